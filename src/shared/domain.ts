@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+// The vocabulary of the desk. Every value that crosses a boundary has a schema here, and
+// the TypeScript type is derived from it, so the two never drift apart.
+
+export const SEGMENTS = ['education', 'government', 'small_business', 'large_enterprise', 'home'] as const;
+export const segmentSchema = z.enum(SEGMENTS);
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const SERVICE_LEVELS = ['premier', 'standard', 'basic'] as const;
+export const serviceLevelSchema = z.enum(SERVICE_LEVELS);
+export type ServiceLevel = z.infer<typeof serviceLevelSchema>;
+
+/** Highest first: the queue order is priority, then age. */
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export const prioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof prioritySchema>;
+export const priorityRank = (p: Priority): number => PRIORITIES.indexOf(p) + 1;
+
+export const TIERS = [1, 2, 3] as const;
+export const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Tier = z.infer<typeof tierSchema>;
+
+export const ROLES = ['agent', 'specialist', 'supervisor', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const CHANNELS = ['phone', 'email', 'chat', 'note', 'web'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const ESCALATION_REASONS = [
+  'needs_specialist_skill',
+  'hardware_replacement',
+  'repeat_failure',
+  'customer_request',
+  'vip_account',
+  'sla_breach',
+] as const;
+export const escalationReasonSchema = z.enum(ESCALATION_REASONS);
+export type EscalationReason = z.infer<typeof escalationReasonSchema>;
+
+export const RESOLUTION_CODES = [
+  'fixed_remotely',
+  'part_dispatched',
+  'onsite_repair',
+  'configuration_advice',
+  'known_issue_workaround',
+  'no_fault_found',
+  'duplicate',
+] as const;
+export const resolutionCodeSchema = z.enum(RESOLUTION_CODES);
+export type ResolutionCode = z.infer<typeof resolutionCodeSchema>;
+
+export const idSchema = z.string().min(1).max(64);
+
+/** Who does something. `tier` is the tier a person works at: agents 1, specialists 2 or 3. */
+export const actorSchema = z.object({
+  id: idSchema,
+  role: z.union([roleSchema, z.literal('system')]),
+  tier: tierSchema,
+  segments: z.array(segmentSchema),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', tier: 3, segments: [...SEGMENTS] };
+
+export const userSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  tier: tierSchema,
+  segments: z.array(segmentSchema),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const actorOf = (u: User): Actor => ({ id: u.id, role: u.role, tier: u.tier, segments: u.segments });

@@ -1,0 +1,57 @@
+// A Dell-style service tag is 7 characters of 0-9 and A-Z. The Express Service Code is the
+// same tag read as a base-36 number and written in decimal, so a caller can key it into a
+// phone menu. Both directions are exact: a 7-character tag is at most 36^7 - 1, which fits
+// comfortably in a double.
+
+export const SERVICE_TAG_LENGTH = 7;
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const MAX_VALUE = 36 ** SERVICE_TAG_LENGTH - 1; // 78 364 164 095: 11 decimal digits
+const IGNORED = /[\s.\-]/g;
+
+export type TagParse = { ok: true; tag: string } | { ok: false; message: string };
+
+/** Strips spaces, dashes and dots and upper-cases; does not validate. */
+export function cleanTagInput(input: string): string {
+  return input.replace(IGNORED, '').toUpperCase();
+}
+
+export function parseServiceTag(input: string): TagParse {
+  const tag = cleanTagInput(input);
+  if (tag.length !== SERVICE_TAG_LENGTH || !/^[0-9A-Z]+$/.test(tag)) {
+    return { ok: false, message: SERVICE_TAG_HINT };
+  }
+  return { ok: true, tag };
+}
+
+export const SERVICE_TAG_HINT =
+  'A service tag is 7 letters or digits, such as 7XK2QF1 (spaces and dashes are ignored). ' +
+  'An Express Service Code is the 10- or 11-digit number printed below it.';
+
+export function isServiceTag(input: string): boolean {
+  return parseServiceTag(input).ok;
+}
+
+export function tagToExpressCode(tag: string): string {
+  const clean = cleanTagInput(tag);
+  let value = 0;
+  for (const ch of clean) {
+    const digit = ALPHABET.indexOf(ch);
+    if (digit < 0) throw new Error(`"${tag}" is not a service tag. ${SERVICE_TAG_HINT}`);
+    value = value * 36 + digit;
+  }
+  return String(value);
+}
+
+/** Returns the tag for an Express Service Code, or null when the digits cannot be one. */
+export function expressCodeToTag(code: string): string | null {
+  const digits = code.replace(IGNORED, '');
+  if (!/^\d{1,11}$/.test(digits)) return null;
+  let value = Number(digits);
+  if (value > MAX_VALUE) return null;
+  let out = '';
+  do {
+    out = ALPHABET[value % 36] + out;
+    value = Math.floor(value / 36);
+  } while (value > 0);
+  return out.padStart(SERVICE_TAG_LENGTH, '0');
+}

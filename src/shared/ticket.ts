@@ -1,0 +1,137 @@
+import { initialTransition, transition } from 'xstate';
+import type { Actor } from './domain';
+import {
+  RULES,
+  stateName,
+  ticketMachine,
+  type TicketContext,
+  type TicketEvent,
+  type TicketEventType,
+  type TicketInput,
+  type TicketSnapshot,
+  type TicketState,
+} from './ticketMachine';
+
+// The operations the core and the UI perform on a ticket machine, as plain functions over
+// (state, context) pairs: that pair is what the ticket row stores, and it is all a
+// snapshot needs to be rebuilt.
+
+export interface TicketPosition {
+  state: TicketState;
+  context: TicketContext;
+}
+
+export type Applied = { ok: true; next: TicketPosition } | { ok: false; reason: string };
+
+export function openTicket(input: TicketInput): TicketPosition {
+  const [snapshot] = initialTransition(ticketMachine, input);
+  return position(snapshot);
+}
+
+export function restore(pos: TicketPosition): TicketSnapshot {
+  return ticketMachine.resolveState({ value: stateValue(pos.state), context: pos.context });
+}
+
+export function applyEvent(pos: TicketPosition, event: TicketEvent): Applied {
+  const snapshot = restore(pos);
+  if (!snapshot.can(event)) return { ok: false, reason: explainRefusal(pos, event) };
+  const [next] = transition(ticketMachine, snapshot, event);
+  return { ok: true, next: position(next) };
+}
+
+/** Replays a ticket's history; used to check that a stored row is the projection of its events. */
+export function replay(input: TicketInput, events: readonly TicketEvent[]): Applied {
+  let pos = openTicket(input);
+  for (const ev of events) {
+    const r = applyEvent(pos, ev);
+    if (!r.ok) return r;
+    pos = r.next;
+  }
+  return { ok: true, next: pos };
+}
+
+const PROBES: Record<TicketEventType, (base: { at: number; actor: Actor }) => TicketEvent> = {
+  TAKE: (b) => ({ type: 'TAKE', ...b }),
+  ASSIGN: (b) => ({ type: 'ASSIGN', assigneeId: 'someone', ...b }),
+  ESCALATE: (b) => ({ type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'probe', ...b }),
+  DEESCALATE: (b) => ({ type: 'DEESCALATE', note: 'probe', ...b }),
+  WAIT_ON_CUSTOMER: (b) => ({ type: 'WAIT_ON_CUSTOMER', ...b }),
+  CUSTOMER_REPLIED: (b) => ({ type: 'CUSTOMER_REPLIED', ...b }),
+  ADD_NOTE: (b) => ({ type: 'ADD_NOTE', note: 'probe', ...b }),
+  RESOLVE: (b) => ({ type: 'RESOLVE', code: 'fixed_remotely', note: 'probe', ...b }),
+  CLOSE: (b) => ({ type: 'CLOSE', ...b }),
+  REOPEN: (b) => ({ type: 'REOPEN', ...b }),
+  CHANGE_PRIORITY: (b) => ({ type: 'CHANGE_PRIORITY', priority: 'urgent', ...b }),
+  SLA_WARNING: (b) => ({ type: 'SLA_WARNING', target: 'resolution', dueAt: b.at, ...b }),
+  SLA_BREACH: (b) => ({ type: 'SLA_BREACH', target: 'resolution', dueAt: b.at, ...b }),
+};
+
+/** The events this actor may send now: the UI shows exactly these actions. */
+export function allowedEvents(pos: TicketPosition, actor: Actor, at: number): TicketEventType[] {
+  const snapshot = restore(pos);
+  return (Object.keys(PROBES) as TicketEventType[]).filter((type) => snapshot.can(PROBES[type]({ at, actor })));
+}
+
+const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
+  TAKE: 'mayTake',
+  ASSIGN: 'mayAssign',
+  ESCALATE: 'mayEscalate',
+  DEESCALATE: 'mayDeescalate',
+  WAIT_ON_CUSTOMER: 'mayWork',
+  CUSTOMER_REPLIED: 'mayReplyAsCustomer',
+  ADD_NOTE: 'mayNote',
+  RESOLVE: 'mayResolve',
+  CLOSE: 'mayClose',
+  REOPEN: 'mayReopen',
+  CHANGE_PRIORITY: 'maySupervise',
+  SLA_WARNING: 'isSystem',
+  SLA_BREACH: 'isSystem',
+};
+
+const ACTION_PHRASE: Record<TicketEventType, string> = {
+  TAKE: 'taken',
+  ASSIGN: 'assigned',
+  ESCALATE: 'escalated',
+  DEESCALATE: 'handed back down',
+  WAIT_ON_CUSTOMER: 'put on hold for the customer',
+  CUSTOMER_REPLIED: 'marked as answered by the customer',
+  ADD_NOTE: 'given a note',
+  RESOLVE: 'resolved',
+  CLOSE: 'closed',
+  REOPEN: 'reopened',
+  CHANGE_PRIORITY: 'given a new priority',
+  SLA_WARNING: 'warned',
+  SLA_BREACH: 'breached',
+};
+
+export const STATE_PHRASE: Record<TicketState, string> = {
+  new: 'new',
+  'tier1.open': 'open at tier 1',
+  'tier1.pending': 'waiting on the customer',
+  'tier2.waiting': 'waiting for a tier-2 specialist',
+  'tier2.inProgress': 'in progress at tier 2',
+  'tier2.pending': 'waiting on the customer (tier 2)',
+  'tier3.waiting': 'waiting for a tier-3 specialist',
+  'tier3.inProgress': 'in progress at tier 3',
+  'tier3.pending': 'waiting on the customer (tier 3)',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
+/** Why the machine refuses an event, in words an agent understands. */
+export function explainRefusal(pos: TicketPosition, event: TicketEvent): string {
+  const why = RULES[GOVERNING_RULE[event.type]](pos.context, event);
+  const probe = PROBES[event.type]({ at: event.at, actor: { id: 'probe', role: 'supervisor', tier: pos.context.tier, segments: [pos.context.segment] } });
+  const possibleAtAll = restore(pos).can(event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
+  if (why && possibleAtAll) return why;
+  return `A ticket that is ${STATE_PHRASE[pos.state]} cannot be ${ACTION_PHRASE[event.type]}.${why && event.type === 'REOPEN' ? ' ' + why : ''}`;
+}
+
+function position(snapshot: TicketSnapshot): TicketPosition {
+  return { state: stateName(snapshot.value), context: snapshot.context };
+}
+
+function stateValue(state: TicketState): string | Record<string, string> {
+  const [parent, child] = state.split('.');
+  return child ? { [parent as string]: child } : (parent as string);
+}

@@ -1,0 +1,354 @@
+import { assign, setup, type SnapshotFrom, type StateValue } from 'xstate';
+import { z } from 'zod';
+import {
+  actorSchema,
+  escalationReasonSchema,
+  idSchema,
+  prioritySchema,
+  resolutionCodeSchema,
+  segmentSchema,
+  type Actor,
+  type Priority,
+  type Segment,
+  type Tier,
+} from './domain';
+
+// The ticket machine is pure: guards and actions read only the context and the event, and
+// time and actor come in every event. The core asks it whether an event is allowed, the UI
+// asks it which buttons to show, and the hub will ask it again; all get the same answer.
+//
+// States:
+//   new                          created, unassigned, first line
+//   tier1.open / tier1.pending   first line working it / waiting on the customer
+//   tierN.waiting                escalated to tier N (2, 3), not yet taken
+//   tierN.inProgress             a tier-N specialist works it
+//   tierN.pending                tier N waits on the customer
+//   resolved                     can be reopened within the reopen window
+//   closed                       final
+
+export const SLA_TARGETS = ['firstResponse', 'nextResponse', 'resolution'] as const;
+export const slaTargetSchema = z.enum(SLA_TARGETS);
+export type SlaTargetName = z.infer<typeof slaTargetSchema>;
+
+const note = z.string().trim().min(1, 'Write a note: the next person needs to know what happened.').max(10_000);
+const base = { at: z.number().int().nonnegative(), actor: actorSchema };
+
+/** Every event the machine accepts, as validated at the boundary. */
+export const ticketEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('TAKE'), ...base }),
+  z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema, ...base }),
+  z.object({ type: z.literal('ESCALATE'), reason: escalationReasonSchema, note, ...base }),
+  z.object({ type: z.literal('DEESCALATE'), note, ...base }),
+  z.object({ type: z.literal('WAIT_ON_CUSTOMER'), note: z.string().max(10_000).optional(), ...base }),
+  z.object({ type: z.literal('CUSTOMER_REPLIED'), note: z.string().max(10_000).optional(), ...base }),
+  z.object({ type: z.literal('ADD_NOTE'), note, ...base }),
+  z.object({ type: z.literal('RESOLVE'), code: resolutionCodeSchema, note, ...base }),
+  z.object({ type: z.literal('CLOSE'), ...base }),
+  z.object({ type: z.literal('REOPEN'), note: z.string().max(10_000).optional(), ...base }),
+  z.object({ type: z.literal('CHANGE_PRIORITY'), priority: prioritySchema, ...base }),
+  z.object({ type: z.literal('SLA_WARNING'), target: slaTargetSchema, dueAt: z.number().int(), ...base }),
+  z.object({ type: z.literal('SLA_BREACH'), target: slaTargetSchema, dueAt: z.number().int(), ...base }),
+]);
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
+export type TicketEventType = TicketEvent['type'];
+export const TICKET_EVENT_TYPES = ticketEventSchema.options.map((o) => o.shape.type.value);
+
+/** What an event carries besides its type: the client sends this, the core adds at and actor. */
+export type TicketCommand = DistributiveOmit<TicketEvent, 'at' | 'actor'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export const DEFAULT_REOPEN_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export const ticketInputSchema = z.object({
+  segment: segmentSchema,
+  priority: prioritySchema,
+  reopenWindowMs: z.number().int().nonnegative().default(DEFAULT_REOPEN_WINDOW_MS),
+  at: z.number().int().nonnegative(),
+});
+export type TicketInput = z.input<typeof ticketInputSchema>;
+
+export interface TicketContext {
+  segment: Segment;
+  tier: Tier;
+  priority: Priority;
+  assigneeId: string | null;
+  /** Who last held the ticket at each tier, so a de-escalation hands it back to them. */
+  heldBy: { 1: string | null; 2: string | null; 3: string | null };
+  reopenWindowMs: number;
+  resolvedAt: number | null;
+  updatedAt: number;
+}
+
+// Each rule returns null when the event may proceed, or the reason it may not. The guards
+// below use them, and explainRefusal() reports the same reasons to the user.
+type Rule = (ctx: TicketContext, ev: TicketEvent) => string | null;
+
+const tierName = (t: Tier) => (t === 1 ? 'first line (tier 1)' : `tier ${t}`);
+
+const worksAtTier: Rule = (ctx, { actor }) => {
+  if (actor.role === 'supervisor' || actor.role === 'system') return null;
+  if (actor.role === 'admin') return 'Admins manage settings; they do not work tickets.';
+  if (actor.tier !== ctx.tier) return `This ticket is at ${tierName(ctx.tier)}; you work at ${tierName(actor.tier)}.`;
+  if (!actor.segments.includes(ctx.segment)) return `You do not work the ${ctx.segment.replace('_', ' ')} segment.`;
+  return null;
+};
+const holdsTicket: Rule = (ctx, ev) => {
+  const tierProblem = worksAtTier(ctx, ev);
+  if (tierProblem) return tierProblem;
+  if (ev.actor.role === 'supervisor' || ev.actor.role === 'system') return null;
+  if (ctx.assigneeId !== ev.actor.id) return 'Only the person working this ticket, or a supervisor, can do that. Take it first.';
+  return null;
+};
+const worksSegment: Rule = (ctx, { actor }) => {
+  if (actor.role === 'supervisor' || actor.role === 'system') return null;
+  if (actor.role === 'admin') return 'Admins manage settings; they do not work tickets.';
+  if (!actor.segments.includes(ctx.segment)) return `You do not work the ${ctx.segment.replace('_', ' ')} segment.`;
+  return null;
+};
+const isSupervisor: Rule = (_ctx, { actor }) =>
+  actor.role === 'supervisor' ? null : 'Only a supervisor can do that.';
+const isSystem: Rule = (_ctx, { actor }) => (actor.role === 'system' ? null : 'Only the SLA scheduler sends this.');
+const belowTopTier: Rule = (ctx) => (ctx.tier < 3 ? null : 'Tier 3 is the last tier; there is no one to escalate to.');
+const withinReopenWindow: Rule = (ctx, ev) =>
+  ctx.resolvedAt !== null && ev.at - ctx.resolvedAt <= ctx.reopenWindowMs
+    ? null
+    : `The reopen window (${Math.round(ctx.reopenWindowMs / 86_400_000)} days after resolving) has passed; open a new ticket.`;
+const hasNote: Rule = (_ctx, ev) =>
+  'note' in ev && typeof ev.note === 'string' && ev.note.trim() ? null : 'Write a note: the next person needs to know what happened.';
+const isUnassigned: Rule = (ctx) => (ctx.assigneeId === null ? null : 'Someone is already working this ticket.');
+const assigneeKnown: Rule = (_ctx, ev) => (ev.type !== 'ASSIGN' || ev.assigneeId ? null : 'Choose who should work the ticket.');
+
+const all =
+  (...rules: Rule[]): Rule =>
+  (ctx, ev) => {
+    for (const r of rules) {
+      const why = r(ctx, ev);
+      if (why) return why;
+    }
+    return null;
+  };
+
+/** The rule behind each guard; explainRefusal() walks the same table. */
+export const RULES = {
+  mayTake: all(worksAtTier, isUnassigned),
+  mayAssign: all(isSupervisor, assigneeKnown),
+  mayWork: holdsTicket,
+  mayEscalate: all(holdsTicket, belowTopTier, hasNote),
+  mayDeescalate: all(holdsTicket, hasNote),
+  mayNote: all(worksSegment, hasNote),
+  mayReplyAsCustomer: worksSegment,
+  mayResolve: all(holdsTicket, hasNote),
+  mayClose: worksSegment,
+  mayReopen: all(worksSegment, withinReopenWindow),
+  maySupervise: isSupervisor,
+  isSystem,
+  mayBreachUp: all(isSystem, belowTopTier),
+  breachAtTop: (ctx, ev) => isSystem(ctx, ev) ?? (ctx.tier === 3 ? null : 'Not at tier 3.'),
+} satisfies Record<string, Rule>;
+type RuleName = keyof typeof RULES;
+
+const guard =
+  (name: RuleName) =>
+  ({ context, event }: { context: TicketContext; event: TicketEvent }) =>
+    RULES[name](context, event) === null;
+
+const at = (ev: TicketEvent) => ev.at;
+
+/** Events every open state (new, tiers 1-3) accepts without changing state. */
+const OPEN_EVENTS = {
+  ADD_NOTE: { guard: 'mayNote', actions: 'touch' },
+  CHANGE_PRIORITY: { guard: 'maySupervise', actions: 'setPriority' },
+  SLA_WARNING: { guard: 'isSystem', actions: 'touch' },
+} as const;
+
+export const ticketMachine = setup({
+  types: {
+    context: {} as TicketContext,
+    events: {} as TicketEvent,
+    input: {} as TicketInput,
+  },
+  guards: {
+    mayTake: guard('mayTake'),
+    mayAssign: guard('mayAssign'),
+    mayWork: guard('mayWork'),
+    mayEscalate: guard('mayEscalate'),
+    mayDeescalate: guard('mayDeescalate'),
+    mayNote: guard('mayNote'),
+    mayReplyAsCustomer: guard('mayReplyAsCustomer'),
+    mayResolve: guard('mayResolve'),
+    mayClose: guard('mayClose'),
+    mayReopen: guard('mayReopen'),
+    maySupervise: guard('maySupervise'),
+    isSystem: guard('isSystem'),
+    mayBreachUp: guard('mayBreachUp'),
+    breachAtTop: guard('breachAtTop'),
+    deescalateToHolder: ({ context, event }) =>
+      guard('mayDeescalate')({ context, event }) && context.tier === 3 && context.heldBy[2] !== null,
+    mayReopenAt: ({ context, event }, p: { tier: Tier }) => guard('mayReopen')({ context, event }) && context.tier === p.tier,
+  },
+  actions: {
+    touch: assign({ updatedAt: ({ event }) => at(event) }),
+    take: assign(({ context, event }) => ({
+      assigneeId: event.actor.id,
+      heldBy: { ...context.heldBy, [context.tier]: event.actor.id },
+      updatedAt: at(event),
+    })),
+    assign: assign(({ context, event }) => {
+      const assigneeId = event.type === 'ASSIGN' ? event.assigneeId : context.assigneeId;
+      return { assigneeId, heldBy: { ...context.heldBy, [context.tier]: assigneeId }, updatedAt: at(event) };
+    }),
+    escalate: assign(({ context, event }) => ({
+      tier: Math.min(3, context.tier + 1) as Tier,
+      assigneeId: null,
+      updatedAt: at(event),
+    })),
+    deescalate: assign(({ context, event }) => {
+      const tier = Math.max(1, context.tier - 1) as Tier;
+      return { tier, assigneeId: context.heldBy[tier], updatedAt: at(event) };
+    }),
+    markResolved: assign({ resolvedAt: ({ event }) => at(event), updatedAt: ({ event }) => at(event) }),
+    markReopened: assign({ resolvedAt: null, updatedAt: ({ event }) => at(event) }),
+    setPriority: assign(({ context, event }) => ({
+      priority: event.type === 'CHANGE_PRIORITY' ? event.priority : context.priority,
+      updatedAt: at(event),
+    })),
+  },
+}).createMachine({
+  id: 'ticket',
+  context: ({ input }) => {
+    const i = ticketInputSchema.parse(input);
+    return {
+      segment: i.segment,
+      tier: 1,
+      priority: i.priority,
+      assigneeId: null,
+      heldBy: { 1: null, 2: null, 3: null },
+      reopenWindowMs: i.reopenWindowMs,
+      resolvedAt: null,
+      updatedAt: i.at,
+    };
+  },
+  initial: 'new',
+  states: {
+    new: {
+      on: {
+        ...OPEN_EVENTS,
+        TAKE: { guard: 'mayTake', target: 'tier1.open', actions: 'take' },
+        ASSIGN: { guard: 'mayAssign', target: 'tier1.open', actions: 'assign' },
+        SLA_BREACH: { guard: 'mayBreachUp', target: 'tier2.waiting', actions: 'escalate' },
+        CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', actions: 'touch' },
+      },
+    },
+    tier1: {
+      initial: 'open',
+      on: {
+        ...OPEN_EVENTS,
+        ASSIGN: { guard: 'mayAssign', target: '.open', actions: 'assign' },
+        SLA_BREACH: { guard: 'mayBreachUp', target: 'tier2.waiting', actions: 'escalate' },
+      },
+      states: {
+        open: {
+          on: {
+            TAKE: { guard: 'mayTake', actions: 'take' },
+            ESCALATE: { guard: 'mayEscalate', target: '#ticket.tier2.waiting', actions: 'escalate' },
+            WAIT_ON_CUSTOMER: { guard: 'mayWork', target: 'pending', actions: 'touch' },
+            CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', actions: 'touch' },
+            RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+          },
+        },
+        pending: {
+          on: {
+            CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', target: 'open', actions: 'touch' },
+            RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+          },
+        },
+      },
+    },
+    tier2: specialistTier(2),
+    tier3: specialistTier(3),
+    resolved: {
+      on: {
+        CLOSE: { guard: 'mayClose', target: 'closed', actions: 'touch' },
+        ADD_NOTE: { guard: 'mayNote', actions: 'touch' },
+        // Back to the tier where it was resolved; at tiers 2 and 3 whoever resolved it holds it.
+        REOPEN: [
+          { guard: { type: 'mayReopenAt', params: { tier: 1 } }, target: 'tier1.open', actions: 'markReopened' },
+          { guard: { type: 'mayReopenAt', params: { tier: 2 } }, target: 'tier2.inProgress', actions: 'markReopened' },
+          { guard: { type: 'mayReopenAt', params: { tier: 3 } }, target: 'tier3.inProgress', actions: 'markReopened' },
+        ],
+      },
+    },
+    closed: {
+      type: 'final',
+    },
+  },
+});
+
+/** Tiers 2 and 3 have the same shape; only the way up and the way down differ. */
+function specialistTier(n: 2 | 3) {
+  const up = n === 2 ? { guard: 'mayEscalate', target: '#ticket.tier3.waiting', actions: 'escalate' } as const : undefined;
+  const down =
+    n === 2
+      ? [{ guard: 'mayDeescalate', target: '#ticket.tier1.open', actions: 'deescalate' } as const]
+      : [
+          { guard: 'deescalateToHolder', target: '#ticket.tier2.inProgress', actions: 'deescalate' } as const,
+          { guard: 'mayDeescalate', target: '#ticket.tier2.waiting', actions: 'deescalate' } as const,
+        ];
+  const breach =
+    n === 2
+      ? { guard: 'mayBreachUp', target: '#ticket.tier3.waiting', actions: 'escalate' } as const
+      : { guard: 'breachAtTop', actions: 'touch' } as const;
+  return {
+    initial: 'waiting' as const,
+    on: { ...OPEN_EVENTS, DEESCALATE: down, SLA_BREACH: breach, ASSIGN: { guard: 'mayAssign', target: '.inProgress', actions: 'assign' } as const },
+    states: {
+      waiting: {
+        on: {
+          TAKE: { guard: 'mayTake', target: 'inProgress', actions: 'take' },
+          CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', actions: 'touch' },
+        },
+      },
+      inProgress: {
+        on: {
+          ...(up ? { ESCALATE: up } : {}),
+          WAIT_ON_CUSTOMER: { guard: 'mayWork', target: 'pending', actions: 'touch' },
+          CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', actions: 'touch' },
+          RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+        },
+      },
+      pending: {
+        on: {
+          CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', target: 'inProgress', actions: 'touch' },
+          RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+        },
+      },
+    },
+  } as const;
+}
+
+export type TicketSnapshot = SnapshotFrom<typeof ticketMachine>;
+
+export const TICKET_STATES = [
+  'new',
+  'tier1.open',
+  'tier1.pending',
+  'tier2.waiting',
+  'tier2.inProgress',
+  'tier2.pending',
+  'tier3.waiting',
+  'tier3.inProgress',
+  'tier3.pending',
+  'resolved',
+  'closed',
+] as const;
+export const ticketStateSchema = z.enum(TICKET_STATES);
+export type TicketState = z.infer<typeof ticketStateSchema>;
+
+export function stateName(value: StateValue): TicketState {
+  const name = typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${String(v)}`)[0];
+  return ticketStateSchema.parse(name);
+}
+
+/** Open means someone still owes the customer something. */
+export const isOpenState = (s: TicketState): boolean => s !== 'resolved' && s !== 'closed';
+export const isPendingState = (s: TicketState): boolean => s.endsWith('.pending');
