@@ -33,29 +33,42 @@ export type SlaTargetName = z.infer<typeof slaTargetSchema>;
 const note = z.string().trim().min(1, 'Write a note: the next person needs to know what happened.').max(10_000);
 const base = { at: z.number().int().nonnegative(), actor: actorSchema };
 
+// What a person asks for; the core adds when (at) and who (actor) to make it an event.
+const optionalNote = z.string().max(10_000).optional();
+const commands = {
+  TAKE: z.object({ type: z.literal('TAKE') }),
+  ASSIGN: z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema }),
+  ESCALATE: z.object({ type: z.literal('ESCALATE'), reason: escalationReasonSchema, note }),
+  DEESCALATE: z.object({ type: z.literal('DEESCALATE'), note }),
+  WAIT_ON_CUSTOMER: z.object({ type: z.literal('WAIT_ON_CUSTOMER'), note: optionalNote }),
+  CUSTOMER_REPLIED: z.object({ type: z.literal('CUSTOMER_REPLIED'), note: optionalNote }),
+  ADD_NOTE: z.object({ type: z.literal('ADD_NOTE'), note }),
+  RESOLVE: z.object({ type: z.literal('RESOLVE'), code: resolutionCodeSchema, note }),
+  CLOSE: z.object({ type: z.literal('CLOSE') }),
+  REOPEN: z.object({ type: z.literal('REOPEN'), note: optionalNote }),
+  CHANGE_PRIORITY: z.object({ type: z.literal('CHANGE_PRIORITY'), priority: prioritySchema }),
+  SLA_WARNING: z.object({ type: z.literal('SLA_WARNING'), target: slaTargetSchema, dueAt: z.number().int() }),
+  SLA_BREACH: z.object({ type: z.literal('SLA_BREACH'), target: slaTargetSchema, dueAt: z.number().int() }),
+};
+const c = commands;
+export const ticketCommandSchema = z.discriminatedUnion('type', [
+  c.TAKE, c.ASSIGN, c.ESCALATE, c.DEESCALATE, c.WAIT_ON_CUSTOMER, c.CUSTOMER_REPLIED, c.ADD_NOTE,
+  c.RESOLVE, c.CLOSE, c.REOPEN, c.CHANGE_PRIORITY, c.SLA_WARNING, c.SLA_BREACH,
+]);
+export type TicketCommand = z.infer<typeof ticketCommandSchema>;
+
 /** Every event the machine accepts, as validated at the boundary. */
 export const ticketEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('TAKE'), ...base }),
-  z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema, ...base }),
-  z.object({ type: z.literal('ESCALATE'), reason: escalationReasonSchema, note, ...base }),
-  z.object({ type: z.literal('DEESCALATE'), note, ...base }),
-  z.object({ type: z.literal('WAIT_ON_CUSTOMER'), note: z.string().max(10_000).optional(), ...base }),
-  z.object({ type: z.literal('CUSTOMER_REPLIED'), note: z.string().max(10_000).optional(), ...base }),
-  z.object({ type: z.literal('ADD_NOTE'), note, ...base }),
-  z.object({ type: z.literal('RESOLVE'), code: resolutionCodeSchema, note, ...base }),
-  z.object({ type: z.literal('CLOSE'), ...base }),
-  z.object({ type: z.literal('REOPEN'), note: z.string().max(10_000).optional(), ...base }),
-  z.object({ type: z.literal('CHANGE_PRIORITY'), priority: prioritySchema, ...base }),
-  z.object({ type: z.literal('SLA_WARNING'), target: slaTargetSchema, dueAt: z.number().int(), ...base }),
-  z.object({ type: z.literal('SLA_BREACH'), target: slaTargetSchema, dueAt: z.number().int(), ...base }),
+  c.TAKE.extend(base), c.ASSIGN.extend(base), c.ESCALATE.extend(base), c.DEESCALATE.extend(base),
+  c.WAIT_ON_CUSTOMER.extend(base), c.CUSTOMER_REPLIED.extend(base), c.ADD_NOTE.extend(base),
+  c.RESOLVE.extend(base), c.CLOSE.extend(base), c.REOPEN.extend(base), c.CHANGE_PRIORITY.extend(base),
+  c.SLA_WARNING.extend(base), c.SLA_BREACH.extend(base),
 ]);
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export type TicketEventType = TicketEvent['type'];
-export const TICKET_EVENT_TYPES = ticketEventSchema.options.map((o) => o.shape.type.value);
-
-/** What an event carries besides its type: the client sends this, the core adds at and actor. */
-export type TicketCommand = DistributiveOmit<TicketEvent, 'at' | 'actor'>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export const TICKET_EVENT_TYPES = Object.keys(commands) as TicketEventType[];
+/** Events people may send; the SLA events come only from the scheduler. */
+export const PERSON_EVENT_TYPES = TICKET_EVENT_TYPES.filter((t) => !t.startsWith('SLA_'));
 
 export const DEFAULT_REOPEN_WINDOW_MS = 7 * 24 * 3600 * 1000;
 

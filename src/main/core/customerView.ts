@@ -1,0 +1,115 @@
+import type { AssetView, CustomerSummary, CustomerView, Interaction } from '../../shared/api';
+import type { Channel, Segment, ServiceLevel } from '../../shared/domain';
+import { tagToExpressCode } from '../../shared/serviceTag';
+import { isOpenState, type TicketState } from '../../shared/ticketMachine';
+import { param, type Sql } from './db/exec';
+import type { AssetRow, CustomerRow } from './db/schema';
+import { ticketNumber, ticketRowQuery, toTicketRow } from './ticketRows';
+
+// The 360° view: everything about one customer in one payload, read with statements
+// compiled once, because an agent waits on it with a caller on the line.
+
+const DAY_MS = 86_400_000;
+const PAST_TICKETS = 50;
+const INTERACTIONS = 100;
+
+export type CustomerViewReader = ReturnType<typeof customerViewReader>;
+
+export function customerViewReader(db: Sql) {
+  const k = db.kysely;
+  const customer = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
+  const contacts = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(
+    k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
+  );
+  const assets = db.prepare<AssetRow, [string]>(
+    k.selectFrom('assets').selectAll().where('customer_id', '=', param<string>()).orderBy('ship_date', 'desc'),
+  );
+  const owners = db.prepare<{ asset_id: string; customer_id: string; name: string; from_at: number; to_at: number | null }, [string]>(
+    k
+      .selectFrom('asset_owners as o')
+      .innerJoin('assets as a', 'a.id', 'o.asset_id')
+      .innerJoin('customers as c', 'c.id', 'o.customer_id')
+      .select(['o.asset_id', 'o.customer_id', 'c.name', 'o.from_at', 'o.to_at'])
+      .where('a.customer_id', '=', param<string>())
+      .orderBy('o.from_at'),
+  );
+  const tickets = db.prepare(ticketRowQuery(k).where('t.customer_id', '=', param<string>()).orderBy('t.created_at', 'desc').limit(500));
+  const interactions = db.prepare<
+    { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; number: number | null; user_name: string | null },
+    [string]
+  >(
+    k
+      .selectFrom('interactions as i')
+      .leftJoin('tickets as t', 't.id', 'i.ticket_id')
+      .leftJoin('users as u', 'u.id', 'i.user_id')
+      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 't.number', 'u.name as user_name'])
+      .where('i.customer_id', '=', param<string>())
+      .orderBy('i.at', 'desc')
+      .limit(INTERACTIONS),
+  );
+
+  return function view(customerId: string, matchedAssetId: string | null, now: number): CustomerView | null {
+    const c = customer.get(customerId);
+    if (!c) return null;
+    const ownersByAsset = new Map<string, AssetView['owners']>();
+    for (const o of owners.all(customerId)) {
+      const list = ownersByAsset.get(o.asset_id) ?? [];
+      list.push({ customerId: o.customer_id, customerName: o.name, from: o.from_at, to: o.to_at });
+      ownersByAsset.set(o.asset_id, list);
+    }
+    const rows = tickets.all(customerId).map(toTicketRow);
+    const open = rows.filter((t) => isOpenState(t.state as TicketState));
+    const past = rows.filter((t) => !isOpenState(t.state as TicketState)).slice(0, PAST_TICKETS);
+    return {
+      customer: toCustomerSummary(c),
+      contacts: contacts.all(customerId),
+      assets: assets.all(customerId).map((a) => toAssetView(a, ownersByAsset.get(a.id) ?? [], now)),
+      openTickets: open,
+      pastTickets: past,
+      interactions: interactions.all(customerId).map(
+        (i): Interaction => ({
+          id: i.id,
+          channel: i.channel as Channel,
+          direction: i.direction as Interaction['direction'],
+          at: i.at,
+          summary: i.summary,
+          ticketId: i.ticket_id,
+          ticketNumber: i.number === null ? null : ticketNumber(i.number),
+          userName: i.user_name,
+        }),
+      ),
+      matchedAssetId,
+    };
+  };
+}
+
+export function toCustomerSummary(c: CustomerRow): CustomerSummary {
+  return {
+    id: c.id,
+    kind: c.kind as CustomerSummary['kind'],
+    name: c.name,
+    segment: c.segment as Segment,
+    serviceLevel: c.service_level as ServiceLevel,
+    email: c.email,
+    phone: c.phone,
+    locale: c.locale,
+    createdAt: c.created_at,
+  };
+}
+
+export function toAssetView(a: AssetRow, owners: AssetView['owners'], now: number): AssetView {
+  const daysLeft = Math.floor((a.warranty_end - now) / DAY_MS);
+  return {
+    id: a.id,
+    serviceTag: a.service_tag,
+    expressCode: tagToExpressCode(a.service_tag),
+    productLine: a.product_line,
+    model: a.model,
+    shipDate: a.ship_date,
+    warrantyLevel: a.warranty_level,
+    warrantyEnd: a.warranty_end,
+    warrantyStatus: a.warranty_end > now ? 'active' : 'expired',
+    daysLeft,
+    owners,
+  };
+}

@@ -1,0 +1,50 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// Where a desk keeps tagdesk.sqlite when nobody says otherwise: the folder each OS sets aside
+// for an application's per-user data, so that the browser shell and the CLI find the same
+// desk from any working directory.
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: Env = process.env, home: string = homedir()): string {
+  switch (platform) {
+    case 'win32':
+      return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'Tagdesk');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'Tagdesk');
+    default:
+      // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.
+      return join(env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share'), 'tagdesk');
+  }
+}
+
+/** `--data DIR` (or `--data=DIR`), else TAGDESK_DATA, else the OS default. Always absolute. */
+export function resolveDataDir(argv: readonly string[], env: Env = process.env): string {
+  return explicitDataDir(argv, env) ?? defaultDataDir(process.platform, env);
+}
+
+/** The folder the user named (flag, then env), if any; the Electron shell has its own default. */
+export function explicitDataDir(argv: readonly string[], env: Env = process.env): string | undefined {
+  const fromFlag = dataFlag(argv);
+  if (fromFlag !== undefined) return resolve(fromFlag);
+  if (env.TAGDESK_DATA) return resolve(env.TAGDESK_DATA);
+  return undefined;
+}
+
+function dataFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--data') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new Error('--data needs a folder: --data DIR');
+      return value;
+    }
+    if (arg?.startsWith('--data=')) {
+      const value = arg.slice('--data='.length);
+      if (!value) throw new Error('--data needs a folder: --data=DIR');
+      return value;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from './schema';
+
+// Kysely builds every query (so column names and result types are checked), and
+// better-sqlite3 runs it synchronously. Synchronous execution is what lets a read-decide-
+// write sequence such as "take next" run inside one IMMEDIATE transaction with no other
+// write in between, and it avoids a promise hop per query on the hot paths.
+
+export class Sql {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(
+    readonly sqlite: BetterSqlite3.Database,
+    readonly kysely: Kysely<Database>,
+  ) {}
+
+  private statement(text: string): BetterSqlite3.Statement {
+    let s = this.statements.get(text);
+    if (!s) {
+      s = this.sqlite.prepare(text);
+      this.statements.set(text, s);
+    }
+    return s;
+  }
+
+  all<R>(query: Compilable<R>): R[] {
+    const q = query.compile();
+    return this.statement(q.sql).all(...(q.parameters as unknown[])) as R[];
+  }
+
+  get<R>(query: Compilable<R>): R | undefined {
+    const q = query.compile();
+    return this.statement(q.sql).get(...(q.parameters as unknown[])) as R | undefined;
+  }
+
+  run(query: Compilable<unknown>): BetterSqlite3.RunResult {
+    const q = query.compile();
+    return this.statement(q.sql).run(...(q.parameters as unknown[]));
+  }
+
+  /**
+   * Compiles a query once, with `?` placeholders where `param()` stood, for the hot paths:
+   * each call then costs what a raw prepared statement costs.
+   */
+  prepare<R, A extends unknown[]>(query: Compilable<R>): { all(...args: A): R[]; get(...args: A): R | undefined } {
+    const compiled = query.compile();
+    const s = this.sqlite.prepare(compiled.sql);
+    const fixed = compiled.parameters as unknown[];
+    const slots = fixed.flatMap((p, i) => (p === SLOT ? [i] : []));
+    // Kysely's own values (limits, constants) stay bound where they are; the caller's
+    // arguments fill the slots param() left, in order.
+    const bind = (args: A): unknown[] => {
+      const values = fixed.slice();
+      slots.forEach((at, n) => (values[at] = args[n]));
+      return values;
+    };
+    return { all: (...args) => s.all(...bind(args)) as R[], get: (...args) => s.get(...bind(args)) as R | undefined };
+  }
+
+  /** Runs fn in an IMMEDIATE transaction: the write lock is taken before the first read. */
+  write<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate();
+  }
+}
+
+const SLOT: unique symbol = Symbol('slot');
+
+/** A placeholder for an argument of a query compiled once with Sql.prepare(). */
+export const param = <T>(): RawBuilder<T> => sql<T>`${SLOT}`;

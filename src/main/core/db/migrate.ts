@@ -1,0 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+import * as m0001 from './migrations/0001_initial';
+
+// Forward-only migrations, imported statically so they survive bundling. Each id is
+// recorded when applied; a database whose recorded history is not a prefix of this list
+// (a newer build wrote it, or the history diverged) is refused rather than guessed at.
+
+export interface Migration {
+  id: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ id: '0001_initial', up: m0001.up }];
+
+export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+  await sql`CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`.execute(db);
+  const applied = (await db.selectFrom('migrations').select('id').orderBy('applied_at').orderBy('id').execute()).map((r) => r.id as string);
+  applied.forEach((id, i) => {
+    if (migrations[i]?.id !== id) {
+      throw new Error(
+        `This data folder was written by a different version of Tagdesk (migration "${id}" is unknown here). ` +
+          'Open it with the newer version, or choose another data folder.',
+      );
+    }
+  });
+  const pending = migrations.slice(applied.length);
+  for (const m of pending) {
+    await db.transaction().execute(async (trx) => {
+      await m.up(trx);
+      await trx.insertInto('migrations').values({ id: m.id, applied_at: Date.now() }).execute();
+    });
+  }
+  return pending.map((m) => m.id);
+}

@@ -1,0 +1,165 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The live shape of the desk's SQLite database. Migrations do not use these types (they are
+// frozen in time and use Kysely<any>); everything else does.
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  tier: number;
+  /** JSON array of segment ids. */
+  segments: string;
+  active: number;
+  created_at: number;
+}
+
+export interface SegmentTable {
+  id: string;
+  name: string;
+  default_service_level: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  kind: string;
+  name: string;
+  /** Lower-cased, accent-free name for prefix search. */
+  name_key: string;
+  segment: string;
+  service_level: string;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface AssetTable {
+  id: string;
+  service_tag: string;
+  customer_id: string;
+  product_line: string;
+  model: string;
+  ship_date: number;
+  warranty_level: string;
+  warranty_end: number;
+  created_at: number;
+}
+
+export interface AssetOwnerTable {
+  id: string;
+  asset_id: string;
+  customer_id: string;
+  from_at: number;
+  to_at: number | null;
+}
+
+export interface TicketTable {
+  id: string;
+  number: number;
+  customer_id: string;
+  asset_id: string | null;
+  segment: string;
+  service_level: string;
+  priority: string;
+  priority_rank: number;
+  tier: number;
+  state: string;
+  is_open: number;
+  assignee_id: string | null;
+  subject: string;
+  description: string;
+  channel: string;
+  created_at: number;
+  updated_at: number;
+  due_at: number | null;
+  /** Number of events applied: the optimistic-concurrency version. */
+  version: number;
+  /** JSON of the machine context; with `state` it restores the machine snapshot. */
+  machine: string;
+}
+
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  seq: number;
+  type: string;
+  actor_id: string;
+  at: number;
+  /** JSON of the event's own fields (reason, note, code, ...). */
+  payload: string;
+}
+
+export interface InteractionTable {
+  id: string;
+  customer_id: string;
+  ticket_id: string | null;
+  channel: string;
+  direction: string;
+  at: number;
+  summary: string;
+  user_id: string | null;
+}
+
+export interface QueueCounterTable {
+  segment: string;
+  tier: number;
+  open: number;
+  unassigned: number;
+}
+
+export interface AgentLoadTable {
+  user_id: string;
+  open: number;
+}
+
+export interface MigrationTable {
+  id: string;
+  applied_at: Generated<number>;
+}
+
+export interface Database {
+  meta: MetaTable;
+  users: UserTable;
+  segments: SegmentTable;
+  customers: CustomerTable;
+  contacts: ContactTable;
+  assets: AssetTable;
+  asset_owners: AssetOwnerTable;
+  tickets: TicketTable;
+  ticket_events: TicketEventTable;
+  interactions: InteractionTable;
+  queue_counters: QueueCounterTable;
+  agent_load: AgentLoadTable;
+  migrations: MigrationTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type CustomerRow = Selectable<CustomerTable>;
+export type NewCustomer = Insertable<CustomerTable>;
+export type NewContact = Insertable<ContactTable>;
+export type AssetRow = Selectable<AssetTable>;
+export type NewAsset = Insertable<AssetTable>;
+export type NewAssetOwner = Insertable<AssetOwnerTable>;
+export type TicketRowDb = Selectable<TicketTable>;
+export type NewTicket = Insertable<TicketTable>;
+export type TicketUpdate = Updateable<TicketTable>;
+export type NewTicketEvent = Insertable<TicketEventTable>;
+export type NewInteraction = Insertable<InteractionTable>;
+export type NewUser = Insertable<UserTable>;

@@ -1,0 +1,246 @@
+import type { z } from 'zod';
+import {
+  api,
+  ApiError,
+  issuesOf,
+  type CallResult,
+  type Method,
+  type Output,
+  type Push,
+  type PushEventName,
+  type PushPayload,
+  type QueueKey,
+} from '../../shared/api';
+import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
+import { customerViewReader } from './customerView';
+import { openDatabase, type DeskDb } from './db/database';
+import { Sql } from './db/exec';
+import { seedDemo } from './demo';
+import { lookupService } from './lookup';
+import { ticketService } from './tickets';
+import { userDirectory } from './users';
+
+// The desk's back end behind the API contract. Each method is implemented once, here; the
+// hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
+// Connection, which validates the input, checks who is signed in, runs the handler and
+// turns every failure into a typed error. Nothing here knows about a transport.
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface DeskOptions {
+  /** Folder holding tagdesk.sqlite (created when missing), or ':memory:' for tests. */
+  dataDir: string;
+  /** Seed demo data when the desk is empty (the browser shell's --demo). */
+  demo?: boolean;
+  demoSeed?: number;
+  demoCustomers?: number;
+  clock?: Clock;
+  /** Country code for phone numbers typed without one. */
+  countryCode?: string;
+  reopenWindowMs?: number;
+}
+
+/** One signed-in window, tab, CLI run or test: holds who is signed in and receives pushes. */
+export interface Connection {
+  call(method: string, input: unknown): Promise<CallResult>;
+  close(): void;
+}
+
+export interface Desk {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly db: DeskDb;
+  connect(onPush: (push: Push) => void): Connection;
+  close(): void;
+}
+
+interface Session {
+  user: User | null;
+}
+
+type Handlers = {
+  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M>;
+};
+
+export async function openDesk(options: DeskOptions): Promise<Desk> {
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(options.dataDir);
+  const db = new Sql(database.sqlite, database.kysely);
+  const k = db.kysely;
+  const listeners = new Set<(push: Push) => void>();
+  const push = <E extends PushEventName>(event: E, payload: PushPayload<E>) => {
+    for (const send of listeners) send({ event, payload });
+  };
+
+  const users = userDirectory(db);
+  const tickets = ticketService(db, { reopenWindowMs: options.reopenWindowMs, onChange: (c) => push('ticket.changed', c) });
+  const view = customerViewReader(db);
+  const lookup = lookupService(db, view, options.countryCode ?? '1');
+
+  const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
+  const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
+  const status = () => ({ initialized: isInitialized(), customers: count('customers'), tickets: count('tickets'), dataDir: options.dataDir });
+
+  const initialize = (mode: 'demo' | 'empty', seed: number, customers: number) => {
+    if (isInitialized()) throw new ApiError('conflict', 'This desk already has data.');
+    const now = clock.now();
+    if (mode === 'demo') {
+      seedDemo(db, users, tickets, { seed, customers, now });
+    } else {
+      // An empty desk still needs someone to sign in as: an admin to set it up, and a
+      // supervisor and an agent to start working.
+      db.write(() => {
+        users.create({ name: 'Desk admin', email: 'admin@tagdesk.local', role: 'admin', tier: 1, segments: [] }, now);
+        users.create({ name: 'Supervisor', email: 'supervisor@tagdesk.local', role: 'supervisor', tier: 3, segments: SEGMENTS }, now);
+        users.create({ name: 'First-line agent', email: 'agent@tagdesk.local', role: 'agent', tier: 1, segments: SEGMENTS }, now);
+        db.run(k.insertInto('meta').values({ key: 'initialized', value: JSON.stringify({ mode, at: now }) }));
+      });
+    }
+    push('desk.changed', { reason: 'initialized' });
+    return status();
+  };
+  if (options.demo && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
+
+  const signedIn = (s: Session): User => {
+    if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.');
+    return s.user;
+  };
+  const actor = (s: Session): Actor => actorOf(signedIn(s));
+  /** Privacy: people see the customers and tickets of the segments they work, nothing else. */
+  const maySee = (u: User, segment: string): boolean =>
+    u.role === 'supervisor' || u.role === 'admin' || (u.segments as readonly string[]).includes(segment);
+  const visibleQueues = (u: User): QueueKey[] | 'all' =>
+    u.role === 'supervisor' || u.role === 'admin' ? 'all' : u.segments.map((segment) => ({ segment, tier: u.tier }));
+  const requireSupervisor = (u: User) => {
+    if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors can see this.');
+  };
+  const detailFor = (s: Session, ticketId: string) => {
+    const u = signedIn(s);
+    const d = tickets.detail(ticketId, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
+    if (!d) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (!maySee(u, d.ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
+    return d;
+  };
+
+  const handlers: Handlers = {
+    'desk.status': () => status(),
+    'desk.initialize': (_s, i) => initialize(i.mode, i.seed, i.customers),
+    'session.users': () => users.list().filter((u) => u.active),
+    'session.signIn': (s, i) => {
+      const u = users.get(i.userId);
+      if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
+      s.user = u;
+      return u;
+    },
+    'session.signOut': (s) => {
+      s.user = null;
+      return null;
+    },
+    'session.me': (s) => s.user,
+    'lookup.search': (s, i) => {
+      const u = signedIn(s);
+      const r = lookup(i.query, clock.now());
+      if (r.kind === 'match' && !maySee(u, r.view.customer.segment)) {
+        return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
+      }
+      if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => maySee(u, c.segment)) };
+      return r;
+    },
+    'customers.view': (s, i) => {
+      const u = signedIn(s);
+      const v = view(i.customerId, i.assetId, clock.now());
+      if (!v) throw new ApiError('not_found', 'That customer does not exist.');
+      if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
+      return v;
+    },
+    'tickets.create': (s, i) => {
+      const id = tickets.create(actor(s), { ...i, at: clock.now() });
+      return detailFor(s, id);
+    },
+    'tickets.get': (s, i) => detailFor(s, i.ticketId),
+    'tickets.act': (s, i) => {
+      if (i.command.type === 'SLA_WARNING' || i.command.type === 'SLA_BREACH') {
+        throw new ApiError('forbidden', 'SLA events come from the scheduler, not from people.');
+      }
+      detailFor(s, i.ticketId);
+      const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
+      tickets.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedVersion, assignee);
+      return detailFor(s, i.ticketId);
+    },
+    'queues.list': (s) => tickets.queueSummaries(visibleQueues(signedIn(s))),
+    'queues.tickets': (s, i) => {
+      const u = signedIn(s);
+      const visible = visibleQueues(u);
+      if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) {
+        throw new ApiError('forbidden', 'That queue is not one of yours.');
+      }
+      const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
+      return { rows: tickets.queueRows(i, i.limit, i.offset), total: summary?.open ?? 0 };
+    },
+    'queues.takeNext': (s, i) => {
+      const u = signedIn(s);
+      const visible = visibleQueues(u);
+      const candidates = (visible === 'all' ? tickets.queueSummaries('all') : tickets.queueSummaries(visible))
+        .filter((q) => (i.segment === undefined || q.segment === i.segment) && (i.tier === undefined || q.tier === i.tier))
+        .filter((q) => u.role === 'supervisor' || q.tier === u.tier);
+      for (const q of candidates) {
+        const id = tickets.takeNext(actorOf(u), q, clock.now());
+        if (id) return detailFor(s, id);
+      }
+      return null;
+    },
+    'inbox.mine': (s) => tickets.assignedTo(signedIn(s).id),
+    'supervisor.overview': (s) => {
+      requireSupervisor(signedIn(s));
+      return tickets.overview(users.list(), clock.now());
+    },
+    'users.list': (s) => {
+      signedIn(s);
+      return users.list();
+    },
+  };
+
+  async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
+    if (!Object.hasOwn(api, method)) return fail(new ApiError('unknown_method', `There is no method "${method}".`));
+    const m = method as Method;
+    const spec = api[m];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return fail(new ApiError('invalid_input', firstMessage(parsed.error), issuesOf(parsed.error)));
+    if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.'));
+    try {
+      const handler = handlers[m] as (s: Session, i: unknown) => unknown;
+      return { ok: true, result: handler(session, parsed.data) };
+    } catch (e) {
+      if (e instanceof ApiError) return fail(e);
+      console.error(`tagdesk: ${method} failed`, e);
+      return fail(new ApiError('internal', 'Something went wrong on the desk; nothing was saved. Try again, and tell your admin if it keeps happening.'));
+    }
+  }
+
+  return {
+    dataDir: options.dataDir,
+    clock,
+    db: database,
+    connect(onPush) {
+      const session: Session = { user: null };
+      listeners.add(onPush);
+      return {
+        call: (method, input) => call(session, method, input),
+        close: () => listeners.delete(onPush),
+      };
+    },
+    close() {
+      listeners.clear();
+      database.close();
+    },
+  };
+}
+
+const fail = (e: ApiError): CallResult => ({ ok: false, error: e.toJSON() });
+const firstMessage = (e: z.ZodError): string => {
+  const i = e.issues[0];
+  return i ? `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}` : 'Invalid input.';
+};

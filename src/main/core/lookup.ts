@@ -1,0 +1,151 @@
+import type { Candidate, LookupResult } from '../../shared/api';
+import type { Segment } from '../../shared/domain';
+import { toE164 } from '../../shared/phone';
+import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
+import { param, type Sql } from './db/exec';
+import type { CustomerViewReader } from './customerView';
+import { parseTicketNumber } from './ticketRows';
+
+// What an agent types is classified, tried every way it can mean, and answered with one
+// customer (the 360° view), every candidate when it is ambiguous, or a message that says
+// what to type.
+
+const NAME_CANDIDATES = 20;
+
+/** Lower-case, accents removed, spaces collapsed: how names are indexed and searched. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function lookupService(db: Sql, view: CustomerViewReader, countryCode: string) {
+  const k = db.kysely;
+  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string }, [string]>(
+    k
+      .selectFrom('assets as a')
+      .innerJoin('customers as c', 'c.id', 'a.customer_id')
+      .select(['a.id', 'a.customer_id', 'c.name', 'c.segment', 'a.model', 'a.service_tag'])
+      .where('a.service_tag', '=', param<string>()),
+  );
+  type Who = { id: string; name: string; segment: string };
+  const customersByPhone = db.prepare<Who, [string, string]>(
+    k
+      .selectFrom('customers')
+      .select(['id', 'name', 'segment'])
+      .where('phone', '=', param<string>())
+      .union(
+        k
+          .selectFrom('contacts as p')
+          .innerJoin('customers as c', 'c.id', 'p.customer_id')
+          .select(['c.id', 'c.name', 'c.segment'])
+          .where('p.phone', '=', param<string>()),
+      )
+      .limit(NAME_CANDIDATES),
+  );
+  const customersByEmail = db.prepare<Who, [string, string]>(
+    k
+      .selectFrom('customers')
+      .select(['id', 'name', 'segment'])
+      .where('email', '=', param<string>())
+      .union(
+        k
+          .selectFrom('contacts as p')
+          .innerJoin('customers as c', 'c.id', 'p.customer_id')
+          .select(['c.id', 'c.name', 'c.segment'])
+          .where('p.email', '=', param<string>()),
+      )
+      .limit(NAME_CANDIDATES),
+  );
+  // A range on the index rather than LIKE, which SQLite cannot always serve from an index.
+  const customersByName = db.prepare<Who, [string, string]>(
+    k
+      .selectFrom('customers')
+      .select(['id', 'name', 'segment'])
+      .where('name_key', '>=', param<string>())
+      .where('name_key', '<', param<string>())
+      .orderBy('name_key')
+      .limit(NAME_CANDIDATES),
+  );
+  const ticketByNumber = db.prepare<{ customer_id: string; name: string; segment: string; asset_id: string | null; subject: string }, [number]>(
+    k
+      .selectFrom('tickets as t')
+      .innerJoin('customers as c', 'c.id', 't.customer_id')
+      .select(['t.customer_id', 'c.name', 'c.segment', 't.asset_id', 't.subject'])
+      .where('t.number', '=', param<number>()),
+  );
+
+  const byTag = (tag: string, matchedBy: 'tag' | 'express'): Candidate[] => {
+    const a = assetByTag.get(tag);
+    if (!a) return [];
+    const detail = matchedBy === 'tag' ? `Service tag ${a.service_tag} · ${a.model}` : `Express code ${tagToExpressCode(a.service_tag)} → ${a.service_tag} · ${a.model}`;
+    return [{ customerId: a.customer_id, customerName: a.name, segment: a.segment as Segment, matchedBy, assetId: a.id, detail }];
+  };
+  const people = (rows: Who[], matchedBy: Candidate['matchedBy'], detail: string): Candidate[] =>
+    rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail }));
+
+  return function search(query: string, now: number): LookupResult {
+    const q = query.trim();
+    if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}` };
+    const compact = cleanTagInput(q);
+    const candidates: Candidate[] = [];
+    const tried: string[] = [];
+
+    const ticketNo = parseTicketNumber(q);
+    if (ticketNo !== null && /^(t|#)/i.test(q)) {
+      const t = ticketByNumber.get(ticketNo);
+      tried.push(`ticket ${q}`);
+      if (t) candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${q.toUpperCase()} · ${t.subject}` });
+    } else if (q.includes('@')) {
+      const email = q.toLowerCase();
+      tried.push(`email ${email}`);
+      candidates.push(...people(customersByEmail.all(email, email), 'email', `Email ${email}`));
+    } else if (/^[+\d\s().\-\/]+$/.test(q)) {
+      // Digits only: an Express Service Code keyed into the phone menu, or a phone number.
+      const digits = q.replace(/\D/g, '');
+      const tag = q.startsWith('+') ? null : expressCodeToTag(digits);
+      if (tag) {
+        tried.push(`Express Service Code ${digits}`);
+        candidates.push(...byTag(tag, 'express'));
+      }
+      const phone = toE164(q, countryCode);
+      if (phone) {
+        tried.push(`phone ${phone}`);
+        candidates.push(...people(customersByPhone.all(phone, phone), 'phone', `Phone ${phone}`));
+      }
+      if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}` };
+    } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
+      tried.push(`service tag ${compact}`);
+      candidates.push(...byTag(compact, 'tag'));
+    } else if (/\d/.test(q)) {
+      return { kind: 'invalid', message: `"${q}" is not a service tag. ${SERVICE_TAG_HINT}` };
+    } else {
+      // Letters only: the start of a name, and also a tag when it has the shape of one.
+      if (/^[A-Z]{7}$/.test(compact)) {
+        tried.push(`service tag ${compact}`);
+        candidates.push(...byTag(compact, 'tag'));
+      }
+      const key = nameKey(q);
+      if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.' };
+      tried.push(`names starting "${q}"`);
+      candidates.push(...people(customersByName.all(key, key + '\uffff'), 'name', 'Name'));
+    }
+
+    const unique = dedupe(candidates);
+    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.` };
+    if (unique.length === 1) {
+      const only = unique[0]!;
+      const v = view(only.customerId, only.assetId, now);
+      if (v) return { kind: 'match', matchedBy: only.matchedBy, view: v };
+    }
+    return { kind: 'candidates', candidates: unique };
+  };
+}
+
+function dedupe(cs: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const key = `${c.customerId}/${c.assetId ?? ''}/${c.matchedBy}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { TicketRow } from '../../shared/api';
+import type { Priority, Segment, ServiceLevel, Tier } from '../../shared/domain';
+import type { TicketState } from '../../shared/ticketMachine';
+import type { Database } from './db/schema';
+
+// One way to read a ticket as a list row, shared by the 360° view, queues and inboxes.
+
+export function ticketRowQuery(kysely: Kysely<Database>) {
+  return kysely
+    .selectFrom('tickets as t')
+    .innerJoin('customers as c', 'c.id', 't.customer_id')
+    .leftJoin('assets as a', 'a.id', 't.asset_id')
+    .leftJoin('users as u', 'u.id', 't.assignee_id')
+    .select([
+      't.id',
+      't.number',
+      't.subject',
+      't.customer_id',
+      'c.name as customer_name',
+      't.asset_id',
+      'a.service_tag',
+      't.segment',
+      't.service_level',
+      't.priority',
+      't.tier',
+      't.state',
+      't.assignee_id',
+      'u.name as assignee_name',
+      't.created_at',
+      't.updated_at',
+      't.due_at',
+    ]);
+}
+
+export type TicketRowRecord = {
+  id: string;
+  number: number;
+  subject: string;
+  customer_id: string;
+  customer_name: string;
+  asset_id: string | null;
+  service_tag: string | null;
+  segment: string;
+  service_level: string;
+  priority: string;
+  tier: number;
+  state: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: number;
+  updated_at: number;
+  due_at: number | null;
+};
+
+export const ticketNumber = (n: number): string => `T-${String(n).padStart(6, '0')}`;
+
+/** Parses "T-000123", "t123" or "#123" into 123. */
+export function parseTicketNumber(input: string): number | null {
+  const m = /^(?:t-?|#)0*(\d{1,9})$/i.exec(input.trim());
+  return m ? Number(m[1]) : null;
+}
+
+export function toTicketRow(r: TicketRowRecord): TicketRow {
+  return {
+    id: r.id,
+    number: ticketNumber(r.number),
+    subject: r.subject,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    assetId: r.asset_id,
+    serviceTag: r.service_tag,
+    segment: r.segment as Segment,
+    serviceLevel: r.service_level as ServiceLevel,
+    priority: r.priority as Priority,
+    tier: r.tier as Tier,
+    state: r.state as TicketState,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    dueAt: r.due_at,
+  };
+}

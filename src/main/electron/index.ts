@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { explicitDataDir } from '../core/dataDir';
+import { type Desk, openDesk } from '../core/desk';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
+import { serveDesk } from './deskBridge';
+
+// The Electron shell: one window onto the desk. The renderer is sandboxed and isolated; it
+// reaches the desk only through the preload's bridge, and cannot open windows or navigate.
+
+const here = import.meta.dirname;
+const PRELOAD = join(here, '../preload/index.cjs');
+const RENDERER_DIR = join(here, '../renderer');
+/** Set by `electron-vite dev`; in a build the renderer comes from app://. */
+const DEV_URL = process.env.ELECTRON_RENDERER_URL;
+const START_URL = DEV_URL ?? `${APP_ORIGIN}/index.html`;
+
+// A prefix test, not URL.origin: Node's URL gives every non-web scheme the origin "null",
+// which would make app:// equal to any other custom scheme.
+const isAppUrl = (url: string): boolean => url.startsWith(DEV_URL ? new URL(DEV_URL).origin + '/' : `${APP_ORIGIN}/`);
+
+const namedDataDir = explicitDataDir(process.argv, process.env);
+if (namedDataDir) {
+  // A named data folder gets its own Chromium profile, and so its own single-instance lock:
+  // two desks on two folders (end-to-end tests in parallel) may run side by side, two on
+  // one SQLite file may not.
+  app.setPath('userData', join(namedDataDir, 'electron-profile'));
+}
+const dataDir = namedDataDir ?? app.getPath('userData');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let desk: Desk | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      desk = await openDesk({ dataDir, demo: process.argv.includes('--demo') });
+      serveRenderer(RENDERER_DIR);
+      // The page asks for nothing: notifications come from this process, not the renderer.
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      session.defaultSession.setPermissionCheckHandler(() => false);
+      const bridge = serveDesk(desk, isAppUrl);
+
+      const openWindow = () => {
+        const window = new BrowserWindow({
+          width: 1360,
+          height: 860,
+          minWidth: 960,
+          minHeight: 600,
+          title: 'Tagdesk',
+          show: false,
+          webPreferences: {
+            preload: PRELOAD,
+            contextIsolation: true,
+            sandbox: true,
+            nodeIntegration: false,
+            webSecurity: true,
+            webviewTag: false,
+          },
+        });
+        bridge.attach(window);
+        window.once('ready-to-show', () => window.show());
+        window.on('closed', () => {
+          if (mainWindow === window) mainWindow = null;
+        });
+        void window.loadURL(START_URL);
+        mainWindow = window;
+      };
+
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('Tagdesk could not start:', error);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    desk?.close();
+    desk = null;
+  });
+}

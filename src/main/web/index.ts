@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { resolveDataDir } from '../core/dataDir';
+import { startWebShell } from './server';
+
+// `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
+// of its own beyond the token, so it never listens beyond this machine.
+
+const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N]
+
+  --data DIR   where the desk keeps its data (default: $TAGDESK_DATA, else the per-user
+               application-data folder)
+  --demo       fill an empty desk with demo customers and tickets
+  --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)`;
+
+const portSchema = z.coerce.number().int().min(0).max(65_535);
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.some((a) => a === '--host' || a.startsWith('--host='))) {
+    fail('--host is not supported: the browser shell only listens on 127.0.0.1.');
+  }
+  let values: { data?: string | undefined; demo?: boolean | undefined; port?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = portSchema.safeParse(values.port ?? '4173');
+  if (!port.success) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+
+  const dataDir = resolveDataDir(values.data === undefined ? [] : ['--data', values.data]);
+  const shell = await startWebShell({ dataDir, demo: values.demo ?? false, port: port.data });
+  console.log(`Tagdesk is running at ${shell.url}`);
+  console.log(`Data folder: ${shell.dataDir}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = () => {
+    void shell.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`Tagdesk could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

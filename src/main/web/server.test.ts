@@ -1,0 +1,178 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startWebShell, type WebShell } from './server';
+
+// The browser shell against the real core, over real sockets.
+
+let shell: WebShell;
+let root: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'tagdesk-web-'));
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Tagdesk</title><div id="root"></div>');
+  writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log("tagdesk")');
+  writeFileSync(join(rendererDir, 'assets', 'app-1234.css'), 'body{}');
+  shell = await startWebShell({ dataDir: join(root, 'data'), demo: false, port: 0, rendererDir });
+});
+
+afterAll(async () => {
+  await shell?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+function socket(query: string): WebSocket {
+  return new WebSocket(`ws://127.0.0.1:${shell.port}/api${query}`);
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
+function upgradeStatus(ws: WebSocket): Promise<number> {
+  return new Promise((done) => {
+    ws.on('unexpected-response', (_req, res) => {
+      done(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      done(101);
+      ws.close();
+    });
+    ws.on('error', () => {});
+  });
+}
+
+async function openSocket(): Promise<WebSocket> {
+  const ws = socket(`?token=${shell.token}`);
+  await new Promise<void>((done, fail) => {
+    ws.once('open', () => done());
+    ws.once('error', fail);
+  });
+  return ws;
+}
+
+/** Sends one frame and waits for the next reply (pushes are skipped). */
+function exchange(ws: WebSocket, frame: string | Buffer): Promise<Record<string, unknown>> {
+  return new Promise((done) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const parsed = JSON.parse(data.toString()) as Record<string, unknown>;
+      if ('event' in parsed) return;
+      ws.off('message', onMessage);
+      done(parsed);
+    };
+    ws.on('message', onMessage);
+    ws.send(frame);
+  });
+}
+
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; headers: Record<string, unknown>; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port: shell.port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), headers: res.headers, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const s = connect({ host, port });
+    s.once('connect', () => {
+      s.destroy();
+      done(true);
+    });
+    s.once('error', () => done(false));
+  });
+}
+
+describe('the browser shell', () => {
+  it('listens on 127.0.0.1 and nowhere else', async () => {
+    expect(shell.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${shell.port}/\\?token=[0-9a-f]{64}$`));
+    expect(shell.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(await canConnect('127.0.0.1', shell.port)).toBe(true);
+    const elsewhere = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i !== undefined && !i.internal)
+      .map((i) => i!.address);
+    for (const address of [...elsewhere, '::1']) expect(await canConnect(address, shell.port), address).toBe(false);
+  });
+
+  it('refuses a socket without the token, with a wrong token, or on another path', async () => {
+    expect(await upgradeStatus(socket(''))).toBe(401);
+    expect(await upgradeStatus(socket('?token='))).toBe(401);
+    expect(await upgradeStatus(socket(`?token=${'0'.repeat(64)}`))).toBe(401);
+    expect(await upgradeStatus(socket(`?token=${shell.token.slice(0, 63)}`))).toBe(401);
+    expect(await upgradeStatus(new WebSocket(`ws://127.0.0.1:${shell.port}/other?token=${shell.token}`))).toBe(404);
+    expect(await upgradeStatus(socket(`?token=${shell.token}`))).toBe(101);
+  });
+
+  it('refuses a socket opened by a page from another origin, even with the token', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/api?token=${shell.token}`, { origin: 'http://evil.example' });
+    expect(await upgradeStatus(ws)).toBe(403);
+  });
+
+  it('carries a call to the core and its result back', async () => {
+    const ws = await openSocket();
+    const reply = await exchange(ws, JSON.stringify({ id: 1, method: 'desk.status', input: {} }));
+    expect(reply).toMatchObject({ id: 1, ok: true, result: { initialized: false } });
+    const result = reply.result as { dataDir: string };
+    expect(result.dataDir).toBe(shell.dataDir);
+    ws.close();
+  });
+
+  it('answers a malformed frame with invalid_input and keeps serving', async () => {
+    const ws = await openSocket();
+    expect(await exchange(ws, 'this is not json')).toMatchObject({ id: 0, ok: false, error: { code: 'invalid_input' } });
+    expect(await exchange(ws, JSON.stringify([1, 2, 3]))).toMatchObject({ id: 0, ok: false, error: { code: 'invalid_input' } });
+    const missingMethod = await exchange(ws, JSON.stringify({ id: 7, input: {} }));
+    expect(missingMethod).toMatchObject({ id: 7, ok: false, error: { code: 'invalid_input' } });
+    expect((missingMethod.error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('method');
+    expect(await exchange(ws, Buffer.from([1, 2, 3]))).toMatchObject({ id: 0, ok: false, error: { code: 'invalid_input' } });
+    expect(await exchange(ws, JSON.stringify({ id: 8, method: 'no.such.method', input: {} }))).toMatchObject({
+      id: 8,
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    expect(await exchange(ws, JSON.stringify({ id: 9, method: 'desk.status', input: {} }))).toMatchObject({ id: 9, ok: true });
+    ws.close();
+  });
+
+  it('serves the renderer with content types, and the app for client-side routes', async () => {
+    const index = await get('/');
+    expect(index.status).toBe(200);
+    expect(index.type).toBe('text/html; charset=utf-8');
+    expect(index.body).toContain('<div id="root">');
+    expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
+
+    const script = await get('/assets/app-1234.js');
+    expect(script).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(script.headers['cache-control']).toContain('immutable');
+    expect(await get('/assets/app-1234.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
+
+    expect((await get('/queues/education')).body).toContain('<div id="root">');
+    expect((await get('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/../data/tagdesk.sqlite', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/assets/..%5c..%5cindex.html%00.js']) {
+      const res = await get(path);
+      expect(res.body, path).not.toContain('root:');
+      expect([200, 400, 404], path).toContain(res.status);
+      if (res.status === 200) expect(res.body, path).toContain('<div id="root">');
+    }
+  });
+
+  it('answers only to its own host names', async () => {
+    expect((await get('/', { Host: `attacker.example:${shell.port}` })).status).toBe(421);
+    expect((await get('/', { Host: `localhost:${shell.port}` })).status).toBe(200);
+  });
+});

@@ -1,0 +1,267 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { extname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { ApiError, issuesOf, requestSchema, type Response } from '../../shared/api';
+import { type Clock, type Connection, openDesk } from '../core/desk';
+
+// The browser shell: serves the built renderer and carries the API over a WebSocket. It
+// listens on 127.0.0.1 only, and every socket must present the token printed at start, so
+// other users of the machine and web pages in the same browser cannot reach the desk.
+
+export interface WebShellOptions {
+  dataDir: string;
+  demo: boolean;
+  /** 0 picks any free port. */
+  port: number;
+  clock?: Clock;
+  /** The built renderer; defaults to out/renderer of this checkout. */
+  rendererDir?: string;
+}
+
+export interface WebShell {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+/** Larger than any sane request; stops a runaway page from filling memory. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const token = randomBytes(32).toString('hex');
+  const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, ...(options.clock ? { clock: options.clock } : {}) });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    if (!hostAllowed(req, port)) return plain(res, 421, 'This server only answers to 127.0.0.1 and localhost.');
+    serveStatic(req, res, rendererDir).catch(() => {
+      if (!res.headersSent) plain(res, 500, 'Could not read the file.');
+      else res.destroy();
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (url.pathname !== '/api') return refuseUpgrade(socket, 404, 'Not Found');
+    if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!tokenMatches(url.searchParams.get('token'), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, desk.connect((push) => sendJson(ws, push))));
+  });
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      desk.close();
+      fail(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is in use; pick another with --port N, or --port 0 for any free port.`) : error);
+    });
+    server.listen(options.port, HOST, () => done());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    dataDir: desk.dataDir,
+    close: () =>
+      (closing ??= new Promise<void>((done) => {
+        for (const ws of sockets.clients) ws.terminate();
+        sockets.close();
+        server.close(() => {
+          desk.close();
+          done();
+        });
+        server.closeAllConnections();
+      })),
+  };
+}
+
+// ---- the API socket ------------------------------------------------------------------------------
+
+function serveSocket(ws: WebSocket, connection: Connection): void {
+  ws.on('message', (data, isBinary) => {
+    void answer(connection, data, isBinary).then((response) => sendJson(ws, response));
+  });
+  ws.on('close', () => connection.close());
+  // A socket error is followed by 'close'; without a listener it would crash the process.
+  ws.on('error', () => {});
+}
+
+/** Id 0 answers a frame that carried no usable id (the client's ids start at 1). */
+async function answer(connection: Connection, data: WebSocket.RawData, isBinary: boolean): Promise<Response> {
+  if (isBinary) return refusal(0, new ApiError('invalid_input', 'Send requests as JSON text frames.'));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(rawText(data));
+  } catch {
+    return refusal(0, new ApiError('invalid_input', 'The request is not valid JSON.'));
+  }
+  const request = requestSchema.safeParse(raw);
+  if (!request.success) {
+    const id = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'id') : undefined;
+    return refusal(
+      Number.isSafeInteger(id) ? (id as number) : 0,
+      new ApiError('invalid_input', 'A request is {id, method, input}.', issuesOf(request.error)),
+    );
+  }
+  const { id, method, input } = request.data;
+  try {
+    return { id, ...(await connection.call(method, input)) };
+  } catch (error) {
+    // The core turns its own failures into results; this is the last line, so log it.
+    console.error(`Tagdesk: ${method} failed unexpectedly`, error);
+    return refusal(id, new ApiError('internal', 'The desk failed to handle this request.'));
+  }
+}
+
+function refusal(id: number, error: ApiError): Response {
+  return { id, ok: false, error: error.toJSON() };
+}
+
+function rawText(data: WebSocket.RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
+}
+
+function sendJson(ws: WebSocket, value: unknown): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(value));
+}
+
+// ---- who may connect ----------------------------------------------------------------------------
+
+function tokenMatches(given: string | null, token: string): boolean {
+  if (given === null) return false;
+  // Hashing first gives equal lengths, so the comparison time says nothing about the token.
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+/** Refuses other Host names, so a DNS-rebinding page cannot talk to us as "its" origin. */
+function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+/** Browsers always send Origin on a WebSocket; Node clients (tests, tools) send none. */
+function originAllowed(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+// ---- the renderer's files ------------------------------------------------------------------------
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return plain(res, 405, 'Method not allowed.');
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', `http://${HOST}`).pathname);
+  } catch {
+    return plain(res, 400, 'Bad path.');
+  }
+  const file = resolve(root, `.${pathname}`);
+  if (pathname.includes('\0') || (file !== root && !file.startsWith(root + sep))) return plain(res, 404, 'Not found.');
+
+  const found = await fileStats(file);
+  if (found) return sendFile(req, res, file, found);
+  // Client-side routes (no file extension) get the app; a missing asset stays a 404 so a
+  // broken build shows up as an error, not as HTML parsed as JavaScript.
+  if (extname(pathname) !== '') return plain(res, 404, 'Not found.');
+  const index = resolve(root, 'index.html');
+  const indexStats = await fileStats(index);
+  if (!indexStats) return plain(res, 503, `The renderer has not been built (no ${index}). Run "npm run build" first.`);
+  return sendFile(req, res, index, indexStats);
+}
+
+async function fileStats(file: string): Promise<Stats | null> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stats: Stats): void {
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.statusCode = 200;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', stats.size);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // The page URL carries the token: never send it on as a Referer.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  // Vite puts a content hash in every name under assets/; everything else may change.
+  res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (type.startsWith('text/html')) {
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.headers.host ?? HOST));
+    res.setHeader('X-Frame-Options', 'DENY');
+  }
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+function contentSecurityPolicy(host: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Mantine sets style attributes and injects <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ws://${host}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function plain(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  res.end(`${message}\n`);
+}

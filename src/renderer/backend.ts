@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Input, Method, Output, PushPayload } from '../shared/api';
+import { client } from './client';
+import { t } from './i18n';
+
+// How screens talk to the back end: call() (typed, re-signs in once when a reconnected
+// transport lost the session), problemOf() (any rejection as something to show), and
+// useCall() (load on mount, refetch live when a ticket changes).
+
+export interface Problem {
+  code: string;
+  message: string;
+  issues: { path: string; message: string }[];
+}
+
+export type TicketChange = PushPayload<'ticket.changed'>;
+
+export function problemOf(error: unknown): Problem {
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') {
+    const code = 'code' in error && typeof error.code === 'string' ? error.code : 'internal';
+    const rawIssues: unknown = 'issues' in error ? error.issues : undefined;
+    const issues = Array.isArray(rawIssues) ? rawIssues.filter(isIssue) : [];
+    return { code, message: error.message || t('error.unknown'), issues };
+  }
+  return { code: 'internal', message: t('error.unknown'), issues: [] };
+}
+
+function isIssue(value: unknown): value is Problem['issues'][number] {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'message' in value &&
+    typeof value.message === 'string' &&
+    'path' in value &&
+    typeof value.path === 'string'
+  );
+}
+
+/** The message for one form field: issues whose path ends with the field's name. */
+export function issueFor(problem: Problem | null, field: string): string | undefined {
+  const found = problem?.issues.find((i) => i.path === field || i.path.endsWith(`.${field}`));
+  return found?.message;
+}
+
+/** Issues that belong to no field on the form, shown with the main message. */
+export function otherIssues(problem: Problem | null, fields: readonly string[]): string[] {
+  return (problem?.issues ?? [])
+    .filter((i) => !fields.some((f) => i.path === f || i.path.endsWith(`.${f}`)))
+    .map((i) => i.message);
+}
+
+type RawCall = (method: string, input?: unknown) => Promise<unknown>;
+let reauthenticate: (() => Promise<boolean>) | null = null;
+
+/** The session gate registers how to sign back in (the remembered user) after a reconnect. */
+export function setReauthenticate(fn: (() => Promise<boolean>) | null): void {
+  reauthenticate = fn;
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  const raw = client.call as unknown as RawCall;
+  try {
+    return (await raw(method, input)) as Output<M>;
+  } catch (error) {
+    if (problemOf(error).code === 'unauthenticated' && !method.startsWith('session.') && reauthenticate && (await reauthenticate())) {
+      return (await raw(method, input)) as Output<M>;
+    }
+    throw error;
+  }
+}
+
+// ---- live updates -----------------------------------------------------------------------
+
+const ticketListeners = new Set<(change: TicketChange | null) => void>();
+let unsubscribe: (() => void) | null = null;
+
+/** Calls back on every ticket change; null means "everything changed" (desk re-initialised). */
+export function onTicketChanged(listener: (change: TicketChange | null) => void): () => void {
+  if (!unsubscribe) {
+    const offTicket = client.on('ticket.changed', (change) => ticketListeners.forEach((l) => l(change)));
+    const offDesk = client.on('desk.changed', () => ticketListeners.forEach((l) => l(null)));
+    unsubscribe = () => {
+      offTicket();
+      offDesk();
+    };
+  }
+  ticketListeners.add(listener);
+  return () => {
+    ticketListeners.delete(listener);
+    if (ticketListeners.size === 0 && unsubscribe) {
+      unsubscribe();
+      unsubscribe = null;
+    }
+  };
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  problem: Problem | null;
+  loading: boolean;
+  refetch: () => Promise<void>;
+}
+
+export interface UseCallOptions {
+  /** Refetch when a ticket changes; return false to ignore a change that cannot matter here. */
+  live?: boolean | ((change: TicketChange) => boolean);
+}
+
+/**
+ * Loads method(input) while mounted and whenever the input changes (compared by value);
+ * input null means "not yet". With `live`, refetches quietly (keeping what is shown) when
+ * tickets change, coalescing bursts.
+ */
+export function useCall<M extends Method>(method: M, input: Input<M> | null, options: UseCallOptions = {}): Loaded<Output<M>> {
+  const key = input === null ? null : JSON.stringify(input);
+  const [state, setState] = useState<{ key: string | null; data: Output<M> | undefined; problem: Problem | null; loading: boolean }>({
+    key: null,
+    data: undefined,
+    problem: null,
+    loading: key !== null,
+  });
+  const latest = useRef(0);
+  const liveRef = useRef(options.live);
+  liveRef.current = options.live;
+
+  const load = useCallback(
+    async (quiet: boolean) => {
+      if (key === null) return;
+      const id = ++latest.current;
+      if (!quiet) setState((s) => ({ ...s, key, loading: true, problem: null, data: s.key === key ? s.data : undefined }));
+      try {
+        const data = await call(method, JSON.parse(key) as Input<M>);
+        if (id === latest.current) setState({ key, data, problem: null, loading: false });
+      } catch (error) {
+        if (id === latest.current) setState((s) => ({ key, data: s.key === key ? s.data : undefined, problem: problemOf(error), loading: false }));
+      }
+    },
+    [method, key],
+  );
+
+  useEffect(() => {
+    void load(false);
+  }, [load]);
+
+  useEffect(() => {
+    if (!options.live || key === null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onTicketChanged((change) => {
+      const live = liveRef.current;
+      if (change && typeof live === 'function' && !live(change)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(true), 120);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [options.live !== undefined && options.live !== false, key, load]);
+
+  const refetch = useCallback(() => load(true), [load]);
+  const current = state.key === key;
+  return {
+    data: current ? state.data : undefined,
+    problem: current ? state.problem : null,
+    loading: key !== null && (!current || state.loading),
+    refetch,
+  };
+}
+
+/** The current time, ticking every `everyMs`, for ages and due times. */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}

@@ -1,0 +1,75 @@
+import { useCallback, useState } from 'react';
+
+// Unsaved form input survives a reload: each form keeps its draft in sessionStorage under
+// its own key (per ticket, per customer), and clears it once the back end accepted it.
+
+const PREFIX = 'tagdesk.draft.';
+
+function read<T>(key: string, initial: T): T {
+  try {
+    const raw = sessionStorage.getItem(PREFIX + key);
+    return raw === null ? initial : { ...initial, ...(JSON.parse(raw) as Partial<T>) };
+  } catch {
+    return initial;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    if (value === undefined) sessionStorage.removeItem(PREFIX + key);
+    else sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // a full or disabled storage only loses the draft
+  }
+}
+
+/** Like useState for a form object, kept in sessionStorage under `key`. */
+export function useDraft<T extends object>(key: string, initial: T): [T, (patch: Partial<T>) => void, () => void] {
+  const [state, setState] = useState<{ key: string; value: T }>(() => ({ key, value: read(key, initial) }));
+  const value = state.key === key ? state.value : read(key, initial);
+  const update = useCallback(
+    (patch: Partial<T>) =>
+      setState((s) => {
+        const base = s.key === key ? s.value : read(key, initial);
+        const next = { ...base, ...patch };
+        write(key, next);
+        return { key, value: next };
+      }),
+    // `initial` is a fresh literal each render; the key decides identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  const clear = useCallback(() => {
+    write(key, undefined);
+    setState({ key, value: initial });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return [value, update, clear];
+}
+
+/** A single remembered flag or string (for example which dialog was open). */
+export function useSessionValue(key: string): [string | null, (value: string | null) => void] {
+  const [state, setState] = useState<{ key: string; value: string | null }>(() => ({ key, value: readRaw(key) }));
+  const value = state.key === key ? state.value : readRaw(key);
+  const set = useCallback(
+    (next: string | null) => {
+      try {
+        if (next === null) sessionStorage.removeItem(PREFIX + key);
+        else sessionStorage.setItem(PREFIX + key, next);
+      } catch {
+        // ignore
+      }
+      setState({ key, value: next });
+    },
+    [key],
+  );
+  return [value, set];
+}
+
+function readRaw(key: string): string | null {
+  try {
+    return sessionStorage.getItem(PREFIX + key);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Candidate, TimelineEntry } from '../shared/api';
+import type { Channel, EscalationReason, Priority, ResolutionCode, Role, Segment, ServiceLevel, Tier, User } from '../shared/domain';
+import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
+import { t } from './i18n';
+
+// Human words for the domain's codes. Each goes through the dictionary, so "small_business"
+// is "Small business" in English and whatever the translator says elsewhere.
+
+export const segmentLabel = (s: Segment): string => t(`segment.${s}`);
+export const serviceLevelLabel = (l: ServiceLevel): string => t(`serviceLevel.${l}`);
+export const priorityLabel = (p: Priority): string => t(`priority.${p}`);
+export const tierLabel = (tier: Tier): string => t(`tier.${tier}`);
+export const stateLabel = (s: TicketState): string => t(`state.${s}`);
+export const roleLabel = (r: Role): string => t(`role.${r}`);
+export const channelLabel = (c: Channel): string => t(`channel.${c}`);
+export const reasonLabel = (r: EscalationReason): string => t(`reason.${r}`);
+export const resolutionLabel = (c: ResolutionCode): string => t(`resolution.${c}`);
+export const matchLabel = (m: Candidate['matchedBy']): string => t(`matchedBy.${m}`);
+export const slaTargetLabel = (target: SlaTargetName): string => t(`slaTarget.${target}`);
+export const directionLabel = (d: 'inbound' | 'outbound' | 'internal'): string => t(`interaction.${d}`);
+
+/** "Tier 2 · Education, Government" or "Tier 1 · all segments". */
+export function userMeta(user: User, allSegments: number): string {
+  const segments =
+    user.segments.length >= allSegments ? t('user.allSegments') : user.segments.map(segmentLabel).join(t('list.separator'));
+  if (user.role === 'supervisor' || user.role === 'admin') return roleLabel(user.role);
+  return t('user.meta', { tier: tierLabel(user.tier), segments });
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+/** Known event types have their own wording; an unknown one (a newer back end) shows raw. */
+export function eventLabel(type: TimelineEntry['type']): string {
+  switch (type) {
+    case 'CREATED':
+    case 'TAKE':
+    case 'ASSIGN':
+    case 'ESCALATE':
+    case 'DEESCALATE':
+    case 'WAIT_ON_CUSTOMER':
+    case 'CUSTOMER_REPLIED':
+    case 'ADD_NOTE':
+    case 'RESOLVE':
+    case 'CLOSE':
+    case 'REOPEN':
+    case 'CHANGE_PRIORITY':
+    case 'SLA_WARNING':
+    case 'SLA_BREACH':
+      return t(`event.${type}`);
+    default:
+      return type;
+  }
+}

@@ -1,0 +1,106 @@
+import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { Problem } from './backend';
+import { t } from './i18n';
+
+// The few building blocks every page shares: one h1 per page, sections with h2, and the
+// loading and failure states.
+
+export function PageHeader({ title, eyebrow, description, actions, badges }: {
+  title: ReactNode;
+  eyebrow?: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  badges?: ReactNode;
+}) {
+  return (
+    <Group justify="space-between" align="flex-start" gap="md" mb="lg" wrap="wrap">
+      <Box style={{ flex: '1 1 320px', minWidth: 0 }}>
+        {eyebrow && (
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.5} mb={4}>
+            {eyebrow}
+          </Text>
+        )}
+        <Title order={1} fz={{ base: 20, md: 24 }} lh={1.25}>
+          {title}
+        </Title>
+        {badges && (
+          <Group gap={6} mt={8}>
+            {badges}
+          </Group>
+        )}
+        {description && (
+          <Text size="sm" c="dimmed" mt={6}>
+            {description}
+          </Text>
+        )}
+      </Box>
+      {actions && (
+        <Group gap="xs" wrap="wrap">
+          {actions}
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+export function Section({ title, actions, children, padding = 'md', id }: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  padding?: 'xs' | 'sm' | 'md' | 0;
+  id?: string;
+}) {
+  const headingId = id ?? undefined;
+  return (
+    <Paper withBorder radius="md" component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" px="md" py={10} gap="xs" wrap="nowrap" style={{ borderBlockEnd: '1px solid var(--mantine-color-default-border)' }}>
+        <Title order={2} fz="sm" fw={650} id={headingId}>
+          {title}
+        </Title>
+        {actions}
+      </Group>
+      <Box p={padding}>{children}</Box>
+    </Paper>
+  );
+}
+
+export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; onRetry?: () => void; title?: string }) {
+  return (
+    <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />} title={title ?? t('error.loadTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">{problem.message}</Text>
+        {onRetry && (
+          <Button size="xs" variant="light" color="red" onClick={onRetry} w="fit-content">
+            {t('common.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function PageLoading() {
+  return (
+    <Stack gap="md" aria-busy="true">
+      <Group gap="sm">
+        <Loader size="xs" aria-label={t('common.loading')} />
+        <Text size="sm" c="dimmed">
+          {t('common.loading')}
+        </Text>
+      </Group>
+      <Skeleton h={28} w="40%" />
+      <Skeleton h={120} />
+      <Skeleton h={220} />
+    </Stack>
+  );
+}
+
+export function Muted({ children }: { children: ReactNode }) {
+  return (
+    <Text size="sm" c="dimmed">
+      {children}
+    </Text>
+  );
+}

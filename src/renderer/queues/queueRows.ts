@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TicketRow } from '../../shared/api';
+import type { Segment, Tier } from '../../shared/domain';
+import { call, onTicketChanged, problemOf, type Problem } from '../backend';
+
+// A queue can hold thousands of tickets; they are fetched a page at a time as the table
+// scrolls, and the pages in hand are refetched when a ticket of this segment changes.
+
+const PAGE = 200;
+
+export interface QueueRows {
+  total: number | null;
+  rowAt: (index: number) => TicketRow | undefined;
+  onRangeChange: (start: number, end: number) => void;
+  problem: Problem | null;
+  reload: () => void;
+}
+
+export function useQueueRows(segment: Segment, tier: Tier): QueueRows {
+  const [pages, setPages] = useState<Map<number, TicketRow[]>>(new Map());
+  const [total, setTotal] = useState<number | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const generation = useRef(0);
+  const inFlight = useRef(new Set<number>());
+  const loaded = useRef(new Set<number>());
+  const range = useRef({ start: 0, end: 0 });
+
+  const fetchPage = useCallback(
+    async (page: number, gen: number) => {
+      if (inFlight.current.has(page)) return;
+      inFlight.current.add(page);
+      try {
+        const result = await call('queues.tickets', { segment, tier, offset: page * PAGE, limit: PAGE });
+        if (gen !== generation.current) return;
+        loaded.current.add(page);
+        setTotal(result.total);
+        setProblem(null);
+        setPages((prev) => new Map(prev).set(page, result.rows));
+      } catch (error) {
+        if (gen === generation.current) setProblem(problemOf(error));
+      } finally {
+        inFlight.current.delete(page);
+      }
+    },
+    [segment, tier],
+  );
+
+  /** Refetches the pages in view (and drops the others) without blanking the table. */
+  const refresh = useCallback(() => {
+    const gen = ++generation.current;
+    inFlight.current.clear();
+    const first = Math.floor(range.current.start / PAGE);
+    const last = Math.floor(range.current.end / PAGE);
+    loaded.current = new Set();
+    setPages((prev) => {
+      const kept = new Map<number, TicketRow[]>();
+      for (let p = first; p <= last; p++) {
+        const rows = prev.get(p);
+        if (rows) kept.set(p, rows);
+      }
+      return kept;
+    });
+    for (let p = first; p <= last; p++) void fetchPage(p, gen);
+  }, [fetchPage]);
+
+  useEffect(() => {
+    range.current = { start: 0, end: 0 };
+    setPages(new Map());
+    setTotal(null);
+    refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onTicketChanged((change) => {
+      if (change && change.segment !== segment) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [segment, refresh]);
+
+  const onRangeChange = useCallback(
+    (start: number, end: number) => {
+      range.current = { start, end };
+      const gen = generation.current;
+      for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p++) {
+        if (!loaded.current.has(p)) void fetchPage(p, gen);
+      }
+    },
+    [fetchPage],
+  );
+
+  const rowAt = useCallback((index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
+
+  return { total, rowAt, onRangeChange, problem, reload: refresh };
+}

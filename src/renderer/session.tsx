@@ -1,0 +1,153 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { User } from '../shared/domain';
+import { call, problemOf, setReauthenticate, type Problem } from './backend';
+import { FirstStart } from './signin/FirstStart';
+import { GateError, GateLoading } from './signin/GateStatus';
+import { SignIn } from './signin/SignIn';
+
+// Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
+// app. The chosen user id is remembered in localStorage so a reload (or a reconnected
+// transport) signs the same person back in without asking.
+
+const USER_KEY = 'tagdesk.userId';
+
+export interface Session {
+  user: User;
+  /** Back to the user picker, keeping the current screen for whoever signs in next. */
+  switchUser: () => Promise<void>;
+  /** Forget the remembered user and go back to the picker. */
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() outside <SessionGate>');
+  return session;
+}
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'uninitialized'; dataDir: string }
+  | { name: 'signIn'; problem: Problem | null }
+  | { name: 'ready'; user: User }
+  | { name: 'error'; problem: Problem };
+
+export function rememberedUserId(): string | null {
+  try {
+    return localStorage.getItem(USER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function remember(userId: string | null): void {
+  try {
+    if (userId) localStorage.setItem(USER_KEY, userId);
+    else localStorage.removeItem(USER_KEY);
+  } catch {
+    // without storage the user is simply asked again after a reload
+  }
+}
+
+export function SessionGate({ children }: { children: ReactNode }) {
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+
+  const start = useCallback(async () => {
+    setPhase({ name: 'loading' });
+    try {
+      const status = await call('desk.status', {});
+      if (!status.initialized) {
+        setPhase({ name: 'uninitialized', dataDir: status.dataDir });
+        return;
+      }
+      const me = await call('session.me', {});
+      if (me) {
+        remember(me.id);
+        setPhase({ name: 'ready', user: me });
+        return;
+      }
+      const remembered = rememberedUserId();
+      if (remembered) {
+        try {
+          const user = await call('session.signIn', { userId: remembered });
+          setPhase({ name: 'ready', user });
+          return;
+        } catch {
+          remember(null); // the user is gone (a re-initialised desk): ask again
+        }
+      }
+      setPhase({ name: 'signIn', problem: null });
+    } catch (error) {
+      setPhase({ name: 'error', problem: problemOf(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(() => {
+    setReauthenticate(async () => {
+      const remembered = rememberedUserId();
+      if (!remembered) return false;
+      try {
+        const user = await call('session.signIn', { userId: remembered });
+        setPhase((p) => (p.name === 'ready' && p.user.id === user.id ? p : { name: 'ready', user }));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return () => setReauthenticate(null);
+  }, []);
+
+  const signIn = useCallback(async (userId: string) => {
+    try {
+      const user = await call('session.signIn', { userId });
+      remember(user.id);
+      setPhase({ name: 'ready', user });
+    } catch (error) {
+      setPhase({ name: 'signIn', problem: problemOf(error) });
+    }
+  }, []);
+
+  const leave = useCallback(async (forget: boolean) => {
+    try {
+      await call('session.signOut', {});
+    } catch {
+      // signing out locally is enough; the back end forgets the connection anyway
+    }
+    if (forget) remember(null);
+    setPhase({ name: 'signIn', problem: null });
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () =>
+      phase.name === 'ready'
+        ? {
+            user: phase.user,
+            switchUser: () => leave(true),
+            signOut: async () => {
+              await leave(true);
+              window.location.hash = '/';
+            },
+          }
+        : null,
+    [phase, leave],
+  );
+
+  switch (phase.name) {
+    case 'loading':
+      return <GateLoading />;
+    case 'error':
+      return <GateError problem={phase.problem} onRetry={() => void start()} />;
+    case 'uninitialized':
+      return <FirstStart dataDir={phase.dataDir} onDone={() => void start()} />;
+    case 'signIn':
+      return <SignIn problem={phase.problem} onChoose={signIn} />;
+    case 'ready':
+      return session ? <SessionContext value={session}>{children}</SessionContext> : null;
+  }
+}

@@ -1,0 +1,128 @@
+import { Alert, Kbd, Loader, Popover, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { call, problemOf } from '../backend';
+import { useDraft } from '../drafts';
+import { t } from '../i18n';
+import { customerHref, hrefOf, navigate } from '../route';
+
+// The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
+// view; several open the candidate list; nothing or a malformed query shows the back end's
+// message right under the field and keeps what was typed.
+
+let focusHandle: (() => void) | null = null;
+
+/** Focuses the lookup field from anywhere (the shortcut, empty states). */
+export function focusLookup(): void {
+  focusHandle?.();
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Lookup() {
+  const [draft, setDraft] = useDraft('lookup', { query: '' });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    focusHandle = () => {
+      input.current?.focus();
+      input.current?.select();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        focusHandle?.();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      focusHandle = null;
+    };
+  }, []);
+
+  const search = async () => {
+    const query = draft.query.trim();
+    if (!query || busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await call('lookup.search', { query });
+      switch (result.kind) {
+        case 'match':
+          navigate(customerHref(result.view.customer.id, result.view.matchedAssetId, result.matchedBy));
+          break;
+        case 'candidates':
+          navigate(hrefOf({ name: 'lookup', query }));
+          break;
+        case 'none':
+        case 'invalid':
+          setMessage({ tone: result.kind, text: result.message });
+          break;
+      }
+    } catch (error) {
+      setMessage({ tone: 'error', text: problemOf(error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shortcut = (
+    <Kbd size="xs" aria-hidden>
+      {isMac ? '⌘K' : t('lookup.shortcut')}
+    </Kbd>
+  );
+
+  return (
+    <Popover opened={message !== null} onChange={(open) => !open && setMessage(null)} position="bottom-start" width="target" withinPortal trapFocus={false} returnFocus={false} shadow="md">
+      <Popover.Target>
+        <TextInput
+          ref={input}
+          aria-label={t('lookup.label')}
+          placeholder={t('lookup.placeholder')}
+          value={draft.query}
+          onChange={(e) => {
+            setDraft({ query: e.currentTarget.value });
+            if (message) setMessage(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void search();
+            } else if (e.key === 'Escape' && message) {
+              setMessage(null);
+            }
+          }}
+          leftSection={<IconSearch size={16} stroke={1.7} aria-hidden />}
+          rightSection={busy ? <Loader size={14} aria-label={t('lookup.searching')} /> : shortcut}
+          rightSectionWidth={isMac ? 44 : 64}
+          rightSectionPointerEvents="none"
+          aria-invalid={message?.tone === 'invalid' || undefined}
+          aria-describedby={message ? 'lookup-message' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          w="100%"
+          radius="md"
+        />
+      </Popover.Target>
+      <Popover.Dropdown p={0}>
+        {message && (
+          <Alert
+            id="lookup-message"
+            role="alert"
+            color={message.tone === 'none' ? 'yellow' : 'red'}
+            icon={<IconAlertCircle size={18} />}
+            title={message.tone === 'none' ? t('lookup.noneTitle') : message.tone === 'invalid' ? t('lookup.invalidTitle') : t('lookup.errorTitle')}
+            withCloseButton
+            closeButtonLabel={t('common.dismiss')}
+            onClose={() => setMessage(null)}
+          >
+            {message.text}
+          </Alert>
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

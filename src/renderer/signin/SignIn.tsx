@@ -1,0 +1,92 @@
+import { Alert, Avatar, Box, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconChevronRight } from '@tabler/icons-react';
+import { ROLES, SEGMENTS, type Role, type User } from '../../shared/domain';
+import { useCall, type Problem } from '../backend';
+import { t } from '../i18n';
+import { initials, userMeta } from '../labels';
+import { rememberedUserId } from '../session';
+import { Brand } from '../shell/Brand';
+import { ColorSchemeToggle } from '../shell/ColorSchemeToggle';
+import classes from './SignIn.module.css';
+
+const ROLE_COLOR: Record<Role, string> = { agent: 'indigo', specialist: 'teal', supervisor: 'orange', admin: 'gray' };
+
+/** Choose who you are: this desk's local users, grouped by role. */
+export function SignIn({ problem, onChoose }: { problem: Problem | null; onChoose: (userId: string) => void }) {
+  const users = useCall('session.users', {});
+  const last = rememberedUserId();
+  const active = (users.data ?? []).filter((u) => u.active);
+
+  return (
+    <Box mih="100vh" p="md">
+      <Group justify="space-between">
+        <Brand />
+        <ColorSchemeToggle />
+      </Group>
+      <Center mih="85vh">
+        <Stack maw={860} w="100%" gap="lg" py="xl">
+          <div>
+            <Title order={1} fz={28}>
+              {t('signIn.title')}
+            </Title>
+            <Text c="dimmed" mt={6}>
+              {t('signIn.lead')}
+            </Text>
+          </div>
+          {problem && (
+            <Alert color="red" role="alert" title={t('signIn.failed')}>
+              {problem.message}
+            </Alert>
+          )}
+          {users.problem && (
+            <Alert color="red" role="alert">
+              {users.problem.message}
+            </Alert>
+          )}
+          {users.loading && <Loader size="sm" aria-label={t('common.loading')} />}
+          {users.data && active.length === 0 && <Text c="dimmed">{t('signIn.noUsers')}</Text>}
+          {ROLES.map((role) => {
+            const group = active.filter((u) => u.role === role);
+            if (group.length === 0) return null;
+            return (
+              <section key={role} aria-labelledby={`role-${role}`}>
+                <Title order={2} id={`role-${role}`} fz="xs" tt="uppercase" c="dimmed" fw={700} lts={0.6} mb={8}>
+                  {t(`role.${role}.plural`)}
+                </Title>
+                <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+                  {group.map((user) => (
+                    <UserCard key={user.id} user={user} color={ROLE_COLOR[role]} last={user.id === last} onChoose={onChoose} />
+                  ))}
+                </SimpleGrid>
+              </section>
+            );
+          })}
+        </Stack>
+      </Center>
+    </Box>
+  );
+}
+
+function UserCard({ user, color, last, onChoose }: { user: User; color: string; last: boolean; onChoose: (id: string) => void }) {
+  return (
+    <Paper withBorder radius="md" className={classes.card}>
+      <UnstyledButton className={classes.button} onClick={() => onChoose(user.id)} aria-describedby={`user-meta-${user.id}`}>
+        <Group gap="sm" wrap="nowrap">
+          <Avatar color={color} radius="xl" aria-hidden>
+            {initials(user.name)}
+          </Avatar>
+          <Box style={{ flex: 1, minWidth: 0 }}>
+            <Text fw={600} size="sm" truncate>
+              {user.name}
+            </Text>
+            <Text size="xs" c="dimmed" truncate id={`user-meta-${user.id}`}>
+              {userMeta(user, SEGMENTS.length)}
+              {last ? ` · ${t('signIn.lastUsed')}` : ''}
+            </Text>
+          </Box>
+          <IconChevronRight size={16} className={classes.chevron} aria-hidden />
+        </Group>
+      </UnstyledButton>
+    </Paper>
+  );
+}

@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import {
+  channelSchema,
+  idSchema,
+  prioritySchema,
+  roleSchema,
+  segmentSchema,
+  serviceLevelSchema,
+  tierSchema,
+  userSchema,
+} from './domain';
+import { type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
+
+// The whole API of the desk's back end: one map of method name to input and output
+// schemas, and one map of pushed events. The core implements each method once; the
+// in-process, Electron IPC and WebSocket transports carry the same calls, and the client
+// type is derived from this map, so there is no hand-written client per method.
+
+// ---- views ----------------------------------------------------------------------------
+
+export const ticketRowSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  subject: z.string(),
+  customerId: idSchema,
+  customerName: z.string(),
+  assetId: idSchema.nullable(),
+  serviceTag: z.string().nullable(),
+  segment: segmentSchema,
+  serviceLevel: serviceLevelSchema,
+  priority: prioritySchema,
+  tier: tierSchema,
+  state: ticketStateSchema,
+  assigneeId: idSchema.nullable(),
+  assigneeName: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** Resolution due time (business-hours SLA), null while paused or when no target applies. */
+  dueAt: z.number().nullable(),
+});
+export type TicketRow = z.infer<typeof ticketRowSchema>;
+
+export const customerSummarySchema = z.object({
+  id: idSchema,
+  kind: z.enum(['person', 'organisation']),
+  name: z.string(),
+  segment: segmentSchema,
+  serviceLevel: serviceLevelSchema,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: z.string(),
+  createdAt: z.number(),
+});
+export type CustomerSummary = z.infer<typeof customerSummarySchema>;
+
+export const contactSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  role: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const assetViewSchema = z.object({
+  id: idSchema,
+  serviceTag: z.string(),
+  expressCode: z.string(),
+  productLine: z.string(),
+  model: z.string(),
+  shipDate: z.number(),
+  warrantyLevel: z.string(),
+  warrantyEnd: z.number(),
+  warrantyStatus: z.enum(['active', 'expired']),
+  /** Whole days until the warranty ends; negative once expired. */
+  daysLeft: z.number(),
+  owners: z.array(z.object({ customerId: idSchema, customerName: z.string(), from: z.number(), to: z.number().nullable() })),
+});
+export type AssetView = z.infer<typeof assetViewSchema>;
+
+export const interactionSchema = z.object({
+  id: idSchema,
+  channel: channelSchema,
+  direction: z.enum(['inbound', 'outbound', 'internal']),
+  at: z.number(),
+  summary: z.string(),
+  ticketId: idSchema.nullable(),
+  ticketNumber: z.string().nullable(),
+  userName: z.string().nullable(),
+});
+export type Interaction = z.infer<typeof interactionSchema>;
+
+export const customerViewSchema = z.object({
+  customer: customerSummarySchema,
+  contacts: z.array(contactSchema),
+  assets: z.array(assetViewSchema),
+  openTickets: z.array(ticketRowSchema),
+  pastTickets: z.array(ticketRowSchema),
+  interactions: z.array(interactionSchema),
+  /** The system the lookup matched (by tag or Express code), if any. */
+  matchedAssetId: idSchema.nullable(),
+});
+export type CustomerView = z.infer<typeof customerViewSchema>;
+
+export const MATCH_KINDS = ['tag', 'express', 'phone', 'email', 'name', 'ticket'] as const;
+export const candidateSchema = z.object({
+  customerId: idSchema,
+  customerName: z.string(),
+  segment: segmentSchema,
+  matchedBy: z.enum(MATCH_KINDS),
+  assetId: idSchema.nullable(),
+  detail: z.string(),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
+export const lookupResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema }),
+  z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema) }),
+  z.object({ kind: z.literal('none'), message: z.string() }),
+  z.object({ kind: z.literal('invalid'), message: z.string() }),
+]);
+export type LookupResult = z.infer<typeof lookupResultSchema>;
+
+export const timelineEntrySchema = z.object({
+  id: idSchema,
+  type: z.enum(['CREATED', ...TICKET_EVENT_TYPES] as [string, ...string[]]),
+  at: z.number(),
+  actorId: z.string(),
+  actorName: z.string(),
+  /** The event's own fields (reason, note, code, priority, target...) as recorded. */
+  payload: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const ticketDetailSchema = z.object({
+  ticket: ticketRowSchema.extend({ description: z.string(), channel: channelSchema, version: z.number().int() }),
+  customer: customerSummarySchema,
+  asset: assetViewSchema.nullable(),
+  timeline: z.array(timelineEntrySchema),
+  /** Events the signed-in user may send now; the UI shows exactly these actions. */
+  allowed: z.array(z.enum(TICKET_EVENT_TYPES as [TicketEventType, ...TicketEventType[]])),
+});
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+
+export const queueKeySchema = z.object({ segment: segmentSchema, tier: tierSchema });
+export type QueueKey = z.infer<typeof queueKeySchema>;
+
+export const queueSummarySchema = queueKeySchema.extend({
+  open: z.number().int(),
+  unassigned: z.number().int(),
+  oldestAt: z.number().nullable(),
+});
+export type QueueSummary = z.infer<typeof queueSummarySchema>;
+
+export const agentLoadSchema = z.object({
+  userId: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  tier: tierSchema,
+  open: z.number().int(),
+});
+
+export const overviewSchema = z.object({
+  queues: z.array(queueSummarySchema),
+  agents: z.array(agentLoadSchema),
+  totals: z.object({ open: z.number().int(), unassigned: z.number().int(), resolvedToday: z.number().int() }),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const deskStatusSchema = z.object({
+  initialized: z.boolean(),
+  customers: z.number().int(),
+  tickets: z.number().int(),
+  dataDir: z.string(),
+});
+
+// ---- methods ----------------------------------------------------------------------------
+
+const empty = z.object({}).strict();
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: { public?: boolean } = {}) => ({
+  input,
+  output,
+  public: opts.public ?? false,
+});
+
+export const createTicketSchema = z.object({
+  customerId: idSchema,
+  assetId: idSchema.nullable().default(null),
+  subject: z.string().trim().min(3, 'Give the ticket a subject of at least 3 characters.').max(200),
+  description: z.string().trim().max(20_000).default(''),
+  priority: prioritySchema.default('normal'),
+  channel: channelSchema.default('phone'),
+});
+
+export const pageSchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+export const api = {
+  'desk.status': method(empty, deskStatusSchema, { public: true }),
+  'desk.initialize': method(
+    z.object({ mode: z.enum(['demo', 'empty']), seed: z.number().int().default(42), customers: z.number().int().min(1).max(100_000).default(400) }),
+    deskStatusSchema,
+    { public: true },
+  ),
+  'session.users': method(empty, z.array(userSchema), { public: true }),
+  'session.signIn': method(z.object({ userId: idSchema }), userSchema, { public: true }),
+  'session.signOut': method(empty, z.null(), { public: true }),
+  'session.me': method(empty, userSchema.nullable(), { public: true }),
+  'lookup.search': method(z.object({ query: z.string().max(200) }), lookupResultSchema),
+  'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),
+  'tickets.create': method(createTicketSchema, ticketDetailSchema),
+  'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),
+  'tickets.act': method(
+    z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedVersion: z.number().int().optional() }),
+    ticketDetailSchema,
+  ),
+  'queues.list': method(empty, z.array(queueSummarySchema)),
+  'queues.tickets': method(queueKeySchema.extend(pageSchema.shape), z.object({ rows: z.array(ticketRowSchema), total: z.number().int() })),
+  'queues.takeNext': method(queueKeySchema.partial(), ticketDetailSchema.nullable()),
+  'inbox.mine': method(empty, z.array(ticketRowSchema)),
+  'supervisor.overview': method(empty, overviewSchema),
+  'users.list': method(empty, z.array(userSchema)),
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type Input<M extends Method> = z.input<Api[M]['input']>;
+export type Output<M extends Method> = z.output<Api[M]['output']>;
+
+// ---- pushed events ------------------------------------------------------------------------
+
+export const pushEvents = {
+  'ticket.changed': z.object({
+    ticketId: idSchema,
+    number: z.string(),
+    state: ticketStateSchema,
+    tier: tierSchema,
+    segment: segmentSchema,
+    assigneeId: idSchema.nullable(),
+    type: z.enum(['CREATED', ...TICKET_EVENT_TYPES] as [string, ...string[]]),
+    actorId: z.string(),
+    at: z.number(),
+  }),
+  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported']) }),
+  'sla.warning': z.object({ ticketId: idSchema, number: z.string(), target: z.string(), dueAt: z.number(), breached: z.boolean() }),
+} as const;
+export type PushEvents = typeof pushEvents;
+export type PushEventName = keyof PushEvents;
+export type PushPayload<E extends PushEventName> = z.infer<PushEvents[E]>;
+
+// ---- errors and wire format ------------------------------------------------------------------
+
+export const API_ERROR_CODES = ['invalid_input', 'refused', 'not_found', 'unauthenticated', 'forbidden', 'conflict', 'unknown_method', 'internal'] as const;
+export const apiErrorSchema = z.object({
+  code: z.enum(API_ERROR_CODES),
+  message: z.string(),
+  /** For invalid input: which field, and what to fix. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorShape['code'],
+    message: string,
+    readonly issues?: ApiErrorShape['issues'],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
+export const requestSchema = z.object({ id: z.number().int(), method: z.string(), input: z.unknown() });
+export type Request = z.infer<typeof requestSchema>;
+export type Response =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ApiErrorShape };
+export type Push = { event: PushEventName; payload: unknown };
+
+/** Turns zod issues into messages a person can act on. */
+export function issuesOf(error: z.ZodError): NonNullable<ApiErrorShape['issues']> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** What a shell's bridge returns for one call: errors travel as data, never as thrown objects. */
+export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
+
+/** The one object the Electron preload exposes on `window.tagdesk`. */
+export interface TagdeskBridge {
+  call(method: string, input: unknown): Promise<CallResult>;
+  onPush(listener: (push: Push) => void): () => void;
+}

@@ -1,0 +1,389 @@
+import { z } from 'zod';
+import { PRIORITIES, prioritySchema, segmentSchema, serviceLevelSchema, type Priority } from '../domain';
+import { businessHours, type BusinessCalendar, type BusinessHours } from './calendar';
+
+/**
+ * The SLA clock: from a ticket's SLA events, its policy and its business-hours calendar,
+ * where each target stands at `now`. Clocks are data, not timers; the result tells a
+ * scheduler when to look again (`nextDeadline`). Time comes only from the arguments.
+ *
+ * The rules
+ * - Business time counts from `created`, in the calendar's opening hours only. Events before
+ *   `created`, and after `now`, are ignored; events at the same instant apply in the order given.
+ * - `created` starts the first-response and resolution clocks.
+ * - `agentResponse` (a public reply, a note to the customer, or taking the ticket) meets the
+ *   first-response clock, and the next-response clock when one runs.
+ * - `customerReplied` starts a next-response clock, met by the next `agentResponse`. It does
+ *   so only once the first response is met (until then the first-response clock already
+ *   covers the customer's wait), and a second reply before the agent answers does not restart
+ *   the running clock: the customer has been waiting since the first one.
+ * - `paused` (waiting on the customer) stops every running clock until `customerReplied` or
+ *   `reopened`. While paused a clock's status is 'paused' and its dueAt and future atRiskAt
+ *   are null; on resuming, due times move later by exactly the business time spent paused.
+ *   A clock that had already breached stays 'breached' with its past dueAt, since pausing
+ *   cannot move a deadline that has passed.
+ * - `resolved` meets the resolution clock, and any response clock still waiting (resolving
+ *   answers the customer). Time spent resolved never counts.
+ * - `reopened` resumes counting. The policy's reopenRule decides the resolution clock:
+ *   'continue' resumes it with its elapsed time kept; 'restart' starts a fresh resolution
+ *   target at the reopen. Response clocks are not restarted; the customer's next reply
+ *   starts a next-response clock as usual.
+ * - `closed` stops everything for good; later events are ignored. A clock stopped unmet
+ *   reports 'none' (the target no longer applies), or 'breached' if it had breached.
+ * - `priorityChanged` and `policyChanged` replace the targets (and the at-risk share) of
+ *   every clock not yet met, from that event on, keeping the elapsed business time: the
+ *   clock is judged as if the ticket had always had its current targets. A shorter target
+ *   already exceeded is therefore breached, with dueAt the past instant at which the elapsed
+ *   time reached it; a longer one can lift a breach that the old target had caused. Met
+ *   clocks keep the target they were met against.
+ * - `deescalated` (handing the ticket back down a tier) does not reset or change any clock:
+ *   the customer is still waiting for the same answer.
+ * - A clock is 'atRisk' once elapsed >= atRiskShare * target, and 'breached' once elapsed >=
+ *   target: dueAt is the first instant at which it counts as breached. A clock met late is
+ *   reported 'breached' (with metAt set), because the breach happened; 'met' means met in time.
+ * - `nextDeadline` is the earliest atRiskAt ('warning') or dueAt ('breach') after `now` of a
+ *   clock that is running, not paused and not met; null when there is none.
+ *
+ * All clocks run on the one calendar given: a policy change to a policy on another calendar
+ * keeps counting on this one.
+ */
+
+export type { Priority };
+export type SlaTarget = 'firstResponse' | 'nextResponse' | 'resolution';
+
+const TARGETS: readonly SlaTarget[] = ['firstResponse', 'nextResponse', 'resolution'];
+const TARGET_LABELS: Record<SlaTarget, string> = {
+  firstResponse: 'First response',
+  nextResponse: 'Next response',
+  resolution: 'Resolution',
+};
+const MINUTE_MS = 60_000;
+
+const targetMinutesSchema = z.object({ firstResponse: z.number(), nextResponse: z.number(), resolution: z.number() });
+
+export const slaPolicySchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    segment: segmentSchema,
+    serviceLevel: serviceLevelSchema,
+    calendarId: z.string().min(1),
+    atRiskShare: z.number().gt(0).lt(1).default(0.75),
+    /** Business minutes per priority and target. */
+    targets: z.record(prioritySchema, targetMinutesSchema),
+    reopenRule: z.enum(['continue', 'restart']).default('continue'),
+  })
+  .superRefine((policy, ctx) => {
+    for (const priority of PRIORITIES) {
+      const minutes = policy.targets[priority];
+      for (const target of TARGETS) {
+        const value = minutes[target];
+        const path = ['targets', priority, target];
+        if (value <= 0) ctx.addIssue({ code: 'custom', path, message: `${TARGET_LABELS[target]} target for ${priority} must be greater than zero` });
+        else if (!Number.isInteger(value)) {
+          ctx.addIssue({ code: 'custom', path, message: `${TARGET_LABELS[target]} target for ${priority} must be a whole number of minutes` });
+        }
+      }
+    }
+  });
+export type SlaPolicy = z.infer<typeof slaPolicySchema>;
+
+export type SlaEvent =
+  | { kind: 'created'; at: number; priority: Priority }
+  | { kind: 'agentResponse'; at: number }
+  | { kind: 'customerReplied'; at: number }
+  | { kind: 'paused'; at: number }
+  | { kind: 'resolved'; at: number }
+  | { kind: 'reopened'; at: number }
+  | { kind: 'closed'; at: number }
+  | { kind: 'priorityChanged'; at: number; priority: Priority }
+  | { kind: 'deescalated'; at: number }
+  | { kind: 'policyChanged'; at: number; policy: SlaPolicy };
+
+export type TargetStatus = 'ok' | 'atRisk' | 'breached' | 'met' | 'paused' | 'none';
+
+export interface TargetClock {
+  target: SlaTarget;
+  dueAt: number | null;
+  elapsedMs: number;
+  /** Negative once breached: how far past the target. */
+  remainingMs: number;
+  status: TargetStatus;
+  atRiskAt: number | null;
+  metAt: number | null;
+  breachedAt: number | null;
+}
+
+export interface SlaDeadline {
+  at: number;
+  kind: 'warning' | 'breach';
+  target: SlaTarget;
+}
+
+export interface SlaState {
+  targets: Record<SlaTarget, TargetClock>;
+  /** The ticket waits on the customer. */
+  paused: boolean;
+  nextDeadline: SlaDeadline | null;
+}
+
+export function computeSla(policy: SlaPolicy, calendar: BusinessCalendar, events: readonly SlaEvent[], now: number): SlaState {
+  const ticket = new TicketClocks(policy, businessHours(calendar));
+  for (const event of inTimeOrder(events)) {
+    if (event.at > now || ticket.closed) break;
+    ticket.apply(event);
+  }
+  return ticket.readAt(now);
+}
+
+// ---------------------------------------------------------------------------------------
+// Replaying the history
+
+interface ClockState {
+  phase: 'idle' | 'running' | 'met' | 'stopped';
+  /** The ticket's counted time when this clock started: its elapsed time is counted minus this. */
+  startCounted: number;
+  /** Counted time when the clock was met or stopped. */
+  endCounted: number;
+  metAt: number | null;
+  /** The target and share a met or stopped clock is judged by; a running one uses the current ones. */
+  targetMs: number;
+  atRiskShare: number;
+}
+
+const idleClock = (): ClockState => ({ phase: 'idle', startCounted: 0, endCounted: 0, metAt: null, targetMs: 0, atRiskShare: 0 });
+
+/** The ticket's clocks as its events are applied in time order. */
+class TicketClocks {
+  closed = false;
+  private priority: Priority | null = null;
+  private paused = false;
+  private resolved = false;
+  private readonly time: CountedTime;
+  private readonly firstResponse = idleClock();
+  private readonly nextResponse = idleClock();
+  private readonly resolution = idleClock();
+
+  constructor(
+    private policy: SlaPolicy,
+    private readonly hours: BusinessHours,
+  ) {
+    this.time = new CountedTime(hours);
+  }
+
+  apply(event: SlaEvent): void {
+    if (this.priority === null) {
+      if (event.kind === 'created') {
+        this.priority = event.priority;
+        this.time.start(event.at);
+        this.start(this.firstResponse);
+        this.start(this.resolution);
+      }
+      return;
+    }
+    this.time.advance(event.at);
+    switch (event.kind) {
+      case 'agentResponse':
+        this.settle('firstResponse', 'met', event.at);
+        this.settle('nextResponse', 'met', event.at);
+        break;
+      case 'customerReplied':
+        if (this.resolved) break;
+        if (this.paused) {
+          this.paused = false;
+          this.time.start(event.at);
+        }
+        if (this.firstResponse.phase === 'met' && this.nextResponse.phase !== 'running') this.start(this.nextResponse);
+        break;
+      case 'paused':
+        if (this.resolved || this.paused) break;
+        this.paused = true;
+        this.time.stop(event.at);
+        break;
+      case 'resolved':
+        if (this.resolved) break;
+        for (const target of TARGETS) this.settle(target, 'met', event.at);
+        this.resolved = true;
+        this.paused = false;
+        this.time.stop(event.at);
+        break;
+      case 'reopened':
+        if (!this.resolved) break;
+        this.resolved = false;
+        this.time.start(event.at);
+        if (this.policy.reopenRule === 'restart') this.start(this.resolution);
+        else if (this.resolution.phase === 'met') {
+          this.resolution.phase = 'running';
+          this.resolution.metAt = null;
+        }
+        break;
+      case 'closed':
+        for (const target of TARGETS) this.settle(target, 'stopped', event.at);
+        this.closed = true;
+        this.paused = false;
+        this.time.stop(event.at);
+        break;
+      case 'priorityChanged':
+        this.priority = event.priority;
+        break;
+      case 'policyChanged':
+        this.policy = event.policy;
+        break;
+      case 'deescalated':
+      case 'created':
+        break;
+    }
+  }
+
+  readAt(now: number): SlaState {
+    if (this.priority === null) {
+      return { targets: { firstResponse: noClock('firstResponse'), nextResponse: noClock('nextResponse'), resolution: noClock('resolution') }, paused: false, nextDeadline: null };
+    }
+    this.time.advance(now);
+    const targets: Record<SlaTarget, TargetClock> = {
+      firstResponse: this.read('firstResponse'),
+      nextResponse: this.read('nextResponse'),
+      resolution: this.read('resolution'),
+    };
+    let nextDeadline: SlaDeadline | null = null;
+    for (const target of TARGETS) {
+      if (this.clock(target).phase !== 'running' || this.paused) continue;
+      const { atRiskAt, dueAt } = targets[target];
+      if (atRiskAt !== null && atRiskAt > now && (nextDeadline === null || atRiskAt < nextDeadline.at)) {
+        nextDeadline = { at: atRiskAt, kind: 'warning', target };
+      }
+      if (dueAt !== null && dueAt > now && (nextDeadline === null || dueAt < nextDeadline.at)) {
+        nextDeadline = { at: dueAt, kind: 'breach', target };
+      }
+    }
+    return { targets, paused: this.paused, nextDeadline };
+  }
+
+  private clock(target: SlaTarget): ClockState {
+    return target === 'firstResponse' ? this.firstResponse : target === 'nextResponse' ? this.nextResponse : this.resolution;
+  }
+
+  private targetMs(target: SlaTarget): number {
+    return this.policy.targets[this.priority as Priority][target] * MINUTE_MS;
+  }
+
+  private start(clock: ClockState): void {
+    clock.phase = 'running';
+    clock.startCounted = this.time.counted;
+    clock.metAt = null;
+  }
+
+  private settle(target: SlaTarget, phase: 'met' | 'stopped', at: number): void {
+    const clock = this.clock(target);
+    if (clock.phase !== 'running') return;
+    clock.phase = phase;
+    clock.metAt = phase === 'met' ? at : null;
+    clock.endCounted = this.time.counted;
+    clock.targetMs = this.targetMs(target);
+    clock.atRiskShare = this.policy.atRiskShare;
+  }
+
+  private read(target: SlaTarget): TargetClock {
+    const clock = this.clock(target);
+    if (clock.phase === 'idle') return noClock(target);
+    const running = clock.phase === 'running';
+    const ticking = running && !this.paused;
+    const targetMs = running ? this.targetMs(target) : clock.targetMs;
+    const warnAfter = Math.ceil(targetMs * (running ? this.policy.atRiskShare : clock.atRiskShare));
+    const elapsed = (running ? this.time.counted : clock.endCounted) - clock.startCounted;
+    const breached = elapsed >= targetMs;
+
+    let dueAt = this.instantOf(clock, elapsed, targetMs, ticking);
+    // A clock met in time still reports the deadline it beat.
+    if (dueAt === null && clock.phase === 'met') dueAt = this.hours.add(clock.metAt as number, targetMs - elapsed);
+    let status: TargetStatus;
+    if (breached) status = 'breached';
+    else if (clock.phase === 'met') status = 'met';
+    else if (clock.phase === 'stopped') status = 'none';
+    else if (!ticking) status = 'paused';
+    else status = elapsed >= warnAfter ? 'atRisk' : 'ok';
+    return {
+      target,
+      dueAt,
+      elapsedMs: elapsed,
+      remainingMs: targetMs - elapsed,
+      status,
+      atRiskAt: this.instantOf(clock, elapsed, warnAfter, ticking),
+      metAt: clock.metAt,
+      breachedAt: breached ? dueAt : null,
+    };
+  }
+
+  // When the clock's elapsed time reached (or will reach) `threshold`. A past instant is found
+  // in the ticket's history; a future one exists only while the clock ticks (a paused clock's
+  // future is unknown).
+  private instantOf(clock: ClockState, elapsed: number, threshold: number, ticking: boolean): number | null {
+    if (elapsed >= threshold) return this.time.reached(clock.startCounted + threshold);
+    return ticking ? this.time.willReach(clock.startCounted + threshold) : null;
+  }
+}
+
+function noClock(target: SlaTarget): TargetClock {
+  return { target, dueAt: null, elapsedMs: 0, remainingMs: 0, status: 'none', atRiskAt: null, metAt: null, breachedAt: null };
+}
+
+function inTimeOrder(events: readonly SlaEvent[]): readonly SlaEvent[] {
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i] as SlaEvent).at < (events[i - 1] as SlaEvent).at) return [...events].sort((a, b) => a.at - b.at);
+  }
+  return events;
+}
+
+/**
+ * The ticket's counted business time: it runs while the ticket is open and not waiting on
+ * the customer, and every running SLA clock is a difference of two readings of it. The
+ * periods it ran are kept so a past reading can be turned back into an instant.
+ */
+class CountedTime {
+  counted = 0;
+  private cursor = Number.NEGATIVE_INFINITY;
+  private running = false;
+  private periodStart = 0;
+  private periodCounted = 0;
+  /** Flat quadruples: from, to, counted at from, counted at to. */
+  private readonly periods: number[] = [];
+
+  constructor(private readonly hours: BusinessHours) {}
+
+  advance(at: number): void {
+    if (at <= this.cursor) return;
+    if (this.running) this.counted += this.hours.between(this.cursor, at);
+    this.cursor = at;
+  }
+
+  start(at: number): void {
+    this.advance(at);
+    if (this.running) return;
+    this.running = true;
+    this.periodStart = at;
+    this.periodCounted = this.counted;
+  }
+
+  stop(at: number): void {
+    this.advance(at);
+    if (!this.running) return;
+    this.running = false;
+    this.periods.push(this.periodStart, at, this.periodCounted, this.counted);
+  }
+
+  /** The instant the counted time reached `counted` (which it has, and which is > 0). */
+  reached(counted: number): number {
+    const p = this.periods;
+    for (let i = 0; i < p.length; i += 4) {
+      if (counted > (p[i + 2] as number) && counted <= (p[i + 3] as number)) {
+        return this.hours.add(p[i] as number, counted - (p[i + 2] as number));
+      }
+    }
+    return this.hours.add(this.periodStart, counted - this.periodCounted);
+  }
+
+  /** The instant the counted time will reach `counted` if nothing else happens. */
+  willReach(counted: number): number {
+    return this.hours.add(this.cursor, counted - this.counted);
+  }
+}
