@@ -1,0 +1,225 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tagToExpressCode } from '../../shared/serviceTag';
+import { replay } from '../../shared/ticket';
+import type { TicketEvent, TicketInput } from '../../shared/ticketMachine';
+import { SHOWCASE } from './demo';
+import { testDesk } from './testing/deskHarness';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+const open = async () => {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  return t;
+};
+
+describe('looking a caller up', () => {
+  it('finds the customer, their systems and tickets by service tag in any format', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    for (const q of ['7XK2QF1', '7xk-2qf1', ' 7XK 2QF.1 ']) {
+      const r = await ava.call('lookup.search', { query: q });
+      expect(r.kind).toBe('match');
+      if (r.kind !== 'match') continue;
+      expect(r.matchedBy).toBe('tag');
+      expect(r.view.customer.name).toBe(SHOWCASE.lakeside.name);
+      expect(r.view.assets.find((a) => a.id === r.view.matchedAssetId)?.serviceTag).toBe('7XK2QF1');
+    }
+  });
+
+  it('finds the same system by its Express Service Code', async () => {
+    const { as } = await open();
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: tagToExpressCode('7XK2QF1') });
+    expect(r.kind === 'match' && r.matchedBy === 'express' && r.view.customer.name === SHOWCASE.lakeside.name).toBe(true);
+  });
+
+  it('finds a customer by phone in any common format, by email and by the start of a name', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    for (const q of ['(512) 555-0142', '+1 512 555 0142', '512.555.0142', 'IT-DESK@lakeside-usd.example', 'Lakeside Unified']) {
+      const r = await ava.call('lookup.search', { query: q });
+      expect(r.kind === 'match' ? r.view.customer.name : r).toBe(SHOWCASE.lakeside.name);
+    }
+  });
+
+  it('lists every candidate when the input is ambiguous', async () => {
+    const { as } = await open();
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: 'jordan' });
+    expect(r.kind).toBe('candidates');
+    if (r.kind === 'candidates') expect(r.candidates.map((c) => c.customerName).sort()).toEqual(SHOWCASE.jordans);
+  });
+
+  it('says what a tag looks like when the input is malformed', async () => {
+    const { as } = await open();
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: '12AB' });
+    expect(r).toEqual({ kind: 'invalid', message: expect.stringMatching(/7 letters or digits/) });
+  });
+
+  it('shows warranty status and days left, and the 360° view newest first', async () => {
+    const { as, clock } = await open();
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: '7XK2QF1' });
+    if (r.kind !== 'match') throw new Error('no match');
+    for (const a of r.view.assets) {
+      expect(a.warrantyStatus).toBe(a.warrantyEnd > clock.now() ? 'active' : 'expired');
+      expect(a.daysLeft).toBe(Math.floor((a.warrantyEnd - clock.now()) / 86_400_000));
+      expect(a.owners.at(-1)?.to).toBeNull();
+    }
+    const times = r.view.interactions.map((i) => i.at);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+  });
+
+  it('keeps customers of other segments private to their teams', async () => {
+    const { as } = await open();
+    const ben = await as('Ben Okafor'); // education and government only
+    const r = await ben.call('lookup.search', { query: SHOWCASE.maria.tag });
+    expect(r.kind).toBe('none');
+  });
+});
+
+describe('working a ticket', () => {
+  it('creates, escalates, is taken at tier 2, resolved, and the agent sees it resolved', async () => {
+    const { as, clock } = await open();
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (found.kind !== 'match') throw new Error('no match');
+    const created = await ava.call('tickets.create', { customerId: found.view.customer.id, assetId: found.view.matchedAssetId, subject: 'Screen stays black', priority: 'high' });
+    expect(created.ticket.state).toBe('new');
+    expect(created.allowed).toContain('TAKE');
+    const id = created.ticket.id;
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    clock.advance(60_000);
+    const escalated = await ava.call('tickets.act', { ticketId: id, command: { type: 'ESCALATE', reason: 'hardware_replacement', note: 'No POST, LED code 2-3' } });
+    expect(escalated.ticket.state).toBe('tier2.waiting');
+    expect(escalated.allowed).not.toContain('ESCALATE');
+
+    const sam = await as('Sam Rivera');
+    const inbox = await sam.call('queues.tickets', { segment: 'education', tier: 2 });
+    expect(inbox.rows.map((r) => r.id)).toContain(id);
+    await sam.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    const resolved = await sam.call('tickets.act', { ticketId: id, command: { type: 'RESOLVE', code: 'part_dispatched', note: 'Motherboard replaced on site' } });
+    expect(resolved.ticket.state).toBe('resolved');
+
+    const again = await ava.call('tickets.get', { ticketId: id });
+    expect(again.ticket.state).toBe('resolved');
+    expect(again.timeline.map((e) => e.type)).toEqual(['CREATED', 'TAKE', 'ESCALATE', 'TAKE', 'RESOLVE']);
+    expect(again.timeline[2]?.payload).toMatchObject({ reason: 'hardware_replacement', note: 'No POST, LED code 2-3' });
+  });
+
+  it('refuses what the machine refuses, says why, and changes nothing', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (found.kind !== 'match') throw new Error('no match');
+    const t = await ava.call('tickets.create', { customerId: found.view.customer.id, subject: 'Fan noise' });
+    const before = desk.db.sqlite.prepare('select count(*) n from ticket_events').get();
+    const r = await ava.raw('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'duplicate', note: 'dup' } });
+    expect(r).toEqual({ ok: false, error: { code: 'refused', message: expect.stringMatching(/Take it first|cannot be resolved/) } });
+    expect(desk.db.sqlite.prepare('select count(*) n from ticket_events').get()).toEqual(before);
+    expect((await ava.call('tickets.get', { ticketId: t.ticket.id })).ticket.version).toBe(1);
+  });
+
+  it('rejects invalid input with a typed error naming the field', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const r = await ava.raw('tickets.create', { customerId: 'x', subject: 'a' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid_input');
+      expect(r.error.issues).toContainEqual({ path: 'subject', message: 'Give the ticket a subject of at least 3 characters.' });
+    }
+    expect((await ava.raw('no.such', {})).ok).toBe(false);
+    expect(await ava.raw('tickets.get', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses a stale write instead of overwriting someone else’s change', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const [row] = (await ava.call('queues.tickets', { segment: 'education', tier: 1 })).rows.filter((r) => r.assigneeId === null);
+    if (!row) throw new Error('no unassigned ticket');
+    const d = await ava.call('tickets.get', { ticketId: row.id });
+    await ava.call('tickets.act', { ticketId: row.id, command: { type: 'TAKE' }, expectedVersion: d.ticket.version });
+    const r = await ava.raw('tickets.act', { ticketId: row.id, command: { type: 'ADD_NOTE', note: 'x' }, expectedVersion: d.ticket.version });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('pushes a change to every connected desk window', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const [row] = (await ava.call('queues.tickets', { segment: 'home', tier: 1 })).rows.filter((r) => r.assigneeId === null);
+    await ava.call('tickets.act', { ticketId: row!.id, command: { type: 'TAKE' } });
+    expect(grace.pushes).toContainEqual({ event: 'ticket.changed', payload: expect.objectContaining({ ticketId: row!.id, type: 'TAKE' }) });
+  });
+});
+
+describe('queues', () => {
+  it('orders a queue by priority, then age, and shows agents only their tier', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const { rows } = await ava.call('queues.tickets', { segment: 'government', tier: 1 });
+    const rank = { urgent: 1, high: 2, normal: 3, low: 4 } as const;
+    const keys = rows.map((r) => [rank[r.priority], r.createdAt] as const);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect((await ava.call('queues.list')).every((q) => q.tier === 1)).toBe(true);
+    expect((await ava.raw('queues.tickets', { segment: 'government', tier: 2 })).ok).toBe(false);
+  });
+
+  it('keeps the counters equal to a recount after any sequence of changes', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    await ava.call('queues.takeNext', { segment: 'education', tier: 1 });
+    const recount = desk.db.sqlite
+      .prepare(`select segment, tier, count(*) open, sum(assignee_id is null) unassigned from tickets where is_open = 1 group by 1, 2 order by 2, 1`)
+      .all();
+    const counters = desk.db.sqlite.prepare(`select segment, tier, open, unassigned from queue_counters where open > 0 order by 2, 1`).all();
+    expect(counters).toEqual(recount);
+  });
+
+  it('take next assigns the first unassigned ticket by priority and age', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const first = (await ava.call('queues.tickets', { segment: 'home', tier: 1 })).rows.find((r) => r.assigneeId === null);
+    const taken = await ava.call('queues.takeNext', { segment: 'home', tier: 1 });
+    expect(taken?.ticket.id).toBe(first?.id);
+    expect(taken?.ticket.assigneeName).toBe('Ava Martin');
+  });
+});
+
+describe('the event log', () => {
+  it('replaying each ticket’s events gives back its stored state and context', async () => {
+    const { desk } = await open();
+    const db = desk.db.sqlite;
+    const tickets = db.prepare('select id, segment, state, machine from tickets').all() as Array<{ id: string; segment: string; state: string; machine: string }>;
+    expect(tickets.length).toBeGreaterThan(50);
+    const users = new Map((db.prepare('select * from users').all() as Array<{ id: string; role: string; tier: number; segments: string }>).map((u) => [u.id, { id: u.id, role: u.role, tier: u.tier, segments: JSON.parse(u.segments) }]));
+    for (const t of tickets) {
+      const events = db.prepare('select * from ticket_events where ticket_id = ? order by seq').all(t.id) as Array<{ type: string; actor_id: string; at: number; payload: string }>;
+      const [created, ...rest] = events;
+      const stored = JSON.parse(t.machine);
+      const input: TicketInput = { segment: t.segment as TicketInput['segment'], priority: JSON.parse(created!.payload).priority, at: created!.at, reopenWindowMs: stored.reopenWindowMs };
+      const replayed = replay(
+        input,
+        rest.map((e) => ({ type: e.type, at: e.at, actor: users.get(e.actor_id) ?? { id: 'system', role: 'system', tier: 3, segments: [] }, ...JSON.parse(e.payload) }) as TicketEvent),
+      );
+      expect(replayed.ok && replayed.next.state).toBe(t.state);
+      if (replayed.ok) expect(replayed.next.context).toEqual(stored);
+    }
+  });
+
+  it('cannot be edited or deleted', async () => {
+    const { desk } = await open();
+    expect(() => desk.db.sqlite.prepare(`update ticket_events set type = 'X'`).run()).toThrow(/append-only/);
+    expect(() => desk.db.sqlite.prepare(`delete from ticket_events`).run()).toThrow(/append-only/);
+  });
+
+  it('seeds the same demo desk from the same seed', async () => {
+    const a = await testDesk({ demoSeed: 7 });
+    const b = await testDesk({ demoSeed: 7 });
+    const q = `select name, segment from customers order by name`;
+    const tags = `select service_tag from assets order by service_tag`;
+    expect(a.desk.db.sqlite.prepare(q).all()).toEqual(b.desk.db.sqlite.prepare(q).all());
+    expect(a.desk.db.sqlite.prepare(tags).all()).toEqual(b.desk.db.sqlite.prepare(tags).all());
+    a.desk.close();
+    b.desk.close();
+  });
+});
