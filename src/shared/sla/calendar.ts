@@ -36,7 +36,7 @@ const calendarShape = z.object({
   displayCalendar: displayCalendarSchema.default('gregory'),
 });
 
-interface CalendarProblem {
+export interface CalendarProblem {
   path: (string | number)[];
   message: string;
 }
@@ -54,7 +54,7 @@ export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
   if (cal.weekly.length === 0) {
     problems.push({ path: ['weekly'], message: 'The calendar has no opening hours: add at least one weekday interval.' });
   }
-  const usable: { index: number; day: number; start: number; end: number }[] = [];
+  const usable: { day: number; start: number; end: number; text: string }[] = [];
   cal.weekly.forEach((hours, index) => {
     const dayName = WEEKDAY_NAMES[hours.day] ?? `Day ${hours.day}`;
     const start = clockMinutes(hours.start, false);
@@ -70,16 +70,13 @@ export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
       problems.push({ path: ['weekly', index, 'end'], message: `${dayName} ${hours.start}–${hours.end} must end after it starts` });
       return;
     }
+    const text = `${hours.start}–${hours.end}`;
     for (const other of usable) {
       if (other.day === hours.day && other.start < end && start < other.end) {
-        const earlier = cal.weekly[other.index];
-        problems.push({
-          path: ['weekly', index],
-          message: `${dayName} ${earlier?.start}–${earlier?.end} overlaps ${hours.start}–${hours.end}`,
-        });
+        problems.push({ path: ['weekly', index], message: `${dayName} ${other.text} overlaps ${text}` });
       }
     }
-    usable.push({ index, day: hours.day, start, end });
+    usable.push({ day: hours.day, start, end, text });
   });
 
   const { from, to } = cal.yearRange;
@@ -145,7 +142,7 @@ function isKnownTimeZone(timeZone: string): boolean {
 // ---------------------------------------------------------------------------------------
 // Zone offsets
 
-/** Local-day lists can reach this far either side of UTC midnight (offsets span -12 to +14 h). */
+/** How far from its own midnight-to-midnight (read as UTC) a local day's instants can lie: offsets span -12 to +14 h. */
 const ZONE_REACH_MS = 16 * 3600_000;
 const YEAR_CACHE_LIMIT = 64;
 
@@ -422,7 +419,7 @@ export class BusinessHours {
     const spans = this.zone.spans(dayStart - ZONE_REACH_MS, dayEnd + ZONE_REACH_MS);
     const open: number[] = [];
     for (let s = 0; s < spans.length; s += 3) {
-      const offset = spans[2] as number;
+      const offset = spans[s + 2] as number;
       const wallFrom = Math.max((spans[s] as number) + offset, dayStart);
       const wallTo = Math.min((spans[s + 1] as number) + offset, dayEnd);
       for (let h = 0; h < hours.length && wallFrom < wallTo; h += 2) {
@@ -522,14 +519,10 @@ export function formatInCalendar(ms: number, timeZone: string, locale: string, d
   let formatter = formatters.get(key);
   if (formatter === undefined) {
     const tagged = new Intl.Locale(locale, { calendar: displayCalendar }).toString();
-    formatter = new Intl.DateTimeFormat(tagged, { timeZone: zoneName(timeZone), dateStyle: 'medium', timeStyle: 'short' });
+    zoneClock(timeZone); // the same clear message as everywhere else for an unknown zone
+    formatter = new Intl.DateTimeFormat(tagged, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
     if (formatters.size >= FORMATTER_CACHE_LIMIT) formatters.delete(formatters.keys().next().value as string);
     formatters.set(key, formatter);
   }
   return formatter.format(ms);
-}
-
-function zoneName(timeZone: string): string {
-  zoneClock(timeZone); // the same clear message as everywhere else for an unknown zone
-  return timeZone;
 }

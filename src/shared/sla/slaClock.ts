@@ -1,14 +1,11 @@
-import { z } from 'zod';
-import { PRIORITIES, prioritySchema, segmentSchema, serviceLevelSchema, type Priority } from '../domain';
-import { businessHours, type BusinessCalendar, type BusinessHours } from './calendar';
-
 /**
  * The SLA clock: from a ticket's SLA events, its policy and its business-hours calendar,
  * where each target stands at `now`. Clocks are data, not timers; the result tells a
  * scheduler when to look again (`nextDeadline`). Time comes only from the arguments.
  *
  * The rules
- * - Business time counts from `created`, in the calendar's opening hours only. Events before
+ * - Business time counts from `created`, in the calendar's opening hours only (real elapsed
+ *   time on its wall clock, so DST changes neither add nor lose any). Events before
  *   `created`, and after `now`, are ignored; events at the same instant apply in the order given.
  * - `created` starts the first-response and resolution clocks.
  * - `agentResponse` (a public reply, a note to the customer, or taking the ticket) meets the
@@ -21,9 +18,10 @@ import { businessHours, type BusinessCalendar, type BusinessHours } from './cale
  *   `reopened`. While paused a clock's status is 'paused' and its dueAt and future atRiskAt
  *   are null; on resuming, due times move later by exactly the business time spent paused.
  *   A clock that had already breached stays 'breached' with its past dueAt, since pausing
- *   cannot move a deadline that has passed.
+ *   cannot move a deadline that has passed. Pausing a resolved ticket changes nothing.
  * - `resolved` meets the resolution clock, and any response clock still waiting (resolving
- *   answers the customer). Time spent resolved never counts.
+ *   answers the customer). Time spent resolved never counts, and a customer reply to a
+ *   resolved ticket changes nothing until it is reopened.
  * - `reopened` resumes counting. The policy's reopenRule decides the resolution clock:
  *   'continue' resumes it with its elapsed time kept; 'restart' starts a fresh resolution
  *   target at the reopen. Response clocks are not restarted; the customer's next reply
@@ -47,6 +45,10 @@ import { businessHours, type BusinessCalendar, type BusinessHours } from './cale
  * All clocks run on the one calendar given: a policy change to a policy on another calendar
  * keeps counting on this one.
  */
+
+import { z } from 'zod';
+import { PRIORITIES, prioritySchema, segmentSchema, serviceLevelSchema, type Priority } from '../domain';
+import { businessHours, type BusinessCalendar, type BusinessHours } from './calendar';
 
 export type { Priority };
 export type SlaTarget = 'firstResponse' | 'nextResponse' | 'resolution';
@@ -106,7 +108,7 @@ export interface TargetClock {
   target: SlaTarget;
   dueAt: number | null;
   elapsedMs: number;
-  /** Negative once breached: how far past the target. */
+  /** Zero or negative once breached: how far past the target. */
   remainingMs: number;
   status: TargetStatus;
   atRiskAt: number | null;
@@ -189,10 +191,7 @@ class TicketClocks {
         break;
       case 'customerReplied':
         if (this.resolved) break;
-        if (this.paused) {
-          this.paused = false;
-          this.time.start(event.at);
-        }
+        this.resume(event.at);
         if (this.firstResponse.phase === 'met' && this.nextResponse.phase !== 'running') this.start(this.nextResponse);
         break;
       case 'paused':
@@ -208,7 +207,10 @@ class TicketClocks {
         this.time.stop(event.at);
         break;
       case 'reopened':
-        if (!this.resolved) break;
+        if (!this.resolved) {
+          this.resume(event.at);
+          break;
+        }
         this.resolved = false;
         this.time.start(event.at);
         if (this.policy.reopenRule === 'restart') this.start(this.resolution);
@@ -265,6 +267,12 @@ class TicketClocks {
 
   private targetMs(target: SlaTarget): number {
     return this.policy.targets[this.priority as Priority][target] * MINUTE_MS;
+  }
+
+  private resume(at: number): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.time.start(at);
   }
 
   private start(clock: ClockState): void {
