@@ -9,7 +9,9 @@ import {
   tierSchema,
   userSchema,
 } from './domain';
-import { type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
+import { calendarSchema } from './sla/calendar';
+import { slaPolicySchema } from './sla/slaClock';
+import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 
 // The whole API of the desk's back end: one map of method name to input and output
 // schemas, and one map of pushed events. The core implements each method once; the
@@ -35,8 +37,18 @@ export const ticketRowSchema = z.object({
   assigneeName: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
-  /** Resolution due time (business-hours SLA), null while paused or when no target applies. */
+  /** The soonest due time of a running SLA target; null while paused or when none applies. */
   dueAt: z.number().nullable(),
+  sla: z
+    .object({
+      status: z.enum(['ok', 'atRisk', 'breached', 'paused', 'met', 'none']),
+      target: slaTargetSchema.nullable(),
+      /** Business time left until dueAt (negative once past), on the ticket's calendar. */
+      remainingMs: z.number().nullable(),
+      timeZone: z.string(),
+      displayCalendar: z.enum(['gregory', 'persian']),
+    })
+    .nullable(),
 });
 export type TicketRow = z.infer<typeof ticketRowSchema>;
 
@@ -148,6 +160,8 @@ export type QueueKey = z.infer<typeof queueKeySchema>;
 export const queueSummarySchema = queueKeySchema.extend({
   open: z.number().int(),
   unassigned: z.number().int(),
+  atRisk: z.number().int(),
+  breached: z.number().int(),
   oldestAt: z.number().nullable(),
 });
 export type QueueSummary = z.infer<typeof queueSummarySchema>;
@@ -160,12 +174,33 @@ export const agentLoadSchema = z.object({
   open: z.number().int(),
 });
 
+const tally = z.object({ met: z.number().int(), total: z.number().int() });
+export const attainmentSchema = z.object({
+  segment: segmentSchema,
+  target: z.enum(['firstResponse', 'resolution']),
+  today: tally,
+  week: tally,
+});
 export const overviewSchema = z.object({
+  now: z.number(),
   queues: z.array(queueSummarySchema),
   agents: z.array(agentLoadSchema),
-  totals: z.object({ open: z.number().int(), unassigned: z.number().int(), resolvedToday: z.number().int() }),
+  totals: z.object({ open: z.number().int(), unassigned: z.number().int(), atRisk: z.number().int(), breached: z.number().int(), resolvedToday: z.number().int() }),
+  /** First-response and resolution targets met in time, per segment, today and over 7 days. */
+  attainment: z.array(attainmentSchema),
+  /** Per UTC day of the last 7, per segment and target: for the attainment chart. */
+  daily: z.array(z.object({ day: z.number().int(), segment: segmentSchema, target: z.enum(['firstResponse', 'resolution']), met: z.number().int(), total: z.number().int() })),
 });
 export type Overview = z.infer<typeof overviewSchema>;
+
+export const drillFilterSchema = z.enum(['open', 'unassigned', 'atRisk', 'breached']);
+export type DrillFilter = z.infer<typeof drillFilterSchema>;
+
+export const slaSettingsSchema = z.object({
+  calendars: z.array(calendarSchema),
+  policies: z.array(slaPolicySchema.and(z.object({ version: z.number().int() }))),
+});
+export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
 export const deskStatusSchema = z.object({
   initialized: z.boolean(),
@@ -217,10 +252,25 @@ export const api = {
     ticketDetailSchema,
   ),
   'queues.list': method(empty, z.array(queueSummarySchema)),
-  'queues.tickets': method(queueKeySchema.extend(pageSchema.shape), z.object({ rows: z.array(ticketRowSchema), total: z.number().int() })),
+  'queues.tickets': method(
+    queueKeySchema.extend(pageSchema.shape).extend({ order: z.enum(['urgency', 'priority']).default('urgency') }),
+    z.object({ rows: z.array(ticketRowSchema), total: z.number().int() }),
+  ),
   'queues.takeNext': method(queueKeySchema.partial(), ticketDetailSchema.nullable()),
   'inbox.mine': method(empty, z.array(ticketRowSchema)),
   'supervisor.overview': method(empty, overviewSchema),
+  /** The tickets behind a number on the board. */
+  'supervisor.tickets': method(
+    z.object({ segment: segmentSchema.optional(), tier: tierSchema.optional(), filter: drillFilterSchema, limit: z.number().int().min(1).max(1000).default(500) }),
+    z.array(ticketRowSchema),
+  ),
+  'sla.settings': method(empty, slaSettingsSchema),
+  'sla.saveCalendar': method(calendarSchema, calendarSchema),
+  'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),
+  /** Applies the policies as they are now to every open ticket, from now on. */
+  'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
+  /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */
+  'dev.advanceClock': method(z.object({ ms: z.number().int().min(0) }), z.object({ now: z.number(), sent: z.number().int() })),
   'users.list': method(empty, z.array(userSchema)),
 } as const;
 
@@ -244,7 +294,17 @@ export const pushEvents = {
     at: z.number(),
   }),
   'desk.changed': z.object({ reason: z.enum(['initialized', 'imported']) }),
-  'sla.warning': z.object({ ticketId: idSchema, number: z.string(), target: z.string(), dueAt: z.number(), breached: z.boolean() }),
+  'sla.warning': z.object({
+    ticketId: idSchema,
+    number: z.string(),
+    target: slaTargetSchema,
+    dueAt: z.number(),
+    breached: z.boolean(),
+    /** Who held the ticket when the warning or breach came (a breach below tier 3 unassigns it). */
+    assigneeId: idSchema.nullable(),
+    tier: tierSchema,
+    segment: segmentSchema,
+  }),
 } as const;
 export type PushEvents = typeof pushEvents;
 export type PushEventName = keyof PushEvents;

@@ -1,10 +1,10 @@
-import type { AssetView, CustomerSummary, CustomerView, Interaction } from '../../shared/api';
+import type { AssetView, CustomerSummary, CustomerView, Interaction, TicketRow } from '../../shared/api';
 import type { Channel, Segment, ServiceLevel } from '../../shared/domain';
 import { tagToExpressCode } from '../../shared/serviceTag';
 import { isOpenState, type TicketState } from '../../shared/ticketMachine';
 import { param, type Sql } from './db/exec';
 import type { AssetRow, CustomerRow } from './db/schema';
-import { ticketNumber, ticketRowQuery, toTicketRow } from './ticketRows';
+import { ticketNumber, ticketRowQuery, type TicketRowRecord } from './ticketRows';
 
 // The 360° view: everything about one customer in one payload, read with statements
 // compiled once, because an agent waits on it with a caller on the line.
@@ -15,7 +15,7 @@ const INTERACTIONS = 100;
 
 export type CustomerViewReader = ReturnType<typeof customerViewReader>;
 
-export function customerViewReader(db: Sql) {
+export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => TicketRow) {
   const k = db.kysely;
   const customer = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const contacts = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(
@@ -57,7 +57,7 @@ export function customerViewReader(db: Sql) {
       list.push({ customerId: o.customer_id, customerName: o.name, from: o.from_at, to: o.to_at });
       ownersByAsset.set(o.asset_id, list);
     }
-    const rows = tickets.all(customerId).map(toTicketRow);
+    const rows = tickets.all(customerId).map(toRow);
     const open = rows.filter((t) => isOpenState(t.state as TicketState));
     const past = rows.filter((t) => !isOpenState(t.state as TicketState)).slice(0, PAST_TICKETS);
     return {

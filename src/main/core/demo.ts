@@ -209,11 +209,12 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketService, 
     }
 
     const playTicket = (c: { id: string; segment: Segment; assets: string[] }, plan: Plan, createdAt: number) => {
+      const open = plan !== 'resolved' && plan !== 'closed';
       const agent = f.helpers.arrayElement(actorsFor(c.segment, 'agent', 1));
       const t2 = f.helpers.arrayElement(actorsFor(c.segment, 'specialist', 2));
       const t3 = f.helpers.arrayElement(actorsFor(c.segment, 'specialist', 3));
       let at = createdAt;
-      const step = () => (at = Math.min(at + f.number.int({ min: 5, max: 180 }) * 60_000, now - 60_000));
+      const step = () => (at = Math.min(at + f.number.int({ min: 1, max: open ? 12 : 180 }) * 60_000, now - 30_000));
       const priority: Priority = f.helpers.weightedArrayElement([{ value: 'urgent', weight: 1 }, { value: 'high', weight: 3 }, { value: 'normal', weight: 6 }, { value: 'low', weight: 2 }]);
       const id = tickets.create(agent, { customerId: c.id, assetId: f.helpers.arrayElement(c.assets), subject: f.helpers.arrayElement(SUBJECTS), description: f.lorem.sentences({ min: 1, max: 3 }), priority, channel: f.helpers.arrayElement(['phone', 'phone', 'email', 'chat', 'web'] as const), at });
       ticketCount++;
@@ -251,7 +252,9 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketService, 
       for (let i = 0; i < n; i++) {
         const plan = c === showcase[0] && i === 0 ? 'closed' : f.helpers.weightedArrayElement(PLANS.map(([value, weight]) => ({ value, weight })));
         const open = plan !== 'resolved' && plan !== 'closed';
-        const age = open ? f.number.int({ min: 10, max: 5 * 24 * 60 }) * 60_000 : f.number.int({ min: 6, max: 120 }) * DAY;
+        // Open work is recent (a live desk clears its backlog); a few old ones will have
+        // breached their SLA by the time the desk starts, as on any real desk.
+        const age = open ? f.number.int({ min: 5, max: plan === 'new' ? 40 : 180 }) * 60_000 : f.number.int({ min: 1, max: 30 }) * DAY;
         playTicket(c, plan, now - age);
       }
     }

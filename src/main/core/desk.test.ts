@@ -156,7 +156,7 @@ describe('queues', () => {
   it('orders a queue by priority, then age, and shows agents only their tier', async () => {
     const { as } = await open();
     const ava = await as('Ava Martin');
-    const { rows } = await ava.call('queues.tickets', { segment: 'government', tier: 1 });
+    const { rows } = await ava.call('queues.tickets', { segment: 'government', tier: 1, order: 'priority' });
     const rank = { urgent: 1, high: 2, normal: 3, low: 4 } as const;
     const keys = rows.map((r) => [rank[r.priority], r.createdAt] as const);
     expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
@@ -164,21 +164,28 @@ describe('queues', () => {
     expect((await ava.raw('queues.tickets', { segment: 'government', tier: 2 })).ok).toBe(false);
   });
 
+  it('sorts by urgency by default: soonest SLA due first, tickets without a running clock last', async () => {
+    const { as } = await open();
+    const { rows } = await (await as('Ava Martin')).call('queues.tickets', { segment: 'government', tier: 1 });
+    const due = rows.map((r) => r.dueAt ?? Number.MAX_SAFE_INTEGER);
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+  });
+
   it('keeps the counters equal to a recount after any sequence of changes', async () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
     await ava.call('queues.takeNext', { segment: 'education', tier: 1 });
     const recount = desk.db.sqlite
-      .prepare(`select segment, tier, count(*) open, sum(assignee_id is null) unassigned from tickets where is_open = 1 group by 1, 2 order by 2, 1`)
+      .prepare(`select segment, tier, count(*) open, sum(assignee_id is null) unassigned, sum(sla_status = 'atRisk') at_risk, sum(sla_status = 'breached') breached from tickets where is_open = 1 group by 1, 2 order by 2, 1`)
       .all();
-    const counters = desk.db.sqlite.prepare(`select segment, tier, open, unassigned from queue_counters where open > 0 order by 2, 1`).all();
+    const counters = desk.db.sqlite.prepare(`select segment, tier, open, unassigned, at_risk, breached from queue_counters where open > 0 order by 2, 1`).all();
     expect(counters).toEqual(recount);
   });
 
   it('take next assigns the first unassigned ticket by priority and age', async () => {
     const { as } = await open();
     const ava = await as('Ava Martin');
-    const first = (await ava.call('queues.tickets', { segment: 'home', tier: 1 })).rows.find((r) => r.assigneeId === null);
+    const first = (await ava.call('queues.tickets', { segment: 'home', tier: 1, order: 'priority' })).rows.find((r) => r.assigneeId === null);
     const taken = await ava.call('queues.takeNext', { segment: 'home', tier: 1 });
     expect(taken?.ticket.id).toBe(first?.id);
     expect(taken?.ticket.assigneeName).toBe('Ava Martin');

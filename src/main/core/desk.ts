@@ -17,6 +17,8 @@ import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
 import { lookupService } from './lookup';
+import { slaStore } from './sla';
+import { realTimers, slaScheduler, type Timers } from './slaScheduler';
 import { ticketService } from './tickets';
 import { userDirectory } from './users';
 
@@ -29,6 +31,10 @@ export interface Clock {
   now(): number;
 }
 export const systemClock: Clock = { now: () => Date.now() };
+export interface AdjustableClock extends Clock {
+  advance(ms: number): void;
+}
+const isAdjustable = (c: Clock): c is AdjustableClock => typeof (c as Partial<AdjustableClock>).advance === 'function';
 
 export interface DeskOptions {
   /** Folder holding tagdesk.sqlite (created when missing), or ':memory:' for tests. */
@@ -38,6 +44,12 @@ export interface DeskOptions {
   demoSeed?: number;
   demoCustomers?: number;
   clock?: Clock;
+  /**
+   * A clock the desk's own API can move forward ('dev.advanceClock'), with the SLA
+   * scheduler driven by it instead of timers: for end-to-end tests and SLA demos.
+   */
+  testClock?: boolean;
+  timers?: Timers;
   /** Country code for phone numbers typed without one. */
   countryCode?: string;
   reopenWindowMs?: number;
@@ -53,6 +65,7 @@ export interface Desk {
   readonly dataDir: string;
   readonly clock: Clock;
   readonly db: DeskDb;
+  readonly scheduler: { tick(): number };
   connect(onPush: (push: Push) => void): Connection;
   close(): void;
 }
@@ -76,8 +89,20 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
 
   const users = userDirectory(db);
-  const tickets = ticketService(db, { reopenWindowMs: options.reopenWindowMs, onChange: (c) => push('ticket.changed', c) });
-  const view = customerViewReader(db);
+  const sla = slaStore(db);
+  sla.ensureDefaults(clock.now());
+  const tickets = ticketService(db, {
+    reopenWindowMs: options.reopenWindowMs,
+    sla,
+    clock,
+    onChange: (c) => {
+      push('ticket.changed', c);
+      scheduler.poke();
+    },
+    onSlaAlert: (a) => push('sla.warning', a),
+  });
+  const scheduler = slaScheduler(db, tickets, clock, options.testClock ? null : (options.timers ?? realTimers));
+  const view = customerViewReader(db, tickets.toRow);
   const lookup = lookupService(db, view, options.countryCode ?? '1');
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
@@ -116,6 +141,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     u.role === 'supervisor' || u.role === 'admin' ? 'all' : u.segments.map((segment) => ({ segment, tier: u.tier }));
   const requireSupervisor = (u: User) => {
     if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors can see this.');
+  };
+  const requireAdmin = (u: User) => {
+    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can change SLA policies and calendars.');
   };
   const detailFor = (s: Session, ticketId: string) => {
     const u = signedIn(s);
@@ -178,7 +206,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         throw new ApiError('forbidden', 'That queue is not one of yours.');
       }
       const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
-      return { rows: tickets.queueRows(i, i.limit, i.offset), total: summary?.open ?? 0 };
+      return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
     },
     'queues.takeNext': (s, i) => {
       const u = signedIn(s);
@@ -196,6 +224,33 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'supervisor.overview': (s) => {
       requireSupervisor(signedIn(s));
       return tickets.overview(users.list(), clock.now());
+    },
+    'supervisor.tickets': (s, i) => {
+      requireSupervisor(signedIn(s));
+      return tickets.drill(i.filter, i.segment, i.tier, i.limit);
+    },
+    'sla.settings': (s) => {
+      requireSupervisor(signedIn(s));
+      return { calendars: sla.calendars(), policies: sla.policies() };
+    },
+    'sla.saveCalendar': (s, i) => {
+      requireAdmin(signedIn(s));
+      return sla.saveCalendar(i, clock.now());
+    },
+    'sla.savePolicy': (s, i) => {
+      requireAdmin(signedIn(s));
+      return sla.savePolicy(i, clock.now());
+    },
+    'sla.recompute': (s) => {
+      requireAdmin(signedIn(s));
+      const n = tickets.recomputeOpen(clock.now());
+      scheduler.poke();
+      return { tickets: n };
+    },
+    'dev.advanceClock': (_s, i) => {
+      if (!options.testClock || !isAdjustable(clock)) throw new ApiError('forbidden', 'This desk runs on real time; start it with a test clock to move time.');
+      clock.advance(i.ms);
+      return { now: clock.now(), sent: scheduler.tick() };
     },
     'users.list': (s) => {
       signedIn(s);
@@ -220,10 +275,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
   }
 
+  // Whatever fell due while the desk was stopped is sent now, once.
+  scheduler.start();
+
   return {
     dataDir: options.dataDir,
     clock,
     db: database,
+    scheduler,
     connect(onPush) {
       const session: Session = { user: null };
       listeners.add(onPush);
@@ -233,6 +292,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       };
     },
     close() {
+      scheduler.stop();
       listeners.clear();
       database.close();
     },

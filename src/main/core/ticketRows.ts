@@ -30,6 +30,9 @@ export function ticketRowQuery(kysely: Kysely<Database>) {
       't.created_at',
       't.updated_at',
       't.due_at',
+      't.sla_status',
+      't.sla_target',
+      't.sla_calendar_id',
     ]);
 }
 
@@ -51,7 +54,13 @@ export type TicketRowRecord = {
   created_at: number;
   updated_at: number;
   due_at: number | null;
+  sla_status: string;
+  sla_target: string | null;
+  sla_calendar_id: string | null;
 };
+
+/** Adds the SLA countdown to a row; the core passes one bound to its calendars and clock. */
+export type RowSla = (r: { slaStatus: string; slaTarget: string | null; dueAt: number | null; calendarId: string | null }) => TicketRow['sla'];
 
 export const ticketNumber = (n: number): string => `T-${String(n).padStart(6, '0')}`;
 
@@ -61,7 +70,7 @@ export function parseTicketNumber(input: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function toTicketRow(r: TicketRowRecord): TicketRow {
+export function toTicketRow(r: TicketRowRecord, sla: RowSla): TicketRow {
   return {
     id: r.id,
     number: ticketNumber(r.number),
@@ -80,5 +89,6 @@ export function toTicketRow(r: TicketRowRecord): TicketRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     dueAt: r.due_at,
+    sla: sla({ slaStatus: r.sla_status, slaTarget: r.sla_target, dueAt: r.due_at, calendarId: r.sla_calendar_id }),
   };
 }

@@ -1,5 +1,5 @@
-import { ApiError, type Input, type Overview, type QueueKey, type QueueSummary, type TicketDetail, type TicketRow, type TimelineEntry } from '../../shared/api';
-import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
+import { ApiError, type DrillFilter, type Input, type Overview, type QueueKey, type QueueSummary, type TicketDetail, type TicketRow, type TimelineEntry } from '../../shared/api';
+import { priorityRank, SEGMENTS, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents, applyEvent, openTicket, type TicketPosition } from '../../shared/ticket';
 import {
   isOpenState,
@@ -7,13 +7,19 @@ import {
   type TicketCommand,
   type TicketContext,
   type TicketEvent,
+  type SlaTargetName,
   type TicketState,
 } from '../../shared/ticketMachine';
+import type { LoggedEvent } from '../../shared/sla/ticketSla';
+import { sql } from 'kysely';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
 import { uuidv7 } from './ids';
-import { ticketNumber, ticketRowQuery, toTicketRow } from './ticketRows';
+import type { SlaStore } from './sla';
+import { ticketNumber, ticketRowQuery, toTicketRow, type RowSla, type TicketRowRecord } from './ticketRows';
+
+const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at: null, sla_calendar_id: null, sla_policies: '[]' } as const;
 
 // Tickets: the row is a projection of its events. Every accepted event is appended to
 // ticket_events in the same IMMEDIATE transaction that rewrites the row and the queue
@@ -33,8 +39,32 @@ export interface TicketChange {
 
 export type DueTimes = (ticket: TicketRowDb, events: readonly TicketEvent[], now: number) => number | null;
 
-export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange: (c: TicketChange) => void }) {
+export interface SlaAlert {
+  ticketId: string;
+  number: string;
+  target: SlaTargetName;
+  dueAt: number;
+  breached: boolean;
+  assigneeId: string | null;
+  tier: Tier;
+  segment: Segment;
+}
+
+export function ticketService(
+  db: Sql,
+  opts: { reopenWindowMs?: number; sla: SlaStore; clock: { now(): number }; onChange: (c: TicketChange) => void; onSlaAlert: (a: SlaAlert) => void },
+) {
   const k = db.kysely;
+  const rowSla: RowSla = (r) => opts.sla.rowSla(r, opts.clock.now());
+  const toRow = (r: TicketRowRecord) => toTicketRow(r, rowSla);
+  const logOf = db.prepare<{ type: string; at: number; payload: string }, [string]>(
+    k.selectFrom('ticket_events').select(['type', 'at', 'payload']).where('ticket_id', '=', param<string>()).orderBy('seq'),
+  );
+  const readLog = (ticketId: string): LoggedEvent[] => logOf.all(ticketId).map((e) => ({ type: e.type, at: e.at, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+  const asLogged = (ev: { type: string; at: number; actor: Actor; [k: string]: unknown }): LoggedEvent => {
+    const { type, at, actor: _actor, ...payload } = ev;
+    return { type, at, payload };
+  };
   const ticketById = db.prepare<TicketRowDb, [string]>(k.selectFrom('tickets').selectAll().where('id', '=', param<string>()));
   const rowById = db.prepare(ticketRowQuery(k).where('t.id', '=', param<string>()));
   const nextUnassigned = db.prepare<{ id: string }, [string, number]>(
@@ -49,23 +79,26 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
       .orderBy('created_at')
       .limit(1),
   );
-  const queuePage = db.prepare(
-    ticketRowQuery(k)
-      .where('t.is_open', '=', 1)
-      .where('t.segment', '=', param<string>())
-      .where('t.tier', '=', param<number>())
-      .orderBy('t.priority_rank')
-      .orderBy('t.created_at')
-      .limit(param<number>())
-      .offset(param<number>()),
-  );
+  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
+  const queuePage = {
+    priority: db.prepare(queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(param<number>()).offset(param<number>())),
+    // Soonest due first; tickets with no running clock after them (the index's expression).
+    urgency: db.prepare(
+      queueBase()
+        .orderBy(sql`coalesce(t.due_at, 9007199254740991)`)
+        .orderBy('t.created_at')
+        .limit(param<number>())
+        .offset(param<number>()),
+    ),
+  };
 
   function position(row: TicketRowDb): TicketPosition {
     return { state: row.state as TicketState, context: JSON.parse(row.machine) as TicketContext };
   }
 
   /** Adjusts the per-queue counters from the row as it was to the row as it is. */
-  function count(before: Pick<TicketRowDb, 'segment' | 'tier' | 'is_open' | 'assignee_id'> | null, after: Pick<TicketRowDb, 'segment' | 'tier' | 'is_open' | 'assignee_id'>) {
+  type Counted = Pick<TicketRowDb, 'segment' | 'tier' | 'is_open' | 'assignee_id' | 'sla_status'>;
+  function count(before: Counted | null, after: Counted) {
     const bump = (r: typeof after, sign: 1 | -1) => {
       if (!r.is_open) return;
       db.run(
@@ -74,6 +107,8 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
           .set((eb) => ({
             open: eb('open', '+', sign),
             unassigned: eb('unassigned', '+', r.assignee_id === null ? sign : 0),
+            at_risk: eb('at_risk', '+', r.sla_status === 'atRisk' ? sign : 0),
+            breached: eb('breached', '+', r.sla_status === 'breached' ? sign : 0),
           }))
           .where('segment', '=', r.segment)
           .where('tier', '=', r.tier),
@@ -153,13 +188,15 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
         channel: input.channel ?? 'phone',
         created_at: input.at,
         updated_at: input.at,
-        due_at: null,
         version: 1,
         machine: JSON.stringify(pos.context),
       };
-      db.run(k.insertInto('tickets').values(row));
-      appendEvent(id, 1, { type: 'CREATED', at: input.at, actor, subject: row.subject, priority, channel: row.channel, assetId: row.asset_id });
-      count(null, row);
+      const created = { type: 'CREATED' as const, at: input.at, actor, subject: row.subject, priority, channel: row.channel, assetId: row.asset_id };
+      const sla = opts.sla.project({ ...row, sla_policies: '[]' }, [asLogged(created)], input.at, opts.clock.now());
+      const full = { ...row, ...(sla?.columns ?? NO_SLA) };
+      db.run(k.insertInto('tickets').values(full));
+      appendEvent(id, 1, created);
+      count(null, full);
       interaction(customer.id, id, row.channel as Channel, 'inbound', input.at, `Opened ${ticketNumber(number)}: ${row.subject}`, actor.id);
       opts.onChange({ ticketId: id, number: ticketNumber(number), state: pos.state, tier: pos.context.tier, segment: customer.segment as Segment, assigneeId: null, type: 'CREATED', actorId: actor.id, at: input.at });
       return id;
@@ -182,7 +219,7 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
       const applied = applyEvent(position(row), event);
       if (!applied.ok) throw new ApiError('refused', applied.reason);
       const next = applied.next;
-      const updated: TicketRowDb = {
+      const moved: TicketRowDb = {
         ...row,
         state: next.state,
         tier: next.context.tier,
@@ -194,10 +231,18 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
         version: row.version + 1,
         machine: JSON.stringify(next.context),
       };
+      const sla = opts.sla.project(moved, [...readLog(ticketId), asLogged(event)], at, opts.clock.now());
+      const updated: TicketRowDb = { ...moved, ...(sla?.columns ?? NO_SLA) };
       db.run(
         k
           .updateTable('tickets')
           .set({
+            sla_status: updated.sla_status,
+            sla_target: updated.sla_target,
+            due_at: updated.due_at,
+            sla_next_at: updated.sla_next_at,
+            sla_calendar_id: updated.sla_calendar_id,
+            sla_policies: updated.sla_policies,
             state: updated.state,
             tier: updated.tier,
             priority: updated.priority,
@@ -212,7 +257,11 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
       );
       appendEvent(ticketId, updated.version, event);
       count(row, updated);
+      if (sla) opts.sla.recordOutcomes(ticketId, row.segment, sla.state);
       recordInteraction(updated, event);
+      if (event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH') {
+        opts.onSlaAlert({ ticketId, number: ticketNumber(row.number), target: event.target, dueAt: event.dueAt, breached: event.type === 'SLA_BREACH', assigneeId: row.assignee_id, tier: row.tier as Tier, segment: row.segment as Segment });
+      }
       opts.onChange({
         ticketId,
         number: ticketNumber(row.number),
@@ -280,7 +329,7 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
       payload: JSON.parse(e.payload) as Record<string, unknown>,
     }));
     return {
-      ticket: { ...toTicketRow(listRow), description: row.description, channel: row.channel as Channel, version: row.version },
+      ticket: { ...toRow(listRow), description: row.description, channel: row.channel as Channel, version: row.version },
       customer: toCustomerSummary(customer),
       asset: asset ? toAssetView(asset, [], now) : null,
       timeline,
@@ -288,8 +337,41 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
     };
   }
 
-  function queueRows(key: QueueKey, limit: number, offset: number): TicketRow[] {
-    return queuePage.all(key.segment, key.tier, limit, offset).map(toTicketRow);
+  function queueRows(key: QueueKey, limit: number, offset: number, order: 'urgency' | 'priority' = 'priority'): TicketRow[] {
+    return queuePage[order].all(key.segment, key.tier, limit, offset).map(toRow);
+  }
+
+  /**
+   * Sends the warnings and breaches a ticket is owed by now, as the system actor, each in
+   * its own transaction with the recomputed columns. The log is the record of what was
+   * sent, so a restart neither loses nor repeats one. Returns how many were sent.
+   */
+  function fireSla(ticketId: string, now: number): number {
+    return db.write(() => {
+      const row = ticketById.get(ticketId);
+      if (!row || !row.is_open) {
+        if (row) db.run(k.updateTable('tickets').set({ sla_next_at: null }).where('id', '=', ticketId));
+        return 0;
+      }
+      const sla = opts.sla.project(row, readLog(ticketId), now, now);
+      const due = (sla?.owed ?? []).filter((d) => d.at <= now);
+      let sent = 0;
+      for (const d of due) {
+        try {
+          act(SYSTEM_ACTOR, ticketId, { type: d.kind === 'breach' ? 'SLA_BREACH' : 'SLA_WARNING', target: d.target, dueAt: d.dueAt }, now);
+          sent++;
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          // The machine refused (say, a warning on a ticket that just changed state): the
+          // projection below moves the next wake-up past it, so it is not retried forever.
+        }
+      }
+      const fresh = ticketById.get(ticketId)!;
+      const after = opts.sla.project(fresh, readLog(ticketId), now, now);
+      const nextAt = after?.owed.find((d) => d.at > now)?.at ?? null;
+      db.run(k.updateTable('tickets').set({ sla_next_at: nextAt }).where('id', '=', ticketId));
+      return sent;
+    });
   }
 
   function queueSummaries(keys: QueueKey[] | 'all'): QueueSummary[] {
@@ -298,6 +380,8 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
       'q.tier',
       'q.open',
       'q.unassigned',
+      'q.at_risk',
+      'q.breached',
       (eb) =>
         eb
           .selectFrom('tickets as t')
@@ -316,12 +400,14 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
       tier: r.tier as Tier,
       open: r.open,
       unassigned: r.unassigned,
+      atRisk: r.at_risk,
+      breached: r.breached,
       oldestAt: r.oldest_at ?? null,
     }));
   }
 
   function assignedTo(userId: string): TicketRow[] {
-    return db.all(ticketRowQuery(k).where('t.is_open', '=', 1).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toTicketRow);
+    return db.all(ticketRowQuery(k).where('t.is_open', '=', 1).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toRow);
   }
 
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
@@ -332,20 +418,63 @@ export function ticketService(db: Sql, opts: { reopenWindowMs?: number; onChange
     const resolvedToday = Number(
       db.get(k.selectFrom('ticket_events').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'RESOLVE').where('at', '>=', dayStart))?.n ?? 0,
     );
+    const today = Math.floor(now / 86_400_000);
+    const daily = db
+      .all(k.selectFrom('sla_daily').selectAll().where('day', '>', today - 7).orderBy('day'))
+      .map((r) => ({ day: r.day, segment: r.segment as Segment, target: r.target as 'firstResponse' | 'resolution', met: r.met, total: r.total }));
+    const attainment = SEGMENTS.flatMap((segment) =>
+      (['firstResponse', 'resolution'] as const).map((target) => {
+        const rows = daily.filter((d) => d.segment === segment && d.target === target);
+        const sum = (list: typeof rows) => ({ met: list.reduce((a, d) => a + d.met, 0), total: list.reduce((a, d) => a + d.total, 0) });
+        return { segment, target, today: sum(rows.filter((d) => d.day === today)), week: sum(rows) };
+      }),
+    );
     return {
+      now,
       queues,
+      attainment,
+      daily,
       agents: users
         .filter((u) => u.role === 'agent' || u.role === 'specialist')
         .map((u) => ({ userId: u.id, name: u.name, role: u.role, tier: u.tier, open: load.get(u.id) ?? 0 })),
       totals: {
         open: queues.reduce((a, q) => a + q.open, 0),
         unassigned: queues.reduce((a, q) => a + q.unassigned, 0),
+        atRisk: queues.reduce((a, q) => a + q.atRisk, 0),
+        breached: queues.reduce((a, q) => a + q.breached, 0),
         resolvedToday,
       },
     };
   }
 
-  return { create, act, takeNext, detail, queueRows, queueSummaries, assignedTo, overview, ticketById: (id: string) => ticketById.get(id), position };
+  /** The tickets behind a number on the supervisor's board. */
+  function drill(filter: DrillFilter, segment: Segment | undefined, tier: Tier | undefined, limit: number): TicketRow[] {
+    let q = ticketRowQuery(k).where('t.is_open', '=', 1);
+    if (segment) q = q.where('t.segment', '=', segment);
+    if (tier) q = q.where('t.tier', '=', tier);
+    if (filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);
+    if (filter === 'atRisk' || filter === 'breached') q = q.where('t.sla_status', '=', filter);
+    return db.all(q.orderBy(sql`coalesce(t.due_at, 9007199254740991)`).orderBy('t.created_at').limit(limit)).map(toRow);
+  }
+
+  /**
+   * Re-projects every open ticket under the policies as they are now (a change applies from
+   * now on) and rebuilds the counters from the result, all in one transaction.
+   */
+  function recomputeOpen(now: number): number {
+    return db.write(() => {
+      const open = db.all(k.selectFrom('tickets').selectAll().where('is_open', '=', 1));
+      for (const row of open) {
+        const sla = opts.sla.project(row, readLog(row.id), now, now);
+        if (!sla) continue;
+        db.run(k.updateTable('tickets').set(sla.columns).where('id', '=', row.id));
+        count(row, { ...row, sla_status: sla.columns.sla_status });
+      }
+      return open.length;
+    });
+  }
+
+  return { create, act, takeNext, detail, queueRows, queueSummaries, assignedTo, overview, fireSla, toRow, drill, recomputeOpen, ticketById: (id: string) => ticketById.get(id), position };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

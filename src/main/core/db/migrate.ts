@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_sla';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -10,7 +11,10 @@ export interface Migration {
   up(db: Kysely<any>): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: '0001_initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '0001_initial', up: m0001.up },
+  { id: '0002_sla', up: m0002.up },
+];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`.execute(db);

@@ -93,6 +93,13 @@ export interface TicketTable {
   version: number;
   /** JSON of the machine context; with `state` it restores the machine snapshot. */
   machine: string;
+  sla_status: string;
+  sla_target: string | null;
+  /** When the scheduler must next look at this ticket (a warning or breach is owed). */
+  sla_next_at: number | null;
+  sla_calendar_id: string | null;
+  /** JSON PolicySpan[]: the policies the ticket ran under, each from a moment on. */
+  sla_policies: string;
 }
 
 export interface TicketEventTable {
@@ -122,6 +129,40 @@ export interface QueueCounterTable {
   tier: number;
   open: number;
   unassigned: number;
+  at_risk: number;
+  breached: number;
+}
+
+export interface SlaCalendarTable {
+  id: string;
+  body: string;
+  updated_at: number;
+}
+
+export interface SlaPolicyTable {
+  id: string;
+  segment: string;
+  service_level: string;
+  body: string;
+  version: number;
+  updated_at: number;
+}
+
+export interface SlaOutcomeTable {
+  ticket_id: string;
+  target: string;
+  segment: string;
+  due_at: number | null;
+  done_at: number;
+  met: number;
+}
+
+export interface SlaDailyTable {
+  day: number;
+  segment: string;
+  target: string;
+  met: number;
+  total: number;
 }
 
 export interface AgentLoadTable {
@@ -147,6 +188,10 @@ export interface Database {
   interactions: InteractionTable;
   queue_counters: QueueCounterTable;
   agent_load: AgentLoadTable;
+  sla_calendars: SlaCalendarTable;
+  sla_policies: SlaPolicyTable;
+  sla_outcomes: SlaOutcomeTable;
+  sla_daily: SlaDailyTable;
   migrations: MigrationTable;
 }
 

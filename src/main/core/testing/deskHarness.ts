@@ -20,7 +20,7 @@ export interface Signed {
 
 export async function testDesk(opts: Partial<DeskOptions> = {}) {
   const clock = opts.clock instanceof TestClock ? opts.clock : new TestClock();
-  const desk = await openDesk({ dataDir: ':memory:', demo: true, demoCustomers: 60, clock, ...opts });
+  const desk = await openDesk({ dataDir: ':memory:', demo: true, demoCustomers: 60, testClock: true, ...opts, clock });
   const as = async (name: string | null): Promise<Signed> => {
     const pushes: Push[] = [];
     const conn = desk.connect((p) => pushes.push(p));

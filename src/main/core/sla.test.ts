@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
+import { openDesk } from './desk';
+import { TestClock, testDesk, type Signed } from './testing/deskHarness';
+
+const MIN = 60_000;
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  cleanup.forEach((f) => f());
+  cleanup = [];
+});
+
+async function governmentTicket(ava: Signed, priority: 'high' | 'urgent' = 'high') {
+  const r = await ava.call('lookup.search', { query: governmentPhone });
+  if (r.kind !== 'match') throw new Error('no government customer in the demo');
+  const customerId = r.view.customer.id;
+  const t = await ava.call('tickets.create', { customerId, subject: 'Payroll laptops will not boot', priority });
+  return (await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } })).ticket;
+}
+
+let governmentPhone = '';
+const withPhone = async (t: Awaited<ReturnType<typeof testDesk>>) => {
+  governmentPhone = t.desk.db.sqlite.prepare(`select phone from customers where segment = 'government' and service_level = 'premier' order by name limit 1`).pluck().get() as string;
+  return t;
+};
+
+describe('SLA clocks on tickets', () => {
+  it('stores the due time of a high-priority government ticket from its policy (24x7 premier)', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const start = t.clock.now();
+    const ticket = await governmentTicket(ava);
+    // Taking it met the first response; resolution is due 8 business hours later around the clock.
+    expect(ticket.dueAt).toBe(start + 8 * 60 * MIN);
+    expect(ticket.sla).toMatchObject({ status: 'ok', target: 'resolution', remainingMs: 8 * 60 * MIN, timeZone: 'UTC' });
+  });
+
+  it('warns at 75 %, then breaches and escalates one tier, recorded by the system', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const ticket = await governmentTicket(ava);
+    const boardBefore = await grace.call('supervisor.overview');
+    const gov1 = (b: typeof boardBefore) => b.queues.find((q) => q.segment === 'government' && q.tier === 1)!;
+
+    await ava.call('dev.advanceClock', { ms: 6 * 60 * MIN + 1 });
+    let d = await ava.call('tickets.get', { ticketId: ticket.id });
+    expect(d.timeline.at(-1)).toMatchObject({ type: 'SLA_WARNING', actorId: 'system', payload: { target: 'resolution' } });
+    expect(d.ticket.sla?.status).toBe('atRisk');
+    expect(ava.pushes).toContainEqual({ event: 'sla.warning', payload: expect.objectContaining({ ticketId: ticket.id, breached: false, assigneeId: ticket.assigneeId }) });
+    expect(gov1(await grace.call('supervisor.overview')).atRisk).toBe(gov1(boardBefore).atRisk + 1);
+
+    await ava.call('dev.advanceClock', { ms: 2 * 60 * MIN });
+    d = await ava.call('tickets.get', { ticketId: ticket.id });
+    expect(d.ticket.state).toBe('tier2.waiting');
+    expect(d.timeline.at(-1)).toMatchObject({ type: 'SLA_BREACH', actorId: 'system', payload: { target: 'resolution', dueAt: ticket.dueAt } });
+    expect(d.timeline.filter((e) => e.type === 'SLA_BREACH')).toHaveLength(1);
+    const sam = await t.as('Sam Rivera');
+    expect((await sam.call('queues.tickets', { segment: 'government', tier: 2 })).rows.map((r) => r.id)).toContain(ticket.id);
+  });
+
+  it('does not count time waiting on the customer', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const ticket = await governmentTicket(ava);
+    await t.clock.advance(60 * MIN);
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'WAIT_ON_CUSTOMER' } });
+    await ava.call('dev.advanceClock', { ms: 3 * 24 * 60 * MIN });
+    let d = await ava.call('tickets.get', { ticketId: ticket.id });
+    expect(d.ticket.sla?.status).toBe('paused');
+    expect(d.timeline.some((e) => e.type.startsWith('SLA_'))).toBe(false);
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'CUSTOMER_REPLIED' } });
+    d = await ava.call('tickets.get', { ticketId: ticket.id });
+    // The reply starts a next-response clock (2 h for high on premier); the resolution clock
+    // resumes with the paused days left out: 7 of its 8 hours remain.
+    expect(d.ticket.sla).toMatchObject({ status: 'ok', target: 'nextResponse', remainingMs: 2 * 60 * MIN });
+    const row = t.desk.db.sqlite.prepare('select sla_policies from tickets where id = ?').get(ticket.id) as { sla_policies: string };
+    expect(JSON.parse(row.sla_policies)).toHaveLength(1);
+    expect(d.timeline.map((e) => e.type)).toEqual(['CREATED', 'TAKE', 'WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED']);
+  });
+
+  it('neither loses nor doubles a breach when the desk is stopped between warning and breach', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-sla-'));
+    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const clock = new TestClock();
+    const first = await withPhone(await testDesk({ dataDir: dir, clock }));
+    const ava = await first.as('Ava Martin');
+    const ticket = await governmentTicket(ava);
+    await ava.call('dev.advanceClock', { ms: 7 * 60 * MIN });
+    first.desk.close();
+
+    clock.advance(5 * 60 * MIN); // past the due time while nobody was running
+    const second = await openDesk({ dataDir: dir, clock, testClock: true });
+    const third = await openDesk({ dataDir: dir, clock, testClock: true });
+    const types = second.db.sqlite.prepare('select type from ticket_events where ticket_id = ? order by seq').pluck().all(ticket.id);
+    expect(types.filter((x) => x === 'SLA_WARNING')).toHaveLength(1);
+    expect(types.filter((x) => x === 'SLA_BREACH')).toHaveLength(1);
+    expect(second.scheduler.tick()).toBe(0);
+    second.close();
+    third.close();
+  });
+
+  it('counts targets met in time towards today’s attainment', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const before = (await grace.call('supervisor.overview')).attainment.find((a) => a.segment === 'government' && a.target === 'resolution')!;
+    const ticket = await governmentTicket(ava);
+    t.clock.advance(30 * MIN);
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'BIOS rolled back' } });
+    const after = (await grace.call('supervisor.overview')).attainment.find((a) => a.segment === 'government' && a.target === 'resolution')!;
+    expect(after.today).toEqual({ met: before.today.met + 1, total: before.today.total + 1 });
+  });
+});
+
+describe('SLA settings', () => {
+  it('refuses a zero target or an unknown time zone with a clear message and saves nothing', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const omar = await t.as('Omar Haddad');
+    const policy = structuredClone(defaultPolicies[0]!);
+    policy.targets.urgent.firstResponse = 0;
+    const r = await omar.raw('sla.savePolicy', policy);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'targets.urgent.firstResponse', message: expect.stringMatching(/greater than zero/) }] } });
+    const cal = { ...structuredClone(defaultCalendars[0]!), timeZone: 'Mars/Olympus_Mons' };
+    const c = await omar.raw('sla.saveCalendar', cal);
+    expect(c).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/time zone/i) } });
+    const settings = await omar.call('sla.settings');
+    expect(settings.policies.find((p) => p.id === policy.id)?.targets.urgent.firstResponse).toBe(30);
+    expect(settings.calendars.find((x) => x.id === cal.id)?.timeZone).toBe('Europe/London');
+  });
+
+  it('applies a policy change to a ticket from its next event, or to all open tickets on recompute', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const ticket = await governmentTicket(ava);
+    const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
+    policy.targets.high.resolution = 16 * 60;
+    await omar.call('sla.savePolicy', policy);
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.dueAt).toBe(ticket.dueAt);
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'ADD_NOTE', note: 'Called the site' } });
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.dueAt).toBe(ticket.dueAt! + 8 * 60 * MIN);
+    expect((await ava.raw('sla.recompute', {})).ok).toBe(false);
+    expect((await omar.call('sla.recompute')).tickets).toBeGreaterThan(0);
+  });
+
+  it('is only for admins to change', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const grace = await t.as('Grace Chen');
+    expect(await grace.raw('sla.savePolicy', defaultPolicies[0])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

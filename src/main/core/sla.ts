@@ -1,0 +1,181 @@
+import { ApiError, type TicketRow } from '../../shared/api';
+import type { Segment, ServiceLevel } from '../../shared/domain';
+import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
+import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
+import { computeSla, slaPolicySchema, type SlaPolicy, type SlaState } from '../../shared/sla/slaClock';
+import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
+import type { Sql } from './db/exec';
+import type { TicketRowDb } from './db/schema';
+
+// SLA policies and calendars as the desk stores them, and the projection of a ticket's log
+// onto its SLA columns. Due times are data on the ticket; the scheduler reads them back.
+
+const DAY_MS = 86_400_000;
+const ATTAINMENT_TARGETS = ['firstResponse', 'resolution'] as const;
+
+export interface SlaColumns {
+  sla_status: string;
+  sla_target: string | null;
+  due_at: number | null;
+  sla_next_at: number | null;
+  sla_calendar_id: string | null;
+  sla_policies: string;
+}
+
+export interface SlaProjection {
+  columns: SlaColumns;
+  state: SlaState;
+  owed: OwedDeadline[];
+}
+
+export function slaStore(db: Sql) {
+  const k = db.kysely;
+  let calendars = new Map<string, BusinessCalendar>();
+  let policies: Array<{ policy: SlaPolicy; version: number }> = [];
+
+  function load() {
+    calendars = new Map(db.all(k.selectFrom('sla_calendars').select('body')).map((r) => {
+      const c = calendarSchema.parse(JSON.parse(r.body));
+      return [c.id, c];
+    }));
+    policies = db.all(k.selectFrom('sla_policies').select(['body', 'version']).orderBy('id')).map((r) => ({ policy: slaPolicySchema.parse(JSON.parse(r.body)), version: r.version }));
+  }
+
+  /** A new desk starts with the shipped calendars and policies. */
+  function ensureDefaults(now: number) {
+    const has = db.get(k.selectFrom('sla_policies').select('id').limit(1));
+    if (!has) {
+      db.write(() => {
+        for (const c of defaultCalendars) db.run(k.insertInto('sla_calendars').values({ id: c.id, body: JSON.stringify(c), updated_at: now }));
+        for (const p of defaultPolicies) {
+          db.run(k.insertInto('sla_policies').values({ id: p.id, segment: p.segment, service_level: p.serviceLevel, body: JSON.stringify(p), version: 1, updated_at: now }));
+        }
+      });
+    }
+    load();
+  }
+
+  function policyFor(segment: Segment, level: ServiceLevel): { policy: SlaPolicy; version: number } | null {
+    return (
+      policies.find((p) => p.policy.segment === segment && p.policy.serviceLevel === level) ??
+      policies.find((p) => p.policy.segment === segment) ??
+      null
+    );
+  }
+
+  function calendar(id: string | null): BusinessCalendar | null {
+    return id ? (calendars.get(id) ?? null) : null;
+  }
+
+  /**
+   * Recomputes a ticket's SLA columns from its whole log. The policy in force is appended to
+   * the ticket's policy history when it differs from the last one it ran under, effective
+   * from `at` (the ticket's newest event): a policy change applies from the next event.
+   */
+  function project(row: Pick<TicketRowDb, 'segment' | 'service_level' | 'sla_policies'>, log: readonly LoggedEvent[], at: number, now: number): SlaProjection | null {
+    const spans = JSON.parse(row.sla_policies) as PolicySpan[];
+    const current = policyFor(row.segment as Segment, row.service_level as ServiceLevel);
+    const last = spans.at(-1);
+    if (current && (!last || last.policy.id !== current.policy.id || last.version !== current.version)) {
+      spans.push({ from: spans.length === 0 ? (log[0]?.at ?? at) : at, version: current.version, policy: current.policy });
+    }
+    const first = spans[0];
+    const cal = first ? calendar(first.policy.calendarId) : null;
+    if (!first || !cal) return null;
+    const state = computeSla(first.policy, cal, slaEventsOf(log, spans), now);
+    const summary = ticketSlaStatus(state);
+    const owed = owedDeadlines(state, log, now);
+    return {
+      state,
+      owed,
+      columns: {
+        sla_status: summary.status,
+        sla_target: summary.target,
+        due_at: summary.dueAt,
+        sla_next_at: owed[0]?.at ?? null,
+        sla_calendar_id: cal.id,
+        sla_policies: JSON.stringify(spans),
+      },
+    };
+  }
+
+  /** Records each first-response and resolution target once, when it is met or missed. */
+  function recordOutcomes(ticketId: string, segment: string, state: SlaState) {
+    for (const target of ATTAINMENT_TARGETS) {
+      const c = state.targets[target];
+      const done = c.status === 'met' ? c.metAt : c.status === 'breached' ? (c.metAt ?? c.dueAt) : null;
+      if (done === null) continue;
+      const met = c.status === 'met' ? 1 : 0;
+      const inserted = db.run(
+        k.insertInto('sla_outcomes').values({ ticket_id: ticketId, target, segment, due_at: c.dueAt, done_at: done, met }).onConflict((oc) => oc.doNothing()),
+      );
+      if (inserted.changes === 0) continue;
+      db.run(
+        k
+          .insertInto('sla_daily')
+          .values({ day: Math.floor(done / DAY_MS), segment, target, met, total: 1 })
+          .onConflict((oc) => oc.columns(['day', 'segment', 'target']).doUpdateSet((eb) => ({ met: eb('sla_daily.met', '+', met), total: eb('sla_daily.total', '+', 1) }))),
+      );
+    }
+  }
+
+  /** What an agent sees on a row: business time left on the soonest running target. */
+  function rowSla(row: { slaStatus: string; slaTarget: string | null; dueAt: number | null; calendarId: string | null }, now: number): TicketRow['sla'] {
+    const cal = calendar(row.calendarId);
+    if (!cal || row.slaStatus === 'none') return null;
+    const remainingMs =
+      row.dueAt === null ? null : row.dueAt >= now ? businessTimeBetween(cal, now, row.dueAt) : -businessTimeBetween(cal, row.dueAt, now);
+    return {
+      status: row.slaStatus as NonNullable<TicketRow['sla']>['status'],
+      target: row.slaTarget as NonNullable<TicketRow['sla']>['target'],
+      remainingMs,
+      timeZone: cal.timeZone,
+      displayCalendar: cal.displayCalendar,
+    };
+  }
+
+  function saveCalendar(input: unknown, now: number): BusinessCalendar {
+    const parsed = calendarSchema.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    const c = parsed.data;
+    db.write(() => {
+      db.run(k.insertInto('sla_calendars').values({ id: c.id, body: JSON.stringify(c), updated_at: now }).onConflict((oc) => oc.column('id').doUpdateSet({ body: JSON.stringify(c), updated_at: now })));
+    });
+    load();
+    return c;
+  }
+
+  function savePolicy(input: unknown, now: number): SlaPolicy {
+    const parsed = slaPolicySchema.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    const p = parsed.data;
+    if (!calendars.has(p.calendarId)) throw new ApiError('invalid_input', `There is no calendar "${p.calendarId}".`, [{ path: 'calendarId', message: 'Choose one of the calendars.' }]);
+    const clash = policies.find((x) => x.policy.id !== p.id && x.policy.segment === p.segment && x.policy.serviceLevel === p.serviceLevel);
+    if (clash) throw new ApiError('invalid_input', `"${clash.policy.name}" already covers ${p.segment.replace('_', ' ')} at ${p.serviceLevel} level.`, [{ path: 'serviceLevel', message: 'One policy per segment and service level.' }]);
+    db.write(() => {
+      const existing = db.get(k.selectFrom('sla_policies').select('version').where('id', '=', p.id));
+      const values = { id: p.id, segment: p.segment, service_level: p.serviceLevel, body: JSON.stringify(p), version: (existing?.version ?? 0) + 1, updated_at: now };
+      db.run(k.insertInto('sla_policies').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)));
+    });
+    load();
+    return p;
+  }
+
+  return {
+    ensureDefaults,
+    project,
+    recordOutcomes,
+    rowSla,
+    saveCalendar,
+    savePolicy,
+    calendars: () => [...calendars.values()],
+    policies: () => policies.map((p) => ({ ...p.policy, version: p.version })),
+  };
+}
+
+export type SlaStore = ReturnType<typeof slaStore>;
+
+function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ApiError {
+  const list = issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return new ApiError('invalid_input', `Nothing was saved: ${list.map((i) => i.message).join('; ')}.`, list);
+}

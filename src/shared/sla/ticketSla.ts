@@ -1,0 +1,120 @@
+import type { Priority } from '../domain';
+import type { SlaEvent, SlaPolicy, SlaState, SlaTarget } from './slaClock';
+
+// From a ticket's event log to the SLA clock's events, and from the clock's state to the
+// deadlines the scheduler still owes the ticket. Pure, so the core, the hub and the tests
+// agree on what counts.
+//
+// What answers the customer (an agent response): taking the ticket, asking the customer for
+// information (waiting on them), and resolving. Internal notes and escalations do not.
+
+export interface LoggedEvent {
+  type: string;
+  at: number;
+  payload: Record<string, unknown>;
+}
+
+/** The policy a ticket ran under from a given moment: a change applies from the next event. */
+export interface PolicySpan {
+  from: number;
+  version: number;
+  policy: SlaPolicy;
+}
+
+export function slaEventsOf(log: readonly LoggedEvent[], policies: readonly PolicySpan[]): SlaEvent[] {
+  const out: SlaEvent[] = [];
+  let span = 0;
+  // A policy noticed at an event applies from that event on; one noticed at creation (same
+  // instant) applies right after the clock starts.
+  const changesUpTo = (at: number) => {
+    while (span + 1 < policies.length && policies[span + 1]!.from <= at) {
+      span++;
+      out.push({ kind: 'policyChanged', at: Math.max(at, policies[span]!.from), policy: policies[span]!.policy });
+    }
+  };
+  for (const e of log) {
+    if (e.type !== 'CREATED') changesUpTo(e.at);
+    switch (e.type) {
+      case 'CREATED':
+        out.push({ kind: 'created', at: e.at, priority: e.payload.priority as Priority });
+        changesUpTo(e.at);
+        break;
+      case 'TAKE':
+        out.push({ kind: 'agentResponse', at: e.at });
+        break;
+      case 'WAIT_ON_CUSTOMER':
+        out.push({ kind: 'agentResponse', at: e.at }, { kind: 'paused', at: e.at });
+        break;
+      case 'CUSTOMER_REPLIED':
+        out.push({ kind: 'customerReplied', at: e.at });
+        break;
+      case 'RESOLVE':
+        out.push({ kind: 'resolved', at: e.at });
+        break;
+      case 'REOPEN':
+        out.push({ kind: 'reopened', at: e.at });
+        break;
+      case 'CLOSE':
+        out.push({ kind: 'closed', at: e.at });
+        break;
+      case 'CHANGE_PRIORITY':
+        out.push({ kind: 'priorityChanged', at: e.at, priority: e.payload.priority as Priority });
+        break;
+      case 'DEESCALATE':
+        out.push({ kind: 'deescalated', at: e.at });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+export interface OwedDeadline {
+  at: number;
+  kind: 'warning' | 'breach';
+  target: SlaTarget;
+  dueAt: number;
+}
+
+const firedKey = (kind: 'warning' | 'breach', target: string, dueAt: unknown) => `${kind}/${target}/${String(dueAt)}`;
+
+/**
+ * Warnings and breaches the scheduler has not yet sent, past ones included: a desk that was
+ * stopped over a deadline sends it when it starts, and one already recorded in the log is
+ * never sent twice. A breach that is already due makes its own warning moot.
+ */
+export function owedDeadlines(state: SlaState, log: readonly LoggedEvent[], now: number): OwedDeadline[] {
+  const fired = new Set(
+    log
+      .filter((e) => e.type === 'SLA_WARNING' || e.type === 'SLA_BREACH')
+      .map((e) => firedKey(e.type === 'SLA_WARNING' ? 'warning' : 'breach', String(e.payload.target), e.payload.dueAt)),
+  );
+  const owed: OwedDeadline[] = [];
+  for (const clock of Object.values(state.targets)) {
+    if (clock.dueAt === null || clock.metAt !== null || clock.status === 'met' || clock.status === 'none' || clock.status === 'paused') continue;
+    const breachOwed = !fired.has(firedKey('breach', clock.target, clock.dueAt));
+    if (breachOwed) owed.push({ at: clock.dueAt, kind: 'breach', target: clock.target, dueAt: clock.dueAt });
+    const breachDue = clock.dueAt <= now;
+    if (clock.atRiskAt !== null && !breachDue && !fired.has(firedKey('warning', clock.target, clock.dueAt))) {
+      owed.push({ at: clock.atRiskAt, kind: 'warning', target: clock.target, dueAt: clock.dueAt });
+    }
+  }
+  return owed.sort((a, b) => a.at - b.at);
+}
+
+export type TicketSlaStatus = 'ok' | 'atRisk' | 'breached' | 'paused' | 'met' | 'none';
+
+/** One status per ticket for queues and the board: the worst of its running clocks. */
+export function ticketSlaStatus(state: SlaState): { status: TicketSlaStatus; dueAt: number | null; target: SlaTarget | null } {
+  const clocks = Object.values(state.targets);
+  const running = clocks.filter((c) => c.status === 'ok' || c.status === 'atRisk' || (c.status === 'breached' && c.metAt === null));
+  const soonest = running.filter((c) => c.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0] ?? null;
+  const dueAt = soonest?.dueAt ?? null;
+  const target = soonest?.target ?? null;
+  if (running.some((c) => c.status === 'breached')) return { status: 'breached', dueAt, target };
+  if (running.some((c) => c.status === 'atRisk')) return { status: 'atRisk', dueAt, target };
+  if (state.paused) return { status: 'paused', dueAt: null, target: null };
+  if (running.length > 0) return { status: 'ok', dueAt, target };
+  return { status: clocks.some((c) => c.status === 'met') ? 'met' : 'none', dueAt: null, target: null };
+}
