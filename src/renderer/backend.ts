@@ -49,6 +49,15 @@ export function otherIssues(problem: Problem | null, fields: readonly string[]):
     .map((i) => i.message);
 }
 
+/**
+ * What a form's alert says: for invalid input whose every issue sits under its field, a
+ * short "fix the marked fields" (the back end's message would repeat them); otherwise the
+ * back end's message.
+ */
+export function headline(problem: Problem, unplaced: string[]): string {
+  return problem.code === 'invalid_input' && problem.issues.length > 0 && unplaced.length === 0 ? t('act.fixFields') : problem.message;
+}
+
 type RawCall = (method: string, input?: unknown) => Promise<unknown>;
 let reauthenticate: (() => Promise<boolean>) | null = null;
 
@@ -94,6 +103,11 @@ export function onTicketChanged(listener: (change: TicketChange | null) => void)
   };
 }
 
+/** After a reconnect nothing on screen can be trusted: every live view refetches. */
+export function refreshEverything(): void {
+  ticketListeners.forEach((l) => l(null));
+}
+
 export interface Loaded<T> {
   data: T | undefined;
   problem: Problem | null;
@@ -129,7 +143,7 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
       const id = ++latest.current;
       if (!quiet) setState((s) => ({ ...s, key, loading: true, problem: null, data: s.key === key ? s.data : undefined }));
       try {
-        const data = await call(method, JSON.parse(key) as Input<M>);
+        const data = await sharedRead(method, key);
         if (id === latest.current) setState({ key, data, problem: null, loading: false });
       } catch (error) {
         if (id === latest.current) setState((s) => ({ key, data: s.key === key ? s.data : undefined, problem: problemOf(error), loading: false }));
@@ -165,6 +179,18 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     loading: key !== null && (!current || state.loading),
     refetch,
   };
+}
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Two views asking for the same thing at the same moment (the nav and a page) share one call. */
+function sharedRead<M extends Method>(method: M, key: string): Promise<Output<M>> {
+  const id = `${method} ${key}`;
+  const running = inFlight.get(id);
+  if (running) return running as Promise<Output<M>>;
+  const started = call(method, JSON.parse(key) as Input<M>).finally(() => inFlight.delete(id));
+  inFlight.set(id, started);
+  return started;
 }
 
 /** The current time, ticking every `everyMs`, for ages and due times. */

@@ -1,4 +1,4 @@
-import { Badge, type MantineColor } from '@mantine/core';
+import { Badge, Group, Text, type MantineColor } from '@mantine/core';
 import type { Priority, Segment, ServiceLevel, Tier } from '../shared/domain';
 import type { TicketState } from '../shared/ticketMachine';
 import { t, tc } from './i18n';
@@ -32,9 +32,12 @@ const LEVEL_COLOR: Record<ServiceLevel, MantineColor> = { premier: 'yellow', sta
 
 type Size = 'xs' | 'sm' | 'md' | 'lg';
 
+/** A badge's words are never cut off; tables give the room to the subject instead. */
+const WHOLE = { minInlineSize: 'max-content' } as const;
+
 export function StateBadge({ state, size = 'sm' }: { state: TicketState; size?: Size }) {
   return (
-    <Badge color={STATE_COLOR[state]} variant="light" size={size} tt="none">
+    <Badge color={STATE_COLOR[state]} variant="light" size={size} tt="none" style={WHOLE}>
       {stateLabel(state)}
     </Badge>
   );
@@ -42,7 +45,7 @@ export function StateBadge({ state, size = 'sm' }: { state: TicketState; size?: 
 
 export function PriorityBadge({ priority, size = 'sm' }: { priority: Priority; size?: Size }) {
   return (
-    <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'urgent' ? 'filled' : 'light'} size={size} tt="none">
+    <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'urgent' ? 'filled' : 'light'} size={size} tt="none" style={WHOLE}>
       {priorityLabel(priority)}
     </Badge>
   );
@@ -72,14 +75,17 @@ export function TierBadge({ tier, size = 'sm' }: { tier: Tier; size?: Size }) {
   );
 }
 
-export function WarrantyBadge({ status, daysLeft }: { status: 'active' | 'expired'; daysLeft: number }) {
-  return status === 'active' ? (
-    <Badge color="green" variant="light" size="sm" tt="none">
-      {tc('warranty.active', daysLeft)}
-    </Badge>
-  ) : (
-    <Badge color="red" variant="light" size="sm" tt="none">
-      {tc('warranty.expired', Math.abs(daysLeft))}
-    </Badge>
+/** Active (green) or expired (red), with the days left or since, on one line or two. */
+export function WarrantyBadge({ status, daysLeft, stacked = false }: { status: 'active' | 'expired'; daysLeft: number; stacked?: boolean }) {
+  const days = status === 'active' ? tc('warranty.daysLeft', daysLeft) : tc('warranty.daysAgo', Math.abs(daysLeft));
+  return (
+    <Group gap={stacked ? 2 : 6} wrap="nowrap" style={stacked ? { flexDirection: 'column', alignItems: 'flex-start' } : undefined}>
+      <Badge color={status === 'active' ? 'green' : 'red'} variant="light" size="sm" tt="none">
+        {status === 'active' ? t('warranty.active') : t('warranty.expired')}
+      </Badge>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {days}
+      </Text>
+    </Group>
   );
 }

@@ -1,5 +1,6 @@
 import { createClient } from '../shared/client';
 import { createTransport } from './transport';
 
-/** The one typed client of the renderer; the transport picks Electron IPC or the WebSocket. */
-export const client = createClient(createTransport());
+/** The link to the desk (Electron IPC or the browser shell's WebSocket) and its typed client. */
+export const transport = createTransport();
+export const client = createClient(transport);

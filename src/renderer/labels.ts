@@ -56,3 +56,17 @@ export function eventLabel(type: TimelineEntry['type']): string {
       return type;
   }
 }
+
+/** Spaces an E.164 number for reading aloud: +15125550142 → +1 512 555 0142 (NANP); others in threes. */
+export function formatPhone(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  if (nanp) return `+1 ${nanp[1]} ${nanp[2]} ${nanp[3]}`;
+  const m = /^\+(\d{1,3})(\d+)$/.exec(e164);
+  if (!m || !m[2]) return e164;
+  return `+${m[1]} ${m[2].replace(/(\d{3})(?=\d{4,})/g, '$1 ')}`;
+}
+
+/** "Latitude 9450 2-in-1", not "Latitude Latitude 9450 2-in-1" when the model repeats the line. */
+export function productName(asset: { productLine: string; model: string }): string {
+  return asset.model.toLowerCase().startsWith(asset.productLine.toLowerCase()) ? asset.model : `${asset.productLine} ${asset.model}`;
+}

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { User } from '../shared/domain';
-import { call, problemOf, setReauthenticate, type Problem } from './backend';
+import { call, problemOf, refreshEverything, setReauthenticate, type Problem } from './backend';
+import { transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
@@ -101,6 +102,22 @@ export function SessionGate({ children }: { children: ReactNode }) {
       }
     });
     return () => setReauthenticate(null);
+  }, []);
+
+  // A dropped link comes back as a new connection with nobody signed in: sign the same
+  // person back in, then let every live view refetch what it shows.
+  useEffect(() => {
+    let wasLost = false;
+    return transport.onState((state) => {
+      if (state === 'lost') wasLost = true;
+      if (state !== 'open' || !wasLost) return;
+      wasLost = false;
+      const remembered = rememberedUserId();
+      if (!remembered) return;
+      call('session.signIn', { userId: remembered })
+        .then(() => refreshEverything())
+        .catch(() => setPhase({ name: 'signIn', problem: null }));
+    });
   }, []);
 
   const signIn = useCallback(async (userId: string) => {

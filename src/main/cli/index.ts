@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { api, ApiError, type CustomerView, type LookupResult, type Method, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { resolveDataDir } from '../core/dataDir';
-import { type Connection, openDesk } from '../core/desk';
+import type { Connection } from '../core/desk';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -131,6 +131,8 @@ async function withDesk(dataDir: string, opts: { mustExist: boolean }, run: (cli
   if (opts.mustExist && !existsSync(join(dataDir, 'tagdesk.sqlite'))) {
     throw new Failure(`There is no desk in ${dataDir}. Create one with "tagdesk seed --data ${dataDir}", or point --data at an existing one.`);
   }
+  // Loaded here, not at the top: the core is heavy, and usage errors should be instant.
+  const { openDesk } = await import('../core/desk');
   const desk = await openDesk({ dataDir, demo: false });
   const connection = desk.connect(() => {});
   try {
@@ -217,7 +219,7 @@ function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>):
 function printQueues(queues: QueueSummary[]): void {
   const busy = queues.filter((q) => q.open > 0);
   if (busy.length === 0) return;
-  console.log('Queues      open  unassigned  oldest');
+  console.log(`${'Queues'.padEnd(22)}${'open'.padStart(4)}  ${'unassigned'.padStart(10)}  oldest`);
   for (const q of busy) {
     const name = `${label(q.segment)} t${q.tier}`.padEnd(20);
     console.log(`  ${name}${String(q.open).padStart(4)}  ${String(q.unassigned).padStart(10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);

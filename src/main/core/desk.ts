@@ -36,6 +36,12 @@ export interface AdjustableClock extends Clock {
 }
 const isAdjustable = (c: Clock): c is AdjustableClock => typeof (c as Partial<AdjustableClock>).advance === 'function';
 
+/** A clock that moves only when told to: starts at `start`, then follows advance(). */
+export function manualClock(start: number): AdjustableClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
 export interface DeskOptions {
   /** Folder holding tagdesk.sqlite (created when missing), or ':memory:' for tests. */
   dataDir: string;
@@ -79,7 +85,7 @@ type Handlers = {
 };
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
   const database = await openDatabase(options.dataDir);
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
-import { explicitDataDir } from '../core/dataDir';
+import { explicitDataDir, defaultDataDir } from '../core/dataDir';
 import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
@@ -26,7 +26,8 @@ if (namedDataDir) {
   // one SQLite file may not.
   app.setPath('userData', join(namedDataDir, 'electron-profile'));
 }
-const dataDir = namedDataDir ?? app.getPath('userData');
+// The same default folder as the browser shell and the CLI, so all three see one desk.
+const dataDir = namedDataDir ?? defaultDataDir();
 
 registerAppScheme();
 
@@ -56,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      desk = await openDesk({ dataDir, demo: process.argv.includes('--demo') });
+      desk = await openDesk({ dataDir, demo: process.argv.includes('--demo'), testClock: process.argv.includes('--test-clock') });
       serveRenderer(RENDERER_DIR);
       // The page asks for nothing: notifications come from this process, not the renderer.
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -11,7 +11,8 @@ const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N]
   --data DIR   where the desk keeps its data (default: $TAGDESK_DATA, else the per-user
                application-data folder)
   --demo       fill an empty desk with demo customers and tickets
-  --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)`;
+  --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
+  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)`;
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -19,11 +20,11 @@ async function main(argv: string[]): Promise<void> {
   if (argv.some((a) => a === '--host' || a.startsWith('--host='))) {
     fail('--host is not supported: the browser shell only listens on 127.0.0.1.');
   }
-  let values: { data?: string | undefined; demo?: boolean | undefined; port?: string | undefined; help?: boolean | undefined };
+  let values: { data?: string | undefined; demo?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { data: { type: 'string' }, demo: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
   if (!port.success) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
 
   const dataDir = resolveDataDir(values.data === undefined ? [] : ['--data', values.data]);
-  const shell = await startWebShell({ dataDir, demo: values.demo ?? false, port: port.data });
+  const shell = await startWebShell({ dataDir, demo: values.demo ?? false, port: port.data, testClock: values['test-clock'] ?? false });
   console.log(`Tagdesk is running at ${shell.url}`);
   console.log(`Data folder: ${shell.dataDir}`);
   console.log('Press Ctrl+C to stop.');

@@ -171,6 +171,22 @@ describe('the browser shell', () => {
     }
   });
 
+  it('pushes the events of the desk to every open socket', async () => {
+    const watcher = await openSocket();
+    const nextPush = new Promise<Record<string, unknown>>((done) => {
+      watcher.on('message', (data: WebSocket.RawData) => {
+        const parsed = JSON.parse(data.toString()) as Record<string, unknown>;
+        if ('event' in parsed) done(parsed);
+      });
+    });
+    const actor = await openSocket();
+    const reply = await exchange(actor, JSON.stringify({ id: 1, method: 'desk.initialize', input: { mode: 'empty' } }));
+    expect(reply).toMatchObject({ id: 1, ok: true, result: { initialized: true } });
+    expect(await nextPush).toEqual({ event: 'desk.changed', payload: { reason: 'initialized' } });
+    watcher.close();
+    actor.close();
+  });
+
   it('answers only to its own host names', async () => {
     expect((await get('/', { Host: `attacker.example:${shell.port}` })).status).toBe(421);
     expect((await get('/', { Host: `localhost:${shell.port}` })).status).toBe(200);

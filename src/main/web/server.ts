@@ -20,6 +20,8 @@ export interface WebShellOptions {
   /** 0 picks any free port. */
   port: number;
   clock?: Clock;
+  /** Start the desk on a clock its API can move forward (SLA end-to-end tests). */
+  testClock?: boolean;
   /** The built renderer; defaults to out/renderer of this checkout. */
   rendererDir?: string;
 }
@@ -40,7 +42,7 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', imp
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(32).toString('hex');
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, ...(options.clock ? { clock: options.clock } : {}) });
+  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let port = options.port;
 

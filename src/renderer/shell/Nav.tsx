@@ -7,7 +7,7 @@ import {
   IconLogout,
   IconSelector,
   IconStack2,
-  IconUserSwitch,
+  IconSwitchHorizontal,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { SEGMENTS } from '../../shared/domain';
@@ -120,7 +120,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{user.email}</Menu.Label>
-            <Menu.Item leftSection={<IconUserSwitch size={16} />} onClick={() => void switchUser()}>
+            <Menu.Item leftSection={<IconSwitchHorizontal size={16} />} onClick={() => void switchUser()}>
               {t('user.switch')}
             </Menu.Item>
             <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>

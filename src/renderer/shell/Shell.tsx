@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { t } from '../i18n';
 import type { Route } from '../route';
 import { Brand } from './Brand';
+import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Lookup } from './Lookup';
 import { Nav } from './Nav';
@@ -53,6 +54,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
         />
       </AppShell.Navbar>
       <AppShell.Main>
+        <ConnectionBanner />
         <Box id="main" tabIndex={-1} className={classes.main}>
           <ErrorBoundary key={routeKey}>{children}</ErrorBoundary>
         </Box>

@@ -1,5 +1,6 @@
 import { Anchor, Box, Skeleton, Table, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import type { TicketRow } from '../../shared/api';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -16,6 +17,23 @@ import classes from './TicketTable.module.css';
 const ROW_HEIGHT = 41;
 
 export type TicketColumn = 'segment' | 'tier' | 'assignee' | 'customer' | 'due';
+
+const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 116 };
+/** Ticket, priority, state, age, and room for the subject: always shown. */
+const BASE_WIDTH = 104 + 92 + 200 + 78 + 220;
+/** Which optional columns fit, in the order the caller asked for them (most useful first). */
+function fitColumns(wanted: TicketColumn[], width: number): TicketColumn[] {
+  if (width === 0) return wanted;
+  let room = width - BASE_WIDTH;
+  const fitting = new Set<TicketColumn>();
+  for (const c of wanted) {
+    if (COLUMN_WIDTH[c] <= room) {
+      fitting.add(c);
+      room -= COLUMN_WIDTH[c];
+    }
+  }
+  return wanted.filter((c) => fitting.has(c));
+}
 
 export function TicketTable({
   label,
@@ -35,6 +53,9 @@ export function TicketTable({
   maxHeight?: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
+  const scrollerRef = useMergedRef(scroller, sizeRef);
+  columns = fitColumns(columns, width);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -54,19 +75,19 @@ export function TicketTable({
   }, [first, last, count, onRangeChange]);
 
   return (
-    <Box ref={scroller} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
-      <Table stickyHeader highlightOnHover layout="fixed" verticalSpacing={6} fz="sm" aria-rowcount={count + 1} miw={720} className={classes.table}>
+    <Box ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
+      <Table stickyHeader highlightOnHover layout="fixed" verticalSpacing={6} fz="sm" aria-rowcount={count + 1} miw={BASE_WIDTH} className={classes.table}>
         <colgroup>
-          <col style={{ inlineSize: 104 }} />
+          <col style={{ width: 104 }} />
           <col />
-          {has('customer') && <col style={{ inlineSize: '20%' }} />}
-          {has('segment') && <col style={{ inlineSize: 130 }} />}
-          {has('tier') && <col style={{ inlineSize: 72 }} />}
-          <col style={{ inlineSize: 92 }} />
-          <col style={{ inlineSize: 190 }} />
-          {has('assignee') && <col style={{ inlineSize: 140 }} />}
-          <col style={{ inlineSize: 78 }} />
-          {has('due') && <col style={{ inlineSize: 116 }} />}
+          {has('customer') && <col style={{ width: COLUMN_WIDTH.customer }} />}
+          {has('segment') && <col style={{ width: COLUMN_WIDTH.segment }} />}
+          {has('tier') && <col style={{ width: COLUMN_WIDTH.tier }} />}
+          <col style={{ width: 92 }} />
+          <col style={{ width: 200 }} />
+          {has('assignee') && <col style={{ width: COLUMN_WIDTH.assignee }} />}
+          <col style={{ width: 78 }} />
+          {has('due') && <col style={{ width: COLUMN_WIDTH.due }} />}
         </colgroup>
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>

@@ -1,0 +1,179 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Connection } from '../src/main/core/desk';
+import type { CallResult, LookupResult } from '../src/shared/api';
+import { SEGMENTS } from '../src/shared/domain';
+import { toE164 } from '../src/shared/phone';
+import { tagToExpressCode } from '../src/shared/serviceTag';
+import type { FloorQueries } from './floor';
+import type { Benchmark } from './measure';
+import type { Random } from './random';
+
+// The five benchmarks. Inputs are drawn from the dataset before timing starts, separately
+// for the product and for the floor, so neither side reads rows the other just warmed.
+
+export interface BenchContext {
+  /** Signed in as Grace Chen (supervisor): sees every segment. */
+  grace: Connection;
+  /** Signed in as Ava Martin (tier-1 agent, all segments). */
+  ava: Connection;
+  avaId: string;
+  /** The floor's raw connection; also used to draw inputs. */
+  raw: BetterSqlite3.Database;
+  floor: FloorQueries;
+  samples: number;
+  rand: Random;
+  /** The desk's clock: the dataset's "now", running on from the start of the run. */
+  now(): number;
+  log(message: string): void;
+}
+
+export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null> = {
+  lookup_tag_360: (ctx) => {
+    const draw = assetDrawer(ctx);
+    const size = readSize(ctx.samples);
+    const product = Array.from({ length: size.total }, () => draw());
+    const floor = Array.from({ length: size.total }, () => draw());
+    return {
+      name: 'lookup_tag_360',
+      ...size,
+      product: async (i) => match(await ctx.grace.call('lookup.search', { query: product[i]! }), product[i]!),
+      floor: (i) => ctx.floor.lookupTag(floor[i]!),
+      targetP99Us: 1000,
+      targetRatio: 2,
+    };
+  },
+
+  lookup_express_360: (ctx) => {
+    const draw = assetDrawer(ctx);
+    // Digits are also tried as a phone number; keep codes that are nobody's phone, so every
+    // sample is the one-customer 360° view rather than a candidate list.
+    const drawCode = () => {
+      for (;;) {
+        const tag = draw();
+        const code = tagToExpressCode(tag);
+        const phone = toE164(code, '1');
+        if (!phone || ctx.floor.customersByPhone(phone).length === 0) return { tag, code, phone };
+      }
+    };
+    const size = readSize(ctx.samples);
+    const product = Array.from({ length: size.total }, drawCode);
+    const floor = Array.from({ length: size.total }, drawCode);
+    return {
+      name: 'lookup_express_360',
+      ...size,
+      product: async (i) => match(await ctx.grace.call('lookup.search', { query: product[i]!.code }), product[i]!.code),
+      floor: (i) => ctx.floor.lookupExpress(floor[i]!.tag, floor[i]!.phone),
+      targetP99Us: 1000,
+      targetRatio: 2,
+    };
+  },
+
+  queue_page_200: (ctx) => queuePage(ctx, 'queue_page_200', undefined),
+  // The same page in the other order the API offers (priority, then age).
+  queue_page_200_priority: (ctx) => queuePage(ctx, 'queue_page_200_priority', 'priority'),
+
+  take_next: (ctx) => {
+    // One token per unassigned tier-1 ticket, dealt alternately to the two sides: whatever
+    // order they run in, no queue is asked for more tickets than it holds.
+    const queues = ctx.raw
+      .prepare(`SELECT segment, count(*) AS n FROM tickets WHERE is_open = 1 AND assignee_id IS NULL AND tier = 1 GROUP BY segment`)
+      .all() as Array<{ segment: string; n: number }>;
+    const tokens = shuffle(ctx.rand, queues.flatMap((q) => Array<string>(q.n).fill(q.segment)));
+    const size = writeSize(ctx, 'take_next', Math.floor(tokens.length / 2), 'unassigned tier-1 tickets');
+    if (!size) return null;
+    const product = tokens.filter((_, i) => i % 2 === 0);
+    const floor = tokens.filter((_, i) => i % 2 === 1);
+    return {
+      name: 'take_next',
+      ...size,
+      product: async (i) => {
+        const r = result(await ctx.ava.call('queues.takeNext', { segment: product[i]! as (typeof SEGMENTS)[number], tier: 1 }), 'queues.takeNext');
+        if (r === null) throw new Error(`queues.takeNext: nothing to take in ${product[i]}`);
+      },
+      floor: (i) => ctx.floor.takeNext(floor[i]!, ctx.avaId, ctx.now()),
+    };
+  },
+
+  escalate: (ctx) => {
+    // Tickets Ava works at tier 1: each sample escalates a different one.
+    const held = ctx.raw
+      .prepare(`SELECT id FROM tickets WHERE is_open = 1 AND assignee_id = ? AND state = 'tier1.open' ORDER BY id`)
+      .pluck()
+      .all(ctx.avaId) as string[];
+    const tickets = shuffle(ctx.rand, held);
+    const size = writeSize(ctx, 'escalate', Math.floor(tickets.length / 2), "of Ava's open tier-1 tickets");
+    if (!size) return null;
+    const product = tickets.filter((_, i) => i % 2 === 0);
+    const floor = tickets.filter((_, i) => i % 2 === 1);
+    return {
+      name: 'escalate',
+      ...size,
+      product: async (i) => {
+        result(await ctx.ava.call('tickets.act', { ticketId: product[i]!, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'bench' } }), 'tickets.act');
+      },
+      floor: (i) => ctx.floor.escalate(floor[i]!, ctx.avaId, ctx.now()),
+      targetP99Us: 2000,
+    };
+  },
+};
+
+/** A first page of 200 of a random segment's tier-1 queue; the API's default order is urgency. */
+function queuePage(ctx: BenchContext, name: string, order: 'priority' | undefined): Benchmark {
+  const size = readSize(ctx.samples);
+  const product = Array.from({ length: size.total }, () => ctx.rand.pick(SEGMENTS));
+  const floor = Array.from({ length: size.total }, () => ctx.rand.pick(SEGMENTS));
+  return {
+    name,
+    ...size,
+    product: async (i) => {
+      const input = { segment: product[i]!, tier: 1, limit: 200, offset: 0, ...(order ? { order } : {}) };
+      const r = result(await ctx.grace.call('queues.tickets', input), 'queues.tickets') as { rows: unknown[] };
+      if (r.rows.length === 0) throw new Error(`queues.tickets: the ${product[i]} tier-1 queue is empty`);
+    },
+    floor: (i) => void ctx.floor.queuePage(order ?? 'urgency', floor[i]!, 200),
+    targetP99Us: 3000,
+  };
+}
+
+/** Random service tags of the dataset (assets' rowids are 1..n: the load never deletes). */
+function assetDrawer(ctx: BenchContext): () => string {
+  const n = (ctx.raw.prepare('SELECT max(rowid) FROM assets').pluck().get() as number | null) ?? 0;
+  if (n === 0) throw new Error('The dataset has no assets.');
+  const tagAt = ctx.raw.prepare('SELECT service_tag FROM assets WHERE rowid = ?').pluck();
+  return () => tagAt.get(ctx.rand.int(1, n)) as string;
+}
+
+function readSize(samples: number) {
+  const warmup = Math.min(200, Math.max(20, Math.floor(samples / 10)));
+  return { warmup, samples, total: warmup + samples };
+}
+
+/** Writes use up their inputs: fewer samples when the dataset has too few. */
+function writeSize(ctx: BenchContext, name: string, available: number, what: string) {
+  const warmup = Math.min(50, Math.max(10, Math.floor(ctx.samples / 20)));
+  const samples = Math.min(ctx.samples, available - warmup);
+  if (samples < 20) {
+    ctx.log(`${name}: skipped, only ${available} ${what} per side`);
+    return null;
+  }
+  if (samples < ctx.samples) ctx.log(`${name}: ${samples} samples instead of ${ctx.samples}: only ${available} ${what} per side`);
+  return { warmup, samples, total: warmup + samples };
+}
+
+function result(r: CallResult, what: string): unknown {
+  if (!r.ok) throw new Error(`${what} failed: ${r.error.code}: ${r.error.message}`);
+  return r.result;
+}
+
+function match(r: CallResult, query: string): void {
+  const found = result(r, 'lookup.search') as LookupResult;
+  if (found.kind !== 'match') throw new Error(`lookup.search "${query}" gave ${found.kind}, not one customer`);
+}
+
+function shuffle<T>(rand: Random, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rand.int(0, i);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

@@ -1,0 +1,154 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, sql, SqliteDialect, type Compilable } from 'kysely';
+import type { Database } from '../src/main/core/db/schema';
+import { uuidv7 } from '../src/main/core/ids';
+import { ticketRowQuery } from '../src/main/core/ticketRows';
+
+// The floors: the statements the core runs for each call, prepared once on a separate raw
+// connection and run with their values bound directly, returning rows without mapping.
+// The SQL is compiled from the same Kysely builders as in lookup.ts, customerView.ts and
+// tickets.ts (the shared ticket-row select is imported, so its column list cannot drift);
+// a change to those queries must be mirrored here. What the product spends above the floor
+// is the cost of its own layers: validation, query building, mapping, the ticket machine,
+// the SLA clock.
+
+/** The floor's own connection, with the pragmas database.ts gives the desk's. */
+export function openFloorConnection(file: string): BetterSqlite3.Database {
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -65536');
+  return raw;
+}
+
+const NO_DUE_AT = 9007199254740991;
+
+export function floorQueries(raw: BetterSqlite3.Database) {
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  // Compiled once with stand-in values; each run binds the real ones, in the order Kysely
+  // placed its parameters (the count is checked, so a changed builder fails loudly).
+  const prepare = (query: Compilable<unknown>, expectedParameters: number) => {
+    const c = query.compile();
+    if (c.parameters.length !== expectedParameters) throw new Error(`floor: expected ${expectedParameters} parameters, Kysely compiled ${c.parameters.length} in: ${c.sql}`);
+    return raw.prepare(c.sql);
+  };
+  const text = '';
+  const n = 0;
+
+  // lookup.ts
+  const assetByTag = prepare(
+    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name', 'c.segment', 'a.model', 'a.service_tag']).where('a.service_tag', '=', text),
+    1,
+  );
+  const customersByPhone = prepare(
+    k
+      .selectFrom('customers')
+      .select(['id', 'name', 'segment'])
+      .where('phone', '=', text)
+      .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(['c.id', 'c.name', 'c.segment']).where('p.phone', '=', text))
+      .limit(20),
+    3,
+  );
+  // customerView.ts
+  const customer = prepare(k.selectFrom('customers').selectAll().where('id', '=', text), 1);
+  const contacts = prepare(k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', text).orderBy('name'), 1);
+  const assets = prepare(k.selectFrom('assets').selectAll().where('customer_id', '=', text).orderBy('ship_date', 'desc'), 1);
+  const owners = prepare(
+    k
+      .selectFrom('asset_owners as o')
+      .innerJoin('assets as a', 'a.id', 'o.asset_id')
+      .innerJoin('customers as c', 'c.id', 'o.customer_id')
+      .select(['o.asset_id', 'o.customer_id', 'c.name', 'o.from_at', 'o.to_at'])
+      .where('a.customer_id', '=', text)
+      .orderBy('o.from_at'),
+    1,
+  );
+  const tickets = prepare(ticketRowQuery(k).where('t.customer_id', '=', text).orderBy('t.created_at', 'desc').limit(500), 2);
+  const interactions = prepare(
+    k
+      .selectFrom('interactions as i')
+      .leftJoin('tickets as t', 't.id', 'i.ticket_id')
+      .leftJoin('users as u', 'u.id', 'i.user_id')
+      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 't.number', 'u.name as user_name'])
+      .where('i.customer_id', '=', text)
+      .orderBy('i.at', 'desc')
+      .limit(100),
+    2,
+  );
+  // tickets.ts
+  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', text).where('t.tier', '=', n);
+  const queuePage = {
+    urgency: prepare(queueBase().orderBy(sql`coalesce(t.due_at, ${sql.lit(NO_DUE_AT)})`).orderBy('t.created_at').limit(n).offset(n), 5),
+    priority: prepare(queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(n).offset(n), 5),
+  };
+  const nextUnassigned = prepare(
+    k.selectFrom('tickets').select('id').where('is_open', '=', 1).where('assignee_id', 'is', null).where('segment', '=', text).where('tier', '=', n).orderBy('priority_rank').orderBy('created_at').limit(1),
+    4,
+  );
+  const ticketById = prepare(k.selectFrom('tickets').selectAll().where('id', '=', text), 1);
+  const updateTicket = prepare(
+    k
+      .updateTable('tickets')
+      .set({ state: text, tier: n, priority: text, priority_rank: n, assignee_id: text, is_open: n, updated_at: n, version: n, machine: text })
+      .where('id', '=', text),
+    10,
+  );
+  const insertEvent = prepare(k.insertInto('ticket_events').values({ id: text, ticket_id: text, seq: n, type: text, actor_id: text, at: n, payload: text }), 7);
+  // Take next's least write: the assignee, with the machine context kept in step with it.
+  const takeTicket = raw.prepare(
+    `update "tickets" set "assignee_id" = ?, "state" = 'tier1.open', "updated_at" = ?, "version" = "version" + 1,
+       "machine" = json_set("machine", '$.assigneeId', ?, '$.heldBy."1"', ?, '$.updatedAt', ?) where "id" = ? returning "version"`,
+  );
+
+  /** Every query of the 360° view, in the order customerView.ts runs them. */
+  const view = (customerId: string) => {
+    customer.get(customerId);
+    owners.all(customerId);
+    tickets.all(customerId, 500);
+    contacts.all(customerId);
+    assets.all(customerId);
+    interactions.all(customerId, 100);
+  };
+
+  const takeNext = raw.transaction((segment: string, userId: string, at: number) => {
+    const next = nextUnassigned.get(1, segment, 1, 1) as { id: string } | undefined;
+    if (!next) throw new Error(`floor take_next: the ${segment} tier-1 queue is empty`);
+    const { version } = takeTicket.get(userId, at, userId, userId, at, next.id) as { version: number };
+    insertEvent.run(uuidv7(at), next.id, version, 'TAKE', userId, at, '{}');
+  });
+
+  const escalate = raw.transaction((ticketId: string, userId: string, at: number) => {
+    const row = ticketById.get(ticketId) as { priority: string; priority_rank: number; version: number; machine: string };
+    const context = JSON.parse(row.machine) as { tier: number; assigneeId: string | null; updatedAt: number };
+    context.tier = 2;
+    context.assigneeId = null;
+    context.updatedAt = at;
+    const version = row.version + 1;
+    updateTicket.run('tier2.waiting', 2, row.priority, row.priority_rank, null, 1, at, version, JSON.stringify(context), ticketId);
+    insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }));
+  });
+
+  const byTag = (tag: string): string => {
+    const a = assetByTag.get(tag) as { customer_id: string } | undefined;
+    if (!a) throw new Error(`floor: no asset with tag ${tag}`);
+    return a.customer_id;
+  };
+
+  return {
+    lookupTag: (tag: string) => view(byTag(tag)),
+    /** An Express code is looked up as a tag and, being digits, as a phone number too. */
+    lookupExpress(tag: string, phone: string | null) {
+      const customerId = byTag(tag);
+      if (phone) customersByPhone.all(phone, phone, 20);
+      view(customerId);
+    },
+    queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(1, segment, 1, limit, 0),
+    takeNext: (segment: string, userId: string, at: number) => takeNext.immediate(segment, userId, at),
+    escalate: (ticketId: string, userId: string, at: number) => escalate.immediate(ticketId, userId, at),
+    customersByPhone: (phone: string) => customersByPhone.all(phone, phone, 20) as unknown[],
+  };
+}
+
+export type FloorQueries = ReturnType<typeof floorQueries>;

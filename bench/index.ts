@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { DB_FILE } from '../src/main/core/db/database';
+import { openDesk, type Connection } from '../src/main/core/desk';
+import { BENCHMARKS, type BenchContext } from './benchmarks';
+import { floorQueries, openFloorConnection } from './floor';
+import { ensureDataset, type Sizes } from './generate';
+import { measure, type Figures } from './measure';
+import { seeded } from './random';
+
+// npm run bench -- [--customers N] [--assets N] [--tickets N] [--samples N] [--cache DIR] [--only a,b]
+// stdout: one JSON object per benchmark. stderr: progress, then a table against the targets.
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const { values: args } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    assets: { type: 'string', default: '3000000' },
+    tickets: { type: 'string', default: '2000000' },
+    samples: { type: 'string', default: '2000' },
+    cache: { type: 'string', default: path.join(REPO, '.cache', 'bench') },
+    only: { type: 'string' },
+  },
+  strict: true,
+});
+
+const count = (name: string, value: string): number => {
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a positive whole number, not "${value}"`);
+  return n;
+};
+const sizes: Sizes = { customers: count('customers', args.customers), assets: count('assets', args.assets), tickets: count('tickets', args.tickets) };
+const samples = count('samples', args.samples);
+const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of only ?? []) if (!(name in BENCHMARKS)) throw new Error(`--only: no benchmark "${name}"; there are ${Object.keys(BENCHMARKS).join(', ')}`);
+
+const cacheDir = path.resolve(args.cache);
+const dataset = await ensureDataset(cacheDir, sizes, log);
+
+// take_next and escalate write: everything runs on a copy, so the cache stays as generated.
+// The copy sits next to the cache, on the same disk (a tmpfs /tmp would make "durable" free).
+const runDir = path.join(cacheDir, `run-${process.pid}`);
+const cleanUp = () => fs.rmSync(runDir, { recursive: true, force: true });
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+{
+  const settle = new BetterSqlite3(dataset.file);
+  settle.pragma('wal_checkpoint(TRUNCATE)');
+  settle.close();
+  fs.mkdirSync(runDir, { recursive: true });
+  const t0 = Date.now();
+  fs.copyFileSync(dataset.file, path.join(runDir, DB_FILE));
+  log(`copied the dataset to ${runDir} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+const dbBytes = fs.statSync(dataset.file).size;
+
+// The desk runs at the dataset's "now" (moving on in real time from here), so that a cache
+// generated days ago is not, to its SLA scheduler, days overdue.
+const startedAt = Date.now();
+const clock = { now: () => dataset.now + (Date.now() - startedAt) };
+const desk = await openDesk({ dataDir: runDir, clock });
+const raw = openFloorConnection(path.join(runDir, DB_FILE));
+const userId = (name: string) => {
+  const id = raw.prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as string | undefined;
+  if (!id) throw new Error(`The dataset has no user "${name}".`);
+  return id;
+};
+const signedIn = async (name: string): Promise<Connection> => {
+  const c = desk.connect(() => {});
+  const r = await c.call('session.signIn', { userId: userId(name) });
+  if (!r.ok) throw new Error(`sign-in as ${name}: ${r.error.message}`);
+  return c;
+};
+const ctx: BenchContext = {
+  grace: await signedIn('Grace Chen'),
+  ava: await signedIn('Ava Martin'),
+  avaId: userId('Ava Martin'),
+  raw,
+  floor: floorQueries(raw),
+  samples,
+  rand: seeded(7),
+  now: clock.now,
+  log,
+};
+
+log(
+  `node ${process.versions.node}, SQLite ${raw.prepare('SELECT sqlite_version()').pluck().get()}, ${os.cpus().length} CPUs; ` +
+    `dataset ${sizes.customers.toLocaleString('en-US')} customers, ${sizes.assets.toLocaleString('en-US')} assets, ${sizes.tickets.toLocaleString('en-US')} tickets, ` +
+    `${(dbBytes / 1e9).toFixed(2)} GB${dataset.generatedSeconds === null ? '' : `, generated in ${dataset.generatedSeconds.toFixed(0)} s`}`,
+);
+
+const results: Figures[] = [];
+for (const [name, make] of Object.entries(BENCHMARKS)) {
+  if (only && !only.includes(name)) continue;
+  const bench = make(ctx);
+  if (!bench) continue;
+  log(`${name}: ${bench.warmup} warm-up + ${bench.samples} samples, interleaved with the floor...`);
+  const figures = await measure(bench);
+  results.push(figures);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+desk.close();
+raw.close();
+
+const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(20) : c.padStart(11))).join(' ');
+log('');
+log(row(['benchmark', 'n', 'p50 us', 'p99 us', 'floor p99', 'p99/floor', 'target', 'result']));
+for (const r of results) {
+  const target = [r.target_p99_us === null ? '' : `<=${r.target_p99_us}`, r.target_ratio === null ? '' : `<=${r.target_ratio}x`].filter(Boolean).join(' ');
+  log(row([r.name, String(r.n), r.p50_us.toFixed(0), r.p99_us.toFixed(0), r.floor_p99_us.toFixed(0), `${r.ratio_p99.toFixed(2)}x`, target || '-', r.pass === null ? '-' : r.pass ? 'pass' : 'FAIL']));
+}

@@ -1,0 +1,94 @@
+// Times one benchmark: the product path and its floor (the same SQL on a raw connection),
+// interleaved in small blocks so that whatever the machine is doing meanwhile (other
+// processes, the page cache, a WAL checkpoint) falls on both sides alike.
+
+export interface Benchmark {
+  name: string;
+  /** Timed samples per side; warm-up iterations come on top. */
+  samples: number;
+  warmup: number;
+  /** One call through the real API path; i counts 0, 1, 2, ... over warm-up and samples. */
+  product(i: number): Promise<void>;
+  /** The least the database itself must do for the same answer. */
+  floor(i: number): void;
+  targetP99Us?: number;
+  /** Highest acceptable p99 / floor p99. */
+  targetRatio?: number;
+}
+
+export interface Figures {
+  name: string;
+  n: number;
+  p50_us: number;
+  p99_us: number;
+  floor_p99_us: number;
+  floor_p50_us: number;
+  ratio_p99: number;
+  target_p99_us: number | null;
+  target_ratio: number | null;
+  /** null when the benchmark has no target. */
+  pass: boolean | null;
+}
+
+const BLOCK = 20;
+
+export async function measure(b: Benchmark): Promise<Figures> {
+  const product: number[] = [];
+  const floor: number[] = [];
+  let p = 0;
+  let f = 0;
+  const total = b.warmup + b.samples;
+  const runFloor = (count: number) => {
+    for (const end = Math.min(total, f + count); f < end; f++) {
+      const t0 = process.hrtime.bigint();
+      b.floor(f);
+      const us = Number(process.hrtime.bigint() - t0) / 1000;
+      if (f >= b.warmup) floor.push(us);
+    }
+  };
+  const runProduct = async (count: number) => {
+    for (const end = Math.min(total, p + count); p < end; p++) {
+      const t0 = process.hrtime.bigint();
+      await b.product(p);
+      const us = Number(process.hrtime.bigint() - t0) / 1000;
+      if (p >= b.warmup) product.push(us);
+    }
+  };
+  // Alternate which side goes first, so neither always runs on the other's warm cache.
+  for (let block = 0; p < total || f < total; block++) {
+    if (block % 2 === 0) {
+      runFloor(BLOCK);
+      await runProduct(BLOCK);
+    } else {
+      await runProduct(BLOCK);
+      runFloor(BLOCK);
+    }
+  }
+
+  const p50 = percentile(product, 0.5);
+  const p99 = percentile(product, 0.99);
+  const floorP99 = percentile(floor, 0.99);
+  const ratio = p99 / floorP99;
+  const checks = [b.targetP99Us === undefined ? null : p99 <= b.targetP99Us, b.targetRatio === undefined ? null : ratio <= b.targetRatio].filter((c) => c !== null);
+  return {
+    name: b.name,
+    n: product.length,
+    p50_us: round(p50),
+    p99_us: round(p99),
+    floor_p99_us: round(floorP99),
+    floor_p50_us: round(percentile(floor, 0.5)),
+    ratio_p99: Math.round(ratio * 100) / 100,
+    target_p99_us: b.targetP99Us ?? null,
+    target_ratio: b.targetRatio ?? null,
+    pass: checks.length ? checks.every(Boolean) : null,
+  };
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+const round = (us: number) => Math.round(us * 10) / 10;

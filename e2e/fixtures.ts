@@ -1,0 +1,110 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron, test as base, type ElectronApplication, expect, type Page } from '@playwright/test';
+import { openDesk } from '../src/main/core/desk';
+import { startWebShell, type WebShell } from '../src/main/web/server';
+
+// One fixture, two shells. Specs get `page` already showing the app, on a fresh desk (its
+// own data folder, seeded with demo data) for every test, and never ask which shell runs.
+// Seeding takes seconds, so each worker seeds once and every test gets a copy of that
+// desk; `test.use({ deskData: 'empty' })` starts on an empty desk (the first-start screen).
+//
+// Electron is used when TAGDESK_E2E_SHELL=electron, or when its binary is already on disk;
+// it is never downloaded from here. Otherwise the browser shell is started in this worker
+// and the page is opened in Chromium (playwright.config.ts).
+
+export type ShellKind = 'web' | 'electron';
+
+interface DeskFixtures {
+  /** What the desk holds when the test starts. */
+  deskData: 'demo' | 'empty';
+  /** Run the desk on a clock the spec moves with the 'dev.advanceClock' API call. */
+  testClock: boolean;
+  /** The desk's data folder, removed after the test. */
+  dataDir: string;
+  shellKind: ShellKind;
+}
+
+interface WorkerFixtures {
+  /** A folder holding a demo desk seeded once per worker; tests copy it, never open it. */
+  demoTemplate: string;
+}
+
+const root = join(import.meta.dirname, '..');
+const ELECTRON_MAIN = join(root, 'out', 'main', 'index.js');
+
+export const SHELL: ShellKind = pickShell();
+
+function pickShell(): ShellKind {
+  const wanted = process.env.TAGDESK_E2E_SHELL;
+  if (wanted === 'web' || wanted === 'electron') return wanted;
+  if (wanted) throw new Error(`TAGDESK_E2E_SHELL must be "web" or "electron", not "${wanted}".`);
+  return electronBinary() ? 'electron' : 'web';
+}
+
+function electronBinary(): string | null {
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+const withDataDir = base.extend<DeskFixtures, WorkerFixtures>({
+  deskData: ['demo', { option: true }],
+  testClock: [false, { option: true }],
+  demoTemplate: [
+    // The empty pattern is Playwright's way of saying "needs no other fixture".
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-template-'));
+      const desk = await openDesk({ dataDir: dir, demo: true });
+      // Closing checkpoints the log, so the folder is a complete desk that copies cleanly.
+      desk.close();
+      await use(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  dataDir: async ({ deskData, demoTemplate }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-'));
+    if (deskData === 'demo') cpSync(demoTemplate, dir, { recursive: true });
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  shellKind: [SHELL, { option: true }],
+});
+
+const webTest = withDataDir.extend<{ webShell: WebShell }>({
+  webShell: async ({ dataDir, testClock }, use) => {
+    const shell = await startWebShell({ dataDir, demo: false, port: 0, testClock });
+    await use(shell);
+    await shell.close();
+  },
+  page: async ({ page, webShell }, use) => {
+    await page.goto(webShell.url);
+    await use(page);
+  },
+});
+
+const electronTest = withDataDir.extend<{ electronApp: ElectronApplication }>({
+  electronApp: async ({ dataDir, testClock }, use) => {
+    const executablePath = electronBinary();
+    if (!executablePath) throw new Error('TAGDESK_E2E_SHELL=electron, but the Electron binary is not in node_modules/electron/dist.');
+    if (!existsSync(ELECTRON_MAIN)) throw new Error(`${ELECTRON_MAIN} is missing: run "npx electron-vite build" first.`);
+    // The app folder, not out/main/index.js: Electron then reads package.json (name, main)
+    // exactly as `npm start` does.
+    const app = await _electron.launch({ executablePath, args: [root, '--data', dataDir, ...(testClock ? ['--test-clock'] : [])], cwd: root });
+    await use(app);
+    await app.close();
+  },
+  page: async ({ electronApp }, use) => {
+    const window: Page = await electronApp.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    await use(window);
+  },
+});
+
+// The two differ only in their extra fixtures, which specs do not use.
+export const test: typeof withDataDir = SHELL === 'electron' ? electronTest : webTest;
+export { expect };

@@ -1,0 +1,61 @@
+import { en } from '../src/renderer/i18n/en';
+import { tagToExpressCode } from '../src/shared/serviceTag';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { CustomerView } from './pages/customer';
+
+// The agent's first move on every call: find the caller. A tag or the Express code keyed
+// into the phone menu opens the 360° view with that system marked; a name shared by several
+// customers lists them; a malformed query says what is wrong and keeps what was typed.
+
+const LAKESIDE = 'Lakeside Unified School District';
+
+test('a service tag opens the 360° view with the system marked', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF1');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer(LAKESIDE);
+  await customer.expectMatchedSystem('7XK2QF1');
+  await expect(page.getByText('+1 512 555 0142').first()).toBeVisible();
+});
+
+test('an Express Service Code finds the same system', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup(tagToExpressCode('7XK2QF1'));
+  const customer = new CustomerView(page);
+  await customer.expectCustomer(LAKESIDE);
+  await customer.expectMatchedSystem('7XK2QF1');
+});
+
+test('Ctrl+K reaches the lookup field from anywhere', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.goToQueues();
+  await page.keyboard.press('Control+k');
+  await expect(app.lookupField).toBeFocused();
+  await page.keyboard.type('HX4P9R2');
+  await page.keyboard.press('Enter');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+});
+
+test('a name several customers share lists every candidate', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('Jordan');
+  await expect(app.heading(/Jordan/)).toBeVisible();
+  const rows = page.getByRole('row').filter({ hasText: en['matchedBy.name'] });
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  const first = rows.first().getByRole('button');
+  const name = (await first.textContent()) ?? '';
+  expect(name).toMatch(/^Jordan/);
+  await first.click();
+  await new CustomerView(page).expectCustomer(name);
+});
+
+test('a malformed query gets its message and keeps the text', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('12AB');
+  const alert = page.getByRole('alert').filter({ hasText: 'is not a service tag' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('7 letters or digits');
+  await expect(app.lookupField).toHaveValue('12AB');
+  await expect(app.heading(en['mine.title'])).toBeVisible();
+});

@@ -1,0 +1,72 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { en } from '../../src/renderer/i18n/en';
+
+// The shell every signed-in screen shares: the lookup field, the navigation, the user menu.
+// Locators use roles and accessible names (from the English dictionary), never CSS classes.
+
+export class App {
+  readonly lookupField: Locator;
+  readonly lookupAlert: Locator;
+  readonly nav: Locator;
+
+  constructor(readonly page: Page) {
+    this.lookupField = page.getByRole('textbox', { name: en['lookup.label'] });
+    this.lookupAlert = page.getByRole('alert').filter({ has: page.getByText(/./) }).first();
+    this.nav = page.getByRole('navigation', { name: en['nav.label'] });
+  }
+
+  heading(name: string | RegExp): Locator {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  /** Types a query into the lookup field and presses Enter. */
+  async lookup(query: string): Promise<void> {
+    await this.lookupField.fill(query);
+    await this.lookupField.press('Enter');
+  }
+
+  async openUserMenu(): Promise<void> {
+    await this.page.getByRole('button', { name: /account menu/ }).click();
+  }
+
+  /** Back to the user picker and in as someone else; the screen (URL hash) is kept. */
+  async switchUser(name: string): Promise<void> {
+    await this.openUserMenu();
+    await this.page.getByRole('menuitem', { name: en['user.switch'] }).click();
+    await new SignIn(this.page).chooseUser(name);
+  }
+
+  async signedInAs(name: string): Promise<void> {
+    await expect(this.page.getByRole('button', { name: en['user.menu'].replace('{name}', name) })).toBeVisible();
+  }
+
+  async goToQueues(): Promise<void> {
+    await this.nav.getByRole('link', { name: en['nav.queues'] }).click();
+    await expect(this.heading(en['queues.title'])).toBeVisible();
+  }
+}
+
+export class SignIn {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: en['signIn.title'] });
+  }
+
+  async chooseUser(name: string): Promise<App> {
+    await expect(this.heading).toBeVisible();
+    await this.page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
+    const app = new App(this.page);
+    await app.signedInAs(name);
+    return app;
+  }
+}
+
+/** A fresh page: first start (if shown) with demo data, then sign in as `name`. */
+export async function signInAs(page: Page, name: string): Promise<App> {
+  const demo = page.getByRole('button', { name: en['firstStart.demoButton'] });
+  const signIn = new SignIn(page);
+  await expect(demo.or(signIn.heading)).toBeVisible();
+  if (await demo.isVisible()) await demo.click();
+  return signIn.chooseUser(name);
+}

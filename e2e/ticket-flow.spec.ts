@@ -1,0 +1,90 @@
+import { en } from '../src/renderer/i18n/en';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { CustomerView } from './pages/customer';
+import { TicketView } from './pages/ticket';
+
+// A ticket's whole way through the tiers, as three people at the desk see it: the agent
+// opens it from the 360° view and escalates it with a reason; the tier-2 specialist takes it
+// and resolves it; the agent finds it resolved. At every step only the actions the machine
+// allows this person are on screen.
+
+test('create, escalate to tier 2, take and resolve as the specialist, see it resolved as the agent', async ({ page }) => {
+  test.slow(); // three people, a dozen steps
+  const subject = 'Chromebook cart will not charge';
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF1');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Lakeside Unified School District');
+  await customer.createTicket({ subject, description: 'The whole cart stopped charging after a power cut.' });
+
+  const ticket = new TicketView(page);
+  await expect(ticket.heading(subject)).toBeVisible();
+  await expect(page.getByText('7XK2QF1').first()).toBeVisible();
+  await ticket.take();
+  await ticket.expectState('state.tier1.open');
+
+  await ticket.escalate('hardware_replacement', 'Charging cart PSU dead; needs a replacement part.');
+  await ticket.expectState('state.tier2.waiting');
+  // Tier 2 is not the agent's tier: no Take, no Escalate, no Resolve.
+  await expect(ticket.action('action.TAKE')).toHaveCount(0);
+  await expect(ticket.action('action.ESCALATE')).toHaveCount(0);
+  await expect(ticket.action('action.RESOLVE')).toHaveCount(0);
+  await expect(page.getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
+  await expect(page.getByText(`Reason: ${en['reason.hardware_replacement']}`)).toBeVisible();
+
+  await app.switchUser('Sam Rivera');
+  await expect(ticket.heading(subject)).toBeVisible();
+  await ticket.take();
+  await ticket.expectState('state.tier2.inProgress');
+  await ticket.resolve('part_dispatched', 'Replacement PSU sent to the school.');
+  await ticket.expectState('state.resolved');
+
+  await app.switchUser('Ava Martin');
+  await expect(ticket.heading(subject)).toBeVisible();
+  await ticket.expectState('state.resolved');
+  await expect(page.getByText(`Resolution: ${en['resolution.part_dispatched']}`)).toBeVisible();
+  // A resolved ticket cannot be escalated, taken or resolved again.
+  await expect(ticket.action('action.ESCALATE')).toHaveCount(0);
+  await expect(ticket.action('action.TAKE')).toHaveCount(0);
+  await expect(ticket.action('action.RESOLVE')).toHaveCount(0);
+});
+
+test('bad input keeps the dialog open with what was typed and says what to fix', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzalez');
+  await customer.createTicket({ subject: 'Laptop fan is loud' });
+  const ticket = new TicketView(page);
+  await ticket.take();
+
+  // No reason: the dialog says so under the field and keeps the note.
+  await ticket.action('action.ESCALATE').click();
+  await ticket.noteField().fill('Fan replaced twice already.');
+  await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
+  await expect(ticket.dialog.getByText(en['act.chooseReason'])).toBeVisible();
+  await expect(ticket.noteField()).toHaveValue('Fan replaced twice already.');
+
+  // A reason but a blank note: the back end refuses, the dialog shows its message.
+  await ticket.chooseOption(en['act.reason'], en['reason.repeat_failure']);
+  await ticket.noteField().fill('   ');
+  await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
+  await expect(ticket.dialog.getByText('Write a note: the next person needs to know what happened.').first()).toBeVisible();
+  await expect(ticket.dialog).toBeVisible();
+  await expect(ticket.dialog.getByRole('combobox', { name: en['act.reason'] })).toHaveValue(en['reason.repeat_failure']);
+});
+
+test('a subject that is too short is refused with the reason under the field', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzalez');
+  await customer.newTicketButton.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(en['newTicket.subject']).fill('Hi');
+  await dialog.getByLabel(en['newTicket.description']).fill('Kept after the refusal.');
+  await dialog.getByRole('button', { name: en['newTicket.submit'] }).click();
+  await expect(dialog.getByText('Give the ticket a subject of at least 3 characters.')).toBeVisible();
+  await expect(dialog.getByLabel(en['newTicket.description'])).toHaveValue('Kept after the refusal.');
+});

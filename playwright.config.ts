@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// End-to-end specs run against whichever shell this machine can start (see e2e/fixtures.ts):
+// Electron where its binary exists, else the browser shell in Debian's Chromium. Playwright's
+// own browser downloads are never used; a machine without /usr/bin/chromium points
+// TAGDESK_CHROMIUM at another Chromium, or installs Playwright's and sets it to "bundled".
+
+const chromium = process.env.TAGDESK_CHROMIUM ?? '/usr/bin/chromium';
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  // Each test starts its own desk (SQLite, demo data) and Chromium page; two workers keep a
+  // laptop responsive and the suite short.
+  workers: ci ? 1 : 2,
+  retries: ci ? 1 : 0,
+  forbidOnly: ci,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    browserName: 'chromium',
+    launchOptions:
+      chromium === 'bundled'
+        ? {}
+        : {
+            ...(existsSync(chromium) ? { executablePath: chromium } : {}),
+            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+          },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});

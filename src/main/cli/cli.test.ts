@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDataDir, resolveDataDir } from '../core/dataDir';
+import { openDesk } from '../core/desk';
+
+// The CLI as a user runs it: a separate process, its exit code, stdout and stderr.
+
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
+
+let root: string;
+let dataDir: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function tagdesk(...args: string[]): Promise<Run> {
+  const child = spawn(TSX, [ENTRY, ...args], {
+    timeout: 60_000,
+    // tsx starts with `env node`: put the Node running these tests first, not the system's.
+    env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+/** A service tag that exists in the seeded desk, found through the API as an admin would. */
+async function someServiceTag(dir: string): Promise<string> {
+  const desk = await openDesk({ dataDir: dir });
+  const connection = desk.connect(() => {});
+  try {
+    const users = await connection.call('session.users', {});
+    if (!users.ok) throw new Error(users.error.message);
+    const admin = (users.result as { id: string; role: string }[]).find((u) => u.role === 'admin');
+    if (!admin) throw new Error('no admin in the seeded desk');
+    await connection.call('session.signIn', { userId: admin.id });
+    for (const segment of ['home', 'small_business', 'education', 'government', 'large_enterprise']) {
+      const page = await connection.call('queues.tickets', { segment, tier: 1, limit: 50 });
+      if (!page.ok) throw new Error(page.error.message);
+      const row = (page.result as { rows: { serviceTag: string | null }[] }).rows.find((r) => r.serviceTag);
+      if (row?.serviceTag) return row.serviceTag;
+    }
+    throw new Error('no ticket with a service tag in the seeded desk');
+  } finally {
+    connection.close();
+    desk.close();
+  }
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'tagdesk-cli-'));
+  dataDir = join(root, 'desk');
+  const seeded = await tagdesk('seed', '--data', dataDir, '--seed', '7', '--customers', '40');
+  expect(seeded.stderr).toBe('');
+  expect(seeded.status).toBe(0);
+  expect(seeded.stdout).toMatch(/Seeded .*: 40 customers, \d+ tickets\./);
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// Each test starts its own processes and only reads the desk, so they may run side by side.
+describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
+  it('prints stats of a freshly seeded desk, for people and as JSON', async () => {
+    const human = await tagdesk('stats', '--data', dataDir);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/Customers\s+40\n/);
+    expect(human.stdout).toMatch(/Tickets\s+\d+\n/);
+
+    const json = await tagdesk('stats', '--data', dataDir, '--json');
+    expect(json.status).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { customers: number; tickets: number; dataDir: string; queues: unknown[] };
+    expect(parsed).toMatchObject({ customers: 40, dataDir });
+    expect(parsed.tickets).toBeGreaterThan(0);
+    expect(parsed.queues.length).toBeGreaterThan(0);
+  });
+
+  it('looks a customer up by service tag as JSON', async () => {
+    const tag = await someServiceTag(dataDir);
+    const found = await tagdesk('lookup', tag.toLowerCase(), '--json', '--data', dataDir);
+    expect(found.stderr).toBe('');
+    expect(found.status).toBe(0);
+    const result = JSON.parse(found.stdout) as { kind: string; matchedBy: string; view: { assets: { serviceTag: string }[] } };
+    expect(result).toMatchObject({ kind: 'match', matchedBy: 'tag' });
+    expect(result.view.assets.map((a) => a.serviceTag)).toContain(tag);
+
+    const human = await tagdesk('lookup', tag, '--data', dataDir);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain(tag);
+  });
+
+  it('fails a malformed lookup with the reason on stderr', async () => {
+    const tooLong = await tagdesk('lookup', 'x'.repeat(300), '--data', dataDir);
+    expect(tooLong.status).toBe(1);
+    expect(tooLong.stdout).toBe('');
+    expect(tooLong.stderr.trim()).not.toBe('');
+    expect(tooLong.stderr).not.toMatch(/\n\s+at /);
+
+    const nothing = await tagdesk('lookup', '--data', dataDir);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toContain('lookup needs something to look for');
+  });
+
+  it('says so when nothing matches, and exits 1', async () => {
+    const none = await tagdesk('lookup', 'qqqq-nobody-zzzz@nowhere.invalid', '--data', dataDir);
+    expect(none.status).toBe(1);
+    expect(none.stderr.trim()).not.toBe('');
+  });
+
+  it('refuses to read a folder that holds no desk, without creating one', async () => {
+    const missing = join(root, 'no-desk-here');
+    const result = await tagdesk('stats', '--data', missing);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('There is no desk in');
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('prints usage for an unknown command and exits 2', async () => {
+    const result = await tagdesk('frobnicate');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+    expect(result.stderr).toContain('Usage: tagdesk');
+  });
+});
+
+// Which folder the CLI (and the browser shell) opens when told nothing, or something.
+describe('the data folder', () => {
+  it('is the per-user application-data folder of each OS', () => {
+    expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.local/share/tagdesk');
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: '/data/ana' }, '/home/ana')).toBe('/data/ana/tagdesk');
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: 'relative/ignored' }, '/home/ana')).toBe('/home/ana/.local/share/tagdesk');
+    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Tagdesk');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toMatch(/Roaming[\\/]Tagdesk$/);
+  });
+
+  it('comes from --data, else TAGDESK_DATA, else the default', () => {
+    expect(resolveDataDir(['--data', '/srv/desk'], { TAGDESK_DATA: '/env/desk' })).toBe('/srv/desk');
+    expect(resolveDataDir(['--data=/srv/desk'], { TAGDESK_DATA: '/env/desk' })).toBe('/srv/desk');
+    expect(resolveDataDir([], { TAGDESK_DATA: '/env/desk' })).toBe('/env/desk');
+    expect(resolveDataDir(['--data', 'rel'], {})).toBe(join(process.cwd(), 'rel'));
+    expect(resolveDataDir([], {})).toBe(defaultDataDir(process.platform, {}));
+    expect(() => resolveDataDir(['--data'], {})).toThrow('--data needs a folder');
+  });
+});

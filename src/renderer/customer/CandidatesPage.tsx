@@ -1,0 +1,84 @@
+import { Alert, Badge, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { SegmentBadge } from '../badges';
+import { useCall } from '../backend';
+import { t, tc } from '../i18n';
+import { matchLabel } from '../labels';
+import { PageHeader, PageLoading, ProblemAlert } from '../page';
+import { customerHref, navigate } from '../route';
+import classes from './CandidatesPage.module.css';
+
+/** Several customers fit the lookup: list every one, with what matched; choosing opens the 360° view. */
+export function CandidatesPage({ query }: { query: string }) {
+  const result = useCall('lookup.search', query ? { query } : null);
+  const data = result.data;
+
+  useEffect(() => {
+    if (data?.kind === 'match') navigate(customerHref(data.view.customer.id, data.view.matchedAssetId, data.matchedBy), { replace: true });
+  }, [data]);
+
+  return (
+    <>
+      <PageHeader title={t('candidates.title', { query })} description={data?.kind === 'candidates' ? tc('candidates.count', data.candidates.length) : undefined} />
+      {result.problem && <ProblemAlert problem={result.problem} onRetry={() => void result.refetch()} />}
+      {result.loading && !data && <PageLoading />}
+      {(data?.kind === 'none' || data?.kind === 'invalid') && (
+        <Alert color={data.kind === 'none' ? 'yellow' : 'red'} icon={<IconAlertCircle size={18} />} role="alert">
+          {data.message}
+        </Alert>
+      )}
+      {data?.kind === 'candidates' && (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={560} type="native">
+            <Table verticalSpacing={10} highlightOnHover className={classes.table}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('candidates.col.customer')}</Table.Th>
+                  <Table.Th>{t('candidates.col.segment')}</Table.Th>
+                  <Table.Th>{t('candidates.col.matchedBy')}</Table.Th>
+                  <Table.Th>{t('candidates.col.detail')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.candidates.map((c) => (
+                  <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy))}>
+                    <Table.Td>
+                      <UnstyledButton
+                        className={classes.name}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          navigate(customerHref(c.customerId, c.assetId, c.matchedBy));
+                        }}
+                      >
+                        {c.customerName}
+                      </UnstyledButton>
+                    </Table.Td>
+                    <Table.Td>
+                      <SegmentBadge segment={c.segment} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="gray" tt="none" size="sm">
+                        {matchLabel(c.matchedBy)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {c.detail === matchLabel(c.matchedBy) ? '' : c.detail}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {!query && (
+        <Stack>
+          <Text c="dimmed">{t('candidates.noQuery')}</Text>
+        </Stack>
+      )}
+    </>
+  );
+}

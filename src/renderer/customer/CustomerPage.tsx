@@ -1,0 +1,393 @@
+import { ActionIcon, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Table, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
+import {
+  IconAddressBook,
+  IconArrowDownLeft,
+  IconArrowUpRight,
+  IconBuilding,
+  IconMail,
+  IconMessageCircle,
+  IconNote,
+  IconPhone,
+  IconPlus,
+  IconTicket,
+  IconUser,
+  IconWorld,
+} from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import type { CustomerView, Interaction, TicketRow } from '../../shared/api';
+import type { Channel } from '../../shared/domain';
+import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
+import { useCall, useNow } from '../backend';
+import { useSessionValue } from '../drafts';
+import { formatDate, formatDateTime, formatRelative, t, tc } from '../i18n';
+import { channelLabel, directionLabel, formatPhone, matchLabel, productName, tierLabel } from '../labels';
+import { Muted, PageLoading, ProblemAlert, Section } from '../page';
+import { MATCH_KINDS } from '../../shared/api';
+import { ticketHref } from '../route';
+import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
+import classes from './CustomerPage.module.css';
+
+// The 360° view: who the caller is, every system they own (with the one the lookup found
+// highlighted), their tickets, and every interaction on every channel, newest first.
+
+export function CustomerPage({ customerId, assetId, matchedBy }: { customerId: string; assetId: string | null; matchedBy: string | null }) {
+  const view = useCall('customers.view', { customerId, assetId }, { live: true });
+  if (view.problem && !view.data) return <ProblemAlert problem={view.problem} onRetry={() => void view.refetch()} />;
+  if (!view.data) return <PageLoading />;
+  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} />;
+}
+
+function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null }) {
+  const { customer } = view;
+  const now = useNow();
+  const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
+  const openNewTicket = (assetId: string | null) => {
+    presetDraftSystem(customer.id, assetId);
+    setOpenFor(assetId ?? '');
+  };
+  const matched = view.assets.find((a) => a.id === view.matchedAssetId) ?? null;
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+          <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 360px' }}>
+            <ThemeIcon size={48} radius="md" variant="light" aria-hidden>
+              {customer.kind === 'organisation' ? <IconBuilding size={26} /> : <IconUser size={26} />}
+            </ThemeIcon>
+            <Box style={{ minWidth: 0 }}>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.5}>
+                {customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}
+              </Text>
+              <Title order={1} fz={{ base: 20, md: 24 }} lh={1.25}>
+                {customer.name}
+              </Title>
+              <Group gap={6} mt={8}>
+                <SegmentBadge segment={customer.segment} />
+                <ServiceLevelBadge level={customer.serviceLevel} />
+                {matchedBy && (
+                  <Badge variant="light" color="gray" size="sm" tt="none">
+                    {t('customer.foundBy', { how: matchLabel(matchedBy) })}
+                  </Badge>
+                )}
+              </Group>
+              <Group gap="lg" mt="sm" wrap="wrap">
+                <ContactLine icon={<IconPhone size={15} />} label={t('customer.phone')}>
+                  {customer.phone ? (
+                    <Anchor href={`tel:${customer.phone}`} size="sm">
+                      <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
+                    </Anchor>
+                  ) : (
+                    <Muted>{t('customer.noPhone')}</Muted>
+                  )}
+                </ContactLine>
+                <ContactLine icon={<IconMail size={15} />} label={t('customer.email')}>
+                  {customer.email ? (
+                    <Anchor href={`mailto:${customer.email}`} size="sm">
+                      <bdi dir="ltr">{customer.email}</bdi>
+                    </Anchor>
+                  ) : (
+                    <Muted>{t('customer.noEmail')}</Muted>
+                  )}
+                </ContactLine>
+                <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
+                  <Text size="sm">{customer.locale}</Text>
+                </ContactLine>
+              </Group>
+            </Box>
+          </Group>
+          <Group gap="xs">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(matched?.id ?? view.assets[0]?.id ?? null)}>
+              {t('customer.newTicket')}
+            </Button>
+          </Group>
+        </Group>
+      </Paper>
+
+      <Section title={tc('customer.systems', view.assets.length)} padding={0} id="systems">
+        {view.assets.length === 0 ? (
+          <Box p="md">
+            <Muted>{t('customer.noSystems')}</Muted>
+          </Box>
+        ) : (
+          <Table.ScrollContainer minWidth={760} type="native">
+            <Table verticalSpacing={8} fz="sm" className={classes.systems}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('asset.tag')}</Table.Th>
+                  <Table.Th>{t('asset.express')}</Table.Th>
+                  <Table.Th>{t('asset.product')}</Table.Th>
+                  <Table.Th>{t('asset.shipped')}</Table.Th>
+                  <Table.Th>{t('asset.warranty')}</Table.Th>
+                  <Table.Th>{t('asset.status')}</Table.Th>
+                  <Table.Th>
+                    <span className={classes.visuallyHidden}>{t('common.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.assets.map((a) => {
+                  const isMatch = a.id === view.matchedAssetId;
+                  return (
+                    <Table.Tr key={a.id} data-matched={isMatch || undefined} className={classes.systemRow} aria-current={isMatch ? 'true' : undefined}>
+                      <Table.Td>
+                        <Text ff="monospace" fw={700} size="sm" className={classes.nowrap}>
+                          {a.serviceTag}
+                        </Text>
+                        {isMatch && (
+                          <Badge size="xs" variant="filled" tt="none" mt={2}>
+                            {t('asset.matched')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text ff="monospace" size="sm" c="dimmed">
+                          {a.expressCode}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500} className={classes.nowrap}>
+                          {productName(a)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {a.productLine}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" className={classes.nowrap}>
+                          {formatDate(a.shipDate)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" className={classes.nowrap}>
+                          {a.warrantyLevel}
+                        </Text>
+                        <Text size="xs" c="dimmed" className={classes.nowrap}>
+                          {t('asset.until', { date: formatDate(a.warrantyEnd) })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
+                      </Table.Td>
+                      <Table.Td>
+                        <Tooltip label={t('asset.newTicketFor', { tag: a.serviceTag })} withArrow>
+                          <ActionIcon variant="subtle" aria-label={t('asset.newTicketFor', { tag: a.serviceTag })} onClick={() => openNewTicket(a.id)}>
+                            <IconPlus size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Section>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
+              <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} />
+            </Section>
+            <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
+              <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <Section title={t('customer.contacts')} id="contacts">
+              {view.contacts.length === 0 ? (
+                <Muted>{t('customer.noContacts')}</Muted>
+              ) : (
+                <Stack gap="sm">
+                  {view.contacts.map((c) => (
+                    <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
+                      <ThemeIcon variant="light" color="gray" radius="xl" size={30} aria-hidden>
+                        <IconAddressBook size={16} />
+                      </ThemeIcon>
+                      <Box style={{ minWidth: 0 }}>
+                        <Text size="sm" fw={600}>
+                          {c.name}
+                          {c.role ? (
+                            <Text span size="xs" c="dimmed" fw={400}>
+                              {' · '}
+                              {c.role}
+                            </Text>
+                          ) : null}
+                        </Text>
+                        {c.phone && (
+                          <Anchor href={`tel:${c.phone}`} size="xs" display="block">
+                            <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
+                          </Anchor>
+                        )}
+                        {c.email && (
+                          <Anchor href={`mailto:${c.email}`} size="xs" display="block" truncate>
+                            <bdi dir="ltr">{c.email}</bdi>
+                          </Anchor>
+                        )}
+                      </Box>
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Section>
+            <Interactions items={view.interactions} now={now} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
+    </Stack>
+  );
+}
+
+function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Tooltip label={label}>
+        <Box c="dimmed" display="flex" aria-label={label} role="img">
+          {icon}
+        </Box>
+      </Tooltip>
+      {children}
+    </Group>
+  );
+}
+
+function TicketList({ rows, empty, now }: { rows: TicketRow[]; empty: string; now: number }) {
+  if (rows.length === 0)
+    return (
+      <Box p="md">
+        <Muted>{empty}</Muted>
+      </Box>
+    );
+  return (
+    <Table.ScrollContainer minWidth={560} type="native">
+      <Table verticalSpacing={8} fz="sm" highlightOnHover className={classes.tickets}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('tickets.col.number')}</Table.Th>
+            <Table.Th>{t('tickets.col.subject')}</Table.Th>
+            <Table.Th>{t('tickets.col.state')}</Table.Th>
+            <Table.Th>{t('tickets.col.priority')}</Table.Th>
+            <Table.Th>{t('tickets.col.updated')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td className={classes.nowrap}>
+                <Anchor href={ticketHref(r.id)} ff="monospace" fw={600} size="sm">
+                  {r.number}
+                </Anchor>
+              </Table.Td>
+              <Table.Td className={classes.subject}>
+                <Text size="sm" lineClamp={1} title={r.subject}>
+                  {r.subject}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {r.serviceTag ? (
+                    <Text span inherit ff="monospace">
+                      {r.serviceTag}
+                      {' · '}
+                    </Text>
+                  ) : null}
+                  {r.assigneeName ? t('tickets.heldBy', { name: r.assigneeName, tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
+                </Text>
+              </Table.Td>
+              <Table.Td className={classes.nowrap}>
+                <StateBadge state={r.state} size="xs" />
+              </Table.Td>
+              <Table.Td className={classes.nowrap}>
+                <PriorityBadge priority={r.priority} size="xs" />
+              </Table.Td>
+              <Table.Td className={classes.nowrap}>
+                <Tooltip label={formatDateTime(r.updatedAt)} openDelay={300}>
+                  <Text size="sm" c="dimmed">
+                    {formatRelative(r.updatedAt, now)}
+                  </Text>
+                </Tooltip>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+const CHANNEL_ICON: Record<Channel, ReactNode> = {
+  phone: <IconPhone size={13} />,
+  email: <IconMail size={13} />,
+  chat: <IconMessageCircle size={13} />,
+  note: <IconNote size={13} />,
+  web: <IconWorld size={13} />,
+};
+
+const SHOWN = 12;
+
+function Interactions({ items, now }: { items: Interaction[]; now: number }) {
+  const [all, setAll] = useState(false);
+  const sorted = [...items].sort((a, b) => b.at - a.at);
+  const shown = all ? sorted : sorted.slice(0, SHOWN);
+  return (
+    <Section
+      title={tc('customer.interactions', items.length)}
+      id="interactions"
+      actions={
+        sorted.length > SHOWN ? (
+          <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
+            {all ? t('common.showFewer') : t('common.showAll')}
+          </Button>
+        ) : null
+      }
+    >
+      {items.length === 0 ? (
+        <Muted>{t('customer.noInteractions')}</Muted>
+      ) : (
+        <Timeline bulletSize={24} lineWidth={2} active={-1} className={classes.timeline}>
+          {shown.map((i) => (
+            <Timeline.Item
+              key={i.id}
+              bullet={CHANNEL_ICON[i.channel]}
+              title={
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {channelLabel(i.channel)}
+                  </Text>
+                  <Tooltip label={directionLabel(i.direction)}>
+                    <Box c="dimmed" display="flex" aria-label={directionLabel(i.direction)} role="img">
+                      {i.direction === 'inbound' ? <IconArrowDownLeft size={14} /> : i.direction === 'outbound' ? <IconArrowUpRight size={14} /> : <IconNote size={14} />}
+                    </Box>
+                  </Tooltip>
+                  <Tooltip label={formatDateTime(i.at)}>
+                    <Text size="xs" c="dimmed">
+                      {formatRelative(i.at, now)}
+                    </Text>
+                  </Tooltip>
+                </Group>
+              }
+            >
+              <Text size="sm">{i.summary}</Text>
+              <Group gap={6} mt={2}>
+                {i.ticketNumber && i.ticketId && (
+                  <Anchor href={ticketHref(i.ticketId)} size="xs" ff="monospace">
+                    <IconTicket size={11} aria-hidden /> {i.ticketNumber}
+                  </Anchor>
+                )}
+                {i.userName && (
+                  <Text size="xs" c="dimmed">
+                    {i.userName}
+                  </Text>
+                )}
+              </Group>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Section>
+  );
+}

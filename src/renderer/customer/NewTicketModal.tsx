@@ -1,0 +1,165 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { AssetView, CustomerSummary } from '../../shared/api';
+import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
+import { call, headline, issueFor, otherIssues, problemOf, type Problem } from '../backend';
+import { useDraft } from '../drafts';
+import { t } from '../i18n';
+import { channelLabel, priorityLabel, productName } from '../labels';
+import { navigate, ticketHref } from '../route';
+
+// Opening a ticket from the 360° view, prefilled with the customer and the system. What
+// the agent types is a draft in sessionStorage until the back end accepts it.
+
+interface Draft {
+  assetId: string;
+  subject: string;
+  description: string;
+  priority: Priority;
+  channel: Channel;
+}
+
+const FIELDS = ['subject', 'description', 'priority', 'channel', 'assetId'] as const;
+
+export function NewTicketModal({ customer, assets, opened, onClose }: {
+  customer: CustomerSummary;
+  assets: AssetView[];
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(`newTicket.${customer.id}`, {
+    assetId: '',
+    subject: '',
+    description: '',
+    priority: 'normal',
+    channel: 'phone',
+  });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const detail = await call('tickets.create', {
+        customerId: customer.id,
+        assetId: draft.assetId || null,
+        subject: draft.subject,
+        description: draft.description,
+        priority: draft.priority,
+        channel: draft.channel,
+      });
+      clearDraft();
+      onClose();
+      notifications.show({ color: 'teal', message: t('newTicket.created', { number: detail.ticket.number }) });
+      navigate(ticketHref(detail.ticket.id));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const others = otherIssues(problem, FIELDS);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('newTicket.title', { name: customer.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          {problem && (
+            <Alert color="red" role="alert" title={t('newTicket.failed')}>
+              <Text size="sm">{headline(problem, others)}</Text>
+              {others.map((m) => (
+                <Text size="sm" key={m}>
+                  {m}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          <Select
+            label={t('newTicket.system')}
+            data={[{ value: '', label: t('newTicket.noSystem') }, ...assets.map((a) => ({ value: a.id, label: `${a.serviceTag} · ${productName(a)}` }))]}
+            value={draft.assetId}
+            onChange={(v) => setDraft({ assetId: v ?? '' })}
+            allowDeselect={false}
+            error={issueFor(problem, 'assetId')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label={t('newTicket.subject')}
+            withAsterisk
+            value={draft.subject}
+            onChange={(e) => setDraft({ subject: e.currentTarget.value })}
+            error={issueFor(problem, 'subject')}
+            data-autofocus
+            maxLength={200}
+          />
+          <Textarea
+            label={t('newTicket.description')}
+            value={draft.description}
+            onChange={(e) => setDraft({ description: e.currentTarget.value })}
+            error={issueFor(problem, 'description')}
+            autosize
+            minRows={4}
+            maxRows={12}
+          />
+          <Group grow align="flex-start">
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="new-ticket-priority">
+                {t('newTicket.priority')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="new-ticket-priority"
+                value={draft.priority}
+                onChange={(v) => setDraft({ priority: PRIORITIES.find((p) => p === v) ?? 'normal' })}
+                data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
+                size="xs"
+                fullWidth
+              />
+              {issueFor(problem, 'priority') && (
+                <Text size="xs" c="red">
+                  {issueFor(problem, 'priority')}
+                </Text>
+              )}
+            </Stack>
+            <Select
+              label={t('newTicket.channel')}
+              data={CHANNELS.map((c) => ({ value: c, label: channelLabel(c) }))}
+              value={draft.channel}
+              onChange={(v) => setDraft({ channel: CHANNELS.find((c) => c === v) ?? 'phone' })}
+              allowDeselect={false}
+              error={issueFor(problem, 'channel')}
+            />
+          </Group>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('newTicket.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Called when "New ticket" is pressed on a system row: the draft starts with that system. */
+export function presetDraftSystem(customerId: string, assetId: string | null): void {
+  try {
+    const key = `tagdesk.draft.newTicket.${customerId}`;
+    const raw = sessionStorage.getItem(key);
+    const current = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    sessionStorage.setItem(key, JSON.stringify({ ...current, assetId: assetId ?? '' }));
+  } catch {
+    // without storage the form simply starts without the system
+  }
+}

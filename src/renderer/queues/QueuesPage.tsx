@@ -1,0 +1,168 @@
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import { IconArrowBackUp, IconPlayerTrackNext } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { QueueSummary } from '../../shared/api';
+import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
+import { useCall, useNow } from '../backend';
+import { formatDuration, formatNumber, t, tc } from '../i18n';
+import { PageHeader, PageLoading, ProblemAlert } from '../page';
+import { hrefOf, queueHref } from '../route';
+import { useSession } from '../session';
+import { TicketTable } from '../tickets/TicketTable';
+import { useQueueRows } from './queueRows';
+import { queueName, takeNext } from './takeNext';
+import { worksQueue } from './visibility';
+import classes from './Queues.module.css';
+
+export function QueuesPage({ segment, tier }: { segment: Segment | null; tier: Tier | null }) {
+  return segment && tier ? <QueueView segment={segment} tier={tier} /> : <QueueList />;
+}
+
+/** Every queue this person works, as cards: open, unassigned, oldest, and Take next. */
+function QueueList() {
+  const { user } = useSession();
+  const queues = useCall('queues.list', {}, { live: true });
+  const now = useNow();
+  const mine = sortQueues((queues.data ?? []).filter((q) => worksQueue(user, q)));
+
+  return (
+    <>
+      <PageHeader title={t('queues.title')} description={user.role === 'supervisor' || user.role === 'admin' ? t('queues.leadAll') : t('queues.leadMine')} />
+      {queues.problem && <ProblemAlert problem={queues.problem} onRetry={() => void queues.refetch()} />}
+      {queues.loading && !queues.data && <PageLoading />}
+      {queues.data && mine.length === 0 && <Text c="dimmed">{t('queues.none')}</Text>}
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 3 }} spacing="sm">
+        {mine.map((q) => (
+          <QueueCard key={`${q.segment}-${q.tier}`} queue={q} now={now} />
+        ))}
+      </SimpleGrid>
+    </>
+  );
+}
+
+function QueueCard({ queue, now }: { queue: QueueSummary; now: number }) {
+  const [busy, setBusy] = useState(false);
+  const name = queueName(queue.segment, queue.tier);
+  return (
+    <Card withBorder radius="md" padding="md" className={classes.card}>
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Anchor href={queueHref(queue.segment, queue.tier)} fw={600} fz="sm" truncate>
+          {name}
+        </Anchor>
+        {queue.unassigned > 0 ? (
+          <Badge color="orange" variant="light" size="sm" tt="none">
+            {t('queues.unassignedCount', { count: queue.unassigned })}
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="light" size="sm" tt="none">
+            {t('queues.allTaken')}
+          </Badge>
+        )}
+      </Group>
+      <Group gap="xl" mt="sm" wrap="nowrap">
+        <Stat label={t('queues.stat.open')} value={formatNumber(queue.open)} />
+        <Stat label={t('queues.stat.unassigned')} value={formatNumber(queue.unassigned)} />
+        <Stat label={t('queues.stat.oldest')} value={queue.oldestAt === null ? '—' : formatDuration(now - queue.oldestAt)} />
+      </Group>
+      <Button
+        mt="md"
+        size="xs"
+        variant="light"
+        leftSection={<IconPlayerTrackNext size={14} />}
+        disabled={queue.unassigned === 0}
+        loading={busy}
+        aria-label={t('queues.takeNextIn', { queue: name })}
+        onClick={async () => {
+          setBusy(true);
+          await takeNext(queue.segment, queue.tier);
+          setBusy(false);
+        }}
+      >
+        {t('queues.takeNext')}
+      </Button>
+    </Card>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={650} fz="lg" lh={1.2}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+/** One queue's tickets, priority then age, virtualised. */
+function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
+  const { user } = useSession();
+  const rows = useQueueRows(segment, tier);
+  const summary = useCall('queues.list', {}, { live: (c) => c.segment === segment });
+  const now = useNow();
+  const [busy, setBusy] = useState(false);
+  const q = summary.data?.find((x) => x.segment === segment && x.tier === tier);
+  const name = queueName(segment, tier);
+  const canTake = worksQueue(user, { segment, tier }) && user.role !== 'admin';
+
+  return (
+    <>
+      <Anchor href={hrefOf({ name: 'queues', segment: null, tier: null })} size="sm" className={classes.back}>
+        <IconArrowBackUp size={14} aria-hidden /> {t('queues.all')}
+      </Anchor>
+      <PageHeader
+        title={name}
+        description={
+          q
+            ? t('queues.summary', {
+                open: q.open,
+                unassigned: q.unassigned,
+                oldest: q.oldestAt === null ? '—' : formatDuration(now - q.oldestAt),
+              })
+            : undefined
+        }
+        actions={
+          canTake && (
+            <Button
+              leftSection={<IconPlayerTrackNext size={16} />}
+              loading={busy}
+              disabled={q?.unassigned === 0}
+              onClick={async () => {
+                setBusy(true);
+                await takeNext(segment, tier);
+                setBusy(false);
+              }}
+            >
+              {t('queues.takeNext')}
+            </Button>
+          )
+        }
+      />
+      {rows.problem && <ProblemAlert problem={rows.problem} onRetry={rows.reload} />}
+      {rows.total === 0 ? (
+        <Text c="dimmed">{t('queues.empty')}</Text>
+      ) : (
+        <TicketTable
+          label={t('queues.tableLabel', { queue: name })}
+          count={rows.total ?? 8}
+          rowAt={rows.rowAt}
+          onRangeChange={rows.onRangeChange}
+          now={now}
+          columns={['customer', 'assignee', 'due']}
+        />
+      )}
+      {rows.total !== null && rows.total > 0 && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {tc('queues.count', rows.total)}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function sortQueues(queues: QueueSummary[]): QueueSummary[] {
+  return [...queues].sort((a, b) => SEGMENTS.indexOf(a.segment) - SEGMENTS.indexOf(b.segment) || TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
+}

@@ -1,0 +1,237 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { TicketDetail } from '../../shared/api';
+import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, SEGMENTS, type Tier } from '../../shared/domain';
+import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
+import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
+import { useDraft } from '../drafts';
+import { t } from '../i18n';
+import { priorityLabel, reasonLabel, resolutionLabel, roleLabel, segmentLabel, tierLabel, userMeta } from '../labels';
+
+// One dialog for every ticket action that needs words or a choice. What the person types
+// is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
+// the dialog open with the text, shows the back end's message, and puts each issue under
+// its field.
+
+export type DialogAction = Exclude<TicketEventType, 'TAKE' | 'SLA_WARNING' | 'SLA_BREACH'>;
+
+interface ActDraft {
+  reason: string;
+  code: string;
+  note: string;
+  priority: string;
+  assigneeId: string;
+}
+
+const NOTE_REQUIRED: ReadonlySet<DialogAction> = new Set(['ESCALATE', 'DEESCALATE', 'ADD_NOTE', 'RESOLVE']);
+const NOTE_OPTIONAL: ReadonlySet<DialogAction> = new Set(['WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'REOPEN']);
+const FIELDS = ['reason', 'code', 'note', 'priority', 'assigneeId'] as const;
+
+export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
+  action: DialogAction;
+  detail: TicketDetail;
+  onClose: () => void;
+  onDone: (next: TicketDetail) => void;
+  onConflict: () => void;
+}) {
+  const { ticket } = detail;
+  const [draft, setDraft, clearDraft] = useDraft<ActDraft>(`act.${ticket.id}.${action}`, {
+    reason: '',
+    code: '',
+    note: '',
+    priority: ticket.priority,
+    assigneeId: '',
+  });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const users = useCall('users.list', action === 'ASSIGN' ? {} : null);
+  const stillAllowed = detail.allowed.includes(action);
+  const nextTier = (action === 'ESCALATE' ? Math.min(3, ticket.tier + 1) : Math.max(1, ticket.tier - 1)) as Tier;
+  const vars = { number: ticket.number, tier: tierLabel(nextTier), segment: segmentLabel(ticket.segment) };
+
+  const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }] });
+
+  const submit = async () => {
+    const note = draft.note;
+    let command: TicketCommand;
+    switch (action) {
+      case 'ESCALATE': {
+        const reason = ESCALATION_REASONS.find((r) => r === draft.reason);
+        if (!reason) return setProblem(local('reason', t('act.chooseReason')));
+        command = { type: 'ESCALATE', reason, note };
+        break;
+      }
+      case 'RESOLVE': {
+        const code = RESOLUTION_CODES.find((c) => c === draft.code);
+        if (!code) return setProblem(local('code', t('act.chooseCode')));
+        command = { type: 'RESOLVE', code, note };
+        break;
+      }
+      case 'CHANGE_PRIORITY': {
+        const priority = PRIORITIES.find((p) => p === draft.priority);
+        if (!priority) return setProblem(local('priority', t('act.choosePriority')));
+        command = { type: 'CHANGE_PRIORITY', priority };
+        break;
+      }
+      case 'ASSIGN':
+        if (!draft.assigneeId) return setProblem(local('assigneeId', t('act.chooseAssignee')));
+        command = { type: 'ASSIGN', assigneeId: draft.assigneeId };
+        break;
+      case 'DEESCALATE':
+      case 'ADD_NOTE':
+        command = { type: action, note };
+        break;
+      case 'WAIT_ON_CUSTOMER':
+      case 'CUSTOMER_REPLIED':
+      case 'REOPEN':
+        command = note.trim() ? { type: action, note } : { type: action };
+        break;
+      case 'CLOSE':
+        command = { type: 'CLOSE' };
+        break;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const next = await call('tickets.act', { ticketId: ticket.id, command, expectedVersion: ticket.version });
+      clearDraft();
+      notifications.show({ color: 'teal', message: t(`act.done.${action}`, { number: ticket.number }) });
+      onDone(next);
+    } catch (error) {
+      const p = problemOf(error);
+      setProblem(p);
+      if (p.code === 'conflict') onConflict();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const others = otherIssues(problem, FIELDS);
+  const assignees = assigneeOptions(users.data ?? [], ticket.segment, ticket.tier);
+
+  return (
+    <Modal opened onClose={onClose} title={t(`act.title.${action}`, vars)} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t(`act.help.${action}`, vars)}
+          </Text>
+          {!stillAllowed && (
+            <Alert color="yellow" role="status">
+              {t('act.noLongerAllowed')}
+            </Alert>
+          )}
+          {problem && (
+            <Alert color="red" role="alert" title={problem.code === 'conflict' ? t('act.conflictTitle') : t('act.failedTitle')}>
+              <Text size="sm">{headline(problem, others)}</Text>
+              {others.map((m) => (
+                <Text size="sm" key={m}>
+                  {m}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {action === 'ESCALATE' && (
+            <Select
+              label={t('act.reason')}
+              placeholder={t('act.reasonPlaceholder')}
+              withAsterisk
+              data={ESCALATION_REASONS.map((r) => ({ value: r, label: reasonLabel(r) }))}
+              value={draft.reason || null}
+              onChange={(v) => setDraft({ reason: v ?? '' })}
+              error={issueFor(problem, 'reason')}
+              data-autofocus
+            />
+          )}
+          {action === 'RESOLVE' && (
+            <Select
+              label={t('act.code')}
+              placeholder={t('act.codePlaceholder')}
+              withAsterisk
+              data={RESOLUTION_CODES.map((c) => ({ value: c, label: resolutionLabel(c) }))}
+              value={draft.code || null}
+              onChange={(v) => setDraft({ code: v ?? '' })}
+              error={issueFor(problem, 'code')}
+              data-autofocus
+            />
+          )}
+          {action === 'CHANGE_PRIORITY' && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="act-priority">
+                {t('act.priority')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="act-priority"
+                value={draft.priority}
+                onChange={(v) => setDraft({ priority: v })}
+                data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
+                fullWidth
+              />
+              {issueFor(problem, 'priority') && (
+                <Text size="xs" c="red">
+                  {issueFor(problem, 'priority')}
+                </Text>
+              )}
+            </Stack>
+          )}
+          {action === 'ASSIGN' && (
+            <Select
+              label={t('act.assignee')}
+              placeholder={users.loading ? t('common.loading') : t('act.assigneePlaceholder')}
+              withAsterisk
+              searchable
+              data={assignees}
+              value={draft.assigneeId || null}
+              onChange={(v) => setDraft({ assigneeId: v ?? '' })}
+              error={issueFor(problem, 'assigneeId') ?? users.problem?.message}
+              nothingFoundMessage={t('act.noAssignees')}
+              data-autofocus
+            />
+          )}
+          {(NOTE_REQUIRED.has(action) || NOTE_OPTIONAL.has(action)) && (
+            <Textarea
+              label={NOTE_REQUIRED.has(action) ? t('act.note') : t('act.noteOptional')}
+              description={t(`act.noteHint.${action === 'ADD_NOTE' ? 'ADD_NOTE' : 'default'}`)}
+              withAsterisk={NOTE_REQUIRED.has(action)}
+              value={draft.note}
+              onChange={(e) => setDraft({ note: e.currentTarget.value })}
+              error={issueFor(problem, 'note')}
+              autosize
+              minRows={4}
+              maxRows={14}
+              data-autofocus={action === 'DEESCALATE' || action === 'ADD_NOTE' || NOTE_OPTIONAL.has(action) ? true : undefined}
+            />
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} color={action === 'CLOSE' ? 'gray' : action === 'ESCALATE' ? 'orange' : undefined}>
+              {t(`act.submit.${action}`, vars)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type UserList = Parameters<typeof userMeta>[0][];
+
+function assigneeOptions(users: UserList, segment: (typeof SEGMENTS)[number], tier: Tier) {
+  const workers = users.filter((u) => u.active && u.role !== 'admin');
+  const fits = workers.filter((u) => (u.role === 'agent' || u.role === 'specialist') && u.tier === tier && u.segments.includes(segment));
+  const rest = workers.filter((u) => !fits.includes(u));
+  const option = (u: UserList[number]) => ({ value: u.id, label: `${u.name} · ${u.role === 'supervisor' ? roleLabel(u.role) : userMeta(u, SEGMENTS.length)}` });
+  return [
+    ...(fits.length ? [{ group: t('act.assigneesFit', { tier: tierLabel(tier), segment: segmentLabel(segment) }), items: fits.map(option) }] : []),
+    ...(rest.length ? [{ group: t('act.assigneesOther'), items: rest.map(option) }] : []),
+  ];
+}

@@ -1,0 +1,351 @@
+import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlarm,
+  IconArrowBackUp,
+  IconArrowDown,
+  IconArrowUp,
+  IconCheck,
+  IconCircleDot,
+  IconClock,
+  IconFlag,
+  IconHandGrab,
+  IconLock,
+  IconMessageReply,
+  IconNote,
+  IconPlayerPause,
+  IconRefresh,
+  IconUserShare,
+} from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import type { TicketDetail, TimelineEntry } from '../../shared/api';
+import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
+import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
+import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, TierBadge, WarrantyBadge } from '../badges';
+import { call, problemOf, useCall, useNow } from '../backend';
+import { useSessionValue } from '../drafts';
+import { formatDateTime, formatRelative, t } from '../i18n';
+import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel } from '../labels';
+import { Muted, PageLoading, ProblemAlert, Section } from '../page';
+import { customerHref } from '../route';
+import { ActionDialog, type DialogAction } from './ActionDialog';
+import classes from './TicketPage.module.css';
+
+// One ticket: what it is, where it stands, everything that happened, and exactly the
+// actions the machine allows this person now (detail.allowed); nothing else is offered.
+
+const ACTION_ORDER: (DialogAction | 'TAKE')[] = [
+  'TAKE',
+  'RESOLVE',
+  'ESCALATE',
+  'DEESCALATE',
+  'WAIT_ON_CUSTOMER',
+  'CUSTOMER_REPLIED',
+  'ADD_NOTE',
+  'ASSIGN',
+  'CHANGE_PRIORITY',
+  'REOPEN',
+  'CLOSE',
+];
+
+const ACTION_ICON: Record<DialogAction | 'TAKE', ReactNode> = {
+  TAKE: <IconHandGrab size={16} />,
+  RESOLVE: <IconCheck size={16} />,
+  ESCALATE: <IconArrowUp size={16} />,
+  DEESCALATE: <IconArrowDown size={16} />,
+  WAIT_ON_CUSTOMER: <IconPlayerPause size={16} />,
+  CUSTOMER_REPLIED: <IconMessageReply size={16} />,
+  ADD_NOTE: <IconNote size={16} />,
+  ASSIGN: <IconUserShare size={16} />,
+  CHANGE_PRIORITY: <IconFlag size={16} />,
+  REOPEN: <IconRefresh size={16} />,
+  CLOSE: <IconLock size={16} />,
+};
+
+export function TicketPage({ ticketId }: { ticketId: string }) {
+  const detail = useCall('tickets.get', { ticketId }, { live: (c) => c.ticketId === ticketId });
+  if (detail.problem && !detail.data) return <ProblemAlert problem={detail.problem} onRetry={() => void detail.refetch()} />;
+  if (!detail.data) return <PageLoading />;
+  return <TicketView detail={detail.data} refetch={detail.refetch} />;
+}
+
+function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => Promise<void> }) {
+  const { ticket, customer, asset } = detail;
+  const now = useNow();
+  const [openAction, setOpenAction] = useSessionValue(`act.${ticket.id}.open`);
+  const [taking, setTaking] = useState(false);
+  const allowed = ACTION_ORDER.filter((a) => detail.allowed.includes(a));
+  const dialog = ACTION_ORDER.find((a): a is DialogAction => a !== 'TAKE' && a === openAction) ?? null;
+  const overdue = ticket.dueAt !== null && ticket.dueAt < now && isOpenState(ticket.state);
+
+  const take = async () => {
+    setTaking(true);
+    try {
+      await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedVersion: ticket.version });
+      notifications.show({ color: 'teal', message: t('act.done.TAKE', { number: ticket.number }) });
+      await refetch();
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('act.failedTitle'), message: problemOf(error).message });
+      await refetch();
+    } finally {
+      setTaking(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Box>
+        <Text size="xs" c="dimmed" fw={600} mb={4}>
+          <Anchor href={customerHref(customer.id, asset?.id ?? null)} size="xs" fw={600}>
+            {customer.name}
+          </Anchor>
+          {asset ? (
+            <Text span size="xs" ff="monospace" c="dimmed">
+              {'  ·  '}
+              {asset.serviceTag}
+            </Text>
+          ) : null}
+        </Text>
+        <Title order={1} fz={{ base: 20, md: 24 }} lh={1.3}>
+          <Text span inherit ff="monospace" c="dimmed" fw={600} me={10}>
+            {ticket.number}
+          </Text>
+          {ticket.subject}
+        </Title>
+        <Group gap={6} mt={10}>
+          <StateBadge state={ticket.state} size="md" />
+          <TierBadge tier={ticket.tier} size="md" />
+          <PriorityBadge priority={ticket.priority} size="md" />
+          <Text size="sm" c="dimmed" ms={6}>
+            {ticket.assigneeName ? t('ticket.assignedTo', { name: ticket.assigneeName }) : t('tickets.unassigned')}
+          </Text>
+          {ticket.dueAt !== null && isOpenState(ticket.state) && (
+            <Tooltip label={formatDateTime(ticket.dueAt)}>
+              <Text size="sm" c={overdue ? 'red' : 'dimmed'} fw={overdue ? 600 : undefined} ms={6}>
+                <IconClock size={13} aria-hidden className={classes.inlineIcon} /> {overdue ? t('ticket.overdue', { when: formatRelative(ticket.dueAt, now) }) : t('ticket.due', { when: formatRelative(ticket.dueAt, now) })}
+              </Text>
+            </Tooltip>
+          )}
+        </Group>
+      </Box>
+
+      <Paper withBorder radius="md" p="sm" component="section" aria-label={t('ticket.actions')}>
+        {allowed.length === 0 ? (
+          <Muted>{t('ticket.noActions')}</Muted>
+        ) : (
+          <Group gap="xs">
+            {allowed.map((a) =>
+              a === 'TAKE' ? (
+                <Button key={a} leftSection={ACTION_ICON[a]} onClick={() => void take()} loading={taking}>
+                  {t('action.TAKE')}
+                </Button>
+              ) : (
+                <Button
+                  key={a}
+                  leftSection={ACTION_ICON[a]}
+                  variant={a === 'RESOLVE' ? 'filled' : a === 'ESCALATE' ? 'light' : 'default'}
+                  color={a === 'RESOLVE' ? 'teal' : a === 'ESCALATE' ? 'orange' : undefined}
+                  onClick={() => setOpenAction(a)}
+                >
+                  {t(`action.${a}`)}
+                </Button>
+              ),
+            )}
+          </Group>
+        )}
+      </Paper>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <Section title={t('ticket.description')} id="description">
+              {ticket.description.trim() ? (
+                <Text size="sm" className={classes.prose}>
+                  {ticket.description}
+                </Text>
+              ) : (
+                <Muted>{t('ticket.noDescription')}</Muted>
+              )}
+            </Section>
+            <Section title={t('ticket.timeline')} id="timeline">
+              <TicketTimeline entries={detail.timeline} now={now} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <Section title={t('ticket.customer')} id="ticket-customer">
+              <Stack gap={6}>
+                <Anchor href={customerHref(customer.id, asset?.id ?? null)} fw={600}>
+                  {customer.name}
+                </Anchor>
+                <Group gap={6}>
+                  <SegmentBadge segment={customer.segment} />
+                  <ServiceLevelBadge level={customer.serviceLevel} />
+                </Group>
+                {customer.phone && (
+                  <Text size="sm">
+                    <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
+                  </Text>
+                )}
+                {customer.email && (
+                  <Text size="sm" c="dimmed" truncate>
+                    {customer.email}
+                  </Text>
+                )}
+              </Stack>
+            </Section>
+            <Section title={t('ticket.system')} id="ticket-system">
+              {asset ? (
+                <Stack gap={6}>
+                  <Group gap={8}>
+                    <Text ff="monospace" fw={700}>
+                      {asset.serviceTag}
+                    </Text>
+                    <Text ff="monospace" size="xs" c="dimmed">
+                      {asset.expressCode}
+                    </Text>
+                  </Group>
+                  <Text size="sm">
+                    {productName(asset)}
+                  </Text>
+                  <Group gap={6}>
+                    <Text size="sm" c="dimmed">
+                      {asset.warrantyLevel}
+                    </Text>
+                    <WarrantyBadge status={asset.warrantyStatus} daysLeft={asset.daysLeft} />
+                  </Group>
+                </Stack>
+              ) : (
+                <Muted>{t('ticket.noSystem')}</Muted>
+              )}
+            </Section>
+            <Section title={t('ticket.details')} id="ticket-details">
+              <dl className={classes.facts}>
+                <dt>{t('ticket.channel')}</dt>
+                <dd>{channelLabel(ticket.channel)}</dd>
+                <dt>{t('ticket.created')}</dt>
+                <dd>{formatDateTime(ticket.createdAt)}</dd>
+                <dt>{t('ticket.updated')}</dt>
+                <dd>{formatDateTime(ticket.updatedAt)}</dd>
+                <dt>{t('ticket.dueAt')}</dt>
+                <dd>{ticket.dueAt === null ? t('tickets.noDue') : formatDateTime(ticket.dueAt)}</dd>
+              </dl>
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      {dialog && (
+        <ActionDialog
+          key={dialog}
+          action={dialog}
+          detail={detail}
+          onClose={() => setOpenAction(null)}
+          onConflict={() => void refetch()}
+          onDone={() => {
+            setOpenAction(null);
+            void refetch();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+const EVENT_ICON: Partial<Record<TimelineEntry['type'], ReactNode>> = {
+  CREATED: <IconCircleDot size={13} />,
+  TAKE: <IconHandGrab size={13} />,
+  ASSIGN: <IconUserShare size={13} />,
+  ESCALATE: <IconArrowUp size={13} />,
+  DEESCALATE: <IconArrowDown size={13} />,
+  WAIT_ON_CUSTOMER: <IconPlayerPause size={13} />,
+  CUSTOMER_REPLIED: <IconMessageReply size={13} />,
+  ADD_NOTE: <IconNote size={13} />,
+  RESOLVE: <IconCheck size={13} />,
+  CLOSE: <IconLock size={13} />,
+  REOPEN: <IconArrowBackUp size={13} />,
+  CHANGE_PRIORITY: <IconFlag size={13} />,
+  SLA_WARNING: <IconAlarm size={13} />,
+  SLA_BREACH: <IconAlarm size={13} />,
+};
+
+const EVENT_COLOR: Partial<Record<TimelineEntry['type'], string>> = {
+  ESCALATE: 'orange',
+  RESOLVE: 'teal',
+  SLA_WARNING: 'yellow',
+  SLA_BREACH: 'red',
+  CLOSE: 'gray',
+};
+
+function TicketTimeline({ entries, now }: { entries: TimelineEntry[]; now: number }) {
+  const needsUsers = entries.some((e) => typeof e.payload['assigneeId'] === 'string');
+  const users = useCall('users.list', needsUsers ? {} : null);
+  const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? id;
+  const sorted = [...entries].sort((a, b) => b.at - a.at);
+  return (
+    <Timeline bulletSize={26} lineWidth={2} active={-1}>
+      {sorted.map((e) => (
+        <Timeline.Item
+          key={e.id}
+          bullet={
+            <ThemeIcon size={26} radius="xl" variant="light" color={EVENT_COLOR[e.type] ?? 'gray'} aria-hidden>
+              {EVENT_ICON[e.type] ?? <IconCircleDot size={13} />}
+            </ThemeIcon>
+          }
+          title={
+            <Group gap={6} wrap="wrap">
+              <Text size="sm" fw={600}>
+                {eventLabel(e.type)}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('timeline.by', { name: e.actorName })}
+              </Text>
+              <Tooltip label={formatDateTime(e.at)}>
+                <Text size="xs" c="dimmed" component="time" dateTime={new Date(e.at).toISOString()}>
+                  {formatRelative(e.at, now)}
+                </Text>
+              </Tooltip>
+            </Group>
+          }
+        >
+          <EventDetails payload={e.payload} nameOf={nameOf} />
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
+
+/** The recorded fields of an event, in words: reason, code, priority, assignee, SLA target, note. */
+function EventDetails({ payload, nameOf }: { payload: Record<string, unknown>; nameOf: (id: string) => string }) {
+  const facts: string[] = [];
+  const reason = escalationReasonSchema.safeParse(payload['reason']);
+  if (reason.success) facts.push(t('timeline.reason', { reason: reasonLabel(reason.data) }));
+  const code = resolutionCodeSchema.safeParse(payload['code']);
+  if (code.success) facts.push(t('timeline.code', { code: resolutionLabel(code.data) }));
+  const priority = prioritySchema.safeParse(payload['priority']);
+  if (priority.success) facts.push(t('timeline.priority', { priority: priorityLabel(priority.data) }));
+  if (typeof payload['assigneeId'] === 'string') facts.push(t('timeline.assignee', { name: nameOf(payload['assigneeId']) }));
+  const target = slaTargetSchema.safeParse(payload['target']);
+  if (target.success) facts.push(t('timeline.target', { target: slaTargetLabel(target.data) }));
+  if (typeof payload['dueAt'] === 'number') facts.push(t('timeline.dueAt', { when: formatDateTime(payload['dueAt']) }));
+  const note = typeof payload['note'] === 'string' && payload['note'].trim() ? payload['note'] : null;
+  if (facts.length === 0 && !note) return null;
+  return (
+    <Stack gap={4} mt={2}>
+      {facts.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {facts.join(' · ')}
+        </Text>
+      )}
+      {note && (
+        <Paper radius="sm" p="xs" className={classes.note}>
+          <Text size="sm" className={classes.prose}>
+            {note}
+          </Text>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
