@@ -150,7 +150,7 @@ function readSize(samples: number) {
 
 /** Writes use up their inputs: fewer samples when the dataset has too few. */
 function writeSize(ctx: BenchContext, name: string, available: number, what: string) {
-  const warmup = Math.min(50, Math.max(10, Math.floor(ctx.samples / 20)));
+  const warmup = Math.min(20, Math.max(5, Math.floor(ctx.samples / 20)));
   const samples = Math.min(ctx.samples, available - warmup);
   if (samples < 20) {
     ctx.log(`${name}: skipped, only ${available} ${what} per side`);

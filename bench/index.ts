@@ -12,7 +12,7 @@ import { ensureDataset, type Sizes } from './generate';
 import { measure, type Figures } from './measure';
 import { seeded } from './random';
 
-// npm run bench -- [--customers N] [--assets N] [--tickets N] [--samples N] [--cache DIR] [--only a,b]
+// npm run bench -- [--customers N] [--assets N] [--tickets N] [--samples N] [--cache DIR] [--only a,b] [--budget SECONDS]
 // stdout: one JSON object per benchmark. stderr: progress, then a table against the targets.
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     samples: { type: 'string', default: '2000' },
     cache: { type: 'string', default: path.join(REPO, '.cache', 'bench') },
     only: { type: 'string' },
+    budget: { type: 'string', default: '120' },
   },
   strict: true,
 });
@@ -37,6 +38,7 @@ const count = (name: string, value: string): number => {
 };
 const sizes: Sizes = { customers: count('customers', args.customers), assets: count('assets', args.assets), tickets: count('tickets', args.tickets) };
 const samples = count('samples', args.samples);
+const budgetMs = count('budget', args.budget) * 1000;
 const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!(name in BENCHMARKS)) throw new Error(`--only: no benchmark "${name}"; there are ${Object.keys(BENCHMARKS).join(', ')}`);
 
@@ -100,8 +102,9 @@ for (const [name, make] of Object.entries(BENCHMARKS)) {
   if (only && !only.includes(name)) continue;
   const bench = make(ctx);
   if (!bench) continue;
-  log(`${name}: ${bench.warmup} warm-up + ${bench.samples} samples, interleaved with the floor...`);
-  const figures = await measure(bench);
+  log(`${name}: ${bench.warmup} warm-up + ${bench.samples} samples (at most ${budgetMs / 1000} s), interleaved with the floor...`);
+  const figures = await measure(bench, { budgetMs });
+  if (figures.n < bench.samples) log(`${name}: stopped after ${figures.n} samples: the ${budgetMs / 1000} s budget ran out`);
   results.push(figures);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
@@ -109,10 +112,10 @@ for (const [name, make] of Object.entries(BENCHMARKS)) {
 desk.close();
 raw.close();
 
-const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(20) : c.padStart(11))).join(' ');
+const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join(' ');
 log('');
-log(row(['benchmark', 'n', 'p50 us', 'p99 us', 'floor p99', 'p99/floor', 'target', 'result']));
+log(row(['benchmark', 'n', 'p50 us', 'p99 us', 'floor p99', 'p99/floor', 'target', 'result', 'load']));
 for (const r of results) {
   const target = [r.target_p99_us === null ? '' : `<=${r.target_p99_us}`, r.target_ratio === null ? '' : `<=${r.target_ratio}x`].filter(Boolean).join(' ');
-  log(row([r.name, String(r.n), r.p50_us.toFixed(0), r.p99_us.toFixed(0), r.floor_p99_us.toFixed(0), `${r.ratio_p99.toFixed(2)}x`, target || '-', r.pass === null ? '-' : r.pass ? 'pass' : 'FAIL']));
+  log(row([r.name, String(r.n), r.p50_us.toFixed(0), r.p99_us.toFixed(0), r.floor_p99_us.toFixed(0), `${r.ratio_p99.toFixed(2)}x`, target || '-', r.pass === null ? '-' : r.pass ? 'pass' : 'FAIL', r.load1.toFixed(1)]));
 }

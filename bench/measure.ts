@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 // Times one benchmark: the product path and its floor (the same SQL on a raw connection),
 // interleaved in small blocks so that whatever the machine is doing meanwhile (other
 // processes, the page cache, a WAL checkpoint) falls on both sides alike.
@@ -16,6 +18,11 @@ export interface Benchmark {
   targetRatio?: number;
 }
 
+export interface MeasureOptions {
+  /** Stop taking samples after this long (warm-up excluded); n then says how many were taken. */
+  budgetMs: number;
+}
+
 export interface Figures {
   name: string;
   n: number;
@@ -28,11 +35,13 @@ export interface Figures {
   target_ratio: number | null;
   /** null when the benchmark has no target. */
   pass: boolean | null;
+  /** The machine's 1-minute load average when the benchmark ended: other work skews p99. */
+  load1: number;
 }
 
 const BLOCK = 20;
 
-export async function measure(b: Benchmark): Promise<Figures> {
+export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figures> {
   const product: number[] = [];
   const floor: number[] = [];
   let p = 0;
@@ -55,6 +64,7 @@ export async function measure(b: Benchmark): Promise<Figures> {
     }
   };
   // Alternate which side goes first, so neither always runs on the other's warm cache.
+  let timedSince: number | null = null;
   for (let block = 0; p < total || f < total; block++) {
     if (block % 2 === 0) {
       runFloor(BLOCK);
@@ -63,6 +73,8 @@ export async function measure(b: Benchmark): Promise<Figures> {
       await runProduct(BLOCK);
       runFloor(BLOCK);
     }
+    if (timedSince === null && p >= b.warmup && f >= b.warmup) timedSince = Date.now();
+    if (timedSince !== null && Date.now() - timedSince > opts.budgetMs) break;
   }
 
   const p50 = percentile(product, 0.5);
@@ -81,6 +93,7 @@ export async function measure(b: Benchmark): Promise<Figures> {
     target_p99_us: b.targetP99Us ?? null,
     target_ratio: b.targetRatio ?? null,
     pass: checks.length ? checks.every(Boolean) : null,
+    load1: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }
 

@@ -35,14 +35,12 @@ export function useDraft<T extends object>(key: string, initial: T): [T, (patch:
         write(key, next);
         return { key, value: next };
       }),
-    // `initial` is a fresh literal each render; the key decides identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `initial` is a fresh literal on every render; only the key decides which draft this is.
     [key],
   );
   const clear = useCallback(() => {
     write(key, undefined);
     setState({ key, value: initial });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return [value, update, clear];
 }

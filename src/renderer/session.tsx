@@ -1,7 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../shared/domain';
 import { call, problemOf, refreshEverything, setReauthenticate, type Problem } from './backend';
-import { transport } from './client';
+import { client, transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
@@ -54,6 +54,8 @@ function remember(userId: string | null): void {
 
 export function SessionGate({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
 
   const start = useCallback(async () => {
     setPhase({ name: 'loading' });
@@ -103,6 +105,15 @@ export function SessionGate({ children }: { children: ReactNode }) {
     });
     return () => setReauthenticate(null);
   }, []);
+
+  // Another window set the desk up (or re-imported it) while this one waited at first start.
+  useEffect(
+    () =>
+      client.on('desk.changed', () => {
+        if (phaseRef.current.name === 'uninitialized') void start();
+      }),
+    [start],
+  );
 
   // A dropped link comes back as a new connection with nobody signed in: sign the same
   // person back in, then let every live view refetch what it shows.

@@ -19,11 +19,10 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });
   const compact = !isMobile && (navPreference === 'auto' ? isNarrow : navPreference === 'compact');
 
+  // Going somewhere closes the mobile navigation drawer.
   const routeKey = JSON.stringify(route);
-  useEffect(() => {
-    mobile.close();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [routeKey]);
+  const closeMobile = mobile.close;
+  useEffect(() => closeMobile(), [routeKey, closeMobile]);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: compact ? 72 : 248, breakpoint: 'sm', collapsed: { mobile: !mobileOpen } }} padding={0}>

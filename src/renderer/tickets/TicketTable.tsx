@@ -55,7 +55,10 @@ export function TicketTable({
   const scroller = useRef<HTMLDivElement>(null);
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
   const scrollerRef = useMergedRef(scroller, sizeRef);
+  const wanted = columns;
   columns = fitColumns(columns, width);
+  // Without room for its own column, the customer still shows, after the subject.
+  const customerInline = wanted.includes('customer') && !columns.includes('customer');
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -68,7 +71,7 @@ export function TicketTable({
   const padStart = items[0]?.start ?? 0;
   const padEnd = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
   const has = (c: TicketColumn) => columns.includes(c);
-  const span = 6 + columns.length;
+  const span = 5 + columns.length; // ticket, subject, priority, state, age + the optional ones
 
   useEffect(() => {
     if (count > 0) onRangeChange?.(first, last);
@@ -137,8 +140,14 @@ export function TicketTable({
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" truncate title={row.subject}>
+                  <Text size="sm" truncate title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
                     {row.subject}
+                    {customerInline && (
+                      <Text span inherit c="dimmed">
+                        {' · '}
+                        {row.customerName}
+                      </Text>
+                    )}
                   </Text>
                 </Table.Td>
                 {has('customer') && (
