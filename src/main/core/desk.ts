@@ -90,7 +90,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;
   const listeners = new Set<(push: Push) => void>();
+  // While demo data is generated nobody needs thousands of per-ticket pushes: one
+  // 'desk.changed' follows instead.
+  let quiet = false;
   const push = <E extends PushEventName>(event: E, payload: PushPayload<E>) => {
+    if (quiet) return;
     for (const send of listeners) send({ event, payload });
   };
 
@@ -102,6 +106,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     sla,
     clock,
     onChange: (c) => {
+      if (quiet) return;
       push('ticket.changed', c);
       scheduler.poke();
     },
@@ -119,7 +124,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     if (isInitialized()) throw new ApiError('conflict', 'This desk already has data.');
     const now = clock.now();
     if (mode === 'demo') {
-      seedDemo(db, users, tickets, { seed, customers, now });
+      quiet = true;
+      try {
+        seedDemo(db, users, tickets, { seed, customers, now });
+      } finally {
+        quiet = false;
+      }
     } else {
       // An empty desk still needs someone to sign in as: an admin to set it up, and a
       // supervisor and an agent to start working.
@@ -131,6 +141,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       });
     }
     push('desk.changed', { reason: 'initialized' });
+    scheduler.tick();
     return status();
   };
   if (options.demo && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);

@@ -26,7 +26,7 @@ export function slaScheduler(db: Sql, tickets: TicketService, clock: { now(): nu
   const due = db.prepare<{ id: string }, [number]>(
     k.selectFrom('tickets').select('id').where('sla_next_at', '<=', param<number>()).orderBy('sla_next_at').limit(sql.lit(BATCH)),
   );
-  const earliest = db.prepare<{ at: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.min('sla_next_at').as('at')));
+  const earliest = db.prepare<{ at: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.min('sla_next_at').as('at')).where('sla_next_at', 'is not', null));
   let handle: unknown = null;
   let stopped = false;
 
