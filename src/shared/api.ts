@@ -284,6 +284,7 @@ export type Output<M extends Method> = z.output<Api[M]['output']>;
 export const pushEvents = {
   'ticket.changed': z.object({
     ticketId: idSchema,
+    customerId: idSchema,
     number: z.string(),
     state: ticketStateSchema,
     tier: tierSchema,

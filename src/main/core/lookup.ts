@@ -27,6 +27,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
       .where('a.service_tag', '=', param<string>()),
   );
   type Who = { id: string; name: string; segment: string };
+  type WhoWithContact = Who & { phone: string | null; email: string | null };
   const customersByPhone = db.prepare<Who, [string, string]>(
     k
       .selectFrom('customers')
@@ -56,10 +57,10 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
       .limit(NAME_CANDIDATES),
   );
   // A range on the index rather than LIKE, which SQLite cannot always serve from an index.
-  const customersByName = db.prepare<Who, [string, string]>(
+  const customersByName = db.prepare<WhoWithContact, [string, string]>(
     k
       .selectFrom('customers')
-      .select(['id', 'name', 'segment'])
+      .select(['id', 'name', 'segment', 'phone', 'email'])
       .where('name_key', '>=', param<string>())
       .where('name_key', '<', param<string>())
       .orderBy('name_key')
@@ -126,7 +127,17 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
       const key = nameKey(q);
       if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.' };
       tried.push(`names starting "${q}"`);
-      candidates.push(...people(customersByName.all(key, key + '\uffff'), 'name', 'Name'));
+      // Two callers of the same name are told apart by what the agent can ask: phone, email.
+      candidates.push(
+        ...customersByName.all(key, key + '\uffff').map((r) => ({
+          customerId: r.id,
+          customerName: r.name,
+          segment: r.segment as Segment,
+          matchedBy: 'name' as const,
+          assetId: null,
+          detail: [r.phone, r.email].filter(Boolean).join(' · '),
+        })),
+      );
     }
 
     const unique = dedupe(candidates);

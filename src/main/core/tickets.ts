@@ -27,6 +27,7 @@ const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at
 
 export interface TicketChange {
   ticketId: string;
+  customerId: string;
   number: string;
   state: TicketState;
   tier: Tier;
@@ -198,7 +199,7 @@ export function ticketService(
       appendEvent(id, 1, created);
       count(null, full);
       interaction(customer.id, id, row.channel as Channel, 'inbound', input.at, `Opened ${ticketNumber(number)}: ${row.subject}`, actor.id);
-      opts.onChange({ ticketId: id, number: ticketNumber(number), state: pos.state, tier: pos.context.tier, segment: customer.segment as Segment, assigneeId: null, type: 'CREATED', actorId: actor.id, at: input.at });
+      opts.onChange({ ticketId: id, customerId: customer.id, number: ticketNumber(number), state: pos.state, tier: pos.context.tier, segment: customer.segment as Segment, assigneeId: null, type: 'CREATED', actorId: actor.id, at: input.at });
       return id;
     });
   }
@@ -264,6 +265,7 @@ export function ticketService(
       }
       opts.onChange({
         ticketId,
+        customerId: row.customer_id,
         number: ticketNumber(row.number),
         state: next.state,
         tier: next.context.tier,
