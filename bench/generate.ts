@@ -8,10 +8,10 @@ import { DB_FILE, openDatabase } from '../src/main/core/db/database';
 import { Sql } from '../src/main/core/db/exec';
 import type { Database } from '../src/main/core/db/schema';
 import { DEMO_USERS } from '../src/main/core/demo';
+import { openDesk } from '../src/main/core/desk';
 import { nameKey } from '../src/main/core/lookup';
 import { slaStore } from '../src/main/core/sla';
 import { ticketNumber } from '../src/main/core/ticketRows';
-import { ticketService } from '../src/main/core/tickets';
 import {
   ESCALATION_REASONS,
   RESOLUTION_CODES,
@@ -43,7 +43,7 @@ export interface Sizes {
 }
 
 /** Bumped whenever the generated data changes shape, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const SEED = 20_240_601;
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -281,16 +281,19 @@ function idMaker(rand: Random): (ms: number) => string {
 }
 
 const TAG_SPACE = 36 ** 7;
-// Stepping by a prime coprime to 36 visits every value of the tag space once before
-// repeating, so tags are unique without a set of those already used.
-const TAG_STEP = 2_147_483_647;
 const TAG_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-function tagMaker(): () => string {
-  let v = 1_234_567_891;
+/**
+ * Unique tags, increasing in the order they are issued (as a factory numbers what it ships),
+ * spread over the tag space with a stride of about 36^7 / count.
+ */
+function tagMaker(count: number): () => string {
+  const stride = Math.max(1, Math.floor(TAG_SPACE / (count * 1.2)));
+  let v = 1_000_000_000;
   return () => {
     for (;;) {
-      v = (v + TAG_STEP) % TAG_SPACE;
+      v += stride;
+      if (v >= TAG_SPACE) throw new Error('Ran out of service tags.');
       let n = v;
       let tag = '';
       for (let i = 0; i < 7; i++) {
@@ -301,6 +304,13 @@ function tagMaker(): () => string {
       if (/\d/.test(tag)) return tag;
     }
   };
+}
+
+/** `count` times from `draw`, oldest first. */
+function sortedTimes(count: number, draw: () => number): Float64Array {
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) times[i] = draw();
+  return times.sort();
 }
 
 // ---- the load -------------------------------------------------------------------------------
@@ -396,7 +406,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   const now = Date.now();
   const rand = seeded(SEED);
   const newId = idMaker(seeded(SEED + 1));
-  const newTag = tagMaker();
+  const newTag = tagMaker(A);
 
   // The product's schema, exactly: the real migrations on a real data folder. Secondary
   // indexes go while loading and come back from their own definitions afterwards.
@@ -450,6 +460,9 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   const phone = () => `+1${rand.pick(AREA_CODES)}${rand.int(200, 999)}${String(rand.int(0, 9999)).padStart(4, '0')}`;
   const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
   const person = () => `${rand.pick(POOLS.first)} ${rand.pick(POOLS.last)}`;
+  // Rows go in in the order the desk would have written them (oldest first), so their
+  // time-ordered ids append to the primary-key index instead of landing at random.
+  const custCreated = sortedTimes(C, () => now - rand.int(100, 2000) * DAY - rand.int(0, DAY - 1));
   await inBatches(C, (i) => {
     const segment = rand.weighted(SEGMENT_WEIGHTS);
     const org = segment !== 'home';
@@ -458,7 +471,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
     const name = org ? organisationName(rand, segment) : person();
     const domain = `${slug(name).replace(/\./g, '-').slice(0, 24)}.example`;
     const email = org ? `support@${domain}` : `${slug(name)}${rand.int(1, 999)}@example.com`;
-    const created = now - rand.int(100, 2000) * DAY - rand.int(0, DAY - 1);
+    const created = custCreated[i]!;
     const id = newId(created);
     customers.add(id, org ? 'organisation' : 'person', name, nameKey(name), segment, level, email, phone(), 'en-US', created, created);
     custId[i] = id;
@@ -486,31 +499,37 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   }
   const assetId: string[] = new Array(A);
   const assetCust = new Uint32Array(A);
-  const assetShip = new Float64Array(A);
+  const assetShip = sortedTimes(A, () => now - rand.int(30, 6 * 365) * DAY - rand.int(0, DAY - 1));
+  // Systems are registered as they ship, across customers: each ship slot goes to a
+  // customer holding one of its systems (shuffled), and tags are handed out in that order.
+  let slot = 0;
+  for (let i = 0; i < C; i++) for (let n = perCustomer[i]!; n > 0; n--) assetCust[slot++] = i;
+  for (let j = A - 1; j > 0; j--) {
+    const k = rand.int(0, j);
+    const t = assetCust[j]!;
+    assetCust[j] = assetCust[k]!;
+    assetCust[k] = t;
+  }
   const assets = writer.table('INSERT INTO assets (id, service_tag, customer_id, product_line, model, ship_date, warranty_level, warranty_end, created_at)', 9);
   const owners = writer.table('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at)', 5);
-  let a = 0;
-  await inBatches(C, (i) => {
+  await inBatches(A, (a) => {
+    const i = assetCust[a]!;
     const segment = SEGMENTS[custSeg[i]!]!;
     const level = SERVICE_LEVELS[custLevel[i]!]!;
-    for (let n = perCustomer[i]!; n > 0; n--, a++) {
-      const line = rand.pick(LINES_BY_SEGMENT[segment]);
-      const ship = now - rand.int(30, 6 * 365) * DAY - rand.int(0, DAY - 1);
-      const id = newId(ship);
-      assets.add(id, newTag(), custId[i], line, rand.pick(PRODUCTS[line]!), ship, rand.pick(WARRANTIES[level]), ship + rand.pick([1, 3, 3, 4, 5]) * 365 * DAY, ship);
-      // Systems change hands: some had an earlier owner, as in the demo.
-      let from = ship;
-      if (rand.chance(0.05) && C > 1) {
-        let previous = rand.int(0, C - 1);
-        if (previous === i) previous = (previous + 1) % C;
-        from = ship + Math.floor((now - ship) * (0.2 + 0.6 * rand.next()));
-        owners.add(newId(ship), id, custId[previous], ship, from);
-      }
-      owners.add(newId(from), id, custId[i], from, null);
-      assetId[a] = id;
-      assetCust[a] = i;
-      assetShip[a] = ship;
+    const line = rand.pick(LINES_BY_SEGMENT[segment]);
+    const ship = assetShip[a]!;
+    const id = newId(ship);
+    assets.add(id, newTag(), custId[i], line, rand.pick(PRODUCTS[line]!), ship, rand.pick(WARRANTIES[level]), ship + rand.pick([1, 3, 3, 4, 5]) * 365 * DAY, ship);
+    // Systems change hands: some had an earlier owner, as in the demo.
+    let from = ship;
+    if (rand.chance(0.05) && C > 1) {
+      let previous = rand.int(0, C - 1);
+      if (previous === i) previous = (previous + 1) % C;
+      from = ship + Math.floor((now - ship) * (0.2 + 0.6 * rand.next()));
+      owners.add(newId(ship), id, custId[previous], ship, from);
     }
+    owners.add(newId(from), id, custId[i], from, null);
+    assetId[a] = id;
   });
   done(assets.rows + owners.rows);
 
@@ -692,26 +711,14 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   db.pragma('synchronous = FULL');
   db.close();
 
-  // What the desk's SLA scheduler does when it opens the dataset at its "now": send the
-  // warnings and breaches that fell due, through the ticket service, as on a desk that had
-  // been running all along. (Its tick() is replayed here rather than run by openDesk, whose
-  // wake-up query, after every change, costs a scan of all tickets: see bench/README.md.)
-  done = phase('SLA catch-up (warnings and breaches due at "now")');
-  const deskDb = await openDatabase(dir);
-  deskDb.sqlite.pragma('synchronous = OFF');
-  const deskSql = new Sql(deskDb.sqlite, deskDb.kysely);
-  const deskSla = slaStore(deskSql);
-  deskSla.ensureDefaults(now);
-  const service = ticketService(deskSql, { sla: deskSla, clock: { now: () => now }, onChange: () => {}, onSlaAlert: () => {} });
-  const due = deskDb.sqlite.prepare('SELECT id FROM tickets WHERE sla_next_at <= ? ORDER BY sla_next_at LIMIT 500').pluck();
-  let sent = 0;
-  for (let batch = due.all(now) as string[]; batch.length > 0; batch = due.all(now) as string[]) {
-    for (const id of batch) sent += service.fireSla(id, now);
-  }
-  deskDb.sqlite.pragma('synchronous = FULL');
-  deskDb.close();
+  // The desk itself opens it, at the dataset's "now": its SLA scheduler sends the warnings
+  // and breaches that fell due, as on a desk that has been running all along.
+  done = phase('SLA catch-up (the desk opening the dataset at its "now")');
+  const desk = await openDesk({ dataDir: dir, clock: { now: () => now }, timers: { set: () => null, clear: () => {} } });
+  const sent = desk.db.sqlite.prepare(`SELECT count(*) FROM ticket_events WHERE type IN ('SLA_WARNING', 'SLA_BREACH')`).pluck().get() as number;
+  desk.close();
   done();
-  log(`generate: the scheduler's catch-up sent ${sent.toLocaleString('en-US')} SLA warnings and breaches`);
+  log(`generate: the scheduler sent ${sent.toLocaleString('en-US')} SLA warnings and breaches`);
   return now;
 }
 

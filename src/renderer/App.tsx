@@ -1,3 +1,4 @@
+import { SlaSettingsPage } from './admin/SlaSettingsPage';
 import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
 import { t } from './i18n';
@@ -36,7 +37,13 @@ function Page({ route }: { route: Route }) {
     case 'queues':
       return <QueuesPage segment={route.segment} tier={route.tier} />;
     case 'overview':
-      return <OverviewPage />;
+      return <OverviewPage drill={route.drill ?? null} />;
+    case 'slaSettings':
+      return <SlaSettingsPage view={{ kind: 'list' }} />;
+    case 'slaPolicy':
+      return <SlaSettingsPage view={{ kind: 'policy', id: route.id }} />;
+    case 'slaCalendar':
+      return <SlaSettingsPage view={{ kind: 'calendar', id: route.id }} />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

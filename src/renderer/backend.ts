@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Input, Method, Output, PushPayload } from '../shared/api';
 import { client } from './client';
 import { t } from './i18n';
@@ -69,13 +69,43 @@ export function setReauthenticate(fn: (() => Promise<boolean>) | null): void {
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const raw = client.call as unknown as RawCall;
   try {
-    return (await raw(method, input)) as Output<M>;
+    return stampSla(await raw(method, input)) as Output<M>;
   } catch (error) {
     if (problemOf(error).code === 'unauthenticated' && !method.startsWith('session.') && reauthenticate && (await reauthenticate())) {
-      return (await raw(method, input)) as Output<M>;
+      return stampSla(await raw(method, input)) as Output<M>;
     }
     throw error;
   }
+}
+
+// ---- SLA countdowns -----------------------------------------------------------------------
+// A ticket's `sla.remainingMs` is true when the reply arrives. Each SLA object is stamped
+// with that moment (performance.now(), immune to the wall clock being changed), so a
+// countdown can tick down locally from the right starting point however late it is drawn.
+
+const slaReceivedAt = new WeakMap<object, number>();
+
+function stampSla<T>(result: T): T {
+  const at = performance.now();
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 6 || typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const sla = record['sla'];
+    if (typeof sla === 'object' && sla !== null && 'remainingMs' in sla) slaReceivedAt.set(sla, at);
+    for (const key of Object.keys(record)) if (key !== 'sla') walk(record[key], depth + 1);
+  };
+  walk(result, 0);
+  return result;
+}
+
+/** Milliseconds since this SLA object arrived from the desk (0 if it was never stamped). */
+export function slaAgeMs(sla: object, nowPerf: number = performance.now()): number {
+  const at = slaReceivedAt.get(sla);
+  return at === undefined ? 0 : Math.max(0, nowPerf - at);
 }
 
 // ---- live updates -----------------------------------------------------------------------
@@ -118,6 +148,10 @@ export interface Loaded<T> {
 export interface UseCallOptions {
   /** Refetch when a ticket changes; return false to ignore a change that cannot matter here. */
   live?: boolean | ((change: TicketChange) => boolean);
+  /** Also refetch on SLA warnings and breaches (with `live`). */
+  slaWarnings?: boolean;
+  /** How long a burst of changes is coalesced before the one refetch (default 120 ms). */
+  debounceMs?: number;
 }
 
 /**
@@ -156,20 +190,27 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     void load(false);
   }, [load]);
 
+  const debounceMs = options.debounceMs ?? 120;
+  const slaWarnings = options.slaWarnings ?? false;
   useEffect(() => {
     if (!options.live || key === null) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(true), debounceMs);
+    };
     const off = onTicketChanged((change) => {
       const live = liveRef.current;
       if (change && typeof live === 'function' && !live(change)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(true), 120);
+      later();
     });
+    const offSla = slaWarnings ? client.on('sla.warning', later) : () => {};
     return () => {
       clearTimeout(timer);
       off();
+      offSla();
     };
-  }, [options.live !== undefined && options.live !== false, key, load]);
+  }, [options.live !== undefined && options.live !== false, key, load, debounceMs, slaWarnings]);
 
   const refetch = useCallback(() => load(true), [load]);
   const current = state.key === key;
@@ -191,6 +232,33 @@ function sharedRead<M extends Method>(method: M, key: string): Promise<Output<M>
   const started = call(method, JSON.parse(key) as Input<M>).finally(() => inFlight.delete(id));
   inFlight.set(id, started);
   return started;
+}
+
+// One shared minute tick for every countdown on screen (a table of them needs one timer).
+const tickListeners = new Set<() => void>();
+let tickTimer: ReturnType<typeof setInterval> | undefined;
+let tickValue = performance.now();
+
+function subscribeTick(listener: () => void): () => void {
+  tickListeners.add(listener);
+  if (!tickTimer) {
+    tickTimer = setInterval(() => {
+      tickValue = performance.now();
+      tickListeners.forEach((l) => l());
+    }, 60_000);
+  }
+  return () => {
+    tickListeners.delete(listener);
+    if (tickListeners.size === 0 && tickTimer) {
+      clearInterval(tickTimer);
+      tickTimer = undefined;
+    }
+  };
+}
+
+/** performance.now(), refreshed once a minute: re-renders countdowns, nothing else. */
+export function useMinuteTick(): number {
+  return useSyncExternalStore(subscribeTick, () => tickValue);
 }
 
 /** The current time, ticking every `everyMs`, for ages and due times. */

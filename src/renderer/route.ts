@@ -1,8 +1,18 @@
 import { useSyncExternalStore } from 'react';
+import { drillFilterSchema, type DrillFilter } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
 
 // The route lives in the URL hash, so a reload (or a copied link) lands on the same screen:
-// #/ticket/<id>, #/customer/<id>?asset=<id>&by=tag, #/queues/<segment>/<tier>, #/overview...
+// #/ticket/<id>, #/customer/<id>?asset=<id>&by=tag, #/queues/<segment>/<tier>, #/overview,
+// #/overview?show=atRisk&segment=government&tier=1 (a drill-down), #/admin/sla,
+// #/admin/sla/policy/<id> (or /new), #/admin/sla/calendar/<id> (or /new)...
+
+/** The tickets behind one number on the supervisor's board. */
+export interface Drill {
+  filter: DrillFilter;
+  segment: Segment | null;
+  tier: Tier | null;
+}
 
 export type Route =
   | { name: 'home' }
@@ -10,7 +20,10 @@ export type Route =
   | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null }
   | { name: 'lookup'; query: string }
   | { name: 'queues'; segment: Segment | null; tier: Tier | null }
-  | { name: 'overview' }
+  | { name: 'overview'; drill?: Drill | null }
+  | { name: 'slaSettings' }
+  | { name: 'slaPolicy'; id: string | null }
+  | { name: 'slaCalendar'; id: string | null }
   | { name: 'notFound'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -23,7 +36,14 @@ export function parseHash(hash: string): Route {
   if (head === 'ticket' && a) return { name: 'ticket', ticketId: a };
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
-  if (head === 'overview') return { name: 'overview' };
+  if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
+  if (head === 'admin' && a === 'sla') {
+    const [, , kind, id] = parts;
+    if (kind === undefined) return { name: 'slaSettings' };
+    if ((kind === 'policy' || kind === 'calendar') && id) {
+      return { name: kind === 'policy' ? 'slaPolicy' : 'slaCalendar', id: id === 'new' ? null : id };
+    }
+  }
   if (head === 'queues') {
     const segment = SEGMENTS.find((s) => s === a) ?? null;
     const tierNumber = Number(b);
@@ -50,8 +70,19 @@ export function hrefOf(route: Route): string {
       return `#/lookup?${new URLSearchParams({ q: route.query }).toString()}`;
     case 'queues':
       return route.segment && route.tier ? `#/queues/${route.segment}/${route.tier}` : '#/queues';
-    case 'overview':
-      return '#/overview';
+    case 'overview': {
+      if (!route.drill) return '#/overview';
+      const q = new URLSearchParams({ show: route.drill.filter });
+      if (route.drill.segment) q.set('segment', route.drill.segment);
+      if (route.drill.tier) q.set('tier', String(route.drill.tier));
+      return `#/overview?${q.toString()}`;
+    }
+    case 'slaSettings':
+      return '#/admin/sla';
+    case 'slaPolicy':
+      return `#/admin/sla/policy/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
+    case 'slaCalendar':
+      return `#/admin/sla/calendar/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -66,6 +97,15 @@ export function navigate(to: Route | string, options: { replace?: boolean } = {}
   const href = typeof to === 'string' ? to : hrefOf(to);
   if (options.replace) window.location.replace(href);
   else window.location.hash = href.replace(/^#/, '');
+}
+
+function drillOf(query: URLSearchParams): Drill | null {
+  const filter = drillFilterSchema.safeParse(query.get('show'));
+  if (!filter.success) return null;
+  const segment = SEGMENTS.find((s) => s === query.get('segment')) ?? null;
+  const tierNumber = Number(query.get('tier'));
+  const tier = tierNumber === 1 || tierNumber === 2 || tierNumber === 3 ? tierNumber : null;
+  return { filter: filter.data, segment, tier };
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -24,6 +24,7 @@ import { channelLabel, directionLabel, formatPhone, matchLabel, productName, tie
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
+import { SlaBadge } from '../sla/SlaBadge';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
 import classes from './CustomerPage.module.css';
 
@@ -189,7 +190,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
-              <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} />
+              <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
             </Section>
             <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
               <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} />
@@ -257,7 +258,7 @@ function ContactLine({ icon, label, children }: { icon: ReactNode; label: string
   );
 }
 
-function TicketList({ rows, empty, now }: { rows: TicketRow[]; empty: string; now: number }) {
+function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; empty: string; now: number; withSla?: boolean }) {
   if (rows.length === 0)
     return (
       <Box p="md">
@@ -265,7 +266,7 @@ function TicketList({ rows, empty, now }: { rows: TicketRow[]; empty: string; no
       </Box>
     );
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
+    <Table.ScrollContainer minWidth={withSla ? 700 : 560} type="native">
       <Table verticalSpacing={8} fz="sm" highlightOnHover className={classes.tickets}>
         <Table.Thead>
           <Table.Tr>
@@ -273,6 +274,7 @@ function TicketList({ rows, empty, now }: { rows: TicketRow[]; empty: string; no
             <Table.Th>{t('tickets.col.subject')}</Table.Th>
             <Table.Th>{t('tickets.col.state')}</Table.Th>
             <Table.Th>{t('tickets.col.priority')}</Table.Th>
+            {withSla && <Table.Th>{t('tickets.col.due')}</Table.Th>}
             <Table.Th>{t('tickets.col.updated')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -304,6 +306,11 @@ function TicketList({ rows, empty, now }: { rows: TicketRow[]; empty: string; no
               <Table.Td className={classes.nowrap}>
                 <PriorityBadge priority={r.priority} size="xs" />
               </Table.Td>
+              {withSla && (
+                <Table.Td className={classes.nowrap}>
+                  <SlaBadge sla={r.sla} dueAt={r.dueAt} />
+                </Table.Td>
+              )}
               <Table.Td className={classes.nowrap}>
                 <Tooltip label={formatDateTime(r.updatedAt)} openDelay={300}>
                   <Text size="sm" c="dimmed">

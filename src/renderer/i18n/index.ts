@@ -135,3 +135,13 @@ export function formatDuration(ms: number): string {
   if (hours > 0) return mins > 0 ? `${unit('hour', hours)} ${unit('minute', mins)}` : unit('hour', hours);
   return unit('minute', mins);
 }
+
+/** "92 %" (in the locale's own way of writing percentages); share is 0..1. */
+export function formatPercent(share: number): string {
+  return cached('pct', () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(share);
+}
+
+/** A short day label such as "Mar 9" for a UTC day number (whole days since 1970-01-01). */
+export function formatUtcDay(day: number): string {
+  return cached('utcday', () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })).format(day * 86_400_000);
+}

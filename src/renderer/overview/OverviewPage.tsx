@@ -1,198 +1,429 @@
-import { BarChart } from '@mantine/charts';
-import { Badge, Box, Grid, Group, Paper, Progress, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import type { Overview, QueueSummary } from '../../shared/api';
+import { BarChart, LineChart } from '@mantine/charts';
+import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
-import { formatDuration, formatNumber, t } from '../i18n';
+import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
-import { navigate, queueHref } from '../route';
+import { hrefOf, navigate, queueHref, type Drill } from '../route';
 import { useSession } from '../session';
+import { DrillDrawer } from './DrillDrawer';
+import { drillLabel } from './drill';
 import classes from './OverviewPage.module.css';
 
-// The supervisor's wall: every segment × tier with open, unassigned and oldest; who carries
-// how much; today's totals. Live: it refetches as tickets change. A cell opens its queue.
+// The supervisor's board: per segment × tier the open, unassigned, at-risk and breached
+// tickets and the oldest; SLA attainment today and over 7 days; who carries how much. It
+// is live (refetched, debounced, on every ticket change and SLA warning), and every count
+// is a button that opens the tickets behind it in a drawer, where they can be reassigned
+// or re-prioritised on the spot.
 
-const STALE_MS = 4 * 3600_000;
+/** Attainment below these shares is shown orange, then red. */
+const ATTAINMENT_WARN = 0.9;
+const ATTAINMENT_BAD = 0.75;
+const DAY_MS = 86_400_000;
 
-export function OverviewPage() {
+export function OverviewPage({ drill }: { drill: Drill | null }) {
   const { user } = useSession();
-  const overview = useCall('supervisor.overview', user.role === 'supervisor' ? {} : null, { live: true });
-  const now = useNow();
-  if (user.role !== 'supervisor') return <ProblemAlert title={t('overview.forbiddenTitle')} problem={{ code: 'forbidden', message: t('overview.forbidden'), issues: [] }} />;
+  const allowed = user.role === 'supervisor';
+  const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, debounceMs: 300 });
+  if (!allowed) return <ProblemAlert title={t('overview.forbiddenTitle')} problem={{ code: 'forbidden', message: t('overview.forbidden'), issues: [] }} />;
   if (overview.problem && !overview.data) return <ProblemAlert problem={overview.problem} onRetry={() => void overview.refetch()} />;
   if (!overview.data) return <PageLoading />;
-  return <OverviewView data={overview.data} now={now} />;
+  return (
+    <>
+      <Board data={overview.data} />
+      <DrillDrawer drill={drill} />
+    </>
+  );
 }
 
-function OverviewView({ data, now }: { data: Overview; now: number }) {
+/** Opens a drill-down; the board remembers it pushed the entry, so closing can go back. */
+export function openDrill(drill: Drill): void {
+  sessionStorage.setItem('tagdesk.drillOpenedFromBoard', '1');
+  navigate(hrefOf({ name: 'overview', drill }));
+}
+
+function Board({ data }: { data: Overview }) {
+  // The desk's clock, not this computer's: ages are measured from the desk's "now" (which a
+  // test clock may have moved), advanced by the time since the board arrived.
+  const receivedAt = useMemo(() => Date.now(), [data]);
+  const wallNow = useNow(30_000);
+  const deskNow = data.now + Math.max(0, wallNow - receivedAt);
   const cell = (segment: Segment, tier: Tier) => data.queues.find((q) => q.segment === segment && q.tier === tier);
-  const maxLoad = Math.max(1, ...data.agents.map((a) => a.open));
-  const atRisk = data.queues.filter((q) => q.oldestAt !== null && now - q.oldestAt > STALE_MS && q.unassigned > 0).length;
-  const chart = SEGMENTS.map((s) => ({
-    segment: segmentLabel(s),
-    tier1: cell(s, 1)?.open ?? 0,
-    tier2: cell(s, 2)?.open ?? 0,
-    tier3: cell(s, 3)?.open ?? 0,
-  }));
 
   return (
     <>
-      <PageHeader title={t('overview.title')} description={t('overview.lead')} />
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="md">
-        <Kpi icon={<IconInbox size={18} />} color="indigo" label={t('overview.total.open')} value={formatNumber(data.totals.open)} />
-        <Kpi icon={<IconUserQuestion size={18} />} color="orange" label={t('overview.total.unassigned')} value={formatNumber(data.totals.unassigned)} />
-        <Kpi icon={<IconCircleCheck size={18} />} color="teal" label={t('overview.total.resolvedToday')} value={formatNumber(data.totals.resolvedToday)} />
-        <Kpi icon={<IconAlertTriangle size={18} />} color={atRisk > 0 ? 'red' : 'gray'} label={t('overview.total.stale')} value={formatNumber(atRisk)} />
+      <PageHeader
+        title={t('overview.title')}
+        description={t('overview.lead')}
+        actions={
+          <Text size="xs" c="dimmed" role="status" aria-live="off">
+            <span className={classes.liveDot} aria-hidden /> {t('board.updated', { time: formatTime(data.now) })}
+          </Text>
+        }
+      />
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md">
+        <Kpi icon={<IconInbox size={18} />} label={t('overview.total.open')} value={data.totals.open} drill={{ filter: 'open', segment: null, tier: null }} />
+        <Kpi icon={<IconUserQuestion size={18} />} label={t('overview.total.unassigned')} value={data.totals.unassigned} drill={{ filter: 'unassigned', segment: null, tier: null }} />
+        <Kpi icon={<IconAlarm size={18} />} label={t('board.total.atRisk')} value={data.totals.atRisk} tone={data.totals.atRisk > 0 ? 'risk' : 'calm'} drill={{ filter: 'atRisk', segment: null, tier: null }} />
+        <Kpi icon={<IconAlertTriangle size={18} />} label={t('board.total.breached')} value={data.totals.breached} tone={data.totals.breached > 0 ? 'breach' : 'calm'} drill={{ filter: 'breached', segment: null, tier: null }} />
+        <Kpi icon={<IconCircleCheck size={18} />} label={t('overview.total.resolvedToday')} value={data.totals.resolvedToday} />
       </SimpleGrid>
 
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, xl: 8 }}>
-          <Section title={t('overview.grid')} padding={0} id="queue-grid">
-            <Table.ScrollContainer minWidth={640} type="native">
-              <Table className={classes.grid} withColumnBorders verticalSpacing={0}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('overview.segment')}</Table.Th>
-                    {TIERS.map((tier) => (
-                      <Table.Th key={tier} scope="col">
-                        {tierLabel(tier)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {SEGMENTS.map((segment) => (
-                    <Table.Tr key={segment}>
-                      <Table.Th scope="row">
-                        <Text size="sm" fw={600}>
-                          {segmentLabel(segment)}
-                        </Text>
-                      </Table.Th>
-                      {TIERS.map((tier) => (
-                        <Table.Td key={tier} p={4}>
-                          <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={now} />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
+      <Section title={t('overview.grid')} padding={0} id="queue-grid">
+        <Table.ScrollContainer minWidth={720} type="native">
+          <Table className={classes.grid} withColumnBorders verticalSpacing={0}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w={136}>
+                  {t('overview.segment')}
+                </Table.Th>
+                {TIERS.map((tier) => (
+                  <Table.Th key={tier} scope="col">
+                    {tierLabel(tier)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {SEGMENTS.map((segment) => (
+                <Table.Tr key={segment}>
+                  <Table.Th scope="row">
+                    <Text size="sm" fw={600}>
+                      {segmentLabel(segment)}
+                    </Text>
+                  </Table.Th>
+                  {TIERS.map((tier) => (
+                    <Table.Td key={tier} p={6}>
+                      <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} />
+                    </Table.Td>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Section>
-          <Box mt="md">
-            <Section title={t('overview.chart')} id="open-chart">
-              <BarChart
-                h={220}
-                data={chart}
-                dataKey="segment"
-                type="stacked"
-                withLegend
-                legendProps={{ verticalAlign: 'bottom', height: 40 }}
-                series={[
-                  { name: 'tier1', label: tierLabel(1), color: 'indigo.5' },
-                  { name: 'tier2', label: tierLabel(2), color: 'orange.5' },
-                  { name: 'tier3', label: tierLabel(3), color: 'grape.5' },
-                ]}
-                valueFormatter={formatNumber}
-                aria-label={t('overview.chartLabel')}
-              />
-            </Section>
-          </Box>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Section>
+
+      <Grid gap="md" mt="md">
+        <Grid.Col span={{ base: 12, xl: 7 }}>
+          <Attainment data={data} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, xl: 4 }}>
-          <Section title={t('overview.agents')} padding={0} id="agents">
-            {data.agents.length === 0 ? (
-              <Text size="sm" c="dimmed" p="md">
-                {t('overview.noAgents')}
-              </Text>
-            ) : (
-              <Table verticalSpacing={8} fz="sm" className={classes.agents}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('overview.agent')}</Table.Th>
-                    <Table.Th>{t('overview.load')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...data.agents]
-                    .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name))
-                    .map((a) => (
-                      <Table.Tr key={a.userId}>
-                        <Table.Td>
-                          <Text size="sm" fw={600}>
-                            {a.name}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {roleLabel(a.role)} · {tierLabel(a.tier)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td w="45%">
-                          <Group gap="xs" wrap="nowrap">
-                            <Progress value={(a.open / maxLoad) * 100} style={{ flex: 1 }} size="md" color={a.open >= maxLoad && a.open > 5 ? 'orange' : undefined} aria-label={t('overview.loadOf', { name: a.name })} />
-                            <Text size="sm" fw={600} w={28} ta="end">
-                              {formatNumber(a.open)}
-                            </Text>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Section>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
+          <AgentsLoad data={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <BacklogChart data={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <AttainmentChart data={data} />
         </Grid.Col>
       </Grid>
     </>
   );
 }
 
-function Kpi({ icon, color, label, value }: { icon: ReactNode; color: string; label: string; value: string }) {
-  return (
-    <Paper withBorder radius="md" p="md">
+type Tone = 'calm' | 'zero' | 'risk' | 'breach';
+
+function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; label: string; value: number; tone?: Tone; drill?: Drill }) {
+  const body = (
+    <>
       <Group justify="space-between" wrap="nowrap">
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.4}>
+        <Text size="xs" fw={600} tt="uppercase" lts={0.4} className={classes.kpiLabel}>
           {label}
         </Text>
-        <Box c={color} aria-hidden display="flex">
+        <Box aria-hidden display="flex" className={classes.kpiIcon}>
           {icon}
         </Box>
       </Group>
       <Text fz={26} fw={700} lh={1.2} mt={4}>
-        {value}
+        {formatNumber(value)}
       </Text>
+    </>
+  );
+  if (!drill) {
+    return (
+      <Paper withBorder radius="md" p="md" className={classes.kpi} data-tone={tone}>
+        {body}
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" className={classes.kpi} data-tone={tone}>
+      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drillLabel(drill, value)}>
+        {body}
+      </UnstyledButton>
     </Paper>
   );
 }
 
 function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier; queue: QueueSummary | undefined; now: number }) {
-  const open = queue?.open ?? 0;
-  const unassigned = queue?.unassigned ?? 0;
-  const age = queue?.oldestAt != null ? now - queue.oldestAt : null;
-  const heat = unassigned === 0 ? 'calm' : age !== null && age > STALE_MS ? 'hot' : 'warm';
+  const q = { open: queue?.open ?? 0, unassigned: queue?.unassigned ?? 0, atRisk: queue?.atRisk ?? 0, breached: queue?.breached ?? 0 };
+  const age = queue?.oldestAt != null ? Math.max(0, now - queue.oldestAt) : null;
   const name = t('queues.name', { segment: segmentLabel(segment), tier: tierLabel(tier) });
-  return (
+  const stat = (filter: DrillFilter, value: number, label: string, hot: Tone) => (
     <UnstyledButton
-      className={classes.cell}
-      data-heat={heat}
-      onClick={() => navigate(queueHref(segment, tier))}
-      aria-label={t('overview.cellLabel', { queue: name, open, unassigned, oldest: age === null ? t('overview.none') : formatDuration(age) })}
+      className={classes.stat}
+      data-tone={value === 0 ? 'zero' : hot}
+      onClick={() => openDrill({ filter, segment, tier })}
+      aria-label={drillLabel({ filter, segment, tier }, value)}
     >
-      <Group justify="space-between" align="baseline" wrap="nowrap">
-        <Text fz={22} fw={700} lh={1}>
-          {formatNumber(open)}
-        </Text>
-        {unassigned > 0 && (
-          <Badge size="xs" variant="light" color={heat === 'hot' ? 'red' : 'orange'} tt="none">
-            {t('queues.unassignedCount', { count: unassigned })}
-          </Badge>
-        )}
-      </Group>
-      <Text size="xs" c="dimmed" mt={6}>
-        {age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}
-      </Text>
+      <span className={classes.statLabel}>{label}</span>
+      <span className={classes.statValue}>{formatNumber(value)}</span>
     </UnstyledButton>
+  );
+  const rtl = currentDirection() === 'rtl';
+  return (
+    <Box className={classes.cell} data-state={q.breached > 0 ? 'breach' : q.atRisk > 0 ? 'risk' : 'calm'}>
+      <div className={classes.stats}>
+        {stat('open', q.open, t('board.stat.open'), 'calm')}
+        {stat('unassigned', q.unassigned, t('board.stat.unassigned'), 'calm')}
+        {stat('atRisk', q.atRisk, t('board.stat.atRisk'), 'risk')}
+        {stat('breached', q.breached, t('board.stat.breached'), 'breach')}
+      </div>
+      <Group justify="space-between" wrap="nowrap" gap={4} mt={6} px={4}>
+        <Text size="xs" c="dimmed" truncate>
+          {age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}
+        </Text>
+        <Tooltip label={t('board.openQueue')} openDelay={300}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            onClick={() => navigate(queueHref(segment, tier))}
+            aria-label={t('overview.cellLabel', { queue: name, open: q.open, unassigned: q.unassigned, oldest: age === null ? t('overview.none') : formatDuration(age) })}
+          >
+            <IconArrowUpRight size={14} style={rtl ? { transform: 'scaleX(-1)' } : undefined} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Box>
+  );
+}
+
+// ---- attainment ------------------------------------------------------------------------------
+
+function Attainment({ data }: { data: Overview }) {
+  const find = (segment: Segment, target: 'firstResponse' | 'resolution') => data.attainment.find((a) => a.segment === segment && a.target === target);
+  return (
+    <Section title={t('board.attainment')} padding={0} id="attainment">
+      <Table.ScrollContainer minWidth={520} type="native">
+        <Table className={classes.attainment} verticalSpacing={6} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th rowSpan={2} scope="col">
+                {t('overview.segment')}
+              </Table.Th>
+              <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
+                {t('slaTarget.firstResponse')}
+              </Table.Th>
+              <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
+                {t('slaTarget.resolution')}
+              </Table.Th>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="col">{t('board.today')}</Table.Th>
+              <Table.Th scope="col">{t('board.week')}</Table.Th>
+              <Table.Th scope="col">{t('board.today')}</Table.Th>
+              <Table.Th scope="col">{t('board.week')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {SEGMENTS.map((segment) => {
+              const fr = find(segment, 'firstResponse');
+              const res = find(segment, 'resolution');
+              return (
+                <Table.Tr key={segment}>
+                  <Table.Th scope="row">
+                    <Text size="sm" fw={600}>
+                      {segmentLabel(segment)}
+                    </Text>
+                  </Table.Th>
+                  <Table.Td>
+                    <Share tally={fr?.today} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Share tally={fr?.week} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Share tally={res?.today} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Share tally={res?.week} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Section>
+  );
+}
+
+function Share({ tally }: { tally: { met: number; total: number } | undefined }) {
+  if (!tally || tally.total === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        <span aria-hidden>—</span>
+        <VisuallyHidden>{t('board.noTargets')}</VisuallyHidden>
+      </Text>
+    );
+  }
+  const share = tally.met / tally.total;
+  const color = share < ATTAINMENT_BAD ? 'red' : share < ATTAINMENT_WARN ? 'orange' : undefined;
+  return (
+    <Group gap={6} wrap="nowrap" align="baseline">
+      <Text size="sm" fw={650} c={color}>
+        {formatPercent(share)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('board.metOf', { met: tally.met, total: tally.total })}
+      </Text>
+    </Group>
+  );
+}
+
+// ---- agents ------------------------------------------------------------------------------------
+
+function AgentsLoad({ data }: { data: Overview }) {
+  const maxLoad = Math.max(1, ...data.agents.map((a) => a.open));
+  return (
+    <Section title={t('overview.agents')} padding={0} id="agents">
+      {data.agents.length === 0 ? (
+        <Text size="sm" c="dimmed" p="md">
+          {t('overview.noAgents')}
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} fz="sm" className={classes.agents}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('overview.agent')}</Table.Th>
+              <Table.Th>{t('overview.load')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...data.agents]
+              .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name))
+              .map((a) => (
+                <Table.Tr key={a.userId}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {a.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {roleLabel(a.role)} · {tierLabel(a.tier)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td w="45%">
+                    <Group gap="xs" wrap="nowrap">
+                      <Progress value={(a.open / maxLoad) * 100} style={{ flex: 1 }} size="md" color={a.open >= maxLoad && a.open > 5 ? 'orange' : undefined} aria-label={t('overview.loadOf', { name: a.name })} />
+                      <Text size="sm" fw={600} w={28} ta="end">
+                        {formatNumber(a.open)}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
+// ---- charts ------------------------------------------------------------------------------------
+
+function BacklogChart({ data }: { data: Overview }) {
+  const chart = SEGMENTS.map((s) => {
+    const open = (tier: Tier) => data.queues.find((q) => q.segment === s && q.tier === tier)?.open ?? 0;
+    return { segment: segmentLabel(s), tier1: open(1), tier2: open(2), tier3: open(3) };
+  });
+  const summary = chart.map((c) => t('board.backlogSummary', { segment: c.segment, t1: c.tier1, t2: c.tier2, t3: c.tier3 })).join('; ');
+  return (
+    <Section title={t('overview.chart')} id="open-chart">
+      <Box role="img" aria-label={`${t('overview.chartLabel')}: ${summary}`}>
+        <BarChart
+          h={260}
+          data={chart}
+          dataKey="segment"
+          type="stacked"
+          orientation="vertical"
+          yAxisProps={{ width: 116 }}
+          gridAxis="y"
+          withLegend
+          legendProps={{ verticalAlign: 'bottom', height: 48 }}
+          series={[
+            { name: 'tier1', label: tierLabel(1), color: 'indigo.5' },
+            { name: 'tier2', label: tierLabel(2), color: 'cyan.6' },
+            { name: 'tier3', label: tierLabel(3), color: 'grape.5' },
+          ]}
+          valueFormatter={formatNumber}
+        />
+      </Box>
+    </Section>
+  );
+}
+
+const SEGMENT_CHART_COLOR: Record<Segment, string> = {
+  education: 'teal.6',
+  government: 'cyan.6',
+  small_business: 'lime.7',
+  large_enterprise: 'violet.6',
+  home: 'pink.6',
+};
+
+function AttainmentChart({ data }: { data: Overview }) {
+  const [target, setTarget] = useState<'firstResponse' | 'resolution'>('resolution');
+  const today = Math.floor(data.now / DAY_MS);
+  const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
+  const chart = days.map((day) => {
+    const point: Record<string, string | number | null> = { day: formatUtcDay(day) };
+    for (const segment of SEGMENTS) {
+      const row = data.daily.find((d) => d.day === day && d.segment === segment && d.target === target);
+      point[segment] = row && row.total > 0 ? Math.round((row.met / row.total) * 1000) / 10 : null;
+    }
+    return point;
+  });
+  const weekOf = (segment: Segment) => data.attainment.find((a) => a.segment === segment && a.target === target)?.week;
+  const summary = SEGMENTS.map((s) => {
+    const w = weekOf(s);
+    return `${segmentLabel(s)} ${w && w.total > 0 ? formatPercent(w.met / w.total) : t('board.noTargets')}`;
+  }).join('; ');
+  return (
+    <Section
+      title={t('board.attainmentChart')}
+      id="attainment-chart"
+      actions={
+        <SegmentedControl
+          size="xs"
+          value={target}
+          onChange={(v) => setTarget(v === 'firstResponse' ? 'firstResponse' : 'resolution')}
+          data={[
+            { value: 'firstResponse', label: t('slaTarget.firstResponse') },
+            { value: 'resolution', label: t('slaTarget.resolution') },
+          ]}
+          aria-label={t('board.chartTarget')}
+        />
+      }
+    >
+      <Box role="img" aria-label={t('board.attainmentChartLabel', { target: t(`slaTarget.${target}`), summary })}>
+        <LineChart
+          h={260}
+          data={chart}
+          dataKey="day"
+          series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_CHART_COLOR[s] }))}
+          withLegend
+          legendProps={{ verticalAlign: 'bottom', height: 48 }}
+          yAxisProps={{ domain: [0, 100], width: 44 }}
+          valueFormatter={(v) => formatPercent(v / 100)}
+          connectNulls={false}
+          curveType="linear"
+        />
+      </Box>
+    </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import { IconArrowBackUp, IconPlayerTrackNext } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { QueueSummary } from '../../shared/api';
@@ -9,7 +10,7 @@ import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { hrefOf, queueHref } from '../route';
 import { useSession } from '../session';
 import { TicketTable } from '../tickets/TicketTable';
-import { useQueueRows } from './queueRows';
+import { useQueueRows, type QueueOrder } from './queueRows';
 import { queueName, takeNext } from './takeNext';
 import { worksQueue } from './visibility';
 import classes from './Queues.module.css';
@@ -59,6 +60,20 @@ function QueueCard({ queue, now }: { queue: QueueSummary; now: number }) {
           </Badge>
         )}
       </Group>
+      {queue.atRisk + queue.breached > 0 && (
+        <Group gap={6} mt={8}>
+          {queue.atRisk > 0 && (
+            <Badge color="orange" variant="light" size="sm" tt="none">
+              {t('queues.atRiskCount', { count: queue.atRisk })}
+            </Badge>
+          )}
+          {queue.breached > 0 && (
+            <Badge color="red" variant="filled" size="sm" tt="none">
+              {t('queues.breachedCount', { count: queue.breached })}
+            </Badge>
+          )}
+        </Group>
+      )}
       <Group gap="xl" mt="sm" wrap="nowrap">
         <Stat label={t('queues.stat.open')} value={formatNumber(queue.open)} />
         <Stat label={t('queues.stat.unassigned')} value={formatNumber(queue.unassigned)} />
@@ -97,10 +112,11 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** One queue's tickets, priority then age, virtualised. */
+/** One queue's tickets, most urgent first (or priority, then age), virtualised. */
 function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
   const { user } = useSession();
-  const rows = useQueueRows(segment, tier);
+  const [order, setOrder] = useLocalStorage<QueueOrder>({ key: 'tagdesk.queueOrder', defaultValue: 'urgency', getInitialValueInEffect: false });
+  const rows = useQueueRows(segment, tier, order === 'priority' ? 'priority' : 'urgency');
   const summary = useCall('queues.list', {}, { live: (c) => c.segment === segment });
   const now = useNow();
   const [busy, setBusy] = useState(false);
@@ -121,7 +137,7 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
                 open: q.open,
                 unassigned: q.unassigned,
                 oldest: q.oldestAt === null ? '—' : formatDuration(now - q.oldestAt),
-              })
+              }) + (q.atRisk + q.breached > 0 ? ` · ${t('queues.slaSummary', { atRisk: q.atRisk, breached: q.breached })}` : '')
             : undefined
         }
         actions={
@@ -141,17 +157,32 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
           )
         }
       />
+      <Group justify="flex-end" mb="xs" gap="xs">
+        <Text size="sm" c="dimmed" id="queue-order-label">
+          {t('queues.orderLabel')}
+        </Text>
+        <SegmentedControl
+          size="xs"
+          value={order}
+          onChange={(v) => setOrder(v === 'priority' ? 'priority' : 'urgency')}
+          data={[
+            { value: 'urgency', label: t('queues.order.urgency') },
+            { value: 'priority', label: t('queues.order.priority') },
+          ]}
+          aria-labelledby="queue-order-label"
+        />
+      </Group>
       {rows.problem && <ProblemAlert problem={rows.problem} onRetry={rows.reload} />}
       {rows.total === 0 ? (
         <Text c="dimmed">{t('queues.empty')}</Text>
       ) : (
         <TicketTable
-          label={t('queues.tableLabel', { queue: name })}
+          label={t(order === 'priority' ? 'queues.tableLabelPriority' : 'queues.tableLabel', { queue: name })}
           count={rows.total ?? 8}
           rowAt={rows.rowAt}
           onRangeChange={rows.onRangeChange}
           now={now}
-          columns={['customer', 'assignee', 'due']}
+          columns={['due', 'assignee', 'customer']}
         />
       )}
       {rows.total !== null && rows.total > 0 && (

@@ -16,7 +16,9 @@ export interface QueueRows {
   reload: () => void;
 }
 
-export function useQueueRows(segment: Segment, tier: Tier): QueueRows {
+export type QueueOrder = 'urgency' | 'priority';
+
+export function useQueueRows(segment: Segment, tier: Tier, order: QueueOrder = 'urgency'): QueueRows {
   const [pages, setPages] = useState<Map<number, TicketRow[]>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -30,7 +32,7 @@ export function useQueueRows(segment: Segment, tier: Tier): QueueRows {
       if (inFlight.current.has(page)) return;
       inFlight.current.add(page);
       try {
-        const result = await call('queues.tickets', { segment, tier, offset: page * PAGE, limit: PAGE });
+        const result = await call('queues.tickets', { segment, tier, order, offset: page * PAGE, limit: PAGE });
         if (gen !== generation.current) return;
         loaded.current.add(page);
         setTotal(result.total);
@@ -42,7 +44,7 @@ export function useQueueRows(segment: Segment, tier: Tier): QueueRows {
         inFlight.current.delete(page);
       }
     },
-    [segment, tier],
+    [segment, tier, order],
   );
 
   /** Refetches the pages in view (and drops the others) without blanking the table. */

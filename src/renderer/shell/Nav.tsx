@@ -2,6 +2,7 @@ import { ActionIcon, Avatar, Badge, Box, Divider, Group, Menu, NavLink, Stack, T
 import {
   IconChevronsLeft,
   IconChevronsRight,
+  IconClockCog,
   IconInbox,
   IconLayoutDashboard,
   IconLogout,
@@ -47,6 +48,15 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
   ];
   if (user.role === 'supervisor') {
     items.push({ key: 'overview', label: t('nav.overview'), href: hrefOf({ name: 'overview' }), icon: <IconLayoutDashboard size={19} stroke={1.6} />, active: route.name === 'overview' });
+  }
+  if (user.role === 'supervisor' || user.role === 'admin') {
+    items.push({
+      key: 'sla',
+      label: t('nav.slaSettings'),
+      href: hrefOf({ name: 'slaSettings' }),
+      icon: <IconClockCog size={19} stroke={1.6} />,
+      active: route.name === 'slaSettings' || route.name === 'slaPolicy' || route.name === 'slaCalendar',
+    });
   }
 
   const tooltipSide = rtl ? 'left' : 'right';

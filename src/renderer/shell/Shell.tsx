@@ -19,8 +19,9 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });
   const compact = !isMobile && (navPreference === 'auto' ? isNarrow : navPreference === 'compact');
 
-  // Going somewhere closes the mobile navigation drawer.
-  const routeKey = JSON.stringify(route);
+  // Going somewhere closes the mobile navigation drawer. Opening a drill-down on the board
+  // is not going somewhere: the board stays mounted (and live) behind its drawer.
+  const routeKey = JSON.stringify(route.name === 'overview' ? { name: 'overview' } : route);
   const closeMobile = mobile.close;
   useEffect(() => closeMobile(), [routeKey, closeMobile]);
 

@@ -1,34 +1,102 @@
+import { Anchor, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlarm } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { IconAlarm, IconAlertTriangle, IconArrowUp } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
+import type { PushPayload } from '../../shared/api';
+import type { User } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
-import { formatRelative, t } from '../i18n';
-import { slaTargetLabel } from '../labels';
-import { ticketHref } from '../route';
+import { t } from '../i18n';
+import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
+import { navigate, ticketHref } from '../route';
 import { useSession } from '../session';
 
-/** Supervisors hear about SLA warnings and breaches as they happen (one notice per ticket). */
+// In-app notices for what needs this person now (the Electron shell adds desktop ones):
+// - an SLA warning or breach on a ticket assigned to me;
+// - for specialists, a ticket escalated (by a person or by a breach) into my tier and segments;
+// - for supervisors, a breach at tier 3, where there is no one left to escalate to.
+// Each notice opens its ticket when clicked; the link inside is the keyboard way in.
+
+type Warning = PushPayload<'sla.warning'>;
+type Change = PushPayload<'ticket.changed'>;
+
+export function slaNoticeFor(user: User, w: Warning): boolean {
+  if (w.assigneeId === user.id) return true;
+  return user.role === 'supervisor' && w.breached && w.tier === 3;
+}
+
+export function escalationNoticeFor(user: User, c: Change): boolean {
+  if (c.type !== 'ESCALATE' && c.type !== 'SLA_BREACH') return false;
+  if (user.role !== 'specialist' || c.actorId === user.id) return false;
+  return c.tier === user.tier && user.segments.includes(c.segment) && c.assigneeId === null;
+}
+
 export function SlaWatch() {
   const { user } = useSession();
+  const userRef = useRef(user);
+  userRef.current = user;
+
   useEffect(() => {
-    if (user.role !== 'supervisor') return;
-    return client.on('sla.warning', (event) => {
-      const target = slaTargetSchema.safeParse(event.target);
-      const targetName = target.success ? slaTargetLabel(target.data) : event.target;
-      notifications.show({
-        id: `sla-${event.ticketId}-${event.breached ? 'b' : 'w'}`,
-        color: event.breached ? 'red' : 'orange',
-        icon: <IconAlarm size={18} />,
-        title: event.breached ? t('sla.breachedTitle', { number: event.number }) : t('sla.warningTitle', { number: event.number }),
-        message: (
-          <a href={ticketHref(event.ticketId)}>
-            {t('sla.message', { target: targetName, due: formatRelative(event.dueAt, Date.now()) })}
-          </a>
-        ),
-        autoClose: 8000,
+    const offWarning = client.on('sla.warning', (w) => {
+      if (!slaNoticeFor(userRef.current, w)) return;
+      const target = slaTargetSchema.safeParse(w.target);
+      const targetName = target.success ? slaTargetLabel(target.data) : w.target;
+      const mine = w.assigneeId === userRef.current.id;
+      show({
+        id: `sla-${w.ticketId}-${w.breached ? 'b' : 'w'}`,
+        ticketId: w.ticketId,
+        color: w.breached ? 'red' : 'orange',
+        icon: w.breached ? <IconAlertTriangle size={18} /> : <IconAlarm size={18} />,
+        title: w.breached ? t('sla.breachedTitle', { number: w.number }) : t('sla.warningTitle', { number: w.number }),
+        body: w.breached
+          ? mine && w.tier < 3
+            ? t('notice.breachedMine', { target: targetName, tier: tierLabel(Math.min(3, w.tier + 1) as 1 | 2 | 3) })
+            : t('notice.breachedTop', { target: targetName, segment: segmentLabel(w.segment) })
+          : t('notice.atRisk', { target: targetName }),
+        link: t('notice.open', { number: w.number }),
       });
     });
-  }, [user.role]);
+    const offChange = client.on('ticket.changed', (c) => {
+      if (!escalationNoticeFor(userRef.current, c)) return;
+      show({
+        id: `esc-${c.ticketId}-${c.at}`,
+        ticketId: c.ticketId,
+        color: c.type === 'SLA_BREACH' ? 'red' : 'indigo',
+        icon: <IconArrowUp size={18} />,
+        title: c.type === 'SLA_BREACH' ? t('notice.breachEscalatedTitle', { number: c.number }) : t('notice.escalatedTitle', { number: c.number }),
+        body: t('notice.escalated', { segment: segmentLabel(c.segment), tier: tierLabel(c.tier) }),
+        link: t('notice.open', { number: c.number }),
+      });
+    });
+    return () => {
+      offWarning();
+      offChange();
+    };
+  }, []);
   return null;
+}
+
+function show(n: { id: string; ticketId: string; color: string; icon: React.ReactNode; title: string; body: string; link: string }): void {
+  const href = ticketHref(n.ticketId);
+  notifications.show({
+    id: n.id,
+    color: n.color,
+    icon: n.icon,
+    title: n.title,
+    autoClose: 12_000,
+    style: { cursor: 'pointer' },
+    onClick: (e) => {
+      if (e.target instanceof Element && e.target.closest('button')) return; // the close button
+      notifications.hide(n.id);
+      navigate(href);
+    },
+    message: (
+      <>
+        <Text size="sm">{n.body}</Text>
+        <Anchor href={href} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
+          {n.link}
+        </Anchor>
+      </>
+    ),
+  });
 }

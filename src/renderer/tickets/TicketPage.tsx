@@ -7,7 +7,6 @@ import {
   IconArrowUp,
   IconCheck,
   IconCircleDot,
-  IconClock,
   IconFlag,
   IconHandGrab,
   IconLock,
@@ -20,7 +19,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { TicketDetail, TimelineEntry } from '../../shared/api';
 import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
-import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
+import { slaTargetSchema } from '../../shared/ticketMachine';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, TierBadge, WarrantyBadge } from '../badges';
 import { call, problemOf, useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
@@ -28,6 +27,8 @@ import { formatDateTime, formatRelative, t } from '../i18n';
 import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
+import { dueText } from '../sla/countdown';
+import { SlaBadge } from '../sla/SlaBadge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
 import classes from './TicketPage.module.css';
 
@@ -76,7 +77,6 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
   const [taking, setTaking] = useState(false);
   const allowed = ACTION_ORDER.filter((a) => detail.allowed.includes(a));
   const dialog = ACTION_ORDER.find((a): a is DialogAction => a !== 'TAKE' && a === openAction) ?? null;
-  const overdue = ticket.dueAt !== null && ticket.dueAt < now && isOpenState(ticket.state);
 
   const take = async () => {
     setTaking(true);
@@ -119,14 +119,12 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
           <Text size="sm" c="dimmed" ms={6}>
             {ticket.assigneeName ? t('ticket.assignedTo', { name: ticket.assigneeName }) : t('tickets.unassigned')}
           </Text>
-          {ticket.dueAt !== null && isOpenState(ticket.state) && (
-            <Tooltip label={formatDateTime(ticket.dueAt)}>
-              <Text size="sm" c={overdue ? 'red' : 'dimmed'} fw={overdue ? 600 : undefined} ms={6}>
-                <IconClock size={13} aria-hidden className={classes.inlineIcon} /> {overdue ? t('ticket.overdue', { when: formatRelative(ticket.dueAt, now) }) : t('ticket.due', { when: formatRelative(ticket.dueAt, now) })}
-              </Text>
-            </Tooltip>
-          )}
         </Group>
+        {ticket.sla && ticket.sla.status !== 'none' && (
+          <Group gap="xs" mt={8} aria-label={t('ticket.slaLabel')} role="group">
+            <SlaBadge sla={ticket.sla} dueAt={ticket.dueAt} size="md" withDetail />
+          </Group>
+        )}
       </Box>
 
       <Paper withBorder radius="md" p="sm" component="section" aria-label={t('ticket.actions')}>
@@ -168,7 +166,7 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
               )}
             </Section>
             <Section title={t('ticket.timeline')} id="timeline">
-              <TicketTimeline entries={detail.timeline} now={now} />
+              <TicketTimeline entries={detail.timeline} now={now} sla={ticket.sla} />
             </Section>
           </Stack>
         </Grid.Col>
@@ -228,8 +226,8 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
                 <dd>{formatDateTime(ticket.createdAt)}</dd>
                 <dt>{t('ticket.updated')}</dt>
                 <dd>{formatDateTime(ticket.updatedAt)}</dd>
-                <dt>{t('ticket.dueAt')}</dt>
-                <dd>{ticket.dueAt === null ? t('tickets.noDue') : formatDateTime(ticket.dueAt)}</dd>
+                <dt>{ticket.sla?.target ? t('ticket.targetDue', { target: slaTargetLabel(ticket.sla.target) }) : t('ticket.dueAt')}</dt>
+                <dd>{ticket.dueAt === null || !ticket.sla ? t('tickets.noDue') : dueText(ticket.dueAt, ticket.sla)}</dd>
               </dl>
             </Section>
           </Stack>
@@ -278,7 +276,7 @@ const EVENT_COLOR: Partial<Record<TimelineEntry['type'], string>> = {
   CLOSE: 'gray',
 };
 
-function TicketTimeline({ entries, now }: { entries: TimelineEntry[]; now: number }) {
+function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: number; sla: TicketDetail['ticket']['sla'] }) {
   const needsUsers = entries.some((e) => typeof e.payload['assigneeId'] === 'string');
   const users = useCall('users.list', needsUsers ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? id;
@@ -309,7 +307,7 @@ function TicketTimeline({ entries, now }: { entries: TimelineEntry[]; now: numbe
             </Group>
           }
         >
-          <EventDetails payload={e.payload} nameOf={nameOf} />
+          <EventDetails payload={e.payload} nameOf={nameOf} sla={sla} />
         </Timeline.Item>
       ))}
     </Timeline>
@@ -317,7 +315,7 @@ function TicketTimeline({ entries, now }: { entries: TimelineEntry[]; now: numbe
 }
 
 /** The recorded fields of an event, in words: reason, code, priority, assignee, SLA target, note. */
-function EventDetails({ payload, nameOf }: { payload: Record<string, unknown>; nameOf: (id: string) => string }) {
+function EventDetails({ payload, nameOf, sla }: { payload: Record<string, unknown>; nameOf: (id: string) => string; sla: TicketDetail['ticket']['sla'] }) {
   const facts: string[] = [];
   const reason = escalationReasonSchema.safeParse(payload['reason']);
   if (reason.success) facts.push(t('timeline.reason', { reason: reasonLabel(reason.data) }));
@@ -328,7 +326,7 @@ function EventDetails({ payload, nameOf }: { payload: Record<string, unknown>; n
   if (typeof payload['assigneeId'] === 'string') facts.push(t('timeline.assignee', { name: nameOf(payload['assigneeId']) }));
   const target = slaTargetSchema.safeParse(payload['target']);
   if (target.success) facts.push(t('timeline.target', { target: slaTargetLabel(target.data) }));
-  if (typeof payload['dueAt'] === 'number') facts.push(t('timeline.dueAt', { when: formatDateTime(payload['dueAt']) }));
+  if (typeof payload['dueAt'] === 'number') facts.push(t('timeline.dueAt', { when: sla ? dueText(payload['dueAt'], sla) : formatDateTime(payload['dueAt']) }));
   const note = typeof payload['note'] === 'string' && payload['note'].trim() ? payload['note'] : null;
   if (facts.length === 0 && !note) return null;
   return (

@@ -3,11 +3,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import type { TicketRow } from '../../shared/api';
-import { isOpenState } from '../../shared/ticketMachine';
 import { PriorityBadge, StateBadge } from '../badges';
-import { formatDateTime, formatDuration, formatRelative, t } from '../i18n';
+import { formatDateTime, formatDuration, t } from '../i18n';
 import { segmentLabel, tierLabel } from '../labels';
 import { navigate, ticketHref } from '../route';
+import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
 
 // A ticket list that stays smooth at any length: only the rows in view are in the DOM,
@@ -18,7 +18,7 @@ const ROW_HEIGHT = 41;
 
 export type TicketColumn = 'segment' | 'tier' | 'assignee' | 'customer' | 'due';
 
-const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 116 };
+const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 156 };
 /** Ticket, priority, state, age, and room for the subject: always shown. */
 const BASE_WIDTH = 104 + 92 + 200 + 78 + 220;
 /** Which optional columns fit, in the order the caller asked for them (most useful first). */
@@ -123,7 +123,6 @@ export function TicketTable({
                 </Table.Tr>
               );
             }
-            const overdue = row.dueAt !== null && row.dueAt < now && isOpenState(row.state);
             return (
               <Table.Tr
                 key={row.id}
@@ -191,17 +190,7 @@ export function TicketTable({
                 </Table.Td>
                 {has('due') && (
                   <Table.Td>
-                    {row.dueAt === null ? (
-                      <Text size="sm" c="dimmed">
-                        {t('tickets.noDue')}
-                      </Text>
-                    ) : (
-                      <Tooltip label={formatDateTime(row.dueAt)} openDelay={400}>
-                        <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined} truncate>
-                          {formatRelative(row.dueAt, now)}
-                        </Text>
-                      </Tooltip>
-                    )}
+                    <SlaBadge sla={row.sla} dueAt={row.dueAt} />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { en } from '../../src/renderer/i18n/en';
+
+// The supervisor's board (#/overview) and its drill-down drawer. Every count is a button
+// named like "At risk in Government tier 1: 3"; the drawer lists the tickets behind it.
+
+export type DrillFilter = 'open' | 'unassigned' | 'atRisk' | 'breached';
+
+const FILTER_WORD: Record<DrillFilter, string> = {
+  open: en['board.filter.open'],
+  unassigned: en['board.filter.unassigned'],
+  atRisk: en['board.filter.atRisk'],
+  breached: en['board.filter.breached'],
+};
+
+export class Board {
+  readonly drawer: Locator;
+
+  constructor(readonly page: Page) {
+    this.drawer = page.getByRole('dialog');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: en['nav.overview'] }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
+  }
+
+  /** The count button of one queue ("Government tier 1") for a filter, whatever its number. */
+  count(filter: DrillFilter, queue: string): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^${FILTER_WORD[filter]} in ${queue}: \\d+$`) });
+  }
+
+  /** The number a count button shows, read from its accessible name. */
+  async valueOf(filter: DrillFilter, queue: string): Promise<number> {
+    const label = (await this.count(filter, queue).getAttribute('aria-label')) ?? '';
+    return Number(/: (\d+)$/.exec(label)?.[1] ?? Number.NaN);
+  }
+
+  async drill(filter: DrillFilter, queue: string): Promise<void> {
+    await this.count(filter, queue).click();
+    await expect(this.drawer).toBeVisible();
+    await expect(this.drawer.getByRole('heading', { name: `${FILTER_WORD[filter]} · ${queue}` })).toBeVisible();
+  }
+
+  ticketLink(number: string): Locator {
+    return this.drawer.getByRole('link', { name: number, exact: true });
+  }
+
+  async closeDrawer(): Promise<void> {
+    await this.drawer.getByRole('button', { name: en['common.close'] }).click();
+    await expect(this.drawer).toBeHidden();
+  }
+}
+
+/** Moves the desk's test clock (only a desk started with a test clock accepts this). */
+export async function advanceClock(page: Page, ms: number): Promise<{ now: number; sent: number }> {
+  return page.evaluate(async (by) => {
+    const hook = (window as unknown as { __tagdeskDev?: { advanceClock(ms: number): Promise<{ now: number; sent: number }> } }).__tagdeskDev;
+    if (!hook) throw new Error('The renderer exposes no __tagdeskDev hook.');
+    return hook.advanceClock(by);
+  }, ms);
+}

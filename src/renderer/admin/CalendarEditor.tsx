@@ -1,0 +1,502 @@
+import { ActionIcon, Alert, Anchor, Box, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconCopy, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { SlaSettings } from '../../shared/api';
+import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
+import { call, problemOf, type Problem } from '../backend';
+import { useDraft } from '../drafts';
+import { currentLocale, t } from '../i18n';
+import { PageHeader, Section } from '../page';
+import { hrefOf, navigate } from '../route';
+import { issueIndex, localIssues, serverIssues, slugify, timeZones, unplacedIssues, weekdayName, weekOrder, type Issue } from './forms';
+import classes from './SlaSettings.module.css';
+
+// One business-hours calendar: its time zone, opening hours per weekday (several intervals
+// a day for split shifts), holidays (one day, or the same date every year), the years it is
+// valid for, and the calendar its dates are shown in. The weekly hours are kept as the flat
+// list the desk stores, so an issue at 'weekly.2.start' lands under exactly that interval.
+
+interface CalendarDraft {
+  id: string;
+  idEdited: boolean;
+  name: string;
+  timeZone: string;
+  weekly: { day: number; start: string; end: string }[];
+  holidays: { date: string; name: string }[];
+  yearFrom: number | string;
+  yearTo: number | string;
+  displayCalendar: DisplayCalendar;
+}
+
+function draftOf(c: BusinessCalendar): CalendarDraft {
+  return {
+    id: c.id,
+    idEdited: true,
+    name: c.name,
+    timeZone: c.timeZone,
+    weekly: c.weekly.map((w) => ({ ...w })),
+    holidays: c.holidays.map((h) => ({ ...h })),
+    yearFrom: c.yearRange.from,
+    yearTo: c.yearRange.to,
+    displayCalendar: c.displayCalendar,
+  };
+}
+
+function newDraft(): CalendarDraft {
+  const year = new Date().getFullYear();
+  let zone = 'UTC';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    // UTC
+  }
+  return {
+    id: '',
+    idEdited: false,
+    name: '',
+    timeZone: zone,
+    weekly: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+    holidays: [],
+    yearFrom: year,
+    yearTo: year + 4,
+    displayCalendar: 'gregory',
+  };
+}
+
+const toYear = (v: number | string): number => (typeof v === 'number' ? v : Number(v));
+
+function calendarOf(d: CalendarDraft): BusinessCalendar {
+  return {
+    id: d.id.trim(),
+    name: d.name.trim(),
+    timeZone: d.timeZone,
+    weekly: d.weekly,
+    holidays: d.holidays.map((h) => ({ date: h.date.trim(), name: h.name })),
+    yearRange: { from: toYear(d.yearFrom), to: toYear(d.yearTo) },
+    displayCalendar: d.displayCalendar,
+  };
+}
+
+const PLACED = ['id', 'name', 'timeZone', 'weekly', 'holidays', 'yearRange', 'displayCalendar'];
+
+export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { settings: SlaSettings; calendarId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
+  const existing = calendarId === null ? null : (settings.calendars.find((c) => c.id === calendarId) ?? null);
+  const [draft, setDraft, clearDraft] = useDraft<CalendarDraft>(`sla.calendar.${calendarId ?? 'new'}`, existing ? draftOf(existing) : newDraft());
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isNew = calendarId === null;
+  const locale = currentLocale();
+  const zones = useMemo(() => {
+    const all = timeZones();
+    return all.includes(draft.timeZone) ? all : [draft.timeZone, ...all];
+  }, [draft.timeZone]);
+  const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
+
+  const edit = (patch: Partial<CalendarDraft>) => {
+    setProblem(null);
+    setDraft(patch);
+  };
+
+  const candidate = calendarOf(draft);
+  const local = localIssues(calendarSchema.safeParse(candidate));
+  if (isNew && candidate.id && settings.calendars.some((c) => c.id === candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
+  if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
+  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : local;
+  const { at, under } = issueIndex(issues);
+  const others = problem ? unplacedIssues(issues, (p) => PLACED.some((f) => p === f || p.startsWith(`${f}.`))) : [];
+
+  const save = async () => {
+    if (isNew && local.some((i) => i.path === 'id')) {
+      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: local.filter((i) => i.path === 'id') });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const saved = await call('sla.saveCalendar', candidate);
+      clearDraft();
+      await onSaved();
+      notifications.show({ color: 'teal', message: t('slaEdit.calendarSaved', { name: saved.name }) });
+      navigate(hrefOf({ name: 'slaSettings' }));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!isNew && !existing) {
+    return (
+      <Alert color="red" role="alert" title={t('slaEdit.calendarMissing')}>
+        <Anchor href={hrefOf({ name: 'slaSettings' })}>{t('slaEdit.back')}</Anchor>
+      </Alert>
+    );
+  }
+
+  const setHours = (index: number, patch: Partial<CalendarDraft['weekly'][number]>) =>
+    edit({ weekly: draft.weekly.map((w, i) => (i === index ? { ...w, ...patch } : w)) });
+  const addInterval = (day: number) => {
+    const sameDay = draft.weekly.filter((w) => w.day === day);
+    const last = sameDay[sameDay.length - 1];
+    const next = last ? { day, start: last.end === '24:00' ? '00:00' : last.end, end: '24:00' } : { day, start: '09:00', end: '17:00' };
+    edit({ weekly: [...draft.weekly, next] });
+  };
+  const removeInterval = (index: number) => edit({ weekly: draft.weekly.filter((_, i) => i !== index) });
+  const copyToWeekdays = (from: number) => {
+    const hours = draft.weekly.filter((w) => w.day === from);
+    const targets = [1, 2, 3, 4, 5].filter((d) => d !== from);
+    edit({ weekly: [...draft.weekly.filter((w) => !targets.includes(w.day)), ...targets.flatMap((day) => hours.map((h) => ({ ...h, day })))] });
+  };
+
+  const setHoliday = (index: number, patch: Partial<CalendarDraft['holidays'][number]>) =>
+    edit({ holidays: draft.holidays.map((h, i) => (i === index ? { ...h, ...patch } : h)) });
+  const toggleYearly = (index: number, yearly: boolean) => {
+    const h = draft.holidays[index];
+    if (!h) return;
+    const year = Number.isFinite(toYear(draft.yearFrom)) ? toYear(draft.yearFrom) : new Date().getFullYear();
+    const date = yearly ? (/^\d{4}-\d{2}-\d{2}$/.test(h.date) ? h.date.slice(5) : h.date) : /^\d{2}-\d{2}$/.test(h.date) ? `${year}-${h.date}` : h.date;
+    setHoliday(index, { date });
+  };
+
+  let preview: string;
+  try {
+    preview = formatInCalendar(Date.now(), draft.timeZone, locale, draft.displayCalendar);
+  } catch {
+    preview = t('slaEdit.previewUnavailable');
+  }
+  const weeklyProblem = at('weekly');
+
+  return (
+    <>
+      <Anchor href={hrefOf({ name: 'slaSettings' })} size="sm" className={classes.back}>
+        <IconArrowBackUp size={14} aria-hidden /> {t('slaEdit.back')}
+      </Anchor>
+      <PageHeader
+        title={isNew ? t('slaEdit.newCalendar') : t('slaEdit.calendarTitle', { name: existing?.name ?? '' })}
+        description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? t('slaEdit.usedBy', { policies: usedBy.map((p) => p.name).join(t('list.separator')) }) : t('slaEdit.calendarLead')}
+      />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!readOnly) void save();
+        }}
+      >
+        <Stack gap="md">
+          {problem && (
+            <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
+              <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
+              {others.map((i) => (
+                <Text size="sm" key={`${i.path}-${i.message}`}>
+                  {i.message}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          <Section title={t('slaEdit.calendarBasics')} id="calendar-basics">
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput
+                  label={t('slaEdit.name')}
+                  value={draft.name}
+                  readOnly={readOnly}
+                  withAsterisk={!readOnly}
+                  onChange={(e) => {
+                    const name = e.currentTarget.value;
+                    edit(isNew && !draft.idEdited ? { name, id: slugify(name) } : { name });
+                  }}
+                  error={at('name')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput
+                  label={t('slaEdit.id')}
+                  description={isNew ? t('slaEdit.idHint') : undefined}
+                  value={draft.id}
+                  readOnly={readOnly || !isNew}
+                  withAsterisk={isNew}
+                  onChange={(e) => edit({ id: e.currentTarget.value, idEdited: true })}
+                  error={at('id')}
+                  ff="monospace"
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={t('slaEdit.timeZone')}
+                  description={t('slaEdit.timeZoneHint')}
+                  data={zones}
+                  value={draft.timeZone}
+                  searchable
+                  readOnly={readOnly}
+                  allowDeselect={false}
+                  limit={80}
+                  nothingFoundMessage={t('slaEdit.noZone')}
+                  onChange={(v) => v && edit({ timeZone: v })}
+                  error={at('timeZone')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
+                <NumberInput
+                  label={t('slaEdit.yearFrom')}
+                  value={draft.yearFrom}
+                  readOnly={readOnly}
+                  allowDecimal={false}
+                  min={1970}
+                  max={2200}
+                  onChange={(v) => edit({ yearFrom: v })}
+                  error={at('yearRange.from') ?? at('yearRange')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
+                <NumberInput
+                  label={t('slaEdit.yearTo')}
+                  value={draft.yearTo}
+                  readOnly={readOnly}
+                  allowDecimal={false}
+                  min={1970}
+                  max={2200}
+                  onChange={(v) => edit({ yearTo: v })}
+                  error={at('yearRange.to')}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="display-calendar-label">
+                    {t('slaEdit.displayCalendar')}
+                  </Text>
+                  <Group gap="md" wrap="wrap">
+                    <SegmentedControl
+                      value={draft.displayCalendar}
+                      readOnly={readOnly}
+                      onChange={(v) => edit({ displayCalendar: v === 'persian' ? 'persian' : 'gregory' })}
+                      data={[
+                        { value: 'gregory', label: t('slaEdit.gregory') },
+                        { value: 'persian', label: t('slaEdit.persian') },
+                      ]}
+                      aria-labelledby="display-calendar-label"
+                    />
+                    <Text size="sm" c="dimmed" aria-live="polite">
+                      {t('slaEdit.preview', { date: preview })}
+                    </Text>
+                  </Group>
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          </Section>
+
+          <Section title={t('slaEdit.weekly')} id="calendar-weekly" padding={0}>
+            <Text size="sm" c="dimmed" px="md" pt="sm">
+              {t('slaEdit.weeklyLead', { zone: draft.timeZone })}
+            </Text>
+            {weeklyProblem && (
+              <Text size="sm" c="red" px="md" pt={6} role="alert">
+                {weeklyProblem}
+              </Text>
+            )}
+            <Stack gap={0} mt="xs">
+              {weekOrder(locale).map((day) => {
+                const dayName = weekdayName(day, locale);
+                const intervals = draft.weekly.map((w, index) => ({ ...w, index })).filter((w) => w.day === day);
+                return (
+                  <Group key={day} className={classes.day} align="flex-start" gap="sm" wrap="nowrap" role="group" aria-label={dayName}>
+                    <Text size="sm" fw={600} className={classes.dayName}>
+                      {dayName}
+                    </Text>
+                    <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+                      {intervals.length === 0 && (
+                        <Text size="sm" c="dimmed" py={4}>
+                          {t('slaEdit.closed')}
+                        </Text>
+                      )}
+                      {intervals.map((w) => {
+                        const overlap = at(`weekly.${w.index}`);
+                        return (
+                          <Box key={w.index}>
+                            <Group gap={6} wrap="nowrap" align="flex-start">
+                              <TextInput
+                                size="xs"
+                                w={84}
+                                value={w.start}
+                                readOnly={readOnly}
+                                placeholder="08:00"
+                                inputMode="numeric"
+                                maxLength={5}
+                                dir="ltr"
+                                aria-label={t('slaEdit.opens', { day: dayName })}
+                                onChange={(e) => setHours(w.index, { start: e.currentTarget.value })}
+                                error={at(`weekly.${w.index}.start`) ? true : undefined}
+                                data-path={`weekly.${w.index}.start`}
+                              />
+                              <Text size="sm" c="dimmed" pt={4} aria-hidden>
+                                –
+                              </Text>
+                              <TextInput
+                                size="xs"
+                                w={84}
+                                value={w.end}
+                                readOnly={readOnly}
+                                placeholder="18:00"
+                                inputMode="numeric"
+                                maxLength={5}
+                                dir="ltr"
+                                aria-label={t('slaEdit.closes', { day: dayName })}
+                                onChange={(e) => setHours(w.index, { end: e.currentTarget.value })}
+                                error={at(`weekly.${w.index}.end`) ? true : undefined}
+                                data-path={`weekly.${w.index}.end`}
+                              />
+                              {!readOnly && (
+                                <Tooltip label={t('slaEdit.removeHours')} openDelay={300}>
+                                  <ActionIcon variant="subtle" color="gray" size="md" onClick={() => removeInterval(w.index)} aria-label={t('slaEdit.removeHoursOn', { day: dayName, from: w.start, to: w.end })}>
+                                    <IconTrash size={15} aria-hidden />
+                                  </ActionIcon>
+                                </Tooltip>
+                              )}
+                            </Group>
+                            {[at(`weekly.${w.index}.start`), at(`weekly.${w.index}.end`), overlap].filter(Boolean).map((m) => (
+                              <Text key={m} size="xs" c="red" mt={2}>
+                                {m}
+                              </Text>
+                            ))}
+                          </Box>
+                        );
+                      })}
+                    </Stack>
+                    {!readOnly && (
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => addInterval(day)} aria-label={t('slaEdit.addHoursOn', { day: dayName })}>
+                          {t('slaEdit.addHours')}
+                        </Button>
+                        {day >= 1 && day <= 5 && intervals.length > 0 && (
+                          <Tooltip label={t('slaEdit.copyToWeekdays')} openDelay={300}>
+                            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => copyToWeekdays(day)} aria-label={t('slaEdit.copyDayToWeekdays', { day: dayName })}>
+                              <IconCopy size={13} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Group>
+                    )}
+                  </Group>
+                );
+              })}
+            </Stack>
+          </Section>
+
+          <Section
+            title={t('slaEdit.holidays')}
+            id="calendar-holidays"
+            padding={draft.holidays.length === 0 ? 'md' : 0}
+            actions={
+              !readOnly && (
+                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => edit({ holidays: [...draft.holidays, { date: '', name: '' }] })}>
+                  {t('slaEdit.addHoliday')}
+                </Button>
+              )
+            }
+          >
+            {draft.holidays.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('slaEdit.noHolidays')}
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={560} type="native">
+                <Table className={classes.targets} verticalSpacing={6} layout="fixed">
+                  <colgroup>
+                    <col style={{ width: 180 }} />
+                    <col />
+                    <col style={{ width: 130 }} />
+                    <col style={{ width: 48 }} />
+                  </colgroup>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('slaEdit.holidayDate')}</Table.Th>
+                      <Table.Th scope="col">{t('slaEdit.holidayName')}</Table.Th>
+                      <Table.Th scope="col">{t('slaEdit.everyYear')}</Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {draft.holidays.map((h, index) => {
+                      const yearly = /^\d{2}-\d{2}$/.test(h.date);
+                      const label = h.name || t('slaEdit.holidayN', { n: index + 1 });
+                      return (
+                        <Table.Tr key={index}>
+                          <Table.Td>
+                            <TextInput
+                              size="xs"
+                              type={yearly ? 'text' : 'date'}
+                              placeholder={yearly ? 'MM-DD' : 'YYYY-MM-DD'}
+                              value={h.date}
+                              readOnly={readOnly}
+                              dir="ltr"
+                              aria-label={yearly ? t('slaEdit.holidayDateYearlyOf', { name: label }) : t('slaEdit.holidayDateOf', { name: label })}
+                              onChange={(e) => setHoliday(index, { date: e.currentTarget.value })}
+                              error={at(`holidays.${index}.date`)}
+                              data-path={`holidays.${index}.date`}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              size="xs"
+                              value={h.name}
+                              readOnly={readOnly}
+                              aria-label={t('slaEdit.holidayNameOf', { n: index + 1 })}
+                              onChange={(e) => setHoliday(index, { name: e.currentTarget.value })}
+                              error={at(`holidays.${index}.name`)}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <Switch
+                              size="sm"
+                              mt={4}
+                              checked={yearly}
+                              disabled={readOnly}
+                              onChange={(e) => toggleYearly(index, e.currentTarget.checked)}
+                              aria-label={t('slaEdit.everyYearFor', { name: label })}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            {!readOnly && (
+                              <ActionIcon variant="subtle" color="gray" onClick={() => edit({ holidays: draft.holidays.filter((_, i) => i !== index) })} aria-label={t('slaEdit.removeHoliday', { name: label })}>
+                                <IconTrash size={15} aria-hidden />
+                              </ActionIcon>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+            {under('holidays').filter((i) => i.path === 'holidays').map((i) => (
+              <Text key={i.message} size="xs" c="red" mt={4}>
+                {i.message}
+              </Text>
+            ))}
+          </Section>
+
+          {!readOnly && (
+            <Group justify="flex-end" gap="xs">
+              <Button
+                variant="default"
+                onClick={() => {
+                  clearDraft();
+                  setProblem(null);
+                  navigate(hrefOf({ name: 'slaSettings' }));
+                }}
+              >
+                {t('slaEdit.discard')}
+              </Button>
+              <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+                {t('slaEdit.saveCalendar')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,231 @@
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCalendarPlus, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SlaSettings } from '../../shared/api';
+import { PRIORITIES } from '../../shared/domain';
+import type { BusinessCalendar } from '../../shared/sla/calendar';
+import { call, problemOf, useCall } from '../backend';
+import { currentLocale, formatNumber, t } from '../i18n';
+import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
+import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { hrefOf } from '../route';
+import { useSession } from '../session';
+import { CalendarEditor } from './CalendarEditor';
+import { weekOrder } from './forms';
+import { PolicyEditor } from './PolicyEditor';
+import classes from './SlaSettings.module.css';
+
+// SLA settings: every policy (targets per segment and service level) and every business-
+// hours calendar. Admins edit and create them and can recompute open tickets; supervisors
+// read them.
+
+type View = { kind: 'list' } | { kind: 'policy'; id: string | null } | { kind: 'calendar'; id: string | null };
+
+export function SlaSettingsPage({ view }: { view: View }) {
+  const { user } = useSession();
+  const allowed = user.role === 'admin' || user.role === 'supervisor';
+  const readOnly = user.role !== 'admin';
+  const settings = useCall('sla.settings', allowed ? {} : null);
+  if (!allowed) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.forbidden'), issues: [] }} />;
+  if (settings.problem && !settings.data) return <ProblemAlert problem={settings.problem} onRetry={() => void settings.refetch()} />;
+  if (!settings.data) return <PageLoading />;
+  if (view.kind === 'policy') {
+    if (view.id === null && readOnly) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.adminsOnly'), issues: [] }} />;
+    return <PolicyEditor key={view.id ?? 'new'} settings={settings.data} policyId={view.id} readOnly={readOnly} onSaved={settings.refetch} />;
+  }
+  if (view.kind === 'calendar') {
+    if (view.id === null && readOnly) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.adminsOnly'), issues: [] }} />;
+    return <CalendarEditor key={view.id ?? 'new'} settings={settings.data} calendarId={view.id} readOnly={readOnly} onSaved={settings.refetch} />;
+  }
+  return <SettingsList settings={settings.data} readOnly={readOnly} />;
+}
+
+function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const [recomputing, setRecomputing] = useState(false);
+  const calendarName = (id: string) => settings.calendars.find((c) => c.id === id)?.name ?? id;
+
+  const recompute = async () => {
+    setRecomputing(true);
+    try {
+      const r = await call('sla.recompute', {});
+      notifications.show({ color: 'teal', message: t('slaSettings.recomputed', { count: r.tickets }) });
+      setConfirming(false);
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('slaSettings.recomputeFailed'), message: problemOf(error).message });
+    } finally {
+      setRecomputing(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('slaSettings.title')}
+        description={readOnly ? t('slaSettings.leadReadOnly') : t('slaSettings.lead')}
+        actions={
+          !readOnly && (
+            <>
+              <Button component="a" href={hrefOf({ name: 'slaPolicy', id: null })} leftSection={<IconPlus size={16} />} variant="light">
+                {t('slaSettings.newPolicy')}
+              </Button>
+              <Button component="a" href={hrefOf({ name: 'slaCalendar', id: null })} leftSection={<IconCalendarPlus size={16} />} variant="light">
+                {t('slaSettings.newCalendar')}
+              </Button>
+              <Button leftSection={<IconRefresh size={16} />} variant="default" onClick={() => setConfirming(true)}>
+                {t('slaSettings.recompute')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Stack gap="md">
+        <Section title={t('slaSettings.policies')} padding={0} id="sla-policies">
+          <Table.ScrollContainer minWidth={860} type="native">
+            <Table verticalSpacing={8} fz="sm" className={classes.list} highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('slaSettings.col.policy')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.covers')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.calendar')}</Table.Th>
+                  {PRIORITIES.map((p) => (
+                    <Table.Th key={p}>{priorityLabel(p)}</Table.Th>
+                  ))}
+                  <Table.Th>{t('slaSettings.col.atRisk')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {settings.policies.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor href={hrefOf({ name: 'slaPolicy', id: p.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewPolicy', { name: p.name }) : t('slaSettings.editPolicy', { name: p.name })}>
+                        {p.name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {t('slaSettings.versionShort', { version: p.version })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {segmentLabel(p.segment)} · {serviceLevelLabel(p.serviceLevel)}
+                    </Table.Td>
+                    <Table.Td>{calendarName(p.calendarId)}</Table.Td>
+                    {PRIORITIES.map((priority) => (
+                      <Table.Td key={priority} className={classes.nowrap}>
+                        <Text size="xs">{t('slaSettings.frRes', { fr: hours(p.targets[priority].firstResponse), res: hours(p.targets[priority].resolution) })}</Text>
+                      </Table.Td>
+                    ))}
+                    <Table.Td>{t('slaSettings.percent', { n: Math.round(p.atRiskShare * 100) })}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text size="xs" c="dimmed" px="md" py={8}>
+            {t('slaSettings.targetsKey')}
+          </Text>
+        </Section>
+
+        <Section title={t('slaSettings.calendars')} padding={0} id="sla-calendars">
+          <Table.ScrollContainer minWidth={760} type="native">
+            <Table verticalSpacing={8} fz="sm" className={classes.list} highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('slaSettings.col.calendar')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.zone')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.hours')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.holidays')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.years')}</Table.Th>
+                  <Table.Th>{t('slaSettings.col.display')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {settings.calendars.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: c.name }) : t('slaSettings.editCalendar', { name: c.name })}>
+                        {c.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace" dir="ltr" span>
+                        {c.timeZone}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{hoursSummary(c)}</Text>
+                    </Table.Td>
+                    <Table.Td>{formatNumber(c.holidays.length)}</Table.Td>
+                    <Table.Td className={classes.nowrap}>{t('slaSettings.years', { from: String(c.yearRange.from), to: String(c.yearRange.to) })}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm">
+                        {c.displayCalendar === 'persian' ? t('slaEdit.persian') : t('slaEdit.gregory')}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Section>
+      </Stack>
+
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('slaSettings.recomputeTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Stack gap="sm">
+          <Text size="sm">{t('slaSettings.recomputeText')}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="orange" loading={recomputing} onClick={() => void recompute()} data-autofocus>
+              {t('slaSettings.recomputeConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** 30 → "30 m", 480 → "8 h", 90 → "1 h 30 m": business time, never days. */
+function hours(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? t('duration.m', { m }) : m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
+}
+
+/** "Monday 08:00–18:00; Tuesday ..." grouped: days with the same hours share one entry. */
+function hoursSummary(c: BusinessCalendar): string {
+  const locale = currentLocale();
+  const groups: { days: number[]; hours: string; lastPos: number }[] = [];
+  weekOrder(locale).forEach((day, pos) => {
+    const hours = c.weekly
+      .filter((w) => w.day === day)
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((w) => `${w.start}–${w.end}`)
+      .join(', ');
+    if (!hours) return;
+    const last = groups[groups.length - 1];
+    if (last && last.hours === hours && last.lastPos === pos - 1) {
+      last.days.push(day);
+      last.lastPos = pos;
+    } else groups.push({ days: [day], hours, lastPos: pos });
+  });
+  // A week that wraps (Saturday–Wednesday in a Monday-first locale) reads as one stretch.
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (groups.length > 1 && first && last && first.hours === last.hours && last.lastPos === 6 && weekOrder(locale)[0] === first.days[0]) {
+    first.days.unshift(...last.days);
+    groups.pop();
+  }
+  if (groups.length === 0) return t('slaEdit.closed');
+  const short = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + d));
+  return groups
+    .map((g) => {
+      const first = g.days[0] ?? 0;
+      const last = g.days[g.days.length - 1] ?? first;
+      const days = g.days.length === 7 ? t('slaSettings.everyDay') : g.days.length === 1 ? short(first) : `${short(first)}–${short(last)}`;
+      return `${days} ${g.hours}`;
+    })
+    .join('; ');
+}

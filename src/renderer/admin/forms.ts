@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { Problem } from '../backend';
+import { t } from '../i18n';
+
+// What the SLA editors share: issues by exact path (the desk's 'targets.urgent.firstResponse'
+// or 'weekly.2.start'), the same schemas run locally for instant feedback, and small words.
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Issues from a zod check, in the desk's wire form (path joined with dots). */
+export function localIssues(result: z.ZodSafeParseResult<unknown>): Issue[] {
+  if (result.success) return [];
+  return result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/**
+ * Where each message goes. While the person edits, the local check (same schema as the desk)
+ * answers; after a save the desk's issues are the truth until the next edit.
+ */
+export function issueIndex(issues: Issue[]): { at: (path: string) => string | undefined; under: (prefix: string) => Issue[] } {
+  return {
+    at: (path) => {
+      const messages = issues.filter((i) => i.path === path).map((i) => i.message);
+      return messages.length ? [...new Set(messages)].join(' ') : undefined;
+    },
+    under: (prefix) => issues.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`)),
+  };
+}
+
+/** Issues whose path no field on the form claims. */
+export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
+  return issues.filter((i) => !placed(i.path));
+}
+
+export function serverIssues(problem: Problem | null): Issue[] {
+  return problem?.issues ?? [];
+}
+
+/** A readable id from a name: "Government premier" → "government-premier". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+}
+
+/**
+ * "= 4 h", "= 1 h 30 m", "= 45 m" for a number of business minutes. Deliberately no days:
+ * a business day is 24 h on one calendar and 10 h on another.
+ */
+export function minutesHint(minutes: number | string): string | null {
+  const n = typeof minutes === 'number' ? minutes : Number(minutes);
+  if (!Number.isFinite(n) || n <= 0 || !Number.isInteger(n)) return null;
+  const h = Math.floor(n / 60);
+  const m = n % 60;
+  const time = h === 0 ? t('duration.m', { m }) : m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
+  return t('slaEdit.equals', { time });
+}
+
+/** Weekday names in the locale: 0 = Sunday, as the calendars count them. */
+export function weekdayName(day: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + day));
+}
+
+/** The weekdays in the order the locale starts its week (Monday for most, Saturday for Persian...). */
+export function weekOrder(locale: string): number[] {
+  let first = 1; // ISO: 1 = Monday ... 7 = Sunday
+  try {
+    const info = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    first = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
+  } catch {
+    // keep Monday
+  }
+  const start = first % 7; // to 0 = Sunday
+  return Array.from({ length: 7 }, (_, i) => (start + i) % 7);
+}
+
+/** Every IANA zone this browser knows, with UTC first. */
+export function timeZones(): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}
