@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { advanceClock, Board } from './pages/board';
 import { CustomerView } from './pages/customer';
+import { scrollToTicket } from './pages/queue';
 import { TicketView } from './pages/ticket';
 
 // SLA clocks end to end, on a desk whose clock only moves when the spec says so. Government
@@ -80,7 +81,7 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   await page.getByRole('main').getByRole('link', { name: 'Government · Tier 2' }).click();
   await expect(app.heading('Government · Tier 2')).toBeVisible();
   const tier2 = page.getByRole('region', { name: /Tickets in Government · Tier 2/ });
-  await tier2.getByRole('link', { name: number!, exact: true }).click();
+  await (await scrollToTicket(page, tier2, number!)).click();
   await expect(ticket.heading(subject)).toBeVisible();
   await ticket.expectState('state.tier2.waiting');
   const breach = page.getByText(en['event.SLA_BREACH'], { exact: true });

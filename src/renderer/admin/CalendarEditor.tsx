@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Box, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Box, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCopy, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -23,7 +23,8 @@ interface CalendarDraft {
   name: string;
   timeZone: string;
   weekly: { day: number; start: string; end: string }[];
-  holidays: { date: string; name: string }[];
+  /** `yearly` is the switch's state; the date's shape (MM-DD) says the same once typed. */
+  holidays: { date: string; name: string; yearly?: boolean }[];
   yearFrom: number | string;
   yearTo: number | string;
   displayCalendar: DisplayCalendar;
@@ -64,6 +65,8 @@ function newDraft(): CalendarDraft {
   };
 }
 
+const isYearly = (h: CalendarDraft['holidays'][number]): boolean => h.yearly ?? /^\d{2}-\d{2}$/.test(h.date);
+
 const toYear = (v: number | string): number => (typeof v === 'number' ? v : Number(v));
 
 function calendarOf(d: CalendarDraft): BusinessCalendar {
@@ -99,6 +102,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
   };
 
   const candidate = calendarOf(draft);
+  const dirty = existing ? JSON.stringify(candidate) !== JSON.stringify(calendarOf(draftOf(existing))) : true;
   const local = localIssues(calendarSchema.safeParse(candidate));
   if (isNew && candidate.id && settings.calendars.some((c) => c.id === candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
   if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
@@ -156,7 +160,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     if (!h) return;
     const year = Number.isFinite(toYear(draft.yearFrom)) ? toYear(draft.yearFrom) : new Date().getFullYear();
     const date = yearly ? (/^\d{4}-\d{2}-\d{2}$/.test(h.date) ? h.date.slice(5) : h.date) : /^\d{2}-\d{2}$/.test(h.date) ? `${year}-${h.date}` : h.date;
-    setHoliday(index, { date });
+    setHoliday(index, { date, yearly });
   };
 
   let preview: string;
@@ -218,7 +222,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                   withAsterisk={isNew}
                   onChange={(e) => edit({ id: e.currentTarget.value, idEdited: true })}
                   error={at('id')}
-                  ff="monospace"
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -419,7 +423,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                   </Table.Thead>
                   <Table.Tbody>
                     {draft.holidays.map((h, index) => {
-                      const yearly = /^\d{2}-\d{2}$/.test(h.date);
+                      const yearly = isYearly(h);
                       const label = h.name || t('slaEdit.holidayN', { n: index + 1 });
                       return (
                         <Table.Tr key={index}>
@@ -480,6 +484,11 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
 
           {!readOnly && (
             <Group justify="flex-end" gap="xs">
+              {dirty && !isNew && (
+                <Badge color="yellow" variant="light" tt="none" size="lg" role="status">
+                  {t('slaEdit.unsaved')}
+                </Badge>
+              )}
               <Button
                 variant="default"
                 onClick={() => {

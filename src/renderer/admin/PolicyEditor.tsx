@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -101,6 +101,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
 
   // Local issues as you type; the desk's after a save, until the next edit.
   const candidate = policyOf(draft);
+  const dirty = existing ? JSON.stringify(candidate) !== JSON.stringify(policyOf(draftOf(existing))) : true;
   const local = localIssues(slaPolicySchema.safeParse(candidate));
   if (isNew && candidate.id && settings.policies.some((p) => p.id === candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
   if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
@@ -189,7 +190,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                   withAsterisk={isNew}
                   onChange={(e) => edit({ id: e.currentTarget.value, idEdited: true })}
                   error={at('id')}
-                  ff="monospace"
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -343,6 +344,11 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
 
           {!readOnly && (
             <Group justify="flex-end" gap="xs">
+              {dirty && !isNew && (
+                <Badge color="yellow" variant="light" tt="none" size="lg" role="status">
+                  {t('slaEdit.unsaved')}
+                </Badge>
+              )}
               <Button
                 variant="default"
                 onClick={() => {

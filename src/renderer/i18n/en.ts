@@ -403,6 +403,9 @@ export const en = {
   'notice.breachEscalatedTitle': '{number} escalated by an SLA breach',
   'notice.escalated': 'A {segment} ticket is waiting in your {tier} queue.',
   'notice.open': 'Open {number}',
+  'notice.more_one': 'One more SLA or escalation notice',
+  'notice.more_other': '{count} more SLA and escalation notices',
+  'notice.moreLink': 'See your tickets and queues',
 
   // SLA settings (admins edit, supervisors read)
   'nav.slaSettings': 'SLA settings',
@@ -483,6 +486,7 @@ export const en = {
   'slaEdit.reopen.continueHint': 'The resolution clock resumes with the time already used.',
   'slaEdit.reopen.restartHint': 'A fresh resolution target starts at the reopen.',
   'slaEdit.discard': 'Discard changes',
+  'slaEdit.unsaved': 'Unsaved changes',
   'slaEdit.savePolicy': 'Save policy',
   'slaEdit.saveCalendar': 'Save calendar',
   'slaEdit.calendarBasics': 'Calendar',

@@ -87,7 +87,7 @@ export function MyTickets() {
               </Paper>
             )}
             {rows.length > 0 && (
-              <TicketTable label={t('mine.tableLabel')} count={rows.length} rowAt={(i) => rows[i]} now={now} columns={['due', 'customer', 'tier']} maxHeight="calc(100dvh - 340px)" />
+              <TicketTable label={t('mine.tableLabel')} count={rows.length} rowAt={(i) => rows[i]} now={now} columns={['due', 'age', 'customer', 'tier']} maxHeight="calc(100dvh - 340px)" />
             )}
           </section>
         )}

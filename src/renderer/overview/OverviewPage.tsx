@@ -60,7 +60,7 @@ function Board({ data }: { data: Overview }) {
         title={t('overview.title')}
         description={t('overview.lead')}
         actions={
-          <Text size="xs" c="dimmed" role="status" aria-live="off">
+          <Text size="xs" c="dimmed">
             <span className={classes.liveDot} aria-hidden /> {t('board.updated', { time: formatTime(data.now) })}
           </Text>
         }

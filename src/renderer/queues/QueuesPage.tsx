@@ -68,7 +68,7 @@ function QueueCard({ queue, now }: { queue: QueueSummary; now: number }) {
             </Badge>
           )}
           {queue.breached > 0 && (
-            <Badge color="red" variant="filled" size="sm" tt="none">
+            <Badge color="red.8" variant="filled" size="sm" tt="none">
               {t('queues.breachedCount', { count: queue.breached })}
             </Badge>
           )}
@@ -182,7 +182,7 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
           rowAt={rows.rowAt}
           onRangeChange={rows.onRangeChange}
           now={now}
-          columns={['due', 'assignee', 'customer']}
+          columns={['due', 'assignee', 'age', 'customer']}
         />
       )}
       {rows.total !== null && rows.total > 0 && (

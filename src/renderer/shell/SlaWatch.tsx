@@ -6,9 +6,9 @@ import type { PushPayload } from '../../shared/api';
 import type { User } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
-import { t } from '../i18n';
+import { t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
-import { navigate, ticketHref } from '../route';
+import { hrefOf, navigate, ticketHref } from '../route';
 import { useSession } from '../session';
 
 // In-app notices for what needs this person now (the Electron shell adds desktop ones):
@@ -76,7 +76,38 @@ export function SlaWatch() {
   return null;
 }
 
+// A burst (a desk catching up after a restart, a test clock jumping hours) would bury the
+// screen in notices: after a few within a short window, the rest fold into one summary.
+const BURST_WINDOW_MS = 5_000;
+const BURST_SHOWN = 3;
+let recent: number[] = [];
+let folded = 0;
+
 function show(n: { id: string; ticketId: string; color: string; icon: React.ReactNode; title: string; body: string; link: string }): void {
+  const at = Date.now();
+  recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
+  recent.push(at);
+  if (recent.length > BURST_SHOWN) {
+    folded += 1;
+    const summary = {
+      id: 'sla-burst',
+      color: 'gray',
+      icon: <IconAlarm size={18} />,
+      title: tc('notice.more', folded),
+      message: (
+        <Anchor href={hrefOf({ name: 'home' })} size="sm" fw={600}>
+          {t('notice.moreLink')}
+        </Anchor>
+      ),
+      autoClose: 15_000,
+      onClose: () => {
+        folded = 0;
+      },
+    };
+    if (folded === 1) notifications.show(summary);
+    else notifications.update(summary);
+    return;
+  }
   const href = ticketHref(n.ticketId);
   notifications.show({
     id: n.id,

@@ -38,7 +38,7 @@ export function countdown(sla: TicketSla | null, dueAt: number | null, ageMs = 0
     case 'breached': {
       const past = sla.remainingMs === null ? null : -sla.remainingMs + ageMs;
       const label = past === null ? t('sla.breached') : past < MINUTE ? t('sla.breachedNow') : t('sla.breachedAgo', { time: formatDuration(past) });
-      return { status: 'breached', label, color: 'red', variant: 'filled', detail: detailOf(target, due, 'sla.wasDue') };
+      return { status: 'breached', label, color: 'red.8', variant: 'filled', detail: detailOf(target, due, 'sla.wasDue') };
     }
     case 'ok':
     case 'atRisk': {

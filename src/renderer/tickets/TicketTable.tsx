@@ -16,11 +16,11 @@ import classes from './TicketTable.module.css';
 
 const ROW_HEIGHT = 41;
 
-export type TicketColumn = 'segment' | 'tier' | 'assignee' | 'customer' | 'due';
+export type TicketColumn = 'segment' | 'tier' | 'assignee' | 'customer' | 'due' | 'age';
 
-const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 156 };
-/** Ticket, priority, state, age, and room for the subject: always shown. */
-const BASE_WIDTH = 104 + 92 + 200 + 78 + 220;
+const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 156, age: 78 };
+/** Ticket, priority, state, and room for the subject: always shown. */
+const BASE_WIDTH = 104 + 92 + 200 + 220;
 /** Which optional columns fit, in the order the caller asked for them (most useful first). */
 function fitColumns(wanted: TicketColumn[], width: number): TicketColumn[] {
   if (width === 0) return wanted;
@@ -40,7 +40,7 @@ export function TicketTable({
   count,
   rowAt,
   now,
-  columns = ['customer', 'assignee', 'due'],
+  columns = ['due', 'age', 'customer', 'assignee'],
   onRangeChange,
   maxHeight = 'calc(100dvh - 260px)',
 }: {
@@ -71,7 +71,7 @@ export function TicketTable({
   const padStart = items[0]?.start ?? 0;
   const padEnd = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
   const has = (c: TicketColumn) => columns.includes(c);
-  const span = 5 + columns.length; // ticket, subject, priority, state, age + the optional ones
+  const span = 4 + columns.length; // ticket, subject, priority, state + the optional ones
 
   useEffect(() => {
     if (count > 0) onRangeChange?.(first, last);
@@ -89,7 +89,7 @@ export function TicketTable({
           <col style={{ width: 92 }} />
           <col style={{ width: 200 }} />
           {has('assignee') && <col style={{ width: COLUMN_WIDTH.assignee }} />}
-          <col style={{ width: 78 }} />
+          {has('age') && <col style={{ width: COLUMN_WIDTH.age }} />}
           {has('due') && <col style={{ width: COLUMN_WIDTH.due }} />}
         </colgroup>
         <Table.Thead>
@@ -102,7 +102,7 @@ export function TicketTable({
             <Table.Th>{t('tickets.col.priority')}</Table.Th>
             <Table.Th>{t('tickets.col.state')}</Table.Th>
             {has('assignee') && <Table.Th>{t('tickets.col.assignee')}</Table.Th>}
-            <Table.Th>{t('tickets.col.age')}</Table.Th>
+            {has('age') && <Table.Th>{t('tickets.col.age')}</Table.Th>}
             {has('due') && <Table.Th>{t('tickets.col.due')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -181,13 +181,15 @@ export function TicketTable({
                     </Text>
                   </Table.Td>
                 )}
-                <Table.Td>
-                  <Tooltip label={formatDateTime(row.createdAt)} openDelay={400}>
-                    <Text size="sm" c="dimmed">
-                      {formatDuration(now - row.createdAt)}
-                    </Text>
-                  </Tooltip>
-                </Table.Td>
+                {has('age') && (
+                  <Table.Td>
+                    <Tooltip label={formatDateTime(row.createdAt)} openDelay={400}>
+                      <Text size="sm" c="dimmed">
+                        {formatDuration(now - row.createdAt)}
+                      </Text>
+                    </Tooltip>
+                  </Table.Td>
+                )}
                 {has('due') && (
                   <Table.Td>
                     <SlaBadge sla={row.sla} dueAt={row.dueAt} />
