@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Connection } from '../src/main/core/desk';
+import type { Connection, Desk } from '../src/main/core/desk';
+import { defaultCalendars, defaultPolicies } from '../src/shared/sla/defaults';
+import { computeSla, type SlaEvent } from '../src/shared/sla/slaClock';
 import type { CallResult, LookupResult } from '../src/shared/api';
 import { SEGMENTS } from '../src/shared/domain';
 import { toE164 } from '../src/shared/phone';
@@ -12,6 +14,7 @@ import type { Random } from './random';
 // for the product and for the floor, so neither side reads rows the other just warmed.
 
 export interface BenchContext {
+  desk: Desk;
   /** Signed in as Grace Chen (supervisor): sees every segment. */
   grace: Connection;
   /** Signed in as Ava Martin (tier-1 agent, all segments). */
@@ -79,6 +82,69 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
   queue_page_200: (ctx) => queuePage(ctx, 'queue_page_200', undefined),
   // The same page in the other order the API offers (priority, then age).
   queue_page_200_priority: (ctx) => queuePage(ctx, 'queue_page_200_priority', 'priority'),
+
+  // SLA clock for one ticket from a 50-event history: pure computation, no SQL floor.
+  sla_compute_50: (ctx) => {
+    const policy = defaultPolicies.find((p) => p.id === 'education-standard')!;
+    const calendar = defaultCalendars.find((c) => c.id === policy.calendarId)!;
+    const size = readSize(ctx.samples);
+    const histories = Array.from({ length: 64 }, (_, i) => slaHistory(Date.UTC(2026, 2, 2 + i, 7), ctx.rand));
+    return {
+      name: 'sla_compute_50',
+      ...size,
+      product: async (i) => {
+        const h = histories[i % histories.length]!;
+        computeSla(policy, calendar, h, h.at(-1)!.at + 60_000);
+      },
+      targetP99Us: 20,
+    };
+  },
+
+  // The scheduler's wake-up: the tickets whose warning or breach is due, and the next one.
+  sla_scheduler_scan: (ctx) => {
+    const open = ctx.raw.prepare('SELECT count(*) FROM tickets WHERE is_open = 1').pluck().get() as number;
+    ctx.log(`sla_scheduler_scan: ${open.toLocaleString('en-US')} open tickets`);
+    const due = ctx.raw.prepare('SELECT id FROM tickets WHERE sla_next_at <= ? ORDER BY sla_next_at LIMIT 500');
+    const next = ctx.raw.prepare('SELECT min(sla_next_at) FROM tickets WHERE sla_next_at IS NOT NULL').pluck();
+    const size = readSize(ctx.samples);
+    return {
+      name: 'sla_scheduler_scan',
+      ...size,
+      product: async () => {
+        ctx.desk.scheduler.tick();
+      },
+      floor: () => {
+        due.all(ctx.now());
+        next.get();
+      },
+      targetP99Us: 2000,
+    };
+  },
+
+  // Every number on the supervisor's board, from the counters kept with the projection.
+  supervisor_board: (ctx) => {
+    const size = readSize(ctx.samples);
+    const counters = ctx.raw.prepare('SELECT segment, tier, open, unassigned, at_risk, breached FROM queue_counters');
+    const oldest = ctx.raw.prepare('SELECT min(created_at) FROM tickets WHERE segment = ? AND tier = ? AND is_open = 1').pluck();
+    const load = ctx.raw.prepare('SELECT user_id, open FROM agent_load');
+    const daily = ctx.raw.prepare('SELECT * FROM sla_daily WHERE day > ?');
+    const resolved = ctx.raw.prepare(`SELECT count(*) FROM ticket_events WHERE type = 'RESOLVE' AND at >= ?`).pluck();
+    return {
+      name: 'supervisor_board',
+      ...size,
+      product: async () => {
+        result(await ctx.grace.call('supervisor.overview', {}), 'supervisor.overview');
+      },
+      floor: () => {
+        const now = ctx.now();
+        for (const q of counters.all() as Array<{ segment: string; tier: number }>) oldest.get(q.segment, q.tier);
+        load.all();
+        daily.all(Math.floor(now / 86_400_000) - 7);
+        resolved.get(now - (now % 86_400_000));
+      },
+      targetP99Us: 5000,
+    };
+  },
 
   take_next: (ctx) => {
     // One token per unassigned tier-1 ticket, dealt alternately to the two sides: whatever
@@ -166,6 +232,24 @@ function writeSize(ctx: BenchContext, name: string, available: number, what: str
   }
   if (samples < ctx.samples) ctx.log(`${name}: ${samples} samples instead of ${ctx.samples}: only ${available} ${what} per side`);
   return { warmup, samples, total: warmup + samples };
+}
+
+/**
+ * A 50-event history on the London weekdays calendar (holidays, DST): created, taken, then
+ * rounds of waiting on the customer, replies, notes and priority changes, resolved, reopened.
+ */
+function slaHistory(start: number, rand: Random): SlaEvent[] {
+  const events: SlaEvent[] = [{ kind: 'created', at: start, priority: 'high' }, { kind: 'agentResponse', at: start + 20 * 60_000 }];
+  let at = start + 20 * 60_000;
+  while (events.length < 48) {
+    at += rand.int(10, 600) * 60_000;
+    const k = events.length % 4;
+    events.push(
+      k === 0 ? { kind: 'paused', at } : k === 1 ? { kind: 'customerReplied', at } : k === 2 ? { kind: 'agentResponse', at } : { kind: 'priorityChanged', at, priority: rand.chance(0.5) ? 'urgent' : 'normal' },
+    );
+  }
+  events.push({ kind: 'resolved', at: at + 3_600_000 }, { kind: 'reopened', at: at + 7_200_000 });
+  return events;
 }
 
 function result(r: CallResult, what: string): unknown {

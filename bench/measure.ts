@@ -11,8 +11,8 @@ export interface Benchmark {
   warmup: number;
   /** One call through the real API path; i counts 0, 1, 2, ... over warm-up and samples. */
   product(i: number): Promise<void>;
-  /** The least the database itself must do for the same answer. */
-  floor(i: number): void;
+  /** The least the database itself must do for the same answer; none for pure computation. */
+  floor?: (i: number) => void;
   targetP99Us?: number;
   /** Highest acceptable p99 / floor p99. */
   targetRatio?: number;
@@ -28,9 +28,9 @@ export interface Figures {
   n: number;
   p50_us: number;
   p99_us: number;
-  floor_p99_us: number;
-  floor_p50_us: number;
-  ratio_p99: number;
+  floor_p99_us: number | null;
+  floor_p50_us: number | null;
+  ratio_p99: number | null;
   target_p99_us: number | null;
   target_ratio: number | null;
   /** null when the benchmark has no target. */
@@ -49,6 +49,7 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figur
   const total = b.warmup + b.samples;
   const runFloor = (count: number) => {
     for (const end = Math.min(total, f + count); f < end; f++) {
+      if (!b.floor) continue;
       const t0 = process.hrtime.bigint();
       b.floor(f);
       const us = Number(process.hrtime.bigint() - t0) / 1000;
@@ -79,17 +80,17 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figur
 
   const p50 = percentile(product, 0.5);
   const p99 = percentile(product, 0.99);
-  const floorP99 = percentile(floor, 0.99);
-  const ratio = p99 / floorP99;
-  const checks = [b.targetP99Us === undefined ? null : p99 <= b.targetP99Us, b.targetRatio === undefined ? null : ratio <= b.targetRatio].filter((c) => c !== null);
+  const floorP99 = b.floor ? percentile(floor, 0.99) : null;
+  const ratio = floorP99 === null ? null : p99 / floorP99;
+  const checks = [b.targetP99Us === undefined ? null : p99 <= b.targetP99Us, b.targetRatio === undefined || ratio === null ? null : ratio <= b.targetRatio].filter((c) => c !== null);
   return {
     name: b.name,
     n: product.length,
     p50_us: round(p50),
     p99_us: round(p99),
-    floor_p99_us: round(floorP99),
-    floor_p50_us: round(percentile(floor, 0.5)),
-    ratio_p99: Math.round(ratio * 100) / 100,
+    floor_p99_us: floorP99 === null ? null : round(floorP99),
+    floor_p50_us: b.floor ? round(percentile(floor, 0.5)) : null,
+    ratio_p99: ratio === null ? null : Math.round(ratio * 100) / 100,
     target_p99_us: b.targetP99Us ?? null,
     target_ratio: b.targetRatio ?? null,
     pass: checks.length ? checks.every(Boolean) : null,

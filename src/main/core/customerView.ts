@@ -35,18 +35,19 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
   );
   const tickets = db.prepare(ticketRowQuery(k).where('t.customer_id', '=', param<string>()).orderBy('t.created_at', 'desc').limit(500));
   const interactions = db.prepare<
-    { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; number: number | null; user_name: string | null },
+    { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; user_name: string | null },
     [string]
   >(
     k
       .selectFrom('interactions as i')
-      .leftJoin('tickets as t', 't.id', 'i.ticket_id')
       .leftJoin('users as u', 'u.id', 'i.user_id')
-      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 't.number', 'u.name as user_name'])
+      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'u.name as user_name'])
       .where('i.customer_id', '=', param<string>())
       .orderBy('i.at', 'desc')
       .limit(INTERACTIONS),
   );
+
+  const ticketNumberById = db.prepare<{ number: number }, [string]>(k.selectFrom('tickets').select('number').where('id', '=', param<string>()));
 
   return function view(customerId: string, matchedAssetId: string | null, now: number): CustomerView | null {
     const c = customer.get(customerId);
@@ -58,6 +59,16 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
       ownersByAsset.set(o.asset_id, list);
     }
     const rows = tickets.all(customerId).map(toRow);
+    // Interactions name their ticket by number; the customer's tickets are already loaded, so
+    // the number comes from them rather than from a join per interaction.
+    const numbers = new Map(rows.map((t) => [t.id, t.number]));
+    const numberOf = (id: string | null): string | null => {
+      if (id === null) return null;
+      const known = numbers.get(id);
+      if (known) return known;
+      const n = ticketNumberById.get(id)?.number;
+      return n === undefined ? null : ticketNumber(n);
+    };
     const open = rows.filter((t) => isOpenState(t.state as TicketState));
     const past = rows.filter((t) => !isOpenState(t.state as TicketState)).slice(0, PAST_TICKETS);
     return {
@@ -74,7 +85,7 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
           at: i.at,
           summary: i.summary,
           ticketId: i.ticket_id,
-          ticketNumber: i.number === null ? null : ticketNumber(i.number),
+          ticketNumber: numberOf(i.ticket_id),
           userName: i.user_name,
         }),
       ),

@@ -102,6 +102,11 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
     } else if (/^[+\d\s().\-\/]+$/.test(q)) {
       // Digits only: an Express Service Code keyed into the phone menu, or a phone number.
       const digits = q.replace(/\D/g, '');
+      // Seven digits can also be a service tag itself (rare, but tags are any 7 of 0-9A-Z).
+      if (!q.startsWith('+') && compact.length === 7 && /^\d{7}$/.test(compact)) {
+        tried.push(`service tag ${compact}`);
+        candidates.push(...byTag(compact, 'tag'));
+      }
       const tag = q.startsWith('+') ? null : expressCodeToTag(digits);
       if (tag) {
         tried.push(`Express Service Code ${digits}`);

@@ -9,17 +9,15 @@ import type { Database } from './db/schema';
 export function ticketRowQuery(kysely: Kysely<Database>) {
   return kysely
     .selectFrom('tickets as t')
-    .innerJoin('customers as c', 'c.id', 't.customer_id')
-    .leftJoin('assets as a', 'a.id', 't.asset_id')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
     .select([
       't.id',
       't.number',
       't.subject',
       't.customer_id',
-      'c.name as customer_name',
+      't.customer_name',
       't.asset_id',
-      'a.service_tag',
+      't.service_tag',
       't.segment',
       't.service_level',
       't.priority',

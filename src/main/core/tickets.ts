@@ -162,10 +162,12 @@ export function ticketService(
     return db.write(() => {
       const customer = db.get(k.selectFrom('customers').selectAll().where('id', '=', input.customerId));
       if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
+      let serviceTag: string | null = null;
       if (input.assetId) {
-        const asset = db.get(k.selectFrom('assets').select('customer_id').where('id', '=', input.assetId));
+        const asset = db.get(k.selectFrom('assets').select(['customer_id', 'service_tag']).where('id', '=', input.assetId));
         if (!asset) throw new ApiError('not_found', 'That system no longer exists.');
         if (asset.customer_id !== customer.id) throw new ApiError('invalid_input', 'That system belongs to another customer.', [{ path: 'assetId', message: 'Choose one of this customer’s systems.' }]);
+        serviceTag = asset.service_tag;
       }
       const priority = input.priority ?? 'normal';
       const pos = openTicket(ticketInputSchema.parse({ segment: customer.segment, priority, at: input.at, reopenWindowMs: opts.reopenWindowMs }));
@@ -175,7 +177,9 @@ export function ticketService(
         id,
         number,
         customer_id: customer.id,
+        customer_name: customer.name,
         asset_id: input.assetId ?? null,
+        service_tag: serviceTag,
         segment: customer.segment,
         service_level: customer.service_level,
         priority,

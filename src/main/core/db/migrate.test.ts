@@ -10,6 +10,23 @@ const fresh = () => {
 };
 
 describe('migrations', () => {
+  it('0003 copies each existing ticket’s customer name and service tag onto it', async () => {
+    const { sqlite, db } = fresh();
+    await migrate(db, MIGRATIONS.slice(0, 2));
+    sqlite.exec(`
+      insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at) values ('c', 'organisation', 'City of Austin', 'city of austin', 'government', 'premier', 0, 0);
+      insert into assets (id, service_tag, customer_id, product_line, model, ship_date, warranty_level, warranty_end, created_at) values ('a', '7XK2QF1', 'c', 'Latitude', 'Latitude 7440', 0, 'ProSupport', 0, 0);
+      insert into tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, subject, description, channel, created_at, updated_at, version, machine)
+        values ('t1', 1, 'c', 'a', 'government', 'premier', 'high', 2, 1, 'new', 1, 'No boot', '', 'phone', 0, 0, 1, '{}'),
+               ('t2', 2, 'c', null, 'government', 'premier', 'low', 4, 1, 'new', 1, 'Invoice', '', 'email', 0, 0, 1, '{}');
+    `);
+    expect(await migrate(db)).toEqual(['0003_ticket_row_names']);
+    expect(sqlite.prepare('select id, customer_name, service_tag from tickets order by id').all()).toEqual([
+      { id: 't1', customer_name: 'City of Austin', service_tag: '7XK2QF1' },
+      { id: 't2', customer_name: 'City of Austin', service_tag: null },
+    ]);
+  });
+
   it('0001 creates the schema with the five segments and a counter per segment and tier', async () => {
     const { sqlite, db } = fresh();
     expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.id));

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_sla';
+import * as m0003 from './migrations/0003_ticket_row_names';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '0001_initial', up: m0001.up },
   { id: '0002_sla', up: m0002.up },
+  { id: '0003_ticket_row_names', up: m0003.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {

@@ -100,6 +100,9 @@ export interface TicketTable {
   sla_calendar_id: string | null;
   /** JSON PolicySpan[]: the policies the ticket ran under, each from a moment on. */
   sla_policies: string;
+  /** Copies for list rows, so a queue page needs no joins (migration 0003). */
+  customer_name: string;
+  service_tag: string | null;
 }
 
 export interface TicketEventTable {
