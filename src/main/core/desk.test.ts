@@ -42,6 +42,17 @@ describe('looking a caller up', () => {
     }
   });
 
+  it('finds a tag made only of digits as a tag too, beside the Express-code and phone readings', async () => {
+    const { as, desk } = await open();
+    const lakeside = desk.db.sqlite.prepare(`select customer_id from assets where service_tag = '7XK2QF1'`).pluck().get();
+    desk.db.sqlite
+      .prepare(`insert into assets (id, service_tag, customer_id, product_line, model, ship_date, warranty_level, warranty_end, created_at) values ('digits', '1234567', ?, 'OptiPlex', 'OptiPlex 7020 Micro', 0, 'Basic', 0, 0)`)
+      .run(lakeside);
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: '123-4567' });
+    const tagMatch = r.kind === 'match' ? r.matchedBy === 'tag' : r.kind === 'candidates' && r.candidates.some((c) => c.matchedBy === 'tag' && c.assetId === 'digits');
+    expect(tagMatch).toBe(true);
+  });
+
   it('lists every candidate when the input is ambiguous', async () => {
     const { as } = await open();
     const r = await (await as('Ava Martin')).call('lookup.search', { query: 'jordan' });
