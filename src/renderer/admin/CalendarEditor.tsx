@@ -323,7 +323,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                                 w={84}
                                 value={w.start}
                                 readOnly={readOnly}
-                                placeholder="08:00"
+                                placeholder={t('slaEdit.opensPlaceholder')}
                                 inputMode="numeric"
                                 maxLength={5}
                                 dir="ltr"
@@ -340,7 +340,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                                 w={84}
                                 value={w.end}
                                 readOnly={readOnly}
-                                placeholder="18:00"
+                                placeholder={t('slaEdit.closesPlaceholder')}
                                 inputMode="numeric"
                                 maxLength={5}
                                 dir="ltr"
@@ -431,7 +431,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                             <TextInput
                               size="xs"
                               type={yearly ? 'text' : 'date'}
-                              placeholder={yearly ? 'MM-DD' : 'YYYY-MM-DD'}
+                              placeholder={yearly ? t('slaEdit.yearlyPlaceholder') : t('slaEdit.datePlaceholder')}
                               value={h.date}
                               readOnly={readOnly}
                               dir="ltr"

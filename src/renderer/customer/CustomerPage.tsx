@@ -266,7 +266,7 @@ function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; 
       </Box>
     );
   return (
-    <Table.ScrollContainer minWidth={withSla ? 700 : 560} type="native">
+    <Table.ScrollContainer minWidth={560} type="native">
       <Table verticalSpacing={8} fz="sm" highlightOnHover className={classes.tickets}>
         <Table.Thead>
           <Table.Tr>
@@ -274,8 +274,7 @@ function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; 
             <Table.Th>{t('tickets.col.subject')}</Table.Th>
             <Table.Th>{t('tickets.col.state')}</Table.Th>
             <Table.Th>{t('tickets.col.priority')}</Table.Th>
-            {withSla && <Table.Th>{t('tickets.col.due')}</Table.Th>}
-            <Table.Th>{t('tickets.col.updated')}</Table.Th>
+            {withSla ? <Table.Th>{t('tickets.col.due')}</Table.Th> : <Table.Th>{t('tickets.col.updated')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -306,18 +305,19 @@ function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; 
               <Table.Td className={classes.nowrap}>
                 <PriorityBadge priority={r.priority} size="xs" />
               </Table.Td>
-              {withSla && (
+              {withSla ? (
                 <Table.Td className={classes.nowrap}>
                   <SlaBadge sla={r.sla} dueAt={r.dueAt} />
                 </Table.Td>
+              ) : (
+                <Table.Td className={classes.nowrap}>
+                  <Tooltip label={formatDateTime(r.updatedAt)} openDelay={300}>
+                    <Text size="sm" c="dimmed">
+                      {formatRelative(r.updatedAt, now)}
+                    </Text>
+                  </Tooltip>
+                </Table.Td>
               )}
-              <Table.Td className={classes.nowrap}>
-                <Tooltip label={formatDateTime(r.updatedAt)} openDelay={300}>
-                  <Text size="sm" c="dimmed">
-                    {formatRelative(r.updatedAt, now)}
-                  </Text>
-                </Tooltip>
-              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
