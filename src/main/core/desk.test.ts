@@ -160,6 +160,11 @@ describe('working a ticket', () => {
     const [row] = (await ava.call('queues.tickets', { segment: 'home', tier: 1 })).rows.filter((r) => r.assigneeId === null);
     await ava.call('tickets.act', { ticketId: row!.id, command: { type: 'TAKE' } });
     expect(grace.pushes).toContainEqual({ event: 'ticket.changed', payload: expect.objectContaining({ ticketId: row!.id, type: 'TAKE' }) });
+    // Ben works education and government only: news of a home ticket is not his to see.
+    const ben = await as('Ben Okafor');
+    await ava.call('tickets.act', { ticketId: row!.id, command: { type: 'ADD_NOTE', note: 'called back' } });
+    expect(ben.pushes.filter((p) => p.event === 'ticket.changed')).toEqual([]);
+    expect(grace.pushes.filter((p) => p.event === 'ticket.changed')).toHaveLength(2);
   });
 });
 

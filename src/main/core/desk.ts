@@ -89,13 +89,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const database = await openDatabase(options.dataDir);
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;
-  const listeners = new Set<(push: Push) => void>();
+  const listeners = new Map<(push: Push) => void, Session>();
   // While demo data is generated nobody needs thousands of per-ticket pushes: one
   // 'desk.changed' follows instead.
   let quiet = false;
   const push = <E extends PushEventName>(event: E, payload: PushPayload<E>) => {
     if (quiet) return;
-    for (const send of listeners) send({ event, payload });
+    // Privacy: a ticket's news goes only to people who may see its segment (signed in).
+    const segment = 'segment' in payload ? String(payload.segment) : null;
+    for (const [send, session] of listeners) {
+      if (segment !== null && (!session.user || !maySee(session.user, segment))) continue;
+      send({ event, payload });
+    }
   };
 
   const users = userDirectory(db);
@@ -305,7 +310,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     scheduler,
     connect(onPush) {
       const session: Session = { user: null };
-      listeners.add(onPush);
+      listeners.set(onPush, session);
       return {
         call: (method, input) => call(session, method, input),
         close: () => listeners.delete(onPush),
