@@ -7,7 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { DB_FILE, openDatabase } from '../src/main/core/db/database';
 import { Sql } from '../src/main/core/db/exec';
 import type { Database } from '../src/main/core/db/schema';
-import { DEMO_USERS } from '../src/main/core/demo';
+import { DEMO_USERS, LINES_BY_SEGMENT, PRODUCTS, SUBJECTS, WARRANTIES } from '../src/main/core/demo';
 import { openDesk } from '../src/main/core/desk';
 import { nameKey } from '../src/main/core/lookup';
 import { slaStore } from '../src/main/core/sla';
@@ -122,44 +122,7 @@ const SEGMENT_WEIGHTS: Array<[Segment, number]> = [
   ['education', 12],
   ['government', 11],
 ];
-const PRODUCTS: Record<string, string[]> = {
-  Latitude: ['Latitude 5450', 'Latitude 7440', 'Latitude 9450 2-in-1', 'Latitude 3550'],
-  OptiPlex: ['OptiPlex 7020 Micro', 'OptiPlex 5000 Tower', 'OptiPlex All-in-One 7410'],
-  Precision: ['Precision 3680 Tower', 'Precision 5690', 'Precision 7780'],
-  XPS: ['XPS 13 9345', 'XPS 14 9440', 'XPS 16 9640'],
-  Inspiron: ['Inspiron 14 5440', 'Inspiron 16 Plus 7640', 'Inspiron 24 All-in-One'],
-  PowerEdge: ['PowerEdge R760', 'PowerEdge T560', 'PowerEdge R660xs'],
-  Vostro: ['Vostro 3530', 'Vostro 3030 Small Desktop'],
-};
-const LINES_BY_SEGMENT: Record<Segment, string[]> = {
-  education: ['Latitude', 'OptiPlex', 'Vostro'],
-  government: ['Latitude', 'OptiPlex', 'Precision', 'PowerEdge'],
-  small_business: ['Vostro', 'Latitude', 'OptiPlex', 'PowerEdge'],
-  large_enterprise: ['Latitude', 'Precision', 'OptiPlex', 'PowerEdge'],
-  home: ['XPS', 'Inspiron'],
-};
-const WARRANTIES: Record<ServiceLevel, string[]> = {
-  premier: ['ProSupport Plus', 'ProSupport'],
-  standard: ['ProSupport', 'Basic Onsite'],
-  basic: ['Basic', 'Premium Support'],
-};
-const SUBJECTS = [
-  'No power after BIOS update',
-  'Battery not charging past 80%',
-  'Blue screen on wake from sleep',
-  'Docking station not detecting monitors',
-  'Fan noise under light load',
-  'Keyboard keys unresponsive',
-  'Wi-Fi drops every few minutes',
-  'Hard drive SMART warning',
-  'Display flickers at low brightness',
-  'RAID controller degraded',
-  'Touchpad erratic after driver update',
-  'Cannot boot: no bootable device',
-  'Replacement AC adapter request',
-  'Thunderbolt port stopped working',
-  'Overheating during video calls',
-];
+// The vocabulary is the demo's, so benchmark rows look like the rows people see.
 const DESCRIPTIONS = [
   'Customer reports the problem started this week.',
   'Happens on several units at the same site. Customer has already restarted twice.',

@@ -47,7 +47,7 @@ export const SHOWCASE = {
   jordans: ['Jordan Lee', 'Jordan Patel'],
 };
 
-const PRODUCTS: Record<string, string[]> = {
+export const PRODUCTS: Record<string, string[]> = {
   Latitude: ['Latitude 5450', 'Latitude 7440', 'Latitude 9450 2-in-1', 'Latitude 3550'],
   OptiPlex: ['OptiPlex 7020 Micro', 'OptiPlex 5000 Tower', 'OptiPlex All-in-One 7410'],
   Precision: ['Precision 3680 Tower', 'Precision 5690', 'Precision 7780'],
@@ -56,19 +56,19 @@ const PRODUCTS: Record<string, string[]> = {
   PowerEdge: ['PowerEdge R760', 'PowerEdge T560', 'PowerEdge R660xs'],
   Vostro: ['Vostro 3530', 'Vostro 3030 Small Desktop'],
 };
-const LINES_BY_SEGMENT: Record<Segment, string[]> = {
+export const LINES_BY_SEGMENT: Record<Segment, string[]> = {
   education: ['Latitude', 'OptiPlex', 'Vostro'],
   government: ['Latitude', 'OptiPlex', 'Precision', 'PowerEdge'],
   small_business: ['Vostro', 'Latitude', 'OptiPlex', 'PowerEdge'],
   large_enterprise: ['Latitude', 'Precision', 'OptiPlex', 'PowerEdge'],
   home: ['XPS', 'Inspiron'],
 };
-const WARRANTIES: Record<ServiceLevel, string[]> = {
+export const WARRANTIES: Record<ServiceLevel, string[]> = {
   premier: ['ProSupport Plus', 'ProSupport'],
   standard: ['ProSupport', 'Basic Onsite'],
   basic: ['Basic', 'Premium Support'],
 };
-const SUBJECTS = [
+export const SUBJECTS = [
   'No power after BIOS update',
   'Battery not charging past 80%',
   'Blue screen on wake from sleep',
