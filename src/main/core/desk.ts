@@ -215,7 +215,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       if (i.command.type === 'SLA_WARNING' || i.command.type === 'SLA_BREACH') {
         throw new ApiError('forbidden', 'SLA events come from the scheduler, not from people.');
       }
-      detailFor(s, i.ticketId);
+      // Only the segment check before writing; the full detail is built once, after.
+      const u = signedIn(s);
+      const row = tickets.ticketById(i.ticketId);
+      if (!row) throw new ApiError('not_found', 'That ticket does not exist.');
+      if (!maySee(u, row.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
       const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
       tickets.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedVersion, assignee);
       return detailFor(s, i.ticketId);
