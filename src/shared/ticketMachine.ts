@@ -7,7 +7,6 @@ import {
   prioritySchema,
   resolutionCodeSchema,
   segmentSchema,
-  type Actor,
   type Priority,
   type Segment,
   type Tier,

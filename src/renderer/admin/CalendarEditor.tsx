@@ -1,15 +1,13 @@
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconCopy, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { ActionIcon, Box, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
-import { call, problemOf, type Problem } from '../backend';
-import { useDraft } from '../drafts';
+import { call } from '../backend';
 import { currentLocale, t } from '../i18n';
-import { PageHeader, Section } from '../page';
-import { hrefOf, navigate } from '../route';
-import { issueIndex, localIssues, serverIssues, slugify, timeZones, unplacedIssues, weekdayName, weekOrder, type Issue } from './forms';
+import { Section } from '../page';
+import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -85,10 +83,21 @@ const PLACED = ['id', 'name', 'timeZone', 'weekly', 'holidays', 'yearRange', 'di
 
 export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { settings: SlaSettings; calendarId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
   const existing = calendarId === null ? null : (settings.calendars.find((c) => c.id === calendarId) ?? null);
-  const [draft, setDraft, clearDraft] = useDraft<CalendarDraft>(`sla.calendar.${calendarId ?? 'new'}`, existing ? draftOf(existing) : newDraft());
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const isNew = calendarId === null;
+  const { draft, edit, at, under, frame } = useSettingsEditor({
+    draftKey: `sla.calendar.${calendarId ?? 'new'}`,
+    initial: existing ? draftOf(existing) : newDraft(),
+    isNew,
+    readOnly,
+    valueOf: calendarOf,
+    original: existing ? calendarOf(draftOf(existing)) : null,
+    validate: (c) => localIssues(calendarSchema.safeParse(c)),
+    takenIds: settings.calendars.map((c) => c.id),
+    placed: PLACED,
+    persist: (c) => call('sla.saveCalendar', c),
+    savedMessage: (name) => t('slaEdit.calendarSaved', { name }),
+    onSaved,
+  });
   const locale = currentLocale();
   const zones = useMemo(() => {
     const all = timeZones();
@@ -96,47 +105,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
   }, [draft.timeZone]);
   const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
 
-  const edit = (patch: Partial<CalendarDraft>) => {
-    setProblem(null);
-    setDraft(patch);
-  };
-
-  const candidate = calendarOf(draft);
-  const dirty = existing ? JSON.stringify(candidate) !== JSON.stringify(calendarOf(draftOf(existing))) : true;
-  const local = localIssues(calendarSchema.safeParse(candidate));
-  if (isNew && candidate.id && settings.calendars.some((c) => c.id === candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
-  if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
-  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : local;
-  const { at, under } = issueIndex(issues);
-  const others = problem ? unplacedIssues(issues, (p) => PLACED.some((f) => p === f || p.startsWith(`${f}.`))) : [];
-
-  const save = async () => {
-    if (isNew && local.some((i) => i.path === 'id')) {
-      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: local.filter((i) => i.path === 'id') });
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const saved = await call('sla.saveCalendar', candidate);
-      clearDraft();
-      await onSaved();
-      notifications.show({ color: 'teal', message: t('slaEdit.calendarSaved', { name: saved.name }) });
-      navigate(hrefOf({ name: 'slaSettings' }));
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (!isNew && !existing) {
-    return (
-      <Alert color="red" role="alert" title={t('slaEdit.calendarMissing')}>
-        <Anchor href={hrefOf({ name: 'slaSettings' })}>{t('slaEdit.back')}</Anchor>
-      </Alert>
-    );
-  }
+  if (!isNew && !existing) return <MissingItem title={t('slaEdit.calendarMissing')} />;
 
   const setHours = (index: number, patch: Partial<CalendarDraft['weekly'][number]>) =>
     edit({ weekly: draft.weekly.map((w, i) => (i === index ? { ...w, ...patch } : w)) });
@@ -172,59 +141,15 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
   const weeklyProblem = at('weekly');
 
   return (
-    <>
-      <Anchor href={hrefOf({ name: 'slaSettings' })} size="sm" className={classes.back}>
-        <IconArrowBackUp size={14} aria-hidden /> {t('slaEdit.back')}
-      </Anchor>
-      <PageHeader
-        title={isNew ? t('slaEdit.newCalendar') : t('slaEdit.calendarTitle', { name: existing?.name ?? '' })}
-        description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? t('slaEdit.usedBy', { policies: usedBy.map((p) => p.name).join(t('list.separator')) }) : t('slaEdit.calendarLead')}
-      />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!readOnly) void save();
-        }}
-      >
-        <Stack gap="md">
-          {problem && (
-            <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
-              <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
-              {others.map((i) => (
-                <Text size="sm" key={`${i.path}-${i.message}`}>
-                  {i.message}
-                </Text>
-              ))}
-            </Alert>
-          )}
+    <EditorFrame
+      {...frame}
+      title={isNew ? t('slaEdit.newCalendar') : t('slaEdit.calendarTitle', { name: existing?.name ?? '' })}
+      description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? t('slaEdit.usedBy', { policies: usedBy.map((p) => p.name).join(t('list.separator')) }) : t('slaEdit.calendarLead')}
+      saveLabel={t('slaEdit.saveCalendar')}
+    >
           <Section title={t('slaEdit.calendarBasics')} id="calendar-basics">
             <Grid gap="sm">
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('slaEdit.name')}
-                  value={draft.name}
-                  readOnly={readOnly}
-                  withAsterisk={!readOnly}
-                  onChange={(e) => {
-                    const name = e.currentTarget.value;
-                    edit(isNew && !draft.idEdited ? { name, id: slugify(name) } : { name });
-                  }}
-                  error={at('name')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('slaEdit.id')}
-                  description={isNew ? t('slaEdit.idHint') : undefined}
-                  value={draft.id}
-                  readOnly={readOnly || !isNew}
-                  withAsterisk={isNew}
-                  onChange={(e) => edit({ id: e.currentTarget.value, idEdited: true })}
-                  error={at('id')}
-                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                />
-              </Grid.Col>
+              <NameAndIdFields draft={draft} edit={edit} at={at} isNew={isNew} readOnly={readOnly} />
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select
                   label={t('slaEdit.timeZone')}
@@ -482,30 +407,6 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
             ))}
           </Section>
 
-          {!readOnly && (
-            <Group justify="flex-end" gap="xs">
-              {dirty && !isNew && (
-                <Badge color="yellow" variant="light" tt="none" size="lg" role="status">
-                  {t('slaEdit.unsaved')}
-                </Badge>
-              )}
-              <Button
-                variant="default"
-                onClick={() => {
-                  clearDraft();
-                  setProblem(null);
-                  navigate(hrefOf({ name: 'slaSettings' }));
-                }}
-              >
-                {t('slaEdit.discard')}
-              </Button>
-              <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
-                {t('slaEdit.saveCalendar')}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </form>
-    </>
+    </EditorFrame>
   );
 }

@@ -1,17 +1,13 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Grid, NumberInput, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, SEGMENTS, SERVICE_LEVELS, type Priority, type Segment, type ServiceLevel } from '../../shared/domain';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
-import { call, problemOf, type Problem } from '../backend';
-import { useDraft } from '../drafts';
+import { call } from '../backend';
 import { t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
-import { PageHeader, Section } from '../page';
-import { hrefOf, navigate } from '../route';
-import { issueIndex, localIssues, minutesHint, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
+import { Section } from '../page';
+import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { localIssues, minutesHint } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One SLA policy: which customers it covers (segment and service level), the calendar its
@@ -89,110 +85,36 @@ const PLACED = ['id', 'name', 'segment', 'serviceLevel', 'calendarId', 'atRiskSh
 
 export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settings: SlaSettings; policyId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
   const existing = policyId === null ? null : (settings.policies.find((p) => p.id === policyId) ?? null);
-  const [draft, setDraft, clearDraft] = useDraft<PolicyDraft>(`sla.policy.${policyId ?? 'new'}`, existing ? draftOf(existing) : newDraft(settings));
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const isNew = policyId === null;
+  const { draft, edit, at, frame } = useSettingsEditor({
+    draftKey: `sla.policy.${policyId ?? 'new'}`,
+    initial: existing ? draftOf(existing) : newDraft(settings),
+    isNew,
+    readOnly,
+    valueOf: policyOf,
+    original: existing ? policyOf(draftOf(existing)) : null,
+    validate: (p) => localIssues(slaPolicySchema.safeParse(p)),
+    takenIds: settings.policies.map((p) => p.id),
+    placed: PLACED,
+    persist: (p) => call('sla.savePolicy', p),
+    savedMessage: (name) => t('slaEdit.policySaved', { name }),
+    onSaved,
+  });
 
-  const edit = (patch: Partial<PolicyDraft>) => {
-    setProblem(null);
-    setDraft(patch);
-  };
-
-  // Local issues as you type; the desk's after a save, until the next edit.
-  const candidate = policyOf(draft);
-  const dirty = existing ? JSON.stringify(candidate) !== JSON.stringify(policyOf(draftOf(existing))) : true;
-  const local = localIssues(slaPolicySchema.safeParse(candidate));
-  if (isNew && candidate.id && settings.policies.some((p) => p.id === candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
-  if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
-  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : local;
-  const at = issueIndex(issues).at;
-  const others = problem ? unplacedIssues(issues, (p) => PLACED.some((f) => p === f || p.startsWith(`${f}.`))) : [];
-
-  const save = async () => {
-    if (isNew && local.some((i) => i.path === 'id')) {
-      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: local.filter((i) => i.path === 'id') });
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const saved = await call('sla.savePolicy', candidate);
-      clearDraft();
-      await onSaved();
-      notifications.show({ color: 'teal', message: t('slaEdit.policySaved', { name: saved.name }) });
-      navigate(hrefOf({ name: 'slaSettings' }));
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (!isNew && !existing) {
-    return (
-      <Alert color="red" role="alert" title={t('slaEdit.policyMissing')}>
-        <Anchor href={hrefOf({ name: 'slaSettings' })}>{t('slaEdit.back')}</Anchor>
-      </Alert>
-    );
-  }
+  if (!isNew && !existing) return <MissingItem title={t('slaEdit.policyMissing')} />;
 
   const calendarOptions = settings.calendars.map((c) => ({ value: c.id, label: `${c.name} · ${c.timeZone}` }));
 
   return (
-    <>
-      <Anchor href={hrefOf({ name: 'slaSettings' })} size="sm" className={classes.back}>
-        <IconArrowBackUp size={14} aria-hidden /> {t('slaEdit.back')}
-      </Anchor>
-      <PageHeader
-        title={isNew ? t('slaEdit.newPolicy') : t('slaEdit.policyTitle', { name: existing?.name ?? '' })}
-        description={readOnly ? t('slaEdit.readOnly') : existing ? t('slaEdit.version', { version: existing.version }) : t('slaEdit.newPolicyLead')}
-      />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!readOnly) void save();
-        }}
-      >
-        <Stack gap="md">
-          {problem && (
-            <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
-              <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
-              {others.map((i) => (
-                <Text size="sm" key={`${i.path}-${i.message}`}>
-                  {i.message}
-                </Text>
-              ))}
-            </Alert>
-          )}
+    <EditorFrame
+      {...frame}
+      title={isNew ? t('slaEdit.newPolicy') : t('slaEdit.policyTitle', { name: existing?.name ?? '' })}
+      description={readOnly ? t('slaEdit.readOnly') : existing ? t('slaEdit.version', { version: existing.version }) : t('slaEdit.newPolicyLead')}
+      saveLabel={t('slaEdit.savePolicy')}
+    >
           <Section title={t('slaEdit.covers')} id="policy-covers">
             <Grid gap="sm">
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('slaEdit.name')}
-                  value={draft.name}
-                  readOnly={readOnly}
-                  withAsterisk={!readOnly}
-                  onChange={(e) => {
-                    const name = e.currentTarget.value;
-                    edit(isNew && !draft.idEdited ? { name, id: slugify(name) } : { name });
-                  }}
-                  error={at('name')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('slaEdit.id')}
-                  description={isNew ? t('slaEdit.idHint') : undefined}
-                  value={draft.id}
-                  readOnly={readOnly || !isNew}
-                  withAsterisk={isNew}
-                  onChange={(e) => edit({ id: e.currentTarget.value, idEdited: true })}
-                  error={at('id')}
-                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                />
-              </Grid.Col>
+              <NameAndIdFields draft={draft} edit={edit} at={at} isNew={isNew} readOnly={readOnly} />
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <Select
                   label={t('slaEdit.segment')}
@@ -342,30 +264,6 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
             </Grid>
           </Section>
 
-          {!readOnly && (
-            <Group justify="flex-end" gap="xs">
-              {dirty && !isNew && (
-                <Badge color="yellow" variant="light" tt="none" size="lg" role="status">
-                  {t('slaEdit.unsaved')}
-                </Badge>
-              )}
-              <Button
-                variant="default"
-                onClick={() => {
-                  clearDraft();
-                  setProblem(null);
-                  navigate(hrefOf({ name: 'slaSettings' }));
-                }}
-              >
-                {t('slaEdit.discard')}
-              </Button>
-              <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
-                {t('slaEdit.savePolicy')}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </form>
-    </>
+    </EditorFrame>
   );
 }

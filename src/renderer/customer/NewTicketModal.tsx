@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AssetView, CustomerSummary } from '../../shared/api';
@@ -6,8 +6,9 @@ import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/
 import { call, headline, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { channelLabel, priorityLabel, productName } from '../labels';
+import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
+import { PriorityField } from '../tickets/PriorityField';
 
 // Opening a ticket from the 360° view, prefilled with the customer and the system. What
 // the agent types is a draft in sessionStorage until the back end accepts it.
@@ -111,24 +112,14 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             maxRows={12}
           />
           <Group grow align="flex-start">
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="new-ticket-priority">
-                {t('newTicket.priority')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="new-ticket-priority"
-                value={draft.priority}
-                onChange={(v) => setDraft({ priority: PRIORITIES.find((p) => p === v) ?? 'normal' })}
-                data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
-                size="xs"
-                fullWidth
-              />
-              {issueFor(problem, 'priority') && (
-                <Text size="xs" c="red">
-                  {issueFor(problem, 'priority')}
-                </Text>
-              )}
-            </Stack>
+            <PriorityField
+              id="new-ticket-priority"
+              label={t('newTicket.priority')}
+              value={draft.priority}
+              onChange={(v) => setDraft({ priority: PRIORITIES.find((p) => p === v) ?? 'normal' })}
+              error={issueFor(problem, 'priority')}
+              size="xs"
+            />
             <Select
               label={t('newTicket.channel')}
               data={CHANNELS.map((c) => ({ value: c, label: channelLabel(c) }))}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { TicketDetail } from '../../shared/api';
@@ -6,8 +6,9 @@ import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, SEGMENTS, type Tier }
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
 import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { useDraft } from '../drafts';
+import { PriorityField } from './PriorityField';
 import { t } from '../i18n';
-import { priorityLabel, reasonLabel, resolutionLabel, roleLabel, segmentLabel, tierLabel, userMeta } from '../labels';
+import { reasonLabel, resolutionLabel, roleLabel, segmentLabel, tierLabel, userMeta } from '../labels';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -163,23 +164,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
             />
           )}
           {action === 'CHANGE_PRIORITY' && (
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="act-priority">
-                {t('act.priority')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="act-priority"
-                value={draft.priority}
-                onChange={(v) => setDraft({ priority: v })}
-                data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
-                fullWidth
-              />
-              {issueFor(problem, 'priority') && (
-                <Text size="xs" c="red">
-                  {issueFor(problem, 'priority')}
-                </Text>
-              )}
-            </Stack>
+            <PriorityField id="act-priority" label={t('act.priority')} value={draft.priority} onChange={(v) => setDraft({ priority: v })} error={issueFor(problem, 'priority')} />
           )}
           {action === 'ASSIGN' && (
             <Select

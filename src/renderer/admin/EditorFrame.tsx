@@ -1,0 +1,210 @@
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { problemOf, type Problem } from '../backend';
+import { useDraft } from '../drafts';
+import { t } from '../i18n';
+import { PageHeader } from '../page';
+import { hrefOf, navigate } from '../route';
+import { issueIndex, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
+import classes from './SlaSettings.module.css';
+
+// What the policy and calendar editors have in common: a draft kept across reloads until the
+// desk accepts it, a new item's id that must be free, the desk's refusal shown until the next
+// edit, and the page around the form (back link, header, refusal, unsaved badge, discard/save).
+
+/** The draft fields every settings editor has: a name and an id slugged from it until typed. */
+export interface NamedDraft {
+  id: string;
+  idEdited: boolean;
+  name: string;
+}
+
+export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: string }> {
+  draftKey: string;
+  initial: D;
+  isNew: boolean;
+  readOnly: boolean;
+  /** What the draft would save as. */
+  valueOf: (draft: D) => V;
+  /** The stored item as `valueOf` would produce it, or null for a new one. */
+  original: V | null;
+  /** The schema's issues for a candidate value. */
+  validate: (value: V) => Issue[];
+  takenIds: string[];
+  /** Top-level paths that have a field of their own; any other issue goes in the alert. */
+  placed: string[];
+  persist: (value: V) => Promise<{ name: string }>;
+  savedMessage: (name: string) => string;
+  onSaved: () => Promise<void>;
+}
+
+export function useSettingsEditor<D extends NamedDraft, V extends { id: string }>(o: SettingsEditorOptions<D, V>) {
+  const [draft, setDraft, clearDraft] = useDraft<D>(o.draftKey, o.initial);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { isNew, readOnly } = o;
+
+  const edit = (patch: Partial<D>) => {
+    setProblem(null);
+    setDraft(patch);
+  };
+
+  // Local issues as you type; the desk's after a save, until the next edit.
+  const candidate = o.valueOf(draft);
+  const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
+  const local = o.validate(candidate);
+  if (isNew && candidate.id && o.takenIds.includes(candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
+  if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
+  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : local;
+  const { at, under } = issueIndex(issues);
+  const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
+
+  const save = async () => {
+    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here.
+    if (isNew && local.some((i) => i.path === 'id')) {
+      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: local.filter((i) => i.path === 'id') });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const saved = await o.persist(candidate);
+      clearDraft();
+      await o.onSaved();
+      notifications.show({ color: 'teal', message: o.savedMessage(saved.name) });
+      navigate(hrefOf({ name: 'slaSettings' }));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const discard = () => {
+    clearDraft();
+    setProblem(null);
+    navigate(hrefOf({ name: 'slaSettings' }));
+  };
+
+  const frame = { readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard };
+  return { draft, edit, at, under, frame };
+}
+
+type FrameState = ReturnType<typeof useSettingsEditor>['frame'];
+
+export function EditorFrame({
+  title,
+  description,
+  saveLabel,
+  children,
+  readOnly,
+  isNew,
+  dirty,
+  busy,
+  problem,
+  issues,
+  others,
+  onSave,
+  onDiscard,
+}: FrameState & { title: string; description: string; saveLabel: string; children: ReactNode }) {
+  return (
+    <>
+      <Anchor href={hrefOf({ name: 'slaSettings' })} size="sm" className={classes.back}>
+        <IconArrowBackUp size={14} aria-hidden /> {t('slaEdit.back')}
+      </Anchor>
+      <PageHeader title={title} description={description} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!readOnly) void onSave();
+        }}
+      >
+        <Stack gap="md">
+          {problem && (
+            <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
+              <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
+              {others.map((i) => (
+                <Text size="sm" key={`${i.path}-${i.message}`}>
+                  {i.message}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {children}
+          {!readOnly && (
+            <Group justify="flex-end" gap="xs">
+              {dirty && !isNew && (
+                <Badge color="yellow" variant="light" tt="none" size="lg" role="status">
+                  {t('slaEdit.unsaved')}
+                </Badge>
+              )}
+              <Button variant="default" onClick={onDiscard}>
+                {t('slaEdit.discard')}
+              </Button>
+              <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+                {saveLabel}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </>
+  );
+}
+
+/** Shown in place of the editor when the address names an item that does not exist. */
+export function MissingItem({ title }: { title: string }) {
+  return (
+    <Alert color="red" role="alert" title={title}>
+      <Anchor href={hrefOf({ name: 'slaSettings' })}>{t('slaEdit.back')}</Anchor>
+    </Alert>
+  );
+}
+
+/** Name and id, side by side; a new item's id follows its name until the id is typed. */
+export function NameAndIdFields<D extends NamedDraft>({
+  draft,
+  edit,
+  at,
+  isNew,
+  readOnly,
+}: {
+  draft: D;
+  edit: (patch: Partial<D>) => void;
+  at: (path: string) => string | undefined;
+  isNew: boolean;
+  readOnly: boolean;
+}) {
+  return (
+    <>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <TextInput
+          label={t('slaEdit.name')}
+          value={draft.name}
+          readOnly={readOnly}
+          withAsterisk={!readOnly}
+          onChange={(e) => {
+            const name = e.currentTarget.value;
+            edit((isNew && !draft.idEdited ? { name, id: slugify(name) } : { name }) as Partial<D>);
+          }}
+          error={at('name')}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <TextInput
+          label={t('slaEdit.id')}
+          description={isNew ? t('slaEdit.idHint') : undefined}
+          value={draft.id}
+          readOnly={readOnly || !isNew}
+          withAsterisk={isNew}
+          onChange={(e) => edit({ id: e.currentTarget.value, idEdited: true } as Partial<D>)}
+          error={at('id')}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        />
+      </Grid.Col>
+    </>
+  );
+}
