@@ -303,9 +303,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   // Whatever fell due while the desk was stopped is sent now, once.
   scheduler.start();
-  // Checkpoint between calls (timers run only between them), never inside a commit.
-  const checkpoints = setInterval(() => database.checkpointWal(), CHECKPOINT_EVERY_MS);
-  checkpoints.unref();
 
   return {
     dataDir: options.dataDir,
@@ -321,7 +318,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       };
     },
     close() {
-      clearInterval(checkpoints);
       scheduler.stop();
       listeners.clear();
       database.close();
@@ -329,7 +325,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
 }
 
-const CHECKPOINT_EVERY_MS = 1_000;
 const fail = (e: ApiError): CallResult => ({ ok: false, error: e.toJSON() });
 const firstMessage = (e: z.ZodError): string => {
   const i = e.issues[0];

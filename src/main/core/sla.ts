@@ -4,7 +4,7 @@ import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../.
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, type SlaPolicy, type SlaState } from '../../shared/sla/slaClock';
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
-import type { Sql } from './db/exec';
+import { param, type Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
 
 // SLA policies and calendars as the desk stores them, and the projection of a ticket's log
@@ -99,6 +99,19 @@ export function slaStore(db: Sql) {
     };
   }
 
+  const insertOutcome = db.prepare<never, [string, string, string, number | null, number, number]>(
+    k
+      .insertInto('sla_outcomes')
+      .values({ ticket_id: param<string>(), target: param<string>(), segment: param<string>(), due_at: param<number | null>(), done_at: param<number>(), met: param<number>() })
+      .onConflict((oc) => oc.doNothing()),
+  );
+  const bumpDaily = db.prepare<never, [number, string, string, number, number]>(
+    k
+      .insertInto('sla_daily')
+      .values({ day: param<number>(), segment: param<string>(), target: param<string>(), met: param<number>(), total: 1 })
+      .onConflict((oc) => oc.columns(['day', 'segment', 'target']).doUpdateSet((eb) => ({ met: eb('sla_daily.met', '+', param<number>()), total: eb('sla_daily.total', '+', 1) }))),
+  );
+
   /** Records each first-response and resolution target once, when it is met or missed. */
   function recordOutcomes(ticketId: string, segment: string, state: SlaState) {
     for (const target of ATTAINMENT_TARGETS) {
@@ -106,16 +119,8 @@ export function slaStore(db: Sql) {
       const done = c.status === 'met' ? c.metAt : c.status === 'breached' ? (c.metAt ?? c.dueAt) : null;
       if (done === null) continue;
       const met = c.status === 'met' ? 1 : 0;
-      const inserted = db.run(
-        k.insertInto('sla_outcomes').values({ ticket_id: ticketId, target, segment, due_at: c.dueAt, done_at: done, met }).onConflict((oc) => oc.doNothing()),
-      );
-      if (inserted.changes === 0) continue;
-      db.run(
-        k
-          .insertInto('sla_daily')
-          .values({ day: Math.floor(done / DAY_MS), segment, target, met, total: 1 })
-          .onConflict((oc) => oc.columns(['day', 'segment', 'target']).doUpdateSet((eb) => ({ met: eb('sla_daily.met', '+', met), total: eb('sla_daily.total', '+', 1) }))),
-      );
+      if (insertOutcome.run(ticketId, target, segment, c.dueAt, done, met).changes === 0) continue;
+      bumpDaily.run(Math.floor(done / DAY_MS), segment, target, met, met);
     }
   }
 

@@ -43,7 +43,7 @@ export class Sql {
    * Compiles a query once, with `?` placeholders where `param()` stood, for the hot paths:
    * each call then costs what a raw prepared statement costs.
    */
-  prepare<R, A extends unknown[]>(query: Compilable<R>): { all(...args: A): R[]; get(...args: A): R | undefined } {
+  prepare<R, A extends unknown[]>(query: Compilable<R>): Prepared<R, A> {
     const compiled = query.compile();
     const s = this.sqlite.prepare(compiled.sql);
     const fixed = compiled.parameters as unknown[];
@@ -55,13 +55,23 @@ export class Sql {
       slots.forEach((at, n) => (values[at] = args[n]));
       return values;
     };
-    return { all: (...args) => s.all(...bind(args)) as R[], get: (...args) => s.get(...bind(args)) as R | undefined };
+    return {
+      all: (...args) => s.all(...bind(args)) as R[],
+      get: (...args) => s.get(...bind(args)) as R | undefined,
+      run: (...args) => s.run(...bind(args)),
+    };
   }
 
   /** Runs fn in an IMMEDIATE transaction: the write lock is taken before the first read. */
   write<T>(fn: () => T): T {
     return this.sqlite.transaction(fn).immediate();
   }
+}
+
+export interface Prepared<R, A extends unknown[]> {
+  all(...args: A): R[];
+  get(...args: A): R | undefined;
+  run(...args: A): BetterSqlite3.RunResult;
 }
 
 const SLOT: unique symbol = Symbol('slot');

@@ -20,11 +20,21 @@ describe('migrations', () => {
         values ('t1', 1, 'c', 'a', 'government', 'premier', 'high', 2, 1, 'new', 1, 'No boot', '', 'phone', 0, 0, 1, '{}'),
                ('t2', 2, 'c', null, 'government', 'premier', 'low', 4, 1, 'new', 1, 'Invoice', '', 'email', 0, 0, 1, '{}');
     `);
-    expect(await migrate(db)).toEqual(['0003_ticket_row_names']);
+    expect(await migrate(db, MIGRATIONS.slice(0, 3))).toEqual(['0003_ticket_row_names']);
     expect(sqlite.prepare('select id, customer_name, service_tag from tickets order by id').all()).toEqual([
       { id: 't1', customer_name: 'City of Austin', service_tag: '7XK2QF1' },
       { id: 't2', customer_name: 'City of Austin', service_tag: null },
     ]);
+  });
+
+  it('0004 serves "resolved today" and ownership history from indexes alone', async () => {
+    const { sqlite, db } = fresh();
+    await migrate(db, MIGRATIONS.slice(0, 3));
+    expect(await migrate(db)).toEqual(['0004_lean_indexes']);
+    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(`select count(*) from ticket_events where type = 'RESOLVE' and at >= 0`)).toMatch(/USING COVERING INDEX ticket_events_resolved/);
+    expect(plan(`select customer_id, from_at, to_at from asset_owners where asset_id = 'a' order by from_at`)).toMatch(/USING COVERING INDEX asset_owners_history/);
+    expect(sqlite.prepare(`select name from sqlite_schema where name in ('ticket_events_type_at', 'asset_owners_asset')`).all()).toEqual([]);
   });
 
   it('0001 creates the schema with the five segments and a counter per segment and tier', async () => {
