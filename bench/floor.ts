@@ -20,6 +20,9 @@ export function openFloorConnection(file: string): BetterSqlite3.Database {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -65536');
+  // The desk checkpoints from a worker thread (database.ts), which serves this connection's
+  // writes too: the same file, the same WAL.
+  raw.pragma('wal_autocheckpoint = 0');
   return raw;
 }
 

@@ -34,8 +34,10 @@ export function restore(pos: TicketPosition): TicketSnapshot {
 
 export function applyEvent(pos: TicketPosition, event: TicketEvent): Applied {
   const snapshot = restore(pos);
-  if (!snapshot.can(event)) return { ok: false, reason: explainRefusal(pos, event) };
+  // An event no transition takes leaves the very same snapshot: one transition serves as both
+  // the check and the step.
   const [next] = transition(ticketMachine, snapshot, event);
+  if (next === snapshot) return { ok: false, reason: explainRefusal(pos, event) };
   return { ok: true, next: position(next) };
 }
 
