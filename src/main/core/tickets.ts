@@ -14,7 +14,7 @@ import type { LoggedEvent } from '../../shared/sla/ticketSla';
 import { sql } from 'kysely';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
-import type { TicketRowDb } from './db/schema';
+import type { AssetRow, CustomerRow, TicketEventRow, TicketRowDb } from './db/schema';
 import { uuidv7 } from './ids';
 import type { SlaStore } from './sla';
 import { ticketNumber, ticketRowQuery, toTicketRow, type RowSla, type TicketRowRecord } from './ticketRows';
@@ -345,13 +345,17 @@ export function ticketService(
     });
   }
 
+  const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
+  const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
+  const eventsOf = db.prepare<TicketEventRow, [string]>(k.selectFrom('ticket_events').selectAll().where('ticket_id', '=', param<string>()).orderBy('seq'));
+
   function detail(ticketId: string, viewer: Actor | null, now: number, users: Map<string, string>): TicketDetail | null {
     const row = ticketById.get(ticketId);
     const listRow = rowById.get(ticketId);
     if (!row || !listRow) return null;
-    const customer = db.get(k.selectFrom('customers').selectAll().where('id', '=', row.customer_id))!;
-    const asset = row.asset_id ? db.get(k.selectFrom('assets').selectAll().where('id', '=', row.asset_id)) : undefined;
-    const events = db.all(k.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq'));
+    const customer = customerById.get(row.customer_id)!;
+    const asset = row.asset_id ? assetById.get(row.asset_id) : undefined;
+    const events = eventsOf.all(ticketId);
     const timeline: TimelineEntry[] = events.map((e) => ({
       id: e.id,
       type: e.type as TimelineEntry['type'],

@@ -208,6 +208,7 @@ export type NewAssetOwner = Insertable<AssetOwnerTable>;
 export type TicketRowDb = Selectable<TicketTable>;
 export type NewTicket = Insertable<TicketTable>;
 export type TicketUpdate = Updateable<TicketTable>;
+export type TicketEventRow = Selectable<TicketEventTable>;
 export type NewTicketEvent = Insertable<TicketEventTable>;
 export type NewInteraction = Insertable<InteractionTable>;
 export type NewUser = Insertable<UserTable>;
