@@ -52,6 +52,11 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   const sla = page.getByRole('group', { name: en['ticket.slaLabel'] });
   await expect(sla).toContainText('8h left');
   await expect(sla).toContainText(/Resolution due .+ \(UTC\)/);
+  // Where the figures come from: the policy, the calendar, and each target's clock.
+  const trace = page.getByRole('region', { name: en['slaTrace.title'] });
+  await expect(trace).toContainText('(government-premier, version 1)');
+  await expect(trace.getByRole('region', { name: en['slaTarget.resolution'] })).toContainText(en['slaTrace.status.ok']);
+  await expect(trace.getByRole('region', { name: en['slaTarget.firstResponse'] })).toContainText(en['drill.outcome.met']);
 
   // 6 h 1 m later: at risk (75 % of 8 h), warned by the system.
   const warned = await advanceClock(page, 6 * HOUR + MINUTE);

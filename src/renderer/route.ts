@@ -1,17 +1,34 @@
 import { useSyncExternalStore } from 'react';
-import { drillFilterSchema, type DrillFilter } from '../shared/api';
+import { attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
 
 // The route lives in the URL hash, so a reload (or a copied link) lands on the same screen:
 // #/ticket/<id>, #/customer/<id>?asset=<id>&by=tag, #/queues/<segment>/<tier>, #/overview,
-// #/overview?show=atRisk&segment=government&tier=1 (a drill-down), #/admin/sla,
+// #/overview?show=atRisk&segment=government&tier=1 (a drill-down; also &order=age, the
+// queue oldest first; show=agent&agent=<id>; show=attainment&segment=…&target=…&window=week),
+// #/admin/sla,
 // #/admin/sla/policy/<id> (or /new), #/admin/sla/calendar/<id> (or /new)...
 
 /** The tickets behind one number on the supervisor's board. */
-export interface Drill {
+export type Drill = QueueDrill | AgentDrill | AttainmentDrill;
+/** A count of a queue, a segment, a tier or all; order 'age' is the "oldest" figure. */
+export interface QueueDrill {
   filter: DrillFilter;
   segment: Segment | null;
   tier: Tier | null;
+  order?: DrillOrder;
+}
+/** An agent's load: their open tickets. */
+export interface AgentDrill {
+  filter: 'agent';
+  assigneeId: string;
+}
+/** A first-response or resolution attainment figure of a segment, today or over 7 days. */
+export interface AttainmentDrill {
+  filter: 'attainment';
+  segment: Segment;
+  target: 'firstResponse' | 'resolution';
+  window: AttainmentWindow;
 }
 
 export type Route =
@@ -71,10 +88,19 @@ export function hrefOf(route: Route): string {
     case 'queues':
       return route.segment && route.tier ? `#/queues/${route.segment}/${route.tier}` : '#/queues';
     case 'overview': {
-      if (!route.drill) return '#/overview';
-      const q = new URLSearchParams({ show: route.drill.filter });
-      if (route.drill.segment) q.set('segment', route.drill.segment);
-      if (route.drill.tier) q.set('tier', String(route.drill.tier));
+      const drill = route.drill;
+      if (!drill) return '#/overview';
+      const q = new URLSearchParams({ show: drill.filter });
+      if (drill.filter === 'agent') q.set('agent', drill.assigneeId);
+      else if (drill.filter === 'attainment') {
+        q.set('segment', drill.segment);
+        q.set('target', drill.target);
+        q.set('window', drill.window);
+      } else {
+        if (drill.segment) q.set('segment', drill.segment);
+        if (drill.tier) q.set('tier', String(drill.tier));
+        if (drill.order === 'age') q.set('order', 'age');
+      }
       return `#/overview?${q.toString()}`;
     }
     case 'slaSettings':
@@ -100,12 +126,22 @@ export function navigate(to: Route | string, options: { replace?: boolean } = {}
 }
 
 function drillOf(query: URLSearchParams): Drill | null {
-  const filter = drillFilterSchema.safeParse(query.get('show'));
-  if (!filter.success) return null;
+  const show = query.get('show');
   const segment = SEGMENTS.find((s) => s === query.get('segment')) ?? null;
+  if (show === 'agent') {
+    const assigneeId = query.get('agent');
+    return assigneeId ? { filter: 'agent', assigneeId } : null;
+  }
+  if (show === 'attainment') {
+    const target = attainmentTargetSchema.safeParse(query.get('target'));
+    const window = attainmentWindowSchema.safeParse(query.get('window'));
+    return segment && target.success && window.success ? { filter: 'attainment', segment, target: target.data, window: window.data } : null;
+  }
+  const filter = drillFilterSchema.safeParse(show);
+  if (!filter.success) return null;
   const tierNumber = Number(query.get('tier'));
   const tier = tierNumber === 1 || tierNumber === 2 || tierNumber === 3 ? tierNumber : null;
-  return { filter: filter.data, segment, tier };
+  return { filter: filter.data, segment, tier, order: query.get('order') === 'age' ? 'age' : 'urgency' };
 }
 
 function subscribe(onChange: () => void): () => void {

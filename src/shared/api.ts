@@ -9,7 +9,7 @@ import {
   tierSchema,
   userSchema,
 } from './domain';
-import { calendarSchema } from './sla/calendar';
+import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 
@@ -37,6 +37,8 @@ export const ticketRowSchema = z.object({
   assigneeName: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Bumped by every event: send it back as expectedVersion so a stale view gets a conflict. */
+  version: z.number().int(),
   /** The soonest due time of a running SLA target; null while paused or when none applies. */
   dueAt: z.number().nullable(),
   sla: z
@@ -144,11 +146,59 @@ export const timelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+const policyRefSchema = z.object({ id: z.string(), name: z.string(), version: z.number().int() });
+
+/** A wait on the customer: the SLA clocks stood still from `from` to `to` (null: still waiting). */
+export const slaPauseSchema = z.object({
+  from: z.number(),
+  to: z.number().nullable(),
+  /** Opening hours of the calendar inside the pause: business time that did not count. */
+  businessMs: z.number(),
+});
+
+/** One SLA target of a ticket, with everything its figures come from. */
+export const slaTargetTraceSchema = z.object({
+  target: slaTargetSchema,
+  /** idle: not started (yet); running; met (in time or late); stopped (closed first). */
+  phase: z.enum(['idle', 'running', 'met', 'stopped']),
+  status: z.enum(['ok', 'atRisk', 'breached', 'paused', 'met', 'none']),
+  /** The policy the target is judged by. */
+  policy: policyRefSchema,
+  /** The target's business duration; elapsedMs + remainingMs always equals it. */
+  targetMs: z.number(),
+  startedAt: z.number().nullable(),
+  /** When it was met, or stopped by closing; null while it runs. */
+  endedAt: z.number().nullable(),
+  dueAt: z.number().nullable(),
+  atRiskAt: z.number().nullable(),
+  metAt: z.number().nullable(),
+  /** Business time counted so far (pauses and closed hours left out). */
+  elapsedMs: z.number(),
+  /** Business time left; zero or negative once breached. */
+  remainingMs: z.number(),
+  pauses: z.array(slaPauseSchema),
+});
+export type SlaTargetTrace = z.infer<typeof slaTargetTraceSchema>;
+
+/** Where a ticket's SLA figures come from: policy, calendar, clocks and pauses, as of `asOf`. */
+export const ticketSlaTraceSchema = z.object({
+  asOf: z.number(),
+  /** The policy in force now (a change applies from the ticket's next event). */
+  policy: policyRefSchema,
+  /** The calendar every clock of the ticket counts on. */
+  calendar: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), displayCalendar: displayCalendarSchema }),
+  paused: z.boolean(),
+  targets: z.array(slaTargetTraceSchema),
+});
+export type TicketSlaTrace = z.infer<typeof ticketSlaTraceSchema>;
+
 export const ticketDetailSchema = z.object({
-  ticket: ticketRowSchema.extend({ description: z.string(), channel: channelSchema, version: z.number().int() }),
+  ticket: ticketRowSchema.extend({ description: z.string(), channel: channelSchema }),
   customer: customerSummarySchema,
   asset: assetViewSchema.nullable(),
   timeline: z.array(timelineEntrySchema),
+  /** Null when no SLA policy covers the ticket. */
+  sla: ticketSlaTraceSchema.nullable(),
   /** Events the signed-in user may send now; the UI shows exactly these actions. */
   allowed: z.array(z.enum(TICKET_EVENT_TYPES as [TicketEventType, ...TicketEventType[]])),
 });
@@ -193,8 +243,39 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
+/** The counts of a queue (or of every queue) on the board. */
 export const drillFilterSchema = z.enum(['open', 'unassigned', 'atRisk', 'breached']);
 export type DrillFilter = z.infer<typeof drillFilterSchema>;
+/** urgency: soonest due first (the counts); age: oldest first (the "oldest" figure). */
+export const drillOrderSchema = z.enum(['urgency', 'age']);
+export type DrillOrder = z.infer<typeof drillOrderSchema>;
+export const attainmentTargetSchema = z.enum(['firstResponse', 'resolution']);
+/** today: the board's UTC day; week: it and the 6 UTC days before (as overview counts them). */
+export const attainmentWindowSchema = z.enum(['today', 'week']);
+export type AttainmentWindow = z.infer<typeof attainmentWindowSchema>;
+
+const drillLimit = z.number().int().min(1).max(1000).default(500);
+/** Which number on the board: a queue count, an agent's load, or an attainment figure. */
+export const drillInputSchema = z.discriminatedUnion('filter', [
+  z.object({ filter: drillFilterSchema, segment: segmentSchema.optional(), tier: tierSchema.optional(), order: drillOrderSchema.default('urgency'), limit: drillLimit }),
+  z.object({ filter: z.literal('agent'), assigneeId: idSchema, limit: drillLimit }),
+  z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
+]);
+export type DrillInput = z.output<typeof drillInputSchema>;
+
+export const drillRowSchema = ticketRowSchema.extend({
+  /** For an attainment drill: how this ticket's target ended. Null for the other drills. */
+  outcome: z.object({ target: attainmentTargetSchema, met: z.boolean(), dueAt: z.number().nullable(), doneAt: z.number() }).nullable(),
+});
+export type DrillRow = z.infer<typeof drillRowSchema>;
+export const drillResultSchema = z.object({
+  rows: z.array(drillRowSchema),
+  /** All the tickets behind the number (rows stop at the limit). */
+  total: z.number().int(),
+  /** For an attainment drill: how many of them were met in time. */
+  met: z.number().int().nullable(),
+});
+export type DrillResult = z.infer<typeof drillResultSchema>;
 
 export const slaSettingsSchema = z.object({
   calendars: z.array(calendarSchema),
@@ -260,10 +341,7 @@ export const api = {
   'inbox.mine': method(empty, z.array(ticketRowSchema)),
   'supervisor.overview': method(empty, overviewSchema),
   /** The tickets behind a number on the board. */
-  'supervisor.tickets': method(
-    z.object({ segment: segmentSchema.optional(), tier: tierSchema.optional(), filter: drillFilterSchema, limit: z.number().int().min(1).max(1000).default(500) }),
-    z.array(ticketRowSchema),
-  ),
+  'supervisor.tickets': method(drillInputSchema, drillResultSchema),
   'sla.settings': method(empty, slaSettingsSchema),
   'sla.saveCalendar': method(calendarSchema, calendarSchema),
   'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),

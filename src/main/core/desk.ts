@@ -253,7 +253,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     'supervisor.tickets': (s, i) => {
       requireSupervisor(signedIn(s));
-      return tickets.drill(i.filter, i.segment, i.tier, i.limit);
+      return tickets.drill(i, clock.now());
     },
     'sla.settings': (s) => {
       requireSupervisor(signedIn(s));

@@ -120,6 +120,57 @@ describe('SLA clocks on tickets', () => {
   });
 });
 
+describe('where a ticket’s SLA figures come from', () => {
+  it('shows the policy, the calendar, each clock’s start, the wait on the customer, and elapsed + remaining = target', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const createdAt = t.clock.now();
+    const ticket = await governmentTicket(ava);
+    t.clock.advance(60 * MIN);
+    const waitAt = t.clock.now();
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'WAIT_ON_CUSTOMER' } });
+    t.clock.advance(3 * 24 * 60 * MIN);
+    let d = await ava.call('tickets.get', { ticketId: ticket.id });
+    // While it waits: paused, the pause open-ended, the 3 days not counted.
+    expect(d.sla).toMatchObject({ paused: true, policy: { id: 'government-premier', version: 1 }, calendar: { timeZone: 'UTC' } });
+    const waiting = d.sla!.targets.find((x) => x.target === 'resolution')!;
+    expect(waiting).toMatchObject({ status: 'paused', dueAt: null, elapsedMs: 60 * MIN, pauses: [{ from: waitAt, to: null, businessMs: 3 * 24 * 60 * MIN }] });
+
+    const replyAt = t.clock.now();
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'CUSTOMER_REPLIED' } });
+    t.clock.advance(30 * MIN);
+    d = await ava.call('tickets.get', { ticketId: ticket.id });
+    const sla = d.sla!;
+    expect(sla.paused).toBe(false);
+    expect(sla.calendar.name).toBeTruthy();
+    expect(sla.policy.name).toBeTruthy();
+    const of = (target: string) => sla.targets.find((x) => x.target === target)!;
+
+    // First response: met by taking the ticket, before the wait; no pause inside it.
+    expect(of('firstResponse')).toMatchObject({ phase: 'met', status: 'met', startedAt: createdAt, metAt: createdAt, endedAt: createdAt, pauses: [] });
+    // Next response: started by the customer's reply, running, after the pause.
+    expect(of('nextResponse')).toMatchObject({ phase: 'running', status: 'ok', startedAt: replyAt, elapsedMs: 30 * MIN, targetMs: 2 * 60 * MIN, pauses: [] });
+    // Resolution: from creation, with the 3-day wait left out, due 8 business hours after start plus the pause.
+    const resolution = of('resolution');
+    expect(resolution).toMatchObject({
+      phase: 'running',
+      status: 'ok',
+      startedAt: createdAt,
+      targetMs: 8 * 60 * MIN,
+      elapsedMs: 90 * MIN,
+      dueAt: createdAt + 8 * 60 * MIN + 3 * 24 * 60 * MIN,
+      pauses: [{ from: waitAt, to: replyAt, businessMs: 3 * 24 * 60 * MIN }],
+    });
+    for (const target of sla.targets) {
+      if (target.phase !== 'idle') expect(target.elapsedMs + target.remainingMs).toBe(target.targetMs);
+    }
+    // The figures agree with the ones on the ticket's row.
+    expect(d.ticket.dueAt).toBe(of('nextResponse').dueAt);
+    expect(resolution.policy).toEqual(sla.policy);
+  });
+});
+
 describe('SLA settings', () => {
   it('refuses a zero target or an unknown time zone with a clear message and saves nothing', async () => {
     const t = await withPhone(await testDesk());

@@ -1,8 +1,8 @@
-import { ApiError, type TicketRow } from '../../shared/api';
+import { ApiError, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
 import type { Segment, ServiceLevel } from '../../shared/domain';
 import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
-import { computeSla, slaPolicySchema, type SlaPolicy, type SlaState } from '../../shared/sla/slaClock';
+import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
 import { param, type Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
@@ -99,6 +99,49 @@ export function slaStore(db: Sql) {
     };
   }
 
+  /**
+   * Where the ticket's SLA figures come from, as of `now`: the same replay as the stored
+   * columns (the policy history on the row, the first policy's calendar), traced.
+   */
+  function trace(row: Pick<TicketRowDb, 'sla_policies'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
+    const spans = JSON.parse(row.sla_policies) as PolicySpan[];
+    const first = spans[0];
+    const last = spans.at(-1);
+    const cal = first ? calendar(first.policy.calendarId) : null;
+    if (!first || !last || !cal) return null;
+    const traced = traceSla(first.policy, cal, slaEventsOf(log, spans), now);
+    // The replay hands back the very policy objects of the spans, so each names its version.
+    const ref = (p: SlaPolicy) => {
+      const span = spans.findLast((s) => s.policy === p) ?? spans.findLast((s) => s.policy.id === p.id) ?? first;
+      return { id: p.id, name: p.name, version: span.version };
+    };
+    const targets = (['firstResponse', 'nextResponse', 'resolution'] as const satisfies readonly SlaTarget[]).map((target): SlaTargetTrace => {
+      const t = traced.targets[target];
+      return {
+        target,
+        phase: t.phase,
+        status: t.clock.status,
+        policy: ref(t.policy),
+        targetMs: t.targetMs,
+        startedAt: t.startedAt,
+        endedAt: t.endedAt,
+        dueAt: t.clock.dueAt,
+        atRiskAt: t.clock.atRiskAt,
+        metAt: t.clock.metAt,
+        elapsedMs: t.clock.elapsedMs,
+        remainingMs: t.clock.remainingMs,
+        pauses: t.pauses,
+      };
+    });
+    return {
+      asOf: now,
+      policy: { id: last.policy.id, name: last.policy.name, version: last.version },
+      calendar: { id: cal.id, name: cal.name, timeZone: cal.timeZone, displayCalendar: cal.displayCalendar },
+      paused: traced.state.paused,
+      targets,
+    };
+  }
+
   const insertOutcome = db.prepare<never, [string, string, string, number | null, number, number]>(
     k
       .insertInto('sla_outcomes')
@@ -169,6 +212,7 @@ export function slaStore(db: Sql) {
   return {
     ensureDefaults,
     project,
+    trace,
     recordOutcomes,
     rowSla,
     saveCalendar,

@@ -27,6 +27,7 @@ export function ticketRowQuery(kysely: Kysely<Database>) {
       'u.name as assignee_name',
       't.created_at',
       't.updated_at',
+      't.version',
       't.due_at',
       't.sla_status',
       't.sla_target',
@@ -51,6 +52,7 @@ export type TicketRowRecord = {
   assignee_name: string | null;
   created_at: number;
   updated_at: number;
+  version: number;
   due_at: number | null;
   sla_status: string;
   sla_target: string | null;
@@ -86,6 +88,7 @@ export function toTicketRow(r: TicketRowRecord, sla: RowSla): TicketRow {
     assigneeName: r.assignee_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
     dueAt: r.due_at,
     sla: sla({ slaStatus: r.sla_status, slaTarget: r.sla_target, dueAt: r.due_at, calendarId: r.sla_calendar_id }),
   };

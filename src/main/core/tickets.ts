@@ -1,4 +1,4 @@
-import { ApiError, type DrillFilter, type Input, type Overview, type QueueKey, type QueueSummary, type TicketDetail, type TicketRow, type TimelineEntry } from '../../shared/api';
+import { ApiError, type DrillInput, type DrillResult, type DrillRow, type Input, type Overview, type QueueKey, type QueueSummary, type TicketDetail, type TicketRow, type TimelineEntry } from '../../shared/api';
 import { priorityRank, SEGMENTS, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents, applyEvent, openTicket, type TicketPosition } from '../../shared/ticket';
 import {
@@ -19,6 +19,7 @@ import { uuidv7 } from './ids';
 import type { SlaStore } from './sla';
 import { ticketNumber, ticketRowQuery, toTicketRow, type RowSla, type TicketRowRecord } from './ticketRows';
 
+const DAY_MS = 86_400_000;
 const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at: null, sla_calendar_id: null, sla_policies: '[]' } as const;
 
 // Tickets: the row is a projection of its events. Every accepted event is appended to
@@ -369,6 +370,7 @@ export function ticketService(
       customer: toCustomerSummary(customer),
       asset: asset ? toAssetView(asset, [], now) : null,
       timeline,
+      sla: opts.sla.trace(row, timeline.map((e) => ({ type: e.type, at: e.at, payload: e.payload })), now),
       allowed: viewer ? allowedEvents(position(row), viewer, now).filter((t) => !t.startsWith('SLA_')) : [],
     };
   }
@@ -484,14 +486,43 @@ export function ticketService(
     };
   }
 
-  /** The tickets behind a number on the supervisor's board. */
-  function drill(filter: DrillFilter, segment: Segment | undefined, tier: Tier | undefined, limit: number): TicketRow[] {
+  /**
+   * The tickets behind a number on the supervisor's board, with how many there are in all,
+   * counted the way overview() counts that number (same counters' conditions, same UTC days).
+   */
+  function drill(input: DrillInput, now: number): DrillResult {
+    const urgency = sql`coalesce(t.due_at, 9007199254740991)`;
+    const total = (q: ReturnType<typeof ticketRowQuery>) => Number(db.get(k.selectFrom(q.as('d')).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
+    const plain = (r: TicketRowRecord): DrillRow => ({ ...toRow(r), outcome: null });
+    if (input.filter === 'agent') {
+      const q = ticketRowQuery(k).where('t.is_open', '=', 1).where('t.assignee_id', '=', input.assigneeId);
+      return { rows: db.all(q.orderBy(urgency).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
+    }
+    if (input.filter === 'attainment') {
+      // overview(): a figure is the sum of sla_daily rows, keyed by the UTC day of done_at;
+      // today is day == today, 7 days is day > today - 7 (with no upper bound).
+      const today = Math.floor(now / DAY_MS);
+      let q = ticketRowQuery(k)
+        .innerJoin('sla_outcomes as o', 'o.ticket_id', 't.id')
+        .where('o.target', '=', input.target)
+        .where('o.segment', '=', input.segment)
+        .where('o.done_at', '>=', (input.window === 'today' ? today : today - 6) * DAY_MS);
+      if (input.window === 'today') q = q.where('o.done_at', '<', (today + 1) * DAY_MS);
+      const rows = db.all(q.select(['o.met as o_met', 'o.due_at as o_due_at', 'o.done_at as o_done_at']).orderBy('o.met').orderBy('o.done_at', 'desc').orderBy('t.number').limit(input.limit));
+      const counts = db.get(k.selectFrom(q.select('o.met as o_met').as('d')).select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('d.o_met').as('met')]));
+      return {
+        rows: rows.map((r) => ({ ...toRow(r), outcome: { target: input.target, met: r.o_met === 1, dueAt: r.o_due_at, doneAt: r.o_done_at } })),
+        total: Number(counts?.n ?? 0),
+        met: Number(counts?.met ?? 0),
+      };
+    }
     let q = ticketRowQuery(k).where('t.is_open', '=', 1);
-    if (segment) q = q.where('t.segment', '=', segment);
-    if (tier) q = q.where('t.tier', '=', tier);
-    if (filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);
-    if (filter === 'atRisk' || filter === 'breached') q = q.where('t.sla_status', '=', filter);
-    return db.all(q.orderBy(sql`coalesce(t.due_at, 9007199254740991)`).orderBy('t.created_at').limit(limit)).map(toRow);
+    if (input.segment) q = q.where('t.segment', '=', input.segment);
+    if (input.tier) q = q.where('t.tier', '=', input.tier);
+    if (input.filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);
+    if (input.filter === 'atRisk' || input.filter === 'breached') q = q.where('t.sla_status', '=', input.filter);
+    const ordered = input.order === 'age' ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(urgency).orderBy('t.created_at');
+    return { rows: db.all(ordered.limit(input.limit)).map(plain), total: total(q), met: null };
   }
 
   /**

@@ -1,29 +1,37 @@
-import { Anchor, Button, Drawer, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { DrillFilter, TicketRow } from '../../shared/api';
+import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
+import { isOpenState } from '../../shared/ticketMachine';
 import { StateBadge } from '../badges';
 import { call, problemOf, useCall } from '../backend';
-import { currentDirection, t, tc } from '../i18n';
+import { currentDirection, formatDateTime, t, tc } from '../i18n';
 import { priorityLabel, segmentLabel, tierLabel } from '../labels';
 import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
+import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { filterLabel, scopeName } from './drill';
+import { drillTitle, filterLabel, windowLabel } from './drill';
 import classes from './OverviewPage.module.css';
 
-// The tickets behind one number on the board, most urgent first. The supervisor can
-// reassign a ticket (to someone who works its tier and segment) or change its priority
-// right here, or open it. Live like the board.
+// The tickets behind one number on the board: a queue's count (most urgent first) or its
+// oldest (oldest first), an agent's load, or an attainment figure (the targets met or
+// missed in those days, missed first). The supervisor can reassign a ticket (to someone
+// who works its tier and segment) or change its priority right here, or open it; each
+// change carries the version the drawer showed, so a stale row gets the desk's conflict
+// message instead of overwriting someone else's change. Live like the board.
 
 const FILTERS: DrillFilter[] = ['open', 'unassigned', 'atRisk', 'breached'];
 const FIRST_ROWS = 100;
+const LIMIT = 500;
 
 export function DrillDrawer({ drill }: { drill: Drill | null }) {
   const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
   const rtl = currentDirection() === 'rtl';
+  const users = useCall('users.list', drill ? {} : null);
+  const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? null;
   const close = () => {
     if (sessionStorage.getItem('tagdesk.drillOpenedFromBoard') === '1') {
       sessionStorage.removeItem('tagdesk.drillOpenedFromBoard');
@@ -38,64 +46,120 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
       onClose={close}
       position={rtl ? 'left' : 'right'}
       size={narrow ? '100%' : '64rem'}
-      title={drill ? <DrillTitle drill={drill} /> : null}
+      title={
+        drill ? (
+          <Text fw={650} fz="lg" component="span">
+            {drillTitle(drill, nameOf)}
+          </Text>
+        ) : null
+      }
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {drill && <DrillBody key={`${drill.filter}-${drill.segment}-${drill.tier}`} drill={drill} />}
+      {drill && <DrillBody key={hrefOf({ name: 'overview', drill })} drill={drill} users={users.data ?? []} title={drillTitle(drill, nameOf)} />}
     </Drawer>
   );
 }
 
-function DrillTitle({ drill }: { drill: Drill }) {
+/** The API call for a drill: the same conditions the board counted the number with. */
+function inputOf(drill: Drill): Input<'supervisor.tickets'> {
+  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT };
+  if (drill.filter === 'attainment') return { filter: 'attainment', segment: drill.segment, target: drill.target, window: drill.window, limit: LIMIT };
+  return { filter: drill.filter, order: drill.order ?? 'urgency', limit: LIMIT, ...(drill.segment ? { segment: drill.segment } : {}), ...(drill.tier ? { tier: drill.tier } : {}) };
+}
+
+const replaceDrill = (drill: Drill) => navigate(hrefOf({ name: 'overview', drill }), { replace: true });
+
+function DrillControls({ drill }: { drill: Drill }) {
+  if (drill.filter === 'agent') return <span />;
+  if (drill.filter === 'attainment') {
+    return (
+      <Group gap="xs" wrap="wrap">
+        <SegmentedControl
+          size="xs"
+          value={drill.target}
+          onChange={(v) => replaceDrill({ ...drill, target: v === 'firstResponse' ? 'firstResponse' : 'resolution' })}
+          data={[
+            { value: 'firstResponse', label: t('slaTarget.firstResponse') },
+            { value: 'resolution', label: t('slaTarget.resolution') },
+          ]}
+          aria-label={t('drill.target')}
+        />
+        <SegmentedControl
+          size="xs"
+          value={drill.window}
+          onChange={(v) => replaceDrill({ ...drill, window: v === 'week' ? 'week' : 'today' })}
+          data={[
+            { value: 'today', label: windowLabel('today') },
+            { value: 'week', label: windowLabel('week') },
+          ]}
+          aria-label={t('drill.window')}
+        />
+      </Group>
+    );
+  }
   return (
-    <Text fw={650} fz="lg" component="span">
-      {t('drill.title', { filter: filterLabel(drill.filter), scope: scopeName(drill) })}
-    </Text>
+    <Group gap="xs" wrap="wrap">
+      <SegmentedControl
+        size="xs"
+        value={drill.filter}
+        onChange={(v) => {
+          const filter = FILTERS.find((f) => f === v);
+          if (filter) replaceDrill({ ...drill, filter });
+        }}
+        data={FILTERS.map((f) => ({ value: f, label: filterLabel(f) }))}
+        aria-label={t('drill.filter')}
+      />
+      <SegmentedControl
+        size="xs"
+        value={drill.order ?? 'urgency'}
+        onChange={(v) => replaceDrill({ ...drill, order: v === 'age' ? 'age' : 'urgency' })}
+        data={[
+          { value: 'urgency', label: t('drill.order.urgency') },
+          { value: 'age', label: t('drill.order.age') },
+        ]}
+        aria-label={t('drill.order')}
+      />
+    </Group>
   );
 }
 
-function DrillBody({ drill }: { drill: Drill }) {
-  const list = useCall(
-    'supervisor.tickets',
-    { filter: drill.filter, ...(drill.segment ? { segment: drill.segment } : {}), ...(drill.tier ? { tier: drill.tier } : {}) },
-    { live: true, slaWarnings: true, debounceMs: 300 },
-  );
-  const users = useCall('users.list', {});
+function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title: string }) {
+  const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, debounceMs: 300 });
   const [showAll, setShowAll] = useState(false);
-  const rows = list.data ?? [];
+  const result = list.data;
+  const rows = result?.rows ?? [];
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  const outcomes = drill.filter === 'attainment';
+  const count = !result
+    ? t('common.loading')
+    : outcomes
+      ? tc('drill.outcomes', result.total, { met: result.met ?? 0, missed: result.total - (result.met ?? 0) })
+      : drill.filter !== 'agent' && drill.order === 'age'
+        ? tc('drill.countOldest', result.total)
+        : tc('drill.count', result.total);
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" gap="xs" wrap="wrap">
-        <SegmentedControl
-          size="xs"
-          value={drill.filter}
-          onChange={(v) => {
-            const filter = FILTERS.find((f) => f === v);
-            if (filter) navigate(hrefOf({ name: 'overview', drill: { ...drill, filter } }), { replace: true });
-          }}
-          data={FILTERS.map((f) => ({ value: f, label: filterLabel(f) }))}
-          aria-label={t('drill.filter')}
-        />
-        <Text size="sm" c="dimmed" role="status">
-          {list.data ? tc('drill.count', rows.length) : t('common.loading')}
+        <DrillControls drill={drill} />
+        <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
+          {count}
         </Text>
       </Group>
       {list.problem && <ProblemAlert problem={list.problem} onRetry={() => void list.refetch()} />}
-      {list.loading && !list.data && <Loader size="sm" aria-label={t('common.loading')} />}
-      {list.data && rows.length === 0 && (
+      {list.loading && !result && <Loader size="sm" aria-label={t('common.loading')} />}
+      {result && rows.length === 0 && (
         <Text size="sm" c="dimmed" py="md">
-          {t('drill.empty')}
+          {outcomes ? t('drill.emptyOutcomes') : t('drill.empty')}
         </Text>
       )}
       {shown.length > 0 && (
         <Table.ScrollContainer minWidth={760} type="native">
-          <Table layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableLabel', { filter: filterLabel(drill.filter), scope: scopeName(drill) })}>
+          <Table layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
             <colgroup>
               <col style={{ width: 100 }} />
               <col />
-              <col style={{ width: 156 }} />
+              <col style={{ width: outcomes ? 176 : 156 }} />
               <col style={{ width: 120 }} />
               <col style={{ width: 180 }} />
             </colgroup>
@@ -103,14 +167,14 @@ function DrillBody({ drill }: { drill: Drill }) {
               <Table.Tr>
                 <Table.Th>{t('tickets.col.number')}</Table.Th>
                 <Table.Th>{t('tickets.col.subject')}</Table.Th>
-                <Table.Th>{t('tickets.col.due')}</Table.Th>
+                <Table.Th>{outcomes ? t('drill.col.outcome') : t('tickets.col.due')}</Table.Th>
                 <Table.Th>{t('tickets.col.priority')}</Table.Th>
                 <Table.Th>{t('tickets.col.assignee')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {shown.map((row) => (
-                <DrillRow key={row.id} row={row} users={users.data ?? []} onChanged={() => void list.refetch()} />
+                <DrillTableRow key={row.id} row={row} users={users} onChanged={() => void list.refetch()} />
               ))}
             </Table.Tbody>
           </Table>
@@ -121,9 +185,9 @@ function DrillBody({ drill }: { drill: Drill }) {
           {t('drill.showAll', { count: rows.length })}
         </Button>
       )}
-      {rows.length >= 500 && (
+      {result && result.total > rows.length && (
         <Text size="xs" c="dimmed">
-          {t('drill.limited')}
+          {t('drill.limitedOf', { shown: rows.length, total: result.total })}
         </Text>
       )}
     </Stack>
@@ -131,24 +195,47 @@ function DrillBody({ drill }: { drill: Drill }) {
 }
 
 /** People who may be given this ticket: agents (tier 1) or specialists (2, 3) of its segment and tier. */
-function assigneesFor(row: TicketRow, users: User[]): User[] {
+function assigneesFor(row: DrillRow, users: User[]): User[] {
   return users
     .filter((u) => u.active && (u.role === 'agent' || u.role === 'specialist') && u.tier === row.tier && u.segments.includes(row.segment))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function DrillRow({ row, users, onChanged }: { row: TicketRow; users: User[]; onChanged: () => void }) {
+function Outcome({ row }: { row: DrillRow }) {
+  const o = row.outcome;
+  if (!o) return <SlaBadge sla={row.sla} dueAt={row.dueAt} />;
+  const zone = row.sla ?? { timeZone: 'UTC', displayCalendar: 'gregory' as const };
+  const detail = t('drill.outcome.detail', { done: dueText(o.doneAt, zone), due: o.dueAt === null ? t('tickets.noDue') : dueText(o.dueAt, zone) });
+  return (
+    <Tooltip label={detail} openDelay={300} multiline maw={320}>
+      <Stack gap={2} align="flex-start" data-outcome={o.met ? 'met' : 'missed'}>
+        <Badge size="xs" tt="none" color={o.met ? 'teal' : 'red.8'} variant={o.met ? 'light' : 'filled'} style={{ minInlineSize: 'max-content' }}>
+          {o.met ? t('drill.outcome.met') : t('drill.outcome.missed')}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {t('drill.outcome.at', { when: formatDateTime(o.doneAt) })}
+        </Text>
+        <VisuallyHidden>{` · ${detail}`}</VisuallyHidden>
+      </Stack>
+    </Tooltip>
+  );
+}
+
+function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]; onChanged: () => void }) {
   const [busy, setBusy] = useState<'assign' | 'priority' | null>(null);
   const people = assigneesFor(row, users);
   const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ?? row.assigneeId }] : [];
+  // A resolved or closed ticket (behind an attainment figure) is shown, not changed.
+  const editable = isOpenState(row.state);
 
   const act = async (kind: 'assign' | 'priority', command: { type: 'ASSIGN'; assigneeId: string } | { type: 'CHANGE_PRIORITY'; priority: Priority }, done: string) => {
     setBusy(kind);
     try {
-      await call('tickets.act', { ticketId: row.id, command });
+      await call('tickets.act', { ticketId: row.id, command, expectedVersion: row.version });
       notifications.show({ color: 'teal', message: done });
     } catch (error) {
-      notifications.show({ color: 'red', title: t('act.failedTitle'), message: problemOf(error).message });
+      const problem = problemOf(error);
+      notifications.show({ color: 'red', title: problem.code === 'conflict' ? t('act.conflictTitle') : t('act.failedTitle'), message: problem.message });
     } finally {
       setBusy(null);
       onChanged();
@@ -156,7 +243,7 @@ function DrillRow({ row, users, onChanged }: { row: TicketRow; users: User[]; on
   };
 
   return (
-    <Table.Tr data-sla={row.sla?.status ?? 'none'}>
+    <Table.Tr data-sla={row.outcome ? (row.outcome.met ? 'met' : 'breached') : (row.sla?.status ?? 'none')}>
       <Table.Td>
         <Anchor href={ticketHref(row.id)} ff="monospace" fw={600} size="sm">
           {row.number}
@@ -174,13 +261,14 @@ function DrillRow({ row, users, onChanged }: { row: TicketRow; users: User[]; on
         </Group>
       </Table.Td>
       <Table.Td>
-        <SlaBadge sla={row.sla} dueAt={row.dueAt} />
+        <Outcome row={row} />
       </Table.Td>
       <Table.Td>
         <NativeSelect
           size="xs"
           value={row.priority}
-          disabled={busy !== null}
+          disabled={busy !== null || !editable}
+          title={editable ? undefined : t('drill.closedRow', { number: row.number })}
           aria-label={t('drill.priorityOf', { number: row.number })}
           data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
           onChange={(e) => {
@@ -196,7 +284,8 @@ function DrillRow({ row, users, onChanged }: { row: TicketRow; users: User[]; on
         <NativeSelect
           size="xs"
           value={row.assigneeId ?? ''}
-          disabled={busy !== null}
+          disabled={busy !== null || !editable}
+          title={editable ? undefined : t('drill.closedRow', { number: row.number })}
           aria-label={t('drill.assigneeOf', { number: row.number })}
           data={[
             ...(row.assigneeId ? [] : [{ value: '', label: t('tickets.unassigned'), disabled: true }]),

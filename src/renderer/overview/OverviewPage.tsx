@@ -8,17 +8,17 @@ import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
-import { hrefOf, navigate, queueHref, type Drill } from '../route';
+import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
-import { drillLabel } from './drill';
+import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
 import classes from './OverviewPage.module.css';
 
 // The supervisor's board: per segment × tier the open, unassigned, at-risk and breached
 // tickets and the oldest; SLA attainment today and over 7 days; who carries how much. It
-// is live (refetched, debounced, on every ticket change and SLA warning), and every count
-// is a button that opens the tickets behind it in a drawer, where they can be reassigned
-// or re-prioritised on the spot.
+// is live (refetched, debounced, on every ticket change and SLA warning), and every number
+// (each count, a queue's oldest, each attainment figure, each agent's load) is a button that
+// opens the tickets behind it in a drawer, where they can be reassigned or re-prioritised.
 
 /** Attainment below these shares is shown orange, then red. */
 const ATTAINMENT_WARN = 0.9;
@@ -128,7 +128,7 @@ function Board({ data }: { data: Overview }) {
 
 type Tone = 'calm' | 'zero' | 'risk' | 'breach';
 
-function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; label: string; value: number; tone?: Tone; drill?: Drill }) {
+function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; label: string; value: number; tone?: Tone; drill?: QueueDrill }) {
   const body = (
     <>
       <Group justify="space-between" wrap="nowrap">
@@ -184,10 +184,16 @@ function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier
         {stat('atRisk', q.atRisk, t('board.stat.atRisk'), 'risk')}
         {stat('breached', q.breached, t('board.stat.breached'), 'breach')}
       </div>
-      <Group justify="space-between" wrap="nowrap" gap={4} mt={6} px={4}>
-        <Text size="xs" c="dimmed" truncate>
-          {age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}
-        </Text>
+      <Group justify="space-between" wrap="nowrap" gap={4} mt={4} px={0}>
+        <UnstyledButton
+          className={classes.oldest}
+          onClick={() => openDrill({ filter: 'open', segment, tier, order: 'age' })}
+          aria-label={oldestLabel({ filter: 'open', segment, tier }, age)}
+        >
+          <Text size="xs" c="dimmed" truncate component="span">
+            {age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}
+          </Text>
+        </UnstyledButton>
         <Tooltip label={t('board.openQueue')} openDelay={300}>
           <ActionIcon
             variant="subtle"
@@ -243,16 +249,16 @@ function Attainment({ data }: { data: Overview }) {
                     </Text>
                   </Table.Th>
                   <Table.Td>
-                    <Share tally={fr?.today} />
+                    <Share tally={fr?.today} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'today' }} />
                   </Table.Td>
                   <Table.Td>
-                    <Share tally={fr?.week} />
+                    <Share tally={fr?.week} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'week' }} />
                   </Table.Td>
                   <Table.Td>
-                    <Share tally={res?.today} />
+                    <Share tally={res?.today} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'today' }} />
                   </Table.Td>
                   <Table.Td>
-                    <Share tally={res?.week} />
+                    <Share tally={res?.week} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'week' }} />
                   </Table.Td>
                 </Table.Tr>
               );
@@ -264,26 +270,29 @@ function Attainment({ data }: { data: Overview }) {
   );
 }
 
-function Share({ tally }: { tally: { met: number; total: number } | undefined }) {
+/** One attainment figure; a button to the targets behind it when there are any. */
+function Share({ tally, drill }: { tally: { met: number; total: number } | undefined; drill: Extract<Drill, { filter: 'attainment' }> }) {
   if (!tally || tally.total === 0) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" px={6}>
         <span aria-hidden>—</span>
-        <VisuallyHidden>{t('board.noTargets')}</VisuallyHidden>
+        <VisuallyHidden>{attainmentLabel(drill, { met: 0, total: 0 })}</VisuallyHidden>
       </Text>
     );
   }
   const share = tally.met / tally.total;
   const color = share < ATTAINMENT_BAD ? 'red' : share < ATTAINMENT_WARN ? 'orange' : undefined;
   return (
-    <Group gap={6} wrap="nowrap" align="baseline">
-      <Text size="sm" fw={650} c={color}>
-        {formatPercent(share)}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {t('board.metOf', { met: tally.met, total: tally.total })}
-      </Text>
-    </Group>
+    <UnstyledButton className={classes.figure} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
+      <Group gap={6} wrap="nowrap" align="baseline" component="span">
+        <Text size="sm" fw={650} c={color} component="span">
+          {formatPercent(share)}
+        </Text>
+        <Text size="xs" c="dimmed" component="span">
+          {t('board.metOf', { met: tally.met, total: tally.total })}
+        </Text>
+      </Group>
+    </UnstyledButton>
   );
 }
 
@@ -321,9 +330,11 @@ function AgentsLoad({ data }: { data: Overview }) {
                   <Table.Td w="45%">
                     <Group gap="xs" wrap="nowrap">
                       <Progress value={(a.open / maxLoad) * 100} style={{ flex: 1 }} size="md" color={a.open >= maxLoad && a.open > 5 ? 'orange' : undefined} aria-label={t('overview.loadOf', { name: a.name })} />
-                      <Text size="sm" fw={600} w={28} ta="end">
-                        {formatNumber(a.open)}
-                      </Text>
+                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(a.name, a.open)}>
+                        <Text size="sm" fw={600} component="span">
+                          {formatNumber(a.open)}
+                        </Text>
+                      </UnstyledButton>
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -30,6 +30,7 @@ import { customerHref } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
+import { SlaTrace } from './SlaTrace';
 import classes from './TicketPage.module.css';
 
 // One ticket: what it is, where it stands, everything that happened, and exactly the
@@ -165,6 +166,11 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
                 <Muted>{t('ticket.noDescription')}</Muted>
               )}
             </Section>
+            {detail.sla && (
+              <Section title={t('slaTrace.title')} id="ticket-sla">
+                <SlaTrace sla={detail.sla} />
+              </Section>
+            )}
             <Section title={t('ticket.timeline')} id="timeline">
               <TicketTimeline entries={detail.timeline} now={now} sla={ticket.sla} />
             </Section>

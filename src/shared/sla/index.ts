@@ -18,13 +18,17 @@ export {
 export {
   computeSla,
   slaPolicySchema,
+  traceSla,
   type Priority,
   type SlaDeadline,
   type SlaEvent,
+  type SlaPause,
+  type SlaTrace,
   type SlaPolicy,
   type SlaState,
   type SlaTarget,
   type TargetClock,
   type TargetStatus,
+  type TargetTrace,
 } from './slaClock';
 export { defaultCalendars, defaultPolicies, policyFor } from './defaults';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEGMENTS } from '../domain';
 import { calendarSchema, isOpenAt, type BusinessCalendar } from './calendar';
 import { defaultCalendars, defaultPolicies, policyFor } from './defaults';
-import { computeSla, slaPolicySchema, type Priority, type SlaEvent, type SlaPolicy, type SlaTarget } from './slaClock';
+import { computeSla, slaPolicySchema, traceSla, type Priority, type SlaEvent, type SlaPolicy, type SlaTarget } from './slaClock';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -519,5 +519,40 @@ describe('SLA clock properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('traceSla: where the figures come from', () => {
+  it('gives the same readings as computeSla, with each clock’s start and end and the waits on the customer', () => {
+    const events: SlaEvent[] = [
+      created('high'),
+      { kind: 'agentResponse', at: at(10) },
+      { kind: 'paused', at: at(30) },
+      { kind: 'customerReplied', at: at(30 + 2 * 24 * 60) },
+      { kind: 'agentResponse', at: at(60 + 2 * 24 * 60) },
+    ];
+    const now = 90 + 2 * 24 * 60;
+    const trace = traceSla(standard, always, events, at(now));
+    expect(trace.state).toEqual(sla(events, now));
+    expect(trace.pauses).toEqual([{ from: at(30), to: at(30 + 2 * 24 * 60), businessMs: 2 * DAY }]);
+    expect(trace.targets.firstResponse).toMatchObject({ phase: 'met', startedAt: T0, endedAt: at(10), targetMs: HOUR, pauses: [] });
+    expect(trace.targets.nextResponse).toMatchObject({ phase: 'met', startedAt: at(30 + 2 * 24 * 60), endedAt: at(60 + 2 * 24 * 60), targetMs: 2 * HOUR, pauses: [] });
+    const resolution = trace.targets.resolution;
+    expect(resolution).toMatchObject({ phase: 'running', startedAt: T0, endedAt: null, targetMs: 8 * HOUR, policy: standard });
+    expect(resolution.pauses).toHaveLength(1);
+    expect(resolution.clock.elapsedMs).toBe(90 * MIN);
+    expect(resolution.clock.elapsedMs + resolution.clock.remainingMs).toBe(resolution.targetMs);
+  });
+
+  it('counts only opening hours inside a pause, and leaves a pause open while the ticket still waits', () => {
+    // From a Friday afternoon into Monday on weekday office hours: the weekend is not business time.
+    const friday = Date.UTC(2026, 5, 5, 16);
+    const events: SlaEvent[] = [{ kind: 'created', at: friday - HOUR, priority: 'normal' }, { kind: 'paused', at: friday }];
+    const monday10 = Date.UTC(2026, 5, 8, 10);
+    const trace = traceSla(policy({ calendarId: office.id }), office, events, monday10);
+    expect(trace.pauses).toHaveLength(1);
+    expect(trace.pauses[0]!.to).toBeNull();
+    expect(trace.pauses[0]!.businessMs).toBeLessThan(monday10 - friday - 2 * DAY);
+    expect(trace.state.paused).toBe(true);
   });
 });

@@ -130,12 +130,70 @@ export interface SlaState {
 }
 
 export function computeSla(policy: SlaPolicy, calendar: BusinessCalendar, events: readonly SlaEvent[], now: number): SlaState {
+  return replay(policy, calendar, events, now).readAt(now);
+}
+
+/** A stretch of time the ticket waited on the customer; `to` is null while it still waits. */
+export interface SlaPause {
+  from: number;
+  to: number | null;
+  /** Opening hours inside the pause (up to now while it lasts): business time not counted. */
+  businessMs: number;
+}
+
+export interface TargetTrace {
+  clock: TargetClock;
+  /** idle: never started; running; met: met (in time or late); stopped: the ticket closed first. */
+  phase: 'idle' | 'running' | 'met' | 'stopped';
+  /** When this clock (last) started counting; null when it never did. */
+  startedAt: number | null;
+  /** When it was met or stopped; null while it runs. */
+  endedAt: number | null;
+  /** The target it is judged by, in milliseconds of business time (elapsedMs + remainingMs). */
+  targetMs: number;
+  /** The policy it is judged by: the one in force when it was met or stopped, else the current one. */
+  policy: SlaPolicy;
+  /** The waits on the customer that fell inside this clock's run (from its start to its end or now). */
+  pauses: SlaPause[];
+}
+
+export interface SlaTrace {
+  state: SlaState;
+  targets: Record<SlaTarget, TargetTrace>;
+  pauses: SlaPause[];
+}
+
+/**
+ * The same replay as computeSla, with what explains each figure: when each clock started and
+ * ended, the policy and target it is judged by, and the pauses that stopped it. For showing
+ * where a number comes from; computeSla stays the hot path.
+ */
+export function traceSla(policy: SlaPolicy, calendar: BusinessCalendar, events: readonly SlaEvent[], now: number): SlaTrace {
+  const ticket = replay(policy, calendar, events, now);
+  const state = ticket.readAt(now);
+  const pauses = ticket.pausesAt(now);
+  const targets = {} as Record<SlaTarget, TargetTrace>;
+  for (const target of TARGETS) {
+    const info = ticket.info(target);
+    const until = info.endedAt ?? now;
+    const clock = state.targets[target];
+    targets[target] = {
+      ...info,
+      clock,
+      targetMs: info.phase === 'idle' ? 0 : clock.elapsedMs + clock.remainingMs,
+      pauses: info.startedAt === null ? [] : pauses.filter((p) => p.from < until && (p.to === null || p.to > (info.startedAt as number))),
+    };
+  }
+  return { state, targets, pauses };
+}
+
+function replay(policy: SlaPolicy, calendar: BusinessCalendar, events: readonly SlaEvent[], now: number): TicketClocks {
   const ticket = new TicketClocks(policy, businessHours(calendar));
   for (const event of inTimeOrder(events)) {
     if (event.at > now || ticket.closed) break;
     ticket.apply(event);
   }
-  return ticket.readAt(now);
+  return ticket;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -151,9 +209,13 @@ interface ClockState {
   /** The target and share a met or stopped clock is judged by; a running one uses the current ones. */
   targetMs: number;
   atRiskShare: number;
+  /** For explaining the figures (traceSla): when it started and ended, and the policy that judged it. */
+  startedAt: number | null;
+  endedAt: number | null;
+  policy: SlaPolicy | null;
 }
 
-const idleClock = (): ClockState => ({ phase: 'idle', startCounted: 0, endCounted: 0, metAt: null, targetMs: 0, atRiskShare: 0 });
+const idleClock = (): ClockState => ({ phase: 'idle', startCounted: 0, endCounted: 0, metAt: null, targetMs: 0, atRiskShare: 0, startedAt: null, endedAt: null, policy: null });
 
 /** The ticket's clocks as its events are applied in time order. */
 class TicketClocks {
@@ -165,6 +227,8 @@ class TicketClocks {
   private readonly firstResponse = idleClock();
   private readonly nextResponse = idleClock();
   private readonly resolution = idleClock();
+  /** Waits on the customer, as [from, to] pairs (to = null while waiting). */
+  private readonly pauses: Array<{ from: number; to: number | null }> = [];
 
   constructor(
     private policy: SlaPolicy,
@@ -178,8 +242,8 @@ class TicketClocks {
       if (event.kind === 'created') {
         this.priority = event.priority;
         this.time.start(event.at);
-        this.start(this.firstResponse);
-        this.start(this.resolution);
+        this.start(this.firstResponse, event.at);
+        this.start(this.resolution, event.at);
       }
       return;
     }
@@ -192,17 +256,19 @@ class TicketClocks {
       case 'customerReplied':
         if (this.resolved) break;
         this.resume(event.at);
-        if (this.firstResponse.phase === 'met' && this.nextResponse.phase !== 'running') this.start(this.nextResponse);
+        if (this.firstResponse.phase === 'met' && this.nextResponse.phase !== 'running') this.start(this.nextResponse, event.at);
         break;
       case 'paused':
         if (this.resolved || this.paused) break;
         this.paused = true;
+        this.pauses.push({ from: event.at, to: null });
         this.time.stop(event.at);
         break;
       case 'resolved':
         if (this.resolved) break;
         for (const target of TARGETS) this.settle(target, 'met', event.at);
         this.resolved = true;
+        this.endPause(event.at);
         this.paused = false;
         this.time.stop(event.at);
         break;
@@ -213,15 +279,17 @@ class TicketClocks {
         }
         this.resolved = false;
         this.time.start(event.at);
-        if (this.policy.reopenRule === 'restart') this.start(this.resolution);
+        if (this.policy.reopenRule === 'restart') this.start(this.resolution, event.at);
         else if (this.resolution.phase === 'met') {
           this.resolution.phase = 'running';
           this.resolution.metAt = null;
+          this.resolution.endedAt = null;
         }
         break;
       case 'closed':
         for (const target of TARGETS) this.settle(target, 'stopped', event.at);
         this.closed = true;
+        this.endPause(event.at);
         this.paused = false;
         this.time.stop(event.at);
         break;
@@ -261,6 +329,21 @@ class TicketClocks {
     return { targets, paused: this.paused, nextDeadline };
   }
 
+  /** What traceSla reports of one clock beside its reading. */
+  info(target: SlaTarget): { phase: ClockState['phase']; startedAt: number | null; endedAt: number | null; policy: SlaPolicy } {
+    const clock = this.clock(target);
+    return { phase: clock.phase, startedAt: clock.startedAt, endedAt: clock.endedAt, policy: clock.phase === 'met' || clock.phase === 'stopped' ? (clock.policy ?? this.policy) : this.policy };
+  }
+
+  pausesAt(now: number): SlaPause[] {
+    return this.pauses.map((p) => ({ from: p.from, to: p.to, businessMs: this.hours.between(p.from, Math.max(p.from, p.to ?? now)) }));
+  }
+
+  private endPause(at: number): void {
+    const last = this.pauses.at(-1);
+    if (this.paused && last && last.to === null) last.to = at;
+  }
+
   private clock(target: SlaTarget): ClockState {
     return target === 'firstResponse' ? this.firstResponse : target === 'nextResponse' ? this.nextResponse : this.resolution;
   }
@@ -271,14 +354,17 @@ class TicketClocks {
 
   private resume(at: number): void {
     if (!this.paused) return;
+    this.endPause(at);
     this.paused = false;
     this.time.start(at);
   }
 
-  private start(clock: ClockState): void {
+  private start(clock: ClockState, at: number): void {
     clock.phase = 'running';
     clock.startCounted = this.time.counted;
     clock.metAt = null;
+    clock.startedAt = at;
+    clock.endedAt = null;
   }
 
   private settle(target: SlaTarget, phase: 'met' | 'stopped', at: number): void {
@@ -289,6 +375,8 @@ class TicketClocks {
     clock.endCounted = this.time.counted;
     clock.targetMs = this.targetMs(target);
     clock.atRiskShare = this.policy.atRiskShare;
+    clock.endedAt = at;
+    clock.policy = this.policy;
   }
 
   private read(target: SlaTarget): TargetClock {

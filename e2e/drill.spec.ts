@@ -1,0 +1,73 @@
+import { en } from '../src/renderer/i18n/en';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { Board } from './pages/board';
+
+// Every number on the supervisor's board opens the tickets behind it: an attainment figure
+// (the targets met or missed, missed first), an agent's load, a queue's oldest. The drawer
+// says how many, which is the number clicked, and survives a reload.
+
+const word = (key: keyof typeof en) => en[key];
+
+test('an attainment figure opens the targets behind it, missed first, and a reload keeps the drawer', async ({ page }) => {
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+
+  // "Resolution 7 days in Government: 12 of 14 met in time (86 %)"
+  const figure = page.getByRole('button', { name: /^Resolution 7 days in .+: \d+ of \d+ met in time/ }).first();
+  await expect(figure).toBeVisible();
+  const label = (await figure.getAttribute('aria-label')) ?? '';
+  const [, segment, met, total] = /^Resolution 7 days in (.+): (\d+) of (\d+) met/.exec(label) ?? [];
+  expect(Number(total)).toBeGreaterThan(0);
+  await figure.focus();
+  await page.keyboard.press('Enter');
+
+  const title = `${word('slaTarget.resolution')} · ${word('board.week')} · ${segment}`;
+  await expect(board.drawer.getByRole('heading', { name: title })).toBeVisible();
+  const missed = Number(total) - Number(met);
+  const count = board.drawer.getByRole('status');
+  await expect(count).toContainText(Number(total) === 1 ? 'One target' : `${total} targets: ${met} met in time, ${missed} missed`);
+  const rows = board.drawer.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(Math.min(Number(total), 100) + 1);
+  if (missed > 0) await expect(rows.nth(1).locator('[data-outcome]')).toHaveAttribute('data-outcome', 'missed');
+
+  await page.reload();
+  await expect(board.drawer.getByRole('heading', { name: title })).toBeVisible();
+  await expect(board.drawer.getByRole('status')).toContainText(`${total} targets`);
+  await expect(page).toHaveURL(/show=attainment/);
+});
+
+test('an agent’s load opens their open tickets, which can be re-prioritised from the drawer', async ({ page }) => {
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+
+  const load = page.getByRole('button', { name: /^Open tickets of .+: [1-9]\d*$/ }).first();
+  const label = (await load.getAttribute('aria-label')) ?? '';
+  const [, name, open] = /^Open tickets of (.+): (\d+)$/.exec(label) ?? [];
+  await load.click();
+  await expect(board.drawer.getByRole('heading', { name: `Open tickets · ${name}` })).toBeVisible();
+  await expect(board.drawer.getByRole('status')).toHaveText(Number(open) === 1 ? en['drill.count_one'] : en['drill.count_other'].replace('{count}', open!));
+  await expect(board.drawer.getByRole('table').getByRole('row')).toHaveCount(Math.min(Number(open), 100) + 1);
+
+  const first = board.drawer.getByRole('table').getByRole('row').nth(1);
+  const number = (await first.getByRole('link').textContent()) ?? '';
+  // Found by name, not position: a new priority can move the row.
+  const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
+  const next = (await priority.inputValue()) === 'urgent' ? 'low' : 'urgent';
+  await priority.selectOption(next);
+  await expect(page.getByText(en['drill.priorityChanged'].replace('{number}', number).replace('{priority}', en[`priority.${next}`]))).toBeVisible();
+  await expect(priority).toHaveValue(next);
+});
+
+test('a queue’s oldest opens that queue oldest first', async ({ page }) => {
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  await page.getByRole('button', { name: /^Oldest open ticket in Government tier 1: / }).click();
+  await expect(board.drawer.getByRole('heading', { name: `${en['board.filter.open']} · Government tier 1` })).toBeVisible();
+  await expect(board.drawer.getByRole('radio', { name: en['drill.order.age'] })).toBeChecked();
+  await expect(board.drawer.getByRole('status')).toContainText('oldest first');
+  await expect(page).toHaveURL(/order=age/);
+});

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AttainmentWindow, DrillResult } from '../../shared/api';
+import { SEGMENTS, TIERS } from '../../shared/domain';
+import { testDesk, type Signed } from './testing/deskHarness';
+
+// Every number on the supervisor's board opens the tickets behind it, and the drawer's
+// count is the number that was clicked: same conditions, same UTC days as overview().
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+async function open() {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  return t;
+}
+
+/** A government ticket, taken (first response met), then resolved `after` ms later. */
+async function resolvedTicket(t: Awaited<ReturnType<typeof open>>, ava: Signed, afterMs: number) {
+  const phone = t.desk.db.sqlite.prepare(`select phone from customers where segment = 'government' and service_level = 'premier' order by name limit 1`).pluck().get() as string;
+  const r = await ava.call('lookup.search', { query: phone });
+  if (r.kind !== 'match') throw new Error('no government customer in the demo');
+  const created = await ava.call('tickets.create', { customerId: r.view.customer.id, subject: 'Docking stations drop the network', priority: 'urgent' });
+  await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'TAKE' } });
+  t.clock.advance(afterMs);
+  await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Driver rolled back' } });
+  return created.ticket.id;
+}
+
+async function expectAttainmentDrillsMatch(grace: Signed) {
+  const board = await grace.call('supervisor.overview');
+  let checked = 0;
+  for (const a of board.attainment) {
+    for (const window of ['today', 'week'] as const satisfies readonly AttainmentWindow[]) {
+      const tally = window === 'today' ? a.today : a.week;
+      const d = await grace.call('supervisor.tickets', { filter: 'attainment', segment: a.segment, target: a.target, window });
+      expect({ segment: a.segment, target: a.target, window, total: d.total, met: d.met }).toEqual({ segment: a.segment, target: a.target, window, total: tally.total, met: tally.met });
+      expect(d.rows).toHaveLength(Math.min(tally.total, 500));
+      expect(d.rows.every((r) => r.outcome?.target === a.target && r.segment === a.segment)).toBe(true);
+      // Missed first.
+      const flags = d.rows.map((r) => r.outcome!.met);
+      expect(flags).toEqual([...flags].sort((x, y) => Number(x) - Number(y)));
+      checked += tally.total;
+    }
+  }
+  return checked;
+}
+
+describe('drill-downs behind every number on the board', () => {
+  it('lists exactly the outcomes behind each attainment figure, today and over 7 days, missed first', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    // Met today: resolved well within the urgent 4 h; missed today: resolved after 9 h.
+    const met = await resolvedTicket(t, ava, 20 * MIN);
+    const missed = await resolvedTicket(t, ava, 9 * 60 * MIN);
+    expect(await expectAttainmentDrillsMatch(grace)).toBeGreaterThan(0);
+
+    const today = await grace.call('supervisor.tickets', { filter: 'attainment', segment: 'government', target: 'resolution', window: 'today' });
+    const outcomeOf = (id: string) => today.rows.find((r) => r.id === id)?.outcome;
+    expect(outcomeOf(met)).toMatchObject({ met: true, target: 'resolution' });
+    expect(outcomeOf(missed)).toMatchObject({ met: false, target: 'resolution' });
+    expect(today.rows[0]?.outcome?.met).toBe(false);
+
+    // Across UTC midnight "today" starts again and "7 days" keeps it, on the board and in the drill.
+    t.clock.t = (Math.floor(t.clock.now() / DAY) + 1) * DAY + 60 * MIN;
+    await expectAttainmentDrillsMatch(grace);
+    const after = await grace.call('supervisor.tickets', { filter: 'attainment', segment: 'government', target: 'resolution', window: 'today' });
+    expect(after.rows.some((r) => r.id === met || r.id === missed)).toBe(false);
+    const week = await grace.call('supervisor.tickets', { filter: 'attainment', segment: 'government', target: 'resolution', window: 'week' });
+    expect(week.rows.map((r) => r.id)).toEqual(expect.arrayContaining([met, missed]));
+
+    // Eight days on, both have left the 7-day window.
+    t.clock.advance(7 * DAY);
+    await expectAttainmentDrillsMatch(grace);
+  });
+
+  it('opens each agent’s open tickets, as many as their load', async () => {
+    const t = await open();
+    const grace = await t.as('Grace Chen');
+    const board = await grace.call('supervisor.overview');
+    expect(board.agents.some((a) => a.open > 0)).toBe(true);
+    for (const a of board.agents) {
+      const d = await grace.call('supervisor.tickets', { filter: 'agent', assigneeId: a.userId });
+      expect({ name: a.name, total: d.total, rows: d.rows.length }).toEqual({ name: a.name, total: a.open, rows: a.open });
+      expect(d.rows.every((r) => r.assigneeId === a.userId && r.state !== 'closed')).toBe(true);
+    }
+  });
+
+  it('opens a queue oldest first behind its "oldest" figure, and keeps the counts equal to the board', async () => {
+    const t = await open();
+    const grace = await t.as('Grace Chen');
+    const board = await grace.call('supervisor.overview');
+    const counts = (d: DrillResult) => d.total;
+    for (const segment of SEGMENTS) {
+      for (const tier of TIERS) {
+        const q = board.queues.find((x) => x.segment === segment && x.tier === tier)!;
+        const oldest = await grace.call('supervisor.tickets', { filter: 'open', segment, tier, order: 'age' });
+        expect(counts(oldest)).toBe(q.open);
+        expect(oldest.rows[0]?.createdAt ?? null).toBe(q.oldestAt);
+        const created = oldest.rows.map((r) => r.createdAt);
+        expect(created).toEqual([...created].sort((a, b) => a - b));
+        for (const filter of ['unassigned', 'atRisk', 'breached'] as const) {
+          expect(counts(await grace.call('supervisor.tickets', { filter, segment, tier }))).toBe(q[filter]);
+        }
+      }
+    }
+    expect(counts(await grace.call('supervisor.tickets', { filter: 'open' }))).toBe(board.totals.open);
+  });
+
+  it('refuses a change from a stale drawer with the desk’s conflict message', async () => {
+    const t = await open();
+    const grace = await t.as('Grace Chen');
+    const [row] = (await grace.call('supervisor.tickets', { filter: 'open', limit: 1 })).rows;
+    expect(row?.version).toBeGreaterThan(0);
+    await grace.call('tickets.act', { ticketId: row!.id, command: { type: 'ADD_NOTE', note: 'Someone else got here first' } });
+    const stale = await grace.raw('tickets.act', { ticketId: row!.id, command: { type: 'CHANGE_PRIORITY', priority: 'urgent' }, expectedVersion: row!.version });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed while you were looking/) } });
+    const fresh = (await grace.call('supervisor.tickets', { filter: 'open', limit: 1 })).rows.find((r) => r.id === row!.id);
+    expect(fresh?.version).toBe(row!.version + 1);
+  });
+
+  it('is for supervisors only and validates what it is asked', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    expect(await ava.raw('supervisor.tickets', { filter: 'agent', assigneeId: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await grace.raw('supervisor.tickets', { filter: 'attainment', segment: 'government', target: 'resolution' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
