@@ -58,23 +58,23 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   const customer = prepare(k.selectFrom('customers').selectAll().where('id', '=', text), 1);
   const contacts = prepare(k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', text).orderBy('name'), 1);
   const assets = prepare(k.selectFrom('assets').selectAll().where('customer_id', '=', text).orderBy('ship_date', 'desc'), 1);
-  const owners = prepare(
+  const currentOwnership = prepare(k.selectFrom('asset_owners').select(['asset_id', 'from_at']).where('customer_id', '=', text).where('to_at', 'is', null), 1);
+  const earlierOwners = prepare(
     k
-      .selectFrom('asset_owners as o')
-      .innerJoin('assets as a', 'a.id', 'o.asset_id')
+      .selectFrom('assets as a')
+      .innerJoin('asset_owners as o', 'o.asset_id', 'a.id')
       .innerJoin('customers as c', 'c.id', 'o.customer_id')
       .select(['o.asset_id', 'o.customer_id', 'c.name', 'o.from_at', 'o.to_at'])
       .where('a.customer_id', '=', text)
-      .orderBy('o.from_at'),
+      .where('o.to_at', 'is not', null),
     1,
   );
   const tickets = prepare(ticketRowQuery(k).where('t.customer_id', '=', text).orderBy('t.created_at', 'desc').limit(500), 2);
   const interactions = prepare(
     k
       .selectFrom('interactions as i')
-      .leftJoin('tickets as t', 't.id', 'i.ticket_id')
       .leftJoin('users as u', 'u.id', 'i.user_id')
-      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 't.number', 'u.name as user_name'])
+      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'u.name as user_name'])
       .where('i.customer_id', '=', text)
       .orderBy('i.at', 'desc')
       .limit(100),
@@ -108,7 +108,8 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   /** Every query of the 360° view, in the order customerView.ts runs them. */
   const view = (customerId: string) => {
     customer.get(customerId);
-    owners.all(customerId);
+    earlierOwners.all(customerId);
+    currentOwnership.all(customerId);
     tickets.all(customerId, 500);
     contacts.all(customerId);
     assets.all(customerId);

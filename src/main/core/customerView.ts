@@ -24,14 +24,21 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
   const assets = db.prepare<AssetRow, [string]>(
     k.selectFrom('assets').selectAll().where('customer_id', '=', param<string>()).orderBy('ship_date', 'desc'),
   );
-  const owners = db.prepare<{ asset_id: string; customer_id: string; name: string; from_at: number; to_at: number | null }, [string]>(
+  // Ownership comes in two reads, each from one index (migration 0005): the systems this
+  // customer owns now, together by owner; and the earlier owners of those systems, a small
+  // partial index by system.
+  const currentOwnership = db.prepare<{ asset_id: string; from_at: number }, [string]>(
+    k.selectFrom('asset_owners').select(['asset_id', 'from_at']).where('customer_id', '=', param<string>()).where('to_at', 'is', null),
+  );
+  const earlierOwners = db.prepare<{ asset_id: string; customer_id: string; name: string; from_at: number; to_at: number }, [string]>(
     k
-      .selectFrom('asset_owners as o')
-      .innerJoin('assets as a', 'a.id', 'o.asset_id')
+      .selectFrom('assets as a')
+      .innerJoin('asset_owners as o', 'o.asset_id', 'a.id')
       .innerJoin('customers as c', 'c.id', 'o.customer_id')
       .select(['o.asset_id', 'o.customer_id', 'c.name', 'o.from_at', 'o.to_at'])
       .where('a.customer_id', '=', param<string>())
-      .orderBy('o.from_at'),
+      .where('o.to_at', 'is not', null)
+      .$narrowType<{ to_at: number }>(),
   );
   const tickets = db.prepare(ticketRowQuery(k).where('t.customer_id', '=', param<string>()).orderBy('t.created_at', 'desc').limit(500));
   const interactions = db.prepare<
@@ -53,11 +60,14 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
     const c = customer.get(customerId);
     if (!c) return null;
     const ownersByAsset = new Map<string, AssetView['owners']>();
-    for (const o of owners.all(customerId)) {
-      const list = ownersByAsset.get(o.asset_id) ?? [];
-      list.push({ customerId: o.customer_id, customerName: o.name, from: o.from_at, to: o.to_at });
-      ownersByAsset.set(o.asset_id, list);
-    }
+    const own = (assetId: string, owner: AssetView['owners'][number]) => {
+      const list = ownersByAsset.get(assetId);
+      if (list) list.push(owner);
+      else ownersByAsset.set(assetId, [owner]);
+    };
+    for (const o of earlierOwners.all(customerId)) own(o.asset_id, { customerId: o.customer_id, customerName: o.name, from: o.from_at, to: o.to_at });
+    for (const o of currentOwnership.all(customerId)) own(o.asset_id, { customerId, customerName: c.name, from: o.from_at, to: null });
+    for (const list of ownersByAsset.values()) list.sort((x, y) => x.from - y.from);
     const rows = tickets.all(customerId).map(toRow);
     // Interactions name their ticket by number; the customer's tickets are already loaded, so
     // the number comes from them rather than from a join per interaction.

@@ -79,6 +79,26 @@ describe('looking a caller up', () => {
     expect(times).toEqual([...times].sort((x, y) => y - x));
   });
 
+  it('shows a system that changed hands with its earlier owner first, then this customer', async () => {
+    const { as, desk } = await open();
+    const moved = desk.db.sqlite
+      .prepare(
+        `select a.service_tag as tag, a.customer_id as owner, o.customer_id as earlier from asset_owners o join assets a on a.id = o.asset_id
+         join customers c on c.id = a.customer_id where o.to_at is not null and c.segment = 'education' limit 1`,
+      )
+      .get() as { tag: string; owner: string; earlier: string } | undefined;
+    if (!moved) throw new Error('the demo data has no education system that changed hands');
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: moved.tag });
+    if (r.kind !== 'match') throw new Error(`no match for ${moved.tag}`);
+    const system = r.view.assets.find((a) => a.serviceTag === moved.tag);
+    expect(system?.owners.map((o) => [o.customerId, o.to === null])).toEqual([
+      [moved.earlier, false],
+      [moved.owner, true],
+    ]);
+    expect(system?.owners[1]?.customerName).toBe(r.view.customer.name);
+    expect(system?.owners[0]?.to).toBe(system?.owners[1]?.from);
+  });
+
   it('keeps customers of other segments private to their teams', async () => {
     const { as } = await open();
     const ben = await as('Ben Okafor'); // education and government only

@@ -30,11 +30,27 @@ describe('migrations', () => {
   it('0004 serves "resolved today" and ownership history from indexes alone', async () => {
     const { sqlite, db } = fresh();
     await migrate(db, MIGRATIONS.slice(0, 3));
-    expect(await migrate(db)).toEqual(['0004_lean_indexes']);
+    expect(await migrate(db, MIGRATIONS.slice(0, 4))).toEqual(['0004_lean_indexes']);
     const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan(`select count(*) from ticket_events where type = 'RESOLVE' and at >= 0`)).toMatch(/USING COVERING INDEX ticket_events_resolved/);
     expect(plan(`select customer_id, from_at, to_at from asset_owners where asset_id = 'a' order by from_at`)).toMatch(/USING COVERING INDEX asset_owners_history/);
     expect(sqlite.prepare(`select name from sqlite_schema where name in ('ticket_events_type_at', 'asset_owners_asset')`).all()).toEqual([]);
+  });
+
+  it('0005 reads each part of the 360° view from one index, never visiting the tables', async () => {
+    const { sqlite, db } = fresh();
+    await migrate(db, MIGRATIONS.slice(0, 4));
+    expect(await migrate(db, MIGRATIONS.slice(0, 5))).toEqual(['0005_customer_view_indexes']);
+    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(`select * from assets where customer_id = 'c' order by ship_date desc`)).toBe('SEARCH assets USING COVERING INDEX assets_customer (customer_id=?)');
+    expect(plan(`select id, name, role, email, phone from contacts where customer_id = 'c' order by name`)).toBe('SEARCH contacts USING COVERING INDEX contacts_customer (customer_id=?)');
+    expect(plan(`select id, channel, direction, at, summary, ticket_id, user_id from interactions where customer_id = 'c' order by at desc limit 100`)).toBe(
+      'SEARCH interactions USING COVERING INDEX interactions_customer (customer_id=?)',
+    );
+    expect(plan(`select asset_id, from_at from asset_owners where customer_id = 'c' and to_at is null`)).toMatch(/USING COVERING INDEX asset_owners_current/);
+    expect(plan(`select o.customer_id, o.from_at, o.to_at from assets a join asset_owners o on o.asset_id = a.id where a.customer_id = 'c' and o.to_at is not null`)).toMatch(
+      /USING COVERING INDEX assets_customer.*USING COVERING INDEX asset_owners_earlier/,
+    );
   });
 
   it('0001 creates the schema with the five segments and a counter per segment and tier', async () => {
