@@ -47,6 +47,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
     setOpenFor(assetId ?? '');
   };
   const matched = view.assets.find((a) => a.id === view.matchedAssetId) ?? null;
+  // The system the caller read out comes first, so it is on screen even for an organisation with twenty.
+  const systems = matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets;
 
   return (
     <Stack gap="md">
@@ -127,7 +129,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {view.assets.map((a) => {
+                {systems.map((a) => {
                   const isMatch = a.id === view.matchedAssetId;
                   return (
                     <Table.Tr key={a.id} data-matched={isMatch || undefined} className={classes.systemRow} aria-current={isMatch ? 'true' : undefined}>
@@ -158,6 +160,11 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                         <Text size="sm" className={classes.nowrap}>
                           {formatDate(a.shipDate)}
                         </Text>
+                        {a.owners.length > 1 && (
+                          <Text size="xs" c="dimmed">
+                            {t('asset.previousOwner', { name: a.owners[a.owners.length - 2]!.customerName, date: formatDate(a.owners[a.owners.length - 1]!.from) })}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" className={classes.nowrap}>

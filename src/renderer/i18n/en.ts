@@ -185,6 +185,7 @@ export const en = {
   'asset.warranty': 'Warranty',
   'asset.status': 'Status',
   'asset.until': 'until {date}',
+  'asset.previousOwner': 'Owned by {name} until {date}',
   'asset.matched': 'Matched',
   'asset.newTicketFor': 'New ticket for {tag}',
   'warranty.active': 'Active',
