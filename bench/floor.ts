@@ -1,14 +1,16 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect, type Compilable } from 'kysely';
 import type { Database } from '../src/main/core/db/schema';
+import { customerViewQueries } from '../src/main/core/customerView';
+import { Sql } from '../src/main/core/db/exec';
 import { uuidv7 } from '../src/main/core/ids';
 import { ticketRowQuery } from '../src/main/core/ticketRows';
 
 // The floors: the statements the core runs for each call, prepared once on a separate raw
 // connection and run with their values bound directly, returning rows without mapping.
 // The SQL is compiled from the same Kysely builders as in lookup.ts, customerView.ts and
-// tickets.ts (the shared ticket-row select is imported, so its column list cannot drift);
-// a change to those queries must be mirrored here. What the product spends above the floor
+// tickets.ts; the 360° view's statements and the shared ticket-row select are imported, so
+// they cannot drift, and a change to the others must be mirrored here. What the product spends above the floor
 // is the cost of its own layers: validation, query building, mapping, the ticket machine,
 // the SLA clock.
 
@@ -54,32 +56,10 @@ export function floorQueries(raw: BetterSqlite3.Database) {
       .limit(20),
     3,
   );
-  // customerView.ts
-  const customer = prepare(k.selectFrom('customers').selectAll().where('id', '=', text), 1);
-  const contacts = prepare(k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', text).orderBy('name'), 1);
-  const assets = prepare(k.selectFrom('assets').selectAll().where('customer_id', '=', text).orderBy('ship_date', 'desc'), 1);
-  const currentOwnership = prepare(k.selectFrom('asset_owners').select(['asset_id', 'from_at']).where('customer_id', '=', text).where('to_at', 'is', null), 1);
-  const earlierOwners = prepare(
-    k
-      .selectFrom('assets as a')
-      .innerJoin('asset_owners as o', 'o.asset_id', 'a.id')
-      .innerJoin('customers as c', 'c.id', 'o.customer_id')
-      .select(['o.asset_id', 'o.customer_id', 'c.name', 'o.from_at', 'o.to_at'])
-      .where('a.customer_id', '=', text)
-      .where('o.to_at', 'is not', null),
-    1,
-  );
-  const tickets = prepare(ticketRowQuery(k).where('t.customer_id', '=', text).orderBy('t.created_at', 'desc').limit(500), 2);
-  const interactions = prepare(
-    k
-      .selectFrom('interactions as i')
-      .leftJoin('users as u', 'u.id', 'i.user_id')
-      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'u.name as user_name'])
-      .where('i.customer_id', '=', text)
-      .orderBy('i.at', 'desc')
-      .limit(100),
-    2,
-  );
+  // customerView.ts: the view's own builders, prepared the way the core prepares them
+  // (Sql.prepare binds the customer's id into the slots; nothing else runs around them).
+  const statements = new Sql(raw, k);
+  const viewQueries = Object.values(customerViewQueries(k)).map((query) => statements.prepare<unknown, [string]>(query));
   // tickets.ts
   const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', text).where('t.tier', '=', n);
   const queuePage = {
@@ -107,13 +87,7 @@ export function floorQueries(raw: BetterSqlite3.Database) {
 
   /** Every query of the 360° view, in the order customerView.ts runs them. */
   const view = (customerId: string) => {
-    customer.get(customerId);
-    earlierOwners.all(customerId);
-    currentOwnership.all(customerId);
-    tickets.all(customerId, 500);
-    contacts.all(customerId);
-    assets.all(customerId);
-    interactions.all(customerId, 100);
+    for (const statement of viewQueries) statement.all(customerId);
   };
 
   const takeNext = raw.transaction((segment: string, userId: string, at: number) => {

@@ -2,8 +2,9 @@ import type { AssetView, CustomerSummary, CustomerView, Interaction, TicketRow }
 import type { Channel, Segment, ServiceLevel } from '../../shared/domain';
 import { tagToExpressCode } from '../../shared/serviceTag';
 import { isOpenState, type TicketState } from '../../shared/ticketMachine';
+import type { Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
-import type { AssetRow, CustomerRow } from './db/schema';
+import type { AssetRow, CustomerRow, Database } from './db/schema';
 import { ticketNumber, ticketRowQuery, type TicketRowRecord } from './ticketRows';
 
 // The 360° view: everything about one customer in one payload, read with statements
@@ -15,23 +16,17 @@ const INTERACTIONS = 100;
 
 export type CustomerViewReader = ReturnType<typeof customerViewReader>;
 
-export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => TicketRow) {
-  const k = db.kysely;
-  const customer = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
-  const contacts = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(
-    k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
-  );
-  const assets = db.prepare<AssetRow, [string]>(
-    k.selectFrom('assets').selectAll().where('customer_id', '=', param<string>()).orderBy('ship_date', 'desc'),
-  );
-  // Ownership comes in two reads, each from one index (migration 0005): the systems this
-  // customer owns now, together by owner; and the earlier owners of those systems, a small
-  // partial index by system.
-  const currentOwnership = db.prepare<{ asset_id: string; from_at: number }, [string]>(
-    k.selectFrom('asset_owners').select(['asset_id', 'from_at']).where('customer_id', '=', param<string>()).where('to_at', 'is', null),
-  );
-  const earlierOwners = db.prepare<{ asset_id: string; customer_id: string; name: string; from_at: number; to_at: number }, [string]>(
-    k
+/**
+ * The view's statements, one builder each, with a param() slot for the customer's id. The
+ * bench's floor (bench/floor.ts) prepares these same builders on a raw connection.
+ */
+export function customerViewQueries(k: Kysely<Database>) {
+  return {
+    customer: k.selectFrom('customers').selectAll().where('id', '=', param<string>()),
+    // Ownership comes in two reads, each from one index (migration 0005): the earlier owners
+    // of this customer's systems, a small partial index by system; and the systems this
+    // customer owns now, together by owner.
+    earlierOwners: k
       .selectFrom('assets as a')
       .innerJoin('asset_owners as o', 'o.asset_id', 'a.id')
       .innerJoin('customers as c', 'c.id', 'o.customer_id')
@@ -39,20 +34,33 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
       .where('a.customer_id', '=', param<string>())
       .where('o.to_at', 'is not', null)
       .$narrowType<{ to_at: number }>(),
-  );
-  const tickets = db.prepare(ticketRowQuery(k).where('t.customer_id', '=', param<string>()).orderBy('t.created_at', 'desc').limit(500));
-  const interactions = db.prepare<
-    { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; user_name: string | null },
-    [string]
-  >(
-    k
+    currentOwnership: k.selectFrom('asset_owners').select(['asset_id', 'from_at']).where('customer_id', '=', param<string>()).where('to_at', 'is', null),
+    tickets: ticketRowQuery(k).where('t.customer_id', '=', param<string>()).orderBy('t.created_at', 'desc').limit(500),
+    contacts: k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
+    assets: k.selectFrom('assets').selectAll().where('customer_id', '=', param<string>()).orderBy('ship_date', 'desc'),
+    interactions: k
       .selectFrom('interactions as i')
       .leftJoin('users as u', 'u.id', 'i.user_id')
       .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'u.name as user_name'])
       .where('i.customer_id', '=', param<string>())
       .orderBy('i.at', 'desc')
       .limit(INTERACTIONS),
-  );
+  };
+}
+
+export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => TicketRow) {
+  const k = db.kysely;
+  const q = customerViewQueries(k);
+  const customer = db.prepare<CustomerRow, [string]>(q.customer);
+  const earlierOwners = db.prepare<{ asset_id: string; customer_id: string; name: string; from_at: number; to_at: number }, [string]>(q.earlierOwners);
+  const currentOwnership = db.prepare<{ asset_id: string; from_at: number }, [string]>(q.currentOwnership);
+  const tickets = db.prepare<TicketRowRecord, [string]>(q.tickets);
+  const contacts = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(q.contacts);
+  const assets = db.prepare<AssetRow, [string]>(q.assets);
+  const interactions = db.prepare<
+    { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; user_name: string | null },
+    [string]
+  >(q.interactions);
 
   const ticketNumberById = db.prepare<{ number: number }, [string]>(k.selectFrom('tickets').select('number').where('id', '=', param<string>()));
 

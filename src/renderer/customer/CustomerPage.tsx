@@ -160,11 +160,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                         <Text size="sm" className={classes.nowrap}>
                           {formatDate(a.shipDate)}
                         </Text>
-                        {a.owners.length > 1 && (
-                          <Text size="xs" c="dimmed">
-                            {t('asset.previousOwner', { name: a.owners[a.owners.length - 2]!.customerName, date: formatDate(a.owners[a.owners.length - 1]!.from) })}
-                          </Text>
-                        )}
+                        <PreviousOwner owners={a.owners} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" className={classes.nowrap}>
@@ -249,6 +245,17 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
 
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
+  );
+}
+
+/** Who had the system before this customer, when it changed hands; nothing when it never did. */
+function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['owners'] }) {
+  const previous = owners.length > 1 ? owners[owners.length - 2] : undefined;
+  if (!previous || previous.to === null) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}
+    </Text>
   );
 }
 
