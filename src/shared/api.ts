@@ -372,7 +372,8 @@ export const pushEvents = {
     actorId: z.string(),
     at: z.number(),
   }),
-  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported']) }),
+  /** 'external': another process serving the same data folder changed the desk. */
+  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
   'sla.warning': z.object({
     ticketId: idSchema,
     number: z.string(),

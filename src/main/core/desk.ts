@@ -59,6 +59,11 @@ export interface DeskOptions {
   /** Country code for phone numbers typed without one. */
   countryCode?: string;
   reopenWindowMs?: number;
+  /**
+   * Open for reading only (the CLI's lookup and stats): nothing is migrated, seeded or
+   * written, no SLA scheduler runs, and a read-only folder is fine.
+   */
+  readOnly?: boolean;
 }
 
 /** One signed-in window, tab, CLI run or test: holds who is signed in and receives pushes. */
@@ -86,7 +91,10 @@ type Handlers = {
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
-  const database = await openDatabase(options.dataDir);
+  const readOnly = options.readOnly ?? false;
+  // Until setupDone(), this process holds the folder's setup lock: SLA defaults and demo
+  // data below are checked and written by one process at a time.
+  const database = await openDatabase(options.dataDir, { readOnly });
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;
   const listeners = new Map<(push: Push) => void, Session>();
@@ -149,7 +157,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     scheduler.tick();
     return status();
   };
-  if (options.demo && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
+  try {
+    if (options.demo && !readOnly && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
+  } catch (error) {
+    database.close();
+    throw error;
+  } finally {
+    database.setupDone();
+  }
 
   const signedIn = (s: Session): User => {
     if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.');
@@ -177,7 +192,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   const handlers: Handlers = {
     'desk.status': () => status(),
-    'desk.initialize': (_s, i) => initialize(i.mode, i.seed, i.customers),
+    'desk.initialize': (_s, i) => database.exclusive(() => initialize(i.mode, i.seed, i.customers)),
     'session.users': () => users.list().filter((u) => u.active),
     'session.signIn': (s, i) => {
       const u = users.get(i.userId);
@@ -301,8 +316,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
   }
 
-  // Whatever fell due while the desk was stopped is sent now, once.
-  scheduler.start();
+  // Whatever fell due while the desk was stopped is sent now, once. A read-only desk sends
+  // nothing: reading must not write.
+  if (!readOnly) scheduler.start();
+  // Another process serving the same folder committed: every window refreshes, and the
+  // scheduler looks again for the earliest deadline.
+  const stopWatching =
+    options.dataDir === ':memory:' || readOnly
+      ? () => {}
+      : database.onExternalChange(() => {
+          push('desk.changed', { reason: 'external' });
+          scheduler.poke();
+        });
 
   return {
     dataDir: options.dataDir,
@@ -318,6 +343,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       };
     },
     close() {
+      stopWatching();
       scheduler.stop();
       listeners.clear();
       database.close();

@@ -1,57 +1,518 @@
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { migrate } from './migrate';
+import { migrate, MIGRATIONS } from './migrate';
 import type { Database } from './schema';
 
+// Opening a desk's database is where a damaged file, a folder that is not one, a read-only
+// disk, a newer version's file or a second process are met, so every one of them is turned
+// here into a DeskOpenError with one sentence saying what is wrong and what to do.
+//
+// Several processes may serve one data folder at once (the browser shell, Electron, the CLI,
+// the take-next race test): SQLite serialises their writes, and `onExternalChange` tells each
+// one when another has committed (PRAGMA data_version). What must not run twice at once is
+// setting a desk up (migrations, SLA defaults, demo data): that runs under an exclusive lock
+// on tagdesk.lock and re-checks what is there once it holds it.
+
 export const DB_FILE = 'tagdesk.sqlite';
+export const LOCK_FILE = 'tagdesk.lock';
+
+export type DeskOpenFailure =
+  /** --data is not a folder, or the folder cannot be created or read. */
+  | 'folder'
+  /** The operating system refused access (permissions). */
+  | 'permission'
+  /** The file or folder is read-only and this command writes. */
+  | 'read_only'
+  /** No desk in the folder (read commands never create one). */
+  | 'missing'
+  /** Not a SQLite database, truncated, or failing its integrity check. */
+  | 'damaged'
+  /** Written by a newer Tagdesk, or needs migrating and was opened read-only. */
+  | 'version'
+  /** Another program holds a lock on the database longer than we wait. */
+  | 'locked';
+
+export class DeskOpenError extends Error {
+  constructor(
+    readonly kind: DeskOpenFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DeskOpenError';
+  }
+}
+
+export interface OpenOptions {
+  /**
+   * Open for reading only: nothing is created, migrated or written, the file is opened with
+   * SQLITE_OPEN_READONLY and query_only, and a read-only folder is fine.
+   */
+  readOnly?: boolean;
+  /** How long a write waits for another process's write lock (SQLite busy_timeout). */
+  busyTimeoutMs?: number;
+}
 
 export interface DeskDb {
   /** The raw handle: hot reads use prepared statements on it, compiled once. */
   sqlite: BetterSqlite3.Database;
   kysely: Kysely<Database>;
+  readOnly: boolean;
+  /**
+   * The desk calls this once it has finished setting itself up (SLA defaults, demo data):
+   * until then this process holds the folder's setup lock, so no other process migrates or
+   * seeds the same folder at the same time.
+   */
+  setupDone(): void;
+  /** Runs `fn` holding the folder's setup lock (first-start seeding from the API). */
+  exclusive<T>(fn: () => T): T;
+  /**
+   * Calls `listener` when another connection (another process) has committed to this
+   * database; polls PRAGMA data_version. Returns the unsubscribe function.
+   */
+  onExternalChange(listener: () => void, everyMs?: number): () => void;
   close(): void;
 }
 
+/** Files above this size get the bounded check instead of a full quick_check at open. */
+export const FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+/** Tables a bounded check still reads whole: small, and a desk cannot start without them. */
+const SMALL_TABLES = ['migrations', 'meta', 'users', 'sla_calendars', 'sla_policies'];
+const SETUP_LOCK_WAIT_MS = 120_000;
+
 /**
- * Opens (creating when needed) the desk database in `dataDir`, with WAL, foreign keys and
- * durable commits (synchronous=FULL: a ticket event acknowledged to an agent survives a
- * power cut), then applies pending migrations.
+ * Opens the desk database in `dataDir` (creating folder and file when writable and missing),
+ * checks it before anything writes to it, then sets WAL, foreign keys and durable commits
+ * (synchronous=FULL: a ticket event acknowledged to an agent survives a power cut) and
+ * applies pending migrations under the setup lock.
  */
-export async function openDatabase(dataDir: string | ':memory:'): Promise<DeskDb> {
-  let file = ':memory:';
-  if (dataDir !== ':memory:') {
-    fs.mkdirSync(dataDir, { recursive: true });
-    file = path.join(dataDir, DB_FILE);
+export async function openDatabase(dataDir: string | ':memory:', options: OpenOptions = {}): Promise<DeskDb> {
+  if (dataDir === ':memory:') {
+    const sqlite = new BetterSqlite3(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrate(kysely);
+    return handle(sqlite, kysely, false, null, null);
   }
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
-  // No checkpoint inside an agent's commit, nor on this thread at all: a checkpoint copies
-  // every page the WAL holds back into the database and syncs it, which stalled whatever
-  // call came next (escalate's p99 was 16 ms at 2 M tickets with SQLite's own). A worker
-  // thread with its own connection does it instead, while this one goes on committing.
-  sqlite.pragma('wal_autocheckpoint = 0');
+  return options.readOnly ? openReadOnly(dataDir) : openWritable(dataDir, options.busyTimeoutMs ?? 5000);
+}
+
+async function openWritable(dataDir: string, busyTimeoutMs: number): Promise<DeskDb> {
+  const dir = path.resolve(dataDir);
+  prepareFolder(dir);
+  const file = path.join(dir, DB_FILE);
+  const existed = fileExists(file);
+  if (existed) accessible(file, true);
+  const lock = await SetupLock.acquire(dir);
+  let sqlite: BetterSqlite3.Database | null = null;
+  try {
+    sqlite = guarded(file, () => new BetterSqlite3(file));
+    const db = sqlite;
+    guarded(file, () => {
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      if (existed) checkIntegrity(db, file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('cache_size = -65536');
+      // No checkpoint inside an agent's commit, nor on this thread at all: a checkpoint
+      // copies every page the WAL holds back into the database and syncs it, which stalled
+      // whatever call came next (escalate's p99 was 16 ms at 2 M tickets with SQLite's own).
+      // A worker thread with its own connection does it instead.
+      db.pragma('wal_autocheckpoint = 0');
+      checkVersion(db, file, false);
+    });
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
+    try {
+      await migrate(kysely);
+    } catch (error) {
+      throw classify(error, file);
+    }
+    return handle(db, kysely, false, startCheckpointer(file), lock);
+  } catch (error) {
+    lock.release();
+    if (sqlite?.open) sqlite.close();
+    throw error;
+  }
+}
+
+async function openReadOnly(dataDir: string): Promise<DeskDb> {
+  const dir = path.resolve(dataDir);
+  const stat = statOrNull(dir);
+  if (!stat) throw new DeskOpenError('missing', `There is no desk in ${dir}: the folder does not exist. Check --data, or create a desk with "tagdesk seed --data ${dir}".`);
+  if (!stat.isDirectory()) throw notAFolder(dir);
+  const file = path.join(dir, DB_FILE);
+  if (!fileExists(file)) throw new DeskOpenError('missing', `There is no desk in ${dir}. Create one with "tagdesk seed --data ${dir}", or point --data at an existing one.`);
+  accessible(file, false);
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // A WAL database in a folder we may not write to: SQLite cannot create the shared-memory
+    // file it reads through. A desk closed cleanly keeps nothing in the WAL, so its file
+    // alone is the whole desk: read a copy of it in memory.
+    if (code !== 'SQLITE_READONLY_DIRECTORY' && code !== 'SQLITE_CANTOPEN') throw classify(error, file);
+    sqlite = inMemoryCopy(file);
+  }
+  try {
+    const db = sqlite;
+    guarded(file, () => {
+      db.pragma('busy_timeout = 2000');
+      checkIntegrity(db, file);
+      db.pragma('query_only = ON');
+      checkVersion(db, file, true);
+    });
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(kysely);
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  return handle(sqlite, kysely, true, null, null);
+}
+
+/** Reads a closed desk from a read-only folder: the file copied into memory, as WAL-less. */
+function inMemoryCopy(file: string): BetterSqlite3.Database {
+  const wal = statOrNull(`${file}-wal`);
+  if (wal && wal.size > 0) {
+    throw new DeskOpenError(
+      'read_only',
+      `${file} was not closed cleanly and its folder is read-only, so its last changes cannot be read. Make the folder writable and open the desk once.`,
+    );
+  }
+  const size = statOrNull(file)?.size ?? 0;
+  if (size > 2 * 1024 ** 3) {
+    throw new DeskOpenError('read_only', `${file} is in a read-only folder and too large to read from a copy in memory. Make the folder writable.`);
+  }
+  const image = fs.readFileSync(file);
+  // Bytes 18 and 19 say "WAL"; an in-memory database has no WAL, so the copy says "legacy".
+  if (image.length >= 20) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  try {
+    return new BetterSqlite3(image, { readonly: true });
+  } catch (error) {
+    throw classify(error, file);
+  }
+}
+
+function handle(
+  sqlite: BetterSqlite3.Database,
+  kysely: Kysely<Database>,
+  readOnly: boolean,
+  checkpointer: { stop(): void } | null,
+  lock: SetupLock | null,
+): DeskDb {
+  const watchers = new Set<ReturnType<typeof setInterval>>();
   return {
     sqlite,
     kysely,
+    readOnly,
+    setupDone: () => lock?.release(),
+    exclusive: (fn) => {
+      if (!lock) return fn();
+      lock.lockSync();
+      try {
+        return fn();
+      } finally {
+        lock.release();
+      }
+    },
+    onExternalChange(listener, everyMs = 250) {
+      let seen = sqlite.pragma('data_version', { simple: true }) as number;
+      const timer = setInterval(() => {
+        if (!sqlite.open) return;
+        const now = sqlite.pragma('data_version', { simple: true }) as number;
+        if (now === seen) return;
+        seen = now;
+        listener();
+      }, everyMs);
+      timer.unref();
+      watchers.add(timer);
+      return () => {
+        clearInterval(timer);
+        watchers.delete(timer);
+      };
+    },
     close: () => {
+      for (const t of watchers) clearInterval(t);
+      watchers.clear();
+      lock?.close();
       if (!sqlite.open) return;
       checkpointer?.stop();
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      if (!readOnly && sqlite.name !== ':memory:') {
+        try {
+          sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // Another process is reading or writing: it, or the last to close, checkpoints.
+        }
+      }
       sqlite.close();
     },
   };
 }
+
+// ---- checks --------------------------------------------------------------------------------------
+
+/**
+ * PRAGMA quick_check reads every page of every table and index and checks the b-tree
+ * structure, page links, free list, record formats and NOT NULL / CHECK constraints (what it
+ * skips, compared with integrity_check, is matching each index's entries to its table). On a
+ * file larger than FULL_CHECK_MAX_BYTES that would take minutes at open, so there the check
+ * is bounded: the header, the file's size against the page count the header claims, and a
+ * quick_check of the small tables a desk cannot start without.
+ */
+function checkIntegrity(db: BetterSqlite3.Database, file: string): void {
+  const size = statOrNull(file)?.size ?? 0;
+  const problems: string[] = [];
+  if (db.memory || size <= FULL_CHECK_MAX_BYTES) {
+    problems.push(...quickCheck(db, null));
+  } else {
+    problems.push(...headerProblems(file, size));
+    const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]));
+    for (const table of SMALL_TABLES) if (present.has(table)) problems.push(...quickCheck(db, table));
+  }
+  if (problems.length > 0) throw damaged(file, problems[0] ?? 'integrity check failed');
+}
+
+function quickCheck(db: BetterSqlite3.Database, table: string | null): string[] {
+  const rows = db.prepare(table === null ? 'PRAGMA quick_check(5)' : `PRAGMA quick_check("${table}")`).pluck().all() as string[];
+  return rows.filter((r) => r !== 'ok');
+}
+
+function headerProblems(file: string, size: number): string[] {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return ['the file does not start with a SQLite header'];
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pages = header.readUInt32BE(28);
+  const valid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  if (valid && pages * pageSize > size) return [`the file is ${size} bytes but its header says ${pages * pageSize}: it was cut short`];
+  return [];
+}
+
+/** Refuses a file written by a newer Tagdesk (its migrations are not a prefix of ours). */
+function checkVersion(db: BetterSqlite3.Database, file: string, readOnly: boolean): void {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'").get() !== undefined;
+  const applied = hasTable ? (db.prepare('SELECT id FROM migrations ORDER BY applied_at, id').pluck().all() as string[]) : [];
+  applied.forEach((id, i) => {
+    if (MIGRATIONS[i]?.id !== id) {
+      throw new DeskOpenError(
+        'version',
+        `${file} was written by a newer or different version of Tagdesk (it has migration "${id}", unknown here). Open it with that version, or choose another data folder.`,
+      );
+    }
+  });
+  if (readOnly && applied.length < MIGRATIONS.length) {
+    throw new DeskOpenError(
+      'version',
+      `${file} was written by an older Tagdesk and must be upgraded before it can be read. Start the desk on it once (it upgrades in place), then try again.`,
+    );
+  }
+}
+
+const damaged = (file: string, detail: string) =>
+  new DeskOpenError(
+    'damaged',
+    `${file} is damaged (${detail}). Nothing was written to it. Restore your last backup with "tagdesk restore BACKUP --data ${path.dirname(file)}", or move the file away to start an empty desk.`,
+  );
+
+const notAFolder = (dir: string) =>
+  new DeskOpenError('folder', `--data must name a folder, but ${dir} is a file. Point --data at the folder that holds ${DB_FILE}.`);
+
+/** Turns what better-sqlite3 and the file system throw into one sentence and a kind. */
+export function classify(error: unknown, file: string): Error {
+  if (error instanceof DeskOpenError) return error;
+  const code = String((error as { code?: unknown }).code ?? '');
+  const cause = { cause: error };
+  if (code === 'SQLITE_NOTADB') {
+    return new DeskOpenError('damaged', `${file} is not a Tagdesk database (it is not a SQLite file, or its first page is damaged). Point --data at a desk folder, or restore a backup with "tagdesk restore".`, cause);
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return Object.assign(damaged(file, String((error as Error).message)), cause);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new DeskOpenError('locked', `${file} is locked by another program that is writing to it. Wait for it to finish, or close it, and try again.`, cause);
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new DeskOpenError('read_only', `${file} or its folder is read-only, and this command writes. Make them writable, or use a read command (lookup, stats).`, cause);
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new DeskOpenError('permission', `Permission denied opening ${file}. Run Tagdesk as the user who owns the desk folder, or fix its permissions.`, cause);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return new DeskOpenError('folder', `Cannot open ${file}: the folder cannot be written to or the file cannot be created. Check --data and the folder's permissions.`, cause);
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
+    return new DeskOpenError('folder', `The disk refused to read or write ${file} (${code}). Check the disk and free space, then try again.`, cause);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function guarded<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw classify(error, file);
+  }
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ENOTDIR') throw new DeskOpenError('folder', `${p} is not inside a folder: part of its path is a file. Check --data.`);
+    throw classify(error, p);
+  }
+}
+
+function fileExists(file: string): boolean {
+  const s = statOrNull(file);
+  if (s && !s.isFile()) throw new DeskOpenError('folder', `${file} is not a file. Move it away or point --data at another folder.`);
+  return s !== null;
+}
+
+function accessible(file: string, write: boolean): void {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch (error) {
+    throw classify(error, file);
+  }
+  if (!write) return;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw new DeskOpenError('read_only', `${file} is read-only, and this command writes. Make it writable, or use a read command (lookup, stats).`);
+  }
+}
+
+/**
+ * Makes sure `dir` is a folder we can use, creating it one level at a time. Not
+ * mkdirSync({ recursive: true }): below /proc that loops for ever at full CPU, where one
+ * level at a time fails at once.
+ */
+export function prepareFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const s = statOrNull(at);
+    if (s) {
+      if (!s.isDirectory()) throw at === dir ? notAFolder(dir) : new DeskOpenError('folder', `Cannot create ${dir}: ${at} is a file, not a folder. Check --data.`);
+      break;
+    }
+    missing.unshift(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && statOrNull(d)?.isDirectory()) continue;
+      if (code === 'EACCES' || code === 'EPERM') throw new DeskOpenError('permission', `Permission denied creating the data folder ${d}. Choose a folder you may write to with --data.`, { cause: error });
+      if (code === 'EROFS') throw new DeskOpenError('read_only', `Cannot create the data folder ${d}: the disk is read-only. Choose another folder with --data.`, { cause: error });
+      throw new DeskOpenError('folder', `Cannot create the data folder ${d} (${code ?? 'error'}). Choose another folder with --data.`, { cause: error });
+    }
+  }
+}
+
+// ---- the setup lock ---------------------------------------------------------------------------------
+
+/**
+ * An exclusive lock on tagdesk.lock, a tiny SQLite file, held while a process migrates and
+ * seeds. SQLite's file locks are the operating system's, so a process killed with -9 lets
+ * go of it at once; within one process, opens are queued so that one never blocks the
+ * thread waiting for a lock another open in the same process holds. The holder's pid,
+ * host and start time are written to the lock database for whoever waits.
+ */
+class SetupLock {
+  private static queue = new Map<string, Promise<void>>();
+  private held = false;
+  private releaseQueue: () => void = () => {};
+
+  private constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly key: string,
+  ) {}
+
+  static async acquire(dir: string): Promise<SetupLock> {
+    const key = path.join(dir, LOCK_FILE);
+    const previous = SetupLock.queue.get(key) ?? Promise.resolve();
+    let done: () => void = () => {};
+    const mine = new Promise<void>((r) => (done = r));
+    const chained = previous.then(() => mine);
+    SetupLock.queue.set(key, chained);
+    await previous;
+    let db: BetterSqlite3.Database;
+    try {
+      db = new BetterSqlite3(key);
+    } catch (error) {
+      done();
+      throw classify(error, key);
+    }
+    const lock = new SetupLock(db, key);
+    lock.releaseQueue = () => {
+      done();
+      if (SetupLock.queue.get(key) === chained) SetupLock.queue.delete(key);
+    };
+    try {
+      lock.lockSync();
+    } catch (error) {
+      lock.close();
+      throw error;
+    }
+    return lock;
+  }
+
+  lockSync(): void {
+    if (this.held) return;
+    this.db.pragma(`busy_timeout = ${SETUP_LOCK_WAIT_MS}`);
+    try {
+      this.db.exec('BEGIN EXCLUSIVE');
+      this.db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER, host TEXT, started_at TEXT)');
+      this.db.exec('DELETE FROM holder');
+      this.db.prepare('INSERT INTO holder VALUES (?, ?, ?)').run(process.pid, hostname(), new Date().toISOString());
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (code.startsWith('SQLITE_BUSY')) {
+        throw new DeskOpenError('locked', `Another process has been setting up the desk in ${path.dirname(this.key)} for over ${SETUP_LOCK_WAIT_MS / 1000} s. Check it, then try again.`, { cause: error });
+      }
+      throw classify(error, this.key);
+    }
+    this.held = true;
+  }
+
+  release(): void {
+    if (this.held && this.db.open) {
+      this.db.exec('ROLLBACK');
+      this.held = false;
+    }
+    this.releaseQueue();
+    this.releaseQueue = () => {};
+  }
+
+  close(): void {
+    this.release();
+    if (this.db.open) this.db.close();
+  }
+}
+
+// ---- the checkpointer -------------------------------------------------------------------------------
 
 const CHECKPOINT_EVERY_MS = 1_000;
 
@@ -84,4 +545,79 @@ function startCheckpointer(file: string): { stop(): void } {
   worker.on('message', (m: unknown) => console.error(`tagdesk: WAL checkpoint failed: ${String(m)}`));
   worker.on('error', (e) => console.error('tagdesk: the WAL checkpointer stopped', e));
   return { stop: () => worker.postMessage('stop') };
+}
+
+// ---- backup and restore -------------------------------------------------------------------------------
+
+/**
+ * Copies the live desk to `target` with SQLite's online backup API: a consistent snapshot
+ * while other processes go on writing. The copy is checked before it is reported done.
+ */
+export async function backupDesk(dataDir: string, target: string): Promise<{ pages: number; file: string }> {
+  const dest = path.resolve(target);
+  if (statOrNull(dest)) throw new DeskOpenError('folder', `${dest} already exists; a backup never overwrites a file. Choose a new name.`);
+  const db = await openDatabase(dataDir, { readOnly: true });
+  try {
+    const result = await db.sqlite.backup(dest);
+    const copy = new BetterSqlite3(dest, { readonly: true, fileMustExist: true });
+    try {
+      const problems = quickCheck(copy, null);
+      if (problems.length > 0) throw new Error(`the backup ${dest} failed its check: ${problems[0]}`);
+    } finally {
+      copy.close();
+    }
+    return { pages: result.totalPages, file: dest };
+  } catch (error) {
+    throw classify(error, dest);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the desk in `dataDir` with the backup `source`, after checking the backup, using
+ * the backup API in the other direction (so the live file keeps its name, mode and WAL
+ * setting). Refused while another process is setting the desk up; the old file is kept
+ * next to it as tagdesk.sqlite.before-restore-<time> when it can be read.
+ */
+export async function restoreDesk(dataDir: string, source: string): Promise<{ file: string; kept: string | null }> {
+  const from = path.resolve(source);
+  if (!statOrNull(from)) throw new DeskOpenError('missing', `There is no backup at ${from}.`);
+  const check = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
+  try {
+    guarded(from, () => {
+      checkIntegrity(check, from);
+      checkVersion(check, from, false);
+    });
+  } finally {
+    check.close();
+  }
+  const dir = path.resolve(dataDir);
+  prepareFolder(dir);
+  const file = path.join(dir, DB_FILE);
+  let kept: string | null = null;
+  if (fileExists(file)) {
+    kept = `${file}.before-restore-${new Date().toISOString().replaceAll(':', '-')}`;
+    fs.copyFileSync(file, kept);
+  }
+  const lock = await SetupLock.acquire(dir);
+  try {
+    const backup = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
+    try {
+      await backup.backup(file);
+    } finally {
+      backup.close();
+    }
+    const live = guarded(file, () => new BetterSqlite3(file, { fileMustExist: true }));
+    try {
+      guarded(file, () => live.pragma('journal_mode = WAL'));
+    } finally {
+      live.close();
+    }
+  } catch (error) {
+    throw classify(error, file);
+  } finally {
+    lock.close();
+  }
+  return { file, kept };
 }
