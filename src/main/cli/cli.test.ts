@@ -121,7 +121,7 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
   it('refuses to read a folder that holds no desk, without creating one', async () => {
     const missing = join(root, 'no-desk-here');
     const result = await tagdesk('stats', '--data', missing);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(3);
     expect(result.stderr).toContain('There is no desk in');
     expect(existsSync(missing)).toBe(false);
   });

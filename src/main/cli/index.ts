@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { api, ApiError, type CustomerView, type LookupResult, type Method, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { resolveDataDir } from '../core/dataDir';
+import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import type { Connection } from '../core/desk';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
@@ -18,17 +17,36 @@ Commands:
   lookup <query> [--json]             find a customer by service tag, Express Service Code,
                                       phone, email, name or ticket number
   stats  [--json]                     customers, tickets and queue counts
+  backup FILE                         copy the desk to FILE (SQLite online backup; safe
+                                      while the desk is in use)
+  restore FILE                        replace the desk with the backup FILE (the old file
+                                      is kept beside it)
 
-Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder).`;
+Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder)
+and --debug (show the stack of an error). lookup, stats and backup only read.
 
-/** Exit codes: 0 done, 1 failed or nothing found, 2 the command line was wrong. */
+Exit codes: 0 done; 1 nothing found or the desk refused; 2 wrong command line;
+3 the data folder or file cannot be used (not a folder, cannot be created, permission
+denied, read-only for a command that writes, no desk there); 4 the database is damaged or
+not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first);
+6 locked by another program.`;
+
+/** Exit codes, as in USAGE and the README. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6 } as const;
 class UsageError extends Error {}
 class Failure extends Error {}
 
+const EXIT_BY_KIND = EXIT_CODE_OF;
+
 async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv.filter((a) => a !== '--debug');
   try {
     switch (command) {
+      case 'backup':
+        return await backup(rest);
+      case 'restore':
+        return await restore(rest);
       case 'seed':
         return await seed(rest);
       case 'lookup':
@@ -44,16 +62,26 @@ async function main(argv: readonly string[]): Promise<number> {
         throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
     }
   } catch (error) {
+    if (debug) console.error(error);
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT.usage;
     }
     if (error instanceof Failure || isApiError(error)) {
       console.error(error.message);
-      return 1;
+      return EXIT.failed;
     }
-    console.error(`tagdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
+    if (error instanceof DeskOpenError) {
+      console.error(`tagdesk: ${error.message}`);
+      return EXIT_BY_KIND[error.kind];
+    }
+    const classified = classify(error, '');
+    if (classified instanceof DeskOpenError) {
+      console.error(`tagdesk: ${classified.message}`);
+      return EXIT_BY_KIND[classified.kind];
+    }
+    console.error(`tagdesk: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run again with --debug for details)'}`);
+    return EXIT.failed;
   }
 }
 
@@ -70,7 +98,7 @@ async function seed(args: string[]): Promise<number> {
   const { values } = parse(args, { seed: { type: 'string' }, customers: { type: 'string' } }, false);
   const seedValue = valueOf(countSchema('--seed', 2 ** 31 - 1), values.seed ?? '42');
   const customers = valueOf(countSchema('--customers', 100_000), values.customers ?? '400');
-  return withDesk(dataDirOf(values), { mustExist: false }, async (client, dataDir) => {
+  return withDesk(dataDirOf(values), { readOnly: false }, async (client, dataDir) => {
     const before = await client.call('desk.status');
     if (before.initialized) {
       throw new Failure(`The desk in ${dataDir} already has data (${before.customers} customers). Seed only an empty desk, or pick another folder with --data.`);
@@ -85,7 +113,7 @@ async function lookup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('lookup needs something to look for: a service tag, Express code, phone, email or name.');
-  return withDesk(dataDirOf(values), { mustExist: true }, async (client) => {
+  return withDesk(dataDirOf(values), { readOnly: true }, async (client) => {
     await signInAsAdmin(client);
     const result = await client.call('lookup.search', { query });
     if (values.json) console.log(JSON.stringify(result, null, 2));
@@ -106,7 +134,7 @@ async function lookup(args: string[]): Promise<number> {
 
 async function stats(args: string[]): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } }, false);
-  return withDesk(dataDirOf(values), { mustExist: true }, async (client, dataDir) => {
+  return withDesk(dataDirOf(values), { readOnly: true }, async (client, dataDir) => {
     await signInAsAdmin(client);
     const status = await client.call('desk.status');
     const overview = await client.call('supervisor.overview');
@@ -124,16 +152,34 @@ async function stats(args: string[]): Promise<number> {
   });
 }
 
+async function backup(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {}, true);
+  if (positionals.length !== 1) throw new UsageError('backup needs one file to write: tagdesk backup FILE');
+  const { backupDesk } = await import('../core/db/database');
+  const done = await backupDesk(dataDirOf(values), positionals[0]!);
+  console.log(`Backed up to ${done.file} (${done.pages} pages, checked).`);
+  return EXIT.ok;
+}
+
+async function restore(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {}, true);
+  if (positionals.length !== 1) throw new UsageError('restore needs the backup to read: tagdesk restore FILE');
+  const { restoreDesk } = await import('../core/db/database');
+  const done = await restoreDesk(dataDirOf(values), positionals[0]!);
+  console.log(`Restored ${done.file} from ${positionals[0]}.${done.kept ? ` The desk it replaced is kept as ${done.kept}.` : ''}`);
+  return EXIT.ok;
+}
+
 // ---- the desk, through a connection ------------------------------------------------------------
 
-async function withDesk(dataDir: string, opts: { mustExist: boolean }, run: (client: Client, dataDir: string) => Promise<number>): Promise<number> {
-  // A read must not leave an empty desk behind in a mistyped folder.
-  if (opts.mustExist && !existsSync(join(dataDir, 'tagdesk.sqlite'))) {
-    throw new Failure(`There is no desk in ${dataDir}. Create one with "tagdesk seed --data ${dataDir}", or point --data at an existing one.`);
-  }
+/**
+ * Read commands open the desk read-only: a read never creates a desk in a mistyped folder,
+ * never migrates, never runs the SLA scheduler, and works on a read-only folder.
+ */
+async function withDesk(dataDir: string, opts: { readOnly: boolean }, run: (client: Client, dataDir: string) => Promise<number>): Promise<number> {
   // Loaded here, not at the top: the core is heavy, and usage errors should be instant.
   const { openDesk } = await import('../core/desk');
-  const desk = await openDesk({ dataDir, demo: false });
+  const desk = await openDesk({ dataDir, demo: false, readOnly: opts.readOnly });
   const connection = desk.connect(() => {});
   try {
     return await run(createClient(connectionTransport(connection)), dataDir);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { resolveDataDir } from '../core/dataDir';
+import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import { startWebShell } from './server';
 
 // `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
@@ -12,7 +13,10 @@ const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N]
                application-data folder)
   --demo       fill an empty desk with demo customers and tickets
   --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
-  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)`;
+  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)
+  --debug      show the stack of an error
+
+Exit codes as the CLI's (README): 3 folder, 4 damaged file, 5 newer version, 6 locked.`;
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -20,11 +24,11 @@ async function main(argv: string[]): Promise<void> {
   if (argv.some((a) => a === '--host' || a.startsWith('--host='))) {
     fail('--host is not supported: the browser shell only listens on 127.0.0.1.');
   }
-  let values: { data?: string | undefined; demo?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined };
+  let values: { data?: string | undefined; demo?: boolean | undefined; debug?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, demo: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { data: { type: 'string' }, demo: { type: 'boolean' }, debug: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -57,6 +61,9 @@ function fail(message: string): never {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`Tagdesk could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // One line saying what is wrong and what to do; the stack only with --debug.
+  if (process.argv.includes('--debug')) console.error(error);
+  const known = error instanceof DeskOpenError ? error : classify(error, '');
+  console.error(`Tagdesk could not start: ${known.message}`);
+  process.exit(known instanceof DeskOpenError ? EXIT_CODE_OF[known.kind] : 1);
 });

@@ -37,6 +37,17 @@ export type DeskOpenFailure =
   /** Another program holds a lock on the database longer than we wait. */
   | 'locked';
 
+/** The exit code each failure gives, in the CLI and the browser shell alike (README). */
+export const EXIT_CODE_OF: Record<DeskOpenFailure, number> = {
+  folder: 3,
+  permission: 3,
+  read_only: 3,
+  missing: 3,
+  damaged: 4,
+  version: 5,
+  locked: 6,
+};
+
 export class DeskOpenError extends Error {
   constructor(
     readonly kind: DeskOpenFailure,
@@ -111,7 +122,7 @@ async function openWritable(dataDir: string, busyTimeoutMs: number): Promise<Des
   const lock = await SetupLock.acquire(dir);
   let sqlite: BetterSqlite3.Database | null = null;
   try {
-    sqlite = guarded(file, () => new BetterSqlite3(file));
+    sqlite = guarded(file, () => new BetterSqlite3(file, { timeout: busyTimeoutMs }));
     const db = sqlite;
     guarded(file, () => {
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
@@ -151,7 +162,7 @@ async function openReadOnly(dataDir: string): Promise<DeskDb> {
   accessible(file, false);
   let sqlite: BetterSqlite3.Database;
   try {
-    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 2000 });
     sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -279,12 +290,13 @@ function checkIntegrity(db: BetterSqlite3.Database, file: string): void {
     const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]));
     for (const table of SMALL_TABLES) if (present.has(table)) problems.push(...quickCheck(db, table));
   }
-  if (problems.length > 0) throw damaged(file, problems[0] ?? 'integrity check failed');
+  if (problems.length > 0) throw damaged(file, `${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more problems` : ''}`);
 }
 
 function quickCheck(db: BetterSqlite3.Database, table: string | null): string[] {
   const rows = db.prepare(table === null ? 'PRAGMA quick_check(5)' : `PRAGMA quick_check("${table}")`).pluck().all() as string[];
-  return rows.filter((r) => r !== 'ok');
+  // One row may hold several lines ("*** in database main ***", then one per problem).
+  return rows.flatMap((r) => r.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***') && line.trim() !== '');
 }
 
 function headerProblems(file: string, size: number): string[] {
