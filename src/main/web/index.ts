@@ -43,7 +43,15 @@ async function main(argv: string[]): Promise<void> {
   if (!port.success) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
 
   const dataDir = resolveDataDir(values.data === undefined ? [] : ['--data', values.data]);
-  const shell = await startWebShell({ dataDir, demo: values.demo ?? false, port: port.data, testClock: values['test-clock'] ?? false });
+  // Seconds a socket may leave over the limit unread before it is closed (tests shorten it).
+  const stall = Number(process.env.TAGDESK_WS_STALL_MS);
+  const shell = await startWebShell({
+    dataDir,
+    demo: values.demo ?? false,
+    port: port.data,
+    testClock: values['test-clock'] ?? false,
+    ...(Number.isInteger(stall) && stall > 0 ? { limits: { stallCloseMs: stall } } : {}),
+  });
   console.log(`Tagdesk is running at ${shell.url}`);
   console.log(`Data folder: ${shell.dataDir}`);
   console.log('Press Ctrl+C to stop.');

@@ -152,6 +152,11 @@ describe('the browser shell', () => {
     expect(index.body).toContain('<div id="root">');
     expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
     expect(index.headers['referrer-policy']).toBe('no-referrer');
+    // No other origin's window keeps a handle on ours, nor loads our files.
+    expect(index.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(index.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect((await get('/assets/app-1234.js')).headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect((await get('/assets/missing.js')).headers['cross-origin-resource-policy']).toBe('same-origin');
 
     const script = await get('/assets/app-1234.js');
     expect(script).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });

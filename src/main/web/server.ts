@@ -24,7 +24,29 @@ export interface WebShellOptions {
   testClock?: boolean;
   /** The built renderer; defaults to out/renderer of this checkout. */
   rendererDir?: string;
+  /** Backpressure limits for each socket (tests make them small). */
+  limits?: Partial<SocketLimits>;
 }
+
+/**
+ * Backpressure: a socket whose unsent output (ws bufferedAmount) is over `highWaterBytes`
+ * is not read from and its requests are not answered until it drains below
+ * `lowWaterBytes`; one that stays over for `stallCloseMs` is closed with SLOW_CONSUMER_CODE
+ * and a log line. So a page that stops reading costs at most about highWater plus one reply.
+ */
+export interface SocketLimits {
+  highWaterBytes: number;
+  lowWaterBytes: number;
+  stallCloseMs: number;
+  /** Requests read but not yet answered; more and the socket is closed (a flood). */
+  maxQueued: number;
+}
+
+export const DEFAULT_LIMITS: SocketLimits = { highWaterBytes: 4 * 1024 * 1024, lowWaterBytes: 1024 * 1024, stallCloseMs: 15_000, maxQueued: 1_000 };
+/** Private-use close code: "you did not read what the desk sent". */
+export const SLOW_CONSUMER_CODE = 4008;
+/** Private-use close code: more requests waiting than a page ever sends. */
+export const FLOOD_CODE = 4009;
 
 export interface WebShell {
   url: string;
@@ -44,6 +66,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const limits: SocketLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let port = options.port;
 
   const server = createServer((req, res) => {
@@ -59,7 +82,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (url.pathname !== '/api') return refuseUpgrade(socket, 404, 'Not Found');
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuseUpgrade(socket, 403, 'Forbidden');
     if (!tokenMatches(url.searchParams.get('token'), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, desk.connect((push) => sendJson(ws, push))));
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      const served = serveSocket(ws, limits);
+      served.start(desk.connect((push) => served.push(push)));
+    });
   });
 
   await new Promise<void>((done, fail) => {
@@ -92,13 +118,83 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
 // ---- the API socket ------------------------------------------------------------------------------
 
-function serveSocket(ws: WebSocket, connection: Connection): void {
+function serveSocket(ws: WebSocket, limits: SocketLimits): { start(connection: Connection): void; push(value: unknown): void } {
+  const queue: Array<{ data: WebSocket.RawData; isBinary: boolean }> = [];
+  let connection: Connection | null = null;
+  let pumping = false;
+  let stall: { since: number; timer: ReturnType<typeof setInterval> } | null = null;
+  const open = () => ws.readyState === ws.OPEN;
+
+  const shut = (code: number, why: string) => {
+    console.error(`tagdesk: closed a WebSocket (${code}): ${why}`);
+    queue.length = 0;
+    ws.close(code, why.slice(0, 120));
+    // The peer is not reading, so it will not answer the close either: let go of it.
+    setTimeout(() => ws.terminate(), 1_000).unref();
+  };
+
+  const watch = () => {
+    if (stall) return;
+    ws.pause();
+    stall = {
+      since: Date.now(),
+      timer: setInterval(() => {
+        if (!stall) return;
+        if (!open()) return unwatch();
+        if (ws.bufferedAmount <= limits.lowWaterBytes) {
+          unwatch();
+          ws.resume();
+          void pump();
+        } else if (Date.now() - stall.since >= limits.stallCloseMs) {
+          const waiting = ws.bufferedAmount;
+          unwatch();
+          shut(SLOW_CONSUMER_CODE, `too slow: ${(waiting / 1048576).toFixed(1)} MB unread for ${Math.round(limits.stallCloseMs / 1000)} s`);
+        }
+      }, 50),
+    };
+  };
+  const unwatch = () => {
+    if (stall) clearInterval(stall.timer);
+    stall = null;
+  };
+
+  const pump = async () => {
+    if (pumping || !connection) return;
+    pumping = true;
+    try {
+      while (queue.length > 0 && open()) {
+        if (ws.bufferedAmount > limits.highWaterBytes) return watch();
+        const next = queue.shift()!;
+        sendJson(ws, await answer(connection, next.data, next.isBinary));
+      }
+      if (ws.bufferedAmount > limits.highWaterBytes) watch();
+    } finally {
+      pumping = false;
+    }
+  };
+
   ws.on('message', (data, isBinary) => {
-    void answer(connection, data, isBinary).then((response) => sendJson(ws, response));
+    if (queue.length >= limits.maxQueued) return shut(FLOOD_CODE, `more than ${limits.maxQueued} requests waiting for an answer`);
+    queue.push({ data, isBinary });
+    void pump();
   });
-  ws.on('close', () => connection.close());
+  ws.on('close', () => {
+    unwatch();
+    queue.length = 0;
+    connection?.close();
+  });
   // A socket error is followed by 'close'; without a listener it would crash the process.
   ws.on('error', () => {});
+  return {
+    start(c) {
+      connection = c;
+      void pump();
+    },
+    push(value) {
+      sendJson(ws, value);
+      if (ws.bufferedAmount > limits.highWaterBytes) watch();
+    },
+  };
 }
 
 /** Id 0 answers a frame that carried no usable id (the client's ids start at 1). */
@@ -230,6 +326,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stats
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Length', stats.size);
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  isolationHeaders(res);
   // The page URL carries the token: never send it on as a Referer.
   res.setHeader('Referrer-Policy', 'no-referrer');
   // Vite puts a content hash in every name under assets/; everything else may change.
@@ -263,7 +360,14 @@ function contentSecurityPolicy(host: string): string {
   ].join('; ');
 }
 
+/** No other origin's window may keep a handle on ours, nor embed or fetch our files. */
+function isolationHeaders(res: ServerResponse): void {
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
 function plain(res: ServerResponse, status: number, message: string): void {
+  isolationHeaders(res);
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
   res.end(`${message}\n`);
 }
