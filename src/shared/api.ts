@@ -12,6 +12,7 @@ import {
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
+import { wellFormedText } from './text';
 
 // The whole API of the desk's back end: one map of method name to input and output
 // schemas, and one map of pushed events. The core implements each method once; the
@@ -294,7 +295,8 @@ export const deskStatusSchema = z.object({
 
 const empty = z.object({}).strict();
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: { public?: boolean } = {}) => ({
-  input,
+  // No string anywhere in an input may hold a lone UTF-16 surrogate (src/shared/text.ts).
+  input: wellFormedText(input),
   output,
   public: opts.public ?? false,
 });

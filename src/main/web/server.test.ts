@@ -145,6 +145,14 @@ describe('the browser shell', () => {
     ws.close();
   });
 
+  it('refuses text holding a lone UTF-16 surrogate (sent as a JSON escape) instead of storing U+FFFD', async () => {
+    const ws = await openSocket();
+    const reply = await exchange(ws, '{"id":5,"method":"lookup.search","input":{"query":"Jo\\udc00nes"}}');
+    expect(reply).toMatchObject({ id: 5, ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(reply)).toContain('broken character');
+    ws.close();
+  });
+
   it('serves the renderer with content types, and the app for client-side routes', async () => {
     const index = await get('/');
     expect(index.status).toBe(200);
