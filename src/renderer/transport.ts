@@ -104,7 +104,13 @@ function deskSocketUrl(): string {
   // The token arrives once in the printed URL; keep it for the tab so that routes which
   // rewrite the query string, and reloads after them, still reach the desk.
   const fromUrl = new URLSearchParams(location.search).get('token');
-  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // Out of the address bar and the history at once: the tab keeps it in sessionStorage.
+    const clean = new URL(location.href);
+    clean.searchParams.delete('token');
+    history.replaceState(history.state, '', `${clean.pathname}${clean.search}${clean.hash}`);
+  }
   const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/api?token=${encodeURIComponent(token)}`;

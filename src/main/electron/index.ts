@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { explicitDataDir, defaultDataDir } from '../core/dataDir';
+import { DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
+import { guardNavigation } from './navigation';
 
 // The Electron shell: one window onto the desk. The renderer is sandboxed and isolated; it
 // reaches the desk only through the preload's bridge, and cannot open windows or navigate.
@@ -37,16 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   let desk: Desk | null = null;
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isAppUrl));
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -96,6 +89,14 @@ if (!app.requestSingleInstanceLock()) {
       });
     })
     .catch((error: unknown) => {
+      // A damaged file, a newer version's file, a folder that cannot be used: one sentence
+      // and the same exit code as the CLI's; anything else with its stack.
+      if (error instanceof DeskOpenError) {
+        console.error(`Tagdesk could not start: ${error.message}`);
+        dialog.showErrorBox('Tagdesk could not start', error.message);
+        app.exit(EXIT_CODE_OF[error.kind]);
+        return;
+      }
       console.error('Tagdesk could not start:', error);
       app.exit(1);
     });
