@@ -122,11 +122,23 @@ async function openWritable(dataDir: string, busyTimeoutMs: number): Promise<Des
   const lock = await SetupLock.acquire(dir);
   let sqlite: BetterSqlite3.Database | null = null;
   try {
+    // The check runs on a read-only connection: closing a writable one after a refusal
+    // would checkpoint a leftover WAL into the damaged file.
+    if (existed) {
+      const probe = guarded(file, () => new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }));
+      try {
+        guarded(file, () => {
+          checkIntegrity(probe, file);
+          checkVersion(probe, file, false);
+        });
+      } finally {
+        probe.close();
+      }
+    }
     sqlite = guarded(file, () => new BetterSqlite3(file, { timeout: busyTimeoutMs }));
     const db = sqlite;
     guarded(file, () => {
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      if (existed) checkIntegrity(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -587,10 +599,11 @@ export async function backupDesk(dataDir: string, target: string): Promise<{ pag
 }
 
 /**
- * Replaces the desk in `dataDir` with the backup `source`, after checking the backup, using
- * the backup API in the other direction (so the live file keeps its name, mode and WAL
- * setting). Refused while another process is setting the desk up; the old file is kept
- * next to it as tagdesk.sqlite.before-restore-<time> when it can be read.
+ * Replaces the desk in `dataDir` with the backup `source`, after checking the backup. The
+ * backup is first copied (backup API) to a new file beside the desk, which then takes the
+ * desk's name in one rename; the file it replaces, damaged or not, is kept beside it as
+ * tagdesk.sqlite.before-restore-<time> (with its WAL, if any). Stop every shell serving the
+ * folder first: one still running would go on writing to the file that was set aside.
  */
 export async function restoreDesk(dataDir: string, source: string): Promise<{ file: string; kept: string | null }> {
   const from = path.resolve(source);
@@ -607,26 +620,32 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
   const dir = path.resolve(dataDir);
   prepareFolder(dir);
   const file = path.join(dir, DB_FILE);
-  let kept: string | null = null;
-  if (fileExists(file)) {
-    kept = `${file}.before-restore-${new Date().toISOString().replaceAll(':', '-')}`;
-    fs.copyFileSync(file, kept);
-  }
+  const incoming = `${file}.restoring`;
+  fs.rmSync(incoming, { force: true });
   const lock = await SetupLock.acquire(dir);
+  let kept: string | null = null;
   try {
     const backup = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
     try {
-      await backup.backup(file);
+      await backup.backup(incoming);
     } finally {
       backup.close();
     }
-    const live = guarded(file, () => new BetterSqlite3(file, { fileMustExist: true }));
+    const fresh = guarded(incoming, () => new BetterSqlite3(incoming, { fileMustExist: true }));
     try {
-      guarded(file, () => live.pragma('journal_mode = WAL'));
+      guarded(incoming, () => fresh.pragma('journal_mode = WAL'));
     } finally {
-      live.close();
+      fresh.close();
     }
+    if (fileExists(file)) {
+      kept = `${file}.before-restore-${new Date().toISOString().replaceAll(':', '-')}`;
+      fs.renameSync(file, kept);
+      if (statOrNull(`${file}-wal`)) fs.renameSync(`${file}-wal`, `${kept}-wal`);
+      fs.rmSync(`${file}-shm`, { force: true });
+    }
+    fs.renameSync(incoming, file);
   } catch (error) {
+    fs.rmSync(incoming, { force: true });
     throw classify(error, file);
   } finally {
     lock.close();

@@ -24,6 +24,12 @@ export function apiSocket(url: string): Promise<ApiSocket> {
       else p?.fail(new Error(m.error?.message ?? 'refused'));
     }
   });
+  // A call in flight when the server dies is refused, never left hanging.
+  ws.on('close', () => {
+    for (const p of pending.values()) p.fail(new Error('the socket closed'));
+    pending.clear();
+  });
+  ws.on('error', () => {});
   return new Promise((ready, fail) => {
     ws.once('error', fail);
     ws.once('open', () =>

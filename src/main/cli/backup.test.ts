@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDesk } from '../core/desk';
+import { seededDesk, tagdesk } from '../core/testing/processes';
+
+// `tagdesk backup FILE` copies a desk with SQLite's online backup API (consistent while the
+// desk is in use); `tagdesk restore FILE` puts a checked backup back, keeping what it
+// replaced. A damaged backup is never restored.
+
+let root: string;
+let desk: string;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'tagdesk-backup-'));
+  desk = await seededDesk(join(root, 'desk'));
+}, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const tickets = (dir: string) => {
+  const db = new BetterSqlite3(join(dir, 'tagdesk.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+it('backs a desk up while it is open for writing, and restores it into a damaged folder', async () => {
+  // The desk stays open in this process (as a running shell would) during the backup.
+  const live = await openDesk({ dataDir: desk });
+  const backupFile = join(root, 'monday.tagdesk');
+  const backup = await tagdesk(['backup', backupFile, '--data', desk]);
+  live.close();
+  expect(backup.stderr).toBe('');
+  expect(backup.status).toBe(0);
+  expect(backup.stdout).toContain('Backed up to');
+
+  const again = await tagdesk(['backup', backupFile, '--data', desk]);
+  expect(again.status).toBe(3);
+  expect(again.stderr).toContain('never overwrites');
+
+  // A folder whose file is garbage: restoring the backup makes it a desk again.
+  const broken = join(root, 'broken');
+  await seededDesk(broken, 5);
+  writeFileSync(join(broken, 'tagdesk.sqlite'), 'garbage'.repeat(1000));
+  expect((await tagdesk(['stats', '--data', broken])).status).toBe(4);
+  const restored = await tagdesk(['restore', backupFile, '--data', broken]);
+  expect(restored.stderr).toBe('');
+  expect(restored.status).toBe(0);
+  expect(restored.stdout).toMatch(/kept as .*before-restore/);
+  expect(tickets(broken)).toBe(tickets(desk));
+  const stats = await tagdesk(['stats', '--data', broken]);
+  expect(stats.status).toBe(0);
+  expect(stats.stdout).toMatch(/Customers\s+40\n/);
+}, 90_000);
+
+it('refuses to restore a damaged backup and leaves the desk as it was', async () => {
+  const bad = join(root, 'bad.tagdesk');
+  writeFileSync(bad, 'not a backup at all'.repeat(500));
+  const before = tickets(desk);
+  const r = await tagdesk(['restore', bad, '--data', desk]);
+  expect(r.status).toBe(4);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(tickets(desk)).toBe(before);
+  expect(existsSync(join(root, 'nothing.tagdesk'))).toBe(false);
+}, 60_000);
