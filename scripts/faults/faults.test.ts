@@ -18,5 +18,5 @@ describe('faults', () => {
     const result = await crashLoop(folder.desk, 10);
     expect(result).toMatchObject({ kills: 10, lost: 0, doubled: 0, integrity: 'ok', counters: 'equal', pass: true });
     expect(result.confirmed).toBeGreaterThan(10);
-  }, 120_000);
+  }, 300_000);
 });

@@ -45,7 +45,7 @@ function oneLine(r: Run): string {
   return r.stderr;
 }
 
-describe.concurrent('tagdesk on a broken desk', { timeout: 60_000 }, () => {
+describe.concurrent('tagdesk on a broken desk', { timeout: 150_000 }, () => {
   it('a file that is not a database: exit 4, says so, and --debug shows the stack', async () => {
     const dir = join(root, 'notdb');
     mkdirSync(dir);
