@@ -60,6 +60,19 @@ describe.concurrent('tagdesk on a broken desk', { timeout: 150_000 }, () => {
     expect(sha256(db(dir))).toBe(before);
   });
 
+  it("another program's SQLite database: exit 4, and no Tagdesk table is written into it", async () => {
+    const dir = join(root, 'foreign');
+    mkdirSync(dir);
+    const raw = new BetterSqlite3(db(dir));
+    raw.exec('CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES (\'soup\')');
+    raw.close();
+    const before = sha256(db(dir));
+    const r = await tagdesk(['seed', '--data', dir]);
+    expect(r.status).toBe(4);
+    expect(oneLine(r)).toContain('not a Tagdesk one');
+    expect(sha256(db(dir))).toBe(before);
+  });
+
   it('a truncated file: exit 4, damaged, restore a backup', async () => {
     const dir = copyDesk(template, join(root, 'truncated'));
     truncateSync(db(dir), Math.floor(statSync(db(dir)).size / 2));

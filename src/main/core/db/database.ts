@@ -330,6 +330,10 @@ function headerProblems(file: string, size: number): string[] {
 /** Refuses a file written by a newer Tagdesk (its migrations are not a prefix of ours). */
 function checkVersion(db: BetterSqlite3.Database, file: string, readOnly: boolean): void {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'").get() !== undefined;
+  if (!hasTable && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined) {
+    // Another program's database: migrating it would write our tables into it.
+    throw new DeskOpenError('damaged', `${file} is a SQLite database, but not a Tagdesk one. Point --data at a desk folder, or move the file away.`);
+  }
   const applied = hasTable ? (db.prepare('SELECT id FROM migrations ORDER BY applied_at, id').pluck().all() as string[]) : [];
   applied.forEach((id, i) => {
     if (MIGRATIONS[i]?.id !== id) {
