@@ -293,16 +293,34 @@ function handle(
  * quick_check of the small tables a desk cannot start without.
  */
 function checkIntegrity(db: BetterSqlite3.Database, file: string): void {
+  const problems = integrityProblems(db, file);
+  if (problems.length > 0) throw damaged(file, `${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more problems` : ''}`);
+}
+
+/** What the check at open finds (empty: nothing); `fullCheckMaxBytes` is for tests. */
+export function integrityProblems(db: BetterSqlite3.Database, file: string, fullCheckMaxBytes = FULL_CHECK_MAX_BYTES): string[] {
   const size = statOrNull(file)?.size ?? 0;
   const problems: string[] = [];
-  if (db.memory || size <= FULL_CHECK_MAX_BYTES) {
-    problems.push(...quickCheck(db, null));
+  // SQLite may also throw where it meets a damaged page: that is a finding like the others.
+  const collect = (fn: () => string[]) => {
+    try {
+      problems.push(...fn());
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB' && code !== 'SQLITE_IOERR_SHORT_READ') throw error;
+      problems.push((error as Error).message);
+    }
+  };
+  if (db.memory || size <= fullCheckMaxBytes) {
+    collect(() => quickCheck(db, null));
   } else {
-    problems.push(...headerProblems(file, size));
-    const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]));
-    for (const table of SMALL_TABLES) if (present.has(table)) problems.push(...quickCheck(db, table));
+    collect(() => headerProblems(file, size));
+    collect(() => {
+      const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+      return SMALL_TABLES.filter((t) => present.has(t)).flatMap((t) => quickCheck(db, t));
+    });
   }
-  if (problems.length > 0) throw damaged(file, `${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more problems` : ''}`);
+  return problems;
 }
 
 function quickCheck(db: BetterSqlite3.Database, table: string | null): string[] {
