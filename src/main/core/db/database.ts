@@ -588,9 +588,17 @@ function startCheckpointer(file: string): { stop(): void } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
   worker.unref();
-  worker.on('message', (m: unknown) => console.error(`tagdesk: WAL checkpoint failed: ${String(m)}`));
-  worker.on('error', (e) => console.error('tagdesk: the WAL checkpointer stopped', e));
-  return { stop: () => worker.postMessage('stop') };
+  // Once stopped, what the worker says no longer matters (a desk closed at once and its
+  // folder removed, as tests do, can leave it starting on a file that is gone).
+  let stopped = false;
+  worker.on('message', (m: unknown) => stopped || console.error(`tagdesk: WAL checkpoint failed: ${String(m)}`));
+  worker.on('error', (e) => stopped || console.error('tagdesk: the WAL checkpointer stopped', e));
+  return {
+    stop: () => {
+      stopped = true;
+      worker.postMessage('stop');
+    },
+  };
 }
 
 // ---- backup and restore -------------------------------------------------------------------------------
