@@ -9,8 +9,8 @@ import {
   type Push,
   type PushEventName,
   type PushPayload,
-  type QueueKey,
 } from '../../shared/api';
+import { mayAdminister, maySeeBoard, maySeeSegment, receivesTicketNews, seesSegment, visibleQueues, worksQueue } from '../../shared/access';
 import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
@@ -98,7 +98,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     // Privacy: a ticket's news goes only to people who may see its segment (signed in).
     const segment = 'segment' in payload ? String(payload.segment) : null;
     for (const [send, session] of listeners) {
-      if (segment !== null && (!session.user || !maySee(session.user, segment))) continue;
+      if (segment !== null && !receivesTicketNews(session.user, segment)) continue;
       send({ event, payload });
     }
   };
@@ -156,22 +156,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     return s.user;
   };
   const actor = (s: Session): Actor => actorOf(signedIn(s));
-  /** Privacy: people see the customers and tickets of the segments they work, nothing else. */
-  const maySee = (u: User, segment: string): boolean =>
-    u.role === 'supervisor' || u.role === 'admin' || (u.segments as readonly string[]).includes(segment);
-  const visibleQueues = (u: User): QueueKey[] | 'all' =>
-    u.role === 'supervisor' || u.role === 'admin' ? 'all' : u.segments.map((segment) => ({ segment, tier: u.tier }));
-  const requireSupervisor = (u: User) => {
-    if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors can see this.');
+  const refuseUnless = (why: string | null) => {
+    if (why) throw new ApiError('forbidden', why);
   };
-  const requireAdmin = (u: User) => {
-    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can change SLA policies and calendars.');
-  };
+  const requireSupervisor = (u: User) => refuseUnless(maySeeBoard(u));
+  const requireAdmin = (u: User) => refuseUnless(mayAdminister(u));
   const detailFor = (s: Session, ticketId: string) => {
     const u = signedIn(s);
     const d = tickets.detail(ticketId, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
     if (!d) throw new ApiError('not_found', 'That ticket does not exist.');
-    if (!maySee(u, d.ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
+    refuseUnless(maySeeSegment(u, d.ticket.segment));
     return d;
   };
 
@@ -193,17 +187,17 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'lookup.search': (s, i) => {
       const u = signedIn(s);
       const r = lookup(i.query, clock.now());
-      if (r.kind === 'match' && !maySee(u, r.view.customer.segment)) {
+      if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
         return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
       }
-      if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => maySee(u, c.segment)) };
+      if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => seesSegment(u, c.segment)) };
       return r;
     },
     'customers.view': (s, i) => {
       const u = signedIn(s);
       const v = view(i.customerId, i.assetId, clock.now());
       if (!v) throw new ApiError('not_found', 'That customer does not exist.');
-      if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
+      refuseUnless(maySeeSegment(u, v.customer.segment, 'customer'));
       return v;
     },
     'tickets.create': (s, i) => {
@@ -219,7 +213,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const u = signedIn(s);
       const row = tickets.ticketById(i.ticketId);
       if (!row) throw new ApiError('not_found', 'That ticket does not exist.');
-      if (!maySee(u, row.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
+      refuseUnless(maySeeSegment(u, row.segment));
       const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
       tickets.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedVersion, assignee);
       return detailFor(s, i.ticketId);
@@ -228,9 +222,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'queues.tickets': (s, i) => {
       const u = signedIn(s);
       const visible = visibleQueues(u);
-      if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) {
-        throw new ApiError('forbidden', 'That queue is not one of yours.');
-      }
+      if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) refuseUnless('That queue is not one of yours.');
       const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
       return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
     },
@@ -239,7 +231,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const visible = visibleQueues(u);
       const candidates = (visible === 'all' ? tickets.queueSummaries('all') : tickets.queueSummaries(visible))
         .filter((q) => (i.segment === undefined || q.segment === i.segment) && (i.tier === undefined || q.tier === i.tier))
-        .filter((q) => u.role === 'supervisor' || q.tier === u.tier);
+        .filter((q) => worksQueue(u, q));
       for (const q of candidates) {
         const id = tickets.takeNext(actorOf(u), q, clock.now());
         if (id) return detailFor(s, id);

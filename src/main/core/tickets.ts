@@ -1,4 +1,5 @@
 import { ApiError, type DrillInput, type DrillResult, type DrillRow, type Input, type Overview, type QueueKey, type QueueSummary, type TicketDetail, type TicketRow, type TimelineEntry } from '../../shared/api';
+import { mayBeAssigned } from '../../shared/access';
 import { priorityRank, SEGMENTS, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents, applyEvent, openTicket, type TicketPosition } from '../../shared/ticket';
 import {
@@ -312,8 +313,8 @@ export function ticketService(
 
   function checkAssignee(row: TicketRowDb, assignee: User | null) {
     if (!assignee || !assignee.active) throw new ApiError('invalid_input', 'Choose an active person to assign.', [{ path: 'command.assigneeId', message: 'Unknown or inactive user.' }]);
-    const works = assignee.role === 'supervisor' || (assignee.tier === row.tier && assignee.segments.includes(row.segment as Segment) && (assignee.role === 'agent' || assignee.role === 'specialist'));
-    if (!works) throw new ApiError('refused', `${assignee.name} does not work tier ${row.tier} of this segment.`);
+    const why = mayBeAssigned(assignee, { segment: row.segment as Segment, tier: row.tier as Tier });
+    if (why) throw new ApiError('refused', why);
   }
 
   // What the customer would recognise as contact goes into the 360° interactions too.

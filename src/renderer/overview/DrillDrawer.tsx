@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Drawer, Group, Loader, NativeSelect, SegmentedCo
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { staffsQueue } from '../../shared/access';
 import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -197,7 +198,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
 /** People who may be given this ticket: agents (tier 1) or specialists (2, 3) of its segment and tier. */
 function assigneesFor(row: DrillRow, users: User[]): User[] {
   return users
-    .filter((u) => u.active && (u.role === 'agent' || u.role === 'specialist') && u.tier === row.tier && u.segments.includes(row.segment))
+    .filter((u) => u.active && staffsQueue(u, row))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
