@@ -1,5 +1,5 @@
 import { ApiError, type DrillInput, type DrillResult, type DrillRow, type Input, type Overview, type QueueKey, type QueueSummary, type TicketDetail, type TicketRow, type TimelineEntry } from '../../shared/api';
-import { mayBeAssigned } from '../../shared/access';
+import { mayBeAssigned, mayCreateTicket } from '../../shared/access';
 import { priorityRank, SEGMENTS, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents, applyEvent, openTicket, type TicketPosition } from '../../shared/ticket';
 import {
@@ -211,6 +211,8 @@ export function ticketService(
     return db.write(() => {
       const customer = db.get(k.selectFrom('customers').selectAll().where('id', '=', input.customerId));
       if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
+      const why = mayCreateTicket(actor, customer.segment as Segment);
+      if (why) throw new ApiError('forbidden', why);
       let serviceTag: string | null = null;
       if (input.assetId) {
         const asset = db.get(k.selectFrom('assets').select(['customer_id', 'service_tag']).where('id', '=', input.assetId));

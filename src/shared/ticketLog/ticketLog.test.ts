@@ -58,7 +58,7 @@ describe('ticket log', () => {
 
   it('records a policy change on the ticket as an event before the event that brought it', () => {
     const s = created();
-    const v2: PolicyInForce = { version: 2, policy: { ...policy.policy, warnAtPercent: 50 } };
+    const v2: PolicyInForce = { version: 2, policy: { ...policy.policy, atRiskShare: 0.5 } };
     const d = decide(s, { kind: 'act', command: { type: 'TAKE' }, policy: v2 }, ava, T0 + 5000);
     expect(d.ok && d.events.map((e) => [e.type, e.seq])).toEqual([['POLICY_CHANGED', 2], ['TAKE', 3]]);
     const s3 = evolveAll(s, d.ok ? d.events : [])!;
