@@ -19,7 +19,9 @@ import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
+import { deskIdOf } from './outbox';
 import { ticketService } from './tickets';
+import { ticketStore, type Written } from './ticketStore';
 import { userDirectory } from './users';
 
 // The desk's back end behind the API contract. Each method is implemented once, here; the
@@ -106,7 +108,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const users = userDirectory(db);
   const sla = slaStore(db);
   sla.ensureDefaults(clock.now());
-  const tickets = ticketService(db, {
+  const tickets = ticketService(db, { sla, clock });
+  const store = ticketStore(db, {
+    deskId: deskIdOf(db),
     reopenWindowMs: options.reopenWindowMs,
     sla,
     clock,
@@ -117,7 +121,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onSlaAlert: (a) => push('sla.warning', a),
   });
-  const scheduler = slaScheduler(db, tickets, clock, options.testClock ? null : (options.timers ?? realTimers));
+  const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers));
   const view = customerViewReader(db, tickets.toRow);
   const lookup = lookupService(db, view, options.countryCode ?? '1');
 
@@ -131,7 +135,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     if (mode === 'demo') {
       quiet = true;
       try {
-        seedDemo(db, users, tickets, { seed, customers, now });
+        seedDemo(db, users, store, { seed, customers, now });
       } finally {
         quiet = false;
       }
@@ -161,12 +165,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
   const requireSupervisor = (u: User) => refuseUnless(maySeeBoard(u));
   const requireAdmin = (u: User) => refuseUnless(mayAdminister(u));
-  const detailFor = (s: Session, ticketId: string) => {
+  /** A ticket's page as the signed-in person sees it, from what was just read or written. */
+  const detailOf = (s: Session, t: Written) => {
     const u = signedIn(s);
-    const d = tickets.detail(ticketId, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
-    if (!d) throw new ApiError('not_found', 'That ticket does not exist.');
-    refuseUnless(maySeeSegment(u, d.ticket.segment));
-    return d;
+    refuseUnless(maySeeSegment(u, t.row.segment));
+    return tickets.detail(t, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
+  };
+  const detailFor = (s: Session, ticketId: string) => {
+    const t = store.load(ticketId);
+    if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
+    return detailOf(s, t);
   };
 
   const handlers: Handlers = {
@@ -201,22 +209,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return v;
     },
     'tickets.create': (s, i) => {
-      const id = tickets.create(actor(s), { ...i, at: clock.now() });
-      return detailFor(s, id);
+      return detailOf(s, store.create(actor(s), { ...i, at: clock.now() }));
     },
     'tickets.get': (s, i) => detailFor(s, i.ticketId),
     'tickets.act': (s, i) => {
-      if (i.command.type === 'SLA_WARNING' || i.command.type === 'SLA_BREACH') {
-        throw new ApiError('forbidden', 'SLA events come from the scheduler, not from people.');
-      }
-      // Only the segment check before writing; the full detail is built once, after.
-      const u = signedIn(s);
-      const row = tickets.ticketById(i.ticketId);
-      if (!row) throw new ApiError('not_found', 'That ticket does not exist.');
-      refuseUnless(maySeeSegment(u, row.segment));
       const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
-      tickets.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedVersion, assignee);
-      return detailFor(s, i.ticketId);
+      return detailOf(s, store.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedSeq, assignee));
     },
     'queues.list': (s) => tickets.queueSummaries(visibleQueues(signedIn(s))),
     'queues.tickets': (s, i) => {
@@ -233,8 +231,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         .filter((q) => (i.segment === undefined || q.segment === i.segment) && (i.tier === undefined || q.tier === i.tier))
         .filter((q) => worksQueue(u, q));
       for (const q of candidates) {
-        const id = tickets.takeNext(actorOf(u), q, clock.now());
-        if (id) return detailFor(s, id);
+        const taken = store.takeNext(actorOf(u), q, clock.now());
+        if (taken) return detailOf(s, taken);
       }
       return null;
     },
@@ -261,7 +259,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     'sla.recompute': (s) => {
       requireAdmin(signedIn(s));
-      const n = tickets.recomputeOpen(clock.now());
+      const n = store.recomputeOpen(clock.now());
       scheduler.poke();
       return { tickets: n };
     },

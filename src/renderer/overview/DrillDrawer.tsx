@@ -21,7 +21,7 @@ import classes from './OverviewPage.module.css';
 // oldest (oldest first), an agent's load, or an attainment figure (the targets met or
 // missed in those days, missed first). The supervisor can reassign a ticket (to someone
 // who works its tier and segment) or change its priority right here, or open it; each
-// change carries the version the drawer showed, so a stale row gets the desk's conflict
+// change carries the seq the drawer showed, so a stale row gets the desk's conflict
 // message instead of overwriting someone else's change. Live like the board.
 
 const FILTERS: DrillFilter[] = ['open', 'unassigned', 'atRisk', 'breached'];
@@ -232,7 +232,7 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
   const act = async (kind: 'assign' | 'priority', command: { type: 'ASSIGN'; assigneeId: string } | { type: 'CHANGE_PRIORITY'; priority: Priority }, done: string) => {
     setBusy(kind);
     try {
-      await call('tickets.act', { ticketId: row.id, command, expectedVersion: row.version });
+      await call('tickets.act', { ticketId: row.id, command, expectedSeq: row.seq });
       notifications.show({ color: 'teal', message: done });
     } catch (error) {
       const problem = problemOf(error);

@@ -96,7 +96,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
     setBusy(true);
     setProblem(null);
     try {
-      const next = await call('tickets.act', { ticketId: ticket.id, command, expectedVersion: ticket.version });
+      const next = await call('tickets.act', { ticketId: ticket.id, command, expectedSeq: ticket.seq });
       clearDraft();
       notifications.show({ color: 'teal', message: t(`act.done.${action}`, { number: ticket.number }) });
       onDone(next);

@@ -1,5 +1,5 @@
 import { mayBeAssigned, mayCreateTicket, maySeeSegment, type Person } from '../access';
-import type { Actor, Channel, Priority, Segment, ServiceLevel } from '../domain';
+import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
 import { applyEvent } from '../ticket';
 import type { TicketCommand, TicketEvent } from '../ticketMachine';
@@ -71,7 +71,7 @@ export function decide(state: TicketLogState | null, command: TicketLogCommand, 
       return decideAct(state, command, actor, now);
     case 'applyPolicy': {
       if (!state) return refuse('not_found', 'That ticket does not exist.');
-      const change = policyChange(state, command.policy, now, actor);
+      const change = policyChange(state, command.policy, now);
       return { ok: true, events: change ? [change] : [] };
     }
   }
@@ -124,7 +124,7 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   const applied = applyEvent(state.position, event);
   if (!applied.ok) return refuse('refused', applied.reason);
   const events: EventDraft[] = [];
-  const change = policyChange(state, c.policy, now, actor);
+  const change = policyChange(state, c.policy, now);
   if (change) events.push(change);
   const { type, at: _at, actor: _actor, ...payload } = event;
   const next = draft(state.ticketId, state.seq + events.length + 1, type, payload, actor, now);
@@ -134,15 +134,16 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
 }
 
 /**
+ * Recorded as the system's doing: nobody chose it for this ticket.
  * The policy in force differs from the one the ticket last ran under: it applies from this
  * event on (from the ticket's creation if it never had one).
  */
-function policyChange(state: TicketLogState, policy: PolicyInForce | null, now: number, actor: Actor): EventDraft | null {
+function policyChange(state: TicketLogState, policy: PolicyInForce | null, now: number): EventDraft | null {
   if (!policy) return null;
   const last = state.policies.at(-1);
   if (last && last.policy.id === policy.policy.id && last.version === policy.version) return null;
   const from = state.policies.length === 0 ? state.head.createdAt : now;
-  return draft(state.ticketId, state.seq + 1, 'POLICY_CHANGED', { from, version: policy.version, policy: policy.policy }, actor, now);
+  return draft(state.ticketId, state.seq + 1, 'POLICY_CHANGED', { from, version: policy.version, policy: policy.policy }, SYSTEM_ACTOR, now);
 }
 
 function draft(ticketId: string, seq: number, type: TicketLogEventType, payload: Record<string, unknown>, actor: Actor, at: number): EventDraft {
