@@ -5,13 +5,12 @@ import {
   issuesOf,
   type CallResult,
   type Method,
-  type Output,
   type Push,
   type PushEventName,
   type PushPayload,
 } from '../../shared/api';
-import { mayAdminister, maySeeBoard, maySeeSegment, receivesTicketNews, seesSegment, visibleQueues, worksQueue } from '../../shared/access';
-import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
+import { receivesTicketNews } from '../../shared/access';
+import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
@@ -21,11 +20,20 @@ import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
 import { deskIdOf } from './outbox';
 import { ticketService } from './tickets';
-import { ticketStore, type Written } from './ticketStore';
+import { ticketStore } from './ticketStore';
+import type { DeskContext } from './handlers/context';
+import { deskHandlers } from './handlers/desk';
+import { lookupHandlers } from './handlers/lookup';
+import { queueHandlers } from './handlers/queues';
+import { sessionHandlers } from './handlers/session';
+import { slaHandlers } from './handlers/sla';
+import { supervisorHandlers } from './handlers/supervisor';
+import { ticketHandlers } from './handlers/tickets';
+import { combine, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
 
-// The desk's back end behind the API contract. Each method is implemented once, here; the
-// hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
+// The desk's back end behind the API contract. Each method is implemented once, in the
+// handler map of its area (handlers/*.ts), combined here into one map; the hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
 // Connection, which validates the input, checks who is signed in, runs the handler and
 // turns every failure into a typed error. Nothing here knows about a transport.
 
@@ -36,7 +44,6 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface AdjustableClock extends Clock {
   advance(ms: number): void;
 }
-const isAdjustable = (c: Clock): c is AdjustableClock => typeof (c as Partial<AdjustableClock>).advance === 'function';
 
 /** A clock that moves only when told to: starts at `start`, then follows advance(). */
 export function manualClock(start: number): AdjustableClock {
@@ -78,13 +85,6 @@ export interface Desk {
   close(): void;
 }
 
-interface Session {
-  user: User | null;
-}
-
-type Handlers = {
-  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M>;
-};
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
@@ -155,124 +155,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
   if (options.demo && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
 
-  const signedIn = (s: Session): User => {
-    if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.');
-    return s.user;
-  };
-  const actor = (s: Session): Actor => actorOf(signedIn(s));
-  const refuseUnless = (why: string | null) => {
-    if (why) throw new ApiError('forbidden', why);
-  };
-  const requireSupervisor = (u: User) => refuseUnless(maySeeBoard(u));
-  const requireAdmin = (u: User) => refuseUnless(mayAdminister(u));
-  /** A ticket's page as the signed-in person sees it, from what was just read or written. */
-  const detailOf = (s: Session, t: Written) => {
-    const u = signedIn(s);
-    refuseUnless(maySeeSegment(u, t.row.segment));
-    return tickets.detail(t, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
-  };
-  const detailFor = (s: Session, ticketId: string) => {
-    const t = store.load(ticketId);
-    if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
-    return detailOf(s, t);
-  };
-
-  const handlers: Handlers = {
-    'desk.status': () => status(),
-    'desk.initialize': (_s, i) => initialize(i.mode, i.seed, i.customers),
-    'session.users': () => users.list().filter((u) => u.active),
-    'session.signIn': (s, i) => {
-      const u = users.get(i.userId);
-      if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
-      s.user = u;
-      return u;
-    },
-    'session.signOut': (s) => {
-      s.user = null;
-      return null;
-    },
-    'session.me': (s) => s.user,
-    'lookup.search': (s, i) => {
-      const u = signedIn(s);
-      const r = lookup(i.query, clock.now());
-      if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
-        return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
-      }
-      if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => seesSegment(u, c.segment)) };
-      return r;
-    },
-    'customers.view': (s, i) => {
-      const u = signedIn(s);
-      const v = view(i.customerId, i.assetId, clock.now());
-      if (!v) throw new ApiError('not_found', 'That customer does not exist.');
-      refuseUnless(maySeeSegment(u, v.customer.segment, 'customer'));
-      return v;
-    },
-    'tickets.create': (s, i) => {
-      return detailOf(s, store.create(actor(s), { ...i, at: clock.now() }));
-    },
-    'tickets.get': (s, i) => detailFor(s, i.ticketId),
-    'tickets.act': (s, i) => {
-      const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
-      return detailOf(s, store.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedSeq, assignee));
-    },
-    'queues.list': (s) => tickets.queueSummaries(visibleQueues(signedIn(s))),
-    'queues.tickets': (s, i) => {
-      const u = signedIn(s);
-      const visible = visibleQueues(u);
-      if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) refuseUnless('That queue is not one of yours.');
-      const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
-      return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
-    },
-    'queues.takeNext': (s, i) => {
-      const u = signedIn(s);
-      const visible = visibleQueues(u);
-      const candidates = (visible === 'all' ? tickets.queueSummaries('all') : tickets.queueSummaries(visible))
-        .filter((q) => (i.segment === undefined || q.segment === i.segment) && (i.tier === undefined || q.tier === i.tier))
-        .filter((q) => worksQueue(u, q));
-      for (const q of candidates) {
-        const taken = store.takeNext(actorOf(u), q, clock.now());
-        if (taken) return detailOf(s, taken);
-      }
-      return null;
-    },
-    'inbox.mine': (s) => tickets.assignedTo(signedIn(s).id),
-    'supervisor.overview': (s) => {
-      requireSupervisor(signedIn(s));
-      return tickets.overview(users.list(), clock.now());
-    },
-    'supervisor.tickets': (s, i) => {
-      requireSupervisor(signedIn(s));
-      return tickets.drill(i, clock.now());
-    },
-    'sla.settings': (s) => {
-      requireSupervisor(signedIn(s));
-      return { calendars: sla.calendars(), policies: sla.policies() };
-    },
-    'sla.saveCalendar': (s, i) => {
-      requireAdmin(signedIn(s));
-      return sla.saveCalendar(i, clock.now());
-    },
-    'sla.savePolicy': (s, i) => {
-      requireAdmin(signedIn(s));
-      return sla.savePolicy(i, clock.now());
-    },
-    'sla.recompute': (s) => {
-      requireAdmin(signedIn(s));
-      const n = store.recomputeOpen(clock.now());
-      scheduler.poke();
-      return { tickets: n };
-    },
-    'dev.advanceClock': (_s, i) => {
-      if (!options.testClock || !isAdjustable(clock)) throw new ApiError('forbidden', 'This desk runs on real time; start it with a test clock to move time.');
-      clock.advance(i.ms);
-      return { now: clock.now(), sent: scheduler.tick() };
-    },
-    'users.list': (s) => {
-      signedIn(s);
-      return users.list();
-    },
-  };
+  const ctx: DeskContext = { options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status, initialize };
+  // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
+  // stops the desk here, and the type below fails the build first.
+  const areas = [deskHandlers(ctx), sessionHandlers(ctx), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx)] as const;
+  const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
+  const handlers: Handlers = everyMethod && combine(areas);
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
     if (!Object.hasOwn(api, method)) return fail(new ApiError('unknown_method', `There is no method "${method}".`));

@@ -66,3 +66,4 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
     },
   };
 }
+export type SlaScheduler = ReturnType<typeof slaScheduler>;
