@@ -36,8 +36,6 @@ interface LayerRule {
 const UI_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'recharts'];
 /** Everything the renderer may load: the UI libraries and the schemas it validates with. */
 const RENDERER_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'zod'];
-/** Node-only libraries the renderer cannot load. */
-const NODE_PACKAGES = ['electron', 'better-sqlite3', 'ws', 'kysely', 'tsx'];
 /** Test tooling, allowed in any layer's *.test.ts together with Node's built-ins. */
 const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph'];
 

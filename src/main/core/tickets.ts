@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
 import { SEGMENTS, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
-import type { AssetRow, CustomerRow } from './db/schema';
+import type { AssetRow, CustomerRow, Database } from './db/schema';
 import type { SlaStore } from './sla';
 import { ticketRowQuery, toTicketRow, type RowSla, type TicketRowRecord } from './ticketRows';
 import type { Written } from './ticketStore';
@@ -13,6 +13,29 @@ const DAY_MS = 86_400_000;
 
 // Reading tickets: queue pages, inboxes, the supervisor's numbers and drill-downs, a ticket's
 // page. Writes are the ticket store's (ticketStore.ts).
+
+/**
+ * Each queue's counters and its oldest open ticket. The oldest is the first entry of each
+ * priority's run in the queue index (four seeks), so no index of its own has to move with
+ * every event that moves a ticket between queues.
+ */
+export function queueSummaryQuery(k: Sql['kysely']) {
+  const oldestAt = (rank: 1 | 2 | 3 | 4) => (eb: ExpressionBuilder<Database & { q: Database['queue_counters'] }, 'q'>) =>
+    eb
+      .selectFrom('tickets as t')
+      .select((e) => e.fn.min('t.created_at').as('m'))
+      .whereRef('t.segment', '=', 'q.segment')
+      .whereRef('t.tier', '=', 'q.tier')
+      .where('t.is_open', '=', 1)
+      .where('t.priority_rank', '=', sql.lit(rank))
+      .as(`oldest_${rank}`);
+  return k.selectFrom('queue_counters as q').select(['q.segment', 'q.tier', 'q.open', 'q.unassigned', 'q.at_risk', 'q.breached', oldestAt(1), oldestAt(2), oldestAt(3), oldestAt(4)]);
+}
+
+export function oldestOf(r: { oldest_1: number | null; oldest_2: number | null; oldest_3: number | null; oldest_4: number | null }): number | null {
+  const found = [r.oldest_1, r.oldest_2, r.oldest_3, r.oldest_4].filter((x): x is number => x !== null);
+  return found.length ? Math.min(...found) : null;
+}
 
 export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): number } }) {
   const k = db.kysely;
@@ -70,22 +93,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   }
 
   function queueSummaries(keys: QueueKey[] | 'all'): QueueSummary[] {
-    let q = k.selectFrom('queue_counters as q').select([
-      'q.segment',
-      'q.tier',
-      'q.open',
-      'q.unassigned',
-      'q.at_risk',
-      'q.breached',
-      (eb) =>
-        eb
-          .selectFrom('tickets as t')
-          .select((e) => e.fn.min('t.created_at').as('m'))
-          .whereRef('t.segment', '=', 'q.segment')
-          .whereRef('t.tier', '=', 'q.tier')
-          .where('t.is_open', '=', 1)
-          .as('oldest_at'),
-    ]);
+    let q = queueSummaryQuery(k);
     if (keys !== 'all') {
       if (keys.length === 0) return [];
       q = q.where((eb) => eb.or(keys.map((key) => eb.and([eb('q.segment', '=', key.segment), eb('q.tier', '=', key.tier)]))));
@@ -97,7 +105,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       unassigned: r.unassigned,
       atRisk: r.at_risk,
       breached: r.breached,
-      oldestAt: r.oldest_at ?? null,
+      oldestAt: oldestOf(r),
     }));
   }
 

@@ -3,7 +3,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicies } from '../../../shared/sla/defaults';
 import { replayLog } from '../../../shared/ticketLog';
+import { queueSummaryQuery } from '../tickets';
 import { migrate, MIGRATIONS } from './migrate';
+import type { Database } from './schema';
 
 const fresh = () => {
   const sqlite = new BetterSqlite3(':memory:');
@@ -88,6 +90,11 @@ describe('migrations', () => {
     expect(plan(`select id, type, actor_id, at, payload from ticket_events where ticket_id = 't1' order by seq`)).toMatch(/^SEARCH ticket_events USING INDEX sqlite_autoindex_ticket_events_2 \(ticket_id=\?\)$/);
     expect(plan(`select 1 from ticket_events where id = 'e1'`)).toMatch(/^SEARCH ticket_events USING COVERING INDEX sqlite_autoindex_ticket_events_1 \(id=\?\)$/);
     expect(plan(`select body from outbox where desk_seq > 5 order by desk_seq limit 100`)).toMatch(/^SEARCH outbox USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    // A queue's oldest ticket comes from the queue index, one seek per priority.
+    const summary = queueSummaryQuery(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })).compile();
+    const summaryPlan = (sqlite.prepare(`explain query plan ${summary.sql}`).all(...(summary.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+    expect(summaryPlan.filter((d) => d.startsWith('SEARCH t'))).toEqual(Array(4).fill('SEARCH t USING COVERING INDEX tickets_queue (segment=? AND tier=? AND priority_rank=?)'));
+    expect(sqlite.prepare(`select name from sqlite_schema where name = 'tickets_oldest'`).all()).toEqual([]);
   });
 
   it('0001 creates the schema with the five segments and a counter per segment and tier', async () => {
