@@ -1,17 +1,17 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect, type Compilable } from 'kysely';
+import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import type { Database, TicketRowDb } from '../src/main/core/db/schema';
 import { customerViewQueries } from '../src/main/core/customerView';
 import { Sql } from '../src/main/core/db/exec';
 import { uuidv7 } from '../src/main/core/ids';
-import { ticketRowQuery } from '../src/main/core/ticketRows';
 import { ticketStatements } from '../src/main/core/ticketStatements';
+import { queuePageQueries } from '../src/main/core/tickets';
 
 // The floors: the statements the core runs for each call, prepared once on a separate raw
 // connection and run with their values bound directly, returning rows without mapping.
-// The SQL is compiled from the same Kysely builders as in lookup.ts, customerView.ts and
-// tickets.ts; the 360° view's statements and the shared ticket-row select are imported, so
-// they cannot drift, and a change to the others must be mirrored here. What the product spends above the floor
+// The 360° view's statements, the queue pages, the board's summary and the ticket writes
+// are the product's own builders, imported (customerView.ts, tickets.ts, ticketStatements.ts),
+// so they cannot drift; the two lookup statements below mirror lookup.ts. What the product spends above the floor
 // is the cost of its own layers: validation, query building, mapping, the ticket machine,
 // the SLA clock.
 
@@ -29,7 +29,6 @@ export function openFloorConnection(file: string): BetterSqlite3.Database {
   return raw;
 }
 
-const NO_DUE_AT = 9007199254740991;
 const DESK = '00000000-0000-4000-8000-0000000000f1';
 
 export function floorQueries(raw: BetterSqlite3.Database) {
@@ -42,7 +41,6 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     return raw.prepare(c.sql);
   };
   const text = '';
-  const n = 0;
 
   // lookup.ts
   const assetByTag = prepare(
@@ -63,11 +61,8 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   const statements = new Sql(raw, k);
   const viewQueries = Object.values(customerViewQueries(k)).map((query) => statements.prepare<unknown, [string]>(query));
   // tickets.ts
-  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', text).where('t.tier', '=', n);
-  const queuePage = {
-    urgency: prepare(queueBase().orderBy(sql`coalesce(t.due_at, ${sql.lit(NO_DUE_AT)})`).orderBy('t.created_at').limit(n).offset(n), 5),
-    priority: prepare(queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(n).offset(n), 5),
-  };
+  const pages = queuePageQueries(k);
+  const queuePage = { urgency: statements.prepare<unknown, [string, number, number, number]>(pages.urgency), priority: statements.prepare<unknown, [string, number, number, number]>(pages.priority) };
   // ticketStore.ts: the store's own statements (ticketStatements.ts), bound to values
   // computed here: the least a take or an escalation writes (the row and its event), without
   // the machine, the SLA clock, the counters, the interaction or the outbox.
@@ -116,7 +111,7 @@ export function floorQueries(raw: BetterSqlite3.Database) {
       if (phone) customersByPhone.all(phone, phone, 20);
       view(customerId);
     },
-    queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(1, segment, 1, limit, 0),
+    queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(segment, 1, limit, 0),
     takeNext: (segment: string, userId: string, at: number) => takeNext.immediate(segment, userId, at),
     escalate: (ticketId: string, userId: string, at: number) => escalate.immediate(ticketId, userId, at),
     customersByPhone: (phone: string) => customersByPhone.all(phone, phone, 20) as unknown[],

@@ -37,22 +37,26 @@ export function oldestOf(r: { oldest_1: number | null; oldest_2: number | null; 
   return found.length ? Math.min(...found) : null;
 }
 
+/** A queue's page in either order, with param() slots for segment, tier, limit and offset (the bench's floor prepares these too). */
+export function queuePageQueries(k: Sql['kysely']) {
+  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
+  return {
+    priority: queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(param<number>()).offset(param<number>()),
+    // Soonest due first; tickets with no running clock after them (the index's expression).
+    urgency: queueBase()
+      .orderBy(sql`coalesce(t.due_at, 9007199254740991)`)
+      .orderBy('t.created_at')
+      .limit(param<number>())
+      .offset(param<number>()),
+  };
+}
+
 export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): number } }) {
   const k = db.kysely;
   const rowSla: RowSla = (r) => opts.sla.rowSla(r, opts.clock.now());
   const toRow = (r: TicketRowRecord) => toTicketRow(r, rowSla);
-  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
-  const queuePage = {
-    priority: db.prepare(queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(param<number>()).offset(param<number>())),
-    // Soonest due first; tickets with no running clock after them (the index's expression).
-    urgency: db.prepare(
-      queueBase()
-        .orderBy(sql`coalesce(t.due_at, 9007199254740991)`)
-        .orderBy('t.created_at')
-        .limit(param<number>())
-        .offset(param<number>()),
-    ),
-  };
+  const pages = queuePageQueries(k);
+  const queuePage = { priority: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.priority), urgency: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.urgency) };
 
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
