@@ -197,6 +197,27 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
       targetP99Us: 2000,
     };
   },
+
+  // What the outbox row adds to a durable escalation: the floor's escalation with and
+  // without it (issue 10: at most 10 % of escalate's p99).
+  escalate_outbox: (ctx) => {
+    const held = ctx.raw
+      .prepare(`SELECT id FROM tickets WHERE is_open = 1 AND assignee_id = ? AND state = 'tier1.open' ORDER BY id DESC`)
+      .pluck()
+      .all(ctx.avaId) as string[];
+    const tickets = shuffle(ctx.rand, held);
+    const size = writeSize(ctx, 'escalate_outbox', Math.floor(tickets.length / 2), "of Ava's open tier-1 tickets");
+    if (!size) return null;
+    const withOutbox = tickets.filter((_, i) => i % 2 === 0);
+    const without = tickets.filter((_, i) => i % 2 === 1);
+    return {
+      name: 'escalate_outbox',
+      ...size,
+      product: async (i) => ctx.floor.escalateWithOutbox(withOutbox[i]!, ctx.avaId, ctx.now()),
+      floor: (i) => ctx.floor.escalate(without[i]!, ctx.avaId, ctx.now()),
+      targetRatio: 1.1,
+    };
+  },
 };
 
 /** A first page of 200 of a random segment's tier-1 queue; the API's default order is urgency. */

@@ -97,6 +97,14 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     ts.insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK);
   });
 
+  // The same escalation with the outbox row the store adds for the hub: its cost alone.
+  const outboxBody = (ticketId: string, userId: string, at: number) =>
+    JSON.stringify({ id: uuidv7(at), stream: 'ticket', entityId: ticketId, seq: 0, type: 'ESCALATE', payloadVersion: 1, payload: { reason: 'needs_specialist_skill', note: 'bench' }, actor: { id: userId, role: 'agent', tier: 1, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] }, deskId: DESK, deskTime: at, globalSeq: null });
+  const escalateWithOutbox = raw.transaction((ticketId: string, userId: string, at: number) => {
+    escalate(ticketId, userId, at);
+    ts.appendOutbox.run(uuidv7(at), 'ticket', outboxBody(ticketId, userId, at));
+  });
+
   const byTag = (tag: string): string => {
     const a = assetByTag.get(tag) as { customer_id: string } | undefined;
     if (!a) throw new Error(`floor: no asset with tag ${tag}`);
@@ -114,6 +122,7 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(segment, 1, limit, 0),
     takeNext: (segment: string, userId: string, at: number) => takeNext.immediate(segment, userId, at),
     escalate: (ticketId: string, userId: string, at: number) => escalate.immediate(ticketId, userId, at),
+    escalateWithOutbox: (ticketId: string, userId: string, at: number) => escalateWithOutbox.immediate(ticketId, userId, at),
     customersByPhone: (phone: string) => customersByPhone.all(phone, phone, 20) as unknown[],
   };
 }

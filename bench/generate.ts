@@ -381,6 +381,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   (await openDatabase(dir)).close();
   let db = new BetterSqlite3(file);
   db.pragma('journal_mode = OFF');
+  const deskId = db.prepare(`SELECT value FROM meta WHERE key = 'desk_id'`).pluck().get() as string;
   const secondary = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string; sql: string }>;
   for (const ix of secondary) db.exec(`DROP INDEX ${ix.name}`);
 
@@ -547,7 +548,6 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
     25,
   );
   // The envelope's columns as the ticket store writes them (migration 0006).
-  const deskId = db.prepare(`SELECT value FROM meta WHERE key = 'desk_id'`).pluck().get() as string;
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
   const events = writer.table('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload, actor, desk_id)', 9);
   const outcomes = writer.table('INSERT INTO sla_outcomes (ticket_id, target, segment, due_at, done_at, met)', 6);
