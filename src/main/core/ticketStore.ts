@@ -66,6 +66,8 @@ export interface StoredEvent {
   actor_id: string;
   at: number;
   payload: string;
+  /** The payload parsed, once, by whoever read it first. */
+  parsed?: Record<string, unknown>;
 }
 
 /** A ticket as a write leaves it: its row, its log, its state. */
@@ -89,7 +91,11 @@ export function ticketStore(
   /** The ticket's state from its row (the fold of its log so far) and its log. */
   function stateOf(row: TicketRowDb, events: readonly StoredEvent[]): TicketLogState {
     const log: LoggedEvent[] = [];
-    for (const e of events) if (e.type !== 'POLICY_CHANGED') log.push({ type: e.type, at: e.at, payload: JSON.parse(e.payload) as Record<string, unknown> });
+    for (const e of events) {
+      if (e.type === 'POLICY_CHANGED') continue;
+      e.parsed ??= JSON.parse(e.payload) as Record<string, unknown>;
+      log.push({ type: e.type, at: e.at, payload: e.parsed });
+    }
     return {
       ticketId: row.id,
       seq: row.version,
@@ -235,7 +241,7 @@ export function ticketStore(
       const payload = JSON.stringify(e.payload);
       st.insertEvent.run(e.id, e.ticketId, e.seq, e.type, e.actor.id, e.deskTime, payload, actorJson(e.actor), e.payloadVersion, e.machineVersion, e.deskId);
       st.appendOutbox.run(e.id, 'ticket', JSON.stringify(toOutboxEnvelope(e)));
-      events.push({ id: e.id, type: e.type, actor_id: e.actor.id, at: e.deskTime, payload });
+      events.push({ id: e.id, type: e.type, actor_id: e.actor.id, at: e.deskTime, payload, parsed: e.payload });
       recordInteraction(row, d);
     }
     count(before.row, row);

@@ -78,7 +78,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         at: e.at,
         actorId: e.actor_id,
         actorName: e.actor_id === SYSTEM_ACTOR.id ? 'Tagdesk SLA' : (users.get(e.actor_id) ?? 'Unknown user'),
-        payload: JSON.parse(e.payload) as Record<string, unknown>,
+        payload: e.parsed ?? (JSON.parse(e.payload) as Record<string, unknown>),
       });
     }
     const listRow: TicketRowRecord = { ...row, assignee_name: row.assignee_id ? (users.get(row.assignee_id) ?? null) : null };
