@@ -3,7 +3,13 @@ import { defaultPolicies } from '../../shared/sla/defaults';
 import { outboxEnvelopeSchema, projectSla, replayLog, systemEventId, ticketEnvelopeSchema, type TicketEnvelope } from '../../shared/ticketLog';
 import { calendarSchema } from '../../shared/sla/calendar';
 import type { TicketRowDb } from './db/schema';
+import { SYSTEM_ACTOR } from '../../shared/domain';
+import { decide } from '../../shared/ticketLog';
+import { Sql } from './db/exec';
+import { deskIdOf } from './outbox';
+import { slaStore } from './sla';
 import { testDesk } from './testing/deskHarness';
+import { ticketStore } from './ticketStore';
 import type { Desk } from './desk';
 
 // A ticket is the fold of its log: every demo ticket, rebuilt from its events alone with the
@@ -137,6 +143,29 @@ describe('the ticket log', () => {
     expect(took.ok).toBe(true);
     expect(seenInOutbox).toBe(before + 1);
     conn.close();
+  });
+
+  it('writes a system event once however many times it is fired (a second write is a no-op)', async () => {
+    const { desk, clock } = await testDesk({ demoCustomers: 12 });
+    close = () => desk.close();
+    const db = new Sql(desk.db.sqlite, desk.db.kysely);
+    const sla = slaStore(db);
+    sla.ensureDefaults(clock.now());
+    const pushes: string[] = [];
+    const store = ticketStore(db, { deskId: deskIdOf(db), sla, clock, onChange: (c) => pushes.push(c.type), onSlaAlert: () => {} });
+    const id = desk.db.sqlite.prepare(`select id from tickets where state = 'new' limit 1`).pluck().get() as string;
+    const loaded = store.load(id)!;
+    const breach = { type: 'SLA_BREACH' as const, target: 'firstResponse' as const, dueAt: clock.now() - 1000 };
+    // Two desks (here: two loads of the same state) fire the same breach.
+    const a = store.act(SYSTEM_ACTOR, id, breach, clock.now());
+    const decision = decide(loaded.state, { kind: 'act', command: breach, policy: sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel) }, SYSTEM_ACTOR, clock.now() + 5);
+    expect(decision.ok && decision.events.at(-1)!.id).toBe(a.events.at(-1)!.id);
+    const count = () => desk.db.sqlite.prepare(`select count(*) from ticket_events where ticket_id = ?`).pluck().get(id);
+    const before = count();
+    const again = db.write(() => (decision.ok ? store.write(loaded, decision.events, clock.now()) : null));
+    expect(count()).toBe(before);
+    expect(again?.row.version).toBe(loaded.row.version);
+    expect(pushes.filter((t) => t === 'SLA_BREACH')).toHaveLength(1);
   });
 
   it('keeps the log append-only: only the hub’s global sequence may be set, once', async () => {

@@ -394,7 +394,7 @@ export function ticketStore(
     });
   }
 
-  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf };
+  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;
