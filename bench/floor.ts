@@ -1,16 +1,17 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect, type Compilable } from 'kysely';
-import type { Database } from '../src/main/core/db/schema';
+import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import type { Database, TicketRowDb } from '../src/main/core/db/schema';
 import { customerViewQueries } from '../src/main/core/customerView';
 import { Sql } from '../src/main/core/db/exec';
 import { uuidv7 } from '../src/main/core/ids';
-import { ticketRowQuery } from '../src/main/core/ticketRows';
+import { ticketStatements } from '../src/main/core/ticketStatements';
+import { queuePageQueries } from '../src/main/core/tickets';
 
 // The floors: the statements the core runs for each call, prepared once on a separate raw
 // connection and run with their values bound directly, returning rows without mapping.
-// The SQL is compiled from the same Kysely builders as in lookup.ts, customerView.ts and
-// tickets.ts; the 360° view's statements and the shared ticket-row select are imported, so
-// they cannot drift, and a change to the others must be mirrored here. What the product spends above the floor
+// The 360° view's statements, the queue pages, the board's summary and the ticket writes
+// are the product's own builders, imported (customerView.ts, tickets.ts, ticketStatements.ts),
+// so they cannot drift; the two lookup statements below mirror lookup.ts. What the product spends above the floor
 // is the cost of its own layers: validation, query building, mapping, the ticket machine,
 // the SLA clock.
 
@@ -28,7 +29,7 @@ export function openFloorConnection(file: string): BetterSqlite3.Database {
   return raw;
 }
 
-const NO_DUE_AT = 9007199254740991;
+const DESK = '00000000-0000-4000-8000-0000000000f1';
 
 export function floorQueries(raw: BetterSqlite3.Database) {
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -40,7 +41,6 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     return raw.prepare(c.sql);
   };
   const text = '';
-  const n = 0;
 
   // lookup.ts
   const assetByTag = prepare(
@@ -61,51 +61,48 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   const statements = new Sql(raw, k);
   const viewQueries = Object.values(customerViewQueries(k)).map((query) => statements.prepare<unknown, [string]>(query));
   // tickets.ts
-  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', text).where('t.tier', '=', n);
-  const queuePage = {
-    urgency: prepare(queueBase().orderBy(sql`coalesce(t.due_at, ${sql.lit(NO_DUE_AT)})`).orderBy('t.created_at').limit(n).offset(n), 5),
-    priority: prepare(queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(n).offset(n), 5),
+  const pages = queuePageQueries(k);
+  const queuePage = { urgency: statements.prepare<unknown, [string, number, number, number]>(pages.urgency), priority: statements.prepare<unknown, [string, number, number, number]>(pages.priority) };
+  // ticketStore.ts: the store's own statements (ticketStatements.ts), bound to values
+  // computed here: the least a take or an escalation writes (the row and its event), without
+  // the machine, the SLA clock, the counters, the interaction or the outbox.
+  const ts = ticketStatements(statements);
+  const actorJson = (userId: string) => JSON.stringify({ id: userId, role: 'agent', tier: 1 });
+  const moveRow = (row: TicketRowDb, at: number, change: { state: string; tier: number; assigneeId: string | null }) => {
+    const context = JSON.parse(row.machine) as { tier: number; assigneeId: string | null; heldBy: Record<string, string | null>; updatedAt: number };
+    context.tier = change.tier;
+    context.assigneeId = change.assigneeId;
+    if (change.assigneeId) context.heldBy[String(change.tier)] = change.assigneeId;
+    context.updatedAt = at;
+    const version = row.version + 1;
+    ts.updateMoved({ ...row, state: change.state, tier: change.tier, assignee_id: change.assigneeId, updated_at: at, version, machine: JSON.stringify(context) });
+    return version;
   };
-  const nextUnassigned = prepare(
-    k.selectFrom('tickets').select('id').where('is_open', '=', 1).where('assignee_id', 'is', null).where('segment', '=', text).where('tier', '=', n).orderBy('priority_rank').orderBy('created_at').limit(1),
-    4,
-  );
-  const ticketById = prepare(k.selectFrom('tickets').selectAll().where('id', '=', text), 1);
-  const updateTicket = prepare(
-    k
-      .updateTable('tickets')
-      .set({ state: text, tier: n, priority: text, priority_rank: n, assignee_id: text, is_open: n, updated_at: n, version: n, machine: text })
-      .where('id', '=', text),
-    10,
-  );
-  const insertEvent = prepare(k.insertInto('ticket_events').values({ id: text, ticket_id: text, seq: n, type: text, actor_id: text, at: n, payload: text }), 7);
-  // Take next's least write: the assignee, with the machine context kept in step with it.
-  const takeTicket = raw.prepare(
-    `update "tickets" set "assignee_id" = ?, "state" = 'tier1.open', "updated_at" = ?, "version" = "version" + 1,
-       "machine" = json_set("machine", '$.assigneeId', ?, '$.heldBy."1"', ?, '$.updatedAt', ?) where "id" = ? returning "version"`,
-  );
-
   /** Every query of the 360° view, in the order customerView.ts runs them. */
   const view = (customerId: string) => {
     for (const statement of viewQueries) statement.all(customerId);
   };
 
   const takeNext = raw.transaction((segment: string, userId: string, at: number) => {
-    const next = nextUnassigned.get(1, segment, 1, 1) as { id: string } | undefined;
+    const next = ts.nextUnassigned.get(segment, 1);
     if (!next) throw new Error(`floor take_next: the ${segment} tier-1 queue is empty`);
-    const { version } = takeTicket.get(userId, at, userId, userId, at, next.id) as { version: number };
-    insertEvent.run(uuidv7(at), next.id, version, 'TAKE', userId, at, '{}');
+    const row = ts.ticketById.get(next.id)!;
+    const version = moveRow(row, at, { state: 'tier1.open', tier: 1, assigneeId: userId });
+    ts.insertEvent.run(uuidv7(at), next.id, version, 'TAKE', userId, at, '{}', actorJson(userId), 1, 1, DESK);
   });
 
   const escalate = raw.transaction((ticketId: string, userId: string, at: number) => {
-    const row = ticketById.get(ticketId) as { priority: string; priority_rank: number; version: number; machine: string };
-    const context = JSON.parse(row.machine) as { tier: number; assigneeId: string | null; updatedAt: number };
-    context.tier = 2;
-    context.assigneeId = null;
-    context.updatedAt = at;
-    const version = row.version + 1;
-    updateTicket.run('tier2.waiting', 2, row.priority, row.priority_rank, null, 1, at, version, JSON.stringify(context), ticketId);
-    insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }));
+    const row = ts.ticketById.get(ticketId)!;
+    const version = moveRow(row, at, { state: 'tier2.waiting', tier: 2, assigneeId: null });
+    ts.insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK);
+  });
+
+  // The same escalation with the outbox row the store adds for the hub: its cost alone.
+  const outboxBody = (ticketId: string, userId: string, at: number) =>
+    JSON.stringify({ id: uuidv7(at), stream: 'ticket', entityId: ticketId, seq: 0, type: 'ESCALATE', payloadVersion: 1, payload: { reason: 'needs_specialist_skill', note: 'bench' }, actor: { id: userId, role: 'agent', tier: 1, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] }, deskId: DESK, deskTime: at, globalSeq: null });
+  const escalateWithOutbox = raw.transaction((ticketId: string, userId: string, at: number) => {
+    escalate(ticketId, userId, at);
+    ts.appendOutbox.run(uuidv7(at), 'ticket', outboxBody(ticketId, userId, at));
   });
 
   const byTag = (tag: string): string => {
@@ -122,9 +119,10 @@ export function floorQueries(raw: BetterSqlite3.Database) {
       if (phone) customersByPhone.all(phone, phone, 20);
       view(customerId);
     },
-    queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(1, segment, 1, limit, 0),
+    queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(segment, 1, limit, 0),
     takeNext: (segment: string, userId: string, at: number) => takeNext.immediate(segment, userId, at),
     escalate: (ticketId: string, userId: string, at: number) => escalate.immediate(ticketId, userId, at),
+    escalateWithOutbox: (ticketId: string, userId: string, at: number) => escalateWithOutbox.immediate(ticketId, userId, at),
     customersByPhone: (phone: string) => customersByPhone.all(phone, phone, 20) as unknown[],
   };
 }

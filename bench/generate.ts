@@ -381,6 +381,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   (await openDatabase(dir)).close();
   let db = new BetterSqlite3(file);
   db.pragma('journal_mode = OFF');
+  const deskId = db.prepare(`SELECT value FROM meta WHERE key = 'desk_id'`).pluck().get() as string;
   const secondary = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string; sql: string }>;
   for (const ix of secondary) db.exec(`DROP INDEX ${ix.name}`);
 
@@ -546,7 +547,9 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
        channel, created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id, sla_policies)`,
     25,
   );
-  const events = writer.table('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload)', 7);
+  // The envelope's columns as the ticket store writes them (migration 0006).
+  const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
+  const events = writer.table('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload, actor, desk_id)', 9);
   const outcomes = writer.table('INSERT INTO sla_outcomes (ticket_id, target, segment, due_at, done_at, met)', 6);
   const checks: Array<{ id: string; input: { segment: Segment; priority: Priority; at: number }; events: TicketEvent[]; state: string; machine: string }> = [];
   await inBatches(T, (rank) => {
@@ -592,7 +595,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
     // The log: CREATED, then each step, with the payloads tickets.ts records, and the
     // interactions it writes alongside.
     const log: LoggedEvent[] = [{ type: 'CREATED', at: created, payload: { subject, priority, channel, assetId: assetId[asset] } }];
-    events.add(newId(created), id, 1, 'CREATED', people[1].id, created, JSON.stringify(log[0]!.payload));
+    events.add(newId(created), id, 1, 'CREATED', people[1].id, created, JSON.stringify(log[0]!.payload), actorJson(people[1]), deskId);
     interactions.add(newId(created), custId[c], id, channel, 'inbound', created, `Opened ${n}: ${subject}`, people[1].id);
     const check = checks.length < 2000 && rank % 97 === 0;
     const replayed: TicketEvent[] = [];
@@ -604,7 +607,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
       const code = rand.pick(RESOLUTION_CODES);
       const ev = eventOf(s.type, actor, at, note, reason, code);
       const { type, at: _at, actor: _actor, ...payload } = ev;
-      events.add(newId(at), id, k + 2, type, actor.id, at, JSON.stringify(payload));
+      events.add(newId(at), id, k + 2, type, actor.id, at, JSON.stringify(payload), actorJson(actor), deskId);
       log.push({ type, at, payload });
       const summary =
         s.type === 'ADD_NOTE' ? ['note', 'internal', `Note on ${n}: ${note}`]

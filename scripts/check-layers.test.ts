@@ -13,10 +13,10 @@ describe('the real tree', () => {
   });
 });
 
-// Each fixture file: path under src/, and its lines. A line ending in `// bad` must be
+// Each fixture file: path under the root, and its lines. A line ending in `// bad` must be
 // reported (with that file and line); every other line must not.
 const FIXTURE: Record<string, string[]> = {
-  'shared/domain.ts': [
+  'src/shared/domain.ts': [
     "import { z } from 'zod';",
     "import { openDesk } from '../main/core/desk'; // bad",
     "import { readFileSync } from 'node:fs'; // bad",
@@ -29,9 +29,9 @@ const FIXTURE: Record<string, string[]> = {
     "export type { Route } from '../renderer/route'; // bad",
     "import { other } from './other';",
   ],
-  'shared/other.ts': ['export const other = 1;'],
-  'shared/domain.test.ts': ["import { it } from 'vitest';", "import fc from 'fast-check';", "import { tmpdir } from 'node:os';", "import { x } from '../main/core/x'; // bad"],
-  'main/core/desk.ts': [
+  'src/shared/other.ts': ['export const other = 1;'],
+  'src/shared/domain.test.ts': ["import { it } from 'vitest';", "import fc from 'fast-check';", "import { tmpdir } from 'node:os';", "import { x } from '../main/core/x'; // bad"],
+  'src/main/core/desk.ts': [
     "import { z } from 'zod';",
     "import Database from 'better-sqlite3';",
     "import { join } from 'node:path';",
@@ -40,23 +40,23 @@ const FIXTURE: Record<string, string[]> = {
     "import { serveDesk } from '../electron/deskBridge'; // bad",
     "import { startWebShell } from '../web/server'; // bad",
   ],
-  'main/core/x.ts': ['export const x = 1;'],
-  'main/electron/index.ts': [
+  'src/main/core/x.ts': ['export const x = 1;'],
+  'src/main/electron/index.ts': [
     "import { app } from 'electron';",
     "import { openDesk } from '../core/desk';",
     "import { api } from '../../shared/api';",
     "import { startWebShell } from '../web/server'; // bad",
     "import { createTransport } from '../../renderer/transport'; // bad",
   ],
-  'main/web/server.ts': [
+  'src/main/web/server.ts': [
     "import { WebSocketServer } from 'ws';",
     "import { openDesk } from '../core/desk';",
     "import { app } from 'electron'; // bad",
     "import { serveDesk } from '../electron/deskBridge'; // bad",
   ],
-  'main/cli/index.ts': ["import { openDesk } from '../core/desk';", "import { startWebShell } from '../web/server'; // bad"],
-  'main/stray.ts': ["export const stray = 1; // bad"],
-  'preload/index.ts': [
+  'src/main/cli/index.ts': ["import { openDesk } from '../core/desk';", "import { startWebShell } from '../web/server'; // bad"],
+  'src/main/stray.ts': ["export const stray = 1; // bad"],
+  'src/preload/index.ts': [
     "import { contextBridge } from 'electron';",
     "import type { TagdeskBridge } from '../shared/api';",
     "import { api } from '../shared/api'; // bad",
@@ -65,7 +65,7 @@ const FIXTURE: Record<string, string[]> = {
     "import { z } from 'zod'; // bad",
     "import { createTransport } from '../renderer/transport'; // bad",
   ],
-  'renderer/App.tsx': [
+  'src/renderer/App.tsx': [
     "import { useState } from 'react';",
     "import { Button } from '@mantine/core';",
     "import '@mantine/core/styles.css';",
@@ -75,6 +75,7 @@ const FIXTURE: Record<string, string[]> = {
     "import type { Desk } from '../main/core/desk'; // bad",
     "import { join } from 'node:path'; // bad",
     "import { ipcRenderer } from 'electron'; // bad",
+    "import dayjs from 'dayjs'; // bad",
     "const fs = require('fs'); // bad",
     "const shell = await import('../main/web/server'); // bad",
     "const lazy = await import('./labels');",
@@ -82,15 +83,33 @@ const FIXTURE: Record<string, string[]> = {
     "const dynamic = await import(someName); // bad",
     'export const App = () => <div>{String(useState)}</div>;',
   ],
-  'renderer/labels.ts': ['export const labels = {};'],
-  'renderer/route.ts': ['export type Route = string;'],
-  'hub/server.ts': [
+  'src/renderer/labels.ts': ['export const labels = {};'],
+  'src/renderer/route.ts': ['export type Route = string;'],
+  'src/hub/server.ts': [
     "import { api } from '../shared/api';",
     "import { openDesk } from '../main/core/desk';",
     "import { app } from 'electron'; // bad",
     "import { serveDesk } from '../main/electron/deskBridge'; // bad",
   ],
-  'elsewhere/thing.ts': ["export const thing = 1; // bad"],
+  'src/elsewhere/thing.ts': ["export const thing = 1; // bad"],
+  'bench/floor.ts': [
+    "import Database from 'better-sqlite3';",
+    "import { ticketStatements } from '../src/main/core/ticketStatements';",
+    "import { api } from '../src/shared/api';",
+    "import { startWebShell } from '../src/main/web/server'; // bad",
+    "import { app } from 'electron'; // bad",
+  ],
+  'src/main/core/ticketStatements.ts': ['export const ticketStatements = 1;'],
+  'e2e/flow.spec.ts': [
+    "import { test } from '@playwright/test';",
+    "import { openDesk } from '../src/main/core/desk';",
+    "import { en } from '../src/renderer/i18n/en';",
+    "import { Button } from '@mantine/core'; // bad",
+    "import { floor } from '../bench/floor'; // bad",
+  ],
+  'src/renderer/i18n/en.ts': ['export const en = {};'],
+  'scripts/tool.mjs': ["import { parseSync } from 'vite';", "import { join } from 'node:path';", "import { app } from 'electron'; // bad", "import { openDesk } from '../src/main/core/desk.ts'; // bad"],
+  'tools/thing.ts': ["export const thing = 1;"],
 };
 
 let root: string;
@@ -98,7 +117,7 @@ let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'tagdesk-layers-'));
   for (const [path, lines] of Object.entries(FIXTURE)) {
-    const file = join(root, 'src', path);
+    const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${lines.join('\n')}\n`);
   }
@@ -109,7 +128,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('a tree that breaks the rule', () => {
   it('reports every bad import, with its file and line, and nothing else', () => {
     const expected = Object.entries(FIXTURE)
-      .flatMap(([path, lines]) => lines.map((line, i) => ({ at: `src/${path}:${i + 1}`, bad: line.endsWith('// bad') })))
+      .flatMap(([path, lines]) => lines.map((line, i) => ({ at: `${path}:${i + 1}`, bad: line.endsWith('// bad') })))
       .filter((l) => l.bad)
       .map((l) => l.at)
       .sort();
@@ -124,8 +143,10 @@ describe('a tree that breaks the rule', () => {
     expect(messages).toContain('src/main/core/desk.ts:5: core may not import "electron": the package "electron" does not belong in core');
     expect(messages).toContain('src/preload/index.ts:3: preload may not import "../shared/api": preload may only `import type` from shared');
     expect(messages).toContain(`src/shared/domain.ts:3: shared may not import "node:fs": shared may not use Node's built-in modules`);
-    expect(messages.find((m) => m.startsWith('src/renderer/App.tsx:14:'))).toContain('computed dynamic import');
+    expect(messages.find((m) => m.startsWith('src/renderer/App.tsx:15:'))).toContain('computed dynamic import');
     expect(messages.find((m) => m.startsWith('src/elsewhere/thing.ts:1:'))).toContain('is in no layer');
+    expect(messages).toContain('src/renderer/App.tsx:10: renderer may not import "dayjs": renderer may use only the packages react, react-dom, @mantine/*, @tabler/*, @tanstack/react-virtual, zod');
+    expect(messages).toContain('bench/floor.ts:4: bench may not import "../src/main/web/server": bench may import only shared, core, hub, bench');
   });
 
   it('fails a file it cannot parse instead of passing it', () => {

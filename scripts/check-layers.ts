@@ -5,9 +5,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseSync } from 'vite';
 
 // The layer rule of DESIGN.md ("who may import what") as a check. Every import, export-from,
-// require, dynamic import and type import in src/ is parsed (not grepped) and judged by the
-// layer of the importing file. A file in a folder that belongs to no layer is itself an
-// error, so a new folder must be given a rule before it can hold code.
+// require, dynamic import and type import in src/, bench/, e2e/ and scripts/ is parsed (not
+// grepped) and judged by the layer of the importing file. A file in a folder that belongs to
+// no layer is itself an error, so a new folder must be given a rule before it can hold code.
+// Packages are an allow-list where a layer runs somewhere narrow (shared, preload, the
+// renderer): a new package there is a decision, made here.
 
 export interface Violation {
   /** Relative to the checked root, with forward slashes. */
@@ -16,10 +18,10 @@ export interface Violation {
   message: string;
 }
 
-type LayerName = 'shared' | 'core' | 'electron' | 'web' | 'cli' | 'preload' | 'renderer' | 'hub';
+type LayerName = 'shared' | 'core' | 'electron' | 'web' | 'cli' | 'preload' | 'renderer' | 'hub' | 'bench' | 'e2e' | 'scripts';
 
 interface LayerRule {
-  /** Folder under src/. */
+  /** Folder under the repository's root. */
   folder: string;
   /** Layers whose code this one may import. */
   imports: readonly LayerName[];
@@ -32,34 +34,43 @@ interface LayerRule {
 
 /** Browser-only libraries: the renderer's, and nobody else's. */
 const UI_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'recharts'];
-/** Node-only libraries the renderer cannot load. */
-const NODE_PACKAGES = ['electron', 'better-sqlite3', 'ws', 'kysely', 'tsx'];
+/** Everything the renderer may load: the UI libraries and the schemas it validates with. */
+const RENDERER_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'zod'];
 /** Test tooling, allowed in any layer's *.test.ts together with Node's built-ins. */
 const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph'];
 
 // Ordered most specific folder first: main/core before any rule for main.
 export const LAYERS: Readonly<Record<LayerName, LayerRule>> = {
-  shared: { folder: 'shared', imports: ['shared'], nodeBuiltins: false, packages: { only: ['zod', 'xstate'] } },
-  core: { folder: 'main/core', imports: ['shared', 'core'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
-  electron: { folder: 'main/electron', imports: ['shared', 'core', 'electron'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
-  web: { folder: 'main/web', imports: ['shared', 'core', 'web'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
-  cli: { folder: 'main/cli', imports: ['shared', 'core', 'cli'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
-  preload: { folder: 'preload', imports: ['preload'], typesFrom: ['shared'], nodeBuiltins: false, packages: { only: ['electron'] } },
-  renderer: { folder: 'renderer', imports: ['shared', 'renderer'], nodeBuiltins: false, packages: { except: NODE_PACKAGES } },
-  hub: { folder: 'hub', imports: ['shared', 'core', 'hub'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  shared: { folder: 'src/shared', imports: ['shared'], nodeBuiltins: false, packages: { only: ['zod', 'xstate'] } },
+  core: { folder: 'src/main/core', imports: ['shared', 'core'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  electron: { folder: 'src/main/electron', imports: ['shared', 'core', 'electron'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
+  web: { folder: 'src/main/web', imports: ['shared', 'core', 'web'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  cli: { folder: 'src/main/cli', imports: ['shared', 'core', 'cli'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  preload: { folder: 'src/preload', imports: ['preload'], typesFrom: ['shared'], nodeBuiltins: false, packages: { only: ['electron'] } },
+  renderer: { folder: 'src/renderer', imports: ['shared', 'renderer'], nodeBuiltins: false, packages: { only: RENDERER_PACKAGES } },
+  // The hub: shared rules and what of the desk's core it needs; never a shell.
+  hub: { folder: 'src/hub', imports: ['shared', 'core', 'hub'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  // The bench drives the real desk and times the product's own statements as its floor.
+  bench: { folder: 'bench', imports: ['shared', 'core', 'hub', 'bench'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  // End-to-end specs start desks, hubs and shells, and read UI text from the dictionary.
+  e2e: { folder: 'e2e', imports: ['shared', 'core', 'web', 'hub', 'renderer', 'e2e'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
+  scripts: { folder: 'scripts', imports: ['scripts'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
 };
 
-const SOURCE_FILE = /\.(?:ts|tsx|mts|cts)$/;
+/** The folders the check walks, under the repository's root. */
+const ROOTS = ['src', 'bench', 'e2e', 'scripts'];
+
+const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|mjs)$/;
 const TEST_FILE = /\.test\.(?:ts|tsx|mts|cts)$/;
 const BUILTINS = new Set(builtinModules);
 
-/** Checks every source file under `<root>/src`. */
+/** Checks every source file under `<root>/src`, `bench`, `e2e` and `scripts`. */
 export function checkLayers(root: string): Violation[] {
-  const src = resolve(root, 'src');
+  const top = resolve(root);
   const violations: Violation[] = [];
-  for (const file of sourceFiles(src)) {
+  for (const file of ROOTS.flatMap((r) => [...sourceFiles(join(top, r))])) {
     const shown = relative(root, file).split(sep).join('/');
-    const layer = layerOf(src, file);
+    const layer = layerOf(top, file);
     if (!layer) {
       violations.push({ file: shown, line: 1, message: `${shown}:1: is in no layer; put it under one of ${folders()}, or give its folder a rule in scripts/check-layers.ts` });
       continue;
@@ -73,7 +84,7 @@ export function checkLayers(root: string): Violation[] {
       continue;
     }
     for (const found of imports) {
-      const problem = judge(layer, TEST_FILE.test(file), found, src, file);
+      const problem = judge(layer, TEST_FILE.test(file), found, top, file);
       if (problem) violations.push({ file: shown, line: found.line, message: `${shown}:${found.line}: ${problem}` });
     }
   }
@@ -82,7 +93,7 @@ export function checkLayers(root: string): Violation[] {
 
 // ---- judging one import ------------------------------------------------------------------------------
 
-function judge(layer: LayerName, isTest: boolean, found: FoundImport, src: string, file: string): string | null {
+function judge(layer: LayerName, isTest: boolean, found: FoundImport, top: string, file: string): string | null {
   const rule = LAYERS[layer];
   const spec = found.specifier;
   if (spec === null) return `${layer} has a computed ${found.kind}, which cannot be checked; import a fixed path`;
@@ -90,8 +101,7 @@ function judge(layer: LayerName, isTest: boolean, found: FoundImport, src: strin
 
   if (spec.startsWith('.') || spec.startsWith('/')) {
     const target = resolve(dirname(file), stripQuery(spec));
-    if (target !== src && !target.startsWith(src + sep)) return `${what}: it is outside src/`;
-    const targetLayer = layerOf(src, target);
+    const targetLayer = target.startsWith(top + sep) ? layerOf(top, target) : null;
     if (!targetLayer) return `${what}: it is in no layer`;
     if (rule.imports.includes(targetLayer)) return null;
     if (rule.typesFrom?.includes(targetLayer)) return found.typeOnly ? null : `${what}: ${layer} may only \`import type\` from ${targetLayer}`;
@@ -110,8 +120,8 @@ function judge(layer: LayerName, isTest: boolean, found: FoundImport, src: strin
   return rule.packages.except.some((p) => covers(p, pkg)) ? `${what}: the package "${pkg}" does not belong in ${layer}` : null;
 }
 
-function layerOf(src: string, file: string): LayerName | null {
-  const inSrc = relative(src, file).split(sep).join('/');
+function layerOf(top: string, file: string): LayerName | null {
+  const inSrc = relative(top, file).split(sep).join('/');
   for (const [name, rule] of Object.entries(LAYERS) as [LayerName, LayerRule][]) {
     if (inSrc === rule.folder || inSrc.startsWith(`${rule.folder}/`)) return name;
   }
@@ -120,7 +130,7 @@ function layerOf(src: string, file: string): LayerName | null {
 
 function folders(): string {
   return Object.values(LAYERS)
-    .map((r) => `src/${r.folder}`)
+    .map((r) => r.folder)
     .join(', ');
 }
 
@@ -270,5 +280,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.error(`\n${violations.length} import(s) break the layer rule (DESIGN.md, "Who may import what").`);
     process.exit(1);
   }
-  console.log('Every import in src/ keeps to its layer.');
+  console.log('Every import in src/, bench/, e2e/ and scripts/ keeps to its layer.');
 }

@@ -38,8 +38,8 @@ export const ticketRowSchema = z.object({
   assigneeName: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
-  /** Bumped by every event: send it back as expectedVersion so a stale view gets a conflict. */
-  version: z.number().int(),
+  /** The per-ticket sequence of its last event: send it back as expectedSeq so a stale view gets a conflict. */
+  seq: z.number().int(),
   /** The soonest due time of a running SLA target; null while paused or when none applies. */
   dueAt: z.number().nullable(),
   sla: z
@@ -331,7 +331,7 @@ export const api = {
   'tickets.create': method(createTicketSchema, ticketDetailSchema),
   'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),
   'tickets.act': method(
-    z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedVersion: z.number().int().optional() }),
+    z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedSeq: z.number().int().optional() }),
     ticketDetailSchema,
   ),
   'queues.list': method(empty, z.array(queueSummarySchema)),

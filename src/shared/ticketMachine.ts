@@ -1,5 +1,6 @@
 import { assign, setup, type SnapshotFrom, type StateValue } from 'xstate';
 import { z } from 'zod';
+import { mayAssign, mayChangePriority, mayHold, mayTake, mayWorkSegment, maySendSlaEvent } from './access';
 import {
   actorSchema,
   escalationReasonSchema,
@@ -95,31 +96,13 @@ export interface TicketContext {
 // below use them, and explainRefusal() reports the same reasons to the user.
 type Rule = (ctx: TicketContext, ev: TicketEvent) => string | null;
 
-const tierName = (t: Tier) => (t === 1 ? 'first line (tier 1)' : `tier ${t}`);
-
-const worksAtTier: Rule = (ctx, { actor }) => {
-  if (actor.role === 'supervisor' || actor.role === 'system') return null;
-  if (actor.role === 'admin') return 'Admins manage settings; they do not work tickets.';
-  if (actor.tier !== ctx.tier) return `This ticket is at ${tierName(ctx.tier)}; you work at ${tierName(actor.tier)}.`;
-  if (!actor.segments.includes(ctx.segment)) return `You do not work the ${ctx.segment.replace('_', ' ')} segment.`;
-  return null;
-};
-const holdsTicket: Rule = (ctx, ev) => {
-  const tierProblem = worksAtTier(ctx, ev);
-  if (tierProblem) return tierProblem;
-  if (ev.actor.role === 'supervisor' || ev.actor.role === 'system') return null;
-  if (ctx.assigneeId !== ev.actor.id) return 'Only the person working this ticket, or a supervisor, can do that. Take it first.';
-  return null;
-};
-const worksSegment: Rule = (ctx, { actor }) => {
-  if (actor.role === 'supervisor' || actor.role === 'system') return null;
-  if (actor.role === 'admin') return 'Admins manage settings; they do not work tickets.';
-  if (!actor.segments.includes(ctx.segment)) return `You do not work the ${ctx.segment.replace('_', ' ')} segment.`;
-  return null;
-};
-const isSupervisor: Rule = (_ctx, { actor }) =>
-  actor.role === 'supervisor' ? null : 'Only a supervisor can do that.';
-const isSystem: Rule = (_ctx, { actor }) => (actor.role === 'system' ? null : 'Only the SLA scheduler sends this.');
+// The role and segment rules are the access module's; the machine adds only its own
+// (tiers, notes, the reopen window).
+const holdsTicket: Rule = (ctx, { actor }) => mayHold(actor, ctx);
+const worksSegment: Rule = (ctx, { actor }) => mayWorkSegment(actor, ctx.segment);
+const isSupervisor: Rule = (_ctx, { actor }) => mayAssign(actor);
+const mayReprioritise: Rule = (_ctx, { actor }) => mayChangePriority(actor);
+const isSystem: Rule = (_ctx, { actor }) => maySendSlaEvent(actor);
 const belowTopTier: Rule = (ctx) => (ctx.tier < 3 ? null : 'Tier 3 is the last tier; there is no one to escalate to.');
 const withinReopenWindow: Rule = (ctx, ev) =>
   ctx.resolvedAt !== null && ev.at - ctx.resolvedAt <= ctx.reopenWindowMs
@@ -127,7 +110,6 @@ const withinReopenWindow: Rule = (ctx, ev) =>
     : `The reopen window (${Math.round(ctx.reopenWindowMs / 86_400_000)} days after resolving) has passed; open a new ticket.`;
 const hasNote: Rule = (_ctx, ev) =>
   'note' in ev && typeof ev.note === 'string' && ev.note.trim() ? null : 'Write a note: the next person needs to know what happened.';
-const isUnassigned: Rule = (ctx) => (ctx.assigneeId === null ? null : 'Someone is already working this ticket.');
 const assigneeKnown: Rule = (_ctx, ev) => (ev.type !== 'ASSIGN' || ev.assigneeId ? null : 'Choose who should work the ticket.');
 
 const all =
@@ -142,7 +124,7 @@ const all =
 
 /** The rule behind each guard; explainRefusal() walks the same table. */
 export const RULES = {
-  mayTake: all(worksAtTier, isUnassigned),
+  mayTake: (ctx, { actor }) => mayTake(actor, ctx),
   mayAssign: all(isSupervisor, assigneeKnown),
   mayWork: holdsTicket,
   mayEscalate: all(holdsTicket, belowTopTier, hasNote),
@@ -152,7 +134,7 @@ export const RULES = {
   mayResolve: all(holdsTicket, hasNote),
   mayClose: worksSegment,
   mayReopen: all(worksSegment, withinReopenWindow),
-  maySupervise: isSupervisor,
+  maySupervise: mayReprioritise,
   isSystem,
   mayBreachUp: all(isSystem, belowTopTier),
   breachAtTop: (ctx, ev) => isSystem(ctx, ev) ?? (ctx.tier === 3 ? null : 'Not at tier 3.'),

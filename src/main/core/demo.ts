@@ -15,7 +15,7 @@ import type { TicketCommand } from '../../shared/ticketMachine';
 import type { Sql } from './db/exec';
 import { uuidv7 } from './ids';
 import { nameKey } from './lookup';
-import type { TicketService } from './tickets';
+import type { TicketStore } from './ticketStore';
 import type { UserDirectory } from './users';
 
 // Demo data: a realistic desk from a seed. The same seed and sizes give the same customers,
@@ -94,7 +94,7 @@ const PLANS: Array<[Plan, number]> = [
   ['tier3.waiting', 3], ['tier3.inProgress', 3], ['tier3.pending', 2], ['resolved', 14], ['closed', 27],
 ];
 
-export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketService, opts: DemoOptions): { customers: number; tickets: number } {
+export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, opts: DemoOptions): { customers: number; tickets: number } {
   const f = new Faker({ locale: [en], seed: opts.seed });
   const k = db.kysely;
   const now = opts.now;
@@ -216,7 +216,7 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketService, 
       let at = createdAt;
       const step = () => (at = Math.min(at + f.number.int({ min: 1, max: open ? 12 : 180 }) * 60_000, now - 30_000));
       const priority: Priority = f.helpers.weightedArrayElement([{ value: 'urgent', weight: 1 }, { value: 'high', weight: 3 }, { value: 'normal', weight: 6 }, { value: 'low', weight: 2 }]);
-      const id = tickets.create(agent, { customerId: c.id, assetId: f.helpers.arrayElement(c.assets), subject: f.helpers.arrayElement(SUBJECTS), description: f.lorem.sentences({ min: 1, max: 3 }), priority, channel: f.helpers.arrayElement(['phone', 'phone', 'email', 'chat', 'web'] as const), at });
+      const id = tickets.create(agent, { customerId: c.id, assetId: f.helpers.arrayElement(c.assets), subject: f.helpers.arrayElement(SUBJECTS), description: f.lorem.sentences({ min: 1, max: 3 }), priority, channel: f.helpers.arrayElement(['phone', 'phone', 'email', 'chat', 'web'] as const), at }).row.id;
       ticketCount++;
       const send = (who: Actor, command: TicketCommand) => tickets.act(who, id, command, step());
       const note = () => f.helpers.arrayElement(['Ran ePSA diagnostics: memory test failed', 'Customer confirmed the issue persists after update', 'Reseated the cable; no change', 'Collected logs from SupportAssist', 'Checked BIOS version: two releases behind']);

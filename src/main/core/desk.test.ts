@@ -146,7 +146,7 @@ describe('working a ticket', () => {
     const r = await ava.raw('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'duplicate', note: 'dup' } });
     expect(r).toEqual({ ok: false, error: { code: 'refused', message: expect.stringMatching(/Take it first|cannot be resolved/) } });
     expect(desk.db.sqlite.prepare('select count(*) n from ticket_events').get()).toEqual(before);
-    expect((await ava.call('tickets.get', { ticketId: t.ticket.id })).ticket.version).toBe(1);
+    expect((await ava.call('tickets.get', { ticketId: t.ticket.id })).ticket.seq).toBe(1);
   });
 
   it('rejects invalid input with a typed error naming the field', async () => {
@@ -168,8 +168,8 @@ describe('working a ticket', () => {
     const [row] = (await ava.call('queues.tickets', { segment: 'education', tier: 1 })).rows.filter((r) => r.assigneeId === null);
     if (!row) throw new Error('no unassigned ticket');
     const d = await ava.call('tickets.get', { ticketId: row.id });
-    await ava.call('tickets.act', { ticketId: row.id, command: { type: 'TAKE' }, expectedVersion: d.ticket.version });
-    const r = await ava.raw('tickets.act', { ticketId: row.id, command: { type: 'ADD_NOTE', note: 'x' }, expectedVersion: d.ticket.version });
+    await ava.call('tickets.act', { ticketId: row.id, command: { type: 'TAKE' }, expectedSeq: d.ticket.seq });
+    const r = await ava.raw('tickets.act', { ticketId: row.id, command: { type: 'ADD_NOTE', note: 'x' }, expectedSeq: d.ticket.seq });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 

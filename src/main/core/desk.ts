@@ -5,13 +5,12 @@ import {
   issuesOf,
   type CallResult,
   type Method,
-  type Output,
   type Push,
   type PushEventName,
   type PushPayload,
-  type QueueKey,
 } from '../../shared/api';
-import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
+import { receivesTicketNews } from '../../shared/access';
+import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
@@ -19,11 +18,22 @@ import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
+import { deskIdOf } from './outbox';
 import { ticketService } from './tickets';
+import { ticketStore } from './ticketStore';
+import type { DeskContext } from './handlers/context';
+import { deskHandlers } from './handlers/desk';
+import { lookupHandlers } from './handlers/lookup';
+import { queueHandlers } from './handlers/queues';
+import { sessionHandlers } from './handlers/session';
+import { slaHandlers } from './handlers/sla';
+import { supervisorHandlers } from './handlers/supervisor';
+import { ticketHandlers } from './handlers/tickets';
+import { combine, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
 
-// The desk's back end behind the API contract. Each method is implemented once, here; the
-// hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
+// The desk's back end behind the API contract. Each method is implemented once, in the
+// handler map of its area (handlers/*.ts), combined here into one map; the hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
 // Connection, which validates the input, checks who is signed in, runs the handler and
 // turns every failure into a typed error. Nothing here knows about a transport.
 
@@ -34,7 +44,6 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface AdjustableClock extends Clock {
   advance(ms: number): void;
 }
-const isAdjustable = (c: Clock): c is AdjustableClock => typeof (c as Partial<AdjustableClock>).advance === 'function';
 
 /** A clock that moves only when told to: starts at `start`, then follows advance(). */
 export function manualClock(start: number): AdjustableClock {
@@ -81,13 +90,6 @@ export interface Desk {
   close(): void;
 }
 
-interface Session {
-  user: User | null;
-}
-
-type Handlers = {
-  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M>;
-};
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
@@ -106,7 +108,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     // Privacy: a ticket's news goes only to people who may see its segment (signed in).
     const segment = 'segment' in payload ? String(payload.segment) : null;
     for (const [send, session] of listeners) {
-      if (segment !== null && (!session.user || !maySee(session.user, segment))) continue;
+      if (segment !== null && !receivesTicketNews(session.user, segment)) continue;
       send({ event, payload });
     }
   };
@@ -114,7 +116,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const users = userDirectory(db);
   const sla = slaStore(db);
   sla.ensureDefaults(clock.now());
-  const tickets = ticketService(db, {
+  const tickets = ticketService(db, { sla, clock });
+  const store = ticketStore(db, {
+    deskId: deskIdOf(db),
     reopenWindowMs: options.reopenWindowMs,
     sla,
     clock,
@@ -125,7 +129,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onSlaAlert: (a) => push('sla.warning', a),
   });
-  const scheduler = slaScheduler(db, tickets, clock, options.testClock ? null : (options.timers ?? realTimers));
+  const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers));
   const view = customerViewReader(db, tickets.toRow);
   const lookup = lookupService(db, view, options.countryCode ?? '1');
 
@@ -139,7 +143,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     if (mode === 'demo') {
       quiet = true;
       try {
-        seedDemo(db, users, tickets, { seed, customers, now });
+        seedDemo(db, users, store, { seed, customers, now });
       } finally {
         quiet = false;
       }
@@ -166,138 +170,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     database.setupDone();
   }
 
-  const signedIn = (s: Session): User => {
-    if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.');
-    return s.user;
+  const ctx: DeskContext = {
+    options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status,
+    // Two processes may initialise one folder at once: the second waits, then finds it done.
+    initialize: (mode, seed, customers) => database.exclusive(() => initialize(mode, seed, customers)),
   };
-  const actor = (s: Session): Actor => actorOf(signedIn(s));
-  /** Privacy: people see the customers and tickets of the segments they work, nothing else. */
-  const maySee = (u: User, segment: string): boolean =>
-    u.role === 'supervisor' || u.role === 'admin' || (u.segments as readonly string[]).includes(segment);
-  const visibleQueues = (u: User): QueueKey[] | 'all' =>
-    u.role === 'supervisor' || u.role === 'admin' ? 'all' : u.segments.map((segment) => ({ segment, tier: u.tier }));
-  const requireSupervisor = (u: User) => {
-    if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors can see this.');
-  };
-  const requireAdmin = (u: User) => {
-    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can change SLA policies and calendars.');
-  };
-  const detailFor = (s: Session, ticketId: string) => {
-    const u = signedIn(s);
-    const d = tickets.detail(ticketId, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
-    if (!d) throw new ApiError('not_found', 'That ticket does not exist.');
-    if (!maySee(u, d.ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
-    return d;
-  };
-
-  const handlers: Handlers = {
-    'desk.status': () => status(),
-    'desk.initialize': (_s, i) => database.exclusive(() => initialize(i.mode, i.seed, i.customers)),
-    'session.users': () => users.list().filter((u) => u.active),
-    'session.signIn': (s, i) => {
-      const u = users.get(i.userId);
-      if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
-      s.user = u;
-      return u;
-    },
-    'session.signOut': (s) => {
-      s.user = null;
-      return null;
-    },
-    'session.me': (s) => s.user,
-    'lookup.search': (s, i) => {
-      const u = signedIn(s);
-      const r = lookup(i.query, clock.now());
-      if (r.kind === 'match' && !maySee(u, r.view.customer.segment)) {
-        return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
-      }
-      if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => maySee(u, c.segment)) };
-      return r;
-    },
-    'customers.view': (s, i) => {
-      const u = signedIn(s);
-      const v = view(i.customerId, i.assetId, clock.now());
-      if (!v) throw new ApiError('not_found', 'That customer does not exist.');
-      if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
-      return v;
-    },
-    'tickets.create': (s, i) => {
-      const id = tickets.create(actor(s), { ...i, at: clock.now() });
-      return detailFor(s, id);
-    },
-    'tickets.get': (s, i) => detailFor(s, i.ticketId),
-    'tickets.act': (s, i) => {
-      if (i.command.type === 'SLA_WARNING' || i.command.type === 'SLA_BREACH') {
-        throw new ApiError('forbidden', 'SLA events come from the scheduler, not from people.');
-      }
-      // Only the segment check before writing; the full detail is built once, after.
-      const u = signedIn(s);
-      const row = tickets.ticketById(i.ticketId);
-      if (!row) throw new ApiError('not_found', 'That ticket does not exist.');
-      if (!maySee(u, row.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
-      const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
-      tickets.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedVersion, assignee);
-      return detailFor(s, i.ticketId);
-    },
-    'queues.list': (s) => tickets.queueSummaries(visibleQueues(signedIn(s))),
-    'queues.tickets': (s, i) => {
-      const u = signedIn(s);
-      const visible = visibleQueues(u);
-      if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) {
-        throw new ApiError('forbidden', 'That queue is not one of yours.');
-      }
-      const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
-      return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
-    },
-    'queues.takeNext': (s, i) => {
-      const u = signedIn(s);
-      const visible = visibleQueues(u);
-      const candidates = (visible === 'all' ? tickets.queueSummaries('all') : tickets.queueSummaries(visible))
-        .filter((q) => (i.segment === undefined || q.segment === i.segment) && (i.tier === undefined || q.tier === i.tier))
-        .filter((q) => u.role === 'supervisor' || q.tier === u.tier);
-      for (const q of candidates) {
-        const id = tickets.takeNext(actorOf(u), q, clock.now());
-        if (id) return detailFor(s, id);
-      }
-      return null;
-    },
-    'inbox.mine': (s) => tickets.assignedTo(signedIn(s).id),
-    'supervisor.overview': (s) => {
-      requireSupervisor(signedIn(s));
-      return tickets.overview(users.list(), clock.now());
-    },
-    'supervisor.tickets': (s, i) => {
-      requireSupervisor(signedIn(s));
-      return tickets.drill(i, clock.now());
-    },
-    'sla.settings': (s) => {
-      requireSupervisor(signedIn(s));
-      return { calendars: sla.calendars(), policies: sla.policies() };
-    },
-    'sla.saveCalendar': (s, i) => {
-      requireAdmin(signedIn(s));
-      return sla.saveCalendar(i, clock.now());
-    },
-    'sla.savePolicy': (s, i) => {
-      requireAdmin(signedIn(s));
-      return sla.savePolicy(i, clock.now());
-    },
-    'sla.recompute': (s) => {
-      requireAdmin(signedIn(s));
-      const n = tickets.recomputeOpen(clock.now());
-      scheduler.poke();
-      return { tickets: n };
-    },
-    'dev.advanceClock': (_s, i) => {
-      if (!options.testClock || !isAdjustable(clock)) throw new ApiError('forbidden', 'This desk runs on real time; start it with a test clock to move time.');
-      clock.advance(i.ms);
-      return { now: clock.now(), sent: scheduler.tick() };
-    },
-    'users.list': (s) => {
-      signedIn(s);
-      return users.list();
-    },
-  };
+  // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
+  // stops the desk here, and the type below fails the build first.
+  const areas = [deskHandlers(ctx), sessionHandlers(ctx), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx)] as const;
+  const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
+  const handlers: Handlers = everyMethod && combine(areas);
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
     if (!Object.hasOwn(api, method)) return fail(new ApiError('unknown_method', `There is no method "${method}".`));

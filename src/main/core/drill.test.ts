@@ -114,12 +114,12 @@ describe('drill-downs behind every number on the board', () => {
     const t = await open();
     const grace = await t.as('Grace Chen');
     const [row] = (await grace.call('supervisor.tickets', { filter: 'open', limit: 1 })).rows;
-    expect(row?.version).toBeGreaterThan(0);
+    expect(row?.seq).toBeGreaterThan(0);
     await grace.call('tickets.act', { ticketId: row!.id, command: { type: 'ADD_NOTE', note: 'Someone else got here first' } });
-    const stale = await grace.raw('tickets.act', { ticketId: row!.id, command: { type: 'CHANGE_PRIORITY', priority: 'urgent' }, expectedVersion: row!.version });
+    const stale = await grace.raw('tickets.act', { ticketId: row!.id, command: { type: 'CHANGE_PRIORITY', priority: 'urgent' }, expectedSeq: row!.seq });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed while you were looking/) } });
     const fresh = (await grace.call('supervisor.tickets', { filter: 'open', limit: 1 })).rows.find((r) => r.id === row!.id);
-    expect(fresh?.version).toBe(row!.version + 1);
+    expect(fresh?.seq).toBe(row!.seq + 1);
   });
 
   it('is for supervisors only and validates what it is asked', async () => {

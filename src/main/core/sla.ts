@@ -4,6 +4,7 @@ import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../.
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
+import type { PolicyInForce } from '../../shared/ticketLog';
 import { param, type Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
 
@@ -211,6 +212,12 @@ export function slaStore(db: Sql) {
 
   return {
     ensureDefaults,
+    /** The policy in force for a segment and level, as the ticket log records it. */
+    policyInForce: (segment: Segment, level: ServiceLevel): PolicyInForce | null => {
+      const p = policyFor(segment, level);
+      return p ? { version: p.version, policy: p.policy } : null;
+    },
+    calendar: (id: string) => calendar(id),
     project,
     trace,
     recordOutcomes,

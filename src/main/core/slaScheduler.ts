@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { param, type Sql } from './db/exec';
-import type { TicketService } from './tickets';
+import type { TicketStore } from './ticketStore';
 
 // Deadlines are data: each open ticket carries sla_next_at, the moment a warning or breach
 // is next owed. The scheduler sleeps until the earliest one (one indexed MIN), sends what is
@@ -21,7 +21,7 @@ export const realTimers: Timers = {
   clear: (h) => clearTimeout(h as NodeJS.Timeout),
 };
 
-export function slaScheduler(db: Sql, tickets: TicketService, clock: { now(): number }, timers: Timers | null) {
+export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): number }, timers: Timers | null) {
   const k = db.kysely;
   const due = db.prepare<{ id: string }, [number]>(
     k.selectFrom('tickets').select('id').where('sla_next_at', '<=', param<number>()).orderBy('sla_next_at').limit(sql.lit(BATCH)),
@@ -66,3 +66,4 @@ export function slaScheduler(db: Sql, tickets: TicketService, clock: { now(): nu
     },
   };
 }
+export type SlaScheduler = ReturnType<typeof slaScheduler>;

@@ -88,7 +88,7 @@ export function toTicketRow(r: TicketRowRecord, sla: RowSla): TicketRow {
     assigneeName: r.assignee_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    version: r.version,
+    seq: r.version,
     dueAt: r.due_at,
     sla: sla({ slaStatus: r.sla_status, slaTarget: r.sla_target, dueAt: r.due_at, calendarId: r.sla_calendar_id }),
   };

@@ -1,5 +1,6 @@
 import { BrowserWindow, Notification } from 'electron';
 import { type Push, pushEvents } from '../../shared/api';
+import { wantsEscalationNotice } from '../../shared/access';
 import { userSchema } from '../../shared/domain';
 import type { Connection } from '../core/desk';
 
@@ -20,8 +21,8 @@ export async function notifyAbout(push: Push, connection: Connection, window: Br
     const change = pushEvents['ticket.changed'].safeParse(push.payload);
     if (!change.success || (change.data.type !== 'ESCALATE' && change.data.type !== 'SLA_BREACH')) return;
     const me = await signedIn(connection);
-    const { number, tier, segment, actorId } = change.data;
-    if (!me || me.id === actorId || me.tier !== tier || !me.segments.includes(segment)) return;
+    const { number, tier, segment } = change.data;
+    if (!me || !wantsEscalationNotice(me, change.data)) return;
     show(window, `${number} escalated to tier ${tier}`, `A ${segment.replace('_', ' ')} ticket is waiting in your queue.`);
   }
 }

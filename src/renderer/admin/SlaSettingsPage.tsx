@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
+import { administers, seesBoard } from '../../shared/access';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES } from '../../shared/domain';
 import type { BusinessCalendar } from '../../shared/sla/calendar';
@@ -24,8 +25,8 @@ type View = { kind: 'list' } | { kind: 'policy'; id: string | null } | { kind: '
 
 export function SlaSettingsPage({ view }: { view: View }) {
   const { user } = useSession();
-  const allowed = user.role === 'admin' || user.role === 'supervisor';
-  const readOnly = user.role !== 'admin';
+  const allowed = seesBoard(user);
+  const readOnly = !administers(user);
   const settings = useCall('sla.settings', allowed ? {} : null);
   if (!allowed) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.forbidden'), issues: [] }} />;
   if (settings.problem && !settings.data) return <ProblemAlert problem={settings.problem} onRetry={() => void settings.refetch()} />;

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Drawer, Group, Loader, NativeSelect, SegmentedCo
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { staffsQueue } from '../../shared/access';
 import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -20,7 +21,7 @@ import classes from './OverviewPage.module.css';
 // oldest (oldest first), an agent's load, or an attainment figure (the targets met or
 // missed in those days, missed first). The supervisor can reassign a ticket (to someone
 // who works its tier and segment) or change its priority right here, or open it; each
-// change carries the version the drawer showed, so a stale row gets the desk's conflict
+// change carries the seq the drawer showed, so a stale row gets the desk's conflict
 // message instead of overwriting someone else's change. Live like the board.
 
 const FILTERS: DrillFilter[] = ['open', 'unassigned', 'atRisk', 'breached'];
@@ -197,7 +198,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
 /** People who may be given this ticket: agents (tier 1) or specialists (2, 3) of its segment and tier. */
 function assigneesFor(row: DrillRow, users: User[]): User[] {
   return users
-    .filter((u) => u.active && (u.role === 'agent' || u.role === 'specialist') && u.tier === row.tier && u.segments.includes(row.segment))
+    .filter((u) => u.active && staffsQueue(u, row))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -231,7 +232,7 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
   const act = async (kind: 'assign' | 'priority', command: { type: 'ASSIGN'; assigneeId: string } | { type: 'CHANGE_PRIORITY'; priority: Priority }, done: string) => {
     setBusy(kind);
     try {
-      await call('tickets.act', { ticketId: row.id, command, expectedVersion: row.version });
+      await call('tickets.act', { ticketId: row.id, command, expectedSeq: row.seq });
       notifications.show({ color: 'teal', message: done });
     } catch (error) {
       const problem = problemOf(error);

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlarm, IconAlertTriangle, IconArrowUp } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
+import { wantsEscalationNotice, wantsSlaNotice } from '../../shared/access';
 import type { User } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
@@ -20,16 +21,9 @@ import { useSession } from '../session';
 type Warning = PushPayload<'sla.warning'>;
 type Change = PushPayload<'ticket.changed'>;
 
-export function slaNoticeFor(user: User, w: Warning): boolean {
-  if (w.assigneeId === user.id) return true;
-  return user.role === 'supervisor' && w.breached && w.tier === 3;
-}
-
-export function escalationNoticeFor(user: User, c: Change): boolean {
-  if (c.type !== 'ESCALATE' && c.type !== 'SLA_BREACH') return false;
-  if (user.role !== 'specialist' || c.actorId === user.id) return false;
-  return c.tier === user.tier && user.segments.includes(c.segment) && c.assigneeId === null;
-}
+// Who gets which notice is the access module's rule (the desktop notifications ask it too).
+export const slaNoticeFor = (user: User, w: Warning): boolean => wantsSlaNotice(user, w);
+export const escalationNoticeFor = (user: User, c: Change): boolean => wantsEscalationNotice(user, c);
 
 export function SlaWatch() {
   const { user } = useSession();

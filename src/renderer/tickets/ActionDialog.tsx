@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { staffsQueue } from '../../shared/access';
 import type { TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, SEGMENTS, type Tier } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
@@ -95,7 +96,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
     setBusy(true);
     setProblem(null);
     try {
-      const next = await call('tickets.act', { ticketId: ticket.id, command, expectedVersion: ticket.version });
+      const next = await call('tickets.act', { ticketId: ticket.id, command, expectedSeq: ticket.seq });
       clearDraft();
       notifications.show({ color: 'teal', message: t(`act.done.${action}`, { number: ticket.number }) });
       onDone(next);
@@ -212,7 +213,7 @@ type UserList = Parameters<typeof userMeta>[0][];
 
 function assigneeOptions(users: UserList, segment: (typeof SEGMENTS)[number], tier: Tier) {
   const workers = users.filter((u) => u.active && u.role !== 'admin');
-  const fits = workers.filter((u) => (u.role === 'agent' || u.role === 'specialist') && u.tier === tier && u.segments.includes(segment));
+  const fits = workers.filter((u) => staffsQueue(u, { segment, tier }));
   const rest = workers.filter((u) => !fits.includes(u));
   const option = (u: UserList[number]) => ({ value: u.id, label: `${u.name} · ${u.role === 'supervisor' ? roleLabel(u.role) : userMeta(u, SEGMENTS.length)}` });
   return [

@@ -82,7 +82,7 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
   const take = async () => {
     setTaking(true);
     try {
-      await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedVersion: ticket.version });
+      await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.seq });
       notifications.show({ color: 'teal', message: t('act.done.TAKE', { number: ticket.number }) });
       await refetch();
     } catch (error) {

@@ -9,6 +9,8 @@ import type { Database } from './schema';
 
 export class Sql {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private depth = 0;
+  private committed: Array<() => void> = [];
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
@@ -62,9 +64,36 @@ export class Sql {
     };
   }
 
-  /** Runs fn in an IMMEDIATE transaction: the write lock is taken before the first read. */
+  /**
+   * Runs fn in an IMMEDIATE transaction: the write lock is taken before the first read.
+   * Nested calls are savepoints of the outer one.
+   */
   write<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate();
+    this.depth++;
+    let result: T;
+    try {
+      result = this.sqlite.transaction(fn).immediate();
+    } catch (e) {
+      if (this.depth === 1) this.committed = [];
+      throw e;
+    } finally {
+      this.depth--;
+    }
+    if (this.depth === 0 && this.committed.length > 0) {
+      const after = this.committed;
+      this.committed = [];
+      for (const fn of after) fn();
+    }
+    return result;
+  }
+
+  /**
+   * Runs fn once the outermost write commits (at once outside a write); dropped if it rolls
+   * back. Pushes go through here, so nobody hears of a change that did not happen.
+   */
+  afterCommit(fn: () => void): void {
+    if (this.depth === 0) fn();
+    else this.committed.push(fn);
   }
 }
 

@@ -1,7 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { defaultPolicies } from '../../../shared/sla/defaults';
+import { replayLog } from '../../../shared/ticketLog';
+import { queueSummaryQuery } from '../tickets';
 import { migrate, MIGRATIONS } from './migrate';
+import type { Database } from './schema';
 
 const fresh = () => {
   const sqlite = new BetterSqlite3(':memory:');
@@ -51,6 +55,46 @@ describe('migrations', () => {
     expect(plan(`select o.customer_id, o.from_at, o.to_at from assets a join asset_owners o on o.asset_id = a.id where a.customer_id = 'c' and o.to_at is not null`)).toMatch(
       /USING COVERING INDEX assets_customer.*USING COVERING INDEX asset_owners_earlier/,
     );
+  });
+
+  it('0006 converts each existing event to the envelope in place, policy history included, and reads the log by index', async () => {
+    const { sqlite, db } = fresh();
+    await migrate(db, MIGRATIONS.slice(0, 5));
+    const [p1, p2] = [defaultPolicies[0]!, { ...defaultPolicies[0]!, atRiskShare: 0.5 }];
+    const context = { segment: p1.segment, tier: 1, priority: 'high', assigneeId: 'u1', heldBy: { 1: 'u1', 2: null, 3: null }, reopenWindowMs: 604800000, resolvedAt: null, updatedAt: 20 };
+    sqlite.prepare(`insert into users (id, name, email, role, tier, segments, active, created_at) values ('u1', 'Ava', 'ava@x', 'agent', 1, '["${p1.segment}"]', 1, 0)`).run();
+    sqlite.prepare(`insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at) values ('c', 'organisation', 'Lakeside', 'lakeside', ?, ?, 0, 0)`).run(p1.segment, p1.serviceLevel);
+    sqlite
+      .prepare(
+        `insert into tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, assignee_id, subject, description, channel, created_at, updated_at, version, machine, sla_status, sla_policies, customer_name)
+         values ('t1', 1, 'c', null, ?, ?, 'high', 2, 1, 'tier1.open', 1, 'u1', 'No boot', 'Dead', 'phone', 0, 20, 2, ?, 'ok', ?, 'Lakeside')`,
+      )
+      .run(p1.segment, p1.serviceLevel, JSON.stringify(context), JSON.stringify([{ from: 0, version: 1, policy: p1 }, { from: 20, version: 2, policy: p2 }]));
+    const event = sqlite.prepare(`insert into ticket_events (id, ticket_id, seq, type, actor_id, at, payload) values (?, 't1', ?, ?, 'u1', ?, ?)`);
+    event.run('e1', 1, 'CREATED', 0, JSON.stringify({ subject: 'No boot', priority: 'high', channel: 'phone', assetId: null }));
+    event.run('e2', 2, 'TAKE', 20, '{}');
+
+    expect(await migrate(db, MIGRATIONS.slice(0, 6))).toEqual(['0006_ticket_log']);
+    const deskId = sqlite.prepare(`select value from meta where key = 'desk_id'`).pluck().get();
+    const rows = sqlite.prepare(`select * from ticket_events where ticket_id = 't1' order by seq`).all() as Array<Record<string, unknown> & { payload: string; actor: string }>;
+    expect(rows.map((r) => [r.seq, r.type, r.desk_id, r.global_seq])).toEqual([[1, 'CREATED', deskId, null], [2, 'POLICY_CHANGED', deskId, null], [3, 'TAKE', deskId, null]]);
+    expect(JSON.parse(rows[0]!.actor)).toEqual({ role: 'agent', tier: 1, segments: [p1.segment] });
+    const log = rows.map((r) => ({ ticketId: 't1', seq: r.seq as number, type: r.type as 'TAKE', payload: JSON.parse(r.payload), actor: { id: r.actor_id as string, ...JSON.parse(r.actor) }, at: r.at as number }));
+    const state = replayLog(log)!;
+    expect(state.position).toEqual({ state: 'tier1.open', context });
+    expect(state.policies.map((s) => [s.from, s.version])).toEqual([[0, 1], [20, 2]]);
+    expect(state.head).toMatchObject({ customerName: 'Lakeside', description: 'Dead', number: 1 });
+    expect(sqlite.prepare(`select version from tickets where id = 't1'`).pluck().get()).toBe(3);
+
+    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(`select id, type, actor_id, at, payload from ticket_events where ticket_id = 't1' order by seq`)).toMatch(/^SEARCH ticket_events USING INDEX sqlite_autoindex_ticket_events_2 \(ticket_id=\?\)$/);
+    expect(plan(`select 1 from ticket_events where id = 'e1'`)).toMatch(/^SEARCH ticket_events USING COVERING INDEX sqlite_autoindex_ticket_events_1 \(id=\?\)$/);
+    expect(plan(`select body from outbox where desk_seq > 5 order by desk_seq limit 100`)).toMatch(/^SEARCH outbox USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    // A queue's oldest ticket comes from the queue index, one seek per priority.
+    const summary = queueSummaryQuery(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })).compile();
+    const summaryPlan = (sqlite.prepare(`explain query plan ${summary.sql}`).all(...(summary.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+    expect(summaryPlan.filter((d) => d.startsWith('SEARCH t'))).toEqual(Array(4).fill('SEARCH t USING COVERING INDEX tickets_queue (segment=? AND tier=? AND priority_rank=?)'));
+    expect(sqlite.prepare(`select name from sqlite_schema where name = 'tickets_oldest'`).all()).toEqual([]);
   });
 
   it('0001 creates the schema with the five segments and a counter per segment and tier', async () => {

@@ -114,6 +114,24 @@ export interface TicketEventTable {
   at: number;
   /** JSON of the event's own fields (reason, note, code, ...). */
   payload: string;
+  /** The envelope (migration 0006): the actor as they were, JSON {role, tier, segments}. */
+  actor: string;
+  payload_version: number;
+  machine_version: number;
+  /** The author desk's id. */
+  desk_id: string;
+  /** The hub's global sequence once it accepted the event; null until then. */
+  global_seq: number | null;
+}
+
+/** What the hub has not yet heard of, in the desk's own order (desk_seq). */
+export interface OutboxTable {
+  desk_seq: Generated<number>;
+  event_id: string;
+  /** 'ticket', or another area's stream name. */
+  stream: string;
+  /** The envelope as JSON (OutboxEnvelope). */
+  body: string;
 }
 
 export interface InteractionTable {
@@ -188,6 +206,7 @@ export interface Database {
   asset_owners: AssetOwnerTable;
   tickets: TicketTable;
   ticket_events: TicketEventTable;
+  outbox: OutboxTable;
   interactions: InteractionTable;
   queue_counters: QueueCounterTable;
   agent_load: AgentLoadTable;

@@ -1,0 +1,30 @@
+import { ApiError } from '../../../shared/api';
+import type { DeskContext } from './context';
+import { signedIn, type Area } from './types';
+
+// Who is at the desk: the people to choose from, signing in and out, the directory.
+export function sessionHandlers({ users }: DeskContext): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
+  return {
+    reads: {
+      'session.users': () => users.list().filter((u) => u.active),
+      'session.me': (s) => s.user,
+      'users.list': (s) => {
+        signedIn(s);
+        return users.list();
+      },
+    },
+    // These write the session, not the database.
+    writes: {
+      'session.signIn': (s, i) => {
+        const u = users.get(i.userId);
+        if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
+        s.user = u;
+        return u;
+      },
+      'session.signOut': (s) => {
+        s.user = null;
+        return null;
+      },
+    },
+  };
+}

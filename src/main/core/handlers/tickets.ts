@@ -1,0 +1,36 @@
+import { ApiError } from '../../../shared/api';
+import { maySeeSegment } from '../../../shared/access';
+import { actorOf } from '../../../shared/domain';
+import type { Written } from '../ticketStore';
+import type { DeskContext } from './context';
+import { actor, refuseUnless, signedIn, type Area, type Session } from './types';
+
+// One ticket: its page, opening one, acting on one. Writes go through the ticket log's
+// store, which decides before it writes; the reply is built from what it wrote.
+
+/** A ticket's page as the signed-in person sees it, from what was just read or written. */
+export function ticketPage(ctx: DeskContext, s: Session, t: Written) {
+  const u = signedIn(s);
+  refuseUnless(maySeeSegment(u, t.row.segment));
+  return ctx.tickets.detail(t, u.role === 'admin' ? null : actorOf(u), ctx.clock.now(), ctx.users.names());
+}
+
+export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.create' | 'tickets.act'> {
+  const { store, clock, users } = ctx;
+  return {
+    reads: {
+      'tickets.get': (s, i) => {
+        const t = store.load(i.ticketId);
+        if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
+        return ticketPage(ctx, s, t);
+      },
+    },
+    writes: {
+      'tickets.create': (s, i) => ticketPage(ctx, s, store.create(actor(s), { ...i, at: clock.now() })),
+      'tickets.act': (s, i) => {
+        const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
+        return ticketPage(ctx, s, store.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedSeq, assignee));
+      },
+    },
+  };
+}

@@ -1,0 +1,400 @@
+import { ApiError, type QueueKey, type TimelineEntry } from '../../shared/api';
+import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type Tier } from '../../shared/domain';
+import {
+  decide,
+  evolve,
+  MACHINE_VERSION,
+  PAYLOAD_VERSION,
+  projectSla,
+  toOutboxEnvelope,
+  type Assignee,
+  type EventDraft,
+  type TicketEnvelope,
+  type TicketLogCommand,
+  type TicketLogState,
+  type TicketSla,
+} from '../../shared/ticketLog';
+import type { LoggedEvent } from '../../shared/sla/ticketSla';
+import { isOpenState, type TicketCommand, type TicketContext, type TicketState } from '../../shared/ticketMachine';
+import type { Sql } from './db/exec';
+import type { TicketRowDb } from './db/schema';
+import { uuidv7 } from './ids';
+import type { SlaStore } from './sla';
+import { ticketNumber } from './ticketRows';
+import { ticketStatements } from './ticketStatements';
+
+// The desk's store of the ticket log. A write loads the ticket (its row, which is the fold of
+// its log, and the log the SLA clock replays), asks the shared decide() for the events,
+// and refuses with nothing written if it says no. Otherwise, in the same IMMEDIATE
+// transaction: each event (envelope columns), the ticket's new projection, the queue and
+// load counters netted per queue, SLA outcomes, the 360° interaction, and one outbox row
+// per event for the hub. Pushes are queued to go out after the commit. The caller gets the
+// evolved state and the log back, so the reply needs no second read.
+//
+// Deciding happens inside the write lock but before the first write: the decision and the
+// write see the same state (two desks on one file cannot both take one ticket), and a
+// refusal rolls back a transaction that wrote nothing.
+
+export interface TicketChange {
+  ticketId: string;
+  customerId: string;
+  number: string;
+  state: TicketState;
+  tier: Tier;
+  segment: Segment;
+  assigneeId: string | null;
+  type: TimelineEntry['type'];
+  actorId: string;
+  at: number;
+}
+
+export interface SlaAlert {
+  ticketId: string;
+  number: string;
+  target: 'firstResponse' | 'nextResponse' | 'resolution';
+  dueAt: number;
+  breached: boolean;
+  assigneeId: string | null;
+  tier: Tier;
+  segment: Segment;
+}
+
+/** An event of the log as the timeline and the SLA trace read it. */
+export interface StoredEvent {
+  id: string;
+  type: string;
+  actor_id: string;
+  at: number;
+  payload: string;
+  /** The payload parsed, once, by whoever read it first. */
+  parsed?: Record<string, unknown>;
+}
+
+/** A ticket as a write leaves it: its row, its log, its state. */
+export interface Written {
+  row: TicketRowDb;
+  events: StoredEvent[];
+  state: TicketLogState;
+}
+
+const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at: null, sla_calendar_id: null } as const;
+
+export function ticketStore(
+  db: Sql,
+  opts: { deskId: string; reopenWindowMs?: number; sla: SlaStore; clock: { now(): number }; onChange: (c: TicketChange) => void; onSlaAlert: (a: SlaAlert) => void },
+) {
+  const k = db.kysely;
+  const st = ticketStatements(db);
+  const calendarOf = (id: string) => opts.sla.calendar(id);
+  const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
+
+  /** The ticket's state from its row (the fold of its log so far) and its log. */
+  function stateOf(row: TicketRowDb, events: readonly StoredEvent[]): TicketLogState {
+    const log: LoggedEvent[] = [];
+    for (const e of events) {
+      if (e.type === 'POLICY_CHANGED') continue;
+      e.parsed ??= JSON.parse(e.payload) as Record<string, unknown>;
+      log.push({ type: e.type, at: e.at, payload: e.parsed });
+    }
+    return {
+      ticketId: row.id,
+      seq: row.version,
+      head: {
+        number: row.number,
+        customerId: row.customer_id,
+        customerName: row.customer_name,
+        assetId: row.asset_id,
+        serviceTag: row.service_tag,
+        segment: row.segment as Segment,
+        serviceLevel: row.service_level as TicketLogState['head']['serviceLevel'],
+        subject: row.subject,
+        description: row.description,
+        channel: row.channel as Channel,
+        createdAt: row.created_at,
+      },
+      position: { state: row.state as TicketState, context: JSON.parse(row.machine) as TicketContext },
+      policies: JSON.parse(row.sla_policies) as TicketLogState['policies'],
+      log,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  function load(ticketId: string): { row: TicketRowDb; events: StoredEvent[]; state: TicketLogState } | null {
+    const row = st.ticketById.get(ticketId);
+    if (!row) return null;
+    const events = st.eventsOf.all(ticketId);
+    return { row, events, state: stateOf(row, events) };
+  }
+
+  /** The projection of a state: the ticket row as the queues, the board and the scheduler read it. */
+  function rowOf(s: TicketLogState, sla: TicketSla | null): TicketRowDb {
+    const c = s.position.context;
+    return {
+      id: s.ticketId,
+      number: s.head.number,
+      customer_id: s.head.customerId,
+      customer_name: s.head.customerName,
+      asset_id: s.head.assetId,
+      service_tag: s.head.serviceTag,
+      segment: s.head.segment,
+      service_level: s.head.serviceLevel,
+      priority: c.priority,
+      priority_rank: priorityRank(c.priority),
+      tier: c.tier,
+      state: s.position.state,
+      is_open: isOpenState(s.position.state) ? 1 : 0,
+      assignee_id: c.assigneeId,
+      subject: s.head.subject,
+      description: s.head.description,
+      channel: s.head.channel,
+      created_at: s.head.createdAt,
+      updated_at: s.updatedAt,
+      version: s.seq,
+      machine: JSON.stringify(c),
+      sla_policies: JSON.stringify(s.policies),
+      ...(sla ? { sla_status: sla.status, sla_target: sla.target, due_at: sla.dueAt, sla_next_at: sla.nextAt, sla_calendar_id: sla.calendarId } : NO_SLA),
+    };
+  }
+
+  type Counted = Pick<TicketRowDb, 'segment' | 'tier' | 'is_open' | 'assignee_id' | 'sla_status'>;
+  /** Net deltas per queue and per assignee, so an event that stays in its queue writes once. */
+  function count(before: Counted | null, after: Counted) {
+    const queues = new Map<string, { segment: string; tier: number; d: [number, number, number, number] }>();
+    const loads = new Map<string, number>();
+    const add = (r: Counted, sign: 1 | -1) => {
+      if (!r.is_open) return;
+      const key = `${r.segment}/${r.tier}`;
+      const q = queues.get(key) ?? { segment: r.segment, tier: r.tier, d: [0, 0, 0, 0] };
+      q.d[0] += sign;
+      if (r.assignee_id === null) q.d[1] += sign;
+      if (r.sla_status === 'atRisk') q.d[2] += sign;
+      if (r.sla_status === 'breached') q.d[3] += sign;
+      queues.set(key, q);
+      if (r.assignee_id !== null) loads.set(r.assignee_id, (loads.get(r.assignee_id) ?? 0) + sign);
+    };
+    if (before) add(before, -1);
+    add(after, 1);
+    for (const { segment, tier, d } of queues.values()) if (d.some((x) => x !== 0)) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
+    for (const [userId, d] of loads) if (d !== 0) st.bumpLoad.run(userId, d, d);
+  }
+
+  // What the customer would recognise as contact goes into the 360° interactions too.
+  function recordInteraction(row: TicketRowDb, e: EventDraft) {
+    const n = ticketNumber(row.number);
+    const p = e.payload as { note?: string; code?: string; reason?: string };
+    const note = p.note ? `: ${p.note}` : '';
+    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', summary: string) =>
+      st.insertInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id);
+    switch (e.type) {
+      case 'CREATED':
+        return put(row.channel, 'inbound', `Opened ${n}: ${row.subject}`);
+      case 'ADD_NOTE':
+        return put('note', 'internal', `Note on ${n}${note}`);
+      case 'CUSTOMER_REPLIED':
+        return put(row.channel, 'inbound', `Customer replied on ${n}${note}`);
+      case 'WAIT_ON_CUSTOMER':
+        return put(row.channel, 'outbound', `Asked the customer for information on ${n}${note}`);
+      case 'RESOLVE':
+        return put(row.channel, 'outbound', `Resolved ${n} (${String(p.code).replaceAll('_', ' ')})${note}`);
+      case 'ESCALATE':
+        return put('note', 'internal', `Escalated ${n} to tier ${row.tier} (${String(p.reason).replaceAll('_', ' ')})${note}`);
+      default:
+        return;
+    }
+  }
+
+  function seal(d: EventDraft): TicketEnvelope {
+    return {
+      id: d.id ?? uuidv7(d.at),
+      ticketId: d.ticketId,
+      seq: d.seq,
+      type: d.type,
+      payloadVersion: PAYLOAD_VERSION,
+      payload: d.payload,
+      actor: d.actor,
+      machineVersion: MACHINE_VERSION,
+      deskId: opts.deskId,
+      deskTime: d.at,
+      globalSeq: null,
+    };
+  }
+
+  /**
+   * Writes what decide() returned, inside the caller's transaction: events, projection,
+   * counters, outcomes, interactions, outbox; pushes after commit.
+   */
+  function write(before: { row: TicketRowDb | null; events: StoredEvent[]; state: TicketLogState | null }, drafts: EventDraft[], now: number): Written {
+    if (drafts.length === 0 && before.row && before.state) return { row: before.row, events: before.events, state: before.state };
+    // A system event another desk (or an earlier run) already wrote is not written twice.
+    const last = drafts.at(-1)!;
+    if (last.id !== null && st.eventExists.get(last.id) && before.row && before.state) return { row: before.row, events: before.events, state: before.state };
+    let state = before.state;
+    for (const d of drafts) state = evolve(state, d);
+    const next = state!;
+    const sla = projectSla(next, calendarOf, now);
+    const row = rowOf(next, sla);
+    const events = before.events.slice();
+    if (before.row) st.updateMoved(row);
+    else db.run(k.insertInto('tickets').values(row));
+    for (const d of drafts) {
+      const e = seal(d);
+      const payload = JSON.stringify(e.payload);
+      st.insertEvent.run(e.id, e.ticketId, e.seq, e.type, e.actor.id, e.deskTime, payload, actorJson(e.actor), e.payloadVersion, e.machineVersion, e.deskId);
+      st.appendOutbox.run(e.id, 'ticket', JSON.stringify(toOutboxEnvelope(e)));
+      events.push({ id: e.id, type: e.type, actor_id: e.actor.id, at: e.deskTime, payload, parsed: e.payload });
+      recordInteraction(row, d);
+    }
+    count(before.row, row);
+    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
+    const news = drafts.filter((d) => d.type !== 'POLICY_CHANGED');
+    db.afterCommit(() => {
+      for (const d of news) {
+        if (d.type === 'SLA_WARNING' || d.type === 'SLA_BREACH') {
+          const p = d.payload as { target: SlaAlert['target']; dueAt: number };
+          const was = before.row!;
+          opts.onSlaAlert({ ticketId: row.id, number: ticketNumber(row.number), target: p.target, dueAt: p.dueAt, breached: d.type === 'SLA_BREACH', assigneeId: was.assignee_id, tier: was.tier as Tier, segment: row.segment as Segment });
+        }
+        opts.onChange({
+          ticketId: row.id,
+          customerId: row.customer_id,
+          number: ticketNumber(row.number),
+          state: row.state as TicketState,
+          tier: row.tier as Tier,
+          segment: row.segment as Segment,
+          assigneeId: row.assignee_id,
+          type: d.type as TimelineEntry['type'],
+          actorId: d.actor.id,
+          at: d.at,
+        });
+      }
+    });
+    return { row, events, state: next };
+  }
+
+  const refusal = (d: { code: ApiError['code']; reason: string; issues?: Array<{ path: string; message: string }> }) => new ApiError(d.code, d.reason, d.issues);
+
+  function nextNumber(): number {
+    const r = db.get(k.selectFrom('tickets').select((eb) => eb.fn.max('number').as('n')));
+    return (r?.n ?? 0) + 1;
+  }
+
+  function create(
+    actor: Actor,
+    input: { customerId: string; assetId?: string | null; subject: string; description?: string; priority?: Priority; channel?: Channel; at: number },
+  ): Written {
+    return db.write(() => {
+      const customer = db.get(k.selectFrom('customers').select(['id', 'name', 'segment', 'service_level']).where('id', '=', input.customerId));
+      if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
+      let asset: { id: string; customerId: string; serviceTag: string } | null = null;
+      if (input.assetId) {
+        const a = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag']).where('id', '=', input.assetId));
+        if (!a) throw new ApiError('not_found', 'That system no longer exists.');
+        asset = { id: a.id, customerId: a.customer_id, serviceTag: a.service_tag };
+      }
+      const segment = customer.segment as Segment;
+      const level = customer.service_level as TicketLogState['head']['serviceLevel'];
+      const command: TicketLogCommand = {
+        kind: 'create',
+        ticketId: uuidv7(input.at),
+        number: nextNumber(),
+        customer: { id: customer.id, name: customer.name, segment, serviceLevel: level },
+        asset,
+        subject: input.subject,
+        description: input.description ?? '',
+        priority: input.priority ?? 'normal',
+        channel: input.channel ?? 'phone',
+        reopenWindowMs: opts.reopenWindowMs ?? 7 * 86_400_000,
+        policy: opts.sla.policyInForce(segment, level),
+      };
+      const decision = decide(null, command, actor, input.at);
+      if (!decision.ok) throw refusal(decision);
+      return write({ row: null, events: [], state: null }, decision.events, opts.clock.now());
+    });
+  }
+
+  /**
+   * Applies one command as `actor`. A refusal throws ApiError (refused, forbidden, conflict,
+   * invalid_input) with the reason and writes nothing.
+   */
+  function act(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedSeq?: number, assignee?: Assignee | null): Written {
+    return db.write(() => {
+      const loaded = load(ticketId);
+      if (!loaded) throw new ApiError('not_found', 'That ticket does not exist.');
+      const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
+      const decision = decide(loaded.state, { kind: 'act', command, expectedSeq, assignee, policy }, actor, at);
+      if (!decision.ok) throw refusal(decision);
+      return write(loaded, decision.events, opts.clock.now());
+    });
+  }
+
+  /** The next unassigned ticket of a queue, taken in the same transaction that finds it. */
+  function takeNext(actor: Actor, key: QueueKey, at: number): Written | null {
+    return db.write(() => {
+      const next = st.nextUnassigned.get(key.segment, key.tier);
+      return next ? act(actor, next.id, { type: 'TAKE' }, at) : null;
+    });
+  }
+
+  /**
+   * Sends the warnings and breaches a ticket is owed by now, as the system actor, each with
+   * the id every desk gives it. The log is the record of what was sent, so a restart neither
+   * loses nor repeats one. Returns how many were sent.
+   */
+  function fireSla(ticketId: string, now: number): number {
+    return db.write(() => {
+      const loaded = load(ticketId);
+      if (!loaded || !loaded.row.is_open) {
+        if (loaded) st.setNextAt.run(null, ticketId);
+        return 0;
+      }
+      const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
+      const withPolicy = decide(loaded.state, { kind: 'applyPolicy', policy }, SYSTEM_ACTOR, now);
+      let view = loaded.state;
+      if (withPolicy.ok) for (const d of withPolicy.events) view = evolve(view, d);
+      const due = (projectSla(view, calendarOf, now)?.owed ?? []).filter((d) => d.at <= now);
+      let current: Written = loaded;
+      let sent = 0;
+      for (const d of due) {
+        const command: TicketCommand = { type: d.kind === 'breach' ? 'SLA_BREACH' : 'SLA_WARNING', target: d.target, dueAt: d.dueAt };
+        const decision = decide(current.state, { kind: 'act', command, policy }, SYSTEM_ACTOR, now);
+        // The machine refused (say, a warning on a ticket that just changed state): the
+        // projection below moves the next wake-up past it, so it is not retried forever.
+        if (!decision.ok) continue;
+        current = write(current, decision.events, now);
+        sent++;
+      }
+      const nextAt = projectSla(current.state, calendarOf, now)?.owed.find((d) => d.at > now)?.at ?? null;
+      st.setNextAt.run(nextAt, ticketId);
+      return sent;
+    });
+  }
+
+  /**
+   * Applies the policies as they are now to every open ticket (a POLICY_CHANGED event where
+   * one differs), re-projecting each, all in one transaction.
+   */
+  function recomputeOpen(now: number): number {
+    return db.write(() => {
+      const open = db.all(k.selectFrom('tickets').select('id').where('is_open', '=', 1));
+      for (const { id } of open) {
+        const loaded = load(id)!;
+        const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
+        const decision = decide(loaded.state, { kind: 'applyPolicy', policy }, SYSTEM_ACTOR, now);
+        if (!decision.ok) continue;
+        if (decision.events.length > 0) {
+          write(loaded, decision.events, now);
+          continue;
+        }
+        // Same policies: the columns still move with the clock (at risk, breached).
+        const row = rowOf(loaded.state, projectSla(loaded.state, calendarOf, now));
+        st.updateMoved(row);
+        count(loaded.row, row);
+      }
+      return open.length;
+    });
+  }
+
+  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write };
+}
+
+export type TicketStore = ReturnType<typeof ticketStore>;

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  administers,
+  mayActAtTier,
+  mayAssign,
+  mayBeAssigned,
+  mayChangePriority,
+  mayCreateTicket,
+  mayHold,
+  maySeeBoard,
+  maySeeSegment,
+  mayTake,
+  mayWorkSegment,
+  receivesTicketNews,
+  seesBoard,
+  staffsQueue,
+  visibleQueues,
+  wantsEscalationNotice,
+  wantsSlaNotice,
+  worksQueue,
+  type Person,
+} from './access';
+import { SYSTEM_ACTOR } from './domain';
+
+const agent: Person = { id: 'ava', role: 'agent', tier: 1, segments: ['education', 'government'] };
+const spec2: Person = { id: 'sam', role: 'specialist', tier: 2, segments: ['education'] };
+const supervisor: Person = { id: 'grace', role: 'supervisor', tier: 3, segments: [] };
+const admin: Person = { id: 'omar', role: 'admin', tier: 1, segments: [] };
+
+describe('access', () => {
+  it('shows people only the segments they work; supervisors and admins see all', () => {
+    expect(maySeeSegment(agent, 'education')).toBeNull();
+    expect(maySeeSegment(agent, 'home')).toBe('This ticket belongs to a segment you do not work.');
+    expect(maySeeSegment(agent, 'home', 'customer')).toBe('This customer belongs to a segment you do not work.');
+    expect(maySeeSegment(supervisor, 'home')).toBeNull();
+    expect(maySeeSegment(admin, 'home')).toBeNull();
+    expect(receivesTicketNews(null, 'education')).toBe(false);
+    expect(receivesTicketNews(spec2, 'government')).toBe(false);
+    expect(receivesTicketNews(spec2, 'education')).toBe(true);
+  });
+
+  it('lists an agent the queues of their tier and segments, a supervisor every queue', () => {
+    expect(visibleQueues(agent)).toEqual([{ segment: 'education', tier: 1 }, { segment: 'government', tier: 1 }]);
+    expect(visibleQueues(supervisor)).toBe('all');
+    expect(worksQueue(spec2, { segment: 'education', tier: 2 })).toBe(true);
+    expect(worksQueue(spec2, { segment: 'education', tier: 1 })).toBe(false);
+    expect(worksQueue(spec2, { segment: 'home', tier: 2 })).toBe(false);
+    expect(worksQueue(supervisor, { segment: 'home', tier: 3 })).toBe(true);
+    expect(worksQueue(admin, { segment: 'home', tier: 1 })).toBe(false);
+    expect(staffsQueue(supervisor, { segment: 'home', tier: 1 })).toBe(false);
+  });
+
+  it('lets people act only at their tier and segment, and holders only on what they hold', () => {
+    expect(mayActAtTier(agent, { segment: 'education', tier: 2 })).toBe('This ticket is at tier 2; you work at first line (tier 1).');
+    expect(mayActAtTier(agent, { segment: 'home', tier: 1 })).toBe('You do not work the home segment.');
+    expect(mayActAtTier(admin, { segment: 'home', tier: 1 })).toBe('Admins manage settings; they do not work tickets.');
+    expect(mayActAtTier(SYSTEM_ACTOR, { segment: 'home', tier: 3 })).toBeNull();
+    expect(mayTake(agent, { segment: 'education', tier: 1, assigneeId: null })).toBeNull();
+    expect(mayTake(agent, { segment: 'education', tier: 1, assigneeId: 'x' })).toBe('Someone is already working this ticket.');
+    expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: 'x' })).toMatch(/Take it first/);
+    expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: 'ava' })).toBeNull();
+    expect(mayHold(supervisor, { segment: 'home', tier: 2, assigneeId: 'x' })).toBeNull();
+    expect(mayWorkSegment(agent, 'home')).toBe('You do not work the home segment.');
+  });
+
+  it('keeps assigning and priorities to supervisors, and assignees to their own queue', () => {
+    expect(mayAssign(agent)).toBe('Only a supervisor can do that.');
+    expect(mayAssign(admin)).toBe('Only a supervisor can do that.');
+    expect(mayAssign(supervisor)).toBeNull();
+    expect(mayChangePriority(spec2)).toBe('Only a supervisor can do that.');
+    expect(mayChangePriority(supervisor)).toBeNull();
+    const sam = { ...spec2, name: 'Sam', active: true };
+    expect(mayBeAssigned(sam, { segment: 'education', tier: 2 })).toBeNull();
+    expect(mayBeAssigned(sam, { segment: 'education', tier: 3 })).toBe('Sam does not work tier 3 of this segment.');
+    expect(mayBeAssigned({ ...sam, active: false }, { segment: 'education', tier: 2 })).toBe('Sam is not active on this desk.');
+    expect(mayBeAssigned({ ...supervisor, name: 'Grace', active: true }, { segment: 'home', tier: 1 })).toBeNull();
+  });
+
+  it('opens tickets only for customers of the segments one works', () => {
+    expect(mayCreateTicket(agent, 'education')).toBeNull();
+    expect(mayCreateTicket(agent, 'small_business')).toBe('This ticket belongs to a segment you do not work.');
+    expect(mayCreateTicket(admin, 'education')).toBe('Admins manage settings; they do not work tickets.');
+    expect(mayCreateTicket(supervisor, 'home')).toBeNull();
+  });
+
+  it('opens the board to supervisors and admins, settings to admins', () => {
+    expect(seesBoard(supervisor) && seesBoard(admin)).toBe(true);
+    expect(maySeeBoard(agent)).toBe('Only supervisors can see this.');
+    expect(administers(admin)).toBe(true);
+    expect(administers(supervisor)).toBe(false);
+  });
+
+  it('sends SLA notices to the holder and tier-3 breaches to supervisors; escalations to the specialists of the queue', () => {
+    expect(wantsSlaNotice(agent, { assigneeId: 'ava', breached: false, tier: 1 })).toBe(true);
+    expect(wantsSlaNotice(supervisor, { assigneeId: null, breached: true, tier: 3 })).toBe(true);
+    expect(wantsSlaNotice(supervisor, { assigneeId: null, breached: true, tier: 2 })).toBe(false);
+    const escalated = { type: 'ESCALATE', tier: 2 as const, segment: 'education' as const, assigneeId: null, actorId: 'ava' };
+    expect(wantsEscalationNotice(spec2, escalated)).toBe(true);
+    expect(wantsEscalationNotice(spec2, { ...escalated, actorId: 'sam' })).toBe(false);
+    expect(wantsEscalationNotice(spec2, { ...escalated, segment: 'home' })).toBe(false);
+    expect(wantsEscalationNotice(spec2, { ...escalated, type: 'TAKE' })).toBe(false);
+    expect(wantsEscalationNotice(agent, { ...escalated, tier: 1 })).toBe(false);
+  });
+});

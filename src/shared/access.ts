@@ -1,0 +1,164 @@
+import type { Role, Segment, Tier } from './domain';
+
+// Who may do what: the one place that decides. The desk's handlers, the ticket machine's
+// guards, push routing, desktop and in-app notifications, the renderer's buttons and the
+// hub all ask here, so a tampered desk meets the same answer on the hub as an honest one
+// gets locally.
+//
+// Each `may…` rule returns null when allowed, or the reason in words an agent understands;
+// each `can…`/`sees…` predicate is the boolean form for routing and button visibility.
+//
+// A person is anything with an id, a role (or the system actor), the tier they work at and
+// their segments: a signed-in User and an event's Actor both fit.
+
+export interface Person {
+  id: string;
+  role: Role | 'system';
+  tier: Tier;
+  segments: readonly Segment[];
+}
+
+/** Where a ticket is: the queue it sits in and who holds it. */
+export interface TicketPlace {
+  segment: Segment;
+  tier: Tier;
+  assigneeId?: string | null;
+}
+
+export interface QueuePlace {
+  segment: Segment;
+  tier: Tier;
+}
+
+export type Refusal = string | null;
+
+const tierName = (t: Tier) => (t === 1 ? 'first line (tier 1)' : `tier ${t}`);
+const segmentName = (s: Segment) => s.replace('_', ' ');
+
+const overseesAll = (p: Person) => p.role === 'supervisor' || p.role === 'admin' || p.role === 'system';
+
+// ---- seeing ---------------------------------------------------------------------------------
+
+/** Privacy: people see the customers and tickets of the segments they work, nothing else. */
+export function seesSegment(p: Person, segment: Segment | string): boolean {
+  return overseesAll(p) || (p.segments as readonly string[]).includes(segment);
+}
+
+export function maySeeSegment(p: Person, segment: Segment | string, what: 'ticket' | 'customer' = 'ticket'): Refusal {
+  return seesSegment(p, segment) ? null : `This ${what} belongs to a segment you do not work.`;
+}
+
+/** The queues a person's lists and counts cover. */
+export function visibleQueues(p: Person): QueuePlace[] | 'all' {
+  return overseesAll(p) ? 'all' : p.segments.map((segment) => ({ segment, tier: p.tier }));
+}
+
+/** The queues a person works (takes from): agents and specialists their tier and segments; supervisors all. */
+export function worksQueue(p: Person, q: QueuePlace): boolean {
+  switch (p.role) {
+    case 'agent':
+    case 'specialist':
+      return q.tier === p.tier && p.segments.includes(q.segment);
+    case 'supervisor':
+      return true;
+    case 'admin':
+    case 'system':
+      return false;
+  }
+}
+
+/** An agent or specialist whose own queue this is (the natural assignees of its tickets). */
+export const staffsQueue = (p: Person, q: QueuePlace): boolean => (p.role === 'agent' || p.role === 'specialist') && worksQueue(p, q);
+
+/** The supervisor's board, its drill-downs and the SLA settings page (read-only). */
+export const seesBoard = (p: Person): boolean => p.role === 'supervisor' || p.role === 'admin';
+export function maySeeBoard(p: Person): Refusal {
+  return seesBoard(p) ? null : 'Only supervisors can see this.';
+}
+
+/** Settings: SLA policies, calendars, recomputing open tickets. */
+export const administers = (p: Person): boolean => p.role === 'admin';
+export function mayAdminister(p: Person): Refusal {
+  return administers(p) ? null : 'Only admins can change SLA policies and calendars.';
+}
+
+// ---- acting on tickets ------------------------------------------------------------------------
+
+/** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */
+export function mayWorkSegment(p: Person, segment: Segment): Refusal {
+  if (p.role === 'supervisor' || p.role === 'system') return null;
+  if (p.role === 'admin') return 'Admins manage settings; they do not work tickets.';
+  if (!p.segments.includes(segment)) return `You do not work the ${segmentName(segment)} segment.`;
+  return null;
+}
+
+/** Acting at the ticket's tier: taking it, and everything its holder does. */
+export function mayActAtTier(p: Person, t: QueuePlace): Refusal {
+  if (p.role === 'supervisor' || p.role === 'system') return null;
+  if (p.role === 'admin') return 'Admins manage settings; they do not work tickets.';
+  if (p.tier !== t.tier) return `This ticket is at ${tierName(t.tier)}; you work at ${tierName(p.tier)}.`;
+  if (!p.segments.includes(t.segment)) return `You do not work the ${segmentName(t.segment)} segment.`;
+  return null;
+}
+
+/** Taking an unassigned ticket. */
+export function mayTake(p: Person, t: TicketPlace): Refusal {
+  return mayActAtTier(p, t) ?? (t.assigneeId == null ? null : 'Someone is already working this ticket.');
+}
+
+/** Doing what the ticket's holder does (escalate, hand down, park, resolve). */
+export function mayHold(p: Person, t: TicketPlace): Refusal {
+  const tier = mayActAtTier(p, t);
+  if (tier) return tier;
+  if (p.role === 'supervisor' || p.role === 'system') return null;
+  if (t.assigneeId !== p.id) return 'Only the person working this ticket, or a supervisor, can do that. Take it first.';
+  return null;
+}
+
+/** Opening a ticket for a customer of a segment. */
+export function mayCreateTicket(p: Person, segment: Segment): Refusal {
+  if (p.role === 'admin') return 'Admins manage settings; they do not work tickets.';
+  return maySeeSegment(p, segment);
+}
+
+/** Assigning or reassigning a ticket to someone (the actor's side). */
+export function mayAssign(p: Person): Refusal {
+  return p.role === 'supervisor' ? null : 'Only a supervisor can do that.';
+}
+export const mayReassign = mayAssign;
+
+/** Who may be given a ticket at this place (the assignee's side). */
+export function mayBeAssigned(assignee: Person & { name: string; active: boolean }, t: QueuePlace): Refusal {
+  if (!assignee.active) return `${assignee.name} is not active on this desk.`;
+  return assignee.role === 'supervisor' || staffsQueue(assignee, t) ? null : `${assignee.name} does not work tier ${t.tier} of this segment.`;
+}
+
+export function mayChangePriority(p: Person): Refusal {
+  return p.role === 'supervisor' ? null : 'Only a supervisor can do that.';
+}
+
+/** SLA warnings and breaches come from the scheduler, never from people. */
+export function maySendSlaEvent(p: Person): Refusal {
+  return p.role === 'system' ? null : 'Only the SLA scheduler sends this.';
+}
+
+// ---- news ---------------------------------------------------------------------------------------
+
+/** A ticket's pushes go only to people who may see its segment. */
+export const receivesTicketNews = (p: Person | null, segment: Segment | string): boolean => p !== null && seesSegment(p, segment);
+
+/** An SLA warning or breach is news to the ticket's holder, and a breach at tier 3 to supervisors. */
+export function wantsSlaNotice(p: Person, w: { assigneeId: string | null; breached: boolean; tier: Tier }): boolean {
+  if (w.assigneeId === p.id) return true;
+  return p.role === 'supervisor' && w.breached && w.tier === 3;
+}
+
+/**
+ * A ticket escalated (by a person or by a breach) into a specialist's tier and segment, and
+ * still unassigned, is news to that specialist; not to the one who escalated it.
+ */
+export function wantsEscalationNotice(p: Person, c: { type: string; tier: Tier; segment: Segment; assigneeId: string | null; actorId: string }): boolean {
+  if (c.type !== 'ESCALATE' && c.type !== 'SLA_BREACH') return false;
+  if (p.role !== 'specialist' || c.actorId === p.id) return false;
+  return worksQueue(p, c) && c.assigneeId === null;
+}

@@ -1,0 +1,158 @@
+import { mayBeAssigned, mayCreateTicket, maySeeSegment, type Person } from '../access';
+import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
+import type { SlaPolicy } from '../sla/slaClock';
+import { applyEvent } from '../ticket';
+import type { TicketCommand, TicketEvent } from '../ticketMachine';
+import { systemEventId, type CreatedPayload, type TicketLogEventType } from './envelope';
+import { evolve, type LogEvent, type TicketLogState } from './evolve';
+
+// decide(state, command, actor, now) -> events | refusal. Pure: every permission and every
+// rule is decided here, from the state and the command alone, before a store writes
+// anything; the store then appends exactly the events returned (folding each with evolve).
+// The desk runs it when a person acts; the hub runs it again on what a desk pushed.
+
+/** The SLA policy the desk (or hub) has in force for the ticket's segment and level now. */
+export interface PolicyInForce {
+  version: number;
+  policy: SlaPolicy;
+}
+
+/** Someone a ticket may be assigned to, as the directory knows them. */
+export type Assignee = Person & { name: string; active: boolean };
+
+export type TicketLogCommand =
+  | {
+      kind: 'create';
+      ticketId: string;
+      number: number;
+      customer: { id: string; name: string; segment: Segment; serviceLevel: ServiceLevel };
+      asset: { id: string; customerId: string; serviceTag: string } | null;
+      subject: string;
+      description: string;
+      priority: Priority;
+      channel: Channel;
+      reopenWindowMs: number;
+      policy: PolicyInForce | null;
+    }
+  | {
+      kind: 'act';
+      command: TicketCommand;
+      /** The seq the caller last saw; a different one is a conflict (the old expectedVersion). */
+      expectedSeq?: number;
+      /** For ASSIGN: the person named, as the directory knows them (null: unknown). */
+      assignee?: Assignee | null;
+      policy: PolicyInForce | null;
+    }
+  /** A policy change reaching the ticket with no other event (an admin's recompute). */
+  | { kind: 'applyPolicy'; policy: PolicyInForce | null };
+
+/** An event decided but not yet sealed into an envelope (no desk id, no event id unless system). */
+export interface EventDraft extends LogEvent {
+  /** Set for system events (derived, the same on every desk); the store makes the others. */
+  id: string | null;
+}
+
+export type RefusalCode = 'refused' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_input';
+export interface Refused {
+  ok: false;
+  code: RefusalCode;
+  reason: string;
+  issues?: Array<{ path: string; message: string }>;
+}
+export type Decision = { ok: true; events: EventDraft[] } | Refused;
+
+const refuse = (code: RefusalCode, reason: string, issues?: Refused['issues']): Refused => ({ ok: false, code, reason, ...(issues ? { issues } : {}) });
+
+export function decide(state: TicketLogState | null, command: TicketLogCommand, actor: Actor, now: number): Decision {
+  switch (command.kind) {
+    case 'create':
+      return decideCreate(state, command, actor, now);
+    case 'act':
+      return decideAct(state, command, actor, now);
+    case 'applyPolicy': {
+      if (!state) return refuse('not_found', 'That ticket does not exist.');
+      const change = policyChange(state, command.policy, now);
+      return { ok: true, events: change ? [change] : [] };
+    }
+  }
+}
+
+function decideCreate(state: TicketLogState | null, c: Extract<TicketLogCommand, { kind: 'create' }>, actor: Actor, now: number): Decision {
+  if (state) return refuse('conflict', 'That ticket already exists.');
+  const who = mayCreateTicket(actor, c.customer.segment);
+  if (who) return refuse('forbidden', who);
+  if (c.asset && c.asset.customerId !== c.customer.id) {
+    return refuse('invalid_input', 'That system belongs to another customer.', [{ path: 'assetId', message: 'Choose one of this customer’s systems.' }]);
+  }
+  const payload: CreatedPayload = {
+    number: c.number,
+    customerId: c.customer.id,
+    customerName: c.customer.name,
+    assetId: c.asset?.id ?? null,
+    serviceTag: c.asset?.serviceTag ?? null,
+    segment: c.customer.segment,
+    serviceLevel: c.customer.serviceLevel,
+    priority: c.priority,
+    subject: c.subject.trim(),
+    description: c.description.trim(),
+    channel: c.channel,
+    reopenWindowMs: c.reopenWindowMs,
+    policy: c.policy,
+  };
+  return { ok: true, events: [draft(c.ticketId, 1, 'CREATED', payload as unknown as Record<string, unknown>, actor, now)] };
+}
+
+function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { kind: 'act' }>, actor: Actor, now: number): Decision {
+  if (!state) return refuse('not_found', 'That ticket does not exist.');
+  const command = c.command;
+  const isSla = command.type === 'SLA_WARNING' || command.type === 'SLA_BREACH';
+  if (isSla && actor.role !== 'system') return refuse('forbidden', 'SLA events come from the scheduler, not from people.');
+  const sees = maySeeSegment(actor, state.head.segment);
+  if (sees) return refuse('forbidden', sees);
+  if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {
+    return refuse('conflict', 'This ticket changed while you were looking at it. Review the latest version and try again.');
+  }
+  if (command.type === 'ASSIGN') {
+    const a = c.assignee ?? null;
+    if (!a || !a.active || a.id !== command.assigneeId) {
+      return refuse('invalid_input', 'Choose an active person to assign.', [{ path: 'command.assigneeId', message: 'Unknown or inactive user.' }]);
+    }
+    const why = mayBeAssigned(a, { segment: state.head.segment, tier: state.position.context.tier });
+    if (why) return refuse('refused', why);
+  }
+  const event = { ...command, at: now, actor } as TicketEvent;
+  const applied = applyEvent(state.position, event);
+  if (!applied.ok) return refuse('refused', applied.reason);
+  const events: EventDraft[] = [];
+  const change = policyChange(state, c.policy, now);
+  if (change) events.push(change);
+  const { type, at: _at, actor: _actor, ...payload } = event;
+  const next = draft(state.ticketId, state.seq + events.length + 1, type, payload, actor, now);
+  if (command.type === 'SLA_WARNING' || command.type === 'SLA_BREACH') next.id = systemEventId(state.ticketId, command.type, command.target, command.dueAt);
+  events.push(next);
+  return { ok: true, events };
+}
+
+/**
+ * Recorded as the system's doing: nobody chose it for this ticket.
+ * The policy in force differs from the one the ticket last ran under: it applies from this
+ * event on (from the ticket's creation if it never had one).
+ */
+function policyChange(state: TicketLogState, policy: PolicyInForce | null, now: number): EventDraft | null {
+  if (!policy) return null;
+  const last = state.policies.at(-1);
+  if (last && last.policy.id === policy.policy.id && last.version === policy.version) return null;
+  const from = state.policies.length === 0 ? state.head.createdAt : now;
+  return draft(state.ticketId, state.seq + 1, 'POLICY_CHANGED', { from, version: policy.version, policy: policy.policy }, SYSTEM_ACTOR, now);
+}
+
+function draft(ticketId: string, seq: number, type: TicketLogEventType, payload: Record<string, unknown>, actor: Actor, at: number): EventDraft {
+  return { id: null, ticketId, seq, type, payload, actor, at };
+}
+
+/** Folds a decision's events into the state, in order. */
+export function evolveAll(state: TicketLogState | null, events: readonly LogEvent[]): TicketLogState | null {
+  let s = state;
+  for (const e of events) s = evolve(s, e);
+  return s;
+}

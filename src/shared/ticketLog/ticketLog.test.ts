@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR, type Actor } from '../domain';
+import { defaultCalendars, defaultPolicies } from '../sla/defaults';
+import { decide, evolveAll, type PolicyInForce, type TicketLogCommand } from './decide';
+import { systemEventId, ticketEnvelopeSchema, MACHINE_VERSION, PAYLOAD_VERSION } from './envelope';
+import { evolve, replayLog, type TicketLogState } from './evolve';
+import { projectSla } from './sla';
+
+const ava: Actor = { id: 'ava', role: 'agent', tier: 1, segments: ['education'] };
+const sam: Actor = { id: 'sam', role: 'specialist', tier: 2, segments: ['education'] };
+const policy: PolicyInForce = { version: 1, policy: defaultPolicies.find((p) => p.segment === 'education')! };
+const T0 = Date.UTC(2026, 2, 2, 9, 0);
+
+const create = (segment: 'education' | 'home' = 'education'): TicketLogCommand => ({
+  kind: 'create',
+  ticketId: 't1',
+  number: 7,
+  customer: { id: 'c1', name: 'Westbrook School', segment, serviceLevel: 'standard' },
+  asset: null,
+  subject: ' Screen flickers ',
+  description: '',
+  priority: 'high',
+  channel: 'phone',
+  reopenWindowMs: 7 * 86_400_000,
+  policy,
+});
+
+function created(): TicketLogState {
+  const d = decide(null, create(), ava, T0);
+  if (!d.ok) throw new Error(d.reason);
+  return evolveAll(null, d.events)!;
+}
+
+describe('ticket log', () => {
+  it('creates a ticket as one CREATED event carrying everything its row needs, policy included', () => {
+    const s = created();
+    expect(s.seq).toBe(1);
+    expect(s.position.state).toBe('new');
+    expect(s.head).toMatchObject({ number: 7, subject: 'Screen flickers', segment: 'education', createdAt: T0 });
+    expect(s.policies).toEqual([{ from: T0, version: 1, policy: policy.policy }]);
+  });
+
+  it('refuses to create a ticket for a segment the agent does not work, with no event', () => {
+    const d = decide(null, create('home'), ava, T0);
+    expect(d).toEqual({ ok: false, code: 'forbidden', reason: 'This ticket belongs to a segment you do not work.' });
+  });
+
+  it('decides with the machine and the access rules, and a stale seq is a conflict', () => {
+    const s = created();
+    const take = decide(s, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: 1 }, ava, T0 + 1000);
+    expect(take.ok && take.events.map((e) => [e.type, e.seq])).toEqual([['TAKE', 2]]);
+    const s2 = evolveAll(s, take.ok ? take.events : [])!;
+    expect(s2.position).toMatchObject({ state: 'tier1.open', context: { assigneeId: 'ava' } });
+    expect(decide(s2, { kind: 'act', command: { type: 'ADD_NOTE', note: 'x' }, policy, expectedSeq: 1 }, ava, T0 + 2000)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(decide(s, { kind: 'act', command: { type: 'TAKE' }, policy }, sam, T0 + 2000)).toMatchObject({ ok: false, code: 'refused', reason: 'This ticket is at first line (tier 1); you work at tier 2.' });
+    expect(decide(s2, { kind: 'act', command: { type: 'SLA_BREACH', target: 'resolution', dueAt: 1 }, policy }, ava, T0)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('records a policy change on the ticket as an event before the event that brought it', () => {
+    const s = created();
+    const v2: PolicyInForce = { version: 2, policy: { ...policy.policy, atRiskShare: 0.5 } };
+    const d = decide(s, { kind: 'act', command: { type: 'TAKE' }, policy: v2 }, ava, T0 + 5000);
+    expect(d.ok && d.events.map((e) => [e.type, e.seq])).toEqual([['POLICY_CHANGED', 2], ['TAKE', 3]]);
+    const s3 = evolveAll(s, d.ok ? d.events : [])!;
+    expect(s3.policies.map((p) => [p.from, p.version])).toEqual([[T0, 1], [T0 + 5000, 2]]);
+  });
+
+  it('gives a system event the same id on every desk, and a person event none until sealed', () => {
+    const s = created();
+    const breach = { kind: 'act' as const, command: { type: 'SLA_BREACH' as const, target: 'firstResponse' as const, dueAt: T0 + 3600_000 }, policy };
+    const a = decide(s, breach, SYSTEM_ACTOR, T0 + 3600_000);
+    const b = decide(s, breach, SYSTEM_ACTOR, T0 + 3600_500);
+    const idA = a.ok ? a.events.at(-1)!.id : 'x';
+    expect(idA).toBe(systemEventId('t1', 'SLA_BREACH', 'firstResponse', T0 + 3600_000));
+    expect(b.ok && b.events.at(-1)!.id).toBe(idA);
+    expect(idA).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(systemEventId('t1', 'SLA_WARNING', 'firstResponse', T0 + 3600_000)).not.toBe(idA);
+  });
+
+  it('validates the envelope, payload by type', () => {
+    const base = { id: '0190f0c4-0000-7000-8000-000000000001', ticketId: 't1', seq: 2, payloadVersion: PAYLOAD_VERSION, actor: ava, machineVersion: MACHINE_VERSION, deskId: '0190f0c4-0000-7000-8000-0000000000aa', deskTime: T0, globalSeq: null };
+    expect(ticketEnvelopeSchema.safeParse({ ...base, type: 'ESCALATE', payload: { reason: 'vip_account', note: 'call back' } }).success).toBe(true);
+    expect(ticketEnvelopeSchema.safeParse({ ...base, type: 'ESCALATE', payload: { reason: 'vip_account' } }).success).toBe(false);
+    expect(ticketEnvelopeSchema.safeParse({ ...base, type: 'CREATED', payload: { number: 1 } }).success).toBe(false);
+  });
+
+  it('replays a log into the same state it was decided on, and projects its SLA from the log', () => {
+    const s = created();
+    const d = decide(s, { kind: 'act', command: { type: 'TAKE' }, policy }, ava, T0 + 60_000);
+    const events = d.ok ? d.events : [];
+    const live = evolveAll(s, events)!;
+    const first = decide(null, create(), ava, T0);
+    const replayed = replayLog([...(first.ok ? first.events : []), ...events]);
+    expect(replayed).toEqual(live);
+    const cal = (id: string) => defaultCalendars.find((c) => c.id === id) ?? null;
+    const sla = projectSla(live, cal, T0 + 60_000);
+    expect(sla?.state.targets.firstResponse.status).toBe('met');
+    expect(() => evolve(live, { ...events[0]!, seq: 9 })).toThrow(/follows/);
+  });
+});
