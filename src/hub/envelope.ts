@@ -12,14 +12,15 @@ export const envelopeSchema = z.strictObject({
   id: z.string().regex(UUID, 'an event id is a lowercase UUID'),
   ticketId: idSchema,
   /** Per-ticket sequence: 1 for the ticket's first event. */
-  ticketSeq: z.number().int().min(1),
+  seq: z.number().int().min(1),
   type: z.string().min(1).max(64),
+  payloadVersion: z.number().int().min(1),
   payload: z.record(z.string(), z.unknown()),
   actor: actorSchema,
   machineVersion: z.number().int().min(0),
-  deskId: idSchema,
+  deskId: z.uuid(),
   deskTime: z.number().int().min(0),
-  globalSeq: z.number().int().min(1).optional(),
+  globalSeq: z.number().int().min(1).nullable(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -40,3 +41,9 @@ export type TicketState = z.infer<typeof ticketStateSchema>;
  * ticket's next state, or the reason the event is refused.
  */
 export type Recheck = (state: TicketState | null, event: Envelope) => { ok: true; state: TicketState } | { ok: false; reason: string };
+
+/** The segment a ticket is in: who may read its events. */
+export const segmentOf = (state: TicketState): string => state.segment;
+
+/** A projection as stored (jsonb), read back. */
+export const readState = (json: unknown): TicketState => ticketStateSchema.parse(json);

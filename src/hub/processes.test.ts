@@ -70,7 +70,7 @@ async function makeDesks(db: HubDb, hubUrl: string, n: number, tag: string): Pro
   const desks: Desk[] = [];
   for (let i = 0; i < n; i++) {
     const user = await createUser(db, { email: `${tag}${i}@desk.test`, name: `${tag}${i}`, role: 'agent', segments: ['education'], password: PASSWORD }, Date.now());
-    const deskId = `desk-${tag}-${i}`;
+    const deskId = uuidv7();
     const r = await call<{ token: string }>(hubUrl, 'POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD, deskId, deskKey: `${deskId}-secret-key` } });
     desks.push({ deskId, token: r.body.token, userId: user.id, outbox: [], confirmed: 0 });
   }
@@ -85,13 +85,15 @@ function fill(desk: Desk, count: number): void {
       event: {
         id: uuidv7(),
         ticketId: `T-${uuidv7()}`,
-        ticketSeq: 1,
-        type: 'CREATE',
+        seq: 1,
+        type: 'CREATED',
+        payloadVersion: 1,
         payload: { segment: 'education' },
         actor: { id: desk.userId, role: 'agent', tier: 1, segments: ['education'] },
         machineVersion: 1,
         deskId: desk.deskId,
         deskTime: Date.now(),
+        globalSeq: null,
       },
     });
   }

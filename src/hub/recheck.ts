@@ -9,11 +9,11 @@ import type { Recheck, TicketState } from './envelope';
 export const standInRecheck: Recheck = (state, event) => {
   const actor: Person = event.actor;
   const expected = (state?.seq ?? 0) + 1;
-  if (event.ticketSeq !== expected) {
-    return { ok: false, reason: `This ticket has changed since you saw it (its next step is ${expected}, yours was ${event.ticketSeq}).` };
+  if (event.seq !== expected) {
+    return { ok: false, reason: `This ticket has changed since you saw it (its next step is ${expected}, yours was ${event.seq}).` };
   }
   if (!state) {
-    if (event.type !== 'CREATE') return { ok: false, reason: 'This ticket does not exist.' };
+    if (event.type !== 'CREATED') return { ok: false, reason: 'This ticket does not exist.' };
     const segment = segmentSchema.safeParse(event.payload.segment);
     if (!segment.success) return { ok: false, reason: 'A new ticket needs a segment.' };
     const refused = mayCreateTicket(actor, segment.data);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   specialist = await signInDesk(hub, await makeUser(hub, { email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'] }));
   await makeUser(hub, { email: 'grace@desk.test', role: 'supervisor' });
   ticket = `T-${uuidv7()}`;
-  const r = await pushEvents(hub, agent, [event(agent, ticket, 1, 'CREATE', { segment: 'education' })]);
+  const r = await pushEvents(hub, agent, [event(agent, ticket, 1, 'CREATED', { segment: 'education' })]);
   expect(r.body.results[0]!.status).toBe('accepted');
 }, 60_000);
 
@@ -97,7 +97,7 @@ describe('SQL injection', () => {
       const grace = (await call<{ token: string }>(hub.url, 'POST', '/auth/sign-in', { body: { email: 'grace@desk.test', password: PASSWORD } })).body.token;
       expect((await call(hub.url, 'PATCH', `/admin/users/${encodeURIComponent(s)}`, { token: grace, body: { role: 'admin' } })).status).toBe(403);
     }
-    const sneaky = await pushEvents(hub, agent, [event(agent, nasty[1]!, 1, 'CREATE', { segment: "education'; drop table tickets; --" })]);
+    const sneaky = await pushEvents(hub, agent, [event(agent, nasty[1]!, 1, 'CREATED', { segment: "education'; drop table tickets; --" })]);
     expect(sneaky.body.results[0]).toMatchObject({ status: 'refused', reason: 'A new ticket needs a segment.' });
     const noted = await pushEvents(hub, agent, [event(agent, nasty[0]!, 1, nasty[2]!, { segment: 'education' })]);
     expect(noted.body.results[0]!.status).toBe('refused');
@@ -122,7 +122,7 @@ describe('forged and overreaching events', () => {
   });
 
   it('events beyond the sender\'s segment or tier', async () => {
-    const outside = await pushEvents(hub, agent, [event(agent, `T-${uuidv7()}`, 1, 'CREATE', { segment: 'government' })]);
+    const outside = await pushEvents(hub, agent, [event(agent, `T-${uuidv7()}`, 1, 'CREATED', { segment: 'government' })]);
     expect(outside.body.results[0]!.reason).toMatch(/segment you do not work/);
     const wrongTier = await pushEvents(hub, specialist, [event(specialist, ticket, 2, 'TAKE')]);
     expect(wrongTier.body.results[0]!.reason).toMatch(/tier 1; you work at tier 2/);
@@ -140,7 +140,7 @@ describe('forged and overreaching events', () => {
 describe('replayed and reordered events', () => {
   it('a replayed push, and a replayed event under a new desk seq, apply nothing', async () => {
     const t = `T-${uuidv7()}`;
-    const e = event(agent, t, 1, 'CREATE', { segment: 'education' });
+    const e = event(agent, t, 1, 'CREATED', { segment: 'education' });
     const deskSeq = agent.seq + 1;
     const body = { deskId: agent.deskId, events: [{ deskSeq, event: e }] };
     await call(hub.url, 'POST', '/sync/push', { token: agent.token, body });
@@ -169,7 +169,7 @@ describe('replayed and reordered events', () => {
   });
 
   it('a ticket\'s events out of their order are refused', async () => {
-    const r = await pushEvents(hub, agent, [event(agent, ticket, 3, 'RESOLVE'), event(agent, ticket, 1, 'CREATE', { segment: 'education' })]);
+    const r = await pushEvents(hub, agent, [event(agent, ticket, 3, 'RESOLVE'), event(agent, ticket, 1, 'CREATED', { segment: 'education' })]);
     expect(r.body.results.map((x) => x.status)).toEqual(['refused', 'refused']);
     await unchanged();
   });

@@ -39,7 +39,7 @@ async function eventCount(): Promise<number> {
 describe('push', () => {
   it('accepts an agent creating, taking and escalating a ticket, with consecutive global seqs', async () => {
     const t = newTicket();
-    const r = await pushEvents(hub, agent, [event(agent, t, 1, 'CREATE', { segment: 'education' }), event(agent, t, 2, 'TAKE'), event(agent, t, 3, 'ESCALATE', { reason: 'needs_specialist_skill' })]);
+    const r = await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE'), event(agent, t, 3, 'ESCALATE', { reason: 'needs_specialist_skill' })]);
     expect(r.status).toBe(200);
     expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const seqs = r.body.results.map((x) => x.globalSeq!);
@@ -52,7 +52,7 @@ describe('push', () => {
 
   it('answers a retried push from its record, applying nothing twice', async () => {
     const t = newTicket();
-    const events = [event(agent, t, 1, 'CREATE', { segment: 'education' }), event(agent, t, 2, 'TAKE')];
+    const events = [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE')];
     const body = { deskId: agent.deskId, events: events.map((e, i) => ({ deskSeq: agent.seq + 1 + i, event: e })) };
     agent.seq += 2;
     const first = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', { body, token: agent.token });
@@ -66,11 +66,11 @@ describe('push', () => {
 
   it('refuses an event that no longer applies, tells its author why, and lets the queue behind it through', async () => {
     const t = newTicket();
-    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATE', { segment: 'education' })]);
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     // Two agents take the same ticket offline: the first to reach the hub wins.
     const other = await signInDesk(hub, await makeUser(hub, { email: 'ben@desk.test', role: 'agent', segments: ['education'] }));
     const won = await pushEvents(hub, other, [event(other, t, 2, 'TAKE')]);
-    const lost = await pushEvents(hub, agent, [event(agent, t, 2, 'TAKE'), event(agent, newTicket(), 1, 'CREATE', { segment: 'government' })]);
+    const lost = await pushEvents(hub, agent, [event(agent, t, 2, 'TAKE'), event(agent, newTicket(), 1, 'CREATED', { segment: 'government' })]);
     expect(won.body.results[0]!.status).toBe('accepted');
     expect(lost.body.results[0]).toMatchObject({ status: 'refused' });
     expect(lost.body.results[0]!.reason).toMatch(/changed since you saw it/);
@@ -90,7 +90,7 @@ describe('push', () => {
       desks.map(async (d) => {
         const out: number[] = [];
         for (let round = 0; round < 5; round++) {
-          const events = Array.from({ length: 10 }, () => event(d, newTicket(), 1, 'CREATE', { segment: 'education' }));
+          const events = Array.from({ length: 10 }, () => event(d, newTicket(), 1, 'CREATED', { segment: 'education' }));
           const r = await pushEvents(hub, d, events);
           out.push(...r.body.results.map((x) => x.globalSeq!));
         }
@@ -109,8 +109,8 @@ describe('pull and snapshot', () => {
   it('gives each person the events of their segments after a cursor, in global order', async () => {
     const edu = newTicket();
     const home = newTicket();
-    await pushEvents(hub, agent, [event(agent, edu, 1, 'CREATE', { segment: 'education' })]);
-    await pushEvents(hub, homeAgent, [event(homeAgent, home, 1, 'CREATE', { segment: 'home' })]);
+    await pushEvents(hub, agent, [event(agent, edu, 1, 'CREATED', { segment: 'education' })]);
+    await pushEvents(hub, homeAgent, [event(homeAgent, home, 1, 'CREATED', { segment: 'home' })]);
     const ids = async (desk: TestDesk) => {
       const seen: Envelope[] = [];
       let after = 0;
@@ -138,7 +138,7 @@ describe('pull and snapshot', () => {
     expect(snap.body.tickets.length).toBeGreaterThan(0);
     expect(snap.body.tickets.every((t) => t.segment === 'education')).toBe(true);
     const t = newTicket();
-    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATE', { segment: 'education' })]);
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const tail = await call<{ events: Envelope[] }>(hub.url, 'GET', `/sync/pull?after=${snap.body.watermark}`, { token: specialist.token });
     expect(tail.body.events.map((e) => e.ticketId)).toEqual([t]);
   });
@@ -176,7 +176,7 @@ describe('live', () => {
     await home.next('hello');
     const t = newTicket();
     const started = performance.now();
-    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATE', { segment: 'education' })]);
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const news = await spec.next('events');
     expect(performance.now() - started).toBeLessThan(1000);
     expect((news.events as Envelope[]).map((e) => e.ticketId)).toEqual([t]);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idSchema, type Segment } from '../shared/domain';
 import { seesSegment } from './access';
 import { actorOfUser, type Session } from './accounts';
-import { envelopeSchema, ticketStateSchema, type Envelope, type Recheck, type TicketState } from './envelope';
+import { envelopeSchema, readState, segmentOf, type Envelope, type Recheck, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden } from './errors';
 import type { HubDb } from './db';
 
@@ -80,7 +80,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       // Advisory locks, in one order, also cover tickets that do not exist yet.
       await sql`select count(pg_advisory_xact_lock(k)) from (select hashtextextended(t, 7) as k from unnest(${ticketIds}::text[]) as t order by 1) as s`.execute(tx);
       const rows = await tx.selectFrom('tickets').select(['id', 'state']).where('id', 'in', ticketIds).execute();
-      for (const row of rows) states.set(row.id, ticketStateSchema.parse(row.state));
+      for (const row of rows) states.set(row.id, readState(row.state));
     }
 
     const accepted: { deskSeq: number; event: Envelope; state: TicketState }[] = [];
@@ -113,9 +113,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
           seq: globalSeq,
           id: a.event.id,
           ticket_id: a.event.ticketId,
-          ticket_seq: a.event.ticketSeq,
+          ticket_seq: a.event.seq,
           type: a.event.type,
-          segment: a.state.segment,
+          segment: segmentOf(a.state),
           actor_id: a.event.actor.id,
           desk_id: deskId,
           desk_seq: a.deskSeq,
@@ -124,9 +124,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
         };
       });
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-      const latest = new Map<string, { state: TicketState; seq: number }>();
-      for (const a of accepted) latest.set(a.state.id, { state: a.state, seq: a.event.globalSeq! });
-      const ticketRows = [...latest.values()].map(({ state, seq }) => ({ id: state.id, seq: state.seq, segment: state.segment, state: JSON.stringify(state), last_global_seq: seq }));
+      const latest = new Map<string, { state: TicketState; seq: number; ticketSeq: number }>();
+      for (const a of accepted) latest.set(a.event.ticketId, { state: a.state, seq: a.event.globalSeq!, ticketSeq: a.event.seq });
+      const ticketRows = [...latest].map(([id, { state, seq, ticketSeq }]) => ({ id, seq: ticketSeq, segment: segmentOf(state), state: JSON.stringify(state), last_global_seq: seq }));
       for (let i = 0; i < ticketRows.length; i += INSERT_CHUNK) {
         await tx
           .insertInto('tickets')

@@ -78,7 +78,7 @@ export async function makeUser(hub: Hub, who: { email: string; role: HubUser['ro
 }
 
 /** Signs a user in from a new desk. */
-export async function signInDesk(hub: Hub, user: HubUser, deskId = `desk-${uuidv7()}`): Promise<TestDesk> {
+export async function signInDesk(hub: Hub, user: HubUser, deskId = uuidv7()): Promise<TestDesk> {
   const deskKey = `key-${uuidv7()}`;
   const r = await call<{ token: string }>(hub.url, 'POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD, deskId, deskKey } });
   if (r.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(r.body)}`);
@@ -88,17 +88,19 @@ export async function signInDesk(hub: Hub, user: HubUser, deskId = `desk-${uuidv
 export { PASSWORD };
 
 /** An event as a desk makes it, by the desk's signed-in user. */
-export function event(desk: TestDesk, ticketId: string, ticketSeq: number, type: string, payload: Record<string, unknown> = {}): Envelope {
+export function event(desk: TestDesk, ticketId: string, seq: number, type: string, payload: Record<string, unknown> = {}): Envelope {
   return {
     id: uuidv7(),
     ticketId,
-    ticketSeq,
+    seq,
     type,
+    payloadVersion: 1,
     payload,
     actor: { id: desk.user.id, role: desk.user.role, tier: desk.user.tier, segments: desk.user.segments },
     machineVersion: 1,
     deskId: desk.deskId,
     deskTime: Date.now(),
+    globalSeq: null,
   };
 }
 
