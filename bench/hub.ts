@@ -7,11 +7,15 @@ import WebSocket from 'ws';
 import { uuidv7 } from '../src/main/core/ids';
 import { startEmbeddedPostgres } from '../src/hub/embeddedPostgres';
 import type { Envelope } from '../src/hub/envelope';
-import { startHub, type Hub } from '../src/hub/server';
-import { call, makeUser, signInDesk, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
+import { spawn } from 'node:child_process';
+import { createUser, type HubUser } from '../src/hub/accounts';
+import { openDb, openPool, type HubDb } from '../src/hub/db';
+import { migrate } from '../src/hub/migrations';
+import { call, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
 
 // npm run bench:hub -- [--seconds N] [--batch N]
-// The hub's ingest and fan-out on loopback, against an embedded PostgreSQL made for the run.
+// The hub's ingest and fan-out on loopback, against an embedded PostgreSQL made for the run;
+// the hub runs as its own process (`npm run hub`), the desks are this one.
 // stdout: one JSON object a line (as `npm run bench`); stderr: progress.
 //   hub_ingest_<desks>   accepted events/s with that many desks pushing at once (batches of
 //                        --batch events a push), and its floor: the same rows by raw multi-row
@@ -48,11 +52,50 @@ function creates(desk: TestDesk, n: number) {
   });
 }
 
+interface BenchHub {
+  url: string;
+  databaseUrl: string;
+  db: HubDb;
+  close(): Promise<void>;
+}
+
 let round = 0;
-async function freshHub(): Promise<Hub> {
+async function freshHub(): Promise<BenchHub> {
   const name = `bench_${++round}`;
   await admin.query(`create database ${name}`);
-  return startHub({ databaseUrl: server.url.replace(/\/postgres$/, `/${name}`), log: quietLog(), port: 0, poolSize: 20, rateLimit: 1e6 });
+  const databaseUrl = server.url.replace(/\/postgres$/, `/${name}`);
+  const db = openDb(openPool(databaseUrl, quietLog(), 4));
+  await migrate(db);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', '--port', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /serving (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`hub exited ${code}`)));
+  });
+  return {
+    url,
+    databaseUrl,
+    db,
+    close: async () => {
+      await db.destroy();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+const makeUser = (hub: BenchHub, who: { email: string; role: HubUser['role']; segments: HubUser['segments'] }) =>
+  createUser(hub.db, { name: who.email, password: PASSWORD, tier: 1, ...who }, Date.now());
+
+async function signInDesk(hub: BenchHub, user: HubUser): Promise<TestDesk> {
+  const deskId = uuidv7();
+  const deskKey = `key-${uuidv7()}`;
+  const r = await call<{ token: string }>(hub.url, 'POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD, deskId, deskKey } });
+  return { deskId, deskKey, token: r.body.token, user, seq: 0 };
 }
 
 try {
