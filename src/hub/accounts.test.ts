@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../main/core/db/database';
+import { Sql } from '../main/core/db/exec';
+import { hubLink } from '../main/core/hubLink';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
@@ -133,6 +136,48 @@ describe('npm run hub -- create-admin', () => {
       expect(signedIn.body.user.role).toBe('admin');
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('a desk joined to the hub (desk side of sign-in)', () => {
+  it('signs in through the hub, keeps a verifier (never the password), and signs in offline with it', async () => {
+    const created = await call<{ user: HubUser }>(hub.url, 'POST', '/admin/users', {
+      token: adminToken,
+      body: { email: 'tara@desk.test', name: 'Tara Lindqvist', role: 'specialist', tier: 3, segments: ['government'], password: 'tier three pass' },
+    });
+    const deskDb = await openDatabase(':memory:');
+    const desk = new Sql(deskDb.sqlite, deskDb.kysely);
+    let reachable = true;
+    const link = hubLink({ db: desk, now: () => clock, fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new TypeError('fetch failed'))) });
+    try {
+      expect(link.status()).toEqual({ joined: false });
+      await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not joined to a hub/);
+      const joined = link.join(hub.url + '/');
+      expect(joined).toMatchObject({ joined: true, url: hub.url });
+
+      const online = await link.signIn('Tara@desk.test', 'tier three pass');
+      expect(online).toMatchObject({ online: true, user: { id: created.body.user.id, role: 'specialist', tier: 3, segments: ['government'] } });
+      const kept = deskDb.sqlite.prepare('select * from hub_accounts').all() as { verifier: string; token: string }[];
+      expect(kept).toHaveLength(1);
+      expect(kept[0]!.verifier).toMatch(/^\$argon2id\$/);
+      expect(JSON.stringify(deskDb.sqlite.prepare('select * from hub_accounts, users').all())).not.toContain('tier three pass');
+      expect(link.sessionToken(created.body.user.id)).toBe(kept[0]!.token);
+
+      // The network drops: the same person signs in against the verifier; nobody else does.
+      reachable = false;
+      expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: false, user: { id: created.body.user.id } });
+      await expect(link.signIn('tara@desk.test', 'a wrong guess')).rejects.toThrow(/Wrong email or password/);
+      await expect(link.signIn('ava@desk.test', PASSWORD)).rejects.toThrow(/not signed in at this desk before/);
+
+      // An admin resets the password: once the hub is back, the old one stops working here too.
+      reachable = true;
+      await call(hub.url, 'POST', `/admin/users/${created.body.user.id}/password`, { token: adminToken, body: { password: 'a brand new pass' } });
+      await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/Wrong email or password/);
+      reachable = false;
+      await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not signed in at this desk before/);
+    } finally {
+      deskDb.close();
     }
   });
 });
