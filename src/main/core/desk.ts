@@ -21,6 +21,7 @@ import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
 import { ticketService } from './tickets';
 import { userDirectory } from './users';
+import { hubLink } from './hubLink';
 
 // The desk's back end behind the API contract. Each method is implemented once, here; the
 // hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
@@ -59,6 +60,8 @@ export interface DeskOptions {
   /** Country code for phone numbers typed without one. */
   countryCode?: string;
   reopenWindowMs?: number;
+  /** Join this hub on opening (sign-in then goes through it: email and password). */
+  hubUrl?: string;
 }
 
 /** One signed-in window, tab, CLI run or test: holds who is signed in and receives pushes. */
@@ -81,7 +84,7 @@ interface Session {
 }
 
 type Handlers = {
-  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M>;
+  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M> | Promise<Output<M>>;
 };
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
@@ -175,11 +178,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     return d;
   };
 
+  const hub = hubLink({ db, now: () => clock.now() });
+  if (options.hubUrl) hub.join(options.hubUrl);
+
   const handlers: Handlers = {
     'desk.status': () => status(),
     'desk.initialize': (_s, i) => initialize(i.mode, i.seed, i.customers),
     'session.users': () => users.list().filter((u) => u.active),
     'session.signIn': (s, i) => {
+      if (hub.status().joined) throw new ApiError('forbidden', 'This desk is joined to a hub: sign in with your email and password.');
       const u = users.get(i.userId);
       if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
       s.user = u;
@@ -190,6 +197,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return null;
     },
     'session.me': (s) => s.user,
+    'session.signInWithPassword': async (s, i) => {
+      const { user } = await hub.signIn(i.email, i.password);
+      s.user = user;
+      return user;
+    },
+    'hub.status': () => hub.status(),
+    'hub.join': (s, i) => {
+      requireAdmin(signedIn(s));
+      return hub.join(i.url);
+    },
     'lookup.search': (s, i) => {
       const u = signedIn(s);
       const r = lookup(i.query, clock.now());
@@ -293,7 +310,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.'));
     try {
       const handler = handlers[m] as (s: Session, i: unknown) => unknown;
-      return { ok: true, result: handler(session, parsed.data) };
+      return { ok: true, result: await handler(session, parsed.data) };
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
       console.error(`tagdesk: ${method} failed`, e);

@@ -6,13 +6,14 @@ import { startWebShell } from './server';
 // `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
 // of its own beyond the token, so it never listens beyond this machine.
 
-const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N]
+const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N] [--hub URL]
 
   --data DIR   where the desk keeps its data (default: $TAGDESK_DATA, else the per-user
                application-data folder)
   --demo       fill an empty desk with demo customers and tickets
   --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
-  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)`;
+  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)
+  --hub URL    join this hub: people sign in with email and password through it`;
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -20,11 +21,11 @@ async function main(argv: string[]): Promise<void> {
   if (argv.some((a) => a === '--host' || a.startsWith('--host='))) {
     fail('--host is not supported: the browser shell only listens on 127.0.0.1.');
   }
-  let values: { data?: string | undefined; demo?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined };
+  let values: { data?: string | undefined; demo?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined; hub?: string | undefined };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, demo: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { data: { type: 'string' }, demo: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, hub: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
   if (!port.success) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
 
   const dataDir = resolveDataDir(values.data === undefined ? [] : ['--data', values.data]);
-  const shell = await startWebShell({ dataDir, demo: values.demo ?? false, port: port.data, testClock: values['test-clock'] ?? false });
+  const shell = await startWebShell({ dataDir, demo: values.demo ?? false, port: port.data, testClock: values['test-clock'] ?? false, ...(values.hub ? { hubUrl: values.hub } : {}) });
   console.log(`Tagdesk is running at ${shell.url}`);
   console.log(`Data folder: ${shell.dataDir}`);
   console.log('Press Ctrl+C to stop.');

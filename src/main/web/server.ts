@@ -24,6 +24,8 @@ export interface WebShellOptions {
   testClock?: boolean;
   /** The built renderer; defaults to out/renderer of this checkout. */
   rendererDir?: string;
+  /** Join this hub (sign-in by email and password through it). */
+  hubUrl?: string;
 }
 
 export interface WebShell {
@@ -42,7 +44,7 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', imp
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(32).toString('hex');
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}) });
+  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}), ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let port = options.port;
 

@@ -39,6 +39,12 @@ export const en = {
   'signIn.failed': 'Could not sign in',
   'signIn.noUsers': 'This desk has no users yet. An admin can add them.',
   'signIn.lastUsed': 'last signed in',
+  'signIn.hubTitle': 'Sign in',
+  'signIn.hubLead': 'This desk works with the team’s hub at {url}. Sign in with your email and password; when the hub cannot be reached, the password you last used here still works.',
+  'signIn.email': 'Email',
+  'signIn.password': 'Password',
+  'signIn.showPassword': 'Show or hide the password',
+  'signIn.submit': 'Sign in',
 
   // shell
   'shell.skip': 'Skip to content',
