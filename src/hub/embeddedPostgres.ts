@@ -51,6 +51,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o001);
     chownSync(dir, NOBODY, NOBODY);
     chmodSync(dir, 0o700);
+    const reach = spawnSync('/bin/sh', ['-c', 'cd "$0"', dir], { uid: NOBODY, gid: NOBODY });
+    if (reach.status !== 0) {
+      throw new Error(
+        `As root, the hub runs PostgreSQL as the user "nobody", which cannot reach ${dir}. Choose a --data folder it can reach (not under /root), let it through the folders above (chmod o+x), or set DATABASE_URL.`,
+      );
+    }
   }
 
   const passwordFile = join(dir, '..', 'pg-password');
