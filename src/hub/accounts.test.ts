@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
 import { hubLink } from '../main/core/hubLink';
+import { openDesk } from '../main/core/desk';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
@@ -178,6 +179,32 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
       await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not signed in at this desk before/);
     } finally {
       deskDb.close();
+    }
+  });
+});
+
+describe('an admin at a desk joined to the hub', () => {
+  it('signs in with email and password and manages the hub\'s people through the desk API', async () => {
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl: hub.url, clock: { now: () => clock } });
+    try {
+      const c = desk.connect(() => undefined);
+      expect(await c.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: true, url: hub.url } });
+      expect(await c.call('session.signIn', { userId: 'anyone' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: PASSWORD })).toMatchObject({ ok: true, result: { role: 'admin' } });
+      const created = await c.call('hubUsers.create', { email: 'new@desk.test', name: 'New Person', role: 'specialist', tier: 2, segments: ['home'], password: 'new person pass' });
+      expect(created).toMatchObject({ ok: true, result: { email: 'new@desk.test', tier: 2 } });
+      const id = (created as { result: { id: string } }).result.id;
+      expect(await c.call('hubUsers.update', { id, active: false })).toMatchObject({ ok: true, result: { active: false } });
+      expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: [], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const list = await c.call('hubUsers.list', {});
+      expect((list as { result: { email: string }[] }).result.map((u) => u.email)).toContain('new@desk.test');
+      // An agent cannot, even through the desk.
+      const other = desk.connect(() => undefined);
+      await other.call('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });
+      expect(await other.call('hubUsers.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    } finally {
+      desk.close();
     }
   });
 });

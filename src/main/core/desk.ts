@@ -207,6 +207,10 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       requireAdmin(signedIn(s));
       return hub.join(i.url);
     },
+    'hubUsers.list': (s) => hub.hubUsers.list(signedIn(s).id),
+    'hubUsers.create': (s, i) => hub.hubUsers.create(signedIn(s).id, i),
+    'hubUsers.update': (s, { id, ...change }) => hub.hubUsers.update(signedIn(s).id, id, change),
+    'hubUsers.resetPassword': (s, i) => hub.hubUsers.resetPassword(signedIn(s).id, i.id, i.password),
     'lookup.search': (s, i) => {
       const u = signedIn(s);
       const r = lookup(i.query, clock.now());

@@ -1,7 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ApiError } from '../../shared/api';
+import { ApiError, type ApiErrorShape } from '../../shared/api';
+
+type ApiErrorCode = ApiErrorShape['code'];
 import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '../../shared/domain';
 import type { Sql } from './db/exec';
 import { uuidv7 } from './ids';
@@ -141,6 +143,43 @@ export function hubLink(options: HubLinkOptions) {
     return a?.token && (a.token_expires_at ?? 0) > now() ? a.token : null;
   }
 
-  return { status, join, signIn, sessionToken };
+  const STATUS_CODES: Record<number, ApiErrorCode> = { 400: 'invalid_input', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+
+  /** A call to the hub's admin API as the signed-in person (their hub session). */
+  async function asPerson<T>(userId: string, method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    const l = link();
+    if (!l) throw new ApiError('forbidden', 'This desk is not joined to a hub.');
+    const token = sessionToken(userId);
+    if (!token) throw new ApiError('unauthenticated', 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.');
+    let res: Response;
+    try {
+      res = await doFetch(`${l.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 4000),
+      });
+    } catch {
+      throw new ApiError('refused', 'The hub cannot be reached; users can be managed when it is back.');
+    }
+    const answer: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw new ApiError(STATUS_CODES[res.status] ?? 'refused', hubError.safeParse(answer).data?.error.message ?? `The hub answered ${res.status}.`);
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new ApiError('internal', 'The hub answered in a way this desk does not understand; is it the same version?');
+    return parsed.data;
+  }
+
+  const oneUser = z.object({ user: userSchema }).transform((a) => a.user);
+  const hubUsers = {
+    list: (by: string) => asPerson(by, 'GET', '/admin/users', undefined, z.object({ users: z.array(userSchema) }).transform((a) => a.users)),
+    create: (by: string, input: unknown) => asPerson(by, 'POST', '/admin/users', input, oneUser),
+    update: (by: string, id: string, change: unknown) => asPerson(by, 'PATCH', `/admin/users/${encodeURIComponent(id)}`, change, oneUser),
+    resetPassword: async (by: string, id: string, password: string) => {
+      await asPerson(by, 'POST', `/admin/users/${encodeURIComponent(id)}/password`, { password }, z.object({ ok: z.literal(true) }));
+      return null;
+    },
+  };
+
+  return { status, join, signIn, sessionToken, hubUsers };
 }
 export type HubLink = ReturnType<typeof hubLink>;
