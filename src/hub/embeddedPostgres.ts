@@ -39,10 +39,61 @@ export interface EmbeddedOptions {
 const NOBODY = 65534;
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** Another live process (a hub, create-admin) runs the PostgreSQL of this folder. */
+export class ClusterInUse extends Error {
+  constructor(readonly pid: number) {
+    super(`Another process (pid ${pid}) runs the PostgreSQL of this folder; stop it first, or use its DATABASE_URL.`);
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const bin = binaries();
   const dir = options.dir;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // One owner at a time, taken before initdb: two processes never initialise or start the
+  // same cluster, and a start never stops a server that a live process is using.
+  const release = takeOwnership(dir);
+  try {
+    return await startOwned(bin, options, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function ownerFile(dir: string): string {
+  return join(dir, '..', 'pg-owner.pid');
+}
+
+function takeOwnership(dir: string): () => void {
+  const file = ownerFile(dir);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && alive(pid)) throw new ClusterInUse(pid);
+    // Left by a process that was killed: take it over.
+    rmSync(file, { force: true });
+  }
+  throw new Error(`Could not take ${file}; is another hub starting on this folder?`);
+}
+
+/** The live process that runs this folder's PostgreSQL, or null. */
+export function clusterOwner(dir: string): number | null {
+  try {
+    const pid = Number(readFileSync(ownerFile(dir), 'utf8'));
+    return pid > 0 && pid !== process.pid && alive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function startOwned(bin: Binaries, options: EmbeddedOptions, release: () => void): Promise<EmbeddedPostgres> {
+  const dir = options.dir;
   const owner = isRoot() ? { uid: NOBODY, gid: NOBODY } : {};
   if (isRoot()) {
     // nobody must be able to walk into the parent folder to reach its cluster.
@@ -104,8 +155,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     pid,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
+        const done = () => {
+          release();
+          resolve();
+        };
+        if (exited) return done();
+        child.once('exit', done);
         child.kill('SIGINT');
       }),
   };
@@ -258,7 +313,8 @@ export function runningPostgresUrl(dir: string): string | null {
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!alive(pid) || !port) return null;
+  // The eighth line says "ready" once the server accepts connections.
+  if (!alive(pid) || !port || lines[7]?.trim() !== 'ready') return null;
   const password = readFileSync(join(dir, '..', 'pg-password'), 'utf8').trim();
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }

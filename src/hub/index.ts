@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUser } from './accounts';
 import { openDb, openPool } from './db';
-import { runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
+import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
 import { hubLogger } from './log';
 import { migrate } from './migrations';
 import { startHub } from './server';
@@ -68,14 +68,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = hubLogger();
   const dir = dataDir ? resolve(dataDir) : undefined;
-  const pidFile = dir ? join(dir, 'hub.pid') : null;
-  if (pidFile && existsSync(pidFile)) {
-    const other = Number(readFileSync(pidFile, 'utf8'));
-    if (other !== process.pid && isAlive(other)) {
-      console.error(`A hub (pid ${other}) is already serving ${dir}; stop it first.`);
-      return 1;
-    }
-  }
   const hub = await startHub({
     log,
     port,
@@ -84,7 +76,6 @@ async function main(argv: string[]): Promise<number> {
     ...(values.host ? { host: values.host } : {}),
     ...(values.cert && values.key ? { tls: { cert: readFileSync(values.cert), key: readFileSync(values.key) } } : {}),
   });
-  if (pidFile) writeFileSync(pidFile, String(process.pid));
   process.stdout.write(`Tagdesk hub serving ${hub.url}\n`);
   log.info({ hubUrl: hub.url }, 'hub started');
 
@@ -96,7 +87,6 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  if (pidFile) rmSync(pidFile, { force: true });
   log.info('hub stopped');
   return 0;
 }
@@ -109,7 +99,7 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
   const password = values.password ?? (await ask('Password for the new admin (at least 10 characters): '));
   const log = hubLogger({ level: 'warn', destination: process.stderr });
   // A hub serving the folder keeps its PostgreSQL: use it rather than start another.
-  let url = databaseUrl ?? (dir ? runningPostgresUrl(join(dir, 'pg')) : null);
+  let url = databaseUrl ?? (dir ? await serverOfRunningHub(join(dir, 'pg')) : null);
   const embedded = url ? null : await startEmbeddedPostgres({ dir: join(dir!, 'pg') });
   url ??= embedded!.url;
   const db = openDb(openPool(url, log, 2));
@@ -143,13 +133,16 @@ function ask(question: string): Promise<string> {
   });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+/** When a hub runs this folder's PostgreSQL, its URL once it is ready; else null. */
+async function serverOfRunningHub(pgDir: string): Promise<string | null> {
+  const deadline = Date.now() + 60_000;
+  while (clusterOwner(pgDir) !== null) {
+    const url = runningPostgresUrl(pgDir);
+    if (url) return url;
+    if (Date.now() > deadline) throw new Error('A hub is starting on this folder but its PostgreSQL is not ready; try again.');
+    await new Promise((r) => setTimeout(r, 200));
   }
+  return null;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { call, PASSWORD, quietLog } from './testing/hubFixture';
 
 let dir: string;
 let running: ChildProcess[] = [];
+let serving: HubProcess | null = null;
 
 interface HubProcess {
   child: ChildProcess;
@@ -138,6 +139,7 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
     expect(confirmedAtKill).toBeLessThan(2400);
 
     const second = await spawnHub(['--data', dir]);
+    serving = second;
     // The postgres the killed hub left behind was stopped and a new one started.
     expect(() => process.kill(stalePostmaster, 0)).toThrow();
     // Each desk learns how far the hub got, then pushes the rest (a retry of a committed
@@ -162,6 +164,18 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
       await check.destroy();
     }
   }, 120_000);
+});
+
+describe('one folder, one PostgreSQL', () => {
+  it('refuses a second hub on a folder a live hub serves; create-admin then uses the running server', async () => {
+    expect(serving).not.toBeNull();
+    await expect(spawnHub(['--data', dir])).rejects.toThrow(/Another process \(pid \d+\) runs the PostgreSQL of this folder/);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--data', dir, '--email', 'root@desk.test', '--password', 'root admin pass'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/Admin root@desk\.test created/);
+    const signedIn = await call(serving!.url, 'POST', '/auth/sign-in', { body: { email: 'root@desk.test', password: 'root admin pass' } });
+    expect(signedIn.status).toBe(200);
+    expect((await call(serving!.url, 'GET', '/health')).status).toBe(200);
+  }, 60_000);
 });
 
 describe('two hub processes on one database', () => {
