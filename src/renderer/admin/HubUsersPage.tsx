@@ -97,7 +97,7 @@ export function HubUsersPage() {
           </Table>
         </Table.ScrollContainer>
       </Section>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
         {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
       </Modal>

@@ -506,7 +506,7 @@ export const en = {
   'hubUsers.resetOne': 'Reset the password of {name}',
   'hubUsers.newPassword': 'New password',
   'hubUsers.passwordHint': 'At least 10 characters. Tell it to the person in a safe way.',
-  'hubUsers.sessionsEnd': 'Saving ends this person’s sessions; they sign in again.',
+  'hubUsers.sessionsEnd': 'A change of role, tier, segments or status, or a new password, ends this person’s sessions; they sign in again.',
   'hubUsers.save': 'Save',
   'hubUsers.create': 'Create',
   'hubUsers.saved': '{name} saved.',
