@@ -30,6 +30,9 @@ export const standInRecheck: Recheck = (state, event) => {
       return refusedOr(mayHold(actor, state), () => next({ tier: (state.tier + 1) as Tier, assigneeId: null, status: 'escalated' }));
     case 'RESOLVE':
       return refusedOr(mayHold(actor, state), () => next({ status: 'resolved' }));
+    case 'SLA_BREACH':
+      if (actor.role !== 'system') return refuse('SLA events come from the scheduler, not from people.');
+      return state.tier === 3 ? next({}) : next({ tier: (state.tier + 1) as Tier, assigneeId: null, status: 'escalated' });
     case 'NOTE':
       return refusedOr(mayWorkSegment(actor, state.segment), () => next({}));
     case 'CHANGE_PRIORITY':

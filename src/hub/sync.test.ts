@@ -105,6 +105,29 @@ describe('push', () => {
   });
 });
 
+describe('system events', () => {
+  it('two desks that fire the same SLA breach make one event and one escalation', async () => {
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    const other = await signInDesk(hub, await makeUser(hub, { email: 'cleo@desk.test', role: 'agent', segments: ['education'] }));
+    const breachId = uuidv7(); // the shared log derives it from (ticket, target, due time): the same on every desk
+    const breach = (desk: TestDesk) => ({ ...event(desk, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt: 1_000 }), id: breachId, actor: { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] } });
+    const first = await pushEvents(hub, agent, [breach(agent)]);
+    const second = await pushEvents(hub, other, [breach(other)]);
+    expect(first.body.results[0]!.status).toBe('accepted');
+    expect(second.body.results[0]!.status).toBe('duplicate');
+    const ticket = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
+    expect(ticket.state).toMatchObject({ tier: 2, seq: 2 });
+  });
+
+  it('a person cannot send an SLA event as themselves', async () => {
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    const r = await pushEvents(hub, agent, [event(agent, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt: 1_000 })]);
+    expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: 'SLA events come from the scheduler, not from people.' });
+  });
+});
+
 describe('pull and snapshot', () => {
   it('gives each person the events of their segments after a cursor, in global order', async () => {
     const edu = newTicket();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { idSchema, type Segment } from '../shared/domain';
+import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
 import { seesSegment } from './access';
 import { actorOfUser, type Session } from './accounts';
 import { envelopeSchema, readState, segmentOf, type Envelope, type Recheck, type TicketState } from './envelope';
@@ -40,6 +40,8 @@ export interface PushResult {
 }
 
 export const EVENTS_CHANNEL = 'tagdesk_events';
+/** Events any desk's SLA scheduler may send as the system actor; their ids are derived, so many desks make one. */
+const SYSTEM_EVENT_TYPES = new Set(['SLA_WARNING', 'SLA_BREACH']);
 /** Rows per INSERT: 11 parameters a row stays well under PostgreSQL's 65,535. */
 const INSERT_CHUNK = 500;
 
@@ -52,7 +54,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     const { deskSeq, event } = events[i]!;
     if (i > 0 && deskSeq !== events[i - 1]!.deskSeq + 1) throw badRequest(`A push lists its events in desk order without gaps: ${deskSeq} follows ${events[i - 1]!.deskSeq}.`);
     // A desk pushes each person's events with that person's session: another name is forged.
-    if (event.actor.id !== session.user.id) throw forbidden(`Event ${event.id} names someone other than the signed-in user.`);
+    // SLA warnings and breaches are the scheduler's, on whichever desk noticed them first.
+    const bySystem = event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type);
+    if (event.actor.id !== session.user.id && !bySystem) throw forbidden(`Event ${event.id} names someone other than the signed-in user.`);
     if (event.deskId !== deskId) throw forbidden(`Event ${event.id} was made on another desk.`);
   }
   const actor = actorOfUser(session.user);
@@ -92,7 +96,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       }
       seen.add(event.id);
       // Judged as the account is now, not as the desk remembered it.
-      const judged: Envelope = { ...event, actor };
+      const judged: Envelope = { ...event, actor: event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type) ? SYSTEM_ACTOR : actor };
       const verdict = safeRecheck(recheck, states.get(event.ticketId) ?? null, judged);
       if (verdict.ok) {
         states.set(event.ticketId, verdict.state);
