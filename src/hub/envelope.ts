@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, idSchema, segmentSchema, tierSchema } from '../shared/domain';
+import { actorSchema, idSchema, segmentSchema, tierSchema, type Actor } from '../shared/domain';
 
 // The event envelope as the hub receives it. STAND-IN: the shared ticket log (issue 10
 // part 1, src/shared) defines the one envelope; when it lands on main this file re-exports
@@ -40,7 +40,12 @@ export type TicketState = z.infer<typeof ticketStateSchema>;
  * the event, judged with the actor the hub knows (not the desk's snapshot). Either the
  * ticket's next state, or the reason the event is refused.
  */
-export type Recheck = (state: TicketState | null, event: Envelope) => { ok: true; state: TicketState } | { ok: false; reason: string };
+export type Recheck = (state: TicketState | null, event: Envelope, directory: Directory) => { ok: true; state: TicketState } | { ok: false; reason: string };
+
+/** The people an event may name (an ASSIGN's assignee), as the hub knows them now. */
+export interface Directory {
+  person(id: string): (Actor & { name: string; active: boolean }) | null;
+}
 
 /** The segment a ticket is in: who may read its events. */
 export const segmentOf = (state: TicketState): string => state.segment;

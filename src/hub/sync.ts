@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
 import { seesSegment } from './access';
-import { actorOfUser, type Session } from './accounts';
-import { envelopeSchema, readState, segmentOf, type Envelope, type Recheck, type TicketState } from './envelope';
+import { actorOfUser, toUser, type Session } from './accounts';
+import { envelopeSchema, readState, segmentOf, type Directory, type Envelope, type Recheck, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden } from './errors';
 import type { HubDb } from './db';
 
@@ -87,6 +87,13 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       for (const row of rows) states.set(row.id, readState(row.state));
     }
 
+    // The people events name (an ASSIGN's assignee), read once for the whole push.
+    const named = [...new Set(fresh.map((e) => e.event.payload.assigneeId).filter((id): id is string => typeof id === 'string' && z.uuid().safeParse(id).success))];
+    const people = new Map(
+      named.length === 0 ? [] : (await tx.selectFrom('users').selectAll().where('id', 'in', named).execute()).map((row) => { const u = toUser(row); return [u.id, { ...actorOfUser(u), name: u.name, active: u.active }]; }),
+    );
+    const directory: Directory = { person: (id) => people.get(id) ?? null };
+
     const accepted: { deskSeq: number; event: Envelope; state: TicketState }[] = [];
     const refused: { deskSeq: number; event: Envelope; reason: string }[] = [];
     for (const { deskSeq, event } of fresh) {
@@ -97,7 +104,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       seen.add(event.id);
       // Judged as the account is now, not as the desk remembered it.
       const judged: Envelope = { ...event, actor: event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type) ? SYSTEM_ACTOR : actor };
-      const verdict = safeRecheck(recheck, states.get(event.ticketId) ?? null, judged);
+      const verdict = safeRecheck(recheck, states.get(event.ticketId) ?? null, judged, directory);
       if (verdict.ok) {
         states.set(event.ticketId, verdict.state);
         accepted.push({ deskSeq, event: judged, state: verdict.state });
@@ -157,9 +164,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
 }
 
 /** A re-check that throws is a bug in the rules, not in the sender: refuse the event, say why. */
-function safeRecheck(recheck: Recheck, state: TicketState | null, event: Envelope): ReturnType<Recheck> {
+function safeRecheck(recheck: Recheck, state: TicketState | null, event: Envelope, directory: Directory): ReturnType<Recheck> {
   try {
-    return recheck(state, event);
+    return recheck(state, event, directory);
   } catch (error) {
     return { ok: false, reason: `The hub could not apply this event: ${error instanceof Error ? error.message : String(error)}` };
   }
