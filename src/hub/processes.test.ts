@@ -118,7 +118,7 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
     const db = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
     const desks = await makeDesks(db, first.url, 4, 'kill');
     await db.destroy();
-    for (const d of desks) fill(d, 600);
+    for (const d of desks) fill(d, 400);
 
     let answered = 0;
     const inFlight = desks.map((d) =>
@@ -136,7 +136,7 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
     await Promise.all(inFlight);
     const confirmedAtKill = desks.reduce((n, d) => n + d.confirmed, 0);
     expect(confirmedAtKill).toBeGreaterThan(0);
-    expect(confirmedAtKill).toBeLessThan(2400);
+    expect(confirmedAtKill).toBeLessThan(1600);
 
     const second = await spawnHub(['--data', dir]);
     serving = second;
@@ -153,13 +153,13 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
     const check = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
     try {
       const rows = await check.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
-      expect(rows).toHaveLength(2400);
-      expect(new Set(rows.map((r) => r.id)).size).toBe(2400);
-      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 2400 }, (_, i) => i + 1));
+      expect(rows).toHaveLength(1600);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(1600);
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 1600 }, (_, i) => i + 1));
       const expected = new Set(desks.flatMap((d) => d.outbox.map((o) => o.event.id)));
       expect(rows.every((r) => expected.has(r.id))).toBe(true);
       const head = await check.selectFrom('log_head').select('seq').executeTakeFirstOrThrow();
-      expect(head.seq).toBe(2400);
+      expect(head.seq).toBe(1600);
     } finally {
       await check.destroy();
     }

@@ -33,7 +33,7 @@ export const standInRecheck: Recheck = (state, event) => {
     case 'SLA_BREACH':
       if (actor.role !== 'system') return refuse('SLA events come from the scheduler, not from people.');
       return state.tier === 3 ? next({}) : next({ tier: (state.tier + 1) as Tier, assigneeId: null, status: 'escalated' });
-    case 'NOTE':
+    case 'ADD_NOTE':
       return refusedOr(mayWorkSegment(actor, state.segment), () => next({}));
     case 'CHANGE_PRIORITY':
       return refusedOr(actor.role === 'supervisor' ? null : 'Only a supervisor can do that.', () => next({}));

@@ -60,7 +60,7 @@ describe('what cannot be parsed', () => {
   });
 
   it('an oversized body', async () => {
-    const huge = { deskId: agent.deskId, events: [{ deskSeq: agent.seq + 1, event: event(agent, ticket, 2, 'NOTE', { text: 'x'.repeat(200_000) }) }] };
+    const huge = { deskId: agent.deskId, events: [{ deskSeq: agent.seq + 1, event: event(agent, ticket, 2, 'ADD_NOTE', { note: 'x'.repeat(200_000) }) }] };
     const r = await call(hub.url, 'POST', '/sync/push', { body: huge, token: agent.token });
     expect(r.status).toBe(413);
     expect(r.body).toMatchObject({ error: { code: 'too_large' } });
@@ -162,14 +162,14 @@ describe('replayed and reordered events', () => {
     expect(r.body.error).toMatchObject({ code: 'conflict', lastDeskSeq: agent.seq });
     const shuffled = await call(hub.url, 'POST', '/sync/push', {
       token: agent.token,
-      body: { deskId: agent.deskId, events: [{ deskSeq: agent.seq + 2, event: event(agent, ticket, 3, 'RESOLVE') }, { deskSeq: agent.seq + 1, event: event(agent, ticket, 2, 'TAKE') }] },
+      body: { deskId: agent.deskId, events: [{ deskSeq: agent.seq + 2, event: event(agent, ticket, 3, 'RESOLVE', { code: 'fixed_remotely', note: 'Driver rolled back.' }) }, { deskSeq: agent.seq + 1, event: event(agent, ticket, 2, 'TAKE') }] },
     });
     expect(shuffled.status).toBe(400);
     await unchanged();
   });
 
   it('a ticket\'s events out of their order are refused', async () => {
-    const r = await pushEvents(hub, agent, [event(agent, ticket, 3, 'RESOLVE'), event(agent, ticket, 1, 'CREATED', { segment: 'education' })]);
+    const r = await pushEvents(hub, agent, [event(agent, ticket, 3, 'RESOLVE', { code: 'fixed_remotely', note: 'Driver rolled back.' }), event(agent, ticket, 1, 'CREATED', { segment: 'education' })]);
     expect(r.body.results.map((x) => x.status)).toEqual(['refused', 'refused']);
     await unchanged();
   });

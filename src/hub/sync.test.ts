@@ -39,7 +39,7 @@ async function eventCount(): Promise<number> {
 describe('push', () => {
   it('accepts an agent creating, taking and escalating a ticket, with consecutive global seqs', async () => {
     const t = newTicket();
-    const r = await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE'), event(agent, t, 3, 'ESCALATE', { reason: 'needs_specialist_skill' })]);
+    const r = await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE'), event(agent, t, 3, 'ESCALATE', { reason: 'needs_specialist_skill', note: 'Fan replaced, still loud: needs a board swap.' })]);
     expect(r.status).toBe(200);
     expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const seqs = r.body.results.map((x) => x.globalSeq!);

@@ -87,15 +87,31 @@ export async function signInDesk(hub: Hub, user: HubUser, deskId = uuidv7()): Pr
 
 export { PASSWORD };
 
+/** What a CREATED event carries beyond its segment, as a desk fills it. */
+const CREATED_DEFAULTS = {
+  number: 1,
+  customerName: 'Lakeside School District',
+  assetId: null,
+  serviceTag: null,
+  serviceLevel: 'standard',
+  priority: 'normal',
+  subject: 'Fan noise after BIOS update',
+  description: '',
+  channel: 'phone',
+  reopenWindowMs: 7 * 24 * 60 * 60_000,
+  policy: null,
+};
+
 /** An event as a desk makes it, by the desk's signed-in user. */
 export function event(desk: TestDesk, ticketId: string, seq: number, type: string, payload: Record<string, unknown> = {}): Envelope {
+  const body = type === 'CREATED' ? { ...CREATED_DEFAULTS, customerId: uuidv7(), ...payload } : payload;
   return {
     id: uuidv7(),
     ticketId,
     seq,
-    type,
+    type: type as Envelope['type'],
     payloadVersion: 1,
-    payload,
+    payload: body,
     actor: { id: desk.user.id, role: desk.user.role, tier: desk.user.tier, segments: desk.user.segments },
     machineVersion: 1,
     deskId: desk.deskId,
@@ -104,8 +120,11 @@ export function event(desk: TestDesk, ticketId: string, seq: number, type: strin
   };
 }
 
-/** Pushes events with the desk's next desk seqs. */
+/** Pushes events with the desk's next desk seqs (given back when the push is refused whole). */
 export async function pushEvents(hub: Hub, desk: TestDesk, events: Envelope[]) {
+  const before = desk.seq;
   const body = { deskId: desk.deskId, events: events.map((e) => ({ deskSeq: ++desk.seq, event: e })) };
-  return call<{ lastDeskSeq: number; results: { status: string; globalSeq?: number; reason?: string; id: string }[] }>(hub.url, 'POST', '/sync/push', { body, token: desk.token });
+  const r = await call<{ lastDeskSeq: number; results: { status: string; globalSeq?: number; reason?: string; id: string }[] }>(hub.url, 'POST', '/sync/push', { body, token: desk.token });
+  if (r.status !== 200) desk.seq = before;
+  return r;
 }
