@@ -114,8 +114,12 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     }
 
     if (accepted.length > 0) {
-      const head = await tx.updateTable('log_head').set((eb) => ({ seq: eb('seq', '+', accepted.length) })).where('id', '=', 1).returning('seq').executeTakeFirstOrThrow();
-      const first = head.seq - accepted.length + 1;
+      // Seqs and the notification in one statement; NOTIFY is delivered at COMMIT anyway.
+      const n = accepted.length;
+      const head = (
+        await sql<{ seq: number }>`update log_head set seq = seq + ${n}::bigint where id = 1 returning seq, pg_notify(${EVENTS_CHANNEL}, json_build_object('first', seq - ${n}::bigint + 1, 'last', seq)::text)`.execute(tx)
+      ).rows[0]!;
+      const first = head.seq - n + 1;
       const rows = accepted.map((a, i) => {
         const globalSeq = first + i;
         a.event = { ...a.event, globalSeq };
@@ -147,7 +151,6 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
           )
           .execute();
       }
-      await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ first, last: head.seq })})`.execute(tx);
     }
     if (refused.length > 0) {
       const rows = refused.map((r) => {
