@@ -26,10 +26,11 @@ beforeAll(async () => {
   adminToken = (await signIn('omar@desk.test', PASSWORD)).body.token;
 }, 60_000);
 
+// Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
 afterAll(async () => {
   await hub?.close();
   await pg?.stop();
-});
+}, 60_000);
 
 describe('sign-in and sessions', () => {
   it('signs in with email and password (any case), and the token names the user', async () => {

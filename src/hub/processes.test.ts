@@ -57,7 +57,7 @@ afterAll(async () => {
     }
   }
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 interface Desk {
   deskId: string;

@@ -28,10 +28,11 @@ beforeAll(async () => {
   expect(r.body.results[0]!.status).toBe('accepted');
 }, 60_000);
 
+// Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
 afterAll(async () => {
   await hub?.close();
   await pg?.stop();
-});
+}, 60_000);
 
 /** Everything a desk could observe of the hub's truth. */
 async function truth(): Promise<string> {
@@ -56,6 +57,13 @@ describe('what cannot be parsed', () => {
     }
     const r = await call(hub.url, 'POST', '/sync/push', { raw: '{"deskId": ', token: agent.token });
     expect(r.body).toEqual({ error: { code: 'bad_request', message: 'The request body is not valid JSON.' } });
+    await unchanged();
+  });
+
+  it('a body that is not declared as JSON (what a page elsewhere could send without asking)', async () => {
+    const res = await fetch(`${hub.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ email: 'ava@desk.test', password: 'guess' }) });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
     await unchanged();
   });
 

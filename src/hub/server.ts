@@ -208,6 +208,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 /** The JSON body, at most `limit` bytes: 413 past it, 400 when it is not JSON. */
 function body(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    // Only JSON: a browser page elsewhere cannot send that without a preflight this hub never allows.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      req.resume();
+      return reject(new HubError(415, 'unsupported_media_type', 'Send the request body as application/json.'));
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();

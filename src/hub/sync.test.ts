@@ -24,10 +24,11 @@ beforeAll(async () => {
   homeAgent = await signInDesk(hub, await makeUser(hub, { email: 'hana@desk.test', role: 'agent', segments: ['home'] }));
 }, 60_000);
 
+// Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
 afterAll(async () => {
   await hub?.close();
   await pg?.stop();
-});
+}, 60_000);
 
 const newTicket = () => `T-${uuidv7()}`;
 
