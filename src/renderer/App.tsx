@@ -1,3 +1,4 @@
+import { HubUsersPage } from './admin/HubUsersPage';
 import { SlaSettingsPage } from './admin/SlaSettingsPage';
 import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
@@ -44,6 +45,8 @@ function Page({ route }: { route: Route }) {
       return <SlaSettingsPage view={{ kind: 'policy', id: route.id }} />;
     case 'slaCalendar':
       return <SlaSettingsPage view={{ kind: 'calendar', id: route.id }} />;
+    case 'hubUsers':
+      return <HubUsersPage />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

@@ -41,6 +41,7 @@ export type Route =
   | { name: 'slaSettings' }
   | { name: 'slaPolicy'; id: string | null }
   | { name: 'slaCalendar'; id: string | null }
+  | { name: 'hubUsers' }
   | { name: 'notFound'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -54,6 +55,7 @@ export function parseHash(hash: string): Route {
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
+  if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
   if (head === 'admin' && a === 'sla') {
     const [, , kind, id] = parts;
     if (kind === undefined) return { name: 'slaSettings' };
@@ -109,6 +111,8 @@ export function hrefOf(route: Route): string {
       return `#/admin/sla/policy/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
     case 'slaCalendar':
       return `#/admin/sla/calendar/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
+    case 'hubUsers':
+      return '#/admin/users';
     case 'notFound':
       return `#${route.path}`;
   }

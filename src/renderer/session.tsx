@@ -141,6 +141,15 @@ export function SessionGate({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const signInWithPassword = useCallback(async (email: string, password: string) => {
+    try {
+      const user = await call('session.signInWithPassword', { email, password });
+      setPhase({ name: 'ready', user });
+    } catch (error) {
+      setPhase({ name: 'signIn', problem: problemOf(error) });
+    }
+  }, []);
+
   const leave = useCallback(async (forget: boolean) => {
     try {
       await call('session.signOut', {});
@@ -174,7 +183,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     case 'uninitialized':
       return <FirstStart dataDir={phase.dataDir} onDone={() => void start()} />;
     case 'signIn':
-      return <SignIn problem={phase.problem} onChoose={signIn} />;
+      return <SignIn problem={phase.problem} onChoose={signIn} onPassword={signInWithPassword} />;
     case 'ready':
       return session ? <SessionContext value={session}>{children}</SessionContext> : null;
   }

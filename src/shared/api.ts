@@ -315,6 +315,12 @@ export const pageSchema = z.object({
   limit: z.number().int().min(1).max(500).default(200),
 });
 
+/** Whether this desk is joined to a hub (sign-in by email and password) or works alone (a picker). */
+export const hubStatusSchema = z.discriminatedUnion('joined', [
+  z.object({ joined: z.literal(false) }),
+  z.object({ joined: z.literal(true), url: z.string(), deskId: z.string() }),
+]);
+
 export const api = {
   'desk.status': method(empty, deskStatusSchema, { public: true }),
   'desk.initialize': method(
@@ -326,6 +332,21 @@ export const api = {
   'session.signIn': method(z.object({ userId: idSchema }), userSchema, { public: true }),
   'session.signOut': method(empty, z.null(), { public: true }),
   'session.me': method(empty, userSchema.nullable(), { public: true }),
+  /** On a desk joined to a hub: through the hub, or against the verifier kept here when it is unreachable. */
+  'session.signInWithPassword': method(z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) }), userSchema, { public: true }),
+  'hub.status': method(empty, hubStatusSchema, { public: true }),
+  'hub.join': method(z.object({ url: z.string().trim().min(1).max(500) }), hubStatusSchema),
+  /** The hub's people (admins; a desk joined to a hub, while it answers). */
+  'hubUsers.list': method(empty, z.array(userSchema)),
+  'hubUsers.create': method(
+    z.object({ email: z.string().trim().min(3).max(254), name: z.string().trim().min(1).max(120), role: roleSchema, tier: tierSchema, segments: z.array(segmentSchema), password: z.string().min(10, 'A password of at least 10 characters.').max(256) }),
+    userSchema,
+  ),
+  'hubUsers.update': method(
+    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
+    userSchema,
+  ),
+  'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
   'lookup.search': method(z.object({ query: z.string().max(200) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),
   'tickets.create': method(createTicketSchema, ticketDetailSchema),

@@ -29,8 +29,10 @@ import { sessionHandlers } from './handlers/session';
 import { slaHandlers } from './handlers/sla';
 import { supervisorHandlers } from './handlers/supervisor';
 import { ticketHandlers } from './handlers/tickets';
+import { hubHandlers } from './handlers/hub';
 import { combine, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
+import { hubLink } from './hubLink';
 
 // The desk's back end behind the API contract. Each method is implemented once, in the
 // handler map of its area (handlers/*.ts), combined here into one map; the hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
@@ -73,6 +75,8 @@ export interface DeskOptions {
    * written, no SLA scheduler runs, and a read-only folder is fine.
    */
   readOnly?: boolean;
+  /** Join this hub on opening (sign-in then goes through it: email and password). */
+  hubUrl?: string;
 }
 
 /** One signed-in window, tab, CLI run or test: holds who is signed in and receives pushes. */
@@ -170,6 +174,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     database.setupDone();
   }
 
+  const hub = hubLink({ db, now: () => clock.now() });
+  if (options.hubUrl) hub.join(options.hubUrl);
   const ctx: DeskContext = {
     options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status,
     // Two processes may initialise one folder at once: the second waits, then finds it done.
@@ -177,7 +183,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
   // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
   // stops the desk here, and the type below fails the build first.
-  const areas = [deskHandlers(ctx), sessionHandlers(ctx), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx)] as const;
+  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
@@ -190,7 +196,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.'));
     try {
       const handler = handlers[m] as (s: Session, i: unknown) => unknown;
-      return { ok: true, result: handler(session, parsed.data) };
+      return { ok: true, result: await handler(session, parsed.data) };
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
       console.error(`tagdesk: ${method} failed`, e);

@@ -7,7 +7,7 @@ import { startWebShell } from './server';
 // `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
 // of its own beyond the token, so it never listens beyond this machine.
 
-const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N]
+const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N] [--hub URL]
 
   --data DIR   where the desk keeps its data (default: $TAGDESK_DATA, else the per-user
                application-data folder)
@@ -15,6 +15,7 @@ const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N]
   --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
   --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)
   --debug      show the stack of an error
+  --hub URL    join this hub: people sign in with email and password through it
 
 Exit codes as the CLI's (README): 3 folder, 4 damaged file, 5 newer version, 6 locked.`;
 
@@ -24,11 +25,11 @@ async function main(argv: string[]): Promise<void> {
   if (argv.some((a) => a === '--host' || a.startsWith('--host='))) {
     fail('--host is not supported: the browser shell only listens on 127.0.0.1.');
   }
-  let values: { data?: string | undefined; demo?: boolean | undefined; debug?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined };
+  let values: { data?: string | undefined; demo?: boolean | undefined; debug?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined; hub?: string | undefined };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, demo: { type: 'boolean' }, debug: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { data: { type: 'string' }, demo: { type: 'boolean' }, debug: { type: 'boolean' }, 'test-clock': { type: 'boolean' }, port: { type: 'string' }, hub: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<void> {
     demo: values.demo ?? false,
     port: port.data,
     testClock: values['test-clock'] ?? false,
+    ...(values.hub ? { hubUrl: values.hub } : {}),
     ...(Number.isInteger(stall) && stall > 0 ? { limits: { stallCloseMs: stall } } : {}),
   });
   console.log(`Tagdesk is running at ${shell.url}`);

@@ -26,6 +26,8 @@ export interface WebShellOptions {
   rendererDir?: string;
   /** Backpressure limits for each socket (tests make them small). */
   limits?: Partial<SocketLimits>;
+  /** Join this hub (sign-in by email and password through it). */
+  hubUrl?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', imp
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(32).toString('hex');
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}) });
+  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}), ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const limits: SocketLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let port = options.port;

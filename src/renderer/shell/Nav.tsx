@@ -9,6 +9,7 @@ import {
   IconSelector,
   IconStack2,
   IconSwitchHorizontal,
+  IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { SEGMENTS } from '../../shared/domain';
@@ -41,6 +42,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
   const mine = useCall('inbox.mine', user.role === 'admin' ? null : {}, { live: true });
   const openMine = (mine.data ?? []).filter((r) => isOpenState(r.state)).length;
   const rtl = currentDirection() === 'rtl';
+  const hub = useCall('hub.status', user.role === 'admin' ? {} : null);
 
   const items: Item[] = [
     { key: 'mine', label: t('nav.mine'), href: hrefOf({ name: 'home' }), icon: <IconInbox size={19} stroke={1.6} />, active: route.name === 'home', count: openMine },
@@ -57,6 +59,10 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
       icon: <IconClockCog size={19} stroke={1.6} />,
       active: route.name === 'slaSettings' || route.name === 'slaPolicy' || route.name === 'slaCalendar',
     });
+  }
+
+  if (user.role === 'admin' && hub.data?.joined) {
+    items.push({ key: 'people', label: t('nav.hubUsers'), href: hrefOf({ name: 'hubUsers' }), icon: <IconUsers size={19} stroke={1.6} />, active: route.name === 'hubUsers' });
   }
 
   const tooltipSide = rtl ? 'left' : 'right';

@@ -1,4 +1,5 @@
-import { Alert, Avatar, Box, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Avatar, Box, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { IconChevronRight } from '@tabler/icons-react';
 import { ROLES, SEGMENTS, type Role, type User } from '../../shared/domain';
 import { useCall, type Problem } from '../backend';
@@ -11,8 +12,65 @@ import classes from './SignIn.module.css';
 
 const ROLE_COLOR: Record<Role, string> = { agent: 'indigo', specialist: 'teal', supervisor: 'orange', admin: 'gray' };
 
-/** Choose who you are: this desk's local users, grouped by role. */
-export function SignIn({ problem, onChoose }: { problem: Problem | null; onChoose: (userId: string) => void }) {
+/**
+ * Who is at the desk: on a desk joined to a hub, email and password (checked by the hub, or
+ * against what this desk kept when the hub is unreachable); on a desk alone, a choice among
+ * its local users, grouped by role.
+ */
+export function SignIn({ problem, onChoose, onPassword }: { problem: Problem | null; onChoose: (userId: string) => void; onPassword: (email: string, password: string) => Promise<void> }) {
+  const hub = useCall('hub.status', {});
+  if (hub.loading && !hub.data) return <Loader size="sm" aria-label={t('common.loading')} m="md" />;
+  if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} onPassword={onPassword} />;
+  return <Picker problem={problem} onChoose={onChoose} />;
+}
+
+function PasswordSignIn({ hubUrl, problem, onPassword }: { hubUrl: string; problem: Problem | null; onPassword: (email: string, password: string) => Promise<void> }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    void onPassword(email, password).finally(() => {
+      setBusy(false);
+      setPassword('');
+    });
+  };
+  return (
+    <Box mih="100vh" p="md">
+      <Group justify="space-between">
+        <Brand />
+        <ColorSchemeToggle />
+      </Group>
+      <Center mih="85vh">
+        <Paper withBorder radius="md" p="xl" maw={420} w="100%" component="form" onSubmit={submit}>
+          <Stack gap="md">
+            <div>
+              <Title order={1} fz={24}>
+                {t('signIn.hubTitle')}
+              </Title>
+              <Text c="dimmed" size="sm" mt={6}>
+                {t('signIn.hubLead', { url: hubUrl })}
+              </Text>
+            </div>
+            {problem && (
+              <Alert color="red" role="alert" title={t('signIn.failed')}>
+                {problem.message}
+              </Alert>
+            )}
+            <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
+            <PasswordInput label={t('signIn.password')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <Button type="submit" loading={busy}>
+              {t('signIn.submit')}
+            </Button>
+          </Stack>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}
+
+function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (userId: string) => void }) {
   const users = useCall('session.users', {});
   const last = rememberedUserId();
   const active = (users.data ?? []).filter((u) => u.active);

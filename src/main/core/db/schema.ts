@@ -215,6 +215,8 @@ export interface Database {
   sla_outcomes: SlaOutcomeTable;
   sla_daily: SlaDailyTable;
   migrations: MigrationTable;
+  hub_link: HubLinkTable;
+  hub_accounts: HubAccountTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -231,3 +233,22 @@ export type TicketEventRow = Selectable<TicketEventTable>;
 export type NewTicketEvent = Insertable<TicketEventTable>;
 export type NewInteraction = Insertable<InteractionTable>;
 export type NewUser = Insertable<UserTable>;
+
+/** The hub this desk is joined to (one row, or none: a desk that works alone). */
+export interface HubLinkTable {
+  id: number;
+  url: string;
+  desk_id: string;
+  desk_key: string;
+  joined_at: number;
+}
+
+/** A person who signed in at this desk through the hub: an argon2id verifier, never the password. */
+export interface HubAccountTable {
+  user_id: string;
+  email: string;
+  verifier: string;
+  token: string | null;
+  token_expires_at: number | null;
+  signed_in_at: number;
+}

@@ -3,7 +3,7 @@ import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
 // Who is at the desk: the people to choose from, signing in and out, the directory.
-export function sessionHandlers({ users }: DeskContext): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
+export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
   return {
     reads: {
       'session.users': () => users.list().filter((u) => u.active),
@@ -16,6 +16,7 @@ export function sessionHandlers({ users }: DeskContext): Area<'session.users' | 
     // These write the session, not the database.
     writes: {
       'session.signIn': (s, i) => {
+        if (hubJoined()) throw new ApiError('forbidden', 'This desk is joined to a hub: sign in with your email and password.');
         const u = users.get(i.userId);
         if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
         s.user = u;

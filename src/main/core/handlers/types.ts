@@ -12,7 +12,7 @@ export interface Session {
   user: User | null;
 }
 
-export type Handler<M extends Method> = (session: Session, input: z.output<Api[M]['input']>) => Output<M>;
+export type Handler<M extends Method> = (session: Session, input: z.output<Api[M]['input']>) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
 export type Handlers = HandlerMap<Method>;
 

@@ -1,0 +1,211 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../main/core/db/database';
+import { Sql } from '../main/core/db/exec';
+import { hubLink } from '../main/core/hubLink';
+import { openDesk } from '../main/core/desk';
+import type { HubUser } from './accounts';
+import type { Hub } from './server';
+import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+
+// Accounts and roles against a real PostgreSQL: sign-in, throttling, sessions that expire
+// and are revoked, sign-out, the admin API, and `npm run hub -- create-admin`.
+
+let pg: TestPostgres;
+let hub: Hub;
+let clock = Date.now();
+let adminToken: string;
+
+const signIn = (email: string, password: string, extra: Record<string, unknown> = {}) =>
+  call<{ token: string; user: HubUser; expiresAt: number }>(hub.url, 'POST', '/auth/sign-in', { body: { email, password, ...extra } });
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase(), { now: () => clock, sessionTtlMs: 60 * 60_000 });
+  await makeUser(hub, { email: 'omar@desk.test', role: 'admin' });
+  adminToken = (await signIn('omar@desk.test', PASSWORD)).body.token;
+}, 60_000);
+
+// Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
+afterAll(async () => {
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+describe('sign-in and sessions', () => {
+  it('signs in with email and password (any case), and the token names the user', async () => {
+    await makeUser(hub, { email: 'ava@desk.test', role: 'agent', segments: ['education'] });
+    const r = await signIn('  AVA@desk.test ', PASSWORD);
+    expect(r.status).toBe(200);
+    expect(r.body.user).toMatchObject({ email: 'ava@desk.test', role: 'agent', tier: 1, segments: ['education'] });
+    expect(JSON.stringify(r.body.user)).not.toMatch(/hash|argon/);
+    const me = await call<{ user: HubUser }>(hub.url, 'GET', '/auth/me', { token: r.body.token });
+    expect(me.body.user.email).toBe('ava@desk.test');
+  });
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const wrong = await signIn('ava@desk.test', 'not the password');
+    const unknown = await signIn('nobody@desk.test', PASSWORD);
+    expect(wrong).toEqual({ status: 401, body: { error: { code: 'unauthorized', message: 'Wrong email or password.' } } });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('locks an account after five failures, for that account only, until the lock passes', async () => {
+    await makeUser(hub, { email: 'lock@desk.test', role: 'agent', segments: ['home'] });
+    for (let i = 0; i < 5; i++) expect((await signIn('lock@desk.test', `guess ${i} wrong`)).status).toBe(401);
+    const locked = await signIn('lock@desk.test', PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ error: { code: 'throttled' } });
+    expect((await signIn('ava@desk.test', PASSWORD)).status).toBe(200);
+    clock += 16 * 60_000;
+    expect((await signIn('lock@desk.test', PASSWORD)).status).toBe(200);
+  });
+
+  it('ends a session when it expires, and on sign-out', async () => {
+    const a = (await signIn('ava@desk.test', PASSWORD)).body.token;
+    const b = (await signIn('ava@desk.test', PASSWORD)).body.token;
+    expect((await call(hub.url, 'POST', '/auth/sign-out', { token: a })).status).toBe(200);
+    expect((await call(hub.url, 'GET', '/auth/me', { token: a })).status).toBe(401);
+    expect((await call(hub.url, 'GET', '/auth/me', { token: b })).status).toBe(200);
+    clock += 61 * 60_000;
+    expect((await call(hub.url, 'GET', '/auth/me', { token: b })).status).toBe(401);
+    adminToken = (await signIn('omar@desk.test', PASSWORD)).body.token;
+  });
+
+  it('keeps a desk id to the desk that first signed in with it', async () => {
+    const first = await signIn('ava@desk.test', PASSWORD, { deskId: 'desk-front-1', deskKey: 'front-desk-secret-0001' });
+    const thief = await signIn('ava@desk.test', PASSWORD, { deskId: 'desk-front-1', deskKey: 'someone-elses-secret-1' });
+    expect(first.status).toBe(200);
+    expect(thief.status).toBe(403);
+  });
+});
+
+describe('admin API', () => {
+  it('creates a specialist, changes role, tier and segments, resets the password, deactivates', async () => {
+    const created = await call<{ user: HubUser }>(hub.url, 'POST', '/admin/users', {
+      token: adminToken,
+      body: { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education', 'government'], password: 'first password 1' },
+    });
+    expect(created.status).toBe(200);
+    const id = created.body.user.id;
+    const session = (await signIn('sam@desk.test', 'first password 1')).body.token;
+
+    const changed = await call<{ user: HubUser }>(hub.url, 'PATCH', `/admin/users/${id}`, { token: adminToken, body: { tier: 3, segments: ['government'] } });
+    expect(changed.body.user).toMatchObject({ role: 'specialist', tier: 3, segments: ['government'] });
+    // New powers, new session: the old one no longer works.
+    expect((await call(hub.url, 'GET', '/auth/me', { token: session })).status).toBe(401);
+
+    expect((await call(hub.url, 'POST', `/admin/users/${id}/password`, { token: adminToken, body: { password: 'second password 2' } })).status).toBe(200);
+    expect((await signIn('sam@desk.test', 'first password 1')).status).toBe(401);
+    const fresh = (await signIn('sam@desk.test', 'second password 2')).body.token;
+
+    expect((await call(hub.url, 'PATCH', `/admin/users/${id}`, { token: adminToken, body: { active: false } })).status).toBe(200);
+    expect((await call(hub.url, 'GET', '/auth/me', { token: fresh })).status).toBe(401);
+    expect((await signIn('sam@desk.test', 'second password 2')).status).toBe(403);
+
+    const list = await call<{ users: HubUser[] }>(hub.url, 'GET', '/admin/users', { token: adminToken });
+    expect(list.body.users.find((u) => u.email === 'sam@desk.test')).toMatchObject({ active: false, tier: 3 });
+  });
+
+  it('refuses a second user with the same email, a weak password, a specialist at tier 1', async () => {
+    const base = { name: 'X', role: 'agent', segments: ['home'], password: 'long enough 123' };
+    expect((await call(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 'ava@desk.test' } })).status).toBe(409);
+    expect((await call(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 'weak@desk.test', password: 'short' } })).status).toBe(400);
+    expect((await call(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 's1@desk.test', role: 'specialist', tier: 1 } })).status).toBe(400);
+  });
+
+  it('is for admins only', async () => {
+    const agentToken = (await signIn('ava@desk.test', PASSWORD)).body.token;
+    const r = await call(hub.url, 'POST', '/admin/users', { token: agentToken, body: { email: 'evil@desk.test', name: 'E', role: 'admin', password: 'long enough 123' } });
+    expect(r.status).toBe(403);
+    expect((await call(hub.url, 'GET', '/admin/users', { token: agentToken })).status).toBe(403);
+  });
+});
+
+describe('npm run hub -- create-admin', () => {
+  it('makes the first admin, who can then sign in', async () => {
+    const url = await pg.freshDatabase();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--email', 'first@desk.test', '--password', 'first admin pass'], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Admin first@desk\.test created/);
+    const other = await testHub(url);
+    try {
+      const signedIn = await call<{ user: HubUser }>(other.url, 'POST', '/auth/sign-in', { body: { email: 'first@desk.test', password: 'first admin pass' } });
+      expect(signedIn.body.user.role).toBe('admin');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('a desk joined to the hub (desk side of sign-in)', () => {
+  it('signs in through the hub, keeps a verifier (never the password), and signs in offline with it', async () => {
+    const created = await call<{ user: HubUser }>(hub.url, 'POST', '/admin/users', {
+      token: adminToken,
+      body: { email: 'tara@desk.test', name: 'Tara Lindqvist', role: 'specialist', tier: 3, segments: ['government'], password: 'tier three pass' },
+    });
+    const deskDb = await openDatabase(':memory:');
+    const desk = new Sql(deskDb.sqlite, deskDb.kysely);
+    let reachable = true;
+    const link = hubLink({ db: desk, now: () => clock, fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new TypeError('fetch failed'))) });
+    try {
+      expect(link.status()).toEqual({ joined: false });
+      await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not joined to a hub/);
+      const joined = link.join(hub.url + '/');
+      expect(joined).toMatchObject({ joined: true, url: hub.url });
+
+      const online = await link.signIn('Tara@desk.test', 'tier three pass');
+      expect(online).toMatchObject({ online: true, user: { id: created.body.user.id, role: 'specialist', tier: 3, segments: ['government'] } });
+      const kept = deskDb.sqlite.prepare('select * from hub_accounts').all() as { verifier: string; token: string }[];
+      expect(kept).toHaveLength(1);
+      expect(kept[0]!.verifier).toMatch(/^\$argon2id\$/);
+      expect(JSON.stringify(deskDb.sqlite.prepare('select * from hub_accounts, users').all())).not.toContain('tier three pass');
+      expect(link.sessionToken(created.body.user.id)).toBe(kept[0]!.token);
+
+      // The network drops: the same person signs in against the verifier; nobody else does.
+      reachable = false;
+      expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: false, user: { id: created.body.user.id } });
+      await expect(link.signIn('tara@desk.test', 'a wrong guess')).rejects.toThrow(/Wrong email or password/);
+      await expect(link.signIn('ava@desk.test', PASSWORD)).rejects.toThrow(/not signed in at this desk before/);
+
+      // An admin resets the password: once the hub is back, the old one stops working here too.
+      reachable = true;
+      await call(hub.url, 'POST', `/admin/users/${created.body.user.id}/password`, { token: adminToken, body: { password: 'a brand new pass' } });
+      await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/Wrong email or password/);
+      reachable = false;
+      await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not signed in at this desk before/);
+    } finally {
+      deskDb.close();
+    }
+  });
+});
+
+describe('an admin at a desk joined to the hub', () => {
+  it('signs in with email and password and manages the hub\'s people through the desk API', async () => {
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl: hub.url, clock: { now: () => clock } });
+    try {
+      const c = desk.connect(() => undefined);
+      expect(await c.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: true, url: hub.url } });
+      expect(await c.call('session.signIn', { userId: 'anyone' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: PASSWORD })).toMatchObject({ ok: true, result: { role: 'admin' } });
+      const created = await c.call('hubUsers.create', { email: 'new@desk.test', name: 'New Person', role: 'specialist', tier: 2, segments: ['home'], password: 'new person pass' });
+      expect(created).toMatchObject({ ok: true, result: { email: 'new@desk.test', tier: 2 } });
+      const id = (created as { result: { id: string } }).result.id;
+      expect(await c.call('hubUsers.update', { id, active: false })).toMatchObject({ ok: true, result: { active: false } });
+      expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: [], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const list = await c.call('hubUsers.list', {});
+      expect((list as { result: { email: string }[] }).result.map((u) => u.email)).toContain('new@desk.test');
+      // An agent cannot, even through the desk.
+      const other = desk.connect(() => undefined);
+      await other.call('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });
+      expect(await other.call('hubUsers.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    } finally {
+      desk.close();
+    }
+  });
+});

@@ -1,0 +1,250 @@
+import { hash, verify } from '@node-rs/argon2';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
+import { administers } from './access';
+import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
+import type { HubDb, UserRow } from './db';
+
+// Accounts: users with a role, a tier and segments; argon2id password hashes; sessions as
+// random tokens of which only a sha256 is stored, with an expiry and a revocation; sign-in
+// throttled per account and per address (in PostgreSQL, so every hub process counts alike).
+
+export interface HubUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tier: Tier;
+  segments: Segment[];
+  active: boolean;
+}
+
+export interface Session {
+  user: HubUser;
+  tokenHash: string;
+  deskId: string | null;
+  expiresAt: number;
+}
+
+const email = z.string().trim().toLowerCase().pipe(z.email('an email address like ava@example.com')).pipe(z.string().max(254));
+const password = z.string().min(10, 'a password of at least 10 characters').max(256);
+
+export const newUserSchema = z.strictObject({
+  email,
+  name: z.string().trim().min(1).max(120),
+  role: roleSchema,
+  tier: tierSchema.default(1),
+  segments: z.array(segmentSchema).max(5).default([]),
+  password,
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export const userChangeSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  role: roleSchema.optional(),
+  tier: tierSchema.optional(),
+  segments: z.array(segmentSchema).max(5).optional(),
+  active: z.boolean().optional(),
+});
+
+export const signInSchema = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(256),
+  /** The desk signing in, and the secret it registered with (optional for admin tools). */
+  deskId: z.string().min(1).max(64).optional(),
+  deskKey: z.string().min(16).max(256).optional(),
+});
+
+export const passwordResetSchema = z.strictObject({ password });
+
+export interface AccountOptions {
+  sessionTtlMs: number;
+  now: () => number;
+}
+
+/** A role's tier: agents work tier 1, specialists 2 or 3, supervisors and admins all (3). */
+function tierFor(role: Role, tier: Tier): Tier {
+  if (role === 'agent') return 1;
+  if (role === 'specialist') {
+    if (tier === 1) throw badRequest('A specialist works at tier 2 or 3.');
+    return tier;
+  }
+  return 3;
+}
+
+export function toUser(row: UserRow): HubUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, tier: row.tier, segments: row.segments as Segment[], active: row.active };
+}
+
+export const actorOfUser = (u: HubUser): Actor => ({ id: u.id, role: u.role, tier: u.tier, segments: u.segments });
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function createUser(db: HubDb, input: unknown, now: number): Promise<HubUser> {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw badRequest(`Not a valid user: ${z.prettifyError(parsed.error)}`);
+  const u = parsed.data;
+  const row = {
+    id: randomUUID(),
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    tier: tierFor(u.role, u.tier),
+    segments: JSON.stringify(u.role === 'supervisor' || u.role === 'admin' ? [...segmentSchema.options] : u.segments),
+    active: true,
+    password_hash: await hash(u.password),
+    created_at: now,
+    updated_at: now,
+  };
+  const inserted = await db.insertInto('users').values(row).onConflict((c) => c.column('email').doNothing()).returningAll().executeTakeFirst();
+  if (!inserted) throw conflict(`There is already a user with the email ${u.email}.`);
+  return toUser(inserted);
+}
+
+export async function listUsers(db: HubDb): Promise<HubUser[]> {
+  return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
+}
+
+export async function changeUser(db: HubDb, id: string, input: unknown, now: number): Promise<HubUser> {
+  const parsed = userChangeSchema.safeParse(input);
+  if (!parsed.success) throw badRequest(`Not a valid change: ${z.prettifyError(parsed.error)}`);
+  return db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom('users').selectAll().where('id', '=', validId(id)).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('No such user.');
+    const c = parsed.data;
+    const role = c.role ?? current.role;
+    const tier = tierFor(role, c.tier ?? (c.role && c.role !== current.role ? (role === 'specialist' ? 2 : 1) : current.tier));
+    const segments = role === 'supervisor' || role === 'admin' ? [...segmentSchema.options] : (c.segments ?? (current.segments as Segment[]));
+    const updated = await tx
+      .updateTable('users')
+      .set({ name: c.name ?? current.name, role, tier, segments: JSON.stringify(segments), active: c.active ?? current.active, updated_at: now })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // A deactivated person, or one whose powers changed, signs in again.
+    const powersChanged = role !== current.role || tier !== current.tier || JSON.stringify(segments) !== JSON.stringify(current.segments);
+    if (c.active === false || powersChanged) await revokeSessionsOf(tx, current.id, now);
+    return toUser(updated);
+  });
+}
+
+export async function resetPassword(db: HubDb, id: string, input: unknown, now: number): Promise<void> {
+  const parsed = passwordResetSchema.safeParse(input);
+  if (!parsed.success) throw badRequest(`Not a valid password: ${z.prettifyError(parsed.error)}`);
+  const passwordHash = await hash(parsed.data.password);
+  await db.transaction().execute(async (tx) => {
+    const r = await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', validId(id)).executeTakeFirst();
+    if (r.numUpdatedRows === 0n) throw notFound('No such user.');
+    await revokeSessionsOf(tx, id, now);
+  });
+}
+
+async function revokeSessionsOf(db: HubDb, userId: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+function validId(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw notFound('No such user.');
+  return id;
+}
+
+// ---- sign-in -------------------------------------------------------------------------------------
+
+const ACCOUNT_LIMIT = 5;
+const ADDRESS_LIMIT = 30;
+const WINDOW_MS = 15 * 60_000;
+const LOCK_MS = 15 * 60_000;
+
+// Verifying against this when the email is unknown keeps the answer's timing alike.
+let decoy: Promise<string> | null = null;
+
+export async function signIn(db: HubDb, input: unknown, address: string, options: AccountOptions): Promise<{ token: string; user: HubUser; expiresAt: number }> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) throw badRequest(`Sign-in needs an email and a password: ${z.prettifyError(parsed.error)}`);
+  const now = options.now();
+  const who = parsed.data.email.trim().toLowerCase();
+  const keys = [`account:${who}`, `address:${address}`];
+  await refuseIfThrottled(db, keys, now);
+
+  const row = await db.selectFrom('users').selectAll().where('email', '=', who).executeTakeFirst();
+  decoy ??= hash(randomBytes(16).toString('hex'));
+  const ok = row ? await verify(row.password_hash, parsed.data.password) : (await verify(await decoy, parsed.data.password), false);
+  if (!row || !ok) {
+    await countFailure(db, keys, now);
+    throw unauthorized('Wrong email or password.');
+  }
+  if (!row.active) throw forbidden('This account is deactivated; ask an admin.');
+  await db.deleteFrom('sign_in_throttle').where('key', '=', keys[0]!).execute();
+
+  const deskId = parsed.data.deskId ?? null;
+  if (deskId) await registerDesk(db, deskId, parsed.data.deskKey, now);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = now + options.sessionTtlMs;
+  await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: row.id, desk_id: deskId, created_at: now, expires_at: expiresAt, revoked_at: null }).execute();
+  return { token, user: toUser(row), expiresAt };
+}
+
+/** A desk id is claimed by the first sign-in that names it, with a secret only that desk keeps. */
+async function registerDesk(db: HubDb, deskId: string, deskKey: string | undefined, now: number): Promise<void> {
+  if (!deskKey) throw badRequest('A desk signs in with its desk key.');
+  const keyHash = sha256(deskKey);
+  await db.insertInto('desks').values({ id: deskId, key_hash: keyHash, last_desk_seq: 0, created_at: now }).onConflict((c) => c.column('id').doNothing()).execute();
+  const desk = await db.selectFrom('desks').select('key_hash').where('id', '=', deskId).executeTakeFirstOrThrow();
+  if (!timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) throw forbidden('This desk id belongs to another desk.');
+}
+
+async function refuseIfThrottled(db: HubDb, keys: string[], now: number): Promise<void> {
+  const locked = await db.selectFrom('sign_in_throttle').select(['locked_until']).where('key', 'in', keys).where('locked_until', '>', now).orderBy('locked_until', 'desc').executeTakeFirst();
+  if (locked) {
+    const seconds = Math.ceil((locked.locked_until - now) / 1000);
+    throw new HubError(429, 'throttled', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minute(s).`, { retryAfterS: seconds });
+  }
+}
+
+async function countFailure(db: HubDb, keys: string[], now: number): Promise<void> {
+  for (const key of keys) {
+    const limit = key.startsWith('account:') ? ACCOUNT_LIMIT : ADDRESS_LIMIT;
+    // One statement: concurrent failures from several hub processes all count.
+    await db
+      .insertInto('sign_in_throttle')
+      .values({ key, failures: 1, window_start: now, locked_until: 0 })
+      .onConflict((c) =>
+        c.column('key').doUpdateSet((eb) => {
+          const fresh = eb(eb.ref('sign_in_throttle.window_start'), '<', now - WINDOW_MS);
+          const failures = eb.case().when(fresh).then(1).else(eb(eb.ref('sign_in_throttle.failures'), '+', 1)).end();
+          return {
+            failures,
+            window_start: eb.case().when(fresh).then(now).else(eb.ref('sign_in_throttle.window_start')).end(),
+            locked_until: eb.case().when(eb(failures, '>=', limit)).then(now + LOCK_MS).else(0).end(),
+          };
+        }),
+      )
+      .execute();
+  }
+}
+
+// ---- sessions ------------------------------------------------------------------------------------
+
+/** The session a bearer token names, if it is current and its user active; else null. */
+export async function authenticate(db: HubDb, token: string | undefined, now: number): Promise<Session | null> {
+  if (!token || token.length > 128) return null;
+  const tokenHash = sha256(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.desk_id', 'sessions.expires_at', 'sessions.revoked_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.expires_at <= now || !row.active) return null;
+  return { user: toUser(row), tokenHash, deskId: row.desk_id, expiresAt: row.expires_at };
+}
+
+export async function signOut(db: HubDb, session: Session, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', session.tokenHash).execute();
+}
+
+export function requireAdmin(session: Session): void {
+  if (!administers(session.user)) throw forbidden('Only admins can manage users.');
+}

@@ -1,0 +1,119 @@
+import { Kysely, PostgresDialect, type ColumnType, type Generated, type Selectable } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+// The hub's PostgreSQL, through Kysely. Times are epoch milliseconds in bigint columns,
+// read back as numbers (they stay far below 2^53); JSON goes in as text and comes back parsed.
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: 'agent' | 'specialist' | 'supervisor' | 'admin';
+  tier: 1 | 2 | 3;
+  segments: ColumnType<string[], string, string>;
+  active: boolean;
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionTable {
+  /** sha256 of the token: the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  desk_id: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface ThrottleTable {
+  key: string;
+  failures: number;
+  window_start: number;
+  locked_until: number;
+}
+
+export interface DeskTable {
+  id: string;
+  key_hash: string;
+  last_desk_seq: number;
+  created_at: number;
+}
+
+export interface LogHeadTable {
+  id: number;
+  seq: number;
+}
+
+export interface EventTable {
+  seq: number;
+  id: string;
+  ticket_id: string;
+  ticket_seq: number;
+  type: string;
+  segment: string;
+  actor_id: string;
+  desk_id: string;
+  desk_seq: number;
+  envelope: ColumnType<unknown, string, string>;
+  accepted_at: number;
+}
+
+export interface TicketTable {
+  id: string;
+  seq: number;
+  segment: string;
+  state: ColumnType<unknown, string, string>;
+  last_global_seq: number;
+}
+
+export interface RefusalTable {
+  id: Generated<number>;
+  event_id: string;
+  desk_id: string;
+  desk_seq: number;
+  author_id: string;
+  ticket_id: string;
+  reason: string;
+  at: number;
+  envelope: ColumnType<unknown, string, string>;
+}
+
+export interface HubDatabase {
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_throttle: ThrottleTable;
+  desks: DeskTable;
+  log_head: LogHeadTable;
+  events: EventTable;
+  tickets: TicketTable;
+  refusals: RefusalTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type EventRow = Selectable<EventTable>;
+export type RefusalRow = Selectable<RefusalTable>;
+export type HubDb = Kysely<HubDatabase>;
+
+const INT8 = 20;
+
+export function openPool(connectionString: string, log: Logger, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client whose server went away (57P01 on a restart, a dropped socket) emits
+  // 'error' on the pool; without a handler that would end the process.
+  pool.on('error', (error) => log.warn({ err: { message: error.message, code: (error as { code?: string }).code } }, 'database connection lost'));
+  return pool;
+}
+
+export function openDb(pool: pg.Pool): HubDb {
+  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createUser } from './accounts';
+import { openDb, openPool } from './db';
+import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
+import { hubLogger } from './log';
+import { migrate } from './migrations';
+import { startHub } from './server';
+
+// `npm run hub -- --data DIR --port N`: serve (prints the URL on its first line of stdout).
+// `npm run hub -- create-admin --data DIR --email E [--password P]`: the first admin.
+// DATABASE_URL, when set, is the PostgreSQL to use instead of the embedded one in DIR.
+
+const USAGE = `usage:
+  npm run hub -- [--data DIR] [--port N] [--host 127.0.0.1] [--cert FILE --key FILE]
+  npm run hub -- create-admin [--data DIR] --email EMAIL [--name NAME] [--password PASSWORD]
+DATABASE_URL=postgres://… uses that server instead of an embedded one in DIR.`;
+
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'serve';
+  const args = command === 'serve' ? argv : argv.slice(1);
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        password: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dataDir = values.data ?? process.env.TAGDESK_HUB_DATA;
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  if (!dataDir && !databaseUrl) {
+    console.error(`The hub needs --data DIR (it keeps its PostgreSQL there) or DATABASE_URL.\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'create-admin') return createAdmin(values, dataDir ? resolve(dataDir) : undefined, databaseUrl);
+  if (command !== 'serve') {
+    console.error(`Unknown command "${command}".\n${USAGE}`);
+    return 2;
+  }
+
+  const port = Number(values.port ?? 4180);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port takes a number from 0 to 65535 (0: any free port), not "${values.port}".`);
+    return 2;
+  }
+  if (Boolean(values.cert) !== Boolean(values.key)) {
+    console.error('TLS needs both --cert and --key.');
+    return 2;
+  }
+  const log = hubLogger();
+  const dir = dataDir ? resolve(dataDir) : undefined;
+  const hub = await startHub({
+    log,
+    port,
+    ...(dir ? { dataDir: dir } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.cert && values.key ? { tls: { cert: readFileSync(values.cert), key: readFileSync(values.key) } } : {}),
+  });
+  process.stdout.write(`Tagdesk hub serving ${hub.url}\n`);
+  log.info({ hubUrl: hub.url }, 'hub started');
+
+  await new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      void hub.close().finally(() => done());
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  log.info('hub stopped');
+  return 0;
+}
+
+async function createAdmin(values: { email?: string; name?: string; password?: string }, dir: string | undefined, databaseUrl: string | undefined): Promise<number> {
+  if (!values.email) {
+    console.error(`create-admin needs --email.\n${USAGE}`);
+    return 2;
+  }
+  const password = values.password ?? (await ask('Password for the new admin (at least 10 characters): '));
+  const log = hubLogger({ level: 'warn', destination: process.stderr });
+  // A hub serving the folder keeps its PostgreSQL: use it rather than start another.
+  let url = databaseUrl ?? (dir ? await serverOfRunningHub(join(dir, 'pg')) : null);
+  const embedded = url ? null : await startEmbeddedPostgres({ dir: join(dir!, 'pg') });
+  url ??= embedded!.url;
+  const db = openDb(openPool(url, log, 2));
+  try {
+    await migrate(db);
+    const user = await createUser(db, { email: values.email, name: values.name ?? values.email.split('@')[0], role: 'admin', password }, Date.now());
+    console.log(`Admin ${user.email} created.`);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    await db.destroy();
+    await embedded?.stop();
+  }
+}
+
+function ask(question: string): Promise<string> {
+  return new Promise((done) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    // Do not echo the password.
+    const write = (rl as unknown as { _writeToOutput?: (s: string) => void })._writeToOutput;
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) write?.call(rl, s);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      done(answer);
+    });
+  });
+}
+
+/** When a hub runs this folder's PostgreSQL, its URL once it is ready; else null. */
+async function serverOfRunningHub(pgDir: string): Promise<string | null> {
+  const deadline = Date.now() + 60_000;
+  while (clusterOwner(pgDir) !== null) {
+    const url = runningPostgresUrl(pgDir);
+    if (url) return url;
+    if (Date.now() > deadline) throw new Error('A hub is starting on this folder but its PostgreSQL is not ready; try again.');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { idSchema } from '../shared/domain';
+import { seesSegment } from './access';
+import { authenticate, type Session } from './accounts';
+import type { HubDb } from './db';
+import { EVENTS_CHANNEL, eventsBetween } from './sync';
+
+// Live fan-out. Desks hold a WebSocket (a valid session required to open it). A commit that
+// appends events NOTIFYs every hub process on one PostgreSQL; each process reads the new
+// events once and sends each connected desk those of segments its person may see. Presence
+// (who has a ticket open, who is typing) goes the same way, without being stored.
+//
+// Messages to the desk: {type:'events', events}, {type:'presence', ...}, {type:'resync'}
+// (the hub may have missed notifications: pull), {type:'error', message}.
+// From the desk: {type:'presence', ticketId, state: 'viewing'|'typing'|'left'}.
+
+export const PRESENCE_CHANNEL = 'tagdesk_presence';
+
+const presenceIn = z.strictObject({ type: z.literal('presence'), ticketId: idSchema, state: z.enum(['viewing', 'typing', 'left']) });
+const presenceNote = z.object({
+  connection: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  deskId: z.string().nullable(),
+  ticketId: z.string(),
+  segment: z.string(),
+  state: z.string(),
+  at: z.number(),
+});
+const rangeNote = z.object({ first: z.number().int(), last: z.number().int() });
+
+interface Peer {
+  id: string;
+  socket: WebSocket;
+  session: Session;
+  token: string;
+  presenceBudget: number;
+}
+
+export interface Live {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes live connections opened with this session (sign-out, revocation). */
+  dropSession(tokenHash: string): void;
+  clients(): number;
+  close(): Promise<void>;
+}
+
+export async function startLive(options: { db: HubDb; databaseUrl: string; log: Logger; now: () => number }): Promise<Live> {
+  const { db, log, now } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  const peers = new Map<string, Peer>();
+  let closed = false;
+
+  // ---- LISTEN on a connection of its own, reconnected when lost ----
+  let listener: pg.Client | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  const connectListener = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: options.databaseUrl });
+    client.on('error', (error) => log.warn({ err: { message: error.message } }, 'live listener lost its connection'));
+    client.on('end', () => {
+      if (closed) return;
+      listener = null;
+      // Notifications sent while we were away are gone: desks pull to catch up.
+      setTimeout(() => void connectListener().then(() => broadcast({ type: 'resync' })).catch(() => undefined), 500);
+    });
+    client.on('notification', (note) => {
+      chain = chain.then(() => onNotification(note.channel, note.payload ?? '')).catch((error: unknown) => log.error({ err: { message: String(error) } }, 'fan-out failed'));
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
+      listener = client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (closed) return;
+      log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'live listener cannot connect; retrying');
+      await new Promise((r) => setTimeout(r, 1000));
+      return connectListener();
+    }
+  };
+  await connectListener();
+
+  const send = (peer: Peer, message: unknown) => {
+    if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
+  };
+  const broadcast = (message: unknown) => peers.forEach((p) => send(p, message));
+
+  async function onNotification(channel: string, payload: string): Promise<void> {
+    if (channel === EVENTS_CHANNEL) {
+      const range = rangeNote.safeParse(JSON.parse(payload));
+      if (!range.success || peers.size === 0) return;
+      const events = await eventsBetween(db, range.data.first, range.data.last);
+      for (const peer of peers.values()) {
+        const visible = events.filter((e) => seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
+        if (visible.length > 0) send(peer, { type: 'events', events: visible });
+      }
+    } else if (channel === PRESENCE_CHANNEL) {
+      const note = presenceNote.safeParse(JSON.parse(payload));
+      if (!note.success) return;
+      const { connection, segment, ...shown } = note.data;
+      for (const peer of peers.values()) {
+        if (peer.id !== connection && seesSegment(peer.session.user, segment)) send(peer, { type: 'presence', ...shown });
+      }
+    }
+  }
+
+  // ---- connections ----
+  const refill = setInterval(() => peers.forEach((p) => (p.presenceBudget = Math.min(40, p.presenceBudget + 20))), 1000);
+  // Sessions expire and are revoked while sockets stay open: look again every few seconds.
+  const recheck = setInterval(() => {
+    for (const peer of peers.values()) {
+      void authenticate(db, peer.token, now())
+        .then((s) => {
+          if (!s) peer.socket.close(4401, 'session ended');
+          else peer.session = s;
+        })
+        .catch(() => undefined);
+    }
+  }, 5000);
+
+  async function onPresence(peer: Peer, data: unknown): Promise<void> {
+    const parsed = presenceIn.safeParse(data);
+    if (!parsed.success) return send(peer, { type: 'error', message: 'Not a presence message: {type:"presence", ticketId, state: viewing|typing|left}.' });
+    if (peer.presenceBudget <= 0) return;
+    peer.presenceBudget--;
+    const ticket = await db.selectFrom('tickets').select('segment').where('id', '=', parsed.data.ticketId).executeTakeFirst();
+    if (!ticket || !seesSegment(peer.session.user, ticket.segment)) return send(peer, { type: 'error', message: 'No such ticket in your segments.' });
+    const note = {
+      connection: peer.id,
+      userId: peer.session.user.id,
+      name: peer.session.user.name,
+      deskId: peer.session.deskId,
+      ticketId: parsed.data.ticketId,
+      segment: ticket.segment,
+      state: parsed.data.state,
+      at: now(),
+    };
+    await sql`select pg_notify(${PRESENCE_CHANNEL}, ${JSON.stringify(note)})`.execute(db);
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      void authenticate(db, token, now())
+        .then((session) => {
+          if (!session || !token) {
+            socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":{"code":"unauthorized","message":"Sign in first."}}');
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            const peer: Peer = { id: randomUUID(), socket: ws, session, token, presenceBudget: 40 };
+            peers.set(peer.id, peer);
+            ws.on('message', (raw) => {
+              let data: unknown;
+              try {
+                data = JSON.parse(raw.toString());
+              } catch {
+                return send(peer, { type: 'error', message: 'Messages are JSON.' });
+              }
+              void onPresence(peer, data).catch((error: unknown) => log.warn({ err: { message: String(error) } }, 'presence failed'));
+            });
+            ws.on('close', () => peers.delete(peer.id));
+            ws.on('error', () => peers.delete(peer.id));
+            send(peer, { type: 'hello', userId: session.user.id, listening: listener !== null });
+          });
+        })
+        .catch(() => socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'));
+    },
+    dropSession(tokenHash) {
+      for (const peer of peers.values()) if (peer.session.tokenHash === tokenHash) peer.socket.close(4401, 'signed out');
+    },
+    clients: () => peers.size,
+    async close() {
+      closed = true;
+      clearInterval(refill);
+      clearInterval(recheck);
+      for (const peer of peers.values()) peer.socket.close(1001, 'hub shutting down');
+      wss.close();
+      await chain.catch(() => undefined);
+      await listener?.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,242 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { uuidv7 } from '../main/core/ids';
+import { createUser } from './accounts';
+import { openDb, openPool, type HubDb } from './db';
+import { runningPostgresUrl } from './embeddedPostgres';
+import type { Envelope } from './envelope';
+import { call, PASSWORD, quietLog } from './testing/hubFixture';
+
+// Real hub processes: one killed with SIGKILL in the middle of pushes and started again on
+// the same folder (its PostgreSQL left running, found and restarted), and two processes
+// serving one database, each fanning out what the other accepted (LISTEN/NOTIFY).
+
+let dir: string;
+let running: ChildProcess[] = [];
+let serving: HubProcess | null = null;
+
+interface HubProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+function spawnHub(args: string[], env: Record<string, string> = {}): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args, '--port', '0'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Tagdesk hub serving (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${err}${out}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tagdesk-hub-proc-'));
+  chmodSync(dir, 0o755);
+});
+
+afterAll(async () => {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+interface Desk {
+  deskId: string;
+  token: string;
+  userId: string;
+  outbox: { deskSeq: number; event: Envelope }[];
+  confirmed: number;
+}
+
+async function makeDesks(db: HubDb, hubUrl: string, n: number, tag: string): Promise<Desk[]> {
+  const desks: Desk[] = [];
+  for (let i = 0; i < n; i++) {
+    const user = await createUser(db, { email: `${tag}${i}@desk.test`, name: `${tag}${i}`, role: 'agent', segments: ['education'], password: PASSWORD }, Date.now());
+    const deskId = uuidv7();
+    const r = await call<{ token: string }>(hubUrl, 'POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD, deskId, deskKey: `${deskId}-secret-key` } });
+    desks.push({ deskId, token: r.body.token, userId: user.id, outbox: [], confirmed: 0 });
+  }
+  return desks;
+}
+
+function fill(desk: Desk, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const deskSeq = desk.outbox.length + 1;
+    desk.outbox.push({
+      deskSeq,
+      event: {
+        id: uuidv7(),
+        ticketId: `T-${uuidv7()}`,
+        seq: 1,
+        type: 'CREATED',
+        payloadVersion: 1,
+        payload: { segment: 'education' },
+        actor: { id: desk.userId, role: 'agent', tier: 1, segments: ['education'] },
+        machineVersion: 1,
+        deskId: desk.deskId,
+        deskTime: Date.now(),
+        globalSeq: null,
+      },
+    });
+  }
+}
+
+/** Pushes what is not yet confirmed, in batches, as a desk does; stops at the first failure. */
+async function drain(hubUrl: string, desk: Desk, batch: number): Promise<void> {
+  while (desk.confirmed < desk.outbox.length) {
+    const events = desk.outbox.slice(desk.confirmed, desk.confirmed + batch);
+    const r = await call<{ lastDeskSeq: number }>(hubUrl, 'POST', '/sync/push', { token: desk.token, body: { deskId: desk.deskId, events } });
+    if (r.status !== 200) throw new Error(`push answered ${r.status}`);
+    desk.confirmed = r.body.lastDeskSeq;
+  }
+}
+
+describe('a hub killed with SIGKILL in the middle of pushes', () => {
+  it('starts again on the same folder, and after the desks retry nothing is lost or doubled', async () => {
+    const first = await spawnHub(['--data', dir]);
+    const pgDir = join(dir, 'pg');
+    const stalePostmaster = Number(readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const db = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
+    const desks = await makeDesks(db, first.url, 4, 'kill');
+    await db.destroy();
+    for (const d of desks) fill(d, 400);
+
+    let answered = 0;
+    const inFlight = desks.map((d) =>
+      (async () => {
+        while (d.confirmed < d.outbox.length) {
+          await drain(first.url, d, 50);
+          answered++;
+        }
+      })().catch(() => undefined),
+    );
+    // Let some pushes commit, then kill the hub while others are on the wire.
+    while (answered < 3) await new Promise((r) => setTimeout(r, 5));
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    await Promise.all(inFlight);
+    const confirmedAtKill = desks.reduce((n, d) => n + d.confirmed, 0);
+    expect(confirmedAtKill).toBeGreaterThan(0);
+    expect(confirmedAtKill).toBeLessThan(1600);
+
+    const second = await spawnHub(['--data', dir]);
+    serving = second;
+    // The postgres the killed hub left behind was stopped and a new one started.
+    expect(() => process.kill(stalePostmaster, 0)).toThrow();
+    // Each desk learns how far the hub got, then pushes the rest (a retry of a committed
+    // push is answered as duplicate, never applied twice).
+    for (const d of desks) {
+      const pulled = await call<{ lastDeskSeq: number }>(second.url, 'GET', '/sync/pull?after=0&limit=1', { token: d.token });
+      expect(pulled.body.lastDeskSeq).toBeGreaterThanOrEqual(d.confirmed);
+      d.confirmed = Math.max(0, d.confirmed - 10); // retry a little of what was confirmed too
+      await drain(second.url, d, 100);
+    }
+    const check = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
+    try {
+      const rows = await check.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
+      expect(rows).toHaveLength(1600);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(1600);
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 1600 }, (_, i) => i + 1));
+      const expected = new Set(desks.flatMap((d) => d.outbox.map((o) => o.event.id)));
+      expect(rows.every((r) => expected.has(r.id))).toBe(true);
+      const head = await check.selectFrom('log_head').select('seq').executeTakeFirstOrThrow();
+      expect(head.seq).toBe(1600);
+    } finally {
+      await check.destroy();
+    }
+  }, 120_000);
+});
+
+describe('one folder, one PostgreSQL', () => {
+  it('refuses a second hub on a folder a live hub serves; create-admin then uses the running server', async () => {
+    expect(serving).not.toBeNull();
+    await expect(spawnHub(['--data', dir])).rejects.toThrow(/Another process \(pid \d+\) runs the PostgreSQL of this folder/);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--data', dir, '--email', 'root@desk.test', '--password', 'root admin pass'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/Admin root@desk\.test created/);
+    const signedIn = await call(serving!.url, 'POST', '/auth/sign-in', { body: { email: 'root@desk.test', password: 'root admin pass' } });
+    expect(signedIn.status).toBe(200);
+    expect((await call(serving!.url, 'GET', '/health')).status).toBe(200);
+  }, 60_000);
+});
+
+describe('two hub processes on one database', () => {
+  it('both serve, and each fans out what the other accepted', async () => {
+    const serverUrl = runningPostgresUrl(join(dir, 'pg'))!;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query('create database twohubs');
+    await admin.end();
+    const url = serverUrl.replace(/\/postgres$/, '/twohubs');
+    const [a, b] = await Promise.all([spawnHub([], { DATABASE_URL: url }), spawnHub([], { DATABASE_URL: url })]);
+    expect((await call(a.url, 'GET', '/health')).status).toBe(200);
+    expect((await call(b.url, 'GET', '/health')).status).toBe(200);
+
+    const db = openDb(openPool(url, quietLog(), 2));
+    const [onA] = await makeDesks(db, a.url, 1, 'hubA');
+    const [onB] = await makeDesks(db, b.url, 1, 'hubB');
+    await db.destroy();
+
+    const listen = (hubUrl: string, desk: Desk) =>
+      new Promise<{ ws: WebSocket; seen: Envelope[]; waitFor: (id: string) => Promise<void> }>((resolve, reject) => {
+        const ws = new WebSocket(hubUrl.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${desk.token}` } });
+        const seen: Envelope[] = [];
+        const waiting = new Map<string, () => void>();
+        ws.on('message', (raw) => {
+          const m = JSON.parse(raw.toString()) as { type: string; events?: Envelope[] };
+          for (const e of m.events ?? []) {
+            seen.push(e);
+            waiting.get(e.id)?.();
+          }
+        });
+        const waitFor = (id: string) =>
+          new Promise<void>((done, fail) => {
+            if (seen.some((e) => e.id === id)) return done();
+            const timer = setTimeout(() => fail(new Error(`event ${id} never arrived`)), 5000);
+            waiting.set(id, () => (clearTimeout(timer), done()));
+          });
+        ws.once('open', () => resolve({ ws, seen, waitFor }));
+        ws.once('error', reject);
+      });
+    const liveA = await listen(a.url, onA!);
+    const liveB = await listen(b.url, onB!);
+
+    fill(onA!, 1);
+    await drain(a.url, onA!, 10);
+    await liveB.waitFor(onA!.outbox[0]!.event.id);
+    fill(onB!, 1);
+    const started = performance.now();
+    await drain(b.url, onB!, 10);
+    await liveA.waitFor(onB!.outbox[0]!.event.id);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Each desk hears both events, in the global order, whichever process accepted them.
+    await liveB.waitFor(onB!.outbox[0]!.event.id);
+    expect(liveA.seen.map((e) => e.globalSeq)).toEqual([1, 2]);
+    expect(liveB.seen.map((e) => e.globalSeq)).toEqual([1, 2]);
+    liveA.ws.close();
+    liveB.ws.close();
+
+    const check = openDb(openPool(url, quietLog(), 1));
+    const n = await sql<{ n: number }>`select count(*)::int as n from events`.execute(check);
+    expect(n.rows[0]!.n).toBe(2);
+    await check.destroy();
+  }, 60_000);
+});

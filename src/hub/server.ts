@@ -1,0 +1,245 @@
+import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { authenticate, changeUser, createUser, listUsers, requireAdmin, resetPassword, signIn, signOut, type Session } from './accounts';
+import { openDb, openPool, type HubDb } from './db';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embeddedPostgres';
+import type { Recheck } from './envelope';
+import { badRequest, HubError, notFound, unauthorized } from './errors';
+import { startLive, type Live } from './live';
+import { migrate } from './migrations';
+import { standInRecheck } from './recheck';
+import { pull, push, snapshot } from './sync';
+import { join } from 'node:path';
+import type pg from 'pg';
+
+// The hub: HTTP for requests, a WebSocket for live news, PostgreSQL for everything it knows
+// (it keeps no state of its own, so several can serve one database). Routes:
+//
+//   GET  /health                          is the hub up, and its database
+//   POST /auth/sign-in  {email,password,deskId?,deskKey?} -> {token,user,expiresAt}
+//   POST /auth/sign-out                   revokes this session
+//   GET  /auth/me                         the signed-in user
+//   GET  /admin/users                     (admin) every user
+//   POST /admin/users                     (admin) create
+//   PATCH /admin/users/:id                (admin) role, tier, segments, name, active
+//   POST /admin/users/:id/password        (admin) reset a password (ends their sessions)
+//   POST /sync/push     {deskId, events:[{deskSeq, event}]}
+//   GET  /sync/pull?after=&limit=&refusalsAfter=
+//   GET  /sync/snapshot
+//   GET  /sync/live (WebSocket upgrade, Authorization: Bearer <token>)
+//
+// Every answer is JSON; an error is {error:{code,message}} with a 4xx for what the caller
+// got wrong (final) and a 5xx for a fault of the hub or its database (retry).
+
+export interface HubOptions {
+  /** Where the embedded PostgreSQL lives, when there is no databaseUrl. */
+  dataDir?: string;
+  databaseUrl?: string;
+  host?: string;
+  port?: number;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  log: Logger;
+  recheck?: Recheck;
+  now?: () => number;
+  sessionTtlMs?: number;
+  /** Largest request body, bytes. */
+  bodyLimit?: number;
+  /** Requests per second per address (burst twice that). */
+  rateLimit?: number;
+  poolSize?: number;
+}
+
+export interface Hub {
+  url: string;
+  db: HubDb;
+  databaseUrl: string;
+  live: Live;
+  close(): Promise<void>;
+}
+
+const DAY = 24 * 60 * 60_000;
+
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const log = options.log;
+  const now = options.now ?? Date.now;
+  const recheck = options.recheck ?? standInRecheck;
+  const sessionTtlMs = options.sessionTtlMs ?? 7 * DAY;
+  const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
+  const rate = options.rateLimit ?? 2000;
+
+  let embedded: EmbeddedPostgres | null = null;
+  let databaseUrl = options.databaseUrl;
+  if (!databaseUrl) {
+    if (!options.dataDir) throw new Error('The hub needs --data DIR (embedded PostgreSQL) or DATABASE_URL.');
+    embedded = await startEmbeddedPostgres({ dir: join(options.dataDir, 'pg'), onLog: (line) => line && log.debug({ postgres: line }, 'postgres') });
+    databaseUrl = embedded.url;
+    log.info({ postgresPort: embedded.port, postgresPid: embedded.pid }, 'embedded PostgreSQL started');
+  }
+  const pool: pg.Pool = openPool(databaseUrl, log, options.poolSize ?? 10);
+  const db = openDb(pool);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+  const live = await startLive({ db, databaseUrl, log, now });
+
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const allow = (address: string): boolean => {
+    const t = now();
+    const b = buckets.get(address) ?? { tokens: rate * 2, at: t };
+    b.tokens = Math.min(rate * 2, b.tokens + ((t - b.at) / 1000) * rate);
+    b.at = t;
+    buckets.set(address, b);
+    if (b.tokens < 1) return false;
+    b.tokens--;
+    return true;
+  };
+
+  async function session(req: IncomingMessage): Promise<Session> {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const s = await authenticate(db, token, now());
+    if (!s) throw unauthorized();
+    return s;
+  }
+
+  async function route(req: IncomingMessage, url: URL, address: string): Promise<unknown> {
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    if (method === 'GET' && path === '/health') {
+      await sql`select 1`.execute(db);
+      return { ok: true, database: 'up', live: live.clients() };
+    }
+    if (method === 'POST' && path === '/auth/sign-in') return signIn(db, await body(req, bodyLimit), address, { sessionTtlMs, now });
+    const s = await session(req);
+    if (method === 'POST' && path === '/auth/sign-out') {
+      await signOut(db, s, now());
+      live.dropSession(s.tokenHash);
+      return { ok: true };
+    }
+    if (method === 'GET' && path === '/auth/me') return { user: s.user, deskId: s.deskId, expiresAt: s.expiresAt };
+    if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now());
+    if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams));
+    if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s);
+    if (path === '/admin/users' || path.startsWith('/admin/users/')) {
+      requireAdmin(s);
+      const [, , , id, tail] = path.split('/');
+      if (!id && method === 'GET') return { users: await listUsers(db) };
+      if (!id && method === 'POST') return { user: await createUser(db, await body(req, bodyLimit), now()) };
+      if (id && !tail && method === 'PATCH') return { user: await changeUser(db, id, await body(req, bodyLimit), now()) };
+      if (id && tail === 'password' && method === 'POST') {
+        await resetPassword(db, id, await body(req, bodyLimit), now());
+        return { ok: true };
+      }
+    }
+    throw notFound(`No route ${method} ${path}.`);
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const address = req.socket.remoteAddress ?? 'unknown';
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://hub');
+    } catch {
+      url = new URL('http://hub/');
+    }
+    const answer = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      const text = JSON.stringify(value);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+      res.end(text);
+      log.info({ method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
+    };
+    if (!allow(address)) return answer(429, { error: { code: 'rate_limited', message: 'Too many requests; slow down.' } }, { 'retry-after': '1' });
+    route(req, url, address).then(
+      (value) => answer(200, value),
+      (error: unknown) => {
+        if (error instanceof HubError) {
+          const headers: Record<string, string> = error.status === 429 && error.extra?.retryAfterS ? { 'retry-after': String(error.extra.retryAfterS) } : {};
+          if (error.status === 413) headers.connection = 'close';
+          return answer(error.status, { error: { code: error.code, message: error.message, ...error.extra } }, headers);
+        }
+        log.error({ err: { message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code } }, 'request failed');
+        answer(503, { error: { code: 'unavailable', message: 'The hub could not finish this; nothing was lost. Try again.' } });
+      },
+    );
+  };
+
+  const server: Server = options.tls ? createHttps({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttp(handler);
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    if (path !== '/sync/live') return socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    live.handleUpgrade(req, socket, head);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    db,
+    databaseUrl,
+    live,
+    close: () =>
+      (closing ??= (async () => {
+        await live.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await db.destroy();
+        await embedded?.stop();
+      })()),
+  };
+}
+
+/** The JSON body, at most `limit` bytes: 413 past it, 400 when it is not JSON. */
+function body(req: IncomingMessage, limit: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    // Only JSON: a browser page elsewhere cannot send that without a preflight this hub never allows.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      req.resume();
+      return reject(new HubError(415, 'unsupported_media_type', 'Send the request body as application/json.'));
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return reject(new HubError(413, 'too_large', `The request body is larger than ${limit} bytes.`));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HubError(413, 'too_large', `The request body is larger than ${limit} bytes.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', (error) => reject(error));
+    req.on('end', () => {
+      if (failed) return;
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(badRequest('The request body is not valid JSON.'));
+      }
+    });
+  });
+}

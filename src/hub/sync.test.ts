@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { uuidv7 } from '../main/core/ids';
+import type { Envelope } from './envelope';
+import type { Hub } from './server';
+import { call, event, makeUser, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+
+// The hub's side of sync against a real PostgreSQL: push, refusals, idempotence, the global
+// order, pull, snapshot, live fan-out and presence.
+
+let pg: TestPostgres;
+let hub: Hub;
+let agent: TestDesk;
+let specialist: TestDesk;
+let supervisor: TestDesk;
+let homeAgent: TestDesk;
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  agent = await signInDesk(hub, await makeUser(hub, { email: 'ava@desk.test', role: 'agent', segments: ['education', 'government'] }));
+  specialist = await signInDesk(hub, await makeUser(hub, { email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'] }));
+  supervisor = await signInDesk(hub, await makeUser(hub, { email: 'grace@desk.test', role: 'supervisor' }));
+  homeAgent = await signInDesk(hub, await makeUser(hub, { email: 'hana@desk.test', role: 'agent', segments: ['home'] }));
+}, 60_000);
+
+// Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
+afterAll(async () => {
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+const newTicket = () => `T-${uuidv7()}`;
+
+async function eventCount(): Promise<number> {
+  const r = await hub.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe('push', () => {
+  it('accepts an agent creating, taking and escalating a ticket, with consecutive global seqs', async () => {
+    const t = newTicket();
+    const r = await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE'), event(agent, t, 3, 'ESCALATE', { reason: 'needs_specialist_skill', note: 'Fan replaced, still loud: needs a board swap.' })]);
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const seqs = r.body.results.map((x) => x.globalSeq!);
+    expect(seqs[1]).toBe(seqs[0]! + 1);
+    expect(seqs[2]).toBe(seqs[0]! + 2);
+    expect(r.body.lastDeskSeq).toBe(agent.seq);
+    const ticket = await hub.db.selectFrom('tickets').selectAll().where('id', '=', t).executeTakeFirstOrThrow();
+    expect(ticket.state).toMatchObject({ tier: 2, assigneeId: null, status: 'escalated', seq: 3 });
+  });
+
+  it('answers a retried push from its record, applying nothing twice', async () => {
+    const t = newTicket();
+    const events = [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE')];
+    const body = { deskId: agent.deskId, events: events.map((e, i) => ({ deskSeq: agent.seq + 1 + i, event: e })) };
+    agent.seq += 2;
+    const first = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', { body, token: agent.token });
+    const before = await eventCount();
+    const again = await call<{ results: { status: string }[]; lastDeskSeq: number }>(hub.url, 'POST', '/sync/push', { body, token: agent.token });
+    expect(first.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted']);
+    expect(again.status).toBe(200);
+    expect(again.body.results.map((x) => x.status)).toEqual(['duplicate', 'duplicate']);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses an event that no longer applies, tells its author why, and lets the queue behind it through', async () => {
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    // Two agents take the same ticket offline: the first to reach the hub wins.
+    const other = await signInDesk(hub, await makeUser(hub, { email: 'ben@desk.test', role: 'agent', segments: ['education'] }));
+    const won = await pushEvents(hub, other, [event(other, t, 2, 'TAKE')]);
+    const lost = await pushEvents(hub, agent, [event(agent, t, 2, 'TAKE'), event(agent, newTicket(), 1, 'CREATED', { segment: 'government' })]);
+    expect(won.body.results[0]!.status).toBe('accepted');
+    expect(lost.body.results[0]).toMatchObject({ status: 'refused' });
+    expect(lost.body.results[0]!.reason).toMatch(/changed since you saw it/);
+    expect(lost.body.results[1]!.status).toBe('accepted');
+    expect(lost.body.lastDeskSeq).toBe(agent.seq);
+    const pulled = await call<{ refusals: { eventId: string; reason: string }[] }>(hub.url, 'GET', '/sync/pull?after=0', { token: agent.token });
+    expect(pulled.body.refusals.map((r) => r.eventId)).toContain(lost.body.results[0]!.id);
+    // The refusal is final: pushing it again changes nothing.
+    const ticket = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
+    expect(ticket.state).toMatchObject({ assigneeId: other.user.id });
+  });
+
+  it('hands out global seqs without gaps or repeats when many desks push at once', async () => {
+    const desks = await Promise.all(Array.from({ length: 8 }, (_, i) => makeUser(hub, { email: `many${i}@desk.test`, role: 'agent', segments: ['education'] }).then((u) => signInDesk(hub, u))));
+    const before = await hub.db.selectFrom('log_head').select('seq').executeTakeFirstOrThrow();
+    const rounds = await Promise.all(
+      desks.map(async (d) => {
+        const out: number[] = [];
+        for (let round = 0; round < 5; round++) {
+          const events = Array.from({ length: 10 }, () => event(d, newTicket(), 1, 'CREATED', { segment: 'education' }));
+          const r = await pushEvents(hub, d, events);
+          out.push(...r.body.results.map((x) => x.globalSeq!));
+        }
+        return out;
+      }),
+    );
+    const all = rounds.flat().sort((a, b) => a - b);
+    expect(all).toHaveLength(400);
+    expect(all[0]).toBe(before.seq + 1);
+    expect(all[all.length - 1]).toBe(before.seq + 400);
+    expect(new Set(all).size).toBe(400);
+  });
+});
+
+describe('system events', () => {
+  it('two desks that fire the same SLA breach make one event and one escalation', async () => {
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    const other = await signInDesk(hub, await makeUser(hub, { email: 'cleo@desk.test', role: 'agent', segments: ['education'] }));
+    const breachId = uuidv7(); // the shared log derives it from (ticket, target, due time): the same on every desk
+    const breach = (desk: TestDesk) => ({ ...event(desk, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt: 1_000 }), id: breachId, actor: { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] } });
+    const first = await pushEvents(hub, agent, [breach(agent)]);
+    const second = await pushEvents(hub, other, [breach(other)]);
+    expect(first.body.results[0]!.status).toBe('accepted');
+    expect(second.body.results[0]!.status).toBe('duplicate');
+    const ticket = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
+    expect(ticket.state).toMatchObject({ tier: 2, seq: 2 });
+  });
+
+  it('a person cannot send an SLA event as themselves', async () => {
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    const r = await pushEvents(hub, agent, [event(agent, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt: 1_000 })]);
+    expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: 'SLA events come from the scheduler, not from people.' });
+  });
+});
+
+describe('pull and snapshot', () => {
+  it('gives each person the events of their segments after a cursor, in global order', async () => {
+    const edu = newTicket();
+    const home = newTicket();
+    await pushEvents(hub, agent, [event(agent, edu, 1, 'CREATED', { segment: 'education' })]);
+    await pushEvents(hub, homeAgent, [event(homeAgent, home, 1, 'CREATED', { segment: 'home' })]);
+    const ids = async (desk: TestDesk) => {
+      const seen: Envelope[] = [];
+      let after = 0;
+      for (;;) {
+        const r = await call<{ events: Envelope[]; cursor: number; head: number }>(hub.url, 'GET', `/sync/pull?after=${after}&limit=50`, { token: desk.token });
+        seen.push(...r.body.events);
+        if (r.body.cursor === after || r.body.cursor === r.body.head) break;
+        after = r.body.cursor;
+      }
+      const seqs = seen.map((e) => e.globalSeq!);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      return seen.map((e) => e.ticketId);
+    };
+    const forSpecialist = await ids(specialist);
+    const forHome = await ids(homeAgent);
+    const forSupervisor = await ids(supervisor);
+    expect(forSpecialist).toContain(edu);
+    expect(forSpecialist).not.toContain(home);
+    expect(forHome).toEqual([home]);
+    expect(forSupervisor).toEqual(expect.arrayContaining([edu, home]));
+  });
+
+  it('gives a joining desk a snapshot with a watermark, then the tail after it', async () => {
+    const snap = await call<{ watermark: number; tickets: { id: string; segment: string }[] }>(hub.url, 'GET', '/sync/snapshot', { token: specialist.token });
+    expect(snap.body.tickets.length).toBeGreaterThan(0);
+    expect(snap.body.tickets.every((t) => t.segment === 'education')).toBe(true);
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    const tail = await call<{ events: Envelope[] }>(hub.url, 'GET', `/sync/pull?after=${snap.body.watermark}`, { token: specialist.token });
+    expect(tail.body.events.map((e) => e.ticketId)).toEqual([t]);
+  });
+});
+
+describe('live', () => {
+  function connect(desk: TestDesk): Promise<{ ws: WebSocket; messages: Record<string, unknown>[]; next: (type: string) => Promise<Record<string, unknown>> }> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(hub.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${desk.token}` } });
+      const messages: Record<string, unknown>[] = [];
+      const waiters: { type: string; done: (m: Record<string, unknown>) => void }[] = [];
+      ws.on('message', (raw) => {
+        const m = JSON.parse(raw.toString()) as Record<string, unknown>;
+        const w = waiters.findIndex((x) => x.type === m.type);
+        if (w >= 0) waiters.splice(w, 1)[0]!.done(m);
+        else messages.push(m);
+      });
+      const next = (type: string) =>
+        new Promise<Record<string, unknown>>((done, fail) => {
+          const i = messages.findIndex((m) => m.type === type);
+          if (i >= 0) return done(messages.splice(i, 1)[0]!);
+          const timer = setTimeout(() => fail(new Error(`no ${type} message`)), 5000);
+          waiters.push({ type, done: (m) => (clearTimeout(timer), done(m)) });
+        });
+      ws.once('open', () => resolve({ ws, messages, next }));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+      ws.once('error', reject);
+    });
+  }
+
+  it('pushes an accepted event to the desks that may see it, and presence of who has the ticket open', async () => {
+    const spec = await connect(specialist);
+    const home = await connect(homeAgent);
+    await spec.next('hello');
+    await home.next('hello');
+    const t = newTicket();
+    const started = performance.now();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    const news = await spec.next('events');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((news.events as Envelope[]).map((e) => e.ticketId)).toEqual([t]);
+
+    const viewer = await connect(agent);
+    await viewer.next('hello');
+    viewer.ws.send(JSON.stringify({ type: 'presence', ticketId: t, state: 'typing' }));
+    const seen = await spec.next('presence');
+    expect(seen).toMatchObject({ ticketId: t, state: 'typing', userId: agent.user.id, name: 'ava' });
+    // Nothing of the education segment reaches the home agent.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(home.messages.filter((m) => m.type === 'events' || m.type === 'presence')).toEqual([]);
+    for (const c of [spec, home, viewer]) c.ws.close();
+  });
+
+  it('refuses a live connection without a valid session', async () => {
+    await expect(connect({ ...agent, token: 'not-a-session' })).rejects.toThrow(/401/);
+  });
+});

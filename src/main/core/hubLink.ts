@@ -1,0 +1,185 @@
+import { hash, verify } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ApiError, type ApiErrorShape } from '../../shared/api';
+
+type ApiErrorCode = ApiErrorShape['code'];
+import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '../../shared/domain';
+import type { Sql } from './db/exec';
+import { uuidv7 } from './ids';
+import { toUser } from './users';
+
+// A desk joined to a hub. Sign-in asks the hub (email and password); when the hub answers,
+// the person is kept in the desk's users table as the hub knows them, with an argon2id
+// verifier of the password and the hub session the desk will push with. When the hub cannot
+// be reached, a person who signed in here before is let in against that verifier; what they
+// do offline is re-checked by the hub when the desk pushes it. A desk that was never joined
+// keeps its local picker and works alone.
+
+export type HubStatus = { joined: false } | { joined: true; url: string; deskId: string };
+
+export interface HubLinkOptions {
+  db: Sql;
+  now: () => number;
+  fetch?: typeof fetch;
+  /** How long to wait for the hub before signing in offline. */
+  timeoutMs?: number;
+}
+
+const hubAnswer = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, tier: tierSchema, segments: z.array(segmentSchema), active: z.boolean() }),
+});
+const hubError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** Offline attempts per email before a pause, as the hub throttles online ones. */
+const OFFLINE_LIMIT = 5;
+const OFFLINE_LOCK_MS = 15 * 60_000;
+
+export function hubLink(options: HubLinkOptions) {
+  const { db, now } = options;
+  const k = db.kysely;
+  const doFetch = options.fetch ?? fetch;
+  const failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  const link = () => db.get(k.selectFrom('hub_link').selectAll().where('id', '=', 1));
+
+  function status(): HubStatus {
+    const l = link();
+    return l ? { joined: true, url: l.url, deskId: l.desk_id } : { joined: false };
+  }
+
+  function join(url: string): HubStatus {
+    const parsed = z.url({ protocol: /^https?$/ }).safeParse(url.trim());
+    if (!parsed.success) throw new ApiError('invalid_input', 'The hub address is a URL like https://hub.example.com:4180.');
+    const base = parsed.data.replace(/\/+$/, '');
+    const existing = link();
+    if (existing) db.run(k.updateTable('hub_link').set({ url: base }).where('id', '=', 1));
+    else db.run(k.insertInto('hub_link').values({ id: 1, url: base, desk_id: uuidv7(now()), desk_key: randomBytes(32).toString('base64url'), joined_at: now() }));
+    return status();
+  }
+
+  function keep(user: User, verifier: string, token: string, expiresAt: number): void {
+    db.sqlite.transaction(() => {
+      db.run(
+        k
+          .insertInto('users')
+          .values({ id: user.id, name: user.name, email: user.email, role: user.role, tier: user.tier, segments: JSON.stringify(user.segments), active: user.active ? 1 : 0, created_at: now() })
+          .onConflict((c) =>
+            c.column('id').doUpdateSet({ name: user.name, email: user.email, role: user.role, tier: user.tier, segments: JSON.stringify(user.segments), active: user.active ? 1 : 0 }),
+          ),
+      );
+      db.run(k.deleteFrom('hub_accounts').where('email', '=', user.email).where('user_id', '!=', user.id));
+      db.run(
+        k
+          .insertInto('hub_accounts')
+          .values({ user_id: user.id, email: user.email, verifier, token, token_expires_at: expiresAt, signed_in_at: now() })
+          .onConflict((c) => c.column('user_id').doUpdateSet({ email: user.email, verifier, token, token_expires_at: expiresAt, signed_in_at: now() })),
+      );
+    })();
+  }
+
+  /** The hub said this email and password no longer go together: the old verifier must not either. */
+  function forget(email: string): void {
+    db.run(k.deleteFrom('hub_accounts').where('email', '=', email));
+  }
+
+  async function signInOffline(email: string, password: string): Promise<{ user: User; online: false }> {
+    const f = failures.get(email);
+    if (f && f.lockedUntil > now()) throw new ApiError('refused', 'Too many failed sign-ins; try again in a few minutes.');
+    const account = db.get(k.selectFrom('hub_accounts').selectAll().where('email', '=', email));
+    if (!account) throw new ApiError('unauthenticated', 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.');
+    if (!(await verify(account.verifier, password))) {
+      const count = (f?.count ?? 0) + 1;
+      failures.set(email, { count, lockedUntil: count >= OFFLINE_LIMIT ? now() + OFFLINE_LOCK_MS : 0 });
+      throw new ApiError('unauthenticated', 'Wrong email or password.');
+    }
+    failures.delete(email);
+    const row = db.get(k.selectFrom('users').selectAll().where('id', '=', account.user_id));
+    if (!row || row.active !== 1) throw new ApiError('forbidden', 'This account is deactivated; ask an admin.');
+    return { user: toUser(row), online: false };
+  }
+
+  async function signIn(emailInput: string, password: string): Promise<{ user: User; online: boolean }> {
+    const l = link();
+    if (!l) throw new ApiError('forbidden', 'This desk is not joined to a hub; choose who you are from the list.');
+    const email = emailInput.trim().toLowerCase();
+    let res: Response;
+    try {
+      res = await doFetch(`${l.url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password, deskId: l.desk_id, deskKey: l.desk_key }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 4000),
+      });
+    } catch {
+      return signInOffline(email, password);
+    }
+    if (res.status >= 500) return signInOffline(email, password);
+    const body: unknown = await res.json().catch(() => null);
+    if (res.status === 200) {
+      const answer = hubAnswer.safeParse(body);
+      if (!answer.success) throw new ApiError('internal', 'The hub answered in a way this desk does not understand; is it the same version?');
+      const user = userSchema.parse(answer.data.user);
+      keep(user, await hash(password), answer.data.token, answer.data.expiresAt);
+      return { user, online: true };
+    }
+    const message = hubError.safeParse(body).data?.error.message ?? `The hub refused the sign-in (${res.status}).`;
+    if (res.status === 401) {
+      forget(email);
+      throw new ApiError('unauthenticated', message);
+    }
+    if (res.status === 403) {
+      forget(email);
+      throw new ApiError('forbidden', message);
+    }
+    throw new ApiError('refused', message);
+  }
+
+  /** The hub session this desk pushes with for that person, if one is current. */
+  function sessionToken(userId: string): string | null {
+    const a = db.get(k.selectFrom('hub_accounts').select(['token', 'token_expires_at']).where('user_id', '=', userId));
+    return a?.token && (a.token_expires_at ?? 0) > now() ? a.token : null;
+  }
+
+  const STATUS_CODES: Record<number, ApiErrorCode> = { 400: 'invalid_input', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+
+  /** A call to the hub's admin API as the signed-in person (their hub session). */
+  async function asPerson<T>(userId: string, method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    const l = link();
+    if (!l) throw new ApiError('forbidden', 'This desk is not joined to a hub.');
+    const token = sessionToken(userId);
+    if (!token) throw new ApiError('unauthenticated', 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.');
+    let res: Response;
+    try {
+      res = await doFetch(`${l.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 4000),
+      });
+    } catch {
+      throw new ApiError('refused', 'The hub cannot be reached; users can be managed when it is back.');
+    }
+    const answer: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw new ApiError(STATUS_CODES[res.status] ?? 'refused', hubError.safeParse(answer).data?.error.message ?? `The hub answered ${res.status}.`);
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new ApiError('internal', 'The hub answered in a way this desk does not understand; is it the same version?');
+    return parsed.data;
+  }
+
+  const oneUser = z.object({ user: userSchema }).transform((a) => a.user);
+  const hubUsers = {
+    list: (by: string) => asPerson(by, 'GET', '/admin/users', undefined, z.object({ users: z.array(userSchema) }).transform((a) => a.users)),
+    create: (by: string, input: unknown) => asPerson(by, 'POST', '/admin/users', input, oneUser),
+    update: (by: string, id: string, change: unknown) => asPerson(by, 'PATCH', `/admin/users/${encodeURIComponent(id)}`, change, oneUser),
+    resetPassword: async (by: string, id: string, password: string) => {
+      await asPerson(by, 'POST', `/admin/users/${encodeURIComponent(id)}/password`, { password }, z.object({ ok: z.literal(true) }));
+      return null;
+    },
+  };
+
+  return { status, join, signIn, sessionToken, hubUsers };
+}
+export type HubLink = ReturnType<typeof hubLink>;

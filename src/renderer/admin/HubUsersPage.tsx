@@ -1,0 +1,196 @@
+import { Badge, Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
+import { call, problemOf, useCall, type Problem } from '../backend';
+import { t } from '../i18n';
+import { roleLabel, segmentLabel, tierLabel } from '../labels';
+import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { useSession } from '../session';
+
+// The hub's people, for admins of a desk joined to a hub: create someone, change their
+// role, tier and segments, deactivate them, reset a password. Every change is the hub's
+// (this desk only carries it); a change of powers ends the person's sessions there.
+
+type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
+
+export function HubUsersPage() {
+  const { user } = useSession();
+  const hub = useCall('hub.status', {});
+  const allowed = user.role === 'admin' && hub.data?.joined === true;
+  const users = useCall('hubUsers.list', allowed ? {} : null);
+  const [editing, setEditing] = useState<Editing>(null);
+  if (hub.loading && !hub.data) return <PageLoading />;
+  if (!allowed) return <ProblemAlert title={t('hubUsers.forbiddenTitle')} problem={{ code: 'forbidden', message: t('hubUsers.forbidden'), issues: [] }} />;
+  if (users.problem && !users.data) return <ProblemAlert problem={users.problem} onRetry={() => void users.refetch()} />;
+  if (!users.data) return <PageLoading />;
+  const done = (message: string) => {
+    notifications.show({ color: 'teal', message });
+    setEditing(null);
+    void users.refetch();
+  };
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('hubUsers.title')}
+        description={t('hubUsers.lead')}
+        actions={
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEditing({ kind: 'create' })}>
+            {t('hubUsers.new')}
+          </Button>
+        }
+      />
+      <Section title={t('hubUsers.count', { count: users.data.length })} padding={0}>
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('hubUsers.name')}</Table.Th>
+                <Table.Th>{t('hubUsers.role')}</Table.Th>
+                <Table.Th>{t('hubUsers.segments')}</Table.Th>
+                <Table.Th>{t('hubUsers.status')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('hubUsers.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {u.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {u.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {roleLabel(u.role)}
+                      {u.role === 'agent' || u.role === 'specialist' ? ` · ${tierLabel(u.tier)}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{u.role === 'agent' || u.role === 'specialist' ? u.segments.map(segmentLabel).join(', ') : t('hubUsers.allSegments')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
+                      {u.active ? t('hubUsers.active') : t('hubUsers.inactive')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: u.name })}>
+                        {t('hubUsers.edit')}
+                      </Button>
+                      <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: u.name })}>
+                        {t('hubUsers.reset')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Section>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
+        {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
+        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
+      </Modal>
+    </Stack>
+  );
+}
+
+function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => void }) {
+  const [name, setName] = useState(user?.name ?? '');
+  const [email, setEmail] = useState(user?.email ?? '');
+  const [role, setRole] = useState<Role>(user?.role ?? 'agent');
+  const [tier, setTier] = useState<Tier>(user?.tier ?? 1);
+  const [segments, setSegments] = useState<Segment[]>(user?.segments ?? []);
+  const [active, setActive] = useState(user?.active ?? true);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const works = role === 'agent' || role === 'specialist';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    const effectiveTier: Tier = role === 'agent' ? 1 : role === 'specialist' ? (tier === 1 ? 2 : tier) : 3;
+    try {
+      const saved = user
+        ? await call('hubUsers.update', { id: user.id, name, role, tier: effectiveTier, segments, active })
+        : await call('hubUsers.create', { email, name, role, tier: effectiveTier, segments, password });
+      onDone(saved);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <Stack gap="sm">
+        {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
+        <TextInput label={t('hubUsers.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput label={t('signIn.email')} type="email" required disabled={user !== null} value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        {role === 'specialist' && (
+          <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
+        )}
+        {works && <MultiSelect label={t('hubUsers.segments')} data={SEGMENTS.map((s) => ({ value: s, label: segmentLabel(s) }))} value={segments} onChange={(v) => setSegments(v as Segment[])} />}
+        {user === null ? (
+          <PasswordInput label={t('signIn.password')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        ) : (
+          <Checkbox label={t('hubUsers.activeLabel')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+        )}
+        {user !== null && <Text size="xs" c="dimmed">{t('hubUsers.sessionsEnd')}</Text>}
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy}>
+            {user ? t('hubUsers.save') : t('hubUsers.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await call('hubUsers.resetPassword', { id: user.id, password });
+      onDone();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <Stack gap="sm">
+        {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
+        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+        <Text size="xs" c="dimmed">
+          {t('hubUsers.sessionsEnd')}
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy}>
+            {t('hubUsers.reset')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
