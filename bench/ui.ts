@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     samples: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
+    trace: { type: 'string' },
   },
   strict: true,
 });
@@ -158,6 +159,12 @@ try {
   };
   const settle = () => page.waitForTimeout(250);
 
+  const cdp = args.trace ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const product: number[] = [];
   const floor: number[] = [];
   let previous: { hash: string; name: string } | null = null;
@@ -177,6 +184,7 @@ try {
     if ((i + 1) % 10 === 0) log(`${i + 1}/${warmup + samples} lookups`);
   }
 
+  if (cdp && args.trace) fs.writeFileSync(args.trace, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   product.sort((a, b) => a - b);
   floor.sort((a, b) => a - b);
   const p50 = nearestRank(product, 50);

@@ -123,6 +123,8 @@ export function navigate(to: Route | string, options: { replace?: boolean } = {}
   const href = typeof to === 'string' ? to : hrefOf(to);
   if (options.replace) window.location.replace(href);
   else window.location.hash = href.replace(/^#/, '');
+  // The hash is already set; 'hashchange' would only arrive a task later. Tell the screens now.
+  routeListeners.forEach((l) => l());
 }
 
 function drillOf(query: URLSearchParams): Drill | null {
@@ -144,9 +146,15 @@ function drillOf(query: URLSearchParams): Drill | null {
   return { filter: filter.data, segment, tier, order: query.get('order') === 'age' ? 'age' : 'urgency' };
 }
 
+const routeListeners = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
+  routeListeners.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    routeListeners.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
 }
 
 export function useRoute(): Route {
