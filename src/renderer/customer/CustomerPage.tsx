@@ -102,7 +102,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                 )}
               </Group>
               <Group gap="lg" mt="sm" wrap="wrap">
-                <ContactLine icon={<IconPhone size={15} />} label={t('customer.phone')}>
+                <ContactLine hint={rest} icon={<IconPhone size={15} />} label={t('customer.phone')}>
                   {customer.phone ? (
                     <Anchor href={`tel:${customer.phone}`} size="sm">
                       <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
@@ -111,7 +111,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                     <Muted>{t('customer.noPhone')}</Muted>
                   )}
                 </ContactLine>
-                <ContactLine icon={<IconMail size={15} />} label={t('customer.email')}>
+                <ContactLine hint={rest} icon={<IconMail size={15} />} label={t('customer.email')}>
                   {customer.email ? (
                     <Anchor href={`mailto:${customer.email}`} size="sm">
                       <bdi dir="ltr">{customer.email}</bdi>
@@ -120,7 +120,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                     <Muted>{t('customer.noEmail')}</Muted>
                   )}
                 </ContactLine>
-                <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
+                <ContactLine hint={rest} icon={<IconWorld size={15} />} label={t('customer.locale')}>
                   <Text size="sm">{customer.locale}</Text>
                 </ContactLine>
               </Group>
@@ -201,11 +201,11 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                         <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
                       </Table.Td>
                       <Table.Td>
-                        <Tooltip label={t('asset.newTicketFor', { tag: a.serviceTag })} withArrow>
+                        <Hint label={t('asset.newTicketFor', { tag: a.serviceTag })} ready={rest} withArrow>
                           <ActionIcon variant="subtle" aria-label={t('asset.newTicketFor', { tag: a.serviceTag })} onClick={() => openNewTicket(a.id)}>
                             <IconPlus size={16} />
                           </ActionIcon>
-                        </Tooltip>
+                        </Hint>
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -288,16 +288,30 @@ function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['own
   );
 }
 
-function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+function ContactLine({ icon, label, hint, children }: { icon: ReactNode; label: string; hint: boolean; children: ReactNode }) {
+  const glyph = (
+    <Box c="dimmed" display="flex" aria-label={label} role="img">
+      {icon}
+    </Box>
+  );
   return (
     <Group gap={6} wrap="nowrap">
-      <Tooltip label={label}>
-        <Box c="dimmed" display="flex" aria-label={label} role="img">
-          {icon}
-        </Box>
-      </Tooltip>
+      <Hint label={label} ready={hint}>
+        {glyph}
+      </Hint>
       {children}
     </Group>
+  );
+}
+
+/** A tooltip from the second frame on: the first paint carries the label (aria) without one. */
+function Hint({ label, ready, withArrow = false, children }: { label: string; ready: boolean; withArrow?: boolean; children: ReactNode }) {
+  return ready ? (
+    <Tooltip label={label} withArrow={withArrow}>
+      {children}
+    </Tooltip>
+  ) : (
+    children
   );
 }
 

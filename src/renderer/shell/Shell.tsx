@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { t } from '../i18n';
 import type { Route } from '../route';
 import { Brand } from './Brand';
@@ -25,6 +25,26 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const closeMobile = mobile.close;
   useEffect(() => closeMobile(), [routeKey, closeMobile]);
 
+  // Going from one page to another re-renders none of the shell's own parts: the lookup
+  // field, the banner and the SLA watch take no props, and the navigation reads only the
+  // route's name (a new customer is not a new nav).
+  const lookup = useMemo(() => <Lookup />, []);
+  const banner = useMemo(() => <ConnectionBanner />, []);
+  const slaWatch = useMemo(() => <SlaWatch />, []);
+  const routeName = route.name;
+  const nav = useMemo(
+    () => (
+      <Nav
+        route={route}
+        compact={compact}
+        canCollapse={!isMobile}
+        onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')}
+        onNavigate={closeMobile}
+      />
+    ),
+    [routeName, compact, isMobile, setNavPreference, closeMobile],
+  );
+
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: compact ? 72 : 248, breakpoint: 'sm', collapsed: { mobile: !mobileOpen } }} padding={0}>
       <a href="#main" className={classes.skip} onClick={(e) => {
@@ -40,26 +60,20 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
             <Brand withName={!compact} />
           </Box>
           <Box style={{ flex: 1, maxWidth: 640, minWidth: 0 }}>
-            <Lookup />
+            {lookup}
           </Box>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <Nav
-          route={route}
-          compact={compact}
-          canCollapse={!isMobile}
-          onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')}
-          onNavigate={mobile.close}
-        />
+        {nav}
       </AppShell.Navbar>
       <AppShell.Main>
-        <ConnectionBanner />
+        {banner}
         <Box id="main" tabIndex={-1} className={classes.main}>
           <ErrorBoundary key={routeKey}>{children}</ErrorBoundary>
         </Box>
       </AppShell.Main>
-      <SlaWatch />
+      {slaWatch}
     </AppShell>
   );
 }
