@@ -110,6 +110,14 @@ const LAYOUTS: Layout[] = [
   },
   {
     table: 'interactions',
+    variant: "today's shape (table + covering copy), blob ids only",
+    sql: `CREATE TABLE interactions (id BLOB PRIMARY KEY, customer_id BLOB NOT NULL, ticket_id BLOB, channel TEXT NOT NULL, direction TEXT NOT NULL, at INTEGER NOT NULL,
+            summary TEXT NOT NULL, user_id BLOB) STRICT;
+          INSERT INTO interactions SELECT ${B('id')}, ${B('customer_id')}, ${B('ticket_id')}, channel, direction, at, summary, ${B('user_id')} FROM src.interactions ORDER BY rowid;
+          CREATE INDEX interactions_customer ON interactions(customer_id, at, id, channel, direction, summary, ticket_id, user_id);`,
+  },
+  {
+    table: 'interactions',
     variant: 'blob ids, WITHOUT ROWID by (customer, at, id), no covering copy, no id index',
     sql: `CREATE TABLE interactions (customer_id BLOB NOT NULL, at INTEGER NOT NULL, id BLOB NOT NULL, channel TEXT NOT NULL, direction TEXT NOT NULL,
             summary TEXT NOT NULL, ticket_id BLOB, user_id BLOB, PRIMARY KEY (customer_id, at, id)) STRICT, WITHOUT ROWID;
@@ -125,6 +133,27 @@ const LAYOUTS: Layout[] = [
   },
   {
     table: 'tickets',
+    variant: 'blob ids, number as rowid, SLA policies inline as today',
+    sql: `CREATE TABLE tickets (number INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, customer_id BLOB NOT NULL, asset_id BLOB, segment TEXT NOT NULL, service_level TEXT NOT NULL,
+            priority TEXT NOT NULL, priority_rank INTEGER NOT NULL, tier INTEGER NOT NULL, state TEXT NOT NULL, is_open INTEGER NOT NULL, assignee_id BLOB,
+            subject TEXT NOT NULL, description TEXT NOT NULL, channel TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, due_at INTEGER,
+            version INTEGER NOT NULL, machine TEXT NOT NULL, sla_status TEXT NOT NULL, sla_target TEXT, sla_next_at INTEGER, sla_calendar_id TEXT,
+            sla_policies TEXT NOT NULL, customer_name TEXT NOT NULL, service_tag TEXT) STRICT;
+          INSERT INTO tickets SELECT number, ${B('id')}, ${B('customer_id')}, ${B('asset_id')}, segment, service_level, priority, priority_rank, tier, state, is_open, ${B('assignee_id')},
+            subject, description, channel, created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id,
+            sla_policies,
+            customer_name, service_tag FROM src.tickets t ORDER BY number;
+          CREATE INDEX tickets_queue ON tickets(segment, tier, priority_rank, created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_unassigned ON tickets(segment, tier, priority_rank, created_at) WHERE is_open = 1 AND assignee_id IS NULL;
+          CREATE INDEX tickets_oldest ON tickets(segment, tier, created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_customer ON tickets(customer_id, created_at);
+          CREATE INDEX tickets_assignee ON tickets(assignee_id, priority_rank, created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_sla_next ON tickets(sla_next_at) WHERE sla_next_at IS NOT NULL;
+          CREATE INDEX tickets_urgency ON tickets(segment, tier, coalesce(due_at, 9007199254740991), created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_sla_status ON tickets(sla_status, segment, tier) WHERE is_open = 1;`,
+  },
+  {
+    table: 'tickets',
     variant: 'blob ids, number as rowid, SLA policies by reference',
     sql: `CREATE TABLE sla_policy_versions (ref INTEGER PRIMARY KEY, policy_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, UNIQUE (policy_id, version)) STRICT;
           INSERT OR IGNORE INTO sla_policy_versions (policy_id, version, body)
@@ -136,6 +165,31 @@ const LAYOUTS: Layout[] = [
             sla_policy_refs TEXT NOT NULL, customer_name TEXT NOT NULL, service_tag TEXT) STRICT;
           INSERT INTO tickets SELECT number, ${B('id')}, ${B('customer_id')}, ${B('asset_id')}, segment, service_level, priority, priority_rank, tier, state, is_open, ${B('assignee_id')},
             subject, description, channel, created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id,
+            (SELECT json_group_array(json_array(json_extract(e.value, '$.from'), v.ref)) FROM json_each(t.sla_policies) e
+               JOIN sla_policy_versions v ON v.policy_id = json_extract(e.value, '$.policy.id') AND v.version = json_extract(e.value, '$.version')),
+            customer_name, service_tag FROM src.tickets t ORDER BY number;
+          CREATE INDEX tickets_queue ON tickets(segment, tier, priority_rank, created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_unassigned ON tickets(segment, tier, priority_rank, created_at) WHERE is_open = 1 AND assignee_id IS NULL;
+          CREATE INDEX tickets_oldest ON tickets(segment, tier, created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_customer ON tickets(customer_id, created_at);
+          CREATE INDEX tickets_assignee ON tickets(assignee_id, priority_rank, created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_sla_next ON tickets(sla_next_at) WHERE sla_next_at IS NOT NULL;
+          CREATE INDEX tickets_urgency ON tickets(segment, tier, coalesce(due_at, 9007199254740991), created_at) WHERE is_open = 1;
+          CREATE INDEX tickets_sla_status ON tickets(sla_status, segment, tier) WHERE is_open = 1;`,
+  },
+  {
+    table: 'tickets',
+    variant: 'same, machine snapshot without the fields its columns already hold',
+    sql: `CREATE TABLE sla_policy_versions (ref INTEGER PRIMARY KEY, policy_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, UNIQUE (policy_id, version)) STRICT;
+          INSERT OR IGNORE INTO sla_policy_versions (policy_id, version, body)
+            SELECT json_extract(e.value, '$.policy.id'), json_extract(e.value, '$.version'), json(json_extract(e.value, '$.policy')) FROM src.tickets t, json_each(t.sla_policies) e;
+          CREATE TABLE tickets (number INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, customer_id BLOB NOT NULL, asset_id BLOB, segment TEXT NOT NULL, service_level TEXT NOT NULL,
+            priority TEXT NOT NULL, priority_rank INTEGER NOT NULL, tier INTEGER NOT NULL, state TEXT NOT NULL, is_open INTEGER NOT NULL, assignee_id BLOB,
+            subject TEXT NOT NULL, description TEXT NOT NULL, channel TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, due_at INTEGER,
+            version INTEGER NOT NULL, machine TEXT NOT NULL, sla_status TEXT NOT NULL, sla_target TEXT, sla_next_at INTEGER, sla_calendar_id TEXT,
+            sla_policy_refs TEXT NOT NULL, customer_name TEXT NOT NULL, service_tag TEXT) STRICT;
+          INSERT INTO tickets SELECT number, ${B('id')}, ${B('customer_id')}, ${B('asset_id')}, segment, service_level, priority, priority_rank, tier, state, is_open, ${B('assignee_id')},
+            subject, description, channel, created_at, updated_at, due_at, version, json_remove(machine, '$.segment', '$.tier', '$.priority', '$.assigneeId'), sla_status, sla_target, sla_next_at, sla_calendar_id,
             (SELECT json_group_array(json_array(json_extract(e.value, '$.from'), v.ref)) FROM json_each(t.sla_policies) e
                JOIN sla_policy_versions v ON v.policy_id = json_extract(e.value, '$.policy.id') AND v.version = json_extract(e.value, '$.version')),
             customer_name, service_tag FROM src.tickets t ORDER BY number;
