@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
 
@@ -158,8 +158,13 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseHash(hash);
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const update = () => setHash(window.location.hash);
+    update();
+    return subscribe(update);
+  }, []);
+  return useMemo(() => parseHash(hash), [hash]);
 }
 
 function safeDecode(part: string): string {
