@@ -13,7 +13,7 @@ import {
   IconUser,
   IconWorld,
 } from '@tabler/icons-react';
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { cloneElement, memo, startTransition, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { CustomerView, Interaction, TicketRow } from '../../shared/api';
 import type { Channel } from '../../shared/domain';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
@@ -36,7 +36,7 @@ import classes from './CustomerPage.module.css';
 // transition that typing can interrupt, the other systems, past tickets, contacts and the
 // interactions. The lookup hands its answer over (keepRead), so no second call is made.
 
-/** Systems listed in the first paint; the rest follow a frame later. */
+/** Systems listed in the first paint when the lookup matched none; the rest follow a frame later. */
 const FIRST_SYSTEMS = 3;
 
 /** False for the first paint, true from the frame after it. */
@@ -75,7 +75,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
   const matched = useMemo(() => view.assets.find((a) => a.id === view.matchedAssetId) ?? null, [view]);
   // The system the caller read out comes first, so it is on screen even for an organisation with twenty.
   const systems = useMemo(() => (matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets), [view, matched]);
-  const shownSystems = rest ? systems : systems.slice(0, FIRST_SYSTEMS);
+  // First paint: the system the caller read out, or the first few when the match was by name.
+  const shownSystems = rest ? systems : systems.slice(0, matched ? 1 : FIRST_SYSTEMS);
 
   return (
     <Stack gap="md">
@@ -102,7 +103,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                 )}
               </Group>
               <Group gap="lg" mt="sm" wrap="wrap">
-                <ContactLine hint={rest} icon={<IconPhone size={15} />} label={t('customer.phone')}>
+                <ContactLine icon={<IconPhone size={15} />} label={t('customer.phone')}>
                   {customer.phone ? (
                     <Anchor href={`tel:${customer.phone}`} size="sm">
                       <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
@@ -111,7 +112,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                     <Muted>{t('customer.noPhone')}</Muted>
                   )}
                 </ContactLine>
-                <ContactLine hint={rest} icon={<IconMail size={15} />} label={t('customer.email')}>
+                <ContactLine icon={<IconMail size={15} />} label={t('customer.email')}>
                   {customer.email ? (
                     <Anchor href={`mailto:${customer.email}`} size="sm">
                       <bdi dir="ltr">{customer.email}</bdi>
@@ -120,7 +121,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                     <Muted>{t('customer.noEmail')}</Muted>
                   )}
                 </ContactLine>
-                <ContactLine hint={rest} icon={<IconWorld size={15} />} label={t('customer.locale')}>
+                <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
                   <Text size="sm">{customer.locale}</Text>
                 </ContactLine>
               </Group>
@@ -288,7 +289,7 @@ function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['own
   );
 }
 
-function ContactLine({ icon, label, hint, children }: { icon: ReactNode; label: string; hint: boolean; children: ReactNode }) {
+function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   const glyph = (
     <Box c="dimmed" display="flex" aria-label={label} role="img">
       {icon}
@@ -296,15 +297,28 @@ function ContactLine({ icon, label, hint, children }: { icon: ReactNode; label: 
   );
   return (
     <Group gap={6} wrap="nowrap">
-      <Hint label={label} ready={hint}>
-        {glyph}
-      </Hint>
+      <LazyHint label={label}>{glyph}</LazyHint>
       {children}
     </Group>
   );
 }
 
-/** A tooltip from the second frame on: the first paint carries the label (aria) without one. */
+/**
+ * A tooltip on something that cannot take focus (an icon, a date), made only when the pointer
+ * first comes over it: a tooltip is costly to mount and to unmount, and this page has dozens.
+ */
+function LazyHint({ label, openDelay, children }: { label: string; openDelay?: number; children: ReactElement<{ onPointerEnter?: () => void }> }) {
+  const [live, setLive] = useState(false);
+  if (live)
+    return (
+      <Tooltip label={label} defaultOpened {...(openDelay === undefined ? {} : { openDelay })}>
+        {children}
+      </Tooltip>
+    );
+  return cloneElement(children, { onPointerEnter: () => setLive(true) });
+}
+
+/** A tooltip from the second frame on (for a button: it must keep focus, so it is not lazy). */
 function Hint({ label, ready, withArrow = false, children }: { label: string; ready: boolean; withArrow?: boolean; children: ReactNode }) {
   return ready ? (
     <Tooltip label={label} withArrow={withArrow}>
@@ -368,11 +382,11 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false 
                 </Table.Td>
               ) : (
                 <Table.Td className={classes.nowrap}>
-                  <Tooltip label={formatDateTime(r.updatedAt)} openDelay={300}>
+                  <LazyHint label={formatDateTime(r.updatedAt)} openDelay={300}>
                     <Text size="sm" c="dimmed">
                       {formatRelative(r.updatedAt, now)}
                     </Text>
-                  </Tooltip>
+                  </LazyHint>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -422,16 +436,16 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
                   <Text size="sm" fw={600}>
                     {channelLabel(i.channel)}
                   </Text>
-                  <Tooltip label={directionLabel(i.direction)}>
+                  <LazyHint label={directionLabel(i.direction)}>
                     <Box c="dimmed" display="flex" aria-label={directionLabel(i.direction)} role="img">
                       {i.direction === 'inbound' ? <IconArrowDownLeft size={14} /> : i.direction === 'outbound' ? <IconArrowUpRight size={14} /> : <IconNote size={14} />}
                     </Box>
-                  </Tooltip>
-                  <Tooltip label={formatDateTime(i.at)}>
+                  </LazyHint>
+                  <LazyHint label={formatDateTime(i.at)}>
                     <Text size="xs" c="dimmed">
                       {formatRelative(i.at, now)}
                     </Text>
-                  </Tooltip>
+                  </LazyHint>
                 </Group>
               }
             >
