@@ -9,7 +9,7 @@ import { startWebShell } from '../src/main/web/server';
 import { en } from '../src/renderer/i18n/en';
 import { seeded } from './random';
 
-// npm run bench:ui -- [--samples N] [--seed N]
+// npm run bench:ui -- [--samples N] [--seed N] [--renderer DIR] [--trace FILE]
 //
 // Where the agent feels the desk: from pressing Enter on a service tag in the lookup field to
 // the customer's 360° view painted, in Chromium, on the browser shell started by its own code
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
     trace: { type: 'string' },
+    renderer: { type: 'string' },
   },
   strict: true,
 });
@@ -118,7 +119,8 @@ process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 const t0 = Date.now();
-const shell = await startWebShell({ dataDir, demo: true, port: 0 });
+// --renderer DIR serves another build of the renderer (say, main's) for a before/after under the same load.
+const shell = await startWebShell({ dataDir, demo: true, port: 0, ...(args.renderer ? { rendererDir: path.resolve(args.renderer) } : {}) });
 log(`demo desk ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${dataDir}`);
 
 // Distinct customers, one service tag each, in a seeded random order; consecutive names differ.
