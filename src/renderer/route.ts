@@ -157,6 +157,10 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/**
+ * The current route. A change renders at default priority, so the new page's effects run after
+ * it is painted (useSyncExternalStore would force a synchronous render that runs them first).
+ */
 export function useRoute(): Route {
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
