@@ -8,6 +8,7 @@ import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk, type Connection } from '../src/main/core/desk';
 import { BENCHMARKS, type BenchContext } from './benchmarks';
 import { floorQueries, openFloorConnection } from './floor';
+import { dbSize } from './dbSize';
 import { ensureDataset, type Sizes } from './generate';
 import { measure, type Figures } from './measure';
 import { seeded } from './random';
@@ -40,10 +41,23 @@ const sizes: Sizes = { customers: count('customers', args.customers), assets: co
 const samples = count('samples', args.samples);
 const budgetMs = count('budget', args.budget) * 1000;
 const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
-for (const name of only ?? []) if (!(name in BENCHMARKS)) throw new Error(`--only: no benchmark "${name}"; there are ${Object.keys(BENCHMARKS).join(', ')}`);
+/** Not timed: the dataset file's size and what it is made of (dbSize.ts). */
+const DB_SIZE = 'db_size';
+for (const name of only ?? []) if (!(name in BENCHMARKS) && name !== DB_SIZE) throw new Error(`--only: no benchmark "${name}"; there are ${[DB_SIZE, ...Object.keys(BENCHMARKS)].join(', ')}`);
 
 const cacheDir = path.resolve(args.cache);
 const dataset = await ensureDataset(cacheDir, sizes, log);
+
+if (!only || only.includes(DB_SIZE)) {
+  const settle = new BetterSqlite3(dataset.file);
+  settle.pragma('wal_checkpoint(TRUNCATE)');
+  settle.close();
+  const t0 = Date.now();
+  const size = dbSize(dataset.file);
+  log(`db_size: ${(size.bytes / 1e9).toFixed(2)} GB, ${size.bytes_per_ticket} bytes per ticket (dbstat walk ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  process.stdout.write(`${JSON.stringify(size)}\n`);
+  if (only?.every((name) => name === DB_SIZE)) process.exit(0);
+}
 
 // take_next and escalate write: everything runs on a copy, so the cache stays as generated.
 // The copy sits next to the cache, on the same disk (a tmpfs /tmp would make "durable" free).

@@ -96,7 +96,7 @@ const FIXTURE: Record<string, string[]> = {
     "import Database from 'better-sqlite3';",
     "import { ticketStatements } from '../src/main/core/ticketStatements';",
     "import { api } from '../src/shared/api';",
-    "import { startWebShell } from '../src/main/web/server'; // bad",
+    "import { createWindow } from '../src/main/electron/index'; // bad",
     "import { app } from 'electron'; // bad",
   ],
   'src/main/core/ticketStatements.ts': ['export const ticketStatements = 1;'],
@@ -108,7 +108,7 @@ const FIXTURE: Record<string, string[]> = {
     "import { floor } from '../bench/floor'; // bad",
   ],
   'src/renderer/i18n/en.ts': ['export const en = {};'],
-  'scripts/tool.mjs': ["import { parseSync } from 'vite';", "import { join } from 'node:path';", "import { app } from 'electron'; // bad", "import { openDesk } from '../src/main/core/desk.ts'; // bad"],
+  'scripts/tool.mjs': ["import { parseSync } from 'vite';", "import { join } from 'node:path';", "import { app } from 'electron'; // bad", "import { App } from '../src/renderer/App.tsx'; // bad"],
   'tools/thing.ts': ["export const thing = 1;"],
 };
 
@@ -146,7 +146,7 @@ describe('a tree that breaks the rule', () => {
     expect(messages.find((m) => m.startsWith('src/renderer/App.tsx:15:'))).toContain('computed dynamic import');
     expect(messages.find((m) => m.startsWith('src/elsewhere/thing.ts:1:'))).toContain('is in no layer');
     expect(messages).toContain('src/renderer/App.tsx:10: renderer may not import "dayjs": renderer may use only the packages react, react-dom, @mantine/*, @tabler/*, @tanstack/react-virtual, zod');
-    expect(messages).toContain('bench/floor.ts:4: bench may not import "../src/main/web/server": bench may import only shared, core, hub, bench');
+    expect(messages).toContain('bench/floor.ts:4: bench may not import "../src/main/electron/index": bench may import only shared, core, web, hub, renderer, bench');
   });
 
   it('fails a file it cannot parse instead of passing it', () => {

@@ -50,11 +50,14 @@ export const LAYERS: Readonly<Record<LayerName, LayerRule>> = {
   renderer: { folder: 'src/renderer', imports: ['shared', 'renderer'], nodeBuiltins: false, packages: { only: RENDERER_PACKAGES } },
   // The hub: shared rules and what of the desk's core it needs; never a shell.
   hub: { folder: 'src/hub', imports: ['shared', 'core', 'hub'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
-  // The bench drives the real desk and times the product's own statements as its floor.
-  bench: { folder: 'bench', imports: ['shared', 'core', 'hub', 'bench'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  // The bench drives the real desk (and, for bench:ui, the browser shell and its dictionary)
+  // and times the product's own statements as its floor.
+  bench: { folder: 'bench', imports: ['shared', 'core', 'web', 'hub', 'renderer', 'bench'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
   // End-to-end specs start desks, hubs and shells, and read UI text from the dictionary.
   e2e: { folder: 'e2e', imports: ['shared', 'core', 'web', 'hub', 'renderer', 'e2e'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
-  scripts: { folder: 'scripts', imports: ['scripts'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  // Scripts: the layer check itself, packaging hooks, and the fault suite, which starts real
+  // desks and shells to kill them.
+  scripts: { folder: 'scripts', imports: ['shared', 'core', 'web', 'cli', 'scripts'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
 };
 
 /** The folders the check walks, under the repository's root. */

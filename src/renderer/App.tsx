@@ -7,7 +7,7 @@ import { MyTickets } from './inbox/MyTickets';
 import { OverviewPage } from './overview/OverviewPage';
 import { PageHeader } from './page';
 import { QueuesPage } from './queues/QueuesPage';
-import { useRoute, type Route } from './route';
+import type { Route } from './route';
 import { SessionGate } from './session';
 import { Shell } from './shell/Shell';
 import { TicketPage } from './tickets/TicketPage';
@@ -15,15 +15,14 @@ import { Anchor } from '@mantine/core';
 
 /** First start → sign-in → the shell with the page the hash names. */
 export function App() {
-  const route = useRoute();
   return (
     <SessionGate>
-      <Shell route={route}>
-        <Page route={route} />
-      </Shell>
+      <Shell page={page} />
     </SessionGate>
   );
 }
+
+const page = (route: Route) => <Page route={route} />;
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {

@@ -68,6 +68,8 @@ export function setReauthenticate(fn: (() => Promise<boolean>) | null): void {
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const raw = client.call as unknown as RawCall;
+  // What one person was shown is never painted for the next one from memory.
+  if (method === 'session.signIn' || method === 'session.signOut') kept.clear();
   try {
     return stampSla(await raw(method, input)) as Output<M>;
   } catch (error) {
@@ -152,6 +154,12 @@ export interface UseCallOptions {
   slaWarnings?: boolean;
   /** How long a burst of changes is coalesced before the one refetch (default 120 ms). */
   debounceMs?: number;
+  /**
+   * Keep the answer in memory (see keepRead): a screen mounted again, or one whose answer
+   * came with another call (the lookup's 360° view), paints it at once; an answer older than
+   * a moment is then refetched quietly behind it.
+   */
+  keep?: boolean;
 }
 
 /**
@@ -161,11 +169,10 @@ export interface UseCallOptions {
  */
 export function useCall<M extends Method>(method: M, input: Input<M> | null, options: UseCallOptions = {}): Loaded<Output<M>> {
   const key = input === null ? null : JSON.stringify(input);
-  const [state, setState] = useState<{ key: string | null; data: Output<M> | undefined; problem: Problem | null; loading: boolean }>({
-    key: null,
-    data: undefined,
-    problem: null,
-    loading: key !== null,
+  const keep = options.keep ?? false;
+  const [state, setState] = useState<{ key: string | null; data: Output<M> | undefined; problem: Problem | null; loading: boolean }>(() => {
+    const held = keep && key !== null ? keptRead(method, key) : undefined;
+    return held ? { key, data: held.data as Output<M>, problem: null, loading: false } : { key: null, data: undefined, problem: null, loading: key !== null };
   });
   const latest = useRef(0);
   const liveRef = useRef(options.live);
@@ -178,17 +185,27 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
       if (!quiet) setState((s) => ({ ...s, key, loading: true, problem: null, data: s.key === key ? s.data : undefined }));
       try {
         const data = await sharedRead(method, key);
+        if (keep) keepAnswer(method, key, data);
         if (id === latest.current) setState({ key, data, problem: null, loading: false });
       } catch (error) {
         if (id === latest.current) setState((s) => ({ key, data: s.key === key ? s.data : undefined, problem: problemOf(error), loading: false }));
       }
     },
-    [method, key],
+    [method, key, keep],
   );
 
   useEffect(() => {
-    void load(false);
-  }, [load]);
+    if (key === null) return;
+    const held = keep ? keptRead(method, key) : undefined;
+    if (!held) {
+      void load(false);
+      return;
+    }
+    // Shown from memory: take it as this key's state (no flash of "loading"), and refetch
+    // behind it unless it has only just arrived.
+    setState((s) => (s.key === key ? s : { key, data: held.data as Output<M>, problem: null, loading: false }));
+    if (!held.fresh) void load(true);
+  }, [load, keep, method, key]);
 
   const debounceMs = options.debounceMs ?? 120;
   const slaWarnings = options.slaWarnings ?? false;
@@ -214,12 +231,41 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
 
   const refetch = useCallback(() => load(true), [load]);
   const current = state.key === key;
+  // A new key with an answer in memory paints it in this very render, not one effect later.
+  const held = !current && keep && key !== null ? keptRead(method, key) : undefined;
   return {
-    data: current ? state.data : undefined,
+    data: current ? state.data : (held?.data as Output<M> | undefined),
     problem: current ? state.problem : null,
-    loading: key !== null && (!current || state.loading),
+    loading: key !== null && !held && (!current || state.loading),
     refetch,
   };
+}
+
+// ---- answers kept in memory ---------------------------------------------------------------
+// A few recent answers of screens that asked to keep them (useCall's `keep`), newest last.
+// An answer that arrived with another call (the lookup answers with the 360° view) is put
+// here too, so the screen it opens paints without asking again.
+
+const KEPT_MAX = 32;
+/** An answer this young is shown as it is, without refetching. */
+const FRESH_MS = 2_000;
+const kept = new Map<string, { data: unknown; at: number }>();
+
+/** Keeps `data` as the answer to method(input), as if a screen had just loaded it. */
+export function keepRead<M extends Method>(method: M, input: Input<M>, data: Output<M>): void {
+  keepAnswer(method, JSON.stringify(input), data);
+}
+
+function keepAnswer(method: Method, key: string, data: unknown): void {
+  const id = `${method} ${key}`;
+  kept.delete(id);
+  kept.set(id, { data, at: performance.now() });
+  if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+}
+
+function keptRead(method: Method, key: string): { data: unknown; fresh: boolean } | undefined {
+  const entry = kept.get(`${method} ${key}`);
+  return entry && { data: entry.data, fresh: performance.now() - entry.at < FRESH_MS };
 }
 
 const inFlight = new Map<string, Promise<unknown>>();

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
 
@@ -127,6 +127,8 @@ export function navigate(to: Route | string, options: { replace?: boolean } = {}
   const href = typeof to === 'string' ? to : hrefOf(to);
   if (options.replace) window.location.replace(href);
   else window.location.hash = href.replace(/^#/, '');
+  // The hash is already set; 'hashchange' would only arrive a task later. Tell the screens now.
+  routeListeners.forEach((l) => l());
 }
 
 function drillOf(query: URLSearchParams): Drill | null {
@@ -148,14 +150,29 @@ function drillOf(query: URLSearchParams): Drill | null {
   return { filter: filter.data, segment, tier, order: query.get('order') === 'age' ? 'age' : 'urgency' };
 }
 
+const routeListeners = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
+  routeListeners.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    routeListeners.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
 }
 
+/**
+ * The current route. A change renders at default priority, so the new page's effects run after
+ * it is painted (useSyncExternalStore would force a synchronous render that runs them first).
+ */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseHash(hash);
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const update = () => setHash(window.location.hash);
+    update();
+    return subscribe(update);
+  }, []);
+  return useMemo(() => parseHash(hash), [hash]);
 }
 
 function safeDecode(part: string): string {

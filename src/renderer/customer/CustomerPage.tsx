@@ -13,7 +13,7 @@ import {
   IconUser,
   IconWorld,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { cloneElement, memo, startTransition, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { CustomerView, Interaction, TicketRow } from '../../shared/api';
 import type { Channel } from '../../shared/domain';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
@@ -30,9 +30,34 @@ import classes from './CustomerPage.module.css';
 
 // The 360° view: who the caller is, every system they own (with the one the lookup found
 // highlighted), their tickets, and every interaction on every channel, newest first.
+//
+// It paints in two steps, because the agent is waiting on the first: the header, the system
+// the caller read out (and the next few) and the open tickets; one frame later, in a
+// transition that typing can interrupt, the other systems, past tickets, contacts and the
+// interactions. The lookup hands its answer over (keepRead), so no second call is made.
+
+/** Systems listed in the first paint when the lookup matched none; the rest follow a frame later. */
+const FIRST_SYSTEMS = 3;
+
+/** False for the first paint, true from the frame after it. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // rAF runs before the frame is drawn; the timeout after it, once it has been.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
 
 export function CustomerPage({ customerId, assetId, matchedBy }: { customerId: string; assetId: string | null; matchedBy: string | null }) {
-  const view = useCall('customers.view', { customerId, assetId }, { live: true });
+  const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true });
   if (view.problem && !view.data) return <ProblemAlert problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
   return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} />;
@@ -46,9 +71,12 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
     presetDraftSystem(customer.id, assetId);
     setOpenFor(assetId ?? '');
   };
-  const matched = view.assets.find((a) => a.id === view.matchedAssetId) ?? null;
+  const rest = useAfterFirstPaint();
+  const matched = useMemo(() => view.assets.find((a) => a.id === view.matchedAssetId) ?? null, [view]);
   // The system the caller read out comes first, so it is on screen even for an organisation with twenty.
-  const systems = matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets;
+  const systems = useMemo(() => (matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets), [view, matched]);
+  // First paint: the system the caller read out, or the first few when the match was by name.
+  const shownSystems = rest ? systems : systems.slice(0, matched ? 1 : FIRST_SYSTEMS);
 
   return (
     <Stack gap="md">
@@ -129,7 +157,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {systems.map((a) => {
+                {shownSystems.map((a) => {
                   const isMatch = a.id === view.matchedAssetId;
                   return (
                     <Table.Tr key={a.id} data-matched={isMatch || undefined} className={classes.systemRow} aria-current={isMatch ? 'true' : undefined}>
@@ -174,11 +202,11 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                         <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
                       </Table.Td>
                       <Table.Td>
-                        <Tooltip label={t('asset.newTicketFor', { tag: a.serviceTag })} withArrow>
+                        <Hint label={t('asset.newTicketFor', { tag: a.serviceTag })} ready={rest} withArrow>
                           <ActionIcon variant="subtle" aria-label={t('asset.newTicketFor', { tag: a.serviceTag })} onClick={() => openNewTicket(a.id)}>
                             <IconPlus size={16} />
                           </ActionIcon>
-                        </Tooltip>
+                        </Hint>
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -195,13 +223,15 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
               <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
             </Section>
-            <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
-              <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} />
-            </Section>
+            {rest && (
+              <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
+                <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} />
+              </Section>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
+          {rest && <Stack gap="md">
             <Section title={t('customer.contacts')} id="contacts">
               {view.contacts.length === 0 ? (
                 <Muted>{t('customer.noContacts')}</Muted>
@@ -239,7 +269,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
               )}
             </Section>
             <Interactions items={view.interactions} now={now} />
-          </Stack>
+          </Stack>}
         </Grid.Col>
       </Grid>
 
@@ -260,19 +290,46 @@ function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['own
 }
 
 function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+  const glyph = (
+    <Box c="dimmed" display="flex" aria-label={label} role="img">
+      {icon}
+    </Box>
+  );
   return (
     <Group gap={6} wrap="nowrap">
-      <Tooltip label={label}>
-        <Box c="dimmed" display="flex" aria-label={label} role="img">
-          {icon}
-        </Box>
-      </Tooltip>
+      <LazyHint label={label}>{glyph}</LazyHint>
       {children}
     </Group>
   );
 }
 
-function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; empty: string; now: number; withSla?: boolean }) {
+/**
+ * A tooltip on something that cannot take focus (an icon, a date), made only when the pointer
+ * first comes over it: a tooltip is costly to mount and to unmount, and this page has dozens.
+ */
+function LazyHint({ label, openDelay, children }: { label: string; openDelay?: number; children: ReactElement<{ onPointerEnter?: () => void }> }) {
+  const [live, setLive] = useState(false);
+  if (live)
+    return (
+      <Tooltip label={label} defaultOpened {...(openDelay === undefined ? {} : { openDelay })}>
+        {children}
+      </Tooltip>
+    );
+  return cloneElement(children, { onPointerEnter: () => setLive(true) });
+}
+
+/** A tooltip from the second frame on (for a button: it must keep focus, so it is not lazy). */
+function Hint({ label, ready, withArrow = false, children }: { label: string; ready: boolean; withArrow?: boolean; children: ReactNode }) {
+  return ready ? (
+    <Tooltip label={label} withArrow={withArrow}>
+      {children}
+    </Tooltip>
+  ) : (
+    children
+  );
+}
+
+const TicketList = memo(function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; empty: string; now: number; withSla?: boolean }) {
   if (rows.length === 0)
     return (
       <Box p="md">
@@ -325,11 +382,11 @@ function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; 
                 </Table.Td>
               ) : (
                 <Table.Td className={classes.nowrap}>
-                  <Tooltip label={formatDateTime(r.updatedAt)} openDelay={300}>
+                  <LazyHint label={formatDateTime(r.updatedAt)} openDelay={300}>
                     <Text size="sm" c="dimmed">
                       {formatRelative(r.updatedAt, now)}
                     </Text>
-                  </Tooltip>
+                  </LazyHint>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -338,7 +395,7 @@ function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; 
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
 
 const CHANNEL_ICON: Record<Channel, ReactNode> = {
   phone: <IconPhone size={13} />,
@@ -350,9 +407,9 @@ const CHANNEL_ICON: Record<Channel, ReactNode> = {
 
 const SHOWN = 12;
 
-function Interactions({ items, now }: { items: Interaction[]; now: number }) {
+const Interactions = memo(function Interactions({ items, now }: { items: Interaction[]; now: number }) {
   const [all, setAll] = useState(false);
-  const sorted = [...items].sort((a, b) => b.at - a.at);
+  const sorted = useMemo(() => [...items].sort((a, b) => b.at - a.at), [items]);
   const shown = all ? sorted : sorted.slice(0, SHOWN);
   return (
     <Section
@@ -379,16 +436,16 @@ function Interactions({ items, now }: { items: Interaction[]; now: number }) {
                   <Text size="sm" fw={600}>
                     {channelLabel(i.channel)}
                   </Text>
-                  <Tooltip label={directionLabel(i.direction)}>
+                  <LazyHint label={directionLabel(i.direction)}>
                     <Box c="dimmed" display="flex" aria-label={directionLabel(i.direction)} role="img">
                       {i.direction === 'inbound' ? <IconArrowDownLeft size={14} /> : i.direction === 'outbound' ? <IconArrowUpRight size={14} /> : <IconNote size={14} />}
                     </Box>
-                  </Tooltip>
-                  <Tooltip label={formatDateTime(i.at)}>
+                  </LazyHint>
+                  <LazyHint label={formatDateTime(i.at)}>
                     <Text size="xs" c="dimmed">
                       {formatRelative(i.at, now)}
                     </Text>
-                  </Tooltip>
+                  </LazyHint>
                 </Group>
               }
             >
@@ -411,4 +468,4 @@ function Interactions({ items, now }: { items: Interaction[]; now: number }) {
       )}
     </Section>
   );
-}
+});

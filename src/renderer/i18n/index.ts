@@ -60,7 +60,7 @@ export function t(key: MessageKey, vars?: Vars): string {
 
 /** Plural-aware t(): picks `base_one`, `base_other` (or `base_zero`) and fills in {count}. */
 export function tc(base: PluralBase, count: number, vars?: Vars): string {
-  const form = count === 0 && `${base}_zero` in messages ? 'zero' : new Intl.PluralRules(locale).select(count);
+  const form = count === 0 && `${base}_zero` in messages ? 'zero' : cached('plural', () => new Intl.PluralRules(locale)).select(count);
   const key = (`${base}_${form}` in messages ? `${base}_${form}` : `${base}_other`) as MessageKey;
   return t(key, { count: formatNumber(count), ...vars });
 }
@@ -82,8 +82,10 @@ function safeSession(key: string): string | null {
 
 // ---- numbers, dates and ages in the locale ------------------------------------------------
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+// Making a formatter costs far more than using one (an Intl.PluralRules is ~1 ms): one each.
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules;
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(key: string, make: () => T): T {
   const hit = cache.get(`${locale}|${key}`);
   if (hit) return hit as T;
   const made = make();

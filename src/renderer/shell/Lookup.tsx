@@ -1,7 +1,7 @@
 import { Alert, Kbd, Loader, Popover, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import { call, problemOf } from '../backend';
+import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { customerHref, hrefOf, navigate } from '../route';
@@ -50,10 +50,16 @@ export function Lookup() {
     setMessage(null);
     try {
       const result = await call('lookup.search', { query });
+      // Cleared before navigating, so the field and the 360° view render together.
+      setBusy(false);
       switch (result.kind) {
-        case 'match':
-          navigate(customerHref(result.view.customer.id, result.view.matchedAssetId, result.matchedBy));
+        case 'match': {
+          // The lookup answered with the whole view: the page paints it without asking again.
+          const { view } = result;
+          keepRead('customers.view', { customerId: view.customer.id, assetId: view.matchedAssetId }, view);
+          navigate(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy));
           break;
+        }
         case 'candidates':
           navigate(hrefOf({ name: 'lookup', query }));
           break;

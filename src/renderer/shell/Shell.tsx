@@ -1,8 +1,8 @@
 import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
-import { useEffect, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { t } from '../i18n';
-import type { Route } from '../route';
+import { useRoute, type Route } from '../route';
 import { Brand } from './Brand';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -11,19 +11,18 @@ import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
 import classes from './Shell.module.css';
 
-/** Header with the lookup field, the navigation rail, and the page. */
-export function Shell({ route, children }: { route: Route; children: ReactNode }) {
+/**
+ * Header with the lookup field, the navigation rail, and the page. The shell itself does not
+ * follow the route; only the nav and the page slot do. Going from one customer to the next
+ * thus re-renders neither the app shell, nor the header and its lookup field, nor the banner.
+ */
+export const Shell = memo(function Shell({ page }: { page: (route: Route) => ReactNode }) {
   const [mobileOpen, mobile] = useDisclosure(false);
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const isNarrow = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });
   const compact = !isMobile && (navPreference === 'auto' ? isNarrow : navPreference === 'compact');
-
-  // Going somewhere closes the mobile navigation drawer. Opening a drill-down on the board
-  // is not going somewhere: the board stays mounted (and live) behind its drawer.
-  const routeKey = JSON.stringify(route.name === 'overview' ? { name: 'overview' } : route);
   const closeMobile = mobile.close;
-  useEffect(() => closeMobile(), [routeKey, closeMobile]);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: compact ? 72 : 248, breakpoint: 'sm', collapsed: { mobile: !mobileOpen } }} padding={0}>
@@ -45,21 +44,36 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <Nav
-          route={route}
-          compact={compact}
-          canCollapse={!isMobile}
-          onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')}
-          onNavigate={mobile.close}
-        />
+        <RoutedNav compact={compact} canCollapse={!isMobile} onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')} onNavigate={closeMobile} />
       </AppShell.Navbar>
       <AppShell.Main>
         <ConnectionBanner />
         <Box id="main" tabIndex={-1} className={classes.main}>
-          <ErrorBoundary key={routeKey}>{children}</ErrorBoundary>
+          <RoutedPage page={page} onRouteChange={closeMobile} />
         </Box>
       </AppShell.Main>
       <SlaWatch />
     </AppShell>
   );
+});
+
+/** The navigation follows the route's name only: a new customer is not a new nav. */
+function RoutedNav({ compact, canCollapse, onToggleCompact, onNavigate }: { compact: boolean; canCollapse: boolean; onToggleCompact: () => void; onNavigate: () => void }) {
+  const route = useRoute();
+  const name = route.name;
+  return useMemo(
+    () => <Nav route={route} compact={compact} canCollapse={canCollapse} onToggleCompact={onToggleCompact} onNavigate={onNavigate} />,
+    // The nav reads only route.name: a new route object of the same name does not re-render it.
+    [name, compact, canCollapse, onToggleCompact, onNavigate],
+  );
+}
+
+/** The page the hash names, in its own error boundary; going somewhere closes the mobile nav. */
+function RoutedPage({ page, onRouteChange }: { page: (route: Route) => ReactNode; onRouteChange: () => void }) {
+  const route = useRoute();
+  // Opening a drill-down on the board is not going somewhere: the board stays mounted (and
+  // live) behind its drawer.
+  const routeKey = JSON.stringify(route.name === 'overview' ? { name: 'overview' } : route);
+  useEffect(() => onRouteChange(), [routeKey, onRouteChange]);
+  return <ErrorBoundary key={routeKey}>{page(route)}</ErrorBoundary>;
 }
