@@ -152,7 +152,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   if (options.demo && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
 
   const signedIn = (s: Session): User => {
-    if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.');
+    if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.', undefined, { key: 'signInFirst' });
     return s.user;
   };
   const actor = (s: Session): Actor => actorOf(signedIn(s));
@@ -162,16 +162,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const visibleQueues = (u: User): QueueKey[] | 'all' =>
     u.role === 'supervisor' || u.role === 'admin' ? 'all' : u.segments.map((segment) => ({ segment, tier: u.tier }));
   const requireSupervisor = (u: User) => {
-    if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors can see this.');
+    if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors can see this.', undefined, { key: 'supervisorsOnly' });
   };
   const requireAdmin = (u: User) => {
-    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can change SLA policies and calendars.');
+    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can change SLA policies and calendars.', undefined, { key: 'adminsOnly' });
   };
   const detailFor = (s: Session, ticketId: string) => {
     const u = signedIn(s);
     const d = tickets.detail(ticketId, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
-    if (!d) throw new ApiError('not_found', 'That ticket does not exist.');
-    if (!maySee(u, d.ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
+    if (!d) throw new ApiError('not_found', 'That ticket does not exist.', undefined, { key: 'ticketNotFound' });
+    if (!maySee(u, d.ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.', undefined, { key: 'segmentTicket' });
     return d;
   };
 
@@ -181,7 +181,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'session.users': () => users.list().filter((u) => u.active),
     'session.signIn': (s, i) => {
       const u = users.get(i.userId);
-      if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
+      if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.', undefined, { key: 'userNotFound' });
       s.user = u;
       return u;
     },
@@ -202,8 +202,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'customers.view': (s, i) => {
       const u = signedIn(s);
       const v = view(i.customerId, i.assetId, clock.now());
-      if (!v) throw new ApiError('not_found', 'That customer does not exist.');
-      if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
+      if (!v) throw new ApiError('not_found', 'That customer does not exist.', undefined, { key: 'customerNotFound' });
+      if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.', undefined, { key: 'segmentCustomer' });
       return v;
     },
     'tickets.create': (s, i) => {
@@ -218,8 +218,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       // Only the segment check before writing; the full detail is built once, after.
       const u = signedIn(s);
       const row = tickets.ticketById(i.ticketId);
-      if (!row) throw new ApiError('not_found', 'That ticket does not exist.');
-      if (!maySee(u, row.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
+      if (!row) throw new ApiError('not_found', 'That ticket does not exist.', undefined, { key: 'ticketNotFound' });
+      if (!maySee(u, row.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.', undefined, { key: 'segmentTicket' });
       const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
       tickets.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedVersion, assignee);
       return detailFor(s, i.ticketId);
@@ -229,7 +229,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const u = signedIn(s);
       const visible = visibleQueues(u);
       if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) {
-        throw new ApiError('forbidden', 'That queue is not one of yours.');
+        throw new ApiError('forbidden', 'That queue is not one of yours.', undefined, { key: 'notYourQueue' });
       }
       const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
       return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
@@ -290,7 +290,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     const spec = api[m];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail(new ApiError('invalid_input', firstMessage(parsed.error), issuesOf(parsed.error)));
-    if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.'));
+    if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.', undefined, { key: 'signInFirst' }));
     try {
       const handler = handlers[m] as (s: Session, i: unknown) => unknown;
       return { ok: true, result: handler(session, parsed.data) };

@@ -209,11 +209,11 @@ export function ticketService(
   function create(actor: Actor, input: Input<'tickets.create'> & { at: number }): string {
     return db.write(() => {
       const customer = db.get(k.selectFrom('customers').selectAll().where('id', '=', input.customerId));
-      if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
+      if (!customer) throw new ApiError('not_found', 'That customer no longer exists.', undefined, { key: 'customerNotFound' });
       let serviceTag: string | null = null;
       if (input.assetId) {
         const asset = db.get(k.selectFrom('assets').select(['customer_id', 'service_tag']).where('id', '=', input.assetId));
-        if (!asset) throw new ApiError('not_found', 'That system no longer exists.');
+        if (!asset) throw new ApiError('not_found', 'That system no longer exists.', undefined, { key: 'assetNotFound' });
         if (asset.customer_id !== customer.id) throw new ApiError('invalid_input', 'That system belongs to another customer.', [{ path: 'assetId', message: 'Choose one of this customer’s systems.' }]);
         serviceTag = asset.service_tag;
       }
@@ -263,9 +263,9 @@ export function ticketService(
   function act(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedVersion?: number, assignee?: User | null): TicketRowDb {
     return db.write(() => {
       const row = ticketById.get(ticketId);
-      if (!row) throw new ApiError('not_found', 'That ticket does not exist.');
+      if (!row) throw new ApiError('not_found', 'That ticket does not exist.', undefined, { key: 'ticketNotFound' });
       if (expectedVersion !== undefined && row.version !== expectedVersion) {
-        throw new ApiError('conflict', 'This ticket changed while you were looking at it. Review the latest version and try again.');
+        throw new ApiError('conflict', 'This ticket changed while you were looking at it. Review the latest version and try again.', undefined, { key: 'ticketChanged' });
       }
       if (command.type === 'ASSIGN') checkAssignee(row, assignee ?? null);
       const event = { ...command, at, actor } as TicketEvent;
@@ -313,7 +313,7 @@ export function ticketService(
   function checkAssignee(row: TicketRowDb, assignee: User | null) {
     if (!assignee || !assignee.active) throw new ApiError('invalid_input', 'Choose an active person to assign.', [{ path: 'command.assigneeId', message: 'Unknown or inactive user.' }]);
     const works = assignee.role === 'supervisor' || (assignee.tier === row.tier && assignee.segments.includes(row.segment as Segment) && (assignee.role === 'agent' || assignee.role === 'specialist'));
-    if (!works) throw new ApiError('refused', `${assignee.name} does not work tier ${row.tier} of this segment.`);
+    if (!works) throw new ApiError('refused', `${assignee.name} does not work tier ${row.tier} of this segment.`, undefined, { key: 'assigneeTier', params: { name: assignee.name, tier: row.tier } });
   }
 
   // What the customer would recognise as contact goes into the 360° interactions too.
