@@ -80,7 +80,8 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
   const unit = (u: 'day' | 'hour' | 'minute', n: number) =>
-    cached(`unit-${u}`, (l) => new Intl.NumberFormat(l, { style: 'unit', unit: u, unitDisplay: 'narrow' })).format(n);
+    // Persian has no narrow unit letters ("h", "m" stay Latin): it writes the short words.
+    cached(`unit-${u}`, (l) => new Intl.NumberFormat(l, { style: 'unit', unit: u, unitDisplay: localeState().language === 'fa' ? 'short' : 'narrow' })).format(n);
   if (days > 0) return hours > 0 ? `${unit('day', days)} ${unit('hour', hours)}` : unit('day', days);
   if (hours > 0) return mins > 0 ? `${unit('hour', hours)} ${unit('minute', mins)}` : unit('hour', hours);
   return unit('minute', mins);

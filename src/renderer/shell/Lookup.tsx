@@ -76,7 +76,7 @@ export function Lookup() {
   );
 
   return (
-    <Popover opened={message !== null} onChange={(open) => !open && setMessage(null)} position="bottom-start" width="target" withinPortal trapFocus={false} returnFocus={false} shadow="md">
+    <Popover withRoles={false} opened={message !== null} onChange={(open) => !open && setMessage(null)} position="bottom-start" width="target" withinPortal trapFocus={false} returnFocus={false} shadow="md">
       <Popover.Target>
         <TextInput
           ref={input}

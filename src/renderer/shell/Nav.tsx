@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import { SEGMENTS } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { useCall } from '../backend';
-import { currentDirection, isLanguageForced, localeState, t } from '../i18n';
+import { currentDirection, formatNumber, isLanguageForced, localeState, t } from '../i18n';
 import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { initials, userMeta } from '../labels';
 import { hrefOf, type Route } from '../route';
@@ -82,7 +82,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
                 href={item.href}
                 label={item.label}
                 leftSection={item.icon}
-                rightSection={item.count ? <Badge size="sm" variant="light" circle={item.count < 10}>{item.count}</Badge> : null}
+                rightSection={item.count ? <Badge size="sm" variant="light" circle={item.count < 10}>{formatNumber(item.count)}</Badge> : null}
                 active={item.active}
                 aria-current={item.active ? 'page' : undefined}
                 onClick={onNavigate}

@@ -9,11 +9,13 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
+import { useScrollHints } from './scrollHints';
 import classes from './Shell.module.css';
 
 /** Header with the lookup field, the navigation rail, and the page. */
 export function Shell({ route, children }: { route: Route; children: ReactNode }) {
   const [mobileOpen, mobile] = useDisclosure(false);
+  useScrollHints();
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const isNarrow = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });
