@@ -96,3 +96,34 @@ export function formatPercent(share: number): string {
 export function formatUtcDay(day: number): string {
   return cached('utcday', (l) => new Intl.DateTimeFormat(l, { month: 'short', day: 'numeric', timeZone: 'UTC' })).format(day * 86_400_000);
 }
+
+/**
+ * The calendar a due date is shown in: a calendar's own display setting, except that a
+ * Persian reader always reads Solar Hijri dates.
+ */
+export function displayCalendarFor<C extends string>(calendar: C): C | 'persian' {
+  return localeState().language === 'fa' ? 'persian' : calendar;
+}
+
+/** A zone's name in the reader's language ("وقت ایران"), or null for English (city names). */
+export function localZoneName(timeZone: string): string | null {
+  if (localeState().language === 'en') return null;
+  const style = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'long' : 'shortGeneric';
+  try {
+    const parts = cached(`zone-${timeZone}`, (l) => new Intl.DateTimeFormat(l, { timeZone, timeZoneName: style })).formatToParts(Date.now());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Under a Gregorian date field (the browser's date picker), the same day as a Persian
+ * reader counts it: "۱ فروردین ۱۴۰۵". Undefined in English or for a date not yet complete.
+ */
+export function localDateHint(isoDate: string): string | undefined {
+  if (localeState().language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
+  const ms = Date.parse(`${isoDate}T12:00:00Z`);
+  if (!Number.isFinite(ms)) return undefined;
+  return cached('isoday', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(ms);
+}
