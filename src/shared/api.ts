@@ -130,8 +130,9 @@ export type Candidate = z.infer<typeof candidateSchema>;
 export const lookupResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema }),
   z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema) }),
-  z.object({ kind: z.literal('none'), message: z.string() }),
-  z.object({ kind: z.literal('invalid'), message: z.string() }),
+  // `key` and `params` name the message for the renderer's dictionary (`lookup.msg.<key>`).
+  z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
+  z.object({ kind: z.literal('invalid'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
 ]);
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 

@@ -731,6 +731,11 @@ export const en = {
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
   'apiError.connectionLost': 'Connection to the desk was lost.',
   'apiError.unreachable': 'Could not reach the desk. Is Tagdesk still running?',
+  'lookup.msg.empty': 'Type something to look up.',
+  'lookup.msg.notPhoneOrCode': '“{query}” is neither a phone number nor an Express Service Code.',
+  'lookup.msg.notTag': '“{query}” is not a service tag.',
+  'lookup.msg.nameTooShort': 'Type at least two letters of a name.',
+  'lookup.msg.nothingFound': 'Nothing found for “{query}”.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

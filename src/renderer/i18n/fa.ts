@@ -715,4 +715,9 @@ export const fa: Messages = {
   'apiError.assigneeTier': '{name} در سطح {tier} این بخش کار نمی‌کند.',
   'apiError.connectionLost': 'ارتباط با میز کار قطع شد.',
   'apiError.unreachable': 'دسترسی به میز کار ممکن نشد. آیا تگ‌دسک هنوز در حال اجراست؟',
+  'lookup.msg.empty': 'چیزی برای جست‌وجو بنویسید: برچسب سرویس (هفت حرف و رقم)، کد سرویس سریع، تلفن، ایمیل یا نام.',
+  'lookup.msg.notPhoneOrCode': '«{query}» نه شمارهٔ تلفن است و نه کد سرویس سریع.',
+  'lookup.msg.notTag': '«{query}» برچسب سرویس نیست: برچسب سرویس هفت حرف و رقم لاتین است.',
+  'lookup.msg.nameTooShort': 'دست‌کم دو حرف از نام را بنویسید.',
+  'lookup.msg.nothingFound': 'برای «{query}» چیزی پیدا نشد.',
 };

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
+import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
@@ -59,7 +60,7 @@ export function Lookup() {
           break;
         case 'none':
         case 'invalid':
-          setMessage({ tone: result.kind, text: result.message });
+          setMessage({ tone: result.kind, text: lookupMessage(result) });
           break;
       }
     } catch (error) {
