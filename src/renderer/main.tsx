@@ -6,11 +6,11 @@ import '@mantine/spotlight/styles.css';
 import './styles.css';
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initLocale, localeState, toggleDirection, useLocaleVersion, type Direction } from './i18n';
-import { colorSchemeManager, theme } from './theme';
+import { colorSchemeManager, cssVariablesResolver, themeFor } from './theme';
 
 const { dir } = initLocale();
 
@@ -24,10 +24,11 @@ if (!root) throw new Error('index.html has no #root');
 
 /** Re-renders everything when the language, digits or direction change (no reload). */
 function Root() {
-  useLocaleVersion();
+  const version = useLocaleVersion();
   const { direction } = localeState();
+  const theme = useMemo(() => themeFor(), [version]);
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <FollowDirection direction={direction} />
       <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
       <App />
