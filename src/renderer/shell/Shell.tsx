@@ -10,6 +10,8 @@ import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
 import { useScrollHints } from './scrollHints';
+import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
+import { CommandPalette } from './CommandPalette';
 import classes from './Shell.module.css';
 
 /** Header with the lookup field, the navigation rail, and the page. */
@@ -26,6 +28,8 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const routeKey = JSON.stringify(route.name === 'overview' ? { name: 'overview' } : route);
   const closeMobile = mobile.close;
   useEffect(() => closeMobile(), [routeKey, closeMobile]);
+  useFocusHeadingOn(routeKey);
+  useFocusNeverLost();
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: compact ? 72 : 248, breakpoint: 'sm', collapsed: { mobile: !mobileOpen } }} padding={0}>
@@ -62,6 +66,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
         </Box>
       </AppShell.Main>
       <SlaWatch />
+      <CommandPalette route={route} />
     </AppShell>
   );
 }
