@@ -56,7 +56,8 @@ export function themeFor(): MantineThemeOverride {
       Button: { defaultProps: { size: 'sm' } },
       TextInput: { defaultProps: { size: 'sm' } },
       Select: { defaultProps: { size: 'sm', comboboxProps: { withinPortal: true } } },
-      Tooltip: { defaultProps: { openDelay: 250, withinPortal: true } },
+      // Shown on keyboard focus too: the narrow navigation rail's icons are named on focus.
+      Tooltip: { defaultProps: { openDelay: 250, withinPortal: true, events: { hover: true, focus: true, touch: false } } },
       Table: { defaultProps: { striped: false } },
       CloseButton: { defaultProps: { 'aria-label': t('common.close') } },
       Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('notification.close') } } },
