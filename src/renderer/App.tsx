@@ -10,11 +10,13 @@ import { QueuesPage } from './queues/QueuesPage';
 import type { Route } from './route';
 import { SessionGate } from './session';
 import { Shell } from './shell/Shell';
+import { useTitleFromHeading } from './shell/pageFocus';
 import { TicketPage } from './tickets/TicketPage';
 import { Anchor } from '@mantine/core';
 
 /** First start → sign-in → the shell with the page the hash names. */
 export function App() {
+  useTitleFromHeading();
   return (
     <SessionGate>
       <Shell page={page} />

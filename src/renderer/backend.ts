@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Input, Method, Output, PushPayload } from '../shared/api';
 import { client } from './client';
-import { t } from './i18n';
+import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
+import { en } from './i18n/en';
 
 // How screens talk to the back end: call() (typed, re-signs in once when a reconnected
 // transport lost the session), problemOf() (any rejection as something to show), and
@@ -20,9 +21,28 @@ export function problemOf(error: unknown): Problem {
     const code = 'code' in error && typeof error.code === 'string' ? error.code : 'internal';
     const rawIssues: unknown = 'issues' in error ? error.issues : undefined;
     const issues = Array.isArray(rawIssues) ? rawIssues.filter(isIssue) : [];
-    return { code, message: error.message || t('error.unknown'), issues };
+    const key = 'key' in error && typeof error.key === 'string' ? error.key : null;
+    const rawParams: unknown = 'params' in error ? error.params : undefined;
+    const params = typeof rawParams === 'object' && rawParams !== null ? (rawParams as Vars) : undefined;
+    return translatedProblem(code, error.message || t('error.unknown'), issues, key, params);
   }
   return { code: 'internal', message: t('error.unknown'), issues: [] };
+}
+
+/**
+ * The desk's errors in the reader's language: a known key (`apiError.<key>`) says it
+ * exactly; otherwise, in any language but English, the code's general sentence; English
+ * keeps the desk's own message. Field messages come from zod in English, so another
+ * language shows one plain "check this value" under the field instead.
+ */
+function translatedProblem(code: string, message: string, issues: Problem['issues'], key: string | null, params: Vars | undefined): Problem {
+  const english = currentLanguage() === 'en';
+  const known = (k: string): k is MessageKey => Object.hasOwn(en, k);
+  const keyed = key ? `apiError.${key}` : null;
+  const codeKey = `apiError.${code}`;
+  const text = keyed && known(keyed) ? t(keyed, params) : !english && known(codeKey) ? t(codeKey) : message;
+  const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: t('apiError.fieldInvalid') }));
+  return { code, message: text, issues: shownIssues };
 }
 
 function isIssue(value: unknown): value is Problem['issues'][number] {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 // Unsaved form input survives a reload: each form keeps its draft in sessionStorage under
 // its own key (per ticket, per customer), and clears it once the back end accepted it.
@@ -61,7 +61,30 @@ export function useSessionValue(key: string): [string | null, (value: string | n
     },
     [key],
   );
+  useEffect(() => {
+    const listener = (next: string | null) => setState({ key, value: next });
+    const set = outside.get(key) ?? new Set();
+    set.add(listener);
+    outside.set(key, set);
+    return () => void set.delete(listener);
+  }, [key]);
   return [value, set];
+}
+
+const outside = new Map<string, Set<(value: string | null) => void>>();
+
+/**
+ * Sets a remembered value from outside its page (the command palette opening a ticket's
+ * escalate dialog): stored as the page's own setter would, and every mounted user told.
+ */
+export function setSessionValue(key: string, value: string | null): void {
+  try {
+    if (value === null) sessionStorage.removeItem(PREFIX + key);
+    else sessionStorage.setItem(PREFIX + key, value);
+  } catch {
+    // ignore
+  }
+  for (const listener of outside.get(key) ?? []) listener(value);
 }
 
 function readRaw(key: string): string | null {

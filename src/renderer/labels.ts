@@ -1,7 +1,8 @@
 import type { Candidate, TimelineEntry } from '../shared/api';
 import type { Channel, EscalationReason, Priority, ResolutionCode, Role, Segment, ServiceLevel, Tier, User } from '../shared/domain';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
-import { t } from './i18n';
+import { currentLanguage, t } from './i18n';
+import { en } from './i18n/en';
 
 // Human words for the domain's codes. Each goes through the dictionary, so "small_business"
 // is "Small business" in English and whatever the translator says elsewhere.
@@ -69,4 +70,14 @@ export function formatPhone(e164: string): string {
 /** "Latitude 9450 2-in-1", not "Latitude Latitude 9450 2-in-1" when the model repeats the line. */
 export function productName(asset: { productLine: string; model: string }): string {
   return asset.model.toLowerCase().startsWith(asset.productLine.toLowerCase()) ? asset.model : `${asset.productLine} ${asset.model}`;
+}
+
+/**
+ * A lookup's "nothing found" or "check what you typed", in the reader's language: English
+ * keeps the desk's own (fuller) sentence; another language says it from its dictionary.
+ */
+export function lookupMessage(result: { message: string; key?: string | undefined; params?: Record<string, string> | undefined }): string {
+  const key = result.key ? `lookup.msg.${result.key}` : null;
+  if (currentLanguage() === 'en' || !key || !Object.hasOwn(en, key)) return result.message;
+  return t(key as keyof typeof en, result.params);
 }

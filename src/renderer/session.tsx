@@ -5,6 +5,7 @@ import { client, transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
+import { applyUserLocale } from './language';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
 // app. The chosen user id is remembered in localStorage so a reload (or a reconnected
@@ -159,6 +160,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
     if (forget) remember(null);
     setPhase({ name: 'signIn', problem: null });
   }, []);
+
+  // Each person's language and digits come with them when they sign in.
+  const readyUserId = phase.name === 'ready' ? phase.user.id : null;
+  useEffect(() => {
+    if (readyUserId) applyUserLocale(readyUserId);
+  }, [readyUserId]);
 
   const session = useMemo<Session | null>(
     () =>

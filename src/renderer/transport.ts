@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, apiErrorSchema, type CallResult, type Push, pushEvents, type PushEventName, type TagdeskBridge } from '../shared/api';
+import { ApiError, apiErrorSchema, type ApiErrorShape, type CallResult, type Push, pushEvents, type PushEventName, type TagdeskBridge } from '../shared/api';
 import type { Transport } from '../shared/client';
 
 // The renderer's only way to the back end. Under Electron the preload has put a bridge on
@@ -43,8 +43,11 @@ function unwrap(raw: unknown): unknown {
   const parsed = callResultSchema.safeParse(raw);
   if (!parsed.success) throw new ApiError('internal', 'The desk sent a reply this window does not understand.');
   if (parsed.data.ok) return parsed.data.result;
-  const { code, message, issues } = parsed.data.error;
-  throw new ApiError(code, message, issues);
+  throw fromShape(parsed.data.error);
+}
+
+function fromShape({ code, message, issues, key, params }: ApiErrorShape): ApiError {
+  return new ApiError(code, message, issues, key ? { key, ...(params ? { params } : {}) } : undefined);
 }
 
 /** A push whose payload does not fit its event's schema is dropped, not half-believed. */
@@ -163,7 +166,7 @@ export function webSocketTransport(url: string): DeskTransport {
     socket.addEventListener('close', () => {
       // Nothing is re-sent: a call may have reached the desk before the link dropped, and
       // repeating a write (escalate, take next) could apply it twice.
-      const lost = new ApiError('internal', 'Connection to the desk was lost');
+      const lost = new ApiError('internal', 'Connection to the desk was lost', undefined, { key: 'connectionLost' });
       for (const p of pending.values()) p.reject(lost);
       pending.clear();
       setState('lost');
@@ -179,7 +182,7 @@ export function webSocketTransport(url: string): DeskTransport {
       socket.send(frame);
     } catch {
       pending.delete(id);
-      waiter.reject(new ApiError('internal', 'Connection to the desk was lost'));
+      waiter.reject(new ApiError('internal', 'Connection to the desk was lost', undefined, { key: 'connectionLost' }));
     }
   };
 
@@ -207,8 +210,7 @@ export function webSocketTransport(url: string): DeskTransport {
     pending.delete(response.data.id);
     if (response.data.ok) waiter.resolve(response.data.result);
     else {
-      const { code, message, issues } = response.data.error;
-      waiter.reject(new ApiError(code, message, issues));
+      waiter.reject(fromShape(response.data.error));
     }
   };
 
@@ -237,7 +239,7 @@ export function webSocketTransport(url: string): DeskTransport {
           timer: setTimeout(() => {
             const at = queued.indexOf(entry);
             if (at >= 0) queued.splice(at, 1);
-            reject(new ApiError('internal', 'Could not reach the desk. Is Tagdesk still running?'));
+            reject(new ApiError('internal', 'Could not reach the desk. Is Tagdesk still running?', undefined, { key: 'unreachable' }));
           }, QUEUE_WAIT_MS),
         };
         queued.push(entry);

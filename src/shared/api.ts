@@ -131,8 +131,9 @@ export type Candidate = z.infer<typeof candidateSchema>;
 export const lookupResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema }),
   z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema) }),
-  z.object({ kind: z.literal('none'), message: z.string() }),
-  z.object({ kind: z.literal('invalid'), message: z.string() }),
+  // `key` and `params` name the message for the renderer's dictionary (`lookup.msg.<key>`).
+  z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
+  z.object({ kind: z.literal('invalid'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
 ]);
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 
@@ -421,20 +422,44 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   /** For invalid input: which field, and what to fix. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * A stable name for this message (a dictionary key under `apiError.` in the renderer) and
+   * the values it needs, so a window in another language can say it in its own words; the
+   * English `message` stays as the fallback for clients that do not know the key.
+   */
+  key: z.string().regex(/^[A-Za-z][\w.]*$/).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
+export interface ApiErrorDetail {
+  key: string;
+  params?: Record<string, string | number>;
+}
 
 export class ApiError extends Error {
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
   constructor(
     readonly code: ApiErrorShape['code'],
     message: string,
     readonly issues?: ApiErrorShape['issues'],
+    detail?: ApiErrorDetail,
   ) {
     super(message);
     this.name = 'ApiError';
+    if (detail) {
+      this.key = detail.key;
+      if (detail.params) this.params = detail.params;
+    }
   }
   toJSON(): ApiErrorShape {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 }
 

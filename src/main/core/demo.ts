@@ -86,6 +86,27 @@ export const SUBJECTS = [
   'Overheating during video calls',
 ];
 
+// A share of the home and small-business customers are Persian-named (a desk in Iran, or a
+// diaspora's): real names, some written with the zero-width non-joiner, each with the Latin
+// spelling its email uses. Chosen with their own random stream, so every other customer,
+// system and ticket comes out exactly as before.
+export const PERSIAN_FIRST: ReadonlyArray<readonly [string, string]> = [
+  ['علی', 'ali'], ['محمد', 'mohammad'], ['رضا', 'reza'], ['حسین', 'hossein'], ['مهدی', 'mahdi'], ['آرش', 'arash'],
+  ['کوروش', 'kourosh'], ['سعید', 'saeed'], ['مریم', 'maryam'], ['زهرا', 'zahra'], ['فاطمه', 'fatemeh'], ['سارا', 'sara'],
+  ['نرگس', 'narges'], ['لیلا', 'leila'], ['شیرین', 'shirin'], ['پریسا', 'parisa'], ['نازنین', 'nazanin'], ['یاسمن', 'yasaman'],
+];
+export const PERSIAN_LAST: ReadonlyArray<readonly [string, string]> = [
+  ['رضایی', 'rezaei'], ['محمدی', 'mohammadi'], ['حسینی', 'hosseini'], ['کریمی', 'karimi'], ['موسوی', 'mousavi'], ['جعفری', 'jafari'],
+  ['احمدی', 'ahmadi'], ['صادقی', 'sadeghi'], ['کاظمی', 'kazemi'], ['میرزایی‌نژاد', 'mirzaeinejad'], ['شجریان', 'shajarian'], ['تهرانی', 'tehrani'],
+  ['یزدانی', 'yazdani'], ['نیک‌پور', 'nikpour'], ['قاسمی', 'ghasemi'], ['بهرامی', 'bahrami'],
+];
+export const PERSIAN_BUSINESSES: ReadonlyArray<readonly [string, string]> = [
+  ['رایانه پارس', 'rayaneh-pars'], ['دفتر حسابداری نیک‌اندیش', 'nikandish'], ['کارگاه طراحی آبی', 'abi-design'], ['داروخانه سینا', 'sina-pharmacy'],
+  ['چاپخانه کیان', 'kian-print'], ['آموزشگاه زبان مهر', 'mehr-language'], ['بازرگانی آریا', 'aria-trading'], ['کلینیک دندان‌پزشکی لبخند', 'labkhand-dental'],
+];
+/** One in three home and small-business customers after the showcase ones. */
+const isPersianSlot = (index: number, segment: Segment) => (segment === 'home' || segment === 'small_business') && Math.floor(index / SEGMENTS.length) % 3 === 1;
+
 const DAY = 86_400_000;
 
 type Plan = 'new' | 'tier1.open' | 'tier1.pending' | 'tier2.waiting' | 'tier2.inProgress' | 'tier2.pending' | 'tier3.waiting' | 'tier3.inProgress' | 'tier3.pending' | 'resolved' | 'closed';
@@ -96,6 +117,12 @@ const PLANS: Array<[Plan, number]> = [
 
 export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, opts: DemoOptions): { customers: number; tickets: number } {
   const f = new Faker({ locale: [en], seed: opts.seed });
+  const fa = new Faker({ locale: [en], seed: opts.seed + 1405 });
+  const persianPerson = () => {
+    const [first, firstLatin] = fa.helpers.arrayElement(PERSIAN_FIRST);
+    const [last, lastLatin] = fa.helpers.arrayElement(PERSIAN_LAST);
+    return { name: `${first} ${last}`, latin: `${firstLatin}.${lastLatin}` };
+  };
   const k = db.kysely;
   const now = opts.now;
   const usedTags = new Set<string>([SHOWCASE.lakeside.tag, SHOWCASE.maria.tag]);
@@ -119,12 +146,12 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, op
     const actorsFor = (segment: Segment, role: User['role'], tier: Tier): Actor[] =>
       staff.filter((u) => u.role === role && u.tier === tier && u.segments.includes(segment)).map(actorOf);
 
-    const makeCustomer = (c: { name: string; kind: 'person' | 'organisation'; segment: Segment; level: ServiceLevel; email: string; phone: string; createdAt: number }): string => {
+    const makeCustomer = (c: { name: string; kind: 'person' | 'organisation'; segment: Segment; level: ServiceLevel; email: string; phone: string; createdAt: number; locale?: string }): string => {
       const id = uuidv7(c.createdAt);
       db.run(
         k.insertInto('customers').values({
           id, kind: c.kind, name: c.name, name_key: nameKey(c.name), segment: c.segment, service_level: c.level,
-          email: c.email.toLowerCase(), phone: c.phone, locale: 'en-US', created_at: c.createdAt, updated_at: c.createdAt,
+          email: c.email.toLowerCase(), phone: c.phone, locale: c.locale ?? 'en-US', created_at: c.createdAt, updated_at: c.createdAt,
         }),
       );
       return id;
@@ -152,17 +179,22 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, op
     };
 
     const customerIds: Array<{ id: string; segment: Segment; assets: string[] }> = [];
-    const addCustomer = (segment: Segment, fixed?: { name: string; tag: string; phone: string; email: string; kind: 'person' | 'organisation' }) => {
+    const addCustomer = (segment: Segment, fixed?: { name: string; tag: string; phone: string; email: string; kind: 'person' | 'organisation' }, persian = false) => {
       const kind = fixed?.kind ?? (segment === 'home' ? 'person' : 'organisation');
-      const name = fixed?.name ?? (kind === 'person' ? f.person.fullName() : organisationName(f, segment));
+      const englishName = fixed?.name ?? (kind === 'person' ? f.person.fullName() : organisationName(f, segment));
+      const persianName = !persian ? null : kind === 'person' ? persianPerson() : (([n, l]) => ({ name: n, latin: l }))(fa.helpers.arrayElement(PERSIAN_BUSINESSES));
+      const name = persianName?.name ?? englishName;
       const level: ServiceLevel =
         segment === 'government' || segment === 'large_enterprise' ? 'premier' : segment === 'home' ? f.helpers.weightedArrayElement([{ value: 'basic', weight: 4 }, { value: 'standard', weight: 1 }]) : f.helpers.weightedArrayElement([{ value: 'standard', weight: 3 }, { value: 'premier', weight: 1 }]);
-      const domain = name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '').slice(0, 24) + '.example';
+      const domain = (persianName && kind === 'organisation' ? persianName.latin : englishName.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '').slice(0, 24)) + '.example';
+      // The English email is drawn either way, so the random stream stays the same.
+      const englishEmail = fixed?.email ?? (kind === 'person' ? f.internet.email({ firstName: englishName.split(' ')[0], lastName: englishName.split(' ').slice(1).join(' '), provider: 'example.com' }) : `support@${domain}`);
       const id = makeCustomer({
         name, kind, segment, level,
-        email: fixed?.email ?? (kind === 'person' ? f.internet.email({ firstName: name.split(' ')[0], lastName: name.split(' ').slice(1).join(' '), provider: 'example.com' }) : `support@${domain}`),
+        email: persianName && kind === 'person' ? `${persianName.latin}@example.com` : englishEmail,
         phone: fixed?.phone ?? phone(),
         createdAt: now - f.number.int({ min: 100, max: 2000 }) * DAY,
+        ...(persianName ? { locale: 'fa-IR' } : {}),
       });
       if (kind === 'organisation') {
         for (let i = 0; i < f.number.int({ min: 2, max: 5 }); i++) {
@@ -191,7 +223,10 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, op
       addCustomer('home', { ...SHOWCASE.maria, kind: 'person' }),
       ...SHOWCASE.jordans.map((name, i) => addCustomer('home', { name, kind: 'person', tag: newTag(), phone: `+1303555010${i}`, email: `${name.toLowerCase().replace(' ', '.')}@example.com` })),
     ];
-    for (let i = showcase.length; i < opts.customers; i++) addCustomer(SEGMENTS[i % SEGMENTS.length]!);
+    for (let i = showcase.length; i < opts.customers; i++) {
+      const segment = SEGMENTS[i % SEGMENTS.length]!;
+      addCustomer(segment, undefined, isPersianSlot(i, segment));
+    }
 
     // Contacts beyond tickets: calls, emails and chats that never needed one.
     for (const c of customerIds) {

@@ -63,7 +63,7 @@ describe('looking a caller up', () => {
   it('says what a tag looks like when the input is malformed', async () => {
     const { as } = await open();
     const r = await (await as('Ava Martin')).call('lookup.search', { query: '12AB' });
-    expect(r).toEqual({ kind: 'invalid', message: expect.stringMatching(/7 letters or digits/) });
+    expect(r).toEqual({ kind: 'invalid', message: expect.stringMatching(/7 letters or digits/), key: 'notTag', params: { query: '12AB' } });
   });
 
   it('shows warranty status and days left, and the 360° view newest first', async () => {

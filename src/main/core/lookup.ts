@@ -1,6 +1,7 @@
 import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { toE164 } from '../../shared/phone';
+import { ARABIC_SCRIPT, foldName, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
 import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { param, type Sql } from './db/exec';
 import type { CustomerViewReader } from './customerView';
@@ -12,9 +13,27 @@ import { parseTicketNumber } from './ticketRows';
 
 const NAME_CANDIDATES = 20;
 
-/** Lower-case, accents removed, spaces collapsed: how names are indexed and searched. */
+/**
+ * Lower-case, accents removed, spaces collapsed, Persian spellings unified (ی/ي, ک/ك, no
+ * zero-width non-joiner): how names are indexed and searched. Latin names get the same
+ * key as before, so existing indexes stay valid.
+ */
 export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldName(name);
+}
+
+/**
+ * What was typed, read as the agent meant it: Persian or Arabic-Indic digits as ASCII, and
+ * a code typed with the keyboard on the Persian layout as the Latin keys it was typed on.
+ */
+function readQuery(query: string): string {
+  const q = toAsciiDigits(query).trim();
+  if (!ARABIC_SCRIPT.test(q)) return q;
+  const latin = latinFromPersianKeyboard(q);
+  if (latin === null || !/\d/.test(latin)) return q;
+  const compact = cleanTagInput(latin);
+  const code = /^[0-9A-Z]{7}$/.test(compact) || (parseTicketNumber(latin) !== null && /^(t|#)/i.test(latin));
+  return code ? latin : q;
 }
 
 export function lookupService(db: Sql, view: CustomerViewReader, countryCode: string) {
@@ -84,8 +103,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail }));
 
   return function search(query: string, now: number): LookupResult {
-    const q = query.trim();
-    if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}` };
+    const q = readQuery(query);
+    if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}`, key: 'empty' };
     const compact = cleanTagInput(q);
     const candidates: Candidate[] = [];
     const tried: string[] = [];
@@ -117,20 +136,26 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
         tried.push(`phone ${phone}`);
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', `Phone ${phone}`));
       }
-      if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}` };
+      if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
       tried.push(`service tag ${compact}`);
       candidates.push(...byTag(compact, 'tag'));
     } else if (/\d/.test(q)) {
-      return { kind: 'invalid', message: `"${q}" is not a service tag. ${SERVICE_TAG_HINT}` };
+      return { kind: 'invalid', message: `"${q}" is not a service tag. ${SERVICE_TAG_HINT}`, key: 'notTag', params: { query: q } };
     } else {
       // Letters only: the start of a name, and also a tag when it has the shape of one.
       if (/^[A-Z]{7}$/.test(compact)) {
         tried.push(`service tag ${compact}`);
         candidates.push(...byTag(compact, 'tag'));
       }
+      // Seven letters typed on the Persian layout may be a tag of letters only.
+      const latin = ARABIC_SCRIPT.test(q) ? latinFromPersianKeyboard(q) : null;
+      if (latin && /^[A-Z]{7}$/.test(cleanTagInput(latin))) {
+        tried.push(`service tag ${cleanTagInput(latin)}`);
+        candidates.push(...byTag(cleanTagInput(latin), 'tag'));
+      }
       const key = nameKey(q);
-      if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.' };
+      if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.', key: 'nameTooShort' };
       tried.push(`names starting "${q}"`);
       // Two callers of the same name are told apart by what the agent can ask: phone, email.
       candidates.push(
@@ -146,7 +171,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
     }
 
     const unique = dedupe(candidates);
-    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.` };
+    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.`, key: 'nothingFound', params: { query: q } };
     if (unique.length === 1) {
       const only = unique[0]!;
       const v = view(only.customerId, only.assetId, now);

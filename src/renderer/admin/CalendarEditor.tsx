@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
 import { call } from '../backend';
-import { currentLocale, t } from '../i18n';
+import { currentLocale, localDateHint, t } from '../i18n';
 import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -363,6 +363,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                               aria-label={yearly ? t('slaEdit.holidayDateYearlyOf', { name: label }) : t('slaEdit.holidayDateOf', { name: label })}
                               onChange={(e) => setHoliday(index, { date: e.currentTarget.value })}
                               error={at(`holidays.${index}.date`)}
+                              description={yearly ? undefined : localDateHint(h.date)}
                               data-path={`holidays.${index}.date`}
                             />
                           </Table.Td>

@@ -1,4 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
+import { mirroredAxes } from '../charts';
 import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -363,7 +364,7 @@ function BacklogChart({ data }: { data: Overview }) {
           dataKey="segment"
           type="stacked"
           orientation="vertical"
-          yAxisProps={{ width: 116 }}
+          {...mirroredAxes({}, { width: 116 })}
           gridAxis="y"
           withLegend
           legendProps={{ verticalAlign: 'bottom', height: 48 }}
@@ -429,7 +430,7 @@ function AttainmentChart({ data }: { data: Overview }) {
           series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_CHART_COLOR[s] }))}
           withLegend
           legendProps={{ verticalAlign: 'bottom', height: 48 }}
-          yAxisProps={{ domain: [0, 100], width: 44 }}
+          {...mirroredAxes({}, { domain: [0, 100], width: 44 })}
           valueFormatter={(v) => formatPercent(v / 100)}
           connectNulls={false}
           curveType="linear"

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
+import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
@@ -65,7 +66,7 @@ export function Lookup() {
           break;
         case 'none':
         case 'invalid':
-          setMessage({ tone: result.kind, text: result.message });
+          setMessage({ tone: result.kind, text: lookupMessage(result) });
           break;
       }
     } catch (error) {
@@ -82,7 +83,7 @@ export function Lookup() {
   );
 
   return (
-    <Popover opened={message !== null} onChange={(open) => !open && setMessage(null)} position="bottom-start" width="target" withinPortal trapFocus={false} returnFocus={false} shadow="md">
+    <Popover withRoles={false} opened={message !== null} onChange={(open) => !open && setMessage(null)} position="bottom-start" width="target" withinPortal trapFocus={false} returnFocus={false} shadow="md">
       <Popover.Target>
         <TextInput
           ref={input}

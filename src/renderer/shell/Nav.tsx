@@ -4,6 +4,8 @@ import {
   IconChevronsRight,
   IconClockCog,
   IconInbox,
+  IconLanguage,
+  IconNumbers,
   IconLayoutDashboard,
   IconLogout,
   IconSelector,
@@ -15,7 +17,8 @@ import type { ReactNode } from 'react';
 import { SEGMENTS } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { useCall } from '../backend';
-import { currentDirection, t } from '../i18n';
+import { currentDirection, formatNumber, isLanguageForced, localeState, t } from '../i18n';
+import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { initials, userMeta } from '../labels';
 import { hrefOf, type Route } from '../route';
 import { useSession } from '../session';
@@ -85,7 +88,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
                 href={item.href}
                 label={item.label}
                 leftSection={item.icon}
-                rightSection={item.count ? <Badge size="sm" variant="light" circle={item.count < 10}>{item.count}</Badge> : null}
+                rightSection={item.count ? <Badge size="sm" variant="light" circle={item.count < 10}>{formatNumber(item.count)}</Badge> : null}
                 active={item.active}
                 aria-current={item.active ? 'page' : undefined}
                 onClick={onNavigate}
@@ -136,6 +139,14 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{user.email}</Menu.Label>
+            <Menu.Label>{t('language.label')}</Menu.Label>
+            <Menu.Item leftSection={<IconLanguage size={16} />} onClick={() => chooseLanguage(user.id, otherLanguage())} disabled={isLanguageForced()}>
+              <span lang={otherLanguage()}>{t(`language.${otherLanguage()}`)}</span>
+            </Menu.Item>
+            <Menu.Item leftSection={<IconNumbers size={16} />} onClick={() => chooseDigits(user.id, localeState().digits === 'latn' ? 'arabext' : 'latn')}>
+              {t(localeState().digits === 'latn' ? 'digits.arabext' : 'digits.latn')}
+            </Menu.Item>
+            <Menu.Divider />
             <Menu.Item leftSection={<IconSwitchHorizontal size={16} />} onClick={() => void switchUser()}>
               {t('user.switch')}
             </Menu.Item>

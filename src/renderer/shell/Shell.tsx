@@ -9,6 +9,9 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
+import { useScrollHints } from './scrollHints';
+import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
+import { CommandPalette } from './CommandPalette';
 import classes from './Shell.module.css';
 
 /**
@@ -18,6 +21,7 @@ import classes from './Shell.module.css';
  */
 export const Shell = memo(function Shell({ page }: { page: (route: Route) => ReactNode }) {
   const [mobileOpen, mobile] = useDisclosure(false);
+  useScrollHints();
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const isNarrow = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });
@@ -53,6 +57,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         </Box>
       </AppShell.Main>
       <SlaWatch />
+      <RoutedPalette />
     </AppShell>
   );
 });
@@ -75,5 +80,13 @@ function RoutedPage({ page, onRouteChange }: { page: (route: Route) => ReactNode
   // live) behind its drawer.
   const routeKey = JSON.stringify(route.name === 'overview' ? { name: 'overview' } : route);
   useEffect(() => onRouteChange(), [routeKey, onRouteChange]);
+  useFocusHeadingOn(routeKey);
+  useFocusNeverLost();
   return <ErrorBoundary key={routeKey}>{page(route)}</ErrorBoundary>;
+}
+
+/** The command palette offers what the current page can do. */
+function RoutedPalette() {
+  const route = useRoute();
+  return <CommandPalette route={route} />;
 }

@@ -8,6 +8,7 @@ import { initials, userMeta } from '../labels';
 import { rememberedUserId } from '../session';
 import { Brand } from '../shell/Brand';
 import { ColorSchemeToggle } from '../shell/ColorSchemeToggle';
+import { LanguagePicker } from '../shell/LanguagePicker';
 import classes from './SignIn.module.css';
 
 const ROLE_COLOR: Record<Role, string> = { agent: 'indigo', specialist: 'teal', supervisor: 'orange', admin: 'gray' };
@@ -79,7 +80,10 @@ function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (use
     <Box mih="100vh" p="md">
       <Group justify="space-between">
         <Brand />
-        <ColorSchemeToggle />
+        <Group gap="xs">
+          <LanguagePicker userId={null} />
+          <ColorSchemeToggle />
+        </Group>
       </Group>
       <Center mih="85vh">
         <Stack maw={860} w="100%" gap="lg" py="xl">

@@ -108,10 +108,10 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
           ) : null}
         </Text>
         <Title order={1} fz={{ base: 20, md: 24 }} lh={1.3}>
-          <Text span inherit ff="monospace" c="dimmed" fw={600} me={10}>
+          <Text component="bdi" inherit ff="monospace" c="dimmed" fw={600} me={10} dir="ltr">
             {ticket.number}
-          </Text>
-          {ticket.subject}
+          </Text>{' '}
+          <bdi>{ticket.subject}</bdi>
         </Title>
         <Group gap={6} mt={10}>
           <StateBadge state={ticket.state} size="md" />

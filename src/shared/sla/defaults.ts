@@ -1,5 +1,6 @@
 import type { Segment, ServiceLevel } from '../domain';
 import { calendarSchema, type BusinessCalendar } from './calendar';
+import { iranHolidays } from './iranHolidays';
 import { slaPolicySchema, type SlaPolicy } from './slaClock';
 
 // The calendars and policies a new desk starts with. They go through the same schemas as an
@@ -53,6 +54,17 @@ export const defaultCalendars: BusinessCalendar[] = [
       ...nowruz(2030, 21),
     ],
     yearRange: { from: 2026, to: 2030 },
+    displayCalendar: 'persian',
+  },
+  {
+    // An example for a call centre in Iran: the Saturday-to-Wednesday week, a short
+    // Thursday, and every official holiday (solar and lunar) of the years it covers.
+    id: 'iran-official',
+    name: 'Iran: Saturday–Wednesday 08:00–17:00, Thursday to 13:00, official holidays (Tehran)',
+    timeZone: 'Asia/Tehran',
+    weekly: [...weekdays('08:00', '17:00', SATURDAY_TO_WEDNESDAY), { day: 4, start: '08:00', end: '13:00' }],
+    holidays: iranHolidays(2026, 2028),
+    yearRange: { from: 2026, to: 2028 },
     displayCalendar: 'persian',
   },
 ].map((calendar) => calendarSchema.parse(calendar));

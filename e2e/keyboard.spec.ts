@@ -1,0 +1,107 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
+import { test } from './fixtures';
+
+// A ticket from lookup to resolution with the keyboard alone: sign-in, Ctrl+K, the command
+// palette (Ctrl+Shift+P), dialogs, and focus that always lands somewhere useful. Then the
+// language switch, measured from the click to the next frame (printed, not asserted).
+
+/** Presses Tab until `target` has focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+async function palette(page: Page, command: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  const search = page.getByRole('textbox', { name: en['palette.open'] });
+  await expect(search).toBeFocused();
+  await page.keyboard.type(command);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+test('a ticket goes from lookup to resolution with the keyboard alone', async ({ page }) => {
+  test.setTimeout(90_000);
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: /^Ava Martin/ }));
+  await page.keyboard.press('Enter');
+  const h1 = page.locator('#main h1');
+  await expect(h1).toBeFocused();
+  await expect(page).toHaveTitle(`${en['mine.title']} · Tagdesk`);
+
+  await page.keyboard.press('ControlOrMeta+k');
+  await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
+  await page.keyboard.type('7XK2QF1');
+  await page.keyboard.press('Enter');
+  await expect(h1).toHaveText('Lakeside Unified School District');
+  await expect(h1).toBeFocused();
+
+  await palette(page, 'new ticket');
+  const dialog = page.getByRole('dialog', { name: /^New ticket for/ });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByLabel(en['newTicket.subject']));
+  await page.keyboard.type('Fans run at full speed');
+  await tabTo(page, dialog.getByRole('button', { name: en['newTicket.submit'] }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/ticket\//);
+  await expect(h1).toContainText('Fans run at full speed');
+  await expect(h1).toBeFocused();
+  await expect(page).toHaveTitle(/Fans run at full speed · Tagdesk$/);
+
+  const actions = page.getByRole('region', { name: en['ticket.actions'] });
+  await tabTo(page, actions.getByRole('button', { name: en['action.TAKE'], exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(actions.getByRole('button', { name: en['action.RESOLVE'], exact: true })).toBeVisible();
+
+  await palette(page, 'resolve');
+  const resolveDialog = page.getByRole('dialog', { name: /^Resolve/ });
+  await expect(resolveDialog).toBeVisible();
+  const code = resolveDialog.getByRole('combobox', { name: en['act.code'] });
+  await tabTo(page, code);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(code).toHaveValue(en['resolution.fixed_remotely']);
+  await tabTo(page, resolveDialog.getByLabel(/^Note/));
+  await page.keyboard.type('Fan curve reset in the BIOS with the customer.');
+  await tabTo(page, resolveDialog.getByRole('button', { name: en['act.submit.RESOLVE'] }));
+  await page.keyboard.press('Enter');
+  await expect(resolveDialog).toBeHidden();
+  await expect(page.getByText(en['state.resolved'], { exact: true }).first()).toBeVisible();
+  // The Resolve button that opened the dialog is gone: focus goes to the heading, not the body.
+  await expect(h1).toBeFocused();
+
+  await palette(page, 'sign out');
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+});
+
+test('switching language redraws the desk in Persian without a reload (time printed)', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  await expect(page.locator('#main h1')).toHaveText(en['mine.title']);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+  const samples: number[] = [];
+  for (const [to, heading] of [['fa', fa['mine.title']], ['en', en['mine.title']], ['fa', fa['mine.title']], ['en', en['mine.title']], ['fa', fa['mine.title']]] as const) {
+    await page.locator('button[aria-haspopup="menu"]').last().click();
+    const item = page.getByRole('menuitem', { name: to === 'fa' ? fa['language.fa'] : en['language.en'] });
+    await expect(item).toBeVisible();
+    const ms = await item.evaluate(async (el, lang) => {
+      const started = performance.now();
+      (el as HTMLElement).click();
+      while (document.documentElement.lang !== lang) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return performance.now() - started;
+    }, to);
+    await expect(page.locator('#main h1')).toHaveText(heading);
+    await expect(page.locator('html')).toHaveAttribute('dir', to === 'fa' ? 'rtl' : 'ltr');
+    samples.push(ms);
+  }
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  const sorted = [...samples].sort((a, b) => a - b);
+  console.log(JSON.stringify({ name: 'language_switch', n: samples.length, p50_ms: Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10, max_ms: Math.round(sorted.at(-1)! * 10) / 10, reloaded: false, target_ms: 100 }));
+});

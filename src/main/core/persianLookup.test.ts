@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LookupResult } from '../../shared/api';
+import { tagToExpressCode } from '../../shared/serviceTag';
+import { SHOWCASE } from './demo';
+import { testDesk } from './testing/deskHarness';
+
+// A Persian-speaking agent looks callers up as they type: Persian or Arabic-Indic digits,
+// the keyboard left on the Persian layout, Arabic letter forms, with or without the
+// zero-width non-joiner. Every form finds what the Latin form finds.
+
+let harness: Awaited<ReturnType<typeof testDesk>>;
+let search: (query: string) => Promise<LookupResult>;
+beforeAll(async () => {
+  harness = await testDesk({ demoCustomers: 200 });
+  const ava = await harness.as('Ava Martin');
+  search = (query) => ava.call('lookup.search', { query });
+});
+afterAll(() => harness.desk.close());
+
+const persianDigits = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+const arabicDigits = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+const names = (r: LookupResult) => (r.kind === 'match' ? [r.view.customer.name] : r.kind === 'candidates' ? r.candidates.map((c) => c.customerName) : []);
+
+describe('looking a caller up in Persian', () => {
+  it('finds a system by service tag or Express code typed in Persian or Arabic-Indic digits', async () => {
+    const code = tagToExpressCode(SHOWCASE.lakeside.tag);
+    for (const q of [persianDigits(code), arabicDigits(code), '۷XK۲QF۱']) {
+      expect(names(await search(q)), q).toEqual([SHOWCASE.lakeside.name]);
+    }
+  });
+
+  it('finds a tag and a ticket typed with the keyboard on the Persian layout', async () => {
+    // 7XK2QF1 typed on the same keys with the Persian layout on
+    expect(names(await search('۷طن۲ضب۱'))).toEqual([SHOWCASE.lakeside.name]);
+    const lakesideTicket = harness.desk.db.sqlite
+      .prepare(`select t.number from tickets t join customers c on c.id = t.customer_id where c.name = ? order by t.number limit 1`)
+      .pluck()
+      .get(SHOWCASE.lakeside.name) as number;
+    const typed = `ف-${persianDigits(String(lakesideTicket).padStart(6, '0'))}`; // "t-000123" on the Persian layout
+    const r = await search(typed);
+    expect(r.kind === 'match' ? r.matchedBy : r.kind).toBe('ticket');
+  });
+
+  it('finds a phone number written in Persian digits', async () => {
+    expect(names(await search('+۱ ۵۱۲ ۵۵۵ ۰۱۴۲'))).toEqual([SHOWCASE.lakeside.name]);
+  });
+
+  it('matches real Persian names across ی/ي, ک/ك and the zero-width non-joiner', async () => {
+    const all = harness.desk.db.sqlite.prepare(`select name from customers where locale = 'fa-IR'`).pluck().all() as string[];
+    expect(all.length).toBeGreaterThan(10);
+    const withZwnj = all.find((n) => n.includes('\u200c'));
+    const withKafYeh = all.find((n) => /[کی]/.test(n) && !n.includes('\u200c'));
+    expect(withZwnj && withKafYeh).toBeTruthy();
+    if (!withZwnj || !withKafYeh) return;
+    // The whole name, its Arabic-keyboard spelling, and the name without the ZWNJ.
+    const arabicForms = withKafYeh.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+    expect(names(await search(arabicForms))).toContain(withKafYeh);
+    expect(names(await search(withZwnj.replace(/\u200c/g, '')))).toContain(withZwnj);
+    // The start of a name, as agents type it.
+    const first = withKafYeh.split(' ')[0] ?? '';
+    expect(names(await search(first.replace(/ی/g, 'ي')))).toContain(withKafYeh);
+  });
+
+  it('says what went wrong with a key the window can translate', async () => {
+    const r = await search('ZZZ9999');
+    expect(r.kind === 'none' && r.key).toBe('nothingFound');
+    const bad = await search('۱۲');
+    expect(bad.kind === 'invalid' || bad.kind === 'none').toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { fa } from './fa';
+import { formatNumber } from './format';
+import { setLocale } from './state';
+import { t, tc } from './index';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the dictionaries', () => {
+  const dictionaries = { en, fa } as Record<string, Record<string, string>>;
+  const all = new Set(Object.values(dictionaries).flatMap((d) => Object.keys(d)));
+
+  it.each(Object.keys(dictionaries))('%s has every key any dictionary has, none empty', (name) => {
+    const dict = dictionaries[name] ?? {};
+    expect([...all].filter((k) => !(k in dict))).toEqual([]);
+    expect(Object.entries(dict).filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+
+  it('fa fills in the same values as en in every message', () => {
+    // A plural form may spell its count out ("one ticket") instead of {count}.
+    const used = (k: string, text: string) => placeholders(text).filter((p) => !(p === 'count' && /_(zero|one)$/.test(k))).join();
+    const differ = Object.keys(en).filter((k) => used(k, en[k as keyof typeof en]) !== used(k, (fa as Record<string, string>)[k] ?? ''));
+    expect(differ).toEqual([]);
+  });
+
+  it('fa is Persian: no message is left in English', () => {
+    // Allowed Latin: key names (Ctrl), the address parameter, the digits sample, a language's own name.
+    const allowed = new Set(['lookup.shortcut', 'palette.shortcut', 'language.en', 'language.forced', 'digits.latn']);
+    const english = Object.entries(fa).filter(([k, v]) => !allowed.has(k) && /[A-Za-z]/.test(v.replace(/\{\w+\}/g, '')));
+    expect(english).toEqual([]);
+  });
+});
+
+describe('Persian plurals, digits and isolation', () => {
+  it('picks plural forms through Intl.PluralRules and writes Persian digits', () => {
+    setLocale('fa', 'arabext');
+    expect(tc('queues.count', 1)).toBe('یک تیکت');
+    expect(tc('queues.count', 12)).toBe('۱۲ تیکت');
+    expect(tc('mine.waiting', 0)).toBe('کسی در انتظار نیست');
+    expect(formatNumber(1234567)).toBe('۱٬۲۳۴٬۵۶۷');
+  });
+
+  it('isolates a Latin value inside a right-to-left sentence', () => {
+    setLocale('fa', 'arabext');
+    expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('\u2068T-000123\u2069 به سطح بالاتر ارجاع شد.');
+    setLocale('en', 'latn');
+    expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('T-000123 escalated.');
+  });
+
+  it('follows the digits preference: Latin digits in Persian', () => {
+    setLocale('fa', 'latn');
+    expect(tc('queues.count', 12)).toBe('12 تیکت');
+    setLocale('en', 'latn');
+  });
+});

@@ -1,0 +1,108 @@
+import { useMantineColorScheme } from '@mantine/core';
+import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import {
+  IconArrowUp,
+  IconCircleCheck,
+  IconClockCog,
+  IconInbox,
+  IconLanguage,
+  IconLayoutDashboard,
+  IconLogout,
+  IconNote,
+  IconNumbers,
+  IconPlayerTrackNext,
+  IconPlus,
+  IconSearch,
+  IconStack2,
+  IconSunMoon,
+} from '@tabler/icons-react';
+import { setSessionValue } from '../drafts';
+import { localeState, t } from '../i18n';
+import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
+import { hrefOf, navigate, queueHref, type Route } from '../route';
+import { takeNext, queueName } from '../queues/takeNext';
+import { useSession } from '../session';
+
+// Every action without a mouse: Ctrl/⌘+Shift+P opens a searchable list of what can be
+// done here (this ticket, this customer) and anywhere (take next, go to a queue, switch
+// language, sign out). Page actions open the page's own dialog through its remembered
+// "open dialog" value, so the palette and the buttons are one path.
+
+export function CommandPalette({ route }: { route: Route }) {
+  const { user, signOut } = useSession();
+  const { toggleColorScheme } = useMantineColorScheme();
+  const icon = (Icon: typeof IconInbox) => <Icon size={18} stroke={1.6} aria-hidden />;
+  const groups: SpotlightActionGroupData[] = [];
+
+  if (route.name === 'ticket') {
+    const open = (action: string) => () => setSessionValue(`act.${route.ticketId}.open`, action);
+    groups.push({
+      group: t('palette.group.ticket'),
+      actions: [
+        { id: 'escalate', label: t('palette.escalate'), onClick: open('ESCALATE'), leftSection: icon(IconArrowUp) },
+        { id: 'resolve', label: t('palette.resolve'), onClick: open('RESOLVE'), leftSection: icon(IconCircleCheck) },
+        { id: 'note', label: t('action.ADD_NOTE'), onClick: open('ADD_NOTE'), leftSection: icon(IconNote) },
+      ],
+    });
+  }
+  if (route.name === 'customer') {
+    groups.push({
+      group: t('palette.group.ticket'),
+      actions: [{ id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, route.assetId ?? ''), leftSection: icon(IconPlus) }],
+    });
+  }
+
+  const queues = user.role === 'agent' || user.role === 'specialist' ? user.segments.map((segment) => ({ segment, tier: user.tier })) : [];
+  if (queues.length > 0) {
+    groups.push({
+      group: t('palette.group.queues'),
+      actions: [
+        ...queues.map(({ segment, tier }) => ({
+          id: `take-${segment}-${tier}`,
+          label: t('palette.takeNext', { queue: queueName(segment, tier) }),
+          onClick: () => void takeNext(segment, tier),
+          leftSection: icon(IconPlayerTrackNext),
+        })),
+        ...queues.map(({ segment, tier }) => ({
+          id: `queue-${segment}-${tier}`,
+          label: t('palette.openQueue', { queue: queueName(segment, tier) }),
+          onClick: () => navigate(queueHref(segment, tier)),
+          leftSection: icon(IconStack2),
+        })),
+      ],
+    });
+  }
+
+  const go = [
+    { id: 'lookup', label: t('palette.lookup'), onClick: () => document.querySelector<HTMLInputElement>(`input[aria-label="${t('lookup.label')}"]`)?.focus(), leftSection: icon(IconSearch) },
+    { id: 'mine', label: t('palette.goMine'), onClick: () => navigate(hrefOf({ name: 'home' })), leftSection: icon(IconInbox) },
+    { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
+  ];
+  if (user.role === 'supervisor') go.push({ id: 'overview', label: t('palette.goOverview'), onClick: () => navigate(hrefOf({ name: 'overview' })), leftSection: icon(IconLayoutDashboard) });
+  if (user.role === 'supervisor' || user.role === 'admin') go.push({ id: 'sla', label: t('palette.goSla'), onClick: () => navigate(hrefOf({ name: 'slaSettings' })), leftSection: icon(IconClockCog) });
+  groups.push({ group: t('palette.group.go'), actions: go });
+
+  const other = otherLanguage();
+  const digits = localeState().digits === 'latn' ? 'arabext' : 'latn';
+  groups.push({
+    group: t('palette.group.desk'),
+    actions: [
+      { id: 'language', label: t('palette.language', { language: t(`language.${other}`) }), onClick: () => chooseLanguage(user.id, other), leftSection: icon(IconLanguage) },
+      { id: 'digits', label: t('palette.digits', { digits: t(`digits.${digits}`) }), onClick: () => chooseDigits(user.id, digits), leftSection: icon(IconNumbers) },
+      { id: 'theme', label: t('palette.theme'), onClick: toggleColorScheme, leftSection: icon(IconSunMoon) },
+      { id: 'sign-out', label: t('palette.signOut'), onClick: () => void signOut(), leftSection: icon(IconLogout) },
+    ],
+  });
+
+  return (
+    <Spotlight
+      actions={groups}
+      shortcut={['mod + shift + P', 'mod + shift + p']}
+      nothingFound={t('palette.nothing')}
+      highlightQuery
+      scrollable
+      maxHeight={420}
+      searchProps={{ placeholder: t('palette.search'), 'aria-label': t('palette.open'), leftSection: <IconSearch size={18} stroke={1.6} aria-hidden /> }}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect } from 'react';
+import { t, useLocaleVersion } from '../i18n';
+
+// Where focus and the window's title go, for keyboard and screen-reader users:
+// - on every page change focus moves to the new page's heading (h1), once it is drawn;
+// - when focus would fall to the page body (a dialog closed and the button that opened it
+//   is gone, a row was taken and left the list), it goes to the heading instead;
+// - the window's title is the heading's text, so each page has its own.
+
+const HEADING = '#main h1, h1';
+
+function heading(): HTMLElement | null {
+  return document.querySelector<HTMLElement>(HEADING);
+}
+
+function focusHeading(h: HTMLElement): void {
+  if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
+  h.focus({ preventScroll: false });
+}
+
+/** Moves focus to the heading of the page `routeKey` names, once it appears. */
+export function useFocusHeadingOn(routeKey: string): void {
+  useEffect(() => {
+    let done = false;
+    const tryFocus = () => {
+      const h = heading();
+      // Effects run after the new page is committed: wait only for its data to load.
+      if (done || !h || document.querySelector('#main [aria-busy="true"]')) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      done = true;
+      focusHeading(h);
+    };
+    const observer = new MutationObserver(tryFocus);
+    observer.observe(document.body, { childList: true, subtree: true });
+    const timer = window.setTimeout(() => observer.disconnect(), 4000);
+    requestAnimationFrame(tryFocus);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [routeKey]);
+}
+
+/** Focus that would be lost to the body goes to the page's heading. */
+export function useFocusNeverLost(): void {
+  useEffect(() => {
+    // A focused element that is removed fires no event, so removals are watched too.
+    let pending = 0;
+    const check = () => {
+      if (pending) return;
+      pending = window.setTimeout(() => {
+        pending = 0;
+        if (document.activeElement !== document.body && document.activeElement !== null) return;
+        if (document.querySelector('[role="dialog"]')) return;
+        const h = heading();
+        if (h) {
+          if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
+          h.focus({ preventScroll: true });
+        }
+      }, 50);
+    };
+    const lost = new MutationObserver((records) => {
+      if (records.some((r) => r.removedNodes.length > 0)) check();
+    });
+    lost.observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('focusout', check);
+    return () => {
+      lost.disconnect();
+      document.removeEventListener('focusout', check);
+      window.clearTimeout(pending);
+    };
+  }, []);
+}
+
+/** The window's title follows the page's heading: "Queues · Tagdesk". */
+export function useTitleFromHeading(): void {
+  const version = useLocaleVersion();
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const text = heading()?.textContent?.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+      const title = text ? t('title.page', { page: text }) : t('app.name');
+      if (document.title !== title) document.title = title;
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    update();
+    return () => {
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [version]);
+}

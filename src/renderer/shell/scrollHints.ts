@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { t, useLocaleVersion } from '../i18n';
+
+// A table wider than its box scrolls sideways; at 820 px that hides its last columns (a
+// system's warranty status), so every table scroll container on the page says so: while
+// it overflows it gets `data-overflow` (styles.css fades the hidden edge and shows the
+// hint text from `data-scroll-hint` under the table), a name, and a tab stop so a keyboard
+// can scroll it. One observer for the whole window: pages need not do anything.
+
+const SELECTOR = '.mantine-TableScrollContainer-scrollContainer';
+
+export function useScrollHints(): void {
+  const version = useLocaleVersion();
+  useEffect(() => {
+    const hint = t('table.scrollHint');
+    const sized = new ResizeObserver((entries) => entries.forEach((e) => mark(e.target as HTMLElement, hint)));
+    const seen = new WeakSet<Element>();
+    const scan = () => {
+      for (const el of document.querySelectorAll<HTMLElement>(SELECTOR)) {
+        if (!seen.has(el)) {
+          seen.add(el);
+          sized.observe(el);
+          const table = el.querySelector('table');
+          if (table) sized.observe(table);
+          el.addEventListener('scroll', () => mark(el, hint), { passive: true });
+        }
+        mark(el, hint);
+      }
+    };
+    scan();
+    const added = new MutationObserver(scan);
+    added.observe(document.body, { childList: true, subtree: true });
+    return () => {
+      added.disconnect();
+      sized.disconnect();
+    };
+  }, [version]);
+}
+
+function mark(target: HTMLElement, hint: string): void {
+  const el = target.matches(SELECTOR) ? target : target.closest<HTMLElement>(SELECTOR);
+  if (!el) return;
+  const hidden = el.scrollWidth - el.clientWidth;
+  if (hidden <= 1) {
+    if (el.hasAttribute('data-overflow')) {
+      el.removeAttribute('data-overflow');
+      el.removeAttribute('data-scroll-hint');
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+    }
+    return;
+  }
+  // How far along the inline axis it is scrolled; scrollLeft is negative in right-to-left.
+  const along = Math.abs(el.scrollLeft);
+  const state = along < 2 ? 'end' : along > hidden - 2 ? 'start' : 'both';
+  if (el.getAttribute('data-overflow') !== state) el.setAttribute('data-overflow', state);
+  if (el.getAttribute('data-scroll-hint') !== hint) {
+    el.setAttribute('data-scroll-hint', hint);
+    el.setAttribute('aria-label', hint);
+  }
+  if (!el.hasAttribute('tabindex')) {
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'region');
+  }
+}
