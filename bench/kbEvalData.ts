@@ -43,7 +43,7 @@ const FILLER = ['customer', 'says', 'since yesterday', 'again', 'urgent', 'pleas
 export function generateEvalData(opts: EvalDataOptions = {}): EvalData {
   const r = seeded(opts.seed ?? 11);
   const weeks = opts.weeks ?? 4;
-  const perWeek = opts.queriesPerWeek ?? 300;
+  const perWeek = opts.queriesPerWeek ?? 500;
   const articles: EvalArticle[] = [];
   const idOf = (p: Problem, line: string) => `${p.key}:${line}`.toLowerCase();
 
@@ -57,7 +57,11 @@ export function generateEvalData(opts: EvalDataOptions = {}): EvalData {
       });
     }
   }
-  for (const [id, g] of Object.entries(GENERAL)) articles.push({ id: `general:${id}`, title: g.title, body: `${g.body}\nTags: ${g.tags.join(', ')}.` });
+  // A general article links the problems it serves, as a KB's "see also" does.
+  for (const [id, g] of Object.entries(GENERAL)) {
+    const serves = PROBLEMS.filter((p) => p.general.includes(id)).map((p) => p.title.toLowerCase());
+    articles.push({ id: `general:${id}`, title: g.title, body: `${g.body}\nTags: ${g.tags.join(', ')}.\nUse it for: ${serves.join('; ')}.` });
+  }
   UNRELATED.forEach((u, i) => articles.push({ id: `other:${i + 1}`, title: u.title, body: u.body }));
 
   // Each week its own mix: a few problems are the week's trouble (a bad BIOS, a driver).
@@ -69,7 +73,7 @@ export function generateEvalData(opts: EvalDataOptions = {}): EvalData {
       const line = r.pick(linesFor(p));
       const model = r.pick(PRODUCTS[line]!);
       const words = [r.pick(p.symptoms), r.pick(p.symptoms)];
-      if (r.chance(0.5)) words.push(r.pick(p.terms));
+      if (r.chance(0.8)) words.push(r.pick(p.terms));
       if (r.chance(0.4)) words.push(model);
       words.push(r.pick(FILLER));
       const text = shuffle(words, r).join(' ');
@@ -86,7 +90,7 @@ export function generateEvalData(opts: EvalDataOptions = {}): EvalData {
       for (const l of other) if (SIBLINGS[line]?.includes(l)) rate(idOf(p, l), 1);
       const unlike = other.filter((l) => !SIBLINGS[line]?.includes(l));
       if (unlike.length > 0) rate(idOf(p, r.pick(unlike)), 0);
-      queries.push({ id: `w${w + 1}-q${i + 1}`, text, ...(r.chance(0.75) ? { product: line } : {}), ratings });
+      queries.push({ id: `w${w + 1}-q${i + 1}`, text, ...(r.chance(0.9) ? { product: line } : {}), ratings });
     }
   }
   return { articles, queries };

@@ -5,7 +5,7 @@ import { ftsQuery, normalizeText, queryTerms } from './normalize';
 import { EMPTY_TALLY, INITIAL_WEIGHTS, learn, rank, shrunk, type CandidateInput } from './ranker';
 
 const candidate = (id: string, over: Partial<CandidateInput> = {}): CandidateInput => ({
-  articleId: id, textScore: 1, productLines: [], models: [], segments: [], similar: [], kind: EMPTY_TALLY, overall: EMPTY_TALLY, ...over,
+  articleId: id, textScore: 1, productLines: [], models: [], segments: [], similar: EMPTY_TALLY, kind: EMPTY_TALLY, overall: EMPTY_TALLY, ...over,
 });
 const ctx = { productLine: 'Latitude', model: 'Latitude 5450', segment: 'education' };
 
@@ -46,13 +46,13 @@ describe('ranking', () => {
   });
 
   it('lets good ratings on similar tickets lift an article above a better text match', () => {
-    const liked = candidate('liked', { textScore: 0.6, similar: [{ n: 6, sum: 6 }], kind: { n: 6, sum: 6 } });
+    const liked = candidate('liked', { textScore: 0.6, similar: { n: 6, sum: 6 }, kind: { n: 6, sum: 6 } });
     const text = candidate('text', { textScore: 1 });
     expect(rank([text, liked], ctx, INITIAL_WEIGHTS, { explore: false })[0]!.articleId).toBe('liked');
   });
 
   it('gives an article nobody has rated yet a chance over one often rated middling', () => {
-    const known = candidate('known', { similar: [{ n: 40, sum: 14 }], overall: { n: 40, sum: 14 } });
+    const known = candidate('known', { similar: { n: 40, sum: 14 }, overall: { n: 40, sum: 14 } });
     const fresh = candidate('fresh');
     expect(rank([known, fresh], ctx, INITIAL_WEIGHTS)[0]!.articleId).toBe('fresh');
     expect(rank([known, fresh], ctx, INITIAL_WEIGHTS)[0]!.exploring).toBe(true);

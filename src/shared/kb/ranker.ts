@@ -3,37 +3,42 @@
 //
 //   text      the candidate's bm25 score relative to the best candidate's (0..1)
 //   product   +1 the article names the ticket's product line, -1 it names only others, 0 neither
+//   textProduct  text × product: the product line counts most when the text matches too
+//   untried   text × product for an article never rated on tickets like this one: what the
+//             model has learnt of text among rated articles (often the wrong product or
+//             problem) must not bury the right one where it has not been rated yet
 //   model     1 the article names the ticket's model
 //   segment   +1 / -1 / 0 as for the product line
-//   similar   the article's rating history on tickets that share words with this one
+//   similar   the article's rating history on the rated tickets most like this one
 //   kind      the article's rating history on tickets of the same kind: those that text search
 //             (before any learning) matches best to the same article
 //   overall   the article's rating history on every ticket
 //
-// A history is a mean relevance (0 not, 0.5 somewhat, 1 very relevant) shrunk toward a prior
+// A history is a mean relevance (0 not, 0.75 somewhat, 1 very relevant) shrunk toward a prior
 // while it rests on few ratings: (sum + PRIOR * m) / (n + m), centred on the prior, so an
 // article nobody has rated scores 0 there, neither helped nor hurt. Because "similar" and
-// "kind" are pooled over tickets, one rating moves the ranking for every ticket that shares
-// the rated one's words or kind, not only the rated ticket.
+// "kind" are pooled over tickets, one rating moves the ranking for every ticket like the
+// rated one, not only the rated ticket.
 //
 // Exploration: an article with few ratings gets a bonus in the model's log-odds that fades
-// as ratings come (EXPLORE / sqrt(1 + n), n: its ratings on tickets sharing a word with this one), so a new article that matches the text is shown now and then and
+// as ratings come (EXPLORE / sqrt(1 + n), n: its ratings on the tickets most like this one), so a new article that matches the text is shown now and then and
 // can earn its place, instead of losing forever to articles that were there first.
 
-export const PRIOR = 0.35;
+export const PRIOR = 0.25;
 const SHRINK_M = 3;
-const EXPLORE = 1.5;
+const SIMILAR_M = 1;
+const EXPLORE = 0.3;
 const LEARNING_RATE = 0.08;
 const L2 = 0.0005;
 
-export const FEATURES = ['bias', 'text', 'product', 'model', 'segment', 'similar', 'kind', 'overall'] as const;
+export const FEATURES = ['bias', 'text', 'product', 'textProduct', 'untried', 'model', 'segment', 'similar', 'kind', 'overall'] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Record<Feature, number>;
 
 /** What the desk knows before any rating: text matters most, then product, then model. */
-export const INITIAL_WEIGHTS: Weights = { bias: -1.2, text: 2.6, product: 1.0, model: 0.5, segment: 0.3, similar: 3, kind: 3, overall: 1.5 };
+export const INITIAL_WEIGHTS: Weights = { bias: -1.2, text: 2.6, product: 0.5, textProduct: 0.5, untried: 0, model: 0.5, segment: 0.3, similar: 3, kind: 3, overall: 0.5 };
 
-/** Ratings summed: n ratings whose relevances (0, 0.5, 1) add up to sum. */
+/** Ratings summed: n ratings whose relevances (0, 0.75, 1) add up to sum. */
 export interface Tally {
   n: number;
   sum: number;
@@ -47,8 +52,11 @@ export interface CandidateInput {
   productLines: readonly string[];
   models: readonly string[];
   segments: readonly string[];
-  /** The article's ratings on tickets sharing a word with this one: one tally per shared word. */
-  similar: readonly Tally[];
+  /**
+   * The article's ratings on the rated tickets most similar to this one (full-text search
+   * over their words), each weighted by how similar (0..1).
+   */
+  similar: Tally;
   kind: Tally;
   overall: Tally;
 }
@@ -66,18 +74,6 @@ export function shrunk(t: Tally, m = SHRINK_M): number {
   return t.n === 0 ? 0 : (t.sum + PRIOR * m) / (t.n + m) - PRIOR;
 }
 
-/**
- * History on similar tickets: per shared word, the article's shrunk mean; then the mean of
- * the two strongest. Pooling every word would drown the telling ones ("humming") in the
- * ones every call has ("laptop", "since yesterday"), whose means sit at the prior.
- */
-function similarity(perWord: readonly Tally[]): number {
-  if (perWord.length === 0) return 0;
-  const values = perWord.map((t) => shrunk(t)).sort((a, b) => b - a);
-  const top = values.slice(0, 2);
-  return top.reduce((s, v) => s + v, 0) / top.length;
-}
-
 const membership = (list: readonly string[], value: string | null): number =>
   value === null || list.length === 0 ? 0 : list.includes(value) ? 1 : -1;
 
@@ -86,9 +82,11 @@ export function featuresOf(c: CandidateInput, ctx: TicketContext, bestText: numb
     bias: 1,
     text: bestText > 0 ? c.textScore / bestText : 0,
     product: membership(c.productLines, ctx.productLine),
+    textProduct: (bestText > 0 ? c.textScore / bestText : 0) * membership(c.productLines, ctx.productLine),
+    untried: c.similar.n < 0.25 ? (bestText > 0 ? c.textScore / bestText : 0) * Math.max(0, membership(c.productLines, ctx.productLine)) : 0,
     model: ctx.model !== null && c.models.includes(ctx.model) ? 1 : 0,
     segment: membership(c.segments, ctx.segment),
-    similar: similarity(c.similar),
+    similar: shrunk(c.similar, SIMILAR_M),
     kind: shrunk(c.kind),
     overall: shrunk(c.overall, SHRINK_M * 4),
   };
@@ -121,7 +119,7 @@ export function rank(candidates: readonly CandidateInput[], ctx: TicketContext, 
       const x = featuresOf(c, ctx, bestText);
       const z = dot(weights, x);
       const p = sigmoid(z);
-      const seen = c.similar.reduce((m, t) => Math.max(m, t.n), 0);
+      const seen = c.similar.n;
       const bonus = explore ? EXPLORE / Math.sqrt(1 + seen) : 0;
       const contributions = FEATURES.filter((f) => f !== 'bias')
         .map((f) => [f, weights[f] * x[f]] as const)
@@ -139,10 +137,14 @@ export function rank(candidates: readonly CandidateInput[], ctx: TicketContext, 
     .sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId));
 }
 
-/** Relevance of a rating: 0 not, 1 somewhat, 2 very relevant; "solved with it" counts as 2. */
-export const relevanceOf = (rating: 0 | 1 | 2): number => rating / 2;
+/**
+ * Relevance of a rating: 0 not, 1 somewhat, 2 very relevant ("solved with it" counts as 2).
+ * Somewhat relevant is worth most of very relevant: an agent who says so has an article
+ * that helps, and that is what a suggestion is for.
+ */
+export const relevanceOf = (rating: 0 | 1 | 2): number => (rating === 0 ? 0 : rating === 1 ? 0.75 : 1);
 
-/** One step of online logistic regression on one rated suggestion (soft label 0, 0.5, 1). */
+/** One step of online logistic regression on one rated suggestion (soft label 0, 0.75, 1). */
 export function learn(weights: Weights, x: Vector, rating: 0 | 1 | 2, rate = LEARNING_RATE): Weights {
   const y = relevanceOf(rating);
   const g = y - sigmoid(dot(weights, x));

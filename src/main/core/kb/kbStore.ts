@@ -84,7 +84,7 @@ interface ArticleRow {
 
 const FTS_CANDIDATES = 40;
 const HISTORY_CANDIDATES = 10;
-const TERM_CANDIDATES = 4;
+const NEIGHBOURS = 30;
 const STAT_TERMS = 12;
 /** bm25 column weights: title, body, tags. */
 const BM25 = 'bm25(kb_fts, 4.0, 1.0, 2.0)';
@@ -115,11 +115,18 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     ftsInsert: sqlite.prepare('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
     search: sqlite.prepare<[string, number], { n: number; score: number }>(`SELECT rowid AS n, -${BM25} AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY ${BM25} LIMIT ?`),
     recent: sqlite.prepare<[number], { n: number }>('SELECT n FROM kb_articles ORDER BY updated_at DESC LIMIT ?'),
-    termStats: sqlite.prepare<[string, string], { n: number; tn: number; tsum: number }>(
-      `SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_term_stats
-       WHERE term IN (SELECT value FROM json_each(?)) AND article_n IN (SELECT value FROM json_each(?))`,
+    similarCases: sqlite.prepare<[string, number], { n: number; score: number; product_line: string | null }>(
+      `SELECT f.n, f.score, c.product_line FROM (SELECT rowid AS n, -bm25(kb_case_fts) AS score FROM kb_case_fts WHERE kb_case_fts MATCH ? ORDER BY bm25(kb_case_fts) LIMIT ?) f
+       JOIN kb_cases c ON c.n = f.n`,
     ),
-    termBest: sqlite.prepare<[string, number], { n: number }>('SELECT article_n AS n FROM kb_term_stats WHERE term = ? AND sum >= 1 ORDER BY sum DESC LIMIT ?'),
+    caseRatings: sqlite.prepare<[string], { case_n: number; article_n: number; rating: Rating }>(
+      'SELECT case_n, article_n, rating FROM kb_ratings WHERE case_n IN (SELECT value FROM json_each(?))',
+    ),
+    caseCount: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM kb_cases'),
+    docFrequency: sqlite.prepare<[string], { doc: number }>('SELECT doc FROM kb_case_vocab WHERE term = ?'),
+    caseOf: sqlite.prepare<[string], { n: number }>('SELECT n FROM kb_cases WHERE ticket_id = ?'),
+    insertCase: sqlite.prepare<[string, string | null, number], { n: number }>('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
+    caseFts: sqlite.prepare('INSERT INTO kb_case_fts (rowid, text) VALUES (?, ?)'),
     kindStats: sqlite.prepare<[string, string], { n: number; tn: number; tsum: number }>(
       'SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_kind_stats WHERE kind = ? AND article_n IN (SELECT value FROM json_each(?))',
     ),
@@ -135,10 +142,9 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number }>('SELECT rating, solved FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
     ratingsOf: sqlite.prepare<[string], { article_n: number; rating: Rating; solved: number }>('SELECT article_n, rating, solved FROM kb_ratings WHERE ticket_id = ?'),
     putRating: sqlite.prepare(
-      `INSERT INTO kb_ratings (ticket_id, article_n, rating, solved, kind, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (ticket_id, article_n) DO UPDATE SET rating = excluded.rating, solved = max(solved, excluded.solved), kind = excluded.kind, actor_id = excluded.actor_id, at = excluded.at`,
     ),
-    addTerm: sqlite.prepare('INSERT INTO kb_term_stats (term, article_n, n, sum) VALUES (?, ?, ?, ?) ON CONFLICT (term, article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
     addKind: sqlite.prepare('INSERT INTO kb_kind_stats (kind, article_n, n, sum) VALUES (?, ?, ?, ?) ON CONFLICT (kind, article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
     addArticle: sqlite.prepare('INSERT INTO kb_article_stats (article_n, n, sum) VALUES (?, ?, ?) ON CONFLICT (article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
     model: sqlite.prepare<[], { weights: string; updates: number }>('SELECT weights, updates FROM kb_model WHERE id = 1'),
@@ -261,20 +267,14 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
       // word, are candidates even when the words differ: that is how a rating reaches
       // similar tickets that text search alone would never connect to the article.
       for (const r of q.kindBest.all(cluster, HISTORY_CANDIDATES)) ns.add(r.n);
-      for (const t of terms.slice(0, STAT_TERMS)) for (const r of q.termBest.all(t, TERM_CANDIDATES)) ns.add(r.n);
     }
+    const similar = learning ? similarTickets(terms, query) : new Map<number, Tally>();
+    if (learning) for (const [n, t] of similar) if (t.sum > 0) ns.add(n);
     const candidates = [...ns].filter((n) => meta.get(n)?.status === 'published');
     const list = JSON.stringify(candidates);
-    const similar = new Map<number, Tally[]>();
     const kindT = new Map<number, Tally>();
     const overall = new Map<number, Tally>();
     if (learning && candidates.length > 0) {
-      const statTerms = JSON.stringify(terms.slice(0, STAT_TERMS));
-      for (const r of q.termStats.all(statTerms, list)) {
-        const l = similar.get(r.n);
-        if (l) l.push({ n: r.tn, sum: r.tsum });
-        else similar.set(r.n, [{ n: r.tn, sum: r.tsum }]);
-      }
       for (const r of q.kindStats.all(cluster, list)) kindT.set(r.n, { n: r.tn, sum: r.tsum });
       for (const r of q.articleStats.all(list)) overall.set(r.n, { n: r.tn, sum: r.tsum });
     }
@@ -282,11 +282,12 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
       const m = meta.get(n)!;
       return {
         articleId: String(n), textScore: text.get(n) ?? 0, productLines: m.productLines, models: m.models, segments: m.segments,
-        similar: similar.get(n) ?? [], kind: kindT.get(n) ?? EMPTY_TALLY, overall: overall.get(n) ?? EMPTY_TALLY,
+        similar: similar.get(n) ?? EMPTY_TALLY, kind: kindT.get(n) ?? EMPTY_TALLY, overall: overall.get(n) ?? EMPTY_TALLY,
       };
     });
     const ctx: TicketContext = { productLine: query.productLine, model: query.model, segment: query.segment };
-    const ranked = rank(inputs, ctx, learning ? weights : INITIAL_WEIGHTS, { explore: learning }).slice(0, limit);
+    const all = rank(inputs, ctx, learning ? weights : INITIAL_WEIGHTS, { explore: learning });
+    const ranked = all.slice(0, limit);
     const state = precisionOfKind(kind);
     if (learning) {
       if (shownFeatures.size >= SHOWN_MAX) shownFeatures.delete(shownFeatures.keys().next().value!);
@@ -310,10 +311,53 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     for (const [n, score] of text) {
       const m = meta.get(n);
       if (m?.status !== 'published') continue;
-      inputs.push({ articleId: String(n), textScore: score, productLines: m.productLines, models: m.models, segments: m.segments, similar: [], kind: EMPTY_TALLY, overall: EMPTY_TALLY });
+      inputs.push({ articleId: String(n), textScore: score, productLines: m.productLines, models: m.models, segments: m.segments, similar: EMPTY_TALLY, kind: EMPTY_TALLY, overall: EMPTY_TALLY });
     }
     const best = rank(inputs, { productLine: query.productLine, model: query.model, segment: query.segment }, INITIAL_WEIGHTS, { explore: false })[0];
     return best ? Number(best.articleId) : null;
+  }
+
+  // ---- similar tickets ----------------------------------------------------------------------
+
+  let cases = q.caseCount.get()?.n ?? 0;
+  const frequent = new Map<string, boolean>();
+  /** Words most rated tickets have ("laptop", "update") find no one in particular: left out. */
+  const telling = (t: string) => {
+    let f = frequent.get(t);
+    if (f === undefined || cases < 500) {
+      f = (q.docFrequency.get(t)?.doc ?? 0) > Math.max(20, cases * 0.04);
+      if (cases >= 500) frequent.set(t, f);
+    }
+    return !f;
+  };
+
+  /**
+   * The ratings of the rated tickets most like this one (bm25 over their words), per
+   * article, each ticket weighted by its similarity relative to the closest one.
+   */
+  function similarTickets(terms: readonly string[], query: KbQuery): Map<number, Tally> {
+    const out = new Map<number, Tally>();
+    if (cases === 0) return out;
+    const match = ftsQuery(terms.filter(telling).slice(0, STAT_TERMS));
+    if (!match) return out;
+    const selfN = q.caseOf.get(query.key)?.n;
+    const found = q.similarCases.all(match, NEIGHBOURS).filter((r) => r.n !== selfN);
+    const best = found[0]?.score ?? 0;
+    if (best <= 0) return out;
+    // For an article about a product line, a ticket about the same line counts fully and one
+    // about another line a tenth: the same words on another line often need another fix. An
+    // article for every line (diagnostics, dispatch) learns from every line's tickets.
+    const meta = loadMeta();
+    const found_ = new Map(found.map((r) => [r.n, r]));
+    const lineWeight = (line: string | null) => (query.productLine === null || line === null || line === query.productLine ? 1 : 0.1);
+    for (const r of q.caseRatings.all(JSON.stringify(found.map((x) => x.n)))) {
+      const c = found_.get(r.case_n)!;
+      const general = (meta.get(r.article_n)?.productLines.length ?? 0) === 0;
+      const w = (c.score / best) ** 2 * (general ? 1 : lineWeight(c.product_line));
+      const t = out.get(r.article_n) ?? { n: 0, sum: 0 };
+      out.set(r.article_n, { n: t.n + w, sum: t.sum + w * relevanceOf(r.rating) });
+    }
+    return out;
   }
 
   /** What this ticket's agent has said of its suggestions so far, by article id. */
@@ -343,15 +387,20 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     }
     const kind = shown?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`;
     const cluster = shown?.cluster ?? kind;
-    const terms = (shown?.terms ?? queryTerms(query.text)).slice(0, STAT_TERMS);
+    const terms = shown?.terms ?? queryTerms(query.text);
     const x = shown?.features.get(m.n);
     sqlite.transaction(() => {
       const previous = q.previousRating.get(query.key, m.n);
       const dn = previous ? 0 : 1;
       const ds = relevanceOf(rating) - (previous ? relevanceOf(previous.rating) : 0);
       appendEvent('kb.rated', at, actor, { ticketId: query.key, articleId, rating, solved, kind, cluster, terms });
-      q.putRating.run(query.key, m.n, rating, solved ? 1 : 0, kind, actor.id, at);
-      for (const t of terms) q.addTerm.run(t, m.n, dn, ds);
+      let caseN = q.caseOf.get(query.key)?.n;
+      if (caseN === undefined) {
+        caseN = q.insertCase.get(query.key, query.productLine, at)!.n;
+        q.caseFts.run(caseN, terms.join(' '));
+        cases++;
+      }
+      q.putRating.run(query.key, caseN, m.n, rating, solved ? 1 : 0, kind, actor.id, at);
       q.addKind.run(cluster, m.n, dn, ds);
       q.addArticle.run(m.n, dn, ds);
       if (x) {

@@ -7,8 +7,9 @@ import { sql, type Kysely } from 'kysely';
 // - kb_articles: the current version; n is the FTS5 rowid. kb_article_versions keeps every
 //   version. kb_fts is contentless: it holds the normalised text only for matching; what is
 //   shown comes from kb_articles.
-// - the learning's state: rating tallies per (term, article), (kind, article) and article,
+// - the learning's state: rating tallies per (kind, article) and per article,
 //   the model's weights, and measured precision per kind (how often to ask).
+// - kb_cases: the rated tickets' words, searched for the tickets similar to a new one.
 // - csat: one score per resolved ticket, low ones flagged for a supervisor's follow-up.
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of [
@@ -50,9 +51,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       at INTEGER NOT NULL,
       PRIMARY KEY (article_id, version)
     ) STRICT, WITHOUT ROWID`,
-    sql`CREATE VIRTUAL TABLE kb_fts USING fts5(title, body, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+    sql`CREATE VIRTUAL TABLE kb_fts USING fts5(title, body, tags, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')`,
     sql`CREATE TABLE kb_ratings (
       ticket_id TEXT NOT NULL,
+      case_n INTEGER NOT NULL,
       article_n INTEGER NOT NULL,
       rating INTEGER NOT NULL CHECK (rating IN (0, 1, 2)),
       solved INTEGER NOT NULL DEFAULT 0,
@@ -61,8 +63,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       at INTEGER NOT NULL,
       PRIMARY KEY (ticket_id, article_n)
     ) STRICT, WITHOUT ROWID`,
-    sql`CREATE TABLE kb_term_stats (term TEXT NOT NULL, article_n INTEGER NOT NULL, n REAL NOT NULL, sum REAL NOT NULL, PRIMARY KEY (term, article_n)) STRICT, WITHOUT ROWID`,
-    sql`CREATE INDEX kb_term_stats_best ON kb_term_stats(term, sum)`,
+    sql`CREATE INDEX kb_ratings_case ON kb_ratings(case_n, article_n, rating)`,
+    // Every rated ticket once, with its words: the "similar tickets" of a new one are found
+    // by full-text search over these, and their ratings are read from kb_ratings.
+    sql`CREATE TABLE kb_cases (n INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE, product_line TEXT, at INTEGER NOT NULL) STRICT`,
+    sql`CREATE VIRTUAL TABLE kb_case_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+    sql`CREATE VIRTUAL TABLE kb_case_vocab USING fts5vocab(kb_case_fts, 'row')`,
     sql`CREATE TABLE kb_kind_stats (kind TEXT NOT NULL, article_n INTEGER NOT NULL, n REAL NOT NULL, sum REAL NOT NULL, PRIMARY KEY (kind, article_n)) STRICT, WITHOUT ROWID`,
     sql`CREATE INDEX kb_kind_stats_best ON kb_kind_stats(kind, sum)`,
     sql`CREATE TABLE kb_article_stats (article_n INTEGER PRIMARY KEY, n REAL NOT NULL, sum REAL NOT NULL) STRICT`,
