@@ -52,7 +52,7 @@ describe('ranking', () => {
   });
 
   it('gives an article nobody has rated yet a chance over one often rated middling', () => {
-    const known = candidate('known', { similar: { n: 40, sum: 14 }, overall: { n: 40, sum: 14 } });
+    const known = candidate('known', { similar: { n: 40, sum: 10 }, overall: { n: 40, sum: 10 } });
     const fresh = candidate('fresh');
     expect(rank([known, fresh], ctx, INITIAL_WEIGHTS)[0]!.articleId).toBe('fresh');
     expect(rank([known, fresh], ctx, INITIAL_WEIGHTS)[0]!.exploring).toBe(true);
