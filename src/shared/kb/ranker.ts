@@ -131,7 +131,7 @@ export function rank(candidates: readonly CandidateInput[], ctx: TicketContext, 
         score: sigmoid(z + bonus),
         features: x,
         reasons: contributions.map(([f]) => f),
-        exploring: explore && seen < 3 && sigmoid(z + bonus) - p > 0.1,
+        exploring: explore && seen < 1 && c.overall.n < 3,
       };
     })
     .sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId));
