@@ -13,6 +13,8 @@ import {
 } from '../../shared/api';
 import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
 import { customerViewReader } from './customerView';
+import { seedKnowledge } from './kb/kbDemo';
+import { kbHandlers } from './kb/kbHandlers';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
@@ -121,6 +123,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const view = customerViewReader(db, tickets.toRow);
   const lookup = lookupService(db, view, options.countryCode ?? '1');
 
+  // Knowledge base, CSAT and trends (issue 11): their handlers get who is signed in and the
+  // segment rule from here, through functions, so the rule stays where it is.
+  const knowledge = kbHandlers<Session>({
+    sqlite: database.sqlite,
+    now: () => clock.now(),
+    signedIn: (s) => signedIn(s),
+    maySee: (u, segment) => maySee(u, segment),
+    userNames: () => users.names(),
+  });
+
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
   const status = () => ({ initialized: isInitialized(), customers: count('customers'), tickets: count('tickets'), dataDir: options.dataDir });
@@ -132,6 +144,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       quiet = true;
       try {
         seedDemo(db, users, tickets, { seed, customers, now });
+        db.write(() => seedKnowledge(database.sqlite, knowledge.kb, knowledge.csat, users.list(), now, seed));
       } finally {
         quiet = false;
       }
@@ -282,6 +295,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       signedIn(s);
       return users.list();
     },
+    ...knowledge.handlers,
   };
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {

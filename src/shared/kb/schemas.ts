@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema, segmentSchema, tierSchema } from '../domain';
 import { CATEGORIES } from './category';
-import { FEATURES } from './ranker';
 
 // The knowledge base's part of the API contract: articles, suggestions and ratings,
 // customer satisfaction, product trends. api.ts spreads `kbApi` into the one method map.
@@ -66,7 +65,10 @@ export const RATINGS = [0, 1, 2] as const;
 export const ratingSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Rating = z.infer<typeof ratingSchema>;
 
-export const REASONS = [...FEATURES.filter((f) => f !== 'bias'), 'exploring'] as const;
+/** Why an article is suggested, as the agent is told: the ranker's features people can read. */
+export const REASONS = ['text', 'product', 'model', 'segment', 'similar', 'kind', 'overall', 'exploring'] as const;
+export type Reason = (typeof REASONS)[number];
+export const isReason = (f: string): f is Reason => (REASONS as readonly string[]).includes(f);
 export const suggestionSchema = z.object({
   article: articleSummarySchema,
   /** The model's probability that the article is relevant (0..1). */
