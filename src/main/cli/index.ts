@@ -6,6 +6,7 @@ import { api, ApiError, type CustomerView, type LookupResult, type Method, type 
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { resolveDataDir } from '../core/dataDir';
 import type { Connection } from '../core/desk';
+import { KB_USAGE, kbCommand } from './kb';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -18,6 +19,7 @@ Commands:
   lookup <query> [--json]             find a customer by service tag, Express Service Code,
                                       phone, email, name or ticket number
   stats  [--json]                     customers, tickets and queue counts
+${KB_USAGE}
 
 Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder).`;
 
@@ -35,6 +37,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return await lookup(rest);
       case 'stats':
         return await stats(rest);
+      case 'kb':
+        return await kbCommand(rest);
       case 'help':
       case '--help':
       case '-h':
