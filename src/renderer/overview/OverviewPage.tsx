@@ -11,6 +11,7 @@ import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
+import { KnowledgeBoard } from './KnowledgeBoard';
 import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
 import classes from './OverviewPage.module.css';
 
@@ -122,6 +123,7 @@ function Board({ data }: { data: Overview }) {
           <AttainmentChart data={data} />
         </Grid.Col>
       </Grid>
+      <KnowledgeBoard />
     </>
   );
 }
