@@ -7,9 +7,10 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 // cannot make the desk fetch anything.
 
 const components: Components = {
-  h1: ({ children }) => <Title order={3} mt="sm" mb={4}>{children}</Title>,
-  h2: ({ children }) => <Title order={4} mt="sm" mb={4}>{children}</Title>,
-  h3: ({ children }) => <Title order={5} mt="xs" mb={4}>{children}</Title>,
+  // An article sits under the page's h1: its # and ## are the page's h2, ### its h3.
+  h1: ({ children }) => <Title order={2} fz="lg" mt="sm" mb={4}>{children}</Title>,
+  h2: ({ children }) => <Title order={2} fz="md" mt="sm" mb={4}>{children}</Title>,
+  h3: ({ children }) => <Title order={3} fz="sm" mt="xs" mb={4}>{children}</Title>,
   p: ({ children }) => <Text size="sm" mb="xs">{children}</Text>,
   ul: ({ children }) => <List size="sm" mb="xs" withPadding>{children}</List>,
   ol: ({ children }) => <List size="sm" mb="xs" type="ordered" withPadding>{children}</List>,

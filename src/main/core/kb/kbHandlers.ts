@@ -39,12 +39,12 @@ interface TicketForKb {
 
 /** The ranker's features as reasons people read: text × product and untried are text. */
 function reasonsOf(exploring: boolean, features: readonly string[]): Reason[] {
-  const out: Reason[] = exploring ? ['exploring'] : [];
+  const out: Reason[] = [];
   for (const f of features) {
     const r = f === 'textProduct' || f === 'untried' ? 'text' : f;
     if (isReason(r) && !out.includes(r)) out.push(r);
   }
-  return out;
+  return exploring ? [...out, 'exploring'] : out;
 }
 
 export function kbHandlers<S>(deps: KbDeps<S>) {

@@ -7,7 +7,10 @@ describe('early warning band', () => {
     expect(band([4, 5, 3, 4, 5, 4, 6]).warning).toBe(false);
   });
   it('does not warn on a quiet series for a couple of tickets', () => expect(band([0, 0, 0, 0, 1, 0, 2]).warning).toBe(false));
-  it('needs some history before it warns', () => expect(band([0, 9]).warning).toBe(false));
+  it('needs four weeks of the series’ own history before it warns', () => {
+    expect(band([0, 0, 0, 0, 0, 1, 2, 1, 9]).warning).toBe(false);
+    expect(band([0, 0, 0, 0, 1, 2, 1, 2, 9]).warning).toBe(true);
+  });
   it('starts weeks on Monday 00:00 UTC', () => {
     expect(new Date(weekStart(Date.UTC(2026, 11, 2, 21, 0))).toISOString()).toBe('2026-11-30T00:00:00.000Z');
   });

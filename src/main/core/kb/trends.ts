@@ -20,12 +20,16 @@ export function weekStart(at: number): number {
 /**
  * The usual band of a series from its own weeks before the last: mean + 2 standard
  * deviations, and at least mean + 2 so that a quiet series does not warn on every ticket.
- * Warns when the last week is above it (and has 3 tickets or more).
+ * Warns when the last week is above it (and has 3 tickets or more); a series needs four
+ * weeks of its own before the last to have a usual band at all.
  */
 export function band(counts: readonly number[]): { upper: number; warning: boolean } {
-  const history = counts.slice(0, -1);
+  // The series' own weeks: from its first ticket on (a product line new to the desk has no
+  // usual yet), and at least four of them before the last.
+  const start = counts.findIndex((c) => c > 0);
+  const history = start < 0 ? [] : counts.slice(start, -1);
   const last = counts[counts.length - 1] ?? 0;
-  if (history.length < 3) return { upper: Infinity, warning: false };
+  if (history.length < 4) return { upper: Infinity, warning: false };
   const mean = history.reduce((s, c) => s + c, 0) / history.length;
   const sd = Math.sqrt(history.reduce((s, c) => s + (c - mean) ** 2, 0) / history.length);
   const upper = Math.max(mean + 2 * sd, mean + 2);
