@@ -16,8 +16,13 @@ import { ratingLabel, reasonLabel } from './labels';
 
 export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: string; resolved: boolean; title?: string }) {
   const loaded = useCall('kb.suggest', { ticketId }, { live: (c) => c.ticketId === ticketId });
-  const [override, setOverride] = useState<Suggestions | null>(null);
-  const data = override && override.ticketId === ticketId ? override : loaded.data;
+  // Ratings given here, kept over what was loaded until the next load brings them back.
+  const [given, setGiven] = useState<Record<string, { rating: Rating; solved: boolean }>>({});
+  const data: Suggestions | undefined = loaded.data && {
+    ...loaded.data,
+    suggestions: loaded.data.suggestions.map((s) => ({ ...s, ...given[s.article.id] })),
+  };
+  const onRated = (r: { articleId: string; rating: Rating; solved: boolean }) => setGiven((g) => ({ ...g, [r.articleId]: { rating: r.rating, solved: r.solved } }));
   return (
     <Section
       title={
@@ -39,7 +44,7 @@ export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: stri
         <Stack gap="sm" data-testid="suggestions">
           {data.ask && !resolved && <Text size="xs" c="dimmed">{t('suggest.ask')}</Text>}
           {data.suggestions.map((s, i) => (
-            <SuggestionCard key={s.article.id} ticketId={ticketId} s={s} rank={i + 1} ask={data.ask} resolved={resolved} onRated={setOverride} />
+            <SuggestionCard key={s.article.id} ticketId={ticketId} s={s} rank={i + 1} ask={data.ask} resolved={resolved} onRated={onRated} />
           ))}
         </Stack>
       )}
@@ -53,7 +58,7 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
   rank: number;
   ask: boolean;
   resolved: boolean;
-  onRated: (next: Suggestions) => void;
+  onRated: (r: { articleId: string; rating: Rating; solved: boolean }) => void;
 }) {
   const [busy, setBusy] = useState<Rating | 'solved' | null>(null);
   const [open, setOpen] = useState(ask || s.rating !== null);

@@ -33,7 +33,10 @@ export const kbApi = {
   'kb.draftFromTicket': method(z.object({ ticketId: idSchema }), draftSchema),
   'kb.suggest': method(z.object({ ticketId: idSchema }), suggestionsSchema),
   /** A rating of one suggestion; solved: "solved with this article" (counts as very relevant). */
-  'kb.rate': method(z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean().default(false) }), suggestionsSchema),
+  'kb.rate': method(
+    z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean().default(false) }),
+    z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean() }),
+  ),
   'kb.status': method(z.object({}).strict(), z.object({ articles: z.number().int(), published: z.number().int(), statuses: z.array(articleStatusSchema) })),
   /** The customer's satisfaction with a resolved ticket, as the agent heard it. */
   'csat.record': method(csatInputSchema, csatEntrySchema),

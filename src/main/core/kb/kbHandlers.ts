@@ -172,8 +172,9 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     'kb.suggest': (s, i) => suggestionsFor(ticketFor(s, i.ticketId).ticket),
     'kb.rate': (s, i) => {
       const { user, ticket } = ticketFor(s, i.ticketId);
-      kb.rate(actorOf(user), queryOf(ticket), i.articleId, i.solved ? 2 : i.rating, i.solved, deps.now());
-      return suggestionsFor(ticket);
+      const rating = i.solved ? 2 : i.rating;
+      kb.rate(actorOf(user), queryOf(ticket), i.articleId, rating, i.solved, deps.now());
+      return { ticketId: ticket.id, articleId: i.articleId, rating, solved: i.solved };
     },
     'kb.status': (s) => {
       deps.signedIn(s);

@@ -85,6 +85,12 @@ interface ArticleRow {
 const FTS_CANDIDATES = 40;
 const HISTORY_CANDIDATES = 10;
 const NEIGHBOURS = 30;
+/**
+ * Similar tickets are looked for among the most recent rated ones: a bound on the search's
+ * cost at a million ratings, and recent ones say most about today's problems. The kind and
+ * article tallies keep the whole history.
+ */
+const RECENT_CASES = 20_000;
 const STAT_TERMS = 12;
 /** bm25 column weights: title, body, tags. */
 const BM25 = 'bm25(kb_fts, 4.0, 1.0, 2.0)';
@@ -115,14 +121,15 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     ftsInsert: sqlite.prepare('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
     search: sqlite.prepare<[string, number], { n: number; score: number }>(`SELECT rowid AS n, -${BM25} AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY ${BM25} LIMIT ?`),
     recent: sqlite.prepare<[number], { n: number }>('SELECT n FROM kb_articles ORDER BY updated_at DESC LIMIT ?'),
-    similarCases: sqlite.prepare<[string, number], { n: number; score: number; product_line: string | null }>(
-      `SELECT f.n, f.score, c.product_line FROM (SELECT rowid AS n, -bm25(kb_case_fts) AS score FROM kb_case_fts WHERE kb_case_fts MATCH ? ORDER BY bm25(kb_case_fts) LIMIT ?) f
+    similarCases: sqlite.prepare<[string, number, number], { n: number; score: number; product_line: string | null }>(
+      `SELECT f.n, f.score, c.product_line FROM (SELECT rowid AS n, -bm25(kb_case_fts) AS score FROM kb_case_fts WHERE kb_case_fts MATCH ? AND rowid > ? ORDER BY bm25(kb_case_fts) LIMIT ?) f
        JOIN kb_cases c ON c.n = f.n`,
     ),
     caseRatings: sqlite.prepare<[string], { case_n: number; article_n: number; rating: Rating }>(
       'SELECT case_n, article_n, rating FROM kb_ratings WHERE case_n IN (SELECT value FROM json_each(?))',
     ),
     caseCount: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM kb_cases'),
+    lastCase: sqlite.prepare<[], { n: number | null }>('SELECT max(n) AS n FROM kb_cases'),
     docFrequency: sqlite.prepare<[string], { doc: number }>('SELECT doc FROM kb_case_vocab WHERE term = ?'),
     caseOf: sqlite.prepare<[string], { n: number }>('SELECT n FROM kb_cases WHERE ticket_id = ?'),
     insertCase: sqlite.prepare<[string, string | null, number], { n: number }>('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
@@ -320,6 +327,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
   // ---- similar tickets ----------------------------------------------------------------------
 
   let cases = q.caseCount.get()?.n ?? 0;
+  let lastCase = q.lastCase.get()?.n ?? 0;
   const frequent = new Map<string, boolean>();
   /** Words most rated tickets have ("laptop", "update") find no one in particular: left out. */
   const telling = (t: string) => {
@@ -341,7 +349,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     const match = ftsQuery(terms.filter(telling).slice(0, STAT_TERMS));
     if (!match) return out;
     const selfN = q.caseOf.get(query.key)?.n;
-    const found = q.similarCases.all(match, NEIGHBOURS).filter((r) => r.n !== selfN);
+    const found = q.similarCases.all(match, lastCase - RECENT_CASES, NEIGHBOURS).filter((r) => r.n !== selfN);
     const best = found[0]?.score ?? 0;
     if (best <= 0) return out;
     // For an article about a product line, a ticket about the same line counts fully and one
@@ -399,6 +407,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
         caseN = q.insertCase.get(query.key, query.productLine, at)!.n;
         q.caseFts.run(caseN, terms.join(' '));
         cases++;
+        lastCase = caseN;
       }
       q.putRating.run(query.key, caseN, m.n, rating, solved ? 1 : 0, kind, actor.id, at);
       q.addKind.run(cluster, m.n, dn, ds);
