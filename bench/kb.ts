@@ -4,6 +4,7 @@ import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk, type Connection } from '../src/main/core/desk';
 import { PRODUCTS } from '../src/main/core/demo';
 import { evaluate } from '../src/main/core/kb/evaluate';
+import { MATCH_TERMS } from '../src/main/core/kb/kbStore';
 import { GENERAL, PROBLEMS } from '../src/main/core/kb/problems';
 import { ftsQuery, normalizeText, queryTerms } from '../src/shared/kb/normalize';
 import { openFloorConnection } from './floor';
@@ -56,7 +57,7 @@ export async function runKbBenchmarks(opts: KbBenchOptions): Promise<Figures[]> 
       const total = size.samples + size.warmup;
       const pick = () => open[r.int(0, open.length - 1)]!;
       const productTickets = Array.from({ length: total }, pick);
-      const floorTickets = Array.from({ length: total }, pick).map((t) => ftsQuery(queryTerms(`${t.subject}\n${t.description}`))!);
+      const floorTickets = Array.from({ length: total }, pick).map((t) => ftsQuery(queryTerms(`${t.subject}\n${t.description}`).slice(0, MATCH_TERMS))!);
       const fts = raw.prepare('SELECT rowid, bm25(kb_fts, 4.0, 1.0, 2.0) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY bm25(kb_fts, 4.0, 1.0, 2.0) LIMIT 40');
       log(`kb_suggest: ${size.warmup} warm-up + ${size.samples} samples over ${open.length} open tickets`);
       results.push(

@@ -92,6 +92,12 @@ const NEIGHBOURS = 30;
  */
 const RECENT_CASES = 20_000;
 const STAT_TERMS = 12;
+/**
+ * Words of a ticket searched for: the first ones, subject first. bm25 scores every article
+ * that has any of them, so each word more costs a posting list; past eight, a ticket's
+ * words are mostly its description's chatter.
+ */
+export const MATCH_TERMS = 8;
 /** bm25 column weights: title, body, tags. */
 const BM25 = 'bm25(kb_fts, 4.0, 1.0, 2.0)';
 
@@ -260,7 +266,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     const category = categorize(query.text);
     const kind = `${query.productLine ?? '*'}|${category}`;
     const terms = queryTerms(query.text);
-    const match = ftsQuery(terms);
+    const match = ftsQuery(terms.slice(0, MATCH_TERMS));
     const text = new Map<number, number>();
     if (match) for (const r of q.search.all(match, FTS_CANDIDATES)) text.set(r.n, r.score);
     const ns = new Set(text.keys());
