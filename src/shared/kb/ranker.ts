@@ -21,8 +21,9 @@
 // rated one, not only the rated ticket.
 //
 // Exploration: an article with few ratings gets a bonus in the model's log-odds that fades
-// as ratings come (EXPLORE / sqrt(1 + n), n: its ratings on the tickets most like this one), so a new article that matches the text is shown now and then and
-// can earn its place, instead of losing forever to articles that were there first.
+// as ratings come (EXPLORE / sqrt(1 + n), n: its ratings on the tickets most like this
+// one), so a new article that matches the text is shown now and then and can earn its
+// place, instead of losing forever to articles that were there first.
 
 export const PRIOR = 0.25;
 const SHRINK_M = 3;
@@ -151,9 +152,4 @@ export function learn(weights: Weights, x: Vector, rating: 0 | 1 | 2, rate = LEA
   const next = { ...weights };
   for (const f of FEATURES) next[f] = weights[f] + rate * (g * x[f] - (f === 'bias' ? 0 : L2 * weights[f]));
   return next;
-}
-
-/** A tally with one more rating, or with a rating replaced (previous: what it was). */
-export function tallied(t: Tally, rating: 0 | 1 | 2, previous: 0 | 1 | 2 | null = null): Tally {
-  return previous === null ? { n: t.n + 1, sum: t.sum + relevanceOf(rating) } : { n: t.n, sum: t.sum + relevanceOf(rating) - relevanceOf(previous) };
 }
