@@ -4,7 +4,7 @@ import { IconFilePencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TicketDetail } from '../../shared/api';
 import { isOpenState } from '../../shared/ticketMachine';
-import { call, problemOf } from '../backend';
+import { call, problemOf, useCall } from '../backend';
 import { formatDateTime, t } from '../i18n';
 import { Section } from '../page';
 import { hrefOf } from '../route';
@@ -42,7 +42,9 @@ function CsatForm({ ticketId }: { ticketId: string }) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ score: number; at: number } | null>(null);
+  const existing = useCall('csat.get', { ticketId });
+  const [justSaved, setSaved] = useState<{ score: number; at: number } | null>(null);
+  const saved = justSaved ?? existing.data ?? null;
   const save = async () => {
     setSaving(true);
     try {

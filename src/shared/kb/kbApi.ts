@@ -40,6 +40,8 @@ export const kbApi = {
   'kb.status': method(z.object({}).strict(), z.object({ articles: z.number().int(), published: z.number().int(), statuses: z.array(articleStatusSchema) })),
   /** The customer's satisfaction with a resolved ticket, as the agent heard it. */
   'csat.record': method(csatInputSchema, csatEntrySchema),
+  /** The ticket's score, if one was recorded. */
+  'csat.get': method(z.object({ ticketId: idSchema }), csatEntrySchema.nullable()),
   /** Scores from a survey tool, by ticket number; each bad row is named, the good ones kept. */
   'csat.import': method(csatImportSchema, z.object({ imported: z.number().int(), errors: z.array(z.object({ row: z.number().int(), message: z.string() })) })),
   'csat.board': method(z.object({}).strict(), csatBoardSchema),

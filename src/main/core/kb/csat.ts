@@ -121,5 +121,14 @@ export function csatStore(sqlite: BetterSqlite3.Database) {
     return toEntry(q.entry.get(ticketId)!);
   }
 
-  return { record, importRows, board, followUp, entry: (ticketId: string) => q.entry.get(ticketId) };
+  return {
+    record,
+    importRows,
+    board,
+    followUp,
+    entry: (ticketId: string): CsatEntry | null => {
+      const row = q.entry.get(ticketId);
+      return row ? toEntry(row) : null;
+    },
+  };
 }

@@ -109,6 +109,7 @@ describe('satisfaction and trends', () => {
     await expect(ava.call('csat.record', { ticketId: t.ticket.id, score: 7 })).rejects.toMatchObject({ code: 'invalid_input' });
     const entry = await ava.call('csat.record', { ticketId: t.ticket.id, score: 1, comment: 'Nobody called back' });
     expect(entry.score).toBe(1);
+    expect(await ava.call('csat.get', { ticketId: t.ticket.id })).toMatchObject({ score: 1, comment: 'Nobody called back' });
     await expect(ava.call('csat.board')).rejects.toMatchObject({ code: 'forbidden' });
     const board = await grace.call('csat.board');
     expect(board.cells.find((c) => c.segment === 'education' && c.tier === 1)?.n).toBeGreaterThan(0);

@@ -185,6 +185,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
       const { user } = ticketFor(s, i.ticketId);
       return csat.record(actorOf(user), i, 'agent', deps.now());
     },
+    'csat.get': (s, i) => csat.entry(ticketFor(s, i.ticketId).ticket.id),
     'csat.import': (s, i) => {
       const u = deps.signedIn(s);
       if (!mayImportCsat(u)) throw new ApiError('forbidden', 'Only supervisors and admins import satisfaction scores.');
