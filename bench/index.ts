@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk, type Connection } from '../src/main/core/desk';
 import { BENCHMARKS, type BenchContext } from './benchmarks';
+import { runKbBenchmarks } from './kb';
 import { floorQueries, openFloorConnection } from './floor';
 import { dbSize } from './dbSize';
 import { ensureDataset, type Sizes } from './generate';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     cache: { type: 'string', default: path.join(REPO, '.cache', 'bench') },
     only: { type: 'string' },
     budget: { type: 'string', default: '120' },
+    'kb-articles': { type: 'string', default: '10000' },
+    'kb-ratings': { type: 'string', default: '1000000' },
   },
   strict: true,
 });
@@ -43,7 +46,27 @@ const budgetMs = count('budget', args.budget) * 1000;
 const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
 /** Not timed: the dataset file's size and what it is made of (dbSize.ts). */
 const DB_SIZE = 'db_size';
-for (const name of only ?? []) if (!(name in BENCHMARKS) && name !== DB_SIZE) throw new Error(`--only: no benchmark "${name}"; there are ${[DB_SIZE, ...Object.keys(BENCHMARKS)].join(', ')}`);
+// The knowledge base's benchmarks (bench/kb.ts) build a desk of their own: `--only kb` runs
+// just them, without the big dataset; a full run ends with them.
+const kbOnly = only !== undefined && only.length > 0 && only.every((n) => n === 'kb');
+const runKb = only === undefined || only.includes('kb');
+const kbRun = async () => {
+  for (const figures of await runKbBenchmarks({
+    dir: path.join(path.resolve(args.cache), `kb-run-${process.pid}`),
+    articles: count('kb-articles', args['kb-articles']),
+    ratings: count('kb-ratings', args['kb-ratings']),
+    samples,
+    budgetMs,
+    log,
+  })) {
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  }
+};
+if (kbOnly) {
+  await kbRun();
+  process.exit(0);
+}
+for (const name of only ?? []) if (name !== 'kb' && name !== DB_SIZE && !(name in BENCHMARKS)) throw new Error(`--only: no benchmark "${name}"; there are ${[DB_SIZE, ...Object.keys(BENCHMARKS), 'kb'].join(', ')}`);
 
 const cacheDir = path.resolve(args.cache);
 const dataset = await ensureDataset(cacheDir, sizes, log);
@@ -135,6 +158,7 @@ for (const [name, make] of Object.entries(BENCHMARKS)) {
 
 desk.close();
 raw.close();
+if (runKb) await kbRun();
 
 const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join(' ');
 log('');

@@ -35,7 +35,7 @@ interface LayerRule {
 /** Browser-only libraries: the renderer's, and nobody else's. */
 const UI_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'recharts'];
 /** Everything the renderer may load: the UI libraries and the schemas it validates with. */
-const RENDERER_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'zod'];
+const RENDERER_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'zod', 'react-markdown'];
 /** Test tooling, allowed in any layer's *.test.ts together with Node's built-ins. */
 const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph'];
 
@@ -57,7 +57,7 @@ export const LAYERS: Readonly<Record<LayerName, LayerRule>> = {
   e2e: { folder: 'e2e', imports: ['shared', 'core', 'web', 'hub', 'renderer', 'e2e'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
   // Scripts: the layer check itself, packaging hooks, and the fault suite, which starts real
   // desks and shells to kill them.
-  scripts: { folder: 'scripts', imports: ['shared', 'core', 'web', 'cli', 'scripts'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
+  scripts: { folder: 'scripts', imports: ['shared', 'core', 'web', 'cli', 'bench', 'scripts'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
 };
 
 /** The folders the check walks, under the repository's root. */

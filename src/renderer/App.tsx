@@ -4,6 +4,7 @@ import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
 import { t } from './i18n';
 import { MyTickets } from './inbox/MyTickets';
+import { KbArticlePage, KbEditPage, KbPage } from './kb/KbPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { PageHeader } from './page';
 import { QueuesPage } from './queues/QueuesPage';
@@ -48,6 +49,12 @@ function Page({ route }: { route: Route }) {
       return <SlaSettingsPage view={{ kind: 'calendar', id: route.id }} />;
     case 'hubUsers':
       return <HubUsersPage />;
+    case 'kb':
+      return <KbPage query={route.query} />;
+    case 'kbArticle':
+      return <KbArticlePage key={route.articleId} articleId={route.articleId} />;
+    case 'kbEdit':
+      return <KbEditPage key={`${route.articleId ?? 'new'}:${route.fromTicket ?? ''}`} articleId={route.articleId} fromTicket={route.fromTicket} />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

@@ -42,6 +42,9 @@ export type Route =
   | { name: 'slaPolicy'; id: string | null }
   | { name: 'slaCalendar'; id: string | null }
   | { name: 'hubUsers' }
+  | { name: 'kb'; query: string }
+  | { name: 'kbArticle'; articleId: string }
+  | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
   | { name: 'notFound'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -56,6 +59,12 @@ export function parseHash(hash: string): Route {
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
+  if (head === 'kb') {
+    if (a === 'new') return { name: 'kbEdit', articleId: null, fromTicket: query.get('from') };
+    if (a && b === 'edit') return { name: 'kbEdit', articleId: a, fromTicket: null };
+    if (a) return { name: 'kbArticle', articleId: a };
+    return { name: 'kb', query: query.get('q') ?? '' };
+  }
   if (head === 'admin' && a === 'sla') {
     const [, , kind, id] = parts;
     if (kind === undefined) return { name: 'slaSettings' };
@@ -113,6 +122,13 @@ export function hrefOf(route: Route): string {
       return `#/admin/sla/calendar/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
     case 'hubUsers':
       return '#/admin/users';
+    case 'kb':
+      return route.query ? `#/kb?${new URLSearchParams({ q: route.query }).toString()}` : '#/kb';
+    case 'kbArticle':
+      return `#/kb/${encodeURIComponent(route.articleId)}`;
+    case 'kbEdit':
+      if (route.articleId) return `#/kb/${encodeURIComponent(route.articleId)}/edit`;
+      return route.fromTicket ? `#/kb/new?${new URLSearchParams({ from: route.fromTicket }).toString()}` : '#/kb/new';
     case 'notFound':
       return `#${route.path}`;
   }

@@ -5,6 +5,7 @@ import { type Client, createClient, isApiError, type Transport } from '../../sha
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import type { Connection } from '../core/desk';
+import { KB_USAGE, kbCommand } from './kb';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -21,6 +22,7 @@ Commands:
                                       while the desk is in use)
   restore FILE                        replace the desk with the backup FILE (the old file
                                       is kept beside it)
+${KB_USAGE}
 
 Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder)
 and --debug (show the stack of an error). lookup, stats and backup only read.
@@ -53,6 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return await lookup(rest);
       case 'stats':
         return await stats(rest);
+      case 'kb':
+        return await kbCommand(rest);
       case 'help':
       case '--help':
       case '-h':

@@ -9,9 +9,11 @@ import {
   type PushEventName,
   type PushPayload,
 } from '../../shared/api';
-import { receivesTicketNews } from '../../shared/access';
+import { receivesTicketNews, seesSegment } from '../../shared/access';
 import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
+import { seedKnowledge } from './kb/kbDemo';
+import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
@@ -30,7 +32,7 @@ import { slaHandlers } from './handlers/sla';
 import { supervisorHandlers } from './handlers/supervisor';
 import { ticketHandlers } from './handlers/tickets';
 import { hubHandlers } from './handlers/hub';
-import { combine, type Handlers, type MethodsOf, type Session } from './handlers/types';
+import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
 import { hubLink } from './hubLink';
 
@@ -137,6 +139,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const view = customerViewReader(db, tickets.toRow);
   const lookup = lookupService(db, view, options.countryCode ?? '1');
 
+  // Knowledge base, CSAT and trends: who is signed in and the segment rule come from the
+  // handlers' session helpers and the shared access rules.
+  const knowledge = kbHandlers<Session>({
+    sqlite: database.sqlite,
+    now: () => clock.now(),
+    signedIn,
+    maySee: (u, segment) => seesSegment(u, segment),
+    userNames: () => users.names(),
+  });
+
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
   const status = () => ({ initialized: isInitialized(), customers: count('customers'), tickets: count('tickets'), dataDir: options.dataDir });
@@ -148,6 +160,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       quiet = true;
       try {
         seedDemo(db, users, store, { seed, customers, now });
+        db.write(() => seedKnowledge(database.sqlite, knowledge.kb, knowledge.csat, users.list(), now, seed));
       } finally {
         quiet = false;
       }
@@ -183,7 +196,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
   // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
   // stops the desk here, and the type below fails the build first.
-  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub)] as const;
+  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), knowledgeArea(knowledge.handlers)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
@@ -244,3 +257,8 @@ const firstMessage = (e: z.ZodError): string => {
   const i = e.issues[0];
   return i ? `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}` : 'Invalid input.';
 };
+
+/** The knowledge base's handlers as an area (its reads and writes live in kb/kbHandlers.ts). */
+function knowledgeArea(h: KbHandlers<Session>): Area<never, keyof KbHandlers<Session>> {
+  return { reads: {}, writes: h };
+}

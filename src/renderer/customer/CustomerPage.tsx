@@ -25,6 +25,7 @@ import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
 import { SlaBadge } from '../sla/SlaBadge';
+import { SuggestionsPanel } from '../kb/Suggestions';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
 import classes from './CustomerPage.module.css';
 
@@ -223,6 +224,9 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
               <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
             </Section>
+            {view.openTickets[0] && (
+              <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
+            )}
             {rest && (
               <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
                 <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} />

@@ -12,6 +12,7 @@ import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
+import { KnowledgeBoard } from './KnowledgeBoard';
 import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
 import classes from './OverviewPage.module.css';
 
@@ -123,6 +124,7 @@ function Board({ data }: { data: Overview }) {
           <AttainmentChart data={data} />
         </Grid.Col>
       </Grid>
+      <KnowledgeBoard />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { ActionIcon, Avatar, Badge, Box, Divider, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import {
+  IconBook2,
   IconChevronsLeft,
   IconChevronsRight,
   IconClockCog,
@@ -51,6 +52,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
     { key: 'mine', label: t('nav.mine'), href: hrefOf({ name: 'home' }), icon: <IconInbox size={19} stroke={1.6} />, active: route.name === 'home', count: openMine },
     { key: 'queues', label: t('nav.queues'), href: hrefOf({ name: 'queues', segment: null, tier: null }), icon: <IconStack2 size={19} stroke={1.6} />, active: route.name === 'queues' },
   ];
+  items.push({ key: 'kb', label: t('nav.kb'), href: hrefOf({ name: 'kb', query: '' }), icon: <IconBook2 size={19} stroke={1.6} />, active: route.name === 'kb' || route.name === 'kbArticle' || route.name === 'kbEdit' });
   if (user.role === 'supervisor') {
     items.push({ key: 'overview', label: t('nav.overview'), href: hrefOf({ name: 'overview' }), icon: <IconLayoutDashboard size={19} stroke={1.6} />, active: route.name === 'overview' });
   }

@@ -29,6 +29,7 @@ import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
+import { TicketKnowledge } from '../kb/TicketKnowledge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
 import { SlaTrace } from './SlaTrace';
 import classes from './TicketPage.module.css';
@@ -166,6 +167,7 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
                 <Muted>{t('ticket.noDescription')}</Muted>
               )}
             </Section>
+            <TicketKnowledge detail={detail} />
             {detail.sla && (
               <Section title={t('slaTrace.title')} id="ticket-sla">
                 <SlaTrace sla={detail.sla} />

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { en } from '../src/renderer/i18n/en';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { CustomerView } from './pages/customer';
+import { TicketView } from './pages/ticket';
+
+// Suggestions that learn, as an agent meets them: three articles on a new ticket, each with
+// why; the agent rates them; on the next ticket about the same problem the article they
+// called very relevant is ranked above the one they called not relevant.
+
+async function suggestionsOn(page: Page): Promise<string[]> {
+  const cards = page.getByTestId('suggestion');
+  await expect(cards).toHaveCount(3);
+  return cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-article') ?? ''));
+}
+
+test('an agent rates three suggestions and the ranking changes on the next similar ticket', async ({ page }) => {
+  test.slow();
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF1');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Lakeside Unified School District');
+  await customer.createTicket({ subject: 'Battery not charging past 80%', description: 'The battery is stuck at 80 percent while plugged in.' });
+  const ticket = new TicketView(page);
+  await expect(ticket.heading('Battery not charging past 80%')).toBeVisible();
+
+  const first = await suggestionsOn(page);
+  const cards = page.getByTestId('suggestion');
+  // Each says why it is suggested.
+  for (let i = 0; i < 3; i++) await expect(cards.nth(i).locator('.mantine-Badge-root').first()).toBeVisible();
+  await cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] }).click();
+  await expect(cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] }).click();
+  await page.locator(`[data-article="${first[2]}"]`).getByRole('button', { name: en['suggest.rate.2'] }).click();
+  await expect(page.locator(`[data-article="${first[2]}"]`).getByRole('button', { name: en['suggest.rate.2'] })).toHaveAttribute('aria-pressed', 'true');
+
+  // The next caller with the same problem, in other words.
+  await app.lookup('7XK2QF1');
+  await customer.expectCustomer('Lakeside Unified School District');
+  await customer.createTicket({ subject: 'Battery not charging past 80% again', description: 'Percent stays at 80 on the charger.' });
+  await expect(ticket.heading('Battery not charging past 80% again')).toBeVisible();
+  const next = await suggestionsOn(page);
+  expect(next.indexOf(first[2]!)).toBeGreaterThanOrEqual(0);
+  const liked = next.indexOf(first[2]!);
+  const disliked = next.indexOf(first[0]!);
+  expect(disliked === -1 || liked < disliked).toBe(true);
+  await expect(page.locator(`[data-article="${first[2]}"]`).getByText(en['suggest.reason.similar'])).toBeVisible();
+});
+
+test('the knowledge base finds articles by words in any case', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
+  await expect(app.heading(en['kb.title'])).toBeVisible();
+  await page.getByRole('textbox', { name: en['kb.search'] }).fill('RAID DEGRADED');
+  await expect(page.getByTestId('kb-results').getByRole('link').first()).toHaveText(/RAID/);
+  await page.getByTestId('kb-results').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Fix' })).toBeVisible();
+});

@@ -1,0 +1,134 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ApiError } from '../../../shared/api';
+import type { Actor, Segment, Tier } from '../../../shared/domain';
+import type { CsatBoard, CsatEntry } from '../../../shared/kb/schemas';
+import { uuidv7 } from '../ids';
+import { weekStart } from './trends';
+
+// Customer satisfaction: one score (1-5) and a comment per resolved ticket, recorded by the
+// agent from the call or imported from a survey tool. Each record is also an event in
+// kb_events for the hub. Low scores (1, 2) wait on a supervisor's follow-up list.
+
+interface CsatRow {
+  ticket_id: string;
+  number: number;
+  customer_name: string;
+  segment: Segment;
+  tier: Tier;
+  score: number;
+  comment: string;
+  source: 'agent' | 'import';
+  at: number;
+  followed_up_at: number | null;
+}
+
+const WEEK = 7 * 86_400_000;
+const ticketNumber = (n: number) => `T-${String(n).padStart(6, '0')}`;
+
+export type CsatStore = ReturnType<typeof csatStore>;
+
+export function csatStore(sqlite: BetterSqlite3.Database) {
+  const q = {
+    ticket: sqlite.prepare<[string], { id: string; number: number; customer_id: string; segment: string; tier: number; state: string; product_line: string | null }>(
+      `SELECT t.id, t.number, t.customer_id, t.segment, t.tier, t.state, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.id = ?`,
+    ),
+    ticketByNumber: sqlite.prepare<[number], { id: string }>('SELECT id FROM tickets WHERE number = ?'),
+    put: sqlite.prepare(
+      `INSERT INTO csat (ticket_id, customer_id, segment, tier, product_line, score, comment, source, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (ticket_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, source = excluded.source, actor_id = excluded.actor_id, at = excluded.at,
+         followed_up_at = NULL, followed_up_by = NULL`,
+    ),
+    event: sqlite.prepare('INSERT INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, ?, ?, ?)'),
+    entry: sqlite.prepare<[string], CsatRow>(
+      `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
+       FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.ticket_id = ?`,
+    ),
+    cells: sqlite.prepare<[number], { segment: Segment; tier: Tier; n: number; mean: number }>(
+      'SELECT segment, tier, count(*) AS n, avg(score) AS mean FROM csat WHERE at >= ? GROUP BY segment, tier ORDER BY segment, tier',
+    ),
+    since: sqlite.prepare<[number], { segment: Segment; at: number; score: number }>('SELECT segment, at, score FROM csat WHERE at >= ?'),
+    followUps: sqlite.prepare<[], CsatRow>(
+      `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
+       FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.score <= 2 AND c.followed_up_at IS NULL ORDER BY c.at DESC LIMIT 200`,
+    ),
+    followUp: sqlite.prepare('UPDATE csat SET followed_up_at = ?, followed_up_by = ? WHERE ticket_id = ?'),
+  };
+
+  const toEntry = (r: CsatRow): CsatEntry => ({
+    ticketId: r.ticket_id, ticketNumber: ticketNumber(r.number), customerName: r.customer_name, segment: r.segment, tier: r.tier,
+    score: r.score, comment: r.comment, source: r.source, at: r.at, followedUpAt: r.followed_up_at,
+  });
+
+  function record(actor: Actor, input: { ticketId: string; score: number; comment: string }, source: 'agent' | 'import', at: number): CsatEntry {
+    const t = q.ticket.get(input.ticketId);
+    if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (t.state !== 'resolved' && t.state !== 'closed') throw new ApiError('refused', 'Satisfaction is asked once the ticket is resolved.');
+    sqlite.transaction(() => {
+      q.put.run(t.id, t.customer_id, t.segment, t.tier, t.product_line, input.score, input.comment, source, actor.id, at);
+      q.event.run(uuidv7(at), 'csat.recorded', at, JSON.stringify(actor), JSON.stringify({ ticketId: t.id, score: input.score, comment: input.comment, source }));
+    }).immediate();
+    return toEntry(q.entry.get(t.id)!);
+  }
+
+  /** The ticket a survey row names: "T-000123", "123" or the ticket's id. */
+  function resolveTicket(ref: string): string | null {
+    const m = /^(?:T-?)?0*(\d{1,9})$/i.exec(ref.trim());
+    if (m) return q.ticketByNumber.get(Number(m[1]))?.id ?? null;
+    return q.ticket.get(ref)?.id ?? null;
+  }
+
+  function importRows(actor: Actor, rows: ReadonlyArray<{ ticket: string; score: number; comment: string; at?: number }>, now: number) {
+    const errors: Array<{ row: number; message: string }> = [];
+    let imported = 0;
+    rows.forEach((r, i) => {
+      const id = resolveTicket(r.ticket);
+      if (!id) return errors.push({ row: i + 1, message: `No ticket "${r.ticket}" on this desk.` });
+      try {
+        record(actor, { ticketId: id, score: r.score, comment: r.comment }, 'import', r.at ?? now);
+        imported++;
+      } catch (e) {
+        errors.push({ row: i + 1, message: e instanceof Error ? e.message : String(e) });
+      }
+    });
+    return { imported, errors };
+  }
+
+  function board(now: number, weeks = 8): CsatBoard {
+    const from = weekStart(now) - (weeks - 1) * WEEK;
+    const byWeek = new Map<string, { week: number; segment: Segment; n: number; sum: number }>();
+    for (const r of q.since.all(from)) {
+      const week = weekStart(r.at);
+      const key = `${week}|${r.segment}`;
+      const cell = byWeek.get(key) ?? { week, segment: r.segment, n: 0, sum: 0 };
+      cell.n++;
+      cell.sum += r.score;
+      byWeek.set(key, cell);
+    }
+    return {
+      cells: q.cells.all(now - 4 * WEEK),
+      weekly: [...byWeek.values()].sort((a, b) => a.week - b.week || a.segment.localeCompare(b.segment)).map((c) => ({ week: c.week, segment: c.segment, n: c.n, mean: c.sum / c.n })),
+      followUps: q.followUps.all().map(toEntry),
+    };
+  }
+
+  function followUp(actor: Actor, ticketId: string, at: number): CsatEntry {
+    const row = q.entry.get(ticketId);
+    if (!row) throw new ApiError('not_found', 'No satisfaction score for that ticket.');
+    sqlite.transaction(() => {
+      q.followUp.run(at, actor.id, ticketId);
+      q.event.run(uuidv7(at), 'csat.followed_up', at, JSON.stringify(actor), JSON.stringify({ ticketId }));
+    }).immediate();
+    return toEntry(q.entry.get(ticketId)!);
+  }
+
+  return {
+    record,
+    importRows,
+    board,
+    followUp,
+    entry: (ticketId: string): CsatEntry | null => {
+      const row = q.entry.get(ticketId);
+      return row ? toEntry(row) : null;
+    },
+  };
+}

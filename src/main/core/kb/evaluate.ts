@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Actor } from '../../../shared/domain';
+import { normalizeText } from '../../../shared/kb/normalize';
+import type { Rating } from '../../../shared/kb/schemas';
+import { openDatabase } from '../db/database';
+import { kbStore, type KbStore } from './kbStore';
+
+// `tagdesk kb eval`: plays a file of queries, in order, against a knowledge base built from a
+// file of articles, the way a desk meets tickets. For each query the desk suggests 3
+// articles out of the whole KB, sees only the ratings of those 3 (an unrated one counts 0),
+// and learns from them if it asked for a rating; the baseline, with learning off, answers
+// the same query in the same run. Figures per block of 10 % of the queries.
+
+export const evalArticleSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().min(1),
+  body: z.string(),
+  product: z.string().optional(),
+});
+export const evalQuerySchema = z.object({
+  id: z.string().min(1).max(64),
+  text: z.string(),
+  product: z.string().optional(),
+  ratings: z.record(z.string(), z.union([z.literal(0), z.literal(1), z.literal(2)])),
+});
+export type EvalArticle = z.infer<typeof evalArticleSchema>;
+export type EvalQuery = z.infer<typeof evalQuerySchema>;
+
+export interface EvalBlock {
+  block: number;
+  queries: number;
+  precision_at_3: number;
+  baseline_precision_at_3: number;
+  ndcg_at_10: number;
+  baseline_ndcg_at_10: number;
+  ask_rate: number;
+}
+
+const EVALUATOR: Actor = { id: 'kb-eval', role: 'admin', tier: 1, segments: [] };
+
+export interface Evaluation {
+  blocks: EvalBlock[];
+  close(): void;
+}
+
+/** Parses JSON lines with a schema; a bad line is reported with its number, nothing is guessed. */
+export function parseLines<T>(text: string, schema: z.ZodType<T>, what: string): T[] {
+  const out: T[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new Error(`${what}, line ${i + 1}: not valid JSON.`);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${what}, line ${i + 1}: ${issue ? `${issue.path.join('.') || 'line'}: ${issue.message}` : 'invalid'}.`);
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+/** Builds an in-memory KB from the articles. */
+export async function evalStore(articles: readonly EvalArticle[]): Promise<{ store: KbStore; close(): void }> {
+  const db = await openDatabase(':memory:');
+  const store = kbStore(db.sqlite);
+  const seen = new Set<string>();
+  for (const a of articles) {
+    if (seen.has(a.id)) throw new Error(`Article "${a.id}" appears twice.`);
+    seen.add(a.id);
+    store.save(EVALUATOR, { id: a.id, title: a.title, body: a.body || a.title, productLines: a.product ? [a.product] : [], models: [], segments: [], tags: [], status: 'published', sourceTicketId: null }, 0);
+  }
+  return { store, close: () => db.close() };
+}
+
+export async function evaluate(articles: readonly EvalArticle[], queries: readonly EvalQuery[], blocks = 10): Promise<Evaluation> {
+  const { store, close } = await evalStore(articles);
+  // A query without a product that names one ("my OptiPlex 7020 ...") is about that product,
+  // as a ticket is about its system's product line.
+  const lines = [...new Set(articles.flatMap((a) => (a.product ? [a.product] : [])))];
+  const productOf = (q: EvalQuery) => q.product ?? lines.find((l) => normalizeText(q.text).split(/[^\p{L}\p{N}]+/u).includes(normalizeText(l))) ?? null;
+  const sums = Array.from({ length: blocks }, () => ({ queries: 0, p: 0, bp: 0, n: 0, bn: 0, asked: 0 }));
+  queries.forEach((query, i) => {
+    const at = i + 1;
+    const kq = { key: query.id, text: query.text, productLine: productOf(query), model: null, segment: null };
+    const learned = store.suggest(kq, { limit: 10, learning: true });
+    const base = store.suggest(kq, { limit: 10, learning: false });
+    const ids = learned.ranked.map((r) => r.articleId);
+    const baseIds = base.ranked.map((r) => r.articleId);
+    const b = sums[Math.min(blocks - 1, Math.floor((i * blocks) / queries.length))]!;
+    b.queries++;
+    b.p += precisionAt3(ids, query.ratings);
+    b.bp += precisionAt3(baseIds, query.ratings);
+    b.n += ndcgAt10(ids, query.ratings);
+    b.bn += ndcgAt10(baseIds, query.ratings);
+    if (learned.ask) {
+      b.asked++;
+      for (const id of ids.slice(0, 3)) store.rate(EVALUATOR, kq, id, (query.ratings[id] ?? 0) as Rating, false, at);
+    }
+  });
+  return {
+    blocks: sums.map((s, i) => ({
+      block: i + 1,
+      queries: s.queries,
+      precision_at_3: ratio(s.p, s.queries),
+      baseline_precision_at_3: ratio(s.bp, s.queries),
+      ndcg_at_10: ratio(s.n, s.queries),
+      baseline_ndcg_at_10: ratio(s.bn, s.queries),
+      ask_rate: ratio(s.asked, s.queries),
+    })),
+    close,
+  };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
+
+/** Share of the 3 shown articles rated 1 or 2; fewer than 3 shown still divides by 3. */
+export function precisionAt3(shown: readonly string[], ratings: Readonly<Record<string, number>>): number {
+  return shown.slice(0, 3).filter((id) => (ratings[id] ?? 0) >= 1).length / 3;
+}
+
+/** nDCG@10 with the ratings as gains; 0 when nothing is rated relevant. */
+export function ndcgAt10(shown: readonly string[], ratings: Readonly<Record<string, number>>): number {
+  const dcg = (gains: number[]) => gains.slice(0, 10).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const ideal = dcg(Object.values(ratings).sort((a, b) => b - a));
+  return ideal === 0 ? 0 : dcg(shown.map((id) => ratings[id] ?? 0)) / ideal;
+}

@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDesk } from '../testing/deskHarness';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+const open = async () => {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  return t;
+};
+
+describe('knowledge base', () => {
+  it('finds articles whatever the case, accents or Persian letter variants', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    await sam.call('kb.save', { title: 'Écran noir après mise à jour', body: 'Hold the power button 30 s.', status: 'published' });
+    await sam.call('kb.save', { title: 'کیبورد لپ‌تاپ کار نمی‌کند', body: 'صفحه‌کلید را بررسی کنید', status: 'published' });
+    const ava = await as('Ava Martin');
+    expect((await ava.call('kb.search', { query: 'ECRAN noir' })).articles[0]?.title).toBe('Écran noir après mise à jour');
+    // Arabic kaf and yeh, no ZWNJ: the same words to a person.
+    expect((await ava.call('kb.search', { query: 'كيبورد لپتاپ' })).articles[0]?.title).toBe('کیبورد لپ‌تاپ کار نمی‌کند');
+  });
+
+  it('keeps every version; only specialists and admins write; an edit from a stale version is refused', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    const a = await sam.call('kb.save', { title: 'Reseat the RAM', body: 'Step one.', status: 'draft' });
+    const b = await sam.call('kb.save', { id: a.id, expectedVersion: 1, title: 'Reseat the memory', body: 'Step one. Step two.', status: 'published' });
+    expect(b.version).toBe(2);
+    expect(b.versions.map((v) => [v.version, v.title])).toEqual([[2, 'Reseat the memory'], [1, 'Reseat the RAM']]);
+    await expect(sam.call('kb.save', { id: a.id, expectedVersion: 1, title: 'Stale', body: 'x', status: 'published' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect((await as('Ava Martin')).call('kb.save', { title: 'Agent article', body: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('turns a resolved ticket into a draft article with its notes and resolution', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const t = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Fan loud under light load', description: 'Fan spins up in class' });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'ADD_NOTE', note: 'ePSA fan test passed' } });
+    await expect(sam.call('kb.draftFromTicket', { ticketId: t.ticket.id })).rejects.toMatchObject({ code: 'refused' });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'configuration_advice', note: 'Set thermal profile to Quiet' } });
+    const draft = await sam.call('kb.draftFromTicket', { ticketId: t.ticket.id });
+    expect(draft.title).toBe('Fan loud under light load');
+    expect(draft.body).toContain('ePSA fan test passed');
+    expect(draft.body).toContain('Set thermal profile to Quiet');
+    expect(draft.productLines).toHaveLength(1);
+    const saved = await sam.call('kb.save', { ...draft, status: 'published' });
+    expect(saved.sourceTicketId).toBe(t.ticket.id);
+  });
+});
+
+describe('suggestions that learn', () => {
+  it('suggests three articles with reasons; a rating changes the ranking on the next similar ticket', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const open1 = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Battery not charging past 80%', description: 'stuck at 80 percent' });
+    const first = await ava.call('kb.suggest', { ticketId: open1.ticket.id });
+    expect(first.suggestions).toHaveLength(3);
+    for (const s of first.suggestions) expect(s.reasons.length).toBeGreaterThan(0);
+    expect(first.ask).toBe(true);
+    const [top, second, third] = first.suggestions;
+    // The agent says the top one did not help and the third did.
+    await ava.call('kb.rate', { ticketId: open1.ticket.id, articleId: top!.article.id, rating: 0 });
+    await ava.call('kb.rate', { ticketId: open1.ticket.id, articleId: second!.article.id, rating: 0 });
+    const rated = await ava.call('kb.rate', { ticketId: open1.ticket.id, articleId: third!.article.id, rating: 2 });
+    expect(rated.rating).toBe(2);
+    const again = await ava.call('kb.suggest', { ticketId: open1.ticket.id });
+    expect(again.suggestions.find((s) => s.article.id === top!.article.id)?.rating).toBe(0);
+    // Another caller, same problem, other words around it: the third is now ranked above the first.
+    const open2 = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Battery not charging past 80% again', description: 'percent stays at 80' });
+    const next = await ava.call('kb.suggest', { ticketId: open2.ticket.id });
+    const ids = next.suggestions.map((s) => s.article.id);
+    expect(ids).toContain(third!.article.id);
+    expect(ids.indexOf(third!.article.id)).toBeLessThan(ids.includes(top!.article.id) ? ids.indexOf(top!.article.id) : 99);
+    expect(next.suggestions.find((s) => s.article.id === third!.article.id)!.reasons).toContain('similar');
+  });
+
+  it('records "solved with this article" as the strongest rating', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const t = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Wi-Fi drops every few minutes' });
+    const s = await ava.call('kb.suggest', { ticketId: t.ticket.id });
+    const r = await ava.call('kb.rate', { ticketId: t.ticket.id, articleId: s.suggestions[0]!.article.id, rating: 0, solved: true });
+    expect(r).toMatchObject({ rating: 2, solved: true });
+    const after = await ava.call('kb.suggest', { ticketId: t.ticket.id });
+    expect(after.suggestions.find((x) => x.article.id === s.suggestions[0]!.article.id)).toMatchObject({ rating: 2, solved: true });
+  });
+});
+
+describe('satisfaction and trends', () => {
+  it('records CSAT after resolution only, shows it per segment and tier, and sends low scores to follow-up', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const t = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: null, subject: 'Keyboard keys unresponsive' });
+    await expect(ava.call('csat.record', { ticketId: t.ticket.id, score: 4 })).rejects.toMatchObject({ code: 'refused' });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Filter keys off' } });
+    await expect(ava.call('csat.record', { ticketId: t.ticket.id, score: 7 })).rejects.toMatchObject({ code: 'invalid_input' });
+    const entry = await ava.call('csat.record', { ticketId: t.ticket.id, score: 1, comment: 'Nobody called back' });
+    expect(entry.score).toBe(1);
+    expect(await ava.call('csat.get', { ticketId: t.ticket.id })).toMatchObject({ score: 1, comment: 'Nobody called back' });
+    await expect(ava.call('csat.board')).rejects.toMatchObject({ code: 'forbidden' });
+    const board = await grace.call('csat.board');
+    expect(board.cells.find((c) => c.segment === 'education' && c.tier === 1)?.n).toBeGreaterThan(0);
+    expect(board.followUps.map((f) => f.ticketId)).toContain(t.ticket.id);
+    await grace.call('csat.followUp', { ticketId: t.ticket.id });
+    expect((await grace.call('csat.board')).followUps.map((f) => f.ticketId)).not.toContain(t.ticket.id);
+    const imported = await grace.call('csat.import', { rows: [{ ticket: t.ticket.number, score: 5 }, { ticket: 'T-999999', score: 3 }] });
+    expect(imported).toEqual({ imported: 1, errors: [{ row: 2, message: 'No ticket "T-999999" on this desk.' }] });
+  });
+
+  it('counts tickets per product line and category per week, and exports CSV', async () => {
+    const { as } = await open();
+    const grace = await as('Grace Chen');
+    const trends = await grace.call('trends.board', { weeks: 8 });
+    expect(trends.weeks).toHaveLength(8);
+    expect(trends.perProduct.length).toBeGreaterThan(0);
+    expect(trends.series.every((s) => s.counts.length === 8)).toBe(true);
+    const csv = await grace.call('trends.export', { which: 'tickets', weeks: 8 });
+    expect(csv.csv.split('\n')[0]).toBe('week,product_line,category,tickets,warning');
+    expect(csv.filename).toMatch(/^ticket-trends-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});

@@ -1,0 +1,209 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ApiError, type Output } from '../../../shared/api';
+import { actorOf, type Actor, type User } from '../../../shared/domain';
+import { isOpenState, type TicketState } from '../../../shared/ticketMachine';
+import { maySeeBoard, mayImportCsat, mayWriteArticles } from '../../../shared/kb/access';
+import { categorize } from '../../../shared/kb/category';
+import type { kbApi } from '../../../shared/kb/kbApi';
+import { isReason, type Article, type Reason, type ArticleDraft, type Suggestions } from '../../../shared/kb/schemas';
+import { csatStore } from './csat';
+import { kbStore, toSummary, type KbQuery } from './kbStore';
+import { trendsReader } from './trends';
+import type { z } from 'zod';
+
+// The knowledge base's API methods (kbApi): articles, suggestions and ratings, CSAT,
+// trends. desk.ts spreads these into its one handler map; who is signed in and which
+// segments they may see come from the desk, so the privacy rule stays in one place.
+
+type KbMethod = keyof typeof kbApi;
+export type KbHandlers<S> = { [M in KbMethod]: (session: S, input: z.output<(typeof kbApi)[M]['input']>) => Output<M> };
+
+export interface KbDeps<S> {
+  sqlite: BetterSqlite3.Database;
+  now(): number;
+  signedIn(s: S): User;
+  maySee(u: User, segment: string): boolean;
+  userNames(): Map<string, string>;
+}
+
+interface TicketForKb {
+  id: string;
+  number: number;
+  subject: string;
+  description: string;
+  segment: string;
+  state: TicketState;
+  product_line: string | null;
+  model: string | null;
+}
+
+/** The ranker's features as reasons people read: text × product and untried are text. */
+function reasonsOf(exploring: boolean, features: readonly string[]): Reason[] {
+  const out: Reason[] = [];
+  for (const f of features) {
+    const r = f === 'textProduct' || f === 'untried' ? 'text' : f;
+    if (isReason(r) && !out.includes(r)) out.push(r);
+  }
+  return exploring ? [...out, 'exploring'] : out;
+}
+
+export function kbHandlers<S>(deps: KbDeps<S>) {
+  const { sqlite } = deps;
+  const kb = kbStore(sqlite);
+  const csat = csatStore(sqlite);
+  const trends = trendsReader(sqlite);
+  const q = {
+    ticket: sqlite.prepare<[string], TicketForKb>(
+      'SELECT t.id, t.number, t.subject, t.description, t.segment, t.state, a.product_line, a.model FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.id = ?',
+    ),
+    notes: sqlite.prepare<[string], { type: string; payload: string }>(
+      "SELECT type, payload FROM ticket_events WHERE ticket_id = ? AND type IN ('ADD_NOTE', 'ESCALATE', 'DEESCALATE', 'WAIT_ON_CUSTOMER', 'RESOLVE') ORDER BY seq",
+    ),
+    counts: sqlite.prepare<[], { n: number; published: number }>("SELECT count(*) AS n, coalesce(sum(status = 'published'), 0) AS published FROM kb_articles"),
+  };
+
+  const ticketFor = (s: S, ticketId: string): { user: User; ticket: TicketForKb } => {
+    const user = deps.signedIn(s);
+    const ticket = q.ticket.get(ticketId);
+    if (!ticket) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (!deps.maySee(user, ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
+    return { user, ticket };
+  };
+  const notesOf = (ticketId: string) =>
+    q.notes.all(ticketId).map((e) => ({ type: e.type, ...(JSON.parse(e.payload) as { note?: string; code?: string; reason?: string }) }));
+  /** What the ticket is about, as the KB searches it: subject, description and the notes so far. */
+  const queryOf = (t: TicketForKb): KbQuery => ({
+    key: t.id,
+    text: [t.subject, t.description, ...notesOf(t.id).filter((n) => n.type !== 'RESOLVE').map((n) => n.note ?? '')].join('\n'),
+    productLine: t.product_line,
+    model: t.model,
+    segment: t.segment,
+  });
+
+  const suggestionsFor = (t: TicketForKb): Suggestions => {
+    const s = kb.suggest(queryOf(t), { limit: 3 });
+    const rated = kb.ratingsFor(t.id);
+    return {
+      ticketId: t.id,
+      kind: s.kind,
+      category: s.category,
+      ask: s.ask,
+      precision: s.precision,
+      suggestions: s.ranked.map((r) => ({
+        article: toSummary(r.meta),
+        relevance: r.relevance,
+        reasons: reasonsOf(r.exploring, r.reasons),
+        matched: r.matched,
+        rating: rated.get(r.articleId)?.rating ?? null,
+        solved: rated.get(r.articleId)?.solved ?? false,
+      })),
+    };
+  };
+
+  const articleOut = (id: string): Article => {
+    const a = kb.article(id);
+    if (!a) throw new ApiError('not_found', 'That article does not exist.');
+    const names = deps.userNames();
+    return {
+      ...toSummary(a.meta),
+      body: a.row.body,
+      authorName: names.get(a.row.author_id) ?? a.row.author_id,
+      sourceTicketId: a.row.source_ticket_id,
+      createdAt: a.row.created_at,
+      ratings: a.ratings,
+      versions: a.versions.map((v) => ({ version: v.version, title: v.title, status: v.status, authorName: names.get(v.author_id) ?? v.author_id, at: v.at })),
+    };
+  };
+
+  const draftFrom = (t: TicketForKb): ArticleDraft => {
+    const notes = notesOf(t.id);
+    const resolution = [...notes].reverse().find((n) => n.type === 'RESOLVE');
+    if (!resolution || isOpenState(t.state)) throw new ApiError('refused', 'Only a resolved ticket has a resolution to write up.');
+    const tried = notes.filter((n) => n.type !== 'RESOLVE' && n.note).map((n) => `- ${n.note}`);
+    const body = [
+      '## Problem',
+      t.description.trim() || t.subject,
+      ...(tried.length > 0 ? ['', '## What was tried', ...tried] : []),
+      '',
+      '## Resolution',
+      `${(resolution.code ?? '').replaceAll('_', ' ')}${resolution.note ? `: ${resolution.note}` : ''}`,
+      '',
+      `_From ticket T-${String(t.number).padStart(6, '0')}._`,
+    ].join('\n');
+    const category = categorize(`${t.subject} ${t.description}`);
+    return {
+      title: t.subject,
+      body,
+      productLines: t.product_line ? [t.product_line] : [],
+      models: t.model ? [t.model] : [],
+      segments: [],
+      tags: category === 'other' ? [] : [category.replaceAll('_', ' ')],
+      status: 'draft',
+      sourceTicketId: t.id,
+    };
+  };
+
+  const board = (s: S): Actor => {
+    const u = deps.signedIn(s);
+    if (!maySeeBoard(u)) throw new ApiError('forbidden', 'Only supervisors can see this.');
+    return actorOf(u);
+  };
+
+  const handlers: KbHandlers<S> = {
+    'kb.search': (s, i) => {
+      deps.signedIn(s);
+      return { articles: kb.search(i.query, i.limit, i.status === 'published').map(toSummary) };
+    },
+    'kb.get': (s, i) => {
+      deps.signedIn(s);
+      return articleOut(i.articleId);
+    },
+    'kb.save': (s, i) => {
+      const u = deps.signedIn(s);
+      if (!mayWriteArticles(u)) throw new ApiError('forbidden', 'Only specialists and admins write knowledge-base articles.');
+      if (i.sourceTicketId) ticketFor(s, i.sourceTicketId);
+      return articleOut(kb.save(actorOf(u), i, deps.now()));
+    },
+    'kb.draftFromTicket': (s, i) => {
+      const { user, ticket } = ticketFor(s, i.ticketId);
+      if (!mayWriteArticles(user)) throw new ApiError('forbidden', 'Only specialists and admins write knowledge-base articles.');
+      return draftFrom(ticket);
+    },
+    'kb.suggest': (s, i) => suggestionsFor(ticketFor(s, i.ticketId).ticket),
+    'kb.rate': (s, i) => {
+      const { user, ticket } = ticketFor(s, i.ticketId);
+      const rating = i.solved ? 2 : i.rating;
+      kb.rate(actorOf(user), queryOf(ticket), i.articleId, rating, i.solved, deps.now());
+      return { ticketId: ticket.id, articleId: i.articleId, rating, solved: i.solved };
+    },
+    'kb.status': (s) => {
+      deps.signedIn(s);
+      const c = q.counts.get()!;
+      return { articles: c.n, published: c.published, statuses: ['draft', 'published'] };
+    },
+    'csat.record': (s, i) => {
+      const { user } = ticketFor(s, i.ticketId);
+      return csat.record(actorOf(user), i, 'agent', deps.now());
+    },
+    'csat.get': (s, i) => csat.entry(ticketFor(s, i.ticketId).ticket.id),
+    'csat.import': (s, i) => {
+      const u = deps.signedIn(s);
+      if (!mayImportCsat(u)) throw new ApiError('forbidden', 'Only supervisors and admins import satisfaction scores.');
+      return csat.importRows(actorOf(u), i.rows, deps.now());
+    },
+    'csat.board': (s) => {
+      board(s);
+      return csat.board(deps.now());
+    },
+    'csat.followUp': (s, i) => csat.followUp(board(s), i.ticketId, deps.now()),
+    'trends.board': (s, i) => {
+      board(s);
+      return trends.board(deps.now(), i.weeks);
+    },
+    'trends.export': (s, i) => {
+      board(s);
+      return trends.csv(deps.now(), i.weeks, i.which);
+    },
+  };
+  return { handlers, kb, csat };
+}

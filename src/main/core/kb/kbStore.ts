@@ -1,0 +1,467 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ApiError } from '../../../shared/api';
+import type { Actor } from '../../../shared/domain';
+import { INITIAL_PRECISION, observe, precisionOf, shouldAsk, type PrecisionState } from '../../../shared/kb/askPolicy';
+import { categorize, type Category } from '../../../shared/kb/category';
+import { ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
+import {
+  EMPTY_TALLY,
+  INITIAL_WEIGHTS,
+  learn,
+  rank,
+  relevanceOf,
+  type CandidateInput,
+  type Ranked,
+  type Tally,
+  type TicketContext,
+  type Vector,
+  type Weights,
+} from '../../../shared/kb/ranker';
+import type { ArticleInput, ArticleSummary, Rating } from '../../../shared/kb/schemas';
+import { uuidv7 } from '../ids';
+
+// The knowledge base's storage: articles with every version, the FTS5 index, ratings and
+// the re-ranker's state. Every statement is compiled once when the store opens. Each
+// write appends an event to kb_events (the envelope the hub will sync) and updates the
+// projections in the same IMMEDIATE transaction.
+//
+// Article metadata (title, product lines, ...) is kept in memory as well: suggesting reads
+// up to 60 candidates per call, and 10,000 articles' metadata is a few megabytes.
+
+export interface KbQuery {
+  /** Which ticket (or evaluation query) this is: ratings and the ask decision hang on it. */
+  key: string;
+  text: string;
+  productLine: string | null;
+  model: string | null;
+  segment: string | null;
+}
+
+export interface ArticleMeta {
+  n: number;
+  id: string;
+  title: string;
+  excerpt: string;
+  productLines: string[];
+  models: string[];
+  segments: string[];
+  tags: string[];
+  status: 'draft' | 'published';
+  version: number;
+  updatedAt: number;
+}
+
+export interface Suggested {
+  kind: string;
+  category: Category;
+  ask: boolean;
+  precision: number | null;
+  ranked: Array<Ranked & { meta: ArticleMeta; matched: string[] }>;
+}
+
+export interface SuggestOptions {
+  limit?: number;
+  /** Off: text, product, model and segment with the initial weights only (the baseline). */
+  learning?: boolean;
+}
+
+interface ArticleRow {
+  n: number;
+  id: string;
+  title: string;
+  body: string;
+  product_lines: string;
+  models: string;
+  segments: string;
+  tags: string;
+  status: 'draft' | 'published';
+  author_id: string;
+  source_ticket_id: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const FTS_CANDIDATES = 40;
+const HISTORY_CANDIDATES = 10;
+const NEIGHBOURS = 30;
+/**
+ * Similar tickets are looked for among the most recent rated ones: a bound on the search's
+ * cost at a million ratings, and recent ones say most about today's problems. The kind and
+ * article tallies keep the whole history.
+ */
+const RECENT_CASES = 20_000;
+const STAT_TERMS = 12;
+/**
+ * Words of a ticket searched for: the first ones, subject first. bm25 scores every article
+ * that has any of them, so each word more costs a posting list; past eight, a ticket's
+ * words are mostly its description's chatter.
+ */
+export const MATCH_TERMS = 8;
+/** bm25 column weights: title, body, tags. */
+const BM25 = 'bm25(kb_fts, 4.0, 1.0, 2.0)';
+
+export type KbStore = ReturnType<typeof kbStore>;
+
+export function kbStore(sqlite: BetterSqlite3.Database) {
+  const q = {
+    event: sqlite.prepare('INSERT INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, ?, ?, ?)'),
+    articleById: sqlite.prepare<[string], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
+    allMeta: sqlite.prepare<[], ArticleRow>('SELECT n, id, title, substr(body, 1, 400) AS body, product_lines, models, segments, tags, status, version, updated_at FROM kb_articles'),
+    insertArticle: sqlite.prepare(
+      `INSERT INTO kb_articles (id, title, body, product_lines, models, segments, tags, status, author_id, source_ticket_id, version, created_at, updated_at)
+       VALUES (@id, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @source_ticket_id, 1, @at, @at)`,
+    ),
+    updateArticle: sqlite.prepare(
+      `UPDATE kb_articles SET title = @title, body = @body, product_lines = @product_lines, models = @models, segments = @segments, tags = @tags,
+       status = @status, author_id = @author_id, version = version + 1, updated_at = @at WHERE id = @id`,
+    ),
+    insertVersion: sqlite.prepare(
+      `INSERT INTO kb_article_versions (article_id, version, title, body, product_lines, models, segments, tags, status, author_id, at)
+       VALUES (@id, @version, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @at)`,
+    ),
+    versions: sqlite.prepare<[string], { version: number; title: string; status: 'draft' | 'published'; author_id: string; at: number }>(
+      'SELECT version, title, status, author_id, at FROM kb_article_versions WHERE article_id = ? ORDER BY version DESC',
+    ),
+    ftsDelete: sqlite.prepare('DELETE FROM kb_fts WHERE rowid = ?'),
+    ftsInsert: sqlite.prepare('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
+    search: sqlite.prepare<[string, number], { n: number; score: number }>(`SELECT rowid AS n, -${BM25} AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY ${BM25} LIMIT ?`),
+    recent: sqlite.prepare<[number], { n: number }>('SELECT n FROM kb_articles ORDER BY updated_at DESC LIMIT ?'),
+    similarCases: sqlite.prepare<[string, number, number], { n: number; score: number; product_line: string | null }>(
+      `SELECT f.n, f.score, c.product_line FROM (SELECT rowid AS n, -bm25(kb_case_fts) AS score FROM kb_case_fts WHERE kb_case_fts MATCH ? AND rowid > ? ORDER BY bm25(kb_case_fts) LIMIT ?) f
+       JOIN kb_cases c ON c.n = f.n`,
+    ),
+    caseRatings: sqlite.prepare<[string], { case_n: number; article_n: number; rating: Rating }>(
+      'SELECT case_n, article_n, rating FROM kb_ratings WHERE case_n IN (SELECT value FROM json_each(?))',
+    ),
+    caseCount: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM kb_cases'),
+    lastCase: sqlite.prepare<[], { n: number | null }>('SELECT max(n) AS n FROM kb_cases'),
+    docFrequency: sqlite.prepare<[string], { doc: number }>('SELECT doc FROM kb_case_vocab WHERE term = ?'),
+    caseOf: sqlite.prepare<[string], { n: number }>('SELECT n FROM kb_cases WHERE ticket_id = ?'),
+    insertCase: sqlite.prepare<[string, string | null, number], { n: number }>('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
+    caseFts: sqlite.prepare('INSERT INTO kb_case_fts (rowid, text) VALUES (?, ?)'),
+    kindStats: sqlite.prepare<[string, string], { n: number; tn: number; tsum: number }>(
+      'SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_kind_stats WHERE kind = ? AND article_n IN (SELECT value FROM json_each(?))',
+    ),
+    kindBest: sqlite.prepare<[string, number], { n: number }>('SELECT article_n AS n FROM kb_kind_stats WHERE kind = ? AND sum / (n + 3) > 0.5 ORDER BY sum DESC LIMIT ?'),
+    articleStats: sqlite.prepare<[string], { n: number; tn: number; tsum: number }>(
+      'SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_article_stats WHERE article_n IN (SELECT value FROM json_each(?))',
+    ),
+    oneArticleStats: sqlite.prepare<[number], { n: number; sum: number }>('SELECT n, sum FROM kb_article_stats WHERE article_n = ?'),
+    precision: sqlite.prepare<[string], { shown: number; relevant: number; ask_rate: number }>('SELECT shown, relevant, ask_rate FROM kb_precision WHERE kind = ?'),
+    putPrecision: sqlite.prepare(
+      'INSERT INTO kb_precision (kind, shown, relevant, ask_rate) VALUES (?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET shown = excluded.shown, relevant = excluded.relevant, ask_rate = excluded.ask_rate',
+    ),
+    previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number }>('SELECT rating, solved FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
+    ratingsOf: sqlite.prepare<[string], { article_n: number; rating: Rating; solved: number }>('SELECT article_n, rating, solved FROM kb_ratings WHERE ticket_id = ?'),
+    putRating: sqlite.prepare(
+      `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (ticket_id, article_n) DO UPDATE SET rating = excluded.rating, solved = max(solved, excluded.solved), kind = excluded.kind, actor_id = excluded.actor_id, at = excluded.at`,
+    ),
+    addKind: sqlite.prepare('INSERT INTO kb_kind_stats (kind, article_n, n, sum) VALUES (?, ?, ?, ?) ON CONFLICT (kind, article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
+    addArticle: sqlite.prepare('INSERT INTO kb_article_stats (article_n, n, sum) VALUES (?, ?, ?) ON CONFLICT (article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
+    model: sqlite.prepare<[], { weights: string; updates: number }>('SELECT weights, updates FROM kb_model WHERE id = 1'),
+    putModel: sqlite.prepare('INSERT INTO kb_model (id, weights, updates) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET weights = excluded.weights, updates = excluded.updates'),
+  };
+
+  // ---- in-memory state ----------------------------------------------------------------------
+  let metaByN: Map<number, ArticleMeta> | null = null;
+  let metaById = new Map<string, ArticleMeta>();
+  const loadMeta = () => {
+    if (metaByN) return metaByN;
+    metaByN = new Map();
+    metaById = new Map();
+    for (const r of q.allMeta.all()) remember(r);
+    return metaByN;
+  };
+  const remember = (r: Pick<ArticleRow, 'n' | 'id' | 'title' | 'body' | 'product_lines' | 'models' | 'segments' | 'tags' | 'status' | 'version' | 'updated_at'>) => {
+    const m: ArticleMeta = {
+      n: r.n, id: r.id, title: r.title, excerpt: excerptOf(r.body), productLines: JSON.parse(r.product_lines), models: JSON.parse(r.models),
+      segments: JSON.parse(r.segments), tags: JSON.parse(r.tags), status: r.status, version: r.version, updatedAt: r.updated_at,
+    };
+    metaByN?.set(m.n, m);
+    metaById.set(m.id, m);
+    return m;
+  };
+  const metaOfId = (id: string) => (loadMeta(), metaById.get(id));
+
+  const loadedModel = q.model.get();
+  let weights: Weights = loadedModel ? { ...INITIAL_WEIGHTS, ...(JSON.parse(loadedModel.weights) as Partial<Weights>) } : { ...INITIAL_WEIGHTS };
+  let updates = loadedModel?.updates ?? 0;
+  const precisionCache = new Map<string, PrecisionState>();
+  const precisionOfKind = (kind: string): PrecisionState => {
+    let p = precisionCache.get(kind);
+    if (!p) {
+      const row = q.precision.get(kind);
+      p = row ? { shown: row.shown, relevant: row.relevant, askRate: row.ask_rate } : INITIAL_PRECISION;
+      precisionCache.set(kind, p);
+    }
+    return p;
+  };
+  // The features each article had when it was last suggested for a ticket: a rating
+  // teaches the model what it saw then. Bounded; a rating whose suggestion has been
+  // forgotten (a restart) is suggested again first.
+  const shownFeatures = new Map<string, { kind: string; cluster: string; terms: string[]; features: Map<number, Vector> }>();
+  const SHOWN_MAX = 5000;
+
+  const appendEvent = (type: string, at: number, actor: Actor, payload: unknown) =>
+    q.event.run(uuidv7(at), type, at, JSON.stringify(actor), JSON.stringify(payload));
+
+  // ---- articles ------------------------------------------------------------------------------
+
+  function save(actor: Actor, input: ArticleInput, at: number): string {
+    return sqlite.transaction(() => {
+      const existing = input.id ? q.articleById.get(input.id) : undefined;
+      if (input.id && !existing && input.expectedVersion !== undefined) throw new ApiError('not_found', 'That article does not exist.');
+      if (existing && input.expectedVersion !== undefined && existing.version !== input.expectedVersion) {
+        throw new ApiError('conflict', `Someone saved this article meanwhile (version ${existing.version}); reload it and make your change again.`);
+      }
+      const id = existing?.id ?? input.id ?? uuidv7(at);
+      const values = {
+        id, title: input.title, body: input.body, product_lines: JSON.stringify(input.productLines), models: JSON.stringify(input.models),
+        segments: JSON.stringify(input.segments), tags: JSON.stringify(input.tags), status: input.status, author_id: actor.id,
+        source_ticket_id: input.sourceTicketId, at,
+      };
+      if (existing) q.updateArticle.run(values);
+      else q.insertArticle.run(values);
+      const row = q.articleById.get(id)!;
+      q.insertVersion.run({ ...values, version: row.version });
+      q.ftsDelete.run(row.n);
+      q.ftsInsert.run(row.n, normalizeText(row.title), normalizeText(row.body), normalizeText([...input.tags, ...input.productLines, ...input.models].join(' ')));
+      appendEvent(existing ? 'kb.article_edited' : 'kb.article_created', at, actor, { articleId: id, version: row.version, ...input, id });
+      if (metaByN) remember(row);
+      return id;
+    }).immediate();
+  }
+
+  function article(id: string) {
+    const row = q.articleById.get(id);
+    if (!row) return null;
+    const stats = q.oneArticleStats.get(row.n);
+    return {
+      row,
+      meta: metaOfId(id) ?? remember(row),
+      ratings: { n: stats?.n ?? 0, mean: stats && stats.n > 0 ? stats.sum / stats.n : null },
+      versions: q.versions.all(id),
+    };
+  }
+
+  /** Articles for the KB page: matching the text (best first), or the most recently changed. */
+  function search(text: string, limit: number, publishedOnly: boolean): ArticleMeta[] {
+    const meta = loadMeta();
+    const match = ftsQuery(queryTerms(text));
+    const ns = match ? q.search.all(match, limit * 2).map((r) => r.n) : q.recent.all(limit * 2).map((r) => r.n);
+    return ns
+      .map((n) => meta.get(n))
+      .filter((m): m is ArticleMeta => m !== undefined && (!publishedOnly || m.status === 'published'))
+      .slice(0, limit);
+  }
+
+  // ---- suggestions ---------------------------------------------------------------------------
+
+  function suggest(query: KbQuery, opts: SuggestOptions = {}): Suggested {
+    const meta = loadMeta();
+    const limit = opts.limit ?? 3;
+    const learning = opts.learning ?? true;
+    const category = categorize(query.text);
+    const kind = `${query.productLine ?? '*'}|${category}`;
+    const terms = queryTerms(query.text);
+    const match = ftsQuery(terms.slice(0, MATCH_TERMS));
+    const text = new Map<number, number>();
+    if (match) for (const r of q.search.all(match, FTS_CANDIDATES)) text.set(r.n, r.score);
+    const ns = new Set(text.keys());
+    // Tickets are "of a kind" when text search (with the initial weights, no learning) puts
+    // the same article first: however callers word a problem, that article names it. The
+    // kind's rating tallies are kept under that article.
+    const anchor = anchorOf(text, meta, query);
+    const cluster = anchor === null ? `${query.productLine ?? '*'}|${category}` : `a${anchor}`;
+    if (learning) {
+      // Articles that earned good ratings on this kind of ticket, or on tickets sharing a
+      // word, are candidates even when the words differ: that is how a rating reaches
+      // similar tickets that text search alone would never connect to the article.
+      for (const r of q.kindBest.all(cluster, HISTORY_CANDIDATES)) ns.add(r.n);
+    }
+    const similar = learning ? similarTickets(terms, query) : new Map<number, Tally>();
+    if (learning) for (const [n, t] of similar) if (t.sum > 0) ns.add(n);
+    const candidates = [...ns].filter((n) => meta.get(n)?.status === 'published');
+    const list = JSON.stringify(candidates);
+    const kindT = new Map<number, Tally>();
+    const overall = new Map<number, Tally>();
+    if (learning && candidates.length > 0) {
+      for (const r of q.kindStats.all(cluster, list)) kindT.set(r.n, { n: r.tn, sum: r.tsum });
+      for (const r of q.articleStats.all(list)) overall.set(r.n, { n: r.tn, sum: r.tsum });
+    }
+    const inputs: CandidateInput[] = candidates.map((n) => {
+      const m = meta.get(n)!;
+      return {
+        articleId: String(n), textScore: text.get(n) ?? 0, productLines: m.productLines, models: m.models, segments: m.segments,
+        similar: similar.get(n) ?? EMPTY_TALLY, kind: kindT.get(n) ?? EMPTY_TALLY, overall: overall.get(n) ?? EMPTY_TALLY,
+      };
+    });
+    const ctx: TicketContext = { productLine: query.productLine, model: query.model, segment: query.segment };
+    const all = rank(inputs, ctx, learning ? weights : INITIAL_WEIGHTS, { explore: learning });
+    const ranked = all.slice(0, limit);
+    const state = precisionOfKind(kind);
+    if (learning) {
+      if (shownFeatures.size >= SHOWN_MAX) shownFeatures.delete(shownFeatures.keys().next().value!);
+      shownFeatures.set(query.key, { kind, cluster, terms, features: new Map(ranked.map((r) => [Number(r.articleId), r.features])) });
+    }
+    return {
+      kind,
+      category,
+      ask: shouldAsk(state, query.key),
+      precision: precisionOf(state),
+      ranked: ranked.map((r) => {
+        const m = meta.get(Number(r.articleId))!;
+        const words = new Set(normalizeText(`${m.title} ${m.excerpt} ${m.tags.join(' ')}`).split(/[^\p{L}\p{N}]+/u));
+        return { ...r, articleId: m.id, meta: m, matched: terms.filter((t) => words.has(t)).slice(0, 6) };
+      }),
+    };
+  }
+
+  function anchorOf(text: Map<number, number>, meta: Map<number, ArticleMeta>, query: KbQuery): number | null {
+    const inputs: CandidateInput[] = [];
+    for (const [n, score] of text) {
+      const m = meta.get(n);
+      if (m?.status !== 'published') continue;
+      inputs.push({ articleId: String(n), textScore: score, productLines: m.productLines, models: m.models, segments: m.segments, similar: EMPTY_TALLY, kind: EMPTY_TALLY, overall: EMPTY_TALLY });
+    }
+    const best = rank(inputs, { productLine: query.productLine, model: query.model, segment: query.segment }, INITIAL_WEIGHTS, { explore: false })[0];
+    return best ? Number(best.articleId) : null;
+  }
+
+  // ---- similar tickets ----------------------------------------------------------------------
+
+  let cases = q.caseCount.get()?.n ?? 0;
+  let lastCase = q.lastCase.get()?.n ?? 0;
+  const frequent = new Map<string, boolean>();
+  /** Words most rated tickets have ("laptop", "update") find no one in particular: left out. */
+  const telling = (t: string) => {
+    let f = frequent.get(t);
+    if (f === undefined || cases < 500) {
+      f = (q.docFrequency.get(t)?.doc ?? 0) > Math.max(20, cases * 0.04);
+      if (cases >= 500) frequent.set(t, f);
+    }
+    return !f;
+  };
+
+  /**
+   * The ratings of the rated tickets most like this one (bm25 over their words), per
+   * article, each ticket weighted by its similarity relative to the closest one.
+   */
+  function similarTickets(terms: readonly string[], query: KbQuery): Map<number, Tally> {
+    const out = new Map<number, Tally>();
+    if (cases === 0) return out;
+    const match = ftsQuery(terms.filter(telling).slice(0, STAT_TERMS));
+    if (!match) return out;
+    const selfN = q.caseOf.get(query.key)?.n;
+    const found = q.similarCases.all(match, lastCase - RECENT_CASES, NEIGHBOURS).filter((r) => r.n !== selfN);
+    const best = found[0]?.score ?? 0;
+    if (best <= 0) return out;
+    // For an article about a product line, a ticket about the same line counts fully and one
+    // about another line a tenth: the same words on another line often need another fix. An
+    // article for every line (diagnostics, dispatch) learns from every line's tickets.
+    const meta = loadMeta();
+    const found_ = new Map(found.map((r) => [r.n, r]));
+    const lineWeight = (line: string | null) => (query.productLine === null || line === null || line === query.productLine ? 1 : 0.1);
+    for (const r of q.caseRatings.all(JSON.stringify(found.map((x) => x.n)))) {
+      const c = found_.get(r.case_n)!;
+      const general = (meta.get(r.article_n)?.productLines.length ?? 0) === 0;
+      const w = (c.score / best) ** 2 * (general ? 1 : lineWeight(c.product_line));
+      const t = out.get(r.article_n) ?? { n: 0, sum: 0 };
+      out.set(r.article_n, { n: t.n + w, sum: t.sum + w * relevanceOf(r.rating) });
+    }
+    return out;
+  }
+
+  /** What this ticket's agent has said of its suggestions so far, by article id. */
+  function ratingsFor(ticketKey: string): Map<string, { rating: Rating; solved: boolean }> {
+    const meta = loadMeta();
+    const out = new Map<string, { rating: Rating; solved: boolean }>();
+    for (const r of q.ratingsOf.all(ticketKey)) {
+      const m = meta.get(r.article_n);
+      if (m) out.set(m.id, { rating: r.rating, solved: r.solved === 1 });
+    }
+    return out;
+  }
+
+  /**
+   * Records a rating and learns from it, in one transaction: the event, the ticket's rating,
+   * the tallies for the ticket's words and kind and for the article, the model's weights and
+   * the kind's measured precision. Rating the same article on the same ticket again replaces
+   * the earlier rating in the tallies instead of counting twice.
+   */
+  function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): void {
+    const m = metaOfId(articleId);
+    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    let shown = shownFeatures.get(query.key);
+    if (!shown || !shown.features.has(m.n)) {
+      suggest(query, { limit: 60 });
+      shown = shownFeatures.get(query.key);
+    }
+    const kind = shown?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`;
+    const cluster = shown?.cluster ?? kind;
+    const terms = shown?.terms ?? queryTerms(query.text);
+    const x = shown?.features.get(m.n);
+    sqlite.transaction(() => {
+      const previous = q.previousRating.get(query.key, m.n);
+      const dn = previous ? 0 : 1;
+      const ds = relevanceOf(rating) - (previous ? relevanceOf(previous.rating) : 0);
+      appendEvent('kb.rated', at, actor, { ticketId: query.key, articleId, rating, solved, kind, cluster, terms });
+      let caseN = q.caseOf.get(query.key)?.n;
+      if (caseN === undefined) {
+        caseN = q.insertCase.get(query.key, query.productLine, at)!.n;
+        q.caseFts.run(caseN, terms.join(' '));
+        cases++;
+        lastCase = caseN;
+      }
+      q.putRating.run(query.key, caseN, m.n, rating, solved ? 1 : 0, kind, actor.id, at);
+      q.addKind.run(cluster, m.n, dn, ds);
+      q.addArticle.run(m.n, dn, ds);
+      if (x) {
+        weights = learn(weights, x, rating);
+        updates++;
+        q.putModel.run(JSON.stringify(weights), updates);
+      }
+      if (!previous) {
+        const next = observe(precisionOfKind(kind), rating > 0);
+        precisionCache.set(kind, next);
+        q.putPrecision.run(kind, next.shown, next.relevant, next.askRate);
+      }
+    }).immediate();
+  }
+
+  return {
+    save,
+    article,
+    search,
+    suggest,
+    rate,
+    ratingsFor,
+    metaOfId,
+    weights: () => weights,
+    count: () => loadMeta().size,
+    /** Forget cached metadata (after rows were written behind the store's back, e.g. bulk seeding). */
+    reload: () => {
+      metaByN = null;
+      const model = q.model.get();
+      if (model) weights = { ...INITIAL_WEIGHTS, ...(JSON.parse(model.weights) as Partial<Weights>) };
+      precisionCache.clear();
+    },
+  };
+}
+
+export const toSummary = (m: ArticleMeta): ArticleSummary => ({
+  id: m.id, title: m.title, excerpt: m.excerpt, productLines: m.productLines, models: m.models,
+  segments: m.segments as ArticleSummary['segments'], tags: m.tags, status: m.status, version: m.version, updatedAt: m.updatedAt,
+});
+
+/** The first sentences of a Markdown body as plain text. */
+function excerptOf(body: string): string {
+  const plain = body
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/[#>*_`~|[\]()!-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > 180 ? `${plain.slice(0, 177).trimEnd()}…` : plain;
+}

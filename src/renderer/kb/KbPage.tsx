@@ -1,0 +1,256 @@
+import { Alert, Anchor, Badge, Button, Grid, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, TagsInput, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { SEGMENTS, type Segment } from '../../shared/domain';
+import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
+import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
+import { formatDateTime, formatPercent, t } from '../i18n';
+import { segmentLabel } from '../labels';
+import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { hrefOf, navigate, ticketHref } from '../route';
+import { useSession } from '../session';
+import { statusLabel } from './labels';
+import { Markdown } from './Markdown';
+
+// The knowledge base: browse and search (full-text, any case, accents, Persian or Arabic
+// letters), read an article rendered from Markdown, and, for specialists and admins, write
+// and edit articles (every save is a new version) or start one from a resolved ticket.
+
+const mayWrite = (role: string) => role === 'specialist' || role === 'admin';
+
+export function KbPage({ query }: { query: string }) {
+  const { user } = useSession();
+  const [text, setText] = useState(query);
+  const [status, setStatus] = useState<'all' | 'published'>('all');
+  const [debounced] = useDebouncedValue(text, 200);
+  useEffect(() => {
+    if (debounced !== query) navigate(hrefOf({ name: 'kb', query: debounced }), { replace: true });
+  }, [debounced, query]);
+  const found = useCall('kb.search', { query: debounced, status, limit: 60 });
+  return (
+    <>
+      <PageHeader
+        title={t('kb.title')}
+        description={t('kb.lead')}
+        actions={
+          mayWrite(user.role) && (
+            <Button component="a" href={hrefOf({ name: 'kbEdit', articleId: null, fromTicket: null })} leftSection={<IconPlus size={16} />}>
+              {t('kb.new')}
+            </Button>
+          )
+        }
+      />
+      <Stack gap="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            style={{ flex: '1 1 320px' }}
+            label={t('kb.search')}
+            placeholder={t('kb.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            data-testid="kb-search"
+          />
+          <SegmentedControl
+            value={status}
+            onChange={(v) => setStatus(v === 'published' ? 'published' : 'all')}
+            data={[
+              { value: 'all', label: t('kb.filter.all') },
+              { value: 'published', label: t('kb.filter.published') },
+            ]}
+          />
+        </Group>
+        {found.problem && !found.data ? (
+          <ProblemAlert problem={found.problem} onRetry={() => void found.refetch()} />
+        ) : !found.data ? (
+          <PageLoading />
+        ) : found.data.articles.length === 0 ? (
+          <Muted>{debounced.trim() ? t('kb.none') : t('kb.empty')}</Muted>
+        ) : (
+          <Stack gap="xs" data-testid="kb-results">
+            {found.data.articles.map((a) => (
+              <ArticleRow key={a.id} a={a} />
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function ArticleRow({ a }: { a: ArticleSummary }) {
+  return (
+    <Paper withBorder radius="md" p="sm" component="article" aria-label={a.title}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Anchor href={hrefOf({ name: 'kbArticle', articleId: a.id })} fw={600}>
+            {a.title}
+          </Anchor>
+          <Text size="sm" c="dimmed" lineClamp={2}>
+            {a.excerpt}
+          </Text>
+          <Group gap={4}>
+            {a.productLines.map((p) => (
+              <Badge key={p} size="xs" variant="light">{p}</Badge>
+            ))}
+            {a.tags.slice(0, 4).map((tag) => (
+              <Badge key={tag} size="xs" variant="outline" color="gray">{tag}</Badge>
+            ))}
+          </Group>
+        </Stack>
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+          <Badge size="sm" variant={a.status === 'published' ? 'light' : 'outline'} color={a.status === 'published' ? 'teal' : 'gray'}>
+            {statusLabel(a.status)}
+          </Badge>
+          <Text size="xs" c="dimmed">{t('kb.updated', { when: formatDateTime(a.updatedAt) })}</Text>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+export function KbArticlePage({ articleId }: { articleId: string }) {
+  const { user } = useSession();
+  const article = useCall('kb.get', { articleId });
+  if (article.problem && !article.data) return <ProblemAlert problem={article.problem} onRetry={() => void article.refetch()} />;
+  if (!article.data) return <PageLoading />;
+  const a = article.data;
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Anchor href={hrefOf({ name: 'kb', query: '' })} size="xs"><IconArrowLeft size={12} /> {t('kb.back')}</Anchor>}
+        title={a.title}
+        badges={
+          <>
+            <Badge variant={a.status === 'published' ? 'light' : 'outline'} color={a.status === 'published' ? 'teal' : 'gray'}>{statusLabel(a.status)}</Badge>
+            <Text size="xs" c="dimmed">{t('kb.version', { version: a.version })} · {t('kb.by', { name: a.authorName })} · {t('kb.updated', { when: formatDateTime(a.updatedAt) })}</Text>
+          </>
+        }
+        actions={
+          mayWrite(user.role) && (
+            <Button component="a" href={hrefOf({ name: 'kbEdit', articleId: a.id, fromTicket: null })} variant="default" leftSection={<IconEdit size={16} />}>
+              {t('kb.edit')}
+            </Button>
+          )
+        }
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Paper withBorder radius="md" p="md" component="section" aria-label={a.title}>
+            <Markdown>{a.body}</Markdown>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <Section title={t('kb.about')}>
+              <Stack gap={6}>
+                <Group gap={4}>{a.productLines.length ? a.productLines.map((p) => <Badge key={p} variant="light">{p}</Badge>) : <Muted>{t('kb.allProducts')}</Muted>}</Group>
+                {a.models.length > 0 && <Text size="xs" c="dimmed">{a.models.join(t('list.separator'))}</Text>}
+                <Group gap={4}>{a.segments.length ? a.segments.map((s) => <Badge key={s} variant="outline" color="gray">{segmentLabel(s)}</Badge>) : <Muted>{t('kb.allSegments')}</Muted>}</Group>
+                {a.sourceTicketId && <Anchor href={ticketHref(a.sourceTicketId)} size="sm">{t('kb.fromTicket')}</Anchor>}
+              </Stack>
+            </Section>
+            <Section title={t('kb.ratings')}>
+              <Text size="sm">{a.ratings.mean === null ? t('kb.ratingsNone') : t('kb.ratingsMean', { n: Math.round(a.ratings.n), share: formatPercent(a.ratings.mean) })}</Text>
+            </Section>
+            <Section title={t('kb.versions')}>
+              <Timeline bulletSize={12} lineWidth={2} active={0}>
+                {a.versions.map((v) => (
+                  <Timeline.Item key={v.version} title={<Text size="sm" fw={600}>{t('kb.version', { version: v.version })} · {statusLabel(v.status)}</Text>}>
+                    <Text size="xs" c="dimmed">{v.title}</Text>
+                    <Text size="xs" c="dimmed">{t('kb.by', { name: v.authorName })} · {formatDateTime(v.at)}</Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+const EMPTY: ArticleDraft = { title: '', body: '', productLines: [], models: [], segments: [], tags: [], status: 'draft', sourceTicketId: null };
+const FIELDS = ['title', 'body', 'productLines', 'models', 'segments', 'tags', 'status'];
+
+export function KbEditPage({ articleId, fromTicket }: { articleId: string | null; fromTicket: string | null }) {
+  const { user } = useSession();
+  const existing = useCall('kb.get', articleId ? { articleId } : null);
+  const draft = useCall('kb.draftFromTicket', fromTicket && !articleId ? { ticketId: fromTicket } : null);
+  const source = articleId ? existing : fromTicket ? draft : null;
+  if (!mayWrite(user.role)) return <ProblemAlert title={t('kb.title')} problem={{ code: 'forbidden', message: t('kb.writeForbidden'), issues: [] }} />;
+  if (source?.problem && !source.data) return <ProblemAlert problem={source.problem} onRetry={() => void source.refetch()} />;
+  if (source && !source.data) return <PageLoading />;
+  const start: ArticleDraft = source?.data ? { ...EMPTY, ...source.data } : EMPTY;
+  const version = articleId && existing.data ? existing.data.version : undefined;
+  return <Editor articleId={articleId} start={start} version={version} />;
+}
+
+function Editor({ articleId, start, version }: { articleId: string | null; start: ArticleDraft; version: number | undefined }) {
+  const [form, setForm] = useState<ArticleDraft>(start);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saving, setSaving] = useState(false);
+  const lines = useCall('kb.search', { query: '', limit: 200 });
+  const knownLines = [...new Set([...(lines.data?.articles ?? []).flatMap((a) => a.productLines), ...form.productLines])].sort();
+  const set = <K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const save = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      const saved = await call('kb.save', { ...form, ...(articleId ? { id: articleId } : {}), ...(version !== undefined ? { expectedVersion: version } : {}) });
+      notifications.show({ color: 'teal', message: t('kb.saved', { version: saved.version }) });
+      navigate(hrefOf({ name: 'kbArticle', articleId: saved.id }));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const unplaced = otherIssues(problem, FIELDS);
+  return (
+    <>
+      <PageHeader title={articleId ? t('kb.edit') : t('kb.new')} eyebrow={<Anchor href={hrefOf({ name: 'kb', query: '' })} size="xs">{t('kb.back')}</Anchor>} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="sm" component="form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+            {problem && (
+              <Alert color="red" title={t('kb.saveFailed')} role="alert">
+                {headline(problem, unplaced)}
+                {unplaced.map((m) => <Text key={m} size="sm">{m}</Text>)}
+              </Alert>
+            )}
+            <TextInput label={t('kb.field.title')} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={issueFor(problem, 'title')} required />
+            <Textarea label={t('kb.field.body')} description={t('kb.field.bodyHint')} value={form.body} onChange={(e) => set('body', e.currentTarget.value)} error={issueFor(problem, 'body')} autosize minRows={10} maxRows={28} required />
+            <TagsInput label={t('kb.field.productLines')} placeholder={t('kb.field.none')} data={knownLines} value={form.productLines} onChange={(v) => set('productLines', v)} error={issueFor(problem, 'productLines')} />
+            <TagsInput label={t('kb.field.models')} placeholder={t('kb.field.none')} value={form.models} onChange={(v) => set('models', v)} error={issueFor(problem, 'models')} />
+            <MultiSelect
+              label={t('kb.field.segments')}
+              placeholder={t('kb.field.none')}
+              data={SEGMENTS.map((s) => ({ value: s, label: segmentLabel(s) }))}
+              value={form.segments}
+              onChange={(v) => set('segments', v.filter((x): x is Segment => (SEGMENTS as readonly string[]).includes(x)))}
+            />
+            <TagsInput label={t('kb.field.tags')} value={form.tags} onChange={(v) => set('tags', v)} error={issueFor(problem, 'tags')} />
+            <Select
+              label={t('kb.field.status')}
+              data={[{ value: 'draft', label: statusLabel('draft') }, { value: 'published', label: statusLabel('published') }]}
+              value={form.status}
+              onChange={(v) => set('status', v === 'published' ? 'published' : 'draft')}
+              allowDeselect={false}
+            />
+            <Group>
+              <Button type="submit" loading={saving}>{t('kb.save')}</Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Section title={t('kb.preview')}>
+            <Markdown>{form.body}</Markdown>
+          </Section>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

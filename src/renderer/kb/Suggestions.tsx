@@ -1,0 +1,128 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBulb, IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { RATINGS, type Rating, type Suggestion, type Suggestions } from '../../shared/kb/schemas';
+import { call, problemOf, useCall } from '../backend';
+import { formatPercent, t } from '../i18n';
+import { Muted, ProblemAlert, Section } from '../page';
+import { hrefOf } from '../route';
+import { ratingLabel, reasonLabel } from './labels';
+
+// The three best articles for a ticket, each with why it is suggested and three buttons:
+// not, somewhat, very relevant. The desk says whether to ask (less often once suggestions
+// for this kind of ticket are 80 % relevant); unasked, the buttons wait behind "Rate". On a
+// resolved ticket each can be marked "solved with this article", the strongest signal.
+
+export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: string; resolved: boolean; title?: string }) {
+  const loaded = useCall('kb.suggest', { ticketId }, { live: (c) => c.ticketId === ticketId });
+  // Ratings given here, kept over what was loaded until the next load brings them back.
+  const [given, setGiven] = useState<Record<string, { rating: Rating; solved: boolean }>>({});
+  const data: Suggestions | undefined = loaded.data && {
+    ...loaded.data,
+    suggestions: loaded.data.suggestions.map((s) => ({ ...s, ...given[s.article.id] })),
+  };
+  const onRated = (r: { articleId: string; rating: Rating; solved: boolean }) => setGiven((g) => ({ ...g, [r.articleId]: { rating: r.rating, solved: r.solved } }));
+  return (
+    <Section
+      title={
+        <Group gap={6}>
+          <IconBulb size={16} />
+          {title ?? t('suggest.title')}
+        </Group>
+      }
+      id={`suggestions-${ticketId}`}
+      actions={data && data.precision !== null ? <Text size="xs" c="dimmed">{t('suggest.precision', { share: formatPercent(data.precision) })}</Text> : undefined}
+    >
+      {loaded.problem && !data ? (
+        <ProblemAlert problem={loaded.problem} onRetry={() => void loaded.refetch()} />
+      ) : !data ? (
+        <Muted>{t('common.loading')}</Muted>
+      ) : data.suggestions.length === 0 ? (
+        <Muted>{t('suggest.none')}</Muted>
+      ) : (
+        <Stack gap="sm" data-testid="suggestions">
+          {data.ask && !resolved && <Text size="xs" c="dimmed">{t('suggest.ask')}</Text>}
+          {data.suggestions.map((s, i) => (
+            <SuggestionCard key={s.article.id} ticketId={ticketId} s={s} rank={i + 1} ask={data.ask} resolved={resolved} onRated={onRated} />
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
+  ticketId: string;
+  s: Suggestion;
+  rank: number;
+  ask: boolean;
+  resolved: boolean;
+  onRated: (r: { articleId: string; rating: Rating; solved: boolean }) => void;
+}) {
+  const [busy, setBusy] = useState<Rating | 'solved' | null>(null);
+  const [open, setOpen] = useState(ask || s.rating !== null);
+  const rate = async (rating: Rating, solved = false) => {
+    setBusy(solved ? 'solved' : rating);
+    try {
+      onRated(await call('kb.rate', { ticketId, articleId: s.article.id, rating, solved }));
+      notifications.show({ color: 'teal', message: t('suggest.thanks') });
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('suggest.failed'), message: problemOf(error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Paper withBorder radius="sm" p="sm" data-testid="suggestion" data-article={s.article.id} aria-label={s.article.title} component="article">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Anchor href={hrefOf({ name: 'kbArticle', articleId: s.article.id })} fw={600} size="sm" data-testid="suggestion-title">
+            <Text span c="dimmed" ff="monospace" size="xs" me={6}>{rank}</Text>
+            {s.article.title}
+          </Anchor>
+        </Group>
+        <Text size="xs" c="dimmed" lineClamp={2}>{s.article.excerpt}</Text>
+        <Group gap={4}>
+          {s.reasons.slice(0, 3).map((r) => (
+            <Badge key={r} size="xs" variant="light" color={r === 'similar' || r === 'kind' ? 'teal' : r === 'exploring' ? 'grape' : 'gray'}>
+              {reasonLabel(r)}
+            </Badge>
+          ))}
+          {s.matched.length > 0 && (
+            <Tooltip label={t('suggest.matched', { words: s.matched.join(t('list.separator')) })}>
+              <Text size="xs" c="dimmed" truncate maw={220}>{t('suggest.matched', { words: s.matched.join(t('list.separator')) })}</Text>
+            </Tooltip>
+          )}
+        </Group>
+        {resolved ? (
+          <Group gap={6}>
+            <Button size="xs" variant={s.solved ? 'filled' : 'light'} color="teal" leftSection={<IconCircleCheck size={14} />} loading={busy === 'solved'} onClick={() => void rate(2, true)} disabled={s.solved}>
+              {s.solved ? t('suggest.solvedDone') : t('suggest.solved')}
+            </Button>
+          </Group>
+        ) : open ? (
+          <Group gap={6} role="group" aria-label={t('suggest.ask')}>
+            {RATINGS.map((r) => (
+              <Button
+                key={r}
+                size="compact-xs"
+                variant={s.rating === r ? 'filled' : 'default'}
+                color={r === 0 ? 'red' : r === 1 ? 'yellow' : 'teal'}
+                aria-pressed={s.rating === r}
+                loading={busy === r}
+                onClick={() => void rate(r)}
+              >
+                {ratingLabel(r)}
+              </Button>
+            ))}
+          </Group>
+        ) : (
+          <Anchor component="button" type="button" size="xs" onClick={() => setOpen(true)} w="fit-content">
+            {t('suggest.rateOptional')}
+          </Anchor>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Group, NumberInput, Rating as Stars, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFilePencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { TicketDetail } from '../../shared/api';
+import { isOpenState } from '../../shared/ticketMachine';
+import { call, problemOf, useCall } from '../backend';
+import { formatDateTime, t } from '../i18n';
+import { Section } from '../page';
+import { hrefOf } from '../route';
+import { useSession } from '../session';
+import { SuggestionsPanel } from './Suggestions';
+
+// The knowledge base on a ticket page: suggestions while it is open (and "solved with this
+// article" once resolved), the customer's satisfaction score after resolution, and for
+// specialists and admins "turn this resolution into an article".
+
+export function TicketKnowledge({ detail }: { detail: TicketDetail }) {
+  const { user } = useSession();
+  const { ticket } = detail;
+  const open = isOpenState(ticket.state);
+  return (
+    <>
+      <SuggestionsPanel ticketId={ticket.id} resolved={!open} />
+      {!open && (
+        <>
+          {(user.role === 'specialist' || user.role === 'admin') && (
+            <Group>
+              <Button component="a" variant="light" leftSection={<IconFilePencil size={16} />} href={hrefOf({ name: 'kbEdit', articleId: null, fromTicket: ticket.id })}>
+                {t('kb.fromResolution')}
+              </Button>
+            </Group>
+          )}
+          <CsatForm ticketId={ticket.id} />
+        </>
+      )}
+    </>
+  );
+}
+
+function CsatForm({ ticketId }: { ticketId: string }) {
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [saving, setSaving] = useState(false);
+  const existing = useCall('csat.get', { ticketId });
+  const [justSaved, setSaved] = useState<{ score: number; at: number } | null>(null);
+  const saved = justSaved ?? existing.data ?? null;
+  const save = async () => {
+    setSaving(true);
+    try {
+      const entry = await call('csat.record', { ticketId, score, comment });
+      setSaved({ score: entry.score, at: entry.at });
+      notifications.show({ color: 'teal', message: t('csat.saved') });
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('csat.failed'), message: problemOf(error).message });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Section title={t('csat.title')} id={`csat-${ticketId}`}>
+      {saved ? (
+        <Text size="sm">{t('csat.recorded', { score: saved.score, when: formatDateTime(saved.at) })}</Text>
+      ) : (
+        <Stack gap="xs" component="form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <Text size="sm" c="dimmed">{t('csat.lead')}</Text>
+          <Group gap="sm" align="center">
+            <Stars value={score} onChange={setScore} count={5} size="lg" aria-label={t('csat.score')} />
+            <NumberInput w={80} min={1} max={5} value={score || ''} onChange={(v) => setScore(typeof v === 'number' ? v : 0)} aria-label={t('csat.score')} data-testid="csat-score" />
+          </Group>
+          <Textarea label={t('csat.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <Group>
+            <Button type="submit" loading={saving} disabled={score < 1}>{t('csat.save')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,221 @@
+import { LineChart, Sparkline } from '@mantine/charts';
+import { Badge, Box, Button, Grid, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
+import type { CsatBoard, Trends } from '../../shared/kb/schemas';
+import { call, problemOf, useCall } from '../backend';
+import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
+import { categoryLabel } from '../kb/labels';
+import { segmentLabel, tierLabel } from '../labels';
+import { Muted, ProblemAlert, Section } from '../page';
+import { ticketHref } from '../route';
+
+// The board's satisfaction and product-trend panels (issue 11): CSAT per segment and tier
+// with its weekly trend and the low scores awaiting a supervisor's follow-up; tickets per
+// product line per week, the categories rising beyond their usual band, feature requests
+// per product line; both exportable as CSV.
+
+const WEEKS = 12;
+const SEGMENT_COLOR: Record<Segment, string> = { education: 'teal.6', government: 'cyan.6', small_business: 'lime.7', large_enterprise: 'violet.6', home: 'pink.6' };
+
+export function KnowledgeBoard() {
+  const csat = useCall('csat.board', {}, { live: true, debounceMs: 600 });
+  const trends = useCall('trends.board', { weeks: WEEKS }, { live: true, debounceMs: 600 });
+  return (
+    <Grid gap="md" mt="md">
+      <Grid.Col span={{ base: 12, xl: 7 }}>
+        {csat.data ? <CsatPanel data={csat.data} onChanged={() => void csat.refetch()} /> : csat.problem ? <ProblemAlert problem={csat.problem} /> : null}
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, xl: 5 }}>
+        {csat.data ? <FollowUps data={csat.data} onChanged={() => void csat.refetch()} /> : null}
+      </Grid.Col>
+      <Grid.Col span={12}>{trends.data ? <TrendsPanel data={trends.data} /> : trends.problem ? <ProblemAlert problem={trends.problem} /> : null}</Grid.Col>
+    </Grid>
+  );
+}
+
+const tone = (mean: number) => (mean >= 4.2 ? 'teal' : mean >= 3.5 ? 'yellow' : 'red');
+
+function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
+  const weeks = [...new Set(data.weekly.map((w) => w.week))].sort((a, b) => a - b);
+  const chart = weeks.map((week) => {
+    const point: Record<string, string | number | null> = { week: formatDate(week) };
+    for (const s of SEGMENTS) point[s] = data.weekly.find((w) => w.week === week && w.segment === s)?.mean ?? null;
+    return point;
+  });
+  return (
+    <Section title={t('csat.board')} id="csat-board" padding={0}>
+      <Table.ScrollContainer minWidth={420}>
+        <Table verticalSpacing={6} horizontalSpacing="sm" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              {TIERS.map((tier) => <Table.Th key={tier} ta="center">{tierLabel(tier)}</Table.Th>)}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {SEGMENTS.map((s) => (
+              <Table.Tr key={s}>
+                <Table.Th scope="row" fw={500}>{segmentLabel(s)}</Table.Th>
+                {TIERS.map((tier) => {
+                  const c = data.cells.find((x) => x.segment === s && x.tier === tier);
+                  return (
+                    <Table.Td key={tier} ta="center" data-testid={`csat-${s}-${tier}`}>
+                      {c ? (
+                        <Tooltip label={t('csat.mean', { mean: c.mean.toFixed(2), n: formatNumber(c.n) })}>
+                          <Badge variant="light" color={tone(c.mean)}>{c.mean.toFixed(1)}</Badge>
+                        </Tooltip>
+                      ) : (
+                        <Text size="xs" c="dimmed">–</Text>
+                      )}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Box p="sm" role="img" aria-label={t('csat.trend')}>
+        <Text size="xs" fw={600} mb={4}>{t('csat.trend')}</Text>
+        {chart.length === 0 ? (
+          <Muted>{t('csat.noData')}</Muted>
+        ) : (
+          <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} yAxisProps={{ domain: [1, 5], width: 32 }} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" />
+        )}
+      </Box>
+    </Section>
+  );
+}
+
+function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const done = async (ticketId: string) => {
+    setBusy(ticketId);
+    try {
+      await call('csat.followUp', { ticketId });
+      onChanged();
+    } catch (error) {
+      notifications.show({ color: 'red', message: problemOf(error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Section title={`${t('csat.followUps')} (${formatNumber(data.followUps.length)})`} id="csat-followups">
+      {data.followUps.length === 0 ? (
+        <Muted>{t('csat.followUpsNone')}</Muted>
+      ) : (
+        <Stack gap="xs" mah={360} style={{ overflowY: 'auto' }}>
+          {data.followUps.slice(0, 30).map((f) => (
+            <Group key={f.ticketId} justify="space-between" wrap="nowrap" gap="xs">
+              <Box style={{ minWidth: 0 }}>
+                <Group gap={6} wrap="nowrap">
+                  <Badge color="red" variant="light" size="sm">{f.score} / 5</Badge>
+                  <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit">{f.ticketNumber}</Text>
+                  <Text size="sm" truncate>{f.customerName}</Text>
+                </Group>
+                <Text size="xs" c="dimmed" lineClamp={2}>{f.comment || '—'} · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
+              </Box>
+              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)}>{t('csat.markFollowedUp')}</Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function download(filename: string, csv: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function TrendsPanel({ data }: { data: Trends }) {
+  const exportCsv = async (which: 'tickets' | 'features') => {
+    try {
+      const file = await call('trends.export', { which, weeks: WEEKS });
+      download(file.filename, file.csv);
+    } catch (error) {
+      notifications.show({ color: 'red', message: problemOf(error).message });
+    }
+  };
+  const rising = data.series.filter((s) => s.warning);
+  return (
+    <Section
+      title={t('trends.title')}
+      id="trends"
+      actions={
+        <Group gap="xs">
+          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => void exportCsv('tickets')}>{t('trends.exportTickets')}</Button>
+          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => void exportCsv('features')}>{t('trends.exportFeatures')}</Button>
+        </Group>
+      }
+    >
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Text size="xs" fw={600} mb={6}>{t('trends.perProduct')}</Text>
+          <Table fz="sm" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('trends.productLine')}</Table.Th>
+                <Table.Th>{t('trends.week', { date: formatDate(data.weeks[0] ?? 0) })} → </Table.Th>
+                <Table.Th ta="end">{t('trends.lastWeek')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.perProduct.map((p) => (
+                <Table.Tr key={p.productLine}>
+                  <Table.Td>{p.productLine}</Table.Td>
+                  <Table.Td w={180}><Sparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} aria-hidden /></Table.Td>
+                  <Table.Td ta="end">{formatNumber(p.counts[p.counts.length - 1] ?? 0)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Text size="xs" fw={600} mb={6}>{t('trends.series')}</Text>
+          {rising.length === 0 ? (
+            <Muted>{t('trends.seriesNone')}</Muted>
+          ) : (
+            <Stack gap={6} mb="md">
+              {rising.slice(0, 8).map((s) => (
+                <Group key={`${s.productLine}|${s.category}`} gap="xs" wrap="nowrap">
+                  <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
+                  <Text size="sm">{s.productLine} · {categoryLabel(s.category)}</Text>
+                  <Sparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} aria-hidden />
+                  <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
+                </Group>
+              ))}
+            </Stack>
+          )}
+          <Text size="xs" fw={600} mb={6} mt="sm">{t('trends.features')}</Text>
+          {data.featureRequests.length === 0 ? (
+            <Muted>{t('trends.featuresNone')}</Muted>
+          ) : (
+            <Table fz="sm" verticalSpacing={4}>
+              <Table.Tbody>
+                {data.featureRequests.map((f) => (
+                  <Table.Tr key={f.productLine}>
+                    <Table.Td>{f.productLine}</Table.Td>
+                    <Table.Td ta="end" w={60}>{formatNumber(f.n)}</Table.Td>
+                    <Table.Td><Text size="xs" c="dimmed" lineClamp={1}>{f.examples[0]}</Text></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Grid.Col>
+      </Grid>
+    </Section>
+  );
+}

@@ -1,0 +1,74 @@
+// Text as the knowledge base searches it. The same function runs when an article is
+// indexed and when a ticket is turned into a query, so both sides meet in one spelling:
+// - case folded, accents removed (é → e), so "Écran" finds "ecran";
+// - Arabic and Persian letter variants made one: ي/ى → ی, ك → ک, ة → ه, أ/إ/آ/ٱ → ا, ؤ → و,
+//   ئ → ی (a Persian keyboard and an Arabic one type different code points for the same
+//   word, and agents paste from both);
+// - the zero-width non-joiner (ZWNJ, U+200C) removed: "می‌شود" and "میشود" are one word to
+//   the people who type them; tatweel (ـ) and Arabic short vowels (harakat) removed;
+// - Persian and Arabic-Indic digits → 0-9, so a model number is found however it was typed.
+
+const LETTER_VARIANTS: Record<string, string> = {
+  'ي': 'ی', 'ى': 'ی', 'ئ': 'ی',
+  'ك': 'ک',
+  'ة': 'ه',
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
+  'ؤ': 'و',
+};
+const VARIANT_RE = /[يىئكةأإآٱؤ]/g;
+// ZWNJ, ZWJ, tatweel, harakat (U+064B-U+065F), superscript alef (U+0670).
+const INVISIBLE_RE = /[\u200c\u200d\u0640\u064b-\u065f\u0670]/g;
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+const DIGIT_RE = /[۰-۹٠-٩]/g;
+const COMBINING_RE = /[\u0300-\u036f]/g;
+
+export function normalizeText(text: string): string {
+  return text
+    .replace(INVISIBLE_RE, '')
+    .replace(VARIANT_RE, (c) => LETTER_VARIANTS[c] ?? c)
+    .replace(DIGIT_RE, (c) => String(Math.max(PERSIAN_DIGITS.indexOf(c), ARABIC_DIGITS.indexOf(c))))
+    // NFD splits é into e + a combining accent, which is then dropped; Arabic letters are
+    // recomposed by NFC afterwards so hamza forms already mapped above stay mapped.
+    .normalize('NFD')
+    .replace(COMBINING_RE, '')
+    .normalize('NFC')
+    .toLocaleLowerCase('en-US');
+}
+
+// Words that say nothing about the problem. English and Persian; a short list on purpose:
+// bm25 already gives common words little weight, this only keeps them out of the features.
+const STOPWORDS = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'can', 'does', 'for', 'from', 'has', 'have', 'he', 'her', 'his', 'i', 'if', 'in',
+  'into', 'is', 'it', 'its', 'me', 'my', 'no', 'not', 'of', 'on', 'or', 'our', 'she', 'so', 'that', 'the', 'their', 'them', 'then',
+  'there', 'they', 'this', 'to', 'up', 'was', 'we', 'were', 'what', 'when', 'which', 'with', 'you', 'your', 'after', 'again', 'all',
+  'customer', 'says', 'said', 'since', 'still', 'just', 'very', 'will', 'would', 'could', 'should', 'about', 'any', 'some', 'do',
+  'و', 'در', 'به', 'از', 'که', 'این', 'را', 'با', 'است', 'برای', 'آن', 'یک', 'تا', 'هم', 'بر', 'شد', 'می', 'ها',
+]);
+
+/** Every word of a text, normalised, split on anything not a letter or digit. */
+export function words(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** The words of a text as the index sees them: without stopwords and one-letter words. */
+export function tokenize(text: string): string[] {
+  return words(text).filter((t) => t.length >= 2 && !STOPWORDS.has(t));
+}
+
+/** Distinct tokens, in first-seen order, at most `max` of them. */
+export function queryTerms(text: string, max = 24): string[] {
+  return [...new Set(tokenize(text))].slice(0, max);
+}
+
+/**
+ * An FTS5 MATCH expression for the terms: any of them (OR), each quoted so that no word
+ * the user typed is read as FTS5 syntax (NEAR, AND, a column filter, a stray quote).
+ * Null when nothing searchable is left.
+ */
+export function ftsQuery(terms: readonly string[]): string | null {
+  const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"`);
+  return safe.length === 0 ? null : safe.join(' OR ');
+}
