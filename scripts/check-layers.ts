@@ -39,7 +39,7 @@ const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph'];
 
 // Ordered most specific folder first: main/core before any rule for main.
 export const LAYERS: Readonly<Record<LayerName, LayerRule>> = {
-  shared: { folder: 'shared', imports: ['shared'], nodeBuiltins: false, packages: { only: ['zod', 'xstate'] } },
+  shared: { folder: 'shared', imports: ['shared'], nodeBuiltins: false, packages: { only: ['zod', 'xstate', 'libphonenumber-js'] } },
   core: { folder: 'main/core', imports: ['shared', 'core'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
   electron: { folder: 'main/electron', imports: ['shared', 'core', 'electron'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
   web: { folder: 'main/web', imports: ['shared', 'core', 'web'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },

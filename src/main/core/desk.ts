@@ -11,6 +11,7 @@ import {
   type PushPayload,
   type QueueKey,
 } from '../../shared/api';
+import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
@@ -56,8 +57,8 @@ export interface DeskOptions {
    */
   testClock?: boolean;
   timers?: Timers;
-  /** Country code for phone numbers typed without one. */
-  countryCode?: string;
+  /** The desk's country (ISO 3166, such as "US"): phone numbers typed without a country code are read in it. */
+  country?: string;
   reopenWindowMs?: number;
 }
 
@@ -119,7 +120,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   });
   const scheduler = slaScheduler(db, tickets, clock, options.testClock ? null : (options.timers ?? realTimers));
   const view = customerViewReader(db, tickets.toRow);
-  const lookup = lookupService(db, view, options.countryCode ?? '1');
+  const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
+  const lookup = lookupService(db, view, deskCountry);
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);

@@ -1,6 +1,6 @@
 import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
-import { toE164 } from '../../shared/phone';
+import { toE164, type Country } from '../../shared/phone';
 import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { param, type Sql } from './db/exec';
 import type { CustomerViewReader } from './customerView';
@@ -17,7 +17,7 @@ export function nameKey(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export function lookupService(db: Sql, view: CustomerViewReader, countryCode: string) {
+export function lookupService(db: Sql, view: CustomerViewReader, country: Country) {
   const k = db.kysely;
   const assetByTag = db.prepare<{ id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string }, [string]>(
     k
@@ -112,7 +112,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
         tried.push(`Express Service Code ${digits}`);
         candidates.push(...byTag(tag, 'express'));
       }
-      const phone = toE164(q, countryCode);
+      const phone = toE164(q, country);
       if (phone) {
         tried.push(`phone ${phone}`);
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', `Phone ${phone}`));
