@@ -9,6 +9,7 @@ import {
   tierSchema,
   userSchema,
 } from './domain';
+import { customerMethods } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
@@ -350,6 +351,7 @@ export const api = {
   /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */
   'dev.advanceClock': method(z.object({ ms: z.number().int().min(0) }), z.object({ now: z.number(), sent: z.number().int() })),
   'users.list': method(empty, z.array(userSchema)),
+  ...customerMethods,
 } as const;
 
 export type Api = typeof api;

@@ -60,9 +60,10 @@ export const recordEventSchema = z.object({
 export type RecordEvent = z.infer<typeof recordEventSchema>;
 
 /** The fields that differ between two versions of a record, as from → to changes. */
-export function diffFields<T extends Record<string, string | number | boolean | null>>(before: T | null, after: T): FieldChange[] {
+type Value = string | number | boolean | null;
+export function diffFields<T extends { [K in keyof T]: Value }>(before: { [K in keyof T]: Value } | null, after: T): FieldChange[] {
   const out: FieldChange[] = [];
-  for (const field of Object.keys(after)) {
+  for (const field of Object.keys(after) as (keyof T & string)[]) {
     const from = before ? (before[field] ?? null) : null;
     const to = after[field] ?? null;
     if (from !== to) out.push({ field, from, to });

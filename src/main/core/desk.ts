@@ -13,6 +13,8 @@ import {
 } from '../../shared/api';
 import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
+import { customerHandlers } from './customers/handlers';
+import { customerRecords } from './customers/records';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
@@ -122,6 +124,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const view = customerViewReader(db, tickets.toRow);
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
+  const records = customerRecords(db, deskCountry);
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
@@ -203,7 +206,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     'customers.view': (s, i) => {
       const u = signedIn(s);
-      const v = view(i.customerId, i.assetId, clock.now());
+      const v = view(records.resolve(i.customerId), i.assetId, clock.now());
       if (!v) throw new ApiError('not_found', 'That customer does not exist.');
       if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
       return v;
@@ -284,6 +287,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       signedIn(s);
       return users.list();
     },
+    ...customerHandlers({ records, signedIn, maySee, now: () => clock.now() }),
   };
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {

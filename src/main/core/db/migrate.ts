@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_sla';
 import * as m0003 from './migrations/0003_ticket_row_names';
 import * as m0004 from './migrations/0004_lean_indexes';
 import * as m0005 from './migrations/0005_customer_view_indexes';
+import * as m0008 from './migrations/0008_customer_records';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0003_ticket_row_names', up: m0003.up },
   { id: '0004_lean_indexes', up: m0004.up },
   { id: '0005_customer_view_indexes', up: m0005.up },
+  { id: '0008_customer_records', up: m0008.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {

@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { ApiError, type Output } from '../../../shared/api';
+import type { customerMethods } from '../../../shared/customerApi';
+import type { ActorSnapshot } from '../../../shared/customerEvents';
+import type { User } from '../../../shared/domain';
+import type { CustomerRecords } from './records';
+
+// The customer-record methods of the API, over the records store. Who may do what: anyone
+// who serves a customer's segment may edit it; merging is for supervisors and admins.
+
+type CustomerMethod = keyof typeof customerMethods;
+export type CustomerHandlers<S> = {
+  [M in CustomerMethod]: (session: S, input: z.output<(typeof customerMethods)[M]['input']>) => Output<M>;
+};
+
+export interface CustomerHandlerContext<S> {
+  records: CustomerRecords;
+  signedIn(session: S): User;
+  maySee(user: User, segment: string): boolean;
+  now(): number;
+}
+
+export const snapshotOf = (u: User): ActorSnapshot => ({ id: u.id, name: u.name, role: u.role });
+
+export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHandlers<S> {
+  const { records } = ctx;
+  /** The signed-in person, checked to serve the customer's segment. */
+  const serving = (s: S, customerId: string): User => {
+    const u = ctx.signedIn(s);
+    const segment = records.segmentOf(customerId);
+    if (segment === null) throw new ApiError('not_found', 'That customer does not exist.');
+    if (!ctx.maySee(u, segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
+    return u;
+  };
+  const recordFor = (u: User, id: string) => records.record(id, ctx.maySee(u, records.segmentOf(id) ?? ''), ctx.now());
+
+  return {
+    'customers.create': (s, i) => {
+      const u = ctx.signedIn(s);
+      if (!ctx.maySee(u, i.customer.segment)) {
+        throw new ApiError('forbidden', 'You can register customers only in the segments you work.', [{ path: 'customer.segment', message: 'Choose a segment you work.' }]);
+      }
+      return records.create(snapshotOf(u), i.customer, i.asset, ctx.now());
+    },
+    'customers.update': (s, i) => {
+      const u = serving(s, i.customerId);
+      if (!ctx.maySee(u, i.customer.segment)) throw new ApiError('forbidden', 'You can move customers only into segments you work.', [{ path: 'customer.segment', message: 'Choose a segment you work.' }]);
+      records.update(snapshotOf(u), i.customerId, i.customer, ctx.now());
+      return recordFor(u, i.customerId);
+    },
+    'customers.saveContact': (s, i) => {
+      const u = serving(s, i.customerId);
+      records.saveContact(snapshotOf(u), i.customerId, i.contactId, i.contact, ctx.now());
+      return recordFor(u, i.customerId);
+    },
+    'customers.removeContact': (s, i) => {
+      const u = serving(s, i.customerId);
+      records.removeContact(snapshotOf(u), i.customerId, i.contactId, ctx.now());
+      return recordFor(u, i.customerId);
+    },
+    'customers.saveAsset': (s, i) => {
+      const u = serving(s, i.customerId);
+      records.saveAsset(snapshotOf(u), i.customerId, i.assetId, i.asset, ctx.now());
+      return recordFor(u, i.customerId);
+    },
+    'customers.record': (s, i) => {
+      const id = records.resolve(i.customerId);
+      const u = ctx.signedIn(s);
+      if (records.segmentOf(id) === null) throw new ApiError('not_found', 'That customer does not exist.');
+      return recordFor(u, id);
+    },
+    'customers.confirm': (s, i) => {
+      const u = serving(s, i.customerId);
+      records.confirm(snapshotOf(u), i.customerId, ctx.now());
+      return recordFor(u, i.customerId);
+    },
+    'customers.duplicates': (s, i) => {
+      const u = ctx.signedIn(s);
+      // Candidates of segments one does not serve are not shown at all (their names would leak).
+      return records.duplicates(i).filter((c) => ctx.maySee(u, c.segment));
+    },
+    'customers.merge': (s, i) => {
+      const u = ctx.signedIn(s);
+      serving(s, i.survivorId);
+      serving(s, i.mergedId);
+      records.merge(snapshotOf(u), i.survivorId, i.mergedId, i.pick, ctx.now());
+      return recordFor(u, i.survivorId);
+    },
+    'customers.transferAsset': (s, i) => {
+      const u = ctx.signedIn(s);
+      serving(s, i.toCustomerId);
+      return records.transfer(snapshotOf(u), i.assetId, i.toCustomerId, i.how, i.date, ctx.now());
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { idSchema, segmentSchema, serviceLevelSchema } from './domain';
+import { recordEventSchema, transferKindSchema } from './customerEvents';
+import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema } from './customerRules';
+
+// The customer-record part of the API contract (issue 12): create and edit customers,
+// contacts and systems, find duplicates while typing, merge, transfer a system, read a
+// record's history. Spread into `api` (src/shared/api.ts); it imports nothing from there.
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, public: false as boolean });
+
+export const qualitySchema = z.object({
+  /** 0..100, the mean of the four parts below. */
+  score: z.number(),
+  completeness: z.number(),
+  validity: z.number(),
+  /** 100 when no likely duplicate exists. */
+  uniqueness: z.number(),
+  /** 100 when confirmed within the last year, falling to 0 at three years. */
+  freshness: z.number(),
+  /** What to fix, most useful first (message keys' values are English for now). */
+  fixes: z.array(z.enum(['addEmail', 'addPhone', 'fixEmail', 'fixPhone', 'addContact', 'mergeDuplicate', 'confirmDetails'])),
+  /** The record is stale: ask the caller to confirm their details. */
+  stale: z.boolean(),
+});
+export type Quality = z.infer<typeof qualitySchema>;
+
+export const recordCustomerSchema = z.object({
+  id: idSchema,
+  kind: customerKindSchema,
+  name: z.string(),
+  segment: segmentSchema,
+  serviceLevel: serviceLevelSchema,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  country: z.string(),
+  locale: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  confirmedAt: z.number().nullable(),
+  erasedAt: z.number().nullable(),
+});
+export type RecordCustomer = z.infer<typeof recordCustomerSchema>;
+
+export const formerAssetSchema = z.object({
+  assetId: idSchema,
+  serviceTag: z.string(),
+  model: z.string(),
+  from: z.number(),
+  to: z.number(),
+  how: transferKindSchema.nullable(),
+  nowOwnedBy: z.object({ id: idSchema, name: z.string() }),
+});
+
+export const customerRecordSchema = z.object({
+  customer: recordCustomerSchema,
+  /** Contacts are shown only to people who serve the customer's segment. */
+  contacts: z.array(z.object({ id: idSchema, name: z.string(), role: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })).nullable(),
+  assets: z.array(z.object({ id: idSchema, serviceTag: z.string(), productLine: z.string(), model: z.string(), shipDate: z.number(), warrantyLevel: z.string(), warrantyEnd: z.number() })),
+  /** Systems this customer owned once and someone else owns now. */
+  formerAssets: z.array(formerAssetSchema),
+  /** Every change, newest first, including those of records merged into this one. */
+  history: z.array(recordEventSchema),
+  mergedFrom: z.array(z.object({ id: idSchema, at: z.number() })),
+  quality: qualitySchema,
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+export const duplicateCandidateSchema = z.object({
+  customerId: idSchema,
+  name: z.string(),
+  segment: segmentSchema,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  score: z.number(),
+  reasons: z.array(z.enum(['phone', 'email', 'tag', 'name'])),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+export const MERGE_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'] as const;
+export const mergeFieldSchema = z.enum(MERGE_FIELDS);
+export type MergeField = z.infer<typeof mergeFieldSchema>;
+
+export const transferResultSchema = z.object({
+  assetId: idSchema,
+  from: z.object({ id: idSchema, name: z.string() }),
+  to: z.object({ id: idSchema, name: z.string() }),
+  /** Open tickets on the system stay with the owner who reported them, until closed. */
+  openTickets: z.array(z.object({ id: idSchema, number: z.string(), subject: z.string() })),
+});
+
+export const customerMethods = {
+  'customers.create': method(
+    z.object({ customer: customerDraftSchema, asset: assetDraftSchema.nullable().default(null) }),
+    z.object({ customerId: idSchema, assetId: idSchema.nullable() }),
+  ),
+  'customers.update': method(z.object({ customerId: idSchema, customer: customerDraftSchema }), customerRecordSchema),
+  'customers.saveContact': method(z.object({ customerId: idSchema, contactId: idSchema.nullable().default(null), contact: contactDraftSchema }), customerRecordSchema),
+  'customers.removeContact': method(z.object({ customerId: idSchema, contactId: idSchema }), customerRecordSchema),
+  'customers.saveAsset': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null), asset: assetDraftSchema }), customerRecordSchema),
+  'customers.record': method(z.object({ customerId: idSchema }), customerRecordSchema),
+  /** The caller confirmed their details are still right. */
+  'customers.confirm': method(z.object({ customerId: idSchema }), customerRecordSchema),
+  /** Likely duplicates of a record being typed (or of an existing one, excluded itself). */
+  'customers.duplicates': method(
+    z.object({
+      name: z.string().max(200).default(''),
+      segment: segmentSchema,
+      email: z.string().max(254).default(''),
+      phone: z.string().max(40).default(''),
+      country: z.string().max(2).default(''),
+      serviceTag: z.string().max(20).default(''),
+      excludeId: idSchema.nullable().default(null),
+    }),
+    z.array(duplicateCandidateSchema),
+  ),
+  /** Merges `mergedId` into `survivorId`, taking each field from the side `pick` names. */
+  'customers.merge': method(
+    z.object({ survivorId: idSchema, mergedId: idSchema, pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}) }),
+    customerRecordSchema,
+  ),
+  'customers.transferAsset': method(
+    z.object({ assetId: idSchema, toCustomerId: idSchema, how: transferKindSchema, date: z.string().max(10) }),
+    transferResultSchema,
+  ),
+} as const;
