@@ -1,6 +1,8 @@
 import { SlaSettingsPage } from './admin/SlaSettingsPage';
 import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
+import { MergePage } from './customer/MergePage';
+import { RegisterPage } from './customer/RegisterPage';
 import { t } from './i18n';
 import { MyTickets } from './inbox/MyTickets';
 import { OverviewPage } from './overview/OverviewPage';
@@ -44,6 +46,12 @@ function Page({ route }: { route: Route }) {
       return <SlaSettingsPage view={{ kind: 'policy', id: route.id }} />;
     case 'slaCalendar':
       return <SlaSettingsPage view={{ kind: 'calendar', id: route.id }} />;
+    case 'register':
+      return <RegisterPage key={route.query} query={route.query} />;
+    case 'merge':
+      return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
+    case 'dataQuality':
+      return <PageHeader title={t('notFound.title')} />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

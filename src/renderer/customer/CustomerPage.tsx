@@ -26,6 +26,7 @@ import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
 import { SlaBadge } from '../sla/SlaBadge';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
+import { RecordPanel } from './RecordPanel';
 import classes from './CustomerPage.module.css';
 
 // The 360° view: who the caller is, every system they own (with the one the lookup found
@@ -242,6 +243,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
           </Stack>
         </Grid.Col>
       </Grid>
+      <RecordPanel customerId={customer.id} />
 
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
