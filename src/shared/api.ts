@@ -9,7 +9,7 @@ import {
   tierSchema,
   userSchema,
 } from './domain';
-import { customerMethods } from './customerApi';
+import { customerMethods, importProgressSchema } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
@@ -375,6 +375,7 @@ export const pushEvents = {
     at: z.number(),
   }),
   'desk.changed': z.object({ reason: z.enum(['initialized', 'imported']) }),
+  'import.progress': importProgressSchema,
   'sla.warning': z.object({
     ticketId: idSchema,
     number: z.string(),

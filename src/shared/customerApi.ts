@@ -89,6 +89,15 @@ export const transferResultSchema = z.object({
   openTickets: z.array(z.object({ id: idSchema, number: z.string(), subject: z.string() })),
 });
 
+export const importSummarySchema = z.object({
+  imported: z.object({ customers: z.number().int(), contacts: z.number().int(), assets: z.number().int(), tickets: z.number().int(), events: z.number().int() }),
+  rejected: z.number().int(),
+  rejects: z.string(),
+});
+export type ImportSummaryView = z.infer<typeof importSummarySchema>;
+
+export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });
+
 export const customerMethods = {
   'customers.create': method(
     z.object({ customer: customerDraftSchema, asset: assetDraftSchema.nullable().default(null) }),
@@ -119,8 +128,36 @@ export const customerMethods = {
     z.object({ survivorId: idSchema, mergedId: idSchema, pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}) }),
     customerRecordSchema,
   ),
+  /** Every likely duplicate pair on the desk, best first (supervisors and admins). */
+  'customers.duplicatePairs': method(
+    z.object({ limit: z.number().int().min(1).max(100_000).default(1000) }),
+    z.array(
+      z.object({
+        a: z.object({ id: idSchema, name: z.string() }),
+        b: z.object({ id: idSchema, name: z.string() }),
+        segment: segmentSchema,
+        score: z.number(),
+        reasons: z.array(z.enum(['phone', 'email', 'tag', 'name'])),
+      }),
+    ),
+  ),
   'customers.transferAsset': method(
     z.object({ assetId: idSchema, toCustomerId: idSchema, how: transferKindSchema, date: z.string().max(10) }),
     transferResultSchema,
+  ),
+  /**
+   * Imports files on the desk's machine (admins): Zendesk JSON pages, Freshdesk CSVs, or a
+   * CSV with a column mapping. Progress comes as 'import.progress' pushes.
+   */
+  'import.run': method(
+    z.object({
+      from: z.enum(['zendesk', 'freshdesk', 'csv']),
+      files: z.array(z.string().min(1).max(4096)).min(1, 'Name at least one file to import.').max(1000),
+      dryRun: z.boolean().default(false),
+      /** our field → CSV column, for --from csv */
+      mapping: z.record(z.string(), z.string()).default({}),
+      rejectsPath: z.string().max(4096).nullable().default(null),
+    }),
+    importSummarySchema,
   ),
 } as const;

@@ -137,7 +137,12 @@ function canonicalLocale(input: string): string | null {
   }
 }
 
-export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DEFAULT_COUNTRY): Checked<CustomerFields> {
+/**
+ * `requireContact: false` is for imports: each field that is there must be valid, but a
+ * record the old desk kept without a phone or email comes in (data quality flags it)
+ * rather than being turned away.
+ */
+export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DEFAULT_COUNTRY, options: { requireContact?: boolean } = {}): Checked<CustomerFields> {
   const d = customerDraftSchema.parse(draft);
   const issues: FieldIssue[] = [];
   const rules = SEGMENT_RULES[d.segment];
@@ -165,7 +170,9 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
     else issues.push({ field: 'phone', message: p.message });
   }
   const given = { email: d.email.trim() !== '', phone: d.phone.trim() !== '' };
-  if (rules.oneOf) {
+  if (options.requireContact === false) {
+    // an import: presence is data quality's concern
+  } else if (rules.oneOf) {
     if (!given.email && !given.phone) issues.push({ field: 'phone', message: 'Give a phone number or an email address, so the desk can call back.' });
   } else {
     for (const f of rules.required) {

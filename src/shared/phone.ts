@@ -60,3 +60,9 @@ export function maskPhone(e164: string): string {
   const code = p ? `+${p.countryCallingCode} ` : '';
   return `${code}${'•'.repeat(Math.max(0, national.length - 2))}${national.slice(-2)}`;
 }
+
+/** The country an international number (+…) belongs to, or null. */
+export function phoneCountry(input: string): Country | null {
+  const p = input.trim().startsWith('+') || input.trim().startsWith('00') ? parse(input, DEFAULT_COUNTRY) : null;
+  return p?.country ?? null;
+}

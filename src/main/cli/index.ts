@@ -6,6 +6,7 @@ import { api, ApiError, type CustomerView, type LookupResult, type Method, type 
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { resolveDataDir } from '../core/dataDir';
 import type { Connection } from '../core/desk';
+import { CUSTOMER_USAGE, duplicates, importFiles, type CliHost } from './customers';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -18,6 +19,7 @@ Commands:
   lookup <query> [--json]             find a customer by service tag, Express Service Code,
                                       phone, email, name or ticket number
   stats  [--json]                     customers, tickets and queue counts
+${CUSTOMER_USAGE}
 
 Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder).`;
 
@@ -35,6 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
         return await lookup(rest);
       case 'stats':
         return await stats(rest);
+      case 'duplicates':
+        return await duplicates(rest, cliHost);
+      case 'import':
+        return await importFiles(rest, cliHost);
       case 'help':
       case '--help':
       case '-h':
@@ -163,6 +169,13 @@ async function signInAsAdmin(client: Client): Promise<void> {
   if (!admin) throw new Failure('This desk has no active admin to sign in as; it may still be empty. Run "tagdesk seed" first.');
   await client.call('session.signIn', { userId: admin.id });
 }
+
+const cliHost: CliHost = {
+  parse: (args, flags, positionals) => parse(args, flags, positionals) as ReturnType<CliHost['parse']>,
+  withDesk: (values, run) => withDesk(dataDirOf(values), { mustExist: true }, (client) => run(client)),
+  signInAsAdmin,
+  usage: (message) => new UsageError(message),
+};
 
 // ---- command line ---------------------------------------------------------------------------------
 

@@ -13,7 +13,10 @@ import {
 } from '../../shared/api';
 import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { actorOf, SEGMENTS, type Actor, type User } from '../../shared/domain';
+import os from 'node:os';
+import path from 'node:path';
 import { customerHandlers } from './customers/handlers';
+import { runImport } from './import/importer';
 import { customerRecords } from './customers/records';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
@@ -84,7 +87,7 @@ interface Session {
 }
 
 type Handlers = {
-  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M>;
+  [M in Method]: (session: Session, input: z.output<(typeof api)[M]['input']>) => Output<M> | Promise<Output<M>>;
 };
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
@@ -288,6 +291,17 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return users.list();
     },
     ...customerHandlers({ records, signedIn, maySee, now: () => clock.now() }),
+    'import.run': async (s, i) => {
+      requireAdmin(signedIn(s));
+      const rejectsPath = i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
+      const summary = await runImport(
+        { db, tickets, users, deskCountry, now: () => clock.now() },
+        { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
+      );
+      if (!i.dryRun) push('desk.changed', { reason: 'imported' });
+      scheduler.poke();
+      return summary;
+    },
   };
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
@@ -299,7 +313,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.'));
     try {
       const handler = handlers[m] as (s: Session, i: unknown) => unknown;
-      return { ok: true, result: handler(session, parsed.data) };
+      return { ok: true, result: await handler(session, parsed.data) };
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
       console.error(`tagdesk: ${method} failed`, e);

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { ApiError, type Output } from '../../../shared/api';
 import type { customerMethods } from '../../../shared/customerApi';
 import type { ActorSnapshot } from '../../../shared/customerEvents';
-import type { User } from '../../../shared/domain';
+import type { Segment, User } from '../../../shared/domain';
 import type { CustomerRecords } from './records';
 
 // The customer-record methods of the API, over the records store. Who may do what: anyone
 // who serves a customer's segment may edit it; merging is for supervisors and admins.
 
-type CustomerMethod = keyof typeof customerMethods;
+type CustomerMethod = Exclude<keyof typeof customerMethods, 'import.run'>;
 export type CustomerHandlers<S> = {
   [M in CustomerMethod]: (session: S, input: z.output<(typeof customerMethods)[M]['input']>) => Output<M>;
 };
@@ -85,6 +85,11 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       serving(s, i.mergedId);
       records.merge(snapshotOf(u), i.survivorId, i.mergedId, i.pick, ctx.now());
       return recordFor(u, i.survivorId);
+    },
+    'customers.duplicatePairs': (s, i) => {
+      const u = ctx.signedIn(s);
+      if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors and admins can list every duplicate on the desk.');
+      return records.duplicatePairs(i.limit).map((p) => ({ ...p, segment: p.segment as Segment }));
     },
     'customers.transferAsset': (s, i) => {
       const u = ctx.signedIn(s);

@@ -456,10 +456,27 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     };
   }
 
+  /**
+   * Every likely duplicate pair on the desk, best first: each customer's candidates through
+   * the same indexes as while typing, each pair once.
+   */
+  function duplicatePairs(limit: number): { a: { id: string; name: string }; b: { id: string; name: string }; segment: string; score: number; reasons: DuplicateCandidate['reasons'] }[] {
+    const pairs = new Map<string, { a: { id: string; name: string }; b: { id: string; name: string }; segment: string; score: number; reasons: DuplicateCandidate['reasons'] }>();
+    const all = db.sqlite.prepare('SELECT * FROM customers ORDER BY id');
+    for (const c of all.iterate() as IterableIterator<CustomerRow>) {
+      for (const d of duplicatesOf(c)) {
+        const [a, b] = c.id < d.customerId ? [{ id: c.id, name: c.name }, { id: d.customerId, name: d.name }] : [{ id: d.customerId, name: d.name }, { id: c.id, name: c.name }];
+        const key = `${a.id}/${b.id}`;
+        if (!pairs.has(key)) pairs.set(key, { a, b, segment: c.segment, score: d.score, reasons: d.reasons });
+      }
+    }
+    return [...pairs.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name)).slice(0, limit);
+  }
+
   /** The survivor's id for a merged record's old id; the id itself otherwise. */
   const resolve = (id: string): string => survivorOf.get(id)?.survivor_id ?? id;
 
-  return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
+  return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
 }
 
 export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCustomer {
