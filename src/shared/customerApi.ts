@@ -98,6 +98,37 @@ export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 
 export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });
 
+export const auditRowSchema = z.object({
+  at: z.number(),
+  userId: z.string(),
+  userName: z.string().nullable(),
+  customerId: z.string(),
+  customerName: z.string().nullable(),
+  reason: z.enum(['lookup', 'view', 'ticket', 'record', 'export']),
+  ticketNumber: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const privacySettingsSchema = z.object({
+  /** Interactions outside any ticket are removed after this many days; null keeps them. */
+  retentionDays: z.number().int().min(30, 'Keep interactions at least 30 days.').max(36_500).nullable(),
+});
+
+export const qualityOverviewSchema = z.object({
+  now: z.number(),
+  counts: z.object({
+    customers: z.number().int(),
+    noEmail: z.number().int(),
+    noPhone: z.number().int(),
+    stale: z.number().int(),
+    erased: z.number().int(),
+  }),
+  /** Per UTC day of the last 14: records created, changed and confirmed. */
+  trend: z.array(z.object({ day: z.number().int(), created: z.number().int(), changed: z.number().int(), confirmed: z.number().int() })),
+  worst: z.array(z.object({ customerId: idSchema, name: z.string(), segment: segmentSchema, quality: qualitySchema })),
+});
+export type QualityOverview = z.infer<typeof qualityOverviewSchema>;
+
 export const customerMethods = {
   'customers.create': method(
     z.object({ customer: customerDraftSchema, asset: assetDraftSchema.nullable().default(null) }),
@@ -145,6 +176,19 @@ export const customerMethods = {
     z.object({ assetId: idSchema, toCustomerId: idSchema, how: transferKindSchema, date: z.string().max(10) }),
     transferResultSchema,
   ),
+  /** Who opened which customer's record, when and why (admins). */
+  'privacy.audit': method(
+    z.object({ customerId: idSchema.nullable().default(null), userId: idSchema.nullable().default(null), from: z.number().nullable().default(null), to: z.number().nullable().default(null), limit: z.number().int().min(1).max(100_000).default(500) }),
+    z.array(auditRowSchema),
+  ),
+  /** Everything the desk holds on one customer, as JSON (admins; the export itself is audited). */
+  'privacy.export': method(z.object({ customerId: idSchema }), z.record(z.string(), z.unknown())),
+  /** Erasure on request: personal fields removed or anonymised; tickets and statistics stay (admins). */
+  'privacy.erase': method(z.object({ customerId: idSchema, confirmName: z.string().max(200) }), customerRecordSchema),
+  'privacy.settings': method(z.object({}).strict(), privacySettingsSchema),
+  'privacy.saveSettings': method(privacySettingsSchema, privacySettingsSchema.extend({ removed: z.number().int() })),
+  /** The data-quality page: counts, trend, the worst records first (supervisors and admins). */
+  'quality.overview': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), qualityOverviewSchema),
   /**
    * Imports files on the desk's machine (admins): Zendesk JSON pages, Freshdesk CSVs, or a
    * CSV with a column mapping. Progress comes as 'import.progress' pushes.

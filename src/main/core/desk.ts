@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { customerHandlers } from './customers/handlers';
 import { runImport } from './import/importer';
+import { accessLog, customerPrivacy } from './customers/privacy';
 import { customerRecords } from './customers/records';
 import { customerViewReader } from './customerView';
 import { openDatabase, type DeskDb } from './db/database';
@@ -128,6 +129,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
   const records = customerRecords(db, deskCountry);
+  const privacy = customerPrivacy(db);
+  const audit = accessLog(db);
+  privacy.applyRetention(privacy.retentionDays(), clock.now());
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
@@ -205,6 +209,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
       }
       if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => maySee(u, c.segment)) };
+      if (r.kind === 'match') audit.opened(u.id, r.view.customer.id, 'lookup', null, clock.now());
       return r;
     },
     'customers.view': (s, i) => {
@@ -212,13 +217,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const v = view(records.resolve(i.customerId), i.assetId, clock.now());
       if (!v) throw new ApiError('not_found', 'That customer does not exist.');
       if (!maySee(u, v.customer.segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
+      audit.opened(u.id, v.customer.id, 'view', null, clock.now());
       return v;
     },
     'tickets.create': (s, i) => {
       const id = tickets.create(actor(s), { ...i, at: clock.now() });
       return detailFor(s, id);
     },
-    'tickets.get': (s, i) => detailFor(s, i.ticketId),
+    'tickets.get': (s, i) => {
+      const d = detailFor(s, i.ticketId);
+      audit.opened(signedIn(s).id, d.customer.id, 'ticket', d.ticket.id, clock.now());
+      return d;
+    },
     'tickets.act': (s, i) => {
       if (i.command.type === 'SLA_WARNING' || i.command.type === 'SLA_BREACH') {
         throw new ApiError('forbidden', 'SLA events come from the scheduler, not from people.');
@@ -290,7 +300,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       signedIn(s);
       return users.list();
     },
-    ...customerHandlers({ records, signedIn, maySee, now: () => clock.now() }),
+    ...customerHandlers({ records, privacy, audit, signedIn, maySee, now: () => clock.now() }),
     'import.run': async (s, i) => {
       requireAdmin(signedIn(s));
       const rejectsPath = i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
@@ -339,6 +349,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     close() {
       scheduler.stop();
+      audit.stop();
       listeners.clear();
       database.close();
     },

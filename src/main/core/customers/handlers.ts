@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { ApiError, type Output } from '../../../shared/api';
 import type { customerMethods } from '../../../shared/customerApi';
+import { ticketNumber } from '../ticketRows';
 import type { ActorSnapshot } from '../../../shared/customerEvents';
 import type { Segment, User } from '../../../shared/domain';
+import { maskPhone } from '../../../shared/phone';
+import type { AccessLog, CustomerPrivacy } from './privacy';
 import type { CustomerRecords } from './records';
 
 // The customer-record methods of the API, over the records store. Who may do what: anyone
@@ -15,6 +18,8 @@ export type CustomerHandlers<S> = {
 
 export interface CustomerHandlerContext<S> {
   records: CustomerRecords;
+  privacy: CustomerPrivacy;
+  audit: AccessLog;
   signedIn(session: S): User;
   maySee(user: User, segment: string): boolean;
   now(): number;
@@ -32,7 +37,19 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     if (!ctx.maySee(u, segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
     return u;
   };
-  const recordFor = (u: User, id: string) => records.record(id, ctx.maySee(u, records.segmentOf(id) ?? ''), ctx.now());
+  /** Contacts and full numbers only for the people who serve the customer's segment. */
+  const recordFor = (u: User, id: string) => {
+    const serves = ctx.maySee(u, records.segmentOf(id) ?? '');
+    const r = records.record(id, serves, ctx.now());
+    if (serves) return r;
+    const c = r.customer;
+    return { ...r, customer: { ...c, phone: c.phone && maskPhone(c.phone), email: c.email && c.email.replace(/^[^@]+/, '•••') }, history: [] };
+  };
+  const requireAdmin = (s: S): User => {
+    const u = ctx.signedIn(s);
+    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can do this.');
+    return u;
+  };
 
   return {
     'customers.create': (s, i) => {
@@ -67,6 +84,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       const id = records.resolve(i.customerId);
       const u = ctx.signedIn(s);
       if (records.segmentOf(id) === null) throw new ApiError('not_found', 'That customer does not exist.');
+      ctx.audit.opened(u.id, id, 'record', null, ctx.now());
       return recordFor(u, id);
     },
     'customers.confirm': (s, i) => {
@@ -90,6 +108,50 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       const u = ctx.signedIn(s);
       if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors and admins can list every duplicate on the desk.');
       return records.duplicatePairs(i.limit).map((p) => ({ ...p, segment: p.segment as Segment }));
+    },
+    'privacy.audit': (s, i) => {
+      requireAdmin(s);
+      ctx.audit.flush();
+      return ctx.privacy.audit(i).map((r) => ({
+        at: r.at,
+        userId: r.user_id,
+        userName: r.user_name,
+        customerId: r.customer_id,
+        customerName: r.customer_name,
+        reason: r.reason as 'lookup',
+        ticketNumber: r.ticket_number === null ? null : ticketNumber(r.ticket_number),
+      }));
+    },
+    'privacy.export': (s, i) => {
+      const u = requireAdmin(s);
+      const id = records.resolve(i.customerId);
+      const out = ctx.privacy.exportAll(id);
+      ctx.audit.opened(u.id, id, 'export', null, ctx.now());
+      return out;
+    },
+    'privacy.erase': (s, i) => {
+      const u = requireAdmin(s);
+      const id = records.resolve(i.customerId);
+      const before = records.record(id, true, ctx.now());
+      if (i.confirmName.trim() !== before.customer.name) {
+        throw new ApiError('invalid_input', 'Type the customer’s name exactly as shown to confirm the erasure.', [{ path: 'confirmName', message: `Type “${before.customer.name}” to confirm.` }]);
+      }
+      ctx.privacy.erase(snapshotOf(u), id, ctx.now());
+      return records.record(id, true, ctx.now());
+    },
+    'privacy.settings': (s) => {
+      requireAdmin(s);
+      return { retentionDays: ctx.privacy.retentionDays() };
+    },
+    'privacy.saveSettings': (s, i) => {
+      requireAdmin(s);
+      ctx.privacy.setRetentionDays(i.retentionDays);
+      return { retentionDays: i.retentionDays, removed: ctx.privacy.applyRetention(i.retentionDays, ctx.now()) };
+    },
+    'quality.overview': (s, i) => {
+      const u = ctx.signedIn(s);
+      if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors and admins can see data quality across the desk.');
+      return records.qualityOverview(i.limit, ctx.now());
     },
     'customers.transferAsset': (s, i) => {
       const u = ctx.signedIn(s);

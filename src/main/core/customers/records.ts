@@ -14,7 +14,7 @@ import {
   type CustomerDraft,
   type CustomerFields,
 } from '../../../shared/customerRules';
-import { scoreQuality } from '../../../shared/dataQuality';
+import { FRESH_MS, scoreQuality } from '../../../shared/dataQuality';
 import type { Segment, ServiceLevel } from '../../../shared/domain';
 import { DUPLICATE_THRESHOLD, scoreDuplicate, type DuplicateProbe } from '../../../shared/duplicates';
 import { countryOf, toE164, type Country } from '../../../shared/phone';
@@ -473,10 +473,63 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     return [...pairs.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name)).slice(0, limit);
   }
 
+  /** The data-quality page: counts in one scan, the trend of the last 14 days, the worst records scored in full. */
+  function qualityOverview(limit: number, now: number) {
+    const staleBefore = now - FRESH_MS;
+    const counts = db.sqlite
+      .prepare(
+        `SELECT count(*) AS customers, coalesce(sum(email IS NULL), 0) AS noEmail, coalesce(sum(phone IS NULL), 0) AS noPhone,
+                coalesce(sum(coalesce(confirmed_at, created_at) < ?), 0) AS stale, coalesce(sum(erased_at IS NOT NULL), 0) AS erased
+           FROM customers`,
+      )
+      .get(staleBefore) as { customers: number; noEmail: number; noPhone: number; stale: number; erased: number };
+    const today = Math.floor(now / DAY_MS);
+    const rows = db.sqlite
+      .prepare(
+        `SELECT at / ${DAY_MS} AS day, sum(type IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED')) AS created,
+                sum(type NOT IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED','CUSTOMER_CONFIRMED')) AS changed, sum(type = 'CUSTOMER_CONFIRMED') AS confirmed
+           FROM customer_events WHERE at >= ? GROUP BY day`,
+      )
+      .all((today - 13) * DAY_MS) as { day: number; created: number; changed: number; confirmed: number }[];
+    const byDay = new Map(rows.map((r) => [r.day, r]));
+    const trend = Array.from({ length: 14 }, (_, i) => {
+      const day = today - 13 + i;
+      const r = byDay.get(day);
+      return { day, created: r?.created ?? 0, changed: r?.changed ?? 0, confirmed: r?.confirmed ?? 0 };
+    });
+    // The likeliest worst first by what SQL can see (missing ways to reach them, staleness),
+    // then each scored in full, duplicates included.
+    const suspects = db.sqlite
+      .prepare(
+        `SELECT * FROM customers WHERE erased_at IS NULL
+          ORDER BY (email IS NULL) + (phone IS NULL) + (coalesce(confirmed_at, created_at) < ?) DESC, coalesce(confirmed_at, created_at) LIMIT ?`,
+      )
+      .all(staleBefore, limit * 3) as CustomerRow[];
+    const worst = suspects
+      .map((c) => ({
+        customerId: c.id,
+        name: c.name,
+        segment: c.segment as Segment,
+        quality: scoreQuality({
+          kind: c.kind as CustomerFields['kind'],
+          email: c.email,
+          phone: c.phone,
+          country: countryFor(c),
+          contacts: contactsOf.all(c.id).length,
+          duplicates: duplicatesOf(c).length,
+          confirmedAt: c.confirmed_at ?? c.created_at,
+          now,
+        }),
+      }))
+      .sort((a, b) => a.quality.score - b.quality.score)
+      .slice(0, limit);
+    return { now, counts, trend, worst };
+  }
+
   /** The survivor's id for a merged record's old id; the id itself otherwise. */
   const resolve = (id: string): string => survivorOf.get(id)?.survivor_id ?? id;
 
-  return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
+  return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
 }
 
 export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCustomer {
