@@ -1,3 +1,4 @@
+import { CustomerDataPage } from './admin/CustomerDataPage';
 import { SlaSettingsPage } from './admin/SlaSettingsPage';
 import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
@@ -51,7 +52,7 @@ function Page({ route }: { route: Route }) {
     case 'merge':
       return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
     case 'dataQuality':
-      return <PageHeader title={t('notFound.title')} />;
+      return <CustomerDataPage />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

@@ -129,6 +129,9 @@ export const qualityOverviewSchema = z.object({
 });
 export type QualityOverview = z.infer<typeof qualityOverviewSchema>;
 
+/** Our fields a plain CSV's columns can be mapped onto. */
+export const CSV_FIELDS = ['id', 'name', 'kind', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale', 'serviceTag', 'productLine', 'model', 'shipDate', 'warrantyLevel', 'warrantyEnd'] as const;
+
 export const customerMethods = {
   'customers.create': method(
     z.object({ customer: customerDraftSchema, asset: assetDraftSchema.nullable().default(null) }),
@@ -189,6 +192,11 @@ export const customerMethods = {
   'privacy.saveSettings': method(privacySettingsSchema, privacySettingsSchema.extend({ removed: z.number().int() })),
   /** The data-quality page: counts, trend, the worst records first (supervisors and admins). */
   'quality.overview': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), qualityOverviewSchema),
+  /** What a file on the desk's machine is, and its CSV columns, for the column-mapping screen (admins). */
+  'import.peek': method(
+    z.object({ from: z.enum(['zendesk', 'freshdesk', 'csv']), file: z.string().min(1).max(4096) }),
+    z.object({ kind: z.string().nullable(), columns: z.array(z.string()), problem: z.string().nullable() }),
+  ),
   /**
    * Imports files on the desk's machine (admins): Zendesk JSON pages, Freshdesk CSVs, or a
    * CSV with a column mapping. Progress comes as 'import.progress' pushes.

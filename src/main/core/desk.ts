@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { customerHandlers } from './customers/handlers';
 import { runImport } from './import/importer';
+import { csvColumns, recognise } from './import/sources';
 import { accessLog, customerPrivacy } from './customers/privacy';
 import { customerRecords } from './customers/records';
 import { customerViewReader } from './customerView';
@@ -179,6 +180,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const requireAdmin = (u: User) => {
     if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can change SLA policies and calendars.');
   };
+  const requireImporter = (u: User) => {
+    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can import records.');
+  };
   const detailFor = (s: Session, ticketId: string) => {
     const u = signedIn(s);
     const d = tickets.detail(ticketId, u.role === 'admin' ? null : actorOf(u), clock.now(), users.names());
@@ -301,8 +305,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return users.list();
     },
     ...customerHandlers({ records, privacy, audit, signedIn, maySee, now: () => clock.now() }),
+    'import.peek': (s, i) => {
+      requireImporter(signedIn(s));
+      const r = recognise(i.file, i.from);
+      return r.ok ? { kind: r.kind, columns: csvColumns(i.file), problem: null } : { kind: null, columns: [], problem: r.reason };
+    },
     'import.run': async (s, i) => {
-      requireAdmin(signedIn(s));
+      requireImporter(signedIn(s));
       const rejectsPath = i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
       const summary = await runImport(
         { db, tickets, users, deskCountry, now: () => clock.now() },

@@ -27,6 +27,7 @@ import { ticketHref } from '../route';
 import { SlaBadge } from '../sla/SlaBadge';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
 import { RecordPanel } from './RecordPanel';
+import { StalePrompt } from './StalePrompt';
 import classes from './CustomerPage.module.css';
 
 // The 360° view: who the caller is, every system they own (with the one the lookup found
@@ -53,6 +54,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
 
   return (
     <Stack gap="md">
+      <StalePrompt customerId={customer.id} />
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
           <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 360px' }}>

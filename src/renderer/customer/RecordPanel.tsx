@@ -1,9 +1,8 @@
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
-import { IconDots, IconEdit, IconHistory, IconPlus, IconUserCheck } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
+import { IconDots, IconEdit, IconHistory, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CustomerRecord } from '../../shared/customerApi';
 import type { RecordEvent } from '../../shared/customerEvents';
-import { call, problemOf, refreshEverything, useCall } from '../backend';
+import { useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { formatPhone } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
@@ -25,7 +24,6 @@ export function RecordPanel({ customerId }: { customerId: string }) {
   const history = all ? r.history : r.history.slice(0, HISTORY_SHOWN);
   return (
     <Stack gap="md">
-      {r.quality.stale && r.customer.erasedAt === null && <ConfirmPrompt record={r} onEdit={() => setDialog({ kind: 'customer' })} />}
       <Section
         id="record"
         title={t('record.title')}
@@ -144,36 +142,6 @@ export function RecordPanel({ customerId }: { customerId: string }) {
       </Section>
       <RecordDialogs record={r} dialog={dialog} onClose={() => setDialog(null)} />
     </Stack>
-  );
-}
-
-function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () => void }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const c = record.customer;
-  return (
-    <Alert color="blue" icon={<IconUserCheck size={18} />} title={t('quality.confirmTitle')} role="status" data-testid="confirm-details">
-      <Text size="sm">{t('quality.confirmText', { phone: c.phone ? formatPhone(c.phone) : t('customer.noPhone'), email: c.email ?? t('customer.noEmail') })}</Text>
-      {problem && (
-        <Text size="sm" c="red">
-          {problem}
-        </Text>
-      )}
-      <Group gap="xs" mt="xs">
-        <Button
-          size="xs"
-          onClick={() =>
-            void call('customers.confirm', { customerId: c.id })
-              .then(() => refreshEverything())
-              .catch((e) => setProblem(problemOf(e).message))
-          }
-        >
-          {t('quality.confirmed')}
-        </Button>
-        <Button size="xs" variant="default" onClick={onEdit}>
-          {t('quality.changed')}
-        </Button>
-      </Group>
-    </Alert>
   );
 }
 

@@ -95,3 +95,11 @@ export async function* rowsOf(file: string, kind: FileKind): AsyncGenerator<Row>
     yield { index: rec.info.lines, value: rec.record, bytesRead: input.bytesRead };
   }
 }
+
+/** The header row of a CSV (empty for JSON), for the column-mapping screen. */
+export function csvColumns(file: string): string[] {
+  const first = head(file).split(/\r?\n/, 1)[0] ?? '';
+  if (!first || first.trimStart().startsWith('{')) return [];
+  const delimiter = first.split(';').length > first.split(',').length ? ';' : ',';
+  return first.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}
