@@ -179,9 +179,16 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   /** A ticket, created and then moved through the machine to where the old desk left it. */
   function addTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: ImportedStatus; tier2: boolean; assetId: string | null }): void {
     const actor: Actor = actorOf(importer);
-    const id = ctx.tickets.create(actor, { customerId: t.customerId, assetId: t.assetId, subject: t.subject, description: t.description, priority: t.priority, channel: t.channel, at: t.createdAt });
+    // A ticket still open in the old desk starts its life here now: our SLA clocks run from
+    // the import, not from a time whose targets the old desk's own policies governed (else
+    // every old open ticket would breach, and escalate, the moment it arrived). Its
+    // original time stays in its description. Finished tickets keep their own times.
+    const stillOpen = t.status === 'open' || t.status === 'pending';
+    const openedAt = stillOpen ? Math.max(t.createdAt, ctx.now()) : t.createdAt;
+    const description = stillOpen ? `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim() : t.description;
+    const id = ctx.tickets.create(actor, { customerId: t.customerId, assetId: t.assetId, subject: t.subject, description: description.slice(0, 20_000), priority: t.priority, channel: t.channel, at: openedAt });
     let events = 1;
-    const at = Math.max(t.createdAt, t.endedAt);
+    const at = stillOpen ? openedAt : Math.max(t.createdAt, t.endedAt);
     const act = (command: Parameters<TicketService['act']>[2]) => {
       ctx.tickets.act(actor, id, command, at);
       events++;
