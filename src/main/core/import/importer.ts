@@ -3,7 +3,10 @@ import { dirname } from 'node:path';
 import type { ActorSnapshot } from '../../../shared/customerEvents';
 import { diffFields } from '../../../shared/customerEvents';
 import { nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
-import { actorOf, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
+import { actorOf, priorityRank, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
+import { applyEvent, openTicket } from '../../../shared/ticket';
+import { ticketInputSchema, type TicketEvent } from '../../../shared/ticketMachine';
+import { ticketNumber } from '../ticketRows';
 import {
   FRESHDESK_CHANNEL,
   FRESHDESK_PRIORITY,
@@ -95,7 +98,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     k.selectFrom('import_ids').select('local_id').where('source', '=', param<string>()).where('kind', '=', param<string>()).where('external_id', '=', param<string>()),
   );
   const find = (kind: string, ext: string | null): string | null => (ext === null ? null : (known.get(source, kind, ext)?.local_id ?? null));
-  const remember = (kind: string, ext: string, local: string) => db.run(k.insertInto('import_ids').values({ source, kind, external_id: ext, local_id: local }).onConflict((oc) => oc.doNothing()));
+  const insertImportId = db.sqlite.prepare('INSERT INTO import_ids (source, kind, external_id, local_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const remember = (kind: string, ext: string, local: string) => insertImportId.run(source, kind, ext, local);
   const ticketRow = db.prepare<{ customer_id: string }, [string]>(k.selectFrom('tickets').select('customer_id').where('id', '=', param<string>()));
   const assetOf = db.prepare<{ id: string; customer_id: string }, [string]>(k.selectFrom('assets').select(['id', 'customer_id']).where('service_tag', '=', param<string>()));
   const defaultLevel = new Map(db.all(k.selectFrom('segments').select(['id', 'default_service_level'])).map((s) => [s.id, s.default_service_level as ServiceLevel]));
@@ -176,19 +180,68 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     return id;
   }
 
+  const customerForTicket = db.prepare<{ name: string; segment: string; service_level: string }, [string]>(k.selectFrom('customers').select(['name', 'segment', 'service_level']).where('id', '=', param<string>()));
+  const maxNumber = db.prepare<{ n: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.max('number').as('n')));
+  const insertTicket = db.sqlite.prepare(
+    `INSERT INTO tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, assignee_id, subject, description, channel,
+       created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id, sla_policies, customer_name, service_tag)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'none', NULL, NULL, NULL, '[]', ?, ?)`,
+  );
+  const insertEvent = db.sqlite.prepare('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertInteraction = db.sqlite.prepare(`INSERT INTO interactions (id, customer_id, ticket_id, channel, direction, at, summary, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const tagOf = db.prepare<{ service_tag: string }, [string]>(k.selectFrom('assets').select('service_tag').where('id', '=', param<string>()));
+
+  /**
+   * A ticket the old desk finished (solved or closed): its events are decided by the shared
+   * machine exactly as on the live path, then written in one go. It is closed, so no queue
+   * counter, agent load or SLA clock moves; its SLA was the old desk's, so no outcome is
+   * recorded for our attainment figures.
+   */
+  function addFinishedTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: 'solved' | 'closed'; assetId: string | null }): void {
+    const actor: Actor = actorOf(importer);
+    const c = customerForTicket.get(t.customerId) ?? reject('the customer vanished');
+    let pos = openTicket(ticketInputSchema.parse({ segment: c.segment, priority: t.priority, at: t.createdAt }));
+    const at = Math.max(t.createdAt, t.endedAt);
+    const steps: TicketEvent[] = [
+      { type: 'TAKE', at, actor },
+      { type: 'RESOLVE', code: 'fixed_remotely', note: `Solved in ${source} (#${ext}).`, at, actor },
+      ...(t.status === 'closed' ? [{ type: 'CLOSE' as const, at, actor }] : []),
+    ];
+    for (const ev of steps) {
+      const r = applyEvent(pos, ev);
+      if (!r.ok) reject(`the ticket machine refused ${ev.type}: ${r.reason}`);
+      else pos = r.next;
+    }
+    const id = uuidv7(t.createdAt);
+    const number = (maxNumber.get()?.n ?? 0) + 1;
+    const subject = t.subject.trim();
+    insertTicket.run(id, number, t.customerId, t.assetId, c.segment, c.service_level, pos.context.priority, priorityRank(pos.context.priority), pos.context.tier, pos.state, pos.context.assigneeId, subject, t.description.trim(), t.channel, t.createdAt, at, 1 + steps.length, JSON.stringify(pos.context), c.name, t.assetId ? (tagOf.get(t.assetId)?.service_tag ?? null) : null);
+    insertEvent.run(uuidv7(t.createdAt), id, 1, 'CREATED', actor.id, t.createdAt, JSON.stringify({ subject, priority: t.priority, channel: t.channel, assetId: t.assetId }));
+    steps.forEach((ev, i) => {
+      const { type, at: when, actor: who, ...payload } = ev;
+      insertEvent.run(uuidv7(when), id, i + 2, type, who.id, when, JSON.stringify(payload));
+    });
+    const n = ticketNumber(number);
+    insertInteraction.run(uuidv7(t.createdAt), t.customerId, id, t.channel, 'inbound', t.createdAt, `Opened ${n}: ${subject}`, actor.id);
+    insertInteraction.run(uuidv7(at), t.customerId, id, t.channel, 'outbound', at, `Resolved ${n} (fixed remotely): Solved in ${source} (#${ext}).`, actor.id);
+    remember('ticket', ext, id);
+    counts.tickets++;
+    counts.events += 1 + steps.length;
+  }
+
   /** A ticket, created and then moved through the machine to where the old desk left it. */
   function addTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: ImportedStatus; tier2: boolean; assetId: string | null }): void {
+    if (t.status === 'solved' || t.status === 'closed') return addFinishedTicket(ext, { ...t, status: t.status });
     const actor: Actor = actorOf(importer);
     // A ticket still open in the old desk starts its life here now: our SLA clocks run from
     // the import, not from a time whose targets the old desk's own policies governed (else
     // every old open ticket would breach, and escalate, the moment it arrived). Its
     // original time stays in its description. Finished tickets keep their own times.
-    const stillOpen = t.status === 'open' || t.status === 'pending';
-    const openedAt = stillOpen ? Math.max(t.createdAt, ctx.now()) : t.createdAt;
-    const description = stillOpen ? `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim() : t.description;
+    const openedAt = Math.max(t.createdAt, ctx.now());
+    const description = `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim();
     const id = ctx.tickets.create(actor, { customerId: t.customerId, assetId: t.assetId, subject: t.subject, description: description.slice(0, 20_000), priority: t.priority, channel: t.channel, at: openedAt });
     let events = 1;
-    const at = stillOpen ? openedAt : Math.max(t.createdAt, t.endedAt);
+    const at = openedAt;
     const act = (command: Parameters<TicketService['act']>[2]) => {
       ctx.tickets.act(actor, id, command, at);
       events++;
@@ -200,10 +253,6 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     } else if (t.status === 'pending') {
       act({ type: 'TAKE' });
       act({ type: 'WAIT_ON_CUSTOMER', note });
-    } else if (t.status === 'solved' || t.status === 'closed') {
-      act({ type: 'TAKE' });
-      act({ type: 'RESOLVE', code: 'fixed_remotely', note: `Solved in ${source} (#${ext}).` });
-      if (t.status === 'closed') act({ type: 'CLOSE' });
     }
     remember('ticket', ext, id);
     counts.tickets++;
