@@ -191,6 +191,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     return d;
   };
 
+  let dryRun: { session: Session; done: Promise<void> } | null = null;
+
   const handlers: Handlers = {
     'desk.status': () => status(),
     'desk.initialize': (_s, i) => initialize(i.mode, i.seed, i.customers),
@@ -313,10 +315,25 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'import.run': async (s, i) => {
       requireImporter(signedIn(s));
       const rejectsPath = i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
-      const summary = await runImport(
-        { db, tickets, users, deskCountry, now: () => clock.now() },
-        { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
-      );
+      // A dry run writes everything inside one transaction it rolls back at the end; every
+      // other call waits for it, so none reads its rows or writes into it.
+      let release = () => {};
+      if (i.dryRun) {
+        while (dryRun) await dryRun.done;
+        dryRun = { session: s, done: new Promise<void>((resolve) => (release = resolve)) };
+      }
+      let summary;
+      try {
+        summary = await runImport(
+          { db, tickets, users, deskCountry, now: () => clock.now() },
+          { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
+        );
+      } finally {
+        if (i.dryRun) {
+          dryRun = null;
+          release();
+        }
+      }
       if (!i.dryRun) push('desk.changed', { reason: 'imported' });
       scheduler.poke();
       return summary;
@@ -324,6 +341,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
+    while (dryRun && dryRun.session !== session) await dryRun.done;
     if (!Object.hasOwn(api, method)) return fail(new ApiError('unknown_method', `There is no method "${method}".`));
     const m = method as Method;
     const spec = api[m];

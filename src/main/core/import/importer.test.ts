@@ -85,6 +85,18 @@ describe('import from Zendesk', () => {
     expect(r.imported.tickets).toBe(5);
     expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(0);
   });
+
+  it('other calls wait for a dry run, so none sees or writes into its rolled-back rows', async () => {
+    const { admin, as, dir } = await open();
+    const other = await as('Supervisor');
+    const dry = admin.call('import.run', { from: 'zendesk', files: zendesk, dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    // Ask only once the dry run has written its first batch.
+    while (!other.pushes.some((p) => p.event === 'import.progress')) await new Promise((r) => setTimeout(r, 1));
+    const seen = other.call('desk.status', {});
+    const [, status] = await Promise.all([dry, seen]);
+    expect(status.tickets).toBe(0);
+    expect(status.customers).toBe(0);
+  });
 });
 
 describe('import from Freshdesk and plain CSV', () => {
