@@ -55,3 +55,26 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
 });
+
+test('an admin imports a plain CSV through the column-mapping screen', async ({ page }) => {
+  const file = new URL('../src/main/core/import/fixtures/plain-customers.csv', import.meta.url).pathname;
+  const app = await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByText(en['data.importCsv'], { exact: true }).click();
+  await page.getByLabel(en['data.importFiles']).fill(file);
+  await page.getByRole('button', { name: en['data.readColumns'] }).click();
+  const mapping = page.getByTestId('column-mapping');
+  for (const [field, column] of [['name', 'Customer'], ['phone', 'Tel'], ['email', 'Mail'], ['segment', 'Segment'], ['serviceTag', 'Tag'], ['productLine', 'Line'], ['model', 'Model'], ['shipDate', 'Shipped'], ['warrantyLevel', 'Warranty'], ['warrantyEnd', 'Warranty until']] as const) {
+    await mapping.getByLabel(en[`data.field.${field}`], { exact: true }).click();
+    await page.getByRole('option', { name: column, exact: true }).click();
+  }
+  if (shot) await page.screenshot({ path: `${shot}/import-mapping-light-1400.png`, fullPage: true });
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  await page.getByRole('button', { name: en['data.importRun'] }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText('Imported 2 customers, 0 contacts, 2 systems');
+  await expect(summary).toContainText('1 rows rejected');
+  await app.lookup('HOL1234');
+  await new CustomerView(page).expectCustomer('Hollis Family');
+});

@@ -264,7 +264,7 @@ function ImportPanel() {
             ]}
             w="fit-content"
           />
-          <Textarea label={t('data.importFiles')} description={t('data.importFilesHint')} value={files} onChange={(e) => setFiles(e.currentTarget.value)} autosize minRows={3} dir="ltr" ff="monospace" />
+          <Textarea label={t('data.importFiles')} description={t('data.importFilesHint')} value={files} onChange={(e) => setFiles(e.currentTarget.value)} autosize minRows={3} dir="ltr" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
           {from === 'csv' && (
             <Paper withBorder radius="md" p="sm">
               <Group justify="space-between" mb="xs">
