@@ -65,7 +65,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
       for (;;) {
         const tag = draw();
         const code = tagToExpressCode(tag);
-        const phone = toE164(code, '1');
+        const phone = toE164(code, 'US');
         if (!phone || ctx.floor.customersByPhone(phone).length === 0) return { tag, code, phone };
       }
     };

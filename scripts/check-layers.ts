@@ -41,7 +41,7 @@ const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph'];
 
 // Ordered most specific folder first: main/core before any rule for main.
 export const LAYERS: Readonly<Record<LayerName, LayerRule>> = {
-  shared: { folder: 'src/shared', imports: ['shared'], nodeBuiltins: false, packages: { only: ['zod', 'xstate'] } },
+  shared: { folder: 'src/shared', imports: ['shared'], nodeBuiltins: false, packages: { only: ['zod', 'xstate', 'libphonenumber-js'] } },
   core: { folder: 'src/main/core', imports: ['shared', 'core'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },
   electron: { folder: 'src/main/electron', imports: ['shared', 'core', 'electron'], nodeBuiltins: true, packages: { except: UI_PACKAGES } },
   web: { folder: 'src/main/web', imports: ['shared', 'core', 'web'], nodeBuiltins: true, packages: { except: ['electron', ...UI_PACKAGES] } },

@@ -1,7 +1,10 @@
 import { HubUsersPage } from './admin/HubUsersPage';
+import { CustomerDataPage } from './admin/CustomerDataPage';
 import { SlaSettingsPage } from './admin/SlaSettingsPage';
 import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
+import { MergePage } from './customer/MergePage';
+import { RegisterPage } from './customer/RegisterPage';
 import { t } from './i18n';
 import { MyTickets } from './inbox/MyTickets';
 import { KbArticlePage, KbEditPage, KbPage } from './kb/KbPage';
@@ -55,6 +58,12 @@ function Page({ route }: { route: Route }) {
       return <KbArticlePage key={route.articleId} articleId={route.articleId} />;
     case 'kbEdit':
       return <KbEditPage key={`${route.articleId ?? 'new'}:${route.fromTicket ?? ''}`} articleId={route.articleId} fromTicket={route.fromTicket} />;
+    case 'register':
+      return <RegisterPage key={route.query} query={route.query} />;
+    case 'merge':
+      return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
+    case 'dataQuality':
+      return <CustomerDataPage />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

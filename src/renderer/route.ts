@@ -45,6 +45,9 @@ export type Route =
   | { name: 'kb'; query: string }
   | { name: 'kbArticle'; articleId: string }
   | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
+  | { name: 'register'; query: string }
+  | { name: 'merge'; survivorId: string; mergedId: string }
+  | { name: 'dataQuality' }
   | { name: 'notFound'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -55,6 +58,9 @@ export function parseHash(hash: string): Route {
   const [head, a, b] = parts;
   if (parts.length === 0 || head === 'mine') return { name: 'home' };
   if (head === 'ticket' && a) return { name: 'ticket', ticketId: a };
+  if (head === 'customer' && a === 'new') return { name: 'register', query: query.get('q') ?? '' };
+  if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
+  if (head === 'admin' && a === 'quality') return { name: 'dataQuality' };
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
@@ -129,6 +135,12 @@ export function hrefOf(route: Route): string {
     case 'kbEdit':
       if (route.articleId) return `#/kb/${encodeURIComponent(route.articleId)}/edit`;
       return route.fromTicket ? `#/kb/new?${new URLSearchParams({ from: route.fromTicket }).toString()}` : '#/kb/new';
+    case 'register':
+      return `#/customer/new${route.query ? `?${new URLSearchParams({ q: route.query }).toString()}` : ''}`;
+    case 'merge':
+      return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}`;
+    case 'dataQuality':
+      return '#/admin/quality';
     case 'notFound':
       return `#${route.path}`;
   }

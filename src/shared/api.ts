@@ -10,6 +10,7 @@ import {
   userSchema,
 } from './domain';
 import { kbApi } from './kb/kbApi';
+import { customerMethods, importProgressSchema } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
@@ -376,6 +377,7 @@ export const api = {
   'dev.advanceClock': method(z.object({ ms: z.number().int().min(0) }), z.object({ now: z.number(), sent: z.number().int() })),
   'users.list': method(empty, z.array(userSchema)),
   ...kbApi,
+  ...customerMethods,
 } as const;
 
 export type Api = typeof api;
@@ -400,6 +402,7 @@ export const pushEvents = {
   }),
   /** 'external': another process serving the same data folder changed the desk. */
   'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
+  'import.progress': importProgressSchema,
   'sla.warning': z.object({
     ticketId: idSchema,
     number: z.string(),

@@ -1,26 +1,68 @@
-// Phone numbers are stored in E.164 (+ and up to 15 digits) so that a caller's number,
-// however it was typed or displayed by the switch, finds the same customer.
+import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 
-const DEFAULT_COUNTRY_CODE = '1';
+// Phone numbers are stored in E.164 so that a caller's number, however it was typed or
+// shown by the switch, finds the same customer. Parsing and formatting are libphonenumber's
+// (Google's metadata for every country); a number typed without its country code is read
+// in the customer's country, else the desk's.
+
+export type Country = CountryCode;
+export const DEFAULT_COUNTRY: Country = 'US';
+
+/** The ISO 3166 code if libphonenumber knows the country ("us" → "US"), else null. */
+export function countryOf(input: string | null | undefined): Country | null {
+  const code = (input ?? '').trim().toUpperCase();
+  return code && isSupportedCountry(code) ? code : null;
+}
+
+export type PhoneParse = { ok: true; e164: string; international: string; country: Country | null } | { ok: false; message: string };
+
+const PHONE_CHARS = /^[+\d\s().\-\/]+$/;
+
+function parse(input: string, country: Country) {
+  const trimmed = input.trim();
+  if (!PHONE_CHARS.test(trimmed)) return null;
+  // "00" is the international prefix almost everywhere outside North America.
+  const text = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  return parsePhoneNumberFromString(text, country) ?? null;
+}
+
+/** Strict, for entry: the number must be a real number of its country. */
+export function parsePhone(input: string, country: Country = DEFAULT_COUNTRY): PhoneParse {
+  const trimmed = input.trim();
+  if (!trimmed) return { ok: false, message: 'Type a phone number.' };
+  if (!PHONE_CHARS.test(trimmed)) return { ok: false, message: 'A phone number has only digits, spaces, +, brackets and dashes.' };
+  const p = parse(trimmed, country);
+  if (!p || !p.isPossible()) {
+    return { ok: false, message: `This is not a complete phone number for ${country}. Add the country code (such as +44) if it is from elsewhere.` };
+  }
+  if (!p.isValid()) return { ok: false, message: `No phone number in ${p.country ?? country} has this shape; check the digits.` };
+  return { ok: true, e164: p.number, international: p.formatInternational(), country: p.country ?? null };
+}
 
 /**
- * Normalises a number in any common format ("(512) 555-0142", "+44 20 7946 0958",
- * "0044 20 7946 0958", "512.555.0142") to E.164, or returns null when it cannot be a
- * phone number. National numbers without a country code are read with `countryCode`.
+ * Lenient, for lookups and imports of old data: any number of a possible length, in E.164,
+ * or null when the text cannot be a phone number.
  */
-export function toE164(input: string, countryCode: string = DEFAULT_COUNTRY_CODE): string | null {
-  const trimmed = input.trim();
-  if (!/^[+\d\s().\-\/]+$/.test(trimmed)) return null;
-  let digits = trimmed.replace(/\D/g, '');
-  if (trimmed.startsWith('+')) {
-    // already international
-  } else if (digits.startsWith('00')) {
-    digits = digits.slice(2);
-  } else if (countryCode === '1' && digits.length === 11 && digits.startsWith('1')) {
-    // North American number written with its trunk prefix
-  } else {
-    digits = countryCode + digits.replace(/^0/, '');
-  }
-  if (digits.length < 8 || digits.length > 15) return null;
-  return `+${digits}`;
+export function toE164(input: string, country: Country = DEFAULT_COUNTRY): string | null {
+  const p = parse(input, country);
+  return p && p.isPossible() ? p.number : null;
+}
+
+/** "+15125550142" → "+1 512 555 0142"; returns the input when it does not parse. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** The country code and the last two digits only: "+1 ••• ••• ••42". */
+export function maskPhone(e164: string): string {
+  const p = parsePhoneNumberFromString(e164);
+  const national = p ? p.nationalNumber : e164.replace(/\D/g, '');
+  const code = p ? `+${p.countryCallingCode} ` : '';
+  return `${code}${'•'.repeat(Math.max(0, national.length - 2))}${national.slice(-2)}`;
+}
+
+/** The country an international number (+…) belongs to, or null. */
+export function phoneCountry(input: string): Country | null {
+  const p = input.trim().startsWith('+') || input.trim().startsWith('00') ? parse(input, DEFAULT_COUNTRY) : null;
+  return p?.country ?? null;
 }

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { KB_USAGE, kbCommand } from './kb';
+import { CUSTOMER_USAGE, duplicates, importFiles, type CliHost } from './customers';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -23,6 +24,7 @@ Commands:
   restore FILE                        replace the desk with the backup FILE (the old file
                                       is kept beside it)
 ${KB_USAGE}
+${CUSTOMER_USAGE}
 
 Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder)
 and --debug (show the stack of an error). lookup, stats and backup only read.
@@ -57,6 +59,10 @@ async function main(argv: readonly string[]): Promise<number> {
         return await stats(rest);
       case 'kb':
         return await kbCommand(rest);
+      case 'duplicates':
+        return await duplicates(rest, cliHost);
+      case 'import':
+        return await importFiles(rest, cliHost);
       case 'help':
       case '--help':
       case '-h':
@@ -213,6 +219,13 @@ async function signInAsAdmin(client: Client): Promise<void> {
   if (!admin) throw new Failure('This desk has no active admin to sign in as; it may still be empty. Run "tagdesk seed" first.');
   await client.call('session.signIn', { userId: admin.id });
 }
+
+const cliHost: CliHost = {
+  parse: (args, flags, positionals) => parse(args, flags, positionals) as ReturnType<CliHost['parse']>,
+  withDesk: (values, run) => withDesk(dataDirOf(values), { readOnly: false }, (client) => run(client)),
+  signInAsAdmin,
+  usage: (message) => new UsageError(message),
+};
 
 // ---- command line ---------------------------------------------------------------------------------
 

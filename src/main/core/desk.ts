@@ -32,6 +32,10 @@ import { slaHandlers } from './handlers/sla';
 import { supervisorHandlers } from './handlers/supervisor';
 import { ticketHandlers } from './handlers/tickets';
 import { hubHandlers } from './handlers/hub';
+import { customerArea, type DryRun } from './handlers/customers';
+import { accessLog, customerPrivacy } from './customers/privacy';
+import { customerRecords } from './customers/records';
+import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
 import { hubLink } from './hubLink';
@@ -69,8 +73,8 @@ export interface DeskOptions {
    */
   testClock?: boolean;
   timers?: Timers;
-  /** Country code for phone numbers typed without one. */
-  countryCode?: string;
+  /** The desk's country (ISO 3166, such as "US"): phone numbers typed without a country code are read in it. */
+  country?: string;
   reopenWindowMs?: number;
   /**
    * Open for reading only (the CLI's lookup and stats): nothing is migrated, seeded or
@@ -137,7 +141,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   });
   const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers));
   const view = customerViewReader(db, tickets.toRow);
-  const lookup = lookupService(db, view, options.countryCode ?? '1');
+  const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
+  const lookup = lookupService(db, view, deskCountry);
+  const records = customerRecords(db, deskCountry);
+  const privacy = customerPrivacy(db);
+  const audit = accessLog(db, globalThis, readOnly);
+  if (!readOnly) privacy.applyRetention(privacy.retentionDays(), clock.now());
 
   // Knowledge base, CSAT and trends: who is signed in and the segment rule come from the
   // handlers' session helpers and the shared access rules.
@@ -189,18 +198,21 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   const hub = hubLink({ db, now: () => clock.now() });
   if (options.hubUrl) hub.join(options.hubUrl);
+  // While a dry-run import runs (one transaction it rolls back), every other call waits.
+  const dryRun: DryRun = { current: null };
   const ctx: DeskContext = {
-    options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status,
+    options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status, records, audit,
     // Two processes may initialise one folder at once: the second waits, then finds it done.
     initialize: (mode, seed, customers) => database.exclusive(() => initialize(mode, seed, customers)),
   };
   // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
   // stops the desk here, and the type below fails the build first.
-  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), knowledgeArea(knowledge.handlers)] as const;
+  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
+    while (dryRun.current && dryRun.current.session !== session) await dryRun.current.done;
     if (!Object.hasOwn(api, method)) return fail(new ApiError('unknown_method', `There is no method "${method}".`));
     const m = method as Method;
     const spec = api[m];
@@ -246,6 +258,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     close() {
       stopWatching();
       scheduler.stop();
+      audit.stop();
       listeners.clear();
       database.close();
     },

@@ -1,6 +1,6 @@
 import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
-import { toE164 } from '../../shared/phone';
+import { toE164, type Country } from '../../shared/phone';
 import { ARABIC_SCRIPT, foldName, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
 import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { param, type Sql } from './db/exec';
@@ -36,7 +36,7 @@ function readQuery(query: string): string {
   return code ? latin : q;
 }
 
-export function lookupService(db: Sql, view: CustomerViewReader, countryCode: string) {
+export function lookupService(db: Sql, view: CustomerViewReader, country: Country) {
   const k = db.kysely;
   const assetByTag = db.prepare<{ id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string }, [string]>(
     k
@@ -131,7 +131,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, countryCode: st
         tried.push(`Express Service Code ${digits}`);
         candidates.push(...byTag(tag, 'express'));
       }
-      const phone = toE164(q, countryCode);
+      const phone = toE164(q, country);
       if (phone) {
         tried.push(`phone ${phone}`);
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', `Phone ${phone}`));

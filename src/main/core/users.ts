@@ -18,9 +18,9 @@ export function userDirectory(db: Sql) {
     list: (): User[] => [...all().values()],
     get: (id: string): User | null => all().get(id) ?? null,
     names: (): Map<string, string> => new Map([...all().values()].map((u) => [u.id, u.name])),
-    create(u: { name: string; email: string; role: Role; tier: Tier; segments: readonly Segment[] }, at: number): User {
+    create(u: { name: string; email: string; role: Role; tier: Tier; segments: readonly Segment[]; active?: boolean }, at: number): User {
       const id = uuidv7(at);
-      db.run(k.insertInto('users').values({ id, name: u.name, email: u.email, role: u.role, tier: u.tier, segments: JSON.stringify(u.segments), active: 1, created_at: at }));
+      db.run(k.insertInto('users').values({ id, name: u.name, email: u.email, role: u.role, tier: u.tier, segments: JSON.stringify(u.segments), active: u.active === false ? 0 : 1, created_at: at }));
       cache = null;
       return all().get(id)!;
     },

@@ -27,6 +27,8 @@ import { ticketHref } from '../route';
 import { SlaBadge } from '../sla/SlaBadge';
 import { SuggestionsPanel } from '../kb/Suggestions';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
+import { RecordPanel } from './RecordPanel';
+import { StalePrompt } from './StalePrompt';
 import classes from './CustomerPage.module.css';
 
 // The 360° view: who the caller is, every system they own (with the one the lookup found
@@ -81,6 +83,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
 
   return (
     <Stack gap="md">
+      <StalePrompt customerId={customer.id} />
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
           <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 360px' }}>
@@ -276,6 +279,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
           </Stack>}
         </Grid.Col>
       </Grid>
+      <RecordPanel customerId={customer.id} />
 
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>

@@ -6,6 +6,7 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
+import { RegisterHint } from '../customer/RegisterHint';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
 // view; several open the candidate list; nothing or a malformed query shows the back end's
@@ -127,6 +128,7 @@ export function Lookup() {
             onClose={() => setMessage(null)}
           >
             {message.text}
+            {message.tone === 'none' && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
           </Alert>
         )}
       </Popover.Dropdown>

@@ -4,6 +4,7 @@ import {
   IconChevronsLeft,
   IconChevronsRight,
   IconClockCog,
+  IconDatabase,
   IconInbox,
   IconLanguage,
   IconNumbers,
@@ -64,6 +65,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
       icon: <IconClockCog size={19} stroke={1.6} />,
       active: route.name === 'slaSettings' || route.name === 'slaPolicy' || route.name === 'slaCalendar',
     });
+    items.push({ key: 'customerData', label: t('nav.customerData'), href: hrefOf({ name: 'dataQuality' }), icon: <IconDatabase size={19} stroke={1.6} />, active: route.name === 'dataQuality' });
   }
 
   if (user.role === 'admin' && hub.data?.joined) {

@@ -4,10 +4,11 @@ import * as m0002 from './migrations/0002_sla';
 import * as m0003 from './migrations/0003_ticket_row_names';
 import * as m0004 from './migrations/0004_lean_indexes';
 import * as m0005 from './migrations/0005_customer_view_indexes';
+
 import * as m0006 from './migrations/0006_ticket_log';
+import * as m0008 from './migrations/0008_customer_records';
 import * as m0009 from './migrations/0009_knowledge';
 import * as m0010 from './migrations/0010_hub_link';
-
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0004_lean_indexes', up: m0004.up },
   { id: '0005_customer_view_indexes', up: m0005.up },
   { id: '0006_ticket_log', up: m0006.up },
+  { id: '0008_customer_records', up: m0008.up },
   { id: '0009_knowledge', up: m0009.up },
   { id: '0010_hub_link', up: m0010.up },
 ];

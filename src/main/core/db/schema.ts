@@ -39,6 +39,10 @@ export interface CustomerTable {
   locale: string;
   created_at: number;
   updated_at: number;
+  /** ISO 3166 code; null: the desk's country (migration 0008). */
+  country: Generated<string | null>;
+  confirmed_at: Generated<number | null>;
+  erased_at: Generated<number | null>;
 }
 
 export interface ContactTable {
@@ -68,6 +72,8 @@ export interface AssetOwnerTable {
   customer_id: string;
   from_at: number;
   to_at: number | null;
+  /** sold, given, reassigned; null for the first owner (migration 0008). */
+  how: Generated<string | null>;
 }
 
 export interface TicketTable {
@@ -191,6 +197,40 @@ export interface AgentLoadTable {
   open: number;
 }
 
+export interface CustomerEventTable {
+  id: string;
+  customer_id: string;
+  type: string;
+  at: number;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  /** JSON RecordPayload (src/shared/customerEvents.ts). */
+  payload: string;
+}
+
+export interface CustomerMergeTable {
+  merged_id: string;
+  survivor_id: string;
+  at: number;
+}
+
+export interface RecordAccessTable {
+  at: number;
+  user_id: string;
+  customer_id: string;
+  /** lookup, ticket, record (the record page), export */
+  reason: string;
+  ticket_id: string | null;
+}
+
+export interface ImportIdTable {
+  source: string;
+  kind: string;
+  external_id: string;
+  local_id: string;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Generated<number>;
@@ -217,6 +257,10 @@ export interface Database {
   migrations: MigrationTable;
   hub_link: HubLinkTable;
   hub_accounts: HubAccountTable;
+  customer_events: CustomerEventTable;
+  customer_merges: CustomerMergeTable;
+  record_access: RecordAccessTable;
+  import_ids: ImportIdTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -8,6 +8,8 @@ import type { TicketService } from '../tickets';
 import type { TicketStore } from '../ticketStore';
 import type { UserDirectory } from '../users';
 import type { lookupService } from '../lookup';
+import type { AccessLog } from '../customers/privacy';
+import type { CustomerRecords } from '../customers/records';
 
 /** What the handlers work with: the desk's services, built once by openDesk. */
 export interface DeskContext {
@@ -23,6 +25,10 @@ export interface DeskContext {
   scheduler: SlaScheduler;
   view: CustomerViewReader;
   lookup: ReturnType<typeof lookupService>;
+  /** Customer records: resolves a merged customer's old id to its survivor. */
+  records: CustomerRecords;
+  /** Privacy: every opening of a customer's record is written here (who, when, why). */
+  audit: AccessLog;
   status(): Output<'desk.status'>;
   initialize(mode: 'demo' | 'empty', seed: number, customers: number): Output<'desk.status'>;
 }

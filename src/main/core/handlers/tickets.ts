@@ -22,7 +22,9 @@ export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.c
       'tickets.get': (s, i) => {
         const t = store.load(i.ticketId);
         if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
-        return ticketPage(ctx, s, t);
+        const page = ticketPage(ctx, s, t);
+        ctx.audit.opened(signedIn(s).id, t.row.customer_id, 'ticket', t.row.id, clock.now());
+        return page;
       },
     },
     writes: {

@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { nameKey } from '../src/shared/customerRules';
+import { DB_FILE } from '../src/main/core/db/database';
+import { openDesk } from '../src/main/core/desk';
+import { uuidv7 } from '../src/main/core/ids';
+import { measure } from './measure';
+import { seeded } from './random';
+
+// Customer-data benchmarks (issue 12), runnable alone at any size:
+//   npx tsx bench/customers.ts [--customers N] [--tickets N] [--samples N] [--only a,b]
+// stdout: one JSON line each for import_zendesk, import_freshdesk (tickets/s with their
+// events, peak RSS; floor: raw inserts of the same rows) and duplicate_candidates (p99 of
+// 'customers.duplicates' through the API at N customers; floor: the same index reads raw).
+
+const { values: args } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '100000' },
+    tickets: { type: 'string', default: '20000' },
+    samples: { type: 'string', default: '2000' },
+    only: { type: 'string' },
+  },
+  strict: true,
+});
+const n = (v: string) => Number(v.replace(/[_,]/g, ''));
+const CUSTOMERS = n(args.customers);
+const TICKETS = n(args.tickets);
+const SAMPLES = n(args.samples);
+const only = new Set(args.only?.split(',').map((s) => s.trim()) ?? ['import_zendesk', 'import_freshdesk', 'duplicate_candidates']);
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-bench-customers-'));
+process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+
+const FIRST = ['Ana', 'Ben', 'Chen', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ivan', 'Jana', 'Kofi', 'Lena', 'Mehdi', 'Nora', 'Omar', 'Pia', 'Ravi', 'Sara', 'Tomas', 'Uma'];
+const LAST = ['Lee', 'Smith', 'Garcia', 'Ahmadi', 'Novak', 'Okafor', 'Rossi', 'Tanaka', 'Weiss', 'Kowalski', 'Silva', 'Nguyen', 'Haddad', 'Brennan', 'Lindqvist'];
+const rand = seeded(12);
+const pick = <T>(xs: readonly T[]): T => rand.pick(xs);
+const personName = (i: number) => `${pick(FIRST)} ${pick(LAST)} ${i.toString(36)}`;
+const phone = (i: number) => `+1512${String(5_000_000 + (i % 4_999_999)).padStart(7, '0')}`;
+
+async function emptyDesk(dir: string) {
+  const desk = await openDesk({ dataDir: dir, demo: false });
+  const conn = desk.connect(() => {});
+  await conn.call('desk.initialize', { mode: 'empty' });
+  const users = await conn.call('session.users', {});
+  const admin = (users.ok ? (users.result as { id: string; role: string }[]) : []).find((u) => u.role === 'admin')!;
+  await conn.call('session.signIn', { userId: admin.id });
+  return { desk, conn };
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+// ---- import -------------------------------------------------------------------------------
+
+function writeZendesk(dir: string): string[] {
+  const users = path.join(dir, 'users.json');
+  const tickets = path.join(dir, 'tickets.json');
+  const usersCount = Math.max(1, Math.floor(TICKETS / 4));
+  const u = fs.openSync(users, 'w');
+  fs.writeSync(u, '{"users":[');
+  for (let i = 0; i < usersCount; i++) {
+    fs.writeSync(u, (i ? ',' : '') + JSON.stringify({ id: 100_000 + i, name: personName(i), email: `user${i}@example.com`, phone: phone(i), role: 'end-user', active: true, locale: 'en-US', organization_id: null, created_at: '2023-01-01T00:00:00Z', tags: [] }));
+  }
+  fs.writeSync(u, '],"end_of_stream":true}');
+  fs.closeSync(u);
+  const t = fs.openSync(tickets, 'w');
+  fs.writeSync(t, '{"tickets":[');
+  const statuses = ['closed', 'closed', 'closed', 'solved', 'open', 'pending'];
+  for (let i = 0; i < TICKETS; i++) {
+    fs.writeSync(
+      t,
+      (i ? ',' : '') +
+        JSON.stringify({ id: 1_000_000 + i, subject: `Problem number ${i}`, description: 'The system does not start after the update.', status: statuses[i % statuses.length], priority: 'normal', requester_id: 100_000 + (i % usersCount), organization_id: null, created_at: '2024-01-02T03:04:05Z', updated_at: '2024-01-03T03:04:05Z', via: { channel: 'email' }, tags: [], custom_fields: [] }),
+    );
+  }
+  fs.writeSync(t, '],"end_of_stream":true}');
+  fs.closeSync(t);
+  return [users, tickets];
+}
+
+function writeFreshdesk(dir: string): string[] {
+  const file = path.join(dir, 'tickets.csv');
+  const f = fs.openSync(file, 'w');
+  fs.writeSync(f, 'Ticket ID,Subject,Description,Status,Priority,Source,Group,Created time,Closed time,Full name,Email,Contact ID\n');
+  const statuses = ['Closed', 'Closed', 'Closed', 'Resolved', 'Open', 'Pending'];
+  const contacts = Math.max(1, Math.floor(TICKETS / 4));
+  for (let i = 0; i < TICKETS; i++) {
+    const c = i % contacts;
+    fs.writeSync(f, `${5000 + i},Problem number ${i},The system does not start,${statuses[i % statuses.length]},Medium,Email,First line,2024-01-02 03:04:05 +0000,2024-01-03 03:04:05 +0000,${personName(c)},contact${c}@example.com,${900_000 + c}\n`);
+  }
+  fs.closeSync(f);
+  return [file];
+}
+
+/** The floor: the same rows (customers, tickets, one event per step) as raw prepared inserts in one transaction. */
+function rawInsertFloor(dir: string, rows: number, eventsPerTicket: number): number {
+  const db = new BetterSqlite3(path.join(dir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const customer = db.prepare(`INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, locale, created_at, updated_at) VALUES (?, 'person', ?, ?, 'home', 'basic', ?, ?, 'en-US', 0, 0)`);
+  const ticket = db.prepare(
+    `INSERT INTO tickets (id, number, customer_id, segment, service_level, priority, priority_rank, tier, state, is_open, subject, description, channel, created_at, updated_at, version, machine, sla_status, sla_policies, customer_name)
+     VALUES (?, ?, ?, 'home', 'basic', 'normal', 3, 1, 'closed', 0, ?, 'text', 'email', 0, 0, 1, '{}', 'none', '[]', ?)`,
+  );
+  const event = db.prepare(`INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload) VALUES (?, ?, ?, 'X', 'a', 0, '{}')`);
+  const t0 = process.hrtime.bigint();
+  const people = Math.max(1, Math.floor(rows / 4));
+  db.transaction(() => {
+    const ids: string[] = [];
+    for (let i = 0; i < people; i++) {
+      const id = uuidv7();
+      ids.push(id);
+      customer.run(id, personName(i), nameKey(personName(i)), `floor${i}@example.com`, phone(i));
+    }
+    for (let i = 0; i < rows; i++) {
+      const id = uuidv7();
+      ticket.run(id, 10_000_000 + i, ids[i % people], `Problem ${i}`, 'x');
+      for (let s = 1; s <= eventsPerTicket; s++) event.run(uuidv7(), id, s);
+    }
+  })();
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  db.close();
+  return rows / s;
+}
+
+async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir);
+  const files = name === 'import_zendesk' ? writeZendesk(dir) : writeFreshdesk(dir);
+  const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
+  const { desk, conn } = await emptyDesk(path.join(dir, 'desk'));
+  const rssBefore = peakRssMb();
+  const t0 = process.hrtime.bigint();
+  const r = await conn.call('import.run', { from: name === 'import_zendesk' ? 'zendesk' : 'freshdesk', files, rejectsPath: path.join(dir, 'rejects.jsonl') });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (!r.ok) throw new Error(r.error.message);
+  const summary = r.result as { imported: { tickets: number; events: number }; rejected: number };
+  desk.close();
+  const floorDir = path.join(dir, 'floor');
+  const floorDesk = await openDesk({ dataDir: floorDir, demo: false });
+  floorDesk.close();
+  const floorRate = rawInsertFloor(floorDir, summary.imported.tickets, Math.round(summary.imported.events / Math.max(1, summary.imported.tickets)));
+  const rate = summary.imported.tickets / seconds;
+  console.log(
+    JSON.stringify({
+      name,
+      n: summary.imported.tickets,
+      events: summary.imported.events,
+      rejected: summary.rejected,
+      input_mb: Math.round(bytes / 1e5) / 10,
+      seconds: Math.round(seconds * 10) / 10,
+      tickets_per_s: Math.round(rate),
+      floor_tickets_per_s: Math.round(floorRate),
+      ratio: Math.round((floorRate / rate) * 10) / 10,
+      peak_rss_mb: peakRssMb(),
+      rss_before_mb: rssBefore,
+      target_tickets_per_s: 20_000,
+      target_rss_mb: 300,
+      pass: rate >= 20_000 && peakRssMb() <= 300,
+      load1: Math.round(os.loadavg()[0]! * 100) / 100,
+    }),
+  );
+}
+
+// ---- duplicates while typing ----------------------------------------------------------------
+
+async function duplicateBench() {
+  const dir = path.join(root, 'dups');
+  const { desk, conn } = await emptyDesk(dir);
+  const segments = ['education', 'government', 'small_business', 'large_enterprise', 'home'];
+  log(`inserting ${CUSTOMERS} customers…`);
+  const insert = desk.db.sqlite.prepare(`INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, locale, created_at, updated_at) VALUES (?, 'person', ?, ?, ?, 'basic', ?, ?, 'en-US', 0, 0)`);
+  const names: string[] = [];
+  desk.db.sqlite.transaction(() => {
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const name = personName(i);
+      if (i < 5000) names.push(name);
+      insert.run(uuidv7(), name, nameKey(name), segments[i % 5], `c${i}@example.com`, phone(i));
+    }
+  })();
+  desk.db.sqlite.pragma('analysis_limit = 1000');
+  desk.db.sqlite.exec('ANALYZE');
+  // What an agent has typed so far: a name with its last letters off, an email, a phone.
+  const probe = (i: number) => {
+    const j = rand.int(0, names.length - 1);
+    const name = names[j]!;
+    return { name: name.slice(0, Math.max(4, name.length - 2 - (i % 3))), segment: segments[j % 5], email: i % 2 ? `c${j}@example.com` : '', phone: i % 3 === 0 ? phone(j) : '' };
+  };
+  const raw = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
+  const byPhone = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE phone = ? UNION SELECT c.id, c.name, c.segment, c.email, c.phone FROM contacts p JOIN customers c ON c.id = p.customer_id WHERE p.phone = ? LIMIT 20');
+  const byEmail = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE email = ? UNION SELECT c.id, c.name, c.segment, c.email, c.phone FROM contacts p JOIN customers c ON c.id = p.customer_id WHERE p.email = ? LIMIT 20');
+  const byName = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE segment = ? AND name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 20');
+  const probes = Array.from({ length: SAMPLES + 200 }, (_, i) => probe(i));
+  const figures = await measure(
+    {
+      name: 'duplicate_candidates',
+      samples: SAMPLES,
+      warmup: 200,
+      targetP99Us: 5000,
+      product: async (i) => {
+        const r = await conn.call('customers.duplicates', probes[i]!);
+        if (!r.ok) throw new Error(r.error.message);
+      },
+      floor: (i) => {
+        const p = probes[i]!;
+        if (p.phone) byPhone.all(p.phone, p.phone);
+        if (p.email) byEmail.all(p.email, p.email);
+        const key = nameKey(p.name);
+        const prefix = key.slice(0, Math.max(4, key.length - 3));
+        byName.all(p.segment, prefix, prefix + '\uffff');
+      },
+    },
+    { budgetMs: 120_000 },
+  );
+  console.log(JSON.stringify({ ...figures, customers: CUSTOMERS }));
+  raw.close();
+  desk.close();
+}
+
+if (only.has('import_zendesk')) await importBench('import_zendesk');
+if (only.has('import_freshdesk')) await importBench('import_freshdesk');
+if (only.has('duplicate_candidates')) await duplicateBench();

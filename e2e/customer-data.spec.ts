@@ -1,0 +1,80 @@
+import { en } from '../src/renderer/i18n/en';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { CustomerView } from './pages/customer';
+
+// The data-quality page: counts and the worst records first, each a click from its fix;
+// the audit log shows who opened what.
+
+const shot = process.env.TAGDESK_SHOTS;
+// Full-page screenshots on a busy machine take their time.
+if (shot) test.setTimeout(120_000);
+
+test('a supervisor finds the worst records and goes straight to the fix', async ({ page }) => {
+  const app = await signInAs(page, 'Grace Chen');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await expect(page.getByRole('heading', { name: en['data.title'], level: 1 })).toBeVisible();
+  const worst = page.getByTestId('worst-records');
+  await expect(worst.getByRole('row')).not.toHaveCount(1);
+  if (shot) {
+    for (const width of [1400, 820]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.screenshot({ path: `${shot}/quality-light-${width}.png`, fullPage: true });
+    }
+    await page.getByRole('button', { name: en['theme.toDark'] }).click();
+    await page.screenshot({ path: `${shot}/quality-dark-820.png`, fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.screenshot({ path: `${shot}/quality-dark-1400.png`, fullPage: true });
+  }
+  const first = worst.getByRole('row').nth(1).getByRole('link').first();
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await new CustomerView(page).expectCustomer(name);
+  await expect(page.getByTestId('quality-score')).toBeVisible();
+  void app;
+});
+
+test('the audit log shows who opened whose record and why', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  await expect(page.getByTestId('confirm-details')).toBeVisible();
+  if (shot) {
+    await page.setViewportSize({ width: 1400, height: 1100 });
+    await page.getByRole('button', { name: en['record.edit'] }).click();
+    await page.getByRole('dialog').getByLabel(en['customer.phone']).fill('415 555');
+    await page.getByRole('dialog').getByRole('button', { name: en['record.save'] }).click();
+    await expect(page.getByRole('dialog').getByText(/not a complete phone number/)).toBeVisible();
+    await page.getByRole('dialog').screenshot({ path: `${shot}/customer-edit-light.png` });
+    await page.getByRole('dialog').getByRole('button', { name: en['common.cancel'] }).click();
+  }
+  await app.switchUser('Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabAudit'] }).click();
+  const log = page.getByTestId('audit-log');
+  await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
+  if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
+});
+
+test('an admin imports a plain CSV through the column-mapping screen', async ({ page }) => {
+  const file = new URL('../src/main/core/import/fixtures/plain-customers.csv', import.meta.url).pathname;
+  const app = await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByText(en['data.importCsv'], { exact: true }).click();
+  await page.getByLabel(en['data.importFiles']).fill(file);
+  await page.getByRole('button', { name: en['data.readColumns'] }).click();
+  const mapping = page.getByTestId('column-mapping');
+  for (const [field, column] of [['name', 'Customer'], ['phone', 'Tel'], ['email', 'Mail'], ['segment', 'Segment'], ['serviceTag', 'Tag'], ['productLine', 'Line'], ['model', 'Model'], ['shipDate', 'Shipped'], ['warrantyLevel', 'Warranty'], ['warrantyEnd', 'Warranty until']] as const) {
+    await mapping.getByLabel(en[`data.field.${field}`], { exact: true }).click();
+    await page.getByRole('option', { name: column, exact: true }).click();
+  }
+  if (shot) await page.screenshot({ path: `${shot}/import-mapping-light-1400.png`, fullPage: true });
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  await page.getByRole('button', { name: en['data.importRun'] }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText('Imported 2 customers, 0 contacts, 2 systems');
+  await expect(summary).toContainText('1 rows rejected');
+  await app.lookup('HOL1234');
+  await new CustomerView(page).expectCustomer('Hollis Family');
+});

@@ -1,0 +1,88 @@
+import { en } from '../src/renderer/i18n/en';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { CustomerView } from './pages/customer';
+
+// Customer records (issue 12): a caller the lookup did not find is registered with their
+// system; a duplicate is caught while typing and merged without losing a ticket; a system
+// handed to a new owner shows on both.
+
+const shot = process.env.TAGDESK_SHOTS;
+
+test('an agent registers a caller and their system from a lookup that found nothing', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('NEW7TAG');
+  await page.getByRole('link', { name: en['record.registerTag'].replace('{tag}', 'NEW7TAG') }).click();
+  await expect(page.getByRole('heading', { name: en['record.registerTitle'] })).toBeVisible();
+  await expect(page.getByLabel(en['asset.tag'])).toHaveValue('NEW7TAG');
+  await page.getByLabel(en['record.name']).fill('Priya Raman');
+  await page.getByLabel(en['customer.phone']).fill('555');
+  await page.getByLabel(en['record.productLine']).fill('XPS');
+  await page.getByLabel(en['record.model']).fill('XPS 14');
+  await page.getByLabel(en['asset.shipped']).fill('2025-03-01');
+  await page.getByLabel(en['record.warrantyEnd']).fill('2028-03-01');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  // Refused: the message says what to fix, and what was typed stays.
+  await expect(page.getByText(/not a complete phone number/)).toBeVisible();
+  await expect(page.getByLabel(en['record.name'])).toHaveValue('Priya Raman');
+  if (shot) await page.screenshot({ path: `${shot}/register-error.png`, fullPage: true });
+  await page.getByLabel(en['customer.phone']).fill('(206) 555-0177');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Priya Raman');
+  await expect(page.getByText('+1 206 555 0177').first()).toBeVisible();
+  await expect(page.getByTestId('record-history')).toContainText(en['history.created']);
+  await app.lookup('new7tag');
+  await customer.expectMatchedSystem('NEW7TAG');
+});
+
+test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('Nobody Here');
+  await page.getByRole('link', { name: en['record.registerNew'] }).click();
+  await page.getByLabel(en['record.name']).fill('Maria Gonzales');
+  await expect(page.getByTestId('duplicate-hints')).toContainText('Maria Gonzalez');
+  await expect(page.getByTestId('duplicate-hints')).toContainText(en['duplicates.reason.name']);
+  await page.getByLabel(en['customer.email']).fill('maria.g@example.com');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzales');
+  await customer.createTicket({ subject: 'Screen flickers' });
+  await app.lookup('Maria Gonzales');
+  await customer.expectCustomer('Maria Gonzales');
+  await page.getByRole('button', { name: en['record.edit'] }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('duplicate-hints')).toContainText('Maria Gonzalez');
+  if (shot) await page.screenshot({ path: `${shot}/edit-duplicates.png`, fullPage: true });
+  await dialog.getByRole('link', { name: en['duplicates.merge'] }).click();
+  await expect(page.getByRole('heading', { name: en['merge.title'] })).toBeVisible();
+  await page.getByRole('radio', { name: `${en['customer.email']}: maria.gonzalez@example.com` }).check();
+  if (shot) await page.screenshot({ path: `${shot}/merge.png`, fullPage: true });
+  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  await customer.expectCustomer('Maria Gonzales');
+  await expect(page.getByText('Screen flickers').first()).toBeVisible();
+  await expect(page.getByText('HX4P9R2').first()).toBeVisible();
+  await expect(page.getByTestId('record-history')).toContainText(/Records merged/);
+});
+
+test('a transfer shows on both owners', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzalez');
+  await page.getByRole('button', { name: en['record.systemActions'].replace('{tag}', 'HX4P9R2') }).click();
+  await page.getByRole('menuitem', { name: en['transfer.action'] }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(en['transfer.newOwner']).fill('Lakeside Unified');
+  await dialog.getByRole('button', { name: en['transfer.find'] }).click();
+  await dialog.getByLabel(en['transfer.how']).click();
+  await page.getByRole('option', { name: en['transfer.how.given'] }).click();
+  if (shot) await page.screenshot({ path: `${shot}/transfer.png`, fullPage: true });
+  await dialog.getByRole('button', { name: en['transfer.submit'] }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(en['record.formerSystems'])).toBeVisible();
+  await page.getByRole('link', { name: 'Lakeside Unified School District' }).last().click();
+  await customer.expectCustomer('Lakeside Unified School District');
+  await expect(page.getByText('HX4P9R2').first()).toBeVisible();
+  await expect(page.getByTestId('record-history')).toContainText(/HX4P9R2 given by Maria Gonzalez to Lakeside/);
+});

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// `tagdesk duplicates` and `tagdesk import` as a user runs them: a separate process.
+
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
+const FIX = join(process.cwd(), 'src', 'main', 'core', 'import', 'fixtures');
+
+function tagdesk(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(TSX, [ENTRY, ...args], { timeout: 60_000, env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+let root: string;
+let dataDir: string;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'tagdesk-cli-customers-'));
+  dataDir = join(root, 'desk');
+  expect((await tagdesk('seed', '--data', dataDir, '--customers', '200')).status).toBe(0);
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('tagdesk import', () => {
+  it('prints the summary in the documented JSON shape, and a second run imports nothing', async () => {
+    const files = ['zendesk-users.json', 'zendesk-tickets.json', 'zendesk-organizations.json', 'zendesk-ticket-events.json'].map((f) => join(FIX, f));
+    const first = await tagdesk('import', '--from', 'zendesk', ...files, '--data', dataDir, '--json');
+    expect(first.status).toBe(0);
+    const summary = JSON.parse(first.stdout) as { imported: Record<string, number>; rejected: number; rejects: string };
+    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects']);
+    expect(Object.keys(summary.imported)).toEqual(['customers', 'contacts', 'assets', 'tickets', 'events']);
+    expect(summary.imported.tickets).toBe(5);
+    expect(readFileSync(summary.rejects, 'utf8').trim().split('\n')).toHaveLength(summary.rejected);
+    const second = JSON.parse((await tagdesk('import', '--from', 'zendesk', ...files, '--data', dataDir, '--json')).stdout) as typeof summary;
+    expect(second.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
+  }, 60_000);
+
+  it('refuses a wrong command line with exit code 2 and says what is missing', async () => {
+    const r = await tagdesk('import', join(FIX, 'freshdesk-tickets.csv'), '--data', dataDir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--from zendesk/);
+  });
+});
+
+describe('tagdesk duplicates', () => {
+  it('lists likely duplicate pairs with a score and the reasons', async () => {
+    const r = await tagdesk('duplicates', '--data', dataDir, '--json');
+    expect(r.status).toBe(0);
+    const pairs = JSON.parse(r.stdout) as { a: { id: string }; b: { id: string }; score: number; reasons: string[] }[];
+    for (const p of pairs) {
+      expect(p.a.id < p.b.id).toBe(true);
+      expect(p.score).toBeGreaterThan(0);
+      expect(p.reasons.length).toBeGreaterThan(0);
+    }
+    const scores = pairs.map((p) => p.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+  }, 60_000);
+});

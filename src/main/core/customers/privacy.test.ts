@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SHOWCASE } from '../demo';
+import { testDesk } from '../testing/deskHarness';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+const open = async () => {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  return t;
+};
+
+describe('privacy', () => {
+  it('writes who opened whose record, when and why, for an admin to read', async () => {
+    const { as, clock } = await open();
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (found.kind !== 'match') throw new Error('no maria');
+    const ticket = found.view.openTickets[0] ?? found.view.pastTickets[0];
+    clock.advance(1000);
+    if (ticket) await ava.call('tickets.get', { ticketId: ticket.id });
+    const admin = await as('Omar Haddad');
+    const log = await admin.call('privacy.audit', { customerId: found.view.customer.id });
+    expect(log.map((r) => r.reason)).toEqual(ticket ? ['ticket', 'lookup'] : ['lookup']);
+    expect(log.at(-1)).toMatchObject({ userName: 'Ava Martin', customerName: SHOWCASE.maria.name, reason: 'lookup', at: clock.now() - 1000 });
+    if (ticket) expect(log[0]!.ticketNumber).toBe(ticket.number);
+    const denied = await ava.raw('privacy.audit', {});
+    expect(!denied.ok && denied.error.code).toBe('forbidden');
+  });
+
+  it('shows an agent of another segment the name but not the contacts or the full number', async () => {
+    const { as } = await open();
+    const ben = await as('Ben Okafor'); // education and government only
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const seen = await ben.call('customers.record', { customerId: maria.view.customer.id });
+    expect(seen.customer.name).toBe(SHOWCASE.maria.name);
+    expect(seen.contacts).toBeNull();
+    expect(seen.customer.phone).toBe('+1 ••••••••99');
+    expect(seen.customer.email).toMatch(/^•••@example\.com$/);
+    const full = await ava.call('customers.record', { customerId: maria.view.customer.id });
+    expect(full.customer.phone).toBe(SHOWCASE.maria.phone);
+  });
+
+  it('exports everything on one customer and erases the personal part, keeping tickets and statistics', async () => {
+    const { as, desk } = await open();
+    const admin = await as('Omar Haddad');
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const id = maria.view.customer.id;
+    await ava.call('customers.update', { customerId: id, customer: { kind: 'person', name: SHOWCASE.maria.name, segment: 'home', serviceLevel: maria.view.customer.serviceLevel, phone: '+1 415 555 0100', email: SHOWCASE.maria.email } });
+    const exported = await admin.call('privacy.export', { customerId: id });
+    expect(exported).toMatchObject({ customer: { id, email: SHOWCASE.maria.email } });
+    expect((exported.tickets as unknown[]).length).toBe(maria.view.openTickets.length + maria.view.pastTickets.length);
+    const sql = desk.db.sqlite;
+    const stats = () => sql.prepare('select (select count(*) from tickets where customer_id = ?) t, (select count(*) from ticket_events) e, (select count(*) from sla_outcomes) o').get(id);
+    const before = stats();
+    const wrong = await admin.raw('privacy.erase', { customerId: id, confirmName: 'Maria' });
+    expect(!wrong.ok && wrong.error.issues?.[0]?.path).toBe('confirmName');
+    const erased = await admin.call('privacy.erase', { customerId: id, confirmName: SHOWCASE.maria.name });
+    expect(erased.customer).toMatchObject({ email: null, phone: null, erasedAt: expect.any(Number) });
+    expect(erased.customer.name).not.toContain('Maria');
+    expect(stats()).toEqual(before);
+    const text = JSON.stringify(sql.prepare('select * from customer_events where customer_id = ?').all(id)) + JSON.stringify(sql.prepare('select summary from interactions where customer_id = ?').all(id)) + JSON.stringify(sql.prepare('select customer_name from tickets where customer_id = ?').all(id));
+    expect(text).not.toMatch(/Maria|Gonzalez|415|example\.com/);
+    expect((await ava.call('lookup.search', { query: SHOWCASE.maria.email })).kind).toBe('none');
+  });
+
+  it('removes interactions outside tickets after the retention period', async () => {
+    const { as, desk } = await open();
+    const admin = await as('Omar Haddad');
+    const sql = desk.db.sqlite;
+    const loose = () => sql.prepare('select count(*) from interactions where ticket_id is null').pluck().get() as number;
+    const onTickets = sql.prepare('select count(*) from interactions where ticket_id is not null').pluck().get();
+    expect(loose()).toBeGreaterThan(0);
+    const r = await admin.call('privacy.saveSettings', { retentionDays: 30 });
+    expect(r.removed).toBeGreaterThan(0);
+    expect(sql.prepare('select count(*) from interactions where ticket_id is not null').pluck().get()).toBe(onTickets);
+    expect(await admin.call('privacy.settings', {})).toEqual({ retentionDays: 30 });
+    expect((await admin.raw('privacy.saveSettings', { retentionDays: 3 })).ok).toBe(false);
+  });
+});
+
+describe('data quality', () => {
+  it('scores records, lists the worst first and counts what is missing', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    await ava.call('customers.create', { customer: { kind: 'person', name: 'Only Email', segment: 'home', serviceLevel: 'basic', email: 'only@example.com' }, asset: null });
+    const grace = await as('Grace Chen');
+    const q = await grace.call('quality.overview', { limit: 10 });
+    expect(q.counts.customers).toBeGreaterThan(0);
+    expect(q.counts.noPhone).toBeGreaterThanOrEqual(1);
+    const scores = q.worst.map((w) => w.quality.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(q.trend).toHaveLength(14);
+    expect(q.trend.at(-1)!.created).toBeGreaterThanOrEqual(1);
+    expect((await ava.raw('quality.overview', {})).ok).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+import { ApiError } from '../../../shared/api';
+import type { ActorSnapshot } from '../../../shared/customerEvents';
+import { param, type Sql } from '../db/exec';
+import { uuidv7 } from '../ids';
+
+// Who opened whose record, and the customer's rights over what the desk holds on them.
+//
+// The audit log costs a lookup almost nothing: an opening is pushed onto an in-memory
+// list and written with every other opening of the last second in one transaction (and at
+// close), never in the agent's own call. A crash loses at most that second of log.
+// Erasure removes or anonymises every personal field (name, email, phone, contacts, the
+// text of interactions, personal values in the record's history) and keeps tickets,
+// their event logs and the statistics built on them.
+
+export const AUDIT_FLUSH_MS = 1_000;
+export type AccessReason = 'lookup' | 'view' | 'ticket' | 'record' | 'export';
+
+/**
+ * The access log. A desk opened read-only (the CLI's lookup and stats, a read-only folder)
+ * cannot write, so it records nothing: those reads are an admin's at a terminal.
+ */
+export function accessLog(db: Sql, timers: { setInterval: typeof setInterval; clearInterval: typeof clearInterval } = globalThis, readOnly = false) {
+  const pending: { at: number; user_id: string; customer_id: string; reason: AccessReason; ticket_id: string | null }[] = [];
+  const insert = db.sqlite.prepare('INSERT INTO record_access (at, user_id, customer_id, reason, ticket_id) VALUES (?, ?, ?, ?, ?)');
+  const flush = () => {
+    if (pending.length === 0 || !db.sqlite.open) return;
+    const rows = pending.splice(0);
+    db.write(() => {
+      for (const r of rows) insert.run(r.at, r.user_id, r.customer_id, r.reason, r.ticket_id);
+    });
+  };
+  const timer = timers.setInterval(flush, AUDIT_FLUSH_MS);
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    opened(userId: string, customerId: string, reason: AccessReason, ticketId: string | null, at: number): void {
+      if (readOnly) return;
+      pending.push({ at, user_id: userId, customer_id: customerId, reason, ticket_id: ticketId });
+    },
+    flush,
+    stop(): void {
+      timers.clearInterval(timer);
+      flush();
+    },
+  };
+}
+export type AccessLog = ReturnType<typeof accessLog>;
+
+export function customerPrivacy(db: Sql) {
+  const k = db.kysely;
+  const customer = db.prepare<{ id: string; name: string; erased_at: number | null }, [string]>(k.selectFrom('customers').select(['id', 'name', 'erased_at']).where('id', '=', param<string>()));
+
+  function audit(filter: { customerId: string | null; userId: string | null; from: number | null; to: number | null; limit: number }) {
+    let q = k
+      .selectFrom('record_access as r')
+      .leftJoin('users as u', 'u.id', 'r.user_id')
+      .leftJoin('customers as c', 'c.id', 'r.customer_id')
+      .leftJoin('tickets as t', 't.id', 'r.ticket_id')
+      .select(['r.at', 'r.user_id', 'u.name as user_name', 'r.customer_id', 'c.name as customer_name', 'r.reason', 'r.ticket_id', 't.number as ticket_number']);
+    if (filter.customerId) q = q.where('r.customer_id', '=', filter.customerId);
+    if (filter.userId) q = q.where('r.user_id', '=', filter.userId);
+    if (filter.from !== null) q = q.where('r.at', '>=', filter.from);
+    if (filter.to !== null) q = q.where('r.at', '<', filter.to);
+    return db.all(q.orderBy('r.at', 'desc').limit(filter.limit));
+  }
+
+  /** Everything the desk holds on one customer, as one JSON document. */
+  function exportAll(customerId: string): Record<string, unknown> {
+    const c = db.get(k.selectFrom('customers').selectAll().where('id', '=', customerId));
+    if (!c) throw new ApiError('not_found', 'That customer does not exist.');
+    const merged = db.all(k.selectFrom('customer_merges').select(['merged_id', 'at']).where('survivor_id', '=', customerId));
+    const ids = [customerId, ...merged.map((m) => m.merged_id)];
+    const tickets = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'description', 'state', 'priority', 'segment', 'channel', 'created_at', 'updated_at', 'service_tag']).where('customer_id', '=', customerId));
+    return {
+      exportedFormat: 'tagdesk.customer.v1',
+      customer: c,
+      contacts: db.all(k.selectFrom('contacts').selectAll().where('customer_id', '=', customerId)),
+      systems: db.all(k.selectFrom('assets').selectAll().where('customer_id', '=', customerId)),
+      ownership: db.all(k.selectFrom('asset_owners').selectAll().where('customer_id', '=', customerId)),
+      tickets: tickets.map((t) => ({
+        ...t,
+        events: db.all(k.selectFrom('ticket_events').select(['type', 'at', 'actor_id', 'payload']).where('ticket_id', '=', t.id).orderBy('seq')).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
+      })),
+      interactions: db.all(k.selectFrom('interactions').selectAll().where('customer_id', '=', customerId).orderBy('at')),
+      history: db.all(k.selectFrom('customer_events').selectAll().where('customer_id', 'in', ids).orderBy('at')).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
+      mergedFrom: merged,
+      importedAs: db.all(k.selectFrom('import_ids').selectAll().where('local_id', '=', customerId)),
+      accessLog: db.all(k.selectFrom('record_access').selectAll().where('customer_id', '=', customerId).orderBy('at')),
+    };
+  }
+
+  function erase(actor: ActorSnapshot, customerId: string, now: number): void {
+    const c = customer.get(customerId);
+    if (!c) throw new ApiError('not_found', 'That customer does not exist.');
+    if (c.erased_at !== null) throw new ApiError('conflict', 'This customer’s personal data was already erased.');
+    const label = `Erased customer ${customerId.slice(-6)}`;
+    db.write(() => {
+      db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
+      db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
+      db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
+      // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
+      db.run(k.updateTable('interactions').set({ summary: '(erased on request)' }).where('customer_id', '=', customerId));
+      // The history keeps which fields changed, when and by whom; the values go.
+      const merged = db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId)).map((m) => m.merged_id);
+      for (const e of db.all(k.selectFrom('customer_events').select(['id', 'payload']).where('customer_id', 'in', [customerId, ...merged]))) {
+        const p = JSON.parse(e.payload) as { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
+        const blank = (v: unknown) => (v === null ? null : '(erased)');
+        const changes = (p.changes ?? []).map((ch) => (PERSONAL.has(ch.field) ? { ...ch, from: blank(ch.from), to: blank(ch.to) } : ch));
+        const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, /name|email|phone|externalId/i.test(key) ? '(erased)' : v])) : undefined;
+        db.run(k.updateTable('customer_events').set({ payload: JSON.stringify({ ...p, changes, ...(note ? { note } : {}) }) }).where('id', '=', e.id));
+      }
+      db.run(
+        k.insertInto('customer_events').values({
+          id: uuidv7(now),
+          customer_id: customerId,
+          type: 'CUSTOMER_ERASED',
+          at: now,
+          actor_id: actor.id,
+          actor_name: actor.name,
+          actor_role: actor.role,
+          payload: JSON.stringify({ v: 1, entity: 'customer', entityId: customerId, changes: [] }),
+        }),
+      );
+    });
+  }
+
+  /** Removes interactions older than `days` that belong to no ticket (tickets keep theirs). */
+  function applyRetention(days: number | null, now: number): number {
+    if (days === null) return 0;
+    return db.write(() => Number(db.run(k.deleteFrom('interactions').where('at', '<', now - days * 86_400_000).where('ticket_id', 'is', null)).changes));
+  }
+
+  const retentionDays = (): number | null => {
+    const r = db.get(k.selectFrom('meta').select('value').where('key', '=', 'interaction_retention_days'));
+    return r ? (JSON.parse(r.value) as number | null) : null;
+  };
+  const setRetentionDays = (days: number | null) =>
+    db.write(() => db.run(k.insertInto('meta').values({ key: 'interaction_retention_days', value: JSON.stringify(days) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(days) }))));
+
+  return { audit, exportAll, erase, applyRetention, retentionDays, setRetentionDays };
+}
+
+const PERSONAL = new Set(['name', 'email', 'phone', 'role']);
+export type CustomerPrivacy = ReturnType<typeof customerPrivacy>;

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SHOWCASE } from '../demo';
+import { testDesk } from '../testing/deskHarness';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+const open = async () => {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  return t;
+};
+
+const newCaller = {
+  kind: 'person' as const,
+  name: 'Priya Raman',
+  segment: 'home' as const,
+  serviceLevel: 'basic' as const,
+  phone: '(206) 555-0177',
+  email: 'priya.raman@example.com',
+};
+const newSystem = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
+
+describe('customer records', () => {
+  it('registers a caller and their system from an empty lookup; the tag then finds them', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    expect((await ava.call('lookup.search', { query: 'PR1Y4A7' })).kind).toBe('none');
+    const { customerId, assetId } = await ava.call('customers.create', { customer: newCaller, asset: newSystem });
+    expect(assetId).not.toBeNull();
+    const found = await ava.call('lookup.search', { query: 'pr1y-4a7' });
+    expect(found.kind === 'match' && found.view.customer).toMatchObject({ id: customerId, phone: '+12065550177', email: 'priya.raman@example.com' });
+    const record = await ava.call('customers.record', { customerId });
+    expect(record.history.map((e) => e.type).sort()).toEqual(['ASSET_REGISTERED', 'CUSTOMER_CREATED']);
+    expect(record.history[0]!.actor.name).toBe('Ava Martin');
+  });
+
+  it('refuses a bad record field by field, saving nothing', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const before = desk.db.sqlite.prepare('select count(*) from customers').pluck().get();
+    const r = await ava.raw('customers.create', { customer: { ...newCaller, phone: '555', email: 'priya@' }, asset: { ...newSystem, serviceTag: SHOWCASE.maria.tag } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid_input');
+    expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['customer.email', 'customer.phone']);
+    const taken = await ava.raw('customers.create', { customer: newCaller, asset: { ...newSystem, serviceTag: SHOWCASE.maria.tag } });
+    expect(!taken.ok && taken.error.issues?.[0]).toMatchObject({ path: 'asset.serviceTag', message: expect.stringContaining(SHOWCASE.maria.name) });
+    expect(desk.db.sqlite.prepare('select count(*) from customers').pluck().get()).toBe(before);
+  });
+
+  it('records each edited field with author and time, and renames the customer on their tickets', async () => {
+    const { as, desk, clock } = await open();
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const id = maria.view.customer.id;
+    clock.advance(60_000);
+    const r = await ava.call('customers.update', {
+      customerId: id,
+      customer: { kind: 'person', name: 'Maria Gonzalez-Ruiz', segment: 'home', serviceLevel: maria.view.customer.serviceLevel, phone: '+1 415 555 0199', email: 'maria.gonzalez@example.com' },
+    });
+    const last = r.history[0]!;
+    expect(last).toMatchObject({ type: 'CUSTOMER_CHANGED', at: clock.now(), actor: { name: 'Ava Martin', role: 'agent' } });
+    expect(last.payload.changes).toEqual(expect.arrayContaining([{ field: 'name', from: SHOWCASE.maria.name, to: 'Maria Gonzalez-Ruiz' }]));
+    expect(last.payload.changes.map((c) => c.field)).not.toContain('phone');
+    const names = desk.db.sqlite.prepare('select distinct customer_name from tickets where customer_id = ?').pluck().all(id);
+    expect(names.length === 0 || (names.length === 1 && names[0] === 'Maria Gonzalez-Ruiz')).toBe(true);
+    const contact = await ava.call('customers.saveContact', { customerId: id, contact: { name: 'Luis Gonzalez', email: 'luis@example.com' } });
+    expect(contact.contacts?.map((c) => c.name)).toContain('Luis Gonzalez');
+    expect(contact.history[0]!.type).toBe('CONTACT_ADDED');
+  });
+
+  it('finds duplicates while typing: same phone, same email, a similar name in the segment, the same tag', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const byPhone = await ava.call('customers.duplicates', { name: 'M Gonzalez', segment: 'home', phone: '415 555 0199' });
+    expect(byPhone[0]).toMatchObject({ name: SHOWCASE.maria.name, reasons: expect.arrayContaining(['phone']) });
+    const byName = await ava.call('customers.duplicates', { name: 'Maria Gonzales', segment: 'home' });
+    expect(byName[0]).toMatchObject({ name: SHOWCASE.maria.name, reasons: ['name'] });
+    expect(await ava.call('customers.duplicates', { name: 'Maria Gonzales', segment: 'education' })).toEqual([]);
+    const byTag = await ava.call('customers.duplicates', { name: 'Someone Else', segment: 'education', serviceTag: SHOWCASE.maria.tag });
+    expect(byTag[0]?.reasons).toEqual(['tag']);
+  });
+
+  it('merges two records without losing a ticket; the old id finds the survivor, and its history stays', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const survivorId = maria.view.customer.id;
+    const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: newSystem });
+    const t = await ava.call('tickets.create', { customerId: dup.customerId, assetId: dup.assetId, subject: 'Fan noise' });
+    const ticketsBefore = desk.db.sqlite.prepare('select count(*) from tickets').pluck().get();
+    const merged = await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: { email: 'merged' } });
+    expect(merged.customer.email).toBe('mg@example.com');
+    expect(merged.assets.map((a) => a.serviceTag)).toContain('PR1Y4A7');
+    expect(merged.mergedFrom.map((m) => m.id)).toEqual([dup.customerId]);
+    expect(merged.history.filter((e) => e.customerId === dup.customerId).map((e) => e.type)).toEqual(expect.arrayContaining(['CUSTOMER_CREATED', 'CUSTOMER_MERGED']));
+    expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(ticketsBefore);
+    const ticket = await ava.call('tickets.get', { ticketId: t.ticket.id });
+    expect(ticket.ticket).toMatchObject({ customerId: survivorId, customerName: SHOWCASE.maria.name });
+    const old = await ava.call('customers.view', { customerId: dup.customerId });
+    expect(old.customer.id).toBe(survivorId);
+  });
+
+  it('transfers a system: the new owner has it, the earlier owner keeps it in history, open tickets say what happens', async () => {
+    const { as, clock } = await open();
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const asset = maria.view.assets.find((a) => a.serviceTag === SHOWCASE.maria.tag)!;
+    const ticket = await ava.call('tickets.create', { customerId: maria.view.customer.id, assetId: asset.id, subject: 'Battery swelling' });
+    const buyer = await ava.call('customers.create', { customer: newCaller, asset: null });
+    const date = new Date(clock.now()).toISOString().slice(0, 10);
+    const r = await ava.call('customers.transferAsset', { assetId: asset.id, toCustomerId: buyer.customerId, how: 'sold', date });
+    expect(r.openTickets.map((t) => t.id)).toContain(ticket.ticket.id);
+    const now = await ava.call('customers.view', { customerId: buyer.customerId });
+    expect(now.assets.find((a) => a.id === asset.id)?.owners.map((o) => o.customerName).slice(-2)).toEqual([SHOWCASE.maria.name, 'Priya Raman']);
+    const earlier = await ava.call('customers.record', { customerId: maria.view.customer.id });
+    expect(earlier.formerAssets).toEqual(expect.arrayContaining([expect.objectContaining({ serviceTag: SHOWCASE.maria.tag, how: 'sold', nowOwnedBy: { id: buyer.customerId, name: 'Priya Raman' } })]));
+    expect(earlier.history[0]).toMatchObject({ type: 'ASSET_TRANSFERRED', payload: { note: { toName: 'Priya Raman', how: 'sold' } } });
+    const bad = await ava.raw('customers.transferAsset', { assetId: asset.id, toCustomerId: maria.view.customer.id, how: 'given', date: '1999-01-01' });
+    expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('date');
+  });
+
+  it('an agent cannot edit a customer of a segment they do not work', async () => {
+    const { as } = await open();
+    const ben = await as('Ben Okafor');
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const r = await ben.raw('customers.saveContact', { customerId: maria.view.customer.id, contact: { name: 'X Y', email: 'x@y.example' } });
+    expect(!r.ok && r.error.code).toBe('forbidden');
+  });
+});

@@ -1,0 +1,551 @@
+import { ApiError } from '../../../shared/api';
+import type { CustomerRecord, DuplicateCandidate, MergeField, RecordCustomer } from '../../../shared/customerApi';
+import { diffFields, type ActorSnapshot, type FieldChange, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
+import {
+  formatDate,
+  nameKey,
+  parseDate,
+  validateAsset,
+  validateContact,
+  validateCustomer,
+  type AssetDraft,
+  type Checked,
+  type ContactDraft,
+  type CustomerDraft,
+  type CustomerFields,
+} from '../../../shared/customerRules';
+import { FRESH_MS, scoreQuality } from '../../../shared/dataQuality';
+import type { Segment, ServiceLevel } from '../../../shared/domain';
+import { DUPLICATE_THRESHOLD, scoreDuplicate, type DuplicateProbe } from '../../../shared/duplicates';
+import { countryOf, toE164, type Country } from '../../../shared/phone';
+import { parseServiceTag } from '../../../shared/serviceTag';
+import { param, type Sql } from '../db/exec';
+import type { CustomerRow } from '../db/schema';
+import { uuidv7 } from '../ids';
+import { ticketNumber } from '../ticketRows';
+
+// Customer records as an agent keeps them: create, edit, contacts, systems, merge and
+// transfer. Every change is validated with the shared rules and written in the same
+// transaction as its field-level event (who, when, from → to) in customer_events, which is
+// what the record's history shows and what the hub will carry.
+
+const DAY_MS = 86_400_000;
+const CANDIDATES_PER_KEY = 20;
+
+export type CustomerRecords = ReturnType<typeof customerRecords>;
+
+const invalid = (prefix: string, r: Extract<Checked<unknown>, { ok: false }>): ApiError =>
+  new ApiError(
+    'invalid_input',
+    r.issues.length === 1 ? r.issues[0]!.message : `Fix the ${r.issues.length} marked fields; nothing was saved.`,
+    r.issues.map((i) => ({ path: `${prefix}.${i.field}`, message: i.message })),
+  );
+
+function checked<T>(prefix: string, r: Checked<T>): T {
+  if (!r.ok) throw invalid(prefix, r);
+  return r.value;
+}
+
+type CustomerColumns = Pick<CustomerRow, 'kind' | 'name' | 'segment' | 'service_level' | 'email' | 'phone' | 'country' | 'locale'>;
+const columnsOf = (f: CustomerFields): CustomerColumns => ({
+  kind: f.kind,
+  name: f.name,
+  segment: f.segment,
+  service_level: f.serviceLevel,
+  email: f.email,
+  phone: f.phone,
+  country: f.country,
+  locale: f.locale,
+});
+/** Field names as the API and the history use them. */
+const fieldsOf = (c: CustomerColumns) => ({
+  kind: c.kind,
+  name: c.name,
+  segment: c.segment,
+  serviceLevel: c.service_level,
+  email: c.email,
+  phone: c.phone,
+  country: c.country,
+  locale: c.locale,
+});
+
+export function customerRecords(db: Sql, deskCountry: Country) {
+  const k = db.kysely;
+  const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
+  const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
+  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
+    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name']).where('a.service_tag', '=', param<string>()),
+  );
+  type Who = { id: string; name: string; segment: string; email: string | null; phone: string | null };
+  const whoCols = ['c.id', 'c.name', 'c.segment', 'c.email', 'c.phone'] as const;
+  const byPhone = db.prepare<Who, [string, string]>(
+    k
+      .selectFrom('customers as c')
+      .select(whoCols)
+      .where('c.phone', '=', param<string>())
+      .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(whoCols).where('p.phone', '=', param<string>()))
+      .limit(CANDIDATES_PER_KEY),
+  );
+  const byEmail = db.prepare<Who, [string, string]>(
+    k
+      .selectFrom('customers as c')
+      .select(whoCols)
+      .where('c.email', '=', param<string>())
+      .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(whoCols).where('p.email', '=', param<string>()))
+      .limit(CANDIDATES_PER_KEY),
+  );
+  // A range on (segment, name_key): names that start like the typed one, in its segment.
+  const byName = db.prepare<Who, [string, string, string]>(
+    k
+      .selectFrom('customers as c')
+      .select(whoCols)
+      .where('c.segment', '=', param<string>())
+      .where('c.name_key', '>=', param<string>())
+      .where('c.name_key', '<', param<string>())
+      .orderBy('c.name_key')
+      .limit(CANDIDATES_PER_KEY),
+  );
+  const contactsOf = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(
+    k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
+  );
+
+  const append = (customerId: string, type: RecordEventType, at: number, actor: ActorSnapshot, payload: Omit<RecordPayload, 'v'>): void => {
+    db.run(
+      k.insertInto('customer_events').values({
+        id: uuidv7(at),
+        customer_id: customerId,
+        type,
+        at,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        actor_role: actor.role,
+        payload: JSON.stringify({ v: 1, ...payload }),
+      }),
+    );
+  };
+
+  const mustGet = (id: string): CustomerRow => {
+    const c = customerById.get(id);
+    if (!c) throw new ApiError('not_found', 'That customer does not exist.');
+    return c;
+  };
+  const countryFor = (c: Pick<CustomerRow, 'country'>): Country => countryOf(c.country) ?? deskCountry;
+
+  const tagTaken = (tag: string, field: string) => {
+    const other = assetByTag.get(tag);
+    if (other) {
+      throw new ApiError('invalid_input', `Service tag ${tag} is already registered to ${other.name}.`, [
+        { path: field, message: `Service tag ${tag} is already registered to ${other.name}. Open their record, or transfer the system from there.` },
+      ]);
+    }
+  };
+
+  function insertAsset(customerId: string, a: ReturnType<typeof validateAsset> & { ok: true }, actor: ActorSnapshot, now: number): string {
+    const v = a.value;
+    const id = uuidv7(now);
+    db.run(
+      k.insertInto('assets').values({
+        id,
+        service_tag: v.serviceTag,
+        customer_id: customerId,
+        product_line: v.productLine,
+        model: v.model,
+        ship_date: v.shipDate,
+        warranty_level: v.warrantyLevel,
+        warranty_end: v.warrantyEnd,
+        created_at: now,
+      }),
+    );
+    db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: id, customer_id: customerId, from_at: Math.min(v.shipDate, now), to_at: null }));
+    append(customerId, 'ASSET_REGISTERED', now, actor, {
+      entity: 'asset',
+      entityId: id,
+      changes: diffFields(null, { serviceTag: v.serviceTag, productLine: v.productLine, model: v.model, shipDate: formatDate(v.shipDate), warrantyLevel: v.warrantyLevel, warrantyEnd: formatDate(v.warrantyEnd) }),
+    });
+    return id;
+  }
+
+  function create(actor: ActorSnapshot, draft: CustomerDraft, assetDraft: AssetDraft | null, now: number): { customerId: string; assetId: string | null } {
+    const c = validateCustomer(draft, deskCountry);
+    const a = assetDraft ? validateAsset(assetDraft, now) : null;
+    if (!c.ok || (a && !a.ok)) {
+      const issues = [...(c.ok ? [] : c.issues.map((i) => ({ path: `customer.${i.field}`, message: i.message }))), ...(a && !a.ok ? a.issues.map((i) => ({ path: `asset.${i.field}`, message: i.message })) : [])];
+      throw new ApiError('invalid_input', issues.length === 1 ? issues[0]!.message : `Fix the ${issues.length} marked fields; nothing was saved.`, issues);
+    }
+    if (a?.ok) tagTaken(a.value.serviceTag, 'asset.serviceTag');
+    return db.write(() => {
+      const id = uuidv7(now);
+      db.run(k.insertInto('customers').values({ id, ...columnsOf(c.value), name_key: nameKey(c.value.name), created_at: now, updated_at: now, confirmed_at: now }));
+      append(id, 'CUSTOMER_CREATED', now, actor, { entity: 'customer', entityId: id, changes: diffFields(null, fieldsOf(columnsOf(c.value))) });
+      const assetId = a?.ok ? insertAsset(id, a, actor, now) : null;
+      return { customerId: id, assetId };
+    });
+  }
+
+  function update(actor: ActorSnapshot, id: string, draft: CustomerDraft, now: number): void {
+    const before = mustGet(id);
+    if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
+    const v = checked('customer', validateCustomer(draft, deskCountry));
+    const after = columnsOf(v);
+    const changes = diffFields(fieldsOf(before), fieldsOf(after));
+    if (changes.length === 0) return;
+    db.write(() => {
+      db.run(k.updateTable('customers').set({ ...after, name_key: nameKey(after.name), updated_at: now, confirmed_at: now }).where('id', '=', id));
+      // Queue rows carry the customer's name (migration 0003): keep them in step.
+      if (before.name !== after.name) db.run(k.updateTable('tickets').set({ customer_name: after.name }).where('customer_id', '=', id));
+      append(id, 'CUSTOMER_CHANGED', now, actor, { entity: 'customer', entityId: id, changes });
+    });
+  }
+
+  function saveContact(actor: ActorSnapshot, customerId: string, contactId: string | null, draft: ContactDraft, now: number): void {
+    const c = mustGet(customerId);
+    const v = checked('contact', validateContact(draft, countryFor(c)));
+    db.write(() => {
+      if (contactId === null) {
+        const id = uuidv7(now);
+        db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
+        append(customerId, 'CONTACT_ADDED', now, actor, { entity: 'contact', entityId: id, changes: diffFields(null, v) });
+      } else {
+        const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
+        if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
+        const changes = diffFields(before, v);
+        if (changes.length === 0) return;
+        db.run(k.updateTable('contacts').set(v).where('id', '=', contactId));
+        append(customerId, 'CONTACT_CHANGED', now, actor, { entity: 'contact', entityId: contactId, changes });
+      }
+      db.run(k.updateTable('customers').set({ updated_at: now }).where('id', '=', customerId));
+    });
+  }
+
+  function removeContact(actor: ActorSnapshot, customerId: string, contactId: string, now: number): void {
+    db.write(() => {
+      const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
+      if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
+      db.run(k.deleteFrom('contacts').where('id', '=', contactId));
+      append(customerId, 'CONTACT_REMOVED', now, actor, { entity: 'contact', entityId: contactId, changes: diffFields<{ name: null; role: null; email: null; phone: null }>(before, { name: null, role: null, email: null, phone: null }) });
+    });
+  }
+
+  function saveAsset(actor: ActorSnapshot, customerId: string, assetId: string | null, draft: AssetDraft, now: number): string {
+    mustGet(customerId);
+    const a = validateAsset(draft, now);
+    if (!a.ok) throw invalid('asset', a);
+    return db.write(() => {
+      if (assetId === null) {
+        tagTaken(a.value.serviceTag, 'asset.serviceTag');
+        return insertAsset(customerId, a, actor, now);
+      }
+      const before = db.get(k.selectFrom('assets').selectAll().where('id', '=', assetId).where('customer_id', '=', customerId));
+      if (!before) throw new ApiError('not_found', 'That system is not this customer’s.');
+      if (before.service_tag !== a.value.serviceTag) tagTaken(a.value.serviceTag, 'asset.serviceTag');
+      const v = a.value;
+      const show = (x: { service_tag: string; product_line: string; model: string; ship_date: number; warranty_level: string; warranty_end: number }) => ({
+        serviceTag: x.service_tag,
+        productLine: x.product_line,
+        model: x.model,
+        shipDate: formatDate(x.ship_date),
+        warrantyLevel: x.warranty_level,
+        warrantyEnd: formatDate(x.warranty_end),
+      });
+      const next = { service_tag: v.serviceTag, product_line: v.productLine, model: v.model, ship_date: v.shipDate, warranty_level: v.warrantyLevel, warranty_end: v.warrantyEnd };
+      const changes = diffFields(show(before), show(next));
+      if (changes.length === 0) return assetId;
+      db.run(k.updateTable('assets').set(next).where('id', '=', assetId));
+      if (before.service_tag !== v.serviceTag) db.run(k.updateTable('tickets').set({ service_tag: v.serviceTag }).where('asset_id', '=', assetId));
+      append(customerId, 'ASSET_CHANGED', now, actor, { entity: 'asset', entityId: assetId, changes });
+      return assetId;
+    });
+  }
+
+  function confirm(actor: ActorSnapshot, customerId: string, now: number): void {
+    mustGet(customerId);
+    db.write(() => {
+      db.run(k.updateTable('customers').set({ confirmed_at: now }).where('id', '=', customerId));
+      append(customerId, 'CUSTOMER_CONFIRMED', now, actor, { entity: 'customer', entityId: customerId, changes: [] });
+    });
+  }
+
+  /** Likely duplicates of a probe, best first, each found through an index. */
+  function duplicates(input: { name: string; segment: Segment; email: string; phone: string; country: string; serviceTag: string; excludeId: string | null }): DuplicateCandidate[] {
+    const country = countryOf(input.country) ?? deskCountry;
+    const phone = input.phone.trim() ? toE164(input.phone, country) : null;
+    const email = input.email.trim().toLowerCase() || null;
+    const tag = input.serviceTag.trim() ? parseServiceTag(input.serviceTag) : null;
+    const probe: DuplicateProbe = { name: input.name, segment: input.segment, email, phone, tags: tag?.ok ? [tag.tag] : [] };
+    const found = new Map<string, Who & { tags: string[] }>();
+    const add = (rows: Who[], tags: string[] = []) => {
+      for (const r of rows) if (r.id !== input.excludeId && !found.has(r.id)) found.set(r.id, { ...r, tags });
+    };
+    if (phone) add(byPhone.all(phone, phone));
+    if (email && email.includes('@')) add(byEmail.all(email, email));
+    if (tag?.ok) {
+      const a = assetByTag.get(tag.tag);
+      if (a) {
+        const c = customerById.get(a.customer_id);
+        if (c) add([{ id: c.id, name: c.name, segment: c.segment, email: c.email, phone: c.phone }], [tag.tag]);
+      }
+    }
+    const key = nameKey(input.name);
+    if (key.length >= 4) {
+      // Names that start like this one, allowing the last letters to differ (Gonzales, Gonzalez).
+      const prefix = key.slice(0, Math.max(4, key.length - 3));
+      add(byName.all(input.segment, prefix, prefix + '\uffff'));
+    }
+    const out: DuplicateCandidate[] = [];
+    for (const c of found.values()) {
+      const s = scoreDuplicate(probe, { name: c.name, segment: c.segment as Segment, email: c.email, phone: c.phone, tags: c.tags });
+      if (s.score >= DUPLICATE_THRESHOLD) out.push({ customerId: c.id, name: c.name, segment: c.segment as Segment, email: c.email, phone: c.phone, score: s.score, reasons: s.reasons });
+    }
+    return out.sort((a, b) => b.score - a.score).slice(0, 10);
+  }
+
+  const duplicatesOf = (c: CustomerRow) =>
+    duplicates({ name: c.name, segment: c.segment as Segment, email: c.email ?? '', phone: c.phone ?? '', country: c.country ?? '', serviceTag: '', excludeId: c.id });
+
+  function record(id: string, showContacts: boolean, now: number): CustomerRecord {
+    const c = mustGet(id);
+    const merged = db.all(k.selectFrom('customer_merges').select(['merged_id', 'at']).where('survivor_id', '=', id));
+    const ids = [id, ...merged.map((m) => m.merged_id)];
+    const history = db
+      .all(k.selectFrom('customer_events').selectAll().where('customer_id', 'in', ids).orderBy('at', 'desc').orderBy('id', 'desc').limit(500))
+      .map((e) => ({
+        id: e.id,
+        customerId: e.customer_id,
+        type: e.type as RecordEventType,
+        at: e.at,
+        actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role as ActorSnapshot['role'] },
+        payload: JSON.parse(e.payload) as RecordPayload,
+      }));
+    const former = db.all(
+      k
+        .selectFrom('asset_owners as o')
+        .innerJoin('assets as a', 'a.id', 'o.asset_id')
+        .innerJoin('customers as now_c', 'now_c.id', 'a.customer_id')
+        .select(['o.asset_id', 'a.service_tag', 'a.model', 'o.from_at', 'o.to_at', 'now_c.id as now_id', 'now_c.name as now_name'])
+        .where('o.customer_id', '=', id)
+        .where('o.to_at', 'is not', null)
+        .where('a.customer_id', '!=', id),
+    );
+    const hows = new Map(
+      db
+        .all(k.selectFrom('asset_owners').select(['asset_id', 'from_at', 'how']).where('asset_id', 'in', former.length ? former.map((f) => f.asset_id) : ['']).where('how', 'is not', null))
+        .map((r) => [`${r.asset_id}/${r.from_at}`, r.how]),
+    );
+    const contacts = contactsOf.all(id);
+    const customer = toRecordCustomer(c, deskCountry);
+    return {
+      customer,
+      contacts: showContacts ? contacts : null,
+      assets: db
+        .all(k.selectFrom('assets').select(['id', 'service_tag', 'product_line', 'model', 'ship_date', 'warranty_level', 'warranty_end']).where('customer_id', '=', id).orderBy('ship_date', 'desc'))
+        .map((a) => ({ id: a.id, serviceTag: a.service_tag, productLine: a.product_line, model: a.model, shipDate: a.ship_date, warrantyLevel: a.warranty_level, warrantyEnd: a.warranty_end })),
+      formerAssets: former.map((f) => ({
+        assetId: f.asset_id,
+        serviceTag: f.service_tag,
+        model: f.model,
+        from: f.from_at,
+        to: f.to_at!,
+        how: (hows.get(`${f.asset_id}/${f.to_at}`) ?? null) as TransferKind | null,
+        nowOwnedBy: { id: f.now_id, name: f.now_name },
+      })),
+      history,
+      mergedFrom: merged.map((m) => ({ id: m.merged_id, at: m.at })),
+      quality: scoreQuality({
+        kind: customer.kind,
+        email: c.email,
+        phone: c.phone,
+        country: countryFor(c),
+        contacts: contacts.length,
+        duplicates: c.erased_at === null ? duplicatesOf(c).length : 0,
+        confirmedAt: c.confirmed_at ?? c.created_at,
+        now,
+      }),
+    };
+  }
+
+  function merge(actor: ActorSnapshot, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
+    if (survivorId === mergedId) throw new ApiError('invalid_input', 'Choose two different customers to merge.');
+    const s = mustGet(survivorId);
+    const m = mustGet(mergedId);
+    const sf = fieldsOf(s);
+    const mf = fieldsOf(m);
+    const chosen = { ...sf };
+    for (const [field, side] of Object.entries(pick) as [MergeField, 'survivor' | 'merged'][]) if (side === 'merged') (chosen as Record<string, unknown>)[field] = mf[field];
+    const v = checked(
+      'customer',
+      validateCustomer(
+        {
+          kind: chosen.kind as CustomerFields['kind'],
+          name: chosen.name,
+          segment: chosen.segment as Segment,
+          serviceLevel: chosen.serviceLevel as ServiceLevel,
+          email: chosen.email ?? '',
+          phone: chosen.phone ?? '',
+          country: chosen.country ?? '',
+          locale: chosen.locale,
+        },
+        deskCountry,
+      ),
+    );
+    const after = columnsOf(v);
+    db.write(() => {
+      const moved = {
+        assets: db.run(k.updateTable('assets').set({ customer_id: survivorId }).where('customer_id', '=', mergedId)).changes,
+        contacts: db.run(k.updateTable('contacts').set({ customer_id: survivorId }).where('customer_id', '=', mergedId)).changes,
+        tickets: db.run(k.updateTable('tickets').set({ customer_id: survivorId }).where('customer_id', '=', mergedId)).changes,
+        interactions: db.run(k.updateTable('interactions').set({ customer_id: survivorId }).where('customer_id', '=', mergedId)).changes,
+      };
+      db.run(k.updateTable('asset_owners').set({ customer_id: survivorId }).where('customer_id', '=', mergedId));
+      db.run(k.updateTable('import_ids').set({ local_id: survivorId }).where('local_id', '=', mergedId));
+      db.run(k.updateTable('customer_merges').set({ survivor_id: survivorId }).where('survivor_id', '=', mergedId));
+      db.run(k.insertInto('customer_merges').values({ merged_id: mergedId, survivor_id: survivorId, at: now }));
+      db.run(k.updateTable('customers').set({ ...after, name_key: nameKey(after.name), updated_at: now }).where('id', '=', survivorId));
+      db.run(k.updateTable('tickets').set({ customer_name: after.name }).where('customer_id', '=', survivorId));
+      db.run(k.deleteFrom('customers').where('id', '=', mergedId));
+      const note = { mergedId, survivorId, assets: moved.assets, contacts: moved.contacts, tickets: moved.tickets, interactions: moved.interactions };
+      append(survivorId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: survivorId, changes: diffFields(sf, fieldsOf(after)), note });
+      append(mergedId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: mergedId, changes: [], note });
+    });
+  }
+
+  function transfer(actor: ActorSnapshot, assetId: string, toCustomerId: string, how: TransferKind, date: string, now: number) {
+    const asset = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag', 'ship_date']).where('id', '=', assetId));
+    if (!asset) throw new ApiError('not_found', 'That system does not exist.');
+    const from = mustGet(asset.customer_id);
+    const to = mustGet(toCustomerId);
+    if (from.id === to.id) throw new ApiError('invalid_input', `${to.name} already owns ${asset.service_tag}.`, [{ path: 'toCustomerId', message: `${to.name} already owns this system; choose the new owner.` }]);
+    const d = parseDate(date);
+    if (!d.ok) throw new ApiError('invalid_input', d.message, [{ path: 'date', message: d.message }]);
+    const current = db.get(k.selectFrom('asset_owners').select(['id', 'from_at']).where('asset_id', '=', assetId).where('to_at', 'is', null));
+    const since = current?.from_at ?? asset.ship_date;
+    if (d.at < since) {
+      const m = `${from.name} has owned it since ${formatDate(since)}: the transfer cannot be earlier.`;
+      throw new ApiError('invalid_input', m, [{ path: 'date', message: m }]);
+    }
+    if (d.at > now + DAY_MS) throw new ApiError('invalid_input', 'The transfer date is in the future.', [{ path: 'date', message: 'The transfer date is in the future; record it once it has happened.' }]);
+    const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', assetId).where('is_open', '=', 1));
+    db.write(() => {
+      if (current) db.run(k.updateTable('asset_owners').set({ to_at: d.at }).where('id', '=', current.id));
+      else db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: from.id, from_at: since, to_at: d.at }));
+      db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: to.id, from_at: d.at, to_at: null, how }));
+      db.run(k.updateTable('assets').set({ customer_id: to.id }).where('id', '=', assetId));
+      const note = { how, date: formatDate(d.at), serviceTag: asset.service_tag, fromId: from.id, fromName: from.name, toId: to.id, toName: to.name, openTickets: open.length };
+      const changes: FieldChange[] = [{ field: 'owner', from: from.name, to: to.name }];
+      append(from.id, 'ASSET_TRANSFERRED', now, actor, { entity: 'asset', entityId: assetId, changes, note });
+      append(to.id, 'ASSET_TRANSFERRED', now, actor, { entity: 'asset', entityId: assetId, changes, note });
+      for (const t of open) {
+        db.run(
+          k.insertInto('interactions').values({
+            id: uuidv7(now),
+            customer_id: t.customer_id,
+            ticket_id: t.id,
+            channel: 'note',
+            direction: 'internal',
+            at: now,
+            summary: `System ${asset.service_tag} changed hands (${how}) on ${formatDate(d.at)}. This ticket stays with the owner who reported it until it is closed.`,
+            user_id: actor.id === 'system' ? null : actor.id,
+          }),
+        );
+      }
+    });
+    return {
+      assetId,
+      from: { id: from.id, name: from.name },
+      to: { id: to.id, name: to.name },
+      openTickets: open.map((t) => ({ id: t.id, number: ticketNumber(t.number), subject: t.subject })),
+    };
+  }
+
+  /**
+   * Every likely duplicate pair on the desk, best first: each customer's candidates through
+   * the same indexes as while typing, each pair once.
+   */
+  function duplicatePairs(limit: number): { a: { id: string; name: string }; b: { id: string; name: string }; segment: string; score: number; reasons: DuplicateCandidate['reasons'] }[] {
+    const pairs = new Map<string, { a: { id: string; name: string }; b: { id: string; name: string }; segment: string; score: number; reasons: DuplicateCandidate['reasons'] }>();
+    const all = db.sqlite.prepare('SELECT * FROM customers ORDER BY id');
+    for (const c of all.iterate() as IterableIterator<CustomerRow>) {
+      for (const d of duplicatesOf(c)) {
+        const [a, b] = c.id < d.customerId ? [{ id: c.id, name: c.name }, { id: d.customerId, name: d.name }] : [{ id: d.customerId, name: d.name }, { id: c.id, name: c.name }];
+        const key = `${a.id}/${b.id}`;
+        if (!pairs.has(key)) pairs.set(key, { a, b, segment: c.segment, score: d.score, reasons: d.reasons });
+      }
+    }
+    return [...pairs.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name)).slice(0, limit);
+  }
+
+  /** The data-quality page: counts in one scan, the trend of the last 14 days, the worst records scored in full. */
+  function qualityOverview(limit: number, now: number) {
+    const staleBefore = now - FRESH_MS;
+    const counts = db.sqlite
+      .prepare(
+        `SELECT count(*) AS customers, coalesce(sum(email IS NULL), 0) AS noEmail, coalesce(sum(phone IS NULL), 0) AS noPhone,
+                coalesce(sum(coalesce(confirmed_at, created_at) < ?), 0) AS stale, coalesce(sum(erased_at IS NOT NULL), 0) AS erased
+           FROM customers`,
+      )
+      .get(staleBefore) as { customers: number; noEmail: number; noPhone: number; stale: number; erased: number };
+    const today = Math.floor(now / DAY_MS);
+    const rows = db.sqlite
+      .prepare(
+        `SELECT at / ${DAY_MS} AS day, sum(type IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED')) AS created,
+                sum(type NOT IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED','CUSTOMER_CONFIRMED')) AS changed, sum(type = 'CUSTOMER_CONFIRMED') AS confirmed
+           FROM customer_events WHERE at >= ? GROUP BY day`,
+      )
+      .all((today - 13) * DAY_MS) as { day: number; created: number; changed: number; confirmed: number }[];
+    const byDay = new Map(rows.map((r) => [r.day, r]));
+    const trend = Array.from({ length: 14 }, (_, i) => {
+      const day = today - 13 + i;
+      const r = byDay.get(day);
+      return { day, created: r?.created ?? 0, changed: r?.changed ?? 0, confirmed: r?.confirmed ?? 0 };
+    });
+    // The likeliest worst first by what SQL can see (missing ways to reach them, staleness),
+    // then each scored in full, duplicates included.
+    const suspects = db.sqlite
+      .prepare(
+        `SELECT * FROM customers WHERE erased_at IS NULL
+          ORDER BY (email IS NULL) + (phone IS NULL) + (coalesce(confirmed_at, created_at) < ?) DESC, coalesce(confirmed_at, created_at) LIMIT ?`,
+      )
+      .all(staleBefore, limit * 3) as CustomerRow[];
+    const worst = suspects
+      .map((c) => ({
+        customerId: c.id,
+        name: c.name,
+        segment: c.segment as Segment,
+        quality: scoreQuality({
+          kind: c.kind as CustomerFields['kind'],
+          email: c.email,
+          phone: c.phone,
+          country: countryFor(c),
+          contacts: contactsOf.all(c.id).length,
+          duplicates: duplicatesOf(c).length,
+          confirmedAt: c.confirmed_at ?? c.created_at,
+          now,
+        }),
+      }))
+      .sort((a, b) => a.quality.score - b.quality.score)
+      .slice(0, limit);
+    return { now, counts, trend, worst };
+  }
+
+  /** The survivor's id for a merged record's old id; the id itself otherwise. */
+  const resolve = (id: string): string => survivorOf.get(id)?.survivor_id ?? id;
+
+  return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
+}
+
+export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCustomer {
+  return {
+    id: c.id,
+    kind: c.kind as RecordCustomer['kind'],
+    name: c.name,
+    segment: c.segment as Segment,
+    serviceLevel: c.service_level as ServiceLevel,
+    email: c.email,
+    phone: c.phone,
+    country: c.country ?? deskCountry,
+    locale: c.locale,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    confirmedAt: c.confirmed_at,
+    erasedAt: c.erased_at,
+  };
+}

@@ -1,0 +1,78 @@
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError, type Push, type PushEventName, type PushPayload } from '../../../shared/api';
+import { administers, seesSegment } from '../../../shared/access';
+import type { User } from '../../../shared/domain';
+import type { Country } from '../../../shared/phone';
+import { customerHandlers, type CustomerHandlers } from '../customers/handlers';
+import type { CustomerPrivacy } from '../customers/privacy';
+import { runImport } from '../import/importer';
+import { csvColumns, recognise } from '../import/sources';
+import type { DeskContext } from './context';
+import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
+
+// Customer records (create, edit, merge, transfer, privacy, data quality: customers/handlers.ts)
+// and imports from the desk a centre used before (import/importer.ts).
+
+/** A dry-run import holds every other call until it has rolled back (desk.ts waits on it). */
+export interface DryRun {
+  current: { session: Session; done: Promise<void> } | null;
+}
+
+const requireImporter = (u: User) => {
+  if (!administers(u)) throw new ApiError('forbidden', 'Only admins can import records.');
+};
+
+export function customerArea(
+  ctx: DeskContext,
+  privacy: CustomerPrivacy,
+  push: <E extends PushEventName>(event: E, payload: PushPayload<E>) => void,
+  dryRun: DryRun,
+  deskCountry: Country,
+): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run'> {
+  const { records, audit, clock, db, users, store, scheduler, options } = ctx;
+  const writer = {
+    create: (...[a, input]: Parameters<typeof store.create>) => store.create(a, input).row.id,
+    act: (a: Parameters<typeof store.act>[0], ticketId: string, command: Parameters<typeof store.act>[2], at: number) => void store.act(a, ticketId, command, at),
+  };
+  return {
+    reads: {},
+    writes: {
+      ...customerHandlers<Session>({ records, privacy, audit, signedIn, maySee: (u, segment) => seesSegment(u, segment), now: () => clock.now() }),
+      'import.peek': (s, i) => {
+        requireImporter(signedIn(s));
+        const r = recognise(i.file, i.from);
+        return r.ok ? { kind: r.kind, columns: csvColumns(i.file), problem: null } : { kind: null, columns: [], problem: r.reason };
+      },
+      'import.run': async (s, i) => {
+        requireImporter(signedIn(s));
+        actorOfSession(s);
+        const rejectsPath =
+          i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
+        // A dry run writes everything inside one transaction it rolls back at the end; every
+        // other call waits for it, so none reads its rows or writes into it.
+        let release = () => {};
+        if (i.dryRun) {
+          while (dryRun.current) await dryRun.current.done;
+          dryRun.current = { session: s, done: new Promise<void>((resolve) => (release = resolve)) };
+        }
+        try {
+          const summary = await runImport(
+            { db, tickets: writer, users, deskCountry, now: () => clock.now() },
+            { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
+          );
+          if (!i.dryRun) push('desk.changed', { reason: 'imported' });
+          scheduler.poke();
+          return summary;
+        } finally {
+          if (i.dryRun) {
+            dryRun.current = null;
+            release();
+          }
+        }
+      },
+    },
+  };
+}
+
+export type { Push };

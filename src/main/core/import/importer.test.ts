@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { replay } from '../../../shared/ticket';
+import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
+import { testDesk } from '../testing/deskHarness';
+
+const FIX = join(import.meta.dirname, 'fixtures');
+const zendesk = ['zendesk-ticket-events.json', 'zendesk-tickets.json', 'zendesk-users.json', 'zendesk-organizations.json'].map((f) => join(FIX, f));
+const freshdesk = ['freshdesk-tickets.csv', 'freshdesk-contacts.csv'].map((f) => join(FIX, f));
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  cleanup.forEach((c) => c());
+  cleanup = [];
+});
+const open = async () => {
+  const t = await testDesk({ demo: false });
+  await (await t.as(null)).call('desk.initialize', { mode: 'empty' });
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-import-'));
+  cleanup.push(() => t.desk.close(), () => rmSync(dir, { recursive: true, force: true }));
+  const admin = await t.as('Desk admin');
+  return { ...t, admin, dir };
+};
+const rejectsOf = (path: string) => readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { file: string; row: number; reason: string });
+
+describe('import from Zendesk', () => {
+  it('imports an incremental export in any file order, explains every reject, and a second run changes nothing', async () => {
+    const { admin, desk, dir, clock } = await open();
+    const first = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r1.jsonl') });
+    expect(first.imported).toEqual({ customers: 4, contacts: 2, assets: 0, tickets: 5, events: expect.any(Number) });
+    const reasons = rejectsOf(first.rejects).map((r) => r.reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^name: /), // organization 363 without a name
+        'deleted or suspended in Zendesk', // user 9004
+        expect.stringMatching(/requester 9004 is not among the imported users/), // ticket 504
+        'missing requester', // ticket 505
+        'ticket 999 was not imported',
+        expect.stringMatching(/^phone: No phone number in US/), // Kenji's Tokyo number has no country code
+      ]),
+    );
+    expect(first.rejected).toBe(reasons.length);
+    const sql = desk.db.sqlite;
+    // Non-Latin names and their own countries' numbers.
+    expect(sql.prepare(`select phone, country, locale from customers where name = 'سارا احمدی'`).get()).toEqual({ phone: '+989121234567', country: 'IR', locale: 'fa' });
+    // Statuses map through the machine: closed stays closed, tier-2 tags land in tier 2, times keep their zone.
+    const t = (subject: string) => sql.prepare('select id, state, tier, is_open, created_at from tickets where subject = ?').get(subject) as { id: string; state: string; tier: number; is_open: number; created_at: number };
+    expect(t('Projector in room B12 shows no signal')).toMatchObject({ state: 'closed', is_open: 0 });
+    expect(t('Docking station drops monitors')).toMatchObject({ state: 'tier2.waiting', tier: 2, is_open: 1 });
+    expect(t('لپ‌تاپ من روشن نمی‌شود')).toMatchObject({ state: 'new', created_at: clock.now() });
+    expect(sql.prepare(`select description from tickets where id = ?`).pluck().get(t('لپ‌تاپ من روشن نمی‌شود').id)).toMatch(/Opened in zendesk on 2024-05-20 03:15 UTC/);
+    expect(t('Projector in room B12 shows no signal').created_at).toBe(Date.UTC(2024, 1, 10, 14));
+    expect(t('Fan noise after BIOS update').state).toBe('tier1.pending');
+    // Every imported log replays through the shared machine to the stored state.
+    const users = new Map((sql.prepare('select * from users').all() as { id: string; role: string; tier: number; segments: string }[]).map((u) => [u.id, { id: u.id, role: u.role, tier: u.tier, segments: JSON.parse(u.segments) }]));
+    for (const row of sql.prepare('select id, state, segment, machine from tickets').all() as { id: string; state: string; segment: string; machine: string }[]) {
+      const [created, ...rest] = sql.prepare('select type, at, actor_id, payload from ticket_events where ticket_id = ? order by seq').all(row.id) as { type: string; at: number; actor_id: string; payload: string }[];
+      expect(created!.type).toBe('CREATED');
+      const stored = JSON.parse(row.machine);
+      const input: TicketInput = { segment: row.segment as TicketInput['segment'], priority: JSON.parse(created!.payload).priority, at: created!.at, reopenWindowMs: stored.reopenWindowMs };
+      const replayed = replay(input, rest.map((e) => ({ type: e.type, at: e.at, actor: users.get(e.actor_id)!, ...JSON.parse(e.payload) }) as TicketEvent));
+      expect(replayed.ok && replayed.next.state).toBe(row.state);
+    }
+    // HTML comments become text on the ticket's customer; private ones are internal.
+    const comments = sql.prepare(`select direction, summary from interactions where summary like '%HDMI%' or summary like '%chewed%' or summary like '%no signal%' order by at, summary`).all();
+    expect(comments).toEqual(
+      expect.arrayContaining([
+        { direction: 'inbound', summary: 'Since Monday the projector in B12 shows "no signal".' },
+        { direction: 'outbound', summary: 'Replaced the HDMI cable.' },
+        { direction: 'internal', summary: 'Cable was chewed.' },
+      ]),
+    );
+    const counts = () => sql.prepare('select (select count(*) from customers) c, (select count(*) from tickets) t, (select count(*) from ticket_events) e, (select count(*) from interactions) i, (select count(*) from contacts) k').get();
+    const before = counts();
+    const second = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(second.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
+    expect(counts()).toEqual(before);
+  });
+
+  it('a dry run reports what would happen and writes nothing', async () => {
+    const { admin, desk, dir } = await open();
+    const r = await admin.call('import.run', { from: 'zendesk', files: zendesk, dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.tickets).toBe(5);
+    expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(0);
+  });
+
+  it('other calls wait for a dry run, so none sees or writes into its rolled-back rows', async () => {
+    const { admin, as, dir } = await open();
+    const other = await as('Supervisor');
+    const dry = admin.call('import.run', { from: 'zendesk', files: zendesk, dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    // Ask only once the dry run has written its first batch.
+    while (!other.pushes.some((p) => p.event === 'import.progress')) await new Promise((r) => setTimeout(r, 1));
+    const seen = other.call('desk.status', {});
+    const [, status] = await Promise.all([dry, seen]);
+    expect(status.tickets).toBe(0);
+    expect(status.customers).toBe(0);
+  });
+});
+
+describe('import from Freshdesk and plain CSV', () => {
+  it('imports contact and ticket CSVs recognised by content, with reasons for each reject', async () => {
+    const { admin, desk, dir } = await open();
+    const r = await admin.call('import.run', { from: 'freshdesk', files: freshdesk, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported).toMatchObject({ customers: 4, contacts: 1, tickets: 3 });
+    const reasons = rejectsOf(r.rejects).map((x) => `${x.row}: ${x.reason}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/email: /), expect.stringMatching(/missing requester/), expect.stringMatching(/is not a time/), expect.stringMatching(/unknown status "snoozed"/)]),
+    );
+    const sql = desk.db.sqlite;
+    expect(sql.prepare(`select state, tier from tickets where subject = 'Printer offline'`).get()).toEqual({ state: 'tier2.waiting', tier: 2 });
+    expect(sql.prepare(`select description from tickets where subject = 'Printer offline'`).pluck().get()).toMatch(/Opened in freshdesk on 2024-03-05 08:52 UTC/);
+    expect(sql.prepare(`select description from tickets where subject = 'Keyboard missing keys'`).pluck().get()).toMatch(/^Three keys fell off.\nWarranty\?/);
+    const again = await admin.call('import.run', { from: 'freshdesk', files: freshdesk, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
+  });
+
+  it('imports any CSV through a column mapping, validating with the shared rules', async () => {
+    const { admin, desk, dir } = await open();
+    const mapping = { name: 'Customer', phone: 'Tel', email: 'Mail', segment: 'Segment', serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyLevel: 'Warranty', warrantyEnd: 'Warranty until' };
+    const r = await admin.call('import.run', { from: 'csv', files: [join(FIX, 'plain-customers.csv')], mapping, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported).toMatchObject({ customers: 2, assets: 2 });
+    expect(rejectsOf(r.rejects)).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^phone: /) })]);
+    expect(desk.db.sqlite.prepare(`select kind from customers where name = 'Pinecrest Elementary'`).pluck().get()).toBe('organisation');
+  });
+
+  it('only an admin may import', async () => {
+    const { as } = await open();
+    const agent = await as('First-line agent');
+    const r = await agent.raw('import.run', { from: 'csv', files: ['x.csv'] });
+    expect(!r.ok && r.error.code).toBe('forbidden');
+  });
+});

@@ -1,0 +1,512 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ActorSnapshot } from '../../../shared/customerEvents';
+import { diffFields } from '../../../shared/customerEvents';
+import { nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
+import { actorOf, priorityRank, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
+import { applyEvent, openTicket } from '../../../shared/ticket';
+import { ticketInputSchema, type TicketEvent } from '../../../shared/ticketMachine';
+import { ticketNumber } from '../ticketRows';
+import {
+  FRESHDESK_CHANNEL,
+  FRESHDESK_PRIORITY,
+  FRESHDESK_STATUS,
+  parseSourceTime,
+  segmentFrom,
+  textOfHtml,
+  wantsTier2,
+  ZENDESK_CHANNEL,
+  ZENDESK_PRIORITY,
+  ZENDESK_STATUS,
+  type ImportedStatus,
+} from '../../../shared/importMapping';
+import { phoneCountry, type Country } from '../../../shared/phone';
+import { parseServiceTag } from '../../../shared/serviceTag';
+import { param, type Sql } from '../db/exec';
+import { uuidv7 } from '../ids';
+import type { TicketCommand } from '../../../shared/ticketMachine';
+import type { UserDirectory } from '../users';
+import { KIND_ORDER, recognise, rowsOf, type FileKind } from './sources';
+
+// Brings a centre's history in from the desk it used before: Zendesk's incremental-export
+// JSON pages, Freshdesk's CSV exports, or any CSV with a column mapping. Rows stream in
+// batches; each row is validated with the shared rules and written in its own savepoint, so
+// a bad row is written to the rejects file with its reason and nothing of it lands. Every
+// record keeps its id in the old desk (import_ids), so a second run of the same files
+// changes nothing. Tickets are created and moved through the shared ticket machine, as the
+// import user, so their event logs are ones the machine accepts.
+
+export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
+
+export interface ImportRequest {
+  from: ImportSource;
+  files: readonly string[];
+  dryRun: boolean;
+  rejectsPath: string;
+  /** For --from csv: our field → the CSV column holding it. */
+  mapping?: Readonly<Record<string, string>>;
+  onProgress?: (p: { file: string; rows: number; bytesRead: number; bytes: number }) => void;
+}
+
+export interface ImportSummary {
+  imported: { customers: number; contacts: number; assets: number; tickets: number; events: number };
+  rejected: number;
+  rejects: string;
+}
+
+/** How the import writes an open ticket: through the desk's ticket log, like any agent. */
+export interface ImportTicketWriter {
+  create(actor: Actor, input: { customerId: string; assetId: string | null; subject: string; description: string; priority: Priority; channel: Channel; at: number }): string;
+  act(actor: Actor, ticketId: string, command: TicketCommand, at: number): void;
+}
+
+export interface ImportContext {
+  db: Sql;
+  tickets: ImportTicketWriter;
+  users: UserDirectory;
+  deskCountry: Country;
+  now(): number;
+}
+
+const BATCH = 500;
+
+class Rejected extends Error {}
+const reject = (reason: string): never => {
+  throw new Rejected(reason);
+};
+
+type Value = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const idOf = (v: unknown): string | null => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? String(v).trim() : null);
+/** A CSV cell by any of its known headers, case-insensitively. */
+const cell = (row: Value, ...names: string[]): string => {
+  for (const n of names) {
+    const hit = Object.keys(row).find((k) => k.toLowerCase() === n.toLowerCase());
+    if (hit !== undefined && str(row[hit]).trim() !== '') return str(row[hit]).trim();
+  }
+  return '';
+};
+
+export async function runImport(ctx: ImportContext, req: ImportRequest): Promise<ImportSummary> {
+  const { db } = ctx;
+  const k = db.kysely;
+  const source = req.from;
+  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 };
+  let rejected = 0;
+  mkdirSync(dirname(req.rejectsPath), { recursive: true });
+  const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
+  const writeReject = (entry: { file: string; row: number | null; reason: string; record?: Value }) => {
+    rejected++;
+    rejects.write(JSON.stringify(entry) + '\n');
+  };
+
+  const known = db.prepare<{ local_id: string }, [string, string, string]>(
+    k.selectFrom('import_ids').select('local_id').where('source', '=', param<string>()).where('kind', '=', param<string>()).where('external_id', '=', param<string>()),
+  );
+  const find = (kind: string, ext: string | null): string | null => (ext === null ? null : (known.get(source, kind, ext)?.local_id ?? null));
+  const insertImportId = db.sqlite.prepare('INSERT INTO import_ids (source, kind, external_id, local_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const remember = (kind: string, ext: string, local: string) => insertImportId.run(source, kind, ext, local);
+  const ticketRow = db.prepare<{ customer_id: string }, [string]>(k.selectFrom('tickets').select('customer_id').where('id', '=', param<string>()));
+  const assetOf = db.prepare<{ id: string; customer_id: string }, [string]>(k.selectFrom('assets').select(['id', 'customer_id']).where('service_tag', '=', param<string>()));
+  const defaultLevel = new Map(db.all(k.selectFrom('segments').select(['id', 'default_service_level'])).map((s) => [s.id, s.default_service_level as ServiceLevel]));
+
+  const importer = ensureImportUser(ctx, source);
+  const snapshot: ActorSnapshot = { id: importer.id, name: `Import from ${source}`, role: 'agent' };
+
+  // ---- writers -------------------------------------------------------------------------------
+
+  function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number): string {
+    const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
+    if (!checked.ok) reject(checked.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
+    const v = checked.ok ? checked.value : null!;
+    const id = uuidv7(createdAt);
+    const now = ctx.now();
+    db.run(
+      k.insertInto('customers').values({
+        id,
+        kind: v.kind,
+        name: v.name,
+        name_key: nameKey(v.name),
+        segment: v.segment,
+        service_level: v.serviceLevel,
+        email: v.email,
+        phone: v.phone,
+        country: v.country,
+        locale: v.locale,
+        created_at: createdAt,
+        updated_at: now,
+      }),
+    );
+    db.run(
+      k.insertInto('customer_events').values({
+        id: uuidv7(now),
+        customer_id: id,
+        type: 'CUSTOMER_IMPORTED',
+        at: now,
+        actor_id: snapshot.id,
+        actor_name: snapshot.name,
+        actor_role: snapshot.role,
+        payload: JSON.stringify({
+          v: 1,
+          entity: 'customer',
+          entityId: id,
+          changes: diffFields(null, { kind: v.kind, name: v.name, segment: v.segment, serviceLevel: v.serviceLevel, email: v.email, phone: v.phone, country: v.country, locale: v.locale }),
+          note: { source, externalId: ext },
+        }),
+      }),
+    );
+    remember(kindOfRecord, ext, id);
+    counts.customers++;
+    return id;
+  }
+
+  function addContact(ext: string, customerId: string, draft: { name: string; email: string; phone: string; role?: string }): void {
+    const c = validateContact(draft, ctx.deskCountry);
+    if (!c.ok) reject(c.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
+    const v = c.ok ? c.value : null!;
+    const id = uuidv7(ctx.now());
+    db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
+    remember('contact', ext, id);
+    counts.contacts++;
+  }
+
+  function addAsset(customerId: string, draft: Parameters<typeof validateAsset>[0]): string {
+    const a = validateAsset(draft, ctx.now());
+    if (!a.ok) reject(a.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
+    const v = a.ok ? a.value : null!;
+    const existing = assetOf.get(v.serviceTag);
+    if (existing) {
+      if (existing.customer_id !== customerId) reject(`service tag ${v.serviceTag} is already registered to another customer`);
+      return existing.id;
+    }
+    const id = uuidv7(v.shipDate);
+    db.run(k.insertInto('assets').values({ id, service_tag: v.serviceTag, customer_id: customerId, product_line: v.productLine, model: v.model, ship_date: v.shipDate, warranty_level: v.warrantyLevel, warranty_end: v.warrantyEnd, created_at: ctx.now() }));
+    db.run(k.insertInto('asset_owners').values({ id: uuidv7(v.shipDate), asset_id: id, customer_id: customerId, from_at: v.shipDate, to_at: null }));
+    counts.assets++;
+    return id;
+  }
+
+  const customerForTicket = db.prepare<{ name: string; segment: string; service_level: string }, [string]>(k.selectFrom('customers').select(['name', 'segment', 'service_level']).where('id', '=', param<string>()));
+  const maxNumber = db.prepare<{ n: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.max('number').as('n')));
+  const insertTicket = db.sqlite.prepare(
+    `INSERT INTO tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, assignee_id, subject, description, channel,
+       created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id, sla_policies, customer_name, service_tag)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'none', NULL, NULL, NULL, '[]', ?, ?)`,
+  );
+  const insertEvent = db.sqlite.prepare('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertInteraction = db.sqlite.prepare(`INSERT INTO interactions (id, customer_id, ticket_id, channel, direction, at, summary, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const tagOf = db.prepare<{ service_tag: string }, [string]>(k.selectFrom('assets').select('service_tag').where('id', '=', param<string>()));
+
+  /**
+   * A ticket the old desk finished (solved or closed): its events are decided by the shared
+   * machine exactly as on the live path, then written in one go. It is closed, so no queue
+   * counter, agent load or SLA clock moves; its SLA was the old desk's, so no outcome is
+   * recorded for our attainment figures.
+   */
+  function addFinishedTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: 'solved' | 'closed'; assetId: string | null }): void {
+    const actor: Actor = actorOf(importer);
+    const c = customerForTicket.get(t.customerId) ?? reject('the customer vanished');
+    let pos = openTicket(ticketInputSchema.parse({ segment: c.segment, priority: t.priority, at: t.createdAt }));
+    const at = Math.max(t.createdAt, t.endedAt);
+    const steps: TicketEvent[] = [
+      { type: 'TAKE', at, actor },
+      { type: 'RESOLVE', code: 'fixed_remotely', note: `Solved in ${source} (#${ext}).`, at, actor },
+      ...(t.status === 'closed' ? [{ type: 'CLOSE' as const, at, actor }] : []),
+    ];
+    for (const ev of steps) {
+      const r = applyEvent(pos, ev);
+      if (!r.ok) reject(`the ticket machine refused ${ev.type}: ${r.reason}`);
+      else pos = r.next;
+    }
+    const id = uuidv7(t.createdAt);
+    const number = (maxNumber.get()?.n ?? 0) + 1;
+    const subject = t.subject.trim();
+    insertTicket.run(id, number, t.customerId, t.assetId, c.segment, c.service_level, pos.context.priority, priorityRank(pos.context.priority), pos.context.tier, pos.state, pos.context.assigneeId, subject, t.description.trim(), t.channel, t.createdAt, at, 1 + steps.length, JSON.stringify(pos.context), c.name, t.assetId ? (tagOf.get(t.assetId)?.service_tag ?? null) : null);
+    insertEvent.run(uuidv7(t.createdAt), id, 1, 'CREATED', actor.id, t.createdAt, JSON.stringify({ subject, priority: t.priority, channel: t.channel, assetId: t.assetId }));
+    steps.forEach((ev, i) => {
+      const { type, at: when, actor: who, ...payload } = ev;
+      insertEvent.run(uuidv7(when), id, i + 2, type, who.id, when, JSON.stringify(payload));
+    });
+    const n = ticketNumber(number);
+    insertInteraction.run(uuidv7(t.createdAt), t.customerId, id, t.channel, 'inbound', t.createdAt, `Opened ${n}: ${subject}`, actor.id);
+    insertInteraction.run(uuidv7(at), t.customerId, id, t.channel, 'outbound', at, `Resolved ${n} (fixed remotely): Solved in ${source} (#${ext}).`, actor.id);
+    remember('ticket', ext, id);
+    counts.tickets++;
+    counts.events += 1 + steps.length;
+  }
+
+  /** A ticket, created and then moved through the machine to where the old desk left it. */
+  function addTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: ImportedStatus; tier2: boolean; assetId: string | null }): void {
+    if (t.status === 'solved' || t.status === 'closed') return addFinishedTicket(ext, { ...t, status: t.status });
+    const actor: Actor = actorOf(importer);
+    // A ticket still open in the old desk starts its life here now: our SLA clocks run from
+    // the import, not from a time whose targets the old desk's own policies governed (else
+    // every old open ticket would breach, and escalate, the moment it arrived). Its
+    // original time stays in its description. Finished tickets keep their own times.
+    const openedAt = Math.max(t.createdAt, ctx.now());
+    const description = `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim();
+    const id = ctx.tickets.create(actor, { customerId: t.customerId, assetId: t.assetId, subject: t.subject, description: description.slice(0, 20_000), priority: t.priority, channel: t.channel, at: openedAt });
+    let events = 1;
+    const at = openedAt;
+    const act = (command: TicketCommand) => {
+      ctx.tickets.act(actor, id, command, at);
+      events++;
+    };
+    const note = `Imported from ${source} (#${ext}).`;
+    if (t.tier2 && t.status === 'open') {
+      act({ type: 'TAKE' });
+      act({ type: 'ESCALATE', reason: 'needs_specialist_skill', note: `Escalated in ${source} (#${ext}).` });
+    } else if (t.status === 'pending') {
+      act({ type: 'TAKE' });
+      act({ type: 'WAIT_ON_CUSTOMER', note });
+    }
+    remember('ticket', ext, id);
+    counts.tickets++;
+    counts.events += events;
+  }
+
+  const subjectOf = (subject: string, description: string): string => {
+    const s = (subject.trim() || description.trim().split('\n')[0] || '').slice(0, 200).trim();
+    if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)');
+    return s;
+  };
+  const levelFor = (segment: Segment, ...labels: string[]): ServiceLevel =>
+    (['premier', 'standard', 'basic'] as const).find((l) => labels.some((x) => x.toLowerCase().includes(l))) ?? defaultLevel.get(segment) ?? 'standard';
+  const kindFor = (segment: Segment, wanted: 'person' | 'organisation') => (SEGMENT_RULES[segment].kinds.includes(wanted) ? wanted : SEGMENT_RULES[segment].kinds[0]!);
+  const countryForPhone = (phone: string): string => phoneCountry(phone) ?? '';
+
+  // ---- rows by kind ---------------------------------------------------------------------------
+
+  const handlers: Record<FileKind, (row: Value) => void> = {
+    'zendesk.organizations': (o) => {
+      const ext = idOf(o.id) ?? reject('the organization has no id');
+      if (find('organization', ext)) return;
+      const fields = (o.organization_fields ?? {}) as Value;
+      const tags = Array.isArray(o.tags) ? o.tags.map(str) : [];
+      const segment = segmentFrom(str(fields.segment), ...tags, str(o.group_id === undefined ? '' : fields.group)) ?? 'small_business';
+      addCustomer(ext, 'organization', { kind: kindFor(segment, 'organisation'), name: str(o.name), segment, serviceLevel: levelFor(segment, str(fields.service_level), ...tags), locale: 'en-US' }, parseSourceTime(str(o.created_at)) ?? ctx.now());
+    },
+    'zendesk.users': (u) => {
+      const ext = idOf(u.id) ?? reject('the user has no id');
+      if (str(u.role) && str(u.role) !== 'end-user') return; // agents and admins are staff, not customers
+      if (find('user', ext)) return;
+      if (u.active === false) reject('deleted or suspended in Zendesk');
+      const org = idOf(u.organization_id);
+      const phone = str(u.phone);
+      const email = str(u.email);
+      if (org) {
+        const orgId = find('organization', org) ?? reject(`organization ${org} is not in the imported organizations (include its export page)`);
+        addContact(ext, orgId, { name: str(u.name), email, phone });
+        remember('user', ext, orgId);
+        return;
+      }
+      const tags = Array.isArray(u.tags) ? u.tags.map(str) : [];
+      const fields = (u.user_fields ?? {}) as Value;
+      const segment = segmentFrom(str(fields.segment), ...tags) ?? 'home';
+      addCustomer(
+        ext,
+        'user',
+        { kind: kindFor(segment, 'person'), name: str(u.name), segment, serviceLevel: levelFor(segment, ...tags), email, phone, country: countryForPhone(phone), locale: str(u.locale) || 'en-US' },
+        parseSourceTime(str(u.created_at)) ?? ctx.now(),
+      );
+    },
+    'zendesk.tickets': (t) => {
+      const ext = idOf(t.id) ?? reject('the ticket has no id');
+      if (find('ticket', ext)) return;
+      const statusRaw = str(t.status).toLowerCase();
+      if (statusRaw === 'deleted') reject('deleted in Zendesk');
+      const status = ZENDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`);
+      const requester = idOf(t.requester_id);
+      if (!requester) reject('missing requester');
+      const customerId = find('user', requester) ?? find('organization', idOf(t.organization_id)) ?? reject(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`);
+      const description = textOfHtml(str(t.description));
+      const tags = Array.isArray(t.tags) ? t.tags.map(str) : [];
+      const custom = Array.isArray(t.custom_fields) ? (t.custom_fields as Value[]).filter((f) => f.value !== null && f.value !== '' && f.value !== undefined) : [];
+      let assetId: string | null = null;
+      for (const f of custom) {
+        const tag = parseServiceTag(str(f.value));
+        const a = tag.ok ? assetOf.get(tag.tag) : undefined;
+        if (a && a.customer_id === customerId) assetId = a.id;
+      }
+      const extra = custom.length ? `\n\nCustom fields: ${custom.map((f) => `${str(f.id)}=${typeof f.value === 'object' ? JSON.stringify(f.value) : str(f.value)}`).join('; ')}` : '';
+      const createdAt = parseSourceTime(str(t.created_at)) ?? reject(`created_at "${str(t.created_at)}" is not a time`);
+      const via = (t.via ?? {}) as Value;
+      addTicket(ext, {
+        customerId,
+        subject: subjectOf(str(t.subject) || str(t.raw_subject), description),
+        description: (description + extra).slice(0, 20_000),
+        priority: ZENDESK_PRIORITY[str(t.priority).toLowerCase()] ?? 'normal',
+        channel: ZENDESK_CHANNEL[str(via.channel).toLowerCase()] ?? 'email',
+        createdAt,
+        endedAt: parseSourceTime(str(t.updated_at)) ?? createdAt,
+        status,
+        tier2: wantsTier2(...tags),
+        assetId,
+      });
+    },
+    'zendesk.ticket_events': (e) => {
+      const children = Array.isArray(e.child_events) ? (e.child_events as Value[]) : [];
+      const comments = children.filter((c) => str(c.event_type) === 'Comment' || c.type === 'Comment');
+      if (comments.length === 0) return;
+      const ticketExt = idOf(e.ticket_id) ?? reject('the event names no ticket');
+      const ticketId = find('ticket', ticketExt) ?? reject(`ticket ${ticketExt} was not imported`);
+      const t = ticketRow.get(ticketId) ?? reject(`ticket ${ticketExt} was not imported`);
+      const at = parseSourceTime(str(e.created_at)) ?? (typeof e.timestamp === 'number' ? e.timestamp * 1000 : null) ?? reject('the event has no time');
+      for (const c of comments) {
+        const ext = idOf(c.id) ?? `${str(e.id)}/${comments.indexOf(c)}`;
+        if (find('comment', ext)) continue;
+        const text = textOfHtml(str(c.html_body) || str(c.body)).slice(0, 2000) || '(empty comment)';
+        const fromCustomer = find('user', idOf(c.author_id)) !== null;
+        db.run(
+          k.insertInto('interactions').values({
+            id: uuidv7(at),
+            customer_id: t.customer_id,
+            ticket_id: ticketId,
+            channel: 'email',
+            direction: c.public === false ? 'internal' : fromCustomer ? 'inbound' : 'outbound',
+            at,
+            summary: text,
+            user_id: null,
+          }),
+        );
+        remember('comment', ext, ticketId);
+        counts.events++;
+      }
+    },
+    'freshdesk.companies': (c) => {
+      const name = cell(c, 'Name', 'Company Name', 'Company');
+      const ext = cell(c, 'Company ID', 'ID') || name.toLowerCase() || reject('the company has neither an id nor a name');
+      if (find('company', ext) || find('company', name.toLowerCase())) return;
+      const segment = segmentFrom(cell(c, 'Segment', 'Industry', 'Account tier', 'Description')) ?? 'small_business';
+      const id = addCustomer(ext, 'company', { kind: kindFor(segment, 'organisation'), name, segment, serviceLevel: levelFor(segment, cell(c, 'Account tier', 'Health score')), locale: 'en-US' }, parseSourceTime(cell(c, 'Created at', 'Created time')) ?? ctx.now());
+      if (name) remember('company', name.toLowerCase(), id);
+    },
+    'freshdesk.contacts': (c) => {
+      const email = cell(c, 'Email', 'Primary email');
+      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || reject('the contact has neither an id nor an email');
+      if (find('user', ext)) return;
+      const name = cell(c, 'Full name', 'Name', 'Contact name');
+      const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
+      const company = cell(c, 'Company', 'Company Name');
+      if (company) {
+        const orgId = find('company', company.toLowerCase()) ?? addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment: 'small_business', serviceLevel: 'standard' }, ctx.now());
+        addContact(ext, orgId, { name, email, phone, role: cell(c, 'Title', 'Job title') });
+        remember('user', ext, orgId);
+        if (email) remember('user', email.toLowerCase(), orgId);
+        return;
+      }
+      const id = addCustomer(ext, 'user', { kind: 'person', name, segment: 'home', serviceLevel: 'basic', email, phone, country: countryForPhone(phone), locale: cell(c, 'Language') || 'en-US' }, parseSourceTime(cell(c, 'Created at', 'Created time')) ?? ctx.now());
+      if (email) remember('user', email.toLowerCase(), id);
+    },
+    'freshdesk.tickets': (t) => {
+      const ext = cell(t, 'Ticket ID', 'ID') || reject('the ticket has no id');
+      if (find('ticket', ext)) return;
+      const statusRaw = cell(t, 'Status').toLowerCase();
+      const status = FRESHDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`);
+      const email = cell(t, 'Email', 'Requester email');
+      const contact = cell(t, 'Contact ID', 'Requester ID');
+      const name = cell(t, 'Full name', 'Requester name', 'Requester');
+      let customerId = find('user', contact || null) ?? find('user', email ? email.toLowerCase() : null);
+      if (!customerId) {
+        if (!email && !name) reject('missing requester');
+        const company = cell(t, 'Company Name', 'Company');
+        customerId = company
+          ? (find('company', company.toLowerCase()) ?? addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment: 'small_business', serviceLevel: 'standard' }, ctx.now()))
+          : addCustomer(contact || email.toLowerCase(), 'user', { kind: 'person', name: name || email, segment: 'home', serviceLevel: 'basic', email, phone: cell(t, 'Work phone', 'Phone') }, ctx.now());
+        if (email) remember('user', email.toLowerCase(), customerId);
+      }
+      const description = textOfHtml(cell(t, 'Description'));
+      const createdAt = parseSourceTime(cell(t, 'Created time', 'Created at')) ?? reject(`created time "${cell(t, 'Created time')}" is not a time`);
+      const product = cell(t, 'Product');
+      const custom = Object.entries(t).filter(([key, v]) => /^cf_/i.test(key) && str(v).trim() !== '');
+      let assetId: string | null = null;
+      for (const [, v] of custom) {
+        const tag = parseServiceTag(str(v));
+        const a = tag.ok ? assetOf.get(tag.tag) : undefined;
+        if (a && a.customer_id === customerId) assetId = a.id;
+      }
+      const extra = [product ? `Product: ${product}` : '', custom.length ? `Custom fields: ${custom.map(([key, v]) => `${key}=${str(v)}`).join('; ')}` : ''].filter(Boolean).join('\n');
+      addTicket(ext, {
+        customerId,
+        subject: subjectOf(cell(t, 'Subject'), description),
+        description: (description + (extra ? `\n\n${extra}` : '')).slice(0, 20_000),
+        priority: FRESHDESK_PRIORITY[cell(t, 'Priority').toLowerCase()] ?? 'normal',
+        channel: FRESHDESK_CHANNEL[cell(t, 'Source').toLowerCase()] ?? 'email',
+        createdAt,
+        endedAt: parseSourceTime(cell(t, 'Closed time', 'Resolved time', 'Last update time')) ?? createdAt,
+        status,
+        tier2: wantsTier2(cell(t, 'Group'), cell(t, 'Tags')),
+        assetId,
+      });
+    },
+    csv: (r) => {
+      const m = req.mapping ?? {};
+      const get = (field: string) => cell(r, m[field] ?? field, field);
+      const name = get('name');
+      const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by');
+      if (find('user', ext)) return;
+      const segment = SEGMENTS.find((s) => s === get('segment')) ?? segmentFrom(get('segment')) ?? 'home';
+      const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
+      const level = (['premier', 'standard', 'basic'] as const).find((l) => l === get('serviceLevel').toLowerCase()) ?? defaultLevel.get(segment) ?? 'standard';
+      const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
+      if (get('serviceTag')) {
+        addAsset(id, { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') });
+      }
+    },
+  };
+
+  // ---- the run --------------------------------------------------------------------------------
+
+  const files: { file: string; kind: FileKind; bytes: number }[] = [];
+  for (const file of req.files) {
+    const r = recognise(file, source);
+    if (r.ok) files.push({ file, kind: r.kind, bytes: r.bytes });
+    else writeReject({ file, row: null, reason: r.reason });
+  }
+  files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+
+  // A dry run does everything inside one transaction and rolls it back at the end.
+  if (req.dryRun) db.sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    for (const f of files) {
+      const handle = handlers[f.kind];
+      let batch: { index: number; value: Value }[] = [];
+      let rows = 0;
+      const flush = (bytesRead: number) => {
+        const work = batch;
+        batch = [];
+        db.write(() => {
+          for (const row of work) {
+            try {
+              db.write(() => handle(row.value));
+            } catch (error) {
+              if (error instanceof Rejected) writeReject({ file: f.file, row: row.index, reason: error.message, record: row.value });
+              else writeReject({ file: f.file, row: row.index, reason: error instanceof Error ? error.message : String(error), record: row.value });
+            }
+          }
+        });
+        req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
+      };
+      let last = 0;
+      for await (const row of rowsOf(f.file, f.kind)) {
+        batch.push({ index: row.index, value: row.value });
+        rows++;
+        last = row.bytesRead;
+        if (batch.length >= BATCH) flush(row.bytesRead);
+      }
+      flush(Math.max(last, f.bytes));
+    }
+  } finally {
+    if (req.dryRun) db.sqlite.exec('ROLLBACK');
+    await new Promise<void>((resolve) => rejects.end(resolve));
+  }
+  return { imported: counts, rejected, rejects: req.rejectsPath };
+}
+
+/** The desk user imports act as: an agent of every segment, who cannot sign in. */
+function ensureImportUser(ctx: ImportContext, source: ImportSource) {
+  const email = `import-${source}@tagdesk.local`;
+  const existing = ctx.users.list().find((u) => u.email === email);
+  if (existing) return existing;
+  return ctx.db.write(() => ctx.users.create({ name: `Import from ${source}`, email, role: 'agent', tier: 1, segments: SEGMENTS, active: false }, ctx.now()));
+}

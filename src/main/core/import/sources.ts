@@ -1,0 +1,105 @@
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse';
+import { parser as jsonParser } from 'stream-json';
+import { pick } from 'stream-json/filters/pick.js';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+
+// What each file of an export is, judged by its content (never by its name), and its rows
+// one at a time: a JSON page is parsed as a stream and only the array of records is
+// assembled, one element at a time; a CSV is read by csv-parse record by record. Memory
+// stays constant whatever the file's size.
+
+export type FileKind =
+  | 'zendesk.organizations'
+  | 'zendesk.users'
+  | 'zendesk.tickets'
+  | 'zendesk.ticket_events'
+  | 'freshdesk.companies'
+  | 'freshdesk.contacts'
+  | 'freshdesk.tickets'
+  | 'csv';
+
+/** The order files are imported in: who before what refers to them. */
+export const KIND_ORDER: readonly FileKind[] = [
+  'zendesk.organizations',
+  'freshdesk.companies',
+  'zendesk.users',
+  'freshdesk.contacts',
+  'csv',
+  'zendesk.tickets',
+  'freshdesk.tickets',
+  'zendesk.ticket_events',
+];
+
+const HEAD_BYTES = 64 * 1024;
+
+function head(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Recognises a file, or says why it cannot be imported as `from`. */
+export function recognise(file: string, from: 'zendesk' | 'freshdesk' | 'csv'): { ok: true; kind: FileKind; bytes: number } | { ok: false; reason: string } {
+  let text: string;
+  let bytes: number;
+  try {
+    bytes = statSync(file).size;
+    text = head(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (from !== 'zendesk') return { ok: false, reason: `${file} is JSON; only --from zendesk reads JSON exports` };
+    // The record array's key comes first in Zendesk's pages; end_of_stream and the cursors follow it.
+    const key = /"(organizations|users|tickets|ticket_events)"\s*:\s*\[/.exec(trimmed)?.[1];
+    if (!key) return { ok: false, reason: `${file} is JSON but holds none of users, organizations, tickets or ticket_events` };
+    return { ok: true, kind: `zendesk.${key}` as FileKind, bytes };
+  }
+  const header = (trimmed.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
+  if (from === 'zendesk') return { ok: false, reason: `${file} is not a Zendesk JSON export page` };
+  if (from === 'csv') return header.includes(',') || header.includes(';') ? { ok: true, kind: 'csv', bytes } : { ok: false, reason: `${file} has no CSV header row` };
+  if (header.includes('ticket id')) return { ok: true, kind: 'freshdesk.tickets', bytes };
+  if (header.includes('contact id') || (header.includes('full name') && header.includes('email'))) return { ok: true, kind: 'freshdesk.contacts', bytes };
+  if (header.includes('company id') || (header.includes('name') && header.includes('domains'))) return { ok: true, kind: 'freshdesk.companies', bytes };
+  return { ok: false, reason: `${file} is a CSV, but not a Freshdesk ticket, contact or company export (its header: ${header.slice(0, 120)})` };
+}
+
+export interface Row {
+  /** 1-based: the element of a JSON array, or the CSV line the record starts on. */
+  index: number;
+  value: Record<string, unknown>;
+  /** Bytes read so far from the file (for progress). */
+  bytesRead: number;
+}
+
+/** The records of a recognised file, one at a time. */
+export async function* rowsOf(file: string, kind: FileKind): AsyncGenerator<Row> {
+  const input = createReadStream(file);
+  if (kind.startsWith('zendesk.')) {
+    const key = kind.slice('zendesk.'.length);
+    const stream = input.pipe(jsonParser.asStream()).pipe(pick.asStream({ filter: key })).pipe(streamArray.asStream());
+    for await (const item of stream as AsyncIterable<{ key: number; value: Record<string, unknown> }>) {
+      yield { index: item.key + 1, value: item.value, bytesRead: input.bytesRead };
+    }
+    return;
+  }
+  const csv = input.pipe(parseCsv({ columns: (h: string[]) => h.map((c) => c.trim()), bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter: [',', ';'] }));
+  for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield { index: rec.info.lines, value: rec.record, bytesRead: input.bytesRead };
+  }
+}
+
+/** The header row of a CSV (empty for JSON), for the column-mapping screen. */
+export function csvColumns(file: string): string[] {
+  const first = head(file).split(/\r?\n/, 1)[0] ?? '';
+  if (!first || first.trimStart().startsWith('{')) return [];
+  const delimiter = first.split(';').length > first.split(',').length ? ';' : ',';
+  return first.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}

@@ -1,0 +1,393 @@
+import { BarChart } from '@mantine/charts';
+import { Anchor, Badge, Box, Button, Group, NumberInput, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
+import { call, problemOf, useCall, type Problem } from '../backend';
+import { client } from '../client';
+import { formatDateTime, formatNumber, formatUtcDay, t } from '../i18n';
+import { segmentLabel } from '../labels';
+import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { customerHref } from '../route';
+import { useSession } from '../session';
+
+// Customer data for admins and supervisors: how good the records are (counts, trend, the
+// worst first, each a click from its fix), who opened whose record, imports from the desk
+// used before, and how long interactions are kept.
+
+export function CustomerDataPage() {
+  const { user } = useSession();
+  const admin = user.role === 'admin';
+  if (user.role !== 'admin' && user.role !== 'supervisor') {
+    return <ProblemAlert title={t('data.forbiddenTitle')} problem={{ code: 'forbidden', message: t('data.forbidden'), issues: [] }} />;
+  }
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('data.title')} description={t('data.lead')} />
+      <Tabs defaultValue="quality" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="quality">{t('data.tabQuality')}</Tabs.Tab>
+          {admin && <Tabs.Tab value="audit">{t('data.tabAudit')}</Tabs.Tab>}
+          {admin && <Tabs.Tab value="import">{t('data.tabImport')}</Tabs.Tab>}
+          {admin && <Tabs.Tab value="privacy">{t('data.tabPrivacy')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="quality">
+          <QualityPanel />
+        </Tabs.Panel>
+        {admin && (
+          <>
+            <Tabs.Panel value="audit">
+              <AuditPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="import">
+              <ImportPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="privacy">
+              <PrivacyPanel />
+            </Tabs.Panel>
+          </>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Stat({ label, value, total }: { label: string; value: number; total?: number }) {
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text fz={24} fw={650}>
+        {formatNumber(value)}
+      </Text>
+      {total !== undefined && total > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('data.share', { share: Math.round((100 * value) / total) })}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+const FIX_KEYS = {
+  addEmail: 'quality.fix.addEmail',
+  addPhone: 'quality.fix.addPhone',
+  fixEmail: 'quality.fix.fixEmail',
+  fixPhone: 'quality.fix.fixPhone',
+  addContact: 'quality.fix.addContact',
+  mergeDuplicate: 'quality.fix.mergeDuplicate',
+  confirmDetails: 'quality.fix.confirmDetails',
+} as const;
+
+function QualityPanel() {
+  const q = useCall('quality.overview', { limit: 50 });
+  if (q.problem && !q.data) return <ProblemAlert problem={q.problem} onRetry={() => void q.refetch()} />;
+  if (!q.data) return <PageLoading />;
+  const d: QualityOverview = q.data;
+  const c = d.counts;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
+        <Stat label={t('data.customers')} value={c.customers} />
+        <Stat label={t('data.noEmail')} value={c.noEmail} total={c.customers} />
+        <Stat label={t('data.noPhone')} value={c.noPhone} total={c.customers} />
+        <Stat label={t('data.stale')} value={c.stale} total={c.customers} />
+        <Stat label={t('data.erased')} value={c.erased} />
+      </SimpleGrid>
+      <Section title={t('data.trend')}>
+        <Box role="img" aria-label={t('data.trendLabel')}>
+          <BarChart
+            h={200}
+            data={d.trend.map((r) => ({ ...r, label: formatUtcDay(r.day) }))}
+            dataKey="label"
+            type="stacked"
+            series={[
+              { name: 'created', label: t('data.created'), color: 'blue.6' },
+              { name: 'changed', label: t('data.changed'), color: 'teal.6' },
+              { name: 'confirmed', label: t('data.confirmed'), color: 'grape.5' },
+            ]}
+            withLegend
+          />
+        </Box>
+      </Section>
+      <Section title={t('data.worst')} padding={0}>
+        <Table.ScrollContainer minWidth={640} type="native">
+          <Table verticalSpacing={6} fz="sm" data-testid="worst-records">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('data.score')}</Table.Th>
+                <Table.Th>{t('record.name')}</Table.Th>
+                <Table.Th>{t('record.segment')}</Table.Th>
+                <Table.Th>{t('data.toFix')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.worst.map((w) => (
+                <Table.Tr key={w.customerId}>
+                  <Table.Td>
+                    <Badge variant="light" color={w.quality.score >= 80 ? 'teal' : w.quality.score >= 50 ? 'yellow' : 'red'}>
+                      {w.quality.score}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor href={customerHref(w.customerId)}>{w.name}</Anchor>
+                  </Table.Td>
+                  <Table.Td>{segmentLabel(w.segment)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {w.quality.fixes.map((f) => (
+                        <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
+                          {t(FIX_KEYS[f])}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Section>
+    </Stack>
+  );
+}
+
+function AuditPanel() {
+  const [customerId, setCustomerId] = useState('');
+  const log = useCall('privacy.audit', { customerId: customerId.trim() || null, limit: 500 });
+  const download = (rows: AuditRow[]) => {
+    const blob = new Blob([JSON.stringify(rows, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `tagdesk-audit-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  return (
+    <Section
+      title={t('data.auditTitle')}
+      padding={0}
+      actions={
+        <Group gap="xs">
+          <TextInput size="xs" placeholder={t('data.auditFilter')} aria-label={t('data.auditFilter')} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)} />
+          <Button size="compact-sm" variant="light" disabled={!log.data?.length} onClick={() => log.data && download(log.data)}>
+            {t('data.auditExport')}
+          </Button>
+        </Group>
+      }
+    >
+      {log.problem && <ProblemAlert problem={log.problem} />}
+      <Table.ScrollContainer minWidth={640} type="native">
+        <Table verticalSpacing={6} fz="sm" data-testid="audit-log">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('data.auditWhen')}</Table.Th>
+              <Table.Th>{t('data.auditWho')}</Table.Th>
+              <Table.Th>{t('data.auditWhose')}</Table.Th>
+              <Table.Th>{t('data.auditWhy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(log.data ?? []).map((r, i) => (
+              <Table.Tr key={`${r.at}/${i}`}>
+                <Table.Td>{formatDateTime(r.at)}</Table.Td>
+                <Table.Td>{r.userName ?? r.userId}</Table.Td>
+                <Table.Td>{r.customerName ? <Anchor href={customerHref(r.customerId)}>{r.customerName}</Anchor> : r.customerId}</Table.Td>
+                <Table.Td>
+                  {t(`data.reason.${r.reason}`)}
+                  {r.ticketNumber ? ` ${r.ticketNumber}` : ''}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Section>
+  );
+}
+
+function ImportPanel() {
+  const [from, setFrom] = useState<'zendesk' | 'freshdesk' | 'csv'>('zendesk');
+  const [files, setFiles] = useState('');
+  const [dryRun, setDryRun] = useState(true);
+  const [columns, setColumns] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [progress, setProgress] = useState<{ file: string; rows: number; share: number } | null>(null);
+  const [summary, setSummary] = useState<ImportSummaryView | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = files.split('\n').map((f) => f.trim()).filter(Boolean);
+
+  useEffect(() => client.on('import.progress', (p) => setProgress({ file: p.file, rows: p.rows, share: p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0 })), []);
+
+  const peek = async () => {
+    setProblem(null);
+    try {
+      const r = await call('import.peek', { from, file: list[0] ?? '' });
+      if (r.problem) setProblem({ code: 'invalid_input', message: r.problem, issues: [] });
+      setColumns(r.columns);
+      const guess: Record<string, string> = {};
+      for (const f of CSV_FIELDS) {
+        const hit = r.columns.find((c) => c.toLowerCase().replace(/[\s_-]/g, '') === f.toLowerCase());
+        if (hit) guess[f] = hit;
+      }
+      setMapping(guess);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    setSummary(null);
+    setProgress({ file: list[0] ?? '', rows: 0, share: 0 });
+    try {
+      setSummary(await call('import.run', { from, files: list, dryRun, mapping }));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="md" maw={860}>
+      <Section title={t('data.importTitle')}>
+        <Stack gap="sm">
+          <SegmentedControl
+            value={from}
+            onChange={(v) => setFrom(v === 'freshdesk' ? 'freshdesk' : v === 'csv' ? 'csv' : 'zendesk')}
+            data={[
+              { value: 'zendesk', label: t('data.source.zendesk') },
+              { value: 'freshdesk', label: t('data.source.freshdesk') },
+              { value: 'csv', label: t('data.importCsv') },
+            ]}
+            w="fit-content"
+          />
+          <Textarea label={t('data.importFiles')} description={t('data.importFilesHint')} value={files} onChange={(e) => setFiles(e.currentTarget.value)} autosize minRows={3} dir="ltr" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+          {from === 'csv' && (
+            <Paper withBorder radius="md" p="sm">
+              <Group justify="space-between" mb="xs">
+                <Text size="sm" fw={600}>
+                  {t('data.mapping')}
+                </Text>
+                <Button size="compact-sm" variant="light" onClick={() => void peek()} disabled={list.length === 0}>
+                  {t('data.readColumns')}
+                </Button>
+              </Group>
+              {columns.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('data.mappingHint')}
+                </Text>
+              ) : (
+                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" data-testid="column-mapping">
+                  {CSV_FIELDS.map((f) => (
+                    <Select key={f} size="xs" label={t(`data.field.${f}`)} data={columns} value={mapping[f] ?? null} onChange={(v) => setMapping({ ...mapping, [f]: v ?? '' })} clearable />
+                  ))}
+                </SimpleGrid>
+              )}
+            </Paper>
+          )}
+          <Switch label={t('data.dryRun')} checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
+          <Group>
+            <Button onClick={() => void run()} loading={busy} disabled={list.length === 0}>
+              {dryRun ? t('data.importTry') : t('data.importRun')}
+            </Button>
+          </Group>
+          {progress && busy && (
+            <Box>
+              <Text size="xs" c="dimmed" mb={4}>
+                {t('data.importProgress', { file: progress.file.split(/[\\/]/).pop() ?? '', rows: formatNumber(progress.rows) })}
+              </Text>
+              <Progress value={progress.share * 100} animated aria-label={t('data.importProgressLabel')} />
+            </Box>
+          )}
+          {problem && <ProblemAlert problem={problem} title={t('data.importFailed')} />}
+          {summary && (
+            <Paper withBorder radius="md" p="sm" data-testid="import-summary">
+              <Text size="sm" fw={600}>
+                {t(dryRun ? 'data.importWould' : 'data.importDone', { ...Object.fromEntries(Object.entries(summary.imported).map(([k, v]) => [k, formatNumber(v)])) })}
+              </Text>
+              <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
+                {summary.rejected ? t('data.importRejected', { count: formatNumber(summary.rejected), path: summary.rejects }) : t('data.importNoRejects')}
+              </Text>
+            </Paper>
+          )}
+        </Stack>
+      </Section>
+    </Stack>
+  );
+}
+
+function PrivacyPanel() {
+  const settings = useCall('privacy.settings', {});
+  const [days, setDays] = useState<number | ''>('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const current = settings.data?.retentionDays ?? null;
+  const [customerId, setCustomerId] = useState('');
+  const [confirmName, setConfirmName] = useState('');
+  const save = async () => {
+    setProblem(null);
+    try {
+      const r = await call('privacy.saveSettings', { retentionDays: days === '' ? null : days });
+      setMessage(t('data.retentionSaved', { removed: formatNumber(r.removed) }));
+      void settings.refetch();
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const exportOne = async () => {
+    setProblem(null);
+    try {
+      const data = await call('privacy.export', { customerId: customerId.trim() });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      a.download = `customer-${customerId.trim()}.json`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const erase = async () => {
+    setProblem(null);
+    try {
+      await call('privacy.erase', { customerId: customerId.trim(), confirmName });
+      setMessage(t('data.erasedDone'));
+      setConfirmName('');
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  return (
+    <Stack gap="md" maw={720}>
+      {problem && <ProblemAlert problem={problem} title={t('record.notSaved')} />}
+      {message && (
+        <Text size="sm" c="teal" role="status">
+          {message}
+        </Text>
+      )}
+      <Section title={t('data.retention')}>
+        <Group align="flex-end">
+          <NumberInput label={t('data.retentionDays')} description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : '')} min={30} max={36500} w={260} />
+          <Button onClick={() => void save()}>{t('record.save')}</Button>
+        </Group>
+      </Section>
+      <Section title={t('data.requests')}>
+        <Stack gap="sm">
+          <TextInput label={t('data.customerId')} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)} dir="ltr" />
+          <Group>
+            <Button variant="light" onClick={() => void exportOne()} disabled={!customerId.trim()}>
+              {t('data.exportJson')}
+            </Button>
+          </Group>
+          <TextInput label={t('data.eraseConfirm')} value={confirmName} onChange={(e) => setConfirmName(e.currentTarget.value)} error={problem?.issues.find((i) => i.path === 'confirmName')?.message} />
+          <Button color="red" variant="light" w="fit-content" onClick={() => void erase()} disabled={!customerId.trim() || !confirmName.trim()}>
+            {t('data.erase')}
+          </Button>
+        </Stack>
+      </Section>
+    </Stack>
+  );
+}

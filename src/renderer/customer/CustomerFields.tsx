@@ -1,0 +1,149 @@
+import { Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { RecordCustomer } from '../../shared/customerApi';
+import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate, type CustomerKind } from '../../shared/customerRules';
+import { SEGMENTS, SERVICE_LEVELS, type Segment, type ServiceLevel } from '../../shared/domain';
+import { issueFor, type Problem } from '../backend';
+import { t } from '../i18n';
+import { segmentLabel, serviceLevelLabel } from '../labels';
+
+// The fields of a customer and of a system, as typed. The back end validates with the
+// shared rules and answers per field; each message shows under its field and the typed
+// value stays as it was.
+
+export interface CustomerDraftState {
+  kind: CustomerKind;
+  name: string;
+  segment: Segment;
+  serviceLevel: ServiceLevel;
+  email: string;
+  phone: string;
+  country: string;
+  locale: string;
+}
+
+export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
+  kind: segment === 'home' ? 'person' : 'organisation',
+  name: '',
+  segment,
+  serviceLevel: 'standard',
+  email: '',
+  phone: '',
+  country: '',
+  locale: 'en-US',
+});
+
+export const draftOf = (c: RecordCustomer): CustomerDraftState => ({
+  kind: c.kind,
+  name: c.name,
+  segment: c.segment,
+  serviceLevel: c.serviceLevel,
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+  country: c.country,
+  locale: c.locale,
+});
+
+export function CustomerFields({ draft, onChange, problem, segments }: {
+  draft: CustomerDraftState;
+  onChange: (patch: Partial<CustomerDraftState>) => void;
+  problem: Problem | null;
+  /** The segments the signed-in person may put a customer in. */
+  segments: readonly Segment[];
+}) {
+  const err = (f: string) => issueFor(problem, `customer.${f}`);
+  return (
+    <Stack gap="sm">
+      <div>
+        <Text size="sm" fw={500} mb={4} id="customer-kind-label">
+          {t('record.kind')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="customer-kind-label"
+          value={draft.kind}
+          onChange={(v) => onChange({ kind: CUSTOMER_KINDS.find((k) => k === v) ?? 'person' })}
+          data={CUSTOMER_KINDS.map((k) => ({ value: k, label: k === 'person' ? t('customer.person') : t('customer.organisation') }))}
+        />
+        {err('kind') && (
+          <Text size="xs" c="red" mt={4} role="alert">
+            {err('kind')}
+          </Text>
+        )}
+      </div>
+      <TextInput label={t('record.name')} withAsterisk value={draft.name} onChange={(e) => onChange({ name: e.currentTarget.value })} error={err('name')} maxLength={200} data-autofocus />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('record.segment')}
+          data={SEGMENTS.filter((s) => segments.includes(s)).map((s) => ({ value: s, label: segmentLabel(s) }))}
+          value={draft.segment}
+          onChange={(v) => {
+            const segment = SEGMENTS.find((s) => s === v) ?? draft.segment;
+            const kinds = SEGMENT_RULES[segment].kinds;
+            onChange({ segment, kind: kinds.includes(draft.kind) ? draft.kind : kinds[0]! });
+          }}
+          allowDeselect={false}
+          error={err('segment')}
+        />
+        <Select
+          label={t('record.serviceLevel')}
+          data={SERVICE_LEVELS.map((l) => ({ value: l, label: serviceLevelLabel(l) }))}
+          value={draft.serviceLevel}
+          onChange={(v) => onChange({ serviceLevel: SERVICE_LEVELS.find((l) => l === v) ?? draft.serviceLevel })}
+          allowDeselect={false}
+          error={err('serviceLevel')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint')} />
+        <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => onChange({ email: e.currentTarget.value })} error={err('email')} type="email" dir="ltr" maxLength={254} />
+      </SimpleGrid>
+      <Group grow align="flex-start">
+        <TextInput label={t('record.country')} value={draft.country} onChange={(e) => onChange({ country: e.currentTarget.value.toUpperCase() })} error={err('country')} maxLength={2} placeholder={t('record.placeholder.country')} description={t('record.countryHint')} />
+        <TextInput label={t('customer.locale')} value={draft.locale} onChange={(e) => onChange({ locale: e.currentTarget.value })} error={err('locale')} maxLength={35} placeholder={t('record.placeholder.locale')} />
+      </Group>
+    </Stack>
+  );
+}
+
+export interface SystemDraftState {
+  serviceTag: string;
+  productLine: string;
+  model: string;
+  shipDate: string;
+  warrantyLevel: string;
+  warrantyEnd: string;
+}
+
+export const emptySystem = (tag = ''): SystemDraftState => ({ serviceTag: tag, productLine: '', model: '', shipDate: '', warrantyLevel: 'ProSupport', warrantyEnd: '' });
+export const systemDraftOf = (a: { serviceTag: string; productLine: string; model: string; shipDate: number; warrantyLevel: string; warrantyEnd: number }): SystemDraftState => ({
+  serviceTag: a.serviceTag,
+  productLine: a.productLine,
+  model: a.model,
+  shipDate: formatDate(a.shipDate),
+  warrantyLevel: a.warrantyLevel,
+  warrantyEnd: formatDate(a.warrantyEnd),
+});
+
+export function SystemFields({ draft, onChange, problem }: { draft: SystemDraftState; onChange: (patch: Partial<SystemDraftState>) => void; problem: Problem | null }) {
+  const err = (f: string) => issueFor(problem, `asset.${f}`);
+  return (
+    <Stack gap="sm">
+      <TextInput label={t('asset.tag')} withAsterisk value={draft.serviceTag} onChange={(e) => onChange({ serviceTag: e.currentTarget.value })} error={err('serviceTag')} maxLength={20} dir="ltr" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('record.productLine')} withAsterisk value={draft.productLine} onChange={(e) => onChange({ productLine: e.currentTarget.value })} error={err('productLine')} maxLength={100} placeholder={t('record.placeholder.productLine')} />
+        <TextInput label={t('record.model')} withAsterisk value={draft.model} onChange={(e) => onChange({ model: e.currentTarget.value })} error={err('model')} maxLength={100} placeholder={t('record.placeholder.model')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput label={t('asset.shipped')} withAsterisk value={draft.shipDate} onChange={(e) => onChange({ shipDate: e.currentTarget.value })} error={err('shipDate')} placeholder={t('record.placeholder.date')} maxLength={10} dir="ltr" />
+        <Select
+          label={t('asset.warranty')}
+          data={WARRANTY_LEVELS.map((w) => ({ value: w, label: w }))}
+          value={draft.warrantyLevel}
+          onChange={(v) => onChange({ warrantyLevel: v ?? '' })}
+          allowDeselect={false}
+          error={err('warrantyLevel')}
+        />
+        <TextInput label={t('record.warrantyEnd')} withAsterisk value={draft.warrantyEnd} onChange={(e) => onChange({ warrantyEnd: e.currentTarget.value })} error={err('warrantyEnd')} placeholder={t('record.placeholder.date')} maxLength={10} dir="ltr" />
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { IconCopy } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { DuplicateCandidate } from '../../shared/customerApi';
+import type { Segment } from '../../shared/domain';
+import { call } from '../backend';
+import { t } from '../i18n';
+import { formatPhone } from '../labels';
+import { customerHref, hrefOf } from '../route';
+
+// Likely duplicates of the record being typed, asked for 250 ms after the last keystroke:
+// the same phone or email, a similar name in the same segment, the same service tag.
+
+export function DuplicateHints({ probe, excludeId }: {
+  probe: { name: string; segment: Segment; email: string; phone: string; country: string; serviceTag?: string };
+  /** When editing an existing record: itself, and offer to merge instead of open. */
+  excludeId: string | null;
+}) {
+  const [found, setFound] = useState<DuplicateCandidate[]>([]);
+  const key = JSON.stringify(probe);
+  useEffect(() => {
+    let live = true;
+    const enough = probe.name.trim().length >= 4 || probe.email.includes('@') || probe.phone.replace(/\D/g, '').length >= 7 || (probe.serviceTag ?? '').trim().length >= 7;
+    if (!enough) {
+      setFound([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      call('customers.duplicates', { ...probe, serviceTag: probe.serviceTag ?? '', excludeId })
+        .then((r) => live && setFound(r))
+        .catch(() => live && setFound([]));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, excludeId]);
+
+  if (found.length === 0) return null;
+  return (
+    <Alert color="yellow" icon={<IconCopy size={18} />} title={t('duplicates.title')} role="status" aria-live="polite" data-testid="duplicate-hints">
+      <Stack gap={6}>
+        {found.map((c) => (
+          <Group key={c.customerId} gap="xs" wrap="wrap" justify="space-between">
+            <Group gap={6} wrap="wrap">
+              <Anchor href={customerHref(c.customerId)} size="sm" fw={600}>
+                {c.name}
+              </Anchor>
+              {c.phone && (
+                <Text size="xs" c="dimmed" dir="ltr">
+                  {formatPhone(c.phone)}
+                </Text>
+              )}
+              {c.email && (
+                <Text size="xs" c="dimmed" dir="ltr">
+                  {c.email}
+                </Text>
+              )}
+              {c.reasons.map((r) => (
+                <Badge key={r} size="xs" variant="light" color="yellow" tt="none">
+                  {t(`duplicates.reason.${r}`)}
+                </Badge>
+              ))}
+              <Badge size="xs" variant="outline" color="gray">
+                {t('duplicates.score', { score: Math.round(c.score * 100) })}
+              </Badge>
+            </Group>
+            {excludeId && (
+              <Button size="compact-xs" variant="light" component="a" href={hrefOf({ name: 'merge', survivorId: excludeId, mergedId: c.customerId })}>
+                {t('duplicates.merge')}
+              </Button>
+            )}
+          </Group>
+        ))}
+        {!excludeId && (
+          <Text size="xs" c="dimmed">
+            {t('duplicates.openInstead')}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,124 @@
+import { Alert, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { MERGE_FIELDS, type CustomerRecord, type MergeField } from '../../shared/customerApi';
+import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
+import { t, tc } from '../i18n';
+import { formatPhone, segmentLabel, serviceLevelLabel } from '../labels';
+import { PageHeader, PageLoading, ProblemAlert } from '../page';
+import { customerHref, navigate } from '../route';
+
+// Two records of one customer become one: for each field the agent picks which side's value
+// the survivor keeps; systems, tickets, contacts and interactions move to the survivor; the
+// merged record's history stays with it and its old id still opens the survivor.
+
+const LABELS: Record<MergeField, Parameters<typeof t>[0]> = {
+  kind: 'record.kind',
+  name: 'record.name',
+  segment: 'record.segment',
+  serviceLevel: 'record.serviceLevel',
+  email: 'customer.email',
+  phone: 'customer.phone',
+  country: 'record.country',
+  locale: 'customer.locale',
+};
+
+function valueOf(r: CustomerRecord, f: MergeField): string {
+  const c = r.customer;
+  switch (f) {
+    case 'segment':
+      return segmentLabel(c.segment);
+    case 'serviceLevel':
+      return serviceLevelLabel(c.serviceLevel);
+    case 'kind':
+      return c.kind === 'person' ? t('customer.person') : t('customer.organisation');
+    case 'phone':
+      return c.phone ? formatPhone(c.phone) : '–';
+    default:
+      return c[f] ?? '–';
+  }
+}
+
+export function MergePage({ survivorId, mergedId }: { survivorId: string; mergedId: string }) {
+  const survivor = useCall('customers.record', { customerId: survivorId });
+  const merged = useCall('customers.record', { customerId: mergedId });
+  const [pick, setPick] = useState<Partial<Record<MergeField, 'survivor' | 'merged'>>>({});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const failed = survivor.problem ?? merged.problem;
+  if (failed) return <ProblemAlert problem={failed} />;
+  if (!survivor.data || !merged.data) return <PageLoading />;
+  const s = survivor.data;
+  const m = merged.data;
+
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('customers.merge', { survivorId, mergedId, pick });
+      refreshEverything();
+      notifications.show({ color: 'teal', message: t('merge.done', { name: m.customer.name }) });
+      navigate(customerHref(survivorId));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="md" maw={960}>
+      <PageHeader title={t('merge.title')} description={t('merge.lead')} />
+      {problem && (
+        <Alert color="red" role="alert" title={t('merge.failed')}>
+          {problem.issues.length ? problem.issues.map((i) => <Text size="sm" key={i.path}>{i.message}</Text>) : <Text size="sm">{problem.message}</Text>}
+        </Alert>
+      )}
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={560} type="native">
+          <Table verticalSpacing="xs" fz="sm" data-testid="merge-fields">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('merge.field')}</Table.Th>
+                <Table.Th>{t('merge.keep', { name: s.customer.name })}</Table.Th>
+                <Table.Th>{t('merge.from', { name: m.customer.name })}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {MERGE_FIELDS.map((f) => {
+                const a = valueOf(s, f);
+                const b = valueOf(m, f);
+                const side = pick[f] ?? 'survivor';
+                return (
+                  <Table.Tr key={f}>
+                    <Table.Td fw={600}>{t(LABELS[f])}</Table.Td>
+                    <Table.Td>
+                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={a} aria-label={`${t(LABELS[f])}: ${a}`} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={b} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Text size="sm">
+        {t('merge.moves', {
+          systems: tc('merge.systems', m.assets.length),
+          contacts: tc('merge.contacts', m.contacts?.length ?? 0),
+        })}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => window.history.back()}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="red" loading={busy} onClick={() => void submit()}>
+          {t('merge.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,300 @@
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import type { Candidate } from '../../shared/api';
+import type { CustomerRecord } from '../../shared/customerApi';
+import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
+import { formatDate as isoDate } from '../../shared/customerRules';
+import { SEGMENTS } from '../../shared/domain';
+import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
+import { useDraft } from '../drafts';
+import { t } from '../i18n';
+import { useSession } from '../session';
+import { CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
+import { DuplicateHints } from './DuplicateHints';
+
+// The dialogs that change a record: its details, a contact, a system, a system's new owner.
+// Each keeps its draft until the desk accepts it, and shows the desk's messages per field.
+
+export type RecordDialog =
+  | { kind: 'customer' }
+  | { kind: 'contact'; contactId: string | null }
+  | { kind: 'system'; assetId: string | null }
+  | { kind: 'transfer'; assetId: string };
+
+function useSave(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await fn();
+      refreshEverything();
+      onDone();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, run };
+}
+
+function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel, onSubmit, children }: {
+  title: string;
+  opened: boolean;
+  onClose: () => void;
+  problem: Problem | null;
+  fields: readonly string[];
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const others = otherIssues(problem, fields);
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          {problem && (
+            <Alert color="red" role="alert" title={t('record.notSaved')}>
+              <Text size="sm">{headline(problem, others)}</Text>
+              {others.map((m) => (
+                <Text size="sm" key={m}>
+                  {m}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {children}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function RecordDialogs({ record, dialog, onClose }: { record: CustomerRecord; dialog: RecordDialog | null; onClose: () => void }) {
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'customer':
+      return <CustomerDialog record={record} onClose={onClose} />;
+    case 'contact':
+      return <ContactDialog record={record} contactId={dialog.contactId} onClose={onClose} />;
+    case 'system':
+      return <SystemDialog record={record} assetId={dialog.assetId} onClose={onClose} />;
+    case 'transfer':
+      return <TransferDialog record={record} assetId={dialog.assetId} onClose={onClose} />;
+  }
+}
+
+const CUSTOMER_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'];
+
+function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: () => void }) {
+  const { user } = useSession();
+  const segments = user.role === 'agent' || user.role === 'specialist' ? user.segments : SEGMENTS;
+  const [draft, setDraft, clear] = useDraft<CustomerDraftState>(`record.customer.${record.customer.id}.${record.customer.updatedAt}`, draftOf(record.customer));
+  const save = useSave(() => {
+    clear();
+    onClose();
+  });
+  return (
+    <DialogForm
+      title={t('record.editTitle', { name: record.customer.name })}
+      opened
+      onClose={onClose}
+      problem={save.problem}
+      fields={CUSTOMER_FIELDS}
+      busy={save.busy}
+      submitLabel={t('record.save')}
+      onSubmit={() => void save.run(() => call('customers.update', { customerId: record.customer.id, customer: draft }))}
+    >
+      <CustomerFields draft={draft} onChange={setDraft} problem={save.problem} segments={segments} />
+      <DuplicateHints probe={draft} excludeId={record.customer.id} />
+    </DialogForm>
+  );
+}
+
+function ContactDialog({ record, contactId, onClose }: { record: CustomerRecord; contactId: string | null; onClose: () => void }) {
+  const existing = record.contacts?.find((c) => c.id === contactId) ?? null;
+  const [draft, setDraft, clear] = useDraft(`record.contact.${record.customer.id}.${contactId ?? 'new'}`, {
+    name: existing?.name ?? '',
+    role: existing?.role ?? '',
+    email: existing?.email ?? '',
+    phone: existing?.phone ?? '',
+  });
+  const save = useSave(() => {
+    clear();
+    onClose();
+  });
+  const err = (f: string) => issueFor(save.problem, `contact.${f}`);
+  return (
+    <DialogForm
+      title={existing ? t('record.editContact', { name: existing.name }) : t('record.addContact')}
+      opened
+      onClose={onClose}
+      problem={save.problem}
+      fields={['name', 'role', 'email', 'phone']}
+      busy={save.busy}
+      submitLabel={t('record.save')}
+      onSubmit={() => void save.run(() => call('customers.saveContact', { customerId: record.customer.id, contactId, contact: draft }))}
+    >
+      <TextInput label={t('record.name')} withAsterisk value={draft.name} onChange={(e) => setDraft({ name: e.currentTarget.value })} error={err('name')} data-autofocus maxLength={200} />
+      <TextInput label={t('record.contactRole')} value={draft.role} onChange={(e) => setDraft({ role: e.currentTarget.value })} error={err('role')} maxLength={100} />
+      <Group grow align="flex-start">
+        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => setDraft({ phone: e.currentTarget.value })} error={err('phone')} dir="ltr" maxLength={40} />
+        <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => setDraft({ email: e.currentTarget.value })} error={err('email')} dir="ltr" maxLength={254} />
+      </Group>
+      {existing && (
+        <Button
+          variant="subtle"
+          color="red"
+          w="fit-content"
+          onClick={() => void save.run(() => call('customers.removeContact', { customerId: record.customer.id, contactId: existing.id }))}
+        >
+          {t('record.removeContact')}
+        </Button>
+      )}
+    </DialogForm>
+  );
+}
+
+const SYSTEM_FIELDS = ['serviceTag', 'productLine', 'model', 'shipDate', 'warrantyLevel', 'warrantyEnd'];
+
+function SystemDialog({ record, assetId, onClose }: { record: CustomerRecord; assetId: string | null; onClose: () => void }) {
+  const existing = record.assets.find((a) => a.id === assetId) ?? null;
+  const [draft, setDraft, clear] = useDraft<SystemDraftState>(`record.system.${record.customer.id}.${assetId ?? 'new'}`, existing ? systemDraftOf(existing) : emptySystem());
+  const save = useSave(() => {
+    clear();
+    onClose();
+  });
+  return (
+    <DialogForm
+      title={existing ? t('record.editSystem', { tag: existing.serviceTag }) : t('record.addSystem')}
+      opened
+      onClose={onClose}
+      problem={save.problem}
+      fields={SYSTEM_FIELDS}
+      busy={save.busy}
+      submitLabel={t('record.save')}
+      onSubmit={() => void save.run(() => call('customers.saveAsset', { customerId: record.customer.id, assetId, asset: draft }))}
+    >
+      <SystemFields draft={draft} onChange={setDraft} problem={save.problem} />
+    </DialogForm>
+  );
+}
+
+function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; assetId: string; onClose: () => void }) {
+  const asset = record.assets.find((a) => a.id === assetId);
+  const [draft, setDraft, clear] = useDraft(`record.transfer.${assetId}`, { query: '', toCustomerId: '', how: 'sold' as TransferKind, date: isoDate(Date.now()) });
+  const [found, setFound] = useState<Candidate[]>([]);
+  const [searchMessage, setSearchMessage] = useState<string | null>(null);
+  const save = useSave(() => {
+    clear();
+    onClose();
+  });
+  const search = async () => {
+    setSearchMessage(null);
+    try {
+      const r = await call('lookup.search', { query: draft.query });
+      const list: Candidate[] =
+        r.kind === 'match'
+          ? [{ customerId: r.view.customer.id, customerName: r.view.customer.name, segment: r.view.customer.segment, matchedBy: r.matchedBy, assetId: null, detail: '' }]
+          : r.kind === 'candidates'
+            ? r.candidates
+            : [];
+      const others = list.filter((c) => c.customerId !== record.customer.id);
+      setFound(others);
+      if (others.length === 1) setDraft({ toCustomerId: others[0]!.customerId });
+      if (r.kind === 'none' || r.kind === 'invalid') setSearchMessage(r.message);
+    } catch (error) {
+      setSearchMessage(problemOf(error).message);
+    }
+  };
+  return (
+    <DialogForm
+      title={t('transfer.title', { tag: asset?.serviceTag ?? '' })}
+      opened
+      onClose={onClose}
+      problem={save.problem}
+      fields={['toCustomerId', 'how', 'date']}
+      busy={save.busy}
+      submitLabel={t('transfer.submit')}
+      onSubmit={() =>
+        void save.run(async () => {
+          const r = await call('customers.transferAsset', { assetId, toCustomerId: draft.toCustomerId, how: draft.how, date: draft.date });
+          notifications.show({
+            color: 'teal',
+            autoClose: r.openTickets.length ? false : 5000,
+            message:
+              r.openTickets.length === 0
+                ? t('transfer.done', { tag: asset?.serviceTag ?? '', name: r.to.name })
+                : t('transfer.doneWithTickets', { tag: asset?.serviceTag ?? '', name: r.to.name, tickets: r.openTickets.map((x) => x.number).join(', '), from: r.from.name }),
+          });
+        })
+      }
+    >
+      <Group align="flex-end" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('transfer.newOwner')}
+          description={t('transfer.newOwnerHint')}
+          value={draft.query}
+          onChange={(e) => setDraft({ query: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void search();
+            }
+          }}
+          data-autofocus
+          error={issueFor(save.problem, 'toCustomerId')}
+        />
+        <Button variant="light" onClick={() => void search()}>
+          {t('transfer.find')}
+        </Button>
+      </Group>
+      {searchMessage && (
+        <Text size="sm" c="dimmed">
+          {searchMessage}
+        </Text>
+      )}
+      {found.length > 0 && (
+        <Radio.Group value={draft.toCustomerId} onChange={(v) => setDraft({ toCustomerId: v })} label={t('transfer.choose')}>
+          <Stack gap={4} mt={4}>
+            {found.map((c) => (
+              <Radio key={c.customerId} value={c.customerId} label={`${c.customerName}${c.detail ? ` · ${c.detail}` : ''}`} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
+      <Group grow align="flex-start">
+        <Select
+          label={t('transfer.how')}
+          data={TRANSFER_KINDS.map((k) => ({ value: k, label: t(`transfer.how.${k}`) }))}
+          value={draft.how}
+          onChange={(v) => setDraft({ how: TRANSFER_KINDS.find((k) => k === v) ?? 'sold' })}
+          allowDeselect={false}
+        />
+        <TextInput label={t('transfer.date')} value={draft.date} onChange={(e) => setDraft({ date: e.currentTarget.value })} error={issueFor(save.problem, 'date')} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('transfer.openTicketsRule')}
+      </Text>
+    </DialogForm>
+  );
+}

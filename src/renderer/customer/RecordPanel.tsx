@@ -1,0 +1,200 @@
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
+import { IconDots, IconEdit, IconHistory, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { RecordEvent } from '../../shared/customerEvents';
+import { useCall } from '../backend';
+import { formatDate, formatDateTime, t } from '../i18n';
+import { formatPhone } from '../labels';
+import { Muted, ProblemAlert, Section } from '../page';
+import { customerHref } from '../route';
+import { RecordDialogs, type RecordDialog } from './RecordDialogs';
+
+// The record behind the 360° view: edit it, its contacts and systems, hand a system to a
+// new owner, confirm stale details with the caller, and read every change with who made it.
+
+const HISTORY_SHOWN = 12;
+
+export function RecordPanel({ customerId }: { customerId: string }) {
+  const record = useCall('customers.record', { customerId }, { live: true });
+  const [dialog, setDialog] = useState<RecordDialog | null>(null);
+  const [all, setAll] = useState(false);
+  if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;
+  const r = record.data;
+  if (!r) return null;
+  const history = all ? r.history : r.history.slice(0, HISTORY_SHOWN);
+  return (
+    <Stack gap="md">
+      <Section
+        id="record"
+        title={t('record.title')}
+        actions={
+          <Group gap={6}>
+            <Tooltip label={t('quality.scoreHint')}>
+              <Badge variant="light" color={r.quality.score >= 80 ? 'teal' : r.quality.score >= 50 ? 'yellow' : 'red'} data-testid="quality-score">
+                {t('quality.score', { score: r.quality.score })}
+              </Badge>
+            </Tooltip>
+            <Button size="compact-sm" variant="light" leftSection={<IconEdit size={14} />} onClick={() => setDialog({ kind: 'customer' })} disabled={r.customer.erasedAt !== null}>
+              {t('record.edit')}
+            </Button>
+            {r.contacts && (
+              <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'contact', contactId: null })}>
+                {t('record.addContact')}
+              </Button>
+            )}
+            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'system', assetId: null })}>
+              {t('record.addSystem')}
+            </Button>
+          </Group>
+        }
+      >
+        <Stack gap="md">
+          {r.contacts && r.contacts.length > 0 && (
+            <Group gap="xs" wrap="wrap">
+              {r.contacts.map((c) => (
+                <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />}>
+                  {c.name}
+                  {c.phone ? ` · ${formatPhone(c.phone)}` : ''}
+                </Button>
+              ))}
+            </Group>
+          )}
+          {r.assets.length > 0 && (
+            <Table.ScrollContainer minWidth={420} type="native">
+              <Table fz="sm" verticalSpacing={4}>
+                <Table.Tbody>
+                  {r.assets.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td ff="monospace">{a.serviceTag}</Table.Td>
+                      <Table.Td>{a.model}</Table.Td>
+                      <Table.Td ta="end">
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" aria-label={t('record.systemActions', { tag: a.serviceTag })}>
+                              <IconDots size={16} />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item onClick={() => setDialog({ kind: 'system', assetId: a.id })}>{t('record.editSystemShort')}</Menu.Item>
+                            <Menu.Item onClick={() => setDialog({ kind: 'transfer', assetId: a.id })}>{t('transfer.action')}</Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {r.formerAssets.length > 0 && (
+            <Box>
+              <Text size="sm" fw={600} mb={4}>
+                {t('record.formerSystems')}
+              </Text>
+              {r.formerAssets.map((f) => (
+                <Text size="sm" key={`${f.assetId}/${f.to}`}>
+                  <Text span ff="monospace">
+                    {f.serviceTag}
+                  </Text>{' '}
+                  {f.model} ·{' '}
+                  {t('record.formerLine', { from: formatDate(f.from), to: formatDate(f.to), how: f.how ? t(`transfer.how.${f.how}`) : t('record.formerMoved') })}{' '}
+                  <Anchor href={customerHref(f.nowOwnedBy.id)}>{f.nowOwnedBy.name}</Anchor>
+                </Text>
+              ))}
+            </Box>
+          )}
+          {r.mergedFrom.length > 0 && <Muted>{t('record.mergedFrom', { count: r.mergedFrom.length })}</Muted>}
+          <Box>
+            <Group gap={6} mb={6}>
+              <IconHistory size={16} aria-hidden />
+              <Text size="sm" fw={600}>
+                {t('record.history')}
+              </Text>
+            </Group>
+            <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
+              {history.map((e) => (
+                <Timeline.Item key={e.id} title={<Text size="sm">{describe(e)}</Text>}>
+                  <Text size="xs" c="dimmed">
+                    {t('record.by', { name: e.actor.name, at: formatDateTime(e.at) })}
+                  </Text>
+                  {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (
+                    <Stack gap={0} mt={2}>
+                      {e.payload.changes.map((c) => (
+                        <Text size="xs" key={c.field}>
+                          <Text span fw={600}>
+                            {fieldLabel(c.field)}
+                          </Text>
+                          : <bdi>{shown(c.from)}</bdi> → <bdi>{shown(c.to)}</bdi>
+                        </Text>
+                      ))}
+                    </Stack>
+                  )}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+            {r.history.length > HISTORY_SHOWN && (
+              <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)} mt={4}>
+                {all ? t('common.showFewer') : t('common.showAll')}
+              </Button>
+            )}
+          </Box>
+        </Stack>
+      </Section>
+      <RecordDialogs record={r} dialog={dialog} onClose={() => setDialog(null)} />
+    </Stack>
+  );
+}
+
+const shown = (v: string | number | boolean | null): string => (v === null || v === '' ? '–' : typeof v === 'string' && /^\+\d{8,15}$/.test(v) ? formatPhone(v) : String(v));
+
+const FIELD_KEYS = {
+  kind: 'record.kind',
+  name: 'record.name',
+  segment: 'record.segment',
+  serviceLevel: 'record.serviceLevel',
+  email: 'customer.email',
+  phone: 'customer.phone',
+  country: 'record.country',
+  locale: 'customer.locale',
+  role: 'record.contactRole',
+  serviceTag: 'asset.tag',
+  productLine: 'record.productLine',
+  model: 'record.model',
+  shipDate: 'asset.shipped',
+  warrantyLevel: 'asset.warranty',
+  warrantyEnd: 'record.warrantyEnd',
+  owner: 'record.owner',
+} as const;
+const fieldLabel = (f: string): string => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f);
+
+function describe(e: RecordEvent): string {
+  const note = e.payload.note ?? {};
+  const str = (k: string) => String(note[k] ?? '');
+  const name = () => String(e.payload.changes.find((c) => c.field === 'name')?.to ?? e.payload.changes.find((c) => c.field === 'name')?.from ?? '');
+  switch (e.type) {
+    case 'CUSTOMER_CREATED':
+      return t('history.created');
+    case 'CUSTOMER_CHANGED':
+      return t('history.changed');
+    case 'CONTACT_ADDED':
+      return t('history.contactAdded', { name: name() });
+    case 'CONTACT_CHANGED':
+      return t('history.contactChanged');
+    case 'CONTACT_REMOVED':
+      return t('history.contactRemoved', { name: name() });
+    case 'ASSET_REGISTERED':
+      return t('history.assetRegistered', { tag: String(e.payload.changes.find((c) => c.field === 'serviceTag')?.to ?? '') });
+    case 'ASSET_CHANGED':
+      return t('history.assetChanged');
+    case 'ASSET_TRANSFERRED':
+      return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: str('date') });
+    case 'CUSTOMER_MERGED':
+      return t('history.merged', { tickets: str('tickets'), assets: str('assets') });
+    case 'CUSTOMER_CONFIRMED':
+      return t('history.confirmed');
+    case 'CUSTOMER_ERASED':
+      return t('history.erased');
+    case 'CUSTOMER_IMPORTED':
+      return t('history.imported', { source: str('source') });
+  }
+}

@@ -1,0 +1,108 @@
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { parseEmail } from '../../shared/customerRules';
+import { SEGMENTS } from '../../shared/domain';
+import { isServiceTag } from '../../shared/serviceTag';
+import { call, headline, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
+import { useDraft } from '../drafts';
+import { t } from '../i18n';
+import { PageHeader } from '../page';
+import { customerHref, navigate } from '../route';
+import { useSession } from '../session';
+import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
+import { DuplicateHints } from './DuplicateHints';
+
+// Registering a caller the lookup did not find, with the system they read out: what was
+// looked up fills the matching field (a tag, a phone number, an email or a name).
+
+const FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale', 'serviceTag', 'productLine', 'model', 'shipDate', 'warrantyLevel', 'warrantyEnd'];
+
+export function RegisterPage({ query }: { query: string }) {
+  const { user } = useSession();
+  const segments = user.role === 'agent' || user.role === 'specialist' ? user.segments : SEGMENTS;
+  const q = query.trim();
+  const asTag = isServiceTag(q);
+  const asEmail = parseEmail(q).ok;
+  const asPhone = !asTag && /^[+\d\s().\-\/]{7,}$/.test(q);
+  // Most callers a desk has never heard of are home users; an organisation is chosen in the form.
+  const start = emptyCustomer(segments.includes('home') ? 'home' : (segments[0] ?? 'home'));
+  const [customer, setCustomer, clearCustomer] = useDraft<CustomerDraftState>(`register.customer.${q}`, {
+    ...start,
+    name: !asTag && !asEmail && !asPhone ? q : '',
+    email: asEmail ? q : '',
+    phone: asPhone ? q : '',
+  });
+  const [system, setSystem, clearSystem] = useDraft<SystemDraftState & { include: boolean }>(`register.system.${q}`, { ...emptySystem(asTag ? q.toUpperCase() : ''), include: asTag });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const { include, ...asset } = system;
+      const r = await call('customers.create', { customer, asset: include ? asset : null });
+      clearCustomer();
+      clearSystem();
+      refreshEverything();
+      notifications.show({ color: 'teal', message: t('record.registered', { name: customer.name.trim() }) });
+      navigate(customerHref(r.customerId, r.assetId, null));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const others = otherIssues(problem, FIELDS);
+
+  return (
+    <Stack gap="md" maw={820}>
+      <PageHeader title={t('record.registerTitle')} description={q ? t('record.registerLead', { query: q }) : t('record.registerLeadEmpty')} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          {problem && (
+            <Alert color="red" role="alert" title={t('record.notSaved')}>
+              <Text size="sm">{headline(problem, others)}</Text>
+              {others.map((m) => (
+                <Text size="sm" key={m}>
+                  {m}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          <Paper withBorder radius="md" p="md">
+            <Title order={2} fz="sm" fw={650} mb="sm">
+              {t('record.customerSection')}
+            </Title>
+            <CustomerFields draft={customer} onChange={setCustomer} problem={problem} segments={segments} />
+          </Paper>
+          <DuplicateHints probe={{ ...customer, serviceTag: system.include ? system.serviceTag : '' }} excludeId={null} />
+          <Paper withBorder radius="md" p="md">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} fz="sm" fw={650}>
+                {t('record.systemSection')}
+              </Title>
+              <Checkbox label={t('record.withSystem')} checked={system.include} onChange={(e) => setSystem({ include: e.currentTarget.checked })} />
+            </Group>
+            {system.include ? <SystemFields draft={system} onChange={setSystem} problem={problem} /> : <Text size="sm" c="dimmed">{t('record.noSystemYet')}</Text>}
+          </Paper>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => window.history.back()}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('record.register')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

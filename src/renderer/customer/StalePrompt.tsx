@@ -1,0 +1,55 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { CustomerRecord } from '../../shared/customerApi';
+import { call, problemOf, refreshEverything, useCall } from '../backend';
+import { t } from '../i18n';
+import { formatPhone } from '../labels';
+import { RecordDialogs, type RecordDialog } from './RecordDialogs';
+
+// Keeping records current: when nobody has confirmed a caller's details for a year, the
+// 360° view asks the agent to read them back to the caller.
+
+export function StalePrompt({ customerId }: { customerId: string }) {
+  const record = useCall('customers.record', { customerId }, { live: true });
+  const [dialog, setDialog] = useState<RecordDialog | null>(null);
+  const r = record.data;
+  if (!r || !r.quality.stale || r.customer.erasedAt !== null || r.contacts === null) return null;
+  return (
+    <>
+      <ConfirmPrompt record={r} onEdit={() => setDialog({ kind: 'customer' })} />
+      <RecordDialogs record={r} dialog={dialog} onClose={() => setDialog(null)} />
+    </>
+  );
+}
+
+function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const c = record.customer;
+  return (
+    <Alert color="blue" icon={<IconUserCheck size={18} />} title={t('quality.confirmTitle')} role="status" data-testid="confirm-details">
+      <Text size="sm">{t('quality.confirmText', { phone: c.phone ? formatPhone(c.phone) : t('customer.noPhone'), email: c.email ?? t('customer.noEmail') })}</Text>
+      {problem && (
+        <Text size="sm" c="red">
+          {problem}
+        </Text>
+      )}
+      <Group gap="xs" mt="xs">
+        <Button
+          size="xs"
+          onClick={() =>
+            void call('customers.confirm', { customerId: c.id })
+              .then(() => refreshEverything())
+              .catch((e) => setProblem(problemOf(e).message))
+          }
+        >
+          {t('quality.confirmed')}
+        </Button>
+        <Button size="xs" variant="default" onClick={onEdit}>
+          {t('quality.changed')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { idSchema, segmentSchema, serviceLevelSchema } from './domain';
+import { recordEventSchema, transferKindSchema } from './customerEvents';
+import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema } from './customerRules';
+
+// The customer-record part of the API contract (issue 12): create and edit customers,
+// contacts and systems, find duplicates while typing, merge, transfer a system, read a
+// record's history. Spread into `api` (src/shared/api.ts); it imports nothing from there.
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, public: false as boolean });
+
+export const qualitySchema = z.object({
+  /** 0..100, the mean of the four parts below. */
+  score: z.number(),
+  completeness: z.number(),
+  validity: z.number(),
+  /** 100 when no likely duplicate exists. */
+  uniqueness: z.number(),
+  /** 100 when confirmed within the last year, falling to 0 at three years. */
+  freshness: z.number(),
+  /** What to fix, most useful first (message keys' values are English for now). */
+  fixes: z.array(z.enum(['addEmail', 'addPhone', 'fixEmail', 'fixPhone', 'addContact', 'mergeDuplicate', 'confirmDetails'])),
+  /** The record is stale: ask the caller to confirm their details. */
+  stale: z.boolean(),
+});
+export type Quality = z.infer<typeof qualitySchema>;
+
+export const recordCustomerSchema = z.object({
+  id: idSchema,
+  kind: customerKindSchema,
+  name: z.string(),
+  segment: segmentSchema,
+  serviceLevel: serviceLevelSchema,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  country: z.string(),
+  locale: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  confirmedAt: z.number().nullable(),
+  erasedAt: z.number().nullable(),
+});
+export type RecordCustomer = z.infer<typeof recordCustomerSchema>;
+
+export const formerAssetSchema = z.object({
+  assetId: idSchema,
+  serviceTag: z.string(),
+  model: z.string(),
+  from: z.number(),
+  to: z.number(),
+  how: transferKindSchema.nullable(),
+  nowOwnedBy: z.object({ id: idSchema, name: z.string() }),
+});
+
+export const customerRecordSchema = z.object({
+  customer: recordCustomerSchema,
+  /** Contacts are shown only to people who serve the customer's segment. */
+  contacts: z.array(z.object({ id: idSchema, name: z.string(), role: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })).nullable(),
+  assets: z.array(z.object({ id: idSchema, serviceTag: z.string(), productLine: z.string(), model: z.string(), shipDate: z.number(), warrantyLevel: z.string(), warrantyEnd: z.number() })),
+  /** Systems this customer owned once and someone else owns now. */
+  formerAssets: z.array(formerAssetSchema),
+  /** Every change, newest first, including those of records merged into this one. */
+  history: z.array(recordEventSchema),
+  mergedFrom: z.array(z.object({ id: idSchema, at: z.number() })),
+  quality: qualitySchema,
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+export const duplicateCandidateSchema = z.object({
+  customerId: idSchema,
+  name: z.string(),
+  segment: segmentSchema,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  score: z.number(),
+  reasons: z.array(z.enum(['phone', 'email', 'tag', 'name'])),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+export const MERGE_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'] as const;
+export const mergeFieldSchema = z.enum(MERGE_FIELDS);
+export type MergeField = z.infer<typeof mergeFieldSchema>;
+
+export const transferResultSchema = z.object({
+  assetId: idSchema,
+  from: z.object({ id: idSchema, name: z.string() }),
+  to: z.object({ id: idSchema, name: z.string() }),
+  /** Open tickets on the system stay with the owner who reported them, until closed. */
+  openTickets: z.array(z.object({ id: idSchema, number: z.string(), subject: z.string() })),
+});
+
+export const importSummarySchema = z.object({
+  imported: z.object({ customers: z.number().int(), contacts: z.number().int(), assets: z.number().int(), tickets: z.number().int(), events: z.number().int() }),
+  rejected: z.number().int(),
+  rejects: z.string(),
+});
+export type ImportSummaryView = z.infer<typeof importSummarySchema>;
+
+export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });
+
+export const auditRowSchema = z.object({
+  at: z.number(),
+  userId: z.string(),
+  userName: z.string().nullable(),
+  customerId: z.string(),
+  customerName: z.string().nullable(),
+  reason: z.enum(['lookup', 'view', 'ticket', 'record', 'export']),
+  ticketNumber: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const privacySettingsSchema = z.object({
+  /** Interactions outside any ticket are removed after this many days; null keeps them. */
+  retentionDays: z.number().int().min(30, 'Keep interactions at least 30 days.').max(36_500).nullable(),
+});
+
+export const qualityOverviewSchema = z.object({
+  now: z.number(),
+  counts: z.object({
+    customers: z.number().int(),
+    noEmail: z.number().int(),
+    noPhone: z.number().int(),
+    stale: z.number().int(),
+    erased: z.number().int(),
+  }),
+  /** Per UTC day of the last 14: records created, changed and confirmed. */
+  trend: z.array(z.object({ day: z.number().int(), created: z.number().int(), changed: z.number().int(), confirmed: z.number().int() })),
+  worst: z.array(z.object({ customerId: idSchema, name: z.string(), segment: segmentSchema, quality: qualitySchema })),
+});
+export type QualityOverview = z.infer<typeof qualityOverviewSchema>;
+
+/** Our fields a plain CSV's columns can be mapped onto. */
+export const CSV_FIELDS = ['id', 'name', 'kind', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale', 'serviceTag', 'productLine', 'model', 'shipDate', 'warrantyLevel', 'warrantyEnd'] as const;
+
+export const customerMethods = {
+  'customers.create': method(
+    z.object({ customer: customerDraftSchema, asset: assetDraftSchema.nullable().default(null) }),
+    z.object({ customerId: idSchema, assetId: idSchema.nullable() }),
+  ),
+  'customers.update': method(z.object({ customerId: idSchema, customer: customerDraftSchema }), customerRecordSchema),
+  'customers.saveContact': method(z.object({ customerId: idSchema, contactId: idSchema.nullable().default(null), contact: contactDraftSchema }), customerRecordSchema),
+  'customers.removeContact': method(z.object({ customerId: idSchema, contactId: idSchema }), customerRecordSchema),
+  'customers.saveAsset': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null), asset: assetDraftSchema }), customerRecordSchema),
+  'customers.record': method(z.object({ customerId: idSchema }), customerRecordSchema),
+  /** The caller confirmed their details are still right. */
+  'customers.confirm': method(z.object({ customerId: idSchema }), customerRecordSchema),
+  /** Likely duplicates of a record being typed (or of an existing one, excluded itself). */
+  'customers.duplicates': method(
+    z.object({
+      name: z.string().max(200).default(''),
+      segment: segmentSchema,
+      email: z.string().max(254).default(''),
+      phone: z.string().max(40).default(''),
+      country: z.string().max(2).default(''),
+      serviceTag: z.string().max(20).default(''),
+      excludeId: idSchema.nullable().default(null),
+    }),
+    z.array(duplicateCandidateSchema),
+  ),
+  /** Merges `mergedId` into `survivorId`, taking each field from the side `pick` names. */
+  'customers.merge': method(
+    z.object({ survivorId: idSchema, mergedId: idSchema, pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}) }),
+    customerRecordSchema,
+  ),
+  /** Every likely duplicate pair on the desk, best first (supervisors and admins). */
+  'customers.duplicatePairs': method(
+    z.object({ limit: z.number().int().min(1).max(100_000).default(1000) }),
+    z.array(
+      z.object({
+        a: z.object({ id: idSchema, name: z.string() }),
+        b: z.object({ id: idSchema, name: z.string() }),
+        segment: segmentSchema,
+        score: z.number(),
+        reasons: z.array(z.enum(['phone', 'email', 'tag', 'name'])),
+      }),
+    ),
+  ),
+  'customers.transferAsset': method(
+    z.object({ assetId: idSchema, toCustomerId: idSchema, how: transferKindSchema, date: z.string().max(10) }),
+    transferResultSchema,
+  ),
+  /** Who opened which customer's record, when and why (admins). */
+  'privacy.audit': method(
+    z.object({ customerId: idSchema.nullable().default(null), userId: idSchema.nullable().default(null), from: z.number().nullable().default(null), to: z.number().nullable().default(null), limit: z.number().int().min(1).max(100_000).default(500) }),
+    z.array(auditRowSchema),
+  ),
+  /** Everything the desk holds on one customer, as JSON (admins; the export itself is audited). */
+  'privacy.export': method(z.object({ customerId: idSchema }), z.record(z.string(), z.unknown())),
+  /** Erasure on request: personal fields removed or anonymised; tickets and statistics stay (admins). */
+  'privacy.erase': method(z.object({ customerId: idSchema, confirmName: z.string().max(200) }), customerRecordSchema),
+  'privacy.settings': method(z.object({}).strict(), privacySettingsSchema),
+  'privacy.saveSettings': method(privacySettingsSchema, privacySettingsSchema.extend({ removed: z.number().int() })),
+  /** The data-quality page: counts, trend, the worst records first (supervisors and admins). */
+  'quality.overview': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), qualityOverviewSchema),
+  /** What a file on the desk's machine is, and its CSV columns, for the column-mapping screen (admins). */
+  'import.peek': method(
+    z.object({ from: z.enum(['zendesk', 'freshdesk', 'csv']), file: z.string().min(1).max(4096) }),
+    z.object({ kind: z.string().nullable(), columns: z.array(z.string()), problem: z.string().nullable() }),
+  ),
+  /**
+   * Imports files on the desk's machine (admins): Zendesk JSON pages, Freshdesk CSVs, or a
+   * CSV with a column mapping. Progress comes as 'import.progress' pushes.
+   */
+  'import.run': method(
+    z.object({
+      from: z.enum(['zendesk', 'freshdesk', 'csv']),
+      files: z.array(z.string().min(1).max(4096)).min(1, 'Name at least one file to import.').max(1000),
+      dryRun: z.boolean().default(false),
+      /** our field → CSV column, for --from csv */
+      mapping: z.record(z.string(), z.string()).default({}),
+      rejectsPath: z.string().max(4096).nullable().default(null),
+    }),
+    importSummarySchema,
+  ),
+} as const;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { diffFields } from './customerEvents';
+import { parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
+import { nameSimilarity, scoreDuplicate } from './duplicates';
+
+const NOW = Date.UTC(2026, 5, 1);
+
+describe('customer validation', () => {
+  it('accepts a home caller with a national number read in the desk country, stored as E.164', () => {
+    const r = validateCustomer({ kind: 'person', name: '  Ann   Lee ', segment: 'home', serviceLevel: 'basic', phone: '(512) 555-0142' }, 'US');
+    expect(r).toEqual({ ok: true, value: { kind: 'person', name: 'Ann Lee', segment: 'home', serviceLevel: 'basic', email: null, phone: '+15125550142', country: 'US', locale: 'en-US' } });
+  });
+
+  it('reads a number in the customer’s own country when one is given', () => {
+    const r = validateCustomer({ kind: 'person', name: 'Sara Ahmadi', segment: 'home', serviceLevel: 'basic', phone: '0912 123 4567', country: 'ir', locale: 'fa-ir' }, 'US');
+    expect(r.ok && r.value).toMatchObject({ phone: '+989121234567', country: 'IR', locale: 'fa-IR' });
+  });
+
+  it('names each field to fix, and leaves the draft as typed', () => {
+    const draft = { kind: 'person' as const, name: 'X', segment: 'government' as const, serviceLevel: 'premier' as const, email: 'ann@', phone: '12', locale: 'not a locale!' };
+    const before = JSON.stringify(draft);
+    const r = validateCustomer(draft, 'US');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.field).sort()).toEqual(['email', 'kind', 'locale', 'name', 'phone']);
+    expect(r.issues.find((i) => i.field === 'kind')?.message).toMatch(/organisation/);
+    expect(JSON.stringify(draft)).toBe(before);
+  });
+
+  it('asks each segment for what it needs', () => {
+    const org = { kind: 'organisation' as const, name: 'Lakeside USD', segment: 'education' as const, serviceLevel: 'standard' as const };
+    const r = validateCustomer({ ...org, email: 'it@lakeside.example' }, 'US');
+    expect(!r.ok && r.issues).toEqual([{ field: 'phone', message: 'The education segment needs a phone number.' }]);
+    const home = validateCustomer({ kind: 'person', name: 'Ann Lee', segment: 'home', serviceLevel: 'basic' }, 'US');
+    expect(!home.ok && home.issues[0]?.message).toMatch(/phone number or an email/);
+  });
+
+  it('checks emails, dates, contacts and systems', () => {
+    expect(parseEmail(' Ann@Example.COM ')).toEqual({ ok: true, email: 'ann@example.com' });
+    expect(parseEmail('ann.example.com').ok).toBe(false);
+    expect(parseDate('2024-02-30').ok).toBe(false);
+    expect(parseDate('31/03/2024').ok).toBe(false);
+    expect(parseDate('2024-03-31')).toEqual({ ok: true, at: Date.UTC(2024, 2, 31) });
+    expect(validateContact({ name: 'Bo Chen' }).ok).toBe(false);
+    expect(validateContact({ name: 'Bo Chen', email: 'bo@x.example' }).ok).toBe(true);
+    const asset = { serviceTag: '7xk-2qf9', productLine: 'Latitude', model: 'Latitude 5440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
+    expect(validateAsset(asset, NOW)).toMatchObject({ ok: true, value: { serviceTag: '7XK2QF9', shipDate: Date.UTC(2025, 0, 10) } });
+    const bad = validateAsset({ ...asset, serviceTag: '7XK', warrantyEnd: '2024-01-01', shipDate: '2025-01-10' }, NOW);
+    expect(!bad.ok && bad.issues.map((i) => i.field)).toEqual(['serviceTag', 'warrantyEnd']);
+    expect(validateAsset({ ...asset, shipDate: '2027-01-01', warrantyEnd: '2029-01-01' }, NOW).ok).toBe(false);
+  });
+});
+
+describe('duplicate scoring', () => {
+  const base = { name: 'Maria Gonzalez', segment: 'home' as const, email: 'maria@example.com', phone: '+14155550199', tags: ['HX4P9R2'] };
+  it('scores the same phone, email and tag as near-certain, and says why', () => {
+    const s = scoreDuplicate(base, { ...base, name: 'Gonzalez household' });
+    expect(s.reasons).toEqual(['phone', 'email', 'tag']);
+    expect(s.score).toBeGreaterThan(0.95);
+  });
+  it('finds similar names only in the same segment, word order and accents ignored', () => {
+    expect(nameSimilarity('María González', 'Gonzalez Maria')).toBe(1);
+    expect(nameSimilarity('Maria Gonzalez', 'Maria Gonzales')).toBeGreaterThan(0.8);
+    const other = { name: 'Maria Gonzales', email: null, phone: null, tags: [] };
+    expect(scoreDuplicate(base, { ...other, segment: 'home' }).reasons).toEqual(['name']);
+    expect(scoreDuplicate(base, { ...other, segment: 'education' }).reasons).toEqual([]);
+    expect(scoreDuplicate(base, { ...other, name: 'Tom Baker', segment: 'home' }).score).toBe(0);
+  });
+});
+
+describe('field-level changes', () => {
+  it('lists only the fields that changed', () => {
+    expect(diffFields({ name: 'A', phone: null }, { name: 'B', phone: null })).toEqual([{ field: 'name', from: 'A', to: 'B' }]);
+    expect(diffFields(null, { name: 'A' })).toEqual([{ field: 'name', from: null, to: 'A' }]);
+  });
+});

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
+import { countryOf, DEFAULT_COUNTRY, parsePhone, type Country } from './phone';
+import { parseServiceTag } from './serviceTag';
+
+// The rules a customer record must meet, in one place so the desk's forms, its back end,
+// the hub and the importers judge a record alike. Drafts carry exactly what a person typed
+// (strings); validation turns a draft into clean fields or into one message per field that
+// says what to fix, and never changes the draft, so a rejected form keeps what was typed.
+
+export const CUSTOMER_KINDS = ['person', 'organisation'] as const;
+export const customerKindSchema = z.enum(CUSTOMER_KINDS);
+export type CustomerKind = z.infer<typeof customerKindSchema>;
+
+export const WARRANTY_LEVELS = ['Basic', 'Basic Onsite', 'Premium Support', 'ProSupport', 'ProSupport Plus'] as const;
+export const warrantyLevelSchema = z.enum(WARRANTY_LEVELS);
+
+/** One field's problem: `field` names the draft's key. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+const text = (max: number) => z.string().max(max, `Keep it under ${max} characters.`);
+
+export const customerDraftSchema = z.object({
+  kind: customerKindSchema,
+  name: text(200),
+  segment: segmentSchema,
+  serviceLevel: serviceLevelSchema,
+  email: text(254).default(''),
+  phone: text(40).default(''),
+  /** ISO 3166 code; empty means the desk's country. */
+  country: text(2).default(''),
+  locale: text(35).default('en-US'),
+});
+export type CustomerDraft = z.input<typeof customerDraftSchema>;
+
+export const contactDraftSchema = z.object({
+  name: text(200),
+  role: text(100).default(''),
+  email: text(254).default(''),
+  phone: text(40).default(''),
+});
+export type ContactDraft = z.input<typeof contactDraftSchema>;
+
+export const assetDraftSchema = z.object({
+  serviceTag: text(20),
+  productLine: text(100),
+  model: text(100),
+  /** YYYY-MM-DD */
+  shipDate: text(10),
+  warrantyLevel: text(40),
+  /** YYYY-MM-DD */
+  warrantyEnd: text(10),
+});
+export type AssetDraft = z.input<typeof assetDraftSchema>;
+
+export interface CustomerFields {
+  kind: CustomerKind;
+  name: string;
+  segment: Segment;
+  serviceLevel: ServiceLevel;
+  email: string | null;
+  phone: string | null;
+  country: Country;
+  locale: string;
+}
+export interface ContactFields {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+export interface AssetFields {
+  serviceTag: string;
+  productLine: string;
+  model: string;
+  shipDate: number;
+  warrantyLevel: string;
+  warrantyEnd: number;
+}
+
+/**
+ * What each segment must have. Schools, agencies and large companies are organisations
+ * with a switchboard and a mailbox the desk can reach; a home or small-business caller
+ * needs at least one way to be called back.
+ */
+export const SEGMENT_RULES: Readonly<Record<Segment, { kinds: readonly CustomerKind[]; required: readonly ('email' | 'phone')[]; oneOf: boolean }>> = {
+  education: { kinds: ['organisation'], required: ['email', 'phone'], oneOf: false },
+  government: { kinds: ['organisation'], required: ['email', 'phone'], oneOf: false },
+  large_enterprise: { kinds: ['organisation'], required: ['email', 'phone'], oneOf: false },
+  small_business: { kinds: ['person', 'organisation'], required: ['email', 'phone'], oneOf: true },
+  home: { kinds: ['person'], required: ['email', 'phone'], oneOf: true },
+};
+export const SEGMENT_LIST = SEGMENTS;
+
+/** Lower-case, accents removed, spaces collapsed: how names are indexed, searched and compared. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const emailShape = z.email();
+export type EmailParse = { ok: true; email: string } | { ok: false; message: string };
+
+export function parseEmail(input: string): EmailParse {
+  const email = input.trim().toLowerCase();
+  if (!email) return { ok: false, message: 'Type an email address.' };
+  if (!email.includes('@')) return { ok: false, message: 'An email address has an @, such as ann@example.com.' };
+  if (!emailShape.safeParse(email).success) return { ok: false, message: 'Check the part after the @: it must be a domain such as example.com.' };
+  return { ok: true, email };
+}
+
+const DAY_MS = 86_400_000;
+export type DateParse = { ok: true; at: number } | { ok: false; message: string };
+
+/** A calendar date as YYYY-MM-DD, read as midnight UTC. */
+export function parseDate(input: string): DateParse {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
+  if (!m) return { ok: false, message: 'Write the date as YYYY-MM-DD, such as 2024-03-31.' };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = Date.UTC(y, mo - 1, d);
+  const back = new Date(at);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: `${input.trim()} is not a date on the calendar.` };
+  if (y < 1980) return { ok: false, message: 'That date is before any system the desk supports (1980).' };
+  return { ok: true, at };
+}
+
+export const formatDate = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
+function canonicalLocale(input: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(input.trim())[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `requireContact: false` is for imports: each field that is there must be valid, but a
+ * record the old desk kept without a phone or email comes in (data quality flags it)
+ * rather than being turned away.
+ */
+export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DEFAULT_COUNTRY, options: { requireContact?: boolean } = {}): Checked<CustomerFields> {
+  const d = customerDraftSchema.parse(draft);
+  const issues: FieldIssue[] = [];
+  const rules = SEGMENT_RULES[d.segment];
+  const name = d.name.trim().replace(/\s+/g, ' ');
+  if (name.length < 2) issues.push({ field: 'name', message: d.kind === 'person' ? 'Type the caller’s full name.' : 'Type the organisation’s name.' });
+  if (!rules.kinds.includes(d.kind)) {
+    issues.push({ field: 'kind', message: `Customers of the ${d.segment.replace('_', ' ')} segment are ${rules.kinds.join(' or ')}s.` });
+  }
+  let country: Country = deskCountry;
+  if (d.country.trim()) {
+    const c = countryOf(d.country);
+    if (c) country = c;
+    else issues.push({ field: 'country', message: 'Use the two-letter country code, such as US, GB or IR.' });
+  }
+  let email: string | null = null;
+  if (d.email.trim()) {
+    const e = parseEmail(d.email);
+    if (e.ok) email = e.email;
+    else issues.push({ field: 'email', message: e.message });
+  }
+  let phone: string | null = null;
+  if (d.phone.trim()) {
+    const p = parsePhone(d.phone, country);
+    if (p.ok) phone = p.e164;
+    else issues.push({ field: 'phone', message: p.message });
+  }
+  const given = { email: d.email.trim() !== '', phone: d.phone.trim() !== '' };
+  if (options.requireContact === false) {
+    // an import: presence is data quality's concern
+  } else if (rules.oneOf) {
+    if (!given.email && !given.phone) issues.push({ field: 'phone', message: 'Give a phone number or an email address, so the desk can call back.' });
+  } else {
+    for (const f of rules.required) {
+      if (!given[f]) issues.push({ field: f, message: `The ${d.segment.replace('_', ' ')} segment needs ${f === 'email' ? 'an email address' : 'a phone number'}.` });
+    }
+  }
+  const locale = canonicalLocale(d.locale || 'en-US');
+  if (!locale) issues.push({ field: 'locale', message: 'Use a language tag such as en-US, fr-FR or fa-IR.' });
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: { kind: d.kind, name, segment: d.segment, serviceLevel: d.serviceLevel, email, phone, country, locale: locale! } };
+}
+
+export function validateContact(draft: ContactDraft, country: Country = DEFAULT_COUNTRY): Checked<ContactFields> {
+  const d = contactDraftSchema.parse(draft);
+  const issues: FieldIssue[] = [];
+  const name = d.name.trim().replace(/\s+/g, ' ');
+  if (name.length < 2) issues.push({ field: 'name', message: 'Type the contact’s name.' });
+  let email: string | null = null;
+  if (d.email.trim()) {
+    const e = parseEmail(d.email);
+    if (e.ok) email = e.email;
+    else issues.push({ field: 'email', message: e.message });
+  }
+  let phone: string | null = null;
+  if (d.phone.trim()) {
+    const p = parsePhone(d.phone, country);
+    if (p.ok) phone = p.e164;
+    else issues.push({ field: 'phone', message: p.message });
+  }
+  if (!d.email.trim() && !d.phone.trim()) issues.push({ field: 'phone', message: 'Give a phone number or an email address for this contact.' });
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: { name, role: d.role.trim() || null, email, phone } };
+}
+
+export function validateAsset(draft: AssetDraft, now: number): Checked<AssetFields> {
+  const d = assetDraftSchema.parse(draft);
+  const issues: FieldIssue[] = [];
+  const tag = parseServiceTag(d.serviceTag);
+  if (!tag.ok) issues.push({ field: 'serviceTag', message: tag.message });
+  if (!d.productLine.trim()) issues.push({ field: 'productLine', message: 'Type the product line, such as Latitude.' });
+  if (!d.model.trim()) issues.push({ field: 'model', message: 'Type the model, such as Latitude 5440.' });
+  const ship = parseDate(d.shipDate);
+  if (!ship.ok) issues.push({ field: 'shipDate', message: ship.message });
+  else if (ship.at > now + DAY_MS) issues.push({ field: 'shipDate', message: 'The ship date is in the future; check the year.' });
+  if (!warrantyLevelSchema.safeParse(d.warrantyLevel).success) issues.push({ field: 'warrantyLevel', message: `Choose a warranty: ${WARRANTY_LEVELS.join(', ')}.` });
+  const end = parseDate(d.warrantyEnd);
+  if (!end.ok) issues.push({ field: 'warrantyEnd', message: end.message });
+  else if (ship.ok && end.at < ship.at) issues.push({ field: 'warrantyEnd', message: 'The warranty ends before the system shipped; check both dates.' });
+  if (issues.length || !tag.ok || !ship.ok || !end.ok) return { ok: false, issues };
+  return {
+    ok: true,
+    value: { serviceTag: tag.tag, productLine: d.productLine.trim(), model: d.model.trim(), shipDate: ship.at, warrantyLevel: d.warrantyLevel, warrantyEnd: end.at },
+  };
+}
