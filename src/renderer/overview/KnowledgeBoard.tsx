@@ -175,7 +175,7 @@ function TrendsPanel({ data }: { data: Trends }) {
               {data.perProduct.map((p) => (
                 <Table.Tr key={p.productLine}>
                   <Table.Td>{p.productLine}</Table.Td>
-                  <Table.Td w={180}><Sparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} aria-hidden /></Table.Td>
+                  <Table.Td w={180}><Box inert aria-hidden><Sparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} /></Box></Table.Td>
                   <Table.Td ta="end">{formatNumber(p.counts[p.counts.length - 1] ?? 0)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -192,7 +192,7 @@ function TrendsPanel({ data }: { data: Trends }) {
                 <Group key={`${s.productLine}|${s.category}`} gap="xs" wrap="nowrap">
                   <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
                   <Text size="sm">{s.productLine} · {categoryLabel(s.category)}</Text>
-                  <Sparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} aria-hidden />
+                  <Box inert aria-hidden><Sparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /></Box>
                   <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
                 </Group>
               ))}
