@@ -98,7 +98,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                   </Text>{' '}
                   {f.model} ·{' '}
                   {t('record.formerLine', { from: formatDate(f.from), to: formatDate(f.to), how: f.how ? t(`transfer.how.${f.how}`) : t('record.formerMoved') })}{' '}
-                  <Anchor href={customerHref(f.nowOwnedBy.id)}>{f.nowOwnedBy.name}</Anchor>
+                  <Anchor href={customerHref(f.nowOwnedBy.id)} underline="always">{f.nowOwnedBy.name}</Anchor>
                 </Text>
               ))}
             </Box>

@@ -8,7 +8,7 @@ export function RegisterHint({ query, onGo }: { query: string; onGo: () => void 
   const q = query.trim();
   return (
     <Text size="sm" mt={6}>
-      <Anchor href={hrefOf({ name: 'register', query: q })} onClick={onGo} fw={600}>
+      <Anchor href={hrefOf({ name: 'register', query: q })} onClick={onGo} fw={600} underline="always">
         {isServiceTag(q) ? t('record.registerTag', { tag: q.toUpperCase() }) : t('record.registerNew')}
       </Anchor>
     </Text>
