@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffFields } from './customerEvents';
-import { parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
+import { nameKey, parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
 import { nameSimilarity, scoreDuplicate } from './duplicates';
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -72,5 +72,14 @@ describe('field-level changes', () => {
   it('lists only the fields that changed', () => {
     expect(diffFields({ name: 'A', phone: null }, { name: 'B', phone: null })).toEqual([{ field: 'name', from: 'A', to: 'B' }]);
     expect(diffFields(null, { name: 'A' })).toEqual([{ field: 'name', from: null, to: 'A' }]);
+  });
+});
+
+describe('name keys of records', () => {
+  it('index a Persian name typed with Arabic letters as the lookup searches it', () => {
+    // A record written with Arabic ي/ك and a zero-width non-joiner is found by a search typed
+    // on a Persian keyboard (ی/ک, no ZWNJ): the forms, the import and the lookup share one key.
+    expect(nameKey('علي كريمي‌نژاد')).toBe(nameKey('علی کریمینژاد'));
+    expect(nameKey('  Zoë   Martin ')).toBe('zoe martin');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
 import { countryOf, DEFAULT_COUNTRY, parsePhone, type Country } from './phone';
+import { foldName } from './persianInput';
 import { parseServiceTag } from './serviceTag';
 
 // The rules a customer record must meet, in one place so the desk's forms, its back end,
@@ -97,8 +98,9 @@ export const SEGMENT_RULES: Readonly<Record<Segment, { kinds: readonly CustomerK
 export const SEGMENT_LIST = SEGMENTS;
 
 /** Lower-case, accents removed, spaces collapsed: how names are indexed, searched and compared. */
+/** How names are indexed and searched: the lookup's own folding (Persian spellings unified). */
 export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldName(name);
 }
 
 const emailShape = z.email();

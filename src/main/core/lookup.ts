@@ -1,7 +1,8 @@
 import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
-import { ARABIC_SCRIPT, foldName, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
+import { nameKey } from '../../shared/customerRules';
+import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
 import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { param, type Sql } from './db/exec';
 import type { CustomerViewReader } from './customerView';
@@ -15,12 +16,10 @@ const NAME_CANDIDATES = 20;
 
 /**
  * Lower-case, accents removed, spaces collapsed, Persian spellings unified (ی/ي, ک/ك, no
- * zero-width non-joiner): how names are indexed and searched. Latin names get the same
- * key as before, so existing indexes stay valid.
+ * zero-width non-joiner): how names are indexed and searched (one rule, in src/shared, for
+ * the lookup, the record forms and the import). Latin names get the same key as before.
  */
-export function nameKey(name: string): string {
-  return foldName(name);
-}
+export { nameKey };
 
 /**
  * What was typed, read as the agent meant it: Persian or Arabic-Indic digits as ASCII, and
