@@ -133,7 +133,7 @@ describe('forged and overreaching events', () => {
     const outside = await pushEvents(hub, agent, [event(agent, `T-${uuidv7()}`, 1, 'CREATED', { segment: 'government' })]);
     expect(outside.body.results[0]!.reason).toMatch(/segment you do not work/);
     const wrongTier = await pushEvents(hub, specialist, [event(specialist, ticket, 2, 'TAKE')]);
-    expect(wrongTier.body.results[0]!.reason).toMatch(/tier 1; you work at tier 2/);
+    expect(wrongTier.body.results[0]!.reason).toMatch(/tier 1\); you work at tier 2/);
     await unchanged();
   });
 

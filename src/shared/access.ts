@@ -1,4 +1,4 @@
-import type { Role, Segment, Tier } from './domain';
+import { SEGMENTS, type Role, type Segment, type Tier } from './domain';
 
 // Who may do what: the one place that decides. The desk's handlers, the ticket machine's
 // guards, push routing, desktop and in-app notifications, the renderer's buttons and the
@@ -46,6 +46,16 @@ export function seesSegment(p: Person, segment: Segment | string): boolean {
 
 export function maySeeSegment(p: Person, segment: Segment | string, what: 'ticket' | 'customer' = 'ticket'): Refusal {
   return seesSegment(p, segment) ? null : `This ${what} belongs to a segment you do not work.`;
+}
+
+/** The segments a person may register customers in and pick in forms: their own, or all for those who oversee. */
+export function segmentsFor(p: Person): readonly Segment[] {
+  return overseesAll(p) ? SEGMENTS : p.segments;
+}
+
+/** The queues a person takes work from (agents and specialists: their tier in each of their segments). */
+export function staffedQueues(p: Person): QueuePlace[] {
+  return p.role === 'agent' || p.role === 'specialist' ? p.segments.map((segment) => ({ segment, tier: p.tier })) : [];
 }
 
 /** The queues a person's lists and counts cover. */
@@ -161,4 +171,17 @@ export function wantsEscalationNotice(p: Person, c: { type: string; tier: Tier; 
   if (c.type !== 'ESCALATE' && c.type !== 'SLA_BREACH') return false;
   if (p.role !== 'specialist' || c.actorId === p.id) return false;
   return worksQueue(p, c) && c.assigneeId === null;
+}
+
+// ---- knowledge base and satisfaction --------------------------------------------------------
+
+/** Specialists and admins write and edit articles. */
+export const writesArticles = (p: Person): boolean => p.role === 'specialist' || p.role === 'admin';
+export function mayWriteArticles(p: Person): Refusal {
+  return writesArticles(p) ? null : 'Only specialists and admins write knowledge-base articles.';
+}
+
+/** Satisfaction scores come in from survey tools through supervisors and admins. */
+export function mayImportCsat(p: Person): Refusal {
+  return seesBoard(p) ? null : 'Only supervisors and admins import satisfaction scores.';
 }

@@ -9,6 +9,7 @@ import { segmentLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
 import { useSession } from '../session';
+import { administers, seesBoard } from '../../shared/access';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -16,8 +17,8 @@ import { useSession } from '../session';
 
 export function CustomerDataPage() {
   const { user } = useSession();
-  const admin = user.role === 'admin';
-  if (user.role !== 'admin' && user.role !== 'supervisor') {
+  const admin = administers(user);
+  if (!seesBoard(user)) {
     return <ProblemAlert title={t('data.forbiddenTitle')} problem={{ code: 'forbidden', message: t('data.forbidden'), issues: [] }} />;
   }
   return (

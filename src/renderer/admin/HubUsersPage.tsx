@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { useSession } from '../session';
+import { administers } from '../../shared/access';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -18,7 +19,7 @@ type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'pass
 export function HubUsersPage() {
   const { user } = useSession();
   const hub = useCall('hub.status', {});
-  const allowed = user.role === 'admin' && hub.data?.joined === true;
+  const allowed = administers(user) && hub.data?.joined === true;
   const users = useCall('hubUsers.list', allowed ? {} : null);
   const [editing, setEditing] = useState<Editing>(null);
   if (hub.loading && !hub.data) return <PageLoading />;

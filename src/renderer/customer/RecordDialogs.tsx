@@ -5,13 +5,13 @@ import type { Candidate } from '../../shared/api';
 import type { CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
-import { SEGMENTS } from '../../shared/domain';
 import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { useSession } from '../session';
 import { CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
 import { DuplicateHints } from './DuplicateHints';
+import { segmentsFor } from '../../shared/access';
 
 // The dialogs that change a record: its details, a contact, a system, a system's new owner.
 // Each keeps its draft until the desk accepts it, and shows the desk's messages per field.
@@ -106,7 +106,7 @@ const CUSTOMER_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'ph
 
 function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: () => void }) {
   const { user } = useSession();
-  const segments = user.role === 'agent' || user.role === 'specialist' ? user.segments : SEGMENTS;
+  const segments = segmentsFor(user);
   const [draft, setDraft, clear] = useDraft<CustomerDraftState>(`record.customer.${record.customer.id}.${record.customer.updatedAt}`, draftOf(record.customer));
   const save = useSave(() => {
     clear();

@@ -2,7 +2,6 @@ import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { parseEmail } from '../../shared/customerRules';
-import { SEGMENTS } from '../../shared/domain';
 import { isServiceTag } from '../../shared/serviceTag';
 import { call, headline, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
@@ -12,6 +11,7 @@ import { customerHref, navigate } from '../route';
 import { useSession } from '../session';
 import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
 import { DuplicateHints } from './DuplicateHints';
+import { segmentsFor } from '../../shared/access';
 
 // Registering a caller the lookup did not find, with the system they read out: what was
 // looked up fills the matching field (a tag, a phone number, an email or a name).
@@ -20,7 +20,7 @@ const FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'co
 
 export function RegisterPage({ query }: { query: string }) {
   const { user } = useSession();
-  const segments = user.role === 'agent' || user.role === 'specialist' ? user.segments : SEGMENTS;
+  const segments = segmentsFor(user);
   const q = query.trim();
   const asTag = isServiceTag(q);
   const asEmail = parseEmail(q).ok;

@@ -13,12 +13,11 @@ import { hrefOf, navigate, ticketHref } from '../route';
 import { useSession } from '../session';
 import { statusLabel } from './labels';
 import { Markdown } from './Markdown';
+import { writesArticles } from '../../shared/access';
 
 // The knowledge base: browse and search (full-text, any case, accents, Persian or Arabic
 // letters), read an article rendered from Markdown, and, for specialists and admins, write
 // and edit articles (every save is a new version) or start one from a resolved ticket.
-
-const mayWrite = (role: string) => role === 'specialist' || role === 'admin';
 
 export function KbPage({ query }: { query: string }) {
   const { user } = useSession();
@@ -35,7 +34,7 @@ export function KbPage({ query }: { query: string }) {
         title={t('kb.title')}
         description={t('kb.lead')}
         actions={
-          mayWrite(user.role) && (
+          writesArticles(user) && (
             <Button component="a" href={hrefOf({ name: 'kbEdit', articleId: null, fromTicket: null })} leftSection={<IconPlus size={16} />}>
               {t('kb.new')}
             </Button>
@@ -129,7 +128,7 @@ export function KbArticlePage({ articleId }: { articleId: string }) {
           </>
         }
         actions={
-          mayWrite(user.role) && (
+          writesArticles(user) && (
             <Button component="a" href={hrefOf({ name: 'kbEdit', articleId: a.id, fromTicket: null })} variant="default" leftSection={<IconEdit size={16} />}>
               {t('kb.edit')}
             </Button>
@@ -180,7 +179,7 @@ export function KbEditPage({ articleId, fromTicket }: { articleId: string | null
   const existing = useCall('kb.get', articleId ? { articleId } : null);
   const draft = useCall('kb.draftFromTicket', fromTicket && !articleId ? { ticketId: fromTicket } : null);
   const source = articleId ? existing : fromTicket ? draft : null;
-  if (!mayWrite(user.role)) return <ProblemAlert title={t('kb.title')} problem={{ code: 'forbidden', message: t('kb.writeForbidden'), issues: [] }} />;
+  if (!writesArticles(user)) return <ProblemAlert title={t('kb.title')} problem={{ code: 'forbidden', message: t('kb.writeForbidden'), issues: [] }} />;
   if (source?.problem && !source.data) return <ProblemAlert problem={source.problem} onRetry={() => void source.refetch()} />;
   if (source && !source.data) return <PageLoading />;
   const start: ArticleDraft = source?.data ? { ...EMPTY, ...source.data } : EMPTY;

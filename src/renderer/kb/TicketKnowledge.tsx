@@ -10,6 +10,7 @@ import { Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { SuggestionsPanel } from './Suggestions';
+import { writesArticles } from '../../shared/access';
 
 // The knowledge base on a ticket page: suggestions while it is open (and "solved with this
 // article" once resolved), the customer's satisfaction score after resolution, and for
@@ -24,7 +25,7 @@ export function TicketKnowledge({ detail }: { detail: TicketDetail }) {
       <SuggestionsPanel ticketId={ticket.id} resolved={!open} />
       {!open && (
         <>
-          {(user.role === 'specialist' || user.role === 'admin') && (
+          {writesArticles(user) && (
             <Group>
               <Button component="a" variant="light" leftSection={<IconFilePencil size={16} />} href={hrefOf({ name: 'kbEdit', articleId: null, fromTicket: ticket.id })}>
                 {t('kb.fromResolution')}

@@ -15,6 +15,7 @@ import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
 import classes from './OverviewPage.module.css';
+import { seesBoard } from '../../shared/access';
 
 // The supervisor's board: per segment × tier the open, unassigned, at-risk and breached
 // tickets and the oldest; SLA attainment today and over 7 days; who carries how much. It
@@ -29,7 +30,7 @@ const DAY_MS = 86_400_000;
 
 export function OverviewPage({ drill }: { drill: Drill | null }) {
   const { user } = useSession();
-  const allowed = user.role === 'supervisor';
+  const allowed = seesBoard(user);
   const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, debounceMs: 300 });
   if (!allowed) return <ProblemAlert title={t('overview.forbiddenTitle')} problem={{ code: 'forbidden', message: t('overview.forbidden'), issues: [] }} />;
   if (overview.problem && !overview.data) return <ProblemAlert problem={overview.problem} onRetry={() => void overview.refetch()} />;

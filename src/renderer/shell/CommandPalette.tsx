@@ -22,6 +22,7 @@ import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { hrefOf, navigate, queueHref, type Route } from '../route';
 import { takeNext, queueName } from '../queues/takeNext';
 import { useSession } from '../session';
+import { seesBoard, staffedQueues } from '../../shared/access';
 
 // Every action without a mouse: Ctrl/⌘+Shift+P opens a searchable list of what can be
 // done here (this ticket, this customer) and anywhere (take next, go to a queue, switch
@@ -52,7 +53,7 @@ export function CommandPalette({ route }: { route: Route }) {
     });
   }
 
-  const queues = user.role === 'agent' || user.role === 'specialist' ? user.segments.map((segment) => ({ segment, tier: user.tier })) : [];
+  const queues = staffedQueues(user);
   if (queues.length > 0) {
     groups.push({
       group: t('palette.group.queues'),
@@ -78,8 +79,8 @@ export function CommandPalette({ route }: { route: Route }) {
     { id: 'mine', label: t('palette.goMine'), onClick: () => navigate(hrefOf({ name: 'home' })), leftSection: icon(IconInbox) },
     { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
   ];
-  if (user.role === 'supervisor') go.push({ id: 'overview', label: t('palette.goOverview'), onClick: () => navigate(hrefOf({ name: 'overview' })), leftSection: icon(IconLayoutDashboard) });
-  if (user.role === 'supervisor' || user.role === 'admin') go.push({ id: 'sla', label: t('palette.goSla'), onClick: () => navigate(hrefOf({ name: 'slaSettings' })), leftSection: icon(IconClockCog) });
+  if (seesBoard(user)) go.push({ id: 'overview', label: t('palette.goOverview'), onClick: () => navigate(hrefOf({ name: 'overview' })), leftSection: icon(IconLayoutDashboard) });
+  if (seesBoard(user)) go.push({ id: 'sla', label: t('palette.goSla'), onClick: () => navigate(hrefOf({ name: 'slaSettings' })), leftSection: icon(IconClockCog) });
   groups.push({ group: t('palette.group.go'), actions: go });
 
   const other = otherLanguage();

@@ -26,6 +26,7 @@ import { hrefOf, type Route } from '../route';
 import { useSession } from '../session';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import classes from './Nav.module.css';
+import { seesBoard } from '../../shared/access';
 
 interface Item {
   key: string;
@@ -54,10 +55,10 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
     { key: 'queues', label: t('nav.queues'), href: hrefOf({ name: 'queues', segment: null, tier: null }), icon: <IconStack2 size={19} stroke={1.6} />, active: route.name === 'queues' },
   ];
   items.push({ key: 'kb', label: t('nav.kb'), href: hrefOf({ name: 'kb', query: '' }), icon: <IconBook2 size={19} stroke={1.6} />, active: route.name === 'kb' || route.name === 'kbArticle' || route.name === 'kbEdit' });
-  if (user.role === 'supervisor') {
+  if (seesBoard(user)) {
     items.push({ key: 'overview', label: t('nav.overview'), href: hrefOf({ name: 'overview' }), icon: <IconLayoutDashboard size={19} stroke={1.6} />, active: route.name === 'overview' });
   }
-  if (user.role === 'supervisor' || user.role === 'admin') {
+  if (seesBoard(user)) {
     items.push({
       key: 'sla',
       label: t('nav.slaSettings'),

@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError, type Output } from '../../../shared/api';
 import { actorOf, type Actor, type User } from '../../../shared/domain';
 import { isOpenState, type TicketState } from '../../../shared/ticketMachine';
-import { maySeeBoard, mayImportCsat, mayWriteArticles } from '../../../shared/kb/access';
+import { maySeeBoard, mayImportCsat, mayWriteArticles } from '../../../shared/access';
+import { refuseUnless } from '../handlers/types';
 import { categorize } from '../../../shared/kb/category';
 import type { kbApi } from '../../../shared/kb/kbApi';
 import { isReason, type Article, type Reason, type ArticleDraft, type Suggestions } from '../../../shared/kb/schemas';
@@ -145,7 +146,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
 
   const board = (s: S): Actor => {
     const u = deps.signedIn(s);
-    if (!maySeeBoard(u)) throw new ApiError('forbidden', 'Only supervisors can see this.');
+    refuseUnless(maySeeBoard(u));
     return actorOf(u);
   };
 
@@ -160,13 +161,13 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     },
     'kb.save': (s, i) => {
       const u = deps.signedIn(s);
-      if (!mayWriteArticles(u)) throw new ApiError('forbidden', 'Only specialists and admins write knowledge-base articles.');
+      refuseUnless(mayWriteArticles(u));
       if (i.sourceTicketId) ticketFor(s, i.sourceTicketId);
       return articleOut(kb.save(actorOf(u), i, deps.now()));
     },
     'kb.draftFromTicket': (s, i) => {
       const { user, ticket } = ticketFor(s, i.ticketId);
-      if (!mayWriteArticles(user)) throw new ApiError('forbidden', 'Only specialists and admins write knowledge-base articles.');
+      refuseUnless(mayWriteArticles(user));
       return draftFrom(ticket);
     },
     'kb.suggest': (s, i) => suggestionsFor(ticketFor(s, i.ticketId).ticket),
@@ -188,7 +189,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     'csat.get': (s, i) => csat.entry(ticketFor(s, i.ticketId).ticket.id),
     'csat.import': (s, i) => {
       const u = deps.signedIn(s);
-      if (!mayImportCsat(u)) throw new ApiError('forbidden', 'Only supervisors and admins import satisfaction scores.');
+      refuseUnless(mayImportCsat(u));
       return csat.importRows(actorOf(u), i.rows, deps.now());
     },
     'csat.board': (s) => {
