@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncMethodSchemas, syncPushSchemas } from './syncApi';
 import {
   channelSchema,
   idSchema,
@@ -378,6 +379,11 @@ export const api = {
   'users.list': method(empty, z.array(userSchema)),
   ...kbApi,
   ...customerMethods,
+  'sync.status': method(syncMethodSchemas['sync.status'].input, syncMethodSchemas['sync.status'].output),
+  'sync.conflicts': method(syncMethodSchemas['sync.conflicts'].input, syncMethodSchemas['sync.conflicts'].output),
+  'sync.dismissConflict': method(syncMethodSchemas['sync.dismissConflict'].input, syncMethodSchemas['sync.dismissConflict'].output),
+  'presence.set': method(syncMethodSchemas['presence.set'].input, syncMethodSchemas['presence.set'].output),
+  'presence.of': method(syncMethodSchemas['presence.of'].input, syncMethodSchemas['presence.of'].output),
 } as const;
 
 export type Api = typeof api;
@@ -414,6 +420,7 @@ export const pushEvents = {
     tier: tierSchema,
     segment: segmentSchema,
   }),
+  ...syncPushSchemas,
 } as const;
 export type PushEvents = typeof pushEvents;
 export type PushEventName = keyof PushEvents;

@@ -1,0 +1,17 @@
+import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+
+// How the desk's sync engine hands events that came from the hub to the area that owns
+// their stream. Each area that appends to the outbox under its own stream name ('customer',
+// 'knowledge', ...) also provides a StreamApplier for it; the engine calls `apply` inside
+// its batch transaction (one SQLite transaction per pulled batch), with the envelopes of
+// that stream in global order. An applier must be idempotent on event id (a pull may
+// repeat), must not re-append to the outbox (the events are already in the hub's log), and
+// must not push live events itself: the engine tells the UI after the batch commits.
+//
+// The ticket stream is the engine's own (the ticket store's apply path).
+
+export interface StreamApplier {
+  readonly stream: string;
+  /** Applies events accepted by the hub (globalSeq set), in global order, inside the engine's transaction. */
+  apply(envelopes: readonly OutboxEnvelope[]): void;
+}

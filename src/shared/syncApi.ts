@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { idSchema } from './domain';
+
+// The desk's sync with a hub, as the UI sees it: its state (alone, or joined and online or
+// offline, with what waits to be sent and what the hub refused), the conflicts list, and
+// presence on a ticket (who else has it open or is typing on it).
+
+export const syncStatusSchema = z.discriminatedUnion('mode', [
+  /** Not joined to a hub: the desk works alone. */
+  z.object({ mode: z.literal('alone') }),
+  z.object({
+    mode: z.literal('hub'),
+    url: z.string(),
+    /** Whether the desk holds a live connection to the hub now. */
+    online: z.boolean(),
+    /** Changes made here that the hub has not yet accepted or refused. */
+    pending: z.number().int().nonnegative(),
+    /** Changes the hub refused, not yet dismissed by their author. */
+    conflicts: z.number().int().nonnegative(),
+    /** When the desk last heard from the hub (epoch ms), null if never. */
+    lastSyncedAt: z.number().nullable(),
+    /** The hub's global sequence this desk has applied up to. */
+    cursor: z.number().int().nonnegative(),
+  }),
+]);
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** A change this desk made that the hub refused, with what happened and what to do next. */
+export const syncConflictSchema = z.object({
+  eventId: z.uuid(),
+  stream: z.string(),
+  entityId: idSchema,
+  /** The ticket's number when the stream is 'ticket', for the link. */
+  ticketNumber: z.string().nullable(),
+  type: z.string(),
+  /** What the author tried, in words ("Take ticket T-1042"). */
+  summary: z.string(),
+  /** Why the hub refused it. */
+  reason: z.string(),
+  /** What the author can do now ("Open the ticket: Sam took it at 10:42"). */
+  nextStep: z.string(),
+  actorId: z.string(),
+  deskTime: z.number(),
+  refusedAt: z.number(),
+});
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
+export const presenceStateSchema = z.enum(['viewing', 'typing', 'left']);
+export const presenceSchema = z.object({
+  ticketId: idSchema,
+  userId: z.string(),
+  name: z.string(),
+  state: presenceStateSchema,
+  deskId: z.string(),
+  since: z.number(),
+});
+export type Presence = z.infer<typeof presenceSchema>;
+
+/** Added to the API map in api.ts (input, output; none public). */
+export const syncMethodSchemas = {
+  'sync.status': { input: z.object({}), output: syncStatusSchema },
+  /** The signed-in person's refused changes, newest first. */
+  'sync.conflicts': { input: z.object({}), output: z.array(syncConflictSchema) },
+  /** The author has seen a conflict and dealt with it: it leaves the list. */
+  'sync.dismissConflict': { input: z.object({ eventId: z.uuid() }), output: z.null() },
+  /** Says this person has the ticket open, is typing on it, or left it; relayed through the hub. */
+  'presence.set': { input: z.object({ ticketId: idSchema, state: presenceStateSchema }), output: z.null() },
+  /** Who else has the ticket open now (not the asker). */
+  'presence.of': { input: z.object({ ticketId: idSchema }), output: z.array(presenceSchema) },
+} as const;
+
+/** Added to pushEvents in api.ts. */
+export const syncPushSchemas = {
+  /** The sync state changed (online/offline, pending, conflicts, cursor). */
+  'sync.changed': syncStatusSchema,
+  /** Someone's presence on a ticket changed. */
+  'presence.changed': presenceSchema,
+} as const;
