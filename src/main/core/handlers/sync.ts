@@ -2,9 +2,9 @@ import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
-// Sync state, conflicts and presence. Until the sync engine runs, a joined desk reports
-// itself offline with nothing pending; a desk alone says so.
-export function syncHandlers(_ctx: DeskContext, hub: HubLink): Area<'sync.status' | 'sync.conflicts' | 'presence.of', 'sync.dismissConflict' | 'presence.set'> {
+// Sync state and conflicts. Until the sync engine runs, a joined desk reports itself offline
+// with nothing pending; a desk alone says so.
+export function syncHandlers(_ctx: DeskContext, hub: HubLink): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {
   return {
     reads: {
       'sync.status': (s) => {
@@ -16,17 +16,9 @@ export function syncHandlers(_ctx: DeskContext, hub: HubLink): Area<'sync.status
         signedIn(s);
         return [];
       },
-      'presence.of': (s) => {
-        signedIn(s);
-        return [];
-      },
     },
     writes: {
       'sync.dismissConflict': (s) => {
-        signedIn(s);
-        return null;
-      },
-      'presence.set': (s) => {
         signedIn(s);
         return null;
       },
