@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { Database, TicketRowDb } from '../src/main/core/db/schema';
 import { customerViewQueries } from '../src/main/core/customerView';
+import { lookupQueries } from '../src/main/core/lookup';
 import { Sql } from '../src/main/core/db/exec';
 import { uuidv7 } from '../src/main/core/ids';
 import { ticketStatements } from '../src/main/core/ticketStatements';
@@ -11,7 +12,7 @@ import { queuePageQueries } from '../src/main/core/tickets';
 // connection and run with their values bound directly, returning rows without mapping.
 // The 360° view's statements, the queue pages, the board's summary and the ticket writes
 // are the product's own builders, imported (customerView.ts, tickets.ts, ticketStatements.ts),
-// so they cannot drift; the two lookup statements below mirror lookup.ts. What the product spends above the floor
+// so they cannot drift; so are the lookup's (lookup.ts). What the product spends above the floor
 // is the cost of its own layers: validation, query building, mapping, the ticket machine,
 // the SLA clock.
 
@@ -33,32 +34,13 @@ const DESK = '00000000-0000-4000-8000-0000000000f1';
 
 export function floorQueries(raw: BetterSqlite3.Database) {
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  // Compiled once with stand-in values; each run binds the real ones, in the order Kysely
-  // placed its parameters (the count is checked, so a changed builder fails loudly).
-  const prepare = (query: Compilable<unknown>, expectedParameters: number) => {
-    const c = query.compile();
-    if (c.parameters.length !== expectedParameters) throw new Error(`floor: expected ${expectedParameters} parameters, Kysely compiled ${c.parameters.length} in: ${c.sql}`);
-    return raw.prepare(c.sql);
-  };
-  const text = '';
 
-  // lookup.ts
-  const assetByTag = prepare(
-    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name', 'c.segment', 'a.model', 'a.service_tag']).where('a.service_tag', '=', text),
-    1,
-  );
-  const customersByPhone = prepare(
-    k
-      .selectFrom('customers')
-      .select(['id', 'name', 'segment'])
-      .where('phone', '=', text)
-      .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(['c.id', 'c.name', 'c.segment']).where('p.phone', '=', text))
-      .limit(20),
-    3,
-  );
-  // customerView.ts: the view's own builders, prepared the way the core prepares them
-  // (Sql.prepare binds the customer's id into the slots; nothing else runs around them).
+  // customerView.ts, lookup.ts: the core's own builders, prepared the way the core prepares
+  // them (Sql.prepare binds the values into the slots; nothing else runs around them).
   const statements = new Sql(raw, k);
+  const lookup = lookupQueries(k);
+  const assetByTag = statements.prepare<{ customer_id: string }, [string]>(lookup.assetByTag);
+  const customersByPhone = statements.prepare<unknown, [string, string]>(lookup.customersByPhone);
   const viewQueries = Object.values(customerViewQueries(k)).map((query) => statements.prepare<unknown, [string]>(query));
   // tickets.ts
   const pages = queuePageQueries(k);
@@ -106,7 +88,7 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   });
 
   const byTag = (tag: string): string => {
-    const a = assetByTag.get(tag) as { customer_id: string } | undefined;
+    const a = assetByTag.get(tag);
     if (!a) throw new Error(`floor: no asset with tag ${tag}`);
     return a.customer_id;
   };
@@ -116,14 +98,14 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     /** An Express code is looked up as a tag and, being digits, as a phone number too. */
     lookupExpress(tag: string, phone: string | null) {
       const customerId = byTag(tag);
-      if (phone) customersByPhone.all(phone, phone, 20);
+      if (phone) customersByPhone.all(phone, phone);
       view(customerId);
     },
     queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(segment, 1, limit, 0),
     takeNext: (segment: string, userId: string, at: number) => takeNext.immediate(segment, userId, at),
     escalate: (ticketId: string, userId: string, at: number) => escalate.immediate(ticketId, userId, at),
     escalateWithOutbox: (ticketId: string, userId: string, at: number) => escalateWithOutbox.immediate(ticketId, userId, at),
-    customersByPhone: (phone: string) => customersByPhone.all(phone, phone, 20) as unknown[],
+    customersByPhone: (phone: string) => customersByPhone.all(phone, phone) as unknown[],
   };
 }
 

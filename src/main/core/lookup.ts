@@ -4,7 +4,9 @@ import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
 import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
+import type { Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
+import type { Database } from './db/schema';
 import type { CustomerViewReader } from './customerView';
 import { parseTicketNumber } from './ticketRows';
 
@@ -35,19 +37,15 @@ function readQuery(query: string): string {
   return code ? latin : q;
 }
 
-export function lookupService(db: Sql, view: CustomerViewReader, country: Country) {
-  const k = db.kysely;
-  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string }, [string]>(
-    k
+/** The lookup's statements, as builders: the core prepares them, and so does the bench's floor. */
+export function lookupQueries(k: Kysely<Database>) {
+  return {
+    assetByTag: k
       .selectFrom('assets as a')
       .innerJoin('customers as c', 'c.id', 'a.customer_id')
       .select(['a.id', 'a.customer_id', 'c.name', 'c.segment', 'a.model', 'a.service_tag'])
       .where('a.service_tag', '=', param<string>()),
-  );
-  type Who = { id: string; name: string; segment: string };
-  type WhoWithContact = Who & { phone: string | null; email: string | null };
-  const customersByPhone = db.prepare<Who, [string, string]>(
-    k
+    customersByPhone: k
       .selectFrom('customers')
       .select(['id', 'name', 'segment'])
       .where('phone', '=', param<string>())
@@ -59,9 +57,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
           .where('p.phone', '=', param<string>()),
       )
       .limit(NAME_CANDIDATES),
-  );
-  const customersByEmail = db.prepare<Who, [string, string]>(
-    k
+    customersByEmail: k
       .selectFrom('customers')
       .select(['id', 'name', 'segment'])
       .where('email', '=', param<string>())
@@ -73,24 +69,31 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
           .where('p.email', '=', param<string>()),
       )
       .limit(NAME_CANDIDATES),
-  );
-  // A range on the index rather than LIKE, which SQLite cannot always serve from an index.
-  const customersByName = db.prepare<WhoWithContact, [string, string]>(
-    k
+    // A range on the index rather than LIKE, which SQLite cannot always serve from an index.
+    customersByName: k
       .selectFrom('customers')
       .select(['id', 'name', 'segment', 'phone', 'email'])
       .where('name_key', '>=', param<string>())
       .where('name_key', '<', param<string>())
       .orderBy('name_key')
       .limit(NAME_CANDIDATES),
-  );
-  const ticketByNumber = db.prepare<{ customer_id: string; name: string; segment: string; asset_id: string | null; subject: string }, [number]>(
-    k
+    ticketByNumber: k
       .selectFrom('tickets as t')
       .innerJoin('customers as c', 'c.id', 't.customer_id')
       .select(['t.customer_id', 'c.name', 'c.segment', 't.asset_id', 't.subject'])
       .where('t.number', '=', param<number>()),
-  );
+  };
+}
+
+export function lookupService(db: Sql, view: CustomerViewReader, country: Country) {
+  const q = lookupQueries(db.kysely);
+  type Who = { id: string; name: string; segment: string };
+  type WhoWithContact = Who & { phone: string | null; email: string | null };
+  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string }, [string]>(q.assetByTag);
+  const customersByPhone = db.prepare<Who, [string, string]>(q.customersByPhone);
+  const customersByEmail = db.prepare<Who, [string, string]>(q.customersByEmail);
+  const customersByName = db.prepare<WhoWithContact, [string, string]>(q.customersByName);
+  const ticketByNumber = db.prepare<{ customer_id: string; name: string; segment: string; asset_id: string | null; subject: string }, [number]>(q.ticketByNumber);
 
   const byTag = (tag: string, matchedBy: 'tag' | 'express'): Candidate[] => {
     const a = assetByTag.get(tag);
