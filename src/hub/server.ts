@@ -10,6 +10,7 @@ import type { Recheck } from './envelope';
 import { badRequest, HubError, notFound, unauthorized } from './errors';
 import { startLive, type Live } from './live';
 import { migrate } from './migrations';
+import { migratePresence, presenceOf } from './presence';
 import { standInRecheck } from './recheck';
 import { pull, push, snapshot } from './sync';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ import type pg from 'pg';
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
 //   GET  /sync/pull?after=&limit=&refusalsAfter=
 //   GET  /sync/snapshot
+//   GET  /presence?ticketId=              who else has the ticket open (presence.ts)
 //   GET  /sync/live (WebSocket upgrade, Authorization: Bearer <token>)
 //
 // Every answer is JSON; an error is {error:{code,message}} with a 4xx for what the caller
@@ -82,6 +84,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const db = openDb(pool);
   try {
     await migrate(db);
+    await migratePresence(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await embedded?.stop();
@@ -126,6 +129,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now());
     if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams));
     if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s);
+    if (method === 'GET' && path === '/presence') return presenceOf(db, s, Object.fromEntries(url.searchParams), now());
     if (path === '/admin/users' || path.startsWith('/admin/users/')) {
       requireAdmin(s);
       const [, , , id, tail] = path.split('/');

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { uuidv7 } from '../main/core/ids';
+import { PRESENCE_TTL_MS, type PresenceShown } from './presence';
+import type { Hub } from './server';
+import { call, event, makeUser, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+
+// Presence through the hub, against a real PostgreSQL: who else has a ticket open or is
+// typing on it, told live to the desks that may see the ticket's segment (and to nobody
+// else), asked for by any hub process on the same database, gone when a desk's socket closes
+// or, for a desk that vanished without a word, once its entry expires.
+
+let pg: TestPostgres;
+let hub: Hub;
+let second: Hub;
+/** How far this file's hubs run ahead of the wall clock (moved to let entries expire). */
+let skew = 0;
+const now = () => Date.now() + skew;
+let agent: TestDesk;
+let specialist: TestDesk;
+let homeAgent: TestDesk;
+let supervisor: TestDesk;
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  const url = await pg.freshDatabase();
+  hub = await testHub(url, { now });
+  // A second hub process on the same database, as behind a load balancer.
+  second = await testHub(url, { now });
+  agent = await signInDesk(hub, await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] }));
+  specialist = await signInDesk(hub, await makeUser(hub, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] }));
+  homeAgent = await signInDesk(hub, await makeUser(hub, { email: 'hana@desk.test', name: 'Hana', role: 'agent', segments: ['home'] }));
+  supervisor = await signInDesk(hub, await makeUser(hub, { email: 'grace@desk.test', name: 'Grace', role: 'supervisor' }));
+}, 60_000);
+
+afterAll(async () => {
+  await second?.close();
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+type Message = Record<string, unknown>;
+interface LiveDesk {
+  ws: WebSocket;
+  messages: Message[];
+  next(type: string, timeoutMs?: number): Promise<Message>;
+  presence(ticketId: string, state: 'viewing' | 'typing' | 'left'): void;
+}
+
+function connect(on: Hub, desk: TestDesk): Promise<LiveDesk> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(on.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${desk.token}` } });
+    const messages: Message[] = [];
+    const waiters: { type: string; done: (m: Message) => void }[] = [];
+    ws.on('message', (raw) => {
+      const m = JSON.parse(raw.toString()) as Message;
+      const w = waiters.findIndex((x) => x.type === m.type);
+      if (w >= 0) waiters.splice(w, 1)[0]!.done(m);
+      else messages.push(m);
+    });
+    const next = (type: string, timeoutMs = 5000) =>
+      new Promise<Message>((done, fail) => {
+        const i = messages.findIndex((m) => m.type === type);
+        if (i >= 0) return done(messages.splice(i, 1)[0]!);
+        const timer = setTimeout(() => fail(new Error(`no ${type} message`)), timeoutMs);
+        waiters.push({ type, done: (m) => (clearTimeout(timer), done(m)) });
+      });
+    const presence = (ticketId: string, state: 'viewing' | 'typing' | 'left') => ws.send(JSON.stringify({ type: 'presence', ticketId, state }));
+    ws.once('open', () => void next('hello').then(() => resolve({ ws, messages, next, presence })));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+async function educationTicket(): Promise<string> {
+  const t = `T-${uuidv7()}`;
+  const r = await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+  expect(r.body.results[0]?.status).toBe('accepted');
+  return t;
+}
+
+const presenceOn = (on: Hub, desk: TestDesk, ticketId: string) => call<{ presence: PresenceShown[] }>(on.url, 'GET', `/presence?ticketId=${encodeURIComponent(ticketId)}`, { token: desk.token });
+const settle = () => new Promise((r) => setTimeout(r, 250));
+
+describe('presence', () => {
+  it('tells the desks that may see the ticket who views it and who types, with role and tier, and nobody else', async () => {
+    const t = await educationTicket();
+    const ava = await connect(hub, agent);
+    const hana = await connect(hub, homeAgent);
+    const sam = await connect(hub, specialist);
+    sam.presence(t, 'viewing');
+    expect(await ava.next('presence')).toMatchObject({ ticketId: t, userId: specialist.user.id, name: 'Sam', role: 'specialist', tier: 2, deskId: specialist.deskId, state: 'viewing' });
+    sam.presence(t, 'typing');
+    expect(await ava.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'typing' });
+
+    const asked = await presenceOn(hub, agent, t);
+    expect(asked.status).toBe(200);
+    expect(asked.body.presence).toEqual([expect.objectContaining({ userId: specialist.user.id, name: 'Sam', tier: 2, state: 'typing' })]);
+    // The asker is not told about themselves.
+    expect((await presenceOn(hub, specialist, t)).body.presence).toEqual([]);
+
+    // The home agent may not see education tickets: no news, and the question is refused.
+    await settle();
+    expect(hana.messages.filter((m) => m.type === 'presence')).toEqual([]);
+    expect((await presenceOn(hub, homeAgent, t)).status).toBe(404);
+    // Nor may they announce themselves on it.
+    hana.presence(t, 'viewing');
+    expect(await hana.next('error')).toMatchObject({ message: 'No such ticket in your segments.' });
+    expect((await presenceOn(hub, agent, t)).body.presence.map((p) => p.userId)).toEqual([specialist.user.id]);
+    for (const d of [ava, hana, sam]) d.ws.close();
+  });
+
+  it('says a repeated state only once, and "left" when the person leaves', async () => {
+    const t = await educationTicket();
+    const ava = await connect(hub, agent);
+    const sam = await connect(hub, specialist);
+    sam.presence(t, 'viewing');
+    const first = await ava.next('presence');
+    sam.presence(t, 'viewing');
+    sam.presence(t, 'viewing');
+    await settle();
+    expect(ava.messages.filter((m) => m.type === 'presence')).toEqual([]);
+    // Still viewing since the first word.
+    expect((await presenceOn(hub, agent, t)).body.presence[0]?.since).toBe(first.since);
+    sam.presence(t, 'left');
+    expect(await ava.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'left' });
+    expect((await presenceOn(hub, agent, t)).body.presence).toEqual([]);
+    ava.ws.close();
+    sam.ws.close();
+  });
+
+  it('removes a desk whose live connection closes, at once', async () => {
+    const t = await educationTicket();
+    const ava = await connect(hub, agent);
+    const sam = await connect(hub, specialist);
+    sam.presence(t, 'typing');
+    await ava.next('presence');
+    sam.ws.close();
+    expect(await ava.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'left' });
+    expect((await presenceOn(hub, agent, t)).body.presence).toEqual([]);
+    ava.ws.close();
+  });
+
+  it('crosses hub processes: a desk on the other process hears it live and can ask either', async () => {
+    const t = await educationTicket();
+    const ava = await connect(second, agent);
+    const grace = await connect(second, supervisor);
+    const sam = await connect(hub, specialist);
+    sam.presence(t, 'viewing');
+    expect(await ava.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'viewing' });
+    expect(await grace.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'viewing' });
+    expect((await presenceOn(second, agent, t)).body.presence.map((p) => p.name)).toEqual(['Sam']);
+    for (const d of [ava, grace, sam]) d.ws.close();
+  });
+
+  it('forgets a desk that stopped saying it is there, after the time to live', async () => {
+    const t = await educationTicket();
+    const sam = await connect(hub, specialist);
+    sam.presence(t, 'viewing');
+    await settle();
+    expect((await presenceOn(hub, agent, t)).body.presence).toHaveLength(1);
+    // The desk says nothing more (its network is gone; the hub has not noticed the socket).
+    skew += PRESENCE_TTL_MS - 1000;
+    expect((await presenceOn(second, agent, t)).body.presence).toHaveLength(1);
+    skew += 2000;
+    expect((await presenceOn(second, agent, t)).body.presence).toEqual([]);
+    sam.ws.close();
+  });
+
+  it('refuses a question without a ticket id or without a session', async () => {
+    const bad = await call<{ error: { message: string } }>(hub.url, 'GET', '/presence', { token: agent.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/ticketId/);
+    expect((await call(hub.url, 'GET', '/presence?ticketId=T-1')).status).toBe(401);
+  });
+});
