@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Push } from '../shared/api';
+import { openDesk, type Desk } from '../main/core/desk';
 import { uuidv7 } from '../main/core/ids';
 import { PRESENCE_TTL_MS, type PresenceShown } from './presence';
 import type { Hub } from './server';
-import { call, event, makeUser, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+import { call, event, makeUser, PASSWORD, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
 
 // Presence through the hub, against a real PostgreSQL: who else has a ticket open or is
 // typing on it, told live to the desks that may see the ticket's segment (and to nobody
@@ -173,4 +175,73 @@ describe('presence', () => {
     expect(bad.body.error.message).toMatch(/ticketId/);
     expect((await call(hub.url, 'GET', '/presence?ticketId=T-1')).status).toBe(401);
   });
+});
+
+describe('presence at a desk joined to the hub (the desk API a window calls)', () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk({ dataDir: ':memory:', demo: true, demoCustomers: 20, hubUrl: hub.url });
+  }, 60_000);
+  afterAll(() => desk?.close());
+
+  /** A window at the desk, signed in through the hub, keeping what is pushed to it. */
+  async function window(email: string) {
+    const pushes: Push[] = [];
+    const c = desk.connect((p) => pushes.push(p));
+    expect(await c.call('session.signInWithPassword', { email, password: PASSWORD })).toMatchObject({ ok: true });
+    const presence = () => pushes.filter((p) => p.event === 'presence.changed').map((p) => p.payload as Record<string, unknown>);
+    return { c, pushes, presence };
+  }
+  async function until<T>(what: () => T | undefined, ms = 5000): Promise<T> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const v = what();
+      if (v !== undefined) return v;
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it("shows the specialist's viewing and typing on the agent's window, and their leaving", async () => {
+    // A ticket of the education segment, on this desk and (as the sync engine would put it) on the hub.
+    const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1`).get() as { id: string };
+    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).execute();
+    const ava = await window('ava@desk.test');
+    const sam = await window('sam@desk.test');
+    expect(await ava.c.call('presence.set', { ticketId: row.id, state: 'viewing' })).toEqual({ ok: true, result: null });
+    expect(await sam.c.call('presence.set', { ticketId: row.id, state: 'viewing' })).toEqual({ ok: true, result: null });
+    const seen = await until(() => ava.presence().find((p) => p.userId === specialist.user.id));
+    expect(seen).toMatchObject({ ticketId: row.id, name: 'Sam', role: 'specialist', tier: 2, state: 'viewing' });
+    expect(await ava.c.call('presence.of', { ticketId: row.id })).toMatchObject({ ok: true, result: [{ userId: specialist.user.id, name: 'Sam', tier: 2, state: 'viewing' }] });
+
+    await sam.c.call('presence.set', { ticketId: row.id, state: 'typing' });
+    await until(() => ava.presence().find((p) => p.userId === specialist.user.id && p.state === 'typing'));
+    await sam.c.call('presence.set', { ticketId: row.id, state: 'left' });
+    await until(() => ava.presence().find((p) => p.userId === specialist.user.id && p.state === 'left'));
+    expect(await ava.c.call('presence.of', { ticketId: row.id })).toEqual({ ok: true, result: [] });
+    await ava.c.call('presence.set', { ticketId: row.id, state: 'left' });
+  });
+
+  it('refuses presence on a ticket outside the person\'s segments, and on one that does not exist', async () => {
+    const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1`).get() as { id: string };
+    const hana = await window('hana@desk.test');
+    expect(await hana.c.call('presence.of', { ticketId: row.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hana.c.call('presence.set', { ticketId: row.id, state: 'viewing' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hana.c.call('presence.of', { ticketId: 'T-none' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That ticket does not exist.' } });
+  });
+
+  it('is empty on a desk that works alone', async () => {
+    const alone = await openDesk({ dataDir: ':memory:', demo: true, demoCustomers: 5 });
+    try {
+      const c = alone.connect(() => undefined);
+      const users = await c.call('session.users', {});
+      const ava = (users.ok ? (users.result as { id: string; role: string }[]) : []).find((u) => u.role === 'agent')!;
+      await c.call('session.signIn', { userId: ava.id });
+      const row = alone.db.sqlite.prepare(`select id from tickets limit 1`).get() as { id: string };
+      expect(await c.call('presence.set', { ticketId: row.id, state: 'viewing' })).toEqual({ ok: true, result: null });
+      expect(await c.call('presence.of', { ticketId: row.id })).toEqual({ ok: true, result: [] });
+    } finally {
+      alone.close();
+    }
+  }, 30_000);
 });

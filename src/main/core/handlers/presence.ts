@@ -1,20 +1,34 @@
+import { ApiError, type PushPayload } from '../../../shared/api';
+import { maySeeSegment } from '../../../shared/access';
 import type { HubLink } from '../hubLink';
+import { presenceLink } from '../presence';
 import type { DeskContext } from './context';
-import { signedIn, type Area } from './types';
+import { refuseUnless, signedIn, type Area } from './types';
 
-// Presence on a ticket (who else has it open or is typing on it), relayed through the hub.
-// Alone, nobody else is there.
-export function presenceHandlers(_ctx: DeskContext, _hub: HubLink): Area<'presence.of', 'presence.set'> {
+// Presence on a ticket (who else has it open or is typing on it), relayed through the hub
+// (core/presence.ts). Only a ticket the person may see: the desk checks its segment here, and
+// the hub checks it again and tells nobody outside it. Alone, nobody else is there.
+export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>) => void): Area<'presence.of', 'presence.set'> {
+  const link = presenceLink({ hub, onChange: push });
+  const k = ctx.db.kysely;
+
+  function mayOpen(s: Parameters<typeof signedIn>[0], ticketId: string) {
+    const u = signedIn(s);
+    const t = ctx.db.get(k.selectFrom('tickets').select('segment').where('id', '=', ticketId));
+    if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
+    refuseUnless(maySeeSegment(u, t.segment));
+    return u;
+  }
+
   return {
     reads: {
-      'presence.of': (s) => {
-        signedIn(s);
-        return [];
-      },
+      'presence.of': (s, i) => link.of(mayOpen(s, i.ticketId).id, i.ticketId),
     },
     writes: {
-      'presence.set': (s) => {
-        signedIn(s);
+      'presence.set': (s, i) => {
+        // Leaving needs no right to the ticket: a person whose segments changed may still go.
+        const u = i.state === 'left' ? signedIn(s) : mayOpen(s, i.ticketId);
+        link.set(u.id, i.ticketId, i.state);
         return null;
       },
     },
