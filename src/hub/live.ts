@@ -10,6 +10,7 @@ import { idSchema } from '../shared/domain';
 import { seesSegment } from './access';
 import { authenticate, type Session } from './accounts';
 import type { HubDb } from './db';
+import { EVERYONE } from './envelope';
 import { EVENTS_CHANNEL, eventsBetween } from './sync';
 
 // Live fan-out. Desks hold a WebSocket (a valid session required to open it). A commit that
@@ -98,7 +99,7 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       if (!range.success || peers.size === 0) return;
       const events = await eventsBetween(db, range.data.first, range.data.last);
       for (const peer of peers.values()) {
-        const visible = events.filter((e) => seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
+        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
         if (visible.length > 0) send(peer, { type: 'events', events: visible });
       }
     } else if (channel === PRESENCE_CHANNEL) {
