@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createUser, type HubUser } from '../src/hub/accounts';
 import { openDb, openPool, type HubDb } from '../src/hub/db';
 import { migrate } from '../src/hub/migrations';
-import { call, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
+import { call, createdPayload, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
 
 // npm run bench:hub -- [--seconds N] [--batch N]
 // The hub's ingest and fan-out on loopback, against an embedded PostgreSQL made for the run;
@@ -37,13 +37,13 @@ function creates(desk: TestDesk, n: number) {
   return Array.from({ length: n }, () => {
     const e: Envelope = {
       id: uuidv7(),
-      ticketId: `T-${uuidv7()}`,
+      stream: 'ticket',
+      entityId: `T-${uuidv7()}`,
       seq: 1,
       type: 'CREATED',
       payloadVersion: 1,
-      payload: { segment: 'education', subject: 'Fan noise after BIOS update', priority: 'normal', customerId: uuidv7() },
+      payload: createdPayload('education'),
       actor: { id: desk.user.id, role: desk.user.role, tier: desk.user.tier, segments: desk.user.segments },
-      machineVersion: 1,
       deskId: desk.deskId,
       deskTime: Date.now(),
       globalSeq: null,
@@ -126,7 +126,7 @@ try {
       const rows = creates(floorDesk, batch);
       const values: unknown[] = [];
       const tuples = rows.map((r, i) => {
-        values.push(done + i + 1, r.event.id, r.event.ticketId, 1, r.event.type, 'education', r.event.actor.id, r.event.deskId, r.deskSeq, JSON.stringify(r.event), Date.now());
+        values.push(done + i + 1, r.event.id, r.event.entityId, 1, r.event.type, 'education', r.event.actor.id, r.event.deskId, r.deskSeq, JSON.stringify(r.event), Date.now());
         const b = i * 11;
         return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11})`;
       });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { seesSegment } from './access';
 import { authenticate, type Session } from './accounts';
 import type { HubDb } from './db';
+import { EVERYONE } from './envelope';
 import { dropConnection, PRESENCE_CHANNEL, presenceIn, presenceNote, setPresence, shown } from './presence';
 import { EVENTS_CHANNEL, eventsBetween } from './sync';
 
@@ -86,7 +87,7 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       if (!range.success || peers.size === 0) return;
       const events = await eventsBetween(db, range.data.first, range.data.last);
       for (const peer of peers.values()) {
-        const visible = events.filter((e) => seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
+        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
         if (visible.length > 0) send(peer, { type: 'events', events: visible });
       }
     } else if (channel === PRESENCE_CHANNEL) {

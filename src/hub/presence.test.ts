@@ -49,13 +49,15 @@ interface LiveDesk {
   presence(ticketId: string, state: 'viewing' | 'typing' | 'left'): void;
 }
 
-function connect(on: Hub, desk: TestDesk): Promise<LiveDesk> {
+/** A desk's live socket; presence news of other tickets (earlier tests closing theirs) is set aside. */
+function connect(on: Hub, desk: TestDesk, ticketId: string): Promise<LiveDesk> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(on.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${desk.token}` } });
     const messages: Message[] = [];
     const waiters: { type: string; done: (m: Message) => void }[] = [];
     ws.on('message', (raw) => {
       const m = JSON.parse(raw.toString()) as Message;
+      if (m.type === 'presence' && m.ticketId !== ticketId) return;
       const w = waiters.findIndex((x) => x.type === m.type);
       if (w >= 0) waiters.splice(w, 1)[0]!.done(m);
       else messages.push(m);
@@ -87,9 +89,9 @@ const settle = () => new Promise((r) => setTimeout(r, 250));
 describe('presence', () => {
   it('tells the desks that may see the ticket who views it and who types, with role and tier, and nobody else', async () => {
     const t = await educationTicket();
-    const ava = await connect(hub, agent);
-    const hana = await connect(hub, homeAgent);
-    const sam = await connect(hub, specialist);
+    const ava = await connect(hub, agent, t);
+    const hana = await connect(hub, homeAgent, t);
+    const sam = await connect(hub, specialist, t);
     sam.presence(t, 'viewing');
     expect(await ava.next('presence')).toMatchObject({ ticketId: t, userId: specialist.user.id, name: 'Sam', role: 'specialist', tier: 2, deskId: specialist.deskId, state: 'viewing' });
     sam.presence(t, 'typing');
@@ -114,8 +116,8 @@ describe('presence', () => {
 
   it('says a repeated state only once, and "left" when the person leaves', async () => {
     const t = await educationTicket();
-    const ava = await connect(hub, agent);
-    const sam = await connect(hub, specialist);
+    const ava = await connect(hub, agent, t);
+    const sam = await connect(hub, specialist, t);
     sam.presence(t, 'viewing');
     const first = await ava.next('presence');
     sam.presence(t, 'viewing');
@@ -133,8 +135,8 @@ describe('presence', () => {
 
   it('removes a desk whose live connection closes, at once', async () => {
     const t = await educationTicket();
-    const ava = await connect(hub, agent);
-    const sam = await connect(hub, specialist);
+    const ava = await connect(hub, agent, t);
+    const sam = await connect(hub, specialist, t);
     sam.presence(t, 'typing');
     await ava.next('presence');
     sam.ws.close();
@@ -145,9 +147,9 @@ describe('presence', () => {
 
   it('crosses hub processes: a desk on the other process hears it live and can ask either', async () => {
     const t = await educationTicket();
-    const ava = await connect(second, agent);
-    const grace = await connect(second, supervisor);
-    const sam = await connect(hub, specialist);
+    const ava = await connect(second, agent, t);
+    const grace = await connect(second, supervisor, t);
+    const sam = await connect(hub, specialist, t);
     sam.presence(t, 'viewing');
     expect(await ava.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'viewing' });
     expect(await grace.next('presence')).toMatchObject({ userId: specialist.user.id, state: 'viewing' });
@@ -157,7 +159,7 @@ describe('presence', () => {
 
   it('forgets a desk that stopped saying it is there, after the time to live', async () => {
     const t = await educationTicket();
-    const sam = await connect(hub, specialist);
+    const sam = await connect(hub, specialist, t);
     sam.presence(t, 'viewing');
     await settle();
     expect((await presenceOn(hub, agent, t)).body.presence).toHaveLength(1);

@@ -11,7 +11,7 @@ import { createUser } from './accounts';
 import { openDb, openPool, type HubDb } from './db';
 import { runningPostgresUrl } from './embeddedPostgres';
 import type { Envelope } from './envelope';
-import { call, PASSWORD, quietLog } from './testing/hubFixture';
+import { call, createdPayload, PASSWORD, quietLog } from './testing/hubFixture';
 
 // Real hub processes: one killed with SIGKILL in the middle of pushes and started again on
 // the same folder (its PostgreSQL left running, found and restarted), and two processes
@@ -85,13 +85,13 @@ function fill(desk: Desk, count: number): void {
       deskSeq,
       event: {
         id: uuidv7(),
-        ticketId: `T-${uuidv7()}`,
+        stream: 'ticket',
+        entityId: `T-${uuidv7()}`,
         seq: 1,
         type: 'CREATED',
         payloadVersion: 1,
-        payload: { segment: 'education' },
+        payload: createdPayload('education'),
         actor: { id: desk.userId, role: 'agent', tier: 1, segments: ['education'] },
-        machineVersion: 1,
         deskId: desk.deskId,
         deskTime: Date.now(),
         globalSeq: null,

@@ -11,8 +11,8 @@ import { badRequest, HubError, notFound, unauthorized } from './errors';
 import { startLive, type Live } from './live';
 import { migrate } from './migrations';
 import { migratePresence, presenceOf } from './presence';
-import { standInRecheck } from './recheck';
-import { pull, push, snapshot } from './sync';
+import { ticketLogRecheck } from './ticketLogRecheck';
+import { pull, push, snapshot, type StreamRules } from './sync';
 import { join } from 'node:path';
 import type pg from 'pg';
 
@@ -45,6 +45,8 @@ export interface HubOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   log: Logger;
   recheck?: Recheck;
+  /** The rules of the streams besides tickets (default: STREAM_RULES from src/shared/streamRules). */
+  streamRules?: StreamRules;
   now?: () => number;
   sessionTtlMs?: number;
   /** Largest request body, bytes. */
@@ -67,7 +69,7 @@ const DAY = 24 * 60 * 60_000;
 export async function startHub(options: HubOptions): Promise<Hub> {
   const log = options.log;
   const now = options.now ?? Date.now;
-  const recheck = options.recheck ?? standInRecheck;
+  const recheck = options.recheck ?? ticketLogRecheck;
   const sessionTtlMs = options.sessionTtlMs ?? 7 * DAY;
   const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
   const rate = options.rateLimit ?? 2000;
@@ -126,7 +128,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return { ok: true };
     }
     if (method === 'GET' && path === '/auth/me') return { user: s.user, deskId: s.deskId, expiresAt: s.expiresAt };
-    if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now());
+    if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
     if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams));
     if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s);
     if (method === 'GET' && path === '/presence') return presenceOf(db, s, Object.fromEntries(url.searchParams), now());
