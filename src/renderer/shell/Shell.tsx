@@ -47,7 +47,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
             <Lookup />
           </Box>
           <Box ms="auto">
-            <SyncIndicator compact={isNarrow} />
+            <SyncIndicator compact={isMobile} />
           </Box>
         </Group>
       </AppShell.Header>

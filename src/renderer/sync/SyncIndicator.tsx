@@ -34,7 +34,7 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
               {t(online ? 'sync.online' : 'sync.offline')}
             </Text>
             {pending > 0 && (
-              <Text size="sm" c="dimmed" className={classes.pending}>
+              <Text size="sm" className={classes.pending}>
                 {tc('sync.pending', pending)}
               </Text>
             )}
