@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Push } from '../shared/api';
+import { Sql } from '../main/core/db/exec';
 import { openDesk, type Desk } from '../main/core/desk';
+import { hubLink } from '../main/core/hubLink';
+import { presenceLink } from '../main/core/presence';
+import type { Presence } from '../shared/syncApi';
 import { uuidv7 } from '../main/core/ids';
 import { PRESENCE_TTL_MS, type PresenceShown } from './presence';
 import type { Hub } from './server';
@@ -222,6 +226,31 @@ describe('presence at a desk joined to the hub (the desk API a window calls)', (
     await until(() => ava.presence().find((p) => p.userId === specialist.user.id && p.state === 'left'));
     expect(await ava.c.call('presence.of', { ticketId: row.id })).toEqual({ ok: true, result: [] });
     await ava.c.call('presence.set', { ticketId: row.id, state: 'left' });
+  });
+
+  it('lets a person go from the window once the hub no longer lists them (their desk vanished without a word)', async () => {
+    const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1 offset 1`).get() as { id: string };
+    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).execute();
+    await window('ava@desk.test');
+    const heard: Presence[] = [];
+    // The desk's presence link as openDesk builds it, asking the hub again every 200 ms.
+    const link = presenceLink({ hub: hubLink({ db: new Sql(desk.db.sqlite, desk.db.kysely), now: Date.now }), onChange: (p) => heard.push(p), refreshMs: 200 });
+    try {
+      link.set(agent.user.id, row.id, 'viewing');
+      const sam = await connect(hub, specialist, row.id);
+      await until(() => (sam.ws.readyState === WebSocket.OPEN ? true : undefined));
+      // Sam's desk says it is there once, then its network goes: its socket stays open on the hub.
+      await new Promise((r) => setTimeout(r, 300));
+      sam.presence(row.id, 'viewing');
+      await until(() => heard.find((p) => p.userId === specialist.user.id && p.state === 'viewing'));
+      skew += PRESENCE_TTL_MS + 1000;
+      const left = await until(() => heard.find((p) => p.userId === specialist.user.id && p.state === 'left'));
+      expect(left.ticketId).toBe(row.id);
+      expect(await link.of(agent.user.id, row.id)).toEqual([]);
+      sam.ws.close();
+    } finally {
+      link.close();
+    }
   });
 
   it('refuses presence on a ticket outside the person\'s segments, and on one that does not exist', async () => {
