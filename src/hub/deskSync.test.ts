@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Input, Method, Output } from '../shared/api';
+import { openDesk, type Desk } from '../main/core/desk';
+import { TestClock } from '../main/core/testing/deskHarness';
+import type { HubUser } from './accounts';
+import type { Hub } from './server';
+import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+
+// Desks following one hub, in one process, against a real PostgreSQL: offline edits that
+// converge, the same ticket taken on two desks offline (one wins, the other gets a
+// conflict with the reason), the same SLA breach fired on two desks (one escalation).
+
+let pg: TestPostgres;
+let hub: Hub;
+let ava: HubUser;
+let ben: HubUser;
+let sam: HubUser;
+const desks: Desk[] = [];
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
+  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
+  sam = await makeUser(hub, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] });
+}, 60_000);
+
+afterAll(async () => {
+  for (const d of desks) d.close();
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+interface Person {
+  desk: Desk;
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+}
+
+/** A desk joined to the hub, with someone signed in through it. */
+async function deskFor(user: HubUser, desk?: Desk): Promise<Person> {
+  const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } }));
+  if (!desk) desks.push(d);
+  const conn = d.connect(() => undefined);
+  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const r = await conn.call(method, input ?? {});
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.result as Output<M>;
+  };
+  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+  await d.sync.syncNow();
+  return { desk: d, call };
+}
+
+/** The hub is unreachable for this desk while `fn` runs (its pushes and pulls fail). */
+async function offline<T>(p: Person, fn: () => Promise<T>): Promise<T> {
+  const engine = p.desk.sync;
+  engine.stop();
+  try {
+    return await fn();
+  } finally {
+    engine.start();
+    await engine.idle();
+  }
+}
+
+async function newTicket(p: Person, subject: string): Promise<string> {
+  const { customerId } = await p.call('customers.create', { customer: { kind: 'organisation', name: `Lakeside School ${subject}`, segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+  const t = await p.call('tickets.create', { customerId, subject });
+  return t.ticket.id;
+}
+
+const view = async (p: Person, ticketId: string) => {
+  const t = await p.call('tickets.get', { ticketId });
+  return { state: t.ticket.state, tier: t.ticket.tier, assigneeId: t.ticket.assigneeId, timeline: t.timeline.map((e) => `${e.type}:${e.actorId}`) };
+};
+
+describe('desks following one hub', () => {
+  it('two desks edit offline, reconnect, and converge to the hub’s state', async () => {
+    const a = await deskFor(ava);
+    const s = await deskFor(sam);
+    const t1 = await newTicket(a, 'Fan noise after BIOS update');
+    await a.desk.sync.syncNow();
+    await s.desk.sync.syncNow();
+    expect((await view(s, t1)).state).toBe('new');
+
+    // Offline: Ava takes and escalates t1 and opens t2; Sam cannot see t1 at tier 2 yet.
+    const t2 = await offline(a, async () => {
+      await a.call('tickets.act', { ticketId: t1, command: { type: 'TAKE' } });
+      await a.call('tickets.act', { ticketId: t1, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Board swap needed.' } });
+      expect(await a.call('sync.status')).toMatchObject({ mode: 'hub', online: false, pending: 2 });
+      return newTicket(a, 'Dock does not charge');
+    });
+    await s.desk.sync.syncNow();
+    await offline(s, async () => {
+      await s.call('tickets.act', { ticketId: t1, command: { type: 'TAKE' } });
+      await s.call('tickets.act', { ticketId: t1, command: { type: 'ADD_NOTE', note: 'Ordered the board.' } });
+    });
+    await a.desk.sync.syncNow();
+    for (const p of [a, s]) expect(await p.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    const hubTicket = await hub.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', t1).executeTakeFirstOrThrow();
+    const onA = await view(a, t1);
+    expect(onA).toEqual(await view(s, t1));
+    expect(onA).toMatchObject({ state: 'tier2.inProgress', tier: 2, assigneeId: sam.id });
+    expect(onA.timeline).toHaveLength(hubTicket.seq);
+    expect((await view(s, t2)).state).toBe('new');
+  });
+
+  it('two agents take the same ticket offline: one wins, the other gets a conflict with the reason', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const t = await newTicket(a, 'Screen flickers');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await b.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    expect((await view(b, t)).assigneeId).toBe(ben.id);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect((await view(b, t)).assigneeId).toBe(ava.id);
+    expect(await view(b, t)).toEqual(await view(a, t));
+    const conflicts = await b.call('sync.conflicts');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ type: 'TAKE', entityId: t, actorId: ben.id });
+    expect(conflicts[0]!.summary).toMatch(/^Take ticket T-/);
+    expect(conflicts[0]!.reason.length).toBeGreaterThan(10);
+    expect(conflicts[0]!.nextStep).toMatch(/who has it now/);
+    expect(await b.call('sync.status')).toMatchObject({ pending: 0, conflicts: 1 });
+    expect(await a.call('sync.conflicts')).toEqual([]);
+    await b.call('sync.dismissConflict', { eventId: conflicts[0]!.eventId });
+    expect(await b.call('sync.conflicts')).toEqual([]);
+    const hubEvents = await hub.db.selectFrom('events').select('type').where('ticket_id', '=', t).execute();
+    expect(hubEvents.filter((e) => e.type === 'TAKE')).toHaveLength(1);
+  });
+
+  it('two offline desks fire the same SLA breach: one escalation', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const t = await newTicket(a, 'No boot after update');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    // Both desks' clocks pass the ticket's resolution due time while they are offline.
+    for (const d of [a.desk, b.desk]) {
+      (d.clock as TestClock).advance(6 * 24 * 60 * 60_000);
+      d.scheduler.tick();
+    }
+    const escalatedTo = (await view(a, t)).tier;
+    expect(escalatedTo).toBeGreaterThan(1);
+    expect((await view(b, t)).tier).toBe(escalatedTo);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    const breaches = await hub.db.selectFrom('events').select(['type', 'id']).where('ticket_id', '=', t).where('type', '=', 'SLA_BREACH').execute();
+    const escalations = new Set(breaches.map((e) => e.id));
+    expect(breaches.length).toBeGreaterThan(0);
+    expect(breaches.length).toBe(escalations.size);
+    // Each desk's breach is the same event: the ticket went up as far as one desk took it, not twice.
+    expect((await view(a, t)).tier).toBe(escalatedTo);
+    expect(await view(a, t)).toEqual(await view(b, t));
+    for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+});
