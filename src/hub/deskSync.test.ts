@@ -3,6 +3,9 @@ import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import type { HubUser } from './accounts';
+import { Sql } from '../main/core/db/exec';
+import { uuidv7 } from '../main/core/ids';
+import { deskIdOf, outbox } from '../main/core/outbox';
 import type { Hub } from './server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
@@ -103,6 +106,48 @@ describe('desks following one hub', () => {
     expect(onA).toMatchObject({ state: 'tier2.inProgress', tier: 2, assigneeId: sam.id });
     expect(onA.timeline).toHaveLength(hubTicket.seq);
     expect((await view(s, t2)).state).toBe('new');
+    // A desk joining now starts from the hub's snapshot and holds the same tickets.
+    const late = await deskFor(sam);
+    expect(await view(late, t1)).toEqual(onA);
+    expect(await late.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: (await a.call('sync.status') as { cursor: number }).cursor });
+  });
+
+  it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, a.desk);
+    const t = await newTicket(a, 'Keyboard keys stick');
+    await a.desk.sync.syncNow();
+    a.desk.sync.stop();
+    // Ava's session ran out while the desk was offline.
+    a.desk.db.sqlite.prepare(`update hub_accounts set token_expires_at = 1 where user_id = ?`).run(ava.id);
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    const other = await newTicket(b, 'Mouse double-clicks');
+    a.desk.sync.start();
+    await a.desk.sync.idle();
+    const status = await b.call('sync.status');
+    expect(status).toMatchObject({ online: true, pending: 1 });
+    expect((status as { waiting?: string[] }).waiting).toEqual([expect.stringMatching(/^Changes by Ava wait until they sign in at this desk again/)]);
+    expect(await hub.db.selectFrom('tickets').select('id').where('id', '=', other).executeTakeFirst()).toBeDefined();
+    await a.call('session.signInWithPassword', { email: ava.email, password: PASSWORD });
+    await a.desk.sync.syncNow();
+    expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0, waiting: [] });
+    const onHub = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
+    expect(onHub.state).toMatchObject({ position: { context: { assigneeId: ava.id } } });
+  });
+
+  it('a change the hub refuses comes back to its author as a conflict, and leaves the outbox', async () => {
+    const a = await deskFor(ava);
+    const db = new Sql(a.desk.db.sqlite, a.desk.db.kysely);
+    const box = outbox(db, deskIdOf(db));
+    const id = uuidv7();
+    db.write(() =>
+      box.append({ id, stream: 'gossip', entityId: uuidv7(), seq: 1, type: 'NOTE_SET', payloadVersion: 1, payload: { text: 'hi' }, actor: { id: ava.id, role: 'agent', tier: 1, segments: ['education'] }, deskId: box.deskId, deskTime: Date.now(), globalSeq: null }),
+    );
+    await a.desk.sync.syncNow();
+    const conflict = (await a.call('sync.conflicts')).find((c) => c.eventId === id);
+    expect(conflict).toMatchObject({ stream: 'gossip', actorId: ava.id });
+    expect(conflict!.reason).toMatch(/does not take 'gossip' changes/);
+    expect(await a.call('sync.status')).toMatchObject({ pending: 0 });
   });
 
   it('two agents take the same ticket offline: one wins, the other gets a conflict with the reason', async () => {

@@ -20,7 +20,7 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   const h = hub.status();
   if (!h.joined) return { mode: 'alone' };
   const s = parts.engine.status();
-  return { mode: 'hub', url: h.url, online: s.online, pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor };
+  return { mode: 'hub', url: h.url, online: s.online, pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: s.waiting };
 }
 
 export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {

@@ -160,7 +160,7 @@ export function syncEngine(options: SyncEngineOptions) {
       }
       if (!token) {
         blocked.add(entity);
-        if (!system) held.set(e.actor.id, `Changes by ${nameOf(e.actor.id)} wait until they sign in again: their hub session has ended.`);
+        if (!system) held.set(e.actor.id, `Changes by ${nameOf(e.actor.id)} wait until they sign in at this desk again: their hub session has ended.`);
         continue;
       }
       const last = groups.at(-1);
