@@ -261,13 +261,13 @@ describe('a desk syncing through a hub killed with SIGKILL in the middle of its 
       const ask = async (method: Method, input: unknown) => {
         const r = await conn.call(method, input);
         if (!r.ok) throw new Error(r.error.message);
-        return r.result as Record<string, never>;
+        return r.result as Record<string, unknown>;
       };
       await ask('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });
-      const { customerId } = await ask('customers.create', { customer: { kind: 'organisation', name: 'Lakeside School', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+      const { customerId } = (await ask('customers.create', { customer: { kind: 'organisation', name: 'Lakeside School', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null })) as { customerId: string };
       desk.sync.stop();
       for (let i = 0; i < 400; i++) {
-        const t = (await ask('tickets.create', { customerId, subject: `Fan noise ${i}` })) as { ticket: { id: string } };
+        const t = (await ask('tickets.create', { customerId, subject: `Fan noise ${i}` })) as unknown as { ticket: { id: string } };
         await ask('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
       }
       const total = desk.sync.status().pending;
