@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
@@ -40,8 +44,8 @@ interface Person {
 }
 
 /** A desk joined to the hub, with someone signed in through it. */
-async function deskFor(user: HubUser, desk?: Desk): Promise<Person> {
-  const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } }));
+async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub): Promise<Person> {
+  const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: on.url, sync: { live: false } }));
   if (!desk) desks.push(d);
   const conn = d.connect(() => undefined);
   const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
@@ -207,4 +211,81 @@ describe('desks following one hub', () => {
     expect(await view(a, t)).toEqual(await view(b, t));
     for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
+});
+
+describe('random interleavings (fast-check)', () => {
+  type Op =
+    | { kind: 'act'; desk: number; ticket: number; command: 'TAKE' | 'ESCALATE' | 'ADD_NOTE' | 'RESOLVE' | 'WAIT_ON_CUSTOMER' }
+    | { kind: 'sync'; desk: number }
+    | { kind: 'offline'; desk: number }
+    | { kind: 'restartDesk'; desk: number }
+    | { kind: 'restartHub' };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('act' as const), desk: fc.nat(1), ticket: fc.nat(1), command: fc.constantFrom('TAKE' as const, 'ESCALATE' as const, 'ADD_NOTE' as const, 'RESOLVE' as const, 'WAIT_ON_CUSTOMER' as const) }),
+    fc.record({ kind: fc.constant('sync' as const), desk: fc.nat(1) }),
+    fc.record({ kind: fc.constant('offline' as const), desk: fc.nat(1) }),
+    fc.record({ kind: fc.constant('restartDesk' as const), desk: fc.nat(1) }),
+    fc.constant({ kind: 'restartHub' as const }),
+  );
+  const commandOf = (c: Extract<Op, { kind: 'act' }>['command']) =>
+    c === 'ESCALATE' ? { type: c, reason: 'needs_specialist_skill' as const, note: 'Needs a specialist.' } : c === 'RESOLVE' ? { type: c, code: 'fixed_remotely' as const, note: 'Fixed.' } : c === 'ADD_NOTE' ? { type: c, note: 'Called back.' } : { type: c };
+
+  it('every desk converges to the hub, and the hub log holds each accepted event once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (ops) => {
+        const url = await pg.freshDatabase();
+        let h = await testHub(url);
+        const folders = [mkdtempSync(join(tmpdir(), 'tagdesk-prop-')), mkdtempSync(join(tmpdir(), 'tagdesk-prop-'))];
+        const people = [await makeUser(h, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] }), await makeUser(h, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] })];
+        const open = async (i: number) => deskFor(people[i]!, await openDesk({ dataDir: folders[i]!, clock: new TestClock(Date.now()), testClock: true, hubUrl: h.url, sync: { live: false } }), h);
+        const ds = [await open(0), await open(1)];
+        const onLine = [true, true];
+        try {
+          const tickets = [await newTicket(ds[0]!, 'First of two'), await newTicket(ds[0]!, 'Second of two')];
+          for (const d of ds) await d.desk.sync.syncNow();
+          for (const o of ops) {
+            if (o.kind === 'restartHub') {
+              await h.close();
+              h = await testHub(url);
+              for (const d of ds) d.desk.db.sqlite.prepare('update hub_link set url = ?').run(h.url);
+              continue;
+            }
+            const d = ds[o.desk]!;
+            if (o.kind === 'act') await d.call('tickets.act', { ticketId: tickets[o.ticket]!, command: commandOf(o.command) }).catch(() => undefined);
+            else if (o.kind === 'sync') {
+              if (onLine[o.desk]) await d.desk.sync.syncNow();
+            } else if (o.kind === 'offline') {
+              onLine[o.desk] = !onLine[o.desk];
+              if (onLine[o.desk]) d.desk.sync.start();
+              else d.desk.sync.stop();
+            } else {
+              d.desk.close();
+              ds[o.desk] = await open(o.desk);
+              if (!onLine[o.desk]) ds[o.desk]!.desk.sync.stop();
+            }
+          }
+          for (let round = 0; round < 3; round++) for (const d of ds) await d.desk.sync.syncNow();
+          const hubRows = await h.db.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
+          expect(new Set(hubRows.map((r) => r.id)).size).toBe(hubRows.length);
+          expect(hubRows.map((r) => r.seq)).toEqual(hubRows.map((_, i) => i + 1));
+          for (const d of ds) {
+            expect(d.desk.sync.status()).toMatchObject({ online: true, pending: 0 });
+            const local = d.desk.db.sqlite.prepare('select id, global_seq from ticket_events order by global_seq').all() as { id: string; global_seq: number | null }[];
+            expect(local.map((r) => r.id)).toEqual(hubRows.map((r) => r.id));
+            for (const t of tickets) {
+              const mine = await view(d, t);
+              const hubTicket = await h.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', t).executeTakeFirstOrThrow();
+              const s = hubTicket.state as { position: { state: string; context: { assigneeId: string | null; tier: number } } };
+              expect({ state: mine.state, tier: mine.tier, assigneeId: mine.assigneeId, steps: mine.timeline.length }).toEqual({ state: s.position.state, tier: s.position.context.tier, assigneeId: s.position.context.assigneeId, steps: hubTicket.seq });
+            }
+          }
+        } finally {
+          for (const d of ds) d.desk.close();
+          await h.close();
+          for (const f of folders) rmSync(f, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 4 },
+    );
+  }, 120_000);
 });
