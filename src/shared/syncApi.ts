@@ -21,6 +21,8 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
     lastSyncedAt: z.number().nullable(),
     /** The hub's global sequence this desk has applied up to. */
     cursor: z.number().int().nonnegative(),
+    /** Why some pending changes cannot be sent now, in words ("Changes by Ava wait until she signs in again..."). */
+    waiting: z.array(z.string()).optional(),
   }),
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

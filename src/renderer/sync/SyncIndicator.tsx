@@ -21,6 +21,8 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
     t(online ? 'sync.onlineDetail' : 'sync.offlineDetail', { url }),
     lastSyncedAt === null ? t('sync.neverSynced') : t('sync.lastSynced', { when: formatRelative(lastSyncedAt, now) }),
     pending > 0 ? `${tc('sync.pending', pending)}: ${t('sync.pendingDetail')}` : null,
+    // Why some of them cannot go yet, in the engine's words ("…until Ava signs in again").
+    ...(status.waiting ?? []),
   ]
     .filter(Boolean)
     .join(' ');
