@@ -1,0 +1,122 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Input, Method, Output } from '../src/shared/api';
+import { openDesk } from '../src/main/core/desk';
+import { startWebShell, type WebShell } from '../src/main/web/server';
+import type { Hub } from '../src/hub/server';
+import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
+import { en } from '../src/renderer/i18n/en';
+import { TicketView } from './pages/ticket';
+
+// Two desks on one hub (a real PostgreSQL), each in its own browser shell: an agent's and a
+// specialist's. The agent escalates while the hub is down and sees "Offline, 1 pending"; the
+// hub comes back on the same address, and the specialist's tier-2 queue shows the ticket
+// within a second of the hub accepting it.
+
+test.describe.configure({ mode: 'serial' });
+
+let pg: TestPostgres;
+let databaseUrl: string;
+let hub: Hub;
+let port: number;
+const shells: WebShell[] = [];
+const dirs: string[] = [];
+const SUBJECT = 'Projector dock does not charge';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  pg = await testPostgres();
+  databaseUrl = await pg.freshDatabase();
+  hub = await testHub(databaseUrl);
+  port = Number(new URL(hub.url).port);
+  await makeUser(hub, { email: 'ava@desk.test', name: 'Ava Martin', role: 'agent', tier: 1, segments: ['education'] });
+  await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
+});
+
+test.afterAll(async () => {
+  test.setTimeout(60_000);
+  for (const s of shells) await s.close();
+  await hub?.close();
+  await pg?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A desk folder joined to the hub, set up through the desk's API, then closed for its shell to open. */
+async function deskFolder(email: string, setUp?: (call: <M extends Method>(m: M, i: Input<M>) => Promise<Output<M>>) => Promise<void>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-sync-'));
+  dirs.push(dir);
+  const desk = await openDesk({ dataDir: dir, hubUrl: hub.url });
+  try {
+    const conn = desk.connect(() => undefined);
+    const call = async <M extends Method>(m: M, i: Input<M>): Promise<Output<M>> => {
+      const r = await conn.call(m, i);
+      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+      return r.result as Output<M>;
+    };
+    await call('desk.initialize', { mode: 'empty', seed: 1, customers: 1 });
+    await call('session.signInWithPassword', { email, password: PASSWORD });
+    await setUp?.(call);
+    await desk.sync.syncNow();
+  } finally {
+    desk.close();
+  }
+  return dir;
+}
+
+async function shellFor(browser: Browser, dir: string, email: string): Promise<Page> {
+  const shell = await startWebShell({ dataDir: dir, demo: false, port: 0, hubUrl: hub.url });
+  shells.push(shell);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(shell.url);
+  await page.getByRole('textbox', { name: en['signIn.email'] }).fill(email);
+  await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+  await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
+  return page;
+}
+
+test('an agent escalates while the hub is down; when it is back the specialist’s queue shows the ticket within a second', async ({ browser }) => {
+  test.setTimeout(120_000);
+  let ticketId = '';
+  const agentDir = await deskFolder('ava@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Lakeside School District', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' },
+      asset: null,
+    });
+    ticketId = (await call('tickets.create', { customerId, subject: SUBJECT })).ticket.id;
+    await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
+  });
+  const specialistDir = await deskFolder('sam@desk.test');
+
+  const agent = await shellFor(browser, agentDir, 'ava@desk.test');
+  const specialist = await shellFor(browser, specialistDir, 'sam@desk.test');
+  const agentSync = agent.getByRole('status', { name: en['sync.label'] });
+  await expect(agentSync).toContainText(en['sync.online'], { timeout: 15_000 });
+
+  // The specialist watches the education tier-2 queue: nothing there yet.
+  await specialist.goto(`${new URL(specialist.url()).origin}/#/queues/education/2`);
+  await expect(specialist.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(specialist.getByText(SUBJECT)).toHaveCount(0);
+
+  // The hub goes down; the agent escalates anyway.
+  await hub.close();
+  await agent.goto(`${new URL(agent.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
+  const ticket = new TicketView(agent);
+  await expect(ticket.heading(SUBJECT)).toBeVisible();
+  await ticket.escalate('needs_specialist_skill', 'Dock firmware is current; needs a board swap.');
+  await expect(agentSync).toContainText(en['sync.offline'], { timeout: 15_000 });
+  await expect(agentSync).toContainText('1 pending');
+
+  // The hub comes back on the same address; the agent's change goes through.
+  hub = await testHub(databaseUrl, { port });
+  await expect(agentSync).not.toContainText('pending', { timeout: 30_000 });
+  const accepted = Date.now();
+  await expect(specialist.getByText(SUBJECT)).toBeVisible({ timeout: 1_000 });
+  const shownAfter = Date.now() - accepted;
+  console.log(JSON.stringify({ name: 'e2e_escalation_to_specialist_queue', ms: shownAfter }));
+  await expect(agentSync).toContainText(en['sync.online']);
+
+  for (const p of [agent, specialist]) await p.context().close();
+});
