@@ -78,6 +78,8 @@ test('two people on one ticket see each other viewing, typing a note, and leavin
   await ava.getByRole('button', { name: en['action.ADD_NOTE'] }).click();
   await ava.getByRole('dialog').getByRole('textbox').first().fill('Customer called back: the fan is loud again.');
   await expect(onSam).toContainText('Ava Martin (Tier 1) is typing…');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await sam.screenshot({ path: join(shots, 'presence-typing.png'), clip: { x: 250, y: 62, width: 760, height: 170 } });
   // Closing the note goes back to viewing.
   await ava.getByRole('dialog').getByRole('button', { name: en['common.cancel'] }).click();
   await expect(onSam).toContainText('Ava Martin (Tier 1) is viewing');
