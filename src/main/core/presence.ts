@@ -74,6 +74,16 @@ export function presenceLink(options: PresenceLinkOptions) {
   const others = new Map<string, Map<string, Presence>>();
   let timer: ReturnType<typeof setInterval> | null = null;
 
+  // Timers run outside any call: a fault there (the desk's database closing under them) ends
+  // presence for this desk instead of the process.
+  const guarded = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      for (const line of [...lines.values()]) closeLine(line);
+    }
+  };
+
   const hubUrl = (): string | null => {
     const s = hub.status();
     return s.joined ? s.url : null;
@@ -130,7 +140,7 @@ export function presenceLink(options: PresenceLinkOptions) {
     socket.on('close', () => {
       if (line.socket === socket) line.socket = null;
       // The hub went away or restarted: try again while something is open.
-      if (!line.closed && line.mine.size > 0 && !line.retry) line.retry = setTimeout(() => ((line.retry = null), open(line)), 2000);
+      if (!line.closed && line.mine.size > 0 && !line.retry) line.retry = setTimeout(() => ((line.retry = null), guarded(() => open(line))), 2000);
       line.retry?.unref?.();
     });
   }
@@ -142,7 +152,7 @@ export function presenceLink(options: PresenceLinkOptions) {
       lines.set(userId, line);
       open(line);
     }
-    timer ??= setInterval(refresh, refreshMs);
+    timer ??= setInterval(() => guarded(refresh), refreshMs);
     timer.unref?.();
     return line;
   }

@@ -8,7 +8,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 // Presence on a ticket (who else has it open or is typing on it), relayed through the hub
 // (core/presence.ts). Only a ticket the person may see: the desk checks its segment here, and
 // the hub checks it again and tells nobody outside it. Alone, nobody else is there.
-export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>) => void): Area<'presence.of', 'presence.set'> {
+export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>) => void): Area<'presence.of', 'presence.set'> & { close(): void } {
   const link = presenceLink({ hub, onChange: push });
   const k = ctx.db.kysely;
 
@@ -21,6 +21,8 @@ export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushP
   }
 
   return {
+    /** The desk closes: its live lines to the hub go, and with them its people's presence. */
+    close: () => link.close(),
     reads: {
       'presence.of': (s, i) => link.of(mayOpen(s, i.ticketId).id, i.ticketId),
     },
