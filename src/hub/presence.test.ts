@@ -214,6 +214,8 @@ describe('presence at a desk joined to the hub (the desk API a window calls)', (
     await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).execute();
     const ava = await window('ava@desk.test');
     const sam = await window('sam@desk.test');
+    // A window at the same desk of someone who does not work the education segment.
+    const hana = await window('hana@desk.test');
     expect(await ava.c.call('presence.set', { ticketId: row.id, state: 'viewing' })).toEqual({ ok: true, result: null });
     expect(await sam.c.call('presence.set', { ticketId: row.id, state: 'viewing' })).toEqual({ ok: true, result: null });
     const seen = await until(() => ava.presence().find((p) => p.userId === specialist.user.id));
@@ -225,6 +227,9 @@ describe('presence at a desk joined to the hub (the desk API a window calls)', (
     await sam.c.call('presence.set', { ticketId: row.id, state: 'left' });
     await until(() => ava.presence().find((p) => p.userId === specialist.user.id && p.state === 'left'));
     expect(await ava.c.call('presence.of', { ticketId: row.id })).toEqual({ ok: true, result: [] });
+    // Sam's window heard Ava; Hana's heard nobody.
+    expect(sam.presence().map((p) => p.userId)).toContain(agent.user.id);
+    expect(hana.presence()).toEqual([]);
     await ava.c.call('presence.set', { ticketId: row.id, state: 'left' });
   });
 

@@ -124,10 +124,10 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // While demo data is generated nobody needs thousands of per-ticket pushes: one
   // 'desk.changed' follows instead.
   let quiet = false;
-  const push = <E extends PushEventName>(event: E, payload: PushPayload<E>) => {
+  const push = <E extends PushEventName>(event: E, payload: PushPayload<E>, ofSegment?: string) => {
     if (quiet) return;
     // Privacy: a ticket's news goes only to people who may see its segment (signed in).
-    const segment = 'segment' in payload ? String(payload.segment) : null;
+    const segment = ofSegment ?? ('segment' in payload ? String(payload.segment) : null);
     for (const [send, session] of listeners) {
       if (segment !== null && !receivesTicketNews(session.user, segment)) continue;
       send({ event, payload });
@@ -258,7 +258,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
   // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
   // stops the desk here, and the type below fails the build first.
-  const presence = presenceHandlers(ctx, hub, (p) => push('presence.changed', p));
+  const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);

@@ -8,15 +8,23 @@ import { refuseUnless, signedIn, type Area } from './types';
 // Presence on a ticket (who else has it open or is typing on it), relayed through the hub
 // (core/presence.ts). Only a ticket the person may see: the desk checks its segment here, and
 // the hub checks it again and tells nobody outside it. Alone, nobody else is there.
-export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>) => void): Area<'presence.of', 'presence.set'> & { close(): void } {
-  const link = presenceLink({ hub, onChange: push });
+export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>, segment: string) => void): Area<'presence.of', 'presence.set'> & { close(): void } {
   const k = ctx.db.kysely;
+  const segmentOf = (ticketId: string) => ctx.db.get(k.selectFrom('tickets').select('segment').where('id', '=', ticketId))?.segment;
+  // Windows of people who may not see the ticket's segment are not told who is on it.
+  const link = presenceLink({
+    hub,
+    onChange: (p) => {
+      const segment = segmentOf(p.ticketId);
+      if (segment) push(p, segment);
+    },
+  });
 
   function mayOpen(s: Parameters<typeof signedIn>[0], ticketId: string) {
     const u = signedIn(s);
-    const t = ctx.db.get(k.selectFrom('tickets').select('segment').where('id', '=', ticketId));
-    if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
-    refuseUnless(maySeeSegment(u, t.segment));
+    const segment = segmentOf(ticketId);
+    if (!segment) throw new ApiError('not_found', 'That ticket does not exist.');
+    refuseUnless(maySeeSegment(u, segment));
     return u;
   }
 
