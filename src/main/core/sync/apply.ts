@@ -109,8 +109,16 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const logEventOfEnvelope = (e: OutboxEnvelope): LogEvent => ({ ticketId: e.entityId, seq: e.seq, type: e.type as TicketLogEventType, payload: e.payload, actor: e.actor, at: e.deskTime });
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
 
+  // Events are appended once their ticket's row is written: a child row before its parent
+  // would leave a deferred foreign-key violation, and while one is outstanding SQLite checks
+  // every later parent row against its children (a scan of interactions per ticket).
+  const appends: unknown[][] = [];
   function append(e: LogEvent, id: string, deskId: string, globalSeq: number | null): void {
-    q.insertEvent.run(id, e.ticketId, e.seq, e.type, e.actor.id, e.at, JSON.stringify(e.payload), actorJson(e.actor), 1, 1, deskId, globalSeq);
+    appends.push([id, e.ticketId, e.seq, e.type, e.actor.id, e.at, JSON.stringify(e.payload), actorJson(e.actor), 1, 1, deskId, globalSeq]);
+  }
+  function flushAppends(): void {
+    for (const a of appends) q.insertEvent.run(...(a as Parameters<typeof q.insertEvent.run>));
+    appends.length = 0;
   }
 
   /** People, customers and systems a ticket row names must exist here: stand-ins until their own streams arrive. */
@@ -148,7 +156,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const deskId = (q.outboxOf.get(created.id) && (JSON.parse(q.outboxOf.get(created.id)!.body) as OutboxEnvelope).deskId) || '';
     // The later events of the ticket keep their steps; only the creation's payload changes.
     q.withdraw.run(created.id);
-    append(event, created.id, deskId, null);
+    q.insertEvent.run(created.id, ticketId, event.seq, event.type, event.actor.id, event.at, JSON.stringify(event.payload), actorJson(event.actor), 1, 1, deskId, null);
     rewriteOutbox(created.id, event);
   }
   function rewriteOutbox(id: string, e: LogEvent): void {
@@ -263,6 +271,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
 
     if (!state) {
       // A ticket created here that the hub refused: it goes, with what hung on it.
+      appends.length = 0;
       if (before) {
         store.count(before, { ...before, is_open: 0 });
         q.deleteInteractions.run(ticketId);
@@ -278,6 +287,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     row = ensureRefs(row, now);
     if (before) st.updateMoved(row);
     else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
+    flushAppends();
     store.count(before, row);
     if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
     for (const e of fresh) store.recordInteraction(row, { ...e, id: null });
