@@ -197,7 +197,14 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const before = st.ticketById.get(ticketId) ?? null;
     const rows = before ? q.events.all(ticketId) : [];
     const known = new Map(rows.map((r) => [r.id, r]));
-    const pending = rows.filter((r) => r.global_seq === null);
+    // Pending: the local events after the last one the hub is known to have accepted. An
+    // unconfirmed event before an accepted one is on the hub already (a later step of the
+    // same ticket was accepted after it; its push answer was lost): it is kept as it is.
+    let lastAccepted = -1;
+    rows.forEach((r, i) => {
+      if (r.global_seq !== null) lastAccepted = i;
+    });
+    const pending = rows.slice(lastAccepted + 1);
     let state: TicketLogState | null;
     let conflicted = 0;
     let lastType: string | null = null;
@@ -234,7 +241,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     } else {
       // Rebase: withdraw what the hub has not accepted, fold the hub's events, decide ours again.
       state = null;
-      for (const r of rows) if (r.global_seq !== null) state = evolve(state, logEventOf(ticketId, r));
+      for (const r of rows.slice(0, lastAccepted + 1)) state = evolve(state, logEventOf(ticketId, r));
       for (const r of pending) q.withdraw.run(r.id);
       for (const r of pending) known.delete(r.id);
       const arrived = new Set<string>();
