@@ -122,8 +122,14 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   }
 
   /** People, customers and systems a ticket row names must exist here: stand-ins until their own streams arrive. */
+  const present = new Set<string>();
   function ensurePerson(id: string | null, as: Actor | null, now: number): void {
-    if (!id || id === 'system' || q.userById.get(id)) return;
+    if (!id || id === 'system' || present.has(id)) return;
+    if (q.userById.get(id)) {
+      present.add(id);
+      return;
+    }
+    present.add(id);
     q.insertUser.run(id, as ? `${as.role} ${id.slice(-4)}` : `Hub user ${id.slice(-4)}`, as && as.role !== 'system' ? as.role : 'agent', as?.tier ?? 1, JSON.stringify(as?.segments ?? []), now);
   }
   function ensureRefs(row: TicketRowDb, now: number): TicketRowDb {
@@ -289,8 +295,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const s: TicketLogState = state;
     const sla = projectSla(s, store.calendarOf, now);
     let row = store.rowOf(s, sla);
+    // The number: as this desk shows it already, or as the creation (freed above) gave it.
     if (before) row = { ...row, number: before.number };
-    else if (!before) row = { ...row, number: freeNumber(ticketId, row.number) };
     row = ensureRefs(row, now);
     if (before) st.updateMoved(row);
     else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
