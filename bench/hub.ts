@@ -1,5 +1,5 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -12,8 +12,9 @@ import { createUser, type HubUser } from '../src/hub/accounts';
 import { openDb, openPool, type HubDb } from '../src/hub/db';
 import { migrate } from '../src/hub/migrations';
 import { call, createdPayload, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
+import { hubCatchup } from './hubCatchup';
 
-// npm run bench:hub -- [--seconds N] [--batch N]
+// npm run bench:hub -- [--seconds N] [--batch N] [--only ingest|latency|catchup]
 // The hub's ingest and fan-out on loopback, against an embedded PostgreSQL made for the run;
 // the hub runs as its own process (`npm run hub`), the desks are this one.
 // stdout: one JSON object a line (as `npm run bench`); stderr: progress.
@@ -21,11 +22,13 @@ import { call, createdPayload, PASSWORD, quietLog, type TestDesk } from '../src/
 //                        --batch events a push), and its floor: the same rows by raw multi-row
 //                        INSERT on one connection into the same PostgreSQL.
 //   hub_push_latency     one desk's push until another desk's WebSocket has the event.
+//   hub_catchup_50k, lookup_360_via_hub   see bench/hubCatchup.ts.
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, batch: { type: 'string', default: '100' } } });
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, batch: { type: 'string', default: '100' }, only: { type: 'string', default: '' } } });
 const seconds = Number(args.seconds);
 const batch = Number(args.batch);
 const log = (m: string) => process.stderr.write(`${m}\n`);
+const runs = (part: string) => args.only === '' || args.only === part;
 
 const dir = mkdtempSync(join(tmpdir(), 'tagdesk-bench-hub-'));
 chmodSync(dir, 0o755);
@@ -99,7 +102,7 @@ async function signInDesk(hub: BenchHub, user: HubUser): Promise<TestDesk> {
 }
 
 try {
-  for (const desks of [1, 10, 50]) {
+  for (const desks of runs('ingest') ? [1, 10, 50] : []) {
     const hub = await freshHub();
     const people = await Promise.all(Array.from({ length: desks }, (_, i) => makeUser(hub, { email: `bench${i}@desk.test`, role: 'agent', segments: ['education'] })));
     const signed = await Promise.all(people.map((u) => signInDesk(hub, u)));
@@ -140,6 +143,7 @@ try {
     await hub.close();
   }
 
+  if (runs('latency')) {
   const hub = await freshHub();
   const a = await signInDesk(hub, await makeUser(hub, { email: 'lat-a@desk.test', role: 'agent', segments: ['education'] }));
   const b = await signInDesk(hub, await makeUser(hub, { email: 'lat-b@desk.test', role: 'agent', segments: ['education'] }));
@@ -165,6 +169,13 @@ try {
   log(`hub_push_latency: p50 ${pct(50)} µs, p99 ${pct(99)} µs`);
   ws.close();
   await hub.close();
+  }
+
+  if (runs('catchup')) {
+    const hub = await freshHub();
+    for (const line of await hubCatchup(hub, log)) console.log(JSON.stringify({ ...line, load1: loadavg()[0] }));
+    await hub.close();
+  }
 } finally {
   await admin.end();
   await server.stop();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../shared/api';
+import type { Input, Method, Output, Push } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import type { HubUser } from './accounts';
@@ -210,6 +210,30 @@ describe('desks following one hub', () => {
     expect((await view(a, t)).tier).toBe(escalatedTo);
     expect(await view(a, t)).toEqual(await view(b, t));
     for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+});
+
+describe('live', () => {
+  it('an agent’s escalation reaches the specialist’s desk within a second, through the hub’s socket', async () => {
+    const open = () => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url });
+    const agentDesk = await open();
+    const specialistDesk = await open();
+    desks.push(agentDesk, specialistDesk);
+    const a = await deskFor(ava, agentDesk);
+    const news: Push[] = [];
+    const conn = specialistDesk.connect((p) => news.push(p));
+    const r = await conn.call('session.signInWithPassword', { email: sam.email, password: PASSWORD });
+    expect(r.ok).toBe(true);
+    await specialistDesk.sync.syncNow();
+    const t = await newTicket(a, 'Battery swells');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    const started = performance.now();
+    await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Swollen battery.' } });
+    const arrived = () => news.some((p) => p.event === 'ticket.changed' && (p.payload as { ticketId: string; tier: number }).ticketId === t && (p.payload as { tier: number }).tier === 2);
+    while (!arrived() && performance.now() - started < 3000) await new Promise((res) => setTimeout(res, 10));
+    expect(arrived()).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(news.some((p) => p.event === 'sync.changed')).toBe(true);
   });
 });
 

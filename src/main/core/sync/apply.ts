@@ -109,13 +109,27 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const logEventOfEnvelope = (e: OutboxEnvelope): LogEvent => ({ ticketId: e.entityId, seq: e.seq, type: e.type as TicketLogEventType, payload: e.payload, actor: e.actor, at: e.deskTime });
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
 
+  // Events are appended once their ticket's row is written: a child row before its parent
+  // would leave a deferred foreign-key violation, and while one is outstanding SQLite checks
+  // every later parent row against its children (a scan of interactions per ticket).
+  const appends: unknown[][] = [];
   function append(e: LogEvent, id: string, deskId: string, globalSeq: number | null): void {
-    q.insertEvent.run(id, e.ticketId, e.seq, e.type, e.actor.id, e.at, JSON.stringify(e.payload), actorJson(e.actor), 1, 1, deskId, globalSeq);
+    appends.push([id, e.ticketId, e.seq, e.type, e.actor.id, e.at, JSON.stringify(e.payload), actorJson(e.actor), 1, 1, deskId, globalSeq]);
+  }
+  function flushAppends(): void {
+    for (const a of appends) q.insertEvent.run(...(a as Parameters<typeof q.insertEvent.run>));
+    appends.length = 0;
   }
 
   /** People, customers and systems a ticket row names must exist here: stand-ins until their own streams arrive. */
+  const present = new Set<string>();
   function ensurePerson(id: string | null, as: Actor | null, now: number): void {
-    if (!id || id === 'system' || q.userById.get(id)) return;
+    if (!id || id === 'system' || present.has(id)) return;
+    if (q.userById.get(id)) {
+      present.add(id);
+      return;
+    }
+    present.add(id);
     q.insertUser.run(id, as ? `${as.role} ${id.slice(-4)}` : `Hub user ${id.slice(-4)}`, as && as.role !== 'system' ? as.role : 'agent', as?.tier ?? 1, JSON.stringify(as?.segments ?? []), now);
   }
   function ensureRefs(row: TicketRowDb, now: number): TicketRowDb {
@@ -148,7 +162,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const deskId = (q.outboxOf.get(created.id) && (JSON.parse(q.outboxOf.get(created.id)!.body) as OutboxEnvelope).deskId) || '';
     // The later events of the ticket keep their steps; only the creation's payload changes.
     q.withdraw.run(created.id);
-    append(event, created.id, deskId, null);
+    q.insertEvent.run(created.id, ticketId, event.seq, event.type, event.actor.id, event.at, JSON.stringify(event.payload), actorJson(event.actor), 1, 1, deskId, null);
     rewriteOutbox(created.id, event);
   }
   function rewriteOutbox(id: string, e: LogEvent): void {
@@ -189,7 +203,14 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const before = st.ticketById.get(ticketId) ?? null;
     const rows = before ? q.events.all(ticketId) : [];
     const known = new Map(rows.map((r) => [r.id, r]));
-    const pending = rows.filter((r) => r.global_seq === null);
+    // Pending: the local events after the last one the hub is known to have accepted. An
+    // unconfirmed event before an accepted one is on the hub already (a later step of the
+    // same ticket was accepted after it; its push answer was lost): it is kept as it is.
+    let lastAccepted = -1;
+    rows.forEach((r, i) => {
+      if (r.global_seq !== null) lastAccepted = i;
+    });
+    const pending = rows.slice(lastAccepted + 1);
     let state: TicketLogState | null;
     let conflicted = 0;
     let lastType: string | null = null;
@@ -226,7 +247,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     } else {
       // Rebase: withdraw what the hub has not accepted, fold the hub's events, decide ours again.
       state = null;
-      for (const r of rows) if (r.global_seq !== null) state = evolve(state, logEventOf(ticketId, r));
+      for (const r of rows.slice(0, lastAccepted + 1)) state = evolve(state, logEventOf(ticketId, r));
       for (const r of pending) q.withdraw.run(r.id);
       for (const r of pending) known.delete(r.id);
       const arrived = new Set<string>();
@@ -263,6 +284,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
 
     if (!state) {
       // A ticket created here that the hub refused: it goes, with what hung on it.
+      appends.length = 0;
       if (before) {
         store.count(before, { ...before, is_open: 0 });
         q.deleteInteractions.run(ticketId);
@@ -273,11 +295,12 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const s: TicketLogState = state;
     const sla = projectSla(s, store.calendarOf, now);
     let row = store.rowOf(s, sla);
+    // The number: as this desk shows it already, or as the creation (freed above) gave it.
     if (before) row = { ...row, number: before.number };
-    else if (!before) row = { ...row, number: freeNumber(ticketId, row.number) };
     row = ensureRefs(row, now);
     if (before) st.updateMoved(row);
     else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
+    flushAppends();
     store.count(before, row);
     if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
     for (const e of fresh) store.recordInteraction(row, { ...e, id: null });

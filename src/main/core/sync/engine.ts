@@ -90,14 +90,18 @@ export function syncEngine(options: SyncEngineOptions) {
   async function request(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<unknown> {
     const link = hub.linkInfo();
     if (!link) throw new HubDown('not joined');
-    let res: Response;
-    try {
-      res = await doFetch(`${link.url}${path}`, {
+    const send = () =>
+      doFetch(`${link.url}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(30_000),
       });
+    let res: Response;
+    try {
+      // Once more on a failure of the connection itself: a kept-alive socket the hub closed
+      // while this desk was applying a batch. Pull and push are both safe to repeat.
+      res = await send().catch(() => send());
     } catch (error) {
       throw new HubDown(error instanceof Error ? error.message : String(error));
     }
@@ -124,13 +128,21 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   async function pullAll(token: string): Promise<void> {
+    const page = (after: number, refusalsAfter: number) => request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}`, token);
+    const s = state();
+    let next = page(s.cursor, s.refusals_after);
     for (;;) {
-      const s = state();
-      const answer = pullAnswer.parse(await request('GET', `/sync/pull?after=${s.cursor}&limit=${PULL_LIMIT}&refusalsAfter=${s.refusals_after}`, token));
-      tell(applier.applyBatch(answer.events, answer.refusals, answer.cursor));
+      const answer = pullAnswer.parse(await next);
       const lastRefusal = answer.refusals.at(-1)?.id;
+      const more = answer.cursor < answer.head || answer.refusals.length >= PULL_LIMIT;
+      // The hub reads the next page while this desk applies this one.
+      if (more) {
+        next = page(answer.cursor, lastRefusal ?? state().refusals_after);
+        next.catch(() => undefined); // awaited on the next turn; not unhandled if this batch fails first
+      }
+      tell(applier.applyBatch(answer.events, answer.refusals, answer.cursor));
       setState({ last_synced_at: now(), ...(lastRefusal ? { refusals_after: lastRefusal } : {}) });
-      if (answer.cursor >= answer.head && answer.refusals.length < PULL_LIMIT) return;
+      if (!more) return;
     }
   }
 
@@ -249,7 +261,7 @@ export function syncEngine(options: SyncEngineOptions) {
         } while (again && !stopped);
         failures = 0;
       } catch (error) {
-        if (!(error instanceof HubDown)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
         setOnline(false);
         failures++;
       } finally {
