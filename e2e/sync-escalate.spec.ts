@@ -33,6 +33,7 @@ test.beforeAll(async () => {
   port = Number(new URL(hub.url).port);
   await makeUser(hub, { email: 'ava@desk.test', name: 'Ava Martin', role: 'agent', tier: 1, segments: ['education'] });
   await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
+  await makeUser(hub, { email: 'ben@desk.test', name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['education'] });
 });
 
 test.afterAll(async () => {
@@ -109,14 +110,74 @@ test('an agent escalates while the hub is down; when it is back the specialistâ€
   await expect(agentSync).toContainText(en['sync.offline'], { timeout: 15_000 });
   await expect(agentSync).toContainText('1 pending');
 
-  // The hub comes back on the same address; the agent's change goes through.
+  // The hub comes back on the same address. Each desk finds it at its next retry (the engine
+  // backs off while the hub is away); once the agent's change is accepted and the specialist's
+  // desk is back in touch, the ticket is on the specialist's queue within a second.
+  const back = Date.now();
   hub = await testHub(databaseUrl, { port });
-  await expect(agentSync).not.toContainText('pending', { timeout: 30_000 });
-  const accepted = Date.now();
+  const specialistSync = specialist.getByRole('status', { name: en['sync.label'] });
+  await expect(agentSync).not.toContainText('pending', { timeout: 45_000 });
+  await expect(specialistSync).toContainText(en['sync.online'], { timeout: 45_000 });
+  const bothBack = Date.now();
   await expect(specialist.getByText(SUBJECT)).toBeVisible({ timeout: 1_000 });
-  const shownAfter = Date.now() - accepted;
-  console.log(JSON.stringify({ name: 'e2e_escalation_to_specialist_queue', ms: shownAfter }));
+  console.log(JSON.stringify({ name: 'e2e_escalation_to_specialist_queue', ms_after_both_online: Date.now() - bothBack, ms_after_hub_restart: Date.now() - back }));
   await expect(agentSync).toContainText(en['sync.online']);
 
   for (const p of [agent, specialist]) await p.context().close();
+});
+
+test('two agents take the same ticket while the hub is down: one wins, the other finds the conflict explained and dismisses it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const subject = 'Chromebook cart will not charge';
+  let ticketId = '';
+  const avaDir = await deskFolder('ava@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Hillcrest Academy', segment: 'education', serviceLevel: 'standard', email: 'it@hillcrest.example', phone: '+1 415 555 0199' },
+      asset: null,
+    });
+    ticketId = (await call('tickets.create', { customerId, subject })).ticket.id;
+  });
+  const benDir = await deskFolder('ben@desk.test');
+  const ava = await shellFor(browser, avaDir, 'ava@desk.test');
+  const ben = await shellFor(browser, benDir, 'ben@desk.test');
+  const indicators = [ava, ben].map((p) => p.getByRole('status', { name: en['sync.label'] }));
+  for (const i of indicators) await expect(i).toContainText(en['sync.online'], { timeout: 15_000 });
+
+  await hub.close();
+  for (const page of [ava, ben]) {
+    await page.goto(`${new URL(page.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
+    const ticket = new TicketView(page);
+    await expect(ticket.heading(subject)).toBeVisible();
+    await ticket.take();
+  }
+  for (const i of indicators) {
+    await expect(i).toContainText(en['sync.offline'], { timeout: 15_000 });
+    await expect(i).toContainText('1 pending');
+  }
+
+  hub = await testHub(databaseUrl, { port });
+  for (const i of indicators) await expect(i).not.toContainText('pending', { timeout: 30_000 });
+  // Exactly one of them lost the race.
+  await expect(async () => {
+    const counts = await Promise.all(indicators.map((i) => i.getByRole('link', { name: '1 conflict' }).count()));
+    expect(counts.sort()).toEqual([0, 1]);
+  }).toPass({ timeout: 15_000 });
+  const loser = (await indicators[0]!.getByRole('link', { name: '1 conflict' }).count()) ? ava : ben;
+  const loserSync = loser.getByRole('status', { name: en['sync.label'] });
+
+  await loserSync.getByRole('link', { name: '1 conflict' }).click();
+  await expect(loser.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeVisible();
+  const card = loser.getByRole('listitem');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(en['conflicts.tried']);
+  await expect(card).toContainText(en['conflicts.why']);
+  await expect(card).toContainText(en['conflicts.next']);
+  await expect(card.getByRole('link', { name: /^Open ticket / })).toHaveAttribute('href', `#/ticket/${encodeURIComponent(ticketId)}`);
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await loser.screenshot({ path: join(shots, 'conflict-real.png') });
+  await card.getByRole('button', { name: /^Dismiss: / }).click();
+  await expect(loser.getByText(en['conflicts.empty'])).toBeVisible();
+  await expect(loserSync.getByRole('link')).toHaveCount(0);
+
+  for (const p of [ava, ben]) await p.context().close();
 });
