@@ -123,6 +123,8 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
   // The tooltip says where the hub is and when the desk last heard from it.
   await indicator.getByText(en['sync.offline']).hover();
   await expect(page.getByRole('tooltip')).toContainText('Last synced 5 minutes ago');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await page.screenshot({ path: join(shots, 'indicator-tooltip.png'), clip: { x: 700, y: 0, width: 580, height: 260 } });
 
   await indicator.getByRole('link', { name: '2 conflicts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeVisible();

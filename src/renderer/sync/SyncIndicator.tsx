@@ -17,19 +17,28 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
   const now = useNow(15_000);
   if (!status || status.mode === 'alone') return null;
   const { online, pending, conflicts, lastSyncedAt, url } = status;
-  const detail = [
+  const lines = [
     t(online ? 'sync.onlineDetail' : 'sync.offlineDetail', { url }),
     lastSyncedAt === null ? t('sync.neverSynced') : t('sync.lastSynced', { when: formatRelative(lastSyncedAt, now) }),
-    pending > 0 ? `${tc('sync.pending', pending)}: ${t('sync.pendingDetail')}` : null,
+    pending > 0 ? t('sync.pendingDetail', { pending: tc('sync.pending', pending) }) : null,
     // Why some of them cannot go yet, in the engine's words ("…until Ava signs in again").
     ...(status.waiting ?? []),
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ].filter((line): line is string => Boolean(line));
+  const detail = lines.join(' ');
   return (
     <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined}>
       <Group gap={8} wrap="nowrap">
-        <Tooltip label={detail} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
+        <Tooltip
+          label={lines.map((line) => (
+            <Text key={line} size="sm" inherit>
+              {line}
+            </Text>
+          ))}
+          multiline
+          w={300}
+          withArrow
+          events={{ hover: true, focus: true, touch: true }}
+        >
           <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail}>
             {online ? <IconCloud size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
             <Text size="sm" fw={600} className={compact ? classes.visuallyHidden : undefined}>
