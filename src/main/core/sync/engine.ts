@@ -261,7 +261,8 @@ export function syncEngine(options: SyncEngineOptions) {
         } while (again && !stopped);
         failures = 0;
       } catch (error) {
-        if (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
+        // A desk closing mid-cycle, or the hub unreachable, is no news; anything else is logged.
+        if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
         setOnline(false);
         failures++;
       } finally {
