@@ -204,7 +204,10 @@ export function syncEngine(options: SyncEngineOptions) {
             setState({ hub_desk_seq: lastDeskSeq });
             break;
           }
-          if (error.status === 401) {
+          if (error.status === 401 || error.status === 403) {
+            // The session ended, or was opened under another desk id (a desk joined before
+            // migration 0011): this person's changes wait until they sign in here again.
+            log(`tagdesk: the hub refused ${nameOf(group.userId)}'s session: ${error.message}`);
             hub.sessionEnded(group.userId);
             break;
           }
