@@ -213,6 +213,37 @@ describe('desks following one hub', () => {
   });
 });
 
+describe('streams besides tickets', () => {
+  it('hands a stream’s events to the applier its area registered, and keeps those of a stream no area applies', async () => {
+    const ruled = await testHub(hub.databaseUrl, { streamRules: { memo: () => ({ ok: true, segment: 'education' }) } });
+    try {
+      const open = () => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: ruled.url, sync: { live: false } });
+      const [authorDesk, applyingDesk, plainDesk] = [await open(), await open(), await open()];
+      desks.push(authorDesk, applyingDesk, plainDesk);
+      const got: string[] = [];
+      applyingDesk.streams.register({ stream: 'memo', apply: (events) => got.push(...events.map((e) => String(e.payload.text))) });
+      const author = await deskFor(ava, authorDesk, ruled);
+      await deskFor(sam, applyingDesk, ruled);
+      await deskFor(ben, plainDesk, ruled);
+      const db = new Sql(authorDesk.db.sqlite, authorDesk.db.kysely);
+      const box = outbox(db, deskIdOf(db));
+      db.write(() =>
+        box.append({ id: uuidv7(), stream: 'memo', entityId: uuidv7(), seq: 1, type: 'MEMO_SET', payloadVersion: 1, payload: { text: 'Lab closed Friday' }, actor: { id: ava.id, role: 'agent', tier: 1, segments: ['education'] }, deskId: box.deskId, deskTime: Date.now(), globalSeq: null }),
+      );
+      await author.desk.sync.syncNow();
+      expect(await author.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+      await applyingDesk.sync.syncNow();
+      await plainDesk.sync.syncNow();
+      expect(got).toEqual(['Lab closed Friday']);
+      const kept = plainDesk.db.sqlite.prepare(`select stream, body from sync_inbox`).all() as { stream: string; body: string }[];
+      expect(kept.map((k) => k.stream)).toEqual(['memo']);
+      expect(JSON.parse(kept[0]!.body)).toMatchObject({ payload: { text: 'Lab closed Friday' } });
+    } finally {
+      await ruled.close();
+    }
+  });
+});
+
 describe('live', () => {
   it('an agent’s escalation reaches the specialist’s desk within a second, through the hub’s socket', async () => {
     const open = () => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url });

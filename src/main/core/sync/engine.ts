@@ -204,7 +204,10 @@ export function syncEngine(options: SyncEngineOptions) {
             setState({ hub_desk_seq: lastDeskSeq });
             break;
           }
-          if (error.status === 401) {
+          if (error.status === 401 || error.status === 403) {
+            // The session ended, or was opened under another desk id (a desk joined before
+            // migration 0011): this person's changes wait until they sign in here again.
+            log(`tagdesk: the hub refused ${nameOf(group.userId)}'s session: ${error.message}`);
             hub.sessionEnded(group.userId);
             break;
           }
@@ -261,7 +264,8 @@ export function syncEngine(options: SyncEngineOptions) {
         } while (again && !stopped);
         failures = 0;
       } catch (error) {
-        if (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
+        // A desk closing mid-cycle, or the hub unreachable, is no news; anything else is logged.
+        if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
         setOnline(false);
         failures++;
       } finally {

@@ -47,6 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
        WHEN OLD.global_seq IS NOT NULL OR NOT EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND rebasing = 1)
        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END`,
     sql`CREATE INDEX ticket_events_unconfirmed ON ticket_events(ticket_id, seq) WHERE global_seq IS NULL`,
+    // A desk signs in to its hub under the id its events carry (meta desk_id); a desk joined
+    // before this migration registers that id at its next sign-in.
+    sql`UPDATE hub_link SET desk_id = (SELECT value FROM meta WHERE key = 'desk_id') WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'desk_id')`,
   ]) {
     await statement.execute(db);
   }
