@@ -1,5 +1,5 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -11,9 +11,10 @@ import { spawn } from 'node:child_process';
 import { createUser, type HubUser } from '../src/hub/accounts';
 import { openDb, openPool, type HubDb } from '../src/hub/db';
 import { migrate } from '../src/hub/migrations';
-import { call, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
+import { call, createdPayload, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
+import { hubCatchup } from './hubCatchup';
 
-// npm run bench:hub -- [--seconds N] [--batch N]
+// npm run bench:hub -- [--seconds N] [--batch N] [--only ingest|latency|catchup]
 // The hub's ingest and fan-out on loopback, against an embedded PostgreSQL made for the run;
 // the hub runs as its own process (`npm run hub`), the desks are this one.
 // stdout: one JSON object a line (as `npm run bench`); stderr: progress.
@@ -21,11 +22,13 @@ import { call, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubF
 //                        --batch events a push), and its floor: the same rows by raw multi-row
 //                        INSERT on one connection into the same PostgreSQL.
 //   hub_push_latency     one desk's push until another desk's WebSocket has the event.
+//   hub_catchup_50k, lookup_360_via_hub   see bench/hubCatchup.ts.
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, batch: { type: 'string', default: '100' } } });
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, batch: { type: 'string', default: '100' }, only: { type: 'string', default: '' } } });
 const seconds = Number(args.seconds);
 const batch = Number(args.batch);
 const log = (m: string) => process.stderr.write(`${m}\n`);
+const runs = (part: string) => args.only === '' || args.only === part;
 
 const dir = mkdtempSync(join(tmpdir(), 'tagdesk-bench-hub-'));
 chmodSync(dir, 0o755);
@@ -37,13 +40,13 @@ function creates(desk: TestDesk, n: number) {
   return Array.from({ length: n }, () => {
     const e: Envelope = {
       id: uuidv7(),
-      ticketId: `T-${uuidv7()}`,
+      stream: 'ticket',
+      entityId: `T-${uuidv7()}`,
       seq: 1,
       type: 'CREATED',
       payloadVersion: 1,
-      payload: { segment: 'education', subject: 'Fan noise after BIOS update', priority: 'normal', customerId: uuidv7() },
+      payload: createdPayload('education'),
       actor: { id: desk.user.id, role: desk.user.role, tier: desk.user.tier, segments: desk.user.segments },
-      machineVersion: 1,
       deskId: desk.deskId,
       deskTime: Date.now(),
       globalSeq: null,
@@ -99,7 +102,7 @@ async function signInDesk(hub: BenchHub, user: HubUser): Promise<TestDesk> {
 }
 
 try {
-  for (const desks of [1, 10, 50]) {
+  for (const desks of runs('ingest') ? [1, 10, 50] : []) {
     const hub = await freshHub();
     const people = await Promise.all(Array.from({ length: desks }, (_, i) => makeUser(hub, { email: `bench${i}@desk.test`, role: 'agent', segments: ['education'] })));
     const signed = await Promise.all(people.map((u) => signInDesk(hub, u)));
@@ -126,7 +129,7 @@ try {
       const rows = creates(floorDesk, batch);
       const values: unknown[] = [];
       const tuples = rows.map((r, i) => {
-        values.push(done + i + 1, r.event.id, r.event.ticketId, 1, r.event.type, 'education', r.event.actor.id, r.event.deskId, r.deskSeq, JSON.stringify(r.event), Date.now());
+        values.push(done + i + 1, r.event.id, r.event.entityId, 1, r.event.type, 'education', r.event.actor.id, r.event.deskId, r.deskSeq, JSON.stringify(r.event), Date.now());
         const b = i * 11;
         return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11})`;
       });
@@ -140,6 +143,7 @@ try {
     await hub.close();
   }
 
+  if (runs('latency')) {
   const hub = await freshHub();
   const a = await signInDesk(hub, await makeUser(hub, { email: 'lat-a@desk.test', role: 'agent', segments: ['education'] }));
   const b = await signInDesk(hub, await makeUser(hub, { email: 'lat-b@desk.test', role: 'agent', segments: ['education'] }));
@@ -165,6 +169,13 @@ try {
   log(`hub_push_latency: p50 ${pct(50)} µs, p99 ${pct(99)} µs`);
   ws.close();
   await hub.close();
+  }
+
+  if (runs('catchup')) {
+    const hub = await freshHub();
+    for (const line of await hubCatchup(hub, log)) console.log(JSON.stringify({ ...line, load1: loadavg()[0] }));
+    await hub.close();
+  }
 } finally {
   await admin.end();
   await server.stop();

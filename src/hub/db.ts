@@ -50,6 +50,8 @@ export interface LogHeadTable {
 export interface EventTable {
   seq: number;
   id: string;
+  stream: Generated<string>;
+  /** The entity of the event's stream (a ticket's id for stream 'ticket'). */
   ticket_id: string;
   ticket_seq: number;
   type: string;
@@ -75,13 +77,23 @@ export interface RefusalTable {
   desk_id: string;
   desk_seq: number;
   author_id: string;
+  stream: Generated<string>;
   ticket_id: string;
   reason: string;
   at: number;
   envelope: ColumnType<unknown, string, string>;
 }
 
+/** What the hub knows of an entity of a stream other than tickets: who may read its events. */
+export interface EntityTable {
+  stream: string;
+  id: string;
+  segment: string | null;
+  last_global_seq: number;
+}
+
 export interface HubDatabase {
+  entities: EntityTable;
   users: UserTable;
   sessions: SessionTable;
   sign_in_throttle: ThrottleTable;

@@ -1,54 +1,56 @@
-import { z } from 'zod';
-import { actorSchema, idSchema, segmentSchema, tierSchema, type Actor } from '../shared/domain';
+import { outboxEnvelopeSchema, ticketEnvelopeSchema, MACHINE_VERSION, type Assignee, type OutboxEnvelope, type TicketEnvelope, type TicketLogState } from '../shared/ticketLog';
 
-// The event envelope as the hub receives it. STAND-IN: the shared ticket log (issue 10
-// part 1, src/shared) defines the one envelope; when it lands on main this file re-exports
-// it and the stand-in below goes. Everything else in src/hub names only these exports.
+// The event envelopes are the shared ticket log's (src/shared/ticketLog); the hub names them
+// through this file only.
+//
+// On the wire (push, pull, snapshot, live) every event is an outbox envelope: its stream
+// ('ticket', 'customer', 'knowledge', ...), the entity and its per-entity seq, and the rest
+// of the envelope. A ticket event is also read as the ticket log's own envelope (ticketId =
+// entityId), checked against its type's payload schema, and re-checked with decide.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const wireEnvelopeSchema = outboxEnvelopeSchema;
+export type Envelope = OutboxEnvelope;
+export const envelopeSchema = ticketEnvelopeSchema;
+export type TicketEvent = TicketEnvelope;
+export type TicketState = TicketLogState;
 
-export const envelopeSchema = z.strictObject({
-  /** UUID v7, made by the author's desk. */
-  id: z.string().regex(UUID, 'an event id is a lowercase UUID'),
-  ticketId: idSchema,
-  /** Per-ticket sequence: 1 for the ticket's first event. */
-  seq: z.number().int().min(1),
-  type: z.string().min(1).max(64),
-  payloadVersion: z.number().int().min(1),
-  payload: z.record(z.string(), z.unknown()),
-  actor: actorSchema,
-  machineVersion: z.number().int().min(0),
-  deskId: z.uuid(),
-  deskTime: z.number().int().min(0),
-  globalSeq: z.number().int().min(1).nullable(),
-});
-export type Envelope = z.infer<typeof envelopeSchema>;
+/** A ticket stream event as the ticket log reads it, or why it is not one. */
+export function asTicketEvent(e: OutboxEnvelope): { ok: true; event: TicketEnvelope } | { ok: false; reason: string } {
+  const parsed = ticketEnvelopeSchema.safeParse({
+    id: e.id,
+    ticketId: e.entityId,
+    seq: e.seq,
+    type: e.type,
+    payloadVersion: e.payloadVersion,
+    payload: e.payload,
+    actor: e.actor,
+    machineVersion: MACHINE_VERSION,
+    deskId: e.deskId,
+    deskTime: e.deskTime,
+    globalSeq: e.globalSeq,
+  });
+  if (parsed.success) return { ok: true, event: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, reason: `Not a ticket event: ${issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid'}.` };
+}
 
-/** The hub's projection of one ticket: what the re-check needs to judge the next event. */
-export const ticketStateSchema = z.object({
-  id: idSchema,
-  seq: z.number().int(),
-  segment: segmentSchema,
-  tier: tierSchema,
-  assigneeId: z.string().nullable(),
-  status: z.string(),
-});
-export type TicketState = z.infer<typeof ticketStateSchema>;
+/** The people an event may name (an ASSIGN's assignee), as the hub knows them now. */
+export interface Directory {
+  person(id: string): Assignee | null;
+}
 
 /**
  * The one injected re-check: the ticket as the hub has it (null before its first event) and
  * the event, judged with the actor the hub knows (not the desk's snapshot). Either the
  * ticket's next state, or the reason the event is refused.
  */
-export type Recheck = (state: TicketState | null, event: Envelope, directory: Directory) => { ok: true; state: TicketState } | { ok: false; reason: string };
-
-/** The people an event may name (an ASSIGN's assignee), as the hub knows them now. */
-export interface Directory {
-  person(id: string): (Actor & { name: string; active: boolean }) | null;
-}
+export type Recheck = (state: TicketState | null, event: TicketEnvelope, directory: Directory) => { ok: true; state: TicketState } | { ok: false; reason: string };
 
 /** The segment a ticket is in: who may read its events. */
-export const segmentOf = (state: TicketState): string => state.segment;
+export const segmentOf = (state: TicketState): string => state.head.segment;
 
-/** A projection as stored (jsonb), read back. */
-export const readState = (json: unknown): TicketState => ticketStateSchema.parse(json);
+/** A projection as stored (jsonb), read back: written by this hub from evolve. */
+export const readState = (json: unknown): TicketState => json as TicketState;
+
+/** The segment column of an event every signed-in person may read (a stream rule said null). */
+export const EVERYONE = '*';

@@ -1,39 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { idSchema } from '../shared/domain';
 import { seesSegment } from './access';
 import { authenticate, type Session } from './accounts';
 import type { HubDb } from './db';
+import { EVERYONE } from './envelope';
+import { dropConnection, PRESENCE_CHANNEL, presenceIn, presenceNote, setPresence, shown } from './presence';
 import { EVENTS_CHANNEL, eventsBetween } from './sync';
 
 // Live fan-out. Desks hold a WebSocket (a valid session required to open it). A commit that
 // appends events NOTIFYs every hub process on one PostgreSQL; each process reads the new
 // events once and sends each connected desk those of segments its person may see. Presence
-// (who has a ticket open, who is typing) goes the same way, without being stored.
+// (who has a ticket open, who is typing) goes the same way; presence.ts keeps it.
 //
 // Messages to the desk: {type:'events', events}, {type:'presence', ...}, {type:'resync'}
 // (the hub may have missed notifications: pull), {type:'error', message}.
 // From the desk: {type:'presence', ticketId, state: 'viewing'|'typing'|'left'}.
 
-export const PRESENCE_CHANNEL = 'tagdesk_presence';
+export { PRESENCE_CHANNEL };
 
-const presenceIn = z.strictObject({ type: z.literal('presence'), ticketId: idSchema, state: z.enum(['viewing', 'typing', 'left']) });
-const presenceNote = z.object({
-  connection: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  deskId: z.string().nullable(),
-  ticketId: z.string(),
-  segment: z.string(),
-  state: z.string(),
-  at: z.number(),
-});
 const rangeNote = z.object({ first: z.number().int(), last: z.number().int() });
 
 interface Peer {
@@ -98,15 +87,14 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       if (!range.success || peers.size === 0) return;
       const events = await eventsBetween(db, range.data.first, range.data.last);
       for (const peer of peers.values()) {
-        const visible = events.filter((e) => seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
+        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
         if (visible.length > 0) send(peer, { type: 'events', events: visible });
       }
     } else if (channel === PRESENCE_CHANNEL) {
       const note = presenceNote.safeParse(JSON.parse(payload));
       if (!note.success) return;
-      const { connection, segment, ...shown } = note.data;
       for (const peer of peers.values()) {
-        if (peer.id !== connection && seesSegment(peer.session.user, segment)) send(peer, { type: 'presence', ...shown });
+        if (peer.id !== note.data.connection && seesSegment(peer.session.user, note.data.segment)) send(peer, { type: 'presence', ...shown(note.data) });
       }
     }
   }
@@ -130,19 +118,8 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
     if (!parsed.success) return send(peer, { type: 'error', message: 'Not a presence message: {type:"presence", ticketId, state: viewing|typing|left}.' });
     if (peer.presenceBudget <= 0) return;
     peer.presenceBudget--;
-    const ticket = await db.selectFrom('tickets').select('segment').where('id', '=', parsed.data.ticketId).executeTakeFirst();
-    if (!ticket || !seesSegment(peer.session.user, ticket.segment)) return send(peer, { type: 'error', message: 'No such ticket in your segments.' });
-    const note = {
-      connection: peer.id,
-      userId: peer.session.user.id,
-      name: peer.session.user.name,
-      deskId: peer.session.deskId,
-      ticketId: parsed.data.ticketId,
-      segment: ticket.segment,
-      state: parsed.data.state,
-      at: now(),
-    };
-    await sql`select pg_notify(${PRESENCE_CHANNEL}, ${JSON.stringify(note)})`.execute(db);
+    const refused = await setPresence(db, { connection: peer.id, session: peer.session }, parsed.data.ticketId, parsed.data.state, now());
+    if (refused) send(peer, { type: 'error', message: refused });
   }
 
   return {
@@ -166,8 +143,12 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
               }
               void onPresence(peer, data).catch((error: unknown) => log.warn({ err: { message: String(error) } }, 'presence failed'));
             });
-            ws.on('close', () => peers.delete(peer.id));
-            ws.on('error', () => peers.delete(peer.id));
+            const gone = () => {
+              if (!peers.delete(peer.id)) return;
+              void dropConnection(db, peer.id, now()).catch((error: unknown) => log.warn({ err: { message: String(error) } }, 'presence cleanup failed'));
+            };
+            ws.on('close', gone);
+            ws.on('error', gone);
             send(peer, { type: 'hello', userId: session.user.id, listening: listener !== null });
           });
         })

@@ -98,6 +98,25 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('refusals_desk').on('refusals').columns(['desk_id', 'id']).execute();
     },
   },
+  // Streams besides tickets ('customer', 'knowledge', ...): each event names its stream; the
+  // ticket_id column holds the entity of any stream. Per-entity order is the ticket log's
+  // rule only; other streams' entities keep the segment their events put them in.
+  '0003_streams': {
+    async up(db: Db) {
+      await db.schema.alterTable('events').addColumn('stream', 'text', (c) => c.notNull().defaultTo('ticket')).execute();
+      await db.schema.alterTable('events').dropConstraint('events_ticket_seq').execute();
+      await sql`create unique index events_ticket_seq on events (ticket_id, ticket_seq) where stream = 'ticket'`.execute(db);
+      await db.schema.alterTable('refusals').addColumn('stream', 'text', (c) => c.notNull().defaultTo('ticket')).execute();
+      await db.schema
+        .createTable('entities')
+        .addColumn('stream', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('segment', 'text')
+        .addColumn('last_global_seq', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('entities_pk', ['stream', 'id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

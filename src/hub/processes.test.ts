@@ -7,11 +7,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { uuidv7 } from '../main/core/ids';
+import { openDesk } from '../main/core/desk';
+import { TestClock } from '../main/core/testing/deskHarness';
+import type { Method } from '../shared/api';
 import { createUser } from './accounts';
 import { openDb, openPool, type HubDb } from './db';
 import { runningPostgresUrl } from './embeddedPostgres';
 import type { Envelope } from './envelope';
-import { call, PASSWORD, quietLog } from './testing/hubFixture';
+import { call, createdPayload, PASSWORD, quietLog } from './testing/hubFixture';
 
 // Real hub processes: one killed with SIGKILL in the middle of pushes and started again on
 // the same folder (its PostgreSQL left running, found and restarted), and two processes
@@ -20,6 +23,7 @@ import { call, PASSWORD, quietLog } from './testing/hubFixture';
 let dir: string;
 let running: ChildProcess[] = [];
 let serving: HubProcess | null = null;
+const moreFolders: string[] = [];
 
 interface HubProcess {
   child: ChildProcess;
@@ -56,7 +60,7 @@ afterAll(async () => {
       await exited(child);
     }
   }
-  rmSync(dir, { recursive: true, force: true });
+  for (const d of [dir, ...moreFolders]) rmSync(d, { recursive: true, force: true });
 }, 60_000);
 
 interface Desk {
@@ -85,13 +89,13 @@ function fill(desk: Desk, count: number): void {
       deskSeq,
       event: {
         id: uuidv7(),
-        ticketId: `T-${uuidv7()}`,
+        stream: 'ticket',
+        entityId: `T-${uuidv7()}`,
         seq: 1,
         type: 'CREATED',
         payloadVersion: 1,
-        payload: { segment: 'education' },
+        payload: createdPayload('education'),
         actor: { id: desk.userId, role: 'agent', tier: 1, segments: ['education'] },
-        machineVersion: 1,
         deskId: desk.deskId,
         deskTime: Date.now(),
         globalSeq: null,
@@ -239,4 +243,61 @@ describe('two hub processes on one database', () => {
     expect(n.rows[0]!.n).toBe(2);
     await check.destroy();
   }, 60_000);
+});
+
+describe('a desk syncing through a hub killed with SIGKILL in the middle of its pushes', () => {
+  it('loses nothing and doubles nothing once the hub is back', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tagdesk-hub-proc-desk-'));
+    moreFolders.push(folder);
+    chmodSync(folder, 0o755);
+    const first = await spawnHub(['--data', folder]);
+    const pgDir = join(folder, 'pg');
+    const db = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
+    await createUser(db, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'], password: PASSWORD }, Date.now());
+    await db.destroy();
+    const desk = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: first.url, sync: { live: false } });
+    try {
+      const conn = desk.connect(() => undefined);
+      const ask = async (method: Method, input: unknown) => {
+        const r = await conn.call(method, input);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.result as Record<string, unknown>;
+      };
+      await ask('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });
+      const { customerId } = (await ask('customers.create', { customer: { kind: 'organisation', name: 'Lakeside School', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null })) as { customerId: string };
+      desk.sync.stop();
+      for (let i = 0; i < 400; i++) {
+        const t = (await ask('tickets.create', { customerId, subject: `Fan noise ${i}` })) as unknown as { ticket: { id: string } };
+        await ask('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+      }
+      const total = desk.sync.status().pending;
+      expect(total).toBe(800);
+      desk.sync.start();
+      // Kill the hub once its first answer is in: the next push is on the wire.
+      while (desk.sync.status().pending === total) await new Promise((r) => setTimeout(r, 1));
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+      await desk.sync.idle();
+      expect(desk.sync.status()).toMatchObject({ online: false });
+      expect(desk.sync.status().pending).toBeGreaterThan(0);
+
+      const second = await spawnHub(['--data', folder]);
+      desk.db.sqlite.prepare('update hub_link set url = ?').run(second.url);
+      await desk.sync.syncNow();
+      expect(desk.sync.status()).toMatchObject({ online: true, pending: 0 });
+      const check = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
+      try {
+        const rows = await check.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
+        expect(rows).toHaveLength(800);
+        expect(new Set(rows.map((r) => r.id)).size).toBe(800);
+        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 800 }, (_, i) => i + 1));
+      } finally {
+        await check.destroy();
+      }
+      const local = desk.db.sqlite.prepare('select count(*) as n, count(global_seq) as accepted, count(distinct global_seq) as distinct_seqs from ticket_events').get() as { n: number; accepted: number; distinct_seqs: number };
+      expect(local).toEqual({ n: 800, accepted: 800, distinct_seqs: 800 });
+    } finally {
+      desk.close();
+    }
+  }, 120_000);
 });

@@ -10,8 +10,9 @@ import type { Recheck } from './envelope';
 import { badRequest, HubError, notFound, unauthorized } from './errors';
 import { startLive, type Live } from './live';
 import { migrate } from './migrations';
-import { standInRecheck } from './recheck';
-import { pull, push, snapshot } from './sync';
+import { migratePresence, presenceOf } from './presence';
+import { ticketLogRecheck } from './ticketLogRecheck';
+import { pull, push, snapshot, type StreamRules } from './sync';
 import { join } from 'node:path';
 import type pg from 'pg';
 
@@ -29,6 +30,7 @@ import type pg from 'pg';
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
 //   GET  /sync/pull?after=&limit=&refusalsAfter=
 //   GET  /sync/snapshot
+//   GET  /presence?ticketId=              who else has the ticket open (presence.ts)
 //   GET  /sync/live (WebSocket upgrade, Authorization: Bearer <token>)
 //
 // Every answer is JSON; an error is {error:{code,message}} with a 4xx for what the caller
@@ -43,6 +45,8 @@ export interface HubOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   log: Logger;
   recheck?: Recheck;
+  /** The rules of the streams besides tickets (default: STREAM_RULES from src/shared/streamRules). */
+  streamRules?: StreamRules;
   now?: () => number;
   sessionTtlMs?: number;
   /** Largest request body, bytes. */
@@ -65,7 +69,7 @@ const DAY = 24 * 60 * 60_000;
 export async function startHub(options: HubOptions): Promise<Hub> {
   const log = options.log;
   const now = options.now ?? Date.now;
-  const recheck = options.recheck ?? standInRecheck;
+  const recheck = options.recheck ?? ticketLogRecheck;
   const sessionTtlMs = options.sessionTtlMs ?? 7 * DAY;
   const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
   const rate = options.rateLimit ?? 2000;
@@ -82,6 +86,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const db = openDb(pool);
   try {
     await migrate(db);
+    await migratePresence(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await embedded?.stop();
@@ -123,9 +128,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return { ok: true };
     }
     if (method === 'GET' && path === '/auth/me') return { user: s.user, deskId: s.deskId, expiresAt: s.expiresAt };
-    if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now());
+    if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
     if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams));
     if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s);
+    if (method === 'GET' && path === '/presence') return presenceOf(db, s, Object.fromEntries(url.searchParams), now());
     if (path === '/admin/users' || path.startsWith('/admin/users/')) {
       requireAdmin(s);
       const [, , , id, tail] = path.split('/');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { uuidv7 } from '../main/core/ids';
+import { systemEventId } from '../shared/ticketLog';
 import type { Envelope } from './envelope';
 import type { Hub } from './server';
 import { call, event, makeUser, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
@@ -48,7 +49,7 @@ describe('push', () => {
     expect(seqs[2]).toBe(seqs[0]! + 2);
     expect(r.body.lastDeskSeq).toBe(agent.seq);
     const ticket = await hub.db.selectFrom('tickets').selectAll().where('id', '=', t).executeTakeFirstOrThrow();
-    expect(ticket.state).toMatchObject({ tier: 2, assigneeId: null, status: 'escalated', seq: 3 });
+    expect(ticket.state).toMatchObject({ seq: 3, position: { context: { tier: 2, assigneeId: null } } });
   });
 
   it('answers a retried push from its record, applying nothing twice', async () => {
@@ -74,14 +75,14 @@ describe('push', () => {
     const lost = await pushEvents(hub, agent, [event(agent, t, 2, 'TAKE'), event(agent, newTicket(), 1, 'CREATED', { segment: 'government' })]);
     expect(won.body.results[0]!.status).toBe('accepted');
     expect(lost.body.results[0]).toMatchObject({ status: 'refused' });
-    expect(lost.body.results[0]!.reason).toMatch(/changed since you saw it/);
+    expect(lost.body.results[0]!.reason).toMatch(/changed before your change reached the hub/);
     expect(lost.body.results[1]!.status).toBe('accepted');
     expect(lost.body.lastDeskSeq).toBe(agent.seq);
     const pulled = await call<{ refusals: { eventId: string; reason: string }[] }>(hub.url, 'GET', '/sync/pull?after=0', { token: agent.token });
     expect(pulled.body.refusals.map((r) => r.eventId)).toContain(lost.body.results[0]!.id);
     // The refusal is final: pushing it again changes nothing.
     const ticket = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
-    expect(ticket.state).toMatchObject({ assigneeId: other.user.id });
+    expect(ticket.state).toMatchObject({ position: { context: { assigneeId: other.user.id } } });
   });
 
   it('hands out global seqs without gaps or repeats when many desks push at once', async () => {
@@ -111,14 +112,14 @@ describe('system events', () => {
     const t = newTicket();
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const other = await signInDesk(hub, await makeUser(hub, { email: 'cleo@desk.test', role: 'agent', segments: ['education'] }));
-    const breachId = uuidv7(); // the shared log derives it from (ticket, target, due time): the same on every desk
+    const breachId = systemEventId(t, 'SLA_BREACH', 'resolution', 1_000); // the same on every desk
     const breach = (desk: TestDesk) => ({ ...event(desk, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt: 1_000 }), id: breachId, actor: { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] } });
     const first = await pushEvents(hub, agent, [breach(agent)]);
     const second = await pushEvents(hub, other, [breach(other)]);
     expect(first.body.results[0]!.status).toBe('accepted');
     expect(second.body.results[0]!.status).toBe('duplicate');
     const ticket = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
-    expect(ticket.state).toMatchObject({ tier: 2, seq: 2 });
+    expect(ticket.state).toMatchObject({ seq: 2, position: { context: { tier: 2 } } });
   });
 
   it('a person cannot send an SLA event as themselves', async () => {
@@ -126,6 +127,49 @@ describe('system events', () => {
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const r = await pushEvents(hub, agent, [event(agent, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt: 1_000 })]);
     expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: 'SLA events come from the scheduler, not from people.' });
+  });
+});
+
+describe('streams besides tickets', () => {
+  const note = (desk: TestDesk, stream: string, entityId: string, payload: Record<string, unknown>): Envelope => ({ ...event(desk, entityId, 1, 'NOTE_SET', payload), stream, type: 'NOTE_SET' });
+
+  it('refuses an event of a stream the hub has no rule for, saying so, and lets the queue through', async () => {
+    const r = await pushEvents(hub, agent, [note(agent, 'gossip', uuidv7(), { text: 'hi' }), event(agent, newTicket(), 1, 'CREATED', { segment: 'education' })]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['refused', 'accepted']);
+    expect(r.body.results[0]!.reason).toMatch(/does not take 'gossip' changes/);
+  });
+
+  it('judges each with its rule, keeps the entity in its segment for pull and live, once per event id', async () => {
+    const ruled = await testHub(hub.databaseUrl, {
+      streamRules: {
+        memo: (e, actor, known) =>
+          actor.role === 'agent' && e.payload.segment !== undefined && !actor.segments.includes(e.payload.segment as never)
+            ? { ok: false, reason: 'Only an agent of that segment may write its memo.' }
+            : { ok: true, segment: (e.payload.segment as never) ?? known.segment },
+      },
+    });
+    try {
+      const home = uuidv7();
+      const open = uuidv7();
+      const first = note(homeAgent, 'memo', home, { segment: 'home', text: 'Call back after 5.' });
+      const r = await pushEvents(ruled, homeAgent, [first, note(homeAgent, 'memo', open, { text: 'For everyone.' }), note(homeAgent, 'memo', uuidv7(), { segment: 'education', text: 'no' })]);
+      expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'refused']);
+      expect(r.body.results[2]!.reason).toBe('Only an agent of that segment may write its memo.');
+      // A later event of the entity with no segment of its own stays in the segment it was put in.
+      const later = await pushEvents(ruled, homeAgent, [{ ...note(homeAgent, 'memo', home, { text: 'Called.' }), seq: 2 }]);
+      expect(later.body.results[0]!.status).toBe('accepted');
+      const again = await pushEvents(ruled, homeAgent, [first]);
+      expect(again.body.results[0]!.status).toBe('duplicate');
+      const seen = async (desk: TestDesk) => {
+        const p = await call<{ events: Envelope[] }>(ruled.url, 'GET', '/sync/pull?after=0&limit=5000', { token: desk.token });
+        return p.body.events.filter((e) => e.stream === 'memo').map((e) => e.entityId);
+      };
+      expect(await seen(homeAgent)).toEqual([home, open, home]);
+      expect(await seen(specialist)).toEqual([open]);
+      expect(await seen(supervisor)).toEqual([home, open, home]);
+    } finally {
+      await ruled.close();
+    }
   });
 });
 
@@ -146,7 +190,7 @@ describe('pull and snapshot', () => {
       }
       const seqs = seen.map((e) => e.globalSeq!);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-      return seen.map((e) => e.ticketId);
+      return seen.filter((e) => e.stream === 'ticket').map((e) => e.entityId);
     };
     const forSpecialist = await ids(specialist);
     const forHome = await ids(homeAgent);
@@ -158,13 +202,15 @@ describe('pull and snapshot', () => {
   });
 
   it('gives a joining desk a snapshot with a watermark, then the tail after it', async () => {
-    const snap = await call<{ watermark: number; tickets: { id: string; segment: string }[] }>(hub.url, 'GET', '/sync/snapshot', { token: specialist.token });
+    const snap = await call<{ watermark: number; tickets: { head: { segment: string } }[]; events: Envelope[] }>(hub.url, 'GET', '/sync/snapshot', { token: specialist.token });
     expect(snap.body.tickets.length).toBeGreaterThan(0);
-    expect(snap.body.tickets.every((t) => t.segment === 'education')).toBe(true);
+    expect(snap.body.tickets.every((t) => t.head.segment === 'education')).toBe(true);
+    expect(snap.body.events.length).toBeGreaterThan(0);
+    expect(snap.body.events.every((e) => e.globalSeq! <= snap.body.watermark)).toBe(true);
     const t = newTicket();
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const tail = await call<{ events: Envelope[] }>(hub.url, 'GET', `/sync/pull?after=${snap.body.watermark}`, { token: specialist.token });
-    expect(tail.body.events.map((e) => e.ticketId)).toEqual([t]);
+    expect(tail.body.events.map((e) => e.entityId)).toEqual([t]);
   });
 });
 
@@ -203,7 +249,7 @@ describe('live', () => {
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const news = await spec.next('events');
     expect(performance.now() - started).toBeLessThan(1000);
-    expect((news.events as Envelope[]).map((e) => e.ticketId)).toEqual([t]);
+    expect((news.events as Envelope[]).map((e) => e.entityId)).toEqual([t]);
 
     const viewer = await connect(agent);
     await viewer.next('hello');

@@ -16,6 +16,7 @@ import { SessionGate } from './session';
 import { Shell } from './shell/Shell';
 import { useTitleFromHeading } from './shell/pageFocus';
 import { TicketPage } from './tickets/TicketPage';
+import { ConflictsPage } from './sync/ConflictsPage';
 import { Anchor } from '@mantine/core';
 
 /** First start → sign-in → the shell with the page the hash names. */
@@ -64,6 +65,8 @@ function Page({ route }: { route: Route }) {
       return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
     case 'dataQuality':
       return <CustomerDataPage />;
+    case 'conflicts':
+      return <ConflictsPage />;
     case 'notFound':
       return <PageHeader title={t('notFound.title')} description={<Anchor href="#/">{t('notFound.home')}</Anchor>} />;
   }

@@ -48,6 +48,7 @@ export type Route =
   | { name: 'register'; query: string }
   | { name: 'merge'; survivorId: string; mergedId: string }
   | { name: 'dataQuality' }
+  | { name: 'conflicts' }
   | { name: 'notFound'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -61,6 +62,7 @@ export function parseHash(hash: string): Route {
   if (head === 'customer' && a === 'new') return { name: 'register', query: query.get('q') ?? '' };
   if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
   if (head === 'admin' && a === 'quality') return { name: 'dataQuality' };
+  if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
@@ -141,6 +143,8 @@ export function hrefOf(route: Route): string {
       return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}`;
     case 'dataQuality':
       return '#/admin/quality';
+    case 'conflicts':
+      return '#/sync/conflicts';
     case 'notFound':
       return `#${route.path}`;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './domain';
+import { idSchema, roleSchema, tierSchema } from './domain';
 
 // The desk's sync with a hub, as the UI sees it: its state (alone, or joined and online or
 // offline, with what waits to be sent and what the hub refused), the conflicts list, and
@@ -21,6 +21,8 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
     lastSyncedAt: z.number().nullable(),
     /** The hub's global sequence this desk has applied up to. */
     cursor: z.number().int().nonnegative(),
+    /** Why some pending changes cannot be sent now, in words ("Changes by Ava wait until she signs in again..."). */
+    waiting: z.array(z.string()).optional(),
   }),
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -50,6 +52,9 @@ export const presenceSchema = z.object({
   ticketId: idSchema,
   userId: z.string(),
   name: z.string(),
+  /** Their role and tier as the hub knows them ("Sam (tier 2) is viewing"), when it said so. */
+  role: roleSchema.optional(),
+  tier: tierSchema.optional(),
   state: presenceStateSchema,
   deskId: z.string(),
   since: z.number(),

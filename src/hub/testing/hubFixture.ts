@@ -102,18 +102,21 @@ const CREATED_DEFAULTS = {
   policy: null,
 };
 
+/** A CREATED payload as a desk fills it, for a ticket of that segment. */
+export const createdPayload = (segment: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...CREATED_DEFAULTS, customerId: uuidv7(), segment, ...extra });
+
 /** An event as a desk makes it, by the desk's signed-in user. */
 export function event(desk: TestDesk, ticketId: string, seq: number, type: string, payload: Record<string, unknown> = {}): Envelope {
   const body = type === 'CREATED' ? { ...CREATED_DEFAULTS, customerId: uuidv7(), ...payload } : payload;
   return {
     id: uuidv7(),
-    ticketId,
+    stream: 'ticket',
+    entityId: ticketId,
     seq,
-    type: type as Envelope['type'],
+    type,
     payloadVersion: 1,
     payload: body,
     actor: { id: desk.user.id, role: desk.user.role, tier: desk.user.tier, segments: desk.user.segments },
-    machineVersion: 1,
     deskId: desk.deskId,
     deskTime: Date.now(),
     globalSeq: null,

@@ -32,7 +32,10 @@ import { slaHandlers } from './handlers/sla';
 import { supervisorHandlers } from './handlers/supervisor';
 import { ticketHandlers } from './handlers/tickets';
 import { hubHandlers } from './handlers/hub';
-import { syncHandlers } from './handlers/sync';
+import { syncHandlers, syncStatusFor } from './handlers/sync';
+import { syncApplier } from './sync/apply';
+import { syncEngine, type SyncEngine } from './sync/engine';
+import { streamRegistry, type StreamRegistry } from './sync/stream';
 import { presenceHandlers } from './handlers/presence';
 import { customerArea, type DryRun } from './handlers/customers';
 import { accessLog, customerPrivacy } from './customers/privacy';
@@ -85,6 +88,8 @@ export interface DeskOptions {
   readOnly?: boolean;
   /** Join this hub on opening (sign-in then goes through it: email and password). */
   hubUrl?: string;
+  /** The sync engine's knobs (tests): follow the live socket, poll interval, fetch. */
+  sync?: { live?: boolean; pollMs?: number; fetch?: typeof fetch };
 }
 
 /** One signed-in window, tab, CLI run or test: holds who is signed in and receives pushes. */
@@ -98,6 +103,10 @@ export interface Desk {
   readonly clock: Clock;
   readonly db: DeskDb;
   readonly scheduler: { tick(): number };
+  /** The sync engine (idle while the desk is not joined to a hub). */
+  readonly sync: SyncEngine;
+  /** Where areas register the appliers of their streams for the sync engine. */
+  readonly streams: StreamRegistry;
   connect(onPush: (push: Push) => void): Connection;
   close(): void;
 }
@@ -115,16 +124,17 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // While demo data is generated nobody needs thousands of per-ticket pushes: one
   // 'desk.changed' follows instead.
   let quiet = false;
-  const push = <E extends PushEventName>(event: E, payload: PushPayload<E>) => {
+  const push = <E extends PushEventName>(event: E, payload: PushPayload<E>, ofSegment?: string) => {
     if (quiet) return;
     // Privacy: a ticket's news goes only to people who may see its segment (signed in).
-    const segment = 'segment' in payload ? String(payload.segment) : null;
+    const segment = ofSegment ?? ('segment' in payload ? String(payload.segment) : null);
     for (const [send, session] of listeners) {
       if (segment !== null && !receivesTicketNews(session.user, segment)) continue;
       send({ event, payload });
     }
   };
 
+  let sync: SyncEngine | null = null;
   const users = userDirectory(db);
   const sla = slaStore(db);
   sla.ensureDefaults(clock.now());
@@ -138,6 +148,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       if (quiet) return;
       push('ticket.changed', c);
       scheduler.poke();
+      sync?.kick();
     },
     onSlaAlert: (a) => push('sla.warning', a),
   });
@@ -198,8 +209,46 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     database.setupDone();
   }
 
-  const hub = hubLink({ db, now: () => clock.now() });
-  if (options.hubUrl) hub.join(options.hubUrl);
+  const link = hubLink({ db, now: () => clock.now() });
+  if (options.hubUrl && !readOnly) link.join(options.hubUrl);
+  // The sync engine follows the hub while the desk is joined: pulled changes reach the
+  // windows as the same pushes local ones make, after their batch commits.
+  const streams = streamRegistry();
+  const applier = syncApplier(db, store, { sla, now: () => clock.now(), streams, log: (m) => console.warn(m) });
+  const sendSync = () => {
+    for (const [send, session] of listeners) if (session.user) send({ event: 'sync.changed', payload: syncStatusFor(link, parts, session.user) });
+  };
+  sync = syncEngine({
+    db,
+    hub: link,
+    applier,
+    now: () => clock.now(),
+    live: options.sync?.live,
+    pollMs: options.sync?.pollMs,
+    fetch: options.sync?.fetch,
+    onNews: (news) => {
+      for (const c of news.tickets) push('ticket.changed', c);
+      if (news.tickets.length > 0) scheduler.poke();
+      sendSync();
+    },
+    onStatus: sendSync,
+  });
+  const parts = { engine: sync, conflicts: applier.conflicts };
+  // Joining starts the engine; a sign-in brings a session to push with.
+  const hub: typeof link = {
+    ...link,
+    join: (url) => {
+      const joined = link.join(url);
+      sync?.start();
+      return joined;
+    },
+    signIn: async (email, password) => {
+      const r = await link.signIn(email, password);
+      sync?.kick();
+      return r;
+    },
+  };
+  if (!readOnly && link.status().joined) sync.start();
   // While a dry-run import runs (one transaction it rolls back), every other call waits.
   const dryRun: DryRun = { current: null };
   const ctx: DeskContext = {
@@ -209,7 +258,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
   // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
   // stops the desk here, and the type below fails the build first.
-  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), syncHandlers(ctx, hub), presenceHandlers(ctx, hub), knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
+  const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
+  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
@@ -249,6 +299,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     clock,
     db: database,
     scheduler,
+    sync,
+    streams,
     connect(onPush) {
       const session: Session = { user: null };
       listeners.set(onPush, session);
@@ -258,6 +310,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       };
     },
     close() {
+      sync?.stop();
+      presence.close();
       stopWatching();
       scheduler.stop();
       audit.stop();

@@ -6,8 +6,8 @@ import { ApiError, type ApiErrorShape } from '../../shared/api';
 type ApiErrorCode = ApiErrorShape['code'];
 import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '../../shared/domain';
 import type { Sql } from './db/exec';
-import { uuidv7 } from './ids';
 import { toUser } from './users';
+import { deskIdOf } from './outbox';
 
 // A desk joined to a hub. Sign-in asks the hub (email and password); when the hub answers,
 // the person is kept in the desk's users table as the hub knows them, with an argon2id
@@ -56,7 +56,7 @@ export function hubLink(options: HubLinkOptions) {
     const base = parsed.data.replace(/\/+$/, '');
     const existing = link();
     if (existing) db.run(k.updateTable('hub_link').set({ url: base }).where('id', '=', 1));
-    else db.run(k.insertInto('hub_link').values({ id: 1, url: base, desk_id: uuidv7(now()), desk_key: randomBytes(32).toString('base64url'), joined_at: now() }));
+    else db.run(k.insertInto('hub_link').values({ id: 1, url: base, desk_id: deskIdOf(db), desk_key: randomBytes(32).toString('base64url'), joined_at: now() }));
     return status();
   }
 
@@ -180,6 +180,22 @@ export function hubLink(options: HubLinkOptions) {
     },
   };
 
-  return { status, join, signIn, sessionToken, hubUsers };
+  /** The hub said this session is over (revoked or expired): the desk stops pushing with it. */
+  function sessionEnded(userId: string): void {
+    db.run(k.updateTable('hub_accounts').set({ token: null, token_expires_at: null }).where('user_id', '=', userId));
+  }
+
+  /** The most recent current session at this desk, with whose it is (the sync engine pulls with it). */
+  function latestSession(): { userId: string; token: string } | null {
+    const a = db.get(
+      k.selectFrom('hub_accounts').select(['user_id', 'token']).where('token', 'is not', null).where('token_expires_at', '>', now()).orderBy('signed_in_at', 'desc').limit(1),
+    );
+    return a?.token ? { userId: a.user_id, token: a.token } : null;
+  }
+
+  /** The link's address, desk id and key, if joined. */
+  const linkInfo = () => link() ?? null;
+
+  return { status, join, signIn, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
 }
 export type HubLink = ReturnType<typeof hubLink>;

@@ -394,7 +394,7 @@ export function ticketStore(
     });
   }
 
-  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write };
+  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, recordInteraction, calendarOf };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;

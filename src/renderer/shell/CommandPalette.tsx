@@ -4,6 +4,7 @@ import {
   IconArrowUp,
   IconCircleCheck,
   IconClockCog,
+  IconCloudExclamation,
   IconInbox,
   IconLanguage,
   IconLayoutDashboard,
@@ -22,6 +23,7 @@ import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { hrefOf, navigate, queueHref, type Route } from '../route';
 import { takeNext, queueName } from '../queues/takeNext';
 import { useSession } from '../session';
+import { useSyncStatus } from '../sync/syncStatus';
 import { seesBoard, staffedQueues } from '../../shared/access';
 
 // Every action without a mouse: Ctrl/⌘+Shift+P opens a searchable list of what can be
@@ -32,6 +34,7 @@ import { seesBoard, staffedQueues } from '../../shared/access';
 export function CommandPalette({ route }: { route: Route }) {
   const { user, signOut } = useSession();
   const { toggleColorScheme } = useMantineColorScheme();
+  const sync = useSyncStatus();
   const icon = (Icon: typeof IconInbox) => <Icon size={18} stroke={1.6} aria-hidden />;
   const groups: SpotlightActionGroupData[] = [];
 
@@ -80,6 +83,7 @@ export function CommandPalette({ route }: { route: Route }) {
     { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
   ];
   if (seesBoard(user)) go.push({ id: 'overview', label: t('palette.goOverview'), onClick: () => navigate(hrefOf({ name: 'overview' })), leftSection: icon(IconLayoutDashboard) });
+  if (sync?.mode === 'hub') go.push({ id: 'conflicts', label: t('palette.goConflicts'), onClick: () => navigate(hrefOf({ name: 'conflicts' })), leftSection: icon(IconCloudExclamation) });
   if (seesBoard(user)) go.push({ id: 'sla', label: t('palette.goSla'), onClick: () => navigate(hrefOf({ name: 'slaSettings' })), leftSection: icon(IconClockCog) });
   groups.push({ group: t('palette.group.go'), actions: go });
 

@@ -4,6 +4,7 @@ import {
   IconChevronsLeft,
   IconChevronsRight,
   IconClockCog,
+  IconCloudExclamation,
   IconDatabase,
   IconInbox,
   IconLanguage,
@@ -27,6 +28,7 @@ import { useSession } from '../session';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import classes from './Nav.module.css';
 import { seesBoard } from '../../shared/access';
+import { useSyncStatus } from '../sync/syncStatus';
 
 interface Item {
   key: string;
@@ -49,6 +51,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
   const openMine = (mine.data ?? []).filter((r) => isOpenState(r.state)).length;
   const rtl = currentDirection() === 'rtl';
   const hub = useCall('hub.status', user.role === 'admin' ? {} : null);
+  const sync = useSyncStatus();
 
   const items: Item[] = [
     { key: 'mine', label: t('nav.mine'), href: hrefOf({ name: 'home' }), icon: <IconInbox size={19} stroke={1.6} />, active: route.name === 'home', count: openMine },
@@ -67,6 +70,10 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
       active: route.name === 'slaSettings' || route.name === 'slaPolicy' || route.name === 'slaCalendar',
     });
     items.push({ key: 'customerData', label: t('nav.customerData'), href: hrefOf({ name: 'dataQuality' }), icon: <IconDatabase size={19} stroke={1.6} />, active: route.name === 'dataQuality' });
+  }
+
+  if (sync?.mode === 'hub') {
+    items.push({ key: 'conflicts', label: t('nav.conflicts'), href: hrefOf({ name: 'conflicts' }), icon: <IconCloudExclamation size={19} stroke={1.6} />, active: route.name === 'conflicts', count: sync.conflicts });
   }
 
   if (user.role === 'admin' && hub.data?.joined) {

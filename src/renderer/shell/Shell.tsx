@@ -9,6 +9,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
 import { CommandPalette } from './CommandPalette';
@@ -44,6 +45,9 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
           </Box>
           <Box style={{ flex: 1, maxWidth: 640, minWidth: 0 }}>
             <Lookup />
+          </Box>
+          <Box ms="auto">
+            <SyncIndicator compact={isMobile} />
           </Box>
         </Group>
       </AppShell.Header>

@@ -9,6 +9,7 @@ import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem
 import { useDraft } from '../drafts';
 import { PriorityField } from './PriorityField';
 import { t } from '../i18n';
+import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, roleLabel, segmentLabel, tierLabel, userMeta } from '../labels';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
@@ -187,7 +188,11 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
               description={t(`act.noteHint.${action === 'ADD_NOTE' ? 'ADD_NOTE' : 'default'}`)}
               withAsterisk={NOTE_REQUIRED.has(action)}
               value={draft.note}
-              onChange={(e) => setDraft({ note: e.currentTarget.value })}
+              onChange={(e) => {
+                setDraft({ note: e.currentTarget.value });
+                noteTyping(detail.ticket.id);
+              }}
+              onBlur={() => stopTyping(detail.ticket.id)}
               error={issueFor(problem, 'note')}
               autosize
               minRows={4}

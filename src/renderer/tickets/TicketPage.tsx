@@ -32,6 +32,7 @@ import { SlaBadge } from '../sla/SlaBadge';
 import { TicketKnowledge } from '../kb/TicketKnowledge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
 import { SlaTrace } from './SlaTrace';
+import { TicketPresence } from '../sync/presence';
 import classes from './TicketPage.module.css';
 
 // One ticket: what it is, where it stands, everything that happened, and exactly the
@@ -122,6 +123,7 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
             {ticket.assigneeName ? t('ticket.assignedTo', { name: ticket.assigneeName }) : t('tickets.unassigned')}
           </Text>
         </Group>
+        <TicketPresence ticketId={ticket.id} />
         {ticket.sla && ticket.sla.status !== 'none' && (
           <Group gap="xs" mt={8} aria-label={t('ticket.slaLabel')} role="group">
             <SlaBadge sla={ticket.sla} dueAt={ticket.dueAt} size="md" withDetail />

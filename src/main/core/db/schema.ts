@@ -261,6 +261,44 @@ export interface Database {
   customer_merges: CustomerMergeTable;
   record_access: RecordAccessTable;
   import_ids: ImportIdTable;
+  sync_state: SyncStateTable;
+  sync_conflicts: SyncConflictTable;
+  sync_inbox: SyncInboxTable;
+}
+
+/** How far this desk follows its hub (one row; migration 0011). */
+export interface SyncStateTable {
+  id: number;
+  cursor: number;
+  refusals_after: number;
+  hub_desk_seq: number;
+  last_synced_at: number | null;
+  bootstrapped: number;
+  /** 1 only inside the sync engine's batch transaction: unaccepted events may then be withdrawn. */
+  rebasing: number;
+}
+
+/** A change made here that was refused, for its author. */
+export interface SyncConflictTable {
+  event_id: string;
+  stream: string;
+  entity_id: string;
+  ticket_number: string | null;
+  type: string;
+  summary: string;
+  reason: string;
+  next_step: string;
+  actor_id: string;
+  desk_time: number;
+  refused_at: number;
+  dismissed_at: number | null;
+}
+
+/** Events of streams no area on this desk applies (kept, in global order). */
+export interface SyncInboxTable {
+  global_seq: number;
+  stream: string;
+  body: string;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,25 +1,38 @@
+import { ApiError } from '../../../shared/api';
+import type { SyncStatus } from '../../../shared/syncApi';
+import type { User } from '../../../shared/domain';
 import type { HubLink } from '../hubLink';
+import type { ConflictStore } from '../sync/conflicts';
+import type { SyncEngine } from '../sync/engine';
 import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
-// Sync state and conflicts. Until the sync engine runs, a joined desk reports itself offline
-// with nothing pending; a desk alone says so.
-export function syncHandlers(_ctx: DeskContext, hub: HubLink): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {
+// Sync state and conflicts: whether the desk follows a hub and is online, what waits to be
+// sent, and the signed-in person's changes that were refused, until they dismiss them.
+
+export interface SyncParts {
+  engine: SyncEngine;
+  conflicts: ConflictStore;
+}
+
+/** The sync state as one person sees it (their own conflicts). */
+export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null): SyncStatus {
+  const h = hub.status();
+  if (!h.joined) return { mode: 'alone' };
+  const s = parts.engine.status();
+  return { mode: 'hub', url: h.url, online: s.online, pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: s.waiting };
+}
+
+export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {
   return {
     reads: {
-      'sync.status': (s) => {
-        signedIn(s);
-        const h = hub.status();
-        return h.joined ? { mode: 'hub', url: h.url, online: false, pending: 0, conflicts: 0, lastSyncedAt: null, cursor: 0 } : { mode: 'alone' };
-      },
-      'sync.conflicts': (s) => {
-        signedIn(s);
-        return [];
-      },
+      'sync.status': (s) => syncStatusFor(hub, parts, signedIn(s)),
+      'sync.conflicts': (s) => parts.conflicts.list(signedIn(s).id),
     },
     writes: {
-      'sync.dismissConflict': (s) => {
-        signedIn(s);
+      'sync.dismissConflict': (s, i) => {
+        const user = signedIn(s);
+        if (!parts.conflicts.dismiss(user.id, i.eventId, ctx.clock.now())) throw new ApiError('not_found', 'That conflict is not in your list (it was dismissed already, or it is someone else’s).');
         return null;
       },
     },

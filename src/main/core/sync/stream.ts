@@ -15,3 +15,17 @@ export interface StreamApplier {
   /** Applies events accepted by the hub (globalSeq set), in global order, inside the engine's transaction. */
   apply(envelopes: readonly OutboxEnvelope[]): void;
 }
+
+/** The appliers areas registered, one per stream; the engine asks it for each pulled stream. */
+export function streamRegistry() {
+  const appliers = new Map<string, StreamApplier>();
+  return {
+    register(applier: StreamApplier): void {
+      if (applier.stream === 'ticket') throw new Error("The ticket stream is the sync engine's own.");
+      if (appliers.has(applier.stream)) throw new Error(`Two appliers for the '${applier.stream}' stream.`);
+      appliers.set(applier.stream, applier);
+    },
+    get: (stream: string): StreamApplier | null => appliers.get(stream) ?? null,
+  };
+}
+export type StreamRegistry = ReturnType<typeof streamRegistry>;

@@ -1,0 +1,92 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDesk } from '../src/main/core/desk';
+import { startWebShell, type WebShell } from '../src/main/web/server';
+import type { Hub } from '../src/hub/server';
+import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
+import { en } from '../src/renderer/i18n/en';
+
+// Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
+// to it open the same ticket; each sees the other viewing, sees them typing while they write
+// a note, and sees them go when they leave the page.
+
+test.describe.configure({ mode: 'serial' });
+
+let pg: TestPostgres;
+let hub: Hub;
+let shell: WebShell;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  await makeUser(hub, { email: 'ava@desk.test', name: 'Ava Martin', role: 'agent', tier: 1, segments: ['education'] });
+  await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
+  dataDir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-presence-'));
+  const desk = await openDesk({ dataDir, demo: true, demoCustomers: 60 });
+  desk.close();
+  shell = await startWebShell({ dataDir, demo: false, port: 0, hubUrl: hub.url });
+});
+
+test.afterAll(async () => {
+  test.setTimeout(60_000);
+  await shell?.close();
+  await hub?.close();
+  await pg?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(shell.url);
+  await page.getByRole('textbox', { name: en['signIn.email'] }).fill(email);
+  await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+  await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
+  return page;
+}
+
+/** An open first-line ticket of the education segment, on this desk and (as sync puts it there) on the hub. */
+async function sharedTicket(): Promise<{ id: string }> {
+  const db = new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true });
+  const row = db.prepare(`select id from tickets where segment = 'education' and state = 'tier1.open' order by number limit 1`).get() as { id: string };
+  db.close();
+  await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).onConflict((c) => c.doNothing()).execute();
+  return row;
+}
+
+test('two people on one ticket see each other viewing, typing a note, and leaving', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const ticket = await sharedTicket();
+  const ava = await signedIn(browser, 'ava@desk.test');
+  const sam = await signedIn(browser, 'sam@desk.test');
+  // A desk joined to a hub says how its sync stands, in the header.
+  await expect(ava.getByRole('status', { name: en['sync.label'] })).toContainText(/Online|Offline/);
+
+  const open = (page: Page) => page.goto(`${new URL(page.url()).origin}/#/ticket/${encodeURIComponent(ticket.id)}`);
+  await open(ava);
+  await open(sam);
+  const onAva = ava.getByRole('status', { name: en['presence.label'] });
+  const onSam = sam.getByRole('status', { name: en['presence.label'] });
+  await expect(onAva).toContainText('Sam Rivera (Tier 2) is viewing');
+  await expect(onSam).toContainText('Ava Martin (Tier 1) is viewing');
+
+  await ava.getByRole('button', { name: en['action.ADD_NOTE'] }).click();
+  await ava.getByRole('dialog').getByRole('textbox').first().fill('Customer called back: the fan is loud again.');
+  await expect(onSam).toContainText('Ava Martin (Tier 1) is typing…');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await sam.screenshot({ path: join(shots, 'presence-typing.png'), clip: { x: 250, y: 62, width: 760, height: 170 } });
+  // Closing the note goes back to viewing.
+  await ava.getByRole('dialog').getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(onSam).toContainText('Ava Martin (Tier 1) is viewing');
+
+  await ava.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: en['nav.mine'] }).click();
+  await expect(onSam).toHaveText('');
+  await expect(onAva).toHaveCount(0);
+  await ava.context().close();
+  await sam.context().close();
+});

@@ -1,0 +1,183 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Input, Method, Output } from '../src/shared/api';
+import { openDesk } from '../src/main/core/desk';
+import { startWebShell, type WebShell } from '../src/main/web/server';
+import type { Hub } from '../src/hub/server';
+import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
+import { en } from '../src/renderer/i18n/en';
+import { TicketView } from './pages/ticket';
+
+// Two desks on one hub (a real PostgreSQL), each in its own browser shell: an agent's and a
+// specialist's. The agent escalates while the hub is down and sees "Offline, 1 pending"; the
+// hub comes back on the same address, and the specialist's tier-2 queue shows the ticket
+// within a second of the hub accepting it.
+
+test.describe.configure({ mode: 'serial' });
+
+let pg: TestPostgres;
+let databaseUrl: string;
+let hub: Hub;
+let port: number;
+const shells: WebShell[] = [];
+const dirs: string[] = [];
+const SUBJECT = 'Projector dock does not charge';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  pg = await testPostgres();
+  databaseUrl = await pg.freshDatabase();
+  hub = await testHub(databaseUrl);
+  port = Number(new URL(hub.url).port);
+  await makeUser(hub, { email: 'ava@desk.test', name: 'Ava Martin', role: 'agent', tier: 1, segments: ['education'] });
+  await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
+  await makeUser(hub, { email: 'ben@desk.test', name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['education'] });
+});
+
+test.afterAll(async () => {
+  test.setTimeout(60_000);
+  for (const s of shells) await s.close();
+  await hub?.close();
+  await pg?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A desk folder joined to the hub, set up through the desk's API, then closed for its shell to open. */
+async function deskFolder(email: string, setUp?: (call: <M extends Method>(m: M, i: Input<M>) => Promise<Output<M>>) => Promise<void>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-sync-'));
+  dirs.push(dir);
+  const desk = await openDesk({ dataDir: dir, hubUrl: hub.url });
+  try {
+    const conn = desk.connect(() => undefined);
+    const call = async <M extends Method>(m: M, i: Input<M>): Promise<Output<M>> => {
+      const r = await conn.call(m, i);
+      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+      return r.result as Output<M>;
+    };
+    await call('desk.initialize', { mode: 'empty', seed: 1, customers: 1 });
+    await call('session.signInWithPassword', { email, password: PASSWORD });
+    await setUp?.(call);
+    await desk.sync.syncNow();
+  } finally {
+    desk.close();
+  }
+  return dir;
+}
+
+async function shellFor(browser: Browser, dir: string, email: string): Promise<Page> {
+  const shell = await startWebShell({ dataDir: dir, demo: false, port: 0, hubUrl: hub.url });
+  shells.push(shell);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(shell.url);
+  await page.getByRole('textbox', { name: en['signIn.email'] }).fill(email);
+  await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+  await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
+  return page;
+}
+
+test('an agent escalates while the hub is down; when it is back the specialist’s queue shows the ticket within a second', async ({ browser }) => {
+  test.setTimeout(120_000);
+  let ticketId = '';
+  const agentDir = await deskFolder('ava@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Lakeside School District', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' },
+      asset: null,
+    });
+    ticketId = (await call('tickets.create', { customerId, subject: SUBJECT })).ticket.id;
+    await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
+  });
+  const specialistDir = await deskFolder('sam@desk.test');
+
+  const agent = await shellFor(browser, agentDir, 'ava@desk.test');
+  const specialist = await shellFor(browser, specialistDir, 'sam@desk.test');
+  const agentSync = agent.getByRole('status', { name: en['sync.label'] });
+  await expect(agentSync).toContainText(en['sync.online'], { timeout: 15_000 });
+
+  // The specialist watches the education tier-2 queue: nothing there yet.
+  await specialist.goto(`${new URL(specialist.url()).origin}/#/queues/education/2`);
+  await expect(specialist.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(specialist.getByText(SUBJECT)).toHaveCount(0);
+
+  // The hub goes down; the agent escalates anyway.
+  await hub.close();
+  await agent.goto(`${new URL(agent.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
+  const ticket = new TicketView(agent);
+  await expect(ticket.heading(SUBJECT)).toBeVisible();
+  await ticket.escalate('needs_specialist_skill', 'Dock firmware is current; needs a board swap.');
+  await expect(agentSync).toContainText(en['sync.offline'], { timeout: 15_000 });
+  await expect(agentSync).toContainText('1 pending');
+
+  // The hub comes back on the same address. Each desk finds it at its next retry (the engine
+  // backs off while the hub is away); once the agent's change is accepted and the specialist's
+  // desk is back in touch, the ticket is on the specialist's queue within a second.
+  const back = Date.now();
+  hub = await testHub(databaseUrl, { port });
+  const specialistSync = specialist.getByRole('status', { name: en['sync.label'] });
+  await expect(agentSync).not.toContainText('pending', { timeout: 45_000 });
+  await expect(specialistSync).toContainText(en['sync.online'], { timeout: 45_000 });
+  const bothBack = Date.now();
+  await expect(specialist.getByText(SUBJECT)).toBeVisible({ timeout: 1_000 });
+  console.log(JSON.stringify({ name: 'e2e_escalation_to_specialist_queue', ms_after_both_online: Date.now() - bothBack, ms_after_hub_restart: Date.now() - back }));
+  await expect(agentSync).toContainText(en['sync.online']);
+
+  for (const p of [agent, specialist]) await p.context().close();
+});
+
+test('two agents take the same ticket while the hub is down: one wins, the other finds the conflict explained and dismisses it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const subject = 'Chromebook cart will not charge';
+  let ticketId = '';
+  const avaDir = await deskFolder('ava@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Hillcrest Academy', segment: 'education', serviceLevel: 'standard', email: 'it@hillcrest.example', phone: '+1 415 555 0199' },
+      asset: null,
+    });
+    ticketId = (await call('tickets.create', { customerId, subject })).ticket.id;
+  });
+  const benDir = await deskFolder('ben@desk.test');
+  const ava = await shellFor(browser, avaDir, 'ava@desk.test');
+  const ben = await shellFor(browser, benDir, 'ben@desk.test');
+  const indicators = [ava, ben].map((p) => p.getByRole('status', { name: en['sync.label'] }));
+  for (const i of indicators) await expect(i).toContainText(en['sync.online'], { timeout: 15_000 });
+
+  await hub.close();
+  for (const page of [ava, ben]) {
+    await page.goto(`${new URL(page.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
+    const ticket = new TicketView(page);
+    await expect(ticket.heading(subject)).toBeVisible();
+    await ticket.take();
+  }
+  for (const i of indicators) {
+    await expect(i).toContainText(en['sync.offline'], { timeout: 15_000 });
+    await expect(i).toContainText('1 pending');
+  }
+
+  hub = await testHub(databaseUrl, { port });
+  for (const i of indicators) await expect(i).not.toContainText('pending', { timeout: 30_000 });
+  // Exactly one of them lost the race.
+  await expect(async () => {
+    const counts = await Promise.all(indicators.map((i) => i.getByRole('link', { name: '1 conflict' }).count()));
+    expect(counts.sort()).toEqual([0, 1]);
+  }).toPass({ timeout: 15_000 });
+  const loser = (await indicators[0]!.getByRole('link', { name: '1 conflict' }).count()) ? ava : ben;
+  const loserSync = loser.getByRole('status', { name: en['sync.label'] });
+
+  await loserSync.getByRole('link', { name: '1 conflict' }).click();
+  await expect(loser.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeVisible();
+  const card = loser.getByRole('listitem');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(en['conflicts.tried']);
+  await expect(card).toContainText(en['conflicts.why']);
+  await expect(card).toContainText(en['conflicts.next']);
+  await expect(card.getByRole('link', { name: /^Open ticket / })).toHaveAttribute('href', `#/ticket/${encodeURIComponent(ticketId)}`);
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await loser.screenshot({ path: join(shots, 'conflict-real.png') });
+  await card.getByRole('button', { name: /^Dismiss: / }).click();
+  await expect(loser.getByText(en['conflicts.empty'])).toBeVisible();
+  await expect(loserSync.getByRole('link')).toHaveCount(0);
+
+  for (const p of [ava, ben]) await p.context().close();
+});

@@ -1,0 +1,213 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type WebSocketRoute } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ticketNumber } from '../src/main/core/ticketRows';
+import type { SyncConflict, SyncStatus } from '../src/shared/syncApi';
+import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
+import { test } from './fixtures';
+
+// The sync screens in the browser: the header's indicator, the conflicts page and its
+// dismiss button, in both languages and both schemes. The desk's sync state is played by
+// the spec at the window's socket (the engine that fills it is another branch's), so every
+// state the screens must show can be shown; everything else is the real desk behind it.
+
+interface FakeSync {
+  status: SyncStatus;
+  conflicts: SyncConflict[];
+  /** Tells the window the sync state changed, as the desk's engine would. */
+  change(status: SyncStatus): void;
+}
+
+async function fakeSync(page: Page, status: SyncStatus, conflicts: SyncConflict[]): Promise<FakeSync> {
+  const sockets: WebSocketRoute[] = [];
+  const state: FakeSync = {
+    status,
+    conflicts,
+    change(next) {
+      state.status = next;
+      for (const ws of sockets) ws.send(JSON.stringify({ event: 'sync.changed', payload: next }));
+    },
+  };
+  await page.routeWebSocket(/\/api\?/, (ws) => {
+    sockets.push(ws);
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { id: number; method: string; input: { eventId?: string } };
+      const answer = (result: unknown) => ws.send(JSON.stringify({ id: frame.id, ok: true, result }));
+      if (frame.method === 'sync.status') return answer(state.status);
+      if (frame.method === 'sync.conflicts') return answer(state.conflicts);
+      if (frame.method === 'sync.dismissConflict') {
+        state.conflicts = state.conflicts.filter((c) => c.eventId !== frame.input.eventId);
+        answer(null);
+        if (state.status.mode === 'hub') state.change({ ...state.status, conflicts: state.conflicts.length });
+        return;
+      }
+      server.send(message);
+    });
+  });
+  await page.reload();
+  return state;
+}
+
+/** Two education tickets of the demo desk, for the conflicts to name. */
+function demoTickets(dataDir: string): { id: string; number: string }[] {
+  const db = new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare(`select id, number from tickets where segment = 'education' order by number limit 2`).all() as { id: string; number: number }[];
+    return rows.map((r) => ({ id: r.id, number: ticketNumber(r.number) }));
+  } finally {
+    db.close();
+  }
+}
+
+function conflictsOn(tickets: { id: string; number: string }[], now: number): SyncConflict[] {
+  const [a, b] = tickets;
+  if (!a || !b) throw new Error('The demo desk has fewer than two education tickets.');
+  return [
+    {
+      eventId: '01938c2e-7a00-7000-8000-000000000001',
+      stream: 'ticket',
+      entityId: a.id,
+      ticketNumber: a.number,
+      type: 'TAKE',
+      summary: `Take ticket ${a.number}`,
+      reason: 'Sam Rivera took this ticket first, at 10:42.',
+      nextStep: 'Open the ticket: Sam is working it. Add a note there if you know something that helps.',
+      actorId: 'ava',
+      deskTime: now - 20 * 60_000,
+      refusedAt: now - 3 * 60_000,
+    },
+    {
+      eventId: '01938c2e-7a00-7000-8000-000000000002',
+      stream: 'ticket',
+      entityId: b.id,
+      ticketNumber: b.number,
+      type: 'ESCALATE',
+      summary: `Escalate ticket ${b.number} to tier 2`,
+      reason: 'The ticket was resolved on another desk before your escalation reached the hub.',
+      nextStep: 'Open the ticket and reopen it if the customer still needs help.',
+      actorId: 'ava',
+      deskTime: now - 45 * 60_000,
+      refusedAt: now - 2 * 60_000,
+    },
+  ];
+}
+
+const joined = (over: Partial<Extract<SyncStatus, { mode: 'hub' }>> = {}): SyncStatus => ({
+  mode: 'hub',
+  url: 'http://hub.example.test:4180',
+  online: false,
+  pending: 1,
+  conflicts: 2,
+  lastSyncedAt: Date.now() - 5 * 60_000,
+  cursor: 1200,
+  ...over,
+});
+
+async function signInAsAva(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+test('the header says offline, 1 pending and 2 conflicts; the conflicts page explains each, links its ticket and dismisses it', async ({ page, dataDir }) => {
+  const tickets = demoTickets(dataDir);
+  const sync = await fakeSync(page, joined(), conflictsOn(tickets, Date.now()));
+  await signInAsAva(page);
+
+  const indicator = page.getByRole('status', { name: en['sync.label'] });
+  await expect(indicator).toContainText(en['sync.offline']);
+  await expect(indicator).toContainText('1 pending');
+  // The tooltip says where the hub is and when the desk last heard from it.
+  await indicator.getByText(en['sync.offline']).hover();
+  await expect(page.getByRole('tooltip')).toContainText('Last synced 5 minutes ago');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await page.screenshot({ path: join(shots, 'indicator-tooltip.png'), clip: { x: 700, y: 0, width: 580, height: 260 } });
+
+  await indicator.getByRole('link', { name: '2 conflicts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeVisible();
+  const cards = page.getByRole('listitem');
+  await expect(cards).toHaveCount(2);
+  const first = cards.filter({ hasText: `Take ticket ${tickets[0]!.number}` });
+  await expect(first).toContainText(en['conflicts.why']);
+  await expect(first).toContainText('Sam Rivera took this ticket first, at 10:42.');
+  await expect(first).toContainText('Open the ticket: Sam is working it.');
+  await expect(first.getByRole('link', { name: `Open ticket ${tickets[0]!.number}` })).toHaveAttribute('href', `#/ticket/${encodeURIComponent(tickets[0]!.id)}`);
+
+  await first.getByRole('button', { name: `Dismiss: Take ticket ${tickets[0]!.number}` }).click();
+  await expect(cards).toHaveCount(1);
+  await expect(indicator.getByRole('link', { name: '1 conflict' })).toBeVisible();
+
+  // The hub comes back and takes the pending change: the header follows without a reload.
+  sync.change(joined({ online: true, pending: 0, conflicts: 1, lastSyncedAt: Date.now() }));
+  await expect(indicator).toContainText(en['sync.online']);
+  await expect(indicator).not.toContainText('pending');
+
+  await cards.first().getByRole('button', { name: /^Dismiss: / }).click();
+  await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
+  await expect(indicator.getByRole('link')).toHaveCount(0);
+
+  // The ticket link leads to the ticket.
+  await page.goto(page.url().replace(/#.*$/, `#/ticket/${encodeURIComponent(tickets[1]!.id)}`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(tickets[1]!.number) })).toBeVisible();
+});
+
+test('the conflicts page is reached from the navigation and the command palette', async ({ page }) => {
+  await fakeSync(page, joined({ conflicts: 0, pending: 0, online: true }), []);
+  await signInAsAva(page);
+  const nav = page.getByRole('navigation', { name: en['nav.label'] });
+  await nav.getByRole('link', { name: en['nav.conflicts'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeVisible();
+  await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
+
+  await nav.getByRole('link', { name: en['nav.mine'] }).click();
+  await expect(page).toHaveURL(/#\/$/);
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(page.getByRole('textbox', { name: en['palette.open'] })).toBeFocused();
+  await page.keyboard.type('sync conflicts');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/sync\/conflicts$/);
+});
+
+test('a desk that works alone shows no sync indicator and no conflicts in the navigation', async ({ page }) => {
+  await signInAsAva(page);
+  await expect(page.getByRole('link', { name: en['nav.mine'] })).toBeVisible();
+  await expect(page.getByRole('status', { name: en['sync.label'] })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: en['nav.conflicts'] })).toHaveCount(0);
+});
+
+const COMBINATIONS = [
+  { lang: 'en', scheme: 'light', width: 1440 },
+  { lang: 'en', scheme: 'dark', width: 820 },
+  { lang: 'fa', scheme: 'light', width: 820 },
+  { lang: 'fa', scheme: 'dark', width: 1440 },
+] as const;
+
+test('axe finds nothing on the conflicts page, English and Persian, light and dark, narrow and wide', async ({ page, dataDir }) => {
+  test.setTimeout(120_000);
+  const tickets = demoTickets(dataDir);
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) mkdirSync(shots, { recursive: true });
+  const found: string[] = [];
+  await fakeSync(page, joined(), conflictsOn(tickets, Date.now()));
+  await signInAsAva(page);
+  const base = page.url().replace(/[?#].*$/, '');
+  for (const { lang, scheme, width } of COMBINATIONS) {
+    const d = lang === 'fa' ? fa : en;
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(`${base}?lang=${lang}#/sync/conflicts`);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('dir', lang === 'fa' ? 'rtl' : 'ltr');
+    await expect(page.getByRole('heading', { level: 1, name: d['conflicts.title'] })).toBeVisible();
+    await expect(page.getByRole('listitem')).toHaveCount(2);
+    await expect(page.getByRole('status', { name: d['sync.label'] })).toContainText(d['sync.offline']);
+    const result = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).analyze();
+    for (const v of result.violations) found.push(`${lang} ${scheme} ${width}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    if (shots) await page.screenshot({ path: join(shots, `conflicts-${lang}-${scheme}-${width}.png`) });
+  }
+  expect(found).toEqual([]);
+});

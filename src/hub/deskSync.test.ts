@@ -1,0 +1,346 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Input, Method, Output, Push } from '../shared/api';
+import { openDesk, type Desk } from '../main/core/desk';
+import { TestClock } from '../main/core/testing/deskHarness';
+import type { HubUser } from './accounts';
+import { Sql } from '../main/core/db/exec';
+import { uuidv7 } from '../main/core/ids';
+import { deskIdOf, outbox } from '../main/core/outbox';
+import type { Hub } from './server';
+import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+
+// Desks following one hub, in one process, against a real PostgreSQL: offline edits that
+// converge, the same ticket taken on two desks offline (one wins, the other gets a
+// conflict with the reason), the same SLA breach fired on two desks (one escalation).
+
+let pg: TestPostgres;
+let hub: Hub;
+let ava: HubUser;
+let ben: HubUser;
+let sam: HubUser;
+const desks: Desk[] = [];
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
+  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
+  sam = await makeUser(hub, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] });
+}, 60_000);
+
+afterAll(async () => {
+  for (const d of desks) d.close();
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+interface Person {
+  desk: Desk;
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+}
+
+/** A desk joined to the hub, with someone signed in through it. */
+async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub): Promise<Person> {
+  const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: on.url, sync: { live: false } }));
+  if (!desk) desks.push(d);
+  const conn = d.connect(() => undefined);
+  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const r = await conn.call(method, input ?? {});
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.result as Output<M>;
+  };
+  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+  await d.sync.syncNow();
+  return { desk: d, call };
+}
+
+/** The hub is unreachable for this desk while `fn` runs (its pushes and pulls fail). */
+async function offline<T>(p: Person, fn: () => Promise<T>): Promise<T> {
+  const engine = p.desk.sync;
+  engine.stop();
+  try {
+    return await fn();
+  } finally {
+    engine.start();
+    await engine.idle();
+  }
+}
+
+async function newTicket(p: Person, subject: string): Promise<string> {
+  const { customerId } = await p.call('customers.create', { customer: { kind: 'organisation', name: `Lakeside School ${subject}`, segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+  const t = await p.call('tickets.create', { customerId, subject });
+  return t.ticket.id;
+}
+
+const view = async (p: Person, ticketId: string) => {
+  const t = await p.call('tickets.get', { ticketId });
+  return { state: t.ticket.state, tier: t.ticket.tier, assigneeId: t.ticket.assigneeId, timeline: t.timeline.map((e) => `${e.type}:${e.actorId}`) };
+};
+
+describe('desks following one hub', () => {
+  it('two desks edit offline, reconnect, and converge to the hub’s state', async () => {
+    const a = await deskFor(ava);
+    const s = await deskFor(sam);
+    const t1 = await newTicket(a, 'Fan noise after BIOS update');
+    await a.desk.sync.syncNow();
+    await s.desk.sync.syncNow();
+    expect((await view(s, t1)).state).toBe('new');
+
+    // Offline: Ava takes and escalates t1 and opens t2; Sam cannot see t1 at tier 2 yet.
+    const t2 = await offline(a, async () => {
+      await a.call('tickets.act', { ticketId: t1, command: { type: 'TAKE' } });
+      await a.call('tickets.act', { ticketId: t1, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Board swap needed.' } });
+      expect(await a.call('sync.status')).toMatchObject({ mode: 'hub', online: false, pending: 2 });
+      return newTicket(a, 'Dock does not charge');
+    });
+    await s.desk.sync.syncNow();
+    await offline(s, async () => {
+      await s.call('tickets.act', { ticketId: t1, command: { type: 'TAKE' } });
+      await s.call('tickets.act', { ticketId: t1, command: { type: 'ADD_NOTE', note: 'Ordered the board.' } });
+    });
+    await a.desk.sync.syncNow();
+    for (const p of [a, s]) expect(await p.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    const hubTicket = await hub.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', t1).executeTakeFirstOrThrow();
+    const onA = await view(a, t1);
+    expect(onA).toEqual(await view(s, t1));
+    expect(onA).toMatchObject({ state: 'tier2.inProgress', tier: 2, assigneeId: sam.id });
+    expect(onA.timeline).toHaveLength(hubTicket.seq);
+    expect((await view(s, t2)).state).toBe('new');
+    // A desk joining now starts from the hub's snapshot and holds the same tickets.
+    const late = await deskFor(sam);
+    expect(await view(late, t1)).toEqual(onA);
+    expect(await late.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: (await a.call('sync.status') as { cursor: number }).cursor });
+  });
+
+  it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, a.desk);
+    const t = await newTicket(a, 'Keyboard keys stick');
+    await a.desk.sync.syncNow();
+    a.desk.sync.stop();
+    // Ava's session ran out while the desk was offline.
+    a.desk.db.sqlite.prepare(`update hub_accounts set token_expires_at = 1 where user_id = ?`).run(ava.id);
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    const other = await newTicket(b, 'Mouse double-clicks');
+    a.desk.sync.start();
+    await a.desk.sync.idle();
+    const status = await b.call('sync.status');
+    expect(status).toMatchObject({ online: true, pending: 1 });
+    expect((status as { waiting?: string[] }).waiting).toEqual([expect.stringMatching(/^Changes by Ava wait until they sign in at this desk again/)]);
+    expect(await hub.db.selectFrom('tickets').select('id').where('id', '=', other).executeTakeFirst()).toBeDefined();
+    await a.call('session.signInWithPassword', { email: ava.email, password: PASSWORD });
+    await a.desk.sync.syncNow();
+    expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0, waiting: [] });
+    const onHub = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
+    expect(onHub.state).toMatchObject({ position: { context: { assigneeId: ava.id } } });
+  });
+
+  it('a change the hub refuses comes back to its author as a conflict, and leaves the outbox', async () => {
+    const a = await deskFor(ava);
+    const db = new Sql(a.desk.db.sqlite, a.desk.db.kysely);
+    const box = outbox(db, deskIdOf(db));
+    const id = uuidv7();
+    db.write(() =>
+      box.append({ id, stream: 'gossip', entityId: uuidv7(), seq: 1, type: 'NOTE_SET', payloadVersion: 1, payload: { text: 'hi' }, actor: { id: ava.id, role: 'agent', tier: 1, segments: ['education'] }, deskId: box.deskId, deskTime: Date.now(), globalSeq: null }),
+    );
+    await a.desk.sync.syncNow();
+    const conflict = (await a.call('sync.conflicts')).find((c) => c.eventId === id);
+    expect(conflict).toMatchObject({ stream: 'gossip', actorId: ava.id });
+    expect(conflict!.reason).toMatch(/does not take 'gossip' changes/);
+    expect(await a.call('sync.status')).toMatchObject({ pending: 0 });
+  });
+
+  it('two agents take the same ticket offline: one wins, the other gets a conflict with the reason', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const t = await newTicket(a, 'Screen flickers');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await b.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    expect((await view(b, t)).assigneeId).toBe(ben.id);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect((await view(b, t)).assigneeId).toBe(ava.id);
+    expect(await view(b, t)).toEqual(await view(a, t));
+    const conflicts = await b.call('sync.conflicts');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ type: 'TAKE', entityId: t, actorId: ben.id });
+    expect(conflicts[0]!.summary).toMatch(/^Take ticket T-/);
+    expect(conflicts[0]!.reason.length).toBeGreaterThan(10);
+    expect(conflicts[0]!.nextStep).toMatch(/who has it now/);
+    expect(await b.call('sync.status')).toMatchObject({ pending: 0, conflicts: 1 });
+    expect(await a.call('sync.conflicts')).toEqual([]);
+    await b.call('sync.dismissConflict', { eventId: conflicts[0]!.eventId });
+    expect(await b.call('sync.conflicts')).toEqual([]);
+    const hubEvents = await hub.db.selectFrom('events').select('type').where('ticket_id', '=', t).execute();
+    expect(hubEvents.filter((e) => e.type === 'TAKE')).toHaveLength(1);
+  });
+
+  it('two offline desks fire the same SLA breach: one escalation', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const t = await newTicket(a, 'No boot after update');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    // Both desks' clocks pass the ticket's resolution due time while they are offline.
+    for (const d of [a.desk, b.desk]) {
+      (d.clock as TestClock).advance(6 * 24 * 60 * 60_000);
+      d.scheduler.tick();
+    }
+    const escalatedTo = (await view(a, t)).tier;
+    expect(escalatedTo).toBeGreaterThan(1);
+    expect((await view(b, t)).tier).toBe(escalatedTo);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    const breaches = await hub.db.selectFrom('events').select(['type', 'id']).where('ticket_id', '=', t).where('type', '=', 'SLA_BREACH').execute();
+    const escalations = new Set(breaches.map((e) => e.id));
+    expect(breaches.length).toBeGreaterThan(0);
+    expect(breaches.length).toBe(escalations.size);
+    // Each desk's breach is the same event: the ticket went up as far as one desk took it, not twice.
+    expect((await view(a, t)).tier).toBe(escalatedTo);
+    expect(await view(a, t)).toEqual(await view(b, t));
+    for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+});
+
+describe('streams besides tickets', () => {
+  it('hands a stream’s events to the applier its area registered, and keeps those of a stream no area applies', async () => {
+    const ruled = await testHub(hub.databaseUrl, { streamRules: { memo: () => ({ ok: true, segment: 'education' }) } });
+    try {
+      const open = () => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: ruled.url, sync: { live: false } });
+      const [authorDesk, applyingDesk, plainDesk] = [await open(), await open(), await open()];
+      desks.push(authorDesk, applyingDesk, plainDesk);
+      const got: string[] = [];
+      applyingDesk.streams.register({ stream: 'memo', apply: (events) => got.push(...events.map((e) => String(e.payload.text))) });
+      const author = await deskFor(ava, authorDesk, ruled);
+      await deskFor(sam, applyingDesk, ruled);
+      await deskFor(ben, plainDesk, ruled);
+      const db = new Sql(authorDesk.db.sqlite, authorDesk.db.kysely);
+      const box = outbox(db, deskIdOf(db));
+      db.write(() =>
+        box.append({ id: uuidv7(), stream: 'memo', entityId: uuidv7(), seq: 1, type: 'MEMO_SET', payloadVersion: 1, payload: { text: 'Lab closed Friday' }, actor: { id: ava.id, role: 'agent', tier: 1, segments: ['education'] }, deskId: box.deskId, deskTime: Date.now(), globalSeq: null }),
+      );
+      await author.desk.sync.syncNow();
+      expect(await author.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+      await applyingDesk.sync.syncNow();
+      await plainDesk.sync.syncNow();
+      expect(got).toEqual(['Lab closed Friday']);
+      const kept = plainDesk.db.sqlite.prepare(`select stream, body from sync_inbox`).all() as { stream: string; body: string }[];
+      expect(kept.map((k) => k.stream)).toEqual(['memo']);
+      expect(JSON.parse(kept[0]!.body)).toMatchObject({ payload: { text: 'Lab closed Friday' } });
+    } finally {
+      await ruled.close();
+    }
+  });
+});
+
+describe('live', () => {
+  it('an agent’s escalation reaches the specialist’s desk within a second, through the hub’s socket', async () => {
+    const open = () => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url });
+    const agentDesk = await open();
+    const specialistDesk = await open();
+    desks.push(agentDesk, specialistDesk);
+    const a = await deskFor(ava, agentDesk);
+    const news: Push[] = [];
+    const conn = specialistDesk.connect((p) => news.push(p));
+    const r = await conn.call('session.signInWithPassword', { email: sam.email, password: PASSWORD });
+    expect(r.ok).toBe(true);
+    await specialistDesk.sync.syncNow();
+    const t = await newTicket(a, 'Battery swells');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    const started = performance.now();
+    await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Swollen battery.' } });
+    const arrived = () => news.some((p) => p.event === 'ticket.changed' && (p.payload as { ticketId: string; tier: number }).ticketId === t && (p.payload as { tier: number }).tier === 2);
+    while (!arrived() && performance.now() - started < 3000) await new Promise((res) => setTimeout(res, 10));
+    expect(arrived()).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(news.some((p) => p.event === 'sync.changed')).toBe(true);
+  });
+});
+
+describe('random interleavings (fast-check)', () => {
+  type Op =
+    | { kind: 'act'; desk: number; ticket: number; command: 'TAKE' | 'ESCALATE' | 'ADD_NOTE' | 'RESOLVE' | 'WAIT_ON_CUSTOMER' }
+    | { kind: 'sync'; desk: number }
+    | { kind: 'offline'; desk: number }
+    | { kind: 'restartDesk'; desk: number }
+    | { kind: 'restartHub' };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('act' as const), desk: fc.nat(1), ticket: fc.nat(1), command: fc.constantFrom('TAKE' as const, 'ESCALATE' as const, 'ADD_NOTE' as const, 'RESOLVE' as const, 'WAIT_ON_CUSTOMER' as const) }),
+    fc.record({ kind: fc.constant('sync' as const), desk: fc.nat(1) }),
+    fc.record({ kind: fc.constant('offline' as const), desk: fc.nat(1) }),
+    fc.record({ kind: fc.constant('restartDesk' as const), desk: fc.nat(1) }),
+    fc.constant({ kind: 'restartHub' as const }),
+  );
+  const commandOf = (c: Extract<Op, { kind: 'act' }>['command']) =>
+    c === 'ESCALATE' ? { type: c, reason: 'needs_specialist_skill' as const, note: 'Needs a specialist.' } : c === 'RESOLVE' ? { type: c, code: 'fixed_remotely' as const, note: 'Fixed.' } : c === 'ADD_NOTE' ? { type: c, note: 'Called back.' } : { type: c };
+
+  it('every desk converges to the hub, and the hub log holds each accepted event once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (ops) => {
+        const url = await pg.freshDatabase();
+        let h = await testHub(url);
+        const folders = [mkdtempSync(join(tmpdir(), 'tagdesk-prop-')), mkdtempSync(join(tmpdir(), 'tagdesk-prop-'))];
+        const people = [await makeUser(h, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] }), await makeUser(h, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] })];
+        const open = async (i: number) => deskFor(people[i]!, await openDesk({ dataDir: folders[i]!, clock: new TestClock(Date.now()), testClock: true, hubUrl: h.url, sync: { live: false } }), h);
+        const ds = [await open(0), await open(1)];
+        const onLine = [true, true];
+        try {
+          const tickets = [await newTicket(ds[0]!, 'First of two'), await newTicket(ds[0]!, 'Second of two')];
+          for (const d of ds) await d.desk.sync.syncNow();
+          for (const o of ops) {
+            if (o.kind === 'restartHub') {
+              await h.close();
+              h = await testHub(url);
+              for (const d of ds) d.desk.db.sqlite.prepare('update hub_link set url = ?').run(h.url);
+              continue;
+            }
+            const d = ds[o.desk]!;
+            if (o.kind === 'act') await d.call('tickets.act', { ticketId: tickets[o.ticket]!, command: commandOf(o.command) }).catch(() => undefined);
+            else if (o.kind === 'sync') {
+              if (onLine[o.desk]) await d.desk.sync.syncNow();
+            } else if (o.kind === 'offline') {
+              onLine[o.desk] = !onLine[o.desk];
+              if (onLine[o.desk]) d.desk.sync.start();
+              else d.desk.sync.stop();
+            } else {
+              d.desk.close();
+              ds[o.desk] = await open(o.desk);
+              if (!onLine[o.desk]) ds[o.desk]!.desk.sync.stop();
+            }
+          }
+          for (let round = 0; round < 3; round++) for (const d of ds) await d.desk.sync.syncNow();
+          const hubRows = await h.db.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
+          expect(new Set(hubRows.map((r) => r.id)).size).toBe(hubRows.length);
+          expect(hubRows.map((r) => r.seq)).toEqual(hubRows.map((_, i) => i + 1));
+          for (const d of ds) {
+            expect(d.desk.sync.status()).toMatchObject({ online: true, pending: 0 });
+            const local = d.desk.db.sqlite.prepare('select id, global_seq from ticket_events order by global_seq').all() as { id: string; global_seq: number | null }[];
+            expect(local.map((r) => r.id)).toEqual(hubRows.map((r) => r.id));
+            for (const t of tickets) {
+              const mine = await view(d, t);
+              const hubTicket = await h.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', t).executeTakeFirstOrThrow();
+              const s = hubTicket.state as { position: { state: string; context: { assigneeId: string | null; tier: number } } };
+              expect({ state: mine.state, tier: mine.tier, assigneeId: mine.assigneeId, steps: mine.timeline.length }).toEqual({ state: s.position.state, tier: s.position.context.tier, assigneeId: s.position.context.assigneeId, steps: hubTicket.seq });
+            }
+          }
+        } finally {
+          for (const d of ds) d.desk.close();
+          await h.close();
+          for (const f of folders) rmSync(f, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 4 },
+    );
+  }, 120_000);
+});

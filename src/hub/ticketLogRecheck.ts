@@ -1,0 +1,39 @@
+import { mayCreateTicket } from '../shared/access';
+import { ticketCommandSchema } from '../shared/ticketMachine';
+import { createdPayloadSchema, decide, evolve, type LogEvent } from '../shared/ticketLog';
+import type { Recheck } from './envelope';
+
+// The hub's re-check of an event a desk pushed: the shared ticket log's own decide and
+// evolve (src/shared/ticketLog), the same code the desk ran, against the hub's projection
+// of the ticket and with the person as the hub knows them now. An event is accepted when
+// deciding its command on the hub's state gives that same event; then evolve folds it in.
+
+export const ticketLogRecheck: Recheck = (state, e, directory) => {
+  const refuse = (reason: string) => ({ ok: false as const, reason });
+  const expected = (state?.seq ?? 0) + 1;
+  if (e.seq !== expected) return refuse(`This ticket changed before your change reached the hub (it is now at step ${expected - 1}, your change followed step ${e.seq - 1}). Look at it again.`);
+  const event: LogEvent = { ticketId: e.ticketId, seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.deskTime };
+  try {
+    if (e.type === 'CREATED') {
+      if (state) return refuse('That ticket already exists.');
+      const payload = createdPayloadSchema.safeParse(e.payload);
+      if (!payload.success) return refuse('A new ticket needs its customer, segment, priority and subject.');
+      const why = mayCreateTicket(e.actor, payload.data.segment);
+      return why ? refuse(why) : { ok: true, state: evolve(null, event) };
+    }
+    if (!state) return refuse('That ticket does not exist.');
+    // A policy change rides along with the act that met it; it changes no one's powers.
+    if (e.type === 'POLICY_CHANGED') return { ok: true, state: evolve(state, event) };
+    const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
+    if (!command.success) return refuse(`The hub cannot read this ${e.type}: ${command.error.issues[0]?.message ?? 'invalid'}.`);
+    const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
+    const decision = decide(state, { kind: 'act', command: command.data, expectedSeq: state.seq, assignee, policy: null }, e.actor, e.deskTime);
+    if (!decision.ok) return refuse(decision.reason);
+    const decided = decision.events[decision.events.length - 1];
+    if (!decided || decided.type !== e.type) return refuse(`The hub decided ${decided?.type ?? 'nothing'} for this ${e.type}.`);
+    if (decided.id !== null && decided.id !== e.id) return refuse('An SLA event carries the id derived from its ticket, target and due time.');
+    return { ok: true, state: evolve(state, event) };
+  } catch (error) {
+    return refuse(`The hub could not apply this event: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};

@@ -1,0 +1,347 @@
+import WebSocket from 'ws';
+import { z } from 'zod';
+import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
+import type { Sql } from '../db/exec';
+import type { HubLink } from '../hubLink';
+import type { BatchNews, SyncApplier } from './apply';
+
+// The desk's sync engine: one loop that follows the hub while the desk is joined to one.
+//
+// A cycle: start from the hub's snapshot once (a new desk), then pull what came after the
+// cursor and apply it batch by batch (apply.ts: one transaction per batch, then the rebase),
+// then push the outbox in desk order, each person's events with that person's hub session,
+// and pull again when anything was pushed. Cycles never overlap; a change made here, news on
+// the live socket, or a timer asks for the next. When the hub cannot be reached the desk is
+// offline and tries again with growing pauses; nothing waiting is dropped.
+//
+// A person whose hub session has ended (it expired while they worked offline, or it was
+// revoked) cannot have their changes sent: those changes, and any later change to the same
+// ticket or record, stay pending with that reason until they sign in again; everyone
+// else's go out meanwhile.
+
+const PULL_LIMIT = 5000;
+const PUSH_LIMIT = 500;
+const SNAPSHOT_CHUNK = 5000;
+const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
+
+const refusalSchema = z.object({ id: z.number(), eventId: z.string(), reason: z.string(), at: z.number() });
+const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema) });
+const snapshotAnswer = z.object({ watermark: z.number(), events: z.array(outboxEnvelopeSchema) });
+const pushAnswer = z.object({
+  lastDeskSeq: z.number(),
+  results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'refused', 'duplicate']), globalSeq: z.number().optional(), reason: z.string().optional() })),
+});
+const hubError = z.object({ error: z.object({ code: z.string(), message: z.string(), lastDeskSeq: z.number().optional() }) });
+
+class HubDown extends Error {}
+class HubAnswer extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface SyncEngineOptions {
+  db: Sql;
+  hub: HubLink;
+  applier: SyncApplier;
+  now: () => number;
+  /** After each committed batch (and after a push settled something): tell the UI. */
+  onNews: (news: BatchNews) => void;
+  /** The sync state may have changed (online, pending, cursor). */
+  onStatus: () => void;
+  fetch?: typeof fetch;
+  /** Follow the hub's live socket (off in tests that drive cycles by hand). */
+  live?: boolean;
+  /** Look again this often even without news (ms). */
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+export function syncEngine(options: SyncEngineOptions) {
+  const { db, hub, applier, now } = options;
+  const k = db.kysely;
+  const doFetch = options.fetch ?? fetch;
+  const log = options.log ?? ((m: string) => console.warn(m));
+  let online = false;
+  let stopped = true;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let socket: WebSocket | null = null;
+  let socketToken: string | null = null;
+  /** Why some changes are not being sent, by person. */
+  const held = new Map<string, string>();
+  let problem: string | null = null;
+
+  const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
+  const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
+    db.run(k.updateTable('sync_state').set(patch).where('id', '=', 1));
+  const setOnline = (value: boolean) => {
+    if (online === value) return;
+    online = value;
+    options.onStatus();
+  };
+
+  async function request(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<unknown> {
+    const link = hub.linkInfo();
+    if (!link) throw new HubDown('not joined');
+    const send = () =>
+      doFetch(`${link.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(30_000),
+      });
+    let res: Response;
+    try {
+      // Once more on a failure of the connection itself: a kept-alive socket the hub closed
+      // while this desk was applying a batch. Pull and push are both safe to repeat.
+      res = await send().catch(() => send());
+    } catch (error) {
+      throw new HubDown(error instanceof Error ? error.message : String(error));
+    }
+    const answer: unknown = await res.json().catch(() => null);
+    if (res.status >= 500 || res.status === 429) throw new HubDown(`the hub answered ${res.status}`);
+    if (!res.ok) throw new HubAnswer(res.status, hubError.safeParse(answer).data?.error.message ?? `The hub answered ${res.status}.`, answer);
+    return answer;
+  }
+
+  const tell = (news: BatchNews) => {
+    if (news.tickets.length > 0 || news.conflicts > 0) options.onNews(news);
+  };
+
+  async function bootstrap(token: string): Promise<void> {
+    const snap = snapshotAnswer.parse(await request('GET', '/sync/snapshot', token));
+    for (let i = 0; i < snap.events.length; i += SNAPSHOT_CHUNK) {
+      const chunk = snap.events.slice(i, i + SNAPSHOT_CHUNK);
+      tell(applier.applyBatch(chunk, [], chunk.at(-1)?.globalSeq ?? 0));
+    }
+    db.write(() => {
+      db.run(k.updateTable('sync_state').set({ cursor: snap.watermark }).where('id', '=', 1).where('cursor', '<', snap.watermark));
+      setState({ bootstrapped: 1, last_synced_at: now() });
+    });
+  }
+
+  async function pullAll(token: string): Promise<void> {
+    const page = (after: number, refusalsAfter: number) => request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}`, token);
+    const s = state();
+    let next = page(s.cursor, s.refusals_after);
+    for (;;) {
+      const answer = pullAnswer.parse(await next);
+      const lastRefusal = answer.refusals.at(-1)?.id;
+      const more = answer.cursor < answer.head || answer.refusals.length >= PULL_LIMIT;
+      // The hub reads the next page while this desk applies this one.
+      if (more) {
+        next = page(answer.cursor, lastRefusal ?? state().refusals_after);
+        next.catch(() => undefined); // awaited on the next turn; not unhandled if this batch fails first
+      }
+      tell(applier.applyBatch(answer.events, answer.refusals, answer.cursor));
+      setState({ last_synced_at: now(), ...(lastRefusal ? { refusals_after: lastRefusal } : {}) });
+      if (!more) return;
+    }
+  }
+
+  /** The outbox rows that can go now, grouped into pushes by whose session carries them. */
+  function sendable(): { token: string; userId: string; events: OutboxEnvelope[] }[] {
+    const rows = db.all(k.selectFrom('outbox').select(['desk_seq', 'body']).orderBy('desk_seq').limit(PUSH_LIMIT));
+    const blocked = new Set<string>();
+    const groups: { token: string; userId: string; events: OutboxEnvelope[] }[] = [];
+    const tokens = new Map<string, string | null>();
+    held.clear();
+    for (const row of rows) {
+      const e = outboxEnvelopeSchema.parse(JSON.parse(row.body));
+      const entity = `${e.stream}/${e.entityId}`;
+      if (blocked.has(entity)) continue;
+      const system = e.actor.role === 'system';
+      let userId = e.actor.id;
+      let token: string | null;
+      if (system) {
+        // The scheduler's events ride with whoever's session is at hand.
+        const last = groups.at(-1);
+        const any = last ? { userId: last.userId, token: last.token } : hub.latestSession();
+        token = any?.token ?? null;
+        userId = any?.userId ?? userId;
+      } else {
+        if (!tokens.has(userId)) tokens.set(userId, hub.sessionToken(userId));
+        token = tokens.get(userId) ?? null;
+      }
+      if (!token) {
+        blocked.add(entity);
+        if (!system) held.set(e.actor.id, `Changes by ${nameOf(e.actor.id)} wait until they sign in at this desk again: their hub session has ended.`);
+        continue;
+      }
+      const last = groups.at(-1);
+      if (last && last.token === token) last.events.push(e);
+      else groups.push({ token, userId, events: [e] });
+    }
+    return groups;
+  }
+  const nameOf = (userId: string) => db.get(k.selectFrom('users').select('name').where('id', '=', userId))?.name ?? 'someone';
+
+  /** Pushes what can go; true when the hub took or settled anything. */
+  async function pushAll(): Promise<boolean> {
+    const link = hub.linkInfo();
+    if (!link) return false;
+    let moved = false;
+    for (let round = 0; round < 20; round++) {
+      const groups = sendable();
+      if (groups.length === 0) return moved;
+      for (const group of groups) {
+        const base = state().hub_desk_seq;
+        let answer: z.infer<typeof pushAnswer>;
+        try {
+          answer = pushAnswer.parse(await request('POST', '/sync/push', group.token, { deskId: link.desk_id, events: group.events.map((event, i) => ({ deskSeq: base + 1 + i, event })) }));
+        } catch (error) {
+          if (!(error instanceof HubAnswer)) throw error;
+          const lastDeskSeq = hubError.safeParse(error.body).data?.error.lastDeskSeq;
+          if (error.status === 409 && lastDeskSeq !== undefined) {
+            // The hub processed more of this desk than it remembered (an answer lost on the way): start after it.
+            setState({ hub_desk_seq: lastDeskSeq });
+            break;
+          }
+          if (error.status === 401 || error.status === 403) {
+            // The session ended, or was opened under another desk id (a desk joined before
+            // migration 0011): this person's changes wait until they sign in here again.
+            log(`tagdesk: the hub refused ${nameOf(group.userId)}'s session: ${error.message}`);
+            hub.sessionEnded(group.userId);
+            break;
+          }
+          problem = error.message;
+          log(`tagdesk: the hub refused a push: ${error.message}`);
+          return moved;
+        }
+        problem = null;
+        setState({ hub_desk_seq: answer.lastDeskSeq });
+        const accepted = answer.results.filter((r) => r.status === 'accepted' && r.globalSeq !== undefined).map((r) => ({ id: r.id, globalSeq: r.globalSeq! }));
+        applier.confirm(accepted);
+        const duplicates = answer.results.filter((r) => r.status === 'duplicate').map((r) => r.id);
+        if (duplicates.length > 0) dropDuplicates(duplicates);
+        const refused = answer.results.filter((r) => r.status === 'refused').map((r) => ({ eventId: r.id, reason: r.reason ?? 'The hub refused this change.', at: now() }));
+        if (refused.length > 0) tell(applier.applyBatch([], refused, state().cursor));
+        moved = true;
+      }
+    }
+    return moved;
+  }
+  /** The hub has these already (another desk's identical SLA event, or our own answer lost): pull brings them. */
+  function dropDuplicates(ids: string[]): void {
+    db.write(() => {
+      for (const id of ids) db.run(k.deleteFrom('outbox').where('event_id', '=', id));
+    });
+  }
+
+  async function cycleOnce(): Promise<void> {
+    problem = null;
+    const session = hub.latestSession();
+    if (!session) {
+      problem = 'Nobody at this desk has a current hub session: sign in to sync.';
+      setOnline(false);
+      return;
+    }
+    if (!state().bootstrapped && state().cursor === 0) await bootstrap(session.token);
+    await pullAll(session.token);
+    if (await pushAll()) await pullAll(session.token);
+    setOnline(true);
+    if (options.live !== false) openLive(session.token);
+  }
+
+  /** Runs cycles until no one asked for another; resolves when the desk is in step (or the hub is down). */
+  function syncNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await cycleOnce();
+        } while (again && !stopped);
+        failures = 0;
+      } catch (error) {
+        // A desk closing mid-cycle, or the hub unreachable, is no news; anything else is logged.
+        if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
+        setOnline(false);
+        failures++;
+      } finally {
+        running = null;
+        options.onStatus();
+        schedule();
+      }
+    })();
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    const delay = failures > 0 ? BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)]! : (options.pollMs ?? 15_000);
+    timer = setTimeout(() => void syncNow(), delay);
+    timer.unref?.();
+  }
+
+  function openLive(token: string): void {
+    if (socket && socketToken === token && socket.readyState <= WebSocket.OPEN) return;
+    closeLive();
+    const link = hub.linkInfo();
+    if (!link) return;
+    const ws = new WebSocket(`${link.url.replace(/^http/, 'ws')}/sync/live`, { headers: { authorization: `Bearer ${token}` } });
+    socket = ws;
+    socketToken = token;
+    ws.on('message', (raw) => {
+      const type = (JSON.parse(raw.toString()) as { type?: string }).type;
+      if (type === 'events' || type === 'resync') void syncNow();
+    });
+    const lost = () => {
+      if (socket !== ws) return;
+      socket = null;
+      setOnline(false);
+      if (!stopped) {
+        failures = Math.max(failures, 1);
+        schedule();
+      }
+    };
+    ws.on('close', lost);
+    ws.on('error', () => ws.terminate());
+  }
+  function closeLive(): void {
+    const ws = socket;
+    socket = null;
+    ws?.removeAllListeners('close');
+    ws?.on('error', () => undefined);
+    ws?.terminate();
+  }
+
+  return {
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      void syncNow();
+    },
+    stop(): void {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      closeLive();
+      online = false;
+    },
+    /** Something changed here (a write to the outbox): send it soon. */
+    kick(): void {
+      if (!stopped) void syncNow();
+    },
+    syncNow,
+    /** Settles when the current cycle ends (tests, shutdown). */
+    idle: (): Promise<void> => running ?? Promise.resolve(),
+    status() {
+      const s = state();
+      const pending = Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+      return { online, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : []) };
+    },
+  };
+}
+export type SyncEngine = ReturnType<typeof syncEngine>;

@@ -1,0 +1,115 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCircleCheck, IconX } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { SyncConflict } from '../../shared/syncApi';
+import { call, problemOf, useCall, useNow } from '../backend';
+import { client } from '../client';
+import { formatRelative, t } from '../i18n';
+import { PageHeader, PageLoading, ProblemAlert } from '../page';
+import { hrefOf } from '../route';
+import { refreshSyncStatus, useSyncStatus } from './syncStatus';
+import classes from './Sync.module.css';
+
+/**
+ * The changes this person made that the hub refused: what they tried, why it was refused,
+ * what to do now, the ticket, and a button to dismiss each once dealt with. Follows the
+ * desk's sync state live (a new refusal appears without a reload).
+ */
+export function ConflictsPage() {
+  const status = useSyncStatus();
+  const list = useCall('sync.conflicts', {});
+  const { refetch } = list;
+  // A new refusal, or one dismissed in another window, changes the count: ask again.
+  const count = status?.mode === 'hub' ? status.conflicts : null;
+  useEffect(() => {
+    if (count !== null) void refetch();
+  }, [count, refetch]);
+  useEffect(() => client.on('sync.changed', () => void refetch()), [refetch]);
+
+  return (
+    <Stack gap="md" maw={900}>
+      <PageHeader title={t('conflicts.title')} description={t('conflicts.lead')} />
+      {list.problem && !list.data ? (
+        <ProblemAlert problem={list.problem} onRetry={() => void refetch()} />
+      ) : !list.data ? (
+        <PageLoading />
+      ) : list.data.length === 0 ? (
+        <Paper withBorder radius="md" p="lg">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon variant="light" color="teal" radius="xl" size="lg" aria-hidden>
+              <IconCircleCheck size={20} />
+            </ThemeIcon>
+            <Text>{status?.mode === 'alone' ? t('conflicts.alone') : t('conflicts.empty')}</Text>
+          </Group>
+        </Paper>
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {list.data.map((c) => (
+            <ConflictCard key={c.eventId} conflict={c} onDismissed={() => void refetch()} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; onDismissed: () => void }) {
+  const now = useNow();
+  const [busy, setBusy] = useState(false);
+  const headingId = `conflict-${c.eventId}`;
+  const dismiss = async () => {
+    setBusy(true);
+    try {
+      await call('sync.dismissConflict', { eventId: c.eventId });
+      notifications.show({ color: 'teal', message: t('conflicts.dismissed') });
+      refreshSyncStatus();
+      onDismissed();
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('act.failedTitle'), message: problemOf(error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper component="li" withBorder radius="md" p="md" className={classes.card} aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Stack gap={2} style={{ flex: '1 1 240px', minWidth: 0 }}>
+            <Text className={classes.label}>{t('conflicts.tried')}</Text>
+            <Text fw={650} id={headingId}>
+              <bdi>{c.summary}</bdi>
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('conflicts.when', { made: formatRelative(c.deskTime, now), refused: formatRelative(c.refusedAt, now) })}
+            </Text>
+          </Stack>
+          <Group gap="xs">
+            {c.stream === 'ticket' && (
+              <Button component="a" href={hrefOf({ name: 'ticket', ticketId: c.entityId })} variant="light" size="xs">
+                {t('conflicts.openTicket', { number: c.ticketNumber ?? c.entityId })}
+              </Button>
+            )}
+            <Button variant="default" size="xs" leftSection={<IconX size={14} aria-hidden />} loading={busy} onClick={() => void dismiss()} aria-label={t('conflicts.dismissLabel', { summary: c.summary })}>
+              {t('conflicts.dismiss')}
+            </Button>
+          </Group>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Stack gap={2}>
+            <Text className={classes.label}>{t('conflicts.why')}</Text>
+            <Text size="sm">
+              <bdi>{c.reason}</bdi>
+            </Text>
+          </Stack>
+          <Stack gap={2}>
+            <Text className={classes.label}>{t('conflicts.next')}</Text>
+            <Text size="sm">
+              <bdi>{c.nextStep}</bdi>
+            </Text>
+          </Stack>
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}

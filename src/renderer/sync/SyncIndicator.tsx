@@ -1,0 +1,63 @@
+import { Anchor, Box, Group, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCloud, IconCloudOff } from '@tabler/icons-react';
+import { useNow } from '../backend';
+import { formatRelative, t, tc } from '../i18n';
+import { hrefOf } from '../route';
+import { useSyncStatus } from './syncStatus';
+import classes from './Sync.module.css';
+
+/**
+ * The desk's sync state in the header, on every page: online or offline, how many changes
+ * wait to be accepted, and the conflicts (a link to their page); the tooltip says when the
+ * desk last heard from the hub. A desk that works alone shows nothing. The whole is a polite
+ * live region, so a screen reader hears "Offline, 1 pending" when it changes.
+ */
+export function SyncIndicator({ compact }: { compact: boolean }) {
+  const status = useSyncStatus();
+  const now = useNow(15_000);
+  if (!status || status.mode === 'alone') return null;
+  const { online, pending, conflicts, lastSyncedAt, url } = status;
+  const lines = [
+    t(online ? 'sync.onlineDetail' : 'sync.offlineDetail', { url }),
+    lastSyncedAt === null ? t('sync.neverSynced') : t('sync.lastSynced', { when: formatRelative(lastSyncedAt, now) }),
+    pending > 0 ? t('sync.pendingDetail', { pending: tc('sync.pending', pending) }) : null,
+    // Why some of them cannot go yet, in the engine's words ("…until Ava signs in again").
+    ...(status.waiting ?? []),
+  ].filter((line): line is string => Boolean(line));
+  const detail = lines.join(' ');
+  return (
+    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined}>
+      <Group gap={8} wrap="nowrap">
+        <Tooltip
+          label={lines.map((line) => (
+            <Text key={line} size="sm" inherit>
+              {line}
+            </Text>
+          ))}
+          multiline
+          w={300}
+          withArrow
+          events={{ hover: true, focus: true, touch: true }}
+        >
+          <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail}>
+            {online ? <IconCloud size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
+            <Text size="sm" fw={600} className={compact ? classes.visuallyHidden : undefined}>
+              {t(online ? 'sync.online' : 'sync.offline')}
+            </Text>
+            {pending > 0 && (
+              <Text size="sm" className={classes.pending}>
+                {tc('sync.pending', pending)}
+              </Text>
+            )}
+          </Group>
+        </Tooltip>
+        {conflicts > 0 && (
+          <Anchor href={hrefOf({ name: 'conflicts' })} size="sm" fw={600} className={classes.conflicts}>
+            <IconAlertTriangle size={15} aria-hidden />
+            {tc('sync.conflicts', conflicts)}
+          </Anchor>
+        )}
+      </Group>
+    </Box>
+  );
+}
