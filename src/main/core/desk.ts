@@ -20,7 +20,7 @@ import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
-import { deskIdOf } from './outbox';
+import { deskIdOf, outbox } from './outbox';
 import { ticketService } from './tickets';
 import { ticketStore } from './ticketStore';
 import type { DeskContext } from './handlers/context';
@@ -158,6 +158,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     signedIn,
     maySee: (u, segment) => seesSegment(u, segment),
     userNames: () => users.names(),
+    outbox: outbox(db, deskIdOf(db)),
   });
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
