@@ -14,6 +14,8 @@ import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
+import { knowledgeApplier } from './kb/knowledgeApplier';
+import type { StreamApplier } from './sync/stream';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
@@ -98,6 +100,8 @@ export interface Desk {
   readonly clock: Clock;
   readonly db: DeskDb;
   readonly scheduler: { tick(): number };
+  /** What each area gives the sync engine to apply pulled events of its stream (besides tickets). */
+  readonly streamAppliers: readonly StreamApplier[];
   connect(onPush: (push: Push) => void): Connection;
   close(): void;
 }
@@ -249,6 +253,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     dataDir: options.dataDir,
     clock,
     db: database,
+    streamAppliers: [knowledgeApplier(knowledge.kb)],
     scheduler,
     connect(onPush) {
       const session: Session = { user: null };
