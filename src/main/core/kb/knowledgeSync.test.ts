@@ -79,7 +79,7 @@ describe('knowledge-base sync', () => {
     const b = await open();
     const samA = await a.as('Sam Rivera');
     const start = lastDeskSeq(a.desk);
-    const written = [];
+    const written: Array<{ id: string }> = [];
     for (const x of ARTICLES) written.push(await samA.call('kb.save', { ...x, status: 'published' }));
     apply(b.desk, knowledgeOutbox(a.desk, start));
     // The articles arrive with their ids and versions, searchable, and nothing goes back out.
