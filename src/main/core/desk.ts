@@ -253,7 +253,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     dataDir: options.dataDir,
     clock,
     db: database,
-    streamAppliers: [knowledgeApplier(knowledge.kb)],
+    streamAppliers: [knowledgeApplier(knowledge.kb, knowledge.csat)],
     scheduler,
     connect(onPush) {
       const session: Session = { user: null };

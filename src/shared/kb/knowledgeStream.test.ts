@@ -43,4 +43,15 @@ describe('the hub’s re-check of knowledge-base events', () => {
     expect(rule(envelope(agent, 'kb.rated', 't-1', 1, { ...rating('education'), rating: 3 }), agent, fresh)).toMatchObject({ ok: false });
     expect(rule(envelope(agent, 'kb.deleted', 't-1', 1, {}), agent, fresh)).toMatchObject({ ok: false, reason: expect.stringContaining('Unknown') });
   });
+
+  it('takes a satisfaction score from someone who sees the segment (an import only from supervisors and admins), a follow-up only from supervisors and admins', () => {
+    const grace: Person = { id: 'u-grace', role: 'supervisor', tier: 3, segments: ['education'] };
+    const score = { ticketId: 't-1', customerId: 'c-1', segment: 'education', tier: 1, productLine: null, score: 2, comment: 'Slow', source: 'agent' };
+    expect(rule(envelope(agent, 'csat.recorded', 'csat:t-1', 1, score), agent, fresh)).toEqual({ ok: true, segment: 'education' });
+    expect(rule(envelope(agent, 'csat.recorded', 'csat:t-1', 1, { ...score, source: 'import' }), agent, fresh)).toMatchObject({ ok: false });
+    expect(rule(envelope(agent, 'csat.recorded', 't-1', 1, score), agent, fresh)).toMatchObject({ ok: false, reason: expect.stringContaining('entityId') });
+    expect(rule(envelope(agent, 'csat.followed_up', 'csat:t-1', 2, { ticketId: 't-1', segment: 'education' }), agent, { segment: 'education', seen: true })).toEqual({ ok: false, reason: 'Only supervisors can see this.' });
+    expect(rule(envelope(grace, 'csat.followed_up', 'csat:t-1', 2, { ticketId: 't-1', segment: 'education' }), grace, { segment: 'education', seen: true })).toEqual({ ok: true, segment: 'education' });
+  });
 });
+

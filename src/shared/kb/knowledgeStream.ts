@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { maySeeSegment, mayWriteArticles, type Person } from '../access';
-import { idSchema, segmentSchema } from '../domain';
+import { maySeeBoard, maySeeSegment, mayImportCsat, mayWriteArticles, type Person } from '../access';
+import { idSchema, segmentSchema, tierSchema } from '../domain';
 import type { StreamRule } from '../streamRules';
 import { FEATURES, type Feature } from './ranker';
 import { articleStatusSchema } from './schemas';
@@ -16,9 +16,11 @@ import { articleStatusSchema } from './schemas';
 //   kb.rated                                 entityId: the rated ticket's id; seq: the
 //                                            ticket's ratings so far, this one included;
 //                                            payload: the rating and what the ranker saw.
+//   csat.recorded / csat.followed_up         entityId: "csat:" + the ticket's id; seq: the
+//                                            score's changes so far; payload: the score.
 
 export const KNOWLEDGE_STREAM = 'knowledge';
-export const KNOWLEDGE_EVENT_TYPES = ['kb.article_created', 'kb.article_edited', 'kb.rated'] as const;
+export const KNOWLEDGE_EVENT_TYPES = ['kb.article_created', 'kb.article_edited', 'kb.rated', 'csat.recorded', 'csat.followed_up'] as const;
 export type KnowledgeEventType = (typeof KNOWLEDGE_EVENT_TYPES)[number];
 
 const label = z.string().min(1).max(60);
@@ -56,6 +58,23 @@ export const ratedPayloadSchema = z.object({
 });
 export type RatedPayload = z.infer<typeof ratedPayloadSchema>;
 
+/** The entity a ticket's satisfaction score is in the stream (its ratings are under the ticket's own id). */
+export const csatEntityId = (ticketId: string) => `csat:${ticketId}`;
+
+export const csatRecordedPayloadSchema = z.object({
+  ticketId: idSchema,
+  customerId: idSchema,
+  segment: segmentSchema,
+  tier: tierSchema,
+  productLine: z.string().max(60).nullable(),
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(2000),
+  source: z.enum(['agent', 'import']),
+});
+export type CsatRecordedPayload = z.infer<typeof csatRecordedPayloadSchema>;
+export const csatFollowedUpPayloadSchema = z.object({ ticketId: idSchema, segment: segmentSchema });
+export type CsatFollowedUpPayload = z.infer<typeof csatFollowedUpPayloadSchema>;
+
 const firstIssue = (e: z.ZodError) => {
   const i = e.issues[0];
   return i ? `${i.path.join('.') || 'payload'}: ${i.message}` : 'invalid payload';
@@ -88,6 +107,18 @@ export const knowledgeStreamRule: StreamRule = (event, actor: Person, known) => 
       if (refusal) return { ok: false, reason: refusal };
       if (known.seen && known.segment !== null && known.segment !== r.segment) return { ok: false, reason: 'This ticket’s ratings belong to another segment.' };
       return { ok: true, segment: r.segment };
+    }
+    case 'csat.recorded':
+    case 'csat.followed_up': {
+      const payload = (event.type === 'csat.recorded' ? csatRecordedPayloadSchema : csatFollowedUpPayloadSchema).safeParse(event.payload);
+      if (!payload.success) return { ok: false, reason: `The satisfaction score is not valid (${firstIssue(payload.error)}).` };
+      const c = payload.data;
+      if (csatEntityId(c.ticketId) !== event.entityId) return { ok: false, reason: 'A satisfaction score belongs to its ticket (entityId must be "csat:" and the ticket id).' };
+      const refusal =
+        event.type === 'csat.followed_up' ? maySeeBoard(actor) : 'source' in c && c.source === 'import' ? (mayImportCsat(actor) ?? maySeeSegment(actor, c.segment)) : maySeeSegment(actor, c.segment);
+      if (refusal) return { ok: false, reason: refusal };
+      if (known.seen && known.segment !== null && known.segment !== c.segment) return { ok: false, reason: 'This ticket’s satisfaction score belongs to another segment.' };
+      return { ok: true, segment: c.segment };
     }
     default:
       return { ok: false, reason: `Unknown knowledge-base event "${event.type}".` };

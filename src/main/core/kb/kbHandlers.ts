@@ -54,7 +54,7 @@ function reasonsOf(exploring: boolean, features: readonly string[]): Reason[] {
 export function kbHandlers<S>(deps: KbDeps<S>) {
   const { sqlite } = deps;
   const kb = kbStore(sqlite, { outbox: deps.outbox ?? null });
-  const csat = csatStore(sqlite);
+  const csat = csatStore(sqlite, { outbox: deps.outbox ?? null });
   const trends = trendsReader(sqlite);
   const q = {
     ticket: sqlite.prepare<[string], TicketForKb>(

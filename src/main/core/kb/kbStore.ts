@@ -551,19 +551,23 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   }
 
   /**
-   * Applies 'knowledge' events another desk wrote (accepted by the hub) inside the caller's
-   * transaction: each once (by event id, kept in kb_events), never into the outbox again.
-   * An article takes the event's version unless this desk already has a later one (the
-   * older version still joins its history); a rating changes the tallies and the model as
-   * a rating made here does.
+   * Keeps an event another desk wrote in kb_events, the desk's knowledge log; false when it
+   * is there already (applied before, or written here): an event is applied once.
    */
-  function applyRemote(envelopes: readonly OutboxEnvelope[]): void {
-    for (const e of envelopes) {
-      if (e.stream !== KNOWLEDGE_STREAM) continue;
-      if (q.remoteEvent.run(e.id, e.type, e.deskTime, JSON.stringify(e.actor), JSON.stringify(e.payload)).changes === 0) continue;
+  const logRemote = (e: OutboxEnvelope): boolean =>
+    e.stream === KNOWLEDGE_STREAM && q.remoteEvent.run(e.id, e.type, e.deskTime, JSON.stringify(e.actor), JSON.stringify(e.payload)).changes > 0;
+
+  /**
+   * Applies an article change or a rating another desk wrote (accepted by the hub), inside
+   * the caller's transaction, never into the outbox again. An article takes the event's
+   * version unless this desk already has a later one (the older version still joins its
+   * history); a rating changes the tallies and the model as a rating made here does.
+   */
+  function applyRemote(e: OutboxEnvelope): void {
+    {
       if (e.type === 'kb.article_created' || e.type === 'kb.article_edited') {
         const a = articlePayloadSchema.safeParse(e.payload);
-        if (!a.success) continue;
+        if (!a.success) return;
         const values = {
           id: e.entityId, title: a.data.title, body: a.data.body, product_lines: JSON.stringify(a.data.productLines), models: JSON.stringify(a.data.models),
           segments: JSON.stringify(a.data.segments), tags: JSON.stringify(a.data.tags), status: a.data.status, author_id: e.actor.id,
@@ -571,7 +575,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         };
         q.insertVersionIfNew.run(values);
         const existing = q.articleById.get(e.entityId);
-        if (existing && existing.version >= e.seq) continue;
+        if (existing && existing.version >= e.seq) return;
         q.putArticleAt.run(values);
         const row = q.articleById.get(e.entityId)!;
         ftsPut(row.n, a.data);
@@ -580,9 +584,9 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         articleDocs.clear();
       } else if (e.type === 'kb.rated') {
         const r = ratedPayloadSchema.safeParse(e.payload);
-        if (!r.success) continue;
+        if (!r.success) return;
         const m = metaOfId(r.data.articleId);
-        if (!m) continue;
+        if (!m) return;
         const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
         record({
           ticketId: r.data.ticketId, productLine: r.data.productLine, articleN: m.n, rating: r.data.rating, solved: r.data.solved, kind: r.data.kind,
@@ -594,6 +598,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
 
   return {
     save,
+    logRemote,
     applyRemote,
     article,
     search,

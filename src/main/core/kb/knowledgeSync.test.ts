@@ -136,4 +136,29 @@ describe('knowledge-base sync', () => {
     expect(got).toMatchObject({ title: 'Reseat the memory', version: 2 });
     expect(got.versions.map((v) => [v.version, v.title])).toEqual([[2, 'Reseat the memory'], [1, 'Reseat the RAM']]);
   });
+
+  it('sends a satisfaction score and its follow-up, and another desk keeps them once', async () => {
+    const a = await open();
+    const b = await open();
+    const t = await showcaseTicket(a.as, 'Keyboard keys unresponsive', 'some keys do nothing');
+    const ava = await a.as('Ava Martin');
+    await ava.call('tickets.act', { ticketId: t.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Filter keys off' } });
+    const mark = lastDeskSeq(a.desk);
+    await ava.call('csat.record', { ticketId: t.id, score: 1, comment: 'Nobody called back' });
+    await (await a.as('Grace Chen')).call('csat.followUp', { ticketId: t.id });
+    const events = knowledgeOutbox(a.desk, mark);
+    expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['csat.recorded', `csat:${t.id}`, 1],
+      ['csat.followed_up', `csat:${t.id}`, 2],
+    ]);
+    expect(events[0]!.payload).toMatchObject({ ticketId: t.id, score: 1, comment: 'Nobody called back', segment: t.segment, source: 'agent' });
+    const row = () => b.desk.db.sqlite.prepare('SELECT score, comment, segment, followed_up_at, seq FROM csat WHERE ticket_id = ?').get(t.id);
+    apply(b.desk, events);
+    const kept = row();
+    expect(kept).toMatchObject({ score: 1, comment: 'Nobody called back', segment: t.segment, seq: 2 });
+    expect((kept as { followed_up_at: number | null }).followed_up_at).not.toBeNull();
+    apply(b.desk, [events[0]!]);
+    expect(row()).toEqual(kept);
+  });
 });
