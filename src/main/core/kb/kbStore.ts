@@ -229,6 +229,31 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   const loadedModel = q.model.get();
   let weights: Weights = loadedModel ? { ...INITIAL_WEIGHTS, ...(JSON.parse(loadedModel.weights) as Partial<Weights>) } : { ...INITIAL_WEIGHTS };
   let updates = loadedModel?.updates ?? 0;
+  // Another process serving the same folder (a second shell, the CLI) may have saved an
+  // article or learnt from a rating meanwhile: each call first compares a stamp of the
+  // articles and the model (three index lookups) with what this store last saw, and
+  // reloads what changed. The store's own writes move the stamp it has seen along.
+  const stampOf = sqlite.prepare<[], { n: number | null; at: number | null; updates: number | null }>(
+    'SELECT (SELECT max(n) FROM kb_articles) AS n, (SELECT max(updated_at) FROM kb_articles) AS at, (SELECT updates FROM kb_model WHERE id = 1) AS updates',
+  );
+  let seen = stampOf.get()!;
+  const fresh = () => {
+    const now = stampOf.get()!;
+    if (now.n !== seen.n || now.at !== seen.at) {
+      metaByN = null;
+      articleDocs.clear();
+    }
+    if ((now.updates ?? 0) !== updates) {
+      const model = q.model.get();
+      if (model) {
+        weights = { ...INITIAL_WEIGHTS, ...(JSON.parse(model.weights) as Partial<Weights>) };
+        updates = model.updates;
+      }
+      precisionCache.clear();
+    }
+    seen = now;
+  };
+  const saw = () => void (seen = stampOf.get()!);
   const precisionCache = new Map<string, PrecisionState>();
   const precisionOfKind = (kind: string): PrecisionState => {
     let p = precisionCache.get(kind);
@@ -284,7 +309,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   // ---- articles ------------------------------------------------------------------------------
 
   function save(actor: Actor, input: ArticleInput, at: number): string {
-    return sqlite.transaction(() => {
+    fresh();
+    const saved = sqlite.transaction(() => {
       const existing = input.id ? q.articleById.get(input.id) : undefined;
       if (input.id && !existing && input.expectedVersion !== undefined) throw new ApiError('not_found', 'That article does not exist.');
       if (existing && input.expectedVersion !== undefined && existing.version !== input.expectedVersion) {
@@ -308,9 +334,12 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       articleDocs.clear();
       return id;
     }).immediate();
+    saw();
+    return saved;
   }
 
   function article(id: string) {
+    fresh();
     const row = q.articleById.get(id);
     if (!row) return null;
     const stats = q.oneArticleStats.get(row.n);
@@ -324,6 +353,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
 
   /** Articles for the KB page: matching the text (best first), or the most recently changed. */
   function search(text: string, limit: number, publishedOnly: boolean): ArticleMeta[] {
+    fresh();
     const meta = loadMeta();
     const match = ftsQuery(queryTerms(text));
     const ns = match ? q.search.all(match, limit * 2).map((r) => r.n) : q.recent.all(limit * 2).map((r) => r.n);
@@ -336,6 +366,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   // ---- suggestions ---------------------------------------------------------------------------
 
   function suggest(query: KbQuery, opts: SuggestOptions = {}): Suggested {
+    fresh();
     const meta = loadMeta();
     const limit = opts.limit ?? 3;
     const learning = opts.learning ?? true;
@@ -476,6 +507,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * the earlier rating in the tallies instead of counting twice.
    */
   function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): void {
+    fresh();
     const m = metaOfId(articleId);
     if (!m) throw new ApiError('not_found', 'That article does not exist.');
     let shown = shownFeatures.get(query.key);
@@ -498,6 +530,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         publish(eventId, 'kb.rated', query.key, seq, { ticketId: query.key, articleId, rating, solved, segment, productLine: query.productLine, kind, anchorArticleId, terms, features: x ?? null }, actor, at);
       }
     }).immediate();
+    saw();
   }
 
   interface RatingFacts {
@@ -564,6 +597,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * history); a rating changes the tallies and the model as a rating made here does.
    */
   function applyRemote(e: OutboxEnvelope): void {
+    fresh();
+    applyOne(e);
+    saw();
+  }
+  function applyOne(e: OutboxEnvelope): void {
     {
       if (e.type === 'kb.article_created' || e.type === 'kb.article_edited') {
         const a = articlePayloadSchema.safeParse(e.payload);

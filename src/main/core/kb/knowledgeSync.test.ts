@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog/envelope';
-import type { Desk } from '../desk';
-import { testDesk } from '../testing/deskHarness';
+import { openDesk, type Desk } from '../desk';
+import { testDesk, TestClock } from '../testing/deskHarness';
 
 // The knowledge base through the hub: what a desk puts in its outbox, and what another desk
 // makes of it through the 'knowledge' stream applier.
@@ -160,5 +163,40 @@ describe('knowledge-base sync', () => {
     expect((kept as { followed_up_at: number | null }).followed_up_at).not.toBeNull();
     apply(b.desk, [events[0]!]);
     expect(row()).toEqual(kept);
+  });
+});
+
+describe('one folder, two processes', () => {
+  it('finds and suggests an article another process serving the same folder saved after this one had read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-kb-'));
+    closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const clock = new TestClock();
+    const one = await openDesk({ dataDir: dir, demo: true, demoCustomers: 30, testClock: true, clock });
+    closers.push(() => one.close());
+    const other = await openDesk({ dataDir: dir, testClock: true, clock });
+    closers.push(() => other.close());
+    const signIn = async (desk: Desk, name: string) => {
+      const c = desk.connect(() => {});
+      const users = await c.call('session.users', {});
+      if (!users.ok) throw new Error(users.error.message);
+      const u = users.result.find((x) => x.name === name)!;
+      await c.call('session.signIn', { userId: u.id });
+      return async <T>(method: string, input: unknown): Promise<T> => {
+        const r = await c.call(method, input);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.result as T;
+      };
+    };
+    const avaOne = await signIn(one, 'Ava Martin');
+    // This process has read the knowledge base once (its caches are warm) ...
+    expect(await avaOne<{ articles: unknown[] }>('kb.search', { query: 'zorblat' })).toEqual({ articles: [] });
+    // ... then the other process saves an article.
+    const samOther = await signIn(other, 'Sam Rivera');
+    const saved = await samOther<{ id: string }>('kb.save', { ...ARTICLES[0]!, status: 'published' });
+    expect((await avaOne<{ articles: Array<{ id: string }> }>('kb.search', { query: 'zorblat' })).articles.map((a) => a.id)).toEqual([saved.id]);
+    const view = await avaOne<{ kind: string; view: { customer: { id: string } } }>('lookup.search', { query: '7XK2QF1' });
+    const t = await avaOne<{ ticket: { id: string } }>('tickets.create', { customerId: view.view.customer.id, assetId: null, subject: 'Zorblat dock flickers', description: 'zorblat' });
+    const s = await avaOne<{ suggestions: Array<{ article: { id: string } }> }>('kb.suggest', { ticketId: t.ticket.id });
+    expect(s.suggestions.map((x) => x.article.id)).toContain(saved.id);
   });
 });
