@@ -179,7 +179,7 @@ describe('one folder, two processes', () => {
       const c = desk.connect(() => {});
       const users = await c.call('session.users', {});
       if (!users.ok) throw new Error(users.error.message);
-      const u = users.result.find((x) => x.name === name)!;
+      const u = (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!;
       await c.call('session.signIn', { userId: u.id });
       return async <T>(method: string, input: unknown): Promise<T> => {
         const r = await c.call(method, input);
