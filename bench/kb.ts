@@ -4,9 +4,9 @@ import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk, type Connection } from '../src/main/core/desk';
 import { PRODUCTS } from '../src/main/core/demo';
 import { evaluate } from '../src/main/core/kb/evaluate';
-import { MATCH_TERMS } from '../src/main/core/kb/kbStore';
+import { kbStore, RECENT_CASES } from '../src/main/core/kb/kbStore';
 import { GENERAL, PROBLEMS } from '../src/main/core/kb/problems';
-import { ftsQuery, normalizeText, queryTerms } from '../src/shared/kb/normalize';
+import { normalizeText, queryTerms } from '../src/shared/kb/normalize';
 import { openFloorConnection } from './floor';
 import { generateEvalData } from './kbEvalData';
 import { measure, type Figures } from './measure';
@@ -57,7 +57,9 @@ export async function runKbBenchmarks(opts: KbBenchOptions): Promise<Figures[]> 
       const total = size.samples + size.warmup;
       const pick = () => open[r.int(0, open.length - 1)]!;
       const productTickets = Array.from({ length: total }, pick);
-      const floorTickets = Array.from({ length: total }, pick).map((t) => ftsQuery(queryTerms(`${t.subject}\n${t.description}`).slice(0, MATCH_TERMS))!);
+      // The floor: the FTS5 query suggesting runs for the same ticket (its bounded words).
+      const matchFor = kbStore(raw).matchFor;
+      const floorTickets = productTickets.map((t) => matchFor(`${t.subject}\n${t.description}`)!);
       const fts = raw.prepare('SELECT rowid, bm25(kb_fts, 4.0, 1.0, 2.0) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY bm25(kb_fts, 4.0, 1.0, 2.0) LIMIT 40');
       log(`kb_suggest: ${size.warmup} warm-up + ${size.samples} samples over ${open.length} open tickets`);
       results.push(
@@ -137,7 +139,7 @@ async function ok(c: Connection, method: string, input: unknown): Promise<unknow
  * a desk that has run for a long while would hold them: articles on every problem, line and
  * model with varied wording; rated tickets with their words; each rating an event too.
  */
-function fill(file: string, articles: number, ratings: number): void {
+export function fill(file: string, articles: number, ratings: number): void {
   const db = openFloorConnection(file);
   const r = seeded(9);
   const lines = Object.keys(PRODUCTS);
@@ -171,12 +173,14 @@ function fill(file: string, articles: number, ratings: number): void {
       list.push(n);
       byProblem.set(p.key, list);
     }
+    // Only the most recent rated tickets are in the similar-ticket index, as the store keeps it.
+    const totalCases = Math.ceil(ratings / 3);
     for (let i = 0, c = 0; i < ratings; c++) {
       const p = r.pick(PROBLEMS);
       const line = r.pick(lines);
       const text = [r.pick(p.symptoms), r.pick(p.symptoms), r.pick(p.terms), r.pick(WORDS)].join(' ');
       const caseN = (ins.kase.get(`bench-t${c}`, line, now) as { n: number }).n;
-      ins.caseFts.run(caseN, queryTerms(text).join(' '));
+      if (c >= totalCases - RECENT_CASES) ins.caseFts.run(caseN, queryTerms(text).join(' '));
       const candidates = byProblem.get(p.key)!;
       for (let k = 0; k < 3 && i < ratings; k++, i++) {
         const a = r.pick(candidates);

@@ -1,4 +1,5 @@
 import type { Person } from './access';
+import { knowledgeStreamRule } from './kb/knowledgeStream';
 import type { Segment } from './domain';
 import type { OutboxEnvelope } from './ticketLog/envelope';
 
@@ -16,6 +17,6 @@ export type StreamRule = (event: OutboxEnvelope, actor: Person, known: { segment
 
 /** One entry per stream; an event of a stream not listed is refused by the hub. */
 export const STREAM_RULES: Readonly<Record<string, StreamRule>> = {
-  // knowledge: knowledgeStreamRule,   (added by the knowledge area)
+  knowledge: knowledgeStreamRule,
   // customer: customerStreamRule,     (added by the customer area)
 };

@@ -14,13 +14,14 @@ import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
+import { knowledgeApplier } from './kb/knowledgeApplier';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
-import { deskIdOf } from './outbox';
+import { deskIdOf, outbox } from './outbox';
 import { ticketService } from './tickets';
 import { ticketStore } from './ticketStore';
 import type { DeskContext } from './handlers/context';
@@ -169,6 +170,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     signedIn,
     maySee: (u, segment) => seesSegment(u, segment),
     userNames: () => users.names(),
+    outbox: outbox(db, deskIdOf(db)),
   });
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
@@ -214,6 +216,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // The sync engine follows the hub while the desk is joined: pulled changes reach the
   // windows as the same pushes local ones make, after their batch commits.
   const streams = streamRegistry();
+  streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
   const applier = syncApplier(db, store, { sla, now: () => clock.now(), streams, log: (m) => console.warn(m) });
   const sendSync = () => {
     for (const [send, session] of listeners) if (session.user) send({ event: 'sync.changed', payload: syncStatusFor(link, parts, session.user) });

@@ -121,7 +121,7 @@ describe('the ticket log', () => {
     const deskId = db.prepare(`select value from meta where key = 'desk_id'`).pluck().get() as string;
     expect(deskId).toMatch(/^[0-9a-f-]{36}$/);
     const events = db.prepare(`select count(*) from ticket_events`).pluck().get() as number;
-    const rows = db.prepare(`select desk_seq, event_id, stream, body from outbox order by desk_seq`).all() as Array<{ desk_seq: number; event_id: string; stream: string; body: string }>;
+    const rows = db.prepare(`select desk_seq, event_id, stream, body from outbox where stream = 'ticket' order by desk_seq`).all() as Array<{ desk_seq: number; event_id: string; stream: string; body: string }>;
     expect(rows.length).toBe(events);
     for (const r of rows) {
       const e = outboxEnvelopeSchema.parse(JSON.parse(r.body));
@@ -133,10 +133,10 @@ describe('the ticket log', () => {
     const before = rows.length;
     const stale = await ava.raw('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.version + 5 });
     expect(stale.ok ? null : stale.error.code).toBe('conflict');
-    expect(db.prepare(`select count(*) from outbox`).pluck().get()).toBe(before);
+    expect(db.prepare(`select count(*) from outbox where stream = 'ticket'`).pluck().get()).toBe(before);
     let seenInOutbox = -1;
     const conn = desk.connect(() => {
-      seenInOutbox = db.prepare(`select count(*) from outbox`).pluck().get() as number;
+      seenInOutbox = db.prepare(`select count(*) from outbox where stream = 'ticket'`).pluck().get() as number;
     });
     await conn.call('session.signIn', { userId: db.prepare(`select id from users where name = 'Ava Martin'`).pluck().get() });
     const took = await conn.call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.version });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_PRECISION, observe, RARE, shouldAsk } from './askPolicy';
 import { categorize } from './category';
-import { ftsQuery, normalizeText, queryTerms } from './normalize';
+import { boundedTerms, ftsQuery, normalizeText, queryTerms } from './normalize';
 import { EMPTY_TALLY, INITIAL_WEIGHTS, learn, rank, shrunk, type CandidateInput } from './ranker';
 
 const candidate = (id: string, over: Partial<CandidateInput> = {}): CandidateInput => ({
@@ -20,6 +20,21 @@ describe('normalisation for search', () => {
   it('quotes every term so user text is never FTS5 syntax', () => {
     expect(ftsQuery(queryTerms('battery NEAR "charge" OR'))).toBe('"battery" OR "near" OR "charge"');
     expect(ftsQuery([])).toBeNull();
+  });
+});
+
+describe('bounded search words', () => {
+  const df: Record<string, number> = { battery: 4000, charging: 2500, stuck: 40, percent: 90, eighty: 12, laptop: 6000, nowhere: 0 };
+  const bounds = { max: 3, budget: 1500, pool: 6 };
+  it('searches the first words, subject first, while they are cheap together', () => {
+    expect(boundedTerms(['stuck', 'percent', 'eighty', 'battery'], (t) => df[t] ?? 0, bounds)).toEqual(['stuck', 'percent', 'eighty']);
+  });
+  it('trades words most articles have for rarer ones once the first cost too much, keeping their order', () => {
+    expect(boundedTerms(['battery', 'charging', 'stuck', 'nowhere', 'percent', 'laptop'], (t) => df[t] ?? 0, bounds)).toEqual(['stuck', 'percent']);
+  });
+  it('keeps the rarest word when every word is over the budget, and nothing when no article has any', () => {
+    expect(boundedTerms(['laptop', 'battery', 'charging'], (t) => df[t] ?? 0, bounds)).toEqual(['charging']);
+    expect(boundedTerms(['nowhere'], (t) => df[t] ?? 0, { ...bounds, budget: -1 })).toEqual([]);
   });
 });
 

@@ -72,3 +72,40 @@ export function ftsQuery(terms: readonly string[]): string | null {
   const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"`);
   return safe.length === 0 ? null : safe.join(' OR ');
 }
+
+export interface TermBounds {
+  /** At most this many words. */
+  max: number;
+  /** The most documents the words may have between them (their postings). */
+  budget: number;
+  /** Words looked at when the first ones cost too much: the first `pool`. */
+  pool: number;
+}
+
+/**
+ * The words of a query that full-text search uses, bounded in cost. FTS5 scores (bm25) every
+ * document that has any of the words, so a search costs about the sum of their document
+ * frequencies (`df`). The first `max` words (subject first) when together they stay within
+ * the budget; otherwise the rarest of the first `pool` words that fit, in their own order: a
+ * word most documents have adds little to bm25 and much to the cost. Words no document has
+ * are left out then; if even the rarest word is over the budget, it alone is searched.
+ */
+export function boundedTerms(terms: readonly string[], df: (term: string) => number, bounds: TermBounds): string[] {
+  const first = terms.slice(0, bounds.max);
+  if (first.reduce((s, t) => s + df(t), 0) <= bounds.budget) return first;
+  const pool = terms
+    .slice(0, bounds.pool)
+    .map((term, i) => ({ term, i, docs: df(term) }))
+    .filter((x) => x.docs > 0)
+    .sort((a, b) => a.docs - b.docs || a.i - b.i);
+  const chosen: typeof pool = [];
+  let left = bounds.budget;
+  for (const x of pool) {
+    if (chosen.length >= bounds.max) break;
+    if (x.docs > left) continue;
+    chosen.push(x);
+    left -= x.docs;
+  }
+  if (chosen.length === 0 && pool[0]) chosen.push(pool[0]);
+  return chosen.sort((a, b) => a.i - b.i).map((x) => x.term);
+}

@@ -110,32 +110,48 @@ export interface Ranked {
 export interface RankOptions {
   /** Off for the baseline: no exploration bonus. */
   explore?: boolean;
+  /** Only the best this many (the reasons are worked out for those alone). */
+  limit?: number;
 }
+
+const byScore = (a: { score: number; articleId: string }, b: { score: number; articleId: string }) => b.score - a.score || a.articleId.localeCompare(b.articleId);
 
 export function rank(candidates: readonly CandidateInput[], ctx: TicketContext, weights: Weights, opts: RankOptions = {}): Ranked[] {
   const bestText = candidates.reduce((m, c) => Math.max(m, c.textScore), 0);
   const explore = opts.explore ?? true;
-  return candidates
-    .map((c) => {
-      const x = featuresOf(c, ctx, bestText);
-      const z = dot(weights, x);
-      const p = sigmoid(z);
-      const seen = c.similar.n;
-      const bonus = explore ? EXPLORE / Math.sqrt(1 + seen) : 0;
-      const contributions = FEATURES.filter((f) => f !== 'bias')
-        .map((f) => [f, weights[f] * x[f]] as const)
-        .filter(([, v]) => v > 0.05)
-        .sort((a, b) => b[1] - a[1]);
-      return {
-        articleId: c.articleId,
-        relevance: p,
-        score: sigmoid(z + bonus),
-        features: x,
-        reasons: contributions.map(([f]) => f),
-        exploring: explore && seen < 1 && c.overall.n < 3,
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId));
+  const scored = candidates.map((c) => {
+    const x = featuresOf(c, ctx, bestText);
+    const z = dot(weights, x);
+    const seen = c.similar.n;
+    const bonus = explore ? EXPLORE / Math.sqrt(1 + seen) : 0;
+    return { c, x, z, articleId: c.articleId, score: sigmoid(z + bonus) };
+  });
+  scored.sort(byScore);
+  return scored.slice(0, opts.limit ?? scored.length).map(({ c, x, z, score }) => {
+    const contributions = FEATURES.filter((f) => f !== 'bias')
+      .map((f) => [f, weights[f] * x[f]] as const)
+      .filter(([, v]) => v > 0.05)
+      .sort((a, b) => b[1] - a[1]);
+    return {
+      articleId: c.articleId,
+      relevance: sigmoid(z),
+      score,
+      features: x,
+      reasons: contributions.map(([f]) => f),
+      exploring: explore && c.similar.n < 1 && c.overall.n < 3,
+    };
+  });
+}
+
+/** The article rank would put first with these weights and no exploration (null: no candidates), without the rest of its work. */
+export function best(candidates: readonly CandidateInput[], ctx: TicketContext, weights: Weights): string | null {
+  const bestText = candidates.reduce((m, c) => Math.max(m, c.textScore), 0);
+  let top: { score: number; articleId: string } | null = null;
+  for (const c of candidates) {
+    const here = { score: sigmoid(dot(weights, featuresOf(c, ctx, bestText))), articleId: c.articleId };
+    if (top === null || byScore(here, top) < 0) top = here;
+  }
+  return top?.articleId ?? null;
 }
 
 /**

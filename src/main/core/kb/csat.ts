@@ -3,11 +3,23 @@ import { ApiError } from '../../../shared/api';
 import type { Actor, Segment, Tier } from '../../../shared/domain';
 import type { CsatBoard, CsatEntry } from '../../../shared/kb/schemas';
 import { uuidv7 } from '../ids';
+import type { Outbox } from '../outbox';
+import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import {
+  csatEntityId,
+  csatFollowedUpPayloadSchema,
+  csatRecordedPayloadSchema,
+  KNOWLEDGE_STREAM,
+  type CsatFollowedUpPayload,
+  type CsatRecordedPayload,
+} from '../../../shared/kb/knowledgeStream';
+import { segmentSchema, tierSchema } from '../../../shared/domain';
 import { weekStart } from './trends';
 
 // Customer satisfaction: one score (1-5) and a comment per resolved ticket, recorded by the
 // agent from the call or imported from a survey tool. Each record is also an event in
-// kb_events for the hub. Low scores (1, 2) wait on a supervisor's follow-up list.
+// kb_events and in the desk's outbox (stream 'knowledge', entity "csat:" + ticket id) for
+// the hub. Low scores (1, 2) wait on a supervisor's follow-up list.
 
 interface CsatRow {
   ticket_id: string;
@@ -27,7 +39,7 @@ const ticketNumber = (n: number) => `T-${String(n).padStart(6, '0')}`;
 
 export type CsatStore = ReturnType<typeof csatStore>;
 
-export function csatStore(sqlite: BetterSqlite3.Database) {
+export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Outbox | null } = {}) {
   const q = {
     ticket: sqlite.prepare<[string], { id: string; number: number; customer_id: string; segment: string; tier: number; state: string; product_line: string | null }>(
       `SELECT t.id, t.number, t.customer_id, t.segment, t.tier, t.state, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.id = ?`,
@@ -36,7 +48,7 @@ export function csatStore(sqlite: BetterSqlite3.Database) {
     put: sqlite.prepare(
       `INSERT INTO csat (ticket_id, customer_id, segment, tier, product_line, score, comment, source, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (ticket_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, source = excluded.source, actor_id = excluded.actor_id, at = excluded.at,
-         followed_up_at = NULL, followed_up_by = NULL`,
+         followed_up_at = NULL, followed_up_by = NULL, seq = seq + 1`,
     ),
     event: sqlite.prepare('INSERT INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, ?, ?, ?)'),
     entry: sqlite.prepare<[string], CsatRow>(
@@ -51,7 +63,24 @@ export function csatStore(sqlite: BetterSqlite3.Database) {
       `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
        FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.score <= 2 AND c.followed_up_at IS NULL ORDER BY c.at DESC LIMIT 200`,
     ),
-    followUp: sqlite.prepare('UPDATE csat SET followed_up_at = ?, followed_up_by = ? WHERE ticket_id = ?'),
+    followUp: sqlite.prepare('UPDATE csat SET followed_up_at = ?, followed_up_by = ?, seq = seq + 1 WHERE ticket_id = ?'),
+    seq: sqlite.prepare<[string], { seq: number }>('SELECT seq FROM csat WHERE ticket_id = ?'),
+    putAt: sqlite.prepare(
+      `INSERT INTO csat (ticket_id, customer_id, segment, tier, product_line, score, comment, source, actor_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (ticket_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, source = excluded.source, actor_id = excluded.actor_id, at = excluded.at,
+         followed_up_at = NULL, followed_up_by = NULL, seq = excluded.seq`,
+    ),
+    followUpAt: sqlite.prepare('UPDATE csat SET followed_up_at = ?, followed_up_by = ?, seq = ? WHERE ticket_id = ?'),
+  };
+
+  /** The event, in kb_events and (on a desk with a hub) the outbox, in the caller's transaction. */
+  const append = (type: 'csat.recorded' | 'csat.followed_up', ticketId: string, actor: Actor, payload: CsatRecordedPayload | CsatFollowedUpPayload, at: number) => {
+    const id = uuidv7(at);
+    q.event.run(id, type, at, JSON.stringify(actor), JSON.stringify(payload));
+    const outbox = options.outbox;
+    if (!outbox) return;
+    const seq = q.seq.get(ticketId)?.seq ?? 1;
+    outbox.append({ id, stream: KNOWLEDGE_STREAM, entityId: csatEntityId(ticketId), seq, type, payloadVersion: 1, payload, actor, deskId: outbox.deskId, deskTime: at, globalSeq: null });
   };
 
   const toEntry = (r: CsatRow): CsatEntry => ({
@@ -65,7 +94,11 @@ export function csatStore(sqlite: BetterSqlite3.Database) {
     if (t.state !== 'resolved' && t.state !== 'closed') throw new ApiError('refused', 'Satisfaction is asked once the ticket is resolved.');
     sqlite.transaction(() => {
       q.put.run(t.id, t.customer_id, t.segment, t.tier, t.product_line, input.score, input.comment, source, actor.id, at);
-      q.event.run(uuidv7(at), 'csat.recorded', at, JSON.stringify(actor), JSON.stringify({ ticketId: t.id, score: input.score, comment: input.comment, source }));
+      const payload: CsatRecordedPayload = {
+        ticketId: t.id, customerId: t.customer_id, segment: segmentSchema.parse(t.segment), tier: tierSchema.parse(t.tier), productLine: t.product_line,
+        score: input.score, comment: input.comment, source,
+      };
+      append('csat.recorded', t.id, actor, payload, at);
     }).immediate();
     return toEntry(q.entry.get(t.id)!);
   }
@@ -116,13 +149,30 @@ export function csatStore(sqlite: BetterSqlite3.Database) {
     if (!row) throw new ApiError('not_found', 'No satisfaction score for that ticket.');
     sqlite.transaction(() => {
       q.followUp.run(at, actor.id, ticketId);
-      q.event.run(uuidv7(at), 'csat.followed_up', at, JSON.stringify(actor), JSON.stringify({ ticketId }));
+      append('csat.followed_up', ticketId, actor, { ticketId, segment: row.segment }, at);
     }).immediate();
     return toEntry(q.entry.get(ticketId)!);
   }
 
+  /** A score recorded or followed up on another desk (accepted by the hub), unless this desk has a later change. */
+  function applyRemote(e: OutboxEnvelope): void {
+    const current = q.seq.get(e.entityId.replace(/^csat:/, ''))?.seq ?? 0;
+    if (e.seq <= current) return;
+    if (e.type === 'csat.recorded') {
+      const c = csatRecordedPayloadSchema.safeParse(e.payload);
+      if (!c.success) return;
+      const d = c.data;
+      q.putAt.run(d.ticketId, d.customerId, d.segment, d.tier, d.productLine, d.score, d.comment, d.source, e.actor.id, e.deskTime, e.seq);
+    } else if (e.type === 'csat.followed_up') {
+      const c = csatFollowedUpPayloadSchema.safeParse(e.payload);
+      if (!c.success || current === 0) return;
+      q.followUpAt.run(e.deskTime, e.actor.id, e.seq, c.data.ticketId);
+    }
+  }
+
   return {
     record,
+    applyRemote,
     importRows,
     board,
     followUp,

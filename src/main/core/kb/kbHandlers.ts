@@ -10,6 +10,7 @@ import { isReason, type Article, type Reason, type ArticleDraft, type Suggestion
 import { csatStore } from './csat';
 import { kbStore, toSummary, type KbQuery } from './kbStore';
 import { trendsReader } from './trends';
+import type { Outbox } from '../outbox';
 import type { z } from 'zod';
 
 // The knowledge base's API methods (kbApi): articles, suggestions and ratings, CSAT,
@@ -25,6 +26,8 @@ export interface KbDeps<S> {
   signedIn(s: S): User;
   maySee(u: User, segment: string): boolean;
   userNames(): Map<string, string>;
+  /** The desk's outbox: article changes and ratings go to the hub through it (stream 'knowledge'). */
+  outbox?: Outbox;
 }
 
 interface TicketForKb {
@@ -50,8 +53,8 @@ function reasonsOf(exploring: boolean, features: readonly string[]): Reason[] {
 
 export function kbHandlers<S>(deps: KbDeps<S>) {
   const { sqlite } = deps;
-  const kb = kbStore(sqlite);
-  const csat = csatStore(sqlite);
+  const kb = kbStore(sqlite, { outbox: deps.outbox ?? null });
+  const csat = csatStore(sqlite, { outbox: deps.outbox ?? null });
   const trends = trendsReader(sqlite);
   const q = {
     ticket: sqlite.prepare<[string], TicketForKb>(

@@ -3,8 +3,9 @@ import { ApiError } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain';
 import { INITIAL_PRECISION, observe, precisionOf, shouldAsk, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
-import { ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
+import { boundedTerms, ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
 import {
+  best,
   EMPTY_TALLY,
   INITIAL_WEIGHTS,
   learn,
@@ -19,6 +20,17 @@ import {
 } from '../../../shared/kb/ranker';
 import type { ArticleInput, ArticleSummary, Rating } from '../../../shared/kb/schemas';
 import { uuidv7 } from '../ids';
+import type { Outbox } from '../outbox';
+import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import { segmentSchema } from '../../../shared/domain';
+import {
+  articlePayloadSchema,
+  KNOWLEDGE_STREAM,
+  ratedPayloadSchema,
+  type ArticlePayload,
+  type KnowledgeEventType,
+  type RatedPayload,
+} from '../../../shared/kb/knowledgeStream';
 
 // The knowledge base's storage: articles with every version, the FTS5 index, ratings and
 // the re-ranker's state. Every statement is compiled once when the store opens. Each
@@ -90,22 +102,48 @@ const NEIGHBOURS = 30;
  * cost at a million ratings, and recent ones say most about today's problems. The kind and
  * article tallies keep the whole history.
  */
-const RECENT_CASES = 20_000;
+export const RECENT_CASES = 20_000;
 const STAT_TERMS = 12;
 /**
  * Words of a ticket searched for: the first ones, subject first. bm25 scores every article
- * that has any of them, so each word more costs a posting list; past eight, a ticket's
- * words are mostly its description's chatter.
+ * that has any of them, so each word costs its posting list; past eight, a ticket's words
+ * are mostly its description's chatter. When the first eight are in more than
+ * MATCH_POSTINGS articles between them, the rarest of the first MATCH_POOL that fit are
+ * searched instead (`boundedTerms`): the search's cost stays bounded however large the KB.
  */
 export const MATCH_TERMS = 8;
+const MATCH_POSTINGS = 1500;
+const MATCH_POOL = 16;
+/** The same bound for the similar-ticket search, in rated tickets of the recent window. */
+const CASE_POSTINGS = 1500;
 /** bm25 column weights: title, body, tags. */
 const BM25 = 'bm25(kb_fts, 4.0, 1.0, 2.0)';
 
 export type KbStore = ReturnType<typeof kbStore>;
 
-export function kbStore(sqlite: BetterSqlite3.Database) {
+export interface KbStoreOptions {
+  /**
+   * The desk's outbox: each article change and rating is appended to it (stream
+   * 'knowledge') in the same transaction, for the hub. None for `tagdesk kb eval`.
+   */
+  outbox?: Outbox | null;
+}
+
+export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions = {}) {
   const q = {
     event: sqlite.prepare('INSERT INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, ?, ?, ?)'),
+    remoteEvent: sqlite.prepare('INSERT OR IGNORE INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, ?, ?, ?)'),
+    putArticleAt: sqlite.prepare(
+      `INSERT INTO kb_articles (id, title, body, product_lines, models, segments, tags, status, author_id, source_ticket_id, version, created_at, updated_at)
+       VALUES (@id, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @source_ticket_id, @version, @at, @at)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, product_lines = excluded.product_lines, models = excluded.models,
+       segments = excluded.segments, tags = excluded.tags, status = excluded.status, author_id = excluded.author_id, version = excluded.version, updated_at = excluded.updated_at`,
+    ),
+    insertVersionIfNew: sqlite.prepare(
+      `INSERT OR IGNORE INTO kb_article_versions (article_id, version, title, body, product_lines, models, segments, tags, status, author_id, at)
+       VALUES (@id, @version, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @at)`,
+    ),
+    ratingSeq: sqlite.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM kb_ratings WHERE ticket_id = ?'),
     articleById: sqlite.prepare<[string], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
     allMeta: sqlite.prepare<[], ArticleRow>('SELECT n, id, title, substr(body, 1, 400) AS body, product_lines, models, segments, tags, status, version, updated_at FROM kb_articles'),
     insertArticle: sqlite.prepare(
@@ -125,6 +163,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     ),
     ftsDelete: sqlite.prepare('DELETE FROM kb_fts WHERE rowid = ?'),
     ftsInsert: sqlite.prepare('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
+    termDocs: sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM kb_fts WHERE kb_fts MATCH ?'),
     search: sqlite.prepare<[string, number], { n: number; score: number }>(`SELECT rowid AS n, -${BM25} AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY ${BM25} LIMIT ?`),
     recent: sqlite.prepare<[number], { n: number }>('SELECT n FROM kb_articles ORDER BY updated_at DESC LIMIT ?'),
     similarCases: sqlite.prepare<[string, number, number], { n: number; score: number; product_line: string | null }>(
@@ -140,6 +179,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     caseOf: sqlite.prepare<[string], { n: number }>('SELECT n FROM kb_cases WHERE ticket_id = ?'),
     insertCase: sqlite.prepare<[string, string | null, number], { n: number }>('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
     caseFts: sqlite.prepare('INSERT INTO kb_case_fts (rowid, text) VALUES (?, ?)'),
+    caseFtsForget: sqlite.prepare('DELETE FROM kb_case_fts WHERE rowid = ?'),
     kindStats: sqlite.prepare<[string, string], { n: number; tn: number; tsum: number }>(
       'SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_kind_stats WHERE kind = ? AND article_n IN (SELECT value FROM json_each(?))',
     ),
@@ -155,8 +195,9 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number }>('SELECT rating, solved FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
     ratingsOf: sqlite.prepare<[string], { article_n: number; rating: Rating; solved: number }>('SELECT article_n, rating, solved FROM kb_ratings WHERE ticket_id = ?'),
     putRating: sqlite.prepare(
-      `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (ticket_id, article_n) DO UPDATE SET rating = excluded.rating, solved = max(solved, excluded.solved), kind = excluded.kind, actor_id = excluded.actor_id, at = excluded.at`,
+      `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (ticket_id, article_n) DO UPDATE SET rating = excluded.rating, solved = max(solved, excluded.solved), kind = excluded.kind, actor_id = excluded.actor_id, at = excluded.at,
+       seq = max(seq, excluded.seq)`,
     ),
     addKind: sqlite.prepare('INSERT INTO kb_kind_stats (kind, article_n, n, sum) VALUES (?, ?, ?, ?) ON CONFLICT (kind, article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
     addArticle: sqlite.prepare('INSERT INTO kb_article_stats (article_n, n, sum) VALUES (?, ?, ?) ON CONFLICT (article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
@@ -188,6 +229,31 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
   const loadedModel = q.model.get();
   let weights: Weights = loadedModel ? { ...INITIAL_WEIGHTS, ...(JSON.parse(loadedModel.weights) as Partial<Weights>) } : { ...INITIAL_WEIGHTS };
   let updates = loadedModel?.updates ?? 0;
+  // Another process serving the same folder (a second shell, the CLI) may have saved an
+  // article or learnt from a rating meanwhile: each call first compares a stamp of the
+  // articles and the model (three index lookups) with what this store last saw, and
+  // reloads what changed. The store's own writes move the stamp it has seen along.
+  const stampOf = sqlite.prepare<[], { n: number | null; at: number | null; updates: number | null }>(
+    'SELECT (SELECT max(n) FROM kb_articles) AS n, (SELECT max(updated_at) FROM kb_articles) AS at, (SELECT updates FROM kb_model WHERE id = 1) AS updates',
+  );
+  let seen = stampOf.get()!;
+  const fresh = () => {
+    const now = stampOf.get()!;
+    if (now.n !== seen.n || now.at !== seen.at) {
+      metaByN = null;
+      articleDocs.clear();
+    }
+    if ((now.updates ?? 0) !== updates) {
+      const model = q.model.get();
+      if (model) {
+        weights = { ...INITIAL_WEIGHTS, ...(JSON.parse(model.weights) as Partial<Weights>) };
+        updates = model.updates;
+      }
+      precisionCache.clear();
+    }
+    seen = now;
+  };
+  const saw = () => void (seen = stampOf.get()!);
   const precisionCache = new Map<string, PrecisionState>();
   const precisionOfKind = (kind: string): PrecisionState => {
     let p = precisionCache.get(kind);
@@ -201,16 +267,50 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
   // The features each article had when it was last suggested for a ticket: a rating
   // teaches the model what it saw then. Bounded; a rating whose suggestion has been
   // forgotten (a restart) is suggested again first.
-  const shownFeatures = new Map<string, { kind: string; cluster: string; terms: string[]; features: Map<number, Vector> }>();
+  const shownFeatures = new Map<string, { kind: string; cluster: string; anchor: number | null; terms: string[]; features: Map<number, Vector> }>();
   const SHOWN_MAX = 5000;
 
-  const appendEvent = (type: string, at: number, actor: Actor, payload: unknown) =>
-    q.event.run(uuidv7(at), type, at, JSON.stringify(actor), JSON.stringify(payload));
+  // How many articles have each word: what a search for it costs. Counted once per word
+  // (an FTS5 count, as cheap as the word is rare) and forgotten when an article changes.
+  const articleDocs = new Map<string, number>();
+  const articleDf = (term: string) => {
+    let n = articleDocs.get(term);
+    if (n === undefined) {
+      n = q.termDocs.get(ftsQuery([term])!)?.n ?? 0;
+      if (articleDocs.size >= 50_000) articleDocs.clear();
+      articleDocs.set(term, n);
+    }
+    return n;
+  };
+  /** The MATCH expression suggesting runs for a ticket's words (null: nothing to search). */
+  const matchOf = (terms: readonly string[]) => ftsQuery(boundedTerms(terms, articleDf, { max: MATCH_TERMS, budget: MATCH_POSTINGS, pool: MATCH_POOL }));
+
+  /** Appends to kb_events, the desk's own log of the knowledge base; the event's id. */
+  const appendEvent = (type: string, at: number, actor: Actor, payload: unknown): string => {
+    const id = uuidv7(at);
+    q.event.run(id, type, at, JSON.stringify(actor), JSON.stringify(payload));
+    return id;
+  };
+  /** The same event, for the hub: into the outbox, in the caller's transaction. */
+  const publish = (id: string, type: KnowledgeEventType, entityId: string, seq: number, payload: ArticlePayload | RatedPayload, actor: Actor, at: number) => {
+    const outbox = options.outbox;
+    if (!outbox) return;
+    outbox.append({ id, stream: KNOWLEDGE_STREAM, entityId, seq, type, payloadVersion: 1, payload, actor, deskId: outbox.deskId, deskTime: at, globalSeq: null });
+  };
+  const articlePayloadOf = (input: ArticleInput): ArticlePayload => ({
+    title: input.title, body: input.body, productLines: input.productLines, models: input.models, segments: input.segments, tags: input.tags,
+    status: input.status, sourceTicketId: input.sourceTicketId,
+  });
+  const ftsPut = (n: number, a: { title: string; body: string; tags: readonly string[]; productLines: readonly string[]; models: readonly string[] }) => {
+    q.ftsDelete.run(n);
+    q.ftsInsert.run(n, normalizeText(a.title), normalizeText(a.body), normalizeText([...a.tags, ...a.productLines, ...a.models].join(' ')));
+  };
 
   // ---- articles ------------------------------------------------------------------------------
 
   function save(actor: Actor, input: ArticleInput, at: number): string {
-    return sqlite.transaction(() => {
+    fresh();
+    const saved = sqlite.transaction(() => {
       const existing = input.id ? q.articleById.get(input.id) : undefined;
       if (input.id && !existing && input.expectedVersion !== undefined) throw new ApiError('not_found', 'That article does not exist.');
       if (existing && input.expectedVersion !== undefined && existing.version !== input.expectedVersion) {
@@ -226,15 +326,20 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
       else q.insertArticle.run(values);
       const row = q.articleById.get(id)!;
       q.insertVersion.run({ ...values, version: row.version });
-      q.ftsDelete.run(row.n);
-      q.ftsInsert.run(row.n, normalizeText(row.title), normalizeText(row.body), normalizeText([...input.tags, ...input.productLines, ...input.models].join(' ')));
-      appendEvent(existing ? 'kb.article_edited' : 'kb.article_created', at, actor, { articleId: id, version: row.version, ...input, id });
+      ftsPut(row.n, input);
+      const type = existing ? 'kb.article_edited' : 'kb.article_created';
+      const eventId = appendEvent(type, at, actor, { articleId: id, version: row.version, ...input, id });
+      publish(eventId, type, id, row.version, articlePayloadOf(input), actor, at);
       if (metaByN) remember(row);
+      articleDocs.clear();
       return id;
     }).immediate();
+    saw();
+    return saved;
   }
 
   function article(id: string) {
+    fresh();
     const row = q.articleById.get(id);
     if (!row) return null;
     const stats = q.oneArticleStats.get(row.n);
@@ -248,6 +353,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
 
   /** Articles for the KB page: matching the text (best first), or the most recently changed. */
   function search(text: string, limit: number, publishedOnly: boolean): ArticleMeta[] {
+    fresh();
     const meta = loadMeta();
     const match = ftsQuery(queryTerms(text));
     const ns = match ? q.search.all(match, limit * 2).map((r) => r.n) : q.recent.all(limit * 2).map((r) => r.n);
@@ -260,13 +366,14 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
   // ---- suggestions ---------------------------------------------------------------------------
 
   function suggest(query: KbQuery, opts: SuggestOptions = {}): Suggested {
+    fresh();
     const meta = loadMeta();
     const limit = opts.limit ?? 3;
     const learning = opts.learning ?? true;
     const category = categorize(query.text);
     const kind = `${query.productLine ?? '*'}|${category}`;
     const terms = queryTerms(query.text);
-    const match = ftsQuery(terms.slice(0, MATCH_TERMS));
+    const match = matchOf(terms);
     const text = new Map<number, number>();
     if (match) for (const r of q.search.all(match, FTS_CANDIDATES)) text.set(r.n, r.score);
     const ns = new Set(text.keys());
@@ -299,12 +406,11 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
       };
     });
     const ctx: TicketContext = { productLine: query.productLine, model: query.model, segment: query.segment };
-    const all = rank(inputs, ctx, learning ? weights : INITIAL_WEIGHTS, { explore: learning });
-    const ranked = all.slice(0, limit);
+    const ranked = rank(inputs, ctx, learning ? weights : INITIAL_WEIGHTS, { explore: learning, limit });
     const state = precisionOfKind(kind);
     if (learning) {
       if (shownFeatures.size >= SHOWN_MAX) shownFeatures.delete(shownFeatures.keys().next().value!);
-      shownFeatures.set(query.key, { kind, cluster, terms, features: new Map(ranked.map((r) => [Number(r.articleId), r.features])) });
+      shownFeatures.set(query.key, { kind, cluster, anchor, terms, features: new Map(ranked.map((r) => [Number(r.articleId), r.features])) });
     }
     return {
       kind,
@@ -326,24 +432,33 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
       if (m?.status !== 'published') continue;
       inputs.push({ articleId: String(n), textScore: score, productLines: m.productLines, models: m.models, segments: m.segments, similar: EMPTY_TALLY, kind: EMPTY_TALLY, overall: EMPTY_TALLY });
     }
-    const best = rank(inputs, { productLine: query.productLine, model: query.model, segment: query.segment }, INITIAL_WEIGHTS, { explore: false })[0];
-    return best ? Number(best.articleId) : null;
+    const top = best(inputs, { productLine: query.productLine, model: query.model, segment: query.segment }, INITIAL_WEIGHTS);
+    return top === null ? null : Number(top);
   }
 
   // ---- similar tickets ----------------------------------------------------------------------
 
   let cases = q.caseCount.get()?.n ?? 0;
   let lastCase = q.lastCase.get()?.n ?? 0;
-  const frequent = new Map<string, boolean>();
-  /** Words most rated tickets have ("laptop", "update") find no one in particular: left out. */
-  const telling = (t: string) => {
-    let f = frequent.get(t);
-    if (f === undefined || cases < 500) {
-      f = (q.docFrequency.get(t)?.doc ?? 0) > Math.max(20, cases * 0.04);
-      if (cases >= 500) frequent.set(t, f);
+  // How many of the indexed rated tickets have each word (fts5vocab): a word most of them
+  // have ("laptop", "update") finds no one in particular, and what a search for it costs.
+  // Counted once per word while the desk has few rated tickets, then kept for the next 500.
+  const indexed = () => Math.min(cases, RECENT_CASES);
+  const caseDocs = new Map<string, number>();
+  let caseDocsAt = 0;
+  const caseDf = (t: string) => {
+    if (cases >= 500 && cases >= caseDocsAt + 500) {
+      caseDocs.clear();
+      caseDocsAt = cases;
     }
-    return !f;
+    let n = caseDocs.get(t);
+    if (n === undefined) {
+      n = q.docFrequency.get(t)?.doc ?? 0;
+      if (cases >= 500) caseDocs.set(t, n);
+    }
+    return n;
   };
+  const telling = (t: string) => caseDf(t) <= Math.max(20, indexed() * 0.04);
 
   /**
    * The ratings of the rated tickets most like this one (bm25 over their words), per
@@ -352,7 +467,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
   function similarTickets(terms: readonly string[], query: KbQuery): Map<number, Tally> {
     const out = new Map<number, Tally>();
     if (cases === 0) return out;
-    const match = ftsQuery(terms.filter(telling).slice(0, STAT_TERMS));
+    const match = ftsQuery(boundedTerms(terms.filter(telling), caseDf, { max: STAT_TERMS, budget: CASE_POSTINGS, pool: STAT_TERMS * 2 }));
     if (!match) return out;
     const selfN = q.caseOf.get(query.key)?.n;
     const found = q.similarCases.all(match, lastCase - RECENT_CASES, NEIGHBOURS).filter((r) => r.n !== selfN);
@@ -392,6 +507,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
    * the earlier rating in the tallies instead of counting twice.
    */
   function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): void {
+    fresh();
     const m = metaOfId(articleId);
     if (!m) throw new ApiError('not_found', 'That article does not exist.');
     let shown = shownFeatures.get(query.key);
@@ -403,42 +519,133 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
     const cluster = shown?.cluster ?? kind;
     const terms = shown?.terms ?? queryTerms(query.text);
     const x = shown?.features.get(m.n);
+    const anchor = shown?.anchor ?? null;
     sqlite.transaction(() => {
-      const previous = q.previousRating.get(query.key, m.n);
-      const dn = previous ? 0 : 1;
-      const ds = relevanceOf(rating) - (previous ? relevanceOf(previous.rating) : 0);
-      appendEvent('kb.rated', at, actor, { ticketId: query.key, articleId, rating, solved, kind, cluster, terms });
-      let caseN = q.caseOf.get(query.key)?.n;
-      if (caseN === undefined) {
-        caseN = q.insertCase.get(query.key, query.productLine, at)!.n;
-        q.caseFts.run(caseN, terms.join(' '));
-        cases++;
-        lastCase = caseN;
-      }
-      q.putRating.run(query.key, caseN, m.n, rating, solved ? 1 : 0, kind, actor.id, at);
-      q.addKind.run(cluster, m.n, dn, ds);
-      q.addArticle.run(m.n, dn, ds);
-      if (x) {
-        weights = learn(weights, x, rating);
-        updates++;
-        q.putModel.run(JSON.stringify(weights), updates);
-      }
-      if (!previous) {
-        const next = observe(precisionOfKind(kind), rating > 0);
-        precisionCache.set(kind, next);
-        q.putPrecision.run(kind, next.shown, next.relevant, next.askRate);
+      const seq = (q.ratingSeq.get(query.key)?.seq ?? 0) + 1;
+      const eventId = appendEvent('kb.rated', at, actor, { ticketId: query.key, articleId, rating, solved, kind, cluster, terms });
+      record({ ticketId: query.key, productLine: query.productLine, articleN: m.n, rating, solved, kind, cluster, terms, x, actorId: actor.id, at, seq });
+      if (options.outbox) {
+        const segment = segmentSchema.parse(query.segment);
+        const anchorArticleId = anchor === null ? null : (loadMeta().get(anchor)?.id ?? null);
+        publish(eventId, 'kb.rated', query.key, seq, { ticketId: query.key, articleId, rating, solved, segment, productLine: query.productLine, kind, anchorArticleId, terms, features: x ?? null }, actor, at);
       }
     }).immediate();
+    saw();
+  }
+
+  interface RatingFacts {
+    ticketId: string;
+    productLine: string | null;
+    articleN: number;
+    rating: Rating;
+    solved: boolean;
+    kind: string;
+    cluster: string;
+    terms: readonly string[];
+    x: Vector | undefined;
+    actorId: string;
+    at: number;
+    seq: number;
+  }
+
+  /**
+   * What a rating changes, local or from another desk, inside the caller's transaction: the
+   * ticket's rating, the rated ticket's words, the tallies for its kind and for the article,
+   * the model's weights and the kind's measured precision. Rating the same article on the
+   * same ticket again replaces the earlier rating in the tallies instead of counting twice.
+   */
+  function record(f: RatingFacts): void {
+    const previous = q.previousRating.get(f.ticketId, f.articleN);
+    const dn = previous ? 0 : 1;
+    const ds = relevanceOf(f.rating) - (previous ? relevanceOf(previous.rating) : 0);
+    let caseN = q.caseOf.get(f.ticketId)?.n;
+    if (caseN === undefined) {
+      caseN = q.insertCase.get(f.ticketId, f.productLine, f.at)!.n;
+      q.caseFts.run(caseN, f.terms.join(' '));
+      // Only the most recent rated tickets stay searchable: bm25 reads the whole posting
+      // list of every word it scores, so the index is kept to the window searched.
+      if (caseN > RECENT_CASES) q.caseFtsForget.run(caseN - RECENT_CASES);
+      cases++;
+      lastCase = caseN;
+    }
+    q.putRating.run(f.ticketId, caseN, f.articleN, f.rating, f.solved ? 1 : 0, f.kind, f.actorId, f.at, f.seq);
+    q.addKind.run(f.cluster, f.articleN, dn, ds);
+    q.addArticle.run(f.articleN, dn, ds);
+    if (f.x) {
+      weights = learn(weights, f.x, f.rating);
+      updates++;
+      q.putModel.run(JSON.stringify(weights), updates);
+    }
+    if (!previous) {
+      const next = observe(precisionOfKind(f.kind), f.rating > 0);
+      precisionCache.set(f.kind, next);
+      q.putPrecision.run(f.kind, next.shown, next.relevant, next.askRate);
+    }
+  }
+
+  /**
+   * Keeps an event another desk wrote in kb_events, the desk's knowledge log; false when it
+   * is there already (applied before, or written here): an event is applied once.
+   */
+  const logRemote = (e: OutboxEnvelope): boolean =>
+    e.stream === KNOWLEDGE_STREAM && q.remoteEvent.run(e.id, e.type, e.deskTime, JSON.stringify(e.actor), JSON.stringify(e.payload)).changes > 0;
+
+  /**
+   * Applies an article change or a rating another desk wrote (accepted by the hub), inside
+   * the caller's transaction, never into the outbox again. An article takes the event's
+   * version unless this desk already has a later one (the older version still joins its
+   * history); a rating changes the tallies and the model as a rating made here does.
+   */
+  function applyRemote(e: OutboxEnvelope): void {
+    fresh();
+    applyOne(e);
+    saw();
+  }
+  function applyOne(e: OutboxEnvelope): void {
+    {
+      if (e.type === 'kb.article_created' || e.type === 'kb.article_edited') {
+        const a = articlePayloadSchema.safeParse(e.payload);
+        if (!a.success) return;
+        const values = {
+          id: e.entityId, title: a.data.title, body: a.data.body, product_lines: JSON.stringify(a.data.productLines), models: JSON.stringify(a.data.models),
+          segments: JSON.stringify(a.data.segments), tags: JSON.stringify(a.data.tags), status: a.data.status, author_id: e.actor.id,
+          source_ticket_id: a.data.sourceTicketId, at: e.deskTime, version: e.seq,
+        };
+        q.insertVersionIfNew.run(values);
+        const existing = q.articleById.get(e.entityId);
+        if (existing && existing.version >= e.seq) return;
+        q.putArticleAt.run(values);
+        const row = q.articleById.get(e.entityId)!;
+        ftsPut(row.n, a.data);
+        if (metaByN) remember(row);
+        else metaById.delete(row.id);
+        articleDocs.clear();
+      } else if (e.type === 'kb.rated') {
+        const r = ratedPayloadSchema.safeParse(e.payload);
+        if (!r.success) return;
+        const m = metaOfId(r.data.articleId);
+        if (!m) return;
+        const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
+        record({
+          ticketId: r.data.ticketId, productLine: r.data.productLine, articleN: m.n, rating: r.data.rating, solved: r.data.solved, kind: r.data.kind,
+          cluster: anchor ? `a${anchor.n}` : r.data.kind, terms: r.data.terms, x: r.data.features ?? undefined, actorId: e.actor.id, at: e.deskTime, seq: e.seq,
+        });
+      }
+    }
   }
 
   return {
     save,
+    logRemote,
+    applyRemote,
     article,
     search,
     suggest,
     rate,
     ratingsFor,
     metaOfId,
+    /** The MATCH expression suggesting runs for this text (the benchmark's floor runs the same). */
+    matchFor: (text: string) => matchOf(queryTerms(text)),
     weights: () => weights,
     count: () => loadMeta().size,
     /** Forget cached metadata (after rows were written behind the store's back, e.g. bulk seeding). */
@@ -447,6 +654,7 @@ export function kbStore(sqlite: BetterSqlite3.Database) {
       const model = q.model.get();
       if (model) weights = { ...INITIAL_WEIGHTS, ...(JSON.parse(model.weights) as Partial<Weights>) };
       precisionCache.clear();
+      articleDocs.clear();
     },
   };
 }

@@ -1,0 +1,23 @@
+import type { StreamApplier } from '../sync/stream';
+import { KNOWLEDGE_STREAM } from '../../../shared/kb/knowledgeStream';
+import type { CsatStore } from './csat';
+import type { KbStore } from './kbStore';
+
+// The sync engine's way in for the 'knowledge' stream: article changes, ratings and
+// satisfaction scores other desks wrote, accepted by the hub, applied to this desk inside
+// the engine's batch transaction. Idempotent on event id (kb_events keeps every id it has
+// applied or written); nothing goes to the outbox again. It takes the desk's own stores
+// (openDesk registers the one it made in `Desk.streams`), so this desk's suggestions and board
+// see each applied event at once.
+export function knowledgeApplier(kb: KbStore, csat: CsatStore): StreamApplier {
+  return {
+    stream: KNOWLEDGE_STREAM,
+    apply(envelopes) {
+      for (const e of envelopes) {
+        if (!kb.logRemote(e)) continue;
+        if (e.type.startsWith('csat.')) csat.applyRemote(e);
+        else kb.applyRemote(e);
+      }
+    },
+  };
+}

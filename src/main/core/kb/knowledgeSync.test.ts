@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import { openDesk, type Desk } from '../desk';
+import { testDesk, TestClock } from '../testing/deskHarness';
+
+// The knowledge base through the hub: what a desk puts in its outbox, and what another desk
+// makes of it through the 'knowledge' stream applier.
+
+const closers: Array<() => void> = [];
+afterEach(() => {
+  while (closers.length > 0) closers.pop()!();
+});
+const open = async () => {
+  const t = await testDesk();
+  closers.push(() => t.desk.close());
+  return t;
+};
+
+/** The desk's 'knowledge' outbox entries after desk_seq `after`, as the hub hands them back (globalSeq set). */
+function knowledgeOutbox(desk: Desk, after = 0): OutboxEnvelope[] {
+  const rows = desk.db.sqlite.prepare("SELECT desk_seq, body FROM outbox WHERE stream = 'knowledge' AND desk_seq > ? ORDER BY desk_seq").all(after) as Array<{ desk_seq: number; body: string }>;
+  return rows.map((r) => ({ ...outboxEnvelopeSchema.parse(JSON.parse(r.body)), globalSeq: r.desk_seq }));
+}
+const lastDeskSeq = (desk: Desk) => (desk.db.sqlite.prepare('SELECT coalesce(max(desk_seq), 0) FROM outbox').pluck().get() as number);
+const apply = (desk: Desk, events: OutboxEnvelope[]) => {
+  const applier = desk.streams.get('knowledge')!;
+  desk.db.sqlite.transaction(() => applier.apply(events))();
+};
+const count = (desk: Desk, table: string) => desk.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+async function showcaseTicket(as: Awaited<ReturnType<typeof open>>['as'], subject: string, description: string) {
+  const ava = await as('Ava Martin');
+  const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+  if (view.kind !== 'match') throw new Error('no showcase customer');
+  return (await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: null, subject, description })).ticket;
+}
+
+const ARTICLES = [
+  { title: 'Zorblat dock flickers: update the zorblat firmware', body: 'The zorblat dock flickers until its firmware is updated.' },
+  { title: 'Zorblat dock flickers after sleep', body: 'Zorblat dock screens flicker after sleep; turn off dock power saving.' },
+  { title: 'Reset the zorblat hub', body: 'A zorblat hub that flickers or drops: hold reset for ten seconds.' },
+];
+
+describe('knowledge-base sync', () => {
+  it('puts each article change and rating in the outbox with the change, and a refused one not at all', async () => {
+    const { desk, as } = await open();
+    const sam = await as('Sam Rivera');
+    const before = lastDeskSeq(desk);
+    const a = await sam.call('kb.save', { title: 'Reseat the RAM', body: 'Step one.', status: 'published' });
+    await sam.call('kb.save', { id: a.id, expectedVersion: 1, title: 'Reseat the memory', body: 'Step one. Step two.', status: 'published' });
+    await expect((await as('Ava Martin')).call('kb.save', { title: 'Agent article', body: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    const saved = knowledgeOutbox(desk, before);
+    expect(saved.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['kb.article_created', a.id, 1],
+      ['kb.article_edited', a.id, 2],
+    ]);
+    expect(saved[1]!.payload).toMatchObject({ title: 'Reseat the memory', status: 'published' });
+    expect(saved[1]!.actor).toMatchObject({ role: 'specialist' });
+
+    const t = await showcaseTicket(as, 'Battery not charging past 80%', 'stuck at 80 percent');
+    const ava = await as('Ava Martin');
+    const s = await ava.call('kb.suggest', { ticketId: t.id });
+    const mark = lastDeskSeq(desk);
+    await ava.call('kb.rate', { ticketId: t.id, articleId: s.suggestions[0]!.article.id, rating: 2 });
+    await ava.call('kb.rate', { ticketId: t.id, articleId: s.suggestions[1]!.article.id, rating: 0 });
+    const rated = knowledgeOutbox(desk, mark);
+    expect(rated.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['kb.rated', t.id, 1],
+      ['kb.rated', t.id, 2],
+    ]);
+    expect(rated[0]!.payload).toMatchObject({ ticketId: t.id, articleId: s.suggestions[0]!.article.id, rating: 2, segment: t.segment });
+    // The same ids as the desk's own knowledge log: one event, two places.
+    const ids = desk.db.sqlite.prepare('SELECT id FROM kb_events').pluck().all() as string[];
+    for (const e of [...saved, ...rated]) expect(ids).toContain(e.id);
+  });
+
+  it('applies another desk’s articles and ratings: the ranking changes as with a local rating, and a repeat changes nothing', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    const written: Array<{ id: string }> = [];
+    for (const x of ARTICLES) written.push(await samA.call('kb.save', { ...x, status: 'published' }));
+    apply(b.desk, knowledgeOutbox(a.desk, start));
+    // The articles arrive with their ids and versions, searchable, and nothing goes back out.
+    const avaB = await b.as('Ava Martin');
+    expect((await avaB.call('kb.search', { query: 'zorblat' })).articles.map((x) => x.id).sort()).toEqual(written.map((w) => w.id).sort());
+    expect(knowledgeOutbox(b.desk, 0).filter((e) => e.entityId === written[0]!.id)).toEqual([]);
+
+    // Desk B's own caller with the problem, before any rating.
+    const t2 = await showcaseTicket(b.as, 'Zorblat dock flickers', 'the zorblat dock flickers again');
+    const before = (await avaB.call('kb.suggest', { ticketId: t2.id })).suggestions.map((s) => s.article.id);
+
+    // On desk A, an agent rates the suggestions for the same problem: the first did not help, the third did.
+    const avaA = await a.as('Ava Martin');
+    const t1 = await showcaseTicket(a.as, 'Zorblat dock flickers', 'zorblat dock flickering');
+    const shown = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => s.article.id);
+    expect([...shown].sort()).toEqual(written.map((w) => w.id).sort());
+    const mark = lastDeskSeq(a.desk);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 0 });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 0 });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[2]!, rating: 2 });
+    const ratings = knowledgeOutbox(a.desk, mark);
+    expect(ratings).toHaveLength(3);
+
+    expect(before.indexOf(shown[2]!)).toBeGreaterThan(before.indexOf(shown[0]!));
+    apply(b.desk, ratings);
+    const after = (await avaB.call('kb.suggest', { ticketId: t2.id })).suggestions;
+    const ids = after.map((s) => s.article.id);
+    expect(ids.indexOf(shown[2]!)).toBeLessThan(ids.includes(shown[0]!) ? ids.indexOf(shown[0]!) : 99);
+    expect(after.find((s) => s.article.id === shown[2]!)!.reasons).toContain('similar');
+
+    // The same events again (a pull may repeat): nothing moves.
+    const tables = ['kb_events', 'kb_ratings', 'kb_cases', 'kb_articles', 'kb_article_versions', 'outbox'];
+    const counts = tables.map((t) => count(b.desk, t));
+    const stats = b.desk.db.sqlite.prepare('SELECT article_n, n, sum FROM kb_article_stats ORDER BY article_n').all();
+    const model = b.desk.db.sqlite.prepare('SELECT weights, updates FROM kb_model').get();
+    apply(b.desk, [...knowledgeOutbox(a.desk, start), ...ratings]);
+    expect(tables.map((t) => count(b.desk, t))).toEqual(counts);
+    expect(b.desk.db.sqlite.prepare('SELECT article_n, n, sum FROM kb_article_stats ORDER BY article_n').all()).toEqual(stats);
+    expect(b.desk.db.sqlite.prepare('SELECT weights, updates FROM kb_model').get()).toEqual(model);
+    expect((await avaB.call('kb.suggest', { ticketId: t2.id })).suggestions).toEqual(after);
+  });
+
+  it('takes a later version of an article from another desk, and keeps an older one only in its history', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    const v1 = await samA.call('kb.save', { title: 'Reseat the RAM', body: 'Step one.', status: 'published' });
+    await samA.call('kb.save', { id: v1.id, expectedVersion: 1, title: 'Reseat the memory', body: 'Step one. Step two.', status: 'published' });
+    const [created, edited] = knowledgeOutbox(a.desk, start);
+    apply(b.desk, [edited!]);
+    apply(b.desk, [created!]);
+    const got = await (await b.as('Ava Martin')).call('kb.get', { articleId: v1.id });
+    expect(got).toMatchObject({ title: 'Reseat the memory', version: 2 });
+    expect(got.versions.map((v) => [v.version, v.title])).toEqual([[2, 'Reseat the memory'], [1, 'Reseat the RAM']]);
+  });
+
+  it('sends a satisfaction score and its follow-up, and another desk keeps them once', async () => {
+    const a = await open();
+    const b = await open();
+    const t = await showcaseTicket(a.as, 'Keyboard keys unresponsive', 'some keys do nothing');
+    const ava = await a.as('Ava Martin');
+    await ava.call('tickets.act', { ticketId: t.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Filter keys off' } });
+    const mark = lastDeskSeq(a.desk);
+    await ava.call('csat.record', { ticketId: t.id, score: 1, comment: 'Nobody called back' });
+    await (await a.as('Grace Chen')).call('csat.followUp', { ticketId: t.id });
+    const events = knowledgeOutbox(a.desk, mark);
+    expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['csat.recorded', `csat:${t.id}`, 1],
+      ['csat.followed_up', `csat:${t.id}`, 2],
+    ]);
+    expect(events[0]!.payload).toMatchObject({ ticketId: t.id, score: 1, comment: 'Nobody called back', segment: t.segment, source: 'agent' });
+    const row = () => b.desk.db.sqlite.prepare('SELECT score, comment, segment, followed_up_at, seq FROM csat WHERE ticket_id = ?').get(t.id);
+    apply(b.desk, events);
+    const kept = row();
+    expect(kept).toMatchObject({ score: 1, comment: 'Nobody called back', segment: t.segment, seq: 2 });
+    expect((kept as { followed_up_at: number | null }).followed_up_at).not.toBeNull();
+    apply(b.desk, [events[0]!]);
+    expect(row()).toEqual(kept);
+  });
+});
+
+describe('one folder, two processes', () => {
+  it('finds and suggests an article another process serving the same folder saved after this one had read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-kb-'));
+    closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const clock = new TestClock();
+    const one = await openDesk({ dataDir: dir, demo: true, demoCustomers: 30, testClock: true, clock });
+    closers.push(() => one.close());
+    const other = await openDesk({ dataDir: dir, testClock: true, clock });
+    closers.push(() => other.close());
+    const signIn = async (desk: Desk, name: string) => {
+      const c = desk.connect(() => {});
+      const users = await c.call('session.users', {});
+      if (!users.ok) throw new Error(users.error.message);
+      const u = (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!;
+      await c.call('session.signIn', { userId: u.id });
+      return async <T>(method: string, input: unknown): Promise<T> => {
+        const r = await c.call(method, input);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.result as T;
+      };
+    };
+    const avaOne = await signIn(one, 'Ava Martin');
+    // This process has read the knowledge base once (its caches are warm) ...
+    expect(await avaOne<{ articles: unknown[] }>('kb.search', { query: 'zorblat' })).toEqual({ articles: [] });
+    // ... then the other process saves an article.
+    const samOther = await signIn(other, 'Sam Rivera');
+    const saved = await samOther<{ id: string }>('kb.save', { ...ARTICLES[0]!, status: 'published' });
+    expect((await avaOne<{ articles: Array<{ id: string }> }>('kb.search', { query: 'zorblat' })).articles.map((a) => a.id)).toEqual([saved.id]);
+    const view = await avaOne<{ kind: string; view: { customer: { id: string } } }>('lookup.search', { query: '7XK2QF1' });
+    const t = await avaOne<{ ticket: { id: string } }>('tickets.create', { customerId: view.view.customer.id, assetId: null, subject: 'Zorblat dock flickers', description: 'zorblat' });
+    const s = await avaOne<{ suggestions: Array<{ article: { id: string } }> }>('kb.suggest', { ticketId: t.ticket.id });
+    expect(s.suggestions.map((x) => x.article.id)).toContain(saved.id);
+  });
+});
