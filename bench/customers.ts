@@ -43,7 +43,15 @@ const phone = (i: number) => `+1512${String(5_000_000 + (i % 4_999_999)).padStar
 
 async function emptyDesk(dir: string) {
   const desk = await openDesk({ dataDir: dir, demo: false });
-  const conn = desk.connect(() => {});
+  let shown = 0;
+  const conn = desk.connect((event) => {
+    // Progress with the memory it takes, at most every 10 s (stderr; never a figure).
+    if (event.event !== 'import.progress' || Date.now() - shown < 10_000) return;
+    shown = Date.now();
+    const m = process.memoryUsage();
+    const p = event.payload as { rows: number };
+    log(`  ${p.rows} rows; rss ${Math.round(m.rss / 1e6)} MB, heap ${Math.round(m.heapUsed / 1e6)}/${Math.round(m.heapTotal / 1e6)} MB, external ${Math.round(m.external / 1e6)} MB`);
+  });
   await conn.call('desk.initialize', { mode: 'empty' });
   const users = await conn.call('session.users', {});
   const admin = (users.ok ? (users.result as { id: string; role: string }[]) : []).find((u) => u.role === 'admin')!;

@@ -1,4 +1,5 @@
 import type { Person } from './access';
+import { customerStreamRule } from './customerStream';
 import type { Segment } from './domain';
 import type { OutboxEnvelope } from './ticketLog/envelope';
 
@@ -17,5 +18,5 @@ export type StreamRule = (event: OutboxEnvelope, actor: Person, known: { segment
 /** One entry per stream; an event of a stream not listed is refused by the hub. */
 export const STREAM_RULES: Readonly<Record<string, StreamRule>> = {
   // knowledge: knowledgeStreamRule,   (added by the knowledge area)
-  // customer: customerStreamRule,     (added by the customer area)
+  customer: customerStreamRule,
 };

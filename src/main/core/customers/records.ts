@@ -22,6 +22,7 @@ import { parseServiceTag } from '../../../shared/serviceTag';
 import { param, type Sql } from '../db/exec';
 import type { CustomerRow } from '../db/schema';
 import { uuidv7 } from '../ids';
+import { customerLog, type RecordActor } from './customerLog';
 import { ticketNumber } from '../ticketRows';
 
 // Customer records as an agent keeps them: create, edit, contacts, systems, merge and
@@ -109,20 +110,8 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
   );
 
-  const append = (customerId: string, type: RecordEventType, at: number, actor: ActorSnapshot, payload: Omit<RecordPayload, 'v'>): void => {
-    db.run(
-      k.insertInto('customer_events').values({
-        id: uuidv7(at),
-        customer_id: customerId,
-        type,
-        at,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        actor_role: actor.role,
-        payload: JSON.stringify({ v: 1, ...payload }),
-      }),
-    );
-  };
+  const log = customerLog(db);
+  const append = log.append;
 
   const mustGet = (id: string): CustomerRow => {
     const c = customerById.get(id);
@@ -140,7 +129,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     }
   };
 
-  function insertAsset(customerId: string, a: ReturnType<typeof validateAsset> & { ok: true }, actor: ActorSnapshot, now: number): string {
+  function insertAsset(customerId: string, a: ReturnType<typeof validateAsset> & { ok: true }, actor: RecordActor, now: number): string {
     const v = a.value;
     const id = uuidv7(now);
     db.run(
@@ -165,7 +154,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     return id;
   }
 
-  function create(actor: ActorSnapshot, draft: CustomerDraft, assetDraft: AssetDraft | null, now: number): { customerId: string; assetId: string | null } {
+  function create(actor: RecordActor, draft: CustomerDraft, assetDraft: AssetDraft | null, now: number): { customerId: string; assetId: string | null } {
     const c = validateCustomer(draft, deskCountry);
     const a = assetDraft ? validateAsset(assetDraft, now) : null;
     if (!c.ok || (a && !a.ok)) {
@@ -182,7 +171,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function update(actor: ActorSnapshot, id: string, draft: CustomerDraft, now: number): void {
+  function update(actor: RecordActor, id: string, draft: CustomerDraft, now: number): void {
     const before = mustGet(id);
     if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
     const v = checked('customer', validateCustomer(draft, deskCountry));
@@ -197,7 +186,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function saveContact(actor: ActorSnapshot, customerId: string, contactId: string | null, draft: ContactDraft, now: number): void {
+  function saveContact(actor: RecordActor, customerId: string, contactId: string | null, draft: ContactDraft, now: number): void {
     const c = mustGet(customerId);
     const v = checked('contact', validateContact(draft, countryFor(c)));
     db.write(() => {
@@ -217,7 +206,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function removeContact(actor: ActorSnapshot, customerId: string, contactId: string, now: number): void {
+  function removeContact(actor: RecordActor, customerId: string, contactId: string, now: number): void {
     db.write(() => {
       const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
       if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
@@ -226,7 +215,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function saveAsset(actor: ActorSnapshot, customerId: string, assetId: string | null, draft: AssetDraft, now: number): string {
+  function saveAsset(actor: RecordActor, customerId: string, assetId: string | null, draft: AssetDraft, now: number): string {
     mustGet(customerId);
     const a = validateAsset(draft, now);
     if (!a.ok) throw invalid('asset', a);
@@ -257,7 +246,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function confirm(actor: ActorSnapshot, customerId: string, now: number): void {
+  function confirm(actor: RecordActor, customerId: string, now: number): void {
     mustGet(customerId);
     db.write(() => {
       db.run(k.updateTable('customers').set({ confirmed_at: now }).where('id', '=', customerId));
@@ -363,7 +352,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     };
   }
 
-  function merge(actor: ActorSnapshot, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
+  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
     if (survivorId === mergedId) throw new ApiError('invalid_input', 'Choose two different customers to merge.');
     const s = mustGet(survivorId);
     const m = mustGet(mergedId);
@@ -404,11 +393,11 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       db.run(k.deleteFrom('customers').where('id', '=', mergedId));
       const note = { mergedId, survivorId, assets: moved.assets, contacts: moved.contacts, tickets: moved.tickets, interactions: moved.interactions };
       append(survivorId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: survivorId, changes: diffFields(sf, fieldsOf(after)), note });
-      append(mergedId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: mergedId, changes: [], note });
+      append(mergedId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: mergedId, changes: [], note }, m.segment as Segment);
     });
   }
 
-  function transfer(actor: ActorSnapshot, assetId: string, toCustomerId: string, how: TransferKind, date: string, now: number) {
+  function transfer(actor: RecordActor, assetId: string, toCustomerId: string, how: TransferKind, date: string, now: number) {
     const asset = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag', 'ship_date']).where('id', '=', assetId));
     if (!asset) throw new ApiError('not_found', 'That system does not exist.');
     const from = mustGet(asset.customer_id);

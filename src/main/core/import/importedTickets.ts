@@ -72,7 +72,7 @@ export function importedTickets(
     const p = e.payload as { note?: string; code?: string; reason?: string };
     const note = p.note ? `: ${p.note}` : '';
     const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', summary: string) =>
-      st.insertInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id);
+      st.insertInteraction.run(uuidv7(), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id);
     if (e.type === 'CREATED') put(row.channel, 'inbound', `Opened ${n}: ${row.subject}`);
     else if (e.type === 'WAIT_ON_CUSTOMER') put(row.channel, 'outbound', `Asked the customer for information on ${n}${note}`);
     else if (e.type === 'RESOLVE') put(row.channel, 'outbound', `Resolved ${n} (${String(p.code).replaceAll('_', ' ')})${note}`);
@@ -98,7 +98,9 @@ export function importedTickets(
   function add(t: ImportedTicket, actor: Actor, now: number): { id: string; number: number; events: number } {
     lastNumber ??= (db.sqlite.prepare('SELECT coalesce(max(number), 0) AS n FROM tickets').get() as { n: number }).n;
     const number = lastNumber + 1;
-    const ticketId = uuidv7(t.createdAt);
+    // Ids are of the import's moment (UUID v7 of the wall clock), not of the old desk's times:
+    // appended at the end of every id index rather than scattered through it.
+    const ticketId = uuidv7();
     const policy: PolicyInForce | null = t.live ? opts.sla.policyInForce(t.customer.segment, t.customer.serviceLevel) : null;
     const drafts: EventDraft[] = [];
     let state: TicketLogState | null = null;
@@ -127,7 +129,7 @@ export function importedTickets(
     insert(row);
     const actorJson = JSON.stringify({ role: actor.role, tier: actor.tier, segments: actor.segments });
     for (const d of drafts) {
-      const id = d.id ?? uuidv7(d.at);
+      const id = d.id ?? uuidv7();
       const payload = JSON.stringify(d.payload);
       st.insertEvent.run(id, d.ticketId, d.seq, d.type, d.actor.id, d.at, payload, d.actor === actor ? actorJson : JSON.stringify({ role: d.actor.role, tier: d.actor.tier, segments: d.actor.segments }), PAYLOAD_VERSION, MACHINE_VERSION, opts.deskId);
       if (t.live) {
