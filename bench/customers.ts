@@ -105,35 +105,48 @@ function writeFreshdesk(dir: string): string[] {
   return [file];
 }
 
-/** The floor: the same rows (customers, tickets, one event per step) as raw prepared inserts in one transaction. */
-function rawInsertFloor(dir: string, rows: number, eventsPerTicket: number): number {
-  const db = new BetterSqlite3(path.join(dir, DB_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  const customer = db.prepare(`INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, locale, created_at, updated_at) VALUES (?, 'person', ?, ?, 'home', 'basic', ?, ?, 'en-US', 0, 0)`);
-  const ticket = db.prepare(
-    `INSERT INTO tickets (id, number, customer_id, segment, service_level, priority, priority_rank, tier, state, is_open, subject, description, channel, created_at, updated_at, version, machine, sla_status, sla_policies, customer_name)
-     VALUES (?, ?, ?, 'home', 'basic', 'normal', 3, 1, 'closed', 0, ?, 'text', 'email', 0, 0, 1, '{}', 'none', '[]', ?)`,
-  );
-  const event = db.prepare(`INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload) VALUES (?, ?, ?, 'X', 'a', 0, '{}')`);
-  const t0 = process.hrtime.bigint();
-  const people = Math.max(1, Math.floor(rows / 4));
-  db.transaction(() => {
-    const ids: string[] = [];
-    for (let i = 0; i < people; i++) {
-      const id = uuidv7();
-      ids.push(id);
-      customer.run(id, personName(i), nameKey(personName(i)), `floor${i}@example.com`, phone(i));
+/** What an import writes: the floor copies exactly these rows. */
+const IMPORTED_TABLES = ['users', 'customers', 'customer_events', 'contacts', 'assets', 'asset_owners', 'import_ids', 'tickets', 'ticket_events', 'interactions', 'sla_outcomes', 'outbox'] as const;
+const FLOOR_BATCH = 5_000;
+
+/**
+ * The floor: the very rows the import wrote (read back from its database, untimed), inserted
+ * with statements prepared once on a raw connection into a fresh desk database of the same
+ * schema, in transactions of the import's batch size, synchronous=FULL. Timed: the inserts
+ * and commits alone. Returns the seconds.
+ */
+function sameRowsFloor(productFile: string, floorFile: string): number {
+  const src = new BetterSqlite3(productFile, { readonly: true });
+  const dst = new BetterSqlite3(floorFile);
+  dst.pragma('journal_mode = WAL');
+  dst.pragma('synchronous = FULL');
+  dst.pragma('foreign_keys = ON');
+  dst.pragma('cache_size = -65536');
+  let ns = 0n;
+  for (const table of IMPORTED_TABLES) {
+    const exists = src.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table);
+    if (!exists) continue;
+    const columns = (src.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    const insert = dst.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const write = dst.transaction((rows: unknown[][]) => {
+      for (const r of rows) insert.run(r);
+    });
+    let rows: unknown[][] = [];
+    const flush = () => {
+      const t0 = process.hrtime.bigint();
+      write(rows);
+      ns += process.hrtime.bigint() - t0;
+      rows = [];
+    };
+    for (const r of src.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().iterate() as IterableIterator<unknown[]>) {
+      rows.push(r);
+      if (rows.length >= FLOOR_BATCH) flush();
     }
-    for (let i = 0; i < rows; i++) {
-      const id = uuidv7();
-      ticket.run(id, 10_000_000 + i, ids[i % people], `Problem ${i}`, 'x');
-      for (let s = 1; s <= eventsPerTicket; s++) event.run(uuidv7(), id, s);
-    }
-  })();
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  db.close();
-  return rows / s;
+    if (rows.length) flush();
+  }
+  src.close();
+  dst.close();
+  return Number(ns) / 1e9;
 }
 
 async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
@@ -152,7 +165,8 @@ async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
   const floorDir = path.join(dir, 'floor');
   const floorDesk = await openDesk({ dataDir: floorDir, demo: false });
   floorDesk.close();
-  const floorRate = rawInsertFloor(floorDir, summary.imported.tickets, Math.round(summary.imported.events / Math.max(1, summary.imported.tickets)));
+  const floorSeconds = sameRowsFloor(path.join(dir, 'desk', DB_FILE), path.join(floorDir, DB_FILE));
+  const floorRate = summary.imported.tickets / floorSeconds;
   const rate = summary.imported.tickets / seconds;
   console.log(
     JSON.stringify({

@@ -1,6 +1,5 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ActorSnapshot } from '../../../shared/customerEvents';
 import { diffFields } from '../../../shared/customerEvents';
 import { nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
 import { actorOf, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
@@ -25,6 +24,7 @@ import type { TicketCommand } from '../../../shared/ticketMachine';
 import type { SlaStore } from '../sla';
 import type { TicketStore } from '../ticketStore';
 import type { UserDirectory } from '../users';
+import { customerLog, type RecordActor } from '../customers/customerLog';
 import { importedTickets, TicketRefused } from './importedTickets';
 import { KIND_ORDER, recognise, rowsOf, type FileKind } from './sources';
 
@@ -107,7 +107,11 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const defaultLevel = new Map(db.all(k.selectFrom('segments').select(['id', 'default_service_level'])).map((s) => [s.id, s.default_service_level as ServiceLevel]));
 
   const importer = ensureImportUser(ctx, source);
-  const snapshot: ActorSnapshot = { id: importer.id, name: `Import from ${source}`, role: 'agent' };
+  const importActor: RecordActor = { ...actorOf(importer), name: `Import from ${source}` };
+  const customers = customerLog(db);
+  const insertCustomer = db.sqlite.prepare(
+    'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
 
   // ---- writers -------------------------------------------------------------------------------
 
@@ -115,41 +119,22 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
     if (!checked.ok) reject(checked.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
     const v = checked.ok ? checked.value : null!;
-    const id = uuidv7(createdAt);
+    const id = uuidv7();
     const now = ctx.now();
-    db.run(
-      k.insertInto('customers').values({
-        id,
-        kind: v.kind,
-        name: v.name,
-        name_key: nameKey(v.name),
-        segment: v.segment,
-        service_level: v.serviceLevel,
-        email: v.email,
-        phone: v.phone,
-        country: v.country,
-        locale: v.locale,
-        created_at: createdAt,
-        updated_at: now,
-      }),
-    );
-    db.run(
-      k.insertInto('customer_events').values({
-        id: uuidv7(now),
-        customer_id: id,
-        type: 'CUSTOMER_IMPORTED',
-        at: now,
-        actor_id: snapshot.id,
-        actor_name: snapshot.name,
-        actor_role: snapshot.role,
-        payload: JSON.stringify({
-          v: 1,
-          entity: 'customer',
-          entityId: id,
-          changes: diffFields(null, { kind: v.kind, name: v.name, segment: v.segment, serviceLevel: v.serviceLevel, email: v.email, phone: v.phone, country: v.country, locale: v.locale }),
-          note: { source, externalId: ext },
-        }),
-      }),
+    insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);
+    // Its history, and the outbox: the hub hears of imported customers like any other.
+    customers.append(
+      id,
+      'CUSTOMER_IMPORTED',
+      now,
+      importActor,
+      {
+        entity: 'customer',
+        entityId: id,
+        changes: diffFields(null, { kind: v.kind, name: v.name, segment: v.segment, serviceLevel: v.serviceLevel, email: v.email, phone: v.phone, country: v.country, locale: v.locale }),
+        note: { source, externalId: ext },
+      },
+      v.segment,
     );
     remember(kindOfRecord, ext, id);
     counts.customers++;
@@ -184,8 +169,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   const customerForTicket = db.prepare<{ name: string; segment: string; service_level: string }, [string]>(k.selectFrom('customers').select(['name', 'segment', 'service_level']).where('id', '=', param<string>()));
   const assetById = db.prepare<{ id: string; customer_id: string; service_tag: string }, [string]>(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag']).where('id', '=', param<string>()));
+  const ticketActor: Actor = actorOf(importer);
   const bulk = importedTickets(db, { deskId: ctx.tickets.deskId, reopenWindowMs: ctx.tickets.reopenWindowMs, sla: ctx.tickets.sla, rowOf: ctx.tickets.rowOf });
-  const importActor: Actor = actorOf(importer);
 
   /**
    * A ticket, created and moved through the machine to where the old desk left it.
@@ -210,14 +195,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         const at = Math.max(t.createdAt, t.endedAt);
         steps.push({ command: { type: 'TAKE' }, at }, { command: { type: 'RESOLVE', code: 'fixed_remotely', note: `Solved in ${source} (#${ext}).` }, at });
         if (t.status === 'closed') steps.push({ command: { type: 'CLOSE' }, at });
-        written = bulk.add({ customer, asset, subject: t.subject.trim(), description: t.description.trim(), priority: t.priority, channel: t.channel, createdAt: t.createdAt, steps, live: false }, importActor, ctx.now());
+        written = bulk.add({ customer, asset, subject: t.subject.trim(), description: t.description.trim(), priority: t.priority, channel: t.channel, createdAt: t.createdAt, steps, live: false }, ticketActor, ctx.now());
       } else {
         const at = Math.max(t.createdAt, ctx.now());
         const description = `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim().slice(0, 20_000);
         const note = `Imported from ${source} (#${ext}).`;
         if (t.tier2 && t.status === 'open') steps.push({ command: { type: 'TAKE' }, at }, { command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: `Escalated in ${source} (#${ext}).` }, at });
         else if (t.status === 'pending') steps.push({ command: { type: 'TAKE' }, at }, { command: { type: 'WAIT_ON_CUSTOMER', note }, at });
-        written = bulk.add({ customer, asset, subject: t.subject, description, priority: t.priority, channel: t.channel, createdAt: at, steps, live: true }, importActor, ctx.now());
+        written = bulk.add({ customer, asset, subject: t.subject, description, priority: t.priority, channel: t.channel, createdAt: at, steps, live: true }, ticketActor, ctx.now());
       }
     } catch (error) {
       if (error instanceof TicketRefused) reject(error.message);
