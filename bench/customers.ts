@@ -7,6 +7,10 @@ import { nameKey } from '../src/shared/customerRules';
 import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk } from '../src/main/core/desk';
 import { uuidv7 } from '../src/main/core/ids';
+import { Kysely, SqliteDialect } from 'kysely';
+import { duplicateQueries } from '../src/main/core/customers/records';
+import { Sql } from '../src/main/core/db/exec';
+import type { Database } from '../src/main/core/db/schema';
 import { measure } from './measure';
 import { seeded } from './random';
 
@@ -194,7 +198,7 @@ async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
 async function duplicateBench() {
   const dir = path.join(root, 'dups');
   const { desk, conn } = await emptyDesk(dir);
-  const segments = ['education', 'government', 'small_business', 'large_enterprise', 'home'];
+  const segments = ['education', 'government', 'small_business', 'large_enterprise', 'home'] as const;
   log(`inserting ${CUSTOMERS} customers…`);
   const insert = desk.db.sqlite.prepare(`INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, locale, created_at, updated_at) VALUES (?, 'person', ?, ?, ?, 'basic', ?, ?, 'en-US', 0, 0)`);
   const names: string[] = [];
@@ -211,12 +215,15 @@ async function duplicateBench() {
   const probe = (i: number) => {
     const j = rand.int(0, names.length - 1);
     const name = names[j]!;
-    return { name: name.slice(0, Math.max(4, name.length - 2 - (i % 3))), segment: segments[j % 5], email: i % 2 ? `c${j}@example.com` : '', phone: i % 3 === 0 ? phone(j) : '' };
+    return { name: name.slice(0, Math.max(4, name.length - 2 - (i % 3))), segment: segments[j % 5]!, email: i % 2 ? `c${j}@example.com` : '', phone: i % 3 === 0 ? phone(j) : '' };
   };
   const raw = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
-  const byPhone = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE phone = ? UNION SELECT c.id, c.name, c.segment, c.email, c.phone FROM contacts p JOIN customers c ON c.id = p.customer_id WHERE p.phone = ? LIMIT 20');
-  const byEmail = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE email = ? UNION SELECT c.id, c.name, c.segment, c.email, c.phone FROM contacts p JOIN customers c ON c.id = p.customer_id WHERE p.email = ? LIMIT 20');
-  const byName = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE segment = ? AND name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 20');
+  // The product's own statements (records.ts duplicateQueries), prepared on a raw connection.
+  const statements = new Sql(raw, new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }));
+  const dup = duplicateQueries(statements.kysely);
+  const byPhone = statements.prepare<unknown, [string, string]>(dup.byPhone);
+  const byEmail = statements.prepare<unknown, [string, string]>(dup.byEmail);
+  const byName = statements.prepare<unknown, [string, string, string]>(dup.byName);
   const probes = Array.from({ length: SAMPLES + 200 }, (_, i) => probe(i));
   const figures = await measure(
     {

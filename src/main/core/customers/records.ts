@@ -70,34 +70,30 @@ const fieldsOf = (c: CustomerColumns) => ({
   locale: c.locale,
 });
 
-export function customerRecords(db: Sql, deskCountry: Country) {
-  const k = db.kysely;
-  const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
-  const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
-  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
-    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name']).where('a.service_tag', '=', param<string>()),
-  );
-  type Who = { id: string; name: string; segment: string; email: string | null; phone: string | null };
+type Who = { id: string; name: string; segment: string; email: string | null; phone: string | null };
+
+/**
+ * The reads behind duplicates while typing, each an index search (a test asserts their
+ * plans; the bench's floor runs these very statements): the same phone or email on a
+ * customer or one of its contacts, and names starting alike in one segment.
+ */
+export function duplicateQueries(k: Sql['kysely']) {
   const whoCols = ['c.id', 'c.name', 'c.segment', 'c.email', 'c.phone'] as const;
-  const byPhone = db.prepare<Who, [string, string]>(
-    k
+  return {
+    byPhone: k
       .selectFrom('customers as c')
       .select(whoCols)
       .where('c.phone', '=', param<string>())
       .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(whoCols).where('p.phone', '=', param<string>()))
       .limit(CANDIDATES_PER_KEY),
-  );
-  const byEmail = db.prepare<Who, [string, string]>(
-    k
+    byEmail: k
       .selectFrom('customers as c')
       .select(whoCols)
       .where('c.email', '=', param<string>())
       .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(whoCols).where('p.email', '=', param<string>()))
       .limit(CANDIDATES_PER_KEY),
-  );
-  // A range on (segment, name_key): names that start like the typed one, in its segment.
-  const byName = db.prepare<Who, [string, string, string]>(
-    k
+    // A range on (segment, name_key): names that start like the typed one, in its segment.
+    byName: k
       .selectFrom('customers as c')
       .select(whoCols)
       .where('c.segment', '=', param<string>())
@@ -105,7 +101,20 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       .where('c.name_key', '<', param<string>())
       .orderBy('c.name_key')
       .limit(CANDIDATES_PER_KEY),
+  };
+}
+
+export function customerRecords(db: Sql, deskCountry: Country) {
+  const k = db.kysely;
+  const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
+  const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
+  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
+    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name']).where('a.service_tag', '=', param<string>()),
   );
+  const dup = duplicateQueries(k);
+  const byPhone = db.prepare<Who, [string, string]>(dup.byPhone);
+  const byEmail = db.prepare<Who, [string, string]>(dup.byEmail);
+  const byName = db.prepare<Who, [string, string, string]>(dup.byName);
   const contactsOf = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(
     k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
   );
