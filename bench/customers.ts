@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../src/shared/customerRules';
@@ -11,6 +12,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { duplicateQueries } from '../src/main/core/customers/records';
 import { Sql } from '../src/main/core/db/exec';
 import type { Database } from '../src/main/core/db/schema';
+import { floorQueries, openFloorConnection } from './floor';
+import { ensureDataset } from './generate';
 import { measure } from './measure';
 import { seeded } from './random';
 
@@ -26,6 +29,8 @@ const { values: args } = parseArgs({
     tickets: { type: 'string', default: '20000' },
     samples: { type: 'string', default: '2000' },
     only: { type: 'string' },
+    'lookup-customers': { type: 'string', default: '100000' },
+    cache: { type: 'string', default: path.join(fileURLToPath(new URL('..', import.meta.url)), '.cache', 'bench') },
   },
   strict: true,
 });
@@ -33,7 +38,8 @@ const n = (v: string) => Number(v.replace(/[_,]/g, ''));
 const CUSTOMERS = n(args.customers);
 const TICKETS = n(args.tickets);
 const SAMPLES = n(args.samples);
-const only = new Set(args.only?.split(',').map((s) => s.trim()) ?? ['import_zendesk', 'import_freshdesk', 'duplicate_candidates']);
+const only = new Set(args.only?.split(',').map((s) => s.trim()) ?? ['import_zendesk', 'import_freshdesk', 'duplicate_candidates', 'lookup_tag_360_audit']);
+const LOOKUP_CUSTOMERS = n(args['lookup-customers']);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-bench-customers-'));
 process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
@@ -251,6 +257,95 @@ async function duplicateBench() {
   desk.close();
 }
 
+
+// ---- the 360° lookup with and without the audit write -----------------------------------------
+
+/**
+ * lookup_tag_360 as bench/index.ts runs it (Grace looks a tag up; floor: the view's own
+ * statements on a raw connection), twice in one run on one copy of a generated dataset:
+ * through a desk that writes the audit log (every opening, flushed a second at a time),
+ * and through a read-only desk on the same file, whose audit log records nothing. The two
+ * ratios to the floor say what the audit write costs a lookup.
+ */
+async function lookupAuditBench() {
+  const sizes = { customers: LOOKUP_CUSTOMERS, assets: LOOKUP_CUSTOMERS * 3, tickets: LOOKUP_CUSTOMERS * 2 };
+  const dataset = await ensureDataset(path.resolve(args.cache), sizes, log);
+  const settle = new BetterSqlite3(dataset.file);
+  settle.pragma('wal_checkpoint(TRUNCATE)');
+  settle.close();
+  const dir = path.join(root, 'lookup');
+  fs.mkdirSync(dir);
+  fs.copyFileSync(dataset.file, path.join(dir, DB_FILE));
+  const startedAt = Date.now();
+  const clock = { now: () => dataset.now + (Date.now() - startedAt) };
+  const audited = await openDesk({ dataDir: dir, clock });
+  const unaudited = await openDesk({ dataDir: dir, clock, readOnly: true });
+  const raw = openFloorConnection(path.join(dir, DB_FILE));
+  const floor = floorQueries(raw);
+  const grace = raw.prepare(`SELECT id FROM users WHERE name = 'Grace Chen'`).pluck().get() as string;
+  const signIn = async (desk: typeof audited) => {
+    const c = desk.connect(() => {});
+    const r = await c.call('session.signIn', { userId: grace });
+    if (!r.ok) throw new Error(r.error.message);
+    return c;
+  };
+  const [withAudit, withoutAudit] = [await signIn(audited), await signIn(unaudited)];
+  const assets = raw.prepare('SELECT max(rowid) FROM assets').pluck().get() as number;
+  const tagAt = raw.prepare('SELECT service_tag FROM assets WHERE rowid = ?').pluck();
+  const draw = (): string => {
+    for (;;) {
+      const tag = tagAt.get(rand.int(1, assets)) as string;
+      if (/[A-Z]/.test(tag)) return tag;
+    }
+  };
+  const warmup = 200;
+  const audits = () => Number(raw.prepare('SELECT count(*) FROM record_access').pluck().get());
+  const run = async (name: string, conn: typeof withAudit) => {
+    const product = Array.from({ length: SAMPLES + warmup }, draw);
+    const floorTags = Array.from({ length: SAMPLES + warmup }, draw);
+    return measure(
+      {
+        name,
+        samples: SAMPLES,
+        warmup,
+        targetP99Us: 1000,
+        targetRatio: 2,
+        product: async (i) => {
+          const r = await conn.call('lookup.search', { query: product[i]! });
+          if (!r.ok || (r.result as { kind: string }).kind !== 'match') throw new Error(`lookup of ${product[i]} found no one customer`);
+        },
+        floor: (i) => floor.lookupTag(floorTags[i]!),
+      },
+      { budgetMs: 120_000 },
+    );
+  };
+  const before = audits();
+  const a = await run('lookup_tag_360', withAudit);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const written = audits() - before;
+  const b = await run('lookup_tag_360_no_audit', withoutAudit);
+  // Once more with the audit, so the order (a page cache warming up) cannot take the credit.
+  const a2 = await run('lookup_tag_360', withAudit);
+  console.log(JSON.stringify({ ...a, audit_rows_written: written, customers: LOOKUP_CUSTOMERS }));
+  console.log(JSON.stringify({ ...b, customers: LOOKUP_CUSTOMERS }));
+  console.log(JSON.stringify({ ...a2, customers: LOOKUP_CUSTOMERS }));
+  console.log(
+    JSON.stringify({
+      name: 'lookup_tag_360_audit',
+      ratio_with_audit: [a.ratio_p99, a2.ratio_p99],
+      ratio_without_audit: b.ratio_p99,
+      p99_us_with: [a.p99_us, a2.p99_us],
+      p99_us_without: b.p99_us,
+      customers: LOOKUP_CUSTOMERS,
+      load1: Math.round(os.loadavg()[0]! * 100) / 100,
+    }),
+  );
+  raw.close();
+  unaudited.close();
+  audited.close();
+}
+
 if (only.has('import_zendesk')) await importBench('import_zendesk');
 if (only.has('import_freshdesk')) await importBench('import_freshdesk');
 if (only.has('duplicate_candidates')) await duplicateBench();
+if (only.has('lookup_tag_360_audit')) await lookupAuditBench();
