@@ -144,21 +144,19 @@ export function importedTickets(
     return { id: ticketId, number, events: drafts.length };
   }
 
-  /** Writes the batch's netted queue and load counters; call it before the batch commits. */
+  /**
+   * Writes the batch's netted queue and load counters; call it before the batch commits.
+   * The next batch reads the highest ticket number again: between batches other people's
+   * calls run, and may open tickets.
+   */
   function settle(): void {
     for (const { segment, tier, d } of queues.values()) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
     for (const [userId, d] of loads) st.bumpLoad.run(userId, d, d);
     queues.clear();
     loads.clear();
-  }
-
-  /** Forgets the batch's counters (its transaction rolled back) and the number cursor. */
-  function discard(): void {
-    queues.clear();
-    loads.clear();
     lastNumber = null;
   }
 
-  return { add, settle, discard };
+  return { add, settle };
 }
 export type ImportedTickets = ReturnType<typeof importedTickets>;
