@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
-import { nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
+import { formatDate, nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
 import { actorOf, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -148,6 +148,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const v = c.ok ? c.value : null!;
     const id = uuidv7(ctx.now());
     db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
+    customers.append(customerId, 'CONTACT_ADDED', ctx.now(), importActor, { entity: 'contact', entityId: id, changes: diffFields(null, v), note: { source, externalId: ext } });
     remember('contact', ext, id);
     counts.contacts++;
   }
@@ -164,6 +165,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const id = uuidv7(v.shipDate);
     db.run(k.insertInto('assets').values({ id, service_tag: v.serviceTag, customer_id: customerId, product_line: v.productLine, model: v.model, ship_date: v.shipDate, warranty_level: v.warrantyLevel, warranty_end: v.warrantyEnd, created_at: ctx.now() }));
     db.run(k.insertInto('asset_owners').values({ id: uuidv7(v.shipDate), asset_id: id, customer_id: customerId, from_at: v.shipDate, to_at: null }));
+    customers.append(customerId, 'ASSET_REGISTERED', ctx.now(), importActor, {
+      entity: 'asset',
+      entityId: id,
+      changes: diffFields(null, { serviceTag: v.serviceTag, productLine: v.productLine, model: v.model, shipDate: formatDate(v.shipDate), warrantyLevel: v.warrantyLevel, warrantyEnd: formatDate(v.warrantyEnd) }),
+      note: { source },
+    });
     counts.assets++;
     return id;
   }
