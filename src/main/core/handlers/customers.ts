@@ -33,7 +33,6 @@ export function customerArea(
   deskCountry: Country,
 ): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run'> {
   const { records, audit, clock, db, users, store, sla, scheduler, options } = ctx;
-  const importTickets = { rowOf: store.rowOf, sla, deskId: deskIdOf(db), reopenWindowMs: options.reopenWindowMs ?? DEFAULT_REOPEN_WINDOW_MS };
   return {
     reads: {},
     writes: {
@@ -57,7 +56,7 @@ export function customerArea(
         }
         try {
           const summary = await runImport(
-            { db, tickets: importTickets, users, deskCountry, now: () => clock.now() },
+            { db, tickets: { rowOf: store.rowOf, sla, deskId: deskIdOf(db), reopenWindowMs: options.reopenWindowMs ?? DEFAULT_REOPEN_WINDOW_MS }, users, deskCountry, now: () => clock.now() },
             { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
           );
           if (!i.dryRun) push('desk.changed', { reason: 'imported' });
