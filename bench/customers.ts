@@ -1,12 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../src/shared/customerRules';
 import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk } from '../src/main/core/desk';
 import { uuidv7 } from '../src/main/core/ids';
+import { Kysely, SqliteDialect } from 'kysely';
+import { duplicateQueries } from '../src/main/core/customers/records';
+import { Sql } from '../src/main/core/db/exec';
+import type { Database } from '../src/main/core/db/schema';
+import { floorQueries, openFloorConnection } from './floor';
+import { ensureDataset } from './generate';
 import { measure } from './measure';
 import { seeded } from './random';
 
@@ -22,6 +29,8 @@ const { values: args } = parseArgs({
     tickets: { type: 'string', default: '20000' },
     samples: { type: 'string', default: '2000' },
     only: { type: 'string' },
+    'lookup-customers': { type: 'string', default: '100000' },
+    cache: { type: 'string', default: path.join(fileURLToPath(new URL('..', import.meta.url)), '.cache', 'bench') },
   },
   strict: true,
 });
@@ -29,7 +38,8 @@ const n = (v: string) => Number(v.replace(/[_,]/g, ''));
 const CUSTOMERS = n(args.customers);
 const TICKETS = n(args.tickets);
 const SAMPLES = n(args.samples);
-const only = new Set(args.only?.split(',').map((s) => s.trim()) ?? ['import_zendesk', 'import_freshdesk', 'duplicate_candidates']);
+const only = new Set(args.only?.split(',').map((s) => s.trim()) ?? ['import_zendesk', 'import_freshdesk', 'duplicate_candidates', 'lookup_tag_360_audit']);
+const LOOKUP_CUSTOMERS = n(args['lookup-customers']);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-bench-customers-'));
 process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
@@ -43,7 +53,15 @@ const phone = (i: number) => `+1512${String(5_000_000 + (i % 4_999_999)).padStar
 
 async function emptyDesk(dir: string) {
   const desk = await openDesk({ dataDir: dir, demo: false });
-  const conn = desk.connect(() => {});
+  let shown = 0;
+  const conn = desk.connect((event) => {
+    // Progress with the memory it takes, at most every 10 s (stderr; never a figure).
+    if (event.event !== 'import.progress' || Date.now() - shown < 10_000) return;
+    shown = Date.now();
+    const m = process.memoryUsage();
+    const p = event.payload as { rows: number };
+    log(`  ${p.rows} rows; rss ${Math.round(m.rss / 1e6)} MB, heap ${Math.round(m.heapUsed / 1e6)}/${Math.round(m.heapTotal / 1e6)} MB, external ${Math.round(m.external / 1e6)} MB`);
+  });
   await conn.call('desk.initialize', { mode: 'empty' });
   const users = await conn.call('session.users', {});
   const admin = (users.ok ? (users.result as { id: string; role: string }[]) : []).find((u) => u.role === 'admin')!;
@@ -97,35 +115,48 @@ function writeFreshdesk(dir: string): string[] {
   return [file];
 }
 
-/** The floor: the same rows (customers, tickets, one event per step) as raw prepared inserts in one transaction. */
-function rawInsertFloor(dir: string, rows: number, eventsPerTicket: number): number {
-  const db = new BetterSqlite3(path.join(dir, DB_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  const customer = db.prepare(`INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, locale, created_at, updated_at) VALUES (?, 'person', ?, ?, 'home', 'basic', ?, ?, 'en-US', 0, 0)`);
-  const ticket = db.prepare(
-    `INSERT INTO tickets (id, number, customer_id, segment, service_level, priority, priority_rank, tier, state, is_open, subject, description, channel, created_at, updated_at, version, machine, sla_status, sla_policies, customer_name)
-     VALUES (?, ?, ?, 'home', 'basic', 'normal', 3, 1, 'closed', 0, ?, 'text', 'email', 0, 0, 1, '{}', 'none', '[]', ?)`,
-  );
-  const event = db.prepare(`INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload) VALUES (?, ?, ?, 'X', 'a', 0, '{}')`);
-  const t0 = process.hrtime.bigint();
-  const people = Math.max(1, Math.floor(rows / 4));
-  db.transaction(() => {
-    const ids: string[] = [];
-    for (let i = 0; i < people; i++) {
-      const id = uuidv7();
-      ids.push(id);
-      customer.run(id, personName(i), nameKey(personName(i)), `floor${i}@example.com`, phone(i));
+/** What an import writes: the floor copies exactly these rows. */
+const IMPORTED_TABLES = ['users', 'customers', 'customer_events', 'contacts', 'assets', 'asset_owners', 'import_ids', 'tickets', 'ticket_events', 'interactions', 'sla_outcomes', 'outbox'] as const;
+const FLOOR_BATCH = 5_000;
+
+/**
+ * The floor: the very rows the import wrote (read back from its database, untimed), inserted
+ * with statements prepared once on a raw connection into a fresh desk database of the same
+ * schema, in transactions of the import's batch size, synchronous=FULL. Timed: the inserts
+ * and commits alone. Returns the seconds.
+ */
+function sameRowsFloor(productFile: string, floorFile: string): number {
+  const src = new BetterSqlite3(productFile, { readonly: true });
+  const dst = new BetterSqlite3(floorFile);
+  dst.pragma('journal_mode = WAL');
+  dst.pragma('synchronous = FULL');
+  dst.pragma('foreign_keys = ON');
+  dst.pragma('cache_size = -65536');
+  let ns = 0n;
+  for (const table of IMPORTED_TABLES) {
+    const exists = src.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table);
+    if (!exists) continue;
+    const columns = (src.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    const insert = dst.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const write = dst.transaction((rows: unknown[][]) => {
+      for (const r of rows) insert.run(r);
+    });
+    let rows: unknown[][] = [];
+    const flush = () => {
+      const t0 = process.hrtime.bigint();
+      write(rows);
+      ns += process.hrtime.bigint() - t0;
+      rows = [];
+    };
+    for (const r of src.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().iterate() as IterableIterator<unknown[]>) {
+      rows.push(r);
+      if (rows.length >= FLOOR_BATCH) flush();
     }
-    for (let i = 0; i < rows; i++) {
-      const id = uuidv7();
-      ticket.run(id, 10_000_000 + i, ids[i % people], `Problem ${i}`, 'x');
-      for (let s = 1; s <= eventsPerTicket; s++) event.run(uuidv7(), id, s);
-    }
-  })();
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  db.close();
-  return rows / s;
+    if (rows.length) flush();
+  }
+  src.close();
+  dst.close();
+  return Number(ns) / 1e9;
 }
 
 async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
@@ -140,11 +171,14 @@ async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (!r.ok) throw new Error(r.error.message);
   const summary = r.result as { imported: { tickets: number; events: number }; rejected: number };
+  // The import's peak, read before the floor runs in this process.
+  const peakRss = peakRssMb();
   desk.close();
   const floorDir = path.join(dir, 'floor');
   const floorDesk = await openDesk({ dataDir: floorDir, demo: false });
   floorDesk.close();
-  const floorRate = rawInsertFloor(floorDir, summary.imported.tickets, Math.round(summary.imported.events / Math.max(1, summary.imported.tickets)));
+  const floorSeconds = sameRowsFloor(path.join(dir, 'desk', DB_FILE), path.join(floorDir, DB_FILE));
+  const floorRate = summary.imported.tickets / floorSeconds;
   const rate = summary.imported.tickets / seconds;
   console.log(
     JSON.stringify({
@@ -157,11 +191,11 @@ async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
       tickets_per_s: Math.round(rate),
       floor_tickets_per_s: Math.round(floorRate),
       ratio: Math.round((floorRate / rate) * 10) / 10,
-      peak_rss_mb: peakRssMb(),
+      peak_rss_mb: peakRss,
       rss_before_mb: rssBefore,
       target_tickets_per_s: 20_000,
       target_rss_mb: 300,
-      pass: rate >= 20_000 && peakRssMb() <= 300,
+      pass: rate >= 20_000 && peakRss <= 300,
       load1: Math.round(os.loadavg()[0]! * 100) / 100,
     }),
   );
@@ -172,7 +206,7 @@ async function importBench(name: 'import_zendesk' | 'import_freshdesk') {
 async function duplicateBench() {
   const dir = path.join(root, 'dups');
   const { desk, conn } = await emptyDesk(dir);
-  const segments = ['education', 'government', 'small_business', 'large_enterprise', 'home'];
+  const segments = ['education', 'government', 'small_business', 'large_enterprise', 'home'] as const;
   log(`inserting ${CUSTOMERS} customers…`);
   const insert = desk.db.sqlite.prepare(`INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, locale, created_at, updated_at) VALUES (?, 'person', ?, ?, ?, 'basic', ?, ?, 'en-US', 0, 0)`);
   const names: string[] = [];
@@ -189,12 +223,15 @@ async function duplicateBench() {
   const probe = (i: number) => {
     const j = rand.int(0, names.length - 1);
     const name = names[j]!;
-    return { name: name.slice(0, Math.max(4, name.length - 2 - (i % 3))), segment: segments[j % 5], email: i % 2 ? `c${j}@example.com` : '', phone: i % 3 === 0 ? phone(j) : '' };
+    return { name: name.slice(0, Math.max(4, name.length - 2 - (i % 3))), segment: segments[j % 5]!, email: i % 2 ? `c${j}@example.com` : '', phone: i % 3 === 0 ? phone(j) : '' };
   };
   const raw = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
-  const byPhone = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE phone = ? UNION SELECT c.id, c.name, c.segment, c.email, c.phone FROM contacts p JOIN customers c ON c.id = p.customer_id WHERE p.phone = ? LIMIT 20');
-  const byEmail = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE email = ? UNION SELECT c.id, c.name, c.segment, c.email, c.phone FROM contacts p JOIN customers c ON c.id = p.customer_id WHERE p.email = ? LIMIT 20');
-  const byName = raw.prepare('SELECT id, name, segment, email, phone FROM customers WHERE segment = ? AND name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 20');
+  // The product's own statements (records.ts duplicateQueries), prepared on a raw connection.
+  const statements = new Sql(raw, new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }));
+  const dup = duplicateQueries(statements.kysely);
+  const byPhone = statements.prepare<unknown, [string, string]>(dup.byPhone);
+  const byEmail = statements.prepare<unknown, [string, string]>(dup.byEmail);
+  const byName = statements.prepare<unknown, [string, string, string]>(dup.byName);
   const probes = Array.from({ length: SAMPLES + 200 }, (_, i) => probe(i));
   const figures = await measure(
     {
@@ -222,6 +259,95 @@ async function duplicateBench() {
   desk.close();
 }
 
+
+// ---- the 360° lookup with and without the audit write -----------------------------------------
+
+/**
+ * lookup_tag_360 as bench/index.ts runs it (Grace looks a tag up; floor: the view's own
+ * statements on a raw connection), twice in one run on one copy of a generated dataset:
+ * through a desk that writes the audit log (every opening, flushed a second at a time),
+ * and through a read-only desk on the same file, whose audit log records nothing. The two
+ * ratios to the floor say what the audit write costs a lookup.
+ */
+async function lookupAuditBench() {
+  const sizes = { customers: LOOKUP_CUSTOMERS, assets: LOOKUP_CUSTOMERS * 3, tickets: LOOKUP_CUSTOMERS * 2 };
+  const dataset = await ensureDataset(path.resolve(args.cache), sizes, log);
+  const settle = new BetterSqlite3(dataset.file);
+  settle.pragma('wal_checkpoint(TRUNCATE)');
+  settle.close();
+  const dir = path.join(root, 'lookup');
+  fs.mkdirSync(dir);
+  fs.copyFileSync(dataset.file, path.join(dir, DB_FILE));
+  const startedAt = Date.now();
+  const clock = { now: () => dataset.now + (Date.now() - startedAt) };
+  const audited = await openDesk({ dataDir: dir, clock });
+  const unaudited = await openDesk({ dataDir: dir, clock, readOnly: true });
+  const raw = openFloorConnection(path.join(dir, DB_FILE));
+  const floor = floorQueries(raw);
+  const grace = raw.prepare(`SELECT id FROM users WHERE name = 'Grace Chen'`).pluck().get() as string;
+  const signIn = async (desk: typeof audited) => {
+    const c = desk.connect(() => {});
+    const r = await c.call('session.signIn', { userId: grace });
+    if (!r.ok) throw new Error(r.error.message);
+    return c;
+  };
+  const [withAudit, withoutAudit] = [await signIn(audited), await signIn(unaudited)];
+  const assets = raw.prepare('SELECT max(rowid) FROM assets').pluck().get() as number;
+  const tagAt = raw.prepare('SELECT service_tag FROM assets WHERE rowid = ?').pluck();
+  const draw = (): string => {
+    for (;;) {
+      const tag = tagAt.get(rand.int(1, assets)) as string;
+      if (/[A-Z]/.test(tag)) return tag;
+    }
+  };
+  const warmup = 200;
+  const audits = () => Number(raw.prepare('SELECT count(*) FROM record_access').pluck().get());
+  const run = async (name: string, conn: typeof withAudit) => {
+    const product = Array.from({ length: SAMPLES + warmup }, draw);
+    const floorTags = Array.from({ length: SAMPLES + warmup }, draw);
+    return measure(
+      {
+        name,
+        samples: SAMPLES,
+        warmup,
+        targetP99Us: 1000,
+        targetRatio: 2,
+        product: async (i) => {
+          const r = await conn.call('lookup.search', { query: product[i]! });
+          if (!r.ok || (r.result as { kind: string }).kind !== 'match') throw new Error(`lookup of ${product[i]} found no one customer`);
+        },
+        floor: (i) => floor.lookupTag(floorTags[i]!),
+      },
+      { budgetMs: 120_000 },
+    );
+  };
+  const before = audits();
+  const a = await run('lookup_tag_360', withAudit);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const written = audits() - before;
+  const b = await run('lookup_tag_360_no_audit', withoutAudit);
+  // Once more with the audit, so the order (a page cache warming up) cannot take the credit.
+  const a2 = await run('lookup_tag_360', withAudit);
+  console.log(JSON.stringify({ ...a, audit_rows_written: written, customers: LOOKUP_CUSTOMERS }));
+  console.log(JSON.stringify({ ...b, customers: LOOKUP_CUSTOMERS }));
+  console.log(JSON.stringify({ ...a2, customers: LOOKUP_CUSTOMERS }));
+  console.log(
+    JSON.stringify({
+      name: 'lookup_tag_360_audit',
+      ratio_with_audit: [a.ratio_p99, a2.ratio_p99],
+      ratio_without_audit: b.ratio_p99,
+      p99_us_with: [a.p99_us, a2.p99_us],
+      p99_us_without: b.p99_us,
+      customers: LOOKUP_CUSTOMERS,
+      load1: Math.round(os.loadavg()[0]! * 100) / 100,
+    }),
+  );
+  raw.close();
+  unaudited.close();
+  audited.close();
+}
+
 if (only.has('import_zendesk')) await importBench('import_zendesk');
 if (only.has('import_freshdesk')) await importBench('import_freshdesk');
 if (only.has('duplicate_candidates')) await duplicateBench();
+if (only.has('lookup_tag_360_audit')) await lookupAuditBench();

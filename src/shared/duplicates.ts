@@ -29,30 +29,38 @@ export const DUPLICATE_THRESHOLD = 0.4;
 
 /** Sørensen–Dice over letter pairs of the normalised names, with word order ignored. */
 export function nameSimilarity(a: string, b: string): number {
-  const ka = sortedWords(a);
-  const kb = sortedWords(b);
-  if (ka === kb) return 1;
-  const pa = pairs(ka);
-  const pb = pairs(kb);
-  if (pa.size === 0 || pb.size === 0) return 0;
+  const x = probeLetters(a);
+  const y = lettersOf(b);
+  if (x.key === y.key) return 1;
+  if (x.total === 0 || y.total === 0) return 0;
   let both = 0;
-  for (const p of pa.keys()) both += Math.min(pa.get(p)!, pb.get(p) ?? 0);
-  let na = 0;
-  let nb = 0;
-  for (const n of pa.values()) na += n;
-  for (const n of pb.values()) nb += n;
-  return (2 * both) / (na + nb);
+  for (const [p, n] of x.pairs) both += Math.min(n, y.pairs.get(p) ?? 0);
+  return (2 * both) / (x.total + y.total);
+}
+
+// A probe is compared with every candidate in turn: its letter pairs are kept from one call
+// to the next (half the time of a duplicate search went into recomputing them).
+let probe: { name: string; letters: Letters } | null = null;
+function probeLetters(name: string): Letters {
+  if (probe?.name !== name) probe = { name, letters: lettersOf(name) };
+  return probe.letters;
+}
+interface Letters {
+  key: string;
+  pairs: Map<string, number>;
+  total: number;
+}
+function lettersOf(name: string): Letters {
+  const key = sortedWords(name);
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < key.length - 1; i++) {
+    const p = key.slice(i, i + 2);
+    pairs.set(p, (pairs.get(p) ?? 0) + 1);
+  }
+  return { key, pairs, total: Math.max(0, key.length - 1) };
 }
 
 const sortedWords = (s: string) => nameKey(s).replace(/[^\p{L}\p{N} ]/gu, '').split(' ').filter(Boolean).sort().join(' ');
-function pairs(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const p = s.slice(i, i + 2);
-    m.set(p, (m.get(p) ?? 0) + 1);
-  }
-  return m;
-}
 
 export function scoreDuplicate(a: DuplicateProbe, b: DuplicateProbe): DuplicateScore {
   const reasons: DuplicateReason[] = [];

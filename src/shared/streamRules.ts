@@ -1,4 +1,5 @@
 import type { Person } from './access';
+import { customerStreamRule } from './customerStream';
 import { knowledgeStreamRule } from './kb/knowledgeStream';
 import type { Segment } from './domain';
 import type { OutboxEnvelope } from './ticketLog/envelope';
@@ -17,6 +18,6 @@ export type StreamRule = (event: OutboxEnvelope, actor: Person, known: { segment
 
 /** One entry per stream; an event of a stream not listed is refused by the hub. */
 export const STREAM_RULES: Readonly<Record<string, StreamRule>> = {
+  customer: customerStreamRule,
   knowledge: knowledgeStreamRule,
-  // customer: customerStreamRule,     (added by the customer area)
 };

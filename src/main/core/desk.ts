@@ -15,6 +15,7 @@ import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
 import { knowledgeApplier } from './kb/knowledgeApplier';
+import { customerStreamApplier } from './customers/customerStream';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
@@ -217,6 +218,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // windows as the same pushes local ones make, after their batch commits.
   const streams = streamRegistry();
   streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
+  streams.register(customerStreamApplier(db));
   const applier = syncApplier(db, store, { sla, now: () => clock.now(), streams, log: (m) => console.warn(m) });
   const sendSync = () => {
     for (const [send, session] of listeners) if (session.user) send({ event: 'sync.changed', payload: syncStatusFor(link, parts, session.user) });

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { ApiError, type Output } from '../../../shared/api';
 import type { customerMethods } from '../../../shared/customerApi';
 import { ticketNumber } from '../ticketRows';
-import type { ActorSnapshot } from '../../../shared/customerEvents';
 import type { Segment, User } from '../../../shared/domain';
 import { maskPhone } from '../../../shared/phone';
 import type { AccessLog, CustomerPrivacy } from './privacy';
+import type { RecordActor } from './customerLog';
 import type { CustomerRecords } from './records';
 
 // The customer-record methods of the API, over the records store. Who may do what: anyone
@@ -25,7 +25,7 @@ export interface CustomerHandlerContext<S> {
   now(): number;
 }
 
-export const snapshotOf = (u: User): ActorSnapshot => ({ id: u.id, name: u.name, role: u.role });
+export const snapshotOf = (u: User): RecordActor => ({ id: u.id, name: u.name, role: u.role, tier: u.tier, segments: u.segments });
 
 export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHandlers<S> {
   const { records } = ctx;

@@ -1,7 +1,6 @@
 import { ApiError } from '../../../shared/api';
-import type { ActorSnapshot } from '../../../shared/customerEvents';
+import { customerLog, type RecordActor } from './customerLog';
 import { param, type Sql } from '../db/exec';
-import { uuidv7 } from '../ids';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -47,6 +46,7 @@ export type AccessLog = ReturnType<typeof accessLog>;
 
 export function customerPrivacy(db: Sql) {
   const k = db.kysely;
+  const log = customerLog(db);
   const customer = db.prepare<{ id: string; name: string; erased_at: number | null }, [string]>(k.selectFrom('customers').select(['id', 'name', 'erased_at']).where('id', '=', param<string>()));
 
   function audit(filter: { customerId: string | null; userId: string | null; from: number | null; to: number | null; limit: number }) {
@@ -88,38 +88,13 @@ export function customerPrivacy(db: Sql) {
     };
   }
 
-  function erase(actor: ActorSnapshot, customerId: string, now: number): void {
+  function erase(actor: RecordActor, customerId: string, now: number): void {
     const c = customer.get(customerId);
     if (!c) throw new ApiError('not_found', 'That customer does not exist.');
     if (c.erased_at !== null) throw new ApiError('conflict', 'This customer’s personal data was already erased.');
-    const label = `Erased customer ${customerId.slice(-6)}`;
     db.write(() => {
-      db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
-      db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
-      db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
-      // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
-      db.run(k.updateTable('interactions').set({ summary: '(erased on request)' }).where('customer_id', '=', customerId));
-      // The history keeps which fields changed, when and by whom; the values go.
-      const merged = db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId)).map((m) => m.merged_id);
-      for (const e of db.all(k.selectFrom('customer_events').select(['id', 'payload']).where('customer_id', 'in', [customerId, ...merged]))) {
-        const p = JSON.parse(e.payload) as { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
-        const blank = (v: unknown) => (v === null ? null : '(erased)');
-        const changes = (p.changes ?? []).map((ch) => (PERSONAL.has(ch.field) ? { ...ch, from: blank(ch.from), to: blank(ch.to) } : ch));
-        const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, /name|email|phone|externalId/i.test(key) ? '(erased)' : v])) : undefined;
-        db.run(k.updateTable('customer_events').set({ payload: JSON.stringify({ ...p, changes, ...(note ? { note } : {}) }) }).where('id', '=', e.id));
-      }
-      db.run(
-        k.insertInto('customer_events').values({
-          id: uuidv7(now),
-          customer_id: customerId,
-          type: 'CUSTOMER_ERASED',
-          at: now,
-          actor_id: actor.id,
-          actor_name: actor.name,
-          actor_role: actor.role,
-          payload: JSON.stringify({ v: 1, entity: 'customer', entityId: customerId, changes: [] }),
-        }),
-      );
+      erasePersonalData(db, customerId, now);
+      log.append(customerId, 'CUSTOMER_ERASED', now, actor, { entity: 'customer', entityId: customerId, changes: [] });
     });
   }
 
@@ -137,6 +112,30 @@ export function customerPrivacy(db: Sql) {
     db.write(() => db.run(k.insertInto('meta').values({ key: 'interaction_retention_days', value: JSON.stringify(days) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(days) }))));
 
   return { audit, exportAll, erase, applyRetention, retentionDays, setRetentionDays };
+}
+
+
+/**
+ * Removes or anonymises every personal field held on one customer (inside the caller's
+ * write): on the desk that erases, and on every desk the erasure reaches through the hub.
+ */
+export function erasePersonalData(db: Sql, customerId: string, now: number): void {
+  const k = db.kysely;
+  const label = `Erased customer ${customerId.slice(-6)}`;
+  db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
+  db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
+  db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
+  // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
+  db.run(k.updateTable('interactions').set({ summary: '(erased on request)' }).where('customer_id', '=', customerId));
+  // The history keeps which fields changed, when and by whom; the values go.
+  const merged = db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId)).map((m) => m.merged_id);
+  for (const e of db.all(k.selectFrom('customer_events').select(['id', 'payload']).where('customer_id', 'in', [customerId, ...merged]))) {
+    const p = JSON.parse(e.payload) as { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
+    const blank = (v: unknown) => (v === null ? null : '(erased)');
+    const changes = (p.changes ?? []).map((ch) => (PERSONAL.has(ch.field) ? { ...ch, from: blank(ch.from), to: blank(ch.to) } : ch));
+    const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, /name|email|phone|externalId/i.test(key) ? '(erased)' : v])) : undefined;
+    db.run(k.updateTable('customer_events').set({ payload: JSON.stringify({ ...p, changes, ...(note ? { note } : {}) }) }).where('id', '=', e.id));
+  }
 }
 
 const PERSONAL = new Set(['name', 'email', 'phone', 'role']);

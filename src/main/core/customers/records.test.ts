@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
 import { testDesk } from '../testing/deskHarness';
+import { duplicateQueries } from './records';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -68,6 +69,18 @@ describe('customer records', () => {
     const contact = await ava.call('customers.saveContact', { customerId: id, contact: { name: 'Luis Gonzalez', email: 'luis@example.com' } });
     expect(contact.contacts?.map((c) => c.name)).toContain('Luis Gonzalez');
     expect(contact.history[0]!.type).toBe('CONTACT_ADDED');
+  });
+
+  it('finds duplicate candidates through index searches only, never a scan of customers or contacts', async () => {
+    const { desk } = await open();
+    for (const [name, query] of Object.entries(duplicateQueries(desk.db.kysely))) {
+      const c = query.compile();
+      const plan = (desk.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.parameters.map(() => 'x')) as { detail: string }[]).map((r) => r.detail);
+      const reads = plan.filter((d) => /^(SCAN|SEARCH) /.test(d));
+      expect(reads.length).toBeGreaterThan(0);
+      expect({ name, scans: reads.filter((d) => d.startsWith('SCAN ')) }).toEqual({ name, scans: [] });
+      expect(reads.every((d) => /USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|USING PRIMARY KEY/.test(d))).toBe(true);
+    }
   });
 
   it('finds duplicates while typing: same phone, same email, a similar name in the segment, the same tag', async () => {

@@ -22,6 +22,7 @@ import { parseServiceTag } from '../../../shared/serviceTag';
 import { param, type Sql } from '../db/exec';
 import type { CustomerRow } from '../db/schema';
 import { uuidv7 } from '../ids';
+import { customerLog, type RecordActor } from './customerLog';
 import { ticketNumber } from '../ticketRows';
 
 // Customer records as an agent keeps them: create, edit, contacts, systems, merge and
@@ -69,34 +70,30 @@ const fieldsOf = (c: CustomerColumns) => ({
   locale: c.locale,
 });
 
-export function customerRecords(db: Sql, deskCountry: Country) {
-  const k = db.kysely;
-  const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
-  const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
-  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
-    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name']).where('a.service_tag', '=', param<string>()),
-  );
-  type Who = { id: string; name: string; segment: string; email: string | null; phone: string | null };
+type Who = { id: string; name: string; segment: string; email: string | null; phone: string | null };
+
+/**
+ * The reads behind duplicates while typing, each an index search (a test asserts their
+ * plans; the bench's floor runs these very statements): the same phone or email on a
+ * customer or one of its contacts, and names starting alike in one segment.
+ */
+export function duplicateQueries(k: Sql['kysely']) {
   const whoCols = ['c.id', 'c.name', 'c.segment', 'c.email', 'c.phone'] as const;
-  const byPhone = db.prepare<Who, [string, string]>(
-    k
+  return {
+    byPhone: k
       .selectFrom('customers as c')
       .select(whoCols)
       .where('c.phone', '=', param<string>())
       .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(whoCols).where('p.phone', '=', param<string>()))
       .limit(CANDIDATES_PER_KEY),
-  );
-  const byEmail = db.prepare<Who, [string, string]>(
-    k
+    byEmail: k
       .selectFrom('customers as c')
       .select(whoCols)
       .where('c.email', '=', param<string>())
       .union(k.selectFrom('contacts as p').innerJoin('customers as c', 'c.id', 'p.customer_id').select(whoCols).where('p.email', '=', param<string>()))
       .limit(CANDIDATES_PER_KEY),
-  );
-  // A range on (segment, name_key): names that start like the typed one, in its segment.
-  const byName = db.prepare<Who, [string, string, string]>(
-    k
+    // A range on (segment, name_key): names that start like the typed one, in its segment.
+    byName: k
       .selectFrom('customers as c')
       .select(whoCols)
       .where('c.segment', '=', param<string>())
@@ -104,25 +101,26 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       .where('c.name_key', '<', param<string>())
       .orderBy('c.name_key')
       .limit(CANDIDATES_PER_KEY),
+  };
+}
+
+export function customerRecords(db: Sql, deskCountry: Country) {
+  const k = db.kysely;
+  const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
+  const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
+  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
+    k.selectFrom('assets as a').innerJoin('customers as c', 'c.id', 'a.customer_id').select(['a.id', 'a.customer_id', 'c.name']).where('a.service_tag', '=', param<string>()),
   );
+  const dup = duplicateQueries(k);
+  const byPhone = db.prepare<Who, [string, string]>(dup.byPhone);
+  const byEmail = db.prepare<Who, [string, string]>(dup.byEmail);
+  const byName = db.prepare<Who, [string, string, string]>(dup.byName);
   const contactsOf = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(
     k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
   );
 
-  const append = (customerId: string, type: RecordEventType, at: number, actor: ActorSnapshot, payload: Omit<RecordPayload, 'v'>): void => {
-    db.run(
-      k.insertInto('customer_events').values({
-        id: uuidv7(at),
-        customer_id: customerId,
-        type,
-        at,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        actor_role: actor.role,
-        payload: JSON.stringify({ v: 1, ...payload }),
-      }),
-    );
-  };
+  const log = customerLog(db);
+  const append = log.append;
 
   const mustGet = (id: string): CustomerRow => {
     const c = customerById.get(id);
@@ -140,7 +138,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     }
   };
 
-  function insertAsset(customerId: string, a: ReturnType<typeof validateAsset> & { ok: true }, actor: ActorSnapshot, now: number): string {
+  function insertAsset(customerId: string, a: ReturnType<typeof validateAsset> & { ok: true }, actor: RecordActor, now: number): string {
     const v = a.value;
     const id = uuidv7(now);
     db.run(
@@ -165,7 +163,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     return id;
   }
 
-  function create(actor: ActorSnapshot, draft: CustomerDraft, assetDraft: AssetDraft | null, now: number): { customerId: string; assetId: string | null } {
+  function create(actor: RecordActor, draft: CustomerDraft, assetDraft: AssetDraft | null, now: number): { customerId: string; assetId: string | null } {
     const c = validateCustomer(draft, deskCountry);
     const a = assetDraft ? validateAsset(assetDraft, now) : null;
     if (!c.ok || (a && !a.ok)) {
@@ -182,7 +180,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function update(actor: ActorSnapshot, id: string, draft: CustomerDraft, now: number): void {
+  function update(actor: RecordActor, id: string, draft: CustomerDraft, now: number): void {
     const before = mustGet(id);
     if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
     const v = checked('customer', validateCustomer(draft, deskCountry));
@@ -197,7 +195,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function saveContact(actor: ActorSnapshot, customerId: string, contactId: string | null, draft: ContactDraft, now: number): void {
+  function saveContact(actor: RecordActor, customerId: string, contactId: string | null, draft: ContactDraft, now: number): void {
     const c = mustGet(customerId);
     const v = checked('contact', validateContact(draft, countryFor(c)));
     db.write(() => {
@@ -217,7 +215,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function removeContact(actor: ActorSnapshot, customerId: string, contactId: string, now: number): void {
+  function removeContact(actor: RecordActor, customerId: string, contactId: string, now: number): void {
     db.write(() => {
       const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
       if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
@@ -226,7 +224,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function saveAsset(actor: ActorSnapshot, customerId: string, assetId: string | null, draft: AssetDraft, now: number): string {
+  function saveAsset(actor: RecordActor, customerId: string, assetId: string | null, draft: AssetDraft, now: number): string {
     mustGet(customerId);
     const a = validateAsset(draft, now);
     if (!a.ok) throw invalid('asset', a);
@@ -257,7 +255,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
-  function confirm(actor: ActorSnapshot, customerId: string, now: number): void {
+  function confirm(actor: RecordActor, customerId: string, now: number): void {
     mustGet(customerId);
     db.write(() => {
       db.run(k.updateTable('customers').set({ confirmed_at: now }).where('id', '=', customerId));
@@ -363,7 +361,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     };
   }
 
-  function merge(actor: ActorSnapshot, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
+  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
     if (survivorId === mergedId) throw new ApiError('invalid_input', 'Choose two different customers to merge.');
     const s = mustGet(survivorId);
     const m = mustGet(mergedId);
@@ -404,11 +402,11 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       db.run(k.deleteFrom('customers').where('id', '=', mergedId));
       const note = { mergedId, survivorId, assets: moved.assets, contacts: moved.contacts, tickets: moved.tickets, interactions: moved.interactions };
       append(survivorId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: survivorId, changes: diffFields(sf, fieldsOf(after)), note });
-      append(mergedId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: mergedId, changes: [], note });
+      append(mergedId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: mergedId, changes: [], note }, m.segment as Segment);
     });
   }
 
-  function transfer(actor: ActorSnapshot, assetId: string, toCustomerId: string, how: TransferKind, date: string, now: number) {
+  function transfer(actor: RecordActor, assetId: string, toCustomerId: string, how: TransferKind, date: string, now: number) {
     const asset = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag', 'ship_date']).where('id', '=', assetId));
     if (!asset) throw new ApiError('not_found', 'That system does not exist.');
     const from = mustGet(asset.customer_id);

@@ -7,6 +7,8 @@ import type { Country } from '../../../shared/phone';
 import { customerHandlers, type CustomerHandlers } from '../customers/handlers';
 import type { CustomerPrivacy } from '../customers/privacy';
 import { runImport } from '../import/importer';
+import { deskIdOf } from '../outbox';
+import { DEFAULT_REOPEN_WINDOW_MS } from '../../../shared/ticketMachine';
 import { csvColumns, recognise } from '../import/sources';
 import type { DeskContext } from './context';
 import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
@@ -30,11 +32,7 @@ export function customerArea(
   dryRun: DryRun,
   deskCountry: Country,
 ): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run'> {
-  const { records, audit, clock, db, users, store, scheduler, options } = ctx;
-  const writer = {
-    create: (...[a, input]: Parameters<typeof store.create>) => store.create(a, input).row.id,
-    act: (a: Parameters<typeof store.act>[0], ticketId: string, command: Parameters<typeof store.act>[2], at: number) => void store.act(a, ticketId, command, at),
-  };
+  const { records, audit, clock, db, users, store, sla, scheduler, options } = ctx;
   return {
     reads: {},
     writes: {
@@ -58,7 +56,7 @@ export function customerArea(
         }
         try {
           const summary = await runImport(
-            { db, tickets: writer, users, deskCountry, now: () => clock.now() },
+            { db, tickets: { rowOf: store.rowOf, sla, deskId: deskIdOf(db), reopenWindowMs: options.reopenWindowMs ?? DEFAULT_REOPEN_WINDOW_MS }, users, deskCountry, now: () => clock.now() },
             { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
           );
           if (!i.dryRun) push('desk.changed', { reason: 'imported' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replay } from '../../../shared/ticket';
+import { replayLog, type LogEvent } from '../../../shared/ticketLog';
 import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
 import { testDesk } from '../testing/deskHarness';
 
@@ -77,6 +78,35 @@ describe('import from Zendesk', () => {
     const second = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r2.jsonl') });
     expect(second.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
     expect(counts()).toEqual(before);
+  });
+
+  it('writes logs the shared ticket log replays to the stored row, counters that match the queues, and tells the hub of live tickets and imported customers', async () => {
+    const { admin, desk, dir } = await open();
+    await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r.jsonl') });
+    const sql = desk.db.sqlite;
+    for (const row of sql.prepare('select * from tickets').all() as { id: string; state: string; version: number; machine: string; is_open: number; tier: number }[]) {
+      const events = (sql.prepare('select seq, type, at, actor_id, actor, payload from ticket_events where ticket_id = ? order by seq').all(row.id) as { seq: number; type: string; at: number; actor_id: string; actor: string; payload: string }[]).map((e) => ({
+        ticketId: row.id,
+        seq: e.seq,
+        type: e.type as LogEvent['type'],
+        at: e.at,
+        actor: { id: e.actor_id, ...JSON.parse(e.actor) } as LogEvent['actor'],
+        payload: JSON.parse(e.payload) as Record<string, unknown>,
+      }));
+      const state = replayLog(events)!;
+      expect({ state: state.position.state, version: state.seq, machine: state.position.context }).toEqual({ state: row.state, version: row.version, machine: JSON.parse(row.machine) });
+    }
+    // Counters netted per batch equal what the queues hold.
+    const counted = sql.prepare('select segment, tier, open, unassigned from queue_counters where open != 0 or unassigned != 0 order by segment, tier').all();
+    const actual = sql.prepare(`select segment, tier, count(*) as open, sum(assignee_id is null) as unassigned from tickets where is_open = 1 group by segment, tier order by segment, tier`).all();
+    expect(counted).toEqual(actual);
+    // Live tickets' events and every imported customer and contact go to the outbox; finished tickets stay here.
+    const outbox = sql.prepare(`select stream, count(*) as n from outbox group by stream order by stream`).all();
+    const liveEvents = sql.prepare(`select count(*) from ticket_events e join tickets t on t.id = e.ticket_id where t.is_open = 1`).pluck().get();
+    expect(outbox).toEqual([
+      { stream: 'customer', n: sql.prepare(`select count(*) from customer_events`).pluck().get() },
+      { stream: 'ticket', n: liveEvents },
+    ]);
   });
 
   it('a dry run reports what would happen and writes nothing', async () => {

@@ -1,12 +1,8 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ActorSnapshot } from '../../../shared/customerEvents';
 import { diffFields } from '../../../shared/customerEvents';
-import { nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
-import { actorOf, priorityRank, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
-import { applyEvent, openTicket } from '../../../shared/ticket';
-import { ticketInputSchema, type TicketEvent } from '../../../shared/ticketMachine';
-import { ticketNumber } from '../ticketRows';
+import { formatDate, nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
+import { actorOf, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
   FRESHDESK_PRIORITY,
@@ -25,16 +21,21 @@ import { parseServiceTag } from '../../../shared/serviceTag';
 import { param, type Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
 import type { TicketCommand } from '../../../shared/ticketMachine';
+import type { SlaStore } from '../sla';
+import type { TicketStore } from '../ticketStore';
 import type { UserDirectory } from '../users';
+import { customerLog, type RecordActor } from '../customers/customerLog';
+import { importedTickets, TicketRefused } from './importedTickets';
 import { KIND_ORDER, recognise, rowsOf, type FileKind } from './sources';
 
 // Brings a centre's history in from the desk it used before: Zendesk's incremental-export
 // JSON pages, Freshdesk's CSV exports, or any CSV with a column mapping. Rows stream in
 // batches; each row is validated with the shared rules and written in its own savepoint, so
-// a bad row is written to the rejects file with its reason and nothing of it lands. Every
-// record keeps its id in the old desk (import_ids), so a second run of the same files
-// changes nothing. Tickets are created and moved through the shared ticket machine, as the
-// import user, so their event logs are ones the machine accepts.
+// a bad row is written to the rejects file with its reason and nothing of it lands; a batch
+// of 5,000 rows is one transaction. Every record keeps its id in the old desk (import_ids),
+// so a second run of the same files changes nothing. Each ticket's log is decided and
+// folded by the shared ticket log as the import user (importedTickets.ts), so its event
+// log is one the machine accepts, and written with statements prepared once.
 
 export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
 
@@ -54,21 +55,17 @@ export interface ImportSummary {
   rejects: string;
 }
 
-/** How the import writes an open ticket: through the desk's ticket log, like any agent. */
-export interface ImportTicketWriter {
-  create(actor: Actor, input: { customerId: string; assetId: string | null; subject: string; description: string; priority: Priority; channel: Channel; at: number }): string;
-  act(actor: Actor, ticketId: string, command: TicketCommand, at: number): void;
-}
-
 export interface ImportContext {
   db: Sql;
-  tickets: ImportTicketWriter;
+  /** The ticket store's projection (a state's row) and the SLA policies, calendars and outcomes. */
+  tickets: { rowOf: TicketStore['rowOf']; sla: Pick<SlaStore, 'policyInForce' | 'calendar' | 'recordOutcomes'>; deskId: string; reopenWindowMs: number };
   users: UserDirectory;
   deskCountry: Country;
   now(): number;
 }
 
-const BATCH = 500;
+const BATCH = 5_000;
+const IMPORT_CACHE_KB = -16_384;
 
 class Rejected extends Error {}
 const reject = (reason: string): never => {
@@ -111,7 +108,11 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const defaultLevel = new Map(db.all(k.selectFrom('segments').select(['id', 'default_service_level'])).map((s) => [s.id, s.default_service_level as ServiceLevel]));
 
   const importer = ensureImportUser(ctx, source);
-  const snapshot: ActorSnapshot = { id: importer.id, name: `Import from ${source}`, role: 'agent' };
+  const importActor: RecordActor = { ...actorOf(importer), name: `Import from ${source}` };
+  const customers = customerLog(db);
+  const insertCustomer = db.sqlite.prepare(
+    'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
 
   // ---- writers -------------------------------------------------------------------------------
 
@@ -119,41 +120,22 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
     if (!checked.ok) reject(checked.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
     const v = checked.ok ? checked.value : null!;
-    const id = uuidv7(createdAt);
+    const id = uuidv7();
     const now = ctx.now();
-    db.run(
-      k.insertInto('customers').values({
-        id,
-        kind: v.kind,
-        name: v.name,
-        name_key: nameKey(v.name),
-        segment: v.segment,
-        service_level: v.serviceLevel,
-        email: v.email,
-        phone: v.phone,
-        country: v.country,
-        locale: v.locale,
-        created_at: createdAt,
-        updated_at: now,
-      }),
-    );
-    db.run(
-      k.insertInto('customer_events').values({
-        id: uuidv7(now),
-        customer_id: id,
-        type: 'CUSTOMER_IMPORTED',
-        at: now,
-        actor_id: snapshot.id,
-        actor_name: snapshot.name,
-        actor_role: snapshot.role,
-        payload: JSON.stringify({
-          v: 1,
-          entity: 'customer',
-          entityId: id,
-          changes: diffFields(null, { kind: v.kind, name: v.name, segment: v.segment, serviceLevel: v.serviceLevel, email: v.email, phone: v.phone, country: v.country, locale: v.locale }),
-          note: { source, externalId: ext },
-        }),
-      }),
+    insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);
+    // Its history, and the outbox: the hub hears of imported customers like any other.
+    customers.append(
+      id,
+      'CUSTOMER_IMPORTED',
+      now,
+      importActor,
+      {
+        entity: 'customer',
+        entityId: id,
+        changes: diffFields(null, { kind: v.kind, name: v.name, segment: v.segment, serviceLevel: v.serviceLevel, email: v.email, phone: v.phone, country: v.country, locale: v.locale }),
+        note: { source, externalId: ext },
+      },
+      v.segment,
     );
     remember(kindOfRecord, ext, id);
     counts.customers++;
@@ -166,6 +148,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const v = c.ok ? c.value : null!;
     const id = uuidv7(ctx.now());
     db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
+    customers.append(customerId, 'CONTACT_ADDED', ctx.now(), importActor, { entity: 'contact', entityId: id, changes: diffFields(null, v), note: { source, externalId: ext } });
     remember('contact', ext, id);
     counts.contacts++;
   }
@@ -182,89 +165,61 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const id = uuidv7(v.shipDate);
     db.run(k.insertInto('assets').values({ id, service_tag: v.serviceTag, customer_id: customerId, product_line: v.productLine, model: v.model, ship_date: v.shipDate, warranty_level: v.warrantyLevel, warranty_end: v.warrantyEnd, created_at: ctx.now() }));
     db.run(k.insertInto('asset_owners').values({ id: uuidv7(v.shipDate), asset_id: id, customer_id: customerId, from_at: v.shipDate, to_at: null }));
+    customers.append(customerId, 'ASSET_REGISTERED', ctx.now(), importActor, {
+      entity: 'asset',
+      entityId: id,
+      changes: diffFields(null, { serviceTag: v.serviceTag, productLine: v.productLine, model: v.model, shipDate: formatDate(v.shipDate), warrantyLevel: v.warrantyLevel, warrantyEnd: formatDate(v.warrantyEnd) }),
+      note: { source },
+    });
     counts.assets++;
     return id;
   }
 
   const customerForTicket = db.prepare<{ name: string; segment: string; service_level: string }, [string]>(k.selectFrom('customers').select(['name', 'segment', 'service_level']).where('id', '=', param<string>()));
-  const maxNumber = db.prepare<{ n: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.max('number').as('n')));
-  const insertTicket = db.sqlite.prepare(
-    `INSERT INTO tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, assignee_id, subject, description, channel,
-       created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id, sla_policies, customer_name, service_tag)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'none', NULL, NULL, NULL, '[]', ?, ?)`,
-  );
-  const insertEvent = db.sqlite.prepare('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertInteraction = db.sqlite.prepare(`INSERT INTO interactions (id, customer_id, ticket_id, channel, direction, at, summary, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const tagOf = db.prepare<{ service_tag: string }, [string]>(k.selectFrom('assets').select('service_tag').where('id', '=', param<string>()));
+  const assetById = db.prepare<{ id: string; customer_id: string; service_tag: string }, [string]>(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag']).where('id', '=', param<string>()));
+  const ticketActor: Actor = actorOf(importer);
+  const bulk = importedTickets(db, { deskId: ctx.tickets.deskId, reopenWindowMs: ctx.tickets.reopenWindowMs, sla: ctx.tickets.sla, rowOf: ctx.tickets.rowOf });
 
   /**
-   * A ticket the old desk finished (solved or closed): its events are decided by the shared
-   * machine exactly as on the live path, then written in one go. It is closed, so no queue
-   * counter, agent load or SLA clock moves; its SLA was the old desk's, so no outcome is
-   * recorded for our attainment figures.
+   * A ticket, created and moved through the machine to where the old desk left it.
+   *
+   * A finished one (solved, closed) keeps its own times: taken, resolved, closed as the
+   * import user; its SLA was the old desk's, so no clock runs and no outcome is recorded.
+   * One still open starts its life here now: our SLA clocks run from the import, not from
+   * a time whose targets the old desk's own policies governed (else every old open ticket
+   * would breach, and escalate, the moment it arrived); its original time stays in its
+   * description.
    */
-  function addFinishedTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: 'solved' | 'closed'; assetId: string | null }): void {
-    const actor: Actor = actorOf(importer);
-    const c = customerForTicket.get(t.customerId) ?? reject('the customer vanished');
-    let pos = openTicket(ticketInputSchema.parse({ segment: c.segment, priority: t.priority, at: t.createdAt }));
-    const at = Math.max(t.createdAt, t.endedAt);
-    const steps: TicketEvent[] = [
-      { type: 'TAKE', at, actor },
-      { type: 'RESOLVE', code: 'fixed_remotely', note: `Solved in ${source} (#${ext}).`, at, actor },
-      ...(t.status === 'closed' ? [{ type: 'CLOSE' as const, at, actor }] : []),
-    ];
-    for (const ev of steps) {
-      const r = applyEvent(pos, ev);
-      if (!r.ok) reject(`the ticket machine refused ${ev.type}: ${r.reason}`);
-      else pos = r.next;
-    }
-    const id = uuidv7(t.createdAt);
-    const number = (maxNumber.get()?.n ?? 0) + 1;
-    const subject = t.subject.trim();
-    insertTicket.run(id, number, t.customerId, t.assetId, c.segment, c.service_level, pos.context.priority, priorityRank(pos.context.priority), pos.context.tier, pos.state, pos.context.assigneeId, subject, t.description.trim(), t.channel, t.createdAt, at, 1 + steps.length, JSON.stringify(pos.context), c.name, t.assetId ? (tagOf.get(t.assetId)?.service_tag ?? null) : null);
-    insertEvent.run(uuidv7(t.createdAt), id, 1, 'CREATED', actor.id, t.createdAt, JSON.stringify({ subject, priority: t.priority, channel: t.channel, assetId: t.assetId }));
-    steps.forEach((ev, i) => {
-      const { type, at: when, actor: who, ...payload } = ev;
-      insertEvent.run(uuidv7(when), id, i + 2, type, who.id, when, JSON.stringify(payload));
-    });
-    const n = ticketNumber(number);
-    insertInteraction.run(uuidv7(t.createdAt), t.customerId, id, t.channel, 'inbound', t.createdAt, `Opened ${n}: ${subject}`, actor.id);
-    insertInteraction.run(uuidv7(at), t.customerId, id, t.channel, 'outbound', at, `Resolved ${n} (fixed remotely): Solved in ${source} (#${ext}).`, actor.id);
-    remember('ticket', ext, id);
-    counts.tickets++;
-    counts.events += 1 + steps.length;
-  }
-
-  /** A ticket, created and then moved through the machine to where the old desk left it. */
   function addTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: ImportedStatus; tier2: boolean; assetId: string | null }): void {
-    if (t.status === 'solved' || t.status === 'closed') return addFinishedTicket(ext, { ...t, status: t.status });
-    const actor: Actor = actorOf(importer);
-    // A ticket still open in the old desk starts its life here now: our SLA clocks run from
-    // the import, not from a time whose targets the old desk's own policies governed (else
-    // every old open ticket would breach, and escalate, the moment it arrived). Its
-    // original time stays in its description. Finished tickets keep their own times.
-    const openedAt = Math.max(t.createdAt, ctx.now());
-    const description = `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim();
-    const id = ctx.tickets.create(actor, { customerId: t.customerId, assetId: t.assetId, subject: t.subject, description: description.slice(0, 20_000), priority: t.priority, channel: t.channel, at: openedAt });
-    let events = 1;
-    const at = openedAt;
-    const act = (command: TicketCommand) => {
-      ctx.tickets.act(actor, id, command, at);
-      events++;
-    };
-    const note = `Imported from ${source} (#${ext}).`;
-    if (t.tier2 && t.status === 'open') {
-      act({ type: 'TAKE' });
-      act({ type: 'ESCALATE', reason: 'needs_specialist_skill', note: `Escalated in ${source} (#${ext}).` });
-    } else if (t.status === 'pending') {
-      act({ type: 'TAKE' });
-      act({ type: 'WAIT_ON_CUSTOMER', note });
+    const c = customerForTicket.get(t.customerId) ?? reject('the customer vanished');
+    const a = t.assetId ? assetById.get(t.assetId) : undefined;
+    const customer = { id: t.customerId, name: c.name, segment: c.segment as Segment, serviceLevel: c.service_level as ServiceLevel };
+    const asset = a ? { id: a.id, customerId: a.customer_id, serviceTag: a.service_tag } : null;
+    const finished = t.status === 'solved' || t.status === 'closed';
+    const steps: { command: TicketCommand; at: number }[] = [];
+    let written: { id: string; events: number };
+    try {
+      if (finished) {
+        const at = Math.max(t.createdAt, t.endedAt);
+        steps.push({ command: { type: 'TAKE' }, at }, { command: { type: 'RESOLVE', code: 'fixed_remotely', note: `Solved in ${source} (#${ext}).` }, at });
+        if (t.status === 'closed') steps.push({ command: { type: 'CLOSE' }, at });
+        written = bulk.add({ customer, asset, subject: t.subject.trim(), description: t.description.trim(), priority: t.priority, channel: t.channel, createdAt: t.createdAt, steps, live: false }, ticketActor, ctx.now());
+      } else {
+        const at = Math.max(t.createdAt, ctx.now());
+        const description = `${t.description}\n\nOpened in ${source} on ${new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`.trim().slice(0, 20_000);
+        const note = `Imported from ${source} (#${ext}).`;
+        if (t.tier2 && t.status === 'open') steps.push({ command: { type: 'TAKE' }, at }, { command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: `Escalated in ${source} (#${ext}).` }, at });
+        else if (t.status === 'pending') steps.push({ command: { type: 'TAKE' }, at }, { command: { type: 'WAIT_ON_CUSTOMER', note }, at });
+        written = bulk.add({ customer, asset, subject: t.subject, description, priority: t.priority, channel: t.channel, createdAt: at, steps, live: true }, ticketActor, ctx.now());
+      }
+    } catch (error) {
+      if (error instanceof TicketRefused) reject(error.message);
+      throw error;
     }
-    remember('ticket', ext, id);
+    remember('ticket', ext, written.id);
     counts.tickets++;
-    counts.events += events;
+    counts.events += written.events;
   }
-
   const subjectOf = (subject: string, description: string): string => {
     const s = (subject.trim() || description.trim().split('\n')[0] || '').slice(0, 200).trim();
     if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)');
@@ -467,6 +422,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   // A dry run does everything inside one transaction and rolls it back at the end.
   if (req.dryRun) db.sqlite.exec('BEGIN IMMEDIATE');
+  // SQLite's page cache is the desk's largest piece of memory (64 MB); an import touches
+  // each page once or twice, so it runs with a quarter of it (RSS, bench/customers.ts).
+  const cacheSize = db.sqlite.pragma('cache_size', { simple: true }) as number;
+  db.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
   try {
     for (const f of files) {
       const handle = handlers[f.kind];
@@ -484,6 +443,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
               else writeReject({ file: f.file, row: row.index, reason: error instanceof Error ? error.message : String(error), record: row.value });
             }
           }
+          bulk.settle();
         });
         req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
       };
@@ -497,6 +457,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       flush(Math.max(last, f.bytes));
     }
   } finally {
+    db.sqlite.pragma(`cache_size = ${cacheSize}`);
     if (req.dryRun) db.sqlite.exec('ROLLBACK');
     await new Promise<void>((resolve) => rejects.end(resolve));
   }

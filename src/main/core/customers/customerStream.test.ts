@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../../shared/access';
+import { customerStreamRule } from '../../../shared/customerStream';
+import { STREAM_RULES } from '../../../shared/streamRules';
+import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import { Sql } from '../db/exec';
+import type { Desk } from '../desk';
+import { testDesk } from '../testing/deskHarness';
+import { customerStreamApplier } from './customerStream';
+
+// Two desks, each with its own database, and the hub in between played by hand: what one
+// desk's outbox holds for the stream 'customer', given a global sequence, is applied to the
+// other with the applier the sync engine registers.
+
+let closers: (() => void)[] = [];
+afterEach(() => {
+  closers.forEach((c) => c());
+  closers = [];
+});
+const open = async () => {
+  const t = await testDesk();
+  closers.push(() => t.desk.close());
+  return { ...t, ava: await t.as('Ava Martin'), applier: customerStreamApplier(new Sql(t.desk.db.sqlite, t.desk.db.kysely)) };
+};
+
+let globalSeq = 0;
+/** The desk's 'customer' envelopes after `after` (its desk_seq), as the hub would hand them out. */
+function pushed(desk: Desk, after = 0): { envelopes: OutboxEnvelope[]; last: number } {
+  const rows = desk.db.sqlite.prepare(`select desk_seq, body from outbox where stream = 'customer' and desk_seq > ? order by desk_seq`).all(after) as { desk_seq: number; body: string }[];
+  const envelopes = rows.map((r) => ({ ...outboxEnvelopeSchema.parse(JSON.parse(r.body)), globalSeq: ++globalSeq }));
+  return { envelopes, last: rows.at(-1)?.desk_seq ?? after };
+}
+const lastSeq = (desk: Desk) => desk.db.sqlite.prepare('select coalesce(max(desk_seq), 0) from outbox').pluck().get() as number;
+const tables = (desk: Desk, customerId: string) => ({
+  customer: desk.db.sqlite.prepare('select * from customers where id = ?').get(customerId),
+  assets: desk.db.sqlite.prepare('select * from assets where customer_id = ? order by id').all(customerId),
+  owners: desk.db.sqlite.prepare('select asset_id, customer_id, from_at, to_at, how from asset_owners where customer_id = ? order by from_at').all(customerId),
+  history: desk.db.sqlite.prepare('select id, type, at, actor_id, actor_name, payload from customer_events where customer_id = ? order by id').all(customerId),
+  outbox: lastSeq(desk),
+});
+
+const caller = { kind: 'person' as const, name: 'Priya Raman', segment: 'home' as const, serviceLevel: 'basic' as const, phone: '(206) 555-0177', email: 'priya.raman@example.com' };
+const system = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
+
+describe("the 'customer' stream", () => {
+  it('puts each change in the outbox with the change, as field-level events; applying them twice on another desk changes nothing more', async () => {
+    const a = await open();
+    const b = await open();
+    const before = lastSeq(a.desk);
+    const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: system });
+    const { envelopes } = pushed(a.desk, before);
+    expect(envelopes.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['CUSTOMER_CREATED', customerId, 1],
+      ['ASSET_REGISTERED', customerId, 2],
+    ]);
+    expect(envelopes[0]).toMatchObject({ stream: 'customer', actor: { role: 'agent', tier: 1 }, payload: { segment: 'home', actorName: 'Ava Martin' } });
+    expect(envelopes[0]!.payload.changes).toEqual(expect.arrayContaining([{ field: 'phone', from: null, to: '+12065550177' }]));
+
+    const bBefore = lastSeq(b.desk);
+    b.applier.apply(envelopes);
+    const once = tables(b.desk, customerId);
+    b.applier.apply(envelopes);
+    expect(tables(b.desk, customerId)).toEqual(once);
+    // Applied, not re-sent: the hub already has them.
+    expect(once.outbox).toBe(bBefore);
+    const found = await b.ava.call('lookup.search', { query: 'PR1Y4A7' });
+    expect(found.kind === 'match' && found.view.customer).toMatchObject({ id: customerId, name: 'Priya Raman', phone: '+12065550177', email: 'priya.raman@example.com' });
+    // The history on the other desk names who did it.
+    expect((await b.ava.call('customers.record', { customerId })).history.map((h) => [h.type, h.actor.name])).toEqual(
+      expect.arrayContaining([
+        ['CUSTOMER_CREATED', 'Ava Martin'],
+        ['ASSET_REGISTERED', 'Ava Martin'],
+      ]),
+    );
+  });
+
+  it('keeps two edits of different fields made on two desks: the email from one, the phone from the other', async () => {
+    const a = await open();
+    const b = await open();
+    const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: null });
+    b.applier.apply(pushed(a.desk).envelopes);
+    const [fromA, fromB] = [lastSeq(a.desk), lastSeq(b.desk)];
+    // Offline, each desk changes one field.
+    await a.ava.call('customers.update', { customerId, customer: { ...caller, email: 'priya@raman.example' } });
+    await b.ava.call('customers.update', { customerId, customer: { ...caller, phone: '+1 206 555 0188' } });
+    const aChange = pushed(a.desk, fromA).envelopes;
+    const bChange = pushed(b.desk, fromB).envelopes;
+    expect(aChange.map((e) => e.payload.changes)).toEqual([[{ field: 'email', from: 'priya.raman@example.com', to: 'priya@raman.example' }]]);
+    a.applier.apply(bChange);
+    b.applier.apply(aChange);
+    for (const desk of [a.desk, b.desk]) {
+      expect(desk.db.sqlite.prepare('select email, phone from customers where id = ?').get(customerId)).toEqual({ email: 'priya@raman.example', phone: '+12065550188' });
+    }
+  });
+
+  it('carries transfers and erasures to the other desk', async () => {
+    const a = await open();
+    const b = await open();
+    const admin = await a.as('Omar Haddad');
+    const { customerId, assetId } = await a.ava.call('customers.create', { customer: caller, asset: system });
+    const { customerId: buyer } = await a.ava.call('customers.create', { customer: { ...caller, name: 'Jonas Berg', phone: '+1 206 555 0101', email: 'jonas@example.com' }, asset: null });
+    await a.ava.call('customers.transferAsset', { assetId: assetId!, toCustomerId: buyer, how: 'sold', date: '2026-10-01' });
+    await admin.call('privacy.erase', { customerId, confirmName: 'Priya Raman' });
+    b.applier.apply(pushed(a.desk).envelopes);
+    expect(b.desk.db.sqlite.prepare('select customer_id from assets where id = ?').pluck().get(assetId)).toBe(buyer);
+    expect(b.desk.db.sqlite.prepare('select customer_id, how from asset_owners where asset_id = ? order by from_at').all(assetId)).toEqual([
+      { customer_id: customerId, how: null },
+      { customer_id: buyer, how: 'sold' },
+    ]);
+    const erased = b.desk.db.sqlite.prepare('select name, email, phone, erased_at from customers where id = ?').get(customerId) as { name: string; email: string | null; phone: string | null; erased_at: number | null };
+    expect(erased).toMatchObject({ email: null, phone: null, erased_at: expect.any(Number) });
+    expect(erased.name).not.toContain('Priya');
+  });
+
+  it('lets the hub refuse an edit from someone who does not work the customer’s segment, or a field the shared rules refuse', async () => {
+    expect(STREAM_RULES.customer).toBe(customerStreamRule);
+    const a = await open();
+    const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: null });
+    const from = lastSeq(a.desk);
+    await a.ava.call('customers.update', { customerId, customer: { ...caller, email: 'priya@raman.example' } });
+    const [change] = pushed(a.desk, from).envelopes;
+    const ava: Person = change!.actor;
+    expect(customerStreamRule(change!, ava, { segment: 'home', seen: true })).toEqual({ ok: true, segment: 'home' });
+    // Ben works education and government, not home.
+    const ben: Person = { id: 'ben', role: 'agent', tier: 1, segments: ['education', 'government'] };
+    const asBen = { ...change!, actor: { ...ben, segments: [...ben.segments] } };
+    expect(customerStreamRule(asBen, ben, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/segment you do not work/) });
+    // Moving a customer into a segment one does not work is refused too.
+    const moved = { ...change!, payload: { ...change!.payload, changes: [{ field: 'segment', from: 'home', to: 'education' }] } };
+    const chloe: Person = { id: ava.id, role: 'agent', tier: 1, segments: ['small_business', 'home'] };
+    expect(customerStreamRule({ ...moved, actor: { ...chloe, segments: [...chloe.segments] } }, chloe, { segment: 'home', seen: true }).ok).toBe(false);
+    // A field the shared rules refuse, whoever sends it.
+    const badPhone = { ...change!, payload: { ...change!.payload, changes: [{ field: 'phone', from: null, to: '555' }] } };
+    expect(customerStreamRule(badPhone, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/^Refused: phone: /) });
+    // An erasure only from an admin.
+    const erase = { ...change!, type: 'CUSTOMER_ERASED', payload: { ...change!.payload, changes: [] } };
+    expect(customerStreamRule(erase, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/Only admins/) });
+  });
+});

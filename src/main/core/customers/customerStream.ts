@@ -1,0 +1,189 @@
+import { recordEventTypeSchema, type FieldChange, type RecordEventType } from '../../../shared/customerEvents';
+import { nameKey, parseDate } from '../../../shared/customerRules';
+import { CUSTOMER_STREAM, customerStreamPayloadSchema, type CustomerStreamPayload } from '../../../shared/customerStream';
+import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import type { Sql } from '../db/exec';
+import { uuidv7 } from '../ids';
+import type { StreamApplier } from '../sync/stream';
+import { erasePersonalData } from './privacy';
+
+// Applies 'customer' events the hub accepted from other desks to this desk's tables.
+//
+// - Idempotent by event id: an event already in customer_events (applied before, or made
+//   here and come back from the hub) changes nothing.
+// - Field-level: a change sets only the fields it names, to their new values, so a remote
+//   change to the phone leaves a local change to the email alone; the later event in the
+//   hub's order wins a field both changed.
+// - It writes the event into the record's history (customer_events) and never into the
+//   outbox: the hub already has it.
+//
+// The sync engine registers it for the stream 'customer' (see src/main/core/sync/stream.ts).
+
+const CUSTOMER_COLUMNS: Record<string, string> = {
+  kind: 'kind',
+  name: 'name',
+  segment: 'segment',
+  serviceLevel: 'service_level',
+  email: 'email',
+  phone: 'phone',
+  country: 'country',
+  locale: 'locale',
+};
+const CONTACT_COLUMNS: Record<string, string> = { name: 'name', role: 'role', email: 'email', phone: 'phone' };
+const ASSET_COLUMNS: Record<string, string> = {
+  serviceTag: 'service_tag',
+  productLine: 'product_line',
+  model: 'model',
+  shipDate: 'ship_date',
+  warrantyLevel: 'warranty_level',
+  warrantyEnd: 'warranty_end',
+};
+const DATE_FIELDS = new Set(['shipDate', 'warrantyEnd']);
+
+type Row = Record<string, string | number | null>;
+
+/** The columns and values a change sets, for the fields this table has. */
+function columnsOf(changes: readonly FieldChange[], columns: Record<string, string>): Row {
+  const out: Row = {};
+  for (const c of changes) {
+    const column = columns[c.field];
+    if (!column) continue;
+    const v = c.to;
+    if (DATE_FIELDS.has(c.field) && typeof v === 'string') {
+      const d = parseDate(v);
+      if (d.ok) out[column] = d.at;
+      continue;
+    }
+    out[column] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  }
+  return out;
+}
+
+export function customerStreamApplier(db: Sql): StreamApplier {
+  const s = db.sqlite;
+  const known = s.prepare('SELECT 1 FROM customer_events WHERE id = ?').pluck();
+  const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+  const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+
+  const update = (table: 'customers' | 'contacts' | 'assets', id: string, row: Row, extra: Row = {}) => {
+    const all = { ...row, ...extra };
+    const cols = Object.keys(all);
+    if (cols.length === 0) return;
+    s.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => all[c]), id);
+  };
+  const insert = (table: 'customers' | 'contacts' | 'assets', row: Row) => {
+    const cols = Object.keys(row);
+    s.prepare(`INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
+  };
+
+  function applyCustomer(type: RecordEventType, customerId: string, p: CustomerStreamPayload, at: number): void {
+    const cols = columnsOf(p.changes, CUSTOMER_COLUMNS);
+    const named: Row = typeof cols.name === 'string' ? { name_key: nameKey(cols.name) } : {};
+    switch (type) {
+      case 'CUSTOMER_CREATED':
+      case 'CUSTOMER_IMPORTED':
+        if (customerExists.get(customerId)) return;
+        insert('customers', {
+          id: customerId,
+          kind: 'person',
+          segment: p.segment,
+          service_level: 'standard',
+          locale: 'en-US',
+          ...cols,
+          name: typeof cols.name === 'string' ? cols.name : '',
+          name_key: nameKey(typeof cols.name === 'string' ? cols.name : ''),
+          created_at: at,
+          updated_at: at,
+          confirmed_at: type === 'CUSTOMER_CREATED' ? at : null,
+        });
+        return;
+      case 'CUSTOMER_CHANGED':
+        update('customers', customerId, cols, named);
+        if (typeof cols.name === 'string') s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(cols.name, customerId);
+        return;
+      case 'CUSTOMER_CONFIRMED':
+        s.prepare('UPDATE customers SET confirmed_at = max(coalesce(confirmed_at, 0), ?) WHERE id = ?').run(at, customerId);
+        return;
+      case 'CUSTOMER_ERASED':
+        if (s.prepare('SELECT erased_at FROM customers WHERE id = ?').pluck().get(customerId) === null) erasePersonalData(db, customerId, at);
+        return;
+      case 'CUSTOMER_MERGED': {
+        const mergedId = p.note?.mergedId;
+        // Two events tell of a merge, one on each record; the survivor's does the moving.
+        if (p.note?.survivorId !== customerId || typeof mergedId !== 'string' || !customerExists.get(mergedId)) return;
+        for (const table of ['assets', 'contacts', 'tickets', 'interactions', 'asset_owners'] as const) s.prepare(`UPDATE ${table} SET customer_id = ? WHERE customer_id = ?`).run(customerId, mergedId);
+        s.prepare('UPDATE import_ids SET local_id = ? WHERE local_id = ?').run(customerId, mergedId);
+        s.prepare('UPDATE customer_merges SET survivor_id = ? WHERE survivor_id = ?').run(customerId, mergedId);
+        s.prepare('INSERT OR IGNORE INTO customer_merges (merged_id, survivor_id, at) VALUES (?, ?, ?)').run(mergedId, customerId, at);
+        update('customers', customerId, cols, named);
+        const name = s.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(customerId);
+        s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(name, customerId);
+        s.prepare('DELETE FROM customers WHERE id = ?').run(mergedId);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  function applyContact(type: RecordEventType, customerId: string, p: CustomerStreamPayload): void {
+    const cols = columnsOf(p.changes, CONTACT_COLUMNS);
+    if (type === 'CONTACT_ADDED') {
+      if (customerExists.get(customerId)) insert('contacts', { id: p.entityId, customer_id: customerId, ...cols });
+    } else if (type === 'CONTACT_CHANGED') update('contacts', p.entityId, cols);
+    else if (type === 'CONTACT_REMOVED') s.prepare('DELETE FROM contacts WHERE id = ?').run(p.entityId);
+  }
+
+  function applyAsset(type: RecordEventType, customerId: string, p: CustomerStreamPayload, at: number): void {
+    const cols = columnsOf(p.changes, ASSET_COLUMNS);
+    if (type === 'ASSET_REGISTERED') {
+      if (!customerExists.get(customerId)) return;
+      // A tag registered here meanwhile to another system keeps its owner here; the hub's
+      // order cannot make one tag two systems.
+      if (typeof cols.service_tag === 'string' && s.prepare('SELECT 1 FROM assets WHERE service_tag = ? AND id != ?').pluck().get(cols.service_tag, p.entityId)) return;
+      insert('assets', { id: p.entityId, customer_id: customerId, created_at: at, ...cols });
+      const from = typeof cols.ship_date === 'number' ? Math.min(cols.ship_date, at) : at;
+      if (!s.prepare('SELECT 1 FROM asset_owners WHERE asset_id = ?').pluck().get(p.entityId)) {
+        s.prepare('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at) VALUES (?, ?, ?, ?, NULL)').run(uuidv7(at), p.entityId, customerId, from);
+      }
+    } else if (type === 'ASSET_CHANGED') {
+      update('assets', p.entityId, cols);
+      if (typeof cols.service_tag === 'string') s.prepare('UPDATE tickets SET service_tag = ? WHERE asset_id = ?').run(cols.service_tag, p.entityId);
+    } else if (type === 'ASSET_TRANSFERRED') {
+      const note = p.note ?? {};
+      // Filed under both owners; the new owner's event moves the system.
+      if (note.toId !== customerId || typeof note.date !== 'string' || !customerExists.get(customerId)) return;
+      const d = parseDate(note.date);
+      if (!d.ok) return;
+      const current = s.prepare('SELECT id, customer_id FROM asset_owners WHERE asset_id = ? AND to_at IS NULL').get(p.entityId) as { id: string; customer_id: string } | undefined;
+      if (current?.customer_id === customerId) return;
+      if (current) s.prepare('UPDATE asset_owners SET to_at = ? WHERE id = ?').run(d.at, current.id);
+      s.prepare('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at, how) VALUES (?, ?, ?, ?, NULL, ?)').run(uuidv7(at), p.entityId, customerId, d.at, typeof note.how === 'string' ? note.how : null);
+      s.prepare('UPDATE assets SET customer_id = ? WHERE id = ?').run(customerId, p.entityId);
+    }
+  }
+
+  function applyOne(e: OutboxEnvelope): void {
+    if (e.stream !== CUSTOMER_STREAM || known.get(e.id)) return;
+    const type = recordEventTypeSchema.safeParse(e.type);
+    const parsed = customerStreamPayloadSchema.safeParse(e.payload);
+    // The hub re-checked it with the same schema; one that still fails is not ours to guess at.
+    if (!type.success || !parsed.success) return;
+    const p = parsed.data;
+    if (p.entity === 'customer') applyCustomer(type.data, e.entityId, p, e.deskTime);
+    else if (p.entity === 'contact') applyContact(type.data, e.entityId, p);
+    else applyAsset(type.data, e.entityId, p, e.deskTime);
+    if (p.entity !== 'customer' || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, e.entityId);
+    const { actorName, segment: _segment, ...record } = p;
+    insertEvent.run(e.id, e.entityId, type.data, e.deskTime, e.actor.id, actorName, e.actor.role, JSON.stringify(record));
+  }
+
+  return {
+    stream: CUSTOMER_STREAM,
+    apply(envelopes) {
+      db.write(() => {
+        for (const e of envelopes) applyOne(e);
+      });
+    },
+  };
+}
