@@ -1074,6 +1074,13 @@ export const en = {
   'record.placeholder.productLine': 'Latitude',
   'record.placeholder.model': 'Latitude 5440',
   'record.placeholder.date': 'YYYY-MM-DD',
+  'date.openCalendar': 'Pick {label} in the calendar',
+  'date.previousMonth': 'Previous month',
+  'date.nextMonth': 'Next month',
+  'date.today': 'Today',
+  'date.jalaliPlaceholder': 'YYYY/MM/DD (Solar Hijri)',
+  'date.invalidJalali': 'Type a Solar Hijri date as year/month/day, such as 1405/01/15, or pick it in the calendar.',
+  'date.gregorian': 'Gregorian: {date}',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

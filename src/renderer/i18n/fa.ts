@@ -1056,4 +1056,11 @@ export const fa: Messages = {
   'record.placeholder.productLine': 'خط محصول',
   'record.placeholder.model': 'مدل',
   'record.placeholder.date': '۲۰۲۶-۰۱-۳۱',
+  'date.openCalendar': 'انتخاب {label} در تقویم',
+  'date.previousMonth': 'ماه قبل',
+  'date.nextMonth': 'ماه بعد',
+  'date.today': 'امروز',
+  'date.jalaliPlaceholder': 'سال/ماه/روز',
+  'date.invalidJalali': 'تاریخ شمسی را به شکل سال/ماه/روز بنویسید، مثل ۱۴۰۵/۰۱/۱۵، یا آن را در تقویم انتخاب کنید.',
+  'date.gregorian': 'میلادی: {date}',
 };

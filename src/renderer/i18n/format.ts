@@ -127,3 +127,13 @@ export function localDateHint(isoDate: string): string | undefined {
   if (!Number.isFinite(ms)) return undefined;
   return cached('isoday', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(ms);
 }
+
+/** A month and its year ("فروردین ۱۴۰۵", "March 2026") for the UTC day at `ms`, in the user's calendar. */
+export function formatMonthYear(ms: number): string {
+  return cached('monthyear', (l) => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'long', timeZone: 'UTC' })).format(ms);
+}
+
+/** A whole day spelled out ("شنبه ۱ فروردین ۱۴۰۵") for the UTC day at `ms`: a calendar cell's name. */
+export function formatDayFull(ms: number): string {
+  return cached('dayfull', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'full', timeZone: 'UTC' })).format(ms);
+}
