@@ -370,6 +370,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                               <DateField
                                 size="xs"
                                 englishType="date"
+                                withGregorian={false}
                                 placeholder={localeState().language === 'fa' ? undefined : t('slaEdit.datePlaceholder')}
                                 value={h.date}
                                 readOnly={readOnly}

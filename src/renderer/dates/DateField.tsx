@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Popover, Table, Text, TextInput, UnstyledButton, VisuallyHidden, type TextInputProps } from '@mantine/core';
 import { IconCalendar, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { currentDirection, formatDayFull, formatDigits, formatMonthYear, formatWeekday, localeState, localiseDigits, t } from '../i18n';
+import { currentDirection, dayParts, formatDigits, formatWeekday, localeState, localiseDigits, t } from '../i18n';
 import { PERSIAN_WEEK, addMonths, isoToJalali, jalaliText, jalaliToIso, monthGrid, parseJalali, todayJalali, type JalaaliDate } from './jalali';
 import classes from './DateField.module.css';
 
@@ -19,13 +19,15 @@ type Props = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
   name: string;
   /** The English field's input type: 'date' for the browser's own picker. */
   englishType?: 'date' | 'text';
+  /** In Persian, the Gregorian date under the field (off in narrow tables). */
+  withGregorian?: boolean;
 };
 
-export function DateField({ value, onChange, name, englishType = 'text', ...rest }: Props) {
+export function DateField({ value, onChange, name, englishType = 'text', withGregorian = true, ...rest }: Props) {
   if (localeState().language !== 'fa') {
     return <TextInput {...rest} type={englishType} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
-  return <JalaliField value={value} onChange={onChange} name={name} {...rest} />;
+  return <JalaliField value={value} onChange={onChange} name={name} withGregorian={withGregorian} {...rest} />;
 }
 
 const shown = (iso: string): string | null => {
@@ -33,7 +35,7 @@ const shown = (iso: string): string | null => {
   return j ? localiseDigits(jalaliText(j)) : null;
 };
 
-function JalaliField({ value, onChange, name, error, description, readOnly, disabled, placeholder, ...rest }: Omit<Props, 'englishType'>) {
+function JalaliField({ value, onChange, name, withGregorian, error, description, readOnly, disabled, placeholder, ...rest }: Omit<Props, 'englishType'>) {
   const [text, setText] = useState(() => shown(value) ?? value);
   const [opened, setOpened] = useState(false);
   // A value set from outside (the calendar, a restored draft) shows as its Jalali date.
@@ -52,7 +54,8 @@ function JalaliField({ value, onChange, name, error, description, readOnly, disa
     onChange(iso);
     setOpened(false);
   };
-  const gregorian = parsed ? t('date.gregorian', { date: localiseDigits(parsed) }) : undefined;
+  // The ISO date keeps its left-to-right order inside the Persian sentence (isolated).
+  const gregorian = parsed && withGregorian ? t('date.gregorian', { date: `\u2066${localiseDigits(parsed)}\u2069` }) : undefined;
   const calendar = (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus returnFocus shadow="md">
       <Popover.Target>
@@ -93,7 +96,8 @@ export function JalaliMonth({ selected, onPick }: { selected: JalaaliDate | null
   // In right-to-left the previous month is on the right, its arrow pointing right.
   const Back = rtl ? IconChevronRight : IconChevronLeft;
   const Forward = rtl ? IconChevronLeft : IconChevronRight;
-  const title = formatMonthYear(utcOf({ ...month, jd: 1 }));
+  const first = dayParts(utcOf({ ...month, jd: 1 }));
+  const title = t('date.monthTitle', { month: first.month, year: first.year });
   return (
     <div className={classes.month}>
       <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
@@ -132,7 +136,7 @@ export function JalaliMonth({ selected, onPick }: { selected: JalaaliDate | null
                       data-today={same(d, today) || undefined}
                       data-weekend={PERSIAN_WEEK[i] === 5 || undefined}
                       aria-pressed={same(d, selected)}
-                      aria-label={formatDayFull(utcOf(d))}
+                      aria-label={t('date.dayLabel', dayParts(utcOf(d)))}
                       onClick={() => onPick(jalaliToIso(d))}
                     >
                       {formatDigits(d.jd)}

@@ -1081,6 +1081,8 @@ export const en = {
   'date.jalaliPlaceholder': 'YYYY/MM/DD (Solar Hijri)',
   'date.invalidJalali': 'Type a Solar Hijri date as year/month/day, such as 1405/01/15, or pick it in the calendar.',
   'date.gregorian': 'Gregorian: {date}',
+  'date.monthTitle': '{month} {year}',
+  'date.dayLabel': '{weekday}, {month} {day}, {year}',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -1063,4 +1063,6 @@ export const fa: Messages = {
   'date.jalaliPlaceholder': 'سال/ماه/روز',
   'date.invalidJalali': 'تاریخ شمسی را به شکل سال/ماه/روز بنویسید، مثل ۱۴۰۵/۰۱/۱۵، یا آن را در تقویم انتخاب کنید.',
   'date.gregorian': 'میلادی: {date}',
+  'date.monthTitle': '{month} {year}',
+  'date.dayLabel': '{weekday} {day} {month} {year}',
 };
