@@ -9,7 +9,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { initLocale, localeState, subscribeLocale, toggleDirection, useLocaleVersion } from './i18n';
+import { LANGUAGES, ensureStartDictionary, initLocale, loadDictionary, localeState, subscribeLocale, toggleDirection, useLocaleVersion } from './i18n';
 import { colorSchemeManager, cssVariablesResolver, themeFor } from './theme';
 
 const { dir } = initLocale();
@@ -47,10 +47,17 @@ function Root() {
   );
 }
 
-createRoot(root).render(
-  <StrictMode>
-    <DirectionProvider initialDirection={dir} detectDirection={false}>
-      <Root />
-    </DirectionProvider>
-  </StrictMode>,
-);
+// The start language's dictionary first (Persian is a chunk of its own), then the page; the
+// other language is fetched once the browser is idle, so switching finds it loaded.
+void ensureStartDictionary().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <DirectionProvider initialDirection={dir} detectDirection={false}>
+        <Root />
+      </DirectionProvider>
+    </StrictMode>,
+  );
+  const preload = () => LANGUAGES.forEach((l) => void loadDictionary(l));
+  if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
+  else setTimeout(preload, 1000);
+});
