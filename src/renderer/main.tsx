@@ -9,6 +9,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadJalaliField } from './dates/DateField';
 import { LANGUAGES, ensureStartDictionary, initLocale, loadDictionary, localeState, subscribeLocale, toggleDirection, useLocaleVersion } from './i18n';
 import { colorSchemeManager, cssVariablesResolver, themeFor } from './theme';
 
@@ -57,7 +58,10 @@ void ensureStartDictionary().then(() => {
       </DirectionProvider>
     </StrictMode>,
   );
-  const preload = () => LANGUAGES.forEach((l) => void loadDictionary(l));
+  const preload = () => {
+    LANGUAGES.forEach((l) => void loadDictionary(l));
+    void preloadJalaliField();
+  };
   if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
   else setTimeout(preload, 1000);
 });

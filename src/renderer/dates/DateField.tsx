@@ -1,17 +1,16 @@
-import { ActionIcon, Group, Popover, Table, Text, TextInput, UnstyledButton, VisuallyHidden, type TextInputProps } from '@mantine/core';
-import { IconCalendar, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { currentDirection, dayParts, formatDigits, formatWeekday, localeState, localiseDigits, t } from '../i18n';
-import { PERSIAN_WEEK, addMonths, isoToJalali, jalaliText, jalaliToIso, monthGrid, parseJalali, todayJalali, type JalaaliDate } from './jalali';
-import classes from './DateField.module.css';
+import { TextInput, type TextInputProps } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { localeState } from '../i18n';
 
 // Every date field of the desk. It stores an ISO date (YYYY-MM-DD) in either language. In
 // English it is the plain field it always was. In Persian the reader types and reads the
 // Solar Hijri date (۱۴۰۵/۰۱/۱۵, in their digits) and picks it in a Jalali month: Saturday
 // first, Persian month names (Intl), Friday marked as the weekend; what is stored is the
 // same ISO date. A date that cannot be read is kept as typed and named under the field.
+// The Jalali field is a chunk of its own (with jalaali-js), out of the start bundle and
+// fetched when the browser is idle, as the Persian dictionary is.
 
-type Props = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
+export type DateFieldProps = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
   /** ISO date, or whatever was typed that is not one yet. */
   value: string;
   onChange: (value: string) => void;
@@ -23,136 +22,17 @@ type Props = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
   withGregorian?: boolean;
 };
 
-export function DateField({ value, onChange, name, englishType = 'text', withGregorian = true, ...rest }: Props) {
-  if (localeState().language !== 'fa') {
-    return <TextInput {...rest} type={englishType} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
-  }
-  return <JalaliField value={value} onChange={onChange} name={name} withGregorian={withGregorian} {...rest} />;
-}
+const JalaliField = lazy(() => import('./JalaliField').then((m) => ({ default: m.JalaliField })));
 
-const shown = (iso: string): string | null => {
-  const j = isoToJalali(iso);
-  return j ? localiseDigits(jalaliText(j)) : null;
-};
+/** Starts loading the Jalali field (main.tsx does, once the browser is idle). */
+export const preloadJalaliField = (): Promise<unknown> => import('./JalaliField');
 
-function JalaliField({ value, onChange, name, withGregorian, error, description, readOnly, disabled, placeholder, ...rest }: Omit<Props, 'englishType'>) {
-  const [text, setText] = useState(() => shown(value) ?? value);
-  const [opened, setOpened] = useState(false);
-  // A value set from outside (the calendar, a restored draft) shows as its Jalali date.
-  useEffect(() => {
-    if ((parseJalali(text) ?? text) !== value) setText(shown(value) ?? value);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new value from outside
-  }, [value]);
-  const parsed = parseJalali(text);
-  const unreadable = text.trim() !== '' && parsed === null;
-  const type = (typed: string) => {
-    setText(typed);
-    onChange(parseJalali(typed) ?? typed);
-  };
-  const pick = (iso: string) => {
-    setText(shown(iso) ?? iso);
-    onChange(iso);
-    setOpened(false);
-  };
-  // The ISO date keeps its left-to-right order inside the Persian sentence (isolated).
-  const gregorian = parsed && withGregorian ? t('date.gregorian', { date: `\u2066${localiseDigits(parsed)}\u2069` }) : undefined;
-  const calendar = (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus returnFocus shadow="md">
-      <Popover.Target>
-        <ActionIcon variant="subtle" color="gray" size="sm" disabled={readOnly || disabled} aria-label={t('date.openCalendar', { label: name })} onClick={() => setOpened((o) => !o)} aria-expanded={opened}>
-          <IconCalendar size={16} aria-hidden />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <JalaliMonth selected={parsed ? isoToJalali(parsed) : null} onPick={pick} />
-      </Popover.Dropdown>
-    </Popover>
-  );
+export function DateField({ value, onChange, name, englishType = 'text', withGregorian = true, ...rest }: DateFieldProps) {
+  const plain = <TextInput {...rest} type={englishType} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+  if (localeState().language !== 'fa') return plain;
   return (
-    <TextInput
-      {...rest}
-      value={text}
-      onChange={(e) => type(e.currentTarget.value)}
-      readOnly={readOnly}
-      disabled={disabled}
-      placeholder={placeholder ?? t('date.jalaliPlaceholder')}
-      error={unreadable ? t('date.invalidJalali') : error}
-      description={description ?? gregorian}
-      rightSection={readOnly ? undefined : calendar}
-      rightSectionPointerEvents="all"
-    />
-  );
-}
-
-const utcOf = (d: JalaaliDate): number => Date.parse(`${jalaliToIso(d)}T00:00:00Z`);
-const same = (a: JalaaliDate | null, b: JalaaliDate | null) => !!a && !!b && a.jy === b.jy && a.jm === b.jm && a.jd === b.jd;
-
-/** One Jalali month to pick a day from. */
-export function JalaliMonth({ selected, onPick }: { selected: JalaaliDate | null; onPick: (iso: string) => void }) {
-  const today = todayJalali();
-  const [month, setMonth] = useState(() => ({ jy: (selected ?? today).jy, jm: (selected ?? today).jm }));
-  const weeks = monthGrid(month.jy, month.jm);
-  const rtl = currentDirection() === 'rtl';
-  // In right-to-left the previous month is on the right, its arrow pointing right.
-  const Back = rtl ? IconChevronRight : IconChevronLeft;
-  const Forward = rtl ? IconChevronLeft : IconChevronRight;
-  const first = dayParts(utcOf({ ...month, jd: 1 }));
-  const title = t('date.monthTitle', { month: first.month, year: first.year });
-  return (
-    <div className={classes.month}>
-      <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
-        <ActionIcon variant="subtle" color="gray" aria-label={t('date.previousMonth')} onClick={() => setMonth((m) => addMonths(m.jy, m.jm, -1))}>
-          <Back size={16} aria-hidden />
-        </ActionIcon>
-        <Text size="sm" fw={600} aria-live="polite">
-          {title}
-        </Text>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('date.nextMonth')} onClick={() => setMonth((m) => addMonths(m.jy, m.jm, 1))}>
-          <Forward size={16} aria-hidden />
-        </ActionIcon>
-      </Group>
-      <Table className={classes.grid} withRowBorders={false} verticalSpacing={0} horizontalSpacing={0}>
-        <caption>
-          <VisuallyHidden>{title}</VisuallyHidden>
-        </caption>
-        <Table.Thead>
-          <Table.Tr>
-            {PERSIAN_WEEK.map((day) => (
-              <Table.Th key={day} scope="col" ta="center" className={classes.weekday}>
-                <abbr title={formatWeekday(day, 'long')}>{formatWeekday(day, 'short').slice(0, 1)}</abbr>
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {weeks.map((week, w) => (
-            <Table.Tr key={w}>
-              {week.map((d, i) => (
-                <Table.Td key={i} ta="center">
-                  {d && (
-                    <UnstyledButton
-                      className={classes.day}
-                      data-selected={same(d, selected) || undefined}
-                      data-today={same(d, today) || undefined}
-                      data-weekend={PERSIAN_WEEK[i] === 5 || undefined}
-                      aria-pressed={same(d, selected)}
-                      aria-label={t('date.dayLabel', dayParts(utcOf(d)))}
-                      onClick={() => onPick(jalaliToIso(d))}
-                    >
-                      {formatDigits(d.jd)}
-                    </UnstyledButton>
-                  )}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Group justify="center" mt={4}>
-        <UnstyledButton className={classes.today} onClick={() => onPick(jalaliToIso(today))}>
-          {t('date.today')}
-        </UnstyledButton>
-      </Group>
-    </div>
+    <Suspense fallback={<TextInput {...rest} value={value} readOnly />}>
+      <JalaliField value={value} onChange={onChange} name={name} withGregorian={withGregorian} {...rest} />
+    </Suspense>
   );
 }
