@@ -5,7 +5,7 @@ import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
-import { currentLocale, localeState, t } from '../i18n';
+import { currentLocale, t } from '../i18n';
 import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -371,7 +371,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                                 size="xs"
                                 englishType="date"
                                 withGregorian={false}
-                                placeholder={localeState().language === 'fa' ? undefined : t('slaEdit.datePlaceholder')}
+                                placeholder={t('slaEdit.datePlaceholder')}
                                 value={h.date}
                                 readOnly={readOnly}
                                 dir="ltr"

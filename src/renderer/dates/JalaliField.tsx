@@ -14,7 +14,7 @@ const shown = (iso: string): string | null => {
   return j ? localiseDigits(jalaliText(j)) : null;
 };
 
-export function JalaliField({ value, onChange, name, withGregorian, error, description, readOnly, disabled, placeholder, ...rest }: Omit<DateFieldProps, 'englishType'>) {
+export function JalaliField({ value, onChange, name, withGregorian, error, description, readOnly, disabled, placeholder: _gregorianPlaceholder, ...rest }: Omit<DateFieldProps, 'englishType'>) {
   const [text, setText] = useState(() => shown(value) ?? value);
   const [opened, setOpened] = useState(false);
   // A value set from outside (the calendar, a restored draft) shows as its Jalali date.
@@ -54,7 +54,8 @@ export function JalaliField({ value, onChange, name, withGregorian, error, descr
       onChange={(e) => type(e.currentTarget.value)}
       readOnly={readOnly}
       disabled={disabled}
-      placeholder={placeholder ?? t('date.jalaliPlaceholder')}
+      // The caller's placeholder shows a Gregorian date; this field wants a Solar Hijri one.
+      placeholder={t('date.jalaliPlaceholder')}
       error={unreadable ? t('date.invalidJalali') : error}
       description={description ?? gregorian}
       rightSection={readOnly ? undefined : calendar}
