@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, type DependencyList } from 'react';
+import { useEffect, useMemo, useState, type DependencyList } from 'react';
 import { currentDirection, useLocaleVersion } from './i18n';
 
 // Charts read in the page's direction: in right-to-left the category or time axis runs
@@ -16,13 +16,20 @@ export function mirroredAxes(x: AxisProps = {}, y: AxisProps = {}): { xAxisProps
 }
 
 /**
- * A chart element remade only when its data changes or, for a language switch, in a
- * deferred render: the switch paints the page's words at once, and the charts (whose axes,
- * digits and direction change too) follow in the next render, which React may interrupt.
- * Recharts' re-layout of a board's charts costs more than the rest of the board together.
+ * A chart element remade when its data changes, or, after a language switch, once the
+ * switch's first frame is painted: the page's words change at once and the charts (axes,
+ * digits, direction) follow a frame later. Recharts' re-layout of a board's charts costs
+ * more than the rest of the board together, and its internal store renders synchronously,
+ * so a merely deferred render would still land before that first frame.
  */
 export function useLocaleDeferred<T>(make: () => T, deps: DependencyList): T {
-  const version = useDeferredValue(useLocaleVersion());
+  const version = useLocaleVersion();
+  const [shown, setShown] = useState(version);
+  useEffect(() => {
+    if (shown === version) return;
+    const frame = requestAnimationFrame(() => setShown(version));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `make` reads only `deps` and the locale
-  return useMemo(make, [version, ...deps]);
+  return useMemo(make, [shown, ...deps]);
 }
