@@ -85,6 +85,11 @@ describe('tagdesk in Persian', () => {
     expect(missing.stderr).toMatch(/^tagdesk: آنجا میزی نیست/);
   }, 60_000);
 
+  it('names a ticket state in Persian, and keeps the machine name in English', () => {
+    expect(cliTranslator('fa')('state.tier2.inProgress')).toBe('در دست بررسی در سطح دو');
+    expect(cliTranslator('en')('state.tier2.inProgress')).toBe('tier2.inProgress');
+  });
+
   it('refuses a language it does not speak, saying which it does', async () => {
     const bad = await tagdesk({}, 'stats', '--lang', 'de', '--data', dataDir);
     expect(bad.status).toBe(2);

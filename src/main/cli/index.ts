@@ -252,7 +252,7 @@ function valueOf<T>(schema: z.ZodType<T>, raw: string | boolean): T {
 // ---- output for people ------------------------------------------------------------------------------
 
 /** A word of the domain (segment, level, priority, how it matched) in the reader's language. */
-function word(prefix: 'segment' | 'level' | 'priority' | 'matchedBy', value: string): string {
+function word(prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state', value: string): string {
   const key = `${prefix}.${value}`;
   return isCliKey(key) ? tr(key) : value.replaceAll('_', ' ');
 }
@@ -286,7 +286,7 @@ function printView(view: CustomerView, matchedBy: string): void {
   }
   console.log(view.openTickets.length > 0 ? tr('lookup.openTickets') : tr('lookup.noOpenTickets'));
   for (const t of view.openTickets) {
-    console.log(`   ${tr('lookup.ticket', { number: t.number, state: t.state.replaceAll('_', ' '), tier: t.tier, priority: word('priority', t.priority), subject: t.subject })}`);
+    console.log(`   ${tr('lookup.ticket', { number: t.number, state: word('state', t.state), tier: t.tier, priority: word('priority', t.priority), subject: t.subject })}`);
   }
   if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: view.pastTickets.length, interactions: view.interactions.length }));
 }

@@ -98,6 +98,18 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'matchedBy.email': 'email',
   'matchedBy.name': 'name',
   'matchedBy.ticket': 'ticket number',
+  // English keeps the machine's own state names, as the CLI always printed them.
+  'state.new': 'new',
+  'state.tier1.open': 'tier1.open',
+  'state.tier1.pending': 'tier1.pending',
+  'state.tier2.waiting': 'tier2.waiting',
+  'state.tier2.inProgress': 'tier2.inProgress',
+  'state.tier2.pending': 'tier2.pending',
+  'state.tier3.waiting': 'tier3.waiting',
+  'state.tier3.inProgress': 'tier3.inProgress',
+  'state.tier3.pending': 'tier3.pending',
+  'state.resolved': 'resolved',
+  'state.closed': 'closed',
 } as const;
 
 export type CliKey = keyof typeof cliEn;
@@ -190,6 +202,17 @@ lookup و stats و backup فقط می‌خوانند.
   'matchedBy.email': 'ایمیل',
   'matchedBy.name': 'نام',
   'matchedBy.ticket': 'شمارهٔ تیکت',
+  'state.new': 'تازه',
+  'state.tier1.open': 'باز در سطح یک',
+  'state.tier1.pending': 'در انتظار مشتری',
+  'state.tier2.waiting': 'در انتظار متخصص سطح دو',
+  'state.tier2.inProgress': 'در دست بررسی در سطح دو',
+  'state.tier2.pending': 'در انتظار مشتری (سطح دو)',
+  'state.tier3.waiting': 'در انتظار متخصص سطح سه',
+  'state.tier3.inProgress': 'در دست بررسی در سطح سه',
+  'state.tier3.pending': 'در انتظار مشتری (سطح سه)',
+  'state.resolved': 'حل‌شده',
+  'state.closed': 'بسته',
 };
 
 export const CLI_DICTIONARIES: Record<CliLanguage, { readonly [K in CliKey]: string }> = { en: cliEn, fa: cliFa };
