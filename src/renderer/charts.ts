@@ -1,4 +1,5 @@
-import { currentDirection } from './i18n';
+import { useEffect, useMemo, useState, type DependencyList } from 'react';
+import { currentDirection, useLocaleVersion } from './i18n';
 
 // Charts read in the page's direction: in right-to-left the category or time axis runs
 // from the right (time flows leftwards, bars grow leftwards) and the value axis stands on
@@ -12,4 +13,23 @@ interface AxisProps {
 export function mirroredAxes(x: AxisProps = {}, y: AxisProps = {}): { xAxisProps: AxisProps; yAxisProps: AxisProps } {
   const rtl = currentDirection() === 'rtl';
   return { xAxisProps: { ...x, reversed: rtl }, yAxisProps: { ...y, orientation: rtl ? 'right' : 'left' } };
+}
+
+/**
+ * A chart element remade when its data changes, or, after a language switch, once the
+ * switch's first frame is painted: the page's words change at once and the charts (axes,
+ * digits, direction) follow a frame later. Recharts' re-layout of a board's charts costs
+ * more than the rest of the board together, and its internal store renders synchronously,
+ * so a merely deferred render would still land before that first frame.
+ */
+export function useLocaleDeferred<T>(make: () => T, deps: DependencyList): T {
+  const version = useLocaleVersion();
+  const [shown, setShown] = useState(version);
+  useEffect(() => {
+    if (shown === version) return;
+    const frame = requestAnimationFrame(() => setShown(version));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `make` reads only `deps` and the locale
+  return useMemo(make, [shown, ...deps]);
 }

@@ -6,7 +6,7 @@ import { defaultDigits, localeState, setLocale, storePrefs, storeSignInLanguage,
 /** On sign-in: the user's remembered choice, or (first time) the one made on the sign-in screen. */
 export function applyUserLocale(userId: string): void {
   const prefs = storedPrefs(userId);
-  if (prefs) setLocale(prefs.language, prefs.digits);
+  if (prefs) void setLocale(prefs.language, prefs.digits);
   else {
     const { language, digits } = localeState();
     storePrefs(userId, { language, digits });
@@ -15,14 +15,14 @@ export function applyUserLocale(userId: string): void {
 
 export function chooseLanguage(userId: string | null, language: Language): void {
   const digits = defaultDigits(language);
-  setLocale(language, digits);
+  void setLocale(language, digits);
   if (userId) storePrefs(userId, { language, digits });
   else storeSignInLanguage(language);
 }
 
 export function chooseDigits(userId: string, digits: Digits): void {
   const { language } = localeState();
-  setLocale(language, digits);
+  void setLocale(language, digits);
   storePrefs(userId, { language, digits });
 }
 

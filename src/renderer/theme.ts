@@ -36,7 +36,14 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   return { variables: {}, light, dark };
 };
 
-/** The theme in the current language: close buttons are named in it. */
+// Close buttons are named in the reader's language. Their default props are functions that
+// Mantine calls at each render (useProps), so the theme object never changes with the
+// language: a language switch does not make Mantine regenerate its CSS variables or
+// invalidate every component's styles.
+const closeButtonProps = () => ({ 'aria-label': t('common.close') });
+const notificationProps = () => ({ closeButtonProps: { 'aria-label': t('notification.close') } });
+
+/** The one theme (language-independent: see the getters above). */
 export function themeFor(): MantineThemeOverride {
   return createTheme({
     primaryColor: 'indigo',
@@ -59,8 +66,8 @@ export function themeFor(): MantineThemeOverride {
       // Shown on keyboard focus too: the narrow navigation rail's icons are named on focus.
       Tooltip: { defaultProps: { openDelay: 250, withinPortal: true, events: { hover: true, focus: true, touch: false } } },
       Table: { defaultProps: { striped: false } },
-      CloseButton: { defaultProps: { 'aria-label': t('common.close') } },
-      Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('notification.close') } } },
+      CloseButton: { defaultProps: closeButtonProps },
+      Notification: { defaultProps: notificationProps },
     },
   });
 }

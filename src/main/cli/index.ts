@@ -7,33 +7,16 @@ import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { KB_USAGE, kbCommand } from './kb';
 import { CUSTOMER_USAGE, duplicates, importFiles, type CliHost } from './customers';
+import { cliDay, cliLanguageOf, cliNumber, cliTranslator, isCliKey, type CliLanguage, type CliT } from './messages';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
 // as the first admin, so it sees exactly what the API allows.
 
-const USAGE = `Usage: tagdesk <command> [options]
-
-Commands:
-  seed   [--seed N] [--customers N]   fill an empty desk with demo customers and tickets
-  lookup <query> [--json]             find a customer by service tag, Express Service Code,
-                                      phone, email, name or ticket number
-  stats  [--json]                     customers, tickets and queue counts
-  backup FILE                         copy the desk to FILE (SQLite online backup; safe
-                                      while the desk is in use)
-  restore FILE                        replace the desk with the backup FILE (the old file
-                                      is kept beside it)
-${KB_USAGE}
-${CUSTOMER_USAGE}
-
-Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder)
-and --debug (show the stack of an error). lookup, stats and backup only read.
-
-Exit codes: 0 done; 1 nothing found or the desk refused; 2 wrong command line;
-3 the data folder or file cannot be used (not a folder, cannot be created, permission
-denied, read-only for a command that writes, no desk there); 4 the database is damaged or
-not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first);
-6 locked by another program.`;
+// What it says to people is in ./messages (English and Persian; --lang, TAGDESK_LANG, LANG).
+let language: CliLanguage = 'en';
+let tr: CliT = cliTranslator('en');
+const usage = () => tr('usage', { more: `${KB_USAGE}\n${CUSTOMER_USAGE}` }).replace(/\u2068|\u2069/g, '');
 
 /** Exit codes, as in USAGE and the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6 } as const;
@@ -42,10 +25,27 @@ class Failure extends Error {}
 
 const EXIT_BY_KIND = EXIT_CODE_OF;
 
+/** Takes `--lang X` or `--lang=X` out of the arguments (every command has it). */
+function takeLanguage(argv: readonly string[]): { flag: string | null; rest: string[] } {
+  const rest: string[] = [];
+  let flag: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') flag = argv[++i] ?? '';
+    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+    else rest.push(a);
+  }
+  return { flag, rest };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const [command, ...rest] = argv.filter((a) => a !== '--debug');
+  const { flag, rest: args } = takeLanguage(argv.filter((a) => a !== '--debug'));
+  language = cliLanguageOf(flag, process.env);
+  tr = cliTranslator(language);
+  const [command, ...rest] = args;
   try {
+    if (flag !== null && flag !== 'en' && flag !== 'fa') throw new UsageError(tr('error.badLang', { lang: flag }));
     switch (command) {
       case 'backup':
         return await backup(rest);
@@ -66,31 +66,31 @@ async function main(argv: readonly string[]): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        console.log(USAGE);
+        console.log(usage());
         return 0;
       default:
-        throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
+        throw new UsageError(command === undefined ? tr('error.noCommand') : tr('error.unknownCommand', { command }));
     }
   } catch (error) {
     if (debug) console.error(error);
     if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
+      console.error(`${error.message}\n\n${usage()}`);
       return EXIT.usage;
     }
-    if (error instanceof Failure || isApiError(error)) {
+    if (error instanceof Failure) {
       console.error(error.message);
       return EXIT.failed;
     }
-    if (error instanceof DeskOpenError) {
-      console.error(`tagdesk: ${error.message}`);
-      return EXIT_BY_KIND[error.kind];
+    if (isApiError(error)) {
+      console.error(apiErrorLine(error));
+      return EXIT.failed;
     }
-    const classified = classify(error, '');
-    if (classified instanceof DeskOpenError) {
-      console.error(`tagdesk: ${classified.message}`);
-      return EXIT_BY_KIND[classified.kind];
+    const opened = error instanceof DeskOpenError ? error : classify(error, '');
+    if (opened instanceof DeskOpenError) {
+      console.error(`tagdesk: ${tr(`error.open.${opened.kind}`, { message: opened.message })}`);
+      return EXIT_BY_KIND[opened.kind];
     }
-    console.error(`tagdesk: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run again with --debug for details)'}`);
+    console.error(`tagdesk: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ` ${tr('error.debugHint')}`}`);
     return EXIT.failed;
   }
 }
@@ -111,10 +111,10 @@ async function seed(args: string[]): Promise<number> {
   return withDesk(dataDirOf(values), { readOnly: false }, async (client, dataDir) => {
     const before = await client.call('desk.status');
     if (before.initialized) {
-      throw new Failure(`The desk in ${dataDir} already has data (${before.customers} customers). Seed only an empty desk, or pick another folder with --data.`);
+      throw new Failure(tr('seed.notEmpty', { dir: dataDir, customers: before.customers }));
     }
     const after = await client.call('desk.initialize', { mode: 'demo', seed: seedValue, customers });
-    console.log(`Seeded ${dataDir}: ${after.customers} customers, ${after.tickets} tickets.`);
+    console.log(tr('seed.done', { dir: dataDir, customers: after.customers, tickets: after.tickets }));
     return 0;
   });
 }
@@ -122,7 +122,7 @@ async function seed(args: string[]): Promise<number> {
 async function lookup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
   const query = positionals.join(' ').trim();
-  if (!query) throw new UsageError('lookup needs something to look for: a service tag, Express code, phone, email or name.');
+  if (!query) throw new UsageError(tr('lookup.needsQuery'));
   return withDesk(dataDirOf(values), { readOnly: true }, async (client) => {
     await signInAsAdmin(client);
     const result = await client.call('lookup.search', { query });
@@ -136,7 +136,7 @@ async function lookup(args: string[]): Promise<number> {
         return 0;
       case 'none':
       case 'invalid':
-        console.error(result.message);
+        console.error(lookupMessage(result));
         return 1;
     }
   });
@@ -152,11 +152,11 @@ async function stats(args: string[]): Promise<number> {
       console.log(JSON.stringify({ dataDir, customers: status.customers, tickets: status.tickets, totals: overview.totals, queues: overview.queues }, null, 2));
       return 0;
     }
-    console.log(`Desk        ${dataDir}`);
-    console.log(`Customers   ${status.customers}`);
-    console.log(`Tickets     ${status.tickets}`);
-    console.log(`Open        ${overview.totals.open} (${overview.totals.unassigned} unassigned)`);
-    console.log(`Resolved    ${overview.totals.resolvedToday} today`);
+    console.log(tr('stats.desk', { dir: dataDir }));
+    console.log(tr('stats.customers', { n: status.customers }));
+    console.log(tr('stats.tickets', { n: status.tickets }));
+    console.log(tr('stats.open', { open: overview.totals.open, unassigned: overview.totals.unassigned }));
+    console.log(tr('stats.resolved', { n: overview.totals.resolvedToday }));
     printQueues(overview.queues);
     return 0;
   });
@@ -164,19 +164,19 @@ async function stats(args: string[]): Promise<number> {
 
 async function backup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {}, true);
-  if (positionals.length !== 1) throw new UsageError('backup needs one file to write: tagdesk backup FILE');
+  if (positionals.length !== 1) throw new UsageError(tr('backup.needsFile'));
   const { backupDesk } = await import('../core/db/database');
   const done = await backupDesk(dataDirOf(values), positionals[0]!);
-  console.log(`Backed up to ${done.file} (${done.pages} pages, checked).`);
+  console.log(tr('backup.done', { file: done.file, pages: done.pages }));
   return EXIT.ok;
 }
 
 async function restore(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {}, true);
-  if (positionals.length !== 1) throw new UsageError('restore needs the backup to read: tagdesk restore FILE');
+  if (positionals.length !== 1) throw new UsageError(tr('restore.needsFile'));
   const { restoreDesk } = await import('../core/db/database');
   const done = await restoreDesk(dataDirOf(values), positionals[0]!);
-  console.log(`Restored ${done.file} from ${positionals[0]}.${done.kept ? ` The desk it replaced is kept as ${done.kept}.` : ''}`);
+  console.log(`${tr('restore.done', { file: done.file, from: positionals[0]! })}${done.kept ? ` ${tr('restore.kept', { kept: done.kept })}` : ''}`);
   return EXIT.ok;
 }
 
@@ -203,7 +203,7 @@ function connectionTransport(connection: Connection): Transport {
   return {
     async call(method, input) {
       const reply = await connection.call(method, input);
-      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.issues);
+      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.issues, reply.error.key ? { key: reply.error.key, ...(reply.error.params ? { params: reply.error.params } : {}) } : undefined);
       // The core's output is checked as any other boundary's: the CLI prints what it gets.
       const known = method in api ? api[method as Method].output.safeParse(reply.result) : null;
       if (known && !known.success) throw new ApiError('internal', `The desk answered ${method} in an unexpected shape.`);
@@ -216,7 +216,7 @@ function connectionTransport(connection: Connection): Transport {
 async function signInAsAdmin(client: Client): Promise<void> {
   const users = await client.call('session.users');
   const admin = users.find((u) => u.role === 'admin' && u.active);
-  if (!admin) throw new Failure('This desk has no active admin to sign in as; it may still be empty. Run "tagdesk seed" first.');
+  if (!admin) throw new Failure(tr('error.noAdmin'));
   await client.call('session.signIn', { userId: admin.id });
 }
 
@@ -251,41 +251,59 @@ function valueOf<T>(schema: z.ZodType<T>, raw: string | boolean): T {
 
 // ---- output for people ------------------------------------------------------------------------------
 
-const label = (s: string) => s.replaceAll('_', ' ');
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+/** A word of the domain (segment, level, priority, how it matched) in the reader's language. */
+function word(prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state', value: string): string {
+  const key = `${prefix}.${value}`;
+  return isCliKey(key) ? tr(key) : value.replaceAll('_', ' ');
+}
+const day = (at: number) => cliDay(language, at);
+
+/** The lookup's refusal, in the reader's language when its key is known. */
+function lookupMessage(result: { message: string; key?: string | undefined; params?: Record<string, string> | undefined }): string {
+  const key = `lookup.msg.${result.key ?? ''}`;
+  return result.key && isCliKey(key) ? tr(key, result.params) : language === 'en' ? result.message : tr('error.deskRefused', { message: result.message });
+}
+
+/** The desk's refusal: a known lookup key in the reader's words, else the desk's own sentence. */
+function apiErrorLine(error: { message: string; key?: string | undefined; params?: Record<string, string | number> | undefined }): string {
+  const key = `lookup.msg.${error.key ?? ''}`;
+  if (error.key && isCliKey(key)) return tr(key, error.params);
+  return language === 'en' ? error.message : tr('error.deskRefused', { message: error.message });
+}
 
 function printView(view: CustomerView, matchedBy: string): void {
   const c = view.customer;
-  console.log(`${c.name}  (${label(c.segment)}, ${c.serviceLevel})  matched by ${matchedBy}`);
-  if (c.email) console.log(`  email   ${c.email}`);
-  if (c.phone) console.log(`  phone   ${c.phone}`);
+  console.log(tr('lookup.match', { name: c.name, segment: word('segment', c.segment), level: word('level', c.serviceLevel), matchedBy: word('matchedBy', matchedBy) }));
+  if (c.email) console.log(tr('lookup.email', { email: c.email }));
+  if (c.phone) console.log(tr('lookup.phone', { phone: c.phone }));
   if (view.assets.length > 0) {
-    console.log('Systems');
+    console.log(tr('lookup.systems'));
     for (const a of view.assets) {
       const mark = a.id === view.matchedAssetId ? '*' : ' ';
-      const warranty = a.warrantyStatus === 'active' ? `${a.warrantyLevel} until ${day(a.warrantyEnd)} (${a.daysLeft} days left)` : `expired ${day(a.warrantyEnd)}`;
+      const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), days: a.daysLeft }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
       console.log(` ${mark} ${a.serviceTag}  ${a.expressCode}  ${a.productLine} ${a.model}  ${warranty}`);
     }
   }
-  console.log(view.openTickets.length > 0 ? 'Open tickets' : 'No open tickets');
+  console.log(view.openTickets.length > 0 ? tr('lookup.openTickets') : tr('lookup.noOpenTickets'));
   for (const t of view.openTickets) {
-    console.log(`   ${t.number}  ${label(t.state)}  tier ${t.tier}  ${t.priority}  ${t.subject}`);
+    console.log(`   ${tr('lookup.ticket', { number: t.number, state: word('state', t.state), tier: t.tier, priority: word('priority', t.priority), subject: t.subject })}`);
   }
-  if (view.pastTickets.length > 0) console.log(`${view.pastTickets.length} past tickets, ${view.interactions.length} interactions on record`);
+  if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: view.pastTickets.length, interactions: view.interactions.length }));
 }
 
 function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>): void {
-  console.log(`${result.candidates.length} possible customers:`);
-  for (const c of result.candidates) console.log(`  ${c.customerName}  (${label(c.segment)})  ${c.matchedBy}: ${c.detail}`);
+  console.log(tr('lookup.candidates', { count: result.candidates.length }));
+  for (const c of result.candidates) console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: c.detail }));
 }
 
 function printQueues(queues: QueueSummary[]): void {
   const busy = queues.filter((q) => q.open > 0);
   if (busy.length === 0) return;
-  console.log(`${'Queues'.padEnd(22)}${'open'.padStart(4)}  ${'unassigned'.padStart(10)}  oldest`);
+  const n = (value: number) => cliNumber(language, value);
+  console.log(`${tr('queues.head').padEnd(22)}${tr('queues.open').padStart(4)}  ${tr('queues.unassigned').padStart(10)}  ${tr('queues.oldest')}`);
   for (const q of busy) {
-    const name = `${label(q.segment)} t${q.tier}`.padEnd(20);
-    console.log(`  ${name}${String(q.open).padStart(4)}  ${String(q.unassigned).padStart(10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
+    const name = tr('queues.name', { segment: word('segment', q.segment), tier: q.tier }).padEnd(20);
+    console.log(`  ${name}${n(q.open).padStart(4)}  ${n(q.unassigned).padStart(10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
   }
 }
 

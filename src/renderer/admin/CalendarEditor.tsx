@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
 import { call } from '../backend';
-import { currentLocale, localDateHint, t } from '../i18n';
+import { DateField } from '../dates/DateField';
+import { currentLocale, t } from '../i18n';
 import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -353,19 +354,34 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                       return (
                         <Table.Tr key={index}>
                           <Table.Td>
-                            <TextInput
-                              size="xs"
-                              type={yearly ? 'text' : 'date'}
-                              placeholder={yearly ? t('slaEdit.yearlyPlaceholder') : t('slaEdit.datePlaceholder')}
-                              value={h.date}
-                              readOnly={readOnly}
-                              dir="ltr"
-                              aria-label={yearly ? t('slaEdit.holidayDateYearlyOf', { name: label }) : t('slaEdit.holidayDateOf', { name: label })}
-                              onChange={(e) => setHoliday(index, { date: e.currentTarget.value })}
-                              error={at(`holidays.${index}.date`)}
-                              description={yearly ? undefined : localDateHint(h.date)}
-                              data-path={`holidays.${index}.date`}
-                            />
+                            {yearly ? (
+                              <TextInput
+                                size="xs"
+                                placeholder={t('slaEdit.yearlyPlaceholder')}
+                                value={h.date}
+                                readOnly={readOnly}
+                                dir="ltr"
+                                aria-label={t('slaEdit.holidayDateYearlyOf', { name: label })}
+                                onChange={(e) => setHoliday(index, { date: e.currentTarget.value })}
+                                error={at(`holidays.${index}.date`)}
+                                data-path={`holidays.${index}.date`}
+                              />
+                            ) : (
+                              <DateField
+                                size="xs"
+                                englishType="date"
+                                withGregorian={false}
+                                placeholder={t('slaEdit.datePlaceholder')}
+                                value={h.date}
+                                readOnly={readOnly}
+                                dir="ltr"
+                                name={t('slaEdit.holidayDateOf', { name: label })}
+                                aria-label={t('slaEdit.holidayDateOf', { name: label })}
+                                onChange={(date) => setHoliday(index, { date })}
+                                error={at(`holidays.${index}.date`)}
+                                data-path={`holidays.${index}.date`}
+                              />
+                            )}
                           </Table.Td>
                           <Table.Td>
                             <TextInput

@@ -3,6 +3,7 @@ import type { RecordCustomer } from '../../shared/customerApi';
 import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate, type CustomerKind } from '../../shared/customerRules';
 import { SEGMENTS, SERVICE_LEVELS, type Segment, type ServiceLevel } from '../../shared/domain';
 import { issueFor, type Problem } from '../backend';
+import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { segmentLabel, serviceLevelLabel } from '../labels';
 
@@ -133,7 +134,7 @@ export function SystemFields({ draft, onChange, problem }: { draft: SystemDraftS
         <TextInput label={t('record.model')} withAsterisk value={draft.model} onChange={(e) => onChange({ model: e.currentTarget.value })} error={err('model')} maxLength={100} placeholder={t('record.placeholder.model')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput label={t('asset.shipped')} withAsterisk value={draft.shipDate} onChange={(e) => onChange({ shipDate: e.currentTarget.value })} error={err('shipDate')} placeholder={t('record.placeholder.date')} maxLength={10} dir="ltr" />
+        <DateField label={t('asset.shipped')} name={t('asset.shipped')} withAsterisk value={draft.shipDate} onChange={(shipDate) => onChange({ shipDate })} error={err('shipDate')} placeholder={t('record.placeholder.date')} maxLength={10} dir="ltr" />
         <Select
           label={t('asset.warranty')}
           data={WARRANTY_LEVELS.map((w) => ({ value: w, label: w }))}
@@ -142,7 +143,7 @@ export function SystemFields({ draft, onChange, problem }: { draft: SystemDraftS
           allowDeselect={false}
           error={err('warrantyLevel')}
         />
-        <TextInput label={t('record.warrantyEnd')} withAsterisk value={draft.warrantyEnd} onChange={(e) => onChange({ warrantyEnd: e.currentTarget.value })} error={err('warrantyEnd')} placeholder={t('record.placeholder.date')} maxLength={10} dir="ltr" />
+        <DateField label={t('record.warrantyEnd')} name={t('record.warrantyEnd')} withAsterisk value={draft.warrantyEnd} onChange={(warrantyEnd) => onChange({ warrantyEnd })} error={err('warrantyEnd')} placeholder={t('record.placeholder.date')} maxLength={10} dir="ltr" />
       </SimpleGrid>
     </Stack>
   );

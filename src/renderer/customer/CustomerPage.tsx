@@ -19,7 +19,7 @@ import type { Channel } from '../../shared/domain';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
 import { useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
-import { formatDate, formatDateTime, formatRelative, t, tc } from '../i18n';
+import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
 import { channelLabel, directionLabel, formatPhone, matchLabel, productName, tierLabel } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
@@ -416,6 +416,7 @@ const CHANNEL_ICON: Record<Channel, ReactNode> = {
 const SHOWN = 12;
 
 const Interactions = memo(function Interactions({ items, now }: { items: Interaction[]; now: number }) {
+  useLocaleVersion(); // memo: its words and dates follow a language switch all the same
   const [all, setAll] = useState(false);
   const sorted = useMemo(() => [...items].sort((a, b) => b.at - a.at), [items]);
   const shown = all ? sorted : sorted.slice(0, SHOWN);

@@ -7,6 +7,7 @@ import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
 import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
+import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { useSession } from '../session';
 import { CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
@@ -290,7 +291,7 @@ function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; 
           onChange={(v) => setDraft({ how: TRANSFER_KINDS.find((k) => k === v) ?? 'sold' })}
           allowDeselect={false}
         />
-        <TextInput label={t('transfer.date')} value={draft.date} onChange={(e) => setDraft({ date: e.currentTarget.value })} error={issueFor(save.problem, 'date')} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} />
+        <DateField label={t('transfer.date')} name={t('transfer.date')} value={draft.date} onChange={(date) => setDraft({ date })} error={issueFor(save.problem, 'date')} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} />
       </Group>
       <Text size="sm" c="dimmed">
         {t('transfer.openTicketsRule')}

@@ -33,24 +33,24 @@ describe('the dictionaries', () => {
 });
 
 describe('Persian plurals, digits and isolation', () => {
-  it('picks plural forms through Intl.PluralRules and writes Persian digits', () => {
-    setLocale('fa', 'arabext');
+  it('picks plural forms through Intl.PluralRules and writes Persian digits', async () => {
+    await setLocale('fa', 'arabext');
     expect(tc('queues.count', 1)).toBe('یک تیکت');
     expect(tc('queues.count', 12)).toBe('۱۲ تیکت');
     expect(tc('mine.waiting', 0)).toBe('کسی در انتظار نیست');
     expect(formatNumber(1234567)).toBe('۱٬۲۳۴٬۵۶۷');
   });
 
-  it('isolates a Latin value inside a right-to-left sentence', () => {
-    setLocale('fa', 'arabext');
+  it('isolates a Latin value inside a right-to-left sentence', async () => {
+    await setLocale('fa', 'arabext');
     expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('\u2068T-000123\u2069 به سطح بالاتر ارجاع شد.');
-    setLocale('en', 'latn');
+    await setLocale('en', 'latn');
     expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('T-000123 escalated.');
   });
 
-  it('follows the digits preference: Latin digits in Persian', () => {
-    setLocale('fa', 'latn');
+  it('follows the digits preference: Latin digits in Persian', async () => {
+    await setLocale('fa', 'latn');
     expect(tc('queues.count', 12)).toBe('12 تیکت');
-    setLocale('en', 'latn');
+    await setLocale('en', 'latn');
   });
 });

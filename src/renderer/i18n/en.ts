@@ -1105,6 +1105,15 @@ export const en = {
   'presence.who': '{name} ({detail})',
   'presence.viewing': '{who} is viewing',
   'presence.typing': '{who} is typing…',
+  'date.openCalendar': 'Pick {label} in the calendar',
+  'date.previousMonth': 'Previous month',
+  'date.nextMonth': 'Next month',
+  'date.today': 'Today',
+  'date.jalaliPlaceholder': 'YYYY/MM/DD (Solar Hijri)',
+  'date.invalidJalali': 'Type a Solar Hijri date as year/month/day, such as 1405/01/15, or pick it in the calendar.',
+  'date.gregorian': 'Gregorian: {date}',
+  'date.monthTitle': '{month} {year}',
+  'date.dayLabel': '{weekday}, {month} {day}, {year}',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

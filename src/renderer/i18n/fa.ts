@@ -1087,4 +1087,13 @@ export const fa: Messages = {
   'presence.who': '{name} ({detail})',
   'presence.viewing': '{who} در حال دیدن این تیکت است',
   'presence.typing': '{who} در حال نوشتن است…',
+  'date.openCalendar': 'انتخاب {label} در تقویم',
+  'date.previousMonth': 'ماه قبل',
+  'date.nextMonth': 'ماه بعد',
+  'date.today': 'امروز',
+  'date.jalaliPlaceholder': 'سال/ماه/روز',
+  'date.invalidJalali': 'تاریخ شمسی را به شکل سال/ماه/روز بنویسید، مثل ۱۴۰۵/۰۱/۱۵، یا آن را در تقویم انتخاب کنید.',
+  'date.gregorian': 'میلادی: {date}',
+  'date.monthTitle': '{month} {year}',
+  'date.dayLabel': '{weekday} {day} {month} {year}',
 };

@@ -7,29 +7,29 @@ const NOWRUZ_1405 = Date.UTC(2026, 2, 21, 8); // 1 Farvardin 1405
 describe('dates and numbers for a Persian reader', () => {
   afterEach(() => setLocale('en', 'latn'));
 
-  it('shows Solar Hijri dates in Persian digits', () => {
-    setLocale('fa', 'arabext');
+  it('shows Solar Hijri dates in Persian digits', async () => {
+    await setLocale('fa', 'arabext');
     expect(formatDate(NOWRUZ_1405)).toContain('فروردین ۱۴۰۵');
     expect(formatUtcDay(Math.floor(NOWRUZ_1405 / 86_400_000))).toBe('۱ فروردین');
     expect(localDateHint('2026-03-21')).toBe('۱ فروردین ۱۴۰۵');
     expect(displayCalendarFor('gregory')).toBe('persian');
   });
 
-  it('keeps the Solar Hijri calendar with Latin digits when the user prefers them', () => {
-    setLocale('fa', 'latn');
+  it('keeps the Solar Hijri calendar with Latin digits when the user prefers them', async () => {
+    await setLocale('fa', 'latn');
     expect(formatDate(NOWRUZ_1405)).toContain('فروردین 1405');
     expect(formatNumber(1234)).toMatch(/^1.?234$/);
   });
 
-  it('writes durations, percentages and zones in Persian words', () => {
-    setLocale('fa', 'arabext');
+  it('writes durations, percentages and zones in Persian words', async () => {
+    await setLocale('fa', 'arabext');
     expect(formatDuration((2 * 60 + 5) * 60_000)).toBe('۲ ساعت ۵ دقیقه');
     expect(formatPercent(0.92)).toMatch(/۹۲/);
     expect(localZoneName('Asia/Tehran')).toBe('وقت ایران');
   });
 
-  it('leaves English as it was', () => {
-    setLocale('en', 'latn');
+  it('leaves English as it was', async () => {
+    await setLocale('en', 'latn');
     expect(formatDate(NOWRUZ_1405)).toBe('Mar 21, 2026');
     expect(formatDuration((2 * 60 + 5) * 60_000)).toBe('2h 5m');
     expect(localDateHint('2026-03-21')).toBeUndefined();

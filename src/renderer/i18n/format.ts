@@ -127,3 +127,14 @@ export function localDateHint(isoDate: string): string | undefined {
   if (!Number.isFinite(ms)) return undefined;
   return cached('isoday', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(ms);
 }
+
+/**
+ * The named parts of the UTC day at `ms` in the user's calendar and digits (weekday, day,
+ * month, year), for sentences the dictionaries order: ICU's own patterns for the Persian
+ * calendar differ between engines ("۱۴۰۵ فروردین ۱۳, پنجشنبه" in Chromium).
+ */
+export function dayParts(ms: number): { weekday: string; day: string; month: string; year: string } {
+  const parts = cached('dayparts', (l) => new Intl.DateTimeFormat(l, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { weekday: part('weekday'), day: part('day'), month: part('month'), year: part('year') };
+}

@@ -1,5 +1,4 @@
 import { en, type Messages } from './en';
-import { fa } from './fa';
 
 // Which language and digits the window speaks, and who is told when that changes. One
 // mutable state read by t() and the formatters; React re-renders from the root through
@@ -9,13 +8,40 @@ import { fa } from './fa';
 // Where the choice comes from, strongest first: `?lang=` in the address (the browser
 // shell), the signed-in user's remembered preference (localStorage, per user), the choice
 // made on the sign-in screen, then English.
+//
+// English is in the bundle; Persian is a chunk of its own, loaded before the first render
+// when the window starts in Persian, else fetched when the browser is idle after start, so a
+// switch finds it loaded (and an English desk never pays for it at start).
 
 export type Language = 'en' | 'fa';
 export type Digits = 'latn' | 'arabext';
 export type Direction = 'ltr' | 'rtl';
 
 export const LANGUAGES: readonly Language[] = ['en', 'fa'];
-export const DICTIONARIES: Record<Language, Messages> = { en, fa };
+const LOADERS: Record<Language, () => Promise<Messages>> = {
+  en: () => Promise.resolve(en),
+  fa: () => import('./fa').then((m) => m.fa),
+};
+const loaded = new Map<Language, Messages>([['en', en]]);
+const loading = new Map<Language, Promise<Messages>>();
+
+/** Loads a language's dictionary (once); resolves when t() can speak it. */
+export function loadDictionary(language: Language): Promise<Messages> {
+  const ready = loaded.get(language);
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = LOADERS[language]().then((messages) => {
+      loaded.set(language, messages);
+      return messages;
+    });
+    pending.catch(() => loading.delete(language));
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+const dictionary = (language: Language): Messages => loaded.get(language) ?? en;
 const RTL: ReadonlySet<Language> = new Set(['fa']);
 const DEFAULT_DIGITS: Record<Language, Digits> = { en: 'latn', fa: 'arabext' };
 
@@ -35,7 +61,7 @@ let forcedDirection: Direction | null = null;
 const listeners = new Set<() => void>();
 
 function make(language: Language, digits: Digits, direction: Direction): LocaleState {
-  return { language, digits, direction, formatLocale: formatLocaleOf(language, digits), messages: DICTIONARIES[language] };
+  return { language, digits, direction, formatLocale: formatLocaleOf(language, digits), messages: dictionary(language) };
 }
 
 /** 'fa' → Solar Hijri calendar; digits as the user wants them. */
@@ -55,15 +81,21 @@ export function subscribeLocale(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Applies a language (and digits); the document's lang and dir follow. */
-export function setLocale(language: Language, digits: Digits = DEFAULT_DIGITS[language]): void {
+/**
+ * Applies a language (and digits); the document's lang and dir follow. With the dictionary
+ * loaded (English always; Persian after start) it applies at once, in the caller's event;
+ * otherwise once the dictionary has arrived. The promise says when it has applied.
+ */
+export function setLocale(language: Language, digits: Digits = DEFAULT_DIGITS[language]): Promise<void> {
   const lang = forcedLanguage ?? language;
+  if (!loaded.has(lang)) return loadDictionary(lang).then(() => setLocale(language, digits));
   const dir = forcedDirection ?? (RTL.has(lang) ? 'rtl' : 'ltr');
-  if (state.language === lang && state.digits === digits && state.direction === dir) return;
+  if (state.language === lang && state.digits === digits && state.direction === dir && state.messages === dictionary(lang)) return Promise.resolve();
   state = make(lang, digits, dir);
   version++;
   applyToDocument();
   for (const listener of listeners) listener();
+  return Promise.resolve();
 }
 
 export const defaultDigits = (language: Language): Digits => DEFAULT_DIGITS[language];
@@ -78,6 +110,14 @@ export function initFromAddress(search: string, storedDirection: string | null):
   const language = forcedLanguage ?? signInLanguage() ?? 'en';
   state = make(language, DEFAULT_DIGITS[language], forcedDirection ?? (RTL.has(language) ? 'rtl' : 'ltr'));
   applyToDocument();
+}
+
+/** The language the window starts in (see initFromAddress) has its dictionary loaded. */
+export async function ensureStartDictionary(): Promise<void> {
+  if (state.messages === dictionary(state.language) && loaded.has(state.language)) return;
+  await loadDictionary(state.language);
+  state = make(state.language, state.digits, state.direction);
+  version++;
 }
 
 export const isLanguageForced = (): boolean => forcedLanguage !== null;

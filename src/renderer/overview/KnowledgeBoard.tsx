@@ -2,12 +2,13 @@ import { LineChart, Sparkline } from '@mantine/charts';
 import { Badge, Box, Button, Grid, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
 import { categoryLabel } from '../kb/labels';
+import { useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { ticketHref } from '../route';
@@ -19,6 +20,9 @@ import { ticketHref } from '../route';
 
 const WEEKS = 12;
 const SEGMENT_COLOR: Record<Segment, string> = { education: 'teal.6', government: 'cyan.6', small_business: 'lime.7', large_enterprise: 'violet.6', home: 'pink.6' };
+
+// Sparklines carry no words or digits: a language switch need not redraw them.
+const StillSparkline = memo(Sparkline);
 
 export function KnowledgeBoard() {
   const csat = useCall('csat.board', {}, { live: true, debounceMs: 600 });
@@ -45,6 +49,10 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
     for (const s of SEGMENTS) point[s] = data.weekly.find((w) => w.week === week && w.segment === s)?.mean ?? null;
     return point;
   });
+  const drawn = useLocaleDeferred(
+    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} yAxisProps={{ domain: [1, 5], width: 32 }} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" />,
+    [data],
+  );
   return (
     <Section title={t('csat.board')} id="csat-board" padding={0}>
       <Table.ScrollContainer minWidth={420}>
@@ -83,7 +91,7 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
         {chart.length === 0 ? (
           <Muted>{t('csat.noData')}</Muted>
         ) : (
-          <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} yAxisProps={{ domain: [1, 5], width: 32 }} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" />
+          drawn
         )}
       </Box>
     </Section>
@@ -175,7 +183,7 @@ function TrendsPanel({ data }: { data: Trends }) {
               {data.perProduct.map((p) => (
                 <Table.Tr key={p.productLine}>
                   <Table.Td>{p.productLine}</Table.Td>
-                  <Table.Td w={180}><Box inert aria-hidden><Sparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} /></Box></Table.Td>
+                  <Table.Td w={180}><Box inert aria-hidden><StillSparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} /></Box></Table.Td>
                   <Table.Td ta="end">{formatNumber(p.counts[p.counts.length - 1] ?? 0)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -192,7 +200,7 @@ function TrendsPanel({ data }: { data: Trends }) {
                 <Group key={`${s.productLine}|${s.category}`} gap="xs" wrap="nowrap">
                   <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
                   <Text size="sm">{s.productLine} · {categoryLabel(s.category)}</Text>
-                  <Box inert aria-hidden><Sparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /></Box>
+                  <Box inert aria-hidden><StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /></Box>
                   <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
                 </Group>
               ))}

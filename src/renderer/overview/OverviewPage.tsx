@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { mirroredAxes } from '../charts';
+import { mirroredAxes, useLocaleDeferred } from '../charts';
 import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -358,26 +358,35 @@ function BacklogChart({ data }: { data: Overview }) {
     return { segment: segmentLabel(s), tier1: open(1), tier2: open(2), tier3: open(3) };
   });
   const summary = chart.map((c) => t('board.backlogSummary', { segment: c.segment, t1: c.tier1, t2: c.tier2, t3: c.tier3 })).join('; ');
+  const drawn = useLocaleDeferred(
+    () => (
+      <BarChart
+        h={260}
+        data={SEGMENTS.map((s) => {
+          const open = (tier: Tier) => data.queues.find((q) => q.segment === s && q.tier === tier)?.open ?? 0;
+          return { segment: segmentLabel(s), tier1: open(1), tier2: open(2), tier3: open(3) };
+        })}
+        dataKey="segment"
+        type="stacked"
+        orientation="vertical"
+        {...mirroredAxes({}, { width: 116 })}
+        gridAxis="y"
+        withLegend
+        legendProps={{ verticalAlign: 'bottom', height: 48 }}
+        series={[
+          { name: 'tier1', label: tierLabel(1), color: 'indigo.5' },
+          { name: 'tier2', label: tierLabel(2), color: 'cyan.6' },
+          { name: 'tier3', label: tierLabel(3), color: 'grape.5' },
+        ]}
+        valueFormatter={formatNumber}
+      />
+    ),
+    [data],
+  );
   return (
     <Section title={t('overview.chart')} id="open-chart">
       <Box role="img" aria-label={`${t('overview.chartLabel')}: ${summary}`}>
-        <BarChart
-          h={260}
-          data={chart}
-          dataKey="segment"
-          type="stacked"
-          orientation="vertical"
-          {...mirroredAxes({}, { width: 116 })}
-          gridAxis="y"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 48 }}
-          series={[
-            { name: 'tier1', label: tierLabel(1), color: 'indigo.5' },
-            { name: 'tier2', label: tierLabel(2), color: 'cyan.6' },
-            { name: 'tier3', label: tierLabel(3), color: 'grape.5' },
-          ]}
-          valueFormatter={formatNumber}
-        />
+        {drawn}
       </Box>
     </Section>
   );
@@ -395,19 +404,35 @@ function AttainmentChart({ data }: { data: Overview }) {
   const [target, setTarget] = useState<'firstResponse' | 'resolution'>('resolution');
   const today = Math.floor(data.now / DAY_MS);
   const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
-  const chart = days.map((day) => {
-    const point: Record<string, string | number | null> = { day: formatUtcDay(day) };
-    for (const segment of SEGMENTS) {
-      const row = data.daily.find((d) => d.day === day && d.segment === segment && d.target === target);
-      point[segment] = row && row.total > 0 ? Math.round((row.met / row.total) * 1000) / 10 : null;
-    }
-    return point;
-  });
   const weekOf = (segment: Segment) => data.attainment.find((a) => a.segment === segment && a.target === target)?.week;
   const summary = SEGMENTS.map((s) => {
     const w = weekOf(s);
     return `${segmentLabel(s)} ${w && w.total > 0 ? formatPercent(w.met / w.total) : t('board.noTargets')}`;
   }).join('; ');
+  const drawn = useLocaleDeferred(
+    () => (
+      <LineChart
+        h={260}
+        data={days.map((day) => {
+          const point: Record<string, string | number | null> = { day: formatUtcDay(day) };
+          for (const segment of SEGMENTS) {
+            const row = data.daily.find((d) => d.day === day && d.segment === segment && d.target === target);
+            point[segment] = row && row.total > 0 ? Math.round((row.met / row.total) * 1000) / 10 : null;
+          }
+          return point;
+        })}
+        dataKey="day"
+        series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_CHART_COLOR[s] }))}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom', height: 48 }}
+        {...mirroredAxes({}, { domain: [0, 100], width: 44 })}
+        valueFormatter={(v) => formatPercent(v / 100)}
+        connectNulls={false}
+        curveType="linear"
+      />
+    ),
+    [data, target],
+  );
   return (
     <Section
       title={t('board.attainmentChart')}
@@ -426,18 +451,7 @@ function AttainmentChart({ data }: { data: Overview }) {
       }
     >
       <Box role="img" aria-label={t('board.attainmentChartLabel', { target: t(`slaTarget.${target}`), summary })}>
-        <LineChart
-          h={260}
-          data={chart}
-          dataKey="day"
-          series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_CHART_COLOR[s] }))}
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 48 }}
-          {...mirroredAxes({}, { domain: [0, 100], width: 44 })}
-          valueFormatter={(v) => formatPercent(v / 100)}
-          connectNulls={false}
-          curveType="linear"
-        />
+        {drawn}
       </Box>
     </Section>
   );

@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
-import { t } from '../i18n';
+import { t, useLocaleVersion } from '../i18n';
 import { useRoute, type Route } from '../route';
 import { Brand } from './Brand';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -22,6 +22,8 @@ import classes from './Shell.module.css';
  */
 export const Shell = memo(function Shell({ page }: { page: (route: Route) => ReactNode }) {
   const [mobileOpen, mobile] = useDisclosure(false);
+  // A language switch re-renders the shell and everything in it (no remount).
+  useLocaleVersion();
   useScrollHints();
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const isNarrow = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { t, useLocaleVersion } from '../i18n';
+import { subscribeLocale, t } from '../i18n';
 
 // Where focus and the window's title go, for keyboard and screen-reader users:
 // - on every page change focus moves to the new page's heading (h1), once it is drawn;
@@ -74,7 +74,6 @@ export function useFocusNeverLost(): void {
 
 /** The window's title follows the page's heading: "Queues · Tagdesk". */
 export function useTitleFromHeading(): void {
-  const version = useLocaleVersion();
   useEffect(() => {
     let frame = 0;
     const update = () => {
@@ -88,10 +87,13 @@ export function useTitleFromHeading(): void {
     };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    // A language switch changes the title's words too; it is read after the switch's frame.
+    const unsubscribe = subscribeLocale(schedule);
     update();
     return () => {
       observer.disconnect();
+      unsubscribe();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [version]);
+  }, []);
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { t, useLocaleVersion } from '../i18n';
+import { subscribeLocale, t } from '../i18n';
 
 // A table wider than its box scrolls sideways; at 820 px that hides its last columns (a
 // system's warranty status), so every table scroll container on the page says so: while
@@ -10,34 +10,43 @@ import { t, useLocaleVersion } from '../i18n';
 const SELECTOR = '.mantine-TableScrollContainer-scrollContainer';
 
 export function useScrollHints(): void {
-  const version = useLocaleVersion();
   useEffect(() => {
-    const hint = t('table.scrollHint');
-    const sized = new ResizeObserver((entries) => entries.forEach((e) => mark(e.target as HTMLElement, hint)));
+    // Marking reads layout (scrollWidth): it runs at most once a frame, after React's commit,
+    // never inside a burst of mutations (a language switch rewrites most of the page).
+    const sized = new ResizeObserver((entries) => entries.forEach((e) => mark(e.target as HTMLElement)));
     const seen = new WeakSet<Element>();
+    let frame = 0;
     const scan = () => {
+      frame = 0;
       for (const el of document.querySelectorAll<HTMLElement>(SELECTOR)) {
         if (!seen.has(el)) {
           seen.add(el);
           sized.observe(el);
           const table = el.querySelector('table');
           if (table) sized.observe(table);
-          el.addEventListener('scroll', () => mark(el, hint), { passive: true });
+          el.addEventListener('scroll', () => mark(el), { passive: true });
         }
-        mark(el, hint);
+        mark(el);
       }
     };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(scan);
+    };
     scan();
-    const added = new MutationObserver(scan);
+    const added = new MutationObserver(schedule);
     added.observe(document.body, { childList: true, subtree: true });
+    // The hint is in the reader's language: a switch re-marks (after the switch's frame).
+    const unsubscribe = subscribeLocale(schedule);
     return () => {
       added.disconnect();
       sized.disconnect();
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
     };
-  }, [version]);
+  }, []);
 }
 
-function mark(target: HTMLElement, hint: string): void {
+function mark(target: HTMLElement): void {
   const el = target.matches(SELECTOR) ? target : target.closest<HTMLElement>(SELECTOR);
   if (!el) return;
   const hidden = el.scrollWidth - el.clientWidth;
@@ -52,6 +61,7 @@ function mark(target: HTMLElement, hint: string): void {
     return;
   }
   // How far along the inline axis it is scrolled; scrollLeft is negative in right-to-left.
+  const hint = t('table.scrollHint');
   const along = Math.abs(el.scrollLeft);
   const state = along < 2 ? 'end' : along > hidden - 2 ? 'start' : 'both';
   if (el.getAttribute('data-overflow') !== state) el.setAttribute('data-overflow', state);
