@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Table, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowDownLeft,
@@ -94,7 +94,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
               <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.5}>
                 {customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}
               </Text>
-              <Title order={1} fz={{ base: 20, md: 24 }} lh={1.25}>
+              <Title order={1} className={classes.name}>
                 {customer.name}
               </Title>
               <Group gap={6} mt={8}>
@@ -221,8 +221,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
         )}
       </Section>
 
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+      <div className={classes.columns}>
+        <div>
           <Stack gap="md">
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
               <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
@@ -236,8 +236,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
               </Section>
             )}
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        </div>
+        <div>
           {rest && <Stack gap="md">
             <Section title={t('customer.contacts')} id="contacts">
               {view.contacts.length === 0 ? (
@@ -277,8 +277,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
             </Section>
             <Interactions items={view.interactions} now={now} />
           </Stack>}
-        </Grid.Col>
-      </Grid>
+        </div>
+      </div>
       <RecordPanel customerId={customer.id} />
 
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}

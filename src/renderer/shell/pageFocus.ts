@@ -30,13 +30,23 @@ export function useFocusHeadingOn(routeKey: string): void {
       done = true;
       focusHeading(h);
     };
-    const observer = new MutationObserver(tryFocus);
+    // Looked for once a frame, before it is drawn: focusing lays the page out, and doing that as
+    // each change lands would lay it out again between React's commit and the paint.
+    let frame = 0;
+    const schedule = () => {
+      if (!frame && !done) frame = requestAnimationFrame(() => {
+        frame = 0;
+        tryFocus();
+      });
+    };
+    const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true });
     const timer = window.setTimeout(() => observer.disconnect(), 4000);
-    requestAnimationFrame(tryFocus);
+    schedule();
     return () => {
       observer.disconnect();
       window.clearTimeout(timer);
+      if (frame) cancelAnimationFrame(frame);
     };
   }, [routeKey]);
 }

@@ -13,26 +13,38 @@ export function useScrollHints(): void {
   const version = useLocaleVersion();
   useEffect(() => {
     const hint = t('table.scrollHint');
+    // Sizes are read only when the observer reports them, after the frame's own layout: reading
+    // them as the page changes would force a layout of its own between React's commit and the paint.
     const sized = new ResizeObserver((entries) => entries.forEach((e) => mark(e.target as HTMLElement, hint)));
     const seen = new WeakSet<Element>();
+    const watch = (el: Element) => {
+      if (seen.has(el)) return;
+      seen.add(el);
+      // A newly observed element is reported once, in the next frame.
+      sized.observe(el);
+    };
+    let frame = 0;
     const scan = () => {
+      frame = 0;
       for (const el of document.querySelectorAll<HTMLElement>(SELECTOR)) {
-        if (!seen.has(el)) {
-          seen.add(el);
-          sized.observe(el);
-          const table = el.querySelector('table');
-          if (table) sized.observe(table);
-          el.addEventListener('scroll', () => mark(el, hint), { passive: true });
-        }
-        mark(el, hint);
+        if (!seen.has(el)) el.addEventListener('scroll', () => mark(el, hint), { passive: true });
+        watch(el);
+        const table = el.querySelector('table');
+        if (table) watch(table);
       }
     };
+    // Changes arrive in bursts (a page commits, then its effects): one look per frame is enough.
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(scan);
+    };
+    // On a language switch this observes every table again, so each is marked in the new language.
     scan();
-    const added = new MutationObserver(scan);
+    const added = new MutationObserver(schedule);
     added.observe(document.body, { childList: true, subtree: true });
     return () => {
       added.disconnect();
       sized.disconnect();
+      if (frame) cancelAnimationFrame(frame);
     };
   }, [version]);
 }
