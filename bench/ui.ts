@@ -192,7 +192,10 @@ try {
   let previous: { hash: string; name: string } | null = null;
   for (let i = 0; i < warmup + samples; i++) {
     const pick = picks[i]!;
+    const before = await page.evaluate(() => window.location.hash);
     const timing = await lookup(pick);
+    // The address bar follows the page once the browser is idle.
+    await page.waitForFunction((old) => window.location.hash !== old, before);
     const hash = await page.evaluate(() => window.location.hash);
     await settle();
     if (previous) {
