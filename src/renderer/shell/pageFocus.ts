@@ -86,22 +86,24 @@ export function useFocusNeverLost(): void {
 export function useTitleFromHeading(): void {
   const version = useLocaleVersion();
   useEffect(() => {
-    let frame = 0;
+    // Once the browser is idle (within a fifth of a second): setting the title tells the browser
+    // process, which takes milliseconds the agent should not wait on before seeing the page.
+    let idle = 0;
     const update = () => {
-      frame = 0;
+      idle = 0;
       const text = heading()?.textContent?.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
       const title = text ? t('title.page', { page: text }) : t('app.name');
       if (document.title !== title) document.title = title;
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
+      if (!idle) idle = requestIdleCallback(update, { timeout: 200 });
     };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     update();
     return () => {
       observer.disconnect();
-      if (frame) cancelAnimationFrame(frame);
+      if (idle) cancelIdleCallback(idle);
     };
   }, [version]);
 }
