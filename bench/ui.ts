@@ -9,7 +9,7 @@ import { startWebShell } from '../src/main/web/server';
 import { en } from '../src/renderer/i18n/en';
 import { seeded } from './random';
 
-// npm run bench:ui -- [--samples N] [--seed N] [--renderer DIR] [--trace FILE]
+// npm run bench:ui -- [--samples N] [--seed N] [--renderer DIR] [--trace FILE] [--timeline FILE]
 //
 // Where the agent feels the desk: from pressing Enter on a service tag in the lookup field to
 // the customer's 360° view painted, in Chromium, on the browser shell started by its own code
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
     trace: { type: 'string' },
+    timeline: { type: 'string' },
     renderer: { type: 'string' },
   },
   strict: true,
@@ -46,13 +47,18 @@ function installStopwatch(): void {
   type Armed = { name: string; from: number | null; done: Promise<Timing> };
   type Timing = { painted: number; committed: number };
   let armed: Armed | null = null;
-  const paintedAfterNextFrame = (start: () => number | null, name: string): Promise<Timing> =>
+  // Marks (kind:start, kind:committed, kind:painted) let a --timeline trace be cut per sample.
+  const paintedAfterNextFrame = (start: () => number | null, name: string, kind: string): Promise<Timing> =>
     new Promise<Timing>((resolve) => {
       const heading = () => document.querySelector('#main h1')?.textContent?.trim() === name;
       const finish = (committed: number) => {
+        performance.mark(`${kind}:committed`);
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve({ painted: performance.now() - (start() ?? performance.now()), committed });
+          channel.port1.onmessage = () => {
+            performance.mark(`${kind}:painted`);
+            resolve({ painted: performance.now() - (start() ?? performance.now()), committed });
+          };
           channel.port2.postMessage(null);
         });
       };
@@ -67,7 +73,10 @@ function installStopwatch(): void {
   window.addEventListener(
     'keydown',
     (event) => {
-      if (armed && armed.from === null && event.key === 'Enter') armed.from = performance.now();
+      if (armed && armed.from === null && event.key === 'Enter') {
+        armed.from = performance.now();
+        performance.mark('lookup:start');
+      }
     },
     true,
   );
@@ -75,13 +84,14 @@ function installStopwatch(): void {
     /** The next Enter starts the clock; the view of `name` painted stops it. */
     armLookup(name: string): void {
       const entry: Armed = { name, from: null, done: Promise.resolve({ painted: 0, committed: 0 }) };
-      entry.done = paintedAfterNextFrame(() => entry.from, name);
+      entry.done = paintedAfterNextFrame(() => entry.from, name, 'lookup');
       armed = entry;
     },
     /** Navigates to `hash` now and times the view of `name` painted. */
     revisit(hash: string, name: string): Promise<Timing> {
+      performance.mark('floor:start');
       const from = performance.now();
-      const done = paintedAfterNextFrame(() => from, name);
+      const done = paintedAfterNextFrame(() => from, name, 'floor');
       window.location.hash = hash;
       return done;
     },
@@ -173,6 +183,8 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // --timeline FILE: a Chrome performance trace (style, layout, paint, scripts) of the timed part.
+  if (args.timeline) await browser.startTracing(page, { path: args.timeline, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
   const product: number[] = [];
   const floor: number[] = [];
   const committed: number[] = [];
@@ -180,7 +192,10 @@ try {
   let previous: { hash: string; name: string } | null = null;
   for (let i = 0; i < warmup + samples; i++) {
     const pick = picks[i]!;
+    const before = await page.evaluate(() => window.location.hash);
     const timing = await lookup(pick);
+    // The address bar follows the page once the browser is idle.
+    await page.waitForFunction((old) => window.location.hash !== old, before);
     const hash = await page.evaluate(() => window.location.hash);
     await settle();
     if (previous) {
@@ -200,6 +215,7 @@ try {
     if ((i + 1) % 10 === 0) log(`${i + 1}/${warmup + samples} lookups`);
   }
 
+  if (args.timeline) await browser.stopTracing();
   if (cdp && args.trace) fs.writeFileSync(args.trace, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   for (const list of [product, floor, committed, floorCommitted]) list.sort((a, b) => a - b);
   const p50 = nearestRank(product, 50);

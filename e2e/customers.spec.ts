@@ -86,3 +86,18 @@ test('a transfer shows on both owners', async ({ page }) => {
   await expect(page.getByText('HX4P9R2').first()).toBeVisible();
   await expect(page.getByTestId('record-history')).toContainText(/HX4P9R2 given by Maria Gonzalez to Lakeside/);
 });
+
+test('a system’s actions open from the keyboard, and Escape gives focus back to their button', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  const actions = page.getByRole('button', { name: en['record.systemActions'].replace('{tag}', 'HX4P9R2') });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: en['transfer.action'] })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menuitem', { name: en['transfer.action'] })).toBeHidden();
+  await expect(actions).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: en['record.editSystemShort'] })).toBeVisible();
+});

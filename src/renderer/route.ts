@@ -157,10 +157,33 @@ export const queueHref = (segment: Segment, tier: Tier): string => hrefOf({ name
 
 export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {
   const href = typeof to === 'string' ? to : hrefOf(to);
-  if (options.replace) window.location.replace(href);
-  else window.location.hash = href.replace(/^#/, '');
-  // The hash is already set; 'hashchange' would only arrive a task later. Tell the screens now.
+  // The screens follow at once; the address bar once the browser is idle (within a fifth of a
+  // second). Writing a history entry costs a few milliseconds on the main thread (the browser
+  // process is told of it), which would otherwise come before the new page is painted.
+  const replace = options.replace === true || href === currentHash();
+  if (pending) pending.replace &&= replace;
+  else {
+    pending = { href, replace };
+    requestIdleCallback(writeHistory, { timeout: 200 });
+  }
+  pending.href = href;
   routeListeners.forEach((l) => l());
+}
+
+/** Where navigate() has gone that the address bar does not show yet. */
+let pending: { href: string; replace: boolean } | null = null;
+
+function writeHistory(): void {
+  if (!pending) return;
+  const { href, replace } = pending;
+  pending = null;
+  if (replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+}
+
+/** The hash the screens show: the one navigate() has just gone to, else the address bar's. */
+function currentHash(): string {
+  return pending?.href ?? window.location.hash;
 }
 
 function drillOf(query: URLSearchParams): Drill | null {
@@ -184,12 +207,24 @@ function drillOf(query: URLSearchParams): Drill | null {
 
 const routeListeners = new Set<() => void>();
 
+/** Back, forward, a typed address or a link: the address bar leads, and a pending write is dropped. */
+function onBrowserNavigation(): void {
+  pending = null;
+  routeListeners.forEach((l) => l());
+}
+
 function subscribe(onChange: () => void): () => void {
+  if (routeListeners.size === 0) {
+    window.addEventListener('hashchange', onBrowserNavigation);
+    window.addEventListener('popstate', onBrowserNavigation);
+  }
   routeListeners.add(onChange);
-  window.addEventListener('hashchange', onChange);
   return () => {
     routeListeners.delete(onChange);
-    window.removeEventListener('hashchange', onChange);
+    if (routeListeners.size === 0) {
+      window.removeEventListener('hashchange', onBrowserNavigation);
+      window.removeEventListener('popstate', onBrowserNavigation);
+    }
   };
 }
 
@@ -198,9 +233,9 @@ function subscribe(onChange: () => void): () => void {
  * it is painted (useSyncExternalStore would force a synchronous render that runs them first).
  */
 export function useRoute(): Route {
-  const [hash, setHash] = useState(() => window.location.hash);
+  const [hash, setHash] = useState(currentHash);
   useEffect(() => {
-    const update = () => setHash(window.location.hash);
+    const update = () => setHash(currentHash());
     update();
     return subscribe(update);
   }, []);

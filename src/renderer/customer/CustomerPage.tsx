@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Table, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, Timeline, Tooltip } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowDownLeft,
@@ -87,16 +87,12 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
           <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 360px' }}>
-            <ThemeIcon size={48} radius="md" variant="light" aria-hidden>
+            <div className={classes.avatar} aria-hidden>
               {customer.kind === 'organisation' ? <IconBuilding size={26} /> : <IconUser size={26} />}
-            </ThemeIcon>
-            <Box style={{ minWidth: 0 }}>
-              <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.5}>
-                {customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}
-              </Text>
-              <Title order={1} fz={{ base: 20, md: 24 }} lh={1.25}>
-                {customer.name}
-              </Title>
+            </div>
+            <div className={classes.who}>
+              <p className={classes.kind}>{customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}</p>
+              <h1 className={classes.name}>{customer.name}</h1>
               <Group gap={6} mt={8}>
                 <SegmentBadge segment={customer.segment} />
                 <ServiceLevelBadge level={customer.serviceLevel} />
@@ -106,30 +102,30 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                   </Badge>
                 )}
               </Group>
-              <Group gap="lg" mt="sm" wrap="wrap">
+              <div className={classes.contactLines}>
                 <ContactLine icon={<IconPhone size={15} />} label={t('customer.phone')}>
                   {customer.phone ? (
-                    <Anchor href={`tel:${customer.phone}`} size="sm">
+                    <a href={`tel:${customer.phone}`} className={`${classes.link} ${classes.sm}`}>
                       <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
-                    </Anchor>
+                    </a>
                   ) : (
                     <Muted>{t('customer.noPhone')}</Muted>
                   )}
                 </ContactLine>
                 <ContactLine icon={<IconMail size={15} />} label={t('customer.email')}>
                   {customer.email ? (
-                    <Anchor href={`mailto:${customer.email}`} size="sm">
+                    <a href={`mailto:${customer.email}`} className={`${classes.link} ${classes.sm}`}>
                       <bdi dir="ltr">{customer.email}</bdi>
-                    </Anchor>
+                    </a>
                   ) : (
                     <Muted>{t('customer.noEmail')}</Muted>
                   )}
                 </ContactLine>
                 <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
-                  <Text size="sm">{customer.locale}</Text>
+                  <span className={classes.sm}>{customer.locale}</span>
                 </ContactLine>
-              </Group>
-            </Box>
+              </div>
+            </div>
           </Group>
           <Group gap="xs">
             <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(matched?.id ?? view.assets[0]?.id ?? null)}>
@@ -161,68 +157,17 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {shownSystems.map((a) => {
-                  const isMatch = a.id === view.matchedAssetId;
-                  return (
-                    <Table.Tr key={a.id} data-matched={isMatch || undefined} className={classes.systemRow} aria-current={isMatch ? 'true' : undefined}>
-                      <Table.Td>
-                        <Text ff="monospace" fw={700} size="sm" className={classes.nowrap}>
-                          {a.serviceTag}
-                        </Text>
-                        {isMatch && (
-                          <Badge size="xs" variant="filled" tt="none" mt={2}>
-                            {t('asset.matched')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text ff="monospace" size="sm" c="dimmed">
-                          {a.expressCode}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500} className={classes.nowrap}>
-                          {productName(a)}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {a.productLine}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" className={classes.nowrap}>
-                          {formatDate(a.shipDate)}
-                        </Text>
-                        <PreviousOwner owners={a.owners} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" className={classes.nowrap}>
-                          {a.warrantyLevel}
-                        </Text>
-                        <Text size="xs" c="dimmed" className={classes.nowrap}>
-                          {t('asset.until', { date: formatDate(a.warrantyEnd) })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
-                      </Table.Td>
-                      <Table.Td>
-                        <Hint label={t('asset.newTicketFor', { tag: a.serviceTag })} ready={rest} withArrow>
-                          <ActionIcon variant="subtle" aria-label={t('asset.newTicketFor', { tag: a.serviceTag })} onClick={() => openNewTicket(a.id)}>
-                            <IconPlus size={16} />
-                          </ActionIcon>
-                        </Hint>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {shownSystems.map((a) => (
+                  <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} ready={rest} onNewTicket={openNewTicket} />
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
       </Section>
 
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+      <div className={classes.columns}>
+        <div>
           <Stack gap="md">
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
               <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
@@ -236,8 +181,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
               </Section>
             )}
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        </div>
+        <div>
           {rest && <Stack gap="md">
             <Section title={t('customer.contacts')} id="contacts">
               {view.contacts.length === 0 ? (
@@ -245,40 +190,40 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
               ) : (
                 <Stack gap="sm">
                   {view.contacts.map((c) => (
-                    <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
-                      <ThemeIcon variant="light" color="gray" radius="xl" size={30} aria-hidden>
+                    <div key={c.id} className={classes.contact}>
+                      <span className={classes.contactIcon} aria-hidden>
                         <IconAddressBook size={16} />
-                      </ThemeIcon>
-                      <Box style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={600}>
+                      </span>
+                      <div className={classes.who}>
+                        <div className={`${classes.sm} ${classes.semibold}`}>
                           {c.name}
                           {c.role ? (
-                            <Text span size="xs" c="dimmed" fw={400}>
+                            <span className={`${classes.xs} ${classes.dimmed} ${classes.regular}`}>
                               {' · '}
                               {c.role}
-                            </Text>
+                            </span>
                           ) : null}
-                        </Text>
+                        </div>
                         {c.phone && (
-                          <Anchor href={`tel:${c.phone}`} size="xs" display="block">
+                          <a href={`tel:${c.phone}`} className={`${classes.link} ${classes.xs} ${classes.block}`}>
                             <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
-                          </Anchor>
+                          </a>
                         )}
                         {c.email && (
-                          <Anchor href={`mailto:${c.email}`} size="xs" display="block" truncate>
+                          <a href={`mailto:${c.email}`} className={`${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
                             <bdi dir="ltr">{c.email}</bdi>
-                          </Anchor>
+                          </a>
                         )}
-                      </Box>
-                    </Group>
+                      </div>
+                    </div>
                   ))}
                 </Stack>
               )}
             </Section>
             <Interactions items={view.interactions} now={now} />
           </Stack>}
-        </Grid.Col>
-      </Grid>
+        </div>
+      </div>
       <RecordPanel customerId={customer.id} />
 
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
@@ -290,24 +235,61 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
 function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['owners'] }) {
   const previous = owners.length > 1 ? owners[owners.length - 2] : undefined;
   if (!previous || previous.to === null) return null;
-  return (
-    <Text size="xs" c="dimmed">
-      {t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}
-    </Text>
-  );
+  return <div className={`${classes.xs} ${classes.dimmed}`}>{t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}</div>;
 }
 
 function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   const glyph = (
-    <Box c="dimmed" display="flex" aria-label={label} role="img">
+    <span className={classes.glyph} aria-label={label} role="img">
       {icon}
-    </Box>
+    </span>
   );
   return (
-    <Group gap={6} wrap="nowrap">
+    <div className={classes.contactLine}>
       <LazyHint label={label}>{glyph}</LazyHint>
       {children}
-    </Group>
+    </div>
+  );
+}
+
+/** One system: tag (marked when it is the one the caller read out), code, product, dates, warranty. */
+function SystemRow({ asset: a, matched, ready, onNewTicket }: { asset: CustomerView['assets'][number]; matched: boolean; ready: boolean; onNewTicket: (assetId: string) => void }) {
+  return (
+    <tr data-matched={matched || undefined} className={classes.systemRow} aria-current={matched ? 'true' : undefined}>
+      <td>
+        <div className={`${classes.sm} ${classes.mono} ${classes.bold} ${classes.nowrap}`}>{a.serviceTag}</div>
+        {matched && (
+          <Badge size="xs" variant="filled" tt="none" mt={2}>
+            {t('asset.matched')}
+          </Badge>
+        )}
+      </td>
+      <td>
+        <div className={`${classes.sm} ${classes.mono} ${classes.dimmed}`}>{a.expressCode}</div>
+      </td>
+      <td>
+        <div className={`${classes.sm} ${classes.medium} ${classes.nowrap}`}>{productName(a)}</div>
+        <div className={`${classes.xs} ${classes.dimmed}`}>{a.productLine}</div>
+      </td>
+      <td>
+        <div className={`${classes.sm} ${classes.nowrap}`}>{formatDate(a.shipDate)}</div>
+        <PreviousOwner owners={a.owners} />
+      </td>
+      <td>
+        <div className={`${classes.sm} ${classes.nowrap}`}>{a.warrantyLevel}</div>
+        <div className={`${classes.xs} ${classes.dimmed} ${classes.nowrap}`}>{t('asset.until', { date: formatDate(a.warrantyEnd) })}</div>
+      </td>
+      <td>
+        <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
+      </td>
+      <td>
+        <Hint label={t('asset.newTicketFor', { tag: a.serviceTag })} ready={ready} withArrow>
+          <ActionIcon variant="subtle" aria-label={t('asset.newTicketFor', { tag: a.serviceTag })} onClick={() => onNewTicket(a.id)}>
+            <IconPlus size={16} />
+          </ActionIcon>
+        </Hint>
+      </td>
+    </tr>
   );
 }
 
@@ -346,7 +328,7 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false 
     );
   return (
     <Table.ScrollContainer minWidth={560} type="native">
-      <Table verticalSpacing={8} fz="sm" highlightOnHover className={classes.tickets}>
+      <Table verticalSpacing={8} fz="sm" className={classes.tickets}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('tickets.col.number')}</Table.Th>
@@ -358,46 +340,44 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false 
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td className={classes.nowrap}>
-                <Anchor href={ticketHref(r.id)} ff="monospace" fw={600} size="sm">
+            <tr key={r.id} className={classes.ticketRow}>
+              <td className={classes.nowrap}>
+                <a href={ticketHref(r.id)} className={`${classes.link} ${classes.sm} ${classes.mono} ${classes.semibold}`}>
                   {r.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td className={classes.subject}>
-                <Text size="sm" lineClamp={1} title={r.subject}>
+                </a>
+              </td>
+              <td className={classes.subject}>
+                <div className={`${classes.sm} ${classes.clamp}`} title={r.subject}>
                   {r.subject}
-                </Text>
-                <Text size="xs" c="dimmed" lineClamp={1}>
+                </div>
+                <div className={`${classes.xs} ${classes.dimmed} ${classes.clamp}`}>
                   {r.serviceTag ? (
-                    <Text span inherit ff="monospace">
+                    <span className={classes.mono}>
                       {r.serviceTag}
                       {' · '}
-                    </Text>
+                    </span>
                   ) : null}
                   {r.assigneeName ? t('tickets.heldBy', { name: r.assigneeName, tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
-                </Text>
-              </Table.Td>
-              <Table.Td className={classes.nowrap}>
+                </div>
+              </td>
+              <td className={classes.nowrap}>
                 <StateBadge state={r.state} size="xs" />
-              </Table.Td>
-              <Table.Td className={classes.nowrap}>
+              </td>
+              <td className={classes.nowrap}>
                 <PriorityBadge priority={r.priority} size="xs" />
-              </Table.Td>
+              </td>
               {withSla ? (
-                <Table.Td className={classes.nowrap}>
+                <td className={classes.nowrap}>
                   <SlaBadge sla={r.sla} dueAt={r.dueAt} />
-                </Table.Td>
+                </td>
               ) : (
-                <Table.Td className={classes.nowrap}>
+                <td className={classes.nowrap}>
                   <LazyHint label={formatDateTime(r.updatedAt)} openDelay={300}>
-                    <Text size="sm" c="dimmed">
-                      {formatRelative(r.updatedAt, now)}
-                    </Text>
+                    <span className={`${classes.sm} ${classes.dimmed}`}>{formatRelative(r.updatedAt, now)}</span>
                   </LazyHint>
-                </Table.Td>
+                </td>
               )}
-            </Table.Tr>
+            </tr>
           ))}
         </Table.Tbody>
       </Table>
@@ -441,36 +421,28 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
               key={i.id}
               bullet={CHANNEL_ICON[i.channel]}
               title={
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" fw={600}>
-                    {channelLabel(i.channel)}
-                  </Text>
+                <span className={classes.itemTitle}>
+                  <span className={`${classes.sm} ${classes.semibold}`}>{channelLabel(i.channel)}</span>
                   <LazyHint label={directionLabel(i.direction)}>
-                    <Box c="dimmed" display="flex" aria-label={directionLabel(i.direction)} role="img">
+                    <span className={classes.glyph} aria-label={directionLabel(i.direction)} role="img">
                       {i.direction === 'inbound' ? <IconArrowDownLeft size={14} /> : i.direction === 'outbound' ? <IconArrowUpRight size={14} /> : <IconNote size={14} />}
-                    </Box>
+                    </span>
                   </LazyHint>
                   <LazyHint label={formatDateTime(i.at)}>
-                    <Text size="xs" c="dimmed">
-                      {formatRelative(i.at, now)}
-                    </Text>
+                    <span className={`${classes.xs} ${classes.dimmed}`}>{formatRelative(i.at, now)}</span>
                   </LazyHint>
-                </Group>
+                </span>
               }
             >
-              <Text size="sm">{i.summary}</Text>
-              <Group gap={6} mt={2}>
+              <p className={classes.sm}>{i.summary}</p>
+              <div className={classes.itemMeta}>
                 {i.ticketNumber && i.ticketId && (
-                  <Anchor href={ticketHref(i.ticketId)} size="xs" ff="monospace">
+                  <a href={ticketHref(i.ticketId)} className={`${classes.link} ${classes.xs} ${classes.mono}`}>
                     <IconTicket size={11} aria-hidden /> {i.ticketNumber}
-                  </Anchor>
+                  </a>
                 )}
-                {i.userName && (
-                  <Text size="xs" c="dimmed">
-                    {i.userName}
-                  </Text>
-                )}
-              </Group>
+                {i.userName && <span className={`${classes.xs} ${classes.dimmed}`}>{i.userName}</span>}
+              </div>
             </Timeline.Item>
           ))}
         </Timeline>

@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconHistory, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RecordEvent } from '../../shared/customerEvents';
 import { useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
@@ -8,6 +8,7 @@ import { formatPhone } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
 import { RecordDialogs, type RecordDialog } from './RecordDialogs';
+import classes from './CustomerPage.module.css';
 
 // The record behind the 360° view: edit it, its contacts and systems, hand a system to a
 // new owner, confirm stale details with the caller, and read every change with who made it.
@@ -68,17 +69,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                       <Table.Td ff="monospace">{a.serviceTag}</Table.Td>
                       <Table.Td>{a.model}</Table.Td>
                       <Table.Td ta="end">
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" aria-label={t('record.systemActions', { tag: a.serviceTag })}>
-                              <IconDots size={16} />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item onClick={() => setDialog({ kind: 'system', assetId: a.id })}>{t('record.editSystemShort')}</Menu.Item>
-                            <Menu.Item onClick={() => setDialog({ kind: 'transfer', assetId: a.id })}>{t('transfer.action')}</Menu.Item>
-                          </Menu.Dropdown>
-                        </Menu>
+                        <SystemActions tag={a.serviceTag} onEdit={() => setDialog({ kind: 'system', assetId: a.id })} onTransfer={() => setDialog({ kind: 'transfer', assetId: a.id })} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -113,21 +104,16 @@ export function RecordPanel({ customerId }: { customerId: string }) {
             </Group>
             <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
               {history.map((e) => (
-                <Timeline.Item key={e.id} title={<Text size="sm">{describe(e)}</Text>}>
-                  <Text size="xs" c="dimmed">
-                    {t('record.by', { name: e.actor.name, at: formatDateTime(e.at) })}
-                  </Text>
+                <Timeline.Item key={e.id} title={<span className={classes.sm}>{describe(e)}</span>}>
+                  <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: e.actor.name, at: formatDateTime(e.at) })}</p>
                   {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (
-                    <Stack gap={0} mt={2}>
+                    <div className={classes.changes}>
                       {e.payload.changes.map((c) => (
-                        <Text size="xs" key={c.field}>
-                          <Text span fw={600}>
-                            {fieldLabel(c.field)}
-                          </Text>
-                          : <bdi>{shown(c.from)}</bdi> → <bdi>{shown(c.to)}</bdi>
-                        </Text>
+                        <p className={classes.xs} key={c.field}>
+                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: <bdi>{shown(c.from)}</bdi> → <bdi>{shown(c.to)}</bdi>
+                        </p>
                       ))}
-                    </Stack>
+                    </div>
                   )}
                 </Timeline.Item>
               ))}
@@ -142,6 +128,43 @@ export function RecordPanel({ customerId }: { customerId: string }) {
       </Section>
       <RecordDialogs record={r} dialog={dialog} onClose={() => setDialog(null)} />
     </Stack>
+  );
+}
+
+/**
+ * A system's actions. The menu is made when it is first opened: a menu per row costs time to
+ * mount and to take apart, and most records are read, not edited.
+ */
+function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () => void; onTransfer: () => void }) {
+  const [made, setMade] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const target = useRef<HTMLButtonElement>(null);
+  // The button is made anew with its menu: focus goes back to it before the menu opens, so the
+  // menu returns focus there when it closes, as it would to the button that was pressed.
+  useEffect(() => {
+    if (!made) return;
+    target.current?.focus();
+    setOpened(true);
+  }, [made]);
+  const label = t('record.systemActions', { tag });
+  if (!made)
+    return (
+      <ActionIcon variant="subtle" aria-label={label} aria-haspopup="menu" aria-expanded={false} onClick={() => setMade(true)}>
+        <IconDots size={16} />
+      </ActionIcon>
+    );
+  return (
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
+      <Menu.Target>
+        <ActionIcon ref={target} variant="subtle" aria-label={label}>
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={onEdit}>{t('record.editSystemShort')}</Menu.Item>
+        <Menu.Item onClick={onTransfer}>{t('transfer.action')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

@@ -19,11 +19,17 @@ export function focusLookup(): void {
   focusHandle?.();
 }
 
+/** How long an answer may take before the field shows that it is searching. */
+const SPINNER_AFTER_MS = 150;
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function Lookup() {
   const [draft, setDraft] = useDraft('lookup', { query: '' });
-  const [busy, setBusy] = useState(false);
+  // The spinner shows only when an answer is slow: drawing it at once would make the browser paint
+  // a frame for it first, and hold the answer back until that frame is out.
+  const [slow, setSlow] = useState(false);
+  const busy = useRef(false);
   const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -47,13 +53,15 @@ export function Lookup() {
 
   const search = async () => {
     const query = draft.query.trim();
-    if (!query || busy) return;
-    setBusy(true);
+    if (!query || busy.current) return;
+    busy.current = true;
+    const spinner = setTimeout(() => setSlow(true), SPINNER_AFTER_MS);
     setMessage(null);
     try {
       const result = await call('lookup.search', { query });
       // Cleared before navigating, so the field and the 360° view render together.
-      setBusy(false);
+      clearTimeout(spinner);
+      setSlow(false);
       switch (result.kind) {
         case 'match': {
           // The lookup answered with the whole view: the page paints it without asking again.
@@ -73,7 +81,9 @@ export function Lookup() {
     } catch (error) {
       setMessage({ tone: 'error', text: problemOf(error).message });
     } finally {
-      setBusy(false);
+      busy.current = false;
+      clearTimeout(spinner);
+      setSlow(false);
     }
   };
 
@@ -104,7 +114,7 @@ export function Lookup() {
             }
           }}
           leftSection={<IconSearch size={16} stroke={1.7} aria-hidden />}
-          rightSection={busy ? <Loader size={14} aria-label={t('lookup.searching')} /> : shortcut}
+          rightSection={slow ? <Loader size={14} aria-label={t('lookup.searching')} /> : shortcut}
           rightSectionWidth={isMac ? 44 : 64}
           rightSectionPointerEvents="none"
           aria-invalid={message?.tone === 'invalid' || undefined}

@@ -30,13 +30,23 @@ export function useFocusHeadingOn(routeKey: string): void {
       done = true;
       focusHeading(h);
     };
-    const observer = new MutationObserver(tryFocus);
+    // Looked for once a frame, before it is drawn: focusing lays the page out, and doing that as
+    // each change lands would lay it out again between React's commit and the paint.
+    let frame = 0;
+    const schedule = () => {
+      if (!frame && !done) frame = requestAnimationFrame(() => {
+        frame = 0;
+        tryFocus();
+      });
+    };
+    const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true });
     const timer = window.setTimeout(() => observer.disconnect(), 4000);
-    requestAnimationFrame(tryFocus);
+    schedule();
     return () => {
       observer.disconnect();
       window.clearTimeout(timer);
+      if (frame) cancelAnimationFrame(frame);
     };
   }, [routeKey]);
 }
@@ -75,15 +85,17 @@ export function useFocusNeverLost(): void {
 /** The window's title follows the page's heading: "Queues · Tagdesk". */
 export function useTitleFromHeading(): void {
   useEffect(() => {
-    let frame = 0;
+    // Once the browser is idle (within a fifth of a second): setting the title tells the browser
+    // process, which takes milliseconds the agent should not wait on before seeing the page.
+    let idle = 0;
     const update = () => {
-      frame = 0;
+      idle = 0;
       const text = heading()?.textContent?.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
       const title = text ? t('title.page', { page: text }) : t('app.name');
       if (document.title !== title) document.title = title;
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
+      if (!idle) idle = requestIdleCallback(update, { timeout: 200 });
     };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -93,7 +105,7 @@ export function useTitleFromHeading(): void {
     return () => {
       observer.disconnect();
       unsubscribe();
-      if (frame) cancelAnimationFrame(frame);
+      if (idle) cancelIdleCallback(idle);
     };
   }, []);
 }

@@ -11,37 +11,49 @@ const SELECTOR = '.mantine-TableScrollContainer-scrollContainer';
 
 export function useScrollHints(): void {
   useEffect(() => {
-    // Marking reads layout (scrollWidth): it runs at most once a frame, after React's commit,
-    // never inside a burst of mutations (a language switch rewrites most of the page).
+    // Sizes are read only when the observer reports them, after the frame's own layout: reading
+    // them as the page changes would force a layout of its own between React's commit and the paint.
     const sized = new ResizeObserver((entries) => entries.forEach((e) => mark(e.target as HTMLElement)));
     const seen = new WeakSet<Element>();
+    const watch = (el: Element) => {
+      if (seen.has(el)) return;
+      seen.add(el);
+      // A newly observed element is reported once, in the next frame.
+      sized.observe(el);
+    };
     let frame = 0;
     const scan = () => {
       frame = 0;
       for (const el of document.querySelectorAll<HTMLElement>(SELECTOR)) {
-        if (!seen.has(el)) {
-          seen.add(el);
-          sized.observe(el);
-          const table = el.querySelector('table');
-          if (table) sized.observe(table);
-          el.addEventListener('scroll', () => mark(el), { passive: true });
-        }
-        mark(el);
+        if (!seen.has(el)) el.addEventListener('scroll', () => mark(el), { passive: true });
+        watch(el);
+        const table = el.querySelector('table');
+        if (table) watch(table);
       }
     };
+    // Changes arrive in bursts (a page commits, then its effects): one look per frame is enough.
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(scan);
     };
     scan();
     const added = new MutationObserver(schedule);
     added.observe(document.body, { childList: true, subtree: true });
-    // The hint is in the reader's language: a switch re-marks (after the switch's frame).
-    const unsubscribe = subscribeLocale(schedule);
+    // The hint is in the reader's language: a switch re-marks the tables that overflow, after
+    // the switch's frame.
+    let relabel = 0;
+    const unsubscribe = subscribeLocale(() => {
+      if (!relabel)
+        relabel = requestAnimationFrame(() => {
+          relabel = 0;
+          for (const el of document.querySelectorAll<HTMLElement>(`${SELECTOR}[data-overflow]`)) mark(el);
+        });
+    });
     return () => {
       added.disconnect();
       sized.disconnect();
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
+      if (relabel) cancelAnimationFrame(relabel);
     };
   }, []);
 }
