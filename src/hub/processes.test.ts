@@ -270,8 +270,9 @@ describe('a desk syncing through a hub killed with SIGKILL in the middle of its 
         const t = (await ask('tickets.create', { customerId, subject: `Fan noise ${i}` })) as unknown as { ticket: { id: string } };
         await ask('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
       }
+      // 800 ticket events and the customer's creation (the 'customer' stream).
       const total = desk.sync.status().pending;
-      expect(total).toBe(800);
+      expect(total).toBe(801);
       desk.sync.start();
       // Kill the hub once its first answer is in: the next push is on the wire.
       while (desk.sync.status().pending === total) await new Promise((r) => setTimeout(r, 1));
@@ -287,10 +288,11 @@ describe('a desk syncing through a hub killed with SIGKILL in the middle of its 
       expect(desk.sync.status()).toMatchObject({ online: true, pending: 0 });
       const check = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
       try {
-        const rows = await check.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
-        expect(rows).toHaveLength(800);
-        expect(new Set(rows.map((r) => r.id)).size).toBe(800);
-        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 800 }, (_, i) => i + 1));
+        const rows = await check.selectFrom('events').select(['id', 'seq', 'stream']).orderBy('seq').execute();
+        expect(rows).toHaveLength(801);
+        expect(new Set(rows.map((r) => r.id)).size).toBe(801);
+        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 801 }, (_, i) => i + 1));
+        expect(rows.filter((r) => r.stream === 'ticket')).toHaveLength(800);
       } finally {
         await check.destroy();
       }
