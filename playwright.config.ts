@@ -12,9 +12,9 @@ const ci = Boolean(process.env.CI);
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  // Each test starts its own desk (SQLite, demo data) and Chromium page; two workers keep a
-  // laptop responsive and the suite short.
-  workers: ci ? 1 : 2,
+  // Each test starts its own desk (a copy of a demo desk seeded once per worker) and Chromium
+  // page; two workers keep both cores of a CI machine busy and the suite short.
+  workers: 2,
   retries: ci ? 1 : 0,
   forbidOnly: ci,
   timeout: 30_000,

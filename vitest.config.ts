@@ -6,6 +6,9 @@ export default defineConfig({
     environment: 'node',
     // better-sqlite3 is a native addon: forks isolate it more cheaply than threads here.
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine. Most
+    // files wait on child processes (PostgreSQL, hubs, the CLI), so two keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 20_000,
   },
 });

@@ -12,6 +12,8 @@ test('a reload keeps the screen, the user and the unsaved draft', async ({ page 
   await app.lookup('7XK2QF1');
   const customer = new CustomerView(page);
   await customer.expectCustomer('Lakeside Unified School District');
+  // The address bar follows the screen once the browser is idle (src/renderer/route.ts).
+  await expect(page).toHaveURL(/#\/customer\//);
   const url = page.url();
 
   await customer.newTicketButton.click();

@@ -173,6 +173,9 @@ export function navigate(to: Route | string, options: { replace?: boolean } = {}
 /** Where navigate() has gone that the address bar does not show yet. */
 let pending: { href: string; replace: boolean } | null = null;
 
+// A reload or a closed window before the browser was idle still leaves the screen in the URL.
+window.addEventListener('pagehide', writeHistory);
+
 function writeHistory(): void {
   if (!pending) return;
   const { href, replace } = pending;
