@@ -12,9 +12,12 @@ import { createUser, type HubUser } from '../src/hub/accounts';
 import { openDb, openPool, type HubDb } from '../src/hub/db';
 import { migrate } from '../src/hub/migrations';
 import { call, createdPayload, PASSWORD, quietLog, type TestDesk } from '../src/hub/testing/hubFixture';
+import { PUSH_LIMIT } from '../src/main/core/sync/engine';
 import { hubCatchup } from './hubCatchup';
 
 // npm run bench:hub -- [--seconds N] [--batch N] [--only ingest|latency|catchup]
+// --batch: events a push; by default as many as a desk's sync engine sends in one push when
+// its outbox holds a backlog (PUSH_LIMIT). TAGDESK_HUB_PROFILE=DIR writes the hub's CPU profile there.
 // The hub's ingest and fan-out on loopback, against an embedded PostgreSQL made for the run;
 // the hub runs as its own process (`npm run hub`), the desks are this one.
 // stdout: one JSON object a line (as `npm run bench`); stderr: progress.
@@ -24,7 +27,7 @@ import { hubCatchup } from './hubCatchup';
 //   hub_push_latency     one desk's push until another desk's WebSocket has the event.
 //   hub_catchup_50k, lookup_360_via_hub   see bench/hubCatchup.ts.
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, batch: { type: 'string', default: '100' }, only: { type: 'string', default: '' } } });
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, batch: { type: 'string', default: String(PUSH_LIMIT) }, only: { type: 'string', default: '' } } });
 const seconds = Number(args.seconds);
 const batch = Number(args.batch);
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -69,7 +72,7 @@ async function freshHub(): Promise<BenchHub> {
   const databaseUrl = server.url.replace(/\/postgres$/, `/${name}`);
   const db = openDb(openPool(databaseUrl, quietLog(), 4));
   await migrate(db);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', '--port', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.TAGDESK_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TAGDESK_HUB_PROFILE}`] : []), '--import', 'tsx', 'src/hub/index.ts', '--port', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {

@@ -68,7 +68,6 @@ export interface TicketTable {
   seq: number;
   segment: string;
   state: ColumnType<unknown, string, string>;
-  last_global_seq: number;
 }
 
 export interface RefusalTable {
@@ -89,7 +88,6 @@ export interface EntityTable {
   stream: string;
   id: string;
   segment: string | null;
-  last_global_seq: number;
 }
 
 export interface HubDatabase {

@@ -87,8 +87,9 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       if (!range.success || peers.size === 0) return;
       const events = await eventsBetween(db, range.data.first, range.data.last);
       for (const peer of peers.values()) {
-        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.envelope);
-        if (visible.length > 0) send(peer, { type: 'events', events: visible });
+        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.json);
+        // { type: 'events', events: [...] } with the stored envelopes passed through.
+        if (visible.length > 0 && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(`{"type":"events","events":[${visible.join(',')}]}`);
       }
     } else if (channel === PRESENCE_CHANNEL) {
       const note = presenceNote.safeParse(JSON.parse(payload));

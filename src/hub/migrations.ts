@@ -117,6 +117,19 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Envelopes and ticket states as `json`: the text as written, which the hub stores and sends
+  // back without converting (jsonb costs a parse on the way in and an encode on the way out,
+  // and nothing queries inside them). Envelopes are stored without the global seq, which is
+  // the row's own `seq` and is written into the envelope as it leaves (src/hub/rawJson.ts).
+  '0004_json_text': {
+    async up(db: Db) {
+      await sql`alter table events alter column envelope type json using envelope::json`.execute(db);
+      await sql`alter table tickets alter column state type json using state::json`.execute(db);
+      // Written on every push and read by nothing: the log's seq lives in the events.
+      await sql`alter table tickets drop column last_global_seq`.execute(db);
+      await sql`alter table entities drop column last_global_seq`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -211,7 +211,7 @@ describe('presence at a desk joined to the hub (the desk API a window calls)', (
   it("shows the specialist's viewing and typing on the agent's window, and their leaving", async () => {
     // A ticket of the education segment, on this desk and (as the sync engine would put it) on the hub.
     const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1`).get() as { id: string };
-    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).execute();
+    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}' }).execute();
     const ava = await window('ava@desk.test');
     const sam = await window('sam@desk.test');
     // A window at the same desk of someone who does not work the education segment.
@@ -235,7 +235,7 @@ describe('presence at a desk joined to the hub (the desk API a window calls)', (
 
   it('lets a person go from the window once the hub no longer lists them (their desk vanished without a word)', async () => {
     const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1 offset 1`).get() as { id: string };
-    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).execute();
+    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}' }).execute();
     await window('ava@desk.test');
     const heard: Presence[] = [];
     // The desk's presence link as openDesk builds it, asking the hub again every 200 ms.

@@ -104,14 +104,17 @@ function fill(desk: Desk, count: number): void {
   }
 }
 
-/** Pushes what is not yet confirmed, in batches, as a desk does; stops at the first failure. */
+/** Pushes the next batch of what is not yet confirmed, as a desk does. */
+async function pushOnce(hubUrl: string, desk: Desk, batch: number): Promise<void> {
+  const events = desk.outbox.slice(desk.confirmed, desk.confirmed + batch);
+  const r = await call<{ lastDeskSeq: number }>(hubUrl, 'POST', '/sync/push', { token: desk.token, body: { deskId: desk.deskId, events } });
+  if (r.status !== 200) throw new Error(`push answered ${r.status}`);
+  desk.confirmed = r.body.lastDeskSeq;
+}
+
+/** Pushes what is not yet confirmed, in batches; stops at the first failure. */
 async function drain(hubUrl: string, desk: Desk, batch: number): Promise<void> {
-  while (desk.confirmed < desk.outbox.length) {
-    const events = desk.outbox.slice(desk.confirmed, desk.confirmed + batch);
-    const r = await call<{ lastDeskSeq: number }>(hubUrl, 'POST', '/sync/push', { token: desk.token, body: { deskId: desk.deskId, events } });
-    if (r.status !== 200) throw new Error(`push answered ${r.status}`);
-    desk.confirmed = r.body.lastDeskSeq;
-  }
+  while (desk.confirmed < desk.outbox.length) await pushOnce(hubUrl, desk, batch);
 }
 
 describe('a hub killed with SIGKILL in the middle of pushes', () => {
@@ -128,7 +131,7 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
     const inFlight = desks.map((d) =>
       (async () => {
         while (d.confirmed < d.outbox.length) {
-          await drain(first.url, d, 50);
+          await pushOnce(first.url, d, 50);
           answered++;
         }
       })().catch(() => undefined),

@@ -7,6 +7,7 @@ import { authenticate, changeUser, createUser, listUsers, requireAdmin, resetPas
 import { openDb, openPool, type HubDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embeddedPostgres';
 import type { Recheck } from './envelope';
+import { RawJson } from './rawJson';
 import { badRequest, HubError, notFound, unauthorized } from './errors';
 import { startLive, type Live } from './live';
 import { migrate } from './migrations';
@@ -156,7 +157,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       url = new URL('http://hub/');
     }
     const answer = (status: number, value: unknown, headers: Record<string, string> = {}) => {
-      const text = JSON.stringify(value);
+      const text = value instanceof RawJson ? value.text : JSON.stringify(value);
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
       res.end(text);
       log.info({ method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');

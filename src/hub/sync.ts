@@ -7,6 +7,7 @@ import { actorOfUser, toUser, type Session } from './accounts';
 import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type Directory, type Envelope, type Recheck, type TicketEvent, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden } from './errors';
 import type { HubDb } from './db';
+import { RawJson, rawObject, withGlobalSeq } from './rawJson';
 
 // The hub's side of sync (DESIGN.md, "Many desks: the hub").
 //
@@ -49,8 +50,6 @@ export interface PushResult {
 export const EVENTS_CHANNEL = 'tagdesk_events';
 /** Events any desk's SLA scheduler may send as the system actor; their ids are derived, so many desks make one. */
 const SYSTEM_EVENT_TYPES = new Set(['SLA_WARNING', 'SLA_BREACH']);
-/** Rows per INSERT: 12 parameters a row stays well under PostgreSQL's 65,535. */
-const INSERT_CHUNK = 500;
 
 export type StreamRules = Readonly<Record<string, StreamRule>>;
 const ruleOf = (rules: StreamRules, stream: string): StreamRule | null => (Object.hasOwn(rules, stream) ? rules[stream]! : null);
@@ -93,21 +92,26 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       throw conflict(`Events are missing before desk seq ${fresh[0]!.deskSeq}: the hub has processed up to ${last}. Push from ${last + 1}.`, { lastDeskSeq: last });
     }
 
+    // The entities' advisory locks (in one order; they also cover entities that do not exist
+    // yet) and the ids already seen, in one round trip. The seen check needs only the desk's
+    // row lock above; the entities' state is read after their locks, in its own statement.
     const ids = fresh.map((e) => e.event.id);
-    const seen = new Set(
-      (
-        await sql<{ id: string }>`select id::text from events where id = any(${ids}::uuid[]) union all select event_id::text from refusals where event_id = any(${ids}::uuid[])`.execute(tx)
-      ).rows.map((r) => r.id),
-    );
+    const lockKeys = [...new Set(fresh.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)))].sort();
+    const first = (
+      await sql<{ locked: number; seen: string[] }>`select
+          (select count(pg_advisory_xact_lock(k)) from (select hashtextextended(t, 7) as k from unnest(${lockKeys}::text[]) as t order by 1) as s)::int as locked,
+          array(select id::text from events where id = any(${ids}::uuid[]) union all select event_id::text from refusals where event_id = any(${ids}::uuid[])) as seen`.execute(tx)
+    ).rows[0]!;
+    const seen = new Set(first.seen);
     const todo = fresh.filter((e) => !seen.has(e.event.id));
-    const keys = [...new Set(todo.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)))].sort();
     const states = new Map<string, TicketState>();
     const known = new Map<string, { segment: Segment | null; seen: boolean }>();
-    if (keys.length > 0) {
-      // Advisory locks, in one order, also cover entities that do not exist yet.
-      await sql`select count(pg_advisory_xact_lock(k)) from (select hashtextextended(t, 7) as k from unnest(${keys}::text[]) as t order by 1) as s`.execute(tx);
+    if (todo.length > 0) {
       const ticketIds = todo.filter((e) => e.ticket).map((e) => e.event.entityId);
-      if (ticketIds.length > 0) for (const row of await tx.selectFrom('tickets').select(['id', 'state']).where('id', 'in', [...new Set(ticketIds)]).execute()) states.set(row.id, readState(row.state));
+      if (ticketIds.length > 0) {
+        const rows = await sql<{ id: string; state: unknown }>`select id, state from tickets where id = any(${[...new Set(ticketIds)]}::text[])`.execute(tx);
+        for (const row of rows.rows) states.set(row.id, readState(row.state));
+      }
       const others = todo.filter((e) => !e.ticket);
       if (others.length > 0) {
         const rows = await tx
@@ -167,70 +171,83 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       accepted.push({ deskSeq, event: judged, segment: segment ?? EVERYONE, state: null });
     }
 
-    if (accepted.length > 0) {
-      // Seqs and the notification in one statement; NOTIFY is delivered at COMMIT anyway.
-      const n = accepted.length;
-      const head = (
-        await sql<{ seq: number }>`update log_head set seq = seq + ${n}::bigint where id = 1 returning seq, pg_notify(${EVENTS_CHANNEL}, json_build_object('first', seq - ${n}::bigint + 1, 'last', seq)::text)`.execute(tx)
-      ).rows[0]!;
-      const first = head.seq - n + 1;
-      const rows = accepted.map((a, i) => {
-        const globalSeq = first + i;
-        a.event = { ...a.event, globalSeq };
-        results.push({ deskSeq: a.deskSeq, id: a.event.id, status: 'accepted', globalSeq });
-        return {
-          seq: globalSeq,
-          id: a.event.id,
-          stream: a.event.stream,
-          ticket_id: a.event.entityId,
-          ticket_seq: a.event.seq,
-          type: a.event.type,
-          segment: a.segment,
-          actor_id: a.event.actor.id,
-          desk_id: deskId,
-          desk_seq: a.deskSeq,
-          envelope: JSON.stringify(a.event),
-          accepted_at: now,
-        };
-      });
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-      const latest = new Map<string, { state: TicketState; seq: number; ticketSeq: number }>();
-      const entities = new Map<string, { stream: string; id: string; segment: string | null; last_global_seq: number }>();
-      for (const a of accepted) {
-        if (a.state) latest.set(a.event.entityId, { state: a.state, seq: a.event.globalSeq!, ticketSeq: a.event.seq });
-        else entities.set(`${a.event.stream}/${a.event.entityId}`, { stream: a.event.stream, id: a.event.entityId, segment: a.segment === EVERYONE ? null : a.segment, last_global_seq: a.event.globalSeq! });
-      }
-      const ticketRows = [...latest].map(([id, { state, seq, ticketSeq }]) => ({ id, seq: ticketSeq, segment: segmentOf(state), state: JSON.stringify(state), last_global_seq: seq }));
-      for (let i = 0; i < ticketRows.length; i += INSERT_CHUNK) {
-        await tx
-          .insertInto('tickets')
-          .values(ticketRows.slice(i, i + INSERT_CHUNK))
-          .onConflict((c) =>
-            c.column('id').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), segment: eb.ref('excluded.segment'), state: eb.ref('excluded.state'), last_global_seq: eb.ref('excluded.last_global_seq') })),
-          )
-          .execute();
-      }
-      const entityRows = [...entities.values()];
-      for (let i = 0; i < entityRows.length; i += INSERT_CHUNK) {
-        await tx
-          .insertInto('entities')
-          .values(entityRows.slice(i, i + INSERT_CHUNK))
-          .onConflict((c) => c.columns(['stream', 'id']).doUpdateSet((eb) => ({ segment: eb.ref('excluded.segment'), last_global_seq: eb.ref('excluded.last_global_seq') })))
-          .execute();
-      }
+    // What the push writes, in two statements. First, outside the log's lock: the tickets' and
+    // other entities' projections, the refusals and the desk's lastDeskSeq (their entities are
+    // locked already). Then the global seqs and the events: the log_head row is locked from
+    // there to commit, so seqs become visible in order; that stretch is kept as short as it can
+    // be, as every push of every desk passes through it one at a time. The notification goes
+    // with the seqs and is delivered at COMMIT. Rows travel as one JSON parameter a table.
+    const n = accepted.length;
+    const latest = new Map<string, { state: TicketState; ticketSeq: number }>();
+    const entities = new Map<string, { stream: string; id: string; segment: string | null }>();
+    for (const a of accepted) {
+      if (a.state) latest.set(a.event.entityId, { state: a.state, ticketSeq: a.event.seq });
+      else entities.set(`${a.event.stream}/${a.event.entityId}`, { stream: a.event.stream, id: a.event.entityId, segment: a.segment === EVERYONE ? null : a.segment });
     }
-    if (refused.length > 0) {
-      const rows = refused.map((r) => {
-        results.push({ deskSeq: r.deskSeq, id: r.event.id, status: 'refused', reason: r.reason });
-        return { event_id: r.event.id, desk_id: deskId, desk_seq: r.deskSeq, author_id: r.event.actor.id, stream: r.event.stream, ticket_id: r.event.entityId, reason: r.reason, at: now, envelope: JSON.stringify(r.event) };
-      });
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('refusals').values(rows.slice(i, i + INSERT_CHUNK)).onConflict((c) => c.column('event_id').doNothing()).execute();
-    }
+    const ticketRows = [...latest].map(([id, t]) => ({ id, seq: t.ticketSeq, segment: segmentOf(t.state), state: t.state }));
+    const refusalRows = refused.map((r) => ({ event_id: r.event.id, desk_seq: r.deskSeq, author_id: r.event.actor.id, stream: r.event.stream, ticket_id: r.event.entityId, reason: r.reason, envelope: r.event }));
     const lastDeskSeq = fresh[fresh.length - 1]!.deskSeq;
-    await tx.updateTable('desks').set({ last_desk_seq: lastDeskSeq }).where('id', '=', deskId).execute();
+    const projections = [
+      sql`dk as (update desks set last_desk_seq = ${lastDeskSeq} where id = ${deskId})`,
+      ...(ticketRows.length === 0
+        ? []
+        : [
+            sql`tk as (insert into tickets (id, seq, segment, state)
+              select x.id, x.seq, x.segment, x.state from json_to_recordset(${JSON.stringify(ticketRows)}::json) as x(id text, seq int, segment text, state json)
+              on conflict (id) do update set seq = excluded.seq, segment = excluded.segment, state = excluded.state)`,
+          ]),
+      ...(entities.size === 0
+        ? []
+        : [
+            sql`en as (insert into entities (stream, id, segment)
+              select x.stream, x.id, x.segment from json_to_recordset(${JSON.stringify([...entities.values()])}::json) as x(stream text, id text, segment text)
+              on conflict (stream, id) do update set segment = excluded.segment)`,
+          ]),
+      ...(refusalRows.length === 0
+        ? []
+        : [
+            sql`rf as (insert into refusals (event_id, desk_id, desk_seq, author_id, stream, ticket_id, reason, at, envelope)
+              select x.event_id, ${deskId}, x.desk_seq, x.author_id, x.stream, x.ticket_id, x.reason, ${now}::bigint, x.envelope
+              from json_to_recordset(${JSON.stringify(refusalRows)}::json) as x(event_id uuid, desk_seq bigint, author_id text, stream text, ticket_id text, reason text, envelope jsonb)
+              on conflict (event_id) do nothing)`,
+          ]),
+    ];
+    await sql`with ${sql.join(projections, sql`, `)} select 1`.execute(tx);
+    let base = 0;
+    if (n > 0) {
+      const eventRows = accepted.map((a, i) => ({
+        i,
+        id: a.event.id,
+        stream: a.event.stream,
+        ticket_id: a.event.entityId,
+        ticket_seq: a.event.seq,
+        type: a.event.type,
+        segment: a.segment,
+        actor_id: a.event.actor.id,
+        desk_seq: a.deskSeq,
+        envelope: stored(a.event),
+      }));
+      const rows = JSON.stringify(eventRows);
+      const head = await sql<{ base: number }>`with
+          h as (update log_head set seq = seq + ${n}::bigint where id = 1 returning seq - ${n}::bigint + 1 as base, pg_notify(${EVENTS_CHANNEL}, json_build_object('first', seq - ${n}::bigint + 1, 'last', seq)::text)),
+          ev as (insert into events (seq, id, stream, ticket_id, ticket_seq, type, segment, actor_id, desk_id, desk_seq, envelope, accepted_at)
+            select h.base + x.i, x.id, x.stream, x.ticket_id, x.ticket_seq, x.type, x.segment, x.actor_id, ${deskId}, x.desk_seq, x.envelope, ${now}::bigint
+            from h, json_to_recordset(${rows}::json) as x(i int, id uuid, stream text, ticket_id text, ticket_seq int, type text, segment text, actor_id text, desk_seq bigint, envelope json))
+        select base from h`.execute(tx);
+      base = Number(head.rows[0]!.base);
+    }
+    accepted.forEach((a, i) => results.push({ deskSeq: a.deskSeq, id: a.event.id, status: 'accepted', globalSeq: base + i }));
+    for (const r of refused) results.push({ deskSeq: r.deskSeq, id: r.event.id, status: 'refused', reason: r.reason });
     results.sort((a, b) => a.deskSeq - b.deskSeq);
     return { lastDeskSeq, results };
   });
+}
+
+/** The envelope as the hub keeps it: as its author sent it, the global seq aside (it is the row's seq). */
+function stored(e: Envelope): Omit<Envelope, 'globalSeq'> {
+  const { globalSeq, ...rest } = e;
+  void globalSeq;
+  return rest;
 }
 
 /** A re-check that throws is a bug in the rules, not in the sender: refuse the event, say why. */
@@ -262,14 +279,14 @@ export interface PullResult {
 const visibleSegments = (session: Session): Segment[] | 'all' =>
   session.user.role === 'supervisor' || session.user.role === 'admin' ? 'all' : session.user.segments.filter((s) => seesSegment(session.user, s));
 
-export async function pull(db: HubDb, session: Session, query: unknown): Promise<PullResult> {
+export async function pull(db: HubDb, session: Session, query: unknown): Promise<RawJson> {
   const parsed = pullSchema.safeParse(query);
   if (!parsed.success) throw badRequest(`Not a valid pull: ${z.prettifyError(parsed.error)}`);
   const { after, limit, refusalsAfter } = parsed.data;
   // The head first: every event at or below a committed head is itself committed.
   const head = (await db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
   const segments = visibleSegments(session);
-  let q = db.selectFrom('events').select(['seq', 'envelope']).where('seq', '>', after).where('seq', '<=', head).orderBy('seq').limit(limit);
+  let q = db.selectFrom('events').select(['seq', sql<string>`envelope::text`.as('envelope')]).where('seq', '>', after).where('seq', '<=', head).orderBy('seq').limit(limit);
   if (segments !== 'all') q = q.where('segment', 'in', [...segments, EVERYONE]);
   const rows = await q.execute();
   const cursor = rows.length === limit ? rows[rows.length - 1]!.seq : Math.max(head, after);
@@ -289,7 +306,16 @@ export async function pull(db: HubDb, session: Session, query: unknown): Promise
         .execute()
     ).map((r) => ({ id: r.id, eventId: r.event_id, deskSeq: r.desk_seq, stream: r.stream, entityId: r.ticket_id, reason: r.reason, at: r.at }));
   }
-  return { events: rows.map((r) => r.envelope as Envelope), cursor, head, lastDeskSeq, refusals };
+  // A PullResult, written as JSON with the stored envelopes passed through.
+  return new RawJson(
+    rawObject({
+      events: `[${rows.map((r) => withGlobalSeq(r.envelope, r.seq)).join(',')}]`,
+      cursor: JSON.stringify(cursor),
+      head: JSON.stringify(head),
+      lastDeskSeq: JSON.stringify(lastDeskSeq),
+      refusals: JSON.stringify(refusals),
+    }),
+  );
 }
 
 export interface Snapshot {
@@ -301,23 +327,26 @@ export interface Snapshot {
   events: Envelope[];
 }
 
-export async function snapshot(db: HubDb, session: Session): Promise<Snapshot> {
+/** A Snapshot, written as JSON with the stored states and envelopes passed through. */
+export async function snapshot(db: HubDb, session: Session): Promise<RawJson> {
   const segments = visibleSegments(session);
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const watermark = (await tx.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
-      let q = tx.selectFrom('tickets').select('state').orderBy('id');
+      let q = tx.selectFrom('tickets').select(sql<string>`state::text`.as('state')).orderBy('id');
       if (segments !== 'all') q = q.where('segment', 'in', segments.length > 0 ? segments : ['-']);
-      let e = tx.selectFrom('events').select('envelope').where('seq', '<=', watermark).orderBy('seq');
+      let e = tx.selectFrom('events').select(['seq', sql<string>`envelope::text`.as('envelope')]).where('seq', '<=', watermark).orderBy('seq');
       if (segments !== 'all') e = e.where('segment', 'in', [...segments, EVERYONE]);
-      return { watermark, tickets: (await q.execute()).map((r) => r.state as TicketState), events: (await e.execute()).map((r) => r.envelope as Envelope) };
+      const tickets = (await q.execute()).map((r) => r.state);
+      const events = (await e.execute()).map((r) => withGlobalSeq(r.envelope, r.seq));
+      return new RawJson(rawObject({ watermark: JSON.stringify(watermark), tickets: `[${tickets.join(',')}]`, events: `[${events.join(',')}]` }));
     });
 }
 
-/** Events by seq range, for the live fan-out of one commit. */
-export async function eventsBetween(db: HubDb, first: number, last: number): Promise<{ segment: string; envelope: Envelope }[]> {
-  const rows = await db.selectFrom('events').select(['segment', 'envelope']).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
-  return rows.map((r) => ({ segment: r.segment, envelope: r.envelope as Envelope }));
+/** Events by seq range, for the live fan-out of one commit: each as the JSON text a desk receives. */
+export async function eventsBetween(db: HubDb, first: number, last: number): Promise<{ segment: string; json: string }[]> {
+  const rows = await db.selectFrom('events').select(['seq', 'segment', sql<string>`envelope::text`.as('envelope')]).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
+  return rows.map((r) => ({ segment: r.segment, json: withGlobalSeq(r.envelope, r.seq) }));
 }

@@ -158,7 +158,12 @@ export function ticketStore(
 
   type Counted = Pick<TicketRowDb, 'segment' | 'tier' | 'is_open' | 'assignee_id' | 'sla_status'>;
   /** Net deltas per queue and per assignee, so an event that stays in its queue writes once. */
-  function count(before: Counted | null, after: Counted) {
+  /**
+   * Queue counters and people's load, moved from `before` to `after` (either null for a ticket
+   * that was not or is no longer there). A tally nets many tickets' moves (a pulled batch) and
+   * writes each queue's and person's change once.
+   */
+  function tally() {
     const queues = new Map<string, { segment: string; tier: number; d: [number, number, number, number] }>();
     const loads = new Map<string, number>();
     const add = (r: Counted, sign: 1 | -1) => {
@@ -172,10 +177,23 @@ export function ticketStore(
       queues.set(key, q);
       if (r.assignee_id !== null) loads.set(r.assignee_id, (loads.get(r.assignee_id) ?? 0) + sign);
     };
-    if (before) add(before, -1);
-    add(after, 1);
-    for (const { segment, tier, d } of queues.values()) if (d.some((x) => x !== 0)) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
-    for (const [userId, d] of loads) if (d !== 0) st.bumpLoad.run(userId, d, d);
+    return {
+      move(before: Counted | null, after: Counted): void {
+        if (before) add(before, -1);
+        add(after, 1);
+      },
+      flush(): void {
+        for (const { segment, tier, d } of queues.values()) if (d.some((x) => x !== 0)) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
+        for (const [userId, d] of loads) if (d !== 0) st.bumpLoad.run(userId, d, d);
+        queues.clear();
+        loads.clear();
+      },
+    };
+  }
+  function count(before: Counted | null, after: Counted) {
+    const t = tally();
+    t.move(before, after);
+    t.flush();
   }
 
   // What the customer would recognise as contact goes into the 360° interactions too.
@@ -394,7 +412,7 @@ export function ticketStore(
     });
   }
 
-  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, recordInteraction, calendarOf };
+  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;

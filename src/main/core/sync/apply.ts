@@ -199,7 +199,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
    * events not yet accepted decided again after them, `drop` (refused by the hub) removed,
    * and the projection written once.
    */
-  function settle(ticketId: string, remote: readonly OutboxEnvelope[], drop: ReadonlyMap<string, string>, now: number): { change: TicketChange | null; conflicts: number } {
+  function settle(ticketId: string, remote: readonly OutboxEnvelope[], drop: ReadonlyMap<string, string>, now: number, counters: Tally): { change: TicketChange | null; conflicts: number } {
     const before = st.ticketById.get(ticketId) ?? null;
     const rows = before ? q.events.all(ticketId) : [];
     const known = new Map(rows.map((r) => [r.id, r]));
@@ -286,7 +286,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       // A ticket created here that the hub refused: it goes, with what hung on it.
       appends.length = 0;
       if (before) {
-        store.count(before, { ...before, is_open: 0 });
+        counters.move(before, { ...before, is_open: 0 });
         q.deleteInteractions.run(ticketId);
         q.deleteTicket.run(ticketId);
       }
@@ -301,7 +301,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     if (before) st.updateMoved(row);
     else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
     flushAppends();
-    store.count(before, row);
+    counters.move(before, row);
     if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
     for (const e of fresh) store.recordInteraction(row, { ...e, id: null });
     if (!lastType) lastType = rows.at(-1)?.type ?? 'CREATED';
@@ -361,11 +361,14 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         }
       }
       const tickets: TicketChange[] = [];
+      // Queue counters and load, netted over the batch and written once.
+      const counters = store.tally();
       for (const [ticketId, remote] of byTicket) {
-        const settled = settle(ticketId, remote, drops.get(ticketId) ?? NO_DROPS, now);
+        const settled = settle(ticketId, remote, drops.get(ticketId) ?? NO_DROPS, now, counters);
         if (settled.change) tickets.push(settled.change);
         conflicted += settled.conflicts;
       }
+      counters.flush();
       for (const [stream, list] of others) {
         const applier = opts.streams.get(stream);
         if (applier) {
@@ -399,6 +402,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
 export type SyncApplier = ReturnType<typeof syncApplier>;
 
 const NO_DROPS: ReadonlyMap<string, string> = new Map();
+type Tally = ReturnType<TicketStore['tally']>;
 
 const TICKET_COLUMNS = [
   'id', 'number', 'customer_id', 'customer_name', 'asset_id', 'service_tag', 'segment', 'service_level', 'priority', 'priority_rank', 'tier', 'state', 'is_open',

@@ -20,7 +20,8 @@ import type { BatchNews, SyncApplier } from './apply';
 // else's go out meanwhile.
 
 const PULL_LIMIT = 5000;
-const PUSH_LIMIT = 500;
+/** Events a desk sends in one push at most (its outbox drains in pushes of this size). */
+export const PUSH_LIMIT = 500;
 const SNAPSHOT_CHUNK = 5000;
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
 
