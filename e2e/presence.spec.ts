@@ -55,7 +55,7 @@ async function sharedTicket(): Promise<{ id: string }> {
   const db = new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true });
   const row = db.prepare(`select id from tickets where segment = 'education' and state = 'tier1.open' order by number limit 1`).get() as { id: string };
   db.close();
-  await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}', last_global_seq: 0 }).onConflict((c) => c.doNothing()).execute();
+  await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}' }).onConflict((c) => c.doNothing()).execute();
   return row;
 }
 

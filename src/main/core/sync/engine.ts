@@ -23,7 +23,14 @@ const PULL_LIMIT = 5000;
 /** Events a desk sends in one push at most (its outbox drains in pushes of this size). */
 export const PUSH_LIMIT = 500;
 const SNAPSHOT_CHUNK = 5000;
+/** After the hub answered that it is overloaded or failing (5xx, 429): back off. */
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
+/**
+ * After the hub could not be reached at all (refused, reset, no route): look again soon. A
+ * failed connection costs the hub nothing, and the desk is back in touch within about this
+ * long of the hub starting again (or the network returning).
+ */
+const UNREACHABLE_RETRY_MS = 250;
 
 const refusalSchema = z.object({ id: z.number(), eventId: z.string(), reason: z.string(), at: z.number() });
 const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema) });
@@ -34,7 +41,15 @@ const pushAnswer = z.object({
 });
 const hubError = z.object({ error: z.object({ code: z.string(), message: z.string(), lastDeskSeq: z.number().optional() }) });
 
-class HubDown extends Error {}
+class HubDown extends Error {
+  constructor(
+    message: string,
+    /** unreachable: no answer at all; busy: the hub answered that it cannot serve now; unjoined: no hub to ask. */
+    readonly kind: 'unreachable' | 'busy' | 'unjoined' = 'unreachable',
+  ) {
+    super(message);
+  }
+}
 class HubAnswer extends Error {
   constructor(
     readonly status: number,
@@ -72,6 +87,8 @@ export function syncEngine(options: SyncEngineOptions) {
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
+  /** Whether the last failure found no hub at all (retried soon) rather than a busy one (backed off). */
+  let unreachable = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let socket: WebSocket | null = null;
   let socketToken: string | null = null;
@@ -90,7 +107,7 @@ export function syncEngine(options: SyncEngineOptions) {
 
   async function request(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<unknown> {
     const link = hub.linkInfo();
-    if (!link) throw new HubDown('not joined');
+    if (!link) throw new HubDown('not joined', 'unjoined');
     const send = () =>
       doFetch(`${link.url}${path}`, {
         method,
@@ -107,7 +124,7 @@ export function syncEngine(options: SyncEngineOptions) {
       throw new HubDown(error instanceof Error ? error.message : String(error));
     }
     const answer: unknown = await res.json().catch(() => null);
-    if (res.status >= 500 || res.status === 429) throw new HubDown(`the hub answered ${res.status}`);
+    if (res.status >= 500 || res.status === 429) throw new HubDown(`the hub answered ${res.status}`, 'busy');
     if (!res.ok) throw new HubAnswer(res.status, hubError.safeParse(answer).data?.error.message ?? `The hub answered ${res.status}.`, answer);
     return answer;
   }
@@ -269,6 +286,7 @@ export function syncEngine(options: SyncEngineOptions) {
         if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
         setOnline(false);
         failures++;
+        unreachable = error instanceof HubDown && error.kind === 'unreachable';
       } finally {
         running = null;
         options.onStatus();
@@ -281,7 +299,7 @@ export function syncEngine(options: SyncEngineOptions) {
   function schedule(): void {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    const delay = failures > 0 ? BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)]! : (options.pollMs ?? 15_000);
+    const delay = failures === 0 ? (options.pollMs ?? 15_000) : unreachable ? UNREACHABLE_RETRY_MS : BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)]!;
     timer = setTimeout(() => void syncNow(), delay);
     timer.unref?.();
   }
@@ -294,6 +312,8 @@ export function syncEngine(options: SyncEngineOptions) {
     const ws = new WebSocket(`${link.url.replace(/^http/, 'ws')}/sync/live`, { headers: { authorization: `Bearer ${token}` } });
     socket = ws;
     socketToken = token;
+    // What was accepted between the last pull and the socket opening would come with no news.
+    ws.on('open', () => void syncNow());
     ws.on('message', (raw) => {
       const type = (JSON.parse(raw.toString()) as { type?: string }).type;
       if (type === 'events' || type === 'resync') void syncNow();
@@ -304,6 +324,7 @@ export function syncEngine(options: SyncEngineOptions) {
       setOnline(false);
       if (!stopped) {
         failures = Math.max(failures, 1);
+        unreachable = true;
         schedule();
       }
     };
