@@ -5,6 +5,7 @@ import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segm
 import { administers } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
 import type { HubDb, UserRow } from './db';
+import { appendUserEvent } from './userStream';
 
 // Accounts: users with a role, a tier and segments; argon2id password hashes; sessions as
 // random tokens of which only a sha256 is stored, with an expiry and a revocation; sign-in
@@ -42,6 +43,7 @@ export type NewUser = z.input<typeof newUserSchema>;
 
 export const userChangeSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
+  email: email.optional(),
   role: roleSchema.optional(),
   tier: tierSchema.optional(),
   segments: z.array(segmentSchema).max(5).optional(),
@@ -81,7 +83,11 @@ export const actorOfUser = (u: HubUser): Actor => ({ id: u.id, role: u.role, tie
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export async function createUser(db: HubDb, input: unknown, now: number): Promise<HubUser> {
+/**
+ * Creates an account; `by` is the admin who did (null: the command line's first admin). The
+ * 'user' event every desk learns the person from is appended in the same transaction.
+ */
+export async function createUser(db: HubDb, input: unknown, now: number, by: HubUser | null = null): Promise<HubUser> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw badRequest(`Not a valid user: ${z.prettifyError(parsed.error)}`);
   const u = parsed.data;
@@ -97,16 +103,21 @@ export async function createUser(db: HubDb, input: unknown, now: number): Promis
     created_at: now,
     updated_at: now,
   };
-  const inserted = await db.insertInto('users').values(row).onConflict((c) => c.column('email').doNothing()).returningAll().executeTakeFirst();
-  if (!inserted) throw conflict(`There is already a user with the email ${u.email}.`);
-  return toUser(inserted);
+  return db.transaction().execute(async (tx) => {
+    const inserted = await tx.insertInto('users').values(row).onConflict((c) => c.column('email').doNothing()).returningAll().executeTakeFirst();
+    if (!inserted) throw conflict(`There is already a user with the email ${u.email}.`);
+    const user = toUser(inserted);
+    await appendUserEvent(tx, by, null, user, now);
+    return user;
+  });
 }
 
 export async function listUsers(db: HubDb): Promise<HubUser[]> {
   return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
 }
 
-export async function changeUser(db: HubDb, id: string, input: unknown, now: number): Promise<HubUser> {
+/** Changes an account as `by` (an admin); the 'user' event goes in the same transaction. */
+export async function changeUser(db: HubDb, id: string, input: unknown, now: number, by: HubUser | null = null): Promise<HubUser> {
   const parsed = userChangeSchema.safeParse(input);
   if (!parsed.success) throw badRequest(`Not a valid change: ${z.prettifyError(parsed.error)}`);
   return db.transaction().execute(async (tx) => {
@@ -116,15 +127,19 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
     const role = c.role ?? current.role;
     const tier = tierFor(role, c.tier ?? (c.role && c.role !== current.role ? (role === 'specialist' ? 2 : 1) : current.tier));
     const segments = role === 'supervisor' || role === 'admin' ? [...segmentSchema.options] : (c.segments ?? (current.segments as Segment[]));
+    if (c.email && c.email !== current.email && (await tx.selectFrom('users').select('id').where('email', '=', c.email).executeTakeFirst())) {
+      throw conflict(`There is already a user with the email ${c.email}.`);
+    }
     const updated = await tx
       .updateTable('users')
-      .set({ name: c.name ?? current.name, role, tier, segments: JSON.stringify(segments), active: c.active ?? current.active, updated_at: now })
+      .set({ name: c.name ?? current.name, email: c.email ?? current.email, role, tier, segments: JSON.stringify(segments), active: c.active ?? current.active, updated_at: now })
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirstOrThrow();
     // A deactivated person, or one whose powers changed, signs in again.
     const powersChanged = role !== current.role || tier !== current.tier || JSON.stringify(segments) !== JSON.stringify(current.segments);
     if (c.active === false || powersChanged) await revokeSessionsOf(tx, current.id, now);
+    await appendUserEvent(tx, by, toUser(current), toUser(updated), now);
     return toUser(updated);
   });
 }

@@ -130,6 +130,45 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`alter table entities drop column last_global_seq`.execute(db);
     },
   },
+  // Accounts join the log (the 'user' stream, segment '*'): every account that exists when
+  // this runs gets its USER_CREATED event, by the system, so a desk's snapshot and pull learn
+  // everyone; from then on each change appends its own event in its own transaction. A
+  // person's events are found by the partial index (the next one's per-person seq).
+  '0005_user_stream': {
+    async up(db: Db) {
+      await sql`create index events_user on events (ticket_id, ticket_seq) where stream = 'user'`.execute(db);
+      await sql`
+        with u as (
+          select id, name, email, role, tier, segments, active, created_at, gen_random_uuid() as eid,
+                 row_number() over (order by created_at, id) as n
+          from users
+        ),
+        h as (update log_head set seq = seq + (select count(*) from users) where id = 1 returning seq - (select count(*) from users) as base),
+        e as (
+          select u.*, h.base + u.n as gseq,
+                 jsonb_build_object('name', u.name, 'email', u.email, 'role', u.role, 'tier', u.tier, 'segments', u.segments, 'active', u.active) as acct
+          from u, h
+        ),
+        ins as (
+          insert into events (seq, id, stream, ticket_id, ticket_seq, type, segment, actor_id, desk_id, desk_seq, envelope, accepted_at)
+          select gseq, eid, 'user', id::text, 1, 'USER_CREATED', '*', 'system', '00000000-0000-0000-0000-000000000000', 0,
+                 jsonb_build_object(
+                   'id', eid, 'stream', 'user', 'entityId', id::text, 'seq', 1, 'type', 'USER_CREATED', 'payloadVersion', 1,
+                   'payload', jsonb_build_object(
+                     'v', 1,
+                     'changes', (select jsonb_agg(jsonb_build_object('field', f.key, 'from', null, 'to', f.value)) from jsonb_each(acct) f),
+                     'user', acct,
+                     'actorName', 'system'),
+                   'actor', jsonb_build_object('id', 'system', 'role', 'system', 'tier', 3, 'segments', '["education", "government", "small_business", "large_enterprise", "home"]'::jsonb),
+                   'deskId', '00000000-0000-0000-0000-000000000000', 'deskTime', created_at)::json,
+                 created_at
+          from e
+          returning ticket_id
+        )
+        insert into entities (stream, id, segment) select 'user', ticket_id, null from ins
+      `.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

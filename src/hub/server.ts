@@ -137,8 +137,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       requireAdmin(s);
       const [, , , id, tail] = path.split('/');
       if (!id && method === 'GET') return { users: await listUsers(db) };
-      if (!id && method === 'POST') return { user: await createUser(db, await body(req, bodyLimit), now()) };
-      if (id && !tail && method === 'PATCH') return { user: await changeUser(db, id, await body(req, bodyLimit), now()) };
+      if (!id && method === 'POST') return { user: await createUser(db, await body(req, bodyLimit), now(), s.user) };
+      if (id && !tail && method === 'PATCH') return { user: await changeUser(db, id, await body(req, bodyLimit), now(), s.user) };
       if (id && tail === 'password' && method === 'POST') {
         await resetPassword(db, id, await body(req, bodyLimit), now());
         return { ok: true };

@@ -48,8 +48,12 @@ export interface PushResult {
 }
 
 export const EVENTS_CHANNEL = 'tagdesk_events';
-/** Events any desk's SLA scheduler may send as the system actor; their ids are derived, so many desks make one. */
-const SYSTEM_EVENT_TYPES = new Set(['SLA_WARNING', 'SLA_BREACH']);
+/**
+ * Events any desk may send as the system actor: SLA warnings and breaches from its scheduler
+ * (their ids are derived, so many desks make one), and the policy change that rides along
+ * with the first act on a ticket after its SLA policy changed (or with an admin's recompute).
+ */
+const SYSTEM_EVENT_TYPES = new Set(['SLA_WARNING', 'SLA_BREACH', 'POLICY_CHANGED']);
 
 export type StreamRules = Readonly<Record<string, StreamRule>>;
 const ruleOf = (rules: StreamRules, stream: string): StreamRule | null => (Object.hasOwn(rules, stream) ? rules[stream]! : null);

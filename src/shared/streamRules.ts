@@ -1,6 +1,8 @@
 import type { Person } from './access';
 import { customerStreamRule } from './customerStream';
 import { knowledgeStreamRule } from './kb/knowledgeStream';
+import { settingsStreamRule } from './settingsStream';
+import { userStreamRule } from './userStream';
 import type { Segment } from './domain';
 import type { OutboxEnvelope } from './ticketLog/envelope';
 
@@ -20,4 +22,7 @@ export type StreamRule = (event: OutboxEnvelope, actor: Person, known: { segment
 export const STREAM_RULES: Readonly<Record<string, StreamRule>> = {
   customer: customerStreamRule,
   knowledge: knowledgeStreamRule,
+  settings: settingsStreamRule,
+  // The hub appends 'user' events itself; one pushed by a desk is refused with the reason.
+  user: userStreamRule,
 };

@@ -16,6 +16,8 @@ import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
 import { knowledgeApplier } from './kb/knowledgeApplier';
 import { customerStreamApplier } from './customers/customerStream';
+import { settingsStreamApplier } from './settingsSync';
+import { userStreamApplier } from './userSync';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import { seedDemo } from './demo';
@@ -219,6 +221,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const streams = streamRegistry();
   streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
   streams.register(customerStreamApplier(db));
+  streams.register(settingsStreamApplier(db, sla));
+  streams.register(userStreamApplier(db, users));
   const applier = syncApplier(db, store, { sla, now: () => clock.now(), streams, log: (m) => console.warn(m) });
   const sendSync = () => {
     for (const [send, session] of listeners) if (session.user) send({ event: 'sync.changed', payload: syncStatusFor(link, parts, session.user) });

@@ -1,5 +1,6 @@
 import { ApiError, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
-import type { Segment, ServiceLevel } from '../../shared/domain';
+import type { Segment, ServiceLevel, User } from '../../shared/domain';
+import { diffSettings } from '../../shared/settingsStream';
 import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
@@ -7,6 +8,7 @@ import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type Owe
 import type { PolicyInForce } from '../../shared/ticketLog';
 import { param, type Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
+import { settingsLog } from './settingsSync';
 
 // SLA policies and calendars as the desk stores them, and the projection of a ticket's log
 // onto its SLA columns. Due times are data on the ticket; the scheduler reads them back.
@@ -33,6 +35,8 @@ export function slaStore(db: Sql) {
   const k = db.kysely;
   let calendars = new Map<string, BusinessCalendar>();
   let policies: Array<{ policy: SlaPolicy; version: number }> = [];
+  // An admin's change also goes to the hub, in the same transaction (the 'settings' stream).
+  let log: ReturnType<typeof settingsLog> | null = null;
 
   function load() {
     calendars = new Map(db.all(k.selectFrom('sla_calendars').select('body')).map((r) => {
@@ -183,18 +187,23 @@ export function slaStore(db: Sql) {
     };
   }
 
-  function saveCalendar(input: unknown, now: number): BusinessCalendar {
+  /** Saves a calendar; `by` (the admin) is named on the change the hub hears of. */
+  function saveCalendar(input: unknown, now: number, by?: User): BusinessCalendar {
     const parsed = calendarSchema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const c = parsed.data;
     db.write(() => {
+      const before = db.get(k.selectFrom('sla_calendars').select('body').where('id', '=', c.id));
       db.run(k.insertInto('sla_calendars').values({ id: c.id, body: JSON.stringify(c), updated_at: now }).onConflict((oc) => oc.column('id').doUpdateSet({ body: JSON.stringify(c), updated_at: now })));
+      const changes = diffSettings('calendar', before ? (JSON.parse(before.body) as Record<string, unknown>) : null, c);
+      if (by && changes.length > 0) (log ??= settingsLog(db)).append('calendar', c.id, before ? 'CALENDAR_CHANGED' : 'CALENDAR_CREATED', now, by, changes, c);
     });
     load();
     return c;
   }
 
-  function savePolicy(input: unknown, now: number): SlaPolicy {
+  /** Saves a policy as its next version; `by` (the admin) is named on the change the hub hears of. */
+  function savePolicy(input: unknown, now: number, by?: User): SlaPolicy {
     const parsed = slaPolicySchema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const p = parsed.data;
@@ -202,9 +211,11 @@ export function slaStore(db: Sql) {
     const clash = policies.find((x) => x.policy.id !== p.id && x.policy.segment === p.segment && x.policy.serviceLevel === p.serviceLevel);
     if (clash) throw new ApiError('invalid_input', `"${clash.policy.name}" already covers ${p.segment.replace('_', ' ')} at ${p.serviceLevel} level.`, [{ path: 'serviceLevel', message: 'One policy per segment and service level.' }]);
     db.write(() => {
-      const existing = db.get(k.selectFrom('sla_policies').select('version').where('id', '=', p.id));
+      const existing = db.get(k.selectFrom('sla_policies').select(['version', 'body']).where('id', '=', p.id));
       const values = { id: p.id, segment: p.segment, service_level: p.serviceLevel, body: JSON.stringify(p), version: (existing?.version ?? 0) + 1, updated_at: now };
       db.run(k.insertInto('sla_policies').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)));
+      const changes = diffSettings('policy', existing ? (JSON.parse(existing.body) as Record<string, unknown>) : null, p);
+      if (by) (log ??= settingsLog(db)).append('policy', p.id, existing ? 'SLA_POLICY_CHANGED' : 'SLA_POLICY_CREATED', now, by, changes, p, values.version);
     });
     load();
     return p;
@@ -212,6 +223,8 @@ export function slaStore(db: Sql) {
 
   return {
     ensureDefaults,
+    /** Reads policies and calendars again (after the sync engine applied the hub's changes). */
+    reload: load,
     /** The policy in force for a segment and level, as the ticket log records it. */
     policyInForce: (segment: Segment, level: ServiceLevel): PolicyInForce | null => {
       const p = policyFor(segment, level);

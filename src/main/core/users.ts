@@ -18,6 +18,10 @@ export function userDirectory(db: Sql) {
     list: (): User[] => [...all().values()],
     get: (id: string): User | null => all().get(id) ?? null,
     names: (): Map<string, string> => new Map([...all().values()].map((u) => [u.id, u.name])),
+    /** The users table changed behind this directory (accounts the hub synced): read it again. */
+    invalidate(): void {
+      cache = null;
+    },
     create(u: { name: string; email: string; role: Role; tier: Tier; segments: readonly Segment[]; active?: boolean }, at: number): User {
       const id = uuidv7(at);
       db.run(k.insertInto('users').values({ id, name: u.name, email: u.email, role: u.role, tier: u.tier, segments: JSON.stringify(u.segments), active: u.active === false ? 0 : 1, created_at: at }));

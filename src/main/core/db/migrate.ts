@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_knowledge';
 import * as m0010 from './migrations/0010_hub_link';
 import * as m0011 from './migrations/0011_sync';
 import * as m0012 from './migrations/0012_knowledge_sync';
+import * as m0013 from './migrations/0013_settings_sync';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0010_hub_link', up: m0010.up },
   { id: '0011_sync', up: m0011.up },
   { id: '0012_knowledge_sync', up: m0012.up },
+  { id: '0013_settings_sync', up: m0013.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {

@@ -13,12 +13,14 @@ export function slaHandlers({ sla, store, scheduler, clock }: DeskContext): Area
     },
     writes: {
       'sla.saveCalendar': (s, i) => {
-        refuseUnless(mayAdminister(signedIn(s)));
-        return sla.saveCalendar(i, clock.now());
+        const by = signedIn(s);
+        refuseUnless(mayAdminister(by));
+        return sla.saveCalendar(i, clock.now(), by);
       },
       'sla.savePolicy': (s, i) => {
-        refuseUnless(mayAdminister(signedIn(s)));
-        return sla.savePolicy(i, clock.now());
+        const by = signedIn(s);
+        refuseUnless(mayAdminister(by));
+        return sla.savePolicy(i, clock.now(), by);
       },
       'sla.recompute': (s) => {
         refuseUnless(mayAdminister(signedIn(s)));

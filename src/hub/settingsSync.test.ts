@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Input, Method, Output } from '../shared/api';
+import { defaultPolicies } from '../shared/sla/defaults';
+import { openDesk, type Desk } from '../main/core/desk';
+import { TestClock } from '../main/core/testing/deskHarness';
+import { uuidv7 } from '../main/core/ids';
+import type { OutboxEnvelope } from '../shared/ticketLog/envelope';
+import type { HubUser } from './accounts';
+import type { Envelope } from './envelope';
+import type { Hub } from './server';
+import { call, makeUser, PASSWORD, pushEvents, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+
+// Users, SLA policies and business-hours calendars follow the hub (issue 10, part 4): an
+// admin's policy and calendar change on one desk reaches the others and their SLA clocks
+// alike; accounts changed on the hub reach every desk, even where the person never signed
+// in; the hub refuses a non-admin's policy change and any desk's change to an account; and
+// the same pulled events applied twice change nothing. One real PostgreSQL for the file.
+
+let pg: TestPostgres;
+let hub: Hub;
+let olga: HubUser; // admin
+let ava: HubUser; // agent, education
+let ben: HubUser; // agent, education
+let carl: HubUser; // agent, education
+let greta: HubUser; // supervisor
+const desks: Desk[] = [];
+
+// Monday 2 March 2026, 09:00 in London (UTC before the clocks change).
+const MONDAY_9 = Date.UTC(2026, 2, 2, 9, 0, 0);
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  olga = await makeUser(hub, { email: 'olga@desk.test', name: 'Olga', role: 'admin' });
+  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
+  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
+  carl = await makeUser(hub, { email: 'carl@desk.test', name: 'Carl', role: 'agent', segments: ['education'] });
+  greta = await makeUser(hub, { email: 'greta@desk.test', name: 'Greta', role: 'supervisor' });
+}, 60_000);
+
+afterAll(async () => {
+  for (const d of desks) d.close();
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+interface Person {
+  desk: Desk;
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+  try<M extends Method>(method: M, input?: Input<M>): Promise<{ ok: boolean; message: string }>;
+}
+
+async function newDesk(): Promise<Desk> {
+  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(MONDAY_9), testClock: true, hubUrl: hub.url, sync: { live: false } });
+  desks.push(d);
+  return d;
+}
+
+/** Someone signed in at a desk through the hub. */
+async function signedIn(user: HubUser, desk: Desk): Promise<Person> {
+  const conn = desk.connect(() => undefined);
+  const person: Person = {
+    desk,
+    async call(method, input) {
+      const r = await conn.call(method, input ?? {});
+      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+      return r.result as never;
+    },
+    async try(method, input) {
+      const r = await conn.call(method, input ?? {});
+      return r.ok ? { ok: true, message: '' } : { ok: false, message: r.error.message };
+    },
+  };
+  await person.call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+  await desk.sync.syncNow();
+  return person;
+}
+
+const syncAll = async (...ds: Desk[]) => {
+  for (const d of ds) await d.sync.syncNow();
+  for (const d of ds) await d.sync.syncNow();
+};
+
+/** What a desk holds of users and SLA settings, as rows. */
+function settingsOf(d: Desk) {
+  const s = d.db.sqlite;
+  return {
+    policies: s.prepare('SELECT id, body, version FROM sla_policies ORDER BY id').all(),
+    calendars: s.prepare('SELECT id, body FROM sla_calendars ORDER BY id').all(),
+    users: s.prepare('SELECT id, name, email, role, tier, segments, active FROM users ORDER BY id').all(),
+    settingsEvents: s.prepare('SELECT id, global_seq FROM settings_events ORDER BY id').all(),
+    userEvents: s.prepare('SELECT id FROM user_events ORDER BY id').all(),
+    outbox: s.prepare('SELECT count(*) AS n FROM outbox').get(),
+  };
+}
+
+async function newTicket(p: Person, subject: string): Promise<string> {
+  const { customerId } = await p.call('customers.create', {
+    customer: { kind: 'organisation', name: `Lakeside School ${subject}`, segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' },
+    asset: null,
+  });
+  return (await p.call('tickets.create', { customerId, subject })).ticket.id;
+}
+
+const eduStandard = () => structuredClone(defaultPolicies.find((p) => p.id === 'education-standard')!);
+
+let deskA: Desk;
+let deskB: Desk;
+let ticketId: string;
+
+describe('users, SLA policies and calendars follow the hub', () => {
+  it('an admin’s policy target and calendar holiday on desk A reach desk B, whose SLA clocks follow the same rule', async () => {
+    deskA = await newDesk();
+    deskB = await newDesk();
+    const agentA = await signedIn(ava, deskA);
+    const adminA = await signedIn(olga, deskA);
+    const adminB = await signedIn(olga, deskB);
+    ticketId = await newTicket(agentA, 'Projector will not wake');
+    await syncAll(deskA, deskB);
+    const before = (await adminB.call('tickets.get', { ticketId })).ticket.dueAt;
+    // First response, normal priority, standard: 4 business hours from Monday 09:00.
+    expect(before).toBe(Date.UTC(2026, 2, 2, 13, 0));
+
+    // On A: the first response for normal priority becomes 6 hours; Monday becomes a holiday.
+    const policy = eduStandard();
+    policy.targets.normal.firstResponse = 360;
+    await adminA.call('sla.savePolicy', policy);
+    const settingsA = await adminA.call('sla.settings');
+    const calendar = structuredClone(settingsA.calendars.find((c) => c.id === 'std-weekdays')!);
+    calendar.holidays.push({ date: '2026-03-02', name: 'Staff training day' });
+    await adminA.call('sla.saveCalendar', calendar);
+    expect(await adminA.call('sync.status')).toMatchObject({ pending: 2 });
+    await syncAll(deskA, deskB);
+    expect(await adminA.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+
+    // B shows the same policy (same version) and calendar.
+    const onA = await adminA.call('sla.settings');
+    const onB = await adminB.call('sla.settings');
+    expect(onB.policies.find((p) => p.id === 'education-standard')).toEqual(onA.policies.find((p) => p.id === 'education-standard'));
+    expect(onB.policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2, targets: { normal: { firstResponse: 360 } } });
+    expect(onB.calendars.find((c) => c.id === 'std-weekdays')).toEqual(onA.calendars.find((c) => c.id === 'std-weekdays'));
+    expect(onB.calendars.find((c) => c.id === 'std-weekdays')!.holidays).toContainEqual({ date: '2026-03-02', name: 'Staff training day' });
+
+    // As on the author's desk, the open ticket moves to the new policy with its next event
+    // (here an admin's recompute on B): from Tuesday 08:00, 6 business hours.
+    await adminB.call('sla.recompute');
+    const dueB = (await adminB.call('tickets.get', { ticketId })).ticket.dueAt;
+    expect(dueB).toBe(Date.UTC(2026, 2, 3, 14, 0));
+    await syncAll(deskB, deskA);
+    const onTicketA = await adminA.call('tickets.get', { ticketId });
+    expect(onTicketA.ticket.dueAt).toBe(dueB);
+    // A already runs the ticket under the version B applied: recomputing there adds nothing.
+    const seqA = onTicketA.ticket.seq;
+    await adminA.call('sla.recompute');
+    expect((await adminA.call('tickets.get', { ticketId })).ticket.seq).toBe(seqA);
+    expect(await adminB.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+
+  it('accounts an admin creates and changes on the hub reach a desk where those people never signed in; a deactivated one is assignable nowhere', async () => {
+    const adminA = await signedIn(olga, deskA);
+    const deskC = await newDesk();
+    const supervisorC = await signedIn(greta, deskC);
+    // Through the admin screen of desk A, which calls the hub.
+    const dina = await adminA.call('hubUsers.create', { email: 'dina@desk.test', name: 'Dina', role: 'agent', tier: 1, segments: ['education'], password: PASSWORD });
+    await adminA.call('hubUsers.update', { id: ben.id, segments: ['education', 'home'] });
+    await adminA.call('hubUsers.update', { id: carl.id, active: false });
+    await syncAll(deskC);
+
+    const people = await supervisorC.call('users.list');
+    expect(people.find((u) => u.id === dina.id)).toMatchObject({ name: 'Dina', email: 'dina@desk.test', role: 'agent', tier: 1, segments: ['education'], active: true });
+    expect(people.find((u) => u.id === ben.id)).toMatchObject({ name: 'Ben', segments: ['education', 'home'], active: true });
+    expect(people.find((u) => u.id === carl.id)).toMatchObject({ name: 'Carl', active: false });
+    // The policy and calendar changes came with the snapshot this new desk started from.
+    expect((await supervisorC.call('sla.settings')).policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2, targets: { normal: { firstResponse: 360 } } });
+
+    // Carl is no longer offered nor accepted as an assignee; Dina, who never signed in anywhere, is.
+    const refused = await supervisorC.try('tickets.act', { ticketId, command: { type: 'ASSIGN', assigneeId: carl.id } });
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('active person') });
+    const given = await supervisorC.call('tickets.act', { ticketId, command: { type: 'ASSIGN', assigneeId: dina.id } });
+    expect(given.ticket.assigneeId).toBe(dina.id);
+    await syncAll(deskC);
+    expect(await supervisorC.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+
+  it('refuses a policy change pushed by someone who is not an admin, with the reason, and changes nothing', async () => {
+    const tampered = await signInDesk(hub, ava);
+    const policy = eduStandard();
+    policy.targets.normal.firstResponse = 1;
+    const forged: Envelope = {
+      id: uuidv7(),
+      stream: 'settings',
+      entityId: policy.id,
+      seq: 9,
+      type: 'SLA_POLICY_CHANGED',
+      payloadVersion: 1,
+      payload: { v: 1, entity: 'policy', changes: [{ field: 'targets', from: null, to: policy.targets }], after: policy, version: 9, actorName: 'Ava' },
+      actor: { id: ava.id, role: 'admin', tier: 3, segments: ['education'] },
+      deskId: tampered.deskId,
+      deskTime: Date.now(),
+      globalSeq: null,
+    };
+    const head = async () => (await hub.db.selectFrom('log_head').select('seq').executeTakeFirstOrThrow()).seq;
+    const headBefore = await head();
+    const r = await pushEvents(hub, tampered, [forged]);
+    expect(r.status).toBe(200);
+    expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: 'Refused: Only admins can change SLA policies and calendars.' });
+    expect(await head()).toBe(headBefore);
+    await syncAll(deskB);
+    expect(settingsOf(deskB).policies.find((p) => (p as { id: string }).id === 'education-standard')).toMatchObject({ version: 2 });
+    expect(JSON.parse((settingsOf(deskB).policies.find((p) => (p as { id: string }).id === 'education-standard') as { body: string }).body).targets.normal.firstResponse).toBe(360);
+  });
+
+  it('refuses a change to an account pushed by a desk, even an admin’s', async () => {
+    const desk = await signInDesk(hub, olga);
+    const forged: Envelope = {
+      id: uuidv7(),
+      stream: 'user',
+      entityId: ava.id,
+      seq: 1,
+      type: 'USER_CHANGED',
+      payloadVersion: 1,
+      payload: { v: 1, changes: [{ field: 'role', from: 'agent', to: 'admin' }], user: { name: 'Ava', email: ava.email, role: 'admin', tier: 3, segments: ['education'], active: true }, actorName: 'Olga' },
+      actor: { id: olga.id, role: 'admin', tier: 3, segments: olga.segments },
+      deskId: desk.deskId,
+      deskTime: Date.now(),
+      globalSeq: null,
+    };
+    const r = await pushEvents(hub, desk, [forged]);
+    expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: expect.stringContaining('Users are managed on the hub') });
+    const me = await call<{ user: { role: string } }>(hub.url, 'GET', '/auth/me', { token: (await signInDesk(hub, ava)).token });
+    expect(me.body.user.role).toBe('agent');
+  });
+
+  it('applying the same pulled events twice changes nothing', async () => {
+    const adminB = await signedIn(olga, deskB);
+    await syncAll(deskB);
+    const pulled = await call<{ events: OutboxEnvelope[] }>(hub.url, 'GET', '/sync/pull?after=0&limit=5000', { token: (await signInDesk(hub, olga)).token });
+    const events = pulled.body.events.filter((e) => e.stream === 'settings' || e.stream === 'user');
+    expect(events.map((e) => e.stream)).toEqual(expect.arrayContaining(['settings', 'user']));
+    const before = settingsOf(deskB);
+    for (let i = 0; i < 2; i++) {
+      for (const stream of ['settings', 'user']) deskB.streams.get(stream)!.apply(events.filter((e) => e.stream === stream));
+      expect(settingsOf(deskB)).toEqual(before);
+    }
+    expect((await adminB.call('sla.settings')).policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2 });
+  });
+});

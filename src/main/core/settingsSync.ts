@@ -1,0 +1,144 @@
+import type { User } from '../../shared/domain';
+import {
+  canonical,
+  parseSettingsRecord,
+  SETTINGS_STREAM,
+  settingsEventTypeSchema,
+  settingsPayloadSchema,
+  type SettingsChange,
+  type SettingsEntity,
+  type SettingsEventType,
+} from '../../shared/settingsStream';
+import { PAYLOAD_VERSION, type OutboxEnvelope } from '../../shared/ticketLog/envelope';
+import type { Sql } from './db/exec';
+import { uuidv7 } from './ids';
+import { deskIdOf, outbox, type Outbox } from './outbox';
+import type { StreamApplier } from './sync/stream';
+
+// SLA policies and business-hours calendars across desks (the 'settings' stream, see
+// src/shared/settingsStream.ts).
+//
+// settingsLog: an admin's change is one row of settings_events and, in the same transaction
+// as the change (call `append` inside the db.write(...) that saves it), one envelope in the
+// outbox, with the same id.
+//
+// settingsStreamApplier: applies the events the hub accepted.
+// - Idempotent by event id: an event already in settings_events (applied before, or made
+//   here and come back from the hub, which then only records its global seq) changes nothing.
+// - Field-level, last writer wins per field by the hub's global order: a pulled change sets
+//   a field unless a later event in that order set it already, or a change made here and
+//   not yet accepted did (it will be ordered after everything already pulled). A change made
+//   here that the hub refused (it is in the conflicts list) no longer holds its fields.
+// - Never appends to the outbox. After the batch the desk's SLA store reloads, so the SLA
+//   clocks use the new versions exactly as they do on the author's desk: a policy change
+//   reaches an open ticket with that ticket's next event (or an admin's recompute), from
+//   that event on; a calendar change counts from the ticket's next projection.
+
+export interface SettingsLog {
+  append(entity: SettingsEntity, id: string, type: SettingsEventType, at: number, by: User, changes: SettingsChange[], after: object, version?: number): void;
+}
+
+export function settingsLog(db: Sql): SettingsLog {
+  const insert = db.sqlite.prepare('INSERT INTO settings_events (id, entity, entity_id, type, at, actor_id, actor_name, payload, global_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)');
+  const countOf = db.sqlite.prepare('SELECT count(*) FROM settings_events WHERE entity = ? AND entity_id = ?').pluck();
+  // Made on first use: a desk opened read-only never appends.
+  let box: Outbox | null = null;
+  return {
+    append(entity, id, type, at, by, changes, after, version) {
+      const eventId = uuidv7(at);
+      const payload = { v: 1 as const, entity, changes, after: after as Record<string, unknown>, ...(version === undefined ? {} : { version }), actorName: by.name };
+      insert.run(eventId, entity, id, type, at, by.id, by.name, JSON.stringify(payload));
+      box ??= outbox(db, deskIdOf(db));
+      box.append({
+        id: eventId,
+        stream: SETTINGS_STREAM,
+        entityId: id,
+        seq: countOf.get(entity, id) as number,
+        type,
+        payloadVersion: PAYLOAD_VERSION,
+        payload,
+        actor: { id: by.id, role: by.role, tier: by.tier, segments: [...by.segments] },
+        deskId: box.deskId,
+        deskTime: at,
+        globalSeq: null,
+      });
+    },
+  };
+}
+
+export function settingsStreamApplier(db: Sql, sla: { reload(): void }): StreamApplier {
+  const s = db.sqlite;
+  const known = s.prepare('SELECT global_seq FROM settings_events WHERE id = ?');
+  const confirm = s.prepare('UPDATE settings_events SET global_seq = ? WHERE id = ? AND global_seq IS NULL');
+  const insertEvent = s.prepare('INSERT INTO settings_events (id, entity, entity_id, type, at, actor_id, actor_name, payload, global_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  // The fields of this record that a later event (in the hub's order), or a change made here
+  // and not yet accepted nor refused, has set.
+  const heldFields = s
+    .prepare(
+      `SELECT DISTINCT json_extract(c.value, '$.field') FROM settings_events se, json_each(se.payload, '$.changes') c
+       WHERE se.entity = ? AND se.entity_id = ? AND (se.global_seq > ? OR (se.global_seq IS NULL AND NOT EXISTS (SELECT 1 FROM sync_conflicts sc WHERE sc.event_id = se.id)))`,
+    )
+    .pluck();
+  const policyRow = s.prepare('SELECT body, version FROM sla_policies WHERE id = ?');
+  const calendarRow = s.prepare('SELECT body FROM sla_calendars WHERE id = ?').pluck();
+  const upsertPolicy = s.prepare(
+    `INSERT INTO sla_policies (id, segment, service_level, body, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET segment = excluded.segment, service_level = excluded.service_level, body = excluded.body, version = excluded.version, updated_at = excluded.updated_at`,
+  );
+  const upsertCalendar = s.prepare('INSERT INTO sla_calendars (id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at');
+
+  /** True when the desk's record changed. */
+  function applyOne(e: OutboxEnvelope): boolean {
+    if (e.stream !== SETTINGS_STREAM || e.globalSeq === null) return false;
+    const seen = known.get(e.id) as { global_seq: number | null } | undefined;
+    if (seen) {
+      if (seen.global_seq === null) confirm.run(e.globalSeq, e.id);
+      return false;
+    }
+    const type = settingsEventTypeSchema.safeParse(e.type);
+    const parsed = settingsPayloadSchema.safeParse(e.payload);
+    // The hub re-checked it with the same schemas; one that still fails is not ours to guess at.
+    if (!type.success || !parsed.success) return false;
+    const p = parsed.data;
+    const held = new Set(heldFields.all(p.entity, e.entityId, e.globalSeq) as string[]);
+    const currentBody = p.entity === 'policy' ? ((policyRow.get(e.entityId) as { body: string } | undefined)?.body ?? null) : ((calendarRow.get(e.entityId) as string | undefined) ?? null);
+    const current = currentBody === null ? null : (JSON.parse(currentBody) as Record<string, unknown>);
+    let next: Record<string, unknown>;
+    if (!current) next = { ...p.after };
+    else {
+      next = { ...current };
+      for (const c of p.changes) if (!held.has(c.field)) next[c.field] = c.to;
+    }
+    let record = parseSettingsRecord(p.entity, next);
+    // Fields merged from two authors that do not go together (rare): the later author's whole record, unless this desk holds newer fields.
+    if (!record.ok && held.size === 0) record = parseSettingsRecord(p.entity, p.after);
+    insertEvent.run(e.id, p.entity, e.entityId, type.data, e.deskTime, e.actor.id, p.actorName, JSON.stringify(p), e.globalSeq);
+    if (!record.ok) return false;
+    const body = JSON.stringify(record.record);
+    const same = current !== null && canonical(current) === canonical(record.record);
+    if (p.entity === 'calendar') {
+      if (same) return false;
+      upsertCalendar.run(e.entityId, body, e.deskTime);
+      return true;
+    }
+    const policy = record.record as { segment: string; serviceLevel: string };
+    const before = policyRow.get(e.entityId) as { version: number } | undefined;
+    // A changed policy is a new version here, never behind the author's (an unchanged save
+    // still moves the version, as it did on the author's desk).
+    const version = Math.max((before?.version ?? 0) + (same ? 0 : 1), p.version ?? 1);
+    if (same && version === before?.version) return false;
+    upsertPolicy.run(e.entityId, policy.segment, policy.serviceLevel, body, version, e.deskTime);
+    return true;
+  }
+
+  return {
+    stream: SETTINGS_STREAM,
+    apply(envelopes) {
+      let changed = false;
+      db.write(() => {
+        for (const e of envelopes) if (applyOne(e)) changed = true;
+      });
+      if (changed) sla.reload();
+    },
+  };
+}

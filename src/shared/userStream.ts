@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { roleSchema, segmentSchema, tierSchema } from './domain';
+import type { StreamRule } from './streamRules';
+
+// The 'user' stream: every change to an account on the hub (created, name, email, role, tier,
+// segments, deactivated or active again), appended by the hub itself in the same PostgreSQL
+// transaction as the change, so every desk learns every colleague without that person
+// having signed in there. Never a password hash or a token. The envelope's entityId is the
+// user's id; the payload lists the fields that changed (from → to) and the account's
+// resulting name, role, tier, segments and active flag, so one event is enough to know the
+// person. Everyone signed in may read them (segment null).
+//
+// Users are managed on the hub only: a desk never makes 'user' events, and the hub refuses
+// one pushed by a desk (userStreamRule).
+
+export const USER_STREAM = 'user';
+
+export const USER_EVENT_TYPES = ['USER_CREATED', 'USER_CHANGED'] as const;
+export const userEventTypeSchema = z.enum(USER_EVENT_TYPES);
+
+const value = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export const USER_FIELDS = ['name', 'email', 'role', 'tier', 'segments', 'active'] as const;
+
+export const userStreamPayloadSchema = z.object({
+  v: z.literal(1),
+  changes: z.array(z.object({ field: z.enum(USER_FIELDS), from: value, to: value })),
+  /** The account after the change. */
+  user: z.object({
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    tier: tierSchema,
+    segments: z.array(segmentSchema),
+    active: z.boolean(),
+  }),
+  /** Who made the change, for the history ('system' for the first admin made from the command line). */
+  actorName: z.string().max(200),
+});
+export type UserStreamPayload = z.infer<typeof userStreamPayloadSchema>;
+
+/** A desk cannot push a change to an account: the hub is where users are managed. */
+export const userStreamRule: StreamRule = () => ({
+  ok: false,
+  reason: 'Users are managed on the hub (Admin → Users); a desk cannot change an account, so this change was not applied.',
+});
