@@ -159,14 +159,17 @@ describe('a hub killed with SIGKILL in the middle of pushes', () => {
     }
     const check = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
     try {
-      const rows = await check.selectFrom('events').select(['id', 'seq']).orderBy('seq').execute();
+      // Beside the desks' 1600 ticket events, the log holds one 'user' event per account made.
+      const all = await check.selectFrom('events').select(['id', 'seq', 'stream']).orderBy('seq').execute();
+      const rows = all.filter((r) => r.stream === 'ticket');
       expect(rows).toHaveLength(1600);
+      expect(all.filter((r) => r.stream === 'user')).toHaveLength(desks.length);
       expect(new Set(rows.map((r) => r.id)).size).toBe(1600);
-      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 1600 }, (_, i) => i + 1));
+      expect(all.map((r) => r.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
       const expected = new Set(desks.flatMap((d) => d.outbox.map((o) => o.event.id)));
       expect(rows.every((r) => expected.has(r.id))).toBe(true);
       const head = await check.selectFrom('log_head').select('seq').executeTakeFirstOrThrow();
-      expect(head.seq).toBe(1600);
+      expect(head.seq).toBe(all.length);
     } finally {
       await check.destroy();
     }
@@ -236,13 +239,14 @@ describe('two hub processes on one database', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     // Each desk hears both events, in the global order, whichever process accepted them.
     await liveB.waitFor(onB!.outbox[0]!.event.id);
-    expect(liveA.seen.map((e) => e.globalSeq)).toEqual([1, 2]);
-    expect(liveB.seen.map((e) => e.globalSeq)).toEqual([1, 2]);
+    // (Seqs 1 and 2 are the two accounts' 'user' events, appended before the sockets opened.)
+    expect(liveA.seen.map((e) => e.globalSeq)).toEqual([3, 4]);
+    expect(liveB.seen.map((e) => e.globalSeq)).toEqual([3, 4]);
     liveA.ws.close();
     liveB.ws.close();
 
     const check = openDb(openPool(url, quietLog(), 1));
-    const n = await sql<{ n: number }>`select count(*)::int as n from events`.execute(check);
+    const n = await sql<{ n: number }>`select count(*)::int as n from events where stream = 'ticket'`.execute(check);
     expect(n.rows[0]!.n).toBe(2);
     await check.destroy();
   }, 60_000);
@@ -292,10 +296,12 @@ describe('a desk syncing through a hub killed with SIGKILL in the middle of its 
       const check = openDb(openPool(runningPostgresUrl(pgDir)!, quietLog(), 2));
       try {
         const rows = await check.selectFrom('events').select(['id', 'seq', 'stream']).orderBy('seq').execute();
-        expect(rows).toHaveLength(801);
-        expect(new Set(rows.map((r) => r.id)).size).toBe(801);
-        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 801 }, (_, i) => i + 1));
+        // 800 ticket events, the customer they are filed under, and Ava's account.
+        expect(rows).toHaveLength(802);
+        expect(new Set(rows.map((r) => r.id)).size).toBe(802);
+        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 802 }, (_, i) => i + 1));
         expect(rows.filter((r) => r.stream === 'ticket')).toHaveLength(800);
+        expect(rows.filter((r) => r.stream === 'user')).toHaveLength(1);
       } finally {
         await check.destroy();
       }
