@@ -7,7 +7,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 
 type Db = Kysely<any>;
 
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': {
     async up(db: Db) {
       await db.schema

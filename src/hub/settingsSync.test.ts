@@ -7,8 +7,13 @@ import { uuidv7 } from '../main/core/ids';
 import type { OutboxEnvelope } from '../shared/ticketLog/envelope';
 import type { HubUser } from './accounts';
 import type { Envelope } from './envelope';
+import { Migrator } from 'kysely/migration';
+import { outboxEnvelopeSchema } from '../shared/ticketLog/envelope';
+import { userStreamPayloadSchema } from '../shared/userStream';
+import { openDb, openPool } from './db';
+import { migrate, MIGRATIONS } from './migrations';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, pushEvents, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, makeUser, PASSWORD, pushEvents, quietLog, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // Users, SLA policies and business-hours calendars follow the hub (issue 10, part 4): an
 // admin's policy and calendar change on one desk reaches the others and their SLA clocks
@@ -243,5 +248,32 @@ describe('users, SLA policies and calendars follow the hub', () => {
       expect(settingsOf(deskB)).toEqual(before);
     }
     expect((await adminB.call('sla.settings')).policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2 });
+  });
+
+  it('a hub upgraded with accounts already in it gives each its USER_CREATED event, in the log’s order', async () => {
+    const db = openDb(openPool(await pg.freshDatabase(), quietLog(), 1));
+    try {
+      const r = await new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } }).migrateTo('0003_streams');
+      expect(r.error).toBeUndefined();
+      const at = Date.UTC(2026, 0, 5);
+      for (const [i, name] of ['Uma', 'Vic'].entries()) {
+        await db
+          .insertInto('users')
+          .values({ id: uuidv7(), email: `${name.toLowerCase()}@desk.test`, name, role: 'agent', tier: 1, segments: JSON.stringify(['home']), active: i === 0, password_hash: 'x', created_at: at + i, updated_at: at + i })
+          .execute();
+      }
+      await migrate(db);
+      const rows = await db.selectFrom('events').select(['seq', 'stream', 'type', 'segment', 'envelope']).orderBy('seq').execute();
+      expect(rows.map((row) => [row.seq, row.stream, row.type, row.segment])).toEqual([[1, 'user', 'USER_CREATED', '*'], [2, 'user', 'USER_CREATED', '*']]);
+      const envelopes = rows.map((row) => outboxEnvelopeSchema.parse(row.envelope));
+      expect(envelopes.map((e) => e.globalSeq)).toEqual([1, 2]);
+      expect(envelopes.map((e) => userStreamPayloadSchema.parse(e.payload).user)).toEqual([
+        { name: 'Uma', email: 'uma@desk.test', role: 'agent', tier: 1, segments: ['home'], active: true },
+        { name: 'Vic', email: 'vic@desk.test', role: 'agent', tier: 1, segments: ['home'], active: false },
+      ]);
+      expect((await db.selectFrom('log_head').select('seq').executeTakeFirstOrThrow()).seq).toBe(2);
+    } finally {
+      await db.destroy();
+    }
   });
 });
