@@ -250,6 +250,27 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect((await adminB.call('sla.settings')).policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2 });
   });
 
+  it('two admins editing one policy offline: each field ends as the later change in the hub’s order set it, on both desks', async () => {
+    const adminA = await signedIn(olga, deskA);
+    const adminB = await signedIn(olga, deskB);
+    const base = (await adminA.call('sla.settings')).policies.find((p) => p.id === 'government-premier')!;
+    const { version: _v, ...policy } = base;
+    deskA.sync.stop();
+    deskB.sync.stop();
+    await adminA.call('sla.savePolicy', { ...policy, name: 'Government premier (A)', atRiskShare: 0.6 });
+    await adminB.call('sla.savePolicy', { ...policy, atRiskShare: 0.7, targets: { ...policy.targets, low: { ...policy.targets.low, resolution: 5000 } } });
+    // A reaches the hub first, then B: B's atRiskShare is the later one.
+    deskA.sync.start();
+    await deskA.sync.idle();
+    deskB.sync.start();
+    await deskB.sync.idle();
+    await syncAll(deskA, deskB);
+    const onA = (await adminA.call('sla.settings')).policies.find((p) => p.id === 'government-premier');
+    const onB = (await adminB.call('sla.settings')).policies.find((p) => p.id === 'government-premier');
+    expect(onA).toEqual(onB);
+    expect(onA).toMatchObject({ name: 'Government premier (A)', atRiskShare: 0.7, targets: { low: { resolution: 5000 } }, version: base.version + 2 });
+  });
+
   it('a hub upgraded with accounts already in it gives each its USER_CREATED event, in the log’s order', async () => {
     const db = openDb(openPool(await pg.freshDatabase(), quietLog(), 1));
     try {
