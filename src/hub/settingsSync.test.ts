@@ -134,7 +134,8 @@ describe('users, SLA policies and calendars follow the hub', () => {
     const calendar = structuredClone(settingsA.calendars.find((c) => c.id === 'std-weekdays')!);
     calendar.holidays.push({ date: '2026-03-02', name: 'Staff training day' });
     await adminA.call('sla.saveCalendar', calendar);
-    expect(await adminA.call('sync.status')).toMatchObject({ pending: 2 });
+    // A ticket opened after the change, which desk B pulls in the same batch as the change.
+    const later = await newTicket(agentA, 'Lamp hours reset');
     await syncAll(deskA, deskB);
     expect(await adminA.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
 
@@ -145,6 +146,10 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect(onB.policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2, targets: { normal: { firstResponse: 360 } } });
     expect(onB.calendars.find((c) => c.id === 'std-weekdays')).toEqual(onA.calendars.find((c) => c.id === 'std-weekdays'));
     expect(onB.calendars.find((c) => c.id === 'std-weekdays')!.holidays).toContainEqual({ date: '2026-03-02', name: 'Staff training day' });
+
+    const laterOnA = (await adminA.call('tickets.get', { ticketId: later })).ticket.dueAt;
+    expect(laterOnA).toBe(Date.UTC(2026, 2, 3, 14, 0));
+    expect((await adminB.call('tickets.get', { ticketId: later })).ticket.dueAt).toBe(laterOnA);
 
     // As on the author's desk, the open ticket moves to the new policy with its next event
     // (here an admin's recompute on B): from Tuesday 08:00, 6 business hours.

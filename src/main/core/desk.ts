@@ -221,8 +221,10 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const streams = streamRegistry();
   streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
   streams.register(customerStreamApplier(db));
-  streams.register(settingsStreamApplier(db, sla));
-  streams.register(userStreamApplier(db, users));
+  // People and SLA settings from the hub: every window reads them again once they are in.
+  const refreshWindows = () => push('desk.changed', { reason: 'external' });
+  streams.register(settingsStreamApplier(db, sla, refreshWindows));
+  streams.register(userStreamApplier(db, users, refreshWindows));
   const applier = syncApplier(db, store, { sla, now: () => clock.now(), streams, log: (m) => console.warn(m) });
   const sendSync = () => {
     for (const [send, session] of listeners) if (session.user) send({ event: 'sync.changed', payload: syncStatusFor(link, parts, session.user) });

@@ -66,7 +66,12 @@ export function settingsLog(db: Sql): SettingsLog {
   };
 }
 
-export function settingsStreamApplier(db: Sql, sla: { reload(): void }): StreamApplier {
+/**
+ * `onApplied` runs once the engine's transaction has committed (on the next turn of the event
+ * loop) after a batch that changed a policy or calendar: the desk reloads them again there
+ * (in case the batch rolled back) and tells its windows.
+ */
+export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplied: () => void = () => undefined): StreamApplier {
   const s = db.sqlite;
   const known = s.prepare('SELECT global_seq FROM settings_events WHERE id = ?');
   const confirm = s.prepare('UPDATE settings_events SET global_seq = ? WHERE id = ? AND global_seq IS NULL');
@@ -133,12 +138,20 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }): StreamA
 
   return {
     stream: SETTINGS_STREAM,
+    // Tickets settled in the same batch are projected on the calendars it brings.
+    beforeTickets: true,
     apply(envelopes) {
       let changed = false;
       db.write(() => {
         for (const e of envelopes) if (applyOne(e)) changed = true;
       });
-      if (changed) sla.reload();
+      if (!changed) return;
+      sla.reload();
+      setImmediate(() => {
+        if (!db.sqlite.open) return; // the desk closed meanwhile
+        sla.reload();
+        onApplied();
+      });
     },
   };
 }

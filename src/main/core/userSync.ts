@@ -14,7 +14,8 @@ import type { StreamApplier } from './sync/stream';
 //   last writer by global order wins every field).
 // - Never appends to the outbox; the users directory's cache is dropped after the batch.
 
-export function userStreamApplier(db: Sql, users: { invalidate(): void }): StreamApplier {
+/** `onApplied` runs after the engine's transaction has committed, when the batch changed someone. */
+export function userStreamApplier(db: Sql, users: { invalidate(): void }, onApplied: () => void = () => undefined): StreamApplier {
   const s = db.sqlite;
   const known = s.prepare('SELECT 1 FROM user_events WHERE id = ?').pluck();
   const record = s.prepare('INSERT INTO user_events (id, user_id, type, at, global_seq, payload) VALUES (?, ?, ?, ?, ?, ?)');
@@ -36,12 +37,20 @@ export function userStreamApplier(db: Sql, users: { invalidate(): void }): Strea
 
   return {
     stream: USER_STREAM,
+    // A ticket settled in the same batch finds its assignee by name, not as a stand-in.
+    beforeTickets: true,
     apply(envelopes) {
       let changed = false;
       db.write(() => {
         for (const e of envelopes) if (applyOne(e)) changed = true;
       });
-      if (changed) users.invalidate();
+      if (!changed) return;
+      users.invalidate();
+      setImmediate(() => {
+        if (!db.sqlite.open) return; // the desk closed meanwhile
+        users.invalidate();
+        onApplied();
+      });
     },
   };
 }

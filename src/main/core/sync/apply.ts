@@ -360,6 +360,12 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
           conflicted++;
         }
       }
+      for (const [stream, list] of others) {
+        const applier = opts.streams.get(stream);
+        if (!applier?.beforeTickets) continue;
+        applier.apply(list);
+        others.delete(stream);
+      }
       const tickets: TicketChange[] = [];
       // Queue counters and load, netted over the batch and written once.
       const counters = store.tally();

@@ -12,6 +12,12 @@ import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 
 export interface StreamApplier {
   readonly stream: string;
+  /**
+   * Applied before the batch's ticket events: a stream tickets are projected with (SLA
+   * policies and calendars, people), so a ticket settled in the same batch already counts
+   * on the calendar that came with it.
+   */
+  readonly beforeTickets?: boolean;
   /** Applies events accepted by the hub (globalSeq set), in global order, inside the engine's transaction. */
   apply(envelopes: readonly OutboxEnvelope[]): void;
 }
