@@ -26,7 +26,7 @@ import type pg from 'pg';
 //   GET  /auth/me                         the signed-in user
 //   GET  /admin/users                     (admin) every user
 //   POST /admin/users                     (admin) create
-//   PATCH /admin/users/:id                (admin) role, tier, segments, name, active
+//   PATCH /admin/users/:id                (admin) role, tier, segments, name, email, active
 //   POST /admin/users/:id/password        (admin) reset a password (ends their sessions)
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
 //   GET  /sync/pull?after=&limit=&refusalsAfter=

@@ -172,14 +172,23 @@ describe('users, SLA policies and calendars follow the hub', () => {
     const supervisorC = await signedIn(greta, deskC);
     // Through the admin screen of desk A, which calls the hub.
     const dina = await adminA.call('hubUsers.create', { email: 'dina@desk.test', name: 'Dina', role: 'agent', tier: 1, segments: ['education'], password: PASSWORD });
+    await adminA.call('hubUsers.update', { id: dina.id, email: 'Dina.K@desk.test' });
     await adminA.call('hubUsers.update', { id: ben.id, segments: ['education', 'home'] });
     await adminA.call('hubUsers.update', { id: carl.id, active: false });
     await syncAll(deskC);
 
     const people = await supervisorC.call('users.list');
-    expect(people.find((u) => u.id === dina.id)).toMatchObject({ name: 'Dina', email: 'dina@desk.test', role: 'agent', tier: 1, segments: ['education'], active: true });
+    expect(people.find((u) => u.id === dina.id)).toMatchObject({ name: 'Dina', email: 'dina.k@desk.test', role: 'agent', tier: 1, segments: ['education'], active: true });
     expect(people.find((u) => u.id === ben.id)).toMatchObject({ name: 'Ben', segments: ['education', 'home'], active: true });
     expect(people.find((u) => u.id === carl.id)).toMatchObject({ name: 'Carl', active: false });
+    // Each change is one field-level event on the hub's log, by the admin who made it.
+    const dinaEvents = await hub.db.selectFrom('events').select('envelope').where('stream', '=', 'user').where('ticket_id', '=', dina.id).orderBy('seq').execute();
+    expect(dinaEvents.map((r) => (r.envelope as Envelope).payload.changes)).toEqual([
+      expect.arrayContaining([{ field: 'name', from: null, to: 'Dina' }, { field: 'segments', from: null, to: ['education'] }]),
+      [{ field: 'email', from: 'dina@desk.test', to: 'dina.k@desk.test' }],
+    ]);
+    expect(dinaEvents.every((r) => (r.envelope as Envelope).actor.id === olga.id)).toBe(true);
+    expect(JSON.stringify(dinaEvents)).not.toMatch(/password|argon2/);
     // The policy and calendar changes came with the snapshot this new desk started from.
     expect((await supervisorC.call('sla.settings')).policies.find((p) => p.id === 'education-standard')).toMatchObject({ version: 2, targets: { normal: { firstResponse: 360 } } });
 

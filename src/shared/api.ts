@@ -347,7 +347,7 @@ export const api = {
     userSchema,
   ),
   'hubUsers.update': method(
-    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
+    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), email: z.string().trim().min(3).max(254).optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
     userSchema,
   ),
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),

@@ -125,7 +125,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
     const effectiveTier: Tier = role === 'agent' ? 1 : role === 'specialist' ? (tier === 1 ? 2 : tier) : 3;
     try {
       const saved = user
-        ? await call('hubUsers.update', { id: user.id, name, role, tier: effectiveTier, segments, active })
+        ? await call('hubUsers.update', { id: user.id, name, ...(email.trim() !== user.email ? { email } : {}), role, tier: effectiveTier, segments, active })
         : await call('hubUsers.create', { email, name, role, tier: effectiveTier, segments, password });
       onDone(saved);
     } catch (error) {
@@ -140,7 +140,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
         <TextInput label={t('hubUsers.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput label={t('signIn.email')} type="email" required disabled={user !== null} value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput label={t('signIn.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
