@@ -285,6 +285,28 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect(onA).toMatchObject({ name: 'Government premier (A)', atRiskShare: 0.7, targets: { low: { resolution: 5000 } }, version: base.version + 2 });
   });
 
+  it('a change the hub refuses (its author is no longer an admin) comes back as a conflict and is undone on the author’s desk', async () => {
+    const pia = await makeUser(hub, { email: 'pia@desk.test', name: 'Pia', role: 'admin' });
+    const adminB = await signedIn(pia, deskB);
+    const original = (await adminB.call('sla.settings')).calendars.find((c) => c.id === '24x7')!;
+    deskB.sync.stop();
+    await adminB.call('sla.saveCalendar', { ...original, name: 'Around the clock, Pia’s way' });
+    // Meanwhile on the hub, Pia stops being an admin (which also ends her sessions).
+    const olgaToken = (await signInDesk(hub, olga)).token;
+    expect((await call(hub.url, 'PATCH', `/admin/users/${pia.id}`, { token: olgaToken, body: { role: 'supervisor' } })).status).toBe(200);
+    deskB.sync.start();
+    await deskB.sync.idle();
+    // She signs in again at desk B: her change goes out with her new session, and is refused.
+    const again = await signedIn(pia, deskB);
+    await syncAll(deskB, deskA);
+    const conflicts = await again.call('sync.conflicts');
+    expect(conflicts).toEqual([expect.objectContaining({ stream: 'settings', entityId: '24x7', reason: 'Refused: Only admins can change SLA policies and calendars.' })]);
+    expect((await again.call('sla.settings')).calendars.find((c) => c.id === '24x7')).toEqual(original);
+    expect(await again.call('sync.status')).toMatchObject({ pending: 0 });
+    const logged = await hub.db.selectFrom('events').select('id').where('stream', '=', 'settings').where('ticket_id', '=', '24x7').execute();
+    expect(logged).toEqual([]);
+  });
+
   it('a hub upgraded with accounts already in it gives each its USER_CREATED event, in the log’s order', async () => {
     const db = openDb(openPool(await pg.freshDatabase(), quietLog(), 1));
     try {

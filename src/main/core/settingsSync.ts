@@ -27,8 +27,10 @@ import type { StreamApplier } from './sync/stream';
 //   here and come back from the hub, which then only records its global seq) changes nothing.
 // - Field-level, last writer wins per field by the hub's global order: a pulled change sets
 //   a field unless a later event in that order set it already, or a change made here and
-//   not yet accepted did (it will be ordered after everything already pulled). A change made
-//   here that the hub refused (it is in the conflicts list) no longer holds its fields.
+//   not yet accepted did (it will be ordered after everything already pulled).
+// - A change made here that the hub refused (say, its author is no longer an admin) is a
+//   conflict for its author and is undone here: each field it set goes back to the latest
+//   value the hub accepted, so this desk does not keep a policy no other desk has.
 // - Never appends to the outbox. After the batch the desk's SLA store reloads, so the SLA
 //   clocks use the new versions exactly as they do on the author's desk: a policy change
 //   reaches an open ticket with that ticket's next event (or an admin's recompute), from
@@ -92,6 +94,66 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
   );
   const upsertCalendar = s.prepare('INSERT INTO sla_calendars (id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at');
 
+  const markRefused = s.prepare('UPDATE settings_events SET global_seq = -1 WHERE id = ? AND global_seq IS NULL');
+  // Another change made here to this field, still on its way to the hub.
+  const pendingOther = s
+    .prepare(
+      `SELECT 1 FROM settings_events se, json_each(se.payload, '$.changes') c
+       WHERE se.entity = ? AND se.entity_id = ? AND se.id != ? AND se.global_seq IS NULL AND json_extract(c.value, '$.field') = ?
+         AND NOT EXISTS (SELECT 1 FROM sync_conflicts sc WHERE sc.event_id = se.id) LIMIT 1`,
+    )
+    .pluck();
+  // The change to this field latest in the hub's order (as JSON), if the hub accepted any.
+  const latestAccepted = s
+    .prepare(
+      `SELECT c.value FROM settings_events se, json_each(se.payload, '$.changes') c
+       WHERE se.entity = ? AND se.entity_id = ? AND se.global_seq > 0 AND json_extract(c.value, '$.field') = ?
+       ORDER BY se.global_seq DESC LIMIT 1`,
+    )
+    .pluck();
+
+  function bodyOf(entity: SettingsEntity, id: string): Record<string, unknown> | null {
+    const body = entity === 'policy' ? ((policyRow.get(id) as { body: string } | undefined)?.body ?? null) : ((calendarRow.get(id) as string | undefined) ?? null);
+    return body === null ? null : (JSON.parse(body) as Record<string, unknown>);
+  }
+
+  /** Writes a record that differs from what the desk holds; a policy takes its next version (at least `version`). */
+  function save(entity: SettingsEntity, id: string, record: object, at: number, version = 1): void {
+    const body = JSON.stringify(record);
+    if (entity === 'calendar') {
+      upsertCalendar.run(id, body, at);
+      return;
+    }
+    const policy = record as { segment: string; serviceLevel: string };
+    const before = policyRow.get(id) as { version: number } | undefined;
+    upsertPolicy.run(id, policy.segment, policy.serviceLevel, body, Math.max((before?.version ?? 0) + 1, version), at);
+  }
+
+  /**
+   * A change of ours the hub refused: each field it set goes back to the latest value the hub
+   * accepted (or to what it was before the change), unless a later change made here holds it.
+   * A record the refused change created stays (tickets may run on it); the conflict says so.
+   */
+  function undo(e: OutboxEnvelope): boolean {
+    if (e.stream !== SETTINGS_STREAM) return false;
+    markRefused.run(e.id);
+    const parsed = settingsPayloadSchema.safeParse(e.payload);
+    if (!parsed.success) return false;
+    const p = parsed.data;
+    const current = bodyOf(p.entity, e.entityId);
+    if (!current) return false;
+    const next = { ...current };
+    for (const c of p.changes) {
+      if (pendingOther.get(p.entity, e.entityId, e.id, c.field)) continue;
+      const accepted = latestAccepted.get(p.entity, e.entityId, c.field) as string | undefined;
+      next[c.field] = accepted === undefined ? c.from : (JSON.parse(accepted) as { to: unknown }).to;
+    }
+    const record = parseSettingsRecord(p.entity, next);
+    if (!record.ok || canonical(current) === canonical(record.record)) return false;
+    save(p.entity, e.entityId, record.record, e.deskTime);
+    return true;
+  }
+
   /** True when the desk's record changed. */
   function applyOne(e: OutboxEnvelope): boolean {
     if (e.stream !== SETTINGS_STREAM || e.globalSeq === null) return false;
@@ -106,8 +168,7 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     if (!type.success || !parsed.success) return false;
     const p = parsed.data;
     const held = new Set(heldFields.all(p.entity, e.entityId, e.globalSeq) as string[]);
-    const currentBody = p.entity === 'policy' ? ((policyRow.get(e.entityId) as { body: string } | undefined)?.body ?? null) : ((calendarRow.get(e.entityId) as string | undefined) ?? null);
-    const current = currentBody === null ? null : (JSON.parse(currentBody) as Record<string, unknown>);
+    const current = bodyOf(p.entity, e.entityId);
     let next: Record<string, unknown>;
     if (!current) next = { ...p.after };
     else {
@@ -119,22 +180,25 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     if (!record.ok && held.size === 0) record = parseSettingsRecord(p.entity, p.after);
     insertEvent.run(e.id, p.entity, e.entityId, type.data, e.deskTime, e.actor.id, p.actorName, JSON.stringify(p), e.globalSeq);
     if (!record.ok) return false;
-    const body = JSON.stringify(record.record);
     const same = current !== null && canonical(current) === canonical(record.record);
-    if (p.entity === 'calendar') {
-      if (same) return false;
-      upsertCalendar.run(e.entityId, body, e.deskTime);
-      return true;
+    if (same) {
+      // An unchanged save still moved the policy's version on the author's desk; follow it.
+      const before = p.entity === 'policy' ? (policyRow.get(e.entityId) as { version: number } | undefined) : undefined;
+      if (!before || (p.version ?? 0) <= before.version) return false;
     }
-    const policy = record.record as { segment: string; serviceLevel: string };
-    const before = policyRow.get(e.entityId) as { version: number } | undefined;
-    // A changed policy is a new version here, never behind the author's (an unchanged save
-    // still moves the version, as it did on the author's desk).
-    const version = Math.max((before?.version ?? 0) + (same ? 0 : 1), p.version ?? 1);
-    if (same && version === before?.version) return false;
-    upsertPolicy.run(e.entityId, policy.segment, policy.serviceLevel, body, version, e.deskTime);
+    // A changed policy is a new version here, never behind the author's.
+    save(p.entity, e.entityId, record.record, e.deskTime, p.version ?? 1);
     return true;
   }
+
+  const reloaded = () => {
+    sla.reload();
+    setImmediate(() => {
+      if (!db.sqlite.open) return; // the desk closed meanwhile
+      sla.reload();
+      onApplied();
+    });
+  };
 
   return {
     stream: SETTINGS_STREAM,
@@ -145,13 +209,10 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
       db.write(() => {
         for (const e of envelopes) if (applyOne(e)) changed = true;
       });
-      if (!changed) return;
-      sla.reload();
-      setImmediate(() => {
-        if (!db.sqlite.open) return; // the desk closed meanwhile
-        sla.reload();
-        onApplied();
-      });
+      if (changed) reloaded();
+    },
+    refused(envelope) {
+      if (db.write(() => undo(envelope))) reloaded();
     },
   };
 }

@@ -357,6 +357,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         } else {
           q.outboxDrop.run(r.eventId);
           conflicts.record({ eventId: body.id, stream: body.stream, entityId: body.entityId, ticketNumber: null, type: body.type, actorId: body.actor.id, deskTime: body.deskTime, reason: r.reason, refusedAt: r.at, payload: body.payload });
+          opts.streams.get(body.stream)?.refused?.(body);
           conflicted++;
         }
       }

@@ -20,6 +20,11 @@ export interface StreamApplier {
   readonly beforeTickets?: boolean;
   /** Applies events accepted by the hub (globalSeq set), in global order, inside the engine's transaction. */
   apply(envelopes: readonly OutboxEnvelope[]): void;
+  /**
+   * A change made here that the hub refused (it has left the outbox and is a conflict for its
+   * author): undo its effect here where the area can. Inside the engine's transaction.
+   */
+  refused?(envelope: OutboxEnvelope): void;
 }
 
 /** The appliers areas registered, one per stream; the engine asks it for each pulled stream. */
