@@ -25,7 +25,9 @@ export async function hubCatchup(hub: { url: string; db: HubDb }, log: (m: strin
   const asSam: Actor = { id: sam.id, role: 'specialist', tier: 2, segments: ['education'] };
   const source = uuidv7();
   const tags: string[] = [];
-  let seq = 0;
+  // After the accounts' own 'user' events.
+  const first = (await hub.db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
+  let seq = first;
   const t0 = Date.now() - 3_600_000;
   const rows: object[] = [];
   const flush = async () => {
@@ -52,7 +54,7 @@ export async function hubCatchup(hub: { url: string; db: HubDb }, log: (m: strin
   }
   await flush();
   await hub.db.updateTable('log_head').set({ seq }).where('id', '=', 1).execute();
-  log(`hub_catchup_50k: the hub holds ${seq} events`);
+  log(`hub_catchup_50k: the hub holds ${seq - first} ticket events`);
 
   // The desk: joined, Ava signed in, 50,000 events behind (a desk that has taken its snapshot and fell behind).
   const desk = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
@@ -64,13 +66,13 @@ export async function hubCatchup(hub: { url: string; db: HubDb }, log: (m: strin
   await desk.sync.syncNow();
   const ms = performance.now() - started;
   const applied = (desk.db.sqlite.prepare('select count(*) as n from ticket_events where global_seq is not null').get() as { n: number }).n;
-  if (applied !== seq) throw new Error(`the desk applied ${applied} of ${seq} events`);
+  if (applied !== seq - first) throw new Error(`the desk applied ${applied} of ${seq - first} events`);
 
   // The floor: the same rows, raw prepared INSERTs into a fresh desk's SQLite.
   const floorDesk = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true });
   const floorMs = copyRows(desk, floorDesk);
   floorDesk.close();
-  const catchup = { name: 'hub_catchup_50k', n: seq, ms: Math.round(ms), events_per_s: Math.round(seq / (ms / 1000)), floor_ms: Math.round(floorMs), target_ms: 5000 };
+  const catchup = { name: 'hub_catchup_50k', n: seq - first, ms: Math.round(ms), events_per_s: Math.round((seq - first) / (ms / 1000)), floor_ms: Math.round(floorMs), target_ms: 5000 };
   log(`hub_catchup_50k: ${catchup.ms} ms (${catchup.events_per_s} events/s), floor ${catchup.floor_ms} ms`);
 
   // The 360° lookup: on the desk filled from the hub, and on a desk seeded locally.
