@@ -187,6 +187,7 @@ describe('users, SLA policies and calendars follow the hub', () => {
       expect.arrayContaining([{ field: 'name', from: null, to: 'Dina' }, { field: 'segments', from: null, to: ['education'] }]),
       [{ field: 'email', from: 'dina@desk.test', to: 'dina.k@desk.test' }],
     ]);
+    expect(dinaEvents.map((r) => (r.envelope as Envelope).seq)).toEqual([1, 2]);
     expect(dinaEvents.every((r) => (r.envelope as Envelope).actor.id === olga.id)).toBe(true);
     expect(JSON.stringify(dinaEvents)).not.toMatch(/password|argon2/);
     // The policy and calendar changes came with the snapshot this new desk started from.
