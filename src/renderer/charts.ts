@@ -33,3 +33,9 @@ export function useLocaleDeferred<T>(make: () => T, deps: DependencyList): T {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `make` reads only `deps` and the locale
   return useMemo(make, [shown, ...deps]);
 }
+
+/**
+ * Series drawn at once, without recharts' entry animation: a live board is redrawn on every
+ * change and on a language switch, and each animated line measures its whole path first.
+ */
+export const STILL = { isAnimationActive: false } as const;

@@ -4,16 +4,16 @@ import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/spotlight/styles.css';
 import './styles.css';
-import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { DirectionContext, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode, useLayoutEffect } from 'react';
+import { StrictMode, useLayoutEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { preloadJalaliField } from './dates/DateField';
-import { LANGUAGES, ensureStartDictionary, initLocale, loadDictionary, localeState, subscribeLocale, toggleDirection, useLocaleVersion } from './i18n';
+import { LANGUAGES, applyLocaleToDocument, ensureStartDictionary, initLocale, loadDictionary, localeState, toggleDirection, useLocaleVersion } from './i18n';
 import { colorSchemeManager, cssVariablesResolver, themeFor } from './theme';
 
-const { dir } = initLocale();
+initLocale();
 
 // Hidden developer toggle for checking right-to-left layouts: Ctrl+Alt+Shift+D.
 window.addEventListener('keydown', (e) => {
@@ -29,22 +29,27 @@ const theme = themeFor();
 
 /**
  * Re-renders the tree when the language, digits or direction change (no reload, no remount:
- * every page keeps its state). Mantine's direction follows in the same render: the store's
- * listener sets it in the same event as the language, so React batches both into one pass.
+ * every page keeps its state). Mantine reads the direction from this render's context, and
+ * the document's lang and dir are written after React has committed the page in the new
+ * language, so the browser lays the switched page out once.
  */
 function Root() {
-  useLocaleVersion();
+  const version = useLocaleVersion();
   const { direction } = localeState();
-  const { setDirection } = useDirection();
-  useLayoutEffect(() => {
-    setDirection(localeState().direction);
-    return subscribeLocale(() => setDirection(localeState().direction));
-  }, [setDirection]);
+  useLayoutEffect(() => applyLocaleToDocument(), [version]);
+  const directionContext = useMemo(
+    () => ({ dir: direction, setDirection: (d: 'ltr' | 'rtl') => {
+        if (d !== localeState().direction) toggleDirection();
+      }, toggleDirection: () => void toggleDirection() }),
+    [direction],
+  );
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
-      <App />
-    </MantineProvider>
+    <DirectionContext value={directionContext}>
+      <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
+        <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
+        <App />
+      </MantineProvider>
+    </DirectionContext>
   );
 }
 
@@ -53,9 +58,7 @@ function Root() {
 void ensureStartDictionary().then(() => {
   createRoot(root).render(
     <StrictMode>
-      <DirectionProvider initialDirection={dir} detectDirection={false}>
-        <Root />
-      </DirectionProvider>
+      <Root />
     </StrictMode>,
   );
   const preload = () => {

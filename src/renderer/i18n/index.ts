@@ -10,7 +10,7 @@ import { forceDirection, initFromAddress, localeState, localeVersion, subscribeL
 export type MessageKey = keyof typeof en;
 export type Vars = Record<string, string | number>;
 export type { Digits, Direction, Language } from './state';
-export { LANGUAGES, defaultDigits, ensureStartDictionary, loadDictionary, isLanguageForced, localeState, setLocale, signInLanguage, storePrefs, storeSignInLanguage, storedPrefs, subscribeLocale } from './state';
+export { LANGUAGES, applyLocaleToDocument, defaultDigits, ensureStartDictionary, loadDictionary, isLanguageForced, localeState, localeVersion, setLocale, signInLanguage, storePrefs, storeSignInLanguage, storedPrefs, subscribeLocale } from './state';
 export * from './format';
 
 /** Keys that come in plural forms: `x_one` and `x_other` (plus optional `x_zero`). */

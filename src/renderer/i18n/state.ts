@@ -93,7 +93,6 @@ export function setLocale(language: Language, digits: Digits = DEFAULT_DIGITS[la
   if (state.language === lang && state.digits === digits && state.direction === dir && state.messages === dictionary(lang)) return Promise.resolve();
   state = make(lang, digits, dir);
   version++;
-  applyToDocument();
   for (const listener of listeners) listener();
   return Promise.resolve();
 }
@@ -109,7 +108,7 @@ export function initFromAddress(search: string, storedDirection: string | null):
   forcedDirection = dir === 'rtl' || dir === 'ltr' ? dir : null;
   const language = forcedLanguage ?? signInLanguage() ?? 'en';
   state = make(language, DEFAULT_DIGITS[language], forcedDirection ?? (RTL.has(language) ? 'rtl' : 'ltr'));
-  applyToDocument();
+  applyLocaleToDocument();
 }
 
 /** The language the window starts in (see initFromAddress) has its dictionary loaded. */
@@ -127,11 +126,16 @@ export function forceDirection(direction: Direction): void {
   forcedDirection = direction;
   state = { ...state, direction };
   version++;
-  applyToDocument();
   for (const listener of listeners) listener();
 }
 
-function applyToDocument(): void {
+/**
+ * The document's lang and dir. At start they are written before the first render; on a switch
+ * the root writes them once React has committed the page in the new language (main.tsx), so
+ * what reacts to the document's direction (Mantine's indicators) measures the new page and
+ * the browser lays it out once, not once for the direction and again for the text.
+ */
+export function applyLocaleToDocument(): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = state.language;
   document.documentElement.dir = state.direction;

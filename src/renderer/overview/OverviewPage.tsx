@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { mirroredAxes, useLocaleDeferred } from '../charts';
+import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
 import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -13,6 +13,7 @@ import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../rou
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
+import { inViewFirst } from '../inViewFirst';
 import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
 import classes from './OverviewPage.module.css';
 import { seesBoard } from '../../shared/access';
@@ -125,10 +126,13 @@ function Board({ data }: { data: Overview }) {
           <AttainmentChart data={data} />
         </Grid.Col>
       </Grid>
-      <KnowledgeBoard />
+      <KnowledgeBoardInViewFirst />
     </>
   );
 }
+
+/** The knowledge board (CSAT, follow-ups, product trends) sits at the bottom of the board. */
+const KnowledgeBoardInViewFirst = inViewFirst(KnowledgeBoard, 'KnowledgeBoard');
 
 type Tone = 'calm' | 'zero' | 'risk' | 'breach';
 
@@ -216,7 +220,7 @@ function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier
 
 // ---- attainment ------------------------------------------------------------------------------
 
-function Attainment({ data }: { data: Overview }) {
+const Attainment = inViewFirst(function Attainment({ data }: { data: Overview }) {
   const find = (segment: Segment, target: 'firstResponse' | 'resolution') => data.attainment.find((a) => a.segment === segment && a.target === target);
   return (
     <Section title={t('board.attainment')} padding={0} id="attainment">
@@ -272,7 +276,7 @@ function Attainment({ data }: { data: Overview }) {
       </Table.ScrollContainer>
     </Section>
   );
-}
+}, 'Attainment');
 
 /** One attainment figure; a button to the targets behind it when there are any. */
 function Share({ tally, drill }: { tally: { met: number; total: number } | undefined; drill: Extract<Drill, { filter: 'attainment' }> }) {
@@ -302,7 +306,7 @@ function Share({ tally, drill }: { tally: { met: number; total: number } | undef
 
 // ---- agents ------------------------------------------------------------------------------------
 
-function AgentsLoad({ data }: { data: Overview }) {
+const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview }) {
   const maxLoad = Math.max(1, ...data.agents.map((a) => a.open));
   return (
     <Section title={t('overview.agents')} padding={0} id="agents">
@@ -348,11 +352,11 @@ function AgentsLoad({ data }: { data: Overview }) {
       )}
     </Section>
   );
-}
+}, 'AgentsLoad');
 
 // ---- charts ------------------------------------------------------------------------------------
 
-function BacklogChart({ data }: { data: Overview }) {
+const BacklogChart = inViewFirst(function BacklogChart({ data }: { data: Overview }) {
   const chart = SEGMENTS.map((s) => {
     const open = (tier: Tier) => data.queues.find((q) => q.segment === s && q.tier === tier)?.open ?? 0;
     return { segment: segmentLabel(s), tier1: open(1), tier2: open(2), tier3: open(3) };
@@ -379,6 +383,7 @@ function BacklogChart({ data }: { data: Overview }) {
           { name: 'tier3', label: tierLabel(3), color: 'grape.5' },
         ]}
         valueFormatter={formatNumber}
+        barProps={STILL}
       />
     ),
     [data],
@@ -390,7 +395,7 @@ function BacklogChart({ data }: { data: Overview }) {
       </Box>
     </Section>
   );
-}
+}, 'BacklogChart');
 
 const SEGMENT_CHART_COLOR: Record<Segment, string> = {
   education: 'teal.6',
@@ -400,7 +405,7 @@ const SEGMENT_CHART_COLOR: Record<Segment, string> = {
   home: 'pink.6',
 };
 
-function AttainmentChart({ data }: { data: Overview }) {
+const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: Overview }) {
   const [target, setTarget] = useState<'firstResponse' | 'resolution'>('resolution');
   const today = Math.floor(data.now / DAY_MS);
   const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
@@ -429,6 +434,7 @@ function AttainmentChart({ data }: { data: Overview }) {
         valueFormatter={(v) => formatPercent(v / 100)}
         connectNulls={false}
         curveType="linear"
+        lineProps={STILL}
       />
     ),
     [data, target],
@@ -455,4 +461,4 @@ function AttainmentChart({ data }: { data: Overview }) {
       </Box>
     </Section>
   );
-}
+}, 'AttainmentChart');
