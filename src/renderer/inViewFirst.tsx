@@ -35,13 +35,21 @@ function useLocaleVersionInView(ref: { readonly current: Element | null }): numb
   return version;
 }
 
+/**
+ * Out of view, the browser skips the section's layout and paint too (`content-visibility`),
+ * keeping the size it last had: a language switch flips the whole document's direction, and
+ * laying out a long page's hidden half again costs more than redrawing its visible one. The
+ * content stays in the accessibility tree and in find-in-page.
+ */
+const OFFSCREEN_SKIPPED = { contentVisibility: 'auto', containIntrinsicSize: 'auto 480px' } as const;
+
 /** The component, redrawn on a language switch at once when in view, else just after the switch is painted. */
 export function inViewFirst<P extends object>(Inner: ComponentType<P>, name: string): ComponentType<P> {
   function InViewFirst(props: P) {
     const ref = useRef<HTMLDivElement>(null);
     useLocaleVersionInView(ref);
     return (
-      <div ref={ref}>
+      <div ref={ref} style={OFFSCREEN_SKIPPED}>
         <Inner {...props} />
       </div>
     );

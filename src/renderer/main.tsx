@@ -28,27 +28,42 @@ if (!root) throw new Error('index.html has no #root');
 const theme = themeFor();
 
 /**
+ * Mantine's provider is rendered once and never re-rendered by a language switch: its context
+ * value is new on each of its renders, and every Mantine component on the page (including
+ * those of sections that wait for their turn, see inViewFirst) would then redraw with it.
+ */
+function Root() {
+  return (
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
+      <Localized />
+    </MantineProvider>
+  );
+}
+
+/**
  * Re-renders the tree when the language, digits or direction change (no reload, no remount:
  * every page keeps its state). Mantine reads the direction from this render's context, and
  * the document's lang and dir are written after React has committed the page in the new
  * language, so the browser lays the switched page out once.
  */
-function Root() {
+function Localized() {
   const version = useLocaleVersion();
   const { direction } = localeState();
   useLayoutEffect(() => applyLocaleToDocument(), [version]);
   const directionContext = useMemo(
-    () => ({ dir: direction, setDirection: (d: 'ltr' | 'rtl') => {
+    () => ({
+      dir: direction,
+      setDirection: (d: 'ltr' | 'rtl') => {
         if (d !== localeState().direction) toggleDirection();
-      }, toggleDirection: () => void toggleDirection() }),
+      },
+      toggleDirection: () => void toggleDirection(),
+    }),
     [direction],
   );
   return (
     <DirectionContext value={directionContext}>
-      <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-        <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
-        <App />
-      </MantineProvider>
+      <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
+      <App />
     </DirectionContext>
   );
 }

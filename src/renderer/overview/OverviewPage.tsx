@@ -168,40 +168,43 @@ function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; la
   );
 }
 
+// The grid's cells are plain elements (buttons, spans) styled by this page's CSS module
+// rather than Mantine components: fifteen cells of six controls each are redrawn on every
+// refresh and language switch, and a Mantine component costs several times a plain one.
 function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier; queue: QueueSummary | undefined; now: number }) {
   const q = { open: queue?.open ?? 0, unassigned: queue?.unassigned ?? 0, atRisk: queue?.atRisk ?? 0, breached: queue?.breached ?? 0 };
   const age = queue?.oldestAt != null ? Math.max(0, now - queue.oldestAt) : null;
   const name = t('queues.name', { segment: segmentLabel(segment), tier: tierLabel(tier) });
   const stat = (filter: DrillFilter, value: number, label: string, hot: Tone) => (
-    <UnstyledButton
-      className={classes.stat}
+    <button
+      type="button"
+      className={`mantine-focus-auto ${classes.plain} ${classes.stat}`}
       data-tone={value === 0 ? 'zero' : hot}
       onClick={() => openDrill({ filter, segment, tier })}
       aria-label={drillLabel({ filter, segment, tier }, value)}
     >
       <span className={classes.statLabel}>{label}</span>
       <span className={classes.statValue}>{formatNumber(value)}</span>
-    </UnstyledButton>
+    </button>
   );
   const rtl = currentDirection() === 'rtl';
   return (
-    <Box className={classes.cell} data-state={q.breached > 0 ? 'breach' : q.atRisk > 0 ? 'risk' : 'calm'}>
+    <div className={classes.cell} data-state={q.breached > 0 ? 'breach' : q.atRisk > 0 ? 'risk' : 'calm'}>
       <div className={classes.stats}>
         {stat('open', q.open, t('board.stat.open'), 'calm')}
         {stat('unassigned', q.unassigned, t('board.stat.unassigned'), 'calm')}
         {stat('atRisk', q.atRisk, t('board.stat.atRisk'), 'risk')}
         {stat('breached', q.breached, t('board.stat.breached'), 'breach')}
       </div>
-      <Group justify="space-between" wrap="nowrap" gap={4} mt={4} px={0}>
-        <UnstyledButton
-          className={classes.oldest}
+      <div className={classes.cellFoot}>
+        <button
+          type="button"
+          className={`mantine-focus-auto ${classes.plain} ${classes.oldest}`}
           onClick={() => openDrill({ filter: 'open', segment, tier, order: 'age' })}
           aria-label={oldestLabel({ filter: 'open', segment, tier }, age)}
         >
-          <Text size="xs" c="dimmed" truncate component="span">
-            {age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}
-          </Text>
-        </UnstyledButton>
+          <span className={classes.oldestText}>{age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}</span>
+        </button>
         <Tooltip label={t('board.openQueue')} openDelay={300}>
           <ActionIcon
             variant="subtle"
@@ -213,8 +216,8 @@ function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier
             <IconArrowUpRight size={14} style={rtl ? { transform: 'scaleX(-1)' } : undefined} aria-hidden />
           </ActionIcon>
         </Tooltip>
-      </Group>
-    </Box>
+      </div>
+    </div>
   );
 }
 
