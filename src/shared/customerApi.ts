@@ -130,6 +130,10 @@ export const qualityOverviewSchema = z.object({
 export type QualityOverview = z.infer<typeof qualityOverviewSchema>;
 
 /** Our fields a plain CSV's columns can be mapped onto. */
+/** Why a file cannot be imported (import.peek's problemCode). */
+export const FILE_PROBLEM_CODES = ['unreadable', 'jsonNotZendesk', 'jsonUnknown', 'notZendesk', 'noCsvHeader', 'notFreshdesk'] as const;
+export type FileProblemCode = (typeof FILE_PROBLEM_CODES)[number];
+
 export const CSV_FIELDS = ['id', 'name', 'kind', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale', 'serviceTag', 'productLine', 'model', 'shipDate', 'warrantyLevel', 'warrantyEnd'] as const;
 
 export const customerMethods = {
@@ -195,7 +199,14 @@ export const customerMethods = {
   /** What a file on the desk's machine is, and its CSV columns, for the column-mapping screen (admins). */
   'import.peek': method(
     z.object({ from: z.enum(['zendesk', 'freshdesk', 'csv']), file: z.string().min(1).max(4096) }),
-    z.object({ kind: z.string().nullable(), columns: z.array(z.string()), problem: z.string().nullable() }),
+    z.object({
+      kind: z.string().nullable(),
+      columns: z.array(z.string()),
+      problem: z.string().nullable(),
+      /** The problem as a code and its values, for a message in the reader's language. */
+      problemCode: z.enum(FILE_PROBLEM_CODES).nullable().optional(),
+      problemParams: z.record(z.string(), z.string()).optional(),
+    }),
   ),
   /**
    * Imports files on the desk's machine (admins): Zendesk JSON pages, Freshdesk CSVs, or a

@@ -1,15 +1,33 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliEn, cliFa, cliLanguageOf, cliTranslator } from './messages';
+import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator } from './messages';
 
 // The CLI speaks Persian when asked (--lang fa, TAGDESK_LANG=fa, LANG=fa_IR.UTF-8): its
 // lines for people, errors included, come from the same keys as the English ones.
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
+const IMPORTS = join(process.cwd(), 'src', 'main', 'core', 'import', 'fixtures');
+const KB = join(process.cwd(), 'bench', 'fixtures');
+
+/**
+ * The English left in a Persian line: two Latin words in a row. A value filled in (isolated
+ * FSI … PDI: a path, a name, an id), a flag kept as typed (between LRMs) and the synopsis of
+ * a command in the usage (`  import --from zendesk|…` up to its Persian description) are
+ * not sentences and are skipped.
+ */
+function english(text: string): string[] {
+  const plain = text
+    .replace(/\u2068[^\u2069]*\u2069/g, ' ')
+    .replace(/\u200e[^\u200e\n]*\u200e/g, ' ')
+    .replace(/^ {2}(?:seed|lookup|stats|backup|restore|kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ');
+  return plain.match(/[A-Za-z]{2,}[ ,;:.'"]+[A-Za-z]{2,}/g) ?? [];
+}
+/** Latin digits outside the filled-in values (Persian output writes ۰-۹). */
+const latinDigits = (text: string) => text.replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/\u200e[^\u200e\n]*\u200e/g, ' ').replace(/^ {2}(?:kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ').match(/[0-9]+/g) ?? [];
 
 function tagdesk(env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const base: Record<string, string | undefined> = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' };
@@ -100,4 +118,139 @@ describe('tagdesk in Persian', () => {
     const json = await tagdesk({}, 'stats', '--json', '--lang', 'fa', '--data', dataDir);
     expect(JSON.parse(json.stdout)).toMatchObject({ customers: 60 });
   }, 60_000);
+});
+
+describe('tagdesk kb, import and duplicates in Persian', () => {
+  let root: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'tagdesk-cli-fa-data-'));
+    dataDir = join(root, 'desk');
+    expect((await tagdesk({}, 'seed', '--data', dataDir, '--customers', '200', '--seed', '42')).status).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const fa = { TAGDESK_LANG: 'fa' };
+  const all = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
+
+  it('finds English in the English output, so the Persian checks below can fail', async () => {
+    const en = await tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '3');
+    expect(english(all(en))).not.toEqual([]);
+    expect(english(cliEn['import.noRejects'])).toEqual(['Nothing was']);
+    expect(english('\u2068Missouri Revenue Agency\u2069 ‎--from zendesk‎ یکسان')).toEqual([]);
+  }, 60_000);
+
+  it('lists duplicate pairs in Persian: heading, scores, segment and reasons', async () => {
+    const r = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '3');
+    expect(r.status).toBe(0);
+    expect(english(all(r))).toEqual([]);
+    expect(latinDigits(r.stdout)).toEqual([]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('۳ جفت مشتری احتمالاً تکراری:');
+    expect(lines[1]).toMatch(/^ {2}۰٫[۰-۹]{2} .*~.*\[.+؛ یکسان در .+\]$/);
+    const json = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '3', '--json');
+    expect((JSON.parse(json.stdout) as { reasons: string[] }[])[0]!.reasons.every((x) => ['phone', 'email', 'tag', 'name'].includes(x))).toBe(true);
+    const bad = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '0');
+    expect(bad.status).toBe(2);
+    expect(english(bad.stderr)).toEqual([]);
+    expect(bad.stderr).toContain('باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد');
+  }, 60_000);
+
+  it('imports with progress, summary and rejects in Persian; --json keeps its fields', async () => {
+    const files = ['zendesk-users.json', 'zendesk-tickets.json', 'zendesk-organizations.json', 'zendesk-ticket-events.json'].map((f) => join(IMPORTS, f));
+    const r = await tagdesk(fa, 'import', '--from', 'zendesk', ...files, join(root, 'missing.json'), '--dry-run', '--data', dataDir);
+    expect(r.status).toBe(0);
+    expect(english(all(r))).toEqual([]);
+    expect(latinDigits(all(r))).toEqual([]);
+    expect(r.stdout).toMatch(/^وارد می‌شد: [۰-۹]+ مشتری، [۰-۹]+ مخاطب، [۰-۹]+ سیستم، ۵ تیکت با [۰-۹]+ رویداد\.$/m);
+    expect(r.stdout).toMatch(/^[۰-۹]+ ردیف رد شد: \u2068.+\.jsonl\u2069 را ببینید/m);
+    expect(r.stderr).toContain(`\u2068${join(root, 'missing.json')}\u2069 وارد نمی‌شود: خوانده نمی‌شود (چنین پرونده‌ای نیست).`);
+    expect(r.stderr).toMatch(/^\u2068zendesk-users\.json\u2069: [۰-۹]+ ردیف خوانده شد \(۱۰۰٫۰٪\)$/m);
+    const json = await tagdesk(fa, 'import', '--from', 'zendesk', ...files, '--dry-run', '--json', '--data', dataDir);
+    const summary = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects']);
+    expect(Object.keys(summary.imported as object)).toEqual(['customers', 'contacts', 'assets', 'tickets', 'events']);
+  }, 60_000);
+
+  it('refuses a bad import command line or column mapping in Persian, importing nothing', async () => {
+    const csv = join(IMPORTS, 'plain-customers.csv');
+    const before = await tagdesk({}, 'stats', '--json', '--data', dataDir);
+    const noFrom = await tagdesk(fa, 'import', csv, '--data', dataDir);
+    expect(noFrom.status).toBe(2);
+    expect(english(noFrom.stderr)).toEqual([]);
+    const noFile = await tagdesk(fa, 'import', '--from', 'csv', '--data', dataDir);
+    expect(noFile.status).toBe(2);
+    expect(noFile.stderr).toContain('دست‌کم یک پرونده');
+    const field = await tagdesk(fa, 'import', '--from', 'csv', csv, '--map', 'nmae=Customer', '--data', dataDir);
+    expect(field.status).toBe(2);
+    expect(field.stderr).toContain('از «\u2068nmae\u2069» نام برده که فیلدی شناخته‌شده برای ورود نیست');
+    expect(english(field.stderr)).toEqual([]);
+    const column = await tagdesk(fa, 'import', '--from', 'csv', csv, '--map', 'name=Customr,phone=Tel', '--data', dataDir);
+    expect(column.status).toBe(1);
+    expect(column.stderr.trim()).toBe(`\u2068${csv}\u2069 ستونی به نام «\u2068Customr\u2069» ندارد (در ‎--map‎ برای \u2068name\u2069 داده شده). ستون‌هایش: \u2068Customer, Tel, Mail, Segment, Tag, Line, Model, Shipped, Warranty, Warranty until\u2069. چیزی وارد نشد.`);
+    const notCsv = join(root, 'notes.txt');
+    writeFileSync(notCsv, 'just a note\n');
+    const skipped = await tagdesk(fa, 'import', '--from', 'csv', notCsv, '--data', dataDir);
+    expect(skipped.status).toBe(0);
+    expect(english(all(skipped))).toEqual([]);
+    expect(skipped.stderr).toContain('وارد نمی‌شود: \u2068سطر سرستون CSV ندارد\u2069.');
+    expect(skipped.stdout).toContain('۱ ردیف رد شد');
+    const rejectsLine = JSON.parse(readFileSync(/\u2068(.+\.jsonl)\u2069/.exec(skipped.stdout)![1]!, 'utf8').trim()) as { reason: string };
+    expect(rejectsLine.reason).toContain('has no CSV header row');
+    const after = await tagdesk({}, 'stats', '--json', '--data', dataDir);
+    expect(JSON.parse(after.stdout)).toMatchObject({ customers: (JSON.parse(before.stdout) as { customers: number }).customers });
+  }, 90_000);
+
+  it('prints the kb eval table in Persian words and digits, and its --json lines unchanged', async () => {
+    const args = ['kb', 'eval', '--articles', join(KB, 'kb-articles.jsonl'), '--queries', join(KB, 'kb-queries.jsonl')];
+    const r = await tagdesk(fa, ...args);
+    expect(r.status).toBe(0);
+    expect(english(all(r))).toEqual([]);
+    expect(latinDigits(r.stdout)).toEqual([]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('۹۸ مقاله، ۲۴۰ پرسش، در بخش‌های ۱۰٪');
+    expect(lines[1]).toMatch(/^بخش +پرسش +دقت@۳ +دقت@۳ مبنا +nDCG@۱۰ +nDCG مبنا +پرسیده$/);
+    expect(lines.slice(2)).toHaveLength(10);
+    expect(lines[2]).toMatch(/^۱ +۲۴ +۰٫[۰-۹]{3} +۰٫[۰-۹]{3} +۰٫[۰-۹]{3} +۰٫[۰-۹]{3} +[۰-۹]+٫[۰-۹]٪$/);
+    const json = await tagdesk(fa, ...args, '--json');
+    expect(Object.keys(JSON.parse(json.stdout.split('\n')[0]!) as object)).toEqual(['block', 'precision_at_3', 'baseline_precision_at_3', 'ndcg_at_10', 'baseline_ndcg_at_10', 'ask_rate']);
+  }, 60_000);
+
+  it('says what is wrong with kb input in Persian: a bad line, a missing file, a wrong command line', async () => {
+    const q = join(root, 'q.jsonl');
+    writeFileSync(q, '{"id":"1","text":"paper jam","ratings":{"x":2}}\n{"id":"2","text":"toner","ratings":{"y":5}}\n');
+    const articles = join(KB, 'kb-articles.jsonl');
+    const runs = [
+      await tagdesk(fa, 'kb', 'eval', '--articles', articles, '--queries', q),
+      await tagdesk(fa, 'kb', 'eval', '--articles', join(root, 'none.jsonl'), '--queries', q),
+      await tagdesk(fa, 'kb', 'eval', '--articles', articles),
+      await tagdesk(fa, 'kb', 'frobnicate'),
+      await tagdesk(fa, 'kb', 'eval', '--bogus'),
+    ];
+    expect(runs.map((r) => r.status)).toEqual([1, 1, 2, 2, 2]);
+    for (const r of runs) expect(english(all(r))).toEqual([]);
+    expect(runs[0]!.stderr.trim()).toBe(`\u2068${q}\u2069، خط ۲: \u2068ratings.y\u2069: ورودی نامعتبر.`);
+    expect(runs[1]!.stderr.trim()).toBe(`\u2068${join(root, 'none.jsonl')}\u2069 خوانده نمی‌شود: چنین پرونده‌ای نیست`);
+    expect(runs[3]!.stderr).toContain('زیرفرمان ناشناختهٔ ‎kb‎: «\u2068frobnicate\u2069».');
+    expect(runs[4]!.stderr).toContain('گزینهٔ ناشناخته: «\u2068--bogus\u2069».');
+    expect(runs[4]!.stderr).toContain('روش کار:');
+  }, 90_000);
+
+  it('lists kb, duplicates and import in the Persian usage with Persian descriptions', async () => {
+    const r = await tagdesk(fa, 'help');
+    expect(r.status).toBe(0);
+    expect(english(r.stdout)).toEqual([]);
+    expect(r.stdout).toContain('مشتری‌های احتمالاً تکراری');
+    expect(r.stdout).toContain('آوردن خروجی میز دیگر');
+    expect(r.stdout).toContain('بازپخش پرسش‌های امتیازداده‌شده');
+  }, 60_000);
+
+  it('uses plural forms and the reader\u2019s digits for counts', () => {
+    const en = cliSay('en');
+    expect(en.tc('count.customers', 1)).toBe('1 customer');
+    expect(en.tc('count.customers', 3)).toBe('3 customers');
+    expect(en.tc('dup.head', 1)).toBe('1 likely duplicate pair:');
+    expect(cliSay('fa').tc('count.customers', 1200)).toBe('۱٬۲۰۰ مشتری');
+    expect(cliSay('fa').percent(0.5)).toBe('۵۰٫۰٪');
+    expect(en.percent(0.5)).toBe('50.0 %');
+  });
 });

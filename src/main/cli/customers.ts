@@ -1,29 +1,31 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import type { Push } from '../../shared/api';
+import { CSV_FIELDS, importProgressSchema } from '../../shared/customerApi';
 import type { Client } from '../../shared/client';
+import { isCliKey, type CliKey, type CliSay } from './messages';
 
 // `tagdesk duplicates` and `tagdesk import`: customer data from a terminal (issue 12). The
 // host's own helpers (argument parsing, opening the desk, signing in) are passed in, so the
-// commands go through a Connection like every other call.
-
-export const CUSTOMER_USAGE = `  duplicates [--json] [--limit N]     likely duplicate customers, in pairs, best first,
-                                      each with a score and why
-  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
-                                      bring in another desk's export: Zendesk JSON pages,
-                                      Freshdesk CSVs, or any CSV with a column mapping;
-                                      rejected rows go to a rejects file with the reason`;
+// commands go through a Connection like every other call. What they say to people comes
+// from ./messages (English or Persian); their --json output does not change with it.
 
 type Values = Record<string, string | boolean | undefined>;
 export interface CliHost {
   parse(args: string[], flags: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>, positionals: boolean): { values: Values; positionals: string[] };
-  withDesk(values: Values, run: (client: Client) => Promise<number>): Promise<number>;
+  withDesk(values: Values, run: (client: Client) => Promise<number>, onPush?: (push: Push) => void): Promise<number>;
   signInAsAdmin(client: Client): Promise<void>;
+  /** A wrong command line: exit code 2, with the usage. */
   usage(message: string): Error;
+  /** Input that cannot be used: exit code 1, the message alone. */
+  fail(message: string): Error;
+  say: CliSay;
 }
 
 export async function duplicates(args: string[], host: CliHost): Promise<number> {
+  const { tr, tc, decimal } = host.say;
   const { values } = host.parse(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, false);
   const limit = values.limit === undefined ? 1000 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw host.usage('--limit must be a whole number from 1 to 100000.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw host.usage(tr('dup.badLimit'));
   return host.withDesk(values, async (client) => {
     await host.signInAsAdmin(client);
     const pairs = await client.call('customers.duplicatePairs', { limit });
@@ -32,46 +34,99 @@ export async function duplicates(args: string[], host: CliHost): Promise<number>
       return 0;
     }
     if (pairs.length === 0) {
-      console.log('No likely duplicates.');
+      console.log(tr('dup.none'));
       return 0;
     }
-    console.log(`${pairs.length} likely duplicate pair${pairs.length === 1 ? '' : 's'}:`);
+    console.log(tc('dup.head', pairs.length));
     for (const p of pairs) {
-      console.log(`  ${p.score.toFixed(2)}  ${p.a.name} (${p.a.id})  ~  ${p.b.name} (${p.b.id})  [${p.segment.replaceAll('_', ' ')}; same ${p.reasons.join(', ')}]`);
+      const segmentKey = `segment.${p.segment}`;
+      const reasons = p.reasons.map((r) => tr(`dup.reason.${r}`)).join(tr('list.separator'));
+      console.log(tr('dup.pair', { score: decimal(p.score, 2), a: p.a.name, aId: p.a.id, b: p.b.name, bId: p.b.id, segment: isCliKey(segmentKey) ? tr(segmentKey) : p.segment, reasons }));
     }
     return 0;
   });
 }
 
+/** A progress line at most this often for one file (and always when a file is done). */
+const PROGRESS_EVERY_MS = 2000;
+
 export async function importFiles(args: string[], host: CliHost): Promise<number> {
+  const { tr, tc, percent } = host.say;
   const { values, positionals } = host.parse(args, { from: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, map: { type: 'string' }, rejects: { type: 'string' } }, true);
   const from = values.from;
-  if (from !== 'zendesk' && from !== 'freshdesk' && from !== 'csv') throw host.usage('import needs --from zendesk, --from freshdesk or --from csv.');
-  if (positionals.length === 0) throw host.usage('import needs at least one FILE: the export pages or CSVs.');
+  if (from !== 'zendesk' && from !== 'freshdesk' && from !== 'csv') throw host.usage(tr('import.badFrom'));
+  if (positionals.length === 0) throw host.usage(tr('import.needsFiles'));
   const mapping: Record<string, string> = {};
   if (typeof values.map === 'string') {
+    if (from !== 'csv') throw host.usage(tr('import.mapNeedsCsv'));
     for (const pair of values.map.split(',')) {
       const [field, column] = pair.split('=');
-      if (!field?.trim() || !column?.trim()) throw host.usage(`--map takes FIELD=COLUMN pairs separated by commas, such as name=Customer,phone=Tel (not "${pair}").`);
+      if (!field?.trim() || !column?.trim()) throw host.usage(tr('import.badMap', { pair }));
+      if (!(CSV_FIELDS as readonly string[]).includes(field.trim())) throw host.usage(tr('import.unknownField', { field: field.trim(), fields: CSV_FIELDS.join(', ') }));
       mapping[field.trim()] = column.trim();
     }
   }
-  return host.withDesk(values, async (client) => {
-    await host.signInAsAdmin(client);
-    const summary = await client.call('import.run', {
-      from,
-      files: positionals.map((f) => resolve(f)),
-      dryRun: values['dry-run'] === true,
-      mapping,
-      rejectsPath: typeof values.rejects === 'string' ? resolve(values.rejects) : null,
-    });
-    if (values.json) {
-      console.log(JSON.stringify({ imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects }));
+  const human = values.json !== true;
+  const files = positionals.map((f) => resolve(f));
+  // Progress for people, on stderr: a line per file when it is done, and every few seconds
+  // while a large one is read.
+  const lastLine = new Map<string, number>();
+  const onProgress = (push: Push) => {
+    if (!human || push.event !== 'import.progress') return;
+    const p = importProgressSchema.safeParse(push.payload);
+    if (!p.success) return;
+    const done = p.data.bytesRead >= p.data.bytes;
+    const now = Date.now();
+    if (!done && now - (lastLine.get(p.data.file) ?? 0) < PROGRESS_EVERY_MS) return;
+    lastLine.set(p.data.file, now);
+    console.error(tr('import.progress', { file: basename(p.data.file), rows: tc('count.rows', p.data.rows), share: percent(p.data.bytes ? Math.min(1, p.data.bytesRead / p.data.bytes) : 1) }));
+  };
+  return host.withDesk(
+    values,
+    async (client) => {
+      await host.signInAsAdmin(client);
+      // Each file as the import will see it: one it cannot read is named with the reason (the
+      // others are still imported), and a CSV must have every column --map names, or nothing is.
+      for (const file of files) {
+        const peek = await client.call('import.peek', { from, file });
+        if (peek.problemCode) {
+          if (human) {
+            const key = `import.problem.${peek.problemCode}`;
+            const params = { ...peek.problemParams };
+            if (params.error !== undefined) params.error = host.say.fileError(params.error);
+            console.error(tr('import.fileSkipped', { file, reason: isCliKey(key) ? tr(key as CliKey, params) : (peek.problem ?? '') }));
+          }
+          continue;
+        }
+        if (from !== 'csv') continue;
+        const columns = peek.columns.map((c) => c.toLowerCase());
+        for (const [field, column] of Object.entries(mapping)) {
+          if (!columns.includes(column.toLowerCase())) throw host.fail(tr('import.missingColumn', { file, column, field, columns: peek.columns.join(', ') }));
+        }
+      }
+      const summary = await client.call('import.run', {
+        from,
+        files,
+        dryRun: values['dry-run'] === true,
+        mapping,
+        rejectsPath: typeof values.rejects === 'string' ? resolve(values.rejects) : null,
+      });
+      if (!human) {
+        console.log(JSON.stringify({ imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects }));
+        return 0;
+      }
+      const i = summary.imported;
+      const counts = {
+        customers: tc('count.customers', i.customers),
+        contacts: tc('count.contacts', i.contacts),
+        systems: tc('count.systems', i.assets),
+        tickets: tc('count.tickets', i.tickets),
+        events: tc('count.events', i.events),
+      };
+      console.log(tr(values['dry-run'] ? 'import.would' : 'import.done', counts));
+      console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
       return 0;
-    }
-    const i = summary.imported;
-    console.log(`${values['dry-run'] ? 'Would import' : 'Imported'} ${i.customers} customers, ${i.contacts} contacts, ${i.assets} systems, ${i.tickets} tickets with ${i.events} events.`);
-    console.log(summary.rejected === 0 ? 'Nothing was rejected.' : `${summary.rejected} rejected: see ${summary.rejects} (one JSON line each, with the reason).`);
-    return 0;
-  });
+    },
+    onProgress,
+  );
 }

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { api, ApiError, type CustomerView, type LookupResult, type Method, type QueueSummary } from '../../shared/api';
+import { api, ApiError, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import type { Connection } from '../core/desk';
-import { KB_USAGE, kbCommand } from './kb';
-import { CUSTOMER_USAGE, duplicates, importFiles, type CliHost } from './customers';
-import { cliDay, cliLanguageOf, cliNumber, cliTranslator, isCliKey, type CliLanguage, type CliT } from './messages';
+import { kbCommand } from './kb';
+import { duplicates, importFiles, type CliHost } from './customers';
+import { cliDay, cliLanguageOf, cliNumber, cliSay, cliTranslator, isCliKey, type CliLanguage, type CliSay, type CliT } from './messages';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -16,7 +16,8 @@ import { cliDay, cliLanguageOf, cliNumber, cliTranslator, isCliKey, type CliLang
 // What it says to people is in ./messages (English and Persian; --lang, TAGDESK_LANG, LANG).
 let language: CliLanguage = 'en';
 let tr: CliT = cliTranslator('en');
-const usage = () => tr('usage', { more: `${KB_USAGE}\n${CUSTOMER_USAGE}` }).replace(/\u2068|\u2069/g, '');
+let say: CliSay = cliSay('en');
+const usage = () => tr('usage', { more: `${tr('usage.kb')}\n${tr('usage.customers')}` }).replace(/\u2068|\u2069/g, '');
 
 /** Exit codes, as in USAGE and the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6 } as const;
@@ -43,6 +44,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const { flag, rest: args } = takeLanguage(argv.filter((a) => a !== '--debug'));
   language = cliLanguageOf(flag, process.env);
   tr = cliTranslator(language);
+  say = cliSay(language);
+  // zod's own messages (a bad line of a kb file, a refused input) in the reader's language.
+  if (language === 'fa') z.config(z.locales.fa());
   const [command, ...rest] = args;
   try {
     if (flag !== null && flag !== 'en' && flag !== 'fa') throw new UsageError(tr('error.badLang', { lang: flag }));
@@ -58,7 +62,7 @@ async function main(argv: readonly string[]): Promise<number> {
       case 'stats':
         return await stats(rest);
       case 'kb':
-        return await kbCommand(rest);
+        return await kbCommand(rest, say, argsMessage);
       case 'duplicates':
         return await duplicates(rest, cliHost);
       case 'import':
@@ -186,11 +190,11 @@ async function restore(args: string[]): Promise<number> {
  * Read commands open the desk read-only: a read never creates a desk in a mistyped folder,
  * never migrates, never runs the SLA scheduler, and works on a read-only folder.
  */
-async function withDesk(dataDir: string, opts: { readOnly: boolean }, run: (client: Client, dataDir: string) => Promise<number>): Promise<number> {
+async function withDesk(dataDir: string, opts: { readOnly: boolean }, run: (client: Client, dataDir: string) => Promise<number>, onPush: (push: Push) => void = () => {}): Promise<number> {
   // Loaded here, not at the top: the core is heavy, and usage errors should be instant.
   const { openDesk } = await import('../core/desk');
   const desk = await openDesk({ dataDir, demo: false, readOnly: opts.readOnly });
-  const connection = desk.connect(() => {});
+  const connection = desk.connect(onPush);
   try {
     return await run(createClient(connectionTransport(connection)), dataDir);
   } finally {
@@ -222,9 +226,13 @@ async function signInAsAdmin(client: Client): Promise<void> {
 
 const cliHost: CliHost = {
   parse: (args, flags, positionals) => parse(args, flags, positionals) as ReturnType<CliHost['parse']>,
-  withDesk: (values, run) => withDesk(dataDirOf(values), { readOnly: false }, (client) => run(client)),
+  withDesk: (values, run, onPush) => withDesk(dataDirOf(values), { readOnly: false }, (client) => run(client), onPush),
   signInAsAdmin,
   usage: (message) => new UsageError(message),
+  fail: (message) => new Failure(message),
+  get say() {
+    return say;
+  },
 };
 
 // ---- command line ---------------------------------------------------------------------------------
@@ -235,8 +243,19 @@ function parse<F extends Flags>(args: string[], flags: F, positionals: boolean) 
   try {
     return parseArgs({ args, options: { ...flags, data: { type: 'string' } }, strict: true, allowPositionals: positionals });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(argsMessage(error));
   }
+}
+
+/** node's parseArgs refusal in the reader's language (by its error code; the option it names). */
+function argsMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const named = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return tr('args.unknownOption', { option: named });
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return tr('args.unexpected', { arg: named });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return tr(message.includes('does not take') ? 'args.noValue' : 'args.missingValue', { option: named });
+  return message;
 }
 
 function dataDirOf(values: { data?: string | boolean | undefined }): string {

@@ -1,48 +1,73 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CliSay } from './messages';
 
 // `tagdesk kb eval --articles A.jsonl --queries Q.jsonl [--json]`: replays rated queries
 // against a knowledge base built from the articles, with learning and without (the
 // baseline) in the same run, and prints figures per block of 10 % of the queries.
 // Exit codes as the other commands: 2 for a wrong command line, 1 for unreadable input.
+// What it says to people comes from ./messages (English or Persian); --json lines do not.
 
-export const KB_USAGE = `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
-                                      replay rated queries against the articles: precision@3,
-                                      nDCG@10 and ask rate per 10 % of the queries, learning
-                                      on and off (the baseline)`;
+class Unreadable extends Error {
+  constructor(
+    readonly file: string,
+    readonly error: string,
+  ) {
+    super(`Cannot read ${file}: ${error}`);
+  }
+}
 
-export async function kbCommand(argv: readonly string[]): Promise<number> {
+export async function kbCommand(argv: readonly string[], say: CliSay, argsError: (error: unknown) => string): Promise<number> {
+  const { tr, tc } = say;
+  const usage = `${tr('usage.head')}\n${tr('usage.kb')}`;
   const [sub, ...rest] = argv;
   if (sub !== 'eval') {
-    console.error(`${sub === undefined ? 'kb needs a subcommand.' : `Unknown kb subcommand "${sub}".`}\n\nUsage:\n${KB_USAGE}`);
+    console.error(`${sub === undefined ? tr('kb.needsSub') : tr('kb.unknownSub', { sub })}\n\n${usage}`);
     return 2;
   }
   let values: { articles?: string; queries?: string; json?: boolean };
   try {
     values = parseArgs({ args: [...rest], options: { articles: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean' } }, strict: true }).values;
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage:\n${KB_USAGE}`);
+    console.error(`${argsError(error)}\n\n${usage}`);
     return 2;
   }
   if (!values.articles || !values.queries) {
-    console.error(`kb eval needs --articles and --queries.\n\nUsage:\n${KB_USAGE}`);
+    console.error(`${tr('kb.needsFiles')}\n\n${usage}`);
     return 2;
   }
   // Loaded here: the core is heavy, and usage errors should be instant.
-  const { evaluate, evalArticleSchema, evalQuerySchema, parseLines } = await import('../core/kb/evaluate');
+  const { evaluate, evalArticleSchema, evalQuerySchema, parseLines, EvalInputError } = await import('../core/kb/evaluate');
+  /** Bad input in the reader's words: which file, which line, what is wrong. */
+  const inputError = (error: unknown): string => {
+    if (error instanceof Unreadable) return tr('kb.cannotRead', { file: error.file, error: say.fileError(error.error) });
+    if (error instanceof EvalInputError) {
+      const p = error.problem;
+      if (p.kind === 'json') return tr('kb.badJson', { file: p.file, line: p.line });
+      if (p.kind === 'shape') return tr('kb.badLine', { file: p.file, line: p.line, field: p.field || 'line', issue: p.issue });
+      return tr('kb.duplicate', { id: p.id });
+    }
+    throw error;
+  };
   let articles, queries;
   try {
     articles = parseLines(read(values.articles), evalArticleSchema, values.articles);
     queries = parseLines(read(values.queries), evalQuerySchema, values.queries);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(inputError(error));
     return 1;
   }
   if (articles.length === 0 || queries.length === 0) {
-    console.error(`Nothing to evaluate: ${articles.length} articles, ${queries.length} queries.`);
+    console.error(tr('kb.nothing', { articles: tc('count.articles', articles.length), queries: tc('count.queries', queries.length) }));
     return 1;
   }
-  const run = await evaluate(articles, queries, 10);
+  let run;
+  try {
+    run = await evaluate(articles, queries, 10);
+  } catch (error) {
+    console.error(inputError(error));
+    return 1;
+  }
   try {
     if (values.json) {
       for (const b of run.blocks) {
@@ -52,12 +77,16 @@ export async function kbCommand(argv: readonly string[]): Promise<number> {
       }
       return 0;
     }
-    console.log(`${articles.length} articles, ${queries.length} queries, blocks of 10 %`);
-    console.log(['block', 'queries', 'P@3', 'P@3 base', 'nDCG@10', 'nDCG base', 'asked'].map((h, i) => (i === 0 ? h.padEnd(6) : h.padStart(10))).join(''));
+    const { n, decimal, percent } = say;
+    console.log(tr('kb.head', { articles: tc('count.articles', articles.length), queries: tc('count.queries', queries.length) }));
+    const heads = [tr('kb.col.block'), tr('kb.col.queries'), tr('kb.col.p3'), tr('kb.col.p3Base'), tr('kb.col.ndcg'), tr('kb.col.ndcgBase'), tr('kb.col.asked')];
+    // A column is as wide as its longest heading and a space (10 in English, as it always was).
+    const width = Math.max(10, ...heads.map((h) => h.length + 1));
+    console.log(heads.map((h, i) => (i === 0 ? h.padEnd(6) : h.padStart(width))).join(''));
     for (const b of run.blocks) {
       if (b.queries === 0) continue;
-      const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-      console.log([String(b.block).padEnd(6), String(b.queries), b.precision_at_3.toFixed(3), b.baseline_precision_at_3.toFixed(3), b.ndcg_at_10.toFixed(3), b.baseline_ndcg_at_10.toFixed(3), pct(b.ask_rate)].map((c, i) => (i === 0 ? c : c.padStart(10))).join(''));
+      const cells = [n(b.block).padEnd(6), n(b.queries), decimal(b.precision_at_3, 3), decimal(b.baseline_precision_at_3, 3), decimal(b.ndcg_at_10, 3), decimal(b.baseline_ndcg_at_10, 3), percent(b.ask_rate)];
+      console.log(cells.map((c, i) => (i === 0 ? c : c.padStart(width))).join(''));
     }
     return 0;
   } finally {
@@ -69,6 +98,6 @@ function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Unreadable(file, (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
   }
 }

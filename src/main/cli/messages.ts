@@ -110,6 +110,89 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'state.tier3.pending': 'tier3.pending',
   'state.resolved': 'resolved',
   'state.closed': 'closed',
+  // ---- every command's wrong command line (node's parseArgs, by its error code) ----
+  'args.unknownOption': 'Unknown option "{option}".',
+  'args.missingValue': 'Option "{option}" needs a value.',
+  'args.noValue': 'Option "{option}" does not take a value.',
+  'args.unexpected': 'Unexpected argument "{arg}": this command takes no other arguments.',
+  'usage.head': 'Usage:',
+  'list.separator': ', ',
+  // ---- counts, with plural forms (Intl.PluralRules picks _one or _other) ----
+  'count.articles_one': '{count} article',
+  'count.articles_other': '{count} articles',
+  'count.queries_one': '{count} query',
+  'count.queries_other': '{count} queries',
+  'count.customers_one': '{count} customer',
+  'count.customers_other': '{count} customers',
+  'count.contacts_one': '{count} contact',
+  'count.contacts_other': '{count} contacts',
+  'count.systems_one': '{count} system',
+  'count.systems_other': '{count} systems',
+  'count.tickets_one': '{count} ticket',
+  'count.tickets_other': '{count} tickets',
+  'count.events_one': '{count} event',
+  'count.events_other': '{count} events',
+  'count.rows_one': '{count} row',
+  'count.rows_other': '{count} rows',
+  // ---- tagdesk kb ----
+  'usage.kb': `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
+                                      replay rated queries against the articles: precision@3,
+                                      nDCG@10 and ask rate per 10 % of the queries, learning
+                                      on and off (the baseline)`,
+  'kb.needsSub': 'kb needs a subcommand.',
+  'kb.unknownSub': 'Unknown kb subcommand "{sub}".',
+  'kb.needsFiles': 'kb eval needs --articles and --queries.',
+  'kb.cannotRead': 'Cannot read {file}: {error}',
+  'kb.badJson': '{file}, line {line}: not valid JSON.',
+  'kb.badLine': '{file}, line {line}: {field}: {issue}.',
+  'kb.duplicate': 'Article "{id}" appears twice.',
+  'kb.nothing': 'Nothing to evaluate: {articles}, {queries}.',
+  'kb.head': '{articles}, {queries}, blocks of 10 %',
+  'kb.col.block': 'block',
+  'kb.col.queries': 'queries',
+  'kb.col.p3': 'P@3',
+  'kb.col.p3Base': 'P@3 base',
+  'kb.col.ndcg': 'nDCG@10',
+  'kb.col.ndcgBase': 'nDCG base',
+  'kb.col.asked': 'asked',
+  // ---- tagdesk duplicates and tagdesk import ----
+  'usage.customers': `  duplicates [--json] [--limit N]     likely duplicate customers, in pairs, best first,
+                                      each with a score and why
+  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
+                                      bring in another desk's export: Zendesk JSON pages,
+                                      Freshdesk CSVs, or any CSV with a column mapping;
+                                      rejected rows go to a rejects file with the reason`,
+  'dup.badLimit': '--limit must be a whole number from 1 to 100000.',
+  'dup.none': 'No likely duplicates.',
+  'dup.head_one': '{count} likely duplicate pair:',
+  'dup.head_other': '{count} likely duplicate pairs:',
+  'dup.pair': '  {score}  {a} ({aId})  ~  {b} ({bId})  [{segment}; same {reasons}]',
+  'dup.reason.phone': 'phone',
+  'dup.reason.email': 'email',
+  'dup.reason.tag': 'tag',
+  'dup.reason.name': 'name',
+  'import.badFrom': 'import needs --from zendesk, --from freshdesk or --from csv.',
+  'import.needsFiles': 'import needs at least one FILE: the export pages or CSVs.',
+  'import.badMap': '--map takes FIELD=COLUMN pairs separated by commas, such as name=Customer,phone=Tel (not "{pair}").',
+  'import.unknownField': '--map names "{field}", which is not a field the import knows. The fields: {fields}.',
+  'import.mapNeedsCsv': '--map is for --from csv; Zendesk and Freshdesk exports are read by their own columns.',
+  'import.missingColumn': '{file} has no column "{column}" (given for {field} in --map). Its columns: {columns}. Nothing was imported.',
+  'import.would': 'Would import {customers}, {contacts}, {systems}, {tickets} with {events}.',
+  'import.done': 'Imported {customers}, {contacts}, {systems}, {tickets} with {events}.',
+  'import.noRejects': 'Nothing was rejected.',
+  'import.rejected_one': '{count} rejected: see {file} (one JSON line each, with the reason).',
+  'import.rejected_other': '{count} rejected: see {file} (one JSON line each, with the reason).',
+  'import.fileSkipped': '{file} is not imported: {reason}.',
+  'import.progress': '{file}: {rows} read ({share})',
+  'import.problem.unreadable': 'it cannot be read ({error})',
+  'fileError.ENOENT': 'no such file',
+  'fileError.EACCES': 'permission denied',
+  'fileError.EISDIR': 'it is a folder',
+  'import.problem.jsonNotZendesk': 'it is JSON, and only --from zendesk reads JSON exports',
+  'import.problem.jsonUnknown': 'it is JSON but holds none of users, organizations, tickets or ticket_events',
+  'import.problem.notZendesk': 'it is not a Zendesk JSON export page',
+  'import.problem.noCsvHeader': 'it has no CSV header row',
+  'import.problem.notFreshdesk': 'it is a CSV, but not a Freshdesk ticket, contact or company export (its header: {header})',
 } as const;
 
 export type CliKey = keyof typeof cliEn;
@@ -213,6 +296,85 @@ lookup و stats و backup فقط می‌خوانند.
   'state.tier3.pending': 'در انتظار مشتری (سطح سه)',
   'state.resolved': 'حل‌شده',
   'state.closed': 'بسته',
+  'args.unknownOption': 'گزینهٔ ناشناخته: «{option}».',
+  'args.missingValue': 'گزینهٔ «{option}» مقداری می‌خواهد.',
+  'args.noValue': 'گزینهٔ «{option}» مقدار نمی‌گیرد.',
+  'args.unexpected': 'ورودی نابه‌جا: «{arg}»؛ این فرمان ورودی دیگری نمی‌گیرد.',
+  'usage.head': 'روش کار:',
+  'list.separator': '، ',
+  'count.articles_one': '{count} مقاله',
+  'count.articles_other': '{count} مقاله',
+  'count.queries_one': '{count} پرسش',
+  'count.queries_other': '{count} پرسش',
+  'count.customers_one': '{count} مشتری',
+  'count.customers_other': '{count} مشتری',
+  'count.contacts_one': '{count} مخاطب',
+  'count.contacts_other': '{count} مخاطب',
+  'count.systems_one': '{count} سیستم',
+  'count.systems_other': '{count} سیستم',
+  'count.tickets_one': '{count} تیکت',
+  'count.tickets_other': '{count} تیکت',
+  'count.events_one': '{count} رویداد',
+  'count.events_other': '{count} رویداد',
+  'count.rows_one': '{count} ردیف',
+  'count.rows_other': '{count} ردیف',
+  'usage.kb': `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
+                                      بازپخش پرسش‌های امتیازداده‌شده روی مقاله‌ها: دقت در ۳،
+                                      nDCG در ۱۰ و نرخ پرسیدن برای هر ۱۰٪ از پرسش‌ها، با
+                                      یادگیری و بی یادگیری (مبنا)`,
+  'kb.needsSub': '‎kb‎ یک زیرفرمان می‌خواهد.',
+  'kb.unknownSub': 'زیرفرمان ناشناختهٔ ‎kb‎: «{sub}».',
+  'kb.needsFiles': '‎kb eval‎ هم ‎--articles‎ و هم ‎--queries‎ را می‌خواهد.',
+  'kb.cannotRead': '{file} خوانده نمی‌شود: {error}',
+  'kb.badJson': '{file}، خط {line}: JSON درستی نیست.',
+  'kb.badLine': '{file}، خط {line}: {field}: {issue}.',
+  'kb.duplicate': 'مقالهٔ «{id}» دو بار آمده است.',
+  'kb.nothing': 'چیزی برای ارزیابی نیست: {articles}، {queries}.',
+  'kb.head': '{articles}، {queries}، در بخش‌های ۱۰٪',
+  'kb.col.block': 'بخش',
+  'kb.col.queries': 'پرسش',
+  'kb.col.p3': 'دقت@۳',
+  'kb.col.p3Base': 'دقت@۳ مبنا',
+  'kb.col.ndcg': 'nDCG@۱۰',
+  'kb.col.ndcgBase': 'nDCG مبنا',
+  'kb.col.asked': 'پرسیده',
+  'usage.customers': `  duplicates [--json] [--limit N]     مشتری‌های احتمالاً تکراری، جفت‌جفت، بهترین اول،
+                                      هر جفت با امتیاز و دلیل
+  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
+                                      آوردن خروجی میز دیگر: صفحه‌های JSON زندسک،
+                                      CSVهای فرش‌دسک، یا هر CSV با نگاشت ستون‌ها؛
+                                      ردیف‌های ردشده با دلیلشان در پروندهٔ ردشده‌ها می‌آیند`,
+  'dup.badLimit': '‎--limit‎ باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد.',
+  'dup.none': 'مشتری احتمالاً تکراری‌ای نیست.',
+  'dup.head_one': '{count} جفت مشتری احتمالاً تکراری:',
+  'dup.head_other': '{count} جفت مشتری احتمالاً تکراری:',
+  'dup.pair': '  {score}  {a} ({aId})  ~  {b} ({bId})  [{segment}؛ یکسان در {reasons}]',
+  'dup.reason.phone': 'تلفن',
+  'dup.reason.email': 'ایمیل',
+  'dup.reason.tag': 'برچسب سرویس',
+  'dup.reason.name': 'نام',
+  'import.badFrom': '‎import‎ یکی از ‎--from zendesk‎، ‎--from freshdesk‎ یا ‎--from csv‎ را می‌خواهد.',
+  'import.needsFiles': '‎import‎ دست‌کم یک پرونده (FILE) می‌خواهد: صفحه‌های خروجی یا CSVها.',
+  'import.badMap': '‎--map‎ جفت‌های ‎FIELD=COLUMN‎ را با ویرگول جدا می‌گیرد، مانند ‎name=Customer,phone=Tel‎ (نه «{pair}»).',
+  'import.unknownField': '‎--map‎ از «{field}» نام برده که فیلدی شناخته‌شده برای ورود نیست. فیلدها: {fields}.',
+  'import.mapNeedsCsv': '‎--map‎ برای ‎--from csv‎ است؛ خروجی زندسک و فرش‌دسک با ستون‌های خودشان خوانده می‌شوند.',
+  'import.missingColumn': '{file} ستونی به نام «{column}» ندارد (در ‎--map‎ برای {field} داده شده). ستون‌هایش: {columns}. چیزی وارد نشد.',
+  'import.would': 'وارد می‌شد: {customers}، {contacts}، {systems}، {tickets} با {events}.',
+  'import.done': 'وارد شد: {customers}، {contacts}، {systems}، {tickets} با {events}.',
+  'import.noRejects': 'هیچ ردیفی رد نشد.',
+  'import.rejected_one': '{count} ردیف رد شد: {file} را ببینید (هر کدام یک خط JSON با دلیلش).',
+  'import.rejected_other': '{count} ردیف رد شد: {file} را ببینید (هر کدام یک خط JSON با دلیلش).',
+  'import.fileSkipped': '{file} وارد نمی‌شود: {reason}.',
+  'import.progress': '{file}: {rows} خوانده شد ({share})',
+  'import.problem.unreadable': 'خوانده نمی‌شود ({error})',
+  'fileError.ENOENT': 'چنین پرونده‌ای نیست',
+  'fileError.EACCES': 'اجازهٔ دسترسی نیست',
+  'fileError.EISDIR': 'پوشه است، نه پرونده',
+  'import.problem.jsonNotZendesk': 'پروندهٔ JSON است و فقط ‎--from zendesk‎ خروجی JSON را می‌خواند',
+  'import.problem.jsonUnknown': 'پروندهٔ JSON است اما هیچ‌یک از ‎users‎، ‎organizations‎، ‎tickets‎ یا ‎ticket_events‎ را ندارد',
+  'import.problem.notZendesk': 'صفحهٔ خروجی JSON زندسک نیست',
+  'import.problem.noCsvHeader': 'سطر سرستون CSV ندارد',
+  'import.problem.notFreshdesk': 'CSV است، اما خروجی تیکت، مخاطب یا شرکت فرش‌دسک نیست (سرستون‌هایش: {header})',
 };
 
 export const CLI_DICTIONARIES: Record<CliLanguage, { readonly [K in CliKey]: string }> = { en: cliEn, fa: cliFa };
@@ -257,4 +419,38 @@ export const isCliKey = (key: string): key is CliKey => Object.hasOwn(cliEn, key
 export function cliDay(language: CliLanguage, at: number): string {
   if (language === 'en') return new Date(at).toISOString().slice(0, 10);
   return new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(at);
+}
+
+/** Keys that come in plural forms: `x_one` and `x_other`. */
+export type CliPluralBase = { [K in CliKey]: K extends `${infer B}_other` ? B : never }[CliKey];
+
+/** What a command needs to speak to people: the language, t(), plural t() and numbers. */
+export interface CliSay {
+  language: CliLanguage;
+  tr: CliT;
+  /** Picks `base_one` or `base_other` by the language's plural rules and fills in {count}. */
+  tc: (base: CliPluralBase, count: number, vars?: CliVars) => string;
+  /** A whole number in the reader's digits. */
+  n: (value: number) => string;
+  /** A fraction with `digits` decimals: 0.457 in English, ۰٫۴۵۷ in Persian. */
+  decimal: (value: number, digits: number) => string;
+  /** A share (0..1) as a percentage with one decimal: 45.0 % in English, ۴۵٫۰٪ in Persian. */
+  percent: (share: number) => string;
+  /** Why a file cannot be read (ENOENT, EACCES…), in words when the code is a known one. */
+  fileError: (code: string) => string;
+}
+
+export function cliSay(language: CliLanguage): CliSay {
+  const tr = cliTranslator(language);
+  const rules = new Intl.PluralRules(language);
+  const fa = language === 'fa';
+  return {
+    language,
+    tr,
+    tc: (base, count, vars) => tr(`${base}_${rules.select(count) === 'one' ? 'one' : 'other'}` as CliKey, { ...vars, count }),
+    n: (value) => cliNumber(language, value),
+    decimal: (value, digits) => (fa ? new Intl.NumberFormat('fa-IR', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : value.toFixed(digits)),
+    fileError: (code) => (isCliKey(`fileError.${code}`) ? tr(`fileError.${code}` as CliKey) : code),
+    percent: (share) => (fa ? new Intl.NumberFormat('fa-IR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : `${(share * 100).toFixed(1)} %`),
+  };
 }

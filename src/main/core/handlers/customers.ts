@@ -40,7 +40,9 @@ export function customerArea(
       'import.peek': (s, i) => {
         requireImporter(signedIn(s));
         const r = recognise(i.file, i.from);
-        return r.ok ? { kind: r.kind, columns: csvColumns(i.file), problem: null } : { kind: null, columns: [], problem: r.reason };
+        if (r.ok) return { kind: r.kind, columns: csvColumns(i.file), problem: null, problemCode: null };
+        const { code, ...params } = r.problem;
+        return { kind: null, columns: [], problem: r.reason, problemCode: code, problemParams: params };
       },
       'import.run': async (s, i) => {
         requireImporter(signedIn(s));

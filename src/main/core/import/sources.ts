@@ -51,30 +51,40 @@ function head(file: string): string {
 }
 
 /** Recognises a file, or says why it cannot be imported as `from`. */
-export function recognise(file: string, from: 'zendesk' | 'freshdesk' | 'csv'): { ok: true; kind: FileKind; bytes: number } | { ok: false; reason: string } {
+/** Why a file cannot be imported, as a code and its values (for a message in the reader's language). */
+export type FileProblem =
+  | { code: 'unreadable'; file: string; error: string }
+  | { code: 'jsonNotZendesk' | 'jsonUnknown' | 'notZendesk' | 'noCsvHeader'; file: string }
+  | { code: 'notFreshdesk'; file: string; header: string };
+
+export function recognise(
+  file: string,
+  from: 'zendesk' | 'freshdesk' | 'csv',
+): { ok: true; kind: FileKind; bytes: number } | { ok: false; reason: string; problem: FileProblem } {
   let text: string;
   let bytes: number;
   try {
     bytes = statSync(file).size;
     text = head(file);
   } catch (error) {
-    return { ok: false, reason: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, reason: `cannot read ${file}: ${code}`, problem: { code: 'unreadable', file, error: code } };
   }
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    if (from !== 'zendesk') return { ok: false, reason: `${file} is JSON; only --from zendesk reads JSON exports` };
+    if (from !== 'zendesk') return { ok: false, reason: `${file} is JSON; only --from zendesk reads JSON exports`, problem: { code: 'jsonNotZendesk', file } };
     // The record array's key comes first in Zendesk's pages; end_of_stream and the cursors follow it.
     const key = /"(organizations|users|tickets|ticket_events)"\s*:\s*\[/.exec(trimmed)?.[1];
-    if (!key) return { ok: false, reason: `${file} is JSON but holds none of users, organizations, tickets or ticket_events` };
+    if (!key) return { ok: false, reason: `${file} is JSON but holds none of users, organizations, tickets or ticket_events`, problem: { code: 'jsonUnknown', file } };
     return { ok: true, kind: `zendesk.${key}` as FileKind, bytes };
   }
   const header = (trimmed.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
-  if (from === 'zendesk') return { ok: false, reason: `${file} is not a Zendesk JSON export page` };
-  if (from === 'csv') return header.includes(',') || header.includes(';') ? { ok: true, kind: 'csv', bytes } : { ok: false, reason: `${file} has no CSV header row` };
+  if (from === 'zendesk') return { ok: false, reason: `${file} is not a Zendesk JSON export page`, problem: { code: 'notZendesk', file } };
+  if (from === 'csv') return header.includes(',') || header.includes(';') ? { ok: true, kind: 'csv', bytes } : { ok: false, reason: `${file} has no CSV header row`, problem: { code: 'noCsvHeader', file } };
   if (header.includes('ticket id')) return { ok: true, kind: 'freshdesk.tickets', bytes };
   if (header.includes('contact id') || (header.includes('full name') && header.includes('email'))) return { ok: true, kind: 'freshdesk.contacts', bytes };
   if (header.includes('company id') || (header.includes('name') && header.includes('domains'))) return { ok: true, kind: 'freshdesk.companies', bytes };
-  return { ok: false, reason: `${file} is a CSV, but not a Freshdesk ticket, contact or company export (its header: ${header.slice(0, 120)})` };
+  return { ok: false, reason: `${file} is a CSV, but not a Freshdesk ticket, contact or company export (its header: ${header.slice(0, 120)})`, problem: { code: 'notFreshdesk', file, header: header.slice(0, 120) } };
 }
 
 export interface Row {

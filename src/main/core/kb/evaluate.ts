@@ -44,6 +44,16 @@ export interface Evaluation {
 }
 
 /** Parses JSON lines with a schema; a bad line is reported with its number, nothing is guessed. */
+/** Input the evaluation cannot use, with what and where (for a message in the reader's language). */
+export class EvalInputError extends Error {
+  constructor(
+    message: string,
+    readonly problem: { kind: 'json'; file: string; line: number } | { kind: 'shape'; file: string; line: number; field: string; issue: string } | { kind: 'duplicate'; id: string },
+  ) {
+    super(message);
+  }
+}
+
 export function parseLines<T>(text: string, schema: z.ZodType<T>, what: string): T[] {
   const out: T[] = [];
   text.split('\n').forEach((line, i) => {
@@ -52,12 +62,13 @@ export function parseLines<T>(text: string, schema: z.ZodType<T>, what: string):
     try {
       value = JSON.parse(line);
     } catch {
-      throw new Error(`${what}, line ${i + 1}: not valid JSON.`);
+      throw new EvalInputError(`${what}, line ${i + 1}: not valid JSON.`, { kind: 'json', file: what, line: i + 1 });
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`${what}, line ${i + 1}: ${issue ? `${issue.path.join('.') || 'line'}: ${issue.message}` : 'invalid'}.`);
+      const field = issue?.path.join('.') ?? '';
+      throw new EvalInputError(`${what}, line ${i + 1}: ${issue ? `${field || 'line'}: ${issue.message}` : 'invalid'}.`, { kind: 'shape', file: what, line: i + 1, field, issue: issue?.message ?? '' });
     }
     out.push(parsed.data);
   });
@@ -70,7 +81,7 @@ export async function evalStore(articles: readonly EvalArticle[]): Promise<{ sto
   const store = kbStore(db.sqlite);
   const seen = new Set<string>();
   for (const a of articles) {
-    if (seen.has(a.id)) throw new Error(`Article "${a.id}" appears twice.`);
+    if (seen.has(a.id)) throw new EvalInputError(`Article "${a.id}" appears twice.`, { kind: 'duplicate', id: a.id });
     seen.add(a.id);
     store.save(EVALUATOR, { id: a.id, title: a.title, body: a.body || a.title, productLines: a.product ? [a.product] : [], models: [], segments: [], tags: [], status: 'published', sourceTicketId: null }, 0);
   }
