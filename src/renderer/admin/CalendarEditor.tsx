@@ -1,11 +1,12 @@
-import { ActionIcon, Box, Button, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Button, Grid, Group, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
-import { currentLocale, t } from '../i18n';
+import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
+import { currentLocale, localiseDigits, t } from '../i18n';
 import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -167,7 +168,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <NumberInput
+                <LocalNumberInput
                   label={t('slaEdit.yearFrom')}
                   value={draft.yearFrom}
                   readOnly={readOnly}
@@ -179,7 +180,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <NumberInput
+                <LocalNumberInput
                   label={t('slaEdit.yearTo')}
                   value={draft.yearTo}
                   readOnly={readOnly}
@@ -244,7 +245,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                         return (
                           <Box key={w.index}>
                             <Group gap={6} wrap="nowrap" align="flex-start">
-                              <TextInput
+                              <DigitsTextInput
                                 size="xs"
                                 w={84}
                                 value={w.start}
@@ -254,14 +255,14 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                                 maxLength={5}
                                 dir="ltr"
                                 aria-label={t('slaEdit.opens', { day: dayName })}
-                                onChange={(e) => setHours(w.index, { start: e.currentTarget.value })}
+                                onChange={(start) => setHours(w.index, { start })}
                                 error={at(`weekly.${w.index}.start`) ? true : undefined}
                                 data-path={`weekly.${w.index}.start`}
                               />
                               <Text size="sm" c="dimmed" pt={4} aria-hidden>
                                 –
                               </Text>
-                              <TextInput
+                              <DigitsTextInput
                                 size="xs"
                                 w={84}
                                 value={w.end}
@@ -271,13 +272,13 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                                 maxLength={5}
                                 dir="ltr"
                                 aria-label={t('slaEdit.closes', { day: dayName })}
-                                onChange={(e) => setHours(w.index, { end: e.currentTarget.value })}
+                                onChange={(end) => setHours(w.index, { end })}
                                 error={at(`weekly.${w.index}.end`) ? true : undefined}
                                 data-path={`weekly.${w.index}.end`}
                               />
                               {!readOnly && (
                                 <Tooltip label={t('slaEdit.removeHours')} openDelay={300}>
-                                  <ActionIcon variant="subtle" color="gray" size="md" onClick={() => removeInterval(w.index)} aria-label={t('slaEdit.removeHoursOn', { day: dayName, from: w.start, to: w.end })}>
+                                  <ActionIcon variant="subtle" color="gray" size="md" onClick={() => removeInterval(w.index)} aria-label={t('slaEdit.removeHoursOn', { day: dayName, from: localiseDigits(w.start), to: localiseDigits(w.end) })}>
                                     <IconTrash size={15} aria-hidden />
                                   </ActionIcon>
                                 </Tooltip>
@@ -355,14 +356,14 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                         <Table.Tr key={index}>
                           <Table.Td>
                             {yearly ? (
-                              <TextInput
+                              <DigitsTextInput
                                 size="xs"
                                 placeholder={t('slaEdit.yearlyPlaceholder')}
                                 value={h.date}
                                 readOnly={readOnly}
                                 dir="ltr"
                                 aria-label={t('slaEdit.holidayDateYearlyOf', { name: label })}
-                                onChange={(e) => setHoliday(index, { date: e.currentTarget.value })}
+                                onChange={(date) => setHoliday(index, { date })}
                                 error={at(`holidays.${index}.date`)}
                                 data-path={`holidays.${index}.date`}
                               />

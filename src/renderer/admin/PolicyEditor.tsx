@@ -1,8 +1,9 @@
-import { Grid, NumberInput, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Grid, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, SEGMENTS, SERVICE_LEVELS, type Priority, type Segment, type ServiceLevel } from '../../shared/domain';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
 import { call } from '../backend';
+import { LocalNumberInput } from '../dates/DigitFields';
 import { t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { Section } from '../page';
@@ -189,7 +190,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                         const path = `targets.${priority}.${target}`;
                         return (
                           <Table.Td key={target}>
-                            <NumberInput
+                            <LocalNumberInput
                               size="xs"
                               value={value}
                               readOnly={readOnly}
@@ -221,7 +222,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
           <Section title={t('slaEdit.behaviour')} id="policy-behaviour">
             <Grid gap="md">
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <NumberInput
+                <LocalNumberInput
                   label={t('slaEdit.atRisk')}
                   description={t('slaEdit.atRiskHint', { percent: toNumber(draft.atRiskPercent) })}
                   value={draft.atRiskPercent}
