@@ -1,9 +1,10 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Box, Button, Group, NumberInput, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
+import { LocalNumberInput } from '../dates/DigitFields';
 import { formatDateTime, formatNumber, formatUtcDay, t } from '../i18n';
 import { segmentLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
@@ -127,7 +128,7 @@ function QualityPanel() {
                 <Table.Tr key={w.customerId}>
                   <Table.Td>
                     <Badge variant="light" color={w.quality.score >= 80 ? 'teal' : w.quality.score >= 50 ? 'yellow' : 'red'}>
-                      {w.quality.score}
+                      {formatNumber(w.quality.score)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
@@ -371,7 +372,7 @@ function PrivacyPanel() {
       )}
       <Section title={t('data.retention')}>
         <Group align="flex-end">
-          <NumberInput label={t('data.retentionDays')} description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : '')} min={30} max={36500} w={260} />
+          <LocalNumberInput label={t('data.retentionDays')} description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : '')} min={30} max={36500} w={260} />
           <Button onClick={() => void save()}>{t('record.save')}</Button>
         </Group>
       </Section>

@@ -7,7 +7,7 @@ import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES } from '../../shared/domain';
 import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { call, problemOf, useCall } from '../backend';
-import { currentLocale, formatNumber, t } from '../i18n';
+import { currentLocale, formatDigits, formatNumber, t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf } from '../route';
@@ -157,7 +157,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                       <Text size="xs">{hoursSummary(c)}</Text>
                     </Table.Td>
                     <Table.Td>{formatNumber(c.holidays.length)}</Table.Td>
-                    <Table.Td className={classes.nowrap}>{t('slaSettings.years', { from: String(c.yearRange.from), to: String(c.yearRange.to) })}</Table.Td>
+                    <Table.Td className={classes.nowrap}>{t('slaSettings.years', { from: formatDigits(c.yearRange.from), to: formatDigits(c.yearRange.to) })}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm">
                         {c.displayCalendar === 'persian' ? t('slaEdit.persian') : t('slaEdit.gregory')}

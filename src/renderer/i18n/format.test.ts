@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayCalendarFor, formatDate, formatDuration, formatNumber, formatPercent, formatUtcDay, localDateHint, localZoneName } from './format';
+import { displayCalendarFor, formatDate, formatDecimal, formatDigits, formatDuration, formatNumber, formatPercent, formatUtcDay, localDateHint, localZoneName } from './format';
 import { setLocale } from './state';
 
 const NOWRUZ_1405 = Date.UTC(2026, 2, 21, 8); // 1 Farvardin 1405
@@ -26,6 +26,17 @@ describe('dates and numbers for a Persian reader', () => {
     expect(formatDuration((2 * 60 + 5) * 60_000)).toBe('۲ ساعت ۵ دقیقه');
     expect(formatPercent(0.92)).toMatch(/۹۲/);
     expect(localZoneName('Asia/Tehran')).toBe('وقت ایران');
+  });
+
+  it('writes means, years and ranks in the reader’s digits (the CSAT board, calendar years)', async () => {
+    await setLocale('fa', 'arabext');
+    expect(formatDecimal(4.25, 1)).toBe('۴٫۳');
+    expect(formatDecimal(4, 2)).toBe('۴٫۰۰');
+    expect(formatDigits(2026)).toBe('۲۰۲۶');
+    await setLocale('fa', 'latn');
+    expect(formatDecimal(4.25, 1)).toMatch(/^4.3$/);
+    await setLocale('en', 'latn');
+    expect(formatDecimal(4.25, 1)).toBe('4.3');
   });
 
   it('leaves English as it was', async () => {

@@ -24,6 +24,11 @@ export function formatNumber(n: number): string {
   return cached('num', (l) => new Intl.NumberFormat(l)).format(n);
 }
 
+/** A number with exactly `digits` decimals ("4.3", "۴٫۳"): means, ratios. */
+export function formatDecimal(n: number, digits: number): string {
+  return cached(`dec-${digits}`, (l) => new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(n);
+}
+
 /** Digits alone, with no grouping: years, codes, ids (a year 1403 is not "1,403"). */
 export function formatDigits(n: number): string {
   return cached('digits', (l) => new Intl.NumberFormat(l, { useGrouping: false })).format(n);

@@ -4,7 +4,7 @@ import { IconBulb, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RATINGS, type Rating, type Suggestion, type Suggestions } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
-import { formatPercent, t } from '../i18n';
+import { formatNumber, formatPercent, t } from '../i18n';
 import { Muted, ProblemAlert, Section } from '../page';
 import { hrefOf } from '../route';
 import { ratingLabel, reasonLabel } from './labels';
@@ -78,7 +78,7 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: s.article.id })} fw={600} size="sm" data-testid="suggestion-title">
-            <Text span c="dimmed" ff="monospace" size="xs" me={6}>{rank}</Text>
+            <Text span c="dimmed" ff="monospace" size="xs" me={6}>{formatNumber(rank)}</Text>
             {s.article.title}
           </Anchor>
         </Group>

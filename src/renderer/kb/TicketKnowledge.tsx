@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Rating as Stars, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Rating as Stars, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFilePencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TicketDetail } from '../../shared/api';
 import { isOpenState } from '../../shared/ticketMachine';
 import { call, problemOf, useCall } from '../backend';
+import { LocalNumberInput } from '../dates/DigitFields';
 import { formatDateTime, t } from '../i18n';
 import { Section } from '../page';
 import { hrefOf } from '../route';
@@ -67,7 +68,7 @@ function CsatForm({ ticketId }: { ticketId: string }) {
           <Text size="sm" c="dimmed">{t('csat.lead')}</Text>
           <Group gap="sm" align="center">
             <Stars value={score} onChange={setScore} count={5} size="lg" aria-label={t('csat.score')} />
-            <NumberInput w={80} min={1} max={5} value={score || ''} onChange={(v) => setScore(typeof v === 'number' ? v : 0)} aria-label={t('csat.score')} data-testid="csat-score" />
+            <LocalNumberInput w={80} min={1} max={5} value={score || ''} onChange={(v) => setScore(typeof v === 'number' ? v : 0)} aria-label={t('csat.score')} data-testid="csat-score" />
           </Group>
           <Textarea label={t('csat.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
           <Group>

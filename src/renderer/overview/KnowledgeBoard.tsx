@@ -6,7 +6,7 @@ import { memo, useState } from 'react';
 import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
-import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
+import { formatDate, formatDateTime, formatDecimal, formatNumber, t } from '../i18n';
 import { categoryLabel } from '../kb/labels';
 import { STILL, useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
@@ -72,8 +72,8 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
                   return (
                     <Table.Td key={tier} ta="center" data-testid={`csat-${s}-${tier}`}>
                       {c ? (
-                        <Tooltip label={t('csat.mean', { mean: c.mean.toFixed(2), n: formatNumber(c.n) })}>
-                          <Badge variant="light" color={tone(c.mean)}>{c.mean.toFixed(1)}</Badge>
+                        <Tooltip label={t('csat.mean', { mean: formatDecimal(c.mean, 2), n: formatNumber(c.n) })}>
+                          <Badge variant="light" color={tone(c.mean)}>{formatDecimal(c.mean, 1)}</Badge>
                         </Tooltip>
                       ) : (
                         <Text size="xs" c="dimmed">–</Text>
@@ -121,7 +121,7 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
             <Group key={f.ticketId} justify="space-between" wrap="nowrap" gap="xs">
               <Box style={{ minWidth: 0 }}>
                 <Group gap={6} wrap="nowrap">
-                  <Badge color="red" variant="light" size="sm">{f.score} / 5</Badge>
+                  <Badge color="red" variant="light" size="sm">{formatNumber(f.score)} / {formatNumber(5)}</Badge>
                   <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit">{f.ticketNumber}</Text>
                   <Text size="sm" truncate>{f.customerName}</Text>
                 </Group>
