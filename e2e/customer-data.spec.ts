@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
@@ -77,4 +78,18 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   await expect(summary).toContainText('1 rows rejected');
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
+});
+
+test('a file the import cannot read is named in the reader\u2019s language', async ({ page }) => {
+  const file = new URL('../README.md', import.meta.url).pathname;
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await page.getByRole('link', { name: fa['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: fa['data.tabImport'] }).click();
+  await page.getByText(fa['data.importCsv'], { exact: true }).click();
+  await page.getByLabel(fa['data.importFiles']).fill(file);
+  await page.getByRole('button', { name: fa['data.readColumns'] }).click();
+  await expect(page.getByText(fa['data.fileProblem.noCsvHeader'].replace('{file}', `\u2068${file}\u2069`))).toBeVisible();
 });

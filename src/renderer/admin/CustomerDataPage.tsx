@@ -226,7 +226,12 @@ function ImportPanel() {
     setProblem(null);
     try {
       const r = await call('import.peek', { from, file: list[0] ?? '' });
-      if (r.problem) setProblem({ code: 'invalid_input', message: r.problem, issues: [] });
+      if (r.problem) {
+        // The desk's code for the problem, in the reader's words; its own sentence otherwise.
+        const p = r.problemParams ?? {};
+        const message = r.problemCode ? t(`data.fileProblem.${r.problemCode}`, { file: p.file ?? '', error: p.error ?? '', header: p.header ?? '' }) : r.problem;
+        setProblem({ code: 'invalid_input', message, issues: [] });
+      }
       setColumns(r.columns);
       const guess: Record<string, string> = {};
       for (const f of CSV_FIELDS) {
