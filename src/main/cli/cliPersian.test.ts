@@ -244,6 +244,13 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     expect(r.stdout).toContain('بازپخش پرسش‌های امتیازداده‌شده');
   }, 60_000);
 
+  it('refuses a count out of range in Persian (seed)', async () => {
+    const r = await tagdesk(fa, 'seed', '--customers', '0', '--data', join(root, 'never-made'));
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('\u2068--customers\u2069 باید دست‌کم ۱ باشد.');
+    expect(english(r.stderr)).toEqual([]);
+  }, 60_000);
+
   it('uses plural forms and the reader\u2019s digits for counts', () => {
     const en = cliSay('en');
     expect(en.tc('count.customers', 1)).toBe('1 customer');

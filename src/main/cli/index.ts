@@ -103,10 +103,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
 const countSchema = (flag: string, max: number) =>
   z.coerce
-    .number({ error: `${flag} must be a whole number.` })
-    .int(`${flag} must be a whole number.`)
-    .min(1, `${flag} must be at least 1.`)
-    .max(max, `${flag} may be at most ${max}.`);
+    .number({ error: tr('args.wholeNumber', { flag }) })
+    .int(tr('args.wholeNumber', { flag }))
+    .min(1, tr('args.atLeast', { flag, min: 1 }))
+    .max(max, tr('args.atMost', { flag, max }));
 
 async function seed(args: string[]): Promise<number> {
   const { values } = parse(args, { seed: { type: 'string' }, customers: { type: 'string' } }, false);
