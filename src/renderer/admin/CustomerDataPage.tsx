@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
+import { mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { formatDateTime, formatNumber, formatUtcDay, t } from '../i18n';
 import { segmentLabel } from '../labels';
@@ -108,6 +109,8 @@ function QualityPanel() {
               { name: 'changed', label: t('data.changed'), color: 'teal.6' },
               { name: 'confirmed', label: t('data.confirmed'), color: 'grape.5' },
             ]}
+            valueFormatter={formatNumber}
+            {...mirroredAxes()}
             withLegend
           />
         </Box>

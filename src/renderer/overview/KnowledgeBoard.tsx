@@ -50,7 +50,7 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
     return point;
   });
   const drawn = useLocaleDeferred(
-    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} yAxisProps={{ domain: [1, 5], width: 32 }} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" lineProps={STILL} />,
+    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} yAxisProps={{ domain: [1, 5], width: 32 }} valueFormatter={formatNumber} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" lineProps={STILL} />,
     [data],
   );
   return (
