@@ -347,7 +347,7 @@ lookup و stats و backup فقط می‌خوانند.
   'usage.customers': `  duplicates [--json] [--limit N]     مشتری‌های احتمالاً تکراری، جفت‌جفت، بهترین اول،
                                       هر جفت با امتیاز و دلیل
   import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
-                                      آوردن خروجی میز دیگر: صفحه‌های JSON زندسک،
+                                      آوردن خروجی میز دیگر: صفحه‌های JSON زن‌دسک،
                                       CSVهای فرش‌دسک، یا هر CSV با نگاشت ستون‌ها؛
                                       ردیف‌های ردشده با دلیلشان در پروندهٔ ردشده‌ها می‌آیند`,
   'dup.badLimit': '‎--limit‎ باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد.',
@@ -363,7 +363,7 @@ lookup و stats و backup فقط می‌خوانند.
   'import.needsFiles': '‎import‎ دست‌کم یک پرونده (FILE) می‌خواهد: صفحه‌های خروجی یا CSVها.',
   'import.badMap': '‎--map‎ جفت‌های ‎FIELD=COLUMN‎ را با ویرگول جدا می‌گیرد، مانند ‎name=Customer,phone=Tel‎ (نه «{pair}»).',
   'import.unknownField': '‎--map‎ از «{field}» نام برده که فیلدی شناخته‌شده برای ورود نیست. فیلدها: {fields}.',
-  'import.mapNeedsCsv': '‎--map‎ برای ‎--from csv‎ است؛ خروجی زندسک و فرش‌دسک با ستون‌های خودشان خوانده می‌شوند.',
+  'import.mapNeedsCsv': '‎--map‎ برای ‎--from csv‎ است؛ خروجی زن‌دسک و فرش‌دسک با ستون‌های خودشان خوانده می‌شوند.',
   'import.missingColumn': '{file} ستونی به نام «{column}» ندارد (در ‎--map‎ برای {field} داده شده). ستون‌هایش: {columns}. چیزی وارد نشد.',
   'import.would': 'وارد می‌شد: {customers}، {contacts}، {systems}، {tickets} با {events}.',
   'import.done': 'وارد شد: {customers}، {contacts}، {systems}، {tickets} با {events}.',
@@ -378,7 +378,7 @@ lookup و stats و backup فقط می‌خوانند.
   'fileError.EISDIR': 'پوشه است، نه پرونده',
   'import.problem.jsonNotZendesk': 'پروندهٔ JSON است و فقط ‎--from zendesk‎ خروجی JSON را می‌خواند',
   'import.problem.jsonUnknown': 'پروندهٔ JSON است اما هیچ‌یک از ‎users‎، ‎organizations‎، ‎tickets‎ یا ‎ticket_events‎ را ندارد',
-  'import.problem.notZendesk': 'صفحهٔ خروجی JSON زندسک نیست',
+  'import.problem.notZendesk': 'صفحهٔ خروجی JSON زن‌دسک نیست',
   'import.problem.noCsvHeader': 'سطر سرستون CSV ندارد',
   'import.problem.notFreshdesk': 'CSV است، اما خروجی تیکت، مخاطب یا شرکت فرش‌دسک نیست (سرستون‌هایش: {header})',
 };
