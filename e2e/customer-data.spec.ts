@@ -75,7 +75,7 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   await page.getByRole('button', { name: en['data.importRun'] }).click();
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('Imported 2 customers, 0 contacts, 2 systems');
-  await expect(summary).toContainText('1 rows rejected');
+  await expect(summary).toContainText('1 row rejected');
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
 });

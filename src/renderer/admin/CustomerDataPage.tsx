@@ -6,7 +6,7 @@ import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
 import { mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
-import { formatDateTime, formatNumber, formatUtcDay, t } from '../i18n';
+import { formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { segmentLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
@@ -319,7 +319,7 @@ function ImportPanel() {
                 {t(dryRun ? 'data.importWould' : 'data.importDone', { ...Object.fromEntries(Object.entries(summary.imported).map(([k, v]) => [k, formatNumber(v)])) })}
               </Text>
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
-                {summary.rejected ? t('data.importRejected', { count: formatNumber(summary.rejected), path: summary.rejects }) : t('data.importNoRejects')}
+                {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
             </Paper>
           )}
