@@ -72,6 +72,8 @@ test('business hours, years and SLA targets take and show Persian digits', async
   await expect(yearFrom).toHaveValue('۲۰۲۵');
   await yearFrom.press('ArrowUp');
   await expect(yearFrom).toHaveValue('۲۰۲۶');
+  // The years are Gregorian; the Solar Hijri years they span are written under them.
+  await expect(page.getByText(fa['slaEdit.yearSolar'].replace('{years}', '۱۴۰۴–۱۴۰۵')).first()).toBeVisible();
   await page.getByRole('button', { name: fa['slaEdit.saveCalendar'] }).click();
   await expect(page.locator('.mantine-Notification-root').first()).toBeVisible();
 

@@ -6,7 +6,7 @@ import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCa
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
-import { currentLocale, localiseDigits, t } from '../i18n';
+import { currentLocale, localiseDigits, solarYearsOf, t } from '../i18n';
 import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -68,6 +68,12 @@ function newDraft(): CalendarDraft {
 const isYearly = (h: CalendarDraft['holidays'][number]): boolean => h.yearly ?? /^\d{2}-\d{2}$/.test(h.date);
 
 const toYear = (v: number | string): number => (typeof v === 'number' ? v : Number(v));
+
+/** Under a (Gregorian) year field, the Solar Hijri years it spans for a Persian reader. */
+const solarHint = (v: number | string): string | undefined => {
+  const years = solarYearsOf(toYear(v));
+  return years ? t('slaEdit.yearSolar', { years }) : undefined;
+};
 
 function calendarOf(d: CalendarDraft): BusinessCalendar {
   return {
@@ -170,6 +176,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <LocalNumberInput
                   label={t('slaEdit.yearFrom')}
+                  description={solarHint(draft.yearFrom)}
                   value={draft.yearFrom}
                   readOnly={readOnly}
                   allowDecimal={false}
@@ -182,6 +189,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <LocalNumberInput
                   label={t('slaEdit.yearTo')}
+                  description={solarHint(draft.yearTo)}
                   value={draft.yearTo}
                   readOnly={readOnly}
                   allowDecimal={false}

@@ -598,6 +598,7 @@ export const en = {
   'slaEdit.noZone': 'No such time zone',
   'slaEdit.yearFrom': 'Valid from year',
   'slaEdit.yearTo': 'to year',
+  'slaEdit.yearSolar': 'Solar Hijri {years}',
   'slaEdit.displayCalendar': 'Show dates in',
   'slaEdit.gregory': 'Gregorian',
   'slaEdit.persian': 'Persian (Solar Hijri)',

@@ -548,6 +548,7 @@ export const fa: Messages = {
   'slaEdit.noZone': 'چنین منطقهٔ زمانی‌ای نیست',
   'slaEdit.yearFrom': 'معتبر از سال',
   'slaEdit.yearTo': 'تا سال',
+  'slaEdit.yearSolar': 'سال خورشیدی {years}',
   'slaEdit.displayCalendar': 'نمایش تاریخ‌ها به',
   'slaEdit.gregory': 'میلادی',
   'slaEdit.persian': 'خورشیدی (هجری شمسی)',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayCalendarFor, formatDate, formatDecimal, formatDigits, formatDuration, formatNumber, formatPercent, formatUtcDay, localDateHint, localZoneName } from './format';
+import { displayCalendarFor, formatDate, formatDecimal, formatDigits, formatDuration, formatNumber, solarYearsOf, formatPercent, formatUtcDay, localDateHint, localZoneName } from './format';
 import { setLocale } from './state';
 
 const NOWRUZ_1405 = Date.UTC(2026, 2, 21, 8); // 1 Farvardin 1405
@@ -33,10 +33,12 @@ describe('dates and numbers for a Persian reader', () => {
     expect(formatDecimal(4.25, 1)).toBe('۴٫۳');
     expect(formatDecimal(4, 2)).toBe('۴٫۰۰');
     expect(formatDigits(2026)).toBe('۲۰۲۶');
+    expect(solarYearsOf(2026)).toBe('۱۴۰۴–۱۴۰۵');
     await setLocale('fa', 'latn');
     expect(formatDecimal(4.25, 1)).toMatch(/^4.3$/);
     await setLocale('en', 'latn');
     expect(formatDecimal(4.25, 1)).toBe('4.3');
+    expect(solarYearsOf(2026)).toBeUndefined();
   });
 
   it('leaves English as it was', async () => {

@@ -123,6 +123,17 @@ export function localZoneName(timeZone: string): string | null {
 }
 
 /**
+ * The Solar Hijri years a Gregorian year spans ("۱۴۰۴–۱۴۰۵"), under a year field a Persian
+ * reader fills in Gregorian years. Undefined in English or for what is not a year yet.
+ */
+export function solarYearsOf(year: number): string | undefined {
+  if (localeState().language === 'en' || !Number.isInteger(year) || year < 1000 || year > 9999) return undefined;
+  const f = cached('solaryear', (l) => new Intl.DateTimeFormat(l, { year: 'numeric', timeZone: 'UTC' }));
+  const part = (ms: number) => f.formatToParts(ms).find((p) => p.type === 'year')?.value ?? '';
+  return `${part(Date.UTC(year, 0, 1))}–${part(Date.UTC(year, 11, 31))}`;
+}
+
+/**
  * Under a Gregorian date field (the browser's date picker), the same day as a Persian
  * reader counts it: "۱ فروردین ۱۴۰۵". Undefined in English or for a date not yet complete.
  */
