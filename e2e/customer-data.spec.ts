@@ -92,4 +92,14 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   await page.getByLabel(fa['data.importFiles']).fill(file);
   await page.getByRole('button', { name: fa['data.readColumns'] }).click();
   await expect(page.getByText(fa['data.fileProblem.noCsvHeader'].replace('{file}', `\u2068${file}\u2069`))).toBeVisible();
+
+  // A trial run of a Zendesk export: the summary in Persian words and digits.
+  const pages = ['zendesk-users.json', 'zendesk-organizations.json', 'zendesk-tickets.json'].map((f) => new URL(`../src/main/core/import/fixtures/${f}`, import.meta.url).pathname);
+  await page.getByText(fa['data.source.zendesk'], { exact: true }).click();
+  await page.getByLabel(fa['data.importFiles']).fill(pages.join('\n'));
+  await page.getByRole('button', { name: fa['data.importTry'] }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText(/[۰-۹]+ مشتری، [۰-۹]+ مخاطب، [۰-۹]+ سیستم و ۵ تیکت با [۰-۹]+ رویداد درون‌ریزی خواهد شد\./);
+  await expect(summary.locator('p').first()).not.toContainText(/[0-9]/);
+  await expect(summary.locator('p').last()).toContainText(/^[۰-۹]+ ردیف رد شد؛ هر کدام همراه با دلیل در \u2068.+\.jsonl\u2069 آمده است\.$/);
 });

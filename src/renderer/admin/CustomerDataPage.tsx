@@ -316,7 +316,13 @@ function ImportPanel() {
           {summary && (
             <Paper withBorder radius="md" p="sm" data-testid="import-summary">
               <Text size="sm" fw={600}>
-                {t(dryRun ? 'data.importWould' : 'data.importDone', { ...Object.fromEntries(Object.entries(summary.imported).map(([k, v]) => [k, formatNumber(v)])) })}
+                {t(dryRun ? 'data.importWould' : 'data.importDone', {
+                  customers: tc('data.count.customers', summary.imported.customers),
+                  contacts: tc('data.count.contacts', summary.imported.contacts),
+                  assets: tc('data.count.assets', summary.imported.assets),
+                  tickets: tc('data.count.tickets', summary.imported.tickets),
+                  events: tc('data.count.events', summary.imported.events),
+                })}
               </Text>
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
