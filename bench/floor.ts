@@ -70,13 +70,13 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     if (!next) throw new Error(`floor take_next: the ${segment} tier-1 queue is empty`);
     const row = ts.ticketById.get(next.id)!;
     const version = moveRow(row, at, { state: 'tier1.open', tier: 1, assigneeId: userId });
-    ts.insertEvent.run(uuidv7(at), next.id, version, 'TAKE', userId, at, '{}', actorJson(userId), 1, 1, DESK);
+    ts.insertEvent.run(uuidv7(at), next.id, version, 'TAKE', userId, at, '{}', actorJson(userId), 1, 1, DESK, null);
   });
 
   const escalate = raw.transaction((ticketId: string, userId: string, at: number) => {
     const row = ts.ticketById.get(ticketId)!;
     const version = moveRow(row, at, { state: 'tier2.waiting', tier: 2, assigneeId: null });
-    ts.insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK);
+    ts.insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK, null);
   });
 
   // The same escalation with the outbox row the store adds for the hub: its cost alone.

@@ -8,6 +8,7 @@ import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
+import { signInWithPassword } from './pages/app';
 
 // Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
 // to it open the same ticket; each sees the other viewing, sees them typing while they write
@@ -40,15 +41,7 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(shell.url);
-  await page.getByRole('textbox', { name: en['signIn.email'] }).fill(email);
-  await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
-  await page.getByRole('button', { name: en['signIn.submit'] }).click();
-  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
-  return page;
-}
+const signedIn = (browser: Browser, email: string): Promise<Page> => signInWithPassword(browser, shell.url, email, PASSWORD);
 
 /** An open first-line ticket of the education segment, on this desk and (as sync puts it there) on the hub. */
 async function sharedTicket(): Promise<{ id: string }> {

@@ -8,6 +8,7 @@ import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
+import { signInWithPassword } from './pages/app';
 import { TicketView } from './pages/ticket';
 
 // Two desks on one hub (a real PostgreSQL), each in its own browser shell: an agent's and a
@@ -69,13 +70,7 @@ async function deskFolder(email: string, setUp?: (call: <M extends Method>(m: M,
 async function shellFor(browser: Browser, dir: string, email: string): Promise<Page> {
   const shell = await startWebShell({ dataDir: dir, demo: false, port: 0, hubUrl: hub.url });
   shells.push(shell);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(shell.url);
-  await page.getByRole('textbox', { name: en['signIn.email'] }).fill(email);
-  await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
-  await page.getByRole('button', { name: en['signIn.submit'] }).click();
-  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
-  return page;
+  return signInWithPassword(browser, shell.url, email, PASSWORD);
 }
 
 test('an agent escalates while the hub is down; when it is back the specialist’s queue shows the ticket within a second', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { en } from '../../src/renderer/i18n/en';
 
 // The shell every signed-in screen shares: the lookup field, the navigation, the user menu.
@@ -69,4 +69,15 @@ export async function signInAs(page: Page, name: string): Promise<App> {
   await expect(demo.or(signIn.heading)).toBeVisible();
   if (await demo.isVisible()) await demo.click();
   return signIn.chooseUser(name);
+}
+
+/** Opens a desk joined to a hub in a new browser context and signs in with email and password. */
+export async function signInWithPassword(browser: Browser, url: string, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.getByRole('textbox', { name: en['signIn.email'] }).fill(email);
+  await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(password);
+  await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
+  return page;
 }

@@ -9,6 +9,7 @@ import { seesSegment } from './access';
 import { authenticate, type Session } from './accounts';
 import type { HubDb } from './db';
 import { EVERYONE } from './envelope';
+import { RawJson, rawObject } from './rawJson';
 import { dropConnection, PRESENCE_CHANNEL, presenceIn, presenceNote, setPresence, shown } from './presence';
 import { EVENTS_CHANNEL, eventsBetween } from './sync';
 
@@ -76,8 +77,9 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
   };
   await connectListener();
 
+  /** Sends a message, or JSON text already made (RawJson). */
   const send = (peer: Peer, message: unknown) => {
-    if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
+    if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(message instanceof RawJson ? message.text : JSON.stringify(message));
   };
   const broadcast = (message: unknown) => peers.forEach((p) => send(p, message));
 
@@ -89,7 +91,7 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       for (const peer of peers.values()) {
         const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.json);
         // { type: 'events', events: [...] } with the stored envelopes passed through.
-        if (visible.length > 0 && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(`{"type":"events","events":[${visible.join(',')}]}`);
+        if (visible.length > 0) send(peer, new RawJson(rawObject({ type: '"events"', events: `[${visible.join(',')}]` })));
       }
     } else if (channel === PRESENCE_CHANNEL) {
       const note = presenceNote.safeParse(JSON.parse(payload));

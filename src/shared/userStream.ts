@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema, segmentSchema, tierSchema } from './domain';
+import { userSchema } from './domain';
 import type { StreamRule } from './streamRules';
 
 // The 'user' stream: every change to an account on the hub (created, name, email, role, tier,
@@ -25,14 +25,7 @@ export const userStreamPayloadSchema = z.object({
   v: z.literal(1),
   changes: z.array(z.object({ field: z.enum(USER_FIELDS), from: value, to: value })),
   /** The account after the change. */
-  user: z.object({
-    name: z.string(),
-    email: z.string(),
-    role: roleSchema,
-    tier: tierSchema,
-    segments: z.array(segmentSchema),
-    active: z.boolean(),
-  }),
+  user: userSchema.omit({ id: true }),
   /** Who made the change, for the history ('system' for the first admin made from the command line). */
   actorName: z.string().max(200),
 });

@@ -5,7 +5,8 @@ import type { TicketRowDb } from './db/schema';
 // so does the bench's floor (bench/floor.ts), which binds precomputed values to these very
 // statements: the floor is the product's SQL with nothing around it.
 
-export type EventRowValues = [id: string, ticketId: string, seq: number, type: string, actorId: string, at: number, payload: string, actor: string, payloadVersion: number, machineVersion: number, deskId: string];
+/** An event row; `globalSeq` is the hub's seq once it has accepted the event (null for one made here and not yet accepted). */
+export type EventRowValues = [id: string, ticketId: string, seq: number, type: string, actorId: string, at: number, payload: string, actor: string, payloadVersion: number, machineVersion: number, deskId: string, globalSeq: number | null];
 
 export function ticketStatements(db: Sql) {
   const k = db.kysely;
@@ -62,6 +63,7 @@ export function ticketStatements(db: Sql) {
         payload_version: param<number>(),
         machine_version: param<number>(),
         desk_id: param<string>(),
+        global_seq: param<number | null>(),
       }),
     ),
     updateMoved: (r: Pick<TicketRowDb, 'sla_status' | 'sla_target' | 'due_at' | 'sla_next_at' | 'sla_calendar_id' | 'sla_policies' | 'state' | 'tier' | 'priority' | 'priority_rank' | 'assignee_id' | 'is_open' | 'updated_at' | 'version' | 'machine' | 'id'>) =>

@@ -48,6 +48,22 @@ export interface TicketChange {
   at: number;
 }
 
+/** What the UI is told of a ticket row after an event moved it. */
+export function ticketChangeOf(row: TicketRowDb, type: string, actorId: string, at: number): TicketChange {
+  return {
+    ticketId: row.id,
+    customerId: row.customer_id,
+    number: ticketNumber(row.number),
+    state: row.state as TicketState,
+    tier: row.tier as Tier,
+    segment: row.segment as Segment,
+    assigneeId: row.assignee_id,
+    type: type as TimelineEntry['type'],
+    actorId,
+    at,
+  };
+}
+
 export interface SlaAlert {
   ticketId: string;
   number: string;
@@ -257,7 +273,7 @@ export function ticketStore(
     for (const d of drafts) {
       const e = seal(d);
       const payload = JSON.stringify(e.payload);
-      st.insertEvent.run(e.id, e.ticketId, e.seq, e.type, e.actor.id, e.deskTime, payload, actorJson(e.actor), e.payloadVersion, e.machineVersion, e.deskId);
+      st.insertEvent.run(e.id, e.ticketId, e.seq, e.type, e.actor.id, e.deskTime, payload, actorJson(e.actor), e.payloadVersion, e.machineVersion, e.deskId, null);
       st.appendOutbox.run(e.id, 'ticket', JSON.stringify(toOutboxEnvelope(e)));
       events.push({ id: e.id, type: e.type, actor_id: e.actor.id, at: e.deskTime, payload, parsed: e.payload });
       recordInteraction(row, d);
@@ -272,18 +288,7 @@ export function ticketStore(
           const was = before.row!;
           opts.onSlaAlert({ ticketId: row.id, number: ticketNumber(row.number), target: p.target, dueAt: p.dueAt, breached: d.type === 'SLA_BREACH', assigneeId: was.assignee_id, tier: was.tier as Tier, segment: row.segment as Segment });
         }
-        opts.onChange({
-          ticketId: row.id,
-          customerId: row.customer_id,
-          number: ticketNumber(row.number),
-          state: row.state as TicketState,
-          tier: row.tier as Tier,
-          segment: row.segment as Segment,
-          assigneeId: row.assignee_id,
-          type: d.type as TimelineEntry['type'],
-          actorId: d.actor.id,
-          at: d.at,
-        });
+        opts.onChange(ticketChangeOf(row, d.type, d.actor.id, d.at));
       }
     });
     return { row, events, state: next };

@@ -131,7 +131,7 @@ export function importedTickets(
     for (const d of drafts) {
       const id = d.id ?? uuidv7();
       const payload = JSON.stringify(d.payload);
-      st.insertEvent.run(id, d.ticketId, d.seq, d.type, d.actor.id, d.at, payload, d.actor === actor ? actorJson : JSON.stringify({ role: d.actor.role, tier: d.actor.tier, segments: d.actor.segments }), PAYLOAD_VERSION, MACHINE_VERSION, opts.deskId);
+      st.insertEvent.run(id, d.ticketId, d.seq, d.type, d.actor.id, d.at, payload, d.actor === actor ? actorJson : JSON.stringify({ role: d.actor.role, tier: d.actor.tier, segments: d.actor.segments }), PAYLOAD_VERSION, MACHINE_VERSION, opts.deskId, null);
       if (t.live) {
         const envelope = toOutboxEnvelope({ id, ticketId: d.ticketId, seq: d.seq, type: d.type, payloadVersion: PAYLOAD_VERSION, payload: d.payload, actor: d.actor, machineVersion: MACHINE_VERSION, deskId: opts.deskId, deskTime: d.at, globalSeq: null });
         st.appendOutbox.run(id, 'ticket', JSON.stringify(envelope));

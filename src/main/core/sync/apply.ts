@@ -1,13 +1,13 @@
 import type { Actor, Role, Segment, Tier } from '../../../shared/domain';
 import { nameKey } from '../../../shared/customerRules';
 import { decide, evolve, projectSla, type Assignee, type LogEvent, type OutboxEnvelope, type TicketLogEventType, type TicketLogState } from '../../../shared/ticketLog';
-import { ticketCommandSchema, type TicketState } from '../../../shared/ticketMachine';
+import { ticketCommandSchema } from '../../../shared/ticketMachine';
 import { param, type Sql } from '../db/exec';
 import type { TicketRowDb } from '../db/schema';
 import type { SlaStore } from '../sla';
 import { ticketNumber } from '../ticketRows';
-import { ticketStatements } from '../ticketStatements';
-import type { TicketChange, TicketStore } from '../ticketStore';
+import { ticketStatements, type EventRowValues } from '../ticketStatements';
+import { ticketChangeOf, type TicketChange, type TicketStore } from '../ticketStore';
 import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 
@@ -51,22 +51,6 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const q = {
     events: db.prepare<EventRow, [string]>(
       k.selectFrom('ticket_events').select(['id', 'seq', 'type', 'actor_id', 'actor', 'at', 'payload', 'global_seq']).where('ticket_id', '=', param<string>()).orderBy('seq'),
-    ),
-    insertEvent: db.prepare<never, [string, string, number, string, string, number, string, string, number, number, string, number | null]>(
-      k.insertInto('ticket_events').values({
-        id: param<string>(),
-        ticket_id: param<string>(),
-        seq: param<number>(),
-        type: param<string>(),
-        actor_id: param<string>(),
-        at: param<number>(),
-        payload: param<string>(),
-        actor: param<string>(),
-        payload_version: param<number>(),
-        machine_version: param<number>(),
-        desk_id: param<string>(),
-        global_seq: param<number | null>(),
-      }),
     ),
     confirm: db.prepare<never, [number, string]>(k.updateTable('ticket_events').set({ global_seq: param<number>() }).where('id', '=', param<string>()).where('global_seq', 'is', null)),
     withdraw: db.prepare<never, [string]>(k.deleteFrom('ticket_events').where('id', '=', param<string>()).where('global_seq', 'is', null)),
@@ -112,12 +96,12 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   // Events are appended once their ticket's row is written: a child row before its parent
   // would leave a deferred foreign-key violation, and while one is outstanding SQLite checks
   // every later parent row against its children (a scan of interactions per ticket).
-  const appends: unknown[][] = [];
+  const appends: EventRowValues[] = [];
   function append(e: LogEvent, id: string, deskId: string, globalSeq: number | null): void {
     appends.push([id, e.ticketId, e.seq, e.type, e.actor.id, e.at, JSON.stringify(e.payload), actorJson(e.actor), 1, 1, deskId, globalSeq]);
   }
   function flushAppends(): void {
-    for (const a of appends) q.insertEvent.run(...(a as Parameters<typeof q.insertEvent.run>));
+    for (const a of appends) st.insertEvent.run(...a);
     appends.length = 0;
   }
 
@@ -162,7 +146,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const deskId = (q.outboxOf.get(created.id) && (JSON.parse(q.outboxOf.get(created.id)!.body) as OutboxEnvelope).deskId) || '';
     // The later events of the ticket keep their steps; only the creation's payload changes.
     q.withdraw.run(created.id);
-    q.insertEvent.run(created.id, ticketId, event.seq, event.type, event.actor.id, event.at, JSON.stringify(event.payload), actorJson(event.actor), 1, 1, deskId, null);
+    st.insertEvent.run(created.id, ticketId, event.seq, event.type, event.actor.id, event.at, JSON.stringify(event.payload), actorJson(event.actor), 1, 1, deskId, null);
     rewriteOutbox(created.id, event);
   }
   function rewriteOutbox(id: string, e: LogEvent): void {
@@ -306,18 +290,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     for (const e of fresh) store.recordInteraction(row, { ...e, id: null });
     if (!lastType) lastType = rows.at(-1)?.type ?? 'CREATED';
     return {
-      change: {
-        ticketId: row.id,
-        customerId: row.customer_id,
-        number: ticketNumber(row.number),
-        state: row.state as TicketState,
-        tier: row.tier as Tier,
-        segment: row.segment as Segment,
-        assigneeId: row.assignee_id,
-        type: lastType as TicketChange['type'],
-        actorId: lastActor || (rows.at(-1)?.actor_id ?? 'system'),
-        at: lastAt || row.updated_at,
-      },
+      change: ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at),
       conflicts: conflicted,
     };
   }
