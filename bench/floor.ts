@@ -5,7 +5,8 @@ import { customerViewQueries } from '../src/main/core/customerView';
 import { lookupQueries } from '../src/main/core/lookup';
 import { Sql } from '../src/main/core/db/exec';
 import { uuidv7 } from '../src/main/core/ids';
-import { ticketStatements } from '../src/main/core/ticketStatements';
+import { uuidToBytes } from '../src/main/core/db/idCodec';
+import { ticketStatements, type EventRowValues } from '../src/main/core/ticketStatements';
 import { queuePageQueries } from '../src/main/core/tickets';
 
 // The floors: the statements the core runs for each call, prepared once on a separate raw
@@ -31,6 +32,10 @@ export function openFloorConnection(file: string): BetterSqlite3.Database {
 }
 
 const DESK = '00000000-0000-4000-8000-0000000000f1';
+// Ids are stored as 16 bytes (migration 0014). The floor binds bytes itself and reads them
+// back as bytes: what the desk's codec (idCodec.ts) adds on top is part of the product's cost.
+const B = uuidToBytes;
+const DESK_BYTES = B(DESK);
 
 export function floorQueries(raw: BetterSqlite3.Database) {
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -50,33 +55,35 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   // the machine, the SLA clock, the counters, the interaction or the outbox.
   const ts = ticketStatements(statements);
   const actorJson = (userId: string) => JSON.stringify({ id: userId, role: 'agent', tier: 1 });
-  const moveRow = (row: TicketRowDb, at: number, change: { state: string; tier: number; assigneeId: string | null }) => {
+  const moveRow = (row: TicketRowDb, at: number, change: { state: string; tier: number; assigneeId: Buffer | null; assigneeIdText: string | null }) => {
     const context = JSON.parse(row.machine) as { tier: number; assigneeId: string | null; heldBy: Record<string, string | null>; updatedAt: number };
     context.tier = change.tier;
-    context.assigneeId = change.assigneeId;
-    if (change.assigneeId) context.heldBy[String(change.tier)] = change.assigneeId;
+    context.assigneeId = change.assigneeIdText;
+    if (change.assigneeIdText) context.heldBy[String(change.tier)] = change.assigneeIdText;
     context.updatedAt = at;
     const version = row.version + 1;
-    ts.updateMoved({ ...row, state: change.state, tier: change.tier, assignee_id: change.assigneeId, updated_at: at, version, machine: JSON.stringify(context) });
+    ts.updateMoved({ ...row, state: change.state, tier: change.tier, assignee_id: change.assigneeId as unknown as string | null, updated_at: at, version, machine: JSON.stringify(context) });
     return version;
   };
   /** Every query of the 360° view, in the order customerView.ts runs them. */
-  const view = (customerId: string) => {
-    for (const statement of viewQueries) statement.all(customerId);
+  const view = (customerId: Buffer) => {
+    for (const statement of viewQueries) statement.all(customerId as unknown as string);
   };
 
   const takeNext = raw.transaction((segment: string, userId: string, at: number) => {
     const next = ts.nextUnassigned.get(segment, 1);
     if (!next) throw new Error(`floor take_next: the ${segment} tier-1 queue is empty`);
     const row = ts.ticketById.get(next.id)!;
-    const version = moveRow(row, at, { state: 'tier1.open', tier: 1, assigneeId: userId });
-    ts.insertEvent.run(uuidv7(at), next.id, version, 'TAKE', userId, at, '{}', actorJson(userId), 1, 1, DESK, null);
+    const user = B(userId);
+    const version = moveRow(row, at, { state: 'tier1.open', tier: 1, assigneeId: user, assigneeIdText: userId });
+    ts.insertEvent.run(...bytes(uuidv7(at), next.id, version, 'TAKE', user, at, '{}', actorJson(userId), 1, 1, DESK_BYTES, null));
   });
 
   const escalate = raw.transaction((ticketId: string, userId: string, at: number) => {
-    const row = ts.ticketById.get(ticketId)!;
-    const version = moveRow(row, at, { state: 'tier2.waiting', tier: 2, assigneeId: null });
-    ts.insertEvent.run(uuidv7(at), ticketId, version, 'ESCALATE', userId, at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK, null);
+    const ticket = B(ticketId);
+    const row = ts.ticketById.get(ticket as unknown as string)!;
+    const version = moveRow(row, at, { state: 'tier2.waiting', tier: 2, assigneeId: null, assigneeIdText: null });
+    ts.insertEvent.run(...bytes(uuidv7(at), ticket, version, 'ESCALATE', B(userId), at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK_BYTES, null));
   });
 
   // The same escalation with the outbox row the store adds for the hub: its cost alone.
@@ -84,13 +91,13 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     JSON.stringify({ id: uuidv7(at), stream: 'ticket', entityId: ticketId, seq: 0, type: 'ESCALATE', payloadVersion: 1, payload: { reason: 'needs_specialist_skill', note: 'bench' }, actor: { id: userId, role: 'agent', tier: 1, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] }, deskId: DESK, deskTime: at, globalSeq: null });
   const escalateWithOutbox = raw.transaction((ticketId: string, userId: string, at: number) => {
     escalate(ticketId, userId, at);
-    ts.appendOutbox.run(uuidv7(at), 'ticket', outboxBody(ticketId, userId, at));
+    ts.appendOutbox.run(B(uuidv7(at)) as unknown as string, 'ticket', outboxBody(ticketId, userId, at));
   });
 
-  const byTag = (tag: string): string => {
+  const byTag = (tag: string): Buffer => {
     const a = assetByTag.get(tag);
     if (!a) throw new Error(`floor: no asset with tag ${tag}`);
-    return a.customer_id;
+    return a.customer_id as unknown as Buffer;
   };
 
   return {
@@ -107,6 +114,11 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     escalateWithOutbox: (ticketId: string, userId: string, at: number) => escalateWithOutbox.immediate(ticketId, userId, at),
     customersByPhone: (phone: string) => customersByPhone.all(phone, phone) as unknown[],
   };
+}
+
+/** An event row's values as the floor binds them: its id as 16 bytes, the rest as given. */
+function bytes(id: string, ...rest: [unknown, number, string, Buffer, number, string, string, number, number, Buffer, null]): EventRowValues {
+  return [B(id), ...rest] as unknown as EventRowValues;
 }
 
 export type FloorQueries = ReturnType<typeof floorQueries>;

@@ -11,6 +11,9 @@ import { DEMO_USERS, LINES_BY_SEGMENT, PRODUCTS, SUBJECTS, WARRANTIES } from '..
 import { openDesk } from '../src/main/core/desk';
 import { nameKey } from '../src/main/core/lookup';
 import { slaStore } from '../src/main/core/sla';
+import { policyRef } from '../src/main/core/db/compact';
+import { idCodecOn, withIdCodec } from '../src/main/core/db/idCodec';
+import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
 import {
   ESCALATION_REASONS,
@@ -47,6 +50,12 @@ const GENERATOR_VERSION = 4;
 const SEED = 20_240_601;
 const MIN = 60_000;
 const DAY = 86_400_000;
+const coded = (db: BetterSqlite3.Database): BetterSqlite3.Database => {
+  withIdCodec(db);
+  idCodecOn(db);
+  return db;
+};
+
 const BATCH = 20_000;
 
 export const datasetName = (s: Sizes): string => `c${s.customers}-a${s.assets}-t${s.tickets}`;
@@ -379,7 +388,9 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   // The product's schema, exactly: the real migrations on a real data folder. Secondary
   // indexes go while loading and come back from their own definitions afterwards.
   (await openDatabase(dir)).close();
-  let db = new BetterSqlite3(file);
+  // Ids are stored as 16 bytes (migration 0014): every connection here binds and reads them
+  // through the desk's own codec.
+  let db = coded(new BetterSqlite3(file));
   db.pragma('journal_mode = OFF');
   const deskId = db.prepare(`SELECT value FROM meta WHERE key = 'desk_id'`).pluck().get() as string;
   const secondary = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string; sql: string }>;
@@ -409,6 +420,19 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   for (const s of SEGMENTS) otherAgents[s] = otherAgents[s].filter((a) => a.id !== ava.id);
   const tier2 = bySegment('specialist', 2);
   const tier3 = bySegment('specialist', 3);
+
+  // A ticket row names its policy versions by ref (policyVersions.ts); the versions are
+  // written once, after the load.
+  const policyBodies = new Map<number, string>();
+  const policyRefs = (spans: readonly PolicySpan[]) =>
+    JSON.stringify(
+      spans.map((sp) => {
+        const body = JSON.stringify({ version: sp.version, policy: sp.policy });
+        const ref = policyRef(body);
+        policyBodies.set(ref, body);
+        return [sp.from, ref];
+      }),
+    );
 
   const writer = new Writer(file);
   const inBatches = async (count: number, row: (i: number) => void) => {
@@ -544,7 +568,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
 
   const tickets = writer.table(
     `INSERT INTO tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, assignee_id, subject, description,
-       channel, created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id, sla_policies)`,
+       channel, created_at, updated_at, due_at, version, machine, sla_status, sla_target, sla_next_at, sla_calendar_id, sla_policy_refs)`,
     25,
   );
   // The envelope's columns as the ticket store writes them (migration 0006).
@@ -622,12 +646,12 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
 
     // The SLA columns as the desk last wrote them: projected from the whole log at the time
     // of the last event (the scheduler, run at the end, sends what fell due since).
-    const projected = sla.project({ segment, service_level: level, sla_policies: '[]' }, log, last, last);
+    const projected = sla.project({ segment, service_level: level }, [], log, last, last);
     const cols = projected?.columns;
     tickets.add(
       id, rank + 1, custId[c], assetId[asset], segment, level, priority, priorityRank(priority), context.tier, tpl.state, open ? 1 : 0, context.assigneeId,
       subject, rand.pick(DESCRIPTIONS), channel, created, last, cols?.due_at ?? null, tpl.steps.length + 1, machine,
-      cols?.sla_status ?? 'none', cols?.sla_target ?? null, cols?.sla_next_at ?? null, cols?.sla_calendar_id ?? null, cols?.sla_policies ?? '[]',
+      cols?.sla_status ?? 'none', cols?.sla_target ?? null, cols?.sla_next_at ?? null, cols?.sla_calendar_id ?? null, projected ? policyRefs(projected.policies) : '[]',
     );
     // Met and missed targets, once each, as recordOutcomes() keeps them (read off the final
     // state: the same as the first recording for these histories).
@@ -653,7 +677,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   }
   log(`generate: ${checks.length} sampled tickets replay to their stored rows`);
 
-  db = new BetterSqlite3(file);
+  db = coded(new BetterSqlite3(file));
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('locking_mode = EXCLUSIVE');
@@ -667,6 +691,12 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
              customer_name = (SELECT name FROM customers c WHERE c.id = tickets.customer_id),
              service_tag = (SELECT service_tag FROM assets a WHERE a.id = tickets.asset_id)`);
   done();
+
+  // ---- each SLA policy version the tickets ran under, once (as policyVersions.ts stores them)
+  const insertVersion = db.prepare('INSERT OR IGNORE INTO sla_policy_versions (ref, body) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const [ref, body] of policyBodies) insertVersion.run(ref, body);
+  })();
 
   // ---- counters, as the projection keeps them
   db.transaction(() => {

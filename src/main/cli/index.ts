@@ -1,9 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { api, ApiError, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { resolveDataDir } from '../core/dataDir';
-import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
+import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { kbCommand } from './kb';
 import { duplicates, importFiles, type CliHost } from './customers';
@@ -57,6 +59,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return await restore(rest);
       case 'seed':
         return await seed(rest);
+      case 'migrate':
+        return await migrateDesk(rest);
       case 'lookup':
         return await lookup(rest);
       case 'stats':
@@ -121,6 +125,62 @@ async function seed(args: string[]): Promise<number> {
     console.log(tr('seed.done', { dir: dataDir, customers: after.customers, tickets: after.tickets }));
     return 0;
   });
+}
+
+/**
+ * Upgrades a desk in place (migration 0014_compact converts the whole file), drawing a bar on
+ * stderr: redrawn in place on a terminal, a line every 5 % otherwise. Killed, it resumes.
+ */
+async function migrateDesk(args: string[]): Promise<number> {
+  const { values } = parse(args, {}, false);
+  const dataDir = path.resolve(dataDirOf(values));
+  const file = path.join(dataDir, DB_FILE);
+  if (!fs.existsSync(file)) throw new Failure(tr('migrate.noDesk', { dir: dataDir }));
+  if (pendingMigrations(dataDir).length === 0) {
+    console.log(tr('migrate.upToDate', { dir: dataDir }));
+    return 0;
+  }
+  const before = fs.statSync(file).size;
+  const started = Date.now();
+  const bar = progressBar(process.stderr);
+  const db = await openDatabase(dataDir, { onMigrationProgress: (p) => bar.show(p.step === 'vacuum' ? tr('migrate.rewrite') : tr('migrate.step', { table: p.step }), tr(p.step === 'vacuum' ? 'migrate.pages' : 'migrate.rows', { done: p.rowsDone, total: p.rowsTotal }), p.rowsDone / Math.max(1, p.rowsTotal)) });
+  db.close();
+  bar.end();
+  const mb = (n: number) => Math.round(n / 1e6);
+  console.log(tr('migrate.done', { dir: dataDir, seconds: Math.round((Date.now() - started) / 1000), before: mb(before), after: mb(fs.statSync(file).size) }));
+  return 0;
+}
+
+/** A one-line progress bar: `label  [#####.....]  42 %  (done of total rows)`. */
+function progressBar(out: NodeJS.WriteStream) {
+  const tty = out.isTTY === true;
+  let lastLine = '';
+  let lastPercent = -5;
+  let lastLabel = '';
+  let lastAt = 0;
+  let shown = false;
+  return {
+    show(label: string, counts: string, fraction: number) {
+      const share = Math.min(1, fraction);
+      const percent = Math.floor(share * 100);
+      const width = 30;
+      const filled = Math.round(share * width);
+      const line = `${label}  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]  ${cliNumber(language, percent)} %  (${counts})`;
+      if (tty) {
+        if (line !== lastLine) out.write(`\r${line}\u001b[K`);
+      } else if (percent >= lastPercent + 5 || (label !== lastLabel && Date.now() - lastAt > 1000)) {
+        out.write(`${line}\n`);
+        lastPercent = percent;
+        lastLabel = label;
+        lastAt = Date.now();
+      }
+      lastLine = line;
+      shown = true;
+    },
+    end() {
+      if (tty && shown) out.write('\n');
+    },
+  };
 }
 
 async function lookup(args: string[]): Promise<number> {

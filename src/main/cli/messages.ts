@@ -21,6 +21,8 @@ Commands:
                                       while the desk is in use)
   restore FILE                        replace the desk with the backup FILE (the old file
                                       is kept beside it)
+  migrate                             upgrade a desk written by an older Tagdesk in place,
+                                      with a progress bar (resumes where it stopped)
 {more}
 
 Every command takes --data DIR (default: $TAGDESK_DATA, else the per-user data folder),
@@ -47,6 +49,13 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'error.noAdmin': 'This desk has no active admin to sign in as; it may still be empty. Run "tagdesk seed" first.',
   'seed.notEmpty': 'The desk in {dir} already has data ({customers} customers). Seed only an empty desk, or pick another folder with --data.',
   'seed.done': 'Seeded {dir}: {customers} customers, {tickets} tickets.',
+  'migrate.noDesk': 'There is no desk in {dir} to upgrade. Point --data at a desk folder.',
+  'migrate.upToDate': 'The desk in {dir} is up to date; nothing to do.',
+  'migrate.step': 'Upgrading the desk: {table}',
+  'migrate.rows': '{done} of {total} rows',
+  'migrate.pages': '{done} of {total} pages',
+  'migrate.rewrite': 'Writing the compact file',
+  'migrate.done': 'Upgraded {dir} in {seconds} s: {before} MB before, {after} MB now.',
   'lookup.needsQuery': 'lookup needs something to look for: a service tag, Express code, phone, email or name.',
   'lookup.match': '{name}  ({segment}, {level})  matched by {matchedBy}',
   'lookup.email': '  email   {email}',
@@ -212,6 +221,8 @@ export const cliFa: { readonly [K in CliKey]: string } = {
                                       کار میز هم بی‌خطر است)
   restore FILE                        جایگزین کردن میز با پشتیبان FILE (پروندهٔ قبلی کنارش
                                       نگه داشته می‌شود)
+  migrate                             به‌روز کردن درجای میزی که نسخهٔ قدیمی‌تر نوشته، با نوار
+                                      پیشرفت (از همان جا که ماند ادامه می‌دهد)
 {more}
 
 همهٔ فرمان‌ها ‎--data DIR‎ (پیش‌فرض: ‎$TAGDESK_DATA‎، وگرنه پوشهٔ دادهٔ کاربر)، ‎--lang en|fa‎
@@ -237,6 +248,13 @@ lookup و stats و backup فقط می‌خوانند.
   'error.noAdmin': 'این میز مدیر فعالی برای ورود ندارد؛ شاید هنوز خالی است. اول «tagdesk seed» را اجرا کنید.',
   'seed.notEmpty': 'میز در {dir} از پیش داده دارد ({customers} مشتری). فقط میز خالی را پر کنید، یا با ‎--data‎ پوشهٔ دیگری بدهید.',
   'seed.done': '{dir} پر شد: {customers} مشتری، {tickets} تیکت.',
+  'migrate.noDesk': 'در {dir} میزی برای به‌روز کردن نیست. ‎--data‎ را به پوشهٔ یک میز بدهید.',
+  'migrate.upToDate': 'میز در {dir} به‌روز است؛ کاری نمانده.',
+  'migrate.step': 'به‌روز کردن میز: {table}',
+  'migrate.rows': '{done} از {total} ردیف',
+  'migrate.pages': '{done} از {total} صفحه',
+  'migrate.rewrite': 'نوشتن پروندهٔ فشرده',
+  'migrate.done': '{dir} در {seconds} ثانیه به‌روز شد: پیش‌تر {before} مگابایت، اکنون {after} مگابایت.',
   'lookup.needsQuery': 'lookup چیزی برای جست‌وجو می‌خواهد: برچسب سرویس، کد سرویس سریع، تلفن، ایمیل یا نام.',
   'lookup.match': '{name}  ({segment}، {level})  یافته با {matchedBy}',
   'lookup.email': '  ایمیل   {email}',

@@ -80,8 +80,8 @@ describe('SLA clocks on tickets', () => {
     // The reply starts a next-response clock (2 h for high on premier); the resolution clock
     // resumes with the paused days left out: 7 of its 8 hours remain.
     expect(d.ticket.sla).toMatchObject({ status: 'ok', target: 'nextResponse', remainingMs: 2 * 60 * MIN });
-    const row = t.desk.db.sqlite.prepare('select sla_policies from tickets where id = ?').get(ticket.id) as { sla_policies: string };
-    expect(JSON.parse(row.sla_policies)).toHaveLength(1);
+    const row = t.desk.db.sqlite.prepare('select sla_policy_refs from tickets where id = ?').get(ticket.id) as { sla_policy_refs: string };
+    expect(JSON.parse(row.sla_policy_refs)).toHaveLength(1);
     expect(d.timeline.map((e) => e.type)).toEqual(['CREATED', 'TAKE', 'WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED']);
   });
 

@@ -7,6 +7,7 @@ import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, t
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
 import type { PolicyInForce } from '../../shared/ticketLog';
 import { param, type Sql } from './db/exec';
+import { policyVersions } from './policyVersions';
 import type { TicketRowDb } from './db/schema';
 import { settingsLog } from './settingsSync';
 
@@ -22,17 +23,19 @@ export interface SlaColumns {
   due_at: number | null;
   sla_next_at: number | null;
   sla_calendar_id: string | null;
-  sla_policies: string;
 }
 
 export interface SlaProjection {
   columns: SlaColumns;
+  /** The policy history, with the policy in force appended when it changed. */
+  policies: PolicySpan[];
   state: SlaState;
   owed: OwedDeadline[];
 }
 
 export function slaStore(db: Sql) {
   const k = db.kysely;
+  const versions = policyVersions(db);
   let calendars = new Map<string, BusinessCalendar>();
   let policies: Array<{ policy: SlaPolicy; version: number }> = [];
   // An admin's change also goes to the hub, in the same transaction (the 'settings' stream).
@@ -77,8 +80,8 @@ export function slaStore(db: Sql) {
    * the ticket's policy history when it differs from the last one it ran under, effective
    * from `at` (the ticket's newest event): a policy change applies from the next event.
    */
-  function project(row: Pick<TicketRowDb, 'segment' | 'service_level' | 'sla_policies'>, log: readonly LoggedEvent[], at: number, now: number): SlaProjection | null {
-    const spans = JSON.parse(row.sla_policies) as PolicySpan[];
+  function project(row: Pick<TicketRowDb, 'segment' | 'service_level'>, history: readonly PolicySpan[], log: readonly LoggedEvent[], at: number, now: number): SlaProjection | null {
+    const spans = [...history];
     const current = policyFor(row.segment as Segment, row.service_level as ServiceLevel);
     const last = spans.at(-1);
     if (current && (!last || last.policy.id !== current.policy.id || last.version !== current.version)) {
@@ -93,13 +96,13 @@ export function slaStore(db: Sql) {
     return {
       state,
       owed,
+      policies: spans,
       columns: {
         sla_status: summary.status,
         sla_target: summary.target,
         due_at: summary.dueAt,
         sla_next_at: owed[0]?.at ?? null,
         sla_calendar_id: cal.id,
-        sla_policies: JSON.stringify(spans),
       },
     };
   }
@@ -108,8 +111,8 @@ export function slaStore(db: Sql) {
    * Where the ticket's SLA figures come from, as of `now`: the same replay as the stored
    * columns (the policy history on the row, the first policy's calendar), traced.
    */
-  function trace(row: Pick<TicketRowDb, 'sla_policies'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
-    const spans = JSON.parse(row.sla_policies) as PolicySpan[];
+  function trace(row: Pick<TicketRowDb, 'sla_policy_refs'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
+    const spans = versions.fromRefs(row.sla_policy_refs);
     const first = spans[0];
     const last = spans.at(-1);
     const cal = first ? calendar(first.policy.calendarId) : null;

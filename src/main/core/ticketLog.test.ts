@@ -63,6 +63,10 @@ describe('the ticket log', () => {
       const c = calendarSchema.parse(JSON.parse(b));
       return [c.id, c];
     }));
+    // A ticket row names its policy versions by ref; each version is stored once.
+    const versionBody = db.prepare('select body from sla_policy_versions where ref = ?').pluck();
+    const spansOf = (refs: string) =>
+      (JSON.parse(refs) as Array<[number, number]>).map(([from, ref]) => ({ from, ...(JSON.parse(versionBody.get(ref) as string) as object) }));
     const ids = db.prepare(`select id from tickets order by number`).pluck().all() as string[];
     expect(ids.length).toBeGreaterThan(100);
     let policyChanges = 0;
@@ -99,7 +103,7 @@ describe('the ticket log', () => {
         priority: c.priority,
         assignee_id: c.assigneeId,
         machine: JSON.parse(stored.machine),
-        sla_policies: JSON.parse(stored.sla_policies),
+        sla_policies: spansOf(stored.sla_policy_refs),
         sla_status: sla?.status ?? 'none',
         sla_target: sla?.target ?? null,
         due_at: sla?.dueAt ?? null,
@@ -107,8 +111,8 @@ describe('the ticket log', () => {
         sla_calendar_id: sla?.calendarId ?? null,
       };
       expect({ ...rebuilt, machine: c, sla_policies: state.policies }, `ticket ${stored.number}`).toEqual(rebuilt);
-      const { is_open: _o, priority_rank: _p, id: _id, ...row } = stored;
-      expect({ ...row, machine: JSON.parse(row.machine), sla_policies: JSON.parse(row.sla_policies) }, `ticket ${stored.number}`).toEqual(rebuilt);
+      const { is_open: _o, priority_rank: _p, id: _id, sla_policy_refs: refs, ...row } = stored;
+      expect({ ...row, machine: JSON.parse(row.machine), sla_policies: spansOf(refs) }, `ticket ${stored.number}`).toEqual(rebuilt);
     }
     expect(policyChanges).toBeGreaterThan(0);
     expect(systemEvents).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ export function ticketStatements(db: Sql) {
         due_at: param<number | null>(),
         sla_next_at: param<number | null>(),
         sla_calendar_id: param<string | null>(),
-        sla_policies: param<string>(),
+        sla_policy_refs: param<string>(),
         state: param<string>(),
         tier: param<number>(),
         priority: param<string>(),
@@ -66,8 +66,8 @@ export function ticketStatements(db: Sql) {
         global_seq: param<number | null>(),
       }),
     ),
-    updateMoved: (r: Pick<TicketRowDb, 'sla_status' | 'sla_target' | 'due_at' | 'sla_next_at' | 'sla_calendar_id' | 'sla_policies' | 'state' | 'tier' | 'priority' | 'priority_rank' | 'assignee_id' | 'is_open' | 'updated_at' | 'version' | 'machine' | 'id'>) =>
-      updateMoved.run(r.sla_status, r.sla_target, r.due_at, r.sla_next_at, r.sla_calendar_id, r.sla_policies, r.state, r.tier, r.priority, r.priority_rank, r.assignee_id, r.is_open, r.updated_at, r.version, r.machine, r.id),
+    updateMoved: (r: Pick<TicketRowDb, 'sla_status' | 'sla_target' | 'due_at' | 'sla_next_at' | 'sla_calendar_id' | 'sla_policy_refs' | 'state' | 'tier' | 'priority' | 'priority_rank' | 'assignee_id' | 'is_open' | 'updated_at' | 'version' | 'machine' | 'id'>) =>
+      updateMoved.run(r.sla_status, r.sla_target, r.due_at, r.sla_next_at, r.sla_calendar_id, r.sla_policy_refs, r.state, r.tier, r.priority, r.priority_rank, r.assignee_id, r.is_open, r.updated_at, r.version, r.machine, r.id),
     setNextAt: db.prepare<never, [number | null, string]>(k.updateTable('tickets').set({ sla_next_at: param<number | null>() }).where('id', '=', param<string>())),
     bumpQueue: db.prepare<never, [number, number, number, number, string, number]>(
       k

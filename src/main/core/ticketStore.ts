@@ -19,6 +19,7 @@ import { isOpenState, type TicketCommand, type TicketContext, type TicketState }
 import type { Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
 import { uuidv7 } from './ids';
+import { policyVersions } from './policyVersions';
 import type { SlaStore } from './sla';
 import { ticketNumber } from './ticketRows';
 import { ticketStatements } from './ticketStatements';
@@ -101,6 +102,7 @@ export function ticketStore(
 ) {
   const k = db.kysely;
   const st = ticketStatements(db);
+  const versions = policyVersions(db);
   const calendarOf = (id: string) => opts.sla.calendar(id);
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
 
@@ -129,7 +131,7 @@ export function ticketStore(
         createdAt: row.created_at,
       },
       position: { state: row.state as TicketState, context: JSON.parse(row.machine) as TicketContext },
-      policies: JSON.parse(row.sla_policies) as TicketLogState['policies'],
+      policies: versions.fromRefs(row.sla_policy_refs),
       log,
       updatedAt: row.updated_at,
     };
@@ -167,7 +169,7 @@ export function ticketStore(
       updated_at: s.updatedAt,
       version: s.seq,
       machine: JSON.stringify(c),
-      sla_policies: JSON.stringify(s.policies),
+      sla_policy_refs: versions.toRefs(s.policies),
       ...(sla ? { sla_status: sla.status, sla_target: sla.target, due_at: sla.dueAt, sla_next_at: sla.nextAt, sla_calendar_id: sla.calendarId } : NO_SLA),
     };
   }

@@ -155,9 +155,9 @@ export function customerStreamApplier(db: Sql): StreamApplier {
       if (note.toId !== customerId || typeof note.date !== 'string' || !customerExists.get(customerId)) return;
       const d = parseDate(note.date);
       if (!d.ok) return;
-      const current = s.prepare('SELECT id, customer_id FROM asset_owners WHERE asset_id = ? AND to_at IS NULL').get(p.entityId) as { id: string; customer_id: string } | undefined;
+      const current = s.prepare('SELECT customer_id FROM asset_owners WHERE asset_id = ? AND to_at IS NULL').get(p.entityId) as { customer_id: string } | undefined;
       if (current?.customer_id === customerId) return;
-      if (current) s.prepare('UPDATE asset_owners SET to_at = ? WHERE id = ?').run(d.at, current.id);
+      if (current) s.prepare('UPDATE asset_owners SET to_at = ? WHERE asset_id = ? AND to_at IS NULL').run(d.at, p.entityId);
       s.prepare('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at, how) VALUES (?, ?, ?, ?, NULL, ?)').run(uuidv7(at), p.entityId, customerId, d.at, typeof note.how === 'string' ? note.how : null);
       s.prepare('UPDATE assets SET customer_id = ? WHERE id = ?').run(customerId, p.entityId);
     }

@@ -414,7 +414,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     if (from.id === to.id) throw new ApiError('invalid_input', `${to.name} already owns ${asset.service_tag}.`, [{ path: 'toCustomerId', message: `${to.name} already owns this system; choose the new owner.` }]);
     const d = parseDate(date);
     if (!d.ok) throw new ApiError('invalid_input', d.message, [{ path: 'date', message: d.message }]);
-    const current = db.get(k.selectFrom('asset_owners').select(['id', 'from_at']).where('asset_id', '=', assetId).where('to_at', 'is', null));
+    const current = db.get(k.selectFrom('asset_owners').select(['from_at']).where('asset_id', '=', assetId).where('to_at', 'is', null));
     const since = current?.from_at ?? asset.ship_date;
     if (d.at < since) {
       const m = `${from.name} has owned it since ${formatDate(since)}: the transfer cannot be earlier.`;
@@ -423,7 +423,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     if (d.at > now + DAY_MS) throw new ApiError('invalid_input', 'The transfer date is in the future.', [{ path: 'date', message: 'The transfer date is in the future; record it once it has happened.' }]);
     const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', assetId).where('is_open', '=', 1));
     db.write(() => {
-      if (current) db.run(k.updateTable('asset_owners').set({ to_at: d.at }).where('id', '=', current.id));
+      if (current) db.run(k.updateTable('asset_owners').set({ to_at: d.at }).where('asset_id', '=', assetId).where('to_at', 'is', null));
       else db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: from.id, from_at: since, to_at: d.at }));
       db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: to.id, from_at: d.at, to_at: null, how }));
       db.run(k.updateTable('assets').set({ customer_id: to.id }).where('id', '=', assetId));

@@ -6,6 +6,8 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate, MIGRATIONS } from './migrate';
+import { dropProgress, vacuumPending, type CompactProgress } from './compact';
+import { idCodecOn, withIdCodec } from './idCodec';
 import type { Database } from './schema';
 
 // Opening a desk's database is where a damaged file, a folder that is not one, a read-only
@@ -67,6 +69,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** How long a write waits for another process's write lock (SQLite busy_timeout). */
   busyTimeoutMs?: number;
+  /** Called while a long migration (0014_compact) converts the file, after every batch. */
+  onMigrationProgress?: (p: CompactProgress) => void;
 }
 
 export interface DeskDb {
@@ -104,16 +108,18 @@ const SETUP_LOCK_WAIT_MS = 120_000;
  */
 export async function openDatabase(dataDir: string | ':memory:', options: OpenOptions = {}): Promise<DeskDb> {
   if (dataDir === ':memory:') {
-    const sqlite = new BetterSqlite3(':memory:');
+    const sqlite = withIdCodec(new BetterSqlite3(':memory:'));
     sqlite.pragma('foreign_keys = ON');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrate(kysely);
+    await migrate(kysely, MIGRATIONS, { raw: sqlite, onProgress: options.onMigrationProgress });
+    if (vacuumPending(sqlite)) dropProgress(sqlite);
+    idCodecOn(sqlite);
     return handle(sqlite, kysely, false, null, null);
   }
-  return options.readOnly ? openReadOnly(dataDir) : openWritable(dataDir, options.busyTimeoutMs ?? 5000);
+  return options.readOnly ? openReadOnly(dataDir) : openWritable(dataDir, options.busyTimeoutMs ?? 5000, options.onMigrationProgress);
 }
 
-async function openWritable(dataDir: string, busyTimeoutMs: number): Promise<DeskDb> {
+async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?: (p: CompactProgress) => void): Promise<DeskDb> {
   const dir = path.resolve(dataDir);
   prepareFolder(dir);
   const file = path.join(dir, DB_FILE);
@@ -135,28 +141,37 @@ async function openWritable(dataDir: string, busyTimeoutMs: number): Promise<Des
         probe.close();
       }
     }
-    sqlite = guarded(file, () => new BetterSqlite3(file, { timeout: busyTimeoutMs }));
-    const db = sqlite;
-    guarded(file, () => {
-      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('cache_size = -65536');
-      // No checkpoint inside an agent's commit, nor on this thread at all: a checkpoint
-      // copies every page the WAL holds back into the database and syncs it, which stalled
-      // whatever call came next (escalate's p99 was 16 ms at 2 M tickets with SQLite's own).
-      // A worker thread with its own connection does it instead.
-      db.pragma('wal_autocheckpoint = 0');
-      checkVersion(db, file, false);
-    });
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
+    const connect = (): BetterSqlite3.Database => {
+      const db = guarded(file, () => withIdCodec(new BetterSqlite3(file, { timeout: busyTimeoutMs })));
+      guarded(file, () => {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('cache_size = -65536');
+        // No checkpoint inside an agent's commit, nor on this thread at all: a checkpoint
+        // copies every page the WAL holds back into the database and syncs it, which stalled
+        // whatever call came next (escalate's p99 was 16 ms at 2 M tickets with SQLite's own).
+        // A worker thread with its own connection does it instead.
+        db.pragma('wal_autocheckpoint = 0');
+        checkVersion(db, file, false);
+      });
+      return db;
+    };
+    sqlite = connect();
+    let kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
-      await migrate(kysely);
+      await migrate(kysely, MIGRATIONS, { raw: sqlite, onProgress });
+      if (vacuumPending(sqlite)) {
+        await rewriteFile(sqlite, file, onProgress);
+        sqlite = connect();
+        kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+      }
     } catch (error) {
       throw classify(error, file);
     }
-    return handle(db, kysely, false, startCheckpointer(file), lock);
+    idCodecOn(sqlite);
+    return handle(sqlite, kysely, false, startCheckpointer(file), lock);
   } catch (error) {
     lock.release();
     if (sqlite?.open) sqlite.close();
@@ -174,7 +189,7 @@ async function openReadOnly(dataDir: string): Promise<DeskDb> {
   accessible(file, false);
   let sqlite: BetterSqlite3.Database;
   try {
-    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 2000 });
+    sqlite = withIdCodec(new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 2000 }));
     sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -196,8 +211,56 @@ async function openReadOnly(dataDir: string): Promise<DeskDb> {
     sqlite.close();
     throw error;
   }
+  idCodecOn(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return handle(sqlite, kysely, true, null, null);
+}
+
+/**
+ * The last step of 0014_compact: the converted tables are written into a fresh file (VACUUM
+ * INTO, so every page is packed and the freed pages are gone), which then replaces the desk's
+ * file. Closes `db`. A kill before the rename leaves the converted file as it was, and the
+ * next open starts the rewrite again; after the rename, the new file is whole.
+ */
+async function rewriteFile(db: BetterSqlite3.Database, file: string, onProgress?: (p: CompactProgress) => void): Promise<void> {
+  const tmp = `${file}.compact`;
+  fs.rmSync(tmp, { force: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+  onProgress?.({ step: 'vacuum', rowsDone: 0, rowsTotal: pages });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  // On a worker thread, so the bar moves: it follows the new file's size, in pages.
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(VACUUM_INTO, { eval: true, workerData: { driver, file, target: tmp } });
+  const ticker = setInterval(() => onProgress?.({ step: 'vacuum', rowsDone: Math.min(pages, Math.floor((statOrNull(tmp)?.size ?? 0) / pageSize)), rowsTotal: pages }), 500);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: unknown) => (m === 'done' ? resolve() : reject(new Error(String(m)))));
+      worker.once('error', reject);
+    });
+  } finally {
+    clearInterval(ticker);
+    await worker.terminate();
+  }
+  const copy = new BetterSqlite3(tmp);
+  dropProgress(copy);
+  copy.pragma('journal_mode = WAL');
+  copy.pragma('wal_checkpoint(TRUNCATE)');
+  copy.close();
+  const fd = fs.openSync(tmp, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  for (const side of ['-wal', '-shm']) fs.rmSync(`${file}${side}`, { force: true });
+  fs.renameSync(tmp, file);
+  const dir = fs.openSync(path.dirname(file), 'r');
+  try {
+    fs.fsyncSync(dir);
+  } finally {
+    fs.closeSync(dir);
+  }
+  onProgress?.({ step: 'vacuum', rowsDone: pages, rowsTotal: pages });
 }
 
 /** Reads a closed desk from a read-only folder: the file copied into memory, as WAL-less. */
@@ -220,7 +283,7 @@ function inMemoryCopy(file: string): BetterSqlite3.Database {
     image[19] = 1;
   }
   try {
-    return new BetterSqlite3(image, { readonly: true });
+    return withIdCodec(new BetterSqlite3(image, { readonly: true }));
   } catch (error) {
     throw classify(error, file);
   }
@@ -346,6 +409,19 @@ function headerProblems(file: string, size: number): string[] {
 }
 
 /** Refuses a file written by a newer Tagdesk (its migrations are not a prefix of ours). */
+/** The migrations a desk's file has still to take (none: it is up to date). */
+export function pendingMigrations(dataDir: string): string[] {
+  const file = path.join(path.resolve(dataDir), DB_FILE);
+  const db = guarded(file, () => new BetterSqlite3(file, { readonly: true, fileMustExist: true }));
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'").get() !== undefined;
+    const applied = hasTable ? (db.prepare('SELECT count(*) FROM migrations').pluck().get() as number) : 0;
+    return MIGRATIONS.slice(applied).map((m) => m.id);
+  } finally {
+    db.close();
+  }
+}
+
 function checkVersion(db: BetterSqlite3.Database, file: string, readOnly: boolean): void {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'").get() !== undefined;
   if (!hasTable && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined) {
@@ -364,7 +440,7 @@ function checkVersion(db: BetterSqlite3.Database, file: string, readOnly: boolea
   if (readOnly && applied.length < MIGRATIONS.length) {
     throw new DeskOpenError(
       'version',
-      `${file} was written by an older Tagdesk and must be upgraded before it can be read. Start the desk on it once (it upgrades in place), then try again.`,
+      `${file} was written by an older Tagdesk and must be upgraded before it can be read. Run "tagdesk migrate --data ${path.dirname(file)}" (or start the desk on it once: it upgrades in place), then try again.`,
     );
   }
 }
@@ -584,6 +660,20 @@ parentPort.on('message', () => {
 `;
 
 /** Checkpoints the WAL every second from a worker thread until stopped. */
+// VACUUM INTO on its own connection (migration 0014's last step: see rewriteFile).
+const VACUUM_INTO = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+try {
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  db.exec("VACUUM INTO '" + workerData.target.replaceAll("'", "''") + "'");
+  db.close();
+  parentPort.postMessage('done');
+} catch (error) {
+  parentPort.postMessage(String(error && error.message || error));
+}
+`;
+
 function startCheckpointer(file: string): { stop(): void } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });

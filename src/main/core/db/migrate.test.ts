@@ -4,19 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicies } from '../../../shared/sla/defaults';
 import { replayLog } from '../../../shared/ticketLog';
 import { queueSummaryQuery } from '../tickets';
-import { migrate, MIGRATIONS } from './migrate';
+import { migrate, MIGRATIONS, type Migration } from './migrate';
 import type { Database } from './schema';
 
 const fresh = () => {
   const sqlite = new BetterSqlite3(':memory:');
   sqlite.pragma('foreign_keys = ON');
-  return { sqlite, db: new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+  const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Jobs (0014_compact) run on the connection itself.
+  const db = { kysely, migrate: (ms: readonly Migration[] = MIGRATIONS) => migrate(kysely, ms, { raw: sqlite }) };
+  return { sqlite, db };
 };
 
 describe('migrations', () => {
   it('0003 copies each existing ticket’s customer name and service tag onto it', async () => {
     const { sqlite, db } = fresh();
-    await migrate(db, MIGRATIONS.slice(0, 2));
+    await db.migrate(MIGRATIONS.slice(0, 2));
     sqlite.exec(`
       insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at) values ('c', 'organisation', 'City of Austin', 'city of austin', 'government', 'premier', 0, 0);
       insert into assets (id, service_tag, customer_id, product_line, model, ship_date, warranty_level, warranty_end, created_at) values ('a', '7XK2QF1', 'c', 'Latitude', 'Latitude 7440', 0, 'ProSupport', 0, 0);
@@ -24,7 +27,7 @@ describe('migrations', () => {
         values ('t1', 1, 'c', 'a', 'government', 'premier', 'high', 2, 1, 'new', 1, 'No boot', '', 'phone', 0, 0, 1, '{}'),
                ('t2', 2, 'c', null, 'government', 'premier', 'low', 4, 1, 'new', 1, 'Invoice', '', 'email', 0, 0, 1, '{}');
     `);
-    expect(await migrate(db, MIGRATIONS.slice(0, 3))).toEqual(['0003_ticket_row_names']);
+    expect(await db.migrate(MIGRATIONS.slice(0, 3))).toEqual(['0003_ticket_row_names']);
     expect(sqlite.prepare('select id, customer_name, service_tag from tickets order by id').all()).toEqual([
       { id: 't1', customer_name: 'City of Austin', service_tag: '7XK2QF1' },
       { id: 't2', customer_name: 'City of Austin', service_tag: null },
@@ -33,8 +36,8 @@ describe('migrations', () => {
 
   it('0004 serves "resolved today" and ownership history from indexes alone', async () => {
     const { sqlite, db } = fresh();
-    await migrate(db, MIGRATIONS.slice(0, 3));
-    expect(await migrate(db, MIGRATIONS.slice(0, 4))).toEqual(['0004_lean_indexes']);
+    await db.migrate(MIGRATIONS.slice(0, 3));
+    expect(await db.migrate(MIGRATIONS.slice(0, 4))).toEqual(['0004_lean_indexes']);
     const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan(`select count(*) from ticket_events where type = 'RESOLVE' and at >= 0`)).toMatch(/USING COVERING INDEX ticket_events_resolved/);
     expect(plan(`select customer_id, from_at, to_at from asset_owners where asset_id = 'a' order by from_at`)).toMatch(/USING COVERING INDEX asset_owners_history/);
@@ -43,8 +46,8 @@ describe('migrations', () => {
 
   it('0005 reads each part of the 360° view from one index, never visiting the tables', async () => {
     const { sqlite, db } = fresh();
-    await migrate(db, MIGRATIONS.slice(0, 4));
-    expect(await migrate(db, MIGRATIONS.slice(0, 5))).toEqual(['0005_customer_view_indexes']);
+    await db.migrate(MIGRATIONS.slice(0, 4));
+    expect(await db.migrate(MIGRATIONS.slice(0, 5))).toEqual(['0005_customer_view_indexes']);
     const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan(`select * from assets where customer_id = 'c' order by ship_date desc`)).toBe('SEARCH assets USING COVERING INDEX assets_customer (customer_id=?)');
     expect(plan(`select id, name, role, email, phone from contacts where customer_id = 'c' order by name`)).toBe('SEARCH contacts USING COVERING INDEX contacts_customer (customer_id=?)');
@@ -59,7 +62,7 @@ describe('migrations', () => {
 
   it('0006 converts each existing event to the envelope in place, policy history included, and reads the log by index', async () => {
     const { sqlite, db } = fresh();
-    await migrate(db, MIGRATIONS.slice(0, 5));
+    await db.migrate(MIGRATIONS.slice(0, 5));
     const [p1, p2] = [defaultPolicies[0]!, { ...defaultPolicies[0]!, atRiskShare: 0.5 }];
     const context = { segment: p1.segment, tier: 1, priority: 'high', assigneeId: 'u1', heldBy: { 1: 'u1', 2: null, 3: null }, reopenWindowMs: 604800000, resolvedAt: null, updatedAt: 20 };
     sqlite.prepare(`insert into users (id, name, email, role, tier, segments, active, created_at) values ('u1', 'Ava', 'ava@x', 'agent', 1, '["${p1.segment}"]', 1, 0)`).run();
@@ -74,7 +77,7 @@ describe('migrations', () => {
     event.run('e1', 1, 'CREATED', 0, JSON.stringify({ subject: 'No boot', priority: 'high', channel: 'phone', assetId: null }));
     event.run('e2', 2, 'TAKE', 20, '{}');
 
-    expect(await migrate(db, MIGRATIONS.slice(0, 6))).toEqual(['0006_ticket_log']);
+    expect(await db.migrate(MIGRATIONS.slice(0, 6))).toEqual(['0006_ticket_log']);
     const deskId = sqlite.prepare(`select value from meta where key = 'desk_id'`).pluck().get();
     const rows = sqlite.prepare(`select * from ticket_events where ticket_id = 't1' order by seq`).all() as Array<Record<string, unknown> & { payload: string; actor: string }>;
     expect(rows.map((r) => [r.seq, r.type, r.desk_id, r.global_seq])).toEqual([[1, 'CREATED', deskId, null], [2, 'POLICY_CHANGED', deskId, null], [3, 'TAKE', deskId, null]]);
@@ -99,7 +102,7 @@ describe('migrations', () => {
 
   it('0001 creates the schema with the five segments and a counter per segment and tier', async () => {
     const { sqlite, db } = fresh();
-    expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(await db.migrate()).toEqual(MIGRATIONS.map((m) => m.id));
     expect(sqlite.prepare('select id from segments order by id').pluck().all()).toEqual(['education', 'government', 'home', 'large_enterprise', 'small_business']);
     expect(sqlite.prepare('select count(*) from queue_counters where open = 0').pluck().get()).toBe(15);
     // A tag is exactly 7 characters and unique.
@@ -113,14 +116,14 @@ describe('migrations', () => {
 
   it('applies nothing twice', async () => {
     const { db } = fresh();
-    await migrate(db);
-    expect(await migrate(db)).toEqual([]);
+    await db.migrate();
+    expect(await db.migrate()).toEqual([]);
   });
 
   it('refuses a database whose history it does not know', async () => {
     const { sqlite, db } = fresh();
-    await migrate(db);
+    await db.migrate();
     sqlite.prepare(`insert into migrations (id, applied_at) values ('9999_from_the_future', ?)`).run(Date.now() + 1000);
-    await expect(migrate(db)).rejects.toThrow(/different version of Tagdesk/);
+    await expect(db.migrate()).rejects.toThrow(/different version of Tagdesk/);
   });
 });

@@ -1,4 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import { runCompaction, type CompactProgress } from './compact';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_sla';
 import * as m0003 from './migrations/0003_ticket_row_names';
@@ -17,9 +19,18 @@ import * as m0013 from './migrations/0013_settings_sync';
 // recorded when applied; a database whose recorded history is not a prefix of this list
 // (a newer build wrote it, or the history diverged) is refused rather than guessed at.
 
-export interface Migration {
-  id: string;
-  up(db: Kysely<any>): Promise<void>;
+export type Migration =
+  | { id: string; up(db: Kysely<any>): Promise<void> }
+  /**
+   * A conversion too large for one transaction: it runs on the raw connection, commits in
+   * batches of its own and resumes after a kill; its id is recorded once it has finished.
+   */
+  | { id: string; job(raw: BetterSqlite3.Database, onProgress: (p: CompactProgress) => void): void };
+
+export interface MigrateOptions {
+  /** The connection under `db`, for jobs. */
+  raw?: BetterSqlite3.Database;
+  onProgress?: (p: CompactProgress) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,9 +46,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0011_sync', up: m0011.up },
   { id: '0012_knowledge_sync', up: m0012.up },
   { id: '0013_settings_sync', up: m0013.up },
+  { id: '0014_compact', job: runCompaction },
 ];
 
-export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`.execute(db);
   const applied = (await db.selectFrom('migrations').select('id').orderBy('applied_at').orderBy('id').execute()).map((r) => r.id as string);
   applied.forEach((id, i) => {
@@ -50,6 +62,12 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[] 
   });
   const pending = migrations.slice(applied.length);
   for (const m of pending) {
+    if ('job' in m) {
+      if (!options.raw) throw new Error(`Migration ${m.id} needs the database's own connection.`);
+      m.job(options.raw, options.onProgress ?? (() => {}));
+      await db.insertInto('migrations').values({ id: m.id, applied_at: Date.now() }).execute();
+      continue;
+    }
     await db.transaction().execute(async (trx) => {
       await m.up(trx);
       await trx.insertInto('migrations').values({ id: m.id, applied_at: Date.now() }).execute();

@@ -104,8 +104,11 @@ export interface TicketTable {
   /** When the scheduler must next look at this ticket (a warning or breach is owed). */
   sla_next_at: number | null;
   sla_calendar_id: string | null;
-  /** JSON PolicySpan[]: the policies the ticket ran under, each from a moment on. */
-  sla_policies: string;
+  /**
+   * JSON [[from, ref], ...]: the policies the ticket ran under, each from a moment on, each a
+   * ref into sla_policy_versions (policyVersions.ts; migration 0014).
+   */
+  sla_policy_refs: string;
   /** Copies for list rows, so a queue page needs no joins (migration 0003). */
   customer_name: string;
   service_tag: string | null;
@@ -164,6 +167,13 @@ export interface SlaCalendarTable {
   id: string;
   body: string;
   updated_at: number;
+}
+
+/** Each SLA policy version tickets ran under, once (migration 0014). */
+export interface SlaPolicyVersionTable {
+  ref: number;
+  /** JSON {version, policy}. */
+  body: string;
 }
 
 export interface SlaPolicyTable {
@@ -252,6 +262,7 @@ export interface Database {
   agent_load: AgentLoadTable;
   sla_calendars: SlaCalendarTable;
   sla_policies: SlaPolicyTable;
+  sla_policy_versions: SlaPolicyVersionTable;
   sla_outcomes: SlaOutcomeTable;
   sla_daily: SlaDailyTable;
   migrations: MigrationTable;

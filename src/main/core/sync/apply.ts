@@ -386,5 +386,5 @@ type Tally = ReturnType<TicketStore['tally']>;
 
 const TICKET_COLUMNS = [
   'id', 'number', 'customer_id', 'customer_name', 'asset_id', 'service_tag', 'segment', 'service_level', 'priority', 'priority_rank', 'tier', 'state', 'is_open',
-  'assignee_id', 'subject', 'description', 'channel', 'created_at', 'updated_at', 'version', 'machine', 'sla_policies', 'sla_status', 'sla_target', 'due_at', 'sla_next_at', 'sla_calendar_id',
+  'assignee_id', 'subject', 'description', 'channel', 'created_at', 'updated_at', 'version', 'machine', 'sla_policy_refs', 'sla_status', 'sla_target', 'due_at', 'sla_next_at', 'sla_calendar_id',
 ] as const satisfies ReadonlyArray<keyof TicketRowDb>;
