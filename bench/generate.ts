@@ -11,7 +11,8 @@ import { DEMO_USERS, LINES_BY_SEGMENT, PRODUCTS, SUBJECTS, WARRANTIES } from '..
 import { openDesk } from '../src/main/core/desk';
 import { nameKey } from '../src/main/core/lookup';
 import { slaStore } from '../src/main/core/sla';
-import { policyRef } from '../src/main/core/db/compact';
+import { textRef } from '../src/main/core/internedTexts';
+import { policyVersionBody } from '../src/main/core/policyVersions';
 import { idCodecOn, withIdCodec } from '../src/main/core/db/idCodec';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
@@ -427,8 +428,8 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   const policyRefs = (spans: readonly PolicySpan[]) =>
     JSON.stringify(
       spans.map((sp) => {
-        const body = JSON.stringify({ version: sp.version, policy: sp.policy });
-        const ref = policyRef(body);
+        const body = policyVersionBody(sp);
+        const ref = textRef(body);
         policyBodies.set(ref, body);
         return [sp.from, ref];
       }),
@@ -572,8 +573,15 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
     25,
   );
   // The envelope's columns as the ticket store writes them (migration 0006).
-  const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
-  const events = writer.table('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload, actor, desk_id)', 9);
+  // The actor snapshot is stored once in event_actors; the row holds its ref (internedTexts.ts).
+  const actorBodies = new Map<number, string>();
+  const actorJson = (a: Actor) => {
+    const body = JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
+    const ref = textRef(body);
+    actorBodies.set(ref, body);
+    return ref;
+  };
+  const events = writer.table('INSERT INTO ticket_events (id, ticket_id, seq, type, actor_id, at, payload, actor_ref, desk_id)', 9);
   const outcomes = writer.table('INSERT INTO sla_outcomes (ticket_id, target, segment, due_at, done_at, met)', 6);
   const checks: Array<{ id: string; input: { segment: Segment; priority: Priority; at: number }; events: TicketEvent[]; state: string; machine: string }> = [];
   await inBatches(T, (rank) => {
@@ -696,6 +704,8 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   const insertVersion = db.prepare('INSERT OR IGNORE INTO sla_policy_versions (ref, body) VALUES (?, ?)');
   db.transaction(() => {
     for (const [ref, body] of policyBodies) insertVersion.run(ref, body);
+    const insertActor = db.prepare('INSERT OR IGNORE INTO event_actors (ref, body) VALUES (?, ?)');
+    for (const [ref, body] of actorBodies) insertActor.run(ref, body);
   })();
 
   // ---- counters, as the projection keeps them

@@ -23,7 +23,8 @@ afterEach(() => close?.());
 type EventRow = { id: string; ticket_id: string; seq: number; type: string; actor_id: string; at: number; payload: string; actor: string; payload_version: number; machine_version: number; desk_id: string; global_seq: number | null };
 
 function envelopes(desk: Desk, ticketId: string): TicketEnvelope[] {
-  const rows = desk.db.sqlite.prepare(`select * from ticket_events where ticket_id = ? order by seq`).all(ticketId) as EventRow[];
+  // The actor snapshot is stored once in event_actors (migration 0014).
+  const rows = desk.db.sqlite.prepare(`select e.*, a.body as actor from ticket_events e join event_actors a on a.ref = e.actor_ref where ticket_id = ? order by seq`).all(ticketId) as EventRow[];
   return rows.map((r) =>
     ticketEnvelopeSchema.parse({
       id: r.id,

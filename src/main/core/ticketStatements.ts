@@ -1,4 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { param, type Sql } from './db/exec';
+import { internedTexts } from './internedTexts';
 import type { TicketRowDb } from './db/schema';
 
 // The statements a ticket write runs, compiled once. The desk's ticket store runs them and
@@ -7,6 +9,35 @@ import type { TicketRowDb } from './db/schema';
 
 /** An event row; `globalSeq` is the hub's seq once it has accepted the event (null for one made here and not yet accepted). */
 export type EventRowValues = [id: string, ticketId: string, seq: number, type: string, actorId: string, at: number, payload: string, actor: string, payloadVersion: number, machineVersion: number, deskId: string, globalSeq: number | null];
+
+/**
+ * The event-row INSERT: the actor snapshot (values[7], JSON) is stored once in event_actors
+ * and the row holds its ref (internedTexts.ts).
+ */
+function eventInsert(db: Sql): { run(...values: EventRowValues): BetterSqlite3.RunResult } {
+  const k = db.kysely;
+  const actors = internedTexts(db, 'event_actors');
+  const insert = db.prepare<never, unknown[]>(
+    k.insertInto('ticket_events').values({
+      id: param<string>(),
+      ticket_id: param<string>(),
+      seq: param<number>(),
+      type: param<string>(),
+      actor_id: param<string>(),
+      at: param<number>(),
+      payload: param<string>(),
+      actor_ref: param<number>(),
+      payload_version: param<number>(),
+      machine_version: param<number>(),
+      desk_id: param<string>(),
+      global_seq: param<number | null>(),
+    }),
+  );
+  return {
+    run: (id, ticketId, seq, type, actorId, at, payload, actor, payloadVersion, machineVersion, deskId, globalSeq) =>
+      insert.run(id, ticketId, seq, type, actorId, at, payload, actors.ref(actor), payloadVersion, machineVersion, deskId, globalSeq),
+  };
+}
 
 export function ticketStatements(db: Sql) {
   const k = db.kysely;
@@ -50,22 +81,7 @@ export function ticketStatements(db: Sql) {
         .orderBy('created_at')
         .limit(1),
     ),
-    insertEvent: db.prepare<never, EventRowValues>(
-      k.insertInto('ticket_events').values({
-        id: param<string>(),
-        ticket_id: param<string>(),
-        seq: param<number>(),
-        type: param<string>(),
-        actor_id: param<string>(),
-        at: param<number>(),
-        payload: param<string>(),
-        actor: param<string>(),
-        payload_version: param<number>(),
-        machine_version: param<number>(),
-        desk_id: param<string>(),
-        global_seq: param<number | null>(),
-      }),
-    ),
+    insertEvent: eventInsert(db),
     updateMoved: (r: Pick<TicketRowDb, 'sla_status' | 'sla_target' | 'due_at' | 'sla_next_at' | 'sla_calendar_id' | 'sla_policy_refs' | 'state' | 'tier' | 'priority' | 'priority_rank' | 'assignee_id' | 'is_open' | 'updated_at' | 'version' | 'machine' | 'id'>) =>
       updateMoved.run(r.sla_status, r.sla_target, r.due_at, r.sla_next_at, r.sla_calendar_id, r.sla_policy_refs, r.state, r.tier, r.priority, r.priority_rank, r.assignee_id, r.is_open, r.updated_at, r.version, r.machine, r.id),
     setNextAt: db.prepare<never, [number | null, string]>(k.updateTable('tickets').set({ sla_next_at: param<number | null>() }).where('id', '=', param<string>())),

@@ -49,7 +49,7 @@ function oldDesk(): string {
 }
 
 type Rows = Record<string, unknown[]>;
-const SKIP = /^(sqlite_|kb_fts|kb_case_fts|kb_case_vocab|migrations$|compact_progress$|sla_policy_versions$)/;
+const SKIP = /^(sqlite_|kb_fts|kb_case_fts|kb_case_vocab|migrations$|compact_progress$|sla_policy_versions$|event_actors$)/;
 
 /** Every row of every table, sorted, as the old file holds them (ids as text). */
 function before(dir: string): Rows {
@@ -68,7 +68,12 @@ function before(dir: string): Rows {
 /** The same, read through the desk's own connection after the migration. */
 function after(db: BetterSqlite3.Database): Rows {
   const version = db.prepare('SELECT body FROM sla_policy_versions WHERE ref = ?').pluck();
+  const actor = db.prepare('SELECT body FROM event_actors WHERE ref = ?').pluck();
   return dump(db, (table, row) => {
+    if (table === 'ticket_events') {
+      const { actor_ref, ...rest } = row as { actor_ref: number };
+      return { ...rest, actor: actor.get(actor_ref) };
+    }
     if (table !== 'tickets') return row;
     const { sla_policy_refs, ...rest } = row as { sla_policy_refs: string };
     const policies = (JSON.parse(sla_policy_refs) as Array<[number, number]>).map(([from, ref]) => ({ from, ...(JSON.parse(version.get(ref) as string) as object) }));

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { textRef } from '../internedTexts';
 import { rawPrepare, storedIdSql } from './idCodec';
 
 // Migration 0014_compact (issue 14): the desk's file in about half the space.
@@ -11,7 +11,8 @@ import { rawPrepare, storedIdSql } from './idCodec';
 //   covering copy of it: the 360° view reads each as one contiguous range.
 // - A ticket's SLA policies are stored once per version (`sla_policy_versions`, keyed by a hash
 //   of the version's text) and referenced from the ticket as [[from, ref], ...].
-// - A ticket's log is stored clustered by (ticket, seq).
+// - A ticket's log is stored clustered by (ticket, seq); the actor snapshot each event carries
+//   (about 90 bytes of JSON, a few dozen distinct values) is stored once in `event_actors`.
 //
 // 12.9 GB cannot be rewritten in one transaction, so this runs as a job of steps, one per table,
 // outside any one transaction and resumable after a kill: each table is copied into
@@ -44,7 +45,7 @@ interface Step {
 const IDS = (...cols: string[]) => cols;
 
 const TICKET_EVENTS_TRIGGERS = [
-  `CREATE TRIGGER ticket_events_no_update BEFORE UPDATE OF id, ticket_id, seq, type, actor_id, at, payload, actor, payload_version, machine_version, desk_id ON ticket_events
+  `CREATE TRIGGER ticket_events_no_update BEFORE UPDATE OF id, ticket_id, seq, type, actor_id, at, payload, actor_ref, payload_version, machine_version, desk_id ON ticket_events
      BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END`,
   `CREATE TRIGGER ticket_events_global_seq_once BEFORE UPDATE OF global_seq ON ticket_events WHEN OLD.global_seq IS NOT NULL
      BEGIN SELECT RAISE(ABORT, 'an accepted event keeps its global sequence'); END`,
@@ -66,17 +67,19 @@ export const STEPS: readonly Step[] = [
       actor_id ANY NOT NULL,
       at INTEGER NOT NULL,
       payload TEXT NOT NULL,
-      actor TEXT NOT NULL DEFAULT '{}',
+      actor_ref INTEGER NOT NULL,
       payload_version INTEGER NOT NULL DEFAULT 1,
       machine_version INTEGER NOT NULL DEFAULT 1,
       desk_id ANY NOT NULL DEFAULT '',
       global_seq INTEGER,
       PRIMARY KEY (ticket_id, seq)
     ) STRICT, WITHOUT ROWID`,
+    computed: { actor_ref: 'text_ref(t.actor)' },
+    // A ticket's unconfirmed events are found in its own range of the primary key: the
+    // partial index `ticket_events_unconfirmed` covered every event of a desk never joined.
     after: [
       'CREATE UNIQUE INDEX ticket_events_id ON ticket_events(id)',
       "CREATE INDEX ticket_events_resolved ON ticket_events(at) WHERE type = 'RESOLVE'",
-      'CREATE INDEX ticket_events_unconfirmed ON ticket_events(ticket_id, seq) WHERE global_seq IS NULL',
       ...TICKET_EVENTS_TRIGGERS,
     ],
   },
@@ -113,7 +116,7 @@ export const STEPS: readonly Step[] = [
       service_tag TEXT
     ) STRICT`,
     computed: {
-      sla_policy_refs: `(SELECT coalesce(json_group_array(json_array(json_extract(e.value, '$.from'), policy_ref(${policyBodySql('e.value')}))), '[]') FROM json_each(t.sla_policies) e)`,
+      sla_policy_refs: `(SELECT coalesce(json_group_array(json_array(json_extract(e.value, '$.from'), text_ref(${policyBodySql('e.value')}))), '[]') FROM json_each(t.sla_policies) e)`,
     },
     after: null,
   },
@@ -212,10 +215,6 @@ function policyBodySql(span: string): string {
   return `json_object('version', json_extract(${span}, '$.version'), 'policy', json(json_extract(${span}, '$.policy')))`;
 }
 
-/** A policy version's ref: 52 bits of the SHA-256 of its text, so a ref always means one text. */
-export function policyRef(body: string): number {
-  return parseInt(createHash('sha256').update(body).digest('hex').slice(0, 13), 16);
-}
 
 /** Rows per batch (TAGDESK_COMPACT_BATCH_ROWS: the kill test uses small ones, to stop midway). */
 const BATCH_ROWS = Number(process.env.TAGDESK_COMPACT_BATCH_ROWS) || 50_000;
@@ -239,7 +238,7 @@ function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
 export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: CompactProgress) => void = () => {}, batchRows = BATCH_ROWS): void {
   const run = (sqlText: string, ...args: unknown[]) => rawPrepare(raw, sqlText).run(...args);
   raw.pragma('foreign_keys = OFF');
-  raw.function('policy_ref', { deterministic: true }, (body: unknown) => BigInt(policyRef(String(body))));
+  raw.function('text_ref', { deterministic: true }, (body: unknown) => BigInt(textRef(String(body))));
   const present = STEPS.filter((s) => hasTable(raw, s.table));
   if (!hasTable(raw, 'compact_progress')) {
     // Totals are counted once, when the job starts, so the bar's 100 % stays put.
@@ -247,6 +246,7 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
       run(`CREATE TABLE compact_progress (step TEXT PRIMARY KEY, last_key TEXT, rows_done INTEGER NOT NULL, rows_total INTEGER NOT NULL, done INTEGER NOT NULL) STRICT`);
       for (const s of present) run('INSERT INTO compact_progress VALUES (?, NULL, 0, ?, 0)', s.table, (rawPrepare(raw, `SELECT count(*) FROM "${s.table}"`).pluck().get() as number) ?? 0);
       run(`CREATE TABLE IF NOT EXISTS sla_policy_versions (ref INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT`);
+      run(`CREATE TABLE IF NOT EXISTS event_actors (ref INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT`);
     })();
   }
   const progress = rawPrepare(raw, 'SELECT step, last_key, rows_done, rows_total, done FROM compact_progress');
@@ -266,10 +266,14 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
     if (!hasTable(raw, next)) {
       raw.transaction(() => {
         run(s.ddl ? s.ddl(next) : genericDdl(raw, s, next));
+        if (s.table === 'ticket_events') {
+          // Every actor snapshot the events were made under, once.
+          run(`INSERT OR IGNORE INTO event_actors (ref, body) SELECT text_ref(actor), actor FROM (SELECT DISTINCT actor FROM ticket_events)`);
+        }
         if (s.table === 'tickets') {
           // Every policy version the tickets ran under, once.
           run(`INSERT OR IGNORE INTO sla_policy_versions (ref, body)
-               SELECT policy_ref(b), b FROM (SELECT DISTINCT ${policyBodySql('e.value')} AS b FROM tickets t, json_each(t.sla_policies) e)`);
+               SELECT text_ref(b), b FROM (SELECT DISTINCT ${policyBodySql('e.value')} AS b FROM tickets t, json_each(t.sla_policies) e)`);
         }
         run('UPDATE compact_progress SET last_key = NULL, rows_done = 0 WHERE step = ?', s.table);
       })();

@@ -95,6 +95,16 @@ export class Sql {
     if (this.depth === 0) fn();
     else this.committed.push(fn);
   }
+
+  /**
+   * Runs fn once what has been written so far is known to be committed: at once outside any
+   * transaction, after the outermost write() inside one, never inside a transaction begun
+   * elsewhere (whose fate this object does not see).
+   */
+  whenDurable(fn: () => void): void {
+    if (!this.sqlite.inTransaction) fn();
+    else if (this.depth > 0) this.committed.push(fn);
+  }
 }
 
 export interface Prepared<R, A extends unknown[]> {

@@ -123,8 +123,11 @@ export interface TicketEventTable {
   at: number;
   /** JSON of the event's own fields (reason, note, code, ...). */
   payload: string;
-  /** The envelope (migration 0006): the actor as they were, JSON {role, tier, segments}. */
-  actor: string;
+  /**
+   * The envelope (migration 0006): the actor as they were, JSON {role, tier, segments}, stored
+   * once in event_actors and named here by its ref (migration 0014; internedTexts.ts).
+   */
+  actor_ref: number;
   payload_version: number;
   machine_version: number;
   /** The author desk's id. */
@@ -169,10 +172,12 @@ export interface SlaCalendarTable {
   updated_at: number;
 }
 
-/** Each SLA policy version tickets ran under, once (migration 0014). */
+/**
+ * A text many rows share, once (migration 0014; internedTexts.ts): an SLA policy version
+ * (JSON {version, policy}) or an event's actor snapshot (JSON {role, tier, segments}).
+ */
 export interface SlaPolicyVersionTable {
   ref: number;
-  /** JSON {version, policy}. */
   body: string;
 }
 
@@ -263,6 +268,7 @@ export interface Database {
   sla_calendars: SlaCalendarTable;
   sla_policies: SlaPolicyTable;
   sla_policy_versions: SlaPolicyVersionTable;
+  event_actors: SlaPolicyVersionTable;
   sla_outcomes: SlaOutcomeTable;
   sla_daily: SlaDailyTable;
   migrations: MigrationTable;

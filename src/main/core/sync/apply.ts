@@ -50,7 +50,12 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const conflicts: ConflictStore = conflictStore(db);
   const q = {
     events: db.prepare<EventRow, [string]>(
-      k.selectFrom('ticket_events').select(['id', 'seq', 'type', 'actor_id', 'actor', 'at', 'payload', 'global_seq']).where('ticket_id', '=', param<string>()).orderBy('seq'),
+      k
+        .selectFrom('ticket_events as e')
+        .innerJoin('event_actors as a', 'a.ref', 'e.actor_ref')
+        .select(['e.id', 'e.seq', 'e.type', 'e.actor_id', 'a.body as actor', 'e.at', 'e.payload', 'e.global_seq'])
+        .where('e.ticket_id', '=', param<string>())
+        .orderBy('e.seq'),
     ),
     confirm: db.prepare<never, [number, string]>(k.updateTable('ticket_events').set({ global_seq: param<number>() }).where('id', '=', param<string>()).where('global_seq', 'is', null)),
     withdraw: db.prepare<never, [string]>(k.deleteFrom('ticket_events').where('id', '=', param<string>()).where('global_seq', 'is', null)),
