@@ -10,5 +10,8 @@ export default defineConfig({
     // files wait on child processes (PostgreSQL, hubs, the CLI), so two keep both cores busy.
     maxWorkers: 2,
     testTimeout: 20_000,
+    // Every statement a test makes the desk prepare is checked for a full scan of a large
+    // table (src/main/core/db/planCheck.ts).
+    env: { TAGDESK_CHECK_PLANS: '1' },
   },
 });

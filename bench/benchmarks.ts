@@ -23,8 +23,10 @@ export interface BenchContext {
   /** Signed in as Ava Martin (tier-1 agent, all segments). */
   ava: Connection;
   avaId: string;
-  /** The floor's raw connection; also used to draw inputs. */
+  /** The floor's raw connection (ids as 16 bytes). */
   raw: BetterSqlite3.Database;
+  /** A read-only connection with the desk's id codec, to draw inputs (ids as text). */
+  draw: BetterSqlite3.Database;
   floor: FloorQueries;
   samples: number;
   rand: Random;
@@ -178,7 +180,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
 
   escalate: (ctx) => {
     // Tickets Ava works at tier 1: each sample escalates a different one.
-    const held = ctx.raw
+    const held = ctx.draw
       .prepare(`SELECT id FROM tickets WHERE is_open = 1 AND assignee_id = ? AND state = 'tier1.open' ORDER BY id`)
       .pluck()
       .all(ctx.avaId) as string[];
@@ -201,7 +203,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
   // What the outbox row adds to a durable escalation: the floor's escalation with and
   // without it (issue 10: at most 10 % of escalate's p99).
   escalate_outbox: (ctx) => {
-    const held = ctx.raw
+    const held = ctx.draw
       .prepare(`SELECT id FROM tickets WHERE is_open = 1 AND assignee_id = ? AND state = 'tier1.open' ORDER BY id DESC`)
       .pluck()
       .all(ctx.avaId) as string[];
@@ -238,12 +240,16 @@ function queuePage(ctx: BenchContext, name: string, order: 'priority' | undefine
   };
 }
 
-/** Random service tags of the dataset (assets' rowids are 1..n: the load never deletes). */
+/**
+ * Random service tags of the dataset: the first tag at or after a random 7-character string
+ * (assets are keyed by customer, so there is no dense rowid to draw from; tags are random).
+ */
 function assetDrawer(ctx: BenchContext): () => string {
-  const n = (ctx.raw.prepare('SELECT max(rowid) FROM assets').pluck().get() as number | null) ?? 0;
-  if (n === 0) throw new Error('The dataset has no assets.');
-  const tagAt = ctx.raw.prepare('SELECT service_tag FROM assets WHERE rowid = ?').pluck();
-  return () => tagAt.get(ctx.rand.int(1, n)) as string;
+  const from = ctx.draw.prepare('SELECT service_tag FROM assets WHERE service_tag >= ? ORDER BY service_tag LIMIT 1').pluck();
+  const first = from.get('') as string | undefined;
+  if (first === undefined) throw new Error('The dataset has no assets.');
+  const chars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return () => (from.get(Array.from({ length: 7 }, () => ctx.rand.pick([...chars])).join('')) as string | undefined) ?? first;
 }
 
 function readSize(samples: number) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import { coded } from '../src/main/core/db/idCodec';
 import { nameKey } from '../src/shared/customerRules';
 import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk } from '../src/main/core/desk';
@@ -284,7 +285,7 @@ async function lookupAuditBench() {
   const unaudited = await openDesk({ dataDir: dir, clock, readOnly: true });
   const raw = openFloorConnection(path.join(dir, DB_FILE));
   const floor = floorQueries(raw);
-  const grace = raw.prepare(`SELECT id FROM users WHERE name = 'Grace Chen'`).pluck().get() as string;
+  const grace = coded(new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true })).prepare(`SELECT id FROM users WHERE name = 'Grace Chen'`).pluck().get() as string;
   const signIn = async (desk: typeof audited) => {
     const c = desk.connect(() => {});
     const r = await c.call('session.signIn', { userId: grace });
@@ -292,11 +293,13 @@ async function lookupAuditBench() {
     return c;
   };
   const [withAudit, withoutAudit] = [await signIn(audited), await signIn(unaudited)];
-  const assets = raw.prepare('SELECT max(rowid) FROM assets').pluck().get() as number;
-  const tagAt = raw.prepare('SELECT service_tag FROM assets WHERE rowid = ?').pluck();
+  // Random tags: the first at or after a random one (assets are keyed by customer, not rowid).
+  const tagFrom = raw.prepare('SELECT service_tag FROM assets WHERE service_tag >= ? ORDER BY service_tag LIMIT 1').pluck();
+  const CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const draw = (): string => {
     for (;;) {
-      const tag = tagAt.get(rand.int(1, assets)) as string;
+      const start = Array.from({ length: 7 }, () => CHARS[rand.int(0, CHARS.length - 1)]).join('');
+      const tag = (tagFrom.get(start) as string | undefined) ?? (tagFrom.get('0') as string);
       if (/[A-Z]/.test(tag)) return tag;
     }
   };

@@ -13,7 +13,7 @@ import { nameKey } from '../src/main/core/lookup';
 import { slaStore } from '../src/main/core/sla';
 import { textRef } from '../src/main/core/internedTexts';
 import { policyVersionBody } from '../src/main/core/policyVersions';
-import { idCodecOn, withIdCodec } from '../src/main/core/db/idCodec';
+import { coded } from '../src/main/core/db/idCodec';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
 import {
@@ -51,12 +51,6 @@ const GENERATOR_VERSION = 4;
 const SEED = 20_240_601;
 const MIN = 60_000;
 const DAY = 86_400_000;
-const coded = (db: BetterSqlite3.Database): BetterSqlite3.Database => {
-  withIdCodec(db);
-  idCodecOn(db);
-  return db;
-};
-
 const BATCH = 20_000;
 
 export const datasetName = (s: Sizes): string => `c${s.customers}-a${s.assets}-t${s.tickets}`;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import { coded } from '../src/main/core/db/idCodec';
 import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk, type Connection } from '../src/main/core/desk';
 import { BENCHMARKS, type BenchContext } from './benchmarks';
@@ -115,7 +116,8 @@ const clock = { now: () => dataset.now + (Date.now() - startedAt) };
 const desk = await openDesk({ dataDir: runDir, clock });
 const raw = openFloorConnection(path.join(runDir, DB_FILE));
 const userId = (name: string) => {
-  const id = raw.prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as string | undefined;
+  // Ids are stored as 16 bytes; the product's calls take their text.
+  const id = coded(new BetterSqlite3(path.join(runDir, DB_FILE), { readonly: true })).prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as string | undefined;
   if (!id) throw new Error(`The dataset has no user "${name}".`);
   return id;
 };
@@ -131,6 +133,7 @@ const ctx: BenchContext = {
   ava: await signedIn('Ava Martin'),
   avaId: userId('Ava Martin'),
   raw,
+  draw: coded(new BetterSqlite3(path.join(runDir, DB_FILE), { readonly: true })),
   floor: floorQueries(raw),
   samples,
   rand: seeded(7),

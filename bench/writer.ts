@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { idCodecOn, withIdCodec } from '../src/main/core/db/idCodec';
+import { coded } from '../src/main/core/db/idCodec';
 
 // The generator's second core: this worker runs the INSERTs while the main thread makes
 // the next rows. It receives batches of values for multi-row statements, in order, inside
@@ -11,8 +11,7 @@ export type WriterMessage =
   | { kind: 'close' };
 
 // Ids are bound as 16 bytes, as the desk binds them (migration 0014).
-const db = withIdCodec(new BetterSqlite3((workerData as { file: string }).file));
-idCodecOn(db);
+const db = coded(new BetterSqlite3((workerData as { file: string }).file));
 db.pragma('journal_mode = OFF');
 db.pragma('synchronous = OFF');
 db.pragma('locking_mode = EXCLUSIVE');

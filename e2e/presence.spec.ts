@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { coded } from '../src/main/core/db/idCodec';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ const signedIn = (browser: Browser, email: string): Promise<Page> => signInWithP
 
 /** An open first-line ticket of the education segment, on this desk and (as sync puts it there) on the hub. */
 async function sharedTicket(): Promise<{ id: string }> {
-  const db = new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true });
+  const db = coded(new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true }));
   const row = db.prepare(`select id from tickets where segment = 'education' and state = 'tier1.open' order by number limit 1`).get() as { id: string };
   db.close();
   await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}' }).onConflict((c) => c.doNothing()).execute();

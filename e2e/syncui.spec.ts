@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type WebSocketRoute } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { coded } from '../src/main/core/db/idCodec';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ticketNumber } from '../src/main/core/ticketRows';
@@ -54,7 +55,7 @@ async function fakeSync(page: Page, status: SyncStatus, conflicts: SyncConflict[
 
 /** Two education tickets of the demo desk, for the conflicts to name. */
 function demoTickets(dataDir: string): { id: string; number: string }[] {
-  const db = new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true, fileMustExist: true });
+  const db = coded(new Database(join(dataDir, 'tagdesk.sqlite'), { readonly: true, fileMustExist: true }));
   try {
     const rows = db.prepare(`select id, number from tickets where segment = 'education' order by number limit 2`).all() as { id: string; number: number }[];
     return rows.map((r) => ({ id: r.id, number: ticketNumber(r.number) }));

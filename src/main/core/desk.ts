@@ -20,6 +20,7 @@ import { settingsStreamApplier } from './settingsSync';
 import { userStreamApplier } from './userSync';
 import { openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
+import type { CompactProgress } from './db/compact';
 import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
@@ -92,6 +93,8 @@ export interface DeskOptions {
   readOnly?: boolean;
   /** Join this hub on opening (sign-in then goes through it: email and password). */
   hubUrl?: string;
+  /** Told how far a long upgrade of the file (migration 0014_compact) has got, after every batch. */
+  onMigrationProgress?: (p: CompactProgress) => void;
   /** The sync engine's knobs (tests): follow the live socket, poll interval, fetch. */
   sync?: { live?: boolean; pollMs?: number; fetch?: typeof fetch };
 }
@@ -121,7 +124,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const readOnly = options.readOnly ?? false;
   // Until setupDone(), this process holds the folder's setup lock: SLA defaults and demo
   // data below are checked and written by one process at a time.
-  const database = await openDatabase(options.dataDir, { readOnly });
+  const database = await openDatabase(options.dataDir, { readOnly, ...(options.onMigrationProgress ? { onMigrationProgress: options.onMigrationProgress } : {}) });
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;
   const listeners = new Map<(push: Push) => void, Session>();

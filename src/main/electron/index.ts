@@ -6,6 +6,7 @@ import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
 import { guardNavigation } from './navigation';
+import { progressLines } from '../core/db/compact';
 
 // The Electron shell: one window onto the desk. The renderer is sandboxed and isolated; it
 // reaches the desk only through the preload's bridge, and cannot open windows or navigate.
@@ -50,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      desk = await openDesk({ dataDir, demo: process.argv.includes('--demo'), testClock: process.argv.includes('--test-clock') });
+      desk = await openDesk({ dataDir, demo: process.argv.includes('--demo'), testClock: process.argv.includes('--test-clock'), onMigrationProgress: progressLines((line) => console.error(line)) });
       serveRenderer(RENDERER_DIR);
       // The page asks for nothing: notifications come from this process, not the renderer.
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

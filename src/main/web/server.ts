@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ApiError, issuesOf, requestSchema, type Response } from '../../shared/api';
 import { type Clock, type Connection, openDesk } from '../core/desk';
+import { progressLines } from '../core/db/compact';
 
 // The browser shell: serves the built renderer and carries the API over a WebSocket. It
 // listens on 127.0.0.1 only, and every socket must present the token printed at start, so
@@ -66,7 +67,7 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', imp
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(32).toString('hex');
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, ...(options.clock ? { clock: options.clock } : {}), ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}) });
+  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, onMigrationProgress: progressLines((line) => console.error(line)), ...(options.clock ? { clock: options.clock } : {}), ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const limits: SocketLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let port = options.port;

@@ -460,7 +460,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
    */
   function duplicatePairs(limit: number): { a: { id: string; name: string }; b: { id: string; name: string }; segment: string; score: number; reasons: DuplicateCandidate['reasons'] }[] {
     const pairs = new Map<string, { a: { id: string; name: string }; b: { id: string; name: string }; segment: string; score: number; reasons: DuplicateCandidate['reasons'] }>();
-    const all = db.sqlite.prepare('SELECT * FROM customers ORDER BY id');
+    const all = db.sqlite.prepare('SELECT /* scan: the duplicates report looks at every customer */ * FROM customers ORDER BY id');
     for (const c of all.iterate() as IterableIterator<CustomerRow>) {
       for (const d of duplicatesOf(c)) {
         const [a, b] = c.id < d.customerId ? [{ id: c.id, name: c.name }, { id: d.customerId, name: d.name }] : [{ id: d.customerId, name: d.name }, { id: c.id, name: c.name }];
@@ -476,7 +476,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     const staleBefore = now - FRESH_MS;
     const counts = db.sqlite
       .prepare(
-        `SELECT count(*) AS customers, coalesce(sum(email IS NULL), 0) AS noEmail, coalesce(sum(phone IS NULL), 0) AS noPhone,
+        `SELECT /* scan: the data-quality page counts over every customer */ count(*) AS customers, coalesce(sum(email IS NULL), 0) AS noEmail, coalesce(sum(phone IS NULL), 0) AS noPhone,
                 coalesce(sum(coalesce(confirmed_at, created_at) < ?), 0) AS stale, coalesce(sum(erased_at IS NOT NULL), 0) AS erased
            FROM customers`,
       )
@@ -499,7 +499,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     // then each scored in full, duplicates included.
     const suspects = db.sqlite
       .prepare(
-        `SELECT * FROM customers WHERE erased_at IS NULL
+        `SELECT /* scan: the data-quality page ranks every customer for the worst records */ * FROM customers WHERE erased_at IS NULL
           ORDER BY (email IS NULL) + (phone IS NULL) + (coalesce(confirmed_at, created_at) < ?) DESC, coalesce(confirmed_at, created_at) LIMIT ?`,
       )
       .all(staleBefore, limit * 3) as CustomerRow[];

@@ -362,3 +362,19 @@ export function vacuumPending(raw: BetterSqlite3.Database): boolean {
 export function dropProgress(raw: BetterSqlite3.Database): void {
   rawPrepare(raw, 'DROP TABLE IF EXISTS compact_progress').run();
 }
+
+/**
+ * Progress as log lines for the shells (the browser shell and Electron print them on stderr
+ * while a desk's file is upgraded before they serve): one at each step and every 5 %.
+ */
+export function progressLines(write: (line: string) => void): (p: CompactProgress) => void {
+  let step = '';
+  let shown = -5;
+  return (p) => {
+    const percent = p.rowsTotal > 0 ? Math.floor((100 * p.rowsDone) / p.rowsTotal) : 100;
+    if (p.step === step && percent < shown + 5) return;
+    step = p.step;
+    shown = percent;
+    write(`tagdesk: upgrading the desk's file (${p.step === 'vacuum' ? 'writing it compactly' : p.step}): ${percent} %`);
+  };
+}

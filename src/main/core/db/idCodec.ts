@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { checkPlan, planCheckOn } from './planCheck';
 
 // Ids are UUIDs: 36 characters of text in the API, 16 bytes in the desk's file (migration
 // 0014_compact). The conversion happens here, at the one door every statement passes through
@@ -190,7 +191,11 @@ export function withIdCodec<D extends BetterSqlite3.Database>(db: D): D {
   const prepare = db.prepare.bind(db);
   const state: CodecState = { on: false };
   Object.defineProperty(db, RAW, { value: prepare });
-  const coded = ((source: string) => new IdStatement(prepare(source), state)) as unknown as D['prepare'];
+  const check = planCheckOn();
+  const coded = ((source: string) => {
+    if (check && state.on) checkPlan(prepare, source);
+    return new IdStatement(prepare(source), state);
+  }) as unknown as D['prepare'];
   Object.defineProperty(db, 'prepare', { value: coded, configurable: true, writable: true });
   Object.defineProperty(db, CODED, { value: state });
   return db;
@@ -201,4 +206,11 @@ export function idCodecOn(db: BetterSqlite3.Database): void {
   const state = (db as BetterSqlite3.Database & { [CODED]?: CodecState })[CODED];
   if (!state) throw new Error('idCodecOn: the connection has no id codec (withIdCodec).');
   state.on = true;
+}
+
+/** `db` with the rule on from the start: a connection to a file known to be compact. */
+export function coded<D extends BetterSqlite3.Database>(db: D): D {
+  withIdCodec(db);
+  idCodecOn(db);
+  return db;
 }

@@ -85,7 +85,7 @@ describe('import from Zendesk', () => {
     await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r.jsonl') });
     const sql = desk.db.sqlite;
     for (const row of sql.prepare('select * from tickets').all() as { id: string; state: string; version: number; machine: string; is_open: number; tier: number }[]) {
-      const events = (sql.prepare('select seq, type, at, actor_id, actor, payload from ticket_events where ticket_id = ? order by seq').all(row.id) as { seq: number; type: string; at: number; actor_id: string; actor: string; payload: string }[]).map((e) => ({
+      const events = (sql.prepare('select seq, type, at, actor_id, a.body as actor, payload from ticket_events join event_actors a on a.ref = actor_ref where ticket_id = ? order by seq').all(row.id) as { seq: number; type: string; at: number; actor_id: string; actor: string; payload: string }[]).map((e) => ({
         ticketId: row.id,
         seq: e.seq,
         type: e.type as LogEvent['type'],

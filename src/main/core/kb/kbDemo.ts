@@ -40,7 +40,7 @@ export function seedKnowledge(sqlite: BetterSqlite3.Database, kb: KbStore, csat:
 
   const f = new Faker({ locale: [en], seed });
   const resolved = sqlite
-    .prepare<[], { id: string; assignee_id: string | null; updated_at: number }>("SELECT id, assignee_id, updated_at FROM tickets WHERE state IN ('resolved', 'closed') ORDER BY number")
+    .prepare<[], { id: string; assignee_id: string | null; updated_at: number }>("SELECT /* scan: a new demo desk's ratings, seeded once */ id, assignee_id, updated_at FROM tickets WHERE state IN ('resolved', 'closed') ORDER BY number")
     .all();
   for (const t of resolved) {
     if (!f.datatype.boolean(0.6)) continue;

@@ -1,0 +1,52 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+// Every statement the desk prepares on a large table must find its rows through an index (a
+// SEARCH in the query plan), never by reading the whole table (a SCAN): at 2 M tickets and
+// 10 M events a scan takes seconds, and on a file larger than the page cache, disk reads. The
+// test suite turns this check on (TAGDESK_CHECK_PLANS=1 in vitest.config.ts), so every query
+// any test makes the product run is checked the first time it is prepared, and a statement that
+// would scan fails the test that ran it, naming the statement and its plan.
+
+/** Tables that grow with the centre's data: customers, their systems, tickets, logs. */
+const LARGE = ['customers', 'contacts', 'assets', 'asset_owners', 'interactions', 'tickets', 'ticket_events', 'sla_outcomes', 'customer_events', 'record_access', 'csat', 'kb_ratings'];
+const SCAN = new RegExp(`^SCAN (${LARGE.join('|')})\\b`);
+
+/**
+ * Statements that read a whole large table on purpose, each with why: the statement's text
+ * says so itself (a comment `/* scan: why *\/` in it), or, for a query Kysely builds, matches
+ * one of these.
+ */
+export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
+  { pattern: /^select count\(\*\) as "n" from "(customers|tickets)"$/, why: 'desk.status: how many customers and tickets the desk holds, counted when a shell starts' },
+];
+
+/** Statements a test prepares itself (to look at what the desk wrote) are not the product's. */
+const fromTest = (stack: string | undefined): boolean => /\.test\.ts|[\\/](testing|faults|e2e)[\\/]|\.spec\.ts/.test(stack ?? '');
+
+const checked = new Set<string>();
+
+/** Whether the check is on in this process. */
+export const planCheckOn = (): boolean => process.env.TAGDESK_CHECK_PLANS === '1';
+
+/** Throws when `source` would scan a large table on `db` (once per statement text). */
+export function checkPlan(prepare: (s: string) => BetterSqlite3.Statement, source: string): void {
+  if (checked.has(source)) return;
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 60;
+  const stack = new Error().stack;
+  Error.stackTraceLimit = limit;
+  if (fromTest(stack)) return;
+  checked.add(source);
+  const head = source.trimStart().slice(0, 12).toUpperCase();
+  if (!/^(SELECT|UPDATE|DELETE|INSERT|WITH|REPLACE)/.test(head)) return;
+  let plan: Array<{ detail: string }>;
+  try {
+    plan = prepare(`EXPLAIN QUERY PLAN ${source}`).all() as Array<{ detail: string }>;
+  } catch {
+    return; // Not a statement EXPLAIN takes alone (its own error will show where it runs).
+  }
+  const scans = plan.map((p) => p.detail).filter((d) => SCAN.test(d));
+  if (scans.length === 0) return;
+  if (/\/\* scan: [^*]+\*\//.test(source) || DELIBERATE_SCANS.some((s) => s.pattern.test(source))) return;
+  throw new Error(`This statement reads a whole large table (${scans.join('; ')}), where it must use an index:\n${source}`);
+}
