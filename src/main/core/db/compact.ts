@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { textRef } from '../internedTexts';
 import { rawPrepare, storedIdSql } from './idCodec';
@@ -40,6 +41,12 @@ interface Step {
   computed?: Readonly<Record<string, string>>;
   /** Indexes and triggers after the swap. Null: today's, as they are. */
   after: readonly string[] | null;
+  /**
+   * The order the rows are copied in: the new table's key, read through an index of today's
+   * table that has it (so each batch appends to the new B-tree instead of rewriting pages all
+   * over it). Default: today's key (rowid or primary key).
+   */
+  order?: readonly string[];
 }
 
 const IDS = (...cols: string[]) => cols;
@@ -75,6 +82,7 @@ export const STEPS: readonly Step[] = [
       PRIMARY KEY (ticket_id, seq)
     ) STRICT, WITHOUT ROWID`,
     computed: { actor_ref: 'text_ref(t.actor)' },
+    order: ['ticket_id', 'seq'],
     // A ticket's unconfirmed events are found in its own range of the primary key: the
     // partial index `ticket_events_unconfirmed` covered every event of a desk never joined.
     after: [
@@ -135,6 +143,7 @@ export const STEPS: readonly Step[] = [
       PRIMARY KEY (customer_id, at, id)
     ) STRICT, WITHOUT ROWID`,
     after: [],
+    order: ['customer_id', 'at', 'id'],
   },
   {
     table: 'assets',
@@ -152,6 +161,7 @@ export const STEPS: readonly Step[] = [
       PRIMARY KEY (customer_id, ship_date, id)
     ) STRICT, WITHOUT ROWID`,
     after: ['CREATE UNIQUE INDEX assets_tag ON assets(service_tag)', 'CREATE UNIQUE INDEX assets_id ON assets(id)'],
+    order: ['customer_id', 'ship_date', 'id'],
   },
   {
     table: 'asset_owners',
@@ -184,6 +194,7 @@ export const STEPS: readonly Step[] = [
       'CREATE INDEX contacts_email ON contacts(email) WHERE email IS NOT NULL',
       'CREATE INDEX contacts_phone ON contacts(phone) WHERE phone IS NOT NULL',
     ],
+    order: ['customer_id', 'name', 'id'],
   },
   { table: 'sla_outcomes', ids: IDS('ticket_id'), ddl: null, after: null },
   { table: 'customers', ids: IDS('id'), ddl: null, after: null },
@@ -220,6 +231,8 @@ function policyBodySql(span: string): string {
 const BATCH_ROWS = Number(process.env.TAGDESK_COMPACT_BATCH_ROWS) || 50_000;
 /** `last_key` once a table's copy is complete (its swap may still be to do). */
 const COPIED = 'copied';
+/** The WAL is checkpointed between batches once it is larger than this. */
+const WAL_LIMIT = 512 * 1024 * 1024;
 
 /** Whether the file still has work to do (steps not done, or its rewrite). */
 export function compactionPending(raw: BetterSqlite3.Database): boolean {
@@ -249,6 +262,8 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
       run(`CREATE TABLE IF NOT EXISTS event_actors (ref INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT`);
     })();
   }
+  const file = raw.name;
+  const walBytes = () => (file && file !== ':memory:' ? (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) : 0);
   const progress = rawPrepare(raw, 'SELECT step, last_key, rows_done, rows_total, done FROM compact_progress');
   type P = { step: string; last_key: string | null; rows_done: number; rows_total: number; done: number };
   const state = new Map((progress.all() as P[]).map((p) => [p.step, p]));
@@ -262,7 +277,7 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
     const next = `${s.table}__next`;
     const cols = columnsOf(raw, s.table);
     const rowid = !isWithoutRowid(raw, s.table);
-    const key = rowid ? ['rowid'] : primaryKeyOf(raw, s.table);
+    const key = s.order ?? (rowid ? ['rowid'] : primaryKeyOf(raw, s.table));
     if (!hasTable(raw, next)) {
       raw.transaction(() => {
         run(s.ddl ? s.ddl(next) : genericDdl(raw, s, next));
@@ -311,6 +326,9 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
       p.rows_done += batch.copied;
       p.last_key = batch.last;
       report(s.table);
+      // Keep the WAL bounded: a table copied in an order its new key does not follow
+      // rewrites pages all over the new B-tree in every batch.
+      if (walBytes() > WAL_LIMIT) raw.pragma('wal_checkpoint(TRUNCATE)');
     }
     // The swap: one transaction, so a kill leaves either the old table or the new one.
     raw.transaction(() => {
