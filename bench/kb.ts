@@ -7,6 +7,7 @@ import { evaluate } from '../src/main/core/kb/evaluate';
 import { kbStore, RECENT_CASES } from '../src/main/core/kb/kbStore';
 import { GENERAL, PROBLEMS } from '../src/main/core/kb/problems';
 import { normalizeText, queryTerms } from '../src/shared/kb/normalize';
+import { coded } from '../src/main/core/db/idCodec';
 import { openFloorConnection } from './floor';
 import { generateEvalData } from './kbEvalData';
 import { measure, type Figures } from './measure';
@@ -49,9 +50,9 @@ export async function runKbBenchmarks(opts: KbBenchOptions): Promise<Figures[]> 
     const raw = openFloorConnection(path.join(opts.dir, DB_FILE));
     try {
       const ava = desk.connect(() => {});
-      const avaId = raw.prepare("SELECT id FROM users WHERE name = 'Ava Martin'").pluck().get() as string;
+      const avaId = desk.db.sqlite.prepare("SELECT id FROM users WHERE name = 'Ava Martin'").pluck().get() as string;
       await ok(ava, 'session.signIn', { userId: avaId });
-      const open = raw.prepare<[], { id: string; subject: string; description: string }>("SELECT id, subject, description FROM tickets WHERE is_open = 1 AND segment IN ('education','government','small_business','large_enterprise','home')").all();
+      const open = desk.db.sqlite.prepare<[], { id: string; subject: string; description: string }>("SELECT id, subject, description FROM tickets WHERE is_open = 1 AND segment IN ('education','government','small_business','large_enterprise','home')").all();
       const r = seeded(5);
       const size = { samples: opts.samples, warmup: Math.min(200, opts.samples) };
       const total = size.samples + size.warmup;
@@ -140,7 +141,8 @@ async function ok(c: Connection, method: string, input: unknown): Promise<unknow
  * model with varied wording; rated tickets with their words; each rating an event too.
  */
 export function fill(file: string, articles: number, ratings: number): void {
-  const db = openFloorConnection(file);
+  // Ids as the desk stores them (16 bytes): the load binds through the desk's codec.
+  const db = coded(openFloorConnection(file));
   const r = seeded(9);
   const lines = Object.keys(PRODUCTS);
   const now = Date.now();
