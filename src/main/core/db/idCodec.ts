@@ -119,7 +119,19 @@ class IdStatement {
   constructor(
     private readonly s: BetterSqlite3.Statement,
     private readonly codec: CodecState,
+    /** Set while the plan check (planCheck.ts) has still to see this statement run. */
+    private planCheck: ((args: readonly unknown[]) => void) | null,
   ) {}
+  private bound(args: unknown[]): unknown[] {
+    if (!this.codec.on) return args;
+    const b = bindArgs(args);
+    if (this.planCheck) {
+      const check = this.planCheck;
+      this.planCheck = null;
+      check(b);
+    }
+    return b;
+  }
   get source(): string {
     return this.s.source;
   }
@@ -136,15 +148,15 @@ class IdStatement {
     return this.s.database;
   }
   run(...args: unknown[]): BetterSqlite3.RunResult {
-    return this.s.run(...(this.codec.on ? bindArgs(args) : args));
+    return this.s.run(...this.bound(args));
   }
   get(...args: unknown[]): unknown {
     if (!this.codec.on) return this.s.get(...args);
-    return readRow(this.s.get(...bindArgs(args)));
+    return readRow(this.s.get(...this.bound(args)));
   }
   all(...args: unknown[]): unknown[] {
     if (!this.codec.on) return this.s.all(...args);
-    const rows = this.s.all(...bindArgs(args));
+    const rows = this.s.all(...this.bound(args));
     for (let i = 0; i < rows.length; i++) rows[i] = readRow(rows[i]);
     return rows;
   }
@@ -153,7 +165,7 @@ class IdStatement {
       yield* this.s.iterate(...args);
       return;
     }
-    for (const row of this.s.iterate(...bindArgs(args))) yield readRow(row);
+    for (const row of this.s.iterate(...this.bound(args))) yield readRow(row);
   }
   pluck(toggle?: boolean): this {
     this.s.pluck(toggle ?? true);
@@ -172,7 +184,7 @@ class IdStatement {
     return this;
   }
   bind(...args: unknown[]): this {
-    this.s.bind(...(this.codec.on ? bindArgs(args) : args));
+    this.s.bind(...this.bound(args));
     return this;
   }
   columns(): BetterSqlite3.ColumnDefinition[] {
@@ -204,10 +216,8 @@ export function withIdCodec<D extends BetterSqlite3.Database>(db: D): D {
   const state: CodecState = { on: false };
   Object.defineProperty(db, RAW, { value: prepare });
   const check = planCheckOn();
-  const coded = ((source: string) => {
-    if (check && state.on) checkPlan(prepare, source);
-    return new IdStatement(prepare(source), state);
-  }) as unknown as D['prepare'];
+  const coded = ((source: string) =>
+    new IdStatement(prepare(source), state, check ? (args) => state.on && checkPlan(prepare, source, args) : null)) as unknown as D['prepare'];
   Object.defineProperty(db, 'prepare', { value: coded, configurable: true, writable: true });
   Object.defineProperty(db, CODED, { value: state });
   return db;

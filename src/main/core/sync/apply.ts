@@ -82,7 +82,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       k.insertInto('users').values({ id: param<string>(), name: param<string>(), email: '', role: param<string>(), tier: param<number>(), segments: param<string>(), active: 1, created_at: param<number>() }),
     ),
     deleteTicket: db.prepare<never, [string]>(k.deleteFrom('tickets').where('id', '=', param<string>())),
-    deleteInteractions: db.prepare<never, [string]>(k.deleteFrom('interactions').where('ticket_id', '=', param<string>())),
+    // By customer first: interactions are stored by (customer, at, id).
+    deleteInteractions: db.prepare<never, [string, string]>(k.deleteFrom('interactions').where('customer_id', '=', param<string>()).where('ticket_id', '=', param<string>())),
     keep: db.prepare<never, [number, string, string]>(k.insertInto('sync_inbox').values({ global_seq: param<number>(), stream: param<string>(), body: param<string>() }).onConflict((c) => c.doNothing())),
   };
   const warned = new Set<string>();
@@ -276,7 +277,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       appends.length = 0;
       if (before) {
         counters.move(before, { ...before, is_open: 0 });
-        q.deleteInteractions.run(ticketId);
+        q.deleteInteractions.run(before.customer_id, ticketId);
         q.deleteTicket.run(ticketId);
       }
       return { change: null, conflicts: conflicted };
