@@ -238,6 +238,17 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     return m;
   };
   const metaOfId = (id: string) => (loadMeta(), metaById.get(id));
+  // The words of an article a suggestion shows (title, excerpt, tags): what "matches the words"
+  // names. Worked out once per version of the article's metadata.
+  const shownWords = new WeakMap<ArticleMeta, Set<string>>();
+  const wordsOf = (m: ArticleMeta) => {
+    let words = shownWords.get(m);
+    if (!words) {
+      words = new Set(normalizeText(`${m.title} ${m.excerpt} ${m.tags.join(' ')}`).split(/[^\p{L}\p{N}]+/u));
+      shownWords.set(m, words);
+    }
+    return words;
+  };
 
   const loadedModel = q.model.get();
   let weights: Weights = loadedModel ? { ...INITIAL_WEIGHTS, ...(JSON.parse(loadedModel.weights) as Partial<Weights>) } : { ...INITIAL_WEIGHTS };
@@ -432,7 +443,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       precision: precisionOf(state),
       ranked: ranked.map((r) => {
         const m = meta.get(Number(r.articleId))!;
-        const words = new Set(normalizeText(`${m.title} ${m.excerpt} ${m.tags.join(' ')}`).split(/[^\p{L}\p{N}]+/u));
+        const words = wordsOf(m);
         return { ...r, articleId: m.id, meta: m, matched: terms.filter((t) => words.has(t)).slice(0, 6) };
       }),
     };
