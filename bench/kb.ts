@@ -4,7 +4,7 @@ import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk, type Connection } from '../src/main/core/desk';
 import { PRODUCTS } from '../src/main/core/demo';
 import { evaluate } from '../src/main/core/kb/evaluate';
-import { kbStore, RECENT_CASES } from '../src/main/core/kb/kbStore';
+import { CASE_TERMS, kbStore, RECENT_CASES } from '../src/main/core/kb/kbStore';
 import { GENERAL, PROBLEMS } from '../src/main/core/kb/problems';
 import { normalizeText, queryTerms } from '../src/shared/kb/normalize';
 import { coded } from '../src/main/core/db/idCodec';
@@ -152,7 +152,7 @@ export function fill(file: string, articles: number, ratings: number): void {
     version: db.prepare(`INSERT INTO kb_article_versions (article_id, version, title, body, product_lines, models, segments, tags, status, author_id, at) VALUES (?, 1, ?, ?, ?, ?, '[]', ?, 'published', 'bench', ?)`),
     fts: db.prepare('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
     kase: db.prepare('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
-    caseFts: db.prepare('INSERT INTO kb_case_fts (rowid, text) VALUES (?, ?)'),
+    caseTerm: db.prepare('INSERT OR IGNORE INTO kb_case_terms (term, case_n, words) VALUES (?, ?, ?)'),
     rating: db.prepare('INSERT OR IGNORE INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)'),
     kind: db.prepare('INSERT INTO kb_kind_stats (kind, article_n, n, sum) VALUES (?, ?, 1, ?) ON CONFLICT (kind, article_n) DO UPDATE SET n = n + 1, sum = sum + excluded.sum'),
     stats: db.prepare('INSERT INTO kb_article_stats (article_n, n, sum) VALUES (?, 1, ?) ON CONFLICT (article_n) DO UPDATE SET n = n + 1, sum = sum + excluded.sum'),
@@ -175,14 +175,17 @@ export function fill(file: string, articles: number, ratings: number): void {
       list.push(n);
       byProblem.set(p.key, list);
     }
-    // Only the most recent rated tickets are in the similar-ticket index, as the store keeps it.
+    // Only the most recent rated tickets' words are kept for the similar-ticket search, as the store keeps them.
     const totalCases = Math.ceil(ratings / 3);
     for (let i = 0, c = 0; i < ratings; c++) {
       const p = r.pick(PROBLEMS);
       const line = r.pick(lines);
       const text = [r.pick(p.symptoms), r.pick(p.symptoms), r.pick(p.terms), r.pick(WORDS)].join(' ');
       const caseN = (ins.kase.get(`bench-t${c}`, line, now) as { n: number }).n;
-      if (c >= totalCases - RECENT_CASES) ins.caseFts.run(caseN, queryTerms(text).join(' '));
+      if (c >= totalCases - RECENT_CASES) {
+        const words = queryTerms(text).slice(0, CASE_TERMS);
+        for (const w of words) ins.caseTerm.run(w, caseN, words.length);
+      }
       const candidates = byProblem.get(p.key)!;
       for (let k = 0; k < 3 && i < ratings; k++, i++) {
         const a = r.pick(candidates);

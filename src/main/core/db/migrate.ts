@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010_hub_link';
 import * as m0011 from './migrations/0011_sync';
 import * as m0012 from './migrations/0012_knowledge_sync';
 import * as m0013 from './migrations/0013_settings_sync';
+import * as m0015 from './migrations/0015_kb_case_terms';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0012_knowledge_sync', up: m0012.up },
   { id: '0013_settings_sync', up: m0013.up },
   { id: '0014_compact', job: runCompaction },
+  { id: '0015_kb_case_terms', up: m0015.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -98,9 +98,9 @@ const FTS_CANDIDATES = 40;
 const HISTORY_CANDIDATES = 10;
 const NEIGHBOURS = 30;
 /**
- * Similar tickets are looked for among the most recent rated ones: a bound on the search's
- * cost at a million ratings, and recent ones say most about today's problems. The kind and
- * article tallies keep the whole history.
+ * Similar tickets are looked for among the most recent rated ones (kb_case_terms keeps their
+ * words): a bound on what is kept and read at a million ratings, and recent ones say most
+ * about today's problems. The kind and article tallies keep the whole history.
  */
 export const RECENT_CASES = 20_000;
 const STAT_TERMS = 12;
@@ -114,8 +114,21 @@ const STAT_TERMS = 12;
 export const MATCH_TERMS = 8;
 const MATCH_POSTINGS = 1500;
 const MATCH_POOL = 16;
-/** The same bound for the similar-ticket search, in rated tickets of the recent window. */
+/** The same choice of words for the similar-ticket search, in rated tickets of the recent window. */
 const CASE_POSTINGS = 1500;
+/** A word in more than this share of the recent rated tickets finds no one in particular. */
+const TELLING_SHARE = 0.04;
+const TELLING_MAX = RECENT_CASES * TELLING_SHARE;
+/**
+ * Rated tickets read per word of a ticket, the most recent that have it: what bounds the
+ * similar-ticket search's cost, one keyed range read per word.
+ */
+const CASE_READS = 100;
+/** Words kept per rated ticket (its first: subject first), the ones a similar one is found by. */
+export const CASE_TERMS = 12;
+/** bm25's constants, as FTS5 has them. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 /** bm25 column weights: title, body, tags. */
 const BM25 = 'bm25(kb_fts, 4.0, 1.0, 2.0)';
 
@@ -166,20 +179,20 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     termDocs: sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM kb_fts WHERE kb_fts MATCH ?'),
     search: sqlite.prepare<[string, number], { n: number; score: number }>(`SELECT rowid AS n, -${BM25} AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY ${BM25} LIMIT ?`),
     recent: sqlite.prepare<[number], { n: number }>('SELECT n FROM kb_articles ORDER BY updated_at DESC LIMIT ?'),
-    similarCases: sqlite.prepare<[string, number, number], { n: number; score: number; product_line: string | null }>(
-      `SELECT f.n, f.score, c.product_line FROM (SELECT rowid AS n, -bm25(kb_case_fts) AS score FROM kb_case_fts WHERE kb_case_fts MATCH ? AND rowid > ? ORDER BY bm25(kb_case_fts) LIMIT ?) f
-       JOIN kb_cases c ON c.n = f.n`,
-    ),
-    caseRatings: sqlite.prepare<[string], { case_n: number; article_n: number; rating: Rating }>(
-      'SELECT case_n, article_n, rating FROM kb_ratings WHERE case_n IN (SELECT value FROM json_each(?))',
-    ),
     caseCount: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM kb_cases'),
     lastCase: sqlite.prepare<[], { n: number | null }>('SELECT max(n) AS n FROM kb_cases'),
-    docFrequency: sqlite.prepare<[string], { doc: number }>('SELECT doc FROM kb_case_vocab WHERE term = ?'),
+    casesWithTerm: sqlite
+      .prepare<[string, number, number], [number, number]>('SELECT case_n, words FROM kb_case_terms WHERE term = ? AND case_n > ? ORDER BY case_n DESC LIMIT ?')
+      .raw(),
+    caseRatings: sqlite.prepare<[string], { case_n: number; product_line: string | null; article_n: number; rating: Rating }>(
+      'SELECT r.case_n, c.product_line, r.article_n, r.rating FROM json_each(?) j JOIN kb_cases c ON c.n = j.value JOIN kb_ratings r ON r.case_n = c.n',
+    ),
+    docFrequency: sqlite.prepare<[string, number], { doc: number }>('SELECT count(*) AS doc FROM (SELECT 1 FROM kb_case_terms WHERE term = ? LIMIT ?)'),
     caseOf: sqlite.prepare<[string], { n: number }>('SELECT n FROM kb_cases WHERE ticket_id = ?'),
     insertCase: sqlite.prepare<[string, string | null, number], { n: number }>('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
-    caseFts: sqlite.prepare('INSERT INTO kb_case_fts (rowid, text) VALUES (?, ?)'),
-    caseFtsForget: sqlite.prepare('DELETE FROM kb_case_fts WHERE rowid = ?'),
+    caseTerm: sqlite.prepare<[string, number, number]>('INSERT OR IGNORE INTO kb_case_terms (term, case_n, words) VALUES (?, ?, ?)'),
+    caseTermsForget: sqlite.prepare<[number]>('DELETE FROM kb_case_terms WHERE case_n <= ?'),
+    caseWords: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM kb_case_terms'),
     kindStats: sqlite.prepare<[string, string], { n: number; tn: number; tsum: number }>(
       'SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_kind_stats WHERE kind = ? AND article_n IN (SELECT value FROM json_each(?))',
     ),
@@ -225,6 +238,17 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     return m;
   };
   const metaOfId = (id: string) => (loadMeta(), metaById.get(id));
+  // The words of an article a suggestion shows (title, excerpt, tags): what "matches the words"
+  // names. Worked out once per version of the article's metadata.
+  const shownWords = new WeakMap<ArticleMeta, Set<string>>();
+  const wordsOf = (m: ArticleMeta) => {
+    let words = shownWords.get(m);
+    if (!words) {
+      words = new Set(normalizeText(`${m.title} ${m.excerpt} ${m.tags.join(' ')}`).split(/[^\p{L}\p{N}]+/u));
+      shownWords.set(m, words);
+    }
+    return words;
+  };
 
   const loadedModel = q.model.get();
   let weights: Weights = loadedModel ? { ...INITIAL_WEIGHTS, ...(JSON.parse(loadedModel.weights) as Partial<Weights>) } : { ...INITIAL_WEIGHTS };
@@ -419,7 +443,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       precision: precisionOf(state),
       ranked: ranked.map((r) => {
         const m = meta.get(Number(r.articleId))!;
-        const words = new Set(normalizeText(`${m.title} ${m.excerpt} ${m.tags.join(' ')}`).split(/[^\p{L}\p{N}]+/u));
+        const words = wordsOf(m);
         return { ...r, articleId: m.id, meta: m, matched: terms.filter((t) => words.has(t)).slice(0, 6) };
       }),
     };
@@ -440,9 +464,10 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
 
   let cases = q.caseCount.get()?.n ?? 0;
   let lastCase = q.lastCase.get()?.n ?? 0;
-  // How many of the indexed rated tickets have each word (fts5vocab): a word most of them
-  // have ("laptop", "update") finds no one in particular, and what a search for it costs.
-  // Counted once per word while the desk has few rated tickets, then kept for the next 500.
+  // How many of the recent rated tickets have each word (kb_case_terms holds the window): a
+  // word most of them have ("laptop", "update") finds no one in particular. Counted by key up
+  // to the most a telling word may have, once per word while the desk has few rated tickets,
+  // then kept for the next 500.
   const indexed = () => Math.min(cases, RECENT_CASES);
   const caseDocs = new Map<string, number>();
   let caseDocsAt = 0;
@@ -453,36 +478,52 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     }
     let n = caseDocs.get(t);
     if (n === undefined) {
-      n = q.docFrequency.get(t)?.doc ?? 0;
+      n = q.docFrequency.get(t, TELLING_MAX + 1)?.doc ?? 0;
       if (cases >= 500) caseDocs.set(t, n);
     }
     return n;
   };
-  const telling = (t: string) => caseDf(t) <= Math.max(20, indexed() * 0.04);
+  const telling = (t: string) => caseDf(t) <= Math.max(20, indexed() * TELLING_SHARE);
+  // The words of the recent rated tickets, for bm25's average length: counted once, then
+  // kept up to date as tickets come and go.
+  let caseWords: number | null = null;
+  const averageWords = () => (caseWords ??= q.caseWords.get()?.n ?? 0) / Math.max(1, indexed());
 
   /**
-   * The ratings of the rated tickets most like this one (bm25 over their words), per
-   * article, each ticket weighted by its similarity relative to the closest one.
+   * The ratings of the rated tickets most like this one, per article, each ticket weighted by
+   * its similarity relative to the closest one. Similarity is bm25 as FTS5 computes it over
+   * the tickets' words (each word once per ticket): per shared word its idf, scaled by the
+   * ticket's length against the average. The tickets scored are, for each telling word of
+   * this one, the CASE_READS most recent that have it: a keyed range read per word, however
+   * many rated tickets share it.
    */
   function similarTickets(terms: readonly string[], query: KbQuery): Map<number, Tally> {
     const out = new Map<number, Tally>();
     if (cases === 0) return out;
-    const match = ftsQuery(boundedTerms(terms.filter(telling), caseDf, { max: STAT_TERMS, budget: CASE_POSTINGS, pool: STAT_TERMS * 2 }));
-    if (!match) return out;
+    const chosen = boundedTerms(terms.filter(telling), caseDf, { max: STAT_TERMS, budget: CASE_POSTINGS, pool: STAT_TERMS * 2 }).filter((t) => caseDf(t) > 0);
+    if (chosen.length === 0) return out;
     const selfN = q.caseOf.get(query.key)?.n;
-    const found = q.similarCases.all(match, lastCase - RECENT_CASES, NEIGHBOURS).filter((r) => r.n !== selfN);
-    const best = found[0]?.score ?? 0;
+    const total = indexed();
+    const average = averageWords();
+    const scores = new Map<number, number>();
+    for (const t of chosen) {
+      const df = caseDf(t);
+      const idf = Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5)));
+      for (const [n, words] of q.casesWithTerm.all(t, lastCase - RECENT_CASES, CASE_READS)) {
+        if (n !== selfN) scores.set(n, (scores.get(n) ?? 0) + (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * words) / average)));
+      }
+    }
+    const found = [...scores].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, NEIGHBOURS);
+    const best = found[0]?.[1] ?? 0;
     if (best <= 0) return out;
     // For an article about a product line, a ticket about the same line counts fully and one
     // about another line a tenth: the same words on another line often need another fix. An
     // article for every line (diagnostics, dispatch) learns from every line's tickets.
     const meta = loadMeta();
-    const found_ = new Map(found.map((r) => [r.n, r]));
     const lineWeight = (line: string | null) => (query.productLine === null || line === null || line === query.productLine ? 1 : 0.1);
-    for (const r of q.caseRatings.all(JSON.stringify(found.map((x) => x.n)))) {
-      const c = found_.get(r.case_n)!;
+    for (const r of q.caseRatings.all(JSON.stringify(found.map(([n]) => n)))) {
       const general = (meta.get(r.article_n)?.productLines.length ?? 0) === 0;
-      const w = (c.score / best) ** 2 * (general ? 1 : lineWeight(c.product_line));
+      const w = (scores.get(r.case_n)! / best) ** 2 * (general ? 1 : lineWeight(r.product_line));
       const t = out.get(r.article_n) ?? { n: 0, sum: 0 };
       out.set(r.article_n, { n: t.n + w, sum: t.sum + w * relevanceOf(r.rating) });
     }
@@ -561,10 +602,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     let caseN = q.caseOf.get(f.ticketId)?.n;
     if (caseN === undefined) {
       caseN = q.insertCase.get(f.ticketId, f.productLine, f.at)!.n;
-      q.caseFts.run(caseN, f.terms.join(' '));
-      // Only the most recent rated tickets stay searchable: bm25 reads the whole posting
-      // list of every word it scores, so the index is kept to the window searched.
-      if (caseN > RECENT_CASES) q.caseFtsForget.run(caseN - RECENT_CASES);
+      const words = [...new Set(f.terms)].slice(0, CASE_TERMS);
+      for (const t of words) q.caseTerm.run(t, caseN, words.length);
+      // Only the most recent rated tickets are looked among: older ones' words leave.
+      const forgotten = caseN > RECENT_CASES ? q.caseTermsForget.run(caseN - RECENT_CASES).changes : 0;
+      if (caseWords !== null) caseWords += words.length - forgotten;
       cases++;
       lastCase = caseN;
     }

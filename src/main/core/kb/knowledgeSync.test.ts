@@ -30,6 +30,9 @@ const apply = (desk: Desk, events: OutboxEnvelope[]) => {
   desk.db.sqlite.transaction(() => applier.apply(events))();
 };
 const count = (desk: Desk, table: string) => desk.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+/** The words a rated ticket is found by as a similar ticket, as this desk keeps them. */
+const caseTerms = (desk: Desk, ticketId: string) =>
+  desk.db.sqlite.prepare('SELECT t.term, t.words FROM kb_case_terms t JOIN kb_cases c ON c.n = t.case_n WHERE c.ticket_id = ? ORDER BY t.term').all(ticketId);
 
 async function showcaseTicket(as: Awaited<ReturnType<typeof open>>['as'], subject: string, description: string) {
   const ava = await as('Ava Martin');
@@ -108,13 +111,16 @@ describe('knowledge-base sync', () => {
 
     expect(before.indexOf(shown[2]!)).toBeGreaterThan(before.indexOf(shown[0]!));
     apply(b.desk, ratings);
+    // Desk B finds A's rated ticket by the same words A does.
+    expect(caseTerms(b.desk, t1.id)).toEqual(caseTerms(a.desk, t1.id));
+    expect(caseTerms(b.desk, t1.id).map((r) => (r as { term: string }).term)).toEqual(expect.arrayContaining(['zorblat', 'dock', 'flickers']));
     const after = (await avaB.call('kb.suggest', { ticketId: t2.id })).suggestions;
     const ids = after.map((s) => s.article.id);
     expect(ids.indexOf(shown[2]!)).toBeLessThan(ids.includes(shown[0]!) ? ids.indexOf(shown[0]!) : 99);
     expect(after.find((s) => s.article.id === shown[2]!)!.reasons).toContain('similar');
 
     // The same events again (a pull may repeat): nothing moves.
-    const tables = ['kb_events', 'kb_ratings', 'kb_cases', 'kb_articles', 'kb_article_versions', 'outbox'];
+    const tables = ['kb_events', 'kb_ratings', 'kb_cases', 'kb_case_terms', 'kb_articles', 'kb_article_versions', 'outbox'];
     const counts = tables.map((t) => count(b.desk, t));
     const stats = b.desk.db.sqlite.prepare('SELECT article_n, n, sum FROM kb_article_stats ORDER BY article_n').all();
     const model = b.desk.db.sqlite.prepare('SELECT weights, updates FROM kb_model').get();
