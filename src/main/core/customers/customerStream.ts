@@ -65,7 +65,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
-  const update = (table: 'customers' | 'contacts' | 'assets', id: string, row: Row, extra: Row = {}) => {
+  const update = (table: 'customers' | 'assets', id: string, row: Row, extra: Row = {}) => {
     const all = { ...row, ...extra };
     const cols = Object.keys(all);
     if (cols.length === 0) return;
@@ -130,8 +130,11 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     const cols = columnsOf(p.changes, CONTACT_COLUMNS);
     if (type === 'CONTACT_ADDED') {
       if (customerExists.get(customerId)) insert('contacts', { id: p.entityId, customer_id: customerId, ...cols });
-    } else if (type === 'CONTACT_CHANGED') update('contacts', p.entityId, cols);
-    else if (type === 'CONTACT_REMOVED') s.prepare('DELETE FROM contacts WHERE id = ?').run(p.entityId);
+    } else if (type === 'CONTACT_CHANGED') {
+      // A contact is stored under its customer (migration 0014): reached by both ids.
+      const all = Object.keys(cols);
+      if (all.length > 0) s.prepare(`UPDATE contacts SET ${all.map((c) => `${c} = ?`).join(', ')} WHERE customer_id = ? AND id = ?`).run(...all.map((c) => cols[c]), customerId, p.entityId);
+    } else if (type === 'CONTACT_REMOVED') s.prepare('DELETE FROM contacts WHERE customer_id = ? AND id = ?').run(customerId, p.entityId);
   }
 
   function applyAsset(type: RecordEventType, customerId: string, p: CustomerStreamPayload, at: number): void {

@@ -208,7 +208,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
         if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
         const changes = diffFields(before, v);
         if (changes.length === 0) return;
-        db.run(k.updateTable('contacts').set(v).where('id', '=', contactId));
+        db.run(k.updateTable('contacts').set(v).where('customer_id', '=', customerId).where('id', '=', contactId));
         append(customerId, 'CONTACT_CHANGED', now, actor, { entity: 'contact', entityId: contactId, changes });
       }
       db.run(k.updateTable('customers').set({ updated_at: now }).where('id', '=', customerId));
@@ -219,7 +219,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     db.write(() => {
       const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
       if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
-      db.run(k.deleteFrom('contacts').where('id', '=', contactId));
+      db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId).where('id', '=', contactId));
       append(customerId, 'CONTACT_REMOVED', now, actor, { entity: 'contact', entityId: contactId, changes: diffFields<{ name: null; role: null; email: null; phone: null }>(before, { name: null, role: null, email: null, phone: null }) });
     });
   }

@@ -41,6 +41,8 @@ interface Step {
   computed?: Readonly<Record<string, string>>;
   /** Indexes and triggers after the swap. Null: today's, as they are. */
   after: readonly string[] | null;
+  /** Indexes added after the swap, for statements that scanned without them. */
+  extra?: readonly string[];
   /**
    * The order the rows are copied in: the new table's key, read through an index of today's
    * table that has it (so each batch appends to the new B-tree instead of rewriting pages all
@@ -127,6 +129,9 @@ export const STEPS: readonly Step[] = [
       sla_policy_refs: `(SELECT coalesce(json_group_array(json_array(json_extract(e.value, '$.from'), text_ref(${policyBodySql('e.value')}))), '[]') FROM json_each(t.sla_policies) e)`,
     },
     after: null,
+    // Open tickets on a system (a transfer says what happens to them) were found by scanning
+    // every open ticket.
+    extra: ['CREATE INDEX tickets_asset_open ON tickets(asset_id) WHERE is_open = 1 AND asset_id IS NOT NULL'],
   },
   {
     table: 'interactions',
@@ -158,7 +163,7 @@ export const STEPS: readonly Step[] = [
       warranty_level TEXT NOT NULL,
       warranty_end INTEGER NOT NULL,
       created_at INTEGER NOT NULL,
-      PRIMARY KEY (customer_id, ship_date, id)
+      PRIMARY KEY (customer_id, id)
     ) STRICT, WITHOUT ROWID`,
     after: ['CREATE UNIQUE INDEX assets_tag ON assets(service_tag)', 'CREATE UNIQUE INDEX assets_id ON assets(id)'],
     order: ['customer_id', 'ship_date', 'id'],
@@ -187,18 +192,21 @@ export const STEPS: readonly Step[] = [
       role TEXT,
       email TEXT,
       phone TEXT,
-      PRIMARY KEY (customer_id, name, id)
+      PRIMARY KEY (customer_id, id)
     ) STRICT, WITHOUT ROWID`,
+    // A contact is always reached through its customer (edits name both), so it needs no index
+    // of its own id; a secondary index carries the whole key, so the key is kept narrow.
     after: [
-      'CREATE UNIQUE INDEX contacts_id ON contacts(id)',
       'CREATE INDEX contacts_email ON contacts(email) WHERE email IS NOT NULL',
       'CREATE INDEX contacts_phone ON contacts(phone) WHERE phone IS NOT NULL',
     ],
+    // Read in the old covering index's order: by customer, which is what the new key starts with.
     order: ['customer_id', 'name', 'id'],
   },
   { table: 'sla_outcomes', ids: IDS('ticket_id'), ddl: null, after: null },
   { table: 'customers', ids: IDS('id'), ddl: null, after: null },
-  { table: 'customer_events', ids: IDS('id', 'customer_id', 'actor_id'), ddl: null, after: null },
+  // The data-quality trend reads the last 14 days of changes.
+  { table: 'customer_events', ids: IDS('id', 'customer_id', 'actor_id'), ddl: null, after: null, extra: ['CREATE INDEX customer_events_at ON customer_events(at)'] },
   { table: 'record_access', ids: IDS('user_id', 'customer_id', 'ticket_id'), ddl: null, after: null },
   { table: 'csat', ids: IDS('ticket_id', 'customer_id', 'actor_id', 'followed_up_by'), ddl: null, after: null },
   { table: 'kb_ratings', ids: IDS('ticket_id', 'actor_id'), ddl: null, after: null },
@@ -335,7 +343,7 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
       const keep = s.after ?? (rawPrepare(raw, "SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(s.table) as string[]);
       run(`DROP TABLE "${s.table}"`);
       run(`ALTER TABLE "${next}" RENAME TO "${s.table}"`);
-      for (const ddl of keep) run(ddl);
+      for (const ddl of [...keep, ...(s.extra ?? [])]) run(ddl);
       run('UPDATE compact_progress SET done = 1 WHERE step = ?', s.table);
     })();
     raw.pragma('wal_checkpoint(TRUNCATE)');
