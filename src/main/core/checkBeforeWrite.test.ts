@@ -98,5 +98,5 @@ describe('check before write', () => {
       await attempt(anonymous, method, {}, `nobody ${method}`);
     }
     expect(refusals).toBeGreaterThan(1000);
-  }, 120_000);
+  }, 240_000);
 });

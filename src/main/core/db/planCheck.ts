@@ -18,6 +18,7 @@ const SCAN = new RegExp(`^SCAN (${LARGE.join('|')})\\b`);
  */
 export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /^select count\(\*\) as "n" from "(customers|tickets)"$/, why: 'desk.status: how many customers and tickets the desk holds, counted when a shell starts' },
+  { pattern: /^select "id" from "tickets" where "is_open" = \?$/, why: 'sla.recompute: an admin re-projects every open ticket on a new policy (the partial index of open tickets)' },
   { pattern: /^delete from "interactions" where "at" < \? and "ticket_id" is null$/, why: 'the retention sweep: contact history outside tickets older than the retention period' },
 ];
 
