@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef, useState, type ComponentType } from 'react';
+import { afterPaint } from './afterPaint';
 import { localeVersion, subscribeLocale } from './i18n';
 
 // A language switch redraws the whole page in one React commit, and on a long page (the
@@ -16,20 +17,16 @@ function useLocaleVersionInView(ref: { readonly current: Element | null }): numb
     const element = ref.current;
     const observer = element && typeof IntersectionObserver !== 'undefined' ? new IntersectionObserver((entries) => entries.forEach((e) => (inView.current = e.isIntersecting))) : null;
     if (element) observer?.observe(element);
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel = () => {};
     const off = subscribeLocale(() => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancel();
       if (inView.current) setVersion(localeVersion());
-      // After the frame: a task queued from requestAnimationFrame runs once that frame is painted.
-      else frame = requestAnimationFrame(() => (timer = setTimeout(() => setVersion(localeVersion()), 0)));
+      else cancel = afterPaint(() => setVersion(localeVersion()));
     });
     return () => {
       off();
       observer?.disconnect();
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancel();
     };
   }, [ref]);
   return version;
