@@ -1,5 +1,5 @@
 import { DirectionContext } from '@mantine/core';
-import { memo, useEffect, useRef, useState, type ComponentType } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { afterPaint } from './afterPaint';
 import { directionContextOf } from './direction';
 import { localeState, localeVersion, subscribeLocale } from './i18n';
@@ -7,20 +7,27 @@ import { localeState, localeVersion, subscribeLocale } from './i18n';
 // A language switch redraws the whole page in one React commit, and on a long page (the
 // supervisor's board) most of that work is for sections nobody can see yet. A section made
 // with inViewFirst follows a switch in the same commit as the rest of the page while it is in
-// view; out of view, it follows right after the switch's first frame is painted (a frame or
-// two later), before anyone can scroll to it. Between switches it renders as any component
-// does (on its props).
+// view (or holds the focus); out of view, it follows right after the switch's first frame is
+// painted (a frame or two later), before anyone can scroll to it. Between switches it renders
+// as any component does (on its props).
 //
-// Until it follows, the section keeps the language and direction it was drawn in: its box
-// carries `lang` and `dir` of its last render, and its Mantine components are told that
-// direction (so those that read it, tooltips and popovers, do not redraw before the section
-// does). The document's direction flips on a switch, and a flip lays out again everything
-// that inherits it; a section that keeps its own direction is left out of that layout, and
-// is laid out once, when it follows. A screen reader reading it meanwhile reads English as
-// English (or Persian as Persian) for those frames.
+// Until it follows, the section is left as it was: its box keeps the `lang` and `dir` its
+// content was drawn in, its Mantine components are told that direction (so those that read
+// it, tooltips and popovers, do not redraw before the section does), and the browser skips
+// it. The document's `lang` and `dir` change in the switch's commit; Chromium then restyles
+// every element it does not skip and lays out again all that inherits the direction, so the
+// first frame costs what is in view, and each waiting section is restyled and laid out once,
+// when it follows.
 
-function useLocaleVersionInView(ref: { readonly current: Element | null }): number {
-  const [version, setVersion] = useState(localeVersion);
+interface Following {
+  /** The locale version the section was last drawn in. */
+  version: number;
+  /** Between a switch and the section's turn to follow it (out of view only). */
+  waiting: boolean;
+}
+
+function useLocaleInView(ref: { readonly current: Element | null }): Following {
+  const [following, setFollowing] = useState<Following>(() => ({ version: localeVersion(), waiting: false }));
   const inView = useRef(true);
   useEffect(() => {
     const element = ref.current;
@@ -29,8 +36,12 @@ function useLocaleVersionInView(ref: { readonly current: Element | null }): numb
     let cancel = () => {};
     const off = subscribeLocale(() => {
       cancel();
-      if (inView.current) setVersion(localeVersion());
-      else cancel = afterPaint(() => setVersion(localeVersion()));
+      // What has the focus follows at once, in view or not.
+      if (inView.current || element?.contains(document.activeElement)) setFollowing({ version: localeVersion(), waiting: false });
+      else {
+        setFollowing((f) => (f.waiting ? f : { ...f, waiting: true }));
+        cancel = afterPaint(() => setFollowing({ version: localeVersion(), waiting: false }));
+      }
     });
     return () => {
       off();
@@ -38,29 +49,32 @@ function useLocaleVersionInView(ref: { readonly current: Element | null }): numb
       cancel();
     };
   }, [ref]);
-  return version;
+  return following;
 }
 
 /**
- * Out of view, the browser may also skip the section's layout and paint (`content-visibility`),
- * keeping the size it last had; Chromium does so only beyond one and a half screens past the
- * viewport, which is what the section's own `dir` covers. The content stays in the
- * accessibility tree and in find-in-page.
+ * Out of view, the browser skips a section's style, layout and paint by itself
+ * (`content-visibility: auto`) only a screen and a half past the viewport, keeping the size
+ * it last had. While it waits for its turn after a switch, the section is skipped wherever it
+ * is (`hidden`, at the same size); for those few frames it is also out of the accessibility
+ * tree and find-in-page, then it is back, in the new language.
  */
 const OFFSCREEN_SKIPPED = { contentVisibility: 'auto', containIntrinsicSize: 'auto 480px' } as const;
+const WAITING = { contentVisibility: 'hidden', containIntrinsicSize: 'auto 480px' } as const;
 
 /** The component, redrawn on a language switch at once when in view, else just after the switch is painted. */
 export function inViewFirst<P extends object>(Inner: ComponentType<P>, name: string): ComponentType<P> {
   function InViewFirst(props: P) {
     const ref = useRef<HTMLDivElement>(null);
-    useLocaleVersionInView(ref);
-    // Read at render: the box's language is always the one its content was just drawn in.
-    const { language, direction } = localeState();
+    const { version, waiting } = useLocaleInView(ref);
+    // Remade on new props or when the section follows a switch, not when it starts waiting;
+    // the box keeps the language its content was drawn in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when to redraw
+    const drawn = useMemo(() => ({ element: <Inner {...props} />, locale: localeState() }), [props, version]);
+    const { language, direction } = drawn.locale;
     return (
-      <div ref={ref} lang={language} dir={direction} style={OFFSCREEN_SKIPPED}>
-        <DirectionContext value={directionContextOf(direction)}>
-          <Inner {...props} />
-        </DirectionContext>
+      <div ref={ref} lang={language} dir={direction} style={waiting ? WAITING : OFFSCREEN_SKIPPED}>
+        <DirectionContext value={directionContextOf(direction)}>{drawn.element}</DirectionContext>
       </div>
     );
   }
