@@ -1,5 +1,5 @@
-// What a language switch leaves for after its first frame (charts, sections out of view)
-// waits for that frame to be on screen, not merely for the next one to start.
+// What a language switch leaves for after its first frame (the charts) waits for that frame
+// to be on screen, not merely for it to start.
 
 /**
  * Runs `run` once the frame now being prepared has been painted: a task queued from a

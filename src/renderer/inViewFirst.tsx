@@ -1,15 +1,15 @@
 import { DirectionContext } from '@mantine/core';
 import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import { afterPaint } from './afterPaint';
+import { flushSync } from 'react-dom';
 import { directionContextOf } from './direction';
 import { localeState, localeVersion, subscribeLocale } from './i18n';
 
 // A language switch redraws the whole page in one React commit, and on a long page (the
 // supervisor's board) most of that work is for sections nobody can see yet. A section made
 // with inViewFirst follows a switch in the same commit as the rest of the page while it is in
-// view (or holds the focus); out of view, it follows right after the switch's first frame is
-// painted (a frame or two later), before anyone can scroll to it. Between switches it renders
-// as any component does (on its props).
+// view (or holds the focus), in the switch's frame if the switch brings it into view; out of
+// view, it follows right after that frame is painted (a frame or two later), before anyone
+// can scroll to it. Between switches it renders as any component does (on its props).
 //
 // Until it follows, the section is left as it was: its box keeps the `lang` and `dir` its
 // content was drawn in, its Mantine components are told that direction (so those that read
@@ -26,6 +26,11 @@ interface Following {
   waiting: boolean;
 }
 
+function inViewport(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+}
+
 function useLocaleInView(ref: { readonly current: Element | null }): Following {
   const [following, setFollowing] = useState<Following>(() => ({ version: localeVersion(), waiting: false }));
   const inView = useRef(true);
@@ -33,15 +38,25 @@ function useLocaleInView(ref: { readonly current: Element | null }): Following {
     const element = ref.current;
     const observer = element && typeof IntersectionObserver !== 'undefined' ? new IntersectionObserver((entries) => entries.forEach((e) => (inView.current = e.isIntersecting))) : null;
     if (element) observer?.observe(element);
+    const follow = () => setFollowing({ version: localeVersion(), waiting: false });
     let cancel = () => {};
     const off = subscribeLocale(() => {
       cancel();
       // What has the focus follows at once, in view or not.
-      if (inView.current || element?.contains(document.activeElement)) setFollowing({ version: localeVersion(), waiting: false });
-      else {
-        setFollowing((f) => (f.waiting ? f : { ...f, waiting: true }));
-        cancel = afterPaint(() => setFollowing({ version: localeVersion(), waiting: false }));
-      }
+      if (inView.current || element?.contains(document.activeElement)) return follow();
+      setFollowing((f) => (f.waiting ? f : { ...f, waiting: true }));
+      // The switch's frame lays the page out in the new language before painting it: a
+      // section the switch has brought into view (the page above it got shorter) follows in
+      // that frame, the others once it is on screen (a task queued from the frame runs then).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => {
+        if (element && inViewport(element)) flushSync(follow);
+        else timer = setTimeout(follow, 0);
+      });
+      cancel = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
     });
     return () => {
       off();
