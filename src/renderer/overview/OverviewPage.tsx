@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
-import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
@@ -283,29 +283,30 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
   );
 }, 'Attainment');
 
-/** One attainment figure; a button to the targets behind it when there are any. */
+/**
+ * One attainment figure; a button to the targets behind it when there are any. Plain elements
+ * styled by this page's CSS module, as the grid's cells: twenty of them redraw with the table.
+ */
 function Share({ tally, drill }: { tally: { met: number; total: number } | undefined; drill: Extract<Drill, { filter: 'attainment' }> }) {
   if (!tally || tally.total === 0) {
     return (
-      <Text size="sm" c="dimmed" px={6}>
+      <p className={classes.noShare}>
         <span aria-hidden>—</span>
-        <VisuallyHidden>{attainmentLabel(drill, { met: 0, total: 0 })}</VisuallyHidden>
-      </Text>
+        <span className={classes.visuallyHidden}>{attainmentLabel(drill, { met: 0, total: 0 })}</span>
+      </p>
     );
   }
   const share = tally.met / tally.total;
-  const color = share < ATTAINMENT_BAD ? 'red' : share < ATTAINMENT_WARN ? 'orange' : undefined;
+  const tone = share < ATTAINMENT_BAD ? 'bad' : share < ATTAINMENT_WARN ? 'warn' : undefined;
   return (
-    <UnstyledButton className={classes.figure} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
-      <Group gap={6} wrap="nowrap" align="baseline" component="span">
-        <Text size="sm" fw={650} c={color} component="span">
+    <button type="button" className={`mantine-focus-auto ${classes.plain} ${classes.figure}`} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
+      <span className={classes.share}>
+        <span className={classes.sharePercent} data-tone={tone}>
           {formatPercent(share)}
-        </Text>
-        <Text size="xs" c="dimmed" component="span">
-          {t('board.metOf', { met: tally.met, total: tally.total })}
-        </Text>
-      </Group>
-    </UnstyledButton>
+        </span>
+        <span className={classes.shareOf}>{t('board.metOf', { met: tally.met, total: tally.total })}</span>
+      </span>
+    </button>
   );
 }
 
