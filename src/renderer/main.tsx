@@ -6,10 +6,11 @@ import '@mantine/spotlight/styles.css';
 import './styles.css';
 import { DirectionContext, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode, useLayoutEffect, useMemo } from 'react';
+import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { preloadJalaliField } from './dates/DateField';
+import { directionContextOf } from './direction';
 import { LANGUAGES, applyLocaleToDocument, ensureStartDictionary, initLocale, loadDictionary, localeState, toggleDirection, useLocaleVersion } from './i18n';
 import { colorSchemeManager, cssVariablesResolver, themeFor } from './theme';
 
@@ -50,18 +51,8 @@ function Localized() {
   const version = useLocaleVersion();
   const { direction } = localeState();
   useLayoutEffect(() => applyLocaleToDocument(), [version]);
-  const directionContext = useMemo(
-    () => ({
-      dir: direction,
-      setDirection: (d: 'ltr' | 'rtl') => {
-        if (d !== localeState().direction) toggleDirection();
-      },
-      toggleDirection: () => void toggleDirection(),
-    }),
-    [direction],
-  );
   return (
-    <DirectionContext value={directionContext}>
+    <DirectionContext value={directionContextOf(direction)}>
       <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
       <App />
     </DirectionContext>

@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
-import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
@@ -15,6 +15,7 @@ import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
 import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
+import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
 import classes from './OverviewPage.module.css';
 import { seesBoard } from '../../shared/access';
 
@@ -57,6 +58,7 @@ function Board({ data }: { data: Overview }) {
   const wallNow = useNow(30_000);
   const deskNow = data.now + Math.max(0, wallNow - receivedAt);
   const cell = (segment: Segment, tier: Tier) => data.queues.find((q) => q.segment === segment && q.tier === tier);
+  const openQueueHint = useOpenQueueHint();
 
   return (
     <>
@@ -79,7 +81,7 @@ function Board({ data }: { data: Overview }) {
 
       <Section title={t('overview.grid')} padding={0} id="queue-grid">
         <Table.ScrollContainer minWidth={720} type="native">
-          <Table className={classes.grid} withColumnBorders verticalSpacing={0}>
+          <Table className={classes.grid} withColumnBorders verticalSpacing={0} {...openQueueHint.around}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col" w={136}>
@@ -102,7 +104,7 @@ function Board({ data }: { data: Overview }) {
                   </Table.Th>
                   {TIERS.map((tier) => (
                     <Table.Td key={tier} p={6}>
-                      <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} />
+                      <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} />
                     </Table.Td>
                   ))}
                 </Table.Tr>
@@ -110,6 +112,7 @@ function Board({ data }: { data: Overview }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {openQueueHint.hint}
       </Section>
 
       <Grid gap="md" mt="md">
@@ -171,7 +174,7 @@ function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; la
 // The grid's cells are plain elements (buttons, spans) styled by this page's CSS module
 // rather than Mantine components: fifteen cells of six controls each are redrawn on every
 // refresh and language switch, and a Mantine component costs several times a plain one.
-function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier; queue: QueueSummary | undefined; now: number }) {
+function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier: Tier; queue: QueueSummary | undefined; now: number; hint: OpenQueueHint['button'] }) {
   const q = { open: queue?.open ?? 0, unassigned: queue?.unassigned ?? 0, atRisk: queue?.atRisk ?? 0, breached: queue?.breached ?? 0 };
   const age = queue?.oldestAt != null ? Math.max(0, now - queue.oldestAt) : null;
   const name = t('queues.name', { segment: segmentLabel(segment), tier: tierLabel(tier) });
@@ -205,17 +208,16 @@ function QueueCell({ segment, tier, queue, now }: { segment: Segment; tier: Tier
         >
           <span className={classes.oldestText}>{age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}</span>
         </button>
-        <Tooltip label={t('board.openQueue')} openDelay={300}>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="sm"
-            onClick={() => navigate(queueHref(segment, tier))}
-            aria-label={t('overview.cellLabel', { queue: name, open: q.open, unassigned: q.unassigned, oldest: age === null ? t('overview.none') : formatDuration(age) })}
-          >
-            <IconArrowUpRight size={14} style={rtl ? { transform: 'scaleX(-1)' } : undefined} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="sm"
+          onClick={() => navigate(queueHref(segment, tier))}
+          aria-label={t('overview.cellLabel', { queue: name, open: q.open, unassigned: q.unassigned, oldest: age === null ? t('overview.none') : formatDuration(age) })}
+          {...hint}
+        >
+          <IconArrowUpRight size={14} style={rtl ? { transform: 'scaleX(-1)' } : undefined} aria-hidden />
+        </ActionIcon>
       </div>
     </div>
   );
@@ -281,29 +283,30 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
   );
 }, 'Attainment');
 
-/** One attainment figure; a button to the targets behind it when there are any. */
+/**
+ * One attainment figure; a button to the targets behind it when there are any. Plain elements
+ * styled by this page's CSS module, as the grid's cells: twenty of them redraw with the table.
+ */
 function Share({ tally, drill }: { tally: { met: number; total: number } | undefined; drill: Extract<Drill, { filter: 'attainment' }> }) {
   if (!tally || tally.total === 0) {
     return (
-      <Text size="sm" c="dimmed" px={6}>
+      <p className={classes.noShare}>
         <span aria-hidden>—</span>
-        <VisuallyHidden>{attainmentLabel(drill, { met: 0, total: 0 })}</VisuallyHidden>
-      </Text>
+        <span className={classes.visuallyHidden}>{attainmentLabel(drill, { met: 0, total: 0 })}</span>
+      </p>
     );
   }
   const share = tally.met / tally.total;
-  const color = share < ATTAINMENT_BAD ? 'red' : share < ATTAINMENT_WARN ? 'orange' : undefined;
+  const tone = share < ATTAINMENT_BAD ? 'bad' : share < ATTAINMENT_WARN ? 'warn' : undefined;
   return (
-    <UnstyledButton className={classes.figure} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
-      <Group gap={6} wrap="nowrap" align="baseline" component="span">
-        <Text size="sm" fw={650} c={color} component="span">
+    <button type="button" className={`mantine-focus-auto ${classes.plain} ${classes.figure}`} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
+      <span className={classes.share}>
+        <span className={classes.sharePercent} data-tone={tone}>
           {formatPercent(share)}
-        </Text>
-        <Text size="xs" c="dimmed" component="span">
-          {t('board.metOf', { met: tally.met, total: tally.total })}
-        </Text>
-      </Group>
-    </UnstyledButton>
+        </span>
+        <span className={classes.shareOf}>{t('board.metOf', { met: tally.met, total: tally.total })}</span>
+      </span>
+    </button>
   );
 }
 
