@@ -277,7 +277,8 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
   const state = new Map((progress.all() as P[]).map((p) => [p.step, p]));
   const total = [...state.values()].reduce((n, p) => n + p.rows_total, 0);
   let done = [...state.values()].reduce((n, p) => n + p.rows_done, 0);
-  const report = (step: string) => onProgress({ step, rowsDone: done, rowsTotal: total });
+  // A new desk's empty tables convert at once: nothing worth reporting.
+  const report = (step: string) => total > 0 && onProgress({ step, rowsDone: done, rowsTotal: total });
 
   for (const s of present) {
     const p = state.get(s.table);

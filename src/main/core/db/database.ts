@@ -161,9 +161,12 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
     sqlite = connect();
     let kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
-      await migrate(kysely, MIGRATIONS, { raw: sqlite, onProgress });
+      // The file's rewrite is reported only when the conversion was (a new desk's is silent).
+      let reported = false;
+      const progress = onProgress && ((p: CompactProgress) => ((reported = true), onProgress(p)));
+      await migrate(kysely, MIGRATIONS, { raw: sqlite, ...(progress ? { onProgress: progress } : {}) });
       if (vacuumPending(sqlite)) {
-        await rewriteFile(sqlite, file, onProgress);
+        await rewriteFile(sqlite, file, reported ? onProgress : undefined);
         sqlite = connect();
         kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       }
