@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import { coded } from '../src/main/core/db/idCodec';
 import { nameKey } from '../src/shared/customerRules';
 import { DB_FILE } from '../src/main/core/db/database';
 import { openDesk } from '../src/main/core/desk';
@@ -285,7 +284,8 @@ async function lookupAuditBench() {
   const unaudited = await openDesk({ dataDir: dir, clock, readOnly: true });
   const raw = openFloorConnection(path.join(dir, DB_FILE));
   const floor = floorQueries(raw);
-  const grace = coded(new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true })).prepare(`SELECT id FROM users WHERE name = 'Grace Chen'`).pluck().get() as string;
+  // Through the desk's own connection: ids as text, as sign-in takes them.
+  const grace = audited.db.sqlite.prepare(`SELECT id FROM users WHERE name = 'Grace Chen'`).pluck().get() as string;
   const signIn = async (desk: typeof audited) => {
     const c = desk.connect(() => {});
     const r = await c.call('session.signIn', { userId: grace });

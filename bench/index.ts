@@ -115,9 +115,10 @@ const startedAt = Date.now();
 const clock = { now: () => dataset.now + (Date.now() - startedAt) };
 const desk = await openDesk({ dataDir: runDir, clock });
 const raw = openFloorConnection(path.join(runDir, DB_FILE));
+// Inputs are drawn through the desk's id codec (ids as text, as the product's calls take them).
+const draw = coded(new BetterSqlite3(path.join(runDir, DB_FILE), { readonly: true }));
 const userId = (name: string) => {
-  // Ids are stored as 16 bytes; the product's calls take their text.
-  const id = coded(new BetterSqlite3(path.join(runDir, DB_FILE), { readonly: true })).prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as string | undefined;
+  const id = draw.prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as string | undefined;
   if (!id) throw new Error(`The dataset has no user "${name}".`);
   return id;
 };
@@ -133,7 +134,7 @@ const ctx: BenchContext = {
   ava: await signedIn('Ava Martin'),
   avaId: userId('Ava Martin'),
   raw,
-  draw: coded(new BetterSqlite3(path.join(runDir, DB_FILE), { readonly: true })),
+  draw,
   floor: floorQueries(raw),
   samples,
   rand: seeded(7),

@@ -64,7 +64,7 @@ const TICKET_EVENTS_TRIGGERS = [
 ];
 
 /** The largest groups first, so later copies can reuse the pages earlier ones freed. */
-export const STEPS: readonly Step[] = [
+const STEPS: readonly Step[] = [
   {
     table: 'ticket_events',
     ids: IDS('id', 'ticket_id', 'actor_id', 'desk_id'),
@@ -241,11 +241,6 @@ const BATCH_ROWS = Number(process.env.TAGDESK_COMPACT_BATCH_ROWS) || 50_000;
 const COPIED = 'copied';
 /** The WAL is checkpointed between batches once it is larger than this. */
 const WAL_LIMIT = 512 * 1024 * 1024;
-
-/** Whether the file still has work to do (steps not done, or its rewrite). */
-export function compactionPending(raw: BetterSqlite3.Database): boolean {
-  return hasTable(raw, 'compact_progress');
-}
 
 function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
   return rawPrepare(raw, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
