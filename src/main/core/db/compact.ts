@@ -393,6 +393,8 @@ export function progressLines(write: (line: string) => void): (p: CompactProgres
   let step = '';
   let shown = -5;
   return (p) => {
+    // A new or small desk converts in a moment: not worth a line in the shell's log.
+    if (p.rowsTotal < 10_000) return;
     const percent = p.rowsTotal > 0 ? Math.floor((100 * p.rowsDone) / p.rowsTotal) : 100;
     if (p.step === step && percent < shown + 5) return;
     step = p.step;
