@@ -62,7 +62,7 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     if (change.assigneeIdText) context.heldBy[String(change.tier)] = change.assigneeIdText;
     context.updatedAt = at;
     const version = row.version + 1;
-    ts.updateMoved({ ...row, state: change.state, tier: change.tier, assignee_id: change.assigneeId as unknown as string | null, updated_at: at, version, machine: JSON.stringify(context) });
+    ts.updateMoved(row, { ...row, state: change.state, tier: change.tier, assignee_id: change.assigneeId as unknown as string | null, updated_at: at, version, machine: JSON.stringify(context) });
     return version;
   };
   /** Every query of the 360° view, in the order customerView.ts runs them. */

@@ -163,12 +163,16 @@ export function slaStore(db: Sql) {
       .onConflict((oc) => oc.columns(['day', 'segment', 'target']).doUpdateSet((eb) => ({ met: eb('sla_daily.met', '+', param<number>()), total: eb('sla_daily.total', '+', 1) }))),
   );
 
-  /** Records each first-response and resolution target once, when it is met or missed. */
-  function recordOutcomes(ticketId: string, segment: string, state: SlaState) {
+  /**
+   * Records each first-response and resolution target once, when it is met or missed.
+   * `since`: the time of the ticket's last write before this one. A target done before it was
+   * recorded by that write (or an earlier one), so it is not looked up again.
+   */
+  function recordOutcomes(ticketId: string, segment: string, state: SlaState, since?: number) {
     for (const target of ATTAINMENT_TARGETS) {
       const c = state.targets[target];
       const done = c.status === 'met' ? c.metAt : c.status === 'breached' ? (c.metAt ?? c.dueAt) : null;
-      if (done === null) continue;
+      if (done === null || (since !== undefined && done < since)) continue;
       const met = c.status === 'met' ? 1 : 0;
       if (insertOutcome.run(ticketId, target, segment, c.dueAt, done, met).changes === 0) continue;
       bumpDaily.run(Math.floor(done / DAY_MS), segment, target, met, met);

@@ -39,30 +39,62 @@ function eventInsert(db: Sql): { run(...values: EventRowValues): BetterSqlite3.R
   };
 }
 
+/** The projection columns an event can move: an update sets those that changed, no others. */
+export const MOVED_COLUMNS = [
+  'sla_status',
+  'sla_target',
+  'due_at',
+  'sla_next_at',
+  'sla_calendar_id',
+  'sla_policy_refs',
+  'state',
+  'tier',
+  'priority',
+  'priority_rank',
+  'assignee_id',
+  'is_open',
+  'updated_at',
+  'version',
+  'machine',
+] as const satisfies ReadonlyArray<keyof TicketRowDb>;
+export type MovedRow = Pick<TicketRowDb, (typeof MOVED_COLUMNS)[number] | 'id'>;
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0);
+
 export function ticketStatements(db: Sql) {
   const k = db.kysely;
-  const moved = () =>
-    k
-      .updateTable('tickets')
-      .set({
-        sla_status: param<string>(),
-        sla_target: param<string | null>(),
-        due_at: param<number | null>(),
-        sla_next_at: param<number | null>(),
-        sla_calendar_id: param<string | null>(),
-        sla_policy_refs: param<string>(),
-        state: param<string>(),
-        tier: param<number>(),
-        priority: param<string>(),
-        priority_rank: param<number>(),
-        assignee_id: param<string | null>(),
-        is_open: param<number>(),
-        updated_at: param<number>(),
-        version: param<number>(),
-        machine: param<string>(),
-      })
-      .where('id', '=', param<string>());
-  const updateMoved = db.prepare<never, unknown[]>(moved());
+  // One UPDATE per set of changed columns, compiled on first use (a take, an escalation, a
+  // note each move a few). A column left out of SET leaves every index over it, and every
+  // partial index whose WHERE names it, untouched: SQLite rewrites an index entry whenever
+  // the statement sets one of its columns, changed or not, and each is a page in the WAL.
+  const updates = new Map<number, { run(...values: unknown[]): BetterSqlite3.RunResult }>();
+  const updateOf = (mask: number) => {
+    let u = updates.get(mask);
+    if (!u) {
+      const set: Record<string, unknown> = {};
+      MOVED_COLUMNS.forEach((c, i) => {
+        if (mask & (1 << i)) set[c] = param<unknown>();
+      });
+      u = db.prepare<never, unknown[]>(k.updateTable('tickets').set(set).where('id', '=', param<string>()));
+      updates.set(mask, u);
+    }
+    return u;
+  };
+  /** Writes `after`'s moved columns that differ from `before` (the row as it was read). */
+  const updateMoved = (before: MovedRow, after: MovedRow) => {
+    let mask = 0;
+    const values: unknown[] = [];
+    for (let i = 0; i < MOVED_COLUMNS.length; i++) {
+      const c = MOVED_COLUMNS[i]!;
+      if (sameValue(before[c], after[c])) continue;
+      mask |= 1 << i;
+      values.push(after[c]);
+    }
+    if (mask === 0) return;
+    values.push(after.id);
+    updateOf(mask).run(...values);
+  };
   return {
     ticketById: db.prepare<TicketRowDb, [string]>(k.selectFrom('tickets').selectAll().where('id', '=', param<string>())),
     eventsOf: db.prepare<{ id: string; type: string; actor_id: string; at: number; payload: string }, [string]>(
@@ -82,8 +114,7 @@ export function ticketStatements(db: Sql) {
         .limit(1),
     ),
     insertEvent: eventInsert(db),
-    updateMoved: (r: Pick<TicketRowDb, 'sla_status' | 'sla_target' | 'due_at' | 'sla_next_at' | 'sla_calendar_id' | 'sla_policy_refs' | 'state' | 'tier' | 'priority' | 'priority_rank' | 'assignee_id' | 'is_open' | 'updated_at' | 'version' | 'machine' | 'id'>) =>
-      updateMoved.run(r.sla_status, r.sla_target, r.due_at, r.sla_next_at, r.sla_calendar_id, r.sla_policy_refs, r.state, r.tier, r.priority, r.priority_rank, r.assignee_id, r.is_open, r.updated_at, r.version, r.machine, r.id),
+    updateMoved,
     setNextAt: db.prepare<never, [number | null, string]>(k.updateTable('tickets').set({ sla_next_at: param<number | null>() }).where('id', '=', param<string>())),
     bumpQueue: db.prepare<never, [number, number, number, number, string, number]>(
       k

@@ -270,7 +270,7 @@ export function ticketStore(
     const sla = projectSla(next, calendarOf, now);
     const row = rowOf(next, sla);
     const events = before.events.slice();
-    if (before.row) st.updateMoved(row);
+    if (before.row) st.updateMoved(before.row, row);
     else db.run(k.insertInto('tickets').values(row));
     for (const d of drafts) {
       const e = seal(d);
@@ -281,7 +281,7 @@ export function ticketStore(
       recordInteraction(row, d);
     }
     count(before.row, row);
-    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
+    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, before.state?.updatedAt);
     const news = drafts.filter((d) => d.type !== 'POLICY_CHANGED');
     db.afterCommit(() => {
       for (const d of news) {
@@ -412,7 +412,7 @@ export function ticketStore(
         }
         // Same policies: the columns still move with the clock (at risk, breached).
         const row = rowOf(loaded.state, projectSla(loaded.state, calendarOf, now));
-        st.updateMoved(row);
+        st.updateMoved(loaded.row, row);
         count(loaded.row, row);
       }
       return open.length;

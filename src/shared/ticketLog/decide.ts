@@ -1,7 +1,7 @@
 import { mayBeAssigned, mayCreateTicket, maySeeSegment, type Person } from '../access';
 import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
-import { applyEvent } from '../ticket';
+import { applyEvent, type TicketPosition } from '../ticket';
 import type { TicketCommand, TicketEvent } from '../ticketMachine';
 import { systemEventId, type CreatedPayload, type TicketLogEventType } from './envelope';
 import { evolve, type LogEvent, type TicketLogState } from './evolve';
@@ -50,6 +50,11 @@ export type TicketLogCommand =
 export interface EventDraft extends LogEvent {
   /** Set for system events (derived, the same on every desk); the store makes the others. */
   id: string | null;
+  /**
+   * Where the machine lands on this event, as decide() found it when it checked the event
+   * against the same state: evolve() takes it instead of running the transition again.
+   */
+  position?: TicketPosition;
 }
 
 export type RefusalCode = 'refused' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_input';
@@ -129,6 +134,7 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   const { type, at: _at, actor: _actor, ...payload } = event;
   const next = draft(state.ticketId, state.seq + events.length + 1, type, payload, actor, now);
   if (command.type === 'SLA_WARNING' || command.type === 'SLA_BREACH') next.id = systemEventId(state.ticketId, command.type, command.target, command.dueAt);
+  next.position = applied.next;
   events.push(next);
   return { ok: true, events };
 }

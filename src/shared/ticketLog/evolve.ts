@@ -46,6 +46,8 @@ export interface LogEvent {
   actor: Actor;
   /** The desk time of the event (the envelope's deskTime). */
   at: number;
+  /** The machine's position after this event, when decide() has already found it. */
+  position?: TicketPosition;
 }
 
 export class BrokenLog extends Error {
@@ -84,7 +86,10 @@ export function evolve(state: TicketLogState | null, event: LogEvent): TicketLog
     const p = event.payload as unknown as PolicyChangedPayload;
     return { ...state, seq: event.seq, policies: [...state.policies, { from: p.from, version: p.version, policy: p.policy }] };
   }
-  const applied = applyEvent(state.position, { ...event.payload, type: event.type, at: event.at, actor: event.actor } as TicketEvent);
+  // A draft from decide() carries the position it checked; a logged event is run again.
+  const applied = event.position
+    ? { ok: true as const, next: event.position }
+    : applyEvent(state.position, { ...event.payload, type: event.type, at: event.at, actor: event.actor } as TicketEvent);
   if (!applied.ok) throw new BrokenLog(`Ticket ${event.ticketId}: event ${event.seq} (${event.type}) does not apply: ${applied.reason}`);
   return {
     ...state,

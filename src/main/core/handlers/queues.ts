@@ -1,5 +1,5 @@
 import { visibleQueues, worksQueue } from '../../../shared/access';
-import { actorOf } from '../../../shared/domain';
+import { actorOf, SEGMENTS, TIERS } from '../../../shared/domain';
 import type { DeskContext } from './context';
 import { ticketPage } from './tickets';
 import { refuseUnless, signedIn, type Area } from './types';
@@ -22,8 +22,11 @@ export function queueHandlers(ctx: DeskContext): Area<'queues.list' | 'queues.ti
       'queues.takeNext': (s, i) => {
         const u = signedIn(s);
         const visible = visibleQueues(u);
-        const candidates = tickets
-          .queueSummaries(visible)
+        // The queues to try, in the board's order (tier, then segment): no counts needed to
+        // choose, the take itself finds whether a queue has a ticket waiting.
+        const places = visible === 'all' ? TIERS.flatMap((tier) => SEGMENTS.map((segment) => ({ segment, tier }))) : [...visible];
+        const candidates = places
+          .sort((a, b) => a.tier - b.tier || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
           .filter((q) => (i.segment === undefined || q.segment === i.segment) && (i.tier === undefined || q.tier === i.tier))
           .filter((q) => worksQueue(u, q));
         for (const q of candidates) {

@@ -288,7 +288,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     // The number: as this desk shows it already, or as the creation (freed above) gave it.
     if (before) row = { ...row, number: before.number };
     row = ensureRefs(row, now);
-    if (before) st.updateMoved(row);
+    if (before) st.updateMoved(before, row);
     else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
     flushAppends();
     counters.move(before, row);
