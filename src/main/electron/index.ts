@@ -6,6 +6,7 @@ import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
 import { guardNavigation } from './navigation';
+import { upgradeWindow } from './upgradeWindow';
 import { progressLines } from '../core/db/compact';
 
 // The Electron shell: one window onto the desk. The renderer is sandboxed and isolated; it
@@ -48,14 +49,26 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
+  // Shown only while the desk's file is upgraded before the desk can open.
+  const upgrade = upgradeWindow();
+
   app
     .whenReady()
     .then(async () => {
-      desk = await openDesk({ dataDir, demo: process.argv.includes('--demo'), testClock: process.argv.includes('--test-clock'), onMigrationProgress: progressLines((line) => console.error(line)) });
-      serveRenderer(RENDERER_DIR);
-      // The page asks for nothing: notifications come from this process, not the renderer.
+      // The pages ask for nothing: notifications come from this process, not the renderer.
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       session.defaultSession.setPermissionCheckHandler(() => false);
+      const log = progressLines((line) => console.error(line));
+      desk = await openDesk({
+        dataDir,
+        demo: process.argv.includes('--demo'),
+        testClock: process.argv.includes('--test-clock'),
+        onMigrationProgress: (p) => {
+          log(p);
+          upgrade.progress(p);
+        },
+      });
+      serveRenderer(RENDERER_DIR);
       const bridge = serveDesk(desk, isAppUrl);
 
       const openWindow = () => {
@@ -76,7 +89,11 @@ if (!app.requestSingleInstanceLock()) {
           },
         });
         bridge.attach(window);
-        window.once('ready-to-show', () => window.show());
+        window.once('ready-to-show', () => {
+          window.show();
+          // Only now: closing the upgrade's window first would leave none, and quit the app.
+          upgrade.close();
+        });
         window.on('closed', () => {
           if (mainWindow === window) mainWindow = null;
         });

@@ -46,6 +46,14 @@ async function main(argv: string[]): Promise<void> {
   const dataDir = resolveDataDir(values.data === undefined ? [] : ['--data', values.data]);
   // Seconds a socket may leave over the limit unread before it is closed (tests shorten it).
   const stall = Number(process.env.TAGDESK_WS_STALL_MS);
+  // The address as soon as there is something to see there: at once when the desk's file is
+  // being upgraded first (the page shows how far it has got), else once the desk is open.
+  let announced = false;
+  const announce = (url: string) => {
+    if (announced) return;
+    announced = true;
+    console.log(`Tagdesk is running at ${url}`);
+  };
   const shell = await startWebShell({
     dataDir,
     demo: values.demo ?? false,
@@ -53,8 +61,12 @@ async function main(argv: string[]): Promise<void> {
     testClock: values['test-clock'] ?? false,
     ...(values.hub ? { hubUrl: values.hub } : {}),
     ...(Number.isInteger(stall) && stall > 0 ? { limits: { stallCloseMs: stall } } : {}),
+    onUpgradeStarted: (url) => {
+      announce(url);
+      console.log("The desk's file is being upgraded first; the address shows how far it has got and opens the desk when it is done.");
+    },
   });
-  console.log(`Tagdesk is running at ${shell.url}`);
+  announce(shell.url);
   console.log(`Data folder: ${shell.dataDir}`);
   console.log('Press Ctrl+C to stop.');
 

@@ -8,8 +8,9 @@ import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ApiError, issuesOf, requestSchema, type Response } from '../../shared/api';
-import { type Clock, type Connection, openDesk } from '../core/desk';
+import { type Clock, type Connection, type Desk, openDesk } from '../core/desk';
 import { progressLines } from '../core/db/compact';
+import { type UpgradeState, upgradePage, upgradePageCsp, upgradeTracker } from '../core/upgradeScreen';
 
 // The browser shell: serves the built renderer and carries the API over a WebSocket. It
 // listens on 127.0.0.1 only, and every socket must present the token printed at start, so
@@ -29,6 +30,11 @@ export interface WebShellOptions {
   limits?: Partial<SocketLimits>;
   /** Join this hub (sign-in by email and password through it). */
   hubUrl?: string;
+  /**
+   * Told the shell's address when the desk's file starts being upgraded (the server already
+   * listens and shows the upgrade's progress there), long before the shell resolves.
+   */
+  onUpgradeStarted?: (url: string) => void;
 }
 
 /**
@@ -60,6 +66,8 @@ export interface WebShell {
 }
 
 const HOST = '127.0.0.1';
+/** Where the upgrade page polls for progress (and learns that the desk is open). */
+export const UPGRADE_PROGRESS_PATH = '/upgrade-progress';
 /** Larger than any sane request; stops a runaway page from filling memory. */
 const MAX_FRAME_BYTES = 1024 * 1024;
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
@@ -67,56 +75,135 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', imp
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(32).toString('hex');
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  const desk = await openDesk({ dataDir: options.dataDir, demo: options.demo, testClock: options.testClock ?? false, onMigrationProgress: progressLines((line) => console.error(line)), ...(options.clock ? { clock: options.clock } : {}), ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const limits: SocketLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let port = options.port;
 
-  const server = createServer((req, res) => {
+  // The server listens before the desk opens, so that a desk whose file is upgraded first (half
+  // an hour on a big one) shows how far it has got. Until the desk is open, a request waits
+  // (a desk that opens at once shows nothing but itself), or, once the upgrade reports, a
+  // page gets the upgrade page.
+  let desk: Desk | null = null;
+  const upgrade = upgradeTracker();
+  let upgrading = false;
+  let held: Array<{ req: IncomingMessage; res: ServerResponse }> = [];
+  const release = () => {
+    const waiting = held;
+    held = [];
+    for (const { req, res } of waiting) answerHttp(req, res);
+  };
+
+  const answerHttp = (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return plain(res, 421, 'This server only answers to 127.0.0.1 and localhost.');
+    const pathname = URL.parse(req.url ?? '/', `http://${HOST}`)?.pathname ?? '';
+    if (pathname === UPGRADE_PROGRESS_PATH) return json(res, { open: desk !== null, view: upgrade.view() } satisfies UpgradeState);
+    if (!desk && !upgrading) {
+      held.push({ req, res });
+      return;
+    }
+    if (!desk && isPage(req, pathname)) return sendUpgradePage(req, res, upgrade.view());
     serveStatic(req, res, rendererDir).catch(() => {
       if (!res.headersSent) plain(res, 500, 'Could not read the file.');
       else res.destroy();
     });
-  });
+  };
+  const server = createServer(answerHttp);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     if (url.pathname !== '/api') return refuseUpgrade(socket, 404, 'Not Found');
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuseUpgrade(socket, 403, 'Forbidden');
     if (!tokenMatches(url.searchParams.get('token'), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
+    // Nothing to talk to yet: the page that opened it reloads into the app once the desk is open.
+    const open = desk;
+    if (!open) return refuseUpgrade(socket, 503, 'Service Unavailable', 'The desk is still opening (its file is being upgraded); try again when it is open.');
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const served = serveSocket(ws, limits);
-      served.start(desk.connect((push) => served.push(push)));
+      served.start(open.connect((push) => served.push(push)));
     });
   });
 
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      desk.close();
       fail(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is in use; pick another with --port N, or --port 0 for any free port.`) : error);
     });
     server.listen(options.port, HOST, () => done());
   });
   port = (server.address() as AddressInfo).port;
+  const url = `http://${HOST}:${port}/?token=${token}`;
 
   let closing: Promise<void> | undefined;
-  return {
-    url: `http://${HOST}:${port}/?token=${token}`,
-    port,
-    token,
-    dataDir: desk.dataDir,
-    close: () =>
-      (closing ??= new Promise<void>((done) => {
-        for (const ws of sockets.clients) ws.terminate();
-        sockets.close();
-        server.close(() => {
-          desk.close();
-          done();
-        });
-        server.closeAllConnections();
-      })),
-  };
+  const close = () =>
+    (closing ??= new Promise<void>((done) => {
+      for (const ws of sockets.clients) ws.terminate();
+      sockets.close();
+      server.close(() => {
+        desk?.close();
+        done();
+      });
+      server.closeAllConnections();
+    }));
+
+  const log = progressLines((line) => console.error(line));
+  try {
+    desk = await openDesk({
+      dataDir: options.dataDir,
+      demo: options.demo,
+      testClock: options.testClock ?? false,
+      onMigrationProgress: (p) => {
+        log(p);
+        upgrade.update(p);
+        if (upgrading) return;
+        upgrading = true;
+        options.onUpgradeStarted?.(url);
+        release();
+      },
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}),
+    });
+  } catch (error) {
+    // As before the server listened early: the caller gets the desk's error, and nothing is left listening.
+    for (const { res } of held) plain(res, 503, `Tagdesk could not start: ${error instanceof Error ? error.message : String(error)}`);
+    held = [];
+    await close();
+    throw error;
+  }
+  release();
+
+  return { url, port, token, dataDir: desk.dataDir, close };
+}
+
+/** A request for a page (not a file with an extension, nor the progress): the app's routes and index.html. */
+function isPage(req: IncomingMessage, pathname: string): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && (extname(pathname) === '' || extname(pathname) === '.html');
+}
+
+/**
+ * 503 with Retry-After, not 200: the address is the app's and the app is not there yet. A
+ * browser shows the page all the same; a script or health check waiting for the desk (curl
+ * -f, a test) is told to come back rather than handed a page it would take for the app.
+ */
+function sendUpgradePage(req: IncomingMessage, res: ServerResponse, view: UpgradeState['view']): void {
+  const body = upgradePage(view, { poll: UPGRADE_PROGRESS_PATH });
+  isolationHeaders(res);
+  res.writeHead(503, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Retry-After': '5',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': `${upgradePageCsp({ poll: UPGRADE_PROGRESS_PATH })}; frame-ancestors 'none'`,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function json(res: ServerResponse, value: unknown): void {
+  const body = JSON.stringify(value);
+  isolationHeaders(res);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
 }
 
 // ---- the API socket ------------------------------------------------------------------------------
@@ -261,8 +348,9 @@ function originAllowed(req: IncomingMessage, port: number): boolean {
   return origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
 }
 
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuseUpgrade(socket: Duplex, status: number, reason: string, body = ''): void {
+  const bytes = Buffer.byteLength(body);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${bytes > 0 ? 'Content-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\n' : ''}Content-Length: ${bytes}\r\n\r\n${body}`);
   socket.destroy();
 }
 

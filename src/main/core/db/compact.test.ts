@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../desk';
+import type { CompactProgress } from './compact';
 import { DB_FILE, openDatabase } from './database';
 import { isStoredUuid } from './idCodec';
 
@@ -190,4 +191,43 @@ describe('0014_compact on a desk written before it', () => {
     }
     checkCompact(dir);
   }, 120_000);
+});
+
+describe("0014_compact's progress, as the shells' upgrade screen shows it", () => {
+  it('reports each table with its own rows, then the pages of the new file, and stays silent for a new desk', async () => {
+    const dir = oldDesk();
+    const seen: CompactProgress[] = [];
+    const db = await openDatabase(dir, { onMigrationProgress: (p) => seen.push(p) });
+    db.close();
+    const tickets = seen.filter((p) => p.step === 'tickets');
+    expect(tickets.at(-1)).toMatchObject({ stepRowsDone: 115, stepRowsTotal: 115 });
+    for (const p of seen.filter((q) => q.step !== 'vacuum')) expect(p.stepRowsDone!).toBeLessThanOrEqual(p.stepRowsTotal!);
+    expect(seen.at(-1)).toMatchObject({ step: 'vacuum' });
+    expect(seen.at(-1)!.rowsDone).toBe(seen.at(-1)!.rowsTotal);
+
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-compact-new-'));
+    dirs.push(fresh);
+    const quiet: CompactProgress[] = [];
+    (await openDatabase(fresh, { onMigrationProgress: (p) => quiet.push(p) })).close();
+    expect(quiet).toEqual([]);
+  });
+
+  it('reports the rewrite of the file when an earlier run was stopped during it', async () => {
+    const dir = oldDesk();
+    // Stopped as the rewrite begins: the tables are converted, the file is not yet rewritten.
+    const stop = new Error('stopped during the rewrite');
+    await expect(
+      openDatabase(dir, {
+        onMigrationProgress: (p) => {
+          if (p.step === 'vacuum') throw stop;
+        },
+      }),
+    ).rejects.toThrow();
+    const seen: CompactProgress[] = [];
+    const db = await openDatabase(dir, { onMigrationProgress: (p) => seen.push(p) });
+    db.close();
+    expect(new Set(seen.map((p) => p.step))).toEqual(new Set(['vacuum']));
+    expect(seen.at(-1)!.rowsDone).toBe(seen.at(-1)!.rowsTotal);
+    checkCompact(dir);
+  });
 });

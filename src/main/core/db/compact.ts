@@ -27,8 +27,12 @@ import { rawPrepare, storedIdSql } from './idCodec';
 export interface CompactProgress {
   /** The table being converted ('vacuum' while the file is rewritten). */
   step: string;
+  /** Rows of every table converted so far, and in all ('vacuum': pages of the new file written, and in all). */
   rowsDone: number;
   rowsTotal: number;
+  /** This table's rows converted so far, and in all (absent for 'vacuum'). */
+  stepRowsDone?: number;
+  stepRowsTotal?: number;
 }
 
 interface Step {
@@ -236,7 +240,12 @@ function policyBodySql(span: string): string {
 
 
 /** Rows per batch (TAGDESK_COMPACT_BATCH_ROWS: the kill test uses small ones, to stop midway). */
-const BATCH_ROWS = Number(process.env.TAGDESK_COMPACT_BATCH_ROWS) || 50_000;
+const batchRowsFromEnv = () => Number(process.env.TAGDESK_COMPACT_BATCH_ROWS) || 50_000;
+/**
+ * For tests only: a pause after every batch (TAGDESK_COMPACT_BATCH_DELAY_MS), so a small
+ * fixture's upgrade lasts long enough for a test to watch the shells' progress screen.
+ */
+const batchDelayFromEnv = () => Math.max(0, Number(process.env.TAGDESK_COMPACT_BATCH_DELAY_MS) || 0);
 /** `last_key` once a table's copy is complete (its swap may still be to do). */
 const COPIED = 'copied';
 /** The WAL is checkpointed between batches once it is larger than this. */
@@ -250,8 +259,13 @@ function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
  * Runs (or resumes) the conversion on `raw`, an open connection to the desk's file, reporting
  * after every batch. Leaves `compact_progress` with every step done and a 'vacuum' row for the
  * opener, which rewrites the file and drops it (`finishCompaction`).
+ *
+ * Each batch is synchronous; between two batches the event loop is let go, so a shell keeps
+ * answering while the file is upgraded (its progress screen, a window that is moved). Nothing
+ * else may use `raw` until this has finished.
  */
-export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: CompactProgress) => void = () => {}, batchRows = BATCH_ROWS): void {
+export async function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: CompactProgress) => void = () => {}, batchRows = batchRowsFromEnv()): Promise<void> {
+  const pause = batchDelayFromEnv();
   const run = (sqlText: string, ...args: unknown[]) => rawPrepare(raw, sqlText).run(...args);
   raw.pragma('foreign_keys = OFF');
   raw.function('text_ref', { deterministic: true }, (body: unknown) => BigInt(textRef(String(body))));
@@ -272,8 +286,10 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
   const state = new Map((progress.all() as P[]).map((p) => [p.step, p]));
   const total = [...state.values()].reduce((n, p) => n + p.rows_total, 0);
   let done = [...state.values()].reduce((n, p) => n + p.rows_done, 0);
-  // A new desk's empty tables convert at once: nothing worth reporting.
-  const report = (step: string) => total > 0 && onProgress({ step, rowsDone: done, rowsTotal: total });
+  // Tables with no rows convert at once: nothing worth reporting (nor pausing for). A new
+  // desk's few rows are kept quiet by the opener, which knows the file is new.
+  const report = (p: P) => total > 0 && onProgress({ step: p.step, rowsDone: done, rowsTotal: total, stepRowsDone: p.rows_done, stepRowsTotal: p.rows_total });
+  const between = () => new Promise<void>((resume) => (total > 0 && pause > 0 ? setTimeout(resume, pause) : setImmediate(resume)));
 
   for (const s of present) {
     const p = state.get(s.table);
@@ -329,10 +345,11 @@ export function runCompaction(raw: BetterSqlite3.Database, onProgress: (p: Compa
       done += batch.copied;
       p.rows_done += batch.copied;
       p.last_key = batch.last;
-      report(s.table);
+      report(p);
       // Keep the WAL bounded: a table copied in an order its new key does not follow
       // rewrites pages all over the new B-tree in every batch.
       if (walBytes() > WAL_LIMIT) raw.pragma('wal_checkpoint(TRUNCATE)');
+      await between();
     }
     // The swap: one transaction, so a kill leaves either the old table or the new one.
     raw.transaction(() => {
@@ -378,6 +395,16 @@ function primaryKeyOf(raw: BetterSqlite3.Database, table: string): string[] {
 export function vacuumPending(raw: BetterSqlite3.Database): boolean {
   if (!hasTable(raw, 'compact_progress')) return false;
   return rawPrepare(raw, "SELECT 1 FROM compact_progress WHERE step = 'vacuum'").get() !== undefined;
+}
+
+/**
+ * Rows the conversion counted when it started (0: none yet, or a new desk's empty tables).
+ * Tells the opener whether the file's rewrite is worth reporting when the conversion itself
+ * was finished by an earlier run (killed during the rewrite).
+ */
+export function convertedRows(raw: BetterSqlite3.Database): number {
+  if (!hasTable(raw, 'compact_progress')) return 0;
+  return (rawPrepare(raw, "SELECT coalesce(sum(rows_total), 0) FROM compact_progress WHERE step <> 'vacuum'").pluck().get() as number) ?? 0;
 }
 
 /** In a rewritten copy (or an in-memory desk): the job's bookkeeping goes. */

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate, MIGRATIONS } from './migrate';
-import { dropProgress, vacuumPending, type CompactProgress } from './compact';
+import { convertedRows, dropProgress, vacuumPending, type CompactProgress } from './compact';
 import { idCodecOn, withIdCodec } from './idCodec';
 import type { Database } from './schema';
 
@@ -161,12 +161,14 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
     sqlite = connect();
     let kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
-      // The file's rewrite is reported only when the conversion was (a new desk's is silent).
+      // Only a file written before this open has anything to upgrade: a new desk's migrations
+      // are silent (its conversion still has a row or so to copy). The file's rewrite is
+      // reported when its conversion was, by this run or by one killed during the rewrite.
       let reported = false;
-      const progress = onProgress && ((p: CompactProgress) => ((reported = true), onProgress(p)));
+      const progress = existed && onProgress && ((p: CompactProgress) => ((reported = true), onProgress(p)));
       await migrate(kysely, MIGRATIONS, { raw: sqlite, ...(progress ? { onProgress: progress } : {}) });
       if (vacuumPending(sqlite)) {
-        await rewriteFile(sqlite, file, reported ? onProgress : undefined);
+        await rewriteFile(sqlite, file, existed && (reported || convertedRows(sqlite) > 0) ? onProgress : undefined);
         sqlite = connect();
         kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       }

@@ -26,7 +26,7 @@ export type Migration =
    * A conversion too large for one transaction: it runs on the raw connection, commits in
    * batches of its own and resumes after a kill; its id is recorded once it has finished.
    */
-  | { id: string; job(raw: BetterSqlite3.Database, onProgress: (p: CompactProgress) => void): void };
+  | { id: string; job(raw: BetterSqlite3.Database, onProgress: (p: CompactProgress) => void): Promise<void> };
 
 export interface MigrateOptions {
   /** The connection under `db`, for jobs. */
@@ -66,7 +66,7 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[] 
   for (const m of pending) {
     if ('job' in m) {
       if (!options.raw) throw new Error(`Migration ${m.id} needs the database's own connection.`);
-      m.job(options.raw, options.onProgress ?? (() => {}));
+      await m.job(options.raw, options.onProgress ?? (() => {}));
       await db.insertInto('migrations').values({ id: m.id, applied_at: Date.now() }).execute();
       continue;
     }

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { DB_FILE } from '../src/main/core/db/database';
+import { startWebShell } from '../src/main/web/server';
+import { en } from '../src/renderer/i18n/en';
+
+// A desk written by the release before the compact file is upgraded when it starts. The agent
+// who opens the printed address meanwhile sees the upgrade move, in English and Persian, and
+// then the app, without reloading anything. The fixture is small, so the upgrade runs in
+// batches of 20 rows with a pause after each (TAGDESK_COMPACT_BATCH_DELAY_MS, for tests only).
+// Always the browser shell: Electron shows the same page, pushed into a window of its own.
+
+const FIXTURE = join(import.meta.dirname, '..', 'src', 'main', 'core', 'db', 'fixtures', 'desk-0013.sqlite.gz');
+const SLOW = { TAGDESK_COMPACT_BATCH_ROWS: '20', TAGDESK_COMPACT_BATCH_DELAY_MS: '25' } as const;
+
+test('an old desk shows its upgrade at the address, then becomes the app by itself', async ({ page }) => {
+  test.setTimeout(60_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-upgrade-'));
+  writeFileSync(join(dataDir, DB_FILE), gunzipSync(readFileSync(FIXTURE)));
+  const saved = Object.fromEntries(Object.keys(SLOW).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, SLOW);
+  try {
+    let upgradeStarted!: (url: string) => void;
+    const upgrading = new Promise<string>((done) => (upgradeStarted = done));
+    const opening = startWebShell({ dataDir, demo: false, port: 0, onUpgradeStarted: (url) => upgradeStarted(url) });
+    const url = await Promise.race([
+      upgrading,
+      opening.then(() => {
+        throw new Error('the desk opened without an upgrade');
+      }),
+    ]);
+
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(503);
+    await expect(page.getByRole('heading', { level: 1, name: "Upgrading this desk's file" })).toBeVisible();
+    const bar = page.getByRole('progressbar', { name: 'Upgrade progress' });
+    await expect(bar).toHaveAttribute('aria-valuetext', /^\d+%$/);
+    await expect(page.locator('#step-en')).toHaveText(/^Converting .+ — [\d,]+ of [\d,]+ rows$/);
+    await expect(page.getByText('It is safe to close this window or to stop Tagdesk', { exact: false })).toBeVisible();
+    // The page asks for progress by itself: the bar moves without a reload.
+    const first = await bar.evaluate((el) => (el as HTMLProgressElement).value);
+    await expect.poll(() => bar.evaluate((el) => (el as HTMLProgressElement).value)).toBeGreaterThan(first);
+
+    const persian = page.locator('section[lang="fa"]');
+    await expect(persian).toHaveAttribute('dir', 'rtl');
+    await expect(persian.getByRole('progressbar', { name: 'پیشرفت به‌روز کردن' })).toHaveAttribute('aria-valuetext', /^[۰-۹]+٪$/);
+    await expect(page.locator('#step-fa')).toHaveText(/^تبدیل .+ — [۰-۹٬]+ از [۰-۹٬]+ ردیف$/);
+
+    const shell = await opening;
+    try {
+      // Nobody touches the page: it notices the desk is open and becomes the app.
+      await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible({ timeout: 15_000 });
+      expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    } finally {
+      await shell.close();
+    }
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
