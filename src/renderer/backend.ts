@@ -192,7 +192,9 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
   const keep = options.keep ?? false;
   const [state, setState] = useState<{ key: string | null; data: Output<M> | undefined; problem: Problem | null; loading: boolean }>(() => {
     const held = keep && key !== null ? keptRead(method, key) : undefined;
-    return held ? { key, data: held.data as Output<M>, problem: null, loading: false } : { key: null, data: undefined, problem: null, loading: key !== null };
+    // Loading from the first render: the effect that starts the call then changes nothing, so
+    // a screen that mounts with calls of its own is not drawn twice before its first frame.
+    return held ? { key, data: held.data as Output<M>, problem: null, loading: false } : { key, data: undefined, problem: null, loading: key !== null };
   });
   const latest = useRef(0);
   const liveRef = useRef(options.live);
@@ -202,7 +204,7 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     async (quiet: boolean) => {
       if (key === null) return;
       const id = ++latest.current;
-      if (!quiet) setState((s) => ({ ...s, key, loading: true, problem: null, data: s.key === key ? s.data : undefined }));
+      if (!quiet) setState((s) => (s.key === key && s.loading && s.problem === null ? s : { ...s, key, loading: true, problem: null, data: s.key === key ? s.data : undefined }));
       try {
         const data = await sharedRead(method, key);
         if (keep) keepAnswer(method, key, data);
