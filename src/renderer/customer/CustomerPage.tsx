@@ -13,7 +13,7 @@ import {
   IconUser,
   IconWorld,
 } from '@tabler/icons-react';
-import { cloneElement, memo, startTransition, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CustomerView, Interaction, TicketRow } from '../../shared/api';
 import type { Channel } from '../../shared/domain';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
@@ -24,6 +24,7 @@ import { channelLabel, directionLabel, formatPhone, matchLabel, productName, tie
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
+import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import { SuggestionsPanel } from '../kb/Suggestions';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
@@ -291,21 +292,6 @@ function SystemRow({ asset: a, matched, ready, onNewTicket }: { asset: CustomerV
       </td>
     </tr>
   );
-}
-
-/**
- * A tooltip on something that cannot take focus (an icon, a date), made only when the pointer
- * first comes over it: a tooltip is costly to mount and to unmount, and this page has dozens.
- */
-function LazyHint({ label, openDelay, children }: { label: string; openDelay?: number; children: ReactElement<{ onPointerEnter?: () => void }> }) {
-  const [live, setLive] = useState(false);
-  if (live)
-    return (
-      <Tooltip label={label} defaultOpened {...(openDelay === undefined ? {} : { openDelay })}>
-        {children}
-      </Tooltip>
-    );
-  return cloneElement(children, { onPointerEnter: () => setLive(true) });
 }
 
 /** A tooltip from the second frame on (for a button: it must keep focus, so it is not lazy). */

@@ -1,7 +1,8 @@
-import { Badge, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlarm, IconClockHour4, IconPlayerPause } from '@tabler/icons-react';
 import type { TicketRow } from '../../shared/api';
 import { slaAgeMs, useMinuteTick } from '../backend';
+import { LazyHint } from '../LazyHint';
 import { countdown } from './countdown';
 
 // The SLA countdown everywhere a ticket is listed: "2h 15m left" (calm), orange once at
@@ -48,11 +49,11 @@ export function SlaBadge({ sla, dueAt, size = 'xs', withDetail = false }: {
   }
   if (!c.detail) return <Box component="span" data-sla-status={c.status}>{badge}</Box>;
   return (
-    <Tooltip label={c.detail} openDelay={300}>
+    <LazyHint label={c.detail} openDelay={300}>
       <Box component="span" data-sla-status={c.status} display="inline-block">
         {badge}
         <VisuallyHidden>{` · ${c.detail}`}</VisuallyHidden>
       </Box>
-    </Tooltip>
+    </LazyHint>
   );
 }

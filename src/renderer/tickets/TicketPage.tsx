@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
+import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlarm,
@@ -26,6 +26,7 @@ import { useSessionValue } from '../drafts';
 import { formatDateTime, formatRelative, t } from '../i18n';
 import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
+import { LazyHint } from '../LazyHint';
 import { customerHref } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -309,11 +310,11 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
               <Text size="sm" c="dimmed">
                 {t('timeline.by', { name: e.actorName })}
               </Text>
-              <Tooltip label={formatDateTime(e.at)}>
+              <LazyHint label={formatDateTime(e.at)}>
                 <Text size="xs" c="dimmed" component="time" dateTime={new Date(e.at).toISOString()}>
                   {formatRelative(e.at, now)}
                 </Text>
-              </Tooltip>
+              </LazyHint>
             </Group>
           }
         >

@@ -1,4 +1,4 @@
-import { Anchor, Box, Skeleton, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Box, Skeleton, Table, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
@@ -7,6 +7,7 @@ import { PriorityBadge, StateBadge } from '../badges';
 import { formatDateTime, formatDuration, t } from '../i18n';
 import { segmentLabel, tierLabel } from '../labels';
 import { navigate, ticketHref } from '../route';
+import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
 
@@ -183,11 +184,11 @@ export function TicketTable({
                 )}
                 {has('age') && (
                   <Table.Td>
-                    <Tooltip label={formatDateTime(row.createdAt)} openDelay={400}>
+                    <LazyHint label={formatDateTime(row.createdAt)} openDelay={400}>
                       <Text size="sm" c="dimmed">
                         {formatDuration(now - row.createdAt)}
                       </Text>
-                    </Tooltip>
+                    </LazyHint>
                   </Table.Td>
                 )}
                 {has('due') && (
