@@ -17,6 +17,10 @@ import { seeded } from './random';
 // (performance.now()): a capture listener notes the Enter keydown; a MutationObserver sees the
 // customer's name arrive in the page's h1; then the next animation frame runs and a message
 // posted from it lands after that frame has been rendered. Playwright only arms and reads.
+// Playwright fills the field in one input event and presses Enter some 20 ms later
+// (`input_to_enter_p50_ms`); the field starts the lookup of a whole service tag as soon as it
+// is typed (Lookup.tsx), so at Enter the answer is on its way or there, as it is for an agent,
+// whose last key comes well before Enter.
 //
 // The floor is the same page painting a 360° view it already holds: after each lookup the page
 // goes back (by its URL) to the customer shown before, whose view the renderer keeps in memory.
@@ -45,8 +49,10 @@ const TARGET = { p50: 25, p90: 40 };
 /** The in-page stopwatch, installed before the app's own scripts. */
 function installStopwatch(): void {
   type Armed = { name: string; from: number | null; done: Promise<Timing> };
-  type Timing = { painted: number; committed: number };
+  type Timing = { painted: number; committed: number; typedGap: number };
   let armed: Armed | null = null;
+  let lastInput = 0;
+  window.addEventListener('input', () => (lastInput = performance.now()), true);
   // Marks (kind:start, kind:committed, kind:painted) let a --timeline trace be cut per sample.
   const paintedAfterNextFrame = (start: () => number | null, name: string, kind: string): Promise<Timing> =>
     new Promise<Timing>((resolve) => {
@@ -57,7 +63,7 @@ function installStopwatch(): void {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             performance.mark(`${kind}:painted`);
-            resolve({ painted: performance.now() - (start() ?? performance.now()), committed });
+            resolve({ painted: performance.now() - (start() ?? performance.now()), committed, typedGap: Math.max(0, (start() ?? 0) - lastInput) });
           };
           channel.port2.postMessage(null);
         });
@@ -83,7 +89,7 @@ function installStopwatch(): void {
   const api = {
     /** The next Enter starts the clock; the view of `name` painted stops it. */
     armLookup(name: string): void {
-      const entry: Armed = { name, from: null, done: Promise.resolve({ painted: 0, committed: 0 }) };
+      const entry: Armed = { name, from: null, done: Promise.resolve({ painted: 0, committed: 0, typedGap: 0 }) };
       entry.done = paintedAfterNextFrame(() => entry.from, name, 'lookup');
       armed = entry;
     },
@@ -104,10 +110,15 @@ function installStopwatch(): void {
   Reflect.set(window, '__paintStopwatch', api);
 }
 
-/** Milliseconds from the start: to the heading in the DOM (React's commit), and to the frame painted. */
+/**
+ * Milliseconds from the start: to the heading in the DOM (React's commit), and to the frame
+ * painted; and from the field's last input event to Enter (the head start the lookup of a
+ * whole tag, begun as it is typed, had).
+ */
 interface Timing {
   painted: number;
   committed: number;
+  typedGap: number;
 }
 interface Stopwatch {
   armLookup(name: string): void;
@@ -188,6 +199,7 @@ try {
   const product: number[] = [];
   const floor: number[] = [];
   const committed: number[] = [];
+  const typedGaps: number[] = [];
   const floorCommitted: number[] = [];
   let previous: { hash: string; name: string } | null = null;
   for (let i = 0; i < warmup + samples; i++) {
@@ -210,6 +222,7 @@ try {
     if (i >= warmup) {
       product.push(timing.painted);
       committed.push(timing.committed);
+      typedGaps.push(timing.typedGap);
     }
     previous = { hash, name: pick.name };
     if ((i + 1) % 10 === 0) log(`${i + 1}/${warmup + samples} lookups`);
@@ -217,7 +230,7 @@ try {
 
   if (args.timeline) await browser.stopTracing();
   if (cdp && args.trace) fs.writeFileSync(args.trace, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-  for (const list of [product, floor, committed, floorCommitted]) list.sort((a, b) => a - b);
+  for (const list of [product, floor, committed, floorCommitted, typedGaps]) list.sort((a, b) => a - b);
   const p50 = nearestRank(product, 50);
   const p90 = nearestRank(product, 90);
   const figures = {
@@ -231,6 +244,9 @@ try {
     // Diagnostics: to the heading in the DOM (React committed), before the frame is painted.
     committed_p50_ms: round(nearestRank(committed, 50)),
     floor_committed_p50_ms: round(nearestRank(floorCommitted, 50)),
+    // Playwright fills the field (one input event) and presses Enter this long after; the lookup
+    // of a whole tag starts at the input event (Lookup.tsx). A person typing leaves more.
+    input_to_enter_p50_ms: round(nearestRank(typedGaps, 50)),
     target_p50_ms: TARGET.p50,
     target_p90_ms: TARGET.p90,
     pass: p50 <= TARGET.p50 && p90 <= TARGET.p90,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { en } from '../src/renderer/i18n/en';
+import { tagToExpressCode } from '../src/shared/serviceTag';
 import { startWebShell, type WebShell } from '../src/main/web/server';
 import { signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
@@ -59,6 +60,45 @@ test('a tag that finds one customer paints the 360° view from the one lookup ca
   await page.goBack();
   await customer.expectCustomer(LAKESIDE);
   await customer.expectMatchedSystem('7XK2QF1');
+  await page.close();
+});
+
+test('a whole tag is looked up as it is typed, and Enter paints that answer without asking again', async ({ browser }) => {
+  const page = await browser.newPage();
+  const calls: Array<{ method: string; query: unknown }> = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame: unknown = typeof payload === 'string' ? JSON.parse(payload) : null;
+      if (typeof frame === 'object' && frame !== null && 'method' in frame && typeof frame.method === 'string') {
+        calls.push({ method: frame.method, query: 'input' in frame && typeof frame.input === 'object' && frame.input !== null && 'query' in frame.input ? frame.input.query : null });
+      }
+    }),
+  );
+  await page.goto(shell.url);
+  const app = await signInAs(page, 'Ava Martin');
+  const lookups = () => calls.filter((c) => c.method === 'lookup.search').map((c) => c.query);
+
+  // Typed key by key: nothing is asked until the seventh character makes a whole tag.
+  calls.length = 0;
+  await app.lookupField.pressSequentially(MARIA.tag.slice(0, 6), { delay: 20 });
+  await page.waitForTimeout(200);
+  expect(lookups()).toEqual([]);
+  await app.lookupField.press(MARIA.tag[6]!);
+  await expect.poll(lookups).toEqual([MARIA.tag]);
+  await page.waitForTimeout(200);
+  await app.lookupField.press('Enter');
+  await new CustomerView(page).expectCustomer(MARIA.name);
+  expect(lookups()).toEqual([MARIA.tag]);
+
+  // An Express Service Code is digits, which could still grow: it is asked on Enter only.
+  calls.length = 0;
+  await app.lookupField.fill('');
+  await app.lookupField.pressSequentially(tagToExpressCode(MARIA.tag), { delay: 10 });
+  await page.waitForTimeout(200);
+  expect(lookups()).toEqual([]);
+  await app.lookupField.press('Enter');
+  await new CustomerView(page).expectMatchedSystem(MARIA.tag);
+  expect(lookups()).toEqual([tagToExpressCode(MARIA.tag)]);
   await page.close();
 });
 

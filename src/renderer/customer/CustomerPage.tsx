@@ -173,7 +173,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
               <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
             </Section>
-            {view.openTickets[0] && (
+            {rest && view.openTickets[0] && (
               <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
             )}
             {rest && (

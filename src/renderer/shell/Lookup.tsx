@@ -7,6 +7,8 @@ import { t } from '../i18n';
 import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
+import { useSession } from '../session';
+import { isWholeTag } from './wholeTag';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
 // view; several open the candidate list; nothing or a malformed query shows the back end's
@@ -24,8 +26,17 @@ const SPINNER_AFTER_MS = 150;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** How long an answer started while typing stays good enough for Enter. */
+const EARLY_ANSWER_MS = 10_000;
+
+type LookupAnswer = Awaited<ReturnType<typeof call<'lookup.search'>>>;
+
 export function Lookup() {
   const [draft, setDraft] = useDraft('lookup', { query: '' });
+  // The lookup of a whole tag, started while it was typed (isWholeTag): Enter takes it over.
+  const early = useRef<{ query: string; userId: string; at: number; answer: Promise<LookupAnswer> } | null>(null);
+  // Whoever signs in next asks again: an answer is for the person it was asked as.
+  const userId = useSession().user.id;
   // The spinner shows only when an answer is slow: drawing it at once would make the browser paint
   // a frame for it first, and hold the answer back until that frame is out.
   const [slow, setSlow] = useState(false);
@@ -58,7 +69,11 @@ export function Lookup() {
     const spinner = setTimeout(() => setSlow(true), SPINNER_AFTER_MS);
     setMessage(null);
     try {
-      const result = await call('lookup.search', { query });
+      // An answer started while typing is taken if it is recent; if it failed, Enter asks again.
+      const e = early.current;
+      early.current = null;
+      const started = e && e.query === query && e.userId === userId && Date.now() - e.at < EARLY_ANSWER_MS ? e.answer : null;
+      const result = await (started ? started.catch(() => call('lookup.search', { query })) : call('lookup.search', { query }));
       // Cleared before navigating, so the field and the 360° view render together.
       clearTimeout(spinner);
       setSlow(false);
@@ -102,8 +117,16 @@ export function Lookup() {
           placeholder={t('lookup.placeholder')}
           value={draft.query}
           onChange={(e) => {
-            setDraft({ query: e.currentTarget.value });
+            const value = e.currentTarget.value;
+            setDraft({ query: value });
             if (message) setMessage(null);
+            const query = value.trim();
+            if (isWholeTag(query) && early.current?.query !== query) {
+              const answer = call('lookup.search', { query });
+              // Enter reports its failure; one that nobody asked for is dropped here.
+              answer.catch(() => {});
+              early.current = { query, userId, at: Date.now(), answer };
+            }
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
