@@ -33,7 +33,9 @@ test('an attainment figure opens the targets behind it, missed first, and a relo
   if (missed > 0) await expect(rows.nth(1).locator('[data-outcome]')).toHaveAttribute('data-outcome', 'missed');
 
   await page.reload();
-  await expect(board.drawer.getByRole('heading', { name: title })).toBeVisible();
+  // A reload starts the whole app again (socket, session, board, drawer): on a busy 2-core CI
+  // machine that once took more than the default 5 s.
+  await expect(board.drawer.getByRole('heading', { name: title })).toBeVisible({ timeout: 15_000 });
   await expect(board.drawer.getByRole('status')).toContainText(`${total} targets`);
   await expect(page).toHaveURL(/show=attainment/);
 });
