@@ -32,6 +32,8 @@ export interface BenchContext {
   rand: Random;
   /** The desk's clock: the dataset's "now", running on from the start of the run. */
   now(): number;
+  /** The WAL's last frame (from the WAL index in the -shm file): pages written, by difference. */
+  walFrames(): number;
   log(message: string): void;
 }
 
@@ -175,6 +177,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
         if (r === null) throw new Error(`queues.takeNext: nothing to take in ${product[i]}`);
       },
       floor: (i) => ctx.floor.takeNext(floor[i]!, ctx.avaId, ctx.now()),
+      walFrames: ctx.walFrames,
     };
   },
 
@@ -197,6 +200,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
       },
       floor: (i) => ctx.floor.escalate(floor[i]!, ctx.avaId, ctx.now()),
       targetP99Us: 2000,
+      walFrames: ctx.walFrames,
     };
   },
 
@@ -218,6 +222,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
       product: async (i) => ctx.floor.escalateWithOutbox(withOutbox[i]!, ctx.avaId, ctx.now()),
       floor: (i) => ctx.floor.escalate(without[i]!, ctx.avaId, ctx.now()),
       targetRatio: 1.1,
+      walFrames: ctx.walFrames,
     };
   },
 };

@@ -139,6 +139,7 @@ const ctx: BenchContext = {
   samples,
   rand: seeded(7),
   now: clock.now,
+  walFrames: walFrames(path.join(runDir, `${DB_FILE}-shm`)),
   log,
 };
 
@@ -170,4 +171,19 @@ log(row(['benchmark', 'n', 'p50 us', 'p99 us', 'floor p99', 'p99/floor', 'target
 for (const r of results) {
   const target = [r.target_p99_us === null ? '' : `<=${r.target_p99_us}`, r.target_ratio === null ? '' : `<=${r.target_ratio}x`].filter(Boolean).join(' ');
   log(row([r.name, String(r.n), r.p50_us.toFixed(0), r.p99_us.toFixed(0), r.floor_p99_us === null ? '-' : r.floor_p99_us.toFixed(0), r.ratio_p99 === null ? '-' : `${r.ratio_p99.toFixed(2)}x`, target || '-', r.pass === null ? '-' : r.pass ? 'pass' : 'FAIL', r.load1.toFixed(1)]));
+}
+
+/**
+ * The WAL's last valid frame, read from the WAL index (the -shm file SQLite keeps beside the
+ * database): the 32-bit `mxFrame` at byte 16 of its header, in the machine's byte order. It
+ * only grows until a writer restarts the WAL after a checkpoint.
+ */
+function walFrames(shm: string): () => number {
+  const header = Buffer.alloc(48);
+  let fd: number | null = null;
+  return () => {
+    fd ??= fs.openSync(shm, 'r');
+    fs.readSync(fd, header, 0, 48, 0);
+    return os.endianness() === 'LE' ? header.readUInt32LE(16) : header.readUInt32BE(16);
+  };
 }

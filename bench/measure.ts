@@ -16,6 +16,12 @@ export interface Benchmark {
   targetP99Us?: number;
   /** Highest acceptable p99 / floor p99. */
   targetRatio?: number;
+  /**
+   * For writes: the WAL's last frame (walFrames in index.ts), read before and after each call,
+   * outside its timing: the pages a call wrote. A call across which the WAL restarted (after a
+   * checkpoint) is not counted.
+   */
+  walFrames?: () => number;
 }
 
 export interface MeasureOptions {
@@ -37,6 +43,9 @@ export interface Figures {
   pass: boolean | null;
   /** The machine's 1-minute load average when the benchmark ended: other work skews p99. */
   load1: number;
+  /** Writes only: median pages (WAL frames) one call wrote, the product's and the floor's. */
+  pages_p50?: number;
+  floor_pages_p50?: number;
 }
 
 const BLOCK = 20;
@@ -44,24 +53,40 @@ const BLOCK = 20;
 export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figures> {
   const product: number[] = [];
   const floor: number[] = [];
+  const productPages: number[] = [];
+  const floorPages: number[] = [];
+  const frames = b.walFrames;
+  const pagesOf = (before: number | null, into: number[]) => {
+    if (before === null || !frames) return;
+    const after = frames();
+    if (after >= before) into.push(after - before);
+  };
   let p = 0;
   let f = 0;
   const total = b.warmup + b.samples;
   const runFloor = (count: number) => {
     for (const end = Math.min(total, f + count); f < end; f++) {
       if (!b.floor) continue;
+      const before = frames ? frames() : null;
       const t0 = process.hrtime.bigint();
       b.floor(f);
       const us = Number(process.hrtime.bigint() - t0) / 1000;
-      if (f >= b.warmup) floor.push(us);
+      if (f >= b.warmup) {
+        floor.push(us);
+        pagesOf(before, floorPages);
+      }
     }
   };
   const runProduct = async (count: number) => {
     for (const end = Math.min(total, p + count); p < end; p++) {
+      const before = frames ? frames() : null;
       const t0 = process.hrtime.bigint();
       await b.product(p);
       const us = Number(process.hrtime.bigint() - t0) / 1000;
-      if (p >= b.warmup) product.push(us);
+      if (p >= b.warmup) {
+        product.push(us);
+        pagesOf(before, productPages);
+      }
     }
   };
   // Alternate which side goes first, so neither always runs on the other's warm cache.
@@ -95,6 +120,8 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figur
     target_ratio: b.targetRatio ?? null,
     pass: checks.length ? checks.every(Boolean) : null,
     load1: Math.round(os.loadavg()[0]! * 100) / 100,
+    ...(frames && productPages.length > 0 ? { pages_p50: percentile(productPages, 0.5) } : {}),
+    ...(frames && floorPages.length > 0 ? { floor_pages_p50: percentile(floorPages, 0.5) } : {}),
   };
 }
 
