@@ -165,6 +165,11 @@ export interface Loaded<T> {
   problem: Problem | null;
   loading: boolean;
   refetch: () => Promise<void>;
+  /**
+   * Shows `data` as this input's answer now: what a write replied with (a ticket action answers
+   * with the ticket's page), so the screen need not ask again. A load still on its way is dropped.
+   */
+  show: (data: T) => void;
 }
 
 export interface UseCallOptions {
@@ -252,6 +257,15 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
   }, [options.live !== undefined && options.live !== false, key, load, debounceMs, slaWarnings]);
 
   const refetch = useCallback(() => load(true), [load]);
+  const show = useCallback(
+    (data: Output<M>) => {
+      if (key === null) return;
+      latest.current++;
+      if (keep) keepAnswer(method, key, data);
+      setState({ key, data, problem: null, loading: false });
+    },
+    [method, key, keep],
+  );
   const current = state.key === key;
   // A new key with an answer in memory paints it in this very render, not one effect later.
   const held = !current && keep && key !== null ? keptRead(method, key) : undefined;
@@ -260,6 +274,7 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     problem: current ? state.problem : null,
     loading: key !== null && !held && (!current || state.loading),
     refetch,
+    show,
   };
 }
 

@@ -71,10 +71,10 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
   const detail = useCall('tickets.get', { ticketId }, { live: (c) => c.ticketId === ticketId });
   if (detail.problem && !detail.data) return <ProblemAlert problem={detail.problem} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <PageLoading />;
-  return <TicketView detail={detail.data} refetch={detail.refetch} />;
+  return <TicketView detail={detail.data} refetch={detail.refetch} show={detail.show} />;
 }
 
-function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => Promise<void> }) {
+function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: () => Promise<void>; show: (next: TicketDetail) => void }) {
   const { ticket, customer, asset } = detail;
   const now = useNow();
   const [openAction, setOpenAction] = useSessionValue(`act.${ticket.id}.open`);
@@ -85,9 +85,9 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
   const take = async () => {
     setTaking(true);
     try {
-      await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.seq });
+      // The action answers with the ticket's page as it now stands: shown without asking again.
+      show(await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.seq }));
       notifications.show({ color: 'teal', message: t('act.done.TAKE', { number: ticket.number }) });
-      await refetch();
     } catch (error) {
       notifications.show({ color: 'red', title: t('act.failedTitle'), message: problemOf(error).message });
       await refetch();
@@ -252,9 +252,9 @@ function TicketView({ detail, refetch }: { detail: TicketDetail; refetch: () => 
           detail={detail}
           onClose={() => setOpenAction(null)}
           onConflict={() => void refetch()}
-          onDone={() => {
+          onDone={(next) => {
             setOpenAction(null);
-            void refetch();
+            show(next);
           }}
         />
       )}
