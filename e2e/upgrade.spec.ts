@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DB_FILE } from '../src/main/core/db/database';
 import { startWebShell } from '../src/main/web/server';
 import { en } from '../src/renderer/i18n/en';
+import { upgradePage, upgradeTracker } from '../src/main/core/upgradeScreen';
 
 // A desk written by the release before the compact file is upgraded when it starts. The agent
 // who opens the printed address meanwhile sees the upgrade move, in English and Persian, and
@@ -64,4 +66,32 @@ test('an old desk shows its upgrade at the address, then becomes the app by itse
     }
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+// axe (WCAG 2.1 A and AA) on the upgrade page as the shell serves it, in light and dark, while
+// it shows progress and once it has lost the desk (it polls a server that is not there, so it
+// says so after a few seconds). Built from the page's own code, so no upgrade has to be timed.
+test('axe finds nothing on the upgrade page, light and dark, in progress and out of touch', async ({ page }) => {
+  let now = 0;
+  const tracker = upgradeTracker(() => now);
+  tracker.update({ step: 'tickets', rowsDone: 400, rowsTotal: 2_000, stepRowsDone: 100, stepRowsTotal: 600 });
+  now = 60_000;
+  tracker.update({ step: 'tickets', rowsDone: 900, rowsTotal: 2_000, stepRowsDone: 600, stepRowsTotal: 600 });
+  await page.route('http://tagdesk.test/**', (route) =>
+    route.request().url().endsWith('/upgrade-progress') ? route.abort() : route.fulfill({ status: 503, contentType: 'text/html; charset=utf-8', body: upgradePage(tracker.view(), { poll: '/upgrade-progress' }) }),
+  );
+  const found: string[] = [];
+  const audit = async (what: string) => {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const v of result.violations) found.push(`${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('http://tagdesk.test/');
+    await expect(page.getByRole('progressbar', { name: 'Upgrade progress' })).toBeVisible();
+    await audit(`${scheme}, in progress`);
+    await expect(page.locator('#lost-en')).toBeVisible({ timeout: 10_000 });
+    await audit(`${scheme}, out of touch`);
+  }
+  expect(found).toEqual([]);
 });
