@@ -143,7 +143,12 @@ async function migrateDesk(args: string[]): Promise<number> {
   const before = fs.statSync(file).size;
   const started = Date.now();
   const bar = progressBar(process.stderr);
-  const db = await openDatabase(dataDir, { onMigrationProgress: (p) => bar.show(p.step === 'vacuum' ? tr('migrate.rewrite') : tr('migrate.step', { table: p.step }), tr(p.step === 'vacuum' ? 'migrate.pages' : 'migrate.rows', { done: p.rowsDone, total: p.rowsTotal }), p.rowsDone / Math.max(1, p.rowsTotal)) });
+  const db = await openDatabase(dataDir, {
+    onMigrationProgress: (p) =>
+      p.phase
+        ? bar.show(p.phase === 'counting' ? tr('migrate.counting') : tr(p.phase === 'indexing' ? 'migrate.indexing' : 'migrate.collecting', { table: p.step }), tr('migrate.quiet'), p.rowsDone / Math.max(1, p.rowsTotal))
+        : bar.show(p.step === 'vacuum' ? tr('migrate.rewrite') : tr('migrate.step', { table: p.step }), tr(p.step === 'vacuum' ? 'migrate.pages' : 'migrate.rows', { done: p.rowsDone, total: p.rowsTotal }), p.rowsDone / Math.max(1, p.rowsTotal)),
+  });
   db.close();
   bar.end();
   const mb = (n: number) => Math.round(n / 1e6);

@@ -112,3 +112,24 @@ describe('the upgrade page', () => {
     expect(pushed).toContain('value="0"');
   });
 });
+
+describe('a step that gives no news while it runs', () => {
+  it('says what it is and that it shows no progress, in English and Persian, and the count does not move the bar', () => {
+    const counting = { step: 'counting', rowsDone: 0, rowsTotal: 0, phase: 'counting' } as const;
+    expect(shareOf(counting)).toBe(0);
+    expect(textsOf('en', counting, 0, null)).toEqual({
+      step: 'Counting the rows to convert',
+      percent: '0%',
+      timeLeft: 'This step shows no progress while it runs; on a large desk it takes up to a few minutes.',
+    });
+    const indexing = { step: 'ticket_events', rowsDone: 600, rowsTotal: 1_000, stepRowsDone: 400, stepRowsTotal: 400, phase: 'indexing' } as const;
+    expect(textsOf('en', indexing, 270, 120_000).step).toBe('Building the indexes of ticket histories');
+    expect(textsOf('fa', indexing, 270, 120_000)).toEqual({
+      step: 'ساختن نمایه‌های تاریخچهٔ تیکت‌ها',
+      percent: '۲۷٪',
+      timeLeft: 'این مرحله تا تمام نشود پیشرفتی نشان نمی‌دهد؛ روی میزی بزرگ تا چند دقیقه طول می‌کشد.',
+    });
+    expect(textsOf('en', { ...indexing, phase: 'collecting' }, 270, null).step).toBe('Gathering the shared texts of ticket histories');
+  });
+});
+

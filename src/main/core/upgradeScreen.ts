@@ -73,6 +73,7 @@ export function upgradeTracker(now: () => number = Date.now): UpgradeTracker {
 
 /** The share of the whole upgrade a report stands for: the tables' rows, then the file's pages. */
 export function shareOf(p: CompactProgress): number {
+  if (p.phase === 'counting') return 0;
   const part = p.rowsTotal > 0 ? Math.min(1, Math.max(0, p.rowsDone / p.rowsTotal)) : 1;
   return p.step === 'vacuum' ? TABLES_SHARE + (1 - TABLES_SHARE) * part : TABLES_SHARE * part;
 }
@@ -100,10 +101,22 @@ const numbers: Record<UpgradeLanguage, Intl.NumberFormat> = { en: new Intl.Numbe
 export function textsOf(language: UpgradeLanguage, p: CompactProgress, permille: number, msLeft: number | null): UpgradeTexts {
   const n = (value: number) => numbers[language].format(value);
   const percent = language === 'fa' ? `${n(Math.floor(permille / 10))}٪` : `${Math.floor(permille / 10)}%`;
-  return { step: stepText(language, p, n), percent, timeLeft: timeLeftText(language, msLeft) };
+  // A step that gives no news while it runs says so, instead of an estimate it cannot make.
+  const timeLeft = p.phase ? (language === 'fa' ? QUIET_FA : QUIET_EN) : timeLeftText(language, msLeft);
+  return { step: stepText(language, p, n), percent, timeLeft };
 }
 
+const QUIET_EN = 'This step shows no progress while it runs; on a large desk it takes up to a few minutes.';
+const QUIET_FA = 'این مرحله تا تمام نشود پیشرفتی نشان نمی‌دهد؛ روی میزی بزرگ تا چند دقیقه طول می‌کشد.';
+
 function stepText(language: UpgradeLanguage, p: CompactProgress, n: (value: number) => string): string {
+  const fa = language === 'fa';
+  if (p.phase === 'counting') return fa ? 'شمردن ردیف‌هایی که باید تبدیل شوند' : 'Counting the rows to convert';
+  if (p.phase) {
+    const table = TABLE_NAMES[p.step]?.[language] ?? (fa ? `جدول ${isolate(p.step)}` : `the ${p.step} table`);
+    if (p.phase === 'indexing') return fa ? `ساختن نمایه‌های ${table}` : `Building the indexes of ${table}`;
+    return fa ? `گردآوری متن‌های مشترک ${table}` : `Gathering the shared texts of ${table}`;
+  }
   if (p.step === 'vacuum') {
     return language === 'fa' ? `نوشتن پروندهٔ فشرده — ${n(p.rowsDone)} از ${n(p.rowsTotal)} صفحه` : `Writing the compact file — ${n(p.rowsDone)} of ${n(p.rowsTotal)} pages`;
   }
@@ -212,15 +225,20 @@ const SCRIPT = `
   const poll = document.documentElement.dataset.poll;
   if (!poll) return;
   let answered = Date.now();
+  // How long a silence is taken for a stopped desk: a step announced as quiet (one long
+  // statement, during which the desk cannot answer) may last minutes; a batch, seconds.
+  let patience = 20000;
   const tick = async () => {
     try {
       const res = await fetch(poll, { cache: 'no-store' });
       if (!res.ok) throw new Error(String(res.status));
-      show(await res.json());
+      const state = await res.json();
+      show(state);
+      patience = state.view && state.view.progress && state.view.progress.phase ? 20 * 60000 : 20000;
       answered = Date.now();
       lost(false);
     } catch {
-      if (Date.now() - answered > 3000) lost(true);
+      if (Date.now() - answered > patience) lost(true);
     }
     setTimeout(tick, 500);
   };

@@ -212,6 +212,23 @@ describe("0014_compact's progress, as the shells' upgrade screen shows it", () =
     expect(quiet).toEqual([]);
   });
 
+  it('announces each long stretch without news before it starts: gathering shared texts, then building each table\'s indexes after its copy', async () => {
+    const dir = oldDesk();
+    const seen: CompactProgress[] = [];
+    (await openDatabase(dir, { onMigrationProgress: (p) => seen.push(p) })).close();
+    const announced = seen.filter((p) => p.phase).map((p) => `${p.phase} ${p.step}`);
+    expect(announced.filter((a) => a.startsWith('collecting'))).toEqual(['collecting ticket_events', 'collecting tickets']);
+    // Indexes are built once a table's rows are all copied, and are announced right then.
+    for (const table of ['ticket_events', 'tickets', 'interactions', 'assets', 'contacts']) {
+      const at = seen.findIndex((p) => p.phase === 'indexing' && p.step === table);
+      expect(at, table).toBeGreaterThan(0);
+      expect(seen[at]).toMatchObject({ stepRowsDone: seen[at]!.stepRowsTotal });
+      expect(seen.slice(at + 1).some((p) => p.step === table && !p.phase), `${table} reports no rows after its indexes`).toBe(false);
+    }
+    // The small fixture counts its rows at once: no announcement of the count (that is for files of 256 MB or more).
+    expect(announced.some((a) => a.startsWith('counting'))).toBe(false);
+  });
+
   it('reports the rewrite of the file when an earlier run was stopped during it', async () => {
     const dir = oldDesk();
     // Stopped as the rewrite begins: the tables are converted, the file is not yet rewritten.

@@ -33,6 +33,13 @@ export interface CompactProgress {
   /** This table's rows converted so far, and in all (absent for 'vacuum'). */
   stepRowsDone?: number;
   stepRowsTotal?: number;
+  /**
+   * Set when what comes next is one long statement that gives no news until it ends, announced
+   * before it starts: counting every table's rows ('counting', step 'counting'), gathering a
+   * table's shared texts ('collecting'), or building its indexes after the copy ('indexing').
+   * On a big desk each takes seconds to minutes, during which the shell cannot answer.
+   */
+  phase?: 'counting' | 'collecting' | 'indexing';
 }
 
 interface Step {
@@ -250,6 +257,15 @@ const batchDelayFromEnv = () => Math.max(0, Number(process.env.TAGDESK_COMPACT_B
 const COPIED = 'copied';
 /** The WAL is checkpointed between batches once it is larger than this. */
 const WAL_LIMIT = 512 * 1024 * 1024;
+/**
+ * Before a long statement that holds the thread, the announcement is given this long to reach
+ * whoever shows it (the upgrade page asks twice a second), so the screen says what the wait is
+ * rather than going quiet. Only where the wait will be long: tables of QUIET_ROWS rows or more,
+ * or, for the count, a file of QUIET_FILE_BYTES or more.
+ */
+const QUIET_GRACE_MS = 1_200;
+const QUIET_ROWS = 100_000;
+const QUIET_FILE_BYTES = 256 * 1024 * 1024;
 
 function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
   return rawPrepare(raw, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -270,7 +286,13 @@ export async function runCompaction(raw: BetterSqlite3.Database, onProgress: (p:
   raw.pragma('foreign_keys = OFF');
   raw.function('text_ref', { deterministic: true }, (body: unknown) => BigInt(textRef(String(body))));
   const present = STEPS.filter((s) => hasTable(raw, s.table));
+  const quiet = async (p: CompactProgress, long: boolean) => {
+    onProgress(p);
+    if (long) await new Promise<void>((resume) => setTimeout(resume, QUIET_GRACE_MS));
+  };
   if (!hasTable(raw, 'compact_progress')) {
+    const fileBytes = raw.name && raw.name !== ':memory:' ? (fs.statSync(raw.name, { throwIfNoEntry: false })?.size ?? 0) : 0;
+    if (fileBytes >= QUIET_FILE_BYTES) await quiet({ step: 'counting', rowsDone: 0, rowsTotal: 0, phase: 'counting' }, true);
     // Totals are counted once, when the job starts, so the bar's 100 % stays put.
     raw.transaction(() => {
       run(`CREATE TABLE compact_progress (step TEXT PRIMARY KEY, last_key TEXT, rows_done INTEGER NOT NULL, rows_total INTEGER NOT NULL, done INTEGER NOT NULL) STRICT`);
@@ -298,7 +320,11 @@ export async function runCompaction(raw: BetterSqlite3.Database, onProgress: (p:
     const cols = columnsOf(raw, s.table);
     const rowid = !isWithoutRowid(raw, s.table);
     const key = s.order ?? (rowid ? ['rowid'] : primaryKeyOf(raw, s.table));
+    const long = p.rows_total >= QUIET_ROWS;
     if (!hasTable(raw, next)) {
+      if ((s.table === 'ticket_events' || s.table === 'tickets') && total > 0) {
+        await quiet({ step: s.table, rowsDone: done, rowsTotal: total, stepRowsDone: p.rows_done, stepRowsTotal: p.rows_total, phase: 'collecting' }, long);
+      }
       raw.transaction(() => {
         run(s.ddl ? s.ddl(next) : genericDdl(raw, s, next));
         if (s.table === 'ticket_events') {
@@ -352,6 +378,7 @@ export async function runCompaction(raw: BetterSqlite3.Database, onProgress: (p:
       await between();
     }
     // The swap: one transaction, so a kill leaves either the old table or the new one.
+    if (total > 0) await quiet({ step: s.table, rowsDone: done, rowsTotal: total, stepRowsDone: p.rows_done, stepRowsTotal: p.rows_total, phase: 'indexing' }, long);
     raw.transaction(() => {
       const keep = s.after ?? (rawPrepare(raw, "SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(s.table) as string[]);
       run(`DROP TABLE "${s.table}"`);
@@ -420,6 +447,12 @@ export function progressLines(write: (line: string) => void): (p: CompactProgres
   let step = '';
   let shown = -5;
   return (p) => {
+    if (p.phase) {
+      // A long stretch without news: say what it is, so a quiet log is not taken for a hang.
+      const what = p.phase === 'counting' ? 'counting the rows to convert' : `${p.phase === 'indexing' ? 'building the indexes of' : 'gathering the shared texts of'} ${p.step}`;
+      if (p.phase === 'counting' || (p.stepRowsTotal ?? 0) >= 100_000) write(`tagdesk: upgrading the desk's file (${what}; no progress is shown until it ends)`);
+      return;
+    }
     // A new or small desk converts in a moment: not worth a line in the shell's log.
     if (p.rowsTotal < 10_000) return;
     const percent = p.rowsTotal > 0 ? Math.floor((100 * p.rowsDone) / p.rowsTotal) : 100;
