@@ -32,6 +32,10 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await expect(ticket.action('action.RESOLVE')).toHaveCount(0);
   await expect(page.getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
   await expect(page.getByText(`Reason: ${en['reason.hardware_replacement']}`)).toBeVisible();
+  // The action's reply leaves out the customer and the system (it changes neither): the page
+  // still shows both, as before the action.
+  await expect(page.getByRole('link', { name: 'Lakeside Unified School District' }).first()).toBeVisible();
+  await expect(page.getByText('7XK2QF1').first()).toBeVisible();
 
   await app.switchUser('Sam Rivera');
   await expect(ticket.heading(subject)).toBeVisible();

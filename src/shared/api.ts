@@ -208,6 +208,13 @@ export const ticketDetailSchema = z.object({
   allowed: z.array(z.enum(TICKET_EVENT_TYPES as [TicketEventType, ...TicketEventType[]])),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+/**
+ * What a ticket action answers with: the ticket's page as the action left it, built from what
+ * the action wrote, without the customer and the system (an action changes neither, and the
+ * screen that acted is showing them). Reading them again was most of the reply's cost.
+ */
+export const ticketActReplySchema = ticketDetailSchema.omit({ customer: true, asset: true });
+export type TicketActReply = z.infer<typeof ticketActReplySchema>;
 
 export const queueKeySchema = z.object({ segment: segmentSchema, tier: tierSchema });
 export type QueueKey = z.infer<typeof queueKeySchema>;
@@ -357,7 +364,7 @@ export const api = {
   'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),
   'tickets.act': method(
     z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedSeq: z.number().int().optional() }),
-    ticketDetailSchema,
+    ticketActReplySchema,
   ),
   'queues.list': method(empty, z.array(queueSummarySchema)),
   'queues.tickets': method(

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
+import type { DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
 import { SEGMENTS, SYSTEM_ACTOR, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
@@ -65,10 +65,17 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
    * A ticket's page, from what a write left (or what load() read): the row, the log, the
    * state. Only the customer, the system and the list row's assignee name are read here.
    */
+  /** A ticket's page: what was read or written, with its customer and system read for it. */
   function detail(t: Written, viewer: Actor | null, now: number, users: Map<string, string>): TicketDetail {
     const row = t.row;
     const customer = customerById.get(row.customer_id)!;
     const asset = row.asset_id ? assetById.get(row.asset_id) : undefined;
+    return { ...pageOf(t, viewer, now, users), customer: toCustomerSummary(customer), asset: asset ? toAssetView(asset, [], now) : null };
+  }
+
+  /** A ticket's page from what an action wrote alone (an action's reply): no read. */
+  function pageOf(t: Written, viewer: Actor | null, now: number, users: Map<string, string>): TicketActReply {
+    const row = t.row;
     const timeline: TimelineEntry[] = [];
     for (const e of t.events) {
       if (e.type === 'POLICY_CHANGED') continue;
@@ -84,8 +91,6 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     const listRow: TicketRowRecord = { ...row, assignee_name: row.assignee_id ? (users.get(row.assignee_id) ?? null) : null };
     return {
       ticket: { ...toRow(listRow), description: row.description, channel: row.channel as Channel, seq: row.version },
-      customer: toCustomerSummary(customer),
-      asset: asset ? toAssetView(asset, [], now) : null,
       timeline,
       sla: opts.sla.trace(row, timeline.map((e) => ({ type: e.type, at: e.at, payload: e.payload })), now),
       allowed: viewer ? allowedEvents(t.state.position, viewer, now).filter((t) => !t.startsWith('SLA_')) : [],
@@ -194,7 +199,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     return { rows: db.all(ordered.limit(input.limit)).map(plain), total: total(q), met: null };
   }
 
-  return { detail, queueRows, queueSummaries, assignedTo, overview, toRow, drill };
+  return { detail, pageOf, queueRows, queueSummaries, assignedTo, overview, toRow, drill };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@man
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { staffsQueue } from '../../shared/access';
-import type { TicketDetail } from '../../shared/api';
+import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, SEGMENTS, type Tier } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
 import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
@@ -35,7 +35,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   action: DialogAction;
   detail: TicketDetail;
   onClose: () => void;
-  onDone: (next: TicketDetail) => void;
+  onDone: (next: TicketActReply) => void;
   onConflict: () => void;
 }) {
   const { ticket } = detail;

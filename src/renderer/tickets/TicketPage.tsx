@@ -86,7 +86,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
     setTaking(true);
     try {
       // The action answers with the ticket's page as it now stands: shown without asking again.
-      show(await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.seq }));
+      show({ ...detail, ...(await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.seq })) });
       notifications.show({ color: 'teal', message: t('act.done.TAKE', { number: ticket.number }) });
     } catch (error) {
       notifications.show({ color: 'red', title: t('act.failedTitle'), message: problemOf(error).message });
@@ -254,7 +254,8 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           onConflict={() => void refetch()}
           onDone={(next) => {
             setOpenAction(null);
-            show(next);
+            // The customer and the system are as shown: an action changes neither.
+            show({ ...detail, ...next });
           }}
         />
       )}

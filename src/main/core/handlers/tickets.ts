@@ -6,13 +6,20 @@ import type { DeskContext } from './context';
 import { actor, refuseUnless, signedIn, type Area, type Session } from './types';
 
 // One ticket: its page, opening one, acting on one. Writes go through the ticket log's
-// store, which decides before it writes; the reply is built from what it wrote.
+// store, which decides before it writes; an action's reply is built from what it wrote alone.
 
 /** A ticket's page as the signed-in person sees it, from what was just read or written. */
 export function ticketPage(ctx: DeskContext, s: Session, t: Written) {
   const u = signedIn(s);
   refuseUnless(maySeeSegment(u, t.row.segment));
   return ctx.tickets.detail(t, u.role === 'admin' ? null : actorOf(u), ctx.clock.now(), ctx.users.names());
+}
+
+/** An action's reply: the page as the action left it, from what it wrote alone (no read). */
+function actionReply(ctx: DeskContext, s: Session, t: Written) {
+  const u = signedIn(s);
+  refuseUnless(maySeeSegment(u, t.row.segment));
+  return ctx.tickets.pageOf(t, u.role === 'admin' ? null : actorOf(u), ctx.clock.now(), ctx.users.names());
 }
 
 export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.create' | 'tickets.act'> {
@@ -31,7 +38,7 @@ export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.c
       'tickets.create': (s, i) => ticketPage(ctx, s, store.create(actor(s), { ...i, at: clock.now() })),
       'tickets.act': (s, i) => {
         const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
-        return ticketPage(ctx, s, store.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedSeq, assignee));
+        return actionReply(ctx, s, store.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedSeq, assignee));
       },
     },
   };
