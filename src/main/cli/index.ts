@@ -7,6 +7,7 @@ import { type Client, createClient, isApiError, type Transport } from '../../sha
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
+import { upgradeTracker } from '../core/upgradeScreen';
 import { kbCommand } from './kb';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { cliDay, cliLanguageOf, cliNumber, cliSay, cliTranslator, isCliKey, type CliLanguage, type CliSay, type CliT } from './messages';
@@ -143,11 +144,14 @@ async function migrateDesk(args: string[]): Promise<number> {
   const before = fs.statSync(file).size;
   const started = Date.now();
   const bar = progressBar(process.stderr);
+  // The upgrade screen's own words and its one bar for the whole upgrade (upgradeScreen.ts).
+  const tracker = upgradeTracker();
   const db = await openDatabase(dataDir, {
-    onMigrationProgress: (p) =>
-      p.phase
-        ? bar.show(p.phase === 'counting' ? tr('migrate.counting') : tr(p.phase === 'indexing' ? 'migrate.indexing' : 'migrate.collecting', { table: p.step }), tr('migrate.quiet'), p.rowsDone / Math.max(1, p.rowsTotal))
-        : bar.show(p.step === 'vacuum' ? tr('migrate.rewrite') : tr('migrate.step', { table: p.step }), tr(p.step === 'vacuum' ? 'migrate.pages' : 'migrate.rows', { done: p.rowsDone, total: p.rowsTotal }), p.rowsDone / Math.max(1, p.rowsTotal)),
+    onMigrationProgress: (p) => {
+      tracker.update(p);
+      const view = tracker.view()!;
+      bar.show(view[language].step, view[language].timeLeft, view.permille / 1000);
+    },
   });
   db.close();
   bar.end();
@@ -156,7 +160,7 @@ async function migrateDesk(args: string[]): Promise<number> {
   return 0;
 }
 
-/** A one-line progress bar: `label  [#####.....]  42 %  (done of total rows)`. */
+/** A one-line progress bar: `label  [#####.....]  42 %  (time left)`. */
 function progressBar(out: NodeJS.WriteStream) {
   const tty = out.isTTY === true;
   let lastLine = '';

@@ -71,6 +71,33 @@ export function upgradeTracker(now: () => number = Date.now): UpgradeTracker {
   };
 }
 
+/**
+ * Progress as log lines for the shells (the browser shell and Electron print them on stderr
+ * while a desk's file is upgraded before they serve), in the screen's own English words: one
+ * at each step and every 5 % of the whole, and one before each step that gives no news.
+ */
+export function progressLines(write: (line: string) => void): (p: CompactProgress) => void {
+  const tracker = upgradeTracker();
+  let step = '';
+  let shown = -5;
+  return (p) => {
+    tracker.update(p);
+    const view = tracker.view()!;
+    if (p.phase) {
+      // A long stretch without news: say what it is, so a quiet log is not taken for a hang.
+      if (p.phase === 'counting' || (p.stepRowsTotal ?? 0) >= 100_000) write(`tagdesk: upgrading the desk's file: ${view.en.step}. ${view.en.timeLeft}`);
+      return;
+    }
+    // A new or small desk converts in a moment: not worth a line in the shell's log.
+    if (p.rowsTotal < 10_000) return;
+    const percent = Math.floor(view.permille / 10);
+    if (p.step === step && percent < shown + 5) return;
+    step = p.step;
+    shown = percent;
+    write(`tagdesk: upgrading the desk's file: ${view.en.step} (${view.en.percent} of the whole)`);
+  };
+}
+
 /** The share of the whole upgrade a report stands for: the tables' rows, then the file's pages. */
 export function shareOf(p: CompactProgress): number {
   if (p.phase === 'counting') return 0;

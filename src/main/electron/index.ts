@@ -7,7 +7,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
 import { guardNavigation } from './navigation';
 import { upgradeWindow } from './upgradeWindow';
-import { progressLines } from '../core/db/compact';
+import { progressLines } from '../core/upgradeScreen';
 
 // The Electron shell: one window onto the desk. The renderer is sandboxed and isolated; it
 // reaches the desk only through the preload's bridge, and cannot open windows or navigate.

@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ApiError, issuesOf, requestSchema, type Response } from '../../shared/api';
 import { type Clock, type Connection, type Desk, openDesk } from '../core/desk';
-import { progressLines } from '../core/db/compact';
-import { type UpgradeState, upgradePage, upgradePageCsp, upgradeTracker } from '../core/upgradeScreen';
+import { progressLines, type UpgradeState, upgradePage, upgradePageCsp, upgradeTracker } from '../core/upgradeScreen';
 
 // The browser shell: serves the built renderer and carries the API over a WebSocket. It
 // listens on 127.0.0.1 only, and every socket must present the token printed at start, so

@@ -438,27 +438,3 @@ export function convertedRows(raw: BetterSqlite3.Database): number {
 export function dropProgress(raw: BetterSqlite3.Database): void {
   rawPrepare(raw, 'DROP TABLE IF EXISTS compact_progress').run();
 }
-
-/**
- * Progress as log lines for the shells (the browser shell and Electron print them on stderr
- * while a desk's file is upgraded before they serve): one at each step and every 5 %.
- */
-export function progressLines(write: (line: string) => void): (p: CompactProgress) => void {
-  let step = '';
-  let shown = -5;
-  return (p) => {
-    if (p.phase) {
-      // A long stretch without news: say what it is, so a quiet log is not taken for a hang.
-      const what = p.phase === 'counting' ? 'counting the rows to convert' : `${p.phase === 'indexing' ? 'building the indexes of' : 'gathering the shared texts of'} ${p.step}`;
-      if (p.phase === 'counting' || (p.stepRowsTotal ?? 0) >= 100_000) write(`tagdesk: upgrading the desk's file (${what}; no progress is shown until it ends)`);
-      return;
-    }
-    // A new or small desk converts in a moment: not worth a line in the shell's log.
-    if (p.rowsTotal < 10_000) return;
-    const percent = p.rowsTotal > 0 ? Math.floor((100 * p.rowsDone) / p.rowsTotal) : 100;
-    if (p.step === step && percent < shown + 5) return;
-    step = p.step;
-    shown = percent;
-    write(`tagdesk: upgrading the desk's file (${p.step === 'vacuum' ? 'writing it compactly' : p.step}): ${percent} %`);
-  };
-}

@@ -8,18 +8,21 @@ import { actor, refuseUnless, signedIn, type Area, type Session } from './types'
 // One ticket: its page, opening one, acting on one. Writes go through the ticket log's
 // store, which decides before it writes; an action's reply is built from what it wrote alone.
 
-/** A ticket's page as the signed-in person sees it, from what was just read or written. */
-export function ticketPage(ctx: DeskContext, s: Session, t: Written) {
+/** Who sees a ticket's page, refused unless they may: the arguments its builders take after it. */
+function viewing(ctx: DeskContext, s: Session, t: Written) {
   const u = signedIn(s);
   refuseUnless(maySeeSegment(u, t.row.segment));
-  return ctx.tickets.detail(t, u.role === 'admin' ? null : actorOf(u), ctx.clock.now(), ctx.users.names());
+  return [u.role === 'admin' ? null : actorOf(u), ctx.clock.now(), ctx.users.names()] as const;
+}
+
+/** A ticket's page as the signed-in person sees it, from what was just read or written. */
+export function ticketPage(ctx: DeskContext, s: Session, t: Written) {
+  return ctx.tickets.detail(t, ...viewing(ctx, s, t));
 }
 
 /** An action's reply: the page as the action left it, from what it wrote alone (no read). */
 function actionReply(ctx: DeskContext, s: Session, t: Written) {
-  const u = signedIn(s);
-  refuseUnless(maySeeSegment(u, t.row.segment));
-  return ctx.tickets.pageOf(t, u.role === 'admin' ? null : actorOf(u), ctx.clock.now(), ctx.users.names());
+  return ctx.tickets.pageOf(t, ...viewing(ctx, s, t));
 }
 
 export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.create' | 'tickets.act'> {
