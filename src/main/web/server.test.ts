@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebShell, type WebShell } from './server';
+import { upgradeStatus } from './testing/sockets';
 
 // The browser shell against the real core, over real sockets.
 
@@ -29,21 +30,6 @@ afterAll(async () => {
 
 function socket(query: string): WebSocket {
   return new WebSocket(`ws://127.0.0.1:${shell.port}/api${query}`);
-}
-
-/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
-function upgradeStatus(ws: WebSocket): Promise<number> {
-  return new Promise((done) => {
-    ws.on('unexpected-response', (_req, res) => {
-      done(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => {
-      done(101);
-      ws.close();
-    });
-    ws.on('error', () => {});
-  });
 }
 
 async function openSocket(): Promise<WebSocket> {

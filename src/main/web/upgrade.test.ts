@@ -10,6 +10,7 @@ import { DB_FILE } from '../core/db/database';
 import type { UpgradeState } from '../core/upgradeScreen';
 import { startWebShell, UPGRADE_PROGRESS_PATH } from './server';
 import { apiSocket } from './testing/apiClient';
+import { upgradeStatus } from './testing/sockets';
 
 // The browser shell while a desk written by the release before the compact file is upgraded at
 // start: it listens at once, shows the upgrade page at every page address and its progress at
@@ -67,22 +68,6 @@ async function progress(port: number): Promise<UpgradeState> {
   return JSON.parse(res.body) as UpgradeState;
 }
 
-/** The status of an API socket's upgrade: 101 when it opened. */
-function socketStatus(port: number, token: string): Promise<number> {
-  return new Promise((done) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`);
-    ws.on('unexpected-response', (_req, res) => {
-      done(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => {
-      done(101);
-      ws.close();
-    });
-    ws.on('error', () => {});
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the browser shell while the desk is upgraded', () => {
@@ -122,8 +107,8 @@ describe('the browser shell while the desk is upgraded', () => {
     expect((await get(port, '/customers/42')).status).toBe(503);
 
     // Nothing to talk to yet; the token is still checked first.
-    expect(await socketStatus(port, token)).toBe(503);
-    expect(await socketStatus(port, '0'.repeat(64))).toBe(401);
+    expect(await upgradeStatus(new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`))).toBe(503);
+    expect(await upgradeStatus(new WebSocket(`ws://127.0.0.1:${port}/api?token=${'0'.repeat(64)}`))).toBe(401);
 
     // The endpoint the page polls: table by table, rows counted, the bar never going back.
     const seen: UpgradeState[] = [];
