@@ -167,7 +167,8 @@ describe('0014_compact on a desk written before it', () => {
     const killed = await new Promise<boolean>((resolve) => {
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
         stderr += chunk;
-        if (/interactions/.test(stderr) && !child.killed) {
+        // The bar names the interactions as the screen does: the contact history.
+        if (/Converting contact history/.test(stderr) && !child.killed) {
           child.kill('SIGKILL');
           resolve(true);
         }
