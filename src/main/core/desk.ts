@@ -330,6 +330,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       scheduler.stop();
       audit.stop();
       listeners.clear();
+      // Rated tickets' words still pending join the similar-ticket index now; if this
+      // fails they stay in kb_case_pending and join at the next start.
+      if (!readOnly) {
+        try {
+          knowledge.kb.indexPending();
+        } catch {
+          /* kept in kb_case_pending */
+        }
+      }
       database.close();
     },
   };

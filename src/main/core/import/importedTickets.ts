@@ -157,6 +157,13 @@ export function importedTickets(
     lastNumber = null;
   }
 
-  return { add, settle };
+  /** Forgets the batch's counters unwritten: its transaction rolled back. */
+  function discard(): void {
+    queues.clear();
+    loads.clear();
+    lastNumber = null;
+  }
+
+  return { add, settle, discard };
 }
 export type ImportedTickets = ReturnType<typeof importedTickets>;

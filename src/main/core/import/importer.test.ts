@@ -139,6 +139,10 @@ describe('import from Freshdesk and plain CSV', () => {
       expect.arrayContaining([expect.stringMatching(/email: /), expect.stringMatching(/missing requester/), expect.stringMatching(/is not a time/), expect.stringMatching(/unknown status "snoozed"/)]),
     );
     const sql = desk.db.sqlite;
+    // Row 1007 (line 8) registered its new requester, then was refused for its date: nothing of it stays, and the rest of its batch does.
+    expect(rejectsOf(r.rejects).find((x) => x.row === 8)?.reason).toMatch(/is not a time/);
+    expect(sql.prepare(`select count(*) from customers where name = 'Nadia Farahani'`).pluck().get()).toBe(0);
+    expect(sql.prepare(`select count(*) from import_ids where external_id = 'nadia.farahani@example.com'`).pluck().get()).toBe(0);
     expect(sql.prepare(`select state, tier from tickets where subject = 'Printer offline'`).get()).toEqual({ state: 'tier2.waiting', tier: 2 });
     expect(sql.prepare(`select description from tickets where subject = 'Printer offline'`).pluck().get()).toMatch(/Opened in freshdesk on 2024-03-05 08:52 UTC/);
     expect(sql.prepare(`select description from tickets where subject = 'Keyboard missing keys'`).pluck().get()).toMatch(/^Three keys fell off.\nWarranty\?/);

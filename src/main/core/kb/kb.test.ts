@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from '../testing/deskHarness';
+import { kbStore } from './kbStore';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -80,6 +81,53 @@ describe('suggestions that learn', () => {
     expect(ids.indexOf(third!.article.id)).toBeLessThan(ids.includes(top!.article.id) ? ids.indexOf(top!.article.id) : 99);
     expect(next.suggestions.find((s) => s.article.id === third!.article.id)!.reasons).toContain('similar');
   });
+
+  it("writes a first rating's words once, moves them into the similar-ticket index in a batch, and keeps them across a restart", async () => {
+    const { desk, as } = await open();
+    const sam = await as('Sam Rivera');
+    await sam.call('kb.save', { title: 'Zorblat dock flickers: update the zorblat firmware', body: 'The zorblat dock flickers until its firmware is updated.', status: 'published' });
+    await sam.call('kb.save', { title: 'Zorblat dock flickers after sleep', body: 'Zorblat dock screens flicker after sleep.', status: 'published' });
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const words = (ticketId: string) => ({
+      pending: desk.db.sqlite.prepare('SELECT p.words FROM kb_case_pending p JOIN kb_cases c ON c.n = p.case_n WHERE c.ticket_id = ?').pluck().all(ticketId),
+      indexed: desk.db.sqlite.prepare('SELECT t.term FROM kb_case_terms t JOIN kb_cases c ON c.n = t.case_n WHERE c.ticket_id = ? ORDER BY t.term').pluck().all(ticketId),
+    });
+    const t1 = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Zorblat dock flickers', description: 'zorblat flickering' });
+    const shown = (await ava.call('kb.suggest', { ticketId: t1.ticket.id })).suggestions;
+    await ava.call('kb.rate', { ticketId: t1.ticket.id, articleId: shown[0]!.article.id, rating: 2 });
+    await ava.call('kb.rate', { ticketId: t1.ticket.id, articleId: shown[1]!.article.id, rating: 0 });
+    // The rating's commit wrote the ticket's words once, as one pending row.
+    expect(words(t1.ticket.id)).toEqual({ pending: [JSON.stringify(['zorblat', 'dock', 'flickers', 'flickering'])], indexed: [] });
+
+    // A restart before they moved (a kill): a new store reads them back and finds the rated ticket at once.
+    const restarted = kbStore(desk.db.sqlite, { indexDelayMs: 0 });
+    const query = { key: 'next-caller', text: 'zorblat dock flickers again', productLine: null, model: null, segment: 'education' };
+    const similar = restarted.suggest(query, { limit: 3 }).ranked.find((r) => r.articleId === shown[0]!.article.id);
+    expect(similar?.reasons).toContain('similar');
+
+    // Moved in one transaction of their own: in the index, no longer pending, found the same way.
+    restarted.indexPending();
+    expect(words(t1.ticket.id)).toEqual({ pending: [], indexed: ['dock', 'flickering', 'flickers', 'zorblat'] });
+    expect(kbStore(desk.db.sqlite, { indexDelayMs: 0 }).suggest(query, { limit: 3 }).ranked.find((r) => r.articleId === shown[0]!.article.id)?.reasons).toContain('similar');
+  });
+
+  it('a search over the budget (a word most articles have) is kept, and an article saved since is found', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    // More articles with "power" than a search may read (MATCH_POSTINGS): it is searched alone, and kept.
+    for (let i = 0; i < 1_600; i++) await sam.call('kb.save', { title: `Bulletin ${i}`, body: `Check the power rail ${i}.`, status: 'published' });
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const ticket = async () => (await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: null, subject: 'No power' })).ticket.id;
+    const before = await ava.call('kb.suggest', { ticketId: await ticket() });
+    expect(before.suggestions.map((s) => s.article.title)).not.toContain('No power: reseat the power cable');
+    const saved = await sam.call('kb.save', { title: 'No power: reseat the power cable', body: 'Reseat the power cable at both ends.', status: 'published' });
+    const after = await ava.call('kb.suggest', { ticketId: await ticket() });
+    expect(after.suggestions.map((s) => s.article.id)).toContain(saved.id);
+  }, 60_000);
 
   it('records "solved with this article" as the strongest rating', async () => {
     const { as } = await open();

@@ -140,7 +140,15 @@ export interface KbStoreOptions {
    * 'knowledge') in the same transaction, for the hub. None for `tagdesk kb eval`.
    */
   outbox?: Outbox | null;
+  /**
+   * How long after a ticket's first rating its words move into the similar-ticket index, in
+   * a transaction of their own (250 ms); 0: only in batches of PENDING_BATCH, or on `indexPending()`.
+   */
+  indexDelayMs?: number;
 }
+
+/** Rated tickets whose words are moved into kb_case_terms at most in one transaction. */
+const PENDING_BATCH = 256;
 
 export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions = {}) {
   const q = {
@@ -192,6 +200,9 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     insertCase: sqlite.prepare<[string, string | null, number], { n: number }>('INSERT INTO kb_cases (ticket_id, product_line, at) VALUES (?, ?, ?) RETURNING n'),
     caseTerm: sqlite.prepare<[string, number, number]>('INSERT OR IGNORE INTO kb_case_terms (term, case_n, words) VALUES (?, ?, ?)'),
     caseTermsForget: sqlite.prepare<[number]>('DELETE FROM kb_case_terms WHERE case_n <= ?'),
+    pendingCases: sqlite.prepare<[], { case_n: number; words: string }>('SELECT case_n, words FROM kb_case_pending ORDER BY case_n'),
+    putPending: sqlite.prepare<[number, string]>('INSERT OR REPLACE INTO kb_case_pending (case_n, words) VALUES (?, ?)'),
+    pendingDone: sqlite.prepare<[number]>('DELETE FROM kb_case_pending WHERE case_n <= ?'),
     caseWords: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM kb_case_terms'),
     kindStats: sqlite.prepare<[string, string], { n: number; tn: number; tsum: number }>(
       'SELECT article_n AS n, n AS tn, sum AS tsum FROM kb_kind_stats WHERE kind = ? AND article_n IN (SELECT value FROM json_each(?))',
@@ -265,7 +276,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     const now = stampOf.get()!;
     if (now.n !== seen.n || now.at !== seen.at) {
       metaByN = null;
-      articleDocs.clear();
+      forgetArticles();
     }
     if ((now.updates ?? 0) !== updates) {
       const model = q.model.get();
@@ -301,13 +312,37 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     let n = articleDocs.get(term);
     if (n === undefined) {
       n = q.termDocs.get(ftsQuery([term])!)?.n ?? 0;
-      if (articleDocs.size >= 50_000) articleDocs.clear();
+      if (articleDocs.size >= 50_000) forgetArticles();
       articleDocs.set(term, n);
     }
     return n;
   };
+  const boundedOf = (terms: readonly string[]) => boundedTerms(terms, articleDf, { max: MATCH_TERMS, budget: MATCH_POSTINGS, pool: MATCH_POOL });
   /** The MATCH expression suggesting runs for a ticket's words (null: nothing to search). */
-  const matchOf = (terms: readonly string[]) => ftsQuery(boundedTerms(terms, articleDf, { max: MATCH_TERMS, budget: MATCH_POSTINGS, pool: MATCH_POOL }));
+  const matchOf = (terms: readonly string[]) => ftsQuery(boundedOf(terms));
+  // A search over the budget: even the ticket's rarest word is in more than MATCH_POSTINGS
+  // articles ("No power" on a KB where most articles say "power"), so bm25 reads and scores
+  // thousands of rows, several milliseconds. Every ticket whose words come down to that one
+  // word runs the same search, so its answer is kept until an article changes.
+  const costlySearches = new Map<string, Array<{ n: number; score: number }>>();
+  const forgetArticles = () => {
+    articleDocs.clear();
+    costlySearches.clear();
+  };
+  /** The articles whose text matches a ticket's words (bounded as above), best bm25 first. */
+  const textSearch = (terms: readonly string[]): Array<{ n: number; score: number }> => {
+    const chosen = boundedOf(terms);
+    const match = ftsQuery(chosen);
+    if (!match) return [];
+    if (chosen.reduce((sum, t) => sum + articleDf(t), 0) <= MATCH_POSTINGS) return q.search.all(match, FTS_CANDIDATES);
+    let rows = costlySearches.get(match);
+    if (!rows) {
+      rows = q.search.all(match, FTS_CANDIDATES);
+      if (costlySearches.size >= 256) costlySearches.delete(costlySearches.keys().next().value!);
+      costlySearches.set(match, rows);
+    }
+    return rows;
+  };
 
   /** Appends to kb_events, the desk's own log of the knowledge base; the event's id. */
   const appendEvent = (type: string, at: number, actor: Actor, payload: unknown): string => {
@@ -355,7 +390,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       const eventId = appendEvent(type, at, actor, { articleId: id, version: row.version, ...input, id });
       publish(eventId, type, id, row.version, articlePayloadOf(input), actor, at);
       if (metaByN) remember(row);
-      articleDocs.clear();
+      forgetArticles();
       return id;
     }).immediate();
     saw();
@@ -397,9 +432,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     const category = categorize(query.text);
     const kind = `${query.productLine ?? '*'}|${category}`;
     const terms = queryTerms(query.text);
-    const match = matchOf(terms);
     const text = new Map<number, number>();
-    if (match) for (const r of q.search.all(match, FTS_CANDIDATES)) text.set(r.n, r.score);
+    for (const r of textSearch(terms)) text.set(r.n, r.score);
     const ns = new Set(text.keys());
     // Tickets are "of a kind" when text search (with the initial weights, no learning) puts
     // the same article first: however callers word a problem, that article names it. The
@@ -481,13 +515,75 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       n = q.docFrequency.get(t, TELLING_MAX + 1)?.doc ?? 0;
       if (cases >= 500) caseDocs.set(t, n);
     }
-    return n;
+    return n + (pendingByTerm.get(t)?.length ?? 0);
   };
   const telling = (t: string) => caseDf(t) <= Math.max(20, indexed() * TELLING_SHARE);
   // The words of the recent rated tickets, for bm25's average length: counted once, then
   // kept up to date as tickets come and go.
   let caseWords: number | null = null;
-  const averageWords = () => (caseWords ??= q.caseWords.get()?.n ?? 0) / Math.max(1, indexed());
+  const averageWords = () => ((caseWords ??= q.caseWords.get()?.n ?? 0) + pendingWords) / Math.max(1, indexed());
+
+  // Rated tickets whose words are not in kb_case_terms yet (kb_case_pending, migration 0016):
+  // a rating's commit writes one row for its ticket instead of a dozen scattered index
+  // entries, and the words move into kb_case_terms in batches, in transactions of their own
+  // (`indexPending`), soon after or at the next start. Meanwhile they are searched from here.
+  const pending = new Map<number, string[]>();
+  const pendingByTerm = new Map<string, number[]>();
+  let pendingWords = 0;
+  const holdPending = (n: number, words: string[]) => {
+    pending.set(n, words);
+    pendingWords += words.length;
+    for (const t of words) {
+      const list = pendingByTerm.get(t);
+      if (list) list.push(n);
+      else pendingByTerm.set(t, [n]);
+    }
+  };
+  const loadPending = () => {
+    pending.clear();
+    pendingByTerm.clear();
+    pendingWords = 0;
+    for (const r of q.pendingCases.all()) holdPending(r.case_n, JSON.parse(r.words) as string[]);
+  };
+  loadPending();
+  /** Moves the pending tickets' words into kb_case_terms, and forgets the words of those leaving the window. */
+  function indexPending(): void {
+    if (pending.size === 0) return;
+    let through = 0;
+    let added = 0;
+    let forgotten = 0;
+    sqlite.transaction(() => {
+      for (const [n, words] of pending) {
+        for (const t of words) q.caseTerm.run(t, n, words.length);
+        added += words.length;
+        through = n;
+      }
+      forgotten = lastCase > RECENT_CASES ? q.caseTermsForget.run(lastCase - RECENT_CASES).changes : 0;
+      q.pendingDone.run(through);
+    }).immediate();
+    if (caseWords !== null) caseWords += added - forgotten;
+    caseDocs.clear();
+    loadPending();
+  }
+  let indexTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Soon after a first rating: off the rating's own path, a batch at a time. */
+  const indexSoon = () => {
+    const delay = options.indexDelayMs ?? 250;
+    if (indexTimer !== null || delay <= 0) return;
+    indexTimer = setTimeout(() => {
+      indexTimer = null;
+      if (!sqlite.open) return;
+      // Inside someone's open transaction (a dry-run import spans calls): try again later.
+      if (sqlite.inTransaction) return indexSoon();
+      try {
+        indexPending();
+      } catch {
+        // The words stay pending (and searched from memory); the next rating tries again.
+      }
+    }, delay);
+    indexTimer.unref?.();
+  };
+  if (pending.size > 0) indexSoon();
 
   /**
    * The ratings of the rated tickets most like this one, per article, each ticket weighted by
@@ -509,9 +605,13 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     for (const t of chosen) {
       const df = caseDf(t);
       const idf = Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5)));
-      for (const [n, words] of q.casesWithTerm.all(t, lastCase - RECENT_CASES, CASE_READS)) {
+      const score = (n: number, words: number) => {
         if (n !== selfN) scores.set(n, (scores.get(n) ?? 0) + (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * words) / average)));
-      }
+      };
+      // The most recent first: the pending ones (newer than any in kb_case_terms), then the index.
+      const held = pendingByTerm.get(t) ?? [];
+      for (let i = held.length - 1, k = 0; i >= 0 && k < CASE_READS; i--, k++) score(held[i]!, pending.get(held[i]!)!.length);
+      if (held.length < CASE_READS) for (const [n, words] of q.casesWithTerm.all(t, lastCase - RECENT_CASES, CASE_READS - held.length)) score(n, words);
     }
     const found = [...scores].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, NEIGHBOURS);
     const best = found[0]?.[1] ?? 0;
@@ -571,6 +671,9 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         publish(eventId, 'kb.rated', query.key, seq, { ticketId: query.key, articleId, rating, solved, segment, productLine: query.productLine, kind, anchorArticleId, terms, features: x ?? null }, actor, at);
       }
     }).immediate();
+    // Ratings in a tight loop (`tagdesk kb eval`) give the timer no turn: index a full batch now.
+    if (pending.size >= PENDING_BATCH && !sqlite.inTransaction) indexPending();
+    else if (pending.size > 0) indexSoon();
     saw();
   }
 
@@ -603,10 +706,9 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     if (caseN === undefined) {
       caseN = q.insertCase.get(f.ticketId, f.productLine, f.at)!.n;
       const words = [...new Set(f.terms)].slice(0, CASE_TERMS);
-      for (const t of words) q.caseTerm.run(t, caseN, words.length);
-      // Only the most recent rated tickets are looked among: older ones' words leave.
-      const forgotten = caseN > RECENT_CASES ? q.caseTermsForget.run(caseN - RECENT_CASES).changes : 0;
-      if (caseWords !== null) caseWords += words.length - forgotten;
+      // Its words join the similar-ticket index soon, in a batch (indexPending); searched from memory meanwhile.
+      q.putPending.run(caseN, JSON.stringify(words));
+      holdPending(caseN, words);
       cases++;
       lastCase = caseN;
     }
@@ -641,6 +743,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   function applyRemote(e: OutboxEnvelope): void {
     fresh();
     applyOne(e);
+    if (pending.size > 0) indexSoon();
     saw();
   }
   function applyOne(e: OutboxEnvelope): void {
@@ -661,7 +764,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         ftsPut(row.n, a.data);
         if (metaByN) remember(row);
         else metaById.delete(row.id);
-        articleDocs.clear();
+        forgetArticles();
       } else if (e.type === 'kb.rated') {
         const r = ratedPayloadSchema.safeParse(e.payload);
         if (!r.success) return;
@@ -688,6 +791,12 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     metaOfId,
     /** The MATCH expression suggesting runs for this text (the benchmark's floor runs the same). */
     matchFor: (text: string) => matchOf(queryTerms(text)),
+    /** Moves the rated tickets' words still pending into the similar-ticket index now (before closing, in tests). */
+    indexPending: () => {
+      if (indexTimer !== null) clearTimeout(indexTimer);
+      indexTimer = null;
+      indexPending();
+    },
     weights: () => weights,
     count: () => loadMeta().size,
     /** Forget cached metadata (after rows were written behind the store's back, e.g. bulk seeding). */
@@ -696,7 +805,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       const model = q.model.get();
       if (model) weights = { ...INITIAL_WEIGHTS, ...(JSON.parse(model.weights) as Partial<Weights>) };
       precisionCache.clear();
-      articleDocs.clear();
+      forgetArticles();
     },
   };
 }

@@ -30,9 +30,18 @@ const apply = (desk: Desk, events: OutboxEnvelope[]) => {
   desk.db.sqlite.transaction(() => applier.apply(events))();
 };
 const count = (desk: Desk, table: string) => desk.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-/** The words a rated ticket is found by as a similar ticket, as this desk keeps them. */
+/**
+ * The words a rated ticket is found by as a similar ticket, as this desk keeps them: in the
+ * similar-ticket index, or still pending for it (kb_case_pending, moved in batches).
+ */
 const caseTerms = (desk: Desk, ticketId: string) =>
-  desk.db.sqlite.prepare('SELECT t.term, t.words FROM kb_case_terms t JOIN kb_cases c ON c.n = t.case_n WHERE c.ticket_id = ? ORDER BY t.term').all(ticketId);
+  desk.db.sqlite
+    .prepare(
+      `SELECT t.term, t.words FROM kb_case_terms t JOIN kb_cases c ON c.n = t.case_n WHERE c.ticket_id = ?
+       UNION ALL SELECT j.value AS term, json_array_length(p.words) AS words FROM kb_case_pending p JOIN kb_cases c ON c.n = p.case_n, json_each(p.words) j WHERE c.ticket_id = ?
+       ORDER BY term`,
+    )
+    .all(ticketId, ticketId);
 
 async function showcaseTicket(as: Awaited<ReturnType<typeof open>>['as'], subject: string, description: string) {
   const ava = await as('Ava Martin');
