@@ -75,14 +75,23 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
   };
   const notesOf = (ticketId: string) =>
     q.notes.all(ticketId).map((e) => ({ type: e.type, ...(JSON.parse(e.payload) as { note?: string; code?: string; reason?: string }) }));
-  /** What the ticket is about, as the KB searches it: subject, description and the notes so far. */
-  const queryOf = (t: TicketForKb): KbQuery => ({
-    key: t.id,
-    text: [t.subject, t.description, ...notesOf(t.id).filter((n) => n.type !== 'RESOLVE').map((n) => n.note ?? '')].join('\n'),
-    productLine: t.product_line,
-    model: t.model,
-    segment: t.segment,
-  });
+  /**
+   * What the ticket is about, as the KB searches it: subject, description and the notes so
+   * far. The notes are read when the text is first asked for: a rating of a suggestion the
+   * store has just shown needs only the ticket's key, line and segment.
+   */
+  const queryOf = (t: TicketForKb): KbQuery => {
+    let text: string | null = null;
+    return {
+      key: t.id,
+      get text() {
+        return (text ??= [t.subject, t.description, ...notesOf(t.id).filter((n) => n.type !== 'RESOLVE').map((n) => n.note ?? '')].join('\n'));
+      },
+      productLine: t.product_line,
+      model: t.model,
+      segment: t.segment,
+    };
+  };
 
   const suggestionsFor = (t: TicketForKb): Suggestions => {
     const s = kb.suggest(queryOf(t), { limit: 3 });

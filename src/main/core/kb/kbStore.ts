@@ -289,6 +289,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     seen = now;
   };
   const saw = () => void (seen = stampOf.get()!);
+  /** After a rating here: the model moved on by this store's own update, the articles did not. */
+  const sawRating = () => void (seen = { ...seen, updates });
   const precisionCache = new Map<string, PrecisionState>();
   const precisionOfKind = (kind: string): PrecisionState => {
     let p = precisionCache.get(kind);
@@ -674,7 +676,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     // Ratings in a tight loop (`tagdesk kb eval`) give the timer no turn: index a full batch now.
     if (pending.size >= PENDING_BATCH && !sqlite.inTransaction) indexPending();
     else if (pending.size > 0) indexSoon();
-    saw();
+    sawRating();
   }
 
   interface RatingFacts {
