@@ -533,6 +533,16 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   const pendingByTerm = new Map<string, number[]>();
   let pendingWords = 0;
   const holdPending = (n: number, words: string[]) => {
+    // A number already held was taken by a rating whose transaction rolled back: drop its words.
+    const before = pending.get(n);
+    if (before) {
+      pendingWords -= before.length;
+      for (const t of before) {
+        const list = pendingByTerm.get(t)!.filter((x) => x !== n);
+        if (list.length) pendingByTerm.set(t, list);
+        else pendingByTerm.delete(t);
+      }
+    }
     pending.set(n, words);
     pendingWords += words.length;
     for (const t of words) {
