@@ -65,6 +65,11 @@ export interface ImportContext {
 }
 
 const BATCH = 5_000;
+/**
+ * A batch also ends after this much of its file: what an import holds in memory is one
+ * batch of parsed rows, so rows of 20 KB (HTML bodies) must not make a batch 100 MB.
+ */
+const BATCH_BYTES = 4 << 20;
 const IMPORT_CACHE_KB = -16_384;
 
 class Rejected extends Error {}
@@ -478,11 +483,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
       };
       let last = 0;
+      let batchFrom = 0;
       for await (const row of rowsOf(f.file, f.kind)) {
         batch.push({ index: row.index, value: row.value });
         rows++;
         last = row.bytesRead;
-        if (batch.length >= BATCH) flush(row.bytesRead);
+        if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
+          flush(row.bytesRead);
+          batchFrom = row.bytesRead;
+        }
       }
       flush(Math.max(last, f.bytes));
     }
