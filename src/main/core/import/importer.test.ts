@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,6 +148,21 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(sql.prepare(`select description from tickets where subject = 'Keyboard missing keys'`).pluck().get()).toMatch(/^Three keys fell off.\nWarranty\?/);
     const again = await admin.call('import.run', { from: 'freshdesk', files: freshdesk, rejectsPath: join(dir, 'r2.jsonl') });
     expect(again.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
+  });
+
+  it('ends a batch after 4 MB of the file, so large bodies do not pile up in memory', async () => {
+    const { as, dir } = await open();
+    const admin = await as('Desk admin');
+    const file = join(dir, 'big-bodies.csv');
+    const body = 'The screen flickers. '.repeat(250); // about 5 KB a row: 1,000 rows are 5 MB
+    const rows = Array.from({ length: 1_000 }, (_, i) => `${9000 + i},Flicker ${i},${body},Closed,Low,Email,2024-03-01 09:00:00 +0000,2024-03-02 09:00:00 +0000,Caller ${i},caller${i}@example.com`);
+    writeFileSync(file, ['Ticket ID,Subject,Description,Status,Priority,Source,Created time,Closed time,Full name,Email', ...rows].join('\n'));
+    const r = await admin.call('import.run', { from: 'freshdesk', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.tickets).toBe(1_000);
+    // Fewer than 5,000 rows, yet more than one batch: a progress report per batch.
+    const batches = admin.pushes.filter((p) => p.event === 'import.progress').map((p) => (p.payload as { rows: number }).rows);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.at(-1)).toBe(1_000);
   });
 
   it('imports any CSV through a column mapping, validating with the shared rules', async () => {
