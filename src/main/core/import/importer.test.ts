@@ -150,6 +150,20 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(again.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
   });
 
+  it('imports what a page cut short holds before the cut, names the file with where it broke, and goes on with the other files', async () => {
+    const { admin, dir } = await open();
+    const users = readFileSync(zendesk[2]!, 'utf8');
+    const cut = join(dir, 'users-cut.json');
+    // The first user record whole, the second cut in the middle (a download that stopped).
+    writeFileSync(cut, users.slice(0, users.indexOf('{"id":9002') + 20));
+    const r = await admin.call('import.run', { from: 'zendesk', files: [cut, join(FIX, 'zendesk-organizations.json')], rejectsPath: join(dir, 'r.jsonl') });
+    // Dana Whitfield, the first user, is a contact of an organisation in the other file.
+    expect(r.imported.contacts).toBe(1);
+    expect(rejectsOf(r.rejects).filter((x) => x.file === cut)).toEqual([
+      expect.objectContaining({ row: null, reason: expect.stringMatching(/^the file cannot be read after record 1 \(.+\); the records before that point were imported$/) }),
+    ]);
+  });
+
   it('ends a batch after 4 MB of the file, so large bodies do not pile up in memory', async () => {
     const { as, dir } = await open();
     const admin = await as('Desk admin');

@@ -484,14 +484,26 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       };
       let last = 0;
       let batchFrom = 0;
-      for await (const row of rowsOf(f.file, f.kind)) {
-        batch.push({ index: row.index, value: row.value });
-        rows++;
-        last = row.bytesRead;
-        if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
-          flush(row.bytesRead);
-          batchFrom = row.bytesRead;
+      let lastIndex = 0;
+      try {
+        for await (const row of rowsOf(f.file, f.kind)) {
+          batch.push({ index: row.index, value: row.value });
+          rows++;
+          last = row.bytesRead;
+          lastIndex = row.index;
+          if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
+            flush(row.bytesRead);
+            batchFrom = row.bytesRead;
+          }
         }
+      } catch (error) {
+        // A file that stops being JSON or CSV part way (cut short, or damaged): what was read
+        // before that point is imported, and the file is named with where it broke. The
+        // other files are still imported.
+        flush(last);
+        const where = lastIndex === 0 ? 'before its first record' : `after record ${lastIndex}`;
+        writeReject({ file: f.file, row: null, reason: `the file cannot be read ${where} (${error instanceof Error ? error.message : String(error)}); the records before that point were imported` });
+        continue;
       }
       flush(Math.max(last, f.bytes));
     }
