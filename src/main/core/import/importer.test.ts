@@ -160,7 +160,7 @@ describe('import from Freshdesk and plain CSV', () => {
     // Dana Whitfield, the first user, is a contact of an organisation in the other file.
     expect(r.imported.contacts).toBe(1);
     expect(rejectsOf(r.rejects).filter((x) => x.file === cut)).toEqual([
-      expect.objectContaining({ row: null, reason: expect.stringMatching(/^the file cannot be read after record 1 \(.+\); the records before that point were imported$/) }),
+      expect.objectContaining({ row: null, reason: expect.stringMatching(/^the file cannot be read after row 1 \(.+\); the rows before that point were imported$/) }),
     ]);
   });
 

@@ -26,7 +26,7 @@ import type { TicketStore } from '../ticketStore';
 import type { UserDirectory } from '../users';
 import { customerLog, type RecordActor } from '../customers/customerLog';
 import { importedTickets, TicketRefused } from './importedTickets';
-import { KIND_ORDER, recognise, rowsOf, type FileKind } from './sources';
+import { KIND_ORDER, recognise, rowsOf, type FileKind, type Row } from './sources';
 
 // Brings a centre's history in from the desk it used before: Zendesk's incremental-export
 // JSON pages, Freshdesk's CSV exports, or any CSV with a column mapping. Rows stream in
@@ -485,27 +485,34 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       let last = 0;
       let batchFrom = 0;
       let lastIndex = 0;
-      try {
-        for await (const row of rowsOf(f.file, f.kind)) {
-          batch.push({ index: row.index, value: row.value });
-          rows++;
-          last = row.bytesRead;
-          lastIndex = row.index;
-          if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
-            flush(row.bytesRead);
-            batchFrom = row.bytesRead;
-          }
+      const records = rowsOf(f.file, f.kind)[Symbol.asyncIterator]();
+      for (;;) {
+        let next: IteratorResult<Row>;
+        try {
+          next = await records.next();
+        } catch (error) {
+          // A file that stops being JSON or CSV part way (cut short, or damaged): what was
+          // read before that point is imported, and the file is named with where it broke.
+          // The other files are still imported.
+          flush(last);
+          const where = lastIndex === 0 ? 'before its first row' : `after row ${lastIndex}`;
+          writeReject({ file: f.file, row: null, reason: `the file cannot be read ${where} (${error instanceof Error ? error.message : String(error)}); the rows before that point were imported` });
+          break;
         }
-      } catch (error) {
-        // A file that stops being JSON or CSV part way (cut short, or damaged): what was read
-        // before that point is imported, and the file is named with where it broke. The
-        // other files are still imported.
-        flush(last);
-        const where = lastIndex === 0 ? 'before its first record' : `after record ${lastIndex}`;
-        writeReject({ file: f.file, row: null, reason: `the file cannot be read ${where} (${error instanceof Error ? error.message : String(error)}); the records before that point were imported` });
-        continue;
+        if (next.done) {
+          flush(Math.max(last, f.bytes));
+          break;
+        }
+        const row = next.value;
+        batch.push({ index: row.index, value: row.value });
+        rows++;
+        last = row.bytesRead;
+        lastIndex = row.index;
+        if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
+          flush(row.bytesRead);
+          batchFrom = row.bytesRead;
+        }
       }
-      flush(Math.max(last, f.bytes));
     }
   } finally {
     db.sqlite.pragma(`cache_size = ${cacheSize}`);
