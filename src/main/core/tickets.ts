@@ -63,9 +63,8 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
 
   /**
    * A ticket's page, from what a write left (or what load() read): the row, the log, the
-   * state. Only the customer, the system and the list row's assignee name are read here.
+   * state, with the ticket's customer and system read for it.
    */
-  /** A ticket's page: what was read or written, with its customer and system read for it. */
   function detail(t: Written, viewer: Actor | null, now: number, users: Map<string, string>): TicketDetail {
     const row = t.row;
     const customer = customerById.get(row.customer_id)!;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CompactProgress } from './db/compact';
+import { QUIET_ROWS, type CompactProgress } from './db/compact';
 
 // The screen both shells show while a desk's file is upgraded at start (migration 0014_compact:
 // about 30 minutes on a big desk, before the desk can open). One page, in English and Persian,
@@ -85,7 +85,7 @@ export function progressLines(write: (line: string) => void): (p: CompactProgres
     const view = tracker.view()!;
     if (p.phase) {
       // A long stretch without news: say what it is, so a quiet log is not taken for a hang.
-      if (p.phase === 'counting' || (p.stepRowsTotal ?? 0) >= 100_000) write(`tagdesk: upgrading the desk's file: ${view.en.step}. ${view.en.timeLeft}`);
+      if (p.phase === 'counting' || (p.stepRowsTotal ?? 0) >= QUIET_ROWS) write(`tagdesk: upgrading the desk's file: ${view.en.step}. ${view.en.timeLeft}`);
       return;
     }
     // A new or small desk converts in a moment: not worth a line in the shell's log.

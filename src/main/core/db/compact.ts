@@ -264,7 +264,7 @@ const WAL_LIMIT = 512 * 1024 * 1024;
  * or, for the count, a file of QUIET_FILE_BYTES or more.
  */
 const QUIET_GRACE_MS = 1_200;
-const QUIET_ROWS = 100_000;
+export const QUIET_ROWS = 100_000;
 const QUIET_FILE_BYTES = 256 * 1024 * 1024;
 
 function hasTable(raw: BetterSqlite3.Database, name: string): boolean {

@@ -152,12 +152,10 @@ export function importedTickets(
   function settle(): void {
     for (const { segment, tier, d } of queues.values()) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
     for (const [userId, d] of loads) st.bumpLoad.run(userId, d, d);
-    queues.clear();
-    loads.clear();
-    lastNumber = null;
+    discard();
   }
 
-  /** Forgets the batch's counters unwritten: its transaction rolled back. */
+  /** Forgets the batch's counters (written by settle, or unwritten: its transaction rolled back). */
   function discard(): void {
     queues.clear();
     loads.clear();
