@@ -42,8 +42,8 @@ export async function seededFolder(prefix: string, customers = 40): Promise<{ ro
 /**
  * Starts the browser shell on `dir`, writes tickets through it as fast as it answers,
  * kills it with SIGKILL after a random moment, and again, `kills` times. Then every ticket
- * whose creation was confirmed must be there exactly once, the queue counters and agents'
- * loads must equal a recount, and the file must pass integrity_check.
+ * whose creation was confirmed must be there exactly once, with its 360° interaction once, the
+ * queue counters and agents' loads must equal a recount, and the file must pass integrity_check.
  */
 export async function crashLoop(dir: string, kills: number, log: (line: string) => void = () => {}): Promise<CrashLoopResult> {
   const confirmed: string[] = [];
@@ -93,7 +93,18 @@ export async function crashLoop(dir: string, kills: number, log: (line: string) 
     const loadRecount = db.prepare('SELECT assignee_id AS user_id, count(*) AS open FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY 1 ORDER BY 1').all();
     // Each ticket's version is the number of its events: the log and its projection agree.
     const versionsAgree = (db.prepare('SELECT count(*) FROM tickets t WHERE t.version != (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id)').pluck().get() as number) === 0;
-    const equal = JSON.stringify(recount) === JSON.stringify(counters) && JSON.stringify(loads) === JSON.stringify(loadRecount) && versionsAgree;
+    // Each ticket has its "Opened" interaction exactly once, moved into interactions or still
+    // staged where the kill left it (stagedInteractions.ts).
+    const interactionsAgree =
+      (db
+        .prepare(
+          `SELECT count(*) FROM tickets t WHERE t.subject LIKE 'crash %' AND
+             (SELECT count(*) FROM interactions i WHERE i.customer_id = t.customer_id AND i.ticket_id = t.id) +
+             (SELECT count(*) FROM interactions_pending p WHERE p.ticket_id = t.id) != 1`,
+        )
+        .pluck()
+        .get() as number) === 0;
+    const equal = JSON.stringify(recount) === JSON.stringify(counters) && JSON.stringify(loads) === JSON.stringify(loadRecount) && versionsAgree && interactionsAgree;
     return {
       name: 'crash_loop',
       kills,

@@ -45,6 +45,13 @@ export function customerViewQueries(k: Kysely<Database>) {
       .where('i.customer_id', '=', param<string>())
       .orderBy('i.at', 'desc')
       .limit(INTERACTIONS),
+    // A ticket event's interaction not yet moved into interactions (stagedInteractions.ts):
+    // the table holds a batch at most, read whole.
+    stagedInteractions: k
+      .selectFrom('interactions_pending as i')
+      .leftJoin('users as u', 'u.id', 'i.user_id')
+      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'u.name as user_name'])
+      .where('i.customer_id', '=', param<string>()),
   };
 }
 
@@ -57,10 +64,15 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
   const tickets = db.prepare<TicketRowRecord, [string]>(q.tickets);
   const contacts = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(q.contacts);
   const assets = db.prepare<AssetRow, [string]>(q.assets);
-  const interactions = db.prepare<
-    { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; user_name: string | null },
-    [string]
-  >(q.interactions);
+  type InteractionRecord = { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; user_name: string | null };
+  const interactions = db.prepare<InteractionRecord, [string]>(q.interactions);
+  const stagedInteractions = db.prepare<InteractionRecord, [string]>(q.stagedInteractions);
+  /** The customer's latest interactions, the staged ones among them. */
+  const latestInteractions = (customerId: string): InteractionRecord[] => {
+    const settled = interactions.all(customerId);
+    const staged = stagedInteractions.all(customerId);
+    return staged.length === 0 ? settled : [...staged, ...settled].sort((a, b) => b.at - a.at).slice(0, INTERACTIONS);
+  };
 
   const ticketNumberById = db.prepare<{ number: number }, [string]>(k.selectFrom('tickets').select('number').where('id', '=', param<string>()));
 
@@ -95,7 +107,7 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
       assets: assets.all(customerId).map((a) => toAssetView(a, ownersByAsset.get(a.id) ?? [], now)),
       openTickets: open,
       pastTickets: past,
-      interactions: interactions.all(customerId).map(
+      interactions: latestInteractions(customerId).map(
         (i): Interaction => ({
           id: i.id,
           channel: i.channel as Channel,

@@ -27,6 +27,7 @@ import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
 import { deskIdOf, outbox } from './outbox';
 import { ticketService } from './tickets';
+import { interactionStage } from './stagedInteractions';
 import { ticketStore } from './ticketStore';
 import type { DeskContext } from './handlers/context';
 import { deskHandlers } from './handlers/desk';
@@ -146,8 +147,10 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const sla = slaStore(db);
   sla.ensureDefaults(clock.now());
   const tickets = ticketService(db, { sla, clock });
+  const interactions = interactionStage(db, { readOnly });
   const store = ticketStore(db, {
     deskId: deskIdOf(db),
+    stage: interactions,
     reopenWindowMs: options.reopenWindowMs,
     sla,
     clock,
@@ -332,11 +335,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       listeners.clear();
       // Rated tickets' words still pending join the similar-ticket index now; if this
       // fails they stay in kb_case_pending and join at the next start.
+      // So are a ticket's staged 360° interactions (stagedInteractions.ts).
+      interactions.stop();
       if (!readOnly) {
         try {
           knowledge.kb.indexPending();
         } catch {
           /* kept in kb_case_pending */
+        }
+        try {
+          interactions.settle();
+        } catch {
+          /* kept in interactions_pending, read from there, settled at the next start */
         }
       }
       database.close();

@@ -146,6 +146,19 @@ export function ticketStatements(db: Sql) {
         user_id: param<string | null>(),
       }),
     ),
+    // A ticket event's interaction, staged (stagedInteractions.ts): its rowid is how many wait.
+    stageInteraction: db.prepare<never, [string, string, string, string, string, number, string, string | null]>(
+      k.insertInto('interactions_pending').values({
+        id: param<string>(),
+        customer_id: param<string>(),
+        ticket_id: param<string>(),
+        channel: param<string>(),
+        direction: param<string>(),
+        at: param<number>(),
+        summary: param<string>(),
+        user_id: param<string | null>(),
+      }),
+    ),
     appendOutbox: db.prepare<never, [string, string, string]>(k.insertInto('outbox').values({ event_id: param<string>(), stream: param<string>(), body: param<string>() })),
   };
 }

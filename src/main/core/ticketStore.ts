@@ -23,6 +23,7 @@ import { policyVersions } from './policyVersions';
 import type { SlaStore } from './sla';
 import { ticketNumber } from './ticketRows';
 import { ticketStatements } from './ticketStatements';
+import { interactionStage, type InteractionStage } from './stagedInteractions';
 
 // The desk's store of the ticket log. A write loads the ticket (its row, which is the fold of
 // its log, and the log the SLA clock replays), asks the shared decide() for the events,
@@ -98,10 +99,20 @@ const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at
 
 export function ticketStore(
   db: Sql,
-  opts: { deskId: string; reopenWindowMs?: number; sla: SlaStore; clock: { now(): number }; onChange: (c: TicketChange) => void; onSlaAlert: (a: SlaAlert) => void },
+  opts: {
+    deskId: string;
+    reopenWindowMs?: number;
+    sla: SlaStore;
+    clock: { now(): number };
+    onChange: (c: TicketChange) => void;
+    onSlaAlert: (a: SlaAlert) => void;
+    /** Where a ticket event's 360° interaction waits before it joins `interactions` (stagedInteractions.ts). */
+    stage?: InteractionStage;
+  },
 ) {
   const k = db.kysely;
   const st = ticketStatements(db);
+  const stage = opts.stage ?? interactionStage(db);
   const versions = policyVersions(db);
   const calendarOf = (id: string) => opts.sla.calendar(id);
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
@@ -175,7 +186,6 @@ export function ticketStore(
   }
 
   type Counted = Pick<TicketRowDb, 'segment' | 'tier' | 'is_open' | 'assignee_id' | 'sla_status'>;
-  /** Net deltas per queue and per assignee, so an event that stays in its queue writes once. */
   /**
    * Queue counters and people's load, moved from `before` to `after` (either null for a ticket
    * that was not or is no longer there). A tally nets many tickets' moves (a pulled batch) and
@@ -220,7 +230,7 @@ export function ticketStore(
     const p = e.payload as { note?: string; code?: string; reason?: string };
     const note = p.note ? `: ${p.note}` : '';
     const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', summary: string) =>
-      st.insertInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id);
+      stage.staged(Number(st.stageInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id).lastInsertRowid));
     switch (e.type) {
       case 'CREATED':
         return put(row.channel, 'inbound', `Opened ${n}: ${row.subject}`);

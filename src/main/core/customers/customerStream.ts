@@ -6,6 +6,7 @@ import type { Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
 import type { StreamApplier } from '../sync/stream';
 import { erasePersonalData } from './privacy';
+import { settleInteractions } from '../stagedInteractions';
 
 // Applies 'customer' events the hub accepted from other desks to this desk's tables.
 //
@@ -111,6 +112,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
         const mergedId = p.note?.mergedId;
         // Two events tell of a merge, one on each record; the survivor's does the moving.
         if (p.note?.survivorId !== customerId || typeof mergedId !== 'string' || !customerExists.get(mergedId)) return;
+        settleInteractions(s);
         for (const table of ['assets', 'contacts', 'tickets', 'interactions', 'asset_owners'] as const) s.prepare(`UPDATE ${table} SET customer_id = ? WHERE customer_id = ?`).run(customerId, mergedId);
         s.prepare('UPDATE import_ids SET local_id = ? WHERE local_id = ?').run(customerId, mergedId);
         s.prepare('UPDATE customer_merges SET survivor_id = ? WHERE survivor_id = ?').run(customerId, mergedId);

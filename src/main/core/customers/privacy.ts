@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api';
 import { customerLog, type RecordActor } from './customerLog';
 import { param, type Sql } from '../db/exec';
+import { settleInteractions } from '../stagedInteractions';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -80,7 +81,10 @@ export function customerPrivacy(db: Sql) {
         ...t,
         events: db.all(k.selectFrom('ticket_events').select(['type', 'at', 'actor_id', 'payload']).where('ticket_id', '=', t.id).orderBy('seq')).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
       })),
-      interactions: db.all(k.selectFrom('interactions').selectAll().where('customer_id', '=', customerId).orderBy('at')),
+      interactions: [
+        ...db.all(k.selectFrom('interactions').selectAll().where('customer_id', '=', customerId)),
+        ...db.all(k.selectFrom('interactions_pending').select(['id', 'customer_id', 'ticket_id', 'channel', 'direction', 'at', 'summary', 'user_id']).where('customer_id', '=', customerId)),
+      ].sort((a, b) => a.at - b.at),
       history: db.all(k.selectFrom('customer_events').selectAll().where('customer_id', 'in', ids).orderBy('at')).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
       mergedFrom: merged,
       importedAs: db.all(k.selectFrom('import_ids').selectAll().where('local_id', '=', customerId)),
@@ -126,6 +130,7 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
   db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
   db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
   // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
+  settleInteractions(db.sqlite);
   db.run(k.updateTable('interactions').set({ summary: '(erased on request)' }).where('customer_id', '=', customerId));
   // The history keeps which fields changed, when and by whom; the values go.
   const merged = db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId)).map((m) => m.merged_id);

@@ -24,6 +24,7 @@ import type { CustomerRow } from '../db/schema';
 import { uuidv7 } from '../ids';
 import { customerLog, type RecordActor } from './customerLog';
 import { ticketNumber } from '../ticketRows';
+import { settleInteractions } from '../stagedInteractions';
 
 // Customer records as an agent keeps them: create, edit, contacts, systems, merge and
 // transfer. Every change is validated with the shared rules and written in the same
@@ -387,6 +388,8 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     );
     const after = columnsOf(v);
     db.write(() => {
+      // A ticket event's staged interactions join the rest first, so that all of them move.
+      settleInteractions(db.sqlite);
       const moved = {
         assets: db.run(k.updateTable('assets').set({ customer_id: survivorId }).where('customer_id', '=', mergedId)).changes,
         contacts: db.run(k.updateTable('contacts').set({ customer_id: survivorId }).where('customer_id', '=', mergedId)).changes,

@@ -664,7 +664,6 @@ parentPort.on('message', () => {
 });
 `;
 
-/** Checkpoints the WAL every second from a worker thread until stopped. */
 // VACUUM INTO on its own connection (migration 0014's last step: see rewriteFile).
 const VACUUM_INTO = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -679,6 +678,7 @@ try {
 }
 `;
 
+/** Checkpoints the WAL every second from a worker thread until stopped. */
 function startCheckpointer(file: string): { stop(): void } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });

@@ -157,6 +157,11 @@ export interface InteractionTable {
   user_id: string | null;
 }
 
+/** A ticket event's interaction not yet moved into `interactions` (migration 0017, stagedInteractions.ts). */
+export interface InteractionPendingTable extends InteractionTable {
+  n: Generated<number>;
+}
+
 export interface QueueCounterTable {
   segment: string;
   tier: number;
@@ -263,6 +268,7 @@ export interface Database {
   ticket_events: TicketEventTable;
   outbox: OutboxTable;
   interactions: InteractionTable;
+  interactions_pending: InteractionPendingTable;
   queue_counters: QueueCounterTable;
   agent_load: AgentLoadTable;
   sla_calendars: SlaCalendarTable;

@@ -10,6 +10,7 @@ import { ticketStatements, type EventRowValues } from '../ticketStatements';
 import { ticketChangeOf, type TicketChange, type TicketStore } from '../ticketStore';
 import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
+import { settleInteractions } from '../stagedInteractions';
 
 // Applying the hub's log on a desk, and the rebase (DESIGN.md, "Many desks: the hub").
 //
@@ -277,6 +278,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       appends.length = 0;
       if (before) {
         counters.move(before, { ...before, is_open: 0 });
+        settleInteractions(db.sqlite);
         q.deleteInteractions.run(before.customer_id, ticketId);
         q.deleteTicket.run(ticketId);
       }

@@ -1,0 +1,109 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Sql } from './db/exec';
+
+// The 360° interactions a ticket's events add are staged, then settled.
+//
+// `interactions` is clustered by customer (migration 0014), and on a compact file its leaves
+// are full: a row for a random customer splits its leaf, writing the leaf, its siblings, their
+// parent, a new page and the file's header. On the bench's dataset that was 10 of an
+// escalation's 28 pages, in the agent's own durable commit. So a ticket's interaction is
+// appended to `interactions_pending` (migration 0017: a rowid table, the row goes at its end,
+// one page), and the rows are moved into `interactions` in a batch, in a transaction of their
+// own: 250 ms after the first, at once once SETTLE_BATCH are waiting, when the desk closes, and
+// at the next start after a kill. The batch writes the same leaves, once per batch and off
+// the agent's path.
+//
+// Everything that reads a customer's interactions reads the staged ones too (the 360° view,
+// the customer's export); everything that rewrites them by customer settles them first, in its
+// own transaction (a merge, an erasure, a ticket the hub refused): `settleInteractions`.
+
+/** Staged rows that are settled at once, after the commit that made them this many. */
+export const SETTLE_BATCH = 256;
+
+const COLUMNS = 'customer_id, at, id, ticket_id, channel, direction, summary, user_id';
+const prepared = new WeakMap<BetterSqlite3.Database, { move: BetterSqlite3.Statement; clear: BetterSqlite3.Statement; any: BetterSqlite3.Statement }>();
+
+function statements(sqlite: BetterSqlite3.Database) {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = {
+      // In the clustered table's key order, so consecutive rows of one customer share a leaf.
+      move: sqlite.prepare(`INSERT INTO interactions (${COLUMNS}) SELECT ${COLUMNS} FROM interactions_pending ORDER BY customer_id, at, id`),
+      clear: sqlite.prepare('DELETE FROM interactions_pending'),
+      any: sqlite.prepare('SELECT 1 FROM interactions_pending LIMIT 1'),
+    };
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
+/**
+ * Moves every staged interaction into `interactions`, inside the caller's transaction (a merge
+ * or an erasure settles first, so that it finds every row by customer). Returns how many moved.
+ */
+export function settleInteractions(sqlite: BetterSqlite3.Database): number {
+  const s = statements(sqlite);
+  if (!s.any.get()) return 0;
+  const moved = s.move.run().changes;
+  s.clear.run();
+  return moved;
+}
+
+export interface InteractionStage {
+  /** Inside the write that staged a row: `count` rows are now staged (the row's rowid). */
+  staged(count: number): void;
+  /** Settles now, in a transaction of its own; 0 when another transaction is open. */
+  settle(): number;
+  /** Stops the timer; rows still staged stay in the file and are settled at the next start. */
+  stop(): void;
+}
+
+/**
+ * The desk's settling of staged interactions: a timer `delayMs` (250 ms) after a row is
+ * staged, at once past SETTLE_BATCH, and at the start when a kill left rows staged.
+ */
+export function interactionStage(db: Sql, options: { delayMs?: number; readOnly?: boolean } = {}): InteractionStage {
+  const delay = options.delayMs ?? 250;
+  const readOnly = options.readOnly ?? false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  function settle(): number {
+    if (readOnly || !db.sqlite.open || db.sqlite.inTransaction) return 0;
+    return db.write(() => settleInteractions(db.sqlite));
+  }
+  function soon(): void {
+    if (timer !== null || stopped || delay <= 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (stopped || !db.sqlite.open) return;
+      // Inside someone's open transaction (a dry-run import spans calls): try again later.
+      if (db.sqlite.inTransaction) return soon();
+      try {
+        settle();
+      } catch (e) {
+        // The rows stay staged (and read from there); the next event tries again.
+        console.error(`tagdesk: moving staged interactions failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }, delay);
+    timer.unref?.();
+  }
+
+  if (!readOnly && statements(db.sqlite).any.get()) soon();
+
+  return {
+    staged(count) {
+      db.afterCommit(() => {
+        // Events in a tight loop (an import, a rebase) give the timer no turn.
+        if (count >= SETTLE_BATCH && !db.sqlite.inTransaction) settle();
+        else soon();
+      });
+    },
+    settle,
+    stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
