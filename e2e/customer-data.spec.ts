@@ -76,6 +76,11 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('Imported 2 customers, 0 contacts, 2 systems');
   await expect(summary).toContainText('1 row rejected');
+  // The reject is on the screen with its file, its row and what to fix.
+  const rejects = page.getByTestId('import-rejects');
+  await expect(rejects.getByRole('row')).toHaveCount(2);
+  await expect(rejects).toContainText('plain-customers.csv');
+  await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', 'phone'));
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
 });
@@ -102,4 +107,9 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   await expect(summary).toContainText(/[۰-۹]+ مشتری، [۰-۹]+ مخاطب، [۰-۹]+ سیستم و ۵ تیکت با [۰-۹]+ رویداد درون‌ریزی خواهد شد\./);
   await expect(summary.locator('p').first()).not.toContainText(/[0-9]/);
   await expect(summary.locator('p').last()).toContainText(/^[۰-۹]+ ردیف رد شد؛ هر کدام همراه با دلیل در \u2068.+\.jsonl\u2069 آمده است\.$/);
+  // Each reject says in Persian what to fix.
+  const rejects = page.getByTestId('import-rejects');
+  await expect(rejects).toContainText(fa['data.reject.missingRequester']);
+  await expect(rejects).toContainText(fa['data.reject.deletedInSource'].replace('{source}', '\u2068Zendesk\u2069'));
+  if (shot) await page.screenshot({ path: `${shot}/import-rejects-fa-1400.png`, fullPage: true });
 });

@@ -89,10 +89,24 @@ export const transferResultSchema = z.object({
   openTickets: z.array(z.object({ id: idSchema, number: z.string(), subject: z.string() })),
 });
 
+/** Why an import refused a row or a file, as the import screen says it (each with its values). */
+export const REJECT_KEYS = ['invalidFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut'] as const;
+export type RejectKey = (typeof REJECT_KEYS)[number];
+
 export const importSummarySchema = z.object({
   imported: z.object({ customers: z.number().int(), contacts: z.number().int(), assets: z.number().int(), tickets: z.number().int(), events: z.number().int() }),
   rejected: z.number().int(),
   rejects: z.string(),
+  /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */
+  firstRejects: z.array(
+    z.object({
+      file: z.string(),
+      row: z.number().int().nullable(),
+      reason: z.string(),
+      key: z.enum(REJECT_KEYS).optional(),
+      params: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
 });
 export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 

@@ -6,7 +6,7 @@ import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
 import { mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
-import { formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
+import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { segmentLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
@@ -327,11 +327,62 @@ function ImportPanel() {
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
+              {summary.firstRejects.length > 0 && <RejectsTable summary={summary} />}
             </Paper>
           )}
         </Stack>
       </Section>
     </Stack>
+  );
+}
+
+type Reject = ImportSummaryView['firstRejects'][number];
+
+/** What to fix, in the reader's language where the import named the reason; else its own sentence. */
+function rejectReason(r: Reject) {
+  if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
+  if (currentLanguage() === 'en') return r.reason;
+  return (
+    <>
+      {t('data.reject.other')}{' '}
+      <Text span size="xs" c="dimmed" dir="ltr">
+        {r.reason}
+      </Text>
+    </>
+  );
+}
+
+/** The first rejects of an import, each with its file, its row and what to fix; the rest are in the rejects file. */
+function RejectsTable({ summary }: { summary: ImportSummaryView }) {
+  const more = summary.rejected - summary.firstRejects.length;
+  return (
+    <Box mt="xs">
+      <Table.ScrollContainer minWidth={480}>
+        <Table striped withTableBorder data-testid="import-rejects" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('data.rejectFile')}</Table.Th>
+              <Table.Th>{t('data.rejectRow')}</Table.Th>
+              <Table.Th>{t('data.rejectWhy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {summary.firstRejects.map((r, i) => (
+              <Table.Tr key={`${r.file}/${r.row ?? 'file'}/${i}`}>
+                <Table.Td dir="ltr">{r.file.split(/[\\/]/).pop()}</Table.Td>
+                <Table.Td>{r.row === null ? t('data.rejectWholeFile') : formatNumber(r.row)}</Table.Td>
+                <Table.Td>{rejectReason(r)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {more > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {tc('data.rejectsMore', more, { path: summary.rejects })}
+        </Text>
+      )}
+    </Box>
   );
 }
 

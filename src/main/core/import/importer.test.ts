@@ -43,6 +43,16 @@ describe('import from Zendesk', () => {
       ]),
     );
     expect(first.rejected).toBe(reasons.length);
+    // The import screen shows the first rejects as the file has them, keyed so that it can say them in Persian too.
+    expect(first.firstRejects.map((r) => r.reason)).toEqual(reasons);
+    expect(first.firstRejects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: 'missing requester', key: 'missingRequester', row: expect.any(Number) }),
+        expect.objectContaining({ key: 'requesterNotImported', params: { id: '9004' } }),
+        expect.objectContaining({ key: 'ticketNotImported', params: { id: '999' } }),
+        expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone' } }),
+      ]),
+    );
     const sql = desk.db.sqlite;
     // Non-Latin names and their own countries' numbers.
     expect(sql.prepare(`select phone, country, locale from customers where name = 'سارا احمدی'`).get()).toEqual({ phone: '+989121234567', country: 'IR', locale: 'fa' });
@@ -162,6 +172,7 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(rejectsOf(r.rejects).filter((x) => x.file === cut)).toEqual([
       expect.objectContaining({ row: null, reason: expect.stringMatching(/^the file cannot be read after row 1 \(.+\); the rows before that point were imported$/) }),
     ]);
+    expect(r.firstRejects.filter((x) => x.file === cut)).toEqual([expect.objectContaining({ row: null, key: 'fileCut', params: { row: '1' } })]);
   });
 
   it('ends a batch after 4 MB of the file, so large bodies do not pile up in memory', async () => {

@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
+import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
 import { actorOf, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
@@ -49,10 +50,22 @@ export interface ImportRequest {
   onProgress?: (p: { file: string; rows: number; bytesRead: number; bytes: number }) => void;
 }
 
+/** Why a row or a file was refused: the sentence, and a key (with values) the UI can say it in. */
+export interface RejectReason {
+  reason: string;
+  key?: RejectKey;
+  params?: Record<string, string>;
+}
+
+/** The first rejects of a run, shown on the import screen: the rest are in the rejects file. */
+export const REJECTS_SHOWN = 20;
+
 export interface ImportSummary {
   imported: { customers: number; contacts: number; assets: number; tickets: number; events: number };
   rejected: number;
   rejects: string;
+  /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
+  firstRejects: Array<RejectReason & { file: string; row: number | null }>;
 }
 
 export interface ImportContext {
@@ -72,12 +85,23 @@ const BATCH = 5_000;
 const BATCH_BYTES = 4 << 20;
 const IMPORT_CACHE_KB = -16_384;
 
-class Rejected extends Error {}
+class Rejected extends Error {
+  constructor(
+    reason: string,
+    readonly key?: RejectKey,
+    readonly params?: Record<string, string>,
+  ) {
+    super(reason);
+  }
+}
 /** A row failed after it had written: its batch is undone and runs again row by row. */
 class RowWroteThenFailed extends Error {}
-const reject = (reason: string): never => {
-  throw new Rejected(reason);
+const reject = (reason: string, key?: RejectKey, params?: Record<string, string>): never => {
+  throw new Rejected(reason, key, params);
 };
+/** A row whose fields the shared rules refused: each field and what is wrong with it. */
+const rejectFields = (issues: ReadonlyArray<{ field: string; message: string }>): never =>
+  reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', { fields: issues.map((i) => i.field).join(', ') });
 
 type Value = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -97,11 +121,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const source = req.from;
   const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 };
   let rejected = 0;
+  const firstRejects: ImportSummary['firstRejects'] = [];
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
-  const writeReject = (entry: { file: string; row: number | null; reason: string; record?: Value }) => {
+  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value }) => {
     rejected++;
-    rejects.write(JSON.stringify(entry) + '\n');
+    const { key, params, ...line } = entry;
+    rejects.write(JSON.stringify(line) + '\n');
+    if (firstRejects.length < REJECTS_SHOWN) firstRejects.push({ file: entry.file, row: entry.row, reason: entry.reason, ...(key ? { key, params: params ?? {} } : {}) });
   };
   const totalChanges = db.sqlite.prepare('SELECT total_changes()').pluck();
 
@@ -126,7 +153,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number): string {
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
-    if (!checked.ok) reject(checked.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
+    if (!checked.ok) rejectFields(checked.issues);
     const v = checked.ok ? checked.value : null!;
     const id = uuidv7();
     const now = ctx.now();
@@ -152,7 +179,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   function addContact(ext: string, customerId: string, draft: { name: string; email: string; phone: string; role?: string }): void {
     const c = validateContact(draft, ctx.deskCountry);
-    if (!c.ok) reject(c.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
+    if (!c.ok) rejectFields(c.issues);
     const v = c.ok ? c.value : null!;
     const id = uuidv7(ctx.now());
     db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
@@ -163,11 +190,11 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   function addAsset(customerId: string, draft: Parameters<typeof validateAsset>[0]): string {
     const a = validateAsset(draft, ctx.now());
-    if (!a.ok) reject(a.issues.map((i) => `${i.field}: ${i.message}`).join(' '));
+    if (!a.ok) rejectFields(a.issues);
     const v = a.ok ? a.value : null!;
     const existing = assetOf.get(v.serviceTag);
     if (existing) {
-      if (existing.customer_id !== customerId) reject(`service tag ${v.serviceTag} is already registered to another customer`);
+      if (existing.customer_id !== customerId) reject(`service tag ${v.serviceTag} is already registered to another customer`, 'tagTaken', { tag: v.serviceTag });
       return existing.id;
     }
     const id = uuidv7(v.shipDate);
@@ -230,7 +257,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   }
   const subjectOf = (subject: string, description: string): string => {
     const s = (subject.trim() || description.trim().split('\n')[0] || '').slice(0, 200).trim();
-    if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)');
+    if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)', 'noSubject');
     return s;
   };
   const levelFor = (segment: Segment, ...labels: string[]): ServiceLevel =>
@@ -242,7 +269,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   const handlers: Record<FileKind, (row: Value) => void> = {
     'zendesk.organizations': (o) => {
-      const ext = idOf(o.id) ?? reject('the organization has no id');
+      const ext = idOf(o.id) ?? reject('the organization has no id', 'noId');
       if (find('organization', ext)) return;
       const fields = (o.organization_fields ?? {}) as Value;
       const tags = Array.isArray(o.tags) ? o.tags.map(str) : [];
@@ -250,15 +277,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       addCustomer(ext, 'organization', { kind: kindFor(segment, 'organisation'), name: str(o.name), segment, serviceLevel: levelFor(segment, str(fields.service_level), ...tags), locale: 'en-US' }, parseSourceTime(str(o.created_at)) ?? ctx.now());
     },
     'zendesk.users': (u) => {
-      const ext = idOf(u.id) ?? reject('the user has no id');
+      const ext = idOf(u.id) ?? reject('the user has no id', 'noId');
       if (str(u.role) && str(u.role) !== 'end-user') return; // agents and admins are staff, not customers
       if (find('user', ext)) return;
-      if (u.active === false) reject('deleted or suspended in Zendesk');
+      if (u.active === false) reject('deleted or suspended in Zendesk', 'deletedInSource', { source: 'Zendesk' });
       const org = idOf(u.organization_id);
       const phone = str(u.phone);
       const email = str(u.email);
       if (org) {
-        const orgId = find('organization', org) ?? reject(`organization ${org} is not in the imported organizations (include its export page)`);
+        const orgId = find('organization', org) ?? reject(`organization ${org} is not in the imported organizations (include its export page)`, 'organizationNotImported', { id: org });
         addContact(ext, orgId, { name: str(u.name), email, phone });
         remember('user', ext, orgId);
         return;
@@ -274,14 +301,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       );
     },
     'zendesk.tickets': (t) => {
-      const ext = idOf(t.id) ?? reject('the ticket has no id');
+      const ext = idOf(t.id) ?? reject('the ticket has no id', 'noId');
       if (find('ticket', ext)) return;
       const statusRaw = str(t.status).toLowerCase();
-      if (statusRaw === 'deleted') reject('deleted in Zendesk');
-      const status = ZENDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`);
+      if (statusRaw === 'deleted') reject('deleted in Zendesk', 'deletedInSource', { source: 'Zendesk' });
+      const status = ZENDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`, 'unknownStatus', { status: statusRaw });
       const requester = idOf(t.requester_id);
-      if (!requester) reject('missing requester');
-      const customerId = find('user', requester) ?? find('organization', idOf(t.organization_id)) ?? reject(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`);
+      if (!requester) reject('missing requester', 'missingRequester');
+      const customerId = find('user', requester) ?? find('organization', idOf(t.organization_id)) ?? reject(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`, 'requesterNotImported', { id: requester ?? '' });
       const description = textOfHtml(str(t.description));
       const tags = Array.isArray(t.tags) ? t.tags.map(str) : [];
       const custom = Array.isArray(t.custom_fields) ? (t.custom_fields as Value[]).filter((f) => f.value !== null && f.value !== '' && f.value !== undefined) : [];
@@ -292,7 +319,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (a && a.customer_id === customerId) assetId = a.id;
       }
       const extra = custom.length ? `\n\nCustom fields: ${custom.map((f) => `${str(f.id)}=${typeof f.value === 'object' ? JSON.stringify(f.value) : str(f.value)}`).join('; ')}` : '';
-      const createdAt = parseSourceTime(str(t.created_at)) ?? reject(`created_at "${str(t.created_at)}" is not a time`);
+      const createdAt = parseSourceTime(str(t.created_at)) ?? reject(`created_at "${str(t.created_at)}" is not a time`, 'notATime', { field: 'created_at', value: str(t.created_at) });
       const via = (t.via ?? {}) as Value;
       addTicket(ext, {
         customerId,
@@ -311,10 +338,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const children = Array.isArray(e.child_events) ? (e.child_events as Value[]) : [];
       const comments = children.filter((c) => str(c.event_type) === 'Comment' || c.type === 'Comment');
       if (comments.length === 0) return;
-      const ticketExt = idOf(e.ticket_id) ?? reject('the event names no ticket');
-      const ticketId = find('ticket', ticketExt) ?? reject(`ticket ${ticketExt} was not imported`);
-      const t = ticketRow.get(ticketId) ?? reject(`ticket ${ticketExt} was not imported`);
-      const at = parseSourceTime(str(e.created_at)) ?? (typeof e.timestamp === 'number' ? e.timestamp * 1000 : null) ?? reject('the event has no time');
+      const ticketExt = idOf(e.ticket_id) ?? reject('the event names no ticket', 'noId');
+      const ticketId = find('ticket', ticketExt) ?? reject(`ticket ${ticketExt} was not imported`, 'ticketNotImported', { id: ticketExt });
+      const t = ticketRow.get(ticketId) ?? reject(`ticket ${ticketExt} was not imported`, 'ticketNotImported', { id: ticketExt });
+      const at = parseSourceTime(str(e.created_at)) ?? (typeof e.timestamp === 'number' ? e.timestamp * 1000 : null) ?? reject('the event has no time', 'notATime', { field: 'created_at', value: '' });
       for (const c of comments) {
         const ext = idOf(c.id) ?? `${str(e.id)}/${comments.indexOf(c)}`;
         if (find('comment', ext)) continue;
@@ -338,7 +365,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     },
     'freshdesk.companies': (c) => {
       const name = cell(c, 'Name', 'Company Name', 'Company');
-      const ext = cell(c, 'Company ID', 'ID') || name.toLowerCase() || reject('the company has neither an id nor a name');
+      const ext = cell(c, 'Company ID', 'ID') || name.toLowerCase() || reject('the company has neither an id nor a name', 'noId');
       if (find('company', ext) || find('company', name.toLowerCase())) return;
       const segment = segmentFrom(cell(c, 'Segment', 'Industry', 'Account tier', 'Description')) ?? 'small_business';
       const id = addCustomer(ext, 'company', { kind: kindFor(segment, 'organisation'), name, segment, serviceLevel: levelFor(segment, cell(c, 'Account tier', 'Health score')), locale: 'en-US' }, parseSourceTime(cell(c, 'Created at', 'Created time')) ?? ctx.now());
@@ -346,7 +373,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     },
     'freshdesk.contacts': (c) => {
       const email = cell(c, 'Email', 'Primary email');
-      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || reject('the contact has neither an id nor an email');
+      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || reject('the contact has neither an id nor an email', 'noId');
       if (find('user', ext)) return;
       const name = cell(c, 'Full name', 'Name', 'Contact name');
       const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
@@ -362,16 +389,16 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       if (email) remember('user', email.toLowerCase(), id);
     },
     'freshdesk.tickets': (t) => {
-      const ext = cell(t, 'Ticket ID', 'ID') || reject('the ticket has no id');
+      const ext = cell(t, 'Ticket ID', 'ID') || reject('the ticket has no id', 'noId');
       if (find('ticket', ext)) return;
       const statusRaw = cell(t, 'Status').toLowerCase();
-      const status = FRESHDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`);
+      const status = FRESHDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`, 'unknownStatus', { status: statusRaw });
       const email = cell(t, 'Email', 'Requester email');
       const contact = cell(t, 'Contact ID', 'Requester ID');
       const name = cell(t, 'Full name', 'Requester name', 'Requester');
       let customerId = find('user', contact || null) ?? find('user', email ? email.toLowerCase() : null);
       if (!customerId) {
-        if (!email && !name) reject('missing requester');
+        if (!email && !name) reject('missing requester', 'missingRequester');
         const company = cell(t, 'Company Name', 'Company');
         customerId = company
           ? (find('company', company.toLowerCase()) ?? addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment: 'small_business', serviceLevel: 'standard' }, ctx.now()))
@@ -379,7 +406,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (email) remember('user', email.toLowerCase(), customerId);
       }
       const description = textOfHtml(cell(t, 'Description'));
-      const createdAt = parseSourceTime(cell(t, 'Created time', 'Created at')) ?? reject(`created time "${cell(t, 'Created time')}" is not a time`);
+      const createdAt = parseSourceTime(cell(t, 'Created time', 'Created at')) ?? reject(`created time "${cell(t, 'Created time')}" is not a time`, 'notATime', { field: 'Created time', value: cell(t, 'Created time', 'Created at') });
       const product = cell(t, 'Product');
       const custom = Object.entries(t).filter(([key, v]) => /^cf_/i.test(key) && str(v).trim() !== '');
       let assetId: string | null = null;
@@ -406,7 +433,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const m = req.mapping ?? {};
       const get = (field: string) => cell(r, m[field] ?? field, field);
       const name = get('name');
-      const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by');
+      const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
       if (find('user', ext)) return;
       const segment = SEGMENTS.find((s) => s === get('segment')) ?? segmentFrom(get('segment')) ?? 'home';
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
@@ -424,7 +451,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   for (const file of req.files) {
     const r = recognise(file, source);
     if (r.ok) files.push({ file, kind: r.kind, bytes: r.bytes });
-    else writeReject({ file, row: null, reason: r.reason });
+    else writeReject({ file, row: null, reason: r.reason, key: 'fileUnreadable' });
   }
   files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
@@ -448,7 +475,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
        * row, so that only that row's writes go.
        */
       const attempt = (work: readonly { index: number; value: Value }[], perRow: boolean) => {
-        const refused: { index: number; value: Value; reason: string }[] = [];
+        const refused: Array<RejectReason & { index: number; value: Value }> = [];
         db.write(() => {
           for (const row of work) {
             const before = perRow ? 0 : (totalChanges.get() as number);
@@ -459,7 +486,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
             } catch (error) {
               if (!perRow && (!(error instanceof Rejected) || totalChanges.get() !== before)) throw new RowWroteThenFailed();
               Object.assign(counts, counted);
-              refused.push({ index: row.index, value: row.value, reason: error instanceof Error ? error.message : String(error) });
+              refused.push({ index: row.index, value: row.value, reason: error instanceof Error ? error.message : String(error), ...(error instanceof Rejected && error.key ? { key: error.key, params: error.params ?? {} } : {}) });
             }
           }
           bulk.settle();
@@ -470,7 +497,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         const work = batch;
         batch = [];
         const countsBefore = { ...counts };
-        let refused: { index: number; value: Value; reason: string }[];
+        let refused: Array<RejectReason & { index: number; value: Value }>;
         try {
           refused = attempt(work, false);
         } catch (error) {
@@ -479,7 +506,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
           bulk.discard();
           refused = attempt(work, true);
         }
-        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, record: r.value });
+        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value });
         req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
       };
       let last = 0;
@@ -496,7 +523,13 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
           // The other files are still imported.
           flush(last);
           const where = lastIndex === 0 ? 'before its first row' : `after row ${lastIndex}`;
-          writeReject({ file: f.file, row: null, reason: `the file cannot be read ${where} (${error instanceof Error ? error.message : String(error)}); the rows before that point were imported` });
+          writeReject({
+            file: f.file,
+            row: null,
+            reason: `the file cannot be read ${where} (${error instanceof Error ? error.message : String(error)}); the rows before that point were imported`,
+            key: 'fileCut',
+            params: { row: String(lastIndex) },
+          });
           break;
         }
         if (next.done) {
@@ -519,7 +552,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     if (req.dryRun) db.sqlite.exec('ROLLBACK');
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
-  return { imported: counts, rejected, rejects: req.rejectsPath };
+  return { imported: counts, rejected, rejects: req.rejectsPath, firstRejects };
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
