@@ -16,12 +16,12 @@ function viewing(ctx: DeskContext, s: Session, t: Written) {
 }
 
 /** A ticket's page as the signed-in person sees it, from what was just read or written. */
-export function ticketPage(ctx: DeskContext, s: Session, t: Written) {
+function ticketPage(ctx: DeskContext, s: Session, t: Written) {
   return ctx.tickets.detail(t, ...viewing(ctx, s, t));
 }
 
 /** An action's reply: the page as the action left it, from what it wrote alone (no read). */
-function actionReply(ctx: DeskContext, s: Session, t: Written) {
+export function actionReply(ctx: DeskContext, s: Session, t: Written) {
   return ctx.tickets.pageOf(t, ...viewing(ctx, s, t));
 }
 
