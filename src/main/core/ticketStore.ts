@@ -352,21 +352,27 @@ export function ticketStore(
    * invalid_input) with the reason and writes nothing.
    */
   function act(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedSeq?: number, assignee?: Assignee | null): Written {
-    return db.write(() => {
-      const loaded = load(ticketId);
-      if (!loaded) throw new ApiError('not_found', 'That ticket does not exist.');
-      const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
-      const decision = decide(loaded.state, { kind: 'act', command, expectedSeq, assignee, policy }, actor, at);
-      if (!decision.ok) throw refusal(decision);
-      return write(loaded, decision.events, opts.clock.now());
-    });
+    return db.write(() => actInside(actor, ticketId, command, at, expectedSeq, assignee));
+  }
+  /** act() inside the caller's write. */
+  function actInside(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedSeq?: number, assignee?: Assignee | null): Written {
+    const loaded = load(ticketId);
+    if (!loaded) throw new ApiError('not_found', 'That ticket does not exist.');
+    const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
+    const decision = decide(loaded.state, { kind: 'act', command, expectedSeq, assignee, policy }, actor, at);
+    if (!decision.ok) throw refusal(decision);
+    return write(loaded, decision.events, opts.clock.now());
   }
 
-  /** The next unassigned ticket of a queue, taken in the same transaction that finds it. */
+  /**
+   * The next unassigned ticket of a queue, taken in the same transaction that finds it: one
+   * transaction, not a savepoint inside one, for a savepoint makes SQLite copy each page the
+   * take changes into a statement journal first.
+   */
   function takeNext(actor: Actor, key: QueueKey, at: number): Written | null {
     return db.write(() => {
       const next = st.nextUnassigned.get(key.segment, key.tier);
-      return next ? act(actor, next.id, { type: 'TAKE' }, at) : null;
+      return next ? actInside(actor, next.id, { type: 'TAKE' }, at) : null;
     });
   }
 
