@@ -251,9 +251,9 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, op
       let at = createdAt;
       const step = () => (at = Math.min(at + f.number.int({ min: 1, max: open ? 12 : 180 }) * 60_000, now - 30_000));
       const priority: Priority = f.helpers.weightedArrayElement([{ value: 'urgent', weight: 1 }, { value: 'high', weight: 3 }, { value: 'normal', weight: 6 }, { value: 'low', weight: 2 }]);
-      const id = tickets.create(agent, { customerId: c.id, assetId: f.helpers.arrayElement(c.assets), subject: f.helpers.arrayElement(SUBJECTS), description: f.lorem.sentences({ min: 1, max: 3 }), priority, channel: f.helpers.arrayElement(['phone', 'phone', 'email', 'chat', 'web'] as const), at }).row.id;
+      const id = tickets.createInside(agent, { customerId: c.id, assetId: f.helpers.arrayElement(c.assets), subject: f.helpers.arrayElement(SUBJECTS), description: f.lorem.sentences({ min: 1, max: 3 }), priority, channel: f.helpers.arrayElement(['phone', 'phone', 'email', 'chat', 'web'] as const), at }).row.id;
       ticketCount++;
-      const send = (who: Actor, command: TicketCommand) => tickets.act(who, id, command, step());
+      const send = (who: Actor, command: TicketCommand) => tickets.actInside(who, id, command, step());
       const note = () => f.helpers.arrayElement(['Ran ePSA diagnostics: memory test failed', 'Customer confirmed the issue persists after update', 'Reseated the cable; no change', 'Collected logs from SupportAssist', 'Checked BIOS version: two releases behind']);
       if (plan === 'new') return;
       send(agent, { type: 'TAKE' });

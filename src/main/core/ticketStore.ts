@@ -37,6 +37,17 @@ import { interactionStage, type InteractionStage } from './stagedInteractions';
 // write see the same state (two desks on one file cannot both take one ticket), and a
 // refusal rolls back a transaction that wrote nothing.
 
+/** A ticket an agent opens: for whom, on which system, what about. */
+export interface NewTicket {
+  customerId: string;
+  assetId?: string | null;
+  subject: string;
+  description?: string;
+  priority?: Priority;
+  channel?: Channel;
+  at: number;
+}
+
 export interface TicketChange {
   ticketId: string;
   customerId: string;
@@ -315,36 +326,41 @@ export function ticketStore(
 
   function create(
     actor: Actor,
-    input: { customerId: string; assetId?: string | null; subject: string; description?: string; priority?: Priority; channel?: Channel; at: number },
+    input: NewTicket,
   ): Written {
-    return db.write(() => {
-      const customer = db.get(k.selectFrom('customers').select(['id', 'name', 'segment', 'service_level']).where('id', '=', input.customerId));
-      if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
-      let asset: { id: string; customerId: string; serviceTag: string } | null = null;
-      if (input.assetId) {
-        const a = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag']).where('id', '=', input.assetId));
-        if (!a) throw new ApiError('not_found', 'That system no longer exists.');
-        asset = { id: a.id, customerId: a.customer_id, serviceTag: a.service_tag };
-      }
-      const segment = customer.segment as Segment;
-      const level = customer.service_level as TicketLogState['head']['serviceLevel'];
-      const command: TicketLogCommand = {
-        kind: 'create',
-        ticketId: uuidv7(input.at),
-        number: nextNumber(),
-        customer: { id: customer.id, name: customer.name, segment, serviceLevel: level },
-        asset,
-        subject: input.subject,
-        description: input.description ?? '',
-        priority: input.priority ?? 'normal',
-        channel: input.channel ?? 'phone',
-        reopenWindowMs: opts.reopenWindowMs ?? 7 * 86_400_000,
-        policy: opts.sla.policyInForce(segment, level),
-      };
-      const decision = decide(null, command, actor, input.at);
-      if (!decision.ok) throw refusal(decision);
-      return write({ row: null, events: [], state: null }, decision.events, opts.clock.now());
-    });
+    return db.write(() => createInside(actor, input));
+  }
+  /** create() inside the caller's transaction (the demo's generator writes thousands in one). */
+  function createInside(
+    actor: Actor,
+    input: NewTicket,
+  ): Written {
+    const customer = db.get(k.selectFrom('customers').select(['id', 'name', 'segment', 'service_level']).where('id', '=', input.customerId));
+    if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
+    let asset: { id: string; customerId: string; serviceTag: string } | null = null;
+    if (input.assetId) {
+      const a = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag']).where('id', '=', input.assetId));
+      if (!a) throw new ApiError('not_found', 'That system no longer exists.');
+      asset = { id: a.id, customerId: a.customer_id, serviceTag: a.service_tag };
+    }
+    const segment = customer.segment as Segment;
+    const level = customer.service_level as TicketLogState['head']['serviceLevel'];
+    const command: TicketLogCommand = {
+      kind: 'create',
+      ticketId: uuidv7(input.at),
+      number: nextNumber(),
+      customer: { id: customer.id, name: customer.name, segment, serviceLevel: level },
+      asset,
+      subject: input.subject,
+      description: input.description ?? '',
+      priority: input.priority ?? 'normal',
+      channel: input.channel ?? 'phone',
+      reopenWindowMs: opts.reopenWindowMs ?? 7 * 86_400_000,
+      policy: opts.sla.policyInForce(segment, level),
+    };
+    const decision = decide(null, command, actor, input.at);
+    if (!decision.ok) throw refusal(decision);
+    return write({ row: null, events: [], state: null }, decision.events, opts.clock.now());
   }
 
   /**
@@ -354,7 +370,7 @@ export function ticketStore(
   function act(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedSeq?: number, assignee?: Assignee | null): Written {
     return db.write(() => actInside(actor, ticketId, command, at, expectedSeq, assignee));
   }
-  /** act() inside the caller's write. */
+  /** act() inside the caller's transaction: a second write() there would be a savepoint (see takeNext). */
   function actInside(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedSeq?: number, assignee?: Assignee | null): Written {
     const loaded = load(ticketId);
     if (!loaded) throw new ApiError('not_found', 'That ticket does not exist.');
@@ -435,7 +451,7 @@ export function ticketStore(
     });
   }
 
-  return { create, act, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf };
+  return { create, createInside, act, actInside, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;
