@@ -51,6 +51,19 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
     handle = timers.set(tick, wait);
   }
 
+  // A change pokes the scheduler from inside the call that made it; the re-arming (a read of
+  // the earliest deadline and a new timer) waits until that call has answered, and any number
+  // of changes in one turn re-arm once.
+  let pokeQueued = false;
+  function poke() {
+    if (!timers || stopped || pokeQueued) return;
+    pokeQueued = true;
+    setImmediate(() => {
+      pokeQueued = false;
+      arm();
+    }).unref();
+  }
+
   return {
     tick,
     start: () => {
@@ -58,7 +71,7 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
       tick();
     },
     /** After a write: the new deadline may come before the one we sleep for. */
-    poke: arm,
+    poke,
     stop() {
       stopped = true;
       if (handle !== null && timers) timers.clear(handle);
