@@ -51,18 +51,20 @@ describe('staged interactions', () => {
     const ava = await as('Ava Martin');
     const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
     if (found.kind !== 'match') throw new Error('no maria');
-    const t = await ava.call('tickets.create', { customerId: found.view.customer.id, subject: 'Intermittent Wi-Fi' });
+    // Notes spread over a few tickets, as a busy desk makes them (a ticket's log is read whole on each event).
+    const tickets: string[] = [];
+    for (let i = 0; i < 16; i++) tickets.push((await ava.call('tickets.create', { customerId: found.view.customer.id, subject: `Intermittent Wi-Fi ${i}` })).ticket.id);
     const staged = () => desk.db.sqlite.prepare('select count(*) from interactions_pending').pluck().get() as number;
     let most = 0;
     for (let i = 0; i < SETTLE_BATCH + 44; i++) {
-      await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'ADD_NOTE', note: `note ${i}` } });
+      await ava.call('tickets.act', { ticketId: tickets[i % tickets.length]!, command: { type: 'ADD_NOTE', note: `note ${i}` } });
       most = Math.max(most, staged());
     }
     expect(most).toBeLessThan(SETTLE_BATCH);
     const notes = [
-      ...(desk.db.sqlite.prepare(`select summary from interactions where customer_id = ? and ticket_id = ? and channel = 'note'`).pluck().all(found.view.customer.id, t.ticket.id) as string[]),
-      ...(desk.db.sqlite.prepare(`select summary from interactions_pending where ticket_id = ? and channel = 'note'`).pluck().all(t.ticket.id) as string[]),
-    ];
+      ...(desk.db.sqlite.prepare(`select summary from interactions where customer_id = ? and channel = 'note'`).pluck().all(found.view.customer.id) as string[]),
+      ...(desk.db.sqlite.prepare(`select summary from interactions_pending where customer_id = ? and channel = 'note'`).pluck().all(found.view.customer.id) as string[]),
+    ].filter((n) => / note \d+$/.test(n));
     expect(notes).toHaveLength(SETTLE_BATCH + 44);
     expect(new Set(notes).size).toBe(SETTLE_BATCH + 44);
   });
