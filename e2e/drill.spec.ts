@@ -10,6 +10,9 @@ import { Board } from './pages/board';
 const word = (key: keyof typeof en) => en[key];
 
 test('an attainment figure opens the targets behind it, missed first, and a reload keeps the drawer', async ({ page }) => {
+  // Two whole starts of the app (sign-in, then the reload) and a drawer of up to 100 rows: about
+  // 20 s on a quiet 2-core machine, past 30 s on a busy one.
+  test.setTimeout(45_000);
   await signInAs(page, 'Grace Chen');
   const board = new Board(page);
   await board.open();
