@@ -62,6 +62,19 @@ export type MovedRow = Pick<TicketRowDb, (typeof MOVED_COLUMNS)[number] | 'id'>;
 const sameValue = (a: unknown, b: unknown): boolean =>
   a === b || (a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0);
 
+/** An interaction row's values, in the order the slots below take them. */
+type InteractionValues = [id: string, customerId: string, ticketId: string, channel: string, direction: string, at: number, summary: string, userId: string | null];
+const interactionSlots = () => ({
+  id: param<string>(),
+  customer_id: param<string>(),
+  ticket_id: param<string>(),
+  channel: param<string>(),
+  direction: param<string>(),
+  at: param<number>(),
+  summary: param<string>(),
+  user_id: param<string | null>(),
+});
+
 export function ticketStatements(db: Sql) {
   const k = db.kysely;
   // One UPDATE per set of changed columns, compiled on first use (a take, an escalation, a
@@ -134,31 +147,9 @@ export function ticketStatements(db: Sql) {
         .values({ user_id: param<string>(), open: param<number>() })
         .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ open: eb('agent_load.open', '+', param<number>()) }))),
     ),
-    insertInteraction: db.prepare<never, [string, string, string, string, string, number, string, string | null]>(
-      k.insertInto('interactions').values({
-        id: param<string>(),
-        customer_id: param<string>(),
-        ticket_id: param<string>(),
-        channel: param<string>(),
-        direction: param<string>(),
-        at: param<number>(),
-        summary: param<string>(),
-        user_id: param<string | null>(),
-      }),
-    ),
+    insertInteraction: db.prepare<never, InteractionValues>(k.insertInto('interactions').values(interactionSlots())),
     // A ticket event's interaction, staged (stagedInteractions.ts): its rowid is how many wait.
-    stageInteraction: db.prepare<never, [string, string, string, string, string, number, string, string | null]>(
-      k.insertInto('interactions_pending').values({
-        id: param<string>(),
-        customer_id: param<string>(),
-        ticket_id: param<string>(),
-        channel: param<string>(),
-        direction: param<string>(),
-        at: param<number>(),
-        summary: param<string>(),
-        user_id: param<string | null>(),
-      }),
-    ),
+    stageInteraction: db.prepare<never, InteractionValues>(k.insertInto('interactions_pending').values(interactionSlots())),
     appendOutbox: db.prepare<never, [string, string, string]>(k.insertInto('outbox').values({ event_id: param<string>(), stream: param<string>(), body: param<string>() })),
   };
 }
