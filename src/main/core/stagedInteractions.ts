@@ -77,6 +77,14 @@ export function interactionStage(db: Sql, options: { delayMs?: number; readOnly?
     if (readOnly || !db.sqlite.open || db.sqlite.inTransaction) return 0;
     return db.write(() => settleInteractions(db.sqlite));
   }
+  /** Settles, or leaves the rows staged (and read from there) for the next try: the event that staged them is committed whatever happens here. */
+  function settleOrKeep(): void {
+    try {
+      settle();
+    } catch (e) {
+      console.error(`tagdesk: moving staged interactions failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   function soon(): void {
     if (timer !== null || stopped || delay <= 0) return;
     timer = setTimeout(() => {
@@ -84,12 +92,7 @@ export function interactionStage(db: Sql, options: { delayMs?: number; readOnly?
       if (stopped || !db.sqlite.open) return;
       // Inside someone's open transaction (a dry-run import spans calls): try again later.
       if (db.sqlite.inTransaction) return soon();
-      try {
-        settle();
-      } catch (e) {
-        // The rows stay staged (and read from there); the next event tries again.
-        console.error(`tagdesk: moving staged interactions failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      settleOrKeep();
     }, delay);
     timer.unref?.();
   }
@@ -100,7 +103,7 @@ export function interactionStage(db: Sql, options: { delayMs?: number; readOnly?
     staged(count) {
       db.afterCommit(() => {
         // Events in a tight loop (an import, a rebase) give the timer no turn.
-        if (count >= SETTLE_BATCH && !db.sqlite.inTransaction) settle();
+        if (count >= SETTLE_BATCH && !db.sqlite.inTransaction) settleOrKeep();
         else soon();
       });
     },
