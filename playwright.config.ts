@@ -29,7 +29,10 @@ export default defineConfig({
             ...(existsSync(chromium) ? { executablePath: chromium } : {}),
             args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
           },
-    trace: 'retain-on-failure',
+    // Recording a trace costs about a third of a test's time, so CI records one only for the
+    // retry of a test that failed (where it is kept); a local run, which does not retry, keeps
+    // the trace of every failure.
+    trace: ci ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
 });

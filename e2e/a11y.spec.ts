@@ -1,15 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
+import { axeViolations } from './axe';
 import { test } from './fixtures';
 
 // axe (WCAG 2.0/2.1 A and AA) on every screen, left-to-right in English and right-to-left
 // in Persian, light and dark, with a dialog open, a drawer open and a toast showing. One
 // desk and one page load per combination: screens are reached through the app itself.
 // Every violation of every screen is collected, then the test fails listing them all.
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const COMBINATIONS = [
   { lang: 'en', scheme: 'light' },
@@ -26,13 +24,10 @@ for (const { lang, scheme } of COMBINATIONS) {
     // A dialog is audited on its own: the page behind it was audited just before.
     const audit = async (screen: string, only?: string) => {
       const started = Date.now();
-      const builder = new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
-      if (only) builder.include(only);
-      const result = await builder.analyze();
+      const violations = await axeViolations(page, only);
       if (process.env.A11Y_TIMES) console.log(screen, Date.now() - started, 'ms');
-      for (const v of result.violations) {
-        const where = v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.split('\n').slice(1, 2).join('').trim()}]` : ''}`);
-        found.push(`${screen}: ${v.id} (${v.impact}), ${v.nodes.length} node(s): ${where.join(' | ')}`);
+      for (const v of violations) {
+        found.push(`${screen}: ${v}`);
         if (process.env.A11Y_TIMES) console.log(found.at(-1));
       }
     };

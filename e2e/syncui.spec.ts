@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type WebSocketRoute } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { coded } from '../src/main/core/db/idCodec';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { ticketNumber } from '../src/main/core/ticketRows';
 import type { SyncConflict, SyncStatus } from '../src/shared/syncApi';
 import { en } from '../src/renderer/i18n/en';
+import { axeViolations } from './axe';
 import { fa } from '../src/renderer/i18n/fa';
 import { test } from './fixtures';
 
@@ -206,8 +206,7 @@ test('axe finds nothing on the conflicts page, English and Persian, light and da
     await expect(page.getByRole('heading', { level: 1, name: d['conflicts.title'] })).toBeVisible();
     await expect(page.getByRole('listitem')).toHaveCount(2);
     await expect(page.getByRole('status', { name: d['sync.label'] })).toContainText(d['sync.offline']);
-    const result = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).analyze();
-    for (const v of result.violations) found.push(`${lang} ${scheme} ${width}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    for (const v of await axeViolations(page)) found.push(`${lang} ${scheme} ${width}: ${v}`);
     if (shots) await page.screenshot({ path: join(shots, `conflicts-${lang}-${scheme}-${width}.png`) });
   }
   expect(found).toEqual([]);

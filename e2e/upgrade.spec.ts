@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DB_FILE } from '../src/main/core/db/database';
 import { startWebShell } from '../src/main/web/server';
 import { en } from '../src/renderer/i18n/en';
+import { axeViolations } from './axe';
 import { upgradePage, upgradeTracker } from '../src/main/core/upgradeScreen';
 
 // A desk written by the release before the compact file is upgraded when it starts. The agent
@@ -82,8 +82,7 @@ test('axe finds nothing on the upgrade page, light and dark, in progress and out
   );
   const found: string[] = [];
   const audit = async (what: string) => {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (const v of result.violations) found.push(`${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    for (const v of await axeViolations(page)) found.push(`${what}: ${v}`);
   };
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
