@@ -110,8 +110,9 @@ test('an agent escalates while the hub is down; when it is back the specialistâ€
   // ticket is on the specialist's queue within a second of the hub serving again.
   hub = await testHub(databaseUrl, { port });
   const back = Date.now();
-  // waitFor watches the page itself (expect's retries poll at growing intervals, too coarse here).
-  await specialist.getByText(SUBJECT).waitFor({ state: 'visible', timeout: 1_000 });
+  // Watched in the page on every animation frame: Playwright's own waits poll every 100 ms at
+  // best, which would add up to a tenth of the second being measured.
+  await specialist.waitForFunction((subject) => document.querySelector('main')?.textContent?.includes(subject) ?? false, SUBJECT, { polling: 'raf', timeout: 1_000 });
   console.log(JSON.stringify({ name: 'e2e_escalation_to_specialist_queue', ms_after_hub_restart: Date.now() - back }));
   await expect(agentSync).not.toContainText('pending');
   await expect(agentSync).toContainText(en['sync.online']);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Input, Method, Output, PushPayload } from '../shared/api';
 import { client } from './client';
+import { coalescer } from './coalesce';
 import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
 
@@ -177,7 +178,7 @@ export interface UseCallOptions {
   live?: boolean | ((change: TicketChange) => boolean);
   /** Also refetch on SLA warnings and breaches (with `live`). */
   slaWarnings?: boolean;
-  /** How long a burst of changes is coalesced before the one refetch (default 120 ms). */
+  /** A burst of changes refetches at once, then at most once per this window (default 120 ms). */
   debounceMs?: number;
   /**
    * Keep the answer in memory (see keepRead): a screen mounted again, or one whose answer
@@ -238,11 +239,8 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
   const slaWarnings = options.slaWarnings ?? false;
   useEffect(() => {
     if (!options.live || key === null) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(true), debounceMs);
-    };
+    const refetch = coalescer(() => void load(true), debounceMs);
+    const later = () => refetch.trigger();
     const off = onTicketChanged((change) => {
       const live = liveRef.current;
       if (change && typeof live === 'function' && !live(change)) return;
@@ -250,7 +248,7 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     });
     const offSla = slaWarnings ? client.on('sla.warning', later) : () => {};
     return () => {
-      clearTimeout(timer);
+      refetch.cancel();
       off();
       offSla();
     };

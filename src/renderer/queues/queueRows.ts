@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TicketRow } from '../../shared/api';
 import type { Segment, Tier } from '../../shared/domain';
 import { call, onTicketChanged, problemOf, type Problem } from '../backend';
+import { coalescer } from '../coalesce';
 
 // A queue can hold thousands of tickets; they are fetched a page at a time as the table
 // scrolls, and the pages in hand are refetched when a ticket of this segment changes.
@@ -73,14 +74,13 @@ export function useQueueRows(segment: Segment, tier: Tier, order: QueueOrder = '
   }, [refresh]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refetch = coalescer(refresh, 150);
     const off = onTicketChanged((change) => {
       if (change && change.segment !== segment) return;
-      clearTimeout(timer);
-      timer = setTimeout(refresh, 150);
+      refetch.trigger();
     });
     return () => {
-      clearTimeout(timer);
+      refetch.cancel();
       off();
     };
   }, [segment, refresh]);
