@@ -91,14 +91,17 @@ describe('tagdesk in Persian', () => {
   }, 60_000);
 
   it('follows LANG=fa_IR.UTF-8 and TAGDESK_LANG=fa, error lines included', async () => {
-    const none = await tagdesk({ LANG: 'fa_IR.UTF-8' }, 'lookup', 'ZZZZZZZ', '--data', dataDir);
+    // Independent processes, started together (each spends most of its second starting up).
+    const [none, usage, missing] = await Promise.all([
+      tagdesk({ LANG: 'fa_IR.UTF-8' }, 'lookup', 'ZZZZZZZ', '--data', dataDir),
+      tagdesk({ TAGDESK_LANG: 'fa' }, 'frobnicate'),
+      tagdesk({ TAGDESK_LANG: 'fa' }, 'stats', '--data', join(root, 'nothing-here')),
+    ]);
     expect(none.status).toBe(1);
     expect(none.stderr.trim()).toBe('برای «\u2068ZZZZZZZ\u2069» چیزی پیدا نشد.');
-    const usage = await tagdesk({ TAGDESK_LANG: 'fa' }, 'frobnicate');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('فرمان ناشناخته: «\u2068frobnicate\u2069».');
     expect(usage.stderr).toContain('فرمان‌ها:');
-    const missing = await tagdesk({ TAGDESK_LANG: 'fa' }, 'stats', '--data', join(root, 'nothing-here'));
     expect(missing.status).toBe(3);
     expect(missing.stderr).toMatch(/^tagdesk: آنجا میزی نیست/);
   }, 60_000);
@@ -174,17 +177,20 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
   it('refuses a bad import command line or column mapping in Persian, importing nothing', async () => {
     const csv = join(IMPORTS, 'plain-customers.csv');
     const before = await tagdesk({}, 'stats', '--json', '--data', dataDir);
-    const noFrom = await tagdesk(fa, 'import', csv, '--data', dataDir);
+    // The four refusals are independent processes, started together.
+    const [noFrom, noFile, field, column] = await Promise.all([
+      tagdesk(fa, 'import', csv, '--data', dataDir),
+      tagdesk(fa, 'import', '--from', 'csv', '--data', dataDir),
+      tagdesk(fa, 'import', '--from', 'csv', csv, '--map', 'nmae=Customer', '--data', dataDir),
+      tagdesk(fa, 'import', '--from', 'csv', csv, '--map', 'name=Customr,phone=Tel', '--data', dataDir),
+    ]);
     expect(noFrom.status).toBe(2);
     expect(english(noFrom.stderr)).toEqual([]);
-    const noFile = await tagdesk(fa, 'import', '--from', 'csv', '--data', dataDir);
     expect(noFile.status).toBe(2);
     expect(noFile.stderr).toContain('دست‌کم یک پرونده');
-    const field = await tagdesk(fa, 'import', '--from', 'csv', csv, '--map', 'nmae=Customer', '--data', dataDir);
     expect(field.status).toBe(2);
     expect(field.stderr).toContain('از «\u2068nmae\u2069» نام برده که فیلدی شناخته‌شده برای ورود نیست');
     expect(english(field.stderr)).toEqual([]);
-    const column = await tagdesk(fa, 'import', '--from', 'csv', csv, '--map', 'name=Customr,phone=Tel', '--data', dataDir);
     expect(column.status).toBe(1);
     expect(column.stderr.trim()).toBe(`\u2068${csv}\u2069 ستونی به نام «\u2068Customr\u2069» ندارد (در ‎--map‎ برای \u2068name\u2069 داده شده). ستون‌هایش: \u2068Customer, Tel, Mail, Segment, Tag, Line, Model, Shipped, Warranty, Warranty until\u2069. چیزی وارد نشد.`);
     const notCsv = join(root, 'notes.txt');
@@ -219,13 +225,13 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     const q = join(root, 'q.jsonl');
     writeFileSync(q, '{"id":"1","text":"paper jam","ratings":{"x":2}}\n{"id":"2","text":"toner","ratings":{"y":5}}\n');
     const articles = join(KB, 'kb-articles.jsonl');
-    const runs = [
-      await tagdesk(fa, 'kb', 'eval', '--articles', articles, '--queries', q),
-      await tagdesk(fa, 'kb', 'eval', '--articles', join(root, 'none.jsonl'), '--queries', q),
-      await tagdesk(fa, 'kb', 'eval', '--articles', articles),
-      await tagdesk(fa, 'kb', 'frobnicate'),
-      await tagdesk(fa, 'kb', 'eval', '--bogus'),
-    ];
+    const runs = await Promise.all([
+      tagdesk(fa, 'kb', 'eval', '--articles', articles, '--queries', q),
+      tagdesk(fa, 'kb', 'eval', '--articles', join(root, 'none.jsonl'), '--queries', q),
+      tagdesk(fa, 'kb', 'eval', '--articles', articles),
+      tagdesk(fa, 'kb', 'frobnicate'),
+      tagdesk(fa, 'kb', 'eval', '--bogus'),
+    ]);
     expect(runs.map((r) => r.status)).toEqual([1, 1, 2, 2, 2]);
     for (const r of runs) expect(english(all(r))).toEqual([]);
     expect(runs[0]!.stderr.trim()).toBe(`\u2068${q}\u2069، خط ۲: \u2068ratings.y\u2069: ورودی نامعتبر.`);
