@@ -40,6 +40,11 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await app.lookup('HX4P9R2');
   await new CustomerView(page).expectCustomer('Maria Gonzalez');
   await expect(page.getByTestId('confirm-details')).toBeVisible();
+  // The phone and email it reads back are each one unbroken, left-to-right piece of the sentence.
+  const values = page.getByTestId('confirm-details').locator('bdi');
+  await expect(values).toHaveCount(2);
+  for (const value of await values.all()) await expect(value).toHaveCSS('white-space', 'nowrap');
+  await expect(values.first()).toHaveAttribute('dir', 'ltr');
   if (shot) {
     await page.setViewportSize({ width: 1400, height: 1100 });
     await page.getByRole('button', { name: en['record.edit'] }).click();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CustomerRecord } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall } from '../backend';
 import { t } from '../i18n';
+import { KeptWhole } from '../i18n/KeptWhole';
 import { formatPhone } from '../labels';
 import { RecordDialogs, type RecordDialog } from './RecordDialogs';
 
@@ -28,7 +29,9 @@ function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () 
   const c = record.customer;
   return (
     <Alert color="blue" icon={<IconUserCheck size={18} />} title={t('quality.confirmTitle')} role="status" data-testid="confirm-details">
-      <Text size="sm">{t('quality.confirmText', { phone: c.phone ? formatPhone(c.phone) : t('customer.noPhone'), email: c.email ?? t('customer.noEmail') })}</Text>
+      <Text size="sm">
+        <KeptWhole k="quality.confirmText" vars={{ phone: c.phone ? formatPhone(c.phone) : t('customer.noPhone'), email: c.email ?? t('customer.noEmail') }} />
+      </Text>
       {problem && (
         <Text size="sm" c="red">
           {problem}
