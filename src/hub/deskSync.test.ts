@@ -246,9 +246,16 @@ describe('streams besides tickets', () => {
 
 describe('live', () => {
   it('an agent’s escalation reaches the specialist’s desk within a second, through the hub’s socket', async () => {
-    const open = () => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url });
+    // The specialist's desk counts its pulls: news on the socket that follows its cursor is
+    // applied as it comes, without another trip to the hub.
+    let pulls = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/sync/pull')) pulls++;
+      return fetch(input, init);
+    };
+    const open = (f?: typeof fetch) => openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, ...(f ? { sync: { fetch: f } } : {}) });
     const agentDesk = await open();
-    const specialistDesk = await open();
+    const specialistDesk = await open(counting);
     desks.push(agentDesk, specialistDesk);
     const a = await deskFor(ava, agentDesk);
     const news: Push[] = [];
@@ -258,6 +265,10 @@ describe('live', () => {
     await specialistDesk.sync.syncNow();
     const t = await newTicket(a, 'Battery swells');
     await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    const taken = () => news.some((p) => p.event === 'ticket.changed' && (p.payload as { ticketId: string }).ticketId === t && (p.payload as { assigneeId: string | null }).assigneeId === ava.id);
+    for (let i = 0; i < 300 && !taken(); i++) await new Promise((res) => setTimeout(res, 10));
+    await specialistDesk.sync.idle();
+    const pullsBefore = pulls;
     const started = performance.now();
     await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Swollen battery.' } });
     const arrived = () => news.some((p) => p.event === 'ticket.changed' && (p.payload as { ticketId: string; tier: number }).ticketId === t && (p.payload as { tier: number }).tier === 2);
@@ -265,6 +276,9 @@ describe('live', () => {
     expect(arrived()).toBe(true);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(news.some((p) => p.event === 'sync.changed')).toBe(true);
+    expect(pulls - pullsBefore).toBe(0);
+    const seen = await conn.call('tickets.get', { ticketId: t });
+    expect(seen.ok && seen.result.ticket.tier).toBe(2);
   });
 });
 

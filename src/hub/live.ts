@@ -18,7 +18,7 @@ import { EVENTS_CHANNEL, eventsBetween } from './sync';
 // events once and sends each connected desk those of segments its person may see. Presence
 // (who has a ticket open, who is typing) goes the same way; presence.ts keeps it.
 //
-// Messages to the desk: {type:'events', events}, {type:'presence', ...}, {type:'resync'}
+// Messages to the desk: {type:'events', first, last, events}, {type:'presence', ...}, {type:'resync'}
 // (the hub may have missed notifications: pull), {type:'error', message}.
 // From the desk: {type:'presence', ticketId, state: 'viewing'|'typing'|'left'}.
 
@@ -90,8 +90,9 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       const events = await eventsBetween(db, range.data.first, range.data.last);
       for (const peer of peers.values()) {
         const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.json);
-        // { type: 'events', events: [...] } with the stored envelopes passed through.
-        if (visible.length > 0) send(peer, new RawJson(rawObject({ type: '"events"', events: `[${visible.join(',')}]` })));
+        // { type: 'events', first, last, events: [...] } with the stored envelopes passed
+        // through: the whole range of one commit, of which these are what this person may see.
+        if (visible.length > 0) send(peer, new RawJson(rawObject({ type: '"events"', first: String(range.data.first), last: String(range.data.last), events: `[${visible.join(',')}]` })));
       }
     } else if (channel === PRESENCE_CHANNEL) {
       const note = presenceNote.safeParse(JSON.parse(payload));

@@ -39,6 +39,8 @@ const pushAnswer = z.object({
   lastDeskSeq: z.number(),
   results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'refused', 'duplicate']), globalSeq: z.number().optional(), reason: z.string().optional() })),
 });
+/** News on the live socket: one commit's range of the hub's log, and the events of it this person may see. */
+const liveEvents = z.object({ type: z.literal('events'), first: z.number().int(), last: z.number().int(), events: z.array(outboxEnvelopeSchema) });
 const hubError = z.object({ error: z.object({ code: z.string(), message: z.string(), lastDeskSeq: z.number().optional() }) });
 
 class HubDown extends Error {
@@ -315,8 +317,9 @@ export function syncEngine(options: SyncEngineOptions) {
     // What was accepted between the last pull and the socket opening would come with no news.
     ws.on('open', () => void syncNow());
     ws.on('message', (raw) => {
-      const type = (JSON.parse(raw.toString()) as { type?: string }).type;
-      if (type === 'events' || type === 'resync') void syncNow();
+      const message = JSON.parse(raw.toString()) as { type?: string };
+      if (message.type === 'events' && takeLive(message)) return;
+      if (message.type === 'events' || message.type === 'resync') void syncNow();
     });
     const lost = () => {
       if (socket !== ws) return;
@@ -330,6 +333,25 @@ export function syncEngine(options: SyncEngineOptions) {
     };
     ws.on('close', lost);
     ws.on('error', () => ws.terminate());
+  }
+  /**
+   * Applies the socket's events without a pull, when they are exactly what a pull would bring
+   * next: the commit starts right after this desk's cursor, and no cycle is on its way (whose
+   * pull could bring them too). Otherwise, or if anything is amiss, the caller pulls.
+   */
+  function takeLive(message: unknown): boolean {
+    if (running || stopped) return false;
+    const live = liveEvents.safeParse(message);
+    if (!live.success || state().cursor !== live.data.first - 1) return false;
+    try {
+      tell(applier.applyBatch(live.data.events, [], live.data.last));
+    } catch (error) {
+      log(`tagdesk: live events not applied, pulling instead: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+    setState({ last_synced_at: now() });
+    options.onStatus();
+    return true;
   }
   function closeLive(): void {
     const ws = socket;
