@@ -278,7 +278,7 @@ describe('live', () => {
     expect(news.some((p) => p.event === 'sync.changed')).toBe(true);
     expect(pulls - pullsBefore).toBe(0);
     const seen = await conn.call('tickets.get', { ticketId: t });
-    expect(seen.ok && seen.result.ticket.tier).toBe(2);
+    expect(seen.ok && (seen.result as Output<'tickets.get'>).ticket.tier).toBe(2);
   });
 });
 
