@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { subscribeLocale, t } from '../i18n';
 
 // Where focus and the window's title go, for keyboard and screen-reader users:
-// - on every page change focus moves to the new page's heading (h1), once it is drawn;
+// - on every page change focus moves to the new page's heading (h1), once it is drawn, unless
+//   the person has put it somewhere else meanwhile;
 // - when focus would fall to the page body (a dialog closed and the button that opened it
 //   is gone, a row was taken and left the list), it goes to the heading instead;
 // - the window's title is the heading's text, so each page has its own.
@@ -22,7 +23,16 @@ function focusHeading(h: HTMLElement): void {
 export function useFocusHeadingOn(routeKey: string): void {
   useEffect(() => {
     let done = false;
+    // Where focus was when the page changed. If the person puts it somewhere else while the page
+    // loads (starts typing a tag in the lookup field right after signing in), that is where they
+    // are working: moving it to the heading then sent their next keys nowhere.
+    const before = document.activeElement;
+    const movedByPerson = () => {
+      const now = document.activeElement;
+      return now !== null && now !== before && now !== document.body && !now.matches('h1');
+    };
     const tryFocus = () => {
+      if (!done && movedByPerson()) done = true;
       const h = heading();
       // Effects run after the new page is committed: wait only for its data to load.
       if (done || !h || document.querySelector('#main [aria-busy="true"]')) return;
