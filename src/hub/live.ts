@@ -10,7 +10,7 @@ import { authenticate, type Session } from './accounts';
 import type { HubDb } from './db';
 import { EVERYONE } from './envelope';
 import { RawJson, rawObject } from './rawJson';
-import { dropConnection, PRESENCE_CHANNEL, presenceIn, presenceNote, setPresence, shown } from './presence';
+import { dropConnection, PRESENCE_CHANNEL, presenceIn, presenceNote, presenceOn, setPresence, shown } from './presence';
 import { EVENTS_CHANNEL, eventsBetween } from './sync';
 
 // Live fan-out. Desks hold a WebSocket (a valid session required to open it). A commit that
@@ -122,8 +122,13 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
     if (!parsed.success) return send(peer, { type: 'error', message: 'Not a presence message: {type:"presence", ticketId, state: viewing|typing|left}.' });
     if (peer.presenceBudget <= 0) return;
     peer.presenceBudget--;
-    const refused = await setPresence(db, { connection: peer.id, session: peer.session }, parsed.data.ticketId, parsed.data.state, now());
-    if (refused) send(peer, { type: 'error', message: refused });
+    const { ticketId, state } = parsed.data;
+    const result = await setPresence(db, { connection: peer.id, session: peer.session }, ticketId, state, now());
+    if (result.refused !== null) return send(peer, { type: 'error', message: result.refused });
+    // Newly on the ticket: who was already there said so before this connection could hear it
+    // (a desk whose socket opened a moment after theirs). Its own row is committed and it is
+    // listening, so anyone later is announced to it: this list closes the gap.
+    if (result.arrived) for (const p of await presenceOn(db, ticketId, peer.session.user.id, now())) send(peer, { type: 'presence', ...p });
   }
 
   return {

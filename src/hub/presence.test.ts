@@ -118,6 +118,27 @@ describe('presence', () => {
     for (const d of [ava, hana, sam]) d.ws.close();
   });
 
+  it('tells a desk that connects later who is already on the ticket, as it arrives', async () => {
+    const t = await educationTicket();
+    const sam = await connect(hub, specialist, t);
+    sam.presence(t, 'typing');
+    await settle();
+    // Ava's socket opens after Sam spoke: no notification of it can reach her. Saying she views
+    // the ticket brings her the list, and Sam hears of her.
+    const ava = await connect(hub, agent, t);
+    ava.presence(t, 'viewing');
+    expect(await ava.next('presence')).toMatchObject({ ticketId: t, userId: specialist.user.id, name: 'Sam', tier: 2, state: 'typing' });
+    expect(await sam.next('presence')).toMatchObject({ ticketId: t, userId: agent.user.id, state: 'viewing' });
+    // Only on arrival: a repeat or a change of her own state brings no list again.
+    ava.presence(t, 'typing');
+    ava.presence(t, 'viewing');
+    expect(await sam.next('presence')).toMatchObject({ userId: agent.user.id, state: 'typing' });
+    await settle();
+    expect(ava.messages.filter((m) => m.type === 'presence')).toEqual([]);
+    ava.ws.close();
+    sam.ws.close();
+  });
+
   it('says a repeated state only once, and "left" when the person leaves', async () => {
     const t = await educationTicket();
     const ava = await connect(hub, agent, t);

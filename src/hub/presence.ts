@@ -109,17 +109,27 @@ const notify = (db: PresenceDb, note: PresenceNote) => sql`select pg_notify(${PR
 /**
  * A person on a live connection says they view, type on, or left a ticket. Refused (with the
  * message to send back) when the ticket is not in their segments; otherwise recorded and
- * announced, in one transaction (NOTIFY is delivered at commit).
+ * announced, in one transaction (NOTIFY is delivered at commit). `arrived` says this
+ * connection had not been on the ticket: it is then told who already is (presenceOn), since
+ * what others said before it connected reached it by no notification.
  */
-export async function setPresence(db: HubDb, who: { connection: string; session: Session }, ticketId: string, state: PresenceNote['state'], now: number): Promise<string | null> {
+export async function setPresence(
+  db: HubDb,
+  who: { connection: string; session: Session },
+  ticketId: string,
+  state: PresenceNote['state'],
+  now: number,
+): Promise<{ refused: string } | { refused: null; arrived: boolean }> {
   const ticket = await db.selectFrom('tickets').select('segment').where('id', '=', ticketId).executeTakeFirst();
   const user = who.session.user;
-  if (!ticket || !seesSegment(user, ticket.segment)) return 'No such ticket in your segments.';
+  if (!ticket || !seesSegment(user, ticket.segment)) return { refused: 'No such ticket in your segments.' };
+  let arrived = false;
   await presenceDb(db)
     .transaction()
     .execute(async (tx) => {
       const before = await tx.selectFrom('presence').select(['state', 'since']).where('ticket_id', '=', ticketId).where('connection', '=', who.connection).executeTakeFirst();
       const since = before && before.state === state ? before.since : now;
+      arrived = !before && state !== 'left';
       const note: PresenceNote = { connection: who.connection, userId: user.id, name: user.name, role: user.role, tier: user.tier, deskId: who.session.deskId, ticketId, segment: ticket.segment, state, since };
       if (state === 'left') {
         await tx.deleteFrom('presence').where('ticket_id', '=', ticketId).where('connection', '=', who.connection).execute();
@@ -136,7 +146,7 @@ export async function setPresence(db: HubDb, who: { connection: string; session:
       // Rows of desks that vanished without a word, so the table stays small.
       await tx.deleteFrom('presence').where('expires_at', '<', now).execute();
     });
-  return null;
+  return { refused: null, arrived };
 }
 
 /** A live connection closed: whatever it had open, its person left. */
@@ -159,15 +169,18 @@ export async function presenceOf(db: HubDb, session: Session, query: Record<stri
   if (!parsed.success) throw badRequest('Say which ticket: /presence?ticketId=<id>.');
   const ticket = await db.selectFrom('tickets').select('segment').where('id', '=', parsed.data.ticketId).executeTakeFirst();
   if (!ticket || !seesSegment(session.user, ticket.segment)) throw notFound('No such ticket in your segments.');
+  return { presence: await presenceOn(db, parsed.data.ticketId, session.user.id, now) };
+}
+
+/** Who is on a ticket now, but for one person (the asker), oldest first. The caller checks the right to see it. */
+export async function presenceOn(db: HubDb, ticketId: string, except: string, now: number): Promise<PresenceShown[]> {
   const rows = await presenceDb(db)
     .selectFrom('presence')
     .selectAll()
-    .where('ticket_id', '=', parsed.data.ticketId)
+    .where('ticket_id', '=', ticketId)
     .where('expires_at', '>=', now)
-    .where('user_id', '!=', session.user.id)
+    .where('user_id', '!=', except)
     .orderBy('since')
     .execute();
-  return {
-    presence: rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role, tier: r.tier, deskId: r.desk_id, ticketId: r.ticket_id, state: r.state as PresenceNote['state'], since: r.since })),
-  };
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role, tier: r.tier, deskId: r.desk_id, ticketId: r.ticket_id, state: r.state as PresenceNote['state'], since: r.since }));
 }

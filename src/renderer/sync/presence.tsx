@@ -44,18 +44,26 @@ function useTicketPresence(ticketId: string, me: string): Presence[] {
   const [others, setOthers] = useState<Presence[]>([]);
   useEffect(() => {
     let live = true;
+    const apply = (list: Presence[], p: Presence): Presence[] => {
+      const rest = list.filter((o) => !(o.userId === p.userId && o.deskId === p.deskId));
+      return p.state === 'left' ? rest : [...rest, p].sort((a, b) => a.since - b.since);
+    };
+    // What was heard while the first answer was on its way is applied again on top of it: the
+    // answer may have been read before a change that was pushed here ahead of it.
+    let heardMeanwhile: Presence[] | null = [];
     const merge = (p: Presence) => {
       if (p.userId === me || p.ticketId !== ticketId) return;
-      setOthers((list) => {
-        const rest = list.filter((o) => !(o.userId === p.userId && o.deskId === p.deskId));
-        return p.state === 'left' ? rest : [...rest, p].sort((a, b) => a.since - b.since);
-      });
+      heardMeanwhile?.push(p);
+      setOthers((list) => apply(list, p));
     };
     const off = client.on('presence.changed', merge);
     say(ticketId, 'viewing');
     call('presence.of', { ticketId }).then(
-      (list) => live && setOthers(list.filter((p) => p.userId !== me)),
-      () => undefined,
+      (list) => {
+        if (live) setOthers((heardMeanwhile ?? []).reduce(apply, list.filter((p) => p.userId !== me)));
+        heardMeanwhile = null;
+      },
+      () => (heardMeanwhile = null),
     );
     const renew = setInterval(() => say(ticketId, typingOn === ticketId ? 'typing' : 'viewing'), RENEW_MS);
     const gone = () => say(ticketId, 'left');
