@@ -41,8 +41,9 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('Jordan');
   await expect(app.heading(/Jordan/)).toBeVisible();
+  // The heading is drawn before the candidates arrive: wait for them, then count.
   const rows = page.getByRole('row').filter({ hasText: en['matchedBy.name'] });
-  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
   const first = rows.first().getByRole('button');
   const name = (await first.textContent()) ?? '';
   expect(name).toMatch(/^Jordan/);
