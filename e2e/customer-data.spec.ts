@@ -118,3 +118,28 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   await expect(rejects).toContainText(fa['data.reject.deletedInSource'].replace('{source}', '\u2068Zendesk\u2069'));
   if (shot) await page.screenshot({ path: `${shot}/import-rejects-fa-1400.png`, fullPage: true });
 });
+
+test('a Latin name in a right-to-left page keeps its full stop at its end', async ({ page }) => {
+  // "Ratke and Sons Inc." in a Persian sentence, without isolation, showed ".Ratke and Sons Inc":
+  // the full stop took the page's direction. Every name and subject the desk shows is isolated.
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: /^Grace Chen/ }).click();
+  await page.getByRole('link', { name: fa['nav.customerData'] }).click();
+  const name = page.getByTestId('worst-records').getByRole('link', { name: /^[A-Za-z][^.]*[A-Za-z]\.$/ }).first();
+  await expect(name).toBeVisible();
+  // Where the first letter and the full stop are drawn: the stop must be right of the letter.
+  const [first, stop] = await name.evaluate((el) => {
+    const text = el.querySelector('bdi')?.firstChild ?? el.firstChild;
+    const at = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text!, i);
+      r.setEnd(text!, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    const length = text!.textContent!.length;
+    return [at(0), at(length - 1)];
+  });
+  expect(stop).toBeGreaterThan(first);
+});

@@ -135,7 +135,9 @@ function QualityPanel() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor href={customerHref(w.customerId)}>{w.name}</Anchor>
+                    <Anchor href={customerHref(w.customerId)}>
+                      <bdi>{w.name}</bdi>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{segmentLabel(w.segment)}</Table.Td>
                   <Table.Td>
@@ -197,7 +199,9 @@ function AuditPanel() {
               <Table.Tr key={`${r.at}/${i}`}>
                 <Table.Td>{formatDateTime(r.at)}</Table.Td>
                 <Table.Td>{r.userName ?? r.userId}</Table.Td>
-                <Table.Td>{r.customerName ? <Anchor href={customerHref(r.customerId)}>{r.customerName}</Anchor> : r.customerId}</Table.Td>
+                <Table.Td>{r.customerName ? <Anchor href={customerHref(r.customerId)}>
+                      <bdi>{r.customerName}</bdi>
+                    </Anchor> : r.customerId}</Table.Td>
                 <Table.Td>
                   {t(`data.reason.${r.reason}`)}
                   {r.ticketNumber ? ` ${r.ticketNumber}` : ''}

@@ -51,7 +51,7 @@ export function CandidatesPage({ query }: { query: string }) {
                           navigate(customerHref(c.customerId, c.assetId, c.matchedBy));
                         }}
                       >
-                        {c.customerName}
+                        <bdi>{c.customerName}</bdi>
                       </UnstyledButton>
                     </Table.Td>
                     <Table.Td>

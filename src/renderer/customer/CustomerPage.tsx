@@ -93,7 +93,9 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
             </div>
             <div className={classes.who}>
               <p className={classes.kind}>{customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}</p>
-              <h1 className={classes.name}>{customer.name}</h1>
+              <h1 className={classes.name}>
+                <bdi>{customer.name}</bdi>
+              </h1>
               <Group gap={6} mt={8}>
                 <SegmentBadge segment={customer.segment} />
                 <ServiceLevelBadge level={customer.serviceLevel} />
@@ -197,7 +199,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                       </span>
                       <div className={classes.who}>
                         <div className={`${classes.sm} ${classes.semibold}`}>
-                          {c.name}
+                          <bdi>{c.name}</bdi>
                           {c.role ? (
                             <span className={`${classes.xs} ${classes.dimmed} ${classes.regular}`}>
                               {' · '}
@@ -334,7 +336,7 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false 
               </td>
               <td className={classes.subject}>
                 <div className={`${classes.sm} ${classes.clamp}`} title={r.subject}>
-                  {r.subject}
+                  <bdi>{r.subject}</bdi>
                 </div>
                 <div className={`${classes.xs} ${classes.dimmed} ${classes.clamp}`}>
                   {r.serviceTag ? (

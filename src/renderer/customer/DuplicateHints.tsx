@@ -44,7 +44,7 @@ export function DuplicateHints({ probe, excludeId }: {
           <Group key={c.customerId} gap="xs" wrap="wrap" justify="space-between">
             <Group gap={6} wrap="wrap">
               <Anchor href={customerHref(c.customerId)} size="sm" fw={600}>
-                {c.name}
+                <bdi>{c.name}</bdi>
               </Anchor>
               {c.phone && (
                 <Text size="xs" c="dimmed" dir="ltr">

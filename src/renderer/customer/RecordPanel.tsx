@@ -54,7 +54,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
             <Group gap="xs" wrap="wrap">
               {r.contacts.map((c) => (
                 <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />}>
-                  {c.name}
+                  <bdi>{c.name}</bdi>
                   {c.phone ? ` · ${formatPhone(c.phone)}` : ''}
                 </Button>
               ))}
@@ -89,7 +89,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                   </Text>{' '}
                   {f.model} ·{' '}
                   {t('record.formerLine', { from: formatDate(f.from), to: formatDate(f.to), how: f.how ? t(`transfer.how.${f.how}`) : t('record.formerMoved') })}{' '}
-                  <Anchor href={customerHref(f.nowOwnedBy.id)} underline="always">{f.nowOwnedBy.name}</Anchor>
+                  <Anchor href={customerHref(f.nowOwnedBy.id)} underline="always"><bdi>{f.nowOwnedBy.name}</bdi></Anchor>
                 </Text>
               ))}
             </Box>

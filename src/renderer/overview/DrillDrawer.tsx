@@ -252,11 +252,11 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
       </Table.Td>
       <Table.Td className={classes.subjectCell}>
         <Text size="sm" truncate title={row.subject}>
-          {row.subject}
+          <bdi>{row.subject}</bdi>
         </Text>
         <Group gap={6} wrap="nowrap" mt={2}>
           <Text size="xs" c="dimmed" truncate>
-            {row.customerName} · {segmentLabel(row.segment)} · {tierLabel(row.tier)}
+            <bdi>{row.customerName}</bdi> · {segmentLabel(row.segment)} · {tierLabel(row.tier)}
           </Text>
           <StateBadge state={row.state} size="xs" />
         </Group>

@@ -123,9 +123,9 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
                 <Group gap={6} wrap="nowrap">
                   <Badge color="red" variant="light" size="sm">{formatNumber(f.score)} / {formatNumber(5)}</Badge>
                   <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit">{f.ticketNumber}</Text>
-                  <Text size="sm" truncate>{f.customerName}</Text>
+                  <Text size="sm" truncate><bdi>{f.customerName}</bdi></Text>
                 </Group>
-                <Text size="xs" c="dimmed" lineClamp={2}>{f.comment || '—'} · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
+                <Text size="xs" c="dimmed" lineClamp={2}><bdi>{f.comment || '—'}</bdi> · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
               </Box>
               <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)}>{t('csat.markFollowedUp')}</Button>
             </Group>

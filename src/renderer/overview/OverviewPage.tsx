@@ -335,7 +335,7 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
                 <Table.Tr key={a.userId}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
-                      {a.name}
+                      <bdi>{a.name}</bdi>
                     </Text>
                     <Text size="xs" c="dimmed">
                       {roleLabel(a.role)} · {tierLabel(a.tier)}

@@ -101,7 +101,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
       <Box>
         <Text size="xs" c="dimmed" fw={600} mb={4}>
           <Anchor href={customerHref(customer.id, asset?.id ?? null)} size="xs" fw={600}>
-            {customer.name}
+            <bdi>{customer.name}</bdi>
           </Anchor>
           {asset ? (
             <Text span size="xs" ff="monospace" c="dimmed">
@@ -186,7 +186,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
             <Section title={t('ticket.customer')} id="ticket-customer">
               <Stack gap={6}>
                 <Anchor href={customerHref(customer.id, asset?.id ?? null)} fw={600}>
-                  {customer.name}
+                  <bdi>{customer.name}</bdi>
                 </Anchor>
                 <Group gap={6}>
                   <SegmentBadge segment={customer.segment} />

@@ -141,11 +141,11 @@ export function TicketTable({
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" truncate title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
-                    {row.subject}
+                    <bdi>{row.subject}</bdi>
                     {customerInline && (
                       <Text span inherit c="dimmed">
                         {' · '}
-                        {row.customerName}
+                        <bdi>{row.customerName}</bdi>
                       </Text>
                     )}
                   </Text>
@@ -153,7 +153,7 @@ export function TicketTable({
                 {has('customer') && (
                   <Table.Td>
                     <Text size="sm" truncate title={row.customerName}>
-                      {row.customerName}
+                      <bdi>{row.customerName}</bdi>
                     </Text>
                   </Table.Td>
                 )}
