@@ -119,7 +119,7 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   if (shot) await page.screenshot({ path: `${shot}/import-rejects-fa-1400.png`, fullPage: true });
 });
 
-test('a Latin name in a right-to-left page keeps its full stop at its end', async ({ page }) => {
+test('a Latin name in a right-to-left page keeps its full stop at its end, and the contact history is in the page\u2019s language', async ({ page }) => {
   // "Ratke and Sons Inc." in a Persian sentence, without isolation, showed ".Ratke and Sons Inc":
   // the full stop took the page's direction. Every name and subject the desk shows is isolated.
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
@@ -142,4 +142,12 @@ test('a Latin name in a right-to-left page keeps its full stop at its end', asyn
     return [at(0), at(length - 1)];
   });
   expect(stop).toBeGreaterThan(first);
+
+  // What tickets left in the contact history is said in Persian too (stored in English).
+  const lookup = page.getByRole('textbox', { name: fa['lookup.label'] });
+  await lookup.fill('7XK2QF1');
+  await lookup.press('Enter');
+  const history = page.locator('section[aria-labelledby="interactions"]');
+  await expect(history).toContainText(/T-\d+\u2069? باز شد: /);
+  await expect(history).not.toContainText(/Opened T-|Escalated T-|Resolved T-|Note on T-/);
 });

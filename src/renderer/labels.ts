@@ -1,5 +1,6 @@
 import type { Candidate, TimelineEntry } from '../shared/api';
 import type { Channel, EscalationReason, Priority, ResolutionCode, Role, Segment, ServiceLevel, Tier, User } from '../shared/domain';
+import { readInteractionLine } from '../shared/interactionText';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
 import { currentLanguage, t } from './i18n';
 import { en } from './i18n/en';
@@ -19,6 +20,31 @@ export const resolutionLabel = (c: ResolutionCode): string => t(`resolution.${c}
 export const matchLabel = (m: Candidate['matchedBy']): string => t(`matchedBy.${m}`);
 export const slaTargetLabel = (target: SlaTargetName): string => t(`slaTarget.${target}`);
 export const directionLabel = (d: 'inbound' | 'outbound' | 'internal'): string => t(`interaction.${d}`);
+
+/**
+ * A line of the contact history in the reader's words: what a ticket's event left there
+ * (stored in English, src/shared/interactionText.ts) is said again in this language; any
+ * other line (a call logged by hand, an imported comment) is shown as it was written.
+ */
+export function interactionText(summary: string): string {
+  const i = readInteractionLine(summary);
+  if (!i) return summary;
+  let line: string;
+  switch (i.kind) {
+    case 'opened':
+      return t('interaction.line.opened', { number: i.number, subject: i.subject });
+    case 'resolved':
+      line = t('interaction.line.resolved', { number: i.number, code: resolutionLabel(i.code) });
+      break;
+    case 'escalated':
+      if (i.tier !== 1 && i.tier !== 2 && i.tier !== 3) return summary;
+      line = t('interaction.line.escalated', { number: i.number, tier: tierLabel(i.tier), reason: reasonLabel(i.reason) });
+      break;
+    default:
+      line = t(`interaction.line.${i.kind}`, { number: i.number });
+  }
+  return i.note ? t('interaction.line.withNote', { line, note: i.note }) : line;
+}
 
 /** "Tier 2 · Education, Government" or "Tier 1 · all segments". */
 export function userMeta(user: User, allSegments: number): string {

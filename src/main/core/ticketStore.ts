@@ -1,5 +1,6 @@
 import { ApiError, type QueueKey, type TimelineEntry } from '../../shared/api';
-import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type Tier } from '../../shared/domain';
+import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Segment, type Tier } from '../../shared/domain';
+import { interactionLine, type TicketInteraction } from '../../shared/interactionText';
 import {
   decide,
   evolve,
@@ -237,24 +238,24 @@ export function ticketStore(
 
   // What the customer would recognise as contact goes into the 360° interactions too.
   function recordInteraction(row: TicketRowDb, e: EventDraft) {
-    const n = ticketNumber(row.number);
-    const p = e.payload as { note?: string; code?: string; reason?: string };
-    const note = p.note ? `: ${p.note}` : '';
-    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', summary: string) =>
-      stage.staged(Number(st.stageInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id).lastInsertRowid));
+    const number = ticketNumber(row.number);
+    const p = e.payload as { note?: string; code?: ResolutionCode; reason?: EscalationReason };
+    const note = p.note ?? null;
+    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', line: TicketInteraction) =>
+      stage.staged(Number(st.stageInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, interactionLine(line), e.actor.id === 'system' ? null : e.actor.id).lastInsertRowid));
     switch (e.type) {
       case 'CREATED':
-        return put(row.channel, 'inbound', `Opened ${n}: ${row.subject}`);
+        return put(row.channel, 'inbound', { kind: 'opened', number, subject: row.subject });
       case 'ADD_NOTE':
-        return put('note', 'internal', `Note on ${n}${note}`);
+        return put('note', 'internal', { kind: 'note', number, note });
       case 'CUSTOMER_REPLIED':
-        return put(row.channel, 'inbound', `Customer replied on ${n}${note}`);
+        return put(row.channel, 'inbound', { kind: 'replied', number, note });
       case 'WAIT_ON_CUSTOMER':
-        return put(row.channel, 'outbound', `Asked the customer for information on ${n}${note}`);
+        return put(row.channel, 'outbound', { kind: 'askedCustomer', number, note });
       case 'RESOLVE':
-        return put(row.channel, 'outbound', `Resolved ${n} (${String(p.code).replaceAll('_', ' ')})${note}`);
+        return put(row.channel, 'outbound', { kind: 'resolved', number, code: p.code!, note });
       case 'ESCALATE':
-        return put('note', 'internal', `Escalated ${n} to tier ${row.tier} (${String(p.reason).replaceAll('_', ' ')})${note}`);
+        return put('note', 'internal', { kind: 'escalated', number, tier: row.tier, reason: p.reason!, note });
       default:
         return;
     }

@@ -20,7 +20,7 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBad
 import { useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
-import { channelLabel, directionLabel, formatPhone, matchLabel, productName, tierLabel } from '../labels';
+import { channelLabel, directionLabel, formatPhone, interactionText, matchLabel, productName, tierLabel } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
@@ -422,7 +422,7 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
                 </span>
               }
             >
-              <p className={classes.sm}>{i.summary}</p>
+              <p className={classes.sm}>{interactionText(i.summary)}</p>
               <div className={classes.itemMeta}>
                 {i.ticketNumber && i.ticketId && (
                   <a href={ticketHref(i.ticketId)} className={`${classes.link} ${classes.xs} ${classes.mono}`}>

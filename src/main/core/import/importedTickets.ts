@@ -1,4 +1,5 @@
-import type { Actor, Channel, Priority, Segment, ServiceLevel } from '../../../shared/domain';
+import type { Actor, Channel, EscalationReason, Priority, ResolutionCode, Segment, ServiceLevel } from '../../../shared/domain';
+import { interactionLine, type TicketInteraction } from '../../../shared/interactionText';
 import {
   decide,
   evolve,
@@ -68,15 +69,15 @@ export function importedTickets(
   };
 
   const interaction = (row: TicketRowDb, e: EventDraft) => {
-    const n = ticketNumber(row.number);
-    const p = e.payload as { note?: string; code?: string; reason?: string };
-    const note = p.note ? `: ${p.note}` : '';
-    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', summary: string) =>
-      st.insertInteraction.run(uuidv7(), row.customer_id, row.id, channel, direction, e.at, summary, e.actor.id === 'system' ? null : e.actor.id);
-    if (e.type === 'CREATED') put(row.channel, 'inbound', `Opened ${n}: ${row.subject}`);
-    else if (e.type === 'WAIT_ON_CUSTOMER') put(row.channel, 'outbound', `Asked the customer for information on ${n}${note}`);
-    else if (e.type === 'RESOLVE') put(row.channel, 'outbound', `Resolved ${n} (${String(p.code).replaceAll('_', ' ')})${note}`);
-    else if (e.type === 'ESCALATE') put('note', 'internal', `Escalated ${n} to tier ${row.tier} (${String(p.reason).replaceAll('_', ' ')})${note}`);
+    const number = ticketNumber(row.number);
+    const p = e.payload as { note?: string; code?: ResolutionCode; reason?: EscalationReason };
+    const note = p.note ?? null;
+    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', line: TicketInteraction) =>
+      st.insertInteraction.run(uuidv7(), row.customer_id, row.id, channel, direction, e.at, interactionLine(line), e.actor.id === 'system' ? null : e.actor.id);
+    if (e.type === 'CREATED') put(row.channel, 'inbound', { kind: 'opened', number, subject: row.subject });
+    else if (e.type === 'WAIT_ON_CUSTOMER') put(row.channel, 'outbound', { kind: 'askedCustomer', number, note });
+    else if (e.type === 'RESOLVE') put(row.channel, 'outbound', { kind: 'resolved', number, code: p.code!, note });
+    else if (e.type === 'ESCALATE') put('note', 'internal', { kind: 'escalated', number, tier: row.tier, reason: p.reason!, note });
   };
 
   const count = (row: TicketRowDb) => {
