@@ -10,6 +10,7 @@ import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { hrefOf } from '../route';
 import { refreshSyncStatus, useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
+import { conflictNextStep, conflictSummary } from './conflictText';
 
 /**
  * The changes this person made that the hub refused: what they tried, why it was refused,
@@ -58,6 +59,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
   const now = useNow();
   const [busy, setBusy] = useState(false);
   const headingId = `conflict-${c.eventId}`;
+  const summary = conflictSummary(c);
   const dismiss = async () => {
     setBusy(true);
     try {
@@ -78,7 +80,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
           <Stack gap={2} style={{ flex: '1 1 240px', minWidth: 0 }}>
             <Text className={classes.label}>{t('conflicts.tried')}</Text>
             <Text fw={650} id={headingId}>
-              <bdi>{c.summary}</bdi>
+              <Said text={summary} stored={c.summary} />
             </Text>
             <Text size="xs" c="dimmed">
               {t('conflicts.when', { made: formatRelative(c.deskTime, now), refused: formatRelative(c.refusedAt, now) })}
@@ -90,7 +92,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
                 {t('conflicts.openTicket', { number: c.ticketNumber ?? c.entityId })}
               </Button>
             )}
-            <Button variant="default" size="xs" leftSection={<IconX size={14} aria-hidden />} loading={busy} onClick={() => void dismiss()} aria-label={t('conflicts.dismissLabel', { summary: c.summary })}>
+            <Button variant="default" size="xs" leftSection={<IconX size={14} aria-hidden />} loading={busy} onClick={() => void dismiss()} aria-label={t('conflicts.dismissLabel', { summary })}>
               {t('conflicts.dismiss')}
             </Button>
           </Group>
@@ -105,11 +107,19 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
           <Stack gap={2}>
             <Text className={classes.label}>{t('conflicts.next')}</Text>
             <Text size="sm">
-              <bdi>{c.nextStep}</bdi>
+              <Said text={conflictNextStep(c)} stored={c.nextStep} />
             </Text>
           </Stack>
         </SimpleGrid>
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * A sentence of the conflict: one said in the page's language is part of the page; one shown
+ * as the desk stored it (English, or the hub's own words) is isolated, so its direction is its own.
+ */
+function Said({ text, stored }: { text: string; stored: string }) {
+  return text === stored ? <bdi>{text}</bdi> : <>{text}</>;
 }
