@@ -150,4 +150,7 @@ test('a Latin name in a right-to-left page keeps its full stop at its end, and t
   const history = page.locator('section[aria-labelledby="interactions"]');
   await expect(history).toContainText(/T-\d+\u2069? باز شد: /);
   await expect(history).not.toContainText(/Opened T-|Escalated T-|Resolved T-|Note on T-/);
+  // A line logged in English by hand keeps its own direction in the Persian page.
+  const written = history.locator('p').filter({ hasText: /^[A-Za-z]/ }).first();
+  await expect(written).toHaveCSS('direction', 'ltr');
 });

@@ -422,7 +422,7 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
                 </span>
               }
             >
-              <p className={classes.sm}>{interactionText(i.summary)}</p>
+              <InteractionLine summary={i.summary} />
               <div className={classes.itemMeta}>
                 {i.ticketNumber && i.ticketId && (
                   <a href={ticketHref(i.ticketId)} className={`${classes.link} ${classes.xs} ${classes.mono}`}>
@@ -438,3 +438,13 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
     </Section>
   );
 });
+
+/** A line of the contact history: a ticket's, in the reader's words; any other as written, in its own direction. */
+function InteractionLine({ summary }: { summary: string }) {
+  const text = interactionText(summary);
+  return (
+    <p className={classes.sm} dir={text === summary ? 'auto' : undefined}>
+      {text}
+    </p>
+  );
+}

@@ -22,7 +22,7 @@ const components: Components = {
 
 export function Markdown({ children }: { children: string }) {
   return (
-    <Typography>
+    <Typography dir="auto">
       <ReactMarkdown skipHtml components={components}>
         {children}
       </ReactMarkdown>

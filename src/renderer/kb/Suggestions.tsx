@@ -79,10 +79,12 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: s.article.id })} fw={600} size="sm" data-testid="suggestion-title">
             <Text span c="dimmed" ff="monospace" size="xs" me={6}>{formatNumber(rank)}</Text>
-            {s.article.title}
+            <bdi>{s.article.title}</bdi>
           </Anchor>
         </Group>
-        <Text size="xs" c="dimmed" lineClamp={2}>{s.article.excerpt}</Text>
+        <Text size="xs" c="dimmed" lineClamp={2} dir="auto">
+          {s.article.excerpt}
+        </Text>
         <Group gap={4}>
           {s.reasons.slice(0, 3).map((r) => (
             <Badge key={r} size="xs" variant="light" color={r === 'similar' || r === 'kind' ? 'teal' : r === 'exploring' ? 'grape' : 'gray'}>

@@ -163,7 +163,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           <Stack gap="md">
             <Section title={t('ticket.description')} id="description">
               {ticket.description.trim() ? (
-                <Text size="sm" className={classes.prose}>
+                <Text size="sm" className={classes.prose} dir="auto">
                   {ticket.description}
                 </Text>
               ) : (
@@ -350,7 +350,7 @@ function EventDetails({ payload, nameOf, sla }: { payload: Record<string, unknow
       )}
       {note && (
         <Paper radius="sm" p="xs" className={classes.note}>
-          <Text size="sm" className={classes.prose}>
+          <Text size="sm" className={classes.prose} dir="auto">
             {note}
           </Text>
         </Paper>
