@@ -62,7 +62,7 @@ export function HubUsersPage() {
                 <Table.Tr key={u.id}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
-                      {u.name}
+                      <bdi>{u.name}</bdi>
                     </Text>
                     <Text size="xs" c="dimmed">
                       {u.email}

@@ -101,7 +101,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                   <Table.Tr key={p.id}>
                     <Table.Td>
                       <Anchor href={hrefOf({ name: 'slaPolicy', id: p.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewPolicy', { name: p.name }) : t('slaSettings.editPolicy', { name: p.name })}>
-                        {p.name}
+                        <bdi>{p.name}</bdi>
                       </Anchor>
                       <Text size="xs" c="dimmed">
                         {t('slaSettings.versionShort', { version: p.version })}
@@ -145,7 +145,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                   <Table.Tr key={c.id}>
                     <Table.Td>
                       <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: c.name }) : t('slaSettings.editCalendar', { name: c.name })}>
-                        {c.name}
+                        <bdi>{c.name}</bdi>
                       </Anchor>
                     </Table.Td>
                     <Table.Td>

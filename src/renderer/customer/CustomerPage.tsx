@@ -429,7 +429,7 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
                     <IconTicket size={11} aria-hidden /> {i.ticketNumber}
                   </a>
                 )}
-                {i.userName && <span className={`${classes.xs} ${classes.dimmed}`}>{i.userName}</span>}
+                {i.userName && <span className={`${classes.xs} ${classes.dimmed}`}><bdi>{i.userName}</bdi></span>}
               </div>
             </Timeline.Item>
           ))}

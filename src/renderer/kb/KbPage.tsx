@@ -85,7 +85,7 @@ function ArticleRow({ a }: { a: ArticleSummary }) {
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: a.id })} fw={600}>
-            {a.title}
+            <bdi>{a.title}</bdi>
           </Anchor>
           <Text size="sm" c="dimmed" lineClamp={2}>
             {a.excerpt}
@@ -158,7 +158,7 @@ export function KbArticlePage({ articleId }: { articleId: string }) {
               <Timeline bulletSize={12} lineWidth={2} active={0}>
                 {a.versions.map((v) => (
                   <Timeline.Item key={v.version} title={<Text size="sm" fw={600}>{t('kb.version', { version: v.version })} · {statusLabel(v.status)}</Text>}>
-                    <Text size="xs" c="dimmed">{v.title}</Text>
+                    <Text size="xs" c="dimmed"><bdi>{v.title}</bdi></Text>
                     <Text size="xs" c="dimmed">{t('kb.by', { name: v.authorName })} · {formatDateTime(v.at)}</Text>
                   </Timeline.Item>
                 ))}

@@ -138,7 +138,7 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
                 {!compact && (
                   <Box style={{ flex: 1, minWidth: 0 }}>
                     <Text size="sm" fw={600} truncate>
-                      {user.name}
+                      <bdi>{user.name}</bdi>
                     </Text>
                     <Text size="xs" c="dimmed" truncate>
                       {userMeta(user, SEGMENTS.length)}

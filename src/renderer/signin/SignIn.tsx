@@ -139,7 +139,7 @@ function UserCard({ user, color, last, onChoose }: { user: User; color: string; 
           </Avatar>
           <Box style={{ flex: 1, minWidth: 0 }}>
             <Text fw={600} size="sm" truncate>
-              {user.name}
+              <bdi>{user.name}</bdi>
             </Text>
             <Text size="xs" c="dimmed" truncate id={`user-meta-${user.id}`}>
               {userMeta(user, SEGMENTS.length)}
