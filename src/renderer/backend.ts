@@ -4,6 +4,7 @@ import { client } from './client';
 import { coalescer } from './coalesce';
 import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
+import { labelled } from './sayMessage';
 
 // How screens talk to the back end: call() (typed, re-signs in once when a reconnected
 // transport lost the session), problemOf() (any rejection as something to show), and
@@ -41,7 +42,7 @@ function translatedProblem(code: string, message: string, issues: Problem['issue
   const known = (k: string): k is MessageKey => Object.hasOwn(en, k);
   const keyed = key ? `apiError.${key}` : null;
   const codeKey = `apiError.${code}`;
-  const text = keyed && known(keyed) ? t(keyed, params) : !english && known(codeKey) ? t(codeKey) : message;
+  const text = keyed && known(keyed) ? t(keyed, params && labelled(params)) : !english && known(codeKey) ? t(codeKey) : message;
   const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: t('apiError.fieldInvalid') }));
   return { code, message: text, issues: shownIssues };
 }

@@ -112,7 +112,7 @@ const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
   SLA_BREACH: 'isSystem',
 };
 
-const ACTION_PHRASE: Record<TicketEventType, string> = {
+export const ACTION_PHRASE: Record<TicketEventType, string> = {
   TAKE: 'taken',
   ASSIGN: 'assigned',
   ESCALATE: 'escalated',

@@ -50,6 +50,7 @@ import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
 import { hubLink } from './hubLink';
+import { messageDetail } from '../../shared/messageKeys';
 
 // The desk's back end behind the API contract. Each method is implemented once, in the
 // handler map of its area (handlers/*.ts), combined here into one map; the hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
@@ -354,7 +355,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   };
 }
 
-const fail = (e: ApiError): CallResult => ({ ok: false, error: e.toJSON() });
+/** An error as a window gets it: with its sentence's key (messageKeys.ts), so it can say it in the reader's language. */
+const fail = (e: ApiError): CallResult => {
+  const error = e.toJSON();
+  if (error.key) return { ok: false, error };
+  const detail = messageDetail(error.message);
+  return { ok: false, error: detail ? { ...error, key: detail.key, ...(detail.params ? { params: detail.params } : {}) } : error };
+};
 const firstMessage = (e: z.ZodError): string => {
   const i = e.issues[0];
   return i ? `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}` : 'Invalid input.';

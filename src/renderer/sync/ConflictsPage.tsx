@@ -4,6 +4,7 @@ import { IconCircleCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SyncConflict } from '../../shared/syncApi';
 import { call, problemOf, useCall, useNow } from '../backend';
+import { sayMessage } from '../sayMessage';
 import { client } from '../client';
 import { formatRelative, t } from '../i18n';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
@@ -101,7 +102,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
           <Stack gap={2}>
             <Text className={classes.label}>{t('conflicts.why')}</Text>
             <Text size="sm">
-              <bdi>{c.reason}</bdi>
+              <Said text={sayMessage(c.reason)} stored={c.reason} />
             </Text>
           </Stack>
           <Stack gap={2}>

@@ -55,3 +55,24 @@ describe('stored English in the reader’s language', () => {
     expect(interactionText('Asked about warranty extension')).toBe('Asked about warranty extension');
   });
 });
+
+describe('the desk’s and the hub’s sentences in the reader’s language', () => {
+  afterEach(() => setLocale('en', 'latn'));
+
+  it('has every sentence the desk can name in both dictionaries', async () => {
+    const { en } = await import('../i18n/en');
+    const { fa } = await import('../i18n/fa');
+    const { MESSAGE_KEYS } = await import('../../shared/messageKeys');
+    expect(MESSAGE_KEYS.filter((k) => !(`apiError.${k}` in en) || !(`apiError.${k}` in fa))).toEqual([]);
+  });
+
+  it('says a refusal in Persian, with the segment, state and action in Persian words; English and unknown sentences as said', async () => {
+    const { sayMessage } = await import('../sayMessage');
+    expect(sayMessage('You do not work the small business segment.')).toBe('You do not work the small business segment.');
+    await setLocale('fa', 'arabext');
+    expect(sayMessage('You do not work the small business segment.')).toBe('شما در بخش کسب‌وکار کوچک کار نمی‌کنید.');
+    expect(sayMessage('A ticket that is resolved cannot be escalated.')).toBe('«ارجاع به سطح بالاتر» برای تیکتی که حل‌شده است ممکن نیست.');
+    expect(sayMessage('This ticket is at first line (tier 1); you work at tier 2.')).toBe('این تیکت در سطح ۱ است؛ شما در سطح ۲ کار می‌کنید.');
+    expect(sayMessage('Sam Rivera took this ticket first, at 10:42.')).toBe('Sam Rivera took this ticket first, at 10:42.');
+  });
+});

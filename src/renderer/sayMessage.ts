@@ -1,0 +1,32 @@
+import { SEGMENTS, type Segment } from '../shared/domain';
+import { messageDetail } from '../shared/messageKeys';
+import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
+import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
+import { en } from './i18n/en';
+import { segmentLabel, stateLabel } from './labels';
+
+// The desk's and the hub's English sentences in the reader's language: the values a keyed
+// sentence carries (backend.ts translates the desk's errors with them), and a sentence that
+// came as text only (a sync conflict's reason) read back through src/shared/messageKeys.ts.
+
+/**
+ * A sentence the desk or the hub said in English (a sync conflict's reason), in the reader's
+ * language when it is one the dictionaries know (src/shared/messageKeys.ts); otherwise as said.
+ */
+export function sayMessage(message: string): string {
+  if (currentLanguage() === 'en') return message;
+  const detail = messageDetail(message);
+  const key = detail ? `apiError.${detail.key}` : null;
+  return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : message;
+}
+
+/** A sentence's values as the reader says them: a segment, a ticket's state or an action by its name in this language. */
+export function labelled(params: Vars): Vars {
+  const out: Vars = { ...params };
+  const { segment, state, action } = params;
+  if (typeof segment === 'string' && (SEGMENTS as readonly string[]).includes(segment)) out.segment = segmentLabel(segment as Segment);
+  if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
+  if (typeof action === 'string' && `action.${action}` in en) out.action = t(`action.${action}` as MessageKey);
+  return out;
+}
+

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mayBeAssigned, mayHold, maySeeSegment, mayTake, mayWorkSegment, type Person } from './access';
+import { messageDetail } from './messageKeys';
+import { applyEvent, openTicket } from './ticket';
+
+// The rules say why in English; each of their sentences reads back as a key with its values,
+// which is what a window in another language says instead.
+
+const ava: Person = { id: 'ava', role: 'agent', tier: 1, segments: ['education'] };
+const sam: Person = { id: 'sam', role: 'specialist', tier: 2, segments: ['education'] };
+const omar: Person = { id: 'omar', role: 'admin', tier: 1, segments: [] };
+const place = { segment: 'education' as const, tier: 1 as const, assigneeId: null };
+
+describe('message keys', () => {
+  it('reads every kind of refusal the access rules give back into its key and values', () => {
+    expect(messageDetail(maySeeSegment(ava, 'home')!)).toEqual({ key: 'segmentTicket' });
+    expect(messageDetail(maySeeSegment(ava, 'home', 'customer')!)).toEqual({ key: 'segmentCustomer' });
+    expect(messageDetail(mayWorkSegment(ava, 'small_business')!)).toEqual({ key: 'notYourSegment', params: { segment: 'small_business' } });
+    expect(messageDetail(mayTake(sam, place)!)).toEqual({ key: 'otherTier', params: { ticketTier: 1, yourTier: 2 } });
+    expect(messageDetail(mayTake(ava, { ...place, assigneeId: 'ben' })!)).toEqual({ key: 'alreadyTaken' });
+    expect(messageDetail(mayHold(ava, { ...place, assigneeId: 'ben' })!)).toEqual({ key: 'notHolder' });
+    expect(messageDetail(mayTake(omar, place)!)).toEqual({ key: 'adminsNoTickets' });
+    expect(messageDetail(mayBeAssigned({ ...sam, name: 'Sam Rivera', active: true }, { segment: 'education', tier: 3 })!)).toEqual({ key: 'assigneeTier', params: { name: 'Sam Rivera', tier: 3 } });
+    expect(messageDetail(mayBeAssigned({ ...sam, name: 'Sam Rivera', active: false }, { segment: 'education', tier: 2 })!)).toEqual({ key: 'personInactive', params: { name: 'Sam Rivera' } });
+  });
+
+  it('reads the ticket machine’s refusals, the state and the action by their codes', () => {
+    const pos = openTicket({ segment: 'education', priority: 'normal', at: 0, reopenWindowMs: 7 * 86_400_000 });
+    const reopened = applyEvent(pos, { type: 'REOPEN', at: 1, actor: ava } as Parameters<typeof applyEvent>[1]);
+    expect(reopened.ok).toBe(false);
+    if (!reopened.ok) expect(messageDetail(reopened.reason)).toMatchObject({ key: 'stateRefuses', params: { state: expect.any(String), action: 'REOPEN' } });
+    const noNote = applyEvent(pos, { type: 'ADD_NOTE', note: ' ', at: 1, actor: ava } as Parameters<typeof applyEvent>[1]);
+    expect(noNote.ok).toBe(false);
+    if (!noNote.ok) expect(messageDetail(noNote.reason)).toEqual({ key: 'noteNeeded' });
+  });
+
+  it('reads the hub’s "Refused: …" the same way, and gives no key to a sentence it does not know', () => {
+    expect(messageDetail('Refused: Only admins can change SLA policies and calendars.')).toEqual({ key: 'adminsOnly' });
+    expect(messageDetail('Sam Rivera took this ticket first, at 10:42.')).toBeNull();
+    expect(messageDetail('You do not work the moon segment.')).toBeNull();
+  });
+});
