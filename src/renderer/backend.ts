@@ -32,17 +32,17 @@ export function problemOf(error: unknown): Problem {
 }
 
 /**
- * The desk's errors in the reader's language: a known key (`apiError.<key>`) says it
- * exactly; otherwise, in any language but English, the code's general sentence; English
- * keeps the desk's own message. Field messages come from zod in English, so another
- * language shows one plain "check this value" under the field instead.
+ * The desk's errors in the reader's language: English keeps the desk's own message; another
+ * language says a known key (`apiError.<key>`) exactly, otherwise the code's general
+ * sentence. Field messages come from zod in English, so another language shows one plain
+ * "check this value" under the field instead.
  */
 function translatedProblem(code: string, message: string, issues: Problem['issues'], key: string | null, params: Vars | undefined): Problem {
   const english = currentLanguage() === 'en';
   const known = (k: string): k is MessageKey => Object.hasOwn(en, k);
   const keyed = key ? `apiError.${key}` : null;
   const codeKey = `apiError.${code}`;
-  const text = keyed && known(keyed) ? t(keyed, params && labelled(params)) : !english && known(codeKey) ? t(codeKey) : message;
+  const text = english ? message : keyed && known(keyed) ? t(keyed, params && labelled(params)) : known(codeKey) ? t(codeKey) : message;
   const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: t('apiError.fieldInvalid') }));
   return { code, message: text, issues: shownIssues };
 }
