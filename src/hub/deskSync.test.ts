@@ -282,6 +282,37 @@ describe('live', () => {
   });
 });
 
+describe('asking again', () => {
+  it('a sync asked for while a failing cycle is on its way runs when that cycle fails, not at the next retry', async () => {
+    // The hub's first answer hangs, then fails (and so does the engine's immediate second try):
+    // a sync asked for meanwhile, as when the desk is pointed at a hub that replaced a dead
+    // one, must not be lost with the failing cycle.
+    let failing = 0;
+    let release: (() => void) | null = null;
+    const gated: typeof fetch = (input, init) => {
+      if (failing > 0 && String(input instanceof Request ? input.url : input).includes('/sync/pull')) {
+        failing--;
+        if (failing === 1) return new Promise((_, reject) => (release = () => reject(new TypeError('fetch failed'))));
+        return Promise.reject(new TypeError('fetch failed'));
+      }
+      return fetch(input, init);
+    };
+    const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, fetch: gated } });
+    desks.push(d);
+    await deskFor(ava, d);
+    expect(d.sync.status().online).toBe(true);
+    failing = 2;
+    const first = d.sync.syncNow();
+    while (!release) await new Promise((r) => setTimeout(r, 5));
+    const second = d.sync.syncNow();
+    (release as () => void)();
+    await first;
+    await second;
+    expect(failing).toBe(0);
+    expect(d.sync.status()).toMatchObject({ online: true });
+  });
+});
+
 describe('random interleavings (fast-check)', () => {
   type Op =
     | { kind: 'act'; desk: number; ticket: number; command: 'TAKE' | 'ESCALATE' | 'ADD_NOTE' | 'RESOLVE' | 'WAIT_ON_CUSTOMER' }

@@ -278,17 +278,26 @@ export function syncEngine(options: SyncEngineOptions) {
     }
     running = (async () => {
       try {
-        do {
-          again = false;
-          await cycleOnce();
-        } while (again && !stopped);
-        failures = 0;
-      } catch (error) {
-        // A desk closing mid-cycle, or the hub unreachable, is no news; anything else is logged.
-        if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
-        setOnline(false);
-        failures++;
-        unreachable = error instanceof HubDown && error.kind === 'unreachable';
+        for (;;) {
+          try {
+            do {
+              again = false;
+              await cycleOnce();
+            } while (again && !stopped);
+            failures = 0;
+            return;
+          } catch (error) {
+            // A desk closing mid-cycle, or the hub unreachable, is no news; anything else is logged.
+            if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
+            setOnline(false);
+            failures++;
+            unreachable = error instanceof HubDown && error.kind === 'unreachable';
+            // Someone asked for a cycle while this one was failing (a retry timer's cycle was
+            // still on its way to a hub that had gone, as the desk was pointed at the one that
+            // replaced it): their cycle runs now, once, rather than at the next retry.
+            if (!again || stopped) return;
+          }
+        }
       } finally {
         running = null;
         options.onStatus();
