@@ -100,4 +100,7 @@ test('a system’s actions open from the keyboard, and Escape gives focus back t
   await expect(actions).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: en['record.editSystemShort'] })).toBeVisible();
+  // Escape on the button itself, as when it is pressed before focus has moved into the menu, closes it too.
+  await actions.dispatchEvent('keydown', { key: 'Escape', bubbles: true });
+  await expect(page.getByRole('menuitem', { name: en['record.editSystemShort'] })).toBeHidden();
 });

@@ -156,7 +156,19 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
   return (
     <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
       <Menu.Target>
-        <ActionIcon ref={target} variant="subtle" aria-label={label}>
+        <ActionIcon
+          ref={target}
+          variant="subtle"
+          aria-label={label}
+          // Escape closes the menu even when pressed before focus has moved into it (the menu
+          // takes focus once it has opened): otherwise that key was lost and the menu stayed.
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && opened) {
+              e.preventDefault();
+              setOpened(false);
+            }
+          }}
+        >
           <IconDots size={16} />
         </ActionIcon>
       </Menu.Target>
