@@ -3,8 +3,10 @@ import { ESCALATION_REASONS, RESOLUTION_CODES, type EscalationReason, type Resol
 // What a ticket's event leaves in the customer's 360° contact history, as one line of text.
 // The line is stored in English (it is data: exported with the customer, the same on every
 // desk), and this module is the one place that both writes it and reads it back into its
-// parts, so a window in another language says the same thing in its own words. A line that is not one of these (a call logged by hand, a
-// comment imported from another desk) reads back as null and is shown as it is.
+// parts, so a window in another language says the same thing in its own words. A line that
+// is not one of these (a call logged by hand, a comment imported from another desk) reads
+// back as null and is shown as it is. Which events leave a line, on which channel and in
+// which direction, is decided here too (ticketInteraction), for the ticket store and the import.
 
 export type TicketInteraction =
   | { kind: 'opened'; number: string; subject: string }
@@ -13,6 +15,37 @@ export type TicketInteraction =
   | { kind: 'askedCustomer'; number: string; note: string | null }
   | { kind: 'resolved'; number: string; code: ResolutionCode; note: string | null }
   | { kind: 'escalated'; number: string; tier: number; reason: EscalationReason; note: string | null };
+
+export type Direction = 'inbound' | 'outbound' | 'internal';
+
+/**
+ * What a ticket's event leaves in the contact history, or null for an event the customer
+ * would not recognise as contact (a take, an assignment, an SLA warning).
+ */
+export function ticketInteraction(
+  ticket: { number: string; subject: string; channel: string; tier: number },
+  event: { type: string; payload: Record<string, unknown> },
+): { channel: string; direction: Direction; line: TicketInteraction } | null {
+  const { number } = ticket;
+  const p = event.payload as { note?: string; code?: ResolutionCode; reason?: EscalationReason };
+  const note = p.note ?? null;
+  switch (event.type) {
+    case 'CREATED':
+      return { channel: ticket.channel, direction: 'inbound', line: { kind: 'opened', number, subject: ticket.subject } };
+    case 'ADD_NOTE':
+      return { channel: 'note', direction: 'internal', line: { kind: 'note', number, note } };
+    case 'CUSTOMER_REPLIED':
+      return { channel: ticket.channel, direction: 'inbound', line: { kind: 'replied', number, note } };
+    case 'WAIT_ON_CUSTOMER':
+      return { channel: ticket.channel, direction: 'outbound', line: { kind: 'askedCustomer', number, note } };
+    case 'RESOLVE':
+      return p.code ? { channel: ticket.channel, direction: 'outbound', line: { kind: 'resolved', number, code: p.code, note } } : null;
+    case 'ESCALATE':
+      return p.reason ? { channel: 'note', direction: 'internal', line: { kind: 'escalated', number, tier: ticket.tier, reason: p.reason, note } } : null;
+    default:
+      return null;
+  }
+}
 
 const spaced = (code: string) => code.replaceAll('_', ' ');
 const withNote = (line: string, note: string | null | undefined) => (note ? `${line}: ${note}` : line);

@@ -1,6 +1,6 @@
 import { ApiError, type QueueKey, type TimelineEntry } from '../../shared/api';
-import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Segment, type Tier } from '../../shared/domain';
-import { interactionLine, type TicketInteraction } from '../../shared/interactionText';
+import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type Tier } from '../../shared/domain';
+import { interactionLine, ticketInteraction } from '../../shared/interactionText';
 import {
   decide,
   evolve,
@@ -238,27 +238,10 @@ export function ticketStore(
 
   // What the customer would recognise as contact goes into the 360° interactions too.
   function recordInteraction(row: TicketRowDb, e: EventDraft) {
-    const number = ticketNumber(row.number);
-    const p = e.payload as { note?: string; code?: ResolutionCode; reason?: EscalationReason };
-    const note = p.note ?? null;
-    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', line: TicketInteraction) =>
-      stage.staged(Number(st.stageInteraction.run(uuidv7(e.at), row.customer_id, row.id, channel, direction, e.at, interactionLine(line), e.actor.id === 'system' ? null : e.actor.id).lastInsertRowid));
-    switch (e.type) {
-      case 'CREATED':
-        return put(row.channel, 'inbound', { kind: 'opened', number, subject: row.subject });
-      case 'ADD_NOTE':
-        return put('note', 'internal', { kind: 'note', number, note });
-      case 'CUSTOMER_REPLIED':
-        return put(row.channel, 'inbound', { kind: 'replied', number, note });
-      case 'WAIT_ON_CUSTOMER':
-        return put(row.channel, 'outbound', { kind: 'askedCustomer', number, note });
-      case 'RESOLVE':
-        return put(row.channel, 'outbound', { kind: 'resolved', number, code: p.code!, note });
-      case 'ESCALATE':
-        return put('note', 'internal', { kind: 'escalated', number, tier: row.tier, reason: p.reason!, note });
-      default:
-        return;
-    }
+    const i = ticketInteraction({ number: ticketNumber(row.number), subject: row.subject, channel: row.channel, tier: row.tier }, e);
+    if (!i) return;
+    const staged = st.stageInteraction.run(uuidv7(e.at), row.customer_id, row.id, i.channel, i.direction, e.at, interactionLine(i.line), e.actor.id === 'system' ? null : e.actor.id);
+    stage.staged(Number(staged.lastInsertRowid));
   }
 
   function seal(d: EventDraft): TicketEnvelope {

@@ -1,5 +1,5 @@
-import type { Actor, Channel, EscalationReason, Priority, ResolutionCode, Segment, ServiceLevel } from '../../../shared/domain';
-import { interactionLine, type TicketInteraction } from '../../../shared/interactionText';
+import type { Actor, Channel, Priority, Segment, ServiceLevel } from '../../../shared/domain';
+import { interactionLine, ticketInteraction } from '../../../shared/interactionText';
 import {
   decide,
   evolve,
@@ -69,15 +69,8 @@ export function importedTickets(
   };
 
   const interaction = (row: TicketRowDb, e: EventDraft) => {
-    const number = ticketNumber(row.number);
-    const p = e.payload as { note?: string; code?: ResolutionCode; reason?: EscalationReason };
-    const note = p.note ?? null;
-    const put = (channel: string, direction: 'inbound' | 'outbound' | 'internal', line: TicketInteraction) =>
-      st.insertInteraction.run(uuidv7(), row.customer_id, row.id, channel, direction, e.at, interactionLine(line), e.actor.id === 'system' ? null : e.actor.id);
-    if (e.type === 'CREATED') put(row.channel, 'inbound', { kind: 'opened', number, subject: row.subject });
-    else if (e.type === 'WAIT_ON_CUSTOMER') put(row.channel, 'outbound', { kind: 'askedCustomer', number, note });
-    else if (e.type === 'RESOLVE') put(row.channel, 'outbound', { kind: 'resolved', number, code: p.code!, note });
-    else if (e.type === 'ESCALATE') put('note', 'internal', { kind: 'escalated', number, tier: row.tier, reason: p.reason!, note });
+    const i = ticketInteraction({ number: ticketNumber(row.number), subject: row.subject, channel: row.channel, tier: row.tier }, e);
+    if (i) st.insertInteraction.run(uuidv7(), row.customer_id, row.id, i.channel, i.direction, e.at, interactionLine(i.line), e.actor.id === 'system' ? null : e.actor.id);
   };
 
   const count = (row: TicketRowDb) => {
