@@ -29,4 +29,3 @@ export function labelled(params: Vars): Vars {
   if (typeof action === 'string' && `action.${action}` in en) out.action = t(`action.${action}` as MessageKey);
   return out;
 }
-

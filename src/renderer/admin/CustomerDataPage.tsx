@@ -199,9 +199,15 @@ function AuditPanel() {
               <Table.Tr key={`${r.at}/${i}`}>
                 <Table.Td>{formatDateTime(r.at)}</Table.Td>
                 <Table.Td>{r.userName ?? r.userId}</Table.Td>
-                <Table.Td>{r.customerName ? <Anchor href={customerHref(r.customerId)}>
+                <Table.Td>
+                  {r.customerName ? (
+                    <Anchor href={customerHref(r.customerId)}>
                       <bdi>{r.customerName}</bdi>
-                    </Anchor> : r.customerId}</Table.Td>
+                    </Anchor>
+                  ) : (
+                    r.customerId
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {t(`data.reason.${r.reason}`)}
                   {r.ticketNumber ? ` ${r.ticketNumber}` : ''}

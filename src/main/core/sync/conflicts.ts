@@ -1,4 +1,5 @@
 import type { SyncConflict } from '../../../shared/syncApi';
+import { conflictSummaryLine, nextStepLine } from '../../../shared/conflictText';
 import { param, type Sql } from '../db/exec';
 
 // Conflicts: changes made on this desk that the hub refused, or that the rebase found no
@@ -17,50 +18,6 @@ export interface NewConflict {
   reason: string;
   refusedAt: number;
   payload: Record<string, unknown>;
-}
-
-const ACTS: Record<string, string> = {
-  CREATED: 'Open a new ticket',
-  TAKE: 'Take',
-  ASSIGN: 'Assign',
-  ESCALATE: 'Escalate',
-  DEESCALATE: 'Hand back down',
-  WAIT_ON_CUSTOMER: 'Wait on the customer for',
-  CUSTOMER_REPLIED: 'Record the customer’s reply on',
-  ADD_NOTE: 'Add a note to',
-  RESOLVE: 'Resolve',
-  CLOSE: 'Close',
-  REOPEN: 'Reopen',
-  CHANGE_PRIORITY: 'Change the priority of',
-  SLA_WARNING: 'Warn about the SLA of',
-  SLA_BREACH: 'Escalate on SLA breach',
-};
-
-/** What the author tried, in words: "Take ticket T-000042". */
-export function summaryOf(c: Pick<NewConflict, 'stream' | 'type' | 'ticketNumber' | 'entityId' | 'payload'>): string {
-  if (c.stream !== 'ticket') return `${c.type.replaceAll('_', ' ').toLowerCase()} (${c.stream} ${c.entityId})`;
-  const which = c.ticketNumber ? `ticket ${c.ticketNumber}` : 'a ticket';
-  if (c.type === 'CREATED') return `${ACTS.CREATED}: “${String(c.payload.subject ?? '')}”`;
-  const act = ACTS[c.type] ?? c.type;
-  const extra = c.type === 'CHANGE_PRIORITY' ? ` to ${String(c.payload.priority)}` : c.type === 'ADD_NOTE' && c.payload.note ? `: “${String(c.payload.note).slice(0, 80)}”` : '';
-  return `${act} ${which}${extra}`;
-}
-
-/** What the author can do now. */
-export function nextStepOf(c: Pick<NewConflict, 'stream' | 'type' | 'ticketNumber'>): string {
-  if (c.stream !== 'ticket') return 'Open the record, check what changed, and make your change again if it is still needed.';
-  switch (c.type) {
-    case 'CREATED':
-      return 'Open the customer and create the ticket again if it is still needed; nothing of it was kept.';
-    case 'TAKE':
-    case 'ASSIGN':
-      return `Open ${c.ticketNumber ?? 'the ticket'} to see who has it now; take another ticket from your queue.`;
-    case 'ADD_NOTE':
-    case 'CUSTOMER_REPLIED':
-      return `Open ${c.ticketNumber ?? 'the ticket'} and add your note again: its text is above.`;
-    default:
-      return `Open ${c.ticketNumber ?? 'the ticket'}, look at what changed, and do it again if it still needs doing.`;
-  }
 }
 
 export function conflictStore(db: Sql) {
@@ -87,7 +44,7 @@ export function conflictStore(db: Sql) {
   return {
     has: (eventId: string): boolean => has.get(eventId) !== undefined,
     record(c: NewConflict): void {
-      insert.run(c.eventId, c.stream, c.entityId, c.ticketNumber, c.type, summaryOf(c), c.reason, nextStepOf(c), c.actorId, c.deskTime, c.refusedAt);
+      insert.run(c.eventId, c.stream, c.entityId, c.ticketNumber, c.type, conflictSummaryLine(c), c.reason, nextStepLine(c), c.actorId, c.deskTime, c.refusedAt);
     },
     /** Open conflicts: of one person, or of everyone on this desk. */
     count(actorId?: string): number {

@@ -1,0 +1,86 @@
+import { PRIORITIES, type Priority } from './domain';
+
+// A sync conflict's "what you tried" and "what to do now". The desk stores both in English
+// when the hub refuses a change (core/sync/conflicts.ts); this module is the one place that
+// writes them and reads them back (the subject, note or priority a line carries, and which
+// next step a change calls for), so a window in another language says them in its own words.
+
+const ACTS = {
+  CREATED: 'Open a new ticket',
+  TAKE: 'Take',
+  ASSIGN: 'Assign',
+  ESCALATE: 'Escalate',
+  DEESCALATE: 'Hand back down',
+  WAIT_ON_CUSTOMER: 'Wait on the customer for',
+  CUSTOMER_REPLIED: 'Record the customer’s reply on',
+  ADD_NOTE: 'Add a note to',
+  RESOLVE: 'Resolve',
+  CLOSE: 'Close',
+  REOPEN: 'Reopen',
+  CHANGE_PRIORITY: 'Change the priority of',
+  SLA_WARNING: 'Warn about the SLA of',
+  SLA_BREACH: 'Escalate on SLA breach',
+} as const;
+export type ConflictAct = keyof typeof ACTS;
+export const isConflictAct = (type: string): type is ConflictAct => Object.hasOwn(ACTS, type);
+
+export interface ConflictParts {
+  stream: string;
+  type: string;
+  ticketNumber: string | null;
+  entityId: string;
+  payload: Record<string, unknown>;
+}
+
+/** What the author tried, in words: "Take ticket T-000042". */
+export function conflictSummaryLine(c: ConflictParts): string {
+  if (c.stream !== 'ticket') return `${c.type.replaceAll('_', ' ').toLowerCase()} (${c.stream} ${c.entityId})`;
+  const which = c.ticketNumber ? `ticket ${c.ticketNumber}` : 'a ticket';
+  if (c.type === 'CREATED') return `${ACTS.CREATED}: “${String(c.payload.subject ?? '')}”`;
+  const act = isConflictAct(c.type) ? ACTS[c.type] : c.type;
+  const extra = c.type === 'CHANGE_PRIORITY' ? ` to ${String(c.payload.priority)}` : c.type === 'ADD_NOTE' && c.payload.note ? `: “${String(c.payload.note).slice(0, 80)}”` : '';
+  return `${act} ${which}${extra}`;
+}
+
+/** What a stored summary line carries besides its act: a new ticket's subject, a note, a priority. */
+export function readConflictSummary(line: string): { quoted: string | null; priority: Priority | null } {
+  const quoted = /“([\s\S]*)”$/.exec(line)?.[1] ?? null;
+  const to = / to (\w+)$/.exec(line)?.[1];
+  return { quoted, priority: to && (PRIORITIES as readonly string[]).includes(to) ? (to as Priority) : null };
+}
+
+export type NextStep = 'record' | 'created' | 'taken' | 'note' | 'other';
+
+/** Which next step a refused change calls for. */
+export function nextStepOf(c: { stream: string; type: string }): NextStep {
+  if (c.stream !== 'ticket') return 'record';
+  switch (c.type) {
+    case 'CREATED':
+      return 'created';
+    case 'TAKE':
+    case 'ASSIGN':
+      return 'taken';
+    case 'ADD_NOTE':
+    case 'CUSTOMER_REPLIED':
+      return 'note';
+    default:
+      return 'other';
+  }
+}
+
+/** The next step in words, as the desk stores it. */
+export function nextStepLine(c: { stream: string; type: string; ticketNumber: string | null }): string {
+  const ticket = c.ticketNumber ?? 'the ticket';
+  switch (nextStepOf(c)) {
+    case 'record':
+      return 'Open the record, check what changed, and make your change again if it is still needed.';
+    case 'created':
+      return 'Open the customer and create the ticket again if it is still needed; nothing of it was kept.';
+    case 'taken':
+      return `Open ${ticket} to see who has it now; take another ticket from your queue.`;
+    case 'note':
+      return `Open ${ticket} and add your note again: its text is above.`;
+    case 'other':
+      return `Open ${ticket}, look at what changed, and do it again if it still needs doing.`;
+  }
+}
