@@ -1,4 +1,5 @@
 import { SEGMENTS, type Role, type Segment, type Tier } from './domain';
+import { say, segmentPhrase, tierPhrase } from './messageKeys';
 
 // Who may do what: the one place that decides. The desk's handlers, the ticket machine's
 // guards, push routing, desktop and in-app notifications, the renderer's buttons and the
@@ -32,8 +33,6 @@ export interface QueuePlace {
 
 export type Refusal = string | null;
 
-const tierName = (t: Tier) => (t === 1 ? 'first line (tier 1)' : `tier ${t}`);
-const segmentName = (s: Segment) => s.replace('_', ' ');
 
 const overseesAll = (p: Person) => p.role === 'supervisor' || p.role === 'admin' || p.role === 'system';
 
@@ -45,7 +44,7 @@ export function seesSegment(p: Person, segment: Segment | string): boolean {
 }
 
 export function maySeeSegment(p: Person, segment: Segment | string, what: 'ticket' | 'customer' = 'ticket'): Refusal {
-  return seesSegment(p, segment) ? null : `This ${what} belongs to a segment you do not work.`;
+  return seesSegment(p, segment) ? null : say(what === 'ticket' ? 'segmentTicket' : 'segmentCustomer');
 }
 
 /** The segments a person may register customers in and pick in forms: their own, or all for those who oversee. */
@@ -83,13 +82,13 @@ export const staffsQueue = (p: Person, q: QueuePlace): boolean => (p.role === 'a
 /** The supervisor's board, its drill-downs and the SLA settings page (read-only). */
 export const seesBoard = (p: Person): boolean => p.role === 'supervisor' || p.role === 'admin';
 export function maySeeBoard(p: Person): Refusal {
-  return seesBoard(p) ? null : 'Only supervisors can see this.';
+  return seesBoard(p) ? null : say('supervisorsOnly');
 }
 
 /** Settings: SLA policies, calendars, recomputing open tickets. */
 export const administers = (p: Person): boolean => p.role === 'admin';
 export function mayAdminister(p: Person): Refusal {
-  return administers(p) ? null : 'Only admins can change SLA policies and calendars.';
+  return administers(p) ? null : say('adminsOnly');
 }
 
 // ---- acting on tickets ------------------------------------------------------------------------
@@ -97,23 +96,23 @@ export function mayAdminister(p: Person): Refusal {
 /** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */
 export function mayWorkSegment(p: Person, segment: Segment): Refusal {
   if (p.role === 'supervisor' || p.role === 'system') return null;
-  if (p.role === 'admin') return 'Admins manage settings; they do not work tickets.';
-  if (!p.segments.includes(segment)) return `You do not work the ${segmentName(segment)} segment.`;
+  if (p.role === 'admin') return say('adminsNoTickets');
+  if (!p.segments.includes(segment)) return say('notYourSegment', { segment: segmentPhrase(segment) });
   return null;
 }
 
 /** Acting at the ticket's tier: taking it, and everything its holder does. */
 export function mayActAtTier(p: Person, t: QueuePlace): Refusal {
   if (p.role === 'supervisor' || p.role === 'system') return null;
-  if (p.role === 'admin') return 'Admins manage settings; they do not work tickets.';
-  if (p.tier !== t.tier) return `This ticket is at ${tierName(t.tier)}; you work at ${tierName(p.tier)}.`;
-  if (!p.segments.includes(t.segment)) return `You do not work the ${segmentName(t.segment)} segment.`;
+  if (p.role === 'admin') return say('adminsNoTickets');
+  if (p.tier !== t.tier) return say('otherTier', { ticketTier: tierPhrase(t.tier), yourTier: tierPhrase(p.tier) });
+  if (!p.segments.includes(t.segment)) return say('notYourSegment', { segment: segmentPhrase(t.segment) });
   return null;
 }
 
 /** Taking an unassigned ticket. */
 export function mayTake(p: Person, t: TicketPlace): Refusal {
-  return mayActAtTier(p, t) ?? (t.assigneeId == null ? null : 'Someone is already working this ticket.');
+  return mayActAtTier(p, t) ?? (t.assigneeId == null ? null : say('alreadyTaken'));
 }
 
 /** Doing what the ticket's holder does (escalate, hand down, park, resolve). */
@@ -121,35 +120,35 @@ export function mayHold(p: Person, t: TicketPlace): Refusal {
   const tier = mayActAtTier(p, t);
   if (tier) return tier;
   if (p.role === 'supervisor' || p.role === 'system') return null;
-  if (t.assigneeId !== p.id) return 'Only the person working this ticket, or a supervisor, can do that. Take it first.';
+  if (t.assigneeId !== p.id) return say('notHolder');
   return null;
 }
 
 /** Opening a ticket for a customer of a segment. */
 export function mayCreateTicket(p: Person, segment: Segment): Refusal {
-  if (p.role === 'admin') return 'Admins manage settings; they do not work tickets.';
+  if (p.role === 'admin') return say('adminsNoTickets');
   return maySeeSegment(p, segment);
 }
 
 /** Assigning or reassigning a ticket to someone (the actor's side). */
 export function mayAssign(p: Person): Refusal {
-  return p.role === 'supervisor' ? null : 'Only a supervisor can do that.';
+  return p.role === 'supervisor' ? null : say('supervisorOnlyAction');
 }
 export const mayReassign = mayAssign;
 
 /** Who may be given a ticket at this place (the assignee's side). */
 export function mayBeAssigned(assignee: Person & { name: string; active: boolean }, t: QueuePlace): Refusal {
-  if (!assignee.active) return `${assignee.name} is not active on this desk.`;
-  return assignee.role === 'supervisor' || staffsQueue(assignee, t) ? null : `${assignee.name} does not work tier ${t.tier} of this segment.`;
+  if (!assignee.active) return say('personInactive', { name: assignee.name });
+  return assignee.role === 'supervisor' || staffsQueue(assignee, t) ? null : say('assigneeTier', { name: assignee.name, tier: t.tier });
 }
 
 export function mayChangePriority(p: Person): Refusal {
-  return p.role === 'supervisor' ? null : 'Only a supervisor can do that.';
+  return p.role === 'supervisor' ? null : say('supervisorOnlyAction');
 }
 
 /** SLA warnings and breaches come from the scheduler, never from people. */
 export function maySendSlaEvent(p: Person): Refusal {
-  return p.role === 'system' ? null : 'Only the SLA scheduler sends this.';
+  return p.role === 'system' ? null : say('schedulerOnly');
 }
 
 // ---- news ---------------------------------------------------------------------------------------
@@ -178,10 +177,10 @@ export function wantsEscalationNotice(p: Person, c: { type: string; tier: Tier; 
 /** Specialists and admins write and edit articles. */
 export const writesArticles = (p: Person): boolean => p.role === 'specialist' || p.role === 'admin';
 export function mayWriteArticles(p: Person): Refusal {
-  return writesArticles(p) ? null : 'Only specialists and admins write knowledge-base articles.';
+  return writesArticles(p) ? null : say('articleWriters');
 }
 
 /** Satisfaction scores come in from survey tools through supervisors and admins. */
 export function mayImportCsat(p: Person): Refusal {
-  return seesBoard(p) ? null : 'Only supervisors and admins import satisfaction scores.';
+  return seesBoard(p) ? null : say('csatImporters');
 }

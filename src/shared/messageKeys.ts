@@ -1,87 +1,152 @@
 import type { ApiErrorDetail } from './api';
-import { SEGMENTS, type Segment } from './domain';
-import { ACTION_PHRASE, STATE_PHRASE } from './ticket';
+import { SEGMENTS } from './domain';
+import type { TicketEventType, TicketState } from './ticketMachine';
 
-// The stable name of a refusal or error sentence the desk and the hub say in English, with
-// the values it carries, so a window in another language says it in its own words
-// (`apiError.<key>` in the renderer's dictionaries). The rules that make these sentences
-// (access.ts, the ticket machine, decide()) keep returning plain English, which is what logs,
-// the CLI and other clients read; this table reads them back. The desk attaches the key to
-// every error it answers with (desk.ts), and a window reads the hub's reason for a sync
-// conflict through the same table. A sentence not listed here has no key: a window in
-// another language then says the error's general sentence for its code.
+// The sentences the rules refuse with (access.ts, the ticket machine, decide()) and the
+// desk's not-found errors, each under a stable key, with {placeholders} for the values it
+// carries. The rules make their English sentence here (say), which is what logs, the CLI and
+// other clients read; messageDetail() reads any sentence back into its key and values, so a
+// window in another language says it in its own words (`apiError.<key>` in the renderer's
+// dictionaries). The desk attaches the key to every error it answers with (desk.ts), and a
+// window reads the hub's reason for a sync conflict the same way. A sentence not made here
+// has no key: a window in another language then says its code's general sentence.
 
-const EXACT: Record<string, string> = {
-  'That ticket does not exist.': 'ticketNotFound',
-  'That customer does not exist.': 'customerNotFound',
-  'That customer no longer exists.': 'customerNotFound',
-  'That system no longer exists.': 'assetNotFound',
-  'That system does not exist.': 'assetNotFound',
-  'No such person on this desk.': 'userNotFound',
-  'Sign in first.': 'signInFirst',
-  'Only supervisors can see this.': 'supervisorsOnly',
-  'Only admins can change SLA policies and calendars.': 'adminsOnly',
-  'This ticket belongs to a segment you do not work.': 'segmentTicket',
-  'This customer belongs to a segment you do not work.': 'segmentCustomer',
-  'This ticket changed while you were looking at it. Review the latest version and try again.': 'ticketChanged',
-  'That system belongs to another customer.': 'assetOfOther',
-  'Choose an active person to assign.': 'assigneeInactive',
-  'That ticket already exists.': 'ticketExists',
-  'SLA events come from the scheduler, not from people.': 'slaFromScheduler',
-  'Only the SLA scheduler sends this.': 'slaFromScheduler',
-  'Admins manage settings; they do not work tickets.': 'adminsNoTickets',
-  'Someone is already working this ticket.': 'alreadyTaken',
-  'Only the person working this ticket, or a supervisor, can do that. Take it first.': 'notHolder',
-  'Only a supervisor can do that.': 'supervisorOnlyAction',
-  'Only specialists and admins write knowledge-base articles.': 'articleWriters',
-  'Only supervisors and admins import satisfaction scores.': 'csatImporters',
-  'Tier 3 is the last tier; there is no one to escalate to.': 'lastTier',
-  'Write a note: the next person needs to know what happened.': 'noteNeeded',
-  'Choose who should work the ticket.': 'chooseAssignee',
+const SENTENCES = {
+  // not found
+  ticketNotFound: 'That ticket does not exist.',
+  customerNotFound: 'That customer does not exist.',
+  customerGone: 'That customer no longer exists.',
+  assetNotFound: 'That system no longer exists.',
+  assetMissing: 'That system does not exist.',
+  userNotFound: 'No such person on this desk.',
+  signInFirst: 'Sign in first.',
+  // access.ts
+  segmentTicket: 'This ticket belongs to a segment you do not work.',
+  segmentCustomer: 'This customer belongs to a segment you do not work.',
+  supervisorsOnly: 'Only supervisors can see this.',
+  adminsOnly: 'Only admins can change SLA policies and calendars.',
+  adminsNoTickets: 'Admins manage settings; they do not work tickets.',
+  notYourSegment: 'You do not work the {segment} segment.',
+  otherTier: 'This ticket is at {ticketTier}; you work at {yourTier}.',
+  alreadyTaken: 'Someone is already working this ticket.',
+  notHolder: 'Only the person working this ticket, or a supervisor, can do that. Take it first.',
+  supervisorOnlyAction: 'Only a supervisor can do that.',
+  personInactive: '{name} is not active on this desk.',
+  assigneeTier: '{name} does not work tier {tier} of this segment.',
+  schedulerOnly: 'Only the SLA scheduler sends this.',
+  articleWriters: 'Only specialists and admins write knowledge-base articles.',
+  csatImporters: 'Only supervisors and admins import satisfaction scores.',
+  // the ticket machine
+  lastTier: 'Tier 3 is the last tier; there is no one to escalate to.',
+  reopenWindowPassed: 'The reopen window ({days} days after resolving) has passed; open a new ticket.',
+  noteNeeded: 'Write a note: the next person needs to know what happened.',
+  chooseAssignee: 'Choose who should work the ticket.',
+  notAtTopTier: 'Not at tier 3.',
+  stateRefuses: 'A ticket that is {state} cannot be {action}.{more}',
+  // decide()
+  ticketExists: 'That ticket already exists.',
+  assetOfOther: 'That system belongs to another customer.',
+  slaFromScheduler: 'SLA events come from the scheduler, not from people.',
+  ticketChanged: 'This ticket changed while you were looking at it. Review the latest version and try again.',
+  assigneeInactive: 'Choose an active person to assign.',
+} as const;
+export type SentenceKey = keyof typeof SENTENCES;
+
+/** A sentence's values, as the English sentence writes them. */
+type Values = Record<string, string | number>;
+
+/** The English sentence of `key` with its values filled in. */
+export function say(key: SentenceKey, values: Values = {}): string {
+  return SENTENCES[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+// How the English sentences write their values, and how they read back into codes.
+export const tierPhrase = (t: number): string => (t === 1 ? 'first line (tier 1)' : `tier ${t}`);
+export const segmentPhrase = (s: string): string => s.replace('_', ' ');
+
+export const STATE_PHRASE: Record<TicketState, string> = {
+  new: 'new',
+  'tier1.open': 'open at tier 1',
+  'tier1.pending': 'waiting on the customer',
+  'tier2.waiting': 'waiting for a tier-2 specialist',
+  'tier2.inProgress': 'in progress at tier 2',
+  'tier2.pending': 'waiting on the customer (tier 2)',
+  'tier3.waiting': 'waiting for a tier-3 specialist',
+  'tier3.inProgress': 'in progress at tier 3',
+  'tier3.pending': 'waiting on the customer (tier 3)',
+  resolved: 'resolved',
+  closed: 'closed',
 };
 
-const tierOf = (phrase: string): number => (phrase === 'first line (tier 1)' ? 1 : Number(phrase.replace('tier ', '')));
-const segmentOf = (name: string): Segment | null => SEGMENTS.find((s) => s.replace('_', ' ') === name) ?? null;
-const reverse = <K extends string>(table: Record<K, string>) => new Map(Object.entries(table).map(([k, v]) => [v as string, k as K]));
+export const ACTION_PHRASE: Record<TicketEventType, string> = {
+  TAKE: 'taken',
+  ASSIGN: 'assigned',
+  ESCALATE: 'escalated',
+  DEESCALATE: 'handed back down',
+  WAIT_ON_CUSTOMER: 'put on hold for the customer',
+  CUSTOMER_REPLIED: 'marked as answered by the customer',
+  ADD_NOTE: 'given a note',
+  RESOLVE: 'resolved',
+  CLOSE: 'closed',
+  REOPEN: 'reopened',
+  CHANGE_PRIORITY: 'given a new priority',
+  SLA_WARNING: 'warned',
+  SLA_BREACH: 'breached',
+};
+
+const reverse = (table: Record<string, string>) => new Map(Object.entries(table).map(([code, phrase]) => [phrase, code]));
 const stateOf = reverse(STATE_PHRASE);
 const actionOf = reverse(ACTION_PHRASE);
-const TIER = '(first line \\(tier 1\\)|tier [123])';
+const segmentOf = reverse(Object.fromEntries(SEGMENTS.map((s) => [s, segmentPhrase(s)])));
+const tierOf = (phrase: string): number | undefined => ({ 'first line (tier 1)': 1, 'tier 2': 2, 'tier 3': 3 })[phrase];
 
-type Reader = (m: RegExpExecArray) => ApiErrorDetail | null;
-const PATTERNS: Array<[RegExp, Reader]> = [
-  [/^([\s\S]+) does not work tier ([123]) of this segment\.$/, (m) => ({ key: 'assigneeTier', params: { name: m[1]!, tier: Number(m[2]) } })],
-  [/^([\s\S]+) is not active on this desk\.$/, (m) => ({ key: 'personInactive', params: { name: m[1]! } })],
-  [
-    /^You do not work the ([a-z ]+) segment\.$/,
-    (m) => {
-      const segment = segmentOf(m[1]!);
-      return segment ? { key: 'notYourSegment', params: { segment } } : null;
-    },
-  ],
-  [new RegExp(`^This ticket is at ${TIER}; you work at ${TIER}\\.$`), (m) => ({ key: 'otherTier', params: { ticketTier: tierOf(m[1]!), yourTier: tierOf(m[2]!) } })],
-  [/^The reopen window \((\d+) days after resolving\) has passed; open a new ticket\.$/, (m) => ({ key: 'reopenWindowPassed', params: { days: Number(m[1]) } })],
-  [
-    /^A ticket that is ([\s\S]+?) cannot be ([\s\S]+?)\.(?: [\s\S]*)?$/,
-    (m) => {
-      const state = stateOf.get(m[1]!);
-      const action = actionOf.get(m[2]!);
-      return state && action ? { key: 'stateRefuses', params: { state, action } } : null;
-    },
-  ],
-];
+/** Each value read back into what a window labels in its own words; undefined: not a value this sentence can carry. */
+const READ: Record<string, (text: string) => string | number | undefined> = {
+  segment: (s) => segmentOf.get(s),
+  ticketTier: tierOf,
+  yourTier: tierOf,
+  tier: (s) => (/^[123]$/.test(s) ? Number(s) : undefined),
+  days: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  state: (s) => stateOf.get(s),
+  action: (s) => actionOf.get(s),
+  name: (s) => s,
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each sentence as a pattern, its values as groups; `more` (what follows a sentence) is not a value. */
+const PATTERNS = (Object.entries(SENTENCES) as Array<[SentenceKey, string]>).map(([key, sentence]) => {
+  const names: string[] = [];
+  const source = sentence
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!name) return escape(part);
+      names.push(name);
+      return name === 'more' ? '([\\s\\S]*)' : '([\\s\\S]+?)';
+    })
+    .join('');
+  return { key, names, pattern: new RegExp(`^${source}$`) };
+});
 
 /** Every key messageDetail() can give: each needs its sentence in every dictionary. */
-export const MESSAGE_KEYS: readonly string[] = [...new Set([...Object.values(EXACT), 'assigneeTier', 'personInactive', 'notYourSegment', 'otherTier', 'reopenWindowPassed', 'stateRefuses'])];
+export const MESSAGE_KEYS: readonly string[] = Object.keys(SENTENCES);
 
-/** The key and values of a sentence the desk or the hub says; null for any other. */
+/** The key and values of a sentence made here; null for any other. */
 export function messageDetail(message: string): ApiErrorDetail | null {
   // The hub says some of them after "Refused: ".
   if (message.startsWith('Refused: ')) return messageDetail(message.slice('Refused: '.length));
-  const exact = EXACT[message];
-  if (exact) return { key: exact };
-  for (const [pattern, read] of PATTERNS) {
+  for (const { key, names, pattern } of PATTERNS) {
     const m = pattern.exec(message);
-    if (m) return read(m);
+    if (!m) continue;
+    const params: Record<string, string | number> = {};
+    let read = true;
+    names.forEach((name, i) => {
+      if (name === 'more') return;
+      const value = READ[name]?.(m[i + 1]!);
+      if (value === undefined) read = false;
+      else params[name] = value;
+    });
+    if (read) return names.length > 0 ? { key, params } : { key };
   }
   return null;
 }

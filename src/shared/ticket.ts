@@ -1,4 +1,5 @@
 import { createActor, type ActorScope, type EventObject } from 'xstate';
+import { ACTION_PHRASE, say, STATE_PHRASE } from './messageKeys';
 import type { Actor } from './domain';
 import {
   RULES,
@@ -112,43 +113,13 @@ const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
   SLA_BREACH: 'isSystem',
 };
 
-export const ACTION_PHRASE: Record<TicketEventType, string> = {
-  TAKE: 'taken',
-  ASSIGN: 'assigned',
-  ESCALATE: 'escalated',
-  DEESCALATE: 'handed back down',
-  WAIT_ON_CUSTOMER: 'put on hold for the customer',
-  CUSTOMER_REPLIED: 'marked as answered by the customer',
-  ADD_NOTE: 'given a note',
-  RESOLVE: 'resolved',
-  CLOSE: 'closed',
-  REOPEN: 'reopened',
-  CHANGE_PRIORITY: 'given a new priority',
-  SLA_WARNING: 'warned',
-  SLA_BREACH: 'breached',
-};
-
-export const STATE_PHRASE: Record<TicketState, string> = {
-  new: 'new',
-  'tier1.open': 'open at tier 1',
-  'tier1.pending': 'waiting on the customer',
-  'tier2.waiting': 'waiting for a tier-2 specialist',
-  'tier2.inProgress': 'in progress at tier 2',
-  'tier2.pending': 'waiting on the customer (tier 2)',
-  'tier3.waiting': 'waiting for a tier-3 specialist',
-  'tier3.inProgress': 'in progress at tier 3',
-  'tier3.pending': 'waiting on the customer (tier 3)',
-  resolved: 'resolved',
-  closed: 'closed',
-};
-
 /** Why the machine refuses an event, in words an agent understands. */
 export function explainRefusal(pos: TicketPosition, event: TicketEvent): string {
   const why = RULES[GOVERNING_RULE[event.type]](pos.context, event);
   const probe = PROBES[event.type]({ at: event.at, actor: { id: 'probe', role: 'supervisor', tier: pos.context.tier, segments: [pos.context.segment] } });
   const possibleAtAll = restore(pos).can(event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
   if (why && possibleAtAll) return why;
-  return `A ticket that is ${STATE_PHRASE[pos.state]} cannot be ${ACTION_PHRASE[event.type]}.${why && event.type === 'REOPEN' ? ' ' + why : ''}`;
+  return say('stateRefuses', { state: STATE_PHRASE[pos.state], action: ACTION_PHRASE[event.type], more: why && event.type === 'REOPEN' ? ' ' + why : '' });
 }
 
 /** The snapshot each position was read from, while that position lives: folding a ticket's log restores each step's snapshot for the next. */

@@ -1,4 +1,5 @@
 import { assign, setup, type SnapshotFrom, type StateValue } from 'xstate';
+import { say } from './messageKeys';
 import { z } from 'zod';
 import { mayAssign, mayChangePriority, mayHold, mayTake, mayWorkSegment, maySendSlaEvent } from './access';
 import {
@@ -103,14 +104,14 @@ const worksSegment: Rule = (ctx, { actor }) => mayWorkSegment(actor, ctx.segment
 const isSupervisor: Rule = (_ctx, { actor }) => mayAssign(actor);
 const mayReprioritise: Rule = (_ctx, { actor }) => mayChangePriority(actor);
 const isSystem: Rule = (_ctx, { actor }) => maySendSlaEvent(actor);
-const belowTopTier: Rule = (ctx) => (ctx.tier < 3 ? null : 'Tier 3 is the last tier; there is no one to escalate to.');
+const belowTopTier: Rule = (ctx) => (ctx.tier < 3 ? null : say('lastTier'));
 const withinReopenWindow: Rule = (ctx, ev) =>
   ctx.resolvedAt !== null && ev.at - ctx.resolvedAt <= ctx.reopenWindowMs
     ? null
-    : `The reopen window (${Math.round(ctx.reopenWindowMs / 86_400_000)} days after resolving) has passed; open a new ticket.`;
+    : say('reopenWindowPassed', { days: Math.round(ctx.reopenWindowMs / 86_400_000) });
 const hasNote: Rule = (_ctx, ev) =>
-  'note' in ev && typeof ev.note === 'string' && ev.note.trim() ? null : 'Write a note: the next person needs to know what happened.';
-const assigneeKnown: Rule = (_ctx, ev) => (ev.type !== 'ASSIGN' || ev.assigneeId ? null : 'Choose who should work the ticket.');
+  'note' in ev && typeof ev.note === 'string' && ev.note.trim() ? null : say('noteNeeded');
+const assigneeKnown: Rule = (_ctx, ev) => (ev.type !== 'ASSIGN' || ev.assigneeId ? null : say('chooseAssignee'));
 
 const all =
   (...rules: Rule[]): Rule =>
@@ -137,7 +138,7 @@ export const RULES = {
   maySupervise: mayReprioritise,
   isSystem,
   mayBreachUp: all(isSystem, belowTopTier),
-  breachAtTop: (ctx, ev) => isSystem(ctx, ev) ?? (ctx.tier === 3 ? null : 'Not at tier 3.'),
+  breachAtTop: (ctx, ev) => isSystem(ctx, ev) ?? (ctx.tier === 3 ? null : say('notAtTopTier')),
 } satisfies Record<string, Rule>;
 type RuleName = keyof typeof RULES;
 

@@ -672,7 +672,7 @@ export const en = {
   'channel.chat': 'Chat',
   'channel.note': 'Note',
   'channel.web': 'Web',
-  // Same wording as STATE_PHRASE in src/shared/ticketMachine.ts, capitalised.
+  // Same wording as STATE_PHRASE in src/shared/messageKeys.ts, capitalised.
   'state.new': 'New',
   'state.tier1.open': 'Open at tier 1',
   'state.tier1.pending': 'Waiting on the customer',
@@ -774,6 +774,10 @@ export const en = {
   'apiError.assetOfOther': 'That system belongs to another customer.',
   'apiError.assigneeInactive': 'Choose an active person to assign.',
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
+  'apiError.customerGone': 'That customer no longer exists.',
+  'apiError.assetMissing': 'That system does not exist.',
+  'apiError.schedulerOnly': 'Only the SLA scheduler sends this.',
+  'apiError.notAtTopTier': 'Not at tier 3.',
   'apiError.ticketExists': 'That ticket already exists.',
   'apiError.slaFromScheduler': 'SLA events come from the scheduler, not from people.',
   'apiError.adminsNoTickets': 'Admins manage settings; they do not work tickets.',

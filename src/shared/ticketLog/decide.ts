@@ -1,4 +1,5 @@
 import { mayBeAssigned, mayCreateTicket, maySeeSegment, type Person } from '../access';
+import { say } from '../messageKeys';
 import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
 import { applyEvent, type TicketPosition } from '../ticket';
@@ -75,7 +76,7 @@ export function decide(state: TicketLogState | null, command: TicketLogCommand, 
     case 'act':
       return decideAct(state, command, actor, now);
     case 'applyPolicy': {
-      if (!state) return refuse('not_found', 'That ticket does not exist.');
+      if (!state) return refuse('not_found', say('ticketNotFound'));
       const change = policyChange(state, command.policy, now);
       return { ok: true, events: change ? [change] : [] };
     }
@@ -83,11 +84,11 @@ export function decide(state: TicketLogState | null, command: TicketLogCommand, 
 }
 
 function decideCreate(state: TicketLogState | null, c: Extract<TicketLogCommand, { kind: 'create' }>, actor: Actor, now: number): Decision {
-  if (state) return refuse('conflict', 'That ticket already exists.');
+  if (state) return refuse('conflict', say('ticketExists'));
   const who = mayCreateTicket(actor, c.customer.segment);
   if (who) return refuse('forbidden', who);
   if (c.asset && c.asset.customerId !== c.customer.id) {
-    return refuse('invalid_input', 'That system belongs to another customer.', [{ path: 'assetId', message: 'Choose one of this customer’s systems.' }]);
+    return refuse('invalid_input', say('assetOfOther'), [{ path: 'assetId', message: 'Choose one of this customer’s systems.' }]);
   }
   const payload: CreatedPayload = {
     number: c.number,
@@ -108,19 +109,19 @@ function decideCreate(state: TicketLogState | null, c: Extract<TicketLogCommand,
 }
 
 function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { kind: 'act' }>, actor: Actor, now: number): Decision {
-  if (!state) return refuse('not_found', 'That ticket does not exist.');
+  if (!state) return refuse('not_found', say('ticketNotFound'));
   const command = c.command;
   const isSla = command.type === 'SLA_WARNING' || command.type === 'SLA_BREACH';
-  if (isSla && actor.role !== 'system') return refuse('forbidden', 'SLA events come from the scheduler, not from people.');
+  if (isSla && actor.role !== 'system') return refuse('forbidden', say('slaFromScheduler'));
   const sees = maySeeSegment(actor, state.head.segment);
   if (sees) return refuse('forbidden', sees);
   if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {
-    return refuse('conflict', 'This ticket changed while you were looking at it. Review the latest version and try again.');
+    return refuse('conflict', say('ticketChanged'));
   }
   if (command.type === 'ASSIGN') {
     const a = c.assignee ?? null;
     if (!a || !a.active || a.id !== command.assigneeId) {
-      return refuse('invalid_input', 'Choose an active person to assign.', [{ path: 'command.assigneeId', message: 'Unknown or inactive user.' }]);
+      return refuse('invalid_input', say('assigneeInactive'), [{ path: 'command.assigneeId', message: 'Unknown or inactive user.' }]);
     }
     const why = mayBeAssigned(a, { segment: state.head.segment, tier: state.position.context.tier });
     if (why) return refuse('refused', why);
