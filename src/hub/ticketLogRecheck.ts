@@ -1,3 +1,4 @@
+import { say } from '../shared/messageKeys';
 import { mayCreateTicket } from '../shared/access';
 import { ticketCommandSchema } from '../shared/ticketMachine';
 import { createdPayloadSchema, decide, evolve, type LogEvent } from '../shared/ticketLog';
@@ -21,7 +22,7 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
       const why = mayCreateTicket(e.actor, payload.data.segment);
       return why ? refuse(why) : { ok: true, state: evolve(null, event) };
     }
-    if (!state) return refuse('That ticket does not exist.');
+    if (!state) return refuse(say('ticketNotFound'));
     // A policy change rides along with the act that met it; it changes no one's powers.
     if (e.type === 'POLICY_CHANGED') return { ok: true, state: evolve(state, event) };
     const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });

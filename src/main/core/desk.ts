@@ -50,7 +50,7 @@ import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
 import { hubLink } from './hubLink';
-import { messageDetail } from '../../shared/messageKeys';
+import { messageDetail, say } from '../../shared/messageKeys';
 
 // The desk's back end behind the API contract. Each method is implemented once, in the
 // handler map of its area (handlers/*.ts), combined here into one map; the hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
@@ -288,7 +288,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     const spec = api[m];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail(new ApiError('invalid_input', firstMessage(parsed.error), issuesOf(parsed.error)));
-    if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', 'Sign in first.'));
+    if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', say('signInFirst')));
     try {
       const handler = handlers[m] as (s: Session, i: unknown) => unknown;
       return { ok: true, result: await handler(session, parsed.data) };

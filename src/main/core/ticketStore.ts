@@ -1,3 +1,4 @@
+import { say } from '../../shared/messageKeys';
 import { ApiError, type QueueKey, type TimelineEntry } from '../../shared/api';
 import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type Tier } from '../../shared/domain';
 import { interactionLine, ticketInteraction } from '../../shared/interactionText';
@@ -320,11 +321,11 @@ export function ticketStore(
     input: NewTicket,
   ): Written {
     const customer = db.get(k.selectFrom('customers').select(['id', 'name', 'segment', 'service_level']).where('id', '=', input.customerId));
-    if (!customer) throw new ApiError('not_found', 'That customer no longer exists.');
+    if (!customer) throw new ApiError('not_found', say('customerGone'));
     let asset: { id: string; customerId: string; serviceTag: string } | null = null;
     if (input.assetId) {
       const a = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag']).where('id', '=', input.assetId));
-      if (!a) throw new ApiError('not_found', 'That system no longer exists.');
+      if (!a) throw new ApiError('not_found', say('assetNotFound'));
       asset = { id: a.id, customerId: a.customer_id, serviceTag: a.service_tag };
     }
     const segment = customer.segment as Segment;
@@ -357,7 +358,7 @@ export function ticketStore(
   /** act() inside the caller's transaction: a second write() there would be a savepoint (see takeNext). */
   function actInside(actor: Actor, ticketId: string, command: TicketCommand, at: number, expectedSeq?: number, assignee?: Assignee | null): Written {
     const loaded = load(ticketId);
-    if (!loaded) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (!loaded) throw new ApiError('not_found', say('ticketNotFound'));
     const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
     const decision = decide(loaded.state, { kind: 'act', command, expectedSeq, assignee, policy }, actor, at);
     if (!decision.ok) throw refusal(decision);

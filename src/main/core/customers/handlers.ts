@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import type { z } from 'zod';
 import { ApiError, type Output } from '../../../shared/api';
 import type { customerMethods } from '../../../shared/customerApi';
@@ -33,7 +34,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
   const serving = (s: S, customerId: string): User => {
     const u = ctx.signedIn(s);
     const segment = records.segmentOf(customerId);
-    if (segment === null) throw new ApiError('not_found', 'That customer does not exist.');
+    if (segment === null) throw new ApiError('not_found', say('customerNotFound'));
     if (!ctx.maySee(u, segment)) throw new ApiError('forbidden', 'This customer belongs to a segment you do not work.');
     return u;
   };
@@ -83,7 +84,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     'customers.record': (s, i) => {
       const id = records.resolve(i.customerId);
       const u = ctx.signedIn(s);
-      if (records.segmentOf(id) === null) throw new ApiError('not_found', 'That customer does not exist.');
+      if (records.segmentOf(id) === null) throw new ApiError('not_found', say('customerNotFound'));
       ctx.audit.opened(u.id, id, 'record', null, ctx.now());
       return recordFor(u, id);
     },

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { customerLog, type RecordActor } from './customerLog';
 import { param, type Sql } from '../db/exec';
@@ -67,7 +68,7 @@ export function customerPrivacy(db: Sql) {
   /** Everything the desk holds on one customer, as one JSON document. */
   function exportAll(customerId: string): Record<string, unknown> {
     const c = db.get(k.selectFrom('customers').selectAll().where('id', '=', customerId));
-    if (!c) throw new ApiError('not_found', 'That customer does not exist.');
+    if (!c) throw new ApiError('not_found', say('customerNotFound'));
     const merged = db.all(k.selectFrom('customer_merges').select(['merged_id', 'at']).where('survivor_id', '=', customerId));
     const ids = [customerId, ...merged.map((m) => m.merged_id)];
     const tickets = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'description', 'state', 'priority', 'segment', 'channel', 'created_at', 'updated_at', 'service_tag']).where('customer_id', '=', customerId));
@@ -94,7 +95,7 @@ export function customerPrivacy(db: Sql) {
 
   function erase(actor: RecordActor, customerId: string, now: number): void {
     const c = customer.get(customerId);
-    if (!c) throw new ApiError('not_found', 'That customer does not exist.');
+    if (!c) throw new ApiError('not_found', say('customerNotFound'));
     if (c.erased_at !== null) throw new ApiError('conflict', 'This customer’s personal data was already erased.');
     db.write(() => {
       erasePersonalData(db, customerId, now);

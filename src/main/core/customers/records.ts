@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import type { CustomerRecord, DuplicateCandidate, MergeField, RecordCustomer } from '../../../shared/customerApi';
 import { diffFields, type ActorSnapshot, type FieldChange, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
@@ -125,7 +126,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
 
   const mustGet = (id: string): CustomerRow => {
     const c = customerById.get(id);
-    if (!c) throw new ApiError('not_found', 'That customer does not exist.');
+    if (!c) throw new ApiError('not_found', say('customerNotFound'));
     return c;
   };
   const countryFor = (c: Pick<CustomerRow, 'country'>): Country => countryOf(c.country) ?? deskCountry;
@@ -411,7 +412,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
 
   function transfer(actor: RecordActor, assetId: string, toCustomerId: string, how: TransferKind, date: string, now: number) {
     const asset = db.get(k.selectFrom('assets').select(['id', 'customer_id', 'service_tag', 'ship_date']).where('id', '=', assetId));
-    if (!asset) throw new ApiError('not_found', 'That system does not exist.');
+    if (!asset) throw new ApiError('not_found', say('assetMissing'));
     const from = mustGet(asset.customer_id);
     const to = mustGet(toCustomerId);
     if (from.id === to.id) throw new ApiError('invalid_input', `${to.name} already owns ${asset.service_tag}.`, [{ path: 'toCustomerId', message: `${to.name} already owns this system; choose the new owner.` }]);

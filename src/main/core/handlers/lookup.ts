@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { maySeeSegment, seesSegment } from '../../../shared/access';
 import type { DeskContext } from './context';
@@ -20,7 +21,7 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
       'customers.view': (s, i) => {
         const u = signedIn(s);
         const v = view(records.resolve(i.customerId), i.assetId, clock.now());
-        if (!v) throw new ApiError('not_found', 'That customer does not exist.');
+        if (!v) throw new ApiError('not_found', say('customerNotFound'));
         refuseUnless(maySeeSegment(u, v.customer.segment, 'customer'));
         audit.opened(u.id, v.customer.id, 'view', null, clock.now());
         return v;

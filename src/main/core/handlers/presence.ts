@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import { ApiError, type PushPayload } from '../../../shared/api';
 import { maySeeSegment } from '../../../shared/access';
 import type { HubLink } from '../hubLink';
@@ -23,7 +24,7 @@ export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushP
   function mayOpen(s: Parameters<typeof signedIn>[0], ticketId: string) {
     const u = signedIn(s);
     const segment = segmentOf(ticketId);
-    if (!segment) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (!segment) throw new ApiError('not_found', say('ticketNotFound'));
     refuseUnless(maySeeSegment(u, segment));
     return u;
   }

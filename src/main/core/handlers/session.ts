@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
@@ -18,7 +19,7 @@ export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean
       'session.signIn': (s, i) => {
         if (hubJoined()) throw new ApiError('forbidden', 'This desk is joined to a hub: sign in with your email and password.');
         const u = users.get(i.userId);
-        if (!u || !u.active) throw new ApiError('not_found', 'No such person on this desk.');
+        if (!u || !u.active) throw new ApiError('not_found', say('userNotFound'));
         s.user = u;
         return u;
       },

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { maySeeSegment } from '../../../shared/access';
 import { actorOf } from '../../../shared/domain';
@@ -31,7 +32,7 @@ export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.c
     reads: {
       'tickets.get': (s, i) => {
         const t = store.load(i.ticketId);
-        if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
+        if (!t) throw new ApiError('not_found', say('ticketNotFound'));
         const page = ticketPage(ctx, s, t);
         ctx.audit.opened(signedIn(s).id, t.row.customer_id, 'ticket', t.row.id, clock.now());
         return page;

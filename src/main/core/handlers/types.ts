@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import type { z } from 'zod';
 import { api, ApiError, type Api, type Method, type Output } from '../../../shared/api';
 import { actorOf, type Actor, type User } from '../../../shared/domain';
@@ -43,7 +44,7 @@ export function combine(areas: ReadonlyArray<{ reads: Partial<Handlers>; writes:
 }
 
 export function signedIn(s: Session): User {
-  if (!s.user) throw new ApiError('unauthenticated', 'Sign in first.');
+  if (!s.user) throw new ApiError('unauthenticated', say('signInFirst'));
   return s.user;
 }
 export const actor = (s: Session): Actor => actorOf(signedIn(s));

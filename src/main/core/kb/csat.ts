@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api';
 import type { Actor, Segment, Tier } from '../../../shared/domain';
@@ -90,7 +91,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
 
   function record(actor: Actor, input: { ticketId: string; score: number; comment: string }, source: 'agent' | 'import', at: number): CsatEntry {
     const t = q.ticket.get(input.ticketId);
-    if (!t) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (!t) throw new ApiError('not_found', say('ticketNotFound'));
     if (t.state !== 'resolved' && t.state !== 'closed') throw new ApiError('refused', 'Satisfaction is asked once the ticket is resolved.');
     sqlite.transaction(() => {
       q.put.run(t.id, t.customer_id, t.segment, t.tier, t.product_line, input.score, input.comment, source, actor.id, at);

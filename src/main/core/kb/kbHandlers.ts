@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messageKeys';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError, type Output } from '../../../shared/api';
 import { actorOf, type Actor, type User } from '../../../shared/domain';
@@ -69,7 +70,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
   const ticketFor = (s: S, ticketId: string): { user: User; ticket: TicketForKb } => {
     const user = deps.signedIn(s);
     const ticket = q.ticket.get(ticketId);
-    if (!ticket) throw new ApiError('not_found', 'That ticket does not exist.');
+    if (!ticket) throw new ApiError('not_found', say('ticketNotFound'));
     if (!deps.maySee(user, ticket.segment)) throw new ApiError('forbidden', 'This ticket belongs to a segment you do not work.');
     return { user, ticket };
   };
