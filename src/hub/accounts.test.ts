@@ -191,13 +191,15 @@ describe('an admin at a desk joined to the hub', () => {
       const c = desk.connect(() => undefined);
       expect(await c.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: true, url: hub.url } });
       expect(await c.call('session.signIn', { userId: 'anyone' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      // The hub's sentence reaches the window with its key, so a window in Persian says "wrong
+      // email or password" rather than the code's general "sign in first".
+      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'wrongPassword' } });
       expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: PASSWORD })).toMatchObject({ ok: true, result: { role: 'admin' } });
       const created = await c.call('hubUsers.create', { email: 'new@desk.test', name: 'New Person', role: 'specialist', tier: 2, segments: ['home'], password: 'new person pass' });
       expect(created).toMatchObject({ ok: true, result: { email: 'new@desk.test', tier: 2 } });
       const id = (created as { result: { id: string } }).result.id;
       expect(await c.call('hubUsers.update', { id, active: false })).toMatchObject({ ok: true, result: { active: false } });
-      expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: [], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: [], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'emailTaken', params: { email: 'new@desk.test' } } });
       const list = await c.call('hubUsers.list', {});
       expect((list as { result: { email: string }[] }).result.map((u) => u.email)).toContain('new@desk.test');
       // An agent cannot, even through the desk.

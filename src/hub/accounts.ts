@@ -1,3 +1,4 @@
+import { say } from '../shared/messageKeys';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -69,7 +70,7 @@ export interface AccountOptions {
 function tierFor(role: Role, tier: Tier): Tier {
   if (role === 'agent') return 1;
   if (role === 'specialist') {
-    if (tier === 1) throw badRequest('A specialist works at tier 2 or 3.');
+    if (tier === 1) throw badRequest(say('specialistTier'));
     return tier;
   }
   return 3;
@@ -105,7 +106,7 @@ export async function createUser(db: HubDb, input: unknown, now: number, by: Hub
   };
   return db.transaction().execute(async (tx) => {
     const inserted = await tx.insertInto('users').values(row).onConflict((c) => c.column('email').doNothing()).returningAll().executeTakeFirst();
-    if (!inserted) throw conflict(`There is already a user with the email ${u.email}.`);
+    if (!inserted) throw conflict(say('emailTaken', { email: u.email }));
     const user = toUser(inserted);
     await appendUserEvent(tx, by, null, user, now);
     return user;
@@ -122,13 +123,13 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
   if (!parsed.success) throw badRequest(`Not a valid change: ${z.prettifyError(parsed.error)}`);
   return db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('users').selectAll().where('id', '=', validId(id)).forUpdate().executeTakeFirst();
-    if (!current) throw notFound('No such user.');
+    if (!current) throw notFound(say('noSuchUser'));
     const c = parsed.data;
     const role = c.role ?? current.role;
     const tier = tierFor(role, c.tier ?? (c.role && c.role !== current.role ? (role === 'specialist' ? 2 : 1) : current.tier));
     const segments = role === 'supervisor' || role === 'admin' ? [...segmentSchema.options] : (c.segments ?? (current.segments as Segment[]));
     if (c.email && c.email !== current.email && (await tx.selectFrom('users').select('id').where('email', '=', c.email).executeTakeFirst())) {
-      throw conflict(`There is already a user with the email ${c.email}.`);
+      throw conflict(say('emailTaken', { email: c.email }));
     }
     const updated = await tx
       .updateTable('users')
@@ -150,7 +151,7 @@ export async function resetPassword(db: HubDb, id: string, input: unknown, now: 
   const passwordHash = await hash(parsed.data.password);
   await db.transaction().execute(async (tx) => {
     const r = await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', validId(id)).executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw notFound('No such user.');
+    if (r.numUpdatedRows === 0n) throw notFound(say('noSuchUser'));
     await revokeSessionsOf(tx, id, now);
   });
 }
@@ -160,7 +161,7 @@ async function revokeSessionsOf(db: HubDb, userId: string, now: number): Promise
 }
 
 function validId(id: string): string {
-  if (!z.uuid().safeParse(id).success) throw notFound('No such user.');
+  if (!z.uuid().safeParse(id).success) throw notFound(say('noSuchUser'));
   return id;
 }
 
@@ -187,9 +188,9 @@ export async function signIn(db: HubDb, input: unknown, address: string, options
   const ok = row ? await verify(row.password_hash, parsed.data.password) : (await verify(await decoy, parsed.data.password), false);
   if (!row || !ok) {
     await countFailure(db, keys, now);
-    throw unauthorized('Wrong email or password.');
+    throw unauthorized(say('wrongPassword'));
   }
-  if (!row.active) throw forbidden('This account is deactivated; ask an admin.');
+  if (!row.active) throw forbidden(say('accountDeactivated'));
   await db.deleteFrom('sign_in_throttle').where('key', '=', keys[0]!).execute();
 
   const deskId = parsed.data.deskId ?? null;
@@ -213,7 +214,7 @@ async function refuseIfThrottled(db: HubDb, keys: string[], now: number): Promis
   const locked = await db.selectFrom('sign_in_throttle').select(['locked_until']).where('key', 'in', keys).where('locked_until', '>', now).orderBy('locked_until', 'desc').executeTakeFirst();
   if (locked) {
     const seconds = Math.ceil((locked.locked_until - now) / 1000);
-    throw new HubError(429, 'throttled', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minute(s).`, { retryAfterS: seconds });
+    throw new HubError(429, 'throttled', say('signInThrottled', { minutes: Math.ceil(seconds / 60) }), { retryAfterS: seconds });
   }
 }
 
@@ -261,5 +262,5 @@ export async function signOut(db: HubDb, session: Session, now: number): Promise
 }
 
 export function requireAdmin(session: Session): void {
-  if (!administers(session.user)) throw forbidden('Only admins can manage users.');
+  if (!administers(session.user)) throw forbidden(say('adminsManageUsers'));
 }

@@ -1,3 +1,5 @@
+import { say } from '../shared/messageKeys';
+
 // An answer the hub gives on purpose: a status, a stable code a desk can branch on, and a
 // message a person can read. Anything else that is thrown is an infrastructure fault (5xx).
 
@@ -13,7 +15,7 @@ export class HubError extends Error {
 }
 
 export const badRequest = (message: string, extra?: Record<string, unknown>) => new HubError(400, 'bad_request', message, extra);
-export const unauthorized = (message = 'Sign in first: the session is missing, expired or revoked.') => new HubError(401, 'unauthorized', message);
+export const unauthorized = (message = say('hubSessionMissing')) => new HubError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HubError(403, 'forbidden', message);
 export const notFound = (message = 'Nothing here.') => new HubError(404, 'not_found', message);
 export const conflict = (message: string, extra?: Record<string, unknown>) => new HubError(409, 'conflict', message, extra);

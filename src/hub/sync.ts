@@ -1,3 +1,4 @@
+import { say } from '../shared/messageKeys';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
@@ -155,7 +156,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       }
       const rule = ruleOf(rules, event.stream);
       if (!rule) {
-        refused.push({ deskSeq, event: judged, reason: `The hub does not take '${event.stream}' changes (it has no rule for them); this change stays on your desk only.` });
+        refused.push({ deskSeq, event: judged, reason: say('hubNoRule', { stream: event.stream }) });
         continue;
       }
       const key = `${event.stream}/${event.entityId}`;
@@ -164,7 +165,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       try {
         verdict = rule(judged, actor, before);
       } catch (error) {
-        verdict = { ok: false, reason: `The hub could not check this change: ${error instanceof Error ? error.message : String(error)}` };
+        verdict = { ok: false, reason: say('hubCouldNotCheck', { detail: error instanceof Error ? error.message : String(error) }) };
       }
       if (!verdict.ok) {
         refused.push({ deskSeq, event: judged, reason: verdict.reason });
@@ -259,7 +260,7 @@ function safeRecheck(recheck: Recheck, state: TicketState | null, event: TicketE
   try {
     return recheck(state, event, directory);
   } catch (error) {
-    return { ok: false, reason: `The hub could not apply this event: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: say('hubCouldNotApply', { detail: error instanceof Error ? error.message : String(error) }) };
   }
 }
 

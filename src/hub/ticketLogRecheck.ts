@@ -12,13 +12,13 @@ import type { Recheck } from './envelope';
 export const ticketLogRecheck: Recheck = (state, e, directory) => {
   const refuse = (reason: string) => ({ ok: false as const, reason });
   const expected = (state?.seq ?? 0) + 1;
-  if (e.seq !== expected) return refuse(`This ticket changed before your change reached the hub (it is now at step ${expected - 1}, your change followed step ${e.seq - 1}). Look at it again.`);
+  if (e.seq !== expected) return refuse(say('hubTicketMoved', { now: expected - 1, yours: e.seq - 1 }));
   const event: LogEvent = { ticketId: e.ticketId, seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.deskTime };
   try {
     if (e.type === 'CREATED') {
-      if (state) return refuse('That ticket already exists.');
+      if (state) return refuse(say('ticketExists'));
       const payload = createdPayloadSchema.safeParse(e.payload);
-      if (!payload.success) return refuse('A new ticket needs its customer, segment, priority and subject.');
+      if (!payload.success) return refuse(say('newTicketIncomplete'));
       const why = mayCreateTicket(e.actor, payload.data.segment);
       return why ? refuse(why) : { ok: true, state: evolve(null, event) };
     }
@@ -35,6 +35,6 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     if (decided.id !== null && decided.id !== e.id) return refuse('An SLA event carries the id derived from its ticket, target and due time.');
     return { ok: true, state: evolve(state, event) };
   } catch (error) {
-    return refuse(`The hub could not apply this event: ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(say('hubCouldNotApply', { detail: error instanceof Error ? error.message : String(error) }));
   }
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayBeAssigned, mayHold, maySeeSegment, mayTake, mayWorkSegment, type Person } from './access';
-import { messageDetail } from './messageKeys';
+import { messageDetail, say } from './messageKeys';
 import { applyEvent, openTicket } from './ticket';
 
 // The rules say why in English; each of their sentences reads back as a key with its values,
@@ -32,6 +32,13 @@ describe('message keys', () => {
     const noNote = applyEvent(pos, { type: 'ADD_NOTE', note: ' ', at: 1, actor: ava } as Parameters<typeof applyEvent>[1]);
     expect(noNote.ok).toBe(false);
     if (!noNote.ok) expect(messageDetail(noNote.reason)).toEqual({ key: 'noteNeeded' });
+  });
+
+  it('reads the hub’s own sentences: its sign-in and its accounts', () => {
+    expect(messageDetail(say('hubTicketMoved', { now: 4, yours: 3 }))).toEqual({ key: 'hubTicketMoved', params: { now: 4, yours: 3 } });
+    expect(messageDetail(say('signInThrottled', { minutes: 15 }))).toEqual({ key: 'signInThrottled', params: { minutes: 15 } });
+    expect(messageDetail('Wrong email or password.')).toEqual({ key: 'wrongPassword' });
+    expect(messageDetail(say('hubCouldNotCheck', { detail: 'relation "x" does not exist' }))).toEqual({ key: 'hubCouldNotCheck', params: { detail: 'relation "x" does not exist' } });
   });
 
   it('reads the hub’s "Refused: …" the same way, and gives no key to a sentence it does not know', () => {

@@ -49,6 +49,26 @@ const SENTENCES = {
   slaFromScheduler: 'SLA events come from the scheduler, not from people.',
   ticketChanged: 'This ticket changed while you were looking at it. Review the latest version and try again.',
   assigneeInactive: 'Choose an active person to assign.',
+  // the hub (its sign-in, its accounts, its re-check of a pushed change) and the desk's link to it
+  wrongPassword: 'Wrong email or password.',
+  accountDeactivated: 'This account is deactivated; ask an admin.',
+  signInThrottled: 'Too many failed sign-ins; try again in {minutes} minute(s).',
+  offlineThrottled: 'Too many failed sign-ins; try again in a few minutes.',
+  offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
+  hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
+  deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',
+  hubSessionEnded: 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.',
+  hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
+  hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',
+  specialistTier: 'A specialist works at tier 2 or 3.',
+  emailTaken: 'There is already a user with the email {email}.',
+  adminsManageUsers: 'Only admins can manage users.',
+  noSuchUser: 'No such user.',
+  hubTicketMoved: 'This ticket changed before your change reached the hub (it is now at step {now}, your change followed step {yours}). Look at it again.',
+  newTicketIncomplete: 'A new ticket needs its customer, segment, priority and subject.',
+  hubNoRule: "The hub does not take '{stream}' changes (it has no rule for them); this change stays on your desk only.",
+  hubCouldNotCheck: 'The hub could not check this change: {detail}',
+  hubCouldNotApply: 'The hub could not apply this event: {detail}',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
 
@@ -110,6 +130,12 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   state: (s) => stateOf.get(s),
   action: (s) => actionOf.get(s),
   name: (s) => s,
+  email: (s) => s,
+  stream: (s) => s,
+  detail: (s) => s,
+  minutes: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  now: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  yours: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

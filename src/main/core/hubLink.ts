@@ -1,3 +1,4 @@
+import { say } from '../../shared/messageKeys';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -87,23 +88,23 @@ export function hubLink(options: HubLinkOptions) {
 
   async function signInOffline(email: string, password: string): Promise<{ user: User; online: false }> {
     const f = failures.get(email);
-    if (f && f.lockedUntil > now()) throw new ApiError('refused', 'Too many failed sign-ins; try again in a few minutes.');
+    if (f && f.lockedUntil > now()) throw new ApiError('refused', say('offlineThrottled'));
     const account = db.get(k.selectFrom('hub_accounts').selectAll().where('email', '=', email));
-    if (!account) throw new ApiError('unauthenticated', 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.');
+    if (!account) throw new ApiError('unauthenticated', say('offlineNeverHere'));
     if (!(await verify(account.verifier, password))) {
       const count = (f?.count ?? 0) + 1;
       failures.set(email, { count, lockedUntil: count >= OFFLINE_LIMIT ? now() + OFFLINE_LOCK_MS : 0 });
-      throw new ApiError('unauthenticated', 'Wrong email or password.');
+      throw new ApiError('unauthenticated', say('wrongPassword'));
     }
     failures.delete(email);
     const row = db.get(k.selectFrom('users').selectAll().where('id', '=', account.user_id));
-    if (!row || row.active !== 1) throw new ApiError('forbidden', 'This account is deactivated; ask an admin.');
+    if (!row || row.active !== 1) throw new ApiError('forbidden', say('accountDeactivated'));
     return { user: toUser(row), online: false };
   }
 
   async function signIn(emailInput: string, password: string): Promise<{ user: User; online: boolean }> {
     const l = link();
-    if (!l) throw new ApiError('forbidden', 'This desk is not joined to a hub; choose who you are from the list.');
+    if (!l) throw new ApiError('forbidden', say('deskNotJoined'));
     const email = emailInput.trim().toLowerCase();
     let res: Response;
     try {
@@ -120,7 +121,7 @@ export function hubLink(options: HubLinkOptions) {
     const body: unknown = await res.json().catch(() => null);
     if (res.status === 200) {
       const answer = hubAnswer.safeParse(body);
-      if (!answer.success) throw new ApiError('internal', 'The hub answered in a way this desk does not understand; is it the same version?');
+      if (!answer.success) throw new ApiError('internal', say('hubOtherVersion'));
       const user = userSchema.parse(answer.data.user);
       keep(user, await hash(password), answer.data.token, answer.data.expiresAt);
       return { user, online: true };
@@ -150,7 +151,7 @@ export function hubLink(options: HubLinkOptions) {
     const l = link();
     if (!l) throw new ApiError('forbidden', 'This desk is not joined to a hub.');
     const token = sessionToken(userId);
-    if (!token) throw new ApiError('unauthenticated', 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.');
+    if (!token) throw new ApiError('unauthenticated', say('hubSessionEnded'));
     let res: Response;
     try {
       res = await doFetch(`${l.url}${path}`, {
@@ -160,12 +161,12 @@ export function hubLink(options: HubLinkOptions) {
         signal: AbortSignal.timeout(options.timeoutMs ?? 4000),
       });
     } catch {
-      throw new ApiError('refused', 'The hub cannot be reached; users can be managed when it is back.');
+      throw new ApiError('refused', say('hubUnreachableUsers'));
     }
     const answer: unknown = await res.json().catch(() => null);
     if (!res.ok) throw new ApiError(STATUS_CODES[res.status] ?? 'refused', hubError.safeParse(answer).data?.error.message ?? `The hub answered ${res.status}.`);
     const parsed = schema.safeParse(answer);
-    if (!parsed.success) throw new ApiError('internal', 'The hub answered in a way this desk does not understand; is it the same version?');
+    if (!parsed.success) throw new ApiError('internal', say('hubOtherVersion'));
     return parsed.data;
   }
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { messageDetail } from '../shared/messageKeys';
+import type { TicketEvent } from './envelope';
+import { ticketLogRecheck } from './ticketLogRecheck';
+
+// The hub's reasons for refusing a pushed change are what the sync-conflicts page shows: each
+// is a keyed sentence, so a window in another language says it in its own words.
+
+const ava = { id: '0190a5e0-0000-7000-8000-0000000000a1', role: 'agent', tier: 1, segments: ['education'] } as const;
+const nobody = { person: () => null } as unknown as Parameters<typeof ticketLogRecheck>[2];
+const pushed = (over: Partial<TicketEvent>): TicketEvent =>
+  ({ id: '0190a5e0-0000-7000-8000-000000000001', ticketId: '0190a5e0-0000-7000-8000-0000000000f1', seq: 1, type: 'TAKE', payload: {}, actor: ava, deskTime: 0, ...over }) as unknown as TicketEvent;
+
+describe('the hub’s re-check of a pushed ticket event', () => {
+  it('refuses a change that followed an older step with the steps, as a keyed sentence', () => {
+    const verdict = ticketLogRecheck(null, pushed({ seq: 3 }), nobody);
+    expect(verdict).toMatchObject({ ok: false });
+    if (!verdict.ok) expect(messageDetail(verdict.reason)).toEqual({ key: 'hubTicketMoved', params: { now: 0, yours: 2 } });
+  });
+
+  it('refuses a new ticket that lacks what a ticket needs, as a keyed sentence', () => {
+    const verdict = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: { subject: 'x' } }), nobody);
+    expect(verdict).toMatchObject({ ok: false });
+    if (!verdict.ok) expect(messageDetail(verdict.reason)).toEqual({ key: 'newTicketIncomplete' });
+  });
+
+  it('refuses an event for a ticket it does not hold', () => {
+    const verdict = ticketLogRecheck(null, pushed({ seq: 1, type: 'TAKE' }), nobody);
+    expect(verdict).toMatchObject({ ok: false });
+    if (!verdict.ok) expect(messageDetail(verdict.reason)).toEqual({ key: 'ticketNotFound' });
+  });
+});
