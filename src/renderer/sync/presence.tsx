@@ -6,6 +6,7 @@ import { client } from '../client';
 import { t } from '../i18n';
 import { initials, roleLabel } from '../labels';
 import { useSession } from '../session';
+import { applyPresence, settleFirstAnswer } from './presenceList';
 import classes from './Sync.module.css';
 
 // Presence on a ticket's page, both ways. While the page is open this window says "viewing"
@@ -44,23 +45,18 @@ function useTicketPresence(ticketId: string, me: string): Presence[] {
   const [others, setOthers] = useState<Presence[]>([]);
   useEffect(() => {
     let live = true;
-    const apply = (list: Presence[], p: Presence): Presence[] => {
-      const rest = list.filter((o) => !(o.userId === p.userId && o.deskId === p.deskId));
-      return p.state === 'left' ? rest : [...rest, p].sort((a, b) => a.since - b.since);
-    };
-    // What was heard while the first answer was on its way is applied again on top of it: the
-    // answer may have been read before a change that was pushed here ahead of it.
+    // What was heard while the first answer was on its way is applied again on top of it.
     let heardMeanwhile: Presence[] | null = [];
     const merge = (p: Presence) => {
       if (p.userId === me || p.ticketId !== ticketId) return;
       heardMeanwhile?.push(p);
-      setOthers((list) => apply(list, p));
+      setOthers((list) => applyPresence(list, p));
     };
     const off = client.on('presence.changed', merge);
     say(ticketId, 'viewing');
     call('presence.of', { ticketId }).then(
       (list) => {
-        if (live) setOthers((heardMeanwhile ?? []).reduce(apply, list.filter((p) => p.userId !== me)));
+        if (live) setOthers(settleFirstAnswer(list, heardMeanwhile ?? [], me));
         heardMeanwhile = null;
       },
       () => (heardMeanwhile = null),
