@@ -16,6 +16,7 @@ import { policyVersionBody } from '../src/main/core/policyVersions';
 import { coded } from '../src/main/core/db/idCodec';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
+import { interactionLine, ticketInteraction } from '../src/shared/interactionText';
 import {
   ESCALATION_REASONS,
   RESOLUTION_CODES,
@@ -47,7 +48,7 @@ export interface Sizes {
 }
 
 /** Bumped whenever the generated data changes shape, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 const SEED = 20_240_601;
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -622,7 +623,12 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
     // interactions it writes alongside.
     const log: LoggedEvent[] = [{ type: 'CREATED', at: created, payload: { subject, priority, channel, assetId: assetId[asset] } }];
     events.add(newId(created), id, 1, 'CREATED', people[1].id, created, JSON.stringify(log[0]!.payload), actorJson(people[1]), deskId);
-    interactions.add(newId(created), custId[c], id, channel, 'inbound', created, `Opened ${n}: ${subject}`, people[1].id);
+    // The contact history's lines, as the ticket store writes them (src/shared/interactionText.ts).
+    const contact = (type: string, payload: Record<string, unknown>, tier: number, at: number, actorId: string) => {
+      const i = ticketInteraction({ number: n, subject, channel, tier }, { type, payload });
+      if (i) interactions.add(newId(at), custId[c], id, i.channel, i.direction, at, interactionLine(i.line), actorId);
+    };
+    contact('CREATED', {}, 1, created, people[1].id);
     const check = checks.length < 2000 && rank % 97 === 0;
     const replayed: TicketEvent[] = [];
     tpl.steps.forEach((s, k) => {
@@ -635,13 +641,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
       const { type, at: _at, actor: _actor, ...payload } = ev;
       events.add(newId(at), id, k + 2, type, actor.id, at, JSON.stringify(payload), actorJson(actor), deskId);
       log.push({ type, at, payload });
-      const summary =
-        s.type === 'ADD_NOTE' ? ['note', 'internal', `Note on ${n}: ${note}`]
-        : s.type === 'ESCALATE' ? ['note', 'internal', `Escalated ${n} to tier ${s.tierAfter} (${reason.replaceAll('_', ' ')}): ${note}`]
-        : s.type === 'WAIT_ON_CUSTOMER' ? [channel, 'outbound', `Asked the customer for information on ${n}: ${note}`]
-        : s.type === 'RESOLVE' ? [channel, 'outbound', `Resolved ${n} (${code.replaceAll('_', ' ')}): ${note}`]
-        : null;
-      if (summary) interactions.add(newId(at), custId[c], id, summary[0], summary[1], at, summary[2], actor.id);
+      contact(type, payload, s.tierAfter, at, actor.id);
       if (check) replayed.push(ev);
     });
     if (check) checks.push({ id, input: { segment, priority, at: created }, events: replayed, state: tpl.state, machine });
