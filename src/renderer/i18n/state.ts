@@ -90,8 +90,11 @@ export function setLocale(language: Language, digits: Digits = DEFAULT_DIGITS[la
   const lang = forcedLanguage ?? language;
   if (!loaded.has(lang)) return loadDictionary(lang).then(() => setLocale(language, digits));
   const dir = forcedDirection ?? (RTL.has(lang) ? 'rtl' : 'ltr');
-  if (state.language === lang && state.digits === digits && state.direction === dir && state.messages === dictionary(lang)) return Promise.resolve();
-  state = make(lang, digits, dir);
+  // Digits chosen for another language than the address forces (an English preference under
+  // ?lang=fa) are not a choice for this one: the forced language's own digits are used.
+  const shown = lang === language ? digits : DEFAULT_DIGITS[lang];
+  if (state.language === lang && state.digits === shown && state.direction === dir && state.messages === dictionary(lang)) return Promise.resolve();
+  state = make(lang, shown, dir);
   version++;
   for (const listener of listeners) listener();
   return Promise.resolve();
