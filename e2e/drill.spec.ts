@@ -52,7 +52,8 @@ test('an agent’s load opens their open tickets, which can be re-prioritised fr
   const label = (await load.getAttribute('aria-label')) ?? '';
   const [, name, open] = /^Open tickets of (.+): (\d+)$/.exec(label) ?? [];
   await load.click();
-  await expect(board.drawer.getByRole('heading', { name: `Open tickets · ${name}` })).toBeVisible();
+  // On a busy 2-core machine the drawer (its query, then its table) has taken more than 5 s to appear.
+  await expect(board.drawer.getByRole('heading', { name: `Open tickets · ${name}` })).toBeVisible({ timeout: 15_000 });
   await expect(board.drawer.getByRole('status')).toHaveText(Number(open) === 1 ? en['drill.count_one'] : en['drill.count_other'].replace('{count}', open!));
   await expect(board.drawer.getByRole('table').getByRole('row')).toHaveCount(Math.min(Number(open), 100) + 1);
 

@@ -49,6 +49,8 @@ test('a holiday picked in the Jalali calendar is stored as its ISO date', async 
 // Business hours, years and SLA targets in the digits the reader chose: shown in Persian
 // digits, typed in Persian (or Latin) digits, stored as the same ASCII values English shows.
 test('business hours, years and SLA targets take and show Persian digits', async ({ page }) => {
+  // Three screens, two saves and a language switch: 15 s on CI, past 30 s on a loaded machine.
+  test.setTimeout(60_000);
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
   await page.getByText(fa['language.fa'], { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -29,6 +29,22 @@ describe('message keys', () => {
     const reopened = applyEvent(pos, { type: 'REOPEN', at: 1, actor: ava } as Parameters<typeof applyEvent>[1]);
     expect(reopened.ok).toBe(false);
     if (!reopened.ok) expect(messageDetail(reopened.reason)).toMatchObject({ key: 'stateRefuses', params: { state: expect.any(String), action: 'REOPEN' } });
+    // Two people take one ticket: the second is told someone has it, not that the state refuses taking.
+    const ben: Person = { id: 'ben', role: 'agent', tier: 1, segments: ['education'] };
+    const taken = applyEvent(pos, { type: 'TAKE', at: 1, actor: ava } as Parameters<typeof applyEvent>[1]);
+    expect(taken.ok).toBe(true);
+    if (taken.ok) {
+      const second = applyEvent(taken.next, { type: 'TAKE', at: 2, actor: ben } as Parameters<typeof applyEvent>[1]);
+      expect(second.ok).toBe(false);
+      if (!second.ok) expect(messageDetail(second.reason)).toEqual({ key: 'alreadyTaken' });
+      const closed = applyEvent(taken.next, { type: 'RESOLVE', code: 'fixed_remotely', note: 'done', at: 3, actor: ava } as Parameters<typeof applyEvent>[1]);
+      expect(closed.ok).toBe(true);
+      if (closed.ok) {
+        const late = applyEvent(closed.next, { type: 'TAKE', at: 4, actor: ben } as Parameters<typeof applyEvent>[1]);
+        expect(late.ok).toBe(false);
+        if (!late.ok) expect(messageDetail(late.reason)).toMatchObject({ key: 'stateRefuses', params: { action: 'TAKE' } });
+      }
+    }
     const noNote = applyEvent(pos, { type: 'ADD_NOTE', note: ' ', at: 1, actor: ava } as Parameters<typeof applyEvent>[1]);
     expect(noNote.ok).toBe(false);
     if (!noNote.ok) expect(messageDetail(noNote.reason)).toEqual({ key: 'noteNeeded' });

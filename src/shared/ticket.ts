@@ -117,7 +117,10 @@ const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
 export function explainRefusal(pos: TicketPosition, event: TicketEvent): string {
   const why = RULES[GOVERNING_RULE[event.type]](pos.context, event);
   const probe = PROBES[event.type]({ at: event.at, actor: { id: 'probe', role: 'supervisor', tier: pos.context.tier, segments: [pos.context.segment] } });
-  const possibleAtAll = restore(pos).can(event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
+  // Taking is possible in this state when the ticket is free: one someone holds says so
+  // ("someone is already working this ticket"), not that the state refuses it.
+  const probed = event.type === 'TAKE' && pos.context.assigneeId !== null ? { ...pos, context: { ...pos.context, assigneeId: null } } : pos;
+  const possibleAtAll = restore(probed).can(event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
   if (why && possibleAtAll) return why;
   return say('stateRefuses', { state: STATE_PHRASE[pos.state], action: ACTION_PHRASE[event.type], more: why && event.type === 'REOPEN' ? ' ' + why : '' });
 }
