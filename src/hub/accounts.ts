@@ -1,8 +1,8 @@
-import { say } from '../shared/messageKeys';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
+import { say } from '../shared/messageKeys';
 import { administers } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
 import type { HubDb, UserRow } from './db';

@@ -1,7 +1,7 @@
-import { say } from '../shared/messageKeys';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
+import { say } from '../shared/messageKeys';
 import { STREAM_RULES, type StreamRule } from '../shared/streamRules';
 import { seesSegment } from './access';
 import { actorOfUser, toUser, type Session } from './accounts';

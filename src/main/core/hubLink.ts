@@ -1,8 +1,8 @@
-import { say } from '../../shared/messageKeys';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../shared/api';
+import { say } from '../../shared/messageKeys';
 
 type ApiErrorCode = ApiErrorShape['code'];
 import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '../../shared/domain';
