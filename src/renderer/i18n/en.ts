@@ -103,7 +103,7 @@ export const en = {
   'mine.waiting_other': '{count} waiting',
   'mine.oldest': 'oldest {age}',
   'mine.adminTitle': 'Admins do not work tickets',
-  'mine.adminText': 'You can look customers up and see every queue. SLA policies and business-hours calendars are under SLA settings; users, segments and imports are managed outside this window for now.',
+  'mine.adminText': 'You can look customers up and see every queue. SLA policies and business-hours calendars are under SLA settings; imports, data quality, the audit log and privacy requests under Customer data; and, on a desk joined to a hub, the people who sign in under People.',
 
   // queues
   'queues.title': 'Queues',
