@@ -24,6 +24,15 @@ describe('the hub’s re-check of a pushed ticket event', () => {
     if (!verdict.ok) expect(messageDetail(verdict.reason)).toEqual({ key: 'newTicketIncomplete' });
   });
 
+  it('names the event it cannot read, which a Persian window says as its action', () => {
+    const created = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: { number: 1, customerId: ava.id, customerName: 'Hillcrest Academy', assetId: null, serviceTag: null, segment: 'education', serviceLevel: 'standard', priority: 'normal', subject: 'Cart will not charge', description: '', channel: 'phone', reopenWindowMs: 86_400_000, policy: null } }), nobody);
+    expect(created).toMatchObject({ ok: true });
+    if (!created.ok) return;
+    const verdict = ticketLogRecheck(created.state, pushed({ seq: 2, type: 'ESCALATE', payload: { reason: 'not a reason' } }), nobody);
+    expect(verdict).toMatchObject({ ok: false });
+    if (!verdict.ok) expect(messageDetail(verdict.reason)).toMatchObject({ key: 'hubCannotRead', params: { event: 'ESCALATE' } });
+  });
+
   it('refuses an event for a ticket it does not hold', () => {
     const verdict = ticketLogRecheck(null, pushed({ seq: 1, type: 'TAKE' }), nobody);
     expect(verdict).toMatchObject({ ok: false });

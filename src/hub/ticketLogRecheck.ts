@@ -26,13 +26,13 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     // A policy change rides along with the act that met it; it changes no one's powers.
     if (e.type === 'POLICY_CHANGED') return { ok: true, state: evolve(state, event) };
     const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
-    if (!command.success) return refuse(`The hub cannot read this ${e.type}: ${command.error.issues[0]?.message ?? 'invalid'}.`);
+    if (!command.success) return refuse(say('hubCannotRead', { event: e.type, detail: command.error.issues[0]?.message ?? 'invalid' }));
     const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
     const decision = decide(state, { kind: 'act', command: command.data, expectedSeq: state.seq, assignee, policy: null }, e.actor, e.deskTime);
     if (!decision.ok) return refuse(decision.reason);
     const decided = decision.events[decision.events.length - 1];
-    if (!decided || decided.type !== e.type) return refuse(`The hub decided ${decided?.type ?? 'nothing'} for this ${e.type}.`);
-    if (decided.id !== null && decided.id !== e.id) return refuse('An SLA event carries the id derived from its ticket, target and due time.');
+    if (!decided || decided.type !== e.type) return refuse(say('hubDecidedOther', { decided: decided?.type ?? 'nothing', event: e.type }));
+    if (decided.id !== null && decided.id !== e.id) return refuse(say('slaEventId'));
     return { ok: true, state: evolve(state, event) };
   } catch (error) {
     return refuse(say('hubCouldNotApply', { detail: error instanceof Error ? error.message : String(error) }));

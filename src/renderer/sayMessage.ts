@@ -27,5 +27,10 @@ export function labelled(params: Vars): Vars {
   if (typeof segment === 'string' && (SEGMENTS as readonly string[]).includes(segment)) out.segment = segmentLabel(segment as Segment);
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
   if (typeof action === 'string' && `action.${action}` in en) out.action = t(`action.${action}` as MessageKey);
+  // An event's type (ESCALATE) is said as its action where it has one.
+  for (const name of ['event', 'decided'] as const) {
+    const code = params[name];
+    if (typeof code === 'string' && `action.${code}` in en) out[name] = t(`action.${code}` as MessageKey);
+  }
   return out;
 }

@@ -69,6 +69,9 @@ const SENTENCES = {
   hubNoRule: "The hub does not take '{stream}' changes (it has no rule for them); this change stays on your desk only.",
   hubCouldNotCheck: 'The hub could not check this change: {detail}',
   hubCouldNotApply: 'The hub could not apply this event: {detail}',
+  hubCannotRead: 'The hub cannot read this {event}: {detail}.',
+  hubDecidedOther: 'The hub decided {decided} for this {event}.',
+  slaEventId: 'An SLA event carries the id derived from its ticket, target and due time.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
 
@@ -133,6 +136,9 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   email: (s) => s,
   stream: (s) => s,
   detail: (s) => s,
+  // an event's type as the log names it (ESCALATE), which a window says as its action
+  event: (s) => (/^[A-Z_]+$/.test(s) ? s : undefined),
+  decided: (s) => (/^[A-Z_]+$/.test(s) || s === 'nothing' ? s : undefined),
   minutes: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   now: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   yours: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),

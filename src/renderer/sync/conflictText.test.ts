@@ -79,5 +79,8 @@ describe('the desk’s and the hub’s sentences in the reader’s language', ()
       'این تیکت پیش از رسیدن تغییر شما به هاب تغییر کرد (اکنون در گام ۴ است و تغییر شما پس از گام ۳ آمده بود). دوباره به آن نگاه کنید.',
     );
     expect(sayMessage('Wrong email or password.')).toBe('ایمیل یا گذرواژه نادرست است.');
+    // An event's type in the sentence is said as its action; the detail the hub added stays as
+    // written, isolated so its direction does not disturb the sentence's.
+    expect(sayMessage('The hub cannot read this ESCALATE: Invalid option.')).toBe('هاب این «ارجاع به سطح بالاتر» را نمی‌تواند بخواند: \u2068Invalid option\u2069.');
   });
 });
