@@ -246,7 +246,7 @@ describe('users, SLA policies and calendars follow the hub', () => {
       globalSeq: null,
     };
     const r = await pushEvents(hub, desk, [forged]);
-    expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: expect.stringContaining('Users are managed on the hub') });
+    expect(r.body.results[0]).toMatchObject({ status: 'refused', reason: expect.stringContaining('People are managed on the hub') });
     const me = await call<{ user: { role: string } }>(hub.url, 'GET', '/auth/me', { token: (await signInDesk(hub, ava)).token });
     expect(me.body.user.role).toBe('agent');
   });

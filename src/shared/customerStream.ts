@@ -3,6 +3,7 @@ import { administers, maySeeSegment, type Person } from './access';
 import { CUSTOMER_KINDS, parseDate, parseEmail, WARRANTY_LEVELS } from './customerRules';
 import { recordEventTypeSchema, recordPayloadSchema, type FieldChange, type RecordEventType, type RecordPayload } from './customerEvents';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from './domain';
+import { say } from './messageKeys';
 import { countryOf, parsePhone } from './phone';
 import { parseServiceTag } from './serviceTag';
 import type { StreamRule } from './streamRules';
@@ -121,17 +122,17 @@ export const customerStreamRule: StreamRule = (event: OutboxEnvelope, actor: Per
   const parsed = customerStreamPayloadSchema.safeParse(event.payload);
   if (!parsed.success) return { ok: false, reason: `The customer event's payload is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
   const p = parsed.data;
-  if (event.actor.id !== actor.id) return { ok: false, reason: 'The event names another author than the person who pushed it.' };
+  if (event.actor.id !== actor.id) return { ok: false, reason: say('otherAuthor') };
   const moved = p.entity === 'customer' ? p.changes.find((c) => c.field === 'segment') : undefined;
   const isCreate = CREATES.includes(type.data);
-  if (isCreate && known.seen) return { ok: false, reason: 'That customer already exists.' };
+  if (isCreate && known.seen) return { ok: false, reason: say('customerExists') };
   const before: Segment = isCreate ? p.segment : (known.segment ?? p.segment);
   const after: Segment = moved && typeof moved.to === 'string' && (SEGMENTS as readonly string[]).includes(moved.to) ? (moved.to as Segment) : before;
   for (const segment of new Set([before, after])) {
     const why = maySeeSegment(actor, segment, 'customer');
     if (why) return { ok: false, reason: why };
   }
-  if (type.data === 'CUSTOMER_ERASED' && !administers(actor)) return { ok: false, reason: 'Only admins can erase a customer’s personal data.' };
+  if (type.data === 'CUSTOMER_ERASED' && !administers(actor)) return { ok: false, reason: say('adminsErase') };
   const bad = fieldProblem(type.data, p);
   if (bad) return { ok: false, reason: `Refused: ${bad}` };
   return { ok: true, segment: after };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mayBeAssigned, mayHold, maySeeSegment, mayTake, mayWorkSegment, type Person } from './access';
 import { messageDetail, say } from './messageKeys';
+import { userStreamRule } from './userStream';
 import { applyEvent, openTicket } from './ticket';
 
 // The rules say why in English; each of their sentences reads back as a key with its values,
@@ -54,6 +55,10 @@ describe('message keys', () => {
     expect(messageDetail(say('hubTicketMoved', { now: 4, yours: 3 }))).toEqual({ key: 'hubTicketMoved', params: { now: 4, yours: 3 } });
     expect(messageDetail(say('signInThrottled', { minutes: 15 }))).toEqual({ key: 'signInThrottled', params: { minutes: 15 } });
     expect(messageDetail('Wrong email or password.')).toEqual({ key: 'wrongPassword' });
+    // A desk's change to an account, refused by the hub's rule for the user stream.
+    const refused = userStreamRule({} as Parameters<typeof userStreamRule>[0], ava, { segment: null, seen: true });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(messageDetail(refused.reason)).toEqual({ key: 'usersOnHub' });
     expect(messageDetail(say('hubCouldNotCheck', { detail: 'relation "x" does not exist' }))).toEqual({ key: 'hubCouldNotCheck', params: { detail: 'relation "x" does not exist' } });
   });
 

@@ -72,6 +72,11 @@ const SENTENCES = {
   hubCannotRead: 'The hub cannot read this {event}: {detail}.',
   hubDecidedOther: 'The hub decided {decided} for this {event}.',
   slaEventId: 'An SLA event carries the id derived from its ticket, target and due time.',
+  // the customer, settings and user streams' rules (the hub's re-check of a pushed change)
+  otherAuthor: 'The event names another author than the person who pushed it.',
+  customerExists: 'That customer already exists.',
+  adminsErase: 'Only admins can erase a customer’s personal data.',
+  usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
 

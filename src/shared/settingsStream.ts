@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mayAdminister, type Person } from './access';
+import { say } from './messageKeys';
 import { calendarSchema, type BusinessCalendar } from './sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from './sla/slaClock';
 import type { StreamRule } from './streamRules';
@@ -87,7 +88,7 @@ const ENTITY_OF: Record<SettingsEventType, SettingsEntity> = {
 export const settingsStreamRule: StreamRule = (event: OutboxEnvelope, actor: Person) => {
   const type = settingsEventTypeSchema.safeParse(event.type);
   if (!type.success) return { ok: false, reason: `A settings event cannot be of type ${event.type}.` };
-  if (event.actor.id !== actor.id) return { ok: false, reason: 'The event names another author than the person who pushed it.' };
+  if (event.actor.id !== actor.id) return { ok: false, reason: say('otherAuthor') };
   const notAdmin = mayAdminister(actor);
   if (notAdmin) return { ok: false, reason: `Refused: ${notAdmin}` };
   const parsed = settingsPayloadSchema.safeParse(event.payload);

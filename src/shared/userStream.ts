@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userSchema } from './domain';
+import { say } from './messageKeys';
 import type { StreamRule } from './streamRules';
 
 // The 'user' stream: every change to an account on the hub (created, name, email, role, tier,
@@ -34,5 +35,5 @@ export type UserStreamPayload = z.infer<typeof userStreamPayloadSchema>;
 /** A desk cannot push a change to an account: the hub is where users are managed. */
 export const userStreamRule: StreamRule = () => ({
   ok: false,
-  reason: 'Users are managed on the hub (Admin → Users); a desk cannot change an account, so this change was not applied.',
+  reason: say('usersOnHub'),
 });
