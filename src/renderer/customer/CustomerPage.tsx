@@ -20,7 +20,7 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBad
 import { useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
-import { channelLabel, directionLabel, formatPhone, interactionText, matchLabel, productName, tierLabel } from '../labels';
+import { channelLabel, directionLabel, formatPhone, interactionText, productName, tierLabel } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
@@ -101,7 +101,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                 <ServiceLevelBadge level={customer.serviceLevel} />
                 {matchedBy && (
                   <Badge variant="light" color="gray" size="sm" tt="none">
-                    {t('customer.foundBy', { how: matchLabel(matchedBy) })}
+                    {t(`customer.foundBy.${matchedBy}`)}
                   </Badge>
                 )}
               </Group>

@@ -156,7 +156,12 @@ export const en = {
   // 360° view
   'customer.person': 'Person',
   'customer.organisation': 'Organisation',
-  'customer.foundBy': 'Found by {how}',
+  'customer.foundBy.tag': 'Found by service tag',
+  'customer.foundBy.express': 'Found by Express code',
+  'customer.foundBy.phone': 'Found by phone number',
+  'customer.foundBy.email': 'Found by email',
+  'customer.foundBy.name': 'Found by name',
+  'customer.foundBy.ticket': 'Found by ticket number',
   'customer.phone': 'Phone',
   'customer.email': 'Email',
   'customer.locale': 'Language',

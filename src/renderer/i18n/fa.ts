@@ -146,7 +146,12 @@ export const fa: Messages = {
 
   'customer.person': 'شخص',
   'customer.organisation': 'سازمان',
-  'customer.foundBy': 'یافته‌شده با {how}',
+  'customer.foundBy.tag': 'یافته‌شده با برچسب سرویس',
+  'customer.foundBy.express': 'یافته‌شده با کد سرویس سریع',
+  'customer.foundBy.phone': 'یافته‌شده با شمارهٔ تلفن',
+  'customer.foundBy.email': 'یافته‌شده با ایمیل',
+  'customer.foundBy.name': 'یافته‌شده با نام',
+  'customer.foundBy.ticket': 'یافته‌شده با شمارهٔ تیکت',
   'customer.phone': 'تلفن',
   'customer.email': 'ایمیل',
   'customer.locale': 'زبان',
