@@ -213,8 +213,9 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                           </a>
                         )}
                         {c.email && (
-                          <a href={`mailto:${c.email}`} className={`${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
-                            <bdi dir="ltr">{c.email}</bdi>
+                          // Left to right as a whole, so a long address is cut at its end, not its start.
+                          <a href={`mailto:${c.email}`} dir="ltr" style={{ textAlign: 'match-parent' }} className={`${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
+                            {c.email}
                           </a>
                         )}
                       </div>

@@ -251,8 +251,8 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
         </Anchor>
       </Table.Td>
       <Table.Td className={classes.subjectCell}>
-        <Text size="sm" truncate title={row.subject}>
-          <bdi>{row.subject}</bdi>
+        <Text size="sm" truncate dir="auto" style={{ textAlign: 'match-parent' }} title={row.subject}>
+          {row.subject}
         </Text>
         <Group gap={6} wrap="nowrap" mt={2}>
           <Text size="xs" c="dimmed" truncate>

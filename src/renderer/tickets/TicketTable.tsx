@@ -11,6 +11,9 @@ import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
 
+/** Text that takes its direction from itself (dir="auto") but stays aligned as the table is. */
+const OWN_DIRECTION = { textAlign: 'match-parent' } as const;
+
 // A ticket list that stays smooth at any length: only the rows in view are in the DOM,
 // between two spacer rows, so it is still one real <table> for screen readers (with
 // aria-rowcount / aria-rowindex) and for keyboard users (each number is a link).
@@ -140,8 +143,9 @@ export function TicketTable({
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" truncate title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
-                    <bdi>{row.subject}</bdi>
+                  {/* Its own direction, so a subject in the other script is cut at its end, not its start. */}
+                  <Text size="sm" truncate dir="auto" style={OWN_DIRECTION} title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
+                    {row.subject}
                     {customerInline && (
                       <Text span inherit c="dimmed">
                         {' · '}
@@ -152,8 +156,8 @@ export function TicketTable({
                 </Table.Td>
                 {has('customer') && (
                   <Table.Td>
-                    <Text size="sm" truncate title={row.customerName}>
-                      <bdi>{row.customerName}</bdi>
+                    <Text size="sm" truncate dir="auto" style={OWN_DIRECTION} title={row.customerName}>
+                      {row.customerName}
                     </Text>
                   </Table.Td>
                 )}
