@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { TicketView } from './pages/ticket';
@@ -38,4 +39,32 @@ test('agents are not offered the overview', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await expect(app.nav.getByRole('link', { name: en['nav.queues'] })).toBeVisible();
   await expect(app.nav.getByRole('link', { name: en['nav.overview'] })).toHaveCount(0);
+});
+
+test('in a right-to-left queue a Latin subject too long for its cell is cut at its end, its start in view', async ({ page }) => {
+  // Laid out in the page's direction, "Replacement AC adapter request" showed as
+  // "…eplacement AC adapter request": its first letters were cut instead of its last.
+  await page.setViewportSize({ width: 760, height: 900 });
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  await page.evaluate(() => (window.location.hash = '#/queues/home/1'));
+  const subjects = page.getByRole('table').getByRole('row').locator('td:nth-child(2) p:first-of-type');
+  await expect(subjects.first()).toHaveText(/^[A-Za-z]/);
+  // Each row's subject: its first letter lies inside its cell, and at least one is too long to fit.
+  const rows = await subjects.evaluateAll((els) =>
+    els.map((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const text = walker.nextNode()!;
+      const r = document.createRange();
+      r.setStart(text, 0);
+      r.setEnd(text, 1);
+      const box = el.getBoundingClientRect();
+      const letter = r.getBoundingClientRect();
+      return { subject: text.textContent, inside: letter.left >= box.left - 0.5 && letter.right <= box.right + 0.5, cut: el.scrollWidth > el.clientWidth };
+    }),
+  );
+  expect(rows.some((r) => r.cut)).toBe(true);
+  expect(rows.filter((r) => !r.inside).map((r) => r.subject)).toEqual([]);
 });
