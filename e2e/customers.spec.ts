@@ -104,3 +104,23 @@ test('a system’s actions open from the keyboard, and Escape gives focus back t
   await actions.dispatchEvent('keydown', { key: 'Escape', bubbles: true });
   await expect(page.getByRole('menuitem', { name: en['record.editSystemShort'] })).toBeHidden();
 });
+
+test('a system’s actions opened from the keyboard while their button is out of view are shown, the button brought into view', async ({ page }) => {
+  // The button keeps the focus when the page moves under it (a section drawn above it, the
+  // page scrolled): Enter then opened the menu out of sight, hidden with its button.
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  const actions = page.getByRole('button', { name: en['record.systemActions'].replace('{tag}', 'HX4P9R2') });
+  await actions.focus();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(actions).not.toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: en['transfer.action'] })).toBeVisible();
+  await expect(actions).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(actions).toBeFocused();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: en['record.editSystemShort'] })).toBeVisible();
+});

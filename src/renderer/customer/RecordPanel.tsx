@@ -146,6 +146,13 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
     target.current?.focus();
     setOpened(true);
   }, [made]);
+  // A menu opens next to its button, and is hidden while its button is out of view: the page
+  // can move under a focused button (a section drawn above it, a scroll), so opening brings
+  // the button into view first, or Enter would open a menu nobody sees.
+  const open = (next: boolean) => {
+    if (next) target.current?.scrollIntoView({ block: 'nearest' });
+    setOpened(next);
+  };
   const label = t('record.systemActions', { tag });
   if (!made)
     return (
@@ -154,7 +161,7 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
       </ActionIcon>
     );
   return (
-    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={open}>
       <Menu.Target>
         <ActionIcon
           ref={target}
