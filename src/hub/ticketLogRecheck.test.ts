@@ -11,6 +11,8 @@ const nobody = { person: () => null } as unknown as Parameters<typeof ticketLogR
 const pushed = (over: Partial<TicketEvent>): TicketEvent =>
   ({ id: '0190a5e0-0000-7000-8000-000000000001', ticketId: '0190a5e0-0000-7000-8000-0000000000f1', seq: 1, type: 'TAKE', payload: {}, actor: ava, deskTime: 0, ...over }) as unknown as TicketEvent;
 
+const CREATED = { number: 1, customerId: ava.id, customerName: 'Hillcrest Academy', assetId: null, serviceTag: null, segment: 'education', serviceLevel: 'standard', priority: 'normal', subject: 'Cart will not charge', description: '', channel: 'phone', reopenWindowMs: 86_400_000, policy: null };
+
 describe('the hub’s re-check of a pushed ticket event', () => {
   it('refuses a change that followed an older step with the steps, as a keyed sentence', () => {
     const verdict = ticketLogRecheck(null, pushed({ seq: 3 }), nobody);
@@ -25,12 +27,28 @@ describe('the hub’s re-check of a pushed ticket event', () => {
   });
 
   it('names the event it cannot read, which a Persian window says as its action', () => {
-    const created = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: { number: 1, customerId: ava.id, customerName: 'Hillcrest Academy', assetId: null, serviceTag: null, segment: 'education', serviceLevel: 'standard', priority: 'normal', subject: 'Cart will not charge', description: '', channel: 'phone', reopenWindowMs: 86_400_000, policy: null } }), nobody);
+    const created = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: CREATED }), nobody);
     expect(created).toMatchObject({ ok: true });
     if (!created.ok) return;
     const verdict = ticketLogRecheck(created.state, pushed({ seq: 2, type: 'ESCALATE', payload: { reason: 'not a reason' } }), nobody);
     expect(verdict).toMatchObject({ ok: false });
     if (!verdict.ok) expect(messageDetail(verdict.reason)).toMatchObject({ key: 'hubCannotRead', params: { event: 'ESCALATE' } });
+  });
+
+  it('tells the loser of a race to take a ticket that someone is already working it, not only that it moved on', () => {
+    const ben = { id: '0190a5e0-0000-7000-8000-0000000000b2', role: 'agent' as const, tier: 1 as const, segments: ['education' as const] };
+    const created = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: CREATED }), nobody);
+    if (!created.ok) throw new Error('the ticket could not be created');
+    const taken = ticketLogRecheck(created.state, pushed({ seq: 2, type: 'TAKE', actor: ben }), nobody);
+    if (!taken.ok) throw new Error('the first take was refused');
+    // Ava's take, made on her desk at step 1 while Ben's reached the hub first.
+    const late = ticketLogRecheck(taken.state, pushed({ seq: 2, type: 'TAKE' }), nobody);
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(messageDetail(late.reason)).toEqual({ key: 'alreadyTaken' });
+    // A note made on an older step would still be taken now: the reason is that the ticket moved on.
+    const note = ticketLogRecheck(taken.state, pushed({ seq: 2, type: 'ADD_NOTE', actor: ben, payload: { note: 'Asked for the serial number' } }), nobody);
+    expect(note.ok).toBe(false);
+    if (!note.ok) expect(messageDetail(note.reason)).toEqual({ key: 'hubTicketMoved', params: { now: 2, yours: 1 } });
   });
 
   it('refuses an event for a ticket it does not hold', () => {

@@ -12,7 +12,9 @@ import type { Recheck } from './envelope';
 export const ticketLogRecheck: Recheck = (state, e, directory) => {
   const refuse = (reason: string) => ({ ok: false as const, reason });
   const expected = (state?.seq ?? 0) + 1;
-  if (e.seq !== expected) return refuse(say('hubTicketMoved', { now: expected - 1, yours: e.seq - 1 }));
+  // A change made on an older step: when the ticket as it is now refuses it anyway (someone
+  // took it first), that is the reason a person understands; otherwise, that it moved on.
+  if (e.seq !== expected) return refuse(refusedNow(state, e, directory) ?? say('hubTicketMoved', { now: expected - 1, yours: e.seq - 1 }));
   const event: LogEvent = { ticketId: e.ticketId, seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.deskTime };
   try {
     if (e.type === 'CREATED') {
@@ -38,3 +40,17 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     return refuse(say('hubCouldNotApply', { detail: error instanceof Error ? error.message : String(error) }));
   }
 };
+
+/** Why the ticket as the hub holds it now refuses this act, or null when it would take it (or cannot say). */
+function refusedNow(state: Parameters<Recheck>[0], e: Parameters<Recheck>[1], directory: Parameters<Recheck>[2]): string | null {
+  if (!state || e.type === 'CREATED' || e.type === 'POLICY_CHANGED') return null;
+  try {
+    const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
+    if (!command.success) return null;
+    const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
+    const decision = decide(state, { kind: 'act', command: command.data, assignee, policy: null }, e.actor, e.deskTime);
+    return decision.ok ? null : decision.reason;
+  } catch {
+    return null;
+  }
+}
