@@ -1,7 +1,7 @@
 import { say } from '../shared/messageKeys';
 import { mayCreateTicket } from '../shared/access';
 import { ticketCommandSchema } from '../shared/ticketMachine';
-import { createdPayloadSchema, decide, evolve, type LogEvent } from '../shared/ticketLog';
+import { createdPayloadSchema, decide, evolve, type Decision, type LogEvent } from '../shared/ticketLog';
 import type { Recheck } from './envelope';
 
 // The hub's re-check of an event a desk pushed: the shared ticket log's own decide and
@@ -27,10 +27,8 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     if (!state) return refuse(say('ticketNotFound'));
     // A policy change rides along with the act that met it; it changes no one's powers.
     if (e.type === 'POLICY_CHANGED') return { ok: true, state: evolve(state, event) };
-    const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
-    if (!command.success) return refuse(say('hubCannotRead', { event: e.type, detail: command.error.issues[0]?.message ?? 'invalid' }));
-    const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
-    const decision = decide(state, { kind: 'act', command: command.data, expectedSeq: state.seq, assignee, policy: null }, e.actor, e.deskTime);
+    const decision = decideOn(state, e, directory, state.seq);
+    if ('unread' in decision) return refuse(say('hubCannotRead', { event: e.type, detail: decision.unread }));
     if (!decision.ok) return refuse(decision.reason);
     const decided = decision.events[decision.events.length - 1];
     if (!decided || decided.type !== e.type) return refuse(say('hubDecidedOther', { decided: decided?.type ?? 'nothing', event: e.type }));
@@ -41,15 +39,23 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
   }
 };
 
+type State = NonNullable<Parameters<Recheck>[0]>;
+type Pushed = Parameters<Recheck>[1];
+
+/** The pushed act decided on the hub's state, as the desk decided it; `unread` when its payload is not a command. */
+function decideOn(state: State, e: Pushed, directory: Parameters<Recheck>[2], expectedSeq?: number): Decision | { unread: string } {
+  const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
+  if (!command.success) return { unread: command.error.issues[0]?.message ?? 'invalid' };
+  const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
+  return decide(state, { kind: 'act', command: command.data, ...(expectedSeq === undefined ? {} : { expectedSeq }), assignee, policy: null }, e.actor, e.deskTime);
+}
+
 /** Why the ticket as the hub holds it now refuses this act, or null when it would take it (or cannot say). */
-function refusedNow(state: Parameters<Recheck>[0], e: Parameters<Recheck>[1], directory: Parameters<Recheck>[2]): string | null {
+function refusedNow(state: Parameters<Recheck>[0], e: Pushed, directory: Parameters<Recheck>[2]): string | null {
   if (!state || e.type === 'CREATED' || e.type === 'POLICY_CHANGED') return null;
   try {
-    const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
-    if (!command.success) return null;
-    const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
-    const decision = decide(state, { kind: 'act', command: command.data, assignee, policy: null }, e.actor, e.deskTime);
-    return decision.ok ? null : decision.reason;
+    const decision = decideOn(state, e, directory);
+    return 'unread' in decision || decision.ok ? null : decision.reason;
   } catch {
     return null;
   }

@@ -23,12 +23,11 @@ export function sayMessage(message: string): string {
 /** A sentence's values as the reader says them: a segment, a ticket's state or an action by its name in this language. */
 export function labelled(params: Vars): Vars {
   const out: Vars = { ...params };
-  const { segment, state, action } = params;
+  const { segment, state } = params;
   if (typeof segment === 'string' && (SEGMENTS as readonly string[]).includes(segment)) out.segment = segmentLabel(segment as Segment);
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
-  if (typeof action === 'string' && `action.${action}` in en) out.action = t(`action.${action}` as MessageKey);
-  // An event's type (ESCALATE) is said as its action where it has one.
-  for (const name of ['event', 'decided'] as const) {
+  // An action, or an event's type (ESCALATE), is said as its action's name.
+  for (const name of ['action', 'event', 'decided'] as const) {
     const code = params[name];
     if (typeof code === 'string' && `action.${code}` in en) out[name] = t(`action.${code}` as MessageKey);
   }

@@ -214,7 +214,7 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
                         )}
                         {c.email && (
                           // Left to right as a whole, so a long address is cut at its end, not its start.
-                          <a href={`mailto:${c.email}`} dir="ltr" style={{ textAlign: 'match-parent' }} className={`${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
+                          <a href={`mailto:${c.email}`} dir="ltr" className={`own-direction ${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
                             {c.email}
                           </a>
                         )}

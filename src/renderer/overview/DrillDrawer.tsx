@@ -251,7 +251,7 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
         </Anchor>
       </Table.Td>
       <Table.Td className={classes.subjectCell}>
-        <Text size="sm" truncate dir="auto" style={{ textAlign: 'match-parent' }} title={row.subject}>
+        <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
           {row.subject}
         </Text>
         <Group gap={6} wrap="nowrap" mt={2}>

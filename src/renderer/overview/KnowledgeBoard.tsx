@@ -123,7 +123,7 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
                 <Group gap={6} wrap="nowrap">
                   <Badge color="red" variant="light" size="sm">{formatNumber(f.score)} / {formatNumber(5)}</Badge>
                   <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit">{f.ticketNumber}</Text>
-                  <Text size="sm" truncate dir="auto" style={{ textAlign: 'match-parent' }}>{f.customerName}</Text>
+                  <Text size="sm" truncate dir="auto" className="own-direction">{f.customerName}</Text>
                 </Group>
                 <Text size="xs" c="dimmed" lineClamp={2}><bdi>{f.comment || '—'}</bdi> · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
               </Box>

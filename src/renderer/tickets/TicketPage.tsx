@@ -198,7 +198,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
                   </Text>
                 )}
                 {customer.email && (
-                  <Text size="sm" c="dimmed" truncate dir="ltr" style={{ textAlign: 'match-parent' }}>
+                  <Text size="sm" c="dimmed" truncate dir="ltr" className="own-direction">
                     {customer.email}
                   </Text>
                 )}

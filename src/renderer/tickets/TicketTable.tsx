@@ -11,9 +11,6 @@ import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
 
-/** Text that takes its direction from itself (dir="auto") but stays aligned as the table is. */
-const OWN_DIRECTION = { textAlign: 'match-parent' } as const;
-
 // A ticket list that stays smooth at any length: only the rows in view are in the DOM,
 // between two spacer rows, so it is still one real <table> for screen readers (with
 // aria-rowcount / aria-rowindex) and for keyboard users (each number is a link).
@@ -144,7 +141,7 @@ export function TicketTable({
                 </Table.Td>
                 <Table.Td>
                   {/* Its own direction, so a subject in the other script is cut at its end, not its start. */}
-                  <Text size="sm" truncate dir="auto" style={OWN_DIRECTION} title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
+                  <Text size="sm" truncate dir="auto" className="own-direction" title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
                     {row.subject}
                     {customerInline && (
                       <Text span inherit c="dimmed">
@@ -156,7 +153,7 @@ export function TicketTable({
                 </Table.Td>
                 {has('customer') && (
                   <Table.Td>
-                    <Text size="sm" truncate dir="auto" style={OWN_DIRECTION} title={row.customerName}>
+                    <Text size="sm" truncate dir="auto" className="own-direction" title={row.customerName}>
                       {row.customerName}
                     </Text>
                   </Table.Td>
