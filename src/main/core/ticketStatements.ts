@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { param, type Sql } from './db/exec';
 import { internedTexts } from './internedTexts';
@@ -118,7 +119,7 @@ export function ticketStatements(db: Sql) {
       k
         .selectFrom('tickets')
         .select('id')
-        .where('is_open', '=', 1)
+        .where('is_open', '=', sql.lit(1))
         .where('assignee_id', 'is', null)
         .where('segment', '=', param<string>())
         .where('tier', '=', param<number>())

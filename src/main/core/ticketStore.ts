@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { say } from '../../shared/messageKeys';
 import { ApiError, type QueueKey, type TimelineEntry } from '../../shared/api';
 import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type Tier } from '../../shared/domain';
@@ -417,7 +418,7 @@ export function ticketStore(
    */
   function recomputeOpen(now: number): number {
     return db.write(() => {
-      const open = db.all(k.selectFrom('tickets').select('id').where('is_open', '=', 1));
+      const open = db.all(k.selectFrom('tickets').select('id').where('is_open', '=', sql.lit(1)));
       for (const { id } of open) {
         const loaded = load(id)!;
         const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);

@@ -26,7 +26,7 @@ export function queueSummaryQuery(k: Sql['kysely']) {
       .select((e) => e.fn.min('t.created_at').as('m'))
       .whereRef('t.segment', '=', 'q.segment')
       .whereRef('t.tier', '=', 'q.tier')
-      .where('t.is_open', '=', 1)
+      .where('t.is_open', '=', sql.lit(1))
       .where('t.priority_rank', '=', sql.lit(rank))
       .as(`oldest_${rank}`);
   return k.selectFrom('queue_counters as q').select(['q.segment', 'q.tier', 'q.open', 'q.unassigned', 'q.at_risk', 'q.breached', oldestAt(1), oldestAt(2), oldestAt(3), oldestAt(4)]);
@@ -39,7 +39,7 @@ export function oldestOf(r: { oldest_1: number | null; oldest_2: number | null; 
 
 /** A queue's page in either order, with param() slots for segment, tier, limit and offset (the bench's floor prepares these too). */
 export function queuePageQueries(k: Sql['kysely']) {
-  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', 1).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
+  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
   return {
     priority: queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(param<number>()).offset(param<number>()),
     // Soonest due first; tickets with no running clock after them (the index's expression).
@@ -118,7 +118,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   }
 
   function assignedTo(userId: string): TicketRow[] {
-    return db.all(ticketRowQuery(k).where('t.is_open', '=', 1).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toRow);
+    return db.all(ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toRow);
   }
 
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
@@ -168,7 +168,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     const total = (q: ReturnType<typeof ticketRowQuery>) => Number(db.get(k.selectFrom(q.as('d')).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
     const plain = (r: TicketRowRecord): DrillRow => ({ ...toRow(r), outcome: null });
     if (input.filter === 'agent') {
-      const q = ticketRowQuery(k).where('t.is_open', '=', 1).where('t.assignee_id', '=', input.assigneeId);
+      const q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.assignee_id', '=', input.assigneeId);
       return { rows: db.all(q.orderBy(urgency).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
     }
     if (input.filter === 'attainment') {
@@ -189,7 +189,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         met: Number(counts?.met ?? 0),
       };
     }
-    let q = ticketRowQuery(k).where('t.is_open', '=', 1);
+    let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1));
     if (input.segment) q = q.where('t.segment', '=', input.segment);
     if (input.tier) q = q.where('t.tier', '=', input.tier);
     if (input.filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);

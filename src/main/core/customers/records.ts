@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import type { CustomerRecord, DuplicateCandidate, MergeField, RecordCustomer } from '../../../shared/customerApi';
@@ -425,7 +426,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       throw new ApiError('invalid_input', m, [{ path: 'date', message: m }]);
     }
     if (d.at > now + DAY_MS) throw new ApiError('invalid_input', 'The transfer date is in the future.', [{ path: 'date', message: 'The transfer date is in the future; record it once it has happened.' }]);
-    const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', assetId).where('is_open', '=', 1));
+    const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', assetId).where('is_open', '=', sql.lit(1)));
     db.write(() => {
       if (current) db.run(k.updateTable('asset_owners').set({ to_at: d.at }).where('asset_id', '=', assetId).where('to_at', 'is', null));
       else db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: from.id, from_at: since, to_at: d.at }));

@@ -18,7 +18,7 @@ const SCAN = new RegExp(`^SCAN (${LARGE.join('|')})\\b`);
  */
 export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /^select count\(\*\) as "n" from "(customers|tickets)"$/, why: 'desk.status: how many customers and tickets the desk holds, counted when a shell starts' },
-  { pattern: /^select "id" from "tickets" where "is_open" = \?$/, why: 'sla.recompute: an admin re-projects every open ticket on a new policy (the partial index of open tickets)' },
+  { pattern: /^select "id" from "tickets" where "is_open" = 1$/, why: 'sla.recompute: an admin re-projects every open ticket on a new policy (the partial index of open tickets)' },
   { pattern: /^delete from "interactions" where "at" < \? and "ticket_id" is null$/, why: 'the retention sweep: contact history outside tickets older than the retention period' },
 ];
 
@@ -37,8 +37,9 @@ const checked = new Set<string>();
 export const planCheckOn = (): boolean => process.env.TAGDESK_CHECK_PLANS === '1';
 
 /**
- * Throws when `source`, run with `args` (as bound, so a partial index's condition on a
- * parameter is judged as SQLite judges it), would scan a large table. Once per statement text.
+ * Throws when `source`, run with `args`, would scan a large table. Once per statement text. A
+ * partial index's condition must be a literal in the statement (stablePlans.ts), or SQLite
+ * cannot use the index.
  */
 export function checkPlan(prepare: (s: string) => BetterSqlite3.Statement, source: string, args: readonly unknown[]): void {
   if (checked.has(source)) return;
