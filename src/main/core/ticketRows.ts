@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TicketRow } from '../../shared/api';
 import type { Priority, Segment, ServiceLevel, Tier } from '../../shared/domain';
 import type { TicketState } from '../../shared/ticketMachine';
+import { idFromText, idText } from './db/idCodec';
 import type { Database } from './db/schema';
 
 // One way to read a ticket as a list row, shared by the 360° view, queues and inboxes.
@@ -11,19 +12,19 @@ export function ticketRowQuery(kysely: Kysely<Database>) {
     .selectFrom('tickets as t')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
     .select([
-      't.id',
+      idText('t.id').as('id'),
       't.number',
       't.subject',
-      't.customer_id',
+      idText('t.customer_id').as('customer_id'),
       't.customer_name',
-      't.asset_id',
+      idText('t.asset_id').as('asset_id'),
       't.service_tag',
       't.segment',
       't.service_level',
       't.priority',
       't.tier',
       't.state',
-      't.assignee_id',
+      idText('t.assignee_id').as('assignee_id'),
       'u.name as assignee_name',
       't.created_at',
       't.updated_at',
@@ -35,6 +36,7 @@ export function ticketRowQuery(kysely: Kysely<Database>) {
     ]);
 }
 
+/** A list row as read: its ids as `idText` gives them (or already as UUIDs: toTicketRow takes both). */
 export type TicketRowRecord = {
   id: string;
   number: number;
@@ -72,19 +74,19 @@ export function parseTicketNumber(input: string): number | null {
 
 export function toTicketRow(r: TicketRowRecord, sla: RowSla): TicketRow {
   return {
-    id: r.id,
+    id: idFromText(r.id),
     number: ticketNumber(r.number),
     subject: r.subject,
-    customerId: r.customer_id,
+    customerId: idFromText(r.customer_id),
     customerName: r.customer_name,
-    assetId: r.asset_id,
+    assetId: idFromText(r.asset_id),
     serviceTag: r.service_tag,
     segment: r.segment as Segment,
     serviceLevel: r.service_level as ServiceLevel,
     priority: r.priority as Priority,
     tier: r.tier as Tier,
     state: r.state as TicketState,
-    assigneeId: r.assignee_id,
+    assigneeId: idFromText(r.assignee_id),
     assigneeName: r.assignee_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
