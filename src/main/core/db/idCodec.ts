@@ -44,16 +44,16 @@ for (let i = 0; i < 256; i++) {
   HEX_CODES[2 * i + 1] = HEX[i]!.charCodeAt(1);
 }
 const TEXT_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-const text = Buffer.alloc(36, 45); // '-' where no hex digit goes
+const uuidText = Buffer.alloc(36, 45); // '-' where no hex digit goes
 
 export function bytesToUuid(b: Uint8Array): string {
   for (let i = 0; i < 16; i++) {
     const hex = b[i]! * 2;
     const at = TEXT_AT[i]!;
-    text[at] = HEX_CODES[hex]!;
-    text[at + 1] = HEX_CODES[hex + 1]!;
+    uuidText[at] = HEX_CODES[hex]!;
+    uuidText[at + 1] = HEX_CODES[hex + 1]!;
   }
-  return text.toString('latin1', 0, 36);
+  return uuidText.toString('latin1', 0, 36);
 }
 
 /**
@@ -68,14 +68,16 @@ export function idText(ref: string): RawBuilder<string> {
   return sql<string>`iif(typeof(${sql.ref(ref)}) = 'blob', lower(hex(${sql.ref(ref)})), ${sql.ref(ref)})`;
 }
 
+const HEX_ID = /^[0-9a-f]{32}$/;
+
 /** A value read through `idText`: 32 hex digits as the UUID's text, anything else (a UUID, null, `system`) as it is. */
 export function idFromText<T extends string | null>(v: T): T {
-  if (v === null || v.length !== 32) return v;
+  if (v === null || v.length !== 32 || !HEX_ID.test(v)) return v;
   for (let i = 0, at = 0; i < 32; i++, at++) {
     if (at === 8 || at === 13 || at === 18 || at === 23) at++;
-    text[at] = v.charCodeAt(i);
+    uuidText[at] = v.charCodeAt(i);
   }
-  return text.toString('latin1', 0, 36) as T;
+  return uuidText.toString('latin1', 0, 36) as T;
 }
 
 /** A value as it is bound: a UUID as its bytes, everything else as it is. */
