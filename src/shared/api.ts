@@ -371,9 +371,9 @@ export const api = {
     queueKeySchema.extend(pageSchema.shape).extend({ order: z.enum(['urgency', 'priority']).default('urgency') }),
     z.object({ rows: z.array(ticketRowSchema), total: z.number().int() }),
   ),
-  // The taken ticket's page as the take left it (as tickets.act answers): the window opens the
-  // ticket from its id, reading the customer and the system with it.
-  'queues.takeNext': method(queueKeySchema.partial(), ticketActReplySchema.nullable()),
+  // The taken ticket's row: the window opens the ticket from its id and reads its page then
+  // (tickets.get), so the take does not build the page (timeline, SLA trace, actions) twice.
+  'queues.takeNext': method(queueKeySchema.partial(), z.object({ ticket: ticketRowSchema }).nullable()),
   'inbox.mine': method(empty, z.array(ticketRowSchema)),
   'supervisor.overview': method(empty, overviewSchema),
   /** The tickets behind a number on the board. */

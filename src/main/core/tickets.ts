@@ -73,6 +73,12 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   }
 
   /** A ticket's page from what an action wrote alone (an action's reply): no read. */
+  /** A written ticket as a list row, with its assignee's name. */
+  function rowOf(t: Written, users: Map<string, string>): TicketRow {
+    const row = t.row;
+    return toRow({ ...row, assignee_name: row.assignee_id ? (users.get(row.assignee_id) ?? null) : null });
+  }
+
   function pageOf(t: Written, viewer: Actor | null, now: number, users: Map<string, string>): TicketActReply {
     const row = t.row;
     const timeline: TimelineEntry[] = [];
@@ -87,9 +93,8 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         payload: e.parsed ?? (JSON.parse(e.payload) as Record<string, unknown>),
       });
     }
-    const listRow: TicketRowRecord = { ...row, assignee_name: row.assignee_id ? (users.get(row.assignee_id) ?? null) : null };
     return {
-      ticket: { ...toRow(listRow), description: row.description, channel: row.channel as Channel, seq: row.version },
+      ticket: { ...rowOf(t, users), description: row.description, channel: row.channel as Channel, seq: row.version },
       timeline,
       sla: opts.sla.trace(row, timeline.map((e) => ({ type: e.type, at: e.at, payload: e.payload })), now),
       allowed: viewer ? allowedEvents(t.state.position, viewer, now).filter((t) => !t.startsWith('SLA_')) : [],
@@ -198,7 +203,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     return { rows: db.all(ordered.limit(input.limit)).map(plain), total: total(q), met: null };
   }
 
-  return { detail, pageOf, queueRows, queueSummaries, assignedTo, overview, toRow, drill };
+  return { detail, pageOf, rowOf, queueRows, queueSummaries, assignedTo, overview, toRow, drill };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

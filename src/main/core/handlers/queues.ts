@@ -1,7 +1,7 @@
 import { visibleQueues, worksQueue } from '../../../shared/access';
 import { actorOf, SEGMENTS, TIERS } from '../../../shared/domain';
 import type { DeskContext } from './context';
-import { actionReply } from './tickets';
+import { takenReply } from './tickets';
 import { refuseUnless, signedIn, type Area } from './types';
 
 // Queues by segment and tier, one's own tickets, and taking the next one.
@@ -31,7 +31,7 @@ export function queueHandlers(ctx: DeskContext): Area<'queues.list' | 'queues.ti
           .filter((q) => worksQueue(u, q));
         for (const q of candidates) {
           const taken = store.takeNext(actorOf(u), q, clock.now());
-          if (taken) return actionReply(ctx, s, taken);
+          if (taken) return takenReply(ctx, s, taken);
         }
         return null;
       },

@@ -26,6 +26,12 @@ export function actionReply(ctx: DeskContext, s: Session, t: Written) {
   return ctx.tickets.pageOf(t, ...viewing(ctx, s, t));
 }
 
+/** A take's reply: the taken ticket's row (the window opens its page, which reads the rest). */
+export function takenReply(ctx: DeskContext, s: Session, t: Written) {
+  const [, , users] = viewing(ctx, s, t);
+  return { ticket: ctx.tickets.rowOf(t, users) };
+}
+
 export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.create' | 'tickets.act'> {
   const { store, clock, users } = ctx;
   return {
