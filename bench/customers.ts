@@ -12,7 +12,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { duplicateQueries } from '../src/main/core/customers/records';
 import { Sql } from '../src/main/core/db/exec';
 import type { Database } from '../src/main/core/db/schema';
-import { floorQueries, openFloorConnection, stableStatements } from './floor';
+import { floorQueries, openFloorConnection } from './floor';
+import { withStablePlans } from '../src/main/core/db/stablePlans';
 import { ensureDataset } from './generate';
 import { measure } from './measure';
 import { seeded } from './random';
@@ -225,7 +226,7 @@ async function duplicateBench() {
     const name = names[j]!;
     return { name: name.slice(0, Math.max(4, name.length - 2 - (i % 3))), segment: segments[j % 5]!, email: i % 2 ? `c${j}@example.com` : '', phone: i % 3 === 0 ? phone(j) : '' };
   };
-  const raw = stableStatements(new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true }));
+  const raw = withStablePlans(new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true }));
   // The product's own statements (records.ts duplicateQueries), prepared on a raw connection.
   const statements = new Sql(raw, new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }));
   const dup = duplicateQueries(statements.kysely);

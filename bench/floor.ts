@@ -6,7 +6,7 @@ import { lookupQueries } from '../src/main/core/lookup';
 import { Sql } from '../src/main/core/db/exec';
 import { uuidv7 } from '../src/main/core/ids';
 import { uuidToBytes } from '../src/main/core/db/idCodec';
-import { stablePlan } from '../src/main/core/db/stablePlans';
+import { withStablePlans } from '../src/main/core/db/stablePlans';
 import { ticketStatements, type EventRowValues } from '../src/main/core/ticketStatements';
 import { queuePageQueries } from '../src/main/core/tickets';
 
@@ -18,19 +18,10 @@ import { queuePageQueries } from '../src/main/core/tickets';
 // is the cost of its own layers: validation, query building, mapping, the ticket machine,
 // the SLA clock.
 
-/**
- * `db` preparing its statements as the desk's connection does (stablePlans.ts): the same
- * text, so a floor statement is compiled once, as the product's is.
- */
-export function stableStatements(db: BetterSqlite3.Database): BetterSqlite3.Database {
-  const prepare = db.prepare.bind(db);
-  Object.defineProperty(db, 'prepare', { value: (source: string) => prepare(stablePlan(source)), configurable: true, writable: true });
-  return db;
-}
-
 /** The floor's own connection, with the pragmas database.ts gives the desk's. */
 export function openFloorConnection(file: string): BetterSqlite3.Database {
-  const raw = stableStatements(new BetterSqlite3(file));
+  // The desk's statement text (stablePlans.ts): a floor statement is compiled once, as the product's is.
+  const raw = withStablePlans(new BetterSqlite3(file));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');

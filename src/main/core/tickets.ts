@@ -72,13 +72,13 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     return { ...pageOf(t, viewer, now, users), customer: toCustomerSummary(customer), asset: asset ? toAssetView(asset, [], now) : null };
   }
 
-  /** A ticket's page from what an action wrote alone (an action's reply): no read. */
-  /** A written ticket as a list row, with its assignee's name. */
+  /** A written ticket as a list row, with its assignee's name (a take's reply): no read. */
   function rowOf(t: Written, users: Map<string, string>): TicketRow {
     const row = t.row;
     return toRow({ ...row, assignee_name: row.assignee_id ? (users.get(row.assignee_id) ?? null) : null });
   }
 
+  /** A ticket's page from what an action wrote alone (an action's reply): no read. */
   function pageOf(t: Written, viewer: Actor | null, now: number, users: Map<string, string>): TicketActReply {
     const row = t.row;
     const timeline: TimelineEntry[] = [];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { uuidv7 } from '../ids';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../ids';
 import { bytesToUuid, coded, fromStored, idFromText, idText, toStored, uuidToBytes } from './idCodec';
 
 describe('ids as 16 bytes', () => {

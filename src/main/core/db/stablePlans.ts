@@ -1,3 +1,5 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
 // Keeps SQLite from compiling a statement again on every run.
 //
 // better-sqlite3 clears a statement's bindings after each run (sqlite3_clear_bindings), and
@@ -25,4 +27,14 @@ export function stablePlan(source: string): string {
   return source.replace(/('(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\])|([^'"`[]+)/g, (_, quoted: string | undefined, text: string | undefined) =>
     quoted !== undefined ? quoted : text!.replace(PLACEHOLDER, '$1+?'),
   );
+}
+
+/**
+ * `db` preparing every statement through `stablePlan`, for a connection without the desk's
+ * id codec (which applies the rule itself): the bench's floors run the product's text.
+ */
+export function withStablePlans<D extends BetterSqlite3.Database>(db: D): D {
+  const prepare = db.prepare.bind(db);
+  Object.defineProperty(db, 'prepare', { value: (source: string) => prepare(stablePlan(source)), configurable: true, writable: true });
+  return db;
 }
