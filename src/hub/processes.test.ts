@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,7 +181,9 @@ describe('one folder, one PostgreSQL', () => {
   it('refuses a second hub on a folder a live hub serves; create-admin then uses the running server', async () => {
     expect(serving).not.toBeNull();
     await expect(spawnHub(['--data', dir])).rejects.toThrow(/Another process \(pid \d+\) runs the PostgreSQL of this folder/);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--data', dir, '--email', 'root@desk.test', '--password', 'root admin pass'], { encoding: 'utf8', timeout: 60_000 });
+    // Run without blocking this process: a synchronous spawn would freeze the event loop past the hub's
+    // keep-alive timeout, and the next fetch would go out on the socket the hub had closed meanwhile.
+    const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--data', dir, '--email', 'root@desk.test', '--password', 'root admin pass'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout).toMatch(/Admin root@desk\.test created/);
     const signedIn = await call(serving!.url, 'POST', '/auth/sign-in', { body: { email: 'root@desk.test', password: 'root admin pass' } });
     expect(signedIn.status).toBe(200);
