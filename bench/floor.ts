@@ -81,18 +81,24 @@ export function floorQueries(raw: BetterSqlite3.Database) {
     ts.insertEvent.run(...bytes(uuidv7(at), next.id, version, 'TAKE', user, at, '{}', actorJson(userId), 1, 1, DESK_BYTES, null));
   });
 
-  const escalate = raw.transaction((ticketId: string, userId: string, at: number) => {
+  /** An escalation's row and event, inside the caller's transaction. */
+  const escalateRows = (ticketId: string, userId: string, at: number) => {
     const ticket = B(ticketId);
     const row = ts.ticketById.get(ticket as unknown as string)!;
     const version = moveRow(row, at, { state: 'tier2.waiting', tier: 2, assigneeId: null, assigneeIdText: null });
     ts.insertEvent.run(...bytes(uuidv7(at), ticket, version, 'ESCALATE', B(userId), at, JSON.stringify({ reason: 'needs_specialist_skill', note: 'bench' }), actorJson(userId), 1, 1, DESK_BYTES, null));
-  });
+  };
+  const escalate = raw.transaction(escalateRows);
 
   // The same escalation with the outbox row the store adds for the hub: its cost alone.
   const outboxBody = (ticketId: string, userId: string, at: number) =>
     JSON.stringify({ id: uuidv7(at), stream: 'ticket', entityId: ticketId, seq: 0, type: 'ESCALATE', payloadVersion: 1, payload: { reason: 'needs_specialist_skill', note: 'bench' }, actor: { id: userId, role: 'agent', tier: 1, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] }, deskId: DESK, deskTime: at, globalSeq: null });
+  // The rows straight, not escalate() itself: a transaction function called inside another
+  // is a savepoint, and a savepoint copies each page it changes into a statement journal
+  // first, which the store's single transaction does not (that cost was counted as the
+  // outbox's).
   const escalateWithOutbox = raw.transaction((ticketId: string, userId: string, at: number) => {
-    escalate(ticketId, userId, at);
+    escalateRows(ticketId, userId, at);
     ts.appendOutbox.run(B(uuidv7(at)) as unknown as string, 'ticket', outboxBody(ticketId, userId, at));
   });
 

@@ -11,11 +11,18 @@ export class Sql {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private depth = 0;
   private committed: Array<() => void> = [];
+  /**
+   * One transaction function for every write(): better-sqlite3's transaction() builds four
+   * wrapper functions each time it is called (4 µs a write, measured on an in-memory desk).
+   */
+  private readonly inTransaction: BetterSqlite3.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
     readonly kysely: Kysely<Database>,
-  ) {}
+  ) {
+    this.inTransaction = sqlite.transaction((fn: () => unknown) => fn());
+  }
 
   private statement(text: string): BetterSqlite3.Statement {
     let s = this.statements.get(text);
@@ -72,7 +79,7 @@ export class Sql {
     this.depth++;
     let result: T;
     try {
-      result = this.sqlite.transaction(fn).immediate();
+      result = this.inTransaction.immediate(fn) as T;
     } catch (e) {
       if (this.depth === 1) this.committed = [];
       throw e;
