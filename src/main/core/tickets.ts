@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
+import type { DrillFilter, DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
 import { SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
@@ -194,25 +194,39 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         met: Number(counts?.met ?? 0),
       };
     }
-    // One queue at a time: each (segment, tier) is read from its own index, in the order asked
-    // where the index has it, and the queues' first rows are merged here. A statement over every
-    // queue at once would read every open ticket of the centre (260,047 at 2 M tickets) to sort
-    // them, for the board's totals.
-    const queue = (segment: Segment, tier: Tier) => {
-      let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.segment', '=', segment).where('t.tier', '=', tier);
-      if (input.filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);
-      if (input.filter === 'atRisk' || input.filter === 'breached') q = q.where('t.sla_status', '=', input.filter);
-      return q;
-    };
-    const keys = (input.segment ? [input.segment] : SEGMENTS).flatMap((segment) => (input.tier ? [input.tier] : TIERS).map((tier) => ({ segment, tier })));
+    // The count is the board's own: the queue counters, summed over the queues asked for.
+    const column = { open: 'open', unassigned: 'unassigned', atRisk: 'at_risk', breached: 'breached' } as const satisfies Record<DrillFilter, string>;
+    const counted = db
+      .all(k.selectFrom('queue_counters').select(['segment', 'tier', 'open', 'unassigned', 'at_risk', 'breached']))
+      .filter((c) => (!input.segment || c.segment === input.segment) && (!input.tier || c.tier === input.tier))
+      .reduce((n, c) => n + c[column[input.filter]], 0);
     const byAge = input.order === 'age';
-    const first = keys.flatMap(({ segment, tier }) => {
-      const q = queue(segment, tier);
-      return db.all((byAge ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(urgency).orderBy('t.created_at')).limit(input.limit));
-    });
+    const order = (q: ReturnType<typeof ticketRowQuery>) => (byAge ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(urgency).orderBy('t.created_at'));
     const due = (r: TicketRowRecord) => r.due_at ?? Number.MAX_SAFE_INTEGER;
-    first.sort(byAge ? (a, b) => a.created_at - b.created_at || a.number - b.number : (a, b) => due(a) - due(b) || a.created_at - b.created_at);
-    return { rows: first.slice(0, input.limit).map(plain), total: keys.reduce((n, { segment, tier }) => n + total(queue(segment, tier)), 0), met: null };
+    const merged = (rows: TicketRowRecord[]) =>
+      rows.sort(byAge ? (a, b) => a.created_at - b.created_at || a.number - b.number : (a, b) => due(a) - due(b) || a.created_at - b.created_at).slice(0, input.limit).map(plain);
+    if (input.filter === 'atRisk' || input.filter === 'breached') {
+      // Few tickets, found through tickets_sla_status, then sorted.
+      let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.sla_status', '=', input.filter);
+      if (input.segment) q = q.where('t.segment', '=', input.segment);
+      if (input.tier) q = q.where('t.tier', '=', input.tier);
+      return { rows: db.all(order(q).limit(input.limit)).map(plain), total: counted, met: null };
+    }
+    // Open or unassigned: many tickets. Each queue is read in the order asked from an index
+    // that has it (by urgency: tickets_urgency; by age: tickets_queue or tickets_unassigned, one
+    // priority at a time), as far as the limit, and the queues' first rows are merged here. One
+    // statement over every queue read every open ticket of the centre to sort them (260,047 at
+    // 2 M tickets: 0.6 s).
+    const parts = (input.segment ? [input.segment] : SEGMENTS).flatMap((segment) =>
+      (input.tier ? [input.tier] : TIERS).flatMap((tier) => (byAge ? [1, 2, 3, 4] : [null]).map((rank) => ({ segment, tier, rank }))),
+    );
+    const rows = parts.flatMap(({ segment, tier, rank }) => {
+      let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.segment', '=', segment).where('t.tier', '=', tier);
+      if (rank !== null) q = q.where('t.priority_rank', '=', rank);
+      if (input.filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);
+      return db.all(order(q).limit(input.limit));
+    });
+    return { rows: merged(rows), total: counted, met: null };
   }
 
   return { detail, pageOf, rowOf, queueRows, queueSummaries, assignedTo, overview, toRow, drill };
