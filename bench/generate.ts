@@ -14,6 +14,7 @@ import { slaStore } from '../src/main/core/sla';
 import { textRef } from '../src/main/core/internedTexts';
 import { policyVersionBody } from '../src/main/core/policyVersions';
 import { coded } from '../src/main/core/db/idCodec';
+import { FILL_SLA_RECENT } from '../src/main/core/db/migrations/0018_sla_recent';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
 import { interactionLine, ticketInteraction } from '../src/shared/interactionText';
@@ -716,6 +717,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
              WHERE g.segment = q.segment AND g.tier = q.tier`);
     db.exec(`INSERT INTO agent_load (user_id, open) SELECT assignee_id, count(*) FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY assignee_id`);
     db.exec(`INSERT INTO sla_daily (day, segment, target, met, total) SELECT done_at / ${DAY}, segment, target, sum(met), count(*) FROM sla_outcomes GROUP BY 1, 2, 3`);
+    db.exec(FILL_SLA_RECENT);
   })();
 
   done = phase(`secondary indexes (${secondary.length - early.size})`);

@@ -15,6 +15,8 @@ import { settingsLog } from './settingsSync';
 // onto its SLA columns. Due times are data on the ticket; the scheduler reads them back.
 
 const DAY_MS = 86_400_000;
+/** sla_recent keeps today and the 7 UTC days before it: the drill-down's week is today and the 6 before. */
+export const RECENT_DAYS = 7;
 const ATTAINMENT_TARGETS = ['firstResponse', 'resolution'] as const;
 
 export interface SlaColumns {
@@ -163,12 +165,29 @@ export function slaStore(db: Sql) {
       .onConflict((oc) => oc.columns(['day', 'segment', 'target']).doUpdateSet((eb) => ({ met: eb('sla_daily.met', '+', param<number>()), total: eb('sla_daily.total', '+', 1) }))),
   );
 
+  // The last 8 UTC days' outcomes again, by segment, target and time, for the attainment
+  // drill-down (migration 0018). Older rows go once a day, at the day's first outcome.
+  const insertRecent = db.prepare<never, [string, string, number, string, number, number | null]>(
+    k
+      .insertInto('sla_recent')
+      .values({ segment: param<string>(), target: param<string>(), done_at: param<number>(), ticket_id: param<string>(), met: param<number>(), due_at: param<number | null>() })
+      .onConflict((oc) => oc.doNothing()),
+  );
+  const pruneRecent = db.prepare<never, [number]>(k.deleteFrom('sla_recent').where('done_at', '<', param<number>()));
+  let prunedOn: number | null = null;
+
   /**
    * Records each first-response and resolution target once, when it is met or missed.
    * `since`: the time of the ticket's last write before this one. A target done before it was
    * recorded by that write (or an earlier one), so it is not looked up again.
    */
-  function recordOutcomes(ticketId: string, segment: string, state: SlaState, since?: number) {
+  function recordOutcomes(ticketId: string, segment: string, state: SlaState, now: number, since?: number) {
+    const today = Math.floor(now / DAY_MS);
+    const recentFrom = (today - RECENT_DAYS) * DAY_MS;
+    if (prunedOn !== today) {
+      pruneRecent.run(recentFrom);
+      prunedOn = today;
+    }
     for (const target of ATTAINMENT_TARGETS) {
       const c = state.targets[target];
       const done = c.status === 'met' ? c.metAt : c.status === 'breached' ? (c.metAt ?? c.dueAt) : null;
@@ -176,6 +195,7 @@ export function slaStore(db: Sql) {
       const met = c.status === 'met' ? 1 : 0;
       if (insertOutcome.run(ticketId, target, segment, c.dueAt, done, met).changes === 0) continue;
       bumpDaily.run(Math.floor(done / DAY_MS), segment, target, met, met);
+      if (done >= recentFrom) insertRecent.run(segment, target, done, ticketId, met, c.dueAt);
     }
   }
 

@@ -288,7 +288,7 @@ export function ticketStore(
       recordInteraction(row, d);
     }
     count(before.row, row);
-    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, before.state?.updatedAt);
+    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now, before.state?.updatedAt);
     const news = drafts.filter((d) => d.type !== 'POLICY_CHANGED');
     db.afterCommit(() => {
       for (const d of news) {

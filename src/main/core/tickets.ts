@@ -178,16 +178,30 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     }
     if (input.filter === 'attainment') {
       // overview(): a figure is the sum of sla_daily rows, keyed by the UTC day of done_at;
-      // today is day == today, 7 days is day > today - 7 (with no upper bound).
+      // today is day == today, 7 days is day > today - 7 (with no upper bound). The outcomes
+      // come from sla_recent, which holds the last 8 days' by segment, target and time
+      // (migration 0018): sla_outcomes is keyed by ticket, and finding a week in it read all.
       const today = Math.floor(now / DAY_MS);
-      let q = ticketRowQuery(k)
-        .innerJoin('sla_outcomes as o', 'o.ticket_id', 't.id')
-        .where('o.target', '=', input.target)
-        .where('o.segment', '=', input.segment)
-        .where('o.done_at', '>=', (input.window === 'today' ? today : today - 6) * DAY_MS);
-      if (input.window === 'today') q = q.where('o.done_at', '<', (today + 1) * DAY_MS);
-      const rows = db.all(q.select(['o.met as o_met', 'o.due_at as o_due_at', 'o.done_at as o_done_at']).orderBy('o.met').orderBy('o.done_at', 'desc').orderBy('t.number').limit(input.limit));
-      const counts = db.get(k.selectFrom(q.select('o.met as o_met').as('d')).select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('d.o_met').as('met')]));
+      let outcomes = k
+        .selectFrom('sla_recent')
+        .where('target', '=', input.target)
+        .where('segment', '=', input.segment)
+        .where('done_at', '>=', (input.window === 'today' ? today : today - 6) * DAY_MS);
+      if (input.window === 'today') outcomes = outcomes.where('done_at', '<', (today + 1) * DAY_MS);
+      // The drawer's first outcomes (missed first, newest first), then only their tickets:
+      // sorting every outcome of a week by ticket number read a week's tickets (29,190 for one
+      // segment at 2 M tickets: 0.28 s). Outcomes of the same millisecond at the drawer's edge
+      // are cut by ticket id.
+      const first = outcomes.select(['ticket_id', 'met', 'due_at', 'done_at']).orderBy('met').orderBy('done_at', 'desc').orderBy('ticket_id').limit(input.limit);
+      const rows = db.all(
+        ticketRowQuery(k)
+          .innerJoin(first.as('o'), 'o.ticket_id', 't.id')
+          .select(['o.met as o_met', 'o.due_at as o_due_at', 'o.done_at as o_done_at'])
+          .orderBy('o.met')
+          .orderBy('o.done_at', 'desc')
+          .orderBy('t.number'),
+      );
+      const counts = db.get(outcomes.select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('met').as('met')]));
       return {
         rows: rows.map((r) => ({ ...toRow(r), outcome: { target: input.target, met: r.o_met === 1, dueAt: r.o_due_at, doneAt: r.o_done_at } })),
         total: Number(counts?.n ?? 0),

@@ -114,6 +114,32 @@ describe('migrations', () => {
     expect(() => asset.run('a4', 'ZZZ9999').valueOf() && sqlite.prepare(`insert into assets (id, service_tag, customer_id, product_line, model, ship_date, warranty_level, warranty_end, created_at) values ('a5', 'QQQ1111', 'nobody', 'x', 'x', 0, 'x', 0, 0)`).run()).toThrow(/FOREIGN KEY/);
   });
 
+  it('0018 copies the outcomes of the 8 days before the newest into sla_recent, for the attainment drill-down', async () => {
+    const { sqlite, db } = fresh();
+    const upTo17 = MIGRATIONS.findIndex((m) => m.id === '0018_sla_recent');
+    await db.migrate(MIGRATIONS.slice(0, upTo17));
+    const DAY = 86_400_000;
+    const newest = 400 * DAY + 5_000;
+    sqlite.exec(`
+      insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at) values ('c', 'organisation', 'City of Austin', 'city of austin', 'government', 'premier', 0, 0);
+      insert into tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, subject, description, channel, created_at, updated_at, version, machine)
+        values ('t1', 1, 'c', null, 'government', 'premier', 'high', 2, 1, 'resolved', 0, 'No boot', '', 'phone', 0, 0, 1, '{}'),
+               ('t2', 2, 'c', null, 'government', 'premier', 'low', 4, 1, 'resolved', 0, 'Invoice', '', 'email', 0, 0, 1, '{}');
+      insert into sla_outcomes (ticket_id, target, segment, due_at, done_at, met) values
+        ('t1', 'resolution', 'government', null, ${newest}, 1),
+        ('t1', 'firstResponse', 'government', ${newest - 9 * DAY}, ${newest - 8 * DAY}, 0),
+        ('t2', 'firstResponse', 'government', null, ${newest - 8 * DAY - 1}, 1);
+    `);
+    expect(await db.migrate()).toEqual(['0018_sla_recent']);
+    expect(sqlite.prepare('select ticket_id, target, done_at, met from sla_recent order by done_at').all()).toEqual([
+      { ticket_id: 't1', target: 'firstResponse', done_at: newest - 8 * DAY, met: 0 },
+      { ticket_id: 't1', target: 'resolution', done_at: newest, met: 1 },
+    ]);
+    // The drill-down's statement finds a segment's week by its key, not by reading every outcome.
+    const plan = sqlite.prepare(`explain query plan select ticket_id from sla_recent where segment = 'government' and target = 'resolution' and done_at >= 0`).all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail)).toEqual([expect.stringMatching(/^SEARCH sla_recent USING PRIMARY KEY \(segment=\? AND target=\? AND done_at>\?\)$/)]);
+  });
+
   it('applies nothing twice', async () => {
     const { db } = fresh();
     await db.migrate();

@@ -17,6 +17,7 @@ import * as m0013 from './migrations/0013_settings_sync';
 import * as m0015 from './migrations/0015_kb_case_terms';
 import * as m0016 from './migrations/0016_kb_case_pending';
 import * as m0017 from './migrations/0017_interactions_pending';
+import * as m0018 from './migrations/0018_sla_recent';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0015_kb_case_terms', up: m0015.up },
   { id: '0016_kb_case_pending', up: m0016.up },
   { id: '0017_interactions_pending', up: m0017.up },
+  { id: '0018_sla_recent', up: m0018.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -50,7 +50,6 @@ export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> =
   // Known full reads, found when the check learnt to read a table's alias (`SCAN t`): each one
   // is slow at the default size and has to go. Measured on the 2 M-ticket file, warm cache.
   { pattern: /^SELECT t\.created_at, t\.subject, t\.description, a\.product_line FROM tickets t LEFT JOIN assets a/, why: 'KNOWN, to remove: trends.board reads and classifies every ticket of its 12 weeks (760,565 at 2 M tickets: 10-13 s); it needs weekly counts kept as tickets are created' },
-  { pattern: /inner join "sla_outcomes" as "o" on "o"\."ticket_id" = "t"\."id" where "o"\."target" = \+\? and "o"\."segment" = \+\? and "o"\."done_at" >= /, why: 'KNOWN, to remove: an attainment drill-down reads every SLA outcome to find a week\'s (3.6 M rows at 2 M tickets: 0.28 s); an index by time would take the file over its 6.5 GB budget, so it needs a table of the last 8 days\' outcomes' },
 ];
 
 /**

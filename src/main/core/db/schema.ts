@@ -204,6 +204,16 @@ export interface SlaOutcomeTable {
   met: number;
 }
 
+/** The outcomes of the last 8 days, by segment, target and time (migration 0018, the attainment drill-down). */
+export interface SlaRecentTable {
+  segment: string;
+  target: string;
+  done_at: number;
+  ticket_id: string;
+  met: number;
+  due_at: number | null;
+}
+
 export interface SlaDailyTable {
   day: number;
   segment: string;
@@ -277,6 +287,7 @@ export interface Database {
   event_actors: SlaPolicyVersionTable;
   sla_outcomes: SlaOutcomeTable;
   sla_daily: SlaDailyTable;
+  sla_recent: SlaRecentTable;
   migrations: MigrationTable;
   hub_link: HubLinkTable;
   hub_accounts: HubAccountTable;

@@ -132,7 +132,7 @@ export function importedTickets(
       }
       interaction(row, d);
     }
-    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
+    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now);
     count(row);
     lastNumber = number;
     return { id: ticketId, number, events: drafts.length };

@@ -294,7 +294,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
     flushAppends();
     counters.move(before, row);
-    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state);
+    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now);
     for (const e of fresh) store.recordInteraction(row, { ...e, id: null });
     if (!lastType) lastType = rows.at(-1)?.type ?? 'CREATED';
     return {
