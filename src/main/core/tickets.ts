@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DrillFilter, DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
-import { SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
+import { PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
@@ -230,9 +230,9 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     // that has it (by urgency: tickets_urgency; by age: tickets_queue or tickets_unassigned, one
     // priority at a time), as far as the limit, and the queues' first rows are merged here. One
     // statement over every queue read every open ticket of the centre to sort them (260,047 at
-    // 2 M tickets: 0.6 s).
+    // 2 M tickets: 0.6-0.9 s).
     const parts = (input.segment ? [input.segment] : SEGMENTS).flatMap((segment) =>
-      (input.tier ? [input.tier] : TIERS).flatMap((tier) => (byAge ? [1, 2, 3, 4] : [null]).map((rank) => ({ segment, tier, rank }))),
+      (input.tier ? [input.tier] : TIERS).flatMap((tier) => (byAge ? PRIORITIES.map(priorityRank) : [null]).map((rank) => ({ segment, tier, rank }))),
     );
     const rows = parts.flatMap(({ segment, tier, rank }) => {
       let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.segment', '=', segment).where('t.tier', '=', tier);
