@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TicketRow } from '../../shared/api';
 import type { Priority, Segment, ServiceLevel, Tier } from '../../shared/domain';
 import type { TicketState } from '../../shared/ticketMachine';
@@ -35,6 +35,17 @@ export function ticketRowQuery(kysely: Kysely<Database>) {
       't.sla_calendar_id',
     ]);
 }
+
+/**
+ * The open tickets as list rows. The condition is a literal, not a bound value: that is what
+ * lets SQLite use the partial indexes of open tickets (stablePlans.ts).
+ */
+export function openTicketRows(kysely: Kysely<Database>) {
+  return ticketRowQuery(kysely).where('t.is_open', '=', sql.lit(1));
+}
+
+/** Soonest due first, tickets with no running clock after them: the expression of the tickets_urgency index. */
+export const URGENCY = sql`coalesce(t.due_at, 9007199254740991)`;
 
 /** A list row as read: its ids as `idText` gives them (or already as UUIDs: toTicketRow takes both). */
 export type TicketRowRecord = {

@@ -6,7 +6,7 @@ import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
 import type { AssetRow, CustomerRow, Database } from './db/schema';
 import type { SlaStore } from './sla';
-import { ticketRowQuery, toTicketRow, type RowSla, type TicketRowRecord } from './ticketRows';
+import { openTicketRows, ticketRowQuery, toTicketRow, URGENCY, type RowSla, type TicketRowRecord } from './ticketRows';
 import type { Written } from './ticketStore';
 
 const DAY_MS = 86_400_000;
@@ -39,15 +39,19 @@ export function oldestOf(r: { oldest_1: number | null; oldest_2: number | null; 
 
 /** A queue's page in either order, with param() slots for segment, tier, limit and offset (the bench's floor prepares these too). */
 export function queuePageQueries(k: Sql['kysely']) {
-  const queueBase = () => ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
+  const queueBase = () => openTicketRows(k).where('t.segment', '=', param<string>()).where('t.tier', '=', param<number>());
+  const unassigned = () => queueBase().where('t.assignee_id', 'is', null);
+  // Oldest first within one priority: tickets_queue and tickets_unassigned hold a queue in
+  // (priority, age) order, so one priority at a time is read in order, without a sort.
+  const byAge = <Q extends ReturnType<typeof queueBase>>(q: Q) => q.where('t.priority_rank', '=', param<number>()).orderBy('t.created_at').orderBy('t.number').limit(param<number>());
   return {
     priority: queueBase().orderBy('t.priority_rank').orderBy('t.created_at').limit(param<number>()).offset(param<number>()),
-    // Soonest due first; tickets with no running clock after them (the index's expression).
-    urgency: queueBase()
-      .orderBy(sql`coalesce(t.due_at, 9007199254740991)`)
-      .orderBy('t.created_at')
-      .limit(param<number>())
-      .offset(param<number>()),
+    urgency: queueBase().orderBy(URGENCY).orderBy('t.created_at').limit(param<number>()).offset(param<number>()),
+    /** The board's drill-downs, a queue at a time (drill()): segment, tier, limit. */
+    unassignedByUrgency: unassigned().orderBy(URGENCY).orderBy('t.created_at').limit(param<number>()),
+    /** segment, tier, priority rank, limit. */
+    openByAge: byAge(queueBase()),
+    unassignedByAge: byAge(unassigned()),
   };
 }
 
@@ -57,6 +61,11 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   const toRow = (r: TicketRowRecord) => toTicketRow(r, rowSla);
   const pages = queuePageQueries(k);
   const queuePage = { priority: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.priority), urgency: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.urgency) };
+  const drillQueue = {
+    unassignedByUrgency: db.prepare<TicketRowRecord, [string, number, number]>(pages.unassignedByUrgency),
+    openByAge: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.openByAge),
+    unassignedByAge: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.unassignedByAge),
+  };
 
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
@@ -123,7 +132,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   }
 
   function assignedTo(userId: string): TicketRow[] {
-    return db.all(ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toRow);
+    return db.all(openTicketRows(k).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toRow);
   }
 
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
@@ -169,12 +178,11 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
    * counted the way overview() counts that number (same counters' conditions, same UTC days).
    */
   function drill(input: DrillInput, now: number): DrillResult {
-    const urgency = sql`coalesce(t.due_at, 9007199254740991)`;
     const total = (q: ReturnType<typeof ticketRowQuery>) => Number(db.get(k.selectFrom(q.as('d')).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
     const plain = (r: TicketRowRecord): DrillRow => ({ ...toRow(r), outcome: null });
     if (input.filter === 'agent') {
-      const q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.assignee_id', '=', input.assigneeId);
-      return { rows: db.all(q.orderBy(urgency).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
+      const q = openTicketRows(k).where('t.assignee_id', '=', input.assigneeId);
+      return { rows: db.all(q.orderBy(URGENCY).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
     }
     if (input.filter === 'attainment') {
       // overview(): a figure is the sum of sla_daily rows, keyed by the UTC day of done_at;
@@ -215,32 +223,31 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       .filter((c) => (!input.segment || c.segment === input.segment) && (!input.tier || c.tier === input.tier))
       .reduce((n, c) => n + c[column[input.filter]], 0);
     const byAge = input.order === 'age';
-    const order = (q: ReturnType<typeof ticketRowQuery>) => (byAge ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(urgency).orderBy('t.created_at'));
-    const due = (r: TicketRowRecord) => r.due_at ?? Number.MAX_SAFE_INTEGER;
-    const merged = (rows: TicketRowRecord[]) =>
-      rows.sort(byAge ? (a, b) => a.created_at - b.created_at || a.number - b.number : (a, b) => due(a) - due(b) || a.created_at - b.created_at).slice(0, input.limit).map(plain);
     if (input.filter === 'atRisk' || input.filter === 'breached') {
       // Few tickets, found through tickets_sla_status, then sorted.
-      let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.sla_status', '=', input.filter);
+      let q = openTicketRows(k).where('t.sla_status', '=', input.filter);
       if (input.segment) q = q.where('t.segment', '=', input.segment);
       if (input.tier) q = q.where('t.tier', '=', input.tier);
-      return { rows: db.all(order(q).limit(input.limit)).map(plain), total: counted, met: null };
+      const ordered = byAge ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(URGENCY).orderBy('t.created_at');
+      return { rows: db.all(ordered.limit(input.limit)).map(plain), total: counted, met: null };
     }
     // Open or unassigned: many tickets. Each queue is read in the order asked from an index
-    // that has it (by urgency: tickets_urgency; by age: tickets_queue or tickets_unassigned, one
-    // priority at a time), as far as the limit, and the queues' first rows are merged here. One
-    // statement over every queue read every open ticket of the centre to sort them (260,047 at
-    // 2 M tickets: 0.6-0.9 s).
-    const parts = (input.segment ? [input.segment] : SEGMENTS).flatMap((segment) =>
-      (input.tier ? [input.tier] : TIERS).flatMap((tier) => (byAge ? PRIORITIES.map(priorityRank) : [null]).map((rank) => ({ segment, tier, rank }))),
-    );
-    const rows = parts.flatMap(({ segment, tier, rank }) => {
-      let q = ticketRowQuery(k).where('t.is_open', '=', sql.lit(1)).where('t.segment', '=', segment).where('t.tier', '=', tier);
-      if (rank !== null) q = q.where('t.priority_rank', '=', rank);
-      if (input.filter === 'unassigned') q = q.where('t.assignee_id', 'is', null);
-      return db.all(order(q).limit(input.limit));
-    });
-    return { rows: merged(rows), total: counted, met: null };
+    // that has it (queuePageQueries: by urgency from tickets_urgency, by age one priority at a
+    // time), as far as the limit, and the queues' first rows are merged here. One statement
+    // over every queue read every open ticket of the centre to sort them (260,047 at 2 M
+    // tickets: 0.6-0.9 s).
+    const { limit } = input;
+    const unassigned = input.filter === 'unassigned';
+    const rows: TicketRowRecord[] = [];
+    for (const segment of input.segment ? [input.segment] : SEGMENTS) {
+      for (const tier of input.tier ? [input.tier] : TIERS) {
+        if (!byAge) rows.push(...(unassigned ? drillQueue.unassignedByUrgency.all(segment, tier, limit) : queuePage.urgency.all(segment, tier, limit, 0)));
+        else for (const p of PRIORITIES) rows.push(...(unassigned ? drillQueue.unassignedByAge : drillQueue.openByAge).all(segment, tier, priorityRank(p), limit));
+      }
+    }
+    const due = (r: TicketRowRecord) => r.due_at ?? Number.MAX_SAFE_INTEGER;
+    rows.sort(byAge ? (a, b) => a.created_at - b.created_at || a.number - b.number : (a, b) => due(a) - due(b) || a.created_at - b.created_at);
+    return { rows: rows.slice(0, limit).map(plain), total: counted, met: null };
   }
 
   return { detail, pageOf, rowOf, queueRows, queueSummaries, assignedTo, overview, toRow, drill };
