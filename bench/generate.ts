@@ -15,6 +15,7 @@ import { textRef } from '../src/main/core/internedTexts';
 import { policyVersionBody } from '../src/main/core/policyVersions';
 import { coded } from '../src/main/core/db/idCodec';
 import { FILL_SLA_RECENT } from '../src/main/core/db/migrations/0018_sla_recent';
+import { countTickets } from '../src/main/core/kb/trendCounts';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
 import { interactionLine, ticketInteraction } from '../src/shared/interactionText';
@@ -722,6 +723,11 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
 
   done = phase(`secondary indexes (${secondary.length - early.size})`);
   for (const ix of secondary) if (!early.has(ix.name)) db.exec(ix.sql);
+  done();
+
+  // ---- the board's weekly trends, as the desk counts them when a ticket is created
+  done = phase('weekly ticket trends');
+  await countTickets(db);
   done();
 
   // Rows of the tables keyed by customer (interactions, assets, contacts, owners) arrive in

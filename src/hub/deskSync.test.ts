@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output, Push } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
+import { keptTrends, recountTrends } from '../main/core/testing/trendRecount';
 import type { HubUser } from './accounts';
 import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
@@ -374,6 +375,8 @@ describe('random interleavings (fast-check)', () => {
             expect(d.desk.sync.status()).toMatchObject({ online: true, pending: 0 });
             const local = d.desk.db.sqlite.prepare('select id, global_seq from ticket_events order by global_seq').all() as { id: string; global_seq: number | null }[];
             expect(local.map((r) => r.id)).toEqual(hubRows.map((r) => r.id));
+            // Tickets that arrived from the other desk are in this desk's weekly trends, once.
+            expect(keptTrends(d.desk.db.sqlite)).toEqual(recountTrends(d.desk.db.sqlite));
             for (const t of tickets) {
               const mine = await view(d, t);
               const hubTicket = await h.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', t).executeTakeFirstOrThrow();

@@ -27,6 +27,7 @@ import type { SlaStore } from './sla';
 import { ticketNumber } from './ticketRows';
 import { ticketStatements } from './ticketStatements';
 import { interactionStage, type InteractionStage } from './stagedInteractions';
+import { trendCounter } from './kb/trendCounts';
 
 // The desk's store of the ticket log. A write loads the ticket (its row, which is the fold of
 // its log, and the log the SLA clock replays), asks the shared decide() for the events,
@@ -126,6 +127,7 @@ export function ticketStore(
 ) {
   const k = db.kysely;
   const st = ticketStatements(db);
+  const trends = trendCounter(db.sqlite);
   const stage = opts.stage ?? interactionStage(db);
   const versions = policyVersions(db);
   const calendarOf = (id: string) => opts.sla.calendar(id);
@@ -278,7 +280,10 @@ export function ticketStore(
     const row = rowOf(next, sla);
     const events = before.events.slice();
     if (before.row) st.updateMoved(before.row, row);
-    else db.run(k.insertInto('tickets').values(row));
+    else {
+      db.run(k.insertInto('tickets').values(row));
+      trends.added(row);
+    }
     for (const d of drafts) {
       const e = seal(d);
       const payload = JSON.stringify(e.payload);

@@ -54,6 +54,20 @@ describe('how far the upgrade has got', () => {
     expect(shareOf({ step: 'vacuum', rowsDone: 800, rowsTotal: 800 })).toBe(1);
   });
 
+  it('lets the weekly trends fill the bar alone on a compact desk, and hold it after the compaction\'s tables', () => {
+    const alone = upgradeTracker(() => 0);
+    alone.update({ step: 'ticket_trends', rowsDone: 500, rowsTotal: 2_000, whole: true });
+    expect(alone.view()!.permille).toBe(250);
+    expect(alone.view()!.en.step).toBe('Counting tickets into the weekly trends — 500 of 2,000 tickets');
+    expect(alone.view()!.fa.step).toBe('شمردن تیکت‌ها در روندهای هفتگی — ۵۰۰ از ۲٬۰۰۰ تیکت');
+    const after = upgradeTracker(() => 0);
+    after.update({ step: 'contacts', rowsDone: 100, rowsTotal: 100 });
+    after.update({ step: 'ticket_trends', rowsDone: 1_999, rowsTotal: 2_000, whole: true });
+    expect(after.view()!.permille).toBe(450);
+    after.update({ step: 'vacuum', rowsDone: 400, rowsTotal: 800 });
+    expect(after.view()!.permille).toBe(725);
+  });
+
   it('never moves back, and estimates the time left only once there is enough to go on', () => {
     let now = 0;
     const tracker = upgradeTracker(() => now);

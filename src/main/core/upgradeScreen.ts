@@ -53,11 +53,15 @@ export function upgradeTracker(now: () => number = Date.now): UpgradeTracker {
   let latest: CompactProgress | null = null;
   let share = 0;
   let first: { at: number; share: number } | null = null;
+  // A job that is a whole upgrade by itself (counting the trends) fills the bar alone; after
+  // the compaction's tables it holds the bar where they left it, until the file is written.
+  let compacting = false;
   return {
     update(p) {
       latest = p;
+      if (!p.whole) compacting = true;
       // Monotone: a resumed step or a late report never moves the bar back.
-      share = Math.max(share, shareOf(p));
+      share = Math.max(share, p.whole && compacting ? share : shareOf(p));
       first ??= { at: now(), share };
     },
     view() {
@@ -102,6 +106,7 @@ export function progressLines(write: (line: string) => void): (p: CompactProgres
 export function shareOf(p: CompactProgress): number {
   if (p.phase === 'counting') return 0;
   const part = p.rowsTotal > 0 ? Math.min(1, Math.max(0, p.rowsDone / p.rowsTotal)) : 1;
+  if (p.whole) return part;
   return p.step === 'vacuum' ? TABLES_SHARE + (1 - TABLES_SHARE) * part : TABLES_SHARE * part;
 }
 
@@ -144,6 +149,9 @@ function stepText(language: UpgradeLanguage, p: CompactProgress, n: (value: numb
     if (p.phase === 'indexing') return fa ? `ساختن نمایه‌های ${table}` : `Building the indexes of ${table}`;
     return fa ? `گردآوری متن‌های مشترک ${table}` : `Gathering the shared texts of ${table}`;
   }
+  if (p.step === 'ticket_trends') {
+    return fa ? `شمردن تیکت‌ها در روندهای هفتگی — ${n(p.rowsDone)} از ${n(p.rowsTotal)} تیکت` : `Counting tickets into the weekly trends — ${n(p.rowsDone)} of ${n(p.rowsTotal)} tickets`;
+  }
   if (p.step === 'vacuum') {
     return language === 'fa' ? `نوشتن پروندهٔ فشرده — ${n(p.rowsDone)} از ${n(p.rowsTotal)} صفحه` : `Writing the compact file — ${n(p.rowsDone)} of ${n(p.rowsTotal)} pages`;
   }
@@ -179,7 +187,7 @@ const WORDS: Record<UpgradeLanguage, { title: string; lead: string; bar: string;
   en: {
     title: "Upgrading this desk's file",
     lead:
-      'This desk was created by an older Tagdesk. Its file is being converted to the new compact format, which takes about half the space. ' +
+      'This desk was created by an older Tagdesk, and its file is being brought up to date: converted to the compact format, which takes about half the space, if it is not yet, and its tickets counted into the weekly trends. ' +
       'On a large desk this takes up to half an hour; the desk opens by itself when it is done.',
     bar: 'Upgrade progress',
     safe: 'It is safe to close this window or to stop Tagdesk: nothing is lost, and the upgrade resumes where it stopped the next time the desk starts.',
@@ -188,7 +196,7 @@ const WORDS: Record<UpgradeLanguage, { title: string; lead: string; bar: string;
   fa: {
     title: 'به‌روز کردن پروندهٔ این میز',
     lead:
-      'این میز با نسخهٔ قدیمی‌تر تگ‌دسک ساخته شده است. پروندهٔ آن به قالب فشردهٔ تازه تبدیل می‌شود که حدود نیمی از جا را می‌گیرد. ' +
+      'این میز با نسخهٔ قدیمی‌تر تگ‌دسک ساخته شده است و پرونده‌اش به‌روز می‌شود: اگر هنوز نشده، به قالب فشردهٔ تازه که حدود نیمی از جا را می‌گیرد تبدیل می‌شود، و تیکت‌هایش در روندهای هفتگی شمرده می‌شوند. ' +
       'روی میزی بزرگ این کار تا نیم ساعت طول می‌کشد؛ وقتی تمام شود، میز خودش باز می‌شود.',
     bar: 'پیشرفت به‌روز کردن',
     safe: 'بستن این پنجره یا متوقف کردن تگ‌دسک بی‌خطر است: چیزی از دست نمی‌رود و به‌روز کردن، دفعهٔ بعد که میز راه بیفتد، از همان جا که مانده بود ادامه می‌یابد.',

@@ -135,6 +135,12 @@ describe('customer records', () => {
     expect(earlier.history[0]).toMatchObject({ type: 'ASSET_TRANSFERRED', payload: { note: { toName: 'Priya Raman', how: 'sold' } } });
     const bad = await ava.raw('customers.transferAsset', { assetId: asset.id, toCustomerId: maria.view.customer.id, how: 'given', date: '1999-01-01' });
     expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('date');
+    // The new owner corrects a mistyped tag: the tickets of the earlier owner on that system
+    // carry the corrected tag too (found through the system's owners, not by reading every ticket).
+    const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+    const fixed = { serviceTag: 'FX9Q2Z7', productLine: asset.productLine, model: asset.model, shipDate: day(asset.shipDate), warrantyLevel: asset.warrantyLevel, warrantyEnd: day(asset.warrantyEnd) };
+    await ava.call('customers.saveAsset', { customerId: buyer.customerId, assetId: asset.id, asset: fixed });
+    expect((await ava.call('tickets.get', { ticketId: ticket.ticket.id })).ticket.serviceTag).toBe('FX9Q2Z7');
   });
 
   it('an agent cannot edit a customer of a segment they do not work', async () => {

@@ -50,7 +50,7 @@ function oldDesk(): string {
 }
 
 type Rows = Record<string, unknown[]>;
-const SKIP = /^(sqlite_|kb_fts|kb_case_fts|kb_case_vocab|migrations$|compact_progress$|sla_policy_versions$|event_actors$|kb_case_terms$|kb_case_pending$|interactions_pending$|sla_recent$)/;
+const SKIP = /^(sqlite_|kb_fts|kb_case_fts|kb_case_vocab|migrations$|compact_progress$|sla_policy_versions$|event_actors$|kb_case_terms$|kb_case_pending$|interactions_pending$|sla_recent$|ticket_trends$)/;
 
 /** Every row of every table, sorted, as the old file holds them (ids as text). */
 function before(dir: string): Rows {
@@ -202,7 +202,7 @@ describe("0014_compact's progress, as the shells' upgrade screen shows it", () =
     db.close();
     const tickets = seen.filter((p) => p.step === 'tickets');
     expect(tickets.at(-1)).toMatchObject({ stepRowsDone: 115, stepRowsTotal: 115 });
-    for (const p of seen.filter((q) => q.step !== 'vacuum')) expect(p.stepRowsDone!).toBeLessThanOrEqual(p.stepRowsTotal!);
+    for (const p of seen.filter((q) => q.step !== 'vacuum' && !q.whole)) expect(p.stepRowsDone!).toBeLessThanOrEqual(p.stepRowsTotal!);
     expect(seen.at(-1)).toMatchObject({ step: 'vacuum' });
     expect(seen.at(-1)!.rowsDone).toBe(seen.at(-1)!.rowsTotal);
 

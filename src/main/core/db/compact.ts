@@ -40,6 +40,8 @@ export interface CompactProgress {
    * On a big desk each takes seconds to minutes, during which the shell cannot answer.
    */
   phase?: 'counting' | 'collecting' | 'indexing';
+  /** The report is of a job that is the whole upgrade by itself (no file to write after it). */
+  whole?: boolean;
 }
 
 interface Step {

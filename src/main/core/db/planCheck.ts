@@ -47,9 +47,6 @@ export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> =
   { pattern: /^select "id" from "tickets" where "is_open" = 1$/, why: 'sla.recompute: an admin re-projects every open ticket on a new policy (the partial index of open tickets)' },
   { pattern: /^delete from "interactions" where "at" < \? and "ticket_id" is null$/, why: 'the retention sweep: contact history outside tickets older than the retention period' },
   { pattern: /FROM csat c JOIN tickets t ON t\.id = c\.ticket_id WHERE c\.score <= 2 AND c\.followed_up_at IS NULL ORDER BY c\.at DESC LIMIT/, why: 'csat.board: the low scores still waiting for a follow-up, newest first, read in order from csat_followup, a partial index that holds only them' },
-  // Known full reads, found when the check learnt to read a table's alias (`SCAN t`): each one
-  // is slow at the default size and has to go. Measured on the 2 M-ticket file, warm cache.
-  { pattern: /^SELECT t\.created_at, t\.subject, t\.description, a\.product_line FROM tickets t LEFT JOIN assets a/, why: 'KNOWN, to remove: trends.board reads and classifies every ticket of its 12 weeks (760,565 at 2 M tickets: 10-13 s); it needs weekly counts kept as tickets are created' },
 ];
 
 /**

@@ -18,6 +18,7 @@ import { uuidv7 } from '../ids';
 import type { SlaStore } from '../sla';
 import { ticketNumber } from '../ticketRows';
 import { ticketStatements } from '../ticketStatements';
+import { trendCounter } from '../kb/trendCounts';
 import type { TicketStore } from '../ticketStore';
 
 // The import's ticket writer: each ticket's log is decided and folded by the shared ticket
@@ -53,6 +54,7 @@ export function importedTickets(
   opts: { deskId: string; reopenWindowMs: number; sla: Pick<SlaStore, 'policyInForce' | 'calendar' | 'recordOutcomes'>; rowOf: TicketStore['rowOf'] },
 ) {
   const st = ticketStatements(db);
+  const trends = trendCounter(db.sqlite);
   const calendarOf = (id: string) => opts.sla.calendar(id);
   let insertRow: { run(...values: unknown[]): unknown } | null = null;
   let columns: (keyof TicketRowDb)[] = [];
@@ -66,6 +68,7 @@ export function importedTickets(
       insertRow = db.sqlite.prepare(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     }
     insertRow.run(...columns.map((c) => row[c]));
+    trends.added(row);
   };
 
   const interaction = (row: TicketRowDb, e: EventDraft) => {

@@ -6,6 +6,7 @@ import { replay } from '../../../shared/ticket';
 import { replayLog, type LogEvent } from '../../../shared/ticketLog';
 import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
 import { testDesk } from '../testing/deskHarness';
+import { keptTrends, recountTrends } from '../testing/trendRecount';
 
 const FIX = join(import.meta.dirname, 'fixtures');
 const zendesk = ['zendesk-ticket-events.json', 'zendesk-tickets.json', 'zendesk-users.json', 'zendesk-organizations.json'].map((f) => join(FIX, f));
@@ -88,6 +89,8 @@ describe('import from Zendesk', () => {
     const second = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r2.jsonl') });
     expect(second.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
     expect(counts()).toEqual(before);
+    // The board's weekly trends count the imported tickets, each once.
+    expect(keptTrends(sql)).toEqual(recountTrends(sql));
   });
 
   it('writes logs the shared ticket log replays to the stored row, counters that match the queues, and tells the hub of live tickets and imported customers', async () => {

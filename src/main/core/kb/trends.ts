@@ -2,6 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { categorize, type Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
+import { lineOf, weekStart } from './trendCounts';
+
+export { weekStart };
 
 // Product trends for the board: tickets per product line and per category per week, with
 // an early-warning mark when a category's last week rises beyond its own usual band, and
@@ -9,13 +12,6 @@ import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
-
-/** Monday 00:00 UTC of the week holding `at`. */
-export function weekStart(at: number): number {
-  const day = Math.floor(at / DAY);
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday.
-  return (day - ((day + 3) % 7)) * DAY;
-}
 
 /**
  * The usual band of a series from its own weeks before the last: mean + 2 standard
@@ -40,8 +36,9 @@ export type TrendsReader = ReturnType<typeof trendsReader>;
 
 export function trendsReader(sqlite: BetterSqlite3.Database) {
   const q = {
-    tickets: sqlite.prepare<[number], { created_at: number; subject: string; description: string; product_line: string | null }>(
-      'SELECT t.created_at, t.subject, t.description, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.created_at >= ?',
+    // The counts kept as tickets are created (trendCounts.ts): a few hundred rows for 12 weeks.
+    counts: sqlite.prepare<[number, number], { week: number; product_line: string; category: Category; n: number; examples: string }>(
+      'SELECT week, product_line, category, n, examples FROM ticket_trends WHERE week >= ? AND week < ? ORDER BY week DESC',
     ),
     comments: sqlite.prepare<[number], { comment: string; product_line: string | null }>("SELECT comment, product_line FROM csat WHERE at >= ? AND comment <> ''"),
   };
@@ -52,27 +49,26 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
     const perProduct = new Map<string, number[]>();
     const perSeries = new Map<string, { productLine: string; category: Category; counts: number[] }>();
     const features = new Map<string, { n: number; examples: string[] }>();
-    const countFeature = (line: string, text: string) => {
+    const countFeature = (line: string, n: number, examples: readonly string[]) => {
       const f = features.get(line) ?? { n: 0, examples: [] };
-      f.n++;
-      if (f.examples.length < 3) f.examples.push(text.slice(0, 140));
+      f.n += n;
+      for (const e of examples) if (f.examples.length < 3) f.examples.push(e.slice(0, 140));
       features.set(line, f);
     };
-    for (const t of q.tickets.all(first)) {
-      const w = Math.floor((t.created_at - first) / WEEK);
-      if (w < 0 || w >= weekCount) continue;
-      const line = t.product_line ?? 'Unknown';
-      const category = categorize(`${t.subject} ${t.description}`);
-      if (category === 'feature_request') countFeature(line, t.subject);
+    // Newest week first: a feature request's examples are the latest ones.
+    for (const c of q.counts.all(first, first + weekCount * WEEK)) {
+      const w = Math.floor((c.week - first) / WEEK);
+      const line = c.product_line;
+      if (c.category === 'feature_request') countFeature(line, c.n, JSON.parse(c.examples) as string[]);
       const p = perProduct.get(line) ?? new Array<number>(weekCount).fill(0);
-      p[w]!++;
+      p[w]! += c.n;
       perProduct.set(line, p);
-      const key = `${line}|${category}`;
-      const s = perSeries.get(key) ?? { productLine: line, category, counts: new Array<number>(weekCount).fill(0) };
-      s.counts[w]!++;
+      const key = `${line}|${c.category}`;
+      const s = perSeries.get(key) ?? { productLine: line, category: c.category, counts: new Array<number>(weekCount).fill(0) };
+      s.counts[w]! += c.n;
       perSeries.set(key, s);
     }
-    for (const c of q.comments.all(first)) if (categorize(c.comment) === 'feature_request') countFeature(c.product_line ?? 'Unknown', c.comment);
+    for (const c of q.comments.all(first)) if (categorize(c.comment) === 'feature_request') countFeature(lineOf(c.product_line), 1, [c.comment]);
     const series: TrendSeries[] = [...perSeries.values()]
       .map((s) => {
         const b = band(s.counts);

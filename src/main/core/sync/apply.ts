@@ -11,6 +11,7 @@ import { ticketChangeOf, type TicketChange, type TicketStore } from '../ticketSt
 import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
+import { trendCounter } from '../kb/trendCounts';
 
 // Applying the hub's log on a desk, and the rebase (DESIGN.md, "Many desks: the hub").
 //
@@ -48,6 +49,7 @@ interface EventRow {
 export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; now: () => number; streams: StreamRegistry; log: (message: string) => void }) {
   const k = db.kysely;
   const st = ticketStatements(db);
+  const trends = trendCounter(db.sqlite);
   const conflicts: ConflictStore = conflictStore(db);
   const q = {
     events: db.prepare<EventRow, [string]>(
@@ -280,6 +282,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         counters.move(before, { ...before, is_open: 0 });
         settleInteractions(db.sqlite);
         q.deleteInteractions.run(before.customer_id, ticketId);
+        trends.removed(before);
         q.deleteTicket.run(ticketId);
       }
       return { change: null, conflicts: conflicted };
@@ -291,7 +294,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     if (before) row = { ...row, number: before.number };
     row = ensureRefs(row, now);
     if (before) st.updateMoved(before, row);
-    else q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
+    else {
+      q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
+      trends.added(row);
+    }
     flushAppends();
     counters.move(before, row);
     if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now);

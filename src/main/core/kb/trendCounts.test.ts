@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDesk } from '../testing/deskHarness';
+import { keptTrends, recountTrends } from '../testing/trendRecount';
+import { fillTicketTrends, trendCounter } from './trendCounts';
+
+// The board's weekly trends are counted as tickets are created (trendCounts.ts). Each test
+// compares what the desk kept with a recount of every ticket on it.
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+const open = async () => {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  return t;
+};
+const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+describe('weekly ticket trends', () => {
+  it('counts each ticket created on the desk in its week, product line and category; the board shows it', async () => {
+    const { desk, as } = await open();
+    const sqlite = desk.db.sqlite;
+    expect(Object.keys(keptTrends(sqlite)).length).toBeGreaterThan(5);
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (found.kind !== 'match') throw new Error('no showcase customer');
+    const system = found.view.assets.find((a) => a.id === found.view.matchedAssetId)!;
+    const grace = await as('Grace Chen');
+    const before = await grace.call('trends.board', { weeks: 4 });
+    const lineBefore = before.perProduct.find((p) => p.productLine === system.productLine)?.counts.at(-1) ?? 0;
+    const subject = 'Feature request: would like a backlit keyboard option';
+    await ava.call('tickets.create', { customerId: found.view.customer.id, assetId: system.id, subject });
+    await ava.call('tickets.create', { customerId: found.view.customer.id, assetId: null, subject: 'Battery not charging' });
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+
+    const after = await grace.call('trends.board', { weeks: 4 });
+    expect(after.perProduct.find((p) => p.productLine === system.productLine)?.counts.at(-1)).toBe(lineBefore + 1);
+    expect(after.series.find((s) => s.productLine === 'Unknown' && s.category === 'battery')?.counts.at(-1)).toBeGreaterThanOrEqual(1);
+    const requests = after.featureRequests.find((f) => f.productLine === system.productLine);
+    expect(requests?.examples).toContain(subject);
+  });
+
+  it('moves a system’s tickets to its corrected product line', async () => {
+    const { desk, as } = await open();
+    const sqlite = desk.db.sqlite;
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (found.kind !== 'match') throw new Error('no showcase customer');
+    const system = found.view.assets.find((a) => a.id === found.view.matchedAssetId)!;
+    for (const subject of ['Screen flickers', 'Fan noisy under load']) await ava.call('tickets.create', { customerId: found.view.customer.id, assetId: system.id, subject });
+    const record = await ava.call('customers.record', { customerId: found.view.customer.id });
+    const a = record.assets.find((x) => x.id === system.id)!;
+    await ava.call('customers.saveAsset', {
+      customerId: found.view.customer.id,
+      assetId: a.id,
+      asset: { serviceTag: a.serviceTag, productLine: 'Precision', model: a.model, shipDate: isoDay(a.shipDate), warrantyLevel: a.warrantyLevel, warrantyEnd: isoDay(a.warrantyEnd) },
+    });
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+    const board = await (await as('Grace Chen')).call('trends.board', { weeks: 4 });
+    expect(board.series.find((s) => s.productLine === 'Precision' && s.category === 'display')?.counts.at(-1)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes a removed ticket out of its count (a creation the hub refused)', async () => {
+    const { desk } = await open();
+    const sqlite = desk.db.sqlite;
+    const gone = sqlite.prepare('SELECT id, created_at, subject, description, asset_id FROM tickets ORDER BY created_at DESC LIMIT 1').get() as {
+      id: string; created_at: number; subject: string; description: string; asset_id: string | null;
+    };
+    sqlite.transaction(() => trendCounter(sqlite).removed(gone))();
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite, new Set([gone.id])));
+  });
+
+  it('migration 0019 counts the tickets already on a desk, and resumes where a stop left it', async () => {
+    const { desk } = await open();
+    const sqlite = desk.db.sqlite;
+    const expected = recountTrends(sqlite);
+    sqlite.exec('DROP TABLE ticket_trends');
+    // Stopped after two batches of 7: the third batch's transaction never commits.
+    let batches = 0;
+    const reports: number[] = [];
+    await expect(
+      fillTicketTrends(sqlite, (p) => {
+        reports.push(p.rowsDone);
+        if (p.rowsDone > 0 && ++batches === 3) throw new Error('stopped');
+      }, 7),
+    ).rejects.toThrow('stopped');
+    expect(sqlite.prepare('SELECT done FROM ticket_trends_fill').pluck().get()).toBe(14);
+    expect(Object.values(keptTrends(sqlite)).reduce((s, n) => s + n, 0)).toBe(14);
+    // Started again: it goes on from the 15th ticket, to the end, once.
+    await fillTicketTrends(sqlite, (p) => reports.push(p.rowsDone), 7);
+    expect(keptTrends(sqlite)).toEqual(expected);
+    expect(reports.at(-1)).toBe(Object.values(expected).reduce((s, n) => s + n, 0));
+    await fillTicketTrends(sqlite, () => undefined, 7);
+    expect(keptTrends(sqlite)).toEqual(expected);
+  });
+});
