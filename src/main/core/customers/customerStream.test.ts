@@ -6,6 +6,7 @@ import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticke
 import { Sql } from '../db/exec';
 import type { Desk } from '../desk';
 import { testDesk } from '../testing/deskHarness';
+import { keptTrends, recountTrends } from '../testing/trendRecount';
 import { customerStreamApplier } from './customerStream';
 
 // Two desks, each with its own database, and the hub in between played by hand: what one
@@ -72,6 +73,27 @@ describe("the 'customer' stream", () => {
         ['ASSET_REGISTERED', 'Ava Martin'],
       ]),
     );
+  });
+
+  it('carries a corrected tag and product line to the tickets of the system on the other desk, and to its weekly trends', async () => {
+    const a = await open();
+    const b = await open();
+    const before = lastSeq(a.desk);
+    const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: system });
+    b.applier.apply(pushed(a.desk, before).envelopes);
+    const found = await b.ava.call('lookup.search', { query: system.serviceTag });
+    if (found.kind !== 'match') throw new Error('not applied');
+    const ticket = await b.ava.call('tickets.create', { customerId, assetId: found.view.matchedAssetId, subject: 'Screen flickers' });
+    const assetId = found.view.matchedAssetId!;
+    const grace = await b.as('Grace Chen');
+    const precision = async () => (await grace.call('trends.board', { weeks: 4 })).series.find((s) => s.productLine === 'Precision' && s.category === 'display')?.counts.at(-1) ?? 0;
+    const was = await precision();
+    const mid = lastSeq(a.desk);
+    await a.ava.call('customers.saveAsset', { customerId, assetId, asset: { ...system, serviceTag: 'PR1Y4A8', productLine: 'Precision' } });
+    b.applier.apply(pushed(a.desk, mid).envelopes);
+    expect((await b.ava.call('tickets.get', { ticketId: ticket.ticket.id })).ticket.serviceTag).toBe('PR1Y4A8');
+    expect(keptTrends(b.desk.db.sqlite)).toEqual(recountTrends(b.desk.db.sqlite));
+    expect(await precision()).toBe(was + 1);
   });
 
   it('keeps two edits of different fields made on two desks: the email from one, the phone from the other', async () => {
