@@ -198,7 +198,7 @@ function TrendsPanel({ data }: { data: Trends }) {
             <Stack gap={6} mb="md">
               {rising.slice(0, 8).map((s) => (
                 <Group key={`${s.productLine}|${s.category}`} gap="xs" wrap="nowrap">
-                  <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
+                  <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ flexShrink: 0 }}>{t('trends.rising')}</Badge>
                   <Text size="sm">{s.productLine} · {categoryLabel(s.category)}</Text>
                   <Box inert aria-hidden><StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /></Box>
                   <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
@@ -216,7 +216,8 @@ function TrendsPanel({ data }: { data: Trends }) {
                   <Table.Tr key={f.productLine}>
                     <Table.Td>{f.productLine}</Table.Td>
                     <Table.Td ta="end" w={60}>{formatNumber(f.n)}</Table.Td>
-                    <Table.Td><Text size="xs" c="dimmed" lineClamp={1}>{f.examples[0]}</Text></Table.Td>
+                    {/* A request in the caller's words: its own direction, whatever the page's. */}
+                    <Table.Td><Text size="xs" c="dimmed" lineClamp={1} dir="auto">{f.examples[0]}</Text></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

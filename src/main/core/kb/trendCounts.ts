@@ -15,7 +15,7 @@ import { OF_ASSET } from '../ticketRows';
 // - Every path that creates or removes a ticket row counts it: the ticket store, the sync
 //   applier (and its removal of a ticket the hub refused), the importer, and the bench's
 //   generator (countTickets). trendCounts.test.ts compares the table with a recount.
-// - Feature requests keep the first three subjects of their week as examples.
+// - Feature requests keep the latest three subjects of their week as examples, newest first.
 
 export const TICKET_TRENDS_DDL = `CREATE TABLE ticket_trends (
   week INTEGER NOT NULL,
@@ -63,7 +63,7 @@ export function trendCounter(sqlite: BetterSqlite3.Database) {
     ofAsset: sqlite.prepare<[string, string, string], TrendTicket>(`SELECT created_at, subject, description FROM tickets WHERE ${OF_ASSET}`),
   };
 
-  /** Adds `delta` tickets to one count; examples join (up to three) or leave with them. */
+  /** Adds `delta` tickets to one count; examples (newest first, three at most) join in front or leave with them. */
   function bump(week: number, line: string, category: Category, delta: number, add: readonly string[] = [], drop: readonly string[] = []): void {
     const row = q.get.get(week, line, category);
     if (!row) {
@@ -80,7 +80,7 @@ export function trendCounter(sqlite: BetterSqlite3.Database) {
       const i = examples.indexOf(d);
       if (i >= 0) examples.splice(i, 1);
     }
-    examples = [...examples, ...add].slice(0, EXAMPLES);
+    examples = [...add, ...examples].slice(0, EXAMPLES);
     q.update.run(n, JSON.stringify(examples), week, line, category);
   }
 
@@ -139,7 +139,8 @@ export async function countTickets(
         const key = `${week}|${line}|${category}`;
         const s = sums.get(key) ?? { week, line, category, n: 0, examples: [] };
         s.n++;
-        if (category === 'feature_request' && s.examples.length < EXAMPLES) s.examples.push(exampleOf(t));
+        // Rows come oldest first: each later request goes in front.
+        if (category === 'feature_request') s.examples = [exampleOf(t), ...s.examples].slice(0, EXAMPLES);
         sums.set(key, s);
       }
       for (const s of sums.values()) counter.bump(s.week, s.line, s.category, s.n, s.examples);

@@ -55,7 +55,7 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       for (const e of examples) if (f.examples.length < 3) f.examples.push(e.slice(0, 140));
       features.set(line, f);
     };
-    // Newest week first: a feature request's examples are the latest ones.
+    // Newest week first, and each week's examples newest first: the board shows the latest requests.
     for (const c of q.counts.all(first, first + weekCount * WEEK)) {
       const w = Math.floor((c.week - first) / WEEK);
       const line = c.product_line;
