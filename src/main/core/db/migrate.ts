@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_kb_case_terms';
 import * as m0016 from './migrations/0016_kb_case_pending';
 import * as m0017 from './migrations/0017_interactions_pending';
 import * as m0018 from './migrations/0018_sla_recent';
+import * as m0020 from './migrations/0020_import_ids_local';
 import { fillTicketTrends } from '../kb/trendCounts';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0017_interactions_pending', up: m0017.up },
   { id: '0018_sla_recent', up: m0018.up },
   { id: '0019_ticket_trends', job: fillTicketTrends },
+  { id: '0020_import_ids_local', up: m0020.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {
