@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tagToExpressCode } from '../../shared/serviceTag';
 import { replay } from '../../shared/ticket';
 import type { TicketEvent, TicketInput } from '../../shared/ticketMachine';
 import { SHOWCASE } from './demo';
 import { testDesk } from './testing/deskHarness';
+import { deskPerTest } from './testing/deskPerTest';
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-const open = async () => {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  return t;
-};
+const open = deskPerTest();
 
 describe('looking a caller up', () => {
   it('finds the customer, their systems and tickets by service tag in any format', async () => {

@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
-import { testDesk } from '../testing/deskHarness';
+import { deskPerTest } from '../testing/deskPerTest';
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-const open = async () => {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  return t;
-};
+const open = deskPerTest();
 
 describe('privacy', () => {
   it('writes who opened whose record, when and why, for an admin to read', async () => {

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
-import { testDesk } from '../testing/deskHarness';
+import { deskPerTest } from '../testing/deskPerTest';
 import { duplicateQueries } from './records';
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-const open = async () => {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  return t;
-};
+const open = deskPerTest();
 
 const newCaller = {
   kind: 'person' as const,

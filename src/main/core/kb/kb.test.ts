@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/deskHarness';
+import { describe, expect, it } from 'vitest';
+import { deskPerTest } from '../testing/deskPerTest';
 import { kbStore } from './kbStore';
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-const open = async () => {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  return t;
-};
+const open = deskPerTest();
 
 describe('knowledge base', () => {
   it('finds articles whatever the case, accents or Persian letter variants', async () => {

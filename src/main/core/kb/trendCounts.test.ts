@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/deskHarness';
+import { describe, expect, it } from 'vitest';
+import { deskPerTest } from '../testing/deskPerTest';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
 import { fillTicketTrends, trendCounter } from './trendCounts';
 
 // The board's weekly trends are counted as tickets are created (trendCounts.ts). Each test
 // compares what the desk kept with a recount of every ticket on it.
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-const open = async () => {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  return t;
-};
+const open = deskPerTest();
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 describe('weekly ticket trends', () => {
