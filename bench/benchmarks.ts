@@ -139,7 +139,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
     const size = readSize(Math.min(ctx.samples, 500));
     const WEEK = 7 * 86_400_000;
     const counts = ctx.raw.prepare('SELECT week, product_line, category, n, examples FROM ticket_trends WHERE week >= ? AND week < ? ORDER BY week DESC');
-    const comments = ctx.raw.prepare("SELECT comment, product_line FROM csat WHERE at >= ? AND comment <> ''");
+    const comments = ctx.raw.prepare('SELECT product_line, requests, examples FROM csat_daily WHERE day >= ? AND requests > 0 ORDER BY day DESC');
     return {
       name: 'trends_board',
       ...size,
@@ -149,7 +149,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
       floor: () => {
         const first = weekStart(ctx.now()) - 11 * WEEK;
         counts.all(first, first + 12 * WEEK);
-        comments.all(first);
+        comments.all(first / 86_400_000);
       },
       targetP99Us: 20_000,
     };

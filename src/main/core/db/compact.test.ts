@@ -50,7 +50,7 @@ function oldDesk(): string {
 }
 
 type Rows = Record<string, unknown[]>;
-const SKIP = /^(sqlite_|kb_fts|kb_case_fts|kb_case_vocab|migrations$|compact_progress$|sla_policy_versions$|event_actors$|kb_case_terms$|kb_case_pending$|interactions_pending$|sla_recent$|ticket_trends$)/;
+const SKIP = /^(sqlite_|kb_fts|kb_case_fts|kb_case_vocab|migrations$|compact_progress$|sla_policy_versions$|event_actors$|kb_case_terms$|kb_case_pending$|interactions_pending$|sla_recent$|ticket_trends$|csat_daily$)/;
 
 /** Every row of every table, sorted, as the old file holds them (ids as text). */
 function before(dir: string): Rows {

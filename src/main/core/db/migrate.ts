@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_interactions_pending';
 import * as m0018 from './migrations/0018_sla_recent';
 import * as m0020 from './migrations/0020_import_ids_local';
 import { fillTicketTrends } from '../kb/trendCounts';
+import { fillCsatDaily } from '../kb/csatCounts';
 
 // Forward-only migrations, imported statically so they survive bundling. Each id is
 // recorded when applied; a database whose recorded history is not a prefix of this list
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0018_sla_recent', up: m0018.up },
   { id: '0019_ticket_trends', job: fillTicketTrends },
   { id: '0020_import_ids_local', up: m0020.up },
+  { id: '0021_csat_daily', job: fillCsatDaily },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

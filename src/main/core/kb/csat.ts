@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api';
 import type { Actor, Segment, Tier } from '../../../shared/domain';
 import type { CsatBoard, CsatEntry } from '../../../shared/kb/schemas';
 import { uuidv7 } from '../ids';
+import { csatCounter, DAY_MS, type CsatScore } from './csatCounts';
 import type { Outbox } from '../outbox';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import {
@@ -41,6 +42,7 @@ const ticketNumber = (n: number) => `T-${String(n).padStart(6, '0')}`;
 export type CsatStore = ReturnType<typeof csatStore>;
 
 export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Outbox | null } = {}) {
+  const counts = csatCounter(sqlite);
   const q = {
     ticket: sqlite.prepare<[string], { id: string; number: number; customer_id: string; segment: string; tier: number; state: string; product_line: string | null }>(
       `SELECT t.id, t.number, t.customer_id, t.segment, t.tier, t.state, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.id = ?`,
@@ -56,10 +58,15 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
       `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
        FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.ticket_id = ?`,
     ),
-    cells: sqlite.prepare<[number], { segment: Segment; tier: Tier; n: number; mean: number }>(
-      'SELECT segment, tier, count(*) AS n, avg(score) AS mean FROM csat WHERE at >= ? GROUP BY segment, tier ORDER BY segment, tier',
+    // The board reads the daily counts (csatCounts.ts); only the first, partial day of its 4
+    // weeks is read score by score.
+    days: sqlite.prepare<[number], { day: number; segment: Segment; tier: Tier; n: number; score_sum: number }>(
+      'SELECT day, segment, tier, n, score_sum FROM csat_daily WHERE day >= ?',
     ),
-    since: sqlite.prepare<[number], { segment: Segment; at: number; score: number }>('SELECT segment, at, score FROM csat WHERE at >= ?'),
+    partialDay: sqlite.prepare<[number, number], { segment: Segment; tier: Tier; n: number; score_sum: number }>(
+      'SELECT segment, tier, count(*) AS n, sum(score) AS score_sum FROM csat WHERE at >= ? AND at < ? GROUP BY segment, tier',
+    ),
+    old: sqlite.prepare<[string], CsatScore>('SELECT at, segment, tier, product_line, score, comment FROM csat WHERE ticket_id = ?'),
     followUps: sqlite.prepare<[], CsatRow>(
       `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
        FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.score <= 2 AND c.followed_up_at IS NULL ORDER BY c.at DESC LIMIT 200`,
@@ -94,7 +101,9 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     if (!t) throw new ApiError('not_found', say('ticketNotFound'));
     if (t.state !== 'resolved' && t.state !== 'closed') throw new ApiError('refused', 'Satisfaction is asked once the ticket is resolved.');
     sqlite.transaction(() => {
+      const before = q.old.get(t.id);
       q.put.run(t.id, t.customer_id, t.segment, t.tier, t.product_line, input.score, input.comment, source, actor.id, at);
+      counts.replaced(before, { at, segment: t.segment, tier: t.tier, product_line: t.product_line, score: input.score, comment: input.comment });
       const payload: CsatRecordedPayload = {
         ticketId: t.id, customerId: t.customer_id, segment: segmentSchema.parse(t.segment), tier: tierSchema.parse(t.tier), productLine: t.product_line,
         score: input.score, comment: input.comment, source,
@@ -129,17 +138,35 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
 
   function board(now: number, weeks = 8): CsatBoard {
     const from = weekStart(now) - (weeks - 1) * WEEK;
+    // The 4 weeks of the cells end now and start inside a day: that day's scores are read
+    // one by one, the days after it from their counts.
+    const cellsFrom = now - 4 * WEEK;
+    const firstFullDay = Math.floor(cellsFrom / DAY_MS) + 1;
     const byWeek = new Map<string, { week: number; segment: Segment; n: number; sum: number }>();
-    for (const r of q.since.all(from)) {
-      const week = weekStart(r.at);
-      const key = `${week}|${r.segment}`;
-      const cell = byWeek.get(key) ?? { week, segment: r.segment, n: 0, sum: 0 };
-      cell.n++;
-      cell.sum += r.score;
-      byWeek.set(key, cell);
+    const byCell = new Map<string, { segment: Segment; tier: Tier; n: number; sum: number }>();
+    const addCell = (segment: Segment, tier: Tier, n: number, sum: number) => {
+      const key = `${segment}|${tier}`;
+      const cell = byCell.get(key) ?? { segment, tier, n: 0, sum: 0 };
+      cell.n += n;
+      cell.sum += sum;
+      byCell.set(key, cell);
+    };
+    for (const r of q.days.all(Math.min(Math.floor(from / DAY_MS), firstFullDay))) {
+      if (r.day * DAY_MS >= from) {
+        const week = weekStart(r.day * DAY_MS);
+        const key = `${week}|${r.segment}`;
+        const cell = byWeek.get(key) ?? { week, segment: r.segment, n: 0, sum: 0 };
+        cell.n += r.n;
+        cell.sum += r.score_sum;
+        byWeek.set(key, cell);
+      }
+      if (r.day >= firstFullDay) addCell(r.segment, r.tier, r.n, r.score_sum);
     }
+    for (const r of q.partialDay.all(cellsFrom, firstFullDay * DAY_MS)) addCell(r.segment, r.tier, r.n, r.score_sum);
     return {
-      cells: q.cells.all(now - 4 * WEEK),
+      cells: [...byCell.values()]
+        .sort((a, b) => a.segment.localeCompare(b.segment) || a.tier - b.tier)
+        .map((c) => ({ segment: c.segment, tier: c.tier, n: c.n, mean: c.sum / c.n })),
       weekly: [...byWeek.values()].sort((a, b) => a.week - b.week || a.segment.localeCompare(b.segment)).map((c) => ({ week: c.week, segment: c.segment, n: c.n, mean: c.sum / c.n })),
       followUps: q.followUps.all().map(toEntry),
     };
@@ -163,7 +190,9 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
       const c = csatRecordedPayloadSchema.safeParse(e.payload);
       if (!c.success) return;
       const d = c.data;
+      const before = q.old.get(d.ticketId);
       q.putAt.run(d.ticketId, d.customerId, d.segment, d.tier, d.productLine, d.score, d.comment, d.source, e.actor.id, e.deskTime, e.seq);
+      counts.replaced(before, { at: e.deskTime, segment: d.segment, tier: d.tier, product_line: d.productLine, score: d.score, comment: d.comment });
     } else if (e.type === 'csat.followed_up') {
       const c = csatFollowedUpPayloadSchema.safeParse(e.payload);
       if (!c.success || current === 0) return;

@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
-import { categorize, type Category } from '../../../shared/kb/category';
+import type { Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
-import { lineOf, weekStart } from './trendCounts';
+import { weekStart } from './trendCounts';
 
 export { weekStart };
 
@@ -40,7 +40,10 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
     counts: sqlite.prepare<[number, number], { week: number; product_line: string; category: Category; n: number; examples: string }>(
       'SELECT week, product_line, category, n, examples FROM ticket_trends WHERE week >= ? AND week < ? ORDER BY week DESC',
     ),
-    comments: sqlite.prepare<[number], { comment: string; product_line: string | null }>("SELECT comment, product_line FROM csat WHERE at >= ? AND comment <> ''"),
+    // Feature requests in satisfaction comments, counted per day as scores are recorded (csatCounts.ts).
+    comments: sqlite.prepare<[number], { product_line: string; requests: number; examples: string }>(
+      'SELECT product_line, requests, examples FROM csat_daily WHERE day >= ? AND requests > 0 ORDER BY day DESC',
+    ),
   };
 
   function board(now: number, weekCount: number): Trends {
@@ -68,7 +71,7 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       s.counts[w]! += c.n;
       perSeries.set(key, s);
     }
-    for (const c of q.comments.all(first)) if (categorize(c.comment) === 'feature_request') countFeature(lineOf(c.product_line), 1, [c.comment]);
+    for (const c of q.comments.all(first / DAY)) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
     const series: TrendSeries[] = [...perSeries.values()]
       .map((s) => {
         const b = band(s.counts);

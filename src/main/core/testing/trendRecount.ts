@@ -1,8 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { DAY_MS, isRequest, type CsatScore } from '../kb/csatCounts';
 import { categoryOf, lineOf, weekStart, type TrendTicket } from '../kb/trendCounts';
 
-// What the board's weekly trends must hold, counted the slow way: every ticket on the desk,
-// joined to its system, classified. Tests compare it with what the desk kept (ticket_trends).
+// What the board's counts must hold, counted the slow way: every ticket on the desk, joined to
+// its system, classified (ticket_trends); every satisfaction score (csat_daily). Tests compare
+// them with what the desk kept.
 
 export type TrendCounts = Record<string, number>;
 
@@ -25,6 +27,29 @@ export function keptTrends(sqlite: BetterSqlite3.Database): TrendCounts {
   const out: TrendCounts = {};
   for (const r of sqlite.prepare('SELECT week, product_line, category, n FROM ticket_trends').all() as Array<{ week: number; product_line: string; category: string; n: number }>) {
     out[`${r.week}|${r.product_line}|${r.category}`] = r.n;
+  }
+  return out;
+}
+
+/** Scores per "day|segment|tier|product line": count, sum and feature requests, from the csat rows themselves. */
+export function recountCsat(sqlite: BetterSqlite3.Database): Record<string, [number, number, number]> {
+  const out: Record<string, [number, number, number]> = {};
+  const rows = sqlite.prepare('SELECT at, segment, tier, product_line, score, comment FROM csat /* scan: a test recounts every score */').all() as CsatScore[];
+  for (const s of rows) {
+    const key = `${Math.floor(s.at / DAY_MS)}|${s.segment}|${s.tier}|${lineOf(s.product_line)}`;
+    const c = (out[key] ??= [0, 0, 0]);
+    c[0]++;
+    c[1] += s.score;
+    if (isRequest(s.comment)) c[2]++;
+  }
+  return out;
+}
+
+/** The same, as the desk keeps it (csat_daily). */
+export function keptCsat(sqlite: BetterSqlite3.Database): Record<string, [number, number, number]> {
+  const out: Record<string, [number, number, number]> = {};
+  for (const r of sqlite.prepare('SELECT day, segment, tier, product_line, n, score_sum, requests FROM csat_daily').all() as Array<{ day: number; segment: string; tier: number; product_line: string; n: number; score_sum: number; requests: number }>) {
+    out[`${r.day}|${r.segment}|${r.tier}|${r.product_line}`] = [r.n, r.score_sum, r.requests];
   }
   return out;
 }

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type BetterSqlite3 from 'better-sqlite3';
+import { csatEntityId } from '../../../shared/kb/knowledgeStream';
+import { deskPerTest } from '../testing/deskPerTest';
+import { keptCsat, recountCsat } from '../testing/trendRecount';
+import { csatStore } from './csat';
+import { fillCsatDaily } from './csatCounts';
+import { weekStart } from './trendCounts';
+
+// The CSAT board and the trends' feature requests from comments read daily counts kept as
+// scores are recorded (csatCounts.ts). Each test compares them with the scores themselves.
+
+const open = deskPerTest();
+const WEEK = 7 * 86_400_000;
+
+/** The board as it was computed before the counts: from every score of its weeks. */
+function boardFromScores(sqlite: BetterSqlite3.Database, now: number) {
+  const cells = sqlite
+    .prepare('SELECT segment, tier, count(*) AS n, avg(score) AS mean FROM csat WHERE at >= ? GROUP BY segment, tier ORDER BY segment, tier /* scan: the test recounts */')
+    .all(now - 4 * WEEK) as Array<{ segment: string; tier: number; n: number; mean: number }>;
+  const byWeek = new Map<string, { week: number; segment: string; n: number; sum: number }>();
+  for (const r of sqlite.prepare('SELECT segment, at, score FROM csat WHERE at >= ?').all(weekStart(now) - 7 * WEEK) as Array<{ segment: string; at: number; score: number }>) {
+    const week = weekStart(r.at);
+    const c = byWeek.get(`${week}|${r.segment}`) ?? { week, segment: r.segment, n: 0, sum: 0 };
+    c.n++;
+    c.sum += r.score;
+    byWeek.set(`${week}|${r.segment}`, c);
+  }
+  const weekly = [...byWeek.values()].sort((a, b) => a.week - b.week || a.segment.localeCompare(b.segment)).map((c) => ({ week: c.week, segment: c.segment, n: c.n, mean: c.sum / c.n }));
+  return { cells, weekly };
+}
+
+const rounded = <T extends { mean: number }>(xs: T[]) => xs.map((x) => ({ ...x, mean: Math.round(x.mean * 1e9) / 1e9 }));
+
+describe('daily satisfaction counts', () => {
+  it('count every score as it is recorded; the CSAT board from them equals the board from the scores', async () => {
+    const { desk, clock, as } = await open();
+    const sqlite = desk.db.sqlite;
+    expect(Object.keys(keptCsat(sqlite)).length).toBeGreaterThan(5);
+    expect(keptCsat(sqlite)).toEqual(recountCsat(sqlite));
+    const grace = await as('Grace Chen');
+    const board = await grace.call('csat.board');
+    const expected = boardFromScores(sqlite, clock.now());
+    expect(board.cells.length).toBeGreaterThan(3);
+    expect(rounded(board.cells)).toEqual(rounded(expected.cells));
+    expect(rounded(board.weekly)).toEqual(rounded(expected.weekly));
+  });
+
+  it('move a score recorded again, here or on another desk, from its old day to its new one', async () => {
+    const { desk, clock, as } = await open();
+    const sqlite = desk.db.sqlite;
+    const scored = sqlite.prepare('SELECT ticket_id, customer_id, segment, tier, product_line, seq FROM csat ORDER BY at LIMIT 2').all() as Array<{
+      ticket_id: string; customer_id: string; segment: 'education'; tier: 1; product_line: string | null; seq: number;
+    }>;
+    const grace = await as('Grace Chen');
+    clock.advance(2 * 86_400_000);
+    const request = 'Would be great to have a longer battery option for this model.';
+    await grace.call('csat.record', { ticketId: scored[0]!.ticket_id, score: 5, comment: request });
+    expect(keptCsat(sqlite)).toEqual(recountCsat(sqlite));
+    // The trends show the comment as the latest feature request of its product line.
+    const trends = await grace.call('trends.board', { weeks: 4 });
+    const line = scored[0]!.product_line || 'Unknown';
+    expect(trends.featureRequests.find((f) => f.productLine === line)?.examples).toContain(request);
+
+    // From another desk, through the hub: the same replacement.
+    const other = scored[1]!;
+    const remote = csatStore(sqlite);
+    sqlite.transaction(() =>
+      remote.applyRemote({
+        id: '0190a000-0000-7000-8000-000000000001', stream: 'knowledge', entityId: csatEntityId(other.ticket_id), seq: other.seq + 1, type: 'csat.recorded', payloadVersion: 1,
+        payload: { ticketId: other.ticket_id, customerId: other.customer_id, segment: other.segment, tier: other.tier, productLine: other.product_line, score: 1, comment: 'Nobody called back.', source: 'agent' },
+        actor: { id: 'system', role: 'system', tier: 1, segments: [] }, deskId: 'other', deskTime: clock.now(), globalSeq: 1,
+      }),
+    )();
+    expect(sqlite.prepare('SELECT score FROM csat WHERE ticket_id = ?').pluck().get(other.ticket_id)).toBe(1);
+    expect(keptCsat(sqlite)).toEqual(recountCsat(sqlite));
+    const board = await grace.call('csat.board');
+    const expected = boardFromScores(sqlite, clock.now());
+    expect(rounded(board.cells)).toEqual(rounded(expected.cells));
+    expect(rounded(board.weekly)).toEqual(rounded(expected.weekly));
+  });
+
+  it('migration 0021 counts the scores already on a desk, once', async () => {
+    const { desk } = await open();
+    const sqlite = desk.db.sqlite;
+    const expected = recountCsat(sqlite);
+    sqlite.exec('DROP TABLE csat_daily');
+    await fillCsatDaily(sqlite, () => undefined);
+    expect(keptCsat(sqlite)).toEqual(expected);
+    await fillCsatDaily(sqlite, () => undefined);
+    expect(keptCsat(sqlite)).toEqual(expected);
+  });
+});
