@@ -5,9 +5,11 @@ import { Board } from './pages/board';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
 
-// The board's product trends come from counts the desk keeps as tickets are created
-// (trendCounts.ts): a feature request an agent records is on the supervisor's board at once,
-// under its system's product line, with its own words as the latest example.
+// The supervisor's product trends and satisfaction figures come from counts the desk keeps as
+// tickets are created and scores recorded (trendCounts.ts, csatCounts.ts): what an agent
+// records is on the board at once. A feature request shows under its system's product line,
+// with its own words as the latest example; a low score joins the follow-up list and its
+// queue's count of the last 4 weeks.
 
 test('a feature request an agent records shows on the board’s product trends, newest first', async ({ page }) => {
   test.slow();
@@ -32,4 +34,48 @@ test('a feature request an agent records shows on the board’s product trends, 
   await expect(request.getByRole('cell').first()).not.toHaveText('Unknown');
   const line = (await request.getByRole('cell').first().textContent()) ?? '';
   await expect(trends.getByRole('row').filter({ hasText: new RegExp(`^${line}`) }).first()).toBeVisible();
+});
+
+test('a low score an agent records reaches the supervisor’s follow-up list and the month’s mean for its queue', async ({ page }) => {
+  test.slow();
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF1');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Lakeside Unified School District');
+  const subject = 'Projector cart charger missing';
+  await customer.createTicket({ subject });
+  const ticket = new TicketView(page);
+  await expect(ticket.heading(subject)).toBeVisible();
+  await ticket.take();
+  await ticket.resolve('fixed_remotely', 'Sent a replacement charger.');
+  const number = /T-\d+/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[0];
+
+  // Grace's board before the score: the mean and count of Education tier 1.
+  await app.switchUser('Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  const cell = page.getByTestId('csat-education-1');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.getByText(/\d/).first().hover();
+  const before = Number(/from (\d+)/.exec((await page.getByRole('tooltip').textContent()) ?? '')?.[1] ?? Number.NaN);
+  expect(before).toBeGreaterThan(0);
+
+  await app.switchUser('Ava Martin');
+  await page.goBack();
+  await expect(ticket.heading(subject)).toBeVisible();
+  const form = page.getByRole('region', { name: en['csat.title'] });
+  await form.getByTestId('csat-score').fill('1');
+  await form.getByLabel(en['csat.comment']).fill('Nobody told us the charger was on its way.');
+  await form.getByRole('button', { name: en['csat.save'] }).click();
+  await expect(form).toContainText('Scored 1 / 5');
+
+  await app.switchUser('Grace Chen');
+  await board.open();
+  const followUps = page.getByRole('region', { name: new RegExp(`^${en['csat.followUps']}`) });
+  await followUps.scrollIntoViewIfNeeded();
+  await expect(followUps.getByRole('link', { name: number! })).toBeVisible();
+  await expect(followUps).toContainText('Nobody told us the charger was on its way.');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.getByText(/\d/).first().hover();
+  await expect(page.getByRole('tooltip')).toContainText(`from ${before + 1}`);
 });
