@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
 import { deskPerTest } from '../testing/deskPerTest';
+import { keptCsat, recountCsat } from '../testing/trendRecount';
 
 const open = deskPerTest();
 
@@ -49,7 +50,12 @@ describe('privacy', () => {
     expect(exported).toMatchObject({ customer: { id, email: SHOWCASE.maria.email } });
     expect((exported.tickets as unknown[]).length).toBe(maria.view.openTickets.length + maria.view.pastTickets.length);
     const sql = desk.db.sqlite;
-    const stats = () => sql.prepare('select (select count(*) from tickets where customer_id = ?) t, (select count(*) from ticket_events) e, (select count(*) from sla_outcomes) o').get(id);
+    // A score with the caller's own words in its comment.
+    const t = await ava.call('tickets.create', { customerId: id, subject: 'Battery drains overnight' });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Updated the BIOS.' } });
+    await ava.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'Maria here: would be great to have a longer battery option. Call 415 555 0100.' });
+    const stats = () => sql.prepare('select (select count(*) from tickets where customer_id = ?) t, (select count(*) from ticket_events) e, (select count(*) from sla_outcomes) o, (select count(*) || \'/\' || sum(score) from csat) s').get(id);
     const before = stats();
     const wrong = await admin.raw('privacy.erase', { customerId: id, confirmName: 'Maria' });
     expect(!wrong.ok && wrong.error.issues?.[0]?.path).toBe('confirmName');
@@ -57,9 +63,16 @@ describe('privacy', () => {
     expect(erased.customer).toMatchObject({ email: null, phone: null, erasedAt: expect.any(Number) });
     expect(erased.customer.name).not.toContain('Maria');
     expect(stats()).toEqual(before);
-    const text = JSON.stringify(sql.prepare('select * from customer_events where customer_id = ?').all(id)) + JSON.stringify(sql.prepare('select summary from interactions where customer_id = ?').all(id)) + JSON.stringify(sql.prepare('select customer_name from tickets where customer_id = ?').all(id));
+    const text =
+      JSON.stringify(sql.prepare('select * from customer_events where customer_id = ?').all(id)) +
+      JSON.stringify(sql.prepare('select summary from interactions where customer_id = ?').all(id)) +
+      JSON.stringify(sql.prepare('select customer_name from tickets where customer_id = ?').all(id)) +
+      JSON.stringify(sql.prepare('select comment from csat where ticket_id = ?').all(t.ticket.id)) +
+      JSON.stringify(sql.prepare('select examples from csat_daily /* scan: the test reads it all */').all());
     expect(text).not.toMatch(/Maria|Gonzalez|415|example\.com/);
     expect((await ava.call('lookup.search', { query: SHOWCASE.maria.email })).kind).toBe('none');
+    // The score stays, and the daily counts still equal the scores.
+    expect(keptCsat(sql)).toEqual(recountCsat(sql));
   });
 
   it('removes interactions outside tickets after the retention period', async () => {

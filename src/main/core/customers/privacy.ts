@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api';
 import { customerLog, type RecordActor } from './customerLog';
 import { param, type Sql } from '../db/exec';
 import { settleInteractions } from '../stagedInteractions';
+import { csatCounter, type CsatScore } from '../kb/csatCounts';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -133,6 +134,17 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
   // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
   settleInteractions(db.sqlite);
   db.run(k.updateTable('interactions').set({ summary: '(erased on request)' }).where('customer_id', '=', customerId));
+  // So is a satisfaction comment; the score stays. The daily counts lose the comment with it
+  // (as an example, and as a feature request if it was one).
+  const counts = csatCounter(db.sqlite);
+  const commented = db.sqlite.prepare<[string], CsatScore & { ticket_id: string }>(
+    "SELECT c.ticket_id, c.at, c.segment, c.tier, c.product_line, c.score, c.comment FROM tickets t JOIN csat c ON c.ticket_id = t.id WHERE t.customer_id = ? AND c.comment <> ''",
+  );
+  const eraseComment = db.sqlite.prepare<[string, string]>('UPDATE csat SET comment = ? WHERE ticket_id = ?');
+  for (const s of commented.all(customerId)) {
+    eraseComment.run(ERASED, s.ticket_id);
+    counts.replaced(s, { ...s, comment: ERASED });
+  }
   // The history keeps which fields changed, when and by whom; the values go.
   const merged = db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId)).map((m) => m.merged_id);
   for (const e of db.all(k.selectFrom('customer_events').select(['id', 'payload']).where('customer_id', 'in', [customerId, ...merged]))) {
@@ -145,4 +157,5 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
 }
 
 const PERSONAL = new Set(['name', 'email', 'phone', 'role']);
+const ERASED = '(erased on request)';
 export type CustomerPrivacy = ReturnType<typeof customerPrivacy>;
