@@ -103,7 +103,8 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     sqlite.transaction(() => {
       const before = q.old.get(t.id);
       q.put.run(t.id, t.customer_id, t.segment, t.tier, t.product_line, input.score, input.comment, source, actor.id, at);
-      counts.replaced(before, { at, segment: t.segment, tier: t.tier, product_line: t.product_line, score: input.score, comment: input.comment });
+      // Counted as stored: a score recorded again keeps the segment, tier and line of the first.
+      counts.replaced(before, q.old.get(t.id)!);
       const payload: CsatRecordedPayload = {
         ticketId: t.id, customerId: t.customer_id, segment: segmentSchema.parse(t.segment), tier: tierSchema.parse(t.tier), productLine: t.product_line,
         score: input.score, comment: input.comment, source,
@@ -192,7 +193,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
       const d = c.data;
       const before = q.old.get(d.ticketId);
       q.putAt.run(d.ticketId, d.customerId, d.segment, d.tier, d.productLine, d.score, d.comment, d.source, e.actor.id, e.deskTime, e.seq);
-      counts.replaced(before, { at: e.deskTime, segment: d.segment, tier: d.tier, product_line: d.productLine, score: d.score, comment: d.comment });
+      counts.replaced(before, q.old.get(d.ticketId)!);
     } else if (e.type === 'csat.followed_up') {
       const c = csatFollowedUpPayloadSchema.safeParse(e.payload);
       if (!c.success || current === 0) return;

@@ -50,7 +50,7 @@ describe('daily satisfaction counts', () => {
     const { desk, clock, as } = await open();
     const sqlite = desk.db.sqlite;
     const scored = sqlite.prepare('SELECT ticket_id, customer_id, segment, tier, product_line, seq FROM csat ORDER BY at LIMIT 2').all() as Array<{
-      ticket_id: string; customer_id: string; segment: 'education'; tier: 1; product_line: string | null; seq: number;
+      ticket_id: string; customer_id: string; segment: 'education'; tier: 1 | 2 | 3; product_line: string | null; seq: number;
     }>;
     const grace = await as('Grace Chen');
     clock.advance(2 * 86_400_000);
@@ -68,7 +68,8 @@ describe('daily satisfaction counts', () => {
     sqlite.transaction(() =>
       remote.applyRemote({
         id: '0190a000-0000-7000-8000-000000000001', stream: 'knowledge', entityId: csatEntityId(other.ticket_id), seq: other.seq + 1, type: 'csat.recorded', payloadVersion: 1,
-        payload: { ticketId: other.ticket_id, customerId: other.customer_id, segment: other.segment, tier: other.tier, productLine: other.product_line, score: 1, comment: 'Nobody called back.', source: 'agent' },
+        // Another tier than the stored score's: a score recorded again keeps its first tier, and is counted so.
+        payload: { ticketId: other.ticket_id, customerId: other.customer_id, segment: other.segment, tier: other.tier === 1 ? 2 : 1, productLine: other.product_line, score: 1, comment: 'Nobody called back.', source: 'agent' },
         actor: { id: 'system', role: 'system', tier: 1, segments: [] }, deskId: 'other', deskTime: clock.now(), globalSeq: 1,
       }),
     )();
