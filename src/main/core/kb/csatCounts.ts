@@ -10,9 +10,9 @@ import { lineOf } from './trendCounts';
 // bench's 2 M tickets (348,035 scores), the two boards took 91 and 122 ms a refresh, and
 // both refresh live on the supervisor's board.
 //
-// - A score counts on the day it was recorded, under the segment, tier and product line it
-//   was recorded with. A score recorded again (the same ticket) leaves its old day and joins
-//   the new one; the desk's own and those from other desks alike (csat.ts).
+// - A score counts on the day it was recorded, under the segment, tier and product line its
+//   row holds (those of the ticket's first score). A score recorded again for the same ticket
+//   leaves its old day and joins the new one, on this desk and from others alike (csat.ts).
 // - A comment the category rules call a feature request counts in `requests`; the latest three
 //   of a day are kept as examples, newest first.
 
