@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { categorize } from '../../../shared/kb/category';
 import type { CompactProgress } from '../db/compact';
-import { lineOf } from './trendCounts';
+import { EXAMPLES, exampleText, lineOf, mergeExamples } from './trendCounts';
 
 // Satisfaction scores counted per UTC day, segment, tier and product line, as they are
 // recorded: the CSAT board (mean per segment and tier over 4 weeks, per segment per week over
@@ -29,8 +29,6 @@ export const CSAT_DAILY_DDL = `CREATE TABLE csat_daily (
 ) STRICT, WITHOUT ROWID`;
 
 export const DAY_MS = 86_400_000;
-const EXAMPLES = 3;
-const EXAMPLE_CHARS = 140;
 
 /** A score as the csat table holds it. */
 export interface CsatScore {
@@ -64,25 +62,19 @@ export function csatCounter(sqlite: BetterSqlite3.Database) {
   function bump(day: number, segment: string, tier: number, line: string, n: number, scoreSum: number, requests: number, add: readonly string[] = [], drop: readonly string[] = []): void {
     const row = q.get.get(day, segment, tier, line);
     if (!row) {
-      if (n > 0) q.insert.run(day, segment, tier, line, n, scoreSum, requests, JSON.stringify(add.slice(0, EXAMPLES)));
+      if (n > 0) q.insert.run(day, segment, tier, line, n, scoreSum, requests, mergeExamples('[]', add, []));
       return;
     }
     if (row.n + n <= 0) {
       q.remove.run(day, segment, tier, line);
       return;
     }
-    let examples = JSON.parse(row.examples) as string[];
-    for (const d of drop) {
-      const i = examples.indexOf(d);
-      if (i >= 0) examples.splice(i, 1);
-    }
-    examples = [...add, ...examples].slice(0, EXAMPLES);
-    q.update.run(row.n + n, row.score_sum + scoreSum, row.requests + requests, JSON.stringify(examples), day, segment, tier, line);
+    q.update.run(row.n + n, row.score_sum + scoreSum, row.requests + requests, mergeExamples(row.examples, add, drop), day, segment, tier, line);
   }
 
   function count(s: CsatScore, sign: 1 | -1): void {
     const request = isRequest(s.comment);
-    const example = request ? [s.comment.slice(0, EXAMPLE_CHARS)] : [];
+    const example = request ? [exampleText(s.comment)] : [];
     bump(Math.floor(s.at / DAY_MS), s.segment, s.tier, lineOf(s.product_line), sign, sign * s.score, request ? sign : 0, sign > 0 ? example : [], sign < 0 ? example : []);
   }
 
@@ -112,7 +104,7 @@ export function countScores(raw: BetterSqlite3.Database): number {
     // Oldest first: each later request goes in front.
     if (isRequest(s.comment)) {
       c.requests++;
-      c.examples = [s.comment.slice(0, EXAMPLE_CHARS), ...c.examples].slice(0, EXAMPLES);
+      c.examples = [exampleText(s.comment), ...c.examples].slice(0, EXAMPLES);
     }
     sums.set(key, c);
     total++;

@@ -36,9 +36,22 @@ export function weekStart(at: number): number {
 }
 
 export const UNKNOWN_LINE = 'Unknown';
-/** How many example subjects a week's feature requests keep, and how long each is. */
-const EXAMPLES = 3;
+/** How many examples a count of feature requests keeps (newest first), and how long each is. */
+export const EXAMPLES = 3;
 const EXAMPLE_CHARS = 140;
+
+/** A feature request's words as an example. */
+export const exampleText = (text: string): string => text.slice(0, EXAMPLE_CHARS);
+
+/** A count's examples (JSON) with `drop` taken out and `add` put in front, three at most. */
+export function mergeExamples(json: string, add: readonly string[], drop: readonly string[]): string {
+  const examples = JSON.parse(json) as string[];
+  for (const d of drop) {
+    const i = examples.indexOf(d);
+    if (i >= 0) examples.splice(i, 1);
+  }
+  return JSON.stringify([...add, ...examples].slice(0, EXAMPLES));
+}
 
 /** What a ticket is counted by. */
 export interface TrendTicket {
@@ -49,7 +62,7 @@ export interface TrendTicket {
 
 export const lineOf = (productLine: string | null | undefined): string => (productLine ? productLine : UNKNOWN_LINE);
 export const categoryOf = (t: TrendTicket): Category => categorize(`${t.subject} ${t.description}`);
-const exampleOf = (t: TrendTicket) => t.subject.slice(0, EXAMPLE_CHARS);
+const exampleOf = (t: TrendTicket) => exampleText(t.subject);
 
 export type TrendCounter = ReturnType<typeof trendCounter>;
 
@@ -67,7 +80,7 @@ export function trendCounter(sqlite: BetterSqlite3.Database) {
   function bump(week: number, line: string, category: Category, delta: number, add: readonly string[] = [], drop: readonly string[] = []): void {
     const row = q.get.get(week, line, category);
     if (!row) {
-      if (delta > 0) q.insert.run(week, line, category, delta, JSON.stringify(add.slice(0, EXAMPLES)));
+      if (delta > 0) q.insert.run(week, line, category, delta, mergeExamples('[]', add, []));
       return;
     }
     const n = row.n + delta;
@@ -75,13 +88,7 @@ export function trendCounter(sqlite: BetterSqlite3.Database) {
       q.remove.run(week, line, category);
       return;
     }
-    let examples = JSON.parse(row.examples) as string[];
-    for (const d of drop) {
-      const i = examples.indexOf(d);
-      if (i >= 0) examples.splice(i, 1);
-    }
-    examples = [...add, ...examples].slice(0, EXAMPLES);
-    q.update.run(n, JSON.stringify(examples), week, line, category);
+    q.update.run(n, mergeExamples(row.examples, add, drop), week, line, category);
   }
 
   function count(t: TrendTicket, line: string, delta: 1 | -1): void {
