@@ -269,7 +269,7 @@ const QUIET_GRACE_MS = 1_200;
 export const QUIET_ROWS = 100_000;
 const QUIET_FILE_BYTES = 256 * 1024 * 1024;
 
-function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
+export function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
   return rawPrepare(raw, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api';
 import type { Actor, Segment, Tier } from '../../../shared/domain';
 import type { CsatBoard, CsatEntry } from '../../../shared/kb/schemas';
 import { uuidv7 } from '../ids';
-import { csatCounter, DAY_MS, type CsatScore } from './csatCounts';
+import { csatCounter, type CsatScore } from './csatCounts';
 import type { Outbox } from '../outbox';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import {
@@ -16,7 +16,7 @@ import {
   type CsatRecordedPayload,
 } from '../../../shared/kb/knowledgeStream';
 import { segmentSchema, tierSchema } from '../../../shared/domain';
-import { weekStart } from './trends';
+import { DAY_MS, weekStart } from './trendCounts';
 
 // Customer satisfaction: one score (1-5) and a comment per resolved ticket, recorded by the
 // agent from the call or imported from a survey tool. Each record is also an event in

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { categorize } from '../../../shared/kb/category';
-import type { CompactProgress } from '../db/compact';
-import { EXAMPLES, exampleText, lineOf, mergeExamples } from './trendCounts';
+import { hasTable, type CompactProgress } from '../db/compact';
+import { DAY_MS, EXAMPLES, exampleText, lineOf, mergeExamples } from './trendCounts';
 
 // Satisfaction scores counted per UTC day, segment, tier and product line, as they are
 // recorded: the CSAT board (mean per segment and tier over 4 weeks, per segment per week over
@@ -27,8 +27,6 @@ export const CSAT_DAILY_DDL = `CREATE TABLE csat_daily (
   examples TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY (day, segment, tier, product_line)
 ) STRICT, WITHOUT ROWID`;
-
-export const DAY_MS = 86_400_000;
 
 /** A score as the csat table holds it. */
 export interface CsatScore {
@@ -89,10 +87,9 @@ export function csatCounter(sqlite: BetterSqlite3.Database) {
 }
 
 /** Counts every score on the desk into csat_daily (empty before), in the caller's transaction. */
-export function countScores(raw: BetterSqlite3.Database): number {
+export function countScores(raw: BetterSqlite3.Database): void {
   const counter = csatCounter(raw);
   const sums = new Map<string, { day: number; segment: string; tier: number; line: string; n: number; sum: number; requests: number; examples: string[] }>();
-  let total = 0;
   const all = raw.prepare('SELECT at, segment, tier, product_line, score, comment FROM csat /* scan: once, at the upgrade */ ORDER BY at');
   for (const s of all.iterate() as Iterable<CsatScore>) {
     const day = Math.floor(s.at / DAY_MS);
@@ -107,10 +104,8 @@ export function countScores(raw: BetterSqlite3.Database): number {
       c.examples = [exampleText(s.comment), ...c.examples].slice(0, EXAMPLES);
     }
     sums.set(key, c);
-    total++;
   }
   for (const c of sums.values()) counter.bump(c.day, c.segment, c.tier, c.line, c.n, c.sum, c.requests, c.examples);
-  return total;
 }
 
 /**
@@ -120,7 +115,7 @@ export function countScores(raw: BetterSqlite3.Database): number {
  */
 export async function fillCsatDaily(raw: BetterSqlite3.Database, _onProgress: (p: CompactProgress) => void): Promise<void> {
   raw.transaction(() => {
-    if (raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'csat_daily'").get()) return;
+    if (hasTable(raw, 'csat_daily')) return;
     raw.exec(CSAT_DAILY_DDL);
     countScores(raw);
   })();

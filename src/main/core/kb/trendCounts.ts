@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { categorize, type Category } from '../../../shared/kb/category';
-import type { CompactProgress } from '../db/compact';
+import { hasTable, type CompactProgress } from '../db/compact';
 import { OF_ASSET } from '../ticketRows';
 
 // The board's product trends count tickets per week, product line and category. Counting
@@ -26,13 +26,13 @@ export const TICKET_TRENDS_DDL = `CREATE TABLE ticket_trends (
   PRIMARY KEY (week, product_line, category)
 ) STRICT, WITHOUT ROWID`;
 
-const DAY = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Monday 00:00 UTC of the week holding `at`. */
 export function weekStart(at: number): number {
-  const day = Math.floor(at / DAY);
+  const day = Math.floor(at / DAY_MS);
   // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday.
-  return (day - ((day + 3) % 7)) * DAY;
+  return (day - ((day + 3) % 7)) * DAY_MS;
 }
 
 export const UNKNOWN_LINE = 'Unknown';
@@ -97,16 +97,15 @@ export function trendCounter(sqlite: BetterSqlite3.Database) {
     bump(weekStart(t.created_at), line, category, delta, delta > 0 ? example : [], delta < 0 ? example : []);
   }
 
+  /** The product line a ticket counts under: its system's, as the system's record stands. */
+  const lineOfTicket = (t: { asset_id: string | null }) => lineOf(t.asset_id ? q.line.get(t.asset_id)?.product_line : null);
+
   return {
     bump,
     /** A ticket row was written for the first time (inside the caller's transaction). */
-    added(t: TrendTicket & { asset_id: string | null }): void {
-      count(t, lineOf(t.asset_id ? q.line.get(t.asset_id)?.product_line : null), 1);
-    },
-    /** A ticket row is about to be deleted (its system's line is read as it stands). */
-    removed(t: TrendTicket & { asset_id: string | null }): void {
-      count(t, lineOf(t.asset_id ? q.line.get(t.asset_id)?.product_line : null), -1);
-    },
+    added: (t: TrendTicket & { asset_id: string | null }): void => count(t, lineOfTicket(t), 1),
+    /** A ticket row is about to be deleted. */
+    removed: (t: TrendTicket & { asset_id: string | null }): void => count(t, lineOfTicket(t), -1),
     /** A system's product line changed from `from` to `to`: its tickets move with it. */
     moveAsset(assetId: string, from: string | null, to: string | null): void {
       if (lineOf(from) === lineOf(to)) return;
@@ -159,8 +158,6 @@ export async function countTickets(
     await new Promise<void>((resume) => setImmediate(resume));
   }
 }
-
-const hasTable = (raw: BetterSqlite3.Database, name: string) => raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 /**
  * Migration 0019: creates ticket_trends and counts every ticket already on the desk into it.

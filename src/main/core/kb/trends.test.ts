@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { band, weekStart } from './trends';
+import { band } from './trends';
+import { weekStart } from './trendCounts';
 
 describe('early warning band', () => {
   it('warns when the last week rises beyond the usual band of the weeks before', () => {

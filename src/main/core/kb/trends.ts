@@ -2,16 +2,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import type { Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
-import { weekStart } from './trendCounts';
-
-export { weekStart };
+import { DAY_MS, weekStart } from './trendCounts';
 
 // Product trends for the board: tickets per product line and per category per week, with
 // an early-warning mark when a category's last week rises beyond its own usual band, and
 // feature requests (from tickets and from satisfaction comments) counted per product line.
 
-const DAY = 86_400_000;
-const WEEK = 7 * DAY;
+const WEEK = 7 * DAY_MS;
 
 /**
  * The usual band of a series from its own weeks before the last: mean + 2 standard
@@ -71,7 +68,7 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       s.counts[w]! += c.n;
       perSeries.set(key, s);
     }
-    for (const c of q.comments.all(first / DAY)) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
+    for (const c of q.comments.all(first / DAY_MS)) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
     const series: TrendSeries[] = [...perSeries.values()]
       .map((s) => {
         const b = band(s.counts);

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { DAY_MS, isRequest, type CsatScore } from '../kb/csatCounts';
-import { categoryOf, lineOf, weekStart, type TrendTicket } from '../kb/trendCounts';
+import { isRequest, type CsatScore } from '../kb/csatCounts';
+import { categoryOf, DAY_MS, lineOf, weekStart, type TrendTicket } from '../kb/trendCounts';
 
 // What the board's counts must hold, counted the slow way: every ticket on the desk, joined to
 // its system, classified (ticket_trends); every satisfaction score (csat_daily). Tests compare
