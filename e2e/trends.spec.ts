@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
-import { signInAs } from './pages/app';
+import type { Page } from '@playwright/test';
+import { signInAs, type App } from './pages/app';
 import { Board } from './pages/board';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
@@ -11,15 +12,22 @@ import { TicketView } from './pages/ticket';
 // with its own words as the latest example; a low score joins the follow-up list and its
 // queue's count of the last 4 weeks.
 
-test('a feature request an agent records shows on the board’s product trends, newest first', async ({ page }) => {
-  test.slow();
+/** Ava opens a ticket on Lakeside's system (looked up by its tag) and is on its page. */
+async function avaOpensTicket(page: Page, subject: string, description?: string): Promise<{ app: App; ticket: TicketView }> {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('7XK2QF1');
   const customer = new CustomerView(page);
   await customer.expectCustomer('Lakeside Unified School District');
+  await customer.createTicket({ subject, ...(description ? { description } : {}) });
+  const ticket = new TicketView(page);
+  await expect(ticket.heading(subject)).toBeVisible();
+  return { app, ticket };
+}
+
+test('a feature request an agent records shows on the board’s product trends, newest first', async ({ page }) => {
+  test.slow();
   const subject = 'Feature request: would like a backlit keyboard option';
-  await customer.createTicket({ subject, description: 'Asked for on every call this month.' });
-  await expect(new TicketView(page).heading(subject)).toBeVisible();
+  const { app } = await avaOpensTicket(page, subject, 'Asked for on every call this month.');
 
   await app.switchUser('Grace Chen');
   const board = new Board(page);
@@ -38,14 +46,8 @@ test('a feature request an agent records shows on the board’s product trends, 
 
 test('a low score an agent records reaches the supervisor’s follow-up list and the month’s mean for its queue', async ({ page }) => {
   test.slow();
-  const app = await signInAs(page, 'Ava Martin');
-  await app.lookup('7XK2QF1');
-  const customer = new CustomerView(page);
-  await customer.expectCustomer('Lakeside Unified School District');
   const subject = 'Projector cart charger missing';
-  await customer.createTicket({ subject });
-  const ticket = new TicketView(page);
-  await expect(ticket.heading(subject)).toBeVisible();
+  const { app, ticket } = await avaOpensTicket(page, subject);
   await ticket.take();
   await ticket.resolve('fixed_remotely', 'Sent a replacement charger.');
   const number = /T-\d+/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[0];
