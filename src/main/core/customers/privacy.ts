@@ -133,7 +133,7 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
   db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
   // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
   settleInteractions(db.sqlite);
-  db.run(k.updateTable('interactions').set({ summary: '(erased on request)' }).where('customer_id', '=', customerId));
+  db.run(k.updateTable('interactions').set({ summary: ERASED }).where('customer_id', '=', customerId));
   // So is a satisfaction comment; the score stays. The daily counts lose the comment with it
   // (as an example, and as a feature request if it was one).
   const counts = csatCounter(db.sqlite);
