@@ -7,8 +7,7 @@ import { uuidv7 } from '../ids';
 import type { StreamApplier } from '../sync/stream';
 import { erasePersonalData } from './privacy';
 import { settleInteractions } from '../stagedInteractions';
-import { trendCounter } from '../kb/trendCounts';
-import { OF_ASSET } from '../ticketRows';
+import { systemTickets, type SystemFields } from './systemTickets';
 
 // Applies 'customer' events the hub accepted from other desks to this desk's tables.
 //
@@ -64,7 +63,8 @@ function columnsOf(changes: readonly FieldChange[], columns: Record<string, stri
 
 export function customerStreamApplier(db: Sql): StreamApplier {
   const s = db.sqlite;
-  const trends = trendCounter(s);
+  const tickets = systemTickets(s);
+  const systemFields = s.prepare<[string], SystemFields>('SELECT service_tag, product_line FROM assets WHERE id = ?');
   const known = s.prepare('SELECT 1 FROM customer_events WHERE id = ?').pluck();
   const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -155,10 +155,14 @@ export function customerStreamApplier(db: Sql): StreamApplier {
         s.prepare('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at) VALUES (?, ?, ?, ?, NULL)').run(uuidv7(at), p.entityId, customerId, from);
       }
     } else if (type === 'ASSET_CHANGED') {
-      const line = typeof cols.product_line === 'string' ? (s.prepare('SELECT product_line FROM assets WHERE id = ?').pluck().get(p.entityId) as string | undefined) : undefined;
+      const before = systemFields.get(p.entityId);
       update('assets', p.entityId, cols);
-      if (line !== undefined) trends.moveAsset(p.entityId, line, cols.product_line as string);
-      if (typeof cols.service_tag === 'string') s.prepare(`UPDATE tickets SET service_tag = ? WHERE ${OF_ASSET}`).run(cols.service_tag, p.entityId, p.entityId, p.entityId);
+      if (before) {
+        tickets.corrected(p.entityId, before, {
+          ...(typeof cols.service_tag === 'string' ? { service_tag: cols.service_tag } : {}),
+          ...(typeof cols.product_line === 'string' ? { product_line: cols.product_line } : {}),
+        });
+      }
     } else if (type === 'ASSET_TRANSFERRED') {
       const note = p.note ?? {};
       // Filed under both owners; the new owner's event moves the system.

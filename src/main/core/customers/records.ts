@@ -25,9 +25,9 @@ import { param, type Sql } from '../db/exec';
 import type { CustomerRow } from '../db/schema';
 import { uuidv7 } from '../ids';
 import { customerLog, type RecordActor } from './customerLog';
-import { OF_ASSET, ticketNumber } from '../ticketRows';
+import { ticketNumber } from '../ticketRows';
 import { settleInteractions } from '../stagedInteractions';
-import { trendCounter } from '../kb/trendCounts';
+import { systemTickets } from './systemTickets';
 
 // Customer records as an agent keeps them: create, edit, contacts, systems, merge and
 // transfer. Every change is validated with the shared rules and written in the same
@@ -110,7 +110,7 @@ export function duplicateQueries(k: Sql['kysely']) {
 
 export function customerRecords(db: Sql, deskCountry: Country) {
   const k = db.kysely;
-  const trends = trendCounter(db.sqlite);
+  const tickets = systemTickets(db.sqlite);
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
   const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
@@ -254,8 +254,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       const changes = diffFields(show(before), show(next));
       if (changes.length === 0) return assetId;
       db.run(k.updateTable('assets').set(next).where('id', '=', assetId));
-      trends.moveAsset(assetId, before.product_line, v.productLine);
-      if (before.service_tag !== v.serviceTag) db.sqlite.prepare(`UPDATE tickets SET service_tag = ? WHERE ${OF_ASSET}`).run(v.serviceTag, assetId, assetId, assetId);
+      tickets.corrected(assetId, before, { service_tag: v.serviceTag, product_line: v.productLine });
       append(customerId, 'ASSET_CHANGED', now, actor, { entity: 'asset', entityId: assetId, changes });
       return assetId;
     });
