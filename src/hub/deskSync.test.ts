@@ -215,6 +215,46 @@ describe('desks following one hub', () => {
 });
 
 describe('streams besides tickets', () => {
+  it('an erasure reaches what another desk wrote offline before it heard of it', async () => {
+    const omar = await makeUser(hub, { email: 'omar@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
+    const a = await deskFor(ava);
+    const admin = await deskFor(omar, a.desk);
+    const b = await deskFor(ben);
+    const school = { kind: 'organisation' as const, name: 'Brookfield Academy', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@brookfield.example', phone: '+1 415 555 0142' };
+    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    // An admin erases them on Ava's desk while it is offline. Ben, offline too, opens and
+    // resolves a ticket for them and records their words and a new number; his desk comes
+    // back first, so Ava's desk hears of all that after its erasure.
+    let ticketId = '';
+    await offline(a, async () => {
+      await admin.call('privacy.erase', { customerId, confirmName: school.name });
+      ticketId = await offline(b, async () => {
+        const t = await b.call('tickets.create', { customerId, subject: 'Projector will not pair' });
+        await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+        await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Paired again.' } });
+        await b.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'Brookfield office here, call us back on 415 555 0199.' });
+        await b.call('customers.update', { customerId, customer: { ...school, phone: '+1 415 555 0199' } });
+        return t.ticket.id;
+      });
+    });
+    await b.desk.sync.syncNow();
+    for (const p of [a, b]) {
+      expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+      const sql = p.desk.db.sqlite;
+      expect(sql.prepare('select phone, email, erased_at is not null as erased from customers where id = ?').get(customerId)).toEqual({ phone: null, email: null, erased: 1 });
+      expect(sql.prepare('select customer_name from tickets where id = ?').pluck().get(ticketId)).toMatch(/^Erased customer/);
+      const held =
+        JSON.stringify(sql.prepare('select payload from ticket_events where ticket_id = ?').all(ticketId)) +
+        JSON.stringify(sql.prepare('select payload from customer_events where customer_id = ?').all(customerId)) +
+        JSON.stringify(sql.prepare(`select payload from kb_events where type = 'csat.recorded'`).all()) +
+        JSON.stringify(sql.prepare('select comment from csat where ticket_id = ?').all(ticketId));
+      expect(held).toContain('Projector will not pair');
+      expect(held).not.toMatch(/Brookfield|415 555|4155550|brookfield\.example/);
+    }
+  });
+
   it('hands a stream’s events to the applier its area registered, and keeps those of a stream no area applies', async () => {
     const ruled = await testHub(hub.databaseUrl, { streamRules: { memo: () => ({ ok: true, segment: 'education' }) } });
     try {

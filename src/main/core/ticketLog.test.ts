@@ -173,7 +173,7 @@ describe('the ticket log', () => {
     expect(pushes.filter((t) => t === 'SLA_BREACH')).toHaveLength(1);
   });
 
-  it('keeps the log append-only: only the hub’s global sequence may be set, once', async () => {
+  it('keeps the log append-only: only the hub’s global sequence may be set, once, and erasure may replace a name', async () => {
     const { desk } = await testDesk({ demoCustomers: 12 });
     close = () => desk.close();
     const db = desk.db.sqlite;
@@ -182,5 +182,13 @@ describe('the ticket log', () => {
     expect(() => db.prepare(`delete from ticket_events where id = ?`).run(id)).toThrow(/append-only/);
     db.prepare(`update ticket_events set global_seq = 7 where id = ?`).run(id);
     expect(() => db.prepare(`update ticket_events set global_seq = 8 where id = ?`).run(id)).toThrow(/keeps its global sequence/);
+    // Erasure (privacy.ts) replaces the customer's name on a ticket's first event, and only that.
+    const created = db.prepare(`select id from ticket_events where type = 'CREATED' and json_type(payload, '$.customerName') = 'text' limit 1`).pluck().get() as string;
+    const other = db.prepare(`select id from ticket_events where type <> 'CREATED' limit 1`).pluck().get() as string;
+    const set = (path: string, eventId: string) => db.prepare(`update ticket_events set payload = json_set(payload, '${path}', 'x') where id = ?`).run(eventId);
+    expect(() => set('$.subject', created)).toThrow(/append-only/);
+    expect(() => set('$.customerName', other)).toThrow(/append-only/);
+    set('$.customerName', created);
+    expect(db.prepare(`select json_extract(payload, '$.customerName') from ticket_events where id = ?`).pluck().get(created)).toBe('x');
   });
 });

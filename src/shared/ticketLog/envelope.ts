@@ -111,10 +111,13 @@ export const ticketEnvelopeSchema = z
   });
 export type TicketEnvelope = z.infer<typeof ticketEnvelopeSchema>;
 
+/** The stream a ticket's events travel in. */
+export const TICKET_STREAM = 'ticket';
+
 /** A ticket envelope as the outbox carries it (stream 'ticket', entityId = ticketId). */
 export const toOutboxEnvelope = (e: TicketEnvelope): OutboxEnvelope => ({
   id: e.id,
-  stream: 'ticket',
+  stream: TICKET_STREAM,
   entityId: e.ticketId,
   seq: e.seq,
   type: e.type,

@@ -123,7 +123,14 @@ describe("the 'customer' stream", () => {
     const { customerId: buyer } = await a.ava.call('customers.create', { customer: { ...caller, name: 'Jonas Berg', phone: '+1 206 555 0101', email: 'jonas@example.com' }, asset: null });
     await a.ava.call('customers.transferAsset', { assetId: assetId!, toCustomerId: buyer, how: 'sold', date: '2026-10-01' });
     await admin.call('privacy.erase', { customerId, confirmName: 'Priya Raman' });
-    b.applier.apply(pushed(a.desk).envelopes);
+    const { envelopes } = pushed(a.desk);
+    // What was still waiting for the hub left without her details, and the hub's checks pass it.
+    // The buyer's record keeps his own details and no longer names her as the seller.
+    expect(envelopes.filter((e) => e.entityId === customerId).map((e) => e.type)).toContain('CUSTOMER_CREATED');
+    expect(JSON.stringify(envelopes)).not.toMatch(/Priya|Raman|2065550177|priya/);
+    expect(JSON.stringify(envelopes.filter((e) => e.entityId === buyer))).toMatch(/Jonas Berg.*jonas@example\.com/);
+    for (const e of envelopes) expect(customerStreamRule(e, e.actor, { segment: 'home', seen: e.seq > 1 }).ok).toBe(true);
+    b.applier.apply(envelopes);
     expect(b.desk.db.sqlite.prepare('select customer_id from assets where id = ?').pluck().get(assetId)).toBe(buyer);
     expect(b.desk.db.sqlite.prepare('select customer_id, how from asset_owners where asset_id = ? order by from_at').all(assetId)).toEqual([
       { customer_id: customerId, how: null },
@@ -132,6 +139,9 @@ describe("the 'customer' stream", () => {
     const erased = b.desk.db.sqlite.prepare('select name, email, phone, erased_at from customers where id = ?').get(customerId) as { name: string; email: string | null; phone: string | null; erased_at: number | null };
     expect(erased).toMatchObject({ email: null, phone: null, erased_at: expect.any(Number) });
     expect(erased.name).not.toContain('Priya');
+    for (const desk of [a.desk, b.desk]) {
+      expect(JSON.stringify(desk.db.sqlite.prepare('select payload from customer_events where customer_id in (?, ?)').all(customerId, buyer))).not.toMatch(/Priya|Raman|2065550177|priya/);
+    }
   });
 
   it('lets the hub refuse an edit from someone who does not work the customer’s segment, or a field the shared rules refuse', async () => {

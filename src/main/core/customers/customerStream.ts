@@ -5,7 +5,7 @@ import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import type { Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
 import type { StreamApplier } from '../sync/stream';
-import { erasePersonalData } from './privacy';
+import { erasedCustomers, erasePersonalData, lateForErased } from './privacy';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets, type SystemFields } from './systemTickets';
 
@@ -67,6 +67,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   const systemFields = s.prepare<[string], SystemFields>('SELECT service_tag, product_line FROM assets WHERE id = ?');
   const known = s.prepare('SELECT 1 FROM customer_events WHERE id = ?').pluck();
   const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+  const erased = erasedCustomers(s);
   const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   const update = (table: 'customers' | 'assets', id: string, row: Row, extra: Row = {}) => {
@@ -183,10 +184,13 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     const parsed = customerStreamPayloadSchema.safeParse(e.payload);
     // The hub re-checked it with the same schema; one that still fails is not ours to guess at.
     if (!type.success || !parsed.success) return;
-    const p = parsed.data;
-    if (p.entity === 'customer') applyCustomer(type.data, e.entityId, p, e.deskTime);
-    else if (p.entity === 'contact') applyContact(type.data, e.entityId, p);
-    else applyAsset(type.data, e.entityId, p, e.deskTime);
+    let p = parsed.data;
+    let apply: CustomerStreamPayload | null = p;
+    // Made on another desk before it heard that this customer was erased here.
+    if (type.data !== 'CUSTOMER_ERASED' && p.entity !== 'asset' && erased.labelOf(e.entityId) !== null) ({ apply, keep: p } = lateForErased(p, e.entityId));
+    if (apply?.entity === 'customer') applyCustomer(type.data, e.entityId, apply, e.deskTime);
+    else if (apply?.entity === 'contact') applyContact(type.data, e.entityId, apply);
+    else if (apply) applyAsset(type.data, e.entityId, apply, e.deskTime);
     if (p.entity !== 'customer' || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, e.entityId);
     const { actorName, segment: _segment, ...record } = p;
     insertEvent.run(e.id, e.entityId, type.data, e.deskTime, e.actor.id, actorName, e.actor.role, JSON.stringify(record));

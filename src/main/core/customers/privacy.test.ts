@@ -57,6 +57,13 @@ describe('privacy', () => {
     await ava.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'Maria here: would be great to have a longer battery option. Call 415 555 0100.' });
     const stats = () => sql.prepare('select (select count(*) from tickets where customer_id = ?) t, (select count(*) from ticket_events) e, (select count(*) from sla_outcomes) o, (select count(*) || \'/\' || sum(score) from csat) s').get(id);
     const before = stats();
+    const copiesOf = () => [
+      sql.prepare('select e.payload from tickets t join ticket_events e on e.ticket_id = t.id where t.customer_id = ?').all(id),
+      sql.prepare('select payload from kb_events /* scan: the test reads it all */').all(),
+      sql.prepare('select body from outbox /* scan: the test reads it all */').all(),
+    ];
+    const copiesBefore = copiesOf();
+    for (const c of copiesBefore) expect(JSON.stringify(c)).toMatch(/Maria Gonzalez|Maria here/);
     const wrong = await admin.raw('privacy.erase', { customerId: id, confirmName: 'Maria' });
     expect(!wrong.ok && wrong.error.issues?.[0]?.path).toBe('confirmName');
     const erased = await admin.call('privacy.erase', { customerId: id, confirmName: SHOWCASE.maria.name });
@@ -70,6 +77,14 @@ describe('privacy', () => {
       JSON.stringify(sql.prepare('select comment from csat where ticket_id = ?').all(t.ticket.id)) +
       JSON.stringify(sql.prepare('select examples from csat_daily /* scan: the test reads it all */').all());
     expect(text).not.toMatch(/Maria|Gonzalez|415|example\.com/);
+    // Nor do the copies, each of which held the name: each ticket's log, the satisfaction
+    // event, what waits for the hub. (Ids hold digits: the number is looked for as written.)
+    const personal = /Maria|Gonzalez|415 555|4155550100|example\.com/;
+    const copies = copiesOf();
+    // Rewritten in place; the outbox gains the erasure itself.
+    expect(copies.map((c) => c.length)).toEqual(copiesBefore.map((c, i) => c.length + (i === 2 ? 1 : 0)));
+    for (const c of copies) expect(JSON.stringify(c)).not.toMatch(personal);
+    expect(JSON.stringify(copies)).toContain('Battery drains overnight');
     expect((await ava.call('lookup.search', { query: SHOWCASE.maria.email })).kind).toBe('none');
     // The score stays, and the daily counts still equal the scores.
     expect(keptCsat(sql)).toEqual(recountCsat(sql));

@@ -4,6 +4,9 @@ import { customerLog, type RecordActor } from './customerLog';
 import { param, type Sql } from '../db/exec';
 import { settleInteractions } from '../stagedInteractions';
 import { csatCounter, type CsatScore } from '../kb/csatCounts';
+import { CUSTOMER_STREAM } from '../../../shared/customerStream';
+import { KNOWLEDGE_STREAM } from '../../../shared/kb/knowledgeStream';
+import { TICKET_STREAM } from '../../../shared/ticketLog';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -128,6 +131,7 @@ export function customerPrivacy(db: Sql) {
 export function erasePersonalData(db: Sql, customerId: string, now: number): void {
   const k = db.kysely;
   const label = `Erased customer ${customerId.slice(-6)}`;
+  const name = db.get(k.selectFrom('customers').select('name').where('id', '=', customerId))?.name ?? label;
   db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
   db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
   db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
@@ -145,14 +149,106 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
     eraseComment.run(ERASED, s.ticket_id);
     counts.replaced(s, { ...s, comment: ERASED });
   }
-  // The history keeps which fields changed, when and by whom; the values go.
+  // The history keeps which fields changed, when and by whom; the values go. The customers
+  // who owned one of her systems before or after her keep their own details, and lose her
+  // name where a transfer named her as the owner.
   const merged = db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId)).map((m) => m.merged_id);
-  for (const e of db.all(k.selectFrom('customer_events').select(['id', 'payload']).where('customer_id', 'in', [customerId, ...merged]))) {
-    const p = JSON.parse(e.payload) as { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
-    const blank = (v: unknown) => (v === null ? null : '(erased)');
-    const changes = (p.changes ?? []).map((ch) => (PERSONAL.has(ch.field) ? { ...ch, from: blank(ch.from), to: blank(ch.to) } : ch));
-    const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, /name|email|phone|externalId/i.test(key) ? '(erased)' : v])) : undefined;
-    db.run(k.updateTable('customer_events').set({ payload: JSON.stringify({ ...p, changes, ...(note ? { note } : {}) }) }).where('id', '=', e.id));
+  const hers = new Set([customerId, ...merged]);
+  const others = db.sqlite
+    .prepare<[string], string>('SELECT DISTINCT o2.customer_id FROM asset_owners o1 JOIN asset_owners o2 ON o2.asset_id = o1.asset_id WHERE o1.customer_id = ? AND o2.customer_id <> o1.customer_id')
+    .pluck()
+    .all(customerId)
+    .filter((id) => !hers.has(id));
+  const erasure = { name, whole: hers };
+  for (const e of db.all(k.selectFrom('customer_events').select(['id', 'customer_id', 'payload']).where('customer_id', 'in', [...hers, ...others]))) {
+    const before = JSON.parse(e.payload) as RecordCopy;
+    const after = erasedRecord(before, e.customer_id, erasure);
+    if (after !== before) db.run(k.updateTable('customer_events').set({ payload: JSON.stringify(after) }).where('id', '=', e.id));
+  }
+  const tickets = db.all(k.selectFrom('tickets').select('id').where('customer_id', '=', customerId)).map((t) => t.id);
+  eraseCopies(db, label, tickets, erasure, others);
+}
+
+/**
+ * Events made on another desk before an erasure reached it arrive here after it. A customer
+ * erased here is named by its label (or null if not erased): a ticket opened for them there
+ * takes that name, and a satisfaction comment of theirs is not kept.
+ */
+export function erasedCustomers(sqlite: Sql['sqlite']) {
+  const label = sqlite.prepare<[string], string>('SELECT name FROM customers WHERE id = ? AND erased_at IS NOT NULL').pluck();
+  return {
+    labelOf: (customerId: string): string | null => label.get(customerId) ?? null,
+    /** The comment a satisfaction score of this customer keeps. */
+    comment: (customerId: string, comment: string): string => (comment !== '' && label.get(customerId) !== undefined ? ERASED : comment),
+  };
+}
+
+/**
+ * A record event for a customer erased here: what to apply (no personal value; nothing of a
+ * contact, as erasure removed them all) and what the history keeps (as erasure leaves it).
+ * Another desk that applied it before its erasure ends the same way.
+ */
+export function lateForErased<P extends RecordCopy & { entity: string; changes: { field: string; from: unknown; to: unknown }[] }>(p: P, customerId: string): { apply: P | null; keep: P } {
+  const keep = erasedRecord(p, customerId, { name: '', whole: new Set([customerId]) });
+  if (p.entity === 'contact') return { apply: null, keep };
+  return { apply: { ...p, changes: p.changes.filter((c) => !PERSONAL.has(c.field)) }, keep };
+}
+
+/** A record event's payload, as the history and the outbox hold it. */
+type RecordCopy = { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
+/** Whom an erasure is of: their name, and the records (theirs and those merged into it) that are wholly theirs. */
+type Erasure = { name: string; whole: ReadonlySet<string> };
+
+/**
+ * A record event without the erased customer's personal values: on their own record, every
+ * one; on another's, their name (as a system's owner, or in a transfer's note). An email or phone becomes empty and a
+ * name or role a placeholder, so that an event still on its way to the hub passes the hub's
+ * checks of each field (customerStream.ts) as it did before. The same object when nothing changed.
+ */
+function erasedRecord<P extends RecordCopy>(p: P, recordId: string, erasure: Erasure): P {
+  const whole = erasure.whole.has(recordId);
+  const value = (field: string, v: unknown) => (v === null || field === 'email' || field === 'phone' ? null : '(erased)');
+  const owner = (v: unknown) => (v === erasure.name ? '(erased)' : v);
+  let changed = false;
+  const changes = (p.changes ?? []).map((ch) => {
+    const next = whole && PERSONAL.has(ch.field) ? { ...ch, from: value(ch.field, ch.from), to: value(ch.field, ch.to) } : ch.field === 'owner' ? { ...ch, from: owner(ch.from), to: owner(ch.to) } : ch;
+    if (next.from !== ch.from || next.to !== ch.to) changed = true;
+    return next;
+  });
+  const noted = (key: string, v: unknown) => (whole ? (/name|email|phone|externalId/i.test(key) ? '(erased)' : v) : owner(v));
+  const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, noted(key, v)])) : undefined;
+  if (note && Object.entries(note).some(([key, v]) => v !== p.note![key])) changed = true;
+  return changed ? { ...p, changes, ...(note ? { note } : {}) } : p;
+}
+
+/**
+ * The copies of what erasure removed: the first event of each of the customer's tickets
+ * names them, a satisfaction event keeps the comment, and the outbox holds all of these (and
+ * the record's events) until the hub has them, so nothing personal leaves the desk after an
+ * erasure. kb_events has no index by ticket: the satisfaction events are read whole, once
+ * per erasure, which an admin asks for by hand.
+ */
+function eraseCopies(db: Sql, label: string, tickets: string[], erasure: Erasure, others: readonly string[]): void {
+  const s = db.sqlite;
+  const named = s.prepare<[string, string]>("UPDATE ticket_events SET payload = json_set(payload, '$.customerName', ?) WHERE ticket_id = ? AND seq = 1 AND json_type(payload, '$.customerName') = 'text'");
+  for (const t of tickets) named.run(label, t);
+  const ticketIds = JSON.stringify(tickets);
+  s.prepare<[string, string]>(
+    `UPDATE kb_events SET payload = json_set(payload, '$.comment', ?)
+     WHERE type = 'csat.recorded' AND json_extract(payload, '$.comment') <> '' AND json_extract(payload, '$.ticketId') IN (SELECT value FROM json_each(?))`,
+  ).run(ERASED, ticketIds);
+  const waiting = s.prepare<[string, string, string], { desk_seq: number; body: string }>(
+    `SELECT desk_seq, body FROM outbox
+     WHERE (stream = '${CUSTOMER_STREAM}' AND json_extract(body, '$.entityId') IN (SELECT value FROM json_each(?)))
+        OR (stream = '${TICKET_STREAM}' AND json_extract(body, '$.type') = 'CREATED' AND json_extract(body, '$.entityId') IN (SELECT value FROM json_each(?)))
+        OR (stream = '${KNOWLEDGE_STREAM}' AND json_extract(body, '$.type') = 'csat.recorded' AND json_extract(body, '$.payload.ticketId') IN (SELECT value FROM json_each(?)))`,
+  );
+  const rewrite = s.prepare<[string, number]>('UPDATE outbox SET body = ? WHERE desk_seq = ?');
+  for (const row of waiting.all(JSON.stringify([...erasure.whole, ...others]), ticketIds, ticketIds)) {
+    const e = JSON.parse(row.body) as { stream: string; entityId: string; payload: RecordCopy & { customerName?: string; comment?: string } };
+    const payload =
+      e.stream === CUSTOMER_STREAM ? erasedRecord(e.payload, e.entityId, erasure) : e.stream === TICKET_STREAM ? { ...e.payload, customerName: label } : { ...e.payload, comment: ERASED };
+    if (payload !== e.payload) rewrite.run(JSON.stringify({ ...e, payload }), row.desk_seq);
   }
 }
 

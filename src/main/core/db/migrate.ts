@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_kb_case_pending';
 import * as m0017 from './migrations/0017_interactions_pending';
 import * as m0018 from './migrations/0018_sla_recent';
 import * as m0020 from './migrations/0020_import_ids_local';
+import * as m0022 from './migrations/0022_erasure_names';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0019_ticket_trends', job: fillTicketTrends },
   { id: '0020_import_ids_local', up: m0020.up },
   { id: '0021_csat_daily', job: fillCsatDaily },
+  { id: '0022_erasure_names', up: m0022.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

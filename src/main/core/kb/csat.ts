@@ -5,6 +5,7 @@ import type { Actor, Segment, Tier } from '../../../shared/domain';
 import type { CsatBoard, CsatEntry } from '../../../shared/kb/schemas';
 import { uuidv7 } from '../ids';
 import { csatCounter, type CsatScore } from './csatCounts';
+import { erasedCustomers } from '../customers/privacy';
 import type { Outbox } from '../outbox';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import {
@@ -43,6 +44,7 @@ export type CsatStore = ReturnType<typeof csatStore>;
 
 export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Outbox | null } = {}) {
   const counts = csatCounter(sqlite);
+  const erased = erasedCustomers(sqlite);
   const q = {
     ticket: sqlite.prepare<[string], { id: string; number: number; customer_id: string; segment: string; tier: number; state: string; product_line: string | null }>(
       `SELECT t.id, t.number, t.customer_id, t.segment, t.tier, t.state, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.id = ?`,
@@ -201,8 +203,21 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     }
   }
 
+  /**
+   * A score from another desk as this desk keeps it: a comment of a customer erased here
+   * (scored there before the erasure reached it) is not kept, in the event or the score.
+   */
+  function asKept(e: OutboxEnvelope): OutboxEnvelope {
+    if (e.type !== 'csat.recorded') return e;
+    const c = csatRecordedPayloadSchema.safeParse(e.payload);
+    if (!c.success) return e;
+    const comment = erased.comment(c.data.customerId, c.data.comment);
+    return comment === c.data.comment ? e : { ...e, payload: { ...e.payload, comment } };
+  }
+
   return {
     record,
+    asKept,
     applyRemote,
     importRows,
     board,

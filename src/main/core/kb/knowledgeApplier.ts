@@ -13,7 +13,8 @@ export function knowledgeApplier(kb: KbStore, csat: CsatStore): StreamApplier {
   return {
     stream: KNOWLEDGE_STREAM,
     apply(envelopes) {
-      for (const e of envelopes) {
+      for (const arrived of envelopes) {
+        const e = csat.asKept(arrived);
         if (!kb.logRemote(e)) continue;
         if (e.type.startsWith('csat.')) csat.applyRemote(e);
         else kb.applyRemote(e);

@@ -11,6 +11,7 @@ import { ticketChangeOf, type TicketChange, type TicketStore } from '../ticketSt
 import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
+import { erasedCustomers } from '../customers/privacy';
 import { trendCounter } from '../kb/trendCounts';
 
 // Applying the hub's log on a desk, and the rebase (DESIGN.md, "Many desks: the hub").
@@ -50,6 +51,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const k = db.kysely;
   const st = ticketStatements(db);
   const trends = trendCounter(db.sqlite);
+  const erased = erasedCustomers(db.sqlite);
   const conflicts: ConflictStore = conflictStore(db);
   const q = {
     events: db.prepare<EventRow, [string]>(
@@ -223,6 +225,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         const number = Number(event.payload.number);
         const free = freeNumber(ticketId, number);
         if (free !== number) event.payload = { ...event.payload, number: free };
+        // Opened on another desk before it heard that the customer was erased here.
+        const label = erased.labelOf(String(event.payload.customerId));
+        if (label !== null) event.payload = { ...event.payload, customerName: label };
       }
       state = evolve(state, event);
       ensurePerson(event.actor.id, event.actor, now);
