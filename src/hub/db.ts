@@ -68,6 +68,14 @@ export interface TicketTable {
   seq: number;
   segment: string;
   state: ColumnType<unknown, string, string>;
+  /** The customer the ticket was opened for (its first event's): what an erasure finds it by. */
+  customer_id: string | null;
+}
+
+/** Customers erased on request: an event naming one that arrives later is kept without what erasure removed. */
+export interface ErasedCustomerTable {
+  id: string;
+  at: number;
 }
 
 export interface RefusalTable {
@@ -100,6 +108,7 @@ export interface HubDatabase {
   events: EventTable;
   tickets: TicketTable;
   refusals: RefusalTable;
+  erased_customers: ErasedCustomerTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -12,7 +12,7 @@ import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
 import type { Hub } from './server';
-import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // Desks following one hub, in one process, against a real PostgreSQL: offline edits that
 // converge, the same ticket taken on two desks offline (one wins, the other gets a
@@ -215,32 +215,20 @@ describe('desks following one hub', () => {
 });
 
 describe('streams besides tickets', () => {
-  it('an erasure reaches what another desk wrote offline before it heard of it', async () => {
-    const omar = await makeUser(hub, { email: 'omar@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
-    const a = await deskFor(ava);
-    const admin = await deskFor(omar, a.desk);
-    const b = await deskFor(ben);
-    const school = { kind: 'organisation' as const, name: 'Brookfield Academy', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@brookfield.example', phone: '+1 415 555 0142' };
-    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
-    await a.desk.sync.syncNow();
-    await b.desk.sync.syncNow();
-    // An admin erases them on Ava's desk while it is offline. Ben, offline too, opens and
-    // resolves a ticket for them and records their words and a new number; his desk comes
-    // back first, so Ava's desk hears of all that after its erasure.
-    let ticketId = '';
-    await offline(a, async () => {
-      await admin.call('privacy.erase', { customerId, confirmName: school.name });
-      ticketId = await offline(b, async () => {
-        const t = await b.call('tickets.create', { customerId, subject: 'Projector will not pair' });
-        await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
-        await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Paired again.' } });
-        await b.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'Brookfield office here, call us back on 415 555 0199.' });
-        await b.call('customers.update', { customerId, customer: { ...school, phone: '+1 415 555 0199' } });
-        return t.ticket.id;
-      });
-    });
-    await b.desk.sync.syncNow();
-    for (const p of [a, b]) {
+  const school = { kind: 'organisation' as const, name: 'Brookfield Academy', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@brookfield.example', phone: '+1 415 555 0142' };
+  /** Ben's offline work for the school: a ticket resolved, their words in a score, a new number. */
+  async function offlineWork(b: Person, customerId: string, n: number): Promise<string> {
+    const t = await b.call('tickets.create', { customerId, subject: `Projector will not pair ${n}` });
+    await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Paired again.' } });
+    await b.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'Brookfield office here, call us back on 415 555 0199.' });
+    await b.call('customers.update', { customerId, customer: { ...school, phone: '+1 415 555 0199' } });
+    return t.ticket.id;
+  }
+  const personal = /Brookfield|415 555|4155550|brookfield\.example/;
+  /** On every desk given and in the hub's log and ticket states: the ticket, and nothing of the school's. */
+  async function erasedEverywhere(desks: Person[], customerId: string, ticketId: string, subject: string) {
+    for (const p of desks) {
       expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
       const sql = p.desk.db.sqlite;
       expect(sql.prepare('select phone, email, erased_at is not null as erased from customers where id = ?').get(customerId)).toEqual({ phone: null, email: null, erased: 1 });
@@ -250,9 +238,64 @@ describe('streams besides tickets', () => {
         JSON.stringify(sql.prepare('select payload from customer_events where customer_id = ?').all(customerId)) +
         JSON.stringify(sql.prepare(`select payload from kb_events where type = 'csat.recorded'`).all()) +
         JSON.stringify(sql.prepare('select comment from csat where ticket_id = ?').all(ticketId));
-      expect(held).toContain('Projector will not pair');
-      expect(held).not.toMatch(/Brookfield|415 555|4155550|brookfield\.example/);
+      expect(held).toContain(subject);
+      expect(held).not.toMatch(personal);
     }
+    const onHub = [
+      ...(await hub.db.selectFrom('events').select('envelope').where('ticket_id', 'in', [customerId, ticketId, `csat:${ticketId}`]).execute()),
+      ...(await hub.db.selectFrom('tickets').select('state').where('id', '=', ticketId).execute()),
+    ];
+    expect(onHub.length).toBeGreaterThan(6);
+    expect(JSON.stringify(onHub)).toContain(subject);
+    expect(JSON.stringify(onHub)).not.toMatch(personal);
+  }
+
+  it('an erasure reaches what another desk wrote offline before it heard of it, here and in the hub’s log', async () => {
+    const omar = await makeUser(hub, { email: 'omar@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
+    const a = await deskFor(ava);
+    const admin = await deskFor(omar, a.desk);
+    const b = await deskFor(ben);
+    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    // An admin erases the school on Ava's desk while it is offline; Ben, offline too, works
+    // for them. His desk comes back first: the hub and Ava's desk hear of his work before the erasure.
+    let ticketId = '';
+    await offline(a, async () => {
+      await admin.call('privacy.erase', { customerId, confirmName: school.name });
+      ticketId = await offline(b, () => offlineWork(b, customerId, 1));
+    });
+    await b.desk.sync.syncNow();
+    await erasedEverywhere([a, b], customerId, ticketId, 'Projector will not pair 1');
+    // A desk joining now starts from the hub's log, which no longer holds them.
+    await erasedEverywhere([await deskFor(ava)], customerId, ticketId, 'Projector will not pair 1');
+  });
+
+  it('the hub keeps an event naming a customer erased already without what erasure removed', async () => {
+    const omar = await makeUser(hub, { email: 'omar2@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
+    const a = await deskFor(ava);
+    const admin = await deskFor(omar, a.desk);
+    const b = await deskFor(ben);
+    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const ticketId = await offline(b, async () => {
+      const id = await offlineWork(b, customerId, 2);
+      await admin.call('privacy.erase', { customerId, confirmName: school.name });
+      await a.desk.sync.syncNow();
+      // Ben's push races ahead of his pull: his events reach the hub after the erasure, as
+      // his desk wrote them.
+      const sql = b.desk.db.sqlite;
+      const { user_id, token } = sql.prepare('select user_id, token from hub_accounts where user_id = ?').get(ben.id) as { user_id: string; token: string };
+      const deskId = sql.prepare(`select value from meta where key = 'desk_id'`).pluck().get() as string;
+      const rows = sql.prepare('select desk_seq, body from outbox order by desk_seq').all() as { desk_seq: number; body: string }[];
+      expect(rows.map((r) => r.body).join()).toMatch(personal);
+      const pushed = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', { token, body: { deskId, events: rows.map((r) => ({ deskSeq: r.desk_seq, event: JSON.parse(r.body) })) } });
+      expect({ user_id, status: pushed.status, results: pushed.body.results.map((r) => r.status) }).toEqual({ user_id: ben.id, status: 200, results: rows.map(() => 'accepted') });
+      return id;
+    });
+    await a.desk.sync.syncNow();
+    await erasedEverywhere([a, b], customerId, ticketId, 'Projector will not pair 2');
   });
 
   it('hands a stream’s events to the applier its area registered, and keeps those of a stream no area applies', async () => {

@@ -9,6 +9,8 @@ import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type
 import { badRequest, conflict, forbidden } from './errors';
 import type { HubDb } from './db';
 import { RawJson, rawObject, withGlobalSeq } from './rawJson';
+import { eraseOnHub, keptAsErased } from './erasure';
+import { CUSTOMER_STREAM } from '../shared/customerStream';
 
 // The hub's side of sync (DESIGN.md, "Many desks: the hub").
 //
@@ -108,6 +110,16 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
           array(select id::text from events where id = any(${ids}::uuid[]) union all select event_id::text from refusals where event_id = any(${ids}::uuid[])) as seen`.execute(tx)
     ).rows[0]!;
     const seen = new Set(first.seen);
+    // An event naming a customer erased already is kept without what erasure removed.
+    const kept = await keptAsErased(tx, fresh.map((e) => e.event));
+    fresh.forEach((e, i) => {
+      if (kept[i] === e.event) return;
+      e.event = kept[i]!;
+      if (e.ticket) {
+        const read = asTicketEvent(e.event);
+        if (read.ok) e.ticket = read.event;
+      }
+    });
     const todo = fresh.filter((e) => !seen.has(e.event.id));
     const states = new Map<string, TicketState>();
     const known = new Map<string, { segment: Segment | null; seen: boolean }>();
@@ -189,7 +201,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       if (a.state) latest.set(a.event.entityId, { state: a.state, ticketSeq: a.event.seq });
       else entities.set(`${a.event.stream}/${a.event.entityId}`, { stream: a.event.stream, id: a.event.entityId, segment: a.segment === EVERYONE ? null : a.segment });
     }
-    const ticketRows = [...latest].map(([id, t]) => ({ id, seq: t.ticketSeq, segment: segmentOf(t.state), state: t.state }));
+    const ticketRows = [...latest].map(([id, t]) => ({ id, seq: t.ticketSeq, segment: segmentOf(t.state), state: t.state, customer_id: t.state.head.customerId }));
     const refusalRows = refused.map((r) => ({ event_id: r.event.id, desk_seq: r.deskSeq, author_id: r.event.actor.id, stream: r.event.stream, ticket_id: r.event.entityId, reason: r.reason, envelope: r.event }));
     const lastDeskSeq = fresh[fresh.length - 1]!.deskSeq;
     const projections = [
@@ -197,8 +209,8 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       ...(ticketRows.length === 0
         ? []
         : [
-            sql`tk as (insert into tickets (id, seq, segment, state)
-              select x.id, x.seq, x.segment, x.state from json_to_recordset(${JSON.stringify(ticketRows)}::json) as x(id text, seq int, segment text, state json)
+            sql`tk as (insert into tickets (id, seq, segment, state, customer_id)
+              select x.id, x.seq, x.segment, x.state, x.customer_id from json_to_recordset(${JSON.stringify(ticketRows)}::json) as x(id text, seq int, segment text, state json, customer_id text)
               on conflict (id) do update set seq = excluded.seq, segment = excluded.segment, state = excluded.state)`,
           ]),
       ...(entities.size === 0
@@ -241,6 +253,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
         select base from h`.execute(tx);
       base = Number(head.rows[0]!.base);
     }
+    for (const a of accepted) if (a.event.stream === CUSTOMER_STREAM && a.event.type === 'CUSTOMER_ERASED') await eraseOnHub(tx, a.event.entityId, now);
     accepted.forEach((a, i) => results.push({ deskSeq: a.deskSeq, id: a.event.id, status: 'accepted', globalSeq: base + i }));
     for (const r of refused) results.push({ deskSeq: r.deskSeq, id: r.event.id, status: 'refused', reason: r.reason });
     results.sort((a, b) => a.deskSeq - b.deskSeq);

@@ -7,6 +7,7 @@ import { csatCounter, type CsatScore } from '../kb/csatCounts';
 import { CUSTOMER_STREAM } from '../../../shared/customerStream';
 import { KNOWLEDGE_STREAM } from '../../../shared/kb/knowledgeStream';
 import { TICKET_STREAM } from '../../../shared/ticketLog';
+import { ERASED_TEXT, erasedLabel, erasedRecord, namesIn, PERSONAL_FIELDS, type Erasure, type RecordCopy } from '../../../shared/erasure';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -130,14 +131,14 @@ export function customerPrivacy(db: Sql) {
  */
 export function erasePersonalData(db: Sql, customerId: string, now: number): void {
   const k = db.kysely;
-  const label = `Erased customer ${customerId.slice(-6)}`;
+  const label = erasedLabel(customerId);
   const name = db.get(k.selectFrom('customers').select('name').where('id', '=', customerId))?.name ?? label;
   db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
   db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
   db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));
   // What the customer said is personal; that a call happened, when and on which ticket, is statistics.
   settleInteractions(db.sqlite);
-  db.run(k.updateTable('interactions').set({ summary: ERASED }).where('customer_id', '=', customerId));
+  db.run(k.updateTable('interactions').set({ summary: ERASED_TEXT }).where('customer_id', '=', customerId));
   // So is a satisfaction comment; the score stays. The daily counts lose the comment with it
   // (as an example, and as a feature request if it was one).
   const counts = csatCounter(db.sqlite);
@@ -146,8 +147,8 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
   );
   const eraseComment = db.sqlite.prepare<[string, string]>('UPDATE csat SET comment = ? WHERE ticket_id = ?');
   for (const s of commented.all(customerId)) {
-    eraseComment.run(ERASED, s.ticket_id);
-    counts.replaced(s, { ...s, comment: ERASED });
+    eraseComment.run(ERASED_TEXT, s.ticket_id);
+    counts.replaced(s, { ...s, comment: ERASED_TEXT });
   }
   // The history keeps which fields changed, when and by whom; the values go. The customers
   // who owned one of her systems before or after her keep their own details, and lose her
@@ -159,11 +160,11 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
     .pluck()
     .all(customerId)
     .filter((id) => !hers.has(id));
-  const erasure = { name, whole: hers };
-  for (const e of db.all(k.selectFrom('customer_events').select(['id', 'customer_id', 'payload']).where('customer_id', 'in', [...hers, ...others]))) {
-    const before = JSON.parse(e.payload) as RecordCopy;
-    const after = erasedRecord(before, e.customer_id, erasure);
-    if (after !== before) db.run(k.updateTable('customer_events').set({ payload: JSON.stringify(after) }).where('id', '=', e.id));
+  const history = db.all(k.selectFrom('customer_events').select(['id', 'customer_id', 'payload']).where('customer_id', 'in', [...hers, ...others])).map((e) => ({ ...e, before: JSON.parse(e.payload) as RecordCopy }));
+  const erasure: Erasure = { names: new Set([name, ...namesIn(history.filter((e) => hers.has(e.customer_id)).map((e) => e.before))]), whole: hers };
+  for (const e of history) {
+    const after = erasedRecord(e.before, e.customer_id, erasure);
+    if (after !== e.before) db.run(k.updateTable('customer_events').set({ payload: JSON.stringify(after) }).where('id', '=', e.id));
   }
   const tickets = db.all(k.selectFrom('tickets').select('id').where('customer_id', '=', customerId)).map((t) => t.id);
   eraseCopies(db, label, tickets, erasure, others);
@@ -179,7 +180,7 @@ export function erasedCustomers(sqlite: Sql['sqlite']) {
   return {
     labelOf: (customerId: string): string | null => label.get(customerId) ?? null,
     /** The comment a satisfaction score of this customer keeps. */
-    comment: (customerId: string, comment: string): string => (comment !== '' && label.get(customerId) !== undefined ? ERASED : comment),
+    comment: (customerId: string, comment: string): string => (comment !== '' && label.get(customerId) !== undefined ? ERASED_TEXT : comment),
   };
 }
 
@@ -189,36 +190,9 @@ export function erasedCustomers(sqlite: Sql['sqlite']) {
  * Another desk that applied it before its erasure ends the same way.
  */
 export function lateForErased<P extends RecordCopy & { entity: string; changes: { field: string; from: unknown; to: unknown }[] }>(p: P, customerId: string): { apply: P | null; keep: P } {
-  const keep = erasedRecord(p, customerId, { name: '', whole: new Set([customerId]) });
+  const keep = erasedRecord(p, customerId, { names: new Set(), whole: new Set([customerId]) });
   if (p.entity === 'contact') return { apply: null, keep };
-  return { apply: { ...p, changes: p.changes.filter((c) => !PERSONAL.has(c.field)) }, keep };
-}
-
-/** A record event's payload, as the history and the outbox hold it. */
-type RecordCopy = { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
-/** Whom an erasure is of: their name, and the records (theirs and those merged into it) that are wholly theirs. */
-type Erasure = { name: string; whole: ReadonlySet<string> };
-
-/**
- * A record event without the erased customer's personal values: on their own record, every
- * one; on another's, their name (as a system's owner, or in a transfer's note). An email or phone becomes empty and a
- * name or role a placeholder, so that an event still on its way to the hub passes the hub's
- * checks of each field (customerStream.ts) as it did before. The same object when nothing changed.
- */
-function erasedRecord<P extends RecordCopy>(p: P, recordId: string, erasure: Erasure): P {
-  const whole = erasure.whole.has(recordId);
-  const value = (field: string, v: unknown) => (v === null || field === 'email' || field === 'phone' ? null : '(erased)');
-  const owner = (v: unknown) => (v === erasure.name ? '(erased)' : v);
-  let changed = false;
-  const changes = (p.changes ?? []).map((ch) => {
-    const next = whole && PERSONAL.has(ch.field) ? { ...ch, from: value(ch.field, ch.from), to: value(ch.field, ch.to) } : ch.field === 'owner' ? { ...ch, from: owner(ch.from), to: owner(ch.to) } : ch;
-    if (next.from !== ch.from || next.to !== ch.to) changed = true;
-    return next;
-  });
-  const noted = (key: string, v: unknown) => (whole ? (/name|email|phone|externalId/i.test(key) ? '(erased)' : v) : owner(v));
-  const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, noted(key, v)])) : undefined;
-  if (note && Object.entries(note).some(([key, v]) => v !== p.note![key])) changed = true;
-  return changed ? { ...p, changes, ...(note ? { note } : {}) } : p;
+  return { apply: { ...p, changes: p.changes.filter((c) => !PERSONAL_FIELDS.has(c.field)) }, keep };
 }
 
 /**
@@ -236,7 +210,7 @@ function eraseCopies(db: Sql, label: string, tickets: string[], erasure: Erasure
   s.prepare<[string, string]>(
     `UPDATE kb_events SET payload = json_set(payload, '$.comment', ?)
      WHERE type = 'csat.recorded' AND json_extract(payload, '$.comment') <> '' AND json_extract(payload, '$.ticketId') IN (SELECT value FROM json_each(?))`,
-  ).run(ERASED, ticketIds);
+  ).run(ERASED_TEXT, ticketIds);
   const waiting = s.prepare<[string, string, string], { desk_seq: number; body: string }>(
     `SELECT desk_seq, body FROM outbox
      WHERE (stream = '${CUSTOMER_STREAM}' AND json_extract(body, '$.entityId') IN (SELECT value FROM json_each(?)))
@@ -247,11 +221,9 @@ function eraseCopies(db: Sql, label: string, tickets: string[], erasure: Erasure
   for (const row of waiting.all(JSON.stringify([...erasure.whole, ...others]), ticketIds, ticketIds)) {
     const e = JSON.parse(row.body) as { stream: string; entityId: string; payload: RecordCopy & { customerName?: string; comment?: string } };
     const payload =
-      e.stream === CUSTOMER_STREAM ? erasedRecord(e.payload, e.entityId, erasure) : e.stream === TICKET_STREAM ? { ...e.payload, customerName: label } : { ...e.payload, comment: ERASED };
+      e.stream === CUSTOMER_STREAM ? erasedRecord(e.payload, e.entityId, erasure) : e.stream === TICKET_STREAM ? { ...e.payload, customerName: label } : { ...e.payload, comment: ERASED_TEXT };
     if (payload !== e.payload) rewrite.run(JSON.stringify({ ...e, payload }), row.desk_seq);
   }
 }
 
-const PERSONAL = new Set(['name', 'email', 'phone', 'role']);
-const ERASED = '(erased on request)';
 export type CustomerPrivacy = ReturnType<typeof customerPrivacy>;

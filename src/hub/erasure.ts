@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import { CUSTOMER_STREAM } from '../shared/customerStream';
+import { ERASED_TEXT, erasedLabel, erasedRecord, namesIn, type Erasure, type RecordCopy } from '../shared/erasure';
+import { csatEntityId, KNOWLEDGE_STREAM } from '../shared/kb/knowledgeStream';
+import { TICKET_STREAM } from '../shared/ticketLog';
+import type { HubDatabase } from './db';
+import type { Envelope } from './envelope';
+
+// Erasure on request, in the hub's own log. A desk erases a customer and pushes
+// CUSTOMER_ERASED; when the hub accepts it, in the same transaction, it rewrites what its log
+// and its ticket states hold of them by the rules every desk applies (src/shared/erasure.ts):
+// their record's events (and those of records merged into it), the name other records' events
+// gave them as a system's owner, the name on each of their tickets and its first event, and
+// their satisfaction comments. A desk that pulls the log or a snapshot afterwards never
+// receives what was erased. An event naming them that another desk made before it heard of
+// the erasure is rewritten the same way as it arrives (`keptAsErased`).
+
+type Tx = Kysely<HubDatabase>;
+type Payload = RecordCopy & { entity?: string; customerId?: unknown; customerName?: unknown; comment?: unknown };
+
+/** The customer an event names, for the erasure rules: the record's own, a new ticket's or a score's. */
+function customerNamed(e: Envelope): string | null {
+  const p = e.payload as Payload;
+  if (e.stream === CUSTOMER_STREAM) return e.type === 'CUSTOMER_ERASED' ? null : e.entityId;
+  if (e.stream === TICKET_STREAM && e.type === 'CREATED') return typeof p.customerId === 'string' ? p.customerId : null;
+  if (e.stream === KNOWLEDGE_STREAM && e.type === 'csat.recorded') return typeof p.customerId === 'string' ? p.customerId : null;
+  return null;
+}
+
+/** An event as it is kept when the customer it names was erased. */
+function asErased(e: Envelope, customerId: string): Envelope {
+  const p = e.payload as Payload;
+  if (e.stream === CUSTOMER_STREAM) {
+    const kept = erasedRecord(p, customerId, { names: new Set(), whole: new Set([customerId]) });
+    return kept === p ? e : { ...e, payload: kept as Record<string, unknown> };
+  }
+  if (e.stream === TICKET_STREAM) return { ...e, payload: { ...e.payload, customerName: erasedLabel(customerId) } };
+  return p.comment === '' ? e : { ...e, payload: { ...e.payload, comment: ERASED_TEXT } };
+}
+
+/**
+ * The events of a push as the hub keeps them: those naming a customer erased already lose
+ * what erasure removed. Returns the same array when none does (one indexed read, only for a
+ * push that names customers).
+ */
+export async function keptAsErased(tx: Tx, events: readonly Envelope[]): Promise<readonly Envelope[]> {
+  const named = [...new Set(events.map(customerNamed).filter((id): id is string => id !== null))];
+  if (named.length === 0) return events;
+  const erased = new Set((await tx.selectFrom('erased_customers').select('id').where('id', 'in', named).execute()).map((r) => r.id));
+  if (erased.size === 0) return events;
+  return events.map((e) => {
+    const id = customerNamed(e);
+    return id !== null && erased.has(id) ? asErased(e, id) : e;
+  });
+}
+
+/** Rewrites what the log and the ticket states hold of one customer just erased. */
+export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promise<void> {
+  await tx.insertInto('erased_customers').values({ id: customerId, at }).onConflict((oc) => oc.doNothing()).execute();
+  const recordEvents = async (ids: readonly string[]) =>
+    ids.length === 0
+      ? []
+      : (
+          await sql<{ seq: number; ticket_id: string; envelope: Envelope }>`select seq, ticket_id, envelope from events where stream = ${CUSTOMER_STREAM} and ticket_id = any(${ids}::text[]) order by seq`.execute(tx)
+        ).rows;
+  const own = await recordEvents([customerId]);
+  // Records merged into hers are wholly hers; their owners before and after her are not.
+  const merged = new Set<string>();
+  const counterparts = new Set<string>();
+  for (const { envelope } of own) {
+    const note = (envelope.payload as Payload).note ?? {};
+    if (envelope.type === 'CUSTOMER_MERGED' && note.survivorId === customerId && typeof note.mergedId === 'string') merged.add(note.mergedId);
+    if (envelope.type === 'ASSET_TRANSFERRED') for (const id of [note.fromId, note.toId]) if (typeof id === 'string' && id !== customerId) counterparts.add(id);
+  }
+  const whole = [customerId, ...merged];
+  const hers = [...own, ...(await recordEvents([...merged]))];
+  const erasure: Erasure = { names: namesIn(hers.map((r) => r.envelope.payload as Payload)), whole: new Set(whole) };
+  for (const r of [...hers, ...(await recordEvents([...counterparts].filter((id) => !merged.has(id))))]) {
+    const payload = r.envelope.payload as Payload;
+    const kept = erasedRecord(payload, r.ticket_id, erasure);
+    if (kept !== payload) await sql`update events set envelope = ${JSON.stringify({ ...r.envelope, payload: kept })}::json where seq = ${r.seq}`.execute(tx);
+  }
+  // Her tickets: the name on each (its state, its first event) and her satisfaction comments.
+  const tickets = (await tx.selectFrom('tickets').select('id').where('customer_id', 'in', whole).execute()).map((t) => t.id);
+  if (tickets.length === 0) return;
+  const label = erasedLabel(customerId);
+  await sql`update tickets set state = jsonb_set(state::jsonb, '{head,customerName}', to_jsonb(${label}::text))::json where id = any(${tickets}::text[])`.execute(tx);
+  await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,customerName}', to_jsonb(${label}::text))::json
+    where stream = ${TICKET_STREAM} and ticket_id = any(${tickets}::text[]) and ticket_seq = 1 and type = 'CREATED'`.execute(tx);
+  await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,comment}', to_jsonb(${ERASED_TEXT}::text))::json
+    where stream = ${KNOWLEDGE_STREAM} and ticket_id = any(${tickets.map(csatEntityId)}::text[]) and type = 'csat.recorded' and envelope->'payload'->>'comment' <> ''`.execute(tx);
+}

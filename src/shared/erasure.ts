@@ -1,0 +1,60 @@
+// What erasure on request leaves of a customer, in one place: the desk that erases, every
+// desk the erasure reaches, and the hub's log apply these same rules, so all copies end alike.
+
+/** What replaces the caller's own words (an interaction's text, a satisfaction comment). */
+export const ERASED_TEXT = '(erased on request)';
+/** What replaces a personal value that must stay text (a name, a role). */
+export const ERASED_VALUE = '(erased)';
+/** The name an erased customer goes by: tickets and statistics keep pointing at it. */
+export const erasedLabel = (customerId: string) => `Erased customer ${customerId.slice(-6)}`;
+
+/** The fields of a record event that hold personal values. */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'phone', 'role']);
+
+/** A record event's payload, as histories, outboxes and the hub's log hold it. */
+export type RecordCopy = { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
+
+/** Whom an erasure is of: the names they went by, and the records (theirs and those merged into it) that are wholly theirs. */
+export interface Erasure {
+  names: ReadonlySet<string>;
+  whole: ReadonlySet<string>;
+}
+
+/**
+ * A record event without the erased customer's personal values: on their own record, every
+ * one; on another's, their name (as a system's owner, or in a transfer's note). An email or
+ * phone becomes empty and a name or role a placeholder, so that an event on its way to the
+ * hub passes the hub's checks of each field (customerStream.ts) as it did before. The same
+ * object when nothing changed.
+ */
+export function erasedRecord<P extends RecordCopy>(p: P, recordId: string, erasure: Erasure): P {
+  const whole = erasure.whole.has(recordId);
+  const value = (field: string, v: unknown) => (v === null || field === 'email' || field === 'phone' ? null : ERASED_VALUE);
+  const named = (v: unknown) => (typeof v === 'string' && erasure.names.has(v) ? ERASED_VALUE : v);
+  let changed = false;
+  const changes = (p.changes ?? []).map((ch) => {
+    const next = whole && PERSONAL_FIELDS.has(ch.field) ? { ...ch, from: value(ch.field, ch.from), to: value(ch.field, ch.to) } : ch.field === 'owner' ? { ...ch, from: named(ch.from), to: named(ch.to) } : ch;
+    if (next.from !== ch.from || next.to !== ch.to) changed = true;
+    return next;
+  });
+  const noted = (key: string, v: unknown) => (whole ? (/name|email|phone|externalId/i.test(key) ? ERASED_VALUE : v) : named(v));
+  const note = p.note ? Object.fromEntries(Object.entries(p.note).map(([key, v]) => [key, noted(key, v)])) : undefined;
+  if (note && Object.entries(note).some(([key, v]) => v !== p.note![key])) changed = true;
+  return changed ? { ...p, changes, ...(note ? { note } : {}) } : p;
+}
+
+/**
+ * The names a customer went by, from their record's events (each name it was created with
+ * or changed from or to): what another record's events may name them by.
+ */
+export function namesIn(records: ReadonlyArray<RecordCopy & { entity?: string }>): Set<string> {
+  const names = new Set<string>();
+  for (const p of records) {
+    if (p.entity !== undefined && p.entity !== 'customer') continue;
+    for (const ch of p.changes ?? []) {
+      if (ch.field !== 'name') continue;
+      for (const v of [ch.from, ch.to]) if (typeof v === 'string' && v !== ERASED_VALUE) names.add(v);
+    }
+  }
+  return names;
+}
