@@ -226,6 +226,18 @@ describe('streams besides tickets', () => {
     return t.ticket.id;
   }
   const personal = /Brookfield|415 555|4155550|brookfield\.example/;
+  let admins = 0;
+  /** The school, registered on Ava's desk and known to Ben's; an admin signed in beside Ava. */
+  async function schoolOnTwoDesks() {
+    const omar = await makeUser(hub, { email: `omar${++admins}@desk.test`, name: 'Omar', role: 'admin', segments: ['education'] });
+    const a = await deskFor(ava);
+    const admin = await deskFor(omar, a.desk);
+    const b = await deskFor(ben);
+    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    return { a, admin, b, customerId };
+  }
   /** On every desk given and in the hub's log and ticket states: the ticket, and nothing of the school's. */
   async function erasedEverywhere(desks: Person[], customerId: string, ticketId: string, subject: string) {
     for (const p of desks) {
@@ -251,13 +263,7 @@ describe('streams besides tickets', () => {
   }
 
   it('an erasure reaches what another desk wrote offline before it heard of it, here and in the hub’s log', async () => {
-    const omar = await makeUser(hub, { email: 'omar@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
-    const a = await deskFor(ava);
-    const admin = await deskFor(omar, a.desk);
-    const b = await deskFor(ben);
-    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
-    await a.desk.sync.syncNow();
-    await b.desk.sync.syncNow();
+    const { a, admin, b, customerId } = await schoolOnTwoDesks();
     // An admin erases the school on Ava's desk while it is offline; Ben, offline too, works
     // for them. His desk comes back first: the hub and Ava's desk hear of his work before the erasure.
     let ticketId = '';
@@ -272,13 +278,7 @@ describe('streams besides tickets', () => {
   });
 
   it('the hub keeps an event naming a customer erased already without what erasure removed', async () => {
-    const omar = await makeUser(hub, { email: 'omar2@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
-    const a = await deskFor(ava);
-    const admin = await deskFor(omar, a.desk);
-    const b = await deskFor(ben);
-    const { customerId } = await a.call('customers.create', { customer: school, asset: null });
-    await a.desk.sync.syncNow();
-    await b.desk.sync.syncNow();
+    const { a, admin, b, customerId } = await schoolOnTwoDesks();
     const ticketId = await offline(b, async () => {
       const id = await offlineWork(b, customerId, 2);
       await admin.call('privacy.erase', { customerId, confirmName: school.name });
