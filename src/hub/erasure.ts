@@ -61,7 +61,7 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
     ids.length === 0
       ? []
       : (
-          await sql<{ seq: number; ticket_id: string; envelope: Envelope }>`select seq, ticket_id, envelope from events where stream = ${CUSTOMER_STREAM} and ticket_id = any(${ids}::text[]) order by seq`.execute(tx)
+          await sql<{ seq: number; ticket_id: string; envelope: Envelope }>`select seq, ticket_id, envelope from events where stream = ${sql.lit(CUSTOMER_STREAM)} and ticket_id = any(${ids}::text[]) order by seq`.execute(tx)
         ).rows;
   const own = await recordEvents([customerId]);
   // Records merged into hers are wholly hers; their owners before and after her are not.
@@ -86,7 +86,7 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
   const label = erasedLabel(customerId);
   await sql`update tickets set state = jsonb_set(state::jsonb, '{head,customerName}', to_jsonb(${label}::text))::json where id = any(${tickets}::text[])`.execute(tx);
   await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,customerName}', to_jsonb(${label}::text))::json
-    where stream = ${TICKET_STREAM} and ticket_id = any(${tickets}::text[]) and ticket_seq = 1 and type = 'CREATED'`.execute(tx);
+    where stream = ${sql.lit(TICKET_STREAM)} and ticket_id = any(${tickets}::text[]) and ticket_seq = 1 and type = 'CREATED'`.execute(tx);
   await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,comment}', to_jsonb(${ERASED_TEXT}::text))::json
-    where stream = ${KNOWLEDGE_STREAM} and ticket_id = any(${tickets.map(csatEntityId)}::text[]) and type = 'csat.recorded' and envelope->'payload'->>'comment' <> ''`.execute(tx);
+    where stream = ${sql.lit(KNOWLEDGE_STREAM)} and ticket_id = any(${tickets.map(csatEntityId)}::text[]) and type = 'csat.recorded' and envelope->'payload'->>'comment' <> ''`.execute(tx);
 }
