@@ -1161,7 +1161,7 @@ export const en = {
   'data.exportJson': 'Export everything as JSON',
   'data.eraseConfirm': 'To erase, type the customer’s name',
   'data.erase': 'Erase personal data',
-  'data.erasedDone': 'Personal data erased; tickets and statistics kept.',
+  'data.erasedDone': 'Personal data erased; tickets and statistics kept. Other desks and the hub erase their copies as the erasure reaches them.',
   // Placeholders and import sources of the customer forms.
   'data.source.zendesk': 'Zendesk',
   'data.source.freshdesk': 'Freshdesk',

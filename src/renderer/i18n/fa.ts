@@ -1143,7 +1143,7 @@ export const fa: Messages = {
   'data.exportJson': 'برون‌بری همه‌چیز به‌صورت جی‌سان',
   'data.eraseConfirm': 'برای پاک‌کردن، نام مشتری را بنویسید',
   'data.erase': 'پاک‌کردن داده‌های شخصی',
-  'data.erasedDone': 'داده‌های شخصی پاک شد؛ تیکت‌ها و آمار حفظ شدند.',
+  'data.erasedDone': 'داده‌های شخصی پاک شد؛ تیکت‌ها و آمار حفظ شدند. میزهای دیگر و هاب هم با رسیدن این پاک‌سازی، نسخه‌های خود را پاک می‌کنند.',
   // Placeholders and import sources of the customer forms.
   'data.source.zendesk': 'زن‌دسک',
   'data.source.freshdesk': 'فرش‌دسک',
