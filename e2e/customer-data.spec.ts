@@ -62,6 +62,37 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
 });
 
+test('an admin erases a caller on request from their record: personal details go, the tickets stay', async ({ page }) => {
+  const app = await signInAs(page, 'Omar Haddad');
+  await app.lookup('HX4P9R2');
+  const view = new CustomerView(page);
+  await view.expectCustomer('Maria Gonzalez');
+  // Her systems and past tickets (drawn after the first paint), as they stand before.
+  const heldOn = async () => {
+    const past = page.getByRole('region', { name: /^Past tickets/ });
+    await expect(past.getByRole('link').first()).toBeVisible();
+    return [await page.getByRole('region', { name: /^Systems/ }).getByRole('row').count(), await past.getByRole('link').count()];
+  };
+  const held = await heldOn();
+  await page.getByRole('link', { name: en['record.privacy'] }).click();
+  // The request opens on the Privacy tab with her id filled in: nothing to copy by hand.
+  await expect(page.getByRole('tab', { name: en['data.tabPrivacy'] })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel(en['data.customerId'])).not.toHaveValue('');
+  await page.getByLabel(en['data.eraseConfirm']).fill('Maria');
+  await page.getByRole('button', { name: en['data.erase'] }).click();
+  // A name that is not hers erases nothing and says what to type.
+  await expect(page.getByText('Type “Maria Gonzalez” to confirm.')).toBeVisible();
+  await page.getByLabel(en['data.eraseConfirm']).fill('Maria Gonzalez');
+  await page.getByRole('button', { name: en['data.erase'] }).click();
+  await expect(page.getByRole('status')).toHaveText(en['data.erasedDone']);
+  if (shot) await page.screenshot({ path: `${shot}/erase-light-1400.png`, fullPage: true });
+  // Her tag still finds her systems and tickets, under a name that is no longer hers.
+  await app.lookup('HX4P9R2');
+  await expect(page.getByRole('heading', { level: 1, name: /^Erased customer/ })).toBeVisible();
+  expect(await heldOn()).toEqual(held);
+  await expect(page.getByText('Maria Gonzalez')).toHaveCount(0);
+});
+
 test('an admin imports a plain CSV through the column-mapping screen', async ({ page }) => {
   const file = new URL('../src/main/core/import/fixtures/plain-customers.csv', import.meta.url).pathname;
   const app = await signInAs(page, 'Omar Haddad');

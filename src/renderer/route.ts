@@ -47,7 +47,8 @@ export type Route =
   | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
   | { name: 'register'; query: string }
   | { name: 'merge'; survivorId: string; mergedId: string }
-  | { name: 'dataQuality' }
+  /** Customer data; `privacyFor`: the customer whose export or erasure an admin is asked for. */
+  | { name: 'dataQuality'; privacyFor?: string | null }
   | { name: 'conflicts' }
   | { name: 'notFound'; path: string };
 
@@ -61,7 +62,7 @@ export function parseHash(hash: string): Route {
   if (head === 'ticket' && a) return { name: 'ticket', ticketId: a };
   if (head === 'customer' && a === 'new') return { name: 'register', query: query.get('q') ?? '' };
   if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
-  if (head === 'admin' && a === 'quality') return { name: 'dataQuality' };
+  if (head === 'admin' && a === 'quality') return { name: 'dataQuality', privacyFor: query.get('privacy') };
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
@@ -142,7 +143,7 @@ export function hrefOf(route: Route): string {
     case 'merge':
       return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}`;
     case 'dataQuality':
-      return '#/admin/quality';
+      return route.privacyFor ? `#/admin/quality?${new URLSearchParams({ privacy: route.privacyFor }).toString()}` : '#/admin/quality';
     case 'conflicts':
       return '#/sync/conflicts';
     case 'notFound':

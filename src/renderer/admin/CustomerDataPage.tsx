@@ -17,7 +17,7 @@ import { administers, seesBoard } from '../../shared/access';
 // worst first, each a click from its fix), who opened whose record, imports from the desk
 // used before, and how long interactions are kept.
 
-export function CustomerDataPage() {
+export function CustomerDataPage({ privacyFor = null }: { privacyFor?: string | null }) {
   const { user } = useSession();
   const admin = administers(user);
   if (!seesBoard(user)) {
@@ -26,7 +26,7 @@ export function CustomerDataPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('data.title')} description={t('data.lead')} />
-      <Tabs defaultValue="quality" keepMounted={false}>
+      <Tabs defaultValue={privacyFor && admin ? 'privacy' : 'quality'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="quality">{t('data.tabQuality')}</Tabs.Tab>
           {admin && <Tabs.Tab value="audit">{t('data.tabAudit')}</Tabs.Tab>}
@@ -45,7 +45,7 @@ export function CustomerDataPage() {
               <ImportPanel />
             </Tabs.Panel>
             <Tabs.Panel value="privacy">
-              <PrivacyPanel />
+              <PrivacyPanel customerId={privacyFor} />
             </Tabs.Panel>
           </>
         )}
@@ -396,13 +396,13 @@ function RejectsTable({ summary }: { summary: ImportSummaryView }) {
   );
 }
 
-function PrivacyPanel() {
+function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const settings = useCall('privacy.settings', {});
   const [days, setDays] = useState<number | ''>('');
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const current = settings.data?.retentionDays ?? null;
-  const [customerId, setCustomerId] = useState('');
+  const [customerId, setCustomerId] = useState(asked ?? '');
   const [confirmName, setConfirmName] = useState('');
   const save = async () => {
     setProblem(null);

@@ -1,12 +1,14 @@
 import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
-import { IconDots, IconEdit, IconHistory, IconPlus } from '@tabler/icons-react';
+import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { RecordEvent } from '../../shared/customerEvents';
 import { useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { formatPhone } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
-import { customerHref } from '../route';
+import { customerHref, hrefOf } from '../route';
+import { useSession } from '../session';
+import { administers } from '../../shared/access';
 import { RecordDialogs, type RecordDialog } from './RecordDialogs';
 import classes from './CustomerPage.module.css';
 
@@ -19,6 +21,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
   const record = useCall('customers.record', { customerId }, { live: true });
   const [dialog, setDialog] = useState<RecordDialog | null>(null);
   const [all, setAll] = useState(false);
+  const { user } = useSession();
   if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;
   const r = record.data;
   if (!r) return null;
@@ -46,6 +49,11 @@ export function RecordPanel({ customerId }: { customerId: string }) {
             <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'system', assetId: null })}>
               {t('record.addSystem')}
             </Button>
+            {administers(user) && (
+              <Button component="a" href={hrefOf({ name: 'dataQuality', privacyFor: customerId })} size="compact-sm" variant="subtle" leftSection={<IconShieldLock size={14} />}>
+                {t('record.privacy')}
+              </Button>
+            )}
           </Group>
         }
       >
