@@ -76,6 +76,8 @@ const SENTENCES = {
   otherAuthor: 'The event names another author than the person who pushed it.',
   customerExists: 'That customer already exists.',
   adminsErase: 'Only admins can erase a customer’s personal data.',
+  eraseConfirmName: 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
+  alreadyErased: 'This customer’s personal data was already erased.',
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;

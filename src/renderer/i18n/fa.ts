@@ -750,6 +750,8 @@ export const fa: Messages = {
   'apiError.otherAuthor': 'این رویداد نویسنده‌ای جز کسی که آن را فرستاد نام می‌برد.',
   'apiError.customerExists': 'این مشتری از پیش وجود دارد.',
   'apiError.adminsErase': 'فقط مدیران سیستم می‌توانند داده‌های شخصی یک مشتری را پاک کنند.',
+  'apiError.eraseConfirmName': 'برای تأیید پاک‌سازی، نام مشتری را دقیقاً همان‌طور که نشان داده شده بنویسید: {name}.',
+  'apiError.alreadyErased': 'داده‌های شخصی این مشتری پیش‌تر پاک شده است.',
   'apiError.usersOnHub': 'افراد در هاب مدیریت می‌شوند («افراد» در منوی مدیر سیستم)؛ میز نمی‌تواند حسابی را تغییر دهد، پس این تغییر اعمال نشد.',
   'apiError.assigneeTier': '{name} در سطح {tier} این بخش کار نمی‌کند.',
   'apiError.customerGone': 'این مشتری دیگر وجود ندارد.',

@@ -101,7 +101,7 @@ export function customerPrivacy(db: Sql) {
   function erase(actor: RecordActor, customerId: string, now: number): void {
     const c = customer.get(customerId);
     if (!c) throw new ApiError('not_found', say('customerNotFound'));
-    if (c.erased_at !== null) throw new ApiError('conflict', 'This customer’s personal data was already erased.');
+    if (c.erased_at !== null) throw new ApiError('conflict', say('alreadyErased'));
     db.write(() => {
       erasePersonalData(db, customerId, now);
       log.append(customerId, 'CUSTOMER_ERASED', now, actor, { entity: 'customer', entityId: customerId, changes: [] });
