@@ -12,7 +12,7 @@ import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, makeUser, PASSWORD, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // Desks following one hub, in one process, against a real PostgreSQL: offline edits that
 // converge, the same ticket taken on two desks offline (one wins, the other gets a
@@ -256,6 +256,7 @@ describe('streams besides tickets', () => {
     const onHub = [
       ...(await hub.db.selectFrom('events').select('envelope').where('ticket_id', 'in', [customerId, ticketId, `csat:${ticketId}`]).execute()),
       ...(await hub.db.selectFrom('tickets').select('state').where('id', '=', ticketId).execute()),
+      ...(await hub.db.selectFrom('refusals').select('envelope').where('ticket_id', 'in', [customerId, ticketId, `csat:${ticketId}`]).execute()),
     ];
     expect(onHub.length).toBeGreaterThan(6);
     expect(JSON.stringify(onHub)).toContain(subject);
@@ -264,6 +265,17 @@ describe('streams besides tickets', () => {
 
   it('an erasure reaches what another desk wrote offline before it heard of it, here and in the hub’s log', async () => {
     const { a, admin, b, customerId } = await schoolOnTwoDesks();
+    // A change the hub refused keeps her number in its envelope, for its author's conflict list.
+    const raw = await signInDesk(hub, ben);
+    const refused = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', {
+      token: raw.token,
+      body: {
+        deskId: raw.deskId,
+        events: [{ deskSeq: 1, event: { id: uuidv7(), stream: 'customer', entityId: customerId, seq: 9, type: 'CUSTOMER_CHANGED', payloadVersion: 1, payload: { v: 1, entity: 'customer', entityId: customerId, changes: [{ field: 'phone', from: '+14155550142', to: '555' }], actorName: 'Ben', segment: 'education' }, actor: { id: ben.id, role: 'agent', tier: 1, segments: ['education'] }, deskId: raw.deskId, deskTime: Date.now(), globalSeq: null } }],
+      },
+    });
+    expect(refused.body.results.map((r) => r.status)).toEqual(['refused']);
+    expect(JSON.stringify(await hub.db.selectFrom('refusals').select('envelope').where('ticket_id', '=', customerId).execute())).toMatch(personal);
     // An admin erases the school on Ava's desk while it is offline; Ben, offline too, works
     // for them. His desk comes back first: the hub and Ava's desk hear of his work before the erasure.
     let ticketId = '';

@@ -11,7 +11,8 @@ import type { Envelope } from './envelope';
 // and its ticket states hold of them by the rules every desk applies (src/shared/erasure.ts):
 // their record's events (and those of records merged into it), the name other records' events
 // gave them as a system's owner, the name on each of their tickets and its first event, and
-// their satisfaction comments. A desk that pulls the log or a snapshot afterwards never
+// their satisfaction comments, and the same in events the hub refused (kept for their author's
+// conflict list). A desk that pulls the log or a snapshot afterwards never
 // receives what was erased. An event naming them that another desk made before it heard of
 // the erasure is rewritten the same way as it arrives (`keptAsErased`).
 
@@ -73,6 +74,8 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
     if (envelope.type === 'ASSET_TRANSFERRED') for (const id of [note.fromId, note.toId]) if (typeof id === 'string' && id !== customerId) counterparts.add(id);
   }
   const whole = [customerId, ...merged];
+  const tickets = (await tx.selectFrom('tickets').select('id').where('customer_id', 'in', whole).execute()).map((t) => t.id);
+  await eraseRefused(tx, whole, tickets);
   const hers = [...own, ...(await recordEvents([...merged]))];
   const erasure: Erasure = { names: namesIn(hers.map((r) => r.envelope.payload as Payload)), whole: new Set(whole) };
   for (const r of [...hers, ...(await recordEvents([...counterparts].filter((id) => !merged.has(id))))]) {
@@ -81,7 +84,6 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
     if (kept !== payload) await sql`update events set envelope = ${JSON.stringify({ ...r.envelope, payload: kept })}::json where seq = ${r.seq}`.execute(tx);
   }
   // Her tickets: the name on each (its state, its first event) and her satisfaction comments.
-  const tickets = (await tx.selectFrom('tickets').select('id').where('customer_id', 'in', whole).execute()).map((t) => t.id);
   if (tickets.length === 0) return;
   const label = erasedLabel(customerId);
   await sql`update tickets set state = jsonb_set(state::jsonb, '{head,customerName}', to_jsonb(${label}::text))::json where id = any(${tickets}::text[])`.execute(tx);
@@ -89,4 +91,17 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
     where stream = ${sql.lit(TICKET_STREAM)} and ticket_id = any(${tickets}::text[]) and ticket_seq = 1 and type = 'CREATED'`.execute(tx);
   await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,comment}', to_jsonb(${ERASED_TEXT}::text))::json
     where stream = ${sql.lit(KNOWLEDGE_STREAM)} and ticket_id = any(${tickets.map(csatEntityId)}::text[]) and type = 'csat.recorded' and envelope->'payload'->>'comment' <> ''`.execute(tx);
+}
+
+/** Events the hub refused that named her: her records' changes, her tickets' first events, her scores. */
+async function eraseRefused(tx: Tx, records: readonly string[], tickets: readonly string[]): Promise<void> {
+  const entities = [...records, ...tickets, ...tickets.map(csatEntityId)];
+  const rows = (await sql<{ id: number; ticket_id: string; envelope: Envelope }>`select id, ticket_id, envelope from refusals where ticket_id = any(${entities}::text[])`.execute(tx)).rows;
+  for (const r of rows) {
+    const e = r.envelope;
+    const customerId = e.stream === CUSTOMER_STREAM ? r.ticket_id : customerNamed(e);
+    if (customerId === null || (e.stream === CUSTOMER_STREAM && !records.includes(customerId))) continue;
+    const kept = asErased(e, customerId);
+    if (kept !== e) await sql`update refusals set envelope = ${JSON.stringify(kept)}::jsonb where id = ${r.id}`.execute(tx);
+  }
 }

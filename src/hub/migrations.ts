@@ -170,14 +170,15 @@ export const MIGRATIONS: Record<string, Migration> = {
     },
   },
   // Erasure on request reaches the hub's own copies (src/hub/erasure.ts): a customer's record
-  // events and the satisfaction events are found by their entity, and a customer's tickets
-  // by the customer they were opened for.
+  // events, the satisfaction events and refused events are found by their entity, and a
+  // customer's tickets by the customer they were opened for.
   '0006_erasure': {
     async up(db: Db) {
       await sql`create index events_entity on events (ticket_id) where stream in ('customer', 'knowledge')`.execute(db);
       await sql`alter table tickets add column customer_id text`.execute(db);
       await sql`update tickets set customer_id = state->'head'->>'customerId'`.execute(db);
       await sql`create index tickets_customer on tickets (customer_id)`.execute(db);
+      await sql`create index refusals_entity on refusals (ticket_id)`.execute(db);
       await db.schema
         .createTable('erased_customers')
         .addColumn('id', 'text', (c) => c.primaryKey())
