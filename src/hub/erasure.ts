@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { CUSTOMER_STREAM } from '../shared/customerStream';
-import { ERASED_TEXT, erasedLabel, erasedRecord, namesIn, type Erasure, type RecordCopy } from '../shared/erasure';
+import { customerNamedBy, ERASED_TEXT, erasedEvent, erasedLabel, erasureOf, namesIn, type Erasure, type RecordCopy } from '../shared/erasure';
 import { csatEntityId, KNOWLEDGE_STREAM } from '../shared/kb/knowledgeStream';
 import { TICKET_STREAM } from '../shared/ticketLog';
 import type { HubDatabase } from './db';
@@ -17,27 +17,7 @@ import type { Envelope } from './envelope';
 // the erasure is rewritten the same way as it arrives (`keptAsErased`).
 
 type Tx = Kysely<HubDatabase>;
-type Payload = RecordCopy & { entity?: string; customerId?: unknown; customerName?: unknown; comment?: unknown };
-
-/** The customer an event names, for the erasure rules: the record's own, a new ticket's or a score's. */
-function customerNamed(e: Envelope): string | null {
-  const p = e.payload as Payload;
-  if (e.stream === CUSTOMER_STREAM) return e.type === 'CUSTOMER_ERASED' ? null : e.entityId;
-  if (e.stream === TICKET_STREAM && e.type === 'CREATED') return typeof p.customerId === 'string' ? p.customerId : null;
-  if (e.stream === KNOWLEDGE_STREAM && e.type === 'csat.recorded') return typeof p.customerId === 'string' ? p.customerId : null;
-  return null;
-}
-
-/** An event as it is kept when the customer it names was erased. */
-function asErased(e: Envelope, customerId: string): Envelope {
-  const p = e.payload as Payload;
-  if (e.stream === CUSTOMER_STREAM) {
-    const kept = erasedRecord(p, customerId, { names: new Set(), whole: new Set([customerId]) });
-    return kept === p ? e : { ...e, payload: kept as Record<string, unknown> };
-  }
-  if (e.stream === TICKET_STREAM) return { ...e, payload: { ...e.payload, customerName: erasedLabel(customerId) } };
-  return p.comment === '' ? e : { ...e, payload: { ...e.payload, comment: ERASED_TEXT } };
-}
+type Payload = RecordCopy & { entity?: string };
 
 /**
  * The events of a push as the hub keeps them: those naming a customer erased already lose
@@ -45,13 +25,13 @@ function asErased(e: Envelope, customerId: string): Envelope {
  * push that names customers).
  */
 export async function keptAsErased(tx: Tx, events: readonly Envelope[]): Promise<readonly Envelope[]> {
-  const named = [...new Set(events.map(customerNamed).filter((id): id is string => id !== null))];
+  const named = [...new Set(events.map(customerNamedBy).filter((id): id is string => id !== null))];
   if (named.length === 0) return events;
   const erased = new Set((await tx.selectFrom('erased_customers').select('id').where('id', 'in', named).execute()).map((r) => r.id));
   if (erased.size === 0) return events;
   return events.map((e) => {
-    const id = customerNamed(e);
-    return id !== null && erased.has(id) ? asErased(e, id) : e;
+    const id = customerNamedBy(e);
+    return id !== null && erased.has(id) ? erasedEvent(e, erasureOf(id)) : e;
   });
 }
 
@@ -75,17 +55,16 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
   }
   const whole = [customerId, ...merged];
   const tickets = (await tx.selectFrom('tickets').select('id').where('customer_id', 'in', whole).execute()).map((t) => t.id);
-  await eraseRefused(tx, whole, tickets);
   const hers = [...own, ...(await recordEvents([...merged]))];
-  const erasure: Erasure = { names: namesIn(hers.map((r) => r.envelope.payload as Payload)), whole: new Set(whole) };
+  const erasure: Erasure = { names: namesIn(hers.map((r) => r.envelope.payload as Payload)), whole: new Set(whole), label: erasedLabel(customerId) };
+  await eraseRefused(tx, erasure, tickets);
   for (const r of [...hers, ...(await recordEvents([...counterparts].filter((id) => !merged.has(id))))]) {
-    const payload = r.envelope.payload as Payload;
-    const kept = erasedRecord(payload, r.ticket_id, erasure);
-    if (kept !== payload) await sql`update events set envelope = ${JSON.stringify({ ...r.envelope, payload: kept })}::json where seq = ${r.seq}`.execute(tx);
+    const kept = erasedEvent(r.envelope, erasure);
+    if (kept !== r.envelope) await sql`update events set envelope = ${JSON.stringify(kept)}::json where seq = ${r.seq}`.execute(tx);
   }
   // Her tickets: the name on each (its state, its first event) and her satisfaction comments.
   if (tickets.length === 0) return;
-  const label = erasedLabel(customerId);
+  const label = erasure.label;
   await sql`update tickets set state = jsonb_set(state::jsonb, '{head,customerName}', to_jsonb(${label}::text))::json where id = any(${tickets}::text[])`.execute(tx);
   await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,customerName}', to_jsonb(${label}::text))::json
     where stream = ${sql.lit(TICKET_STREAM)} and ticket_id = any(${tickets}::text[]) and ticket_seq = 1 and type = 'CREATED'`.execute(tx);
@@ -94,14 +73,11 @@ export async function eraseOnHub(tx: Tx, customerId: string, at: number): Promis
 }
 
 /** Events the hub refused that named her: her records' changes, her tickets' first events, her scores. */
-async function eraseRefused(tx: Tx, records: readonly string[], tickets: readonly string[]): Promise<void> {
-  const entities = [...records, ...tickets, ...tickets.map(csatEntityId)];
-  const rows = (await sql<{ id: number; ticket_id: string; envelope: Envelope }>`select id, ticket_id, envelope from refusals where ticket_id = any(${entities}::text[])`.execute(tx)).rows;
+async function eraseRefused(tx: Tx, erasure: Erasure, tickets: readonly string[]): Promise<void> {
+  const entities = [...erasure.whole, ...tickets, ...tickets.map(csatEntityId)];
+  const rows = (await sql<{ id: number; envelope: Envelope }>`select id, envelope from refusals where ticket_id = any(${entities}::text[])`.execute(tx)).rows;
   for (const r of rows) {
-    const e = r.envelope;
-    const customerId = e.stream === CUSTOMER_STREAM ? r.ticket_id : customerNamed(e);
-    if (customerId === null || (e.stream === CUSTOMER_STREAM && !records.includes(customerId))) continue;
-    const kept = asErased(e, customerId);
-    if (kept !== e) await sql`update refusals set envelope = ${JSON.stringify(kept)}::jsonb where id = ${r.id}`.execute(tx);
+    const kept = erasedEvent(r.envelope, erasure);
+    if (kept !== r.envelope) await sql`update refusals set envelope = ${JSON.stringify(kept)}::jsonb where id = ${r.id}`.execute(tx);
   }
 }

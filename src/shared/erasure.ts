@@ -1,3 +1,7 @@
+import { CUSTOMER_STREAM } from './customerStream';
+import { KNOWLEDGE_STREAM } from './kb/knowledgeStream';
+import { TICKET_STREAM } from './ticketLog/envelope';
+
 // What erasure on request leaves of a customer, in one place: the desk that erases, every
 // desk the erasure reaches, and the hub's log apply these same rules, so all copies end alike.
 
@@ -14,10 +18,47 @@ export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'p
 /** A record event's payload, as histories, outboxes and the hub's log hold it. */
 export type RecordCopy = { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };
 
-/** Whom an erasure is of: the names they went by, and the records (theirs and those merged into it) that are wholly theirs. */
+/**
+ * Whom an erasure is of: the names they went by, the records (theirs and those merged into
+ * it) that are wholly theirs, and the label their tickets take.
+ */
 export interface Erasure {
   names: ReadonlySet<string>;
   whole: ReadonlySet<string>;
+  label: string;
+}
+
+/** An erasure known only by whom it is of (an event arriving after it): their record, their label. */
+export const erasureOf = (customerId: string): Erasure => ({ names: new Set(), whole: new Set([customerId]), label: erasedLabel(customerId) });
+
+/** An event of any stream, as far as erasure reads it. */
+export interface ErasableEvent {
+  stream: string;
+  type: string;
+  entityId: string;
+  payload: Record<string, unknown>;
+}
+
+/** The customer whose erasure rewrites this event: the record's own, a new ticket's or a score's; null for any other. */
+export function customerNamedBy(e: ErasableEvent): string | null {
+  const id = e.stream === CUSTOMER_STREAM ? (e.type === 'CUSTOMER_ERASED' ? null : e.entityId) : isNaming(e) ? e.payload.customerId : null;
+  return typeof id === 'string' ? id : null;
+}
+const isNaming = (e: ErasableEvent) => (e.stream === TICKET_STREAM && e.type === 'CREATED') || (e.stream === KNOWLEDGE_STREAM && e.type === 'csat.recorded');
+
+/**
+ * An event as erasure leaves it: a record event by the rule below, a ticket's first event
+ * with the erased label for a name, a score without its comment. The same object when
+ * nothing changed.
+ */
+export function erasedEvent<E extends ErasableEvent>(e: E, erasure: Erasure): E {
+  if (e.stream === CUSTOMER_STREAM) {
+    const kept = erasedRecord(e.payload as RecordCopy, e.entityId, erasure);
+    return kept === e.payload ? e : { ...e, payload: kept };
+  }
+  if (!isNaming(e)) return e;
+  if (e.stream === TICKET_STREAM) return e.payload.customerName === erasure.label ? e : { ...e, payload: { ...e.payload, customerName: erasure.label } };
+  return e.payload.comment === '' || e.payload.comment === ERASED_TEXT ? e : { ...e, payload: { ...e.payload, comment: ERASED_TEXT } };
 }
 
 /**

@@ -184,10 +184,11 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     const parsed = customerStreamPayloadSchema.safeParse(e.payload);
     // The hub re-checked it with the same schema; one that still fails is not ours to guess at.
     if (!type.success || !parsed.success) return;
-    let p = parsed.data;
-    let apply: CustomerStreamPayload | null = p;
-    // Made on another desk before it heard that this customer was erased here.
-    if (type.data !== 'CUSTOMER_ERASED' && p.entity !== 'asset' && erased.labelOf(e.entityId) !== null) ({ apply, keep: p } = lateForErased(p, e.entityId));
+    // Made on another desk before it heard that this customer was erased here: applied and
+    // kept as the erasure left the rest.
+    const late = type.data !== 'CUSTOMER_ERASED' && parsed.data.entity !== 'asset' && erased.labelOf(e.entityId) !== null ? lateForErased(parsed.data, e.entityId) : null;
+    const apply = late ? late.apply : parsed.data;
+    const p = late ? late.keep : parsed.data;
     if (apply?.entity === 'customer') applyCustomer(type.data, e.entityId, apply, e.deskTime);
     else if (apply?.entity === 'contact') applyContact(type.data, e.entityId, apply);
     else if (apply) applyAsset(type.data, e.entityId, apply, e.deskTime);

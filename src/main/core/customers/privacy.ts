@@ -7,7 +7,8 @@ import { csatCounter, type CsatScore } from '../kb/csatCounts';
 import { CUSTOMER_STREAM } from '../../../shared/customerStream';
 import { KNOWLEDGE_STREAM } from '../../../shared/kb/knowledgeStream';
 import { TICKET_STREAM } from '../../../shared/ticketLog';
-import { ERASED_TEXT, erasedLabel, erasedRecord, namesIn, PERSONAL_FIELDS, type Erasure, type RecordCopy } from '../../../shared/erasure';
+import { ERASED_TEXT, erasedEvent, erasedLabel, erasedRecord, erasureOf, namesIn, PERSONAL_FIELDS, type Erasure, type RecordCopy } from '../../../shared/erasure';
+import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -161,26 +162,23 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
     .all(customerId)
     .filter((id) => !hers.has(id));
   const history = db.all(k.selectFrom('customer_events').select(['id', 'customer_id', 'payload']).where('customer_id', 'in', [...hers, ...others])).map((e) => ({ ...e, before: JSON.parse(e.payload) as RecordCopy }));
-  const erasure: Erasure = { names: new Set([name, ...namesIn(history.filter((e) => hers.has(e.customer_id)).map((e) => e.before))]), whole: hers };
+  const erasure: Erasure = { names: new Set([name, ...namesIn(history.filter((e) => hers.has(e.customer_id)).map((e) => e.before))]), whole: hers, label };
   for (const e of history) {
     const after = erasedRecord(e.before, e.customer_id, erasure);
     if (after !== e.before) db.run(k.updateTable('customer_events').set({ payload: JSON.stringify(after) }).where('id', '=', e.id));
   }
   const tickets = db.all(k.selectFrom('tickets').select('id').where('customer_id', '=', customerId)).map((t) => t.id);
-  eraseCopies(db, label, tickets, erasure, others);
+  eraseCopies(db, tickets, erasure, others);
 }
 
 /**
- * Events made on another desk before an erasure reached it arrive here after it. A customer
- * erased here is named by its label (or null if not erased): a ticket opened for them there
- * takes that name, and a satisfaction comment of theirs is not kept.
+ * Events made on another desk before an erasure reached it arrive here after it: whether a
+ * customer was erased here, and the label they go by (null if not erased).
  */
 export function erasedCustomers(sqlite: Sql['sqlite']) {
   const label = sqlite.prepare<[string], string>('SELECT name FROM customers WHERE id = ? AND erased_at IS NOT NULL').pluck();
   return {
     labelOf: (customerId: string): string | null => label.get(customerId) ?? null,
-    /** The comment a satisfaction score of this customer keeps. */
-    comment: (customerId: string, comment: string): string => (comment !== '' && label.get(customerId) !== undefined ? ERASED_TEXT : comment),
   };
 }
 
@@ -190,7 +188,7 @@ export function erasedCustomers(sqlite: Sql['sqlite']) {
  * Another desk that applied it before its erasure ends the same way.
  */
 export function lateForErased<P extends RecordCopy & { entity: string; changes: { field: string; from: unknown; to: unknown }[] }>(p: P, customerId: string): { apply: P | null; keep: P } {
-  const keep = erasedRecord(p, customerId, { names: new Set(), whole: new Set([customerId]) });
+  const keep = erasedRecord(p, customerId, erasureOf(customerId));
   if (p.entity === 'contact') return { apply: null, keep };
   return { apply: { ...p, changes: p.changes.filter((c) => !PERSONAL_FIELDS.has(c.field)) }, keep };
 }
@@ -202,10 +200,10 @@ export function lateForErased<P extends RecordCopy & { entity: string; changes: 
  * erasure. kb_events has no index by ticket: the satisfaction events are read whole, once
  * per erasure, which an admin asks for by hand.
  */
-function eraseCopies(db: Sql, label: string, tickets: string[], erasure: Erasure, others: readonly string[]): void {
+function eraseCopies(db: Sql, tickets: string[], erasure: Erasure, others: readonly string[]): void {
   const s = db.sqlite;
   const named = s.prepare<[string, string]>("UPDATE ticket_events SET payload = json_set(payload, '$.customerName', ?) WHERE ticket_id = ? AND seq = 1 AND json_type(payload, '$.customerName') = 'text'");
-  for (const t of tickets) named.run(label, t);
+  for (const t of tickets) named.run(erasure.label, t);
   const ticketIds = JSON.stringify(tickets);
   s.prepare<[string, string]>(
     `UPDATE kb_events SET payload = json_set(payload, '$.comment', ?)
@@ -219,10 +217,9 @@ function eraseCopies(db: Sql, label: string, tickets: string[], erasure: Erasure
   );
   const rewrite = s.prepare<[string, number]>('UPDATE outbox SET body = ? WHERE desk_seq = ?');
   for (const row of waiting.all(JSON.stringify([...erasure.whole, ...others]), ticketIds, ticketIds)) {
-    const e = JSON.parse(row.body) as { stream: string; entityId: string; payload: RecordCopy & { customerName?: string; comment?: string } };
-    const payload =
-      e.stream === CUSTOMER_STREAM ? erasedRecord(e.payload, e.entityId, erasure) : e.stream === TICKET_STREAM ? { ...e.payload, customerName: label } : { ...e.payload, comment: ERASED_TEXT };
-    if (payload !== e.payload) rewrite.run(JSON.stringify({ ...e, payload }), row.desk_seq);
+    const e = JSON.parse(row.body) as OutboxEnvelope;
+    const kept = erasedEvent(e, erasure);
+    if (kept !== e) rewrite.run(JSON.stringify(kept), row.desk_seq);
   }
 }
 

@@ -6,6 +6,7 @@ import type { CsatBoard, CsatEntry } from '../../../shared/kb/schemas';
 import { uuidv7 } from '../ids';
 import { csatCounter, type CsatScore } from './csatCounts';
 import { erasedCustomers } from '../customers/privacy';
+import { customerNamedBy, erasedEvent, erasureOf } from '../../../shared/erasure';
 import type { Outbox } from '../outbox';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import {
@@ -208,11 +209,8 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
    * (scored there before the erasure reached it) is not kept, in the event or the score.
    */
   function asKept(e: OutboxEnvelope): OutboxEnvelope {
-    if (e.type !== 'csat.recorded') return e;
-    const c = csatRecordedPayloadSchema.safeParse(e.payload);
-    if (!c.success) return e;
-    const comment = erased.comment(c.data.customerId, c.data.comment);
-    return comment === c.data.comment ? e : { ...e, payload: { ...e.payload, comment } };
+    const customerId = customerNamedBy(e);
+    return customerId !== null && erased.labelOf(customerId) !== null ? erasedEvent(e, erasureOf(customerId)) : e;
   }
 
   return {
