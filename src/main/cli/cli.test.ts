@@ -1,40 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { openDesk } from '../core/desk';
+import { tagdesk as run } from '../core/testing/processes';
 
 // The CLI as a user runs it: a separate process, its exit code, stdout and stderr.
-
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 
 let root: string;
 let dataDir: string;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tagdesk(...args: string[]): Promise<Run> {
-  const child = spawn(TSX, [ENTRY, ...args], {
-    timeout: 60_000,
-    // tsx starts with `env node`: put the Node running these tests first, not the system's.
-    env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+const tagdesk = (...args: string[]) => run(args);
 
 /** A service tag that exists in the seeded desk, found through the API as an admin would. */
 async function someServiceTag(dir: string): Promise<string> {

@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tagdesk as run } from '../core/testing/processes';
 import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator } from './messages';
 
 // The CLI speaks Persian when asked (--lang fa, TAGDESK_LANG=fa, LANG=fa_IR.UTF-8): its
 // lines for people, errors included, come from the same keys as the English ones.
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 const IMPORTS = join(process.cwd(), 'src', 'main', 'core', 'import', 'fixtures');
 const KB = join(process.cwd(), 'bench', 'fixtures');
 
@@ -29,19 +27,8 @@ function english(text: string): string[] {
 /** Latin digits outside the filled-in values (Persian output writes ۰-۹). */
 const latinDigits = (text: string) => text.replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/\u200e[^\u200e\n]*\u200e/g, ' ').replace(/^ {2}(?:kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ').match(/[0-9]+/g) ?? [];
 
-function tagdesk(env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const base: Record<string, string | undefined> = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' };
-  for (const name of ['TAGDESK_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete base[name];
-  const child = spawn(TSX, [ENTRY, ...args], { timeout: 60_000, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+/** The CLI in a fresh environment: no language from this one's locale, only from `env`. */
+const tagdesk = (env: Record<string, string>, ...args: string[]) => run(args, { env: { TAGDESK_LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env } });
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
 

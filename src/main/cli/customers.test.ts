@@ -1,26 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tagdesk as run } from '../core/testing/processes';
 
 // `tagdesk duplicates` and `tagdesk import` as a user runs them: a separate process.
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 const FIX = join(process.cwd(), 'src', 'main', 'core', 'import', 'fixtures');
 
-function tagdesk(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(TSX, [ENTRY, ...args], { timeout: 60_000, env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+const tagdesk = (...args: string[]) => run(args);
 
 let root: string;
 let dataDir: string;

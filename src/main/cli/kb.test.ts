@@ -1,28 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tagdesk as run } from '../core/testing/processes';
 
 // `tagdesk kb eval` as a user runs it: a separate process, its exit code and output.
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const ENTRY = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 const FIXTURES = join(process.cwd(), 'bench', 'fixtures');
 const root = mkdtempSync(join(tmpdir(), 'tagdesk-kb-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function tagdesk(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(TSX, [ENTRY, ...args], { timeout: 60_000, env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+const tagdesk = (...args: string[]) => run(args);
 
 describe('tagdesk kb eval', () => {
   it('prints one JSON line per 10 % block with the issue’s fields', async () => {

@@ -1,4 +1,5 @@
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { seededFaker } from './seededFaker';
 import {
   actorOf,
   ESCALATION_REASONS,
@@ -116,8 +117,8 @@ const PLANS: Array<[Plan, number]> = [
 ];
 
 export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, opts: DemoOptions): { customers: number; tickets: number } {
-  const f = new Faker({ locale: [en], seed: opts.seed });
-  const fa = new Faker({ locale: [en], seed: opts.seed + 1405 });
+  const f = seededFaker(opts.seed);
+  const fa = seededFaker(opts.seed + 1405);
   const persianPerson = () => {
     const [first, firstLatin] = fa.helpers.arrayElement(PERSIAN_FIRST);
     const [last, lastLatin] = fa.helpers.arrayElement(PERSIAN_LAST);

@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { seededFaker } from '../seededFaker';
 import type BetterSqlite3 from 'better-sqlite3';
 import { actorOf, type User } from '../../../shared/domain';
 import { PRODUCTS } from '../demo';
@@ -38,7 +38,7 @@ export function seedKnowledge(sqlite: BetterSqlite3.Database, kb: KbStore, csat:
   for (const g of Object.values(GENERAL)) kb.save(who, { title: g.title, body: g.body, productLines: [], models: [], segments: [], tags: g.tags, status: 'published', sourceTicketId: null }, next());
   for (const u of UNRELATED) kb.save(who, { title: u.title, body: u.body, productLines: [], models: [], segments: [], tags: u.tags, status: 'published', sourceTicketId: null }, next());
 
-  const f = new Faker({ locale: [en], seed });
+  const f = seededFaker(seed);
   const resolved = sqlite
     .prepare<[], { id: string; assignee_id: string | null; updated_at: number }>("SELECT /* scan: a new demo desk's ratings, seeded once */ id, assignee_id, updated_at FROM tickets WHERE state IN ('resolved', 'closed') ORDER BY number")
     .all();

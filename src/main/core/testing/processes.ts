@@ -7,7 +7,8 @@ import { openDesk } from '../desk';
 // Real processes for the hardening and fault tests: the CLI and the browser shell as a user
 // starts them, with their exit code, stdout and stderr.
 
-export const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+/** The `tagdesk` command as installed (package.json's bin): it loads TypeScript in its own process. */
+export const BIN = join(process.cwd(), 'bin', 'tagdesk.mjs');
 export const CLI = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 export const WEB = join(process.cwd(), 'src', 'main', 'web', 'index.ts');
 /** The unprivileged user tests become where root would skip permission checks. */
@@ -21,20 +22,40 @@ export interface Run {
   ms: number;
 }
 
-export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // tsx starts with `env node`: put the Node running these tests first, not the system's.
-  return { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '', ...extra };
+/** The environment a child gets: this one, with no desk folder from it; a key set to undefined is removed. */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  // The Node running these tests first on the PATH, not the system's: a child that starts
+  // another (`env node`) gets the pinned one too.
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, TAGDESK_DATA: '' };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
 }
 
-export function run(file: string, args: string[], opts: { asNobody?: boolean; timeoutMs?: number } = {}): Promise<Run> {
+export interface RunOptions {
+  asNobody?: boolean;
+  timeoutMs?: number;
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Runs a program in one Node process: an `.mjs` file as it is, a TypeScript one with tsx
+ * loaded into that process (`--import tsx`). The `tsx` command would start a second Node
+ * under the first (about 0.65 s more a run), and a signal sent to the test's child would
+ * reach the program only through it.
+ */
+export function run(file: string, args: string[], opts: RunOptions = {}): Promise<Run> {
   const started = Date.now();
-  const options: SpawnOptions = { timeout: opts.timeoutMs ?? 60_000, env: childEnv(opts.asNobody ? { HOME: '/tmp' } : {}) };
+  const options: SpawnOptions = { timeout: opts.timeoutMs ?? 60_000, env: childEnv({ ...(opts.asNobody ? { HOME: '/tmp' } : {}), ...opts.env }) };
   if (opts.asNobody) Object.assign(options, { uid: NOBODY, gid: NOBODY });
-  const child = spawn(TSX, [file, ...args], options);
+  const child = spawn(process.execPath, [...(file.endsWith('.mjs') ? [] : ['--import', 'tsx']), file, ...args], options);
   return collect(child, started);
 }
 
-export const tagdesk = (args: string[], opts: { asNobody?: boolean; timeoutMs?: number } = {}) => run(CLI, args, opts);
+/** `tagdesk …` as a user runs it: the installed command, its exit code, stdout and stderr. */
+export const tagdesk = (args: string[], opts: RunOptions = {}) => run(BIN, args, opts);
 
 function collect(child: ChildProcess, started: number): Promise<Run> {
   let stdout = '';
