@@ -8,6 +8,7 @@ import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import { keptTrends, recountTrends } from '../main/core/testing/trendRecount';
 import type { HubUser } from './accounts';
+import { backupDesk, restoreDesk } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
@@ -44,8 +45,8 @@ interface Person {
   call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
 }
 
-/** A desk joined to the hub, with someone signed in through it. */
-async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub): Promise<Person> {
+/** A desk joined to the hub, with someone signed in through it (and the desk synced, unless told not to). */
+async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub, sync = true): Promise<Person> {
   const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: on.url, sync: { live: false } }));
   if (!desk) desks.push(d);
   const conn = d.connect(() => undefined);
@@ -55,7 +56,7 @@ async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub): Promise<Perso
     return r.result as Output<M>;
   };
   await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
-  await d.sync.syncNow();
+  if (sync) await d.sync.syncNow();
   return { desk: d, call };
 }
 
@@ -238,8 +239,8 @@ describe('streams besides tickets', () => {
     await b.desk.sync.syncNow();
     return { a, admin, b, customerId };
   }
-  /** On every desk given and in the hub's log and ticket states: the ticket, and nothing of the school's. */
-  async function erasedEverywhere(desks: Person[], customerId: string, ticketId: string, subject: string) {
+  /** On every desk given: the ticket, in step with the hub, and nothing of the school's. */
+  async function erasedOn(desks: Person[], customerId: string, ticketId: string, subject: string) {
     for (const p of desks) {
       expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
       const sql = p.desk.db.sqlite;
@@ -253,6 +254,10 @@ describe('streams besides tickets', () => {
       expect(held).toContain(subject);
       expect(held).not.toMatch(personal);
     }
+  }
+  /** On every desk given and in the hub's log and ticket states: the ticket, and nothing of the school's. */
+  async function erasedEverywhere(desks: Person[], customerId: string, ticketId: string, subject: string) {
+    await erasedOn(desks, customerId, ticketId, subject);
     const onHub = [
       ...(await hub.db.selectFrom('events').select('envelope').where('ticket_id', 'in', [customerId, ticketId, `csat:${ticketId}`]).execute()),
       ...(await hub.db.selectFrom('tickets').select('state').where('id', '=', ticketId).execute()),
@@ -308,6 +313,63 @@ describe('streams besides tickets', () => {
     });
     await a.desk.sync.syncNow();
     await erasedEverywhere([a, b], customerId, ticketId, 'Projector will not pair 2');
+  });
+
+  it('a desk restored from a backup gets back from the hub what it had sent since, an erasure included, and goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tagdesk-restore-'));
+    try {
+      // The restored desk opens with its sync held back, as a desk whose network is not up yet.
+      let held = false;
+      const gated: typeof fetch = (input, init) => (held && String(input).includes('/sync/') ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
+      const onDisk = () => openDesk({ dataDir: join(dir, 'desk'), clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, fetch: gated } });
+      const omar = await makeUser(hub, { email: `omar${++admins}@desk.test`, name: 'Omar', role: 'admin', segments: ['education'] });
+      let desk = await onDisk();
+      const a = await deskFor(ava, desk);
+      const admin = await deskFor(omar, desk);
+      const { customerId } = await a.call('customers.create', { customer: school, asset: null });
+      const before = await newTicket(a, 'Chromebooks drop Wi-Fi');
+      await desk.sync.syncNow();
+      await backupDesk(join(dir, 'desk'), join(dir, 'monday.sqlite'));
+      // After the backup: work on the ticket, a new one, the school's own ticket, and its erasure, all sent.
+      await a.call('tickets.act', { ticketId: before, command: { type: 'TAKE' } });
+      await a.call('tickets.act', { ticketId: before, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Access point firmware.' } });
+      const after = await newTicket(a, 'Printer jams on tray 2');
+      const schools = await a.call('tickets.create', { customerId, subject: 'Projector will not pair 3' });
+      await admin.call('privacy.erase', { customerId, confirmName: school.name });
+      await desk.sync.syncNow();
+      expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+      const sent = { before: await view(a, before), after: await view(a, after) };
+      desk.close();
+
+      await restoreDesk(join(dir, 'desk'), join(dir, 'monday.sqlite'));
+      held = true;
+      desk = await onDisk();
+      desks.push(desk);
+      // Before the restored desk hears from the hub, it shows the first ticket as the backup
+      // had it, waiting to be taken, and Ava takes it again: the hub refuses that, and says why.
+      const restored = await deskFor(ava, desk, hub, false);
+      expect((await view(restored, before)).state).toBe('new');
+      await restored.call('tickets.act', { ticketId: before, command: { type: 'TAKE' } });
+      held = false;
+      await desk.sync.syncNow();
+      expect(await restored.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 1 });
+      const [conflict] = await restored.call('sync.conflicts');
+      expect(conflict).toMatchObject({ type: 'TAKE', entityId: before, actorId: ava.id });
+      expect(conflict!.nextStep).toMatch(/who has it now/);
+      await restored.call('sync.dismissConflict', { eventId: conflict!.eventId });
+      expect(await view(restored, before)).toEqual(sent.before);
+      expect(await view(restored, after)).toEqual(sent.after);
+      await erasedOn([restored], customerId, schools.ticket.id, 'Projector will not pair 3');
+      // Work after the restore reaches the hub and the other desks.
+      await restored.call('tickets.act', { ticketId: after, command: { type: 'TAKE' } });
+      await desk.sync.syncNow();
+      expect(await restored.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+      const other = await deskFor(ben);
+      expect(await view(other, after)).toEqual(await view(restored, after));
+      expect((await view(other, after)).assigneeId).toBe(ava.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hands a stream’s events to the applier its area registered, and keeps those of a stream no area applies', async () => {

@@ -66,6 +66,21 @@ describe('push', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('answers 409 with its count when a desk numbers a new event at a seq it has processed (a desk restored from a backup)', async () => {
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+    // The desk's count went back by one: its next event carries the seq of the one above.
+    const taken = event(agent, t, 2, 'TAKE');
+    const behind = await call<{ error: { lastDeskSeq: number; message: string } }>(hub.url, 'POST', '/sync/push', { body: { deskId: agent.deskId, events: [{ deskSeq: agent.seq, event: taken }] }, token: agent.token });
+    expect(behind.status).toBe(409);
+    expect(behind.body.error.lastDeskSeq).toBe(agent.seq);
+    expect(behind.body.error.message).toMatch(/restored from a backup/);
+    // Numbered after the hub's count, it goes in.
+    const after = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', { body: { deskId: agent.deskId, events: [{ deskSeq: agent.seq + 1, event: taken }] }, token: agent.token });
+    agent.seq += 1;
+    expect(after.body.results.map((x) => x.status)).toEqual(['accepted']);
+  });
+
   it('refuses an event that no longer applies, tells its author why, and lets the queue behind it through', async () => {
     const t = newTicket();
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);

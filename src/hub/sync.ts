@@ -17,7 +17,9 @@ import { CUSTOMER_STREAM } from '../shared/customerStream';
 // Push: a desk sends its outbox as (deskSeq, event), each event an outbox envelope of some
 // stream. In one transaction the hub locks the desk's row (pushes from one desk run one at a
 // time), skips what it has already processed (deskSeq at or below lastDeskSeq, or an event id
-// it has seen), locks the entities touched, re-checks each event against its own state and
+// it has seen; a deskSeq at or below lastDeskSeq whose event the hub never had means the
+// desk's count went back, as it does when the desk is restored from a backup, and is answered
+// 409 with lastDeskSeq so the desk numbers its outbox after it), locks the entities touched, re-checks each event against its own state and
 // with the account as the hub knows it (a ticket event with the shared ticket log's decide
 // through the injected `recheck`; another stream's with its rule in STREAM_RULES, an event
 // of a stream with no rule is refused), then appends the accepted ones with global seqs
@@ -93,7 +95,21 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     if (!desk) throw forbidden('This desk is not registered; sign in from it first.');
     const last = desk.last_desk_seq;
     const fresh = events.filter((e) => e.deskSeq > last);
-    const results: PushOutcome[] = events.filter((e) => e.deskSeq <= last).map((e) => ({ deskSeq: e.deskSeq, id: e.event.id, status: 'duplicate' as const }));
+    const resent = events.filter((e) => e.deskSeq <= last);
+    if (resent.length > 0) {
+      // A push again after an answer lost on the way: the hub has each of these events. One
+      // it never had was numbered from a count that went back (the desk restored from a
+      // backup): calling it a duplicate would drop it from the desk's outbox, unsent.
+      const ids = resent.map((e) => e.event.id);
+      const had = new Set(
+        (await sql<{ id: string }>`select id::text as id from events where id = any(${ids}::uuid[]) union all select event_id::text from refusals where event_id = any(${ids}::uuid[])`.execute(tx)).rows.map((r) => r.id),
+      );
+      const unseen = resent.find((e) => !had.has(e.event.id));
+      if (unseen) {
+        throw conflict(`This desk numbered event ${unseen.event.id} ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it (was the desk restored from a backup?). Push from ${last + 1}.`, { lastDeskSeq: last });
+      }
+    }
+    const results: PushOutcome[] = resent.map((e) => ({ deskSeq: e.deskSeq, id: e.event.id, status: 'duplicate' as const }));
     if (fresh.length === 0) return { lastDeskSeq: last, results };
     if (fresh[0]!.deskSeq !== last + 1) {
       throw conflict(`Events are missing before desk seq ${fresh[0]!.deskSeq}: the hub has processed up to ${last}. Push from ${last + 1}.`, { lastDeskSeq: last });
