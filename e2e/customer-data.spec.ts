@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
@@ -75,9 +76,9 @@ test('an admin erases a caller on request from their record: personal details go
   };
   const held = await heldOn();
   await page.getByRole('link', { name: en['record.privacy'] }).click();
-  // The request opens on the Privacy tab with her id filled in: nothing to copy by hand.
+  // The request opens on the Privacy tab about her, by name: nothing to find again.
   await expect(page.getByRole('tab', { name: en['data.tabPrivacy'] })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel(en['data.customerId'])).not.toHaveValue('');
+  await expect(page.getByText(en['data.requestFor'])).toContainText('Maria Gonzalez');
   await page.getByLabel(en['data.eraseConfirm']).fill('Maria');
   await page.getByRole('button', { name: en['data.erase'] }).click();
   // A name that is not hers erases nothing and says what to type.
@@ -91,6 +92,26 @@ test('an admin erases a caller on request from their record: personal details go
   await expect(page.getByRole('heading', { level: 1, name: /^Erased customer/ })).toBeVisible();
   expect(await heldOn()).toEqual(held);
   await expect(page.getByText('Maria Gonzalez')).toHaveCount(0);
+});
+
+test('an admin finds who wrote in asking for their data, by email, and exports it', async ({ page }) => {
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabPrivacy'] }).click();
+  const export_ = page.getByRole('button', { name: en['data.exportJson'] });
+  await expect(export_).toBeDisabled();
+  // An address nobody has is said to find nobody, and nothing can be exported; her email finds her alone.
+  await page.getByLabel(en['data.findCustomer']).fill('nobody-here@example.com');
+  await page.getByRole('button', { name: en['transfer.find'] }).click();
+  await expect(page.getByText(/nobody-here@example\.com/)).toBeVisible();
+  await expect(export_).toBeDisabled();
+  await page.getByLabel(en['data.findCustomer']).fill('maria.gonzalez@example.com');
+  await page.getByLabel(en['data.findCustomer']).press('Enter');
+  await expect(page.getByText(en['data.requestFor'])).toContainText('Maria Gonzalez');
+  if (shot) await page.screenshot({ path: `${shot}/privacy-find-light-1400.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), export_.click()]);
+  const body = JSON.parse(readFileSync(await download.path(), 'utf8')) as { customer: { name: string; email: string } };
+  expect(body.customer).toMatchObject({ name: 'Maria Gonzalez', email: 'maria.gonzalez@example.com' });
 });
 
 test('an admin imports a plain CSV through the column-mapping screen', async ({ page }) => {

@@ -7,11 +7,13 @@ import { client } from '../client';
 import { mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
+import { CustomerFinder, CustomerLine } from '../customer/CustomerFinder';
 import { segmentLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref } from '../route';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
+import type { Segment } from '../../shared/domain';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -402,7 +404,12 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const current = settings.data?.retentionDays ?? null;
-  const [customerId, setCustomerId] = useState(asked ?? '');
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<{ id: string; who: { name: string; segment: Segment } | null }>({ id: asked ?? '', who: null });
+  const customerId = chosen.id;
+  // Opened from a record ("Export or erase"): the request is about that customer, named here.
+  const record = useCall('customers.view', asked && !chosen.who && chosen.id === asked ? { customerId: asked } : null);
+  const who = chosen.who ?? (record.data?.customer.id === customerId ? record.data.customer : null);
   const [confirmName, setConfirmName] = useState('');
   const save = async () => {
     setProblem(null);
@@ -417,10 +424,10 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const exportOne = async () => {
     setProblem(null);
     try {
-      const data = await call('privacy.export', { customerId: customerId.trim() });
+      const data = await call('privacy.export', { customerId });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      a.download = `customer-${customerId.trim()}.json`;
+      a.download = `customer-${customerId}.json`;
       a.click();
       URL.revokeObjectURL(a.href);
     } catch (error) {
@@ -430,9 +437,11 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const erase = async () => {
     setProblem(null);
     try {
-      await call('privacy.erase', { customerId: customerId.trim(), confirmName });
+      await call('privacy.erase', { customerId, confirmName });
       setMessage(t('data.erasedDone'));
       setConfirmName('');
+      setChosen({ id: '', who: null });
+      setQuery('');
     } catch (error) {
       setProblem(problemOf(error));
     }
@@ -453,14 +462,30 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       </Section>
       <Section title={t('data.requests')}>
         <Stack gap="sm">
-          <TextInput label={t('data.customerId')} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)} dir="ltr" />
+          <CustomerFinder
+            label={t('data.findCustomer')}
+            description={t('data.findCustomerHint')}
+            chooseLabel={t('data.chooseCustomer')}
+            query={query}
+            onQuery={setQuery}
+            chosen={customerId}
+            onChoose={(id, c) => {
+              setChosen({ id, who: c && { name: c.customerName, segment: c.segment } });
+              setConfirmName('');
+            }}
+          />
+          {customerId && (
+            <Text size="sm">
+              {t('data.requestFor')} <b>{who ? <CustomerLine name={who.name} segment={who.segment} /> : '…'}</b>
+            </Text>
+          )}
           <Group>
-            <Button variant="light" onClick={() => void exportOne()} disabled={!customerId.trim()}>
+            <Button variant="light" onClick={() => void exportOne()} disabled={!customerId}>
               {t('data.exportJson')}
             </Button>
           </Group>
           <TextInput label={t('data.eraseConfirm')} value={confirmName} onChange={(e) => setConfirmName(e.currentTarget.value)} error={problem?.issues.find((i) => i.path === 'confirmName')?.message} />
-          <Button color="red" variant="light" w="fit-content" onClick={() => void erase()} disabled={!customerId.trim() || !confirmName.trim()}>
+          <Button color="red" variant="light" w="fit-content" onClick={() => void erase()} disabled={!customerId || !confirmName.trim()}>
             {t('data.erase')}
           </Button>
         </Stack>

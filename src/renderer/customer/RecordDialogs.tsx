@@ -1,7 +1,6 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
-import type { Candidate } from '../../shared/api';
 import type { CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
@@ -10,6 +9,7 @@ import { useDraft } from '../drafts';
 import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { useSession } from '../session';
+import { CustomerFinder } from './CustomerFinder';
 import { CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
 import { DuplicateHints } from './DuplicateHints';
 import { segmentsFor } from '../../shared/access';
@@ -202,30 +202,10 @@ function SystemDialog({ record, assetId, onClose }: { record: CustomerRecord; as
 function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; assetId: string; onClose: () => void }) {
   const asset = record.assets.find((a) => a.id === assetId);
   const [draft, setDraft, clear] = useDraft(`record.transfer.${assetId}`, { query: '', toCustomerId: '', how: 'sold' as TransferKind, date: isoDate(Date.now()) });
-  const [found, setFound] = useState<Candidate[]>([]);
-  const [searchMessage, setSearchMessage] = useState<string | null>(null);
   const save = useSave(() => {
     clear();
     onClose();
   });
-  const search = async () => {
-    setSearchMessage(null);
-    try {
-      const r = await call('lookup.search', { query: draft.query });
-      const list: Candidate[] =
-        r.kind === 'match'
-          ? [{ customerId: r.view.customer.id, customerName: r.view.customer.name, segment: r.view.customer.segment, matchedBy: r.matchedBy, assetId: null, detail: '' }]
-          : r.kind === 'candidates'
-            ? r.candidates
-            : [];
-      const others = list.filter((c) => c.customerId !== record.customer.id);
-      setFound(others);
-      if (others.length === 1) setDraft({ toCustomerId: others[0]!.customerId });
-      if (r.kind === 'none' || r.kind === 'invalid') setSearchMessage(r.message);
-    } catch (error) {
-      setSearchMessage(problemOf(error).message);
-    }
-  };
   return (
     <DialogForm
       title={t('transfer.title', { tag: asset?.serviceTag ?? '' })}
@@ -249,40 +229,18 @@ function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; 
         })
       }
     >
-      <Group align="flex-end" wrap="nowrap">
-        <TextInput
-          style={{ flex: 1 }}
-          label={t('transfer.newOwner')}
-          description={t('transfer.newOwnerHint')}
-          value={draft.query}
-          onChange={(e) => setDraft({ query: e.currentTarget.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void search();
-            }
-          }}
-          data-autofocus
-          error={issueFor(save.problem, 'toCustomerId')}
-        />
-        <Button variant="light" onClick={() => void search()}>
-          {t('transfer.find')}
-        </Button>
-      </Group>
-      {searchMessage && (
-        <Text size="sm" c="dimmed">
-          {searchMessage}
-        </Text>
-      )}
-      {found.length > 0 && (
-        <Radio.Group value={draft.toCustomerId} onChange={(v) => setDraft({ toCustomerId: v })} label={t('transfer.choose')}>
-          <Stack gap={4} mt={4}>
-            {found.map((c) => (
-              <Radio key={c.customerId} value={c.customerId} label={`${c.customerName}${c.detail ? ` · ${c.detail}` : ''}`} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      )}
+      <CustomerFinder
+        label={t('transfer.newOwner')}
+        description={t('transfer.newOwnerHint')}
+        chooseLabel={t('transfer.choose')}
+        query={draft.query}
+        onQuery={(query) => setDraft({ query })}
+        chosen={draft.toCustomerId}
+        onChoose={(toCustomerId) => setDraft({ toCustomerId })}
+        exclude={record.customer.id}
+        error={issueFor(save.problem, 'toCustomerId')}
+        autoFocus
+      />
       <Group grow align="flex-start">
         <Select
           label={t('transfer.how')}
