@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDesk } from '../core/desk';
 import { seededDesk, tagdesk } from '../core/testing/processes';
+import { startWebProcess } from '../web/testing/webProcess';
 
 // `tagdesk backup FILE` copies a desk with SQLite's online backup API (consistent while the
 // desk is in use); `tagdesk restore FILE` puts a checked backup back, keeping what it
@@ -66,3 +67,27 @@ it('refuses to restore a damaged backup and leaves the desk as it was', async ()
   expect(tickets(desk)).toBe(before);
   expect(existsSync(join(root, 'nothing.tagdesk'))).toBe(false);
 }, 60_000);
+
+it('refuses to restore under a running desk, changing nothing, and restores once it has stopped', async () => {
+  const backupFile = join(root, 'tuesday.tagdesk');
+  expect((await tagdesk(['backup', backupFile, '--data', desk])).status).toBe(0);
+  const setAside = () => readdirSync(desk).filter((f) => f.includes('before-restore'));
+  const before = setAside();
+  // A shell serving the folder: a restore would swap the file under it, and its next
+  // changes would go to the file set aside.
+  const shell = await startWebProcess(['--data', desk]);
+  try {
+    const r = await tagdesk(['restore', backupFile, '--data', desk]);
+    expect(r.status).toBe(6);
+    expect(r.stderr).toContain('is open: a Tagdesk window, web shell or command is using it');
+    expect(setAside()).toEqual(before);
+    expect((await fetch(shell.url)).status).toBe(200);
+  } finally {
+    shell.child.kill('SIGTERM');
+    await shell.exited;
+  }
+  const r = await tagdesk(['restore', backupFile, '--data', desk]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(setAside()).toHaveLength(before.length + 1);
+}, 90_000);

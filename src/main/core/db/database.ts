@@ -22,6 +22,12 @@ import type { Database } from './schema';
 
 export const DB_FILE = 'tagdesk.sqlite';
 export const LOCK_FILE = 'tagdesk.lock';
+/**
+ * Every process that has the desk open to write (a shell, `seed`, `import`, `migrate`) holds a
+ * shared lock on this file for as long as it has; a restore takes it exclusively, so it never
+ * swaps the file under a running desk (whose next changes would go to the file set aside).
+ */
+export const IN_USE_FILE = 'tagdesk.inuse';
 
 export type DeskOpenFailure =
   /** --data is not a folder, or the folder cannot be created or read. */
@@ -125,7 +131,14 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
   const file = path.join(dir, DB_FILE);
   const existed = fileExists(file);
   if (existed) accessible(file, true);
-  const lock = await SetupLock.acquire(dir);
+  const inUse = holdInUse(dir, busyTimeoutMs);
+  let lock: SetupLock;
+  try {
+    lock = await SetupLock.acquire(dir);
+  } catch (error) {
+    inUse.close();
+    throw error;
+  }
   let sqlite: BetterSqlite3.Database | null = null;
   try {
     // The check runs on a read-only connection: closing a writable one after a refusal
@@ -176,12 +189,29 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
       throw classify(error, file);
     }
     idCodecOn(sqlite);
-    return handle(sqlite, kysely, false, startCheckpointer(file), lock);
+    return handle(sqlite, kysely, false, startCheckpointer(file), lock, inUse);
   } catch (error) {
     lock.release();
     if (sqlite?.open) sqlite.close();
+    inUse.close();
     throw error;
   }
+}
+
+/** The shared lock on IN_USE_FILE: a read transaction kept open until the desk closes. */
+function holdInUse(dir: string, busyTimeoutMs: number): BetterSqlite3.Database {
+  const file = path.join(dir, IN_USE_FILE);
+  const db = guarded(file, () => new BetterSqlite3(file, { timeout: busyTimeoutMs }));
+  try {
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    db.close();
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_BUSY')) throw new DeskOpenError('locked', `The desk in ${dir} is being restored from a backup. Start it again when the restore has finished.`, { cause: error });
+    throw classify(error, file);
+  }
+  return db;
 }
 
 async function openReadOnly(dataDir: string): Promise<DeskDb> {
@@ -300,6 +330,7 @@ function handle(
   readOnly: boolean,
   checkpointer: { stop(): void } | null,
   lock: SetupLock | null,
+  inUse: BetterSqlite3.Database | null = null,
 ): DeskDb {
   const watchers = new Set<ReturnType<typeof setInterval>>();
   return {
@@ -336,16 +367,19 @@ function handle(
       for (const t of watchers) clearInterval(t);
       watchers.clear();
       lock?.close();
-      if (!sqlite.open) return;
-      checkpointer?.stop();
-      if (!readOnly && sqlite.name !== ':memory:') {
-        try {
-          sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        } catch {
-          // Another process is reading or writing: it, or the last to close, checkpoints.
+      if (sqlite.open) {
+        checkpointer?.stop();
+        if (!readOnly && sqlite.name !== ':memory:') {
+          try {
+            sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          } catch {
+            // Another process is reading or writing: it, or the last to close, checkpoints.
+          }
         }
+        sqlite.close();
       }
-      sqlite.close();
+      // The folder is let go once the file is closed: a restore may replace it from then on.
+      if (inUse?.open) inUse.close();
     },
   };
 }
@@ -746,8 +780,28 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
   prepareFolder(dir);
   const file = path.join(dir, DB_FILE);
   const incoming = `${file}.restoring`;
+  // Nobody may have the desk open while its file is swapped, and nobody opens it until the
+  // restore is done: the in-use lock, taken exclusively at once or not at all.
+  const inUseFile = path.join(dir, IN_USE_FILE);
+  const inUse = guarded(inUseFile, () => new BetterSqlite3(inUseFile, { timeout: 0 }));
+  try {
+    inUse.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    inUse.close();
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_BUSY')) {
+      throw new DeskOpenError('locked', `The desk in ${dir} is open: a Tagdesk window, web shell or command is using it. Stop every one serving this folder, then restore again. Nothing was changed.`, { cause: error });
+    }
+    throw classify(error, inUseFile);
+  }
   fs.rmSync(incoming, { force: true });
-  const lock = await SetupLock.acquire(dir);
+  let lock: SetupLock;
+  try {
+    lock = await SetupLock.acquire(dir);
+  } catch (error) {
+    inUse.close();
+    throw error;
+  }
   let kept: string | null = null;
   try {
     const backup = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
@@ -774,6 +828,7 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
     throw classify(error, file);
   } finally {
     lock.close();
+    inUse.close();
   }
   return { file, kept };
 }
