@@ -79,6 +79,8 @@ const SENTENCES = {
   eraseConfirmName: 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
   alreadyErased: 'This customer’s personal data was already erased.',
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
+  // the desk's sync engine, on why some changes cannot go yet
+  waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
 

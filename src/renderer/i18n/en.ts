@@ -806,6 +806,7 @@ export const en = {
   'apiError.eraseConfirmName': 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
   'apiError.alreadyErased': 'This customer’s personal data was already erased.',
   'apiError.usersOnHub': 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
+  'apiError.waitsForSignIn': 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
   'apiError.customerGone': 'That customer no longer exists.',
   'apiError.assetMissing': 'That system does not exist.',

@@ -753,6 +753,7 @@ export const fa: Messages = {
   'apiError.eraseConfirmName': 'برای تأیید پاک‌سازی، نام مشتری را دقیقاً همان‌طور که نشان داده شده بنویسید: {name}.',
   'apiError.alreadyErased': 'داده‌های شخصی این مشتری پیش‌تر پاک شده است.',
   'apiError.usersOnHub': 'افراد در هاب مدیریت می‌شوند («افراد» در منوی مدیر سیستم)؛ میز نمی‌تواند حسابی را تغییر دهد، پس این تغییر اعمال نشد.',
+  'apiError.waitsForSignIn': 'تغییرهای {name} منتظر می‌مانند تا او دوباره در این میز وارد شود: نشست او در هاب پایان یافته است.',
   'apiError.assigneeTier': '{name} در سطح {tier} این بخش کار نمی‌کند.',
   'apiError.customerGone': 'این مشتری دیگر وجود ندارد.',
   'apiError.assetMissing': 'این سیستم وجود ندارد.',

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconCloud, IconCloudOff } from '@tabler/icons-react'
 import { useNow } from '../backend';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
+import { sayMessage } from '../sayMessage';
 import { useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
 
@@ -21,8 +22,8 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
     t(online ? 'sync.onlineDetail' : 'sync.offlineDetail', { url }),
     lastSyncedAt === null ? t('sync.neverSynced') : t('sync.lastSynced', { when: formatRelative(lastSyncedAt, now) }),
     pending > 0 ? t('sync.pendingDetail', { pending: tc('sync.pending', pending) }) : null,
-    // Why some of them cannot go yet, in the engine's words ("…until Ava signs in again").
-    ...(status.waiting ?? []),
+    // Why some of them cannot go yet, the engine's sentences in the reader's language.
+    ...(status.waiting ?? []).map(sayMessage),
   ].filter((line): line is string => Boolean(line));
   const detail = lines.join(' ');
   return (

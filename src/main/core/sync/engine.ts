@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
+import { say } from '../../../shared/messageKeys';
 import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
 import type { HubLink } from '../hubLink';
@@ -192,7 +193,7 @@ export function syncEngine(options: SyncEngineOptions) {
       }
       if (!token) {
         blocked.add(entity);
-        if (!system) held.set(e.actor.id, `Changes by ${nameOf(e.actor.id)} wait until they sign in at this desk again: their hub session has ended.`);
+        if (!system) held.set(e.actor.id, say('waitsForSignIn', { name: nameOf(e.actor.id) }));
         continue;
       }
       const last = groups.at(-1);
