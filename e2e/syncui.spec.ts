@@ -187,6 +187,25 @@ const COMBINATIONS = [
   { lang: 'fa', scheme: 'dark', width: 1440 },
 ] as const;
 
+test('why changes wait is said in the reader’s language, the name kept as written', async ({ page }) => {
+  const waiting = ['Changes by Ben Okafor wait until they sign in at this desk again: their hub session has ended.', 'Nobody at this desk has a current hub session: sign in to sync.'];
+  await fakeSync(page, joined({ waiting }), []);
+  await signInAsAva(page);
+  const tooltip = async (d: typeof fa) => {
+    await page.getByRole('status', { name: d['sync.label'] }).getByText(d['sync.offline']).hover();
+    return page.getByRole('tooltip');
+  };
+  await expect(await tooltip(en)).toContainText(waiting[0]!);
+  await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/`);
+  await page.reload();
+  const tip = await tooltip(fa);
+  await expect(tip).toContainText(fa['apiError.waitsForSignIn'].replace('{name}', '\u2068Ben Okafor\u2069'));
+  await expect(tip).toContainText(fa['apiError.noHubSession']);
+  await expect(tip).not.toContainText('wait until');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await page.screenshot({ path: join(shots, 'indicator-waiting-fa.png'), clip: { x: 0, y: 0, width: 760, height: 320 } });
+});
+
 test('axe finds nothing on the conflicts page, English and Persian, light and dark, narrow and wide', async ({ page, dataDir }) => {
   test.setTimeout(120_000);
   const tickets = demoTickets(dataDir);

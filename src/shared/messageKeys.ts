@@ -81,6 +81,7 @@ const SENTENCES = {
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   // the desk's sync engine, on why some changes cannot go yet
   waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
+  noHubSession: 'Nobody at this desk has a current hub session: sign in to sync.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
 

@@ -807,6 +807,7 @@ export const en = {
   'apiError.alreadyErased': 'This customer’s personal data was already erased.',
   'apiError.usersOnHub': 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   'apiError.waitsForSignIn': 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
+  'apiError.noHubSession': 'Nobody at this desk has a current hub session: sign in to sync.',
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
   'apiError.customerGone': 'That customer no longer exists.',
   'apiError.assetMissing': 'That system does not exist.',

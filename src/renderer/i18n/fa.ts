@@ -754,6 +754,7 @@ export const fa: Messages = {
   'apiError.alreadyErased': 'داده‌های شخصی این مشتری پیش‌تر پاک شده است.',
   'apiError.usersOnHub': 'افراد در هاب مدیریت می‌شوند («افراد» در منوی مدیر سیستم)؛ میز نمی‌تواند حسابی را تغییر دهد، پس این تغییر اعمال نشد.',
   'apiError.waitsForSignIn': 'تغییرهای {name} منتظر می‌مانند تا او دوباره در این میز وارد شود: نشست او در هاب پایان یافته است.',
+  'apiError.noHubSession': 'هیچ‌کس در این میز نشست فعالی در هاب ندارد: برای همگام‌سازی وارد شوید.',
   'apiError.assigneeTier': '{name} در سطح {tier} این بخش کار نمی‌کند.',
   'apiError.customerGone': 'این مشتری دیگر وجود ندارد.',
   'apiError.assetMissing': 'این سیستم وجود ندارد.',

@@ -260,7 +260,7 @@ export function syncEngine(options: SyncEngineOptions) {
     problem = null;
     const session = hub.latestSession();
     if (!session) {
-      problem = 'Nobody at this desk has a current hub session: sign in to sync.';
+      problem = say('noHubSession');
       setOnline(false);
       return;
     }
