@@ -98,16 +98,28 @@ test('an admin finds who wrote in asking for their data, by email, and exports i
   await signInAs(page, 'Omar Haddad');
   await page.getByRole('link', { name: en['nav.customerData'] }).click();
   await page.getByRole('tab', { name: en['data.tabPrivacy'] }).click();
+  const find = page.getByLabel(en['data.findCustomer']);
+  const about = page.getByText(en['data.requestFor']);
   const export_ = page.getByRole('button', { name: en['data.exportJson'] });
   await expect(export_).toBeDisabled();
-  // An address nobody has is said to find nobody, and nothing can be exported; her email finds her alone.
-  await page.getByLabel(en['data.findCustomer']).fill('nobody-here@example.com');
+  // Her email finds her alone, and she is chosen.
+  await find.fill('maria.gonzalez@example.com');
+  await find.press('Enter');
+  await expect(about).toContainText('Maria Gonzalez');
+  // An address nobody has finds nobody, says so, and leaves no one chosen behind it.
+  await find.fill('nobody-here@example.com');
   await page.getByRole('button', { name: en['transfer.find'] }).click();
   await expect(page.getByText(/nobody-here@example\.com/)).toBeVisible();
+  await expect(about).toHaveCount(0);
   await expect(export_).toBeDisabled();
-  await page.getByLabel(en['data.findCustomer']).fill('maria.gonzalez@example.com');
-  await page.getByLabel(en['data.findCustomer']).press('Enter');
-  await expect(page.getByText(en['data.requestFor'])).toContainText('Maria Gonzalez');
+  // A name several customers start with asks which one.
+  await find.fill('Ma');
+  await find.press('Enter');
+  const choices = page.getByRole('radiogroup', { name: en['data.chooseCustomer'] });
+  await expect(choices.getByRole('radio')).not.toHaveCount(1);
+  await expect(export_).toBeDisabled();
+  await choices.getByRole('radio', { name: /^Maria Gonzalez/ }).check();
+  await expect(about).toContainText('Maria Gonzalez');
   if (shot) await page.screenshot({ path: `${shot}/privacy-find-light-1400.png`, fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), export_.click()]);
   const body = JSON.parse(readFileSync(await download.path(), 'utf8')) as { customer: { name: string; email: string } };

@@ -19,8 +19,8 @@ import { CUSTOMER_STREAM } from '../shared/customerStream';
 // time), skips what it has already processed (deskSeq at or below lastDeskSeq, or an event id
 // it has seen; a deskSeq at or below lastDeskSeq whose event the hub never had means the
 // desk's count went back, as it does when the desk is restored from a backup, and is answered
-// 409 with lastDeskSeq so the desk numbers its outbox after it), locks the entities touched, re-checks each event against its own state and
-// with the account as the hub knows it (a ticket event with the shared ticket log's decide
+// 409 with lastDeskSeq so the desk numbers its outbox after it), locks the entities touched,
+// re-checks each event against its own state and with the account as the hub knows it (a ticket event with the shared ticket log's decide
 // through the injected `recheck`; another stream's with its rule in STREAM_RULES, an event
 // of a stream with no rule is refused), then appends the accepted ones with global seqs
 // taken from the log_head row and records a refusal for each other, addressed to its author.
@@ -106,7 +106,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       );
       const unseen = resent.find((e) => !had.has(e.event.id));
       if (unseen) {
-        throw conflict(`This desk numbered event ${unseen.event.id} ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it (was the desk restored from a backup?). Push from ${last + 1}.`, { lastDeskSeq: last });
+        throw conflict(`Event ${unseen.event.id} is numbered ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it: the desk's count went back (was it restored from a backup?). Push from ${last + 1}.`, { lastDeskSeq: last });
       }
     }
     const results: PushOutcome[] = resent.map((e) => ({ deskSeq: e.deskSeq, id: e.event.id, status: 'duplicate' as const }));

@@ -51,7 +51,7 @@ export function CustomerFinder({
   /** What was typed: the caller keeps it (a form's draft survives a reload). */
   query: string;
   onQuery: (query: string) => void;
-  /** The chosen customer's id, '' for none. */
+  /** The chosen customer's id, '' for none (a search that does not find them again clears it). */
   chosen: string;
   onChoose: (customerId: string, candidate: Candidate | null) => void;
   /** A customer never offered (the system's owner, in a transfer). */
@@ -68,7 +68,9 @@ export function CustomerFinder({
       const r = await call('lookup.search', { query });
       const choices = choicesOf(r).filter((c) => c.customerId !== exclude);
       setFound(choices);
+      // One found is chosen; among several, a choice from an earlier search does not stay behind unseen.
       if (choices.length === 1) onChoose(choices[0]!.customerId, choices[0]!);
+      else if (!choices.some((c) => c.customerId === chosen)) onChoose('', null);
       if (r.kind === 'none' || r.kind === 'invalid') setMessage(lookupMessage(r));
       else if (choices.length === 0) setMessage(t('finder.onlyExcluded'));
     } catch (error) {

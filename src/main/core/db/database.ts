@@ -198,6 +198,9 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
   }
 }
 
+/** SQLite answered that another connection holds the lock (SQLITE_BUSY and its variants). */
+const isBusy = (error: unknown): boolean => String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+
 /** The shared lock on IN_USE_FILE: a read transaction kept open until the desk closes. */
 function holdInUse(dir: string, busyTimeoutMs: number): BetterSqlite3.Database {
   const file = path.join(dir, IN_USE_FILE);
@@ -207,8 +210,7 @@ function holdInUse(dir: string, busyTimeoutMs: number): BetterSqlite3.Database {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
     db.close();
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (code.startsWith('SQLITE_BUSY')) throw new DeskOpenError('locked', `The desk in ${dir} is being restored from a backup. Start it again when the restore has finished.`, { cause: error });
+    if (isBusy(error)) throw new DeskOpenError('locked', `The desk in ${dir} is being restored from a backup. Start it again when the restore has finished.`, { cause: error });
     throw classify(error, file);
   }
   return db;
@@ -649,8 +651,7 @@ class SetupLock {
       this.db.prepare('INSERT INTO holder VALUES (?, ?, ?)').run(process.pid, hostname(), new Date().toISOString());
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      const code = String((error as { code?: unknown }).code ?? '');
-      if (code.startsWith('SQLITE_BUSY')) {
+      if (isBusy(error)) {
         throw new DeskOpenError('locked', `Another process has been setting up the desk in ${path.dirname(this.key)} for over ${SETUP_LOCK_WAIT_MS / 1000} s. Check it, then try again.`, { cause: error });
       }
       throw classify(error, this.key);
@@ -788,8 +789,7 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
     inUse.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     inUse.close();
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (code.startsWith('SQLITE_BUSY')) {
+    if (isBusy(error)) {
       throw new DeskOpenError('locked', `The desk in ${dir} is open: a Tagdesk window, web shell or command is using it. Stop every one serving this folder, then restore again. Nothing was changed.`, { cause: error });
     }
     throw classify(error, inUseFile);
