@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDesk } from '../core/desk';
-import { seededDesk, tagdesk } from '../core/testing/processes';
-import { startWebProcess } from '../web/testing/webProcess';
+import { seededDesk, startWebProcess, tagdesk } from '../core/testing/processes';
 
 // `tagdesk backup FILE` copies a desk with SQLite's online backup API (consistent while the
 // desk is in use); `tagdesk restore FILE` puts a checked backup back, keeping what it

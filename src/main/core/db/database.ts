@@ -132,13 +132,7 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
   const existed = fileExists(file);
   if (existed) accessible(file, true);
   const inUse = holdInUse(dir, busyTimeoutMs);
-  let lock: SetupLock;
-  try {
-    lock = await SetupLock.acquire(dir);
-  } catch (error) {
-    inUse.close();
-    throw error;
-  }
+  const lock = await setupLockHolding(dir, inUse);
   let sqlite: BetterSqlite3.Database | null = null;
   try {
     // The check runs on a read-only connection: closing a writable one after a refusal
@@ -193,6 +187,16 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
   } catch (error) {
     lock.release();
     if (sqlite?.open) sqlite.close();
+    inUse.close();
+    throw error;
+  }
+}
+
+/** The folder's setup lock, taken while `inUse` is held; `inUse` is let go if the lock cannot be had. */
+async function setupLockHolding(dir: string, inUse: BetterSqlite3.Database): Promise<SetupLock> {
+  try {
+    return await SetupLock.acquire(dir);
+  } catch (error) {
     inUse.close();
     throw error;
   }
@@ -795,13 +799,7 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
     throw classify(error, inUseFile);
   }
   fs.rmSync(incoming, { force: true });
-  let lock: SetupLock;
-  try {
-    lock = await SetupLock.acquire(dir);
-  } catch (error) {
-    inUse.close();
-    throw error;
-  }
+  const lock = await setupLockHolding(dir, inUse);
   let kept: string | null = null;
   try {
     const backup = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));

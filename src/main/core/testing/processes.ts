@@ -54,6 +54,30 @@ export function run(file: string, args: string[], opts: RunOptions = {}): Promis
   return collect(child, started);
 }
 
+export interface WebProcess {
+  child: ChildProcess;
+  url: string;
+  stderr(): string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `npm run web`'s entry on any free port; resolves once it prints its address. */
+export function startWebProcess(args: string[], env: Record<string, string> = {}): Promise<WebProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WEB, '--port', '0', ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
+  return new Promise((done, fail) => {
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) done({ child, url: m[1]!, stderr: () => err, exited });
+    });
+    void exited.then((code) => fail(new Error(`the web shell exited (${code}) before it started: ${err}`)));
+  });
+}
+
 /** `tagdesk …` as a user runs it: the installed command, its exit code, stdout and stderr. */
 export const tagdesk = (args: string[], opts: RunOptions = {}) => run(BIN, args, opts);
 
