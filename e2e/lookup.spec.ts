@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { tagToExpressCode } from '../src/shared/serviceTag';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
@@ -49,6 +50,26 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   expect(name).toMatch(/^Jordan/);
   await first.click();
   await new CustomerView(page).expectCustomer(name);
+});
+
+test('in Persian, candidates found by a shared phone or email say so in Persian, the value in its own order', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  const field = page.getByRole('textbox', { name: fa['lookup.label'] });
+  for (const [query, key, value] of [
+    ['+14155559792', 'candidates.detail.phone', 'phone'],
+    ['parisa.ahmadi@example.com', 'candidates.detail.email', 'email'],
+  ] as const) {
+    await field.fill(query);
+    await field.press('Enter');
+    const rows = page.getByRole('row').filter({ hasText: fa[`matchedBy.${value}`] });
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    // The desk's English ("Phone +1…") is said with the reader's words; the value, isolated, keeps its order.
+    const detail = rows.first().getByRole('cell').last().locator('bdi').first();
+    await expect(detail).toHaveText(fa[key].replace(`{${value}}`, `\u2068${query}\u2069`));
+    await expect(rows.first()).not.toContainText(value === 'phone' ? 'Phone' : 'Email');
+  }
 });
 
 test('a malformed query gets its message and keeps the text', async ({ page }) => {

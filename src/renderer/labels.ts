@@ -18,6 +18,8 @@ export const channelLabel = (c: Channel): string => t(`channel.${c}`);
 export const reasonLabel = (r: EscalationReason): string => t(`reason.${r}`);
 export const resolutionLabel = (c: ResolutionCode): string => t(`resolution.${c}`);
 export const matchLabel = (m: Candidate['matchedBy']): string => t(`matchedBy.${m}`);
+/** What a lookup candidate matched, in the reader's words: the desk's values in this language's sentence. */
+export const candidateDetail = (c: Candidate): string => (c.params && c.matchedBy !== 'name' ? t(`candidates.detail.${c.matchedBy}`, c.params) : c.detail);
 export const slaTargetLabel = (target: SlaTargetName): string => t(`slaTarget.${target}`);
 export const directionLabel = (d: 'inbound' | 'outbound' | 'internal'): string => t(`interaction.${d}`);
 
@@ -93,10 +95,7 @@ export function formatPhone(e164: string): string {
   return `+${m[1]} ${m[2].replace(/(\d{3})(?=\d{4,})/g, '$1 ')}`;
 }
 
-/** "Latitude 9450 2-in-1", not "Latitude Latitude 9450 2-in-1" when the model repeats the line. */
-export function productName(asset: { productLine: string; model: string }): string {
-  return asset.model.toLowerCase().startsWith(asset.productLine.toLowerCase()) ? asset.model : `${asset.productLine} ${asset.model}`;
-}
+export { productName } from '../shared/domain';
 
 /**
  * A lookup's "nothing found" or "check what you typed", in the reader's language: English

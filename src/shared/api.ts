@@ -127,7 +127,14 @@ export const candidateSchema = z.object({
   segment: segmentSchema,
   matchedBy: z.enum(MATCH_KINDS),
   assetId: idSchema.nullable(),
+  /** What was matched, in English words ("Phone +14155550199"). */
   detail: z.string(),
+  /**
+   * The values `detail` says, for a window or the CLI to say it in its own language (its
+   * `candidates.detail.<matchedBy>` sentence): tag and model, code, phone, email, ticket
+   * number and subject. Absent for a name, whose detail is only the phone and email.
+   */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 

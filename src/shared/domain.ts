@@ -77,3 +77,8 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const actorOf = (u: User): Actor => ({ id: u.id, role: u.role, tier: u.tier, segments: u.segments });
+
+/** A system as people name it: "Latitude 9450 2-in-1", not "Latitude Latitude 9450 2-in-1" when the model repeats the line. */
+export function productName(asset: { productLine: string; model: string }): string {
+  return asset.model.toLowerCase().startsWith(asset.productLine.toLowerCase()) ? asset.model : `${asset.productLine} ${asset.model}`;
+}

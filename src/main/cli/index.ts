@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { api, ApiError, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
+import { api, ApiError, type Candidate, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
+import { productName } from '../../shared/domain';
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
@@ -369,7 +370,7 @@ function printView(view: CustomerView, matchedBy: string): void {
     for (const a of view.assets) {
       const mark = a.id === view.matchedAssetId ? '*' : ' ';
       const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), days: a.daysLeft }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
-      console.log(` ${mark} ${a.serviceTag}  ${a.expressCode}  ${a.productLine} ${a.model}  ${warranty}`);
+      console.log(` ${mark} ${a.serviceTag}  ${a.expressCode}  ${productName(a)}  ${warranty}`);
     }
   }
   console.log(view.openTickets.length > 0 ? tr('lookup.openTickets') : tr('lookup.noOpenTickets'));
@@ -381,7 +382,14 @@ function printView(view: CustomerView, matchedBy: string): void {
 
 function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>): void {
   console.log(tr('lookup.candidates', { count: result.candidates.length }));
-  for (const c of result.candidates) console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: c.detail }));
+  for (const c of result.candidates) console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: detailOf(c) }));
+}
+
+/** What a candidate matched, in the reader's words: a phone or email as it is, a tag or ticket in a sentence. */
+function detailOf(c: Candidate): string {
+  if (!c.params || c.matchedBy === 'name') return c.detail;
+  if (c.matchedBy === 'phone' || c.matchedBy === 'email') return c.params[c.matchedBy] ?? c.detail;
+  return tr(`lookup.detail.${c.matchedBy}`, c.params);
 }
 
 function printQueues(queues: QueueSummary[]): void {
@@ -394,5 +402,12 @@ function printQueues(queues: QueueSummary[]): void {
     console.log(`  ${name}${n(q.open).padStart(4)}  ${n(q.unassigned).padStart(10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
   }
 }
+
+// `tagdesk lookup … | head`: once the reader has gone, what is left to print has nowhere to
+// go. The command stops there, quietly, as other commands do, rather than with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -98,11 +98,13 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const byTag = (tag: string, matchedBy: 'tag' | 'express'): Candidate[] => {
     const a = assetByTag.get(tag);
     if (!a) return [];
-    const detail = matchedBy === 'tag' ? `Service tag ${a.service_tag} · ${a.model}` : `Express code ${tagToExpressCode(a.service_tag)} → ${a.service_tag} · ${a.model}`;
-    return [{ customerId: a.customer_id, customerName: a.name, segment: a.segment as Segment, matchedBy, assetId: a.id, detail }];
+    const code = tagToExpressCode(a.service_tag);
+    const detail = matchedBy === 'tag' ? `Service tag ${a.service_tag} · ${a.model}` : `Express code ${code} → ${a.service_tag} · ${a.model}`;
+    const params: Record<string, string> = matchedBy === 'tag' ? { tag: a.service_tag, model: a.model } : { code, tag: a.service_tag, model: a.model };
+    return [{ customerId: a.customer_id, customerName: a.name, segment: a.segment as Segment, matchedBy, assetId: a.id, detail, params }];
   };
-  const people = (rows: Who[], matchedBy: Candidate['matchedBy'], detail: string): Candidate[] =>
-    rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail }));
+  const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Candidate[] =>
+    rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
   return function search(query: string, now: number): LookupResult {
     const q = readQuery(query);
@@ -115,11 +117,14 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
       const t = ticketByNumber.get(ticketNo);
       tried.push(`ticket ${q}`);
-      if (t) candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${q.toUpperCase()} · ${t.subject}` });
+      if (t) {
+        const number = q.toUpperCase();
+        candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
+      }
     } else if (q.includes('@')) {
       const email = q.toLowerCase();
       tried.push(`email ${email}`);
-      candidates.push(...people(customersByEmail.all(email, email), 'email', `Email ${email}`));
+      candidates.push(...people(customersByEmail.all(email, email), 'email', email));
     } else if (/^[+\d\s().\-\/]+$/.test(q)) {
       // Digits only: an Express Service Code keyed into the phone menu, or a phone number.
       const digits = q.replace(/\D/g, '');
@@ -136,7 +141,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       const phone = toE164(q, country);
       if (phone) {
         tried.push(`phone ${phone}`);
-        candidates.push(...people(customersByPhone.all(phone, phone), 'phone', `Phone ${phone}`));
+        candidates.push(...people(customersByPhone.all(phone, phone), 'phone', phone));
       }
       if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { SegmentBadge } from '../badges';
 import { useCall } from '../backend';
 import { t, tc } from '../i18n';
-import { matchLabel } from '../labels';
+import { candidateDetail, matchLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './CandidatesPage.module.css';
@@ -64,7 +64,7 @@ export function CandidatesPage({ query }: { query: string }) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed">
-                        {c.detail === matchLabel(c.matchedBy) ? '' : c.detail}
+                        <bdi>{candidateDetail(c)}</bdi>
                       </Text>
                     </Table.Td>
                   </Table.Tr>

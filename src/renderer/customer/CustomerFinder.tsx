@@ -4,7 +4,7 @@ import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { call, problemOf } from '../backend';
 import { t } from '../i18n';
-import { lookupMessage, segmentLabel } from '../labels';
+import { candidateDetail, lookupMessage, segmentLabel } from '../labels';
 
 // Finding a customer inside a form, the way the lookup finds one (name, phone, email, service
 // tag, Express Service Code, ticket number), then choosing among the people it found: the new
@@ -26,7 +26,7 @@ export function CustomerLine({ name, segment, detail = '' }: { name: string; seg
       {detail && (
         <>
           {' · '}
-          <bdi dir="ltr">{detail}</bdi>
+          <bdi>{detail}</bdi>
         </>
       )}
     </>
@@ -108,7 +108,7 @@ export function CustomerFinder({
         <Radio.Group value={chosen} onChange={(v) => onChoose(v, found.find((c) => c.customerId === v) ?? null)} label={chooseLabel}>
           <Stack gap={4} mt={4}>
             {found.map((c) => (
-              <Radio key={c.customerId} value={c.customerId} label={<CustomerLine name={c.customerName} segment={c.segment} detail={c.detail} />} />
+              <Radio key={c.customerId} value={c.customerId} label={<CustomerLine name={c.customerName} segment={c.segment} detail={candidateDetail(c)} />} />
             ))}
           </Stack>
         </Radio.Group>

@@ -44,6 +44,8 @@ describe('Persian plurals, digits and isolation', () => {
   it('isolates a Latin value inside a right-to-left sentence', async () => {
     await setLocale('fa', 'arabext');
     expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('\u2068T-000123\u2069 به سطح بالاتر ارجاع شد.');
+    // A phone number has no letter, but its plus sign would follow the sentence to the far side.
+    expect(t('candidates.detail.phone', { phone: '+14155550199' })).toBe('تلفن \u2068+14155550199\u2069');
     await setLocale('en', 'latn');
     expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('T-000123 escalated.');
   });
