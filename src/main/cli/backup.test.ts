@@ -80,7 +80,9 @@ it('refuses to restore under a running desk, changing nothing, and restores once
     expect(r.status).toBe(6);
     expect(r.stderr).toContain('is open: a Tagdesk window, web shell or command is using it');
     expect(setAside()).toEqual(before);
-    expect((await fetch(shell.url)).status).toBe(200);
+    // The shell goes on serving (its page is 503 until the renderer is built; tests run before the build).
+    expect([200, 503]).toContain((await fetch(shell.url)).status);
+    expect(shell.child.exitCode).toBeNull();
   } finally {
     shell.child.kill('SIGTERM');
     await shell.exited;
