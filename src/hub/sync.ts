@@ -96,29 +96,15 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     const last = desk.last_desk_seq;
     const fresh = events.filter((e) => e.deskSeq > last);
     const resent = events.filter((e) => e.deskSeq <= last);
-    if (resent.length > 0) {
-      // A push again after an answer lost on the way: the hub has each of these events. One
-      // it never had was numbered from a count that went back (the desk restored from a
-      // backup): calling it a duplicate would drop it from the desk's outbox, unsent.
-      const ids = resent.map((e) => e.event.id);
-      const had = new Set(
-        (await sql<{ id: string }>`select id::text as id from events where id = any(${ids}::uuid[]) union all select event_id::text from refusals where event_id = any(${ids}::uuid[])`.execute(tx)).rows.map((r) => r.id),
-      );
-      const unseen = resent.find((e) => !had.has(e.event.id));
-      if (unseen) {
-        throw conflict(`Event ${unseen.event.id} is numbered ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it: the desk's count went back (was it restored from a backup?). Push from ${last + 1}.`, { lastDeskSeq: last });
-      }
-    }
-    const results: PushOutcome[] = resent.map((e) => ({ deskSeq: e.deskSeq, id: e.event.id, status: 'duplicate' as const }));
-    if (fresh.length === 0) return { lastDeskSeq: last, results };
-    if (fresh[0]!.deskSeq !== last + 1) {
+    if (fresh.length > 0 && fresh[0]!.deskSeq !== last + 1) {
       throw conflict(`Events are missing before desk seq ${fresh[0]!.deskSeq}: the hub has processed up to ${last}. Push from ${last + 1}.`, { lastDeskSeq: last });
     }
 
     // The entities' advisory locks (in one order; they also cover entities that do not exist
-    // yet) and the ids already seen, in one round trip. The seen check needs only the desk's
-    // row lock above; the entities' state is read after their locks, in its own statement.
-    const ids = fresh.map((e) => e.event.id);
+    // yet) and which of the push's events it has seen already, in one round trip. The seen
+    // check needs only the desk's row lock above; the entities' state is read after their
+    // locks, in its own statement.
+    const ids = events.map((e) => e.event.id);
     const lockKeys = [...new Set(fresh.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)))].sort();
     const first = (
       await sql<{ locked: number; seen: string[] }>`select
@@ -126,6 +112,15 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
           array(select id::text from events where id = any(${ids}::uuid[]) union all select event_id::text from refusals where event_id = any(${ids}::uuid[])) as seen`.execute(tx)
     ).rows[0]!;
     const seen = new Set(first.seen);
+    // Numbered at or below the count: a push again after an answer lost on the way, whose
+    // events the hub has. One it never had was numbered from a count that went back (the desk
+    // restored from a backup): calling it a duplicate would drop it from the desk's outbox, unsent.
+    const unseen = resent.find((e) => !seen.has(e.event.id));
+    if (unseen) {
+      throw conflict(`Event ${unseen.event.id} is numbered ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it: the desk's count went back (was it restored from a backup?). Push from ${last + 1}.`, { lastDeskSeq: last });
+    }
+    const results: PushOutcome[] = resent.map((e) => ({ deskSeq: e.deskSeq, id: e.event.id, status: 'duplicate' as const }));
+    if (fresh.length === 0) return { lastDeskSeq: last, results };
     // An event naming a customer erased already is kept without what erasure removed.
     const kept = await keptAsErased(tx, fresh.map((e) => e.event));
     fresh.forEach((e, i) => {
