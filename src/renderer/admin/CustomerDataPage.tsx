@@ -407,8 +407,9 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<{ id: string; who: { name: string; segment: Segment } | null }>({ id: asked ?? '', who: null });
   const customerId = chosen.id;
-  // Opened from a record ("Export or erase"): the request is about that customer, named here.
-  const record = useCall('customers.view', asked && !chosen.who && chosen.id === asked ? { customerId: asked } : null);
+  // Opened from a record ("Export or erase"): the request is about that customer, named from
+  // the record the button was on (kept in memory by RecordPanel).
+  const record = useCall('customers.record', asked && !chosen.who && chosen.id === asked ? { customerId: asked } : null, { keep: true });
   const who = chosen.who ?? (record.data?.customer.id === customerId ? record.data.customer : null);
   const [confirmName, setConfirmName] = useState('');
   const save = async () => {

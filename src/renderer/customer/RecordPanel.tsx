@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text
 import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { RecordEvent } from '../../shared/customerEvents';
-import { useCall } from '../backend';
+import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { formatPhone } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
@@ -50,7 +50,15 @@ export function RecordPanel({ customerId }: { customerId: string }) {
               {t('record.addSystem')}
             </Button>
             {administers(user) && (
-              <Button component="a" href={hrefOf({ name: 'dataQuality', privacyFor: customerId })} size="compact-sm" variant="subtle" leftSection={<IconShieldLock size={14} />}>
+              <Button
+                component="a"
+                href={hrefOf({ name: 'dataQuality', privacyFor: customerId })}
+                // The request names her from this record, kept in memory: not read (and audited) again.
+                onClick={() => keepRead('customers.record', { customerId }, r)}
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconShieldLock size={14} />}
+              >
                 {t('record.privacy')}
               </Button>
             )}
