@@ -10,7 +10,7 @@ import { formatNumber } from './format';
 /** t(key, vars), with each value a whole, isolated piece of the sentence. */
 export function KeptWhole({ k, vars }: { k: MessageKey; vars: Vars }) {
   const names = Object.keys(vars);
-  // Markers of digits only: t() leaves them as they are (it isolates values with Latin letters).
+  // Markers of digits only: t() leaves them as they are (it isolates values with a Latin letter, @ or +).
   const marked = t(k, Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`])));
   const parts: ReactNode[] = marked.split(/\u0000(\d+)\u0000/).map((part, i) => {
     if (i % 2 === 0) return <Fragment key={i}>{part}</Fragment>;

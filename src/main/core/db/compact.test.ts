@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../desk';
+import { BIN } from '../testing/processes';
 import type { CompactProgress } from './compact';
 import { DB_FILE, openDatabase } from './database';
 import { isStoredUuid } from './idCodec';
@@ -17,7 +18,6 @@ import { isStoredUuid } from './idCodec';
 // desk's connection (ids as text again), and a ticket's policy history is the one it had.
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'desk-0013.sqlite.gz');
-const CLI = path.join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -162,7 +162,7 @@ describe('0014_compact on a desk written before it', () => {
     // part of the interactions (the third table).
     // Node itself with tsx's loader, not the tsx launcher: the kill must reach the process
     // that writes.
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'migrate', '--data', dir], { env: { ...process.env, TAGDESK_COMPACT_BATCH_ROWS: '20', TAGDESK_LANG: 'en' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'migrate', '--data', dir], { env: { ...process.env, TAGDESK_COMPACT_BATCH_ROWS: '20', TAGDESK_LANG: 'en' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     const killed = await new Promise<boolean>((resolve) => {
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -9,7 +9,6 @@ import { openDesk } from '../desk';
 
 /** The `tagdesk` command as installed (package.json's bin): it loads TypeScript in its own process. */
 export const BIN = join(process.cwd(), 'bin', 'tagdesk.mjs');
-export const CLI = join(process.cwd(), 'src', 'main', 'cli', 'index.ts');
 export const WEB = join(process.cwd(), 'src', 'main', 'web', 'index.ts');
 /** The unprivileged user tests become where root would skip permission checks. */
 export const NOBODY = 65534;
