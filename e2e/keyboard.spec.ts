@@ -64,6 +64,9 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   const code = resolveDialog.getByRole('combobox', { name: en['act.code'] });
   await tabTo(page, code);
   await page.keyboard.press('ArrowDown');
+  // As a person would: Enter once the first choice shows as the one it picks (the list opens
+  // on ArrowDown, and marks its first option a moment later; CI once pressed Enter before).
+  await expect(page.getByRole('option', { name: en['resolution.fixed_remotely'] })).toHaveAttribute('data-combobox-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(code).toHaveValue(en['resolution.fixed_remotely']);
   await tabTo(page, resolveDialog.getByLabel(/^Note/));
