@@ -12,6 +12,7 @@ import { backupDesk, restoreDesk } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
+import { PUSH_LIMIT } from '../main/core/sync/engine';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
@@ -139,6 +140,31 @@ describe('desks following one hub', () => {
     expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0, waiting: [] });
     const onHub = await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow();
     expect(onHub.state).toMatchObject({ position: { context: { assigneeId: ava.id } } });
+  });
+
+  it('a desk joined to a hub will not load demo data, whose people could never send their changes; it starts empty', async () => {
+    const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
+    desks.push(d);
+    const conn = d.connect(() => undefined);
+    const demo = await conn.call('desk.initialize', { mode: 'demo', customers: 5 });
+    expect(demo).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This desk is joined to a hub/) } });
+    expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true, result: { initialized: true, customers: 0 } });
+    expect(d.db.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(0);
+  });
+
+  it('more held changes than one push carries do not hold back anyone else’s', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, a.desk);
+    const t = await newTicket(a, 'Dock loses the screen');
+    await a.desk.sync.syncNow();
+    a.desk.sync.stop();
+    a.desk.db.sqlite.prepare(`update hub_accounts set token_expires_at = 1 where user_id = ?`).run(ava.id);
+    for (let i = 0; i <= PUSH_LIMIT; i++) await a.call('tickets.act', { ticketId: t, command: { type: 'ADD_NOTE', note: `Tried dock port ${i}.` } });
+    const other = await newTicket(b, 'Webcam shows black');
+    a.desk.sync.start();
+    await a.desk.sync.idle();
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: PUSH_LIMIT + 1 });
+    expect(await hub.db.selectFrom('tickets').select('id').where('id', '=', other).executeTakeFirst()).toBeDefined();
   });
 
   it('a change the hub refuses comes back to its author as a conflict, and leaves the outbox', async () => {
@@ -313,6 +339,30 @@ describe('streams besides tickets', () => {
     });
     await a.desk.sync.syncNow();
     await erasedEverywhere([a, b], customerId, ticketId, 'Projector will not pair 2');
+  });
+
+  it('a customer registered with a system and a ticket in one go reaches the other desks whole, in a pull and in a new desk’s snapshot', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const caller = { kind: 'organisation' as const, name: 'Karimi Learning Centre', segment: 'education' as const, serviceLevel: 'premier' as const, email: 'desk@karimi.example', phone: '+1 512 555 0142' };
+    const system = { serviceTag: '7XK2QF9', productLine: 'Latitude', model: 'Latitude 5440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
+    const { customerId } = await a.call('customers.create', { customer: caller, asset: system });
+    const record = await a.call('customers.record', { customerId });
+    const assetId = record.assets[0]!.id;
+    await a.call('tickets.create', { customerId, assetId, subject: 'Fan loud after update' });
+    await a.desk.sync.syncNow();
+    // Ben's desk hears of all three in one pull; Sam's is new and starts from the snapshot.
+    await b.desk.sync.syncNow();
+    const c = await deskFor(sam);
+    const rows = (p: Person) => ({
+      customer: p.desk.db.sqlite.prepare('select kind, name, segment, service_level, email, phone, country from customers where id = ?').get(customerId),
+      system: p.desk.db.sqlite.prepare('select service_tag, product_line, model, ship_date, warranty_level, warranty_end, customer_id from assets where id = ?').get(assetId),
+      owners: p.desk.db.sqlite.prepare('select count(*) from asset_owners where asset_id = ?').pluck().get(assetId),
+    });
+    const there = rows(a);
+    expect(there).toMatchObject({ customer: { kind: 'organisation', service_level: 'premier', phone: '+15125550142', country: 'US' }, system: { product_line: 'Latitude', model: 'Latitude 5440' }, owners: 1 });
+    expect(rows(b)).toEqual(there);
+    expect(rows(c)).toEqual(there);
   });
 
   it('a desk restored from a backup gets back from the hub what it had sent since, an erasure included, and goes on', async () => {

@@ -277,7 +277,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // The whole API, area by area (handlers/*.ts); a method declared twice or not at all
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
-  const areas = [deskHandlers(ctx), sessionHandlers(ctx, () => hub.status().joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
+  const joined = () => hub.status().joined;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Card, Center, Code, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconDatabase, IconSparkles } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, problemOf, type Problem } from '../backend';
 import { t } from '../i18n';
 import { Brand } from '../shell/Brand';
@@ -10,6 +10,17 @@ import { ColorSchemeToggle } from '../shell/ColorSchemeToggle';
 export function FirstStart({ dataDir, onDone }: { dataDir: string; onDone: () => void }) {
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // A desk joined to a hub takes its people and records from there: no demo data.
+  const [hubUrl, setHubUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('hub.status', {})
+      .then((s) => live && setHubUrl(s.joined ? s.url : null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const initialize = async (mode: 'demo' | 'empty') => {
     setBusy(mode);
@@ -54,9 +65,9 @@ export function FirstStart({ dataDir, onDone }: { dataDir: string; onDone: () =>
                   {t('firstStart.demoTitle')}
                 </Title>
                 <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                  {t('firstStart.demoText')}
+                  {hubUrl ? t('firstStart.demoJoined', { url: hubUrl }) : t('firstStart.demoText')}
                 </Text>
-                <Button onClick={() => void initialize('demo')} loading={busy === 'demo'} disabled={busy !== null}>
+                <Button onClick={() => void initialize('demo')} loading={busy === 'demo'} disabled={busy !== null || hubUrl !== null}>
                   {t('firstStart.demoButton')}
                 </Button>
               </Stack>

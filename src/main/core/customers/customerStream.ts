@@ -67,6 +67,12 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   const systemFields = s.prepare<[string], SystemFields>('SELECT service_tag, product_line FROM assets WHERE id = ?');
   const known = s.prepare('SELECT 1 FROM customer_events WHERE id = ?').pluck();
   const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+  // The ticket stream of the same pulled batch is applied first (apply.ts), and a ticket whose
+  // customer or system this desk has not heard of yet gets a stand-in (apply.ts, ensureRefs):
+  // the customer with only the name and segment the ticket carries, no history; the system
+  // with only its tag. The creation that comes after fills the stand-in in.
+  const standInCustomer = s.prepare('SELECT 1 FROM customers c WHERE c.id = ? AND NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.customer_id = c.id)').pluck();
+  const standInAsset = s.prepare("SELECT 1 FROM assets WHERE id = ? AND product_line = '' AND model = ''").pluck();
   const erased = erasedCustomers(s);
   const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
@@ -86,10 +92,10 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     const named: Row = typeof cols.name === 'string' ? { name_key: nameKey(cols.name) } : {};
     switch (type) {
       case 'CUSTOMER_CREATED':
-      case 'CUSTOMER_IMPORTED':
-        if (customerExists.get(customerId)) return;
-        insert('customers', {
-          id: customerId,
+      case 'CUSTOMER_IMPORTED': {
+        const standIn = standInCustomer.get(customerId) !== undefined;
+        if (!standIn && customerExists.get(customerId)) return;
+        const row: Row = {
           kind: 'person',
           segment: p.segment,
           service_level: 'standard',
@@ -100,8 +106,11 @@ export function customerStreamApplier(db: Sql): StreamApplier {
           created_at: at,
           updated_at: at,
           confirmed_at: type === 'CUSTOMER_CREATED' ? at : null,
-        });
+        };
+        if (standIn) update('customers', customerId, row);
+        else insert('customers', { id: customerId, ...row });
         return;
+      }
       case 'CUSTOMER_CHANGED':
         update('customers', customerId, cols, named);
         if (typeof cols.name === 'string') s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(cols.name, customerId);
@@ -150,7 +159,8 @@ export function customerStreamApplier(db: Sql): StreamApplier {
       // A tag registered here meanwhile to another system keeps its owner here; the hub's
       // order cannot make one tag two systems.
       if (typeof cols.service_tag === 'string' && s.prepare('SELECT 1 FROM assets WHERE service_tag = ? AND id != ?').pluck().get(cols.service_tag, p.entityId)) return;
-      insert('assets', { id: p.entityId, customer_id: customerId, created_at: at, ...cols });
+      if (standInAsset.get(p.entityId)) update('assets', p.entityId, { customer_id: customerId, created_at: at, ...cols });
+      else insert('assets', { id: p.entityId, customer_id: customerId, created_at: at, ...cols });
       const from = typeof cols.ship_date === 'number' ? Math.min(cols.ship_date, at) : at;
       if (!s.prepare('SELECT 1 FROM asset_owners WHERE asset_id = ?').pluck().get(p.entityId)) {
         s.prepare('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at) VALUES (?, ?, ?, ?, NULL)').run(uuidv7(at), p.entityId, customerId, from);

@@ -167,40 +167,50 @@ export function syncEngine(options: SyncEngineOptions) {
     }
   }
 
-  /** The outbox rows that can go now, grouped into pushes by whose session carries them. */
+  /**
+   * The outbox rows that can go now, grouped into pushes by whose session carries them: up to
+   * PUSH_LIMIT of them, read in desk order past any number held back (a person without a hub
+   * session holds their own changes and later ones to the same records, nobody else's).
+   */
   function sendable(): { token: string; userId: string; events: OutboxEnvelope[] }[] {
-    const rows = db.all(k.selectFrom('outbox').select(['desk_seq', 'body']).orderBy('desk_seq').limit(PUSH_LIMIT));
     const blocked = new Set<string>();
     const groups: { token: string; userId: string; events: OutboxEnvelope[] }[] = [];
     const tokens = new Map<string, string | null>();
     held.clear();
-    for (const row of rows) {
-      const e = outboxEnvelopeSchema.parse(JSON.parse(row.body));
-      const entity = `${e.stream}/${e.entityId}`;
-      if (blocked.has(entity)) continue;
-      const system = e.actor.role === 'system';
-      let userId = e.actor.id;
-      let token: string | null;
-      if (system) {
-        // The scheduler's events ride with whoever's session is at hand.
+    let taken = 0;
+    let after = -1;
+    for (;;) {
+      const rows = db.all(k.selectFrom('outbox').select(['desk_seq', 'body']).where('desk_seq', '>', after).orderBy('desk_seq').limit(PUSH_LIMIT));
+      for (const row of rows) {
+        after = row.desk_seq;
+        const e = outboxEnvelopeSchema.parse(JSON.parse(row.body));
+        const entity = `${e.stream}/${e.entityId}`;
+        if (blocked.has(entity)) continue;
+        const system = e.actor.role === 'system';
+        let userId = e.actor.id;
+        let token: string | null;
+        if (system) {
+          // The scheduler's events ride with whoever's session is at hand.
+          const last = groups.at(-1);
+          const any = last ? { userId: last.userId, token: last.token } : hub.latestSession();
+          token = any?.token ?? null;
+          userId = any?.userId ?? userId;
+        } else {
+          if (!tokens.has(userId)) tokens.set(userId, hub.sessionToken(userId));
+          token = tokens.get(userId) ?? null;
+        }
+        if (!token) {
+          blocked.add(entity);
+          if (!system) held.set(e.actor.id, say('waitsForSignIn', { name: nameOf(e.actor.id) }));
+          continue;
+        }
         const last = groups.at(-1);
-        const any = last ? { userId: last.userId, token: last.token } : hub.latestSession();
-        token = any?.token ?? null;
-        userId = any?.userId ?? userId;
-      } else {
-        if (!tokens.has(userId)) tokens.set(userId, hub.sessionToken(userId));
-        token = tokens.get(userId) ?? null;
+        if (last && last.token === token) last.events.push(e);
+        else groups.push({ token, userId, events: [e] });
+        if (++taken >= PUSH_LIMIT) return groups;
       }
-      if (!token) {
-        blocked.add(entity);
-        if (!system) held.set(e.actor.id, say('waitsForSignIn', { name: nameOf(e.actor.id) }));
-        continue;
-      }
-      const last = groups.at(-1);
-      if (last && last.token === token) last.events.push(e);
-      else groups.push({ token, userId, events: [e] });
+      if (rows.length < PUSH_LIMIT) return groups;
     }
-    return groups;
   }
   const nameOf = (userId: string) => db.get(k.selectFrom('users').select('name').where('id', '=', userId))?.name ?? 'someone';
 
