@@ -86,14 +86,11 @@ export function eventLabel(type: TimelineEntry['type']): string {
   }
 }
 
-/** Spaces an E.164 number for reading aloud: +15125550142 → +1 512 555 0142 (NANP); others in threes. */
-export function formatPhone(e164: string): string {
-  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  if (nanp) return `+1 ${nanp[1]} ${nanp[2]} ${nanp[3]}`;
-  const m = /^\+(\d{1,3})(\d+)$/.exec(e164);
-  if (!m || !m[2]) return e164;
-  return `+${m[1]} ${m[2].replace(/(\d{3})(?=\d{4,})/g, '$1 ')}`;
-}
+/**
+ * An E.164 number as the caller's country writes it internationally (libphonenumber's
+ * grouping): +15125550142 → +1 512 555 0142, +442079460958 → +44 20 7946 0958.
+ */
+export { formatPhone } from '../shared/phone';
 
 export { productName } from '../shared/domain';
 

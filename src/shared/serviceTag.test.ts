@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanTagInput, expressCodeToTag, parseServiceTag, tagToExpressCode } from './serviceTag';
+import { cleanTagInput, expressCodeToTag, parseServiceTag, registersAsTag, tagToExpressCode } from './serviceTag';
 
 describe('service tags', () => {
   it('accepts 7 letters or digits in any case, ignoring spaces, dashes and dots', () => {
     expect(parseServiceTag('7xk-2qf.1')).toEqual({ ok: true, tag: '7XK2QF1' });
     expect(parseServiceTag(' 7XK 2QF1 ')).toEqual({ ok: true, tag: '7XK2QF1' });
+  });
+
+  it('offers to register as a tag only what was typed as one, not a ticket number or a phone number', () => {
+    expect(['7XK2QF9', '7xk2qf9', '7XK 2QF9', '1234567'].map(registersAsTag)).toEqual([true, true, true, true]);
+    expect(['T-999999', 't999999', '555-0142', '(55) 50142', 'ABC'].map(registersAsTag)).toEqual([false, false, false, false, false]);
   });
 
   it('rejects a malformed tag with a message that says what a tag looks like', () => {

@@ -31,6 +31,20 @@ export function isServiceTag(input: string): boolean {
   return parseServiceTag(input).ok;
 }
 
+/** A ticket number as an agent types it: T-000184, t184. */
+export const TICKET_NUMBER_TYPED = /^t-?\d+$/i;
+
+/**
+ * Whether what a caller read out, found nowhere, should be registered as a service tag: a tag
+ * once spaces and dashes go, but not a ticket number (T-999999) and not digits written the
+ * way a phone number is (555-0142), which only look like one.
+ */
+export function registersAsTag(input: string): boolean {
+  const typed = input.trim();
+  if (!isServiceTag(typed) || TICKET_NUMBER_TYPED.test(typed)) return false;
+  return !(/^[\d\s().\-\/+]+$/.test(typed) && /[\s().\-\/+]/.test(typed));
+}
+
 export function tagToExpressCode(tag: string): string {
   const clean = cleanTagInput(tag);
   let value = 0;

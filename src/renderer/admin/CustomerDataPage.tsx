@@ -435,6 +435,7 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       setProblem(problemOf(error));
     }
   };
+  const [finderRun, setFinderRun] = useState(0);
   const erase = async () => {
     setProblem(null);
     try {
@@ -443,6 +444,8 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       setConfirmName('');
       setChosen({ id: '', who: null });
       setQuery('');
+      // A new finder: the erased person's name, phone and email leave the screen with its list.
+      setFinderRun((n) => n + 1);
     } catch (error) {
       setProblem(problemOf(error));
     }
@@ -464,6 +467,7 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       <Section title={t('data.requests')}>
         <Stack gap="sm">
           <CustomerFinder
+            key={finderRun}
             label={t('data.findCustomer')}
             description={t('data.findCustomerHint')}
             chooseLabel={t('data.chooseCustomer')}

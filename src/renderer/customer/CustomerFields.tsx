@@ -7,6 +7,9 @@ import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { segmentLabel, serviceLevelLabel } from '../labels';
 
+/** How a phone number may be typed: nationally, or with its country code. */
+const PHONE_EXAMPLES = { national: '(512) 555-0142', international: '+44 20 7946 0958' };
+
 // The fields of a customer and of a system, as typed. The back end validates with the
 // shared rules and answers per field; each message shows under its field and the typed
 // value stays as it was.
@@ -94,7 +97,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint')} />
+        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint', PHONE_EXAMPLES)} />
         <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => onChange({ email: e.currentTarget.value })} error={err('email')} type="email" dir="ltr" maxLength={254} />
       </SimpleGrid>
       <Group grow align="flex-start">

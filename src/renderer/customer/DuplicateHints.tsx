@@ -47,8 +47,8 @@ export function DuplicateHints({ probe, excludeId }: {
                 <bdi>{c.name}</bdi>
               </Anchor>
               {c.phone && (
-                <Text size="xs" c="dimmed" dir="ltr">
-                  {formatPhone(c.phone)}
+                <Text size="xs" c="dimmed">
+                  <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
                 </Text>
               )}
               {c.email && (

@@ -93,10 +93,10 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
                   <Table.Tr key={f}>
                     <Table.Td fw={600}>{t(LABELS[f])}</Table.Td>
                     <Table.Td>
-                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={a} aria-label={`${t(LABELS[f])}: ${a}`} />
+                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={f === 'phone' || f === 'email' ? <bdi dir="ltr">{a}</bdi> : a} aria-label={`${t(LABELS[f])}: ${a}`} />
                     </Table.Td>
                     <Table.Td>
-                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={b} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
+                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={f === 'phone' || f === 'email' ? <bdi dir="ltr">{b}</bdi> : b} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
                     </Table.Td>
                   </Table.Tr>
                 );

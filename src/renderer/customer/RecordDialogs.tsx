@@ -39,7 +39,9 @@ function useSave(onDone: () => void) {
       setBusy(false);
     }
   };
-  return { busy, problem, run };
+  /** Refused here, before asking the desk: the form says what to fix. */
+  const refuse = (field: string, message: string) => setProblem({ code: 'invalid_input', message, issues: [{ path: field, message }] });
+  return { busy, problem, run, refuse, dismiss: () => setProblem(null) };
 }
 
 function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel, onSubmit, children }: {
@@ -216,7 +218,9 @@ function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; 
       busy={save.busy}
       submitLabel={t('transfer.submit')}
       onSubmit={() =>
-        void save.run(async () => {
+        draft.toCustomerId === ''
+          ? save.refuse('toCustomerId', t('transfer.chooseFirst'))
+          : void save.run(async () => {
           const r = await call('customers.transferAsset', { assetId, toCustomerId: draft.toCustomerId, how: draft.how, date: draft.date });
           notifications.show({
             color: 'teal',
@@ -236,7 +240,10 @@ function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; 
         query={draft.query}
         onQuery={(query) => setDraft({ query })}
         chosen={draft.toCustomerId}
-        onChoose={(toCustomerId) => setDraft({ toCustomerId })}
+        onChoose={(toCustomerId) => {
+          setDraft({ toCustomerId });
+          save.dismiss();
+        }}
         exclude={record.customer.id}
         error={issueFor(save.problem, 'toCustomerId')}
         autoFocus

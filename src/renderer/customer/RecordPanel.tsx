@@ -71,7 +71,12 @@ export function RecordPanel({ customerId }: { customerId: string }) {
               {r.contacts.map((c) => (
                 <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />}>
                   <bdi>{c.name}</bdi>
-                  {c.phone ? ` · ${formatPhone(c.phone)}` : ''}
+                  {c.phone && (
+                    <>
+                      {' · '}
+                      <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
+                    </>
+                  )}
                 </Button>
               ))}
             </Group>
@@ -126,7 +131,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                     <div className={classes.changes}>
                       {e.payload.changes.map((c) => (
                         <p className={classes.xs} key={c.field}>
-                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: <bdi>{shown(c.from)}</bdi> → <bdi>{shown(c.to)}</bdi>
+                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: <bdi dir={isPhone(c.from) ? 'ltr' : undefined}>{shown(c.from)}</bdi> → <bdi dir={isPhone(c.to) ? 'ltr' : undefined}>{shown(c.to)}</bdi>
                         </p>
                       ))}
                     </div>
@@ -203,7 +208,8 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
   );
 }
 
-const shown = (v: string | number | boolean | null): string => (v === null || v === '' ? '–' : typeof v === 'string' && /^\+\d{8,15}$/.test(v) ? formatPhone(v) : String(v));
+const isPhone = (v: string | number | boolean | null): v is string => typeof v === 'string' && /^\+\d{8,15}$/.test(v);
+const shown = (v: string | number | boolean | null): string => (v === null || v === '' ? '–' : isPhone(v) ? formatPhone(v) : String(v));
 
 const FIELD_KEYS = {
   kind: 'record.kind',

@@ -1,5 +1,5 @@
 import { Anchor, Text } from '@mantine/core';
-import { isServiceTag } from '../../shared/serviceTag';
+import { registersAsTag } from '../../shared/serviceTag';
 import { t } from '../i18n';
 import { hrefOf } from '../route';
 
@@ -9,7 +9,7 @@ export function RegisterHint({ query, onGo }: { query: string; onGo: () => void 
   return (
     <Text size="sm" mt={6}>
       <Anchor href={hrefOf({ name: 'register', query: q })} onClick={onGo} fw={600} underline="always">
-        {isServiceTag(q) ? t('record.registerTag', { tag: q.toUpperCase() }) : t('record.registerNew')}
+        {registersAsTag(q) ? t('record.registerTag', { tag: q.toUpperCase() }) : t('record.registerNew')}
       </Anchor>
     </Text>
   );

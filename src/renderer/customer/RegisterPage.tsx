@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { parseEmail } from '../../shared/customerRules';
-import { isServiceTag } from '../../shared/serviceTag';
+import { registersAsTag, TICKET_NUMBER_TYPED } from '../../shared/serviceTag';
 import { call, headline, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
@@ -22,14 +22,15 @@ export function RegisterPage({ query }: { query: string }) {
   const { user } = useSession();
   const segments = segmentsFor(user);
   const q = query.trim();
-  const asTag = isServiceTag(q);
+  const asTag = registersAsTag(q);
   const asEmail = parseEmail(q).ok;
   const asPhone = !asTag && /^[+\d\s().\-\/]{7,}$/.test(q);
   // Most callers a desk has never heard of are home users; an organisation is chosen in the form.
   const start = emptyCustomer(segments.includes('home') ? 'home' : (segments[0] ?? 'home'));
   const [customer, setCustomer, clearCustomer] = useDraft<CustomerDraftState>(`register.customer.${q}`, {
     ...start,
-    name: !asTag && !asEmail && !asPhone ? q : '',
+    // A ticket number found nowhere names nobody.
+    name: !asTag && !asEmail && !asPhone && !TICKET_NUMBER_TYPED.test(q) ? q : '',
     email: asEmail ? q : '',
     phone: asPhone ? q : '',
   });

@@ -74,7 +74,9 @@ function pluralRules(language: string): Intl.PluralRules {
 // In a right-to-left sentence each filled-in value is isolated (FSI … PDI), so a Latin
 // ticket number, tag or email keeps its own order and does not pull the words around it; so
 // is a phone number (a plus sign): without it, "+14155550199" after a Persian word reads
-// "14155550199+" (the digits take the sentence's direction, and the sign goes with it).
+// "14155550199+" (the digits take the sentence's direction, and the sign goes with it); and
+// so are digits with brackets or a dash between them, "(512) 555-0142" or "2025-01-10", which
+// would otherwise be drawn as runs in the sentence's order.
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -84,7 +86,7 @@ function interpolate(template: string, vars: Vars): string {
     const value = vars[name];
     if (value === undefined) return whole;
     const text = typeof value === 'number' ? formatNumber(value) : value;
-    return isolate && /[A-Za-z@+]/.test(text) ? FSI + text + PDI : text;
+    return isolate && /[A-Za-z@+()]|\d-\d/.test(text) ? FSI + text + PDI : text;
   });
 }
 
