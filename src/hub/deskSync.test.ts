@@ -152,6 +152,20 @@ describe('desks following one hub', () => {
     expect(d.db.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(0);
   });
 
+  it('when the hub ends the session a desk follows it with, the desk goes on with another person’s and tells the one whose ended', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, a.desk);
+    // An admin deactivated Ben, or changed his role: the hub revoked his sessions. His is the
+    // desk's latest, the one it pulls with.
+    a.desk.db.sqlite.prepare('update hub_accounts set signed_in_at = signed_in_at + 1000 where user_id = ?').run(ben.id);
+    await hub.db.updateTable('sessions').set({ revoked_at: Date.now() }).where('user_id', '=', ben.id).execute();
+    const t = await newTicket(a, 'Battery swells');
+    await a.desk.sync.syncNow();
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, waiting: [], signInAgain: false });
+    expect(await hub.db.selectFrom('tickets').select('id').where('id', '=', t).executeTakeFirst()).toBeDefined();
+    expect(await b.call('sync.status')).toMatchObject({ online: true, signInAgain: true, waiting: [expect.stringMatching(/^You have no current hub session at this desk/)] });
+  });
+
   it('more held changes than one push carries do not hold back anyone else’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben, a.desk);

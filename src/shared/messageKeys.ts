@@ -82,6 +82,7 @@ const SENTENCES = {
   // the desk's sync engine, on why some changes cannot go yet
   waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
   noHubSession: 'Nobody at this desk has a current hub session: sign in to sync.',
+  noOwnHubSession: 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
   demoOnJoinedDesk: 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;

@@ -23,6 +23,8 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
     cursor: z.number().int().nonnegative(),
     /** Why some pending changes cannot be sent now, in words ("Changes by Ava wait until she signs in again..."). */
     waiting: z.array(z.string()).optional(),
+    /** The person reading it has no current hub session here (the hub ended it): they must sign in again. */
+    signInAgain: z.boolean().optional(),
   }),
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

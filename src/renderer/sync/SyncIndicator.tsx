@@ -4,6 +4,7 @@ import { useNow } from '../backend';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
+import { useSession } from '../session';
 import { useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
 
@@ -15,6 +16,7 @@ import classes from './Sync.module.css';
  */
 export function SyncIndicator({ compact }: { compact: boolean }) {
   const status = useSyncStatus();
+  const { signOut } = useSession();
   const now = useNow(15_000);
   if (!status || status.mode === 'alone') return null;
   const { online, pending, conflicts, lastSyncedAt, url } = status;
@@ -52,6 +54,13 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
             )}
           </Group>
         </Tooltip>
+        {status.signInAgain && (
+          // The hub ended this person's session: nothing of theirs goes until they sign in again.
+          <Anchor component="button" type="button" size="sm" fw={600} className={classes.conflicts} onClick={() => void signOut()}>
+            <IconAlertTriangle size={15} aria-hidden />
+            {t('sync.signInAgain')}
+          </Anchor>
+        )}
         {conflicts > 0 && (
           <Anchor href={hrefOf({ name: 'conflicts' })} size="sm" fw={600} className={classes.conflicts}>
             <IconAlertTriangle size={15} aria-hidden />

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api';
+import { say } from '../../../shared/messageKeys';
 import type { SyncStatus } from '../../../shared/syncApi';
 import type { User } from '../../../shared/domain';
 import type { HubLink } from '../hubLink';
@@ -20,7 +21,9 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   const h = hub.status();
   if (!h.joined) return { mode: 'alone' };
   const s = parts.engine.status();
-  return { mode: 'hub', url: h.url, online: s.online, pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: s.waiting };
+  // The person reading it has no hub session (the hub ended it): their changes cannot go.
+  const own = user && hub.sessionToken(user.id) === null ? [say('noOwnHubSession')] : [];
+  return { mode: 'hub', url: h.url, online: s.online, pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0 };
 }
 
 export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {

@@ -268,17 +268,32 @@ export function syncEngine(options: SyncEngineOptions) {
 
   async function cycleOnce(): Promise<void> {
     problem = null;
-    const session = hub.latestSession();
-    if (!session) {
-      problem = say('noHubSession');
-      setOnline(false);
+    for (;;) {
+      const session = hub.latestSession();
+      if (!session) {
+        problem = say('noHubSession');
+        setOnline(false);
+        return;
+      }
+      try {
+        if (!state().bootstrapped && state().cursor === 0) await bootstrap(session.token);
+        await pullAll(session.token);
+        if (await pushAll()) await pullAll(session.token);
+      } catch (error) {
+        // The hub ended the session this desk followed it with (the person was deactivated,
+        // their role changed, their password was reset): theirs waits until they sign in
+        // again, and the desk follows the hub with the next person's. The hub is up.
+        if (error instanceof HubAnswer && (error.status === 401 || error.status === 403)) {
+          log(`tagdesk: the hub refused ${nameOf(session.userId)}'s session: ${error.message}`);
+          hub.sessionEnded(session.userId);
+          continue;
+        }
+        throw error;
+      }
+      setOnline(true);
+      if (options.live !== false) openLive(session.token);
       return;
     }
-    if (!state().bootstrapped && state().cursor === 0) await bootstrap(session.token);
-    await pullAll(session.token);
-    if (await pushAll()) await pullAll(session.token);
-    setOnline(true);
-    if (options.live !== false) openLive(session.token);
   }
 
   /** Runs cycles until no one asked for another; resolves when the desk is in step (or the hub is down). */
