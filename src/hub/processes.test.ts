@@ -189,6 +189,10 @@ describe('one folder, one PostgreSQL', () => {
     expect(signedIn.status).toBe(200);
     expect((await call(serving!.url, 'GET', '/health')).status).toBe(200);
   }, 60_000);
+
+  it('says at once when its folder cannot be made, instead of spinning (a recursive mkdir below /proc loops for ever)', async () => {
+    await expect(spawnHub(['--data', '/proc/tagdesk-hub'])).rejects.toThrow(/Cannot create the data folder \/proc\/tagdesk-hub/);
+  }, 20_000);
 });
 
 describe('two hub processes on one database', () => {
