@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,23 @@ describe('tagdesk import', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--from zendesk/);
   });
+
+  it('stops with exit code 3 when none of the files can be used, and says so', async () => {
+    const r = await tagdesk('import', '--from', 'zendesk', join(root, 'no-such-export.json'), '--data', dataDir);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/no-such-export\.json is not imported/);
+    expect(r.stderr).toMatch(/None of the files could be imported/);
+  });
+
+  it('asks for --map when a CSV has no column a customer is known by, before importing anything', async () => {
+    const csv = join(root, 'callers.csv');
+    writeFileSync(csv, 'Customer,Tel,Mail\nAna Lucía Pérez,+34 91 123 45 67,ana@example.es\n');
+    const r = await tagdesk('import', '--from', 'csv', csv, '--data', dataDir, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/has no column Tagdesk knows a customer by .* Its columns: Customer, Tel, Mail\. Say which is which with --map/);
+    const mapped = await tagdesk('import', '--from', 'csv', csv, '--map', 'name=Customer,phone=Tel,email=Mail', '--data', dataDir, '--json');
+    expect(JSON.parse(mapped.stdout)).toMatchObject({ imported: { customers: 1 }, rejected: 0 });
+  }, 60_000);
 });
 
 describe('tagdesk duplicates', () => {

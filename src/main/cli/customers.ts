@@ -18,6 +18,8 @@ export interface CliHost {
   usage(message: string): Error;
   /** Input that cannot be used: exit code 1, the message alone. */
   fail(message: string): Error;
+  /** Files that cannot be used at all: exit code 3, the message alone. */
+  unusable(message: string): Error;
   say: CliSay;
 }
 
@@ -87,6 +89,7 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       await host.signInAsAdmin(client);
       // Each file as the import will see it: one it cannot read is named with the reason (the
       // others are still imported), and a CSV must have every column --map names, or nothing is.
+      let usable = 0;
       for (const file of files) {
         const peek = await client.call('import.peek', { from, file });
         if (peek.problemCode) {
@@ -98,12 +101,18 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
           }
           continue;
         }
+        usable++;
         if (from !== 'csv') continue;
         const columns = peek.columns.map((c) => c.toLowerCase());
         for (const [field, column] of Object.entries(mapping)) {
-          if (!columns.includes(column.toLowerCase())) throw host.fail(tr('import.missingColumn', { file, column, field, columns: peek.columns.join(', ') }));
+          if (!columns.includes(column.toLowerCase())) throw host.usage(tr('import.missingColumn', { file, column, field, columns: peek.columns.join(', ') }));
         }
+        // A row is known by its id, email, phone or name: a CSV with none of them, as named or
+        // mapped, would have every row rejected for it.
+        const keyed = (['id', 'email', 'phone', 'name'] as const).some((field) => columns.includes((mapping[field] ?? field).toLowerCase()));
+        if (!keyed) throw host.usage(tr('import.unmapped', { file, columns: peek.columns.join(', ') }));
       }
+      if (usable === 0) throw host.unusable(tr('import.nothingUsable'));
       const summary = await client.call('import.run', {
         from,
         files,

@@ -26,7 +26,14 @@ const usage = () => tr('usage', { more: `${tr('usage.kb')}\n${tr('usage.customer
 /** Exit codes, as in USAGE and the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6 } as const;
 class UsageError extends Error {}
-class Failure extends Error {}
+class Failure extends Error {
+  constructor(
+    message: string,
+    readonly code: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}
 
 const EXIT_BY_KIND = EXIT_CODE_OF;
 
@@ -89,7 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof Failure) {
       console.error(error.message);
-      return EXIT.failed;
+      return error.code;
     }
     if (isApiError(error)) {
       console.error(apiErrorLine(error));
@@ -300,6 +307,7 @@ const cliHost: CliHost = {
   signInAsAdmin,
   usage: (message) => new UsageError(message),
   fail: (message) => new Failure(message),
+  unusable: (message) => new Failure(message, EXIT.folder),
   get say() {
     return say;
   },
