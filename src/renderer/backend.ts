@@ -4,7 +4,7 @@ import { client } from './client';
 import { coalescer } from './coalesce';
 import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
-import { labelled } from './sayMessage';
+import { labelled, sayFieldMessage } from './sayMessage';
 
 // How screens talk to the back end: call() (typed, re-signs in once when a reconnected
 // transport lost the session), problemOf() (any rejection as something to show), and
@@ -34,8 +34,9 @@ export function problemOf(error: unknown): Problem {
 /**
  * The desk's errors in the reader's language: English keeps the desk's own message; another
  * language says a known key (`apiError.<key>`) exactly, otherwise the code's general
- * sentence. Field messages come from zod in English, so another language shows one plain
- * "check this value" under the field instead.
+ * sentence. A field's message is the shared rules' English sentence: another language says
+ * it in its own words when it is a keyed one (src/shared/messageKeys.ts), and a plain "check
+ * this value" for anything else (zod's own wording).
  */
 function translatedProblem(code: string, message: string, issues: Problem['issues'], key: string | null, params: Vars | undefined): Problem {
   const english = currentLanguage() === 'en';
@@ -43,7 +44,7 @@ function translatedProblem(code: string, message: string, issues: Problem['issue
   const keyed = key ? `apiError.${key}` : null;
   const codeKey = `apiError.${code}`;
   const text = english ? message : keyed && known(keyed) ? t(keyed, params && labelled(params)) : known(codeKey) ? t(codeKey) : message;
-  const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: t('apiError.fieldInvalid') }));
+  const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: sayFieldMessage(i.message) }));
   return { code, message: text, issues: shownIssues };
 }
 

@@ -20,6 +20,17 @@ export function sayMessage(message: string): string {
   return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : message;
 }
 
+/**
+ * What to fix under a field, from the shared rules' English sentence (customerRules.ts), in a
+ * language other than English: its own words when the sentence is a keyed one, else a plain
+ * "check this value" (zod's own wording has no translation).
+ */
+export function sayFieldMessage(message: string): string {
+  const detail = messageDetail(message);
+  const key = detail ? `apiError.${detail.key}` : null;
+  return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : t('apiError.fieldInvalid');
+}
+
 /** A sentence's values as the reader says them: a segment, a ticket's state or an action by its name in this language. */
 export function labelled(params: Vars): Vars {
   const out: Vars = { ...params };

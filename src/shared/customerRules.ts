@@ -3,6 +3,7 @@ import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type Service
 import { countryOf, DEFAULT_COUNTRY, parsePhone, type Country } from './phone';
 import { foldName } from './persianInput';
 import { parseServiceTag } from './serviceTag';
+import { say, segmentPhrase } from './messageKeys';
 
 // The rules a customer record must meet, in one place so the desk's forms, its back end,
 // the hub and the importers judge a record alike. Drafts carry exactly what a person typed
@@ -23,7 +24,7 @@ export interface FieldIssue {
 }
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
-const text = (max: number) => z.string().max(max, `Keep it under ${max} characters.`);
+const text = (max: number) => z.string().max(max, say('keepUnder', { count: max }));
 
 export const customerDraftSchema = z.object({
   kind: customerKindSchema,
@@ -108,9 +109,9 @@ export type EmailParse = { ok: true; email: string } | { ok: false; message: str
 
 export function parseEmail(input: string): EmailParse {
   const email = input.trim().toLowerCase();
-  if (!email) return { ok: false, message: 'Type an email address.' };
-  if (!email.includes('@')) return { ok: false, message: 'An email address has an @, such as ann@example.com.' };
-  if (!emailShape.safeParse(email).success) return { ok: false, message: 'Check the part after the @: it must be a domain such as example.com.' };
+  if (!email) return { ok: false, message: say('emailMissing') };
+  if (!email.includes('@')) return { ok: false, message: say('emailNoAt', { example: 'ann@example.com' }) };
+  if (!emailShape.safeParse(email).success) return { ok: false, message: say('emailDomain', { example: 'example.com' }) };
   return { ok: true, email };
 }
 
@@ -120,12 +121,12 @@ export type DateParse = { ok: true; at: number } | { ok: false; message: string 
 /** A calendar date as YYYY-MM-DD, read as midnight UTC. */
 export function parseDate(input: string): DateParse {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
-  if (!m) return { ok: false, message: 'Write the date as YYYY-MM-DD, such as 2024-03-31.' };
+  if (!m) return { ok: false, message: say('dateShape', { format: 'YYYY-MM-DD', example: '2024-03-31' }) };
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const at = Date.UTC(y, mo - 1, d);
   const back = new Date(at);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: `${input.trim()} is not a date on the calendar.` };
-  if (y < 1980) return { ok: false, message: 'That date is before any system the desk supports (1980).' };
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: say('dateNotOnCalendar', { date: input.trim() }) };
+  if (y < 1980) return { ok: false, message: say('dateTooEarly') };
   return { ok: true, at };
 }
 
@@ -149,15 +150,15 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   const issues: FieldIssue[] = [];
   const rules = SEGMENT_RULES[d.segment];
   const name = d.name.trim().replace(/\s+/g, ' ');
-  if (name.length < 2) issues.push({ field: 'name', message: d.kind === 'person' ? 'Type the caller’s full name.' : 'Type the organisation’s name.' });
+  if (name.length < 2) issues.push({ field: 'name', message: say(d.kind === 'person' ? 'personName' : 'organisationName') });
   if (!rules.kinds.includes(d.kind)) {
-    issues.push({ field: 'kind', message: `Customers of the ${d.segment.replace('_', ' ')} segment are ${rules.kinds.join(' or ')}s.` });
+    issues.push({ field: 'kind', message: say(rules.kinds.includes('person') ? 'segmentPeople' : 'segmentOrganisations', { segment: segmentPhrase(d.segment) }) });
   }
   let country: Country = deskCountry;
   if (d.country.trim()) {
     const c = countryOf(d.country);
     if (c) country = c;
-    else issues.push({ field: 'country', message: 'Use the two-letter country code, such as US, GB or IR.' });
+    else issues.push({ field: 'country', message: say('countryCode', { examples: 'US, GB, IR' }) });
   }
   let email: string | null = null;
   if (d.email.trim()) {
@@ -175,14 +176,14 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   if (options.requireContact === false) {
     // an import: presence is data quality's concern
   } else if (rules.oneOf) {
-    if (!given.email && !given.phone) issues.push({ field: 'phone', message: 'Give a phone number or an email address, so the desk can call back.' });
+    if (!given.email && !given.phone) issues.push({ field: 'phone', message: say('phoneOrEmail') });
   } else {
     for (const f of rules.required) {
-      if (!given[f]) issues.push({ field: f, message: `The ${d.segment.replace('_', ' ')} segment needs ${f === 'email' ? 'an email address' : 'a phone number'}.` });
+      if (!given[f]) issues.push({ field: f, message: say(f === 'email' ? 'segmentNeedsEmail' : 'segmentNeedsPhone', { segment: segmentPhrase(d.segment) }) });
     }
   }
   const locale = canonicalLocale(d.locale || 'en-US');
-  if (!locale) issues.push({ field: 'locale', message: 'Use a language tag such as en-US, fr-FR or fa-IR.' });
+  if (!locale) issues.push({ field: 'locale', message: say('localeTag', { examples: 'en-US, fr-FR, fa-IR' }) });
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: { kind: d.kind, name, segment: d.segment, serviceLevel: d.serviceLevel, email, phone, country, locale: locale! } };
 }
@@ -191,7 +192,7 @@ export function validateContact(draft: ContactDraft, country: Country = DEFAULT_
   const d = contactDraftSchema.parse(draft);
   const issues: FieldIssue[] = [];
   const name = d.name.trim().replace(/\s+/g, ' ');
-  if (name.length < 2) issues.push({ field: 'name', message: 'Type the contact’s name.' });
+  if (name.length < 2) issues.push({ field: 'name', message: say('contactName') });
   let email: string | null = null;
   if (d.email.trim()) {
     const e = parseEmail(d.email);
@@ -204,7 +205,7 @@ export function validateContact(draft: ContactDraft, country: Country = DEFAULT_
     if (p.ok) phone = p.e164;
     else issues.push({ field: 'phone', message: p.message });
   }
-  if (!d.email.trim() && !d.phone.trim()) issues.push({ field: 'phone', message: 'Give a phone number or an email address for this contact.' });
+  if (!d.email.trim() && !d.phone.trim()) issues.push({ field: 'phone', message: say('contactPhoneOrEmail') });
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: { name, role: d.role.trim() || null, email, phone } };
 }
@@ -214,15 +215,15 @@ export function validateAsset(draft: AssetDraft, now: number): Checked<AssetFiel
   const issues: FieldIssue[] = [];
   const tag = parseServiceTag(d.serviceTag);
   if (!tag.ok) issues.push({ field: 'serviceTag', message: tag.message });
-  if (!d.productLine.trim()) issues.push({ field: 'productLine', message: 'Type the product line, such as Latitude.' });
-  if (!d.model.trim()) issues.push({ field: 'model', message: 'Type the model, such as Latitude 5440.' });
+  if (!d.productLine.trim()) issues.push({ field: 'productLine', message: say('productLineMissing', { example: 'Latitude' }) });
+  if (!d.model.trim()) issues.push({ field: 'model', message: say('modelMissing', { example: 'Latitude 5440' }) });
   const ship = parseDate(d.shipDate);
   if (!ship.ok) issues.push({ field: 'shipDate', message: ship.message });
-  else if (ship.at > now + DAY_MS) issues.push({ field: 'shipDate', message: 'The ship date is in the future; check the year.' });
-  if (!warrantyLevelSchema.safeParse(d.warrantyLevel).success) issues.push({ field: 'warrantyLevel', message: `Choose a warranty: ${WARRANTY_LEVELS.join(', ')}.` });
+  else if (ship.at > now + DAY_MS) issues.push({ field: 'shipDate', message: say('shipDateFuture') });
+  if (!warrantyLevelSchema.safeParse(d.warrantyLevel).success) issues.push({ field: 'warrantyLevel', message: say('warrantyChoice', { levels: WARRANTY_LEVELS.join(', ') }) });
   const end = parseDate(d.warrantyEnd);
   if (!end.ok) issues.push({ field: 'warrantyEnd', message: end.message });
-  else if (ship.ok && end.at < ship.at) issues.push({ field: 'warrantyEnd', message: 'The warranty ends before the system shipped; check both dates.' });
+  else if (ship.ok && end.at < ship.at) issues.push({ field: 'warrantyEnd', message: say('warrantyBeforeShip') });
   if (issues.length || !tag.ok || !ship.ok || !end.ok) return { ok: false, issues };
   return {
     ok: true,

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { say } from './messageKeys';
 
 // Phone numbers are stored in E.164 so that a caller's number, however it was typed or
 // shown by the switch, finds the same customer. Parsing and formatting are libphonenumber's
@@ -29,13 +30,13 @@ function parse(input: string, country: Country) {
 /** Strict, for entry: the number must be a real number of its country. */
 export function parsePhone(input: string, country: Country = DEFAULT_COUNTRY): PhoneParse {
   const trimmed = input.trim();
-  if (!trimmed) return { ok: false, message: 'Type a phone number.' };
-  if (!PHONE_CHARS.test(trimmed)) return { ok: false, message: 'A phone number has only digits, spaces, +, brackets and dashes.' };
+  if (!trimmed) return { ok: false, message: say('phoneMissing') };
+  if (!PHONE_CHARS.test(trimmed)) return { ok: false, message: say('phoneChars') };
   const p = parse(trimmed, country);
   if (!p || !p.isPossible()) {
-    return { ok: false, message: `This is not a complete phone number for ${country}. Add the country code (such as +44) if it is from elsewhere.` };
+    return { ok: false, message: say('phoneIncomplete', { country }) };
   }
-  if (!p.isValid()) return { ok: false, message: `No phone number in ${p.country ?? country} has this shape; check the digits.` };
+  if (!p.isValid()) return { ok: false, message: say('phoneShape', { country: p.country ?? country }) };
   return { ok: true, e164: p.number, international: p.formatInternational(), country: p.country ?? null };
 }
 

@@ -1,3 +1,4 @@
+import { say } from './messageKeys';
 // A Dell-style service tag is 7 characters of 0-9 and A-Z. The Express Service Code is the
 // same tag read as a base-36 number and written in decimal, so a caller can key it into a
 // phone menu. Both directions are exact: a 7-character tag is at most 36^7 - 1, which fits
@@ -23,9 +24,7 @@ export function parseServiceTag(input: string): TagParse {
   return { ok: true, tag };
 }
 
-export const SERVICE_TAG_HINT =
-  'A service tag is 7 letters or digits, such as 7XK2QF1 (spaces and dashes are ignored). ' +
-  'An Express Service Code is the 10- or 11-digit number printed below it.';
+export const SERVICE_TAG_HINT = say('serviceTagShape', { example: '7XK2QF1' });
 
 export function isServiceTag(input: string): boolean {
   return parseServiceTag(input).ok;

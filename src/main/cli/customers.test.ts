@@ -50,7 +50,7 @@ describe('tagdesk import', () => {
     const csv = join(root, 'callers.csv');
     writeFileSync(csv, 'Customer,Tel,Mail\nAna Lucía Pérez,+34 91 123 45 67,ana@example.es\n');
     const r = await tagdesk('import', '--from', 'csv', csv, '--data', dataDir, '--json');
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/has no column Tagdesk knows a customer by .* Its columns: Customer, Tel, Mail\. Say which is which with --map/);
     const mapped = await tagdesk('import', '--from', 'csv', csv, '--map', 'name=Customer,phone=Tel,email=Mail', '--data', dataDir, '--json');
     expect(JSON.parse(mapped.stdout)).toMatchObject({ imported: { customers: 1 }, rejected: 0 });

@@ -105,12 +105,12 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         if (from !== 'csv') continue;
         const columns = peek.columns.map((c) => c.toLowerCase());
         for (const [field, column] of Object.entries(mapping)) {
-          if (!columns.includes(column.toLowerCase())) throw host.usage(tr('import.missingColumn', { file, column, field, columns: peek.columns.join(', ') }));
+          if (!columns.includes(column.toLowerCase())) throw host.fail(tr('import.missingColumn', { file, column, field, columns: peek.columns.join(', ') }));
         }
         // A row is known by its id, email, phone or name: a CSV with none of them, as named or
         // mapped, would have every row rejected for it.
         const keyed = (['id', 'email', 'phone', 'name'] as const).some((field) => columns.includes((mapping[field] ?? field).toLowerCase()));
-        if (!keyed) throw host.usage(tr('import.unmapped', { file, columns: peek.columns.join(', ') }));
+        if (!keyed) throw host.fail(tr('import.unmapped', { file, columns: peek.columns.join(', ') }));
       }
       if (usable === 0) throw host.unusable(tr('import.nothingUsable'));
       const summary = await client.call('import.run', {

@@ -1,3 +1,6 @@
+import { parsePhone } from '../../shared/phone';
+import { validateCustomer } from '../../shared/customerRules';
+import { sayFieldMessage } from '../sayMessage';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fa } from './fa';
@@ -50,6 +53,22 @@ describe('Persian plurals, digits and isolation', () => {
     expect(t('record.phoneHint', { national: '(512) 555-0142', international: '+44 20 7946 0958' })).toBe('هر قالبی: \u2068(512) 555-0142\u2069، \u2068+44 20 7946 0958\u2069…');
     await setLocale('en', 'latn');
     expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('T-000123 escalated.');
+  });
+
+  it('says what to fix under a field in Persian, for each of the shared rules’ sentences', async () => {
+    await setLocale('fa', 'arabext');
+    const phone = parsePhone('415 55', 'US');
+    const name = validateCustomer({ kind: 'organisation', name: '', segment: 'education', serviceLevel: 'standard', email: '', phone: '', country: '', locale: 'fa-IR' });
+    const issues = [...(phone.ok ? [] : [{ path: 'phone', message: phone.message }]), ...(name.ok ? [] : name.issues.map((i) => ({ path: i.field, message: i.message }))), { path: 'date', message: 'Too small: expected string to have >=1 characters' }];
+    expect(issues.map((i) => sayFieldMessage(i.message))).toEqual([
+      'این شماره‌ای کامل برای \u2068US\u2069 نیست. اگر از کشور دیگری است، کد کشور را (مانند +44) بیفزایید.',
+      'نام سازمان را بنویسید.',
+      'بخش آموزشی به نشانی رایانامه نیاز دارد.',
+      'بخش آموزشی به شمارهٔ تلفن نیاز دارد.',
+      // zod's own wording has no Persian sentence: the plain one.
+      'این مقدار را بررسی کنید.',
+    ]);
+    await setLocale('en', 'latn');
   });
 
   it('follows the digits preference: Latin digits in Persian', async () => {
