@@ -126,6 +126,30 @@ test('an admin finds who wrote in asking for their data, by email, and exports i
   expect(body.customer).toMatchObject({ name: 'Maria Gonzalez', email: 'maria.gonzalez@example.com' });
 });
 
+test('a retention period too short is refused as typed, and one that removes interactions asks first', async ({ page }) => {
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabPrivacy'] }).click();
+  const days = page.getByLabel(en['data.retentionDays']);
+  const save = page.getByRole('button', { name: en['record.save'], exact: true });
+  // 5 stays 5 and is refused with the reason, not quietly made 30 and applied.
+  await days.fill('5');
+  await save.click();
+  await expect(page.getByText('Keep interactions at least 30 days.').first()).toBeVisible();
+  await expect(days).toHaveValue('5');
+  // 30 would remove the demo desk's older interactions: it says how many, and Cancel keeps them.
+  await days.fill('30');
+  await save.click();
+  const confirm = page.getByRole('dialog', { name: en['data.retentionConfirmTitle'] });
+  await expect(confirm).toContainText(/removes [\d,]+ interactions outside any ticket/);
+  await confirm.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByText(en['data.retentionForever'])).toBeVisible();
+  await save.click();
+  await page.getByRole('dialog', { name: en['data.retentionConfirmTitle'] }).getByRole('button', { name: en['data.retentionRemove'] }).click();
+  await expect(page.getByText(/^Saved; [\d,]+ older interactions were removed\.$/)).toBeVisible();
+});
+
 test('an admin imports a plain CSV through the column-mapping screen', async ({ page }) => {
   const file = new URL('../src/main/core/import/fixtures/plain-customers.csv', import.meta.url).pathname;
   const app = await signInAs(page, 'Omar Haddad');

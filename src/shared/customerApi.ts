@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, segmentSchema, serviceLevelSchema } from './domain';
 import { recordEventSchema, transferKindSchema } from './customerEvents';
+import { say } from './messageKeys';
 import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema } from './customerRules';
 
 // The customer-record part of the API contract (issue 12): create and edit customers,
@@ -125,7 +126,7 @@ export type AuditRow = z.infer<typeof auditRowSchema>;
 
 export const privacySettingsSchema = z.object({
   /** Interactions outside any ticket are removed after this many days; null keeps them. */
-  retentionDays: z.number().int().min(30, 'Keep interactions at least 30 days.').max(36_500).nullable(),
+  retentionDays: z.number().int().min(30, say('retentionMinimum', { days: 30 })).max(36_500).nullable(),
 });
 
 export const qualityOverviewSchema = z.object({
@@ -208,6 +209,8 @@ export const customerMethods = {
   'privacy.erase': method(z.object({ customerId: idSchema, confirmName: z.string().max(200) }), customerRecordSchema),
   'privacy.settings': method(z.object({}).strict(), privacySettingsSchema),
   'privacy.saveSettings': method(privacySettingsSchema, privacySettingsSchema.extend({ removed: z.number().int() })),
+  /** How many interactions saving this retention period would remove for good, before it is saved. */
+  'privacy.retentionPreview': method(privacySettingsSchema, z.object({ removed: z.number().int() })),
   /** The data-quality page: counts, trend, the worst records first (supervisors and admins). */
   'quality.overview': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), qualityOverviewSchema),
   /** What a file on the desk's machine is, and its CSV columns, for the column-mapping screen (admins). */

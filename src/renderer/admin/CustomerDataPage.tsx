@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Box, Button, Group, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
@@ -412,13 +412,26 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const record = useCall('customers.record', asked && !chosen.who && chosen.id === asked ? { customerId: asked } : null, { keep: true });
   const who = chosen.who ?? (record.data?.customer.id === customerId ? record.data.customer : null);
   const [confirmName, setConfirmName] = useState('');
-  const save = async () => {
+  // Interactions a shorter period would remove for good, asked about before saving.
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const save = async (confirmed: boolean) => {
     setProblem(null);
+    setMessage(null);
+    const retentionDays = days === '' ? null : days;
     try {
-      const r = await call('privacy.saveSettings', { retentionDays: days === '' ? null : days });
+      if (!confirmed && retentionDays !== null) {
+        const { removed } = await call('privacy.retentionPreview', { retentionDays });
+        if (removed > 0) {
+          setConfirming(removed);
+          return;
+        }
+      }
+      setConfirming(null);
+      const r = await call('privacy.saveSettings', { retentionDays });
       setMessage(t('data.retentionSaved', { removed: formatNumber(r.removed) }));
       void settings.refetch();
     } catch (error) {
+      setConfirming(null);
       setProblem(problemOf(error));
     }
   };
@@ -460,9 +473,33 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       )}
       <Section title={t('data.retention')}>
         <Group align="flex-end">
-          <LocalNumberInput label={t('data.retentionDays')} description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : '')} min={30} max={36500} w={260} />
-          <Button onClick={() => void save()}>{t('record.save')}</Button>
+          <LocalNumberInput
+            label={t('data.retentionDays')}
+            description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
+            value={days}
+            onChange={(v) => setDays(typeof v === 'number' ? v : '')}
+            min={30}
+            max={36500}
+            clampBehavior="none"
+            allowDecimal={false}
+            error={problem?.issues.find((i) => i.path === 'retentionDays')?.message}
+            w={260}
+          />
+          <Button onClick={() => void save(false)}>{t('record.save')}</Button>
         </Group>
+        <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('data.retentionConfirmTitle')}>
+          <Stack gap="md">
+            <Text size="sm">{t('data.retentionConfirm', { removed: formatNumber(confirming ?? 0), days: days === '' ? 0 : days })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button color="red" onClick={() => void save(true)}>
+                {t('data.retentionRemove')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       </Section>
       <Section title={t('data.requests')}>
         <Stack gap="sm">

@@ -144,6 +144,10 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       requireAdmin(s);
       return { retentionDays: ctx.privacy.retentionDays() };
     },
+    'privacy.retentionPreview': (s, i) => {
+      requireAdmin(s);
+      return { removed: ctx.privacy.retentionWouldRemove(i.retentionDays, ctx.now()) };
+    },
     'privacy.saveSettings': (s, i) => {
       requireAdmin(s);
       ctx.privacy.setRetentionDays(i.retentionDays);

@@ -97,11 +97,16 @@ describe('privacy', () => {
     const loose = () => sql.prepare('select count(*) from interactions where ticket_id is null').pluck().get() as number;
     const onTickets = sql.prepare('select count(*) from interactions where ticket_id is not null').pluck().get();
     expect(loose()).toBeGreaterThan(0);
+    // The window asks first how many would go, and that asking removes nothing.
+    const before = loose();
+    const preview = await admin.call('privacy.retentionPreview', { retentionDays: 30 });
+    expect(loose()).toBe(before);
     const r = await admin.call('privacy.saveSettings', { retentionDays: 30 });
     expect(r.removed).toBeGreaterThan(0);
+    expect(r.removed).toBe(preview.removed);
     expect(sql.prepare('select count(*) from interactions where ticket_id is not null').pluck().get()).toBe(onTickets);
     expect(await admin.call('privacy.settings', {})).toEqual({ retentionDays: 30 });
-    expect((await admin.raw('privacy.saveSettings', { retentionDays: 3 })).ok).toBe(false);
+    expect(await admin.raw('privacy.saveSettings', { retentionDays: 3 })).toMatchObject({ ok: false, error: { issues: [{ path: 'retentionDays', message: 'Keep interactions at least 30 days.' }] } });
   });
 });
 

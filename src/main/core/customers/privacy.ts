@@ -115,6 +115,12 @@ export function customerPrivacy(db: Sql) {
     return db.write(() => Number(db.run(k.deleteFrom('interactions').where('at', '<', now - days * 86_400_000).where('ticket_id', 'is', null)).changes));
   }
 
+  /** How many interactions applyRetention(days) would remove now. */
+  function retentionWouldRemove(days: number | null, now: number): number {
+    if (days === null) return 0;
+    return Number(db.get(k.selectFrom('interactions').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '<', now - days * 86_400_000).where('ticket_id', 'is', null))?.n ?? 0);
+  }
+
   const retentionDays = (): number | null => {
     const r = db.get(k.selectFrom('meta').select('value').where('key', '=', 'interaction_retention_days'));
     return r ? (JSON.parse(r.value) as number | null) : null;
@@ -122,7 +128,7 @@ export function customerPrivacy(db: Sql) {
   const setRetentionDays = (days: number | null) =>
     db.write(() => db.run(k.insertInto('meta').values({ key: 'interaction_retention_days', value: JSON.stringify(days) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(days) }))));
 
-  return { audit, exportAll, erase, applyRetention, retentionDays, setRetentionDays };
+  return { audit, exportAll, erase, applyRetention, retentionWouldRemove, retentionDays, setRetentionDays };
 }
 
 
