@@ -225,6 +225,34 @@ describe('desks following one hub', () => {
     expect(hubEvents.filter((e) => e.type === 'TAKE')).toHaveLength(1);
   });
 
+  it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const t = await newTicket(a, 'Printer offline');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await offline(a, async () => {
+      await a.call('tickets.act', { ticketId: t, command: { type: 'ADD_NOTE', note: 'Customer rebooted twice.' } });
+      await b.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+      await b.desk.sync.syncNow();
+      // Ava's desk pushes before it has pulled Ben's take: the race of two desks reconnecting.
+      const sql = a.desk.db.sqlite;
+      const token = sql.prepare('select token from hub_accounts where user_id = ?').pluck().get(ava.id) as string;
+      const deskId = sql.prepare(`select value from meta where key = 'desk_id'`).pluck().get() as string;
+      const base = sql.prepare('select hub_desk_seq from sync_state').pluck().get() as number;
+      const rows = sql.prepare('select body from outbox order by desk_seq').all() as { body: string }[];
+      const pushed = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', { token, body: { deskId, events: rows.map((r, i) => ({ deskSeq: base + 1 + i, event: JSON.parse(r.body) })) } });
+      expect(pushed.body.results.map((r) => r.status)).toEqual(['stale']);
+    });
+    // The desk pulled the take, put the note after it, and sent it again.
+    expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+    await b.desk.sync.syncNow();
+    const after = await view(b, t);
+    expect(after.timeline).toEqual(['CREATED:' + ava.id, 'TAKE:' + ben.id, 'ADD_NOTE:' + ava.id]);
+    expect(await view(a, t)).toEqual(after);
+    expect(await hub.db.selectFrom('refusals').select('event_id').where('ticket_id', '=', t).execute()).toEqual([]);
+  });
+
   it('two offline desks fire the same SLA breach: one escalation', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

@@ -44,7 +44,11 @@ export interface Directory {
  * the event, judged with the actor the hub knows (not the desk's snapshot). Either the
  * ticket's next state, or the reason the event is refused.
  */
-export type Recheck = (state: TicketState | null, event: TicketEnvelope, directory: Directory) => { ok: true; state: TicketState } | { ok: false; reason: string };
+/**
+ * `stale`: the event was made on an older step of the ticket and the ticket as it is now would
+ * still take it: not a refusal, but news its desk has not pulled yet (it rebases and sends it again).
+ */
+export type Recheck = (state: TicketState | null, event: TicketEnvelope, directory: Directory) => { ok: true; state: TicketState } | { ok: false; reason: string; stale?: true };
 
 /** The segment a ticket is in: who may read its events. */
 export const segmentOf = (state: TicketState): string => state.head.segment;

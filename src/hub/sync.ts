@@ -24,7 +24,9 @@ import { CUSTOMER_STREAM } from '../shared/customerStream';
 // through the injected `recheck`; another stream's with its rule in STREAM_RULES, an event
 // of a stream with no rule is refused), then appends the accepted ones with global seqs
 // taken from the log_head row and records a refusal for each other, addressed to its author.
-// Either way lastDeskSeq advances, so one refused event never blocks the queue behind it.
+// Either way lastDeskSeq advances, so one refused event never blocks the queue behind it. A
+// ticket event made on an older step that the ticket would still take is neither: it is
+// answered 'stale' and not recorded, and its desk sends it again once it has pulled and rebased.
 // The log_head row stays locked from allocation to commit, so seqs become visible in order
 // and a reader following a cursor never skips one. The commit notifies every hub process
 // (LISTEN/NOTIFY).
@@ -45,7 +47,9 @@ export const pushSchema = z.strictObject({
 export type PushOutcome =
   | { deskSeq: number; id: string; status: 'accepted'; globalSeq: number }
   | { deskSeq: number; id: string; status: 'refused'; reason: string }
-  | { deskSeq: number; id: string; status: 'duplicate' };
+  | { deskSeq: number; id: string; status: 'duplicate' }
+  /** Made on an older step of its ticket, which would still take it: pull, rebase, push again. Not recorded. */
+  | { deskSeq: number; id: string; status: 'stale' };
 
 export interface PushResult {
   lastDeskSeq: number;
@@ -160,6 +164,10 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
 
     const accepted: { deskSeq: number; event: Envelope; segment: string; state: TicketState | null }[] = [];
     const refused: { deskSeq: number; event: Envelope; reason: string }[] = [];
+    // A ticket's step this push could not take (refused, or stale), by ticket: the steps after
+    // it in the same push are stale too, for its desk drops or rebases that one and numbers
+    // them again.
+    const unsettled = new Map<string, number>();
     for (const { deskSeq, event, ticket } of fresh) {
       if (seen.has(event.id)) {
         results.push({ deskSeq, id: event.id, status: 'duplicate' });
@@ -169,12 +177,24 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       // Judged as the account is now, not as the desk remembered it.
       const judgedActor = ticket && event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type) ? SYSTEM_ACTOR : actor;
       const judged: Envelope = { ...event, actor: judgedActor };
+      if (ticket && (unsettled.get(event.entityId) ?? Infinity) < event.seq) {
+        seen.delete(event.id);
+        results.push({ deskSeq, id: event.id, status: 'stale' });
+        continue;
+      }
       if (ticket) {
         const verdict = safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
         if (verdict.ok) {
           states.set(event.entityId, verdict.state);
           accepted.push({ deskSeq, event: judged, segment: segmentOf(verdict.state), state: verdict.state });
-        } else refused.push({ deskSeq, event: judged, reason: verdict.reason });
+        } else {
+          if (!unsettled.has(event.entityId)) unsettled.set(event.entityId, event.seq);
+          if (verdict.stale) {
+            // Not seen: the same event, rebased, comes again under the next step.
+            seen.delete(event.id);
+            results.push({ deskSeq, id: event.id, status: 'stale' });
+          } else refused.push({ deskSeq, event: judged, reason: verdict.reason });
+        }
         continue;
       }
       const rule = ruleOf(rules, event.stream);

@@ -49,6 +49,8 @@ describe('the hub’s re-check of a pushed ticket event', () => {
     const note = ticketLogRecheck(taken.state, pushed({ seq: 2, type: 'ADD_NOTE', actor: ben, payload: { note: 'Asked for the serial number' } }), nobody);
     expect(note.ok).toBe(false);
     if (!note.ok) expect(messageDetail(note.reason)).toEqual({ key: 'hubTicketMoved', params: { now: 2, yours: 1 } });
+    // Not a refusal: its desk pulls the take, puts the note after it and sends it again.
+    expect(note).toMatchObject({ stale: true });
   });
 
   it('refuses an event for a ticket it does not hold', () => {

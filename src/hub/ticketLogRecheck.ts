@@ -13,8 +13,17 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
   const refuse = (reason: string) => ({ ok: false as const, reason });
   const expected = (state?.seq ?? 0) + 1;
   // A change made on an older step: when the ticket as it is now refuses it anyway (someone
-  // took it first), that is the reason a person understands; otherwise, that it moved on.
-  if (e.seq !== expected) return refuse(refusedNow(state, e, directory) ?? say('hubTicketMoved', { now: expected - 1, yours: e.seq - 1 }));
+  // took it first), that is the reason a person understands. Otherwise it is not refused:
+  // its desk has news to pull first (another desk's step, or its own earlier event this hub
+  // refused), rebases the change on it and sends it again as the next step.
+  if (e.seq !== expected) {
+    if (e.type === 'CREATED' && state) return refuse(say('ticketExists'));
+    const now = refusedNow(state, e, directory);
+    if (now) return refuse(now);
+    const moved = say('hubTicketMoved', { now: expected - 1, yours: e.seq - 1 });
+    // A step the hub does not have yet before it (made after one it never got) is refused.
+    return e.seq < expected ? { ok: false, reason: moved, stale: true } : refuse(moved);
+  }
   const event: LogEvent = { ticketId: e.ticketId, seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.deskTime };
   try {
     if (e.type === 'CREATED') {

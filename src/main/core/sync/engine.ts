@@ -38,7 +38,7 @@ const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.n
 const snapshotAnswer = z.object({ watermark: z.number(), events: z.array(outboxEnvelopeSchema) });
 const pushAnswer = z.object({
   lastDeskSeq: z.number(),
-  results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'refused', 'duplicate']), globalSeq: z.number().optional(), reason: z.string().optional() })),
+  results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'refused', 'duplicate', 'stale']), globalSeq: z.number().optional(), reason: z.string().optional() })),
 });
 /** News on the live socket: one commit's range of the hub's log, and the events of it this person may see. */
 const liveEvents = z.object({ type: z.literal('events'), first: z.number().int(), last: z.number().int(), events: z.array(outboxEnvelopeSchema) });
@@ -98,6 +98,8 @@ export function syncEngine(options: SyncEngineOptions) {
   /** Why some changes are not being sent, by person. */
   const held = new Map<string, string>();
   let problem: string | null = null;
+  /** The hub answered that some pushed changes were made on an older step: pull, rebase, push them again. */
+  let behind = false;
 
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
   const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
@@ -255,6 +257,13 @@ export function syncEngine(options: SyncEngineOptions) {
         const refused = answer.results.filter((r) => r.status === 'refused').map((r) => ({ eventId: r.id, reason: r.reason ?? 'The hub refused this change.', at: now() }));
         if (refused.length > 0) tell(applier.applyBatch([], refused, state().cursor));
         moved = true;
+        // Made on an older step of their ticket: they stay in the outbox until the pull brings
+        // the newer steps and the rebase puts them after those; sending more now would only
+        // meet the same answer.
+        if (answer.results.some((r) => r.status === 'stale')) {
+          behind = true;
+          return moved;
+        }
       }
     }
     return moved;
@@ -278,7 +287,14 @@ export function syncEngine(options: SyncEngineOptions) {
       try {
         if (!state().bootstrapped && state().cursor === 0) await bootstrap(session.token);
         await pullAll(session.token);
-        if (await pushAll()) await pullAll(session.token);
+        behind = false;
+        // A push the hub answered 'stale' for is pulled after, rebased, and sent again: a few
+        // rounds at most in one cycle (each needs news the desk had not pulled yet).
+        for (let round = 0; round < 3 && (await pushAll()); round++) {
+          await pullAll(session.token);
+          if (!behind) break;
+          behind = false;
+        }
       } catch (error) {
         // The hub ended the session this desk followed it with (the person was deactivated,
         // their role changed, their password was reset): theirs waits until they sign in
