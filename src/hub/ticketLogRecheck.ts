@@ -20,7 +20,7 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     if (e.type === 'CREATED' && state) return refuse(say('ticketExists'));
     const now = refusedNow(state, e, directory);
     if (now) return refuse(now);
-    const moved = say('hubTicketMoved', { now: expected - 1, yours: e.seq - 1 });
+    const moved = say('hubTicketMoved');
     // A step the hub does not have yet before it (made after one it never got) is refused.
     return e.seq < expected ? { ok: false, reason: moved, stale: true } : refuse(moved);
   }

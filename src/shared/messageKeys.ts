@@ -64,7 +64,7 @@ const SENTENCES = {
   emailTaken: 'There is already a user with the email {email}.',
   adminsManageUsers: 'Only admins can manage users.',
   noSuchUser: 'No such user.',
-  hubTicketMoved: 'This ticket changed before your change reached the hub (it is now at step {now}, your change followed step {yours}). Look at it again.',
+  hubTicketMoved: 'This ticket had moved on before your change reached the hub. Open it to see where it is now, and do it again if it still applies.',
   newTicketIncomplete: 'A new ticket needs its customer, segment, priority and subject.',
   hubNoRule: "The hub does not take '{stream}' changes (it has no rule for them); this change stays on your desk only.",
   hubCouldNotCheck: 'The hub could not check this change: {detail}',

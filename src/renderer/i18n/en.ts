@@ -798,7 +798,7 @@ export const en = {
   'apiError.emailTaken': 'There is already a user with the email {email}.',
   'apiError.adminsManageUsers': 'Only admins can manage users.',
   'apiError.noSuchUser': 'No such user.',
-  'apiError.hubTicketMoved': 'This ticket changed before your change reached the hub (it is now at step {now}, your change followed step {yours}). Look at it again.',
+  'apiError.hubTicketMoved': 'This ticket had moved on before your change reached the hub. Open it to see where it is now, and do it again if it still applies.',
   'apiError.newTicketIncomplete': 'A new ticket needs its customer, segment, priority and subject.',
   'apiError.hubNoRule': 'The hub does not take “{stream}” changes (it has no rule for them); this change stays on your desk only.',
   'apiError.hubCouldNotCheck': 'The hub could not check this change: {detail}',

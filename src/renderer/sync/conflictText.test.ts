@@ -74,9 +74,9 @@ describe('the desk’s and the hub’s sentences in the reader’s language', ()
     expect(sayMessage('A ticket that is resolved cannot be escalated.')).toBe('«ارجاع به سطح بالاتر» برای تیکتی که حل‌شده است ممکن نیست.');
     expect(sayMessage('This ticket is at first line (tier 1); you work at tier 2.')).toBe('این تیکت در سطح ۱ است؛ شما در سطح ۲ کار می‌کنید.');
     expect(sayMessage('Sam Rivera took this ticket first, at 10:42.')).toBe('Sam Rivera took this ticket first, at 10:42.');
-    // The hub's own reasons, which the conflicts page shows: the frame in Persian, a step number in Persian digits.
-    expect(sayMessage('This ticket changed before your change reached the hub (it is now at step 4, your change followed step 3). Look at it again.')).toBe(
-      'این تیکت پیش از رسیدن تغییر شما به هاب تغییر کرد (اکنون در گام ۴ است و تغییر شما پس از گام ۳ آمده بود). دوباره به آن نگاه کنید.',
+    // The hub's own reasons, which the conflicts page shows, in Persian.
+    expect(sayMessage('This ticket had moved on before your change reached the hub. Open it to see where it is now, and do it again if it still applies.')).toBe(
+      'این تیکت پیش از رسیدن تغییر شما به هاب جلوتر رفته بود. آن را باز کنید تا ببینید اکنون کجاست، و اگر هنوز لازم است دوباره انجامش دهید.',
     );
     expect(sayMessage('Wrong email or password.')).toBe('ایمیل یا گذرواژه نادرست است.');
     // An event's type in the sentence is said as its action; the detail the hub added stays as
