@@ -254,6 +254,20 @@ describe('presence at a desk joined to the hub (the desk API a window calls)', (
     await ava.c.call('presence.set', { ticketId: row.id, state: 'left' });
   });
 
+  it('a person who signs out (or hands the window to a colleague) leaves the ticket at once', async () => {
+    const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1 offset 2`).get() as { id: string };
+    await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}' }).execute();
+    const ava = await window('ava@desk.test');
+    const sam = await window('sam@desk.test');
+    await sam.c.call('presence.set', { ticketId: row.id, state: 'viewing' });
+    await ava.c.call('presence.set', { ticketId: row.id, state: 'viewing' });
+    await until(() => ava.presence().find((p) => p.userId === specialist.user.id && p.ticketId === row.id));
+    await sam.c.call('session.signOut', {});
+    await until(() => ava.presence().find((p) => p.userId === specialist.user.id && p.ticketId === row.id && p.state === 'left'), 2000);
+    expect(await ava.c.call('presence.of', { ticketId: row.id })).toEqual({ ok: true, result: [] });
+    await ava.c.call('presence.set', { ticketId: row.id, state: 'left' });
+  });
+
   it('lets a person go from the window once the hub no longer lists them (their desk vanished without a word)', async () => {
     const row = desk.db.sqlite.prepare(`select id from tickets where segment = 'education' limit 1 offset 1`).get() as { id: string };
     await hub.db.insertInto('tickets').values({ id: row.id, seq: 1, segment: 'education', state: '{}' }).execute();

@@ -227,6 +227,11 @@ export function presenceLink(options: PresenceLinkOptions) {
       if (listed && lines.get(userId)?.mine.has(ticketId)) reconcile(ticketId, userId, listed);
       return (listed ?? [...(others.get(ticketId)?.values() ?? [])]).filter((p) => p.userId !== userId);
     },
+    /** A person signs out (or another takes the window): they leave every ticket they had open, at once. */
+    signedOut(userId: string): void {
+      const line = lines.get(userId);
+      if (line) for (const ticketId of [...line.mine.keys()]) leave(line, ticketId);
+    },
     /** Signing out, or the desk closing: every line goes, and with it this desk's presence. */
     close(userId?: string): void {
       for (const line of [...lines.values()]) if (userId === undefined || line.userId === userId) closeLine(line);

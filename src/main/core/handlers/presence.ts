@@ -9,7 +9,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 // Presence on a ticket (who else has it open or is typing on it), relayed through the hub
 // (core/presence.ts). Only a ticket the person may see: the desk checks its segment here, and
 // the hub checks it again and tells nobody outside it. Alone, nobody else is there.
-export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>, segment: string) => void): Area<'presence.of', 'presence.set'> & { close(): void } {
+export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushPayload<'presence.changed'>, segment: string) => void): Area<'presence.of', 'presence.set'> & { close(): void; signedOut(userId: string): void } {
   const k = ctx.db.kysely;
   const segmentOf = (ticketId: string) => ctx.db.get(k.selectFrom('tickets').select('segment').where('id', '=', ticketId))?.segment;
   // Windows of people who may not see the ticket's segment are not told who is on it.
@@ -32,6 +32,8 @@ export function presenceHandlers(ctx: DeskContext, hub: HubLink, push: (p: PushP
   return {
     /** The desk closes: its live lines to the hub go, and with them its people's presence. */
     close: () => link.close(),
+    /** Someone signed out of a window: nobody is told they are still on its ticket. */
+    signedOut: (userId: string) => link.signedOut(userId),
     reads: {
       'presence.of': (s, i) => link.of(mayOpen(s, i.ticketId).id, i.ticketId),
     },

@@ -4,7 +4,7 @@ import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
 // Who is at the desk: the people to choose from, signing in and out, the directory.
-export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
+export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean, onSignOut: (userId: string) => void = () => undefined): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
   return {
     reads: {
       'session.users': () => users.list().filter((u) => u.active),
@@ -24,7 +24,9 @@ export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean
         return u;
       },
       'session.signOut': (s) => {
+        const was = s.user;
         s.user = null;
+        if (was) onSignOut(was.id);
         return null;
       },
     },
