@@ -63,6 +63,11 @@ it('refuses to restore a damaged backup and leaves the desk as it was', async ()
   const r = await tagdesk(['restore', bad, '--data', desk]);
   expect(r.status).toBe(4);
   expect(r.stderr).not.toMatch(/\n\s+at /);
+  // It names the backup as the problem and the desk as untouched; it does not send the reader
+  // to restore a backup into the backup's own folder.
+  expect(r.stderr).toContain(`The backup cannot be restored: ${bad} is damaged (file is not a database)`);
+  expect(r.stderr).toContain(`The desk in ${desk} was not changed; restore another backup.`);
+  expect(r.stderr).not.toContain(`--data ${root}`);
   expect(tickets(desk)).toBe(before);
   expect(existsSync(join(root, 'nothing.tagdesk'))).toBe(false);
 }, 60_000);

@@ -772,16 +772,29 @@ export async function backupDesk(dataDir: string, target: string): Promise<{ pag
 export async function restoreDesk(dataDir: string, source: string): Promise<{ file: string; kept: string | null }> {
   const from = path.resolve(source);
   if (!statOrNull(from)) throw new DeskOpenError('missing', `There is no backup at ${from}.`);
-  const check = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
-  try {
-    guarded(from, () => {
-      checkIntegrity(check, from);
-      checkVersion(check, from, false);
-    });
-  } finally {
-    check.close();
-  }
   const dir = path.resolve(dataDir);
+  // A damaged backup is the backup's problem, not the desk's: the advice a damaged desk gets
+  // ("restore your last backup into its folder") would point at the backup's own folder.
+  const refuseBackup = (error: unknown): never => {
+    if (error instanceof DeskOpenError && error.kind === 'damaged') {
+      const what = error.message.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '');
+      throw new DeskOpenError('damaged', `The backup cannot be restored: ${what}. The desk in ${dir} was not changed; restore another backup.`, { cause: error });
+    }
+    throw error;
+  };
+  try {
+    const check = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
+    try {
+      guarded(from, () => {
+        checkIntegrity(check, from);
+        checkVersion(check, from, false);
+      });
+    } finally {
+      check.close();
+    }
+  } catch (error) {
+    refuseBackup(error);
+  }
   prepareFolder(dir);
   const file = path.join(dir, DB_FILE);
   const incoming = `${file}.restoring`;
