@@ -160,8 +160,10 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       queues,
       attainment,
       daily,
+      // People who work tickets: a deactivated one only while they still hold some (to hand
+      // over), never an import's own account.
       agents: users
-        .filter((u) => u.role === 'agent' || u.role === 'specialist')
+        .filter((u) => (u.role === 'agent' || u.role === 'specialist') && (u.active || (load.get(u.id) ?? 0) > 0))
         .map((u) => ({ userId: u.id, name: u.name, role: u.role, tier: u.tier, open: load.get(u.id) ?? 0 })),
       totals: {
         open: queues.reduce((a, q) => a + q.open, 0),

@@ -29,7 +29,7 @@ const rejectsOf = (path: string) => readFileSync(path, 'utf8').trim().split('\n'
 
 describe('import from Zendesk', () => {
   it('imports an incremental export in any file order, explains every reject, and a second run changes nothing', async () => {
-    const { admin, desk, dir, clock } = await open();
+    const { admin, desk, dir, clock, as } = await open();
     const first = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'r1.jsonl') });
     expect(first.imported).toEqual({ customers: 4, contacts: 2, assets: 0, tickets: 5, events: expect.any(Number) });
     const reasons = rejectsOf(first.rejects).map((r) => r.reason);
@@ -91,6 +91,10 @@ describe('import from Zendesk', () => {
     expect(counts()).toEqual(before);
     // The board's weekly trends count the imported tickets, each once.
     expect(keptTrends(sql)).toEqual(recountTrends(sql));
+    // The tickets waiting on their customer are held by the import's own account: the board
+    // lists it, with them, for a supervisor to hand them over.
+    const board = await (await as('Supervisor')).call('supervisor.overview');
+    expect(board.agents.find((a) => a.name === 'Import from zendesk')?.open).toBeGreaterThan(0);
   });
 
   it('writes logs the shared ticket log replays to the stored row, counters that match the queues, and tells the hub of live tickets and imported customers', async () => {
@@ -194,12 +198,15 @@ describe('import from Freshdesk and plain CSV', () => {
   });
 
   it('imports any CSV through a column mapping, validating with the shared rules', async () => {
-    const { admin, desk, dir } = await open();
+    const { admin, desk, dir, as } = await open();
     const mapping = { name: 'Customer', phone: 'Tel', email: 'Mail', segment: 'Segment', serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyLevel: 'Warranty', warrantyEnd: 'Warranty until' };
     const r = await admin.call('import.run', { from: 'csv', files: [join(FIX, 'plain-customers.csv')], mapping, rejectsPath: join(dir, 'r.jsonl') });
     expect(r.imported).toMatchObject({ customers: 2, assets: 2 });
     expect(rejectsOf(r.rejects)).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^phone: /) })]);
     expect(desk.db.sqlite.prepare(`select kind from customers where name = 'Pinecrest Elementary'`).pluck().get()).toBe('organisation');
+    // The import's own account, which holds no ticket, is nobody the board counts as an agent.
+    const board = await (await as('Supervisor')).call('supervisor.overview');
+    expect(board.agents.map((a) => a.name)).toEqual(['First-line agent']);
   });
 
   it('only an admin may import', async () => {
