@@ -62,8 +62,11 @@ export function customerPrivacy(db: Sql) {
       .selectFrom('record_access as r')
       .leftJoin('users as u', 'u.id', 'r.user_id')
       .leftJoin('customers as c', 'c.id', 'r.customer_id')
+      // A record merged away since is named by the record it was merged into (its old id opens that one).
+      .leftJoin('customer_merges as m', 'm.merged_id', 'r.customer_id')
+      .leftJoin('customers as s', 's.id', 'm.survivor_id')
       .leftJoin('tickets as t', 't.id', 'r.ticket_id')
-      .select(['r.at', 'r.user_id', 'u.name as user_name', 'r.customer_id', 'c.name as customer_name', 'r.reason', 'r.ticket_id', 't.number as ticket_number']);
+      .select((eb) => ['r.at', 'r.user_id', 'u.name as user_name', 'r.customer_id', eb.fn.coalesce('c.name', 's.name').as('customer_name'), 'r.reason', 'r.ticket_id', 't.number as ticket_number']);
     if (filter.customerId) q = q.where('r.customer_id', '=', filter.customerId);
     if (filter.userId) q = q.where('r.user_id', '=', filter.userId);
     if (filter.from !== null) q = q.where('r.at', '>=', filter.from);

@@ -99,6 +99,7 @@ describe('customer records', () => {
     const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: newSystem });
     const t = await ava.call('tickets.create', { customerId: dup.customerId, assetId: dup.assetId, subject: 'Fan noise' });
     const ticketsBefore = desk.db.sqlite.prepare('select count(*) from tickets').pluck().get();
+    await ava.call('customers.view', { customerId: dup.customerId });
     const merged = await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: { email: 'merged' } });
     expect(merged.customer.email).toBe('mg@example.com');
     expect(merged.assets.map((a) => a.serviceTag)).toContain('PR1Y4A7');
@@ -109,6 +110,11 @@ describe('customer records', () => {
     expect(ticket.ticket).toMatchObject({ customerId: survivorId, customerName: SHOWCASE.maria.name });
     const old = await ava.call('customers.view', { customerId: dup.customerId });
     expect(old.customer.id).toBe(survivorId);
+    // The audit log names the record merged away by the one it went into, not by its bare id.
+    const admin = await as('Omar Haddad');
+    const log = await admin.call('privacy.audit', { customerId: dup.customerId });
+    expect(log.length).toBeGreaterThan(0);
+    expect(new Set(log.map((r) => r.customerName))).toEqual(new Set([SHOWCASE.maria.name]));
   });
 
   it('transfers a system: the new owner has it, the earlier owner keeps it in history, open tickets say what happens', async () => {
