@@ -13,6 +13,8 @@ import {
   IconNumbers,
   IconPlayerTrackNext,
   IconPlus,
+  IconMessageReply,
+  IconPlayerPause,
   IconSearch,
   IconStack2,
   IconSunMoon,
@@ -46,6 +48,8 @@ export function CommandPalette({ route }: { route: Route }) {
         { id: 'escalate', label: t('palette.escalate'), onClick: open('ESCALATE'), leftSection: icon(IconArrowUp) },
         { id: 'resolve', label: t('palette.resolve'), onClick: open('RESOLVE'), leftSection: icon(IconCircleCheck) },
         { id: 'note', label: t('action.ADD_NOTE'), onClick: open('ADD_NOTE'), leftSection: icon(IconNote) },
+        { id: 'wait', label: t('action.WAIT_ON_CUSTOMER'), onClick: open('WAIT_ON_CUSTOMER'), leftSection: icon(IconPlayerPause) },
+        { id: 'replied', label: t('action.CUSTOMER_REPLIED'), onClick: open('CUSTOMER_REPLIED'), leftSection: icon(IconMessageReply) },
       ],
     });
   }

@@ -22,13 +22,15 @@ export type TicketColumn = 'segment' | 'tier' | 'assignee' | 'customer' | 'due' 
 const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 156, age: 78 };
 /** Ticket, priority, state, and room for the subject: always shown. */
 const BASE_WIDTH = 104 + 92 + 200 + 220;
+/** How much narrower the subject may get so that the most useful column still shows (the SLA due, on a narrow window). */
+const SUBJECT_GIVES = 90;
 /** Which optional columns fit, in the order the caller asked for them (most useful first). */
 function fitColumns(wanted: TicketColumn[], width: number): TicketColumn[] {
   if (width === 0) return wanted;
   let room = width - BASE_WIDTH;
   const fitting = new Set<TicketColumn>();
-  for (const c of wanted) {
-    if (COLUMN_WIDTH[c] <= room) {
+  for (const [i, c] of wanted.entries()) {
+    if (COLUMN_WIDTH[c] <= room + (i === 0 ? SUBJECT_GIVES : 0)) {
       fitting.add(c);
       room -= COLUMN_WIDTH[c];
     }
