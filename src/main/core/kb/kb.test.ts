@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deskPerTest } from '../testing/deskPerTest';
-import { kbStore } from './kbStore';
+import { excerptOf, kbStore } from './kbStore';
 
 const open = deskPerTest();
 
@@ -172,5 +172,13 @@ describe('satisfaction and trends', () => {
     const csv = await grace.call('trends.export', { which: 'tickets', weeks: 8 });
     expect(csv.csv.split('\n')[0]).toBe('week,product_line,category,tickets,warning');
     expect(csv.filename).toMatch(/^ticket-trends-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});
+
+describe('an article\u2019s excerpt', () => {
+  it('drops the Markdown and keeps the words\u2019 own punctuation', () => {
+    expect(excerptOf('## Fan noise\n\nApplies to Vostro (Vostro 3530, Vostro 3030 Small Desktop).\n\n- Book an **on-site** visit, see [the guide](https://example.com/g).')).toBe(
+      'Fan noise Applies to Vostro (Vostro 3530, Vostro 3030 Small Desktop). Book an on-site visit, see the guide.',
+    );
   });
 });

@@ -827,12 +827,20 @@ export const toSummary = (m: ArticleMeta): ArticleSummary => ({
   segments: m.segments as ArticleSummary['segments'], tags: m.tags, status: m.status, version: m.version, updatedAt: m.updatedAt,
 });
 
-/** The first sentences of a Markdown body as plain text. */
-function excerptOf(body: string): string {
+/**
+ * The first sentences of a Markdown body as plain text: the markup goes (headings, quotes,
+ * list markers, emphasis, code, a link's address), the words' own punctuation stays
+ * ("(Vostro 3530)", "on-site").
+ */
+export function excerptOf(body: string): string {
   const plain = body
     .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/[#>*_`~|[\]()!-]+/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d+\.)[ \t]+/gm, '')
+    .replace(/(\*\*|__|[*`~|])/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?)])/g, '$1')
+    .replace(/\( /g, '(')
     .trim();
   return plain.length > 180 ? `${plain.slice(0, 177).trimEnd()}…` : plain;
 }
