@@ -339,6 +339,9 @@ export const hubStatusSchema = z.discriminatedUnion('joined', [
   z.object({ joined: z.literal(true), url: z.string(), deskId: z.string() }),
 ]);
 
+/** The longest text a lookup takes: more is no tag, code, phone, email or name. */
+export const LOOKUP_MAX = 200;
+
 export const api = {
   'desk.status': method(empty, deskStatusSchema, { public: true }),
   'desk.initialize': method(
@@ -365,7 +368,7 @@ export const api = {
     userSchema,
   ),
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
-  'lookup.search': method(z.object({ query: z.string().max(200) }), lookupResultSchema),
+  'lookup.search': method(z.object({ query: z.string().max(LOOKUP_MAX) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),
   'tickets.create': method(createTicketSchema, ticketDetailSchema),
   'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { api, ApiError, type Candidate, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
+import { api, ApiError, LOOKUP_MAX, type Candidate, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { productName } from '../../shared/domain';
 import { resolveDataDir } from '../core/dataDir';
@@ -204,6 +204,7 @@ async function lookup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError(tr('lookup.needsQuery'));
+  if (query.length > LOOKUP_MAX) throw new UsageError(tr('lookup.tooLong', { max: LOOKUP_MAX, length: query.length }));
   return withDesk(dataDirOf(values), { readOnly: true }, async (client) => {
     await signInAsAdmin(client);
     const result = await client.call('lookup.search', { query });
