@@ -128,7 +128,7 @@ async function seed(args: string[]): Promise<number> {
   return withDesk(dataDirOf(values), { readOnly: false }, async (client, dataDir) => {
     const before = await client.call('desk.status');
     if (before.initialized) {
-      throw new Failure(tr('seed.notEmpty', { dir: dataDir, customers: before.customers }));
+      throw new Failure(tr('seed.notEmpty', { dir: dataDir, customers: say.tc('count.customers', before.customers) }));
     }
     const after = await client.call('desk.initialize', { mode: 'demo', seed: seedValue, customers });
     console.log(tr('seed.done', { dir: dataDir, customers: after.customers, tickets: after.tickets }));

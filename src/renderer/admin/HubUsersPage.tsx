@@ -4,7 +4,7 @@ import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import { call, problemOf, useCall, type Problem } from '../backend';
-import { t } from '../i18n';
+import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { useSession } from '../session';
@@ -43,7 +43,7 @@ export function HubUsersPage() {
           </Button>
         }
       />
-      <Section title={t('hubUsers.count', { count: users.data.length })} padding={0}>
+      <Section title={tc('hubUsers.count', users.data.length)} padding={0}>
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
