@@ -120,6 +120,20 @@ describe('admin API', () => {
     expect(r.status).toBe(403);
     expect((await call(hub.url, 'GET', '/admin/users', { token: agentToken })).status).toBe(403);
   });
+
+  it('keeps one active admin: the only one can neither deactivate nor demote themselves; one of two can', async () => {
+    const { users } = (await call<{ users: HubUser[] }>(hub.url, 'GET', '/admin/users', { token: adminToken })).body;
+    const omar = users.find((u) => u.email === 'omar@desk.test')!;
+    for (const change of [{ active: false }, { role: 'agent' }]) {
+      const r = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${omar.id}`, { token: adminToken, body: change });
+      expect(r.status).toBe(409);
+      expect(r.body.error.message).toMatch(/only active admin/);
+    }
+    expect((await call(hub.url, 'GET', '/admin/users', { token: adminToken })).status).toBe(200);
+    const second = await makeUser(hub, { email: 'nadia@desk.test', role: 'admin' });
+    const r = await call(hub.url, 'PATCH', `/admin/users/${second.id}`, { token: adminToken, body: { active: false } });
+    expect(r.status).toBe(200);
+  });
 });
 
 describe('npm run hub -- create-admin', () => {

@@ -131,6 +131,12 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
     if (c.email && c.email !== current.email && (await tx.selectFrom('users').select('id').where('email', '=', c.email).executeTakeFirst())) {
       throw conflict(say('emailTaken', { email: c.email }));
     }
+    // The hub keeps one active admin at least: without one, nobody could administer it.
+    const stillAdmin = role === 'admin' && (c.active ?? current.active);
+    if (current.role === 'admin' && current.active && !stillAdmin) {
+      const others = await tx.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).where('id', '!=', current.id).forUpdate().execute();
+      if (others.length === 0) throw conflict(say('lastAdmin'));
+    }
     const updated = await tx
       .updateTable('users')
       .set({ name: c.name ?? current.name, email: c.email ?? current.email, role, tier, segments: JSON.stringify(segments), active: c.active ?? current.active, updated_at: now })

@@ -845,6 +845,7 @@ export const en = {
   'apiError.phoneShape': 'No phone number in {country} has this shape; check the digits.',
   'apiError.serviceTagShape': 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
   'apiError.retentionMinimum': 'Keep interactions at least {days} days.',
+  'apiError.lastAdmin': 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   'apiError.demoOnJoinedDesk': 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
   'apiError.customerGone': 'That customer no longer exists.',
