@@ -180,6 +180,17 @@ test('a desk that works alone shows no sync indicator and no conflicts in the na
   await expect(page.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: en['nav.conflicts'] })).toHaveCount(0);
 });
 
+test('a person whose hub session the hub ended is told to sign in again, and the link signs them out', async ({ page }) => {
+  const reason = 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.';
+  await fakeSync(page, joined({ online: true, pending: 0, conflicts: 0, waiting: [reason], signInAgain: true }), []);
+  await signInAsAva(page);
+  const indicator = page.getByRole('status', { name: en['sync.label'] });
+  await indicator.getByText(en['sync.online']).hover();
+  await expect(page.getByRole('tooltip')).toContainText(reason);
+  await indicator.getByRole('button', { name: en['sync.signInAgain'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+});
+
 const COMBINATIONS = [
   { lang: 'en', scheme: 'light', width: 1440 },
   { lang: 'en', scheme: 'dark', width: 820 },
