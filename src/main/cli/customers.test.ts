@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,5 +70,22 @@ describe('tagdesk duplicates', () => {
     }
     const scores = pairs.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
+  }, 60_000);
+});
+
+describe('on a desk joined to a hub', () => {
+  it('stats, lookup and duplicates read it without a hub sign-in, as on a desk alone', async () => {
+    const joined = join(root, 'joined');
+    cpSync(dataDir, joined, { recursive: true });
+    const db = new BetterSqlite3(join(joined, 'tagdesk.sqlite'));
+    db.prepare('INSERT INTO hub_link (id, url, desk_id, desk_key, joined_at) VALUES (1, ?, ?, ?, ?)').run('http://127.0.0.1:9', 'desk-joined', 'key', Date.now());
+    db.close();
+    const stats = await tagdesk('stats', '--json', '--data', joined);
+    expect(stats.status).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ customers: 200 });
+    expect((await tagdesk('duplicates', '--json', '--data', joined)).status).toBe(0);
+    const lookup = await tagdesk('lookup', 'nobody-at-all@nowhere.invalid', '--data', joined);
+    expect(lookup.stderr).not.toMatch(/joined to a hub/);
+    expect(lookup.status).toBe(1);
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
 // Who is at the desk: the people to choose from, signing in and out, the directory.
-export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean, onSignOut: (userId: string) => void = () => undefined): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
+export function sessionHandlers({ users, options }: DeskContext, hubJoined: () => boolean, onSignOut: (userId: string) => void = () => undefined): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
   return {
     reads: {
       'session.users': () => users.list().filter((u) => u.active),
@@ -17,7 +17,10 @@ export function sessionHandlers({ users }: DeskContext, hubJoined: () => boolean
     // These write the session, not the database.
     writes: {
       'session.signIn': (s, i) => {
-        if (hubJoined()) throw new ApiError('forbidden', 'This desk is joined to a hub: sign in with your email and password.');
+        // On a desk joined to a hub people sign in with their hub account. A desk opened only
+        // to read (the CLI's stats, lookup and duplicates, by whoever can read its file) writes
+        // nothing that would need their session, so anyone on it may be chosen.
+        if (hubJoined() && !options.readOnly) throw new ApiError('forbidden', 'This desk is joined to a hub: sign in with your email and password.');
         const u = users.get(i.userId);
         if (!u || !u.active) throw new ApiError('not_found', say('userNotFound'));
         s.user = u;
