@@ -63,8 +63,13 @@ test('bad input keeps the dialog open with what was typed and says what to fix',
   const ticket = new TicketView(page);
   await ticket.take();
 
-  // No reason: the dialog says so under the field and keeps the note.
+  // Neither a reason nor a note: both are marked at once, not one per attempt.
   await ticket.action('action.ESCALATE').click();
+  await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
+  await expect(ticket.dialog.getByText(en['act.chooseReason'])).toBeVisible();
+  await expect(ticket.dialog.getByText(en['apiError.noteNeeded'])).toBeVisible();
+
+  // No reason: the dialog says so under the field and keeps the note.
   await ticket.noteField().fill('Fan replaced twice already.');
   await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
   await expect(ticket.dialog.getByText(en['act.chooseReason'])).toBeVisible();

@@ -1,7 +1,7 @@
 import { assign, setup, type SnapshotFrom, type StateValue } from 'xstate';
-import { say } from './messageKeys';
 import { z } from 'zod';
 import { mayAssign, mayChangePriority, mayHold, mayTake, mayWorkSegment, maySendSlaEvent } from './access';
+import { say } from './messageKeys';
 import {
   actorSchema,
   escalationReasonSchema,
@@ -31,7 +31,7 @@ export const SLA_TARGETS = ['firstResponse', 'nextResponse', 'resolution'] as co
 export const slaTargetSchema = z.enum(SLA_TARGETS);
 export type SlaTargetName = z.infer<typeof slaTargetSchema>;
 
-const note = z.string().trim().min(1, 'Write a note: the next person needs to know what happened.').max(10_000);
+const note = z.string().trim().min(1, say('noteNeeded')).max(10_000);
 const base = { at: z.number().int().nonnegative(), actor: actorSchema };
 
 // What a person asks for; the core adds when (at) and who (actor) to make it an event.

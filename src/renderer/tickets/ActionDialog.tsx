@@ -29,6 +29,8 @@ interface ActDraft {
 
 const NOTE_REQUIRED: ReadonlySet<DialogAction> = new Set(['ESCALATE', 'DEESCALATE', 'ADD_NOTE', 'RESOLVE']);
 const NOTE_OPTIONAL: ReadonlySet<DialogAction> = new Set(['WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'REOPEN']);
+/** The actions whose command carries a note the machine requires. */
+const NEEDS_NOTE: ReadonlySet<DialogAction> = new Set(['ESCALATE', 'RESOLVE', 'DEESCALATE', 'ADD_NOTE']);
 const FIELDS = ['reason', 'code', 'note', 'priority', 'assigneeId'] as const;
 
 export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
@@ -53,7 +55,9 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   const nextTier = (action === 'ESCALATE' ? Math.min(3, ticket.tier + 1) : Math.max(1, ticket.tier - 1)) as Tier;
   const vars = { number: ticket.number, tier: tierLabel(nextTier), segment: segmentLabel(ticket.segment) };
 
-  const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }] });
+  // Every field the form can tell is missing, at once: the choice and the note together.
+  const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }, ...noteMissing()] });
+  const noteMissing = () => (NOTE_OPTIONAL.has(action) || draft.note.trim() || !NEEDS_NOTE.has(action) ? [] : [{ path: 'note', message: t('apiError.noteNeeded') }]);
 
   const submit = async () => {
     const note = draft.note;
