@@ -58,6 +58,15 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await page.keyboard.press('Enter');
   await expect(actions.getByRole('button', { name: en['action.RESOLVE'], exact: true })).toBeVisible();
 
+  // A dialog closed with Escape gives focus back to the button that opened it.
+  const addNote = actions.getByRole('button', { name: en['action.ADD_NOTE'], exact: true });
+  await tabTo(page, addNote);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(addNote).toBeFocused();
+
   await palette(page, 'resolve');
   const resolveDialog = page.getByRole('dialog', { name: /^Resolve/ });
   await expect(resolveDialog).toBeVisible();

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { staffsQueue } from '../../shared/access';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, SEGMENTS, type Tier } from '../../shared/domain';
@@ -41,6 +41,16 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   onConflict: () => void;
 }) {
   const { ticket } = detail;
+  // The dialog is mounted only while open, so Mantine never gets to give focus back on close:
+  // the button that opened it gets it back here, if it is still on the page (a Resolve button
+  // is gone after resolving; then the page's heading has it, as pageFocus.ts does).
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null));
+  useEffect(
+    () => () => {
+      if (opener?.isConnected) opener.focus();
+    },
+    [opener],
+  );
   const [draft, setDraft, clearDraft] = useDraft<ActDraft>(`act.${ticket.id}.${action}`, {
     reason: '',
     code: '',
