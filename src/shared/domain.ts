@@ -82,3 +82,11 @@ export const actorOf = (u: User): Actor => ({ id: u.id, role: u.role, tier: u.ti
 export function productName(asset: { productLine: string; model: string }): string {
   return asset.model.toLowerCase().startsWith(asset.productLine.toLowerCase()) ? asset.model : `${asset.productLine} ${asset.model}`;
 }
+
+export const ticketNumber = (n: number): string => `T-${String(n).padStart(6, '0')}`;
+
+/** Parses "T-000123", "t123" or "#123" into 123. */
+export function parseTicketNumber(input: string): number | null {
+  const m = /^(?:t-?|#)0*(\d{1,9})$/i.exec(input.trim());
+  return m ? Number(m[1]) : null;
+}

@@ -1,3 +1,4 @@
+import { parseTicketNumber } from './domain';
 import { say } from './messageKeys';
 // A Dell-style service tag is 7 characters of 0-9 and A-Z. The Express Service Code is the
 // same tag read as a base-36 number and written in decimal, so a caller can key it into a
@@ -30,9 +31,6 @@ export function isServiceTag(input: string): boolean {
   return parseServiceTag(input).ok;
 }
 
-/** A ticket number as an agent types it: T-000184, t184. */
-export const TICKET_NUMBER_TYPED = /^t-?\d+$/i;
-
 /**
  * Whether what a caller read out, found nowhere, should be registered as a service tag: a tag
  * once spaces and dashes go, but not a ticket number (T-999999) and not digits written the
@@ -40,7 +38,7 @@ export const TICKET_NUMBER_TYPED = /^t-?\d+$/i;
  */
 export function registersAsTag(input: string): boolean {
   const typed = input.trim();
-  if (!isServiceTag(typed) || TICKET_NUMBER_TYPED.test(typed)) return false;
+  if (!isServiceTag(typed) || parseTicketNumber(typed) !== null) return false;
   return !(/^[\d\s().\-\/+]+$/.test(typed) && /[\s().\-\/+]/.test(typed));
 }
 

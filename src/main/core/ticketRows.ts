@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { TicketRow } from '../../shared/api';
-import type { Priority, Segment, ServiceLevel, Tier } from '../../shared/domain';
+import { ticketNumber, type Priority, type Segment, type ServiceLevel, type Tier } from '../../shared/domain';
+
+// A ticket's number as people write it: defined in the shared domain, so the window reads one too.
+export { parseTicketNumber, ticketNumber } from '../../shared/domain';
 import type { TicketState } from '../../shared/ticketMachine';
 import { idFromText, idText } from './db/idCodec';
 import type { Database } from './db/schema';
@@ -84,13 +87,6 @@ export type RowSla = (r: { slaStatus: string; slaTarget: string | null; dueAt: n
  */
 export const OF_ASSET = 'customer_id IN (SELECT customer_id FROM asset_owners WHERE asset_id = ? UNION SELECT customer_id FROM assets WHERE id = ?) AND asset_id = ?';
 
-export const ticketNumber = (n: number): string => `T-${String(n).padStart(6, '0')}`;
-
-/** Parses "T-000123", "t123" or "#123" into 123. */
-export function parseTicketNumber(input: string): number | null {
-  const m = /^(?:t-?|#)0*(\d{1,9})$/i.exec(input.trim());
-  return m ? Number(m[1]) : null;
-}
 
 export function toTicketRow(r: TicketRowRecord, sla: RowSla): TicketRow {
   return {

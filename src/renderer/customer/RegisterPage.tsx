@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { parseEmail } from '../../shared/customerRules';
-import { registersAsTag, TICKET_NUMBER_TYPED } from '../../shared/serviceTag';
+import { parseTicketNumber } from '../../shared/domain';
+import { registersAsTag } from '../../shared/serviceTag';
 import { call, headline, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
@@ -30,7 +31,7 @@ export function RegisterPage({ query }: { query: string }) {
   const [customer, setCustomer, clearCustomer] = useDraft<CustomerDraftState>(`register.customer.${q}`, {
     ...start,
     // A ticket number found nowhere names nobody.
-    name: !asTag && !asEmail && !asPhone && !TICKET_NUMBER_TYPED.test(q) ? q : '',
+    name: !asTag && !asEmail && !asPhone && parseTicketNumber(q) === null ? q : '',
     email: asEmail ? q : '',
     phone: asPhone ? q : '',
   });
