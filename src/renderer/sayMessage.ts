@@ -14,10 +14,7 @@ import { segmentLabel, stateLabel } from './labels';
  * language when it is one the dictionaries know (src/shared/messageKeys.ts); otherwise as said.
  */
 export function sayMessage(message: string): string {
-  if (currentLanguage() === 'en') return message;
-  const detail = messageDetail(message);
-  const key = detail ? `apiError.${detail.key}` : null;
-  return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : message;
+  return currentLanguage() === 'en' ? message : (keyedSentence(message) ?? message);
 }
 
 /**
@@ -26,9 +23,14 @@ export function sayMessage(message: string): string {
  * "check this value" (zod's own wording has no translation).
  */
 export function sayFieldMessage(message: string): string {
+  return keyedSentence(message) ?? t('apiError.fieldInvalid');
+}
+
+/** A keyed English sentence in the reader's words, or null when it is not one of them. */
+function keyedSentence(message: string): string | null {
   const detail = messageDetail(message);
   const key = detail ? `apiError.${detail.key}` : null;
-  return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : t('apiError.fieldInvalid');
+  return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : null;
 }
 
 /** A sentence's values as the reader says them: a segment, a ticket's state or an action by its name in this language. */
