@@ -60,11 +60,14 @@ export class DeskOpenError extends Error {
   constructor(
     readonly kind: DeskOpenFailure,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; finding?: string },
   ) {
     super(message, options);
     this.name = 'DeskOpenError';
+    this.finding = options?.finding ?? message;
   }
+  /** What is wrong with the file, without the advice that follows (which depends on whose file it is). */
+  readonly finding: string;
 }
 
 export interface OpenOptions {
@@ -490,10 +493,11 @@ function checkVersion(db: BetterSqlite3.Database, file: string, readOnly: boolea
   }
 }
 
-const damaged = (file: string, detail: string) =>
+const damaged = (file: string, detail: string, cause?: unknown) =>
   new DeskOpenError(
     'damaged',
     `${file} is damaged (${detail}). Nothing was written to it. Restore your last backup with "tagdesk restore BACKUP --data ${path.dirname(file)}", or move the file away to start an empty desk.`,
+    { cause, finding: `${file} is damaged (${detail})` },
   );
 
 const notAFolder = (dir: string) =>
@@ -505,9 +509,10 @@ export function classify(error: unknown, file: string): Error {
   const code = String((error as { code?: unknown }).code ?? '');
   const cause = { cause: error };
   if (code === 'SQLITE_NOTADB') {
-    return new DeskOpenError('damaged', `${file} is not a Tagdesk database (it is not a SQLite file, or its first page is damaged). Point --data at a desk folder, or restore a backup with "tagdesk restore".`, cause);
+    const finding = `${file} is not a Tagdesk database (it is not a SQLite file, or its first page is damaged)`;
+    return new DeskOpenError('damaged', `${finding}. Point --data at a desk folder, or restore a backup with "tagdesk restore".`, { ...cause, finding });
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return Object.assign(damaged(file, String((error as Error).message)), cause);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return damaged(file, String((error as Error).message), error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DeskOpenError('locked', `${file} is locked by another program that is writing to it. Wait for it to finish, or close it, and try again.`, cause);
   }
@@ -777,8 +782,7 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
   // ("restore your last backup into its folder") would point at the backup's own folder.
   const refuseBackup = (error: unknown): never => {
     if (error instanceof DeskOpenError && error.kind === 'damaged') {
-      const what = error.message.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '');
-      throw new DeskOpenError('damaged', `The backup cannot be restored: ${what}. The desk in ${dir} was not changed; restore another backup.`, { cause: error });
+      throw new DeskOpenError('damaged', `The backup cannot be restored: ${error.finding}. The desk in ${dir} was not changed; restore another backup.`, { cause: error });
     }
     throw error;
   };
