@@ -1,7 +1,9 @@
 import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { customerLog, type RecordActor } from './customerLog';
+import type { ExpressionBuilder } from 'kysely';
 import { param, type Sql } from '../db/exec';
+import type { Database } from '../db/schema';
 import { settleInteractions } from '../stagedInteractions';
 import { csatCounter, type CsatScore } from '../kb/csatCounts';
 import { CUSTOMER_STREAM } from '../../../shared/customerStream';
@@ -112,16 +114,18 @@ export function customerPrivacy(db: Sql) {
     });
   }
 
-  /** Removes interactions older than `days` that belong to no ticket (tickets keep theirs). */
+  /** Interactions older than `days` that belong to no ticket (tickets keep theirs): what retention removes. */
+  const beyond = (days: number, now: number) => (eb: ExpressionBuilder<Database, 'interactions'>) => eb.and([eb('at', '<', now - days * 86_400_000), eb('ticket_id', 'is', null)]);
+
   function applyRetention(days: number | null, now: number): number {
     if (days === null) return 0;
-    return db.write(() => Number(db.run(k.deleteFrom('interactions').where('at', '<', now - days * 86_400_000).where('ticket_id', 'is', null)).changes));
+    return db.write(() => Number(db.run(k.deleteFrom('interactions').where(beyond(days, now))).changes));
   }
 
   /** How many interactions applyRetention(days) would remove now. */
   function retentionWouldRemove(days: number | null, now: number): number {
     if (days === null) return 0;
-    return Number(db.get(k.selectFrom('interactions').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '<', now - days * 86_400_000).where('ticket_id', 'is', null))?.n ?? 0);
+    return Number(db.get(k.selectFrom('interactions').select((eb) => eb.fn.countAll<number>().as('n')).where(beyond(days, now)))?.n ?? 0);
   }
 
   const retentionDays = (): number | null => {

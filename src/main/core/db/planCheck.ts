@@ -45,8 +45,8 @@ export function largeScans(source: string, details: readonly string[]): string[]
 export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /^select count\(\*\) as "n" from "(customers|tickets)"$/, why: 'desk.status: how many customers and tickets the desk holds, counted when a shell starts' },
   { pattern: /^select "id" from "tickets" where "is_open" = 1$/, why: 'sla.recompute: an admin re-projects every open ticket on a new policy (the partial index of open tickets)' },
-  { pattern: /^delete from "interactions" where "at" < \? and "ticket_id" is null$/, why: 'the retention sweep: contact history outside tickets older than the retention period' },
-  { pattern: /^select count\(\*\) as "n" from "interactions" where "at" < \? and "ticket_id" is null$/, why: 'what the retention sweep would remove, counted for the admin before it runs' },
+  { pattern: /^delete from "interactions" where \("at" < \? and "ticket_id" is null\)$/, why: 'the retention sweep: contact history outside tickets older than the retention period' },
+  { pattern: /^select count\(\*\) as "n" from "interactions" where \("at" < \? and "ticket_id" is null\)$/, why: 'what the retention sweep would remove, counted for the admin before it runs' },
   { pattern: /^insert into "users" /, why: 'the plan lists the check of tickets.assignee_id against the new user, which SQLite runs only while a deferred foreign-key violation is outstanding (the sync applier writes a ticket row before its events so that none is)' },
   { pattern: /FROM csat c JOIN tickets t ON t\.id = c\.ticket_id WHERE c\.score <= 2 AND c\.followed_up_at IS NULL ORDER BY c\.at DESC LIMIT/, why: 'csat.board: the low scores still waiting for a follow-up, newest first, read in order from csat_followup, a partial index that holds only them' },
 ];
