@@ -12,7 +12,8 @@ import { isCliKey, type CliKey, type CliSay } from './messages';
 type Values = Record<string, string | boolean | undefined>;
 export interface CliHost {
   parse(args: string[], flags: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>, positionals: boolean): { values: Values; positionals: string[] };
-  withDesk(values: Values, run: (client: Client) => Promise<number>, onPush?: (push: Push) => void, readOnly?: boolean): Promise<number>;
+  /** Opens the desk for writing, unless `readOnly` (a command that only reads). */
+  withDesk(values: Values, run: (client: Client) => Promise<number>, options?: { onPush?: (push: Push) => void; readOnly?: boolean }): Promise<number>;
   signInAsAdmin(client: Client): Promise<void>;
   /** A wrong command line: exit code 2, with the usage. */
   usage(message: string): Error;
@@ -46,7 +47,7 @@ export async function duplicates(args: string[], host: CliHost): Promise<number>
       console.log(tr('dup.pair', { score: decimal(p.score, 2), a: p.a.name, aId: p.a.id, b: p.b.name, bId: p.b.id, segment: isCliKey(segmentKey) ? tr(segmentKey) : p.segment, reasons }));
     }
     return 0;
-  }, undefined, true);
+  }, { readOnly: true });
 }
 
 /** A progress line at most this often for one file (and always when a file is done). */
@@ -136,6 +137,6 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
       return 0;
     },
-    onProgress,
+    { onPush: onProgress },
   );
 }

@@ -304,7 +304,7 @@ async function signInAsAdmin(client: Client): Promise<void> {
 
 const cliHost: CliHost = {
   parse: (args, flags, positionals) => parse(args, flags, positionals) as ReturnType<CliHost['parse']>,
-  withDesk: (values, run, onPush, readOnly = false) => withDesk(dataDirOf(values), { readOnly }, (client) => run(client), onPush),
+  withDesk: (values, run, options = {}) => withDesk(dataDirOf(values), { readOnly: options.readOnly ?? false }, (client) => run(client), options.onPush),
   signInAsAdmin,
   usage: (message) => new UsageError(message),
   fail: (message) => new Failure(message),

@@ -29,8 +29,6 @@ interface ActDraft {
 
 const NOTE_REQUIRED: ReadonlySet<DialogAction> = new Set(['ESCALATE', 'DEESCALATE', 'ADD_NOTE', 'RESOLVE']);
 const NOTE_OPTIONAL: ReadonlySet<DialogAction> = new Set(['WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'REOPEN']);
-/** The actions whose command carries a note the machine requires. */
-const NEEDS_NOTE: ReadonlySet<DialogAction> = new Set(['ESCALATE', 'RESOLVE', 'DEESCALATE', 'ADD_NOTE']);
 const FIELDS = ['reason', 'code', 'note', 'priority', 'assigneeId'] as const;
 
 export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
@@ -67,7 +65,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
 
   // Every field the form can tell is missing, at once: the choice and the note together.
   const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }, ...noteMissing()] });
-  const noteMissing = () => (NOTE_OPTIONAL.has(action) || draft.note.trim() || !NEEDS_NOTE.has(action) ? [] : [{ path: 'note', message: t('apiError.noteNeeded') }]);
+  const noteMissing = () => (NOTE_REQUIRED.has(action) && !draft.note.trim() ? [{ path: 'note', message: t('apiError.noteNeeded') }] : []);
 
   const submit = async () => {
     const note = draft.note;
