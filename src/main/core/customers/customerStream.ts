@@ -71,7 +71,8 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   // customer or system this desk has not heard of yet gets a stand-in (apply.ts, ensureRefs):
   // the customer with only the name and segment the ticket carries, no history; the system
   // with only its tag. The creation that comes after fills the stand-in in.
-  const standInCustomer = s.prepare('SELECT 1 FROM customers c WHERE c.id = ? AND NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.customer_id = c.id)').pluck();
+  // 1 for a stand-in, 0 for a customer with a history, nothing for none.
+  const standInCustomer = s.prepare<[string], number>('SELECT NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.customer_id = c.id) FROM customers c WHERE c.id = ?').pluck();
   const standInAsset = s.prepare("SELECT 1 FROM assets WHERE id = ? AND product_line = '' AND model = ''").pluck();
   const erased = erasedCustomers(s);
   const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -93,8 +94,9 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     switch (type) {
       case 'CUSTOMER_CREATED':
       case 'CUSTOMER_IMPORTED': {
-        const standIn = standInCustomer.get(customerId) !== undefined;
-        if (!standIn && customerExists.get(customerId)) return;
+        const held = standInCustomer.get(customerId);
+        if (held === 0) return;
+        const standIn = held === 1;
         const row: Row = {
           kind: 'person',
           segment: p.segment,
