@@ -98,8 +98,6 @@ export function syncEngine(options: SyncEngineOptions) {
   /** Why some changes are not being sent, by person. */
   const held = new Map<string, string>();
   let problem: string | null = null;
-  /** The hub answered that some pushed changes were made on an older step: pull, rebase, push them again. */
-  let behind = false;
 
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
   const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
@@ -216,14 +214,18 @@ export function syncEngine(options: SyncEngineOptions) {
   }
   const nameOf = (userId: string) => db.get(k.selectFrom('users').select('name').where('id', '=', userId))?.name ?? 'someone';
 
-  /** Pushes what can go; true when the hub took or settled anything. */
-  async function pushAll(): Promise<boolean> {
+  /**
+   * Pushes what can go. 'moved': the hub took or settled something; 'behind': some of it was
+   * made on an older step of its ticket (pull, rebase, push again); 'none': nothing moved.
+   */
+  async function pushAll(): Promise<'none' | 'moved' | 'behind'> {
     const link = hub.linkInfo();
-    if (!link) return false;
+    if (!link) return 'none';
     let moved = false;
+    const done = () => (moved ? 'moved' : 'none');
     for (let round = 0; round < 20; round++) {
       const groups = sendable();
-      if (groups.length === 0) return moved;
+      if (groups.length === 0) return done();
       for (const group of groups) {
         const base = state().hub_desk_seq;
         let answer: z.infer<typeof pushAnswer>;
@@ -246,7 +248,7 @@ export function syncEngine(options: SyncEngineOptions) {
           }
           problem = error.message;
           log(`tagdesk: the hub refused a push: ${error.message}`);
-          return moved;
+          return done();
         }
         problem = null;
         setState({ hub_desk_seq: answer.lastDeskSeq });
@@ -260,19 +262,30 @@ export function syncEngine(options: SyncEngineOptions) {
         // Made on an older step of their ticket: they stay in the outbox until the pull brings
         // the newer steps and the rebase puts them after those; sending more now would only
         // meet the same answer.
-        if (answer.results.some((r) => r.status === 'stale')) {
-          behind = true;
-          return moved;
-        }
+        if (answer.results.some((r) => r.status === 'stale')) return 'behind';
       }
     }
-    return moved;
+    return done();
   }
   /** The hub has these already (another desk's identical SLA event, or our own answer lost): pull brings them. */
   function dropDuplicates(ids: string[]): void {
     db.write(() => {
       for (const id of ids) db.run(k.deleteFrom('outbox').where('event_id', '=', id));
     });
+  }
+
+  /** Pull, then push and pull again while anything moved: with one person's session. */
+  async function exchange(token: string): Promise<void> {
+    if (!state().bootstrapped && state().cursor === 0) await bootstrap(token);
+    await pullAll(token);
+    // A push the hub answered 'stale' for is pulled after, rebased, and sent again: a few
+    // rounds at most in one cycle (each needs news the desk had not pulled yet).
+    for (let round = 0; round < 3; round++) {
+      const pushed = await pushAll();
+      if (pushed === 'none') return;
+      await pullAll(token);
+      if (pushed === 'moved') return;
+    }
   }
 
   async function cycleOnce(): Promise<void> {
@@ -285,16 +298,7 @@ export function syncEngine(options: SyncEngineOptions) {
         return;
       }
       try {
-        if (!state().bootstrapped && state().cursor === 0) await bootstrap(session.token);
-        await pullAll(session.token);
-        behind = false;
-        // A push the hub answered 'stale' for is pulled after, rebased, and sent again: a few
-        // rounds at most in one cycle (each needs news the desk had not pulled yet).
-        for (let round = 0; round < 3 && (await pushAll()); round++) {
-          await pullAll(session.token);
-          if (!behind) break;
-          behind = false;
-        }
+        await exchange(session.token);
       } catch (error) {
         // The hub ended the session this desk followed it with (the person was deactivated,
         // their role changed, their password was reset): theirs waits until they sign in
