@@ -177,24 +177,18 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       // Judged as the account is now, not as the desk remembered it.
       const judgedActor = ticket && event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type) ? SYSTEM_ACTOR : actor;
       const judged: Envelope = { ...event, actor: judgedActor };
-      if (ticket && (unsettled.get(event.entityId) ?? Infinity) < event.seq) {
-        seen.delete(event.id);
-        results.push({ deskSeq, id: event.id, status: 'stale' });
-        continue;
-      }
       if (ticket) {
-        const verdict = safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
+        const after = unsettled.get(event.entityId);
+        const verdict = after !== undefined && after < event.seq ? STALE : safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
         if (verdict.ok) {
           states.set(event.entityId, verdict.state);
           accepted.push({ deskSeq, event: judged, segment: segmentOf(verdict.state), state: verdict.state });
-        } else {
-          if (!unsettled.has(event.entityId)) unsettled.set(event.entityId, event.seq);
-          if (verdict.stale) {
-            // Not seen: the same event, rebased, comes again under the next step.
-            seen.delete(event.id);
-            results.push({ deskSeq, id: event.id, status: 'stale' });
-          } else refused.push({ deskSeq, event: judged, reason: verdict.reason });
+          continue;
         }
+        if (after === undefined) unsettled.set(event.entityId, event.seq);
+        // A stale event is not recorded: rebased, it comes again under the next step.
+        if (verdict.stale) results.push({ deskSeq, id: event.id, status: 'stale' });
+        else refused.push({ deskSeq, event: judged, reason: verdict.reason });
         continue;
       }
       const rule = ruleOf(rules, event.stream);
@@ -298,6 +292,9 @@ function stored(e: Envelope): Omit<Envelope, 'globalSeq'> {
   void globalSeq;
   return rest;
 }
+
+/** A step after one this push could not take. */
+const STALE = { ok: false, reason: 'stale', stale: true } as const;
 
 /** A re-check that throws is a bug in the rules, not in the sender: refuse the event, say why. */
 function safeRecheck(recheck: Recheck, state: TicketState | null, event: TicketEvent, directory: Directory): ReturnType<Recheck> {
