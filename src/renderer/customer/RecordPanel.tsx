@@ -73,7 +73,8 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                   <bdi>{c.name}</bdi>
                   {c.phone && (
                     <>
-                      {' · '}
+                      {/* No-break spaces: the button's label is a flex box, which drops an item's edge spaces. */}
+                      {'\u00a0·\u00a0'}
                       <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
                     </>
                   )}

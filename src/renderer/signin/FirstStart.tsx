@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, Center, Code, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconDatabase, IconSparkles } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { call, problemOf, type Problem } from '../backend';
+import { useState } from 'react';
+import { call, problemOf, useCall, type Problem } from '../backend';
 import { t } from '../i18n';
 import { Brand } from '../shell/Brand';
 import { ColorSchemeToggle } from '../shell/ColorSchemeToggle';
@@ -11,16 +11,8 @@ export function FirstStart({ dataDir, onDone }: { dataDir: string; onDone: () =>
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   // A desk joined to a hub takes its people and records from there: no demo data.
-  const [hubUrl, setHubUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('hub.status', {})
-      .then((s) => live && setHubUrl(s.joined ? s.url : null))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const hub = useCall('hub.status', {});
+  const hubUrl = hub.data?.joined ? hub.data.url : null;
 
   const initialize = async (mode: 'demo' | 'empty') => {
     setBusy(mode);
