@@ -140,17 +140,7 @@ async function openWritable(dataDir: string, busyTimeoutMs: number, onProgress?:
   try {
     // The check runs on a read-only connection: closing a writable one after a refusal
     // would checkpoint a leftover WAL into the damaged file.
-    if (existed) {
-      const probe = guarded(file, () => new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }));
-      try {
-        guarded(file, () => {
-          checkIntegrity(probe, file);
-          checkVersion(probe, file, false);
-        });
-      } finally {
-        probe.close();
-      }
-    }
+    if (existed) checkSound(file, busyTimeoutMs);
     const connect = (): BetterSqlite3.Database => {
       const db = guarded(file, () => withIdCodec(new BetterSqlite3(file, { timeout: busyTimeoutMs })));
       guarded(file, () => {
@@ -403,6 +393,19 @@ function handle(
  * is bounded: the header, the file's size against the page count the header claims, and a
  * quick_check of the small tables a desk cannot start without.
  */
+/** A desk file's integrity and version, read on a read-only connection of its own (closed after). */
+function checkSound(file: string, timeout?: number): void {
+  const probe = guarded(file, () => new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(timeout === undefined ? {} : { timeout }) }));
+  try {
+    guarded(file, () => {
+      checkIntegrity(probe, file);
+      checkVersion(probe, file, false);
+    });
+  } finally {
+    probe.close();
+  }
+}
+
 function checkIntegrity(db: BetterSqlite3.Database, file: string): void {
   const problems = integrityProblems(db, file);
   if (problems.length > 0) throw damaged(file, `${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more problems` : ''}`);
@@ -787,15 +790,7 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
     throw error;
   };
   try {
-    const check = guarded(from, () => new BetterSqlite3(from, { readonly: true, fileMustExist: true }));
-    try {
-      guarded(from, () => {
-        checkIntegrity(check, from);
-        checkVersion(check, from, false);
-      });
-    } finally {
-      check.close();
-    }
+    checkSound(from);
   } catch (error) {
     refuseBackup(error);
   }
