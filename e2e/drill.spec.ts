@@ -63,7 +63,9 @@ test('an agent’s load opens their open tickets, which can be re-prioritised fr
   const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
   const next = (await priority.inputValue()) === 'urgent' ? 'low' : 'urgent';
   await priority.selectOption(next);
-  await expect(page.getByText(en['drill.priorityChanged'].replace('{number}', number).replace('{priority}', en[`priority.${next}`]))).toBeVisible();
+  // The change commits durably and the drawer reads its rows again; with two other tests
+  // starting desks on a 2-core machine, that has taken more than 5 s.
+  await expect(page.getByText(en['drill.priorityChanged'].replace('{number}', number).replace('{priority}', en[`priority.${next}`]))).toBeVisible({ timeout: 15_000 });
   await expect(priority).toHaveValue(next);
 });
 
@@ -76,4 +78,23 @@ test('a queue’s oldest opens that queue oldest first', async ({ page }) => {
   await expect(board.drawer.getByRole('radio', { name: en['drill.order.age'] })).toBeChecked();
   await expect(board.drawer.getByRole('status')).toContainText('oldest first');
   await expect(page).toHaveURL(/order=age/);
+});
+
+test('a new priority from the drawer shows in the ticket’s timeline as from → to', async ({ page }) => {
+  test.setTimeout(45_000);
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  await board.drill('open', 'Education tier 1');
+  const rows = board.drawer.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible({ timeout: 15_000 });
+  const number = (await rows.nth(1).getByRole('link').textContent()) ?? '';
+  const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
+  const before = (await priority.inputValue()) as 'urgent' | 'high' | 'normal' | 'low';
+  const after = before === 'urgent' ? 'low' : 'urgent';
+  await priority.selectOption(after);
+  await expect(page.getByText(en['drill.priorityChanged'].replace('{number}', number).replace('{priority}', en[`priority.${after}`]))).toBeVisible({ timeout: 15_000 });
+
+  await board.drawer.getByRole('link', { name: number, exact: true }).click();
+  await expect(page.getByText(`Priority: ${en[`priority.${before}`]} → ${en[`priority.${after}`]}`)).toBeVisible({ timeout: 15_000 });
 });

@@ -156,6 +156,17 @@ const OPEN_EVENTS = {
   SLA_WARNING: { guard: 'isSystem', actions: 'touch' },
 } as const;
 
+/**
+ * The tier an event leaves a ticket at: one up on an escalation, and on an SLA breach below
+ * tier 3 (the machine's `mayBreachUp`); one down on a de-escalation; the same on anything else.
+ * The machine moves tickets by it, and the timeline says by it where a breach sent one.
+ */
+export function tierAfter(type: string, tier: Tier): Tier {
+  if (type === 'ESCALATE' || type === 'SLA_BREACH') return Math.min(3, tier + 1) as Tier;
+  if (type === 'DEESCALATE') return Math.max(1, tier - 1) as Tier;
+  return tier;
+}
+
 export const ticketMachine = setup({
   types: {
     context: {} as TicketContext,
@@ -193,12 +204,12 @@ export const ticketMachine = setup({
       return { assigneeId, heldBy: { ...context.heldBy, [context.tier]: assigneeId }, updatedAt: at(event) };
     }),
     escalate: assign(({ context, event }) => ({
-      tier: Math.min(3, context.tier + 1) as Tier,
+      tier: tierAfter('ESCALATE', context.tier),
       assigneeId: null,
       updatedAt: at(event),
     })),
     deescalate: assign(({ context, event }) => {
-      const tier = Math.max(1, context.tier - 1) as Tier;
+      const tier = tierAfter('DEESCALATE', context.tier);
       return { tier, assigneeId: context.heldBy[tier], updatedAt: at(event) };
     }),
     markResolved: assign({ resolvedAt: ({ event }) => at(event), updatedAt: ({ event }) => at(event) }),

@@ -6,6 +6,7 @@ import { staffsQueue } from '../../shared/access';
 import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
+import { priorityNotice } from '../tickets/priorityNotice';
 import { StateBadge } from '../badges';
 import { call, problemOf, useCall } from '../backend';
 import { currentDirection, formatDateTime, t, tc } from '../i18n';
@@ -232,8 +233,10 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
   const act = async (kind: 'assign' | 'priority', command: { type: 'ASSIGN'; assigneeId: string } | { type: 'CHANGE_PRIORITY'; priority: Priority }, done: string) => {
     setBusy(kind);
     try {
-      await call('tickets.act', { ticketId: row.id, command, expectedSeq: row.seq });
+      const next = await call('tickets.act', { ticketId: row.id, command, expectedSeq: row.seq });
       notifications.show({ color: 'teal', message: done });
+      const notice = kind === 'priority' ? priorityNotice(row, next.ticket) : null;
+      if (notice) notifications.show({ color: 'orange', message: notice, autoClose: 12_000 });
     } catch (error) {
       const problem = problemOf(error);
       notifications.show({ color: 'red', title: problem.code === 'conflict' ? t('act.conflictTitle') : t('act.failedTitle'), message: problem.message });

@@ -8,6 +8,7 @@ import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine'
 import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { PriorityField } from './PriorityField';
+import { priorityNotice } from './priorityNotice';
 import { t } from '../i18n';
 import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, roleLabel, segmentLabel, tierLabel, userMeta } from '../labels';
@@ -112,6 +113,8 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
       const next = await call('tickets.act', { ticketId: ticket.id, command, expectedSeq: ticket.seq });
       clearDraft();
       notifications.show({ color: 'teal', message: t(`act.done.${action}`, { number: ticket.number }) });
+      const notice = action === 'CHANGE_PRIORITY' ? priorityNotice(ticket, next.ticket) : null;
+      if (notice) notifications.show({ color: 'orange', message: notice, autoClose: 12_000 });
       onDone(next);
     } catch (error) {
       const p = problemOf(error);

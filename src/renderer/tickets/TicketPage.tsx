@@ -16,7 +16,7 @@ import {
   IconRefresh,
   IconUserShare,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { TicketDetail, TimelineEntry } from '../../shared/api';
 import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
@@ -24,7 +24,7 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, TierBadge, 
 import { call, problemOf, useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDateTime, formatRelative, t } from '../i18n';
-import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel } from '../labels';
+import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel, tierLabel } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { LazyHint } from '../LazyHint';
 import { customerHref } from '../route';
@@ -34,6 +34,7 @@ import { TicketKnowledge } from '../kb/TicketKnowledge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
 import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
+import { movesOf, type Move } from './timelineMoves';
 import classes from './TicketPage.module.css';
 
 // One ticket: what it is, where it stands, everything that happened, and exactly the
@@ -293,6 +294,7 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
   const users = useCall('users.list', needsUsers ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? id;
   const sorted = [...entries].sort((a, b) => b.at - a.at);
+  const moves = useMemo(() => movesOf(entries), [entries]);
   return (
     <Timeline bulletSize={26} lineWidth={2} active={-1}>
       {sorted.map((e) => (
@@ -319,7 +321,7 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
             </Group>
           }
         >
-          <EventDetails payload={e.payload} nameOf={nameOf} sla={sla} />
+          <EventDetails payload={e.payload} move={moves.get(e.id)} nameOf={nameOf} sla={sla} />
         </Timeline.Item>
       ))}
     </Timeline>
@@ -327,18 +329,20 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
 }
 
 /** The recorded fields of an event, in words: reason, code, priority, assignee, SLA target, note. */
-function EventDetails({ payload, nameOf, sla }: { payload: Record<string, unknown>; nameOf: (id: string) => string; sla: TicketDetail['ticket']['sla'] }) {
+function EventDetails({ payload, move, nameOf, sla }: { payload: Record<string, unknown>; move: Move | undefined; nameOf: (id: string) => string; sla: TicketDetail['ticket']['sla'] }) {
   const facts: string[] = [];
   const reason = escalationReasonSchema.safeParse(payload['reason']);
   if (reason.success) facts.push(t('timeline.reason', { reason: reasonLabel(reason.data) }));
   const code = resolutionCodeSchema.safeParse(payload['code']);
   if (code.success) facts.push(t('timeline.code', { code: resolutionLabel(code.data) }));
   const priority = prioritySchema.safeParse(payload['priority']);
-  if (priority.success) facts.push(t('timeline.priority', { priority: priorityLabel(priority.data) }));
+  if (priority.success && move?.priorityFrom) facts.push(t('timeline.priorityChange', { from: priorityLabel(move.priorityFrom), to: priorityLabel(priority.data) }));
+  else if (priority.success) facts.push(t('timeline.priority', { priority: priorityLabel(priority.data) }));
   if (typeof payload['assigneeId'] === 'string') facts.push(t('timeline.assignee', { name: nameOf(payload['assigneeId']) }));
   const target = slaTargetSchema.safeParse(payload['target']);
   if (target.success) facts.push(t('timeline.target', { target: slaTargetLabel(target.data) }));
   if (typeof payload['dueAt'] === 'number') facts.push(t('timeline.dueAt', { when: sla ? dueText(payload['dueAt'], sla) : formatDateTime(payload['dueAt']) }));
+  if (move?.tierTo) facts.push(t('timeline.breachMoved', { tier: tierLabel(move.tierTo) }));
   const note = typeof payload['note'] === 'string' && payload['note'].trim() ? payload['note'] : null;
   if (facts.length === 0 && !note) return null;
   return (

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TicketRow, TimelineEntry } from '../../shared/api';
+import { setLocale } from '../i18n/state';
+import { priorityNotice } from './priorityNotice';
+import { movesOf } from './timelineMoves';
+
+// A supervisor's new priority can put a ticket past its target; the desk then breaches it and
+// moves it up a tier. The timeline says what the priority was and where the breach sent it,
+// and the change itself says so when it is made.
+
+let n = 0;
+const entry = (type: TimelineEntry['type'], payload: Record<string, unknown> = {}): TimelineEntry => ({
+  id: `e${++n}`,
+  type,
+  at: 1_000 + n,
+  actorId: 'grace',
+  actorName: 'Grace Chen',
+  payload,
+});
+
+describe('the timeline’s moves', () => {
+  it('gives each priority change the priority it replaced', () => {
+    const log = [entry('CREATED', { priority: 'high' }), entry('CHANGE_PRIORITY', { priority: 'urgent' }), entry('CHANGE_PRIORITY', { priority: 'low' })];
+    const moves = movesOf(log);
+    expect(moves.get(log[1]!.id)).toEqual({ priorityFrom: 'high' });
+    expect(moves.get(log[2]!.id)).toEqual({ priorityFrom: 'urgent' });
+    expect(moves.has(log[0]!.id)).toBe(false);
+  });
+
+  it('names the tier a breach moved the ticket to, and none at tier 3', () => {
+    const log = [
+      entry('CREATED', { priority: 'normal' }),
+      entry('SLA_BREACH', { target: 'firstResponse', dueAt: 5 }),
+      entry('ESCALATE', { reason: 'needs_specialist_skill', note: 'x' }),
+      entry('SLA_BREACH', { target: 'resolution', dueAt: 9 }),
+      entry('DEESCALATE', { note: 'back' }),
+      entry('SLA_BREACH', { target: 'nextResponse', dueAt: 12 }),
+    ];
+    const moves = movesOf(log);
+    expect(moves.get(log[1]!.id)).toEqual({ tierTo: 2 });
+    // Escalated to 3 by hand: a breach there leaves it at 3.
+    expect(moves.has(log[3]!.id)).toBe(false);
+    expect(moves.get(log[5]!.id)).toEqual({ tierTo: 3 });
+  });
+});
+
+describe('the notice after a priority change', () => {
+  afterEach(() => setLocale('en', 'latn'));
+  const row = (tier: 1 | 2 | 3, status: 'ok' | 'atRisk' | 'breached'): Pick<TicketRow, 'number' | 'tier' | 'sla'> => ({
+    number: 'T-000240',
+    tier,
+    sla: { status, target: 'firstResponse', remainingMs: 0, timeZone: 'UTC', displayCalendar: 'gregory' },
+  });
+
+  it('says the ticket is breached and where it goes when the new priority puts it past its target', () => {
+    expect(priorityNotice(row(1, 'atRisk'), row(1, 'breached'))).toBe(
+      'With this priority, T-000240 is already past a target (First response): the desk marks it breached and moves it up to Tier 2.',
+    );
+    expect(priorityNotice(row(3, 'ok'), row(3, 'breached'))).toBe('With this priority, T-000240 is already past a target (First response): the desk marks it breached.');
+  });
+
+  it('says nothing when the SLA did not change to breached', () => {
+    expect(priorityNotice(row(1, 'atRisk'), row(1, 'ok'))).toBeNull();
+    expect(priorityNotice(row(1, 'breached'), row(1, 'breached'))).toBeNull();
+  });
+
+  it('says it in Persian', async () => {
+    await setLocale('fa', 'arabext');
+    expect(priorityNotice(row(1, 'atRisk'), row(1, 'breached'))).toContain('سطح دو');
+  });
+});
