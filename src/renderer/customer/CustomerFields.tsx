@@ -4,7 +4,7 @@ import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate, type Custom
 import { SEGMENTS, SERVICE_LEVELS, type Segment, type ServiceLevel } from '../../shared/domain';
 import { issueFor, type Problem } from '../backend';
 import { DateField } from '../dates/DateField';
-import { t } from '../i18n';
+import { callerLocale, t } from '../i18n';
 import { segmentLabel, serviceLevelLabel } from '../labels';
 
 /** How a phone number may be typed: nationally, or with its country code. */
@@ -33,7 +33,7 @@ export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
   email: '',
   phone: '',
   country: '',
-  locale: 'en-US',
+  locale: callerLocale(),
 });
 
 export const draftOf = (c: RecordCustomer): CustomerDraftState => ({

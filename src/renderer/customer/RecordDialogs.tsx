@@ -251,7 +251,7 @@ function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; 
       <Group grow align="flex-start">
         <Select
           label={t('transfer.how')}
-          data={TRANSFER_KINDS.map((k) => ({ value: k, label: t(`transfer.how.${k}`) }))}
+          data={TRANSFER_KINDS.map((k) => ({ value: k, label: t(`transfer.kind.${k}`) }))}
           value={draft.how}
           onChange={(v) => setDraft({ how: TRANSFER_KINDS.find((k) => k === v) ?? 'sold' })}
           allowDeselect={false}

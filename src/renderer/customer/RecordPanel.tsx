@@ -3,7 +3,7 @@ import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabl
 import { useEffect, useRef, useState } from 'react';
 import type { RecordEvent } from '../../shared/customerEvents';
 import { keepRead, useCall } from '../backend';
-import { formatDate, formatDateTime, t } from '../i18n';
+import { formatDate, formatDateTime, formatIsoDate, t } from '../i18n';
 import { formatPhone } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
@@ -252,7 +252,7 @@ function describe(e: RecordEvent): string {
     case 'ASSET_CHANGED':
       return t('history.assetChanged');
     case 'ASSET_TRANSFERRED':
-      return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: str('date') });
+      return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: formatIsoDate(str('date')) });
     case 'CUSTOMER_MERGED':
       return t('history.merged', { tickets: str('tickets'), assets: str('assets') });
     case 'CUSTOMER_CONFIRMED':

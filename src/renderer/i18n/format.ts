@@ -44,6 +44,12 @@ export function formatDate(ms: number): string {
   return cached('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(ms);
 }
 
+/** A calendar date written YYYY-MM-DD (a transfer's date) as the reader writes dates; anything else as given. */
+export function formatIsoDate(iso: string): string {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(ms) ? iso : cached('date-utc', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms);
+}
+
 export function formatDateTime(ms: number): string {
   return cached('datetime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 }

@@ -44,6 +44,8 @@ export function toggleDirection(): Direction {
 /** The tag for Intl formatters (calendar and digits included). */
 export const currentLocale = (): string => localeState().formatLocale;
 export const currentLanguage = (): string => localeState().language;
+/** The language a caller registered at this desk most likely speaks: the desk's own (a Persian desk registers fa-IR). */
+export const callerLocale = (): string => (currentLanguage() === 'fa' ? 'fa-IR' : 'en-US');
 export const currentDirection = (): Direction => localeState().direction;
 
 /** Re-renders the caller whenever the language, digits or direction change. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { callerLocale } from './index';
 import { initFromAddress, localeState, setLocale } from './state';
 
 // `?lang=` in the address wins over a person's remembered language; their remembered digits
@@ -21,4 +22,12 @@ describe('a language forced by the address', () => {
     await setLocale('fa', 'latn');
     expect(localeState()).toMatchObject({ language: 'fa', digits: 'latn' });
   });
+});
+
+it('gives a caller registered at a Persian desk Persian as their language, and English at an English one', async () => {
+  await setLocale('en', 'latn');
+  expect(callerLocale()).toBe('en-US');
+  await setLocale('fa', 'arabext');
+  expect(callerLocale()).toBe('fa-IR');
+  await setLocale('en', 'latn');
 });

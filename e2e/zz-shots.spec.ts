@@ -1,0 +1,32 @@
+import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
+import { expect, test } from './fixtures';
+import { signInAs } from './pages/app';
+import { Board } from './pages/board';
+test.setTimeout(120_000);
+const dir = '/work/main/scratch/shots4';
+for (const lang of ['en', 'fa'] as const) test(`priority ${lang}`, async ({ page }) => {
+  if (lang === 'fa') {
+    await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+    await page.getByText(fa['language.fa'], { exact: true }).click();
+    await page.getByRole('button', { name: /^Grace Chen/ }).click();
+  } else await signInAs(page, 'Grace Chen');
+  const d = lang === 'fa' ? fa : en;
+  await page.getByRole('link', { name: d['nav.overview'] }).click();
+  await page.waitForTimeout(1500);
+  await page.locator('button[aria-label]').filter({ hasText: /\d/ }).nth(2).click().catch(() => {});
+  await page.waitForTimeout(300);
+  await page.goto(page.url().replace(/#.*$/, '#/overview?show=open&segment=large_enterprise&tier=1'));
+  const board = new Board(page);
+  const rows = board.drawer.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible({ timeout: 15_000 });
+  const combo = rows.nth(3).getByRole('combobox').first();
+  const link = rows.nth(3).getByRole('link');
+  const href = await link.getAttribute('href');
+  await combo.selectOption(lang === 'en' ? 'urgent' : 'low');
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${dir}/${lang}-drawer.png` });
+  await page.goto(page.url().replace(/#.*$/, href!));
+  await page.waitForTimeout(4000);
+  await page.screenshot({ path: `${dir}/${lang}-ticket.png`, fullPage: true });
+});
