@@ -113,7 +113,7 @@ export const en = {
 
   // queues
   'queues.title': 'Queues',
-  'queues.leadMine': 'The queues you work. Take the next ticket: highest priority first, then the oldest.',
+  'queues.leadMine': 'The queues you work. Take next gives you the unassigned ticket of highest priority, the oldest first; a queue’s list is in the order chosen above it (most urgent first: the soonest SLA due).',
   'queues.leadAll': 'Every queue, by segment and tier.',
   'queues.none': 'You do not work any queue.',
   'queues.name': '{segment} · {tier}',
