@@ -51,3 +51,14 @@ export function useLocaleDeferred<T>(make: () => T, deps: DependencyList): T {
  * change and on a language switch, and each animated line measures its whole path first.
  */
 export const STILL = { isAnimationActive: false } as const;
+
+/**
+ * A value axis for a score on a fixed whole-number scale (CSAT's 1–5): a tick, labelled and
+ * on its gridline, at every whole score, and a quarter point of room beyond each end so a
+ * line at the top or bottom score is not drawn on the chart's edge. Recharts' own "nice"
+ * ticks for such a domain skip values (1, 2, 3, 5) and put the last one on the edge.
+ */
+export function scoreAxis(low: number, high: number): { domain: [number, number]; ticks: number[]; interval: 0; allowDataOverflow: true } {
+  const ticks = Array.from({ length: high - low + 1 }, (_, i) => low + i);
+  return { domain: [low - 0.25, high + 0.25], ticks, interval: 0, allowDataOverflow: true };
+}

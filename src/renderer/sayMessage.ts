@@ -1,9 +1,9 @@
-import { SEGMENTS, type Segment } from '../shared/domain';
+import { PRIORITIES, SEGMENTS, type Priority, type Segment } from '../shared/domain';
 import { messageDetail } from '../shared/messageKeys';
 import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
 import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
-import { segmentLabel, stateLabel } from './labels';
+import { priorityLabel, segmentLabel, stateLabel } from './labels';
 
 // The desk's and the hub's English sentences in the reader's language: the values a keyed
 // sentence carries (backend.ts translates the desk's errors with them), and a sentence that
@@ -33,11 +33,14 @@ function keyedSentence(message: string): string | null {
   return key && Object.hasOwn(en, key) ? t(key as MessageKey, detail?.params && labelled(detail.params)) : null;
 }
 
-/** A sentence's values as the reader says them: a segment, a ticket's state or an action by its name in this language. */
+/** A sentence's values as the reader says them: a segment, a priority, an SLA target, a ticket's state or an action by its name in this language. */
 export function labelled(params: Vars): Vars {
   const out: Vars = { ...params };
-  const { segment, state } = params;
+  const { segment, state, priority, target } = params;
   if (typeof segment === 'string' && (SEGMENTS as readonly string[]).includes(segment)) out.segment = segmentLabel(segment as Segment);
+  if (typeof priority === 'string' && (PRIORITIES as readonly string[]).includes(priority)) out.priority = priorityLabel(priority as Priority);
+  // An SLA target (firstResponse) as the reader's dictionary names it.
+  if (typeof target === 'string' && `slaTarget.${target}` in en) out.target = t(`slaTarget.${target}` as MessageKey);
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
   // An action, or an event's type (ESCALATE), is said as its action's name.
   for (const name of ['action', 'event', 'decided'] as const) {

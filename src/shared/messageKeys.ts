@@ -1,5 +1,5 @@
 import type { ApiErrorDetail } from './api';
-import { SEGMENTS } from './domain';
+import { PRIORITIES, SEGMENTS } from './domain';
 import type { TicketEventType, TicketState } from './ticketMachine';
 
 // The sentences the rules refuse with (access.ts, the ticket machine, decide()) and the
@@ -114,6 +114,11 @@ const SENTENCES = {
   phoneChars: 'A phone number has only digits, spaces, +, brackets and dashes.',
   phoneIncomplete: 'This is not a complete phone number for {country}. Add the country code (such as +44) if it is from elsewhere.',
   phoneShape: 'No phone number in {country} has this shape; check the digits.',
+  // an SLA policy's rules (slaClock.ts's schema, policyRules.ts): under each field
+  slaTargetPositive: '{target} target for {priority} must be greater than zero',
+  slaTargetWhole: '{target} target for {priority} must be a whole number of minutes',
+  slaAtRiskShare: 'At risk must be more than 0 % and less than 100 % of a target.',
+  slaResolutionShort: 'The resolution target for {priority} must be at least as long as its first-response target ({minutes} minutes).',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
@@ -164,6 +169,9 @@ const reverse = (table: Record<string, string>) => new Map(Object.entries(table)
 const stateOf = reverse(STATE_PHRASE);
 const actionOf = reverse(ACTION_PHRASE);
 const segmentOf = reverse(Object.fromEntries(SEGMENTS.map((s) => [s, segmentPhrase(s)])));
+/** An SLA target as the English sentences name it ("First response"). */
+export const SLA_TARGET_PHRASE = { firstResponse: 'First response', nextResponse: 'Next response', resolution: 'Resolution' } as const;
+const TARGET_OF = reverse(SLA_TARGET_PHRASE);
 const tierOf = (phrase: string): number | undefined => ({ 'first line (tier 1)': 1, 'tier 2': 2, 'tier 3': 3 })[phrase];
 
 /** Each value read back into what a window labels in its own words; undefined: not a value this sentence can carry. */
@@ -192,6 +200,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   examples: (s) => s,
   format: (s) => s,
   country: (s) => (/^[A-Z]{2}$/.test(s) ? s : undefined),
+  priority: (s) => ((PRIORITIES as readonly string[]).includes(s) ? s : undefined),
+  target: (s) => TARGET_OF.get(s),
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

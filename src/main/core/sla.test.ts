@@ -188,6 +188,21 @@ describe('SLA settings', () => {
     expect(settings.calendars.find((x) => x.id === cal.id)?.timeZone).toBe('Europe/London');
   });
 
+  it('refuses a new save whose resolution target is shorter than its first response, under the resolution field', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const omar = await t.as('Omar Haddad');
+    const policy = structuredClone(defaultPolicies[0]!);
+    policy.targets.high.resolution = policy.targets.high.firstResponse - 1;
+    const r = await omar.raw('sla.savePolicy', policy);
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'targets.high.resolution', message: expect.stringMatching(/at least as long as its first-response target/) }] },
+    });
+    const settings = await omar.call('sla.settings');
+    expect(settings.policies.find((p) => p.id === policy.id)?.targets.high.resolution).toBe(defaultPolicies[0]!.targets.high.resolution);
+  });
+
   it('applies a policy change to a ticket from its next event, or to all open tickets on recompute', async () => {
     const t = await withPhone(await testDesk());
     cleanup.push(() => t.desk.close());

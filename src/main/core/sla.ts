@@ -4,6 +4,7 @@ import { diffSettings } from '../../shared/settingsStream';
 import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
+import { policyProblems } from '../../shared/sla/policyRules';
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
 import type { PolicyInForce } from '../../shared/ticketLog';
 import { param, type Sql } from './db/exec';
@@ -234,6 +235,8 @@ export function slaStore(db: Sql) {
     const parsed = slaPolicySchema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const p = parsed.data;
+    const problems = policyProblems(p);
+    if (problems.length > 0) throw invalid(problems);
     if (!calendars.has(p.calendarId)) throw new ApiError('invalid_input', `There is no calendar "${p.calendarId}".`, [{ path: 'calendarId', message: 'Choose one of the calendars.' }]);
     const clash = policies.find((x) => x.policy.id !== p.id && x.policy.segment === p.segment && x.policy.serviceLevel === p.serviceLevel);
     if (clash) throw new ApiError('invalid_input', `"${clash.policy.name}" already covers ${p.segment.replace('_', ' ')} at ${p.serviceLevel} level.`, [{ path: 'serviceLevel', message: 'One policy per segment and service level.' }]);

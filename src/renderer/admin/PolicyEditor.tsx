@@ -1,14 +1,14 @@
 import { Grid, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, SEGMENTS, SERVICE_LEVELS, type Priority, type Segment, type ServiceLevel } from '../../shared/domain';
-import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
+import type { SlaPolicy } from '../../shared/sla/slaClock';
 import { call } from '../backend';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { localIssues, minutesHint } from './forms';
+import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One SLA policy: which customers it covers (segment and service level), the calendar its
@@ -94,7 +94,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
     readOnly,
     valueOf: policyOf,
     original: existing ? policyOf(draftOf(existing)) : null,
-    validate: (p) => localIssues(slaPolicySchema.safeParse(p)),
+    validate: policyIssues,
     takenIds: settings.policies.map((p) => p.id),
     placed: PLACED,
     persist: (p) => call('sla.savePolicy', p),
@@ -197,8 +197,6 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                               min={1}
                               clampBehavior="none"
                               step={15}
-                              allowDecimal={false}
-                              allowNegative={false}
                               hideControls
                               rightSection={<Text size="xs" c="dimmed">{t('slaEdit.min')}</Text>}
                               rightSectionWidth={40}
@@ -229,6 +227,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                   readOnly={readOnly}
                   min={1}
                   max={99}
+                  clampBehavior="none"
                   allowDecimal={false}
                   suffix=" %"
                   onChange={(v) => edit({ atRiskPercent: v })}

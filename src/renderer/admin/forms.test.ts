@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { slaPolicySchema } from '../../shared/sla/slaClock';
 import { defaultPolicies } from '../../shared/sla/defaults';
-import { issueIndex, localIssues, minutesHint, slugify, weekOrder } from './forms';
+import { setLocale } from '../i18n/state';
+import { issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -19,6 +20,35 @@ describe('SLA editor helpers', () => {
     const at = issueIndex(localIssues(slaPolicySchema.safeParse(policy))).at;
     expect(at('targets.urgent.firstResponse')).toMatch(/greater than zero/);
     expect(at('targets.urgent.resolution')).toBeUndefined();
+  });
+
+  it('judges a policy as the desk would: a negative target, an at-risk share past 100 %, a resolution shorter than the first response', () => {
+    const policy = structuredClone(defaultPolicies[0]!);
+    policy.targets.urgent.firstResponse = -5;
+    policy.atRiskShare = 1.5;
+    policy.targets.high.resolution = policy.targets.high.firstResponse - 15;
+    const at = issueIndex(policyIssues(policy)).at;
+    expect(at('targets.urgent.firstResponse')).toBe('First response target for urgent must be greater than zero');
+    expect(at('atRiskShare')).toBe('At risk must be more than 0 % and less than 100 % of a target.');
+    expect(at('targets.high.resolution')).toMatch(/^The resolution target for high must be at least as long as its first-response target \(\d+ minutes\)\.$/);
+    expect(at('targets.high.firstResponse')).toBeUndefined();
+  });
+
+  it('says a policy’s issues in Persian in a Persian window', async () => {
+    await setLocale('fa', 'arabext');
+    try {
+      const policy = structuredClone(defaultPolicies[0]!);
+      policy.targets.urgent.firstResponse = -5;
+      policy.atRiskShare = 1.5;
+      policy.targets.high.firstResponse = 120;
+      policy.targets.high.resolution = 90;
+      const at = issueIndex(policyIssues(policy)).at;
+      expect(at('targets.urgent.firstResponse')).toBe('هدف نخستین پاسخ برای اولویت فوری باید بیش از صفر دقیقه باشد.');
+      expect(at('atRiskShare')).toBe('«در خطر» باید بیش از ۰٪ و کمتر از ۱۰۰٪ یک هدف باشد.');
+      expect(at('targets.high.resolution')).toBe('هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن (۱۲۰ دقیقه) باشد.');
+    } finally {
+      await setLocale('en', 'latn');
+    }
   });
 
   it('makes ids from names and orders the week as the locale does', () => {

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import { policyProblems } from '../../shared/sla/policyRules';
+import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
 import type { Problem } from '../backend';
-import { t } from '../i18n';
+import { currentLanguage, t } from '../i18n';
+import { sayFieldMessage } from '../sayMessage';
 
 // What the SLA editors share: issues by exact path (the desk's 'targets.urgent.firstResponse'
 // or 'weekly.2.start'), the same schemas run locally for instant feedback, and small words.
@@ -10,10 +13,23 @@ export interface Issue {
   message: string;
 }
 
-/** Issues from a zod check, in the desk's wire form (path joined with dots). */
+/**
+ * Issues from a zod check, in the desk's wire form (path joined with dots), in the reader's
+ * words as the desk's own refusal would be (backend.ts): the English sentence in English, a
+ * keyed one's own words in another language, else a plain "check this value".
+ */
 export function localIssues(result: z.ZodSafeParseResult<unknown>): Issue[] {
   if (result.success) return [];
-  return result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return result.error.issues.map((i) => issueOf(i.path, i.message));
+}
+
+function issueOf(path: readonly PropertyKey[], message: string): Issue {
+  return { path: path.map(String).join('.'), message: currentLanguage() === 'en' ? message : sayFieldMessage(message) };
+}
+
+/** What the desk would refuse a policy for: its schema, then the rules a new save must keep (policyRules.ts). */
+export function policyIssues(policy: SlaPolicy): Issue[] {
+  return [...localIssues(slaPolicySchema.safeParse(policy)), ...policyProblems(policy).map((p) => issueOf(p.path, p.message))];
 }
 
 /**

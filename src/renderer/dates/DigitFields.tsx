@@ -75,7 +75,7 @@ export function LocalNumberInput(props: LocalNumberInputProps) {
   return <PersianDigitsNumberInput {...props} />;
 }
 
-function PersianDigitsNumberInput({ value, onChange, min, max, step = 1, clampBehavior = 'blur', suffix, rightSection, allowDecimal: _d, allowNegative: _n, hideControls: _h, onBlur, onKeyDown, ...rest }: LocalNumberInputProps) {
+function PersianDigitsNumberInput({ value, onChange, min, max, step = 1, clampBehavior = 'blur', suffix, rightSection, allowDecimal = true, allowNegative = true, hideControls: _h, onBlur, onKeyDown, ...rest }: LocalNumberInputProps) {
   const text = value === '' ? '' : String(value);
   const shown = localiseDigits(text);
   const { ref, remember } = useCaret(shown);
@@ -89,11 +89,14 @@ function PersianDigitsNumberInput({ value, onChange, min, max, step = 1, clampBe
       inputMode="numeric"
       rightSection={rightSection ?? (unit ? <Text size="sm" c="dimmed">{unit}</Text> : undefined)}
       onChange={(e) => {
-        const ascii = toAsciiDigits(e.currentTarget.value).trim();
-        // Like NumberInput, a character that is not a digit is not taken.
-        if (ascii !== '' && !/^\d+$/.test(ascii)) return;
+        // The Persian decimal separator (٫) and minus sign (−) read as the Latin ones.
+        const ascii = toAsciiDigits(e.currentTarget.value).replace(/\u066b/g, '.').replace(/\u2212/g, '-').trim();
+        // Like NumberInput, a character that is not a digit (nor an allowed sign or point) is not
+        // taken; a number still being typed ("-", "1.") is passed on as text, as NumberInput does.
+        const shape = new RegExp(`^${allowNegative ? '-?' : ''}\\d*${allowDecimal ? '(\\.\\d*)?' : ''}$`);
+        if (ascii !== '' && !shape.test(ascii)) return;
         remember(e.currentTarget);
-        onChange(ascii === '' ? '' : Number(ascii));
+        onChange(ascii === '' ? '' : /^-?\d+(\.\d+)?$/.test(ascii) ? Number(ascii) : ascii);
       }}
       onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
         onKeyDown?.(e);

@@ -8,7 +8,7 @@ import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
 import { formatDate, formatDateTime, formatDecimal, formatNumber, t } from '../i18n';
 import { categoryLabel } from '../kb/labels';
-import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
+import { mirroredAxes, scoreAxis, STILL, useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { ticketHref } from '../route';
@@ -50,7 +50,7 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
     return point;
   });
   const drawn = useLocaleDeferred(
-    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} {...mirroredAxes({}, { domain: [1, 5], width: 32 })} valueFormatter={formatNumber} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" lineProps={STILL} />,
+    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} {...mirroredAxes({}, { ...scoreAxis(1, 5), width: 32 })} valueFormatter={formatNumber} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" lineProps={STILL} />,
     [data],
   );
   return (

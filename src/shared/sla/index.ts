@@ -31,4 +31,5 @@ export {
   type TargetStatus,
   type TargetTrace,
 } from './slaClock';
+export { policyProblems, type PolicyProblem } from './policyRules';
 export { defaultCalendars, defaultPolicies, policyFor } from './defaults';

@@ -48,17 +48,13 @@
 
 import { z } from 'zod';
 import { PRIORITIES, prioritySchema, segmentSchema, serviceLevelSchema, type Priority } from '../domain';
+import { SLA_TARGET_PHRASE, say } from '../messageKeys';
 import { businessHours, type BusinessCalendar, type BusinessHours } from './calendar';
 
 export type { Priority };
 export type SlaTarget = 'firstResponse' | 'nextResponse' | 'resolution';
 
 const TARGETS: readonly SlaTarget[] = ['firstResponse', 'nextResponse', 'resolution'];
-const TARGET_LABELS: Record<SlaTarget, string> = {
-  firstResponse: 'First response',
-  nextResponse: 'Next response',
-  resolution: 'Resolution',
-};
 const MINUTE_MS = 60_000;
 
 const targetMinutesSchema = z.object({ firstResponse: z.number(), nextResponse: z.number(), resolution: z.number() });
@@ -70,7 +66,11 @@ export const slaPolicySchema = z
     segment: segmentSchema,
     serviceLevel: serviceLevelSchema,
     calendarId: z.string().min(1),
-    atRiskShare: z.number().gt(0).lt(1).default(0.75),
+    atRiskShare: z
+      .number()
+      .gt(0, { message: say('slaAtRiskShare') })
+      .lt(1, { message: say('slaAtRiskShare') })
+      .default(0.75),
     /** Business minutes per priority and target. */
     targets: z.record(prioritySchema, targetMinutesSchema),
     reopenRule: z.enum(['continue', 'restart']).default('continue'),
@@ -81,10 +81,9 @@ export const slaPolicySchema = z
       for (const target of TARGETS) {
         const value = minutes[target];
         const path = ['targets', priority, target];
-        if (value <= 0) ctx.addIssue({ code: 'custom', path, message: `${TARGET_LABELS[target]} target for ${priority} must be greater than zero` });
-        else if (!Number.isInteger(value)) {
-          ctx.addIssue({ code: 'custom', path, message: `${TARGET_LABELS[target]} target for ${priority} must be a whole number of minutes` });
-        }
+        const said = { target: SLA_TARGET_PHRASE[target], priority };
+        if (value <= 0) ctx.addIssue({ code: 'custom', path, message: say('slaTargetPositive', said) });
+        else if (!Number.isInteger(value)) ctx.addIssue({ code: 'custom', path, message: say('slaTargetWhole', said) });
       }
     }
   });

@@ -1,0 +1,60 @@
+import { fa } from '../src/renderer/i18n/fa';
+import { en } from '../src/renderer/i18n/en';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// How the supervisor's board reads: every count's label whole in each queue cell (Persian's
+// longer words too), and the weekly satisfaction chart's score axis 1–5 with each label on its
+// gridline and room above the top score.
+
+async function openBoard(page: Page, lang: 'en' | 'fa', width: number) {
+  await page.setViewportSize({ width, height: 1000 });
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  if (lang === 'fa') {
+    await page.getByText(fa['language.fa'], { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  }
+  await page.getByRole('button', { name: /^Grace Chen/ }).click();
+  await expect(page.locator('#main h1')).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/overview'));
+  const dict = lang === 'fa' ? fa : en;
+  await expect(page.getByRole('heading', { level: 1, name: dict['overview.title'] })).toBeVisible();
+}
+
+for (const [lang, width] of [['fa', 1400], ['en', 1400], ['fa', 760], ['en', 760]] as const) {
+  test(`no count's label is cut short in a queue cell (${lang}, ${width} px)`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await openBoard(page, lang, width);
+    const breached = (lang === 'fa' ? fa : en)['board.stat.breached'];
+    const labels = page.getByRole('main').getByText(breached, { exact: true });
+    await expect(labels.first()).toBeVisible();
+    expect(await labels.count()).toBeGreaterThanOrEqual(15);
+    // A label cut short is wider inside than its box (and ends in an ellipsis).
+    const cut = await page.getByRole('main').locator('table').first().evaluate((table) =>
+      [...table.querySelectorAll('button[data-tone] > span:first-child')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+    );
+    expect(cut).toEqual([]);
+  });
+}
+
+test('the weekly satisfaction chart labels every score from 1 to 5 on its gridline, with room above 5', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openBoard(page, 'en', 1400);
+  const chart = page.getByRole('img', { name: en['csat.trend'] });
+  await chart.scrollIntoViewIfNeeded();
+  // Recharts draws the tick labels in a layer of their own: the y axis's are the digits.
+  await expect(chart.locator('text.recharts-cartesian-axis-tick-value').first()).toBeVisible();
+  const axis = await chart.evaluate((el) => {
+    const ticks = [...el.querySelectorAll('text.recharts-cartesian-axis-tick-value')]
+      .map((text) => ({ label: text.textContent ?? '', y: Number(text.getAttribute('y')) }))
+      .filter((tick) => /^\d+$/.test(tick.label));
+    const grid = [...el.querySelectorAll('.recharts-cartesian-grid-horizontal line')].map((l) => Number(l.getAttribute('y1')));
+    return { ticks, grid, top: Math.min(...grid) };
+  });
+  expect(axis.ticks.map((t) => t.label).sort()).toEqual(['1', '2', '3', '4', '5']);
+  for (const tick of axis.ticks) expect(axis.grid.some((y) => Math.abs(y - tick.y) < 0.5)).toBe(true);
+  const five = axis.ticks.find((t) => t.label === '5')!;
+  expect(five.y - axis.top).toBeGreaterThan(4);
+});

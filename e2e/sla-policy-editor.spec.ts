@@ -1,0 +1,64 @@
+import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
+import { expect, test } from './fixtures';
+
+// An admin edits an SLA policy. What is typed stays as typed, however wrong: a negative target
+// or an at-risk share past 100 % is not quietly changed into another number, but said under
+// its field; a resolution target shorter than the first response is refused, by the editor as
+// it is typed and by the desk when it is saved anyway.
+
+const targetLabel = (priority: string, target: string) => en['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
+
+test('the policy editor keeps bad input as typed and says what is wrong under each field', async ({ page }) => {
+  test.setTimeout(60_000);
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await expect(page.locator('#main h1')).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
+
+  const first = page.getByRole('textbox', { name: targetLabel(en['priority.urgent'], en['slaTarget.firstResponse']) });
+  await first.fill('-5');
+  await first.blur();
+  await expect(first).toHaveValue('-5');
+  await expect(first).toHaveAccessibleDescription(/First response target for urgent must be greater than zero/);
+
+  const atRisk = page.getByRole('textbox', { name: en['slaEdit.atRisk'] });
+  await atRisk.fill('150');
+  await atRisk.blur();
+  await expect(atRisk).toHaveValue('150 %');
+  await expect(atRisk).toHaveAccessibleDescription(/At risk must be more than 0 % and less than 100 % of a target\./);
+
+  // Put those right; make the high-priority resolution shorter than its first response (60 min).
+  await first.fill('30');
+  await atRisk.fill('75');
+  const resolution = page.getByRole('textbox', { name: targetLabel(en['priority.high'], en['slaTarget.resolution']) });
+  await resolution.fill('45');
+  const why = /The resolution target for high must be at least as long as its first-response target \(60 minutes\)\./;
+  await expect(resolution).toHaveAccessibleDescription(why);
+  await expect(first).not.toHaveAccessibleDescription(/greater than zero/);
+
+  // Saved anyway: the desk refuses it, under the same field, and the typed value stays.
+  await page.getByRole('button', { name: en['slaEdit.savePolicy'] }).click();
+  await expect(page.getByRole('alert').filter({ hasText: en['slaEdit.notSaved'] })).toBeVisible();
+  await expect(resolution).toHaveAccessibleDescription(why);
+  await expect(resolution).toHaveValue('45');
+});
+
+test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
+  test.setTimeout(60_000);
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await expect(page.locator('#main h1')).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
+  const label = (priority: string, target: string) => fa['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
+  const first = page.getByRole('textbox', { name: label(fa['priority.urgent'], fa['slaTarget.firstResponse']) });
+  await first.fill('-۵');
+  await first.blur();
+  await expect(first).toHaveValue('-۵');
+  await expect(first).toHaveAccessibleDescription(/هدف نخستین پاسخ برای اولویت فوری باید بیش از صفر دقیقه باشد\./);
+  const resolution = page.getByRole('textbox', { name: label(fa['priority.high'], fa['slaTarget.resolution']) });
+  await resolution.fill('۴۵');
+  await expect(resolution).toHaveAccessibleDescription(/هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\) باشد\./);
+});
