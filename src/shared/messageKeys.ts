@@ -119,6 +119,16 @@ const SENTENCES = {
   slaTargetWhole: '{target} target for {priority} must be a whole number of minutes',
   slaAtRiskShare: 'At risk must be more than 0 % and less than 100 % of a target.',
   slaResolutionShort: 'The resolution target for {priority} must be at least as long as its first-response target ({minutes} minutes).',
+  // a business-hours calendar's rules (calendar.ts): under each field
+  calendarZone: 'Unknown time zone "{zone}"',
+  calendarNoHours: 'The calendar has no opening hours: add at least one weekday interval.',
+  calendarOpening: '{day} opening time "{time}" must be HH:MM, from 00:00 to 23:59',
+  calendarClosing: '{day} closing time "{time}" must be HH:MM, from 00:00 to 24:00',
+  calendarEndsFirst: '{day} {start}–{end} must end after it starts',
+  calendarOverlap: '{day} {span} overlaps {other}',
+  calendarYears: "The calendar's years run from {from} to {to}: the first year must not be after the last",
+  calendarHolidayDate: 'Holiday date "{date}" must be YYYY-MM-DD (one day) or MM-DD (every year)',
+  calendarHolidayYears: "Holiday {date} is outside the calendar's years {from}–{to}",
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
@@ -169,6 +179,9 @@ const reverse = (table: Record<string, string>) => new Map(Object.entries(table)
 const stateOf = reverse(STATE_PHRASE);
 const actionOf = reverse(ACTION_PHRASE);
 const segmentOf = reverse(Object.fromEntries(SEGMENTS.map((s) => [s, segmentPhrase(s)])));
+/** The weekdays as the English sentences name them, Sunday first (as JS getDay). */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
 /** An SLA target as the English sentences name it ("First response"). */
 export const SLA_TARGET_PHRASE = { firstResponse: 'First response', nextResponse: 'Next response', resolution: 'Resolution' } as const;
 const TARGET_OF = reverse(SLA_TARGET_PHRASE);
@@ -202,6 +215,19 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   country: (s) => (/^[A-Z]{2}$/.test(s) ? s : undefined),
   priority: (s) => ((PRIORITIES as readonly string[]).includes(s) ? s : undefined),
   target: (s) => TARGET_OF.get(s),
+  // a calendar's: a weekday by its number (0 = Sunday), the rest as typed
+  day: (s) => {
+    const day = (WEEKDAY_NAMES as readonly string[]).indexOf(s);
+    return day < 0 ? undefined : day;
+  },
+  zone: (s) => s,
+  time: (s) => s,
+  start: (s) => s,
+  end: (s) => s,
+  span: (s) => s,
+  other: (s) => s,
+  from: (s) => s,
+  to: (s) => s,
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

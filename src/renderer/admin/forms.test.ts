@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slaPolicySchema } from '../../shared/sla/slaClock';
-import { defaultPolicies } from '../../shared/sla/defaults';
+import { calendarSchema } from '../../shared/sla/calendar';
+import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { setLocale } from '../i18n/state';
 import { issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
@@ -46,6 +47,21 @@ describe('SLA editor helpers', () => {
       expect(at('targets.urgent.firstResponse')).toBe('هدف نخستین پاسخ برای اولویت فوری باید بیش از صفر دقیقه باشد.');
       expect(at('atRiskShare')).toBe('«در خطر» باید بیش از ۰٪ و کمتر از ۱۰۰٪ یک هدف باشد.');
       expect(at('targets.high.resolution')).toBe('هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن (۱۲۰ دقیقه) باشد.');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('says a calendar’s issues in Persian in a Persian window, the weekday by its Persian name', async () => {
+    const calendar = structuredClone(defaultCalendars.find((c) => c.weekly.length > 0)!);
+    calendar.weekly = [{ day: 1, start: '18:00', end: '09:00' }];
+    calendar.holidays = [{ date: '2026-13-40', name: 'x' }];
+    expect(issueIndex(localIssues(calendarSchema.safeParse(calendar))).at('weekly.0.end')).toBe('Monday 18:00–09:00 must end after it starts');
+    await setLocale('fa', 'arabext');
+    try {
+      const at = issueIndex(localIssues(calendarSchema.safeParse(calendar))).at;
+      expect(at('weekly.0.end')).toBe('بازهٔ دوشنبه از 18:00 تا 09:00 باید پس از آغازش پایان یابد.');
+      expect(at('holidays.0.date')).toContain('سال-ماه-روز');
     } finally {
       await setLocale('en', 'latn');
     }

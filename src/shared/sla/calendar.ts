@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say, WEEKDAY_NAMES } from '../messageKeys';
 
 // Business-hours calendars. A calendar says, per weekday, when the desk is open on the wall
 // clock of its own time zone, and which dates are holidays. Everything the SLA clock asks of
@@ -19,7 +20,7 @@ import { z } from 'zod';
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export { WEEKDAY_NAMES };
 
 export const weekdaySchema = z.number().int().min(0).max(6); // 0 = Sunday (as JS getDay)
 
@@ -49,10 +50,10 @@ export type BusinessCalendar = z.infer<typeof calendarSchema>;
 /** Everything wrong with a calendar, in words an admin can act on; empty when it is usable. */
 export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
   const problems: CalendarProblem[] = [];
-  if (!isKnownTimeZone(cal.timeZone)) problems.push({ path: ['timeZone'], message: `Unknown time zone "${cal.timeZone}"` });
+  if (!isKnownTimeZone(cal.timeZone)) problems.push({ path: ['timeZone'], message: say('calendarZone', { zone: cal.timeZone }) });
 
   if (cal.weekly.length === 0) {
-    problems.push({ path: ['weekly'], message: 'The calendar has no opening hours: add at least one weekday interval.' });
+    problems.push({ path: ['weekly'], message: say('calendarNoHours') });
   }
   const usable: { day: number; start: number; end: number; text: string }[] = [];
   cal.weekly.forEach((hours, index) => {
@@ -60,20 +61,20 @@ export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
     const start = clockMinutes(hours.start, false);
     const end = clockMinutes(hours.end, true);
     if (start === null) {
-      problems.push({ path: ['weekly', index, 'start'], message: `${dayName} opening time "${hours.start}" must be HH:MM, from 00:00 to 23:59` });
+      problems.push({ path: ['weekly', index, 'start'], message: say('calendarOpening', { day: dayName, time: hours.start }) });
     }
     if (end === null) {
-      problems.push({ path: ['weekly', index, 'end'], message: `${dayName} closing time "${hours.end}" must be HH:MM, from 00:00 to 24:00` });
+      problems.push({ path: ['weekly', index, 'end'], message: say('calendarClosing', { day: dayName, time: hours.end }) });
     }
     if (start === null || end === null) return;
     if (start >= end) {
-      problems.push({ path: ['weekly', index, 'end'], message: `${dayName} ${hours.start}–${hours.end} must end after it starts` });
+      problems.push({ path: ['weekly', index, 'end'], message: say('calendarEndsFirst', { day: dayName, start: hours.start, end: hours.end }) });
       return;
     }
     const text = `${hours.start}–${hours.end}`;
     for (const other of usable) {
       if (other.day === hours.day && other.start < end && start < other.end) {
-        problems.push({ path: ['weekly', index], message: `${dayName} ${other.text} overlaps ${text}` });
+        problems.push({ path: ['weekly', index], message: say('calendarOverlap', { day: dayName, span: other.text, other: text }) });
       }
     }
     usable.push({ day: hours.day, start, end, text });
@@ -81,17 +82,17 @@ export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
 
   const { from, to } = cal.yearRange;
   if (from > to) {
-    problems.push({ path: ['yearRange'], message: `The calendar's years run from ${from} to ${to}: the first year must not be after the last` });
+    problems.push({ path: ['yearRange'], message: say('calendarYears', { from, to }) });
   }
   cal.holidays.forEach((holiday, index) => {
     const date = holidayDate(holiday.date);
     if (date === null) {
       problems.push({
         path: ['holidays', index, 'date'],
-        message: `Holiday date "${holiday.date}" must be YYYY-MM-DD (one day) or MM-DD (every year)`,
+        message: say('calendarHolidayDate', { date: holiday.date }),
       });
     } else if (date.year !== null && (date.year < from || date.year > to)) {
-      problems.push({ path: ['holidays', index, 'date'], message: `Holiday ${holiday.date} is outside the calendar's years ${from}–${to}` });
+      problems.push({ path: ['holidays', index, 'date'], message: say('calendarHolidayYears', { date: holiday.date, from, to }) });
     }
   });
   return problems;
