@@ -63,7 +63,7 @@ describe('Persian plurals, digits and isolation', () => {
     expect(issues.map((i) => sayFieldMessage(i.message))).toEqual([
       'این شماره‌ای کامل برای \u2068US\u2069 نیست. اگر از کشور دیگری است، کد کشور را (مانند +44) بیفزایید.',
       'نام سازمان را بنویسید.',
-      'بخش آموزشی به نشانی رایانامه نیاز دارد.',
+      'بخش آموزشی به نشانی ایمیل نیاز دارد.',
       'بخش آموزشی به شمارهٔ تلفن نیاز دارد.',
       // zod's own wording has no Persian sentence: the plain one.
       'این مقدار را بررسی کنید.',
