@@ -306,8 +306,13 @@ function organisationName(f: Faker, segment: Segment): string {
       return f.helpers.arrayElement([`${city} School District`, `University of ${city}`, `${city} Community College`, `${f.person.lastName()} Academy`]);
     case 'government':
       return f.helpers.arrayElement([`City of ${city}`, `${f.location.county()} Administration`, `${city} Department of Transportation`, `${f.location.state()} Revenue Agency`]);
-    case 'large_enterprise':
-      return `${f.company.name()} ${f.helpers.arrayElement(['Inc.', 'Group', 'Holdings', 'plc'])}`;
+    case 'large_enterprise': {
+      // Both drawn whatever the name, so every later draw (and so the demo desk) stays the same;
+      // a name that already ends in its form (Faker's "Douglas Inc") does not get a second.
+      const name = f.company.name();
+      const form = f.helpers.arrayElement(['Inc.', 'Group', 'Holdings', 'plc']);
+      return /\b(Inc|LLC|Group|Sons)\.?$/.test(name) ? name : `${name} ${form}`;
+    }
     default:
       return f.company.name();
   }
