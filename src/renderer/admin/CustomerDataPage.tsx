@@ -201,7 +201,7 @@ function MergeFix({ row }: { row: WorstRow }) {
                     {d.email}
                   </bdi>
                 ) : null,
-                d.reasons.map((r) => t(`duplicates.reason.${r}`)).join(', '),
+                ...d.reasons.map((r) => t(`duplicates.reason.${r}`)),
               ]
                 .filter(Boolean)
                 .flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}
