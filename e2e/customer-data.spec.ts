@@ -36,6 +36,60 @@ test('a supervisor finds the worst records and goes straight to the fix', async 
   void app;
 });
 
+test('"merge a duplicate" opens the merge of that record with its duplicate, and merges them', async ({ page }) => {
+  await signInAs(page, 'Grace Chen');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  const worst = page.getByTestId('worst-records');
+  const fix = worst.getByRole('link', { name: en['quality.fix.mergeDuplicate'] });
+  await expect(fix.first()).toBeVisible();
+  const row = worst.getByRole('row').filter({ has: page.getByRole('link', { name: en['quality.fix.mergeDuplicate'] }) }).first();
+  const record = row.getByRole('link').first();
+  const name = (await record.textContent()) ?? '';
+  const id = decodeURIComponent(/#\/customer\/([^?]+)/.exec((await record.getAttribute('href')) ?? '')![1]!);
+  // The badge says whom it merges with, and goes there: this record kept, its duplicate merged in.
+  const badge = row.getByRole('link', { name: en['quality.fix.mergeDuplicate'] });
+  const other = (await badge.getAttribute('title'))!.replace(en['quality.mergeWith'].replace('{name}', ''), '');
+  await badge.click();
+  await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(new RegExp(`^#/merge/${id}/[0-9a-f-]{36}$`));
+  const fields = page.getByTestId('merge-fields');
+  await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', name) })).toBeVisible();
+  await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', other) })).toBeVisible();
+  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  await expect(page.getByText(en['merge.done'].replace('{name}', other))).toBeVisible();
+  await new CustomerView(page).expectCustomer(name);
+});
+
+test('"merge a duplicate" of a record with several likely duplicates asks which, then opens that merge', async ({ page }) => {
+  await signInAs(page, 'Grace Chen');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  const worst = page.getByTestId('worst-records');
+  const fix = worst.getByRole('button', { name: en['quality.fix.mergeDuplicate'] });
+  await expect(fix.first()).toBeVisible();
+  const row = worst.getByRole('row').filter({ has: page.getByRole('button', { name: en['quality.fix.mergeDuplicate'] }) }).first();
+  const record = row.getByRole('link').first();
+  const name = (await record.textContent()) ?? '';
+  const id = decodeURIComponent(/#\/customer\/([^?]+)/.exec((await record.getAttribute('href')) ?? '')![1]!);
+  await row.getByRole('button', { name: en['quality.fix.mergeDuplicate'] }).click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toContainText(en['quality.chooseDuplicate'].replace('{name}', name));
+  const choices = menu.getByRole('menuitem');
+  expect(await choices.count()).toBeGreaterThanOrEqual(2);
+  const second = choices.nth(1);
+  const other = (await second.locator('p').first().textContent()) ?? '';
+  const otherId = decodeURIComponent(/#\/merge\/[^/]+\/(.+)$/.exec((await second.getAttribute('href')) ?? '')![1]!);
+  if (shot) {
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${shot}/quality-duplicates-light-1400.png` });
+  }
+  await second.click();
+  await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#/merge/${id}/${otherId}`);
+  const fields = page.getByTestId('merge-fields');
+  await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', name) })).toBeVisible();
+  await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', other) })).toBeVisible();
+});
+
 test('the audit log shows who opened whose record and why', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('HX4P9R2');

@@ -63,13 +63,35 @@ test('in Persian, candidates found by a shared phone or email say so in Persian,
   ] as const) {
     await field.fill(query);
     await field.press('Enter');
-    const rows = page.getByRole('row').filter({ hasText: fa[`matchedBy.${value}`] });
+    const rows = page.getByRole('row').filter({ has: page.getByTestId('candidate-contact') }).filter({ hasText: fa[`matchedBy.${value}`] });
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     // The desk's English ("Phone +1…") is said with the reader's words; the value, isolated, keeps its order.
-    const detail = rows.first().getByRole('cell').last().locator('bdi').first();
-    await expect(detail).toHaveText(fa[key].replace(`{${value}}`, `\u2068${query}\u2069`));
+    const detail = rows.first().getByTestId('matched-detail').locator('bdi').first();
+    await expect(detail).toHaveText(fa[key].replace(`{${value}}`, `\u2068${value === 'phone' ? '+1 415 555 9792' : query}\u2069`));
     await expect(rows.first()).not.toContainText(value === 'phone' ? 'Phone' : 'Email');
+    // Each candidate's own phone, as the 360° view shows it, left to right.
+    const phone = rows.first().getByTestId('candidate-contact').locator('bdi[dir="ltr"]').first();
+    await expect(phone).toHaveText(/^\+\d{1,3}( \d+)+$/);
   }
+});
+
+test('customers sharing an email are told apart: phone, systems and last contact on every row', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('parisa.ahmadi@example.com');
+  const rows = page.getByRole('row').filter({ has: page.getByTestId('candidate-contact') }).filter({ hasText: en['matchedBy.email'] });
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+  const seen = new Set<string>();
+  for (const row of await rows.all()) {
+    const contact = row.getByTestId('candidate-contact');
+    // A phone as the 360° view shows it (+1 303 555 5726), never raw E.164 (+13035555726).
+    await expect(contact.locator('bdi[dir="ltr"]').first()).toHaveText(/^\+\d{1,3}( \d+)+$/);
+    await expect(contact).toContainText('parisa.ahmadi@example.com');
+    await expect(row.getByTestId('candidate-systems')).toHaveText(/^\d+$/);
+    await expect(row.getByTestId('candidate-last-contact')).not.toBeEmpty();
+    seen.add([await row.getByRole('button').textContent(), await contact.textContent(), await row.getByTestId('candidate-systems').textContent(), await row.getByTestId('candidate-last-contact').textContent()].join('|'));
+  }
+  expect(seen.size).toBe(await rows.count());
+  await expect(page.getByRole('table')).not.toContainText(/\+\d{8,}/);
 });
 
 test('a malformed query gets its message and keeps the text', async ({ page }) => {

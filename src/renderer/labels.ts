@@ -1,6 +1,7 @@
 import type { Candidate, TimelineEntry } from '../shared/api';
 import type { Channel, EscalationReason, Priority, ResolutionCode, Role, Segment, ServiceLevel, Tier, User } from '../shared/domain';
 import { readInteractionLine } from '../shared/interactionText';
+import { formatPhone } from '../shared/phone';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
 import { currentLanguage, t } from './i18n';
 import { en } from './i18n/en';
@@ -19,7 +20,12 @@ export const reasonLabel = (r: EscalationReason): string => t(`reason.${r}`);
 export const resolutionLabel = (c: ResolutionCode): string => t(`resolution.${c}`);
 export const matchLabel = (m: Candidate['matchedBy']): string => t(`matchedBy.${m}`);
 /** What a lookup candidate matched, in the reader's words: the desk's values in this language's sentence. */
-export const candidateDetail = (c: Candidate): string => (c.params && c.matchedBy !== 'name' ? t(`candidates.detail.${c.matchedBy}`, c.params) : c.detail);
+export const candidateDetail = (c: Candidate): string => (c.params && c.matchedBy !== 'name' ? t(`candidates.detail.${c.matchedBy}`, c.matchedBy === 'phone' && c.params.phone ? { ...c.params, phone: formatPhone(c.params.phone) } : c.params) : c.detail);
+/**
+ * What matched, for a list that shows each candidate's phone and email beside it: nothing
+ * more for a name (the detail of a name match is only its phone and email).
+ */
+export const matchedWhat = (c: Candidate): string => (c.matchedBy === 'name' ? '' : candidateDetail(c));
 export const slaTargetLabel = (target: SlaTargetName): string => t(`slaTarget.${target}`);
 export const directionLabel = (d: 'inbound' | 'outbound' | 'internal'): string => t(`interaction.${d}`);
 

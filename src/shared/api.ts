@@ -135,6 +135,15 @@ export const candidateSchema = z.object({
    * number and subject. Absent for a name, whose detail is only the phone and email.
    */
   params: z.record(z.string(), z.string()).optional(),
+  /**
+   * What tells one candidate from another when they matched the same way (five customers of
+   * one email): their own phone (E.164) and email, how many systems they own, and when they
+   * were last in contact (null: never).
+   */
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  systems: z.number().int().nonnegative(),
+  lastContactAt: z.number().nullable(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 

@@ -140,7 +140,8 @@ export const qualityOverviewSchema = z.object({
   }),
   /** Per UTC day of the last 14: records created, changed and confirmed. */
   trend: z.array(z.object({ day: z.number().int(), created: z.number().int(), changed: z.number().int(), confirmed: z.number().int() })),
-  worst: z.array(z.object({ customerId: idSchema, name: z.string(), segment: segmentSchema, quality: qualitySchema })),
+  /** Each with its likely duplicates, best first (empty for none): the "merge a duplicate" fix merges with one of them. */
+  worst: z.array(z.object({ customerId: idSchema, name: z.string(), segment: segmentSchema, quality: qualitySchema, duplicates: z.array(duplicateCandidateSchema) })),
 });
 export type QualityOverview = z.infer<typeof qualityOverviewSchema>;
 

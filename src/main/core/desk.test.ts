@@ -55,6 +55,32 @@ describe('looking a caller up', () => {
     if (r.kind === 'candidates') expect(r.candidates.map((c) => c.customerName).sort()).toEqual(SHOWCASE.jordans);
   });
 
+  it('tells candidates of one email apart: each with its own phone, systems and last contact', async () => {
+    const { as, desk } = await open();
+    const shared = desk.db.sqlite
+      .prepare(`select email from customers where email is not null and erased_at is null and segment = 'small_business' group by email having count(*) >= 2 order by count(*) desc limit 1`)
+      .pluck()
+      .get() as string | undefined;
+    if (!shared) throw new Error('the demo data has no email shared by small-business customers');
+    const r = await (await as('Ava Martin')).call('lookup.search', { query: shared });
+    if (r.kind !== 'candidates') throw new Error(`expected candidates for ${shared}, got ${r.kind}`);
+    const facts = desk.db.sqlite.prepare(
+      `select c.phone, c.email, (select count(*) from assets a where a.customer_id = c.id) as systems,
+              (select max(at) from (select at from interactions where customer_id = c.id union all select at from interactions_pending where customer_id = c.id)) as last
+         from customers c where c.id = ?`,
+    );
+    for (const c of r.candidates) {
+      const want = facts.get(c.customerId) as { phone: string | null; email: string | null; systems: number; last: number | null };
+      expect([c.phone, c.email, c.systems, c.lastContactAt]).toEqual([want.phone, want.email, want.systems, want.last]);
+    }
+    // What a name match has said all along (phone and email), and more, for every way of matching.
+    expect(r.candidates.some((c) => c.phone !== null)).toBe(true);
+    expect(r.candidates.some((c) => c.systems > 0)).toBe(true);
+    expect(r.candidates.some((c) => c.lastContactAt !== null)).toBe(true);
+    const told = new Set(r.candidates.map((c) => JSON.stringify([c.customerName, c.phone, c.systems, c.lastContactAt])));
+    expect(told.size).toBe(r.candidates.length);
+  });
+
   it('says what a tag looks like when the input is malformed', async () => {
     const { as } = await open();
     const r = await (await as('Ava Martin')).call('lookup.search', { query: '12AB' });

@@ -77,6 +77,19 @@ export function lookupQueries(k: Kysely<Database>) {
       .where('name_key', '<', param<string>())
       .orderBy('name_key')
       .limit(NAME_CANDIDATES),
+    // A candidate on the list, told apart from the others: their own phone and email, how
+    // many systems they own, their latest contact (a staged one too). Only when several are
+    // listed, never on the way to the one customer's 360° view; each part an index search.
+    candidateFacts: k
+      .selectFrom('customers as c')
+      .select((eb) => [
+        'c.phone',
+        'c.email',
+        eb.selectFrom('assets as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.customer_id', '=', 'c.id').as('systems'),
+        eb.selectFrom('interactions as i').select((i) => i.fn.max('i.at').as('at')).whereRef('i.customer_id', '=', 'c.id').as('last_at'),
+        eb.selectFrom('interactions_pending as s').select((i) => i.fn.max('s.at').as('at')).whereRef('s.customer_id', '=', 'c.id').as('staged_at'),
+      ])
+      .where('c.id', '=', param<string>()),
     ticketByNumber: k
       .selectFrom('tickets as t')
       .innerJoin('customers as c', 'c.id', 't.customer_id')
@@ -94,8 +107,16 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const customersByEmail = db.prepare<Who, [string, string]>(q.customersByEmail);
   const customersByName = db.prepare<WhoWithContact, [string, string]>(q.customersByName);
   const ticketByNumber = db.prepare<{ customer_id: string; name: string; segment: string; asset_id: string | null; subject: string }, [number]>(q.ticketByNumber);
+  const candidateFacts = db.prepare<{ phone: string | null; email: string | null; systems: number | null; last_at: number | null; staged_at: number | null }, [string]>(q.candidateFacts);
+  /** What was matched; what tells the customers apart is added once several are listed. */
+  type Found = Omit<Candidate, 'phone' | 'email' | 'systems' | 'lastContactAt'>;
+  const withFacts = (c: Found): Candidate => {
+    const f = candidateFacts.get(c.customerId);
+    const last = Math.max(f?.last_at ?? -Infinity, f?.staged_at ?? -Infinity);
+    return { ...c, phone: f?.phone ?? null, email: f?.email ?? null, systems: f?.systems ?? 0, lastContactAt: Number.isFinite(last) ? last : null };
+  };
 
-  const byTag = (tag: string, matchedBy: 'tag' | 'express'): Candidate[] => {
+  const byTag = (tag: string, matchedBy: 'tag' | 'express'): Found[] => {
     const a = assetByTag.get(tag);
     if (!a) return [];
     const code = tagToExpressCode(a.service_tag);
@@ -103,14 +124,14 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const params: Record<string, string> = matchedBy === 'tag' ? { tag: a.service_tag, model: a.model } : { code, tag: a.service_tag, model: a.model };
     return [{ customerId: a.customer_id, customerName: a.name, segment: a.segment as Segment, matchedBy, assetId: a.id, detail, params }];
   };
-  const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Candidate[] =>
+  const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Found[] =>
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
   return function search(query: string, now: number): LookupResult {
     const q = readQuery(query);
     if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}`, key: 'empty' };
     const compact = cleanTagInput(q);
-    const candidates: Candidate[] = [];
+    const candidates: Found[] = [];
     const tried: string[] = [];
 
     const ticketNo = parseTicketNumber(q);
@@ -184,11 +205,11 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       const v = view(only.customerId, only.assetId, now);
       if (v) return { kind: 'match', matchedBy: only.matchedBy, view: v };
     }
-    return { kind: 'candidates', candidates: unique };
+    return { kind: 'candidates', candidates: unique.map(withFacts) };
   };
 }
 
-function dedupe(cs: Candidate[]): Candidate[] {
+function dedupe<C extends Pick<Candidate, 'customerId' | 'assetId' | 'matchedBy'>>(cs: C[]): C[] {
   const seen = new Set<string>();
   return cs.filter((c) => {
     const key = `${c.customerId}/${c.assetId ?? ''}/${c.matchedBy}`;

@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Box, Button, Group, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
@@ -7,10 +7,11 @@ import { client } from '../client';
 import { mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
-import { CustomerFinder, CustomerLine } from '../customer/CustomerFinder';
+import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
 import { segmentLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
-import { customerHref } from '../route';
+import { customerHref, hrefOf } from '../route';
+import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
 import type { Segment } from '../../shared/domain';
@@ -144,11 +145,15 @@ function QualityPanel() {
                   <Table.Td>{segmentLabel(w.segment)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      {w.quality.fixes.map((f) => (
-                        <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
-                          {t(FIX_KEYS[f])}
-                        </Badge>
-                      ))}
+                      {w.quality.fixes.map((f) =>
+                        f === 'mergeDuplicate' && w.duplicates.length > 0 ? (
+                          <MergeFix key={f} row={w} />
+                        ) : (
+                          <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
+                            {t(FIX_KEYS[f])}
+                          </Badge>
+                        ),
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -158,6 +163,53 @@ function QualityPanel() {
         </Table.ScrollContainer>
       </Section>
     </Stack>
+  );
+}
+
+type WorstRow = QualityOverview['worst'][number];
+
+/**
+ * "Merge a duplicate": straight to the merge of this record with its likely duplicate (this
+ * record kept, the other merged in); with several, a menu of them to choose from first.
+ */
+function MergeFix({ row }: { row: WorstRow }) {
+  const mergeHref = (mergedId: string) => hrefOf({ name: 'merge', survivorId: row.customerId, mergedId });
+  const only = row.duplicates.length === 1 ? row.duplicates[0]! : null;
+  const badge = (props: object) => (
+    <Badge size="sm" variant="outline" color="orange" tt="none" style={{ cursor: 'pointer' }} {...props}>
+      {t('quality.fix.mergeDuplicate')}
+    </Badge>
+  );
+  if (only) return badge({ component: 'a', href: mergeHref(only.customerId), title: t('quality.mergeWith', { name: only.name }) });
+  return (
+    <Menu position="bottom-start" withinPortal shadow="md" width={340}>
+      <Menu.Target>{badge({ component: 'button', type: 'button', 'aria-haspopup': 'menu' })}</Menu.Target>
+      <Menu.Dropdown data-testid="duplicate-choices">
+        <Menu.Label>
+          <KeptWhole k="quality.chooseDuplicate" vars={{ name: row.name }} />
+        </Menu.Label>
+        {row.duplicates.map((d) => (
+          <Menu.Item key={d.customerId} component="a" href={mergeHref(d.customerId)}>
+            <Text size="sm" fw={600}>
+              <bdi>{d.name}</bdi>
+            </Text>
+            <Text size="xs" c="dimmed">
+              {[
+                d.phone ? <Phone key="p" e164={d.phone} /> : null,
+                d.email ? (
+                  <bdi key="e" dir="ltr">
+                    {d.email}
+                  </bdi>
+                ) : null,
+                ...d.reasons.map((r) => t(`duplicates.reason.${r}`)),
+              ]
+                .filter(Boolean)
+                .flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}
+            </Text>
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

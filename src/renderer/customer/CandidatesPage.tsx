@@ -3,8 +3,9 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { SegmentBadge } from '../badges';
 import { useCall } from '../backend';
-import { t, tc } from '../i18n';
-import { candidateDetail, matchLabel } from '../labels';
+import { formatDate, formatNumber, t, tc } from '../i18n';
+import { matchedWhat, matchLabel } from '../labels';
+import { Phone } from './CustomerFinder';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './CandidatesPage.module.css';
@@ -30,14 +31,16 @@ export function CandidatesPage({ query }: { query: string }) {
       )}
       {data?.kind === 'candidates' && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={560} type="native">
+          <Table.ScrollContainer minWidth={760} type="native">
             <Table verticalSpacing={10} highlightOnHover className={classes.table}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('candidates.col.customer')}</Table.Th>
                   <Table.Th>{t('candidates.col.segment')}</Table.Th>
                   <Table.Th>{t('candidates.col.matchedBy')}</Table.Th>
-                  <Table.Th>{t('candidates.col.detail')}</Table.Th>
+                  <Table.Th>{t('candidates.col.contact')}</Table.Th>
+                  <Table.Th>{t('candidates.col.systems')}</Table.Th>
+                  <Table.Th>{t('candidates.col.lastContact')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -61,10 +64,24 @@ export function CandidatesPage({ query }: { query: string }) {
                       <Badge variant="light" color="gray" tt="none" size="sm">
                         {matchLabel(c.matchedBy)}
                       </Badge>
+                      {matchedWhat(c) && (
+                        <Text size="xs" c="dimmed" mt={2} data-testid="matched-detail">
+                          <bdi>{matchedWhat(c)}</bdi>
+                        </Text>
+                      )}
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        <bdi>{candidateDetail(c)}</bdi>
+                    <Table.Td data-testid="candidate-contact">
+                      <Text size="sm">{c.phone ? <Phone e164={c.phone} /> : <Text span size="sm" c="dimmed">{t('customer.noPhone')}</Text>}</Text>
+                      <Text size="xs" c="dimmed">
+                        {c.email ? <bdi dir="ltr">{c.email}</bdi> : t('customer.noEmail')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td data-testid="candidate-systems">
+                      <Text size="sm">{formatNumber(c.systems)}</Text>
+                    </Table.Td>
+                    <Table.Td data-testid="candidate-last-contact">
+                      <Text size="sm" c={c.lastContactAt === null ? 'dimmed' : undefined}>
+                        {c.lastContactAt === null ? t('candidates.neverContacted') : formatDate(c.lastContactAt)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>

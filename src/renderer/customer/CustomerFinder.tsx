@@ -1,10 +1,10 @@
 import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { call, problemOf } from '../backend';
-import { t } from '../i18n';
-import { candidateDetail, lookupMessage, segmentLabel } from '../labels';
+import { formatDate, t, tc } from '../i18n';
+import { formatPhone, lookupMessage, matchedWhat, segmentLabel } from '../labels';
 
 // Finding a customer inside a form, the way the lookup finds one (name, phone, email, service
 // tag, Express Service Code, ticket number), then choosing among the people it found: the new
@@ -15,7 +15,40 @@ export function choicesOf(r: LookupResult): Candidate[] {
   if (r.kind === 'candidates') return r.candidates;
   if (r.kind !== 'match') return [];
   const c = r.view.customer;
-  return [{ customerId: c.id, customerName: c.name, segment: c.segment, matchedBy: r.matchedBy, assetId: null, detail: [c.phone, c.email].filter(Boolean).join(' · ') }];
+  const v = r.view;
+  return [
+    {
+      customerId: c.id,
+      customerName: c.name,
+      segment: c.segment,
+      matchedBy: r.matchedBy,
+      assetId: null,
+      // Its phone and email are shown as facts (CandidateFacts); nothing else was matched.
+      detail: '',
+      phone: c.phone,
+      email: c.email,
+      systems: v.assets.length,
+      lastContactAt: v.interactions[0]?.at ?? null,
+    },
+  ];
+}
+
+/** A phone as it is read (+1 303 555 5726), left to right in a right-to-left page too. */
+export function Phone({ e164 }: { e164: string }) {
+  return <bdi dir="ltr">{formatPhone(e164)}</bdi>;
+}
+
+/**
+ * What tells one candidate from another that matched the same way: their phone and email,
+ * how many systems they own, and when they were last in contact; each piece isolated.
+ */
+export function CandidateFacts({ c }: { c: Candidate }) {
+  const parts: ReactNode[] = [];
+  if (c.phone) parts.push(<Phone key="phone" e164={c.phone} />);
+  if (c.email) parts.push(<bdi key="email" dir="ltr">{c.email}</bdi>);
+  parts.push(<Fragment key="systems">{tc('candidates.systems', c.systems)}</Fragment>);
+  parts.push(<Fragment key="last">{c.lastContactAt === null ? t('candidates.neverContacted') : t('candidates.lastContact', { date: formatDate(c.lastContactAt) })}</Fragment>);
+  return <>{parts.flatMap((p, i) => (i === 0 ? [p] : [<Fragment key={`sep${i}`}>{' · '}</Fragment>, p]))}</>;
 }
 
 /** A customer as one line: the name and the contact details each isolated, so a Latin name or a phone keeps its order in a right-to-left page. */
@@ -108,7 +141,13 @@ export function CustomerFinder({
         <Radio.Group value={chosen} onChange={(v) => onChoose(v, found.find((c) => c.customerId === v) ?? null)} label={chooseLabel}>
           <Stack gap={4} mt={4}>
             {found.map((c) => (
-              <Radio key={c.customerId} value={c.customerId} label={<CustomerLine name={c.customerName} segment={c.segment} detail={candidateDetail(c)} />} />
+              <Radio
+                key={c.customerId}
+                value={c.customerId}
+                label={<CustomerLine name={c.customerName} segment={c.segment} detail={matchedWhat(c)} />}
+                description={<CandidateFacts c={c} />}
+                data-testid="finder-choice"
+              />
             ))}
           </Stack>
         </Radio.Group>

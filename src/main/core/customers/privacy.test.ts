@@ -125,4 +125,17 @@ describe('data quality', () => {
     expect(q.trend.at(-1)!.created).toBeGreaterThanOrEqual(1);
     expect((await ava.raw('quality.overview', {})).ok).toBe(false);
   });
+
+  it('names the likely duplicates of a record whose fix is to merge one, so the fix can open that merge', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const person = { kind: 'person', segment: 'home', serviceLevel: 'basic', email: 'twice@example.com' } as const;
+    const first = await ava.call('customers.create', { customer: { ...person, name: 'Twice Typed' }, asset: null });
+    const second = await ava.call('customers.create', { customer: { ...person, name: 'Twice Typed Again' }, asset: null });
+    const q = await (await as('Grace Chen')).call('quality.overview', { limit: 50 });
+    const row = q.worst.find((w) => w.customerId === first.customerId);
+    expect(row?.quality.fixes).toContain('mergeDuplicate');
+    expect(row?.duplicates.map((d) => [d.customerId, d.reasons.includes('email')])).toEqual([[second.customerId, true]]);
+    for (const w of q.worst) expect(w.duplicates.length > 0).toBe(w.quality.fixes.includes('mergeDuplicate'));
+  });
 });

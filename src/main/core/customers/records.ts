@@ -511,21 +511,25 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       )
       .all(staleBefore, limit * 3) as CustomerRow[];
     const worst = suspects
-      .map((c) => ({
-        customerId: c.id,
-        name: c.name,
-        segment: c.segment as Segment,
-        quality: scoreQuality({
-          kind: c.kind as CustomerFields['kind'],
-          email: c.email,
-          phone: c.phone,
-          country: countryFor(c),
-          contacts: contactsOf.all(c.id).length,
-          duplicates: duplicatesOf(c).length,
-          confirmedAt: c.confirmed_at ?? c.created_at,
-          now,
-        }),
-      }))
+      .map((c) => {
+        const duplicates = duplicatesOf(c);
+        return {
+          customerId: c.id,
+          name: c.name,
+          segment: c.segment as Segment,
+          quality: scoreQuality({
+            kind: c.kind as CustomerFields['kind'],
+            email: c.email,
+            phone: c.phone,
+            country: countryFor(c),
+            contacts: contactsOf.all(c.id).length,
+            duplicates: duplicates.length,
+            confirmedAt: c.confirmed_at ?? c.created_at,
+            now,
+          }),
+          duplicates,
+        };
+      })
       .sort((a, b) => a.quality.score - b.quality.score)
       .slice(0, limit);
     return { now, counts, trend, worst };
