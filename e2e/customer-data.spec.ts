@@ -115,6 +115,11 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   const log = page.getByTestId('audit-log');
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
+  // The tab is in the address: a reload comes back to the audit log, not to data quality.
+  await expect(page).toHaveURL(/#\/admin\/quality\?tab=audit$/);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: en['data.tabAudit'] })).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 });
+  await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).first()).toBeVisible();
 });
 
 test('an admin erases a caller on request from their record: personal details go, the tickets stay', async ({ page }) => {

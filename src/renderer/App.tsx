@@ -64,7 +64,7 @@ function Page({ route }: { route: Route }) {
     case 'merge':
       return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
     case 'dataQuality':
-      return <CustomerDataPage key={route.privacyFor ?? ''} privacyFor={route.privacyFor ?? null} />;
+      return <CustomerDataPage key={route.privacyFor ?? ''} tab={route.tab ?? null} privacyFor={route.privacyFor ?? null} />;
     case 'conflicts':
       return <ConflictsPage />;
     case 'notFound':

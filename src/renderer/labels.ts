@@ -109,3 +109,11 @@ export function lookupMessage(result: { message: string; key?: string | undefine
   if (currentLanguage() === 'en' || !key || !Object.hasOwn(en, key)) return result.message;
   return t(key as keyof typeof en, result.params);
 }
+
+/** A count's share of all, in whole percent; a count that is not none is never "0 %", nor one short of all "100 %". */
+export function shareOfAll(value: number, total: number): string {
+  const share = Math.round((100 * value) / total);
+  if (value > 0 && share === 0) return t('data.shareUnder');
+  if (value < total && share === 100) return t('data.shareAlmost');
+  return t('data.share', { share });
+}

@@ -47,10 +47,15 @@ export type Route =
   | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
   | { name: 'register'; query: string }
   | { name: 'merge'; survivorId: string; mergedId: string }
-  /** Customer data; `privacyFor`: the customer whose export or erasure an admin is asked for. */
-  | { name: 'dataQuality'; privacyFor?: string | null }
+  /** Customer data; `tab`: the tab shown; `privacyFor`: the customer whose export or erasure an admin is asked for. */
+  | { name: 'dataQuality'; tab?: DataTab | null; privacyFor?: string | null }
   | { name: 'conflicts' }
   | { name: 'notFound'; path: string };
+
+/** The tabs of Customer data, each its own address so a reload or a link keeps it. */
+export const DATA_TABS = ['quality', 'audit', 'import', 'privacy'] as const;
+export type DataTab = (typeof DATA_TABS)[number];
+const dataTabOf = (value: string | null): DataTab | null => DATA_TABS.find((tab) => tab === value) ?? null;
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -62,7 +67,7 @@ export function parseHash(hash: string): Route {
   if (head === 'ticket' && a) return { name: 'ticket', ticketId: a };
   if (head === 'customer' && a === 'new') return { name: 'register', query: query.get('q') ?? '' };
   if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
-  if (head === 'admin' && a === 'quality') return { name: 'dataQuality', privacyFor: query.get('privacy') };
+  if (head === 'admin' && a === 'quality') return { name: 'dataQuality', tab: dataTabOf(query.get('tab')), privacyFor: query.get('privacy') };
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
@@ -142,8 +147,10 @@ export function hrefOf(route: Route): string {
       return `#/customer/new${route.query ? `?${new URLSearchParams({ q: route.query }).toString()}` : ''}`;
     case 'merge':
       return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}`;
-    case 'dataQuality':
-      return route.privacyFor ? `#/admin/quality?${new URLSearchParams({ privacy: route.privacyFor }).toString()}` : '#/admin/quality';
+    case 'dataQuality': {
+      const query = new URLSearchParams({ ...(route.tab && route.tab !== 'quality' ? { tab: route.tab } : {}), ...(route.privacyFor ? { privacy: route.privacyFor } : {}) }).toString();
+      return query ? `#/admin/quality?${query}` : '#/admin/quality';
+    }
     case 'conflicts':
       return '#/sync/conflicts';
     case 'notFound':

@@ -8,9 +8,9 @@ import { mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
-import { segmentLabel } from '../labels';
+import { segmentLabel, shareOfAll } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
-import { customerHref, hrefOf } from '../route';
+import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
@@ -20,16 +20,25 @@ import type { Segment } from '../../shared/domain';
 // worst first, each a click from its fix), who opened whose record, imports from the desk
 // used before, and how long interactions are kept.
 
-export function CustomerDataPage({ privacyFor = null }: { privacyFor?: string | null }) {
+export function CustomerDataPage({ tab = null, privacyFor = null }: { tab?: DataTab | null; privacyFor?: string | null }) {
   const { user } = useSession();
   const admin = administers(user);
+  // The tab is in the address (a reload or a shared link keeps it); a supervisor sees data quality only.
+  const shown: DataTab = admin ? (tab ?? (privacyFor ? 'privacy' : 'quality')) : 'quality';
   if (!seesBoard(user)) {
     return <ProblemAlert title={t('data.forbiddenTitle')} problem={{ code: 'forbidden', message: t('data.forbidden'), issues: [] }} />;
   }
   return (
     <Stack gap="md">
       <PageHeader title={t('data.title')} description={t('data.lead')} />
-      <Tabs defaultValue={privacyFor && admin ? 'privacy' : 'quality'} keepMounted={false}>
+      <Tabs
+        value={shown}
+        onChange={(value) => {
+          const next = DATA_TABS.find((d) => d === value);
+          if (next) navigate({ name: 'dataQuality', tab: next, privacyFor: next === 'privacy' ? privacyFor : null }, { replace: true });
+        }}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="quality">{t('data.tabQuality')}</Tabs.Tab>
           {admin && <Tabs.Tab value="audit">{t('data.tabAudit')}</Tabs.Tab>}
@@ -68,7 +77,7 @@ function Stat({ label, value, total }: { label: string; value: number; total?: n
       </Text>
       {total !== undefined && total > 0 && (
         <Text size="xs" c="dimmed">
-          {t('data.share', { share: Math.round((100 * value) / total) })}
+          {shareOfAll(value, total)}
         </Text>
       )}
     </Paper>

@@ -1127,6 +1127,8 @@ export const en = {
   'data.noPhone': 'Without phone',
   'data.stale': 'Not confirmed in a year',
   'data.erased': 'Erased on request',
+  'data.shareUnder': 'under 1 % of all',
+  'data.shareAlmost': 'over 99 % of all',
   'data.share': '{share} % of all',
   'data.trend': 'Record changes, last 14 days',
   'data.trendLabel': 'Records created, changed and confirmed per day over the last 14 days',

@@ -1109,6 +1109,8 @@ export const fa: Messages = {
   'data.noPhone': 'بدون تلفن',
   'data.stale': 'در یک سال گذشته تأیید نشده',
   'data.erased': 'پاک‌شده بنا به درخواست',
+  'data.shareUnder': 'کمتر از ۱ ٪ از کل',
+  'data.shareAlmost': 'بیش از ۹۹ ٪ از کل',
   'data.share': '{share} ٪ از کل',
   'data.trend': 'تغییرات سابقه‌ها، ۱۴ روز گذشته',
   'data.trendLabel': 'سابقه‌های ایجادشده، تغییریافته و تأییدشده در هر روز طی ۱۴ روز گذشته',
