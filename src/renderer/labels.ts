@@ -1,5 +1,5 @@
 import type { Candidate, TimelineEntry } from '../shared/api';
-import type { Channel, EscalationReason, Priority, ResolutionCode, Role, Segment, ServiceLevel, Tier, User } from '../shared/domain';
+import { importSourceOf, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Role, type Segment, type ServiceLevel, type Tier, type User } from '../shared/domain';
 import { readInteractionLine } from '../shared/interactionText';
 import { formatPhone } from '../shared/phone';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
@@ -116,4 +116,10 @@ export function shareOfAll(value: number, total: number): string {
   if (value > 0 && share === 0) return t('data.shareUnder');
   if (value < total && share === 100) return t('data.shareAlmost');
   return t('data.share', { share });
+}
+
+/** A person's name as stored; an import's account ("Import from csv") in the reader's words. */
+export function personName(name: string): string {
+  const source = importSourceOf(name);
+  return source ? t('people.importAccount', { source: t(`data.source.${source}`) }) : name;
 }

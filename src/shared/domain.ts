@@ -90,3 +90,11 @@ export function parseTicketNumber(input: string): number | null {
   const m = /^(?:t-?|#)0*(\d{1,9})$/i.exec(input.trim());
   return m ? Number(m[1]) : null;
 }
+
+/** Where an import came from; each has a desk account its records and tickets are made by. */
+export const IMPORT_SOURCES = ['zendesk', 'freshdesk', 'csv'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+/** The name of the account an import acts as ("Import from csv"), as the desk stores it. */
+export const importAccountName = (source: ImportSource): string => `Import from ${source}`;
+/** The source of an import's account, from its stored name; null for a person. */
+export const importSourceOf = (name: string): ImportSource | null => IMPORT_SOURCES.find((s) => importAccountName(s) === name) ?? null;

@@ -90,6 +90,15 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
     expect(nothing.stderr).toContain('lookup needs something to look for');
   });
 
+  it('lists several candidates with what tells them apart: phone as written, email, systems, last contact', async () => {
+    const found = await tagdesk('lookup', 'Jordan', '--data', dataDir);
+    expect(found.status).toBe(0);
+    expect(found.stdout).toMatch(/^2 possible customers:\n/);
+    expect(found.stdout).toMatch(/ {2}Jordan Lee {2}\(home\) {2}name: \+1 303 555 0100 · jordan\.lee@example\.com\n {6}\d+ systems · last contact (\d{4}-\d{2}-\d{2}|never)\n/);
+    expect(found.stdout).toMatch(/ {2}Jordan Patel {2}\(home\) {2}name: \+1 303 555 0101 · jordan\.patel@example\.com\n {6}\d+ systems · last contact/);
+    expect(found.stdout).not.toMatch(/\+1303/);
+  });
+
   it('says so when nothing matches, and exits 1', async () => {
     const none = await tagdesk('lookup', 'qqqq-nobody-zzzz@nowhere.invalid', '--data', dataDir);
     expect(none.status).toBe(1);

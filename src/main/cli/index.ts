@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { api, ApiError, LOOKUP_MAX, type Candidate, type CustomerView, type LookupResult, type Method, type Push, type QueueSummary } from '../../shared/api';
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { productName } from '../../shared/domain';
+import { formatPhone } from '../../shared/phone';
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
@@ -373,7 +374,7 @@ function printView(view: CustomerView, matchedBy: string): void {
   const c = view.customer;
   console.log(tr('lookup.match', { name: c.name, segment: word('segment', c.segment), level: word('level', c.serviceLevel), matchedBy: word('matchedBy', matchedBy) }));
   if (c.email) console.log(tr('lookup.email', { email: c.email }));
-  if (c.phone) console.log(tr('lookup.phone', { phone: c.phone }));
+  if (c.phone) console.log(tr('lookup.phone', { phone: formatPhone(c.phone) }));
   if (view.assets.length > 0) {
     console.log(tr('lookup.systems'));
     for (const a of view.assets) {
@@ -391,13 +392,26 @@ function printView(view: CustomerView, matchedBy: string): void {
 
 function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>): void {
   console.log(tr('lookup.candidates', { count: result.candidates.length }));
-  for (const c of result.candidates) console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: detailOf(c) }));
+  for (const c of result.candidates) {
+    console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: detailOf(c) }));
+    // What tells candidates apart (five customers of one email): their own phone and email
+    // (a name's match already says both), systems, last contact.
+    const facts = {
+      phone: c.phone ? formatPhone(c.phone) : tr('lookup.none'),
+      email: c.email ?? tr('lookup.none'),
+      systems: cliNumber(language, c.systems),
+      last: c.lastContactAt === null ? tr('lookup.never') : day(c.lastContactAt),
+    };
+    console.log(tr(c.matchedBy === 'name' ? 'lookup.candidateHistory' : 'lookup.candidateFacts', facts));
+  }
 }
 
 /** What a candidate matched, in the reader's words: a phone or email as it is, a tag or ticket in a sentence. */
 function detailOf(c: Candidate): string {
-  if (!c.params || c.matchedBy === 'name') return c.detail;
-  if (c.matchedBy === 'phone' || c.matchedBy === 'email') return c.params[c.matchedBy] ?? c.detail;
+  if (c.matchedBy === 'name') return [c.phone && formatPhone(c.phone), c.email].filter(Boolean).join(' · ') || c.detail;
+  if (!c.params) return c.detail;
+  if (c.matchedBy === 'phone') return formatPhone(c.params['phone'] ?? c.detail);
+  if (c.matchedBy === 'email') return c.params['email'] ?? c.detail;
   return tr(`lookup.detail.${c.matchedBy}`, c.params);
 }
 

@@ -20,7 +20,7 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBad
 import { useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
-import { channelLabel, directionLabel, formatPhone, interactionText, productName, tierLabel } from '../labels';
+import { channelLabel, directionLabel, formatPhone, interactionText, productName, tierLabel, personName } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
@@ -346,7 +346,7 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false 
                       {' · '}
                     </span>
                   ) : null}
-                  {r.assigneeName ? t('tickets.heldBy', { name: r.assigneeName, tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
+                  {r.assigneeName ? t('tickets.heldBy', { name: personName(r.assigneeName), tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
                 </div>
               </td>
               <td className={classes.nowrap}>

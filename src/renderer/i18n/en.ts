@@ -1247,6 +1247,8 @@ export const en = {
   'data.erase': 'Erase personal data',
   'data.erasedDone': 'Personal data erased; tickets and statistics kept. Other desks and the hub erase their copies as the erasure reaches them.',
   // Placeholders and import sources of the customer forms.
+  'data.source.csv': 'CSV',
+  'people.importAccount': 'Import from {source}',
   'data.source.zendesk': 'Zendesk',
   'data.source.freshdesk': 'Freshdesk',
   'record.placeholder.country': 'US',

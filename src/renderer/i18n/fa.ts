@@ -1229,6 +1229,8 @@ export const fa: Messages = {
   'data.erase': 'پاک‌کردن داده‌های شخصی',
   'data.erasedDone': 'داده‌های شخصی پاک شد؛ تیکت‌ها و آمار حفظ شدند. میزهای دیگر و هاب هم با رسیدن این پاک‌سازی، نسخه‌های خود را پاک می‌کنند.',
   // Placeholders and import sources of the customer forms.
+  'data.source.csv': 'پروندهٔ سی‌اس‌وی',
+  'people.importAccount': 'درون‌ریزی از {source}',
   'data.source.zendesk': 'زن‌دسک',
   'data.source.freshdesk': 'فرش‌دسک',
   'record.placeholder.country': 'کد دوحرفی کشور',

@@ -10,7 +10,7 @@ import { priorityNotice } from '../tickets/priorityNotice';
 import { StateBadge } from '../badges';
 import { call, problemOf, useCall } from '../backend';
 import { currentDirection, formatDateTime, t, tc } from '../i18n';
-import { priorityLabel, segmentLabel, tierLabel } from '../labels';
+import { priorityLabel, segmentLabel, tierLabel, personName } from '../labels';
 import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
@@ -226,7 +226,7 @@ function Outcome({ row }: { row: DrillRow }) {
 function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]; onChanged: () => void }) {
   const [busy, setBusy] = useState<'assign' | 'priority' | null>(null);
   const people = assigneesFor(row, users);
-  const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ?? row.assigneeId }] : [];
+  const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ? personName(row.assigneeName) : row.assigneeId }] : [];
   // A resolved or closed ticket (behind an attainment figure) is shown, not changed.
   const editable = isOpenState(row.state);
 

@@ -7,7 +7,7 @@ import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t } from '../i18n';
-import { roleLabel, segmentLabel, tierLabel } from '../labels';
+import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
@@ -335,7 +335,7 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
                 <Table.Tr key={a.userId}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
-                      <bdi>{a.name}</bdi>
+                      <bdi>{personName(a.name)}</bdi>
                     </Text>
                     <Text size="xs" c="dimmed">
                       {roleLabel(a.role)} · {tierLabel(a.tier)}
@@ -344,7 +344,7 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
                   <Table.Td w="45%">
                     <Group gap="xs" wrap="nowrap">
                       <Progress value={(a.open / maxLoad) * 100} style={{ flex: 1 }} size="md" color={a.open >= maxLoad && a.open > 5 ? 'orange' : undefined} aria-label={t('overview.loadOf', { name: a.name })} />
-                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(a.name, a.open)}>
+                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(personName(a.name), a.open)}>
                         <Text size="sm" fw={600} component="span">
                           {formatNumber(a.open)}
                         </Text>

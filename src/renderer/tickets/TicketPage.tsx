@@ -24,7 +24,7 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, TierBadge, 
 import { call, problemOf, useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDateTime, formatRelative, t } from '../i18n';
-import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel, tierLabel } from '../labels';
+import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel, tierLabel, personName } from '../labels';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { LazyHint } from '../LazyHint';
 import { customerHref } from '../route';
@@ -122,7 +122,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           <TierBadge tier={ticket.tier} size="md" />
           <PriorityBadge priority={ticket.priority} size="md" />
           <Text size="sm" c="dimmed" ms={6}>
-            {ticket.assigneeName ? t('ticket.assignedTo', { name: ticket.assigneeName }) : t('tickets.unassigned')}
+            {ticket.assigneeName ? t('ticket.assignedTo', { name: personName(ticket.assigneeName) }) : t('tickets.unassigned')}
           </Text>
         </Group>
         <TicketPresence ticketId={ticket.id} />
@@ -311,7 +311,7 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
                 {eventLabel(e.type)}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('timeline.by', { name: e.actorName })}
+                {t('timeline.by', { name: personName(e.actorName) })}
               </Text>
               <LazyHint label={formatDateTime(e.at)}>
                 <Text size="xs" c="dimmed" component="time" dateTime={new Date(e.at).toISOString()}>

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { TicketRow } from '../../shared/api';
 import { PriorityBadge, StateBadge } from '../badges';
 import { formatDateTime, formatDuration, t } from '../i18n';
-import { segmentLabel, tierLabel } from '../labels';
+import { segmentLabel, tierLabel, personName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -181,7 +181,7 @@ export function TicketTable({
                 {has('assignee') && (
                   <Table.Td>
                     <Text size="sm" truncate c={row.assigneeName ? undefined : 'dimmed'}>
-                      {row.assigneeName ?? t('tickets.unassigned')}
+                      {row.assigneeName ? personName(row.assigneeName) : t('tickets.unassigned')}
                     </Text>
                   </Table.Td>
                 )}

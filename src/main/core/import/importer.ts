@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
-import { actorOf, SEGMENTS, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
+import { actorOf, importAccountName, SEGMENTS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
   FRESHDESK_PRIORITY,
@@ -38,7 +38,7 @@ import { KIND_ORDER, recognise, rowsOf, type FileKind, type Row } from './source
 // folded by the shared ticket log as the import user (importedTickets.ts), so its event
 // log is one the machine accepts, and written with statements prepared once.
 
-export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
+export type { ImportSource } from '../../../shared/domain';
 
 export interface ImportRequest {
   from: ImportSource;
@@ -143,7 +143,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const defaultLevel = new Map(db.all(k.selectFrom('segments').select(['id', 'default_service_level'])).map((s) => [s.id, s.default_service_level as ServiceLevel]));
 
   const importer = ensureImportUser(ctx, source);
-  const importActor: RecordActor = { ...actorOf(importer), name: `Import from ${source}` };
+  const importActor: RecordActor = { ...actorOf(importer), name: importAccountName(source) };
   const customers = customerLog(db);
   const insertCustomer = db.sqlite.prepare(
     'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -560,5 +560,5 @@ function ensureImportUser(ctx: ImportContext, source: ImportSource) {
   const email = `import-${source}@tagdesk.local`;
   const existing = ctx.users.list().find((u) => u.email === email);
   if (existing) return existing;
-  return ctx.db.write(() => ctx.users.create({ name: `Import from ${source}`, email, role: 'agent', tier: 1, segments: SEGMENTS, active: false }, ctx.now()));
+  return ctx.db.write(() => ctx.users.create({ name: importAccountName(source), email, role: 'agent', tier: 1, segments: SEGMENTS, active: false }, ctx.now()));
 }
