@@ -2,17 +2,14 @@ import { expect } from '@playwright/test';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { test } from './fixtures';
+import { signInInPersian } from './pages/app';
 
 // A Persian-speaking admin enters a holiday in the Solar Hijri calendar, by picking it in a
 // Saturday-first Jalali month or by typing it in Persian digits, and the desk stores the same
 // ISO date an English admin sees in their date field.
 
 test('a holiday picked in the Jalali calendar is stored as its ISO date', async ({ page }) => {
-  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
-  await page.getByText(fa['language.fa'], { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
-  await expect(page.locator('#main h1')).toBeVisible();
+  await signInInPersian(page, 'Omar Haddad');
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/std-weekdays'));
   await page.getByRole('button', { name: fa['slaEdit.addHoliday'] }).click();
 
@@ -51,11 +48,7 @@ test('a holiday picked in the Jalali calendar is stored as its ISO date', async 
 test('business hours, years and SLA targets take and show Persian digits', async ({ page }) => {
   // Three screens, two saves and a language switch: 15 s on CI, past 30 s on a loaded machine.
   test.setTimeout(60_000);
-  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
-  await page.getByText(fa['language.fa'], { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
-  await expect(page.locator('#main h1')).toBeVisible();
+  await signInInPersian(page, 'Omar Haddad');
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/std-weekdays'));
 
   const opens = page.getByRole('textbox', { name: /: ساعت شروع/ });

@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
+import { signInInPersian } from './pages/app';
 
 // An admin edits an SLA policy. What is typed stays as typed, however wrong: a negative target
 // or an at-risk share past 100 % is not quietly changed into another number, but said under
@@ -46,11 +47,7 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
 
 test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   test.setTimeout(60_000);
-  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
-  await page.getByText(fa['language.fa'], { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
-  await expect(page.locator('#main h1')).toBeVisible();
+  await signInInPersian(page, 'Omar Haddad');
   await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
   const label = (priority: string, target: string) => fa['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
   const first = page.getByRole('textbox', { name: label(fa['priority.urgent'], fa['slaTarget.firstResponse']) });

@@ -1,5 +1,6 @@
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { en } from '../../src/renderer/i18n/en';
+import { fa } from '../../src/renderer/i18n/fa';
 
 // The shell every signed-in screen shares: the lookup field, the navigation, the user menu.
 // Locators use roles and accessible names (from the English dictionary), never CSS classes.
@@ -69,6 +70,15 @@ export async function signInAs(page: Page, name: string): Promise<App> {
   await expect(demo.or(signIn.heading)).toBeVisible();
   if (await demo.isVisible()) await demo.click();
   return signIn.chooseUser(name);
+}
+
+/** A fresh page (its desk already started): Persian chosen on the sign-in screen, then `name` signed in. */
+export async function signInInPersian(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
+  await expect(page.locator('#main h1')).toBeVisible();
 }
 
 /** Opens a desk joined to a hub in a new browser context and signs in with email and password. */
