@@ -473,6 +473,7 @@ export const en = {
   'drill.tableLabel': '{filter} tickets in {scope}',
   'drill.showAll': 'Show all {count}',
   'drill.limited': 'Showing the 500 most urgent. Narrow the view to a queue to see the rest.',
+  'drill.nobodyToAssign': 'Nobody of that name works this queue',
   'drill.priorityOf': 'Priority of {number}',
   'drill.assigneeOf': 'Assignee of {number}',
   'drill.priorityChanged': 'Priority of {number} changed to {priority}.',

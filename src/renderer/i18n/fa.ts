@@ -457,6 +457,7 @@ export const fa: Messages = {
   'drill.tableLabel': 'تیکت‌های {filter} در {scope}',
   'drill.showAll': 'نمایش هر {count} مورد',
   'drill.limited': 'نمایش پانصد مورد فوری‌تر. برای دیدن بقیه یک صف را انتخاب کنید.',
+  'drill.nobodyToAssign': 'کسی با این نام در این صف کار نمی‌کند',
   'drill.priorityOf': 'اولویت {number}',
   'drill.assigneeOf': 'مسئول {number}',
   'drill.priorityChanged': 'اولویت {number} به {priority} تغییر کرد.',

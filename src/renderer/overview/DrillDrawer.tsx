@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Drawer, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -268,42 +268,49 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
         <Outcome row={row} />
       </Table.Td>
       <Table.Td>
-        <NativeSelect
+        {/* A combobox, not a native select: with a native one, an arrow key on the closed select
+            changed the ticket at once (and the disabled select dropped focus out of the drawer).
+            Here arrows move through the list and only Enter or a click changes the ticket. */}
+        <Select
           size="xs"
           value={row.priority}
-          disabled={busy !== null || !editable}
+          disabled={!editable}
+          allowDeselect={false}
+          withCheckIcon={false}
           title={editable ? undefined : t('drill.closedRow', { number: row.number })}
           aria-label={t('drill.priorityOf', { number: row.number })}
+          aria-busy={busy === 'priority'}
           data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
-          onChange={(e) => {
-            const priority = PRIORITIES.find((p) => p === e.currentTarget.value);
-            if (priority && priority !== row.priority) {
+          onChange={(value) => {
+            const priority = PRIORITIES.find((p) => p === value);
+            if (busy === null && priority && priority !== row.priority) {
               void act('priority', { type: 'CHANGE_PRIORITY', priority }, t('drill.priorityChanged', { number: row.number, priority: priorityLabel(priority) }));
             }
           }}
-          leftSection={busy === 'priority' ? <Loader size={10} /> : undefined}
+          rightSection={busy === 'priority' ? <Loader size={10} /> : undefined}
         />
       </Table.Td>
       <Table.Td>
-        <NativeSelect
+        <Select
           size="xs"
-          value={row.assigneeId ?? ''}
-          disabled={busy !== null || !editable}
+          value={row.assigneeId}
+          placeholder={t('tickets.unassigned')}
+          disabled={!editable}
+          allowDeselect={false}
+          withCheckIcon={false}
+          searchable
+          nothingFoundMessage={t('drill.nobodyToAssign')}
           title={editable ? undefined : t('drill.closedRow', { number: row.number })}
           aria-label={t('drill.assigneeOf', { number: row.number })}
-          data={[
-            ...(row.assigneeId ? [] : [{ value: '', label: t('tickets.unassigned'), disabled: true }]),
-            ...current,
-            ...people.map((p) => ({ value: p.id, label: p.name })),
-          ]}
-          onChange={(e) => {
-            const assigneeId = e.currentTarget.value;
+          aria-busy={busy === 'assign'}
+          data={[...current, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+          onChange={(assigneeId) => {
             const person = users.find((u) => u.id === assigneeId);
-            if (assigneeId && assigneeId !== row.assigneeId) {
+            if (busy === null && assigneeId && assigneeId !== row.assigneeId) {
               void act('assign', { type: 'ASSIGN', assigneeId }, t('drill.assigned', { number: row.number, name: person?.name ?? assigneeId }));
             }
           }}
-          leftSection={busy === 'assign' ? <Loader size={10} /> : undefined}
+          rightSection={busy === 'assign' ? <Loader size={10} /> : undefined}
         />
       </Table.Td>
     </Table.Tr>
