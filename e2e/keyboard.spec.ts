@@ -91,6 +91,33 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
 });
 
+test('the palette is a named dialog whose "Look up" leaves the caret in the lookup, and Ctrl+K does not leave an open dialog', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  await expect(page.locator('#main h1')).toBeFocused();
+
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(page.getByRole('dialog', { name: en['palette.open'] })).toBeVisible();
+  await page.keyboard.type(en['palette.lookup']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
+
+  await page.keyboard.type('7XK2QF1');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main h1')).toHaveText('Lakeside Unified School District');
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('new ticket');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /^New ticket for/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel(en['newTicket.subject']).focus();
+  await page.keyboard.press('ControlOrMeta+k');
+  // Focus stays in the dialog, not on the lookup field behind its overlay.
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toBeFocused();
+});
+
 test('switching language redraws the desk in Persian without a reload (time printed)', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
   await page.getByRole('button', { name: /^Ava Martin/ }).click();

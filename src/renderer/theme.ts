@@ -32,6 +32,13 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
       light[`--mantine-color-${color}-${token}`] = onLight;
       dark[`--mantine-color-${color}-${token}`] = `var(--mantine-color-${color}-3)`;
     }
+    // A warm colour's filled shade is light enough for black text (autoContrast), but Mantine
+    // darkens it on hover, where the same black label fell to 4.19:1 (teal-9, the Resolve
+    // button under the pointer after Take). Its hover goes one shade lighter instead.
+    if (WARM.includes(color)) {
+      light[`--mantine-color-${color}-filled-hover`] = `var(--mantine-color-${color}-7)`;
+      dark[`--mantine-color-${color}-filled-hover`] = `var(--mantine-color-${color}-7)`;
+    }
   }
   return { variables: {}, light, dark };
 };

@@ -24,6 +24,7 @@ import { localeState, t } from '../i18n';
 import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { hrefOf, navigate, queueHref, type Route } from '../route';
 import { takeNext, queueName } from '../queues/takeNext';
+import { focusLookup } from './Lookup';
 import { useSession } from '../session';
 import { useSyncStatus } from '../sync/syncStatus';
 import { seesBoard, staffedQueues } from '../../shared/access';
@@ -82,7 +83,9 @@ export function CommandPalette({ route }: { route: Route }) {
   }
 
   const go = [
-    { id: 'lookup', label: t('palette.lookup'), onClick: () => document.querySelector<HTMLInputElement>(`input[aria-label="${t('lookup.label')}"]`)?.focus(), leftSection: icon(IconSearch) },
+    // After the palette has closed and given focus back to where it was opened (Mantine does
+    // that 10 ms after closing), else the lookup field's focus is undone at once.
+    { id: 'lookup', label: t('palette.lookup'), onClick: () => window.setTimeout(focusLookup, 50), leftSection: icon(IconSearch) },
     { id: 'mine', label: t('palette.goMine'), onClick: () => navigate(hrefOf({ name: 'home' })), leftSection: icon(IconInbox) },
     { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
   ];
@@ -112,6 +115,10 @@ export function CommandPalette({ route }: { route: Route }) {
       scrollable
       maxHeight={420}
       searchProps={{ placeholder: t('palette.search'), 'aria-label': t('palette.open'), leftSection: <IconSearch size={18} stroke={1.6} aria-hidden /> }}
+      // The dialog's name (a screen reader says it on opening): the modal's title, which names
+      // the dialog through aria-labelledby, kept out of sight (the search field says the rest).
+      title={t('palette.open')}
+      styles={{ header: { display: 'none' } }}
     />
   );
 }

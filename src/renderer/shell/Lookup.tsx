@@ -52,6 +52,9 @@ export function Lookup() {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
+        // Not from inside a dialog: focus would go to a field behind its overlay, out of the
+        // dialog a screen reader is in, and typing would land where nobody sees it.
+        if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
         focusHandle?.();
       }
     };
