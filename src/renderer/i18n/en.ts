@@ -50,6 +50,7 @@ export const en = {
   // shell
   'shell.skip': 'Skip to content',
   'shell.reconnecting': 'The connection to the desk was lost. Reconnecting… Your drafts are kept.',
+  'nav.panel': 'Navigation and account',
   'nav.label': 'Main',
   'nav.mine': 'My tickets',
   'nav.queues': 'Queues',

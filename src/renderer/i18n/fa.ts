@@ -45,6 +45,7 @@ export const fa: Messages = {
 
   'shell.skip': 'رفتن به محتوا',
   'shell.reconnecting': 'ارتباط با میز کار قطع شد. در حال اتصال دوباره… پیش‌نویس‌های شما حفظ می‌شوند.',
+  'nav.panel': 'پیمایش و حساب',
   'nav.label': 'اصلی',
   'nav.mine': 'تیکت‌های من',
   'nav.queues': 'صف‌ها',

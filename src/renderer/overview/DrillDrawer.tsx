@@ -161,7 +161,8 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
             <colgroup>
               <col style={{ width: 100 }} />
               <col />
-              <col style={{ width: outcomes ? 176 : 156 }} />
+              {/* Persian's "29 minutes past its deadline" is wider than English's "Breached 29m ago". */}
+              <col style={{ width: outcomes ? 176 : currentDirection() === 'rtl' ? 196 : 156 }} />
               <col style={{ width: 120 }} />
               <col style={{ width: 180 }} />
             </colgroup>

@@ -56,10 +56,10 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
   return (
     <Section title={t('csat.board')} id="csat-board" padding={0}>
       <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing={6} horizontalSpacing="sm" fz="sm">
+        <Table verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={t('csat.board')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th />
+              <Table.Th>{t('tickets.col.segment')}</Table.Th>
               {TIERS.map((tier) => <Table.Th key={tier} ta="center">{tierLabel(tier)}</Table.Th>)}
             </Table.Tr>
           </Table.Thead>

@@ -53,7 +53,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
           </Box>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" aria-label={t('nav.panel')}>
         <RoutedNav compact={compact} canCollapse={!isMobile} onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')} onNavigate={closeMobile} />
       </AppShell.Navbar>
       <AppShell.Main>
