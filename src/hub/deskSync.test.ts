@@ -407,6 +407,37 @@ describe('streams besides tickets', () => {
     expect(rows(c)).toEqual(there);
   });
 
+  it('a change made offline to a record another desk merged meanwhile lands on the survivor, on every desk and on its author’s', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const c = await deskFor(sam);
+    const maria = { kind: 'organisation' as const, name: 'Lopez Tutoring', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'maria@lopez.example', phone: '+1 512 555 0142' };
+    const { customerId: original } = await a.call('customers.create', { customer: maria, asset: null });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await offline(a, async () => {
+      await a.call('customers.update', { customerId: original, customer: { ...maria, name: 'Lopez-Garcia Tutoring', phone: '+1 512 555 0199' } });
+      await a.call('customers.saveContact', { customerId: original, contact: { name: 'Luis Lopez', role: 'Son', phone: '+1 512 555 0177' } });
+      // Meanwhile Ben registers her again and merges the original into the new record, keeping its values.
+      const { customerId: survivor } = await b.call('customers.create', { customer: { ...maria, email: 'm.lopez@lopez.example' }, asset: null });
+      await b.call('customers.merge', { survivorId: survivor, mergedId: original });
+      await b.desk.sync.syncNow();
+    });
+    await b.desk.sync.syncNow();
+    await c.desk.sync.syncNow();
+    const survivor = String(b.desk.db.sqlite.prepare('select survivor_id from customer_merges where merged_id = ?').pluck().get(original));
+    const seen = (p: Person) => ({
+      customer: p.desk.db.sqlite.prepare('select name, phone, email from customers where id = ?').get(survivor),
+      original: p.desk.db.sqlite.prepare('select count(*) from customers where id = ?').pluck().get(original),
+      contacts: p.desk.db.sqlite.prepare('select name from contacts where customer_id = ?').pluck().all(survivor),
+    });
+    const onA = seen(a);
+    expect(onA).toEqual({ customer: { name: 'Lopez-Garcia Tutoring', phone: '+15125550199', email: 'm.lopez@lopez.example' }, original: 0, contacts: ['Luis Lopez'] });
+    expect(seen(b)).toEqual(onA);
+    expect(seen(c)).toEqual(onA);
+    for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+
   it('a desk restored from a backup gets back from the hub what it had sent since, an erasure included, and goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tagdesk-restore-'));
     try {
