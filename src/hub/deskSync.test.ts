@@ -225,6 +225,28 @@ describe('desks following one hub', () => {
     expect(hubEvents.filter((e) => e.type === 'TAKE')).toHaveLength(1);
   });
 
+  it('an escalation made offline that the rebase refuses keeps the note its author typed, in the conflict', async () => {
+    const grace = await makeUser(hub, { email: 'grace@desk.test', name: 'Grace', role: 'supervisor', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(grace);
+    const t = await newTicket(a, 'Beeps three times at boot');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const note = 'AVA-ESC: beeps code 3 = memory;\nneeds tier 2 to reseat the DIMM.';
+    await offline(a, async () => {
+      await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note } });
+      // Meanwhile Grace, a supervisor, resolves it.
+      await b.call('tickets.act', { ticketId: t, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Reseated it by phone.' } });
+      await b.desk.sync.syncNow();
+    });
+    const conflicts = await a.call('sync.conflicts');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ type: 'ESCALATE', entityId: t, actorId: ava.id, written: note });
+    const stored = a.desk.db.sqlite.prepare('select written from sync_conflicts where event_id = ?').pluck().get(conflicts[0]!.eventId);
+    expect(stored).toBe(note);
+  });
+
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

@@ -46,6 +46,8 @@ export const syncConflictSchema = z.object({
   actorId: z.string(),
   deskTime: z.number(),
   refusedAt: z.number(),
+  /** What the author typed into the change (a note, a subject, new values), as typed; null if nothing. */
+  written: z.string().nullable(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 
