@@ -210,6 +210,29 @@ test('a person whose hub session the hub ended is told to sign in again, and the
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
 });
 
+test('when no one at the desk has a hub session, the header says to sign in again, not that the hub cannot be reached, in both languages', async ({ page }) => {
+  const url = 'http://hub.example.test:4180';
+  await fakeSync(page, joined({ online: false, noSession: true, signInAgain: true, pending: 2, conflicts: 0, waiting: ['Nobody at this desk has a current hub session: sign in to sync.'] }), []);
+  await signInAsAva(page);
+  const check = async (d: typeof fa) => {
+    const indicator = page.getByRole('status', { name: d['sync.label'] });
+    await expect(indicator).toContainText(d['sync.noSession']);
+    await expect(indicator).not.toContainText(d['sync.offline']);
+    await indicator.getByText(d['sync.noSession']).hover();
+    const tip = page.getByRole('tooltip');
+    // The url is isolated in Persian: the sentence up to it.
+    await expect(tip).toContainText(d['sync.noSessionDetail'].split('{url}')[0]!);
+    await expect(tip).toContainText(url);
+    await expect(tip).not.toContainText(d['sync.offlineDetail'].split('{url}')[1]!);
+    await expect(indicator.getByRole('button', { name: d['sync.signInAgain'] })).toBeVisible();
+  };
+  await check(en);
+  await expect(page.getByRole('tooltip')).toContainText('Sign in again to send your changes: your hub session ended');
+  await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/`);
+  await page.reload();
+  await check(fa);
+});
+
 const COMBINATIONS = [
   { lang: 'en', scheme: 'light', width: 1440 },
   { lang: 'en', scheme: 'dark', width: 820 },

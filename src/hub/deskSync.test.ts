@@ -166,6 +166,23 @@ describe('desks following one hub', () => {
     expect(await b.call('sync.status')).toMatchObject({ online: true, signInAgain: true, waiting: [expect.stringMatching(/^You have no current hub session at this desk/)] });
   });
 
+  it('when the hub ends the only session at a desk, the desk says no one has a session, not that the hub cannot be reached', async () => {
+    const b = await deskFor(ben);
+    const t = await newTicket(b, 'Touchpad freezes');
+    await b.desk.sync.syncNow();
+    // An admin reset Ben's password: the hub revoked his sessions. The hub is up.
+    await hub.db.updateTable('sessions').set({ revoked_at: Date.now() }).where('user_id', '=', ben.id).execute();
+    await b.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await b.desk.sync.syncNow();
+    expect(b.desk.sync.status()).toMatchObject({ online: false, noSession: true, pending: 1 });
+    expect(await b.call('sync.status')).toMatchObject({ online: false, noSession: true, signInAgain: true, pending: 1 });
+    // Signing in again sends his change.
+    await b.call('session.signInWithPassword', { email: ben.email, password: PASSWORD });
+    await b.desk.sync.syncNow();
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, signInAgain: false });
+    expect((await b.call('sync.status')) as { noSession?: boolean }).not.toHaveProperty('noSession');
+  });
+
   it('more held changes than one push carries do not hold back anyone else’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben, a.desk);

@@ -1269,6 +1269,8 @@ export const en = {
   'sync.neverSynced': 'Not synced with the hub yet.',
   'sync.onlineDetail': 'Connected to the hub at {url}.',
   'sync.offlineDetail': 'The hub at {url} cannot be reached. Keep working: your changes wait here and are sent when it is back.',
+  'sync.noSession': 'Hub session ended',
+  'sync.noSessionDetail': 'Sign in again to send your changes: your hub session ended. The hub may well be up, but nothing is sent to {url} or received from it until someone signs in at this desk.',
   'sync.pendingDetail': '{pending}: changes made here that the hub has not accepted yet.',
   'nav.conflicts': 'Sync conflicts',
   'palette.goConflicts': 'Go to sync conflicts',
