@@ -64,6 +64,9 @@ function demoTickets(dataDir: string): { id: string; number: string }[] {
   }
 }
 
+/** What Ava typed into the escalation the hub refused: kept with the conflict, to copy. */
+const ESCALATION_NOTE = 'AVA-ESC: beeps code 3 = memory;\nneeds tier 2 to reseat the DIMM. شماره ۳';
+
 function conflictsOn(tickets: { id: string; number: string }[], now: number): SyncConflict[] {
   const [a, b] = tickets;
   if (!a || !b) throw new Error('The demo desk has fewer than two education tickets.');
@@ -80,6 +83,7 @@ function conflictsOn(tickets: { id: string; number: string }[], now: number): Sy
       actorId: 'ava',
       deskTime: now - 20 * 60_000,
       refusedAt: now - 3 * 60_000,
+      written: null,
     },
     {
       eventId: '01938c2e-7a00-7000-8000-000000000002',
@@ -93,6 +97,7 @@ function conflictsOn(tickets: { id: string; number: string }[], now: number): Sy
       actorId: 'ava',
       deskTime: now - 45 * 60_000,
       refusedAt: now - 2 * 60_000,
+      written: ESCALATION_NOTE,
     },
   ];
 }
@@ -136,6 +141,20 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
   await expect(first).toContainText('Sam Rivera took this ticket first, at 10:42.');
   await expect(first).toContainText('Open the ticket: Sam is working it.');
   await expect(first.getByRole('link', { name: `Open ticket ${tickets[0]!.number}` })).toHaveAttribute('href', `#/ticket/${encodeURIComponent(tickets[0]!.id)}`);
+
+  // The page does not promise that nothing else was lost: what was typed is kept, as typed, to copy.
+  await expect(page.getByText(en['conflicts.lead'])).toBeVisible();
+  await expect(first).not.toContainText(en['conflicts.written']);
+  const escalation = cards.filter({ hasText: `Escalate ticket ${tickets[1]!.number}` });
+  await expect(escalation).toContainText(en['conflicts.written']);
+  const written = escalation.getByText('AVA-ESC: beeps code 3 = memory;');
+  await expect(written).toHaveAttribute('dir', 'auto');
+  expect(await written.innerText()).toBe(ESCALATION_NOTE);
+  await expect(escalation.getByRole('button', { name: en['conflicts.copyLabel'] })).toBeVisible();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await escalation.getByRole('button', { name: en['conflicts.copyLabel'] }).click();
+  await expect(escalation.getByRole('button', { name: en['conflicts.copyLabel'] })).toContainText(en['conflicts.copied']);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(ESCALATION_NOTE);
 
   await first.getByRole('button', { name: `Dismiss: Take ticket ${tickets[0]!.number}` }).click();
   await expect(cards).toHaveCount(1);
@@ -189,6 +208,29 @@ test('a person whose hub session the hub ended is told to sign in again, and the
   await expect(page.getByRole('tooltip')).toContainText(reason);
   await indicator.getByRole('button', { name: en['sync.signInAgain'] }).click();
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+});
+
+test('when no one at the desk has a hub session, the header says to sign in again, not that the hub cannot be reached, in both languages', async ({ page }) => {
+  const url = 'http://hub.example.test:4180';
+  await fakeSync(page, joined({ online: false, noSession: true, signInAgain: true, pending: 2, conflicts: 0, waiting: ['Nobody at this desk has a current hub session: sign in to sync.'] }), []);
+  await signInAsAva(page);
+  const check = async (d: typeof fa) => {
+    const indicator = page.getByRole('status', { name: d['sync.label'] });
+    await expect(indicator).toContainText(d['sync.noSession']);
+    await expect(indicator).not.toContainText(d['sync.offline']);
+    await indicator.getByText(d['sync.noSession']).hover();
+    const tip = page.getByRole('tooltip');
+    // The url is isolated in Persian: the sentence up to it.
+    await expect(tip).toContainText(d['sync.noSessionDetail'].split('{url}')[0]!);
+    await expect(tip).toContainText(url);
+    await expect(tip).not.toContainText(d['sync.offlineDetail'].split('{url}')[1]!);
+    await expect(indicator.getByRole('button', { name: d['sync.signInAgain'] })).toBeVisible();
+  };
+  await check(en);
+  await expect(page.getByRole('tooltip')).toContainText('Sign in again to send your changes: your hub session ended');
+  await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/`);
+  await page.reload();
+  await check(fa);
 });
 
 const COMBINATIONS = [

@@ -166,6 +166,23 @@ describe('desks following one hub', () => {
     expect(await b.call('sync.status')).toMatchObject({ online: true, signInAgain: true, waiting: [expect.stringMatching(/^You have no current hub session at this desk/)] });
   });
 
+  it('when the hub ends the only session at a desk, the desk says no one has a session, not that the hub cannot be reached', async () => {
+    const b = await deskFor(ben);
+    const t = await newTicket(b, 'Touchpad freezes');
+    await b.desk.sync.syncNow();
+    // An admin reset Ben's password: the hub revoked his sessions. The hub is up.
+    await hub.db.updateTable('sessions').set({ revoked_at: Date.now() }).where('user_id', '=', ben.id).execute();
+    await b.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await b.desk.sync.syncNow();
+    expect(b.desk.sync.status()).toMatchObject({ online: false, noSession: true, pending: 1 });
+    expect(await b.call('sync.status')).toMatchObject({ online: false, noSession: true, signInAgain: true, pending: 1 });
+    // Signing in again sends his change.
+    await b.call('session.signInWithPassword', { email: ben.email, password: PASSWORD });
+    await b.desk.sync.syncNow();
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, signInAgain: false });
+    expect((await b.call('sync.status')) as { noSession?: boolean }).not.toHaveProperty('noSession');
+  });
+
   it('more held changes than one push carries do not hold back anyone else’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben, a.desk);
@@ -223,6 +240,28 @@ describe('desks following one hub', () => {
     expect(await b.call('sync.conflicts')).toEqual([]);
     const hubEvents = await hub.db.selectFrom('events').select('type').where('ticket_id', '=', t).execute();
     expect(hubEvents.filter((e) => e.type === 'TAKE')).toHaveLength(1);
+  });
+
+  it('an escalation made offline that the rebase refuses keeps the note its author typed, in the conflict', async () => {
+    const grace = await makeUser(hub, { email: 'grace@desk.test', name: 'Grace', role: 'supervisor', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(grace);
+    const t = await newTicket(a, 'Beeps three times at boot');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const note = 'AVA-ESC: beeps code 3 = memory;\nneeds tier 2 to reseat the DIMM.';
+    await offline(a, async () => {
+      await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note } });
+      // Meanwhile Grace, a supervisor, resolves it.
+      await b.call('tickets.act', { ticketId: t, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Reseated it by phone.' } });
+      await b.desk.sync.syncNow();
+    });
+    const conflicts = await a.call('sync.conflicts');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ type: 'ESCALATE', entityId: t, actorId: ava.id, written: note });
+    const stored = a.desk.db.sqlite.prepare('select written from sync_conflicts where event_id = ?').pluck().get(conflicts[0]!.eventId);
+    expect(stored).toBe(note);
   });
 
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
@@ -405,6 +444,37 @@ describe('streams besides tickets', () => {
     expect(there).toMatchObject({ customer: { kind: 'organisation', service_level: 'premier', phone: '+15125550142', country: 'US' }, system: { product_line: 'Latitude', model: 'Latitude 5440' }, owners: 1 });
     expect(rows(b)).toEqual(there);
     expect(rows(c)).toEqual(there);
+  });
+
+  it('a change made offline to a record another desk merged meanwhile lands on the survivor, on every desk and on its author’s', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const c = await deskFor(sam);
+    const maria = { kind: 'organisation' as const, name: 'Lopez Tutoring', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'maria@lopez.example', phone: '+1 512 555 0142' };
+    const { customerId: original } = await a.call('customers.create', { customer: maria, asset: null });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await offline(a, async () => {
+      await a.call('customers.update', { customerId: original, customer: { ...maria, name: 'Lopez-Garcia Tutoring', phone: '+1 512 555 0199' } });
+      await a.call('customers.saveContact', { customerId: original, contact: { name: 'Luis Lopez', role: 'Son', phone: '+1 512 555 0177' } });
+      // Meanwhile Ben registers her again and merges the original into the new record, keeping its values.
+      const { customerId: survivor } = await b.call('customers.create', { customer: { ...maria, email: 'm.lopez@lopez.example' }, asset: null });
+      await b.call('customers.merge', { survivorId: survivor, mergedId: original });
+      await b.desk.sync.syncNow();
+    });
+    await b.desk.sync.syncNow();
+    await c.desk.sync.syncNow();
+    const survivor = String(b.desk.db.sqlite.prepare('select survivor_id from customer_merges where merged_id = ?').pluck().get(original));
+    const seen = (p: Person) => ({
+      customer: p.desk.db.sqlite.prepare('select name, phone, email from customers where id = ?').get(survivor),
+      original: p.desk.db.sqlite.prepare('select count(*) from customers where id = ?').pluck().get(original),
+      contacts: p.desk.db.sqlite.prepare('select name from contacts where customer_id = ?').pluck().all(survivor),
+    });
+    const onA = seen(a);
+    expect(onA).toEqual({ customer: { name: 'Lopez-Garcia Tutoring', phone: '+15125550199', email: 'm.lopez@lopez.example' }, original: 0, contacts: ['Luis Lopez'] });
+    expect(seen(b)).toEqual(onA);
+    expect(seen(c)).toEqual(onA);
+    for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
 
   it('a desk restored from a backup gets back from the hub what it had sent since, an erasure included, and goes on', async () => {

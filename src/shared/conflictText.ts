@@ -84,3 +84,33 @@ export function nextStepLine(c: { stream: string; type: string; ticketNumber: st
       return `Open ${ticket}, look at what changed, and do it again if it still needs doing.`;
   }
 }
+
+/**
+ * What the author typed into a refused change, kept with the conflict so it is not lost: a
+ * note (escalation, resolution, hand-back, wait on the customer, reopen, a plain note), a new
+ * ticket's subject and description, or a record's new values. Null when nothing was typed.
+ */
+export function writtenOf(c: ConflictParts): string | null {
+  const p = c.payload;
+  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  const parts: string[] = [];
+  if (c.stream === 'ticket') {
+    if (c.type === 'CREATED') parts.push(...[text(p.subject), text(p.description)].filter((v): v is string => v !== null));
+    const note = text(p.note);
+    if (note) parts.push(note);
+  } else if (Array.isArray(p.changes)) {
+    // A record's change: the values it set, one a line.
+    const lines: string[] = [];
+    for (const change of p.changes as unknown[]) {
+      const { field, to } = (change ?? {}) as { field?: unknown; to?: unknown };
+      if (typeof field === 'string' && (typeof to === 'string' || typeof to === 'number') && String(to).trim() !== '') lines.push(`${field}: ${String(to)}`);
+    }
+    if (lines.length > 0) parts.push(lines.join('\n'));
+  } else {
+    for (const key of ['note', 'comment', 'title', 'body', 'text']) {
+      const v = text(p[key]);
+      if (v) parts.push(v);
+    }
+  }
+  return parts.length > 0 ? parts.join('\n\n') : null;
+}

@@ -25,6 +25,12 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
     waiting: z.array(z.string()).optional(),
     /** The person reading it has no current hub session here (the hub ended it): they must sign in again. */
     signInAgain: z.boolean().optional(),
+    /**
+     * Not online because no one at this desk has a current hub session (the hub ended them,
+     * or they expired), not because the hub cannot be reached: nothing is sent or received
+     * until someone signs in again.
+     */
+    noSession: z.boolean().optional(),
   }),
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -46,6 +52,8 @@ export const syncConflictSchema = z.object({
   actorId: z.string(),
   deskTime: z.number(),
   refusedAt: z.number(),
+  /** What the author typed into the change (a note, a subject, new values), as typed; null if nothing. */
+  written: z.string().nullable(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 

@@ -1,6 +1,6 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconCopy, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SyncConflict } from '../../shared/syncApi';
 import { call, problemOf, useCall, useNow } from '../backend';
@@ -14,8 +14,9 @@ import classes from './Sync.module.css';
 import { conflictNextStep, conflictSummary } from './conflictText';
 
 /**
- * The changes this person made that the hub refused: what they tried, why it was refused,
- * what to do now, the ticket, and a button to dismiss each once dealt with. Follows the
+ * The changes this person made that the hub refused: what they tried, what they wrote into
+ * it (kept as typed, to copy), why it was refused, what to do now, the ticket, and a button
+ * to dismiss each once dealt with. Follows the
  * desk's sync state live (a new refusal appears without a reload).
  */
 export function ConflictsPage() {
@@ -112,6 +113,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
             </Text>
           </Stack>
         </SimpleGrid>
+        {c.written !== null && <Written text={c.written} />}
       </Stack>
     </Paper>
   );
@@ -123,4 +125,25 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
  */
 function Said({ text, stored }: { text: string; stored: string }) {
   return text === stored ? <bdi>{text}</bdi> : <>{text}</>;
+}
+
+/** What the author typed into the refused change, as typed (its own direction), with a button to copy it. */
+function Written({ text }: { text: string }) {
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" gap="sm" wrap="nowrap">
+        <Text className={classes.label}>{t('conflicts.written')}</Text>
+        <CopyButton value={text}>
+          {({ copied, copy }) => (
+            <Button variant="default" size="xs" leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />} onClick={copy} aria-label={t('conflicts.copyLabel')}>
+              {copied ? t('conflicts.copied') : t('conflicts.copy')}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+      <Text size="sm" dir="auto" className={classes.written}>
+        {text}
+      </Text>
+    </Stack>
+  );
 }

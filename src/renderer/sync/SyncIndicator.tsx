@@ -1,5 +1,5 @@
 import { Anchor, Box, Group, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCloud, IconCloudOff } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useNow } from '../backend';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
@@ -11,7 +11,10 @@ import classes from './Sync.module.css';
 /**
  * The desk's sync state in the header, on every page: online or offline, how many changes
  * wait to be accepted, and the conflicts (a link to their page); the tooltip says when the
- * desk last heard from the hub. A desk that works alone shows nothing. The whole is a polite
+ * desk last heard from the hub. Not online because no one here has a hub session any more is
+ * said as that (sign in again), not as a hub that cannot be reached: telling people to keep
+ * working and wait for the hub would be wrong, since nothing goes until someone signs in.
+ * A desk that works alone shows nothing. The whole is a polite
  * live region, so a screen reader hears "Offline, 1 pending" when it changes.
  */
 export function SyncIndicator({ compact }: { compact: boolean }) {
@@ -20,8 +23,9 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
   const now = useNow(15_000);
   if (!status || status.mode === 'alone') return null;
   const { online, pending, conflicts, lastSyncedAt, url } = status;
+  const sessionless = !online && status.noSession === true;
   const lines = [
-    t(online ? 'sync.onlineDetail' : 'sync.offlineDetail', { url }),
+    t(online ? 'sync.onlineDetail' : sessionless ? 'sync.noSessionDetail' : 'sync.offlineDetail', { url }),
     lastSyncedAt === null ? t('sync.neverSynced') : t('sync.lastSynced', { when: formatRelative(lastSyncedAt, now) }),
     pending > 0 ? t('sync.pendingDetail', { pending: tc('sync.pending', pending) }) : null,
     // Why some of them cannot go yet, the engine's sentences in the reader's language.
@@ -43,9 +47,9 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
           events={{ hover: true, focus: true, touch: true }}
         >
           <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail}>
-            {online ? <IconCloud size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
+            {online ? <IconCloud size={16} aria-hidden /> : sessionless ? <IconLock size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
             <Text size="sm" fw={600} className={compact ? classes.visuallyHidden : undefined}>
-              {t(online ? 'sync.online' : 'sync.offline')}
+              {t(online ? 'sync.online' : sessionless ? 'sync.noSession' : 'sync.offline')}
             </Text>
             {pending > 0 && (
               <Text size="sm" className={classes.pending}>

@@ -18,6 +18,7 @@ const conflict = (over: Partial<SyncConflict>): SyncConflict => ({
   type: 'TAKE',
   summary: 'Take ticket T-000042',
   reason: 'Sam Rivera took this ticket first.',
+  written: null,
   nextStep: 'Open T-000042 to see who has it now; take another ticket from your queue.',
   actorId: 'ava',
   deskTime: 0,

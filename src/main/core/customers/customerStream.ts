@@ -18,6 +18,12 @@ import { systemTickets, type SystemFields } from './systemTickets';
 //   hub's order wins a field both changed.
 // - It writes the event into the record's history (customer_events) and never into the
 //   outbox: the hub already has it.
+// - A change to a record merged away meanwhile (a desk edited it offline while another merged
+//   it) lands on its survivor (customer_merges), as reads do (records.ts, resolve): the hub's
+//   order puts it after the merge, so it wins the fields it sets. On its author's desk the
+//   change was applied to the old record before the merge arrived: the merge applies it again
+//   to the survivor while it waits to be sent, and once more when the hub sends it back in its
+//   place in the log, so every desk ends the same.
 //
 // The sync engine registers it for the stream 'customer' (see src/main/core/sync/stream.ts).
 
@@ -75,6 +81,22 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   const standInCustomer = s.prepare<[string], number>('SELECT NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.customer_id = c.id) FROM customers c WHERE c.id = ?').pluck();
   const standInAsset = s.prepare("SELECT 1 FROM assets WHERE id = ? AND product_line = '' AND model = ''").pluck();
   const erased = erasedCustomers(s);
+  const survivor = s.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE merged_id = ?').pluck();
+  /** The record a change to this id lands on: itself, or its survivor when it was merged away. */
+  const live = (id: string): string => {
+    let at = id;
+    for (let hops = 0; hops < 16 && !customerExists.get(at); hops++) {
+      const next = survivor.get(at);
+      if (!next || next === at) break;
+      at = next;
+    }
+    return at;
+  };
+  const deskId = s.prepare<[], string>("SELECT value FROM meta WHERE key = 'desk_id'").pluck();
+  // This desk's own changes to a record, still waiting to be sent (the merge applies them again to its survivor).
+  const waiting = s.prepare<[string, string], { body: string }>(
+    `SELECT body FROM outbox WHERE stream = ? AND json_extract(body, '$.entityId') = ? ORDER BY desk_seq`,
+  );
   const insertEvent = s.prepare('INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   const update = (table: 'customers' | 'assets', id: string, row: Row, extra: Row = {}) => {
@@ -113,12 +135,14 @@ export function customerStreamApplier(db: Sql): StreamApplier {
         else insert('customers', { id: customerId, ...row });
         return;
       }
-      case 'CUSTOMER_CHANGED':
-        update('customers', customerId, cols, named);
-        if (typeof cols.name === 'string') s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(cols.name, customerId);
+      case 'CUSTOMER_CHANGED': {
+        const target = live(customerId);
+        update('customers', target, cols, named);
+        if (typeof cols.name === 'string') s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(cols.name, target);
         return;
+      }
       case 'CUSTOMER_CONFIRMED':
-        s.prepare('UPDATE customers SET confirmed_at = max(coalesce(confirmed_at, 0), ?) WHERE id = ?').run(at, customerId);
+        s.prepare('UPDATE customers SET confirmed_at = max(coalesce(confirmed_at, 0), ?) WHERE id = ?').run(at, live(customerId));
         return;
       case 'CUSTOMER_ERASED':
         if (s.prepare('SELECT erased_at FROM customers WHERE id = ?').pluck().get(customerId) === null) erasePersonalData(db, customerId, at);
@@ -136,6 +160,9 @@ export function customerStreamApplier(db: Sql): StreamApplier {
         const name = s.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(customerId);
         s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(name, customerId);
         s.prepare('DELETE FROM customers WHERE id = ?').run(mergedId);
+        // Changes made here to the merged record that the hub has not had yet come after the
+        // merge in its order: they land on the survivor now, as they will on every other desk.
+        for (const row of waiting.all(CUSTOMER_STREAM, mergedId)) again(JSON.parse(row.body) as OutboxEnvelope);
         return;
       }
       default:
@@ -143,8 +170,10 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     }
   }
 
-  function applyContact(type: RecordEventType, customerId: string, p: CustomerStreamPayload): void {
+  function applyContact(type: RecordEventType, named: string, p: CustomerStreamPayload): void {
     const cols = columnsOf(p.changes, CONTACT_COLUMNS);
+    // Contacts moved to the survivor with the merge.
+    const customerId = live(named);
     if (type === 'CONTACT_ADDED') {
       if (customerExists.get(customerId)) insert('contacts', { id: p.entityId, customer_id: customerId, ...cols });
     } else if (type === 'CONTACT_CHANGED') {
@@ -157,6 +186,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   function applyAsset(type: RecordEventType, customerId: string, p: CustomerStreamPayload, at: number): void {
     const cols = columnsOf(p.changes, ASSET_COLUMNS);
     if (type === 'ASSET_REGISTERED') {
+      customerId = live(customerId);
       if (!customerExists.get(customerId)) return;
       // A tag registered here meanwhile to another system keeps its owner here; the hub's
       // order cannot make one tag two systems.
@@ -190,8 +220,30 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     }
   }
 
+  /** Which changes follow a record to its survivor. */
+  const FOLLOWS = new Set<RecordEventType>(['CUSTOMER_CHANGED', 'CUSTOMER_CONFIRMED', 'CONTACT_ADDED', 'CONTACT_CHANGED', 'CONTACT_REMOVED', 'ASSET_REGISTERED']);
+  /**
+   * One of this desk's own changes to a record merged away since it was made here, applied
+   * again (to the survivor): the history has it already.
+   */
+  function again(e: OutboxEnvelope): void {
+    const type = recordEventTypeSchema.safeParse(e.type);
+    const parsed = customerStreamPayloadSchema.safeParse(e.payload);
+    if (!type.success || !parsed.success || !FOLLOWS.has(type.data) || live(e.entityId) === e.entityId) return;
+    if (erased.labelOf(e.entityId) !== null || erased.labelOf(live(e.entityId)) !== null) return;
+    if (parsed.data.entity === 'customer') applyCustomer(type.data, e.entityId, parsed.data, e.deskTime);
+    else if (parsed.data.entity === 'contact') applyContact(type.data, e.entityId, parsed.data);
+    else applyAsset(type.data, e.entityId, parsed.data, e.deskTime);
+  }
+
   function applyOne(e: OutboxEnvelope): void {
-    if (e.stream !== CUSTOMER_STREAM || known.get(e.id)) return;
+    if (e.stream !== CUSTOMER_STREAM) return;
+    if (known.get(e.id)) {
+      // Made here and back from the hub, after a merge this desk applied meanwhile (the pull
+      // brings the hub's log in order): it lands on the survivor in its place in that order.
+      if (e.deskId === deskId.get()) again(e);
+      return;
+    }
     const type = recordEventTypeSchema.safeParse(e.type);
     const parsed = customerStreamPayloadSchema.safeParse(e.payload);
     // The hub re-checked it with the same schema; one that still fails is not ours to guess at.
@@ -204,7 +256,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     if (apply?.entity === 'customer') applyCustomer(type.data, e.entityId, apply, e.deskTime);
     else if (apply?.entity === 'contact') applyContact(type.data, e.entityId, apply);
     else if (apply) applyAsset(type.data, e.entityId, apply, e.deskTime);
-    if (p.entity !== 'customer' || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, e.entityId);
+    if (p.entity !== 'customer' || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, live(e.entityId));
     const { actorName, segment: _segment, ...record } = p;
     insertEvent.run(e.id, e.entityId, type.data, e.deskTime, e.actor.id, actorName, e.actor.role, JSON.stringify(record));
   }

@@ -229,6 +229,10 @@ function eraseCopies(db: Sql, tickets: string[], erasure: Erasure, others: reado
         OR (stream = '${KNOWLEDGE_STREAM}' AND json_extract(body, '$.type') = 'csat.recorded' AND json_extract(body, '$.payload.ticketId') IN (SELECT value FROM json_each(?)))`,
   );
   const rewrite = s.prepare<[string, number]>('UPDATE outbox SET body = ? WHERE desk_seq = ?');
+  // A refused change to the record keeps the values its author typed (sync/conflicts.ts): erasure removes them.
+  s.prepare<[string]>(`UPDATE sync_conflicts SET written = NULL WHERE stream = '${CUSTOMER_STREAM}' AND written IS NOT NULL AND entity_id IN (SELECT value FROM json_each(?))`).run(
+    JSON.stringify([...erasure.whole, ...others]),
+  );
   for (const row of waiting.all(JSON.stringify([...erasure.whole, ...others]), ticketIds, ticketIds)) {
     const e = JSON.parse(row.body) as OutboxEnvelope;
     const kept = erasedEvent(e, erasure);

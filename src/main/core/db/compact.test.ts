@@ -71,6 +71,12 @@ function after(db: BetterSqlite3.Database): Rows {
   const version = db.prepare('SELECT body FROM sla_policy_versions WHERE ref = ?').pluck();
   const actor = db.prepare('SELECT body FROM event_actors WHERE ref = ?').pluck();
   return dump(db, (table, row) => {
+    if (table === 'sync_conflicts') {
+      // Added by 0023 (what the author typed), after the conversion: none for an old conflict.
+      const { written, ...rest } = row as { written: unknown };
+      expect(written).toBeNull();
+      return rest;
+    }
     if (table === 'ticket_events') {
       const { actor_ref, ...rest } = row as { actor_ref: number };
       return { ...rest, actor: actor.get(actor_ref) };

@@ -326,6 +326,8 @@ export interface SyncConflictTable {
   desk_time: number;
   refused_at: number;
   dismissed_at: number | null;
+  /** What the author typed into the change, to copy (migration 0023); null if nothing. */
+  written: string | null;
 }
 
 /** Events of streams no area on this desk applies (kept, in global order). */

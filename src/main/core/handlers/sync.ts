@@ -23,7 +23,7 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   const s = parts.engine.status();
   // The person reading it has no hub session (the hub ended it): their changes cannot go.
   const own = user && hub.sessionToken(user.id) === null ? [say('noOwnHubSession')] : [];
-  return { mode: 'hub', url: h.url, online: s.online, pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0 };
+  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0 };
 }
 
 export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {

@@ -1,11 +1,13 @@
 import type { SyncConflict } from '../../../shared/syncApi';
-import { conflictSummaryLine, nextStepLine } from '../../../shared/conflictText';
+import { conflictSummaryLine, nextStepLine, writtenOf } from '../../../shared/conflictText';
 import { param, type Sql } from '../db/exec';
 
 // Conflicts: changes made on this desk that the hub refused, or that the rebase found no
 // longer apply on the hub's newer state. Each is kept for its author with what they tried,
 // why it did not go through and what they can do now, until they dismiss it. The change
-// itself is gone from the outbox and undone on the ticket: the hub's state stands.
+// itself is gone from the outbox and undone on the ticket: the hub's state stands. What its
+// author typed into it (a note, a subject, a record's new values) is kept with the conflict,
+// for them to copy and use again.
 
 export interface NewConflict {
   eventId: string;
@@ -23,7 +25,7 @@ export interface NewConflict {
 export function conflictStore(db: Sql) {
   const k = db.kysely;
   const has = db.prepare<{ one: number }, [string]>(k.selectFrom('sync_conflicts').select((eb) => eb.lit(1).as('one')).where('event_id', '=', param<string>()));
-  const insert = db.prepare<never, [string, string, string, string | null, string, string, string, string, string, number, number]>(
+  const insert = db.prepare<never, [string, string, string, string | null, string, string, string, string, string, number, number, string | null]>(
     k
       .insertInto('sync_conflicts')
       .values({
@@ -38,13 +40,14 @@ export function conflictStore(db: Sql) {
         actor_id: param<string>(),
         desk_time: param<number>(),
         refused_at: param<number>(),
+        written: param<string | null>(),
       })
       .onConflict((c) => c.column('event_id').doNothing()),
   );
   return {
     has: (eventId: string): boolean => has.get(eventId) !== undefined,
     record(c: NewConflict): void {
-      insert.run(c.eventId, c.stream, c.entityId, c.ticketNumber, c.type, conflictSummaryLine(c), c.reason, nextStepLine(c), c.actorId, c.deskTime, c.refusedAt);
+      insert.run(c.eventId, c.stream, c.entityId, c.ticketNumber, c.type, conflictSummaryLine(c), c.reason, nextStepLine(c), c.actorId, c.deskTime, c.refusedAt, writtenOf(c));
     },
     /** Open conflicts: of one person, or of everyone on this desk. */
     count(actorId?: string): number {
@@ -67,6 +70,7 @@ export function conflictStore(db: Sql) {
           actorId: r.actor_id,
           deskTime: r.desk_time,
           refusedAt: r.refused_at,
+          written: r.written,
         }));
     },
     /** The author has seen it: false when it is not theirs or not open. */

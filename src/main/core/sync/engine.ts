@@ -86,6 +86,12 @@ export function syncEngine(options: SyncEngineOptions) {
   const doFetch = options.fetch ?? fetch;
   const log = options.log ?? ((m: string) => console.warn(m));
   let online = false;
+  /**
+   * No one at this desk has a hub session (each ended, or was revoked by the hub): the desk
+   * is offline not because the hub cannot be reached, but because nothing can go or come
+   * until someone signs in again.
+   */
+  let noSession = false;
   let stopped = true;
   let running: Promise<void> | null = null;
   let again = false;
@@ -102,9 +108,10 @@ export function syncEngine(options: SyncEngineOptions) {
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
   const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
     db.run(k.updateTable('sync_state').set(patch).where('id', '=', 1));
-  const setOnline = (value: boolean) => {
-    if (online === value) return;
+  const setOnline = (value: boolean, sessionless = false) => {
+    if (online === value && noSession === sessionless) return;
     online = value;
+    noSession = sessionless;
     options.onStatus();
   };
 
@@ -294,7 +301,7 @@ export function syncEngine(options: SyncEngineOptions) {
       const session = hub.latestSession();
       if (!session) {
         problem = say('noHubSession');
-        setOnline(false);
+        setOnline(false, true);
         return;
       }
       try {
@@ -428,6 +435,7 @@ export function syncEngine(options: SyncEngineOptions) {
       timer = null;
       closeLive();
       online = false;
+      noSession = false;
     },
     /** Something changed here (a write to the outbox): send it soon. */
     kick(): void {
@@ -439,7 +447,7 @@ export function syncEngine(options: SyncEngineOptions) {
     status() {
       const s = state();
       const pending = Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-      return { online, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : []) };
+      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : []) };
     },
   };
 }
