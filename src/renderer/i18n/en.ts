@@ -1105,7 +1105,7 @@ export const en = {
   'history.assetRegistered': 'System {tag} registered',
   'history.assetChanged': 'System details changed',
   'history.transferred': '{tag} {how} by {from} to {to} on {date}',
-  'history.merged': 'Records merged ({tickets} tickets, {assets} systems moved)',
+  'history.merged': 'Records merged (tickets moved: {tickets}; systems moved: {assets})',
   'history.confirmed': 'Details confirmed by the customer',
   'history.erased': 'Personal data erased on request',
   'history.imported': 'Imported from {source}',

@@ -1087,7 +1087,7 @@ export const fa: Messages = {
   'history.assetRegistered': 'سیستم {tag} ثبت شد',
   'history.assetChanged': 'جزئیات سیستم تغییر کرد',
   'history.transferred': '{tag} در تاریخ {date} از {from} به {to} {how}',
-  'history.merged': 'سابقه‌ها ادغام شدند ({tickets} تیکت و {assets} سیستم منتقل شد)',
+  'history.merged': 'سابقه‌ها ادغام شدند (تیکت‌های منتقل‌شده: {tickets}؛ سیستم‌های منتقل‌شده: {assets})',
   'history.confirmed': 'جزئیات توسط مشتری تأیید شد',
   'history.erased': 'داده‌های شخصی بنا به درخواست پاک شد',
   'history.imported': 'درون‌ریزی‌شده از {source}',

@@ -318,7 +318,9 @@ export function customerRecords(db: Sql, deskCountry: Country) {
         at: e.at,
         actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role as ActorSnapshot['role'] },
         payload: JSON.parse(e.payload) as RecordPayload,
-      }));
+      }))
+      // A merge is told on both records; the history, which reads both, says it once (the survivor's).
+      .filter((e) => e.type !== 'CUSTOMER_MERGED' || e.payload.note?.survivorId === undefined || e.payload.note.survivorId === e.customerId);
     const former = db.all(
       k
         .selectFrom('asset_owners as o')
