@@ -43,6 +43,8 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(page.getByRole('alert').filter({ hasText: en['slaEdit.notSaved'] })).toBeVisible();
   await expect(resolution).toHaveAccessibleDescription(why);
   await expect(resolution).toHaveValue('45');
+  // The keyboard is taken to the field to fix.
+  await expect(resolution).toBeFocused();
 });
 
 test('a Persian admin reads the same refusal in Persian', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { problemOf, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
@@ -45,6 +45,14 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string }
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const { isNew, readOnly } = o;
+  // A refused save takes the keyboard to the first field it marked (the busy Save button had
+  // lost focus, and the page's heading was six Tabs away from the field to fix).
+  const toFirstInvalid = useRef(false);
+  useEffect(() => {
+    if (!problem || !toFirstInvalid.current) return;
+    toFirstInvalid.current = false;
+    document.querySelector<HTMLElement>('#main [aria-invalid="true"]')?.focus();
+  }, [problem, busy]);
 
   const edit = (patch: Partial<D>) => {
     setProblem(null);
@@ -76,6 +84,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string }
       notifications.show({ color: 'teal', message: o.savedMessage(saved.name) });
       navigate(hrefOf({ name: 'slaSettings' }));
     } catch (error) {
+      toFirstInvalid.current = true;
       setProblem(problemOf(error));
     } finally {
       setBusy(false);
