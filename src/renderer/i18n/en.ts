@@ -50,6 +50,7 @@ export const en = {
   // shell
   'shell.skip': 'Skip to content',
   'shell.reconnecting': 'The connection to the desk was lost. Reconnecting… Your drafts are kept.',
+  'shell.deskRestarted': 'This desk was restarted and no longer knows this tab. Open the address it printed when it started (it ends in ?token=…) in this tab; your drafts are kept.',
   'nav.label': 'Main',
   'nav.mine': 'My tickets',
   'nav.queues': 'Queues',
@@ -894,6 +895,7 @@ export const en = {
   'apiError.reopenWindowPassed': 'The reopen window ({days} days after resolving) has passed; open a new ticket.',
   'apiError.stateRefuses': '“{action}” is not possible for a ticket that is {state}.',
   'apiError.connectionLost': 'Connection to the desk was lost.',
+  'apiError.deskRestarted': 'This desk was restarted: open the address it printed (with its new token) in this tab.',
   'apiError.unreachable': 'Could not reach the desk. Is Tagdesk still running?',
   'lookup.msg.empty': 'Type something to look up.',
   'lookup.msg.notPhoneOrCode': '“{query}” is neither a phone number nor an Express Service Code.',
