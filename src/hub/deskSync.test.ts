@@ -336,6 +336,33 @@ describe('streams besides tickets', () => {
     expect(JSON.stringify(onHub)).not.toMatch(personal);
   }
 
+  it('a window showing a customer is told when an erasure or an edit of it arrives by sync, or is made in another window of its desk', async () => {
+    const { a, admin, b, customerId } = await schoolOnTwoDesks();
+    /** Another window on the desk, with Ben or Ava signed in, collecting the pushes it gets. */
+    const windowOn = async (desk: Desk, user: HubUser) => {
+      const pushes: Push[] = [];
+      const conn = desk.connect((p) => pushes.push(p));
+      const r = await conn.call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+      expect(r.ok).toBe(true);
+      return () => pushes.filter((p) => p.event === 'customer.changed').map((p) => p.payload);
+    };
+    const onB = await windowOn(b.desk, ben);
+    const onA = await windowOn(a.desk, ava);
+    await a.call('customers.update', { customerId, customer: { ...school, phone: '+1 512 555 0199' } });
+    expect(onA()).toEqual([{ customerId, segment: 'education' }]);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(onB()).toEqual([{ customerId, segment: 'education' }]);
+    await admin.call('privacy.erase', { customerId, confirmName: school.name });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(onB()).toEqual([
+      { customerId, segment: 'education' },
+      { customerId, segment: 'education' },
+    ]);
+    expect(onA()).toHaveLength(2);
+  });
+
   it('an erasure reaches what another desk wrote offline before it heard of it, here and in the hub’s log', async () => {
     const { a, admin, b, customerId } = await schoolOnTwoDesks();
     // A change the hub refused keeps her number in its envelope, for its author's conflict list.

@@ -246,6 +246,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     fetch: options.sync?.fetch,
     onNews: (news) => {
       for (const c of news.tickets) push('ticket.changed', c);
+      // An open customer page reads its record again: an erasure from another desk takes the
+      // name and phone off this screen at once, a merge or an edit shows.
+      for (const c of news.customers) push('customer.changed', c);
       if (news.tickets.length > 0) scheduler.poke();
       sendSync();
     },

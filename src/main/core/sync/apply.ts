@@ -1,5 +1,6 @@
 import type { Actor, Role, Segment, Tier } from '../../../shared/domain';
 import { nameKey } from '../../../shared/customerRules';
+import { CUSTOMER_STREAM, customerStreamPayloadSchema } from '../../../shared/customerStream';
 import { decide, evolve, projectSla, type Assignee, type LogEvent, type OutboxEnvelope, type TicketLogEventType, type TicketLogState } from '../../../shared/ticketLog';
 import { ticketCommandSchema } from '../../../shared/ticketMachine';
 import { param, type Sql } from '../db/exec';
@@ -34,6 +35,22 @@ import { trendCounter } from '../kb/trendCounts';
 export interface BatchNews {
   tickets: TicketChange[];
   conflicts: number;
+  /** Customers whose record the batch changed (or whose change of ours the hub refused), for open windows. */
+  customers: CustomerNews[];
+}
+
+export interface CustomerNews {
+  customerId: string;
+  segment: Segment;
+}
+
+/** The customers a 'customer' stream event touches: its record, and the other side of a merge or transfer. */
+function customersOf(e: OutboxEnvelope): CustomerNews[] {
+  const parsed = customerStreamPayloadSchema.safeParse(e.payload);
+  if (!parsed.success) return [];
+  const { segment, note } = parsed.data;
+  const ids = [e.entityId, note?.mergedId, note?.survivorId, note?.fromId, note?.toId].filter((id): id is string => typeof id === 'string');
+  return [...new Set(ids)].map((customerId) => ({ customerId, segment }));
 }
 
 interface EventRow {
@@ -54,6 +71,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const erased = erasedCustomers(db.sqlite);
   const conflicts: ConflictStore = conflictStore(db);
   const q = {
+    knownCustomerEvent: db.sqlite.prepare<[string], number>('SELECT 1 FROM customer_events WHERE id = ?').pluck(),
     events: db.prepare<EventRow, [string]>(
       k
         .selectFrom('ticket_events as e')
@@ -336,6 +354,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         }
       }
       let conflicted = 0;
+      const customers: CustomerNews[] = [];
+      // Before they are applied: one this desk has already (its own, come back) is no news.
+      for (const e of others.get(CUSTOMER_STREAM) ?? []) if (!q.knownCustomerEvent.get(e.id)) customers.push(...customersOf(e));
       for (const r of refused) {
         if (conflicts.has(r.eventId)) continue;
         const queued = q.outboxOf.get(r.eventId);
@@ -350,6 +371,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
           q.outboxDrop.run(r.eventId);
           conflicts.record({ eventId: body.id, stream: body.stream, entityId: body.entityId, ticketNumber: null, type: body.type, actorId: body.actor.id, deskTime: body.deskTime, reason: r.reason, refusedAt: r.at, payload: body.payload });
           opts.streams.get(body.stream)?.refused?.(body);
+          if (body.stream === CUSTOMER_STREAM) customers.push(...customersOf(body));
           conflicted++;
         }
       }
@@ -382,7 +404,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       }
       db.run(k.updateTable('sync_state').set({ cursor, last_synced_at: now }).where('id', '=', 1).where('cursor', '<', cursor));
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
-      return { tickets, conflicts: conflicted };
+      const seen = new Set<string>();
+      const news = customers.filter((c) => !seen.has(c.customerId) && seen.add(c.customerId));
+      return { tickets, conflicts: conflicted, customers: news };
     });
   }
 

@@ -133,7 +133,7 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   const tell = (news: BatchNews) => {
-    if (news.tickets.length > 0 || news.conflicts > 0) options.onNews(news);
+    if (news.tickets.length > 0 || news.conflicts > 0 || news.customers.length > 0) options.onNews(news);
   };
 
   async function bootstrap(token: string): Promise<void> {
