@@ -225,6 +225,39 @@ describe('desks following one hub', () => {
     expect(hubEvents.filter((e) => e.type === 'TAKE')).toHaveLength(1);
   });
 
+  it('two agents press Take next together: the one whose take lost is told at once who took it, with the queue', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    await newTicket(a, 'Keyboard dead');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const told = (desk: Desk, user: HubUser) => {
+      const pushes: Push[] = [];
+      const conn = desk.connect((p) => pushes.push(p));
+      return { ready: conn.call('session.signInWithPassword', { email: user.email, password: PASSWORD }), taken: () => pushes.filter((p) => p.event === 'sync.takenFirst').map((p) => p.payload) };
+    };
+    const onA = told(a.desk, ava);
+    const onB = told(b.desk, ben);
+    await Promise.all([onA.ready, onB.ready]);
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    // Both desks see the same queue, so both take the same ticket (the hub holds others' too).
+    const tookA = await a.call('queues.takeNext', { segment: 'education', tier: 1 });
+    const tookB = await b.call('queues.takeNext', { segment: 'education', tier: 1 });
+    const taken = tookA?.ticket.id ?? '';
+    expect(tookB?.ticket.id).toBe(taken);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    // One of them won at the hub; the other is told who, and which queue to take the next from.
+    const winner = (await view(a, taken)).assigneeId;
+    expect((await view(b, taken)).assigneeId).toBe(winner);
+    const [lost, won, winnerName] = winner === ava.id ? [onB, onA, 'Ava'] : [onA, onB, 'Ben'];
+    const { number } = (await b.call('tickets.get', { ticketId: taken })).ticket;
+    expect(lost.taken()).toEqual([{ ticketId: taken, number, takenBy: winnerName, segment: 'education', tier: 1 }]);
+    expect(won.taken()).toEqual([]);
+  });
+
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

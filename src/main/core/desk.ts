@@ -249,6 +249,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       // An open customer page reads its record again: an erasure from another desk takes the
       // name and phone off this screen at once, a merge or an edit shows.
       for (const c of news.customers) push('customer.changed', c);
+      // Someone else's take of a ticket came first: the one whose take lost is told at once
+      // (their windows only), not left on the other person's ticket with a conflict count.
+      for (const { actorId, takenById: _by, ...lost } of news.takenFirst) {
+        for (const [send, session] of listeners) if (session.user?.id === actorId) send({ event: 'sync.takenFirst', payload: lost });
+      }
       if (news.tickets.length > 0) scheduler.poke();
       sendSync();
     },

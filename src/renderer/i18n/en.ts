@@ -1263,6 +1263,7 @@ export const en = {
   'sync.online': 'Online',
   'sync.offline': 'Offline',
   'sync.signInAgain': 'Sign in again',
+  'sync.takenFirst': '{name} took {number} first',
   'sync.pending_one': '{count} pending',
   'sync.pending_other': '{count} pending',
   'sync.conflicts_one': '{count} conflict',

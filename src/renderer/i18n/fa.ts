@@ -1245,6 +1245,7 @@ export const fa: Messages = {
   'sync.online': 'برخط',
   'sync.offline': 'آفلاین',
   'sync.signInAgain': 'دوباره وارد شوید',
+  'sync.takenFirst': '{name} زودتر {number} را برداشت',
   'sync.pending_one': '{count} تغییر در انتظار',
   'sync.pending_other': '{count} تغییر در انتظار',
   'sync.conflicts_one': '{count} تعارض',
