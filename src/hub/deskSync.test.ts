@@ -150,6 +150,29 @@ describe('desks following one hub', () => {
     expect(demo).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This desk is joined to a hub/) } });
     expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true, result: { initialized: true, customers: 0 } });
     expect(d.db.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(0);
+    // No local stand-ins ("Desk admin", "First-line agent"): the hub's people arrive by sync.
+    expect(d.db.sqlite.prepare(`select count(*) from users where email like '%@tagdesk.local'`).pluck().get()).toBe(0);
+  });
+
+  it('a desk set up empty while alone, then joined, no longer shows its stand-in people among the hub’s', async () => {
+    const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+    desks.push(d);
+    const conn = d.connect(() => undefined);
+    expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+    const people = async () => {
+      const r = await conn.call('session.users', {});
+      return r.ok ? (r.result as { name: string }[]).map((u) => u.name) : [];
+    };
+    expect(await people()).toEqual(['Desk admin', 'First-line agent', 'Supervisor']);
+    const admin = d.db.sqlite.prepare(`select id from users where email = 'admin@tagdesk.local'`).pluck().get() as string;
+    expect(await conn.call('session.signIn', { userId: admin })).toMatchObject({ ok: true });
+    expect(await conn.call('hub.join', { url: hub.url })).toMatchObject({ ok: true });
+    expect(await people()).toEqual([]);
+    // Once the hub's people have arrived, they are the desk's people, and only they.
+    await deskFor(ava, d);
+    const after = await people();
+    expect(after).toContain('Ava');
+    expect(after.filter((n) => ['Desk admin', 'Supervisor', 'First-line agent'].includes(n))).toEqual([]);
   });
 
   it('when the hub ends the session a desk follows it with, the desk goes on with another person’s and tells the one whose ended', async () => {
