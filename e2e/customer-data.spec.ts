@@ -301,3 +301,12 @@ test('a Latin name in a right-to-left page keeps its full stop at its end, and t
   const written = history.locator('p').filter({ hasText: /^[A-Za-z]/ }).first();
   await expect(written).toHaveCSS('direction', 'ltr');
 });
+
+test('after Switch user, someone who may not see Customer data lands on their own home page, not "Not available"', async ({ page }) => {
+  const app = await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await expect(page).toHaveURL(/#\/admin\/quality/);
+  await app.switchUser('Ava Martin');
+  await expect(page.getByRole('heading', { level: 1, name: en['mine.title'] })).toBeVisible();
+  await expect(page).not.toHaveURL(/#\/admin\/quality/);
+});

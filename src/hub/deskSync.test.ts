@@ -150,6 +150,29 @@ describe('desks following one hub', () => {
     expect(demo).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This desk is joined to a hub/) } });
     expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true, result: { initialized: true, customers: 0 } });
     expect(d.db.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(0);
+    // No local stand-ins ("Desk admin", "First-line agent"): the hub's people arrive by sync.
+    expect(d.db.sqlite.prepare(`select count(*) from users where email like '%@tagdesk.local'`).pluck().get()).toBe(0);
+  });
+
+  it('a desk set up empty while alone, then joined, no longer shows its stand-in people among the hub’s', async () => {
+    const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+    desks.push(d);
+    const conn = d.connect(() => undefined);
+    expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+    const people = async () => {
+      const r = await conn.call('session.users', {});
+      return r.ok ? (r.result as { name: string }[]).map((u) => u.name) : [];
+    };
+    expect(await people()).toEqual(['Desk admin', 'First-line agent', 'Supervisor']);
+    const admin = d.db.sqlite.prepare(`select id from users where email = 'admin@tagdesk.local'`).pluck().get() as string;
+    expect(await conn.call('session.signIn', { userId: admin })).toMatchObject({ ok: true });
+    expect(await conn.call('hub.join', { url: hub.url })).toMatchObject({ ok: true });
+    expect(await people()).toEqual([]);
+    // Once the hub's people have arrived, they are the desk's people, and only they.
+    await deskFor(ava, d);
+    const after = await people();
+    expect(after).toContain('Ava');
+    expect(after.filter((n) => ['Desk admin', 'Supervisor', 'First-line agent'].includes(n))).toEqual([]);
   });
 
   it('when the hub ends the session a desk follows it with, the desk goes on with another person’s and tells the one whose ended', async () => {
@@ -264,6 +287,39 @@ describe('desks following one hub', () => {
     expect(stored).toBe(note);
   });
 
+  it('two agents press Take next together: the one whose take lost is told at once who took it, with the queue', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    await newTicket(a, 'Keyboard dead');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const told = (desk: Desk, user: HubUser) => {
+      const pushes: Push[] = [];
+      const conn = desk.connect((p) => pushes.push(p));
+      return { ready: conn.call('session.signInWithPassword', { email: user.email, password: PASSWORD }), taken: () => pushes.filter((p) => p.event === 'sync.takenFirst').map((p) => p.payload) };
+    };
+    const onA = told(a.desk, ava);
+    const onB = told(b.desk, ben);
+    await Promise.all([onA.ready, onB.ready]);
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    // Both desks see the same queue, so both take the same ticket (the hub holds others' too).
+    const tookA = await a.call('queues.takeNext', { segment: 'education', tier: 1 });
+    const tookB = await b.call('queues.takeNext', { segment: 'education', tier: 1 });
+    const taken = tookA?.ticket.id ?? '';
+    expect(tookB?.ticket.id).toBe(taken);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    // One of them won at the hub; the other is told who, and which queue to take the next from.
+    const winner = (await view(a, taken)).assigneeId;
+    expect((await view(b, taken)).assigneeId).toBe(winner);
+    const [lost, won, winnerName] = winner === ava.id ? [onB, onA, 'Ava'] : [onA, onB, 'Ben'];
+    const { number } = (await b.call('tickets.get', { ticketId: taken })).ticket;
+    expect(lost.taken()).toEqual([{ ticketId: taken, number, takenBy: winnerName, segment: 'education', tier: 1 }]);
+    expect(won.taken()).toEqual([]);
+  });
+
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);
@@ -374,6 +430,33 @@ describe('streams besides tickets', () => {
     expect(JSON.stringify(onHub)).toContain(subject);
     expect(JSON.stringify(onHub)).not.toMatch(personal);
   }
+
+  it('a window showing a customer is told when an erasure or an edit of it arrives by sync, or is made in another window of its desk', async () => {
+    const { a, admin, b, customerId } = await schoolOnTwoDesks();
+    /** Another window on the desk, with Ben or Ava signed in, collecting the pushes it gets. */
+    const windowOn = async (desk: Desk, user: HubUser) => {
+      const pushes: Push[] = [];
+      const conn = desk.connect((p) => pushes.push(p));
+      const r = await conn.call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+      expect(r.ok).toBe(true);
+      return () => pushes.filter((p) => p.event === 'customer.changed').map((p) => p.payload);
+    };
+    const onB = await windowOn(b.desk, ben);
+    const onA = await windowOn(a.desk, ava);
+    await a.call('customers.update', { customerId, customer: { ...school, phone: '+1 512 555 0199' } });
+    expect(onA()).toEqual([{ customerId, segment: 'education' }]);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(onB()).toEqual([{ customerId, segment: 'education' }]);
+    await admin.call('privacy.erase', { customerId, confirmName: school.name });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(onB()).toEqual([
+      { customerId, segment: 'education' },
+      { customerId, segment: 'education' },
+    ]);
+    expect(onA()).toHaveLength(2);
+  });
 
   it('an erasure reaches what another desk wrote offline before it heard of it, here and in the hub’s log', async () => {
     const { a, admin, b, customerId } = await schoolOnTwoDesks();

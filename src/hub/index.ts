@@ -8,6 +8,8 @@ import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embed
 import { hubLogger } from './log';
 import { migrate } from './migrations';
 import { startHub } from './server';
+import { isFetchBlockedPort } from '../shared/blockedPorts';
+import { say } from '../shared/messageKeys';
 
 // `npm run hub -- --data DIR --port N`: serve (prints the URL on its first line of stdout).
 // `npm run hub -- create-admin --data DIR --email E [--password P]`: the first admin.
@@ -60,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
   const port = Number(values.port ?? 4180);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port takes a number from 0 to 65535 (0: any free port), not "${values.port}".`);
+    return 2;
+  }
+  if (isFetchBlockedPort(port)) {
+    console.error(say('hubPortBlocked', { port }));
     return 2;
   }
   if (Boolean(values.cert) !== Boolean(values.key)) {

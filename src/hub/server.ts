@@ -16,6 +16,8 @@ import { ticketLogRecheck } from './ticketLogRecheck';
 import { pull, push, snapshot, type StreamRules } from './sync';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { isFetchBlockedPort } from '../shared/blockedPorts';
+import { say } from '../shared/messageKeys';
 
 // The hub: HTTP for requests, a WebSocket for live news, PostgreSQL for everything it knows
 // (it keeps no state of its own, so several can serve one database). Routes:
@@ -68,6 +70,8 @@ export interface Hub {
 const DAY = 24 * 60 * 60_000;
 
 export async function startHub(options: HubOptions): Promise<Hub> {
+  // Before anything starts: desks reach the hub with fetch, which never connects to these.
+  if (options.port !== undefined && isFetchBlockedPort(options.port)) throw new Error(say('hubPortBlocked', { port: options.port }));
   const log = options.log;
   const now = options.now ?? Date.now;
   const recheck = options.recheck ?? ticketLogRecheck;

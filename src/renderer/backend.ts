@@ -178,6 +178,11 @@ export interface Loaded<T> {
 export interface UseCallOptions {
   /** Refetch when a ticket changes; return false to ignore a change that cannot matter here. */
   live?: boolean | ((change: TicketChange) => boolean);
+  /**
+   * Also refetch when this customer's record changes (an edit, merge or erasure, here or
+   * arriving from the hub): a page showing an erased customer must not keep their details.
+   */
+  customerId?: string;
   /** Also refetch on SLA warnings and breaches (with `live`). */
   slaWarnings?: boolean;
   /** A burst of changes refetches at once, then at most once per this window (default 120 ms). */
@@ -239,6 +244,16 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
 
   const debounceMs = options.debounceMs ?? 120;
   const slaWarnings = options.slaWarnings ?? false;
+  const customerId = options.customerId;
+  useEffect(() => {
+    if (customerId === undefined || key === null) return;
+    const refetch = coalescer(() => void load(true), debounceMs);
+    const off = client.on('customer.changed', (c) => c.customerId === customerId && refetch.trigger());
+    return () => {
+      refetch.cancel();
+      off();
+    };
+  }, [customerId, key, load, debounceMs]);
   useEffect(() => {
     if (!options.live || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);

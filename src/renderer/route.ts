@@ -192,6 +192,9 @@ function writeHistory(): void {
   else window.history.pushState(null, '', href);
 }
 
+/** The route the screens show now. */
+export const currentRoute = (): Route => parseHash(currentHash());
+
 /** The hash the screens show: the one navigate() has just gone to, else the address bar's. */
 function currentHash(): string {
   return pending?.href ?? window.location.hash;

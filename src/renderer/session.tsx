@@ -6,6 +6,8 @@ import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
 import { applyUserLocale } from './language';
+import { mayOpenPage } from './pageAccess';
+import { currentRoute, navigate } from './route';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
 // app. The chosen user id is remembered in localStorage so a reload (or a reconnected
@@ -136,6 +138,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     try {
       const user = await call('session.signIn', { userId });
       remember(user.id);
+      arriveAt(user);
       setPhase({ name: 'ready', user });
     } catch (error) {
       setPhase({ name: 'signIn', problem: problemOf(error) });
@@ -145,6 +148,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const signInWithPassword = useCallback(async (email: string, password: string) => {
     try {
       const user = await call('session.signInWithPassword', { email, password });
+      arriveAt(user);
       setPhase({ name: 'ready', user });
     } catch (error) {
       setPhase({ name: 'signIn', problem: problemOf(error) });
@@ -194,4 +198,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
     case 'ready':
       return session ? <SessionContext value={session}>{children}</SessionContext> : null;
   }
+}
+
+/**
+ * After "Switch user" (or a sign-in on a page left open), the page stays when the new person
+ * may open it (a specialist signing in at the same desk lands on the ticket), and is their
+ * home page when not (Ava after Omar on People), rather than "Not available".
+ */
+function arriveAt(user: User): void {
+  if (!mayOpenPage(currentRoute(), user)) navigate({ name: 'home' }, { replace: true });
 }

@@ -6,7 +6,12 @@ import type { Transport } from '../shared/client';
 // `window.tagdesk`; in a plain browser (the web shell, end-to-end tests) the same calls
 // travel over a WebSocket to the Node host that served this page.
 
-export type ConnectionState = 'connecting' | 'open' | 'lost';
+/**
+ * 'lost': the link dropped and the transport retries. 'refused': the desk answers but no
+ * longer knows this tab's token (its process restarted and printed a new address); retrying
+ * cannot help, so the transport stops and the window says to open the new address.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'lost' | 'refused';
 
 export interface DeskTransport extends Transport {
   readonly kind: 'ipc' | 'websocket';
@@ -119,6 +124,25 @@ function deskSocketUrl(): string {
   return `${scheme}//${location.host}/api?token=${encodeURIComponent(token)}`;
 }
 
+/** Mirrors TOKEN_CHECK_PATH and TOKEN_HEADER of src/main/web/server.ts. */
+const TOKEN_CHECK_PATH = '/token-check';
+const TOKEN_HEADER = 'X-Tagdesk-Token';
+
+/**
+ * Asks the web shell whether the socket's token is still its own: true only on a plain
+ * 401. A desk that cannot be reached, or any other answer, is a dropped link (retry).
+ */
+async function tokenRefused(socketUrl: string): Promise<boolean> {
+  try {
+    const url = new URL(socketUrl);
+    const token = url.searchParams.get('token') ?? '';
+    const answer = await fetch(`${location.protocol}//${url.host}${TOKEN_CHECK_PATH}`, { headers: { [TOKEN_HEADER]: token }, cache: 'no-store' });
+    return answer.status === 401;
+  } catch {
+    return false;
+  }
+}
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: ApiError): void;
@@ -143,6 +167,7 @@ export function webSocketTransport(url: string): DeskTransport {
   let state: ConnectionState = 'connecting';
   let nextId = 1;
   let attempt = 0;
+  let wasOpen = false;
   let socket: WebSocket;
 
   const setState = (next: ConnectionState) => {
@@ -155,6 +180,7 @@ export function webSocketTransport(url: string): DeskTransport {
     socket = new WebSocket(url);
     socket.addEventListener('open', () => {
       attempt = 0;
+      wasOpen = true;
       setState('open');
       for (const q of queued.splice(0)) {
         clearTimeout(q.timer);
@@ -169,10 +195,25 @@ export function webSocketTransport(url: string): DeskTransport {
       const lost = new ApiError('internal', 'Connection to the desk was lost', undefined, { key: 'connectionLost' });
       for (const p of pending.values()) p.reject(lost);
       pending.clear();
+      // A socket that never opened may have been refused for its token, which a browser
+      // cannot see on the socket itself: ask. Until the answer comes the link is 'lost'.
+      const opened = wasOpen;
+      wasOpen = false;
       setState('lost');
       const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
       attempt += 1;
-      setTimeout(connect, delay);
+      if (opened) {
+        setTimeout(connect, delay);
+        return;
+      }
+      void tokenRefused(url).then((refused) => {
+        if (!refused) return void setTimeout(connect, delay);
+        setState('refused');
+        for (const q of queued.splice(0)) {
+          clearTimeout(q.timer);
+          q.reject(new ApiError('internal', 'The desk was restarted; open the address it printed.', undefined, { key: 'deskRestarted' }));
+        }
+      });
     });
   };
 
@@ -227,6 +268,10 @@ export function webSocketTransport(url: string): DeskTransport {
         return Promise.reject(new ApiError('invalid_input', 'This request cannot be sent to the desk (it is not plain data).'));
       }
       return new Promise<unknown>((resolve, reject) => {
+        if (state === 'refused') {
+          reject(new ApiError('internal', 'The desk was restarted; open the address it printed.', undefined, { key: 'deskRestarted' }));
+          return;
+        }
         if (state === 'open' && socket.readyState === WebSocket.OPEN) {
           send(id, frame, { resolve, reject });
           return;

@@ -434,6 +434,12 @@ export const pushEvents = {
     actorId: z.string(),
     at: z.number(),
   }),
+  /**
+   * A customer's record changed: edited, merged, erased (here, or arriving from the hub by
+   * sync). A window showing that customer reads it again, so an erased customer's name and
+   * phone leave the screen at once. Sent only to people who work its segment.
+   */
+  'customer.changed': z.object({ customerId: idSchema, segment: segmentSchema }),
   /** 'external': another process serving the same data folder changed the desk. */
   'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
   'import.progress': importProgressSchema,

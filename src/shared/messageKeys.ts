@@ -57,6 +57,7 @@ const SENTENCES = {
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
   deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',
+  hubPortBlocked: 'Port {port} cannot be used for a hub: browsers and the desk’s fetch refuse to connect to it (a “bad port” of the fetch standard). Start the hub on another port, such as 4180, and use that address.',
   hubSessionEnded: 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.',
   hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
   hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',

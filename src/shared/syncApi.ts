@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, roleSchema, tierSchema } from './domain';
+import { idSchema, roleSchema, segmentSchema, tierSchema } from './domain';
 
 // The desk's sync with a hub, as the UI sees it: its state (alone, or joined and online or
 // offline, with what waits to be sent and what the hub refused), the conflicts list, and
@@ -90,4 +90,9 @@ export const syncPushSchemas = {
   'sync.changed': syncStatusSchema,
   /** Someone's presence on a ticket changed. */
   'presence.changed': presenceSchema,
+  /**
+   * This person's take of a ticket lost to someone else's (the hub had theirs first): told at
+   * once, with the queue, so they can take the next one. Only to the one who lost.
+   */
+  'sync.takenFirst': z.object({ ticketId: idSchema, number: z.string(), takenBy: z.string(), segment: segmentSchema, tier: tierSchema }),
 } as const;

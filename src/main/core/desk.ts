@@ -121,6 +121,9 @@ export interface Desk {
 }
 
 
+/** The people an empty desk that works alone is set up with (see initialize). */
+const PLACEHOLDER_EMAILS = ['admin@tagdesk.local', 'supervisor@tagdesk.local', 'agent@tagdesk.local'] as const;
+
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
   const readOnly = options.readOnly ?? false;
@@ -187,6 +190,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
   const status = () => ({ initialized: isInitialized(), customers: count('customers'), tickets: count('tickets'), dataDir: options.dataDir });
 
+  // Set once the hub link exists (below); a desk being set up at start is not joined yet.
+  let joinedNow = (): boolean => false;
   const initialize = (mode: 'demo' | 'empty', seed: number, customers: number) => {
     if (isInitialized()) throw new ApiError('conflict', 'This desk already has data.');
     const now = clock.now();
@@ -200,11 +205,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       }
     } else {
       // An empty desk still needs someone to sign in as: an admin to set it up, and a
-      // supervisor and an agent to start working.
+      // supervisor and an agent to start working. Not a desk joined to a hub: its people
+      // arrive from the hub (user stream) and sign in through it; local stand-ins would show
+      // among them as colleagues on the board and in assignee lists.
       db.write(() => {
-        users.create({ name: 'Desk admin', email: 'admin@tagdesk.local', role: 'admin', tier: 1, segments: [] }, now);
-        users.create({ name: 'Supervisor', email: 'supervisor@tagdesk.local', role: 'supervisor', tier: 3, segments: SEGMENTS }, now);
-        users.create({ name: 'First-line agent', email: 'agent@tagdesk.local', role: 'agent', tier: 1, segments: SEGMENTS }, now);
+        if (!joinedNow()) {
+          users.create({ name: 'Desk admin', email: PLACEHOLDER_EMAILS[0], role: 'admin', tier: 1, segments: [] }, now);
+          users.create({ name: 'Supervisor', email: PLACEHOLDER_EMAILS[1], role: 'supervisor', tier: 3, segments: SEGMENTS }, now);
+          users.create({ name: 'First-line agent', email: PLACEHOLDER_EMAILS[2], role: 'agent', tier: 1, segments: SEGMENTS }, now);
+        }
         db.run(k.insertInto('meta').values({ key: 'initialized', value: JSON.stringify({ mode, at: now }) }));
       });
     }
@@ -222,7 +231,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   }
 
   const link = hubLink({ db, now: () => clock.now() });
+  joinedNow = () => link.status().joined;
+  // The stand-ins an empty desk was set up with, on a desk joined since: made inactive (not
+  // deleted), so they leave the board and the assignee lists while a ticket one of them still
+  // holds keeps its holder (the board shows an inactive person only while they hold tickets).
+  const retirePlaceholders = () => {
+    const retired = database.sqlite
+      .prepare(`UPDATE users SET active = 0 WHERE active = 1 AND email IN (${PLACEHOLDER_EMAILS.map(() => '?').join(', ')}) AND id NOT IN (SELECT user_id FROM user_events)`)
+      .run(...PLACEHOLDER_EMAILS).changes;
+    if (retired > 0) users.invalidate();
+  };
   if (options.hubUrl && !readOnly) link.join(options.hubUrl);
+  if (!readOnly && link.status().joined) db.write(retirePlaceholders);
   // The sync engine follows the hub while the desk is joined: pulled changes reach the
   // windows as the same pushes local ones make, after their batch commits.
   const streams = streamRegistry();
@@ -246,6 +266,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     fetch: options.sync?.fetch,
     onNews: (news) => {
       for (const c of news.tickets) push('ticket.changed', c);
+      // An open customer page reads its record again: an erasure from another desk takes the
+      // name and phone off this screen at once, a merge or an edit shows.
+      for (const c of news.customers) push('customer.changed', c);
+      // Someone else's take of a ticket came first: the one whose take lost is told at once
+      // (their windows only), not left on the other person's ticket with a conflict count.
+      for (const { actorId, takenById: _by, ...lost } of news.takenFirst) {
+        for (const [send, session] of listeners) if (session.user?.id === actorId) send({ event: 'sync.takenFirst', payload: lost });
+      }
       if (news.tickets.length > 0) scheduler.poke();
       sendSync();
     },
@@ -257,6 +285,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     ...link,
     join: (url) => {
       const joined = link.join(url);
+      db.write(retirePlaceholders);
       sync?.start();
       return joined;
     },

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../shared/api';
 import { say } from '../../shared/messageKeys';
+import { isFetchBlockedPort, portOfUrl } from '../../shared/blockedPorts';
 
 type ApiErrorCode = ApiErrorShape['code'];
 import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '../../shared/domain';
@@ -54,6 +55,8 @@ export function hubLink(options: HubLinkOptions) {
   function join(url: string): HubStatus {
     const parsed = z.url({ protocol: /^https?$/ }).safeParse(url.trim());
     if (!parsed.success) throw new ApiError('invalid_input', 'The hub address is a URL like https://hub.example.com:4180.');
+    const port = portOfUrl(parsed.data);
+    if (port !== null && isFetchBlockedPort(port)) throw new ApiError('invalid_input', say('hubPortBlocked', { port }), undefined, { key: 'hubPortBlocked', params: { port } });
     const base = parsed.data.replace(/\/+$/, '');
     const existing = link();
     if (existing) db.run(k.updateTable('hub_link').set({ url: base }).where('id', '=', 1));
@@ -114,7 +117,10 @@ export function hubLink(options: HubLinkOptions) {
         body: JSON.stringify({ email, password, deskId: l.desk_id, deskKey: l.desk_key }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 4000),
       });
-    } catch {
+    } catch (error) {
+      // Said once in the log with its real cause (refused, timed out, a "bad port", TLS):
+      // the person only sees that the hub cannot be reached.
+      console.warn(`tagdesk: could not reach the hub at ${l.url} to sign in (${describeFetchError(error)}); checking the password kept on this desk.`);
       return signInOffline(email, password);
     }
     if (res.status >= 500) return signInOffline(email, password);
@@ -200,3 +206,11 @@ export function hubLink(options: HubLinkOptions) {
   return { status, join, signIn, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
 }
 export type HubLink = ReturnType<typeof hubLink>;
+
+/** A fetch failure's real reason: undici puts it in `cause` ("bad port", ECONNREFUSED, a certificate). */
+export function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const why = cause instanceof Error ? `${'code' in cause && typeof cause.code === 'string' ? `${cause.code}: ` : ''}${cause.message}` : typeof cause === 'string' ? cause : '';
+  return why ? `${error.message}: ${why}` : error.message;
+}

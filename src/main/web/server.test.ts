@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startWebShell, type WebShell } from './server';
+import { startWebShell, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell } from './server';
 import { upgradeStatus } from './testing/sockets';
 
 // The browser shell against the real core, over real sockets.
@@ -98,6 +98,17 @@ describe('the browser shell', () => {
     expect(await upgradeStatus(socket(`?token=${shell.token.slice(0, 63)}`))).toBe(401);
     expect(await upgradeStatus(new WebSocket(`ws://127.0.0.1:${shell.port}/other?token=${shell.token}`))).toBe(404);
     expect(await upgradeStatus(socket(`?token=${shell.token}`))).toBe(101);
+  });
+
+  it('tells a tab whether its token is still this process’s (a browser cannot read the 401 of an upgrade)', async () => {
+    expect((await get(TOKEN_CHECK_PATH, { [TOKEN_HEADER]: shell.token })).status).toBe(204);
+    // The token of a process that has since restarted, or none at all.
+    expect((await get(TOKEN_CHECK_PATH, { [TOKEN_HEADER]: '0'.repeat(64) })).status).toBe(401);
+    expect((await get(TOKEN_CHECK_PATH)).status).toBe(401);
+    // Never from the address, where it would land in logs.
+    expect((await get(`${TOKEN_CHECK_PATH}?token=${shell.token}`)).status).toBe(401);
+    const answer = await get(TOKEN_CHECK_PATH, { [TOKEN_HEADER]: shell.token });
+    expect(answer.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a socket opened by a page from another origin, even with the token', async () => {

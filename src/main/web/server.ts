@@ -67,6 +67,14 @@ export interface WebShell {
 const HOST = '127.0.0.1';
 /** Where the upgrade page polls for progress (and learns that the desk is open). */
 export const UPGRADE_PROGRESS_PATH = '/upgrade-progress';
+/**
+ * Where a tab whose socket closed asks whether its token is still this process's (a browser
+ * cannot read the 401 that refused its WebSocket upgrade). The token travels in
+ * TOKEN_HEADER, never the address; 204 means "yes, keep reconnecting", 401 means "this desk
+ * was restarted with a new token: open the address it printed".
+ */
+export const TOKEN_CHECK_PATH = '/token-check';
+export const TOKEN_HEADER = 'x-tagdesk-token';
 /** Larger than any sane request; stops a runaway page from filling memory. */
 const MAX_FRAME_BYTES = 1024 * 1024;
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
@@ -96,6 +104,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (!hostAllowed(req, port)) return plain(res, 421, 'This server only answers to 127.0.0.1 and localhost.');
     const pathname = URL.parse(req.url ?? '/', `http://${HOST}`)?.pathname ?? '';
     if (pathname === UPGRADE_PROGRESS_PATH) return json(res, { open: desk !== null, view: upgrade.view() } satisfies UpgradeState);
+    // The token is kept fresh on every start rather than stored in the data folder: a token
+    // once printed (a terminal's scrollback, a shared screen) stops opening the desk when it
+    // restarts. A tab that held the old one is told so by this check and says what to do.
+    if (pathname === TOKEN_CHECK_PATH) return tokenCheck(req, res, token);
     if (!desk && !upgrading) {
       held.push({ req, res });
       return;
@@ -454,6 +466,14 @@ function contentSecurityPolicy(host: string): string {
 function isolationHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function tokenCheck(req: IncomingMessage, res: ServerResponse, token: string): void {
+  const given = req.headers[TOKEN_HEADER];
+  const ok = tokenMatches(typeof given === 'string' ? given : null, token);
+  isolationHeaders(res);
+  res.writeHead(ok ? 204 : 401, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end();
 }
 
 function plain(res: ServerResponse, status: number, message: string): void {

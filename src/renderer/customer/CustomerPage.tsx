@@ -61,7 +61,7 @@ function useAfterFirstPaint(): boolean {
 }
 
 export function CustomerPage({ customerId, assetId, matchedBy }: { customerId: string; assetId: string | null; matchedBy: string | null }) {
-  const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true });
+  const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId });
   if (view.problem && !view.data) return <ProblemAlert problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
   return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} />;

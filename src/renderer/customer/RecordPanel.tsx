@@ -18,7 +18,7 @@ import classes from './CustomerPage.module.css';
 const HISTORY_SHOWN = 12;
 
 export function RecordPanel({ customerId }: { customerId: string }) {
-  const record = useCall('customers.record', { customerId }, { live: true });
+  const record = useCall('customers.record', { customerId }, { live: true, customerId });
   const [dialog, setDialog] = useState<RecordDialog | null>(null);
   const [all, setAll] = useState(false);
   const { user } = useSession();

@@ -9,6 +9,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
+import { TakenFirstWatch } from '../sync/TakenFirstWatch';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
@@ -63,6 +64,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         </Box>
       </AppShell.Main>
       <SlaWatch />
+      <TakenFirstWatch />
       <RoutedPalette />
     </AppShell>
   );

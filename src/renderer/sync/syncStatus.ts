@@ -5,7 +5,8 @@ import { client, transport } from '../client';
 
 // The desk's sync state, one copy for the whole window: asked once when the first view wants
 // it, then kept current from the 'sync.changed' push (and asked again after the link to the
-// desk comes back, since pushes sent meanwhile are lost).
+// desk comes back, since pushes sent meanwhile are lost). While that link is down it is
+// unknown (null), so the header does not say "Online" about a desk it cannot reach.
 
 let current: SyncStatus | null = null;
 const listeners = new Set<() => void>();
@@ -25,7 +26,12 @@ function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!stop) {
     const offPush = client.on('sync.changed', set);
-    const offState = transport.onState((state) => state === 'open' && refreshSyncStatus());
+    // While the link to the desk is down the window does not know the hub's state: show
+    // nothing rather than the last "Online" (the connection banner says what is wrong).
+    const offState = transport.onState((state) => {
+      if (state === 'open') refreshSyncStatus();
+      else if (state === 'lost' || state === 'refused') set(null);
+    });
     stop = () => {
       offPush();
       offState();

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, type Push, type PushEventName, type PushPayload } from '../../../shared/api';
 import { administers, seesSegment } from '../../../shared/access';
-import type { User } from '../../../shared/domain';
+import type { Segment, User } from '../../../shared/domain';
 import type { Country } from '../../../shared/phone';
 import { customerHandlers, type CustomerHandlers } from '../customers/handlers';
 import type { CustomerPrivacy } from '../customers/privacy';
@@ -33,10 +33,33 @@ export function customerArea(
   deskCountry: Country,
 ): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run'> {
   const { records, audit, clock, db, users, store, sla, scheduler, options } = ctx;
+  // Every write to a record tells the windows showing that customer (another window of this
+  // desk may have it open), as a change pulled from the hub does (desk.ts).
+  const segmentOf = db.sqlite.prepare<[string], string>('SELECT segment FROM customers WHERE id = ?').pluck();
+  const CUSTOMER_KEYS = ['customerId', 'survivorId', 'mergedId', 'toCustomerId'] as const;
+  const WRITES: ReadonlySet<string> = new Set<keyof CustomerHandlers<Session>>(['customers.update', 'customers.saveContact', 'customers.removeContact', 'customers.saveAsset', 'customers.confirm', 'customers.merge', 'customers.transferAsset', 'privacy.erase']);
+  const announced = <H extends Record<string, (s: Session, input: never) => unknown>>(handlers: H): H => {
+    const out: Record<string, (s: Session, input: never) => unknown> = {};
+    for (const [name, handler] of Object.entries(handlers)) {
+      out[name] = async (session, input) => {
+        const result = await handler(session, input);
+        if (!WRITES.has(name)) return result;
+        const given: unknown = input;
+        const ids = CUSTOMER_KEYS.map((key): unknown => (typeof given === 'object' && given !== null ? Reflect.get(given, key) : undefined)).filter((id): id is string => typeof id === 'string');
+        // A merged-away record is gone: it is told under its survivor's segment.
+        const segment = ids.map((id) => segmentOf.get(id)).find((sg) => sg !== undefined);
+        if (segment !== undefined) {
+          for (const customerId of ids) push('customer.changed', { customerId, segment: segment as Segment });
+        }
+        return result;
+      };
+    }
+    return out as H;
+  };
   return {
     reads: {},
     writes: {
-      ...customerHandlers<Session>({ records, privacy, audit, signedIn, maySee: (u, segment) => seesSegment(u, segment), now: () => clock.now() }),
+      ...announced(customerHandlers<Session>({ records, privacy, audit, signedIn, maySee: (u, segment) => seesSegment(u, segment), now: () => clock.now() })),
       'import.peek': (s, i) => {
         requireImporter(signedIn(s));
         const r = recognise(i.file, i.from);

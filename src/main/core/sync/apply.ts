@@ -1,5 +1,6 @@
 import type { Actor, Role, Segment, Tier } from '../../../shared/domain';
 import { nameKey } from '../../../shared/customerRules';
+import { CUSTOMER_STREAM, customerStreamPayloadSchema } from '../../../shared/customerStream';
 import { decide, evolve, projectSla, type Assignee, type LogEvent, type OutboxEnvelope, type TicketLogEventType, type TicketLogState } from '../../../shared/ticketLog';
 import { ticketCommandSchema } from '../../../shared/ticketMachine';
 import { param, type Sql } from '../db/exec';
@@ -34,6 +35,35 @@ import { trendCounter } from '../kb/trendCounts';
 export interface BatchNews {
   tickets: TicketChange[];
   conflicts: number;
+  /** Customers whose record the batch changed (or whose change of ours the hub refused), for open windows. */
+  customers: CustomerNews[];
+  /** Takes made here that lost to someone else's take of the same ticket: their authors are told at once. */
+  takenFirst: TakenFirst[];
+}
+
+export interface TakenFirst {
+  /** Who took it here and lost. */
+  actorId: string;
+  ticketId: string;
+  number: string;
+  takenById: string;
+  takenBy: string;
+  segment: Segment;
+  tier: Tier;
+}
+
+export interface CustomerNews {
+  customerId: string;
+  segment: Segment;
+}
+
+/** The customers a 'customer' stream event touches: its record, and the other side of a merge or transfer. */
+function customersOf(e: OutboxEnvelope): CustomerNews[] {
+  const parsed = customerStreamPayloadSchema.safeParse(e.payload);
+  if (!parsed.success) return [];
+  const { segment, note } = parsed.data;
+  const ids = [e.entityId, note?.mergedId, note?.survivorId, note?.fromId, note?.toId].filter((id): id is string => typeof id === 'string');
+  return [...new Set(ids)].map((customerId) => ({ customerId, segment }));
 }
 
 interface EventRow {
@@ -53,7 +83,11 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const trends = trendCounter(db.sqlite);
   const erased = erasedCustomers(db.sqlite);
   const conflicts: ConflictStore = conflictStore(db);
+  /** Tickets whose take by someone here lost, whose holder this desk has not heard of yet (see settle). */
+  const awaitingHolder = new Map<string, Set<string>>();
   const q = {
+    personName: db.sqlite.prepare<[string], string>('SELECT name FROM users WHERE id = ?').pluck(),
+    knownCustomerEvent: db.sqlite.prepare<[string], number>('SELECT 1 FROM customer_events WHERE id = ?').pluck(),
     events: db.prepare<EventRow, [string]>(
       k
         .selectFrom('ticket_events as e')
@@ -194,7 +228,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
    * events not yet accepted decided again after them, `drop` (refused by the hub) removed,
    * and the projection written once.
    */
-  function settle(ticketId: string, remote: readonly OutboxEnvelope[], drop: ReadonlyMap<string, string>, now: number, counters: Tally): { change: TicketChange | null; conflicts: number } {
+  function settle(ticketId: string, remote: readonly OutboxEnvelope[], drop: ReadonlyMap<string, string>, now: number, counters: Tally): { change: TicketChange | null; conflicts: number; takenFirst: TakenFirst[] } {
+    // People here whose take of this ticket became a conflict (someone else's came first).
+    const lostTakes = new Set<string>();
     const before = st.ticketById.get(ticketId) ?? null;
     const rows = before ? q.events.all(ticketId) : [];
     const known = new Map(rows.map((r) => [r.id, r]));
@@ -276,6 +312,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         if (inOutbox) q.outboxDrop.run(r.id);
         if (again.ok === 'same' || (!inOutbox && refusedBy === undefined)) continue; // sent already: the hub's answer decides
         conflicts.record({ eventId: r.id, stream: 'ticket', entityId: ticketId, ticketNumber: before ? ticketNumber(before.number) : null, type: r.type, actorId: r.actor_id, deskTime: r.at, reason: again.reason, refusedAt: now, payload: mine.payload });
+        if (r.type === 'TAKE') lostTakes.add(r.actor_id);
         conflicted++;
       }
     }
@@ -290,7 +327,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         trends.removed(before);
         q.deleteTicket.run(ticketId);
       }
-      return { change: null, conflicts: conflicted };
+      awaitingHolder.delete(ticketId);
+      return { change: null, conflicts: conflicted, takenFirst: [] };
     }
     const s: TicketLogState = state;
     const sla = projectSla(s, store.calendarOf, now);
@@ -308,9 +346,23 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now);
     for (const e of fresh) store.recordInteraction(row, { ...e, id: null });
     if (!lastType) lastType = rows.at(-1)?.type ?? 'CREATED';
+    // A refusal often comes before the take that won (the hub says no at once, its event
+    // arrives with the next pull): who lost waits here until the ticket shows its holder.
+    const holder = row.assignee_id;
+    const losers = new Set([...(awaitingHolder.get(ticketId) ?? []), ...lostTakes]);
+    const takenFirst: TakenFirst[] = [];
+    if (holder === null) {
+      if (losers.size > 0) awaitingHolder.set(ticketId, losers);
+    } else {
+      awaitingHolder.delete(ticketId);
+      for (const actorId of losers) {
+        if (actorId !== holder) takenFirst.push({ actorId, ticketId, number: ticketNumber(row.number), takenById: holder, takenBy: q.personName.get(holder) ?? '', segment: row.segment as Segment, tier: row.tier as Tier });
+      }
+    }
     return {
       change: ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at),
       conflicts: conflicted,
+      takenFirst,
     };
   }
 
@@ -336,6 +388,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         }
       }
       let conflicted = 0;
+      const customers: CustomerNews[] = [];
+      // Before they are applied: one this desk has already (its own, come back) is no news.
+      for (const e of others.get(CUSTOMER_STREAM) ?? []) if (!q.knownCustomerEvent.get(e.id)) customers.push(...customersOf(e));
       for (const r of refused) {
         if (conflicts.has(r.eventId)) continue;
         const queued = q.outboxOf.get(r.eventId);
@@ -350,6 +405,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
           q.outboxDrop.run(r.eventId);
           conflicts.record({ eventId: body.id, stream: body.stream, entityId: body.entityId, ticketNumber: null, type: body.type, actorId: body.actor.id, deskTime: body.deskTime, reason: r.reason, refusedAt: r.at, payload: body.payload });
           opts.streams.get(body.stream)?.refused?.(body);
+          if (body.stream === CUSTOMER_STREAM) customers.push(...customersOf(body));
           conflicted++;
         }
       }
@@ -360,11 +416,13 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         others.delete(stream);
       }
       const tickets: TicketChange[] = [];
+      const takenFirst: TakenFirst[] = [];
       // Queue counters and load, netted over the batch and written once.
       const counters = store.tally();
       for (const [ticketId, remote] of byTicket) {
         const settled = settle(ticketId, remote, drops.get(ticketId) ?? NO_DROPS, now, counters);
         if (settled.change) tickets.push(settled.change);
+        takenFirst.push(...settled.takenFirst);
         conflicted += settled.conflicts;
       }
       counters.flush();
@@ -382,7 +440,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       }
       db.run(k.updateTable('sync_state').set({ cursor, last_synced_at: now }).where('id', '=', 1).where('cursor', '<', cursor));
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
-      return { tickets, conflicts: conflicted };
+      const seen = new Set<string>();
+      const news = customers.filter((c) => !seen.has(c.customerId) && seen.add(c.customerId));
+      return { tickets, conflicts: conflicted, customers: news, takenFirst };
     });
   }
 

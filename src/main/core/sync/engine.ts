@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { say } from '../../../shared/messageKeys';
 import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
-import type { HubLink } from '../hubLink';
+import { describeFetchError, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
@@ -96,6 +96,8 @@ export function syncEngine(options: SyncEngineOptions) {
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
+  /** The last reason the hub could not be reached that was logged (null once it answers again). */
+  let saidDown: string | null = null;
   /** Whether the last failure found no hub at all (retried soon) rather than a busy one (backed off). */
   let unreachable = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -131,7 +133,7 @@ export function syncEngine(options: SyncEngineOptions) {
       // while this desk was applying a batch. Pull and push are both safe to repeat.
       res = await send().catch(() => send());
     } catch (error) {
-      throw new HubDown(error instanceof Error ? error.message : String(error));
+      throw new HubDown(describeFetchError(error));
     }
     const answer: unknown = await res.json().catch(() => null);
     if (res.status >= 500 || res.status === 429) throw new HubDown(`the hub answered ${res.status}`, 'busy');
@@ -140,7 +142,7 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   const tell = (news: BatchNews) => {
-    if (news.tickets.length > 0 || news.conflicts > 0) options.onNews(news);
+    if (news.tickets.length > 0 || news.conflicts > 0 || news.customers.length > 0) options.onNews(news);
   };
 
   async function bootstrap(token: string): Promise<void> {
@@ -338,10 +340,17 @@ export function syncEngine(options: SyncEngineOptions) {
               await cycleOnce();
             } while (again && !stopped);
             failures = 0;
+            saidDown = null;
             return;
           } catch (error) {
             // A desk closing mid-cycle, or the hub unreachable, is no news; anything else is logged.
             if (!stopped && (!(error instanceof HubDown) || process.env.TAGDESK_SYNC_DEBUG)) log(`tagdesk: sync failed: ${error instanceof Error ? error.message : String(error)}`);
+            // The hub unreachable is said once per reason (not every retry), with the real
+            // cause: a refused connection, a timeout, or a port fetch will not use.
+            else if (!stopped && error instanceof HubDown && error.kind === 'unreachable' && error.message !== saidDown) {
+              saidDown = error.message;
+              log(`tagdesk: the hub cannot be reached (${error.message}); changes wait here until it can.`);
+            }
             setOnline(false);
             failures++;
             unreachable = error instanceof HubDown && error.kind === 'unreachable';
