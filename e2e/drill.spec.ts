@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { PRIORITIES } from '../src/shared/domain';
 import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
@@ -84,13 +84,7 @@ test('a queue’s oldest opens that queue oldest first', async ({ page }) => {
 
 test('a new priority from the drawer shows in the ticket’s timeline as from → to', async ({ page }) => {
   test.setTimeout(45_000);
-  await signInAs(page, 'Grace Chen');
-  const board = new Board(page);
-  await board.open();
-  await board.drill('open', 'Education tier 1');
-  const rows = board.drawer.getByRole('table').getByRole('row');
-  await expect(rows.nth(1)).toBeVisible({ timeout: 15_000 });
-  const number = (await rows.nth(1).getByRole('link').textContent()) ?? '';
+  const { board, number } = await firstOpenTicket(page);
   const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
   const shown = await priority.inputValue();
   const before = PRIORITIES.find((p) => en[`priority.${p}`] === shown)!;
@@ -104,13 +98,7 @@ test('a new priority from the drawer shows in the ticket’s timeline as from �
 
 test('in the drawer, arrow keys look through a ticket’s assignees and only Enter assigns it', async ({ page }) => {
   test.setTimeout(45_000);
-  await signInAs(page, 'Grace Chen');
-  const board = new Board(page);
-  await board.open();
-  await board.drill('open', 'Education tier 1');
-  const rows = board.drawer.getByRole('table').getByRole('row');
-  await expect(rows.nth(1)).toBeVisible({ timeout: 15_000 });
-  const number = (await rows.nth(1).getByRole('link').textContent()) ?? '';
+  const { board, number } = await firstOpenTicket(page);
   const assignee = board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) });
   const was = await assignee.inputValue();
   await assignee.focus();
@@ -131,6 +119,17 @@ test('in the drawer, arrow keys look through a ticket’s assignees and only Ent
   await expect(page.getByText(new RegExp(`^${number} assigned to `))).toBeVisible({ timeout: 15_000 });
   await expect(assignee).toBeFocused();
 });
+
+/** Grace's drawer of Education tier 1's open tickets, and the number of its first ticket. */
+async function firstOpenTicket(page: Page): Promise<{ board: Board; number: string }> {
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  await board.drill('open', 'Education tier 1');
+  const first = board.drawer.getByRole('table').getByRole('row').nth(1);
+  await expect(first).toBeVisible({ timeout: 15_000 });
+  return { board, number: (await first.getByRole('link').textContent()) ?? '' };
+}
 
 /** Picks an option of a drawer's combobox with the pointer. */
 async function choose(field: Locator, option: string): Promise<void> {
