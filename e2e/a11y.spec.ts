@@ -5,14 +5,16 @@ import { axeViolations } from './axe';
 import { test } from './fixtures';
 
 // axe (WCAG 2.0/2.1 A and AA) on every screen, left-to-right in English and right-to-left
-// in Persian, light and dark, with a dialog open, a drawer open and a toast showing. One
+// in Persian, light and dark (see COMBINATIONS), with a dialog open, a drawer open and a toast showing. One
 // desk and one page load per combination: screens are reached through the app itself.
 // Every violation of every screen is collected, then the test fails listing them all.
 
+// Two of the four combinations: colours depend on the scheme, not the language, and layout
+// on the direction, not the scheme; so English light and Persian dark see every colour and
+// both directions. Each sweep takes about a minute of a CI worker, and the whole `npm test`
+// must stay under ten minutes.
 const COMBINATIONS = [
   { lang: 'en', scheme: 'light' },
-  { lang: 'en', scheme: 'dark' },
-  { lang: 'fa', scheme: 'light' },
   { lang: 'fa', scheme: 'dark' },
 ] as const;
 
