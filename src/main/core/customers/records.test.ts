@@ -130,6 +130,9 @@ describe('customer records', () => {
     const date = new Date(clock.now()).toISOString().slice(0, 10);
     const r = await ava.call('customers.transferAsset', { assetId: asset.id, toCustomerId: buyer.customerId, how: 'sold', date });
     expect(r.openTickets.map((t) => t.id)).toContain(ticket.ticket.id);
+    // Windows showing either owner are told: the one who lost the system and the one who got it.
+    const told = ava.pushes.filter((p) => p.event === 'customer.changed').map((p) => (p.payload as { customerId: string }).customerId);
+    expect(told).toEqual(expect.arrayContaining([maria.view.customer.id, buyer.customerId]));
     const now = await ava.call('customers.view', { customerId: buyer.customerId });
     expect(now.assets.find((a) => a.id === asset.id)?.owners.map((o) => o.customerName).slice(-2)).toEqual([SHOWCASE.maria.name, 'Priya Raman']);
     const earlier = await ava.call('customers.record', { customerId: maria.view.customer.id });

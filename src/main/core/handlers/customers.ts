@@ -45,12 +45,17 @@ export function customerArea(
         const result = await handler(session, input);
         if (!WRITES.has(name)) return result;
         const given: unknown = input;
-        const ids = CUSTOMER_KEYS.map((key): unknown => (typeof given === 'object' && given !== null ? Reflect.get(given, key) : undefined)).filter((id): id is string => typeof id === 'string');
-        // A merged-away record is gone: it is told under its survivor's segment.
-        const segment = ids.map((id) => segmentOf.get(id)).find((sg) => sg !== undefined);
-        if (segment !== undefined) {
-          for (const customerId of ids) push('customer.changed', { customerId, segment: segment as Segment });
-        }
+        const named = CUSTOMER_KEYS.map((key): unknown => (typeof given === 'object' && given !== null ? Reflect.get(given, key) : undefined));
+        // A transfer names only the new owner; the earlier one, whose record lost the system, is in its result.
+        const earlier = name === 'customers.transferAsset' && typeof result === 'object' && result !== null ? Reflect.get(Reflect.get(result, 'from') ?? {}, 'id') : undefined;
+        const ids = [...new Set([...named, earlier].filter((id): id is string => typeof id === 'string'))];
+        // Each record under its own segment; a merged-away record is gone, and is told under its survivor's.
+        const segments = ids.map((id) => segmentOf.get(id));
+        const fallback = segments.find((sg) => sg !== undefined);
+        ids.forEach((customerId, i) => {
+          const segment = segments[i] ?? fallback;
+          if (segment !== undefined) push('customer.changed', { customerId, segment: segment as Segment });
+        });
         return result;
       };
     }
