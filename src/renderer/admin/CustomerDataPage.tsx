@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Box, Button, Group, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
@@ -369,6 +369,11 @@ function ImportPanel() {
                   ))}
                 </SimpleGrid>
               )}
+              {columns.length > 0 && !mapping.serviceTag && (
+                <Alert color="orange" variant="light" mt="xs" p="xs" data-testid="no-service-tag">
+                  <Text size="sm">{t('data.noServiceTag')}</Text>
+                </Alert>
+              )}
             </Paper>
           )}
           <Switch label={t('data.dryRun')} checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
@@ -397,6 +402,11 @@ function ImportPanel() {
                   events: tc('data.count.events', summary.imported.events),
                 })}
               </Text>
+              {from === 'csv' && summary.imported.assets === 0 && summary.imported.customers > 0 && !mapping.serviceTag && (
+                <Text size="sm" c="dimmed">
+                  {t('data.noServiceTag')}
+                </Text>
+              )}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>

@@ -1171,6 +1171,7 @@ export const en = {
   'data.mapping': 'Column mapping',
   'data.readColumns': 'Read the columns',
   'data.mappingHint': 'Read the first file’s columns, then say which column holds each field.',
+  'data.noServiceTag': 'No column is chosen for Service tag, so no systems are imported: customers come in without their computers. Choose the column that holds the service tags to import them too.',
   'data.field.id': 'Id in the old desk',
   'data.field.name': 'Name',
   'data.field.kind': 'Kind',
