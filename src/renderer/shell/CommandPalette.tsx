@@ -1,5 +1,6 @@
 import { useMantineColorScheme } from '@mantine/core';
-import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { Spotlight, spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { useEffect } from 'react';
 import {
   IconArrowUp,
   IconCircleCheck,
@@ -34,7 +35,40 @@ import { seesBoard, staffedQueues } from '../../shared/access';
 // language, sign out). Page actions open the page's own dialog through its remembered
 // "open dialog" value, so the palette and the buttons are one path.
 
+/**
+ * What to do once the palette has closed and given focus back to where it was opened. Mantine
+ * does that 10 ms after the close is committed, and only if focus is still where it was then:
+ * a fixed 50 ms after the click lost that race on a busy machine (the close was committed
+ * after the lookup field had focus, so focus went back to the heading).
+ */
+let afterClose: (() => void) | null = null;
+
+function runAfterClose(): void {
+  const then = afterClose;
+  afterClose = null;
+  if (then) window.setTimeout(then, 20);
+}
+
+/** Ctrl/⌘+Shift+P: the palette's shortcut, from anywhere but an open dialog. */
+function usePaletteShortcut(): void {
+  useEffect(() => {
+    // Mantine's own shortcut ignores keys typed in a field, and an agent's focus is mostly in
+    // one (the lookup field after a lookup, a note): there the shortcut did nothing. The key
+    // has no meaning in a field. Not over a dialog, as Ctrl+K (Lookup.tsx): the palette would
+    // open on top of it, out of the dialog a screen reader is in.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'p') return;
+      event.preventDefault();
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      spotlight.open();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+}
+
 export function CommandPalette({ route }: { route: Route }) {
+  usePaletteShortcut();
   const { user, signOut } = useSession();
   const { toggleColorScheme } = useMantineColorScheme();
   const sync = useSyncStatus();
@@ -83,9 +117,7 @@ export function CommandPalette({ route }: { route: Route }) {
   }
 
   const go = [
-    // After the palette has closed and given focus back to where it was opened (Mantine does
-    // that 10 ms after closing), else the lookup field's focus is undone at once.
-    { id: 'lookup', label: t('palette.lookup'), onClick: () => window.setTimeout(focusLookup, 50), leftSection: icon(IconSearch) },
+    { id: 'lookup', label: t('palette.lookup'), onClick: () => (afterClose = focusLookup), leftSection: icon(IconSearch) },
     { id: 'mine', label: t('palette.goMine'), onClick: () => navigate(hrefOf({ name: 'home' })), leftSection: icon(IconInbox) },
     { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
   ];
@@ -109,7 +141,8 @@ export function CommandPalette({ route }: { route: Route }) {
   return (
     <Spotlight
       actions={groups}
-      shortcut={['mod + shift + P', 'mod + shift + p']}
+      shortcut={null}
+      onSpotlightClose={runAfterClose}
       nothingFound={t('palette.nothing')}
       highlightQuery
       scrollable
