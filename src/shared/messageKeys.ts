@@ -78,6 +78,7 @@ const SENTENCES = {
   customerExists: 'That customer already exists.',
   adminsErase: 'Only admins can erase a customer’s personal data.',
   eraseConfirmName: 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
+  eraseTypeName: 'Type “{name}” to confirm.',
   alreadyErased: 'This customer’s personal data was already erased.',
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   // the desk's sync engine, on why some changes cannot go yet

@@ -826,6 +826,7 @@ export const en = {
   'apiError.otherAuthor': 'The event names another author than the person who pushed it.',
   'apiError.customerExists': 'That customer already exists.',
   'apiError.adminsErase': 'Only admins can erase a customer’s personal data.',
+  'apiError.eraseTypeName': 'Type “{name}” to confirm.',
   'apiError.eraseConfirmName': 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
   'apiError.alreadyErased': 'This customer’s personal data was already erased.',
   'apiError.usersOnHub': 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
