@@ -126,3 +126,29 @@ test('a system’s actions opened from the keyboard while their button is out of
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: en['record.editSystemShort'] })).toBeVisible();
 });
+
+test('a contact’s phone typed in Persian digits is saved and shown as a number; removing the contact asks first', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  await page.getByRole('button', { name: en['record.addContact'] }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(en['record.name']).fill('Luis Gonzalez');
+  // A Persian keyboard types Persian digits: they were refused as "only digits, spaces, …".
+  await dialog.getByLabel(en['customer.phone']).fill('۲۰۶ ۵۵۵ ۰۱۷۷');
+  await dialog.getByRole('button', { name: en['record.save'] }).click();
+  await expect(dialog).toBeHidden();
+  const contact = page.getByRole('button', { name: /Luis Gonzalez · \+1 206 555 0177/ });
+  await contact.click();
+  // One click on Remove removed the contact at once; now it asks, and Keep keeps it.
+  await dialog.getByRole('button', { name: en['record.removeContact'] }).click();
+  const yes = dialog.getByRole('button', { name: en['record.removeContactYes'], exact: true });
+  await expect(yes).toBeFocused();
+  await dialog.getByRole('button', { name: en['record.removeContactKeep'] }).click();
+  await expect(yes).toBeHidden();
+  await expect(dialog.getByRole('button', { name: en['record.removeContact'] })).toBeFocused();
+  await dialog.getByRole('button', { name: en['record.removeContact'] }).click();
+  await yes.click();
+  await expect(dialog).toBeHidden();
+  await expect(contact).toBeHidden();
+});

@@ -1,7 +1,7 @@
 import { PRIORITIES, SEGMENTS, type Priority, type Segment } from '../shared/domain';
 import { messageDetail } from '../shared/messageKeys';
 import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
-import { currentLanguage, currentLocale, t, type MessageKey, type Vars } from './i18n';
+import { currentLanguage, currentLocale, formatIsoDate, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
 import { priorityLabel, segmentLabel, stateLabel } from './labels';
 
@@ -41,6 +41,8 @@ export function labelled(params: Vars): Vars {
   if (typeof priority === 'string' && (PRIORITIES as readonly string[]).includes(priority)) out.priority = priorityLabel(priority as Priority);
   // An SLA target (firstResponse) as the reader's dictionary names it.
   if (typeof target === 'string' && `slaTarget.${target}` in en) out.target = t(`slaTarget.${target}` as MessageKey);
+  // A date the sentence wrote as YYYY-MM-DD, as every other date on the page (Solar Hijri in Persian).
+  if (typeof params['since'] === 'string') out['since'] = formatIsoDate(params['since']);
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
   // A calendar's weekday (0 = Sunday) by its name in the reader's language.
   if (typeof params['day'] === 'number') out['day'] = new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + params['day']));

@@ -120,6 +120,7 @@ export type DateParse = { ok: true; at: number } | { ok: false; message: string 
 
 /** A calendar date as YYYY-MM-DD, read as midnight UTC. */
 export function parseDate(input: string): DateParse {
+  if (!input.trim()) return { ok: false, message: say('dateMissing') };
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
   if (!m) return { ok: false, message: say('dateShape', { format: 'YYYY-MM-DD', example: '2024-03-31' }) };
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -78,6 +78,7 @@ const SENTENCES = {
   customerExists: 'That customer already exists.',
   adminsErase: 'Only admins can erase a customer’s personal data.',
   eraseConfirmName: 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
+  eraseTypeName: 'Type “{name}” to confirm.',
   alreadyErased: 'This customer’s personal data was already erased.',
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   // the desk's sync engine, on why some changes cannot go yet
@@ -92,6 +93,7 @@ const SENTENCES = {
   emailMissing: 'Type an email address.',
   emailNoAt: 'An email address has an @, such as {example}.',
   emailDomain: 'Check the part after the @: it must be a domain such as {example}.',
+  dateMissing: 'Type the date.',
   dateShape: 'Write the date as {format}, such as {example}.',
   dateNotOnCalendar: '{date} is not a date on the calendar.',
   dateTooEarly: 'That date is before any system the desk supports (1980).',
@@ -130,6 +132,10 @@ const SENTENCES = {
   calendarYears: "The calendar's years run from {from} to {to}: the first year must not be after the last",
   calendarHolidayDate: 'Holiday date "{date}" must be YYYY-MM-DD (one day) or MM-DD (every year)',
   calendarHolidayYears: "Holiday {date} is outside the calendar's years {from}–{to}",
+  // the records store (records.ts): under the service tag, and a transfer's date
+  tagRegistered: 'Service tag {tag} is already registered to {name}. Open their record, or transfer the system from there.',
+  transferBeforeOwner: '{name} has owned it since {since}: the transfer cannot be earlier.',
+  transferFuture: 'The transfer date is in the future; record it once it has happened.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
@@ -209,6 +215,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   yours: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),
   count: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   date: (s) => s,
+  since: (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined),
+  tag: (s) => s,
   levels: (s) => s,
   example: (s) => s,
   examples: (s) => s,

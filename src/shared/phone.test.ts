@@ -12,6 +12,12 @@ describe('phone numbers', () => {
     expect(toE164('0912 123 4567', 'IR')).toBe('+989121234567');
   });
 
+  it('reads a number typed in Persian or Arabic-Indic digits as the same number', () => {
+    expect(parsePhone('۰۹۱۲ ۱۲۳ ۴۵۶۷', 'IR')).toMatchObject({ ok: true, e164: '+989121234567' });
+    expect(parsePhone('+۱ (۵۱۲) ۵۵۵-۰۱۴۲')).toMatchObject({ ok: true, e164: '+15125550142' });
+    expect(toE164('٠٩١٢ ١٢٣ ٤٥٦٧', 'IR')).toBe('+989121234567');
+  });
+
   it('refuses text that cannot be a phone number', () => {
     expect(toE164('ann@example.com')).toBeNull();
     expect(toE164('12345')).toBeNull();

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { say } from './messageKeys';
+import { toAsciiDigits } from './persianInput';
 
 // Phone numbers are stored in E.164 so that a caller's number, however it was typed or
 // shown by the switch, finds the same customer. Parsing and formatting are libphonenumber's
@@ -20,7 +21,7 @@ export type PhoneParse = { ok: true; e164: string; international: string; countr
 const PHONE_CHARS = /^[+\d\s().\-\/]+$/;
 
 function parse(input: string, country: Country) {
-  const trimmed = input.trim();
+  const trimmed = toAsciiDigits(input).trim();
   if (!PHONE_CHARS.test(trimmed)) return null;
   // "00" is the international prefix almost everywhere outside North America.
   const text = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
@@ -29,7 +30,8 @@ function parse(input: string, country: Country) {
 
 /** Strict, for entry: the number must be a real number of its country. */
 export function parsePhone(input: string, country: Country = DEFAULT_COUNTRY): PhoneParse {
-  const trimmed = input.trim();
+  // A Persian keyboard types Persian digits (۰۹۱۲…): they are digits too.
+  const trimmed = toAsciiDigits(input).trim();
   if (!trimmed) return { ok: false, message: say('phoneMissing') };
   if (!PHONE_CHARS.test(trimmed)) return { ok: false, message: say('phoneChars') };
   const p = parse(trimmed, country);

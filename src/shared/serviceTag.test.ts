@@ -8,6 +8,11 @@ describe('service tags', () => {
     expect(parseServiceTag(' 7XK 2QF1 ')).toEqual({ ok: true, tag: '7XK2QF1' });
   });
 
+  it('reads a tag typed with Persian or Arabic-Indic digits (a Persian keyboard) as the same tag', () => {
+    expect(parseServiceTag('۷XK۲QF۹')).toEqual({ ok: true, tag: '7XK2QF9' });
+    expect(parseServiceTag('٧xk٢qf٩')).toEqual({ ok: true, tag: '7XK2QF9' });
+  });
+
   it('offers to register as a tag only what was typed as one, not a ticket number or a phone number', () => {
     expect(['7XK2QF9', '7xk2qf9', '7XK 2QF9', '1234567'].map(registersAsTag)).toEqual([true, true, true, true]);
     expect(['T-999999', 't999999', '555-0142', '(55) 50142', 'ABC'].map(registersAsTag)).toEqual([false, false, false, false, false]);

@@ -1,5 +1,6 @@
 import { parseTicketNumber } from './domain';
 import { say } from './messageKeys';
+import { toAsciiDigits } from './persianInput';
 // A Dell-style service tag is 7 characters of 0-9 and A-Z. The Express Service Code is the
 // same tag read as a base-36 number and written in decimal, so a caller can key it into a
 // phone menu. Both directions are exact: a 7-character tag is at most 36^7 - 1, which fits
@@ -12,9 +13,9 @@ const IGNORED = /[\s.\-]/g;
 
 export type TagParse = { ok: true; tag: string } | { ok: false; message: string };
 
-/** Strips spaces, dashes and dots and upper-cases; does not validate. */
+/** Strips spaces, dashes and dots, reads Persian digits as digits and upper-cases; does not validate. */
 export function cleanTagInput(input: string): string {
-  return input.replace(IGNORED, '').toUpperCase();
+  return toAsciiDigits(input).replace(IGNORED, '').toUpperCase();
 }
 
 export function parseServiceTag(input: string): TagParse {

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
@@ -144,6 +144,13 @@ function ContactDialog({ record, contactId, onClose }: { record: CustomerRecord;
     clear();
     onClose();
   });
+  // Removing a contact cannot be undone from here: it asks once, next to the button.
+  const [removing, setRemoving] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const removeYes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (removing) removeYes.current?.focus();
+  }, [removing]);
   const err = (f: string) => issueFor(save.problem, `contact.${f}`);
   return (
     <DialogForm
@@ -163,14 +170,37 @@ function ContactDialog({ record, contactId, onClose }: { record: CustomerRecord;
         <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => setDraft({ email: e.currentTarget.value })} error={err('email')} dir="ltr" maxLength={254} />
       </Group>
       {existing && (
-        <Button
-          variant="subtle"
-          color="red"
-          w="fit-content"
-          onClick={() => void save.run(() => call('customers.removeContact', { customerId: record.customer.id, contactId: existing.id }))}
-        >
+        <Button ref={removeButton} variant="subtle" color="red" w="fit-content" onClick={() => setRemoving(true)} aria-expanded={removing}>
           {t('record.removeContact')}
         </Button>
+      )}
+      {existing && removing && (
+        <Alert color="red" role="alertdialog" aria-labelledby="remove-contact-question" p="sm">
+          <Text size="sm" id="remove-contact-question" mb="xs">
+            {t('record.removeContactConfirm', { name: existing.name })}
+          </Text>
+          <Group gap="xs">
+            <Button
+              size="compact-sm"
+              color="red"
+              ref={removeYes}
+              loading={save.busy}
+              onClick={() => void save.run(() => call('customers.removeContact', { customerId: record.customer.id, contactId: existing.id }))}
+            >
+              {t('record.removeContactYes')}
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() => {
+                setRemoving(false);
+                removeButton.current?.focus();
+              }}
+            >
+              {t('record.removeContactKeep')}
+            </Button>
+          </Group>
+        </Alert>
       )}
     </DialogForm>
   );

@@ -1,9 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { parseEmail } from '../../shared/customerRules';
-import { parseTicketNumber } from '../../shared/domain';
-import { registersAsTag } from '../../shared/serviceTag';
 import { call, headline, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
@@ -12,6 +9,7 @@ import { customerHref, navigate } from '../route';
 import { useSession } from '../session';
 import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
 import { DuplicateHints } from './DuplicateHints';
+import { registerPrefill } from './registerPrefill';
 import { segmentsFor } from '../../shared/access';
 
 // Registering a caller the lookup did not find, with the system they read out: what was
@@ -23,19 +21,16 @@ export function RegisterPage({ query }: { query: string }) {
   const { user } = useSession();
   const segments = segmentsFor(user);
   const q = query.trim();
-  const asTag = registersAsTag(q);
-  const asEmail = parseEmail(q).ok;
-  const asPhone = !asTag && /^[+\d\s().\-\/]{7,}$/.test(q);
+  const prefill = registerPrefill(q);
   // Most callers a desk has never heard of are home users; an organisation is chosen in the form.
   const start = emptyCustomer(segments.includes('home') ? 'home' : (segments[0] ?? 'home'));
   const [customer, setCustomer, clearCustomer] = useDraft<CustomerDraftState>(`register.customer.${q}`, {
     ...start,
-    // A ticket number found nowhere names nobody.
-    name: !asTag && !asEmail && !asPhone && parseTicketNumber(q) === null ? q : '',
-    email: asEmail ? q : '',
-    phone: asPhone ? q : '',
+    name: prefill.name,
+    email: prefill.email,
+    phone: prefill.phone,
   });
-  const [system, setSystem, clearSystem] = useDraft<SystemDraftState & { include: boolean }>(`register.system.${q}`, { ...emptySystem(asTag ? q.toUpperCase() : ''), include: asTag });
+  const [system, setSystem, clearSystem] = useDraft<SystemDraftState & { include: boolean }>(`register.system.${q}`, { ...emptySystem(prefill.serviceTag ?? ''), include: prefill.serviceTag !== null });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 

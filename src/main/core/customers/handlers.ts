@@ -135,7 +135,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       const id = records.resolve(i.customerId);
       const before = records.record(id, true, ctx.now());
       if (i.confirmName.trim() !== before.customer.name) {
-        throw new ApiError('invalid_input', say('eraseConfirmName', { name: before.customer.name }), [{ path: 'confirmName', message: `Type “${before.customer.name}” to confirm.` }]);
+        throw new ApiError('invalid_input', say('eraseConfirmName', { name: before.customer.name }), [{ path: 'confirmName', message: say('eraseTypeName', { name: before.customer.name }) }]);
       }
       ctx.privacy.erase(snapshotOf(u), id, ctx.now());
       return records.record(id, true, ctx.now());

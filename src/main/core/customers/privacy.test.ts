@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
+import { messageDetail } from '../../../shared/messageKeys';
 import { deskPerTest } from '../testing/deskPerTest';
 import { keptCsat, recountCsat } from '../testing/trendRecount';
 
@@ -66,6 +67,8 @@ describe('privacy', () => {
     for (const c of copiesBefore) expect(JSON.stringify(c)).toMatch(/Maria Gonzalez|Maria here/);
     const wrong = await admin.raw('privacy.erase', { customerId: id, confirmName: 'Maria' });
     expect(!wrong.ok && wrong.error.issues?.[0]?.path).toBe('confirmName');
+    // Keyed under the field too: a Persian window says what to type there, not "check this value".
+    expect(messageDetail(!wrong.ok ? (wrong.error.issues?.[0]?.message ?? '') : '')).toEqual({ key: 'eraseTypeName', params: { name: SHOWCASE.maria.name } });
     const erased = await admin.call('privacy.erase', { customerId: id, confirmName: SHOWCASE.maria.name });
     expect(erased.customer).toMatchObject({ email: null, phone: null, erasedAt: expect.any(Number) });
     expect(erased.customer.name).not.toContain('Maria');

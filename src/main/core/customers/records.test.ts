@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
 import { deskPerTest } from '../testing/deskPerTest';
+import { messageDetail } from '../../../shared/messageKeys';
 import { duplicateQueries } from './records';
 
 const open = deskPerTest();
@@ -40,6 +41,8 @@ describe('customer records', () => {
     expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['customer.email', 'customer.phone']);
     const taken = await ava.raw('customers.create', { customer: newCaller, asset: { ...newSystem, serviceTag: SHOWCASE.maria.tag } });
     expect(!taken.ok && taken.error.issues?.[0]).toMatchObject({ path: 'asset.serviceTag', message: expect.stringContaining(SHOWCASE.maria.name) });
+    // A keyed sentence, so a Persian window says whose it is rather than a bare "check this value".
+    expect(messageDetail(!taken.ok ? (taken.error.issues?.[0]?.message ?? '') : '')).toEqual({ key: 'tagRegistered', params: { tag: SHOWCASE.maria.tag, name: SHOWCASE.maria.name } });
     expect(desk.db.sqlite.prepare('select count(*) from customers').pluck().get()).toBe(before);
   });
 
@@ -140,6 +143,10 @@ describe('customer records', () => {
     expect(earlier.history[0]).toMatchObject({ type: 'ASSET_TRANSFERRED', payload: { note: { toName: 'Priya Raman', how: 'sold' } } });
     const bad = await ava.raw('customers.transferAsset', { assetId: asset.id, toCustomerId: maria.view.customer.id, how: 'given', date: '1999-01-01' });
     expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('date');
+    // Keyed sentences, so a Persian window says why the date is refused (and since when, in its calendar).
+    expect(messageDetail(!bad.ok ? (bad.error.issues?.[0]?.message ?? '') : '')).toMatchObject({ key: 'transferBeforeOwner', params: { name: 'Priya Raman', since: date } });
+    const future = await ava.raw('customers.transferAsset', { assetId: asset.id, toCustomerId: maria.view.customer.id, how: 'given', date: '2999-01-01' });
+    expect(messageDetail(!future.ok ? (future.error.issues?.[0]?.message ?? '') : '')).toEqual({ key: 'transferFuture' });
     // The new owner corrects a mistyped tag: the tickets of the earlier owner on that system
     // carry the corrected tag too (found through the system's owners, not by reading every ticket).
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);

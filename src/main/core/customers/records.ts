@@ -137,9 +137,8 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   const tagTaken = (tag: string, field: string) => {
     const other = assetByTag.get(tag);
     if (other) {
-      throw new ApiError('invalid_input', `Service tag ${tag} is already registered to ${other.name}.`, [
-        { path: field, message: `Service tag ${tag} is already registered to ${other.name}. Open their record, or transfer the system from there.` },
-      ]);
+      const m = say('tagRegistered', { tag, name: other.name });
+      throw new ApiError('invalid_input', m, [{ path: field, message: m }]);
     }
   };
 
@@ -426,10 +425,10 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     const current = db.get(k.selectFrom('asset_owners').select(['from_at']).where('asset_id', '=', assetId).where('to_at', 'is', null));
     const since = current?.from_at ?? asset.ship_date;
     if (d.at < since) {
-      const m = `${from.name} has owned it since ${formatDate(since)}: the transfer cannot be earlier.`;
+      const m = say('transferBeforeOwner', { name: from.name, since: formatDate(since) });
       throw new ApiError('invalid_input', m, [{ path: 'date', message: m }]);
     }
-    if (d.at > now + DAY_MS) throw new ApiError('invalid_input', 'The transfer date is in the future.', [{ path: 'date', message: 'The transfer date is in the future; record it once it has happened.' }]);
+    if (d.at > now + DAY_MS) throw new ApiError('invalid_input', say('transferFuture'), [{ path: 'date', message: say('transferFuture') }]);
     const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', assetId).where('is_open', '=', sql.lit(1)));
     db.write(() => {
       if (current) db.run(k.updateTable('asset_owners').set({ to_at: d.at }).where('asset_id', '=', assetId).where('to_at', 'is', null));

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { say } from '../shared/messageKeys';
+import { parseDate } from '../shared/customerRules';
+import { setLocale } from './i18n/state';
+import { sayFieldMessage } from './sayMessage';
+
+// What the records store says under a field, in a Persian window: its own words, with the
+// values it carries, never the bare "check this value" that tells nobody what to fix.
+
+describe('a record field’s message in Persian', () => {
+  afterEach(() => setLocale('en', 'latn'));
+
+  it('names whose a taken service tag is, and since when the owner has had a system', async () => {
+    await setLocale('fa', 'arabext');
+    const taken = sayFieldMessage(say('tagRegistered', { tag: 'HX4P9R2', name: 'Maria Gonzalez' }));
+    expect(taken).toContain('HX4P9R2');
+    expect(taken).toContain('Maria Gonzalez');
+    expect(taken).toMatch(/ثبت شده است/);
+    const early = sayFieldMessage(say('transferBeforeOwner', { name: 'Maria Gonzalez', since: '2021-12-13' }));
+    // The date in the reader's calendar (Solar Hijri, 22 Azar 1400), not as the sentence wrote it.
+    expect(early).toContain('Maria Gonzalez');
+    expect(early).not.toContain('2021-12-13');
+    expect(early).toMatch(/آذر/);
+    expect(sayFieldMessage(say('transferFuture'))).toMatch(/آینده/);
+  });
+
+  it('asks for a date left empty without a Gregorian pattern the Solar Hijri field does not take', async () => {
+    await setLocale('fa', 'arabext');
+    const empty = parseDate('');
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(sayFieldMessage(empty.message)).toBe('تاریخ را بنویسید.');
+  });
+});
