@@ -1,5 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { startWebShell } from '../src/main/web/server';
+import { expect, SHELL, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
 
@@ -151,4 +153,40 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await yes.click();
   await expect(dialog).toBeHidden();
   await expect(contact).toBeHidden();
+});
+
+test('a change made elsewhere while the edit dialog is open keeps what was typed, brings in the rest, names the field both changed', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  const windows: Page[] = [];
+  try {
+    const editing = async () => {
+      const page = await browser.newPage();
+      windows.push(page);
+      await page.goto(shell.url);
+      await (await signInAs(page, 'Ava Martin')).lookup('HX4P9R2');
+      await new CustomerView(page).expectCustomer('Maria Gonzalez');
+      await page.getByRole('button', { name: en['record.edit'] }).click();
+      return page.getByRole('dialog');
+    };
+    const mine = await editing();
+    await mine.getByLabel(en['record.name']).fill('Maria Gonzalez Ruiz');
+    const theirs = await editing();
+    await theirs.getByLabel(en['record.name']).fill('María González');
+    await theirs.getByLabel(en['customer.email']).fill('maria.g@example.org');
+    await theirs.getByRole('button', { name: en['record.save'] }).click();
+    await expect(theirs).toBeHidden();
+    // The first window reads the changed record: the field typed there keeps what was typed,
+    // the one left alone takes the new value, and the dialog names the field both changed.
+    await expect(mine.getByTestId('record-moved-on')).toContainText('Someone else changed María González’s record while this was open, Name too.');
+    await expect(mine.getByLabel(en['record.name'])).toHaveValue('Maria Gonzalez Ruiz');
+    await expect(mine.getByLabel(en['customer.email'])).toHaveValue('maria.g@example.org');
+    if (shot) await mine.screenshot({ path: `${shot}/record-moved-on.png` });
+    await mine.getByRole('button', { name: en['record.takeTheirs'] }).click();
+    await expect(mine.getByLabel(en['record.name'])).toHaveValue('María González');
+    await expect(mine.getByTestId('record-moved-on')).toHaveCount(0);
+  } finally {
+    for (const page of windows) await page.close();
+    await shell.close();
+  }
 });

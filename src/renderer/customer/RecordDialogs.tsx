@@ -5,7 +5,7 @@ import type { CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
 import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
-import { useDraft } from '../drafts';
+import { useDraft, useSessionValue } from '../drafts';
 import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { useSession } from '../session';
@@ -107,12 +107,65 @@ export function RecordDialogs({ record, dialog, onClose }: { record: CustomerRec
 
 const CUSTOMER_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'];
 
+const CUSTOMER_FIELD_LABEL = {
+  kind: 'record.kind',
+  name: 'record.name',
+  segment: 'record.segment',
+  serviceLevel: 'record.serviceLevel',
+  email: 'customer.email',
+  phone: 'customer.phone',
+  country: 'record.country',
+  locale: 'customer.locale',
+} as const satisfies Record<keyof CustomerDraftState, Parameters<typeof t>[0]>;
+
+/** The values an edit started from, as kept beside its draft. */
+function parseBase(text: string | null): { at: number; values: CustomerDraftState } | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as { at?: unknown; values?: unknown };
+    return typeof v.at === 'number' && typeof v.values === 'object' && v.values !== null ? { at: v.at, values: v.values as CustomerDraftState } : null;
+  } catch {
+    return null;
+  }
+}
+
 function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: () => void }) {
   const { user } = useSession();
   const segments = segmentsFor(user);
-  const [draft, setDraft, clear] = useDraft<CustomerDraftState>(`record.customer.${record.customer.id}.${record.customer.updatedAt}`, draftOf(record.customer));
+  // The draft is the record's, not one version's: keyed by the version, it was replaced by the
+  // new version's values, without a word, when someone else changed the record while this was
+  // open (the page reads a changed record again), and what had been typed was gone. The values
+  // the draft started from are kept beside it. When the record moves on, each field the person
+  // has not touched takes the new value, each field they typed in keeps what they typed, and
+  // the dialog says so, naming the fields both changed, with a way to take the other version.
+  const key = `record.customer.${record.customer.id}`;
+  const theirs = draftOf(record.customer);
+  const [draft, setDraft, clear] = useDraft<CustomerDraftState>(key, theirs);
+  const [baseText, setBaseText] = useSessionValue(`${key}.base`);
+  const base = parseBase(baseText);
+  const [clash, setClash] = useState<{ fields: (keyof CustomerDraftState)[]; theirs: CustomerDraftState } | null>(null);
+  useEffect(() => {
+    const now = record.customer.updatedAt;
+    if (base === null) {
+      setBaseText(JSON.stringify({ at: now, values: theirs }));
+      return;
+    }
+    if (base.at === now) return;
+    const fields = Object.keys(theirs) as (keyof CustomerDraftState)[];
+    const typed = fields.filter((f) => draft[f] !== base.values[f]);
+    const merged = { ...draft };
+    for (const f of fields) if (!typed.includes(f)) Object.assign(merged, { [f]: theirs[f] });
+    setDraft(merged);
+    setBaseText(JSON.stringify({ at: now, values: theirs }));
+    if (typed.length > 0) setClash({ fields: typed.filter((f) => theirs[f] !== base.values[f] && theirs[f] !== draft[f]), theirs });
+  }, [record.customer.updatedAt, baseText]);
+  const takeTheirs = () => {
+    if (clash) setDraft(clash.theirs);
+    setClash(null);
+  };
   const save = useSave(() => {
     clear();
+    setBaseText(null);
     onClose();
   });
   return (
@@ -126,6 +179,18 @@ function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: 
       submitLabel={t('record.save')}
       onSubmit={() => void save.run(() => call('customers.update', { customerId: record.customer.id, customer: draft }))}
     >
+      {clash && (
+        <Alert color="orange" variant="light" role="status" data-testid="record-moved-on">
+          <Text size="sm">
+            {clash.fields.length > 0
+              ? t('record.changedMeanwhileBoth', { name: record.customer.name, fields: clash.fields.map((f) => t(CUSTOMER_FIELD_LABEL[f])).join(t('list.separator')) })
+              : t('record.changedMeanwhile', { name: record.customer.name })}
+          </Text>
+          <Button size="compact-sm" variant="default" mt="xs" onClick={takeTheirs}>
+            {t('record.takeTheirs')}
+          </Button>
+        </Alert>
+      )}
       <CustomerFields draft={draft} onChange={setDraft} problem={save.problem} segments={segments} />
       <DuplicateHints probe={draft} excludeId={record.customer.id} />
     </DialogForm>

@@ -17,7 +17,9 @@ describe('the lookup field looks up a whole service tag as it is typed', () => {
     for (const typed of ['1234567', 'JORDANS', 'Jordan', '+1 555 0100', 'maria@example.com', 'T1234', 'T123456', 't123456', '#1234567']) expect(isWholeTag(typed), typed).toBe(false);
   });
 
-  it('does not guess at text in another script (the desk reads a Persian-layout tag on Enter)', () => {
-    expect(isWholeTag('۷XK2QF1')).toBe(false);
+  it('reads Persian digits as digits, and does not guess at letters of another script (the desk reads a Persian-layout tag on Enter)', () => {
+    expect(isWholeTag('۷XK۲QF۱')).toBe(true);
+    expect(isWholeTag('۷XKصQF1')).toBe(false);
+    expect(isWholeTag('۱۲۳۴۵۶۷')).toBe(false);
   });
 });
