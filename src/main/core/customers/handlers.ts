@@ -5,6 +5,7 @@ import type { customerMethods } from '../../../shared/customerApi';
 import { ticketNumber } from '../ticketRows';
 import type { Segment, User } from '../../../shared/domain';
 import { maskPhone } from '../../../shared/phone';
+import { nameKey } from '../../../shared/customerRules';
 import type { AccessLog, CustomerPrivacy } from './privacy';
 import type { RecordActor } from './customerLog';
 import type { CustomerRecords } from './records';
@@ -134,7 +135,10 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       const u = requireAdmin(s);
       const id = records.resolve(i.customerId);
       const before = records.record(id, true, ctx.now());
-      if (i.confirmName.trim() !== before.customer.name) {
+      // The name as the lookup compares names (case, accents, ي/ی, ك/ک, the zero-width
+      // non-joiner): typing it proves the intent; a Persian name typed on an Arabic layout
+      // was refused as a wrong name.
+      if (nameKey(i.confirmName) !== nameKey(before.customer.name)) {
         throw new ApiError('invalid_input', say('eraseConfirmName', { name: before.customer.name }), [{ path: 'confirmName', message: say('eraseTypeName', { name: before.customer.name }) }]);
       }
       ctx.privacy.erase(snapshotOf(u), id, ctx.now());
