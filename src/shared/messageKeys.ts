@@ -136,6 +136,10 @@ const SENTENCES = {
   tagRegistered: 'Service tag {tag} is already registered to {name}. Open their record, or transfer the system from there.',
   transferBeforeOwner: '{name} has owned it since {since}: the transfer cannot be earlier.',
   transferFuture: 'The transfer date is in the future; record it once it has happened.',
+  contactGone: 'That contact is no longer on this customer: someone removed it meanwhile.',
+  registerOutsideSegments: 'You can register customers only in the segments you work.',
+  moveOutsideSegments: 'You can move customers only into segments you work.',
+  segmentNotWorked: 'Choose a segment you work.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;

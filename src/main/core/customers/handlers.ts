@@ -57,13 +57,13 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     'customers.create': (s, i) => {
       const u = ctx.signedIn(s);
       if (!ctx.maySee(u, i.customer.segment)) {
-        throw new ApiError('forbidden', 'You can register customers only in the segments you work.', [{ path: 'customer.segment', message: 'Choose a segment you work.' }]);
+        throw new ApiError('forbidden', say('registerOutsideSegments'), [{ path: 'customer.segment', message: say('segmentNotWorked') }]);
       }
       return records.create(snapshotOf(u), i.customer, i.asset, ctx.now());
     },
     'customers.update': (s, i) => {
       const u = serving(s, i.customerId);
-      if (!ctx.maySee(u, i.customer.segment)) throw new ApiError('forbidden', 'You can move customers only into segments you work.', [{ path: 'customer.segment', message: 'Choose a segment you work.' }]);
+      if (!ctx.maySee(u, i.customer.segment)) throw new ApiError('forbidden', say('moveOutsideSegments'), [{ path: 'customer.segment', message: say('segmentNotWorked') }]);
       records.update(snapshotOf(u), i.customerId, i.customer, ctx.now());
       return recordFor(u, i.customerId);
     },

@@ -66,6 +66,12 @@ describe('customer records', () => {
     const contact = await ava.call('customers.saveContact', { customerId: id, contact: { name: 'Luis Gonzalez', email: 'luis@example.com' } });
     expect(contact.contacts?.map((c) => c.name)).toContain('Luis Gonzalez');
     expect(contact.history[0]!.type).toBe('CONTACT_ADDED');
+    // Removed in another window meanwhile: a second removal or an edit says so, in a keyed
+    // sentence a Persian window says in Persian.
+    const contactId = contact.contacts!.find((c) => c.name === 'Luis Gonzalez')!.id;
+    await ava.call('customers.removeContact', { customerId: id, contactId });
+    const again = await ava.raw('customers.removeContact', { customerId: id, contactId });
+    expect(messageDetail(!again.ok ? again.error.message : '')).toMatchObject({ key: 'contactGone' });
   });
 
   it('finds duplicate candidates through index searches only, never a scan of customers or contacts', async () => {

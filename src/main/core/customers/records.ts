@@ -209,7 +209,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
         append(customerId, 'CONTACT_ADDED', now, actor, { entity: 'contact', entityId: id, changes: diffFields(null, v) });
       } else {
         const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
-        if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
+        if (!before) throw new ApiError('not_found', say('contactGone'));
         const changes = diffFields(before, v);
         if (changes.length === 0) return;
         db.run(k.updateTable('contacts').set(v).where('customer_id', '=', customerId).where('id', '=', contactId));
@@ -222,7 +222,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   function removeContact(actor: RecordActor, customerId: string, contactId: string, now: number): void {
     db.write(() => {
       const before = db.get(k.selectFrom('contacts').select(['name', 'role', 'email', 'phone']).where('id', '=', contactId).where('customer_id', '=', customerId));
-      if (!before) throw new ApiError('not_found', 'That contact is no longer on this customer.');
+      if (!before) throw new ApiError('not_found', say('contactGone'));
       db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId).where('id', '=', contactId));
       append(customerId, 'CONTACT_REMOVED', now, actor, { entity: 'contact', entityId: contactId, changes: diffFields<{ name: null; role: null; email: null; phone: null }>(before, { name: null, role: null, email: null, phone: null }) });
     });
