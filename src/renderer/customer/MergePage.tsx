@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { MERGE_FIELDS, type CustomerRecord, type MergeField } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
+import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, segmentLabel, serviceLevelLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { customerHref, navigate } from '../route';
@@ -12,16 +13,7 @@ import { customerHref, navigate } from '../route';
 // the survivor keeps; systems, tickets, contacts and interactions move to the survivor; the
 // merged record's history stays with it and its old id still opens the survivor.
 
-const LABELS: Record<MergeField, Parameters<typeof t>[0]> = {
-  kind: 'record.kind',
-  name: 'record.name',
-  segment: 'record.segment',
-  serviceLevel: 'record.serviceLevel',
-  email: 'customer.email',
-  phone: 'customer.phone',
-  country: 'record.country',
-  locale: 'customer.locale',
-};
+const LABELS: Record<MergeField, Parameters<typeof t>[0]> = CUSTOMER_FIELD_LABEL;
 
 function valueOf(r: CustomerRecord, f: MergeField): string {
   const c = r.customer;

@@ -10,7 +10,7 @@ import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
-import { CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
+import { CUSTOMER_FIELD_LABEL, CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
 import { DuplicateHints } from './DuplicateHints';
 import { segmentsFor } from '../../shared/access';
 
@@ -106,17 +106,6 @@ export function RecordDialogs({ record, dialog, onClose }: { record: CustomerRec
 }
 
 const CUSTOMER_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'];
-
-const CUSTOMER_FIELD_LABEL = {
-  kind: 'record.kind',
-  name: 'record.name',
-  segment: 'record.segment',
-  serviceLevel: 'record.serviceLevel',
-  email: 'customer.email',
-  phone: 'customer.phone',
-  country: 'record.country',
-  locale: 'customer.locale',
-} as const satisfies Record<keyof CustomerDraftState, Parameters<typeof t>[0]>;
 
 /** The values an edit started from, as kept beside its draft. */
 function parseBase(text: string | null): { at: number; values: CustomerDraftState } | null {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RecordEvent } from '../../shared/customerEvents';
 import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, formatIsoDate, t } from '../i18n';
+import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
@@ -213,14 +214,7 @@ const isPhone = (v: string | number | boolean | null): v is string => typeof v =
 const shown = (v: string | number | boolean | null): string => (v === null || v === '' ? '–' : isPhone(v) ? formatPhone(v) : String(v));
 
 const FIELD_KEYS = {
-  kind: 'record.kind',
-  name: 'record.name',
-  segment: 'record.segment',
-  serviceLevel: 'record.serviceLevel',
-  email: 'customer.email',
-  phone: 'customer.phone',
-  country: 'record.country',
-  locale: 'customer.locale',
+  ...CUSTOMER_FIELD_LABEL,
   role: 'record.contactRole',
   serviceTag: 'asset.tag',
   productLine: 'record.productLine',
