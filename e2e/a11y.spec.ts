@@ -5,7 +5,7 @@ import { axeViolations } from './axe';
 import { test } from './fixtures';
 
 // axe (WCAG 2.0/2.1 A and AA) on every screen, left-to-right in English and right-to-left
-// in Persian, light and dark (see COMBINATIONS), with a dialog open, a drawer open and a toast showing. One
+// in Persian, light and dark (see COMBINATIONS), with a dialog open, a menu open, a drawer open and a toast showing. One
 // desk and one page load per combination: screens are reached through the app itself.
 // Every violation of every screen is collected, then the test fails listing them all.
 
@@ -67,6 +67,12 @@ for (const { lang, scheme } of COMBINATIONS) {
     await expect(page).toHaveURL(/#\/customer\//);
     await settled();
     await audit('360° view');
+    // A menu open (a system's actions): the items it owns, named. (Persian isolates the tag.)
+    await page.getByRole('button', { name: d['record.systemActions'].replace('{tag}', lang === 'fa' ? '\u20687XK2QF1\u2069' : '7XK2QF1') }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await audit('system actions menu', '[role="menu"]');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toBeHidden();
 
     await page.getByRole('button', { name: d['customer.newTicket'], exact: true }).click();
     const dialog = page.getByRole('dialog');

@@ -77,6 +77,10 @@ export function themeFor(): MantineThemeOverride {
       // Shown on keyboard focus too: the narrow navigation rail's icons are named on focus.
       Tooltip: { defaultProps: { openDelay: 250, withinPortal: true, events: { hover: true, focus: true, touch: false } } },
       Table: { defaultProps: { striped: false } },
+      // An open menu moves focus to its first item, as the ARIA menu-button pattern has it,
+      // instead of to an empty placeholder: that placeholder (role="presentation" inside
+      // role="menu") is what axe reported as a menu without the items it must own.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       CloseButton: { defaultProps: closeButtonProps },
       Notification: { defaultProps: notificationProps },
     },
