@@ -881,6 +881,7 @@ export const en = {
   'apiError.segmentNotWorked': 'Choose a segment you work.',
   'apiError.transferBeforeOwner': '{name} has owned it since {since}: the transfer cannot be earlier.',
   'apiError.transferFuture': 'The transfer date is in the future; record it once it has happened.',
+  'apiError.transferOpenTicket': 'System {tag} changed hands ({how}) on {on}. This ticket stays with the owner who reported it until it is closed.',
   'apiError.serviceTagShape': 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
   'apiError.retentionMinimum': 'Keep interactions at least {days} days.',
   'apiError.lastAdmin': 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
