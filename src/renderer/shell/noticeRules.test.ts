@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { PAGE_NOTICE_PRIORITY, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // An agent on a call looks at the screen minutes later: the SLA and escalation notices they
 // have not seen must still be there, and go once they open the ticket.
@@ -19,7 +19,9 @@ describe('which SLA and escalation notices stay', () => {
     expect(noticeAutoClose('burst', true)).toBe(false);
   });
 
-  it('shows breaches and escalations before warnings when more are open than fit', () => {
+  it('shows breaches and escalations before warnings when more are open than fit, and a page’s own notice before them all', () => {
+    for (const kind of ['burst', 'breach', 'escalation', 'warning'] as const) expect(noticePriority(kind), kind).toBeLessThan(PAGE_NOTICE_PRIORITY);
+    expect(noticePriority('burst')).toBeGreaterThan(noticePriority('breach'));
     expect(noticePriority('breach')).toBeGreaterThan(noticePriority('escalation'));
     expect(noticePriority('escalation')).toBeGreaterThan(noticePriority('warning'));
   });

@@ -10,7 +10,9 @@ import type { Route } from '../route';
 // - the burst summary stays until dismissed (it stands for notices that were never shown);
 // - a notice about the ticket already on the screen closes itself: the page shows it.
 // How many show at once is the <Notifications limit> (main.tsx); beyond it they wait, the
-// breaches and escalations first (priority).
+// breaches and escalations first (priority). A page's own passing notice (a ticket taken, a
+// refusal) goes before them all: kept notices must not hold back the answer to what was just
+// done, and one that gives way for it comes back when it has passed.
 
 export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'burst';
 
@@ -30,17 +32,23 @@ export function noticeAutoClose(kind: NoticeKind, viewingItsTicket: boolean): nu
   return false;
 }
 
-/** Which notices come first when more than the limit are open: breaches, then escalations, then warnings. */
+/** A page's own notices: Mantine's default priority. */
+export const PAGE_NOTICE_PRIORITY = 0;
+
+/**
+ * Which notices come first when more than the limit are open: a page's own, the burst summary
+ * (it stands for notices not shown at all), breaches, escalations, then warnings.
+ */
 export function noticePriority(kind: NoticeKind): number {
   switch (kind) {
-    case 'breach':
-      return 3;
-    case 'escalation':
-      return 2;
-    case 'warning':
-      return 1;
     case 'burst':
-      return 4; // the summary of notices not shown at all
+      return -1;
+    case 'breach':
+      return -2;
+    case 'escalation':
+      return -3;
+    case 'warning':
+      return -4;
   }
 }
 
