@@ -3,7 +3,7 @@ import { messageDetail } from '../shared/messageKeys';
 import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
 import { currentLanguage, currentLocale, formatIsoDate, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
-import { priorityLabel, segmentLabel, stateLabel } from './labels';
+import { interactionText, priorityLabel, segmentLabel, stateLabel } from './labels';
 
 // The desk's and the hub's English sentences in the reader's language: the values a keyed
 // sentence carries (backend.ts translates the desk's errors with them), and a sentence that
@@ -15,6 +15,21 @@ import { priorityLabel, segmentLabel, stateLabel } from './labels';
  */
 export function sayMessage(message: string): string {
   return currentLanguage() === 'en' ? message : (keyedSentence(message) ?? message);
+}
+
+/** The keyed sentences the desk writes into the contact history (not refusals). */
+const HISTORY_KEYS = new Set(['transferOpenTicket']);
+
+/**
+ * A line of the 360° contact history in the reader's words: what a ticket's event left there
+ * (labels.ts's interactionText), or a note the desk wrote as a keyed sentence (an open
+ * ticket told that its system changed hands); any other line as it was written.
+ */
+export function historyLine(summary: string): string {
+  const text = interactionText(summary);
+  if (text !== summary || currentLanguage() === 'en') return text;
+  const key = messageDetail(summary)?.key;
+  return key !== undefined && HISTORY_KEYS.has(key) ? (keyedSentence(summary) ?? summary) : summary;
 }
 
 /**
@@ -43,6 +58,10 @@ export function labelled(params: Vars): Vars {
   if (typeof target === 'string' && `slaTarget.${target}` in en) out.target = t(`slaTarget.${target}` as MessageKey);
   // A date the sentence wrote as YYYY-MM-DD, as every other date on the page (Solar Hijri in Persian).
   if (typeof params['since'] === 'string') out['since'] = formatIsoDate(params['since']);
+  if (typeof params['on'] === 'string') out['on'] = formatIsoDate(params['on']);
+  // How a system changed hands (sold), in the reader's words.
+  const how = params['how'];
+  if (typeof how === 'string' && `transfer.how.${how}` in en) out['how'] = t(`transfer.how.${how}` as MessageKey);
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
   // A calendar's weekday (0 = Sunday) by its name in the reader's language.
   if (typeof params['day'] === 'number') out['day'] = new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + params['day']));

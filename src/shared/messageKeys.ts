@@ -1,4 +1,5 @@
 import type { ApiErrorDetail } from './api';
+import { TRANSFER_KINDS } from './customerEvents';
 import { PRIORITIES, SEGMENTS } from './domain';
 import type { TicketEventType, TicketState } from './ticketMachine';
 
@@ -136,6 +137,9 @@ const SENTENCES = {
   tagRegistered: 'Service tag {tag} is already registered to {name}. Open their record, or transfer the system from there.',
   transferBeforeOwner: '{name} has owned it since {since}: the transfer cannot be earlier.',
   transferFuture: 'The transfer date is in the future; record it once it has happened.',
+  // the note each open ticket on a transferred system gets in the contact history (records.ts);
+  // notes stored before it was keyed have the same words, so they read back too
+  transferOpenTicket: 'System {tag} changed hands ({how}) on {on}. This ticket stays with the owner who reported it until it is closed.',
   contactGone: 'That contact is no longer on this customer: someone removed it meanwhile.',
   registerOutsideSegments: 'You can register customers only in the segments you work.',
   moveOutsideSegments: 'You can move customers only into segments you work.',
@@ -220,6 +224,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   count: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   date: (s) => s,
   since: (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined),
+  on: (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined),
+  how: (s) => ((TRANSFER_KINDS as readonly string[]).includes(s) ? s : undefined),
   tag: (s) => s,
   levels: (s) => s,
   example: (s) => s,

@@ -20,7 +20,8 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBad
 import { useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
-import { channelLabel, directionLabel, formatPhone, interactionText, productName, tierLabel, personName } from '../labels';
+import { channelLabel, directionLabel, formatPhone, productName, tierLabel, personName } from '../labels';
+import { historyLine } from '../sayMessage';
 import { Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
@@ -442,7 +443,7 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
 
 /** A line of the contact history: a ticket's, in the reader's words; any other as written, in its own direction. */
 function InteractionLine({ summary }: { summary: string }) {
-  const text = interactionText(summary);
+  const text = historyLine(summary);
   return (
     <p className={classes.sm} dir={text === summary ? 'auto' : undefined}>
       {text}

@@ -125,6 +125,8 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                 {t('record.history')}
               </Text>
             </Group>
+            {/* A record loaded by an import or the demo has no changes yet: said, not an empty box. */}
+            {history.length === 0 && <Muted>{t('record.noHistory')}</Muted>}
             <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
               {history.map((e) => (
                 <Timeline.Item key={e.id} title={<span className={classes.sm}>{describe(e)}</span>}>

@@ -9,14 +9,17 @@ import { slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
 import { t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
-import { hrefOf, navigate, ticketHref } from '../route';
+import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
+import { BURST_ID, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type NoticeKind, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (the Electron shell adds desktop ones):
 // - an SLA warning or breach on a ticket assigned to me;
 // - for specialists, a ticket escalated (by a person or by a breach) into my tier and segments;
 // - for supervisors, a breach at tier 3, where there is no one left to escalate to.
-// Each notice opens its ticket when clicked; the link inside is the keyboard way in.
+// Each notice opens its ticket when clicked; the link inside is the keyboard way in. Breaches,
+// escalations and warnings stay until dismissed or until their ticket is opened, however it
+// is opened (noticeRules.ts says which stays and which closes).
 
 type Warning = PushPayload<'sla.warning'>;
 type Change = PushPayload<'ticket.changed'>;
@@ -29,6 +32,12 @@ export function SlaWatch() {
   const { user } = useSession();
   const userRef = useRef(user);
   userRef.current = user;
+  const route = useRoute();
+
+  // Opening a ticket (the notice's link, a queue, the palette, back) is seeing its notices.
+  useEffect(() => {
+    for (const id of closedByRoute(shownNotices.values(), route)) notifications.hide(id);
+  }, [route]);
 
   useEffect(() => {
     const offWarning = client.on('sla.warning', (w) => {
@@ -37,7 +46,7 @@ export function SlaWatch() {
       const targetName = target.success ? slaTargetLabel(target.data) : w.target;
       const mine = w.assigneeId === userRef.current.id;
       show({
-        id: `sla-${w.ticketId}-${w.breached ? 'b' : 'w'}`,
+        kind: w.breached ? 'breach' : 'warning',
         ticketId: w.ticketId,
         color: w.breached ? 'red' : 'orange',
         icon: w.breached ? <IconAlertTriangle size={18} /> : <IconAlarm size={18} />,
@@ -53,7 +62,7 @@ export function SlaWatch() {
     const offChange = client.on('ticket.changed', (c) => {
       if (!escalationNoticeFor(userRef.current, c)) return;
       show({
-        id: `esc-${c.ticketId}-${c.at}`,
+        kind: 'escalation',
         ticketId: c.ticketId,
         color: c.type === 'SLA_BREACH' ? 'red' : 'indigo',
         icon: <IconArrowUp size={18} />,
@@ -76,15 +85,27 @@ const BURST_WINDOW_MS = 5_000;
 const BURST_SHOWN = 3;
 let recent: number[] = [];
 let folded = 0;
+/** The notices shown (or waiting for room), by id: what opening a ticket closes. */
+const shownNotices = new Map<string, OpenNotice>();
 
-function show(n: { id: string; ticketId: string; color: string; icon: React.ReactNode; title: string; body: string; link: string }): void {
+interface Notice {
+  kind: Exclude<NoticeKind, 'burst'>;
+  ticketId: string;
+  color: string;
+  icon: React.ReactNode;
+  title: string;
+  body: string;
+  link: string;
+}
+
+function show(n: Notice): void {
   const at = Date.now();
   recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
   recent.push(at);
   if (recent.length > BURST_SHOWN) {
     folded += 1;
     const summary = {
-      id: 'sla-burst',
+      id: BURST_ID,
       color: 'gray',
       icon: <IconAlarm size={18} />,
       title: tc('notice.more', folded),
@@ -93,7 +114,8 @@ function show(n: { id: string; ticketId: string; color: string; icon: React.Reac
           {t('notice.moreLink')}
         </Anchor>
       ),
-      autoClose: 15_000,
+      autoClose: noticeAutoClose('burst', false),
+      priority: noticePriority('burst'),
       onClose: () => {
         folded = 0;
       },
@@ -102,18 +124,26 @@ function show(n: { id: string; ticketId: string; color: string; icon: React.Reac
     else notifications.update(summary);
     return;
   }
+  const id = noticeId(n.kind, n.ticketId);
+  const notice: OpenNotice = { id, kind: n.kind, ticketId: n.ticketId };
+  for (const old of replacedBy(shownNotices.values(), notice)) notifications.hide(old);
   const href = ticketHref(n.ticketId);
-  notifications.show({
-    id: n.id,
+  const route = currentRoute();
+  const data = {
+    id,
     color: n.color,
     icon: n.icon,
     title: n.title,
-    autoClose: 12_000,
+    autoClose: noticeAutoClose(n.kind, route.name === 'ticket' && route.ticketId === n.ticketId),
+    priority: noticePriority(n.kind),
     style: { cursor: 'pointer' },
-    onClick: (e) => {
+    onClick: (e: React.MouseEvent<HTMLDivElement>) => {
       if (e.target instanceof Element && e.target.closest('button')) return; // the close button
-      notifications.hide(n.id);
+      notifications.hide(id);
       navigate(href);
+    },
+    onClose: () => {
+      shownNotices.delete(id);
     },
     message: (
       <>
@@ -123,5 +153,9 @@ function show(n: { id: string; ticketId: string; color: string; icon: React.Reac
         </Anchor>
       </>
     ),
-  });
+  };
+  // The same ticket's notice again (escalated once more, a second warning): said anew, in its place.
+  if (shownNotices.has(id)) notifications.update(data);
+  else notifications.show(data);
+  shownNotices.set(id, notice);
 }

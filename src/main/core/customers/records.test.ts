@@ -147,6 +147,13 @@ describe('customer records', () => {
     const earlier = await ava.call('customers.record', { customerId: maria.view.customer.id });
     expect(earlier.formerAssets).toEqual(expect.arrayContaining([expect.objectContaining({ serviceTag: SHOWCASE.maria.tag, how: 'sold', nowOwnedBy: { id: buyer.customerId, name: 'Priya Raman' } })]));
     expect(earlier.history[0]).toMatchObject({ type: 'ASSET_TRANSFERRED', payload: { note: { toName: 'Priya Raman', how: 'sold' } } });
+    // The open ticket's note in the contact history is a keyed sentence: stored in English, read
+    // back into its key and values, so a Persian window says it in Persian.
+    const contact = await ava.call('customers.view', { customerId: maria.view.customer.id });
+    const noted = contact.interactions.filter((i) => i.ticketId === ticket.ticket.id && messageDetail(i.summary)?.key === 'transferOpenTicket');
+    expect(noted).toHaveLength(1);
+    expect(noted[0]!.summary).toBe(`System ${SHOWCASE.maria.tag} changed hands (sold) on ${date}. This ticket stays with the owner who reported it until it is closed.`);
+    expect(messageDetail(noted[0]!.summary)).toEqual({ key: 'transferOpenTicket', params: { tag: SHOWCASE.maria.tag, how: 'sold', on: date } });
     const bad = await ava.raw('customers.transferAsset', { assetId: asset.id, toCustomerId: maria.view.customer.id, how: 'given', date: '1999-01-01' });
     expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('date');
     // Keyed sentences, so a Persian window says why the date is refused (and since when, in its calendar).

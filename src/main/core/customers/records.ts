@@ -448,7 +448,8 @@ export function customerRecords(db: Sql, deskCountry: Country) {
             channel: 'note',
             direction: 'internal',
             at: now,
-            summary: `System ${asset.service_tag} changed hands (${how}) on ${formatDate(d.at)}. This ticket stays with the owner who reported it until it is closed.`,
+            // In English, keyed: a window says it in its reader's language (sayMessage.ts's historyLine).
+            summary: say('transferOpenTicket', { tag: asset.service_tag, how, on: formatDate(d.at) }),
             user_id: actor.id === 'system' ? null : actor.id,
           }),
         );

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_NOTICE_PRIORITY, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+
+// An agent on a call looks at the screen minutes later: the SLA and escalation notices they
+// have not seen must still be there, and go once they open the ticket.
+
+const warning = (ticketId: string): OpenNotice => ({ id: noticeId('warning', ticketId), kind: 'warning', ticketId });
+const breach = (ticketId: string): OpenNotice => ({ id: noticeId('breach', ticketId), kind: 'breach', ticketId });
+const escalation = (ticketId: string): OpenNotice => ({ id: noticeId('escalation', ticketId), kind: 'escalation', ticketId });
+const burst: OpenNotice = { id: 'sla-burst', kind: 'burst', ticketId: null };
+
+describe('which SLA and escalation notices stay', () => {
+  it('keeps breaches, escalations, warnings and the burst summary until dismissed', () => {
+    for (const kind of ['breach', 'escalation', 'warning', 'burst'] as const) expect(noticeAutoClose(kind, false), kind).toBe(false);
+  });
+
+  it('lets a notice about the ticket already on the screen pass: the page shows it', () => {
+    for (const kind of ['breach', 'escalation', 'warning'] as const) expect(noticeAutoClose(kind, true), kind).toBe(12_000);
+    expect(noticeAutoClose('burst', true)).toBe(false);
+  });
+
+  it('shows breaches and escalations before warnings when more are open than fit, and a page’s own notice before them all', () => {
+    for (const kind of ['burst', 'breach', 'escalation', 'warning'] as const) expect(noticePriority(kind), kind).toBeLessThan(PAGE_NOTICE_PRIORITY);
+    expect(noticePriority('burst')).toBeGreaterThan(noticePriority('breach'));
+    expect(noticePriority('breach')).toBeGreaterThan(noticePriority('escalation'));
+    expect(noticePriority('escalation')).toBeGreaterThan(noticePriority('warning'));
+  });
+});
+
+describe('which notices opening a ticket closes', () => {
+  const open = [warning('t1'), breach('t2'), escalation('t2'), escalation('t3'), burst];
+
+  it('closes every notice about the opened ticket, and only those', () => {
+    expect(closedByRoute(open, { name: 'ticket', ticketId: 't2' })).toEqual([breach('t2').id, escalation('t2').id]);
+    expect(closedByRoute(open, { name: 'ticket', ticketId: 't1' })).toEqual([warning('t1').id]);
+    expect(closedByRoute(open, { name: 'ticket', ticketId: 't9' })).toEqual([]);
+  });
+
+  it('closes nothing on any other page, the summary included', () => {
+    expect(closedByRoute(open, { name: 'home' })).toEqual([]);
+    expect(closedByRoute(open, { name: 'queues', segment: null, tier: null })).toEqual([]);
+    expect(closedByRoute(open, { name: 'customer', customerId: 't2', assetId: null, matchedBy: null })).toEqual([]);
+  });
+});
+
+describe('a ticket does not stack notices', () => {
+  it('replaces its warning with its breach, and leaves other tickets’ warnings', () => {
+    expect(replacedBy([warning('t1'), warning('t2'), escalation('t1')], breach('t1'))).toEqual([warning('t1').id]);
+    expect(replacedBy([warning('t1')], escalation('t1'))).toEqual([]);
+    expect(replacedBy([breach('t1')], warning('t1'))).toEqual([]);
+  });
+
+  it('gives a ticket one notice of each kind', () => {
+    expect(noticeId('escalation', 't1')).toBe(noticeId('escalation', 't1'));
+    expect(new Set([noticeId('warning', 't1'), noticeId('breach', 't1'), noticeId('escalation', 't1')]).size).toBe(3);
+  });
+});

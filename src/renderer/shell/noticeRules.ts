@@ -1,0 +1,69 @@
+import type { Route } from '../route';
+
+// How long SlaWatch's notices stay, and what closes them. An agent on a call may not look at
+// the screen for minutes, so a notice that closes itself is one they never saw:
+// - a breach, and a ticket escalated into my queue, stay until dismissed or until their
+//   ticket is opened (opening it is seeing it);
+// - a warning stays the same way: it is the one moment the breach can still be prevented,
+//   and a call lasts longer than any timer short enough not to clutter. It cannot pile up:
+//   a ticket has one warning notice, and its breach replaces it;
+// - the burst summary stays until dismissed (it stands for notices that were never shown);
+// - a notice about the ticket already on the screen closes itself: the page shows it.
+// How many show at once is the <Notifications limit> (main.tsx); beyond it they wait, the
+// breaches and escalations first (priority). A page's own passing notice (a ticket taken, a
+// refusal) goes before them all: kept notices must not hold back the answer to what was just
+// done, and one that gives way for it comes back when it has passed.
+
+export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'burst';
+
+/** A notice on the screen (or waiting for room): its id and the ticket it is about. */
+export interface OpenNotice {
+  id: string;
+  kind: NoticeKind;
+  ticketId: string | null;
+}
+
+/** How long a page's own notices (a saved change, a refusal) stay. */
+export const PASSING_MS = 12_000;
+
+/** Milliseconds before the notice closes itself, or false: it stays until dismissed. */
+export function noticeAutoClose(kind: NoticeKind, viewingItsTicket: boolean): number | false {
+  if (viewingItsTicket && kind !== 'burst') return PASSING_MS;
+  return false;
+}
+
+/** A page's own notices: Mantine's default priority. */
+export const PAGE_NOTICE_PRIORITY = 0;
+
+/**
+ * Which notices come first when more than the limit are open: a page's own, the burst summary
+ * (it stands for notices not shown at all), breaches, escalations, then warnings.
+ */
+export function noticePriority(kind: NoticeKind): number {
+  switch (kind) {
+    case 'burst':
+      return -1;
+    case 'breach':
+      return -2;
+    case 'escalation':
+      return -3;
+    case 'warning':
+      return -4;
+  }
+}
+
+/** The notices opening this route closes: every one about the ticket it shows. */
+export function closedByRoute(open: Iterable<OpenNotice>, route: Route): string[] {
+  if (route.name !== 'ticket') return [];
+  return [...open].filter((n) => n.ticketId === route.ticketId).map((n) => n.id);
+}
+
+/** The notices a new one replaces: a breach replaces its ticket's warning (the warning came true). */
+export function replacedBy(open: Iterable<OpenNotice>, incoming: OpenNotice): string[] {
+  if (incoming.kind !== 'breach' || incoming.ticketId === null) return [];
+  return [...open].filter((n) => n.kind === 'warning' && n.ticketId === incoming.ticketId && n.id !== incoming.id).map((n) => n.id);
+}
+
+/** The notice's id: one per ticket and kind, so a repeat updates it instead of stacking a second. */
+export const noticeId = (kind: Exclude<NoticeKind, 'burst'>, ticketId: string): string => `sla-${kind}-${ticketId}`;
+export const BURST_ID = 'sla-burst';
