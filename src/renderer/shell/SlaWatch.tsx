@@ -5,13 +5,13 @@ import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
 import { wantsEscalationNotice, wantsSlaNotice } from '../../shared/access';
 import type { User } from '../../shared/domain';
-import { slaTargetSchema } from '../../shared/ticketMachine';
+import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
 import { t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
-import { BURST_ID, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type NoticeKind, type OpenNotice } from './noticeRules';
+import { BURST_ID, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type NoticeKind, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (the Electron shell adds desktop ones):
 // - an SLA warning or breach on a ticket assigned to me;
@@ -60,6 +60,8 @@ export function SlaWatch() {
       });
     });
     const offChange = client.on('ticket.changed', (c) => {
+      // Resolved, handed on or taken elsewhere: its notices that are no longer true go.
+      for (const id of closedByChange(shownNotices.values(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
       if (!escalationNoticeFor(userRef.current, c)) return;
       show({
         kind: 'escalation',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_NOTICE_PRIORITY, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { PAGE_NOTICE_PRIORITY, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // An agent on a call looks at the screen minutes later: the SLA and escalation notices they
 // have not seen must still be there, and go once they open the ticket.
@@ -53,5 +53,29 @@ describe('a ticket does not stack notices', () => {
   it('gives a ticket one notice of each kind', () => {
     expect(noticeId('escalation', 't1')).toBe(noticeId('escalation', 't1'));
     expect(new Set([noticeId('warning', 't1'), noticeId('breach', 't1'), noticeId('escalation', 't1')]).size).toBe(3);
+  });
+});
+
+describe('which notices a change elsewhere makes untrue', () => {
+  const me = 'ava';
+  const open = [warning('t1'), breach('t1'), escalation('t2'), warning('t3'), burst];
+
+  it('closes every notice about a ticket resolved or closed meanwhile', () => {
+    expect(closedByChange(open, { ticketId: 't1', open: false, assigneeId: me }, me)).toEqual([warning('t1').id, breach('t1').id]);
+  });
+
+  it('closes my warning once the ticket is someone else’s, and keeps the breach: it happened', () => {
+    expect(closedByChange(open, { ticketId: 't1', open: true, assigneeId: 'ben' }, me)).toEqual([warning('t1').id]);
+    expect(closedByChange(open, { ticketId: 't1', open: true, assigneeId: null }, me)).toEqual([warning('t1').id]);
+    expect(closedByChange(open, { ticketId: 't1', open: true, assigneeId: me }, me)).toEqual([]);
+  });
+
+  it('closes an escalation into my queue once someone has taken the ticket, and not before', () => {
+    expect(closedByChange(open, { ticketId: 't2', open: true, assigneeId: null }, me)).toEqual([]);
+    expect(closedByChange(open, { ticketId: 't2', open: true, assigneeId: 'sam' }, me)).toEqual([escalation('t2').id]);
+  });
+
+  it('leaves other tickets’ notices and the summary alone', () => {
+    expect(closedByChange(open, { ticketId: 't9', open: false, assigneeId: null }, me)).toEqual([]);
   });
 });

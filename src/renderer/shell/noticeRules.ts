@@ -58,6 +58,31 @@ export function closedByRoute(open: Iterable<OpenNotice>, route: Route): string[
   return [...open].filter((n) => n.ticketId === route.ticketId).map((n) => n.id);
 }
 
+/** What a ticket's change says of it, for the notices about it (the `ticket.changed` push). */
+export interface TicketMove {
+  ticketId: string;
+  open: boolean;
+  assigneeId: string | null;
+}
+
+/**
+ * The notices a change elsewhere has made moot, so that what stays on the screen is still
+ * true: any notice about a ticket that was resolved or closed; a warning about a ticket that
+ * is no longer mine (handed to someone else); an escalation into my queue once someone has
+ * taken the ticket. A breach stays while its ticket is open: whoever holds it, it happened.
+ */
+export function closedByChange(open: Iterable<OpenNotice>, change: TicketMove, me: string): string[] {
+  return [...open]
+    .filter((n) => n.ticketId === change.ticketId)
+    .filter((n) => {
+      if (!change.open) return true;
+      if (n.kind === 'warning') return change.assigneeId !== me;
+      if (n.kind === 'escalation') return change.assigneeId !== null;
+      return false;
+    })
+    .map((n) => n.id);
+}
+
 /** The notices a new one replaces: a breach replaces its ticket's warning (the warning came true). */
 export function replacedBy(open: Iterable<OpenNotice>, incoming: OpenNotice): string[] {
   if (incoming.kind !== 'breach' || incoming.ticketId === null) return [];
