@@ -508,6 +508,7 @@ export const en = {
   'notice.breachEscalatedTitle': '{number} escalated by an SLA breach',
   'notice.escalated': 'A {segment} ticket is waiting in your {tier} queue.',
   'notice.open': 'Open {number}',
+  'notice.close': 'Close the notice about {number}',
   'notice.more_one': 'One more SLA or escalation notice',
   'notice.more_other': '{count} more SLA and escalation notices',
   'notice.moreLink': 'See your tickets and queues',

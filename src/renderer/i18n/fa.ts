@@ -490,6 +490,7 @@ export const fa: Messages = {
   'notice.breachEscalatedTitle': '{number} به دلیل گذشتن از مهلت ارجاع شد',
   'notice.escalated': 'یک تیکت {segment} در صف {tier} شما منتظر است.',
   'notice.open': 'باز کردن {number}',
+  'notice.close': 'بستن اعلان {number}',
   'notice.more_one': 'یک اعلان دیگر دربارهٔ مهلت یا ارجاع',
   'notice.more_other': '{count} اعلان دیگر دربارهٔ مهلت و ارجاع',
   'notice.moreLink': 'دیدن تیکت‌ها و صف‌های شما',

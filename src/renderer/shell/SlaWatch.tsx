@@ -57,6 +57,7 @@ export function SlaWatch() {
             : t('notice.breachedTop', { target: targetName, segment: segmentLabel(w.segment) })
           : t('notice.atRisk', { target: targetName }),
         link: t('notice.open', { number: w.number }),
+        close: t('notice.close', { number: w.number }),
       });
     });
     const offChange = client.on('ticket.changed', (c) => {
@@ -71,6 +72,7 @@ export function SlaWatch() {
         title: c.type === 'SLA_BREACH' ? t('notice.breachEscalatedTitle', { number: c.number }) : t('notice.escalatedTitle', { number: c.number }),
         body: t('notice.escalated', { segment: segmentLabel(c.segment), tier: tierLabel(c.tier) }),
         link: t('notice.open', { number: c.number }),
+        close: t('notice.close', { number: c.number }),
       });
     });
     return () => {
@@ -98,6 +100,8 @@ interface Notice {
   title: string;
   body: string;
   link: string;
+  /** The close button's name: which ticket's notice it closes (four say more than "Close" four times). */
+  close: string;
 }
 
 function show(n: Notice): void {
@@ -138,6 +142,7 @@ function show(n: Notice): void {
     title: n.title,
     autoClose: noticeAutoClose(n.kind, route.name === 'ticket' && route.ticketId === n.ticketId),
     priority: noticePriority(n.kind),
+    closeButtonProps: { 'aria-label': n.close },
     style: { cursor: 'pointer' },
     onClick: (e: React.MouseEvent<HTMLDivElement>) => {
       if (e.target instanceof Element && e.target.closest('button')) return; // the close button
