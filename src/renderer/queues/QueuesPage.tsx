@@ -46,8 +46,9 @@ function QueueCard({ queue, now }: { queue: QueueSummary; now: number }) {
   const name = queueName(queue.segment, queue.tier);
   return (
     <Card withBorder radius="md" padding="md" className={classes.card}>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Anchor href={queueHref(queue.segment, queue.tier)} fw={600} fz="sm" truncate>
+      {/* The queue's whole name, and its count whole: the count goes under the name when both do not fit (three cards across at 1,280 px cut "Large enterprise · Ti…"). */}
+      <Group justify="space-between" wrap="wrap" gap="xs" rowGap={4}>
+        <Anchor href={queueHref(queue.segment, queue.tier)} fw={600} fz="sm">
           {name}
         </Anchor>
         {queue.unassigned > 0 ? (
