@@ -34,7 +34,8 @@ export const recordCustomerSchema = z.object({
   serviceLevel: serviceLevelSchema,
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  country: z.string(),
+  /** The customer's own country; null for none (numbers typed without a country code are read in the desk's). */
+  country: z.string().nullable(),
   locale: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),

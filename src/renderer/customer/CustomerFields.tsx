@@ -55,7 +55,8 @@ export const draftOf = (c: RecordCustomer): CustomerDraftState => ({
   serviceLevel: c.serviceLevel,
   email: c.email ?? '',
   phone: c.phone ?? '',
-  country: c.country,
+  // None of its own stays empty (the desk's country is used to read its numbers).
+  country: c.country ?? '',
   locale: c.locale,
 });
 

@@ -40,7 +40,7 @@ const tables = (desk: Desk, customerId: string) => ({
   outbox: lastSeq(desk),
 });
 
-const caller = { kind: 'person' as const, name: 'Priya Raman', segment: 'home' as const, serviceLevel: 'basic' as const, phone: '(206) 555-0177', email: 'priya.raman@example.com' };
+const caller = { kind: 'person' as const, name: 'Priya Raman', segment: 'home' as const, serviceLevel: 'basic' as const, phone: '(206) 555-0177', email: 'priya.raman@example.com', country: 'US' };
 const system = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
 
 describe("the 'customer' stream", () => {

@@ -3,6 +3,7 @@ import { SHOWCASE } from '../demo';
 import { deskPerTest } from '../testing/deskPerTest';
 import { messageDetail } from '../../../shared/messageKeys';
 import { duplicateQueries } from './records';
+import type { CustomerRecord } from '../../../shared/customerApi';
 
 const open = deskPerTest();
 
@@ -14,6 +15,17 @@ const newCaller = {
   phone: '(206) 555-0177',
   email: 'priya.raman@example.com',
 };
+/** A record's details as the edit dialog starts from them (CustomerFields.tsx, draftOf). */
+const draftOf = (c: CustomerRecord['customer']) => ({
+  kind: c.kind,
+  name: c.name,
+  segment: c.segment,
+  serviceLevel: c.serviceLevel,
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+  country: c.country ?? '',
+  locale: c.locale,
+});
 const newSystem = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
 
 describe('customer records', () => {
@@ -72,6 +84,23 @@ describe('customer records', () => {
     await ava.call('customers.removeContact', { customerId: id, contactId });
     const again = await ava.raw('customers.removeContact', { customerId: id, contactId });
     expect(messageDetail(!again.ok ? again.error.message : '')).toMatchObject({ key: 'contactGone' });
+  });
+
+  it('keeps an empty country empty: a save that changes only the name records only the name; a national number is still read in the desk’s country', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const id = maria.view.customer.id;
+    const before = await ava.call('customers.record', { customerId: id });
+    // The demo's Maria has no country of her own: the record says so rather than the desk's.
+    expect(before.customer.country).toBeNull();
+    const renamed = await ava.call('customers.update', { customerId: id, customer: { ...draftOf(before.customer), name: 'Maria Gonzalez-Ruiz' } });
+    expect(renamed.history[0]!.payload.changes).toEqual([{ field: 'name', from: SHOWCASE.maria.name, to: 'Maria Gonzalez-Ruiz' }]);
+    expect(renamed.customer.country).toBeNull();
+    const rephoned = await ava.call('customers.update', { customerId: id, customer: { ...draftOf(renamed.customer), phone: '(415) 555-0123' } });
+    expect(rephoned.history[0]!.payload.changes).toEqual([{ field: 'phone', from: SHOWCASE.maria.phone, to: '+14155550123' }]);
+    expect(desk.db.sqlite.prepare('select country from customers where id = ?').pluck().get(id)).toBeNull();
   });
 
   it('finds duplicate candidates through index searches only, never a scan of customers or contacts', async () => {

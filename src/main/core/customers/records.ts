@@ -175,10 +175,13 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       throw new ApiError('invalid_input', issues.length === 1 ? issues[0]!.message : `Fix the ${issues.length} marked fields; nothing was saved.`, issues);
     }
     if (a?.ok) tagTaken(a.value.serviceTag, 'asset.serviceTag');
+    // A new record left without a country is given the desk's, as it always was, so it means
+    // the same on a desk of another country. An edit keeps an empty country empty (update).
+    const fields: CustomerFields = { ...c.value, country: c.value.country ?? deskCountry };
     return db.write(() => {
       const id = uuidv7(now);
-      db.run(k.insertInto('customers').values({ id, ...columnsOf(c.value), name_key: nameKey(c.value.name), created_at: now, updated_at: now, confirmed_at: now }));
-      append(id, 'CUSTOMER_CREATED', now, actor, { entity: 'customer', entityId: id, changes: diffFields(null, fieldsOf(columnsOf(c.value))) });
+      db.run(k.insertInto('customers').values({ id, ...columnsOf(fields), name_key: nameKey(fields.name), created_at: now, updated_at: now, confirmed_at: now }));
+      append(id, 'CUSTOMER_CREATED', now, actor, { entity: 'customer', entityId: id, changes: diffFields(null, fieldsOf(columnsOf(fields))) });
       const assetId = a?.ok ? insertAsset(id, a, actor, now) : null;
       return { customerId: id, assetId };
     });
@@ -336,7 +339,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
         .map((r) => [`${r.asset_id}/${r.from_at}`, r.how]),
     );
     const contacts = contactsOf.all(id);
-    const customer = toRecordCustomer(c, deskCountry);
+    const customer = toRecordCustomer(c);
     return {
       customer,
       contacts: showContacts ? contacts : null,
@@ -542,7 +545,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
 }
 
-export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCustomer {
+export function toRecordCustomer(c: CustomerRow): RecordCustomer {
   return {
     id: c.id,
     kind: c.kind as RecordCustomer['kind'],
@@ -551,7 +554,8 @@ export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCu
     serviceLevel: c.service_level as ServiceLevel,
     email: c.email,
     phone: c.phone,
-    country: c.country ?? deskCountry,
+    // None of its own: shown empty (numbers are read in the desk's), not as the desk's as if chosen.
+    country: c.country,
     locale: c.locale,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
