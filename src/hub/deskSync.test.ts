@@ -386,7 +386,7 @@ describe('streams besides tickets', () => {
     await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
     await b.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Paired again.' } });
     await b.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'Brookfield office here, call us back on 415 555 0199.' });
-    await b.call('customers.update', { customerId, customer: { ...school, phone: '+1 415 555 0199' } });
+    await b.call('customers.update', { customerId, version: (await b.call('customers.record', { customerId })).customer.version, customer: { ...school, phone: '+1 415 555 0199' } });
     return t.ticket.id;
   }
   const personal = /Brookfield|415 555|4155550|brookfield\.example/;
@@ -443,7 +443,7 @@ describe('streams besides tickets', () => {
     };
     const onB = await windowOn(b.desk, ben);
     const onA = await windowOn(a.desk, ava);
-    await a.call('customers.update', { customerId, customer: { ...school, phone: '+1 512 555 0199' } });
+    await a.call('customers.update', { customerId, version: (await a.call('customers.record', { customerId })).customer.version, customer: { ...school, phone: '+1 512 555 0199' } });
     expect(onA()).toEqual([{ customerId, segment: 'education' }]);
     await a.desk.sync.syncNow();
     await b.desk.sync.syncNow();
@@ -538,7 +538,7 @@ describe('streams besides tickets', () => {
     await a.desk.sync.syncNow();
     await b.desk.sync.syncNow();
     await offline(a, async () => {
-      await a.call('customers.update', { customerId: original, customer: { ...maria, name: 'Lopez-Garcia Tutoring', phone: '+1 512 555 0199' } });
+      await a.call('customers.update', { customerId: original, version: (await a.call('customers.record', { customerId: original })).customer.version, customer: { ...maria, name: 'Lopez-Garcia Tutoring', phone: '+1 512 555 0199' } });
       await a.call('customers.saveContact', { customerId: original, contact: { name: 'Luis Lopez', role: 'Son', phone: '+1 512 555 0177' } });
       // Meanwhile Ben registers her again and merges the original into the new record, keeping its values.
       const { customerId: survivor } = await b.call('customers.create', { customer: { ...maria, email: 'm.lopez@lopez.example' }, asset: null });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { say } from '../shared/messageKeys';
+import { fieldPhrases, say } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
 import { setLocale } from './i18n/state';
-import { sayFieldMessage } from './sayMessage';
+import { sayFieldMessage, sayMessage } from './sayMessage';
 
 // What the records store says under a field, in a Persian window: its own words, with the
 // values it carries, never the bare "check this value" that tells nobody what to fix.
@@ -22,6 +22,14 @@ describe('a record field’s message in Persian', () => {
     expect(early).not.toContain('2021-12-13');
     expect(early).toMatch(/آذر/);
     expect(sayFieldMessage(say('transferFuture'))).toMatch(/آینده/);
+  });
+
+  it('names the fields an edit refused as changed meanwhile by their labels, and says nothing was saved', async () => {
+    await setLocale('fa', 'arabext');
+    const refused = sayMessage(say('recordChangedMeanwhile', { fields: fieldPhrases(['name', 'serviceLevel']) }));
+    expect(refused).toContain('نام، سطح خدمات');
+    expect(refused).toContain('چیزی ذخیره نشد');
+    expect(refused).not.toMatch(/[A-Za-z]/);
   });
 
   it('asks for a date left empty without a Gregorian pattern the Solar Hijri field does not take', async () => {

@@ -4,6 +4,7 @@ import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
 import { currentLanguage, currentLocale, formatIsoDate, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
 import { interactionText, priorityLabel, segmentLabel, stateLabel } from './labels';
+import { CUSTOMER_FIELD_LABEL } from './customer/fieldLabels';
 
 // The desk's and the hub's English sentences in the reader's language: the values a keyed
 // sentence carries (backend.ts translates the desk's errors with them), and a sentence that
@@ -65,6 +66,12 @@ export function labelled(params: Vars): Vars {
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
   // A calendar's weekday (0 = Sunday) by its name in the reader's language.
   if (typeof params['day'] === 'number') out['day'] = new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + params['day']));
+  // A customer's fields by their API names (name,email), as the record's form labels them.
+  const fields = params['fields'];
+  if (typeof fields === 'string') {
+    const labels = fields.split(',').map((f) => (Object.hasOwn(CUSTOMER_FIELD_LABEL, f) ? t(CUSTOMER_FIELD_LABEL[f as keyof typeof CUSTOMER_FIELD_LABEL]) : f));
+    out['fields'] = labels.join(t('list.separator'));
+  }
   // An action, or an event's type (ESCALATE), is said as its action's name.
   for (const name of ['action', 'event', 'decided'] as const) {
     const code = params[name];

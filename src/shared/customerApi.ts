@@ -34,12 +34,18 @@ export const recordCustomerSchema = z.object({
   serviceLevel: serviceLevelSchema,
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  country: z.string(),
+  /** The customer's own country; null for none (numbers typed without a country code are read in the desk's). */
+  country: z.string().nullable(),
   locale: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
   confirmedAt: z.number().nullable(),
   erasedAt: z.number().nullable(),
+  /**
+   * The last change to this record this desk holds (made here or come from the hub): it grows
+   * with every change. An edit sends back the version it started from (customers.update).
+   */
+  version: z.number().int().nonnegative(),
 });
 export type RecordCustomer = z.infer<typeof recordCustomerSchema>;
 
@@ -157,7 +163,12 @@ export const customerMethods = {
     z.object({ customer: customerDraftSchema, asset: assetDraftSchema.nullable().default(null) }),
     z.object({ customerId: idSchema, assetId: idSchema.nullable() }),
   ),
-  'customers.update': method(z.object({ customerId: idSchema, customer: customerDraftSchema }), customerRecordSchema),
+  /**
+   * `version` is the record's version the edit started from. When the record has changed since,
+   * a field the edit changes that was changed meanwhile too is refused (code 'conflict', naming
+   * the fields; nothing is saved); fields only the other change touched keep its values.
+   */
+  'customers.update': method(z.object({ customerId: idSchema, version: z.number().int().nonnegative(), customer: customerDraftSchema }), customerRecordSchema),
   'customers.saveContact': method(z.object({ customerId: idSchema, contactId: idSchema.nullable().default(null), contact: contactDraftSchema }), customerRecordSchema),
   'customers.removeContact': method(z.object({ customerId: idSchema, contactId: idSchema }), customerRecordSchema),
   'customers.saveAsset': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null), asset: assetDraftSchema }), customerRecordSchema),

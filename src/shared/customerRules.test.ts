@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 5, 1);
 describe('customer validation', () => {
   it('accepts a home caller with a national number read in the desk country, stored as E.164', () => {
     const r = validateCustomer({ kind: 'person', name: '  Ann   Lee ', segment: 'home', serviceLevel: 'basic', phone: '(512) 555-0142' }, 'US');
-    expect(r).toEqual({ ok: true, value: { kind: 'person', name: 'Ann Lee', segment: 'home', serviceLevel: 'basic', email: null, phone: '+15125550142', country: 'US', locale: 'en-US' } });
+    expect(r).toEqual({ ok: true, value: { kind: 'person', name: 'Ann Lee', segment: 'home', serviceLevel: 'basic', email: null, phone: '+15125550142', country: null, locale: 'en-US' } });
   });
 
   it('reads a number in the customer’s own country when one is given', () => {

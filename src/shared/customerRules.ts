@@ -66,7 +66,8 @@ export interface CustomerFields {
   serviceLevel: ServiceLevel;
   email: string | null;
   phone: string | null;
-  country: Country;
+  /** Null when none was given: the record has no country of its own (its numbers are read in the desk's). */
+  country: Country | null;
   locale: string;
 }
 export interface ContactFields {
@@ -155,7 +156,10 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   if (!rules.kinds.includes(d.kind)) {
     issues.push({ field: 'kind', message: say(rules.kinds.includes('person') ? 'segmentPeople' : 'segmentOrganisations', { segment: segmentPhrase(d.segment) }) });
   }
-  let country: Country = deskCountry;
+  // An empty country stays empty: it was saved as the desk's, as if chosen, so saving a
+  // record that had none recorded "Country: – → US". A number typed without a country code
+  // is still read in the desk's country.
+  let country: Country | null = null;
   if (d.country.trim()) {
     const c = countryOf(d.country);
     if (c) country = c;
@@ -169,7 +173,7 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   }
   let phone: string | null = null;
   if (d.phone.trim()) {
-    const p = parsePhone(d.phone, country);
+    const p = parsePhone(d.phone, country ?? deskCountry);
     if (p.ok) phone = p.e164;
     else issues.push({ field: 'phone', message: p.message });
   }

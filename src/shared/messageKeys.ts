@@ -144,6 +144,7 @@ const SENTENCES = {
   registerOutsideSegments: 'You can register customers only in the segments you work.',
   moveOutsideSegments: 'You can move customers only into segments you work.',
   segmentNotWorked: 'Choose a segment you work.',
+  recordChangedMeanwhile: 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
@@ -188,6 +189,30 @@ export const ACTION_PHRASE: Record<TicketEventType, string> = {
   CHANGE_PRIORITY: 'given a new priority',
   SLA_WARNING: 'warned',
   SLA_BREACH: 'breached',
+};
+
+/** A customer's fields as the English sentences name them (recordChangedMeanwhile). */
+export const CUSTOMER_FIELD_PHRASE = {
+  kind: 'kind',
+  name: 'name',
+  segment: 'segment',
+  serviceLevel: 'service level',
+  email: 'email',
+  phone: 'phone',
+  country: 'country',
+  locale: 'language',
+} as const;
+export type CustomerFieldName = keyof typeof CUSTOMER_FIELD_PHRASE;
+/** Fields as a sentence lists them: "name", "name and email", "name, email and phone". */
+export function fieldPhrases(fields: readonly CustomerFieldName[]): string {
+  const words = fields.map((f) => CUSTOMER_FIELD_PHRASE[f]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
+}
+const fieldOfPhrase = new Map<string, string>(Object.entries(CUSTOMER_FIELD_PHRASE).map(([field, phrase]) => [phrase, field]));
+/** A list of fieldPhrases() read back into the fields' names, comma-separated ("name,email"). */
+const fieldsOf = (s: string): string | undefined => {
+  const fields = s.split(/, | and /).map((phrase) => fieldOfPhrase.get(phrase));
+  return fields.every((f) => f !== undefined) ? fields.join(',') : undefined;
 };
 
 const reverse = (table: Record<string, string>) => new Map(Object.entries(table).map(([code, phrase]) => [phrase, code]));
@@ -247,6 +272,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   other: (s) => s,
   from: (s) => s,
   to: (s) => s,
+  // a customer's fields, by their names in the API (kind, serviceLevel), comma-separated
+  fields: fieldsOf,
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -36,17 +36,7 @@ export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
   locale: callerLocale(),
 });
 
-/** Each field of a customer's details, by the label its form shows (edit, merge, history). */
-export const CUSTOMER_FIELD_LABEL = {
-  kind: 'record.kind',
-  name: 'record.name',
-  segment: 'record.segment',
-  serviceLevel: 'record.serviceLevel',
-  email: 'customer.email',
-  phone: 'customer.phone',
-  country: 'record.country',
-  locale: 'customer.locale',
-} as const satisfies Record<keyof CustomerDraftState, Parameters<typeof t>[0]>;
+export { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 
 export const draftOf = (c: RecordCustomer): CustomerDraftState => ({
   kind: c.kind,
@@ -55,7 +45,8 @@ export const draftOf = (c: RecordCustomer): CustomerDraftState => ({
   serviceLevel: c.serviceLevel,
   email: c.email ?? '',
   phone: c.phone ?? '',
-  country: c.country,
+  // None of its own stays empty (the desk's country is used to read its numbers).
+  country: c.country ?? '',
   locale: c.locale,
 });
 

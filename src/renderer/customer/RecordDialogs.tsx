@@ -12,6 +12,7 @@ import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
 import { CUSTOMER_FIELD_LABEL, CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
 import { DuplicateHints } from './DuplicateHints';
+import { rebase, type Clash, type EditBase } from './recordRebase';
 import { segmentsFor } from '../../shared/access';
 
 // The dialogs that change a record: its details, a contact, a system, a system's new owner.
@@ -107,12 +108,12 @@ export function RecordDialogs({ record, dialog, onClose }: { record: CustomerRec
 
 const CUSTOMER_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'];
 
-/** The values an edit started from, as kept beside its draft. */
-function parseBase(text: string | null): { at: number; values: CustomerDraftState } | null {
+/** The values an edit started from and their version, as kept beside its draft. */
+function parseBase(text: string | null): EditBase | null {
   if (!text) return null;
   try {
-    const v = JSON.parse(text) as { at?: unknown; values?: unknown };
-    return typeof v.at === 'number' && typeof v.values === 'object' && v.values !== null ? { at: v.at, values: v.values as CustomerDraftState } : null;
+    const v = JSON.parse(text) as { version?: unknown; values?: unknown };
+    return typeof v.version === 'number' && typeof v.values === 'object' && v.values !== null ? { version: v.version, values: v.values as CustomerDraftState } : null;
   } catch {
     return null;
   }
@@ -124,39 +125,60 @@ function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: 
   // The draft is the record's, not one version's: keyed by the version, it was replaced by the
   // new version's values, without a word, when someone else changed the record while this was
   // open (the page reads a changed record again), and what had been typed was gone. The values
-  // the draft started from are kept beside it. When the record moves on, each field the person
-  // has not touched takes the new value, each field they typed in keeps what they typed, and
-  // the dialog says so, naming the fields both changed, with a way to take the other version.
+  // the draft started from are kept beside it, with their version. When the record moves on,
+  // each field the person has not touched takes the new value, each field they typed in keeps
+  // what they typed, and the dialog says so, naming the fields both changed, with a way to
+  // take the other version (recordRebase.ts).
+  //
+  // Save sends the version the draft is based on. The desk refuses it (a conflict) when a field
+  // typed here was changed meanwhile and this window has not shown it yet: the dialog then
+  // reads the record as it is now and moves the draft onto it the same way, so Save again puts
+  // what was typed over their change, knowingly.
   const key = `record.customer.${record.customer.id}`;
   const theirs = draftOf(record.customer);
   const [draft, setDraft, clear] = useDraft<CustomerDraftState>(key, theirs);
   const [baseText, setBaseText] = useSessionValue(`${key}.base`);
   const base = parseBase(baseText);
-  const [clash, setClash] = useState<{ fields: (keyof CustomerDraftState)[]; theirs: CustomerDraftState } | null>(null);
-  useEffect(() => {
-    const now = record.customer.updatedAt;
-    if (base === null) {
-      setBaseText(JSON.stringify({ at: now, values: theirs }));
-      return;
-    }
-    if (base.at === now) return;
-    const fields = Object.keys(theirs) as (keyof CustomerDraftState)[];
-    const typed = fields.filter((f) => draft[f] !== base.values[f]);
-    const merged = { ...draft };
-    for (const f of fields) if (!typed.includes(f)) Object.assign(merged, { [f]: theirs[f] });
-    setDraft(merged);
-    setBaseText(JSON.stringify({ at: now, values: theirs }));
-    if (typed.length > 0) setClash({ fields: typed.filter((f) => theirs[f] !== base.values[f] && theirs[f] !== draft[f]), theirs });
-  }, [record.customer.updatedAt, baseText]);
-  const takeTheirs = () => {
-    if (clash) setDraft(clash.theirs);
-    setClash(null);
+  const [clash, setClash] = useState<Clash | null>(null);
+  // The latest of each, for a refusal that comes back after an await.
+  const latest = useRef({ draft, base, clash });
+  latest.current = { draft, base, clash };
+  const moveOnto = (customer: CustomerRecord['customer']) => {
+    const now = latest.current;
+    if (now.base === null) return;
+    const r = rebase(now.draft, now.base, { version: customer.version, values: draftOf(customer) }, now.clash);
+    if (!r) return;
+    setDraft(r.patch);
+    setBaseText(JSON.stringify(r.base));
+    setClash(r.clash);
   };
+  useEffect(() => {
+    if (base === null) setBaseText(JSON.stringify({ version: record.customer.version, values: theirs } satisfies EditBase));
+    else moveOnto(record.customer);
+  }, [record.customer.version, baseText]);
   const save = useSave(() => {
     clear();
     setBaseText(null);
     onClose();
   });
+  const takeTheirs = () => {
+    if (clash) setDraft(clash.theirs);
+    setClash(null);
+    save.dismiss();
+  };
+  const submit = async () => {
+    const customerId = record.customer.id;
+    try {
+      await call('customers.update', { customerId, version: (base ?? { version: record.customer.version }).version, customer: draft });
+    } catch (error) {
+      if (problemOf(error).code === 'conflict') {
+        // Nothing was saved: the draft stays as typed and moves onto the record as it is now.
+        const now = await call('customers.record', { customerId }).catch(() => null);
+        if (now) moveOnto(now.customer);
+      }
+      throw error;
+    }
+  };
   return (
     <DialogForm
       title={t('record.editTitle', { name: record.customer.name })}
@@ -166,7 +188,7 @@ function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: 
       fields={CUSTOMER_FIELDS}
       busy={save.busy}
       submitLabel={t('record.save')}
-      onSubmit={() => void save.run(() => call('customers.update', { customerId: record.customer.id, customer: draft }))}
+      onSubmit={() => void save.run(submit)}
     >
       {clash && (
         <Alert color="orange" variant="light" role="status" data-testid="record-moved-on">

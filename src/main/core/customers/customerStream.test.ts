@@ -40,7 +40,7 @@ const tables = (desk: Desk, customerId: string) => ({
   outbox: lastSeq(desk),
 });
 
-const caller = { kind: 'person' as const, name: 'Priya Raman', segment: 'home' as const, serviceLevel: 'basic' as const, phone: '(206) 555-0177', email: 'priya.raman@example.com' };
+const caller = { kind: 'person' as const, name: 'Priya Raman', segment: 'home' as const, serviceLevel: 'basic' as const, phone: '(206) 555-0177', email: 'priya.raman@example.com', country: 'US' };
 const system = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
 
 describe("the 'customer' stream", () => {
@@ -103,8 +103,8 @@ describe("the 'customer' stream", () => {
     b.applier.apply(pushed(a.desk).envelopes);
     const [fromA, fromB] = [lastSeq(a.desk), lastSeq(b.desk)];
     // Offline, each desk changes one field.
-    await a.ava.call('customers.update', { customerId, customer: { ...caller, email: 'priya@raman.example' } });
-    await b.ava.call('customers.update', { customerId, customer: { ...caller, phone: '+1 206 555 0188' } });
+    await a.ava.call('customers.update', { customerId, version: (await a.ava.call('customers.record', { customerId })).customer.version, customer: { ...caller, email: 'priya@raman.example' } });
+    await b.ava.call('customers.update', { customerId, version: (await b.ava.call('customers.record', { customerId })).customer.version, customer: { ...caller, phone: '+1 206 555 0188' } });
     const aChange = pushed(a.desk, fromA).envelopes;
     const bChange = pushed(b.desk, fromB).envelopes;
     expect(aChange.map((e) => e.payload.changes)).toEqual([[{ field: 'email', from: 'priya.raman@example.com', to: 'priya@raman.example' }]]);
@@ -113,6 +113,25 @@ describe("the 'customer' stream", () => {
     for (const desk of [a.desk, b.desk]) {
       expect(desk.db.sqlite.prepare('select email, phone from customers where id = ?').get(customerId)).toEqual({ email: 'priya@raman.example', phone: '+12065550188' });
     }
+  });
+
+  it('a change taken in from another desk while an edit was open here counts as one made meanwhile: the same field is refused, another merges', async () => {
+    const a = await open();
+    const b = await open();
+    const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: null });
+    b.applier.apply(pushed(a.desk).envelopes);
+    // An edit opens on desk B; desk A changes the email, and B takes it in from the hub.
+    const opened = (await b.ava.call('customers.record', { customerId })).customer;
+    const fromA = lastSeq(a.desk);
+    await a.ava.call('customers.update', { customerId, version: (await a.ava.call('customers.record', { customerId })).customer.version, customer: { ...caller, email: 'priya@raman.example' } });
+    b.applier.apply(pushed(a.desk, fromA).envelopes);
+    expect((await b.ava.call('customers.record', { customerId })).customer.version).toBeGreaterThan(opened.version);
+    const before = tables(b.desk, customerId);
+    const refused = await b.ava.raw('customers.update', { customerId, version: opened.version, customer: { ...caller, email: 'p.raman@example.com' } });
+    expect(!refused.ok && { code: refused.error.code, key: refused.error.key, params: refused.error.params }).toEqual({ code: 'conflict', key: 'recordChangedMeanwhile', params: { fields: 'email' } });
+    expect(tables(b.desk, customerId)).toEqual(before);
+    const merged = await b.ava.call('customers.update', { customerId, version: opened.version, customer: { ...caller, phone: '+1 206 555 0188' } });
+    expect(merged.customer).toMatchObject({ email: 'priya@raman.example', phone: '+12065550188' });
   });
 
   it('carries transfers and erasures to the other desk', async () => {
@@ -149,7 +168,7 @@ describe("the 'customer' stream", () => {
     const a = await open();
     const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: null });
     const from = lastSeq(a.desk);
-    await a.ava.call('customers.update', { customerId, customer: { ...caller, email: 'priya@raman.example' } });
+    await a.ava.call('customers.update', { customerId, version: (await a.ava.call('customers.record', { customerId })).customer.version, customer: { ...caller, email: 'priya@raman.example' } });
     const [change] = pushed(a.desk, from).envelopes;
     const ava: Person = change!.actor;
     expect(customerStreamRule(change!, ava, { segment: 'home', seen: true })).toEqual({ ok: true, segment: 'home' });

@@ -64,7 +64,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     'customers.update': (s, i) => {
       const u = serving(s, i.customerId);
       if (!ctx.maySee(u, i.customer.segment)) throw new ApiError('forbidden', say('moveOutsideSegments'), [{ path: 'customer.segment', message: say('segmentNotWorked') }]);
-      records.update(snapshotOf(u), i.customerId, i.customer, ctx.now());
+      records.update(snapshotOf(u), i.customerId, i.customer, i.version, ctx.now());
       return recordFor(u, i.customerId);
     },
     'customers.saveContact': (s, i) => {

@@ -46,7 +46,7 @@ describe('privacy', () => {
     const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
     if (maria.kind !== 'match') throw new Error('no maria');
     const id = maria.view.customer.id;
-    await ava.call('customers.update', { customerId: id, customer: { kind: 'person', name: SHOWCASE.maria.name, segment: 'home', serviceLevel: maria.view.customer.serviceLevel, phone: '+1 415 555 0100', email: SHOWCASE.maria.email } });
+    await ava.call('customers.update', { customerId: id, version: (await ava.call('customers.record', { customerId: id })).customer.version, customer: { kind: 'person', name: SHOWCASE.maria.name, segment: 'home', serviceLevel: maria.view.customer.serviceLevel, phone: '+1 415 555 0100', email: SHOWCASE.maria.email } });
     const exported = await admin.call('privacy.export', { customerId: id });
     expect(exported).toMatchObject({ customer: { id, email: SHOWCASE.maria.email } });
     expect((exported.tickets as unknown[]).length).toBe(maria.view.openTickets.length + maria.view.pastTickets.length);

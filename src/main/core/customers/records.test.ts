@@ -3,6 +3,7 @@ import { SHOWCASE } from '../demo';
 import { deskPerTest } from '../testing/deskPerTest';
 import { messageDetail } from '../../../shared/messageKeys';
 import { duplicateQueries } from './records';
+import type { CustomerRecord } from '../../../shared/customerApi';
 
 const open = deskPerTest();
 
@@ -14,6 +15,17 @@ const newCaller = {
   phone: '(206) 555-0177',
   email: 'priya.raman@example.com',
 };
+/** A record's details as the edit dialog starts from them (CustomerFields.tsx, draftOf). */
+const draftOf = (c: CustomerRecord['customer']) => ({
+  kind: c.kind,
+  name: c.name,
+  segment: c.segment,
+  serviceLevel: c.serviceLevel,
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+  country: c.country ?? '',
+  locale: c.locale,
+});
 const newSystem = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
 
 describe('customer records', () => {
@@ -55,6 +67,7 @@ describe('customer records', () => {
     clock.advance(60_000);
     const r = await ava.call('customers.update', {
       customerId: id,
+      version: (await ava.call('customers.record', { customerId: id })).customer.version,
       customer: { kind: 'person', name: 'Maria Gonzalez-Ruiz', segment: 'home', serviceLevel: maria.view.customer.serviceLevel, phone: '+1 415 555 0199', email: 'maria.gonzalez@example.com' },
     });
     const last = r.history[0]!;
@@ -72,6 +85,74 @@ describe('customer records', () => {
     await ava.call('customers.removeContact', { customerId: id, contactId });
     const again = await ava.raw('customers.removeContact', { customerId: id, contactId });
     expect(messageDetail(!again.ok ? again.error.message : '')).toMatchObject({ key: 'contactGone' });
+  });
+
+  it('keeps an empty country empty: a save that changes only the name records only the name; a national number is still read in the desk’s country', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const id = maria.view.customer.id;
+    const before = await ava.call('customers.record', { customerId: id });
+    // The demo's Maria has no country of her own: the record says so rather than the desk's.
+    expect(before.customer.country).toBeNull();
+    const renamed = await ava.call('customers.update', { customerId: id, version: before.customer.version, customer: { ...draftOf(before.customer), name: 'Maria Gonzalez-Ruiz' } });
+    expect(renamed.history[0]!.payload.changes).toEqual([{ field: 'name', from: SHOWCASE.maria.name, to: 'Maria Gonzalez-Ruiz' }]);
+    expect(renamed.customer.country).toBeNull();
+    const rephoned = await ava.call('customers.update', { customerId: id, version: renamed.customer.version, customer: { ...draftOf(renamed.customer), phone: '(415) 555-0123' } });
+    expect(rephoned.history[0]!.payload.changes).toEqual([{ field: 'phone', from: SHOWCASE.maria.phone, to: '+14155550123' }]);
+    expect(desk.db.sqlite.prepare('select country from customers where id = ?').pluck().get(id)).toBeNull();
+  });
+
+  it('refuses an edit from a stale version that changes a field changed meanwhile, saving nothing; merges one that changes other fields; saves from the current version', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const id = maria.view.customer.id;
+    // Ava opens the edit; Grace changes the name and the email meanwhile.
+    const opened = (await ava.call('customers.record', { customerId: id })).customer;
+    const graces = await grace.call('customers.update', { customerId: id, version: opened.version, customer: { ...draftOf(opened), name: 'María González', email: 'maria.g@example.org' } });
+    expect(graces.customer.version).toBeGreaterThan(opened.version);
+    const count = (table: string) => desk.db.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+    const written = { events: count('customer_events'), outbox: count('outbox') };
+
+    // Ava's name, from the version she opened: refused, naming the field, and nothing written.
+    const clash = await ava.raw('customers.update', { customerId: id, version: opened.version, customer: { ...draftOf(opened), name: 'Maria Gonzalez Ruiz', phone: '+1 415 555 0123' } });
+    expect(clash.ok).toBe(false);
+    if (clash.ok) return;
+    expect(clash.error.code).toBe('conflict');
+    expect(clash.error.message).toContain('name');
+    expect(clash.error.message).toContain('nothing was saved');
+    // Keyed, with the fields by their API names, so a Persian window names them in Persian.
+    expect({ key: clash.error.key, params: clash.error.params }).toEqual({ key: 'recordChangedMeanwhile', params: { fields: 'name' } });
+    expect({ events: count('customer_events'), outbox: count('outbox') }).toEqual(written);
+    const now = await ava.call('customers.record', { customerId: id });
+    expect(now.customer).toMatchObject({ name: 'María González', email: 'maria.g@example.org', phone: SHOWCASE.maria.phone, version: graces.customer.version });
+
+    // Both fields, both named.
+    const both = await ava.raw('customers.update', { customerId: id, version: opened.version, customer: { ...draftOf(opened), name: 'Maria Gonzalez Ruiz', email: 'mg@example.net' } });
+    expect(!both.ok && both.error.params).toEqual({ fields: 'name,email' });
+    expect(!both.ok && both.error.message).toContain('name and email');
+
+    // Only the phone, from the same stale version: saved, and Grace's name and email stay.
+    const merged = await ava.call('customers.update', { customerId: id, version: opened.version, customer: { ...draftOf(opened), phone: '+1 415 555 0123' } });
+    expect(merged.customer).toMatchObject({ name: 'María González', email: 'maria.g@example.org', phone: '+14155550123' });
+    expect(merged.history[0]!.payload.changes).toEqual([{ field: 'phone', from: SHOWCASE.maria.phone, to: '+14155550123' }]);
+    // Typing what Grace typed is no clash either.
+    const same = await ava.raw('customers.update', { customerId: id, version: opened.version, customer: { ...draftOf(opened), name: 'María González' } });
+    expect(same.ok).toBe(true);
+
+    // From the record as it is now, Ava's name is hers to save: she has seen Grace's.
+    const current = await ava.call('customers.update', { customerId: id, version: merged.customer.version, customer: { ...draftOf(merged.customer), name: 'Maria Gonzalez Ruiz' } });
+    expect(current.customer).toMatchObject({ name: 'Maria Gonzalez Ruiz', email: 'maria.g@example.org', phone: '+14155550123' });
+    expect(current.history[0]!.payload.changes).toEqual([{ field: 'name', from: 'María González', to: 'Maria Gonzalez Ruiz' }]);
+    // A contact added meanwhile changes the version, not the details: no clash.
+    const withContact = await grace.call('customers.saveContact', { customerId: id, contact: { name: 'Luis Gonzalez', email: 'luis@example.com' } });
+    expect(withContact.customer.version).toBeGreaterThan(current.customer.version);
+    const afterContact = await ava.raw('customers.update', { customerId: id, version: current.customer.version, customer: { ...draftOf(current.customer), serviceLevel: 'premier' } });
+    expect(afterContact.ok).toBe(true);
   });
 
   it('finds duplicate candidates through index searches only, never a scan of customers or contacts', async () => {

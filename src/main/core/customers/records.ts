@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { say } from '../../../shared/messageKeys';
+import { fieldPhrases, say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
-import type { CustomerRecord, DuplicateCandidate, MergeField, RecordCustomer } from '../../../shared/customerApi';
+import { MERGE_FIELDS, type CustomerRecord, type DuplicateCandidate, type MergeField, type RecordCustomer } from '../../../shared/customerApi';
 import { diffFields, type ActorSnapshot, type FieldChange, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
 import {
   formatDate,
@@ -175,23 +175,120 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       throw new ApiError('invalid_input', issues.length === 1 ? issues[0]!.message : `Fix the ${issues.length} marked fields; nothing was saved.`, issues);
     }
     if (a?.ok) tagTaken(a.value.serviceTag, 'asset.serviceTag');
+    // A new record left without a country is given the desk's, as it always was, so it means
+    // the same on a desk of another country. An edit keeps an empty country empty (update).
+    const fields: CustomerFields = { ...c.value, country: c.value.country ?? deskCountry };
     return db.write(() => {
       const id = uuidv7(now);
-      db.run(k.insertInto('customers').values({ id, ...columnsOf(c.value), name_key: nameKey(c.value.name), created_at: now, updated_at: now, confirmed_at: now }));
-      append(id, 'CUSTOMER_CREATED', now, actor, { entity: 'customer', entityId: id, changes: diffFields(null, fieldsOf(columnsOf(c.value))) });
+      db.run(k.insertInto('customers').values({ id, ...columnsOf(fields), name_key: nameKey(fields.name), created_at: now, updated_at: now, confirmed_at: now }));
+      append(id, 'CUSTOMER_CREATED', now, actor, { entity: 'customer', entityId: id, changes: diffFields(null, fieldsOf(columnsOf(fields))) });
       const assetId = a?.ok ? insertAsset(id, a, actor, now) : null;
       return { customerId: id, assetId };
     });
   }
 
-  function update(actor: RecordActor, id: string, draft: CustomerDraft, now: number): void {
-    const before = mustGet(id);
-    if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
+  /** The ids whose events are this record's history: itself and the records merged into it. */
+  const historyIds = (id: string): string[] => [id, ...db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', id)).map((m) => m.merged_id)];
+
+  /**
+   * A record's version: the place of the last of its events in customer_events. That table is
+   * append-only (its triggers refuse deletes), so its rowids only grow, and every change to a
+   * record, made here or applied from the hub, adds an event to it.
+   */
+  const versionOf = (ids: readonly string[]): number =>
+    db.get(k.selectFrom('customer_events').select(sql<number | null>`max(rowid)`.as('v')).where('customer_id', 'in', ids))?.v ?? 0;
+
+  const isMergeField = (f: string): f is MergeField => (MERGE_FIELDS as readonly string[]).includes(f);
+
+  /**
+   * The customer fields changed since `version` by events this desk has taken in since, each
+   * with the value it had at that version (the `from` of the first such change).
+   */
+  function changedSince(id: string, version: number): Map<MergeField, FieldChange['from']> {
+    const ids = historyIds(id);
+    const rows = db.all(
+      k
+        .selectFrom('customer_events')
+        .select(['customer_id', 'type', 'payload'])
+        .where('customer_id', 'in', ids)
+        .where(sql<number>`rowid`, '>', version)
+        .orderBy(sql`rowid`),
+    );
+    const out = new Map<MergeField, FieldChange['from']>();
+    if (rows.length === 0) return out;
+    const payloads = rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as RecordPayload }));
+    // A record merged into this one after the version: its own changes before the merge were
+    // to another record (the merge's event tells what this one took of it). One merged before
+    // the version: a change to it now is a late one that landed here.
+    const mergedLater = new Set(payloads.filter((r) => r.customer_id === id && r.type === 'CUSTOMER_MERGED').map((r) => r.payload.note?.mergedId));
+    const landed = new Set(ids.filter((m) => m !== id && !mergedLater.has(m)));
+    for (const r of payloads) {
+      if (r.customer_id === id && r.type === 'CUSTOMER_MERGED' && typeof r.payload.note?.mergedId === 'string') landed.add(r.payload.note.mergedId);
+      if (r.payload.entity !== 'customer' || (r.customer_id !== id && (!landed.has(r.customer_id) || r.type === 'CUSTOMER_MERGED'))) continue;
+      for (const c of r.payload.changes) if (isMergeField(c.field) && !out.has(c.field)) out.set(c.field, c.from);
+    }
+    return out;
+  }
+
+  /** A customer's fields back as a draft, to check a combination with the shared rules. */
+  const draftFrom = (f: ReturnType<typeof fieldsOf>): CustomerDraft => ({
+    kind: f.kind as CustomerFields['kind'],
+    name: f.name,
+    segment: f.segment as Segment,
+    serviceLevel: f.serviceLevel as ServiceLevel,
+    email: f.email ?? '',
+    phone: f.phone ?? '',
+    country: f.country ?? '',
+    locale: f.locale,
+  });
+
+  const changedMeanwhile = (fields: readonly MergeField[]) => new ApiError('conflict', say('recordChangedMeanwhile', { fields: fieldPhrases(fields) }));
+
+  /**
+   * An edit of a customer's details, made from the record as it was at `version`.
+   *
+   * When the record has changed since (here, or by a change from another desk this desk has
+   * taken in), the edit is merged with that change field by field rather than refused outright,
+   * because each field stands alone (the hub's sync merges the same way, field by field) and
+   * the events say exactly which fields moved and from what:
+   * - a field only the other change touched keeps its value: the edit sends the value it
+   *   started from, which is not a change of the editor's;
+   * - a field the edit changes and the other change did too is refused (code 'conflict', naming
+   *   the fields), and nothing is saved: the editor has not seen the value it would overwrite;
+   * - the same value on both sides, or a field changed and changed back, is no clash.
+   * The merged record is checked with the shared rules again (their change and this one may not
+   * go together, such as a segment and a kind); if it fails, the edit is refused the same way,
+   * naming the fields changed meanwhile, so the editor sees them before saving again.
+   * Across desks, edits made in ignorance of each other still meet at the hub, last writer
+   * wins; this check is about what this desk had already seen.
+   */
+  function update(actor: RecordActor, id: string, draft: CustomerDraft, version: number, now: number): void {
     const v = checked('customer', validateCustomer(draft, deskCountry));
-    const after = columnsOf(v);
-    const changes = diffFields(fieldsOf(before), fieldsOf(after));
-    if (changes.length === 0) return;
     db.write(() => {
+      const before = mustGet(id);
+      if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
+      const current = fieldsOf(before);
+      const mine = fieldsOf(columnsOf(v));
+      let fields: CustomerFields = v;
+      const meanwhile = changedSince(id, version);
+      if (meanwhile.size > 0) {
+        const clashes: MergeField[] = [];
+        const theirs: MergeField[] = [];
+        for (const [field, was] of meanwhile) {
+          if (mine[field] === current[field] || current[field] === was) continue;
+          if (mine[field] === was) theirs.push(field);
+          else clashes.push(field);
+        }
+        if (clashes.length > 0) throw changedMeanwhile(clashes);
+        if (theirs.length > 0) {
+          const merged = validateCustomer(draftFrom({ ...mine, ...Object.fromEntries(theirs.map((f) => [f, current[f]])) }), deskCountry);
+          if (!merged.ok) throw changedMeanwhile(theirs);
+          fields = merged.value;
+        }
+      }
+      const after = columnsOf(fields);
+      const changes = diffFields(current, fieldsOf(after));
+      if (changes.length === 0) return;
       db.run(k.updateTable('customers').set({ ...after, name_key: nameKey(after.name), updated_at: now, confirmed_at: now }).where('id', '=', id));
       // Queue rows carry the customer's name (migration 0003): keep them in step.
       if (before.name !== after.name) db.run(k.updateTable('tickets').set({ customer_name: after.name }).where('customer_id', '=', id));
@@ -336,7 +433,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
         .map((r) => [`${r.asset_id}/${r.from_at}`, r.how]),
     );
     const contacts = contactsOf.all(id);
-    const customer = toRecordCustomer(c, deskCountry);
+    const customer = toRecordCustomer(c, versionOf(ids));
     return {
       customer,
       contacts: showContacts ? contacts : null,
@@ -543,7 +640,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
 }
 
-export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCustomer {
+export function toRecordCustomer(c: CustomerRow, version: number): RecordCustomer {
   return {
     id: c.id,
     kind: c.kind as RecordCustomer['kind'],
@@ -552,11 +649,13 @@ export function toRecordCustomer(c: CustomerRow, deskCountry: Country): RecordCu
     serviceLevel: c.service_level as ServiceLevel,
     email: c.email,
     phone: c.phone,
-    country: c.country ?? deskCountry,
+    // None of its own: shown empty (numbers are read in the desk's), not as the desk's as if chosen.
+    country: c.country,
     locale: c.locale,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     confirmedAt: c.confirmed_at,
     erasedAt: c.erased_at,
+    version,
   };
 }

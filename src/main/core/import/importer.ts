@@ -154,7 +154,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number): string {
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
     if (!checked.ok) rejectFields(checked.issues);
-    const v = checked.ok ? checked.value : null!;
+    // Without a country, the desk's, as a record registered here is given (records.ts, create).
+    const v = checked.ok ? { ...checked.value, country: checked.value.country ?? ctx.deskCountry } : null!;
     const id = uuidv7();
     const now = ctx.now();
     insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);

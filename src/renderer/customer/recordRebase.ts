@@ -1,0 +1,50 @@
+import type { CustomerDraftState } from './CustomerFields';
+
+// The customer edit dialog's draft against a record that moved on (someone else saved it, or
+// the desk took in a change from the hub, or the desk refused a save as made from a version it
+// had moved on from). Pure, so it is tested without a window (recordRebase.test.ts).
+
+/** The record's details an edit started from, and their version, kept beside the draft. */
+export interface EditBase {
+  version: number;
+  values: CustomerDraftState;
+}
+
+/** Fields both the editor and someone else changed, and the other version of everything. */
+export interface Clash {
+  fields: (keyof CustomerDraftState)[];
+  theirs: CustomerDraftState;
+}
+
+export interface Rebased {
+  /** The fields the editor has not touched, set to the record's values now. */
+  patch: Partial<CustomerDraftState>;
+  /** What the edit now starts from: what Save sends as its version. */
+  base: EditBase;
+  /** What the dialog says (null: nothing to say); it keeps what an earlier clash named. */
+  clash: Clash | null;
+}
+
+const FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'] as const satisfies readonly (keyof CustomerDraftState)[];
+
+/**
+ * The draft moved onto a newer version of the record: nothing typed is lost. A field the
+ * editor typed in keeps what was typed; one left alone takes the record's value now. The new
+ * base is the record as it is, so Save then puts what was typed over the other change, which
+ * the dialog names (a clash: the fields both changed) with a way to take their version
+ * instead. Null when `theirs` is not newer than the base (an older read, or the same one).
+ */
+export function rebase(draft: CustomerDraftState, base: EditBase, theirs: EditBase, clash: Clash | null): Rebased | null {
+  if (theirs.version <= base.version) return null;
+  const typed = FIELDS.filter((f) => draft[f] !== base.values[f]);
+  const patch: Partial<CustomerDraftState> = {};
+  for (const f of FIELDS) if (!typed.includes(f) && draft[f] !== theirs.values[f]) Object.assign(patch, { [f]: theirs.values[f] });
+  // A change to the record's contacts or systems moves its version, not its details.
+  const moved = FIELDS.some((f) => theirs.values[f] !== base.values[f]);
+  const both = typed.filter((f) => theirs.values[f] !== base.values[f] && theirs.values[f] !== draft[f]);
+  const next: Clash | null =
+    typed.length > 0 && moved
+      ? { fields: FIELDS.filter((f) => both.includes(f) || (clash?.fields.includes(f) === true && draft[f] !== theirs.values[f])), theirs: theirs.values }
+      : clash && { ...clash, theirs: theirs.values };
+  return { patch, base: { version: theirs.version, values: theirs.values }, clash: next };
+}
