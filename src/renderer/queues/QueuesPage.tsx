@@ -47,7 +47,7 @@ function QueueCard({ queue, now }: { queue: QueueSummary; now: number }) {
   return (
     <Card withBorder radius="md" padding="md" className={classes.card}>
       {/* The queue's whole name, and its count whole: the count goes under the name when both do not fit (three cards across at 1,280 px cut "Large enterprise · Ti…"). */}
-      <Group justify="space-between" wrap="wrap" gap="xs" rowGap={4}>
+      <Group justify="space-between" wrap="wrap" gap="xs" style={{ rowGap: 4 }}>
         <Anchor href={queueHref(queue.segment, queue.tier)} fw={600} fz="sm">
           {name}
         </Anchor>
