@@ -9,7 +9,7 @@ import { LocalNumberInput } from '../dates/DigitFields';
 import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
 import { segmentLabel, shareOfAll } from '../labels';
-import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
@@ -110,22 +110,27 @@ function QualityPanel() {
         <Stat label={t('data.erased')} value={c.erased} />
       </SimpleGrid>
       <Section title={t('data.trend')}>
-        <Box role="img" aria-label={t('data.trendLabel')}>
-          <BarChart
-            h={200}
-            data={d.trend.map((r) => ({ ...r, label: formatUtcDay(r.day) }))}
-            dataKey="label"
-            type="stacked"
-            series={[
-              { name: 'created', label: t('data.created'), color: 'blue.6' },
-              { name: 'changed', label: t('data.changed'), color: 'teal.6' },
-              { name: 'confirmed', label: t('data.confirmed'), color: 'grape.5' },
-            ]}
-            valueFormatter={formatNumber}
-            {...mirroredAxes()}
-            withLegend
-          />
-        </Box>
+        {/* Fourteen days without a record made, changed or confirmed: said, not an empty chart of zeros. */}
+        {!d.trend.some((r) => r.created + r.changed + r.confirmed > 0) ? (
+          <Muted>{t('data.trendNone')}</Muted>
+        ) : (
+          <Box role="img" aria-label={t('data.trendLabel')}>
+            <BarChart
+              h={200}
+              data={d.trend.map((r) => ({ ...r, label: formatUtcDay(r.day) }))}
+              dataKey="label"
+              type="stacked"
+              series={[
+                { name: 'created', label: t('data.created'), color: 'blue.6' },
+                { name: 'changed', label: t('data.changed'), color: 'teal.6' },
+                { name: 'confirmed', label: t('data.confirmed'), color: 'grape.5' },
+              ]}
+              valueFormatter={formatNumber}
+              {...mirroredAxes()}
+              withLegend
+            />
+          </Box>
+        )}
       </Section>
       <Section title={t('data.worst')} padding={0}>
         <Table.ScrollContainer minWidth={640} type="native">

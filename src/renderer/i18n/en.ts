@@ -1156,6 +1156,7 @@ export const en = {
   'data.share': '{share} % of all',
   'data.trend': 'Record changes, last 14 days',
   'data.trendLabel': 'Records created, changed and confirmed per day over the last 14 days',
+  'data.trendNone': 'No record was created, changed or confirmed in the last 14 days.',
   'data.created': 'Created',
   'data.changed': 'Changed',
   'data.confirmed': 'Confirmed',

@@ -1138,6 +1138,7 @@ export const fa: Messages = {
   'data.share': '{share} ٪ از کل',
   'data.trend': 'تغییرات سابقه‌ها، ۱۴ روز گذشته',
   'data.trendLabel': 'سابقه‌های ایجادشده، تغییریافته و تأییدشده در هر روز طی ۱۴ روز گذشته',
+  'data.trendNone': 'در ۱۴ روز گذشته هیچ سابقه‌ای ایجاد، تغییر یا تأیید نشده است.',
   'data.created': 'ایجادشده',
   'data.changed': 'تغییریافته',
   'data.confirmed': 'تأییدشده',
