@@ -1,5 +1,5 @@
 import { useMantineColorScheme } from '@mantine/core';
-import { Spotlight, spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { useEffect } from 'react';
 import {
   IconArrowUp,
@@ -26,6 +26,7 @@ import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { hrefOf, navigate, queueHref, type Route } from '../route';
 import { takeNext, queueName } from '../queues/takeNext';
 import { focusLookup } from './Lookup';
+import { modalOpen, palette, paletteStore } from './modalOpen';
 import { useSession } from '../session';
 import { useSyncStatus } from '../sync/syncStatus';
 import { seesBoard, staffedQueues } from '../../shared/access';
@@ -59,8 +60,8 @@ function usePaletteShortcut(): void {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'p') return;
       event.preventDefault();
-      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
-      spotlight.open();
+      if (modalOpen()) return;
+      palette.open();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -140,6 +141,7 @@ export function CommandPalette({ route }: { route: Route }) {
 
   return (
     <Spotlight
+      store={paletteStore}
       actions={groups}
       shortcut={null}
       onSpotlightClose={runAfterClose}

@@ -8,6 +8,7 @@ import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
+import { modalOpen } from './modalOpen';
 import { isWholeTag } from './wholeTag';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
@@ -54,7 +55,7 @@ export function Lookup() {
         event.preventDefault();
         // Not from inside a dialog: focus would go to a field behind its overlay, out of the
         // dialog a screen reader is in, and typing would land where nobody sees it.
-        if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+        if (modalOpen()) return;
         focusHandle?.();
       }
     };
