@@ -9,6 +9,12 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine. Most
     // files wait on child processes (PostgreSQL, hubs, the CLI), so two keep both cores busy.
     maxWorkers: 2,
+    // A worker runs its files one after another in one module graph instead of a fresh one per
+    // file: the desk's modules (Kysely, XState, zod, libphonenumber) load once per worker, not
+    // once per file. Fresh clone, same machine: 246 s isolated, 184 and 186 s not. Tests that
+    // change process-wide state put it back (upgrade.test.ts's environment, the renderer tests'
+    // language, coalesce.test.ts's fake timers).
+    isolate: false,
     testTimeout: 20_000,
     // Every statement a test makes the desk prepare is checked for a full scan of a large
     // table (src/main/core/db/planCheck.ts).
