@@ -472,22 +472,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     const mf = fieldsOf(m);
     const chosen = { ...sf };
     for (const [field, side] of Object.entries(pick) as [MergeField, 'survivor' | 'merged'][]) if (side === 'merged') (chosen as Record<string, unknown>)[field] = mf[field];
-    const v = checked(
-      'customer',
-      validateCustomer(
-        {
-          kind: chosen.kind as CustomerFields['kind'],
-          name: chosen.name,
-          segment: chosen.segment as Segment,
-          serviceLevel: chosen.serviceLevel as ServiceLevel,
-          email: chosen.email ?? '',
-          phone: chosen.phone ?? '',
-          country: chosen.country ?? '',
-          locale: chosen.locale,
-        },
-        deskCountry,
-      ),
-    );
+    const v = checked('customer', validateCustomer(draftFrom(chosen), deskCountry));
     const after = columnsOf(v);
     db.write(() => {
       // A ticket event's staged interactions join the rest first, so that all of them move.
