@@ -62,7 +62,8 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string }
   // Local issues as you type; the desk's after a save, until the next edit.
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
-  const local = o.validate(candidate);
+  // A missing id is said once, in our words (not also the schema's "too short" / "check this value").
+  const local = o.validate(candidate).filter((i) => !(isNew && !candidate.id && i.path === 'id'));
   if (isNew && candidate.id && o.takenIds.includes(candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
   if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
   const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : local;
@@ -72,6 +73,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string }
   const save = async () => {
     // The desk cannot judge an id it has not been sent, so a missing or taken one stops here.
     if (isNew && local.some((i) => i.path === 'id')) {
+      toFirstInvalid.current = true;
       setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: local.filter((i) => i.path === 'id') });
       return;
     }
