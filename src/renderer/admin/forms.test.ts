@@ -3,7 +3,7 @@ import { slaPolicySchema } from '../../shared/sla/slaClock';
 import { calendarSchema } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { setLocale } from '../i18n/state';
-import { issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -71,5 +71,20 @@ describe('SLA editor helpers', () => {
     expect(slugify('Berlin — split shift (Kundendienst)')).toBe('berlin-split-shift-kundendienst');
     expect(weekOrder('en-GB')[0]).toBe(1);
     expect(weekOrder('fa-IR')[0]).toBe(6);
+  });
+
+  it('sums up a calendar’s week in the reader’s digits, days with the same hours as one stretch', async () => {
+    const iran = defaultCalendars.find((c) => c.id === 'iran-official')!;
+    expect(hoursSummary(iran)).toMatch(/08:00–17:00; Thu 08:00–13:00$/);
+    await setLocale('fa', 'arabext');
+    try {
+      const said = hoursSummary(iran);
+      // Saturday–Wednesday, then Thursday: Persian digits and the Persian semicolon, no Latin digit left.
+      expect(said).toBe('شنبه–چهارشنبه ۰۸:۰۰–۱۷:۰۰؛ پنجشنبه ۰۸:۰۰–۱۳:۰۰');
+      expect(said).not.toMatch(/[0-9;]/);
+      expect(hoursSummary({ weekly: [] })).toBe('تعطیل');
+    } finally {
+      await setLocale('en', 'latn');
+    }
   });
 });

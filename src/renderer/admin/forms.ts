@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { policyProblems } from '../../shared/sla/policyRules';
+import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
 import type { Problem } from '../backend';
-import { currentLanguage, t } from '../i18n';
+import { currentLanguage, currentLocale, localiseDigits, t } from '../i18n';
 import { sayFieldMessage } from '../sayMessage';
 
 // What the SLA editors share: issues by exact path (the desk's 'targets.urgent.firstResponse'
@@ -106,4 +107,40 @@ export function timeZones(): string[] {
     zones = [];
   }
   return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}
+
+/** "Monday 08:00–18:00; Tuesday ..." grouped: days with the same hours share one entry; the times in the reader's digits. */
+export function hoursSummary(c: Pick<BusinessCalendar, 'weekly'>): string {
+  const locale = currentLocale();
+  const groups: { days: number[]; hours: string; lastPos: number }[] = [];
+  weekOrder(locale).forEach((day, pos) => {
+    const hours = c.weekly
+      .filter((w) => w.day === day)
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((w) => `${w.start}–${w.end}`)
+      .join(', ');
+    if (!hours) return;
+    const last = groups[groups.length - 1];
+    if (last && last.hours === hours && last.lastPos === pos - 1) {
+      last.days.push(day);
+      last.lastPos = pos;
+    } else groups.push({ days: [day], hours, lastPos: pos });
+  });
+  // A week that wraps (Saturday–Wednesday in a Monday-first locale) reads as one stretch.
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (groups.length > 1 && first && last && first.hours === last.hours && last.lastPos === 6 && weekOrder(locale)[0] === first.days[0]) {
+    first.days.unshift(...last.days);
+    groups.pop();
+  }
+  if (groups.length === 0) return t('slaEdit.closed');
+  const short = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + d));
+  return groups
+    .map((g) => {
+      const first = g.days[0] ?? 0;
+      const last = g.days[g.days.length - 1] ?? first;
+      const days = g.days.length === 7 ? t('slaSettings.everyDay') : g.days.length === 1 ? short(first) : `${short(first)}–${short(last)}`;
+      return `${days} ${localiseDigits(g.hours)}`;
+    })
+    .join(t('list.groupSeparator'));
 }

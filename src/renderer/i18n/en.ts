@@ -5,6 +5,7 @@
 export const en = {
   'app.name': 'Tagdesk',
   'list.separator': ', ',
+  'list.groupSeparator': '; ',
 
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

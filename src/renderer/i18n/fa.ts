@@ -8,6 +8,7 @@ import type { Messages } from './en';
 export const fa: Messages = {
   'app.name': 'تگ‌دسک',
   'list.separator': '، ',
+  'list.groupSeparator': '؛ ',
 
   'common.loading': 'در حال بارگذاری…',
   'common.retry': 'دوباره امتحان کنید',
