@@ -3,6 +3,7 @@ import { slaPolicySchema } from '../../shared/sla/slaClock';
 import { calendarSchema } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { setLocale } from '../i18n/state';
+import { articleInputSchema } from '../../shared/kb/schemas';
 import { hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
@@ -83,6 +84,19 @@ describe('SLA editor helpers', () => {
       expect(said).toBe('شنبه–چهارشنبه ۰۸:۰۰–۱۷:۰۰؛ پنجشنبه ۰۸:۰۰–۱۳:۰۰');
       expect(said).not.toMatch(/[0-9;]/);
       expect(hoursSummary({ weekly: [] })).toBe('تعطیل');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('says what a knowledge-base article lacks in Persian, not a bare "check this value"', async () => {
+    const empty = { title: ' ', body: '', productLines: [], models: [], segments: [], tags: [], status: 'draft', sourceTicketId: null };
+    expect(issueIndex(localIssues(articleInputSchema.safeParse(empty))).at('title')).toBe('Give the article a title of at least 3 characters.');
+    await setLocale('fa', 'arabext');
+    try {
+      const at = issueIndex(localIssues(articleInputSchema.safeParse(empty))).at;
+      expect(at('title')).toBe('برای مقاله عنوانی دست‌کم سه‌حرفی بنویسید.');
+      expect(at('body')).toBe('متن مقاله را بنویسید.');
     } finally {
       await setLocale('en', 'latn');
     }

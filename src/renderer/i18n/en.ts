@@ -902,6 +902,8 @@ export const en = {
   'apiError.notHolder': 'Only the person working this ticket, or a supervisor, can do that. Take it first.',
   'apiError.supervisorOnlyAction': 'Only a supervisor can do that.',
   'apiError.articleWriters': 'Only specialists and admins write knowledge-base articles.',
+  'apiError.articleTitleShort': 'Give the article a title of at least 3 characters.',
+  'apiError.articleBodyMissing': 'Write the article body.',
   'apiError.csatImporters': 'Only supervisors and admins import satisfaction scores.',
   'apiError.lastTier': 'Tier 3 is the last tier; there is no one to escalate to.',
   'apiError.chooseAssignee': 'Choose who should work the ticket.',

@@ -848,6 +848,8 @@ export const fa: Messages = {
   'apiError.notHolder': 'فقط کسی که روی این تیکت کار می‌کند، یا یک سرپرست، می‌تواند این کار را بکند. اول آن را بردارید.',
   'apiError.supervisorOnlyAction': 'فقط یک سرپرست می‌تواند این کار را بکند.',
   'apiError.articleWriters': 'فقط متخصصان و مدیران سیستم مقالهٔ پایگاه دانش می‌نویسند.',
+  'apiError.articleTitleShort': 'برای مقاله عنوانی دست‌کم سه‌حرفی بنویسید.',
+  'apiError.articleBodyMissing': 'متن مقاله را بنویسید.',
   'apiError.csatImporters': 'فقط سرپرستان و مدیران سیستم امتیازهای رضایت را درون‌ریزی می‌کنند.',
   'apiError.lastTier': 'سطح سه آخرین سطح است؛ کسی برای ارجاع نیست.',
   'apiError.chooseAssignee': 'انتخاب کنید چه کسی روی تیکت کار کند.',
