@@ -4,7 +4,7 @@ import { calendarSchema } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { setLocale } from '../i18n/state';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { editorIssues, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -97,6 +97,32 @@ describe('SLA editor helpers', () => {
       const at = issueIndex(localIssues(articleInputSchema.safeParse(empty))).at;
       expect(at('title')).toBe('برای مقاله عنوانی دست‌کم سه‌حرفی بنویسید.');
       expect(at('body')).toBe('متن مقاله را بنویسید.');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('says a missing name and id once, in our words, and not before anything is typed into a new item', async () => {
+    const policy = { ...structuredClone(defaultPolicies[0]!), id: '', name: '' };
+    const base = { issues: policyIssues(policy), id: '', name: '', isNew: true, takenIds: ['home-basic'] };
+    const fresh = editorIssues({ ...base, tried: false });
+    expect(issueIndex(fresh.shown).at('name')).toBeUndefined();
+    expect(issueIndex(fresh.shown).at('id')).toBeUndefined();
+    // A save is still judged by them.
+    expect(issueIndex(fresh.local).at('name')).toBe('Give it a name.');
+    const saved = issueIndex(editorIssues({ ...base, tried: true }).shown).at;
+    expect(saved('name')).toBe('Give it a name.');
+    expect(saved('id')).toBe('Give it an ID (letters, digits and dashes).');
+    // A name typed in Persian fills no id: that is said at once, the name is fine.
+    const typed = issueIndex(editorIssues({ ...base, issues: policyIssues({ ...policy, name: 'طلایی' }), name: 'طلایی', tried: false }).shown).at;
+    expect(typed('name')).toBeUndefined();
+    expect(typed('id')).toBe('Give it an ID (letters, digits and dashes).');
+    expect(issueIndex(editorIssues({ ...base, id: 'home-basic', name: 'Home', tried: false }).shown).at('id')).toMatch(/already in use/);
+    await setLocale('fa', 'arabext');
+    try {
+      const at = issueIndex(editorIssues({ ...base, tried: true }).shown).at;
+      expect(at('name')).toBe('یک نام برایش بنویسید.');
+      expect(at('id')).toBe('یک شناسه بدهید (حروف، رقم و خط تیره).');
     } finally {
       await setLocale('en', 'latn');
     }

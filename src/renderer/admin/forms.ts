@@ -47,6 +47,22 @@ export function issueIndex(issues: Issue[]): { at: (path: string) => string | un
   };
 }
 
+/**
+ * What a settings editor says as it is typed: the schema's issues, a missing name or id once
+ * in our words (not also the schema's "Too small: expected string to have >=1 characters",
+ * or "check this value" in Persian), a new item's id already taken. `local` is what a save
+ * is judged by; `shown` leaves out the empty name and id of a new item nobody has typed into
+ * yet, until a save is tried.
+ */
+export function editorIssues(o: { issues: Issue[]; id: string; name: string; isNew: boolean; takenIds: string[]; tried: boolean }): { local: Issue[]; shown: Issue[] } {
+  const local = o.issues.filter((i) => !((i.path === 'id' && o.isNew && !o.id) || (i.path === 'name' && !o.name)));
+  if (!o.name) local.push({ path: 'name', message: t('slaEdit.nameRequired') });
+  if (o.isNew && o.id && o.takenIds.includes(o.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
+  if (o.isNew && !o.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
+  const untouched = o.isNew && !o.tried && !o.name && !o.id;
+  return { local, shown: untouched ? local.filter((i) => i.path !== 'name' && i.path !== 'id') : local };
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));

@@ -602,6 +602,7 @@ export const en = {
   'slaEdit.calendarSaved': 'Calendar “{name}” saved.',
   'slaEdit.notSaved': 'Nothing was saved',
   'slaEdit.name': 'Name',
+  'slaEdit.nameRequired': 'Give it a name.',
   'slaEdit.id': 'ID',
   'slaEdit.idHint': 'Filled in from the name; cannot be changed later.',
   'slaEdit.idTaken': 'This ID is already in use; saving would replace that one. Choose another.',

@@ -551,6 +551,7 @@ export const fa: Messages = {
   'slaEdit.calendarSaved': 'تقویم «{name}» ذخیره شد.',
   'slaEdit.notSaved': 'چیزی ذخیره نشد',
   'slaEdit.name': 'نام',
+  'slaEdit.nameRequired': 'یک نام برایش بنویسید.',
   'slaEdit.id': 'شناسه',
   'slaEdit.idHint': 'از روی نام پر می‌شود؛ بعداً تغییر نمی‌کند.',
   'slaEdit.idTaken': 'این شناسه پیش‌تر به کار رفته؛ ذخیره جای آن را می‌گیرد. شناسهٔ دیگری انتخاب کنید.',
