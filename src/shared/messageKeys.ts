@@ -36,6 +36,9 @@ const SENTENCES = {
   assigneeTier: '{name} does not work tier {tier} of this segment.',
   schedulerOnly: 'Only the SLA scheduler sends this.',
   articleWriters: 'Only specialists and admins write knowledge-base articles.',
+  // a knowledge-base article's fields (kb/schemas.ts)
+  articleTitleShort: 'Give the article a title of at least 3 characters.',
+  articleBodyMissing: 'Write the article body.',
   csatImporters: 'Only supervisors and admins import satisfaction scores.',
   // the ticket machine
   lastTier: 'Tier 3 is the last tier; there is no one to escalate to.',

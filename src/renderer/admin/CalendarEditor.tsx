@@ -238,11 +238,11 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 const dayName = weekdayName(day, locale);
                 const intervals = draft.weekly.map((w, index) => ({ ...w, index })).filter((w) => w.day === day);
                 return (
-                  <Group key={day} className={classes.day} align="flex-start" gap="sm" wrap="nowrap" role="group" aria-label={dayName}>
+                  <div key={day} className={classes.day} role="group" aria-label={dayName}>
                     <Text size="sm" fw={600} className={classes.dayName}>
                       {dayName}
                     </Text>
-                    <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+                    <Stack gap={6} className={classes.intervals}>
                       {intervals.length === 0 && (
                         <Text size="sm" c="dimmed" py={4}>
                           {t('slaEdit.closed')}
@@ -302,7 +302,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                       })}
                     </Stack>
                     {!readOnly && (
-                      <Group gap={4} wrap="nowrap">
+                      <Group gap={4} wrap="nowrap" className={classes.dayActions}>
                         <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => addInterval(day)} aria-label={t('slaEdit.addHoursOn', { day: dayName })}>
                           {t('slaEdit.addHours')}
                         </Button>
@@ -315,7 +315,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                         )}
                       </Group>
                     )}
-                  </Group>
+                  </div>
                 );
               })}
             </Stack>
@@ -351,7 +351,8 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                       <Table.Th scope="col">{t('slaEdit.holidayDate')}</Table.Th>
                       <Table.Th scope="col">{t('slaEdit.holidayName')}</Table.Th>
                       <Table.Th scope="col">{t('slaEdit.everyYear')}</Table.Th>
-                      <Table.Th scope="col">
+                      {/* Positioned, so the hidden (absolute) label is clipped by the table's scroll box: unclipped, it widened the whole page on a narrow window, which then scrolled sideways. */}
+                      <Table.Th scope="col" pos="relative">
                         <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>

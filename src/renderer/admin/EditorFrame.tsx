@@ -7,7 +7,7 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { PageHeader } from '../page';
 import { hrefOf, navigate } from '../route';
-import { issueIndex, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
+import { editorIssues, issueIndex, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
 import classes from './SlaSettings.module.css';
 
 // What the policy and calendar editors have in common: a draft kept across reloads until the
@@ -21,7 +21,7 @@ export interface NamedDraft {
   name: string;
 }
 
-export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: string }> {
+export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: string; name: string }> {
   draftKey: string;
   initial: D;
   isNew: boolean;
@@ -40,7 +40,7 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   onSaved: () => Promise<void>;
 }
 
-export function useSettingsEditor<D extends NamedDraft, V extends { id: string }>(o: SettingsEditorOptions<D, V>) {
+export function useSettingsEditor<D extends NamedDraft, V extends { id: string; name: string }>(o: SettingsEditorOptions<D, V>) {
   const [draft, setDraft, clearDraft] = useDraft<D>(o.draftKey, o.initial);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,17 +62,20 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string }
   // Local issues as you type; the desk's after a save, until the next edit.
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
-  const local = o.validate(candidate);
-  if (isNew && candidate.id && o.takenIds.includes(candidate.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
-  if (isNew && !candidate.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
-  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : local;
+  const [tried, setTried] = useState(false);
+  const { local, shown } = editorIssues({ issues: o.validate(candidate), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
+  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
 
   const save = async () => {
-    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here.
-    if (isNew && local.some((i) => i.path === 'id')) {
-      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: local.filter((i) => i.path === 'id') });
+    setTried(true);
+    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here; so
+    // does a missing name (the desk would refuse it in the schema's words, not ours).
+    const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id'));
+    if (first.length > 0) {
+      toFirstInvalid.current = true;
+      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: first });
       return;
     }
     setBusy(true);

@@ -5,15 +5,14 @@ import { useState } from 'react';
 import { administers, seesBoard } from '../../shared/access';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES } from '../../shared/domain';
-import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { call, problemOf, useCall } from '../backend';
-import { currentLocale, formatDigits, formatNumber, t } from '../i18n';
+import { formatDigits, formatNumber, t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { CalendarEditor } from './CalendarEditor';
-import { weekOrder } from './forms';
+import { hoursSummary } from './forms';
 import { PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
 
@@ -159,7 +158,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                     <Table.Td>{formatNumber(c.holidays.length)}</Table.Td>
                     <Table.Td className={classes.nowrap}>{t('slaSettings.years', { from: formatDigits(c.yearRange.from), to: formatDigits(c.yearRange.to) })}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm">
+                      <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm" miw="max-content">
                         {c.displayCalendar === 'persian' ? t('slaEdit.persian') : t('slaEdit.gregory')}
                       </Badge>
                     </Table.Td>
@@ -193,40 +192,4 @@ function hours(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h === 0 ? t('duration.m', { m }) : m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
-}
-
-/** "Monday 08:00–18:00; Tuesday ..." grouped: days with the same hours share one entry. */
-function hoursSummary(c: BusinessCalendar): string {
-  const locale = currentLocale();
-  const groups: { days: number[]; hours: string; lastPos: number }[] = [];
-  weekOrder(locale).forEach((day, pos) => {
-    const hours = c.weekly
-      .filter((w) => w.day === day)
-      .sort((a, b) => a.start.localeCompare(b.start))
-      .map((w) => `${w.start}–${w.end}`)
-      .join(', ');
-    if (!hours) return;
-    const last = groups[groups.length - 1];
-    if (last && last.hours === hours && last.lastPos === pos - 1) {
-      last.days.push(day);
-      last.lastPos = pos;
-    } else groups.push({ days: [day], hours, lastPos: pos });
-  });
-  // A week that wraps (Saturday–Wednesday in a Monday-first locale) reads as one stretch.
-  const first = groups[0];
-  const last = groups[groups.length - 1];
-  if (groups.length > 1 && first && last && first.hours === last.hours && last.lastPos === 6 && weekOrder(locale)[0] === first.days[0]) {
-    first.days.unshift(...last.days);
-    groups.pop();
-  }
-  if (groups.length === 0) return t('slaEdit.closed');
-  const short = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + d));
-  return groups
-    .map((g) => {
-      const first = g.days[0] ?? 0;
-      const last = g.days[g.days.length - 1] ?? first;
-      const days = g.days.length === 7 ? t('slaSettings.everyDay') : g.days.length === 1 ? short(first) : `${short(first)}–${short(last)}`;
-      return `${days} ${g.hours}`;
-    })
-    .join('; ');
 }

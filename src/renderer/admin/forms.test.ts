@@ -3,7 +3,8 @@ import { slaPolicySchema } from '../../shared/sla/slaClock';
 import { calendarSchema } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { setLocale } from '../i18n/state';
-import { issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { articleInputSchema } from '../../shared/kb/schemas';
+import { editorIssues, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -71,5 +72,59 @@ describe('SLA editor helpers', () => {
     expect(slugify('Berlin — split shift (Kundendienst)')).toBe('berlin-split-shift-kundendienst');
     expect(weekOrder('en-GB')[0]).toBe(1);
     expect(weekOrder('fa-IR')[0]).toBe(6);
+  });
+
+  it('sums up a calendar’s week in the reader’s digits, days with the same hours as one stretch', async () => {
+    const iran = defaultCalendars.find((c) => c.id === 'iran-official')!;
+    expect(hoursSummary(iran)).toMatch(/08:00–17:00; Thu 08:00–13:00$/);
+    await setLocale('fa', 'arabext');
+    try {
+      const said = hoursSummary(iran);
+      // Saturday–Wednesday, then Thursday: Persian digits and the Persian semicolon, no Latin digit left.
+      expect(said).toBe('شنبه–چهارشنبه ۰۸:۰۰–۱۷:۰۰؛ پنجشنبه ۰۸:۰۰–۱۳:۰۰');
+      expect(said).not.toMatch(/[0-9;]/);
+      expect(hoursSummary({ weekly: [] })).toBe('تعطیل');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('says what a knowledge-base article lacks in Persian, not a bare "check this value"', async () => {
+    const empty = { title: ' ', body: '', productLines: [], models: [], segments: [], tags: [], status: 'draft', sourceTicketId: null };
+    expect(issueIndex(localIssues(articleInputSchema.safeParse(empty))).at('title')).toBe('Give the article a title of at least 3 characters.');
+    await setLocale('fa', 'arabext');
+    try {
+      const at = issueIndex(localIssues(articleInputSchema.safeParse(empty))).at;
+      expect(at('title')).toBe('برای مقاله عنوانی دست‌کم سه‌حرفی بنویسید.');
+      expect(at('body')).toBe('متن مقاله را بنویسید.');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('says a missing name and id once, in our words, and not before anything is typed into a new item', async () => {
+    const policy = { ...structuredClone(defaultPolicies[0]!), id: '', name: '' };
+    const base = { issues: policyIssues(policy), id: '', name: '', isNew: true, takenIds: ['home-basic'] };
+    const fresh = editorIssues({ ...base, tried: false });
+    expect(issueIndex(fresh.shown).at('name')).toBeUndefined();
+    expect(issueIndex(fresh.shown).at('id')).toBeUndefined();
+    // A save is still judged by them.
+    expect(issueIndex(fresh.local).at('name')).toBe('Give it a name.');
+    const saved = issueIndex(editorIssues({ ...base, tried: true }).shown).at;
+    expect(saved('name')).toBe('Give it a name.');
+    expect(saved('id')).toBe('Give it an ID (letters, digits and dashes).');
+    // A name typed in Persian fills no id: that is said at once, the name is fine.
+    const typed = issueIndex(editorIssues({ ...base, issues: policyIssues({ ...policy, name: 'طلایی' }), name: 'طلایی', tried: false }).shown).at;
+    expect(typed('name')).toBeUndefined();
+    expect(typed('id')).toBe('Give it an ID (letters, digits and dashes).');
+    expect(issueIndex(editorIssues({ ...base, id: 'home-basic', name: 'Home', tried: false }).shown).at('id')).toMatch(/already in use/);
+    await setLocale('fa', 'arabext');
+    try {
+      const at = issueIndex(editorIssues({ ...base, tried: true }).shown).at;
+      expect(at('name')).toBe('یک نام برایش بنویسید.');
+      expect(at('id')).toBe('یک شناسه بدهید (حروف، رقم و خط تیره).');
+    } finally {
+      await setLocale('en', 'latn');
+    }
   });
 });

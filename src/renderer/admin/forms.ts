@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { policyProblems } from '../../shared/sla/policyRules';
+import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
 import type { Problem } from '../backend';
-import { currentLanguage, t } from '../i18n';
+import { currentLanguage, currentLocale, localiseDigits, t } from '../i18n';
 import { sayFieldMessage } from '../sayMessage';
 
 // What the SLA editors share: issues by exact path (the desk's 'targets.urgent.firstResponse'
@@ -44,6 +45,22 @@ export function issueIndex(issues: Issue[]): { at: (path: string) => string | un
     },
     under: (prefix) => issues.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`)),
   };
+}
+
+/**
+ * What a settings editor says as it is typed: the schema's issues, a missing name or id once
+ * in our words (not also the schema's "Too small: expected string to have >=1 characters",
+ * or "check this value" in Persian), a new item's id already taken. `local` is what a save
+ * is judged by; `shown` leaves out the empty name and id of a new item nobody has typed into
+ * yet, until a save is tried.
+ */
+export function editorIssues(o: { issues: Issue[]; id: string; name: string; isNew: boolean; takenIds: string[]; tried: boolean }): { local: Issue[]; shown: Issue[] } {
+  const local = o.issues.filter((i) => !((i.path === 'id' && o.isNew && !o.id) || (i.path === 'name' && !o.name)));
+  if (!o.name) local.push({ path: 'name', message: t('slaEdit.nameRequired') });
+  if (o.isNew && o.id && o.takenIds.includes(o.id)) local.push({ path: 'id', message: t('slaEdit.idTaken') });
+  if (o.isNew && !o.id) local.push({ path: 'id', message: t('slaEdit.idRequired') });
+  const untouched = o.isNew && !o.tried && !o.name && !o.id;
+  return { local, shown: untouched ? local.filter((i) => i.path !== 'name' && i.path !== 'id') : local };
 }
 
 /** Issues whose path no field on the form claims. */
@@ -106,4 +123,40 @@ export function timeZones(): string[] {
     zones = [];
   }
   return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}
+
+/** "Monday 08:00–18:00; Tuesday ..." grouped: days with the same hours share one entry; the times in the reader's digits. */
+export function hoursSummary(c: Pick<BusinessCalendar, 'weekly'>): string {
+  const locale = currentLocale();
+  const groups: { days: number[]; hours: string; lastPos: number }[] = [];
+  weekOrder(locale).forEach((day, pos) => {
+    const hours = c.weekly
+      .filter((w) => w.day === day)
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((w) => `${w.start}–${w.end}`)
+      .join(', ');
+    if (!hours) return;
+    const last = groups[groups.length - 1];
+    if (last && last.hours === hours && last.lastPos === pos - 1) {
+      last.days.push(day);
+      last.lastPos = pos;
+    } else groups.push({ days: [day], hours, lastPos: pos });
+  });
+  // A week that wraps (Saturday–Wednesday in a Monday-first locale) reads as one stretch.
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (groups.length > 1 && first && last && first.hours === last.hours && last.lastPos === 6 && weekOrder(locale)[0] === first.days[0]) {
+    first.days.unshift(...last.days);
+    groups.pop();
+  }
+  if (groups.length === 0) return t('slaEdit.closed');
+  const short = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + d));
+  return groups
+    .map((g) => {
+      const first = g.days[0] ?? 0;
+      const last = g.days[g.days.length - 1] ?? first;
+      const days = g.days.length === 7 ? t('slaSettings.everyDay') : g.days.length === 1 ? short(first) : `${short(first)}–${short(last)}`;
+      return `${days} ${localiseDigits(g.hours)}`;
+    })
+    .join(t('list.groupSeparator'));
 }

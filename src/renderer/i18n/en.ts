@@ -5,6 +5,7 @@
 export const en = {
   'app.name': 'Tagdesk',
   'list.separator': ', ',
+  'list.groupSeparator': '; ',
 
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -601,6 +602,7 @@ export const en = {
   'slaEdit.calendarSaved': 'Calendar “{name}” saved.',
   'slaEdit.notSaved': 'Nothing was saved',
   'slaEdit.name': 'Name',
+  'slaEdit.nameRequired': 'Give it a name.',
   'slaEdit.id': 'ID',
   'slaEdit.idHint': 'Filled in from the name; cannot be changed later.',
   'slaEdit.idTaken': 'This ID is already in use; saving would replace that one. Choose another.',
@@ -901,6 +903,8 @@ export const en = {
   'apiError.notHolder': 'Only the person working this ticket, or a supervisor, can do that. Take it first.',
   'apiError.supervisorOnlyAction': 'Only a supervisor can do that.',
   'apiError.articleWriters': 'Only specialists and admins write knowledge-base articles.',
+  'apiError.articleTitleShort': 'Give the article a title of at least 3 characters.',
+  'apiError.articleBodyMissing': 'Write the article body.',
   'apiError.csatImporters': 'Only supervisors and admins import satisfaction scores.',
   'apiError.lastTier': 'Tier 3 is the last tier; there is no one to escalate to.',
   'apiError.chooseAssignee': 'Choose who should work the ticket.',

@@ -8,6 +8,7 @@ import type { Messages } from './en';
 export const fa: Messages = {
   'app.name': 'تگ‌دسک',
   'list.separator': '، ',
+  'list.groupSeparator': '؛ ',
 
   'common.loading': 'در حال بارگذاری…',
   'common.retry': 'دوباره امتحان کنید',
@@ -550,6 +551,7 @@ export const fa: Messages = {
   'slaEdit.calendarSaved': 'تقویم «{name}» ذخیره شد.',
   'slaEdit.notSaved': 'چیزی ذخیره نشد',
   'slaEdit.name': 'نام',
+  'slaEdit.nameRequired': 'یک نام برایش بنویسید.',
   'slaEdit.id': 'شناسه',
   'slaEdit.idHint': 'از روی نام پر می‌شود؛ بعداً تغییر نمی‌کند.',
   'slaEdit.idTaken': 'این شناسه پیش‌تر به کار رفته؛ ذخیره جای آن را می‌گیرد. شناسهٔ دیگری انتخاب کنید.',
@@ -847,6 +849,8 @@ export const fa: Messages = {
   'apiError.notHolder': 'فقط کسی که روی این تیکت کار می‌کند، یا یک سرپرست، می‌تواند این کار را بکند. اول آن را بردارید.',
   'apiError.supervisorOnlyAction': 'فقط یک سرپرست می‌تواند این کار را بکند.',
   'apiError.articleWriters': 'فقط متخصصان و مدیران سیستم مقالهٔ پایگاه دانش می‌نویسند.',
+  'apiError.articleTitleShort': 'برای مقاله عنوانی دست‌کم سه‌حرفی بنویسید.',
+  'apiError.articleBodyMissing': 'متن مقاله را بنویسید.',
   'apiError.csatImporters': 'فقط سرپرستان و مدیران سیستم امتیازهای رضایت را درون‌ریزی می‌کنند.',
   'apiError.lastTier': 'سطح سه آخرین سطح است؛ کسی برای ارجاع نیست.',
   'apiError.chooseAssignee': 'انتخاب کنید چه کسی روی تیکت کار کند.',

@@ -87,7 +87,7 @@ function ArticleRow({ a }: { a: ArticleSummary }) {
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: a.id })} fw={600}>
             <bdi>{a.title}</bdi>
           </Anchor>
-          <Text size="sm" c="dimmed" lineClamp={2}>
+          <Text size="sm" c="dimmed" lineClamp={2} dir="auto">
             {a.excerpt}
           </Text>
           <Group gap={4}>
@@ -207,13 +207,19 @@ function Editor({ articleId, start, version }: { articleId: string | null; start
       setSaving(false);
     }
   };
+  // A refused save takes the keyboard to the first field it marked (the Save button is far below the title).
+  useEffect(() => {
+    if (problem) document.querySelector<HTMLElement>('#main [aria-invalid="true"]')?.focus();
+  }, [problem]);
   const unplaced = otherIssues(problem, FIELDS);
   return (
     <>
       <PageHeader title={articleId ? t('kb.edit') : t('kb.new')} eyebrow={<Anchor href={hrefOf({ name: 'kb', query: '' })} size="xs">{t('kb.back')}</Anchor>} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack gap="sm" component="form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          {/* noValidate: the browser's own "Please fill out this field" bubble is in its language, not the reader's; the desk's refusal is said under each field instead. */}
+          <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <Stack gap="sm">
             {problem && (
               <Alert color="red" title={t('kb.saveFailed')} role="alert">
                 {headline(problem, unplaced)}
@@ -243,6 +249,7 @@ function Editor({ articleId, start, version }: { articleId: string | null; start
               <Button type="submit" loading={saving}>{t('kb.save')}</Button>
             </Group>
           </Stack>
+          </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Section title={t('kb.preview')}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, segmentSchema, tierSchema } from '../domain';
+import { say } from '../messageKeys';
 import { CATEGORIES } from './category';
 
 // The knowledge base's part of the API contract: articles, suggestions and ratings,
@@ -12,8 +13,8 @@ const label = z.string().trim().min(1).max(60);
 export const articleInputSchema = z.object({
   /** Absent: a new article. */
   id: idSchema.optional(),
-  title: z.string().trim().min(3, 'Give the article a title of at least 3 characters.').max(200),
-  body: z.string().trim().min(1, 'Write the article body.').max(50_000),
+  title: z.string().trim().min(3, say('articleTitleShort')).max(200),
+  body: z.string().trim().min(1, say('articleBodyMissing')).max(50_000),
   productLines: z.array(label).max(20).default([]),
   models: z.array(label).max(40).default([]),
   segments: z.array(segmentSchema).default([]),
