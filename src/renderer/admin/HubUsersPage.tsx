@@ -52,7 +52,8 @@ export function HubUsersPage() {
                 <Table.Th>{t('hubUsers.role')}</Table.Th>
                 <Table.Th>{t('hubUsers.segments')}</Table.Th>
                 <Table.Th>{t('hubUsers.status')}</Table.Th>
-                <Table.Th>
+                {/* Positioned: the hidden name is placed inside its cell, not off the page's edge (which widened a narrow page; CalendarEditor.tsx had the same). */}
+                <Table.Th pos="relative">
                   <VisuallyHidden>{t('hubUsers.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
