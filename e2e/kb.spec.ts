@@ -57,3 +57,19 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   await page.getByTestId('kb-results').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Fix' })).toBeVisible();
 });
+
+test('an article half written survives going to another page, and Discard drops it', async ({ page }) => {
+  const app = await signInAs(page, 'Sam Rivera');
+  await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
+  await page.getByRole('link', { name: en['kb.new'] }).click();
+  const title = page.getByRole('textbox', { name: en['kb.field.title'] });
+  await title.fill('Fan noise after a BIOS update');
+  await app.goToQueues();
+  await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
+  await page.getByRole('link', { name: en['kb.new'] }).click();
+  await expect(title).toHaveValue('Fan noise after a BIOS update');
+  await page.getByRole('button', { name: en['kb.discard'] }).click();
+  await expect(app.heading(en['kb.title'])).toBeVisible();
+  await page.getByRole('link', { name: en['kb.new'] }).click();
+  await expect(title).toHaveValue('');
+});

@@ -959,6 +959,8 @@ export const en = {
   'kb.field.none': 'None: applies to all',
   'kb.preview': 'Preview',
   'kb.save': 'Save',
+  'kb.discard': 'Discard changes',
+  'kb.draftKept': 'What you type is kept in this window until you save or discard it, even if you go to another page.',
   'kb.saved': 'Article saved (version {version}).',
   'kb.saveFailed': 'The article was not saved',
   'kb.writeForbidden': 'Only specialists and admins write articles.',

@@ -10,6 +10,7 @@ import { formatDateTime, formatPercent, t } from '../i18n';
 import { segmentLabel } from '../labels';
 import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, ticketHref } from '../route';
+import { useDraft } from '../drafts';
 import { useSession } from '../session';
 import { statusLabel } from './labels';
 import { Markdown } from './Markdown';
@@ -184,21 +185,35 @@ export function KbEditPage({ articleId, fromTicket }: { articleId: string | null
   if (source && !source.data) return <PageLoading />;
   const start: ArticleDraft = source?.data ? { ...EMPTY, ...source.data } : EMPTY;
   const version = articleId && existing.data ? existing.data.version : undefined;
-  return <Editor articleId={articleId} start={start} version={version} />;
+  const draftKey = `kb.edit.${articleId ?? `new.${fromTicket ?? ''}`}`;
+  return <Editor articleId={articleId} draftKey={draftKey} start={start} version={version} />;
 }
 
-function Editor({ articleId, start, version }: { articleId: string | null; start: ArticleDraft; version: number | undefined }) {
-  const [form, setForm] = useState<ArticleDraft>(start);
+/** What an editor keeps while it is open: the article as typed, and the version it was read at. */
+interface KeptArticle {
+  form: ArticleDraft;
+  version: number | null;
+}
+
+function Editor({ articleId, draftKey, start, version }: { articleId: string | null; draftKey: string; start: ArticleDraft; version: number | undefined }) {
+  // Kept in this window's session until it is saved or discarded, as the other forms' drafts
+  // are: leaving the page (a lookup, a ticket, Back) lost an article half written. The version
+  // kept is the one the typing started from, so a save after someone else's is still refused
+  // as stale rather than written over theirs.
+  const [kept, keep, discard] = useDraft<KeptArticle>(draftKey, { form: start, version: version ?? null });
+  const form = kept.form;
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const lines = useCall('kb.search', { query: '', limit: 200 });
   const knownLines = [...new Set([...(lines.data?.articles ?? []).flatMap((a) => a.productLines), ...form.productLines])].sort();
-  const set = <K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => keep({ form: { ...form, [key]: value } });
+  const leave = () => navigate(articleId ? hrefOf({ name: 'kbArticle', articleId }) : hrefOf({ name: 'kb', query: '' }));
   const save = async () => {
     setSaving(true);
     setProblem(null);
     try {
-      const saved = await call('kb.save', { ...form, ...(articleId ? { id: articleId } : {}), ...(version !== undefined ? { expectedVersion: version } : {}) });
+      const saved = await call('kb.save', { ...form, ...(articleId ? { id: articleId } : {}), ...(kept.version !== null ? { expectedVersion: kept.version } : {}) });
+      discard();
       notifications.show({ color: 'teal', message: t('kb.saved', { version: saved.version }) });
       navigate(hrefOf({ name: 'kbArticle', articleId: saved.id }));
     } catch (error) {
@@ -247,7 +262,18 @@ function Editor({ articleId, start, version }: { articleId: string | null; start
             />
             <Group>
               <Button type="submit" loading={saving}>{t('kb.save')}</Button>
+              <Button
+                variant="default"
+                disabled={saving}
+                onClick={() => {
+                  discard();
+                  leave();
+                }}
+              >
+                {t('kb.discard')}
+              </Button>
             </Group>
+            <Text size="xs" c="dimmed">{t('kb.draftKept')}</Text>
           </Stack>
           </form>
         </Grid.Col>
