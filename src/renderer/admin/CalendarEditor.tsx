@@ -226,7 +226,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
 
           <Section title={t('slaEdit.weekly')} id="calendar-weekly" padding={0}>
             <Text size="sm" c="dimmed" px="md" pt="sm">
-              {t('slaEdit.weeklyLead', { zone: draft.timeZone })}
+              {t(readOnly ? 'slaEdit.weeklyLeadReadOnly' : 'slaEdit.weeklyLead', { zone: draft.timeZone })}
             </Text>
             {weeklyProblem && (
               <Text size="sm" c="red" px="md" pt={6} role="alert">

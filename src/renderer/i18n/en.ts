@@ -643,6 +643,7 @@ export const en = {
   'slaEdit.previewUnavailable': 'choose a valid time zone to see a preview',
   'slaEdit.weekly': 'Opening hours',
   'slaEdit.weeklyLead': 'Per weekday, on the wall clock of {zone}. Add a second interval for a split shift; 24:00 closes at midnight.',
+  'slaEdit.weeklyLeadReadOnly': 'Per weekday, on the wall clock of {zone}; 24:00 means until midnight.',
   'slaEdit.closed': 'Closed',
   'slaEdit.opens': '{day}: opens at (HH:MM)',
   'slaEdit.closes': '{day}: closes at (HH:MM)',

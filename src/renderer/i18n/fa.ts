@@ -592,6 +592,7 @@ export const fa: Messages = {
   'slaEdit.previewUnavailable': 'برای پیش‌نمایش یک منطقهٔ زمانی معتبر انتخاب کنید',
   'slaEdit.weekly': 'ساعت‌های کاری',
   'slaEdit.weeklyLead': 'برای هر روز هفته، به وقت محلی {zone}. برای شیفت دوپاره بازهٔ دوم اضافه کنید؛ ۲۴:۰۰ یعنی تا نیمه‌شب.',
+  'slaEdit.weeklyLeadReadOnly': 'برای هر روز هفته، به وقت محلی {zone}؛ ۲۴:۰۰ یعنی تا نیمه‌شب.',
   'slaEdit.closed': 'تعطیل',
   'slaEdit.opens': '{day}: ساعت شروع (ساعت:دقیقه)',
   'slaEdit.closes': '{day}: ساعت پایان (ساعت:دقیقه)',
