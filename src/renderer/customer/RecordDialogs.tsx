@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CustomerRecord } from '../../shared/customerApi';
+import { MERGE_FIELDS, type CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
 import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
@@ -106,7 +106,7 @@ export function RecordDialogs({ record, dialog, onClose }: { record: CustomerRec
   }
 }
 
-const CUSTOMER_FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'];
+const CUSTOMER_FIELDS: string[] = [...MERGE_FIELDS];
 
 /** The values an edit started from and their version, as kept beside its draft. */
 function parseBase(text: string | null): EditBase | null {

@@ -1,3 +1,4 @@
+import { MERGE_FIELDS } from '../../shared/customerApi';
 import type { CustomerDraftState } from './CustomerFields';
 
 // The customer edit dialog's draft against a record that moved on (someone else saved it, or
@@ -25,7 +26,8 @@ export interface Rebased {
   clash: Clash | null;
 }
 
-const FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale'] as const satisfies readonly (keyof CustomerDraftState)[];
+/** A customer's own fields: the ones a merge picks between (customerApi.ts). */
+const FIELDS = MERGE_FIELDS satisfies readonly (keyof CustomerDraftState)[];
 
 /**
  * The draft moved onto a newer version of the record: nothing typed is lost. A field the
