@@ -193,6 +193,15 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   return { ok: true, value: { kind: d.kind, name, segment: d.segment, serviceLevel: d.serviceLevel, email, phone, country, locale: locale! } };
 }
 
+/**
+ * A new record's fields (registered here or imported): one left without a country is given the
+ * desk's, so its numbers mean the same on a desk of another country. An edit keeps an empty
+ * country empty (validateCustomer leaves it null).
+ */
+export function newRecordFields(fields: CustomerFields, deskCountry: Country): CustomerFields {
+  return fields.country ? fields : { ...fields, country: deskCountry };
+}
+
 export function validateContact(draft: ContactDraft, country: Country = DEFAULT_COUNTRY): Checked<ContactFields> {
   const d = contactDraftSchema.parse(draft);
   const issues: FieldIssue[] = [];

@@ -6,6 +6,7 @@ import { diffFields, type ActorSnapshot, type FieldChange, type RecordEventType,
 import {
   formatDate,
   nameKey,
+  newRecordFields,
   parseDate,
   validateAsset,
   validateContact,
@@ -175,9 +176,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       throw new ApiError('invalid_input', issues.length === 1 ? issues[0]!.message : `Fix the ${issues.length} marked fields; nothing was saved.`, issues);
     }
     if (a?.ok) tagTaken(a.value.serviceTag, 'asset.serviceTag');
-    // A new record left without a country is given the desk's, as it always was, so it means
-    // the same on a desk of another country. An edit keeps an empty country empty (update).
-    const fields: CustomerFields = { ...c.value, country: c.value.country ?? deskCountry };
+    const fields = newRecordFields(c.value, deskCountry);
     return db.write(() => {
       const id = uuidv7(now);
       db.run(k.insertInto('customers').values({ id, ...columnsOf(fields), name_key: nameKey(fields.name), created_at: now, updated_at: now, confirmed_at: now }));

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
-import { formatDate, nameKey, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
+import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
 import { actorOf, importAccountName, SEGMENTS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -154,8 +154,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number): string {
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
     if (!checked.ok) rejectFields(checked.issues);
-    // Without a country, the desk's, as a record registered here is given (records.ts, create).
-    const v = checked.ok ? { ...checked.value, country: checked.value.country ?? ctx.deskCountry } : null!;
+    const v = checked.ok ? newRecordFields(checked.value, ctx.deskCountry) : null!;
     const id = uuidv7();
     const now = ctx.now();
     insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);
