@@ -178,7 +178,14 @@ describe('satisfaction and trends', () => {
 describe('an article\u2019s excerpt', () => {
   it('drops the Markdown and keeps the words\u2019 own punctuation', () => {
     expect(excerptOf('## Fan noise\n\nApplies to Vostro (Vostro 3530, Vostro 3030 Small Desktop).\n\n- Book an **on-site** visit, see [the guide](https://example.com/g).')).toBe(
-      'Fan noise Applies to Vostro (Vostro 3530, Vostro 3030 Small Desktop). Book an on-site visit, see the guide.',
+      'Applies to Vostro (Vostro 3530, Vostro 3030 Small Desktop). Book an on-site visit, see the guide.',
     );
+  });
+  it('leaves out section headings, which would run into the next sentence, unless there is nothing else', () => {
+    expect(excerptOf('Applies to **XPS** (XPS 13 9345).\n\n## Symptoms\nCustomers describe it as: "loud whirring".\n\n## Fix\n1. Set the thermal profile to Quiet.')).toBe(
+      'Applies to XPS (XPS 13 9345). Customers describe it as: "loud whirring". Set the thermal profile to Quiet.',
+    );
+    expect(excerptOf('## علائم\nمشتری می\u200cگوید فن صدا می\u200cدهد.')).toBe('مشتری می\u200cگوید فن صدا می\u200cدهد.');
+    expect(excerptOf('# Draft\n## To be written')).toBe('Draft To be written');
   });
 });

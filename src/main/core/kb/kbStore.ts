@@ -828,11 +828,18 @@ export const toSummary = (m: ArticleMeta): ArticleSummary => ({
 });
 
 /**
- * The first sentences of a Markdown body as plain text: the markup goes (headings, quotes,
- * list markers, emphasis, code, a link's address), the words' own punctuation stays
- * ("(Vostro 3530)", "on-site").
+ * The first sentences of a Markdown body as plain text: the markup goes (quotes, list
+ * markers, emphasis, code, a link's address), the words' own punctuation stays
+ * ("(Vostro 3530)", "on-site"). Section headings go too: "Symptoms" or "Fix" run into the
+ * next sentence with no stop ("…9640). Symptoms Customers describe it…"), and the title is
+ * shown above the excerpt anyway. A body of headings alone keeps them.
  */
 export function excerptOf(body: string): string {
+  const withoutHeadings = body.replace(/^[ \t]{0,3}#{1,6}[ \t]+.*$/gm, ' ');
+  return plainExcerpt(withoutHeadings.trim() ? withoutHeadings : body);
+}
+
+function plainExcerpt(body: string): string {
   const plain = body
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
