@@ -74,6 +74,38 @@ describe('SLA editor helpers', () => {
     expect(weekOrder('fa-IR')[0]).toBe(6);
   });
 
+  it('spells a Persian or Arabic name in Latin letters for its id', () => {
+    expect(slugify('ساعات کاری تهران')).toBe('saat-kari-thran');
+    // ی and و as consonants at a word's start or before a vowel letter, else as vowels; the alef that carries them is silent.
+    expect(slugify('ایران یزد روز')).toBe('iran-yzd-ruz');
+    expect(slugify('پیام')).toBe('pyam');
+    // A final ه after a consonant reads e, after a vowel letter h; the hamza of "خانهٔ" is dropped.
+    expect(slugify('بیمهٔ خانه راه')).toBe('bime-khane-rah');
+    // Arabic letters (ك, ي, ة), its short vowels and the kashida.
+    expect(slugify('مَكتبة عليّ')).toBe('mktbh-ali');
+    expect(slugify('ســلام')).toBe('slam');
+    // The zero-width non-joiner parts a word like a space.
+    expect(slugify('کتاب\u200cها')).toBe('ktab-ha');
+  });
+
+  it('keeps Latin words and digits of every script in a mixed name', () => {
+    expect(slugify('VIP ویژه — Tehran')).toBe('vip-vizhe-tehran');
+    expect(slugify('شیفت ۲ شعبه ۱۲')).toBe('shift-2-shbe-12');
+    expect(slugify('Shift ٣ (Riyadh)')).toBe('shift-3-riyadh');
+    expect(slugify('Premier 24/7 ۲۴')).toBe('premier-24-7-24');
+  });
+
+  it('gives no id for a name with nothing to spell, and never one that ends or starts with a dash', () => {
+    expect(slugify('؟! — «»،؛')).toBe('');
+    expect(slugify('\u200c')).toBe('');
+    expect(slugify('')).toBe('');
+    const long = slugify(`${'a'.repeat(47)} بیمه`);
+    expect(long).toBe('a'.repeat(47));
+    const persianLong = slugify('ساعات کاری دفتر مرکزی شرکت بیمهٔ ایران در تهران و شیراز و اصفهان');
+    expect(persianLong.length).toBeLessThanOrEqual(48);
+    expect(persianLong).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
   it('sums up a calendar’s week in the reader’s digits, days with the same hours as one stretch', async () => {
     const iran = defaultCalendars.find((c) => c.id === 'iran-official')!;
     expect(hoursSummary(iran)).toMatch(/08:00–17:00; Thu 08:00–13:00$/);

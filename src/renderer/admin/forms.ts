@@ -72,15 +72,72 @@ export function serverIssues(problem: Problem | null): Issue[] {
   return problem?.issues ?? [];
 }
 
-/** A readable id from a name: "Government premier" → "government-premier". */
+/**
+ * A readable id from a name: "Government premier" → "government-premier", and a name in
+ * Persian or Arabic spelled in Latin letters: "ساعات کاری تهران" → "saat-kari-thran". Always
+ * lower-case Latin letters, digits and single dashes, at most 48 characters, or '' when the
+ * name has nothing to spell (then the editor asks for an id).
+ */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = latinLetters(name.normalize('NFKD').replace(MARKS, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-+/, '')
     .slice(0, 48);
+  return slug.replace(/-+$/, '');
+}
+
+// Accents (é → e), Arabic short vowels and other signs above or below a letter (the
+// madda of آ and the hamza of أ, ؤ, ئ and ۀ come apart under NFKD and go here), and the
+// kashida that only stretches a word.
+const MARKS = /[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+
+/** Persian and Arabic letters in Latin, as a Persian reader would spell them; one table for both scripts. */
+const LETTERS: Record<string, string> = {
+  'ا': 'a', 'ٱ': 'a', 'ب': 'b', 'پ': 'p', 'ت': 't', 'ث': 's', 'ج': 'j', 'چ': 'ch', 'ح': 'h', 'خ': 'kh',
+  'د': 'd', 'ذ': 'z', 'ر': 'r', 'ز': 'z', 'ژ': 'zh', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'z', 'ط': 't',
+  'ظ': 'z', 'ع': '', 'غ': 'gh', 'ف': 'f', 'ق': 'q', 'ک': 'k', 'ك': 'k', 'گ': 'g', 'ل': 'l', 'م': 'm',
+  'ن': 'n', 'و': 'v', 'ه': 'h', 'ة': 'h', 'ە': 'e', 'ی': 'i', 'ي': 'i', 'ى': 'a', 'ء': '',
+};
+const VOWEL_LETTERS = new Set(['ا', 'ٱ', 'و', 'ی', 'ي']);
+
+/**
+ * The letters in LETTERS spelled out; Persian digits (۰–۹) and Arabic-Indic ones (٠–٩) as
+ * 0–9; anything else kept as it is. Short vowels are not written in Persian, so a few
+ * letters read by their place in the word: ی and و are y and v at a word's start or
+ * before a vowel letter, else i and u ("یزد" yzd, "کاری" kari, "روز" ruz); an alef that
+ * only carries them at a word's start is silent ("ایران" iran); a final ه after a
+ * consonant is e ("خانه" khane, "راه" rah); an initial ع is a ("علی" ali). The
+ * zero-width non-joiner (U+200C) parts a word like a space.
+ */
+function latinLetters(text: string): string {
+  const chars = [...text];
+  const isLetter = (c: string | undefined) => c !== undefined && c in LETTERS;
+  let out = '';
+  chars.forEach((c, i) => {
+    const digit = '۰۱۲۳۴۵۶۷۸۹'.indexOf(c) + 1 || '٠١٢٣٤٥٦٧٨٩'.indexOf(c) + 1;
+    if (digit) {
+      out += String(digit - 1);
+      return;
+    }
+    const latin = LETTERS[c];
+    if (latin === undefined) {
+      out += c;
+      return;
+    }
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    const start = !isLetter(prev);
+    const end = !isLetter(next);
+    const beforeVowel = next !== undefined && VOWEL_LETTERS.has(next);
+    if (c === 'ی' || c === 'ي') out += start || beforeVowel ? 'y' : 'i';
+    else if (c === 'و') out += start || beforeVowel ? 'v' : 'u';
+    else if ((c === 'ا' || c === 'ٱ') && start && (next === 'ی' || next === 'ي' || next === 'و')) out += '';
+    else if (c === 'ه' && end && !start && !VOWEL_LETTERS.has(prev ?? '')) out += 'e';
+    else if (c === 'ع' && start) out += 'a';
+    else out += latin;
+  });
+  return out;
 }
 
 /**

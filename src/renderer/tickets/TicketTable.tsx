@@ -10,33 +10,17 @@ import { navigate, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
+import { COLUMN_WIDTH, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, type TicketColumn } from './ticketColumns';
 
 // A ticket list that stays smooth at any length: only the rows in view are in the DOM,
 // between two spacer rows, so it is still one real <table> for screen readers (with
 // aria-rowcount / aria-rowindex) and for keyboard users (each number is a link).
 
 const ROW_HEIGHT = 41;
+/** A row with a second line under the subject (what has no column of its own). */
+const ROW_HEIGHT_TWO_LINES = 58;
 
-export type TicketColumn = 'segment' | 'tier' | 'assignee' | 'customer' | 'due' | 'age';
-
-const COLUMN_WIDTH: Record<TicketColumn, number> = { customer: 200, assignee: 140, tier: 72, segment: 130, due: 156, age: 78 };
-/** Ticket, priority, state, and room for the subject: always shown. */
-const BASE_WIDTH = 104 + 92 + 200 + 220;
-/** How much narrower the subject may get so that the most useful column still shows (the SLA due, on a narrow window). */
-const SUBJECT_GIVES = 90;
-/** Which optional columns fit, in the order the caller asked for them (most useful first). */
-function fitColumns(wanted: TicketColumn[], width: number): TicketColumn[] {
-  if (width === 0) return wanted;
-  let room = width - BASE_WIDTH;
-  const fitting = new Set<TicketColumn>();
-  for (const [i, c] of wanted.entries()) {
-    if (COLUMN_WIDTH[c] <= room + (i === 0 ? SUBJECT_GIVES : 0)) {
-      fitting.add(c);
-      room -= COLUMN_WIDTH[c];
-    }
-  }
-  return wanted.filter((c) => fitting.has(c));
-}
+export type { TicketColumn };
 
 export function TicketTable({
   label,
@@ -58,16 +42,17 @@ export function TicketTable({
   const scroller = useRef<HTMLDivElement>(null);
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
   const scrollerRef = useMergedRef(scroller, sizeRef);
-  const wanted = columns;
-  columns = fitColumns(columns, width);
-  // Without room for its own column, the customer still shows, after the subject.
-  const customerInline = wanted.includes('customer') && !columns.includes('customer');
+  const layout = layoutColumns(columns, width);
+  columns = layout.columns;
+  const under = layout.under;
+  const rowHeight = under.length > 0 ? ROW_HEIGHT_TWO_LINES : ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -82,15 +67,15 @@ export function TicketTable({
 
   return (
     <Box ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
-      <Table stickyHeader highlightOnHover layout="fixed" verticalSpacing={6} fz="sm" aria-rowcount={count + 1} miw={BASE_WIDTH} className={classes.table}>
+      <Table stickyHeader highlightOnHover layout="fixed" verticalSpacing={6} fz="sm" aria-rowcount={count + 1} miw={MIN_TABLE_WIDTH} className={classes.table}>
         <colgroup>
-          <col style={{ width: 104 }} />
+          <col style={{ width: FIXED_WIDTH.number }} />
           <col />
           {has('customer') && <col style={{ width: COLUMN_WIDTH.customer }} />}
           {has('segment') && <col style={{ width: COLUMN_WIDTH.segment }} />}
           {has('tier') && <col style={{ width: COLUMN_WIDTH.tier }} />}
-          <col style={{ width: 92 }} />
-          <col style={{ width: 200 }} />
+          <col style={{ width: FIXED_WIDTH.priority }} />
+          <col style={{ width: FIXED_WIDTH.state }} />
           {has('assignee') && <col style={{ width: COLUMN_WIDTH.assignee }} />}
           {has('age') && <col style={{ width: COLUMN_WIDTH.age }} />}
           {has('due') && <col style={{ width: COLUMN_WIDTH.due }} />}
@@ -119,7 +104,7 @@ export function TicketTable({
             const row = rowAt(item.index);
             if (!row) {
               return (
-                <Table.Tr key={`pending-${item.index}`} aria-rowindex={item.index + 2} style={{ blockSize: ROW_HEIGHT }}>
+                <Table.Tr key={`pending-${item.index}`} aria-rowindex={item.index + 2} style={{ blockSize: rowHeight }}>
                   <Table.Td colSpan={span}>
                     <Skeleton h={14} aria-label={t('common.loading')} />
                   </Table.Td>
@@ -131,7 +116,7 @@ export function TicketTable({
                 key={row.id}
                 aria-rowindex={item.index + 2}
                 className={classes.row}
-                style={{ blockSize: ROW_HEIGHT }}
+                style={{ blockSize: rowHeight }}
                 onClick={(e) => {
                   if (!(e.target instanceof Element && e.target.closest('a'))) navigate(ticketHref(row.id));
                 }}
@@ -143,15 +128,10 @@ export function TicketTable({
                 </Table.Td>
                 <Table.Td>
                   {/* Its own direction, so a subject in the other script is cut at its end, not its start. */}
-                  <Text size="sm" truncate dir="auto" className="own-direction" title={customerInline ? `${row.subject} · ${row.customerName}` : row.subject}>
+                  <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
                     {row.subject}
-                    {customerInline && (
-                      <Text span inherit c="dimmed">
-                        {' · '}
-                        <bdi>{row.customerName}</bdi>
-                      </Text>
-                    )}
                   </Text>
+                  {under.length > 0 && <UnderSubject row={row} under={under} now={now} />}
                 </Table.Td>
                 {has('customer') && (
                   <Table.Td>
@@ -210,5 +190,37 @@ export function TicketTable({
         </Table.Tbody>
       </Table>
     </Box>
+  );
+}
+
+/**
+ * The columns without room of their own, on a line under the subject, in the caller's
+ * order: "Jordan Smith · Unassigned · 35m". Its full text is its title (what the ellipsis
+ * cuts on a narrow window).
+ */
+function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn[]; now: number }) {
+  const said: Record<TicketColumn, string> = {
+    customer: row.customerName,
+    assignee: row.assigneeName ? personName(row.assigneeName) : t('tickets.unassigned'),
+    age: formatDuration(now - row.createdAt),
+    tier: tierLabel(row.tier),
+    segment: segmentLabel(row.segment),
+    due: '',
+  };
+  const texts = under.filter((c) => c !== 'due');
+  return (
+    <Text component="div" size="xs" c="dimmed" truncate className={classes.under} title={texts.map((c) => said[c]).join(' · ')}>
+      {under.includes('due') && (
+        <span className={classes.underDue}>
+          <SlaBadge sla={row.sla} dueAt={row.dueAt} />
+        </span>
+      )}
+      {texts.map((c, i) => (
+        <span key={c}>
+          {i > 0 && ' · '}
+          {c === 'age' ? <span title={formatDateTime(row.createdAt)}>{said[c]}</span> : <bdi>{said[c]}</bdi>}
+        </span>
+      ))}
+    </Text>
   );
 }
