@@ -529,6 +529,28 @@ describe('streams besides tickets', () => {
     expect(rows(c)).toEqual(there);
   });
 
+  it('a system sold while a ticket on it is open: the note on the ticket’s history is on every desk, the same row', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const school = { kind: 'organisation' as const, name: 'Hillside Primary', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@hillside.example', phone: '+1 512 555 0161' };
+    const system = { serviceTag: 'HS4PR1M', productLine: 'Latitude', model: 'Latitude 3440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
+    const { customerId } = await a.call('customers.create', { customer: school, asset: system });
+    const { customerId: buyer } = await a.call('customers.create', { customer: { ...school, name: 'Hillside Academy Trust', email: 'it@hillside-trust.example', phone: '+1 512 555 0162' }, asset: null });
+    const assetId = (await a.call('customers.record', { customerId })).assets[0]!.id;
+    const ticket = await a.call('tickets.create', { customerId, assetId, subject: 'Screen flickers' });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const moved = await a.call('customers.transferAsset', { assetId, toCustomerId: buyer, how: 'sold', date: '2026-11-30' });
+    expect(moved.openTickets.map((t) => t.id)).toEqual([ticket.ticket.id]);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const notes = (p: Person) => p.desk.db.sqlite.prepare("select id, customer_id, ticket_id, at, summary, user_id from interactions where ticket_id = ? and channel = 'note'").all(ticket.ticket.id);
+    const onA = notes(a);
+    expect(onA).toEqual([expect.objectContaining({ customer_id: customerId, user_id: ava.id, summary: expect.stringContaining('System HS4PR1M changed hands (sold) on 2026-11-30.') })]);
+    expect(notes(b)).toEqual(onA);
+    expect(b.desk.db.sqlite.prepare('select customer_id from assets where id = ?').pluck().get(assetId)).toBe(buyer);
+  });
+
   it('a change made offline to a record another desk merged meanwhile lands on the survivor, on every desk and on its author’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

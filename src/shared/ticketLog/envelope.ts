@@ -134,7 +134,11 @@ export const toOutboxEnvelope = (e: TicketEnvelope): OutboxEnvelope => ({
  * (ticket, kind, target, due time). Two desks that fire the same breach write the same id.
  */
 export function systemEventId(ticketId: string, type: 'SLA_WARNING' | 'SLA_BREACH', target: string, dueAt: number): string {
-  const name = `tagdesk/${ticketId}/${type}/${target}/${dueAt}`;
+  return derivedId(`tagdesk/${ticketId}/${type}/${target}/${dueAt}`);
+}
+
+/** A UUID-shaped id made from a name: every desk that names the same thing gets the same id. */
+export function derivedId(name: string): string {
   const words = [0x811c9dc5, 0x01000193, 0x27d4eb2f, 0x165667b1].map((seed) => hash32(name, seed));
   const hex = words.map((w) => w.toString(16).padStart(8, '0')).join('');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);

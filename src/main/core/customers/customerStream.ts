@@ -8,6 +8,7 @@ import type { StreamApplier } from '../sync/stream';
 import { erasedCustomers, erasePersonalData, lateForErased } from './privacy';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets, type SystemFields } from './systemTickets';
+import { noteTransferOnOpenTickets } from './transferNotes';
 
 // Applies 'customer' events the hub accepted from other desks to this desk's tables.
 //
@@ -183,7 +184,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     } else if (type === 'CONTACT_REMOVED') s.prepare('DELETE FROM contacts WHERE customer_id = ? AND id = ?').run(customerId, p.entityId);
   }
 
-  function applyAsset(type: RecordEventType, customerId: string, p: CustomerStreamPayload, at: number): void {
+  function applyAsset(type: RecordEventType, customerId: string, p: CustomerStreamPayload, at: number, actorId: string | null = null): void {
     const cols = columnsOf(p.changes, ASSET_COLUMNS);
     if (type === 'ASSET_REGISTERED') {
       customerId = live(customerId);
@@ -217,6 +218,9 @@ export function customerStreamApplier(db: Sql): StreamApplier {
       if (current) s.prepare('UPDATE asset_owners SET to_at = ? WHERE asset_id = ? AND to_at IS NULL').run(d.at, p.entityId);
       s.prepare('INSERT INTO asset_owners (id, asset_id, customer_id, from_at, to_at, how) VALUES (?, ?, ?, ?, NULL, ?)').run(uuidv7(at), p.entityId, customerId, d.at, typeof note.how === 'string' ? note.how : null);
       s.prepare('UPDATE assets SET customer_id = ? WHERE id = ?').run(customerId, p.entityId);
+      // The note on the system's open tickets, as the desk that made the transfer wrote it.
+      const tag = typeof note.serviceTag === 'string' ? note.serviceTag : (systemFields.get(p.entityId)?.service_tag ?? '');
+      noteTransferOnOpenTickets(db, { assetId: p.entityId, serviceTag: tag, how: typeof note.how === 'string' ? note.how : 'sold', on: d.at, at, userId: actorId });
     }
   }
 
@@ -255,7 +259,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
     const p = late ? late.keep : parsed.data;
     if (apply?.entity === 'customer') applyCustomer(type.data, e.entityId, apply, e.deskTime);
     else if (apply?.entity === 'contact') applyContact(type.data, e.entityId, apply);
-    else if (apply) applyAsset(type.data, e.entityId, apply, e.deskTime);
+    else if (apply) applyAsset(type.data, e.entityId, apply, e.deskTime, e.actor.id === 'system' ? null : e.actor.id);
     if (p.entity !== 'customer' || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, live(e.entityId));
     const { actorName, segment: _segment, ...record } = p;
     insertEvent.run(e.id, e.entityId, type.data, e.deskTime, e.actor.id, actorName, e.actor.role, JSON.stringify(record));

@@ -29,6 +29,7 @@ import { customerLog, type RecordActor } from './customerLog';
 import { ticketNumber } from '../ticketRows';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets } from './systemTickets';
+import { noteTransferOnOpenTickets } from './transferNotes';
 
 // Customer records as an agent keeps them: create, edit, contacts, systems, merge and
 // transfer. Every change is validated with the shared rules and written in the same
@@ -510,38 +511,23 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       throw new ApiError('invalid_input', m, [{ path: 'date', message: m }]);
     }
     if (d.at > now + DAY_MS) throw new ApiError('invalid_input', say('transferFuture'), [{ path: 'date', message: say('transferFuture') }]);
-    const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', assetId).where('is_open', '=', sql.lit(1)));
-    db.write(() => {
+    return db.write(() => {
       if (current) db.run(k.updateTable('asset_owners').set({ to_at: d.at }).where('asset_id', '=', assetId).where('to_at', 'is', null));
       else db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: from.id, from_at: since, to_at: d.at }));
       db.run(k.insertInto('asset_owners').values({ id: uuidv7(now), asset_id: assetId, customer_id: to.id, from_at: d.at, to_at: null, how }));
       db.run(k.updateTable('assets').set({ customer_id: to.id }).where('id', '=', assetId));
+      const open = noteTransferOnOpenTickets(db, { assetId, serviceTag: asset.service_tag, how, on: d.at, at: now, userId: actor.id === 'system' ? null : actor.id });
       const note = { how, date: formatDate(d.at), serviceTag: asset.service_tag, fromId: from.id, fromName: from.name, toId: to.id, toName: to.name, openTickets: open.length };
       const changes: FieldChange[] = [{ field: 'owner', from: from.name, to: to.name }];
       append(from.id, 'ASSET_TRANSFERRED', now, actor, { entity: 'asset', entityId: assetId, changes, note });
       append(to.id, 'ASSET_TRANSFERRED', now, actor, { entity: 'asset', entityId: assetId, changes, note });
-      for (const t of open) {
-        db.run(
-          k.insertInto('interactions').values({
-            id: uuidv7(now),
-            customer_id: t.customer_id,
-            ticket_id: t.id,
-            channel: 'note',
-            direction: 'internal',
-            at: now,
-            // In English, keyed: a window says it in its reader's language (sayMessage.ts's historyLine).
-            summary: say('transferOpenTicket', { tag: asset.service_tag, how, on: formatDate(d.at) }),
-            user_id: actor.id === 'system' ? null : actor.id,
-          }),
-        );
-      }
+      return {
+        assetId,
+        from: { id: from.id, name: from.name },
+        to: { id: to.id, name: to.name },
+        openTickets: open.map((t) => ({ id: t.id, number: ticketNumber(t.number), subject: t.subject })),
+      };
     });
-    return {
-      assetId,
-      from: { id: from.id, name: from.name },
-      to: { id: to.id, name: to.name },
-      openTickets: open.map((t) => ({ id: t.id, number: ticketNumber(t.number), subject: t.subject })),
-    };
   }
 
   /**
