@@ -162,6 +162,7 @@ export const en = {
   'tickets.col.state': 'State',
   'tickets.col.assignee': 'Assignee',
   'tickets.col.age': 'Age',
+  'tickets.underLabel': '{column}: ',
   'tickets.col.due': 'SLA',
   'tickets.col.updated': 'Updated',
   'tickets.unassigned': 'Unassigned',

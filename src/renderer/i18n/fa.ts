@@ -153,6 +153,7 @@ export const fa: Messages = {
   'tickets.col.state': 'وضعیت',
   'tickets.col.assignee': 'مسئول',
   'tickets.col.age': 'قدمت',
+  'tickets.underLabel': '{column}: ',
   'tickets.col.due': 'مهلت',
   'tickets.col.updated': 'به‌روزرسانی',
   'tickets.unassigned': 'بی‌مسئول',

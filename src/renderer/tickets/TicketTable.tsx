@@ -1,4 +1,4 @@
-import { Anchor, Box, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Box, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
@@ -218,6 +218,8 @@ function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn
       {texts.map((c, i) => (
         <span key={c}>
           {i > 0 && ' · '}
+          {/* Out of its column, a value is read with its column's name ("Age: 35m"). */}
+          <VisuallyHidden>{t('tickets.underLabel', { column: t(`tickets.col.${c}`) })}</VisuallyHidden>
           {c === 'age' ? <span title={formatDateTime(row.createdAt)}>{said[c]}</span> : <bdi>{said[c]}</bdi>}
         </span>
       ))}
