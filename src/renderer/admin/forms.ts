@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { toAsciiDigits } from '../../shared/persianInput';
 import { policyProblems } from '../../shared/sla/policyRules';
 import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
@@ -79,7 +80,7 @@ export function serverIssues(problem: Problem | null): Issue[] {
  * name has nothing to spell (then the editor asks for an id).
  */
 export function slugify(name: string): string {
-  const slug = latinLetters(name.normalize('NFKD').replace(MARKS, ''))
+  const slug = latinLetters(toAsciiDigits(name).normalize('NFKD').replace(MARKS, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+/, '')
@@ -102,9 +103,9 @@ const LETTERS: Record<string, string> = {
 const VOWEL_LETTERS = new Set(['ا', 'ٱ', 'و', 'ی', 'ي']);
 
 /**
- * The letters in LETTERS spelled out; Persian digits (۰–۹) and Arabic-Indic ones (٠–٩) as
- * 0–9; anything else kept as it is. Short vowels are not written in Persian, so a few
- * letters read by their place in the word: ی and و are y and v at a word's start or
+ * The letters in LETTERS spelled out; anything else kept as it is (Persian and Arabic-Indic
+ * digits are 0–9 by then: slugify reads them with toAsciiDigits, as the phone fields do).
+ * Short vowels are not written in Persian, so a few letters read by their place in the word: ی and و are y and v at a word's start or
  * before a vowel letter, else i and u ("یزد" yzd, "کاری" kari, "روز" ruz); an alef that
  * only carries them at a word's start is silent ("ایران" iran); a final ه after a
  * consonant is e ("خانه" khane, "راه" rah); an initial ع is a ("علی" ali). The
@@ -115,11 +116,6 @@ function latinLetters(text: string): string {
   const isLetter = (c: string | undefined) => c !== undefined && c in LETTERS;
   let out = '';
   chars.forEach((c, i) => {
-    const digit = '۰۱۲۳۴۵۶۷۸۹'.indexOf(c) + 1 || '٠١٢٣٤٥٦٧٨٩'.indexOf(c) + 1;
-    if (digit) {
-      out += String(digit - 1);
-      return;
-    }
     const latin = LETTERS[c];
     if (latin === undefined) {
       out += c;
