@@ -105,11 +105,11 @@ const VOWEL_LETTERS = new Set(['ا', 'ٱ', 'و', 'ی', 'ي']);
 /**
  * The letters in LETTERS spelled out; anything else kept as it is (Persian and Arabic-Indic
  * digits are 0–9 by then: slugify reads them with toAsciiDigits, as the phone fields do).
- * Short vowels are not written in Persian, so a few letters read by their place in the word: ی and و are y and v at a word's start or
- * before a vowel letter, else i and u ("یزد" yzd, "کاری" kari, "روز" ruz); an alef that
- * only carries them at a word's start is silent ("ایران" iran); a final ه after a
- * consonant is e ("خانه" khane, "راه" rah); an initial ع is a ("علی" ali). The
- * zero-width non-joiner (U+200C) parts a word like a space.
+ * Short vowels are not written in Persian, so a few letters read by their place in the word: ی
+ * and و are y and v at a word's start or before a vowel letter, else i and u ("یزد" yzd,
+ * "کاری" kari, "روز" ruz); an alef that only carries them at a word's start is silent ("ایران"
+ * iran); a final ه after a consonant is e ("خانه" khane, "راه" rah); an initial ع is a ("علی"
+ * ali). The zero-width non-joiner (U+200C) parts a word like a space.
  */
 function latinLetters(text: string): string {
   const chars = [...text];
