@@ -175,6 +175,22 @@ describe('satisfaction and trends', () => {
   });
 });
 
+describe('the words a suggestion matched', () => {
+  it('names a word of the ticket found further down the article, after those shown, when the shown text has none', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    const body = `${'Check the power adapter and the cable for damage before anything else. '.repeat(4)}\n\n## Fix\nReseat the quaxle connector on the board.`;
+    await sam.call('kb.save', { title: 'Laptop will not power on', body, status: 'published' });
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const t = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Quaxle connector loose', description: 'the quaxle rattles' });
+    const found = (await ava.call('kb.suggest', { ticketId: t.ticket.id })).suggestions.find((x) => x.article.title === 'Laptop will not power on');
+    expect(found?.article.excerpt).not.toContain('quaxle');
+    expect(found?.matched).toEqual(expect.arrayContaining(['quaxle', 'connector']));
+  });
+});
+
 describe('an article\u2019s excerpt', () => {
   it('drops the Markdown and keeps the words\u2019 own punctuation', () => {
     expect(excerptOf('## Fan noise\n\nApplies to Vostro (Vostro 3530, Vostro 3030 Small Desktop).\n\n- Book an **on-site** visit, see [the guide](https://example.com/g).')).toBe(

@@ -167,6 +167,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     ratingSeq: sqlite.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM kb_ratings WHERE ticket_id = ?'),
     articleById: sqlite.prepare<[string], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
     allMeta: sqlite.prepare<[], ArticleRow>('SELECT n, id, title, substr(body, 1, 400) AS body, product_lines, models, segments, tags, status, version, updated_at FROM kb_articles'),
+    bodyOf: sqlite.prepare<[number], string>('SELECT body FROM kb_articles WHERE n = ?').pluck(),
     insertArticle: sqlite.prepare(
       `INSERT INTO kb_articles (id, title, body, product_lines, models, segments, tags, status, author_id, source_ticket_id, version, created_at, updated_at)
        VALUES (@id, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @source_ticket_id, 1, @at, @at)`,
@@ -259,6 +260,28 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       shownWords.set(m, words);
     }
     return words;
+  };
+  // The words of its whole text, read for a suggested article only when a ticket's word it
+  // matched is not among those shown: "Matches the ticket's words" with no word named left the
+  // agent guessing (the match was further down the article).
+  const bodyWords = new WeakMap<ArticleMeta, Set<string>>();
+  const textWordsOf = (m: ArticleMeta) => {
+    let words = bodyWords.get(m);
+    if (!words) {
+      words = new Set(normalizeText(q.bodyOf.get(m.n) ?? '').split(/[^\p{L}\p{N}]+/u));
+      bodyWords.set(m, words);
+    }
+    return words;
+  };
+  /** The ticket's words an article has: those shown first, then those further down its text; at most six. */
+  const matchedWords = (terms: readonly string[], m: ArticleMeta): string[] => {
+    const shown = wordsOf(m);
+    const matched = terms.filter((t) => shown.has(t));
+    if (matched.length < 6 && matched.length < terms.length) {
+      const text = textWordsOf(m);
+      for (const t of terms) if (!shown.has(t) && text.has(t)) matched.push(t);
+    }
+    return matched.slice(0, 6);
   };
 
   const loadedModel = q.model.get();
@@ -479,8 +502,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       precision: precisionOf(state),
       ranked: ranked.map((r) => {
         const m = meta.get(Number(r.articleId))!;
-        const words = wordsOf(m);
-        return { ...r, articleId: m.id, meta: m, matched: terms.filter((t) => words.has(t)).slice(0, 6) };
+        return { ...r, articleId: m.id, meta: m, matched: matchedWords(terms, m) };
       }),
     };
   }
