@@ -198,6 +198,9 @@ export function TicketTable({
  * order: "Jordan Smith · Unassigned · 35m". Its full text is its title (what the ellipsis
  * cuts on a narrow window).
  */
+/** The values under the subject that may be long, and so are the ones cut. */
+const NAMES: ReadonlySet<TicketColumn> = new Set(['customer', 'assignee']);
+
 function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn[]; now: number }) {
   const said: Record<TicketColumn, string> = {
     customer: row.customerName,
@@ -209,18 +212,27 @@ function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn
   };
   const texts = under.filter((c) => c !== 'due');
   return (
-    <Text component="div" size="xs" c="dimmed" truncate className={classes.under} title={texts.map((c) => said[c]).join(' · ')}>
+    <Text component="div" size="xs" c="dimmed" className={classes.under} title={texts.map((c) => said[c]).join(' · ')}>
       {under.includes('due') && (
         <span className={classes.underDue}>
           <SlaBadge sla={row.sla} dueAt={row.dueAt} />
         </span>
       )}
       {texts.map((c, i) => (
-        <span key={c}>
-          {i > 0 && ' · '}
+        // A name (the customer's, the assignee's) is cut at its own end, in its own script; the
+        // short values (age, tier, segment) are never cut. One ellipsis over the whole line cut
+        // a Latin name at its start in a right-to-left window ("…y of Keshaunfurt").
+        <span key={c} className={NAMES.has(c) ? classes.underName : classes.underValue}>
+          {i > 0 && <span aria-hidden="true" className={classes.underDot}>·</span>}
           {/* Out of its column, a value is read with its column's name ("Age: 35m"). */}
           <VisuallyHidden>{t('tickets.underLabel', { column: t(`tickets.col.${c}`) })}</VisuallyHidden>
-          {c === 'age' ? <span title={formatDateTime(row.createdAt)}>{said[c]}</span> : <bdi>{said[c]}</bdi>}
+          {c === 'age' ? (
+            <span title={formatDateTime(row.createdAt)}>{said[c]}</span>
+          ) : (
+            <bdi dir="auto" className={NAMES.has(c) ? classes.underCut : undefined}>
+              {said[c]}
+            </bdi>
+          )}
         </span>
       ))}
     </Text>
