@@ -10,6 +10,7 @@ import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
+import { slaName } from '../sla/shippedNames';
 
 // One SLA policy: which customers it covers (segment and service level), the calendar its
 // clocks count in, the targets in business minutes per priority, when a ticket counts as
@@ -104,7 +105,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.policyMissing')} />;
 
-  const calendarOptions = settings.calendars.map((c) => ({ value: c.id, label: `${c.name} · ${c.timeZone}` }));
+  const calendarOptions = settings.calendars.map((c) => ({ value: c.id, label: `${slaName('calendar', c)} · ${c.timeZone}` }));
 
   return (
     <EditorFrame

@@ -15,6 +15,7 @@ import { CalendarEditor } from './CalendarEditor';
 import { hoursSummary } from './forms';
 import { PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
+import { slaName } from '../sla/shippedNames';
 
 // SLA settings: every policy (targets per segment and service level) and every business-
 // hours calendar. Admins edit and create them and can recompute open tickets; supervisors
@@ -44,7 +45,10 @@ export function SlaSettingsPage({ view }: { view: View }) {
 function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [recomputing, setRecomputing] = useState(false);
-  const calendarName = (id: string) => settings.calendars.find((c) => c.id === id)?.name ?? id;
+  const calendarName = (id: string) => {
+    const c = settings.calendars.find((x) => x.id === id);
+    return c ? slaName('calendar', c) : id;
+  };
 
   const recompute = async () => {
     setRecomputing(true);
@@ -99,8 +103,8 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                 {settings.policies.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Anchor href={hrefOf({ name: 'slaPolicy', id: p.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewPolicy', { name: p.name }) : t('slaSettings.editPolicy', { name: p.name })}>
-                        <bdi>{p.name}</bdi>
+                      <Anchor href={hrefOf({ name: 'slaPolicy', id: p.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewPolicy', { name: slaName('policy', p) }) : t('slaSettings.editPolicy', { name: slaName('policy', p) })}>
+                        <bdi>{slaName('policy', p)}</bdi>
                       </Anchor>
                       <Text size="xs" c="dimmed">
                         {t('slaSettings.versionShort', { version: p.version })}
@@ -143,8 +147,8 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                 {settings.calendars.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td>
-                      <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: c.name }) : t('slaSettings.editCalendar', { name: c.name })}>
-                        <bdi>{c.name}</bdi>
+                      <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: slaName('calendar', c) }) : t('slaSettings.editCalendar', { name: slaName('calendar', c) })}>
+                        <bdi>{slaName('calendar', c)}</bdi>
                       </Anchor>
                     </Table.Td>
                     <Table.Td>

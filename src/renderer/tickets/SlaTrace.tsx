@@ -5,6 +5,7 @@ import { formatDateTime, formatDuration, t } from '../i18n';
 import { slaTargetLabel } from '../labels';
 import { dueText } from '../sla/countdown';
 import classes from './TicketPage.module.css';
+import { slaName } from '../sla/shippedNames';
 
 // Where a ticket's SLA figures come from: the policy and calendar that apply, and per target
 // when its clock started, when it is due (in the reader's zone, and on the calendar's own
@@ -30,11 +31,11 @@ export function SlaTrace({ sla }: { sla: TicketSlaTrace }) {
     <Stack gap="sm">
       <dl className={classes.facts}>
         <dt>{t('slaTrace.policy')}</dt>
-        <dd>{t('slaTrace.policyValue', { name: sla.policy.name, id: sla.policy.id, version: sla.policy.version })}</dd>
+        <dd>{t('slaTrace.policyValue', { name: slaName('policy', sla.policy), id: sla.policy.id, version: sla.policy.version })}</dd>
         <dt>{t('slaTrace.calendar')}</dt>
         <dd>
           <Group gap={6} wrap="wrap">
-            <span>{t('slaTrace.calendarValue', { name: sla.calendar.name, zone: sla.calendar.timeZone })}</span>
+            <span>{t('slaTrace.calendarValue', { name: slaName('calendar', sla.calendar), zone: sla.calendar.timeZone })}</span>
             {sla.calendar.displayCalendar === 'persian' && (
               <Badge size="xs" variant="light" color="grape" tt="none">
                 {t('slaTrace.persian')}
@@ -98,7 +99,7 @@ function TargetCard({ trace, calendar, current }: { trace: SlaTargetTrace; calen
           {t('slaTrace.targetValue', { duration: formatDuration(trace.targetMs) })}
           {otherPolicy && (
             <Text size="xs" c="dimmed">
-              {t('slaTrace.judgedBy', { name: trace.policy.name, version: trace.policy.version })}
+              {t('slaTrace.judgedBy', { name: slaName('policy', trace.policy), version: trace.policy.version })}
             </Text>
           )}
         </dd>
