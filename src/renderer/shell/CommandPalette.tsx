@@ -1,6 +1,6 @@
 import { useMantineColorScheme } from '@mantine/core';
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import {
   IconArrowUp,
   IconCircleCheck,
@@ -69,6 +69,10 @@ function usePaletteShortcut(): void {
 }
 
 export function CommandPalette({ route }: { route: Route }) {
+  // The search text, cleared as the palette opens. Mantine clears it once the closing fade
+  // has ended; reopened before that (Ctrl+Shift+P twice in a second), the palette kept the
+  // last search and what was typed went after it ("Look up a customernew ticket": nothing).
+  const [query, setQuery] = useState('');
   usePaletteShortcut();
   const { user, signOut } = useSession();
   const { toggleColorScheme } = useMantineColorScheme();
@@ -144,6 +148,9 @@ export function CommandPalette({ route }: { route: Route }) {
       store={paletteStore}
       actions={groups}
       shortcut={null}
+      query={query}
+      onQueryChange={setQuery}
+      onSpotlightOpen={() => setQuery('')}
       onSpotlightClose={runAfterClose}
       nothingFound={t('palette.nothing')}
       highlightQuery
