@@ -19,6 +19,8 @@ import { COLUMN_WIDTH, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, type TicketC
 const ROW_HEIGHT = 41;
 /** A row with a second line under the subject (what has no column of its own). */
 const ROW_HEIGHT_TWO_LINES = 58;
+/** A narrow window's row: the subject, its priority, state and SLA badges, then the rest. */
+const ROW_HEIGHT_THREE_LINES = 78;
 
 export type { TicketColumn };
 
@@ -45,7 +47,8 @@ export function TicketTable({
   const layout = layoutColumns(columns, width);
   columns = layout.columns;
   const under = layout.under;
-  const rowHeight = under.length > 0 ? ROW_HEIGHT_TWO_LINES : ROW_HEIGHT;
+  const badges = !layout.badgesUnder;
+  const rowHeight = layout.badgesUnder ? ROW_HEIGHT_THREE_LINES : under.length > 0 ? ROW_HEIGHT_TWO_LINES : ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -59,7 +62,7 @@ export function TicketTable({
   const padStart = items[0]?.start ?? 0;
   const padEnd = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
   const has = (c: TicketColumn) => columns.includes(c);
-  const span = 4 + columns.length; // ticket, subject, priority, state + the optional ones
+  const span = (badges ? 4 : 2) + columns.length; // ticket, subject, priority, state + the optional ones
 
   useEffect(() => {
     if (count > 0) onRangeChange?.(first, last);
@@ -74,8 +77,8 @@ export function TicketTable({
           {has('customer') && <col style={{ width: COLUMN_WIDTH.customer }} />}
           {has('segment') && <col style={{ width: COLUMN_WIDTH.segment }} />}
           {has('tier') && <col style={{ width: COLUMN_WIDTH.tier }} />}
-          <col style={{ width: FIXED_WIDTH.priority }} />
-          <col style={{ width: FIXED_WIDTH.state }} />
+          {badges && <col style={{ width: FIXED_WIDTH.priority }} />}
+          {badges && <col style={{ width: FIXED_WIDTH.state }} />}
           {has('assignee') && <col style={{ width: COLUMN_WIDTH.assignee }} />}
           {has('age') && <col style={{ width: COLUMN_WIDTH.age }} />}
           {has('due') && <col style={{ width: COLUMN_WIDTH.due }} />}
@@ -87,8 +90,8 @@ export function TicketTable({
             {has('customer') && <Table.Th>{t('tickets.col.customer')}</Table.Th>}
             {has('segment') && <Table.Th>{t('tickets.col.segment')}</Table.Th>}
             {has('tier') && <Table.Th>{t('tickets.col.tier')}</Table.Th>}
-            <Table.Th>{t('tickets.col.priority')}</Table.Th>
-            <Table.Th>{t('tickets.col.state')}</Table.Th>
+            {badges && <Table.Th>{t('tickets.col.priority')}</Table.Th>}
+            {badges && <Table.Th>{t('tickets.col.state')}</Table.Th>}
             {has('assignee') && <Table.Th>{t('tickets.col.assignee')}</Table.Th>}
             {has('age') && <Table.Th>{t('tickets.col.age')}</Table.Th>}
             {has('due') && <Table.Th>{t('tickets.col.due')}</Table.Th>}
@@ -131,7 +134,7 @@ export function TicketTable({
                   <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
                     {row.subject}
                   </Text>
-                  {under.length > 0 && <UnderSubject row={row} under={under} now={now} />}
+                  {(under.length > 0 || !badges) && <UnderSubject row={row} under={under} now={now} badges={!badges} />}
                 </Table.Td>
                 {has('customer') && (
                   <Table.Td>
@@ -152,12 +155,16 @@ export function TicketTable({
                     <Text size="sm">{tierLabel(row.tier)}</Text>
                   </Table.Td>
                 )}
-                <Table.Td>
-                  <PriorityBadge priority={row.priority} size="xs" />
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={row.state} size="xs" />
-                </Table.Td>
+                {badges && (
+                  <Table.Td>
+                    <PriorityBadge priority={row.priority} size="xs" />
+                  </Table.Td>
+                )}
+                {badges && (
+                  <Table.Td>
+                    <StateBadge state={row.state} size="xs" />
+                  </Table.Td>
+                )}
                 {has('assignee') && (
                   <Table.Td>
                     <Text size="sm" truncate c={row.assigneeName ? undefined : 'dimmed'}>
@@ -201,7 +208,7 @@ export function TicketTable({
 /** The values under the subject that may be long, and so are the ones cut. */
 const NAMES: ReadonlySet<TicketColumn> = new Set(['customer', 'assignee']);
 
-function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn[]; now: number }) {
+function UnderSubject({ row, under, now, badges }: { row: TicketRow; under: TicketColumn[]; now: number; badges: boolean }) {
   const said: Record<TicketColumn, string> = {
     customer: row.customerName,
     assignee: row.assigneeName ? personName(row.assigneeName) : t('tickets.unassigned'),
@@ -211,13 +218,14 @@ function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn
     due: '',
   };
   const texts = under.filter((c) => c !== 'due');
-  return (
+  const due = under.includes('due') && (
+    <span className={classes.underDue}>
+      <SlaBadge sla={row.sla} dueAt={row.dueAt} />
+    </span>
+  );
+  const line = (
     <Text component="div" size="xs" c="dimmed" className={classes.under} title={texts.map((c) => said[c]).join(' · ')}>
-      {under.includes('due') && (
-        <span className={classes.underDue}>
-          <SlaBadge sla={row.sla} dueAt={row.dueAt} />
-        </span>
-      )}
+      {!badges && due}
       {texts.map((c, i) => (
         // A name (the customer's, the assignee's) is cut at its own end, in its own script; the
         // short values (age, tier, segment) are never cut. One ellipsis over the whole line cut
@@ -236,5 +244,17 @@ function UnderSubject({ row, under, now }: { row: TicketRow; under: TicketColumn
         </span>
       ))}
     </Text>
+  );
+  if (!badges) return line;
+  // A narrow window: the priority and state (with the SLA due) on a line of their own, then the rest.
+  return (
+    <>
+      <div className={classes.underBadges}>
+        <PriorityBadge priority={row.priority} size="xs" />
+        <StateBadge state={row.state} size="xs" />
+        {due}
+      </div>
+      {texts.length > 0 && line}
+    </>
   );
 }

@@ -15,13 +15,23 @@ export const SUBJECT_FLOOR = 220;
 /** What the subject keeps before a further column of its own is given. */
 export const SUBJECT_ROOM = 400;
 
-export const MIN_TABLE_WIDTH = FIXED_WIDTH.number + FIXED_WIDTH.priority + FIXED_WIDTH.state + SUBJECT_FLOOR;
+/**
+ * The narrowest the table gets before it scrolls sideways: the ticket number and the subject,
+ * with everything else under it (a window snapped beside a softphone, or a phone's width).
+ */
+export const MIN_TABLE_WIDTH = FIXED_WIDTH.number + SUBJECT_FLOOR;
 
 export interface ColumnLayout {
   /** Columns of their own, in the caller's order. */
   columns: TicketColumn[];
   /** Said under the subject, in the caller's order. */
   under: TicketColumn[];
+  /**
+   * The priority and state go under the subject too, as badges, when their columns would leave
+   * the subject less than SUBJECT_FLOOR: the table then fits, instead of hiding them off the
+   * side of a narrow window (at 420 px it was 616 px wide).
+   */
+  badgesUnder: boolean;
 }
 
 /**
@@ -31,7 +41,8 @@ export interface ColumnLayout {
  * the first render): every column its own, as a wide window would have them.
  */
 export function layoutColumns(wanted: readonly TicketColumn[], width: number): ColumnLayout {
-  if (width <= 0) return { columns: [...wanted], under: [] };
+  if (width <= 0) return { columns: [...wanted], under: [], badgesUnder: false };
+  if (width - FIXED_WIDTH.number - FIXED_WIDTH.priority - FIXED_WIDTH.state < SUBJECT_FLOOR) return { columns: [], under: [...wanted], badgesUnder: true };
   let subject = width - FIXED_WIDTH.number - FIXED_WIDTH.priority - FIXED_WIDTH.state;
   const own = new Set<TicketColumn>();
   wanted.forEach((c, i) => {
@@ -41,10 +52,11 @@ export function layoutColumns(wanted: readonly TicketColumn[], width: number): C
       subject -= COLUMN_WIDTH[c];
     }
   });
-  return { columns: wanted.filter((c) => own.has(c)), under: wanted.filter((c) => !own.has(c)) };
+  return { columns: wanted.filter((c) => own.has(c)), under: wanted.filter((c) => !own.has(c)), badgesUnder: false };
 }
 
 /** The subject's width in a layout (for the record; the table gives it what is left). */
 export function subjectWidth(layout: ColumnLayout, width: number): number {
-  return width - FIXED_WIDTH.number - FIXED_WIDTH.priority - FIXED_WIDTH.state - layout.columns.reduce((sum, c) => sum + COLUMN_WIDTH[c], 0);
+  const badges = layout.badgesUnder ? 0 : FIXED_WIDTH.priority + FIXED_WIDTH.state;
+  return width - FIXED_WIDTH.number - badges - layout.columns.reduce((sum, c) => sum + COLUMN_WIDTH[c], 0);
 }
