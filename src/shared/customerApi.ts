@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idSchema, segmentSchema, serviceLevelSchema } from './domain';
+import { idSchema, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
 import { recordEventSchema, transferKindSchema } from './customerEvents';
 import { say } from './messageKeys';
-import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema } from './customerRules';
+import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema, type CustomerKind } from './customerRules';
 
 // The customer-record part of the API contract (issue 12): create and edit customers,
 // contacts and systems, find duplicates while typing, merge, transfer a system, read a
@@ -48,6 +48,31 @@ export const recordCustomerSchema = z.object({
   version: z.number().int().nonnegative(),
 });
 export type RecordCustomer = z.infer<typeof recordCustomerSchema>;
+
+/** A customer's details as a form holds them while they are typed: every field a string. */
+export interface CustomerDraftState {
+  kind: CustomerKind;
+  name: string;
+  segment: Segment;
+  serviceLevel: ServiceLevel;
+  email: string;
+  phone: string;
+  country: string;
+  locale: string;
+}
+
+/** A record's details as the edit dialog starts from them (and the core's tests of an edit). */
+export const customerDraftOf = (c: RecordCustomer): CustomerDraftState => ({
+  kind: c.kind,
+  name: c.name,
+  segment: c.segment,
+  serviceLevel: c.serviceLevel,
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+  // None of its own stays empty (the desk's country is used to read its numbers).
+  country: c.country ?? '',
+  locale: c.locale,
+});
 
 export const formerAssetSchema = z.object({
   assetId: idSchema,

@@ -1,7 +1,7 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { RecordCustomer } from '../../shared/customerApi';
-import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate, type CustomerKind } from '../../shared/customerRules';
-import { SEGMENTS, SERVICE_LEVELS, type Segment, type ServiceLevel } from '../../shared/domain';
+import type { CustomerDraftState } from '../../shared/customerApi';
+import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate } from '../../shared/customerRules';
+import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { issueFor, type Problem } from '../backend';
 import { DateField } from '../dates/DateField';
 import { callerLocale, t } from '../i18n';
@@ -13,17 +13,6 @@ const PHONE_EXAMPLES = { national: '(512) 555-0142', international: '+44 20 7946
 // The fields of a customer and of a system, as typed. The back end validates with the
 // shared rules and answers per field; each message shows under its field and the typed
 // value stays as it was.
-
-export interface CustomerDraftState {
-  kind: CustomerKind;
-  name: string;
-  segment: Segment;
-  serviceLevel: ServiceLevel;
-  email: string;
-  phone: string;
-  country: string;
-  locale: string;
-}
 
 export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
   kind: segment === 'home' ? 'person' : 'organisation',
@@ -37,18 +26,6 @@ export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
 });
 
 export { CUSTOMER_FIELD_LABEL } from './fieldLabels';
-
-export const draftOf = (c: RecordCustomer): CustomerDraftState => ({
-  kind: c.kind,
-  name: c.name,
-  segment: c.segment,
-  serviceLevel: c.serviceLevel,
-  email: c.email ?? '',
-  phone: c.phone ?? '',
-  // None of its own stays empty (the desk's country is used to read its numbers).
-  country: c.country ?? '',
-  locale: c.locale,
-});
 
 export function CustomerFields({ draft, onChange, problem, segments }: {
   draft: CustomerDraftState;

@@ -10,7 +10,8 @@ import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
 import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
-import { CUSTOMER_FIELD_LABEL, CustomerFields, draftOf, emptySystem, SystemFields, systemDraftOf, type CustomerDraftState, type SystemDraftState } from './CustomerFields';
+import { CUSTOMER_FIELD_LABEL, CustomerFields, emptySystem, SystemFields, systemDraftOf, type SystemDraftState } from './CustomerFields';
+import { customerDraftOf, type CustomerDraftState } from '../../shared/customerApi';
 import { DuplicateHints } from './DuplicateHints';
 import { rebase, type Clash, type EditBase } from './recordRebase';
 import { segmentsFor } from '../../shared/access';
@@ -135,7 +136,7 @@ function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: 
   // reads the record as it is now and moves the draft onto it the same way, so Save again puts
   // what was typed over their change, knowingly.
   const key = `record.customer.${record.customer.id}`;
-  const theirs = draftOf(record.customer);
+  const theirs = customerDraftOf(record.customer);
   const [draft, setDraft, clear] = useDraft<CustomerDraftState>(key, theirs);
   const [baseText, setBaseText] = useSessionValue(`${key}.base`);
   const base = parseBase(baseText);
@@ -146,7 +147,7 @@ function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: 
   const moveOnto = (customer: CustomerRecord['customer']) => {
     const now = latest.current;
     if (now.base === null) return;
-    const r = rebase(now.draft, now.base, { version: customer.version, values: draftOf(customer) }, now.clash);
+    const r = rebase(now.draft, now.base, { version: customer.version, values: customerDraftOf(customer) }, now.clash);
     if (!r) return;
     setDraft(r.patch);
     setBaseText(JSON.stringify(r.base));

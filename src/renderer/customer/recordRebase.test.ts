@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerDraftState } from './CustomerFields';
+import type { CustomerDraftState } from '../../shared/customerApi';
 import { rebase, type EditBase } from './recordRebase';
 
 // The edit dialog's draft moved onto a newer version of the record: after a refusal (the desk

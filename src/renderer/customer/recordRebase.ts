@@ -1,5 +1,5 @@
 import { MERGE_FIELDS } from '../../shared/customerApi';
-import type { CustomerDraftState } from './CustomerFields';
+import type { CustomerDraftState } from '../../shared/customerApi';
 
 // The customer edit dialog's draft against a record that moved on (someone else saved it, or
 // the desk took in a change from the hub, or the desk refused a save as made from a version it

@@ -3,7 +3,7 @@ import { SHOWCASE } from '../demo';
 import { deskPerTest } from '../testing/deskPerTest';
 import { messageDetail } from '../../../shared/messageKeys';
 import { duplicateQueries } from './records';
-import type { CustomerRecord } from '../../../shared/customerApi';
+import { customerDraftOf as draftOf } from '../../../shared/customerApi';
 
 const open = deskPerTest();
 
@@ -15,17 +15,6 @@ const newCaller = {
   phone: '(206) 555-0177',
   email: 'priya.raman@example.com',
 };
-/** A record's details as the edit dialog starts from them (CustomerFields.tsx, draftOf). */
-const draftOf = (c: CustomerRecord['customer']) => ({
-  kind: c.kind,
-  name: c.name,
-  segment: c.segment,
-  serviceLevel: c.serviceLevel,
-  email: c.email ?? '',
-  phone: c.phone ?? '',
-  country: c.country ?? '',
-  locale: c.locale,
-});
 const newSystem = { serviceTag: 'PR1Y4A7', productLine: 'XPS', model: 'XPS 14', shipDate: '2025-03-01', warrantyLevel: 'Premium Support', warrantyEnd: '2027-03-01' };
 
 describe('customer records', () => {
