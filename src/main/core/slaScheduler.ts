@@ -21,7 +21,11 @@ export const realTimers: Timers = {
   clear: (h) => clearTimeout(h as NodeJS.Timeout),
 };
 
-export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): number }, timers: Timers | null) {
+/**
+ * `housekeeping` runs at each tick before the deadlines, in its own transactions: the day's
+ * clean-up that must not land in an agent's write (the drill-down's old outcomes).
+ */
+export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): number }, timers: Timers | null, housekeeping: (now: number) => void = () => {}) {
   const k = db.kysely;
   const due = db.prepare<{ id: string }, [number]>(
     k.selectFrom('tickets').select('id').where('sla_next_at', '<=', param<number>()).orderBy('sla_next_at').limit(sql.lit(BATCH)),
@@ -32,6 +36,7 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
 
   /** Sends every warning and breach due by now; returns how many were sent. */
   function tick(): number {
+    housekeeping(clock.now());
     let sent = 0;
     for (;;) {
       const now = clock.now();
