@@ -551,6 +551,32 @@ describe('streams besides tickets', () => {
     expect(b.desk.db.sqlite.prepare('select customer_id from assets where id = ?').pluck().get(assetId)).toBe(buyer);
   });
 
+  it('a ticket opened offline on a system another desk meanwhile recorded as sold gets the same note on every desk once it arrives', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const school = { kind: 'organisation' as const, name: 'Westfield Primary', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@westfield.example', phone: '+1 512 555 0171' };
+    const system = { serviceTag: 'WF4PR2M', productLine: 'Latitude', model: 'Latitude 3440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
+    const { customerId } = await a.call('customers.create', { customer: school, asset: system });
+    const { customerId: buyer } = await a.call('customers.create', { customer: { ...school, name: 'Westfield Academy Trust', email: 'it@westfield-trust.example', phone: '+1 512 555 0172' }, asset: null });
+    const assetId = (await a.call('customers.record', { customerId })).assets[0]!.id;
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    // Ben's desk is cut off while the school calls about the system; Ava's records the sale.
+    const ticketId = await offline(b, async () => {
+      const opened = await b.call('tickets.create', { customerId, assetId, subject: 'Keyboard keys stick' });
+      const moved = await a.call('customers.transferAsset', { assetId, toCustomerId: buyer, how: 'sold', date: '2026-11-30' });
+      expect(moved.openTickets).toEqual([]);
+      await a.desk.sync.syncNow();
+      return opened.ticket.id;
+    });
+    await b.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    const notes = (p: Person) => p.desk.db.sqlite.prepare("select id, customer_id, ticket_id, at, summary, user_id from interactions where ticket_id = ? and channel = 'note'").all(ticketId);
+    const onB = notes(b);
+    expect(onB).toEqual([expect.objectContaining({ customer_id: customerId, user_id: ava.id, summary: expect.stringContaining('System WF4PR2M changed hands (sold) on 2026-11-30.') })]);
+    expect(notes(a)).toEqual(onB);
+  });
+
   it('a change made offline to a record another desk merged meanwhile lands on the survivor, on every desk and on its author’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

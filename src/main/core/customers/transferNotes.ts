@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { say } from '../../../shared/messageKeys';
-import { formatDate } from '../../../shared/customerRules';
+import { formatDate, parseDate } from '../../../shared/customerRules';
 import { derivedId } from '../../../shared/ticketLog/envelope';
 import type { Sql } from '../db/exec';
 
@@ -35,23 +35,52 @@ export function noteTransferOnOpenTickets(db: Sql, t: Transfer): OpenTicketOfSys
   const k = db.kysely;
   // tickets_asset_open: the open tickets of one system, without reading every open ticket.
   const open = db.all(k.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('asset_id', '=', t.assetId).where('is_open', '=', sql.lit(1)));
-  for (const ticket of open) {
-    db.run(
-      k
-        .insertInto('interactions')
-        .values({
-          id: derivedId(`tagdesk/transfer/${t.assetId}/${ticket.id}/${t.on}`),
-          customer_id: ticket.customer_id,
-          ticket_id: ticket.id,
-          channel: 'note',
-          direction: 'internal',
-          at: t.at,
-          // In English, keyed: a window says it in its reader's language (sayMessage.ts's historyLine).
-          summary: say('transferOpenTicket', { tag: t.serviceTag, how: t.how, on: formatDate(t.on) }),
-          user_id: t.userId,
-        })
-        .onConflict((oc) => oc.doNothing()),
-    );
-  }
+  for (const ticket of open) writeNote(db, t, ticket);
   return open;
+}
+
+/**
+ * A ticket this desk takes in from the hub after it heard of its system changing hands: one
+ * opened on a desk that had not heard of the transfer yet, so no desk holding the ticket when
+ * the transfer arrived could note it. Each transfer of the system away from the ticket's
+ * customer (filed under both owners, records.ts) leaves the note the other desks write, with
+ * the same id. A ticket that arrives closed gets none, as it would have had none.
+ */
+export function noteTransfersOnArrivedTicket(db: Sql, ticket: { id: string; customer_id: string; asset_id: string | null; is_open: number }): number {
+  if (ticket.asset_id === null || !ticket.is_open) return 0;
+  const k = db.kysely;
+  // customer_events_customer: the customer's history, the transfers among it.
+  const filed = db.all(k.selectFrom('customer_events').select(['at', 'actor_id', 'payload']).where('customer_id', '=', ticket.customer_id).where('type', '=', 'ASSET_TRANSFERRED'));
+  let noted = 0;
+  for (const e of filed) {
+    const p = JSON.parse(e.payload) as { entityId?: unknown; note?: Record<string, unknown> | null };
+    const note = p.note ?? {};
+    if (p.entityId !== ticket.asset_id || note.fromId !== ticket.customer_id || typeof note.date !== 'string') continue;
+    const on = parseDate(note.date);
+    if (!on.ok) continue;
+    const how = typeof note.how === 'string' ? note.how : 'sold';
+    const serviceTag = typeof note.serviceTag === 'string' ? note.serviceTag : '';
+    writeNote(db, { assetId: ticket.asset_id, serviceTag, how, on: on.at, at: e.at, userId: e.actor_id === 'system' ? null : e.actor_id }, ticket);
+    noted++;
+  }
+  return noted;
+}
+
+function writeNote(db: Sql, t: Transfer, ticket: { id: string; customer_id: string }): void {
+  db.run(
+    db.kysely
+      .insertInto('interactions')
+      .values({
+        id: derivedId(`tagdesk/transfer/${t.assetId}/${ticket.id}/${t.on}`),
+        customer_id: ticket.customer_id,
+        ticket_id: ticket.id,
+        channel: 'note',
+        direction: 'internal',
+        at: t.at,
+        // In English, keyed: a window says it in its reader's language (sayMessage.ts's historyLine).
+        summary: say('transferOpenTicket', { tag: t.serviceTag, how: t.how, on: formatDate(t.on) }),
+        user_id: t.userId,
+      })
+      .onConflict((oc) => oc.doNothing()),
+  );
 }

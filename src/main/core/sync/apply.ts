@@ -13,6 +13,7 @@ import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
 import { erasedCustomers } from '../customers/privacy';
+import { noteTransfersOnArrivedTicket } from '../customers/transferNotes';
 import { trendCounter } from '../kb/trendCounts';
 
 // Applying the hub's log on a desk, and the rebase (DESIGN.md, "Many desks: the hub").
@@ -340,6 +341,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     else {
       q.insertTicket.run(...TICKET_COLUMNS.map((c) => row[c]));
       trends.added(row);
+      // Opened elsewhere before that desk heard its system changed hands: the note it would have had.
+      noteTransfersOnArrivedTicket(db, row);
     }
     flushAppends();
     counters.move(before, row);
