@@ -41,7 +41,7 @@ test('agents are not offered the overview', async ({ page }) => {
   await expect(app.nav.getByRole('link', { name: en['nav.overview'] })).toHaveCount(0);
 });
 
-test('in a right-to-left queue a Latin subject too long for its cell is cut at its end, its start in view', async ({ page }) => {
+test('in a right-to-left queue a Latin subject too long for its cell is cut at its end, its start in view; one that fits lines up with the column, on the right', async ({ page }) => {
   // Laid out in the page's direction, "Replacement AC adapter request" showed as
   // "…eplacement AC adapter request": its first letters were cut instead of its last.
   // 645 px: the subject at its narrowest beside the priority and state columns (about 220 px).
@@ -64,9 +64,15 @@ test('in a right-to-left queue a Latin subject too long for its cell is cut at i
       r.setEnd(text, 1);
       const box = el.getBoundingClientRect();
       const letter = r.getBoundingClientRect();
-      return { subject: text.textContent, inside: letter.left >= box.left - 0.5 && letter.right <= box.right + 0.5, cut: el.scrollWidth > el.clientWidth };
+      const whole = document.createRange();
+      whole.selectNodeContents(text);
+      // A subject that fits lines up with the column's start, the right, as the line under it does.
+      const right = Math.abs(whole.getBoundingClientRect().right - box.right) < 1.5;
+      return { subject: text.textContent, inside: letter.left >= box.left - 0.5 && letter.right <= box.right + 0.5, cut: el.scrollWidth > el.clientWidth, right };
     }),
   );
   expect(rows.some((r) => r.cut)).toBe(true);
   expect(rows.filter((r) => !r.inside).map((r) => r.subject)).toEqual([]);
+  expect(rows.some((r) => !r.cut)).toBe(true);
+  expect(rows.filter((r) => !r.cut && !r.right).map((r) => r.subject)).toEqual([]);
 });
