@@ -529,14 +529,21 @@ describe('streams besides tickets', () => {
     expect(rows(c)).toEqual(there);
   });
 
+  /** A school with a system, and the trust that will buy it, registered on `a`'s desk. */
+  async function schoolAndBuyer(a: Person, name: string, serviceTag: string, phone: number) {
+    const domain = name.toLowerCase();
+    const school = { kind: 'organisation' as const, name: `${name} Primary`, segment: 'education' as const, serviceLevel: 'standard' as const, email: `office@${domain}.example`, phone: `+1 512 555 0${phone}` };
+    const system = { serviceTag, productLine: 'Latitude', model: 'Latitude 3440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
+    const { customerId } = await a.call('customers.create', { customer: school, asset: system });
+    const { customerId: buyer } = await a.call('customers.create', { customer: { ...school, name: `${name} Academy Trust`, email: `it@${domain}-trust.example`, phone: `+1 512 555 0${phone + 1}` }, asset: null });
+    const assetId = (await a.call('customers.record', { customerId })).assets[0]!.id;
+    return { customerId, buyer, assetId };
+  }
+
   it('a system sold while a ticket on it is open: the note on the ticket’s history is on every desk, the same row', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);
-    const school = { kind: 'organisation' as const, name: 'Hillside Primary', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@hillside.example', phone: '+1 512 555 0161' };
-    const system = { serviceTag: 'HS4PR1M', productLine: 'Latitude', model: 'Latitude 3440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
-    const { customerId } = await a.call('customers.create', { customer: school, asset: system });
-    const { customerId: buyer } = await a.call('customers.create', { customer: { ...school, name: 'Hillside Academy Trust', email: 'it@hillside-trust.example', phone: '+1 512 555 0162' }, asset: null });
-    const assetId = (await a.call('customers.record', { customerId })).assets[0]!.id;
+    const { customerId, buyer, assetId } = await schoolAndBuyer(a, 'Hillside', 'HS4PR1M', 161);
     const ticket = await a.call('tickets.create', { customerId, assetId, subject: 'Screen flickers' });
     await a.desk.sync.syncNow();
     await b.desk.sync.syncNow();
@@ -554,11 +561,7 @@ describe('streams besides tickets', () => {
   it('a ticket opened offline on a system another desk meanwhile recorded as sold gets the same note on every desk once it arrives', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);
-    const school = { kind: 'organisation' as const, name: 'Westfield Primary', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@westfield.example', phone: '+1 512 555 0171' };
-    const system = { serviceTag: 'WF4PR2M', productLine: 'Latitude', model: 'Latitude 3440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' };
-    const { customerId } = await a.call('customers.create', { customer: school, asset: system });
-    const { customerId: buyer } = await a.call('customers.create', { customer: { ...school, name: 'Westfield Academy Trust', email: 'it@westfield-trust.example', phone: '+1 512 555 0172' }, asset: null });
-    const assetId = (await a.call('customers.record', { customerId })).assets[0]!.id;
+    const { customerId, buyer, assetId } = await schoolAndBuyer(a, 'Westfield', 'WF4PR2M', 171);
     await a.desk.sync.syncNow();
     await b.desk.sync.syncNow();
     // Ben's desk is cut off while the school calls about the system; Ava's records the sale.
