@@ -1,8 +1,9 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
+import { useLocalStorage } from '@mantine/hooks';
 import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
@@ -14,7 +15,7 @@ import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
-import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
+import { agentLabel, attainmentLabel, chartTargetOf, drillLabel, oldestLabel } from './drill';
 import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
 import classes from './OverviewPage.module.css';
 import { seesBoard } from '../../shared/access';
@@ -412,7 +413,9 @@ const SEGMENT_CHART_COLOR: Record<Segment, string> = {
 };
 
 const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: Overview }) {
-  const [target, setTarget] = useState<'firstResponse' | 'resolution'>('resolution');
+  // Kept in local storage, as the queues' order is: the board is left for a ticket and come back to many times
+  // a shift, and the chart came back on resolution each time.
+  const [target, setTarget] = useLocalStorage<'firstResponse' | 'resolution'>({ key: 'tagdesk.board.chartTarget', defaultValue: 'resolution', getInitialValueInEffect: false, deserialize: chartTargetOf });
   const today = Math.floor(data.now / DAY_MS);
   const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
   const weekOf = (segment: Segment) => data.attainment.find((a) => a.segment === segment && a.target === target)?.week;

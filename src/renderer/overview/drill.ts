@@ -1,4 +1,4 @@
-import type { AttainmentWindow, DrillFilter } from '../../shared/api';
+import { attainmentTargetSchema, type AttainmentWindow, type DrillFilter } from '../../shared/api';
 import { formatDuration, formatPercent, t } from '../i18n';
 import { segmentLabel, slaTargetLabel } from '../labels';
 import type { AttainmentDrill, Drill, QueueDrill } from '../route';
@@ -43,3 +43,19 @@ export function drillTitle(drill: Drill, personName: (id: string) => string | nu
   if (drill.filter === 'attainment') return t('drill.attainmentTitle', { target: slaTargetLabel(drill.target), window: windowLabel(drill.window), segment: segmentLabel(drill.segment) });
   return t('drill.title', { filter: filterLabel(drill.filter), scope: scopeName(drill) });
 }
+
+/**
+ * The target the attainment chart shows, as local storage keeps it (JSON, by Mantine's
+ * useLocalStorage): kept when the supervisor opens a ticket and comes back, or reloads.
+ * Anything else stored there (an older build's value, a hand edit) shows resolution.
+ */
+export function chartTargetOf(stored: string | undefined): 'firstResponse' | 'resolution' {
+  if (stored === undefined) return 'resolution';
+  try {
+    const parsed = attainmentTargetSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : 'resolution';
+  } catch {
+    return 'resolution';
+  }
+}
+
