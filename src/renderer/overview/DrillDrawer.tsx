@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { staffsQueue } from '../../shared/access';
 import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
@@ -15,7 +15,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { drillTitle, filterLabel, windowLabel } from './drill';
+import { drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
 import { LazySelect } from './LazySelect';
 import classes from './OverviewPage.module.css';
 
@@ -35,6 +35,11 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
   const rtl = currentDirection() === 'rtl';
   const users = useCall('users.list', drill ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? null;
+  // The drill last shown: once the drawer has gone, the keyboard goes back to its number on
+  // the board. Mantine returns focus to what opened the drawer, but after a ticket and Back
+  // the board is drawn anew and the drawer opened from the address: focus fell to the heading.
+  const shown = useRef<Drill | null>(null);
+  if (drill) shown.current = drill;
   const close = () => {
     if (sessionStorage.getItem('tagdesk.drillOpenedFromBoard') === '1') {
       sessionStorage.removeItem('tagdesk.drillOpenedFromBoard');
@@ -57,6 +62,9 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
         ) : null
       }
       closeButtonProps={{ 'aria-label': t('common.close') }}
+      onExitTransitionEnd={() => {
+        if (shown.current) focusBoardNumber(shown.current);
+      }}
     >
       {drill && <DrillBody key={hrefOf({ name: 'overview', drill })} drill={drill} users={users.data ?? []} title={drillTitle(drill, nameOf)} />}
     </Drawer>

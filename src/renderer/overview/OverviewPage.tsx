@@ -15,7 +15,7 @@ import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
-import { agentLabel, attainmentLabel, chartTargetOf, drillLabel, oldestLabel } from './drill';
+import { agentLabel, attainmentLabel, chartTargetOf, drillKey, drillLabel, oldestLabel } from './drill';
 import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
 import classes from './OverviewPage.module.css';
 import { seesBoard } from '../../shared/access';
@@ -165,7 +165,7 @@ function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; la
   }
   return (
     <Paper withBorder radius="md" className={classes.kpi} data-tone={tone}>
-      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drillLabel(drill, value)}>
+      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drillLabel(drill, value)} data-drill={drillKey(drill)}>
         {body}
       </UnstyledButton>
     </Paper>
@@ -186,6 +186,7 @@ function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier
       data-tone={value === 0 ? 'zero' : hot}
       onClick={() => openDrill({ filter, segment, tier })}
       aria-label={drillLabel({ filter, segment, tier }, value)}
+      data-drill={drillKey({ filter, segment, tier })}
     >
       <span className={classes.statLabel}>{label}</span>
       <span className={classes.statValue}>{formatNumber(value)}</span>
@@ -206,6 +207,7 @@ function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier
           className={`mantine-focus-auto ${classes.plain} ${classes.oldest}`}
           onClick={() => openDrill({ filter: 'open', segment, tier, order: 'age' })}
           aria-label={oldestLabel({ filter: 'open', segment, tier }, age)}
+          data-drill={drillKey({ filter: 'open', segment, tier, order: 'age' })}
         >
           <span className={classes.oldestText}>{age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}</span>
         </button>
@@ -300,7 +302,7 @@ function Share({ tally, drill }: { tally: { met: number; total: number } | undef
   const share = tally.met / tally.total;
   const tone = share < ATTAINMENT_BAD ? 'bad' : share < ATTAINMENT_WARN ? 'warn' : undefined;
   return (
-    <button type="button" className={`mantine-focus-auto ${classes.plain} ${classes.figure}`} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
+    <button type="button" className={`mantine-focus-auto ${classes.plain} ${classes.figure}`} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)} data-drill={drillKey(drill)}>
       <span className={classes.share}>
         <span className={classes.sharePercent} data-tone={tone}>
           {formatPercent(share)}
@@ -345,7 +347,7 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
                   <Table.Td w="45%">
                     <Group gap="xs" wrap="nowrap">
                       <Progress value={(a.open / maxLoad) * 100} style={{ flex: 1 }} size="md" color={a.open >= maxLoad && a.open > 5 ? 'orange' : undefined} aria-label={t('overview.loadOf', { name: a.name })} />
-                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(personName(a.name), a.open)}>
+                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(personName(a.name), a.open)} data-drill={drillKey({ filter: 'agent', assigneeId: a.userId })}>
                         <Text size="sm" fw={600} component="span">
                           {formatNumber(a.open)}
                         </Text>

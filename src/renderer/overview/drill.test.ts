@@ -1,5 +1,13 @@
-import { expect, it } from 'vitest';
-import { chartTargetOf } from './drill';
+import { expect, it, vi } from 'vitest';
+
+// route.ts listens for the page being hidden when it loads; under Node there is no window.
+vi.hoisted(() => {
+  const global = globalThis as { window?: unknown };
+  global.window ??= { addEventListener: () => {} };
+});
+
+import { chartTargetOf, drillKey } from './drill';
+import { hrefOf, parseHash } from '../route';
 
 // The supervisor leaves the board for a ticket and comes back many times a shift: the
 // attainment chart shows the target she chose last, not resolution again each time.
@@ -13,4 +21,23 @@ it('shows resolution when nothing, or nothing it knows, was stored', () => {
   expect(chartTargetOf(undefined)).toBe('resolution');
   expect(chartTargetOf('"nextResponse"')).toBe('resolution');
   expect(chartTargetOf('not json')).toBe('resolution');
+});
+
+it('finds the board’s number again from the drawer’s address, for every kind of number', () => {
+  // What each kind of number on the board opens, as its button holds it.
+  const numbers = [
+    { filter: 'breached', segment: null, tier: null },
+    { filter: 'unassigned', segment: 'government', tier: 1 },
+    { filter: 'open', segment: 'home', tier: 3, order: 'age' },
+    { filter: 'attainment', segment: 'education', target: 'resolution', window: 'week' },
+    { filter: 'agent', assigneeId: 'u-ava' },
+  ] as const;
+  for (const drill of numbers) {
+    // After a ticket and Back, the drawer knows its drill only from the address.
+    const back = parseHash(hrefOf({ name: 'overview', drill }));
+    expect(back.name).toBe('overview');
+    const again = back.name === 'overview' ? back.drill : null;
+    expect(again, drill.filter).not.toBeNull();
+    expect(drillKey(again!), drill.filter).toBe(drillKey(drill));
+  }
 });

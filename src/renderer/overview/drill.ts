@@ -1,7 +1,7 @@
 import { attainmentTargetSchema, type AttainmentWindow, type DrillFilter } from '../../shared/api';
 import { formatDuration, formatPercent, t } from '../i18n';
 import { segmentLabel, slaTargetLabel } from '../labels';
-import type { AttainmentDrill, Drill, QueueDrill } from '../route';
+import { hrefOf, type AttainmentDrill, type Drill, type QueueDrill } from '../route';
 
 // Words for a drill-down: which tickets ("At risk"), where ("Government tier 1"), and the
 // accessible name of the number that opens it ("At risk in Government tier 1: 3",
@@ -59,3 +59,16 @@ export function chartTargetOf(stored: string | undefined): 'firstResponse' | 're
   }
 }
 
+/**
+ * What marks the board's number that opens a drill (its data-drill attribute): the drawer's
+ * address, so the number is found again from the address alone when the drawer closes after
+ * the supervisor went to a ticket and came back (the board was drawn anew and Mantine no
+ * longer knows what opened the drawer).
+ */
+export const drillKey = (drill: Drill): string => hrefOf({ name: 'overview', drill });
+
+/** Puts the keyboard back on the board's number for this drill, if the board shows one. */
+export function focusBoardNumber(drill: Drill): void {
+  const button = document.querySelector<HTMLElement>(`[data-drill="${CSS.escape(drillKey(drill))}"]`);
+  button?.focus();
+}
