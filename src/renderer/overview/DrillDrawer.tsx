@@ -32,7 +32,6 @@ const LIMIT = 500;
 
 export function DrillDrawer({ drill }: { drill: Drill | null }) {
   const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
-  const rtl = currentDirection() === 'rtl';
   const users = useCall('users.list', drill ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? null;
   // The drill last shown: once the drawer has gone, the keyboard goes back to its number on
@@ -52,7 +51,9 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
     <Drawer
       opened={drill !== null}
       onClose={close}
-      position={rtl ? 'left' : 'right'}
+      // The end side, away from the navigation. Mantine's sides are logical already: 'right' is
+      // the left in right-to-left (flipping it here put the Persian drawer over the navigation).
+      position="right"
       size={narrow ? '100%' : '64rem'}
       title={
         drill ? (
