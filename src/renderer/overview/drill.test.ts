@@ -6,7 +6,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {} };
 });
 
-import { chartTargetOf, drillKey } from './drill';
+import { chartTargetOf, drillKey, drillRowsStack } from './drill';
 import { hrefOf, parseHash } from '../route';
 
 // The supervisor leaves the board for a ticket and comes back many times a shift: the
@@ -40,4 +40,15 @@ it('finds the board’s number again from the drawer’s address, for every kind
     expect(again, drill.filter).not.toBeNull();
     expect(drillKey(again!), drill.filter).toBe(drillKey(drill));
   }
+});
+
+it('stacks the drawer’s rows on a narrow window, so the priority and assignee pickers are on screen without scrolling sideways', () => {
+  // The drawer fills a window narrower than 62em; its body is the window less 32 px of padding.
+  expect(drillRowsStack(420 - 32)).toBe(true);
+  expect(drillRowsStack(768 - 32)).toBe(true);
+  // Wider, every column has its room: the full table, as before.
+  expect(drillRowsStack(900 - 32)).toBe(false);
+  expect(drillRowsStack(1024 - 32)).toBe(false);
+  // Not measured yet (the first frame): the full table.
+  expect(drillRowsStack(0)).toBe(false);
 });

@@ -72,3 +72,14 @@ export function focusBoardNumber(drill: Drill): void {
   const button = document.querySelector<HTMLElement>(`[data-drill="${CSS.escape(drillKey(drill))}"]`);
   button?.focus();
 }
+
+/**
+ * The drawer's table needs this much room for its five columns (the ticket, the subject, the
+ * SLA, and the priority and assignee pickers). A narrower drawer (a window snapped beside a
+ * softphone, 420 px) stacks each row instead: the SLA and both pickers under the subject, so
+ * the supervisor can act on a ticket without scrolling sideways to find the pickers.
+ */
+export const DRILL_TABLE_WIDTH = 760;
+
+/** Whether the drawer's rows stack, for the width its body has. Unmeasured (0): the full table. */
+export const drillRowsStack = (bodyWidth: number): boolean => bodyWidth > 0 && bodyWidth < DRILL_TABLE_WIDTH;
