@@ -107,6 +107,10 @@ for (const { lang, scheme } of COMBINATIONS) {
     // As in drill.spec.ts: on a busy 2-core machine the drawer has taken more than 5 s to appear.
     await expect(dialog).toBeVisible({ timeout: 15_000 });
     await audit('drill-down drawer', '[role="dialog"]');
+    // It stands on the end side, away from the navigation: the right in English, the left in Persian.
+    const drawer = (await dialog.boundingBox())!;
+    if (lang === 'fa') expect(drawer.x).toBeLessThan(1);
+    else expect(drawer.x + drawer.width).toBeGreaterThan(page.viewportSize()!.width - 1);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 

@@ -10,10 +10,18 @@ interface AxisProps {
   [key: string]: unknown;
 }
 
+/**
+ * Mantine moves its left value axis's labels 10 px to the left, away from the plot. Standing
+ * on the right, the same move put them 10 px into the plot: a line's last point was drawn over
+ * its "0 %" and the bars touched their segment names. On the right they move 10 px to the right,
+ * as Mantine does for its own right axis.
+ */
+export const RIGHT_AXIS_TICK = { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor' } as const;
+
 /** Axis props for a chart whose x axis is categories or time (LineChart, a column BarChart). */
 export function mirroredAxes(x: AxisProps = {}, y: AxisProps = {}): { xAxisProps: AxisProps; yAxisProps: AxisProps } {
   const rtl = currentDirection() === 'rtl';
-  return { xAxisProps: { ...x, reversed: rtl }, yAxisProps: { ...y, orientation: rtl ? 'right' : 'left' } };
+  return { xAxisProps: { ...x, reversed: rtl }, yAxisProps: rtl ? { tick: RIGHT_AXIS_TICK, ...y, orientation: 'right' } : { ...y, orientation: 'left' } };
 }
 
 /**

@@ -523,6 +523,7 @@ export const en = {
   'notice.more_one': 'One more SLA or escalation notice',
   'notice.more_other': '{count} more SLA and escalation notices',
   'notice.moreLink': 'See your tickets and queues',
+  'notice.moreBreachedLink': 'See the breached tickets at tier 3',
 
   // SLA settings (admins edit, supervisors read)
   'nav.slaSettings': 'SLA settings',

@@ -505,6 +505,7 @@ export const fa: Messages = {
   'notice.more_one': 'یک اعلان دیگر دربارهٔ مهلت یا ارجاع',
   'notice.more_other': '{count} اعلان دیگر دربارهٔ مهلت و ارجاع',
   'notice.moreLink': 'دیدن تیکت‌ها و صف‌های شما',
+  'notice.moreBreachedLink': 'دیدن تیکت‌های از مهلت گذشته در سطح سه',
 
   'nav.slaSettings': 'تنظیمات سطح خدمت',
   'slaSettings.title': 'تنظیمات سطح خدمت',

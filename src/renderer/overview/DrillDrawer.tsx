@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { staffsQueue } from '../../shared/access';
 import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
@@ -15,7 +15,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { drillTitle, filterLabel, windowLabel } from './drill';
+import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
 import { LazySelect } from './LazySelect';
 import classes from './OverviewPage.module.css';
 
@@ -32,9 +32,13 @@ const LIMIT = 500;
 
 export function DrillDrawer({ drill }: { drill: Drill | null }) {
   const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
-  const rtl = currentDirection() === 'rtl';
   const users = useCall('users.list', drill ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? null;
+  // The drill last shown: once the drawer has gone, the keyboard goes back to its number on
+  // the board. Mantine returns focus to what opened the drawer, but after a ticket and Back
+  // the board is drawn anew and the drawer opened from the address: focus fell to the heading.
+  const shown = useRef<Drill | null>(null);
+  if (drill) shown.current = drill;
   const close = () => {
     if (sessionStorage.getItem('tagdesk.drillOpenedFromBoard') === '1') {
       sessionStorage.removeItem('tagdesk.drillOpenedFromBoard');
@@ -47,7 +51,9 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
     <Drawer
       opened={drill !== null}
       onClose={close}
-      position={rtl ? 'left' : 'right'}
+      // The end side, away from the navigation. Mantine's sides are logical already: 'right' is
+      // the left in right-to-left (flipping it here put the Persian drawer over the navigation).
+      position="right"
       size={narrow ? '100%' : '64rem'}
       title={
         drill ? (
@@ -57,6 +63,9 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
         ) : null
       }
       closeButtonProps={{ 'aria-label': t('common.close') }}
+      onExitTransitionEnd={() => {
+        if (shown.current) focusBoardNumber(shown.current);
+      }}
     >
       {drill && <DrillBody key={hrefOf({ name: 'overview', drill })} drill={drill} users={users.data ?? []} title={drillTitle(drill, nameOf)} />}
     </Drawer>
@@ -129,6 +138,8 @@ function DrillControls({ drill }: { drill: Drill }) {
 function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title: string }) {
   const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, debounceMs: 300 });
   const [showAll, setShowAll] = useState(false);
+  const body = useElementSize();
+  const stacked = drillRowsStack(body.width);
   const result = list.data;
   const rows = result?.rows ?? [];
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
@@ -142,7 +153,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
         : tc('drill.count', result.total);
 
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={body.ref}>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <DrillControls drill={drill} />
         <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
@@ -157,28 +168,35 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
         </Text>
       )}
       {shown.length > 0 && (
-        <Table.ScrollContainer minWidth={760} type="native">
+        <Table.ScrollContainer minWidth={stacked ? 0 : DRILL_TABLE_WIDTH} type="native">
           <Table layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
-            <colgroup>
-              <col style={{ width: 100 }} />
-              <col />
-              {/* Persian's "29 minutes past its deadline" is wider than English's "Breached 29m ago". */}
-              <col style={{ width: outcomes ? 176 : currentDirection() === 'rtl' ? 196 : 156 }} />
-              <col style={{ width: 120 }} />
-              <col style={{ width: 180 }} />
-            </colgroup>
+            {stacked ? (
+              <colgroup>
+                <col style={{ width: 92 }} />
+                <col />
+              </colgroup>
+            ) : (
+              <colgroup>
+                <col style={{ width: 100 }} />
+                <col />
+                {/* Persian's "29 minutes past its deadline" is wider than English's "Breached 29m ago". */}
+                <col style={{ width: outcomes ? 176 : currentDirection() === 'rtl' ? 196 : 156 }} />
+                <col style={{ width: 120 }} />
+                <col style={{ width: 180 }} />
+              </colgroup>
+            )}
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('tickets.col.number')}</Table.Th>
                 <Table.Th>{t('tickets.col.subject')}</Table.Th>
-                <Table.Th>{outcomes ? t('drill.col.outcome') : t('tickets.col.due')}</Table.Th>
-                <Table.Th>{t('tickets.col.priority')}</Table.Th>
-                <Table.Th>{t('tickets.col.assignee')}</Table.Th>
+                {!stacked && <Table.Th>{outcomes ? t('drill.col.outcome') : t('tickets.col.due')}</Table.Th>}
+                {!stacked && <Table.Th>{t('tickets.col.priority')}</Table.Th>}
+                {!stacked && <Table.Th>{t('tickets.col.assignee')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {shown.map((row) => (
-                <DrillTableRow key={row.id} row={row} users={users} onChanged={() => void list.refetch()} />
+                <DrillTableRow key={row.id} row={row} users={users} stacked={stacked} onChanged={() => void list.refetch()} />
               ))}
             </Table.Tbody>
           </Table>
@@ -225,7 +243,7 @@ function Outcome({ row }: { row: DrillRow }) {
   );
 }
 
-function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]; onChanged: () => void }) {
+function DrillTableRow({ row, users, stacked, onChanged }: { row: DrillRow; users: User[]; stacked: boolean; onChanged: () => void }) {
   const [busy, setBusy] = useState<'assign' | 'priority' | null>(null);
   const people = assigneesFor(row, users);
   const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ? personName(row.assigneeName) : row.assigneeId }] : [];
@@ -248,6 +266,68 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
     }
   };
 
+  // A combobox, not a native select: with a native one, an arrow key on the closed select
+  // changed the ticket at once (and the disabled select dropped focus out of the drawer).
+  // Here arrows move through the list and only Enter or a click changes the ticket. It is
+  // mounted when reached for: 160 Selects at once took seconds to draw. A stacked row (a
+  // narrow drawer) puts both pickers, with the SLA, under the subject.
+  const prioritySelect = (
+    <LazySelect
+      size="xs"
+      value={row.priority}
+      disabled={!editable}
+      allowDeselect={false}
+      withCheckIcon={false}
+      title={editable ? undefined : t('drill.closedRow', { number: row.number })}
+      aria-label={t('drill.priorityOf', { number: row.number })}
+      aria-busy={busy === 'priority'}
+      data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
+      onChange={(value) => {
+        const priority = PRIORITIES.find((p) => p === value);
+        if (busy === null && priority && priority !== row.priority) {
+          void act('priority', { type: 'CHANGE_PRIORITY', priority }, t('drill.priorityChanged', { number: row.number, priority: priorityLabel(priority) }));
+        }
+      }}
+      rightSection={busy === 'priority' ? <Loader size={10} /> : undefined}
+    />
+  );
+  const assigneeSelect = (
+    <LazySelect
+      size="xs"
+      value={row.assigneeId}
+      placeholder={t('tickets.unassigned')}
+      disabled={!editable}
+      allowDeselect={false}
+      withCheckIcon={false}
+      searchable
+      nothingFoundMessage={t('drill.nobodyToAssign')}
+      title={editable ? undefined : t('drill.closedRow', { number: row.number })}
+      aria-label={t('drill.assigneeOf', { number: row.number })}
+      aria-busy={busy === 'assign'}
+      data={[...current, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+      onChange={(assigneeId) => {
+        const person = users.find((u) => u.id === assigneeId);
+        if (busy === null && assigneeId && assigneeId !== row.assigneeId) {
+          void act('assign', { type: 'ASSIGN', assigneeId }, t('drill.assigned', { number: row.number, name: person?.name ?? assigneeId }));
+        }
+      }}
+      rightSection={busy === 'assign' ? <Loader size={10} /> : undefined}
+    />
+  );
+  const subject = (
+    <>
+      <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
+        {row.subject}
+      </Text>
+      <Group gap={6} wrap="nowrap" mt={2}>
+        <Text size="xs" c="dimmed" truncate>
+          <bdi>{row.customerName}</bdi> · {segmentLabel(row.segment)} · {tierLabel(row.tier)}
+        </Text>
+        <StateBadge state={row.state} size="xs" />
+      </Group>
+    </>
+  );
+
   return (
     <Table.Tr data-sla={row.outcome ? (row.outcome.met ? 'met' : 'breached') : (row.sla?.status ?? 'none')}>
       <Table.Td>
@@ -255,67 +335,25 @@ function DrillTableRow({ row, users, onChanged }: { row: DrillRow; users: User[]
           {row.number}
         </Anchor>
       </Table.Td>
-      <Table.Td className={classes.subjectCell}>
-        <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
-          {row.subject}
-        </Text>
-        <Group gap={6} wrap="nowrap" mt={2}>
-          <Text size="xs" c="dimmed" truncate>
-            <bdi>{row.customerName}</bdi> · {segmentLabel(row.segment)} · {tierLabel(row.tier)}
-          </Text>
-          <StateBadge state={row.state} size="xs" />
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        <Outcome row={row} />
-      </Table.Td>
-      <Table.Td>
-        {/* A combobox, not a native select: with a native one, an arrow key on the closed select
-            changed the ticket at once (and the disabled select dropped focus out of the drawer).
-            Here arrows move through the list and only Enter or a click changes the ticket. It
-            is mounted when reached for: 160 Selects at once took seconds to draw. */}
-        <LazySelect
-          size="xs"
-          value={row.priority}
-          disabled={!editable}
-          allowDeselect={false}
-          withCheckIcon={false}
-          title={editable ? undefined : t('drill.closedRow', { number: row.number })}
-          aria-label={t('drill.priorityOf', { number: row.number })}
-          aria-busy={busy === 'priority'}
-          data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
-          onChange={(value) => {
-            const priority = PRIORITIES.find((p) => p === value);
-            if (busy === null && priority && priority !== row.priority) {
-              void act('priority', { type: 'CHANGE_PRIORITY', priority }, t('drill.priorityChanged', { number: row.number, priority: priorityLabel(priority) }));
-            }
-          }}
-          rightSection={busy === 'priority' ? <Loader size={10} /> : undefined}
-        />
-      </Table.Td>
-      <Table.Td>
-        <LazySelect
-          size="xs"
-          value={row.assigneeId}
-          placeholder={t('tickets.unassigned')}
-          disabled={!editable}
-          allowDeselect={false}
-          withCheckIcon={false}
-          searchable
-          nothingFoundMessage={t('drill.nobodyToAssign')}
-          title={editable ? undefined : t('drill.closedRow', { number: row.number })}
-          aria-label={t('drill.assigneeOf', { number: row.number })}
-          aria-busy={busy === 'assign'}
-          data={[...current, ...people.map((p) => ({ value: p.id, label: p.name }))]}
-          onChange={(assigneeId) => {
-            const person = users.find((u) => u.id === assigneeId);
-            if (busy === null && assigneeId && assigneeId !== row.assigneeId) {
-              void act('assign', { type: 'ASSIGN', assigneeId }, t('drill.assigned', { number: row.number, name: person?.name ?? assigneeId }));
-            }
-          }}
-          rightSection={busy === 'assign' ? <Loader size={10} /> : undefined}
-        />
-      </Table.Td>
+      {stacked ? (
+        <Table.Td className={classes.subjectCell}>
+          {subject}
+          <Group gap={6} mt={6} wrap="wrap" align="center">
+            <Outcome row={row} />
+            <Box w={120}>{prioritySelect}</Box>
+            <Box w={180}>{assigneeSelect}</Box>
+          </Group>
+        </Table.Td>
+      ) : (
+        <>
+          <Table.Td className={classes.subjectCell}>{subject}</Table.Td>
+          <Table.Td>
+            <Outcome row={row} />
+          </Table.Td>
+          <Table.Td>{prioritySelect}</Table.Td>
+          <Table.Td>{assigneeSelect}</Table.Td>
+        </>
+      )}
     </Table.Tr>
   );
 }

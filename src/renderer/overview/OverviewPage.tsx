@@ -1,8 +1,9 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
+import { useLocalStorage } from '@mantine/hooks';
 import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
@@ -14,7 +15,7 @@ import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
-import { agentLabel, attainmentLabel, drillLabel, oldestLabel } from './drill';
+import { agentLabel, attainmentLabel, chartTargetOf, drillKey, drillLabel, oldestLabel } from './drill';
 import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
 import classes from './OverviewPage.module.css';
 import { seesBoard } from '../../shared/access';
@@ -164,7 +165,7 @@ function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; la
   }
   return (
     <Paper withBorder radius="md" className={classes.kpi} data-tone={tone}>
-      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drillLabel(drill, value)}>
+      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drillLabel(drill, value)} data-drill={drillKey(drill)}>
         {body}
       </UnstyledButton>
     </Paper>
@@ -185,6 +186,7 @@ function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier
       data-tone={value === 0 ? 'zero' : hot}
       onClick={() => openDrill({ filter, segment, tier })}
       aria-label={drillLabel({ filter, segment, tier }, value)}
+      data-drill={drillKey({ filter, segment, tier })}
     >
       <span className={classes.statLabel}>{label}</span>
       <span className={classes.statValue}>{formatNumber(value)}</span>
@@ -205,6 +207,7 @@ function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier
           className={`mantine-focus-auto ${classes.plain} ${classes.oldest}`}
           onClick={() => openDrill({ filter: 'open', segment, tier, order: 'age' })}
           aria-label={oldestLabel({ filter: 'open', segment, tier }, age)}
+          data-drill={drillKey({ filter: 'open', segment, tier, order: 'age' })}
         >
           <span className={classes.oldestText}>{age === null ? t('overview.noneWaiting') : t('overview.oldest', { age: formatDuration(age) })}</span>
         </button>
@@ -299,7 +302,7 @@ function Share({ tally, drill }: { tally: { met: number; total: number } | undef
   const share = tally.met / tally.total;
   const tone = share < ATTAINMENT_BAD ? 'bad' : share < ATTAINMENT_WARN ? 'warn' : undefined;
   return (
-    <button type="button" className={`mantine-focus-auto ${classes.plain} ${classes.figure}`} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)}>
+    <button type="button" className={`mantine-focus-auto ${classes.plain} ${classes.figure}`} onClick={() => openDrill(drill)} aria-label={attainmentLabel(drill, tally)} data-drill={drillKey(drill)}>
       <span className={classes.share}>
         <span className={classes.sharePercent} data-tone={tone}>
           {formatPercent(share)}
@@ -344,7 +347,7 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
                   <Table.Td w="45%">
                     <Group gap="xs" wrap="nowrap">
                       <Progress value={(a.open / maxLoad) * 100} style={{ flex: 1 }} size="md" color={a.open >= maxLoad && a.open > 5 ? 'orange' : undefined} aria-label={t('overview.loadOf', { name: a.name })} />
-                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(personName(a.name), a.open)}>
+                      <UnstyledButton className={classes.figure} miw={36} ta="end" onClick={() => openDrill({ filter: 'agent', assigneeId: a.userId })} aria-label={agentLabel(personName(a.name), a.open)} data-drill={drillKey({ filter: 'agent', assigneeId: a.userId })}>
                         <Text size="sm" fw={600} component="span">
                           {formatNumber(a.open)}
                         </Text>
@@ -412,7 +415,9 @@ const SEGMENT_CHART_COLOR: Record<Segment, string> = {
 };
 
 const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: Overview }) {
-  const [target, setTarget] = useState<'firstResponse' | 'resolution'>('resolution');
+  // Kept in local storage, as the queues' order is: the board is left for a ticket and come back to many times
+  // a shift, and the chart came back on resolution each time.
+  const [target, setTarget] = useLocalStorage<'firstResponse' | 'resolution'>({ key: 'tagdesk.board.chartTarget', defaultValue: 'resolution', getInitialValueInEffect: false, deserialize: chartTargetOf });
   const today = Math.floor(data.now / DAY_MS);
   const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
   const weekOf = (segment: Segment) => data.attainment.find((a) => a.segment === segment && a.target === target)?.week;

@@ -1,7 +1,7 @@
-import type { AttainmentWindow, DrillFilter } from '../../shared/api';
+import { attainmentTargetSchema, type AttainmentWindow, type DrillFilter } from '../../shared/api';
 import { formatDuration, formatPercent, t } from '../i18n';
 import { segmentLabel, slaTargetLabel } from '../labels';
-import type { AttainmentDrill, Drill, QueueDrill } from '../route';
+import { hrefOf, type AttainmentDrill, type Drill, type QueueDrill } from '../route';
 
 // Words for a drill-down: which tickets ("At risk"), where ("Government tier 1"), and the
 // accessible name of the number that opens it ("At risk in Government tier 1: 3",
@@ -43,3 +43,43 @@ export function drillTitle(drill: Drill, personName: (id: string) => string | nu
   if (drill.filter === 'attainment') return t('drill.attainmentTitle', { target: slaTargetLabel(drill.target), window: windowLabel(drill.window), segment: segmentLabel(drill.segment) });
   return t('drill.title', { filter: filterLabel(drill.filter), scope: scopeName(drill) });
 }
+
+/**
+ * The target the attainment chart shows, as local storage keeps it (JSON, by Mantine's
+ * useLocalStorage): kept when the supervisor opens a ticket and comes back, or reloads.
+ * Anything else stored there (an older build's value, a hand edit) shows resolution.
+ */
+export function chartTargetOf(stored: string | undefined): 'firstResponse' | 'resolution' {
+  if (stored === undefined) return 'resolution';
+  try {
+    const parsed = attainmentTargetSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : 'resolution';
+  } catch {
+    return 'resolution';
+  }
+}
+
+/**
+ * What marks the board's number that opens a drill (its data-drill attribute): the drawer's
+ * address, so the number is found again from the address alone when the drawer closes after
+ * the supervisor went to a ticket and came back (the board was drawn anew and Mantine no
+ * longer knows what opened the drawer).
+ */
+export const drillKey = (drill: Drill): string => hrefOf({ name: 'overview', drill });
+
+/** Puts the keyboard back on the board's number for this drill, if the board shows one. */
+export function focusBoardNumber(drill: Drill): void {
+  const button = document.querySelector<HTMLElement>(`[data-drill="${CSS.escape(drillKey(drill))}"]`);
+  button?.focus();
+}
+
+/**
+ * The drawer's table needs this much room for its five columns (the ticket, the subject, the
+ * SLA, and the priority and assignee pickers). A narrower drawer (a window snapped beside a
+ * softphone, 420 px) stacks each row instead: the SLA and both pickers under the subject, so
+ * the supervisor can act on a ticket without scrolling sideways to find the pickers.
+ */
+export const DRILL_TABLE_WIDTH = 760;
+
+/** Whether the drawer's rows stack, for the width its body has. Unmeasured (0): the full table. */
+export const drillRowsStack = (bodyWidth: number): boolean => bodyWidth > 0 && bodyWidth < DRILL_TABLE_WIDTH;

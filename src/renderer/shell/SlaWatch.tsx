@@ -11,7 +11,7 @@ import { t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
-import { BURST_ID, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type NoticeKind, type OpenNotice } from './noticeRules';
+import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type NoticeKind, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (the Electron shell adds desktop ones):
 // - an SLA warning or breach on a ticket assigned to me;
@@ -45,7 +45,7 @@ export function SlaWatch() {
       const target = slaTargetSchema.safeParse(w.target);
       const targetName = target.success ? slaTargetLabel(target.data) : w.target;
       const mine = w.assigneeId === userRef.current.id;
-      show({
+      show(userRef.current, {
         kind: w.breached ? 'breach' : 'warning',
         ticketId: w.ticketId,
         color: w.breached ? 'red' : 'orange',
@@ -64,7 +64,7 @@ export function SlaWatch() {
       // Resolved, handed on or taken elsewhere: its notices that are no longer true go.
       for (const id of closedByChange(shownNotices.values(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
       if (!escalationNoticeFor(userRef.current, c)) return;
-      show({
+      show(userRef.current, {
         kind: 'escalation',
         ticketId: c.ticketId,
         color: c.type === 'SLA_BREACH' ? 'red' : 'indigo',
@@ -104,20 +104,23 @@ interface Notice {
   close: string;
 }
 
-function show(n: Notice): void {
+function show(user: User, n: Notice): void {
   const at = Date.now();
   recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
   recent.push(at);
   if (recent.length > BURST_SHOWN) {
     folded += 1;
+    // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
+    // not on their own list. Following the link is seeing them: the summary goes.
+    const destination = burstDestination(user.role);
     const summary = {
       id: BURST_ID,
       color: 'gray',
       icon: <IconAlarm size={18} />,
       title: tc('notice.more', folded),
       message: (
-        <Anchor href={hrefOf({ name: 'home' })} size="sm" fw={600}>
-          {t('notice.moreLink')}
+        <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
+          {t(destination.label)}
         </Anchor>
       ),
       autoClose: noticeAutoClose('burst', false),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_NOTICE_PRIORITY, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // An agent on a call looks at the screen minutes later: the SLA and escalation notices they
 // have not seen must still be there, and go once they open the ticket.
@@ -77,5 +77,15 @@ describe('which notices a change elsewhere makes untrue', () => {
 
   it('leaves other tickets’ notices and the summary alone', () => {
     expect(closedByChange(open, { ticketId: 't9', open: false, assigneeId: null }, me)).toEqual([]);
+  });
+});
+
+describe('where the burst summary takes its reader', () => {
+  it('takes a supervisor to the board’s breached tickets at tier 3, where the breaches they were told of are, not to their own empty list', () => {
+    expect(burstDestination('supervisor')).toEqual({ route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, label: 'notice.moreBreachedLink' });
+  });
+
+  it('takes agents and specialists to their tickets and queues', () => {
+    for (const role of ['agent', 'specialist'] as const) expect(burstDestination(role), role).toEqual({ route: { name: 'home' }, label: 'notice.moreLink' });
   });
 });

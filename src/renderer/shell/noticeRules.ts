@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/domain';
 import type { Route } from '../route';
 
 // How long SlaWatch's notices stay, and what closes them. An agent on a call may not look at
@@ -92,3 +93,14 @@ export function replacedBy(open: Iterable<OpenNotice>, incoming: OpenNotice): st
 /** The notice's id: one per ticket and kind, so a repeat updates it instead of stacking a second. */
 export const noticeId = (kind: Exclude<NoticeKind, 'burst'>, ticketId: string): string => `sla-${kind}-${ticketId}`;
 export const BURST_ID = 'sla-burst';
+
+/**
+ * Where the burst summary ("5 more SLA and escalation notices") takes its reader: to the
+ * tickets the folded notices were about. An agent's are on their own list (their warnings,
+ * their breaches) and a specialist's in the queues that list shows; a supervisor's are
+ * breaches at tier 3, which are on no list of theirs: the board's breached tickets at tier 3.
+ */
+export function burstDestination(role: Role): { route: Route; label: 'notice.moreLink' | 'notice.moreBreachedLink' } {
+  if (role === 'supervisor') return { route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, label: 'notice.moreBreachedLink' };
+  return { route: { name: 'home' }, label: 'notice.moreLink' };
+}

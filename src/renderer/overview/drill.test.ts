@@ -1,0 +1,54 @@
+import { expect, it, vi } from 'vitest';
+
+// route.ts listens for the page being hidden when it loads; under Node there is no window.
+vi.hoisted(() => {
+  const global = globalThis as { window?: unknown };
+  global.window ??= { addEventListener: () => {} };
+});
+
+import { chartTargetOf, drillKey, drillRowsStack } from './drill';
+import { hrefOf, parseHash } from '../route';
+
+// The supervisor leaves the board for a ticket and comes back many times a shift: the
+// attainment chart shows the target she chose last, not resolution again each time.
+
+it('reads back the attainment chart’s target as it was stored', () => {
+  expect(chartTargetOf(JSON.stringify('firstResponse'))).toBe('firstResponse');
+  expect(chartTargetOf(JSON.stringify('resolution'))).toBe('resolution');
+});
+
+it('shows resolution when nothing, or nothing it knows, was stored', () => {
+  expect(chartTargetOf(undefined)).toBe('resolution');
+  expect(chartTargetOf('"nextResponse"')).toBe('resolution');
+  expect(chartTargetOf('not json')).toBe('resolution');
+});
+
+it('finds the board’s number again from the drawer’s address, for every kind of number', () => {
+  // What each kind of number on the board opens, as its button holds it.
+  const numbers = [
+    { filter: 'breached', segment: null, tier: null },
+    { filter: 'unassigned', segment: 'government', tier: 1 },
+    { filter: 'open', segment: 'home', tier: 3, order: 'age' },
+    { filter: 'attainment', segment: 'education', target: 'resolution', window: 'week' },
+    { filter: 'agent', assigneeId: 'u-ava' },
+  ] as const;
+  for (const drill of numbers) {
+    // After a ticket and Back, the drawer knows its drill only from the address.
+    const back = parseHash(hrefOf({ name: 'overview', drill }));
+    expect(back.name).toBe('overview');
+    const again = back.name === 'overview' ? back.drill : null;
+    expect(again, drill.filter).not.toBeNull();
+    expect(drillKey(again!), drill.filter).toBe(drillKey(drill));
+  }
+});
+
+it('stacks the drawer’s rows on a narrow window, so the priority and assignee pickers are on screen without scrolling sideways', () => {
+  // The drawer fills a window narrower than 62em; its body is the window less 32 px of padding.
+  expect(drillRowsStack(420 - 32)).toBe(true);
+  expect(drillRowsStack(768 - 32)).toBe(true);
+  // Wider, every column has its room: the full table, as before.
+  expect(drillRowsStack(900 - 32)).toBe(false);
+  expect(drillRowsStack(1024 - 32)).toBe(false);
+  // Not measured yet (the first frame): the full table.
+  expect(drillRowsStack(0)).toBe(false);
+});
