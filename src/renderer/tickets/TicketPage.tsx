@@ -35,6 +35,7 @@ import { ActionDialog, type DialogAction } from './ActionDialog';
 import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
 import { movesOf, type Move } from './timelineMoves';
+import { handoverOf, type Handover } from './handover';
 import classes from './TicketPage.module.css';
 
 // One ticket: what it is, where it stands, everything that happened, and exactly the
@@ -132,6 +133,8 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           </Group>
         )}
       </Box>
+
+      <HandoverNote detail={detail} now={now} />
 
       <Paper withBorder radius="md" p="sm" component="section" aria-label={t('ticket.actions')}>
         {allowed.length === 0 ? (
@@ -261,6 +264,52 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
         />
       )}
     </Stack>
+  );
+}
+
+/** At the top of an escalated or handed-back ticket: who sent it to this tier, why, and their note. */
+function HandoverNote({ detail, now }: { detail: TicketDetail; now: number }) {
+  const handover = useMemo(() => handoverOf(detail.timeline, detail.ticket), [detail.timeline, detail.ticket]);
+  if (!handover) return null;
+  return <HandoverCard handover={handover} now={now} />;
+}
+
+function HandoverCard({ handover: h, now }: { handover: Handover; now: number }) {
+  const title =
+    h.kind === 'SLA_BREACH' ? t('handover.SLA_BREACH', { tier: tierLabel(h.tier) }) : t(`handover.${h.kind}`, { tier: tierLabel(h.tier), name: personName(h.actorName) });
+  const facts = [h.reason ? t('timeline.reason', { reason: reasonLabel(h.reason) }) : null, h.target ? t('timeline.target', { target: slaTargetLabel(h.target) }) : null].filter(
+    (f): f is string => f !== null,
+  );
+  return (
+    <Paper withBorder radius="md" p="sm" component="section" aria-label={t('handover.label')} className={classes.handover} data-kind={h.kind}>
+      <Group gap={8} wrap="nowrap" align="flex-start">
+        <ThemeIcon size={26} radius="xl" variant="light" color={h.kind === 'DEESCALATE' ? 'gray' : h.kind === 'SLA_BREACH' ? 'red' : 'orange'} aria-hidden>
+          {h.kind === 'DEESCALATE' ? <IconArrowDown size={14} /> : h.kind === 'SLA_BREACH' ? <IconAlarm size={14} /> : <IconArrowUp size={14} />}
+        </ThemeIcon>
+        <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+          <Group gap={6} wrap="wrap">
+            <Text size="sm" fw={600}>
+              {title}
+            </Text>
+            <LazyHint label={formatDateTime(h.at)}>
+              <Text size="xs" c="dimmed" component="time" dateTime={new Date(h.at).toISOString()}>
+                {formatRelative(h.at, now)}
+              </Text>
+            </LazyHint>
+          </Group>
+          {facts.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {facts.join(' · ')}
+            </Text>
+          )}
+          {h.note && (
+            <Text size="sm" className={classes.prose} dir="auto">
+              {h.note}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </Paper>
   );
 }
 
