@@ -389,7 +389,7 @@ export const en = {
   'act.assignee': 'Assignee',
   'act.assigneePlaceholder': 'Choose a person',
   'act.assigneesFit': 'Works {segment} at {tier}',
-  'act.assigneesOther': 'Everyone else',
+  'act.assigneeHint': 'Only people who work {segment} at {tier}, and supervisors. To move the ticket to another tier, escalate it or hand it back down.',
   'act.noAssignees': 'Nobody matches',
   'act.note': 'Note',
   'act.noteOptional': 'Note (optional)',

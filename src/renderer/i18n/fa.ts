@@ -375,7 +375,7 @@ export const fa: Messages = {
   'act.assignee': 'مسئول',
   'act.assigneePlaceholder': 'یک نفر را انتخاب کنید',
   'act.assigneesFit': 'در {segment}، {tier} کار می‌کند',
-  'act.assigneesOther': 'بقیه',
+  'act.assigneeHint': 'فقط کسانی که در {segment}، {tier} کار می‌کنند، و سرپرستان. برای بردن تیکت به سطح دیگر، آن را به سطح بالاتر ارجاع دهید یا به سطح پایین‌تر بازگردانید.',
   'act.noAssignees': 'کسی پیدا نشد',
   'act.note': 'یادداشت',
   'act.noteOptional': 'یادداشت (اختیاری)',
