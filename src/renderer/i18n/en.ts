@@ -312,6 +312,7 @@ export const en = {
   'handover.label': 'Why this ticket is at its tier',
   'handover.ESCALATE': 'Escalated to {tier} by {name}',
   'handover.DEESCALATE': 'Handed back down to {tier} by {name}',
+  'handover.REOPEN': 'Reopened by {name}',
   'handover.SLA_BREACH': 'Moved up to {tier}: a service-level target was missed',
   'timeline.by': 'by {name}',
   'timeline.reason': 'Reason: {reason}',

@@ -300,6 +300,7 @@ export const fa: Messages = {
   'handover.label': 'چرا این تیکت در این سطح است',
   'handover.ESCALATE': 'ارجاع به {tier} توسط {name}',
   'handover.DEESCALATE': 'بازگشت به {tier} توسط {name}',
+  'handover.REOPEN': 'دوباره باز شد توسط {name}',
   'handover.SLA_BREACH': 'به {tier} رفت: مهلت یکی از اهداف سطح خدمت گذشت',
   'timeline.by': 'توسط {name}',
   'timeline.reason': 'دلیل: {reason}',

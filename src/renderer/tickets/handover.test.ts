@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../shared/api';
-import { handoverOf } from './handover';
+import { handoverOf, reopeningOf } from './handover';
 
 // A specialist opening an escalated ticket reads first why it came to them: the reason and
 // note of the escalation (or the note of the hand-back, or the breach) that put it at its
@@ -46,5 +46,23 @@ describe('why a ticket is at its tier', () => {
   it('is nothing on a ticket that never moved tier, or that is resolved or closed', () => {
     expect(handoverOf([created, taken], { tier: 1, state: 'tier1.open' })).toBeNull();
     expect(handoverOf([created, taken, escalated, samTook, entry('RESOLVE', 'Sam Rivera', { code: 'onsite_repair', note: 'done' })], { tier: 2, state: 'resolved' })).toBeNull();
+  });
+});
+
+describe('a ticket the customer called back about', () => {
+  const created = entry('CREATED', 'Ava Martin', { priority: 'normal' });
+  const escalated = entry('ESCALATE', 'Ava Martin', { reason: 'repeat_failure', note: 'Bulbs replaced three times.' });
+  const resolved = entry('RESOLVE', 'Sam Rivera', { code: 'onsite_repair', note: 'Housing swapped.' });
+  const reopened = entry('REOPEN', 'Ava Martin', { note: 'Customer called: blew again this morning.' });
+
+  it('says who reopened it and why, alongside the escalation that brought it to tier 2', () => {
+    const log = [created, entry('TAKE', 'Ava Martin'), escalated, entry('TAKE', 'Sam Rivera'), resolved, reopened];
+    expect(reopeningOf(log, { state: 'tier2.inProgress' })).toEqual({ actorName: 'Ava Martin', at: reopened.at, note: 'Customer called: blew again this morning.' });
+    expect(handoverOf(log, { tier: 2, state: 'tier2.inProgress' })).toMatchObject({ kind: 'ESCALATE', reason: 'repeat_failure' });
+  });
+
+  it('says nothing once it is resolved again, or if it was never reopened', () => {
+    expect(reopeningOf([created, escalated, resolved, reopened, entry('RESOLVE', 'Sam Rivera', { code: 'onsite_repair', note: 'ok' })], { state: 'resolved' })).toBeNull();
+    expect(reopeningOf([created, escalated], { state: 'tier2.waiting' })).toBeNull();
   });
 });

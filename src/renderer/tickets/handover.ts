@@ -14,6 +14,22 @@ export interface Handover {
   note: string | null;
 }
 
+/** The customer came back after a resolution: who reopened the ticket, when, and their note. */
+export interface Reopening {
+  actorName: string;
+  at: number;
+  note: string | null;
+}
+
+/** The last reopening of a ticket that is open again (none on one resolved, closed or never reopened). */
+export function reopeningOf(entries: TimelineEntry[], ticket: { state: TicketState }): Reopening | null {
+  if (ticket.state === 'resolved' || ticket.state === 'closed') return null;
+  const last = entries.findLast((e) => e.type === 'REOPEN');
+  if (!last) return null;
+  const note = typeof last.payload['note'] === 'string' && last.payload['note'].trim() ? last.payload['note'] : null;
+  return { actorName: last.actorName, at: last.at, note };
+}
+
 /**
  * Folds the log (entries in log order, as the desk sends them) to the last event that moved
  * the ticket between tiers, while the ticket is open and still at the tier that event left it
