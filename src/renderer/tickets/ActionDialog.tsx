@@ -12,6 +12,7 @@ import { t } from '../i18n';
 import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { assigneeOptions } from './assignees';
+import { doneMessage } from './doneMessage';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -112,7 +113,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
     try {
       const next = await call('tickets.act', { ticketId: ticket.id, command, expectedSeq: ticket.seq });
       clearDraft();
-      notifications.show({ color: 'teal', message: t(`act.done.${action}`, { number: ticket.number }) });
+      notifications.show({ color: 'teal', message: doneMessage(action, next.ticket) });
       const notice = action === 'CHANGE_PRIORITY' ? priorityNotice(ticket, next.ticket) : null;
       if (notice) notifications.show({ color: 'orange', message: notice, autoClose: 12_000 });
       onDone(next);
