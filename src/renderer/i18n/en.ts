@@ -777,6 +777,7 @@ export const en = {
   'palette.search': 'Type a command',
   'palette.nothing': 'No command matches',
   'palette.newTicket': 'New ticket for this customer',
+  'palette.take': 'Take this ticket',
   'palette.escalate': 'Escalate this ticket',
   'palette.resolve': 'Resolve this ticket',
   'palette.takeNext': 'Take the next ticket in {queue}',

@@ -723,6 +723,7 @@ export const fa: Messages = {
   'palette.search': 'نام فرمان را بنویسید',
   'palette.nothing': 'فرمانی پیدا نشد',
   'palette.newTicket': 'تیکت تازه برای این مشتری',
+  'palette.take': 'برداشتن این تیکت',
   'palette.escalate': 'ارجاع این تیکت به سطح بالاتر',
   'palette.resolve': 'حل این تیکت',
   'palette.takeNext': 'برداشتن تیکت بعدی در {queue}',

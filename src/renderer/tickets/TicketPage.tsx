@@ -16,7 +16,7 @@ import {
   IconRefresh,
   IconUserShare,
 } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TicketDetail, TimelineEntry } from '../../shared/api';
 import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
@@ -97,6 +97,14 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
       setTaking(false);
     }
   };
+
+  // The palette's "Take this ticket" asks through the same remembered value as its dialogs.
+  const takeAsked = openAction === 'TAKE';
+  useEffect(() => {
+    if (!takeAsked) return;
+    setOpenAction(null);
+    if (allowed.includes('TAKE')) void take();
+  }, [takeAsked]); // once per ask: take() and allowed are this render's
 
   return (
     <Stack gap="md">
