@@ -30,8 +30,12 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await expect(ticket.action('action.TAKE')).toHaveCount(0);
   await expect(ticket.action('action.ESCALATE')).toHaveCount(0);
   await expect(ticket.action('action.RESOLVE')).toHaveCount(0);
-  await expect(page.getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
-  await expect(page.getByText(`Reason: ${en['reason.hardware_replacement']}`)).toBeVisible();
+  // Why it went up, at the top of the ticket (and in the timeline): who, the reason, the note.
+  const handover = page.getByRole('region', { name: en['handover.label'] });
+  await expect(handover).toContainText(en['handover.ESCALATE'].replace('{tier}', en['tier.2']).replace('{name}', 'Ava Martin'));
+  await expect(handover.getByText(`Reason: ${en['reason.hardware_replacement']}`)).toBeVisible();
+  await expect(handover.getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
+  await expect(page.getByRole('region', { name: en['ticket.timeline'] }).getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
   // The action's reply leaves out the customer and the system (it changes neither): the page
   // still shows both, as before the action.
   await expect(page.getByRole('link', { name: 'Lakeside Unified School District' }).first()).toBeVisible();

@@ -8,6 +8,7 @@ import { SignIn } from './signin/SignIn';
 import { applyUserLocale } from './language';
 import { mayOpenPage } from './pageAccess';
 import { currentRoute, navigate } from './route';
+import { clearNoticesOnLeave } from './shell/leaveNotices';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
 // app. The chosen user id is remembered in localStorage so a reload (or a reconnected
@@ -162,6 +163,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       // signing out locally is enough; the back end forgets the connection anyway
     }
     if (forget) remember(null);
+    clearNoticesOnLeave();
     setPhase({ name: 'signIn', problem: null });
   }, []);
 

@@ -46,13 +46,13 @@ describe('Persian plurals, digits and isolation', () => {
 
   it('isolates a Latin value inside a right-to-left sentence', async () => {
     await setLocale('fa', 'arabext');
-    expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('\u2068T-000123\u2069 به سطح بالاتر ارجاع شد.');
+    expect(t('act.done.RESOLVE', { number: 'T-000123' })).toBe('\u2068T-000123\u2069 حل شد.');
     // A phone number has no letter, but its plus sign would follow the sentence to the far side.
     expect(t('candidates.detail.phone', { phone: '+14155550199' })).toBe('تلفن \u2068+14155550199\u2069');
     // Nor has a national number, whose brackets and dash would be drawn in the sentence's order.
     expect(t('record.phoneHint', { national: '(512) 555-0142', international: '+44 20 7946 0958' })).toBe('هر قالبی: \u2068(512) 555-0142\u2069، \u2068+44 20 7946 0958\u2069…');
     await setLocale('en', 'latn');
-    expect(t('act.done.ESCALATE', { number: 'T-000123' })).toBe('T-000123 escalated.');
+    expect(t('act.done.RESOLVE', { number: 'T-000123' })).toBe('T-000123 resolved.');
   });
 
   it('says what to fix under a field in Persian, for each of the shared rules’ sentences', async () => {

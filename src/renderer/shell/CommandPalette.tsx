@@ -2,7 +2,13 @@ import { useMantineColorScheme } from '@mantine/core';
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { useEffect, useState } from 'react';
 import {
+  IconArrowDown,
   IconArrowUp,
+  IconFlag,
+  IconHandGrab,
+  IconLock,
+  IconRefresh,
+  IconUserShare,
   IconCircleCheck,
   IconClockCog,
   IconCloudExclamation,
@@ -20,7 +26,9 @@ import {
   IconStack2,
   IconSunMoon,
 } from '@tabler/icons-react';
+import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
+import { paletteTicketActions, type PaletteTicketAction } from './paletteTicket';
 import { localeState, t } from '../i18n';
 import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { hrefOf, navigate, queueHref, type Route } from '../route';
@@ -68,6 +76,34 @@ function usePaletteShortcut(): void {
   }, []);
 }
 
+const TICKET_LABEL: Record<PaletteTicketAction, () => string> = {
+  TAKE: () => t('palette.take'),
+  RESOLVE: () => t('palette.resolve'),
+  ESCALATE: () => t('palette.escalate'),
+  DEESCALATE: () => t('action.DEESCALATE'),
+  WAIT_ON_CUSTOMER: () => t('action.WAIT_ON_CUSTOMER'),
+  CUSTOMER_REPLIED: () => t('action.CUSTOMER_REPLIED'),
+  ADD_NOTE: () => t('action.ADD_NOTE'),
+  ASSIGN: () => t('action.ASSIGN'),
+  CHANGE_PRIORITY: () => t('action.CHANGE_PRIORITY'),
+  REOPEN: () => t('action.REOPEN'),
+  CLOSE: () => t('action.CLOSE'),
+};
+
+const TICKET_ICON: Record<PaletteTicketAction, typeof IconInbox> = {
+  TAKE: IconHandGrab,
+  RESOLVE: IconCircleCheck,
+  ESCALATE: IconArrowUp,
+  DEESCALATE: IconArrowDown,
+  WAIT_ON_CUSTOMER: IconPlayerPause,
+  CUSTOMER_REPLIED: IconMessageReply,
+  ADD_NOTE: IconNote,
+  ASSIGN: IconUserShare,
+  CHANGE_PRIORITY: IconFlag,
+  REOPEN: IconRefresh,
+  CLOSE: IconLock,
+};
+
 export function CommandPalette({ route }: { route: Route }) {
   // The search text, cleared as the palette opens. Mantine clears it once the closing fade
   // has ended; reopened before that (Ctrl+Shift+P twice in a second), the palette kept the
@@ -75,22 +111,21 @@ export function CommandPalette({ route }: { route: Route }) {
   const [query, setQuery] = useState('');
   usePaletteShortcut();
   const { user, signOut } = useSession();
+  const ticketId = route.name === 'ticket' ? route.ticketId : null;
+  // The same read as the ticket's page (shared while in flight), kept live: the commands follow the ticket.
+  const ticket = useCall('tickets.get', ticketId ? { ticketId } : null, { live: (c) => c.ticketId === ticketId });
+  const ticketActions = paletteTicketActions(ticket.data?.allowed);
   const { toggleColorScheme } = useMantineColorScheme();
   const sync = useSyncStatus();
   const icon = (Icon: typeof IconInbox) => <Icon size={18} stroke={1.6} aria-hidden />;
   const groups: SpotlightActionGroupData[] = [];
 
-  if (route.name === 'ticket') {
+  if (route.name === 'ticket' && ticketActions.length > 0) {
+    // Each opens the page's own dialog (Take, which has none, is done by the page too).
     const open = (action: string) => () => setSessionValue(`act.${route.ticketId}.open`, action);
     groups.push({
       group: t('palette.group.ticket'),
-      actions: [
-        { id: 'escalate', label: t('palette.escalate'), onClick: open('ESCALATE'), leftSection: icon(IconArrowUp) },
-        { id: 'resolve', label: t('palette.resolve'), onClick: open('RESOLVE'), leftSection: icon(IconCircleCheck) },
-        { id: 'note', label: t('action.ADD_NOTE'), onClick: open('ADD_NOTE'), leftSection: icon(IconNote) },
-        { id: 'wait', label: t('action.WAIT_ON_CUSTOMER'), onClick: open('WAIT_ON_CUSTOMER'), leftSection: icon(IconPlayerPause) },
-        { id: 'replied', label: t('action.CUSTOMER_REPLIED'), onClick: open('CUSTOMER_REPLIED'), leftSection: icon(IconMessageReply) },
-      ],
+      actions: ticketActions.map((a) => ({ id: `ticket-${a}`, label: TICKET_LABEL[a](), onClick: open(a), leftSection: icon(TICKET_ICON[a]) })),
     });
   }
   if (route.name === 'customer') {

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { staffsQueue } from '../../shared/access';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
-import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, SEGMENTS, type Tier } from '../../shared/domain';
+import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, type Tier } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
 import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { useDraft } from '../drafts';
@@ -11,7 +10,9 @@ import { PriorityField } from './PriorityField';
 import { priorityNotice } from './priorityNotice';
 import { t } from '../i18n';
 import { noteTyping, stopTyping } from '../sync/presence';
-import { reasonLabel, resolutionLabel, roleLabel, segmentLabel, tierLabel, userMeta } from '../labels';
+import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
+import { assigneeOptions } from './assignees';
+import { doneMessage } from './doneMessage';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -112,7 +113,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
     try {
       const next = await call('tickets.act', { ticketId: ticket.id, command, expectedSeq: ticket.seq });
       clearDraft();
-      notifications.show({ color: 'teal', message: t(`act.done.${action}`, { number: ticket.number }) });
+      notifications.show({ color: 'teal', message: doneMessage(action, next.ticket) });
       const notice = action === 'CHANGE_PRIORITY' ? priorityNotice(ticket, next.ticket) : null;
       if (notice) notifications.show({ color: 'orange', message: notice, autoClose: 12_000 });
       onDone(next);
@@ -187,6 +188,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
             <Select
               label={t('act.assignee')}
               placeholder={users.loading ? t('common.loading') : t('act.assigneePlaceholder')}
+              description={t('act.assigneeHint', { segment: segmentLabel(ticket.segment), tier: tierLabel(ticket.tier) })}
               withAsterisk
               searchable
               data={assignees}
@@ -227,17 +229,4 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
       </form>
     </Modal>
   );
-}
-
-type UserList = Parameters<typeof userMeta>[0][];
-
-function assigneeOptions(users: UserList, segment: (typeof SEGMENTS)[number], tier: Tier) {
-  const workers = users.filter((u) => u.active && u.role !== 'admin');
-  const fits = workers.filter((u) => staffsQueue(u, { segment, tier }));
-  const rest = workers.filter((u) => !fits.includes(u));
-  const option = (u: UserList[number]) => ({ value: u.id, label: `${u.name} · ${u.role === 'supervisor' ? roleLabel(u.role) : userMeta(u, SEGMENTS.length)}` });
-  return [
-    ...(fits.length ? [{ group: t('act.assigneesFit', { tier: tierLabel(tier), segment: segmentLabel(segment) }), items: fits.map(option) }] : []),
-    ...(rest.length ? [{ group: t('act.assigneesOther'), items: rest.map(option) }] : []),
-  ];
 }

@@ -16,7 +16,7 @@ import {
   IconRefresh,
   IconUserShare,
 } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TicketDetail, TimelineEntry } from '../../shared/api';
 import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
@@ -35,6 +35,7 @@ import { ActionDialog, type DialogAction } from './ActionDialog';
 import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
 import { movesOf, type Move } from './timelineMoves';
+import { handoverOf, reopeningOf, type Handover, type Reopening } from './handover';
 import classes from './TicketPage.module.css';
 
 // One ticket: what it is, where it stands, everything that happened, and exactly the
@@ -97,6 +98,14 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
     }
   };
 
+  // The palette's "Take this ticket" asks through the same remembered value as its dialogs.
+  const takeAsked = openAction === 'TAKE';
+  useEffect(() => {
+    if (!takeAsked) return;
+    setOpenAction(null);
+    if (allowed.includes('TAKE')) void take();
+  }, [takeAsked]); // once per ask: take() and allowed are this render's
+
   return (
     <Stack gap="md">
       <Box>
@@ -132,6 +141,8 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           </Group>
         )}
       </Box>
+
+      <HandoverNote detail={detail} now={now} />
 
       <Paper withBorder radius="md" p="sm" component="section" aria-label={t('ticket.actions')}>
         {allowed.length === 0 ? (
@@ -261,6 +272,71 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
         />
       )}
     </Stack>
+  );
+}
+
+/**
+ * At the top of an escalated, handed-back or reopened ticket: who sent it to this tier (or
+ * reopened it), why, and their note, where the person taking it over looks first.
+ */
+function HandoverNote({ detail, now }: { detail: TicketDetail; now: number }) {
+  const handover = useMemo(() => handoverOf(detail.timeline, detail.ticket), [detail.timeline, detail.ticket]);
+  const reopening = useMemo(() => reopeningOf(detail.timeline, detail.ticket), [detail.timeline, detail.ticket]);
+  if (!handover && !reopening) return null;
+  const kind = reopening ? 'REOPEN' : handover?.kind;
+  return (
+    <Paper withBorder radius="md" p="sm" component="section" aria-label={t('handover.label')} className={classes.handover} data-kind={kind}>
+      <Stack gap="sm">
+        {reopening && <ReopeningLine reopening={reopening} now={now} />}
+        {handover && <HandoverLine handover={handover} now={now} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function HandoverLine({ handover: h, now }: { handover: Handover; now: number }) {
+  const title =
+    h.kind === 'SLA_BREACH' ? t('handover.SLA_BREACH', { tier: tierLabel(h.tier) }) : t(`handover.${h.kind}`, { tier: tierLabel(h.tier), name: personName(h.actorName) });
+  const facts = [h.reason ? t('timeline.reason', { reason: reasonLabel(h.reason) }) : null, h.target ? t('timeline.target', { target: slaTargetLabel(h.target) }) : null].filter(
+    (f): f is string => f !== null,
+  );
+  const icon = h.kind === 'DEESCALATE' ? <IconArrowDown size={14} /> : h.kind === 'SLA_BREACH' ? <IconAlarm size={14} /> : <IconArrowUp size={14} />;
+  return <HandoverItem icon={icon} color={h.kind === 'DEESCALATE' ? 'gray' : h.kind === 'SLA_BREACH' ? 'red' : 'orange'} title={title} at={h.at} now={now} facts={facts} note={h.note} />;
+}
+
+function ReopeningLine({ reopening: r, now }: { reopening: Reopening; now: number }) {
+  return <HandoverItem icon={<IconArrowBackUp size={14} />} color="blue" title={t('handover.REOPEN', { name: personName(r.actorName) })} at={r.at} now={now} facts={[]} note={r.note} />;
+}
+
+function HandoverItem({ icon, color, title, at, now, facts, note }: { icon: ReactNode; color: string; title: string; at: number; now: number; facts: string[]; note: string | null }) {
+  return (
+    <Group gap={8} wrap="nowrap" align="flex-start">
+      <ThemeIcon size={26} radius="xl" variant="light" color={color} aria-hidden>
+        {icon}
+      </ThemeIcon>
+      <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+        <Group gap={6} wrap="wrap">
+          <Text size="sm" fw={600}>
+            {title}
+          </Text>
+          <LazyHint label={formatDateTime(at)}>
+            <Text size="xs" c="dimmed" component="time" dateTime={new Date(at).toISOString()}>
+              {formatRelative(at, now)}
+            </Text>
+          </LazyHint>
+        </Group>
+        {facts.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {facts.join(' · ')}
+          </Text>
+        )}
+        {note && (
+          <Text size="sm" className={classes.prose} dir="auto">
+            {note}
+          </Text>
+        )}
+      </Stack>
+    </Group>
   );
 }
 

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n/state';
+import { doneMessage } from './doneMessage';
+
+// Whoever moves a ticket on reads in the notice where it went: Ava's escalation waits in the
+// tier-2 queue; Tara's hand-back goes to Sam, who held it at tier 2; Ava's reopen goes back to
+// Sam; Grace's assignment names Noor. Before, the notices said only "escalated", "handed back
+// down", "reopened", "assigned".
+
+describe('the notice after an action', () => {
+  afterEach(async () => {
+    await setLocale('en', 'latn');
+  });
+
+  it('says where an escalated, handed-back, reopened or assigned ticket went', () => {
+    expect(doneMessage('ESCALATE', { number: 'T-000788', tier: 2, assigneeName: null })).toBe('T-000788 escalated: it waits in the Tier 2 queue.');
+    expect(doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' })).toBe('T-000788 handed back down to Sam Rivera at Tier 2.');
+    expect(doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: null })).toBe('T-000788 handed back down: it waits in the Tier 2 queue.');
+    expect(doneMessage('REOPEN', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' })).toBe('T-000788 reopened: back with Sam Rivera at Tier 2.');
+    expect(doneMessage('ASSIGN', { number: 'T-000788', tier: 2, assigneeName: 'Noor Hassan' })).toBe('T-000788 assigned to Noor Hassan.');
+    expect(doneMessage('ADD_NOTE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' })).toBe('Note added to T-000788.');
+  });
+
+  it('says it in Persian too', async () => {
+    await setLocale('fa', 'arabext');
+    const text = doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' });
+    expect(text).toContain('Sam Rivera');
+    expect(text).toContain('سطح دو');
+    expect(text).not.toMatch(/handed|queue|Tier/);
+  });
+});
