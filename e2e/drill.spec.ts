@@ -75,12 +75,27 @@ test('a queue’s oldest opens that queue oldest first', async ({ page }) => {
   await signInAs(page, 'Grace Chen');
   const board = new Board(page);
   await board.open();
-  await page.getByRole('button', { name: /^Oldest open ticket in Government tier 1: / }).click();
+  const oldest = page.getByRole('button', { name: /^Oldest open ticket in Government tier 1: / });
+  const boardAge = minutesOf(/: (.+) old$/.exec((await oldest.getAttribute('aria-label')) ?? '')?.[1] ?? '');
+  await oldest.click();
   await expect(board.drawer.getByRole('heading', { name: `${en['board.filter.open']} · Government tier 1` })).toBeVisible();
   await expect(board.drawer.getByRole('radio', { name: en['drill.order.age'] })).toBeChecked();
   await expect(board.drawer.getByRole('status')).toContainText('oldest first');
   await expect(page).toHaveURL(/order=age/);
+  // Each row says its age, the first the board's "Oldest" (a minute apart at most: the two
+  // clocks may read either side of a minute), and no row is older than the one above it.
+  const ages = (await board.drawer.getByRole('table').getByRole('row').allTextContents()).slice(1).map((text) => minutesOf(/Age:\s*([^·\n]+?) ·/.exec(text)?.[1] ?? ''));
+  expect(ages.length).toBeGreaterThan(1);
+  expect(Math.abs(ages[0]! - boardAge)).toBeLessThanOrEqual(1);
+  expect(ages.every((age, i) => i === 0 || age <= ages[i - 1]!)).toBe(true);
 });
+
+/** "2h 54m", "3d 1h", "35m" as minutes (NaN for anything else, which fails the checks). */
+function minutesOf(text: string): number {
+  const m = /^(?:(\d+)d)? ?(?:(\d+)h)? ?(?:(\d+)m)?$/.exec(text.trim());
+  if (!m || !text.trim()) return NaN;
+  return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
 
 test('a new priority from the drawer shows in the ticket’s timeline as from → to', async ({ page }) => {
   test.setTimeout(45_000);

@@ -8,8 +8,8 @@ import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { priorityNotice } from '../tickets/priorityNotice';
 import { StateBadge } from '../badges';
-import { call, problemOf, useCall } from '../backend';
-import { currentDirection, formatDateTime, t, tc } from '../i18n';
+import { call, problemOf, useCall, useNow } from '../backend';
+import { currentDirection, formatDateTime, formatDuration, t, tc } from '../i18n';
 import { priorityLabel, segmentLabel, tierLabel, personName } from '../labels';
 import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
@@ -140,6 +140,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
   const [showAll, setShowAll] = useState(false);
   const body = useElementSize();
   const stacked = drillRowsStack(body.width);
+  const now = useNow(30_000);
   const result = list.data;
   const rows = result?.rows ?? [];
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
@@ -196,7 +197,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
             </Table.Thead>
             <Table.Tbody>
               {shown.map((row) => (
-                <DrillTableRow key={row.id} row={row} users={users} stacked={stacked} onChanged={() => void list.refetch()} />
+                <DrillTableRow key={row.id} row={row} users={users} stacked={stacked} now={now} onChanged={() => void list.refetch()} />
               ))}
             </Table.Tbody>
           </Table>
@@ -243,7 +244,7 @@ function Outcome({ row }: { row: DrillRow }) {
   );
 }
 
-function DrillTableRow({ row, users, stacked, onChanged }: { row: DrillRow; users: User[]; stacked: boolean; onChanged: () => void }) {
+function DrillTableRow({ row, users, stacked, now, onChanged }: { row: DrillRow; users: User[]; stacked: boolean; now: number; onChanged: () => void }) {
   const [busy, setBusy] = useState<'assign' | 'priority' | null>(null);
   const people = assigneesFor(row, users);
   const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ? personName(row.assigneeName) : row.assigneeId }] : [];
@@ -321,6 +322,13 @@ function DrillTableRow({ row, users, stacked, onChanged }: { row: DrillRow; user
       </Text>
       <Group gap={6} wrap="nowrap" mt={2}>
         <Text size="xs" c="dimmed" truncate>
+          {/* An open ticket's age first: the board's "Oldest" is read against it, and a cut line keeps it. */}
+          {editable && (
+            <>
+              <VisuallyHidden>{t('tickets.underLabel', { column: t('tickets.col.age') })}</VisuallyHidden>
+              <span title={formatDateTime(row.createdAt)}>{formatDuration(now - row.createdAt)}</span> ·{' '}
+            </>
+          )}
           <bdi>{row.customerName}</bdi> · {segmentLabel(row.segment)} · {tierLabel(row.tier)}
         </Text>
         <StateBadge state={row.state} size="xs" />
