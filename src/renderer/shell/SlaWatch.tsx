@@ -120,7 +120,7 @@ function show(user: User, n: Notice): void {
       title: tc('notice.more', folded),
       message: (
         <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
-          {t(destination.label)}
+          {t(destination.linkKey)}
         </Anchor>
       ),
       autoClose: noticeAutoClose('burst', false),

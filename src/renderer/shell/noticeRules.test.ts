@@ -82,10 +82,10 @@ describe('which notices a change elsewhere makes untrue', () => {
 
 describe('where the burst summary takes its reader', () => {
   it('takes a supervisor to the board’s breached tickets at tier 3, where the breaches they were told of are, not to their own empty list', () => {
-    expect(burstDestination('supervisor')).toEqual({ route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, label: 'notice.moreBreachedLink' });
+    expect(burstDestination('supervisor')).toEqual({ route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, linkKey: 'notice.moreBreachedLink' });
   });
 
   it('takes agents and specialists to their tickets and queues', () => {
-    for (const role of ['agent', 'specialist'] as const) expect(burstDestination(role), role).toEqual({ route: { name: 'home' }, label: 'notice.moreLink' });
+    for (const role of ['agent', 'specialist'] as const) expect(burstDestination(role), role).toEqual({ route: { name: 'home' }, linkKey: 'notice.moreLink' });
   });
 });

@@ -100,7 +100,7 @@ export const BURST_ID = 'sla-burst';
  * their breaches) and a specialist's in the queues that list shows; a supervisor's are
  * breaches at tier 3, which are on no list of theirs: the board's breached tickets at tier 3.
  */
-export function burstDestination(role: Role): { route: Route; label: 'notice.moreLink' | 'notice.moreBreachedLink' } {
-  if (role === 'supervisor') return { route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, label: 'notice.moreBreachedLink' };
-  return { route: { name: 'home' }, label: 'notice.moreLink' };
+export function burstDestination(role: Role): { route: Route; linkKey: 'notice.moreLink' | 'notice.moreBreachedLink' } {
+  if (role === 'supervisor') return { route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, linkKey: 'notice.moreBreachedLink' };
+  return { route: { name: 'home' }, linkKey: 'notice.moreLink' };
 }
