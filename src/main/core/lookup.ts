@@ -3,7 +3,7 @@ import type { Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
-import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
+import { cleanTagInput, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import type { Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
 import type { Database } from './db/schema';
@@ -124,6 +124,14 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const params: Record<string, string> = matchedBy === 'tag' ? { tag: a.service_tag, model: a.model } : { code, tag: a.service_tag, model: a.model };
     return [{ customerId: a.customer_id, customerName: a.name, segment: a.segment as Segment, matchedBy, assetId: a.id, detail, params }];
   };
+  /**
+   * A tag found nowhere, tried again with O read as 0 and I as 1 (and back): each system found
+   * so is offered, saying what was typed, for the agent to confirm with the caller.
+   */
+  const byLookalikeTag = (typed: string): Found[] =>
+    lookalikeTags(typed).flatMap((tag) =>
+      byTag(tag, 'tag').map((c) => ({ ...c, detail: `${c.detail} (you typed ${typed})`, params: { ...c.params, typed } })),
+    );
   const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Found[] =>
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
@@ -133,6 +141,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const compact = cleanTagInput(q);
     const candidates: Found[] = [];
     const tried: string[] = [];
+    /** Systems whose tag differs from the typed one only by O/0 or I/1: never opened without the agent choosing. */
+    const lookalikes: Found[] = [];
 
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
@@ -168,6 +178,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
       tried.push(`service tag ${compact}`);
       candidates.push(...byTag(compact, 'tag'));
+      if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
     } else if (/\d/.test(q)) {
       return { kind: 'invalid', message: `"${q}" is not a service tag. ${SERVICE_TAG_HINT}`, key: 'notTag', params: { query: q } };
     } else {
@@ -175,6 +186,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       if (/^[A-Z]{7}$/.test(compact)) {
         tried.push(`service tag ${compact}`);
         candidates.push(...byTag(compact, 'tag'));
+        if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
       }
       // Seven letters typed on the Persian layout may be a tag of letters only.
       const latin = ARABIC_SCRIPT.test(q) ? latinFromPersianKeyboard(q) : null;
@@ -198,6 +210,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       );
     }
 
+    if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };
     const unique = dedupe(candidates);
     if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.`, key: 'nothingFound', params: { query: q } };
     if (unique.length === 1) {

@@ -82,6 +82,7 @@ export const en = {
   'candidates.col.segment': 'Segment',
   'candidates.col.matchedBy': 'Matched by',
   'candidates.detail.tag': 'Service tag {tag} · {model}',
+  'candidates.detail.tagLookalike': 'Service tag {tag} · {model} (you typed {typed}: O and 0, I and 1 look alike; check with the caller)',
   'candidates.detail.express': 'Express code {code} is service tag {tag} · {model}',
   'candidates.detail.phone': 'Phone {phone}',
   'candidates.detail.email': 'Email {email}',

@@ -76,6 +76,7 @@ export const fa: Messages = {
   'candidates.col.segment': 'بخش',
   'candidates.col.matchedBy': 'یافته‌شده با',
   'candidates.detail.tag': 'برچسب سرویس {tag} · {model}',
+  'candidates.detail.tagLookalike': 'برچسب سرویس {tag} · {model} (شما {typed} را وارد کردید؛ حرف و رقمِ شبیه به هم را با تماس‌گیرنده بررسی کنید)',
   'candidates.detail.express': 'کد سرویس سریع {code} همان برچسب سرویس {tag} است · {model}',
   'candidates.detail.phone': 'تلفن {phone}',
   'candidates.detail.email': 'ایمیل {email}',
