@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
 import type { Database } from './db/schema';
 import type { CustomerViewReader } from './customerView';
-import { parseTicketNumber } from './ticketRows';
+import { parseTicketNumber, ticketNumber } from './ticketRows';
 
 // What an agent types is classified, tried every way it can mean, and answered with one
 // customer (the 360° view), every candidate when it is ambiguous, or a message that says
@@ -149,7 +149,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       const t = ticketByNumber.get(ticketNo);
       tried.push(`ticket ${q}`);
       if (t) {
-        const number = q.toUpperCase();
+        const number = ticketNumber(ticketNo);
         candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
       }
     } else if (q.includes('@')) {
@@ -216,7 +216,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     if (unique.length === 1) {
       const only = unique[0]!;
       const v = view(only.customerId, only.assetId, now);
-      if (v) return { kind: 'match', matchedBy: only.matchedBy, view: v };
+      if (v) return only.matchedBy === 'ticket' && only.params?.number ? { kind: 'match', matchedBy: 'ticket', view: v, ticketNumber: only.params.number } : { kind: 'match', matchedBy: only.matchedBy, view: v };
     }
     return { kind: 'candidates', candidates: unique.map(withFacts) };
   };
