@@ -360,6 +360,7 @@ export const en = {
   'act.help.DEESCALATE': 'The ticket goes back to {tier}. Tell the next person what you found and what they should do.',
   'act.help.WAIT_ON_CUSTOMER': 'The SLA clock pauses until the customer replies.',
   'act.help.CUSTOMER_REPLIED': 'Record that the customer answered; the SLA clock runs again.',
+  'act.help.CUSTOMER_REPLIED.notWaiting': 'Record that the customer got back in touch about {number}; it goes on the ticket’s timeline.',
   'act.help.ADD_NOTE': 'Notes are kept on the ticket for everyone who works it.',
   'act.help.RESOLVE': 'The customer can ask to reopen it within the reopen window.',
   'act.help.CLOSE': 'A closed ticket is final: it cannot be reopened. Open a new ticket if the problem returns.',
