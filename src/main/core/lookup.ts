@@ -195,6 +195,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         candidates.push(...byTag(cleanTagInput(latin), 'tag'));
       }
       const key = nameKey(q);
+      // Punctuation alone ("??", "--") is none of the things the field finds: say what is.
+      if (!/[\p{L}\d]/u.test(q)) return { kind: 'invalid', message: `"${q}" is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.`, key: 'nothingToLookUp', params: { query: q } };
       if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.', key: 'nameTooShort' };
       tried.push(`names starting "${q}"`);
       // Two callers of the same name are told apart by what the agent can ask: phone, email.

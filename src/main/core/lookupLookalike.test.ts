@@ -46,3 +46,13 @@ describe('a service tag typed with O for 0 or I for 1', () => {
     expect(lookalikeTags('ABCDEFG')).toEqual([]);
   });
 });
+
+describe('punctuation alone in the lookup field', () => {
+  it('is refused with what the field can find, instead of "Nothing found for names starting “??”" and an offer to register', async () => {
+    for (const q of ['??', '!!', '***']) {
+      const r = await search(q);
+      expect(r, q).toMatchObject({ kind: 'invalid', key: 'nothingToLookUp', params: { query: q } });
+    }
+    expect((await search('Jo')).kind).not.toBe('invalid');
+  });
+});

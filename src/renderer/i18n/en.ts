@@ -946,6 +946,7 @@ export const en = {
   'lookup.msg.notPhoneOrCode': '“{query}” is neither a phone number nor an Express Service Code.',
   'lookup.msg.notTag': '“{query}” is not a service tag.',
   'lookup.msg.nameTooShort': 'Type at least two letters of a name.',
+  'lookup.msg.nothingToLookUp': '“{query}” is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.',
   'lookup.msg.nothingFound': 'Nothing found for “{query}”.',
   // knowledge base, suggestions, satisfaction, trends (issue 11)
   'nav.kb': 'Knowledge base',

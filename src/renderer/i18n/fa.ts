@@ -892,6 +892,7 @@ export const fa: Messages = {
   'lookup.msg.notPhoneOrCode': '«{query}» نه شمارهٔ تلفن است و نه کد سرویس سریع.',
   'lookup.msg.notTag': '«{query}» برچسب سرویس نیست: برچسب سرویس هفت حرف و رقم لاتین است.',
   'lookup.msg.nameTooShort': 'دست‌کم دو حرف از نام را بنویسید.',
+  'lookup.msg.nothingToLookUp': '«{query}» چیزی برای جست‌وجو نیست: برچسب سرویس، کد سرویس سریع، شمارهٔ تلفن، ایمیل، دو حرف از نام یا شمارهٔ تیکت را بنویسید.',
   'lookup.msg.nothingFound': 'برای «{query}» چیزی پیدا نشد.',
   // The hub: sign-in by password and its people directory.
   'signIn.hubTitle': 'ورود',
