@@ -38,7 +38,7 @@ function Page({ route }: { route: Route }) {
     case 'ticket':
       return <TicketPage key={route.ticketId} ticketId={route.ticketId} />;
     case 'customer':
-      return <CustomerPage key={route.customerId} customerId={route.customerId} assetId={route.assetId} matchedBy={route.matchedBy} />;
+      return <CustomerPage key={route.customerId} customerId={route.customerId} assetId={route.assetId} matchedBy={route.matchedBy} ticket={route.ticket ?? null} />;
     case 'lookup':
       return <CandidatesPage query={route.query} />;
     case 'queues':

@@ -20,7 +20,12 @@ export const reasonLabel = (r: EscalationReason): string => t(`reason.${r}`);
 export const resolutionLabel = (c: ResolutionCode): string => t(`resolution.${c}`);
 export const matchLabel = (m: Candidate['matchedBy']): string => t(`matchedBy.${m}`);
 /** What a lookup candidate matched, in the reader's words: the desk's values in this language's sentence. */
-export const candidateDetail = (c: Candidate): string => (c.params && c.matchedBy !== 'name' ? t(`candidates.detail.${c.matchedBy}`, c.matchedBy === 'phone' && c.params.phone ? { ...c.params, phone: formatPhone(c.params.phone) } : c.params) : c.detail);
+export const candidateDetail = (c: Candidate): string => {
+  // A tag found only with O read as 0 or I as 1 says what was typed, for the agent to check with the caller.
+  if (c.matchedBy === 'tag' && c.params?.typed) return t('candidates.detail.tagLookalike', c.params);
+  if (!c.params || c.matchedBy === 'name') return c.detail;
+  return t(`candidates.detail.${c.matchedBy}`, c.matchedBy === 'phone' && c.params.phone ? { ...c.params, phone: formatPhone(c.params.phone) } : c.params);
+};
 /**
  * What matched, for a list that shows each candidate's phone and email beside it: nothing
  * more for a name (the detail of a name match is only its phone and email).

@@ -34,7 +34,8 @@ export interface AttainmentDrill {
 export type Route =
   | { name: 'home' }
   | { name: 'ticket'; ticketId: string }
-  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null }
+  /** `ticket`: the ticket number the lookup found the customer by (T-000123), marked on the 360° view. */
+  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null }
   | { name: 'lookup'; query: string }
   | { name: 'queues'; segment: Segment | null; tier: Tier | null }
   | { name: 'overview'; drill?: Drill | null }
@@ -69,7 +70,7 @@ export function parseHash(hash: string): Route {
   if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
   if (head === 'admin' && a === 'quality') return { name: 'dataQuality', tab: dataTabOf(query.get('tab')), privacyFor: query.get('privacy') };
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
-  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by') };
+  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
@@ -105,6 +106,7 @@ export function hrefOf(route: Route): string {
       const q = new URLSearchParams();
       if (route.assetId) q.set('asset', route.assetId);
       if (route.matchedBy) q.set('by', route.matchedBy);
+      if (route.ticket) q.set('ticket', route.ticket);
       const qs = q.toString();
       return `#/customer/${encodeURIComponent(route.customerId)}${qs ? `?${qs}` : ''}`;
     }
@@ -159,8 +161,8 @@ export function hrefOf(route: Route): string {
 }
 
 export const ticketHref = (ticketId: string): string => hrefOf({ name: 'ticket', ticketId });
-export const customerHref = (customerId: string, assetId: string | null = null, matchedBy: string | null = null): string =>
-  hrefOf({ name: 'customer', customerId, assetId, matchedBy });
+export const customerHref = (customerId: string, assetId: string | null = null, matchedBy: string | null = null, ticket: string | null = null): string =>
+  hrefOf({ name: 'customer', customerId, assetId, matchedBy, ticket });
 export const queueHref = (segment: Segment, tier: Tier): string => hrefOf({ name: 'queues', segment, tier });
 
 export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {

@@ -148,7 +148,8 @@ export const candidateSchema = z.object({
 export type Candidate = z.infer<typeof candidateSchema>;
 
 export const lookupResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema }),
+  // `ticketNumber`: the ticket a ticket-number lookup found (T-000123), for the 360° view to mark.
+  z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema, ticketNumber: z.string().optional() }),
   z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema) }),
   // `key` and `params` name the message for the renderer's dictionary (`lookup.msg.<key>`).
   z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),

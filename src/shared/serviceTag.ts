@@ -67,3 +67,20 @@ export function expressCodeToTag(code: string): string | null {
   } while (value > 0);
   return out.padStart(SERVICE_TAG_LENGTH, '0');
 }
+
+/** Characters a caller reading a label, or an agent typing it, easily takes for one another. */
+const LOOKALIKE: Record<string, string> = { O: '0', '0': 'O', I: '1', '1': 'I' };
+
+/**
+ * The other tags `tag` may have been meant as, the letter O read as zero, I as one and back
+ * (7XK2QFI for 7XK2QF1): every combination of those swaps, the typed tag itself left out.
+ * At most 2^7 - 1 of them; none for a tag without such characters.
+ */
+export function lookalikeTags(tag: string): string[] {
+  let variants = [''];
+  for (const ch of tag) {
+    const other = LOOKALIKE[ch];
+    variants = variants.flatMap((v) => (other ? [v + ch, v + other] : [v + ch]));
+  }
+  return variants.filter((v) => v !== tag);
+}

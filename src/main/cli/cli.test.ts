@@ -75,6 +75,12 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
     const human = await tagdesk('lookup', tag, '--data', dataDir);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain(tag);
+
+    // 7XK2QF1 typed with the letter I for the one: the system it looks like, saying what was typed.
+    const lookalike = await tagdesk('lookup', '7XK2QFI', '--data', dataDir);
+    expect(lookalike.status).toBe(0);
+    expect(lookalike.stdout).toContain('service tag 7XK2QF1');
+    expect(lookalike.stdout).toContain('you typed 7XK2QFI');
   });
 
   it('fails a malformed lookup with the reason on stderr', async () => {

@@ -412,6 +412,8 @@ function detailOf(c: Candidate): string {
   if (!c.params) return c.detail;
   if (c.matchedBy === 'phone') return formatPhone(c.params['phone'] ?? c.detail);
   if (c.matchedBy === 'email') return c.params['email'] ?? c.detail;
+  // A tag found only with O read as 0 or I as 1 says what was typed, for the agent to check with the caller.
+  if (c.matchedBy === 'tag' && c.params['typed']) return tr('lookup.detail.tagLookalike', c.params);
   return tr(`lookup.detail.${c.matchedBy}`, c.params);
 }
 

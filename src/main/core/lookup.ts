@@ -3,12 +3,12 @@ import type { Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
-import { cleanTagInput, expressCodeToTag, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
+import { cleanTagInput, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import type { Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
 import type { Database } from './db/schema';
 import type { CustomerViewReader } from './customerView';
-import { parseTicketNumber } from './ticketRows';
+import { parseTicketNumber, ticketNumber } from './ticketRows';
 
 // What an agent types is classified, tried every way it can mean, and answered with one
 // customer (the 360° view), every candidate when it is ambiguous, or a message that says
@@ -124,6 +124,14 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const params: Record<string, string> = matchedBy === 'tag' ? { tag: a.service_tag, model: a.model } : { code, tag: a.service_tag, model: a.model };
     return [{ customerId: a.customer_id, customerName: a.name, segment: a.segment as Segment, matchedBy, assetId: a.id, detail, params }];
   };
+  /**
+   * A tag found nowhere, tried again with O read as 0 and I as 1 (and back): each system found
+   * so is offered, saying what was typed, for the agent to confirm with the caller.
+   */
+  const byLookalikeTag = (typed: string): Found[] =>
+    lookalikeTags(typed).flatMap((tag) =>
+      byTag(tag, 'tag').map((c) => ({ ...c, detail: `${c.detail} (you typed ${typed})`, params: { ...c.params, typed } })),
+    );
   const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Found[] =>
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
@@ -133,13 +141,15 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const compact = cleanTagInput(q);
     const candidates: Found[] = [];
     const tried: string[] = [];
+    /** Systems whose tag differs from the typed one only by O/0 or I/1: never opened without the agent choosing. */
+    const lookalikes: Found[] = [];
 
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
       const t = ticketByNumber.get(ticketNo);
       tried.push(`ticket ${q}`);
       if (t) {
-        const number = q.toUpperCase();
+        const number = ticketNumber(ticketNo);
         candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
       }
     } else if (q.includes('@')) {
@@ -168,6 +178,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
       tried.push(`service tag ${compact}`);
       candidates.push(...byTag(compact, 'tag'));
+      if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
     } else if (/\d/.test(q)) {
       return { kind: 'invalid', message: `"${q}" is not a service tag. ${SERVICE_TAG_HINT}`, key: 'notTag', params: { query: q } };
     } else {
@@ -175,6 +186,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       if (/^[A-Z]{7}$/.test(compact)) {
         tried.push(`service tag ${compact}`);
         candidates.push(...byTag(compact, 'tag'));
+        if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
       }
       // Seven letters typed on the Persian layout may be a tag of letters only.
       const latin = ARABIC_SCRIPT.test(q) ? latinFromPersianKeyboard(q) : null;
@@ -183,6 +195,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         candidates.push(...byTag(cleanTagInput(latin), 'tag'));
       }
       const key = nameKey(q);
+      // Punctuation alone ("??", "--") is none of the things the field finds: say what is.
+      if (!/[\p{L}\d]/u.test(q)) return { kind: 'invalid', message: `"${q}" is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.`, key: 'nothingToLookUp', params: { query: q } };
       if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.', key: 'nameTooShort' };
       tried.push(`names starting "${q}"`);
       // Two callers of the same name are told apart by what the agent can ask: phone, email.
@@ -198,12 +212,13 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       );
     }
 
+    if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };
     const unique = dedupe(candidates);
     if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.`, key: 'nothingFound', params: { query: q } };
     if (unique.length === 1) {
       const only = unique[0]!;
       const v = view(only.customerId, only.assetId, now);
-      if (v) return { kind: 'match', matchedBy: only.matchedBy, view: v };
+      if (v) return only.matchedBy === 'ticket' && only.params?.number ? { kind: 'match', matchedBy: 'ticket', view: v, ticketNumber: only.params.number } : { kind: 'match', matchedBy: only.matchedBy, view: v };
     }
     return { kind: 'candidates', candidates: unique.map(withFacts) };
   };

@@ -16,7 +16,7 @@ export function CandidatesPage({ query }: { query: string }) {
   const data = result.data;
 
   useEffect(() => {
-    if (data?.kind === 'match') navigate(customerHref(data.view.customer.id, data.view.matchedAssetId, data.matchedBy), { replace: true });
+    if (data?.kind === 'match') navigate(customerHref(data.view.customer.id, data.view.matchedAssetId, data.matchedBy, data.ticketNumber ?? null), { replace: true });
   }, [data]);
 
   return (
@@ -45,13 +45,13 @@ export function CandidatesPage({ query }: { query: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {data.candidates.map((c) => (
-                  <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy))}>
+                  <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null))}>
                     <Table.Td>
                       <UnstyledButton
                         className={classes.name}
                         onClick={(e) => {
                           e.stopPropagation();
-                          navigate(customerHref(c.customerId, c.assetId, c.matchedBy));
+                          navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null));
                         }}
                       >
                         <bdi>{c.customerName}</bdi>

@@ -61,14 +61,14 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
-export function CustomerPage({ customerId, assetId, matchedBy }: { customerId: string; assetId: string | null; matchedBy: string | null }) {
+export function CustomerPage({ customerId, assetId, matchedBy, ticket = null }: { customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null }) {
   const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId });
   if (view.problem && !view.data) return <ProblemAlert problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
-  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} />;
+  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} ticket={ticket} />;
 }
 
-function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null }) {
+function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; ticket: string | null }) {
   const { customer } = view;
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
@@ -77,6 +77,8 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
     setOpenFor(assetId ?? '');
   };
   const rest = useAfterFirstPaint();
+  // The ticket the caller quoted (a ticket-number lookup): said first and marked in its list, open or past.
+  const lookedUp = useMemo(() => (ticket ? ([...view.openTickets, ...view.pastTickets].find((r) => r.number === ticket) ?? null) : null), [view, ticket]);
   const matched = useMemo(() => view.assets.find((a) => a.id === view.matchedAssetId) ?? null, [view]);
   // The system the caller read out comes first, so it is on screen even for an organisation with twenty.
   const systems = useMemo(() => (matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets), [view, matched]);
@@ -139,6 +141,25 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
         </Group>
       </Paper>
 
+      {lookedUp && (
+        <Paper withBorder radius="md" p="sm" role="region" aria-label={t('customer.lookedUpTicket.title')} data-testid="looked-up-ticket">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Group gap="sm" wrap="wrap" style={{ minWidth: 0 }}>
+              <span className={`${classes.sm} ${classes.semibold}`}>{t('customer.lookedUpTicket.title')}</span>
+              <span className={`${classes.sm} ${classes.mono}`}>{lookedUp.number}</span>
+              <span className={classes.sm}>
+                <bdi>{lookedUp.subject}</bdi>
+              </span>
+              <StateBadge state={lookedUp.state} size="xs" />
+              <span className={`${classes.xs} ${classes.dimmed}`}>{t('customer.lookedUpTicket.updated', { when: formatRelative(lookedUp.updatedAt, now) })}</span>
+            </Group>
+            <Button component="a" href={ticketHref(lookedUp.id)} size="xs" variant="light">
+              {t('customer.lookedUpTicket.open', { number: lookedUp.number })}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+
       <Section title={tc('customer.systems', view.assets.length)} padding={0} id="systems">
         {view.assets.length === 0 ? (
           <Box p="md">
@@ -174,14 +195,14 @@ function CustomerView360({ view, matchedBy }: { view: CustomerView; matchedBy: (
         <div>
           <Stack gap="md">
             <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
-              <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla />
+              <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla marked={lookedUp?.id ?? null} />
             </Section>
             {rest && view.openTickets[0] && (
               <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
             )}
             {rest && (
               <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
-                <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} />
+                <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} marked={lookedUp?.id ?? null} />
               </Section>
             )}
           </Stack>
@@ -309,7 +330,7 @@ function Hint({ label, ready, withArrow = false, children }: { label: string; re
   );
 }
 
-const TicketList = memo(function TicketList({ rows, empty, now, withSla = false }: { rows: TicketRow[]; empty: string; now: number; withSla?: boolean }) {
+const TicketList = memo(function TicketList({ rows, empty, now, withSla = false, marked = null }: { rows: TicketRow[]; empty: string; now: number; withSla?: boolean; marked?: string | null }) {
   if (rows.length === 0)
     return (
       <Box p="md">
@@ -330,11 +351,16 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false 
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <tr key={r.id} className={classes.ticketRow}>
+            <tr key={r.id} className={classes.ticketRow} data-matched={r.id === marked || undefined} aria-current={r.id === marked ? 'true' : undefined}>
               <td className={classes.nowrap}>
                 <a href={ticketHref(r.id)} className={`${classes.link} ${classes.sm} ${classes.mono} ${classes.semibold}`}>
                   {r.number}
                 </a>
+                {r.id === marked && (
+                  <Badge size="xs" variant="filled" tt="none" ml={6}>
+                    {t('asset.matched')}
+                  </Badge>
+                )}
               </td>
               <td className={classes.subject}>
                 <div className={`${classes.sm} ${classes.clamp}`} title={r.subject}>

@@ -86,7 +86,7 @@ export function Lookup() {
           // The lookup answered with the whole view: the page paints it without asking again.
           const { view } = result;
           keepRead('customers.view', { customerId: view.customer.id, assetId: view.matchedAssetId }, view);
-          navigate(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy));
+          navigate(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null));
           break;
         }
         case 'candidates':

@@ -13,6 +13,7 @@ import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { assigneeOptions } from './assignees';
 import { doneMessage } from './doneMessage';
+import { actionHelp } from './actionHelp';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -140,7 +141,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            {t(`act.help.${action}`, vars)}
+            {actionHelp(action, ticket.state, vars)}
           </Text>
           {!stillAllowed && (
             <Alert color="yellow" role="status">

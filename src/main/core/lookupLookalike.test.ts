@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LookupResult } from '../../shared/api';
+import { lookalikeTags } from '../../shared/serviceTag';
+import { SHOWCASE } from './demo';
+import { testDesk } from './testing/deskHarness';
+
+// A caller reads the tag off the laptop's label: "seven X K two Q F one", and the agent types
+// an I for the one (or an O for a zero). The lookup offers the system the tag was meant as,
+// saying what was typed, instead of "Nothing found".
+
+let harness: Awaited<ReturnType<typeof testDesk>>;
+let search: (query: string) => Promise<LookupResult>;
+beforeAll(async () => {
+  harness = await testDesk({ demoCustomers: 200 });
+  const ava = await harness.as('Ava Martin');
+  search = (query) => ava.call('lookup.search', { query });
+});
+afterAll(() => harness.desk.close());
+
+describe('a service tag typed with O for 0 or I for 1', () => {
+  it('offers the system whose tag it looks like, for the agent to confirm, never opening it unasked', async () => {
+    const tag = SHOWCASE.lakeside.tag; // 7XK2QF1
+    const typed = tag.replace(/1/g, 'I').replace(/0/g, 'O');
+    expect(typed).not.toBe(tag);
+    const r = await search(typed);
+    expect(r.kind).toBe('candidates');
+    if (r.kind !== 'candidates') return;
+    expect(r.candidates).toHaveLength(1);
+    expect(r.candidates[0]).toMatchObject({ customerName: SHOWCASE.lakeside.name, matchedBy: 'tag', params: { tag, typed } });
+    expect(r.candidates[0]!.assetId).not.toBeNull();
+  });
+
+  it('reads a zero typed as the letter O the same way, and a real tag still opens straight away', async () => {
+    const withZero = harness.desk.db.sqlite.prepare(`select service_tag from assets where service_tag like '%0%' limit 1`).pluck().get() as string;
+    const r = await search(withZero.replace(/0/g, 'O'));
+    expect(r.kind === 'candidates' ? r.candidates.map((c) => c.params?.tag) : []).toContain(withZero);
+    expect((await search(SHOWCASE.lakeside.tag)).kind).toBe('match');
+  });
+
+  it('still says nothing was found when no lookalike exists either', async () => {
+    expect((await search('ZZZZZZO')).kind).toBe('none');
+  });
+
+  it('tries every combination of the swaps, the typed tag left out', () => {
+    expect(lookalikeTags('AB0CDI9').sort()).toEqual(['AB0CD19', 'ABOCD19', 'ABOCDI9'].sort());
+    expect(lookalikeTags('ABCDEFG')).toEqual([]);
+  });
+});
+
+describe('punctuation alone in the lookup field', () => {
+  it('is refused with what the field can find, instead of "Nothing found for names starting “??”" and an offer to register', async () => {
+    for (const q of ['??', '!!', '***']) {
+      const r = await search(q);
+      expect(r, q).toMatchObject({ kind: 'invalid', key: 'nothingToLookUp', params: { query: q } });
+    }
+    expect((await search('Jo')).kind).not.toBe('invalid');
+  });
+});

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LookupResult } from '../../shared/api';
+import { testDesk } from './testing/deskHarness';
+
+// A caller quotes a ticket number ("T-000123", or the agent types t123): the lookup opens the
+// customer's 360° view and says which ticket was quoted, so the view can put it first
+// (before, the ticket was not named and an old one sat unmarked at the bottom of Past tickets).
+
+let harness: Awaited<ReturnType<typeof testDesk>>;
+let search: (query: string) => Promise<LookupResult>;
+beforeAll(async () => {
+  harness = await testDesk({ demoCustomers: 200 });
+  const ava = await harness.as('Ava Martin');
+  search = (query) => ava.call('lookup.search', { query });
+});
+afterAll(() => harness.desk.close());
+
+describe('looking a caller up by ticket number', () => {
+  it('names the quoted ticket in its canonical form, however it was typed, and it is one of the view’s tickets', async () => {
+    const n = harness.desk.db.sqlite.prepare(`select number from tickets where state = 'closed' order by number limit 1`).pluck().get() as number;
+    const canonical = `T-${String(n).padStart(6, '0')}`;
+    for (const typed of [canonical, `t${n}`, `#${n}`]) {
+      const r = await search(typed);
+      expect(r.kind, typed).toBe('match');
+      if (r.kind !== 'match') continue;
+      expect(r.matchedBy).toBe('ticket');
+      expect(r.ticketNumber, typed).toBe(canonical);
+      expect([...r.view.openTickets, ...r.view.pastTickets].map((t) => t.number)).toContain(canonical);
+    }
+  });
+
+  it('names no ticket for a lookup by anything else', async () => {
+    const byTag = await search('7XK2QF1');
+    expect(byTag.kind === 'match' && byTag.ticketNumber).toBeFalsy();
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { actionHelp } from './actionHelp';
+
+// Ava records that a caller rang back on a ticket she never set to wait on them: the dialog
+// said "the SLA clock runs again", though no clock was paused. Only a waiting ticket says so.
+
+describe('the sentence in the Customer replied dialog', () => {
+  const vars = { number: 'T-000788' };
+  it('speaks of the clock running again only when the ticket was waiting on the customer', () => {
+    expect(actionHelp('CUSTOMER_REPLIED', 'tier1.pending', vars)).toBe(en['act.help.CUSTOMER_REPLIED']);
+    expect(actionHelp('CUSTOMER_REPLIED', 'tier2.pending', vars)).toBe(en['act.help.CUSTOMER_REPLIED']);
+    for (const state of ['new', 'tier1.open', 'tier2.inProgress'] as const) {
+      const said = actionHelp('CUSTOMER_REPLIED', state, vars);
+      expect(said, state).not.toMatch(/clock/);
+      expect(said, state).toContain('T-000788');
+    }
+  });
+  it('leaves the other actions’ sentences alone', () => {
+    expect(actionHelp('ADD_NOTE', 'new', vars)).toBe(en['act.help.ADD_NOTE'].replace('{number}', 'T-000788'));
+  });
+});
