@@ -76,3 +76,15 @@ test('in a right-to-left queue a Latin subject too long for its cell is cut at i
   expect(rows.some((r) => !r.cut)).toBe(true);
   expect(rows.filter((r) => !r.cut && !r.right).map((r) => r.subject)).toEqual([]);
 });
+
+test('on a 420 px window every ticket row of My tickets shows its priority, state and SLA whole', async ({ page }) => {
+  // "Paused" beside "Waiting on the customer" ran past the row's edge and was cut; the paused
+  // clock is its icon there now, its word for screen readers.
+  await page.setViewportSize({ width: 420, height: 900 });
+  await signInAs(page, 'Ava Martin');
+  const lines = page.getByRole('table').locator('[class*="underBadges"]');
+  await expect(lines.first()).toBeVisible();
+  await expect(page.getByRole('table').locator('[data-sla="paused"]').first()).toBeAttached();
+  const cut = await lines.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cut).toEqual([]);
+});

@@ -11,12 +11,17 @@ import { countdown } from './countdown';
 
 type Size = 'xs' | 'sm' | 'md';
 
-export function SlaBadge({ sla, dueAt, size = 'xs', withDetail = false }: {
+export function SlaBadge({ sla, dueAt, size = 'xs', withDetail = false, pausedAsIcon = false }: {
   sla: TicketRow['sla'];
   dueAt: number | null;
   size?: Size;
   /** Show the target and due time as a second line instead of only in the tooltip. */
   withDetail?: boolean;
+  /**
+   * A paused clock as its icon alone (its word for screen readers and in the tooltip), where
+   * the ticket's state beside it already says it waits on the customer: a narrow row.
+   */
+  pausedAsIcon?: boolean;
 }) {
   const tick = useMinuteTick();
   const c = countdown(sla, dueAt, sla ? slaAgeMs(sla, tick) : 0);
@@ -32,7 +37,7 @@ export function SlaBadge({ sla, dueAt, size = 'xs', withDetail = false }: {
       style={{ minInlineSize: 'max-content' }}
       data-sla={c.status}
     >
-      {c.label}
+      {pausedAsIcon && c.status === 'paused' ? <VisuallyHidden>{c.label}</VisuallyHidden> : c.label}
     </Badge>
   );
   if (withDetail) {

@@ -220,7 +220,8 @@ function UnderSubject({ row, under, now, badges }: { row: TicketRow; under: Tick
   const texts = under.filter((c) => c !== 'due');
   const due = under.includes('due') && (
     <span className={classes.underDue}>
-      <SlaBadge sla={row.sla} dueAt={row.dueAt} />
+      {/* Beside "Waiting on the customer" on a narrow row, a paused clock is its icon: "Paused" in words was cut at 420 px. */}
+      <SlaBadge sla={row.sla} dueAt={row.dueAt} pausedAsIcon={badges} />
     </span>
   );
   const line = (
