@@ -14,7 +14,7 @@ import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../rout
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
-import type { Segment } from '../../shared/domain';
+import { SEGMENTS, type Segment } from '../../shared/domain';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -428,6 +428,7 @@ type Reject = ImportSummaryView['firstRejects'][number];
 
 /** What to fix, in the reader's language where the import named the reason; else its own sentence. */
 function rejectReason(r: Reject) {
+  if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
   return (

@@ -1280,6 +1280,7 @@ export const en = {
   'data.reject.noId': 'The row has no id to know it by.',
   'data.reject.fileUnreadable': 'This file is not one of the export’s pages or CSVs.',
   'data.reject.fileCut': 'The file breaks off after row {row}: the rows before it were imported. Export it again and import it: what is already here is not doubled.',
+  'data.reject.unknownSegment': 'The segment “{segment}” is not one the desk knows. Write one of {segments} in the file.',
   'data.reject.other': 'Refused:',
   'data.retention': 'Keeping interactions',
   'data.retentionDays': 'Remove interactions outside tickets after (days)',

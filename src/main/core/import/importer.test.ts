@@ -209,6 +209,21 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(board.agents.map((a) => a.name)).toEqual(['First-line agent']);
   });
 
+  it('refuses a CSV row whose segment the desk does not know, naming it', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'customers.csv');
+    // A BOM, semicolons and Persian names, as a spreadsheet in Iran saves them.
+    writeFileSync(file, '\uFEFFName;Phone;Email;Segment;Country\nسارا احمدی;0912 345 6789;sara@example.ir;home;IR\nAcme Widgets;+1 512 555 0177;ops@acme.example;gizmo;US\nعلی رضایی;12;ali@example.ir;Small Business;IR\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.customers).toBe(1);
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' }, reason: 'segment "gizmo" is not one of education, government, small_business, large_enterprise, home' }),
+      expect.objectContaining({ row: 4, key: 'invalidFields', params: { fields: 'phone' } }),
+    ]);
+    // Acme was not taken in as a household.
+    expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
+  });
+
   it('only an admin may import', async () => {
     const { as } = await open();
     const agent = await as('First-line agent');

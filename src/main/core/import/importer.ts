@@ -435,7 +435,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const name = get('name');
       const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
       if (find('user', ext)) return;
-      const segment = SEGMENTS.find((s) => s === get('segment')) ?? segmentFrom(get('segment')) ?? 'home';
+      // A segment the desk does not know is refused with the ones it does: taking such a row as
+      // a home customer put an organisation among households, under the wrong SLA, unsaid.
+      const segmentCell = get('segment');
+      const segment = SEGMENTS.find((s) => s === segmentCell) ?? segmentFrom(segmentCell) ?? (segmentCell ? reject(`segment "${segmentCell}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: segmentCell }) : 'home');
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
       const level = (['premier', 'standard', 'basic'] as const).find((l) => l === get('serviceLevel').toLowerCase()) ?? defaultLevel.get(segment) ?? 'standard';
       const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
