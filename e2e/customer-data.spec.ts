@@ -235,7 +235,9 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   const rejects = page.getByTestId('import-rejects');
   await expect(rejects.getByRole('row')).toHaveCount(2);
   await expect(rejects).toContainText('plain-customers.csv');
-  await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', 'phone'));
+  await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', en['data.field.phone']));
+  // And what is wrong with it, as the record form would say it.
+  await expect(rejects.getByTestId('reject-field-issue')).toHaveText(/^Phone: .*phone number/);
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
 });

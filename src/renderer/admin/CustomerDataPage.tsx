@@ -15,6 +15,7 @@ import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, type Segment } from '../../shared/domain';
+import { sayFieldMessage } from '../sayMessage';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -428,6 +429,7 @@ type Reject = ImportSummaryView['firstRejects'][number];
 
 /** What to fix, in the reader's language where the import named the reason; else its own sentence. */
 function rejectReason(r: Reject) {
+  if (r.key === 'invalidFields') return <FieldIssues params={r.params ?? {}} />;
   if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
@@ -438,6 +440,25 @@ function rejectReason(r: Reject) {
         {r.reason}
       </Text>
     </>
+  );
+}
+
+/** A row the shared rules refused: which fields, and under each what is wrong with it, as the record form would say it. */
+function FieldIssues({ params }: { params: Record<string, string> }) {
+  const fields = (params.fields ?? '').split(', ').filter(Boolean);
+  const fieldName = (f: string) => ((CSV_FIELDS as readonly string[]).includes(f) ? t(`data.field.${f as (typeof CSV_FIELDS)[number]}`) : f);
+  return (
+    <Stack gap={2}>
+      <span>{t('data.reject.invalidFields', { fields: fields.map(fieldName).join(t('list.separator')) })}</span>
+      {fields.map((f) => {
+        const issue = params[`issue.${f}`];
+        return issue ? (
+          <Text key={f} span size="xs" c="dimmed" data-testid="reject-field-issue">
+            {fieldName(f)}: {currentLanguage() === 'en' ? issue : sayFieldMessage(issue)}
+          </Text>
+        ) : null;
+      })}
+    </Stack>
   );
 }
 

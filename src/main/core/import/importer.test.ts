@@ -51,7 +51,8 @@ describe('import from Zendesk', () => {
         expect.objectContaining({ reason: 'missing requester', key: 'missingRequester', row: expect.any(Number) }),
         expect.objectContaining({ key: 'requesterNotImported', params: { id: '9004' } }),
         expect.objectContaining({ key: 'ticketNotImported', params: { id: '999' } }),
-        expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone' } }),
+        // The field and what is wrong with it, in the shared rules' (keyed) sentence.
+        expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone', 'issue.phone': expect.stringMatching(/^No phone number in US/) } }),
       ]),
     );
     const sql = desk.db.sqlite;
@@ -209,7 +210,7 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(board.agents.map((a) => a.name)).toEqual(['First-line agent']);
   });
 
-  it('refuses a CSV row whose segment the desk does not know, naming it', async () => {
+  it('refuses a CSV row whose segment the desk does not know, naming it, and a row the rules refuse says what is wrong with each field', async () => {
     const { admin, desk, dir } = await open();
     const file = join(dir, 'customers.csv');
     // A BOM, semicolons and Persian names, as a spreadsheet in Iran saves them.
@@ -218,7 +219,7 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(r.imported.customers).toBe(1);
     expect(r.firstRejects).toEqual([
       expect.objectContaining({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' }, reason: 'segment "gizmo" is not one of education, government, small_business, large_enterprise, home' }),
-      expect.objectContaining({ row: 4, key: 'invalidFields', params: { fields: 'phone' } }),
+      expect.objectContaining({ row: 4, key: 'invalidFields', params: { fields: 'phone', 'issue.phone': expect.stringMatching(/complete phone number for IR/) } }),
     ]);
     // Acme was not taken in as a household.
     expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);

@@ -101,7 +101,11 @@ const reject = (reason: string, key?: RejectKey, params?: Record<string, string>
 };
 /** A row whose fields the shared rules refused: each field and what is wrong with it. */
 const rejectFields = (issues: ReadonlyArray<{ field: string; message: string }>): never =>
-  reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', { fields: issues.map((i) => i.field).join(', ') });
+  reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', {
+    fields: issues.map((i) => i.field).join(', '),
+    // Each field's own sentence from the shared rules, so the import screen says what to fix.
+    ...Object.fromEntries(issues.map((i) => [`issue.${i.field}`, i.message])),
+  });
 
 type Value = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
