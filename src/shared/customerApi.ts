@@ -127,6 +127,8 @@ export type RejectKey = (typeof REJECT_KEYS)[number];
 
 export const importSummarySchema = z.object({
   imported: z.object({ customers: z.number().int(), contacts: z.number().int(), assets: z.number().int(), tickets: z.number().int(), events: z.number().int() }),
+  /** Customers already on the desk (an earlier import, or the same name with the same email or phone): linked, not doubled. */
+  existing: z.number().int(),
   rejected: z.number().int(),
   rejects: z.string(),
   /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */

@@ -413,6 +413,11 @@ function ImportPanel() {
                   {t('data.noServiceTag')}
                 </Text>
               )}
+              {summary.existing > 0 && (
+                <Text size="sm" c="dimmed" data-testid="import-existing">
+                  {tc('data.importExisting', summary.existing)}
+                </Text>
+              )}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>

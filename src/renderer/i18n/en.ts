@@ -1260,6 +1260,8 @@ export const en = {
   'data.count.events_other': '{count} events',
   'data.importRejected_one': '{count} row rejected; it is in {path} with the reason.',
   'data.importRejected_other': '{count} rows rejected; each is in {path} with the reason.',
+  'data.importExisting_one': '{count} customer was already on the desk (an earlier import, or the same name with the same email or phone): linked to that record, not doubled.',
+  'data.importExisting_other': '{count} customers were already on the desk (an earlier import, or the same name with the same email or phone): linked to their records, not doubled.',
   'data.importNoRejects': 'Nothing was rejected.',
   'data.rejectFile': 'File',
   'data.rejectRow': 'Row',

@@ -1242,6 +1242,8 @@ export const fa: Messages = {
   'data.count.events_other': '{count} رویداد',
   'data.importRejected_one': '{count} ردیف رد شد؛ همراه با دلیل در {path} آمده است.',
   'data.importRejected_other': '{count} ردیف رد شد؛ هر کدام همراه با دلیل در {path} آمده است.',
+  'data.importExisting_one': '{count} مشتری پیش‌تر در میز کار بود (از ورود پیشین، یا با همان نام و همان ایمیل یا تلفن): به همان پرونده پیوند خورد و دوتا نشد.',
+  'data.importExisting_other': '{count} مشتری پیش‌تر در میز کار بودند (از ورود پیشین، یا با همان نام و همان ایمیل یا تلفن): به پرونده‌های خودشان پیوند خوردند و دوتا نشدند.',
   'data.importNoRejects': 'هیچ موردی رد نشد.',
   'data.rejectFile': 'فایل',
   'data.rejectRow': 'ردیف',

@@ -225,6 +225,23 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
   });
 
+  it('links a row to the customer already on the desk (same name, same email or phone) instead of doubling them, and says so; a second run doubles nothing', async () => {
+    const { admin, desk, dir } = await open();
+    const { customerId } = await admin.call('customers.create', { customer: { kind: 'person', name: 'Maria Gonzalez', segment: 'home', serviceLevel: 'basic', phone: '', email: 'maria@example.com' }, asset: null });
+    const file = join(dir, 'crm.csv');
+    writeFileSync(file, 'Name,Phone,Email,Segment,Tag,Line,Model,Shipped,Warranty until\nmaria gonzalez,,MARIA@example.com,home,MGZ1234,Inspiron,Inspiron 16,2024-06-01,2027-06-01\nMaria Gonzalez,,other.maria@example.com,home,,,,,\n');
+    const mapping = { serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyEnd: 'Warranty until' };
+    const first = await admin.call('import.run', { from: 'csv', files: [file], mapping, rejectsPath: join(dir, 'r1.jsonl') });
+    // The first row is her: her system joins her record; the second, another email, is another Maria.
+    expect(first).toMatchObject({ imported: { customers: 1, assets: 1 }, existing: 1, rejected: 0 });
+    const sql = desk.db.sqlite;
+    expect(sql.prepare(`select count(*) from customers where email = 'maria@example.com'`).pluck().get()).toBe(1);
+    expect(sql.prepare(`select customer_id from assets where service_tag = 'MGZ1234'`).pluck().get()).toBe(customerId);
+    const again = await admin.call('import.run', { from: 'csv', files: [file], mapping, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again).toMatchObject({ imported: { customers: 0, assets: 0 }, existing: 2, rejected: 0 });
+    expect(sql.prepare(`select count(*) from customers where name = 'Maria Gonzalez'`).pluck().get()).toBe(2);
+  });
+
   it('only an admin may import', async () => {
     const { as } = await open();
     const agent = await as('First-line agent');

@@ -62,6 +62,8 @@ export const REJECTS_SHOWN = 20;
 
 export interface ImportSummary {
   imported: { customers: number; contacts: number; assets: number; tickets: number; events: number };
+  /** Customers the files name who were already on the desk (an earlier import, or a record with the same name and email or phone): linked, not doubled. */
+  existing: number;
   rejected: number;
   rejects: string;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
@@ -123,7 +125,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const { db } = ctx;
   const k = db.kysely;
   const source = req.from;
-  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 };
+  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0, existing: 0 };
   let rejected = 0;
   const firstRejects: ImportSummary['firstRejects'] = [];
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
@@ -149,6 +151,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const importer = ensureImportUser(ctx, source);
   const importActor: RecordActor = { ...actorOf(importer), name: importAccountName(source) };
   const customers = customerLog(db);
+  // The same person already on the desk: the same name and the same email or phone (both as stored, normalised).
+  const sameCustomer = db.sqlite
+    .prepare<[string, string | null, string | null], string>('SELECT id FROM customers WHERE name_key = ? AND erased_at IS NULL AND ((email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND phone = ?)) LIMIT 1')
+    .pluck();
   const insertCustomer = db.sqlite.prepare(
     'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -159,6 +165,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
     if (!checked.ok) rejectFields(checked.issues);
     const v = checked.ok ? newRecordFields(checked.value, ctx.deskCountry) : null!;
+    // A customer the desk already has (registered by an agent, or by another source) is
+    // linked, not doubled: their record stays as it is, their systems and tickets join it.
+    const already = sameCustomer.get(nameKey(v.name), v.email, v.phone);
+    if (already !== undefined) {
+      remember(kindOfRecord, ext, already);
+      counts.existing++;
+      return already;
+    }
     const id = uuidv7();
     const now = ctx.now();
     insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);
@@ -438,7 +452,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const get = (field: string) => cell(r, m[field] ?? field, field);
       const name = get('name');
       const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
-      if (find('user', ext)) return;
+      if (find('user', ext)) {
+        counts.existing++;
+        return;
+      }
       // A segment the desk does not know is refused with the ones it does: taking such a row as
       // a home customer put an organisation among households, under the wrong SLA, unsaid.
       const segmentCell = get('segment');
@@ -559,7 +576,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     if (req.dryRun) db.sqlite.exec('ROLLBACK');
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
-  return { imported: counts, rejected, rejects: req.rejectsPath, firstRejects };
+  const { existing, ...imported } = counts;
+  return { imported, existing, rejected, rejects: req.rejectsPath, firstRejects };
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
