@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
-import { mirroredAxes } from '../charts';
+import { COUNT_AXIS, mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
@@ -127,7 +127,7 @@ function QualityPanel() {
                 { name: 'confirmed', label: t('data.confirmed'), color: 'grape.5' },
               ]}
               valueFormatter={formatNumber}
-              {...mirroredAxes()}
+              {...mirroredAxes({}, COUNT_AXIS)}
               withLegend
             />
           </Box>
