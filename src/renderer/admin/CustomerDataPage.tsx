@@ -286,6 +286,11 @@ function AuditPanel() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {log.data?.length === 0 && (
+        <Text size="sm" c="dimmed" p="sm" data-testid="audit-empty">
+          {customerId.trim() ? t('data.auditNoneFor', { id: customerId.trim() }) : t('data.auditNone')}
+        </Text>
+      )}
     </Section>
   );
 }

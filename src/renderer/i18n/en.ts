@@ -1201,6 +1201,8 @@ export const en = {
   'quality.chooseDuplicate': 'Which record is the same customer as {name}? Choose it to merge.',
   'data.auditTitle': 'Who opened whose record',
   'data.auditFilter': 'Customer id',
+  'data.auditNone': 'Nobody has opened a customer’s record yet.',
+  'data.auditNoneFor': 'Nobody has opened the record with id {id}. Check the id: it is the last part of the record’s address.',
   'data.auditExport': 'Export JSON',
   'data.auditWhen': 'When',
   'data.auditWho': 'Who',

@@ -1183,6 +1183,8 @@ export const fa: Messages = {
   'quality.chooseDuplicate': 'کدام سابقه همان مشتری {name} است؟ برای ادغام آن را انتخاب کنید.',
   'data.auditTitle': 'چه کسی سابقهٔ چه کسی را باز کرد',
   'data.auditFilter': 'شناسهٔ مشتری',
+  'data.auditNone': 'هنوز کسی سابقهٔ هیچ مشتری‌ای را باز نکرده است.',
+  'data.auditNoneFor': 'کسی سابقه‌ای با شناسهٔ {id} را باز نکرده است. شناسه را بررسی کنید: بخش پایانی نشانی سابقه است.',
   'data.auditExport': 'برون‌بری جی‌سان',
   'data.auditWhen': 'زمان',
   'data.auditWho': 'چه کسی',
