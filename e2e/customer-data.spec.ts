@@ -115,6 +115,10 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   const log = page.getByTestId('audit-log');
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
+  // An id nobody opened says so, instead of an empty table.
+  await page.getByLabel(en['data.auditFilter']).fill('no-such-id');
+  await expect(page.getByTestId('audit-empty')).toHaveText(en['data.auditNoneFor'].replace('{id}', 'no-such-id'));
+  await page.getByLabel(en['data.auditFilter']).fill('');
   // The tab is in the address: a reload comes back to the audit log, not to data quality.
   await expect(page).toHaveURL(/#\/admin\/quality\?tab=audit$/);
   await page.reload();
@@ -235,7 +239,9 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   const rejects = page.getByTestId('import-rejects');
   await expect(rejects.getByRole('row')).toHaveCount(2);
   await expect(rejects).toContainText('plain-customers.csv');
-  await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', 'phone'));
+  await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', en['data.field.phone']));
+  // And what is wrong with it, as the record form would say it.
+  await expect(rejects.getByTestId('reject-field-issue')).toHaveText(/^Phone: .*phone number/);
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
 });

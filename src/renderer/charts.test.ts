@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { mirroredAxes } from './charts';
+import { COUNT_AXIS, mirroredAxes } from './charts';
 
 // A chart in Persian stands its value axis on the right; its labels must sit beside the plot,
 // not inside it (Mantine pulls the labels of its left axis 10 px leftwards, into the plot once
@@ -24,4 +24,16 @@ it('in left-to-right, keeps Mantine’s own left axis and its labels', () => {
   expect(xAxisProps.reversed).toBe(false);
   expect(yAxisProps.orientation).toBe('left');
   expect(yAxisProps.tick).toBeUndefined();
+});
+
+it('a chart of counts labels its value axis in whole numbers, in either direction', async () => {
+  // Data quality's "Record changes" with one confirmation labelled its axis 0, 0.25, 0.5, 0.75, 1.
+  expect(mirroredAxes({}, COUNT_AXIS).yAxisProps.allowDecimals).toBe(false);
+  const { setLocale } = await import('./i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    expect(mirroredAxes({}, COUNT_AXIS).yAxisProps).toMatchObject({ allowDecimals: false, orientation: 'right' });
+  } finally {
+    await setLocale('en', 'latn');
+  }
 });

@@ -24,6 +24,9 @@ export function mirroredAxes(x: AxisProps = {}, y: AxisProps = {}): { xAxisProps
   return { xAxisProps: { ...x, reversed: rtl }, yAxisProps: rtl ? { tick: RIGHT_AXIS_TICK, ...y, orientation: 'right' } : { ...y, orientation: 'left' } };
 }
 
+/** The value axis of a chart of counts (records, tickets): whole numbers only, never "0.25" of a record. */
+export const COUNT_AXIS = { allowDecimals: false } as const;
+
 /**
  * A chart element remade when its data changes, or, after a language switch, once the
  * switch's first frame is on screen: the page's words change at once and the charts (axes,

@@ -122,11 +122,13 @@ export const transferResultSchema = z.object({
 });
 
 /** Why an import refused a row or a file, as the import screen says it (each with its values). */
-export const REJECT_KEYS = ['invalidFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut'] as const;
+export const REJECT_KEYS = ['invalidFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut', 'unknownSegment'] as const;
 export type RejectKey = (typeof REJECT_KEYS)[number];
 
 export const importSummarySchema = z.object({
   imported: z.object({ customers: z.number().int(), contacts: z.number().int(), assets: z.number().int(), tickets: z.number().int(), events: z.number().int() }),
+  /** Customers already on the desk (an earlier import, or the same name with the same email or phone): linked, not doubled. */
+  existing: z.number().int(),
   rejected: z.number().int(),
   rejects: z.string(),
   /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */

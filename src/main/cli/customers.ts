@@ -134,6 +134,7 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         events: tc('count.events', i.events),
       };
       console.log(tr(values['dry-run'] ? 'import.would' : 'import.done', counts));
+      if (summary.existing > 0) console.log(tc('import.existing', summary.existing));
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
       return 0;
     },

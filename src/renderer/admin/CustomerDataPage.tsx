@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
-import { mirroredAxes } from '../charts';
+import { COUNT_AXIS, mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
@@ -14,7 +14,8 @@ import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../rout
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
-import type { Segment } from '../../shared/domain';
+import { SEGMENTS, type Segment } from '../../shared/domain';
+import { sayFieldMessage } from '../sayMessage';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -126,7 +127,7 @@ function QualityPanel() {
                 { name: 'confirmed', label: t('data.confirmed'), color: 'grape.5' },
               ]}
               valueFormatter={formatNumber}
-              {...mirroredAxes()}
+              {...mirroredAxes({}, COUNT_AXIS)}
               withLegend
             />
           </Box>
@@ -285,6 +286,11 @@ function AuditPanel() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {log.data?.length === 0 && (
+        <Text size="sm" c="dimmed" p="sm" data-testid="audit-empty">
+          {customerId.trim() ? t('data.auditNoneFor', { id: customerId.trim() }) : t('data.auditNone')}
+        </Text>
+      )}
     </Section>
   );
 }
@@ -412,6 +418,11 @@ function ImportPanel() {
                   {t('data.noServiceTag')}
                 </Text>
               )}
+              {summary.existing > 0 && (
+                <Text size="sm" c="dimmed" data-testid="import-existing">
+                  {tc('data.importExisting', summary.existing)}
+                </Text>
+              )}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
@@ -428,6 +439,8 @@ type Reject = ImportSummaryView['firstRejects'][number];
 
 /** What to fix, in the reader's language where the import named the reason; else its own sentence. */
 function rejectReason(r: Reject) {
+  if (r.key === 'invalidFields') return <FieldIssues params={r.params ?? {}} />;
+  if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
   return (
@@ -437,6 +450,25 @@ function rejectReason(r: Reject) {
         {r.reason}
       </Text>
     </>
+  );
+}
+
+/** A row the shared rules refused: which fields, and under each what is wrong with it, as the record form would say it. */
+function FieldIssues({ params }: { params: Record<string, string> }) {
+  const fields = (params.fields ?? '').split(', ').filter(Boolean);
+  const fieldName = (f: string) => ((CSV_FIELDS as readonly string[]).includes(f) ? t(`data.field.${f as (typeof CSV_FIELDS)[number]}`) : f);
+  return (
+    <Stack gap={2}>
+      <span>{t('data.reject.invalidFields', { fields: fields.map(fieldName).join(t('list.separator')) })}</span>
+      {fields.map((f) => {
+        const issue = params[`issue.${f}`];
+        return issue ? (
+          <Text key={f} span size="xs" c="dimmed" data-testid="reject-field-issue">
+            {fieldName(f)}: {currentLanguage() === 'en' ? issue : sayFieldMessage(issue)}
+          </Text>
+        ) : null;
+      })}
+    </Stack>
   );
 }
 

@@ -51,7 +51,8 @@ describe('import from Zendesk', () => {
         expect.objectContaining({ reason: 'missing requester', key: 'missingRequester', row: expect.any(Number) }),
         expect.objectContaining({ key: 'requesterNotImported', params: { id: '9004' } }),
         expect.objectContaining({ key: 'ticketNotImported', params: { id: '999' } }),
-        expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone' } }),
+        // The field and what is wrong with it, in the shared rules' (keyed) sentence.
+        expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone', 'issue.phone': expect.stringMatching(/^No phone number in US/) } }),
       ]),
     );
     const sql = desk.db.sqlite;
@@ -207,6 +208,38 @@ describe('import from Freshdesk and plain CSV', () => {
     // The import's own account, which holds no ticket, is nobody the board counts as an agent.
     const board = await (await as('Supervisor')).call('supervisor.overview');
     expect(board.agents.map((a) => a.name)).toEqual(['First-line agent']);
+  });
+
+  it('refuses a CSV row whose segment the desk does not know, naming it, and a row the rules refuse says what is wrong with each field', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'customers.csv');
+    // A BOM, semicolons and Persian names, as a spreadsheet in Iran saves them.
+    writeFileSync(file, '\uFEFFName;Phone;Email;Segment;Country\nسارا احمدی;0912 345 6789;sara@example.ir;home;IR\nAcme Widgets;+1 512 555 0177;ops@acme.example;gizmo;US\nعلی رضایی;12;ali@example.ir;Small Business;IR\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.customers).toBe(1);
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' }, reason: 'segment "gizmo" is not one of education, government, small_business, large_enterprise, home' }),
+      expect.objectContaining({ row: 4, key: 'invalidFields', params: { fields: 'phone', 'issue.phone': expect.stringMatching(/complete phone number for IR/) } }),
+    ]);
+    // Acme was not taken in as a household.
+    expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
+  });
+
+  it('links a row to the customer already on the desk (same name, same email or phone) instead of doubling them, and says so; a second run doubles nothing', async () => {
+    const { admin, desk, dir } = await open();
+    const { customerId } = await admin.call('customers.create', { customer: { kind: 'person', name: 'Maria Gonzalez', segment: 'home', serviceLevel: 'basic', phone: '', email: 'maria@example.com' }, asset: null });
+    const file = join(dir, 'crm.csv');
+    writeFileSync(file, 'Name,Phone,Email,Segment,Tag,Line,Model,Shipped,Warranty until\nmaria gonzalez,,MARIA@example.com,home,MGZ1234,Inspiron,Inspiron 16,2024-06-01,2027-06-01\nMaria Gonzalez,,other.maria@example.com,home,,,,,\n');
+    const mapping = { serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyEnd: 'Warranty until' };
+    const first = await admin.call('import.run', { from: 'csv', files: [file], mapping, rejectsPath: join(dir, 'r1.jsonl') });
+    // The first row is her: her system joins her record; the second, another email, is another Maria.
+    expect(first).toMatchObject({ imported: { customers: 1, assets: 1 }, existing: 1, rejected: 0 });
+    const sql = desk.db.sqlite;
+    expect(sql.prepare(`select count(*) from customers where email = 'maria@example.com'`).pluck().get()).toBe(1);
+    expect(sql.prepare(`select customer_id from assets where service_tag = 'MGZ1234'`).pluck().get()).toBe(customerId);
+    const again = await admin.call('import.run', { from: 'csv', files: [file], mapping, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again).toMatchObject({ imported: { customers: 0, assets: 0 }, existing: 2, rejected: 0 });
+    expect(sql.prepare(`select count(*) from customers where name = 'Maria Gonzalez'`).pluck().get()).toBe(2);
   });
 
   it('only an admin may import', async () => {

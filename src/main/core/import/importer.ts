@@ -62,6 +62,8 @@ export const REJECTS_SHOWN = 20;
 
 export interface ImportSummary {
   imported: { customers: number; contacts: number; assets: number; tickets: number; events: number };
+  /** Customers the files name who were already on the desk (an earlier import, or a record with the same name and email or phone): linked, not doubled. */
+  existing: number;
   rejected: number;
   rejects: string;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
@@ -101,7 +103,11 @@ const reject = (reason: string, key?: RejectKey, params?: Record<string, string>
 };
 /** A row whose fields the shared rules refused: each field and what is wrong with it. */
 const rejectFields = (issues: ReadonlyArray<{ field: string; message: string }>): never =>
-  reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', { fields: issues.map((i) => i.field).join(', ') });
+  reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', {
+    fields: issues.map((i) => i.field).join(', '),
+    // Each field's own sentence from the shared rules, so the import screen says what to fix.
+    ...Object.fromEntries(issues.map((i) => [`issue.${i.field}`, i.message])),
+  });
 
 type Value = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -119,7 +125,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const { db } = ctx;
   const k = db.kysely;
   const source = req.from;
-  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 };
+  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0, existing: 0 };
   let rejected = 0;
   const firstRejects: ImportSummary['firstRejects'] = [];
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
@@ -145,6 +151,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const importer = ensureImportUser(ctx, source);
   const importActor: RecordActor = { ...actorOf(importer), name: importAccountName(source) };
   const customers = customerLog(db);
+  // The same person already on the desk: the same name and the same email or phone (both as stored, normalised).
+  const sameCustomer = db.sqlite
+    .prepare<[string, string | null, string | null], string>('SELECT id FROM customers WHERE name_key = ? AND erased_at IS NULL AND ((email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND phone = ?)) LIMIT 1')
+    .pluck();
   const insertCustomer = db.sqlite.prepare(
     'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -155,6 +165,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
     if (!checked.ok) rejectFields(checked.issues);
     const v = checked.ok ? newRecordFields(checked.value, ctx.deskCountry) : null!;
+    // A customer the desk already has (registered by an agent, or by another source) is
+    // linked, not doubled: their record stays as it is, their systems and tickets join it.
+    const already = sameCustomer.get(nameKey(v.name), v.email, v.phone);
+    if (already !== undefined) {
+      remember(kindOfRecord, ext, already);
+      counts.existing++;
+      return already;
+    }
     const id = uuidv7();
     const now = ctx.now();
     insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);
@@ -434,8 +452,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const get = (field: string) => cell(r, m[field] ?? field, field);
       const name = get('name');
       const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
-      if (find('user', ext)) return;
-      const segment = SEGMENTS.find((s) => s === get('segment')) ?? segmentFrom(get('segment')) ?? 'home';
+      if (find('user', ext)) {
+        counts.existing++;
+        return;
+      }
+      // A segment the desk does not know is refused with the ones it does: taking such a row as
+      // a home customer put an organisation among households, under the wrong SLA, unsaid.
+      const segmentCell = get('segment');
+      const segment = SEGMENTS.find((s) => s === segmentCell) ?? segmentFrom(segmentCell) ?? (segmentCell ? reject(`segment "${segmentCell}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: segmentCell }) : 'home');
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
       const level = (['premier', 'standard', 'basic'] as const).find((l) => l === get('serviceLevel').toLowerCase()) ?? defaultLevel.get(segment) ?? 'standard';
       const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
@@ -552,7 +576,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     if (req.dryRun) db.sqlite.exec('ROLLBACK');
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
-  return { imported: counts, rejected, rejects: req.rejectsPath, firstRejects };
+  const { existing, ...imported } = counts;
+  return { imported, existing, rejected, rejects: req.rejectsPath, firstRejects };
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
