@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../shared/api';
 import { lookalikeTags } from '../../shared/serviceTag';
 import { SHOWCASE } from './demo';
-import { testDesk } from './testing/deskHarness';
+import { avaLookup, type testDesk } from './testing/deskHarness';
 
 // A caller reads the tag off the laptop's label: "seven X K two Q F one", and the agent types
 // an I for the one (or an O for a zero). The lookup offers the system the tag was meant as,
@@ -11,9 +11,7 @@ import { testDesk } from './testing/deskHarness';
 let harness: Awaited<ReturnType<typeof testDesk>>;
 let search: (query: string) => Promise<LookupResult>;
 beforeAll(async () => {
-  harness = await testDesk({ demoCustomers: 200 });
-  const ava = await harness.as('Ava Martin');
-  search = (query) => ava.call('lookup.search', { query });
+  ({ harness, search } = await avaLookup());
 });
 afterAll(() => harness.desk.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../shared/api';
-import { testDesk } from './testing/deskHarness';
+import { avaLookup, type testDesk } from './testing/deskHarness';
 
 // A caller quotes a ticket number ("T-000123", or the agent types t123): the lookup opens the
 // customer's 360° view and says which ticket was quoted, so the view can put it first
@@ -9,9 +9,7 @@ import { testDesk } from './testing/deskHarness';
 let harness: Awaited<ReturnType<typeof testDesk>>;
 let search: (query: string) => Promise<LookupResult>;
 beforeAll(async () => {
-  harness = await testDesk({ demoCustomers: 200 });
-  const ava = await harness.as('Ava Martin');
-  search = (query) => ava.call('lookup.search', { query });
+  ({ harness, search } = await avaLookup());
 });
 afterAll(() => harness.desk.close());
 

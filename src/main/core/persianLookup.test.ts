@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../shared/api';
 import { tagToExpressCode } from '../../shared/serviceTag';
 import { SHOWCASE } from './demo';
-import { testDesk } from './testing/deskHarness';
+import { avaLookup, type testDesk } from './testing/deskHarness';
 
 // A Persian-speaking agent looks callers up as they type: Persian or Arabic-Indic digits,
 // the keyboard left on the Persian layout, Arabic letter forms, with or without the
@@ -11,9 +11,7 @@ import { testDesk } from './testing/deskHarness';
 let harness: Awaited<ReturnType<typeof testDesk>>;
 let search: (query: string) => Promise<LookupResult>;
 beforeAll(async () => {
-  harness = await testDesk({ demoCustomers: 200 });
-  const ava = await harness.as('Ava Martin');
-  search = (query) => ava.call('lookup.search', { query });
+  ({ harness, search } = await avaLookup());
 });
 afterAll(() => harness.desk.close());
 

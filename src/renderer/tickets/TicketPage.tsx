@@ -32,6 +32,7 @@ import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { TicketKnowledge } from '../kb/TicketKnowledge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
+import { PALETTE_TICKET_ACTIONS } from '../shell/paletteTicket';
 import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
 import { movesOf, type Move } from './timelineMoves';
@@ -41,19 +42,8 @@ import classes from './TicketPage.module.css';
 // One ticket: what it is, where it stands, everything that happened, and exactly the
 // actions the machine allows this person now (detail.allowed); nothing else is offered.
 
-const ACTION_ORDER: (DialogAction | 'TAKE')[] = [
-  'TAKE',
-  'RESOLVE',
-  'ESCALATE',
-  'DEESCALATE',
-  'WAIT_ON_CUSTOMER',
-  'CUSTOMER_REPLIED',
-  'ADD_NOTE',
-  'ASSIGN',
-  'CHANGE_PRIORITY',
-  'REOPEN',
-  'CLOSE',
-];
+/** The action bar's order: the palette's "This ticket" commands follow it too (paletteTicket.ts). */
+const ACTION_ORDER: readonly (DialogAction | 'TAKE')[] = PALETTE_TICKET_ACTIONS;
 
 const ACTION_ICON: Record<DialogAction | 'TAKE', ReactNode> = {
   TAKE: <IconHandGrab size={16} />,

@@ -39,3 +39,10 @@ export async function testDesk(opts: Partial<DeskOptions> = {}) {
   };
   return { desk, clock, as };
 }
+
+/** A demo desk of 200 customers and Ava Martin's lookup on it: the lookup tests' set-up. */
+export async function avaLookup() {
+  const harness = await testDesk({ demoCustomers: 200 });
+  const ava = await harness.as('Ava Martin');
+  return { harness, search: (query: string) => ava.call('lookup.search', { query }) };
+}
