@@ -2,7 +2,7 @@ import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, St
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
-import { staffsQueue } from '../../shared/access';
+import { mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -217,10 +217,10 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
   );
 }
 
-/** People who may be given this ticket: agents (tier 1) or specialists (2, 3) of its segment and tier. */
+/** People who may be given this ticket and work its queue: agents (tier 1) or specialists (2, 3) of its segment and tier, as the desk's rule (mayBeAssigned) accepts them. */
 function assigneesFor(row: DrillRow, users: User[]): User[] {
   return users
-    .filter((u) => u.active && staffsQueue(u, row))
+    .filter((u) => mayBeAssigned(u, row) === null && staffsQueue(u, row))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
