@@ -87,4 +87,12 @@ test('on a 420 px window every ticket row of My tickets shows its priority, stat
   await expect(page.getByRole('table').locator('[data-sla="paused"]').first()).toBeAttached();
   const cut = await lines.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
   expect(cut).toEqual([]);
+  // The icon alone sits in the middle of a round badge, not after an empty label's gap.
+  const paused = await page.getByRole('table').locator('[data-sla="paused"]').first().evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    const i = el.querySelector('svg')!.getBoundingClientRect();
+    return { square: Math.abs(b.width - b.height), offCentre: Math.abs(b.left + b.width / 2 - (i.left + i.width / 2)) };
+  });
+  expect(paused.square).toBeLessThan(1.5);
+  expect(paused.offCentre).toBeLessThan(1.5);
 });

@@ -27,7 +27,15 @@ export function SlaBadge({ sla, dueAt, size = 'xs', withDetail = false, pausedAs
   const c = countdown(sla, dueAt, sla ? slaAgeMs(sla, tick) : 0);
   const icon =
     c.status === 'paused' ? <IconPlayerPause size={size === 'md' ? 14 : 11} aria-hidden /> : c.status === 'breached' || c.status === 'atRisk' ? <IconAlarm size={size === 'md' ? 14 : 11} aria-hidden /> : <IconClockHour4 size={size === 'md' ? 14 : 11} aria-hidden />;
-  const badge = (
+  // Icon alone: a round badge with the icon as its content, so no empty label keeps the
+  // left section's gap and the padding on one side only.
+  const iconOnly = pausedAsIcon && c.status === 'paused';
+  const badge = iconOnly ? (
+    <Badge color={c.color} variant={c.variant} size={size} circle data-sla={c.status} data-icon-only>
+      <Box component="span" display="flex">{icon}</Box>
+      <VisuallyHidden>{c.label}</VisuallyHidden>
+    </Badge>
+  ) : (
     <Badge
       color={c.color}
       variant={c.variant}
@@ -37,7 +45,7 @@ export function SlaBadge({ sla, dueAt, size = 'xs', withDetail = false, pausedAs
       style={{ minInlineSize: 'max-content' }}
       data-sla={c.status}
     >
-      {pausedAsIcon && c.status === 'paused' ? <VisuallyHidden>{c.label}</VisuallyHidden> : c.label}
+      {c.label}
     </Badge>
   );
   if (withDetail) {
