@@ -336,7 +336,16 @@ export const createTicketSchema = z.object({
   description: z.string().trim().max(20_000).default(''),
   priority: prioritySchema.default('normal'),
   channel: channelSchema.default('phone'),
+  /**
+   * Taken by the person opening it, in the same write ("Assign to me"): she is on the phone
+   * with the caller. A take the rules refuse leaves the ticket created and unassigned.
+   */
+  assignToMe: z.boolean().default(false),
 });
+
+/** The new ticket's page, and why it was not taken when "Assign to me" was asked and refused (null otherwise). */
+export const createdTicketSchema = ticketDetailSchema.extend({ takeRefused: z.string().nullable() });
+export type CreatedTicket = z.infer<typeof createdTicketSchema>;
 
 export const pageSchema = z.object({
   offset: z.number().int().min(0).default(0),
@@ -380,7 +389,7 @@ export const api = {
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
   'lookup.search': method(z.object({ query: z.string().max(LOOKUP_MAX) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),
-  'tickets.create': method(createTicketSchema, ticketDetailSchema),
+  'tickets.create': method(createTicketSchema, createdTicketSchema),
   'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),
   'tickets.act': method(
     z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedSeq: z.number().int().optional() }),

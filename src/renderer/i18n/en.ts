@@ -247,6 +247,12 @@ export const en = {
   'newTicket.submit': 'Create ticket',
   'newTicket.failed': 'The ticket was not created',
   'newTicket.created': '{number} created.',
+  'newTicket.createdMine': '{number} created and assigned to you.',
+  'newTicket.assignToMe': 'Assign to me',
+  'newTicket.assignToMeHint': 'You take it as it is created: it goes straight to your tickets.',
+  'newTicket.assignToMeNot': 'Not yours to take: {reason}',
+  'newTicket.notTakenTitle': '{number} created, not assigned to you',
+  'newTicket.notTaken': '{reason} It waits unassigned in its queue; everything you typed is on it.',
 
   // ticket page
   'ticket.assignedTo': 'Assigned to {name}',

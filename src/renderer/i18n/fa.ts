@@ -236,6 +236,12 @@ export const fa: Messages = {
   'newTicket.submit': 'ثبت تیکت',
   'newTicket.failed': 'تیکت ثبت نشد',
   'newTicket.created': '{number} ثبت شد.',
+  'newTicket.createdMine': '{number} ثبت شد و به شما واگذار شد.',
+  'newTicket.assignToMe': 'به من واگذار شود',
+  'newTicket.assignToMeHint': 'با ثبت، تیکت را برمی‌دارید و یکراست به تیکت‌های شما می‌رود.',
+  'newTicket.assignToMeNot': 'برداشتن این تیکت با شما نیست: {reason}',
+  'newTicket.notTakenTitle': '{number} ثبت شد، ولی به شما واگذار نشد',
+  'newTicket.notTaken': '{reason} بی‌مسئول در صف خود می‌ماند؛ هرچه نوشتید روی آن هست.',
 
   'ticket.assignedTo': 'واگذارشده به {name}',
   'ticket.due': 'مهلت {when}',
