@@ -16,6 +16,7 @@ import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
+import { cameBackSchema } from './ticketLog/cameBack';
 
 // The whole API of the desk's back end: one map of method name to input and output
 // schemas, and one map of pushed events. The core implements each method once; the
@@ -57,6 +58,12 @@ export const ticketRowSchema = z.object({
     .nullable(),
 });
 export type TicketRow = z.infer<typeof ticketRowSchema>;
+
+/** A row of My tickets: with how it came back to her (handed back, reopened) until she acts on it. */
+export const myTicketRowSchema = ticketRowSchema.extend({
+  cameBack: cameBackSchema.extend({ actorName: z.string() }).nullable(),
+});
+export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 
 export const customerSummarySchema = z.object({
   id: idSchema,
@@ -403,7 +410,7 @@ export const api = {
   // The taken ticket's row: the window opens the ticket from its id and reads its page then
   // (tickets.get), so the take does not build the page (timeline, SLA trace, actions) twice.
   'queues.takeNext': method(queueKeySchema.partial(), z.object({ ticket: ticketRowSchema }).nullable()),
-  'inbox.mine': method(empty, z.array(ticketRowSchema)),
+  'inbox.mine': method(empty, z.array(myTicketRowSchema)),
   'supervisor.overview': method(empty, overviewSchema),
   /** The tickets behind a number on the board. */
   'supervisor.tickets': method(drillInputSchema, drillResultSchema),
