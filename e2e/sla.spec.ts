@@ -41,6 +41,7 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(en['newTicket.subject']).fill(subject);
   await dialog.getByText(en['priority.high'], { exact: true }).click();
+  await dialog.getByLabel(en['newTicket.assignToMe']).uncheck();
   await dialog.getByRole('button', { name: en['newTicket.submit'] }).click();
   await expect(dialog).toBeHidden();
   await expect(ticket.heading(subject)).toBeVisible();

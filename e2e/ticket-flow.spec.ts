@@ -16,13 +16,25 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await app.lookup('7XK2QF1');
   const customer = new CustomerView(page);
   await customer.expectCustomer('Lakeside Unified School District');
+  // "Assign to me" is on: she is on the phone with the caller, the ticket is hers as it is made.
   await customer.createTicket({ subject, description: 'The whole cart stopped charging after a power cut.' });
 
   const ticket = new TicketView(page);
   await expect(ticket.heading(subject)).toBeVisible();
   await expect(page.getByText('7XK2QF1').first()).toBeVisible();
-  await ticket.take();
   await ticket.expectState('state.tier1.open');
+  await expect(page.getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'))).toBeVisible();
+  await expect(ticket.action('action.TAKE')).toHaveCount(0);
+  await app.nav.getByRole('link', { name: en['nav.mine'] }).click();
+  // Her list is long and drawn as it scrolls: down it until the new ticket's row is drawn.
+  const mine = page.getByRole('region', { name: en['mine.tableLabel'] });
+  const row = mine.getByRole('row').filter({ hasText: subject });
+  await expect(async () => {
+    await mine.evaluate((el) => el.scrollBy(0, 300));
+    await expect(row).toBeVisible({ timeout: 100 });
+  }).toPass();
+  await row.getByRole('link').click();
+  await expect(ticket.heading(subject)).toBeVisible();
 
   await ticket.escalate('hardware_replacement', 'Charging cart PSU dead; needs a replacement part.');
   await ticket.expectState('state.tier2.waiting');
@@ -65,7 +77,7 @@ test('bad input keeps the dialog open with what was typed and says what to fix',
   await customer.expectCustomer('Maria Gonzalez');
   await customer.createTicket({ subject: 'Laptop fan is loud' });
   const ticket = new TicketView(page);
-  await ticket.take();
+  await ticket.expectState('state.tier1.open');
 
   // Neither a reason nor a note: both are marked at once, not one per attempt.
   await ticket.action('action.ESCALATE').click();

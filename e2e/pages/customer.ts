@@ -28,12 +28,16 @@ export class CustomerView {
     return this.page.getByRole('button', { name: en['customer.newTicket'], exact: true });
   }
 
-  /** Opens the form, fills it, creates the ticket; ends on the new ticket's page. */
-  async createTicket(fields: { subject: string; description?: string }): Promise<void> {
+  /**
+   * Opens the form, fills it, creates the ticket; ends on the new ticket's page. "Assign to me"
+   * is left as the form offers it (on for an agent of the segment) unless `assignToMe` says.
+   */
+  async createTicket(fields: { subject: string; description?: string; assignToMe?: boolean }): Promise<void> {
     await this.newTicketButton.click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel(en['newTicket.subject']).fill(fields.subject);
     if (fields.description) await dialog.getByLabel(en['newTicket.description']).fill(fields.description);
+    if (fields.assignToMe !== undefined) await dialog.getByLabel(en['newTicket.assignToMe']).setChecked(fields.assignToMe);
     await dialog.getByRole('button', { name: en['newTicket.submit'] }).click();
     await expect(dialog).toBeHidden();
   }

@@ -119,6 +119,24 @@ describe('desks following one hub', () => {
     expect(await late.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: (await a.call('sync.status') as { cursor: number }).cursor });
   });
 
+  it('a ticket opened offline assigned to its author reaches the hub and the other desks as her create and take', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const { customerId } = await a.call('customers.create', { customer: { kind: 'organisation', name: 'Lakeside School assign to me', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+    await a.desk.sync.syncNow();
+    const id = await offline(a, async () => {
+      const t = await a.call('tickets.create', { customerId, subject: 'Printer offline', assignToMe: true });
+      expect(await a.call('sync.status')).toMatchObject({ online: false, pending: 2 });
+      return t.ticket.id;
+    });
+    await b.desk.sync.syncNow();
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    expect(await view(b, id)).toEqual({ state: 'tier1.open', tier: 1, assigneeId: ava.id, timeline: [`CREATED:${ava.id}`, `TAKE:${ava.id}`] });
+    const onHub = await hub.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(onHub.seq).toBe(2);
+    expect(onHub.state).toMatchObject({ position: { state: 'tier1.open', context: { assigneeId: ava.id } } });
+  });
+
   it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben, a.desk);

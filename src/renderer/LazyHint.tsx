@@ -8,11 +8,17 @@ import { cloneElement, useState, type ReactElement } from 'react';
  * per row. What it says must also be in the page for a screen reader (visually hidden text or
  * an accessible name), as a tooltip on an element that cannot be focused is pointer-only.
  */
-export function LazyHint({ label, openDelay, children }: { label: string; openDelay?: number; children: ReactElement<{ onPointerEnter?: () => void }> }) {
+export function LazyHint({ label, openDelay, width, children }: {
+  label: string;
+  openDelay?: number;
+  /** For a long label (a note's first words): wrapped at this width, so it stays inside a narrow window. */
+  width?: number;
+  children: ReactElement<{ onPointerEnter?: () => void }>;
+}) {
   const [live, setLive] = useState(false);
   if (live)
     return (
-      <Tooltip label={label} defaultOpened {...(openDelay === undefined ? {} : { openDelay })}>
+      <Tooltip label={label} defaultOpened {...(openDelay === undefined ? {} : { openDelay })} {...(width === undefined ? {} : { multiline: true, w: width })}>
         {children}
       </Tooltip>
     );

@@ -10,6 +10,7 @@ import {
   maySeeBoard,
   maySeeSegment,
   mayTake,
+  mayTakeNewTicket,
   mayWorkSegment,
   receivesTicketNews,
   seesBoard,
@@ -61,6 +62,14 @@ describe('access', () => {
     expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: 'ava' })).toBeNull();
     expect(mayHold(supervisor, { segment: 'home', tier: 2, assigneeId: 'x' })).toBeNull();
     expect(mayWorkSegment(agent, 'home')).toBe('You do not work the home segment.');
+  });
+
+  it('offers "Assign to me" on a new ticket to whoever may take it at first line of its segment, and says why not to the others', () => {
+    expect(mayTakeNewTicket(agent, 'education')).toBeNull();
+    expect(mayTakeNewTicket(supervisor, 'home')).toBeNull();
+    expect(mayTakeNewTicket(spec2, 'education')).toBe('This ticket is at first line (tier 1); you work at tier 2.');
+    expect(mayTakeNewTicket(agent, 'home')).toBe('This ticket belongs to a segment you do not work.');
+    expect(mayTakeNewTicket(admin, 'home')).toBe('Admins manage settings; they do not work tickets.');
   });
 
   it('keeps assigning and priorities to supervisors, and assignees to their own queue', () => {

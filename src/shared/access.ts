@@ -124,6 +124,15 @@ export function mayHold(p: Person, t: TicketPlace): Refusal {
   return null;
 }
 
+/**
+ * Taking a ticket one is opening ("Assign to me" on the New ticket form): a new ticket waits
+ * unassigned at first line (tier 1) of its customer's segment, so this is the machine's own
+ * TAKE rule asked of that place. The form offers the choice by it; decide() asks it again.
+ */
+export function mayTakeNewTicket(p: Person, segment: Segment): Refusal {
+  return mayCreateTicket(p, segment) ?? mayTake(p, { segment, tier: 1, assigneeId: null });
+}
+
 /** Opening a ticket for a customer of a segment. */
 export function mayCreateTicket(p: Person, segment: Segment): Refusal {
   if (p.role === 'admin') return say('adminsNoTickets');

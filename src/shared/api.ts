@@ -16,6 +16,7 @@ import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
+import { cameBackSchema } from './ticketLog/cameBack';
 
 // The whole API of the desk's back end: one map of method name to input and output
 // schemas, and one map of pushed events. The core implements each method once; the
@@ -57,6 +58,12 @@ export const ticketRowSchema = z.object({
     .nullable(),
 });
 export type TicketRow = z.infer<typeof ticketRowSchema>;
+
+/** A row of My tickets: with how it came back to her (handed back, reopened) until she acts on it. */
+export const myTicketRowSchema = ticketRowSchema.extend({
+  cameBack: cameBackSchema.extend({ actorName: z.string() }).nullable(),
+});
+export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 
 export const customerSummarySchema = z.object({
   id: idSchema,
@@ -336,7 +343,16 @@ export const createTicketSchema = z.object({
   description: z.string().trim().max(20_000).default(''),
   priority: prioritySchema.default('normal'),
   channel: channelSchema.default('phone'),
+  /**
+   * Taken by the person opening it, in the same write ("Assign to me"): she is on the phone
+   * with the caller. A take the rules refuse leaves the ticket created and unassigned.
+   */
+  assignToMe: z.boolean().default(false),
 });
+
+/** The new ticket's page, and why it was not taken when "Assign to me" was asked and refused (null otherwise). */
+export const createdTicketSchema = ticketDetailSchema.extend({ takeRefused: z.string().nullable() });
+export type CreatedTicket = z.infer<typeof createdTicketSchema>;
 
 export const pageSchema = z.object({
   offset: z.number().int().min(0).default(0),
@@ -380,7 +396,7 @@ export const api = {
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
   'lookup.search': method(z.object({ query: z.string().max(LOOKUP_MAX) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),
-  'tickets.create': method(createTicketSchema, ticketDetailSchema),
+  'tickets.create': method(createTicketSchema, createdTicketSchema),
   'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),
   'tickets.act': method(
     z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedSeq: z.number().int().optional() }),
@@ -394,7 +410,7 @@ export const api = {
   // The taken ticket's row: the window opens the ticket from its id and reads its page then
   // (tickets.get), so the take does not build the page (timeline, SLA trace, actions) twice.
   'queues.takeNext': method(queueKeySchema.partial(), z.object({ ticket: ticketRowSchema }).nullable()),
-  'inbox.mine': method(empty, z.array(ticketRowSchema)),
+  'inbox.mine': method(empty, z.array(myTicketRowSchema)),
   'supervisor.overview': method(empty, overviewSchema),
   /** The tickets behind a number on the board. */
   'supervisor.tickets': method(drillInputSchema, drillResultSchema),

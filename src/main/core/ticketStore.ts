@@ -6,6 +6,7 @@ import { interactionLine, ticketInteraction } from '../../shared/interactionText
 import {
   decide,
   evolve,
+  evolveAll,
   MACHINE_VERSION,
   PAYLOAD_VERSION,
   projectSla,
@@ -50,7 +51,12 @@ export interface NewTicket {
   priority?: Priority;
   channel?: Channel;
   at: number;
+  /** Taken by its author in the same transaction ("Assign to me"): the machine's TAKE after CREATED. */
+  take?: boolean;
 }
+
+/** A ticket just opened, and why it was not taken when a take was asked and refused (null otherwise). */
+export type Created = Written & { takeRefused: string | null };
 
 export interface TicketChange {
   ticketId: string;
@@ -318,14 +324,20 @@ export function ticketStore(
   function create(
     actor: Actor,
     input: NewTicket,
-  ): Written {
+  ): Created {
     return db.write(() => createInside(actor, input));
   }
-  /** create() inside the caller's transaction (the demo's generator writes thousands in one). */
+  /**
+   * create() inside the caller's transaction (the demo's generator writes thousands in one).
+   * With `take`, the machine's TAKE is decided on the ticket as its CREATED leaves it and both
+   * events are written together, in this one transaction (no savepoint): the queues, counters,
+   * board and hub never see it unassigned. A refused take leaves the ticket created,
+   * unassigned, and says why.
+   */
   function createInside(
     actor: Actor,
     input: NewTicket,
-  ): Written {
+  ): Created {
     const customer = db.get(k.selectFrom('customers').select(['id', 'name', 'segment', 'service_level']).where('id', '=', input.customerId));
     if (!customer) throw new ApiError('not_found', say('customerGone'));
     let asset: { id: string; customerId: string; serviceTag: string } | null = null;
@@ -351,7 +363,14 @@ export function ticketStore(
     };
     const decision = decide(null, command, actor, input.at);
     if (!decision.ok) throw refusal(decision);
-    return write({ row: null, events: [], state: null }, decision.events, opts.clock.now());
+    const events = decision.events;
+    let takeRefused: string | null = null;
+    if (input.take) {
+      const take = decide(evolveAll(null, events), { kind: 'act', command: { type: 'TAKE' }, policy: command.policy }, actor, input.at);
+      if (take.ok) events.push(...take.events);
+      else takeRefused = take.reason;
+    }
+    return { ...write({ row: null, events: [], state: null }, events, opts.clock.now()), takeRefused };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { DrillFilter, DrillInput, DrillResult, DrillRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
+import type { DrillFilter, DrillInput, DrillResult, DrillRow, MyTicketRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TimelineEntry } from '../../shared/api';
+import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
 import { PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
@@ -67,6 +68,18 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     unassignedByAge: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.unassignedByAge),
   };
 
+  // The newest event of a ticket that decides whether it came back to its holder (hers, a
+  // return, a handover): read backwards in the ticket's own range of the log's primary key.
+  const decidingEvent = db.prepare<{ type: string; actor_id: string; at: number; payload: string }, [string, string]>(
+    k
+      .selectFrom('ticket_events')
+      .select(['type', 'actor_id', 'at', 'payload'])
+      .where('ticket_id', '=', param<string>())
+      .where((eb) => eb.or([eb('actor_id', '=', param<string>()), eb('type', 'in', CAME_BACK_TYPES.map((t) => sql.lit(t)))]))
+      .orderBy('seq', 'desc')
+      .limit(1),
+  );
+
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
 
@@ -131,8 +144,14 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     }));
   }
 
-  function assignedTo(userId: string): TicketRow[] {
-    return db.all(openTicketRows(k).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map(toRow);
+  /** My tickets: hers, open, each marked when it came back to her (cameBack.ts) until she acts on it. */
+  function assignedTo(userId: string, users: Map<string, string>): MyTicketRow[] {
+    return db.all(openTicketRows(k).where('t.assignee_id', '=', userId).orderBy('t.priority_rank').orderBy('t.created_at').limit(500)).map((r) => {
+      const row = toRow(r);
+      const e = decidingEvent.get(row.id, userId);
+      const back = e ? cameBack([{ type: e.type, actorId: e.actor_id, at: e.at, payload: JSON.parse(e.payload) as Record<string, unknown> }], userId) : null;
+      return { ...row, cameBack: back && { ...back, actorName: users.get(back.actorId) ?? 'Unknown user' } };
+    });
   }
 
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { mayTakeNewTicket } from '../../shared/access';
 import type { AssetView, CustomerSummary } from '../../shared/api';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
 import { call, headline, issueFor, otherIssues, problemOf, type Problem } from '../backend';
@@ -8,6 +9,8 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
+import { sayMessage } from '../sayMessage';
+import { useSession } from '../session';
 import { PriorityField } from '../tickets/PriorityField';
 
 // Opening a ticket from the 360° view, prefilled with the customer and the system. What
@@ -19,6 +22,8 @@ interface Draft {
   description: string;
   priority: Priority;
   channel: Channel;
+  /** "Assign to me" as she left it; absent: on, where the rules let her take the ticket. */
+  assignToMe?: boolean;
 }
 
 const FIELDS = ['subject', 'description', 'priority', 'channel', 'assetId'] as const;
@@ -38,6 +43,11 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
   });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const { user } = useSession();
+  // On the phone with the caller, she takes the ticket she opens: offered (and on) where the
+  // machine's TAKE rule lets her take it at first line of the customer's segment.
+  const whyNotMine = mayTakeNewTicket(user, customer.segment);
+  const assignToMe = whyNotMine === null && (draft.assignToMe ?? true);
 
   const submit = async () => {
     setBusy(true);
@@ -50,10 +60,17 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
         description: draft.description,
         priority: draft.priority,
         channel: draft.channel,
+        assignToMe,
       });
       clearDraft();
       onClose();
-      notifications.show({ color: 'teal', message: t('newTicket.created', { number: detail.ticket.number }) });
+      const number = detail.ticket.number;
+      if (detail.takeRefused !== null) {
+        // Created all the same, with everything she typed; the take is what did not happen.
+        notifications.show({ color: 'yellow', autoClose: false, title: t('newTicket.notTakenTitle', { number }), message: t('newTicket.notTaken', { reason: sayMessage(detail.takeRefused) }) });
+      } else {
+        notifications.show({ color: 'teal', message: t(detail.ticket.assigneeId === user.id ? 'newTicket.createdMine' : 'newTicket.created', { number }) });
+      }
       navigate(ticketHref(detail.ticket.id));
     } catch (error) {
       setProblem(problemOf(error));
@@ -129,6 +146,13 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
               error={issueFor(problem, 'channel')}
             />
           </Group>
+          <Checkbox
+            label={t('newTicket.assignToMe')}
+            checked={assignToMe}
+            disabled={whyNotMine !== null}
+            onChange={(e) => setDraft({ assignToMe: e.currentTarget.checked })}
+            description={whyNotMine === null ? t('newTicket.assignToMeHint') : t('newTicket.assignToMeNot', { reason: sayMessage(whyNotMine) })}
+          />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,11 +1,13 @@
-import { Alert, Anchor, Button, Group, Kbd, Paper, SegmentedControl, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconInbox, IconInfoCircle, IconPlayerTrackNext, IconSearch } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Kbd, Paper, SegmentedControl, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconArrowBackUp, IconInbox, IconInfoCircle, IconPlayerTrackNext, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { QueueSummary } from '../../shared/api';
+import type { MyTicketRow, QueueSummary } from '../../shared/api';
 import { SEGMENTS } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { useCall, useNow } from '../backend';
-import { formatDuration, t, tc } from '../i18n';
+import { formatDateTime, formatDuration, t, tc } from '../i18n';
+import { personName } from '../labels';
+import { LazyHint } from '../LazyHint';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { queueHref } from '../route';
 import { queueName, takeNext } from '../queues/takeNext';
@@ -87,12 +89,32 @@ export function MyTickets() {
               </Paper>
             )}
             {rows.length > 0 && (
-              <TicketTable label={t('mine.tableLabel')} count={rows.length} rowAt={(i) => rows[i]} now={now} columns={['due', 'age', 'customer', 'tier']} maxHeight="calc(100dvh - 340px)" />
+              <TicketTable label={t('mine.tableLabel')} count={rows.length} rowAt={(i) => rows[i]} now={now} columns={['due', 'age', 'customer', 'tier']} maxHeight="calc(100dvh - 340px)" lead={cameBackBadge} />
             )}
           </section>
         )}
       </Stack>
     </>
+  );
+}
+
+/**
+ * A ticket that came back to her (handed back down, reopened by someone else), until she acts
+ * on it: who, when and the note's first words in its hint, which a screen reader reads with it.
+ */
+function cameBackBadge(row: MyTicketRow) {
+  const back = row.cameBack;
+  if (!back) return null;
+  const name = personName(back.actorName);
+  const when = formatDateTime(back.at);
+  const hint = back.note ? t(`mine.cameBack.hint.${back.kind}`, { name, when, note: back.note }) : t(`mine.cameBack.bare.${back.kind}`, { name, when });
+  return (
+    <LazyHint label={hint} openDelay={300} width={280}>
+      <Badge size="xs" variant="light" color={back.kind === 'handedBack' ? 'orange' : 'grape'} tt="none" style={{ minInlineSize: 'max-content' }} leftSection={<IconArrowBackUp size={11} aria-hidden />} data-came-back={back.kind}>
+        {t(`mine.cameBack.${back.kind}`)}
+        <VisuallyHidden>{`: ${hint}`}</VisuallyHidden>
+      </Badge>
+    </LazyHint>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Anchor, Box, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { TicketRow } from '../../shared/api';
 import { PriorityBadge, StateBadge } from '../badges';
 import { formatDateTime, formatDuration, t } from '../i18n';
@@ -24,7 +24,7 @@ const ROW_HEIGHT_THREE_LINES = 78;
 
 export type { TicketColumn };
 
-export function TicketTable({
+export function TicketTable<R extends TicketRow>({
   label,
   count,
   rowAt,
@@ -32,14 +32,17 @@ export function TicketTable({
   columns = ['due', 'age', 'customer', 'assignee'],
   onRangeChange,
   maxHeight = 'calc(100dvh - 260px)',
+  lead,
 }: {
   label: string;
   count: number;
-  rowAt: (index: number) => TicketRow | undefined;
+  rowAt: (index: number) => R | undefined;
   now: number;
   columns?: TicketColumn[];
   onRangeChange?: (start: number, end: number) => void;
   maxHeight?: string;
+  /** A small mark before a row's subject (My tickets: "Handed back"); the subject gives it the room. */
+  lead?: (row: R) => ReactNode;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
@@ -130,10 +133,12 @@ export function TicketTable({
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  {/* Its own direction, so a subject in the other script is cut at its end, not its start. */}
-                  <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
-                    {row.subject}
-                  </Text>
+                  <SubjectLine lead={lead?.(row)}>
+                    {/* Its own direction, so a subject in the other script is cut at its end, not its start. */}
+                    <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
+                      {row.subject}
+                    </Text>
+                  </SubjectLine>
                   {(under.length > 0 || !badges) && <UnderSubject row={row} under={under} now={now} badges={!badges} />}
                 </Table.Td>
                 {has('customer') && (
@@ -197,6 +202,17 @@ export function TicketTable({
         </Table.Tbody>
       </Table>
     </Box>
+  );
+}
+
+/** The subject alone, or after its row's mark, which is never cut: the subject is. */
+function SubjectLine({ lead, children }: { lead: ReactNode; children: ReactNode }) {
+  if (!lead) return children;
+  return (
+    <div className={classes.subjectLine}>
+      <span className={classes.subjectLead}>{lead}</span>
+      {children}
+    </div>
   );
 }
 

@@ -16,7 +16,7 @@ export function queueHandlers(ctx: DeskContext): Area<'queues.list' | 'queues.ti
         const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
         return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
       },
-      'inbox.mine': (s) => tickets.assignedTo(signedIn(s).id),
+      'inbox.mine': (s) => tickets.assignedTo(signedIn(s).id, ctx.users.names()),
     },
     writes: {
       'queues.takeNext': (s, i) => {

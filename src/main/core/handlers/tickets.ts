@@ -45,7 +45,11 @@ export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.c
       },
     },
     writes: {
-      'tickets.create': (s, i) => ticketPage(ctx, s, store.create(actor(s), { ...i, at: clock.now() })),
+      'tickets.create': (s, i) => {
+        const { assignToMe, ...ticket } = i;
+        const created = store.create(actor(s), { ...ticket, take: assignToMe, at: clock.now() });
+        return { ...ticketPage(ctx, s, created), takeRefused: created.takeRefused };
+      },
       'tickets.act': (s, i) => {
         const assignee = i.command.type === 'ASSIGN' ? users.get(i.command.assigneeId) : null;
         return actionReply(ctx, s, store.act(actor(s), i.ticketId, i.command, clock.now(), i.expectedSeq, assignee));
