@@ -94,6 +94,37 @@ test('customers sharing an email are told apart: phone, systems and last contact
   await expect(page.getByRole('table')).not.toContainText(/\+\d{8,}/);
 });
 
+for (const lang of ['en', 'fa'] as const) {
+  test(`on a 420 px window the 360° view scrolls its wide tables in their boxes, never the page sideways (${lang})`, async ({ page }) => {
+    // The words a cell keeps for screen readers are positioned absolutely; with no positioned
+    // box between them and the page they hung outside the table's scroll box, and the page
+    // scrolled sideways by 143 px (in Persian, the New ticket dialog then opened half off screen).
+    await page.setViewportSize({ width: 420, height: 900 });
+    await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+    if (lang === 'fa') await page.getByText(fa['language.fa'], { exact: true }).click();
+    await page.getByRole('button', { name: /^Ava Martin/ }).click();
+    const field = page.getByRole('textbox', { name: (lang === 'fa' ? fa : en)['lookup.label'] });
+    await field.fill('7XK2QF1');
+    await field.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toBeVisible();
+    await expect(page.locator('[data-overflow]').first()).toBeAttached();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    // The New ticket dialog opens inside the window, each priority whole (English's "Low" was cut).
+    await page.getByRole('button', { name: (lang === 'fa' ? fa : en)['customer.newTicket'] }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    const priorities = dialog.locator('.mantine-SegmentedControl-root');
+    const cut = await priorities.evaluate((root) => {
+      const r = root.getBoundingClientRect();
+      return [...root.querySelectorAll('label')].filter((l) => { const b = l.getBoundingClientRect(); return b.left < r.left - 0.5 || b.right > r.right + 0.5; }).map((l) => l.textContent);
+    });
+    expect(cut).toEqual([]);
+  });
+}
+
 test('a malformed query gets its message and keeps the text', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('12AB');

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
@@ -128,7 +128,8 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             minRows={4}
             maxRows={12}
           />
-          <Group grow align="flex-start">
+          {/* Side by side where the four priorities fit whole beside the channel; stacked in a narrow window (English's "Low" was cut at 420 px). */}
+          <SimpleGrid type="container" cols={{ base: 1, '520px': 2 }} spacing="md" verticalSpacing="sm">
             <PriorityField
               id="new-ticket-priority"
               label={t('newTicket.priority')}
@@ -145,7 +146,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
               allowDeselect={false}
               error={issueFor(problem, 'channel')}
             />
-          </Group>
+          </SimpleGrid>
           <Checkbox
             label={t('newTicket.assignToMe')}
             checked={assignToMe}
