@@ -14,7 +14,7 @@ import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../rout
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
-import { SEGMENTS, type Segment } from '../../shared/domain';
+import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -441,6 +441,7 @@ type Reject = ImportSummaryView['firstRejects'][number];
 function rejectReason(r: Reject) {
   if (r.key === 'invalidFields') return <FieldIssues params={r.params ?? {}} />;
   if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
+  if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: `\u2066${SERVICE_LEVELS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
   return (

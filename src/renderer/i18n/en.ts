@@ -1291,6 +1291,7 @@ export const en = {
   'data.reject.fileUnreadable': 'This file is not one of the export’s pages or CSVs.',
   'data.reject.fileCut': 'The file breaks off after row {row}: the rows before it were imported. Export it again and import it: what is already here is not doubled.',
   'data.reject.unknownSegment': 'The segment “{segment}” is not one the desk knows. Write one of {segments} in the file.',
+  'data.reject.unknownServiceLevel': 'The service level “{serviceLevel}” is not one the desk knows. Write one of {levels} in the file, or leave it empty for the segment’s own.',
   'data.reject.other': 'Refused:',
   'data.retention': 'Keeping interactions',
   'data.retentionDays': 'Remove interactions outside tickets after (days)',

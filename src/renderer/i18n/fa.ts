@@ -1273,6 +1273,7 @@ export const fa: Messages = {
   'data.reject.fileUnreadable': 'این فایل هیچ‌یک از صفحه‌ها یا پرونده‌های جدولِ خروجی نیست.',
   'data.reject.fileCut': 'فایل پس از ردیف {row} قطع می‌شود: ردیف‌های پیش از آن وارد شدند. دوباره خروجی بگیرید و وارد کنید؛ آنچه اینجا هست دوبار ثبت نمی‌شود.',
   'data.reject.unknownSegment': 'بخش «{segment}» برای میز کار ناشناخته است. در فایل یکی از این‌ها را بنویسید: {segments}.',
+  'data.reject.unknownServiceLevel': 'سطح خدمت «{serviceLevel}» برای میز کار ناشناخته است. در فایل یکی از این‌ها را بنویسید: {levels}؛ یا آن را خالی بگذارید تا سطح پیش‌فرض بخش به کار رود.',
   'data.reject.other': 'رد شد:',
   'data.retention': 'نگهداری تعامل‌ها',
   'data.retentionDays': 'حذف تعامل‌های خارج از تیکت‌ها پس از (روز)',
