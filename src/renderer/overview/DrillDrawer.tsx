@@ -3,7 +3,7 @@ import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
-import type { DrillFilter, DrillRow, Input } from '../../shared/api';
+import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { priorityNotice } from '../tickets/priorityNotice';
@@ -27,6 +27,7 @@ import classes from './OverviewPage.module.css';
 // message instead of overwriting someone else's change. Live like the board.
 
 const FILTERS: DrillFilter[] = ['open', 'unassigned', 'atRisk', 'breached'];
+const AGENT_SLA = ['atRisk', 'breached'] as const satisfies readonly AgentSla[];
 const FIRST_ROWS = 100;
 const LIMIT = 500;
 
@@ -74,7 +75,7 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
 
 /** The API call for a drill: the same conditions the board counted the number with. */
 function inputOf(drill: Drill): Input<'supervisor.tickets'> {
-  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT };
+  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT, ...(drill.sla ? { sla: drill.sla } : {}) };
   if (drill.filter === 'attainment') return { filter: 'attainment', segment: drill.segment, target: drill.target, window: drill.window, limit: LIMIT };
   return { filter: drill.filter, order: drill.order ?? 'urgency', limit: LIMIT, ...(drill.segment ? { segment: drill.segment } : {}), ...(drill.tier ? { tier: drill.tier } : {}) };
 }
@@ -82,7 +83,22 @@ function inputOf(drill: Drill): Input<'supervisor.tickets'> {
 const replaceDrill = (drill: Drill) => navigate(hrefOf({ name: 'overview', drill }), { replace: true });
 
 function DrillControls({ drill }: { drill: Drill }) {
-  if (drill.filter === 'agent') return <span />;
+  if (drill.filter === 'agent') {
+    // A person's open tickets, or only those at risk or breached (the load table's figures).
+    return (
+      <SegmentedControl
+        size="xs"
+        value={drill.sla ?? 'open'}
+        onChange={(v) => {
+          const sla = AGENT_SLA.find((s) => s === v);
+          const { sla: _shown, ...all } = drill;
+          replaceDrill(sla ? { ...all, sla } : all);
+        }}
+        data={(['open', ...AGENT_SLA] as const).map((f) => ({ value: f, label: filterLabel(f) }))}
+        aria-label={t('drill.filter')}
+      />
+    );
+  }
   if (drill.filter === 'attainment') {
     return (
       <Group gap="xs" wrap="wrap">
