@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
@@ -17,6 +17,7 @@ import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
 import { LazySelect } from './LazySelect';
+import { setDrawerOnScreen } from '../shell/noticePlacement';
 import classes from './OverviewPage.module.css';
 
 // The tickets behind one number on the board: a queue's count (most urgent first) or its
@@ -29,6 +30,7 @@ import classes from './OverviewPage.module.css';
 const FILTERS: DrillFilter[] = ['open', 'unassigned', 'atRisk', 'breached'];
 const AGENT_SLA = ['atRisk', 'breached'] as const satisfies readonly AgentSla[];
 const FIRST_ROWS = 100;
+const DRAWER_REM = 64;
 const LIMIT = 500;
 
 export function DrillDrawer({ drill }: { drill: Drill | null }) {
@@ -40,6 +42,14 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
   // the board is drawn anew and the drawer opened from the address: focus fell to the heading.
   const shown = useRef<Drill | null>(null);
   if (drill) shown.current = drill;
+  // The SLA notices stand away from the drawer, or under it when it leaves no room (noticePlacement.ts).
+  const opened = drill !== null;
+  useEffect(() => {
+    if (!opened) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    setDrawerOnScreen({ side: 'end', width: narrow ? 'full' : DRAWER_REM * rem });
+    return () => setDrawerOnScreen(null);
+  }, [opened, narrow]);
   const close = () => {
     if (sessionStorage.getItem('tagdesk.drillOpenedFromBoard') === '1') {
       sessionStorage.removeItem('tagdesk.drillOpenedFromBoard');
@@ -55,7 +65,7 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
       // The end side, away from the navigation. Mantine's sides are logical already: 'right' is
       // the left in right-to-left (flipping it here put the Persian drawer over the navigation).
       position="right"
-      size={narrow ? '100%' : '64rem'}
+      size={narrow ? '100%' : `${DRAWER_REM}rem`}
       title={
         drill ? (
           <Text fw={650} fz="lg" component="span">
