@@ -162,7 +162,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
     const summary = queueSummaryQuery(new Kysely<Database>({ dialect: new SqliteDialect({ database: ctx.raw }) })).compile();
     const counters = ctx.raw.prepare(summary.sql);
     const summaryValues = summary.parameters as unknown[];
-    const load = ctx.raw.prepare('SELECT user_id, open FROM agent_load');
+    const load = ctx.raw.prepare('SELECT user_id, open, at_risk, breached FROM agent_load');
     const daily = ctx.raw.prepare('SELECT * FROM sla_daily WHERE day > ?');
     const resolved = ctx.raw.prepare(`SELECT count(*) FROM ticket_events WHERE type = 'RESOLVE' AND at >= ?`).pluck();
     return {

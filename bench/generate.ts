@@ -716,7 +716,7 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
                           sum(sla_status = 'breached') AS breached
                    FROM tickets WHERE is_open = 1 GROUP BY segment, tier) AS g
              WHERE g.segment = q.segment AND g.tier = q.tier`);
-    db.exec(`INSERT INTO agent_load (user_id, open) SELECT assignee_id, count(*) FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY assignee_id`);
+    db.exec(`INSERT INTO agent_load (user_id, open, at_risk, breached) SELECT assignee_id, count(*), sum(sla_status = 'atRisk'), sum(sla_status = 'breached') FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY assignee_id`);
     db.exec(`INSERT INTO sla_daily (day, segment, target, met, total) SELECT done_at / ${DAY}, segment, target, sum(met), count(*) FROM sla_outcomes GROUP BY 1, 2, 3`);
     db.exec(FILL_SLA_RECENT);
   })();

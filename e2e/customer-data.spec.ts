@@ -115,10 +115,18 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   const log = page.getByTestId('audit-log');
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
-  // An id nobody opened says so, instead of an empty table.
-  await page.getByLabel(en['data.auditFilter']).fill('no-such-id');
-  await expect(page.getByTestId('audit-empty')).toHaveText(en['data.auditNoneFor'].replace('{id}', 'no-such-id'));
-  await page.getByLabel(en['data.auditFilter']).fill('');
+  // The admin finds whose openings to show as the lookup finds a customer: here by her service tag.
+  const filter = page.getByLabel(en['data.auditFilter'], { exact: true });
+  await filter.fill('HX4P9R2');
+  await filter.press('Enter');
+  await expect(page.getByTestId('finder-choice')).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: 'Ava Martin' })).not.toHaveCount(0);
+  await expect(log.getByRole('row').filter({ hasNotText: 'Maria Gonzalez' })).toHaveCount(1); // the heading row
+  // An id still filters at once; one nobody opened says so, instead of an empty table.
+  const nobody = '00000000-0000-7000-8000-000000000000';
+  await filter.fill(nobody);
+  await expect(page.getByTestId('audit-empty')).toHaveText(en['data.auditNoneFor'].replace('{id}', nobody));
+  await filter.fill('');
   // The tab is in the address: a reload comes back to the audit log, not to data quality.
   await expect(page).toHaveURL(/#\/admin\/quality\?tab=audit$/);
   await page.reload();

@@ -89,8 +89,10 @@ export async function crashLoop(dir: string, kills: number, log: (line: string) 
       .prepare(`SELECT segment, tier, count(*) open, sum(assignee_id IS NULL) unassigned, sum(sla_status = 'atRisk') at_risk, sum(sla_status = 'breached') breached FROM tickets WHERE is_open = 1 GROUP BY 1, 2 ORDER BY 2, 1`)
       .all();
     const counters = db.prepare('SELECT segment, tier, open, unassigned, at_risk, breached FROM queue_counters WHERE open > 0 ORDER BY 2, 1').all();
-    const loads = db.prepare('SELECT user_id, open FROM agent_load WHERE open > 0 ORDER BY 1').all();
-    const loadRecount = db.prepare('SELECT assignee_id AS user_id, count(*) AS open FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY 1 ORDER BY 1').all();
+    const loads = db.prepare('SELECT user_id, open, at_risk, breached FROM agent_load WHERE open > 0 ORDER BY 1').all();
+    const loadRecount = db
+      .prepare(`SELECT assignee_id AS user_id, count(*) AS open, sum(sla_status = 'atRisk') AS at_risk, sum(sla_status = 'breached') AS breached FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY 1 ORDER BY 1`)
+      .all();
     // Each ticket's version is the number of its events: the log and its projection agree.
     const versionsAgree = (db.prepare('SELECT count(*) FROM tickets t WHERE t.version != (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id)').pluck().get() as number) === 0;
     // Each ticket has its "Opened" interaction exactly once, moved into interactions or still

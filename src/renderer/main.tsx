@@ -5,6 +5,7 @@ import '@mantine/charts/styles.css';
 import '@mantine/spotlight/styles.css';
 import './styles.css';
 import { DirectionContext, MantineProvider } from '@mantine/core';
+import { useViewportSize } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,6 +13,7 @@ import { App } from './App';
 import { preloadJalaliField } from './dates/DateField';
 import { directionContextOf } from './direction';
 import { LANGUAGES, applyLocaleToDocument, ensureStartDictionary, initLocale, loadDictionary, localeState, toggleDirection, useLocaleVersion } from './i18n';
+import { noticePlacement, useDrawerOnScreen } from './shell/noticePlacement';
 import { colorSchemeManager, cssVariablesResolver, themeFor } from './theme';
 
 initLocale();
@@ -53,10 +55,22 @@ function Localized() {
   useLayoutEffect(() => applyLocaleToDocument(), [version]);
   return (
     <DirectionContext value={directionContextOf(direction)}>
-      <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={4} />
+      <NoticeLayer direction={direction} />
       <App />
     </DirectionContext>
   );
+}
+
+/**
+ * The notices, away from an open drawer (noticePlacement.ts). A component of its own, so a
+ * drawer opening or the window resizing redraws the notices only, not the page.
+ */
+function NoticeLayer({ direction }: { direction: 'ltr' | 'rtl' }) {
+  const drawer = useDrawerOnScreen();
+  const { width } = useViewportSize();
+  // Before the first measure (0) the window's own width.
+  const place = noticePlacement(direction, width || window.innerWidth, drawer);
+  return <Notifications position={place.position} containerWidth={place.width} zIndex={place.zIndex} limit={4} />;
 }
 
 // The start language's dictionary first (Persian is a chunk of its own), then the page; the

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
+import { agentSlaSchema, attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AgentSla, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
 
 // The route lives in the URL hash, so a reload (or a copied link) lands on the same screen:
 // #/ticket/<id>, #/customer/<id>?asset=<id>&by=tag, #/queues/<segment>/<tier>, #/overview,
 // #/overview?show=atRisk&segment=government&tier=1 (a drill-down; also &order=age, the
-// queue oldest first; show=agent&agent=<id>; show=attainment&segment=…&target=…&window=week),
+// queue oldest first; show=agent&agent=<id>[&sla=atRisk|breached]; show=attainment&segment=…&target=…&window=week),
 // #/admin/sla,
 // #/admin/sla/policy/<id> (or /new), #/admin/sla/calendar/<id> (or /new)...
 
@@ -18,10 +18,11 @@ export interface QueueDrill {
   tier: Tier | null;
   order?: DrillOrder;
 }
-/** An agent's load: their open tickets. */
+/** An agent's load: their open tickets; with `sla`, only those at risk or breached. */
 export interface AgentDrill {
   filter: 'agent';
   assigneeId: string;
+  sla?: AgentSla;
 }
 /** A first-response or resolution attainment figure of a segment, today or over 7 days. */
 export interface AttainmentDrill {
@@ -118,8 +119,10 @@ export function hrefOf(route: Route): string {
       const drill = route.drill;
       if (!drill) return '#/overview';
       const q = new URLSearchParams({ show: drill.filter });
-      if (drill.filter === 'agent') q.set('agent', drill.assigneeId);
-      else if (drill.filter === 'attainment') {
+      if (drill.filter === 'agent') {
+        q.set('agent', drill.assigneeId);
+        if (drill.sla) q.set('sla', drill.sla);
+      } else if (drill.filter === 'attainment') {
         q.set('segment', drill.segment);
         q.set('target', drill.target);
         q.set('window', drill.window);
@@ -207,7 +210,8 @@ function drillOf(query: URLSearchParams): Drill | null {
   const segment = SEGMENTS.find((s) => s === query.get('segment')) ?? null;
   if (show === 'agent') {
     const assigneeId = query.get('agent');
-    return assigneeId ? { filter: 'agent', assigneeId } : null;
+    const sla = agentSlaSchema.safeParse(query.get('sla'));
+    return assigneeId ? { filter: 'agent', assigneeId, ...(sla.success ? { sla: sla.data } : {}) } : null;
   }
   if (show === 'attainment') {
     const target = attainmentTargetSchema.safeParse(query.get('target'));

@@ -258,6 +258,9 @@ export const agentLoadSchema = z.object({
   role: roleSchema,
   tier: tierSchema,
   open: z.number().int(),
+  /** Of their open tickets, how many are at risk of missing a target, and how many missed one. */
+  atRisk: z.number().int(),
+  breached: z.number().int(),
 });
 
 const tally = z.object({ met: z.number().int(), total: z.number().int() });
@@ -290,11 +293,16 @@ export const attainmentTargetSchema = z.enum(['firstResponse', 'resolution']);
 export const attainmentWindowSchema = z.enum(['today', 'week']);
 export type AttainmentWindow = z.infer<typeof attainmentWindowSchema>;
 
+/** A person's at-risk or breached open tickets (the load table's SLA figures). */
+export const agentSlaSchema = z.enum(['atRisk', 'breached']);
+export type AgentSla = z.infer<typeof agentSlaSchema>;
+
 const drillLimit = z.number().int().min(1).max(1000).default(500);
 /** Which number on the board: a queue count, an agent's load, or an attainment figure. */
 export const drillInputSchema = z.discriminatedUnion('filter', [
   z.object({ filter: drillFilterSchema, segment: segmentSchema.optional(), tier: tierSchema.optional(), order: drillOrderSchema.default('urgency'), limit: drillLimit }),
-  z.object({ filter: z.literal('agent'), assigneeId: idSchema, limit: drillLimit }),
+  /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures). */
+  z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), limit: drillLimit }),
   z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
 ]);
 export type DrillInput = z.output<typeof drillInputSchema>;

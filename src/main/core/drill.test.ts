@@ -103,6 +103,62 @@ describe('drill-downs behind every number on the board', () => {
     }
   });
 
+  it('gives each person their at-risk and breached tickets, equal to the drawers behind them, moving on take, warning, breach and escalation', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const sam = await t.as('Sam Rivera');
+    const grace = await t.as('Grace Chen');
+    const figures = async (name: string) => {
+      const a = (await grace.call('supervisor.overview')).agents.find((x) => x.name === name)!;
+      return { open: a.open, atRisk: a.atRisk, breached: a.breached };
+    };
+    const sql = t.desk.db.sqlite;
+    /**
+     * Every person's figures equal the drawers they open (as many rows as the figure, all theirs
+     * and in that state) and a count of the tickets themselves; returns the drawers' ticket ids.
+     */
+    const drawersMatch = async () => {
+      const board = await grace.call('supervisor.overview');
+      const ids = new Map<string, string[]>();
+      for (const a of board.agents) {
+        for (const sla of ['atRisk', 'breached'] as const) {
+          const d = await grace.call('supervisor.tickets', { filter: 'agent', assigneeId: a.userId, sla });
+          const counted = sql.prepare(`select count(*) from tickets where is_open = 1 and sla_status = ? and assignee_id = ?`).pluck().get(sla, a.userId);
+          expect({ name: a.name, sla, total: d.total, rows: d.rows.length, counted }).toEqual({ name: a.name, sla, total: a[sla], rows: a[sla], counted: a[sla] });
+          expect(d.rows.every((r) => r.assigneeId === a.userId && r.sla?.status === sla)).toBe(true);
+          ids.set(`${a.name}/${sla}`, d.rows.map((r) => r.id));
+        }
+      }
+      return ids;
+    };
+    await drawersMatch();
+    const phone = sql.prepare(`select phone from customers where segment = 'government' and service_level = 'premier' order by name limit 1`).pluck().get() as string;
+    const found = await ava.call('lookup.search', { query: phone });
+    if (found.kind !== 'match') throw new Error('no government customer in the demo');
+    const id = (await ava.call('tickets.create', { customerId: found.view.customer.id, subject: 'Payroll laptops will not boot', priority: 'high' })).ticket.id;
+
+    // Taken: hers, on track (no time passes, so the other tickets stand still).
+    const ava0 = await figures('Ava Martin');
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    expect(await figures('Ava Martin')).toEqual({ ...ava0, open: ava0.open + 1 });
+    // 75 % of the 8 h resolution target gone: at risk, in her figure's drawer.
+    await ava.call('dev.advanceClock', { ms: 6 * 60 * MIN + 1 });
+    expect((await drawersMatch()).get('Ava Martin/atRisk')).toContain(id);
+    // Breached: it moves up to tier 2, unassigned, and leaves her figures.
+    await ava.call('dev.advanceClock', { ms: 2 * 60 * MIN });
+    const afterBreach = await drawersMatch();
+    expect([...afterBreach.values()].flat()).not.toContain(id);
+    // Sam takes it: one more breached ticket of his.
+    const sam0 = await figures('Sam Rivera');
+    await sam.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    expect(await figures('Sam Rivera')).toEqual({ open: sam0.open + 1, atRisk: sam0.atRisk, breached: sam0.breached + 1 });
+    expect((await drawersMatch()).get('Sam Rivera/breached')).toContain(id);
+    // He escalates it to tier 3: it leaves his figures.
+    await sam.call('tickets.act', { ticketId: id, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Firmware needs tier 3' } });
+    expect(await figures('Sam Rivera')).toEqual(sam0);
+    expect([...(await drawersMatch()).values()].flat()).not.toContain(id);
+  });
+
   it('opens a queue oldest first behind its "oldest" figure, and keeps the counts equal to the board', async () => {
     const t = await open();
     const grace = await t.as('Grace Chen');

@@ -142,11 +142,18 @@ export function ticketStatements(db: Sql) {
         .where('segment', '=', param<string>())
         .where('tier', '=', param<number>()),
     ),
-    bumpLoad: db.prepare<never, [string, number, number]>(
+    /** A person's open, at-risk and breached tickets, moved by the given amounts. */
+    bumpLoad: db.prepare<never, [string, number, number, number]>(
       k
         .insertInto('agent_load')
-        .values({ user_id: param<string>(), open: param<number>() })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ open: eb('agent_load.open', '+', param<number>()) }))),
+        .values({ user_id: param<string>(), open: param<number>(), at_risk: param<number>(), breached: param<number>() })
+        .onConflict((oc) =>
+          oc.column('user_id').doUpdateSet((eb) => ({
+            open: eb('agent_load.open', '+', eb.ref('excluded.open')),
+            at_risk: eb('agent_load.at_risk', '+', eb.ref('excluded.at_risk')),
+            breached: eb('agent_load.breached', '+', eb.ref('excluded.breached')),
+          })),
+        ),
     ),
     insertInteraction: db.prepare<never, InteractionValues>(k.insertInto('interactions').values(interactionSlots())),
     // A ticket event's interaction, staged (stagedInteractions.ts): its rowid is how many wait.

@@ -215,7 +215,7 @@ export function ticketStore(
    */
   function tally() {
     const queues = new Map<string, { segment: string; tier: number; d: [number, number, number, number] }>();
-    const loads = new Map<string, number>();
+    const loads = new Map<string, [number, number, number]>();
     const add = (r: Counted, sign: 1 | -1) => {
       if (!r.is_open) return;
       const key = `${r.segment}/${r.tier}`;
@@ -225,7 +225,13 @@ export function ticketStore(
       if (r.sla_status === 'atRisk') q.d[2] += sign;
       if (r.sla_status === 'breached') q.d[3] += sign;
       queues.set(key, q);
-      if (r.assignee_id !== null) loads.set(r.assignee_id, (loads.get(r.assignee_id) ?? 0) + sign);
+      if (r.assignee_id !== null) {
+        const l = loads.get(r.assignee_id) ?? [0, 0, 0];
+        l[0] += sign;
+        if (r.sla_status === 'atRisk') l[1] += sign;
+        if (r.sla_status === 'breached') l[2] += sign;
+        loads.set(r.assignee_id, l);
+      }
     };
     return {
       move(before: Counted | null, after: Counted): void {
@@ -234,7 +240,7 @@ export function ticketStore(
       },
       flush(): void {
         for (const { segment, tier, d } of queues.values()) if (d.some((x) => x !== 0)) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
-        for (const [userId, d] of loads) if (d !== 0) st.bumpLoad.run(userId, d, d);
+        for (const [userId, d] of loads) if (d.some((x) => x !== 0)) st.bumpLoad.run(userId, d[0], d[1], d[2]);
         queues.clear();
         loads.clear();
       },

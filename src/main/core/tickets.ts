@@ -157,7 +157,8 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
   function overview(users: readonly User[], now: number): Overview {
     const queues = queueSummaries('all');
-    const load = new Map(db.all(k.selectFrom('agent_load').select(['user_id', 'open'])).map((r) => [r.user_id, r.open]));
+    // Each person's load with their at-risk and breached tickets: counters, no ticket read.
+    const load = new Map(db.all(k.selectFrom('agent_load').select(['user_id', 'open', 'at_risk', 'breached'])).map((r) => [r.user_id, r]));
     const dayStart = now - (now % 86_400_000);
     const resolvedToday = Number(
       // A literal, not a bound value: that is what lets SQLite use the partial index of resolves.
@@ -182,8 +183,11 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       // People who work tickets: a deactivated one only while they still hold some (to hand
       // over), never an import's own account.
       agents: users
-        .filter((u) => (u.role === 'agent' || u.role === 'specialist') && (u.active || (load.get(u.id) ?? 0) > 0))
-        .map((u) => ({ userId: u.id, name: u.name, role: u.role, tier: u.tier, open: load.get(u.id) ?? 0 })),
+        .filter((u) => (u.role === 'agent' || u.role === 'specialist') && (u.active || (load.get(u.id)?.open ?? 0) > 0))
+        .map((u) => {
+          const l = load.get(u.id);
+          return { userId: u.id, name: u.name, role: u.role, tier: u.tier, open: l?.open ?? 0, atRisk: l?.at_risk ?? 0, breached: l?.breached ?? 0 };
+        }),
       totals: {
         open: queues.reduce((a, q) => a + q.open, 0),
         unassigned: queues.reduce((a, q) => a + q.unassigned, 0),
@@ -202,7 +206,9 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     const total = (q: ReturnType<typeof ticketRowQuery>) => Number(db.get(k.selectFrom(q.as('d')).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
     const plain = (r: TicketRowRecord): DrillRow => ({ ...toRow(r), outcome: null });
     if (input.filter === 'agent') {
-      const q = openTicketRows(k).where('t.assignee_id', '=', input.assigneeId);
+      let q = openTicketRows(k).where('t.assignee_id', '=', input.assigneeId);
+      // Their few at-risk or breached tickets, found through their own (tickets_assignee).
+      if (input.sla) q = q.where('t.sla_status', '=', input.sla);
       return { rows: db.all(q.orderBy(URGENCY).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
     }
     if (input.filter === 'attainment') {

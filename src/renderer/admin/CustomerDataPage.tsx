@@ -14,8 +14,9 @@ import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../rout
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
-import { SEGMENTS, type Segment } from '../../shared/domain';
+import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
+import { chosenAfterTyping, recordIdIn } from './auditFilter';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -229,8 +230,11 @@ function MergeFix({ row }: { row: WorstRow }) {
 }
 
 function AuditPanel() {
-  const [customerId, setCustomerId] = useState('');
-  const log = useCall('privacy.audit', { customerId: customerId.trim() || null, limit: 500 });
+  // Whose openings: found by name, email, phone or tag (the lookup), or an id (auditFilter.ts).
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<{ id: string; name: string | null }>({ id: '', name: null });
+  const customerId = chosen.id;
+  const log = useCall('privacy.audit', { customerId: customerId || null, limit: 500 });
   const download = (rows: AuditRow[]) => {
     const blob = new Blob([JSON.stringify(rows, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -244,14 +248,27 @@ function AuditPanel() {
       title={t('data.auditTitle')}
       padding={0}
       actions={
-        <Group gap="xs">
-          <TextInput size="xs" placeholder={t('data.auditFilter')} aria-label={t('data.auditFilter')} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)} />
-          <Button size="compact-sm" variant="light" disabled={!log.data?.length} onClick={() => log.data && download(log.data)}>
-            {t('data.auditExport')}
-          </Button>
-        </Group>
+        <Button size="compact-sm" variant="light" disabled={!log.data?.length} onClick={() => log.data && download(log.data)}>
+          {t('data.auditExport')}
+        </Button>
       }
     >
+      <Box p="sm" maw={640}>
+        <CustomerFinder
+          label={t('data.auditFilter')}
+          description={t('data.auditFilterHint')}
+          chooseLabel={t('data.auditChoose')}
+          query={query}
+          onQuery={(q) => {
+            setQuery(q);
+            const id = chosenAfterTyping(q, chosen.id);
+            if (id !== chosen.id) setChosen({ id, name: null });
+          }}
+          chosen={chosen.id}
+          onChoose={(id, c) => setChosen({ id, name: c?.customerName ?? null })}
+          idIn={recordIdIn}
+        />
+      </Box>
       {log.problem && <ProblemAlert problem={log.problem} />}
       <Table.ScrollContainer minWidth={640} type="native">
         <Table verticalSpacing={6} fz="sm" data-testid="audit-log">
@@ -288,7 +305,7 @@ function AuditPanel() {
       </Table.ScrollContainer>
       {log.data?.length === 0 && (
         <Text size="sm" c="dimmed" p="sm" data-testid="audit-empty">
-          {customerId.trim() ? t('data.auditNoneFor', { id: customerId.trim() }) : t('data.auditNone')}
+          {chosen.name ? t('data.auditNoneForName', { name: chosen.name }) : customerId ? t('data.auditNoneFor', { id: customerId }) : t('data.auditNone')}
         </Text>
       )}
     </Section>
@@ -441,6 +458,7 @@ type Reject = ImportSummaryView['firstRejects'][number];
 function rejectReason(r: Reject) {
   if (r.key === 'invalidFields') return <FieldIssues params={r.params ?? {}} />;
   if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
+  if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: `\u2066${SERVICE_LEVELS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
   return (

@@ -77,6 +77,7 @@ export function CustomerFinder({
   exclude,
   error,
   autoFocus = false,
+  idIn,
 }: {
   label: string;
   description: string;
@@ -91,12 +92,20 @@ export function CustomerFinder({
   exclude?: string;
   error?: string | undefined;
   autoFocus?: boolean;
+  /** Where a record id also finds the customer: the id the text is, or null (it is looked up). */
+  idIn?: (query: string) => string | null;
 }) {
   const [found, setFound] = useState<Candidate[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const search = async () => {
     if (!query.trim()) return;
     setMessage(null);
+    const id = idIn?.(query) ?? null;
+    if (id !== null) {
+      setFound([]);
+      onChoose(id, null);
+      return;
+    }
     try {
       const r = await call('lookup.search', { query });
       const choices = choicesOf(r).filter((c) => c.customerId !== exclude);

@@ -1,9 +1,9 @@
 import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
-import type { DrillFilter, DrillRow, Input } from '../../shared/api';
+import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { priorityNotice } from '../tickets/priorityNotice';
@@ -17,6 +17,7 @@ import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
 import { LazySelect } from './LazySelect';
+import { setDrawerOnScreen } from '../shell/noticePlacement';
 import classes from './OverviewPage.module.css';
 
 // The tickets behind one number on the board: a queue's count (most urgent first) or its
@@ -27,7 +28,9 @@ import classes from './OverviewPage.module.css';
 // message instead of overwriting someone else's change. Live like the board.
 
 const FILTERS: DrillFilter[] = ['open', 'unassigned', 'atRisk', 'breached'];
+const AGENT_SLA = ['atRisk', 'breached'] as const satisfies readonly AgentSla[];
 const FIRST_ROWS = 100;
+const DRAWER_REM = 64;
 const LIMIT = 500;
 
 export function DrillDrawer({ drill }: { drill: Drill | null }) {
@@ -39,6 +42,14 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
   // the board is drawn anew and the drawer opened from the address: focus fell to the heading.
   const shown = useRef<Drill | null>(null);
   if (drill) shown.current = drill;
+  // The SLA notices stand away from the drawer, or under it when it leaves no room (noticePlacement.ts).
+  const opened = drill !== null;
+  useEffect(() => {
+    if (!opened) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    setDrawerOnScreen({ side: 'end', width: narrow ? 'full' : DRAWER_REM * rem });
+    return () => setDrawerOnScreen(null);
+  }, [opened, narrow]);
   const close = () => {
     if (sessionStorage.getItem('tagdesk.drillOpenedFromBoard') === '1') {
       sessionStorage.removeItem('tagdesk.drillOpenedFromBoard');
@@ -54,7 +65,7 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
       // The end side, away from the navigation. Mantine's sides are logical already: 'right' is
       // the left in right-to-left (flipping it here put the Persian drawer over the navigation).
       position="right"
-      size={narrow ? '100%' : '64rem'}
+      size={narrow ? '100%' : `${DRAWER_REM}rem`}
       title={
         drill ? (
           <Text fw={650} fz="lg" component="span">
@@ -74,7 +85,7 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
 
 /** The API call for a drill: the same conditions the board counted the number with. */
 function inputOf(drill: Drill): Input<'supervisor.tickets'> {
-  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT };
+  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT, ...(drill.sla ? { sla: drill.sla } : {}) };
   if (drill.filter === 'attainment') return { filter: 'attainment', segment: drill.segment, target: drill.target, window: drill.window, limit: LIMIT };
   return { filter: drill.filter, order: drill.order ?? 'urgency', limit: LIMIT, ...(drill.segment ? { segment: drill.segment } : {}), ...(drill.tier ? { tier: drill.tier } : {}) };
 }
@@ -82,7 +93,22 @@ function inputOf(drill: Drill): Input<'supervisor.tickets'> {
 const replaceDrill = (drill: Drill) => navigate(hrefOf({ name: 'overview', drill }), { replace: true });
 
 function DrillControls({ drill }: { drill: Drill }) {
-  if (drill.filter === 'agent') return <span />;
+  if (drill.filter === 'agent') {
+    // A person's open tickets, or only those at risk or breached (the load table's figures).
+    return (
+      <SegmentedControl
+        size="xs"
+        value={drill.sla ?? 'open'}
+        onChange={(v) => {
+          const sla = AGENT_SLA.find((s) => s === v);
+          const { sla: _shown, ...all } = drill;
+          replaceDrill(sla ? { ...all, sla } : all);
+        }}
+        data={(['open', ...AGENT_SLA] as const).map((f) => ({ value: f, label: filterLabel(f) }))}
+        aria-label={t('drill.filter')}
+      />
+    );
+  }
   if (drill.filter === 'attainment') {
     return (
       <Group gap="xs" wrap="wrap">

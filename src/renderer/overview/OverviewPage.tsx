@@ -4,7 +4,7 @@ import { useLocalStorage } from '@mantine/hooks';
 import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
-import type { DrillFilter, Overview, QueueSummary } from '../../shared/api';
+import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t } from '../i18n';
@@ -329,6 +329,8 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
             <Table.Tr>
               <Table.Th>{t('overview.agent')}</Table.Th>
               <Table.Th>{t('overview.load')}</Table.Th>
+              <Table.Th className={classes.agentSlaHead}>{t('board.stat.atRisk')}</Table.Th>
+              <Table.Th className={classes.agentSlaHead}>{t('board.stat.breached')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -354,6 +356,12 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
                       </UnstyledButton>
                     </Group>
                   </Table.Td>
+                  <Table.Td className={classes.agentSla}>
+                    <AgentSlaFigure userId={a.userId} name={personName(a.name)} sla="atRisk" value={a.atRisk} />
+                  </Table.Td>
+                  <Table.Td className={classes.agentSla}>
+                    <AgentSlaFigure userId={a.userId} name={personName(a.name)} sla="breached" value={a.breached} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
           </Table.Tbody>
@@ -362,6 +370,23 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview })
     </Section>
   );
 }, 'AgentsLoad');
+
+/** A person's at-risk or breached tickets: coloured as the queues' figures are, opening the drawer of those tickets. */
+function AgentSlaFigure({ userId, name, sla, value }: { userId: string; name: string; sla: AgentSla; value: number }) {
+  const drill = { filter: 'agent', assigneeId: userId, sla } as const;
+  return (
+    <button
+      type="button"
+      className={`mantine-focus-auto ${classes.plain} ${classes.stat} ${classes.agentSlaFigure}`}
+      data-tone={value === 0 ? 'zero' : sla === 'atRisk' ? 'risk' : 'breach'}
+      onClick={() => openDrill(drill)}
+      aria-label={agentLabel(name, value, sla)}
+      data-drill={drillKey(drill)}
+    >
+      <span className={classes.statValue}>{formatNumber(value)}</span>
+    </button>
+  );
+}
 
 // ---- charts ------------------------------------------------------------------------------------
 

@@ -31,6 +31,8 @@ it('finds the board’s number again from the drawer’s address, for every kind
     { filter: 'open', segment: 'home', tier: 3, order: 'age' },
     { filter: 'attainment', segment: 'education', target: 'resolution', window: 'week' },
     { filter: 'agent', assigneeId: 'u-ava' },
+    { filter: 'agent', assigneeId: 'u-ava', sla: 'atRisk' },
+    { filter: 'agent', assigneeId: 'u-ava', sla: 'breached' },
   ] as const;
   for (const drill of numbers) {
     // After a ticket and Back, the drawer knows its drill only from the address.
@@ -51,4 +53,13 @@ it('stacks the drawer’s rows on a narrow window, so the priority and assignee 
   expect(drillRowsStack(1024 - 32)).toBe(false);
   // Not measured yet (the first frame): the full table.
   expect(drillRowsStack(0)).toBe(false);
+});
+
+it('opens a person’s at-risk or breached tickets from their figures, each its own drawer, and an unknown sla in the address shows all their open tickets', () => {
+  const load = drillKey({ filter: 'agent', assigneeId: 'u-ava' });
+  const atRisk = drillKey({ filter: 'agent', assigneeId: 'u-ava', sla: 'atRisk' });
+  const breached = drillKey({ filter: 'agent', assigneeId: 'u-ava', sla: 'breached' });
+  expect(new Set([load, atRisk, breached]).size).toBe(3);
+  expect(parseHash('#/overview?show=agent&agent=u-ava&sla=atRisk')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava', sla: 'atRisk' } });
+  expect(parseHash('#/overview?show=agent&agent=u-ava&sla=soon')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava' } });
 });

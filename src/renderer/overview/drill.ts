@@ -1,4 +1,4 @@
-import { attainmentTargetSchema, type AttainmentWindow, type DrillFilter } from '../../shared/api';
+import { attainmentTargetSchema, type AgentSla, type AttainmentWindow, type DrillFilter } from '../../shared/api';
 import { formatDuration, formatPercent, t } from '../i18n';
 import { segmentLabel, slaTargetLabel } from '../labels';
 import { hrefOf, type AttainmentDrill, type Drill, type QueueDrill } from '../route';
@@ -27,8 +27,9 @@ export function oldestLabel(drill: QueueDrill, ageMs: number | null): string {
   return ageMs === null ? t('board.oldestNoneLabel', { scope: scopeName(drill) }) : t('board.oldestLabel', { scope: scopeName(drill), age: formatDuration(ageMs) });
 }
 
-/** The accessible name of an agent's load. */
-export const agentLabel = (name: string, count: number): string => t('board.agentLabel', { name, count });
+/** The accessible name of an agent's load, or of their at-risk or breached figure. */
+export const agentLabel = (name: string, count: number, sla?: AgentSla): string =>
+  sla ? t('board.agentSlaLabel', { filter: filterLabel(sla), name, count }) : t('board.agentLabel', { name, count });
 
 /** The accessible name of an attainment figure. */
 export function attainmentLabel(drill: Pick<AttainmentDrill, 'segment' | 'target' | 'window'>, tally: { met: number; total: number }): string {
@@ -39,7 +40,10 @@ export function attainmentLabel(drill: Pick<AttainmentDrill, 'segment' | 'target
 
 /** The drawer's heading: "At risk · Government tier 1", "Resolution · 7 days · Government", "Open tickets · Sam Rivera". */
 export function drillTitle(drill: Drill, personName: (id: string) => string | null): string {
-  if (drill.filter === 'agent') return t('drill.agentTitle', { name: personName(drill.assigneeId) ?? t('drill.someone') });
+  if (drill.filter === 'agent') {
+    const name = personName(drill.assigneeId) ?? t('drill.someone');
+    return drill.sla ? t('drill.agentSlaTitle', { filter: filterLabel(drill.sla), name }) : t('drill.agentTitle', { name });
+  }
   if (drill.filter === 'attainment') return t('drill.attainmentTitle', { target: slaTargetLabel(drill.target), window: windowLabel(drill.window), segment: segmentLabel(drill.segment) });
   return t('drill.title', { filter: filterLabel(drill.filter), scope: scopeName(drill) });
 }

@@ -140,6 +140,31 @@ describe('migrations', () => {
     expect(plan.map((p) => p.detail)).toEqual([expect.stringMatching(/^SEARCH sla_recent USING PRIMARY KEY \(segment=\? AND target=\? AND done_at>\?\)$/)]);
   });
 
+  it('0024 counts each person’s open tickets at risk and breached beside their load, from the SLA index alone', async () => {
+    const { sqlite, db } = fresh();
+    const upTo23 = MIGRATIONS.findIndex((m) => m.id === '0024_agent_sla_load');
+    await db.migrate(MIGRATIONS.slice(0, upTo23));
+    sqlite.exec(`
+      insert into users (id, name, email, role, tier, segments, created_at) values ('u1', 'Ava', 'ava@example.com', 'agent', 1, '[]', 0), ('u2', 'Sam', 'sam@example.com', 'specialist', 2, '[]', 0);
+      insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at) values ('c', 'organisation', 'City of Austin', 'city of austin', 'government', 'premier', 0, 0);
+      insert into tickets (id, number, customer_id, asset_id, segment, service_level, priority, priority_rank, tier, state, is_open, assignee_id, sla_status, subject, description, channel, created_at, updated_at, version, machine)
+        values ('t1', 1, 'c', null, 'government', 'premier', 'high', 2, 1, 'tier1.open', 1, 'u1', 'atRisk', 'No boot', '', 'phone', 0, 0, 1, '{}'),
+               ('t2', 2, 'c', null, 'government', 'premier', 'high', 2, 1, 'tier1.open', 1, 'u1', 'breached', 'No boot', '', 'phone', 0, 0, 1, '{}'),
+               ('t3', 3, 'c', null, 'government', 'premier', 'high', 2, 1, 'tier1.open', 1, 'u1', 'ok', 'No boot', '', 'phone', 0, 0, 1, '{}'),
+               ('t4', 4, 'c', null, 'government', 'premier', 'high', 2, 2, 'tier2.in_progress', 1, 'u2', 'atRisk', 'No boot', '', 'phone', 0, 0, 1, '{}'),
+               ('t5', 5, 'c', null, 'government', 'premier', 'high', 2, 1, 'resolved', 0, 'u2', 'breached', 'No boot', '', 'phone', 0, 0, 1, '{}');
+      insert into agent_load (user_id, open) values ('u1', 3), ('u2', 1);
+    `);
+    expect(await db.migrate(MIGRATIONS.slice(0, upTo23 + 1))).toEqual(['0024_agent_sla_load']);
+    expect(sqlite.prepare('select user_id, open, at_risk, breached from agent_load order by user_id').all()).toEqual([
+      { user_id: 'u1', open: 3, at_risk: 1, breached: 1 },
+      { user_id: 'u2', open: 1, at_risk: 1, breached: 0 },
+    ]);
+    // A person's at-risk (or breached) drawer reads their own open tickets by index.
+    const plan = sqlite.prepare(`explain query plan select id from tickets where is_open = 1 and assignee_id = 'u1' and sla_status = 'atRisk'`).all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail)).toEqual([expect.stringMatching(/^SEARCH tickets USING INDEX tickets_(assignee|sla_status) /)]);
+  });
+
   it('applies nothing twice', async () => {
     const { db } = fresh();
     await db.migrate();

@@ -225,6 +225,9 @@ export interface SlaDailyTable {
 export interface AgentLoadTable {
   user_id: string;
   open: number;
+  /** Of those, at risk and breached (migration 0024). */
+  at_risk: Generated<number>;
+  breached: Generated<number>;
 }
 
 export interface CustomerEventTable {

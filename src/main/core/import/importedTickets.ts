@@ -60,7 +60,7 @@ export function importedTickets(
   let columns: (keyof TicketRowDb)[] = [];
   let lastNumber: number | null = null;
   const queues = new Map<string, { segment: string; tier: number; d: Counters }>();
-  const loads = new Map<string, number>();
+  const loads = new Map<string, [number, number, number]>();
 
   const insert = (row: TicketRowDb) => {
     if (!insertRow) {
@@ -85,7 +85,13 @@ export function importedTickets(
     if (row.sla_status === 'atRisk') q.d[2]++;
     if (row.sla_status === 'breached') q.d[3]++;
     queues.set(key, q);
-    if (row.assignee_id !== null) loads.set(row.assignee_id, (loads.get(row.assignee_id) ?? 0) + 1);
+    if (row.assignee_id !== null) {
+      const l = loads.get(row.assignee_id) ?? [0, 0, 0];
+      l[0]++;
+      if (row.sla_status === 'atRisk') l[1]++;
+      if (row.sla_status === 'breached') l[2]++;
+      loads.set(row.assignee_id, l);
+    }
   };
 
   /**
@@ -148,7 +154,7 @@ export function importedTickets(
    */
   function settle(): void {
     for (const { segment, tier, d } of queues.values()) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
-    for (const [userId, d] of loads) st.bumpLoad.run(userId, d, d);
+    for (const [userId, d] of loads) st.bumpLoad.run(userId, d[0], d[1], d[2]);
     discard();
   }
 

@@ -225,6 +225,32 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
   });
 
+  it('refuses a service level the desk does not know, naming it (CSV column and Zendesk field); an empty one takes the segment’s default', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'levels.csv');
+    writeFileSync(file, 'Name,Email,Segment,Service level\nAda Park,ada@example.com,home,Premier\nBo Lind,bo@example.com,home,gold\nCy Moss,cy@example.com,education,\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], mapping: { serviceLevel: 'Service level' }, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.customers).toBe(2);
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ row: 3, key: 'unknownServiceLevel', params: { serviceLevel: 'gold' }, reason: 'service level "gold" is not one of premier, standard, basic' }),
+    ]);
+    const sql = desk.db.sqlite;
+    expect(sql.prepare(`select count(*) from customers where name = 'Bo Lind'`).pluck().get()).toBe(0);
+    expect(sql.prepare(`select service_level from customers where name = 'Ada Park'`).pluck().get()).toBe('premier');
+    const educationDefault = sql.prepare(`select default_service_level from segments where id = 'education'`).pluck().get();
+    expect(sql.prepare(`select service_level from customers where name = 'Cy Moss'`).pluck().get()).toBe(educationDefault);
+
+    const orgs = join(dir, 'organizations.json');
+    const org = (id: number, name: string, fields: Record<string, string>) => ({ id, name, created_at: '2021-01-01T00:00:00Z', tags: [], organization_fields: { segment: 'government', ...fields } });
+    writeFileSync(orgs, JSON.stringify({ organizations: [org(701, 'Harbour Council', { service_level: 'Gold plus' }), org(702, 'Lake District', { service_level: 'premier' }), org(703, 'Fen Board', {})] }));
+    const z = await admin.call('import.run', { from: 'zendesk', files: [orgs], rejectsPath: join(dir, 'z.jsonl') });
+    expect(z.firstRejects).toEqual([expect.objectContaining({ key: 'unknownServiceLevel', params: { serviceLevel: 'Gold plus' } })]);
+    expect(sql.prepare(`select name, service_level from customers where name in ('Harbour Council', 'Lake District', 'Fen Board') order by name`).all()).toEqual([
+      { name: 'Fen Board', service_level: sql.prepare(`select default_service_level from segments where id = 'government'`).pluck().get() },
+      { name: 'Lake District', service_level: 'premier' },
+    ]);
+  });
+
   it('links a row to the customer already on the desk (same name, same email or phone) instead of doubling them, and says so; a second run doubles nothing', async () => {
     const { admin, desk, dir } = await open();
     const { customerId } = await admin.call('customers.create', { customer: { kind: 'person', name: 'Maria Gonzalez', segment: 'home', serviceLevel: 'basic', phone: '', email: 'maria@example.com' }, asset: null });

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
-import { actorOf, importAccountName, SEGMENTS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
+import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
   FRESHDESK_PRIORITY,
@@ -278,8 +278,16 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)', 'noSubject');
     return s;
   };
-  const levelFor = (segment: Segment, ...labels: string[]): ServiceLevel =>
-    (['premier', 'standard', 'basic'] as const).find((l) => labels.some((x) => x.toLowerCase().includes(l))) ?? defaultLevel.get(segment) ?? 'standard';
+  // A service level written in a field of its own is taken only when it names one of the desk's;
+  // any other is refused with the ones it knows (it took the segment's default before, unsaid,
+  // putting the customer under another SLA). An empty field takes the segment's default.
+  const unknownLevel = (value: string): never =>
+    reject(`service level "${value}" is not one of ${SERVICE_LEVELS.join(', ')}`, 'unknownServiceLevel', { serviceLevel: value });
+  const levelFor = (segment: Segment, field: string, ...labels: string[]): ServiceLevel => {
+    const named = (...xs: string[]) => SERVICE_LEVELS.find((l) => xs.some((x) => x.toLowerCase().includes(l)));
+    if (field.trim()) return named(field) ?? unknownLevel(field.trim());
+    return named(...labels) ?? defaultLevel.get(segment) ?? 'standard';
+  };
   const kindFor = (segment: Segment, wanted: 'person' | 'organisation') => (SEGMENT_RULES[segment].kinds.includes(wanted) ? wanted : SEGMENT_RULES[segment].kinds[0]!);
   const countryForPhone = (phone: string): string => phoneCountry(phone) ?? '';
 
@@ -314,7 +322,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       addCustomer(
         ext,
         'user',
-        { kind: kindFor(segment, 'person'), name: str(u.name), segment, serviceLevel: levelFor(segment, ...tags), email, phone, country: countryForPhone(phone), locale: str(u.locale) || 'en-US' },
+        { kind: kindFor(segment, 'person'), name: str(u.name), segment, serviceLevel: levelFor(segment, '', ...tags), email, phone, country: countryForPhone(phone), locale: str(u.locale) || 'en-US' },
         parseSourceTime(str(u.created_at)) ?? ctx.now(),
       );
     },
@@ -386,7 +394,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const ext = cell(c, 'Company ID', 'ID') || name.toLowerCase() || reject('the company has neither an id nor a name', 'noId');
       if (find('company', ext) || find('company', name.toLowerCase())) return;
       const segment = segmentFrom(cell(c, 'Segment', 'Industry', 'Account tier', 'Description')) ?? 'small_business';
-      const id = addCustomer(ext, 'company', { kind: kindFor(segment, 'organisation'), name, segment, serviceLevel: levelFor(segment, cell(c, 'Account tier', 'Health score')), locale: 'en-US' }, parseSourceTime(cell(c, 'Created at', 'Created time')) ?? ctx.now());
+      const id = addCustomer(ext, 'company', { kind: kindFor(segment, 'organisation'), name, segment, serviceLevel: levelFor(segment, '', cell(c, 'Account tier', 'Health score')), locale: 'en-US' }, parseSourceTime(cell(c, 'Created at', 'Created time')) ?? ctx.now());
       if (name) remember('company', name.toLowerCase(), id);
     },
     'freshdesk.contacts': (c) => {
@@ -461,7 +469,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const segmentCell = get('segment');
       const segment = SEGMENTS.find((s) => s === segmentCell) ?? segmentFrom(segmentCell) ?? (segmentCell ? reject(`segment "${segmentCell}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: segmentCell }) : 'home');
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
-      const level = (['premier', 'standard', 'basic'] as const).find((l) => l === get('serviceLevel').toLowerCase()) ?? defaultLevel.get(segment) ?? 'standard';
+      const levelCell = get('serviceLevel').trim();
+      const level = levelCell ? (SERVICE_LEVELS.find((l) => l === levelCell.toLowerCase()) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
       const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
       if (get('serviceTag')) {
         addAsset(id, { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') });
