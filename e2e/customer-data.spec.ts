@@ -327,3 +327,26 @@ test('after Switch user, someone who may not see Customer data lands on their ow
   await expect(page.getByRole('heading', { level: 1, name: en['mine.title'] })).toBeVisible();
   await expect(page).not.toHaveURL(/#\/admin\/quality/);
 });
+
+test('at 420 px in Persian every section header on Customer data keeps its buttons whole', async ({ page }) => {
+  // The audit log's "Export JSON" was squeezed by its long title until its label was cut.
+  await page.setViewportSize({ width: 420, height: 900 });
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  for (const tab of ['data.tabQuality', 'data.tabAudit', 'data.tabImport', 'data.tabPrivacy'] as const) {
+    await page.evaluate(() => (window.location.hash = '#/admin/quality'));
+    await page.getByRole('tab', { name: fa[tab] }).click();
+    const sections = page.getByRole('main').locator('section');
+    if (tab === 'data.tabAudit') await expect(sections.first().getByRole('button', { name: fa['data.auditExport'] })).toBeVisible();
+    // The buttons in each section's header (its first row).
+    const cut = await sections.evaluateAll((all) =>
+      all.flatMap((s) => [...(s.firstElementChild?.querySelectorAll('button, a') ?? [])]).filter((b) => {
+        const r = b.getBoundingClientRect();
+        const label = b.querySelector('.mantine-Button-label') ?? b;
+        return label.scrollWidth > label.clientWidth + 1 || r.left < -0.5 || r.right > window.innerWidth + 0.5;
+      }).map((b) => b.textContent),
+    );
+    expect(cut, tab).toEqual([]);
+  }
+});

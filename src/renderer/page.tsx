@@ -55,11 +55,17 @@ export function Section({ title, actions, children, padding = 'md', id }: {
   const headingId = id ?? undefined;
   return (
     <Paper withBorder radius="md" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" px="md" py={10} gap="xs" wrap="nowrap" style={{ borderBlockEnd: '1px solid var(--mantine-color-default-border)' }}>
-        <Title order={2} fz="sm" fw={650} id={headingId}>
+      {/* The actions keep their width (a button squeezed by a long title was cut, Persian at
+          420 px): the title takes the rest, and below 12rem of it the actions move under it. */}
+      <Group justify="space-between" px="md" py={10} gap="xs" wrap="wrap" style={{ borderBlockEnd: '1px solid var(--mantine-color-default-border)' }}>
+        <Title order={2} fz="sm" fw={650} id={headingId} style={{ flex: '1 1 12rem', minInlineSize: 0 }}>
           {title}
         </Title>
-        {actions}
+        {actions && (
+          <Group gap="xs" wrap="wrap" style={{ flexShrink: 0, marginInlineStart: 'auto' }}>
+            {actions}
+          </Group>
+        )}
       </Group>
       <Box p={padding}>{children}</Box>
     </Paper>
