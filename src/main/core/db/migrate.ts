@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018_sla_recent';
 import * as m0020 from './migrations/0020_import_ids_local';
 import * as m0022 from './migrations/0022_erasure_names';
 import * as m0023 from './migrations/0023_conflict_written';
+import * as m0024 from './migrations/0024_customer_words';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0021_csat_daily', job: fillCsatDaily },
   { id: '0022_erasure_names', up: m0022.up },
   { id: '0023_conflict_written', up: m0023.up },
+  { id: '0024_customer_words', job: m0024.fillCustomerWords },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {
