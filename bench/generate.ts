@@ -16,6 +16,7 @@ import { policyVersionBody } from '../src/main/core/policyVersions';
 import { coded } from '../src/main/core/db/idCodec';
 import { FILL_SLA_RECENT } from '../src/main/core/db/migrations/0018_sla_recent';
 import { countTickets } from '../src/main/core/kb/trendCounts';
+import { fillCustomerWords } from '../src/main/core/db/migrations/0025_customer_words';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
 import { interactionLine, ticketInteraction } from '../src/shared/interactionText';
@@ -728,6 +729,12 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
   // ---- the board's weekly trends, as the desk counts them when a ticket is created
   done = phase('weekly ticket trends');
   await countTickets(db);
+  done();
+
+  // ---- every word of every customer's name, for the lookup, as the migration indexes them
+  done = phase('words of customer names');
+  db.exec('DROP TABLE customer_words');
+  await fillCustomerWords(db, () => {});
   done();
 
   // Rows of the tables keyed by customer (interactions, assets, contacts, owners) arrive in

@@ -545,6 +545,14 @@ describe('streams besides tickets', () => {
     expect(there).toMatchObject({ customer: { kind: 'organisation', service_level: 'premier', phone: '+15125550142', country: 'US' }, system: { product_line: 'Latitude', model: 'Latitude 5440' }, owners: 1 });
     expect(rows(b)).toEqual(there);
     expect(rows(c)).toEqual(there);
+    // Every word of its name is indexed for the lookup there too, though its ticket, applied
+    // first, made it a stand-in customer before its creation arrived.
+    for (const p of [b, c]) {
+      const words = p.desk.db.sqlite.prepare('select word_key from customer_words where customer_id = ? /* scan: a test looks */ order by word_key').pluck().all(customerId);
+      expect(words).toEqual(['centre', 'karimi', 'learning']);
+      const found = await p.call('lookup.search', { query: 'learning' });
+      expect(found.kind === 'match' && found.view.customer.id).toBe(customerId);
+    }
   });
 
   /** A school with a system, and the trust that will buy it, registered on `a`'s desk. */

@@ -16,6 +16,7 @@ import type { TicketCommand } from '../../shared/ticketMachine';
 import type { Sql } from './db/exec';
 import { uuidv7 } from './ids';
 import { nameKey } from './lookup';
+import { customerWords } from './customers/nameWords';
 import type { TicketStore } from './ticketStore';
 import type { UserDirectory } from './users';
 
@@ -140,6 +141,7 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, op
   };
   const phone = (): string => `+1${f.helpers.arrayElement(['512', '415', '206', '617', '303', '919'])}555${f.string.numeric(4)}`;
 
+  const words = customerWords(db.sqlite);
   return db.write(() => {
     const staff = DEMO_USERS.map((u) =>
       users.create({ ...u, email: `${u.name.split(' ')[0]!.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '')}@tagdesk.example` }, now - 400 * DAY),
@@ -149,6 +151,7 @@ export function seedDemo(db: Sql, users: UserDirectory, tickets: TicketStore, op
 
     const makeCustomer = (c: { name: string; kind: 'person' | 'organisation'; segment: Segment; level: ServiceLevel; email: string; phone: string; createdAt: number; locale?: string }): string => {
       const id = uuidv7(c.createdAt);
+      words.set(id, c.name);
       db.run(
         k.insertInto('customers').values({
           id, kind: c.kind, name: c.name, name_key: nameKey(c.name), segment: c.segment, service_level: c.level,

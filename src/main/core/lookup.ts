@@ -2,9 +2,10 @@ import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
+import { keyWords, nameWordKeys, wordsMatch } from './customers/nameWords';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
 import { cleanTagInput, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
 import type { Database } from './db/schema';
 import type { CustomerViewReader } from './customerView';
@@ -15,6 +16,12 @@ import { parseTicketNumber, ticketNumber } from './ticketRows';
 // what to type.
 
 const NAME_CANDIDATES = 20;
+/**
+ * Words read at most for one typed word: with several, the one that starts the fewest is
+ * looked up and the others checked against each name it finds, and a query whose every word
+ * is common ("jo an") stops here rather than reading them all.
+ */
+const WORD_ROWS = 5_000;
 
 /**
  * Lower-case, accents removed, spaces collapsed, Persian spellings unified (ی/ي, ک/ك, no
@@ -77,6 +84,32 @@ export function lookupQueries(k: Kysely<Database>) {
       .where('name_key', '<', param<string>())
       .orderBy('name_key')
       .limit(NAME_CANDIDATES),
+    // Any word of a name starting so (customers/nameWords.ts): a range on customer_words' key.
+    customersByWord: k
+      .selectFrom('customer_words as w')
+      .innerJoin('customers as c', 'c.id', 'w.customer_id')
+      .select(['c.id', 'c.name', 'c.name_key', 'c.segment', 'c.phone', 'c.email'])
+      .where('w.word_key', '>=', param<string>())
+      .where('w.word_key', '<', param<string>())
+      // Another typed word somewhere in the name (its whole key): most names fail here, in
+      // SQLite, before a row is made of them; those that pass are checked word by word.
+      .where(sql<boolean>`instr(${sql.ref('c.name_key')}, ${param<string>()}) > 0`)
+      .orderBy('w.word_key')
+      .orderBy('w.customer_id')
+      .limit(param<number>()),
+    // How many words start so, counted no further than the limit: of several typed words, the
+    // one fewest names have is looked up, the others checked against each name it finds.
+    wordsStarting: k
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('customer_words')
+          .select('customer_id')
+          .where('word_key', '>=', param<string>())
+          .where('word_key', '<', param<string>())
+          .limit(param<number>())
+          .as('w'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n')),
     // A candidate on the list, told apart from the others: their own phone and email, how
     // many systems they own, their latest contact (a staged one too). Only when several are
     // listed, never on the way to the one customer's 360° view; each part an index search.
@@ -106,6 +139,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const customersByPhone = db.prepare<Who, [string, string]>(q.customersByPhone);
   const customersByEmail = db.prepare<Who, [string, string]>(q.customersByEmail);
   const customersByName = db.prepare<WhoWithContact, [string, string]>(q.customersByName);
+  const customersByWord = db.prepare<WhoWithContact & { name_key: string }, [string, string, string, number]>(q.customersByWord);
+  const wordsStarting = db.prepare<{ n: number }, [string, string, number]>(q.wordsStarting);
   const ticketByNumber = db.prepare<{ customer_id: string; name: string; segment: string; asset_id: string | null; subject: string }, [number]>(q.ticketByNumber);
   const candidateFacts = db.prepare<{ phone: string | null; email: string | null; systems: number | null; last_at: number | null; staged_at: number | null }, [string]>(q.candidateFacts);
   /** What was matched; what tells the customers apart is added once several are listed. */
@@ -198,18 +233,37 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       // Punctuation alone ("??", "--") is none of the things the field finds: say what is.
       if (!/[\p{L}\d]/u.test(q)) return { kind: 'invalid', message: `"${q}" is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.`, key: 'nothingToLookUp', params: { query: q } };
       if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.', key: 'nameTooShort' };
-      tried.push(`names starting "${q}"`);
+      tried.push(`names with a word starting "${q}"`);
       // Two callers of the same name are told apart by what the agent can ask: phone, email.
-      candidates.push(
-        ...customersByName.all(key, key + '\uffff').map((r) => ({
-          customerId: r.id,
-          customerName: r.name,
-          segment: r.segment as Segment,
-          matchedBy: 'name' as const,
-          assetId: null,
-          detail: [r.phone, r.email].filter(Boolean).join(' · '),
-        })),
-      );
+      const named = (r: WhoWithContact): Found => ({
+        customerId: r.id,
+        customerName: r.name,
+        segment: r.segment as Segment,
+        matchedBy: 'name' as const,
+        assetId: null,
+        detail: [r.phone, r.email].filter(Boolean).join(' · '),
+      });
+      const listed = customersByName.all(key, key + '\uffff').map(named);
+      candidates.push(...listed);
+      // Then names with a word starting so ("Patel", "District"), every typed word the start
+      // of one of its words, in any order ("patel jor").
+      const words = keyWords(key);
+      // Looked up: a word of two letters or more, the one fewest names have (of several).
+      const long = words.filter((w) => w.length >= 2);
+      const lead = long.length < 2 ? (long[0] ?? '') : long.map((w) => ({ w, n: wordsStarting.get(w, w + '\uffff', WORD_ROWS)?.n ?? 0 })).reduce((a, b) => (b.n < a.n ? b : a)).w;
+      const others = words.filter((_, i) => i !== words.indexOf(lead));
+      if (listed.length < NAME_CANDIDATES && lead !== '') {
+        const seen = new Set(listed.map((c) => c.customerId));
+        let more = NAME_CANDIDATES - listed.length;
+        for (const r of customersByWord.iterate(lead, lead + '\uffff', others[0] ?? '', WORD_ROWS)) {
+          if (seen.has(r.id)) continue;
+          seen.add(r.id);
+          // The words of name_key are the name's own, but for a name written with a ZWNJ.
+          if (others.length > 0 && !wordsMatch(others, r.name.includes('\u200c') ? nameWordKeys(r.name) : keyWords(r.name_key))) continue;
+          candidates.push(named(r));
+          if (--more === 0) break;
+        }
+      }
     }
 
     if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };

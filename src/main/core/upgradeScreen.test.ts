@@ -60,6 +60,10 @@ describe('how far the upgrade has got', () => {
     expect(alone.view()!.permille).toBe(250);
     expect(alone.view()!.en.step).toBe('Counting tickets into the weekly trends — 500 of 2,000 tickets');
     expect(alone.view()!.fa.step).toBe('شمردن تیکت‌ها در روندهای هفتگی — ۵۰۰ از ۲٬۰۰۰ تیکت');
+    const words = upgradeTracker(() => 0);
+    words.update({ step: 'customer_words', rowsDone: 20_000, rowsTotal: 1_000_000, whole: true });
+    expect(words.view()!.en.step).toBe("Indexing the words of customers' names — 20,000 of 1,000,000 customers");
+    expect(words.view()!.fa.step).toBe('نمایه کردن واژه‌های نام مشتری‌ها — ۲۰٬۰۰۰ از ۱٬۰۰۰٬۰۰۰ مشتری');
     const after = upgradeTracker(() => 0);
     after.update({ step: 'contacts', rowsDone: 100, rowsTotal: 100 });
     after.update({ step: 'ticket_trends', rowsDone: 1_999, rowsTotal: 2_000, whole: true });

@@ -152,6 +152,9 @@ function stepText(language: UpgradeLanguage, p: CompactProgress, n: (value: numb
   if (p.step === 'ticket_trends') {
     return fa ? `شمردن تیکت‌ها در روندهای هفتگی — ${n(p.rowsDone)} از ${n(p.rowsTotal)} تیکت` : `Counting tickets into the weekly trends — ${n(p.rowsDone)} of ${n(p.rowsTotal)} tickets`;
   }
+  if (p.step === 'customer_words') {
+    return fa ? `نمایه کردن واژه‌های نام مشتری‌ها — ${n(p.rowsDone)} از ${n(p.rowsTotal)} مشتری` : `Indexing the words of customers' names — ${n(p.rowsDone)} of ${n(p.rowsTotal)} customers`;
+  }
   if (p.step === 'vacuum') {
     return language === 'fa' ? `نوشتن پروندهٔ فشرده — ${n(p.rowsDone)} از ${n(p.rowsTotal)} صفحه` : `Writing the compact file — ${n(p.rowsDone)} of ${n(p.rowsTotal)} pages`;
   }

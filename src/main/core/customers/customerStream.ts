@@ -9,6 +9,7 @@ import { erasedCustomers, erasePersonalData, lateForErased } from './privacy';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets, type SystemFields } from './systemTickets';
 import { noteTransferOnOpenTickets } from './transferNotes';
+import { customerWords } from './nameWords';
 
 // Applies 'customer' events the hub accepted from other desks to this desk's tables.
 //
@@ -82,6 +83,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
   const standInCustomer = s.prepare<[string], number>('SELECT NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.customer_id = c.id) FROM customers c WHERE c.id = ?').pluck();
   const standInAsset = s.prepare("SELECT 1 FROM assets WHERE id = ? AND product_line = '' AND model = ''").pluck();
   const erased = erasedCustomers(s);
+  const words = customerWords(s);
   const survivor = s.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE merged_id = ?').pluck();
   /** The record a change to this id lands on: itself, or its survivor when it was merged away. */
   const live = (id: string): string => {
@@ -132,12 +134,14 @@ export function customerStreamApplier(db: Sql): StreamApplier {
           updated_at: at,
           confirmed_at: type === 'CUSTOMER_CREATED' ? at : null,
         };
+        words.set(customerId, row.name as string);
         if (standIn) update('customers', customerId, row);
         else insert('customers', { id: customerId, ...row });
         return;
       }
       case 'CUSTOMER_CHANGED': {
         const target = live(customerId);
+        if (typeof cols.name === 'string') words.set(target, cols.name);
         update('customers', target, cols, named);
         if (typeof cols.name === 'string') s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(cols.name, target);
         return;
@@ -157,9 +161,11 @@ export function customerStreamApplier(db: Sql): StreamApplier {
         s.prepare('UPDATE import_ids SET local_id = ? WHERE local_id = ?').run(customerId, mergedId);
         s.prepare('UPDATE customer_merges SET survivor_id = ? WHERE survivor_id = ?').run(customerId, mergedId);
         s.prepare('INSERT OR IGNORE INTO customer_merges (merged_id, survivor_id, at) VALUES (?, ?, ?)').run(mergedId, customerId, at);
+        if (typeof cols.name === 'string') words.set(customerId, cols.name);
         update('customers', customerId, cols, named);
         const name = s.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(customerId);
         s.prepare('UPDATE tickets SET customer_name = ? WHERE customer_id = ?').run(name, customerId);
+        words.set(mergedId, null);
         s.prepare('DELETE FROM customers WHERE id = ?').run(mergedId);
         // Changes made here to the merged record that the hub has not had yet come after the
         // merge in its order: they land on the survivor now, as they will on every other desk.

@@ -11,6 +11,7 @@ import { KNOWLEDGE_STREAM } from '../../../shared/kb/knowledgeStream';
 import { TICKET_STREAM } from '../../../shared/ticketLog';
 import { ERASED_TEXT, erasedEvent, erasedLabel, erasedRecord, erasureOf, namesIn, PERSONAL_FIELDS, type Erasure, type RecordCopy } from '../../../shared/erasure';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import { customerWords } from './nameWords';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -147,6 +148,8 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
   const k = db.kysely;
   const label = erasedLabel(customerId);
   const name = db.get(k.selectFrom('customers').select('name').where('id', '=', customerId))?.name ?? label;
+  // Nobody finds them by a word of the name they had (their label is found as before, by its start).
+  customerWords(db.sqlite).set(customerId, null);
   db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
   db.run(k.deleteFrom('contacts').where('customer_id', '=', customerId));
   db.run(k.updateTable('tickets').set({ customer_name: label }).where('customer_id', '=', customerId));

@@ -30,6 +30,7 @@ import { ticketNumber } from '../ticketRows';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets } from './systemTickets';
 import { noteTransferOnOpenTickets } from './transferNotes';
+import { customerWords } from './nameWords';
 
 // Customer records as an agent keeps them: create, edit, contacts, systems, merge and
 // transfer. Every change is validated with the shared rules and written in the same
@@ -113,6 +114,7 @@ export function duplicateQueries(k: Sql['kysely']) {
 export function customerRecords(db: Sql, deskCountry: Country) {
   const k = db.kysely;
   const tickets = systemTickets(db.sqlite);
+  const words = customerWords(db.sqlite);
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const survivorOf = db.prepare<{ survivor_id: string }, [string]>(k.selectFrom('customer_merges').select('survivor_id').where('merged_id', '=', param<string>()));
   const assetByTag = db.prepare<{ id: string; customer_id: string; name: string }, [string]>(
@@ -180,6 +182,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     const fields = newRecordFields(c.value, deskCountry);
     return db.write(() => {
       const id = uuidv7(now);
+      words.set(id, fields.name);
       db.run(k.insertInto('customers').values({ id, ...columnsOf(fields), name_key: nameKey(fields.name), created_at: now, updated_at: now, confirmed_at: now }));
       append(id, 'CUSTOMER_CREATED', now, actor, { entity: 'customer', entityId: id, changes: diffFields(null, fieldsOf(columnsOf(fields))) });
       const assetId = a?.ok ? insertAsset(id, a, actor, now) : null;
@@ -289,6 +292,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       const after = columnsOf(fields);
       const changes = diffFields(current, fieldsOf(after));
       if (changes.length === 0) return;
+      words.set(id, after.name);
       db.run(k.updateTable('customers').set({ ...after, name_key: nameKey(after.name), updated_at: now, confirmed_at: now }).where('id', '=', id));
       // Queue rows carry the customer's name (migration 0003): keep them in step.
       if (before.name !== after.name) db.run(k.updateTable('tickets').set({ customer_name: after.name }).where('customer_id', '=', id));
@@ -487,8 +491,10 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       db.run(k.updateTable('import_ids').set({ local_id: survivorId }).where('local_id', '=', mergedId));
       db.run(k.updateTable('customer_merges').set({ survivor_id: survivorId }).where('survivor_id', '=', mergedId));
       db.run(k.insertInto('customer_merges').values({ merged_id: mergedId, survivor_id: survivorId, at: now }));
+      words.set(survivorId, after.name);
       db.run(k.updateTable('customers').set({ ...after, name_key: nameKey(after.name), updated_at: now }).where('id', '=', survivorId));
       db.run(k.updateTable('tickets').set({ customer_name: after.name }).where('customer_id', '=', survivorId));
+      words.set(mergedId, null);
       db.run(k.deleteFrom('customers').where('id', '=', mergedId));
       const note = { mergedId, survivorId, assets: moved.assets, contacts: moved.contacts, tickets: moved.tickets, interactions: moved.interactions };
       append(survivorId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: survivorId, changes: diffFields(sf, fieldsOf(after)), note });

@@ -68,6 +68,7 @@ export class Sql {
       all: (...args) => s.all(...bind(args)) as R[],
       get: (...args) => s.get(...bind(args)) as R | undefined,
       run: (...args) => s.run(...bind(args)),
+      iterate: (...args) => s.iterate(...bind(args)) as IterableIterator<R>,
     };
   }
 
@@ -118,6 +119,8 @@ export interface Prepared<R, A extends unknown[]> {
   all(...args: A): R[];
   get(...args: A): R | undefined;
   run(...args: A): BetterSqlite3.RunResult;
+  /** Rows one at a time: stop early, and SQLite reads no further (no other statement may run meanwhile). */
+  iterate(...args: A): IterableIterator<R>;
 }
 
 const SLOT: unique symbol = Symbol('slot');

@@ -3,7 +3,12 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicies } from '../../../shared/sla/defaults';
 import { replayLog } from '../../../shared/ticketLog';
+import { lookupQueries } from '../lookup';
 import { queueSummaryQuery } from '../tickets';
+import type { CompactProgress } from './compact';
+import { uuidToBytes } from './idCodec';
+import { fillCustomerWords } from './migrations/0025_customer_words';
+import { stablePlan } from './stablePlans';
 import { migrate, MIGRATIONS, type Migration } from './migrate';
 import type { Database } from './schema';
 
@@ -163,6 +168,48 @@ describe('migrations', () => {
     // A person's at-risk (or breached) drawer reads their own open tickets by index.
     const plan = sqlite.prepare(`explain query plan select id from tickets where is_open = 1 and assignee_id = 'u1' and sla_status = 'atRisk'`).all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail)).toEqual([expect.stringMatching(/^SEARCH tickets USING INDEX tickets_(assignee|sla_status) /)]);
+  });
+
+  it('0025 indexes every word of every customer already on the desk, in batches, and the lookup reads them by their key', async () => {
+    const { sqlite, db } = fresh();
+    const before = MIGRATIONS.findIndex((m) => m.id === '0025_customer_words');
+    await db.migrate(MIGRATIONS.slice(0, before));
+    const insert = sqlite.prepare(`insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at, erased_at) values (?, 'person', ?, ?, 'home', 'basic', 0, 0, ?)`);
+    const id = (n: number) => uuidToBytes(`0190f3a2-0000-7000-8000-${String(n).padStart(12, '0')}`);
+    insert.run(id(1), 'Jordan Patel', 'jordan patel', null);
+    insert.run(id(2), 'Springfield School District', 'springfield school district', null);
+    insert.run(id(3), 'زهرا کریمی\u200cنژاد', 'زهرا کریمینژاد', null);
+    insert.run(id(4), 'Erased customer 4', 'erased customer 4', 1);
+    // Stopped during its second batch (of one customer each), it resumes after the first.
+    const stop = (p: CompactProgress) => {
+      if (p.rowsDone === 2) throw new Error('killed');
+    };
+    await expect(fillCustomerWords(sqlite, stop, 1)).rejects.toThrow('killed');
+    expect(sqlite.prepare('select last_rowid, done, total from customer_words_progress').get()).toEqual({ last_rowid: 1, done: 1, total: 4 });
+    const seen: number[] = [];
+    expect(await migrate(db.kysely, MIGRATIONS.slice(0, before + 1), { raw: sqlite, onProgress: (p) => seen.push(p.rowsDone) })).toEqual(['0025_customer_words']);
+    expect(seen).toEqual([1, 4]);
+    const rows = sqlite.prepare('select word_key, hex(customer_id) as id from customer_words').all() as Array<{ word_key: string; id: string }>;
+    const hex = (n: number) => id(n).toString('hex').toUpperCase();
+    expect(rows).toEqual([
+      { word_key: 'district', id: hex(2) },
+      { word_key: 'jordan', id: hex(1) },
+      { word_key: 'patel', id: hex(1) },
+      { word_key: 'school', id: hex(2) },
+      { word_key: 'springfield', id: hex(2) },
+      { word_key: 'زهرا', id: hex(3) },
+      { word_key: 'نژاد', id: hex(3) },
+      { word_key: 'کریمینژاد', id: hex(3) },
+    ]);
+    expect(sqlite.prepare(`select name from sqlite_schema where name like 'customer_words_%'`).all()).toEqual([]);
+    // The lookup's statement: a range on the words' key, each customer by its own.
+    const byWord = lookupQueries(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })).customersByWord.compile();
+    const plan = sqlite.prepare(`explain query plan ${stablePlan(byWord.sql)}`).all('pat', 'pat\uffff', 'jor', 20) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail)).toEqual(['SEARCH w USING PRIMARY KEY (word_key>? AND word_key<?)', 'SEARCH c USING INDEX sqlite_autoindex_customers_1 (id=?)']);
+    const starting = lookupQueries(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })).wordsStarting.compile();
+    const counted = sqlite.prepare(`explain query plan ${stablePlan(starting.sql)}`).all('pat', 'pat\uffff', 5000) as Array<{ detail: string }>;
+    expect(counted.map((p) => p.detail)).toContain('SEARCH customer_words USING PRIMARY KEY (word_key>? AND word_key<?)');
+    expect(counted.map((p) => p.detail).filter((d) => d.startsWith('SCAN customer_words'))).toEqual([]);
   });
 
   it('applies nothing twice', async () => {

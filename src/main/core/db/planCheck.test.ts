@@ -19,6 +19,10 @@ describe('the plan check', () => {
     expect(scans("select * from tickets as t where subject = 'x'")).toEqual(['SCAN t']);
     expect(scans("select * from tickets where subject = 'x'")).toEqual(['SCAN tickets']);
     expect(scans("select * from tickets as t where segment = 'x'")).toEqual([]);
+    // Nor may a customer's name words be read whole: they are found by their key (the lookup's range).
+    db.exec('CREATE TABLE customer_words (word_key TEXT NOT NULL, customer_id ANY NOT NULL, PRIMARY KEY (word_key, customer_id)) STRICT, WITHOUT ROWID');
+    expect(scans("select word_key from customer_words where customer_id = 'c'")).toEqual(['SCAN customer_words']);
+    expect(scans("select customer_id from customer_words where word_key >= 'pat' and word_key < 'pau'")).toEqual([]);
     // users is not a table that grows with the centre's data.
     expect(scans("select * from users as u where name = 'x'")).toEqual([]);
     db.close();

@@ -8,7 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 // would scan fails the test that ran it, naming the statement and its plan.
 
 /** Tables that grow with the centre's data: customers, their systems, tickets, logs. */
-const LARGE = ['customers', 'contacts', 'assets', 'asset_owners', 'interactions', 'tickets', 'ticket_events', 'sla_outcomes', 'customer_events', 'record_access', 'csat', 'kb_ratings', 'import_ids'];
+const LARGE = ['customers', 'customer_words', 'contacts', 'assets', 'asset_owners', 'interactions', 'tickets', 'ticket_events', 'sla_outcomes', 'customer_events', 'record_access', 'csat', 'kb_ratings', 'import_ids'];
 
 /** Words that can follow a table's name in FROM or JOIN without being its alias. */
 const NOT_ALIAS = new Set(['where', 'inner', 'left', 'right', 'full', 'cross', 'natural', 'join', 'on', 'using', 'order', 'group', 'limit', 'union', 'except', 'intersect', 'set', 'values', 'select', 'having', 'window', 'returning', 'indexed', 'not', 'as']);

@@ -45,6 +45,12 @@ export interface CustomerTable {
   erased_at: Generated<number | null>;
 }
 
+/** One word of a customer's name (customers/nameWords.ts), keyed for a prefix range. */
+export interface CustomerWordTable {
+  word_key: string;
+  customer_id: string;
+}
+
 export interface ContactTable {
   id: string;
   customer_id: string;
@@ -274,6 +280,7 @@ export interface Database {
   users: UserTable;
   segments: SegmentTable;
   customers: CustomerTable;
+  customer_words: CustomerWordTable;
   contacts: ContactTable;
   assets: AssetTable;
   asset_owners: AssetOwnerTable;

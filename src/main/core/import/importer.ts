@@ -26,6 +26,7 @@ import type { SlaStore } from '../sla';
 import type { TicketStore } from '../ticketStore';
 import type { UserDirectory } from '../users';
 import { customerLog, type RecordActor } from '../customers/customerLog';
+import { customerWords } from '../customers/nameWords';
 import { importedTickets, TicketRefused } from './importedTickets';
 import { KIND_ORDER, recognise, rowsOf, type FileKind, type Row } from './sources';
 
@@ -155,6 +156,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const sameCustomer = db.sqlite
     .prepare<[string, string | null, string | null], string>('SELECT id FROM customers WHERE name_key = ? AND erased_at IS NULL AND ((email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND phone = ?)) LIMIT 1')
     .pluck();
+  const words = customerWords(db.sqlite);
   const insertCustomer = db.sqlite.prepare(
     'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -175,6 +177,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     }
     const id = uuidv7();
     const now = ctx.now();
+    words.set(id, v.name);
     insertCustomer.run(id, v.kind, v.name, nameKey(v.name), v.segment, v.serviceLevel, v.email, v.phone, v.country, v.locale, createdAt, now);
     // Its history, and the outbox: the hub hears of imported customers like any other.
     customers.append(

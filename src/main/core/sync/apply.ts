@@ -13,6 +13,7 @@ import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
 import { erasedCustomers } from '../customers/privacy';
+import { customerWords } from '../customers/nameWords';
 import { noteTransfersOnArrivedTicket } from '../customers/transferNotes';
 import { trendCounter } from '../kb/trendCounts';
 
@@ -83,6 +84,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
   const st = ticketStatements(db);
   const trends = trendCounter(db.sqlite);
   const erased = erasedCustomers(db.sqlite);
+  const words = customerWords(db.sqlite);
   const conflicts: ConflictStore = conflictStore(db);
   /** Tickets whose take by someone here lost, whose holder this desk has not heard of yet (see settle). */
   const awaitingHolder = new Map<string, Set<string>>();
@@ -163,7 +165,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     q.insertUser.run(id, as ? `${as.role} ${id.slice(-4)}` : `Hub user ${id.slice(-4)}`, as && as.role !== 'system' ? as.role : 'agent', as?.tier ?? 1, JSON.stringify(as?.segments ?? []), now);
   }
   function ensureRefs(row: TicketRowDb, now: number): TicketRowDb {
-    if (!q.customerExists.get(row.customer_id)) q.insertCustomer.run(row.customer_id, row.customer_name, nameKey(row.customer_name), row.segment, row.service_level, now, now);
+    if (!q.customerExists.get(row.customer_id)) {
+      words.set(row.customer_id, row.customer_name);
+      q.insertCustomer.run(row.customer_id, row.customer_name, nameKey(row.customer_name), row.segment, row.service_level, now, now);
+    }
     let assetId = row.asset_id;
     if (assetId && !q.assetById.get(assetId)) {
       if (row.service_tag && row.service_tag.length === 7 && !q.assetByTag.get(row.service_tag)) q.insertAsset.run(assetId, row.service_tag, row.customer_id, now);
