@@ -87,6 +87,35 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
     };
   },
 
+  // A caller who gives only their surname: the last word of a random person's name, found by
+  // the word index (customer_words). Surnames repeat, so the answer is the list of 20
+  // candidates with what tells them apart, the most a name search shows.
+  lookup_name_word: (ctx) => {
+    const draw = assetDrawer(ctx);
+    const nameOf = ctx.draw.prepare(`SELECT c.name, c.name_key FROM assets a JOIN customers c ON c.id = a.customer_id WHERE a.service_tag = ? AND c.kind = 'person'`);
+    const drawSurname = () => {
+      for (;;) {
+        const row = nameOf.get(draw()) as { name: string; name_key: string } | undefined;
+        const surname = row?.name.trim().split(/\s+/).at(-1);
+        const key = row?.name_key.split(' ').at(-1);
+        if (surname && key && key.length >= 2 && /^\p{L}+$/u.test(surname)) return { surname, key };
+      }
+    };
+    const size = readSize(ctx.samples);
+    const product = Array.from({ length: size.total }, drawSurname);
+    const floor = Array.from({ length: size.total }, drawSurname);
+    return {
+      name: 'lookup_name_word',
+      ...size,
+      product: async (i) => {
+        const found = result(await ctx.grace.call('lookup.search', { query: product[i]!.surname }), 'lookup.search') as LookupResult;
+        if (found.kind !== 'candidates' && found.kind !== 'match') throw new Error(`lookup.search "${product[i]!.surname}" gave ${found.kind}`);
+      },
+      floor: (i) => ctx.floor.lookupNameWord(floor[i]!.key, 20),
+      targetP99Us: 5000,
+    };
+  },
+
   queue_page_200: (ctx) => queuePage(ctx, 'queue_page_200', undefined),
   // The same page in the other order the API offers (priority, then age).
   queue_page_200_priority: (ctx) => queuePage(ctx, 'queue_page_200_priority', 'priority'),

@@ -48,6 +48,9 @@ export function floorQueries(raw: BetterSqlite3.Database) {
   const lookup = lookupQueries(k);
   const assetByTag = statements.prepare<{ customer_id: string }, [string]>(lookup.assetByTag);
   const customersByPhone = statements.prepare<unknown, [string, string]>(lookup.customersByPhone);
+  const customersByName = statements.prepare<{ id: Buffer }, [string, string]>(lookup.customersByName);
+  const customersByWord = statements.prepare<{ id: Buffer }, [string, string, string, number]>(lookup.customersByWord);
+  const candidateFacts = statements.prepare<unknown, [Buffer]>(lookup.candidateFacts);
   const viewQueries = Object.values(customerViewQueries(k)).map((query) => statements.prepare<unknown, [string]>(query));
   // tickets.ts
   const pages = queuePageQueries(k);
@@ -115,6 +118,21 @@ export function floorQueries(raw: BetterSqlite3.Database) {
       const customerId = byTag(tag);
       if (phone) customersByPhone.all(phone, phone);
       view(customerId);
+    },
+    /**
+     * A name search of one word (key as nameKey gives it): names starting so, then names with a
+     * word starting so, up to the list's 20, then what tells each candidate apart.
+     */
+    lookupNameWord(key: string, listLimit: number) {
+      const listed = customersByName.all(key, key + '\uffff');
+      const seen = new Set(listed.map((r) => r.id.toString('hex')));
+      const ids = listed.map((r) => r.id);
+      for (const r of customersByWord.all(key, key + '\uffff', '', listLimit)) {
+        if (ids.length === listLimit) break;
+        if (seen.has(r.id.toString('hex'))) continue;
+        ids.push(r.id);
+      }
+      for (const id of ids) candidateFacts.get(id);
     },
     queuePage: (order: 'urgency' | 'priority', segment: string, limit: number) => queuePage[order].all(segment, 1, limit, 0),
     takeNext: (segment: string, userId: string, at: number) => takeNext.immediate(segment, userId, at),
