@@ -55,14 +55,15 @@ export function Section({ title, actions, children, padding = 'md', id }: {
   const headingId = id ?? undefined;
   return (
     <Paper withBorder radius="md" component="section" aria-labelledby={headingId}>
-      {/* The actions keep their width (a button squeezed by a long title was cut, Persian at
-          420 px): the title takes the rest, and below 12rem of it the actions move under it. */}
+      {/* The actions are not squeezed by a long title (a button's label was cut, Persian at
+          420 px): the title takes what they leave, and below 12rem of it they move under it,
+          where a row of them wider than the section wraps. */}
       <Group justify="space-between" px="md" py={10} gap="xs" wrap="wrap" style={{ borderBlockEnd: '1px solid var(--mantine-color-default-border)' }}>
         <Title order={2} fz="sm" fw={650} id={headingId} style={{ flex: '1 1 12rem', minInlineSize: 0 }}>
           {title}
         </Title>
         {actions && (
-          <Group gap="xs" wrap="wrap" style={{ flexShrink: 0, marginInlineStart: 'auto' }}>
+          <Group gap="xs" wrap="wrap" style={{ maxInlineSize: '100%', marginInlineStart: 'auto' }}>
             {actions}
           </Group>
         )}
