@@ -269,6 +269,27 @@ const QUIET_GRACE_MS = 1_200;
 export const QUIET_ROWS = 100_000;
 const QUIET_FILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * A resumable fill's bookkeeping, kept in its progress table (columns last_rowid, done,
+ * total): where the last committed batch stopped, and a callback for each batch, to be called
+ * inside that batch's transaction, that records it and reports the whole fill's progress.
+ */
+export function fillProgress(raw: BetterSqlite3.Database, table: string, step: string, onProgress: (p: CompactProgress) => void): { fromRowid: number; onBatch: (lastRowid: number, rows: number) => void } {
+  const at = raw.prepare(`SELECT last_rowid, done, total FROM ${table}`).get() as { last_rowid: number; done: number; total: number };
+  const save = raw.prepare(`UPDATE ${table} SET last_rowid = ?, done = done + ?`);
+  let done = at.done;
+  const report = () => onProgress({ step, rowsDone: Math.min(done, at.total), rowsTotal: at.total, whole: true });
+  report();
+  return {
+    fromRowid: at.last_rowid,
+    onBatch: (last, rows) => {
+      save.run(last, rows);
+      done += rows;
+      report();
+    },
+  };
+}
+
 export function hasTable(raw: BetterSqlite3.Database, name: string): boolean {
   return rawPrepare(raw, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }

@@ -212,6 +212,21 @@ describe('migrations', () => {
     expect(counted.map((p) => p.detail).filter((d) => d.startsWith('SCAN customer_words'))).toEqual([]);
   });
 
+  it('0025 lets the upgrade screen answer between its batches', async () => {
+    // 1,000,000 customers take tens of seconds; the browser shell answers the upgrade page's
+    // progress requests only when the fill yields, and the page says Tagdesk stopped answering after 20 s.
+    const { sqlite, db } = fresh();
+    await db.migrate(MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.id === '0025_customer_words')));
+    const insert = sqlite.prepare(`insert into customers (id, kind, name, name_key, segment, service_level, created_at, updated_at) values (?, 'person', ?, ?, 'home', 'basic', 0, 0)`);
+    for (let n = 1; n <= 3; n++) insert.run(uuidToBytes(`0190f3a2-0000-7000-8000-${String(n).padStart(12, '0')}`), `Caller ${n}`, `caller ${n}`);
+    const filling = fillCustomerWords(sqlite, () => {}, 1);
+    let answered = false;
+    setImmediate(() => (answered = true));
+    await filling;
+    expect(answered).toBe(true);
+    expect(sqlite.prepare('select count(*) as n from customer_words').get()).toEqual({ n: 6 });
+  });
+
   it('applies nothing twice', async () => {
     const { db } = fresh();
     await db.migrate();

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { categorize, type Category } from '../../../shared/kb/category';
-import { hasTable, type CompactProgress } from '../db/compact';
+import { fillProgress, hasTable, type CompactProgress } from '../db/compact';
 import { OF_ASSET } from '../ticketRows';
 
 // The board's product trends count tickets per week, product line and category. Counting
@@ -174,19 +174,6 @@ export async function fillTicketTrends(raw: BetterSqlite3.Database, onProgress: 
       raw.prepare('INSERT INTO ticket_trends_fill (last_rowid, done, total) VALUES (0, 0, ?)').run(total);
     })();
   } else if (!hasTable(raw, 'ticket_trends_fill')) return;
-  const at = raw.prepare('SELECT last_rowid, done, total FROM ticket_trends_fill').get() as { last_rowid: number; done: number; total: number };
-  const save = raw.prepare('UPDATE ticket_trends_fill SET last_rowid = ?, done = done + ?');
-  let done = at.done;
-  const report = () => onProgress({ step: 'ticket_trends', rowsDone: Math.min(done, at.total), rowsTotal: at.total, whole: true });
-  report();
-  await countTickets(raw, {
-    fromRowid: at.last_rowid,
-    batch,
-    onBatch: (last, rows) => {
-      save.run(last, rows);
-      done += rows;
-      report();
-    },
-  });
+  await countTickets(raw, { ...fillProgress(raw, 'ticket_trends_fill', 'ticket_trends', onProgress), batch });
   raw.exec('DROP TABLE ticket_trends_fill');
 }

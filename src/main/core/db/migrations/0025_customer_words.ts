@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CUSTOMER_WORDS_DDL, nameWordKeys } from '../../customers/nameWords';
-import { hasTable, type CompactProgress } from '../compact';
+import { fillProgress, hasTable, type CompactProgress } from '../compact';
 import { rawPrepare } from '../idCodec';
 
 // Every word of every customer's name, for the lookup (customers/nameWords.ts): the table,
@@ -12,7 +12,7 @@ import { rawPrepare } from '../idCodec';
  * Indexes the words of every customer not erased whose rowid is above `fromRowid`, in batches
  * (one transaction each), ids copied as they are stored. Returns the customers read.
  */
-export function indexCustomerWords(raw: BetterSqlite3.Database, opts: { fromRowid?: number; batch?: number; onBatch?: (lastRowid: number, rows: number) => void } = {}): number {
+export async function indexCustomerWords(raw: BetterSqlite3.Database, opts: { fromRowid?: number; batch?: number; onBatch?: (lastRowid: number, rows: number) => void } = {}): Promise<number> {
   const read = rawPrepare(raw, 'SELECT rowid AS r, id, name, erased_at FROM customers WHERE rowid > ? ORDER BY rowid LIMIT ?');
   const add = rawPrepare(raw, 'INSERT OR IGNORE INTO customer_words_fill (word_key, customer_id) VALUES (?, ?)');
   const batch = opts.batch ?? 20_000;
@@ -27,6 +27,9 @@ export function indexCustomerWords(raw: BetterSqlite3.Database, opts: { fromRowi
       total += rows.length;
       opts.onBatch?.(last, rows.length);
     })();
+    // Between batches the upgrade screen answers its progress requests (1,000,000 customers
+    // take tens of seconds; a page that hears nothing for 20 s says Tagdesk stopped answering).
+    await new Promise<void>((resume) => setImmediate(resume));
   }
 }
 
@@ -48,20 +51,7 @@ export async function fillCustomerWords(raw: BetterSqlite3.Database, onProgress:
       rawPrepare(raw, 'INSERT INTO customer_words_progress (last_rowid, done, total) VALUES (0, 0, ?)').run(total);
     })();
   }
-  const at = rawPrepare(raw, 'SELECT last_rowid, done, total FROM customer_words_progress').get() as { last_rowid: number; done: number; total: number };
-  const save = rawPrepare(raw, 'UPDATE customer_words_progress SET last_rowid = ?, done = done + ?');
-  let done = at.done;
-  const report = () => onProgress({ step: 'customer_words', rowsDone: Math.min(done, at.total), rowsTotal: at.total, whole: true });
-  report();
-  indexCustomerWords(raw, {
-    fromRowid: at.last_rowid,
-    batch,
-    onBatch: (last, rows) => {
-      save.run(last, rows);
-      done += rows;
-      report();
-    },
-  });
+  await indexCustomerWords(raw, { ...fillProgress(raw, 'customer_words_progress', 'customer_words', onProgress), batch });
   raw.transaction(() => {
     raw.exec(CUSTOMER_WORDS_DDL);
     raw.exec('INSERT OR IGNORE INTO customer_words (word_key, customer_id) SELECT word_key, customer_id FROM customer_words_fill ORDER BY word_key, customer_id');
