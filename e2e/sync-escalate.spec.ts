@@ -74,7 +74,10 @@ async function shellFor(browser: Browser, dir: string, email: string): Promise<P
   return signInWithPassword(browser, shell.url, email, PASSWORD);
 }
 
-test('an agent escalates while the hub is down; when it is back the specialist’s queue shows the ticket within a second', async ({ browser }) => {
+// Timed: `npm run test:e2e` runs the tests tagged @quiet after all the others, alone. Beside
+// two other workers' desks and Chromiums on a 2-core machine this one took 600-1,100 ms
+// instead of 230-430 and sometimes failed.
+test('an agent escalates while the hub is down; when it is back the specialist’s queue shows the ticket within a second', { tag: '@quiet' }, async ({ browser }) => {
   test.setTimeout(120_000);
   let ticketId = '';
   const agentDir = await deskFolder('ava@desk.test', async (call) => {
