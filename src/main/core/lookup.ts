@@ -258,8 +258,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         for (const r of customersByWord.iterate(lead, lead + '\uffff', others[0] ?? '', WORD_ROWS)) {
           if (seen.has(r.id)) continue;
           seen.add(r.id);
-          // The words of name_key are the name's own, but for a name written with a ZWNJ.
-          if (others.length > 0 && !wordsMatch(others, r.name.includes('\u200c') ? nameWordKeys(r.name) : keyWords(r.name_key))) continue;
+          // The words of name_key are the name's own, but for a name written with a ZWNJ or a hyphen.
+          if (others.length > 0 && !wordsMatch(others, /[\u200c\u2010\u2011-]/.test(r.name) ? nameWordKeys(r.name) : keyWords(r.name_key))) continue;
           candidates.push(named(r));
           if (--more === 0) break;
         }

@@ -39,6 +39,10 @@ describe('the words of a name', () => {
     // Arabic letter forms keyed as Persian ones.
     expect(nameWordKeys('علي كريمي')).toEqual(['علی', 'کریمی']);
     expect(queryWordKeys(' Patel,  JOR ')).toEqual(['patel', 'jor']);
+    // A hyphenated word whole and by each part.
+    expect(nameWordKeys('Ana Vasquez-Holm')).toEqual(['ana', 'vasquez-holm', 'vasquez', 'holm']);
+    // (NFKD writes the non-breaking hyphen as U+2010.)
+    expect(nameWordKeys('Jean\u2011Luc Picard')).toEqual(['jean\u2010luc', 'picard', 'jean', 'luc']);
   });
 });
 
@@ -70,6 +74,13 @@ describe('looking a caller up by any word of the name', () => {
     const michael = r.candidates.find((c) => c.customerId === customerId)!;
     expect(michael).toMatchObject({ matchedBy: 'name', phone: '+12065550131', detail: '+12065550131' });
     expect(r.candidates.length).toBeLessThanOrEqual(20);
+  });
+
+  it('finds a double-barrelled surname by either half, and with another word of the name', async () => {
+    const name = 'Ana Lindgren-Moreau';
+    await ava.call('customers.create', { customer: person(name, '(206) 555-0133'), asset: null });
+    for (const q of ['Moreau', 'lindgren', 'Lindgren-Moreau', 'moreau ana', 'ana mor']) expect(names(await search(q)), q).toContain(name);
+    expect(names(await search('moreau zzz'))).not.toContain(name);
   });
 
   it('finds a Persian surname written with the zero-width non-joiner, by either part, with or without it', async () => {

@@ -5,7 +5,8 @@ import { nameKey } from '../../../shared/customerRules';
 // give their surname) and "Springfield School District" by "District", not only by the start
 // of the whole name (customers.name_key).
 //
-// - A name's words are split on whitespace; a word written with the zero-width non-joiner
+// - A name's words are split on whitespace; a hyphenated word is found whole and by each part
+//   ("Vasquez-Holm" by "holm"); a word written with the zero-width non-joiner
 //   (U+200C, "کریمی‌نژاد") is found by each of its parts from there on ("نژاد") as well as
 //   whole, since name_key, and so a typed query, drops the non-joiner ("کریمینژاد").
 // - Each word is keyed by nameKey (lower case, accents gone, Persian and Arabic letters
@@ -22,6 +23,8 @@ export const CUSTOMER_WORDS_DDL = `CREATE TABLE customer_words (
 ) STRICT, WITHOUT ROWID`;
 
 const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+/** The hyphens a name is written with: ASCII's, Unicode's and the non-breaking one. */
+const HYPHENS = /[-\u2010\u2011]/;
 
 /** A letter or digit of a key that needs no trimming at that end (ASCII, the common case). */
 const plain = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -36,6 +39,14 @@ function trimmed(key: string): string {
 export function nameWordKeys(name: string): string[] {
   // One key for the whole name (a million names at an upgrade), then the parts after each ZWNJ.
   const keys = keyWords(nameKey(name));
+  // A hyphenated word ("Vasquez-Holm", "Jean-Luc") is found whole and by each of its parts.
+  for (const key of keys.slice()) {
+    if (!HYPHENS.test(key)) continue;
+    for (const part of key.split(HYPHENS)) {
+      const w = trimmed(part);
+      if (w && !keys.includes(w)) keys.push(w);
+    }
+  }
   if (name.includes('\u200c')) {
     for (const word of name.split(/\s+/)) {
       const parts = word.split('\u200c');
