@@ -88,8 +88,28 @@ export async function crashLoop(dir: string, kills: number, log: (line: string) 
     const recount = db
       .prepare(`SELECT segment, tier, count(*) open, sum(assignee_id IS NULL) unassigned, sum(sla_status = 'atRisk') at_risk, sum(sla_status = 'breached') breached FROM tickets WHERE is_open = 1 GROUP BY 1, 2 ORDER BY 2, 1`)
       .all();
-    const counters = db.prepare('SELECT segment, tier, open, unassigned, at_risk, breached FROM queue_counters WHERE open > 0 ORDER BY 2, 1').all();
-    const loads = db.prepare('SELECT user_id, open, at_risk, breached FROM agent_load WHERE open > 0 ORDER BY 1').all();
+    // The counters as the next reader finds them: the table plus the moves a kill left staged
+    // in tallies_pending, each committed with its write (stagedTallies.ts).
+    const counters = db
+      .prepare(
+        `SELECT segment, tier, sum(open) open, sum(unassigned) unassigned, sum(at_risk) at_risk, sum(breached) breached FROM (
+           SELECT segment, tier, open, unassigned, at_risk, breached FROM queue_counters
+           UNION ALL
+           SELECT q.value ->> 0, q.value ->> 1, q.value ->> 2, q.value ->> 3, q.value ->> 4, q.value ->> 5 FROM tallies_pending p, json_each(p.body, '$.q') q)
+         GROUP BY 1, 2 HAVING sum(open) > 0 ORDER BY 2, 1`,
+      )
+      .all();
+    const loads = db
+      .prepare(
+        `SELECT user_id, sum(open) open, sum(at_risk) at_risk, sum(breached) breached FROM (
+           SELECT user_id, open, at_risk, breached FROM agent_load
+           UNION ALL
+           SELECT unhex(replace(l.value ->> 0, '-', '')), l.value ->> 1, l.value ->> 2, l.value ->> 3 FROM tallies_pending p, json_each(p.body, '$.l') l)
+         GROUP BY 1 HAVING sum(open) > 0 ORDER BY 1`,
+      )
+      .all();
+    const staged = db.prepare('SELECT count(*) FROM tallies_pending').pluck().get() as number;
+    log(`counter moves still staged after the last kill: ${staged}`);
     const loadRecount = db
       .prepare(`SELECT assignee_id AS user_id, count(*) AS open, sum(sla_status = 'atRisk') AS at_risk, sum(sla_status = 'breached') AS breached FROM tickets WHERE is_open = 1 AND assignee_id IS NOT NULL GROUP BY 1 ORDER BY 1`)
       .all();

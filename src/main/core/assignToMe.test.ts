@@ -65,6 +65,8 @@ describe('opening a ticket assigned to me', () => {
     const created = await sam.call('tickets.create', { customerId, subject: 'Dock does not charge', description: 'Every word kept.', assignToMe: true });
     expect(created.takeRefused).toBe('This ticket is at first line (tier 1); you work at tier 2.');
     expect(created.ticket).toMatchObject({ state: 'new', assigneeId: null, subject: 'Dock does not charge', description: 'Every word kept.', seq: 1 });
+    // The counters as a reader finds them: reading the queues settles the write's staged moves (stagedTallies.ts).
+    await sam.call('queues.list');
     expect(desk.db.sqlite.prepare(counters).all()).toEqual(desk.db.sqlite.prepare(recount).all());
   });
 

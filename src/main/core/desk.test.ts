@@ -234,6 +234,8 @@ describe('queues', () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
     await ava.call('queues.takeNext', { segment: 'education', tier: 1 });
+    // The counters as a reader finds them: reading the queues settles the take's staged moves (stagedTallies.ts).
+    await ava.call('queues.list');
     const recount = desk.db.sqlite
       .prepare(`select segment, tier, count(*) open, sum(assignee_id is null) unassigned, sum(sla_status = 'atRisk') at_risk, sum(sla_status = 'breached') breached from tickets where is_open = 1 group by 1, 2 order by 2, 1`)
       .all();

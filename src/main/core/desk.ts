@@ -150,11 +150,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const users = userDirectory(db);
   const sla = slaStore(db);
   sla.ensureDefaults(clock.now());
-  const tickets = ticketService(db, { sla, clock });
+  // The board's counters and outcomes are settled before they are read (stagedTallies.ts).
+  const tickets = ticketService(db, { sla, clock, settle: () => store.tallies.settle() });
   const interactions = interactionStage(db, { readOnly });
   const store = ticketStore(db, {
     deskId: deskIdOf(db),
     stage: interactions,
+    readOnly,
     reopenWindowMs: options.reopenWindowMs,
     sla,
     clock,
@@ -199,6 +201,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       quiet = true;
       try {
         seedDemo(db, users, store, { seed, customers, now });
+        // Its thousands of tickets' counter moves, netted now rather than by the first reader.
+        store.tallies.settle();
         db.write(() => seedKnowledge(database.sqlite, knowledge.kb, knowledge.csat, users.list(), now, seed));
       } finally {
         quiet = false;
@@ -368,6 +372,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       // fails they stay in kb_case_pending and join at the next start.
       // So are a ticket's staged 360° interactions (stagedInteractions.ts).
       interactions.stop();
+      store.tallies.stop();
       if (!readOnly) {
         try {
           knowledge.kb.indexPending();
@@ -378,6 +383,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
           interactions.settle();
         } catch {
           /* kept in interactions_pending, read from there, settled at the next start */
+        }
+        try {
+          store.tallies.settle();
+        } catch {
+          /* kept in tallies_pending, settled before the next read and at the next start */
         }
       }
       database.close();

@@ -20,6 +20,18 @@ const DAY_MS = 86_400_000;
 export const RECENT_DAYS = 7;
 const ATTAINMENT_TARGETS = ['firstResponse', 'resolution'] as const;
 
+/** A first-response or resolution target met or missed, as a write records it once. */
+export interface SlaOutcome {
+  ticketId: string;
+  target: (typeof ATTAINMENT_TARGETS)[number];
+  segment: string;
+  dueAt: number | null;
+  done: number;
+  met: boolean;
+  /** Within the drill-down's days (sla_recent) when it was done. */
+  recent: boolean;
+}
+
 export interface SlaColumns {
   sla_status: string;
   sla_target: string | null;
@@ -185,16 +197,28 @@ export function slaStore(db: Sql) {
    * recorded by that write (or an earlier one), so it is not looked up again.
    */
   function recordOutcomes(ticketId: string, segment: string, state: SlaState, now: number, since?: number) {
+    for (const o of outcomesOf(ticketId, segment, state, now, since)) writeOutcome(o);
+  }
+
+  /** The outcomes recordOutcomes() would write, as data: a ticket write stages them (stagedTallies.ts). */
+  function outcomesOf(ticketId: string, segment: string, state: SlaState, now: number, since?: number): SlaOutcome[] {
     const recentFrom = (Math.floor(now / DAY_MS) - RECENT_DAYS) * DAY_MS;
+    const out: SlaOutcome[] = [];
     for (const target of ATTAINMENT_TARGETS) {
       const c = state.targets[target];
       const done = c.status === 'met' ? c.metAt : c.status === 'breached' ? (c.metAt ?? c.dueAt) : null;
       if (done === null || (since !== undefined && done < since)) continue;
-      const met = c.status === 'met' ? 1 : 0;
-      if (insertOutcome.run(ticketId, target, segment, c.dueAt, done, met).changes === 0) continue;
-      bumpDaily.run(Math.floor(done / DAY_MS), segment, target, met, met);
-      if (done >= recentFrom) insertRecent.run(segment, target, done, ticketId, met, c.dueAt);
+      out.push({ ticketId, target, segment, dueAt: c.dueAt, done, met: c.status === 'met', recent: done >= recentFrom });
     }
+    return out;
+  }
+
+  /** One outcome: once per ticket and target, whoever records it first (a write, a pull, an import). */
+  function writeOutcome(o: SlaOutcome): void {
+    const met = o.met ? 1 : 0;
+    if (insertOutcome.run(o.ticketId, o.target, o.segment, o.dueAt, o.done, met).changes === 0) return;
+    bumpDaily.run(Math.floor(o.done / DAY_MS), o.segment, o.target, met, met);
+    if (o.recent) insertRecent.run(o.segment, o.target, o.done, o.ticketId, met, o.dueAt);
   }
 
   /**
@@ -273,6 +297,8 @@ export function slaStore(db: Sql) {
     project,
     trace,
     recordOutcomes,
+    outcomesOf,
+    writeOutcome,
     pruneRecentOutcomes,
     rowSla,
     saveCalendar,

@@ -28,6 +28,7 @@ import type { SlaStore } from './sla';
 import { ticketNumber } from './ticketRows';
 import { ticketStatements } from './ticketStatements';
 import { interactionStage, type InteractionStage } from './stagedInteractions';
+import { outcomesOfStage, stagedOutcomes, tallyStage, type StagedTally, type TallyStage } from './stagedTallies';
 import { trendCounter } from './kb/trendCounts';
 
 // The desk's store of the ticket log. A write loads the ticket (its row, which is the fold of
@@ -129,12 +130,25 @@ export function ticketStore(
     onSlaAlert: (a: SlaAlert) => void;
     /** Where a ticket event's 360° interaction waits before it joins `interactions` (stagedInteractions.ts). */
     stage?: InteractionStage;
+    /** Whether this desk only reads: nothing staged is settled from here. */
+    readOnly?: boolean;
   },
 ) {
   const k = db.kysely;
   const st = ticketStatements(db);
   const trends = trendCounter(db.sqlite);
   const stage = opts.stage ?? interactionStage(db);
+  // A settling batch: every staged write's counter moves netted, then its outcomes.
+  const tallies: TallyStage = tallyStage(
+    db,
+    (batch) => {
+      const t = tally();
+      for (const staged of batch) t.addStaged(staged);
+      t.flush();
+      for (const staged of batch) for (const o of outcomesOfStage(staged.o ?? [])) opts.sla.writeOutcome(o);
+    },
+    { readOnly: opts.readOnly },
+  );
   const versions = policyVersions(db);
   const calendarOf = (id: string) => opts.sla.calendar(id);
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
@@ -233,14 +247,35 @@ export function ticketStore(
         loads.set(r.assignee_id, l);
       }
     };
+    /** The net moves, as a stage keeps them: each queue's and person's that is not zero. */
+    const deltas = (): Pick<StagedTally, 'q' | 'l'> => ({
+      q: [...queues.values()].filter(({ d }) => d.some((x) => x !== 0)).map(({ segment, tier, d }) => [segment, tier, d[0], d[1], d[2], d[3]]),
+      l: [...loads].filter(([, d]) => d.some((x) => x !== 0)).map(([userId, d]) => [userId, d[0], d[1], d[2]]),
+    });
     return {
       move(before: Counted | null, after: Counted): void {
         if (before) add(before, -1);
         add(after, 1);
       },
+      /** Adds a staged write's moves (a settling batch nets many). */
+      addStaged(t: StagedTally): void {
+        for (const [segment, tier, ...d] of t.q ?? []) {
+          const key = `${segment}/${tier}`;
+          const q = queues.get(key) ?? { segment, tier, d: [0, 0, 0, 0] };
+          d.forEach((x, i) => (q.d[i] = q.d[i]! + x));
+          queues.set(key, q);
+        }
+        for (const [userId, ...d] of t.l ?? []) {
+          const l = loads.get(userId) ?? [0, 0, 0];
+          d.forEach((x, i) => (l[i] = l[i]! + x));
+          loads.set(userId, l);
+        }
+      },
+      deltas,
       flush(): void {
-        for (const { segment, tier, d } of queues.values()) if (d.some((x) => x !== 0)) st.bumpQueue.run(d[0], d[1], d[2], d[3], segment, tier);
-        for (const [userId, d] of loads) if (d.some((x) => x !== 0)) st.bumpLoad.run(userId, d[0], d[1], d[2]);
+        const { q, l } = deltas();
+        for (const [segment, tier, open, unassigned, atRisk, breached] of q!) st.bumpQueue.run(open, unassigned, atRisk, breached, segment, tier);
+        for (const [userId, open, atRisk, breached] of l!) st.bumpLoad.run(userId, open, atRisk, breached);
         queues.clear();
         loads.clear();
       },
@@ -304,8 +339,10 @@ export function ticketStore(
       events.push({ id: e.id, type: e.type, actor_id: e.actor.id, at: e.deskTime, payload, parsed: e.payload });
       recordInteraction(row, d);
     }
-    count(before.row, row);
-    if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now, before.state?.updatedAt);
+    // The counters and outcomes this write moves, staged to be netted off the agent's path (stagedTallies.ts).
+    const moved = tally();
+    moved.move(before.row, row);
+    tallies.stage({ ...moved.deltas(), o: sla ? stagedOutcomes(opts.sla.outcomesOf(row.id, row.segment, sla.state, now, before.state?.updatedAt)) : [] });
     const news = drafts.filter((d) => d.type !== 'POLICY_CHANGED');
     db.afterCommit(() => {
       for (const d of news) {
@@ -467,7 +504,7 @@ export function ticketStore(
     });
   }
 
-  return { create, createInside, act, actInside, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf };
+  return { create, createInside, act, actInside, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf, tallies };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;

@@ -56,7 +56,7 @@ export function queuePageQueries(k: Sql['kysely']) {
   };
 }
 
-export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): number } }) {
+export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): number }; /** Settles staged counter moves and outcomes before they are read (stagedTallies.ts). */ settle?: () => void }) {
   const k = db.kysely;
   const rowSla: RowSla = (r) => opts.sla.rowSla(r, opts.clock.now());
   const toRow = (r: TicketRowRecord) => toTicketRow(r, rowSla);
@@ -128,6 +128,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   }
 
   function queueSummaries(keys: QueueKey[] | 'all'): QueueSummary[] {
+    opts.settle?.();
     let q = queueSummaryQuery(k);
     if (keys !== 'all') {
       if (keys.length === 0) return [];
@@ -156,6 +157,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
 
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
   function overview(users: readonly User[], now: number): Overview {
+    opts.settle?.();
     const queues = queueSummaries('all');
     // Each person's load with their at-risk and breached tickets: counters, no ticket read.
     const load = new Map(db.all(k.selectFrom('agent_load').select(['user_id', 'open', 'at_risk', 'breached'])).map((r) => [r.user_id, r]));
@@ -203,6 +205,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
    * counted the way overview() counts that number (same counters' conditions, same UTC days).
    */
   function drill(input: DrillInput, now: number): DrillResult {
+    opts.settle?.();
     const total = (q: ReturnType<typeof ticketRowQuery>) => Number(db.get(k.selectFrom(q.as('d')).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
     const plain = (r: TicketRowRecord): DrillRow => ({ ...toRow(r), outcome: null });
     if (input.filter === 'agent') {

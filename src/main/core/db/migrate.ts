@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022_erasure_names';
 import * as m0023 from './migrations/0023_conflict_written';
 import * as m0024 from './migrations/0024_agent_sla_load';
 import * as m0025 from './migrations/0025_customer_words';
+import * as m0026 from './migrations/0026_tallies_pending';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0023_conflict_written', up: m0023.up },
   { id: '0024_agent_sla_load', up: m0024.up },
   { id: '0025_customer_words', job: m0025.fillCustomerWords },
+  { id: '0026_tallies_pending', up: m0026.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -168,6 +168,12 @@ export interface InteractionPendingTable extends InteractionTable {
   n: Generated<number>;
 }
 
+export interface TallyPendingTable {
+  n: Generated<number>;
+  /** A write's counter moves and SLA outcomes, as JSON (stagedTallies.ts). */
+  body: string;
+}
+
 export interface QueueCounterTable {
   segment: string;
   tier: number;
@@ -289,6 +295,7 @@ export interface Database {
   outbox: OutboxTable;
   interactions: InteractionTable;
   interactions_pending: InteractionPendingTable;
+  tallies_pending: TallyPendingTable;
   queue_counters: QueueCounterTable;
   agent_load: AgentLoadTable;
   sla_calendars: SlaCalendarTable;
