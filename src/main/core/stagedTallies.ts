@@ -111,8 +111,13 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
 
   return {
     stage(t) {
-      if (!t.q?.length && !t.l?.length && !t.o?.length) return;
-      const n = Number(insert.run(JSON.stringify(t)).lastInsertRowid);
+      // Only what moved: a smaller row, more of them on the table's last page.
+      const body: StagedTally = {};
+      if (t.q?.length) body.q = t.q;
+      if (t.l?.length) body.l = t.l;
+      if (t.o?.length) body.o = t.o;
+      if (!body.q && !body.l && !body.o) return;
+      const n = Number(insert.run(JSON.stringify(body)).lastInsertRowid);
       db.afterCommit(() => {
         // Writes in a tight loop give the timer no turn.
         if (n >= SETTLE_BATCH && !db.sqlite.inTransaction) settleOrKeep();
