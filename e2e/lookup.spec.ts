@@ -48,6 +48,9 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   const first = rows.first().getByRole('button');
   const name = (await first.textContent()) ?? '';
   expect(name).toMatch(/^Jordan/);
+  // What the typed word matched is marked; the button is still named by the whole name.
+  await expect(first.locator('mark')).toHaveText(['Jordan']);
+  await expect(first).toHaveAccessibleName(name);
   await first.click();
   await new CustomerView(page).expectCustomer(name);
 });

@@ -2,7 +2,7 @@ import type { Candidate, LookupResult } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
-import { keyWords, nameWordKeys, wordsMatch } from './customers/nameWords';
+import { keyWords, nameWordKeys, wordsMatch } from '../../shared/nameWords';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
 import { cleanTagInput, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { sql, type Kysely } from 'kysely';

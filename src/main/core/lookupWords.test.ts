@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../shared/api';
 import { outboxEnvelopeSchema } from '../../shared/ticketLog/envelope';
 import { customerStreamApplier } from './customers/customerStream';
-import { nameWordKeys, queryWordKeys } from './customers/nameWords';
+import { nameWordKeys, queryWordKeys } from '../../shared/nameWords';
 import { Sql } from './db/exec';
 import { SHOWCASE } from './demo';
 import type { Desk } from './desk';

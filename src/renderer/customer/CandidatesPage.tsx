@@ -1,6 +1,7 @@
 import { Alert, Badge, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { nameMarks } from '../../shared/nameWords';
 import { SegmentBadge } from '../badges';
 import { useCall } from '../backend';
 import { formatDate, formatNumber, t, tc } from '../i18n';
@@ -49,12 +50,14 @@ export function CandidatesPage({ query }: { query: string }) {
                     <Table.Td>
                       <UnstyledButton
                         className={classes.name}
+                        // Read as the one name it is, whatever part of it is marked.
+                        aria-label={c.customerName}
                         onClick={(e) => {
                           e.stopPropagation();
                           navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null));
                         }}
                       >
-                        <bdi>{c.customerName}</bdi>
+                        <bdi>{c.matchedBy === 'name' ? <MatchedName name={c.customerName} query={query} /> : c.customerName}</bdi>
                       </UnstyledButton>
                     </Table.Td>
                     <Table.Td>
@@ -95,6 +98,23 @@ export function CandidatesPage({ query }: { query: string }) {
         <Stack>
           <Text c="dimmed">{t('candidates.noQuery')}</Text>
         </Stack>
+      )}
+    </>
+  );
+}
+
+/** A name found by its words, the part each typed word matched marked (the lookup's own rule). */
+function MatchedName({ name, query }: { name: string; query: string }) {
+  return (
+    <>
+      {nameMarks(name, query).map((part, i) =>
+        part.marked ? (
+          <mark key={i} className={classes.match}>
+            {part.text}
+          </mark>
+        ) : (
+          part.text
+        ),
       )}
     </>
   );

@@ -1,16 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { nameKey } from '../../../shared/customerRules';
+import { nameWordKeys } from '../../../shared/nameWords';
 
-// Every word of a customer's name, so that the lookup finds "Jordan Patel" by "Patel" (callers
-// give their surname) and "Springfield School District" by "District", not only by the start
-// of the whole name (customers.name_key).
+// Every word of a customer's name, indexed, so that the lookup finds "Jordan Patel" by "Patel"
+// (callers give their surname) and "Springfield School District" by "District", not only by
+// the start of the whole name (customers.name_key). What a name's words are (split at spaces,
+// hyphens and the ZWNJ, keyed by nameKey) is src/shared/nameWords.ts, which the renderer also
+// uses to mark, on the list of candidates, what each typed word matched.
 //
-// - A name's words are split on whitespace; a hyphenated word is found whole and by each part
-//   ("Vasquez-Holm" by "holm"); a word written with the zero-width non-joiner
-//   (U+200C, "کریمی‌نژاد") is found by each of its parts from there on ("نژاد") as well as
-//   whole, since name_key, and so a typed query, drops the non-joiner ("کریمینژاد").
-// - Each word is keyed by nameKey (lower case, accents gone, Persian and Arabic letters
-//   unified), with the punctuation around it dropped ("(ltd)", "patel,").
 // - customer_words holds one row per (word, customer): a WITHOUT ROWID table keyed for the
 //   lookup's range on the word, ids as stored (16 bytes). An erased customer has none.
 // - One writer, `customerWords(...).set`, is called before a customer's row is written
@@ -21,58 +17,6 @@ export const CUSTOMER_WORDS_DDL = `CREATE TABLE customer_words (
   customer_id ANY NOT NULL,
   PRIMARY KEY (word_key, customer_id)
 ) STRICT, WITHOUT ROWID`;
-
-const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-/** The hyphens a name is written with: ASCII's, Unicode's and the non-breaking one. */
-const HYPHENS = /[-\u2010\u2011]/;
-
-/** A letter or digit of a key that needs no trimming at that end (ASCII, the common case). */
-const plain = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
-/** A key as a word is matched by: punctuation at either end dropped (empty: no word). */
-function trimmed(key: string): string {
-  if (key === '' || (plain(key.charCodeAt(0)) && plain(key.charCodeAt(key.length - 1)))) return key;
-  return key.replace(EDGES, '');
-}
-
-/** The keys a name is found by, each once. */
-export function nameWordKeys(name: string): string[] {
-  // One key for the whole name (a million names at an upgrade), then the parts after each ZWNJ.
-  const keys = keyWords(nameKey(name));
-  // A hyphenated word ("Vasquez-Holm", "Jean-Luc") is found whole and by each of its parts.
-  for (const key of keys.slice()) {
-    if (!HYPHENS.test(key)) continue;
-    for (const part of key.split(HYPHENS)) {
-      const w = trimmed(part);
-      if (w && !keys.includes(w)) keys.push(w);
-    }
-  }
-  if (name.includes('\u200c')) {
-    for (const word of name.split(/\s+/)) {
-      const parts = word.split('\u200c');
-      for (let i = 1; i < parts.length; i++) for (const k of keyWords(nameKey(parts.slice(i).join('')))) if (!keys.includes(k)) keys.push(k);
-    }
-  }
-  return keys;
-}
-
-/** The words of a key (name_key, or what was typed as nameKey folds it), each once. */
-export function keyWords(key: string): string[] {
-  const words: string[] = [];
-  for (const piece of key.split(' ')) {
-    const w = trimmed(piece);
-    if (w && !words.includes(w)) words.push(w);
-  }
-  return words;
-}
-
-/** A query's words, keyed as names' words are. */
-export const queryWordKeys = (query: string): string[] => keyWords(nameKey(query));
-
-/** Whether every query word starts some word of the name. */
-export function wordsMatch(queryWords: readonly string[], nameWords: readonly string[]): boolean {
-  return queryWords.every((q) => nameWords.some((w) => w.startsWith(q)));
-}
 
 export type CustomerWords = ReturnType<typeof customerWords>;
 

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { CUSTOMER_WORDS_DDL, nameWordKeys } from '../../customers/nameWords';
+import { nameWordKeys } from '../../../../shared/nameWords';
+import { CUSTOMER_WORDS_DDL } from '../../customers/nameWords';
 import { fillProgress, hasTable, type CompactProgress } from '../compact';
 import { rawPrepare } from '../idCodec';
 
