@@ -189,6 +189,8 @@ test('an admin finds who wrote in asking for their data, by email, and exports i
   const choices = page.getByRole('radiogroup', { name: en['data.chooseCustomer'] });
   await expect(choices.getByRole('radio')).not.toHaveCount(1);
   await expect(export_).toBeDisabled();
+  // What the typed word matched of each name is marked, as in the lookup's list of candidates.
+  await expect(choices.locator('label').filter({ hasText: 'Maria Gonzalez' }).locator('mark')).toHaveText(['Ma']);
   await choices.getByRole('radio', { name: /^Maria Gonzalez/ }).check();
   await expect(about).toContainText('Maria Gonzalez');
   if (shot) await page.screenshot({ path: `${shot}/privacy-find-light-1400.png`, fullPage: true });

@@ -1,12 +1,12 @@
 import { Alert, Badge, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
-import { nameMarks } from '../../shared/nameWords';
 import { SegmentBadge } from '../badges';
 import { useCall } from '../backend';
 import { formatDate, formatNumber, t, tc } from '../i18n';
 import { matchedWhat, matchLabel } from '../labels';
 import { Phone } from './CustomerFinder';
+import { MatchedName } from './MatchedName';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './CandidatesPage.module.css';
@@ -57,7 +57,9 @@ export function CandidatesPage({ query }: { query: string }) {
                           navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null));
                         }}
                       >
-                        <bdi>{c.matchedBy === 'name' ? <MatchedName name={c.customerName} query={query} /> : c.customerName}</bdi>
+                        <bdi>
+                          <MatchedName name={c.customerName} query={query} byName={c.matchedBy === 'name'} />
+                        </bdi>
                       </UnstyledButton>
                     </Table.Td>
                     <Table.Td>
@@ -98,23 +100,6 @@ export function CandidatesPage({ query }: { query: string }) {
         <Stack>
           <Text c="dimmed">{t('candidates.noQuery')}</Text>
         </Stack>
-      )}
-    </>
-  );
-}
-
-/** A name found by its words, the part each typed word matched marked (the lookup's own rule). */
-function MatchedName({ name, query }: { name: string; query: string }) {
-  return (
-    <>
-      {nameMarks(name, query).map((part, i) =>
-        part.marked ? (
-          <mark key={i} className={classes.match}>
-            {part.text}
-          </mark>
-        ) : (
-          part.text
-        ),
       )}
     </>
   );

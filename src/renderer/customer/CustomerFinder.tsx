@@ -5,6 +5,7 @@ import type { Segment } from '../../shared/domain';
 import { call, problemOf } from '../backend';
 import { formatDate, t, tc } from '../i18n';
 import { formatPhone, lookupMessage, matchedWhat, segmentLabel } from '../labels';
+import { MatchedName } from './MatchedName';
 
 // Finding a customer inside a form, the way the lookup finds one (name, phone, email, service
 // tag, Express Service Code, ticket number), then choosing among the people it found: the new
@@ -52,10 +53,13 @@ export function CandidateFacts({ c }: { c: Candidate }) {
 }
 
 /** A customer as one line: the name and the contact details each isolated, so a Latin name or a phone keeps its order in a right-to-left page. */
-export function CustomerLine({ name, segment, detail = '' }: { name: string; segment: Segment; detail?: string }) {
+export function CustomerLine({ name, segment, detail = '', marks }: { name: string; segment: Segment; detail?: string; /** The query that found them by name: its words' matches marked. */ marks?: string }) {
   return (
     <>
-      <bdi>{name}</bdi> · {segmentLabel(segment)}
+      <bdi>
+        <MatchedName name={name} query={marks ?? ''} byName={marks !== undefined} />
+      </bdi>{' '}
+      · {segmentLabel(segment)}
       {detail && (
         <>
           {' · '}
@@ -96,6 +100,8 @@ export function CustomerFinder({
   idIn?: (query: string) => string | null;
 }) {
   const [found, setFound] = useState<Candidate[]>([]);
+  // What the shown choices were found by (the box may have changed since).
+  const [searched, setSearched] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const search = async () => {
     if (!query.trim()) return;
@@ -110,6 +116,7 @@ export function CustomerFinder({
       const r = await call('lookup.search', { query });
       const choices = choicesOf(r).filter((c) => c.customerId !== exclude);
       setFound(choices);
+      setSearched(query);
       // One found is chosen; among several, a choice from an earlier search does not stay behind unseen.
       if (choices.length === 1) onChoose(choices[0]!.customerId, choices[0]!);
       else if (!choices.some((c) => c.customerId === chosen)) onChoose('', null);
@@ -153,7 +160,7 @@ export function CustomerFinder({
               <Radio
                 key={c.customerId}
                 value={c.customerId}
-                label={<CustomerLine name={c.customerName} segment={c.segment} detail={matchedWhat(c)} />}
+                label={<CustomerLine name={c.customerName} segment={c.segment} detail={matchedWhat(c)} {...(c.matchedBy === 'name' ? { marks: searched } : {})} />}
                 description={<CandidateFacts c={c} />}
                 data-testid="finder-choice"
               />
