@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -50,5 +50,25 @@ describe('the bounded check of a large file', () => {
     closeSync(fd);
     expect(problemsOf(dir, 0).length).toBeGreaterThan(0);
     expect(problemsOf(dir, Number.MAX_SAFE_INTEGER).length).toBeGreaterThan(0);
+  });
+});
+
+describe('closing a desk', () => {
+  // A desk's WAL checkpointer runs on a worker thread with a connection of its own. It once
+  // outlived the desk's close: the next program to open the file was then not its last user,
+  // and the worker's late close checkpointed into a file that had changed in between (a damaged
+  // desk the shell had just refused was written to).
+  it('lets go of the file: the next connection is its only one, and its close leaves no WAL', async () => {
+    const dir = copyDesk(template, join(root, 'closing'));
+    const file = join(dir, 'tagdesk.sqlite');
+    const { openDesk } = await import('../desk');
+    for (let i = 0; i < 5; i++) {
+      const desk = await openDesk({ dataDir: dir });
+      desk.close();
+      const raw = new BetterSqlite3(file);
+      raw.prepare(`UPDATE meta SET value = value WHERE key = 'initialized'`).run();
+      raw.close();
+      expect(existsSync(`${file}-wal`), `round ${i + 1}`).toBe(false);
+    }
   });
 });

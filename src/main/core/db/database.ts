@@ -694,10 +694,23 @@ const CHECKPOINT_EVERY_MS = 1_000;
 // bundling of its own, and it loads the same better-sqlite3 the desk resolved.
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('synchronous = FULL');
-const timer = setInterval(() => {
+const closed = new Int32Array(workerData.closed);
+const done = () => {
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
+};
+let db = null;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { fileMustExist: true });
+  db.pragma('synchronous = FULL');
+} catch (error) {
+  // The file is already gone (a desk closed at once and its folder removed): nothing to do.
+  if (db) db.close();
+  db = null;
+  done();
+}
+const timer = db && setInterval(() => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
@@ -705,8 +718,10 @@ const timer = setInterval(() => {
   }
 }, workerData.everyMs);
 parentPort.on('message', () => {
-  clearInterval(timer);
-  db.close();
+  if (timer) clearInterval(timer);
+  if (db) db.close();
+  db = null;
+  done();
   parentPort.close();
 });
 `;
@@ -725,10 +740,16 @@ try {
 }
 `;
 
-/** Checkpoints the WAL every second from a worker thread until stopped. */
+/**
+ * Checkpoints the WAL every second from a worker thread until stopped. stop() returns once the
+ * worker's connection is closed (at most 2 s): a connection left open past the desk's close
+ * would be the file's last, and its close would checkpoint into a file that a restore, a test
+ * or another program may by then have replaced or changed.
+ */
 function startCheckpointer(file: string): { stop(): void } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
+  const closed = new SharedArrayBuffer(4);
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS, closed } });
   worker.unref();
   // Once stopped, what the worker says no longer matters (a desk closed at once and its
   // folder removed, as tests do, can leave it starting on a file that is gone).
@@ -737,8 +758,10 @@ function startCheckpointer(file: string): { stop(): void } {
   worker.on('error', (e) => stopped || console.error('tagdesk: the WAL checkpointer stopped', e));
   return {
     stop: () => {
+      if (stopped) return;
       stopped = true;
       worker.postMessage('stop');
+      Atomics.wait(new Int32Array(closed), 0, 0, 2_000);
     },
   };
 }
