@@ -283,6 +283,13 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   await expect(rejects).toContainText(fa['data.reject.missingRequester']);
   await expect(rejects).toContainText(fa['data.reject.deletedInSource'].replace('{source}', '\u2068Zendesk\u2069'));
   if (shot) await page.screenshot({ path: `${shot}/import-rejects-fa-1400.png`, fullPage: true });
+  // At 420 px each reject is one cell, its file and row over what to fix: the three columns'
+  // 480 px ran what to fix past the window's edge.
+  await page.setViewportSize({ width: 420, height: 900 });
+  await expect(rejects.getByTestId('reject-where').first()).toHaveText(/^\u2068zendesk-\w+\.json\u2069، ردیف [۰-۹]+$/);
+  const table = (await rejects.boundingBox())!;
+  expect(table.x).toBeGreaterThanOrEqual(0);
+  expect(table.x + table.width).toBeLessThanOrEqual(420);
 });
 
 test('a Latin name in a right-to-left page keeps its full stop at its end, and the contact history is in the page\u2019s language', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Box, Button, Group, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
@@ -490,26 +491,47 @@ function FieldIssues({ params }: { params: Record<string, string> }) {
   );
 }
 
+/**
+ * Below this width the table's three columns left what to fix a sliver (at 420 px it ran past
+ * the window's edge); each reject is then one cell: its file and row on a line, what to fix
+ * under it, across the whole width.
+ */
+const REJECTS_TABLE_WIDTH = 480;
+
 /** The first rejects of an import, each with its file, its row and what to fix; the rest are in the rejects file. */
 function RejectsTable({ summary }: { summary: ImportSummaryView }) {
   const more = summary.rejected - summary.firstRejects.length;
+  const box = useElementSize();
+  const stacked = box.width > 0 && box.width < REJECTS_TABLE_WIDTH;
+  const fileOf = (r: Reject) => r.file.split(/[\\/]/).pop() ?? r.file;
   return (
-    <Box mt="xs">
-      <Table.ScrollContainer minWidth={480}>
+    <Box mt="xs" ref={box.ref}>
+      <Table.ScrollContainer minWidth={stacked ? 0 : REJECTS_TABLE_WIDTH} type="native">
         <Table striped withTableBorder data-testid="import-rejects" fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('data.rejectFile')}</Table.Th>
-              <Table.Th>{t('data.rejectRow')}</Table.Th>
+              {!stacked && <Table.Th>{t('data.rejectFile')}</Table.Th>}
+              {!stacked && <Table.Th>{t('data.rejectRow')}</Table.Th>}
               <Table.Th>{t('data.rejectWhy')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {summary.firstRejects.map((r, i) => (
               <Table.Tr key={`${r.file}/${r.row ?? 'file'}/${i}`}>
-                <Table.Td dir="ltr">{r.file.split(/[\\/]/).pop()}</Table.Td>
-                <Table.Td>{r.row === null ? t('data.rejectWholeFile') : formatNumber(r.row)}</Table.Td>
-                <Table.Td>{rejectReason(r)}</Table.Td>
+                {stacked ? (
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="xs" c="dimmed" data-testid="reject-where">
+                      {r.row === null ? t('data.rejectWhereFile', { file: fileOf(r) }) : t('data.rejectWhere', { file: fileOf(r), row: formatNumber(r.row) })}
+                    </Text>
+                    {rejectReason(r)}
+                  </Table.Td>
+                ) : (
+                  <>
+                    <Table.Td dir="ltr">{fileOf(r)}</Table.Td>
+                    <Table.Td>{r.row === null ? t('data.rejectWholeFile') : formatNumber(r.row)}</Table.Td>
+                    <Table.Td>{rejectReason(r)}</Table.Td>
+                  </>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

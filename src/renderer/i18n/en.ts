@@ -1291,6 +1291,8 @@ export const en = {
   'data.rejectFile': 'File',
   'data.rejectRow': 'Row',
   'data.rejectWhy': 'What to fix',
+  'data.rejectWhere': '{file}, row {row}',
+  'data.rejectWhereFile': '{file}, the whole file',
   'data.rejectWholeFile': 'the whole file',
   'data.rejectsMore_one': 'One more reject is in {path}.',
   'data.rejectsMore_other': '{count} more rejects are in {path}.',

@@ -1273,6 +1273,8 @@ export const fa: Messages = {
   'data.rejectFile': 'فایل',
   'data.rejectRow': 'ردیف',
   'data.rejectWhy': 'چه باید اصلاح شود',
+  'data.rejectWhere': '{file}، ردیف {row}',
+  'data.rejectWhereFile': '{file}، کل فایل',
   'data.rejectWholeFile': 'کل فایل',
   'data.rejectsMore_one': 'یک مورد ردشدهٔ دیگر در {path} آمده است.',
   'data.rejectsMore_other': '{count} مورد ردشدهٔ دیگر در {path} آمده است.',

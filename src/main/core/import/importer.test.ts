@@ -251,6 +251,62 @@ describe('import from Freshdesk and plain CSV', () => {
     ]);
   });
 
+  it('refuses a Zendesk or Freshdesk segment field naming no segment, naming it, in a dry run too; an empty one still takes the tags; a Segment column wins over Account tier', async () => {
+    const { admin, desk, dir } = await open();
+    const sql = desk.db.sqlite;
+    const segmentOf = (name: string) => sql.prepare(`select segment from customers where name = ?`).pluck().get(name);
+    const orgs = join(dir, 'organizations.json');
+    const org = (id: number, name: string, segment: string | undefined, tags: string[]) => ({ id, name, created_at: '2021-01-01T00:00:00Z', tags, organization_fields: segment === undefined ? {} : { segment } });
+    writeFileSync(
+      orgs,
+      JSON.stringify({
+        organizations: [
+          org(801, 'Mercy Clinic', 'Healthcare', ['enterprise']),
+          org(802, 'Lakeside Schools', 'K-12 school', []),
+          org(803, 'Orbit Corp', 'Large enterprise', []),
+          org(804, 'Civic Hall', '', ['government']),
+          org(805, 'Brook College', undefined, ['education']),
+        ],
+      }),
+    );
+    const users = join(dir, 'users.json');
+    const user = (id: number, name: string, segment: string) => ({ id, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com`, created_at: '2021-01-01T00:00:00Z', role: 'end-user', active: true, tags: [], organization_id: null, user_fields: { segment } });
+    writeFileSync(users, JSON.stringify({ users: [user(9101, 'Pat Doyle', 'Public sector (federal)'), user(9102, 'Sam Reyes', 'home')] }));
+    const expected = [
+      expect.objectContaining({ file: orgs, key: 'unknownSegment', params: { segment: 'Healthcare' }, reason: 'segment "Healthcare" is not one of education, government, small_business, large_enterprise, home' }),
+      expect.objectContaining({ file: users, key: 'unknownSegment', params: { segment: 'Public sector (federal)' } }),
+    ];
+    // The trial run lists it, as the run does.
+    const dry = await admin.call('import.run', { from: 'zendesk', files: [orgs, users], dryRun: true, rejectsPath: join(dir, 'zd.jsonl') });
+    expect(dry.firstRejects).toEqual(expected);
+    const z = await admin.call('import.run', { from: 'zendesk', files: [orgs, users], rejectsPath: join(dir, 'z.jsonl') });
+    expect(z.firstRejects).toEqual(expected);
+    expect(z.imported.customers).toBe(5);
+    // Mercy Clinic is not taken in as a small business (nor as the enterprise its tag guesses).
+    expect(segmentOf('Mercy Clinic')).toBeUndefined();
+    expect(segmentOf('Pat Doyle')).toBeUndefined();
+    expect([segmentOf('Lakeside Schools'), segmentOf('Orbit Corp'), segmentOf('Civic Hall'), segmentOf('Brook College'), segmentOf('Sam Reyes')]).toEqual(['education', 'large_enterprise', 'government', 'education', 'home']);
+
+    const companies = join(dir, 'companies.csv');
+    writeFileSync(
+      companies,
+      [
+        'Company ID,Name,Description,Domains,Segment,Industry,Account tier,Created at',
+        '71,Hillside Clinic,,hillside.example,Healthcare,,Premium,2022-01-01 09:00:00 +0000',
+        '72,Harbour Council,,harbour.example,Government,,Enterprise,2022-01-01 09:00:00 +0000',
+        '73,Nordic Freight,,nordic.example,,,Enterprise,2022-01-01 09:00:00 +0000',
+        '74,Bright Start,,brightstart.example,,Education,Enterprise,2022-01-01 09:00:00 +0000',
+        '75,Corner Bakery,,bakery.example,small-business,,,2022-01-01 09:00:00 +0000',
+      ].join('\n'),
+    );
+    const f = await admin.call('import.run', { from: 'freshdesk', files: [companies], rejectsPath: join(dir, 'f.jsonl') });
+    expect(f.firstRejects).toEqual([expect.objectContaining({ row: 2, key: 'unknownSegment', params: { segment: 'Healthcare' } })]);
+    expect(f.imported.customers).toBe(4);
+    expect(segmentOf('Hillside Clinic')).toBeUndefined();
+    // The Segment column wins over Account tier; with no Segment, Industry before it; alone, "Enterprise" hints large enterprise.
+    expect([segmentOf('Harbour Council'), segmentOf('Bright Start'), segmentOf('Nordic Freight'), segmentOf('Corner Bakery')]).toEqual(['government', 'education', 'large_enterprise', 'small_business']);
+  });
+
   it('links a row to the customer already on the desk (same name, same email or phone) instead of doubling them, and says so; a second run doubles nothing', async () => {
     const { admin, desk, dir } = await open();
     const { customerId } = await admin.call('customers.create', { customer: { kind: 'person', name: 'Maria Gonzalez', segment: 'home', serviceLevel: 'basic', phone: '', email: 'maria@example.com' }, asset: null });

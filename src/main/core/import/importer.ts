@@ -291,6 +291,16 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     if (field.trim()) return named(field) ?? unknownLevel(field.trim());
     return named(...labels) ?? defaultLevel.get(segment) ?? 'standard';
   };
+  // A segment written in a field of its own (a CSV's segment column, Zendesk's segment field,
+  // Freshdesk's Segment column) is taken only when it names one of the desk's, as segmentFrom
+  // reads one label ("Large enterprise", "k-12 school"); any other is refused with the ones it
+  // knows (it fell back to a guess before, unsaid, putting the customer under another SLA).
+  // Null for an empty field: the caller guesses from what else the record says.
+  const segmentNamed = (field: string): Segment | null => {
+    const value = field.trim();
+    if (!value) return null;
+    return segmentFrom(value) ?? reject(`segment "${value}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: value });
+  };
   const kindFor = (segment: Segment, wanted: 'person' | 'organisation') => (SEGMENT_RULES[segment].kinds.includes(wanted) ? wanted : SEGMENT_RULES[segment].kinds[0]!);
   const countryForPhone = (phone: string): string => phoneCountry(phone) ?? '';
 
@@ -302,7 +312,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       if (find('organization', ext)) return;
       const fields = (o.organization_fields ?? {}) as Value;
       const tags = Array.isArray(o.tags) ? o.tags.map(str) : [];
-      const segment = segmentFrom(str(fields.segment), ...tags, str(o.group_id === undefined ? '' : fields.group)) ?? 'small_business';
+      const segment = segmentNamed(str(fields.segment)) ?? segmentFrom(...tags, str(o.group_id === undefined ? '' : fields.group)) ?? 'small_business';
       addCustomer(ext, 'organization', { kind: kindFor(segment, 'organisation'), name: str(o.name), segment, serviceLevel: levelFor(segment, str(fields.service_level), ...tags), locale: 'en-US' }, parseSourceTime(str(o.created_at)) ?? ctx.now());
     },
     'zendesk.users': (u) => {
@@ -321,7 +331,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       }
       const tags = Array.isArray(u.tags) ? u.tags.map(str) : [];
       const fields = (u.user_fields ?? {}) as Value;
-      const segment = segmentFrom(str(fields.segment), ...tags) ?? 'home';
+      const segment = segmentNamed(str(fields.segment)) ?? segmentFrom(...tags) ?? 'home';
       addCustomer(
         ext,
         'user',
@@ -396,7 +406,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const name = cell(c, 'Name', 'Company Name', 'Company');
       const ext = cell(c, 'Company ID', 'ID') || name.toLowerCase() || reject('the company has neither an id nor a name', 'noId');
       if (find('company', ext) || find('company', name.toLowerCase())) return;
-      const segment = segmentFrom(cell(c, 'Segment', 'Industry', 'Account tier', 'Description')) ?? 'small_business';
+      // Account tier is Freshdesk's plan (Basic, Premium, Enterprise), not a segment: a hint after Industry ("Enterprise": large enterprise), never refused; a Segment column wins over it.
+      const segment = segmentNamed(cell(c, 'Segment')) ?? segmentFrom(cell(c, 'Industry'), cell(c, 'Account tier'), cell(c, 'Description')) ?? 'small_business';
       const id = addCustomer(ext, 'company', { kind: kindFor(segment, 'organisation'), name, segment, serviceLevel: levelFor(segment, '', cell(c, 'Account tier', 'Health score')), locale: 'en-US' }, parseSourceTime(cell(c, 'Created at', 'Created time')) ?? ctx.now());
       if (name) remember('company', name.toLowerCase(), id);
     },
@@ -469,8 +480,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       }
       // A segment the desk does not know is refused with the ones it does: taking such a row as
       // a home customer put an organisation among households, under the wrong SLA, unsaid.
-      const segmentCell = get('segment');
-      const segment = SEGMENTS.find((s) => s === segmentCell) ?? segmentFrom(segmentCell) ?? (segmentCell ? reject(`segment "${segmentCell}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: segmentCell }) : 'home');
+      const segment = segmentNamed(get('segment')) ?? 'home';
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
       const levelCell = get('serviceLevel').trim();
       const level = levelCell ? (SERVICE_LEVELS.find((l) => l === levelCell.toLowerCase()) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
