@@ -297,12 +297,15 @@ describe('import from Freshdesk and plain CSV', () => {
         '73,Nordic Freight,,nordic.example,,,Enterprise,2022-01-01 09:00:00 +0000',
         '74,Bright Start,,brightstart.example,,Education,Enterprise,2022-01-01 09:00:00 +0000',
         '75,Corner Bakery,,bakery.example,small-business,,,2022-01-01 09:00:00 +0000',
+        '76,Summit Labs,,summit.example,Small business,,Premium,2022-01-01 09:00:00 +0000',
       ].join('\n'),
     );
     const f = await admin.call('import.run', { from: 'freshdesk', files: [companies], rejectsPath: join(dir, 'f.jsonl') });
     expect(f.firstRejects).toEqual([expect.objectContaining({ row: 2, key: 'unknownSegment', params: { segment: 'Healthcare' } })]);
-    expect(f.imported.customers).toBe(4);
+    expect(f.imported.customers).toBe(5);
     expect(segmentOf('Hillside Clinic')).toBeUndefined();
+    // Freshdesk's "Premium" plan is the premier level (it is no segment).
+    expect(sql.prepare(`select segment || '/' || service_level from customers where name = 'Summit Labs'`).pluck().get()).toBe('small_business/premier');
     // The Segment column wins over Account tier; with no Segment, Industry before it; alone, "Enterprise" hints large enterprise.
     expect([segmentOf('Harbour Council'), segmentOf('Bright Start'), segmentOf('Nordic Freight'), segmentOf('Corner Bakery')]).toEqual(['government', 'education', 'large_enterprise', 'small_business']);
   });

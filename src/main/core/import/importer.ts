@@ -289,7 +289,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const levelFor = (segment: Segment, field: string, ...labels: string[]): ServiceLevel => {
     const named = (...xs: string[]) => SERVICE_LEVELS.find((l) => xs.some((x) => x.toLowerCase().includes(l)));
     if (field.trim()) return named(field) ?? unknownLevel(field.trim());
-    return named(...labels) ?? defaultLevel.get(segment) ?? 'standard';
+    // A hint (a tag, Freshdesk's Account tier) may also say "Premium" for the premier level.
+    return named(...labels) ?? (labels.some((x) => /\bpremium\b/i.test(x)) ? 'premier' : null) ?? defaultLevel.get(segment) ?? 'standard';
   };
   // A segment written in a field of its own (a CSV's segment column, Zendesk's segment field,
   // Freshdesk's Segment column) is taken only when it names one of the desk's, as segmentFrom
