@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Sql } from './db/exec';
+import { settleLater } from './settleLater';
 
 // The 360° interactions a ticket's events add are staged, then settled.
 //
@@ -70,48 +71,19 @@ export interface InteractionStage {
 export function interactionStage(db: Sql, options: { delayMs?: number; readOnly?: boolean } = {}): InteractionStage {
   const delay = options.delayMs ?? 250;
   const readOnly = options.readOnly ?? false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
 
   function settle(): number {
     if (readOnly || !db.sqlite.open || db.sqlite.inTransaction) return 0;
     return db.write(() => settleInteractions(db.sqlite));
   }
-  /** Settles, or leaves the rows staged (and read from there) for the next try: the event that staged them is committed whatever happens here. */
-  function settleOrKeep(): void {
-    try {
-      settle();
-    } catch (e) {
-      console.error(`tagdesk: moving staged interactions failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  function soon(): void {
-    if (timer !== null || stopped || delay <= 0) return;
-    timer = setTimeout(() => {
-      timer = null;
-      if (stopped || !db.sqlite.open) return;
-      // Inside someone's open transaction (a dry-run import spans calls): try again later.
-      if (db.sqlite.inTransaction) return soon();
-      settleOrKeep();
-    }, delay);
-    timer.unref?.();
-  }
+  // Rows left staged stay in the file, are read from there, and are settled at the next try.
+  const later = settleLater(db, settle, { what: 'moving staged interactions', delayMs: delay, batch: SETTLE_BATCH });
 
-  if (!readOnly && statements(db.sqlite).any.get()) soon();
+  if (!readOnly && statements(db.sqlite).any.get()) later.soon();
 
   return {
-    staged(count) {
-      db.afterCommit(() => {
-        // Events in a tight loop (an import, a rebase) give the timer no turn.
-        if (count >= SETTLE_BATCH && !db.sqlite.inTransaction) settleOrKeep();
-        else soon();
-      });
-    },
+    staged: (count) => later.staged(count),
     settle,
-    stop() {
-      stopped = true;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-    },
+    stop: () => later.stop(),
   };
 }

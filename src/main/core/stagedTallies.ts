@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Sql } from './db/exec';
+import { settleLater } from './settleLater';
 import type { SlaOutcome } from './sla';
 
 // A ticket write's counter moves and SLA outcomes are staged, then settled in batches.
@@ -65,8 +66,6 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
   const any = db.sqlite.prepare('SELECT 1 FROM tallies_pending LIMIT 1');
   const rows = db.sqlite.prepare('SELECT n, body FROM tallies_pending ORDER BY n');
   const clear = db.sqlite.prepare('DELETE FROM tallies_pending WHERE n <= ?');
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
 
   function settleInside(): number {
     const staged = rows.all() as Array<{ n: number; body: string }>;
@@ -87,27 +86,9 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
     if (readOnly || !db.sqlite.open || !any.get()) return 0;
     return db.write(settleInside);
   }
-  /** Settles, or leaves the rows staged for the next try: the writes that staged them are committed whatever happens here. */
-  function settleOrKeep(): void {
-    try {
-      settle();
-    } catch (e) {
-      console.error(`tagdesk: settling the staged counters failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  function soon(): void {
-    if (timer !== null || stopped || delay <= 0) return;
-    timer = setTimeout(() => {
-      timer = null;
-      if (stopped || !db.sqlite.open) return;
-      // Inside someone's open transaction (a dry-run import spans calls): try again later.
-      if (db.sqlite.inTransaction) return soon();
-      settleOrKeep();
-    }, delay);
-    timer.unref?.();
-  }
+  const later = settleLater(db, settle, { what: 'settling the staged counters', delayMs: delay, batch: SETTLE_BATCH });
 
-  if (!readOnly && any.get()) soon();
+  if (!readOnly && any.get()) later.soon();
 
   return {
     stage(t) {
@@ -117,19 +98,10 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
       if (t.l?.length) body.l = t.l;
       if (t.o?.length) body.o = t.o;
       if (!body.q && !body.l && !body.o) return;
-      const n = Number(insert.run(JSON.stringify(body)).lastInsertRowid);
-      db.afterCommit(() => {
-        // Writes in a tight loop give the timer no turn.
-        if (n >= SETTLE_BATCH && !db.sqlite.inTransaction) settleOrKeep();
-        else soon();
-      });
+      later.staged(Number(insert.run(JSON.stringify(body)).lastInsertRowid));
     },
     settle,
-    stop() {
-      stopped = true;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-    },
+    stop: () => later.stop(),
   };
 }
 
