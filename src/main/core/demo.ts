@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { seededFaker } from './seededFaker';
+import { DEMO_USERS } from '../../shared/demoPeople';
 import {
   actorOf,
   ESCALATION_REASONS,
@@ -30,17 +31,7 @@ export interface DemoOptions {
   now: number;
 }
 
-export const DEMO_USERS: ReadonlyArray<{ name: string; role: User['role']; tier: Tier; segments: readonly Segment[] }> = [
-  { name: 'Ava Martin', role: 'agent', tier: 1, segments: SEGMENTS },
-  { name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['education', 'government'] },
-  { name: 'Chloé Dubois', role: 'agent', tier: 1, segments: ['small_business', 'home'] },
-  { name: 'Dev Patel', role: 'agent', tier: 1, segments: ['large_enterprise', 'government'] },
-  { name: 'Sam Rivera', role: 'specialist', tier: 2, segments: SEGMENTS },
-  { name: 'Noor Hassan', role: 'specialist', tier: 2, segments: ['education', 'home', 'small_business'] },
-  { name: 'Tara Lindqvist', role: 'specialist', tier: 3, segments: SEGMENTS },
-  { name: 'Grace Chen', role: 'supervisor', tier: 3, segments: SEGMENTS },
-  { name: 'Omar Haddad', role: 'admin', tier: 1, segments: [] },
-];
+export { DEMO_USERS };
 
 /** Records the demo always has, so people and tests can rely on them. */
 export const SHOWCASE = {

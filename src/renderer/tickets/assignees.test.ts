@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEGMENTS, type Segment } from '../../shared/domain';
+import { DEMO_USERS } from '../../shared/demoPeople';
 import { mayBeAssigned } from '../../shared/access';
 import type { User } from '../../shared/domain';
 import { assigneeOptions } from './assignees';
@@ -8,17 +8,7 @@ import { assigneeOptions } from './assignees';
 // Sam (they work that queue) and the supervisors; not Ava (tier 1) nor Tara (tier 3), whom the
 // desk would refuse on submit ("does not work tier 2 of this segment"), nor the admin.
 
-// The demo desk's people (src/main/core/demo.ts).
-const DEMO: { name: string; role: User['role']; tier: User['tier']; segments: readonly Segment[] }[] = [
-  { name: 'Ava Martin', role: 'agent', tier: 1, segments: SEGMENTS },
-  { name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['education', 'government'] },
-  { name: 'Sam Rivera', role: 'specialist', tier: 2, segments: SEGMENTS },
-  { name: 'Noor Hassan', role: 'specialist', tier: 2, segments: ['education', 'home', 'small_business'] },
-  { name: 'Tara Lindqvist', role: 'specialist', tier: 3, segments: SEGMENTS },
-  { name: 'Grace Chen', role: 'supervisor', tier: 3, segments: SEGMENTS },
-  { name: 'Omar Haddad', role: 'admin', tier: 1, segments: [] },
-];
-const users: User[] = DEMO.map((u, i) => ({ id: `u${i}`, name: u.name, email: `${i}@x.example`, role: u.role, tier: u.tier, segments: [...u.segments], active: true }));
+const users: User[] = DEMO_USERS.map((u, i) => ({ id: `u${i}`, name: u.name, email: `${i}@x.example`, role: u.role, tier: u.tier, segments: [...u.segments], active: true }));
 users.push({ id: 'gone', name: 'Left Already', email: 'gone@x.example', role: 'specialist', tier: 2, segments: ['education'], active: false });
 
 describe('whom a supervisor may give a ticket to', () => {
