@@ -4,13 +4,12 @@ import { defaultDigits, localeState, setLocale, storePrefs, storeSignInLanguage,
 // they sign in, changed from the account menu or the command palette, never with a reload.
 
 /** On sign-in: the user's remembered choice, or (first time) the one made on the sign-in screen. */
-export function applyUserLocale(userId: string): void {
+export function applyUserLocale(userId: string): Promise<void> {
   const prefs = storedPrefs(userId);
-  if (prefs) void setLocale(prefs.language, prefs.digits);
-  else {
-    const { language, digits } = localeState();
-    storePrefs(userId, { language, digits });
-  }
+  if (prefs) return setLocale(prefs.language, prefs.digits);
+  const { language, digits } = localeState();
+  storePrefs(userId, { language, digits });
+  return Promise.resolve();
 }
 
 export function chooseLanguage(userId: string | null, language: Language): void {

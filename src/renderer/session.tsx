@@ -163,14 +163,16 @@ export function SessionGate({ children }: { children: ReactNode }) {
       // signing out locally is enough; the back end forgets the connection anyway
     }
     if (forget) remember(null);
-    clearNoticesOnLeave();
+    // Their notices leave the screen with them, and are kept for them on this window.
+    const leaving = phaseRef.current;
+    clearNoticesOnLeave(leaving.name === 'ready' ? leaving.user.id : null);
     setPhase({ name: 'signIn', problem: null });
   }, []);
 
   // Each person's language and digits come with them when they sign in.
   const readyUserId = phase.name === 'ready' ? phase.user.id : null;
   useEffect(() => {
-    if (readyUserId) applyUserLocale(readyUserId);
+    if (readyUserId) void applyUserLocale(readyUserId);
   }, [readyUserId]);
 
   const session = useMemo<Session | null>(

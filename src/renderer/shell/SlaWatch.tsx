@@ -11,7 +11,10 @@ import { t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
-import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type NoticeKind, type OpenNotice } from './noticeRules';
+import { applyUserLocale } from '../language';
+import { keepFor, noteClosed, noteFolded, noteOpen, takeKept } from './leaveNotices';
+import { BURST_SHOWN, type NoticeSource } from './keptNotices';
+import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (the Electron shell adds desktop ones):
 // - an SLA warning or breach on a ticket assigned to me;
@@ -39,41 +42,39 @@ export function SlaWatch() {
     for (const id of closedByRoute(shownNotices.values(), route)) notifications.hide(id);
   }, [route]);
 
+  // Someone else had the window: what was still open for this person comes back, said anew in
+  // their language (applied first), newest first, the rest folded into the summary.
+  useEffect(() => {
+    let live = true;
+    const userId = user.id;
+    void applyUserLocale(userId).then(() => {
+      if (!live) return;
+      const back = takeKept(userId);
+      // The screen was cleared when they left: what comes back is no burst of arrivals (the
+      // plan already folded all but the newest few).
+      recent = [];
+      for (const kept of back.shown) show(userRef.current, kept.source, kept.at);
+      if (back.more > 0) showSummary(userRef.current, back.more);
+    });
+    // A reload signs the same person back in: what is open now comes back then.
+    const keep = () => keepFor(userId);
+    window.addEventListener('pagehide', keep);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', keep);
+    };
+  }, [user.id]);
+
   useEffect(() => {
     const offWarning = client.on('sla.warning', (w) => {
       if (!slaNoticeFor(userRef.current, w)) return;
-      const target = slaTargetSchema.safeParse(w.target);
-      const targetName = target.success ? slaTargetLabel(target.data) : w.target;
-      const mine = w.assigneeId === userRef.current.id;
-      show(userRef.current, {
-        kind: w.breached ? 'breach' : 'warning',
-        ticketId: w.ticketId,
-        color: w.breached ? 'red' : 'orange',
-        icon: w.breached ? <IconAlertTriangle size={18} /> : <IconAlarm size={18} />,
-        title: w.breached ? t('sla.breachedTitle', { number: w.number }) : t('sla.warningTitle', { number: w.number }),
-        body: w.breached
-          ? mine && w.tier < 3
-            ? t('notice.breachedMine', { target: targetName, tier: tierLabel(Math.min(3, w.tier + 1) as 1 | 2 | 3) })
-            : t('notice.breachedTop', { target: targetName, segment: segmentLabel(w.segment) })
-          : t('notice.atRisk', { target: targetName }),
-        link: t('notice.open', { number: w.number }),
-        close: t('notice.close', { number: w.number }),
-      });
+      show(userRef.current, { kind: w.breached ? 'breach' : 'warning', ticketId: w.ticketId, number: w.number, target: w.target, tier: w.tier, segment: w.segment, mine: w.assigneeId === userRef.current.id });
     });
     const offChange = client.on('ticket.changed', (c) => {
       // Resolved, handed on or taken elsewhere: its notices that are no longer true go.
       for (const id of closedByChange(shownNotices.values(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
       if (!escalationNoticeFor(userRef.current, c)) return;
-      show(userRef.current, {
-        kind: 'escalation',
-        ticketId: c.ticketId,
-        color: c.type === 'SLA_BREACH' ? 'red' : 'indigo',
-        icon: <IconArrowUp size={18} />,
-        title: c.type === 'SLA_BREACH' ? t('notice.breachEscalatedTitle', { number: c.number }) : t('notice.escalatedTitle', { number: c.number }),
-        body: t('notice.escalated', { segment: segmentLabel(c.segment), tier: tierLabel(c.tier) }),
-        link: t('notice.open', { number: c.number }),
-        close: t('notice.close', { number: c.number }),
-      });
+      show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', tier: c.tier, segment: c.segment });
     });
     return () => {
       offWarning();
@@ -86,15 +87,12 @@ export function SlaWatch() {
 // A burst (a desk catching up after a restart, a test clock jumping hours) would bury the
 // screen in notices: after a few within a short window, the rest fold into one summary.
 const BURST_WINDOW_MS = 5_000;
-const BURST_SHOWN = 3;
 let recent: number[] = [];
 let folded = 0;
 /** The notices shown (or waiting for room), by id: what opening a ticket closes. */
 const shownNotices = new Map<string, OpenNotice>();
 
 interface Notice {
-  kind: Exclude<NoticeKind, 'burst'>;
-  ticketId: string;
   color: string;
   icon: React.ReactNode;
   title: string;
@@ -104,47 +102,57 @@ interface Notice {
   close: string;
 }
 
-function show(user: User, n: Notice): void {
+/** What a notice says, in the language of the moment. */
+function noticeOf(s: NoticeSource): Notice {
+  if (s.kind === 'escalation') {
+    return {
+      color: s.bySla ? 'red' : 'indigo',
+      icon: <IconArrowUp size={18} />,
+      title: s.bySla ? t('notice.breachEscalatedTitle', { number: s.number }) : t('notice.escalatedTitle', { number: s.number }),
+      body: t('notice.escalated', { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) }),
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
+  const breached = s.kind === 'breach';
+  const target = slaTargetSchema.safeParse(s.target);
+  const targetName = target.success ? slaTargetLabel(target.data) : s.target;
+  return {
+    color: breached ? 'red' : 'orange',
+    icon: breached ? <IconAlertTriangle size={18} /> : <IconAlarm size={18} />,
+    title: breached ? t('sla.breachedTitle', { number: s.number }) : t('sla.warningTitle', { number: s.number }),
+    body: breached
+      ? s.mine && s.tier < 3
+        ? t('notice.breachedMine', { target: targetName, tier: tierLabel(Math.min(3, s.tier + 1) as 1 | 2 | 3) })
+        : t('notice.breachedTop', { target: targetName, segment: segmentLabel(s.segment) })
+      : t('notice.atRisk', { target: targetName }),
+    link: t('notice.open', { number: s.number }),
+    close: t('notice.close', { number: s.number }),
+  };
+}
+
+/** Shows a notice about `source` (`shownAt`: when it was first shown, for one coming back). */
+function show(user: User, source: NoticeSource, shownAt?: number): void {
   const at = Date.now();
   recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
   recent.push(at);
   if (recent.length > BURST_SHOWN) {
-    folded += 1;
-    // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
-    // not on their own list. Following the link is seeing them: the summary goes.
-    const destination = burstDestination(user.role);
-    const summary = {
-      id: BURST_ID,
-      color: 'gray',
-      icon: <IconAlarm size={18} />,
-      title: tc('notice.more', folded),
-      message: (
-        <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
-          {t(destination.linkKey)}
-        </Anchor>
-      ),
-      autoClose: noticeAutoClose('burst', false),
-      priority: noticePriority('burst'),
-      onClose: () => {
-        folded = 0;
-      },
-    };
-    if (folded === 1) notifications.show(summary);
-    else notifications.update(summary);
+    showSummary(user, 1);
     return;
   }
-  const id = noticeId(n.kind, n.ticketId);
-  const notice: OpenNotice = { id, kind: n.kind, ticketId: n.ticketId };
+  const n = noticeOf(source);
+  const id = noticeId(source.kind, source.ticketId);
+  const notice: OpenNotice = { id, kind: source.kind, ticketId: source.ticketId };
   for (const old of replacedBy(shownNotices.values(), notice)) notifications.hide(old);
-  const href = ticketHref(n.ticketId);
+  const href = ticketHref(source.ticketId);
   const route = currentRoute();
   const data = {
     id,
     color: n.color,
     icon: n.icon,
     title: n.title,
-    autoClose: noticeAutoClose(n.kind, route.name === 'ticket' && route.ticketId === n.ticketId),
-    priority: noticePriority(n.kind),
+    autoClose: noticeAutoClose(source.kind, route.name === 'ticket' && route.ticketId === source.ticketId),
+    priority: noticePriority(source.kind),
     closeButtonProps: { 'aria-label': n.close },
     style: { cursor: 'pointer' },
     onClick: (e: React.MouseEvent<HTMLDivElement>) => {
@@ -154,6 +162,7 @@ function show(user: User, n: Notice): void {
     },
     onClose: () => {
       shownNotices.delete(id);
+      noteClosed(id);
     },
     message: (
       <>
@@ -168,4 +177,33 @@ function show(user: User, n: Notice): void {
   if (shownNotices.has(id)) notifications.update(data);
   else notifications.show(data);
   shownNotices.set(id, notice);
+  noteOpen(id, { at: shownAt ?? at, source });
+}
+
+/** The burst summary: `count` more notices fold into it (shown, or said anew with the new count). */
+function showSummary(user: User, count: number): void {
+  folded += count;
+  // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
+  // not on their own list. Following the link is seeing them: the summary goes.
+  const destination = burstDestination(user.role);
+  const summary = {
+    id: BURST_ID,
+    color: 'gray',
+    icon: <IconAlarm size={18} />,
+    title: tc('notice.more', folded),
+    message: (
+      <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
+        {t(destination.linkKey)}
+      </Anchor>
+    ),
+    autoClose: noticeAutoClose('burst', false),
+    priority: noticePriority('burst'),
+    onClose: () => {
+      folded = 0;
+      noteFolded(0);
+    },
+  };
+  if (folded === count) notifications.show(summary);
+  else notifications.update(summary);
+  noteFolded(folded);
 }
