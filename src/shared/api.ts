@@ -249,6 +249,8 @@ export const queueSummarySchema = queueKeySchema.extend({
   atRisk: z.number().int(),
   breached: z.number().int(),
   oldestAt: z.number().nullable(),
+  /** When the oldest ticket nobody has taken was opened (null when nobody waits); the queue list gives it, the board does not. */
+  oldestWaitingAt: z.number().nullable().optional(),
 });
 export type QueueSummary = z.infer<typeof queueSummarySchema>;
 

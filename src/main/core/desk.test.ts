@@ -230,6 +230,23 @@ describe('queues', () => {
     expect(due).toEqual([...due].sort((a, b) => a - b));
   });
 
+  it('gives each of her queues its oldest waiting ticket, not an older one someone has taken', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const db = desk.db.sqlite;
+    // The queue's oldest open ticket, unassigned: once she takes it, it no longer waits.
+    const oldest = db.prepare(`select id, created_at from tickets where is_open = 1 and assignee_id is null and segment = 'home' and tier = 1 order by created_at limit 1`).get() as { id: string; created_at: number };
+    await ava.call('tickets.act', { ticketId: oldest.id, command: { type: 'TAKE' } });
+    const waiting = (segment: string) =>
+      (db.prepare(`select min(created_at) from tickets where is_open = 1 and assignee_id is null and segment = ? and tier = 1`).pluck().get(segment) as number | null) ?? null;
+    const queues = await ava.call('queues.list');
+    const home = queues.find((q) => q.segment === 'home')!;
+    expect(home.oldestAt).toBeLessThanOrEqual(oldest.created_at);
+    expect(home.oldestWaitingAt).toBe(waiting('home'));
+    expect(home.oldestWaitingAt).toBeGreaterThan(oldest.created_at);
+    for (const q of queues) expect(q.oldestWaitingAt, q.segment).toBe(q.unassigned === 0 ? null : waiting(q.segment));
+  });
+
   it('keeps the counters equal to a recount after any sequence of changes', async () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');

@@ -80,6 +80,17 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       .limit(1),
   );
 
+  // A queue's oldest waiting ticket: the first entry of one priority's run in tickets_unassigned.
+  const oldestWaiting = db.prepare<{ m: number | null }, [string, number, number]>(
+    k
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.min('created_at').as('m'))
+      .where('is_open', '=', sql.lit(1))
+      .where('assignee_id', 'is', null)
+      .where('segment', '=', param<string>())
+      .where('tier', '=', param<number>())
+      .where('priority_rank', '=', param<number>()),
+  );
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
 
@@ -127,22 +138,33 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     return queuePage[order].all(key.segment, key.tier, limit, offset).map(toRow);
   }
 
-  function queueSummaries(keys: QueueKey[] | 'all'): QueueSummary[] {
+  /**
+   * Each queue's counters and oldest open ticket; with `waiting`, also its oldest ticket nobody
+   * has taken (the queue list's "oldest waiting"; four more seeks a queue, so not the board's).
+   */
+  function queueSummaries(keys: QueueKey[] | 'all', options: { waiting?: boolean } = {}): QueueSummary[] {
     opts.settle?.();
     let q = queueSummaryQuery(k);
     if (keys !== 'all') {
       if (keys.length === 0) return [];
       q = q.where((eb) => eb.or(keys.map((key) => eb.and([eb('q.segment', '=', key.segment), eb('q.tier', '=', key.tier)]))));
     }
-    return db.all(q.orderBy('q.tier').orderBy('q.segment')).map((r) => ({
-      segment: r.segment as Segment,
-      tier: r.tier as Tier,
-      open: r.open,
-      unassigned: r.unassigned,
-      atRisk: r.at_risk,
-      breached: r.breached,
-      oldestAt: oldestOf(r),
-    }));
+    return db.all(q.orderBy('q.tier').orderBy('q.segment')).map((r) => {
+      const summary: QueueSummary = {
+        segment: r.segment as Segment,
+        tier: r.tier as Tier,
+        open: r.open,
+        unassigned: r.unassigned,
+        atRisk: r.at_risk,
+        breached: r.breached,
+        oldestAt: oldestOf(r),
+      };
+      if (options.waiting) {
+        const firsts = r.unassigned === 0 ? [] : [1, 2, 3, 4].map((rank) => oldestWaiting.get(r.segment, r.tier, rank)?.m ?? null).filter((m): m is number => m !== null);
+        summary.oldestWaitingAt = firsts.length ? Math.min(...firsts) : null;
+      }
+      return summary;
+    });
   }
 
   /** My tickets: hers, open, each marked when it came back to her (cameBack.ts) until she acts on it. */

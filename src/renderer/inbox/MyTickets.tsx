@@ -130,7 +130,8 @@ function QueueChip({ queue, now }: { queue: QueueSummary; now: number }) {
       </Group>
       <Text size="xs" c="dimmed" mt={4}>
         {tc('mine.waiting', queue.unassigned)}
-        {queue.oldestAt !== null ? ` · ${t('mine.oldest', { age: formatDuration(now - queue.oldestAt) })}` : ''}
+        {/* How long the oldest ticket nobody has taken has waited: a taken one's age is no reason to take next. */}
+        {queue.oldestWaitingAt != null ? ` · ${t('mine.oldest', { age: formatDuration(now - queue.oldestWaitingAt) })}` : ''}
       </Text>
       <UnstyledButton
         className={classes.take}

@@ -9,7 +9,7 @@ export function queueHandlers(ctx: DeskContext): Area<'queues.list' | 'queues.ti
   const { tickets, store, clock } = ctx;
   return {
     reads: {
-      'queues.list': (s) => tickets.queueSummaries(visibleQueues(signedIn(s))),
+      'queues.list': (s) => tickets.queueSummaries(visibleQueues(signedIn(s)), { waiting: true }),
       'queues.tickets': (s, i) => {
         const visible = visibleQueues(signedIn(s));
         if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) refuseUnless('That queue is not one of yours.');
