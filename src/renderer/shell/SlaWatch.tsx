@@ -12,7 +12,7 @@ import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
-import { keepFor, noteClosed, noteFolded, noteOpen, takeKept } from './leaveNotices';
+import { foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openNotices, takeKept } from './leaveNotices';
 import { BURST_SHOWN, type NoticeSource } from './keptNotices';
 import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
@@ -39,7 +39,7 @@ export function SlaWatch() {
 
   // Opening a ticket (the notice's link, a queue, the palette, back) is seeing its notices.
   useEffect(() => {
-    for (const id of closedByRoute(shownNotices.values(), route)) notifications.hide(id);
+    for (const id of closedByRoute(openNotices(), route)) notifications.hide(id);
   }, [route]);
 
   // Someone else had the window: what was still open for this person comes back, said anew in
@@ -72,7 +72,7 @@ export function SlaWatch() {
     });
     const offChange = client.on('ticket.changed', (c) => {
       // Resolved, handed on or taken elsewhere: its notices that are no longer true go.
-      for (const id of closedByChange(shownNotices.values(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
+      for (const id of closedByChange(openNotices(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
       if (!escalationNoticeFor(userRef.current, c)) return;
       show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', tier: c.tier, segment: c.segment });
     });
@@ -88,9 +88,6 @@ export function SlaWatch() {
 // screen in notices: after a few within a short window, the rest fold into one summary.
 const BURST_WINDOW_MS = 5_000;
 let recent: number[] = [];
-let folded = 0;
-/** The notices shown (or waiting for room), by id: what opening a ticket closes. */
-const shownNotices = new Map<string, OpenNotice>();
 
 interface Notice {
   color: string;
@@ -143,7 +140,7 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   const n = noticeOf(source);
   const id = noticeId(source.kind, source.ticketId);
   const notice: OpenNotice = { id, kind: source.kind, ticketId: source.ticketId };
-  for (const old of replacedBy(shownNotices.values(), notice)) notifications.hide(old);
+  for (const old of replacedBy(openNotices(), notice)) notifications.hide(old);
   const href = ticketHref(source.ticketId);
   const route = currentRoute();
   const data = {
@@ -160,10 +157,7 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
       notifications.hide(id);
       navigate(href);
     },
-    onClose: () => {
-      shownNotices.delete(id);
-      noteClosed(id);
-    },
+    onClose: () => noteClosed(id),
     message: (
       <>
         <Text size="sm">{n.body}</Text>
@@ -174,15 +168,14 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
     ),
   };
   // The same ticket's notice again (escalated once more, a second warning): said anew, in its place.
-  if (shownNotices.has(id)) notifications.update(data);
+  if (isOpen(id)) notifications.update(data);
   else notifications.show(data);
-  shownNotices.set(id, notice);
   noteOpen(id, { at: shownAt ?? at, source });
 }
 
 /** The burst summary: `count` more notices fold into it (shown, or said anew with the new count). */
 function showSummary(user: User, count: number): void {
-  folded += count;
+  const folded = foldedCount() + count;
   // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
   // not on their own list. Following the link is seeing them: the summary goes.
   const destination = burstDestination(user.role);
@@ -198,10 +191,7 @@ function showSummary(user: User, count: number): void {
     ),
     autoClose: noticeAutoClose('burst', false),
     priority: noticePriority('burst'),
-    onClose: () => {
-      folded = 0;
-      noteFolded(0);
-    },
+    onClose: () => noteFolded(0),
   };
   if (folded === count) notifications.show(summary);
   else notifications.update(summary);

@@ -1,5 +1,6 @@
 import { notifications, notificationsStore } from '@mantine/notifications';
 import { comeBack, keepOnLeave, parseStore, type ComeBack, type KeptStore, type OpenKept } from './keptNotices';
+import type { OpenNotice } from './noticeRules';
 
 /**
  * When the person at the desk signs out or switches user, the notices of what they did
@@ -19,7 +20,9 @@ export function clearNoticesOnLeave(userId: string | null): void {
   notifications.clean();
 }
 
-// ---- SlaWatch's open notices, as it reports them -------------------------------------------
+// ---- SlaWatch's open notices: the one list of them -----------------------------------------
+// What opening a ticket or a change to it closes (noticeRules.ts), and what is kept when the
+// person leaves.
 
 const STORE_KEY = 'tagdesk.keptNotices';
 const open = new Map<string, OpenKept>();
@@ -35,10 +38,21 @@ export function noteClosed(id: string): void {
   open.delete(id);
 }
 
+/** Whether a notice with this id is open. */
+export const isOpen = (id: string): boolean => open.has(id);
+
+/** The open notices, as the rules that close them read them. */
+export function openNotices(): OpenNotice[] {
+  return [...open].map(([id, n]) => ({ id, kind: n.source.kind, ticketId: n.source.ticketId }));
+}
+
 /** The burst summary stands for `count` notices (0: it closed). */
 export function noteFolded(count: number): void {
   folded = count > 0 ? { count, at: folded?.at ?? Date.now() } : null;
 }
+
+/** How many notices the burst summary stands for now (0: none shown). */
+export const foldedCount = (): number => folded?.count ?? 0;
 
 /** Keeps what is open for `userId` now (leaving, or the window reloading), without closing it. */
 export function keepFor(userId: string): void {
