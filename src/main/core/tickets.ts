@@ -15,22 +15,33 @@ const DAY_MS = 86_400_000;
 // Reading tickets: queue pages, inboxes, the supervisor's numbers and drill-downs, a ticket's
 // page. Writes are the ticket store's (ticketStore.ts).
 
+type QueueEb = ExpressionBuilder<Database & { q: Database['queue_counters'] }, 'q'>;
+/** The first entry of one priority's run of a queue: in tickets_queue, or of those nobody has taken in tickets_unassigned. */
+const firstOfRun = (eb: QueueEb, rank: 1 | 2 | 3 | 4, waiting: boolean) => {
+  const q = eb
+    .selectFrom('tickets as t')
+    .select((e) => e.fn.min('t.created_at').as('m'))
+    .whereRef('t.segment', '=', 'q.segment')
+    .whereRef('t.tier', '=', 'q.tier')
+    .where('t.is_open', '=', sql.lit(1))
+    .where('t.priority_rank', '=', sql.lit(rank));
+  return waiting ? q.where('t.assignee_id', 'is', null) : q;
+};
+
 /**
  * Each queue's counters and its oldest open ticket. The oldest is the first entry of each
  * priority's run in the queue index (four seeks), so no index of its own has to move with
  * every event that moves a ticket between queues.
  */
 export function queueSummaryQuery(k: Sql['kysely']) {
-  const oldestAt = (rank: 1 | 2 | 3 | 4) => (eb: ExpressionBuilder<Database & { q: Database['queue_counters'] }, 'q'>) =>
-    eb
-      .selectFrom('tickets as t')
-      .select((e) => e.fn.min('t.created_at').as('m'))
-      .whereRef('t.segment', '=', 'q.segment')
-      .whereRef('t.tier', '=', 'q.tier')
-      .where('t.is_open', '=', sql.lit(1))
-      .where('t.priority_rank', '=', sql.lit(rank))
-      .as(`oldest_${rank}`);
+  const oldestAt = (rank: 1 | 2 | 3 | 4) => (eb: QueueEb) => firstOfRun(eb, rank, false).as(`oldest_${rank}`);
   return k.selectFrom('queue_counters as q').select(['q.segment', 'q.tier', 'q.open', 'q.unassigned', 'q.at_risk', 'q.breached', oldestAt(1), oldestAt(2), oldestAt(3), oldestAt(4)]);
+}
+
+/** The same, with each queue's oldest ticket nobody has taken too (four more seeks a queue, in tickets_unassigned). */
+export function queueWaitingSummaryQuery(k: Sql['kysely']) {
+  const waitingAt = (rank: 1 | 2 | 3 | 4) => (eb: QueueEb) => firstOfRun(eb, rank, true).as(`waiting_${rank}`);
+  return queueSummaryQuery(k).select([waitingAt(1), waitingAt(2), waitingAt(3), waitingAt(4)]);
 }
 
 export function oldestOf(r: { oldest_1: number | null; oldest_2: number | null; oldest_3: number | null; oldest_4: number | null }): number | null {
@@ -80,17 +91,6 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       .limit(1),
   );
 
-  // A queue's oldest waiting ticket: the first entry of one priority's run in tickets_unassigned.
-  const oldestWaiting = db.prepare<{ m: number | null }, [string, number, number]>(
-    k
-      .selectFrom('tickets')
-      .select((eb) => eb.fn.min('created_at').as('m'))
-      .where('is_open', '=', sql.lit(1))
-      .where('assignee_id', 'is', null)
-      .where('segment', '=', param<string>())
-      .where('tier', '=', param<number>())
-      .where('priority_rank', '=', param<number>()),
-  );
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
 
@@ -144,27 +144,22 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
    */
   function queueSummaries(keys: QueueKey[] | 'all', options: { waiting?: boolean } = {}): QueueSummary[] {
     opts.settle?.();
-    let q = queueSummaryQuery(k);
-    if (keys !== 'all') {
-      if (keys.length === 0) return [];
-      q = q.where((eb) => eb.or(keys.map((key) => eb.and([eb('q.segment', '=', key.segment), eb('q.tier', '=', key.tier)]))));
-    }
-    return db.all(q.orderBy('q.tier').orderBy('q.segment')).map((r) => {
-      const summary: QueueSummary = {
-        segment: r.segment as Segment,
-        tier: r.tier as Tier,
-        open: r.open,
-        unassigned: r.unassigned,
-        atRisk: r.at_risk,
-        breached: r.breached,
-        oldestAt: oldestOf(r),
-      };
-      if (options.waiting) {
-        const firsts = r.unassigned === 0 ? [] : [1, 2, 3, 4].map((rank) => oldestWaiting.get(r.segment, r.tier, rank)?.m ?? null).filter((m): m is number => m !== null);
-        summary.oldestWaitingAt = firsts.length ? Math.min(...firsts) : null;
-      }
-      return summary;
+    if (keys !== 'all' && keys.length === 0) return [];
+    const ofKeys = <Q extends ReturnType<typeof queueSummaryQuery>>(q: Q): Q =>
+      keys === 'all' ? q : (q.where((eb) => eb.or(keys.map((key) => eb.and([eb('q.segment', '=', key.segment), eb('q.tier', '=', key.tier)])))) as Q);
+    const summary = (r: Parameters<typeof oldestOf>[0] & { segment: string; tier: number; open: number; unassigned: number; at_risk: number; breached: number }): QueueSummary => ({
+      segment: r.segment as Segment,
+      tier: r.tier as Tier,
+      open: r.open,
+      unassigned: r.unassigned,
+      atRisk: r.at_risk,
+      breached: r.breached,
+      oldestAt: oldestOf(r),
     });
+    if (!options.waiting) return db.all(ofKeys(queueSummaryQuery(k)).orderBy('q.tier').orderBy('q.segment')).map(summary);
+    return db
+      .all(ofKeys(queueWaitingSummaryQuery(k)).orderBy('q.tier').orderBy('q.segment'))
+      .map((r) => ({ ...summary(r), oldestWaitingAt: oldestOf({ oldest_1: r.waiting_1, oldest_2: r.waiting_2, oldest_3: r.waiting_3, oldest_4: r.waiting_4 }) }));
   }
 
   /** My tickets: hers, open, each marked when it came back to her (cameBack.ts) until she acts on it. */
@@ -179,7 +174,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
 
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
   function overview(users: readonly User[], now: number): Overview {
-    opts.settle?.();
+    // queueSummaries settles the staged counters first: what follows reads them settled too.
     const queues = queueSummaries('all');
     // Each person's load with their at-risk and breached tickets: counters, no ticket read.
     const load = new Map(db.all(k.selectFrom('agent_load').select(['user_id', 'open', 'at_risk', 'breached'])).map((r) => [r.user_id, r]));
