@@ -12,6 +12,7 @@ import {
   type TicketSnapshot,
   type TicketState,
 } from './ticketMachine';
+import { canStep, step } from './ticketSteps';
 
 // The operations the core and the UI perform on a ticket machine, as plain functions over
 // (state, context) pairs: that pair is what the ticket row stores, and it is all a
@@ -24,10 +25,12 @@ export interface TicketPosition {
 
 export type Applied = { ok: true; next: TicketPosition } | { ok: false; reason: string };
 
-// XState's pure `transition` and `initialTransition` build a throw-away actor on every call
-// (and that actor computes an initial snapshot of its own, here from no input, which fails
-// validation and builds an error): half the cost of folding an event. The ticket machine
-// has no children, delays or side effects to run, so one inert scope serves every call.
+// A step of the machine is read from its step table (ticketSteps.ts), which XState's own
+// `transition` is tested against; XState builds the first position. Its pure
+// `initialTransition` builds a throw-away actor on every call (and that actor computes an
+// initial snapshot of its own, here from no input, which fails validation and builds an
+// error). The ticket machine has no children, delays or side effects to run, so one inert
+// scope serves every call.
 type Scope = ActorScope<TicketSnapshot, TicketEvent & EventObject>;
 let inert: Scope | null = null;
 function scope(): Scope {
@@ -51,17 +54,22 @@ export function openTicket(input: TicketInput): TicketPosition {
   return position(ticketMachine.getInitialSnapshot(scope(), input));
 }
 
+/** The machine's snapshot at a position, as XState reads it (the step table is tested against it). */
 export function restore(pos: TicketPosition): TicketSnapshot {
-  return made.get(pos) ?? ticketMachine.resolveState({ value: stateValue(pos.state), context: pos.context });
+  return ticketMachine.resolveState({ value: stateValue(pos.state), context: pos.context });
+}
+
+/** XState's own step, for the tests that hold the step table to it. */
+export function xstateStep(pos: TicketPosition, event: TicketEvent): TicketPosition | null {
+  const snapshot = restore(pos);
+  const next = ticketMachine.transition(snapshot, event, scope());
+  return next === snapshot ? null : position(next);
 }
 
 export function applyEvent(pos: TicketPosition, event: TicketEvent): Applied {
-  const snapshot = restore(pos);
-  // An event no transition takes leaves the very same snapshot: one transition serves as both
-  // the check and the step.
-  const next = ticketMachine.transition(snapshot, event, scope());
-  if (next === snapshot) return { ok: false, reason: explainRefusal(pos, event) };
-  return { ok: true, next: position(next) };
+  const next = step(pos, event);
+  if (!next) return { ok: false, reason: explainRefusal(pos, event) };
+  return { ok: true, next };
 }
 
 /** Replays a ticket's history; used to check that a stored row is the projection of its events. */
@@ -93,8 +101,7 @@ const PROBES: Record<TicketEventType, (base: { at: number; actor: Actor }) => Ti
 
 /** The events this actor may send now: the UI shows exactly these actions. */
 export function allowedEvents(pos: TicketPosition, actor: Actor, at: number): TicketEventType[] {
-  const snapshot = restore(pos);
-  return (Object.keys(PROBES) as TicketEventType[]).filter((type) => snapshot.can(PROBES[type]({ at, actor })));
+  return (Object.keys(PROBES) as TicketEventType[]).filter((type) => canStep(pos, PROBES[type]({ at, actor })));
 }
 
 const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
@@ -120,18 +127,13 @@ export function explainRefusal(pos: TicketPosition, event: TicketEvent): string 
   // Taking is possible in this state when the ticket is free: one someone holds says so
   // ("someone is already working this ticket"), not that the state refuses it.
   const probed = event.type === 'TAKE' && pos.context.assigneeId !== null ? { ...pos, context: { ...pos.context, assigneeId: null } } : pos;
-  const possibleAtAll = restore(probed).can(event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
+  const possibleAtAll = canStep(probed, event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
   if (why && possibleAtAll) return why;
   return say('stateRefuses', { state: STATE_PHRASE[pos.state], action: ACTION_PHRASE[event.type], more: why && event.type === 'REOPEN' ? ' ' + why : '' });
 }
 
-/** The snapshot each position was read from, while that position lives: folding a ticket's log restores each step's snapshot for the next. */
-const made = new WeakMap<TicketPosition, TicketSnapshot>();
-
 function position(snapshot: TicketSnapshot): TicketPosition {
-  const pos = { state: stateName(snapshot.value), context: snapshot.context };
-  made.set(pos, snapshot);
-  return pos;
+  return { state: stateName(snapshot.value), context: snapshot.context };
 }
 
 function stateValue(state: TicketState): string | Record<string, string> {
