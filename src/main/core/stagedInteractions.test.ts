@@ -120,4 +120,15 @@ describe('staged interactions', () => {
     expect(said.length).toBeGreaterThan(3);
     expect(said.join('\n')).not.toMatch(/juice|Maria/i);
   });
+  it('stages an event without reading its customer: no page of customers in the agent\'s write', async () => {
+    const { desk } = await open();
+    // The customer is the ticket's, checked when the ticket was written (migration 0027); a
+    // lookup here read a random leaf of customers on every escalation, which the floor does not.
+    const roots = new Set(desk.db.sqlite.prepare(`SELECT rootpage FROM sqlite_schema WHERE tbl_name = 'customers'`).pluck().all() as number[]);
+    const plan = desk.db.sqlite
+      .prepare(`EXPLAIN INSERT INTO interactions_pending (customer_id, at, id, ticket_id, channel, direction, summary, user_id) VALUES (X'01', 1, X'02', X'03', 'phone', 'internal', 'Escalated', NULL)`)
+      .all() as Array<{ opcode: string; p2: number }>;
+    expect(roots.size).toBeGreaterThan(0);
+    expect(plan.filter((op) => op.opcode === 'OpenRead' && roots.has(op.p2))).toEqual([]);
+  });
 });

@@ -24,6 +24,7 @@ import * as m0023 from './migrations/0023_conflict_written';
 import * as m0024 from './migrations/0024_agent_sla_load';
 import * as m0025 from './migrations/0025_customer_words';
 import * as m0026 from './migrations/0026_tallies_pending';
+import * as m0027 from './migrations/0027_interactions_pending_unchecked';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -71,6 +72,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0024_agent_sla_load', up: m0024.up },
   { id: '0025_customer_words', job: m0025.fillCustomerWords },
   { id: '0026_tallies_pending', up: m0026.up },
+  { id: '0027_interactions_pending_unchecked', up: m0027.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {
