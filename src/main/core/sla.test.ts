@@ -106,6 +106,32 @@ describe('SLA clocks on tickets', () => {
     third.close();
   });
 
+  it('leaves a take’s later wake-up for the scheduler, which sends nothing then, and writes an earlier one at once', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const start = t.clock.now();
+    const nextAt = (id: string) => t.desk.db.sqlite.prepare('select sla_next_at from tickets where id = ?').pluck().get(id) as number | null;
+    // Taking it met the first response: the resolution's warning (6 h, 75 % of 8 h) comes next,
+    // but the take leaves the first response's earlier wake-up where it was (no index move in its commit).
+    const ticket = await governmentTicket(ava);
+    const firstResponseWarning = nextAt(ticket.id)!;
+    expect(firstResponseWarning).toBeGreaterThan(start);
+    expect(firstResponseWarning).toBeLessThan(start + 6 * 60 * MIN);
+    // Then the scheduler wakes, finds nothing owed, and moves it on.
+    await ava.call('dev.advanceClock', { ms: firstResponseWarning - start + 1 });
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).timeline.map((e) => e.type)).toEqual(['CREATED', 'TAKE']);
+    expect(nextAt(ticket.id)).toBe(start + 6 * 60 * MIN);
+    // Made urgent, its warning comes sooner: written in the same commit, and sent on time.
+    const urgent = await grace.call('tickets.act', { ticketId: ticket.id, command: { type: 'CHANGE_PRIORITY', priority: 'urgent' } });
+    const sooner = nextAt(ticket.id)!;
+    expect(sooner).toBeLessThan(start + 6 * 60 * MIN);
+    expect(sooner).toBeLessThan(urgent.ticket.dueAt!);
+    await ava.call('dev.advanceClock', { ms: sooner - t.clock.now() + 1 });
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).timeline.at(-1)).toMatchObject({ type: 'SLA_WARNING', payload: { target: 'resolution' } });
+  });
+
   it('counts targets met in time towards today’s attainment', async () => {
     const t = await withPhone(await testDesk());
     cleanup.push(() => t.desk.close());

@@ -119,6 +119,22 @@ export interface Written {
 
 const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at: null, sla_calendar_id: null } as const;
 
+/**
+ * `sla_next_at` is when the scheduler must next look at a ticket: never later than the next
+ * warning or breach it owes, and otherwise the fold of its log. A write that only puts that
+ * moment later (a take meets the first response, so the resolution's warning comes next; a
+ * resolve owes nothing more) leaves the earlier one where it is while it is still to come: the
+ * ticket's entry in `tickets_sla_next` (two pages) does not move in the agent's commit. The
+ * scheduler, waking then, finds nothing owed and moves it on in a write of its own (fireSla).
+ * A write that brings the moment earlier, or gives a ticket its first, writes it at once.
+ */
+export function lazyNextAt(before: TicketRowDb | null, after: TicketRowDb, now: number): TicketRowDb {
+  const was = before?.sla_next_at ?? null;
+  if (was === null || was <= now) return after;
+  if (after.sla_next_at !== null && after.sla_next_at <= was) return after;
+  return { ...after, sla_next_at: was };
+}
+
 export function ticketStore(
   db: Sql,
   opts: {
@@ -324,7 +340,7 @@ export function ticketStore(
     for (const d of drafts) state = evolve(state, d);
     const next = state!;
     const sla = projectSla(next, calendarOf, now);
-    const row = rowOf(next, sla);
+    const row = lazyNextAt(before.row, rowOf(next, sla), now);
     const events = before.events.slice();
     if (before.row) st.updateMoved(before.row, row);
     else {
