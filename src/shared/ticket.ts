@@ -5,23 +5,19 @@ import {
   RULES,
   stateName,
   ticketMachine,
-  type TicketContext,
   type TicketEvent,
   type TicketEventType,
   type TicketInput,
   type TicketSnapshot,
   type TicketState,
 } from './ticketMachine';
-import { canStep, step } from './ticketSteps';
+import { canStep, step, type TicketPosition } from './ticketSteps';
 
 // The operations the core and the UI perform on a ticket machine, as plain functions over
 // (state, context) pairs: that pair is what the ticket row stores, and it is all a
 // snapshot needs to be rebuilt.
 
-export interface TicketPosition {
-  state: TicketState;
-  context: TicketContext;
-}
+export type { TicketPosition };
 
 export type Applied = { ok: true; next: TicketPosition } | { ok: false; reason: string };
 

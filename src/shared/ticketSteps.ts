@@ -35,7 +35,8 @@ interface Step {
   assigns: Assign[];
 }
 
-export interface TicketPositionLike {
+/** Where a ticket is in the machine: its state and context (what the ticket row stores). */
+export interface TicketPosition {
   state: TicketState;
   context: TicketContext;
 }
@@ -128,7 +129,7 @@ function build(): Record<TicketState, Map<TicketEventType, Step[]>> {
 
 let table: Record<TicketState, Map<TicketEventType, Step[]>> | null = null;
 
-function enabled(pos: TicketPositionLike, event: TicketEvent): Step | null {
+function enabled(pos: TicketPosition, event: TicketEvent): Step | null {
   table ??= build();
   const args: Args = { context: pos.context, event };
   for (const s of table[pos.state].get(event.type) ?? []) if (!s.guard || s.guard(args)) return s;
@@ -136,12 +137,12 @@ function enabled(pos: TicketPositionLike, event: TicketEvent): Step | null {
 }
 
 /** Whether the machine takes this event in this position (XState's `snapshot.can`). */
-export function canStep(pos: TicketPositionLike, event: TicketEvent): boolean {
+export function canStep(pos: TicketPosition, event: TicketEvent): boolean {
   return enabled(pos, event) !== null;
 }
 
 /** Where the event leaves the ticket, or null when no transition takes it (XState's `transition`). */
-export function step(pos: TicketPositionLike, event: TicketEvent): TicketPositionLike | null {
+export function step(pos: TicketPosition, event: TicketEvent): TicketPosition | null {
   const s = enabled(pos, event);
   if (!s) return null;
   let context = pos.context;
