@@ -96,3 +96,18 @@ test('on a 420 px window every ticket row of My tickets shows its priority, stat
   expect(paused.square).toBeLessThan(1.5);
   expect(paused.offCentre).toBeLessThan(1.5);
 });
+
+test('on a 420 px window in Persian a specialist’s My tickets shows each SLA whole and never scrolls sideways', async ({ page }) => {
+  // Sam's rows carry three badges whose Persian words did not fit one line: the SLA one was cut
+  // at the line's end, and the due time kept for screen readers hung outside the table's box,
+  // so the page scrolled sideways by 35 px (Tara's by 42).
+  await page.setViewportSize({ width: 420, height: 900 });
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await page.getByRole('button', { name: /^Sam Rivera/ }).click();
+  const lines = page.getByRole('table').locator('[class*="underBadges"]');
+  await expect(lines.first()).toBeVisible();
+  const cut = await lines.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cut).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+});
