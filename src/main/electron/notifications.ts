@@ -23,7 +23,7 @@ export async function notifyAbout(push: Push, connection: Connection, window: Br
     const me = await signedIn(connection);
     const { number, tier, segment } = change.data;
     if (!me || !wantsEscalationNotice(me, change.data)) return;
-    show(window, `${number} escalated to tier ${tier}`, `A ${segment.replace('_', ' ')} ticket is waiting in your queue.`);
+    show(window, `${number} escalated to tier ${tier}`, `It is waiting in your ${segment.replace('_', ' ')} queue.`);
   }
 }
 

@@ -544,7 +544,7 @@ export const en = {
   'notice.breachedTop': '{target} target missed at tier 3 ({segment}): there is no tier left to escalate to.',
   'notice.escalatedTitle': '{number} escalated to you',
   'notice.breachEscalatedTitle': '{number} escalated by an SLA breach',
-  'notice.escalated': 'A {segment} ticket is waiting in your {tier} queue.',
+  'notice.escalated': 'It is waiting in your {segment} · {tier} queue.',
   'notice.open': 'Open {number}',
   'notice.close': 'Close the notice about {number}',
   'notice.more_one': 'One more SLA or escalation notice',
