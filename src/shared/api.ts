@@ -369,6 +369,24 @@ export const pageSchema = z.object({
   limit: z.number().int().min(1).max(500).default(200),
 });
 
+/** The most tickets one `tickets.states` asks about. */
+export const TICKET_STATES_MAX = 50;
+
+/**
+ * Where a ticket stands now, and no more: what a kept notice is checked against when it comes
+ * back (src/renderer/shell/keptNotices.ts). No customer data, so reading it opens no record.
+ */
+export const ticketStandingSchema = z.object({
+  id: idSchema,
+  state: ticketStateSchema,
+  tier: tierSchema,
+  assigneeId: idSchema.nullable(),
+  /** The ticket's SLA as its row keeps it: the worst status of its running targets, and the soonest of them. */
+  slaStatus: z.enum(['ok', 'atRisk', 'breached', 'paused', 'met', 'none']),
+  slaTarget: slaTargetSchema.nullable(),
+});
+export type TicketStanding = z.infer<typeof ticketStandingSchema>;
+
 /** Whether this desk is joined to a hub (sign-in by email and password) or works alone (a picker). */
 export const hubStatusSchema = z.discriminatedUnion('joined', [
   z.object({ joined: z.literal(false) }),
@@ -408,6 +426,14 @@ export const api = {
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),
   'tickets.create': method(createTicketSchema, createdTicketSchema),
   'tickets.get': method(z.object({ ticketId: idSchema }), ticketDetailSchema),
+  /**
+   * Where these tickets stand (state, tier, holder, SLA), for those that exist and the person
+   * may see; the others are left out. A cheap read, by primary key: no page, no audit entry.
+   */
+  'tickets.states': method(
+    z.object({ ticketIds: z.array(idSchema).max(TICKET_STATES_MAX, `Ask for at most ${TICKET_STATES_MAX} tickets at once.`) }),
+    z.array(ticketStandingSchema),
+  ),
   'tickets.act': method(
     z.object({ ticketId: idSchema, command: ticketCommandSchema, expectedSeq: z.number().int().optional() }),
     ticketActReplySchema,

@@ -12,7 +12,7 @@ import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
-import { foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openNotices, takeKept } from './leaveNotices';
+import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openNotices, takeKept } from './leaveNotices';
 import { BURST_SHOWN, type NoticeSource } from './keptNotices';
 import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
@@ -43,13 +43,18 @@ export function SlaWatch() {
   }, [route]);
 
   // Someone else had the window: what was still open for this person comes back, said anew in
-  // their language (applied first), newest first, the rest folded into the summary.
+  // their language (applied first), newest first, the rest folded into the summary; but only
+  // what is still true: its tickets are asked where they stand now (one call for all, no page
+  // opened), and a notice about a ticket resolved, taken or no longer at risk meanwhile is
+  // dropped (keptNotices.ts, stillWorthShowing). If the desk does not answer, all come back.
   useEffect(() => {
     let live = true;
     const userId = user.id;
-    void applyUserLocale(userId).then(() => {
+    void applyUserLocale(userId).then(async () => {
       if (!live) return;
-      const back = takeKept(userId);
+      const back = await checkKept(userId, takeKept(userId), (ticketIds) => client.call('tickets.states', { ticketIds }), () => live);
+      // They left again while it was checked: kept for next time.
+      if (!back) return;
       // The screen was cleared when they left: what comes back is no burst of arrivals (the
       // plan already folded all but the newest few).
       recent = [];

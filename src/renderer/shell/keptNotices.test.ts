@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BURST_SHOWN, KEEP_MS, comeBack, emptyStore, keepOnLeave, parseStore, type NoticeSource, type OpenKept } from './keptNotices';
+import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
+import { BURST_SHOWN, KEEP_MS, comeBack, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
 
 // One window, people in turn: Sam (a tier-2 specialist) is warned of a breach, Ava takes the
 // window, then Sam signs in again.
@@ -61,5 +62,79 @@ describe('notices kept for the person who left the window', () => {
     expect(parseStore('{"notices":[{"userId":1}]}')).toEqual(emptyStore());
     expect(parseStore('not json')).toEqual(emptyStore());
     expect(parseStore(null)).toEqual(emptyStore());
+  });
+});
+
+describe('a kept notice that stopped being true while its owner was away', () => {
+  // Sam is warned, and sees a breach and an escalation; Ava has the window for 40 minutes,
+  // and the desk answers where the tickets stand now (tickets.states).
+  const warning = (n: number, target = 'resolution'): NoticeSource => ({ kind: 'warning', ticketId: `t-${n}`, number: `T-00012${n}`, target, tier: 2, segment: 'government', mine: true });
+  const kept = (source: NoticeSource, minutes: number): KeptNotice => ({ userId: SAM, at: T0 + minutes * 60_000, source });
+  const standing = (n: number, over: Partial<TicketStanding> = {}): TicketStanding => ({ id: `t-${n}`, state: 'tier2.inProgress', tier: 2, assigneeId: SAM, slaStatus: 'atRisk', slaTarget: 'resolution', ...over });
+  const still = (notices: KeptNotice[], found: TicketStanding[]) => stillWorthShowing(notices, ticketsToCheck(notices), found, SAM).map((n) => n.source.ticketId);
+
+  it('a warning stays while the ticket is open, his, and at risk on the warned target', () => {
+    const notices = [1, 2, 3, 4, 5, 6, 7].map((n) => kept(warning(n), n));
+    expect(
+      still(notices, [
+        standing(1),
+        standing(2, { state: 'resolved' }), // Ava resolved it
+        standing(3, { assigneeId: AVA }), // handed to Ava
+        standing(4, { slaStatus: 'ok' }), // no longer at risk
+        standing(5, { slaTarget: 'firstResponse' }), // another target runs now
+        standing(6, { slaStatus: 'breached' }), // at tier 3 the breach leaves it his: still his to act on
+        standing(7, { state: 'tier2.pending', slaStatus: 'paused', slaTarget: null }), // waiting on the customer
+      ]),
+    ).toEqual(['t-1', 't-6']);
+    // A warning on the first response is gone once the first response is given (resolution runs).
+    expect(still([kept(warning(1, 'firstResponse'), 1)], [standing(1)])).toEqual([]);
+  });
+
+  it('a breach stays while the ticket is open and breached, whoever holds it', () => {
+    const notices = [1, 2, 3, 4].map((n) => kept(breach(n), n));
+    expect(
+      still(notices, [
+        standing(1, { slaStatus: 'breached', assigneeId: null, tier: 3 }),
+        standing(2, { slaStatus: 'breached', state: 'closed' }),
+        standing(3, { slaStatus: 'breached', slaTarget: 'firstResponse', assigneeId: 'u-tara' }),
+        standing(4, { slaStatus: 'ok' }), // met late: no longer breached
+      ]),
+    ).toEqual(['t-1', 't-3']);
+  });
+
+  it('an escalation into his queue stays while the ticket still waits there, untaken', () => {
+    const notices = [1, 2, 3, 4].map((n) => kept(escalation(n), n));
+    expect(
+      still(notices, [
+        standing(1, { assigneeId: null, state: 'tier2.waiting' }),
+        standing(2, { assigneeId: 'u-noor' }), // another specialist took it
+        standing(3, { assigneeId: null, tier: 3 }), // moved on to tier 3
+        standing(4, { assigneeId: null, state: 'resolved' }),
+      ]),
+    ).toEqual(['t-1']);
+  });
+
+  it('a ticket the desk leaves out (gone, or no longer his to see) takes its notices with it; one not asked about is kept', () => {
+    const notices = [kept(escalation(1), 2), kept(warning(1), 1), kept(breach(2), 0)];
+    expect(stillWorthShowing(notices, ['t-1', 't-2'], [standing(1, { assigneeId: null })], SAM).map((n) => n.source.kind)).toEqual(['escalation']);
+    expect(stillWorthShowing(notices, ['t-1'], [], SAM).map((n) => n.source.ticketId)).toEqual(['t-2']);
+  });
+
+  it('asks once for each ticket, newest first, no more than one call takes', () => {
+    const many = Array.from({ length: TICKET_STATES_MAX + 5 }, (_, i) => kept(breach(1000 + i), -i));
+    expect(ticketsToCheck([kept(escalation(1), 3), kept(warning(1), 2), kept(breach(2), 1)])).toEqual(['t-1', 't-2']);
+    expect(ticketsToCheck(many)).toHaveLength(TICKET_STATES_MAX);
+    expect(ticketsToCheck(many)[0]).toBe('t-1000');
+  });
+
+  it("the summary counts what is left: five kept, two stale, an open summary of four", () => {
+    const store = keepOnLeave(emptyStore(), SAM, [1, 2, 3, 4, 5].map((n) => open(T0 + n * 60_000, n % 2 ? breach(n) : escalation(n))), { count: 4, at: T0 }, T0 + HOUR);
+    const back = comeBack(store, SAM, T0 + 2 * HOUR);
+    expect(back.mine.map((n) => n.source.ticketId)).toEqual(['t-5', 't-4', 't-3', 't-2', 't-1']);
+    expect(back.folded).toEqual({ count: 4, at: T0 });
+    const found = [standing(5, { slaStatus: 'breached' }), standing(4, { state: 'resolved' }), standing(3, { slaStatus: 'ok' }), standing(2, { assigneeId: null }), standing(1, { slaStatus: 'breached' })];
+    const left = onScreen(stillWorthShowing(back.mine, ticketsToCheck(back.mine), found, SAM), back.folded!.count);
+    expect(left.shown.map((n) => n.source.ticketId)).toEqual(['t-5', 't-2', 't-1']);
+    expect(left.more).toBe(4);
   });
 });

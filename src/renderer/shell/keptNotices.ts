@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
 import { idSchema, segmentSchema, tierSchema } from '../../shared/domain';
+import { isOpenState } from '../../shared/ticketMachine';
 
 // Hot desks: several people use one window in turn. When someone else takes the window (Switch
 // user) or the person signs out, the notices still open for them (an SLA breach on their
@@ -11,7 +13,10 @@ import { idSchema, segmentSchema, tierSchema } from '../../shared/domain';
 //   moment), newest first, at most as many as a burst shows before folding (BURST_SHOWN), the
 //   rest (and a summary they had not dismissed) in one summary;
 // - a notice the person dismissed was not open when they left, so it is not kept: gone for good;
-// - kept for a working day (KEEP_MS): an older one is dropped rather than shown.
+// - kept for a working day (KEEP_MS): an older one is dropped rather than shown;
+// - one that stopped being true while they were away (the ticket resolved by someone else,
+//   taken, no longer at risk) is dropped rather than shown: what comes back is checked
+//   against where its tickets stand now (stillWorthShowing).
 // The store lives in sessionStorage (a reload keeps it, closing the window loses it).
 
 export const KEEP_MS = 12 * 3_600_000;
@@ -90,11 +95,19 @@ export function keepOnLeave(store: KeptStore, userId: string, open: readonly Ope
   };
 }
 
-export interface ComeBack {
+/** What comes back on the screen. */
+export interface OnScreen {
   /** Shown one by one, newest first. */
   shown: KeptNotice[];
   /** How many the summary stands for (0: no summary). */
   more: number;
+}
+
+export interface ComeBack extends OnScreen {
+  /** All of this person's kept notices, newest first (`shown` are the first of them). */
+  mine: KeptNotice[];
+  /** The summary they had not dismissed: how many notices it stood for, and since when (null: none). */
+  folded: { count: number; at: number } | null;
   /** The store without this person's notices (they are on the screen again) and without old ones. */
   store: KeptStore;
 }
@@ -105,12 +118,67 @@ export function comeBack(store: KeptStore, userId: string, now: number): ComeBac
   const mine = kept.notices
     .filter((n) => n.userId === userId)
     .sort((a, b) => b.at - a.at);
-  const foldedBefore = kept.folded.filter((f) => f.userId === userId).reduce((sum, f) => sum + f.count, 0);
+  const summaries = kept.folded.filter((f) => f.userId === userId);
+  const count = summaries.reduce((sum, f) => sum + f.count, 0);
   return {
-    shown: mine.slice(0, BURST_SHOWN),
-    more: Math.max(0, mine.length - BURST_SHOWN) + foldedBefore,
+    ...onScreen(mine, count),
+    mine,
+    folded: count > 0 ? { count, at: Math.min(...summaries.map((f) => f.at)) } : null,
     store: { notices: kept.notices.filter((n) => n.userId !== userId), folded: kept.folded.filter((f) => f.userId !== userId) },
   };
+}
+
+/**
+ * Notices (newest first) on the screen: the first BURST_SHOWN one by one, the rest counted in
+ * the summary with the `folded` notices it already stood for.
+ */
+export function onScreen(mine: readonly KeptNotice[], folded: number): OnScreen {
+  return { shown: mine.slice(0, BURST_SHOWN), more: Math.max(0, mine.length - BURST_SHOWN) + folded };
+}
+
+/**
+ * The tickets to ask about (`tickets.states`, one call for all): those of the notices, newest
+ * first, each once, as many as one call takes. A notice about a ticket beyond them (a person
+ * rarely leaves TICKET_STATES_MAX open) is not checked: it comes back as it was.
+ */
+export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
+  return [...new Set(mine.map((n) => n.source.ticketId))].slice(0, TICKET_STATES_MAX);
+}
+
+/**
+ * The kept notices still worth `userId`'s attention, by where their tickets stand now
+ * (`found`, the answer for `asked`). A ticket asked about and not in the answer (gone, or in
+ * a segment they no longer serve) takes its notices with it. Otherwise, by kind, as the live
+ * rules close a notice on the screen (noticeRules.ts, closedByChange), with the ticket's SLA
+ * as its row keeps it (the worst status of its running targets, and the soonest of them):
+ * - warning: kept while the ticket is open, still theirs, and at risk (or by now breached)
+ *   with the warned target the one that runs: a first response given since, a ticket handed
+ *   on, resolved, closed or paused (waiting on the customer) drops it;
+ * - breach: kept while the ticket is open and still breached, whoever holds it now (as on
+ *   the screen: it happened). Its target is not compared: the row names the soonest running
+ *   target, and a ticket has one breach notice, so the notice's target can still be breached
+ *   behind an earlier one;
+ * - escalation: kept while the ticket is open and still waits, unassigned, at the tier it
+ *   was escalated to: taken by someone, moved on, handed back or resolved drops it.
+ * Dropped ones are gone (the caller does not keep them again).
+ */
+export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly string[], found: readonly TicketStanding[], userId: string): KeptNotice[] {
+  const checked = new Set(asked);
+  const now = new Map(found.map((t) => [t.id, t]));
+  return mine.filter((n) => {
+    const s = n.source;
+    if (!checked.has(s.ticketId)) return true;
+    const t = now.get(s.ticketId);
+    if (!t || !isOpenState(t.state)) return false;
+    switch (s.kind) {
+      case 'warning':
+        return t.assigneeId === userId && (t.slaStatus === 'atRisk' || t.slaStatus === 'breached') && t.slaTarget === s.target;
+      case 'breach':
+        return t.slaStatus === 'breached';
+      case 'escalation':
+        return t.assigneeId === null && t.tier === s.tier;
+    }
+  });
 }
 
 /** Kept notices older than a working day are dropped rather than shown. */

@@ -1,7 +1,8 @@
 import { notifications, notificationsStore } from '@mantine/notifications';
 import { describe, expect, it } from 'vitest';
+import type { TicketStanding } from '../../shared/api';
 import type { OpenKept } from './keptNotices';
-import { clearNoticesOnLeave, noteClosed, noteOpen, takeKept } from './leaveNotices';
+import { checkKept, clearNoticesOnLeave, noteClosed, noteOpen, takeKept } from './leaveNotices';
 
 // Ava takes and escalates a ticket and switches user; Sam signs in. Ava's notices ("You took
 // T-000788.", "T-000788 escalated.") must not be on Sam's screen, shown or queued. And each is
@@ -36,5 +37,59 @@ describe('notices for the person who leaves', () => {
     clearNoticesOnLeave('u-ava');
     expect(takeKept('u-sam').shown.map((n) => n.source)).toEqual([breach.source]);
     expect(takeKept('u-sam').shown).toEqual([]);
+  });
+});
+
+describe('notices that come back', () => {
+  const HERE = () => true;
+  /** What Sam's next sign-in brings back, unchecked (the desk does not answer). */
+  const nextSignIn = async () => (await checkKept('u-sam', takeKept('u-sam'), () => Promise.reject(new Error('The desk is not answering.')), HERE))!.shown.map((n) => n.source);
+  // Sam was warned of T-000123 and told T-000124 was escalated into his queue; Ava resolved
+  // T-000123 while she had the window.
+  const leaveWithTwo = () => {
+    const warning: OpenKept = { at: Date.now() - 60_000, source: { kind: 'warning', ticketId: 't-123', number: 'T-000123', target: 'resolution', tier: 2, segment: 'government', mine: true } };
+    const escalation: OpenKept = { at: Date.now(), source: { kind: 'escalation', ticketId: 't-124', number: 'T-000124', bySla: false, tier: 2, segment: 'government' } };
+    noteOpen('sla-warning-t-123', warning);
+    noteOpen('sla-escalation-t-124', escalation);
+    clearNoticesOnLeave('u-sam');
+    noteClosed('sla-warning-t-123');
+    noteClosed('sla-escalation-t-124');
+    return { warning, escalation };
+  };
+  const now: TicketStanding[] = [
+    { id: 't-123', state: 'resolved', tier: 2, assigneeId: 'u-ava', slaStatus: 'met', slaTarget: null },
+    { id: 't-124', state: 'tier2.waiting', tier: 2, assigneeId: null, slaStatus: 'ok', slaTarget: 'resolution' },
+  ];
+
+  it('are checked with one call for all their tickets, and what stopped being true is gone for good', async () => {
+    const { escalation } = leaveWithTwo();
+    const calls: string[][] = [];
+    const back = await checkKept('u-sam', takeKept('u-sam'), async (ids) => (calls.push(ids), now), HERE);
+    expect(calls).toEqual([['t-124', 't-123']]);
+    expect(back).toEqual({ shown: [{ userId: 'u-sam', ...escalation }], more: 0 });
+    // The stale warning is not kept again: the next sign-in has nothing.
+    clearNoticesOnLeave('u-sam');
+    expect(await nextSignIn()).toEqual([]);
+  });
+
+  it('all come back as they were when the desk does not answer', async () => {
+    const { warning, escalation } = leaveWithTwo();
+    expect(await nextSignIn()).toEqual([escalation.source, warning.source]);
+  });
+
+  it('are kept again when Sam leaves while they are checked, and not shown', async () => {
+    const { warning, escalation } = leaveWithTwo();
+    let answer: (s: TicketStanding[]) => void = () => {};
+    const checking = checkKept('u-sam', takeKept('u-sam'), () => new Promise((r) => (answer = r)), HERE);
+    clearNoticesOnLeave('u-sam');
+    answer(now);
+    expect(await checking).toBeNull();
+    expect(await nextSignIn()).toEqual([escalation.source, warning.source]);
+  });
+
+  it('are put back when the screen is no longer his by the time the desk answers', async () => {
+    const { warning, escalation } = leaveWithTwo();
+    expect(await checkKept('u-sam', takeKept('u-sam'), async () => now, () => false)).toBeNull();
+    expect(await nextSignIn()).toEqual([escalation.source, warning.source]);
   });
 });

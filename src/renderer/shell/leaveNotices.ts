@@ -1,5 +1,6 @@
 import { notifications, notificationsStore } from '@mantine/notifications';
-import { comeBack, keepOnLeave, parseStore, type ComeBack, type KeptStore, type OpenKept } from './keptNotices';
+import type { TicketStanding } from '../../shared/api';
+import { comeBack, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type ComeBack, type KeptStore, type OnScreen, type OpenKept } from './keptNotices';
 import type { OpenNotice } from './noticeRules';
 
 /**
@@ -54,16 +55,57 @@ export function noteFolded(count: number): void {
 /** How many notices the burst summary stands for now (0: none shown). */
 export const foldedCount = (): number => folded?.count ?? 0;
 
-/** Keeps what is open for `userId` now (leaving, or the window reloading), without closing it. */
+/**
+ * Notices taken out of the store and not yet on the screen (their tickets are being checked):
+ * a leave or a reload meanwhile keeps them again with what is open.
+ */
+let waiting: { userId: string; back: ComeBack } | null = null;
+
+/**
+ * Keeps what is open for `userId` now (leaving, or the window reloading), without closing it;
+ * with what came back for them and is still being checked (it is theirs for next time).
+ */
 export function keepFor(userId: string): void {
-  writeStore(keepOnLeave(readStore(), userId, [...open.values()], folded, Date.now()));
+  const w = waiting?.userId === userId ? waiting.back : null;
+  if (w) waiting = null;
+  const notices = w ? [...open.values(), ...w.mine] : [...open.values()];
+  const summary = w?.folded ? { count: (folded?.count ?? 0) + w.folded.count, at: Math.min(folded?.at ?? w.folded.at, w.folded.at) } : folded;
+  writeStore(keepOnLeave(readStore(), userId, notices, summary, Date.now()));
 }
 
-/** `userId` signs in on this window: their kept notices, taken out of the store. */
+/** `userId` signs in on this window: their kept notices, taken out of the store (see checkKept). */
 export function takeKept(userId: string): ComeBack {
   const back = comeBack(readStore(), userId, Date.now());
   writeStore(back.store);
+  waiting = { userId, back };
   return back;
+}
+
+/**
+ * What of `back` (takeKept's) comes back on the screen: checked against where its tickets
+ * stand now, asked of the desk once for all of them (`standingsOf`: `tickets.states`); those
+ * no longer true are left out, for good, and the summary counts only what is left. If the desk
+ * does not answer, they all come back as they were: none is lost to a failed check.
+ * Null when they are not to be shown now: the person left meanwhile (leaving kept them), or
+ * `here()` says the screen is no longer theirs (they are put back, for next time).
+ */
+export async function checkKept(userId: string, back: ComeBack, standingsOf: (ticketIds: string[]) => Promise<readonly TicketStanding[]>, here: () => boolean): Promise<OnScreen | null> {
+  const asked = ticketsToCheck(back.mine);
+  let found: readonly TicketStanding[] | null = null;
+  if (asked.length > 0) {
+    try {
+      found = await standingsOf(asked);
+    } catch {
+      found = null;
+    }
+  }
+  if (waiting?.back !== back) return null;
+  waiting = null;
+  if (!here()) {
+    writeStore(keepOnLeave(readStore(), userId, back.mine, back.folded, Date.now()));
+    return null;
+  }
+  return onScreen(found ? stillWorthShowing(back.mine, asked, found, userId) : back.mine, back.folded?.count ?? 0);
 }
 
 /** This window's memory of the store; sessionStorage (where there is one) outlives a reload. */

@@ -1,13 +1,14 @@
 import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
-import { maySeeSegment } from '../../../shared/access';
+import { maySeeSegment, seesSegment } from '../../../shared/access';
 import { actorOf } from '../../../shared/domain';
 import type { Written } from '../ticketStore';
 import type { DeskContext } from './context';
 import { actor, refuseUnless, signedIn, type Area, type Session } from './types';
 
-// One ticket: its page, opening one, acting on one. Writes go through the ticket log's
-// store, which decides before it writes; an action's reply is built from what it wrote alone.
+// One ticket: its page, opening one, acting on one; and where a few stand. Writes go through
+// the ticket log's store, which decides before it writes; an action's reply is built from
+// what it wrote alone.
 
 /** Who sees a ticket's page, refused unless they may: the arguments its builders take after it. */
 function viewing(ctx: DeskContext, s: Session, t: Written) {
@@ -32,7 +33,7 @@ export function takenReply(ctx: DeskContext, s: Session, t: Written) {
   return { ticket: ctx.tickets.rowOf(t, users) };
 }
 
-export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.create' | 'tickets.act'> {
+export function ticketHandlers(ctx: DeskContext): Area<'tickets.get' | 'tickets.states', 'tickets.create' | 'tickets.act'> {
   const { store, clock, users } = ctx;
   return {
     reads: {
@@ -42,6 +43,13 @@ export function ticketHandlers(ctx: DeskContext): Area<'tickets.get', 'tickets.c
         const page = ticketPage(ctx, s, t);
         ctx.audit.opened(signedIn(s).id, t.row.customer_id, 'ticket', t.row.id, clock.now());
         return page;
+      },
+      // Where tickets stand, for a window checking what it kept (notices that come back):
+      // the same rule of seeing as a page, a ticket of another segment simply left out, and
+      // no customer read, so no entry in the access log: nobody opened a record.
+      'tickets.states': (s, i) => {
+        const u = signedIn(s);
+        return ctx.tickets.standings(i.ticketIds, (segment) => seesSegment(u, segment));
       },
     },
     writes: {
