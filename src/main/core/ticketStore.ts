@@ -32,7 +32,8 @@ import { outcomesOfStage, stagedOutcomes, tallyStage, type StagedTally, type Tal
 import { trendCounter } from './kb/trendCounts';
 
 // The desk's store of the ticket log. A write loads the ticket (its row, which is the fold of
-// its log, and the log the SLA clock replays), asks the shared decide() for the events,
+// its log but for a later SLA wake-up left to the scheduler (lazyNextAt), and the log the SLA
+// clock replays), asks the shared decide() for the events,
 // and refuses with nothing written if it says no. Otherwise, in the same IMMEDIATE
 // transaction: each event (envelope columns), the ticket's new projection, the queue and
 // load counters netted per queue, SLA outcomes, the 360° interaction, and one outbox row
@@ -128,7 +129,7 @@ const NO_SLA = { sla_status: 'none', sla_target: null, due_at: null, sla_next_at
  * scheduler, waking then, finds nothing owed and moves it on in a write of its own (fireSla).
  * A write that brings the moment earlier, or gives a ticket its first, writes it at once.
  */
-export function lazyNextAt(before: TicketRowDb | null, after: TicketRowDb, now: number): TicketRowDb {
+function lazyNextAt(before: TicketRowDb | null, after: TicketRowDb, now: number): TicketRowDb {
   const was = before?.sla_next_at ?? null;
   if (was === null || was <= now) return after;
   if (after.sla_next_at !== null && after.sla_next_at <= was) return after;
