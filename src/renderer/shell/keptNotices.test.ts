@@ -90,6 +90,19 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     expect(still([kept(warning(1, 'firstResponse'), 1)], [standing(1)])).toEqual([]);
   });
 
+  it('a warning whose target was missed while he was away comes back as that breach, not as "at risk"', () => {
+    const atTier3 = kept({ ...warning(1), tier: 3 }, 1);
+    const wentUp = kept(warning(2), 2);
+    const back = stillWorthShowing([atTier3, wentUp], ['t-1', 't-2'], [standing(1, { tier: 3, state: 'tier3.inProgress', slaStatus: 'breached' }), standing(2, { tier: 3, state: 'tier3.waiting', assigneeId: null, slaStatus: 'breached' })], SAM);
+    // At tier 3 it stays his (no tier left); from tier 2 it went up and left his list.
+    expect(back.map((n) => [n.source.ticketId, n.source.kind, n.source.tier, 'mine' in n.source && n.source.mine])).toEqual([
+      ['t-1', 'breach', 3, true],
+      ['t-2', 'breach', 2, true],
+    ]);
+    // Handed to someone else at the same tier and breached there: not his to hear about.
+    expect(still([kept(warning(3), 3)], [standing(3, { assigneeId: AVA, slaStatus: 'breached' })])).toEqual([]);
+  });
+
   it('a breach stays while the ticket is open and breached, whoever holds it', () => {
     const notices = [1, 2, 3, 4].map((n) => kept(breach(n), n));
     expect(

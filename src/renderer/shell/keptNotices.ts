@@ -153,7 +153,9 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
  * as its row keeps it (the worst status of its running targets, and the soonest of them):
  * - warning: kept while the ticket is open, still theirs, and at risk (or by now breached)
  *   with the warned target the one that runs: a first response given since, a ticket handed
- *   on, resolved, closed or paused (waiting on the customer) drops it;
+ *   on, resolved, closed or paused (waiting on the customer) drops it. One whose target was
+ *   missed meanwhile comes back as that breach: at tier 3, still theirs; below, the ticket
+ *   went up a tier and left their list (the notices they would have seen);
  * - breach: kept while the ticket is open and still breached, whoever holds it now (as on
  *   the screen: it happened). Its target is not compared: the row names the soonest running
  *   target, and a ticket has one breach notice, so the notice's target can still be breached
@@ -165,18 +167,26 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
 export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly string[], found: readonly TicketStanding[], userId: string): KeptNotice[] {
   const checked = new Set(asked);
   const now = new Map(found.map((t) => [t.id, t]));
-  return mine.filter((n) => {
+  return mine.flatMap((n): KeptNotice[] => {
     const s = n.source;
-    if (!checked.has(s.ticketId)) return true;
+    if (!checked.has(s.ticketId)) return [n];
     const t = now.get(s.ticketId);
-    if (!t || !isOpenState(t.state)) return false;
+    if (!t || !isOpenState(t.state)) return [];
     switch (s.kind) {
-      case 'warning':
-        return t.assigneeId === userId && (t.slaStatus === 'atRisk' || t.slaStatus === 'breached') && t.slaTarget === s.target;
+      case 'warning': {
+        if (t.slaTarget !== s.target) return [];
+        const his = t.assigneeId === userId;
+        // The warned target was missed while he was away: said as the breach he would have
+        // seen, not as "at risk". At tier 3 the ticket stays his; below, it went up a tier and
+        // left his list.
+        if (t.slaStatus === 'breached' && his && t.tier === 3) return [{ ...n, source: { ...s, kind: 'breach', tier: 3, mine: true } }];
+        if (t.slaStatus === 'breached' && !his && t.tier > s.tier) return [{ ...n, source: { ...s, kind: 'breach', mine: true } }];
+        return his && (t.slaStatus === 'atRisk' || t.slaStatus === 'breached') ? [n] : [];
+      }
       case 'breach':
-        return t.slaStatus === 'breached';
+        return t.slaStatus === 'breached' ? [n] : [];
       case 'escalation':
-        return t.assigneeId === null && t.tier === s.tier;
+        return t.assigneeId === null && t.tier === s.tier ? [n] : [];
     }
   });
 }
