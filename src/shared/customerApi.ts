@@ -141,6 +141,17 @@ export const importSummarySchema = z.object({
       params: z.record(z.string(), z.string()).optional(),
     }),
   ),
+  /**
+   * Companies a Freshdesk contact or ticket named but no companies-file row brought in, created
+   * with an assumed segment and service level (which decide their tickets' queue and SLA):
+   * `count` of them (each once), the `first` 20 with the row that first named each.
+   */
+  assumed: z
+    .object({
+      count: z.number().int(),
+      first: z.array(z.object({ name: z.string(), segment: segmentSchema, serviceLevel: serviceLevelSchema, file: z.string(), row: z.number().int() })),
+    })
+    .default({ count: 0, first: [] }),
 });
 export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 

@@ -34,6 +34,15 @@ describe('tagdesk import', () => {
     expect(second.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
   }, 60_000);
 
+  it('says which companies it would create with an assumed segment, because the companies file lacks them', async () => {
+    const files = ['freshdesk-assumed-tickets.csv', 'freshdesk-assumed-contacts.csv', 'freshdesk-assumed-companies.csv'].map((f) => join(FIX, f));
+    const r = await tagdesk('import', '--from', 'freshdesk', ...files, '--dry-run', '--data', dataDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      '2 companies are named by contacts or tickets but are not in the companies file. They would be created as small business, service level standard: Lakeside Unified School District, Pine Ridge Library. Add them to the companies file with a Segment column',
+    );
+  }, 60_000);
+
   it('refuses a wrong command line with exit code 2 and says what is missing', async () => {
     const r = await tagdesk('import', join(FIX, 'freshdesk-tickets.csv'), '--data', dataDir);
     expect(r.status).toBe(2);

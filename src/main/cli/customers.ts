@@ -50,6 +50,9 @@ export async function duplicates(args: string[], host: CliHost): Promise<number>
   }, { readOnly: true });
 }
 
+/** Companies named inline in the summary's line about assumed ones; the rest are counted. */
+const ASSUMED_NAMED = 5;
+
 /** A progress line at most this often for one file (and always when a file is done). */
 const PROGRESS_EVERY_MS = 2000;
 
@@ -135,6 +138,20 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       };
       console.log(tr(values['dry-run'] ? 'import.would' : 'import.done', counts));
       if (summary.existing > 0) console.log(tc('import.existing', summary.existing));
+      // Companies a contact or ticket named that the companies file lacks: created with an
+      // assumed segment and service level (their tickets' queue and SLA), so the summary says so.
+      const assumed = summary.assumed;
+      if (assumed.count > 0) {
+        const shown = assumed.first.slice(0, ASSUMED_NAMED);
+        const rest = assumed.count - shown.length;
+        const names = shown.map((a) => a.name).join(tr('list.separator')) + (rest > 0 ? ` ${tc('import.assumedMore', rest)}` : '');
+        const label = (key: string, value: string) => (isCliKey(key) ? tr(key) : value);
+        const as = assumed.first
+          .filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i)
+          .map((a) => tr('import.assumedAs', { segment: label(`segment.${a.segment}`, a.segment), level: label(`level.${a.serviceLevel}`, a.serviceLevel) }))
+          .join('; ');
+        console.log(tc(values['dry-run'] ? 'import.assumedWould' : 'import.assumed', assumed.count, { assumed: as, names }));
+      }
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
       return 0;
     },

@@ -7,9 +7,9 @@ import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
 import { COUNT_AXIS, mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
-import { currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
+import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
-import { segmentLabel, shareOfAll } from '../labels';
+import { segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
 import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
@@ -441,6 +441,7 @@ function ImportPanel() {
                   {tc('data.importExisting', summary.existing)}
                 </Text>
               )}
+              {summary.assumed.count > 0 && <AssumedNotice assumed={summary.assumed} dryRun={dryRun} />}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
@@ -450,6 +451,35 @@ function ImportPanel() {
         </Stack>
       </Section>
     </Stack>
+  );
+}
+
+/** Names shown inline in the notice; the rest are counted. */
+const ASSUMED_NAMED = 5;
+
+/**
+ * Companies a contact or ticket named that the companies file lacks: the import created them
+ * with an assumed segment and service level (their tickets' queue and SLA), so it says so, with
+ * what to do, after a trial run and after the import.
+ */
+function AssumedNotice({ assumed, dryRun }: { assumed: ImportSummaryView['assumed']; dryRun: boolean }) {
+  const shown = assumed.first.slice(0, ASSUMED_NAMED);
+  const rest = assumed.count - shown.length;
+  // Right to left, each name is isolated and the list starts with a right-to-left mark, so the
+  // names read in the sentence's order and a Latin name does not pull its neighbours around.
+  const rtl = currentDirection() === 'rtl';
+  const names = (rtl ? '\u200f' : '') + shown.map((a) => (rtl ? `\u2068${a.name}\u2069` : a.name)).join(t('list.separator')) + (rest > 0 ? ` ${tc('data.importAssumedMore', rest)}` : '');
+  // Each segment and level assumed, once (today always small business, standard).
+  const as = assumed.first
+    .filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i)
+    .map((a) => t('data.importAssumedAs', { segment: segmentLabel(a.segment), level: serviceLevelLabel(a.serviceLevel) }))
+    .join(t('list.groupSeparator'));
+  return (
+    <Alert color="orange" variant="light" p="xs" data-testid="import-assumed">
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {tc(dryRun ? 'data.importAssumedWould' : 'data.importAssumed', assumed.count, { assumed: as, names, column: 'Segment' })}
+      </Text>
+    </Alert>
   );
 }
 

@@ -327,6 +327,35 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(sql.prepare(`select count(*) from customers where name = 'Maria Gonzalez'`).pluck().get()).toBe(2);
   });
 
+  it('lists the companies a contact or ticket named that the companies file lacks, with the segment and level assumed for them, once each, in a trial run and a run', async () => {
+    const { admin, desk, dir } = await open();
+    const files = ['freshdesk-assumed-tickets.csv', 'freshdesk-assumed-contacts.csv', 'freshdesk-assumed-companies.csv'].map((f) => join(FIX, f));
+    const contacts = join(FIX, 'freshdesk-assumed-contacts.csv');
+    const tickets = join(FIX, 'freshdesk-assumed-tickets.csv');
+    // Lakeside: two contacts and a ticket name it, listed once at the first; Pine Ridge: two tickets;
+    // Harbour Council is in the companies file; Ghost Ltd's only contact was refused, so nothing of it stays.
+    const expected = {
+      count: 2,
+      first: [
+        { name: 'Lakeside Unified School District', segment: 'small_business', serviceLevel: 'standard', file: contacts, row: 2 },
+        { name: 'Pine Ridge Library', segment: 'small_business', serviceLevel: 'standard', file: tickets, row: 3 },
+      ],
+    };
+    const dry = await admin.call('import.run', { from: 'freshdesk', files, dryRun: true, rejectsPath: join(dir, 'dry.jsonl') });
+    expect(dry.assumed).toEqual(expected);
+    expect(dry.firstRejects).toEqual([expect.objectContaining({ file: contacts, row: 5 })]);
+    const r = await admin.call('import.run', { from: 'freshdesk', files, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.assumed).toEqual(expected);
+    // The rows still come in as before.
+    expect(r.imported).toMatchObject({ customers: 3, contacts: 3, tickets: 4 });
+    const sql = desk.db.sqlite;
+    expect(sql.prepare(`select segment || '/' || service_level from customers where name = 'Lakeside Unified School District'`).pluck().get()).toBe('small_business/standard');
+    expect(sql.prepare(`select count(*) from customers where name = 'Ghost Ltd'`).pluck().get()).toBe(0);
+    // A second run creates nothing, so assumes nothing.
+    const again = await admin.call('import.run', { from: 'freshdesk', files, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.assumed).toEqual({ count: 0, first: [] });
+  });
+
   it('only an admin may import', async () => {
     const { as } = await open();
     const agent = await as('First-line agent');

@@ -69,6 +69,23 @@ export interface ImportSummary {
   rejects: string;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
   firstRejects: Array<RejectReason & { file: string; row: number | null }>;
+  /**
+   * Companies a Freshdesk contact or ticket named that no companies-file row brought in:
+   * created with an assumed segment and service level, which decide their tickets' queue and
+   * SLA. `count` counts each once (at the first row naming it); `first` holds the first
+   * REJECTS_SHOWN, with that row. (Zendesk assumes nothing: a user or ticket naming an
+   * organization not imported is rejected.)
+   */
+  assumed: { count: number; first: AssumedCompany[] };
+}
+
+/** A company created without a row of its own, with what was assumed for it. */
+export interface AssumedCompany {
+  name: string;
+  segment: Segment;
+  serviceLevel: ServiceLevel;
+  file: string;
+  row: number;
 }
 
 export interface ImportContext {
@@ -129,6 +146,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0, existing: 0 };
   let rejected = 0;
   const firstRejects: ImportSummary['firstRejects'] = [];
+  const assumed: ImportSummary['assumed'] = { count: 0, first: [] };
+  /** The row being handled, so a company it creates on the fly is reported with it. */
+  let here = { file: '', row: 0 };
+  /** Undoes the assumptions of rows whose writes were undone (a refused row, a batch run again). */
+  const assumedMark = () => ({ count: assumed.count, shown: assumed.first.length });
+  const assumedBack = (m: { count: number; shown: number }) => {
+    assumed.count = m.count;
+    assumed.first.length = m.shown;
+  };
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
   const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value }) => {
@@ -304,6 +330,23 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   };
   const kindFor = (segment: Segment, wanted: 'person' | 'organisation') => (SEGMENT_RULES[segment].kinds.includes(wanted) ? wanted : SEGMENT_RULES[segment].kinds[0]!);
   const countryForPhone = (phone: string): string => phoneCountry(phone) ?? '';
+  /**
+   * A company a Freshdesk contact or ticket names, with no companies-file row: created as a
+   * small business on the standard level (as before), and now reported in the summary, since
+   * that segment decides its tickets' queue and SLA.
+   */
+  const companyNamed = (company: string): string => {
+    const known = find('company', company.toLowerCase());
+    if (known) return known;
+    const segment: Segment = 'small_business';
+    const serviceLevel: ServiceLevel = 'standard';
+    const linked = counts.existing;
+    const id = addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment, serviceLevel }, ctx.now());
+    if (counts.existing !== linked) return id; // a record already on the desk: nothing assumed
+    assumed.count++;
+    if (assumed.first.length < REJECTS_SHOWN) assumed.first.push({ name: company, segment, serviceLevel, file: here.file, row: here.row });
+    return id;
+  };
 
   // ---- rows by kind ---------------------------------------------------------------------------
 
@@ -420,7 +463,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
       const company = cell(c, 'Company', 'Company Name');
       if (company) {
-        const orgId = find('company', company.toLowerCase()) ?? addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment: 'small_business', serviceLevel: 'standard' }, ctx.now());
+        const orgId = companyNamed(company);
         addContact(ext, orgId, { name, email, phone, role: cell(c, 'Title', 'Job title') });
         remember('user', ext, orgId);
         if (email) remember('user', email.toLowerCase(), orgId);
@@ -442,7 +485,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (!email && !name) reject('missing requester', 'missingRequester');
         const company = cell(t, 'Company Name', 'Company');
         customerId = company
-          ? (find('company', company.toLowerCase()) ?? addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment: 'small_business', serviceLevel: 'standard' }, ctx.now()))
+          ? companyNamed(company)
           : addCustomer(contact || email.toLowerCase(), 'user', { kind: 'person', name: name || email, segment: 'home', serviceLevel: 'basic', email, phone: cell(t, 'Work phone', 'Phone') }, ctx.now());
         if (email) remember('user', email.toLowerCase(), customerId);
       }
@@ -527,12 +570,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
           for (const row of work) {
             const before = perRow ? 0 : (totalChanges.get() as number);
             const counted = { ...counts };
+            const mark = assumedMark();
+            here = { file: f.file, row: row.index };
             try {
               if (perRow) db.write(() => handle(row.value));
               else handle(row.value);
             } catch (error) {
               if (!perRow && (!(error instanceof Rejected) || totalChanges.get() !== before)) throw new RowWroteThenFailed();
               Object.assign(counts, counted);
+              assumedBack(mark);
               refused.push({ index: row.index, value: row.value, reason: error instanceof Error ? error.message : String(error), ...(error instanceof Rejected && error.key ? { key: error.key, params: error.params ?? {} } : {}) });
             }
           }
@@ -544,12 +590,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         const work = batch;
         batch = [];
         const countsBefore = { ...counts };
+        const assumedBefore = assumedMark();
         let refused: Array<RejectReason & { index: number; value: Value }>;
         try {
           refused = attempt(work, false);
         } catch (error) {
           if (!(error instanceof RowWroteThenFailed)) throw error;
           Object.assign(counts, countsBefore);
+          assumedBack(assumedBefore);
           bulk.discard();
           refused = attempt(work, true);
         }
@@ -600,7 +648,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
   const { existing, ...imported } = counts;
-  return { imported, existing, rejected, rejects: req.rejectsPath, firstRejects };
+  return { imported, existing, rejected, rejects: req.rejectsPath, firstRejects, assumed };
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
