@@ -155,6 +155,16 @@ export const importSummarySchema = z.object({
 });
 export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 
+/**
+ * The import's assumed companies as a sentence names them (the import screen and `tagdesk
+ * import` alike): the first `named`, how many more, and each segment and level assumed, once.
+ */
+export function assumedInBrief(assumed: ImportSummaryView['assumed'], named = 5) {
+  const names = assumed.first.slice(0, named).map((a) => a.name);
+  const kinds = assumed.first.filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i).map(({ segment, serviceLevel }) => ({ segment, serviceLevel }));
+  return { names, more: assumed.count - names.length, kinds };
+}
+
 export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });
 
 export const auditRowSchema = z.object({

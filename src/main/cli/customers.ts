@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Push } from '../../shared/api';
-import { CSV_FIELDS, importProgressSchema } from '../../shared/customerApi';
+import { assumedInBrief, CSV_FIELDS, importProgressSchema } from '../../shared/customerApi';
 import type { Client } from '../../shared/client';
 import { isCliKey, type CliKey, type CliSay } from './messages';
 
@@ -49,9 +49,6 @@ export async function duplicates(args: string[], host: CliHost): Promise<number>
     return 0;
   }, { readOnly: true });
 }
-
-/** Companies named inline in the summary's line about assumed ones; the rest are counted. */
-const ASSUMED_NAMED = 5;
 
 /** A progress line at most this often for one file (and always when a file is done). */
 const PROGRESS_EVERY_MS = 2000;
@@ -142,14 +139,10 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       // assumed segment and service level (their tickets' queue and SLA), so the summary says so.
       const assumed = summary.assumed;
       if (assumed.count > 0) {
-        const shown = assumed.first.slice(0, ASSUMED_NAMED);
-        const rest = assumed.count - shown.length;
-        const names = shown.map((a) => a.name).join(tr('list.separator')) + (rest > 0 ? ` ${tc('import.assumedMore', rest)}` : '');
+        const brief = assumedInBrief(assumed);
+        const names = brief.names.join(tr('list.separator')) + (brief.more > 0 ? ` ${tc('import.assumedMore', brief.more)}` : '');
         const label = (key: string, value: string) => (isCliKey(key) ? tr(key) : value);
-        const as = assumed.first
-          .filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i)
-          .map((a) => tr('import.assumedAs', { segment: label(`segment.${a.segment}`, a.segment), level: label(`level.${a.serviceLevel}`, a.serviceLevel) }))
-          .join('; ');
+        const as = brief.kinds.map((a) => tr('import.assumedAs', { segment: label(`segment.${a.segment}`, a.segment), level: label(`level.${a.serviceLevel}`, a.serviceLevel) })).join('; ');
         console.log(tc(values['dry-run'] ? 'import.assumedWould' : 'import.assumed', assumed.count, { assumed: as, names }));
       }
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));

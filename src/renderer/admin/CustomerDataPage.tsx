@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Box, Button, Group, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
+import { assumedInBrief, CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
 import { COUNT_AXIS, mirroredAxes } from '../charts';
@@ -454,26 +454,19 @@ function ImportPanel() {
   );
 }
 
-/** Names shown inline in the notice; the rest are counted. */
-const ASSUMED_NAMED = 5;
-
 /**
  * Companies a contact or ticket named that the companies file lacks: the import created them
  * with an assumed segment and service level (their tickets' queue and SLA), so it says so, with
  * what to do, after a trial run and after the import.
  */
 function AssumedNotice({ assumed, dryRun }: { assumed: ImportSummaryView['assumed']; dryRun: boolean }) {
-  const shown = assumed.first.slice(0, ASSUMED_NAMED);
-  const rest = assumed.count - shown.length;
+  const brief = assumedInBrief(assumed);
   // Right to left, each name is isolated and the list starts with a right-to-left mark, so the
   // names read in the sentence's order and a Latin name does not pull its neighbours around.
   const rtl = currentDirection() === 'rtl';
-  const names = (rtl ? '\u200f' : '') + shown.map((a) => (rtl ? `\u2068${a.name}\u2069` : a.name)).join(t('list.separator')) + (rest > 0 ? ` ${tc('data.importAssumedMore', rest)}` : '');
+  const names = (rtl ? '\u200f' : '') + brief.names.map((n) => (rtl ? `\u2068${n}\u2069` : n)).join(t('list.separator')) + (brief.more > 0 ? ` ${tc('data.importAssumedMore', brief.more)}` : '');
   // Each segment and level assumed, once (today always small business, standard).
-  const as = assumed.first
-    .filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i)
-    .map((a) => t('data.importAssumedAs', { segment: segmentLabel(a.segment), level: serviceLevelLabel(a.serviceLevel) }))
-    .join(t('list.groupSeparator'));
+  const as = brief.kinds.map((a) => t('data.importAssumedAs', { segment: segmentLabel(a.segment), level: serviceLevelLabel(a.serviceLevel) })).join(t('list.groupSeparator'));
   return (
     <Alert color="orange" variant="light" p="xs" data-testid="import-assumed">
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
