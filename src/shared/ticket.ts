@@ -50,14 +50,9 @@ export function openTicket(input: TicketInput): TicketPosition {
   return position(ticketMachine.getInitialSnapshot(scope(), input));
 }
 
-/** The machine's snapshot at a position, as XState reads it (the step table is tested against it). */
-export function restore(pos: TicketPosition): TicketSnapshot {
-  return ticketMachine.resolveState({ value: stateValue(pos.state), context: pos.context });
-}
-
 /** XState's own step, for the tests that hold the step table to it. */
 export function xstateStep(pos: TicketPosition, event: TicketEvent): TicketPosition | null {
-  const snapshot = restore(pos);
+  const snapshot = ticketMachine.resolveState({ value: stateValue(pos.state), context: pos.context });
   const next = ticketMachine.transition(snapshot, event, scope());
   return next === snapshot ? null : position(next);
 }
