@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
+import { Sql } from './db/exec';
 import { openDesk } from './desk';
+import { RETRY_UNREADABLE_MS } from './slaScheduler';
 import { TestClock, testDesk, type Signed } from './testing/deskHarness';
 
 const MIN = 60_000;
@@ -143,6 +145,55 @@ describe('SLA clocks on tickets', () => {
     await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'BIOS rolled back' } });
     const after = (await grace.call('supervisor.overview')).attainment.find((a) => a.segment === 'government' && a.target === 'resolution')!;
     expect(after.today).toEqual({ met: before.today.met + 1, total: before.today.total + 1 });
+  });
+});
+
+describe('the scheduler catching up', () => {
+  /** The desk's durable commits while `f` runs: its outermost transactions. */
+  function commitsDuring<T>(f: () => T): { result: T; commits: number } {
+    let commits = 0;
+    const write = Sql.prototype.write;
+    const spy = vi.spyOn(Sql.prototype, 'write').mockImplementation(function <R>(this: Sql, fn: () => R): R {
+      if (!this.sqlite.inTransaction) commits++;
+      return write.call(this, fn) as R;
+    });
+    try {
+      return { result: f(), commits };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const dueBy = (t: Awaited<ReturnType<typeof testDesk>>, at: number) => t.desk.db.sqlite.prepare('select id from tickets where sla_next_at <= ? order by id').pluck().all(at) as string[];
+
+  it('sends a day’s owed warnings and breaches in a few commits, not one a ticket', async () => {
+    const t = await testDesk();
+    cleanup.push(() => t.desk.close());
+    t.clock.advance(24 * 60 * MIN); // a desk left closed overnight: the clock moved, nothing ran
+    const owed = dueBy(t, t.clock.now());
+    expect(owed.length).toBeGreaterThan(64);
+    const { result: sent, commits } = commitsDuring(() => t.desk.scheduler.tick());
+    expect(sent).toBeGreaterThan(0);
+    expect(dueBy(t, t.clock.now())).toEqual([]);
+    // One commit per 64 tickets, and the day's housekeeping.
+    expect(commits).toBeLessThanOrEqual(Math.ceil(owed.length / 64) + 2);
+  });
+
+  it('a ticket it cannot read holds back neither the others nor the desk, and is tried again a minute later', async () => {
+    const t = await testDesk();
+    cleanup.push(() => t.desk.close());
+    t.clock.advance(24 * 60 * MIN);
+    const now = t.clock.now();
+    const [broken, ...others] = dueBy(t, now);
+    t.desk.db.sqlite.prepare(`update tickets set machine = '{' where id = ?`).run(broken);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanup.push(() => errors.mockRestore());
+    const sent = t.desk.scheduler.tick();
+    expect(sent).toBeGreaterThan(0);
+    expect(dueBy(t, now)).toEqual([]);
+    const nextAt = t.desk.db.sqlite.prepare('select sla_next_at from tickets where id = ?').pluck();
+    expect(nextAt.get(broken)).toBe(now + RETRY_UNREADABLE_MS);
+    for (const id of others) expect(nextAt.get(id) === null || (nextAt.get(id) as number) > now).toBe(true);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining(`SLA wake-up of ticket ${broken} failed`), expect.anything());
   });
 });
 

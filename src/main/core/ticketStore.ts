@@ -468,32 +468,40 @@ export function ticketStore(
    * loses nor repeats one. Returns how many were sent.
    */
   function fireSla(ticketId: string, now: number): number {
-    return db.write(() => {
-      const loaded = load(ticketId);
-      if (!loaded || !loaded.row.is_open) {
-        if (loaded) st.setNextAt.run(null, ticketId);
-        return 0;
-      }
-      const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
-      const withPolicy = decide(loaded.state, { kind: 'applyPolicy', policy }, SYSTEM_ACTOR, now);
-      let view = loaded.state;
-      if (withPolicy.ok) for (const d of withPolicy.events) view = evolve(view, d);
-      const due = (projectSla(view, calendarOf, now)?.owed ?? []).filter((d) => d.at <= now);
-      let current: Written = loaded;
-      let sent = 0;
-      for (const d of due) {
-        const command: TicketCommand = { type: d.kind === 'breach' ? 'SLA_BREACH' : 'SLA_WARNING', target: d.target, dueAt: d.dueAt };
-        const decision = decide(current.state, { kind: 'act', command, policy }, SYSTEM_ACTOR, now);
-        // The machine refused (say, a warning on a ticket that just changed state): the
-        // projection below moves the next wake-up past it, so it is not retried forever.
-        if (!decision.ok) continue;
-        current = write(current, decision.events, now);
-        sent++;
-      }
-      const nextAt = projectSla(current.state, calendarOf, now)?.owed.find((d) => d.at > now)?.at ?? null;
-      st.setNextAt.run(nextAt, ticketId);
-      return sent;
-    });
+    return db.write(() => fireSlaInside(ticketId, now));
+  }
+
+  /** fireSla() inside the caller's transaction: the scheduler settles many wake-ups in one commit. */
+  function fireSlaInside(ticketId: string, now: number): number {
+    const loaded = load(ticketId);
+    if (!loaded || !loaded.row.is_open) {
+      if (loaded) st.setNextAt.run(null, ticketId);
+      return 0;
+    }
+    const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
+    const withPolicy = decide(loaded.state, { kind: 'applyPolicy', policy }, SYSTEM_ACTOR, now);
+    let view = loaded.state;
+    if (withPolicy.ok) for (const d of withPolicy.events) view = evolve(view, d);
+    const due = (projectSla(view, calendarOf, now)?.owed ?? []).filter((d) => d.at <= now);
+    let current: Written = loaded;
+    let sent = 0;
+    for (const d of due) {
+      const command: TicketCommand = { type: d.kind === 'breach' ? 'SLA_BREACH' : 'SLA_WARNING', target: d.target, dueAt: d.dueAt };
+      const decision = decide(current.state, { kind: 'act', command, policy }, SYSTEM_ACTOR, now);
+      // The machine refused (say, a warning on a ticket that just changed state): the
+      // projection below moves the next wake-up past it, so it is not retried forever.
+      if (!decision.ok) continue;
+      current = write(current, decision.events, now);
+      sent++;
+    }
+    const nextAt = projectSla(current.state, calendarOf, now)?.owed.find((d) => d.at > now)?.at ?? null;
+    st.setNextAt.run(nextAt, ticketId);
+    return sent;
+  }
+
+  /** Puts a ticket's next wake-up off to `at` (a ticket the scheduler could not read: tried again then, not at every tick). */
+  function postponeSla(ticketId: string, at: number): void {
+    db.write(() => st.setNextAt.run(at, ticketId));
   }
 
   /**
@@ -521,7 +529,7 @@ export function ticketStore(
     });
   }
 
-  return { create, createInside, act, actInside, takeNext, fireSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf, tallies };
+  return { create, createInside, act, actInside, takeNext, fireSla, fireSlaInside, postponeSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf, tallies };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;
