@@ -178,6 +178,28 @@ describe('the scheduler catching up', () => {
     expect(commits).toBeLessThanOrEqual(Math.ceil(owed.length / 64) + 2);
   });
 
+  it('a running desk catches up two chunks a turn, so its opening and the agents’ calls do not wait for the whole night', async () => {
+    const armed: Array<{ fn: () => void; ms: number }> = [];
+    const timers = { set: (fn: () => void, ms: number) => armed.push({ fn, ms }), clear: () => {} };
+    const t = await testDesk({ testClock: false, timers, demoCustomers: 200 });
+    cleanup.push(() => t.desk.close());
+    t.clock.advance(24 * 60 * MIN);
+    const owed = dueBy(t, t.clock.now()).length;
+    expect(owed).toBeGreaterThan(2 * 64);
+    t.desk.scheduler.tick();
+    // The first turn settled 128 and asked to be called again at once.
+    expect(dueBy(t, t.clock.now())).toHaveLength(owed - 2 * 64);
+    expect(armed.at(-1)!.ms).toBe(0);
+    let turns = 1;
+    while (dueBy(t, t.clock.now()).length > 0 && turns < 100) {
+      armed.at(-1)!.fn();
+      turns++;
+    }
+    expect(dueBy(t, t.clock.now())).toEqual([]);
+    expect(turns).toBe(Math.ceil(owed / (2 * 64)));
+    expect(armed.at(-1)!.ms).toBeGreaterThan(0);
+  });
+
   it('a ticket it cannot read holds back neither the others nor the desk, and is tried again a minute later', async () => {
     const t = await testDesk();
     cleanup.push(() => t.desk.close());
