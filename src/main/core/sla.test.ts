@@ -178,7 +178,7 @@ describe('the scheduler catching up', () => {
     expect(commits).toBeLessThanOrEqual(Math.ceil(owed.length / 64) + 2);
   });
 
-  it('a running desk catches up two chunks a turn, so its opening and the agents’ calls do not wait for the whole night', async () => {
+  it('a running desk catches up a little at a time, so its opening and the agents’ calls do not wait for the whole night', async () => {
     const armed: Array<{ fn: () => void; ms: number }> = [];
     const timers = { set: (fn: () => void, ms: number) => armed.push({ fn, ms }), clear: () => {} };
     const t = await testDesk({ testClock: false, timers, demoCustomers: 200 });
@@ -187,8 +187,10 @@ describe('the scheduler catching up', () => {
     const owed = dueBy(t, t.clock.now()).length;
     expect(owed).toBeGreaterThan(2 * 64);
     t.desk.scheduler.tick();
-    // The first turn settled 128 and asked to be called again at once.
-    expect(dueBy(t, t.clock.now())).toHaveLength(owed - 2 * 64);
+    // The first turn settled at most 128 (fewer if it took more than 50 ms) and asked to be called again at once.
+    const left = dueBy(t, t.clock.now()).length;
+    expect(left).toBeGreaterThanOrEqual(owed - 2 * 64);
+    expect(left).toBeLessThan(owed);
     expect(armed.at(-1)!.ms).toBe(0);
     let turns = 1;
     while (dueBy(t, t.clock.now()).length > 0 && turns < 100) {
@@ -196,7 +198,7 @@ describe('the scheduler catching up', () => {
       turns++;
     }
     expect(dueBy(t, t.clock.now())).toEqual([]);
-    expect(turns).toBe(Math.ceil(owed / (2 * 64)));
+    expect(turns).toBeGreaterThanOrEqual(Math.ceil(owed / (2 * 64)));
     expect(armed.at(-1)!.ms).toBeGreaterThan(0);
   });
 
