@@ -144,12 +144,13 @@ export const importSummarySchema = z.object({
   /**
    * Companies a Freshdesk contact or ticket named but no companies-file row brought in, created
    * with an assumed segment and service level (which decide their tickets' queue and SLA):
-   * `count` of them (each once), the `first` 20 with the row that first named each.
+   * `count` of them (each once), the `first` 20 with the row that first named each and, after
+   * an import (not a trial run, which creates nothing), the `customerId` of the record created.
    */
   assumed: z
     .object({
       count: z.number().int(),
-      first: z.array(z.object({ name: z.string(), segment: segmentSchema, serviceLevel: serviceLevelSchema, file: z.string(), row: z.number().int() })),
+      first: z.array(z.object({ name: z.string(), segment: segmentSchema, serviceLevel: serviceLevelSchema, file: z.string(), row: z.number().int(), customerId: idSchema.optional() })),
     })
     .default({ count: 0, first: [] }),
 });
