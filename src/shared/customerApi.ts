@@ -158,12 +158,13 @@ export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 
 /**
  * The import's assumed companies as a sentence names them (the import screen and `tagdesk
- * import` alike): the first `named`, how many more, and each segment and level assumed, once.
+ * import` alike): the first `named`, how many more, and each segment and level assumed, once;
+ * and how many the summary does not hold at all (`unlisted`: past its first 20).
  */
 export function assumedInBrief(assumed: ImportSummaryView['assumed'], named = 5) {
   const names = assumed.first.slice(0, named).map((a) => a.name);
   const kinds = assumed.first.filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i).map(({ segment, serviceLevel }) => ({ segment, serviceLevel }));
-  return { names, more: assumed.count - names.length, kinds };
+  return { names, more: assumed.count - names.length, kinds, unlisted: Math.max(0, assumed.count - assumed.first.length) };
 }
 
 export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });
