@@ -276,8 +276,12 @@ test('after an import, each company it created with an assumed segment opens fro
   await showAll.click();
   await expect(notice.getByRole('listitem')).toHaveText(companies);
   await expect(notice.getByRole('link')).toHaveCount(0);
-  // After the import each name opens the record created for it, where its segment is corrected.
+  // The summary is the trial run's until the import runs, whatever the switch says meanwhile.
   await page.getByLabel(en['data.dryRun']).uncheck();
+  await expect(page.getByTestId('import-summary')).toContainText(/^Would import /);
+  await expect(notice).toContainText('They would be created as');
+  await expect(notice.getByRole('listitem')).toHaveText(companies);
+  // After the import each name opens the record created for it, where its segment is corrected.
   await page.getByRole('button', { name: en['data.importRun'] }).click();
   await expect(notice.getByRole('link')).toHaveText(companies.slice(0, 5));
   await expect(showAll).toHaveAttribute('aria-expanded', 'false');

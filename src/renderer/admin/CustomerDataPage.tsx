@@ -320,7 +320,9 @@ function ImportPanel() {
   const [columns, setColumns] = useState<string[]>([]);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<{ file: string; rows: number; share: number } | null>(null);
-  const [summary, setSummary] = useState<ImportSummaryView | null>(null);
+  // The last run's summary, with whether it was a trial: it speaks of that run, not of the
+  // switch (turned off after a trial run, the trial's summary read as done, "Imported …").
+  const [summary, setSummary] = useState<(ImportSummaryView & { dryRun: boolean }) | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const list = files.split('\n').map((f) => f.trim()).filter(Boolean);
@@ -354,7 +356,7 @@ function ImportPanel() {
     setSummary(null);
     setProgress({ file: list[0] ?? '', rows: 0, share: 0 });
     try {
-      setSummary(await call('import.run', { from, files: list, dryRun, mapping }));
+      setSummary({ ...(await call('import.run', { from, files: list, dryRun, mapping })), dryRun });
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -423,7 +425,7 @@ function ImportPanel() {
           {summary && (
             <Paper withBorder radius="md" p="sm" data-testid="import-summary">
               <Text size="sm" fw={600}>
-                {t(dryRun ? 'data.importWould' : 'data.importDone', {
+                {t(summary.dryRun ? 'data.importWould' : 'data.importDone', {
                   customers: tc('data.count.customers', summary.imported.customers),
                   contacts: tc('data.count.contacts', summary.imported.contacts),
                   assets: tc('data.count.assets', summary.imported.assets),
@@ -441,7 +443,7 @@ function ImportPanel() {
                   {tc('data.importExisting', summary.existing)}
                 </Text>
               )}
-              {summary.assumed.count > 0 && <AssumedNotice assumed={summary.assumed} dryRun={dryRun} />}
+              {summary.assumed.count > 0 && <AssumedNotice assumed={summary.assumed} dryRun={summary.dryRun} />}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
