@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
@@ -254,6 +254,46 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   await expect(rejects.getByTestId('reject-field-issue')).toHaveText(/^Phone: .*phone number/);
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
+});
+
+test('after an import, each company it created with an assumed segment opens from the notice, the first five and the rest', async ({ page }, testInfo) => {
+  // Seven contacts, each naming a company the companies file lacks.
+  const companies = ['Lakeside Unified School District', 'Pine Ridge Library', 'Northwind Dental', 'Harbor View Vets', 'Maple Street Bakery', 'Bluebird Architects', 'Riverside College'];
+  const contacts = testInfo.outputPath('contacts.csv');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(contacts, ['Contact ID,Full name,Email,Company', ...companies.map((c, i) => `${401 + i},Person ${i},person${i}@c${i}.example,${c}`)].join('\n') + '\n');
+  const companiesFile = new URL('../src/main/core/import/fixtures/freshdesk-assumed-companies.csv', import.meta.url).pathname;
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByText(en['data.source.freshdesk'], { exact: true }).click();
+  await page.getByLabel(en['data.importFiles']).fill(`${contacts}\n${companiesFile}`);
+  const notice = page.getByTestId('import-assumed');
+  const showAll = notice.getByRole('button', { name: en['data.importAssumedShowAll'].replace('{count}', '7') });
+  // A trial run creates nothing: the names are plain text, in the sentence and in the whole list.
+  await page.getByRole('button', { name: en['data.importTry'] }).click();
+  await expect(notice).toContainText(`${companies.slice(0, 5).join(', ')} and 2 more.`);
+  await showAll.click();
+  await expect(notice.getByRole('listitem')).toHaveText(companies);
+  await expect(notice.getByRole('link')).toHaveCount(0);
+  // The summary is the trial run's until the import runs, whatever the switch says meanwhile.
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  await expect(page.getByTestId('import-summary')).toContainText(/^Would import /);
+  await expect(notice).toContainText('They would be created as');
+  await expect(notice.getByRole('listitem')).toHaveText(companies);
+  // After the import each name opens the record created for it, where its segment is corrected.
+  await page.getByRole('button', { name: en['data.importRun'] }).click();
+  await expect(notice.getByRole('link')).toHaveText(companies.slice(0, 5));
+  await expect(showAll).toHaveAttribute('aria-expanded', 'false');
+  await showAll.click();
+  await expect(page.getByTestId('import-assumed-all').getByRole('link')).toHaveText(companies);
+  // The sentence's link and the list's open the same record.
+  const inList = page.getByTestId('import-assumed-all').getByRole('link', { name: 'Pine Ridge Library' });
+  await expect(notice.getByRole('link', { name: 'Pine Ridge Library' }).first()).toHaveAttribute('href', (await inList.getAttribute('href'))!);
+  // One past the first five opens its 360° view, where the assumed segment shows, to be corrected.
+  await page.getByTestId('import-assumed-all').getByRole('link', { name: 'Riverside College' }).click();
+  await new CustomerView(page).expectCustomer('Riverside College');
+  await expect(page.getByText(en['segment.small_business'], { exact: true })).toBeVisible();
 });
 
 test('a file the import cannot read is named in the reader\u2019s language', async ({ page }) => {

@@ -144,12 +144,13 @@ export const importSummarySchema = z.object({
   /**
    * Companies a Freshdesk contact or ticket named but no companies-file row brought in, created
    * with an assumed segment and service level (which decide their tickets' queue and SLA):
-   * `count` of them (each once), the `first` 20 with the row that first named each.
+   * `count` of them (each once), the `first` 20 with the row that first named each and, after
+   * an import (not a trial run, which creates nothing), the `customerId` of the record created.
    */
   assumed: z
     .object({
       count: z.number().int(),
-      first: z.array(z.object({ name: z.string(), segment: segmentSchema, serviceLevel: serviceLevelSchema, file: z.string(), row: z.number().int() })),
+      first: z.array(z.object({ name: z.string(), segment: segmentSchema, serviceLevel: serviceLevelSchema, file: z.string(), row: z.number().int(), customerId: idSchema.optional() })),
     })
     .default({ count: 0, first: [] }),
 });
@@ -157,12 +158,13 @@ export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 
 /**
  * The import's assumed companies as a sentence names them (the import screen and `tagdesk
- * import` alike): the first `named`, how many more, and each segment and level assumed, once.
+ * import` alike): the first `named`, how many more, and each segment and level assumed, once;
+ * and how many the summary does not hold at all (`unlisted`: past its first 20).
  */
 export function assumedInBrief(assumed: ImportSummaryView['assumed'], named = 5) {
   const names = assumed.first.slice(0, named).map((a) => a.name);
   const kinds = assumed.first.filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i).map(({ segment, serviceLevel }) => ({ segment, serviceLevel }));
-  return { names, more: assumed.count - names.length, kinds };
+  return { names, more: assumed.count - names.length, kinds, unlisted: Math.max(0, assumed.count - assumed.first.length) };
 }
 
 export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });

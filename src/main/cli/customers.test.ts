@@ -25,9 +25,11 @@ describe('tagdesk import', () => {
     const files = ['zendesk-users.json', 'zendesk-tickets.json', 'zendesk-organizations.json', 'zendesk-ticket-events.json'].map((f) => join(FIX, f));
     const first = await tagdesk('import', '--from', 'zendesk', ...files, '--data', dataDir, '--json');
     expect(first.status).toBe(0);
-    const summary = JSON.parse(first.stdout) as { imported: Record<string, number>; rejected: number; rejects: string };
-    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects']);
+    const summary = JSON.parse(first.stdout) as { imported: Record<string, number>; rejected: number; rejects: string; assumed: unknown };
+    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed']);
     expect(Object.keys(summary.imported)).toEqual(['customers', 'contacts', 'assets', 'tickets', 'events']);
+    // Zendesk assumes nothing: a user or ticket naming an organization not imported is rejected.
+    expect(summary.assumed).toEqual({ count: 0, first: [] });
     expect(summary.imported.tickets).toBe(5);
     expect(readFileSync(summary.rejects, 'utf8').trim().split('\n')).toHaveLength(summary.rejected);
     const second = JSON.parse((await tagdesk('import', '--from', 'zendesk', ...files, '--data', dataDir, '--json')).stdout) as typeof summary;
@@ -41,6 +43,18 @@ describe('tagdesk import', () => {
     expect(r.stdout).toContain(
       '2 companies are named by contacts or tickets but are not in the companies file. They would be created as small business, service level standard: Lakeside Unified School District, Pine Ridge Library. Add them to the companies file with a Segment column',
     );
+    // And to a script, in the summary's shape: each company with the segment and level assumed and the row that first named it.
+    const json = await tagdesk('import', '--from', 'freshdesk', ...files, '--dry-run', '--data', dataDir, '--json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      assumed: {
+        count: 2,
+        first: [
+          { name: 'Lakeside Unified School District', segment: 'small_business', serviceLevel: 'standard', file: files[1], row: 2 },
+          { name: 'Pine Ridge Library', segment: 'small_business', serviceLevel: 'standard', file: files[0], row: 3 },
+        ],
+      },
+    });
   }, 60_000);
 
   it('refuses a wrong command line with exit code 2 and says what is missing', async () => {

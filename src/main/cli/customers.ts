@@ -122,7 +122,9 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         rejectsPath: typeof values.rejects === 'string' ? resolve(values.rejects) : null,
       });
       if (!human) {
-        console.log(JSON.stringify({ imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects }));
+        // The fields scripts rely on, as they were; then the companies created with an assumed
+        // segment and service level, in the summary's own shape.
+        console.log(JSON.stringify({ imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects, assumed: summary.assumed }));
         return 0;
       }
       const i = summary.imported;

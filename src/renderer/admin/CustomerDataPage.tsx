@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Box, Button, Group, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Collapse, Group, List, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useId, useState } from 'react';
 import { assumedInBrief, CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
@@ -320,7 +320,9 @@ function ImportPanel() {
   const [columns, setColumns] = useState<string[]>([]);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<{ file: string; rows: number; share: number } | null>(null);
-  const [summary, setSummary] = useState<ImportSummaryView | null>(null);
+  // The last run's summary, with whether it was a trial: it speaks of that run, not of the
+  // switch (turned off after a trial run, the trial's summary read as done, "Imported …").
+  const [summary, setSummary] = useState<(ImportSummaryView & { dryRun: boolean }) | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const list = files.split('\n').map((f) => f.trim()).filter(Boolean);
@@ -354,7 +356,7 @@ function ImportPanel() {
     setSummary(null);
     setProgress({ file: list[0] ?? '', rows: 0, share: 0 });
     try {
-      setSummary(await call('import.run', { from, files: list, dryRun, mapping }));
+      setSummary({ ...(await call('import.run', { from, files: list, dryRun, mapping })), dryRun });
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -423,7 +425,7 @@ function ImportPanel() {
           {summary && (
             <Paper withBorder radius="md" p="sm" data-testid="import-summary">
               <Text size="sm" fw={600}>
-                {t(dryRun ? 'data.importWould' : 'data.importDone', {
+                {t(summary.dryRun ? 'data.importWould' : 'data.importDone', {
                   customers: tc('data.count.customers', summary.imported.customers),
                   contacts: tc('data.count.contacts', summary.imported.contacts),
                   assets: tc('data.count.assets', summary.imported.assets),
@@ -441,7 +443,7 @@ function ImportPanel() {
                   {tc('data.importExisting', summary.existing)}
                 </Text>
               )}
-              {summary.assumed.count > 0 && <AssumedNotice assumed={summary.assumed} dryRun={dryRun} />}
+              {summary.assumed.count > 0 && <AssumedNotice assumed={summary.assumed} dryRun={summary.dryRun} />}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
@@ -457,22 +459,64 @@ function ImportPanel() {
 /**
  * Companies a contact or ticket named that the companies file lacks: the import created them
  * with an assumed segment and service level (their tickets' queue and SLA), so it says so, with
- * what to do, after a trial run and after the import.
+ * what to do, after a trial run and after the import. After the import each name opens the
+ * record created for it (its 360° view), where the segment is corrected; past the first five,
+ * "Show all" lists every one the summary holds.
  */
 function AssumedNotice({ assumed, dryRun }: { assumed: ImportSummaryView['assumed']; dryRun: boolean }) {
+  const [all, setAll] = useState(false);
+  const listId = useId();
   const brief = assumedInBrief(assumed);
-  // Right to left, each name is isolated and the list starts with a right-to-left mark, so the
-  // names read in the sentence's order and a Latin name does not pull its neighbours around.
+  // The names go into the sentence as markers, each then drawn as itself (a link after the
+  // import). Right to left, the list starts with a right-to-left mark and each name is isolated
+  // (<bdi>), so the names read in the sentence's order and a Latin name does not pull its
+  // neighbours around.
   const rtl = currentDirection() === 'rtl';
-  const names = (rtl ? '\u200f' : '') + brief.names.map((n) => (rtl ? `\u2068${n}\u2069` : n)).join(t('list.separator')) + (brief.more > 0 ? ` ${tc('data.importAssumedMore', brief.more)}` : '');
+  const names = (rtl ? '\u200f' : '') + brief.names.map((_, i) => `\u0000${i}\u0000`).join(t('list.separator')) + (brief.more > 0 ? ` ${tc('data.importAssumedMore', brief.more)}` : '');
   // Each segment and level assumed, once (today always small business, standard).
   const as = brief.kinds.map((a) => t('data.importAssumedAs', { segment: segmentLabel(a.segment), level: serviceLevelLabel(a.serviceLevel) })).join(t('list.groupSeparator'));
+  const sentence = tc(dryRun ? 'data.importAssumedWould' : 'data.importAssumed', assumed.count, { assumed: as, names, column: 'Segment' });
+  const parts = sentence.split(/\u0000(\d+)\u0000/).map((part, i) => (i % 2 === 0 ? <Fragment key={i}>{part}</Fragment> : <AssumedName key={i} company={assumed.first[Number(part)]!} />));
+  // Names the sentence leaves out: the summary holds the first 20, and says how many it does not.
+  const more = assumed.first.length > brief.names.length;
   return (
     <Alert color="orange" variant="light" p="xs" data-testid="import-assumed">
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {tc(dryRun ? 'data.importAssumedWould' : 'data.importAssumed', assumed.count, { assumed: as, names, column: 'Segment' })}
+        {parts}
       </Text>
+      {more && (
+        <>
+          <Anchor component="button" type="button" size="sm" mt={4} onClick={() => setAll(!all)} aria-expanded={all} aria-controls={listId}>
+            {all ? t('data.importAssumedHide') : t(brief.unlisted > 0 ? 'data.importAssumedShowFirst' : 'data.importAssumedShowAll', { count: assumed.first.length })}
+          </Anchor>
+          <Collapse expanded={all} id={listId}>
+            <List size="sm" spacing={2} mt={4} data-testid="import-assumed-all" style={{ overflowWrap: 'anywhere' }}>
+              {assumed.first.map((a, i) => (
+                <List.Item key={`${a.name}/${i}`}>
+                  <AssumedName company={a} />
+                </List.Item>
+              ))}
+            </List>
+            {brief.unlisted > 0 && (
+              <Text size="sm" c="dimmed" mt={4}>
+                {tc('data.importAssumedUnlisted', brief.unlisted, { shown: assumed.first.length })}
+              </Text>
+            )}
+          </Collapse>
+        </>
+      )}
     </Alert>
+  );
+}
+
+/** An assumed company's name: after the import, a link to the record created for it (a trial run created none). */
+function AssumedName({ company }: { company: ImportSummaryView['assumed']['first'][number] }) {
+  const name = <bdi>{company.name}</bdi>;
+  if (!company.customerId) return name;
+  return (
+    <Anchor href={customerHref(company.customerId)} inherit underline="always" data-testid="assumed-company">
+      {name}
+    </Anchor>
   );
 }
 

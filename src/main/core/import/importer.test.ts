@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importSummarySchema } from '../../../shared/customerApi';
 import { replay } from '../../../shared/ticket';
 import { replayLog, type LogEvent } from '../../../shared/ticketLog';
 import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
@@ -345,10 +346,17 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(dry.assumed).toEqual(expected);
     expect(dry.firstRejects).toEqual([expect.objectContaining({ file: contacts, row: 5 })]);
     const r = await admin.call('import.run', { from: 'freshdesk', files, rejectsPath: join(dir, 'r.jsonl') });
-    expect(r.assumed).toEqual(expected);
     // The rows still come in as before.
     expect(r.imported).toMatchObject({ customers: 3, contacts: 3, tickets: 4 });
     const sql = desk.db.sqlite;
+    // After the import each names the record created for it, so the import screen can open it
+    // (a trial run creates nothing: none has one above).
+    const idOf = (name: string) => sql.prepare(`select id from customers where name = ?`).pluck().get(name) as string;
+    const created = { ...expected, first: expected.first.map((a) => ({ ...a, customerId: idOf(a.name) })) };
+    expect(created.first.map((a) => a.customerId)).toEqual([expect.any(String), expect.any(String)]);
+    expect(r.assumed).toEqual(created);
+    // The API's schema keeps it (the command line and the screen read the summary through it).
+    expect(importSummarySchema.parse(r).assumed).toEqual(created);
     expect(sql.prepare(`select segment || '/' || service_level from customers where name = 'Lakeside Unified School District'`).pluck().get()).toBe('small_business/standard');
     expect(sql.prepare(`select count(*) from customers where name = 'Ghost Ltd'`).pluck().get()).toBe(0);
     // A second run creates nothing, so assumes nothing.

@@ -73,7 +73,7 @@ export interface ImportSummary {
    * Companies a Freshdesk contact or ticket named that no companies-file row brought in:
    * created with an assumed segment and service level, which decide their tickets' queue and
    * SLA. `count` counts each once (at the first row naming it); `first` holds the first
-   * REJECTS_SHOWN, with that row. (Zendesk assumes nothing: a user or ticket naming an
+   * REJECTS_SHOWN, with that row and (not in a trial run) the record created. (Zendesk assumes nothing: a user or ticket naming an
    * organization not imported is rejected.)
    */
   assumed: { count: number; first: AssumedCompany[] };
@@ -86,6 +86,8 @@ export interface AssumedCompany {
   serviceLevel: ServiceLevel;
   file: string;
   row: number;
+  /** The record created for it, so the import screen can open it: absent in a trial run, which creates nothing. */
+  customerId?: string;
 }
 
 export interface ImportContext {
@@ -344,7 +346,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const id = addCustomer(company.toLowerCase(), 'company', { kind: 'organisation', name: company, segment, serviceLevel }, ctx.now());
     if (counts.existing !== linked) return id; // a record already on the desk: nothing assumed
     assumed.count++;
-    if (assumed.first.length < REJECTS_SHOWN) assumed.first.push({ name: company, segment, serviceLevel, file: here.file, row: here.row });
+    if (assumed.first.length < REJECTS_SHOWN) assumed.first.push({ name: company, segment, serviceLevel, file: here.file, row: here.row, ...(req.dryRun ? {} : { customerId: id }) });
     return id;
   };
 
