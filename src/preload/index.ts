@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CallResult, Push, TagdeskBridge } from '../shared/api';
+import type { CallResult, DesktopNotice, Push, TagdeskBridge } from '../shared/api';
 
-// Everything the renderer may ask of this process, and nothing more: one call function and
-// one push subscription. The renderer validates what comes back; this file stays small
+// Everything the renderer may ask of this process, and nothing more: one call function, one
+// push subscription and one desktop notification. The renderer validates what comes back; this file stays small
 // enough to be read in full.
 
 const bridge: TagdeskBridge = {
@@ -15,6 +15,7 @@ const bridge: TagdeskBridge = {
       ipcRenderer.removeListener('tagdesk:push', handler);
     };
   },
+  notify: (notice: DesktopNotice): void => ipcRenderer.send('tagdesk:notify', notice),
 };
 
 contextBridge.exposeInMainWorld('tagdesk', bridge);

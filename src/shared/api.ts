@@ -577,8 +577,17 @@ export function issuesOf(error: z.ZodError): NonNullable<ApiErrorShape['issues']
 /** What a shell's bridge returns for one call: errors travel as data, never as thrown objects. */
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
 
+/**
+ * A notice the window asks its shell to show on the desktop while the window is not in front:
+ * the in-app notice's own words, so the same person, rule, language and burst folding.
+ */
+export const desktopNoticeSchema = z.object({ title: z.string().min(1).max(300), body: z.string().max(1000) }).strict();
+export type DesktopNotice = z.infer<typeof desktopNoticeSchema>;
+
 /** The one object the Electron preload exposes on `window.tagdesk`. */
 export interface TagdeskBridge {
   call(method: string, input: unknown): Promise<CallResult>;
   onPush(listener: (push: Push) => void): () => void;
+  /** Electron only: a desktop notification for this window (the browser shell has none). */
+  notify?(notice: DesktopNotice): void;
 }

@@ -14,9 +14,11 @@ import { useSession } from '../session';
 import { applyUserLocale } from '../language';
 import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openNotices, takeKept } from './leaveNotices';
 import { BURST_SHOWN, type NoticeSource } from './keptNotices';
+import { desktopSide, notifyDesktop } from './desktopNotice';
 import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
-// In-app notices for what needs this person now (the Electron shell adds desktop ones):
+// In-app notices for what needs this person now (under Electron, the same words on the desktop
+// while the window is not in front: desktopNotice.ts):
 // - an SLA warning or breach on a ticket assigned to me;
 // - for specialists, a ticket escalated (by a person or by a breach) into my tier and segments;
 // - for supervisors, a breach at tier 3, where there is no one left to escalate to.
@@ -59,7 +61,7 @@ export function SlaWatch() {
       // plan already folded all but the newest few).
       recent = [];
       for (const kept of back.shown) show(userRef.current, kept.source, kept.at);
-      if (back.more > 0) showSummary(userRef.current, back.more);
+      if (back.more > 0) showSummary(userRef.current, back.more, true);
     });
     // A reload signs the same person back in: what is open now comes back then.
     const keep = () => keepFor(userId);
@@ -176,10 +178,12 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   if (isOpen(id)) notifications.update(data);
   else notifications.show(data);
   noteOpen(id, { at: shownAt ?? at, source });
+  // A notice coming back at sign-in is no news to send to the desktop.
+  if (shownAt === undefined) notifyDesktop({ title: n.title, body: n.body }, desktopSide());
 }
 
 /** The burst summary: `count` more notices fold into it (shown, or said anew with the new count). */
-function showSummary(user: User, count: number): void {
+function showSummary(user: User, count: number, comingBack = false): void {
   const folded = foldedCount() + count;
   // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
   // not on their own list. Following the link is seeing them: the summary goes.
@@ -201,4 +205,6 @@ function showSummary(user: User, count: number): void {
   if (folded === count) notifications.show(summary);
   else notifications.update(summary);
   noteFolded(folded);
+  // On the desktop, once a burst: a summary said anew at every fold would be a burst itself.
+  if (folded === count && !comingBack) notifyDesktop({ title: tc('notice.more', folded), body: t(destination.linkKey) }, desktopSide());
 }
