@@ -55,7 +55,8 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      // The pages ask for nothing: notifications come from this process, not the renderer.
+      // The pages ask for no permission: a desktop notification is shown by this process, at
+      // the window's request through the bridge (deskBridge.ts).
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       session.defaultSession.setPermissionCheckHandler(() => false);
       const log = progressLines((line) => console.error(line));
