@@ -277,6 +277,11 @@ export const overviewSchema = z.object({
   queues: z.array(queueSummarySchema),
   agents: z.array(agentLoadSchema),
   totals: z.object({ open: z.number().int(), unassigned: z.number().int(), atRisk: z.number().int(), breached: z.number().int(), resolvedToday: z.number().int() }),
+  /**
+   * Tickets whose SLA moment passed while the desk was closed and that it has not yet looked at:
+   * while this is above 0 the desk is catching up, and the numbers above still move.
+   */
+  slaCatchingUp: z.number().int(),
   /** First-response and resolution targets met in time, per segment, today and over 7 days. */
   attainment: z.array(attainmentSchema),
   /** Per UTC day of the last 7, per segment and target: for the attainment chart. */

@@ -428,6 +428,9 @@ export const en = {
   // overview
   'overview.title': 'Overview',
   'overview.lead': 'Every queue by segment and tier, live. Select any number to see the tickets behind it.',
+  'overview.catchingUpTitle': 'Catching up on what fell due while this desk was closed',
+  'overview.catchingUp_one': 'One ticket’s SLA deadline passed while the desk was closed and is being checked now. The numbers below may still move.',
+  'overview.catchingUp_other': '{count} tickets’ SLA deadlines passed while the desk was closed and are being checked now; warnings and breaches are sent as they are found. The numbers below move until it is done.',
   'overview.total.open': 'Open',
   'overview.total.unassigned': 'Unassigned',
   'overview.total.resolvedToday': 'Resolved today',

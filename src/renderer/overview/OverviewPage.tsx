@@ -1,13 +1,13 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
 import { useLocalStorage } from '@mantine/hooks';
-import { ActionIcon, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconInbox, IconUserQuestion } from '@tabler/icons-react';
+import { ActionIcon, Alert, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconHourglass, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
-import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t } from '../i18n';
+import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
@@ -72,6 +72,13 @@ function Board({ data }: { data: Overview }) {
           </Text>
         }
       />
+      {data.slaCatchingUp > 0 && (
+        // A desk opened after a night sends what fell due meanwhile a little at a time: the
+        // numbers move for a while, and the board says why (slaScheduler.ts).
+        <Alert color="blue" variant="light" mb="md" icon={<IconHourglass size={18} />} title={t('overview.catchingUpTitle')} data-testid="board-catching-up">
+          {tc('overview.catchingUp', data.slaCatchingUp)}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md">
         <Kpi icon={<IconInbox size={18} />} label={t('overview.total.open')} value={data.totals.open} drill={{ filter: 'open', segment: null, tier: null }} />
         <Kpi icon={<IconUserQuestion size={18} />} label={t('overview.total.unassigned')} value={data.totals.unassigned} drill={{ filter: 'unassigned', segment: null, tier: null }} />
