@@ -195,6 +195,8 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
     const load = ctx.raw.prepare('SELECT user_id, open, at_risk, breached FROM agent_load');
     const daily = ctx.raw.prepare('SELECT * FROM sla_daily WHERE day > ?');
     const resolved = ctx.raw.prepare(`SELECT count(*) FROM ticket_events WHERE type = 'RESOLVE' AND at >= ?`).pluck();
+    // Whether the desk is still catching up on SLA moments that passed while it was closed.
+    const catchingUp = ctx.raw.prepare('SELECT count(*) FROM (SELECT id FROM tickets WHERE sla_next_at <= ? LIMIT 1000000)').pluck();
     return {
       name: 'supervisor_board',
       ...size,
@@ -207,6 +209,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
         load.all();
         daily.all(Math.floor(now / 86_400_000) - 7);
         resolved.get(now - (now % 86_400_000));
+        catchingUp.get(now - 5_000);
       },
       targetP99Us: 5000,
     };
