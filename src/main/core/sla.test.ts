@@ -210,6 +210,26 @@ describe('the scheduler catching up', () => {
     expect(armed.at(-1)!.ms).toBeGreaterThan(0);
   });
 
+  it('a ticket it can neither read nor put off is tried again a minute later, not round and round', async () => {
+    const armed: Array<{ fn: () => void; ms: number }> = [];
+    const timers = { set: (fn: () => void, ms: number) => armed.push({ fn, ms }), clear: () => {} };
+    const t = await testDesk({ testClock: false, timers });
+    cleanup.push(() => t.desk.close());
+    t.clock.advance(24 * 60 * MIN);
+    const [broken] = dueBy(t, t.clock.now());
+    const db = t.desk.db.sqlite;
+    db.prepare(`update tickets set machine = '{' where id = ?`).run(broken);
+    // Its row cannot be written either (a stand-in for a file that refuses the write).
+    const key = db.prepare('select hex(id) from tickets where id = ?').pluck().get(broken) as string;
+    db.exec(`create trigger refuse_next_at before update of sla_next_at on tickets when hex(old.id) = '${key}' begin select raise(abort, 'refused'); end`);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanup.push(() => errors.mockRestore());
+    for (let turn = 0; turn < 20 && armed.at(-1)?.ms === 0; turn++) armed.at(-1)!.fn();
+    t.desk.scheduler.tick();
+    expect(dueBy(t, t.clock.now())).toEqual([broken]);
+    expect(armed.at(-1)!.ms).toBe(RETRY_UNREADABLE_MS);
+  });
+
   it('a ticket it cannot read holds back neither the others nor the desk, and is tried again a minute later', async () => {
     const t = await testDesk();
     cleanup.push(() => t.desk.close());

@@ -51,6 +51,8 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
   const earliest = db.prepare<{ at: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.min('sla_next_at').as('at')).where('sla_next_at', 'is not', null));
   let handle: unknown = null;
   let stopped = false;
+  /** A wake-up failed and could not be put off: the next tick waits a minute whatever is due. */
+  let backOff = false;
 
   /**
    * One ticket's wake-up in a transaction of its own; a ticket that cannot be read (its row
@@ -65,7 +67,9 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
       try {
         tickets.postponeSla(id, now + RETRY_UNREADABLE_MS);
       } catch {
-        // The file cannot be written: the next tick tries the whole ticket again.
+        // The file cannot be written: the ticket stays due, and the next tick, no sooner than
+        // a minute from now, tries it again (not at once, round and round).
+        backOff = true;
       }
       return 0;
     }
@@ -73,6 +77,7 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
 
   /** Sends every warning and breach due by now; returns how many were sent. */
   function tick(): number {
+    backOff = false;
     housekeeping(clock.now());
     let sent = 0;
     let chunks = 0;
@@ -118,7 +123,7 @@ export function slaScheduler(db: Sql, tickets: TicketStore, clock: { now(): numb
     if (!timers || stopped) return;
     const at = earliest.get()?.at ?? null;
     if (handle !== null) timers.clear(handle);
-    const wait = at === null ? MAX_SLEEP_MS : Math.min(Math.max(0, at - clock.now()), MAX_SLEEP_MS);
+    const wait = backOff ? RETRY_UNREADABLE_MS : at === null ? MAX_SLEEP_MS : Math.min(Math.max(0, at - clock.now()), MAX_SLEEP_MS);
     handle = timers.set(tick, wait);
   }
 
