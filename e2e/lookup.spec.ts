@@ -112,6 +112,14 @@ for (const lang of ['en', 'fa'] as const) {
     await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toBeVisible();
     await expect(page.locator('[data-overflow]').first()).toBeAttached();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    // Its ticket lists fit their boxes: the state, priority and SLA go under the subject, which
+    // was cut to "Keyboard keys…" with the rest off the box's side.
+    for (const id of ['open-tickets', 'past-tickets']) {
+      const section = page.locator(`section[aria-labelledby="${id}"]`);
+      await expect(section.locator('[class*="underBadges"]').first()).toBeVisible();
+      const spill = await section.evaluate((s) => s.querySelector('table')!.getBoundingClientRect().width - s.clientWidth);
+      expect(spill, id).toBeLessThanOrEqual(1);
+    }
     // The New ticket dialog opens inside the window, each priority whole (English's "Low" was cut).
     await page.getByRole('button', { name: (lang === 'fa' ? fa : en)['customer.newTicket'] }).first().click();
     const dialog = page.getByRole('dialog');
