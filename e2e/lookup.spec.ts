@@ -107,6 +107,19 @@ for (const lang of ['en', 'fa'] as const) {
     if (lang === 'fa') await page.getByText(fa['language.fa'], { exact: true }).click();
     await page.getByRole('button', { name: /^Ava Martin/ }).click();
     const field = page.getByRole('textbox', { name: (lang === 'fa' ? fa : en)['lookup.label'] });
+    // Two Jordans: each one's phone and email, which tell them apart, show inside the window
+    // (they were off the side of the list's box, behind a sideways scroll).
+    await field.fill('Jordan');
+    await field.press('Enter');
+    for (const email of ['jordan.lee@example.com', 'jordan.patel@example.com']) {
+      const shown = page.getByText(email, { exact: true }).locator('visible=true');
+      await expect(shown).toHaveCount(1);
+      const b = (await shown.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, email).toBeLessThanOrEqual(420);
+      const box = await shown.evaluate((el) => { const s = el.closest('table')!.parentElement!; return s.scrollWidth - s.clientWidth; });
+      expect(box, email).toBeLessThanOrEqual(1);
+    }
     await field.fill('7XK2QF1');
     await field.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toBeVisible();
