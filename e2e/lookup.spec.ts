@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { tagToExpressCode } from '../src/shared/serviceTag';
@@ -140,6 +141,10 @@ for (const lang of ['en', 'fa'] as const) {
     const box = (await dialog.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(420);
+    // The priority's caption looks like the other fields' labels (it was lighter than Subject's).
+    const d = lang === 'fa' ? fa : en;
+    const weightOf = (label: Locator) => label.evaluate((el) => getComputedStyle(el).fontWeight);
+    expect(await weightOf(dialog.locator('#new-ticket-priority'))).toBe(await weightOf(dialog.locator('label').filter({ hasText: d['newTicket.subject'] }).first()));
     const priorities = dialog.locator('.mantine-SegmentedControl-root');
     const cut = await priorities.evaluate((root) => {
       const r = root.getBoundingClientRect();
