@@ -128,6 +128,15 @@ for (const lang of ['en', 'fa'] as const) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     // Its ticket lists fit their boxes: the state, priority and SLA go under the subject, which
     // was cut to "Keyboard keys…" with the rest off the box's side.
+    // So does its list of systems: each one's warranty and its status ("Expired") under the
+    // product, where they were off the side of the box.
+    const systems = page.locator('section[aria-labelledby="systems"]');
+    const status = systems.getByRole('row', { name: /7XK2QF1/ }).getByText((lang === 'fa' ? fa : en)['warranty.expired'], { exact: true }).locator('visible=true');
+    await expect(status).toHaveCount(1);
+    const where = (await status.boundingBox())!;
+    expect(where.x).toBeGreaterThanOrEqual(0);
+    expect(where.x + where.width).toBeLessThanOrEqual(420);
+    expect(await systems.evaluate((s) => s.querySelector('table')!.getBoundingClientRect().width - s.clientWidth)).toBeLessThanOrEqual(1);
     for (const id of ['open-tickets', 'past-tickets']) {
       const section = page.locator(`section[aria-labelledby="${id}"]`);
       await expect(section.locator('[class*="underBadges"]').first()).toBeVisible();

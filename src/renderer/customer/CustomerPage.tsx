@@ -166,16 +166,19 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
             <Muted>{t('customer.noSystems')}</Muted>
           </Box>
         ) : (
-          <Table.ScrollContainer minWidth={760} type="native">
+          // Below 600 px of box (a 420 px window) the express code goes under the tag, and the
+          // warranty and its status under the product: the status ("Expired") was off the box's side.
+          <div className={classes.ticketsBox}>
+          <Table.ScrollContainer minWidth={0} type="native">
             <Table verticalSpacing={8} fz="sm" className={classes.systems}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('asset.tag')}</Table.Th>
-                  <Table.Th>{t('asset.express')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.express')}</Table.Th>
                   <Table.Th>{t('asset.product')}</Table.Th>
-                  <Table.Th>{t('asset.shipped')}</Table.Th>
-                  <Table.Th>{t('asset.warranty')}</Table.Th>
-                  <Table.Th>{t('asset.status')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.shipped')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.warranty')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.status')}</Table.Th>
                   <Table.Th>
                     <span className={classes.visuallyHidden}>{t('common.actions')}</span>
                   </Table.Th>
@@ -188,6 +191,7 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          </div>
         )}
       </Section>
 
@@ -290,22 +294,30 @@ function SystemRow({ asset: a, matched, ready, onNewTicket }: { asset: CustomerV
           </Badge>
         )}
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <div className={`${classes.sm} ${classes.mono} ${classes.dimmed}`}>{a.expressCode}</div>
       </td>
       <td>
         <div className={`${classes.sm} ${classes.medium} ${classes.nowrap}`}>{productName(a)}</div>
         <div className={`${classes.xs} ${classes.dimmed}`}>{a.productLine}</div>
+        <div className={classes.systemsNarrow}>
+          <div className={`${classes.xs} ${classes.mono} ${classes.dimmed}`}>{a.expressCode}</div>
+          <div className={`${classes.xs}`}>
+            <bdi>{a.warrantyLevel}</bdi> · {t('asset.until', { date: formatDate(a.warrantyEnd) })}
+          </div>
+          <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} />
+          <PreviousOwner owners={a.owners} />
+        </div>
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <div className={`${classes.sm} ${classes.nowrap}`}>{formatDate(a.shipDate)}</div>
         <PreviousOwner owners={a.owners} />
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <div className={`${classes.sm} ${classes.nowrap}`}>{a.warrantyLevel}</div>
         <div className={`${classes.xs} ${classes.dimmed} ${classes.nowrap}`}>{t('asset.until', { date: formatDate(a.warrantyEnd) })}</div>
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
       </td>
       <td>
