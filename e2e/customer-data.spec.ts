@@ -387,7 +387,13 @@ test('at 420 px in Persian every section header on Customer data keeps its butto
     await page.evaluate(() => (window.location.hash = '#/admin/quality'));
     await page.getByRole('tab', { name: fa[tab] }).click();
     const sections = page.getByRole('main').locator('section');
-    if (tab === 'data.tabAudit') await expect(sections.first().getByRole('button', { name: fa['data.auditExport'] })).toBeVisible();
+    if (tab === 'data.tabAudit') {
+      await expect(sections.first().getByRole('button', { name: fa['data.auditExport'] })).toBeVisible();
+      // The log's columns fit the box: a 640 px table put the name cut and "why" off its side.
+      const log = page.getByTestId('audit-log');
+      await expect(log).toBeVisible();
+      expect(await log.evaluate((t) => t.getBoundingClientRect().width - t.closest('section')!.clientWidth)).toBeLessThanOrEqual(1);
+    }
     // The buttons in each section's header (its first row).
     const cut = await sections.evaluateAll((all) =>
       all.flatMap((s) => [...(s.firstElementChild?.querySelectorAll('button, a') ?? [])]).filter((b) => {

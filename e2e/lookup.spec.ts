@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { tagToExpressCode } from '../src/shared/serviceTag';
@@ -107,11 +108,41 @@ for (const lang of ['en', 'fa'] as const) {
     if (lang === 'fa') await page.getByText(fa['language.fa'], { exact: true }).click();
     await page.getByRole('button', { name: /^Ava Martin/ }).click();
     const field = page.getByRole('textbox', { name: (lang === 'fa' ? fa : en)['lookup.label'] });
+    // Two Jordans: each one's phone and email, which tell them apart, show inside the window
+    // (they were off the side of the list's box, behind a sideways scroll).
+    await field.fill('Jordan');
+    await field.press('Enter');
+    for (const email of ['jordan.lee@example.com', 'jordan.patel@example.com']) {
+      const shown = page.getByText(email, { exact: true }).locator('visible=true');
+      await expect(shown).toHaveCount(1);
+      const b = (await shown.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, email).toBeLessThanOrEqual(420);
+      const box = await shown.evaluate((el) => { const s = el.closest('table')!.parentElement!; return s.scrollWidth - s.clientWidth; });
+      expect(box, email).toBeLessThanOrEqual(1);
+    }
     await field.fill('7XK2QF1');
     await field.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toBeVisible();
     await expect(page.locator('[data-overflow]').first()).toBeAttached();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    // Its ticket lists fit their boxes: the state, priority and SLA go under the subject, which
+    // was cut to "Keyboard keys…" with the rest off the box's side.
+    // So does its list of systems: each one's warranty and its status ("Expired") under the
+    // product, where they were off the side of the box.
+    const systems = page.locator('section[aria-labelledby="systems"]');
+    const status = systems.getByRole('row', { name: /7XK2QF1/ }).getByText((lang === 'fa' ? fa : en)['warranty.expired'], { exact: true }).locator('visible=true');
+    await expect(status).toHaveCount(1);
+    const where = (await status.boundingBox())!;
+    expect(where.x).toBeGreaterThanOrEqual(0);
+    expect(where.x + where.width).toBeLessThanOrEqual(420);
+    expect(await systems.evaluate((s) => s.querySelector('table')!.getBoundingClientRect().width - s.clientWidth)).toBeLessThanOrEqual(1);
+    for (const id of ['open-tickets', 'past-tickets']) {
+      const section = page.locator(`section[aria-labelledby="${id}"]`);
+      await expect(section.locator('[class*="underBadges"]').first()).toBeVisible();
+      const spill = await section.evaluate((s) => s.querySelector('table')!.getBoundingClientRect().width - s.clientWidth);
+      expect(spill, id).toBeLessThanOrEqual(1);
+    }
     // The New ticket dialog opens inside the window, each priority whole (English's "Low" was cut).
     await page.getByRole('button', { name: (lang === 'fa' ? fa : en)['customer.newTicket'] }).first().click();
     const dialog = page.getByRole('dialog');
@@ -119,6 +150,10 @@ for (const lang of ['en', 'fa'] as const) {
     const box = (await dialog.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(420);
+    // The priority's caption looks like the other fields' labels (it was lighter than Subject's).
+    const d = lang === 'fa' ? fa : en;
+    const weightOf = (label: Locator) => label.evaluate((el) => getComputedStyle(el).fontWeight);
+    expect(await weightOf(dialog.locator('#new-ticket-priority'))).toBe(await weightOf(dialog.locator('label').filter({ hasText: d['newTicket.subject'] }).first()));
     const priorities = dialog.locator('.mantine-SegmentedControl-root');
     const cut = await priorities.evaluate((root) => {
       const r = root.getBoundingClientRect();

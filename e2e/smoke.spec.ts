@@ -18,6 +18,11 @@ test('the app loads on a demo desk and offers a way in', async ({ page }) => {
   const problems = collectProblems(page);
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
   await expect(page).toHaveTitle(/Tagdesk/);
+  // Each person's tier and segments are read whole, not cut ("Tier 1 · Education, Gover…").
+  const metas = page.locator('[id^="user-meta-"]');
+  await expect(metas.first()).toBeVisible();
+  const cut = await metas.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
+  expect(cut).toEqual([]);
   expect(problems).toEqual([]);
 });
 

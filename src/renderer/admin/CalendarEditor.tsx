@@ -8,6 +8,7 @@ import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t } from '../i18n';
 import { Section } from '../page';
+import { slaEditorTitle } from '../sla/shippedNames';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
@@ -151,7 +152,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
   return (
     <EditorFrame
       {...frame}
-      title={isNew ? t('slaEdit.newCalendar') : t('slaEdit.calendarTitle', { name: existing?.name ?? '' })}
+      title={slaEditorTitle('calendar', isNew ? null : (existing ?? { id: '', name: '' }))}
       description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? t('slaEdit.usedBy', { policies: usedBy.map((p) => p.name).join(t('list.separator')) }) : t('slaEdit.calendarLead')}
       saveLabel={t('slaEdit.saveCalendar')}
     >

@@ -271,7 +271,9 @@ function AuditPanel() {
         />
       </Box>
       {log.problem && <ProblemAlert problem={log.problem} />}
-      <Table.ScrollContainer minWidth={640} type="native">
+      {/* Its four columns wrap rather than scroll: at 420 px a 640 px floor cut the customer's
+          name and put why the record was opened off the box's side. */}
+      <Table.ScrollContainer minWidth={0} type="native">
         <Table verticalSpacing={6} fz="sm" data-testid="audit-log">
           <Table.Thead>
             <Table.Tr>

@@ -10,7 +10,7 @@ import { Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
-import { slaName } from '../sla/shippedNames';
+import { slaEditorTitle, slaName } from '../sla/shippedNames';
 
 // One SLA policy: which customers it covers (segment and service level), the calendar its
 // clocks count in, the targets in business minutes per priority, when a ticket counts as
@@ -110,7 +110,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
   return (
     <EditorFrame
       {...frame}
-      title={isNew ? t('slaEdit.newPolicy') : t('slaEdit.policyTitle', { name: existing?.name ?? '' })}
+      title={slaEditorTitle('policy', isNew ? null : (existing ?? { id: '', name: '' }))}
       description={readOnly ? t('slaEdit.readOnly') : existing ? t('slaEdit.version', { version: existing.version }) : t('slaEdit.newPolicyLead')}
       saveLabel={t('slaEdit.savePolicy')}
     >

@@ -1,4 +1,4 @@
-import { Alert, Badge, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { SegmentBadge } from '../badges';
@@ -32,16 +32,20 @@ export function CandidatesPage({ query }: { query: string }) {
       )}
       {data?.kind === 'candidates' && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760} type="native">
+          {/* Below 600 px of box (a 420 px window) each candidate is one cell: the name, then its
+              phone and email, segment, what matched, systems and last contact under it; the
+              phone and email that tell two Jordans apart were off the box's side. */}
+          <div className={classes.box}>
+          <Table.ScrollContainer minWidth={0} type="native">
             <Table verticalSpacing={10} highlightOnHover className={classes.table}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('candidates.col.customer')}</Table.Th>
-                  <Table.Th>{t('candidates.col.segment')}</Table.Th>
-                  <Table.Th>{t('candidates.col.matchedBy')}</Table.Th>
-                  <Table.Th>{t('candidates.col.contact')}</Table.Th>
-                  <Table.Th>{t('candidates.col.systems')}</Table.Th>
-                  <Table.Th>{t('candidates.col.lastContact')}</Table.Th>
+                  <Table.Th className={classes.wideOnly}>{t('candidates.col.segment')}</Table.Th>
+                  <Table.Th className={classes.wideOnly}>{t('candidates.col.matchedBy')}</Table.Th>
+                  <Table.Th className={classes.wideOnly}>{t('candidates.col.contact')}</Table.Th>
+                  <Table.Th className={classes.wideOnly}>{t('candidates.col.systems')}</Table.Th>
+                  <Table.Th className={classes.wideOnly}>{t('candidates.col.lastContact')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -61,11 +65,33 @@ export function CandidatesPage({ query }: { query: string }) {
                           <MatchedName name={c.customerName} query={query} byName={c.matchedBy === 'name'} />
                         </bdi>
                       </UnstyledButton>
+                      <div className={classes.narrowOnly}>
+                        <Text size="sm">{c.phone ? <Phone e164={c.phone} /> : <Text span size="sm" c="dimmed">{t('customer.noPhone')}</Text>}</Text>
+                        <Text size="xs" c="dimmed">
+                          {c.email ? <bdi dir="ltr">{c.email}</bdi> : t('customer.noEmail')}
+                        </Text>
+                        <Group gap={4} mt={4}>
+                          <SegmentBadge segment={c.segment} />
+                          <Badge variant="light" color="gray" tt="none" size="sm">
+                            {matchLabel(c.matchedBy)}
+                          </Badge>
+                        </Group>
+                        {matchedWhat(c) && (
+                          <Text size="xs" c="dimmed" mt={2}>
+                            <bdi>{matchedWhat(c)}</bdi>
+                          </Text>
+                        )}
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {tc('candidates.systems', c.systems)}
+                          {' · '}
+                          {c.lastContactAt === null ? t('candidates.neverContacted') : t('candidates.lastContact', { date: formatDate(c.lastContactAt) })}
+                        </Text>
+                      </div>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className={classes.wideOnly}>
                       <SegmentBadge segment={c.segment} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className={classes.wideOnly}>
                       <Badge variant="light" color="gray" tt="none" size="sm">
                         {matchLabel(c.matchedBy)}
                       </Badge>
@@ -75,16 +101,16 @@ export function CandidatesPage({ query }: { query: string }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td data-testid="candidate-contact">
+                    <Table.Td className={classes.wideOnly} data-testid="candidate-contact">
                       <Text size="sm">{c.phone ? <Phone e164={c.phone} /> : <Text span size="sm" c="dimmed">{t('customer.noPhone')}</Text>}</Text>
                       <Text size="xs" c="dimmed">
                         {c.email ? <bdi dir="ltr">{c.email}</bdi> : t('customer.noEmail')}
                       </Text>
                     </Table.Td>
-                    <Table.Td data-testid="candidate-systems">
+                    <Table.Td className={classes.wideOnly} data-testid="candidate-systems">
                       <Text size="sm">{formatNumber(c.systems)}</Text>
                     </Table.Td>
-                    <Table.Td data-testid="candidate-last-contact">
+                    <Table.Td className={classes.wideOnly} data-testid="candidate-last-contact">
                       <Text size="sm" c={c.lastContactAt === null ? 'dimmed' : undefined}>
                         {c.lastContactAt === null ? t('candidates.neverContacted') : formatDate(c.lastContactAt)}
                       </Text>
@@ -94,6 +120,7 @@ export function CandidatesPage({ query }: { query: string }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          </div>
         </Paper>
       )}
       {!query && (

@@ -166,16 +166,19 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
             <Muted>{t('customer.noSystems')}</Muted>
           </Box>
         ) : (
-          <Table.ScrollContainer minWidth={760} type="native">
+          // Below 600 px of box (a 420 px window) the express code goes under the tag, and the
+          // warranty and its status under the product: the status ("Expired") was off the box's side.
+          <div className={classes.ticketsBox}>
+          <Table.ScrollContainer minWidth={0} type="native">
             <Table verticalSpacing={8} fz="sm" className={classes.systems}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('asset.tag')}</Table.Th>
-                  <Table.Th>{t('asset.express')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.express')}</Table.Th>
                   <Table.Th>{t('asset.product')}</Table.Th>
-                  <Table.Th>{t('asset.shipped')}</Table.Th>
-                  <Table.Th>{t('asset.warranty')}</Table.Th>
-                  <Table.Th>{t('asset.status')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.shipped')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.warranty')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.status')}</Table.Th>
                   <Table.Th>
                     <span className={classes.visuallyHidden}>{t('common.actions')}</span>
                   </Table.Th>
@@ -188,6 +191,7 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          </div>
         )}
       </Section>
 
@@ -290,22 +294,30 @@ function SystemRow({ asset: a, matched, ready, onNewTicket }: { asset: CustomerV
           </Badge>
         )}
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <div className={`${classes.sm} ${classes.mono} ${classes.dimmed}`}>{a.expressCode}</div>
       </td>
       <td>
         <div className={`${classes.sm} ${classes.medium} ${classes.nowrap}`}>{productName(a)}</div>
         <div className={`${classes.xs} ${classes.dimmed}`}>{a.productLine}</div>
+        <div className={classes.systemsNarrow}>
+          <div className={`${classes.xs} ${classes.mono} ${classes.dimmed}`}>{a.expressCode}</div>
+          <div className={`${classes.xs}`}>
+            <bdi>{a.warrantyLevel}</bdi> · {t('asset.until', { date: formatDate(a.warrantyEnd) })}
+          </div>
+          <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} />
+          <PreviousOwner owners={a.owners} />
+        </div>
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <div className={`${classes.sm} ${classes.nowrap}`}>{formatDate(a.shipDate)}</div>
         <PreviousOwner owners={a.owners} />
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <div className={`${classes.sm} ${classes.nowrap}`}>{a.warrantyLevel}</div>
         <div className={`${classes.xs} ${classes.dimmed} ${classes.nowrap}`}>{t('asset.until', { date: formatDate(a.warrantyEnd) })}</div>
       </td>
-      <td>
+      <td className={classes.systemsWide}>
         <WarrantyBadge status={a.warrantyStatus} daysLeft={a.daysLeft} stacked />
       </td>
       <td>
@@ -330,6 +342,31 @@ function Hint({ label, ready, withArrow = false, children }: { label: string; re
   );
 }
 
+/** A ticket's state, priority and SLA due (or last update): cells of their own, or one line under the subject. */
+function TicketFacts({ row: r, now, withSla, cells = false }: { row: TicketRow; now: number; withSla: boolean; cells?: boolean }) {
+  const facts = [
+    <StateBadge key="state" state={r.state} size="xs" />,
+    <PriorityBadge key="priority" priority={r.priority} size="xs" />,
+    withSla ? (
+      <SlaBadge key="when" sla={r.sla} dueAt={r.dueAt} />
+    ) : (
+      <LazyHint key="when" label={formatDateTime(r.updatedAt)} openDelay={300}>
+        <span className={`${classes.sm} ${classes.dimmed}`}>{formatRelative(r.updatedAt, now)}</span>
+      </LazyHint>
+    ),
+  ];
+  if (!cells) return <>{facts}</>;
+  return (
+    <>
+      {facts.map((f) => (
+        <td key={f.key} className={`${classes.nowrap} ${classes.wideOnly}`}>
+          {f}
+        </td>
+      ))}
+    </>
+  );
+}
+
 const TicketList = memo(function TicketList({ rows, empty, now, withSla = false, marked = null }: { rows: TicketRow[]; empty: string; now: number; withSla?: boolean; marked?: string | null }) {
   if (rows.length === 0)
     return (
@@ -338,15 +375,18 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false,
       </Box>
     );
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
+    // Below 560 px of box (a 420 px window) the state, priority and SLA go under the subject
+    // instead of off the box's side, where the subject was cut to two words (CSS container query).
+    <div className={classes.ticketsBox}>
+    <Table.ScrollContainer minWidth={0} type="native">
       <Table verticalSpacing={8} fz="sm" className={classes.tickets}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('tickets.col.number')}</Table.Th>
             <Table.Th>{t('tickets.col.subject')}</Table.Th>
-            <Table.Th>{t('tickets.col.state')}</Table.Th>
-            <Table.Th>{t('tickets.col.priority')}</Table.Th>
-            {withSla ? <Table.Th>{t('tickets.col.due')}</Table.Th> : <Table.Th>{t('tickets.col.updated')}</Table.Th>}
+            <Table.Th className={classes.wideOnly}>{t('tickets.col.state')}</Table.Th>
+            <Table.Th className={classes.wideOnly}>{t('tickets.col.priority')}</Table.Th>
+            <Table.Th className={classes.wideOnly}>{withSla ? t('tickets.col.due') : t('tickets.col.updated')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -375,29 +415,17 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false,
                   ) : null}
                   {r.assigneeName ? t('tickets.heldBy', { name: personName(r.assigneeName), tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
                 </div>
+                <div className={classes.underBadges}>
+                  <TicketFacts row={r} now={now} withSla={withSla} />
+                </div>
               </td>
-              <td className={classes.nowrap}>
-                <StateBadge state={r.state} size="xs" />
-              </td>
-              <td className={classes.nowrap}>
-                <PriorityBadge priority={r.priority} size="xs" />
-              </td>
-              {withSla ? (
-                <td className={classes.nowrap}>
-                  <SlaBadge sla={r.sla} dueAt={r.dueAt} />
-                </td>
-              ) : (
-                <td className={classes.nowrap}>
-                  <LazyHint label={formatDateTime(r.updatedAt)} openDelay={300}>
-                    <span className={`${classes.sm} ${classes.dimmed}`}>{formatRelative(r.updatedAt, now)}</span>
-                  </LazyHint>
-                </td>
-              )}
+              <TicketFacts row={r} now={now} withSla={withSla} cells />
             </tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+    </div>
   );
 });
 

@@ -12,7 +12,7 @@ import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, ticketHref } from '../route';
 import { useDraft } from '../drafts';
 import { useSession } from '../session';
-import { statusLabel } from './labels';
+import { emptyListing, statusLabel } from './labels';
 import { Markdown } from './Markdown';
 import { writesArticles } from '../../shared/access';
 
@@ -67,7 +67,7 @@ export function KbPage({ query }: { query: string }) {
         ) : !found.data ? (
           <PageLoading />
         ) : found.data.articles.length === 0 ? (
-          <Muted>{debounced.trim() ? t('kb.none') : t('kb.empty')}</Muted>
+          <EmptyListing searched={debounced.trim() !== ''} publishedOnly={status === 'published'} writes={writesArticles(user)} />
         ) : (
           <Stack gap="xs" data-testid="kb-results">
             {found.data.articles.map((a) => (
@@ -77,6 +77,22 @@ export function KbPage({ query }: { query: string }) {
         )}
       </Stack>
     </>
+  );
+}
+
+function EmptyListing(props: { searched: boolean; publishedOnly: boolean; writes: boolean }) {
+  const { lines, write } = emptyListing(props);
+  return (
+    <Stack gap={4} align="flex-start" data-testid="kb-empty">
+      {lines.map((key) => (
+        <Muted key={key}>{t(key)}</Muted>
+      ))}
+      {write && (
+        <Anchor href={hrefOf({ name: 'kbEdit', articleId: null, fromTicket: null })} size="sm">
+          {t('kb.writeOne')}
+        </Anchor>
+      )}
+    </Stack>
   );
 }
 

@@ -141,7 +141,8 @@ function UserCard({ user, color, last, onChoose }: { user: User; color: string; 
             <Text fw={600} size="sm" truncate>
               <bdi>{user.name}</bdi>
             </Text>
-            <Text size="xs" c="dimmed" truncate id={`user-meta-${user.id}`}>
+            {/* Two lines rather than an ellipsis: "Tier 1 · Education, Gover…" hid which segments a person works. */}
+            <Text size="xs" c="dimmed" lineClamp={2} id={`user-meta-${user.id}`}>
               {userMeta(user, SEGMENTS.length)}
               {last ? ` · ${t('signIn.lastUsed')}` : ''}
             </Text>

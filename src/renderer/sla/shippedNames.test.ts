@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
-import { slaName, SHIPPED_NAMES } from './shippedNames';
+import { slaEditorTitle, slaName, SHIPPED_NAMES } from './shippedNames';
 
 afterEach(() => setLocale('en', 'latn'));
 
@@ -31,5 +31,20 @@ describe('the names of the shipped SLA policies and calendars', () => {
       expect(said, item.id).toMatch(/[\u0600-\u06ff]/);
     }
     expect(Object.keys(en).filter((k) => k.startsWith('slaName.'))).toEqual(Object.keys(fa).filter((k) => k.startsWith('slaName.')));
+  });
+});
+
+describe('the heading of a policy’s or calendar’s editor', () => {
+  it('names a shipped one as the SLA settings list does, in the reader’s language', async () => {
+    await setLocale('fa', 'arabext');
+    const policy = slaEditorTitle('policy', { id: 'education-standard', name: 'Education standard' });
+    expect(policy).toContain(slaName('policy', { id: 'education-standard', name: 'Education standard' }));
+    expect(policy).not.toContain('Education standard');
+    expect(slaEditorTitle('calendar', { id: '24x7', name: 'Around the clock' })).toContain('شبانه‌روزی');
+    // Renamed, it is shown as typed; a new one has its own heading.
+    expect(slaEditorTitle('calendar', { id: 'berlin', name: 'Berlin Mo–Fr' })).toContain('Berlin Mo–Fr');
+    expect(slaEditorTitle('policy', null)).toBe(fa['slaEdit.newPolicy']);
+    await setLocale('en', 'latn');
+    expect(slaEditorTitle('policy', { id: 'education-standard', name: 'Education standard' })).toBe('Policy: Education standard');
   });
 });

@@ -28,6 +28,15 @@ export function slaName(kind: 'policy' | 'calendar', item: { id: string; name: s
   return key && SHIPPED.get(`${kind}:${item.id}`) === item.name ? t(key) : item.name;
 }
 
+/**
+ * The heading of a policy's or calendar's editor ("Policy: Home basic"): its name as the list
+ * of SLA settings says it, so a shipped one is not named in English on a Persian screen.
+ */
+export function slaEditorTitle(kind: 'policy' | 'calendar', item: { id: string; name: string } | null): string {
+  if (!item) return t(kind === 'policy' ? 'slaEdit.newPolicy' : 'slaEdit.newCalendar');
+  return t(kind === 'policy' ? 'slaEdit.policyTitle' : 'slaEdit.calendarTitle', { name: slaName(kind, item) });
+}
+
 /** Every shipped policy and calendar, for the test that each has its name in every language. */
 export const SHIPPED_NAMES: ReadonlyArray<{ kind: 'policy' | 'calendar'; id: string; name: string }> = [
   ...defaultPolicies.map((p) => ({ kind: 'policy' as const, id: p.id, name: p.name })),

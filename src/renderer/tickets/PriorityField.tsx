@@ -1,4 +1,4 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
+import { Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import { PRIORITIES } from '../../shared/domain';
 import { priorityLabel } from '../labels';
 
@@ -7,9 +7,10 @@ import { priorityLabel } from '../labels';
 export function PriorityField({ id, label, value, onChange, error, size }: { id: string; label: string; value: string; onChange: (value: string) => void; error: string | undefined; size?: 'xs' }) {
   return (
     <Stack gap={4}>
-      <Text size="sm" fw={500} id={id}>
+      {/* Styled as every other field's label (its weight was lighter than Subject's beside it). */}
+      <Input.Label labelElement="div" id={id}>
         {label}
-      </Text>
+      </Input.Label>
       <SegmentedControl aria-labelledby={id} value={value} onChange={onChange} data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))} size={size} fullWidth />
       {error && (
         <Text size="xs" c="red">

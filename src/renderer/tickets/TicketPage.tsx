@@ -35,7 +35,7 @@ import { ActionDialog, type DialogAction } from './ActionDialog';
 import { PALETTE_TICKET_ACTIONS } from '../shell/paletteTicket';
 import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
-import { movesOf, type Move } from './timelineMoves';
+import { movesOf, newestFirst, type Move } from './timelineMoves';
 import { handoverOf, reopeningOf, type Handover, type Reopening } from './handover';
 import classes from './TicketPage.module.css';
 
@@ -359,7 +359,7 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
   const needsUsers = entries.some((e) => typeof e.payload['assigneeId'] === 'string');
   const users = useCall('users.list', needsUsers ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? id;
-  const sorted = [...entries].sort((a, b) => b.at - a.at);
+  const sorted = newestFirst(entries);
   const moves = useMemo(() => movesOf(entries), [entries]);
   return (
     <Timeline bulletSize={26} lineWidth={2} active={-1}>

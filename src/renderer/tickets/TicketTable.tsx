@@ -4,13 +4,13 @@ import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { TicketRow } from '../../shared/api';
 import { PriorityBadge, StateBadge } from '../badges';
-import { formatDateTime, formatDuration, t } from '../i18n';
+import { currentDirection, formatDateTime, formatDuration, t } from '../i18n';
 import { segmentLabel, tierLabel, personName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
-import { COLUMN_WIDTH, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, type TicketColumn } from './ticketColumns';
+import { COLUMN_WIDTH, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, underTitle, type TicketColumn } from './ticketColumns';
 
 // A ticket list that stays smooth at any length: only the rows in view are in the DOM,
 // between two spacer rows, so it is still one real <table> for screen readers (with
@@ -241,7 +241,7 @@ function UnderSubject({ row, under, now, badges }: { row: TicketRow; under: Tick
     </span>
   );
   const line = (
-    <Text component="div" size="xs" c="dimmed" className={classes.under} title={texts.map((c) => said[c]).join(' · ')}>
+    <Text component="div" size="xs" c="dimmed" className={classes.under} title={underTitle(texts.map((c) => said[c]), currentDirection() === 'rtl')}>
       {!badges && due}
       {texts.map((c, i) => (
         // A name (the customer's, the assignee's) is cut at its own end, in its own script; the

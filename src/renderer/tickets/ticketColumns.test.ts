@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutColumns, MIN_TABLE_WIDTH, subjectWidth, SUBJECT_ROOM, type TicketColumn } from './ticketColumns';
+import { layoutColumns, MIN_TABLE_WIDTH, subjectWidth, SUBJECT_ROOM, underTitle, type TicketColumn } from './ticketColumns';
 
 // Table widths measured in Chromium: the queue's table at a 1,280 px window is 990 px wide;
 // at 1,600 px 1,310; at 800 px (the navigation folded away) 686; at 420 px 380.
@@ -46,5 +46,13 @@ describe('ticket list columns', () => {
       const { columns, under } = layoutColumns(QUEUE, width);
       expect([...columns, ...under].sort()).toEqual([...QUEUE].sort());
     }
+  });
+});
+
+describe('the title of the line under a subject', () => {
+  it('isolates each value in a right-to-left window, so a Latin name keeps its full stop at its end', () => {
+    const values = ['۳۷ دقیقه', 'Gleichner, Farrell and Mann Inc.', 'سطح یک'];
+    expect(underTitle(values, true)).toBe('\u2068۳۷ دقیقه\u2069 · \u2068Gleichner, Farrell and Mann Inc.\u2069 · \u2068سطح یک\u2069');
+    expect(underTitle(['37m', 'Douglas Inc', 'Tier 1'], false)).toBe('37m · Douglas Inc · Tier 1');
   });
 });

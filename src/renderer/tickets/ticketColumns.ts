@@ -60,3 +60,13 @@ export function subjectWidth(layout: ColumnLayout, width: number): number {
   const badges = layout.badgesUnder ? 0 : FIXED_WIDTH.priority + FIXED_WIDTH.state;
   return width - FIXED_WIDTH.number - badges - layout.columns.reduce((sum, c) => sum + COLUMN_WIDTH[c], 0);
 }
+
+/**
+ * The full text of the line under a ticket's subject, as its title (the tooltip over what the
+ * ellipsis cut): "Jordan Smith · Unassigned · 35m". A tooltip has no <bdi>, so in a right-to-left
+ * window each value is isolated (FSI … PDI) as the dictionary's filled-in values are: otherwise
+ * "Gleichner, Farrell and Mann Inc." before " · سطح یک" showed its full stop at its start.
+ */
+export function underTitle(values: readonly string[], rtl: boolean): string {
+  return values.map((v) => (rtl ? `\u2068${v}\u2069` : v)).join(' · ');
+}

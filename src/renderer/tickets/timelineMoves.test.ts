@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketRow, TimelineEntry } from '../../shared/api';
 import { setLocale } from '../i18n/state';
 import { priorityNotice } from './priorityNotice';
-import { movesOf } from './timelineMoves';
+import { movesOf, newestFirst } from './timelineMoves';
 
 // A supervisor's new priority can put a ticket past its target; the desk then breaches it and
 // moves it up a tier. The timeline says what the priority was and where the breach sent it,
@@ -16,6 +16,15 @@ const entry = (type: TimelineEntry['type'], payload: Record<string, unknown> = {
   actorId: 'grace',
   actorName: 'Grace Chen',
   payload,
+});
+
+describe('the timeline’s order', () => {
+  it('is newest first, and of two events at the same moment the later logged comes first', () => {
+    const created = { ...entry('CREATED', { priority: 'normal' }), at: 5_000 };
+    const taken = { ...entry('TAKE'), at: 5_000 };
+    const escalated = { ...entry('ESCALATE', { reason: 'needs_skill' }), at: 6_000 };
+    expect(newestFirst([created, taken, escalated]).map((e) => e.type)).toEqual(['ESCALATE', 'TAKE', 'CREATED']);
+  });
 });
 
 describe('the timeline’s moves', () => {

@@ -8,6 +8,14 @@ export interface Move {
   tierTo?: Tier;
 }
 
+/**
+ * The timeline as shown, newest first. Events of the same moment (a ticket created and taken
+ * at once, "Assign to me") keep the log's order reversed too: the take above the creation.
+ */
+export function newestFirst(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return [...entries].reverse().sort((a, b) => b.at - a.at);
+}
+
 /** Folds the log (entries in log order, as the desk sends them): each priority change's previous priority, and each SLA breach that moved the ticket up. */
 export function movesOf(entries: TimelineEntry[]): Map<string, Move> {
   const moves = new Map<string, Move>();
