@@ -17,6 +17,11 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(page.locator('#main h1')).toBeVisible();
   await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
 
+  // The calendar's name fits its field, and its time zone is said under it.
+  const calendar = page.getByRole('combobox', { name: en['slaEdit.calendar'] });
+  await expect(calendar).toHaveAccessibleDescription(/in its time zone: \u2068?UTC\u2069?\./);
+  expect(await calendar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+
   const first = page.getByRole('textbox', { name: targetLabel(en['priority.urgent'], en['slaTarget.firstResponse']) });
   await first.fill('-5');
   await first.blur();

@@ -105,7 +105,11 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.policyMissing')} />;
 
-  const calendarOptions = settings.calendars.map((c) => ({ value: c.id, label: `${slaName('calendar', c)} · ${c.timeZone}` }));
+  // The name alone in the field: "Weekdays 08:00–18:00 (London) · Europe/London" was cut in a
+  // third of the row. The time zone goes under each name in the list, and under the field.
+  const calendarOptions = settings.calendars.map((c) => ({ value: c.id, label: slaName('calendar', c) }));
+  const zoneOf = (id: string | null) => settings.calendars.find((c) => c.id === id)?.timeZone ?? null;
+  const chosenZone = zoneOf(draft.calendarId || null);
 
   return (
     <EditorFrame
@@ -148,8 +152,16 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <Select
                   label={t('slaEdit.calendar')}
-                  description={t('slaEdit.calendarHint')}
+                  description={chosenZone ? t('slaEdit.calendarHintZone', { zone: `\u2068${chosenZone}\u2069` }) : t('slaEdit.calendarHint')}
                   data={calendarOptions}
+                  renderOption={({ option }) => (
+                    <div>
+                      <Text size="sm">{option.label}</Text>
+                      <Text size="xs" c="dimmed" dir="ltr">
+                        {zoneOf(option.value)}
+                      </Text>
+                    </div>
+                  )}
                   value={draft.calendarId || null}
                   readOnly={readOnly}
                   allowDeselect={false}

@@ -653,6 +653,7 @@ export const en = {
   'slaEdit.serviceLevel': 'Service level',
   'slaEdit.calendar': 'Business-hours calendar',
   'slaEdit.calendarHint': 'Targets count only the hours this calendar is open.',
+  'slaEdit.calendarHintZone': 'Targets count only the hours this calendar is open, in its time zone: {zone}.',
   'slaEdit.targets': 'Targets',
   'slaEdit.targetsLead': 'Business minutes per priority: how long until the first response, the next response after the customer writes, and the resolution.',
   'slaEdit.targetLabel': '{priority} priority, {target} target in minutes',

@@ -602,6 +602,7 @@ export const fa: Messages = {
   'slaEdit.serviceLevel': 'سطح خدمت',
   'slaEdit.calendar': 'تقویم ساعت کاری',
   'slaEdit.calendarHint': 'اهداف فقط ساعت‌هایی را می‌شمارند که این تقویم باز است.',
+  'slaEdit.calendarHintZone': 'اهداف فقط ساعت‌هایی را می‌شمارند که این تقویم باز است، به وقت منطقهٔ زمانی آن: {zone}.',
   'slaEdit.targets': 'اهداف',
   'slaEdit.targetsLead': 'دقیقه‌های کاری برای هر اولویت: تا نخستین پاسخ، تا پاسخ بعدی پس از نوشتن مشتری، و تا حل.',
   'slaEdit.targetLabel': 'اولویت {priority}، هدف {target} به دقیقه',
