@@ -108,6 +108,14 @@ for (const lang of ['en', 'fa'] as const) {
     if (lang === 'fa') await page.getByText(fa['language.fa'], { exact: true }).click();
     await page.getByRole('button', { name: /^Ava Martin/ }).click();
     const field = page.getByRole('textbox', { name: (lang === 'fa' ? fa : en)['lookup.label'] });
+    // Its hint fits the field (the full one was cut to "Service tag, Express code, phone").
+    const hintFits = await field.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const text = document.createElement('canvas').getContext('2d')!;
+      text.font = style.font;
+      return text.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    });
+    expect(hintFits).toBe(true);
     // Two Jordans: each one's phone and email, which tell them apart, show inside the window
     // (they were off the side of the list's box, behind a sideways scroll).
     await field.fill('Jordan');

@@ -1,5 +1,6 @@
 import { Alert, Kbd, Loader, Popover, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
@@ -44,6 +45,8 @@ export function Lookup() {
   const busy = useRef(false);
   const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // Under 40em the field is too narrow for the whole hint (it read "Service tag, Express code, phone").
+  const narrow = useMediaQuery('(max-width: 40em)') ?? false;
 
   useEffect(() => {
     focusHandle = () => {
@@ -118,7 +121,7 @@ export function Lookup() {
         <TextInput
           ref={input}
           aria-label={t('lookup.label')}
-          placeholder={t('lookup.placeholder')}
+          placeholder={t(narrow ? 'lookup.placeholderShort' : 'lookup.placeholder')}
           value={draft.query}
           onChange={(e) => {
             const value = e.currentTarget.value;
