@@ -152,7 +152,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <Select
                   label={t('slaEdit.calendar')}
-                  description={chosenZone ? t('slaEdit.calendarHintZone', { zone: `\u2068${chosenZone}\u2069` }) : t('slaEdit.calendarHint')}
+                  description={chosenZone ? t('slaEdit.calendarHintZone', { zone: chosenZone }) : t('slaEdit.calendarHint')}
                   data={calendarOptions}
                   renderOption={({ option }) => (
                     <div>

@@ -82,13 +82,16 @@ function pluralRules(language: string): Intl.PluralRules {
 const FSI = '\u2068';
 const PDI = '\u2069';
 
+/** `text` in a window of its own direction (FSI … PDI), for right-to-left text put together outside a dictionary entry. */
+export const isolated = (text: string): string => FSI + text + PDI;
+
 function interpolate(template: string, vars: Vars): string {
   const isolate = localeState().direction === 'rtl';
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
     const text = typeof value === 'number' ? formatNumber(value) : value;
-    return isolate && /[A-Za-z@+()]|\d-\d/.test(text) ? FSI + text + PDI : text;
+    return isolate && /[A-Za-z@+()]|\d-\d/.test(text) ? isolated(text) : text;
   });
 }
 

@@ -1,3 +1,5 @@
+import { isolated } from '../i18n';
+
 // Which of a ticket list's optional columns get a column of their own, and which go on a
 // second line under the subject. The table is laid out fixed (its columns must not jump
 // as the virtualised rows change while it scrolls), so the widths are known here, and the
@@ -68,5 +70,5 @@ export function subjectWidth(layout: ColumnLayout, width: number): number {
  * "Gleichner, Farrell and Mann Inc." before " · سطح یک" showed its full stop at its start.
  */
 export function underTitle(values: readonly string[], rtl: boolean): string {
-  return values.map((v) => (rtl ? `\u2068${v}\u2069` : v)).join(' · ');
+  return values.map((v) => (rtl ? isolated(v) : v)).join(' · ');
 }
