@@ -25,18 +25,27 @@ import { settleLater } from './settleLater';
  * enough that reading the staged rows whole stays cheap for the 360° view.
  */
 export const SETTLE_BATCH = 1024;
+/** Rows moved in one transaction and one turn when nobody waits for them (settleLater.ts). */
+export const SETTLE_SLICE = 256;
 
 const COLUMNS = 'customer_id, at, id, ticket_id, channel, direction, summary, user_id';
-const prepared = new WeakMap<BetterSqlite3.Database, { move: BetterSqlite3.Statement; clear: BetterSqlite3.Statement; any: BetterSqlite3.Statement }>();
+type Statements = Record<'move' | 'moveUpTo' | 'clear' | 'clearUpTo' | 'any' | 'nth' | 'waiting', BetterSqlite3.Statement>;
+const prepared = new WeakMap<BetterSqlite3.Database, Statements>();
 
-function statements(sqlite: BetterSqlite3.Database) {
+function statements(sqlite: BetterSqlite3.Database): Statements {
   let s = prepared.get(sqlite);
   if (!s) {
     s = {
       // In the clustered table's key order, so consecutive rows of one customer share a leaf.
       move: sqlite.prepare(`INSERT INTO interactions (${COLUMNS}) SELECT ${COLUMNS} FROM interactions_pending ORDER BY customer_id, at, id`),
+      moveUpTo: sqlite.prepare(`INSERT INTO interactions (${COLUMNS}) SELECT ${COLUMNS} FROM interactions_pending WHERE n <= ? ORDER BY customer_id, at, id`),
       clear: sqlite.prepare('DELETE FROM interactions_pending'),
+      clearUpTo: sqlite.prepare('DELETE FROM interactions_pending WHERE n <= ?'),
       any: sqlite.prepare('SELECT 1 FROM interactions_pending LIMIT 1'),
+      /** The row number of the `limit`-th oldest row waiting. */
+      nth: sqlite.prepare('SELECT n FROM interactions_pending ORDER BY n LIMIT 1 OFFSET ?').pluck(),
+      // Rows are numbered in the order they were staged and leave oldest first: no gaps.
+      waiting: sqlite.prepare('SELECT coalesce(max(n) - min(n) + 1, 0) FROM interactions_pending').pluck(),
     };
     prepared.set(sqlite, s);
   }
@@ -44,14 +53,21 @@ function statements(sqlite: BetterSqlite3.Database) {
 }
 
 /**
- * Moves every staged interaction into `interactions`, inside the caller's transaction (a merge
- * or an erasure settles first, so that it finds every row by customer). Returns how many moved.
+ * Moves staged interactions into `interactions`, inside the caller's transaction: every one
+ * (a merge or an erasure settles first, so that it finds every row by customer), or the oldest
+ * `limit`. Returns how many moved.
  */
-export function settleInteractions(sqlite: BetterSqlite3.Database): number {
+export function settleInteractions(sqlite: BetterSqlite3.Database, limit = Infinity): number {
   const s = statements(sqlite);
   if (!s.any.get()) return 0;
-  const moved = s.move.run().changes;
-  s.clear.run();
+  const upTo = Number.isFinite(limit) ? (s.nth.get(Math.max(0, limit - 1)) as number | undefined) : undefined;
+  if (upTo === undefined) {
+    const moved = s.move.run().changes;
+    s.clear.run();
+    return moved;
+  }
+  const moved = s.moveUpTo.run(upTo).changes;
+  s.clearUpTo.run(upTo);
   return moved;
 }
 
@@ -72,12 +88,18 @@ export function interactionStage(db: Sql, options: { delayMs?: number; readOnly?
   const delay = options.delayMs ?? 250;
   const readOnly = options.readOnly ?? false;
 
-  function settle(): number {
+  function settle(limit = Infinity): number {
     if (readOnly || !db.sqlite.open || db.sqlite.inTransaction) return 0;
-    return db.write(() => settleInteractions(db.sqlite));
+    return db.write(() => settleInteractions(db.sqlite, limit));
   }
   // Rows left staged stay in the file, are read from there, and are settled at the next try.
-  const later = settleLater(db, settle, { what: 'moving staged interactions', delayMs: delay, batch: SETTLE_BATCH });
+  const later = settleLater(db, settle, {
+    what: 'moving staged interactions',
+    delayMs: delay,
+    batch: SETTLE_BATCH,
+    slice: SETTLE_SLICE,
+    waiting: () => statements(db.sqlite).waiting.get() as number,
+  });
 
   if (!readOnly && statements(db.sqlite).any.get()) later.soon();
 

@@ -23,6 +23,8 @@ import type { SlaOutcome } from './sla';
 
 /** Rows settled at once, after the commit that made them this many (a tight loop of writes: an import, the demo). */
 export const SETTLE_BATCH = 1024;
+/** Rows settled in one transaction and one turn when no reader waits for them (settleLater.ts). */
+export const SETTLE_SLICE = 256;
 
 const count = z.number().int();
 const stagedSchema = z.object({
@@ -64,11 +66,14 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
   const readOnly = options.readOnly ?? false;
   const insert = db.sqlite.prepare('INSERT INTO tallies_pending (body) VALUES (?)');
   const any = db.sqlite.prepare('SELECT 1 FROM tallies_pending LIMIT 1');
-  const rows = db.sqlite.prepare('SELECT n, body FROM tallies_pending ORDER BY n');
+  const rows = db.sqlite.prepare('SELECT n, body FROM tallies_pending ORDER BY n LIMIT ?');
   const clear = db.sqlite.prepare('DELETE FROM tallies_pending WHERE n <= ?');
+  // Rows are numbered in the order they were staged and leave oldest first: no gaps.
+  const waiting = db.sqlite.prepare('SELECT coalesce(max(n) - min(n) + 1, 0) FROM tallies_pending').pluck();
 
-  function settleInside(): number {
-    const staged = rows.all() as Array<{ n: number; body: string }>;
+  /** The oldest `limit` rows waiting (all with Infinity), netted, inside the caller's transaction. */
+  function settleInside(limit = Infinity): number {
+    const staged = rows.all(Number.isFinite(limit) ? limit : -1) as Array<{ n: number; body: string }>;
     if (staged.length === 0) return 0;
     const batch: StagedTally[] = [];
     for (const r of staged) {
@@ -82,11 +87,17 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
     clear.run(staged.at(-1)!.n);
     return staged.length;
   }
-  function settle(): number {
+  function settle(limit = Infinity): number {
     if (readOnly || !db.sqlite.open || !any.get()) return 0;
-    return db.write(settleInside);
+    return db.write(() => settleInside(limit));
   }
-  const later = settleLater(db, settle, { what: 'settling the staged counters', delayMs: delay, batch: SETTLE_BATCH });
+  const later = settleLater(db, settle, {
+    what: 'settling the staged counters',
+    delayMs: delay,
+    batch: SETTLE_BATCH,
+    slice: SETTLE_SLICE,
+    waiting: () => waiting.get() as number,
+  });
 
   if (!readOnly && any.get()) later.soon();
 
