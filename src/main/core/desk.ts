@@ -168,7 +168,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onSlaAlert: (a) => push('sla.warning', a),
   });
-  const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers), readOnly ? undefined : (now) => sla.pruneRecentOutcomes(now));
+  const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers), readOnly ? undefined : (now, sliceRows) => sla.pruneRecentOutcomes(now, sliceRows).more);
   const view = customerViewReader(db, tickets.toRow);
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);

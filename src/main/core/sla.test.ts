@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { Sql } from './db/exec';
 import { openDesk } from './desk';
-import { RETRY_UNREADABLE_MS } from './slaScheduler';
+import { HOUSEKEEPING_SLICE, RETRY_UNREADABLE_MS } from './slaScheduler';
 import { TestClock, testDesk, type Signed } from './testing/deskHarness';
 
 const MIN = 60_000;
@@ -208,6 +208,31 @@ describe('the scheduler catching up', () => {
     expect((await grace.call('supervisor.overview')).slaCatchingUp).toBe(0);
     expect(turns).toBeGreaterThanOrEqual(Math.ceil(owed / (2 * 64)));
     expect(armed.at(-1)!.ms).toBeGreaterThan(0);
+  });
+
+  it('a running desk deletes a weekend’s old drill-down outcomes a slice a turn, not in one long commit', async () => {
+    const armed: Array<{ fn: () => void; ms: number }> = [];
+    const timers = { set: (fn: () => void, ms: number) => armed.push({ fn, ms }), clear: () => {} };
+    const t = await testDesk({ testClock: false, timers });
+    cleanup.push(() => t.desk.close());
+    const db = t.desk.db.sqlite;
+    const DAY = 24 * 60 * MIN;
+    // The desk's start pruned today's; the next day's first tick prunes again.
+    t.clock.advance(DAY);
+    const cutoff = (Math.floor(t.clock.now() / DAY) - 7) * DAY;
+    // Three days of outcomes past the 8 the drill-down keeps (a desk opened on Monday).
+    const add = db.prepare(`insert into sla_recent (segment, target, done_at, ticket_id, met, due_at) values (?, 'resolution', ?, randomblob(16), 1, null)`);
+    const segments = ['education', 'government', 'home'];
+    for (let i = 0; i < 3 * HOUSEKEEPING_SLICE; i++) add.run(segments[i % 3], cutoff - 3 * DAY + i * 10);
+    const old = () => db.prepare('select count(*) from sla_recent where done_at < ?').pluck().get(cutoff) as number;
+    const before = old();
+    armed.at(-1)!.fn();
+    // About a slice went (ties on the slice's last time go with it), and it comes back at once.
+    expect(before - old()).toBeGreaterThanOrEqual(HOUSEKEEPING_SLICE);
+    expect(before - old()).toBeLessThan(HOUSEKEEPING_SLICE + 10);
+    expect(armed.at(-1)!.ms).toBe(0);
+    for (let turn = 0; turn < 10 && old() > 0; turn++) armed.at(-1)!.fn();
+    expect(old()).toBe(0);
   });
 
   it('a ticket it can neither read nor put off is tried again a minute later, not round and round', async () => {

@@ -1,5 +1,5 @@
 import { ApiError, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
-import type { Segment, ServiceLevel, User } from '../../shared/domain';
+import { SEGMENTS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
 import { diffSettings } from '../../shared/settingsStream';
 import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
@@ -179,16 +179,24 @@ export function slaStore(db: Sql) {
   );
 
   // The last 8 UTC days' outcomes again, by segment, target and time, for the attainment
-  // drill-down (migration 0018). Older rows go once a day, in the SLA scheduler's first tick of
-  // the day (pruneRecent), not in an agent's write: a day's outcomes on a 2 M-ticket desk took
-  // 142 ms to delete. Until then the drill-down's window leaves them out.
+  // drill-down (migration 0018). Older rows go once a day, in the SLA scheduler's ticks, not in
+  // an agent's write: a day's outcomes on a 2 M-ticket desk (about 51,000 rows) took 142 ms to
+  // delete, and a desk opened after a weekend owes three days of them. Until they go, the
+  // drill-down's window leaves them out.
   const insertRecent = db.prepare<never, [string, string, number, string, number, number | null]>(
     k
       .insertInto('sla_recent')
       .values({ segment: param<string>(), target: param<string>(), done_at: param<number>(), ticket_id: param<string>(), met: param<number>(), due_at: param<number | null>() })
       .onConflict((oc) => oc.doNothing()),
   );
-  const pruneRecent = db.prepare<never, [number]>(k.deleteFrom('sla_recent').where('done_at', '<', param<number>()));
+  // A slice of the old rows, one segment and target at a time, in the table's key order: the
+  // done_at of the n-th old row bounds the delete (ties on it go too, so a slice always moves on).
+  const nthOld = db.prepare<{ done_at: number }, [string, string, number, number]>(
+    k.selectFrom('sla_recent').select('done_at').where('segment', '=', param<string>()).where('target', '=', param<string>()).where('done_at', '<', param<number>()).orderBy('done_at').limit(1).offset(param<number>()),
+  );
+  const pruneUpTo = db.prepare<never, [string, string, number]>(
+    k.deleteFrom('sla_recent').where('segment', '=', param<string>()).where('target', '=', param<string>()).where('done_at', '<=', param<number>()),
+  );
   let prunedOn: number | null = null;
 
   /**
@@ -223,14 +231,30 @@ export function slaStore(db: Sql) {
 
   /**
    * Deletes the drill-down's outcomes older than the days it keeps, once a UTC day, in a
-   * transaction of its own; returns how many went (0 when this day's prune has run).
+   * transaction of its own. With `sliceRows`, about that many at most (a running desk's
+   * scheduler goes on at its next turn, so that a weekend's worth does not hold the agents'
+   * calls): `more` says some may be left. Without it, all of them.
    */
-  function pruneRecentOutcomes(now: number): number {
+  function pruneRecentOutcomes(now: number, sliceRows = Infinity): { removed: number; more: boolean } {
     const today = Math.floor(now / DAY_MS);
-    if (prunedOn === today) return 0;
-    const removed = db.write(() => pruneRecent.run((today - RECENT_DAYS) * DAY_MS).changes);
-    prunedOn = today;
-    return removed;
+    if (prunedOn === today) return { removed: 0, more: false };
+    const cutoff = (today - RECENT_DAYS) * DAY_MS;
+    let removed = 0;
+    let more = false;
+    db.write(() => {
+      for (const segment of SEGMENTS) {
+        for (const target of ATTAINMENT_TARGETS) {
+          if (more) return;
+          const left = sliceRows - removed;
+          const bound = Number.isFinite(left) ? nthOld.get(segment, target, cutoff, left - 1)?.done_at : undefined;
+          removed += pruneUpTo.run(segment, target, bound ?? cutoff - 1).changes;
+          // At least `left` old rows in this group: the slice is spent, and more may wait.
+          if (bound !== undefined) more = true;
+        }
+      }
+    });
+    if (!more) prunedOn = today;
+    return { removed, more };
   }
 
   /** What an agent sees on a row: business time left on the soonest running target. */
