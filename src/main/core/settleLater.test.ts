@@ -42,12 +42,18 @@ describe('settling staged rows off the agent’s path', () => {
     later.stop();
   });
 
-  it('a tight loop past the batch settles only down to a slice below it, not the whole stage', () => {
+  it('a tight loop past the batch settles everything at once (it gives the timer no turn)', () => {
     const { later, calls, left } = stage(1100);
     later.staged(1100);
-    // 1,100 waiting: 332 settled at once leaves 768 (1,024 - 256) for the timer.
-    expect(calls).toEqual([332]);
-    expect(left.n).toBe(768);
+    expect(calls).toEqual([1100]);
+    expect(left.n).toBe(0);
+    later.stop();
+  });
+
+  it('counts what waits, not the row number: after slices left rows behind, numbers past the batch alone settle nothing', () => {
+    const { later, calls } = stage(600);
+    later.staged(5000);
+    expect(calls).toEqual([]);
     later.stop();
   });
 

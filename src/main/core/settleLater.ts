@@ -1,7 +1,7 @@
 import type { Sql } from './db/exec';
 
 // When a stage's rows (stagedInteractions.ts, stagedTallies.ts) are settled: `delayMs` after
-// the commit that staged the first, a slice at once when `batch` are waiting, and soon after a
+// the commit that staged the first, all at once when `batch` are waiting, and soon after a
 // start that finds rows a kill left. Settling is the caller's own transaction; this is only its
 // timing.
 //
@@ -11,7 +11,7 @@ import type { Sql } from './db/exec';
 // 41-118 ms on the bench's file, on top of the scheduler's own turn (stop 41).
 
 export interface SettleLater {
-  /** After a write staged its row (`count`: its row number, at least the rows now waiting): a slice at once past the batch, or soon. */
+  /** After a write staged its row (`count`: its row number, at least the rows now waiting): all at once past the batch, or soon. */
   staged(count: number): void;
   /** Soon, as after a start that found rows waiting. */
   soon(): void;
@@ -22,7 +22,7 @@ export interface SettleLater {
 export interface SettleOptions {
   what: string;
   delayMs: number;
-  /** Rows waiting that make a write settle a slice itself (a tight loop gives the timer no turn). */
+  /** Rows waiting that make a write settle them itself (a tight loop gives the timer no turn). */
   batch: number;
   /** Rows settled in one transaction and one turn. */
   slice: number;
@@ -68,11 +68,10 @@ export function settleLater(db: Sql, settle: (limit: number) => number, options:
     staged(count) {
       db.afterCommit(() => {
         // Writes in a tight loop (an import, a rebase, the demo) give the timer no turn: past the
-        // batch, down to a slice below it (a slice each time, in a loop of one row a write).
-        if (count >= options.batch && !db.sqlite.inTransaction) {
-          const waiting = options.waiting();
-          if (waiting >= options.batch) settleOrKeep(waiting - options.batch + options.slice);
-        }
+        // batch, all at once (nobody else has a turn to lose in such a loop, and the fewer
+        // settles, the fewer of its writes wait for one). `count` only grows while slices leave
+        // rows behind, hence the count of what waits.
+        if (count >= options.batch && !db.sqlite.inTransaction && options.waiting() >= options.batch) settleOrKeep(Infinity);
         soon();
       });
     },

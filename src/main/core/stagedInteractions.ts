@@ -44,8 +44,9 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
       any: sqlite.prepare('SELECT 1 FROM interactions_pending LIMIT 1'),
       /** The row number of the `limit`-th oldest row waiting. */
       nth: sqlite.prepare('SELECT n FROM interactions_pending ORDER BY n LIMIT 1 OFFSET ?').pluck(),
-      // Rows are numbered in the order they were staged and leave oldest first: no gaps.
-      waiting: sqlite.prepare('SELECT coalesce(max(n) - min(n) + 1, 0) FROM interactions_pending').pluck(),
+      // Rows are numbered in the order they were staged and leave oldest first: no gaps. (Two
+      // subqueries: SQLite finds a lone min() or max() of the key in one step, both together by a scan.)
+      waiting: sqlite.prepare('SELECT coalesce((SELECT max(n) FROM interactions_pending) - (SELECT min(n) FROM interactions_pending) + 1, 0)').pluck(),
     };
     prepared.set(sqlite, s);
   }

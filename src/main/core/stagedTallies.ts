@@ -68,8 +68,9 @@ export function tallyStage(db: Sql, apply: (batch: StagedTally[]) => void, optio
   const any = db.sqlite.prepare('SELECT 1 FROM tallies_pending LIMIT 1');
   const rows = db.sqlite.prepare('SELECT n, body FROM tallies_pending ORDER BY n LIMIT ?');
   const clear = db.sqlite.prepare('DELETE FROM tallies_pending WHERE n <= ?');
-  // Rows are numbered in the order they were staged and leave oldest first: no gaps.
-  const waiting = db.sqlite.prepare('SELECT coalesce(max(n) - min(n) + 1, 0) FROM tallies_pending').pluck();
+  // Rows are numbered in the order they were staged and leave oldest first: no gaps. (Two
+  // subqueries: SQLite finds a lone min() or max() of the key in one step, both together by a scan.)
+  const waiting = db.sqlite.prepare('SELECT coalesce((SELECT max(n) FROM tallies_pending) - (SELECT min(n) FROM tallies_pending) + 1, 0)').pluck();
 
   /** The oldest `limit` rows waiting (all with Infinity), netted, inside the caller's transaction. */
   function settleInside(limit = Infinity): number {
