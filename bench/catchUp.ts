@@ -6,7 +6,8 @@ import { openDesk, type Clock } from '../src/main/core/desk';
 // The `sla_catch_up` line: a desk opened after `hours` closed. Every SLA wake-up that fell due
 // meanwhile is owed at once (the bench's file: 44,647 after 8 hours). What the agent feels is
 // how long the desk takes to open and how long its event loop is held while it catches up
-// (slaScheduler.ts: two chunks of 64, or 50 ms, a turn). The floor: the same desk opened at
+// (slaScheduler.ts: two chunks of 64, or 50 ms, a turn, each chunk committed after 20 ms at
+// most; settleLater.ts: the staged rows a slice a turn). The floor: the same desk opened at
 // its own "now", with nothing due, just before.
 
 export interface CatchUpFigures {
