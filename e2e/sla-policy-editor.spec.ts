@@ -1,5 +1,6 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { signInInPersian } from './pages/app';
 
@@ -66,3 +67,63 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   await resolution.fill('۴۵');
   await expect(resolution).toHaveAccessibleDescription(/هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\) باشد\./);
 });
+
+// At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling
+// sideways: a policy or calendar is its name with the other facts under it, each named.
+const SCROLLER = '.mantine-TableScrollContainer-scrollContainer';
+
+/** Neither the page nor any table in `region` is wider than its box. */
+async function noSidewaysScroll(page: Page, region: Locator) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const tables = await region.locator('table').evaluateAll((all, scroller) =>
+    all.map((table) => {
+      const box = table.closest(scroller) ?? table.parentElement!;
+      return { table: Math.round(table.getBoundingClientRect().width), box: box.clientWidth, scrolls: box.scrollWidth - box.clientWidth };
+    }),
+    SCROLLER,
+  );
+  expect(tables.length).toBeGreaterThan(0);
+  for (const t of tables) {
+    expect(t.table).toBeLessThanOrEqual(t.box);
+    expect(t.scrolls).toBeLessThanOrEqual(0);
+  }
+}
+
+/** Shown, and whole inside its table's box: not off its side, behind a sideways scroll. */
+async function readable(fact: Locator) {
+  // The one shown: the wide table's cell and the narrow block's line are both in the page.
+  fact = fact.filter({ visible: true });
+  await expect(fact).toBeVisible();
+  const inside = await fact.evaluate((el, scroller) => {
+    const r = el.getBoundingClientRect();
+    const box = (el.closest(scroller) ?? document.documentElement).getBoundingClientRect();
+    return r.left >= box.left - 1 && r.right <= box.right + 1;
+  }, SCROLLER);
+  expect(inside).toBe(true);
+}
+
+for (const lang of ['en', 'fa'] as const) {
+  test(`at 420 px the SLA settings read without scrolling sideways (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const dict = lang === 'fa' ? fa : en;
+    await page.setViewportSize({ width: 420, height: 900 });
+    if (lang === 'fa') await signInInPersian(page, 'Omar Haddad');
+    else {
+      await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+      await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+    }
+    await expect(page.locator('#main h1')).toBeVisible();
+
+    await page.evaluate(() => (window.location.hash = '#/admin/sla'));
+    const policies = page.getByRole('region', { name: dict['slaSettings.policies'], exact: true });
+    const government = policies.getByRole('row').filter({ hasText: dict['slaName.policy.governmentPremier'] });
+    // Its calendar and its at-risk share, named, under its name.
+    await readable(government.getByText(dict['slaName.calendar.aroundTheClock'], { exact: true }));
+    await readable(government.getByText(dict['slaSettings.col.atRisk'], { exact: true }));
+    await noSidewaysScroll(page, policies);
+    const calendars = page.getByRole('region', { name: dict['slaSettings.calendars'], exact: true });
+    const official = calendars.getByRole('row').filter({ hasText: dict['slaName.calendar.iranOfficial'] });
+    await readable(official.getByText(dict['slaEdit.persian'], { exact: true }));
+    await noSidewaysScroll(page, calendars);
+  });
+}
