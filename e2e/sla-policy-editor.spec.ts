@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import type { Locator, Page } from '@playwright/test';
+import type { Priority } from '../src/shared/domain';
 import { expect, test } from './fixtures';
 import { signInInPersian } from './pages/app';
 
@@ -69,7 +70,8 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
 });
 
 // At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling
-// sideways: a policy or calendar is its name with the other facts under it, each named.
+// sideways: a policy or calendar is its name with the other facts under it, each named, and a
+// policy's targets are edited a priority at a time, each field named.
 const SCROLLER = '.mantine-TableScrollContainer-scrollContainer';
 
 /** Neither the page nor any table in `region` is wider than its box. */
@@ -103,7 +105,7 @@ async function readable(fact: Locator) {
 }
 
 for (const lang of ['en', 'fa'] as const) {
-  test(`at 420 px the SLA settings read without scrolling sideways (${lang})`, async ({ page }) => {
+  test(`at 420 px the SLA settings and a policy's targets read without scrolling sideways (${lang})`, async ({ page }) => {
     test.setTimeout(60_000);
     const dict = lang === 'fa' ? fa : en;
     await page.setViewportSize({ width: 420, height: 900 });
@@ -125,5 +127,22 @@ for (const lang of ['en', 'fa'] as const) {
     const official = calendars.getByRole('row').filter({ hasText: dict['slaName.calendar.iranOfficial'] });
     await readable(official.getByText(dict['slaEdit.persian'], { exact: true }));
     await noSidewaysScroll(page, calendars);
+
+    // A policy's targets: a priority's three fields under its name, each named above it, and
+    // reached in turn by the keyboard.
+    await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
+    const targets = page.getByRole('region', { name: dict['slaEdit.targets'], exact: true });
+    const field = (priority: Priority, target: 'firstResponse' | 'nextResponse' | 'resolution') =>
+      targets.getByRole('textbox', { name: dict['slaEdit.targetLabel'].replace('{priority}', dict[`priority.${priority}`]).replace('{target}', dict[`slaTarget.${target}`]) });
+    await readable(field('low', 'resolution'));
+    await noSidewaysScroll(page, targets);
+    await expect(targets.getByText(dict['slaTarget.resolution'], { exact: true }).filter({ visible: true })).toHaveCount(4);
+    await field('urgent', 'nextResponse').focus();
+    await page.keyboard.press('Tab');
+    await expect(field('urgent', 'resolution')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(field('high', 'firstResponse')).toBeFocused();
+    await field('low', 'resolution').fill(lang === 'fa' ? '۵۰۰۰' : '5000');
+    await expect(field('low', 'resolution')).toHaveValue(lang === 'fa' ? '۵۰۰۰' : '5000');
   });
 }
