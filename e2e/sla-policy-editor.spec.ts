@@ -1,9 +1,8 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import type { Locator, Page } from '@playwright/test';
 import type { Priority } from '../src/shared/domain';
 import { expect, test } from './fixtures';
-import { signInInPersian } from './pages/app';
+import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 
 // An admin edits an SLA policy. What is typed stays as typed, however wrong: a negative target
 // or an at-risk share past 100 % is not quietly changed into another number, but said under
@@ -72,38 +71,6 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
 // At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling
 // sideways: a policy or calendar is its name with the other facts under it, each named, and a
 // policy's targets are edited a priority at a time, each field named.
-const SCROLLER = '.mantine-TableScrollContainer-scrollContainer';
-
-/** Neither the page nor any table in `region` is wider than its box. */
-async function noSidewaysScroll(page: Page, region: Locator) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  const tables = await region.locator('table').evaluateAll((all, scroller) =>
-    all.map((table) => {
-      const box = table.closest(scroller) ?? table.parentElement!;
-      return { table: Math.round(table.getBoundingClientRect().width), box: box.clientWidth, scrolls: box.scrollWidth - box.clientWidth };
-    }),
-    SCROLLER,
-  );
-  expect(tables.length).toBeGreaterThan(0);
-  for (const t of tables) {
-    expect(t.table).toBeLessThanOrEqual(t.box);
-    expect(t.scrolls).toBeLessThanOrEqual(0);
-  }
-}
-
-/** Shown, and whole inside its table's box: not off its side, behind a sideways scroll. */
-async function readable(fact: Locator) {
-  // The one shown: the wide table's cell and the narrow block's line are both in the page.
-  fact = fact.filter({ visible: true });
-  await expect(fact).toBeVisible();
-  const inside = await fact.evaluate((el, scroller) => {
-    const r = el.getBoundingClientRect();
-    const box = (el.closest(scroller) ?? document.documentElement).getBoundingClientRect();
-    return r.left >= box.left - 1 && r.right <= box.right + 1;
-  }, SCROLLER);
-  expect(inside).toBe(true);
-}
-
 for (const lang of ['en', 'fa'] as const) {
   test(`at 420 px the SLA settings and a policy's targets read without scrolling sideways (${lang})`, async ({ page }) => {
     test.setTimeout(60_000);
