@@ -2,9 +2,10 @@ import { fa } from '../src/renderer/i18n/fa';
 import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { noSidewaysScroll, readable } from './pages/app';
 
 // How the supervisor's board reads: every count's label whole in each queue cell (Persian's
-// longer words too), and the weekly satisfaction chart's score axis 1–5 with each label on its
+// longer words too), at 420 px every queue and attainment figure without scrolling sideways, and the weekly satisfaction chart's score axis 1–5 with each label on its
 // gridline and room above the top score.
 
 async function openBoard(page: Page, lang: 'en' | 'fa', width: number) {
@@ -36,6 +37,29 @@ for (const [lang, width] of [['fa', 1400], ['en', 1400], ['fa', 760], ['en', 760
         .map((el) => el.textContent),
     );
     expect(cut).toEqual([]);
+  });
+}
+
+// At 420 px a segment is its name with each tier's queue under it, named, and its four
+// attainment figures under it, each named by target and window: none off the box's side.
+for (const lang of ['en', 'fa'] as const) {
+  test(`at 420 px every queue and attainment figure reads without scrolling sideways (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await openBoard(page, lang, 420);
+    const dict = lang === 'fa' ? fa : en;
+    const grid = page.getByRole('region', { name: dict['overview.grid'], exact: true });
+    const home = grid.getByRole('row').filter({ hasText: dict['segment.home'] });
+    // The last tier's queue: its name, and its breached count.
+    await readable(home.getByText(dict['tier.3'], { exact: true }));
+    await readable(home.getByText(dict['board.stat.breached'], { exact: true }).last());
+    await noSidewaysScroll(page, grid);
+
+    const attainment = page.getByRole('region', { name: dict['board.attainment'], exact: true });
+    await attainment.scrollIntoViewIfNeeded();
+    const homeFigures = attainment.getByRole('row').filter({ hasText: dict['segment.home'] });
+    await readable(homeFigures.getByText(`${dict['slaTarget.resolution']} · ${dict['board.week']}`, { exact: true }));
+    await readable(homeFigures.getByRole('cell').last());
+    await noSidewaysScroll(page, attainment);
   });
 }
 

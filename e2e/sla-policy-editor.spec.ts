@@ -1,7 +1,8 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
+import type { Priority } from '../src/shared/domain';
 import { expect, test } from './fixtures';
-import { signInInPersian } from './pages/app';
+import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 
 // An admin edits an SLA policy. What is typed stays as typed, however wrong: a negative target
 // or an at-risk share past 100 % is not quietly changed into another number, but said under
@@ -66,3 +67,49 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   await resolution.fill('۴۵');
   await expect(resolution).toHaveAccessibleDescription(/هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\) باشد\./);
 });
+
+// At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling
+// sideways: a policy or calendar is its name with the other facts under it, each named, and a
+// policy's targets are edited a priority at a time, each field named.
+for (const lang of ['en', 'fa'] as const) {
+  test(`at 420 px the SLA settings and a policy's targets read without scrolling sideways (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const dict = lang === 'fa' ? fa : en;
+    await page.setViewportSize({ width: 420, height: 900 });
+    if (lang === 'fa') await signInInPersian(page, 'Omar Haddad');
+    else {
+      await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+      await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+    }
+    await expect(page.locator('#main h1')).toBeVisible();
+
+    await page.evaluate(() => (window.location.hash = '#/admin/sla'));
+    const policies = page.getByRole('region', { name: dict['slaSettings.policies'], exact: true });
+    const government = policies.getByRole('row').filter({ hasText: dict['slaName.policy.governmentPremier'] });
+    // Its calendar and its at-risk share, named, under its name.
+    await readable(government.getByText(dict['slaName.calendar.aroundTheClock'], { exact: true }));
+    await readable(government.getByText(dict['slaSettings.col.atRisk'], { exact: true }));
+    await noSidewaysScroll(page, policies);
+    const calendars = page.getByRole('region', { name: dict['slaSettings.calendars'], exact: true });
+    const official = calendars.getByRole('row').filter({ hasText: dict['slaName.calendar.iranOfficial'] });
+    await readable(official.getByText(dict['slaEdit.persian'], { exact: true }));
+    await noSidewaysScroll(page, calendars);
+
+    // A policy's targets: a priority's three fields under its name, each named above it, and
+    // reached in turn by the keyboard.
+    await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
+    const targets = page.getByRole('region', { name: dict['slaEdit.targets'], exact: true });
+    const field = (priority: Priority, target: 'firstResponse' | 'nextResponse' | 'resolution') =>
+      targets.getByRole('textbox', { name: dict['slaEdit.targetLabel'].replace('{priority}', dict[`priority.${priority}`]).replace('{target}', dict[`slaTarget.${target}`]) });
+    await readable(field('low', 'resolution'));
+    await noSidewaysScroll(page, targets);
+    await expect(targets.getByText(dict['slaTarget.resolution'], { exact: true }).filter({ visible: true })).toHaveCount(4);
+    await field('urgent', 'nextResponse').focus();
+    await page.keyboard.press('Tab');
+    await expect(field('urgent', 'resolution')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(field('high', 'firstResponse')).toBeFocused();
+    await field('low', 'resolution').fill(lang === 'fa' ? '۵۰۰۰' : '5000');
+    await expect(field('low', 'resolution')).toHaveValue(lang === 'fa' ? '۵۰۰۰' : '5000');
+  });
+}

@@ -91,3 +91,37 @@ export async function signInWithPassword(browser: Browser, url: string, email: s
   await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
   return page;
 }
+
+// A table too wide for its box scrolls sideways inside Mantine's scroll container (and the
+// shell says so under it, scrollHints.ts); a page that fits its window has none wider than its box.
+const SCROLLER = '.mantine-TableScrollContainer-scrollContainer';
+
+/** Neither the page nor any table in `region` is wider than its box. */
+export async function noSidewaysScroll(page: Page, region: Locator) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const tables = await region.locator('table').evaluateAll((all, scroller) =>
+    all.map((table) => {
+      const box = table.closest(scroller) ?? table.parentElement!;
+      return { table: Math.round(table.getBoundingClientRect().width), box: box.clientWidth, scrolls: box.scrollWidth - box.clientWidth };
+    }),
+    SCROLLER,
+  );
+  expect(tables.length).toBeGreaterThan(0);
+  for (const t of tables) {
+    expect(t.table).toBeLessThanOrEqual(t.box);
+    expect(t.scrolls).toBeLessThanOrEqual(0);
+  }
+}
+
+/** Shown, and whole inside its table's box: not off its side, behind a sideways scroll. */
+export async function readable(fact: Locator) {
+  // The one shown: the wide table's cell and the narrow block's line are both in the page.
+  fact = fact.filter({ visible: true });
+  await expect(fact).toBeVisible();
+  const inside = await fact.evaluate((el, scroller) => {
+    const r = el.getBoundingClientRect();
+    const box = (el.closest(scroller) ?? document.documentElement).getBoundingClientRect();
+    return r.left >= box.left - 1 && r.right <= box.right + 1;
+  }, SCROLLER);
+  expect(inside).toBe(true);
+}

@@ -88,38 +88,46 @@ function Board({ data }: { data: Overview }) {
       </SimpleGrid>
 
       <Section title={t('overview.grid')} padding={0} id="queue-grid">
-        <Table.ScrollContainer minWidth={720} type="native">
-          <Table className={classes.grid} withColumnBorders verticalSpacing={0} {...openQueueHint.around}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" w={136}>
-                  {t('overview.segment')}
-                </Table.Th>
-                {TIERS.map((tier) => (
-                  <Table.Th key={tier} scope="col">
-                    {tierLabel(tier)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {SEGMENTS.map((segment) => (
-                <Table.Tr key={segment}>
-                  <Table.Th scope="row">
-                    <Text size="sm" fw={600}>
-                      {segmentLabel(segment)}
-                    </Text>
+        {/* Below 720 px of box (a 420 px window) a segment is one block: its name, then each
+            tier's queue under it, named, instead of tiers off the box's side (CSS container
+            query). */}
+        <div className={classes.fitBox}>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table className={classes.grid} withColumnBorders verticalSpacing={0} {...openQueueHint.around}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col" w={136}>
+                    {t('overview.segment')}
                   </Table.Th>
                   {TIERS.map((tier) => (
-                    <Table.Td key={tier} p={6}>
-                      <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} />
-                    </Table.Td>
+                    <Table.Th key={tier} scope="col">
+                      {tierLabel(tier)}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {SEGMENTS.map((segment) => (
+                  <Table.Tr key={segment}>
+                    <Table.Th scope="row">
+                      <Text size="sm" fw={600}>
+                        {segmentLabel(segment)}
+                      </Text>
+                    </Table.Th>
+                    {TIERS.map((tier) => (
+                      <Table.Td key={tier} p={6}>
+                        <span className={classes.tierName} aria-hidden>
+                          {tierLabel(tier)}
+                        </span>
+                        <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </div>
         {openQueueHint.hint}
       </Section>
 
@@ -239,56 +247,72 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
   const find = (segment: Segment, target: 'firstResponse' | 'resolution') => data.attainment.find((a) => a.segment === segment && a.target === target);
   return (
     <Section title={t('board.attainment')} padding={0} id="attainment">
-      <Table.ScrollContainer minWidth={520} type="native">
-        <Table className={classes.attainment} verticalSpacing={6} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th rowSpan={2} scope="col">
-                {t('overview.segment')}
-              </Table.Th>
-              <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
-                {t('slaTarget.firstResponse')}
-              </Table.Th>
-              <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
-                {t('slaTarget.resolution')}
-              </Table.Th>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th scope="col">{t('board.today')}</Table.Th>
-              <Table.Th scope="col">{t('board.week')}</Table.Th>
-              <Table.Th scope="col">{t('board.today')}</Table.Th>
-              <Table.Th scope="col">{t('board.week')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {SEGMENTS.map((segment) => {
-              const fr = find(segment, 'firstResponse');
-              const res = find(segment, 'resolution');
-              return (
-                <Table.Tr key={segment}>
-                  <Table.Th scope="row">
-                    <Text size="sm" fw={600}>
-                      {segmentLabel(segment)}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>
-                    <Share tally={fr?.today} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'today' }} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Share tally={fr?.week} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'week' }} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Share tally={res?.today} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'today' }} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Share tally={res?.week} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'week' }} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {/* Below 520 px of box a segment is one block: its name, then its four figures under
+          it, each named by its target and window. */}
+      <div className={classes.fitBox}>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table className={classes.attainment} verticalSpacing={6} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th rowSpan={2} scope="col">
+                  {t('overview.segment')}
+                </Table.Th>
+                <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
+                  {t('slaTarget.firstResponse')}
+                </Table.Th>
+                <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
+                  {t('slaTarget.resolution')}
+                </Table.Th>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="col">{t('board.today')}</Table.Th>
+                <Table.Th scope="col">{t('board.week')}</Table.Th>
+                <Table.Th scope="col">{t('board.today')}</Table.Th>
+                <Table.Th scope="col">{t('board.week')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {SEGMENTS.map((segment) => {
+                const fr = find(segment, 'firstResponse');
+                const res = find(segment, 'resolution');
+                return (
+                  <Table.Tr key={segment}>
+                    <Table.Th scope="row">
+                      <Text size="sm" fw={600}>
+                        {segmentLabel(segment)}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td>
+                      <span className={classes.figureName} aria-hidden>
+                        {t('slaTarget.firstResponse')} · {t('board.today')}
+                      </span>
+                      <Share tally={fr?.today} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'today' }} />
+                    </Table.Td>
+                    <Table.Td>
+                      <span className={classes.figureName} aria-hidden>
+                        {t('slaTarget.firstResponse')} · {t('board.week')}
+                      </span>
+                      <Share tally={fr?.week} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'week' }} />
+                    </Table.Td>
+                    <Table.Td>
+                      <span className={classes.figureName} aria-hidden>
+                        {t('slaTarget.resolution')} · {t('board.today')}
+                      </span>
+                      <Share tally={res?.today} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'today' }} />
+                    </Table.Td>
+                    <Table.Td>
+                      <span className={classes.figureName} aria-hidden>
+                        {t('slaTarget.resolution')} · {t('board.week')}
+                      </span>
+                      <Share tally={res?.week} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'week' }} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </div>
     </Section>
   );
 }, 'Attainment');
