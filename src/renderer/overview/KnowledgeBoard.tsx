@@ -50,12 +50,13 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
     return point;
   });
   const drawn = useLocaleDeferred(
-    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} {...mirroredAxes({}, { ...scoreAxis(1, 5), width: 32 })} valueFormatter={formatNumber} connectNulls withLegend legendProps={{ verticalAlign: 'bottom', height: 40 }} curveType="linear" lineProps={STILL} />,
+    () => <LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} {...mirroredAxes({}, { ...scoreAxis(1, 5), width: 32 })} valueFormatter={formatNumber} connectNulls withLegend legendProps={{ verticalAlign: 'bottom' }} curveType="linear" lineProps={STILL} />,
     [data],
   );
   return (
     <Section title={t('csat.board')} id="csat-board" padding={0}>
-      <Table.ScrollContainer minWidth={420}>
+      {/* Four short columns fit a 420 px window as they are: no minimum width to scroll past. */}
+      <Table.ScrollContainer minWidth={0} type="native">
         <Table verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={t('csat.board')}>
           <Table.Thead>
             <Table.Tr>

@@ -441,7 +441,7 @@ const BacklogChart = inViewFirst(function BacklogChart({ data }: { data: Overvie
         {...mirroredAxes({}, { width: 116 })}
         gridAxis="y"
         withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 48 }}
+        legendProps={{ verticalAlign: 'bottom' }}
         series={[
           { name: 'tier1', label: tierLabel(1), color: 'indigo.5' },
           { name: 'tier2', label: tierLabel(2), color: 'cyan.6' },
@@ -496,7 +496,7 @@ const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: O
         dataKey="day"
         series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_CHART_COLOR[s] }))}
         withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 48 }}
+        legendProps={{ verticalAlign: 'bottom' }}
         {...mirroredAxes({}, { domain: [0, 100], width: 44 })}
         valueFormatter={(v) => formatPercent(v / 100)}
         connectNulls={false}
