@@ -32,6 +32,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
       light[`--mantine-color-${color}-${token}`] = onLight;
       dark[`--mantine-color-${color}-${token}`] = `var(--mantine-color-${color}-3)`;
     }
+    // A light button under the pointer went from shade 1 to shade 2, where its dark label
+    // fell to 4.12:1 (indigo 9 on indigo 2, Take next on the queues page). Half-way still shows
+    // the hover, at 4.9:1.
+    light[`--mantine-color-${color}-light-hover`] = `color-mix(in srgb, var(--mantine-color-${color}-1), var(--mantine-color-${color}-2))`;
     // A warm colour's filled shade is light enough for black text (autoContrast), but Mantine
     // darkens it on hover, where the same black label fell to 4.19:1 (teal-9, the Resolve
     // button under the pointer after Take). Its hover goes one shade lighter instead.
