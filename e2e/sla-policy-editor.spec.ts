@@ -111,5 +111,14 @@ for (const lang of ['en', 'fa'] as const) {
     await expect(field('high', 'firstResponse')).toBeFocused();
     await field('low', 'resolution').fill(lang === 'fa' ? '۵۰۰۰' : '5000');
     await expect(field('low', 'resolution')).toHaveValue(lang === 'fa' ? '۵۰۰۰' : '5000');
+
+    // A calendar's holidays (a date, a name, remove) still scroll inside their box here: the box
+    // says so (scrollHints.ts) and takes the keyboard's focus, so its hidden side can be reached.
+    await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
+    const holidays = page.getByRole('region', { name: dict['table.scrollHint'], exact: true });
+    await expect(holidays).toBeVisible();
+    await expect(holidays).toHaveAttribute('data-overflow', /^(start|end|both)$/);
+    await expect(holidays).toHaveAttribute('tabindex', '0');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 }

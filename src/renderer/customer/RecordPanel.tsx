@@ -83,8 +83,9 @@ export function RecordPanel({ customerId }: { customerId: string }) {
               ))}
             </Group>
           )}
+          {/* Tag, product (wrapping) and the actions button fit a 420 px window as they are. */}
           {r.assets.length > 0 && (
-            <Table.ScrollContainer minWidth={420} type="native">
+            <Table.ScrollContainer minWidth={0} type="native">
               <Table fz="sm" verticalSpacing={4}>
                 <Table.Tbody>
                   {r.assets.map((a) => (
