@@ -387,6 +387,15 @@ test('at 420 px in Persian every section header on Customer data keeps its butto
     await page.evaluate(() => (window.location.hash = '#/admin/quality'));
     await page.getByRole('tab', { name: fa[tab] }).click();
     const sections = page.getByRole('main').locator('section');
+    if (tab === 'data.tabQuality') {
+      // The worst records: a record's score and name, its segment and what to fix under the
+      // name, inside the box (a 640 px table put "To fix", the column to act on, off its side).
+      const worst = page.getByTestId('worst-records');
+      await expect(worst.getByRole('row').nth(1)).toBeVisible();
+      expect(await worst.evaluate((t) => t.getBoundingClientRect().width - t.closest('section')!.clientWidth)).toBeLessThanOrEqual(1);
+      const fixes = await worst.locator('tbody a, tbody button').evaluateAll((all) => all.map((b) => b.getBoundingClientRect()).filter((r) => r.left < -0.5 || r.right > window.innerWidth + 0.5).length);
+      expect(fixes).toBe(0);
+    }
     if (tab === 'data.tabAudit') {
       await expect(sections.first().getByRole('button', { name: fa['data.auditExport'] })).toBeVisible();
       // The log's columns fit the box: a 640 px table put the name cut and "why" off its side.

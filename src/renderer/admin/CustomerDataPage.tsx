@@ -18,6 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
+import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
 // worst first, each a click from its fix), who opened whose record, imports from the desk
@@ -136,8 +137,9 @@ function QualityPanel() {
         )}
       </Section>
       <Section title={t('data.worst')} padding={0}>
-        <Table.ScrollContainer minWidth={640} type="native">
-          <Table verticalSpacing={6} fz="sm" data-testid="worst-records">
+        <div className={classes.fitBox}>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table className={classes.worst} verticalSpacing={6} fz="sm" data-testid="worst-records">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('data.score')}</Table.Th>
@@ -159,8 +161,12 @@ function QualityPanel() {
                       <bdi>{w.name}</bdi>
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{segmentLabel(w.segment)}</Table.Td>
                   <Table.Td>
+                    <span className={classes.cellName}>{t('record.segment')}</span>
+                    {segmentLabel(w.segment)}
+                  </Table.Td>
+                  <Table.Td>
+                    <span className={classes.cellName}>{t('data.toFix')}</span>
                     <Group gap={4}>
                       {w.quality.fixes.map((f) =>
                         f === 'mergeDuplicate' && w.duplicates.length > 0 ? (
@@ -178,6 +184,7 @@ function QualityPanel() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        </div>
       </Section>
     </Stack>
   );
