@@ -9,6 +9,7 @@ import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { useSession } from '../session';
 import { administers } from '../../shared/access';
+import { passwordError, personErrors, refusedFields, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -116,13 +117,19 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const [active, setActive] = useState(user?.active ?? true);
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const works = role === 'agent' || role === 'specialist';
+  // A field's message goes as soon as that field is changed.
+  const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setProblem(null);
+    const local = personErrors({ name, email, password: user === null ? password : null });
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
     const effectiveTier: Tier = role === 'agent' ? 1 : role === 'specialist' ? (tier === 1 ? 2 : tier) : 3;
     try {
       const saved = user
@@ -130,25 +137,37 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
         : await call('hubUsers.create', { email, name, role, tier: effectiveTier, segments, password });
       onDone(saved);
     } catch (error) {
-      setProblem(problemOf(error));
+      const refused = problemOf(error);
+      const fields = refusedFields(refused);
+      setErrors(fields);
+      setProblem(Object.keys(fields).length > 0 ? { ...refused, message: t('hubUsers.fixFields') } : refused);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <TextInput label={t('hubUsers.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput label={t('signIn.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput label={t('hubUsers.name')} required value={name} error={errors.name} onChange={(e) => {
+            setName(e.currentTarget.value);
+            edited('name');
+          }} data-autofocus />
+        <TextInput label={t('signIn.email')} type="email" required value={email} error={errors.email} onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            edited('email');
+          }} />
         <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}
         {works && <MultiSelect label={t('hubUsers.segments')} data={SEGMENTS.map((s) => ({ value: s, label: segmentLabel(s) }))} value={segments} onChange={(v) => setSegments(v as Segment[])} />}
         {user === null ? (
-          <PasswordInput label={t('signIn.password')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('signIn.password')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={errors.password} onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            edited('password');
+          }} />
         ) : (
           <Checkbox label={t('hubUsers.activeLabel')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         )}
@@ -166,24 +185,35 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
 function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setProblem(null);
+    const local = passwordError(password);
+    setError(local);
+    if (local) return;
     setBusy(true);
     try {
       await call('hubUsers.resetPassword', { id: user.id, password });
       onDone();
-    } catch (error) {
-      setProblem(problemOf(error));
+    } catch (thrown) {
+      const refused = problemOf(thrown);
+      const fields = refusedFields(refused);
+      setError(fields.password);
+      setProblem(fields.password ? { ...refused, message: t('hubUsers.fixFields') } : refused);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            setError(undefined);
+          }} data-autofocus />
         <Text size="xs" c="dimmed">
           {t('hubUsers.sessionsEnd')}
         </Text>
