@@ -9,7 +9,7 @@ import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { useSession } from '../session';
 import { administers } from '../../shared/access';
-import { passwordError, personErrors, refusedFields, type FieldErrors, type PersonField } from './people';
+import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -77,7 +77,7 @@ export function HubUsersPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{u.role === 'agent' || u.role === 'specialist' ? u.segments.map(segmentLabel).join(', ') : t('hubUsers.allSegments')}</Text>
+                    <Text size="sm">{segmentsText(u)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={u.active ? 'teal' : 'gray'}>

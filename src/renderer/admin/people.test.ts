@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { passwordError, personErrors, refusedFields } from './people';
+import { passwordError, personErrors, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -34,4 +34,12 @@ it('puts a refusal’s issues under their fields, and leaves a refusal about no 
   const refused = { code: 'invalid_input', message: 'password: A password of at least 10 characters.', issues: [{ path: 'password', message: 'A password of at least 10 characters.' }] };
   expect(refusedFields(refused)).toEqual({ password: 'The password needs at least 10 characters.' });
   expect(refusedFields({ code: 'conflict', message: 'There is already a user with the email ava@desk.test.', issues: [] })).toEqual({});
+});
+
+it('lists a person’s segments with the reader’s separator: "آموزشی، دولتی", not "آموزشی, دولتی"', async () => {
+  const sam = { id: 'sam', email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education', 'government'], active: true } as const;
+  expect(segmentsText({ ...sam, segments: [...sam.segments] })).toBe('Education, Government');
+  await setLocale('fa', 'arabext');
+  expect(segmentsText({ ...sam, segments: [...sam.segments] })).toBe('آموزشی، دولتی');
+  expect(segmentsText({ ...sam, role: 'admin', tier: 3, segments: [] })).toBe('همهٔ بخش‌ها');
 });

@@ -1,5 +1,7 @@
+import type { User } from '../../shared/domain';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
+import { segmentLabel } from '../labels';
 
 // What the People page's forms say is wrong, field by field, in the reader's words, before
 // anything is sent (and after, when the desk or the hub still refuses a field). The browser's
@@ -48,4 +50,9 @@ export function refusedFields(problem: Problem): FieldErrors {
     if (field === 'password') out.password = t('hubUsers.passwordShort');
   }
   return out;
+}
+
+/** A person's segments as the table says them, with the reader's list separator ("،" in Persian). */
+export function segmentsText(user: User): string {
+  return user.role === 'agent' || user.role === 'specialist' ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
 }
