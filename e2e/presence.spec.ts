@@ -28,6 +28,9 @@ test.beforeAll(async () => {
   hub = await testHub(await pg.freshDatabase());
   await makeUser(hub, { email: 'ava@desk.test', name: 'Ava Martin', role: 'agent', tier: 1, segments: ['education'] });
   await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
+  await makeUser(hub, { email: 'omar@desk.test', name: 'Omar Haddad', role: 'admin', tier: 3, segments: [] });
+  // Long words in every column: the People page's table must still say each status whole.
+  await makeUser(hub, { email: 'maximiliana.vandenberghe@very-long-district.example.org', name: 'Maximiliana Vandenberghe-Oyelaran', role: 'specialist', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
   dataDir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-presence-'));
   const desk = await openDesk({ dataDir, demo: true, demoCustomers: 60 });
   desk.close();
@@ -83,4 +86,16 @@ test('two people on one ticket see each other viewing, typing a note, and leavin
   await expect(onAva).toHaveCount(0);
   await ava.context().close();
   await sam.context().close();
+});
+
+// The People page (an admin's, on a desk joined to a hub), the one spec with a hub and a
+// window: the status column was given too little room and read "ACT…".
+test('the People page says every person’s status whole', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  await expect(omar.getByRole('heading', { level: 1, name: en['hubUsers.title'] })).toBeVisible();
+  const statuses = omar.getByRole('table').getByText(en['hubUsers.active'], { exact: true });
+  await expect(statuses).toHaveCount(4);
+  for (const status of await statuses.all()) expect(await status.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
+  await omar.context().close();
 });

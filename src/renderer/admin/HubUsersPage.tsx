@@ -80,7 +80,8 @@ export function HubUsersPage() {
                     <Text size="sm">{segmentsText(u)}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
+                    {/* Never cut: the table gave the status column too little room for "ACTIVE" ("ACT…"). */}
+                    <Badge variant="light" color={u.active ? 'teal' : 'gray'} style={{ minInlineSize: 'max-content' }}>
                       {u.active ? t('hubUsers.active') : t('hubUsers.inactive')}
                     </Badge>
                   </Table.Td>
