@@ -99,3 +99,19 @@ test('the People page says every person’s status whole', async ({ browser }) =
   for (const status of await statuses.all()) expect(await status.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
   await omar.context().close();
 });
+
+// At 420 px the table scrolled sideways inside its box, the status, Edit and Reset password
+// out of sight; each person is now one row of two cells.
+test('at 420 px the People page shows every person’s status, Edit and Reset password without scrolling sideways', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.setViewportSize({ width: 420, height: 900 });
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  await expect(omar.getByRole('heading', { level: 1, name: en['hubUsers.title'] })).toBeVisible();
+  const table = omar.getByRole('table');
+  await expect(table.getByRole('button')).toHaveCount(8);
+  const outOfSight = () =>
+    table.evaluate((t) => [...t.querySelectorAll('button, .mantine-Badge-root')].filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > window.innerWidth).length);
+  await expect.poll(outOfSight).toBe(0);
+  expect(await omar.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await omar.context().close();
+});

@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -15,6 +16,9 @@ import { passwordError, personErrors, refusedFields, segmentsText, type FieldErr
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
 // (this desk only carries it); a change of powers ends the person's sessions there.
 
+/** The five columns' room (the table used to scroll sideways below it). */
+const STACK_BELOW = 640;
+
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 
 export function HubUsersPage() {
@@ -23,6 +27,8 @@ export function HubUsersPage() {
   const allowed = administers(user) && hub.data?.joined === true;
   const users = useCall('hubUsers.list', allowed ? {} : null);
   const [editing, setEditing] = useState<Editing>(null);
+  const box = useElementSize();
+  const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
   if (!allowed) return <ProblemAlert title={t('hubUsers.forbiddenTitle')} problem={{ code: 'forbidden', message: t('hubUsers.forbidden'), issues: [] }} />;
   if (users.problem && !users.data) return <ProblemAlert problem={users.problem} onRetry={() => void users.refetch()} />;
@@ -45,61 +51,93 @@ export function HubUsersPage() {
         }
       />
       <Section title={tc('hubUsers.count', users.data.length)} padding={0}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('hubUsers.name')}</Table.Th>
-                <Table.Th>{t('hubUsers.role')}</Table.Th>
-                <Table.Th>{t('hubUsers.segments')}</Table.Th>
-                <Table.Th>{t('hubUsers.status')}</Table.Th>
-                {/* Positioned: the hidden name is placed inside its cell, not off the page's edge (which widened a narrow page; CalendarEditor.tsx had the same). */}
-                <Table.Th pos="relative">
-                  <VisuallyHidden>{t('hubUsers.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      <bdi>{u.name}</bdi>
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {u.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
+        {/* Narrower than the five columns need (a phone, a window at 420 px), each person is one
+            row of two cells, the status and actions under each other at the end: the table no
+            longer scrolls sideways with Edit and Reset password out of sight. */}
+        <div ref={box.ref}>
+          <Table.ScrollContainer minWidth={stacked ? 0 : STACK_BELOW}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('hubUsers.name')}</Table.Th>
+                  {!stacked && <Table.Th>{t('hubUsers.role')}</Table.Th>}
+                  {!stacked && <Table.Th>{t('hubUsers.segments')}</Table.Th>}
+                  <Table.Th ta={stacked ? 'end' : undefined}>{t('hubUsers.status')}</Table.Th>
+                  {/* Positioned: the hidden name is placed inside its cell, not off the page's edge (which widened a narrow page; CalendarEditor.tsx had the same). */}
+                  {!stacked && (
+                    <Table.Th pos="relative">
+                      <VisuallyHidden>{t('hubUsers.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.map((u) => {
+                  const role = (
                     <Text size="sm">
                       {roleLabel(u.role)}
                       {u.role === 'agent' || u.role === 'specialist' ? ` · ${tierLabel(u.tier)}` : ''}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{segmentsText(u)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {/* Never cut: the table gave the status column too little room for "ACTIVE" ("ACT…"). */}
+                  );
+                  const segments = <Text size="sm">{segmentsText(u)}</Text>;
+                  // Never cut: the table gave the status column too little room for "ACTIVE" ("ACT…").
+                  const status = (
                     <Badge variant="light" color={u.active ? 'teal' : 'gray'} style={{ minInlineSize: 'max-content' }}>
                       {u.active ? t('hubUsers.active') : t('hubUsers.inactive')}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  );
+                  const actions = (
+                    <>
                       <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: u.name })}>
                         {t('hubUsers.edit')}
                       </Button>
                       <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: u.name })}>
                         {t('hubUsers.reset')}
                       </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    </>
+                  );
+                  return (
+                    <Table.Tr key={u.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          <bdi>{u.name}</bdi>
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {u.email}
+                        </Text>
+                        {stacked && (
+                          <Stack gap={2} mt={6}>
+                            {role}
+                            {segments}
+                          </Stack>
+                        )}
+                      </Table.Td>
+                      {!stacked && <Table.Td>{role}</Table.Td>}
+                      {!stacked && <Table.Td>{segments}</Table.Td>}
+                      <Table.Td>
+                        {stacked ? (
+                          <Stack gap={6} align="flex-end">
+                            {status}
+                            {actions}
+                          </Stack>
+                        ) : (
+                          status
+                        )}
+                      </Table.Td>
+                      {!stacked && (
+                        <Table.Td>
+                          <Group gap="xs" justify="flex-end" wrap="nowrap">
+                            {actions}
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </div>
       </Section>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
