@@ -9,6 +9,7 @@ import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { signInWithPassword } from './pages/app';
 
 // Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
@@ -113,5 +114,20 @@ test('at 420 px the People page shows every person’s status, Edit and Reset pa
     table.evaluate((t) => [...t.querySelectorAll('button, .mantine-Badge-root')].filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > window.innerWidth).length);
   await expect.poll(outOfSight).toBe(0);
   expect(await omar.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await omar.context().close();
+});
+
+// In Persian an email starting with digits read "zahra@desk.test.1400": on the People page
+// emails are left to right, in the table and in the form, as the customers' emails are.
+test('the People page in Persian writes emails left to right, in the table and in the form', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  // Switched from the account menu, as a person does (a reload would sign them out of the hub).
+  await omar.getByRole('button', { name: /account menu/ }).click();
+  await omar.getByRole('menuitem', { name: en['language.fa'] }).click();
+  await expect(omar.getByRole('heading', { level: 1, name: fa['hubUsers.title'] })).toBeVisible();
+  await expect(omar.getByRole('table').getByText('ava@desk.test', { exact: true })).toHaveCSS('direction', 'ltr');
+  await omar.getByRole('row').filter({ hasText: 'Ava Martin' }).getByRole('button').first().click();
+  await expect(omar.getByRole('dialog').getByRole('textbox', { name: fa['signIn.email'] })).toHaveCSS('direction', 'ltr');
   await omar.context().close();
 });

@@ -102,8 +102,9 @@ export function HubUsersPage() {
                         <Text size="sm" fw={600}>
                           <bdi>{u.name}</bdi>
                         </Text>
+                        {/* Left to right in a Persian page too ("1400.zahra@desk.test" read "zahra@desk.test.1400"), as the customers' emails are. */}
                         <Text size="xs" c="dimmed">
-                          {u.email}
+                          <bdi dir="ltr">{u.email}</bdi>
                         </Text>
                         {stacked && (
                           <Stack gap={2} mt={6}>
@@ -193,7 +194,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
             setName(e.currentTarget.value);
             edited('name');
           }} data-autofocus />
-        <TextInput label={t('signIn.email')} type="email" required value={email} error={errors.email} onChange={(e) => {
+        <TextInput label={t('signIn.email')} type="email" dir="ltr" required value={email} error={errors.email} onChange={(e) => {
             setEmail(e.currentTarget.value);
             edited('email');
           }} />
