@@ -131,3 +131,16 @@ test('the People page in Persian writes emails left to right, in the table and i
   await expect(omar.getByRole('dialog').getByRole('textbox', { name: fa['signIn.email'] })).toHaveCSS('direction', 'ltr');
   await omar.context().close();
 });
+
+// The role column broke "Specialist · Tier 3" into "Specialist · Tier" and "3" (in Persian the
+// tier's two words, "سطح" and "سه", apart) while the name column had room to spare.
+test('the People page writes each role and tier on one line', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.setViewportSize({ width: 1366, height: 900 });
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  const roles = omar.getByTestId('person-role');
+  await expect(roles).toHaveCount(4);
+  await expect(roles.filter({ hasText: 'Specialist · Tier 3' })).toBeVisible();
+  for (const role of await roles.all()) expect(await role.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)))).toBe(1);
+  await omar.context().close();
+});

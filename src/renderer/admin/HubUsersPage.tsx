@@ -73,8 +73,9 @@ export function HubUsersPage() {
               </Table.Thead>
               <Table.Tbody>
                 {users.data.map((u) => {
+                  // One line: "Specialist · Tier 2" was broken into "Specialist · Tier" and "2" (in Persian "سطح" and "دو") while the name column had room to spare.
                   const role = (
-                    <Text size="sm">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="person-role">
                       {roleLabel(u.role)}
                       {u.role === 'agent' || u.role === 'specialist' ? ` · ${tierLabel(u.tier)}` : ''}
                     </Text>
