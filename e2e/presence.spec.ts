@@ -9,6 +9,7 @@ import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { signInWithPassword } from './pages/app';
 
 // Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
@@ -28,6 +29,9 @@ test.beforeAll(async () => {
   hub = await testHub(await pg.freshDatabase());
   await makeUser(hub, { email: 'ava@desk.test', name: 'Ava Martin', role: 'agent', tier: 1, segments: ['education'] });
   await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
+  await makeUser(hub, { email: 'omar@desk.test', name: 'Omar Haddad', role: 'admin', tier: 3, segments: [] });
+  // Long words in every column: the People page's table must still say each status whole.
+  await makeUser(hub, { email: 'maximiliana.vandenberghe@very-long-district.example.org', name: 'Maximiliana Vandenberghe-Oyelaran', role: 'specialist', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
   dataDir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-presence-'));
   const desk = await openDesk({ dataDir, demo: true, demoCustomers: 60 });
   desk.close();
@@ -83,4 +87,60 @@ test('two people on one ticket see each other viewing, typing a note, and leavin
   await expect(onAva).toHaveCount(0);
   await ava.context().close();
   await sam.context().close();
+});
+
+// The People page (an admin's, on a desk joined to a hub), the one spec with a hub and a
+// window: the status column was given too little room and read "ACT…".
+test('the People page says every person’s status whole', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  await expect(omar.getByRole('heading', { level: 1, name: en['hubUsers.title'] })).toBeVisible();
+  const statuses = omar.getByRole('table').getByText(en['hubUsers.active'], { exact: true });
+  await expect(statuses).toHaveCount(4);
+  for (const status of await statuses.all()) expect(await status.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
+  await omar.context().close();
+});
+
+// At 420 px the table scrolled sideways inside its box, the status, Edit and Reset password
+// out of sight; each person is now one row of two cells.
+test('at 420 px the People page shows every person’s status, Edit and Reset password without scrolling sideways', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.setViewportSize({ width: 420, height: 900 });
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  await expect(omar.getByRole('heading', { level: 1, name: en['hubUsers.title'] })).toBeVisible();
+  const table = omar.getByRole('table');
+  await expect(table.getByRole('button')).toHaveCount(8);
+  const outOfSight = () =>
+    table.evaluate((t) => [...t.querySelectorAll('button, .mantine-Badge-root')].filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > window.innerWidth).length);
+  await expect.poll(outOfSight).toBe(0);
+  expect(await omar.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await omar.context().close();
+});
+
+// In Persian an email starting with digits read "zahra@desk.test.1400": on the People page
+// emails are left to right, in the table and in the form, as the customers' emails are.
+test('the People page in Persian writes emails left to right, in the table and in the form', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  // Switched from the account menu, as a person does (a reload would sign them out of the hub).
+  await omar.getByRole('button', { name: /account menu/ }).click();
+  await omar.getByRole('menuitem', { name: en['language.fa'] }).click();
+  await expect(omar.getByRole('heading', { level: 1, name: fa['hubUsers.title'] })).toBeVisible();
+  await expect(omar.getByRole('table').getByText('ava@desk.test', { exact: true })).toHaveCSS('direction', 'ltr');
+  await omar.getByRole('row').filter({ hasText: 'Ava Martin' }).getByRole('button').first().click();
+  await expect(omar.getByRole('dialog').getByRole('textbox', { name: fa['signIn.email'] })).toHaveCSS('direction', 'ltr');
+  await omar.context().close();
+});
+
+// The role column broke "Specialist · Tier 3" into "Specialist · Tier" and "3" (in Persian the
+// tier's two words, "سطح" and "سه", apart) while the name column had room to spare.
+test('the People page writes each role and tier on one line', async ({ browser }) => {
+  const omar = await signedIn(browser, 'omar@desk.test');
+  await omar.setViewportSize({ width: 1366, height: 900 });
+  await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+  const roles = omar.getByTestId('person-role');
+  await expect(roles).toHaveCount(4);
+  await expect(roles.filter({ hasText: 'Specialist · Tier 3' })).toBeVisible();
+  for (const role of await roles.all()) expect(await role.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)))).toBe(1);
+  await omar.context().close();
 });

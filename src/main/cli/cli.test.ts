@@ -105,6 +105,18 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
     expect(found.stdout).not.toMatch(/\+1303/);
   });
 
+  it('says which typed words a name matched, and where, for people and in --json (other fields as they were)', async () => {
+    const [found, one, json] = await Promise.all([tagdesk('lookup', 'jor', '--data', dataDir), tagdesk('lookup', 'lee', 'jordan', '--data', dataDir), tagdesk('lookup', 'jor', '--json', '--data', dataDir)]);
+    expect(found.status).toBe(0);
+    expect(found.stdout).toMatch(/ {2}Jordan Patel {2}\(home\) {2}name: .*\n {6}\d+ systems · last contact .*\n {6}matched: "jor" in the name \(\[Jor\]dan\)\n/);
+    // One customer found by name: the 360° view says it under its first line.
+    expect(one.stdout).toMatch(/^Jordan Lee {2}\(home, \w+\) {2}matched by name\n {2}matched "lee" in the name \(\[Lee\]\), "jordan" in the name \(\[Jordan\]\)\n {2}email {3}jordan\.lee@example\.com\n/);
+    const result = JSON.parse(json.stdout) as { kind: string; candidates: { customerName: string; matchedBy: string; detail: string; matchedWords?: unknown }[] };
+    const patel = result.candidates.find((c) => c.customerName === 'Jordan Patel');
+    expect(patel).toMatchObject({ matchedBy: 'name', detail: '+13035550101 · jordan.patel@example.com' });
+    expect(patel?.matchedWords).toEqual([{ word: 'jor', field: 'name', in: 'Jordan', matched: 'Jor', start: 0, end: 3 }]);
+  });
+
   it('says so when nothing matches, and exits 1', async () => {
     const none = await tagdesk('lookup', 'qqqq-nobody-zzzz@nowhere.invalid', '--data', dataDir);
     expect(none.status).toBe(1);

@@ -93,6 +93,13 @@ describe('tagdesk in Persian', () => {
     expect(missing.stderr).toMatch(/^tagdesk: آنجا میزی نیست/);
   }, 60_000);
 
+  it('says in Persian which typed words a name matched, and where', async () => {
+    const r = await tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', 'jor', '--data', dataDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\n      واژه‌های یافته: «\u2068jor\u2069» در نام (\u2068[Jor]dan\u2069)\n');
+    expect(english(r.stdout)).toEqual([]);
+  }, 60_000);
+
   it('names a ticket state in Persian, and keeps the machine name in English', () => {
     expect(cliTranslator('fa')('state.tier2.inProgress')).toBe('در دست بررسی در سطح دو');
     expect(cliTranslator('en')('state.tier2.inProgress')).toBe('tier2.inProgress');

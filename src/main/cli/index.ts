@@ -11,6 +11,7 @@ import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMi
 import type { Connection } from '../core/desk';
 import { upgradeTracker } from '../core/upgradeScreen';
 import { kbCommand } from './kb';
+import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { cliDay, cliLanguageOf, cliNumber, cliSay, cliTranslator, isCliKey, type CliLanguage, type CliSay, type CliT } from './messages';
 
@@ -209,13 +210,13 @@ async function lookup(args: string[]): Promise<number> {
   return withDesk(dataDirOf(values), { readOnly: true }, async (client) => {
     await signInAsAdmin(client);
     const result = await client.call('lookup.search', { query });
-    if (values.json) console.log(JSON.stringify(result, null, 2));
+    if (values.json) console.log(JSON.stringify(withMatchedWords(result, query), null, 2));
     switch (result.kind) {
       case 'match':
-        if (!values.json) printView(result.view, result.matchedBy);
+        if (!values.json) printView(result.view, result.matchedBy, query);
         return 0;
       case 'candidates':
-        if (!values.json) printCandidates(result);
+        if (!values.json) printCandidates(result, query);
         return 0;
       case 'none':
       case 'invalid':
@@ -370,9 +371,33 @@ function apiErrorLine(error: { message: string; key?: string | undefined; params
   return language === 'en' ? error.message : tr('error.deskRefused', { message: error.message });
 }
 
-function printView(view: CustomerView, matchedBy: string): void {
+/**
+ * The --json answer with, for a customer found by name, which typed words matched and where
+ * (`matchedWords`, as the desk's list of candidates marks them); every other field as the desk gave it.
+ */
+function withMatchedWords(result: LookupResult, query: string): LookupResult | (LookupResult & { matchedWords: ReturnType<typeof matchedWords> }) {
+  if (result.kind === 'match') return result.matchedBy === 'name' ? { ...result, matchedWords: matchedWords(result.view.customer.name, query) } : result;
+  if (result.kind !== 'candidates') return result;
+  return { ...result, candidates: result.candidates.map((c) => (c.matchedBy === 'name' ? { ...c, matchedWords: matchedWords(c.customerName, query) } : c)) };
+}
+
+/** `"jor" in the name ([Jor]dan), "pat" in the name ([Pat]el)`, or null when no typed word marks the name. */
+function matchedWordsText(name: string, query: string): string | null {
+  const words = matchedWords(name, query);
+  if (words.length === 0) return null;
+  return words.map((m) => tr('lookup.matchedWord', { word: m.word, marked: bracketed(m, name) })).join(tr('lookup.wordSeparator'));
+}
+
+/** A line around `words`, a sentence already in the reader's words (its Latin values isolated): not isolated again as one value. */
+function inLine(key: 'lookup.matchedWords' | 'lookup.viewMatchedWords', words: string): string {
+  return tr(key, { words: '\u0000' }).replace('\u0000', words);
+}
+
+function printView(view: CustomerView, matchedBy: string, query: string): void {
   const c = view.customer;
   console.log(tr('lookup.match', { name: c.name, segment: word('segment', c.segment), level: word('level', c.serviceLevel), matchedBy: word('matchedBy', matchedBy) }));
+  const matched = matchedBy === 'name' ? matchedWordsText(c.name, query) : null;
+  if (matched) console.log(inLine('lookup.viewMatchedWords', matched));
   if (c.email) console.log(tr('lookup.email', { email: c.email }));
   if (c.phone) console.log(tr('lookup.phone', { phone: formatPhone(c.phone) }));
   if (view.assets.length > 0) {
@@ -390,7 +415,7 @@ function printView(view: CustomerView, matchedBy: string): void {
   if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: view.pastTickets.length, interactions: view.interactions.length }));
 }
 
-function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>): void {
+function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>, query: string): void {
   console.log(tr('lookup.candidates', { count: result.candidates.length }));
   for (const c of result.candidates) {
     console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: detailOf(c) }));
@@ -403,6 +428,9 @@ function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>):
       last: c.lastContactAt === null ? tr('lookup.never') : day(c.lastContactAt),
     };
     console.log(tr(c.matchedBy === 'name' ? 'lookup.candidateHistory' : 'lookup.candidateFacts', facts));
+    // Which typed words the name matched, and where, as the desk's list marks them.
+    const matched = c.matchedBy === 'name' ? matchedWordsText(c.customerName, query) : null;
+    if (matched) console.log(inLine('lookup.matchedWords', matched));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -9,10 +10,14 @@ import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { useSession } from '../session';
 import { administers } from '../../shared/access';
+import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
 // (this desk only carries it); a change of powers ends the person's sessions there.
+
+/** The five columns' room (the table used to scroll sideways below it). */
+const STACK_BELOW = 640;
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 
@@ -22,6 +27,8 @@ export function HubUsersPage() {
   const allowed = administers(user) && hub.data?.joined === true;
   const users = useCall('hubUsers.list', allowed ? {} : null);
   const [editing, setEditing] = useState<Editing>(null);
+  const box = useElementSize();
+  const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
   if (!allowed) return <ProblemAlert title={t('hubUsers.forbiddenTitle')} problem={{ code: 'forbidden', message: t('hubUsers.forbidden'), issues: [] }} />;
   if (users.problem && !users.data) return <ProblemAlert problem={users.problem} onRetry={() => void users.refetch()} />;
@@ -44,60 +51,95 @@ export function HubUsersPage() {
         }
       />
       <Section title={tc('hubUsers.count', users.data.length)} padding={0}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('hubUsers.name')}</Table.Th>
-                <Table.Th>{t('hubUsers.role')}</Table.Th>
-                <Table.Th>{t('hubUsers.segments')}</Table.Th>
-                <Table.Th>{t('hubUsers.status')}</Table.Th>
-                {/* Positioned: the hidden name is placed inside its cell, not off the page's edge (which widened a narrow page; CalendarEditor.tsx had the same). */}
-                <Table.Th pos="relative">
-                  <VisuallyHidden>{t('hubUsers.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      <bdi>{u.name}</bdi>
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {u.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
+        {/* Narrower than the five columns need (a phone, a window at 420 px), each person is one
+            row of two cells, the status and actions under each other at the end: the table no
+            longer scrolls sideways with Edit and Reset password out of sight. */}
+        <div ref={box.ref}>
+          <Table.ScrollContainer minWidth={stacked ? 0 : STACK_BELOW}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('hubUsers.name')}</Table.Th>
+                  {!stacked && <Table.Th>{t('hubUsers.role')}</Table.Th>}
+                  {!stacked && <Table.Th>{t('hubUsers.segments')}</Table.Th>}
+                  <Table.Th ta={stacked ? 'end' : undefined}>{t('hubUsers.status')}</Table.Th>
+                  {/* Positioned: the hidden name is placed inside its cell, not off the page's edge (which widened a narrow page; CalendarEditor.tsx had the same). */}
+                  {!stacked && (
+                    <Table.Th pos="relative">
+                      <VisuallyHidden>{t('hubUsers.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.map((u) => {
+                  // One line: "Specialist · Tier 2" was broken into "Specialist · Tier" and "2" (in Persian "سطح" and "دو") while the name column had room to spare.
+                  const role = (
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="person-role">
                       {roleLabel(u.role)}
                       {u.role === 'agent' || u.role === 'specialist' ? ` · ${tierLabel(u.tier)}` : ''}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{u.role === 'agent' || u.role === 'specialist' ? u.segments.map(segmentLabel).join(', ') : t('hubUsers.allSegments')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
+                  );
+                  const segments = <Text size="sm">{segmentsText(u)}</Text>;
+                  // Never cut: the table gave the status column too little room for "ACTIVE" ("ACT…").
+                  const status = (
+                    <Badge variant="light" color={u.active ? 'teal' : 'gray'} style={{ minInlineSize: 'max-content' }}>
                       {u.active ? t('hubUsers.active') : t('hubUsers.inactive')}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  );
+                  const actions = (
+                    <>
                       <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: u.name })}>
                         {t('hubUsers.edit')}
                       </Button>
                       <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: u.name })}>
                         {t('hubUsers.reset')}
                       </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    </>
+                  );
+                  return (
+                    <Table.Tr key={u.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          <bdi>{u.name}</bdi>
+                        </Text>
+                        {/* Left to right in a Persian page too ("1400.zahra@desk.test" read "zahra@desk.test.1400"), as the customers' emails are. */}
+                        <Text size="xs" c="dimmed">
+                          <bdi dir="ltr">{u.email}</bdi>
+                        </Text>
+                        {stacked && (
+                          <Stack gap={2} mt={6}>
+                            {role}
+                            {segments}
+                          </Stack>
+                        )}
+                      </Table.Td>
+                      {!stacked && <Table.Td>{role}</Table.Td>}
+                      {!stacked && <Table.Td>{segments}</Table.Td>}
+                      <Table.Td>
+                        {stacked ? (
+                          <Stack gap={6} align="flex-end">
+                            {status}
+                            {actions}
+                          </Stack>
+                        ) : (
+                          status
+                        )}
+                      </Table.Td>
+                      {!stacked && (
+                        <Table.Td>
+                          <Group gap="xs" justify="flex-end" wrap="nowrap">
+                            {actions}
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </div>
       </Section>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
@@ -116,13 +158,19 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const [active, setActive] = useState(user?.active ?? true);
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const works = role === 'agent' || role === 'specialist';
+  // A field's message goes as soon as that field is changed.
+  const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setProblem(null);
+    const local = personErrors({ name, email, password: user === null ? password : null });
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
     const effectiveTier: Tier = role === 'agent' ? 1 : role === 'specialist' ? (tier === 1 ? 2 : tier) : 3;
     try {
       const saved = user
@@ -130,25 +178,37 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
         : await call('hubUsers.create', { email, name, role, tier: effectiveTier, segments, password });
       onDone(saved);
     } catch (error) {
-      setProblem(problemOf(error));
+      const refused = problemOf(error);
+      const fields = refusedFields(refused);
+      setErrors(fields);
+      setProblem(Object.keys(fields).length > 0 ? { ...refused, message: t('hubUsers.fixFields') } : refused);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <TextInput label={t('hubUsers.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput label={t('signIn.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput label={t('hubUsers.name')} required value={name} error={errors.name} onChange={(e) => {
+            setName(e.currentTarget.value);
+            edited('name');
+          }} data-autofocus />
+        <TextInput label={t('signIn.email')} type="email" dir="ltr" required value={email} error={errors.email} onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            edited('email');
+          }} />
         <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}
         {works && <MultiSelect label={t('hubUsers.segments')} data={SEGMENTS.map((s) => ({ value: s, label: segmentLabel(s) }))} value={segments} onChange={(v) => setSegments(v as Segment[])} />}
         {user === null ? (
-          <PasswordInput label={t('signIn.password')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('signIn.password')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={errors.password} onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            edited('password');
+          }} />
         ) : (
           <Checkbox label={t('hubUsers.activeLabel')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         )}
@@ -166,24 +226,35 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
 function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setProblem(null);
+    const local = passwordError(password);
+    setError(local);
+    if (local) return;
     setBusy(true);
     try {
       await call('hubUsers.resetPassword', { id: user.id, password });
       onDone();
-    } catch (error) {
-      setProblem(problemOf(error));
+    } catch (thrown) {
+      const refused = problemOf(thrown);
+      const fields = refusedFields(refused);
+      setError(fields.password);
+      setProblem(fields.password ? { ...refused, message: t('hubUsers.fixFields') } : refused);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            setError(undefined);
+          }} data-autofocus />
         <Text size="xs" c="dimmed">
           {t('hubUsers.sessionsEnd')}
         </Text>

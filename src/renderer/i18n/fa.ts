@@ -949,6 +949,12 @@ export const fa: Messages = {
   'hubUsers.create': 'ساختن',
   'hubUsers.saved': '{name} ذخیره شد.',
   'hubUsers.passwordReset': 'گذرواژهٔ تازه برای {name} گذاشته شد.',
+  'hubUsers.nameMissing': 'نام این فرد را بنویسید.',
+  'hubUsers.nameInvalid': 'نامی با حداکثر ۱۲۰ نویسه بنویسید.',
+  'hubUsers.emailMissing': 'ایمیلی را که این فرد با آن وارد می‌شود بنویسید.',
+  'hubUsers.emailInvalid': 'نشانی ایمیلی مانند {example} بنویسید.',
+  'hubUsers.passwordShort': 'گذرواژه دست‌کم ۱۰ نویسه لازم دارد.',
+  'hubUsers.fixFields': 'آنچه را در پایین نشان داده شده درست کنید و دوباره ذخیره کنید.',
   'hubUsers.failed': 'ذخیره نشد',
   // Knowledge base, suggestions, satisfaction and product trends.
   'nav.kb': 'پایگاه دانش',

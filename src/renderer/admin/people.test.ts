@@ -1,0 +1,45 @@
+import { afterEach, expect, it } from 'vitest';
+import { setLocale } from '../i18n/state';
+import { passwordError, personErrors, refusedFields, segmentsText } from './people';
+
+// The People page's forms said "password: A password of at least 10 characters." in English
+// (the field's code name first) and, in Persian, only "part of what was sent is not valid":
+// nothing said which field, and nothing was marked. Each field now says what to fix under it.
+
+afterEach(async () => {
+  await setLocale('en', 'latn');
+});
+
+it('says under each field what to fix before anything is sent', () => {
+  expect(personErrors({ name: 'Nora Kline', email: 'nora@desk.test', password: 'a long enough one' })).toEqual({});
+  expect(personErrors({ name: '  ', email: 'nora', password: 'short' })).toEqual({
+    name: 'Type the person’s name.',
+    email: 'Type an email address like ava@example.com.',
+    password: 'The password needs at least 10 characters.',
+  });
+  expect(personErrors({ name: 'Nora', email: '', password: null })).toEqual({ email: 'Type the email the person signs in with.' });
+  expect(passwordError('123456789')).toBe('The password needs at least 10 characters.');
+  expect(passwordError('1234567890')).toBeUndefined();
+});
+
+it('says it in Persian in a Persian window', async () => {
+  await setLocale('fa', 'arabext');
+  expect(personErrors({ name: 'نورا', email: 'nora@desk', password: 'کوتاه' })).toEqual({
+    email: 'نشانی ایمیلی مانند \u2068ava@example.com\u2069 بنویسید.',
+    password: 'گذرواژه دست‌کم ۱۰ نویسه لازم دارد.',
+  });
+});
+
+it('puts a refusal’s issues under their fields, and leaves a refusal about no field whole', () => {
+  const refused = { code: 'invalid_input', message: 'password: A password of at least 10 characters.', issues: [{ path: 'password', message: 'A password of at least 10 characters.' }] };
+  expect(refusedFields(refused)).toEqual({ password: 'The password needs at least 10 characters.' });
+  expect(refusedFields({ code: 'conflict', message: 'There is already a user with the email ava@desk.test.', issues: [] })).toEqual({});
+});
+
+it('lists a person’s segments with the reader’s separator: "آموزشی، دولتی", not "آموزشی, دولتی"', async () => {
+  const sam = { id: 'sam', email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education', 'government'], active: true } as const;
+  expect(segmentsText({ ...sam, segments: [...sam.segments] })).toBe('Education, Government');
+  await setLocale('fa', 'arabext');
+  expect(segmentsText({ ...sam, segments: [...sam.segments] })).toBe('آموزشی، دولتی');
+  expect(segmentsText({ ...sam, role: 'admin', tier: 3, segments: [] })).toBe('همهٔ بخش‌ها');
+});

@@ -1,0 +1,58 @@
+import type { User } from '../../shared/domain';
+import type { Problem } from '../backend';
+import { t } from '../i18n';
+import { segmentLabel } from '../labels';
+
+// What the People page's forms say is wrong, field by field, in the reader's words, before
+// anything is sent (and after, when the desk or the hub still refuses a field). The browser's
+// own checks are off (their bubbles are in the browser's language and name no rule).
+
+export type PersonField = 'name' | 'email' | 'password';
+export type FieldErrors = Partial<Record<PersonField, string>>;
+
+/** The hub's own minimum (src/hub/accounts.ts), said in the hint under the field. */
+export const PASSWORD_MIN = 10;
+
+/** What an email looks like, in every language (an address is written in Latin letters). */
+const EXAMPLE_EMAIL = 'ava@example.com';
+
+/** Something@somewhere.tld: the hub checks the rest. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What to fix before a person is sent: `password` is null when the form has none (an edit). */
+export function personErrors(form: { name: string; email: string; password: string | null }): FieldErrors {
+  const out: FieldErrors = {};
+  if (!form.name.trim()) out.name = t('hubUsers.nameMissing');
+  if (!form.email.trim()) out.email = t('hubUsers.emailMissing');
+  else if (!EMAIL.test(form.email.trim())) out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
+  if (form.password !== null) {
+    const error = passwordError(form.password);
+    if (error) out.password = error;
+  }
+  return out;
+}
+
+export function passwordError(password: string): string | undefined {
+  return [...password].length < PASSWORD_MIN ? t('hubUsers.passwordShort') : undefined;
+}
+
+/**
+ * A refusal's fields, under the fields themselves (the desk checks them with the same rules:
+ * src/shared/api.ts). A refusal about no field (an email already taken, the hub unreachable)
+ * has none, and is said as a whole.
+ */
+export function refusedFields(problem: Problem): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of problem.issues) {
+    const field = issue.path.split('.')[0];
+    if (field === 'name') out.name = t('hubUsers.nameInvalid');
+    if (field === 'email') out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
+    if (field === 'password') out.password = t('hubUsers.passwordShort');
+  }
+  return out;
+}
+
+/** A person's segments as the table says them, with the reader's list separator ("،" in Persian). */
+export function segmentsText(user: User): string {
+  return user.role === 'agent' || user.role === 'specialist' ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
+}
