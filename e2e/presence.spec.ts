@@ -114,6 +114,16 @@ test('at 420 px the People page shows every person’s status, Edit and Reset pa
     table.evaluate((t) => [...t.querySelectorAll('button, .mantine-Badge-root')].filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > window.innerWidth).length);
   await expect.poll(outOfSight).toBe(0);
   expect(await omar.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  // The lookup field's hint fits beside the joined desk's sync indicator (it read "Tag, code,
+  // phone, email, na").
+  await expect(omar.getByRole('status', { name: en['sync.label'] })).toBeVisible();
+  const hintFits = await omar.getByRole('textbox', { name: en['lookup.label'] }).evaluate((el: HTMLInputElement) => {
+    const style = getComputedStyle(el);
+    const text = document.createElement('canvas').getContext('2d')!;
+    text.font = style.font;
+    return text.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  });
+  expect(hintFits).toBe(true);
   await omar.context().close();
 });
 

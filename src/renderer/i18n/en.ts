@@ -71,6 +71,7 @@ export const en = {
   'lookup.label': 'Look up customer',
   'lookup.placeholder': 'Service tag, Express code, phone, email or name',
   'lookup.placeholderShort': 'Tag, code, phone, email, name',
+  'lookup.placeholderShortest': 'Tag, code, phone…',
   'lookup.shortcut': 'Ctrl K',
   'lookup.searching': 'Searching',
   'lookup.noneTitle': 'No customer found',

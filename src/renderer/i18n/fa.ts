@@ -65,6 +65,7 @@ export const fa: Messages = {
   'lookup.label': 'جست‌وجوی مشتری',
   'lookup.placeholder': 'برچسب سرویس، کد سرویس سریع، تلفن، ایمیل یا نام',
   'lookup.placeholderShort': 'برچسب، کد، تلفن، ایمیل، نام',
+  'lookup.placeholderShortest': 'برچسب، کد، تلفن…',
   'lookup.shortcut': 'Ctrl K',
   'lookup.searching': 'در حال جست‌وجو',
   'lookup.noneTitle': 'مشتری‌ای پیدا نشد',

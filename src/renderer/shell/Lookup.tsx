@@ -1,15 +1,15 @@
 import { Alert, Kbd, Loader, Popover, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
-import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
-import { t } from '../i18n';
+import { t, useLocaleVersion } from '../i18n';
 import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
+import { fittingHint, type LookupHint } from './lookupHint';
 import { isWholeTag } from './wholeTag';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
@@ -45,8 +45,26 @@ export function Lookup() {
   const busy = useRef(false);
   const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  // Under 40em the field is too narrow for the whole hint (it read "Service tag, Express code, phone").
-  const narrow = useMediaQuery('(max-width: 40em)') ?? false;
+  // The longest hint that fits the field as it is (lookupHint.ts): the whole one read "Service
+  // tag, Express code, phone" at 420 px, and the short one "Tag, code, phone, email, na" beside
+  // a joined desk's sync indicator.
+  const [hint, setHint] = useState<LookupHint>('lookup.placeholder');
+  const locale = useLocaleVersion();
+  useLayoutEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    const text = document.createElement('canvas').getContext('2d');
+    const pick = () => {
+      if (!text) return;
+      const style = getComputedStyle(el);
+      text.font = style.font;
+      setHint(fittingHint(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), (h) => text.measureText(t(h)).width));
+    };
+    pick();
+    const watch = new ResizeObserver(pick);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [locale]);
 
   useEffect(() => {
     focusHandle = () => {
@@ -121,7 +139,7 @@ export function Lookup() {
         <TextInput
           ref={input}
           aria-label={t('lookup.label')}
-          placeholder={t(narrow ? 'lookup.placeholderShort' : 'lookup.placeholder')}
+          placeholder={t(hint)}
           value={draft.query}
           onChange={(e) => {
             const value = e.currentTarget.value;

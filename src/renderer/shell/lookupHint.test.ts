@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { fa } from '../i18n/fa';
+import { fittingHint, LOOKUP_HINTS } from './lookupHint';
+
+describe('the lookup field’s hint', () => {
+  // 7 px a character: roughly the field's 14 px sans-serif.
+  const width = (dict: Record<string, string>) => (hint: (typeof LOOKUP_HINTS)[number]) => dict[hint]!.length * 7;
+
+  it('is the whole hint where it fits, a shorter one where it does not, in either language', () => {
+    for (const dict of [en, fa]) {
+      expect(fittingHint(1000, width(dict))).toBe('lookup.placeholder');
+      expect(fittingHint(dict['lookup.placeholderShort']!.length * 7, width(dict))).toBe('lookup.placeholderShort');
+      expect(fittingHint(dict['lookup.placeholderShortest']!.length * 7, width(dict))).toBe('lookup.placeholderShortest');
+      // Nothing fits: the shortest, cut, rather than the longest, cut.
+      expect(fittingHint(10, width(dict))).toBe('lookup.placeholderShortest');
+    }
+  });
+
+  it('gets shorter at each step, so a narrower field never gets a longer hint', () => {
+    for (const dict of [en, fa]) {
+      const lengths = LOOKUP_HINTS.map((hint) => dict[hint]!.length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+      expect(new Set(lengths).size).toBe(lengths.length);
+    }
+  });
+});
