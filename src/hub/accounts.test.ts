@@ -4,6 +4,7 @@ import { openDatabase } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
 import { hubLink } from '../main/core/hubLink';
 import { openDesk } from '../main/core/desk';
+import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
@@ -114,6 +115,21 @@ describe('admin API', () => {
     expect((await call(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 's1@desk.test', role: 'specialist', tier: 1 } })).status).toBe(400);
   });
 
+  it('refuses an agent or specialist with no segment (they would take no ticket), made so or changed to it, saying why', async () => {
+    const base = { name: 'X', role: 'agent', password: 'long enough 123' };
+    const none = await call<{ error: { message: string } }>(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 'n1@desk.test', segments: [] } });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toBe(say('noSegments'));
+    // Left out, the segments are none too.
+    expect((await call(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 'n2@desk.test', role: 'specialist', tier: 2 } })).status).toBe(400);
+    const agent = await makeUser(hub, { email: 'n3@desk.test', role: 'agent', segments: ['home'] });
+    const emptied = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${agent.id}`, { token: adminToken, body: { segments: [] } });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.error.message).toBe(say('noSegments'));
+    // A supervisor oversees every segment: none to choose.
+    expect((await call(hub.url, 'POST', '/admin/users', { token: adminToken, body: { ...base, email: 'n4@desk.test', role: 'supervisor', tier: 3, segments: [] } })).status).toBe(200);
+  });
+
   it('is for admins only', async () => {
     const agentToken = (await signIn('ava@desk.test', PASSWORD)).body.token;
     const r = await call(hub.url, 'POST', '/admin/users', { token: agentToken, body: { email: 'evil@desk.test', name: 'E', role: 'admin', password: 'long enough 123' } });
@@ -213,7 +229,7 @@ describe('an admin at a desk joined to the hub', () => {
       expect(created).toMatchObject({ ok: true, result: { email: 'new@desk.test', tier: 2 } });
       const id = (created as { result: { id: string } }).result.id;
       expect(await c.call('hubUsers.update', { id, active: false })).toMatchObject({ ok: true, result: { active: false } });
-      expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: [], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'emailTaken', params: { email: 'new@desk.test' } } });
+      expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: ['home'], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'emailTaken', params: { email: 'new@desk.test' } } });
       const list = await c.call('hubUsers.list', {});
       expect((list as { result: { email: string }[] }).result.map((u) => u.email)).toContain('new@desk.test');
       // An agent cannot, even through the desk.

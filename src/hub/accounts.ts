@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
 import { say } from '../shared/messageKeys';
-import { administers } from './access';
+import { administers, mayHaveSegments } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
 import type { HubDb, UserRow } from './db';
 import { appendUserEvent } from './userStream';
@@ -92,6 +92,8 @@ export async function createUser(db: HubDb, input: unknown, now: number, by: Hub
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw badRequest(`Not a valid user: ${z.prettifyError(parsed.error)}`);
   const u = parsed.data;
+  const noSegments = mayHaveSegments(u.role, u.segments);
+  if (noSegments) throw badRequest(noSegments);
   const row = {
     id: randomUUID(),
     email: u.email,
@@ -128,6 +130,8 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
     const role = c.role ?? current.role;
     const tier = tierFor(role, c.tier ?? (c.role && c.role !== current.role ? (role === 'specialist' ? 2 : 1) : current.tier));
     const segments = role === 'supervisor' || role === 'admin' ? [...segmentSchema.options] : (c.segments ?? (current.segments as Segment[]));
+    const noSegments = mayHaveSegments(role, segments);
+    if (noSegments) throw badRequest(noSegments);
     if (c.email && c.email !== current.email && (await tx.selectFrom('users').select('id').where('email', '=', c.email).executeTakeFirst())) {
       throw conflict(say('emailTaken', { email: c.email }));
     }

@@ -91,6 +91,16 @@ export function mayAdminister(p: Person): Refusal {
   return administers(p) ? null : say('adminsOnly');
 }
 
+/** Whether a role works the queues of chosen segments (supervisors and admins oversee all). */
+export const worksChosenSegments = (role: Role): boolean => role === 'agent' || role === 'specialist';
+/**
+ * An account an admin makes or changes: an agent or specialist with no segment would take no
+ * ticket and see no customer, so one segment at least.
+ */
+export function mayHaveSegments(role: Role, segments: readonly Segment[]): Refusal {
+  return worksChosenSegments(role) && segments.length === 0 ? say('noSegments') : null;
+}
+
 // ---- acting on tickets ------------------------------------------------------------------------
 
 /** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */

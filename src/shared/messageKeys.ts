@@ -89,6 +89,7 @@ const SENTENCES = {
   waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
   noHubSession: 'Nobody at this desk has a current hub session: sign in to sync.',
   noOwnHubSession: 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
+  noSegments: 'An agent or specialist works the queues of at least one segment: choose their segments.',
   lastAdmin: 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   demoOnJoinedDesk: 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
   retentionMinimum: 'Keep interactions at least {days} days.',

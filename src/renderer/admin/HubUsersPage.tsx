@@ -167,7 +167,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    const local = personErrors({ name, email, password: user === null ? password : null });
+    const local = personErrors({ name, email, password: user === null ? password : null, role, segments });
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setBusy(true);
@@ -203,7 +203,12 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}
-        {works && <MultiSelect label={t('hubUsers.segments')} data={SEGMENTS.map((s) => ({ value: s, label: segmentLabel(s) }))} value={segments} onChange={(v) => setSegments(v as Segment[])} />}
+        {works && (
+          <MultiSelect label={t('hubUsers.segments')} required data={SEGMENTS.map((s) => ({ value: s, label: segmentLabel(s) }))} value={segments} error={errors.segments} onChange={(v) => {
+              setSegments(v as Segment[]);
+              edited('segments');
+            }} />
+        )}
         {user === null ? (
           <PasswordInput label={t('signIn.password')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={errors.password} onChange={(e) => {
             setPassword(e.currentTarget.value);

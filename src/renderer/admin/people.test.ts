@@ -19,6 +19,12 @@ it('says under each field what to fix before anything is sent', () => {
   });
   expect(personErrors({ name: 'Nora', email: '', password: null })).toEqual({ email: 'Type the email the person signs in with.' });
   expect(passwordError('123456789')).toBe('The password needs at least 10 characters.');
+  // An agent or specialist with no segment would take no ticket; a supervisor oversees all.
+  expect(personErrors({ name: 'Nora', email: 'nora@desk.test', password: null, role: 'agent', segments: [] })).toEqual({
+    segments: 'Choose one segment at least: an agent or specialist takes the tickets of their segments’ queues.',
+  });
+  expect(personErrors({ name: 'Nora', email: 'nora@desk.test', password: null, role: 'specialist', segments: ['home'] })).toEqual({});
+  expect(personErrors({ name: 'Nora', email: 'nora@desk.test', password: null, role: 'supervisor', segments: [] })).toEqual({});
   expect(passwordError('1234567890')).toBeUndefined();
 });
 

@@ -1,4 +1,5 @@
-import type { User } from '../../shared/domain';
+import { mayHaveSegments } from '../../shared/access';
+import type { Role, Segment, User } from '../../shared/domain';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
 import { segmentLabel } from '../labels';
@@ -7,7 +8,7 @@ import { segmentLabel } from '../labels';
 // anything is sent (and after, when the desk or the hub still refuses a field). The browser's
 // own checks are off (their bubbles are in the browser's language and name no rule).
 
-export type PersonField = 'name' | 'email' | 'password';
+export type PersonField = 'name' | 'email' | 'password' | 'segments';
 export type FieldErrors = Partial<Record<PersonField, string>>;
 
 /** The hub's own minimum (src/hub/accounts.ts), said in the hint under the field. */
@@ -19,9 +20,14 @@ const EXAMPLE_EMAIL = 'ava@example.com';
 /** Something@somewhere.tld: the hub checks the rest. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** What to fix before a person is sent: `password` is null when the form has none (an edit). */
-export function personErrors(form: { name: string; email: string; password: string | null }): FieldErrors {
+/**
+ * What to fix before a person is sent: `password` is null when the form has none (an edit);
+ * `role` and `segments` as chosen (an agent or specialist works one segment at least: the
+ * rule is src/shared/access.ts's, the hub's too).
+ */
+export function personErrors(form: { name: string; email: string; password: string | null; role?: Role; segments?: readonly Segment[] }): FieldErrors {
   const out: FieldErrors = {};
+  if (form.role && mayHaveSegments(form.role, form.segments ?? [])) out.segments = t('hubUsers.segmentsMissing');
   if (!form.name.trim()) out.name = t('hubUsers.nameMissing');
   if (!form.email.trim()) out.email = t('hubUsers.emailMissing');
   else if (!EMAIL.test(form.email.trim())) out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
