@@ -243,6 +243,14 @@ function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier
 
 // ---- attainment ------------------------------------------------------------------------------
 
+/** The table's four figures a segment, in the order of its columns. */
+const FIGURES = [
+  ['firstResponse', 'today'],
+  ['firstResponse', 'week'],
+  ['resolution', 'today'],
+  ['resolution', 'week'],
+] as const;
+
 const Attainment = inViewFirst(function Attainment({ data }: { data: Overview }) {
   const find = (segment: Segment, target: 'firstResponse' | 'resolution') => data.attainment.find((a) => a.segment === segment && a.target === target);
   return (
@@ -272,43 +280,23 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {SEGMENTS.map((segment) => {
-                const fr = find(segment, 'firstResponse');
-                const res = find(segment, 'resolution');
-                return (
-                  <Table.Tr key={segment}>
-                    <Table.Th scope="row">
-                      <Text size="sm" fw={600}>
-                        {segmentLabel(segment)}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>
+              {SEGMENTS.map((segment) => (
+                <Table.Tr key={segment}>
+                  <Table.Th scope="row">
+                    <Text size="sm" fw={600}>
+                      {segmentLabel(segment)}
+                    </Text>
+                  </Table.Th>
+                  {FIGURES.map(([target, window]) => (
+                    <Table.Td key={`${target}/${window}`}>
                       <span className={classes.figureName} aria-hidden>
-                        {t('slaTarget.firstResponse')} · {t('board.today')}
+                        {t(`slaTarget.${target}`)} · {t(window === 'today' ? 'board.today' : 'board.week')}
                       </span>
-                      <Share tally={fr?.today} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'today' }} />
+                      <Share tally={find(segment, target)?.[window]} drill={{ filter: 'attainment', segment, target, window }} />
                     </Table.Td>
-                    <Table.Td>
-                      <span className={classes.figureName} aria-hidden>
-                        {t('slaTarget.firstResponse')} · {t('board.week')}
-                      </span>
-                      <Share tally={fr?.week} drill={{ filter: 'attainment', segment, target: 'firstResponse', window: 'week' }} />
-                    </Table.Td>
-                    <Table.Td>
-                      <span className={classes.figureName} aria-hidden>
-                        {t('slaTarget.resolution')} · {t('board.today')}
-                      </span>
-                      <Share tally={res?.today} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'today' }} />
-                    </Table.Td>
-                    <Table.Td>
-                      <span className={classes.figureName} aria-hidden>
-                        {t('slaTarget.resolution')} · {t('board.week')}
-                      </span>
-                      <Share tally={res?.week} drill={{ filter: 'attainment', segment, target: 'resolution', window: 'week' }} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+                  ))}
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
