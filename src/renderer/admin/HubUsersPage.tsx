@@ -9,7 +9,7 @@ import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { useSession } from '../session';
-import { administers } from '../../shared/access';
+import { administers, worksChosenSegments } from '../../shared/access';
 import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
@@ -77,7 +77,7 @@ export function HubUsersPage() {
                   const role = (
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="person-role">
                       {roleLabel(u.role)}
-                      {u.role === 'agent' || u.role === 'specialist' ? ` · ${tierLabel(u.tier)}` : ''}
+                      {worksChosenSegments(u.role) ? ` · ${tierLabel(u.tier)}` : ''}
                     </Text>
                   );
                   const segments = <Text size="sm">{segmentsText(u)}</Text>;
@@ -160,7 +160,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const [problem, setProblem] = useState<Problem | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const works = role === 'agent' || role === 'specialist';
+  const works = worksChosenSegments(role);
   // A field's message goes as soon as that field is changed.
   const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 

@@ -1,4 +1,4 @@
-import { mayHaveSegments } from '../../shared/access';
+import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
 import type { Role, Segment, User } from '../../shared/domain';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
@@ -60,5 +60,5 @@ export function refusedFields(problem: Problem): FieldErrors {
 
 /** A person's segments as the table says them, with the reader's list separator ("،" in Persian). */
 export function segmentsText(user: User): string {
-  return user.role === 'agent' || user.role === 'specialist' ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
+  return worksChosenSegments(user.role) ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
 }
