@@ -55,6 +55,16 @@ test('"merge a duplicate" opens the merge of that record with its duplicate, and
   const fields = page.getByTestId('merge-fields');
   await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', name) })).toBeVisible();
   await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', other) })).toBeVisible();
+  // At 420 px the two records' fields side by side still scroll inside their box: the box says
+  // so (scrollHints.ts) and takes the keyboard's focus, so its hidden side can be reached; the
+  // page itself never scrolls sideways.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const scroller = page.getByRole('region', { name: en['table.scrollHint'], exact: true });
+  await expect(scroller).toBeVisible();
+  await expect(scroller).toHaveAttribute('data-overflow', /^(start|end|both)$/);
+  await expect(scroller).toHaveAttribute('tabindex', '0');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('button', { name: en['merge.submit'] }).click();
   await expect(page.getByText(en['merge.done'].replace('{name}', other))).toBeVisible();
   await new CustomerView(page).expectCustomer(name);

@@ -112,13 +112,16 @@ for (const lang of ['en', 'fa'] as const) {
     await field('low', 'resolution').fill(lang === 'fa' ? '۵۰۰۰' : '5000');
     await expect(field('low', 'resolution')).toHaveValue(lang === 'fa' ? '۵۰۰۰' : '5000');
 
-    // A calendar's holidays (a date, a name, remove) still scroll inside their box here: the box
-    // says so (scrollHints.ts) and takes the keyboard's focus, so its hidden side can be reached.
+    // A calendar's holidays: a holiday's date, "every year" and remove, then its name, each
+    // field named above it, inside the box (they were behind a sideways scroll).
     await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
-    const holidays = page.getByRole('region', { name: dict['table.scrollHint'], exact: true });
-    await expect(holidays).toBeVisible();
-    await expect(holidays).toHaveAttribute('data-overflow', /^(start|end|both)$/);
-    await expect(holidays).toHaveAttribute('tabindex', '0');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const holidays = page.getByRole('region', { name: dict['slaEdit.holidays'], exact: true });
+    const firstName = holidays.getByRole('textbox', { name: dict['slaEdit.holidayNameOf'].replace('{n}', lang === 'fa' ? '۱' : '1'), exact: true });
+    await readable(firstName);
+    await readable(holidays.getByRole('switch').first());
+    await noSidewaysScroll(page, holidays);
+    await expect(holidays.getByText(dict['slaEdit.holidayName'], { exact: true }).filter({ visible: true }).first()).toBeVisible();
+    await firstName.fill(lang === 'fa' ? 'نوروز' : 'New year');
+    await expect(firstName).toHaveValue(lang === 'fa' ? 'نوروز' : 'New year');
   });
 }
