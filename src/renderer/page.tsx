@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Problem } from './backend';
@@ -42,6 +42,23 @@ export function PageHeader({ title, eyebrow, description, actions, badges }: {
         </Group>
       )}
     </Group>
+  );
+}
+
+/**
+ * A table that fits its box. The box is a size container, so a page's CSS container queries
+ * (`@container (max-width: …)` in its module) can lay the table's rows out as blocks below the
+ * width its columns need (a 420 px window) instead of scrolling sideways; above it the table is
+ * as it is. The scroll box stays, for a table that still does not fit (the shell marks it and
+ * says so: scrollHints.ts).
+ */
+export function FitTable({ children }: { children: ReactNode }) {
+  return (
+    <div style={{ containerType: 'inline-size' }}>
+      <Table.ScrollContainer minWidth={0} type="native">
+        {children}
+      </Table.ScrollContainer>
+    </div>
   );
 }
 

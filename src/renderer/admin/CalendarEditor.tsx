@@ -7,7 +7,7 @@ import { call } from '../backend';
 import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t } from '../i18n';
-import { Section } from '../page';
+import { FitTable, Section } from '../page';
 import { slaEditorTitle } from '../sla/shippedNames';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -341,104 +341,102 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
             ) : (
               // Below 620 px of box (a 420 px window) a holiday is one block: its date, "every
               // year" and remove, then its name, each field named above it (container query).
-              <div className={classes.fitBox}>
-                <Table.ScrollContainer minWidth={0} type="native">
-                  <Table className={`${classes.targets} ${classes.holidays}`} verticalSpacing={6} layout="fixed">
-                    <colgroup>
-                      <col style={{ width: 180 }} />
-                      <col />
-                      <col style={{ width: 130 }} />
-                      <col style={{ width: 48 }} />
-                    </colgroup>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('slaEdit.holidayDate')}</Table.Th>
-                        <Table.Th scope="col">{t('slaEdit.holidayName')}</Table.Th>
-                        <Table.Th scope="col">{t('slaEdit.everyYear')}</Table.Th>
-                        {/* Positioned, so the hidden (absolute) label is clipped by the table's scroll box: unclipped, it widened the whole page on a narrow window, which then scrolled sideways. */}
-                        <Table.Th scope="col" pos="relative">
-                          <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {draft.holidays.map((h, index) => {
-                        const yearly = isYearly(h);
-                        const label = h.name || t('slaEdit.holidayN', { n: index + 1 });
-                        return (
-                          <Table.Tr key={index}>
-                            <Table.Td>
-                              {yearly ? (
-                                <DigitsTextInput
-                                  size="xs"
-                                  placeholder={t('slaEdit.yearlyPlaceholder')}
-                                  value={h.date}
-                                  readOnly={readOnly}
-                                  dir="ltr"
-                                  aria-label={t('slaEdit.holidayDateYearlyOf', { name: label })}
-                                  label={t('slaEdit.holidayDate')}
-                                  labelProps={{ className: classes.targetLabel }}
-                                  onChange={(date) => setHoliday(index, { date })}
-                                  error={at(`holidays.${index}.date`)}
-                                  data-path={`holidays.${index}.date`}
-                                />
-                              ) : (
-                                <DateField
-                                  size="xs"
-                                  englishType="date"
-                                  withGregorian={false}
-                                  placeholder={t('slaEdit.datePlaceholder')}
-                                  value={h.date}
-                                  readOnly={readOnly}
-                                  dir="ltr"
-                                  name={t('slaEdit.holidayDateOf', { name: label })}
-                                  aria-label={t('slaEdit.holidayDateOf', { name: label })}
-                                  label={t('slaEdit.holidayDate')}
-                                  labelProps={{ className: classes.targetLabel }}
-                                  onChange={(date) => setHoliday(index, { date })}
-                                  error={at(`holidays.${index}.date`)}
-                                  data-path={`holidays.${index}.date`}
-                                />
-                              )}
-                            </Table.Td>
-                            <Table.Td>
-                              <TextInput
+              <FitTable>
+                <Table className={`${classes.targets} ${classes.holidays}`} verticalSpacing={6} layout="fixed">
+                  <colgroup>
+                    <col style={{ width: 180 }} />
+                    <col />
+                    <col style={{ width: 130 }} />
+                    <col style={{ width: 48 }} />
+                  </colgroup>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('slaEdit.holidayDate')}</Table.Th>
+                      <Table.Th scope="col">{t('slaEdit.holidayName')}</Table.Th>
+                      <Table.Th scope="col">{t('slaEdit.everyYear')}</Table.Th>
+                      {/* Positioned, so the hidden (absolute) label is clipped by the table's scroll box: unclipped, it widened the whole page on a narrow window, which then scrolled sideways. */}
+                      <Table.Th scope="col" pos="relative">
+                        <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {draft.holidays.map((h, index) => {
+                      const yearly = isYearly(h);
+                      const label = h.name || t('slaEdit.holidayN', { n: index + 1 });
+                      return (
+                        <Table.Tr key={index}>
+                          <Table.Td>
+                            {yearly ? (
+                              <DigitsTextInput
                                 size="xs"
-                                value={h.name}
+                                placeholder={t('slaEdit.yearlyPlaceholder')}
+                                value={h.date}
                                 readOnly={readOnly}
-                                aria-label={t('slaEdit.holidayNameOf', { n: index + 1 })}
-                                label={t('slaEdit.holidayName')}
+                                dir="ltr"
+                                aria-label={t('slaEdit.holidayDateYearlyOf', { name: label })}
+                                label={t('slaEdit.holidayDate')}
                                 labelProps={{ className: classes.targetLabel }}
-                                onChange={(e) => setHoliday(index, { name: e.currentTarget.value })}
-                                error={at(`holidays.${index}.name`)}
+                                onChange={(date) => setHoliday(index, { date })}
+                                error={at(`holidays.${index}.date`)}
+                                data-path={`holidays.${index}.date`}
                               />
-                            </Table.Td>
-                            <Table.Td>
-                              <Switch
-                                size="sm"
-                                mt={4}
-                                checked={yearly}
-                                disabled={readOnly}
-                                onChange={(e) => toggleYearly(index, e.currentTarget.checked)}
-                                aria-label={t('slaEdit.everyYearFor', { name: label })}
-                                label={t('slaEdit.everyYear')}
-                                classNames={{ label: classes.targetLabel }}
+                            ) : (
+                              <DateField
+                                size="xs"
+                                englishType="date"
+                                withGregorian={false}
+                                placeholder={t('slaEdit.datePlaceholder')}
+                                value={h.date}
+                                readOnly={readOnly}
+                                dir="ltr"
+                                name={t('slaEdit.holidayDateOf', { name: label })}
+                                aria-label={t('slaEdit.holidayDateOf', { name: label })}
+                                label={t('slaEdit.holidayDate')}
+                                labelProps={{ className: classes.targetLabel }}
+                                onChange={(date) => setHoliday(index, { date })}
+                                error={at(`holidays.${index}.date`)}
+                                data-path={`holidays.${index}.date`}
                               />
-                            </Table.Td>
-                            <Table.Td>
-                              {!readOnly && (
-                                <ActionIcon variant="subtle" color="gray" onClick={() => edit({ holidays: draft.holidays.filter((_, i) => i !== index) })} aria-label={t('slaEdit.removeHoliday', { name: label })}>
-                                  <IconTrash size={15} aria-hidden />
-                                </ActionIcon>
-                              )}
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </div>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              size="xs"
+                              value={h.name}
+                              readOnly={readOnly}
+                              aria-label={t('slaEdit.holidayNameOf', { n: index + 1 })}
+                              label={t('slaEdit.holidayName')}
+                              labelProps={{ className: classes.targetLabel }}
+                              onChange={(e) => setHoliday(index, { name: e.currentTarget.value })}
+                              error={at(`holidays.${index}.name`)}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <Switch
+                              size="sm"
+                              mt={4}
+                              checked={yearly}
+                              disabled={readOnly}
+                              onChange={(e) => toggleYearly(index, e.currentTarget.checked)}
+                              aria-label={t('slaEdit.everyYearFor', { name: label })}
+                              label={t('slaEdit.everyYear')}
+                              classNames={{ label: classes.targetLabel }}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            {!readOnly && (
+                              <ActionIcon variant="subtle" color="gray" onClick={() => edit({ holidays: draft.holidays.filter((_, i) => i !== index) })} aria-label={t('slaEdit.removeHoliday', { name: label })}>
+                                <IconTrash size={15} aria-hidden />
+                              </ActionIcon>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </FitTable>
             )}
             {under('holidays').filter((i) => i.path === 'holidays').map((i) => (
               <Text key={i.message} size="xs" c="red" mt={4}>

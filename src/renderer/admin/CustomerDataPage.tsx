@@ -10,7 +10,7 @@ import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
 import { segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
-import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
@@ -137,54 +137,52 @@ function QualityPanel() {
         )}
       </Section>
       <Section title={t('data.worst')} padding={0}>
-        <div className={classes.fitBox}>
-          <Table.ScrollContainer minWidth={0} type="native">
-            <Table className={classes.worst} verticalSpacing={6} fz="sm" data-testid="worst-records">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('data.score')}</Table.Th>
-                  <Table.Th>{t('record.name')}</Table.Th>
-                  <Table.Th>{t('record.segment')}</Table.Th>
-                  <Table.Th>{t('data.toFix')}</Table.Th>
+        <FitTable>
+          <Table className={classes.worst} verticalSpacing={6} fz="sm" data-testid="worst-records">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('data.score')}</Table.Th>
+                <Table.Th>{t('record.name')}</Table.Th>
+                <Table.Th>{t('record.segment')}</Table.Th>
+                <Table.Th>{t('data.toFix')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.worst.map((w) => (
+                <Table.Tr key={w.customerId}>
+                  <Table.Td>
+                    <Badge variant="light" color={w.quality.score >= 80 ? 'teal' : w.quality.score >= 50 ? 'yellow' : 'red'}>
+                      {formatNumber(w.quality.score)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor href={customerHref(w.customerId)}>
+                      <bdi>{w.name}</bdi>
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <span className={classes.cellName}>{t('record.segment')}</span>
+                    {segmentLabel(w.segment)}
+                  </Table.Td>
+                  <Table.Td>
+                    <span className={classes.cellName}>{t('data.toFix')}</span>
+                    <Group gap={4}>
+                      {w.quality.fixes.map((f) =>
+                        f === 'mergeDuplicate' && w.duplicates.length > 0 ? (
+                          <MergeFix key={f} row={w} />
+                        ) : (
+                          <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
+                            {t(FIX_KEYS[f])}
+                          </Badge>
+                        ),
+                      )}
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.worst.map((w) => (
-                  <Table.Tr key={w.customerId}>
-                    <Table.Td>
-                      <Badge variant="light" color={w.quality.score >= 80 ? 'teal' : w.quality.score >= 50 ? 'yellow' : 'red'}>
-                        {formatNumber(w.quality.score)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor href={customerHref(w.customerId)}>
-                        <bdi>{w.name}</bdi>
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <span className={classes.cellName}>{t('record.segment')}</span>
-                      {segmentLabel(w.segment)}
-                    </Table.Td>
-                    <Table.Td>
-                      <span className={classes.cellName}>{t('data.toFix')}</span>
-                      <Group gap={4}>
-                        {w.quality.fixes.map((f) =>
-                          f === 'mergeDuplicate' && w.duplicates.length > 0 ? (
-                            <MergeFix key={f} row={w} />
-                          ) : (
-                            <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
-                              {t(FIX_KEYS[f])}
-                            </Badge>
-                          ),
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </FitTable>
       </Section>
     </Stack>
   );

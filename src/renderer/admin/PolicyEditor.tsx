@@ -6,7 +6,7 @@ import { call } from '../backend';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
-import { Section } from '../page';
+import { FitTable, Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
@@ -180,62 +180,60 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                 three targets side by side as room allows, each field named above it, instead of
                 columns off the box's side (CSS container query). The fields stay in the same
                 order, a priority's three in turn. */}
-            <div className={classes.fitBox}>
-              <Table.ScrollContainer minWidth={0} type="native">
-                <Table className={classes.targets} verticalSpacing={8} layout="fixed">
-                  <colgroup>
-                    <col style={{ width: 110 }} />
-                    <col />
-                    <col />
-                    <col />
-                  </colgroup>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('tickets.col.priority')}</Table.Th>
-                      {TARGETS.map((target) => (
-                        <Table.Th key={target} scope="col">
-                          {t(`slaTarget.${target}`)}
-                        </Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {PRIORITIES.map((priority) => (
-                      <Table.Tr key={priority}>
-                        <Table.Th scope="row">{priorityLabel(priority)}</Table.Th>
-                        {TARGETS.map((target) => {
-                          const value = draft.targets[priority][target];
-                          const path = `targets.${priority}.${target}`;
-                          return (
-                            <Table.Td key={target}>
-                              <LocalNumberInput
-                                size="xs"
-                                value={value}
-                                readOnly={readOnly}
-                                min={1}
-                                clampBehavior="none"
-                                step={15}
-                                hideControls
-                                rightSection={<Text size="xs" c="dimmed">{t('slaEdit.min')}</Text>}
-                                rightSectionWidth={40}
-                                aria-label={t('slaEdit.targetLabel', { priority: priorityLabel(priority), target: t(`slaTarget.${target}`) })}
-                                description={minutesHint(value) ?? undefined}
-                                label={t(`slaTarget.${target}`)}
-                                labelProps={{ className: classes.targetLabel }}
-                                inputWrapperOrder={['label', 'input', 'description', 'error']}
-                                onChange={(v) => edit({ targets: { ...draft.targets, [priority]: { ...draft.targets[priority], [target]: v } } })}
-                                error={at(path)}
-                                data-path={path}
-                              />
-                            </Table.Td>
-                          );
-                        })}
-                      </Table.Tr>
+            <FitTable>
+              <Table className={classes.targets} verticalSpacing={8} layout="fixed">
+                <colgroup>
+                  <col style={{ width: 110 }} />
+                  <col />
+                  <col />
+                  <col />
+                </colgroup>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('tickets.col.priority')}</Table.Th>
+                    {TARGETS.map((target) => (
+                      <Table.Th key={target} scope="col">
+                        {t(`slaTarget.${target}`)}
+                      </Table.Th>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </div>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {PRIORITIES.map((priority) => (
+                    <Table.Tr key={priority}>
+                      <Table.Th scope="row">{priorityLabel(priority)}</Table.Th>
+                      {TARGETS.map((target) => {
+                        const value = draft.targets[priority][target];
+                        const path = `targets.${priority}.${target}`;
+                        return (
+                          <Table.Td key={target}>
+                            <LocalNumberInput
+                              size="xs"
+                              value={value}
+                              readOnly={readOnly}
+                              min={1}
+                              clampBehavior="none"
+                              step={15}
+                              hideControls
+                              rightSection={<Text size="xs" c="dimmed">{t('slaEdit.min')}</Text>}
+                              rightSectionWidth={40}
+                              aria-label={t('slaEdit.targetLabel', { priority: priorityLabel(priority), target: t(`slaTarget.${target}`) })}
+                              description={minutesHint(value) ?? undefined}
+                              label={t(`slaTarget.${target}`)}
+                              labelProps={{ className: classes.targetLabel }}
+                              inputWrapperOrder={['label', 'input', 'description', 'error']}
+                              onChange={(v) => edit({ targets: { ...draft.targets, [priority]: { ...draft.targets[priority], [target]: v } } })}
+                              error={at(path)}
+                              data-path={path}
+                            />
+                          </Table.Td>
+                        );
+                      })}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </FitTable>
           </Section>
 
           <Section title={t('slaEdit.behaviour')} id="policy-behaviour">

@@ -8,7 +8,7 @@ import { PRIORITIES, type Priority } from '../../shared/domain';
 import { call, problemOf, useCall } from '../backend';
 import { formatDigits, formatNumber, t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
-import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { CalendarEditor } from './CalendarEditor';
@@ -89,61 +89,59 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
           {/* Below 860 px of box (a 420 px window) a policy is one block: its name, then what it
               covers, its calendar, its targets per priority and its at-risk share, each named,
               instead of columns off the box's side (CSS container query). */}
-          <div className={classes.fitBox}>
-            <Table.ScrollContainer minWidth={0} type="native">
-              <Table verticalSpacing={8} fz="sm" className={classes.list} highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('slaSettings.col.policy')}</Table.Th>
-                    <Table.Th className={classes.policiesWide}>{t('slaSettings.col.covers')}</Table.Th>
-                    <Table.Th className={classes.policiesWide}>{t('slaSettings.col.calendar')}</Table.Th>
-                    {PRIORITIES.map((p) => (
-                      <Table.Th key={p} className={classes.policiesWide}>
-                        {priorityLabel(p)}
-                      </Table.Th>
-                    ))}
-                    <Table.Th className={classes.policiesWide}>{t('slaSettings.col.atRisk')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {settings.policies.map((p) => {
-                    const covers = `${segmentLabel(p.segment)} · ${serviceLevelLabel(p.serviceLevel)}`;
-                    const targets = (priority: Priority) => t('slaSettings.frRes', { fr: hours(p.targets[priority].firstResponse), res: hours(p.targets[priority].resolution) });
-                    const atRisk = t('slaSettings.percent', { n: Math.round(p.atRiskShare * 100) });
-                    return (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>
-                          <Anchor href={hrefOf({ name: 'slaPolicy', id: p.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewPolicy', { name: slaName('policy', p) }) : t('slaSettings.editPolicy', { name: slaName('policy', p) })}>
-                            <bdi>{slaName('policy', p)}</bdi>
-                          </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {t('slaSettings.versionShort', { version: p.version })}
-                          </Text>
-                          <NarrowFacts
-                            className={classes.policiesNarrow}
-                            facts={[
-                              { key: 'covers', name: t('slaSettings.col.covers'), value: covers },
-                              { key: 'calendar', name: t('slaSettings.col.calendar'), value: <bdi>{calendarName(p.calendarId)}</bdi> },
-                              ...PRIORITIES.map((priority) => ({ key: priority, name: priorityLabel(priority), value: targets(priority) })),
-                              { key: 'atRisk', name: t('slaSettings.col.atRisk'), value: atRisk },
-                            ]}
-                          />
+          <FitTable>
+            <Table verticalSpacing={8} fz="sm" className={classes.list} highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('slaSettings.col.policy')}</Table.Th>
+                  <Table.Th className={classes.policiesWide}>{t('slaSettings.col.covers')}</Table.Th>
+                  <Table.Th className={classes.policiesWide}>{t('slaSettings.col.calendar')}</Table.Th>
+                  {PRIORITIES.map((p) => (
+                    <Table.Th key={p} className={classes.policiesWide}>
+                      {priorityLabel(p)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th className={classes.policiesWide}>{t('slaSettings.col.atRisk')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {settings.policies.map((p) => {
+                  const covers = `${segmentLabel(p.segment)} · ${serviceLevelLabel(p.serviceLevel)}`;
+                  const targets = (priority: Priority) => t('slaSettings.frRes', { fr: hours(p.targets[priority].firstResponse), res: hours(p.targets[priority].resolution) });
+                  const atRisk = t('slaSettings.percent', { n: Math.round(p.atRiskShare * 100) });
+                  return (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Anchor href={hrefOf({ name: 'slaPolicy', id: p.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewPolicy', { name: slaName('policy', p) }) : t('slaSettings.editPolicy', { name: slaName('policy', p) })}>
+                          <bdi>{slaName('policy', p)}</bdi>
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t('slaSettings.versionShort', { version: p.version })}
+                        </Text>
+                        <NarrowFacts
+                          className={classes.policiesNarrow}
+                          facts={[
+                            { key: 'covers', name: t('slaSettings.col.covers'), value: covers },
+                            { key: 'calendar', name: t('slaSettings.col.calendar'), value: <bdi>{calendarName(p.calendarId)}</bdi> },
+                            ...PRIORITIES.map((priority) => ({ key: priority, name: priorityLabel(priority), value: targets(priority) })),
+                            { key: 'atRisk', name: t('slaSettings.col.atRisk'), value: atRisk },
+                          ]}
+                        />
+                      </Table.Td>
+                      <Table.Td className={classes.policiesWide}>{covers}</Table.Td>
+                      <Table.Td className={classes.policiesWide}>{calendarName(p.calendarId)}</Table.Td>
+                      {PRIORITIES.map((priority) => (
+                        <Table.Td key={priority} className={`${classes.nowrap} ${classes.policiesWide}`}>
+                          <Text size="xs">{targets(priority)}</Text>
                         </Table.Td>
-                        <Table.Td className={classes.policiesWide}>{covers}</Table.Td>
-                        <Table.Td className={classes.policiesWide}>{calendarName(p.calendarId)}</Table.Td>
-                        {PRIORITIES.map((priority) => (
-                          <Table.Td key={priority} className={`${classes.nowrap} ${classes.policiesWide}`}>
-                            <Text size="xs">{targets(priority)}</Text>
-                          </Table.Td>
-                        ))}
-                        <Table.Td className={classes.policiesWide}>{atRisk}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </div>
+                      ))}
+                      <Table.Td className={classes.policiesWide}>{atRisk}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </FitTable>
           <Text size="xs" c="dimmed" px="md" py={8}>
             {t('slaSettings.targetsKey')}
           </Text>
@@ -152,63 +150,61 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
         <Section title={t('slaSettings.calendars')} padding={0} id="sla-calendars">
           {/* Below 760 px of box a calendar is one block: its name, then its time zone, hours,
               holidays, years and the dates it shows, each named. */}
-          <div className={classes.fitBox}>
-            <Table.ScrollContainer minWidth={0} type="native">
-              <Table verticalSpacing={8} fz="sm" className={classes.list} highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('slaSettings.col.calendar')}</Table.Th>
-                    <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.zone')}</Table.Th>
-                    <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.hours')}</Table.Th>
-                    <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.holidays')}</Table.Th>
-                    <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.years')}</Table.Th>
-                    <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.display')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {settings.calendars.map((c) => {
-                    const zone = (size: 'sm' | 'xs') => (
-                      <Text size={size} ff="monospace" dir="ltr" span>
-                        {c.timeZone}
-                      </Text>
-                    );
-                    const years = t('slaSettings.years', { from: formatDigits(c.yearRange.from), to: formatDigits(c.yearRange.to) });
-                    const display = (
-                      <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm" miw="max-content">
-                        {c.displayCalendar === 'persian' ? t('slaEdit.persian') : t('slaEdit.gregory')}
-                      </Badge>
-                    );
-                    return (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>
-                          <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: slaName('calendar', c) }) : t('slaSettings.editCalendar', { name: slaName('calendar', c) })}>
-                            <bdi>{slaName('calendar', c)}</bdi>
-                          </Anchor>
-                          <NarrowFacts
-                            className={classes.calendarsNarrow}
-                            facts={[
-                              { key: 'zone', name: t('slaSettings.col.zone'), value: zone('xs') },
-                              { key: 'hours', name: t('slaSettings.col.hours'), value: hoursSummary(c) },
-                              { key: 'holidays', name: t('slaSettings.col.holidays'), value: formatNumber(c.holidays.length) },
-                              { key: 'years', name: t('slaSettings.col.years'), value: years },
-                              { key: 'display', name: t('slaSettings.col.display'), value: display },
-                            ]}
-                          />
-                        </Table.Td>
-                        <Table.Td className={classes.calendarsWide}>{zone('sm')}</Table.Td>
-                        <Table.Td className={classes.calendarsWide}>
-                          <Text size="xs">{hoursSummary(c)}</Text>
-                        </Table.Td>
-                        <Table.Td className={classes.calendarsWide}>{formatNumber(c.holidays.length)}</Table.Td>
-                        <Table.Td className={`${classes.nowrap} ${classes.calendarsWide}`}>{years}</Table.Td>
-                        <Table.Td className={classes.calendarsWide}>{display}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </div>
+          <FitTable>
+            <Table verticalSpacing={8} fz="sm" className={classes.list} highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('slaSettings.col.calendar')}</Table.Th>
+                  <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.zone')}</Table.Th>
+                  <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.hours')}</Table.Th>
+                  <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.holidays')}</Table.Th>
+                  <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.years')}</Table.Th>
+                  <Table.Th className={classes.calendarsWide}>{t('slaSettings.col.display')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {settings.calendars.map((c) => {
+                  const zone = (size: 'sm' | 'xs') => (
+                    <Text size={size} ff="monospace" dir="ltr" span>
+                      {c.timeZone}
+                    </Text>
+                  );
+                  const years = t('slaSettings.years', { from: formatDigits(c.yearRange.from), to: formatDigits(c.yearRange.to) });
+                  const display = (
+                    <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm" miw="max-content">
+                      {c.displayCalendar === 'persian' ? t('slaEdit.persian') : t('slaEdit.gregory')}
+                    </Badge>
+                  );
+                  return (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: slaName('calendar', c) }) : t('slaSettings.editCalendar', { name: slaName('calendar', c) })}>
+                          <bdi>{slaName('calendar', c)}</bdi>
+                        </Anchor>
+                        <NarrowFacts
+                          className={classes.calendarsNarrow}
+                          facts={[
+                            { key: 'zone', name: t('slaSettings.col.zone'), value: zone('xs') },
+                            { key: 'hours', name: t('slaSettings.col.hours'), value: hoursSummary(c) },
+                            { key: 'holidays', name: t('slaSettings.col.holidays'), value: formatNumber(c.holidays.length) },
+                            { key: 'years', name: t('slaSettings.col.years'), value: years },
+                            { key: 'display', name: t('slaSettings.col.display'), value: display },
+                          ]}
+                        />
+                      </Table.Td>
+                      <Table.Td className={classes.calendarsWide}>{zone('sm')}</Table.Td>
+                      <Table.Td className={classes.calendarsWide}>
+                        <Text size="xs">{hoursSummary(c)}</Text>
+                      </Table.Td>
+                      <Table.Td className={classes.calendarsWide}>{formatNumber(c.holidays.length)}</Table.Td>
+                      <Table.Td className={`${classes.nowrap} ${classes.calendarsWide}`}>{years}</Table.Td>
+                      <Table.Td className={classes.calendarsWide}>{display}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </FitTable>
         </Section>
       </Stack>
 

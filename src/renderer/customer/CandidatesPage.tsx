@@ -7,7 +7,7 @@ import { formatDate, formatNumber, t, tc } from '../i18n';
 import { matchedWhat, matchLabel } from '../labels';
 import { Phone } from './CustomerFinder';
 import { MatchedName } from './MatchedName';
-import { PageHeader, PageLoading, ProblemAlert } from '../page';
+import { FitTable, PageHeader, PageLoading, ProblemAlert } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './CandidatesPage.module.css';
 
@@ -35,8 +35,7 @@ export function CandidatesPage({ query }: { query: string }) {
           {/* Below 600 px of box (a 420 px window) each candidate is one cell: the name, then its
               phone and email, segment, what matched, systems and last contact under it; the
               phone and email that tell two Jordans apart were off the box's side. */}
-          <div className={classes.box}>
-          <Table.ScrollContainer minWidth={0} type="native">
+          <FitTable>
             <Table verticalSpacing={10} highlightOnHover className={classes.table}>
               <Table.Thead>
                 <Table.Tr>
@@ -119,8 +118,7 @@ export function CandidatesPage({ query }: { query: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
-          </div>
+          </FitTable>
         </Paper>
       )}
       {!query && (

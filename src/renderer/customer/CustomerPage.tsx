@@ -22,7 +22,7 @@ import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
 import { channelLabel, directionLabel, formatPhone, productName, tierLabel, personName } from '../labels';
 import { historyLine } from '../sayMessage';
-import { Muted, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, Muted, PageLoading, ProblemAlert, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
@@ -168,30 +168,28 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
         ) : (
           // Below 600 px of box (a 420 px window) the express code goes under the tag, and the
           // warranty and its status under the product: the status ("Expired") was off the box's side.
-          <div className={classes.fitBox}>
-            <Table.ScrollContainer minWidth={0} type="native">
-              <Table verticalSpacing={8} fz="sm" className={classes.systems}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('asset.tag')}</Table.Th>
-                    <Table.Th className={classes.systemsWide}>{t('asset.express')}</Table.Th>
-                    <Table.Th>{t('asset.product')}</Table.Th>
-                    <Table.Th className={classes.systemsWide}>{t('asset.shipped')}</Table.Th>
-                    <Table.Th className={classes.systemsWide}>{t('asset.warranty')}</Table.Th>
-                    <Table.Th className={classes.systemsWide}>{t('asset.status')}</Table.Th>
-                    <Table.Th>
-                      <span className={classes.visuallyHidden}>{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shownSystems.map((a) => (
-                    <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} ready={rest} onNewTicket={openNewTicket} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </div>
+          <FitTable>
+            <Table verticalSpacing={8} fz="sm" className={classes.systems}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('asset.tag')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.express')}</Table.Th>
+                  <Table.Th>{t('asset.product')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.shipped')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.warranty')}</Table.Th>
+                  <Table.Th className={classes.systemsWide}>{t('asset.status')}</Table.Th>
+                  <Table.Th>
+                    <span className={classes.visuallyHidden}>{t('common.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shownSystems.map((a) => (
+                  <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} ready={rest} onNewTicket={openNewTicket} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </FitTable>
         )}
       </Section>
 
@@ -377,55 +375,53 @@ const TicketList = memo(function TicketList({ rows, empty, now, withSla = false,
   return (
     // Below 560 px of box (a 420 px window) the state, priority and SLA go under the subject
     // instead of off the box's side, where the subject was cut to two words (CSS container query).
-    <div className={classes.fitBox}>
-      <Table.ScrollContainer minWidth={0} type="native">
-        <Table verticalSpacing={8} fz="sm" className={classes.tickets}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('tickets.col.number')}</Table.Th>
-              <Table.Th>{t('tickets.col.subject')}</Table.Th>
-              <Table.Th className={classes.wideOnly}>{t('tickets.col.state')}</Table.Th>
-              <Table.Th className={classes.wideOnly}>{t('tickets.col.priority')}</Table.Th>
-              <Table.Th className={classes.wideOnly}>{withSla ? t('tickets.col.due') : t('tickets.col.updated')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={classes.ticketRow} data-matched={r.id === marked || undefined} aria-current={r.id === marked ? 'true' : undefined}>
-                <td className={classes.nowrap}>
-                  <a href={ticketHref(r.id)} className={`${classes.link} ${classes.sm} ${classes.mono} ${classes.semibold}`}>
-                    {r.number}
-                  </a>
-                  {r.id === marked && (
-                    <Badge size="xs" variant="filled" tt="none" ml={6}>
-                      {t('asset.matched')}
-                    </Badge>
-                  )}
-                </td>
-                <td className={classes.subject}>
-                  <div className={`${classes.sm} ${classes.clamp}`} title={r.subject}>
-                    <bdi>{r.subject}</bdi>
-                  </div>
-                  <div className={`${classes.xs} ${classes.dimmed} ${classes.clamp}`}>
-                    {r.serviceTag ? (
-                      <span className={classes.mono}>
-                        {r.serviceTag}
-                        {' · '}
-                      </span>
-                    ) : null}
-                    {r.assigneeName ? t('tickets.heldBy', { name: personName(r.assigneeName), tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
-                  </div>
-                  <div className={classes.underBadges}>
-                    <TicketFacts row={r} now={now} withSla={withSla} />
-                  </div>
-                </td>
-                <TicketFacts row={r} now={now} withSla={withSla} cells />
-              </tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </div>
+    <FitTable>
+      <Table verticalSpacing={8} fz="sm" className={classes.tickets}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('tickets.col.number')}</Table.Th>
+            <Table.Th>{t('tickets.col.subject')}</Table.Th>
+            <Table.Th className={classes.wideOnly}>{t('tickets.col.state')}</Table.Th>
+            <Table.Th className={classes.wideOnly}>{t('tickets.col.priority')}</Table.Th>
+            <Table.Th className={classes.wideOnly}>{withSla ? t('tickets.col.due') : t('tickets.col.updated')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={classes.ticketRow} data-matched={r.id === marked || undefined} aria-current={r.id === marked ? 'true' : undefined}>
+              <td className={classes.nowrap}>
+                <a href={ticketHref(r.id)} className={`${classes.link} ${classes.sm} ${classes.mono} ${classes.semibold}`}>
+                  {r.number}
+                </a>
+                {r.id === marked && (
+                  <Badge size="xs" variant="filled" tt="none" ml={6}>
+                    {t('asset.matched')}
+                  </Badge>
+                )}
+              </td>
+              <td className={classes.subject}>
+                <div className={`${classes.sm} ${classes.clamp}`} title={r.subject}>
+                  <bdi>{r.subject}</bdi>
+                </div>
+                <div className={`${classes.xs} ${classes.dimmed} ${classes.clamp}`}>
+                  {r.serviceTag ? (
+                    <span className={classes.mono}>
+                      {r.serviceTag}
+                      {' · '}
+                    </span>
+                  ) : null}
+                  {r.assigneeName ? t('tickets.heldBy', { name: personName(r.assigneeName), tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
+                </div>
+                <div className={classes.underBadges}>
+                  <TicketFacts row={r} now={now} withSla={withSla} />
+                </div>
+              </td>
+              <TicketFacts row={r} now={now} withSla={withSla} cells />
+            </tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </FitTable>
   );
 });
 

@@ -9,7 +9,7 @@ import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
-import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
@@ -91,43 +91,41 @@ function Board({ data }: { data: Overview }) {
         {/* Below 720 px of box (a 420 px window) a segment is one block: its name, then each
             tier's queue under it, named, instead of tiers off the box's side (CSS container
             query). */}
-        <div className={classes.fitBox}>
-          <Table.ScrollContainer minWidth={0} type="native">
-            <Table className={classes.grid} withColumnBorders verticalSpacing={0} {...openQueueHint.around}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w={136}>
-                    {t('overview.segment')}
+        <FitTable>
+          <Table className={classes.grid} withColumnBorders verticalSpacing={0} {...openQueueHint.around}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w={136}>
+                  {t('overview.segment')}
+                </Table.Th>
+                {TIERS.map((tier) => (
+                  <Table.Th key={tier} scope="col">
+                    {tierLabel(tier)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {SEGMENTS.map((segment) => (
+                <Table.Tr key={segment}>
+                  <Table.Th scope="row">
+                    <Text size="sm" fw={600}>
+                      {segmentLabel(segment)}
+                    </Text>
                   </Table.Th>
                   {TIERS.map((tier) => (
-                    <Table.Th key={tier} scope="col">
-                      {tierLabel(tier)}
-                    </Table.Th>
+                    <Table.Td key={tier} p={6}>
+                      <span className={classes.tierName} aria-hidden>
+                        {tierLabel(tier)}
+                      </span>
+                      <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} />
+                    </Table.Td>
                   ))}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {SEGMENTS.map((segment) => (
-                  <Table.Tr key={segment}>
-                    <Table.Th scope="row">
-                      <Text size="sm" fw={600}>
-                        {segmentLabel(segment)}
-                      </Text>
-                    </Table.Th>
-                    {TIERS.map((tier) => (
-                      <Table.Td key={tier} p={6}>
-                        <span className={classes.tierName} aria-hidden>
-                          {tierLabel(tier)}
-                        </span>
-                        <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </FitTable>
         {openQueueHint.hint}
       </Section>
 
@@ -257,50 +255,48 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
     <Section title={t('board.attainment')} padding={0} id="attainment">
       {/* Below 520 px of box a segment is one block: its name, then its four figures under
           it, each named by its target and window. */}
-      <div className={classes.fitBox}>
-        <Table.ScrollContainer minWidth={0} type="native">
-          <Table className={classes.attainment} verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th rowSpan={2} scope="col">
-                  {t('overview.segment')}
+      <FitTable>
+        <Table className={classes.attainment} verticalSpacing={6} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th rowSpan={2} scope="col">
+                {t('overview.segment')}
+              </Table.Th>
+              <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
+                {t('slaTarget.firstResponse')}
+              </Table.Th>
+              <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
+                {t('slaTarget.resolution')}
+              </Table.Th>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="col">{t('board.today')}</Table.Th>
+              <Table.Th scope="col">{t('board.week')}</Table.Th>
+              <Table.Th scope="col">{t('board.today')}</Table.Th>
+              <Table.Th scope="col">{t('board.week')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {SEGMENTS.map((segment) => (
+              <Table.Tr key={segment}>
+                <Table.Th scope="row">
+                  <Text size="sm" fw={600}>
+                    {segmentLabel(segment)}
+                  </Text>
                 </Table.Th>
-                <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
-                  {t('slaTarget.firstResponse')}
-                </Table.Th>
-                <Table.Th colSpan={2} scope="colgroup" className={classes.group}>
-                  {t('slaTarget.resolution')}
-                </Table.Th>
+                {FIGURES.map(([target, window]) => (
+                  <Table.Td key={`${target}/${window}`}>
+                    <span className={classes.figureName} aria-hidden>
+                      {t(`slaTarget.${target}`)} · {t(window === 'today' ? 'board.today' : 'board.week')}
+                    </span>
+                    <Share tally={find(segment, target)?.[window]} drill={{ filter: 'attainment', segment, target, window }} />
+                  </Table.Td>
+                ))}
               </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="col">{t('board.today')}</Table.Th>
-                <Table.Th scope="col">{t('board.week')}</Table.Th>
-                <Table.Th scope="col">{t('board.today')}</Table.Th>
-                <Table.Th scope="col">{t('board.week')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {SEGMENTS.map((segment) => (
-                <Table.Tr key={segment}>
-                  <Table.Th scope="row">
-                    <Text size="sm" fw={600}>
-                      {segmentLabel(segment)}
-                    </Text>
-                  </Table.Th>
-                  {FIGURES.map(([target, window]) => (
-                    <Table.Td key={`${target}/${window}`}>
-                      <span className={classes.figureName} aria-hidden>
-                        {t(`slaTarget.${target}`)} · {t(window === 'today' ? 'board.today' : 'board.week')}
-                      </span>
-                      <Share tally={find(segment, target)?.[window]} drill={{ filter: 'attainment', segment, target, window }} />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </div>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </FitTable>
     </Section>
   );
 }, 'Attainment');
