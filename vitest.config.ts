@@ -16,6 +16,8 @@ export default defineConfig({
     // language, coalesce.test.ts's fake timers).
     isolate: false,
     testTimeout: 20_000,
+    // The CLI bundled once, for the tests that run it as a process (scripts/bundle-cli.ts).
+    globalSetup: ['scripts/bundle-cli.ts'],
     // Every statement a test makes the desk prepare is checked for a full scan of a large
     // table (src/main/core/db/planCheck.ts).
     env: { TAGDESK_CHECK_PLANS: process.env.TAGDESK_CHECK_PLANS ?? '1' },
