@@ -55,10 +55,22 @@ test('"merge a duplicate" opens the merge of that record with its duplicate, and
   const fields = page.getByTestId('merge-fields');
   await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', name) })).toBeVisible();
   await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', other) })).toBeVisible();
-  // At 420 px the two records' fields side by side still scroll inside their box: the box says
-  // so (scrollHints.ts) and takes the keyboard's focus, so its hidden side can be reached; the
-  // page itself never scrolls sideways.
+  // At 420 px each field is its name, then each record's value under its column's heading,
+  // one under the other: both can be chosen without scrolling sideways.
   await page.setViewportSize({ width: 420, height: 900 });
+  const phone = fields.getByRole('row').filter({ hasText: en['customer.phone'] });
+  await expect(phone.getByText(en['merge.from'].replace('{name}', other))).toBeVisible();
+  for (const radio of await phone.getByRole('radio').all()) {
+    const box = (await radio.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+  }
+  await expect(page.locator('[data-overflow]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // No table scrolls at 420 px any more. One made wider than its box still says so
+  // (scrollHints.ts) and takes the keyboard's focus, so its hidden side can be reached; the
+  // page itself never scrolls sideways.
+  await page.addStyleTag({ content: '[data-testid="merge-fields"] { min-width: 900px; }' });
   const scroller = page.getByRole('region', { name: en['table.scrollHint'], exact: true });
   await expect(scroller).toBeVisible();
   await expect(scroller).toHaveAttribute('data-overflow', /^(start|end|both)$/);

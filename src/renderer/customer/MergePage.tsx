@@ -6,8 +6,9 @@ import { call, problemOf, refreshEverything, useCall, type Problem } from '../ba
 import { t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, segmentLabel, serviceLevelLabel } from '../labels';
-import { PageHeader, PageLoading, ProblemAlert } from '../page';
+import { FitTable, PageHeader, PageLoading, ProblemAlert } from '../page';
 import { customerHref, navigate } from '../route';
+import classes from './MergePage.module.css';
 
 // Two records of one customer become one: for each field the agent picks which side's value
 // the survivor keeps; systems, tickets, contacts and interactions move to the survivor; the
@@ -42,6 +43,8 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
   if (!survivor.data || !merged.data) return <PageLoading />;
   const s = survivor.data;
   const m = merged.data;
+  const keep = t('merge.keep', { name: s.customer.name });
+  const from = t('merge.from', { name: m.customer.name });
 
   const submit = async () => {
     setBusy(true);
@@ -67,13 +70,13 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
         </Alert>
       )}
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={560} type="native">
-          <Table verticalSpacing="xs" fz="sm" data-testid="merge-fields">
+        <FitTable>
+          <Table className={classes.fields} verticalSpacing="xs" fz="sm" data-testid="merge-fields">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('merge.field')}</Table.Th>
-                <Table.Th>{t('merge.keep', { name: s.customer.name })}</Table.Th>
-                <Table.Th>{t('merge.from', { name: m.customer.name })}</Table.Th>
+                <Table.Th>{keep}</Table.Th>
+                <Table.Th>{from}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -81,21 +84,28 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
                 const a = valueOf(s, f);
                 const b = valueOf(m, f);
                 const side = pick[f] ?? 'survivor';
+                const shown = (v: string) => (f === 'phone' || f === 'email' ? <bdi dir="ltr">{v}</bdi> : v);
                 return (
                   <Table.Tr key={f}>
                     <Table.Td fw={600}>{t(LABELS[f])}</Table.Td>
                     <Table.Td>
-                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={f === 'phone' || f === 'email' ? <bdi dir="ltr">{a}</bdi> : a} aria-label={`${t(LABELS[f])}: ${a}`} />
+                      <div className={classes.side}>
+                        {keep}
+                      </div>
+                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={shown(a)} aria-label={`${t(LABELS[f])}: ${a}`} />
                     </Table.Td>
                     <Table.Td>
-                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={f === 'phone' || f === 'email' ? <bdi dir="ltr">{b}</bdi> : b} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
+                      <div className={classes.side}>
+                        {from}
+                      </div>
+                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={shown(b)} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
                     </Table.Td>
                   </Table.Tr>
                 );
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </FitTable>
       </Paper>
       <Text size="sm">
         {t('merge.moves', {

@@ -1151,7 +1151,7 @@ export const en = {
   'duplicates.merge': 'Merge…',
   'duplicates.openInstead': 'If it is the same customer, open their record instead of registering them again.',
   'merge.title': 'Merge two records of one customer',
-  'merge.lead': 'Pick the value to keep for each field. Systems, tickets, contacts and interactions move to the record on the left (the one kept); the other record’s history stays, and its old link opens the merged record.',
+  'merge.lead': 'Pick the value to keep for each field. Systems, tickets, contacts and interactions move to the record marked “Keep”; the other record’s history stays, and its old link opens the merged record.',
   'merge.field': 'Field',
   'merge.keep': 'Keep: {name}',
   'merge.from': 'Merge in: {name}',
