@@ -69,6 +69,12 @@ for (const lang of ['en', 'fa'] as const) {
     await readable(csat.getByTestId('csat-home-3'));
     await noSidewaysScroll(page, csat);
 
+    // At 320 px, the narrowest window WCAG's reflow asks for, a tier is the box's whole width:
+    // it had stayed 300 px wide and pushed its queue's link 12 px off the box's side.
+    await page.setViewportSize({ width: 320, height: 900 });
+    for (const region of [grid, attainment, csat]) await noSidewaysScroll(page, region);
+    await page.setViewportSize({ width: 420, height: 900 });
+
     // Each chart's legend names all five segments (or three tiers) inside the chart: on two
     // lines here, it was cut at a fixed height of one.
     await expect(page.locator('.recharts-legend-wrapper')).toHaveCount(3);
