@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { DB_FILE } from '../src/main/core/db/database';
 import { startWebShell } from '../src/main/web/server';
 import { en } from '../src/renderer/i18n/en';
@@ -27,6 +27,11 @@ import { seeded } from './random';
 // Lookups and floor samples alternate, so machine noise falls on both alike.
 //
 // stdout: one JSON line {"name":"ui_lookup_paint","n",p50_ms,p90_ms,floor_p50_ms,floor_p90_ms,...}.
+//
+// Then the window's start, as an agent's desk opens it: a new browser context (no cache), from
+// navigation to the sign-in screen's heading painted, --start-samples times, with the script
+// fetched by then: {"name":"ui_app_start","n",p50_ms,p90_ms,script_kb,...}. Run it with
+// --renderer DIR against another build for a before and after under the same load.
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -38,10 +43,12 @@ const { values: args } = parseArgs({
     trace: { type: 'string' },
     timeline: { type: 'string' },
     renderer: { type: 'string' },
+    'start-samples': { type: 'string', default: '15' },
   },
   strict: true,
 });
 const samples = Math.max(1, Number(args.samples));
+const startSamples = Math.max(0, Number(args['start-samples']));
 const warmup = Math.max(0, Number(args.warmup));
 const CHROMIUM = process.env.TAGDESK_CHROMIUM ?? '/usr/bin/chromium';
 const TARGET = { p50: 25, p90: 40 };
@@ -129,6 +136,56 @@ declare global {
   interface Window {
     __paintStopwatch: Stopwatch;
   }
+}
+
+/**
+ * A window opened on the desk, `count` times (after one not counted): a fresh context each
+ * time, from navigation start to the sign-in heading painted (the frame after it is in the
+ * DOM), and the script bytes fetched by then.
+ */
+async function appStart(browser: Browser, url: string, count: number) {
+  const painted: number[] = [];
+  const scriptBytes: number[] = [];
+  for (let i = 0; i <= count; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript({
+      content: `globalThis.__started = new Promise((resolve) => {
+        const title = ${JSON.stringify(en['signIn.title'])};
+        const seen = () => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === title);
+        const observer = new MutationObserver(() => {
+          if (!seen()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve({
+              ms: performance.now(),
+              script: performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).reduce((sum, r) => sum + r.encodedBodySize, 0),
+            });
+            channel.port2.postMessage(null);
+          });
+        });
+        document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
+      });`,
+    });
+    await page.goto(url);
+    const result = (await page.evaluate('globalThis.__started')) as { ms: number; script: number };
+    if (i > 0) {
+      painted.push(result.ms);
+      scriptBytes.push(result.script);
+    }
+    await context.close();
+  }
+  painted.sort((a, b) => a - b);
+  return {
+    name: 'ui_app_start',
+    n: painted.length,
+    p50_ms: round(nearestRank(painted, 50)),
+    p90_ms: round(nearestRank(painted, 90)),
+    max_ms: round(painted[painted.length - 1]!),
+    script_kb: Math.round(Math.max(...scriptBytes) / 1024),
+    load1: round(os.loadavg()[0]!),
+  };
 }
 
 const nearestRank = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -253,6 +310,8 @@ try {
     load1: round(os.loadavg()[0]!),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
+
+  if (startSamples > 0) process.stdout.write(`${JSON.stringify(await appStart(browser, shell.url, startSamples))}\n`);
 } finally {
   await browser.close();
   await shell.close();

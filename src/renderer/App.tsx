@@ -1,14 +1,9 @@
-import { HubUsersPage } from './admin/HubUsersPage';
-import { CustomerDataPage } from './admin/CustomerDataPage';
-import { SlaSettingsPage } from './admin/SlaSettingsPage';
 import { CandidatesPage } from './customer/CandidatesPage';
 import { CustomerPage } from './customer/CustomerPage';
 import { MergePage } from './customer/MergePage';
 import { RegisterPage } from './customer/RegisterPage';
 import { t } from './i18n';
 import { MyTickets } from './inbox/MyTickets';
-import { KbArticlePage, KbEditPage, KbPage } from './kb/KbPage';
-import { OverviewPage } from './overview/OverviewPage';
 import { PageHeader } from './page';
 import { QueuesPage } from './queues/QueuesPage';
 import type { Route } from './route';
@@ -16,8 +11,8 @@ import { SessionGate } from './session';
 import { Shell } from './shell/Shell';
 import { useTitleFromHeading } from './shell/pageFocus';
 import { TicketPage } from './tickets/TicketPage';
-import { ConflictsPage } from './sync/ConflictsPage';
 import { Anchor } from '@mantine/core';
+import { ConflictsPage, CustomerDataPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
 
 /** First start → sign-in → the shell with the page the hash names. */
 export function App() {

@@ -14,6 +14,8 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
 import { CommandPalette } from './CommandPalette';
+import { prefetchPagesFor } from '../lazyPages';
+import { useSession } from '../session';
 import classes from './Shell.module.css';
 
 /**
@@ -26,6 +28,8 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
   // A language switch re-renders the shell and everything in it (no remount).
   useLocaleVersion();
   useScrollHints();
+  const { user } = useSession();
+  useEffect(() => prefetchPagesFor(user), [user]);
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const isNarrow = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });

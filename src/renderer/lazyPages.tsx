@@ -1,0 +1,81 @@
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { seesBoard } from '../shared/access';
+import type { User } from '../shared/domain';
+import { afterPaint } from './afterPaint';
+import { PageLoading } from './page';
+
+// Pages an agent at the phone seldom opens, and what only they need (the board's and the data
+// page's charts: recharts with d3; the knowledge base's Markdown), load when first opened, not
+// with the window: about a third less script to parse before the first screen (`npm run
+// bench:ui`, ui_app_start). What a person's role opens is fetched once their first screen has
+// painted (prefetchPagesFor), so its first visit does not wait either.
+//
+// Not React.lazy: a lazy component suspends even when its module is already loaded, and React
+// holds a Suspense boundary's content back up to 300 ms after its fallback showed. A page here
+// renders at once when its module is in, and shows PageLoading only while it is not.
+
+interface LazyPage<P extends object> {
+  (props: P): ReactNode;
+  /** Fetches the page's module now (once); resolves when it can render. */
+  preload(): Promise<unknown>;
+}
+
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        pending = null; // a later visit tries again
+        throw error;
+      },
+    ));
+  function Page(props: P) {
+    const [failed, setFailed] = useState<unknown>(null);
+    const [, setReady] = useState(false);
+    useEffect(() => {
+      if (loaded) return;
+      let live = true;
+      preload().then(
+        () => live && setReady(true),
+        (error: unknown) => live && setFailed(error instanceof Error ? error : new Error(String(error))),
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    // The page's error boundary (Shell) says what failed and offers a reload.
+    if (failed) throw failed;
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <PageLoading />;
+  }
+  return Object.assign(Page, { preload });
+}
+
+export const OverviewPage = lazyPage(() => import('./overview/OverviewPage').then((m) => m.OverviewPage));
+export const CustomerDataPage = lazyPage(() => import('./admin/CustomerDataPage').then((m) => m.CustomerDataPage));
+export const SlaSettingsPage = lazyPage(() => import('./admin/SlaSettingsPage').then((m) => m.SlaSettingsPage));
+export const HubUsersPage = lazyPage(() => import('./admin/HubUsersPage').then((m) => m.HubUsersPage));
+export const ConflictsPage = lazyPage(() => import('./sync/ConflictsPage').then((m) => m.ConflictsPage));
+export const KbPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbPage));
+export const KbArticlePage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbArticlePage));
+export const KbEditPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbEditPage));
+
+/**
+ * Fetches the pages this person's role opens (the board, SLA settings and customer data for
+ * supervisors and admins; People for admins) once the first screen is painted and the window
+ * is idle. Returns a cancel.
+ */
+export function prefetchPagesFor(user: User): () => void {
+  const wanted = [...(seesBoard(user) ? [OverviewPage, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage] : [])];
+  if (wanted.length === 0) return () => undefined;
+  let idle = 0;
+  const cancelPaint = afterPaint(() => {
+    idle = requestIdleCallback(() => wanted.forEach((page) => void page.preload().catch(() => undefined)), { timeout: 3000 });
+  });
+  return () => {
+    cancelPaint();
+    if (idle) cancelIdleCallback(idle);
+  };
+}
