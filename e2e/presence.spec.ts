@@ -10,7 +10,8 @@ import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import { signInWithPassword } from './pages/app';
+import { App, signInWithPassword } from './pages/app';
+import { TicketView } from './pages/ticket';
 
 // Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
 // to it open the same ticket; each sees the other viewing, sees them typing while they write
@@ -132,7 +133,7 @@ test('at 420 px the People page shows every person’s status, Edit and Reset pa
 test('the People page in Persian writes emails left to right, in the table and in the form', async ({ browser }) => {
   const omar = await signedIn(browser, 'omar@desk.test');
   await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
-  // Switched from the account menu, as a person does (a reload would sign them out of the hub).
+  // Switched from the account menu, as a person does.
   await omar.getByRole('button', { name: /account menu/ }).click();
   await omar.getByRole('menuitem', { name: en['language.fa'] }).click();
   await expect(omar.getByRole('heading', { level: 1, name: fa['hubUsers.title'] })).toBeVisible();
@@ -153,4 +154,34 @@ test('the People page writes each role and tier on one line', async ({ browser }
   await expect(roles.filter({ hasText: 'Specialist · Tier 3' })).toBeVisible();
   for (const role of await roles.all()) expect(await role.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)))).toBe(1);
   await omar.context().close();
+});
+
+// A reload (F5) at a desk joined to a hub asked for the password again: the sign-in is per
+// connection. The window now resumes with the secret its sign-in gave it (sessionStorage), on
+// the same screen with its draft, as a desk alone does (reload.spec.ts); once the person signs
+// out, a reload asks for the password.
+test('a reload keeps the person signed in on the same screen with their draft; after signing out it asks for the password', async ({ browser }) => {
+  const ticket = await sharedTicket();
+  const ava = await signedIn(browser, 'ava@desk.test');
+  await ava.goto(`${new URL(ava.url()).origin}/#/ticket/${encodeURIComponent(ticket.id)}`);
+  const view = new TicketView(ava);
+  await view.action('action.ADD_NOTE').click();
+  await view.noteField().fill('Customer is on the line: the fan is loud again.');
+  const url = ava.url();
+
+  await ava.reload();
+  await expect(ava).toHaveURL(url);
+  const app = new App(ava);
+  await app.signedInAs('Ava Martin');
+  await expect(view.noteField()).toHaveValue('Customer is on the line: the fan is loud again.');
+  await expect(ava.getByRole('textbox', { name: en['signIn.email'] })).toHaveCount(0);
+
+  await view.dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await app.openUserMenu();
+  await ava.getByRole('menuitem', { name: en['user.signOut'] }).click();
+  await expect(ava.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+  await ava.reload();
+  await expect(ava.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+  await expect(ava.getByRole('navigation', { name: en['nav.label'] })).toHaveCount(0);
+  await ava.context().close();
 });

@@ -224,7 +224,7 @@ describe('an admin at a desk joined to the hub', () => {
       // The hub's sentence reaches the window with its key, so a window in Persian says "wrong
       // email or password" rather than the code's general "sign in first".
       expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'wrongPassword' } });
-      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: PASSWORD })).toMatchObject({ ok: true, result: { role: 'admin' } });
+      expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: PASSWORD })).toMatchObject({ ok: true, result: { user: { role: 'admin' } } });
       const created = await c.call('hubUsers.create', { email: 'new@desk.test', name: 'New Person', role: 'specialist', tier: 2, segments: ['home'], password: 'new person pass' });
       expect(created).toMatchObject({ ok: true, result: { email: 'new@desk.test', tier: 2 } });
       const id = (created as { result: { id: string } }).result.id;

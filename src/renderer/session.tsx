@@ -11,10 +11,14 @@ import { currentRoute, navigate } from './route';
 import { clearNoticesOnLeave } from './shell/leaveNotices';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
-// app. The chosen user id is remembered in localStorage so a reload (or a reconnected
-// transport) signs the same person back in without asking.
+// app. On a desk alone, the chosen user id is remembered in localStorage so a reload (or a
+// reconnected transport) signs the same person back in without asking. On a desk joined to a
+// hub, the password sign-in gives the window a resume secret, kept in sessionStorage (this
+// window only; it dies with it): a reload or a reconnect resumes with it, and when the desk
+// refuses it (expired, signed out, the hub ended the session) the sign-in screen says so.
 
 const USER_KEY = 'tagdesk.userId';
+const RESUME_KEY = 'tagdesk.resume';
 
 export interface Session {
   user: User;
@@ -35,7 +39,7 @@ export function useSession(): Session {
 type Phase =
   | { name: 'loading' }
   | { name: 'uninitialized'; dataDir: string }
-  | { name: 'signIn'; problem: Problem | null }
+  | { name: 'signIn'; problem: Problem | null; ended?: Problem | null }
   | { name: 'ready'; user: User }
   | { name: 'error'; problem: Problem };
 
@@ -53,6 +57,52 @@ function remember(userId: string | null): void {
     else localStorage.removeItem(USER_KEY);
   } catch {
     // without storage the user is simply asked again after a reload
+  }
+}
+
+function resumeSecret(): string | null {
+  try {
+    return sessionStorage.getItem(RESUME_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function keepResume(secret: string | null): void {
+  try {
+    if (secret) sessionStorage.setItem(RESUME_KEY, secret);
+    else sessionStorage.removeItem(RESUME_KEY);
+  } catch {
+    // without storage the password is asked again after a reload
+  }
+}
+
+/** The desk said no (rather than could not be reached): what was kept to sign back in with is dropped. */
+const REFUSALS = new Set(['unauthenticated', 'forbidden', 'not_found', 'invalid_input']);
+
+/**
+ * This window's person back on a new connection (a reload, a reconnect): by the resume secret on
+ * a desk joined to a hub, by the remembered user on a desk alone. Null when there is nobody to
+ * sign back in; `ended` says why a resume was refused.
+ */
+async function signBackIn(): Promise<{ user: User } | { ended: Problem | null } | null> {
+  const secret = resumeSecret();
+  if (secret) {
+    try {
+      return { user: await call('session.resume', { secret }) };
+    } catch (error) {
+      const problem = problemOf(error);
+      if (REFUSALS.has(problem.code)) keepResume(null);
+      return { ended: problem };
+    }
+  }
+  const remembered = rememberedUserId();
+  if (!remembered) return null;
+  try {
+    return { user: await call('session.signIn', { userId: remembered }) };
+  } catch (error) {
+    if (REFUSALS.has(problemOf(error).code)) remember(null); // the user is gone (a re-initialised desk): ask again
+    return { ended: null };
   }
 }
 
@@ -75,17 +125,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
         setPhase({ name: 'ready', user: me });
         return;
       }
-      const remembered = rememberedUserId();
-      if (remembered) {
-        try {
-          const user = await call('session.signIn', { userId: remembered });
-          setPhase({ name: 'ready', user });
-          return;
-        } catch {
-          remember(null); // the user is gone (a re-initialised desk): ask again
-        }
+      const back = await signBackIn();
+      if (back && 'user' in back) {
+        setPhase({ name: 'ready', user: back.user });
+        return;
       }
-      setPhase({ name: 'signIn', problem: null });
+      setPhase({ name: 'signIn', problem: null, ended: back?.ended ?? null });
     } catch (error) {
       setPhase({ name: 'error', problem: problemOf(error) });
     }
@@ -97,15 +142,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setReauthenticate(async () => {
-      const remembered = rememberedUserId();
-      if (!remembered) return false;
-      try {
-        const user = await call('session.signIn', { userId: remembered });
+      // Still signed in: the refusal was about something else (the person's hub session, for
+      // the People screen), and this window stays as it is.
+      if (await call('session.me', {}).catch(() => null)) return false;
+      const back = await signBackIn();
+      if (!back) return false;
+      if ('user' in back) {
+        const user = back.user;
         setPhase((p) => (p.name === 'ready' && p.user.id === user.id ? p : { name: 'ready', user }));
         return true;
-      } catch {
-        return false;
       }
+      // A refused resume: the session is over, and the sign-in screen says so.
+      if (back.ended) setPhase({ name: 'signIn', problem: null, ended: back.ended });
+      return false;
     });
     return () => setReauthenticate(null);
   }, []);
@@ -127,11 +176,11 @@ export function SessionGate({ children }: { children: ReactNode }) {
       if (state === 'lost') wasLost = true;
       if (state !== 'open' || !wasLost) return;
       wasLost = false;
-      const remembered = rememberedUserId();
-      if (!remembered) return;
-      call('session.signIn', { userId: remembered })
-        .then(() => refreshEverything())
-        .catch(() => setPhase({ name: 'signIn', problem: null }));
+      void signBackIn().then((back) => {
+        if (!back) return;
+        if ('user' in back) refreshEverything();
+        else setPhase({ name: 'signIn', problem: null, ended: back.ended });
+      });
     });
   }, []);
 
@@ -148,7 +197,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const signInWithPassword = useCallback(async (email: string, password: string) => {
     try {
-      const user = await call('session.signInWithPassword', { email, password });
+      const { user, resume } = await call('session.signInWithPassword', { email, password });
+      keepResume(resume.secret);
       arriveAt(user);
       setPhase({ name: 'ready', user });
     } catch (error) {
@@ -163,6 +213,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       // signing out locally is enough; the back end forgets the connection anyway
     }
     if (forget) remember(null);
+    keepResume(null);
     // Their notices leave the screen with them, and are kept for them on this window.
     const leaving = phaseRef.current;
     clearNoticesOnLeave(leaving.name === 'ready' ? leaving.user.id : null);
@@ -198,7 +249,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     case 'uninitialized':
       return <FirstStart dataDir={phase.dataDir} onDone={() => void start()} />;
     case 'signIn':
-      return <SignIn problem={phase.problem} onChoose={signIn} onPassword={signInWithPassword} />;
+      return <SignIn problem={phase.problem} ended={phase.ended ?? null} onChoose={signIn} onPassword={signInWithPassword} />;
     case 'ready':
       return session ? <SessionContext value={session}>{children}</SessionContext> : null;
   }

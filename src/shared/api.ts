@@ -398,6 +398,12 @@ export const hubStatusSchema = z.discriminatedUnion('joined', [
   z.object({ joined: z.literal(true), url: z.string(), deskId: z.string() }),
 ]);
 
+/**
+ * A password sign-in's answer: the person, and a secret the window keeps (sessionStorage, never
+ * localStorage) to resume with after a reload or a dropped link, until `expiresAt`.
+ */
+export const signedInSchema = z.object({ user: userSchema, resume: z.object({ secret: z.string(), expiresAt: z.number() }) });
+
 /** The longest text a lookup takes: more is no tag, code, phone, email or name. */
 export const LOOKUP_MAX = 200;
 
@@ -413,7 +419,9 @@ export const api = {
   'session.signOut': method(empty, z.null(), { public: true }),
   'session.me': method(empty, userSchema.nullable(), { public: true }),
   /** On a desk joined to a hub: through the hub, or against the verifier kept here when it is unreachable. */
-  'session.signInWithPassword': method(z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) }), userSchema, { public: true }),
+  'session.signInWithPassword': method(z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) }), signedInSchema, { public: true }),
+  /** The same person back in a window after a reload or a dropped link, with the secret their password sign-in gave it. */
+  'session.resume': method(z.object({ secret: z.string().min(1).max(200) }), userSchema, { public: true }),
   'hub.status': method(empty, hubStatusSchema, { public: true }),
   'hub.join': method(z.object({ url: z.string().trim().min(1).max(500) }), hubStatusSchema),
   /** The hub's people (admins; a desk joined to a hub, while it answers). */

@@ -62,6 +62,7 @@ const SENTENCES = {
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
   deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',
   hubPortBlocked: 'Port {port} cannot be used for a hub: browsers and the desk’s fetch refuse to connect to it (a “bad port” of the fetch standard). Start the hub on another port, such as 4180, and use that address.',
+  windowSessionEnded: 'Your session has ended: sign in again with your email and password.',
   hubSessionEnded: 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.',
   hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
   hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',

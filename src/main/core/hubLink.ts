@@ -10,6 +10,7 @@ import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '..
 import type { Sql } from './db/exec';
 import { toUser } from './users';
 import { deskIdOf } from './outbox';
+import { resumeSecrets, type ResumeEntry } from './resumeSecrets';
 
 // A desk joined to a hub. Sign-in asks the hub (email and password); when the hub answers,
 // the person is kept in the desk's users table as the hub knows them, with an argon2id
@@ -26,6 +27,15 @@ export interface HubLinkOptions {
   fetch?: typeof fetch;
   /** How long to wait for the hub before signing in offline. */
   timeoutMs?: number;
+  /** How long a resuming window waits for the hub to confirm the session before trusting the desk's copy. */
+  resumeCheckMs?: number;
+}
+
+/** A password sign-in's answer: who, whether the hub checked it, and the window's secret to resume with (resumeSecrets.ts). */
+export interface SignedIn {
+  user: User;
+  online: boolean;
+  resume: { secret: string; entry: ResumeEntry };
 }
 
 const hubAnswer = z.object({
@@ -44,6 +54,7 @@ export function hubLink(options: HubLinkOptions) {
   const k = db.kysely;
   const doFetch = options.fetch ?? fetch;
   const failures = new Map<string, { count: number; lockedUntil: number }>();
+  const secrets = resumeSecrets(now);
 
   const link = () => db.get(k.selectFrom('hub_link').selectAll().where('id', '=', 1));
 
@@ -86,6 +97,7 @@ export function hubLink(options: HubLinkOptions) {
 
   /** The hub said this email and password no longer go together: the old verifier must not either. */
   function forget(email: string): void {
+    for (const a of db.all(k.selectFrom('hub_accounts').select('user_id').where('email', '=', email))) secrets.forgetUser(a.user_id);
     db.run(k.deleteFrom('hub_accounts').where('email', '=', email));
   }
 
@@ -105,7 +117,17 @@ export function hubLink(options: HubLinkOptions) {
     return { user: toUser(row), online: false };
   }
 
-  async function signIn(emailInput: string, password: string): Promise<{ user: User; online: boolean }> {
+  /** Signs in with email and password, and issues the window a secret to resume with. */
+  async function signIn(emailInput: string, password: string): Promise<SignedIn> {
+    const { user, online } = await verifyPassword(emailInput, password);
+    // Online, the secret ends with the hub session just made; offline, with the one kept here if
+    // it is still current (resuming then needs it to stand), else after RESUME_MAX_MS.
+    const session = db.get(k.selectFrom('hub_accounts').select(['token', 'token_expires_at']).where('user_id', '=', user.id));
+    const hubExpiresAt = session?.token && (session.token_expires_at ?? 0) > now() ? session.token_expires_at : null;
+    return { user, online, resume: secrets.issue(user.id, hubExpiresAt) };
+  }
+
+  async function verifyPassword(emailInput: string, password: string): Promise<{ user: User; online: boolean }> {
     const l = link();
     if (!l) throw new ApiError('forbidden', say('deskNotJoined'));
     const email = emailInput.trim().toLowerCase();
@@ -190,7 +212,48 @@ export function hubLink(options: HubLinkOptions) {
   /** The hub said this session is over (revoked or expired): the desk stops pushing with it. */
   function sessionEnded(userId: string): void {
     db.run(k.updateTable('hub_accounts').set({ token: null, token_expires_at: null }).where('user_id', '=', userId));
+    secrets.forgetUser(userId);
   }
+
+  /**
+   * A window back after a reload or a dropped link, with the secret its sign-in gave it: the
+   * same person, if the secret is current, they are still active here, and their sign-in still
+   * stands (the verifier kept, and the hub session when there was one: asked of the hub when it
+   * answers, as a password reset or a deactivation ends it there first).
+   */
+  async function resume(secret: string): Promise<{ user: User; entry: ResumeEntry }> {
+    const ended = () => new ApiError('unauthenticated', say('windowSessionEnded'));
+    const entry = secrets.find(secret);
+    if (!entry) throw ended();
+    const account = db.get(k.selectFrom('hub_accounts').select('user_id').where('user_id', '=', entry.userId));
+    const token = sessionToken(entry.userId);
+    if (!account || (entry.withHubSession && !token)) {
+      secrets.forget(entry.id);
+      throw ended();
+    }
+    const row = db.get(k.selectFrom('users').selectAll().where('id', '=', entry.userId));
+    if (!row || row.active !== 1) {
+      secrets.forgetUser(entry.userId);
+      throw new ApiError('forbidden', say('accountDeactivated'));
+    }
+    const l = link();
+    if (l && token) {
+      let status: number | null = null;
+      try {
+        status = (await doFetch(`${l.url}/auth/me`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(options.resumeCheckMs ?? 2000) })).status;
+      } catch {
+        // The hub cannot be reached: the desk works offline, and trusts its own copy.
+      }
+      if (status === 401) {
+        sessionEnded(entry.userId);
+        throw ended();
+      }
+    }
+    return { user: toUser(row), entry };
+  }
+
+  /** The window signed out: its secret resumes nothing any more. */
+  const forgetResume = (id: string): void => secrets.forget(id);
 
   /** The most recent current session at this desk, with whose it is (the sync engine pulls with it). */
   function latestSession(): { userId: string; token: string } | null {
@@ -203,7 +266,7 @@ export function hubLink(options: HubLinkOptions) {
   /** The link's address, desk id and key, if joined. */
   const linkInfo = () => link() ?? null;
 
-  return { status, join, signIn, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
+  return { status, join, signIn, resume, forgetResume, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
 }
 export type HubLink = ReturnType<typeof hubLink>;
 

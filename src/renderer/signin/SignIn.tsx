@@ -18,14 +18,25 @@ const ROLE_COLOR: Record<Role, string> = { agent: 'indigo', specialist: 'teal', 
  * against what this desk kept when the hub is unreachable); on a desk alone, a choice among
  * its local users, grouped by role.
  */
-export function SignIn({ problem, onChoose, onPassword }: { problem: Problem | null; onChoose: (userId: string) => void; onPassword: (email: string, password: string) => Promise<void> }) {
+export function SignIn({
+  problem,
+  ended,
+  onChoose,
+  onPassword,
+}: {
+  problem: Problem | null;
+  /** Why this window's session ended (a refused resume after a reload or a reconnect). */
+  ended: Problem | null;
+  onChoose: (userId: string) => void;
+  onPassword: (email: string, password: string) => Promise<void>;
+}) {
   const hub = useCall('hub.status', {});
   if (hub.loading && !hub.data) return <Loader size="sm" aria-label={t('common.loading')} m="md" />;
-  if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} onPassword={onPassword} />;
+  if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} ended={ended} onPassword={onPassword} />;
   return <Picker problem={problem} onChoose={onChoose} />;
 }
 
-function PasswordSignIn({ hubUrl, problem, onPassword }: { hubUrl: string; problem: Problem | null; onPassword: (email: string, password: string) => Promise<void> }) {
+function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string; problem: Problem | null; ended: Problem | null; onPassword: (email: string, password: string) => Promise<void> }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -54,10 +65,16 @@ function PasswordSignIn({ hubUrl, problem, onPassword }: { hubUrl: string; probl
                 {t('signIn.hubLead', { url: hubUrl })}
               </Text>
             </div>
-            {problem && (
+            {problem ? (
               <Alert color="red" role="alert" title={t('signIn.failed')}>
                 {problem.message}
               </Alert>
+            ) : (
+              ended && (
+                <Alert color="yellow" role="status" title={t('signIn.ended')}>
+                  {ended.message}
+                </Alert>
+              )
             )}
             <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
             <PasswordInput label={t('signIn.password')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />

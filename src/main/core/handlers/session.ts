@@ -4,7 +4,12 @@ import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
 // Who is at the desk: the people to choose from, signing in and out, the directory.
-export function sessionHandlers({ users, options }: DeskContext, hubJoined: () => boolean, onSignOut: (userId: string) => void = () => undefined): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
+export function sessionHandlers(
+  { users, options }: DeskContext,
+  hubJoined: () => boolean,
+  onSignOut: (userId: string) => void = () => undefined,
+  forgetResume: (id: string) => void = () => undefined,
+): Area<'session.users' | 'session.me' | 'users.list', 'session.signIn' | 'session.signOut'> {
   return {
     reads: {
       'session.users': () => users.list().filter((u) => u.active),
@@ -29,6 +34,9 @@ export function sessionHandlers({ users, options }: DeskContext, hubJoined: () =
       'session.signOut': (s) => {
         const was = s.user;
         s.user = null;
+        // The window's secret goes with it: a reload after signing out asks for the password.
+        if (s.resumeId) forgetResume(s.resumeId);
+        s.resumeId = null;
         if (was) onSignOut(was.id);
         return null;
       },

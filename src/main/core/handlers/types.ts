@@ -11,6 +11,8 @@ import { actorOf, type Actor, type User } from '../../../shared/domain';
 /** One signed-in window, tab, CLI run or test. */
 export interface Session {
   user: User | null;
+  /** On a desk joined to a hub: the window's resume secret, by its id (resumeSecrets.ts), so signing out forgets it. */
+  resumeId?: string | null;
 }
 
 export type Handler<M extends Method> = (session: Session, input: z.output<Api[M]['input']>) => Output<M> | Promise<Output<M>>;
