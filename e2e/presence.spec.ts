@@ -183,5 +183,10 @@ test('a reload keeps the person signed in on the same screen with their draft; a
   await ava.reload();
   await expect(ava.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
   await expect(ava.getByRole('navigation', { name: en['nav.label'] })).toHaveCount(0);
+  // The password sign-in offers the reader's language, as a desk alone's sign-in does: it had
+  // none, and a Persian reader whose session ended was told so in English.
+  await ava.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(ava.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(ava.getByRole('textbox', { name: fa['signIn.email'] })).toBeVisible();
   await ava.context().close();
 });

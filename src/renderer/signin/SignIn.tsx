@@ -52,7 +52,11 @@ function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string
     <Box mih="100vh" p="md">
       <Group justify="space-between">
         <Brand />
-        <ColorSchemeToggle />
+        {/* The reader's language before anyone has signed in, as on a desk alone. */}
+        <Group gap="xs">
+          <LanguagePicker userId={null} />
+          <ColorSchemeToggle />
+        </Group>
       </Group>
       <Center mih="85vh">
         <Paper withBorder radius="md" p="xl" maw={420} w="100%" component="form" onSubmit={submit}>
