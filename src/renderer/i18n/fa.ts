@@ -609,7 +609,7 @@ export const fa: Messages = {
   'slaEdit.targetsLead': 'دقیقه‌های کاری برای هر اولویت: تا نخستین پاسخ، تا پاسخ بعدی پس از نوشتن مشتری، و تا حل.',
   'slaEdit.targetLabel': 'اولویت {priority}، هدف {target} به دقیقه',
   'slaEdit.min': 'دقیقه',
-  'slaEdit.equals': '= {time}',
+  'slaEdit.equals': 'یعنی {time}',
   'slaEdit.behaviour': 'هشدارها و بازگشایی',
   'slaEdit.atRisk': 'در خطر از',
   'slaEdit.atRiskHint': 'وقتی {percent}٪ از یک هدف بگذرد، تیکت در خطر است (و مسئولش هشدار می‌گیرد).',
