@@ -32,6 +32,15 @@ describe('a record field’s message in Persian', () => {
     expect(refused).not.toMatch(/[A-Za-z]/);
   });
 
+  it('names the country a phone number was read for in Persian, not by its code ("US")', async () => {
+    // An import's rejected row said "این شماره‌ای کامل برای US نیست": English left in the Persian sentence.
+    await setLocale('fa', 'arabext');
+    const incomplete = sayFieldMessage(say('phoneIncomplete', { country: 'US' }));
+    expect(incomplete).toContain('ایالات متحده');
+    expect(incomplete).not.toMatch(/[A-Za-z]/);
+    expect(sayFieldMessage(say('phoneShape', { country: 'IR' }))).toContain('ایران');
+  });
+
   it('asks for a date left empty without a Gregorian pattern the Solar Hijri field does not take', async () => {
     await setLocale('fa', 'arabext');
     const empty = parseDate('');
