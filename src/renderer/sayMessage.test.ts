@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fieldPhrases, say } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
+import { ticketCommandSchema } from '../shared/ticketMachine';
 import { setLocale } from './i18n/state';
 import { sayFieldMessage, sayMessage } from './sayMessage';
 
@@ -39,6 +40,19 @@ describe('a record field’s message in Persian', () => {
     expect(incomplete).toContain('ایالات متحده');
     expect(incomplete).not.toMatch(/[A-Za-z]/);
     expect(sayFieldMessage(say('phoneShape', { country: 'IR' }))).toContain('ایران');
+  });
+
+  it('says a note too long for a ticket is too long, and how long it may be, in both languages', async () => {
+    // A log pasted into a note: "Too big: expected string to have <=10000 characters" in
+    // English, and the bare "check this value" in Persian.
+    const tooLong = (type: 'ADD_NOTE' | 'WAIT_ON_CUSTOMER') => {
+      const parsed = ticketCommandSchema.safeParse({ type, note: 'x'.repeat(10_001) });
+      return parsed.success ? '' : parsed.error.issues[0]!.message;
+    };
+    expect(tooLong('ADD_NOTE')).toBe(say('noteTooLong'));
+    expect(tooLong('WAIT_ON_CUSTOMER')).toBe(say('noteTooLong'));
+    await setLocale('fa', 'arabext');
+    expect(sayFieldMessage(tooLong('ADD_NOTE'))).toMatch(/۱۰٬۰۰۰ نویسه/);
   });
 
   it('asks for a date left empty without a Gregorian pattern the Solar Hijri field does not take', async () => {

@@ -944,6 +944,7 @@ export const en = {
   'apiError.noSegments': 'An agent or specialist works the queues of at least one segment: choose their segments.',
   'apiError.lastAdmin': 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   'apiError.noteNeeded': 'Write a note: the next person needs to know what happened.',
+  'apiError.noteTooLong': 'A note holds at most 10,000 characters: shorten it, or put the rest in a second note.',
   'apiError.demoOnJoinedDesk': 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
   'apiError.customerGone': 'That customer no longer exists.',
