@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fieldPhrases, say } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
 import { ticketCommandSchema } from '../shared/ticketMachine';
+import { createTicketSchema } from '../shared/api';
 import { setLocale } from './i18n/state';
 import { sayFieldMessage, sayMessage } from './sayMessage';
 
@@ -53,6 +54,19 @@ describe('a record field’s message in Persian', () => {
     expect(tooLong('WAIT_ON_CUSTOMER')).toBe(say('noteTooLong'));
     await setLocale('fa', 'arabext');
     expect(sayFieldMessage(tooLong('ADD_NOTE'))).toMatch(/۱۰٬۰۰۰ نویسه/);
+  });
+
+  it('asks for a new ticket’s subject in Persian words, too short or too long', async () => {
+    // "ab" as a subject: the Persian dialog said only "check this value" under it.
+    const issue = (subject: string) => {
+      const parsed = createTicketSchema.safeParse({ customerId: '0190a0a0-0000-7000-8000-000000000001', subject });
+      return parsed.success ? '' : parsed.error.issues[0]!.message;
+    };
+    expect(issue('ab')).toBe('Give the ticket a subject of at least 3 characters.');
+    expect(issue('x'.repeat(201))).toBe(say('subjectLong'));
+    await setLocale('fa', 'arabext');
+    expect(sayFieldMessage(issue('ab'))).toMatch(/دست‌کم ۳ نویسه/);
+    expect(sayFieldMessage(issue('x'.repeat(201)))).toMatch(/۲۰۰ نویسه/);
   });
 
   it('asks for a date left empty without a Gregorian pattern the Solar Hijri field does not take', async () => {

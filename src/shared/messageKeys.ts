@@ -40,6 +40,9 @@ const SENTENCES = {
   articleTitleShort: 'Give the article a title of at least 3 characters.',
   articleBodyMissing: 'Write the article body.',
   csatImporters: 'Only supervisors and admins import satisfaction scores.',
+  // a new ticket (api.ts)
+  subjectShort: 'Give the ticket a subject of at least 3 characters.',
+  subjectLong: 'A subject holds at most 200 characters: put the rest in the description.',
   // the ticket machine
   lastTier: 'Tier 3 is the last tier; there is no one to escalate to.',
   reopenWindowPassed: 'The reopen window ({days} days after resolving) has passed; open a new ticket.',

@@ -943,6 +943,8 @@ export const en = {
   'apiError.retentionMinimum': 'Keep interactions at least {days} days.',
   'apiError.noSegments': 'An agent or specialist works the queues of at least one segment: choose their segments.',
   'apiError.lastAdmin': 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
+  'apiError.subjectShort': 'Give the ticket a subject of at least 3 characters.',
+  'apiError.subjectLong': 'A subject holds at most 200 characters: put the rest in the description.',
   'apiError.noteNeeded': 'Write a note: the next person needs to know what happened.',
   'apiError.noteTooLong': 'A note holds at most 10,000 characters: shorten it, or put the rest in a second note.',
   'apiError.demoOnJoinedDesk': 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
