@@ -78,7 +78,8 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: s.article.id })} fw={600} size="sm" data-testid="suggestion-title">
-            <Text span c="dimmed" ff="monospace" size="xs" me={6}>{formatNumber(rank)}</Text>
+            {/* The rank is seen, not read: in the link's name it was glued to the title ("1XPS: …"). */}
+            <Text span c="dimmed" ff="monospace" size="xs" me={6} aria-hidden>{formatNumber(rank)}</Text>
             <bdi>{s.article.title}</bdi>
           </Anchor>
         </Group>
