@@ -403,7 +403,7 @@ export const en = {
   'act.done.CLOSE': '{number} closed.',
   'act.done.REOPEN': '{number} reopened at {tier}.',
   'act.done.REOPEN.held': '{number} reopened: back with {name} at {tier}.',
-  'act.done.CHANGE_PRIORITY': 'Priority of {number} changed.',
+  'act.done.CHANGE_PRIORITY': 'Priority of {number} is now {priority}.',
   'act.reason': 'Reason',
   'act.reasonPlaceholder': 'Why does it need a specialist?',
   'act.code': 'Resolution',

@@ -389,7 +389,7 @@ export const fa: Messages = {
   'act.done.CLOSE': '{number} بسته شد.',
   'act.done.REOPEN': '{number} در {tier} دوباره باز شد.',
   'act.done.REOPEN.held': '{number} دوباره باز شد و نزد {name} در {tier} است.',
-  'act.done.CHANGE_PRIORITY': 'اولویت {number} تغییر کرد.',
+  'act.done.CHANGE_PRIORITY': 'اولویت {number} اکنون {priority} است.',
   'act.reason': 'دلیل',
   'act.reasonPlaceholder': 'چرا به متخصص نیاز دارد؟',
   'act.code': 'راه‌حل',
