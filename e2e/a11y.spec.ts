@@ -73,6 +73,13 @@ for (const { lang, scheme } of COMBINATIONS) {
     await audit('system actions menu', '[role="menu"]');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toBeHidden();
+    // The command palette: its list of commands is taller than its box and scrolls, so the box
+    // itself takes focus (its commands are reached with the arrow keys from the search field).
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    await expect(page.getByRole('dialog', { name: d['palette.open'] })).toBeVisible();
+    await audit('command palette', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.getByRole('button', { name: d['customer.newTicket'], exact: true }).click();
     const dialog = page.getByRole('dialog');

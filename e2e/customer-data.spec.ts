@@ -261,6 +261,11 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
     await page.getByRole('option', { name: column, exact: true }).click();
   }
   await expect(page.getByTestId('no-service-tag')).toHaveCount(0);
+  // "Segment" and "Model" were read by their names; picked again, they stay chosen (they were
+  // dropped, leaving an empty field with a clear button, and the import took no segment).
+  for (const [field, column] of [['segment', 'Segment'], ['model', 'Model'], ['phone', 'Tel']] as const) {
+    await expect(mapping.getByLabel(en[`data.field.${field}`], { exact: true })).toHaveValue(column);
+  }
   if (shot) await page.screenshot({ path: `${shot}/import-mapping-light-1400.png`, fullPage: true });
   await page.getByLabel(en['data.dryRun']).uncheck();
   await page.getByRole('button', { name: en['data.importRun'] }).click();

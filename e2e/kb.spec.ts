@@ -27,8 +27,12 @@ test('an agent rates three suggestions and the ranking changes on the next simil
 
   const first = await suggestionsOn(page);
   const cards = page.getByTestId('suggestion');
-  // Each says why it is suggested.
-  for (let i = 0; i < 3; i++) await expect(cards.nth(i).locator('.mantine-Badge-root').first()).toBeVisible();
+  // Each says why it is suggested, and its link is named by the article's title alone (a screen
+  // reader said "1XPS: Battery stops charging", the rank glued to the title).
+  for (let i = 0; i < 3; i++) {
+    await expect(cards.nth(i).locator('.mantine-Badge-root').first()).toBeVisible();
+    await expect(cards.nth(i).getByTestId('suggestion-title')).toHaveAccessibleName((await cards.nth(i).getAttribute('aria-label'))!);
+  }
   await cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] }).click();
   await expect(cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] })).toHaveAttribute('aria-pressed', 'true');
   await page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] }).click();

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fieldPhrases, say } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
+import { ticketCommandSchema } from '../shared/ticketMachine';
+import { createTicketSchema } from '../shared/api';
 import { setLocale } from './i18n/state';
 import { sayFieldMessage, sayMessage } from './sayMessage';
 
@@ -30,6 +32,41 @@ describe('a record field’s message in Persian', () => {
     expect(refused).toContain('نام، سطح خدمات');
     expect(refused).toContain('چیزی ذخیره نشد');
     expect(refused).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('names the country a phone number was read for in Persian, not by its code ("US")', async () => {
+    // An import's rejected row said "این شماره‌ای کامل برای US نیست": English left in the Persian sentence.
+    await setLocale('fa', 'arabext');
+    const incomplete = sayFieldMessage(say('phoneIncomplete', { country: 'US' }));
+    expect(incomplete).toContain('ایالات متحده');
+    expect(incomplete).not.toMatch(/[A-Za-z]/);
+    expect(sayFieldMessage(say('phoneShape', { country: 'IR' }))).toContain('ایران');
+  });
+
+  it('says a note too long for a ticket is too long, and how long it may be, in both languages', async () => {
+    // A log pasted into a note: "Too big: expected string to have <=10000 characters" in
+    // English, and the bare "check this value" in Persian.
+    const tooLong = (type: 'ADD_NOTE' | 'WAIT_ON_CUSTOMER') => {
+      const parsed = ticketCommandSchema.safeParse({ type, note: 'x'.repeat(10_001) });
+      return parsed.success ? '' : parsed.error.issues[0]!.message;
+    };
+    expect(tooLong('ADD_NOTE')).toBe(say('noteTooLong'));
+    expect(tooLong('WAIT_ON_CUSTOMER')).toBe(say('noteTooLong'));
+    await setLocale('fa', 'arabext');
+    expect(sayFieldMessage(tooLong('ADD_NOTE'))).toMatch(/۱۰٬۰۰۰ نویسه/);
+  });
+
+  it('asks for a new ticket’s subject in Persian words, too short or too long', async () => {
+    // "ab" as a subject: the Persian dialog said only "check this value" under it.
+    const issue = (subject: string) => {
+      const parsed = createTicketSchema.safeParse({ customerId: '0190a0a0-0000-7000-8000-000000000001', subject });
+      return parsed.success ? '' : parsed.error.issues[0]!.message;
+    };
+    expect(issue('ab')).toBe('Give the ticket a subject of at least 3 characters.');
+    expect(issue('x'.repeat(201))).toBe(say('subjectLong'));
+    await setLocale('fa', 'arabext');
+    expect(sayFieldMessage(issue('ab'))).toMatch(/دست‌کم ۳ نویسه/);
+    expect(sayFieldMessage(issue('x'.repeat(201)))).toMatch(/۲۰۰ نویسه/);
   });
 
   it('asks for a date left empty without a Gregorian pattern the Solar Hijri field does not take', async () => {

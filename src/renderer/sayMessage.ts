@@ -64,6 +64,10 @@ export function labelled(params: Vars): Vars {
   const how = params['how'];
   if (typeof how === 'string' && `transfer.how.${how}` in en) out['how'] = t(`transfer.how.${how}` as MessageKey);
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
+  // The country a phone number was read for (US, IR) by its name in the reader's language:
+  // a Persian sentence said "برای US".
+  const country = params['country'];
+  if (typeof country === 'string' && /^[A-Z]{2}$/.test(country)) out['country'] = regionName(country);
   // A calendar's weekday (0 = Sunday) by its name in the reader's language.
   if (typeof params['day'] === 'number') out['day'] = new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + params['day']));
   // A customer's fields by their API names (name,email), as the record's form labels them.
@@ -78,4 +82,13 @@ export function labelled(params: Vars): Vars {
     if (typeof code === 'string' && `action.${code}` in en) out[name] = t(`action.${code}` as MessageKey);
   }
   return out;
+}
+
+/** A region code (US) as the reader's language names it (United States, ایالات متحده); the code where the runtime knows no name. */
+function regionName(code: string): string {
+  try {
+    return new Intl.DisplayNames(currentLocale(), { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

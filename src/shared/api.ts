@@ -16,6 +16,7 @@ import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
+import { say } from './messageKeys';
 import { cameBackSchema } from './ticketLog/cameBack';
 
 // The whole API of the desk's back end: one map of method name to input and output
@@ -354,7 +355,7 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, o
 export const createTicketSchema = z.object({
   customerId: idSchema,
   assetId: idSchema.nullable().default(null),
-  subject: z.string().trim().min(3, 'Give the ticket a subject of at least 3 characters.').max(200),
+  subject: z.string().trim().min(3, say('subjectShort')).max(200, say('subjectLong')),
   description: z.string().trim().max(20_000).default(''),
   priority: prioritySchema.default('normal'),
   channel: channelSchema.default('phone'),

@@ -40,10 +40,14 @@ const SENTENCES = {
   articleTitleShort: 'Give the article a title of at least 3 characters.',
   articleBodyMissing: 'Write the article body.',
   csatImporters: 'Only supervisors and admins import satisfaction scores.',
+  // a new ticket (api.ts)
+  subjectShort: 'Give the ticket a subject of at least 3 characters.',
+  subjectLong: 'A subject holds at most 200 characters: put the rest in the description.',
   // the ticket machine
   lastTier: 'Tier 3 is the last tier; there is no one to escalate to.',
   reopenWindowPassed: 'The reopen window ({days} days after resolving) has passed; open a new ticket.',
   noteNeeded: 'Write a note: the next person needs to know what happened.',
+  noteTooLong: 'A note holds at most 10,000 characters: shorten it, or put the rest in a second note.',
   chooseAssignee: 'Choose who should work the ticket.',
   notAtTopTier: 'Not at tier 3.',
   stateRefuses: 'A ticket that is {state} cannot be {action}.{more}',

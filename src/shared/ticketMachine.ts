@@ -31,11 +31,11 @@ export const SLA_TARGETS = ['firstResponse', 'nextResponse', 'resolution'] as co
 export const slaTargetSchema = z.enum(SLA_TARGETS);
 export type SlaTargetName = z.infer<typeof slaTargetSchema>;
 
-const note = z.string().trim().min(1, say('noteNeeded')).max(10_000);
+const note = z.string().trim().min(1, say('noteNeeded')).max(10_000, say('noteTooLong'));
 const base = { at: z.number().int().nonnegative(), actor: actorSchema };
 
 // What a person asks for; the core adds when (at) and who (actor) to make it an event.
-const optionalNote = z.string().max(10_000).optional();
+const optionalNote = z.string().max(10_000, say('noteTooLong')).optional();
 const commands = {
   TAKE: z.object({ type: z.literal('TAKE') }),
   ASSIGN: z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema }),

@@ -402,8 +402,11 @@ function ImportPanel() {
                 </Text>
               ) : (
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" data-testid="column-mapping">
+                  {/* Choosing the column a field already has keeps it (Mantine's default dropped it,
+                      silently: "Segment" read by its name, picked again to be sure, imported no
+                      segment); the clear button unmaps, and an unmapped field shows none. */}
                   {CSV_FIELDS.map((f) => (
-                    <Select key={f} size="xs" label={t(`data.field.${f}`)} data={columns} value={mapping[f] ?? null} onChange={(v) => setMapping({ ...mapping, [f]: v ?? '' })} clearable />
+                    <Select key={f} size="xs" label={t(`data.field.${f}`)} data={columns} value={mapping[f] || null} onChange={(v) => setMapping({ ...mapping, [f]: v ?? '' })} clearable allowDeselect={false} />
                   ))}
                 </SimpleGrid>
               )}

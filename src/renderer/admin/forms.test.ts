@@ -16,6 +16,19 @@ describe('SLA editor helpers', () => {
     expect(minutesHint('')).toBeNull();
   });
 
+  it('reads a target in Persian right to left from its first word: no "=" whose side the bidi algorithm picks', async () => {
+    // "= ۳۰ دقیقه" began with a neutral sign, drawn at the end of the Persian line; in words it
+    // has no sign to misplace, and each line starts with a right-to-left letter.
+    await setLocale('fa', 'arabext');
+    try {
+      expect(minutesHint(30)).toBe('یعنی ۳۰ دقیقه');
+      expect(minutesHint(90)).toBe('یعنی ۱ ساعت و ۳۰ دقیقه');
+      expect(minutesHint(240)).toBe('یعنی ۴ ساعت');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
   it('puts the schema’s issues under the exact field, as the desk names it', () => {
     const policy = structuredClone(defaultPolicies[0]!);
     policy.targets.urgent.firstResponse = 0;

@@ -137,7 +137,8 @@ function latinLetters(text: string): string {
 }
 
 /**
- * "= 4 h", "= 1 h 30 m", "= 45 m" for a number of business minutes. Deliberately no days:
+ * "= 4 h", "= 1 h 30 m", "= 45 m" for a number of business minutes (in Persian "یعنی ۴ ساعت": in words, with
+ * no neutral sign first whose side of a right-to-left line the bidi algorithm picks). Deliberately no days:
  * a business day is 24 h on one calendar and 10 h on another.
  */
 export function minutesHint(minutes: number | string): string | null {

@@ -61,7 +61,7 @@ describe('Persian plurals, digits and isolation', () => {
     const name = validateCustomer({ kind: 'organisation', name: '', segment: 'education', serviceLevel: 'standard', email: '', phone: '', country: '', locale: 'fa-IR' });
     const issues = [...(phone.ok ? [] : [{ path: 'phone', message: phone.message }]), ...(name.ok ? [] : name.issues.map((i) => ({ path: i.field, message: i.message }))), { path: 'date', message: 'Too small: expected string to have >=1 characters' }];
     expect(issues.map((i) => sayFieldMessage(i.message))).toEqual([
-      'این شماره‌ای کامل برای \u2068US\u2069 نیست. اگر از کشور دیگری است، کد کشور را (مانند +44) بیفزایید.',
+      'این شماره‌ای کامل برای ایالات متحده نیست. اگر از کشور دیگری است، کد کشور را (مانند +44) بیفزایید.',
       'نام سازمان را بنویسید.',
       'بخش آموزشی به نشانی ایمیل نیاز دارد.',
       'بخش آموزشی به شمارهٔ تلفن نیاز دارد.',

@@ -7,7 +7,7 @@ import { call, problemOf, useCall } from '../backend';
 import { formatNumber, formatPercent, t } from '../i18n';
 import { Muted, ProblemAlert, Section } from '../page';
 import { hrefOf } from '../route';
-import { ratingLabel, reasonLabel } from './labels';
+import { matchedWords, ratingLabel, reasonLabel } from './labels';
 
 // The three best articles for a ticket, each with why it is suggested and three buttons:
 // not, somewhat, very relevant. The desk says whether to ask (less often once suggestions
@@ -78,7 +78,8 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: s.article.id })} fw={600} size="sm" data-testid="suggestion-title">
-            <Text span c="dimmed" ff="monospace" size="xs" me={6}>{formatNumber(rank)}</Text>
+            {/* The rank is seen, not read: in the link's name it was glued to the title ("1XPS: …"). */}
+            <Text span c="dimmed" ff="monospace" size="xs" me={6} aria-hidden>{formatNumber(rank)}</Text>
             <bdi>{s.article.title}</bdi>
           </Anchor>
         </Group>
@@ -92,8 +93,8 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
             </Badge>
           ))}
           {s.matched.length > 0 && (
-            <Tooltip label={t('suggest.matched', { words: s.matched.join(t('list.separator')) })}>
-              <Text size="xs" c="dimmed" truncate maw={220}>{t('suggest.matched', { words: s.matched.join(t('list.separator')) })}</Text>
+            <Tooltip label={matchedWords(s.matched)}>
+              <Text size="xs" c="dimmed" truncate maw={220}>{matchedWords(s.matched)}</Text>
             </Tooltip>
           )}
         </Group>

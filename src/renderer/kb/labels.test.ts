@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyListing } from './labels';
+import { setLocale } from '../i18n/state';
+import { emptyListing, matchedWords } from './labels';
 
 // An empty knowledge-base listing says what to do next, not only that nothing is there.
 
@@ -16,5 +17,19 @@ describe('the knowledge base with nothing to list', () => {
 
   it('tells an agent, who cannot write one, where articles come from', () => {
     expect(emptyListing({ searched: false, publishedOnly: false, writes: false })).toEqual({ lines: ['kb.empty', 'kb.emptyHint'], write: false });
+  });
+});
+
+describe('the words a suggestion matched', () => {
+  it('in Persian, reads them right to left in the order found, each Latin word whole', async () => {
+    // "جورشده: battery، charging، 80، stuck" was one left-to-right run: the first words stood at
+    // its far (left) end, where the line is cut short, so the agent saw "…0، stuck، percent".
+    await setLocale('fa', 'arabext');
+    try {
+      expect(matchedWords(['battery', 'charging', '80'])).toBe('جورشده: \u2068battery\u2069، \u2068charging\u2069، \u206880\u2069');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+    expect(matchedWords(['battery', 'charging'])).toBe('Matched: \u2068battery\u2069, \u2068charging\u2069');
   });
 });

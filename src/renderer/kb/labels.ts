@@ -1,10 +1,18 @@
 import type { Category } from '../../shared/kb/category';
 import type { Rating, Reason } from '../../shared/kb/schemas';
-import { t, type MessageKey } from '../i18n';
+import { isolated, t, type MessageKey } from '../i18n';
 
 export const reasonLabel = (r: Reason): string => t(`suggest.reason.${r}`);
 export const ratingLabel = (r: Rating): string => t(`suggest.rate.${r}`);
 export const categoryLabel = (c: Category): string => t(`category.${c}`);
+/**
+ * "Matched: battery, charging, 80", each word isolated: in a right-to-left line the list then
+ * runs right to left in the order found, instead of as one left-to-right run whose first words
+ * are at the end where a short line is cut.
+ */
+export const matchedWords = (words: readonly string[]): string =>
+  // Filled in here, not by t(): t() would put one more window around the whole list.
+  t('suggest.matched').replace('{words}', words.map(isolated).join(t('list.separator')));
 export const statusLabel = (s: 'draft' | 'published'): string => t(`kb.status.${s}`);
 
 /**

@@ -191,6 +191,10 @@ export function CommandPalette({ route }: { route: Route }) {
       highlightQuery
       scrollable
       maxHeight={420}
+      // The list scrolls when it is taller than its box (a 420 px window, an agent with many
+      // queues), and its commands are not in the Tab order (the arrow keys move through them
+      // from the search field): the box itself takes focus, so the keyboard can scroll it too.
+      scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
       searchProps={{ placeholder: t('palette.search'), 'aria-label': t('palette.open'), leftSection: <IconSearch size={18} stroke={1.6} aria-hidden /> }}
       // The dialog's name (a screen reader says it on opening): the modal's title, which names
       // the dialog through aria-labelledby, kept out of sight (the search field says the rest).

@@ -13,17 +13,23 @@ describe('the notice after an action', () => {
   });
 
   it('says where an escalated, handed-back, reopened or assigned ticket went', () => {
-    expect(doneMessage('ESCALATE', { number: 'T-000788', tier: 2, assigneeName: null })).toBe('T-000788 escalated: it waits in the Tier 2 queue.');
-    expect(doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' })).toBe('T-000788 handed back down to Sam Rivera at Tier 2.');
-    expect(doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: null })).toBe('T-000788 handed back down: it waits in the Tier 2 queue.');
-    expect(doneMessage('REOPEN', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' })).toBe('T-000788 reopened: back with Sam Rivera at Tier 2.');
-    expect(doneMessage('ASSIGN', { number: 'T-000788', tier: 2, assigneeName: 'Noor Hassan' })).toBe('T-000788 assigned to Noor Hassan.');
-    expect(doneMessage('ADD_NOTE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' })).toBe('Note added to T-000788.');
+    expect(doneMessage('ESCALATE', { number: 'T-000788', tier: 2, assigneeName: null, priority: 'normal' })).toBe('T-000788 escalated: it waits in the Tier 2 queue.');
+    expect(doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera', priority: 'normal' })).toBe('T-000788 handed back down to Sam Rivera at Tier 2.');
+    expect(doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: null, priority: 'normal' })).toBe('T-000788 handed back down: it waits in the Tier 2 queue.');
+    expect(doneMessage('REOPEN', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera', priority: 'normal' })).toBe('T-000788 reopened: back with Sam Rivera at Tier 2.');
+    expect(doneMessage('ASSIGN', { number: 'T-000788', tier: 2, assigneeName: 'Noor Hassan', priority: 'normal' })).toBe('T-000788 assigned to Noor Hassan.');
+    expect(doneMessage('ADD_NOTE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera', priority: 'normal' })).toBe('Note added to T-000788.');
+  });
+
+  it('names the new priority (it said only "Priority of T-000788 changed.")', async () => {
+    expect(doneMessage('CHANGE_PRIORITY', { number: 'T-000788', tier: 1, assigneeName: null, priority: 'urgent' })).toBe('Priority of T-000788 is now Urgent.');
+    await setLocale('fa', 'arabext');
+    expect(doneMessage('CHANGE_PRIORITY', { number: 'T-000788', tier: 1, assigneeName: null, priority: 'urgent' })).toBe('اولویت \u2068T-000788\u2069 اکنون فوری است.');
   });
 
   it('says it in Persian too', async () => {
     await setLocale('fa', 'arabext');
-    const text = doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera' });
+    const text = doneMessage('DEESCALATE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera', priority: 'normal' });
     expect(text).toContain('Sam Rivera');
     expect(text).toContain('سطح دو');
     expect(text).not.toMatch(/handed|queue|Tier/);

@@ -1,14 +1,14 @@
 import type { TicketRow } from '../../shared/api';
 import { t } from '../i18n';
-import { personName, tierLabel } from '../labels';
+import { personName, priorityLabel, tierLabel } from '../labels';
 import type { DialogAction } from './ActionDialog';
 
 /**
  * What the notice says once an action is done. An action that moves the ticket to someone
  * else says where it went: the queue it now waits in, or the person who now holds it, so the
- * one who sent it knows without opening the ticket again.
+ * one who sent it knows without opening the ticket again. A new priority is named.
  */
-export function doneMessage(action: DialogAction, after: Pick<TicketRow, 'number' | 'tier' | 'assigneeName'>): string {
+export function doneMessage(action: DialogAction, after: Pick<TicketRow, 'number' | 'tier' | 'assigneeName' | 'priority'>): string {
   const number = after.number;
   const tier = tierLabel(after.tier);
   const name = after.assigneeName ? personName(after.assigneeName) : null;
@@ -19,6 +19,8 @@ export function doneMessage(action: DialogAction, after: Pick<TicketRow, 'number
       return name ? t('act.done.DEESCALATE.held', { number, tier, name }) : t('act.done.DEESCALATE', { number, tier });
     case 'REOPEN':
       return name ? t('act.done.REOPEN.held', { number, tier, name }) : t('act.done.REOPEN', { number, tier });
+    case 'CHANGE_PRIORITY':
+      return t('act.done.CHANGE_PRIORITY', { number, priority: priorityLabel(after.priority) });
     case 'ASSIGN':
       return name ? t('act.done.ASSIGN.held', { number, name }) : t('act.done.ASSIGN', { number });
     default:
