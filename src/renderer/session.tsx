@@ -43,39 +43,39 @@ type Phase =
   | { name: 'ready'; user: User }
   | { name: 'error'; problem: Problem };
 
-export function rememberedUserId(): string | null {
-  try {
-    return localStorage.getItem(USER_KEY);
-  } catch {
-    return null;
-  }
+/**
+ * One value kept in the browser's storage under `key`; without storage (a locked-down profile)
+ * it reads as nothing and the person is simply asked again after a reload.
+ */
+function kept(storage: () => Storage, key: string) {
+  return {
+    get(): string | null {
+      try {
+        return storage().getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    set(value: string | null): void {
+      try {
+        if (value) storage().setItem(key, value);
+        else storage().removeItem(key);
+      } catch {
+        // not kept: asked again after a reload
+      }
+    },
+  };
 }
 
-function remember(userId: string | null): void {
-  try {
-    if (userId) localStorage.setItem(USER_KEY, userId);
-    else localStorage.removeItem(USER_KEY);
-  } catch {
-    // without storage the user is simply asked again after a reload
-  }
-}
+/** The person chosen last on a desk alone (localStorage: every window, across restarts). */
+const rememberedUser = kept(() => localStorage, USER_KEY);
+/** This window's resume secret on a joined desk (sessionStorage: this window only; it dies with it). */
+const resumeKept = kept(() => sessionStorage, RESUME_KEY);
 
-function resumeSecret(): string | null {
-  try {
-    return sessionStorage.getItem(RESUME_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function keepResume(secret: string | null): void {
-  try {
-    if (secret) sessionStorage.setItem(RESUME_KEY, secret);
-    else sessionStorage.removeItem(RESUME_KEY);
-  } catch {
-    // without storage the password is asked again after a reload
-  }
-}
+export const rememberedUserId = (): string | null => rememberedUser.get();
+const remember = (userId: string | null): void => rememberedUser.set(userId);
+const resumeSecret = (): string | null => resumeKept.get();
+const keepResume = (secret: string | null): void => resumeKept.set(secret);
 
 /** The desk said no (rather than could not be reached): what was kept to sign back in with is dropped. */
 const REFUSALS = new Set(['unauthenticated', 'forbidden', 'not_found', 'invalid_input']);
