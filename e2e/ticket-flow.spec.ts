@@ -22,6 +22,8 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   const ticket = new TicketView(page);
   await expect(ticket.heading(subject)).toBeVisible();
   await expect(page.getByText('7XK2QF1').first()).toBeVisible();
+  // The system's warranty level is isolated (<bdi>), as on the 360° view, for a right-to-left page.
+  await expect(page.getByRole('region', { name: en['ticket.system'] }).locator('bdi').filter({ hasText: /^(ProSupport|ProSupport Plus|Basic Onsite)$/ })).toHaveCount(1);
   await ticket.expectState('state.tier1.open');
   await expect(page.getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'))).toBeVisible();
   await expect(ticket.action('action.TAKE')).toHaveCount(0);
