@@ -71,6 +71,7 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await expect(stars.getByRole('radio', { name: '3 stars', exact: true })).toHaveCount(1);
   await expect(form.getByRole('textbox', { name: en['csat.scoreNumber'], exact: true })).toHaveAttribute('data-testid', 'csat-score');
   await form.getByTestId('csat-score').fill('1');
+  await expect(form.getByLabel(en['csat.comment'])).toHaveAttribute('dir', 'auto');
   await form.getByLabel(en['csat.comment']).fill('Nobody told us the charger was on its way.');
   await form.getByRole('button', { name: en['csat.save'] }).click();
   await expect(form).toContainText('Scored 1 / 5');

@@ -12,6 +12,7 @@ import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { SuggestionsPanel } from './Suggestions';
 import { writesArticles } from '../../shared/access';
+import { ownDirection } from '../direction';
 
 // The knowledge base on a ticket page: suggestions while it is open (and "solved with this
 // article" once resolved), the customer's satisfaction score after resolution, and for
@@ -71,7 +72,7 @@ function CsatForm({ ticketId }: { ticketId: string }) {
             <Stars value={score} onChange={setScore} count={5} size="lg" role="radiogroup" aria-label={t('csat.scoreStars')} getSymbolLabel={(v) => tc('csat.stars', v)} />
             <LocalNumberInput w={80} min={1} max={5} value={score || ''} onChange={(v) => setScore(typeof v === 'number' ? v : 0)} aria-label={t('csat.scoreNumber')} data-testid="csat-score" />
           </Group>
-          <Textarea label={t('csat.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <Textarea label={t('csat.comment')} ref={ownDirection} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
           <Group>
             <Button type="submit" loading={saving} disabled={score < 1}>{t('csat.save')}</Button>
           </Group>
