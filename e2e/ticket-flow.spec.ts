@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
@@ -22,6 +23,8 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   const ticket = new TicketView(page);
   await expect(ticket.heading(subject)).toBeVisible();
   await expect(page.getByText('7XK2QF1').first()).toBeVisible();
+  // The system's warranty level is isolated (<bdi>), as on the 360° view, for a right-to-left page.
+  await expect(page.getByRole('region', { name: en['ticket.system'] }).locator('bdi').filter({ hasText: /^(ProSupport|ProSupport Plus|Basic Onsite)$/ })).toHaveCount(1);
   await ticket.expectState('state.tier1.open');
   await expect(page.getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'))).toBeVisible();
   await expect(ticket.action('action.TAKE')).toHaveCount(0);
@@ -85,8 +88,15 @@ test('bad input keeps the dialog open with what was typed and says what to fix',
   await expect(ticket.dialog.getByText(en['act.chooseReason'])).toBeVisible();
   await expect(ticket.dialog.getByText(en['apiError.noteNeeded'])).toBeVisible();
 
+  // The note takes the direction of what is typed in it (dir="auto"): Persian typed in the
+  // English window reads right to left, as English typed in the Persian one reads left to right.
+  const direction = (field: Locator) => field.evaluate((el) => getComputedStyle(el).direction);
+  await ticket.noteField().fill('فن دو بار عوض شده است.');
+  expect(await direction(ticket.noteField())).toBe('rtl');
+
   // No reason: the dialog says so under the field and keeps the note.
   await ticket.noteField().fill('Fan replaced twice already.');
+  expect(await direction(ticket.noteField())).toBe('ltr');
   await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
   await expect(ticket.dialog.getByText(en['act.chooseReason'])).toBeVisible();
   await expect(ticket.noteField()).toHaveValue('Fan replaced twice already.');
@@ -109,6 +119,9 @@ test('a subject that is too short is refused with the reason under the field', a
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(en['newTicket.subject']).fill('Hi');
   await dialog.getByLabel(en['newTicket.description']).fill('Kept after the refusal.');
+  // The subject and the description take the direction of what is typed in them (dir="auto").
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveAttribute('dir', 'auto');
+  await expect(dialog.getByLabel(en['newTicket.description'])).toHaveAttribute('dir', 'auto');
   await dialog.getByRole('button', { name: en['newTicket.submit'] }).click();
   await expect(dialog.getByText('Give the ticket a subject of at least 3 characters.')).toBeVisible();
   await expect(dialog.getByLabel(en['newTicket.description'])).toHaveValue('Kept after the refusal.');

@@ -65,7 +65,13 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await page.goBack();
   await expect(ticket.heading(subject)).toBeVisible();
   const form = page.getByRole('region', { name: en['csat.title'] });
+  // The stars and the number box each have a name of their own (both were "Score").
+  const stars = form.getByRole('radiogroup', { name: en['csat.scoreStars'], exact: true });
+  await expect(stars).toBeVisible();
+  await expect(stars.getByRole('radio', { name: '3 stars', exact: true })).toHaveCount(1);
+  await expect(form.getByRole('textbox', { name: en['csat.scoreNumber'], exact: true })).toHaveAttribute('data-testid', 'csat-score');
   await form.getByTestId('csat-score').fill('1');
+  await expect(form.getByLabel(en['csat.comment'])).toHaveAttribute('dir', 'auto');
   await form.getByLabel(en['csat.comment']).fill('Nobody told us the charger was on its way.');
   await form.getByRole('button', { name: en['csat.save'] }).click();
   await expect(form).toContainText('Scored 1 / 5');

@@ -16,3 +16,13 @@ const make = (dir: Direction): DirectionContextValue => ({
 const VALUES: Record<Direction, DirectionContextValue> = { ltr: make('ltr'), rtl: make('rtl') };
 
 export const directionContextOf = (dir: Direction): DirectionContextValue => VALUES[dir];
+
+/**
+ * For a field people write prose in (a note, a subject, a comment): as a `ref`, it gives the
+ * field itself dir="auto", so what is typed takes the direction of its first strong letter
+ * (an English error log in the Persian window reads left to right). Mantine's text fields put
+ * a `dir` prop on their wrapper, where "auto" finds no typed text to go by.
+ */
+export const ownDirection = (field: HTMLInputElement | HTMLTextAreaElement | null): void => {
+  field?.setAttribute('dir', 'auto');
+};

@@ -11,6 +11,7 @@ import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
+import { ownDirection } from '../direction';
 import { PriorityField } from '../tickets/PriorityField';
 
 // Opening a ticket from the 360° view, prefilled with the customer and the system. What
@@ -113,6 +114,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
           <TextInput
             label={t('newTicket.subject')}
             withAsterisk
+            ref={ownDirection}
             value={draft.subject}
             onChange={(e) => setDraft({ subject: e.currentTarget.value })}
             error={issueFor(problem, 'subject')}
@@ -121,6 +123,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
           />
           <Textarea
             label={t('newTicket.description')}
+            ref={ownDirection}
             value={draft.description}
             onChange={(e) => setDraft({ description: e.currentTarget.value })}
             error={issueFor(problem, 'description')}

@@ -14,6 +14,7 @@ import { useDraft } from '../drafts';
 import { useSession } from '../session';
 import { emptyListing, statusLabel } from './labels';
 import { Markdown } from './Markdown';
+import { ownDirection } from '../direction';
 import { writesArticles } from '../../shared/access';
 
 // The knowledge base: browse and search (full-text, any case, accents, Persian or Arabic
@@ -257,8 +258,8 @@ function Editor({ articleId, draftKey, start, version }: { articleId: string | n
                 {unplaced.map((m) => <Text key={m} size="sm">{m}</Text>)}
               </Alert>
             )}
-            <TextInput label={t('kb.field.title')} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={issueFor(problem, 'title')} required />
-            <Textarea label={t('kb.field.body')} description={t('kb.field.bodyHint')} value={form.body} onChange={(e) => set('body', e.currentTarget.value)} error={issueFor(problem, 'body')} autosize minRows={10} maxRows={28} required />
+            <TextInput label={t('kb.field.title')} ref={ownDirection} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={issueFor(problem, 'title')} required />
+            <Textarea label={t('kb.field.body')} ref={ownDirection} description={t('kb.field.bodyHint')} value={form.body} onChange={(e) => set('body', e.currentTarget.value)} error={issueFor(problem, 'body')} autosize minRows={10} maxRows={28} required />
             <TagsInput label={t('kb.field.productLines')} placeholder={t('kb.field.none')} data={knownLines} value={form.productLines} onChange={(v) => set('productLines', v)} error={issueFor(problem, 'productLines')} />
             <TagsInput label={t('kb.field.models')} placeholder={t('kb.field.none')} value={form.models} onChange={(v) => set('models', v)} error={issueFor(problem, 'models')} />
             <MultiSelect

@@ -6,12 +6,13 @@ import type { TicketDetail } from '../../shared/api';
 import { isOpenState } from '../../shared/ticketMachine';
 import { call, problemOf, useCall } from '../backend';
 import { LocalNumberInput } from '../dates/DigitFields';
-import { formatDateTime, t } from '../i18n';
+import { formatDateTime, t, tc } from '../i18n';
 import { Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { SuggestionsPanel } from './Suggestions';
 import { writesArticles } from '../../shared/access';
+import { ownDirection } from '../direction';
 
 // The knowledge base on a ticket page: suggestions while it is open (and "solved with this
 // article" once resolved), the customer's satisfaction score after resolution, and for
@@ -67,10 +68,11 @@ function CsatForm({ ticketId }: { ticketId: string }) {
         <Stack gap="xs" component="form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <Text size="sm" c="dimmed">{t('csat.lead')}</Text>
           <Group gap="sm" align="center">
-            <Stars value={score} onChange={setScore} count={5} size="lg" aria-label={t('csat.score')} />
-            <LocalNumberInput w={80} min={1} max={5} value={score || ''} onChange={(v) => setScore(typeof v === 'number' ? v : 0)} aria-label={t('csat.score')} data-testid="csat-score" />
+            {/* Two ways to give the one score, each with a name of its own: a screen reader heard "Score" twice. The stars are a radio group ("3 stars"). */}
+            <Stars value={score} onChange={setScore} count={5} size="lg" role="radiogroup" aria-label={t('csat.scoreStars')} getSymbolLabel={(v) => tc('csat.stars', v)} />
+            <LocalNumberInput w={80} min={1} max={5} value={score || ''} onChange={(v) => setScore(typeof v === 'number' ? v : 0)} aria-label={t('csat.scoreNumber')} data-testid="csat-score" />
           </Group>
-          <Textarea label={t('csat.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <Textarea label={t('csat.comment')} ref={ownDirection} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
           <Group>
             <Button type="submit" loading={saving} disabled={score < 1}>{t('csat.save')}</Button>
           </Group>

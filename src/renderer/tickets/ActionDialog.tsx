@@ -14,6 +14,7 @@ import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels
 import { assigneeOptions } from './assignees';
 import { doneMessage } from './doneMessage';
 import { actionHelp } from './actionHelp';
+import { ownDirection } from '../direction';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -205,6 +206,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
               label={NOTE_REQUIRED.has(action) ? t('act.note') : t('act.noteOptional')}
               description={t(`act.noteHint.${action === 'ADD_NOTE' ? 'ADD_NOTE' : 'default'}`)}
               withAsterisk={NOTE_REQUIRED.has(action)}
+              ref={ownDirection}
               value={draft.note}
               onChange={(e) => {
                 setDraft({ note: e.currentTarget.value });

@@ -221,7 +221,8 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
                     {productName(asset)}
                   </Text>
                   <Group gap={6}>
-                    <Text size="sm" c="dimmed">
+                    {/* Isolated as on the 360° view: "ProSupport Plus" keeps its order beside Persian. */}
+                    <Text size="sm" c="dimmed" component="bdi">
                       {asset.warrantyLevel}
                     </Text>
                     <WarrantyBadge status={asset.warrantyStatus} daysLeft={asset.daysLeft} />

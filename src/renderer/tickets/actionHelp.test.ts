@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_REOPEN_WINDOW_MS } from '../../shared/ticketMachine';
 import { en } from '../i18n/en';
+import { setLocale } from '../i18n/state';
 import { actionHelp } from './actionHelp';
 
 // Ava records that a caller rang back on a ticket she never set to wait on them: the dialog
@@ -18,5 +20,25 @@ describe('the sentence in the Customer replied dialog', () => {
   });
   it('leaves the other actions’ sentences alone', () => {
     expect(actionHelp('ADD_NOTE', 'new', vars)).toBe(en['act.help.ADD_NOTE'].replace('{number}', 'T-000788'));
+  });
+});
+
+// Sam resolves a ticket and reads that the customer "can ask to reopen it within the reopen
+// window", but not how long that is: the help now says the window the ticket machine keeps
+// (seven days), in the reader's digits.
+
+describe('the sentence in the Resolve dialog', () => {
+  afterEach(async () => {
+    await setLocale('en', 'latn');
+  });
+  const vars = { number: 'T-000788' };
+  it('says how long the reopen window is', async () => {
+    expect(DEFAULT_REOPEN_WINDOW_MS).toBe(7 * 86_400_000);
+    const said = actionHelp('RESOLVE', 'tier2.inProgress', vars);
+    expect(said).toMatch(/\b7 days\b/);
+    await setLocale('fa', 'arabext');
+    const persian = actionHelp('RESOLVE', 'tier2.inProgress', vars);
+    expect(persian).toContain('۷ روز');
+    expect(persian).not.toMatch(/[A-Za-z]|7/);
   });
 });

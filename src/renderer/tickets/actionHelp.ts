@@ -1,13 +1,15 @@
-import type { TicketState } from '../../shared/ticketMachine';
-import { t } from '../i18n';
+import { DEFAULT_REOPEN_WINDOW_MS, type TicketState } from '../../shared/ticketMachine';
+import { t, tc } from '../i18n';
 import type { DialogAction } from './ActionDialog';
 
 /**
  * The sentence under an action dialog's title. "Customer replied" on a ticket that was not
  * waiting on the customer does not restart a paused clock (none was paused): it says only that
- * the reply is recorded.
+ * the reply is recorded. Resolving says how long the customer may ask to reopen the ticket (the
+ * ticket machine's reopen window, in days).
  */
 export function actionHelp(action: DialogAction, state: TicketState, vars: Record<string, string>): string {
   if (action === 'CUSTOMER_REPLIED' && !state.endsWith('.pending')) return t('act.help.CUSTOMER_REPLIED.notWaiting', vars);
+  if (action === 'RESOLVE') return tc('act.help.RESOLVE', Math.round(DEFAULT_REOPEN_WINDOW_MS / 86_400_000), vars);
   return t(`act.help.${action}`, vars);
 }
