@@ -46,6 +46,17 @@ export function OverviewPage({ drill }: { drill: Drill | null }) {
   );
 }
 
+/** A row of the queue grid or the attainment table, headed by its segment's name. */
+function SegmentHeader({ segment }: { segment: Segment }) {
+  return (
+    <Table.Th scope="row">
+      <Text size="sm" fw={600}>
+        {segmentLabel(segment)}
+      </Text>
+    </Table.Th>
+  );
+}
+
 /** Opens a drill-down; the board remembers it pushed the entry, so closing can go back. */
 export function openDrill(drill: Drill): void {
   sessionStorage.setItem('tagdesk.drillOpenedFromBoard', '1');
@@ -108,11 +119,7 @@ function Board({ data }: { data: Overview }) {
             <Table.Tbody>
               {SEGMENTS.map((segment) => (
                 <Table.Tr key={segment}>
-                  <Table.Th scope="row">
-                    <Text size="sm" fw={600}>
-                      {segmentLabel(segment)}
-                    </Text>
-                  </Table.Th>
+                  <SegmentHeader segment={segment} />
                   {TIERS.map((tier) => (
                     <Table.Td key={tier} p={6}>
                       <span className={classes.tierName} aria-hidden>
@@ -279,11 +286,7 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
           <Table.Tbody>
             {SEGMENTS.map((segment) => (
               <Table.Tr key={segment}>
-                <Table.Th scope="row">
-                  <Text size="sm" fw={600}>
-                    {segmentLabel(segment)}
-                  </Text>
-                </Table.Th>
+                <SegmentHeader segment={segment} />
                 {FIGURES.map(([target, window]) => (
                   <Table.Td key={`${target}/${window}`}>
                     <span className={classes.figureName} aria-hidden>
