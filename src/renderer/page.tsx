@@ -109,7 +109,7 @@ export function PageLoading() {
   return (
     <Stack gap="md" aria-busy="true">
       <Group gap="sm">
-        <Loader size="xs" aria-label={t('common.loading')} />
+        <Loader size="xs" aria-hidden="true" />
         <Text size="sm" c="dimmed">
           {t('common.loading')}
         </Text>

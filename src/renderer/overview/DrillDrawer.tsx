@@ -188,7 +188,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
         </Text>
       </Group>
       {list.problem && <ProblemAlert problem={list.problem} onRetry={() => void list.refetch()} />}
-      {list.loading && !result && <Loader size="sm" aria-label={t('common.loading')} />}
+      {list.loading && !result && <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />}
       {result && rows.length === 0 && (
         <Text size="sm" c="dimmed" py="md">
           {outcomes ? t('drill.emptyOutcomes') : t('drill.empty')}

@@ -162,7 +162,7 @@ export function Lookup() {
             }
           }}
           leftSection={<IconSearch size={16} stroke={1.7} aria-hidden />}
-          rightSection={slow ? <Loader size={14} aria-label={t('lookup.searching')} /> : shortcut}
+          rightSection={slow ? <Loader size={14} role="progressbar" aria-label={t('lookup.searching')} /> : shortcut}
           rightSectionWidth={isMac ? 44 : 64}
           rightSectionPointerEvents="none"
           aria-invalid={message?.tone === 'invalid' || undefined}

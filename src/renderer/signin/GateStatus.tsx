@@ -9,7 +9,7 @@ export function GateLoading() {
     <Center h="100vh">
       <Stack align="center" gap="md">
         <Brand size="lg" />
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />
       </Stack>
     </Center>
   );

@@ -31,7 +31,7 @@ export function SignIn({
   onPassword: (email: string, password: string) => Promise<void>;
 }) {
   const hub = useCall('hub.status', {});
-  if (hub.loading && !hub.data) return <Loader size="sm" aria-label={t('common.loading')} m="md" />;
+  if (hub.loading && !hub.data) return <Loader size="sm" role="progressbar" aria-label={t('common.loading')} m="md" />;
   if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} ended={ended} onPassword={onPassword} />;
   return <Picker problem={problem} onChoose={onChoose} />;
 }
@@ -126,7 +126,7 @@ function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (use
               {users.problem.message}
             </Alert>
           )}
-          {users.loading && <Loader size="sm" aria-label={t('common.loading')} />}
+          {users.loading && <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />}
           {users.data && active.length === 0 && <Text c="dimmed">{t('signIn.noUsers')}</Text>}
           {ROLES.map((role) => {
             const group = active.filter((u) => u.role === role);
