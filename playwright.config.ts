@@ -11,6 +11,7 @@ const ci = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/globalSetup.ts',
   fullyParallel: true,
   // Each test starts its own desk (a copy of a demo desk seeded once per worker) and Chromium
   // page. A test spends much of its time waiting (durable commits, the page's frames), so on a

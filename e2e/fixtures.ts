@@ -7,8 +7,8 @@ import { startWebShell, type WebShell } from '../src/main/web/server';
 
 // One fixture, two shells. Specs get `page` already showing the app, on a fresh desk (its
 // own data folder, seeded with demo data) for every test, and never ask which shell runs.
-// Seeding takes seconds, so each worker seeds once and every test gets a copy of that
-// desk; `test.use({ deskData: 'empty' })` starts on an empty desk (the first-start screen).
+// Seeding takes seconds, so the run seeds once (globalSetup.ts) and every test gets a copy
+// of that desk; `test.use({ deskData: 'empty' })` starts on an empty desk (the first-start screen).
 //
 // Electron is used when TAGDESK_E2E_SHELL=electron, or when its binary is already on disk;
 // it is never downloaded from here. Otherwise the browser shell is started in this worker
@@ -57,9 +57,11 @@ const withDataDir = base.extend<DeskFixtures, WorkerFixtures>({
   demoTemplate: [
     // The empty pattern is Playwright's way of saying "needs no other fixture".
     async ({}, use) => {
+      // Seeded once for the run (globalSetup.ts); a worker started some other way seeds its own.
+      const seeded = process.env.TAGDESK_E2E_TEMPLATE;
+      if (seeded && existsSync(seeded)) return use(seeded);
       const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-template-'));
       const desk = await openDesk({ dataDir: dir, demo: true });
-      // Closing checkpoints the log, so the folder is a complete desk that copies cleanly.
       desk.close();
       await use(dir);
       rmSync(dir, { recursive: true, force: true });
