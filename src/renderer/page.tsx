@@ -90,6 +90,19 @@ export function Section({ title, actions, children, padding = 'md', id }: {
   );
 }
 
+/**
+ * A page this person's role does not open: the page's name as its heading (so the window's
+ * title names it and focus lands on it, as on any page), then why, and who may.
+ */
+export function RefusedPage({ page, title, message }: { page: string; title: string; message: string }) {
+  return (
+    <>
+      <PageHeader title={page} />
+      <ProblemAlert title={title} problem={{ code: 'forbidden', message, issues: [] }} />
+    </>
+  );
+}
+
 export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; onRetry?: () => void; title?: string }) {
   return (
     <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />} title={title ?? t('error.loadTitle')}>

@@ -10,7 +10,7 @@ import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
 import { segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
-import { FitTable, Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
@@ -30,7 +30,7 @@ export function CustomerDataPage({ tab = null, privacyFor = null }: { tab?: Data
   // The tab is in the address (a reload or a shared link keeps it); a supervisor sees data quality only.
   const shown: DataTab = admin ? (tab ?? (privacyFor ? 'privacy' : 'quality')) : 'quality';
   if (!seesBoard(user)) {
-    return <ProblemAlert title={t('data.forbiddenTitle')} problem={{ code: 'forbidden', message: t('data.forbidden'), issues: [] }} />;
+    return <RefusedPage page={t('data.title')} title={t('data.forbiddenTitle')} message={t('data.forbidden')} />;
   }
   return (
     <Stack gap="md">

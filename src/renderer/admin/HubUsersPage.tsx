@@ -7,7 +7,7 @@ import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
-import { PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
 import { administers, worksChosenSegments } from '../../shared/access';
 import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
@@ -30,7 +30,7 @@ export function HubUsersPage() {
   const box = useElementSize();
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
-  if (!allowed) return <ProblemAlert title={t('hubUsers.forbiddenTitle')} problem={{ code: 'forbidden', message: t('hubUsers.forbidden'), issues: [] }} />;
+  if (!allowed) return <RefusedPage page={t('hubUsers.title')} title={t('hubUsers.forbiddenTitle')} message={t('hubUsers.forbidden')} />;
   if (users.problem && !users.data) return <ProblemAlert problem={users.problem} onRetry={() => void users.refetch()} />;
   if (!users.data) return <PageLoading />;
   const done = (message: string) => {

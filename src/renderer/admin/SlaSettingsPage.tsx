@@ -8,7 +8,7 @@ import { PRIORITIES, type Priority } from '../../shared/domain';
 import { call, problemOf, useCall } from '../backend';
 import { formatDigits, formatNumber, t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
-import { FitTable, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { CalendarEditor } from './CalendarEditor';
@@ -28,15 +28,15 @@ export function SlaSettingsPage({ view }: { view: View }) {
   const allowed = seesBoard(user);
   const readOnly = !administers(user);
   const settings = useCall('sla.settings', allowed ? {} : null);
-  if (!allowed) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.forbidden'), issues: [] }} />;
+  if (!allowed) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.forbidden')} />;
   if (settings.problem && !settings.data) return <ProblemAlert problem={settings.problem} onRetry={() => void settings.refetch()} />;
   if (!settings.data) return <PageLoading />;
   if (view.kind === 'policy') {
-    if (view.id === null && readOnly) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.adminsOnly'), issues: [] }} />;
+    if (view.id === null && readOnly) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.adminsOnly')} />;
     return <PolicyEditor key={view.id ?? 'new'} settings={settings.data} policyId={view.id} readOnly={readOnly} onSaved={settings.refetch} />;
   }
   if (view.kind === 'calendar') {
-    if (view.id === null && readOnly) return <ProblemAlert title={t('slaSettings.forbiddenTitle')} problem={{ code: 'forbidden', message: t('slaSettings.adminsOnly'), issues: [] }} />;
+    if (view.id === null && readOnly) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.adminsOnly')} />;
     return <CalendarEditor key={view.id ?? 'new'} settings={settings.data} calendarId={view.id} readOnly={readOnly} onSaved={settings.refetch} />;
   }
   return <SettingsList settings={settings.data} readOnly={readOnly} />;

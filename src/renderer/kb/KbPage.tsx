@@ -8,7 +8,7 @@ import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
 import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, formatPercent, t } from '../i18n';
 import { segmentLabel } from '../labels';
-import { Muted, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, ticketHref } from '../route';
 import { useDraft } from '../drafts';
 import { useSession } from '../session';
@@ -197,7 +197,7 @@ export function KbEditPage({ articleId, fromTicket }: { articleId: string | null
   const existing = useCall('kb.get', articleId ? { articleId } : null);
   const draft = useCall('kb.draftFromTicket', fromTicket && !articleId ? { ticketId: fromTicket } : null);
   const source = articleId ? existing : fromTicket ? draft : null;
-  if (!writesArticles(user)) return <ProblemAlert title={t('kb.title')} problem={{ code: 'forbidden', message: t('kb.writeForbidden'), issues: [] }} />;
+  if (!writesArticles(user)) return <RefusedPage page={articleId ? t('kb.edit') : t('kb.new')} title={t('kb.title')} message={t('kb.writeForbidden')} />;
   if (source?.problem && !source.data) return <ProblemAlert problem={source.problem} onRetry={() => void source.refetch()} />;
   if (source && !source.data) return <PageLoading />;
   const start: ArticleDraft = source?.data ? { ...EMPTY, ...source.data } : EMPTY;

@@ -9,7 +9,7 @@ import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
-import { FitTable, PageHeader, PageLoading, ProblemAlert, Section } from '../page';
+import { FitTable, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
@@ -35,7 +35,7 @@ export function OverviewPage({ drill }: { drill: Drill | null }) {
   const { user } = useSession();
   const allowed = seesBoard(user);
   const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, debounceMs: 300 });
-  if (!allowed) return <ProblemAlert title={t('overview.forbiddenTitle')} problem={{ code: 'forbidden', message: t('overview.forbidden'), issues: [] }} />;
+  if (!allowed) return <RefusedPage page={t('overview.title')} title={t('overview.forbiddenTitle')} message={t('overview.forbidden')} />;
   if (overview.problem && !overview.data) return <ProblemAlert problem={overview.problem} onRetry={() => void overview.refetch()} />;
   if (!overview.data) return <PageLoading />;
   return (
