@@ -103,6 +103,20 @@ export function RefusedPage({ page, title, message }: { page: string; title: str
   );
 }
 
+/**
+ * A page whose data could not be loaded (a ticket or customer no longer there, a desk that did
+ * not answer): the page's name as its heading, as on a page that loaded, then what went wrong.
+ */
+export function FailedPage({ page, problem, onRetry }: { page: string; problem: Problem; onRetry?: () => void }) {
+  return (
+    <>
+      <PageHeader title={page} />
+      {/* Asking again for what is not there finds nothing more. */}
+      <ProblemAlert problem={problem} onRetry={problem.code === 'not_found' ? undefined : onRetry} />
+    </>
+  );
+}
+
 export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; onRetry?: () => void; title?: string }) {
   return (
     <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />} title={title ?? t('error.loadTitle')}>

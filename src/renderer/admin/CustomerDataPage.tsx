@@ -10,7 +10,7 @@ import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
 import { segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
-import { FitTable, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
+import { FailedPage, FitTable, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
@@ -100,7 +100,7 @@ const FIX_KEYS = {
 
 function QualityPanel() {
   const q = useCall('quality.overview', { limit: 50 });
-  if (q.problem && !q.data) return <ProblemAlert problem={q.problem} onRetry={() => void q.refetch()} />;
+  if (q.problem && !q.data) return <FailedPage page={t('data.title')} problem={q.problem} onRetry={() => void q.refetch()} />;
   if (!q.data) return <PageLoading />;
   const d: QualityOverview = q.data;
   const c = d.counts;

@@ -7,7 +7,7 @@ import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
-import { PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
+import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
 import { administers, worksChosenSegments } from '../../shared/access';
 import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
@@ -31,7 +31,7 @@ export function HubUsersPage() {
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
   if (!allowed) return <RefusedPage page={t('hubUsers.title')} title={t('hubUsers.forbiddenTitle')} message={t('hubUsers.forbidden')} />;
-  if (users.problem && !users.data) return <ProblemAlert problem={users.problem} onRetry={() => void users.refetch()} />;
+  if (users.problem && !users.data) return <FailedPage page={t('hubUsers.title')} problem={users.problem} onRetry={() => void users.refetch()} />;
   if (!users.data) return <PageLoading />;
   const done = (message: string) => {
     notifications.show({ color: 'teal', message });

@@ -8,7 +8,7 @@ import { PRIORITIES, type Priority } from '../../shared/domain';
 import { call, problemOf, useCall } from '../backend';
 import { formatDigits, formatNumber, t } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
-import { FitTable, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
+import { FailedPage, FitTable, PageHeader, PageLoading, RefusedPage, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { CalendarEditor } from './CalendarEditor';
@@ -29,7 +29,7 @@ export function SlaSettingsPage({ view }: { view: View }) {
   const readOnly = !administers(user);
   const settings = useCall('sla.settings', allowed ? {} : null);
   if (!allowed) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.forbidden')} />;
-  if (settings.problem && !settings.data) return <ProblemAlert problem={settings.problem} onRetry={() => void settings.refetch()} />;
+  if (settings.problem && !settings.data) return <FailedPage page={t('slaSettings.title')} problem={settings.problem} onRetry={() => void settings.refetch()} />;
   if (!settings.data) return <PageLoading />;
   if (view.kind === 'policy') {
     if (view.id === null && readOnly) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.adminsOnly')} />;

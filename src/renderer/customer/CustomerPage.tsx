@@ -22,7 +22,7 @@ import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
 import { channelLabel, directionLabel, formatPhone, productName, tierLabel, personName } from '../labels';
 import { historyLine } from '../sayMessage';
-import { FitTable, Muted, PageLoading, ProblemAlert, Section } from '../page';
+import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
@@ -63,7 +63,7 @@ function useAfterFirstPaint(): boolean {
 
 export function CustomerPage({ customerId, assetId, matchedBy, ticket = null }: { customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null }) {
   const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId });
-  if (view.problem && !view.data) return <ProblemAlert problem={view.problem} onRetry={() => void view.refetch()} />;
+  if (view.problem && !view.data) return <FailedPage page={t('customer.pageName')} problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
   return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} ticket={ticket} />;
 }

@@ -6,7 +6,7 @@ import { call, problemOf, refreshEverything, useCall, type Problem } from '../ba
 import { t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, segmentLabel, serviceLevelLabel } from '../labels';
-import { FitTable, PageHeader, PageLoading, ProblemAlert } from '../page';
+import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
 
@@ -39,7 +39,7 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const failed = survivor.problem ?? merged.problem;
-  if (failed) return <ProblemAlert problem={failed} />;
+  if (failed) return <FailedPage page={t('merge.title')} problem={failed} />;
   if (!survivor.data || !merged.data) return <PageLoading />;
   const s = survivor.data;
   const m = merged.data;

@@ -181,6 +181,7 @@ export const en = {
   'tickets.noDue': 'No target',
 
   // 360° view
+  'customer.pageName': 'Customer',
   'customer.person': 'Person',
   'customer.organisation': 'Organisation',
   'customer.foundBy.tag': 'Found by service tag',
@@ -264,6 +265,7 @@ export const en = {
   'newTicket.notTaken': '{reason} It waits unassigned in its queue; everything you typed is on it.',
 
   // ticket page
+  'ticket.pageName': 'Ticket',
   'ticket.assignedTo': 'Assigned to {name}',
   'ticket.due': 'Due {when}',
   'ticket.overdue': 'Overdue: was due {when}',
@@ -984,6 +986,7 @@ export const en = {
   'lookup.msg.nothingFound': 'Nothing found for “{query}”.',
   // knowledge base, suggestions, satisfaction, trends (issue 11)
   'nav.kb': 'Knowledge base',
+  'kb.articlePage': 'Article',
   'kb.title': 'Knowledge base',
   'kb.lead': 'Solutions to the problems callers bring, written by specialists. Suggestions on tickets come from here and learn from your ratings.',
   'kb.search': 'Search articles',

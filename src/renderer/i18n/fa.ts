@@ -171,6 +171,7 @@ export const fa: Messages = {
   'tickets.unassignedAt': 'بی‌مسئول · {tier}',
   'tickets.noDue': 'بدون مهلت',
 
+  'customer.pageName': 'مشتری',
   'customer.person': 'شخص',
   'customer.organisation': 'سازمان',
   'customer.foundBy.tag': 'یافته‌شده با برچسب سرویس',
@@ -252,6 +253,7 @@ export const fa: Messages = {
   'newTicket.notTakenTitle': '{number} ثبت شد، ولی به شما واگذار نشد',
   'newTicket.notTaken': '{reason} بی‌مسئول در صف خود می‌ماند؛ هرچه نوشتید روی آن هست.',
 
+  'ticket.pageName': 'تیکت',
   'ticket.assignedTo': 'واگذارشده به {name}',
   'ticket.due': 'مهلت {when}',
   'ticket.overdue': 'دیر شده: مهلتش {when} بود',
@@ -967,6 +969,7 @@ export const fa: Messages = {
   'hubUsers.failed': 'ذخیره نشد',
   // Knowledge base, suggestions, satisfaction and product trends.
   'nav.kb': 'پایگاه دانش',
+  'kb.articlePage': 'مقاله',
   'kb.title': 'پایگاه دانش',
   'kb.lead': 'راه‌حل مشکلاتی که تماس‌گیرندگان می‌آورند، نوشتهٔ کارشناسان. پیشنهادهای روی تیکت‌ها از اینجا می‌آیند و از امتیازهای شما یاد می‌گیرند.',
   'kb.search': 'جست‌وجوی مقاله‌ها',

@@ -8,7 +8,7 @@ import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
 import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, formatPercent, t } from '../i18n';
 import { segmentLabel } from '../labels';
-import { Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
+import { FailedPage, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, ticketHref } from '../route';
 import { useDraft } from '../drafts';
 import { useSession } from '../session';
@@ -131,7 +131,7 @@ function ArticleRow({ a }: { a: ArticleSummary }) {
 export function KbArticlePage({ articleId }: { articleId: string }) {
   const { user } = useSession();
   const article = useCall('kb.get', { articleId });
-  if (article.problem && !article.data) return <ProblemAlert problem={article.problem} onRetry={() => void article.refetch()} />;
+  if (article.problem && !article.data) return <FailedPage page={t('kb.articlePage')} problem={article.problem} onRetry={() => void article.refetch()} />;
   if (!article.data) return <PageLoading />;
   const a = article.data;
   return (
@@ -198,7 +198,7 @@ export function KbEditPage({ articleId, fromTicket }: { articleId: string | null
   const draft = useCall('kb.draftFromTicket', fromTicket && !articleId ? { ticketId: fromTicket } : null);
   const source = articleId ? existing : fromTicket ? draft : null;
   if (!writesArticles(user)) return <RefusedPage page={articleId ? t('kb.edit') : t('kb.new')} title={t('kb.title')} message={t('kb.writeForbidden')} />;
-  if (source?.problem && !source.data) return <ProblemAlert problem={source.problem} onRetry={() => void source.refetch()} />;
+  if (source?.problem && !source.data) return <FailedPage page={articleId ? t('kb.edit') : t('kb.new')} problem={source.problem} onRetry={() => void source.refetch()} />;
   if (source && !source.data) return <PageLoading />;
   const start: ArticleDraft = source?.data ? { ...EMPTY, ...source.data } : EMPTY;
   const version = articleId && existing.data ? existing.data.version : undefined;

@@ -25,7 +25,7 @@ import { call, problemOf, useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDateTime, formatRelative, t } from '../i18n';
 import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel, tierLabel, personName } from '../labels';
-import { Muted, PageLoading, ProblemAlert, Section } from '../page';
+import { FailedPage, Muted, PageLoading, Section } from '../page';
 import { LazyHint } from '../LazyHint';
 import { customerHref } from '../route';
 import { dueText } from '../sla/countdown';
@@ -61,7 +61,7 @@ const ACTION_ICON: Record<DialogAction | 'TAKE', ReactNode> = {
 
 export function TicketPage({ ticketId }: { ticketId: string }) {
   const detail = useCall('tickets.get', { ticketId }, { live: (c) => c.ticketId === ticketId });
-  if (detail.problem && !detail.data) return <ProblemAlert problem={detail.problem} onRetry={() => void detail.refetch()} />;
+  if (detail.problem && !detail.data) return <FailedPage page={t('ticket.pageName')} problem={detail.problem} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <PageLoading />;
   return <TicketView detail={detail.data} refetch={detail.refetch} show={detail.show} />;
 }
