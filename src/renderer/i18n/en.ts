@@ -1289,6 +1289,8 @@ export const en = {
   'data.dryRun': 'Dry run: check everything, write nothing',
   'data.importTry': 'Check the files',
   'data.importRun': 'Import',
+  'data.importAnother': 'Import another file',
+  'data.importedAlready': 'This import has run: its result is below. To import more, list other files.',
   'data.importProgress': '{file}: {rows} rows',
   'data.importProgressLabel': 'Import progress',
   'data.importFailed': 'The import stopped',

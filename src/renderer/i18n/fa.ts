@@ -1271,6 +1271,8 @@ export const fa: Messages = {
   'data.dryRun': 'اجرای آزمایشی: همه‌چیز بررسی شود، چیزی نوشته نشود',
   'data.importTry': 'بررسی پرونده‌ها',
   'data.importRun': 'درون‌ریزی',
+  'data.importAnother': 'درون‌ریزی پروندهٔ دیگر',
+  'data.importedAlready': 'این درون‌ریزی انجام شد: نتیجه‌اش در پایین آمده است. برای درون‌ریزی بیشتر، پرونده‌های دیگری را فهرست کنید.',
   'data.importProgress': '{file}: {rows} ردیف',
   'data.importProgressLabel': 'پیشرفت درون‌ریزی',
   'data.importFailed': 'درون‌ریزی متوقف شد',
