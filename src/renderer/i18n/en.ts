@@ -1057,6 +1057,7 @@ export const en = {
   'csat.lead': 'Ask the caller: how satisfied are you with how this was solved, from 1 to 5?',
   'csat.scoreStars': 'Score, as stars',
   'csat.scoreNumber': 'Score, as a number',
+  'csat.clear': 'Clear score',
   'csat.stars_one': '{count} star',
   'csat.stars_other': '{count} stars',
   'csat.comment': 'Comment (optional)',

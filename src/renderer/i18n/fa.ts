@@ -1040,6 +1040,7 @@ export const fa: Messages = {
   'csat.lead': 'از تماس‌گیرنده بپرسید: از ۱ تا ۵ چقدر از شیوهٔ حل این مشکل راضی هستید؟',
   'csat.scoreStars': 'امتیاز، با ستاره',
   'csat.scoreNumber': 'امتیاز، به عدد',
+  'csat.clear': 'پاک کردن امتیاز',
   'csat.stars_one': '{count} ستاره',
   'csat.stars_other': '{count} ستاره',
   'csat.comment': 'توضیح (اختیاری)',
