@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { signInAs, type App } from './pages/app';
 import { Board } from './pages/board';
 import { CustomerView } from './pages/customer';
@@ -69,7 +70,21 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   const stars = form.getByRole('radiogroup', { name: en['csat.scoreStars'], exact: true });
   await expect(stars).toBeVisible();
   await expect(stars.getByRole('radio', { name: '3 stars', exact: true })).toHaveCount(1);
+  // Five choices, 1 to 5 stars: Mantine's hidden "0 stars" radio (its way to clear) was read
+  // as a sixth. A score is cleared by a button of its own, the caret then on the first star.
+  await expect(stars.getByRole('radio')).toHaveCount(5);
+  await expect(stars.getByRole('radio', { name: /^0 / })).toHaveCount(0);
+  await expect(stars.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(form.getByRole('button', { name: en['csat.clear'] })).toHaveCount(0);
   await expect(form.getByRole('textbox', { name: en['csat.scoreNumber'], exact: true })).toHaveAttribute('data-testid', 'csat-score');
+  await form.getByTestId('csat-score').fill('4');
+  await expect(stars.getByRole('radio', { name: '4 stars', exact: true })).toBeChecked();
+  await form.getByRole('button', { name: en['csat.clear'] }).click();
+  await expect(form.getByTestId('csat-score')).toHaveValue('');
+  await expect(stars.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(stars.getByRole('radio', { name: '1 star', exact: true })).toBeFocused();
+  await expect(form.getByRole('button', { name: en['csat.save'] })).toBeDisabled();
+  expect(await axeViolations(page, '[id^="csat-"]')).toEqual([]);
   await form.getByTestId('csat-score').fill('1');
   await expect(form.getByLabel(en['csat.comment'])).toHaveAttribute('dir', 'auto');
   await form.getByLabel(en['csat.comment']).fill('Nobody told us the charger was on its way.');

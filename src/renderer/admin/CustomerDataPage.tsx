@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Box, Button, Collapse, Group, List, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { Fragment, useEffect, useId, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { assumedInBrief, CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
@@ -18,6 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
+import { alreadyImported, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -321,7 +322,7 @@ function AuditPanel() {
 }
 
 function ImportPanel() {
-  const [from, setFrom] = useState<'zendesk' | 'freshdesk' | 'csv'>('zendesk');
+  const [from, setFrom] = useState<ImportSource>('zendesk');
   const [files, setFiles] = useState('');
   const [dryRun, setDryRun] = useState(true);
   const [columns, setColumns] = useState<string[]>([]);
@@ -332,7 +333,12 @@ function ImportPanel() {
   const [summary, setSummary] = useState<(ImportSummaryView & { dryRun: boolean }) | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  // The last run that finished, with what it read: once these files are imported, the button
+  // offers another file instead of importing the same ones a second time (importRun.ts).
+  const [lastRun, setLastRun] = useState<FinishedRun | null>(null);
+  const filesRef = useRef<HTMLTextAreaElement>(null);
   const list = files.split('\n').map((f) => f.trim()).filter(Boolean);
+  const imported = alreadyImported(lastRun, from, list);
 
   useEffect(() => client.on('import.progress', (p) => setProgress({ file: p.file, rows: p.rows, share: p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0 })), []);
 
@@ -362,13 +368,22 @@ function ImportPanel() {
     setProblem(null);
     setSummary(null);
     setProgress({ file: list[0] ?? '', rows: 0, share: 0 });
+    setLastRun(null);
     try {
       setSummary({ ...(await call('import.run', { from, files: list, dryRun, mapping })), dryRun });
+      setLastRun({ from, files: list, dryRun });
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
       setBusy(false);
     }
+  };
+  // "Import another file": the list is emptied for the next files and the caret put in it;
+  // the source, the mapping, the switch and the last run's result stay as they were.
+  const another = () => {
+    setFiles('');
+    setLastRun(null);
+    filesRef.current?.focus();
   };
 
   return (
@@ -385,7 +400,7 @@ function ImportPanel() {
             ]}
             w="fit-content"
           />
-          <Textarea label={t('data.importFiles')} description={t('data.importFilesHint')} value={files} onChange={(e) => setFiles(e.currentTarget.value)} autosize minRows={3} dir="ltr" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+          <Textarea ref={filesRef} label={t('data.importFiles')} description={t('data.importFilesHint')} value={files} onChange={(e) => setFiles(e.currentTarget.value)} autosize minRows={3} dir="ltr" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
           {from === 'csv' && (
             <Paper withBorder radius="md" p="sm">
               <Group justify="space-between" mb="xs">
@@ -418,11 +433,22 @@ function ImportPanel() {
             </Paper>
           )}
           <Switch label={t('data.dryRun')} checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
-          <Group>
-            <Button onClick={() => void run()} loading={busy} disabled={list.length === 0}>
-              {dryRun ? t('data.importTry') : t('data.importRun')}
-            </Button>
-          </Group>
+          {imported ? (
+            <Group gap="sm">
+              <Button variant="light" onClick={another}>
+                {t('data.importAnother')}
+              </Button>
+              <Text size="sm" c="dimmed" data-testid="import-done">
+                {t('data.importedAlready')}
+              </Text>
+            </Group>
+          ) : (
+            <Group>
+              <Button onClick={() => void run()} loading={busy} disabled={list.length === 0}>
+                {dryRun ? t('data.importTry') : t('data.importRun')}
+              </Button>
+            </Group>
+          )}
           {progress && busy && (
             <Box>
               <Text size="xs" c="dimmed" mb={4}>

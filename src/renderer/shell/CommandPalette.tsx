@@ -29,6 +29,7 @@ import {
 import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
 import { paletteTicketActions, type PaletteTicketAction } from './paletteTicket';
+import { earlyKey, type EarlyKey } from './paletteEarlyKeys';
 import { localeState, t } from '../i18n';
 import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
 import { hrefOf, navigate, queueHref, type Route } from '../route';
@@ -76,6 +77,74 @@ function usePaletteShortcut(): void {
   }, []);
 }
 
+/** The palette's search field (its id), for the keys typed before it had focus. */
+const SEARCH_ID = 'palette-search';
+
+/**
+ * Keys typed between the shortcut and the search field taking focus (paletteEarlyKeys.ts):
+ * held, kept from the page behind, then given to the field in order once it has focus, each
+ * after the list has been drawn for what came before it, so that ArrowDown and Enter act on
+ * the commands as they are shown. Keys typed while held ones are still being given wait
+ * their turn.
+ */
+function useEarlyKeys(): void {
+  useEffect(() => {
+    const held: EarlyKey[] = [];
+    let giving = false;
+    const search = () => {
+      const field = document.getElementById(SEARCH_ID);
+      return field instanceof HTMLInputElement ? field : null;
+    };
+    const give = async (field: HTMLInputElement) => {
+      if (giving) return;
+      giving = true;
+      while (held.length > 0 && paletteStore.getState().opened && document.activeElement === field) {
+        const next = held.shift();
+        if (next?.kind === 'text') document.execCommand('insertText', false, next.text);
+        else if (next?.kind === 'erase') document.execCommand('delete');
+        else if (next) {
+          const key = next.kind === 'run' ? 'Enter' : next.key;
+          field.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, bubbles: true, cancelable: true }));
+        }
+        // The new list drawn (React) and its first command marked (Mantine, a microtask later).
+        await new Promise((resolve) => window.setTimeout(resolve, 0));
+      }
+      giving = false;
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted || !paletteStore.getState().opened) return;
+      // Once focus is in the palette (the field, or its list, which scrolls with the arrows),
+      // its keys are its own, unless held ones are still waiting to go first.
+      const inPalette = document.activeElement instanceof Element && document.activeElement.closest('.mantine-Spotlight-content') !== null;
+      if (inPalette && held.length === 0 && !giving) return;
+      const key = earlyKey(event);
+      if (!key) return;
+      event.preventDefault();
+      event.stopPropagation();
+      held.push(key);
+      const field = search();
+      if (!field) return; // not drawn yet: given once it takes focus
+      if (document.activeElement === field) void give(field);
+      else field.focus(); // its focusin gives the held keys
+    };
+    const onFocus = (event: FocusEvent) => {
+      const field = search();
+      if (field && event.target === field && held.length > 0) void give(field);
+    };
+    // Held keys belong to this opening only.
+    const unsubscribe = paletteStore.subscribe((state) => {
+      if (!state.opened) held.length = 0;
+    });
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocus);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocus);
+      unsubscribe();
+    };
+  }, []);
+}
+
 const TICKET_LABEL: Record<PaletteTicketAction, () => string> = {
   TAKE: () => t('palette.take'),
   RESOLVE: () => t('palette.resolve'),
@@ -110,6 +179,7 @@ export function CommandPalette({ route }: { route: Route }) {
   // last search and what was typed went after it ("Look up a customernew ticket": nothing).
   const [query, setQuery] = useState('');
   usePaletteShortcut();
+  useEarlyKeys();
   const { user, signOut } = useSession();
   const ticketId = route.name === 'ticket' ? route.ticketId : null;
   // The same read as the ticket's page (shared while in flight), kept live: the commands follow the ticket.
@@ -195,7 +265,7 @@ export function CommandPalette({ route }: { route: Route }) {
       // queues), and its commands are not in the Tab order (the arrow keys move through them
       // from the search field): the box itself takes focus, so the keyboard can scroll it too.
       scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
-      searchProps={{ placeholder: t('palette.search'), 'aria-label': t('palette.open'), leftSection: <IconSearch size={18} stroke={1.6} aria-hidden /> }}
+      searchProps={{ id: SEARCH_ID, placeholder: t('palette.search'), 'aria-label': t('palette.open'), leftSection: <IconSearch size={18} stroke={1.6} aria-hidden /> }}
       // The dialog's name (a screen reader says it on opening): the modal's title, which names
       // the dialog through aria-labelledby, kept out of sight (the search field says the rest).
       title={t('palette.open')}

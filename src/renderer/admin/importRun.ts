@@ -1,0 +1,27 @@
+// The customer data page's import (CustomerDataPage.tsx): once files have been imported for
+// real, the same button pressed again imported them a second time. The run is remembered with
+// what it read; while the page still names those files from that source, the import is done.
+
+export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
+
+/** A finished run: where from, which files (as listed, trimmed), and whether it was a trial. */
+export interface FinishedRun {
+  from: ImportSource;
+  files: readonly string[];
+  dryRun: boolean;
+}
+
+/**
+ * Whether the files now listed are the ones the last run imported for real: then the page
+ * shows that run's result and offers "Import another file", not the import again. A trial run
+ * wrote nothing, so it leaves the import (or another trial) to be run; a run that stopped with
+ * a problem is no finished run. Another source or another set of files is a new import.
+ */
+export function alreadyImported(last: FinishedRun | null, from: ImportSource, files: readonly string[]): boolean {
+  if (!last || last.dryRun || last.from !== from) return false;
+  // The files are read in any order (each is recognised by its content): the same files
+  // listed in another order are the same import.
+  const before = new Set(last.files);
+  const now = new Set(files);
+  return now.size > 0 && before.size === now.size && [...now].every((file) => before.has(file));
+}
