@@ -4,3 +4,8 @@ declare module '*.module.css' {
   export default classes;
 }
 declare module '*.css';
+// A file's text (Vite's ?raw), for the tests that read a module's own source.
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

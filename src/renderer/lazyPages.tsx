@@ -2,7 +2,10 @@ import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { seesBoard } from '../shared/access';
 import type { User } from '../shared/domain';
 import { afterPaint } from './afterPaint';
-import { PageLoading } from './page';
+import { t } from './i18n';
+import { loadBoardCharts } from './overview/lazyCharts';
+import { PageHeader, PageLoading } from './page';
+import { useSession } from './session';
 
 // Pages an agent at the phone seldom opens, and what only they need (the board's and the data
 // page's charts: recharts with d3; the knowledge base's Markdown), load when first opened, not
@@ -20,7 +23,7 @@ interface LazyPage<P extends object> {
   preload(): Promise<unknown>;
 }
 
-function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>, Loading: ComponentType = PageLoading): LazyPage<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const preload = () =>
@@ -48,12 +51,24 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
     // The page's error boundary (Shell) says what failed and offers a reload.
     if (failed) throw failed;
     const Loaded = loaded;
-    return Loaded ? <Loaded {...props} /> : <PageLoading />;
+    return Loaded ? <Loaded {...props} /> : <Loading />;
   }
   return Object.assign(Page, { preload });
 }
 
-export const OverviewPage = lazyPage(() => import('./overview/OverviewPage').then((m) => m.OverviewPage));
+/** The board's heading at once, on a first visit before its script is in too (its sections follow with it). */
+function BoardLoading() {
+  const { user } = useSession();
+  if (!seesBoard(user)) return <PageLoading />;
+  return (
+    <>
+      <PageHeader title={t('overview.title')} description={t('overview.lead')} />
+      <PageLoading />
+    </>
+  );
+}
+
+export const OverviewPage = lazyPage(() => import('./overview/OverviewPage').then((m) => m.OverviewPage), BoardLoading);
 export const CustomerDataPage = lazyPage(() => import('./admin/CustomerDataPage').then((m) => m.CustomerDataPage));
 export const SlaSettingsPage = lazyPage(() => import('./admin/SlaSettingsPage').then((m) => m.SlaSettingsPage));
 export const HubUsersPage = lazyPage(() => import('./admin/HubUsersPage').then((m) => m.HubUsersPage));
@@ -68,7 +83,8 @@ export const KbEditPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbE
  * is idle. Returns a cancel.
  */
 export function prefetchPagesFor(user: User): () => void {
-  const wanted = [...(seesBoard(user) ? [OverviewPage, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage] : [])];
+  // The board's charts are a chunk of their own (overview/lazyCharts.ts), fetched with it.
+  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage] : [])];
   if (wanted.length === 0) return () => undefined;
   let idle = 0;
   const cancelPaint = afterPaint(() => {

@@ -62,16 +62,18 @@ export function FitTable({ children }: { children: ReactNode }) {
   );
 }
 
-export function Section({ title, actions, children, padding = 'md', id }: {
+export function Section({ title, actions, children, padding = 'md', id, busy = false }: {
   title: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
   padding?: 'xs' | 'sm' | 'md' | 0;
   id?: string;
+  /** Its content is still loading (placeholders of its size meanwhile). */
+  busy?: boolean;
 }) {
   const headingId = id ?? undefined;
   return (
-    <Paper withBorder radius="md" component="section" aria-labelledby={headingId}>
+    <Paper withBorder radius="md" component="section" aria-labelledby={headingId} aria-busy={busy || undefined}>
       {/* The actions are not squeezed by a long title (a button's label was cut, Persian at
           420 px): the title takes what they leave, and below 12rem of it they move under it,
           where a row of them wider than the section wraps. */}

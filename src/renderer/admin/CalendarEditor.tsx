@@ -6,11 +6,12 @@ import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCa
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
-import { currentLocale, localiseDigits, solarYearsOf, t } from '../i18n';
+import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
 import { FitTable, Section } from '../page';
 import { slaEditorTitle } from '../sla/shippedNames';
+import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { findZone, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -108,10 +109,11 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     onSaved,
   });
   const locale = currentLocale();
+  // Each zone by its name in the reader's language, its id under it (ZoneName); found by either.
   const zones = useMemo(() => {
     const all = timeZones();
-    return all.includes(draft.timeZone) ? all : [draft.timeZone, ...all];
-  }, [draft.timeZone]);
+    return (all.includes(draft.timeZone) ? all : [draft.timeZone, ...all]).map((zone) => ({ value: zone, label: zoneName(zone) }));
+  }, [draft.timeZone, locale]);
   const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.calendarMissing')} />;
@@ -162,8 +164,10 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select
                   label={t('slaEdit.timeZone')}
-                  description={t('slaEdit.timeZoneHint')}
+                  description={t('slaEdit.timeZoneHint', { id: draft.timeZone })}
                   data={zones}
+                  filter={findZone}
+                  renderOption={({ option }) => <ZoneName zone={option.value} withId />}
                   value={draft.timeZone}
                   searchable
                   readOnly={readOnly}
@@ -227,7 +231,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
 
           <Section title={t('slaEdit.weekly')} id="calendar-weekly" padding={0}>
             <Text size="sm" c="dimmed" px="md" pt="sm">
-              {t(readOnly ? 'slaEdit.weeklyLeadReadOnly' : 'slaEdit.weeklyLead', { zone: draft.timeZone })}
+              {t(readOnly ? 'slaEdit.weeklyLeadReadOnly' : 'slaEdit.weeklyLead', { zone: zoneName(draft.timeZone) })}
             </Text>
             {weeklyProblem && (
               <Text size="sm" c="red" px="md" pt={6} role="alert">

@@ -4,7 +4,7 @@ import { PRIORITIES, SEGMENTS, SERVICE_LEVELS, type Priority, type Segment, type
 import type { SlaPolicy } from '../../shared/sla/slaClock';
 import { call } from '../backend';
 import { LocalNumberInput } from '../dates/DigitFields';
-import { t } from '../i18n';
+import { t, zoneName } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FitTable, Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
@@ -109,7 +109,11 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
   // third of the row. The time zone goes under each name in the list, and under the field.
   const calendarOptions = settings.calendars.map((c) => ({ value: c.id, label: slaName('calendar', c) }));
   const zoneOf = (id: string | null) => settings.calendars.find((c) => c.id === id)?.timeZone ?? null;
-  const chosenZone = zoneOf(draft.calendarId || null);
+  const zoneNameOf = (id: string | null) => {
+    const zone = zoneOf(id);
+    return zone === null ? null : zoneName(zone);
+  };
+  const chosenZone = zoneNameOf(draft.calendarId || null);
 
   return (
     <EditorFrame
@@ -157,8 +161,8 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                   renderOption={({ option }) => (
                     <div>
                       <Text size="sm">{option.label}</Text>
-                      <Text size="xs" c="dimmed" dir="ltr">
-                        {zoneOf(option.value)}
+                      <Text size="xs" c="dimmed">
+                        <bdi>{zoneNameOf(option.value)}</bdi>
                       </Text>
                     </div>
                   )}

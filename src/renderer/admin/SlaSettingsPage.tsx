@@ -16,6 +16,7 @@ import { hoursSummary } from './forms';
 import { PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
 import { slaName } from '../sla/shippedNames';
+import { ZoneName } from '../sla/ZoneName';
 
 // SLA settings: every policy (targets per segment and service level) and every business-
 // hours calendar. Admins edit and create them and can recompute open tickets; supervisors
@@ -164,11 +165,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
               </Table.Thead>
               <Table.Tbody>
                 {settings.calendars.map((c) => {
-                  const zone = (size: 'sm' | 'xs') => (
-                    <Text size={size} ff="monospace" dir="ltr" span>
-                      {c.timeZone}
-                    </Text>
-                  );
+                  const zone = (size: 'sm' | 'xs') => <ZoneName zone={c.timeZone} size={size} withId />;
                   const years = t('slaSettings.years', { from: formatDigits(c.yearRange.from), to: formatDigits(c.yearRange.to) });
                   const display = (
                     <Badge variant="light" color={c.displayCalendar === 'persian' ? 'grape' : 'gray'} tt="none" size="sm" miw="max-content">

@@ -3,8 +3,9 @@ import { slaPolicySchema } from '../../shared/sla/slaClock';
 import { calendarSchema } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { setLocale } from '../i18n/state';
+import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { editorIssues, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { editorIssues, findZone, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -76,6 +77,22 @@ describe('SLA editor helpers', () => {
       const at = issueIndex(localIssues(calendarSchema.safeParse(calendar))).at;
       expect(at('weekly.0.end')).toBe('بازهٔ دوشنبه از 18:00 تا 09:00 باید پس از آغازش پایان یابد.');
       expect(at('holidays.0.date')).toContain('سال-ماه-روز');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('finds a time zone by its name in the reader’s language or by its IANA id', async () => {
+    const zones = ['UTC', 'Asia/Tehran', 'Europe/London', 'America/New_York'];
+    const find = (search: string) => findZone({ options: zones.map((z) => ({ value: z, label: zoneName(z) })), search, limit: 80 }).map((o) => ('value' in o ? o.value : ''));
+    expect(find('')).toEqual(zones);
+    expect(find('eastern')).toEqual(['America/New_York']);
+    expect(find('new york')).toEqual(['America/New_York']);
+    expect(find('Europe/Lon')).toEqual(['Europe/London']);
+    await setLocale('fa', 'arabext');
+    try {
+      expect(find('بریتانیا')).toEqual(['Europe/London']);
+      expect(find('tehran')).toEqual(['Asia/Tehran']);
     } finally {
       await setLocale('en', 'latn');
     }

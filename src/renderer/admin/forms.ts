@@ -1,3 +1,4 @@
+import type { OptionsFilter } from '@mantine/core';
 import type { z } from 'zod';
 import { toAsciiDigits } from '../../shared/persianInput';
 import { policyProblems } from '../../shared/sla/policyRules';
@@ -178,6 +179,16 @@ export function timeZones(): string[] {
   }
   return ['UTC', ...zones.filter((z) => z !== 'UTC')];
 }
+
+/**
+ * The time zone picker's search: a zone is found by its name in the reader's language
+ * («بریتانیا», "Eastern") or by its IANA id, underscores read as spaces ("new york", "Europe/Lon").
+ */
+export const findZone: OptionsFilter = ({ options, search, limit }) => {
+  const words = search.trim().toLocaleLowerCase().replaceAll('_', ' ');
+  const found = words === '' ? options : options.filter((o) => 'value' in o && `${o.label}\n${o.value.replaceAll('_', ' ')}`.toLocaleLowerCase().includes(words));
+  return found.slice(0, limit);
+};
 
 /** "Monday 08:00–18:00; Tuesday ..." grouped: days with the same hours share one entry; the times in the reader's digits. */
 export function hoursSummary(c: Pick<BusinessCalendar, 'weekly'>): string {

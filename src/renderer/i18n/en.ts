@@ -686,7 +686,7 @@ export const en = {
   'slaEdit.saveCalendar': 'Save calendar',
   'slaEdit.calendarBasics': 'Calendar',
   'slaEdit.timeZone': 'Time zone',
-  'slaEdit.timeZoneHint': 'Opening hours are on this zone’s wall clock.',
+  'slaEdit.timeZoneHint': 'Its IANA id: {id}. Opening hours are on this zone’s wall clock.',
   'slaEdit.noZone': 'No such time zone',
   'slaEdit.yearFrom': 'Valid from year',
   'slaEdit.yearTo': 'to year',

@@ -628,7 +628,7 @@ export const fa: Messages = {
   'slaEdit.saveCalendar': 'ذخیرهٔ تقویم',
   'slaEdit.calendarBasics': 'تقویم',
   'slaEdit.timeZone': 'منطقهٔ زمانی',
-  'slaEdit.timeZoneHint': 'ساعت‌های کاری به وقت محلی این منطقه است.',
+  'slaEdit.timeZoneHint': 'شناسهٔ استاندارد آن: {id}. ساعت‌های کاری به وقت محلی این منطقه است.',
   'slaEdit.noZone': 'چنین منطقهٔ زمانی‌ای نیست',
   'slaEdit.yearFrom': 'معتبر از سال',
   'slaEdit.yearTo': 'تا سال',

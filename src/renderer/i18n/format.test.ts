@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayCalendarFor, formatDate, formatDecimal, formatDigits, formatDuration, formatNumber, solarYearsOf, formatPercent, formatUtcDay, localDateHint, localZoneName } from './format';
+import { displayCalendarFor, formatDate, formatDecimal, formatDigits, formatDuration, formatNumber, solarYearsOf, formatPercent, formatUtcDay, localDateHint, zoneName } from './format';
 import { setLocale } from './state';
 
 const NOWRUZ_1405 = Date.UTC(2026, 2, 21, 8); // 1 Farvardin 1405
@@ -25,7 +25,12 @@ describe('dates and numbers for a Persian reader', () => {
     await setLocale('fa', 'arabext');
     expect(formatDuration((2 * 60 + 5) * 60_000)).toBe('۲ ساعت ۵ دقیقه');
     expect(formatPercent(0.92)).toMatch(/۹۲/);
-    expect(localZoneName('Asia/Tehran')).toBe('وقت ایران');
+    // A zone by its name in Persian, never its IANA id.
+    expect(zoneName('Asia/Tehran')).toBe('وقت عادی ایران');
+    expect(zoneName('Europe/London')).toBe('وقت بریتانیا');
+    expect(zoneName('UTC')).toBe('زمان هماهنگ جهانی');
+    expect(zoneName('Etc/GMT+5')).toMatch(/^\u200e?−۰۵:۰۰ گرینویچ$/);
+    expect(zoneName('Not/AZone')).toBe('Not/AZone');
   });
 
   it('writes means, years and ranks in the reader’s digits (the CSAT board, calendar years)', async () => {
@@ -46,6 +51,10 @@ describe('dates and numbers for a Persian reader', () => {
     expect(formatDate(NOWRUZ_1405)).toBe('Mar 21, 2026');
     expect(formatDuration((2 * 60 + 5) * 60_000)).toBe('2h 5m');
     expect(localDateHint('2026-03-21')).toBeUndefined();
-    expect(localZoneName('Asia/Tehran')).toBeNull();
+    expect(zoneName('Europe/London')).toBe('United Kingdom Time');
+    expect(zoneName('Asia/Tehran')).toBe('Iran Standard Time');
+    expect(zoneName('America/New_York')).toBe('Eastern Time');
+    expect(zoneName('Etc/UTC')).toBe('UTC');
+    expect(zoneName('Etc/GMT+5')).toBe('GMT-05:00');
   });
 });

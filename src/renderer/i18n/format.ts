@@ -116,15 +116,25 @@ export function displayCalendarFor<C extends string>(calendar: C): C | 'persian'
   return localeState().language === 'fa' ? 'persian' : calendar;
 }
 
-/** A zone's name in the reader's language ("وقت ایران"), or null for English (city names). */
-export function localZoneName(timeZone: string): string | null {
-  if (localeState().language === 'en') return null;
-  const style = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'long' : 'shortGeneric';
+const UTC_IDS = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/GMT', 'Etc/Zulu', 'Etc/Universal', 'GMT', 'UCT', 'Universal', 'Zulu']);
+
+/**
+ * A time zone as a person reads it, in their language: "Europe/London" is "United Kingdom
+ * Time", «وقت بریتانیا»; "Asia/Tehran" "Iran Standard Time", «وقت عادی ایران» (the zone's
+ * generic name, the same in summer and winter: ICU's, as Chromium and Node give it). UTC is
+ * "UTC" in English, «زمان هماهنگ جهانی» in Persian; a zone with no name of its own
+ * ("Etc/GMT+5") reads as its offset, "GMT-05:00". The IANA id itself only where one is
+ * chosen or edited, beside this name; the id unchanged when this browser does not know it.
+ * Every place a zone is shown goes through here.
+ */
+export function zoneName(timeZone: string): string {
+  const utc = UTC_IDS.has(timeZone);
+  if (utc && localeState().language === 'en') return 'UTC';
   try {
-    const parts = cached(`zone-${timeZone}`, (l) => new Intl.DateTimeFormat(l, { timeZone, timeZoneName: style })).formatToParts(Date.now());
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? null;
+    const parts = cached(`zone-${timeZone}`, (l) => new Intl.DateTimeFormat(l, { timeZone, timeZoneName: utc ? 'long' : 'longGeneric' })).formatToParts(Date.now());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
-    return null;
+    return timeZone;
   }
 }
 

@@ -1,7 +1,6 @@
-import { BarChart, LineChart } from '@mantine/charts';
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
 import { useLocalStorage } from '@mantine/hooks';
-import { ActionIcon, Alert, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconHourglass, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
@@ -9,13 +8,14 @@ import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
-import { FitTable, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
+import { FailedPage, FitTable, PageHeader, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
 import { agentLabel, attainmentLabel, chartTargetOf, drillKey, drillLabel, oldestLabel } from './drill';
+import { useBoardCharts } from './lazyCharts';
 import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
 import classes from './OverviewPage.module.css';
 import { seesBoard } from '../../shared/access';
@@ -25,6 +25,10 @@ import { seesBoard } from '../../shared/access';
 // is live (refetched, debounced, on every ticket change and SLA warning), and every number
 // (each count, a queue's oldest, each attainment figure, each agent's load) is a button that
 // opens the tickets behind it in a drawer, where they can be reassigned or re-prioritised.
+//
+// Its heading and sections are drawn at once, each with placeholders of its size (and
+// aria-busy) until its figures arrive, so nothing moves when they do; the charts (recharts,
+// in a chunk of their own: lazyCharts.ts) follow without holding back the tables and totals.
 
 /** Attainment below these shares is shown orange, then red. */
 const ATTAINMENT_WARN = 0.9;
@@ -36,8 +40,7 @@ export function OverviewPage({ drill }: { drill: Drill | null }) {
   const allowed = seesBoard(user);
   const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, debounceMs: 300 });
   if (!allowed) return <RefusedPage page={t('overview.title')} title={t('overview.forbiddenTitle')} message={t('overview.forbidden')} />;
-  if (overview.problem && !overview.data) return <ProblemAlert problem={overview.problem} onRetry={() => void overview.refetch()} />;
-  if (!overview.data) return <PageLoading />;
+  if (overview.problem && !overview.data) return <FailedPage page={t('overview.title')} problem={overview.problem} onRetry={() => void overview.refetch()} />;
   return (
     <>
       <Board data={overview.data} />
@@ -63,13 +66,14 @@ export function openDrill(drill: Drill): void {
   navigate(hrefOf({ name: 'overview', drill }));
 }
 
-function Board({ data }: { data: Overview }) {
+/** The board; before its figures arrive (`data` undefined), its heading and sections with placeholders. */
+export function Board({ data }: { data: Overview | undefined }) {
   // The desk's clock, not this computer's: ages are measured from the desk's "now" (which a
   // test clock may have moved), advanced by the time since the board arrived.
   const receivedAt = useMemo(() => Date.now(), [data]);
   const wallNow = useNow(30_000);
-  const deskNow = data.now + Math.max(0, wallNow - receivedAt);
-  const cell = (segment: Segment, tier: Tier) => data.queues.find((q) => q.segment === segment && q.tier === tier);
+  const deskNow = data ? data.now + Math.max(0, wallNow - receivedAt) : 0;
+  const cell = (segment: Segment, tier: Tier) => data?.queues.find((q) => q.segment === segment && q.tier === tier);
   const openQueueHint = useOpenQueueHint();
 
   return (
@@ -79,26 +83,32 @@ function Board({ data }: { data: Overview }) {
         description={t('overview.lead')}
         actions={
           <Text size="xs" c="dimmed">
-            <span className={classes.liveDot} aria-hidden /> {t('board.updated', { time: formatTime(data.now) })}
+            {data ? (
+              <>
+                <span className={classes.liveDot} aria-hidden /> {t('board.updated', { time: formatTime(data.now) })}
+              </>
+            ) : (
+              t('common.loading')
+            )}
           </Text>
         }
       />
-      {data.slaCatchingUp > 0 && (
+      {data && data.slaCatchingUp > 0 && (
         // A desk opened after a night sends what fell due meanwhile a little at a time: the
         // numbers move for a while, and the board says why (slaScheduler.ts).
         <Alert color="blue" variant="light" mb="md" icon={<IconHourglass size={18} />} title={t('overview.catchingUpTitle')} data-testid="board-catching-up">
           {tc('overview.catchingUp', data.slaCatchingUp)}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md">
-        <Kpi icon={<IconInbox size={18} />} label={t('overview.total.open')} value={data.totals.open} drill={{ filter: 'open', segment: null, tier: null }} />
-        <Kpi icon={<IconUserQuestion size={18} />} label={t('overview.total.unassigned')} value={data.totals.unassigned} drill={{ filter: 'unassigned', segment: null, tier: null }} />
-        <Kpi icon={<IconAlarm size={18} />} label={t('board.total.atRisk')} value={data.totals.atRisk} tone={data.totals.atRisk > 0 ? 'risk' : 'calm'} drill={{ filter: 'atRisk', segment: null, tier: null }} />
-        <Kpi icon={<IconAlertTriangle size={18} />} label={t('board.total.breached')} value={data.totals.breached} tone={data.totals.breached > 0 ? 'breach' : 'calm'} drill={{ filter: 'breached', segment: null, tier: null }} />
-        <Kpi icon={<IconCircleCheck size={18} />} label={t('overview.total.resolvedToday')} value={data.totals.resolvedToday} />
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md" aria-busy={!data || undefined}>
+        <Kpi icon={<IconInbox size={18} />} label={t('overview.total.open')} value={data?.totals.open} drill={{ filter: 'open', segment: null, tier: null }} />
+        <Kpi icon={<IconUserQuestion size={18} />} label={t('overview.total.unassigned')} value={data?.totals.unassigned} drill={{ filter: 'unassigned', segment: null, tier: null }} />
+        <Kpi icon={<IconAlarm size={18} />} label={t('board.total.atRisk')} value={data?.totals.atRisk} tone={data && data.totals.atRisk > 0 ? 'risk' : 'calm'} drill={{ filter: 'atRisk', segment: null, tier: null }} />
+        <Kpi icon={<IconAlertTriangle size={18} />} label={t('board.total.breached')} value={data?.totals.breached} tone={data && data.totals.breached > 0 ? 'breach' : 'calm'} drill={{ filter: 'breached', segment: null, tier: null }} />
+        <Kpi icon={<IconCircleCheck size={18} />} label={t('overview.total.resolvedToday')} value={data?.totals.resolvedToday} />
       </SimpleGrid>
 
-      <Section title={t('overview.grid')} padding={0} id="queue-grid">
+      <Section title={t('overview.grid')} padding={0} id="queue-grid" busy={!data}>
         {/* Below 720 px of box (a 420 px window) a segment is one block: its name, then each
             tier's queue under it, named, instead of tiers off the box's side (CSS container
             query). */}
@@ -125,7 +135,7 @@ function Board({ data }: { data: Overview }) {
                       <span className={classes.tierName} aria-hidden>
                         {tierLabel(tier)}
                       </span>
-                      <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} />
+                      {data ? <QueueCell segment={segment} tier={tier} queue={cell(segment, tier)} now={deskNow} hint={openQueueHint.button} /> : <PendingCell />}
                     </Table.Td>
                   ))}
                 </Table.Tr>
@@ -150,7 +160,7 @@ function Board({ data }: { data: Overview }) {
           <AttainmentChart data={data} />
         </Grid.Col>
       </Grid>
-      <KnowledgeBoardInViewFirst />
+      <KnowledgeBoardInViewFirst after={data !== undefined} />
     </>
   );
 }
@@ -160,7 +170,8 @@ const KnowledgeBoardInViewFirst = inViewFirst(KnowledgeBoard, 'KnowledgeBoard');
 
 type Tone = 'calm' | 'zero' | 'risk' | 'breach';
 
-function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; label: string; value: number; tone?: Tone; drill?: QueueDrill }) {
+/** A total; before it arrives (`value` undefined) a placeholder of its size, not a button. */
+function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; label: string; value: number | undefined; tone?: Tone; drill?: QueueDrill }) {
   const body = (
     <>
       <Group justify="space-between" wrap="nowrap">
@@ -172,11 +183,11 @@ function Kpi({ icon, label, value, tone = 'calm', drill }: { icon: ReactNode; la
         </Box>
       </Group>
       <Text fz={26} fw={700} lh={1.2} mt={4}>
-        {formatNumber(value)}
+        {value === undefined ? <Pending width="3ch" /> : formatNumber(value)}
       </Text>
     </>
   );
-  if (!drill) {
+  if (!drill || value === undefined) {
     return (
       <Paper withBorder radius="md" p="md" className={classes.kpi} data-tone={tone}>
         {body}
@@ -246,6 +257,38 @@ function QueueCell({ segment, tier, queue, now, hint }: { segment: Segment; tier
   );
 }
 
+/** A figure not yet arrived: a blank of the figure's line height (figure spaces), shaded. */
+function Pending({ width = '2ch' }: { width?: string }) {
+  return (
+    <span className={classes.pending} style={{ inlineSize: width }} aria-hidden>
+      {'\u2007'}
+    </span>
+  );
+}
+
+/** A queue's cell before the board arrives: its four labels, blanks for their numbers and its "oldest". */
+function PendingCell() {
+  return (
+    <div className={classes.cell}>
+      <div className={classes.stats}>
+        {(['open', 'unassigned', 'atRisk', 'breached'] as const).map((stat) => (
+          <span key={stat} className={classes.stat}>
+            <span className={classes.statLabel}>{t(`board.stat.${stat}`)}</span>
+            <span className={classes.statValue}>
+              <Pending />
+            </span>
+          </span>
+        ))}
+      </div>
+      <div className={classes.cellFoot}>
+        <span className={classes.oldestText} style={{ paddingBlock: 2, paddingInline: 6, minBlockSize: 22 }}>
+          <Pending width="8em" />
+        </span>
+      </div>
+    </div>
+  );
+}
+
 // ---- attainment ------------------------------------------------------------------------------
 
 /** The table's four figures a segment, in the order of its columns. */
@@ -256,10 +299,10 @@ const FIGURES = [
   ['resolution', 'week'],
 ] as const;
 
-const Attainment = inViewFirst(function Attainment({ data }: { data: Overview }) {
-  const find = (segment: Segment, target: 'firstResponse' | 'resolution') => data.attainment.find((a) => a.segment === segment && a.target === target);
+const Attainment = inViewFirst(function Attainment({ data }: { data: Overview | undefined }) {
+  const find = (segment: Segment, target: 'firstResponse' | 'resolution') => data?.attainment.find((a) => a.segment === segment && a.target === target);
   return (
-    <Section title={t('board.attainment')} padding={0} id="attainment">
+    <Section title={t('board.attainment')} padding={0} id="attainment" busy={!data}>
       {/* Below 520 px of box a segment is one block: its name, then its four figures under
           it, each named by its target and window. */}
       <FitTable>
@@ -292,7 +335,15 @@ const Attainment = inViewFirst(function Attainment({ data }: { data: Overview })
                     <span className={classes.figureName} aria-hidden>
                       {t(`slaTarget.${target}`)} · {t(window === 'today' ? 'board.today' : 'board.week')}
                     </span>
-                    <Share tally={find(segment, target)?.[window]} drill={{ filter: 'attainment', segment, target, window }} />
+                    {data ? (
+                      <Share tally={find(segment, target)?.[window]} drill={{ filter: 'attainment', segment, target, window }} />
+                    ) : (
+                      <p className={classes.noShare} style={{ paddingBlock: 2 }}>
+                        <span className={classes.sharePercent}>
+                          <Pending width="3ch" />
+                        </span>
+                      </p>
+                    )}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -333,11 +384,20 @@ function Share({ tally, drill }: { tally: { met: number; total: number } | undef
 
 // ---- agents ------------------------------------------------------------------------------------
 
-const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview }) {
-  const maxLoad = Math.max(1, ...data.agents.map((a) => a.open));
+/** Rows of placeholders in the agents' table before the board arrives. */
+const PENDING_AGENTS = 6;
+
+const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview | undefined }) {
+  const maxLoad = Math.max(1, ...(data?.agents ?? []).map((a) => a.open));
   return (
-    <Section title={t('overview.agents')} padding={0} id="agents">
-      {data.agents.length === 0 ? (
+    <Section title={t('overview.agents')} padding={0} id="agents" busy={!data}>
+      {!data ? (
+        <Box px="md" py={6}>
+          {Array.from({ length: PENDING_AGENTS }, (_, i) => (
+            <Skeleton key={i} h={40} my={6} radius="sm" />
+          ))}
+        </Box>
+      ) : data.agents.length === 0 ? (
         <Text size="sm" c="dimmed" p="md">
           {t('overview.noAgents')}
         </Text>
@@ -408,16 +468,27 @@ function AgentSlaFigure({ userId, name, sla, value }: { userId: string; name: st
 
 // ---- charts ------------------------------------------------------------------------------------
 
-const BacklogChart = inViewFirst(function BacklogChart({ data }: { data: Overview }) {
+/** A chart's height, with its legend; its placeholder's too. */
+const CHART_H = 260;
+
+/** A chart's box before its figures or the charts' script have arrived. */
+function PendingChart() {
+  return <Skeleton h={CHART_H} radius="sm" />;
+}
+
+const BacklogChart = inViewFirst(function BacklogChart({ data }: { data: Overview | undefined }) {
+  const charts = useBoardCharts();
   const chart = SEGMENTS.map((s) => {
-    const open = (tier: Tier) => data.queues.find((q) => q.segment === s && q.tier === tier)?.open ?? 0;
+    const open = (tier: Tier) => data?.queues.find((q) => q.segment === s && q.tier === tier)?.open ?? 0;
     return { segment: segmentLabel(s), tier1: open(1), tier2: open(2), tier3: open(3) };
   });
   const summary = chart.map((c) => t('board.backlogSummary', { segment: c.segment, t1: c.tier1, t2: c.tier2, t3: c.tier3 })).join('; ');
   const drawn = useLocaleDeferred(
-    () => (
-      <BarChart
-        h={260}
+    () =>
+      charts &&
+      data && (
+      <charts.BarChart
+        h={CHART_H}
         data={SEGMENTS.map((s) => {
           const open = (tier: Tier) => data.queues.find((q) => q.segment === s && q.tier === tier)?.open ?? 0;
           return { segment: segmentLabel(s), tier1: open(1), tier2: open(2), tier3: open(3) };
@@ -438,13 +509,17 @@ const BacklogChart = inViewFirst(function BacklogChart({ data }: { data: Overvie
         barProps={STILL}
       />
     ),
-    [data],
+    [data, charts],
   );
   return (
-    <Section title={t('overview.chart')} id="open-chart">
-      <Box role="img" aria-label={`${t('overview.chartLabel')}: ${summary}`}>
-        {drawn}
-      </Box>
+    <Section title={t('overview.chart')} id="open-chart" busy={!drawn}>
+      {drawn ? (
+        <Box role="img" aria-label={`${t('overview.chartLabel')}: ${summary}`}>
+          {drawn}
+        </Box>
+      ) : (
+        <PendingChart />
+      )}
     </Section>
   );
 }, 'BacklogChart');
@@ -457,21 +532,24 @@ const SEGMENT_CHART_COLOR: Record<Segment, string> = {
   home: 'pink.6',
 };
 
-const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: Overview }) {
+const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: Overview | undefined }) {
+  const charts = useBoardCharts();
   // Kept in local storage, as the queues' order is: the board is left for a ticket and come back to many times
   // a shift, and the chart came back on resolution each time.
   const [target, setTarget] = useLocalStorage<'firstResponse' | 'resolution'>({ key: 'tagdesk.board.chartTarget', defaultValue: 'resolution', getInitialValueInEffect: false, deserialize: chartTargetOf });
-  const today = Math.floor(data.now / DAY_MS);
+  const today = Math.floor((data?.now ?? 0) / DAY_MS);
   const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
-  const weekOf = (segment: Segment) => data.attainment.find((a) => a.segment === segment && a.target === target)?.week;
+  const weekOf = (segment: Segment) => data?.attainment.find((a) => a.segment === segment && a.target === target)?.week;
   const summary = SEGMENTS.map((s) => {
     const w = weekOf(s);
     return `${segmentLabel(s)} ${w && w.total > 0 ? formatPercent(w.met / w.total) : t('board.noTargets')}`;
   }).join('; ');
   const drawn = useLocaleDeferred(
-    () => (
-      <LineChart
-        h={260}
+    () =>
+      charts &&
+      data && (
+      <charts.LineChart
+        h={CHART_H}
         data={days.map((day) => {
           const point: Record<string, string | number | null> = { day: formatUtcDay(day) };
           for (const segment of SEGMENTS) {
@@ -491,12 +569,13 @@ const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: O
         lineProps={STILL}
       />
     ),
-    [data, target],
+    [data, target, charts],
   );
   return (
     <Section
       title={t('board.attainmentChart')}
       id="attainment-chart"
+      busy={!drawn}
       actions={
         <SegmentedControl
           size="xs"
@@ -510,9 +589,13 @@ const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: O
         />
       }
     >
-      <Box role="img" aria-label={t('board.attainmentChartLabel', { target: t(`slaTarget.${target}`), summary })}>
-        {drawn}
-      </Box>
+      {drawn ? (
+        <Box role="img" aria-label={t('board.attainmentChartLabel', { target: t(`slaTarget.${target}`), summary })}>
+          {drawn}
+        </Box>
+      ) : (
+        <PendingChart />
+      )}
     </Section>
   );
 }, 'AttainmentChart');

@@ -1,7 +1,7 @@
 import type { MantineColor } from '@mantine/core';
 import type { TicketRow } from '../../shared/api';
 import { formatInCalendar } from '../../shared/sla/calendar';
-import { currentLocale, displayCalendarFor, formatDuration, localZoneName, t } from '../i18n';
+import { currentLocale, displayCalendarFor, formatDuration, t, zoneName } from '../i18n';
 import { slaTargetLabel } from '../labels';
 
 // What an SLA countdown says. The desk sends, per ticket, the business time left until the
@@ -63,16 +63,9 @@ function detailOf(target: string | null, due: string | null, key: 'sla.due' | 's
 /** The due time on the wall clock of the ticket's calendar, in its display calendar, with the zone. */
 export function dueText(dueAt: number, sla: Pick<TicketSla, 'timeZone' | 'displayCalendar'>): string {
   try {
-    return t('sla.inZone', { when: formatInCalendar(dueAt, sla.timeZone, currentLocale(), displayCalendarFor(sla.displayCalendar)), zone: zoneLabel(sla.timeZone) });
+    return t('sla.inZone', { when: formatInCalendar(dueAt, sla.timeZone, currentLocale(), displayCalendarFor(sla.displayCalendar)), zone: zoneName(sla.timeZone) });
   } catch {
     return new Date(dueAt).toISOString();
   }
 }
 
-/** "UTC", "Europe/London" → "London", "Asia/Tehran" → "Tehran". */
-export function zoneLabel(timeZone: string): string {
-  const local = localZoneName(timeZone);
-  if (local) return local;
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
-  return (timeZone.split('/').pop() ?? timeZone).replaceAll('_', ' ');
-}

@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlayerPause } from '@tabler/icons-react';
 import type { SlaTargetTrace, TicketSlaTrace } from '../../shared/api';
-import { formatDateTime, formatDuration, t } from '../i18n';
+import { formatDateTime, formatDuration, t, zoneName } from '../i18n';
 import { slaTargetLabel } from '../labels';
 import { dueText } from '../sla/countdown';
 import classes from './TicketPage.module.css';
@@ -35,7 +35,7 @@ export function SlaTrace({ sla }: { sla: TicketSlaTrace }) {
         <dt>{t('slaTrace.calendar')}</dt>
         <dd>
           <Group gap={6} wrap="wrap">
-            <span>{t('slaTrace.calendarValue', { name: slaName('calendar', sla.calendar), zone: sla.calendar.timeZone })}</span>
+            <span>{t('slaTrace.calendarValue', { name: slaName('calendar', sla.calendar), zone: zoneName(sla.calendar.timeZone) })}</span>
             {sla.calendar.displayCalendar === 'persian' && (
               <Badge size="xs" variant="light" color="grape" tt="none">
                 {t('slaTrace.persian')}

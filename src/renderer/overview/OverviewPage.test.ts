@@ -1,0 +1,67 @@
+import { MantineProvider } from '@mantine/core';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import type { Overview } from '../../shared/api';
+import { SEGMENTS, TIERS } from '../../shared/domain';
+import { en } from '../i18n/en';
+import { Board } from './OverviewPage';
+import drawerSource from './DrillDrawer.tsx?raw';
+import knowledgeSource from './KnowledgeBoard.tsx?raw';
+import boardSource from './OverviewPage.tsx?raw';
+
+// No desk behind the page: every call is still on its way.
+vi.mock('../backend', () => ({
+  useCall: () => ({ data: undefined, problem: null, loading: true, refetch: () => Promise.resolve() }),
+  useNow: () => Date.UTC(2026, 11, 6, 9),
+  call: () => Promise.reject(new Error('no desk')),
+  problemOf: (error: unknown) => ({ code: 'internal', message: String(error), issues: [] }),
+}));
+// No window either: links are drawn, never followed.
+vi.mock('../route', () => ({ hrefOf: () => '#/overview', navigate: () => undefined, queueHref: () => '#/queues', ticketHref: (id: string) => `#/tickets/${id}` }));
+vi.mock('../session', () => ({ useSession: () => ({ user: { id: 'u0', role: 'supervisor' } }) }));
+
+// The board's heading and sections are drawn at once, before its figures arrive, and its
+// tables and totals do not wait for the charts' script (recharts, a chunk of its own).
+
+const draw = (data: Overview | undefined) => renderToStaticMarkup(createElement(MantineProvider, null, createElement(Board, { data })));
+
+const headings = (html: string, level: 1 | 2) => [...html.matchAll(new RegExp(`<h${level}[^>]*>(.*?)</h${level}>`, 'g'))].map((m) => m[1]);
+
+const overview: Overview = {
+  now: Date.UTC(2026, 11, 6, 9),
+  queues: SEGMENTS.flatMap((segment) => TIERS.map((tier) => ({ segment, tier, open: 3, unassigned: 1, atRisk: 1, breached: 0, oldestAt: Date.UTC(2026, 11, 6, 8) }))),
+  agents: [{ userId: 'u1', name: 'Ada Agent', role: 'agent', tier: 1, open: 4, atRisk: 1, breached: 0 }],
+  totals: { open: 45, unassigned: 15, atRisk: 15, breached: 0, resolvedToday: 7 },
+  slaCatchingUp: 0,
+  attainment: SEGMENTS.flatMap((segment) => (['firstResponse', 'resolution'] as const).map((target) => ({ segment, target, today: { met: 3, total: 4 }, week: { met: 9, total: 10 } }))),
+  daily: [],
+} as Overview;
+
+describe('the supervisor board', () => {
+  it('shows its heading and every section heading before its figures arrive, marked busy, with no figure to press', () => {
+    const html = draw(undefined);
+    expect(headings(html, 1)).toEqual([en['overview.title']]);
+    for (const section of ['overview.grid', 'board.attainment', 'overview.agents', 'overview.chart', 'board.attainmentChart'] as const) expect(headings(html, 2)).toContain(en[section]);
+    expect(html).toContain('aria-busy="true"');
+    // No count reads 0 (nor opens a drawer) before it is known.
+    expect(html).not.toContain('data-drill');
+    expect(html).toContain(en['common.loading']);
+  });
+
+  it('draws its tables and totals as soon as its figures arrive, the charts keeping their place until their script is in', () => {
+    const html = draw(overview);
+    expect(html).toMatch(new RegExp(`aria-label="${en['board.filter.open']} in [^"]+: 3"`)); // a queue's count
+    expect((html.match(/data-drill=/g) ?? []).length).toBeGreaterThan(SEGMENTS.length * TIERS.length * 5);
+    // The charts' sections are there, busy (their placeholders), the tables' are not.
+    expect(html).toMatch(/<section[^>]*aria-labelledby="open-chart"[^>]*aria-busy="true"/);
+    expect(html).not.toMatch(/<section[^>]*aria-labelledby="queue-grid"[^>]*aria-busy/);
+    expect(html).not.toMatch(/<section[^>]*aria-labelledby="attainment"[^>]*aria-busy/);
+  });
+
+  it('leaves recharts out of the board\'s own script', () => {
+    for (const [file, source] of Object.entries({ boardSource, knowledgeSource, drawerSource })) {
+      expect(source, file).not.toMatch(/from '@mantine\/charts'|from 'recharts'|from '\.\/boardCharts'/);
+    }
+  });
+});
