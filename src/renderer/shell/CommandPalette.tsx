@@ -145,6 +145,24 @@ function useEarlyKeys(): void {
   }, []);
 }
 
+/**
+ * Empties the search the moment the palette is opened: in the same task as Ctrl+Shift+P, so
+ * the emptied field is drawn before the next key is handled. Emptied in an effect once the
+ * palette had been drawn open (Mantine's onSpotlightOpen), it was drawn after the keys typed
+ * next whenever React had other work: a command that redraws the desk (Switch language, the
+ * digits) kept the palette on screen, fading, for most of a second, and the palette opened
+ * again then still held "Switch language", with what was typed after it ("Switch languageحل").
+ */
+function useQueryClearedOnOpen(setQuery: (query: string) => void): void {
+  useEffect(() => {
+    let opened = paletteStore.getState().opened;
+    return paletteStore.subscribe((state) => {
+      if (state.opened && !opened) setQuery('');
+      opened = state.opened;
+    });
+  }, [setQuery]);
+}
+
 const TICKET_LABEL: Record<PaletteTicketAction, () => string> = {
   TAKE: () => t('palette.take'),
   RESOLVE: () => t('palette.resolve'),
@@ -174,10 +192,12 @@ const TICKET_ICON: Record<PaletteTicketAction, typeof IconInbox> = {
 };
 
 export function CommandPalette({ route }: { route: Route }) {
-  // The search text, cleared as the palette opens. Mantine clears it once the closing fade
-  // has ended; reopened before that (Ctrl+Shift+P twice in a second), the palette kept the
-  // last search and what was typed went after it ("Look up a customernew ticket": nothing).
+  // The search text, cleared as the palette opens (useQueryClearedOnOpen). Mantine clears it
+  // once the closing fade has ended; reopened before that (Ctrl+Shift+P twice in a second), the
+  // palette kept the last search and what was typed went after it ("Look up a customernew
+  // ticket": nothing).
   const [query, setQuery] = useState('');
+  useQueryClearedOnOpen(setQuery);
   usePaletteShortcut();
   useEarlyKeys();
   const { user, signOut } = useSession();
@@ -255,7 +275,6 @@ export function CommandPalette({ route }: { route: Route }) {
       shortcut={null}
       query={query}
       onQueryChange={setQuery}
-      onSpotlightOpen={() => setQuery('')}
       onSpotlightClose={runAfterClose}
       nothingFound={t('palette.nothing')}
       highlightQuery
