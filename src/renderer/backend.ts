@@ -308,18 +308,6 @@ export function keepRead<M extends Method>(method: M, input: Input<M>, data: Out
   keepAnswer(method, JSON.stringify(input), data);
 }
 
-/**
- * Asks now for what a screen about to mount will ask for, and keeps the answer for it (the
- * screen must ask with `keep`). A screen that mounts while the call is out joins it.
- */
-export function warmRead<M extends Method>(method: M, input: Input<M>): void {
-  const key = JSON.stringify(input);
-  sharedRead(method, key).then(
-    (data) => keepAnswer(method, key, data),
-    () => undefined, // the screen asks again, and says what went wrong
-  );
-}
-
 function keepAnswer(method: Method, key: string, data: unknown): void {
   const id = `${method} ${key}`;
   kept.delete(id);

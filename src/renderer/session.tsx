@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../shared/domain';
-import { call, problemOf, refreshEverything, setReauthenticate, warmRead, type Problem } from './backend';
+import { call, problemOf, refreshEverything, setReauthenticate, type Problem } from './backend';
 import { client, transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
@@ -114,17 +114,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const start = useCallback(async () => {
     setPhase({ name: 'loading' });
     try {
-      // One round trip, not four in turn: whether the desk is set up, who is signed in, and
-      // what the sign-in screen shows (a hub's password form, or the desk's people).
-      const asked = call('session.me', {});
-      warmRead('hub.status', {});
-      warmRead('session.users', {});
       const status = await call('desk.status', {});
-      const me = await asked;
       if (!status.initialized) {
         setPhase({ name: 'uninitialized', dataDir: status.dataDir });
         return;
       }
+      const me = await call('session.me', {});
       if (me) {
         remember(me.id);
         setPhase({ name: 'ready', user: me });

@@ -30,7 +30,7 @@ export function SignIn({
   onChoose: (userId: string) => void;
   onPassword: (email: string, password: string) => Promise<void>;
 }) {
-  const hub = useCall('hub.status', {}, { keep: true });
+  const hub = useCall('hub.status', {});
   if (hub.loading && !hub.data) return <Loader size="sm" role="progressbar" aria-label={t('common.loading')} m="md" />;
   if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} ended={ended} onPassword={onPassword} />;
   return <Picker problem={problem} onChoose={onChoose} />;
@@ -93,7 +93,7 @@ function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string
 }
 
 function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (userId: string) => void }) {
-  const users = useCall('session.users', {}, { keep: true });
+  const users = useCall('session.users', {});
   const last = rememberedUserId();
   const active = (users.data ?? []).filter((u) => u.active);
 
