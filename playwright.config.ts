@@ -13,8 +13,8 @@ export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/globalSetup.ts',
   fullyParallel: true,
-  // Each test starts its own desk (a copy of a demo desk seeded once per worker) and Chromium
-  // page. A test spends much of its time waiting (durable commits, the page's frames), so on a
+  // Each test starts its own desk (a copy of a demo desk seeded once per run) and its own
+  // page (in its worker's browser context, e2e/fixtures.ts). A test spends much of its time waiting (durable commits, the page's frames), so on a
   // 2-core CI machine three workers finish sooner than two: 4.3 min against 5.6 (four: 4.9).
   workers: 3,
   retries: ci ? 1 : 0,

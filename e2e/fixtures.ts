@@ -27,7 +27,7 @@ interface DeskFixtures {
 }
 
 interface WorkerFixtures {
-  /** A folder holding a demo desk seeded once per worker; tests copy it, never open it. */
+  /** A folder holding a demo desk seeded once per run (globalSetup.ts); tests copy it, never open it. */
   demoTemplate: string;
 }
 
