@@ -1,8 +1,9 @@
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { seesBoard } from '../shared/access';
 import type { User } from '../shared/domain';
 import { afterPaint } from './afterPaint';
 import { t } from './i18n';
+import { lazyModule } from './lazyModule';
 import { loadBoardCharts } from './overview/lazyCharts';
 import { PageHeader, PageLoading } from './page';
 import { useSession } from './session';
@@ -24,36 +25,12 @@ interface LazyPage<P extends object> {
 }
 
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>, Loading: ComponentType = PageLoading): LazyPage<P> {
-  let loaded: ComponentType<P> | null = null;
-  let pending: Promise<ComponentType<P>> | null = null;
-  const preload = () =>
-    (pending ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        pending = null; // a later visit tries again
-        throw error;
-      },
-    ));
+  const module = lazyModule(load);
   function Page(props: P) {
-    const [failed, setFailed] = useState<unknown>(null);
-    const [, setReady] = useState(false);
-    useEffect(() => {
-      if (loaded) return;
-      let live = true;
-      preload().then(
-        () => live && setReady(true),
-        (error: unknown) => live && setFailed(error instanceof Error ? error : new Error(String(error))),
-      );
-      return () => {
-        live = false;
-      };
-    }, []);
-    // The page's error boundary (Shell) says what failed and offers a reload.
-    if (failed) throw failed;
-    const Loaded = loaded;
+    const Loaded = module.useModule();
     return Loaded ? <Loaded {...props} /> : <Loading />;
   }
-  return Object.assign(Page, { preload });
+  return Object.assign(Page, { preload: module.preload });
 }
 
 /** The board's heading at once, on a first visit before its script is in too (its sections follow with it). */

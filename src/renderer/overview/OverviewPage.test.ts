@@ -1,25 +1,37 @@
 import { MantineProvider } from '@mantine/core';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Overview } from '../../shared/api';
 import { SEGMENTS, TIERS } from '../../shared/domain';
 import { en } from '../i18n/en';
-import { Board } from './OverviewPage';
+import type { Board as BoardType } from './OverviewPage';
 import drawerSource from './DrillDrawer.tsx?raw';
 import knowledgeSource from './KnowledgeBoard.tsx?raw';
 import boardSource from './OverviewPage.tsx?raw';
 
-// No desk behind the page: every call is still on its way.
-vi.mock('../backend', () => ({
-  useCall: () => ({ data: undefined, problem: null, loading: true, refetch: () => Promise.resolve() }),
-  useNow: () => Date.UTC(2026, 11, 6, 9),
-  call: () => Promise.reject(new Error('no desk')),
-  problemOf: (error: unknown) => ({ code: 'internal', message: String(error), issues: [] }),
-}));
-// No window either: links are drawn, never followed.
-vi.mock('../route', () => ({ hrefOf: () => '#/overview', navigate: () => undefined, queueHref: () => '#/queues', ticketHref: (id: string) => `#/tickets/${id}` }));
-vi.mock('../session', () => ({ useSession: () => ({ user: { id: 'u0', role: 'supervisor' } }) }));
+// No desk behind the page: every call is still on its way. No window either: links are drawn,
+// never followed. Mocked for this file alone (doMock, then undone): Vitest runs a worker's
+// files in one module graph (isolate: false), and a hoisted vi.mock of '../route' gave
+// drill.test.ts, run after it in the same worker, a hrefOf that ignored its drill.
+const MOCKED = ['../backend', '../route', '../session'] as const;
+let Board: typeof BoardType;
+beforeAll(async () => {
+  vi.doMock('../backend', () => ({
+    useCall: () => ({ data: undefined, problem: null, loading: true, refetch: () => Promise.resolve() }),
+    useNow: () => Date.UTC(2026, 11, 6, 9),
+    call: () => Promise.reject(new Error('no desk')),
+    problemOf: (error: unknown) => ({ code: 'internal', message: String(error), issues: [] }),
+  }));
+  vi.doMock('../route', () => ({ hrefOf: () => '#/overview', navigate: () => undefined, queueHref: () => '#/queues', ticketHref: (id: string) => `#/tickets/${id}` }));
+  vi.doMock('../session', () => ({ useSession: () => ({ user: { id: 'u0', role: 'supervisor' } }) }));
+  vi.resetModules();
+  ({ Board } = await import('./OverviewPage'));
+});
+afterAll(() => {
+  for (const path of MOCKED) vi.doUnmock(path);
+  vi.resetModules();
+});
 
 // The board's heading and sections are drawn at once, before its figures arrive, and its
 // tables and totals do not wait for the charts' script (recharts, a chunk of its own).
