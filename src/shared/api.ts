@@ -337,8 +337,13 @@ export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
 export const deskStatusSchema = z.object({
   initialized: z.boolean(),
-  customers: z.number().int(),
-  tickets: z.number().int(),
+  /**
+   * How many customers and tickets the desk holds: null unless asked for (`counts: true`).
+   * Counting them reads every row of two indexes (33 ms warm, about 170 ms from a cold cache
+   * on the bench's 1M-customer desk), and a window starting needs only `initialized`.
+   */
+  customers: z.number().int().nullable(),
+  tickets: z.number().int().nullable(),
   dataDir: z.string(),
 });
 
@@ -409,7 +414,7 @@ export const signedInSchema = z.object({ user: userSchema, resume: z.object({ se
 export const LOOKUP_MAX = 200;
 
 export const api = {
-  'desk.status': method(empty, deskStatusSchema, { public: true }),
+  'desk.status': method(z.object({ counts: z.boolean().optional() }).strict(), deskStatusSchema, { public: true }),
   'desk.initialize': method(
     z.object({ mode: z.enum(['demo', 'empty']), seed: z.number().int().default(42), customers: z.number().int().min(1).max(100_000).default(400) }),
     deskStatusSchema,

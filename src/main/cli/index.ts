@@ -123,16 +123,24 @@ const countSchema = (flag: string, max: number) =>
     .min(1, tr('args.atLeast', { flag, min: 1 }))
     .max(max, tr('args.atMost', { flag, max }));
 
+/** A desk's counts, asked for with `counts: true` (desk.status leaves them out otherwise). */
+async function counted(client: Client): Promise<{ initialized: boolean; customers: number; tickets: number }> {
+  const s = await client.call('desk.status', { counts: true });
+  if (s.customers === null || s.tickets === null) throw new Error('desk.status gave no counts when asked for them');
+  return { initialized: s.initialized, customers: s.customers, tickets: s.tickets };
+}
+
 async function seed(args: string[]): Promise<number> {
   const { values } = parse(args, { seed: { type: 'string' }, customers: { type: 'string' } }, false);
   const seedValue = valueOf(countSchema('--seed', 2 ** 31 - 1), values.seed ?? '42');
   const customers = valueOf(countSchema('--customers', 100_000), values.customers ?? '400');
   return withDesk(dataDirOf(values), { readOnly: false }, async (client, dataDir) => {
-    const before = await client.call('desk.status');
+    const before = await counted(client);
     if (before.initialized) {
       throw new Failure(tr('seed.notEmpty', { dir: dataDir, customers: say.tc('count.customers', before.customers) }));
     }
-    const after = await client.call('desk.initialize', { mode: 'demo', seed: seedValue, customers });
+    await client.call('desk.initialize', { mode: 'demo', seed: seedValue, customers });
+    const after = await counted(client);
     console.log(tr('seed.done', { dir: dataDir, customers: after.customers, tickets: after.tickets }));
     return 0;
   });
@@ -230,7 +238,7 @@ async function stats(args: string[]): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } }, false);
   return withDesk(dataDirOf(values), { readOnly: true }, async (client, dataDir) => {
     await signInAsAdmin(client);
-    const status = await client.call('desk.status');
+    const status = await counted(client);
     const overview = await client.call('supervisor.overview');
     if (values.json) {
       console.log(JSON.stringify({ dataDir, customers: status.customers, tickets: status.tickets, totals: overview.totals, queues: overview.queues }, null, 2));

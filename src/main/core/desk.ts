@@ -190,7 +190,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
-  const status = () => ({ initialized: isInitialized(), customers: count('customers'), tickets: count('tickets'), dataDir: options.dataDir });
+  const status = (counts: boolean) => ({ initialized: isInitialized(), customers: counts ? count('customers') : null, tickets: counts ? count('tickets') : null, dataDir: options.dataDir });
 
   // Set once the hub link exists (below); a desk being set up at start is not joined yet.
   let joinedNow = (): boolean => false;
@@ -223,7 +223,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
     push('desk.changed', { reason: 'initialized' });
     scheduler.tick();
-    return status();
+    return status(true);
   };
   try {
     if (options.demo && !readOnly && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);

@@ -29,6 +29,7 @@ export interface DeskContext {
   records: CustomerRecords;
   /** Privacy: every opening of a customer's record is written here (who, when, why). */
   audit: AccessLog;
-  status(): Output<'desk.status'>;
+  /** With `counts`, how many customers and tickets it holds (a count of each table); else null. */
+  status(counts: boolean): Output<'desk.status'>;
   initialize(mode: 'demo' | 'empty', seed: number, customers: number): Output<'desk.status'>;
 }

@@ -10,7 +10,7 @@ const isAdjustable = (c: Clock): c is AdjustableClock => typeof (c as Partial<Ad
 export function deskHandlers(ctx: DeskContext, joined: () => boolean): Area<'desk.status', 'desk.initialize' | 'dev.advanceClock'> {
   return {
     reads: {
-      'desk.status': () => ctx.status(),
+      'desk.status': (_s, i) => ctx.status(i.counts ?? false),
     },
     writes: {
       'desk.initialize': (_s, i) => {
