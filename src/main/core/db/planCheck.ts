@@ -43,7 +43,7 @@ export function largeScans(source: string, details: readonly string[]): string[]
  * one of these.
  */
 export const DELIBERATE_SCANS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
-  { pattern: /^select count\(\*\) as "n" from "(customers|tickets)"$/, why: 'desk.status with counts: how many customers and tickets the desk holds (the CLI's seed and stats)' },
+  { pattern: /^select count\(\*\) as "n" from "(customers|tickets)"$/, why: 'desk.status with counts: how many customers and tickets the desk holds (the CLI: seed and stats)' },
   { pattern: /^select "id" from "tickets" where "is_open" = 1$/, why: 'sla.recompute: an admin re-projects every open ticket on a new policy (the partial index of open tickets)' },
   { pattern: /^delete from "interactions" where \("at" < \? and "ticket_id" is null\)$/, why: 'the retention sweep: contact history outside tickets older than the retention period' },
   { pattern: /^select count\(\*\) as "n" from "interactions" where \("at" < \? and "ticket_id" is null\)$/, why: 'what the retention sweep would remove, counted for the admin before it runs' },
