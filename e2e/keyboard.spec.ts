@@ -177,6 +177,16 @@ test('what is typed straight after Ctrl+Shift+P reaches the palette in order, an
   await expect(resolve).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(resolve).toBeHidden();
+  // Pressed again with the first keys still held (nothing showed yet), then the same search:
+  // the palette starts again. The second shortcut did nothing and the search read "resres".
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('res');
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('res');
+  await expect(page.getByRole('textbox', { name: en['palette.open'] })).toHaveValue('res');
+  await expect(page.getByRole('textbox', { name: en['palette.open'] })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: en['palette.open'] })).toHaveCount(0);
 
   // In Persian, typed on a Persian layout (each key a character), the same.
   await page.evaluate(() => {

@@ -87,6 +87,8 @@ test('bad input keeps the dialog open with what was typed and says what to fix',
   await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
   await expect(ticket.dialog.getByText(en['act.chooseReason'])).toBeVisible();
   await expect(ticket.dialog.getByText(en['apiError.noteNeeded'])).toBeVisible();
+  // The keyboard is taken to the first field to fix.
+  await expect(ticket.dialog.getByRole('combobox', { name: en['act.reason'] })).toBeFocused();
 
   // The note takes the direction of what is typed in it (dir="auto"): Persian typed in the
   // English window reads right to left, as English typed in the Persian one reads left to right.
@@ -107,6 +109,9 @@ test('bad input keeps the dialog open with what was typed and says what to fix',
   await ticket.dialog.getByRole('button', { name: /^Escalate to/ }).click();
   await expect(ticket.dialog.getByText('Write a note: the next person needs to know what happened.').first()).toBeVisible();
   await expect(ticket.dialog).toBeVisible();
+  // Refused by the back end, the busy button had been disabled and focus was on the page's
+  // body (the next Tab went nowhere): it is on the note to fix.
+  await expect(ticket.noteField()).toBeFocused();
   await expect(ticket.dialog.getByRole('combobox', { name: en['act.reason'] })).toHaveValue(en['reason.repeat_failure']);
 });
 
@@ -125,4 +130,8 @@ test('a subject that is too short is refused with the reason under the field', a
   await dialog.getByRole('button', { name: en['newTicket.submit'] }).click();
   await expect(dialog.getByText('Give the ticket a subject of at least 3 characters.')).toBeVisible();
   await expect(dialog.getByLabel(en['newTicket.description'])).toHaveValue('Kept after the refusal.');
+  // The keyboard is on the subject to fix, not lost to the page's body: what is typed goes in.
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toBeFocused();
+  await page.keyboard.type('!');
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveValue('Hi!');
 });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { personName, shareOfAll } from './labels';
+import { lookupMessage, personName, shareOfAll } from './labels';
 
 it('never calls a count that is there "0 %" of all, nor one short of all "100 %"', () => {
   expect(shareOfAll(2, 3000)).toBe('under 1 % of all');
@@ -17,6 +17,24 @@ it('says an import’s account in the reader’s words and any person’s name a
   try {
     expect(personName('Import from csv')).toBe('درون‌ریزی از پروندهٔ سی‌اس‌وی');
     expect(personName('Import from nowhere')).toBe('Import from nowhere');
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('says in Persian, as in English, what a service tag and an Express Service Code look like when the lookup refuses what was typed', async () => {
+  // A Persian agent who keyed in a 13-digit code read only that it was neither a phone number
+  // nor an Express Service Code, not what one is (the English said both shapes).
+  const { setLocale } = await import('./i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    for (const key of ['notPhoneOrCode', 'notTag']) {
+      const said = lookupMessage({ message: 'the desk’s English', key, params: { query: '1234567890123' } });
+      expect(said, key).toContain('1234567890123');
+      expect(said, key).toContain('7XK2QF1');
+      expect(said, key).toContain('کد سرویس سریع عدد ده یا یازده رقمی');
+      expect(said, key).not.toContain('اکسپرس');
+    }
   } finally {
     await setLocale('en', 'latn');
   }

@@ -2,6 +2,7 @@ import type { Candidate, TimelineEntry } from '../shared/api';
 import { importSourceOf, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Role, type Segment, type ServiceLevel, type Tier, type User } from '../shared/domain';
 import { readInteractionLine } from '../shared/interactionText';
 import { formatPhone } from '../shared/phone';
+import { EXAMPLE_SERVICE_TAG } from '../shared/serviceTag';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
 import { currentLanguage, t } from './i18n';
 import { en } from './i18n/en';
@@ -107,12 +108,13 @@ export { productName } from '../shared/domain';
 
 /**
  * A lookup's "nothing found" or "check what you typed", in the reader's language: English
- * keeps the desk's own (fuller) sentence; another language says it from its dictionary.
+ * keeps the desk's own sentence; another language says it from its dictionary, as fully (what a
+ * service tag and an Express Service Code look like, with the desk's example tag).
  */
 export function lookupMessage(result: { message: string; key?: string | undefined; params?: Record<string, string> | undefined }): string {
   const key = result.key ? `lookup.msg.${result.key}` : null;
   if (currentLanguage() === 'en' || !key || !Object.hasOwn(en, key)) return result.message;
-  return t(key as keyof typeof en, result.params);
+  return t(key as keyof typeof en, { example: EXAMPLE_SERVICE_TAG, ...result.params });
 }
 
 /** A count's share of all, in whole percent; a count that is not none is never "0 %", nor one short of all "100 %". */

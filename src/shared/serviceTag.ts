@@ -26,7 +26,10 @@ export function parseServiceTag(input: string): TagParse {
   return { ok: true, tag };
 }
 
-export const SERVICE_TAG_HINT = say('serviceTagShape', { example: '7XK2QF1' });
+/** The service tag every hint shows as the shape of one. */
+export const EXAMPLE_SERVICE_TAG = '7XK2QF1';
+
+export const SERVICE_TAG_HINT = say('serviceTagShape', { example: EXAMPLE_SERVICE_TAG });
 
 export function isServiceTag(input: string): boolean {
   return parseServiceTag(input).ok;

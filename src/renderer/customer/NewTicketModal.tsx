@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
 import type { AssetView, CustomerSummary } from '../../shared/api';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
@@ -12,6 +12,7 @@ import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
 import { ownDirection } from '../direction';
+import { useRefusedFocus } from '../refusedFocus';
 import { PriorityField } from '../tickets/PriorityField';
 
 // Opening a ticket from the 360° view, prefilled with the customer and the system. What
@@ -44,6 +45,9 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
   });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // A refusal takes the keyboard to the field to fix (the busy Create button had lost it).
+  const form = useRef<HTMLFormElement>(null);
+  useRefusedFocus(problem, form);
   const { user } = useSession();
   // On the phone with the caller, she takes the ticket she opens: offered (and on) where the
   // machine's TAKE rule lets her take it at first line of the customer's segment.
@@ -85,6 +89,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
   return (
     <Modal opened={opened} onClose={onClose} title={t('newTicket.title', { name: customer.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
+        ref={form}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();

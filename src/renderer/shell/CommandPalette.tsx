@@ -59,35 +59,26 @@ function runAfterClose(): void {
   if (then) window.setTimeout(then, 20);
 }
 
-/** Ctrl/⌘+Shift+P: the palette's shortcut, from anywhere but an open dialog. */
-function usePaletteShortcut(): void {
-  useEffect(() => {
-    // Mantine's own shortcut ignores keys typed in a field, and an agent's focus is mostly in
-    // one (the lookup field after a lookup, a note): there the shortcut did nothing. The key
-    // has no meaning in a field. Not over a dialog, as Ctrl+K (Lookup.tsx): the palette would
-    // open on top of it, out of the dialog a screen reader is in.
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'p') return;
-      event.preventDefault();
-      if (modalOpen()) return;
-      palette.open();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
-}
-
 /** The palette's search field (its id), for the keys typed before it had focus. */
 const SEARCH_ID = 'palette-search';
 
 /**
- * Keys typed between the shortcut and the search field taking focus (paletteEarlyKeys.ts):
+ * Ctrl/⌘+Shift+P: the palette's shortcut, from anywhere but an open dialog; pressed again while
+ * the palette is open, it starts the palette again (paletteEarlyKeys.ts).
+ *
+ * Mantine's own shortcut ignores keys typed in a field, and an agent's focus is mostly in one
+ * (the lookup field after a lookup, a note): there the shortcut did nothing. The key has no
+ * meaning in a field. Not over a dialog, as Ctrl+K (Lookup.tsx): the palette would open on top
+ * of it, out of the dialog a screen reader is in.
+ *
+ * Keys typed between the shortcut and the search field taking focus (paletteEarlyKeys.ts) are
  * held, kept from the page behind, then given to the field in order once it has focus, each
- * after the list has been drawn for what came before it, so that ArrowDown and Enter act on
- * the commands as they are shown. Keys typed while held ones are still being given wait
- * their turn.
+ * after the list has been drawn for what came before it, so that ArrowDown and Enter act on the
+ * commands as they are shown. Keys typed while held ones are still being given wait their turn.
+ * One listener for both, so that the shortcut that opens the palette is never also taken for
+ * the shortcut pressed again.
  */
-function useEarlyKeys(): void {
+function usePaletteKeys(setQuery: (query: string) => void): void {
   useEffect(() => {
     const held: EarlyKey[] = [];
     let giving = false;
@@ -102,7 +93,7 @@ function useEarlyKeys(): void {
         const next = held.shift();
         if (next?.kind === 'text') document.execCommand('insertText', false, next.text);
         else if (next?.kind === 'erase') document.execCommand('delete');
-        else if (next) {
+        else if (next?.kind === 'move' || next?.kind === 'run') {
           const key = next.kind === 'run' ? 'Enter' : next.key;
           field.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, bubbles: true, cancelable: true }));
         }
@@ -112,12 +103,25 @@ function useEarlyKeys(): void {
       giving = false;
     };
     const onKey = (event: KeyboardEvent) => {
+      const key = earlyKey(event);
+      if (key?.kind === 'again') {
+        event.preventDefault();
+        event.stopPropagation();
+        if (paletteStore.getState().opened) {
+          // Asked for again: what came before is dropped (held or already in the field), and
+          // focus is in the empty search for what comes next (held if it is not drawn yet).
+          held.length = 0;
+          setQuery('');
+          const field = search();
+          if (field && document.activeElement !== field) field.focus();
+        } else if (!modalOpen()) palette.open();
+        return;
+      }
       if (!event.isTrusted || !paletteStore.getState().opened) return;
       // Once focus is in the palette (the field, or its list, which scrolls with the arrows),
       // its keys are its own, unless held ones are still waiting to go first.
       const inPalette = document.activeElement instanceof Element && document.activeElement.closest('.mantine-Spotlight-content') !== null;
       if (inPalette && held.length === 0 && !giving) return;
-      const key = earlyKey(event);
       if (!key) return;
       event.preventDefault();
       event.stopPropagation();
@@ -142,7 +146,7 @@ function useEarlyKeys(): void {
       document.removeEventListener('focusin', onFocus);
       unsubscribe();
     };
-  }, []);
+  }, [setQuery]);
 }
 
 /**
@@ -198,8 +202,7 @@ export function CommandPalette({ route }: { route: Route }) {
   // ticket": nothing).
   const [query, setQuery] = useState('');
   useQueryClearedOnOpen(setQuery);
-  usePaletteShortcut();
-  useEarlyKeys();
+  usePaletteKeys(setQuery);
   const { user, signOut } = useSession();
   const ticketId = route.name === 'ticket' ? route.ticketId : null;
   // The same read as the ticket's page (shared while in flight), kept live: the commands follow the ticket.

@@ -171,6 +171,12 @@ export function Lookup() {
           spellCheck={false}
           w="100%"
           radius="md"
+          // What is typed reads in its own direction: a tag, a phone or an email left to right in
+          // the Persian window, where "+1 512 555 0142" showed as "0142 555 512 1+" and "(512)
+          // 555-0142" as "555-0142 (512)", not as the caller read it out. The field keeps the
+          // page's direction (its hint, and its padding for the icon and Ctrl K: with dir="auto"
+          // on the field the typed "+1" went under the Ctrl K badge).
+          styles={{ input: { unicodeBidi: 'plaintext' } }}
         />
       </Popover.Target>
       <Popover.Dropdown p={0}>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, type Tier } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
@@ -15,6 +15,7 @@ import { assigneeOptions } from './assignees';
 import { doneMessage } from './doneMessage';
 import { actionHelp } from './actionHelp';
 import { ownDirection } from '../direction';
+import { useRefusedFocus } from '../refusedFocus';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -62,6 +63,9 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // A refusal takes the keyboard to the field to fix (the busy submit button had lost it).
+  const form = useRef<HTMLFormElement>(null);
+  useRefusedFocus(problem, form);
   const users = useCall('users.list', action === 'ASSIGN' ? {} : null);
   const stillAllowed = detail.allowed.includes(action);
   const nextTier = (action === 'ESCALATE' ? Math.min(3, ticket.tier + 1) : Math.max(1, ticket.tier - 1)) as Tier;
@@ -134,6 +138,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   return (
     <Modal opened onClose={onClose} title={t(`act.title.${action}`, vars)} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
+        ref={form}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
