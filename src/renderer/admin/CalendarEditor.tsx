@@ -8,7 +8,7 @@ import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
 import { FitTable, Section } from '../page';
-import { slaEditorTitle } from '../sla/shippedNames';
+import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { findZone, localIssues, timeZones, weekdayName, weekOrder } from './forms';
@@ -105,7 +105,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     takenIds: settings.calendars.map((c) => c.id),
     placed: PLACED,
     persist: (c) => call('sla.saveCalendar', c),
-    savedMessage: (name) => t('slaEdit.calendarSaved', { name }),
+    savedMessage: (saved) => slaSavedMessage('calendar', saved),
     onSaved,
   });
   const locale = currentLocale();
@@ -155,7 +155,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     <EditorFrame
       {...frame}
       title={slaEditorTitle('calendar', isNew ? null : (existing ?? { id: '', name: '' }))}
-      description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? t('slaEdit.usedBy', { policies: usedBy.map((p) => p.name).join(t('list.separator')) }) : t('slaEdit.calendarLead')}
+      description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? slaUsedBy(usedBy) : t('slaEdit.calendarLead')}
       saveLabel={t('slaEdit.saveCalendar')}
     >
           <Section title={t('slaEdit.calendarBasics')} id="calendar-basics">

@@ -35,8 +35,9 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   takenIds: string[];
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
-  persist: (value: V) => Promise<{ name: string }>;
-  savedMessage: (name: string) => string;
+  persist: (value: V) => Promise<{ id: string; name: string }>;
+  /** What the notice says once saved (a shipped item named in the reader's language: slaSavedMessage). */
+  savedMessage: (saved: { id: string; name: string }) => string;
   onSaved: () => Promise<void>;
 }
 
@@ -84,7 +85,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
       const saved = await o.persist(candidate);
       clearDraft();
       await o.onSaved();
-      notifications.show({ color: 'teal', message: o.savedMessage(saved.name) });
+      notifications.show({ color: 'teal', message: o.savedMessage(saved) });
       navigate(hrefOf({ name: 'slaSettings' }));
     } catch (error) {
       toFirstInvalid.current = true;
