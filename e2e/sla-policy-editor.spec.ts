@@ -136,5 +136,13 @@ for (const lang of ['en', 'fa'] as const) {
     await expect(holidays.getByText(dict['slaEdit.holidayName'], { exact: true }).filter({ visible: true }).first()).toBeVisible();
     await firstName.fill(lang === 'fa' ? 'نوروز' : 'New year');
     await expect(firstName).toHaveValue(lang === 'fa' ? 'نوروز' : 'New year');
+
+    // "Add holiday" takes the keyboard to the new holiday's date, in view, not yet marked wrong
+    // (the row was added 75 holidays below, out of sight, with the focus left on the button).
+    await page.getByRole('button', { name: dict['slaEdit.addHoliday'] }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path') ?? document.activeElement?.getAttribute('data-path'))).toBe('holidays.75.date');
+    const added = page.locator(':focus');
+    await expect(added).toBeInViewport();
+    await expect(added).not.toHaveAttribute('aria-invalid', 'true');
   });
 }

@@ -1,6 +1,6 @@
 import { ActionIcon, Box, Button, Grid, Group, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
 import { call } from '../backend';
@@ -11,7 +11,7 @@ import { FitTable, Section } from '../page';
 import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { findZone, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -101,7 +101,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     readOnly,
     valueOf: calendarOf,
     original: existing ? calendarOf(draftOf(existing)) : null,
-    validate: (c) => localIssues(calendarSchema.safeParse(c)),
+    validate: (c, tried) => holidayIssuesShown(localIssues(calendarSchema.safeParse(c)), c.holidays, tried),
     takenIds: settings.calendars.map((c) => c.id),
     placed: PLACED,
     persist: (c) => call('sla.saveCalendar', c),
@@ -115,6 +115,20 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     return (all.includes(draft.timeZone) ? all : [draft.timeZone, ...all]).map((zone) => ({ value: zone, label: zoneName(zone) }));
   }, [draft.timeZone, locale]);
   const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
+  // "Add holiday" takes the keyboard to the new holiday's date, which scrolls it into view: it
+  // is added last, below the fold (far below at 420 px), and the button kept the focus.
+  const focusHoliday = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusHoliday.current;
+    if (index === null) return;
+    focusHoliday.current = null;
+    const field = document.querySelector(`#main [data-path="holidays.${index}.date"]`);
+    (field instanceof HTMLInputElement ? field : field?.querySelector('input'))?.focus();
+  }, [draft.holidays.length]);
+  const addHoliday = () => {
+    focusHoliday.current = draft.holidays.length;
+    edit({ holidays: [...draft.holidays, { date: '', name: '' }] });
+  };
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.calendarMissing')} />;
 
@@ -332,7 +346,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
             padding={draft.holidays.length === 0 ? 'md' : 0}
             actions={
               !readOnly && (
-                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => edit({ holidays: [...draft.holidays, { date: '', name: '' }] })}>
+                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addHoliday}>
                   {t('slaEdit.addHoliday')}
                 </Button>
               )

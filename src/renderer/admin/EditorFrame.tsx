@@ -30,8 +30,8 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   valueOf: (draft: D) => V;
   /** The stored item as `valueOf` would produce it, or null for a new one. */
   original: V | null;
-  /** The schema's issues for a candidate value. */
-  validate: (value: V) => Issue[];
+  /** The schema's issues for a candidate value; `tried`: a save was tried (issues may wait until then). */
+  validate: (value: V, tried: boolean) => Issue[];
   takenIds: string[];
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
@@ -64,7 +64,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
   const [tried, setTried] = useState(false);
-  const { local, shown } = editorIssues({ issues: o.validate(candidate), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
+  const { local, shown } = editorIssues({ issues: o.validate(candidate, tried), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
   const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];

@@ -934,6 +934,7 @@ export const en = {
   'apiError.calendarOverlap': '{day} {span} overlaps {other}',
   'apiError.calendarYears': "The calendar's years run from {from} to {to}: the first year must not be after the last",
   'apiError.calendarHolidayDate': 'Holiday date "{date}" must be YYYY-MM-DD (one day) or MM-DD (every year)',
+  'apiError.calendarHolidayNoDate': 'Give the holiday its date, or remove it',
   'apiError.calendarHolidayYears': "Holiday {date} is outside the calendar's years {from}–{to}",
   'apiError.tagRegistered': 'Service tag {tag} is already registered to {name}. Open their record, or transfer the system from there.',
   'apiError.contactGone': 'That contact is no longer on this customer: someone removed it meanwhile.',

@@ -873,6 +873,7 @@ export const fa: Messages = {
   'apiError.calendarOverlap': 'بازهٔ {day} {span} با {other} هم‌پوشانی دارد.',
   'apiError.calendarYears': 'سال‌های تقویم از {from} تا {to} است: سال نخست نباید پس از سال پایانی باشد.',
   'apiError.calendarHolidayDate': 'تاریخ تعطیلی «{date}» باید سال-ماه-روز (یک روز) یا ماه-روز (هر سال) باشد.',
+  'apiError.calendarHolidayNoDate': 'تاریخ این تعطیلی را بنویسید، یا آن را حذف کنید.',
   'apiError.calendarHolidayYears': 'تعطیلی {date} بیرون از سال‌های تقویم ({from} تا {to}) است.',
   'apiError.tagRegistered': 'برچسب سرویس {tag} پیش‌تر به نام {name} ثبت شده است. سابقهٔ او را باز کنید، یا سیستم را از همان‌جا منتقل کنید.',
   'apiError.contactGone': 'این مخاطب دیگر در سابقهٔ این مشتری نیست: کسی در این میان آن را حذف کرده است.',
