@@ -1276,6 +1276,7 @@ export const en = {
   'data.readColumns': 'Read the columns',
   'data.mappingHint': 'Read the first file’s columns, then say which column holds each field.',
   'data.noServiceTag': 'No column is chosen for Service tag, so no systems are imported: customers come in without their computers. Choose the column that holds the service tags to import them too.',
+  'data.systemColumnsMissing': 'A system needs its {fields} as well as its service tag, and no column is chosen for them: every row with a service tag would be refused, its customer too. Choose those columns, or clear Service tag to import the customers without their systems.',
   'data.field.id': 'Id in the old desk',
   'data.field.name': 'Name',
   'data.field.kind': 'Kind',
