@@ -16,6 +16,19 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
   await page.getByRole('button', { name: /^Omar Haddad/ }).click();
   await expect(page.locator('#main h1')).toBeVisible();
+
+  // At 1366 px each calendar's time zone reads on one line ("United Kingdom Time" wrapped
+  // onto two), its IANA id under it.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.evaluate(() => (window.location.hash = '#/admin/sla'));
+  const calendars = page.getByRole('region', { name: en['slaSettings.calendars'], exact: true });
+  // The time zone column's names (the second cell of a row; the id under each is a bdi dir="ltr").
+  const zoneNames = calendars.locator('tbody tr > td:nth-child(2) bdi:not([dir])');
+  await expect(zoneNames.filter({ hasText: 'United Kingdom Time' })).toBeVisible();
+  expect(await zoneNames.evaluateAll((names) => names.map((n) => [n.textContent, n.getClientRects().length]))).toEqual(
+    await zoneNames.evaluateAll((names) => names.map((n) => [n.textContent, 1])),
+  );
+
   await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
 
   // The calendar's name fits its field, and its time zone is said under it.
@@ -123,5 +136,13 @@ for (const lang of ['en', 'fa'] as const) {
     await expect(holidays.getByText(dict['slaEdit.holidayName'], { exact: true }).filter({ visible: true }).first()).toBeVisible();
     await firstName.fill(lang === 'fa' ? 'نوروز' : 'New year');
     await expect(firstName).toHaveValue(lang === 'fa' ? 'نوروز' : 'New year');
+
+    // "Add holiday" takes the keyboard to the new holiday's date, in view, not yet marked wrong
+    // (the row was added 75 holidays below, out of sight, with the focus left on the button).
+    await page.getByRole('button', { name: dict['slaEdit.addHoliday'] }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path') ?? document.activeElement?.getAttribute('data-path'))).toBe('holidays.75.date');
+    const added = page.locator(':focus');
+    await expect(added).toBeInViewport();
+    await expect(added).not.toHaveAttribute('aria-invalid', 'true');
   });
 }

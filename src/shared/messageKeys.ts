@@ -141,6 +141,7 @@ const SENTENCES = {
   calendarOverlap: '{day} {span} overlaps {other}',
   calendarYears: "The calendar's years run from {from} to {to}: the first year must not be after the last",
   calendarHolidayDate: 'Holiday date "{date}" must be YYYY-MM-DD (one day) or MM-DD (every year)',
+  calendarHolidayNoDate: 'Give the holiday its date, or remove it',
   calendarHolidayYears: "Holiday {date} is outside the calendar's years {from}–{to}",
   // the records store (records.ts): under the service tag, and a transfer's date
   tagRegistered: 'Service tag {tag} is already registered to {name}. Open their record, or transfer the system from there.',

@@ -1,6 +1,6 @@
 import { ActionIcon, Box, Button, Grid, Group, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
 import { call } from '../backend';
@@ -8,10 +8,10 @@ import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
 import { FitTable, Section } from '../page';
-import { slaEditorTitle } from '../sla/shippedNames';
+import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { findZone, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -101,11 +101,11 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     readOnly,
     valueOf: calendarOf,
     original: existing ? calendarOf(draftOf(existing)) : null,
-    validate: (c) => localIssues(calendarSchema.safeParse(c)),
+    validate: (c, tried) => holidayIssuesShown(localIssues(calendarSchema.safeParse(c)), c.holidays, tried),
     takenIds: settings.calendars.map((c) => c.id),
     placed: PLACED,
     persist: (c) => call('sla.saveCalendar', c),
-    savedMessage: (name) => t('slaEdit.calendarSaved', { name }),
+    savedMessage: (saved) => slaSavedMessage('calendar', saved),
     onSaved,
   });
   const locale = currentLocale();
@@ -115,6 +115,20 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     return (all.includes(draft.timeZone) ? all : [draft.timeZone, ...all]).map((zone) => ({ value: zone, label: zoneName(zone) }));
   }, [draft.timeZone, locale]);
   const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
+  // "Add holiday" takes the keyboard to the new holiday's date, which scrolls it into view: it
+  // is added last, below the fold (far below at 420 px), and the button kept the focus.
+  const focusHoliday = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusHoliday.current;
+    if (index === null) return;
+    focusHoliday.current = null;
+    const field = document.querySelector(`#main [data-path="holidays.${index}.date"]`);
+    (field instanceof HTMLInputElement ? field : field?.querySelector('input'))?.focus();
+  }, [draft.holidays.length]);
+  const addHoliday = () => {
+    focusHoliday.current = draft.holidays.length;
+    edit({ holidays: [...draft.holidays, { date: '', name: '' }] });
+  };
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.calendarMissing')} />;
 
@@ -155,7 +169,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     <EditorFrame
       {...frame}
       title={slaEditorTitle('calendar', isNew ? null : (existing ?? { id: '', name: '' }))}
-      description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? t('slaEdit.usedBy', { policies: usedBy.map((p) => p.name).join(t('list.separator')) }) : t('slaEdit.calendarLead')}
+      description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? slaUsedBy(usedBy) : t('slaEdit.calendarLead')}
       saveLabel={t('slaEdit.saveCalendar')}
     >
           <Section title={t('slaEdit.calendarBasics')} id="calendar-basics">
@@ -332,7 +346,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
             padding={draft.holidays.length === 0 ? 'md' : 0}
             actions={
               !readOnly && (
-                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => edit({ holidays: [...draft.holidays, { date: '', name: '' }] })}>
+                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addHoliday}>
                   {t('slaEdit.addHoliday')}
                 </Button>
               )

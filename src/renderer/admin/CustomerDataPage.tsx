@@ -18,7 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
-import { alreadyImported, type FinishedRun, type ImportSource } from './importRun';
+import { alreadyImported, systemColumnsMissing, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -428,6 +428,11 @@ function ImportPanel() {
               {columns.length > 0 && !mapping.serviceTag && (
                 <Alert color="orange" variant="light" mt="xs" p="xs" data-testid="no-service-tag">
                   <Text size="sm">{t('data.noServiceTag')}</Text>
+                </Alert>
+              )}
+              {columns.length > 0 && systemColumnsMissing(mapping) && (
+                <Alert color="orange" variant="light" mt="xs" p="xs" data-testid="system-columns-missing">
+                  <Text size="sm">{systemColumnsMissing(mapping)}</Text>
                 </Alert>
               )}
             </Paper>

@@ -30,13 +30,14 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   valueOf: (draft: D) => V;
   /** The stored item as `valueOf` would produce it, or null for a new one. */
   original: V | null;
-  /** The schema's issues for a candidate value. */
-  validate: (value: V) => Issue[];
+  /** The schema's issues for a candidate value; `tried`: a save was tried (issues may wait until then). */
+  validate: (value: V, tried: boolean) => Issue[];
   takenIds: string[];
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
-  persist: (value: V) => Promise<{ name: string }>;
-  savedMessage: (name: string) => string;
+  persist: (value: V) => Promise<{ id: string; name: string }>;
+  /** What the notice says once saved (a shipped item named in the reader's language: slaSavedMessage). */
+  savedMessage: (saved: { id: string; name: string }) => string;
   onSaved: () => Promise<void>;
 }
 
@@ -63,7 +64,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
   const [tried, setTried] = useState(false);
-  const { local, shown } = editorIssues({ issues: o.validate(candidate), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
+  const { local, shown } = editorIssues({ issues: o.validate(candidate, tried), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
   const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
@@ -84,7 +85,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
       const saved = await o.persist(candidate);
       clearDraft();
       await o.onSaved();
-      notifications.show({ color: 'teal', message: o.savedMessage(saved.name) });
+      notifications.show({ color: 'teal', message: o.savedMessage(saved) });
       navigate(hrefOf({ name: 'slaSettings' }));
     } catch (error) {
       toFirstInvalid.current = true;

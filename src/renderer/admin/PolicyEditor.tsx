@@ -10,7 +10,7 @@ import { FitTable, Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
-import { slaEditorTitle, slaName } from '../sla/shippedNames';
+import { slaEditorTitle, slaName, slaSavedMessage } from '../sla/shippedNames';
 
 // One SLA policy: which customers it covers (segment and service level), the calendar its
 // clocks count in, the targets in business minutes per priority, when a ticket counts as
@@ -99,7 +99,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
     takenIds: settings.policies.map((p) => p.id),
     placed: PLACED,
     persist: (p) => call('sla.savePolicy', p),
-    savedMessage: (name) => t('slaEdit.policySaved', { name }),
+    savedMessage: (saved) => slaSavedMessage('policy', saved),
     onSaved,
   });
 

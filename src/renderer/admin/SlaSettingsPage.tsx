@@ -189,7 +189,9 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                           ]}
                         />
                       </Table.Td>
-                      <Table.Td className={classes.calendarsWide}>{zone('sm')}</Table.Td>
+                      {/* The zone's name on one line ("United Kingdom Time" wrapped at 1366 px),
+                          the calendar's name wrapping instead. */}
+                      <Table.Td className={`${classes.nowrap} ${classes.calendarsWide}`}>{zone('sm')}</Table.Td>
                       <Table.Td className={classes.calendarsWide}>
                         <Text size="xs">{hoursSummary(c)}</Text>
                       </Table.Td>

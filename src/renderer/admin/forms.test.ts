@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { slaPolicySchema } from '../../shared/sla/slaClock';
 import { calendarSchema } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
+import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { editorIssues, findZone, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -185,6 +186,28 @@ describe('SLA editor helpers', () => {
       const at = issueIndex(editorIssues({ ...base, tried: true }).shown).at;
       expect(at('name')).toBe('یک نام برایش بنویسید.');
       expect(at('id')).toBe('یک شناسه بدهید (حروف، رقم و خط تیره).');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('opens a holiday just added unmarked, and after a save asks for its date instead of quoting an empty one', async () => {
+    const london = defaultCalendars.find((c) => c.id === 'std-weekdays')!;
+    const added = { ...london, holidays: [...london.holidays, { date: '', name: '' }] };
+    const last = `holidays.${london.holidays.length}.date`;
+    const issues = localIssues(calendarSchema.safeParse(added));
+    // "Add holiday" showed 'Holiday date "" must be YYYY-MM-DD …' in red before a key was pressed.
+    expect(issueIndex(holidayIssuesShown(issues, added.holidays, false)).at(last)).toBeUndefined();
+    const asked = issueIndex(holidayIssuesShown(issues, added.holidays, true)).at(last);
+    expect(asked).toBe('Give the holiday its date, or remove it');
+    // Once its name is typed, a missing date is said at once; a wrong one always is.
+    const named = { ...added, holidays: [...london.holidays, { date: '', name: 'Staff day' }] };
+    expect(issueIndex(holidayIssuesShown(localIssues(calendarSchema.safeParse(named)), named.holidays, false)).at(last)).toBe(asked);
+    const wrong = { ...added, holidays: [...london.holidays, { date: '2026-02-30', name: '' }] };
+    expect(issueIndex(holidayIssuesShown(localIssues(calendarSchema.safeParse(wrong)), wrong.holidays, false)).at(last)).toMatch(/^Holiday date "2026-02-30" must be/);
+    await setLocale('fa', 'arabext');
+    try {
+      expect(issueIndex(holidayIssuesShown(localIssues(calendarSchema.safeParse(added)), added.holidays, true)).at(last)).toBe(fa['apiError.calendarHolidayNoDate']);
     } finally {
       await setLocale('en', 'latn');
     }

@@ -65,6 +65,19 @@ export function editorIssues(o: { issues: Issue[]; id: string; name: string; isN
   return { local, shown: untouched ? local.filter((i) => i.path !== 'name' && i.path !== 'id') : local };
 }
 
+/**
+ * A holiday just added and not typed in yet (no date, no name): its issues wait until a save is
+ * tried, so "Add holiday" does not open a row already marked wrong.
+ */
+export function holidayIssuesShown(issues: Issue[], holidays: ReadonlyArray<{ date: string; name: string }>, tried: boolean): Issue[] {
+  if (tried) return issues;
+  return issues.filter((i) => {
+    const row = /^holidays\.(\d+)\./.exec(i.path);
+    const holiday = row ? holidays[Number(row[1])] : undefined;
+    return !holiday || holiday.date.trim() !== '' || holiday.name.trim() !== '';
+  });
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { alreadyImported, type FinishedRun } from './importRun';
+import { fa } from '../i18n/fa';
+import { setLocale } from '../i18n/state';
+import { alreadyImported, systemColumnsMissing, type FinishedRun } from './importRun';
 
 // The import's button after a run: the same files are not imported twice by a second click.
 
@@ -24,4 +26,23 @@ it('another file, one file more or fewer, or another source is a new import', ()
   expect(alreadyImported(done, 'csv', FILES.slice(0, 1))).toBe(false);
   expect(alreadyImported(done, 'zendesk', FILES)).toBe(false);
   expect(alreadyImported(done, 'csv', [])).toBe(false);
+});
+
+it('a CSV mapped with a service tag but no column for what a system needs says so before the run, naming those fields', async () => {
+  // Name, Phone, Email, Segment and Service tag mapped: every row with a tag was refused, its
+  // customer too, each reject telling the admin to correct an export that had no such column.
+  const mapping = { name: 'Name', phone: 'Phone', email: 'Email', segment: 'Segment', serviceTag: 'Service tag' };
+  expect(systemColumnsMissing(mapping)).toBe(
+    'A system needs its Product line, Model, Ship date, Warranty ends as well as its service tag, and no column is chosen for them: every row with a service tag would be refused, its customer too. Choose those columns, or clear Service tag to import the customers without their systems.',
+  );
+  // Only the ones still missing are named; none, or no service tag, says nothing.
+  expect(systemColumnsMissing({ ...mapping, productLine: 'Line', model: 'Model', shipDate: 'Shipped' })).toMatch(/needs its Warranty ends as well/);
+  expect(systemColumnsMissing({ ...mapping, productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyEnd: 'Until' })).toBeNull();
+  expect(systemColumnsMissing({ name: 'Name', serviceTag: '' })).toBeNull();
+  await setLocale('fa', 'arabext');
+  try {
+    expect(systemColumnsMissing(mapping)).toContain(fa['data.field.productLine']);
+  } finally {
+    await setLocale('en', 'latn');
+  }
 });

@@ -2,6 +2,8 @@
 // real, the same button pressed again imported them a second time. The run is remembered with
 // what it read; while the page still names those files from that source, the import is done.
 
+import { t } from '../i18n';
+
 export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
 
 /** A finished run: where from, which files (as listed, trimmed), and whether it was a trial. */
@@ -24,4 +26,20 @@ export function alreadyImported(last: FinishedRun | null, from: ImportSource, fi
   const before = new Set(last.files);
   const now = new Set(files);
   return now.size > 0 && before.size === now.size && [...now].every((file) => before.has(file));
+}
+
+/** What a system needs besides its service tag (the importer refuses a system without them, and its row with it). */
+const SYSTEM_FIELDS = ['productLine', 'model', 'shipDate', 'warrantyEnd'] as const;
+
+/**
+ * A CSV mapped with a service tag but without a column for what a system needs: every row with
+ * a tag would be refused, its customer too ("Imported 0 customers … 3 rows rejected", each told
+ * to correct the export, which had no such column to correct). Said under the mapping before
+ * the run, naming the fields to choose; null when nothing is missing.
+ */
+export function systemColumnsMissing(mapping: Readonly<Record<string, string>>): string | null {
+  if (!mapping.serviceTag) return null;
+  const missing = SYSTEM_FIELDS.filter((f) => !mapping[f]);
+  if (missing.length === 0) return null;
+  return t('data.systemColumnsMissing', { fields: missing.map((f) => t(`data.field.${f}`)).join(t('list.separator')) });
 }

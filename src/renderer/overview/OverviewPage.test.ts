@@ -43,7 +43,7 @@ const headings = (html: string, level: 1 | 2) => [...html.matchAll(new RegExp(`<
 const overview: Overview = {
   now: Date.UTC(2026, 11, 6, 9),
   queues: SEGMENTS.flatMap((segment) => TIERS.map((tier) => ({ segment, tier, open: 3, unassigned: 1, atRisk: 1, breached: 0, oldestAt: Date.UTC(2026, 11, 6, 8) }))),
-  agents: [{ userId: 'u1', name: 'Ada Agent', role: 'agent', tier: 1, open: 4, atRisk: 1, breached: 0 }],
+  agents: [{ userId: 'u1', name: 'Ada Agent', role: 'agent', tier: 1, open: 4, atRisk: 1, breached: 0 }] as Overview['agents'],
   totals: { open: 45, unassigned: 15, atRisk: 15, breached: 0, resolvedToday: 7 },
   slaCatchingUp: 0,
   attainment: SEGMENTS.flatMap((segment) => (['firstResponse', 'resolution'] as const).map((target) => ({ segment, target, today: { met: 3, total: 4 }, week: { met: 9, total: 10 } }))),
@@ -69,6 +69,32 @@ describe('the supervisor board', () => {
     expect(html).toMatch(/<section[^>]*aria-labelledby="open-chart"[^>]*aria-busy="true"/);
     expect(html).not.toMatch(/<section[^>]*aria-labelledby="queue-grid"[^>]*aria-busy/);
     expect(html).not.toMatch(/<section[^>]*aria-labelledby="attainment"[^>]*aria-busy/);
+  });
+
+  it('draws the agents\' placeholder as the table it stands for: as many rows as it had when last drawn', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v), removeItem: (k: string) => void stored.delete(k) });
+    try {
+      const { rememberAgentRows } = await import('./agentRows');
+      const agentsSection = (html: string) => html.slice(html.indexOf('aria-labelledby="agents"'), html.indexOf('</section>', html.indexOf('aria-labelledby="agents"')));
+      const bodyRows = (html: string) => (agentsSection(html).split('<tbody')[1]?.match(/<tr/g) ?? []).length;
+      const heads = (html: string) => [...agentsSection(html).matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((m) => m[1]);
+      // A desk whose board was never drawn here: six.
+      expect(bodyRows(draw(undefined))).toBe(6);
+      // A desk of nine people: drawn once, the placeholder is nine rows under the same heading row.
+      const nine = { ...overview, agents: Array.from({ length: 9 }, (_, i) => ({ ...overview.agents[0]!, userId: `u${i}`, name: `Agent ${i}` })) };
+      const drawn = draw(nine);
+      rememberAgentRows(nine.agents.length);
+      const pending = draw(undefined);
+      expect(bodyRows(pending)).toBe(bodyRows(drawn));
+      expect(bodyRows(pending)).toBe(9);
+      expect(heads(pending)).toEqual(heads(drawn));
+      // What the storage holds that is no count is not believed.
+      stored.set('tagdesk.board.agentRows', 'lots');
+      expect(bodyRows(draw(undefined))).toBe(6);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('leaves recharts out of the board\'s own script', () => {

@@ -2,7 +2,7 @@ import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
 import { useLocalStorage } from '@mantine/hooks';
 import { ActionIcon, Alert, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconHourglass, IconInbox, IconUserQuestion } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
@@ -15,6 +15,7 @@ import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
 import { agentLabel, attainmentLabel, chartTargetOf, drillKey, drillLabel, oldestLabel } from './drill';
+import { pendingAgentRows, rememberAgentRows } from './agentRows';
 import { useBoardCharts } from './lazyCharts';
 import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
 import classes from './OverviewPage.module.css';
@@ -384,39 +385,29 @@ function Share({ tally, drill }: { tally: { met: number; total: number } | undef
 
 // ---- agents ------------------------------------------------------------------------------------
 
-/** Rows of placeholders in the agents' table before the board arrives. */
-const PENDING_AGENTS = 6;
-
 const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview | undefined }) {
   const maxLoad = Math.max(1, ...(data?.agents ?? []).map((a) => a.open));
+  const drawn = data?.agents.length;
+  useEffect(() => {
+    if (drawn !== undefined) rememberAgentRows(drawn);
+  }, [drawn]);
   return (
     <Section title={t('overview.agents')} padding={0} id="agents" busy={!data}>
       {!data ? (
-        <Box px="md" py={6}>
-          {Array.from({ length: PENDING_AGENTS }, (_, i) => (
-            <Skeleton key={i} h={40} my={6} radius="sm" />
-          ))}
-        </Box>
+        <AgentsPending rows={pendingAgentRows()} />
       ) : data.agents.length === 0 ? (
         <Text size="sm" c="dimmed" p="md">
           {t('overview.noAgents')}
         </Text>
       ) : (
         <Table verticalSpacing={6} fz="sm" className={classes.agents}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('overview.agent')}</Table.Th>
-              <Table.Th>{t('overview.load')}</Table.Th>
-              <Table.Th className={classes.agentSlaHead}>{t('board.stat.atRisk')}</Table.Th>
-              <Table.Th className={classes.agentSlaHead}>{t('board.stat.breached')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <AgentsHead />
           <Table.Tbody>
             {[...data.agents]
               .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name))
               .map((a) => (
                 <Table.Tr key={a.userId}>
-                  <Table.Td>
+                  <Table.Td className={classes.agentPerson}>
                     <Text size="sm" fw={600}>
                       <bdi>{personName(a.name)}</bdi>
                     </Text>
@@ -448,6 +439,51 @@ const AgentsLoad = inViewFirst(function AgentsLoad({ data }: { data: Overview | 
     </Section>
   );
 }, 'AgentsLoad');
+
+function AgentsHead() {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th>{t('overview.agent')}</Table.Th>
+        <Table.Th>{t('overview.load')}</Table.Th>
+        <Table.Th className={classes.agentSlaHead}>{t('board.stat.atRisk')}</Table.Th>
+        <Table.Th className={classes.agentSlaHead}>{t('board.stat.breached')}</Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/**
+ * The agents' table before the board arrives: its heading row and as many rows as it had when
+ * last drawn (agentRows.ts), each as tall as a person's (their name over their role), so the
+ * sections below do not move when the people arrive. A desk never drawn here gets six.
+ */
+function AgentsPending({ rows }: { rows: number }) {
+  return (
+    <Table verticalSpacing={6} fz="sm" className={classes.agents} data-pending-rows={rows}>
+      <AgentsHead />
+      <Table.Tbody>
+        {Array.from({ length: Math.max(1, rows) }, (_, i) => (
+          <Table.Tr key={i}>
+            <Table.Td className={classes.agentPerson}>
+              <Skeleton visible radius="sm" w="60%">
+                <Text size="sm" fw={600}>
+                  {'\u00a0'}
+                </Text>
+                <Text size="xs">{'\u00a0'}</Text>
+              </Skeleton>
+            </Table.Td>
+            <Table.Td w="45%">
+              <Skeleton h={8} radius="xl" />
+            </Table.Td>
+            <Table.Td />
+            <Table.Td />
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
 
 /** A person's at-risk or breached tickets: coloured as the queues' figures are, opening the drawer of those tickets. */
 function AgentSlaFigure({ userId, name, sla, value }: { userId: string; name: string; sla: AgentSla; value: number }) {

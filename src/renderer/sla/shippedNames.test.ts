@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
-import { slaEditorTitle, slaName, SHIPPED_NAMES } from './shippedNames';
+import { slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, SHIPPED_NAMES } from './shippedNames';
 
 afterEach(() => setLocale('en', 'latn'));
 
@@ -13,6 +13,24 @@ describe('the names of the shipped SLA policies and calendars', () => {
     expect(slaName('calendar', { id: '24x7', name: 'Around the clock' })).toBe('شبانه‌روزی');
     await setLocale('en', 'latn');
     expect(slaName('policy', { id: 'home-basic', name: 'Home basic' })).toBe('Home basic');
+  });
+
+  it('are said in the reader’s language in the notice once saved and in a calendar’s "used by"', async () => {
+    // A Persian admin saved the London calendar and read «تقویم «Weekdays 08:00–18:00 (London)» ذخیره شد.»
+    await setLocale('fa', 'arabext');
+    const london = { id: 'std-weekdays', name: 'Weekdays 08:00–18:00 (London)' };
+    // (A value is isolated in the sentence: U+2068 … U+2069.)
+    const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
+    expect(plain(slaSavedMessage('calendar', london))).toBe(fa['slaEdit.calendarSaved'].replace('{name}', fa['slaName.calendar.stdWeekdays']));
+    expect(plain(slaSavedMessage('policy', { id: 'government-premier', name: 'Government premier' }))).toBe(fa['slaEdit.policySaved'].replace('{name}', fa['slaName.policy.governmentPremier']));
+    const usedBy = slaUsedBy([{ id: 'home-basic', name: 'Home basic' }, { id: 'my-own', name: 'After hours' }]);
+    expect(usedBy).toContain(fa['slaName.policy.homeBasic']);
+    expect(usedBy).toContain('After hours');
+    expect(usedBy).not.toContain('Home basic');
+    // Renamed, it is named as typed.
+    expect(slaSavedMessage('calendar', { ...london, name: 'London office' })).toContain('London office');
+    await setLocale('en', 'latn');
+    expect(plain(slaSavedMessage('calendar', london))).toBe('Calendar “Weekdays 08:00–18:00 (London)” saved.');
   });
 
   it('are shown as typed once renamed, and a policy an admin made keeps its name', async () => {

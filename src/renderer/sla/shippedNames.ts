@@ -37,6 +37,16 @@ export function slaEditorTitle(kind: 'policy' | 'calendar', item: { id: string; 
   return t(kind === 'policy' ? 'slaEdit.policyTitle' : 'slaEdit.calendarTitle', { name: slaName(kind, item) });
 }
 
+/** "Policy “Government premier” saved.": the item named as the list of SLA settings names it. */
+export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string }): string {
+  return t(kind === 'policy' ? 'slaEdit.policySaved' : 'slaEdit.calendarSaved', { name: slaName(kind, item) });
+}
+
+/** "Used by: Education standard, Home basic.": the policies a calendar's editor says use it, each named as the list names it. */
+export function slaUsedBy(policies: ReadonlyArray<{ id: string; name: string }>): string {
+  return t('slaEdit.usedBy', { policies: policies.map((p) => slaName('policy', p)).join(t('list.separator')) });
+}
+
 /** Every shipped policy and calendar, for the test that each has its name in every language. */
 export const SHIPPED_NAMES: ReadonlyArray<{ kind: 'policy' | 'calendar'; id: string; name: string }> = [
   ...defaultPolicies.map((p) => ({ kind: 'policy' as const, id: p.id, name: p.name })),

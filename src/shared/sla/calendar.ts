@@ -89,7 +89,8 @@ export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
     if (date === null) {
       problems.push({
         path: ['holidays', index, 'date'],
-        message: say('calendarHolidayDate', { date: holiday.date }),
+        // An empty date is asked for, not quoted back ('Holiday date "" must be …').
+        message: holiday.date.trim() === '' ? say('calendarHolidayNoDate', {}) : say('calendarHolidayDate', { date: holiday.date }),
       });
     } else if (date.year !== null && (date.year < from || date.year > to)) {
       problems.push({ path: ['holidays', index, 'date'], message: say('calendarHolidayYears', { date: holiday.date, from, to }) });
