@@ -109,10 +109,12 @@ for (const lang of ['en', 'fa'] as const) {
     await page.getByRole('button', { name: /^Ava Martin/ }).click();
     const field = page.getByRole('textbox', { name: (lang === 'fa' ? fa : en)['lookup.label'] });
     // Its hint fits the field (the full one was cut to "Service tag, Express code, phone").
+    // Measured in the field's own font, from its longhands (canvasFont in lookupHint.ts: the
+    // computed `font` shorthand is "" here, and a canvas given it measured in 10 px sans-serif).
     const hintFits = await field.evaluate((el: HTMLInputElement) => {
       const style = getComputedStyle(el);
       const text = document.createElement('canvas').getContext('2d')!;
-      text.font = style.font;
+      text.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       return text.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     });
     expect(hintFits).toBe(true);

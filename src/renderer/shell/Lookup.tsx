@@ -9,7 +9,7 @@ import { customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
-import { fittingHint, type LookupHint } from './lookupHint';
+import { canvasFont, fittingHint, type LookupHint } from './lookupHint';
 import { isWholeTag } from './wholeTag';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
@@ -57,7 +57,7 @@ export function Lookup() {
     const pick = () => {
       if (!text) return;
       const style = getComputedStyle(el);
-      text.font = style.font;
+      text.font = canvasFont(style);
       setHint(fittingHint(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), (h) => text.measureText(t(h)).width));
     };
     pick();

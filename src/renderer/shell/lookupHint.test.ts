@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fa } from '../i18n/fa';
-import { fittingHint, LOOKUP_HINTS } from './lookupHint';
+import { canvasFont, fittingHint, LOOKUP_HINTS } from './lookupHint';
 
 describe('the lookup field’s hint', () => {
   // 7 px a character: roughly the field's 14 px sans-serif.
@@ -23,5 +23,11 @@ describe('the lookup field’s hint', () => {
       expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
       expect(new Set(lengths).size).toBe(lengths.length);
     }
+  });
+
+  it('is measured in the field’s own font, built from its longhands', () => {
+    // The computed `font` shorthand is "" in Chromium when a longhand it cannot express is set;
+    // a canvas given "" measures in its default 10 px sans-serif.
+    expect(canvasFont({ fontStyle: 'normal', fontWeight: '400', fontSize: '14px', fontFamily: 'Vazirmatn, "Segoe UI", sans-serif' })).toBe('normal 400 14px Vazirmatn, "Segoe UI", sans-serif');
   });
 });

@@ -11,3 +11,16 @@ export type LookupHint = (typeof LOOKUP_HINTS)[number];
 export function fittingHint(room: number, width: (hint: LookupHint) => number): LookupHint {
   return LOOKUP_HINTS.find((hint) => width(hint) <= room) ?? LOOKUP_HINTS[LOOKUP_HINTS.length - 1]!;
 }
+
+/** The longhands of a computed style that a canvas font is made of. */
+export type FontLonghands = Pick<CSSStyleDeclaration, 'fontStyle' | 'fontWeight' | 'fontSize' | 'fontFamily'>;
+
+/**
+ * A canvas font for text drawn as `style` draws it. Not the `font` shorthand: Chromium computes
+ * it as "" whenever a longhand it cannot express is set (the app's font features), and a canvas
+ * given "" keeps its default 10 px sans-serif, so every hint "fitted" and the Persian one was cut
+ * to «برچسب سرویس، کد سرویس سریع، تل» at 420 px.
+ */
+export function canvasFont(style: FontLonghands): string {
+  return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+}
