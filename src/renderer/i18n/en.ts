@@ -864,6 +864,7 @@ export const en = {
   'apiError.accountDeactivated': 'This account is deactivated; ask an admin.',
   'apiError.signInThrottled': 'Too many failed sign-ins; try again in {minutes} minute(s).',
   'apiError.offlineThrottled': 'Too many failed sign-ins; try again in a few minutes.',
+  'apiError.offlineWrongPassword': 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   'apiError.offlineNeverHere': 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   'apiError.hubSessionMissing': 'Sign in first: the session is missing, expired or revoked.',
   'apiError.deskNotJoined': 'This desk is not joined to a hub; choose who you are from the list.',
