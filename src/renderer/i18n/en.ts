@@ -1441,6 +1441,7 @@ export const en = {
   'conflicts.next.record': 'Open the record, check what changed, and make your change again if it is still needed.',
   'conflicts.next.created': 'Open the customer and create the ticket again if it is still needed; nothing of it was kept.',
   'conflicts.next.taken': 'Open {number} to see who has it now; take another ticket from your queue.',
+  'conflicts.next.moved': 'Open {number} to see where it is now; take another ticket from your queue.',
   'conflicts.next.note': 'Open {number} and add your note again: its text is above.',
   'conflicts.next.other': 'Open {number}, look at what changed, and do it again if it still needs doing.',
   'conflicts.theTicket': 'the ticket',
