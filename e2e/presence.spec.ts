@@ -188,5 +188,15 @@ test('a reload keeps the person signed in on the same screen with their draft; a
   await ava.getByText(fa['language.fa'], { exact: true }).click();
   await expect(ava.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(ava.getByRole('textbox', { name: fa['signIn.email'] })).toBeVisible();
+  // A wrong password keeps the email and puts the focus back in the emptied password field:
+  // the button, pressed from the keyboard and then busy, had taken it to the page's body.
+  const password = ava.getByLabel(new RegExp(`^${fa['signIn.password']}`));
+  await ava.getByRole('textbox', { name: fa['signIn.email'] }).fill('ava@desk.test');
+  await password.fill('not the password');
+  await ava.getByRole('button', { name: fa['signIn.submit'] }).press('Enter');
+  await expect(ava.getByRole('alert')).toContainText(fa['apiError.wrongPassword']);
+  await expect(password).toBeFocused();
+  await expect(password).toHaveValue('');
+  await expect(ava.getByRole('textbox', { name: fa['signIn.email'] })).toHaveValue('ava@desk.test');
   await ava.context().close();
 });

@@ -1,4 +1,5 @@
 import { PRIORITIES, type Priority } from './domain';
+import { messageDetail } from './messageKeys';
 
 // A sync conflict's "what you tried" and "what to do now". The desk stores both in English
 // when the hub refuses a change (core/sync/conflicts.ts); this module is the one place that
@@ -49,17 +50,22 @@ export function readConflictSummary(line: string): { quoted: string | null; prio
   return { quoted, priority: to && (PRIORITIES as readonly string[]).includes(to) ? (to as Priority) : null };
 }
 
-export type NextStep = 'record' | 'created' | 'taken' | 'note' | 'other';
+export type NextStep = 'record' | 'created' | 'taken' | 'moved' | 'note' | 'other';
 
-/** Which next step a refused change calls for. */
-export function nextStepOf(c: { stream: string; type: string }): NextStep {
+/**
+ * Which next step a refused change calls for. A take or an assignment refused because someone
+ * has the ticket sends its author to see who; one refused for another reason (the ticket was
+ * escalated or resolved meanwhile) must not say someone has it, for no one may.
+ */
+export function nextStepOf(c: { stream: string; type: string; reason: string }): NextStep {
   if (c.stream !== 'ticket') return 'record';
   switch (c.type) {
     case 'CREATED':
       return 'created';
     case 'TAKE':
     case 'ASSIGN':
-      return 'taken';
+      if (messageDetail(c.reason)?.key === 'alreadyTaken') return 'taken';
+      return c.type === 'TAKE' ? 'moved' : 'other';
     case 'ADD_NOTE':
     case 'CUSTOMER_REPLIED':
       return 'note';
@@ -69,7 +75,7 @@ export function nextStepOf(c: { stream: string; type: string }): NextStep {
 }
 
 /** The next step in words, as the desk stores it. */
-export function nextStepLine(c: { stream: string; type: string; ticketNumber: string | null }): string {
+export function nextStepLine(c: { stream: string; type: string; ticketNumber: string | null; reason: string }): string {
   const ticket = c.ticketNumber ?? 'the ticket';
   switch (nextStepOf(c)) {
     case 'record':
@@ -78,6 +84,8 @@ export function nextStepLine(c: { stream: string; type: string; ticketNumber: st
       return 'Open the customer and create the ticket again if it is still needed; nothing of it was kept.';
     case 'taken':
       return `Open ${ticket} to see who has it now; take another ticket from your queue.`;
+    case 'moved':
+      return `Open ${ticket} to see where it is now; take another ticket from your queue.`;
     case 'note':
       return `Open ${ticket} and add your note again: its text is above.`;
     case 'other':

@@ -62,6 +62,7 @@ const SENTENCES = {
   accountDeactivated: 'This account is deactivated; ask an admin.',
   signInThrottled: 'Too many failed sign-ins; try again in {minutes} minute(s).',
   offlineThrottled: 'Too many failed sign-ins; try again in a few minutes.',
+  offlineWrongPassword: 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
   deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',

@@ -109,7 +109,9 @@ export function hubLink(options: HubLinkOptions) {
     if (!(await verify(account.verifier, password))) {
       const count = (f?.count ?? 0) + 1;
       failures.set(email, { count, lockedUntil: count >= OFFLINE_LIMIT ? now() + OFFLINE_LOCK_MS : 0 });
-      throw new ApiError('unauthenticated', say('wrongPassword'));
+      // Not the hub's "wrong email or password": checked against the password kept here, which
+      // a reset on the hub has not reached yet, so the person is told which one counts now.
+      throw new ApiError('unauthenticated', say('offlineWrongPassword'));
     }
     failures.delete(email);
     const row = db.get(k.selectFrom('users').selectAll().where('id', '=', account.user_id));

@@ -1,5 +1,5 @@
 import { Alert, Avatar, Box, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { IconChevronRight } from '@tabler/icons-react';
 import { ROLES, SEGMENTS, type Role, type User } from '../../shared/domain';
 import { useCall, type Problem } from '../backend';
@@ -40,12 +40,17 @@ function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const passwordField = useRef<HTMLInputElement>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     void onPassword(email, password).finally(() => {
       setBusy(false);
       setPassword('');
+      // Refused (a signed-in person leaves this screen, and the field with it): the busy
+      // button had taken the focus with it to the page's body, so someone at the keyboard had
+      // to find the emptied field again. It goes back to the password, the email kept.
+      passwordField.current?.focus();
     });
   };
   return (
@@ -81,7 +86,7 @@ function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string
               )
             )}
             <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
-            <PasswordInput label={t('signIn.password')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput ref={passwordField} label={t('signIn.password')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Button type="submit" loading={busy}>
               {t('signIn.submit')}
             </Button>

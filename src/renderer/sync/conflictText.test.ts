@@ -47,6 +47,22 @@ describe('stored English in the reader’s language', () => {
     expect(conflictSummary(conflict({ stream: 'customer', type: 'CUSTOMER_CHANGED', summary: 'customer changed (customer c1)' }))).toBe('customer changed (customer c1)');
   });
 
+  // Ben took a ticket offline while Ava, also offline, took it and escalated it: Ben's take was
+  // refused because the ticket was at tier 2, yet "what to do now" told him to see who has it
+  // now, and no one had it.
+  it('sends the author of a refused take to see who has the ticket only when someone has it', async () => {
+    const { nextStepLine } = await import('../../shared/conflictText');
+    const taken = { stream: 'ticket', type: 'TAKE', ticketNumber: 'T-000003', reason: 'Someone is already working this ticket.' };
+    const moved = { ...taken, reason: 'This ticket is at tier 2; you work at first line (tier 1).' };
+    expect(nextStepLine(taken)).toBe('Open T-000003 to see who has it now; take another ticket from your queue.');
+    expect(nextStepLine(moved)).toBe('Open T-000003 to see where it is now; take another ticket from your queue.');
+    // A supervisor's assignment refused for another reason gets the general next step.
+    expect(nextStepLine({ ...moved, type: 'ASSIGN' })).toBe('Open T-000003, look at what changed, and do it again if it still needs doing.');
+    await setLocale('fa', 'arabext');
+    expect(conflictNextStep(conflict({ ticketNumber: 'T-000003', reason: moved.reason, nextStep: nextStepLine(moved) }))).toBe(`${FSI}T-000003${PDI} را باز کنید تا ببینید اکنون کجاست؛ تیکت دیگری از صف خود بردارید.`);
+    expect(conflictNextStep(conflict({ reason: taken.reason }))).toContain('در دست کیست');
+  });
+
   it('says a ticket’s line in the contact history in the reader’s words, and any other line as written', async () => {
     const line = 'Escalated T-000003 to tier 2 (repeat failure): Ran ePSA: memory failed';
     expect(interactionText(line)).toBe('Escalated T-000003 to Tier 2 (Repeat failure): Ran ePSA: memory failed');
