@@ -130,16 +130,19 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
       ) : (
         <Stack gap="xs" mah={360} style={{ overflowY: 'auto' }}>
           {data.followUps.slice(0, 30).map((f) => (
+            // The customer's name and the comment give way: the score, the ticket's number and
+            // the button keep their whole width (in a column of the board's grid the button read
+            // "Mark followe", a score "2..", and a number broke as "T-" over "000087").
             <Group key={f.ticketId} justify="space-between" wrap="nowrap" gap="xs">
-              <Box style={{ minWidth: 0 }}>
+              <Box style={{ minWidth: 0, flex: 1 }}>
                 <Group gap={6} wrap="nowrap">
-                  <Badge color="red" variant="light" size="sm">{formatNumber(f.score)} / {formatNumber(5)}</Badge>
-                  <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit">{f.ticketNumber}</Text>
-                  <Text size="sm" truncate dir="auto" className="own-direction">{f.customerName}</Text>
+                  <Badge color="red" variant="light" size="sm" style={{ flexShrink: 0 }}>{formatNumber(f.score)} / {formatNumber(5)}</Badge>
+                  <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>{f.ticketNumber}</Text>
+                  <Text size="sm" truncate dir="auto" className="own-direction" style={{ minWidth: 0 }}>{f.customerName}</Text>
                 </Group>
                 <Text size="xs" c="dimmed" lineClamp={2}><bdi>{f.comment || '—'}</bdi> · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
               </Box>
-              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)}>{t('csat.markFollowedUp')}</Button>
+              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)} style={{ flexShrink: 0 }}>{t('csat.markFollowedUp')}</Button>
             </Group>
           ))}
         </Stack>
