@@ -16,6 +16,9 @@ export default defineConfig({
     // language, coalesce.test.ts's fake timers).
     isolate: false,
     testTimeout: 20_000,
+    // A file's beforeAll that seeds a demo desk took over Vitest's default 10 s once, on a machine
+    // at load 10 (lookupLookalike.test.ts: its five tests skipped). Twice a test's own limit.
+    hookTimeout: 40_000,
     // The CLI bundled once, for the tests that run it as a process (scripts/bundle-cli.ts).
     globalSetup: ['scripts/bundle-cli.ts'],
     // Every statement a test makes the desk prepare is checked for a full scan of a large
