@@ -1170,6 +1170,7 @@ export const en = {
   'merge.field': 'Field',
   'merge.keep': 'Keep: {name}',
   'merge.from': 'Merge in: {name}',
+  'merge.recordId': 'record …{id}',
   'merge.moves': 'Moves {systems} and {contacts}, with every ticket and interaction.',
   'merge.systems_zero': 'no systems',
   'merge.systems_one': '1 system',

@@ -1152,6 +1152,7 @@ export const fa: Messages = {
   'merge.field': 'فیلد',
   'merge.keep': 'نگه‌داشتن: {name}',
   'merge.from': 'ادغام از: {name}',
+  'merge.recordId': 'سابقهٔ …{id}',
   'merge.moves': '{systems} و {contacts} همراه با همهٔ تیکت‌ها و تعامل‌ها منتقل می‌شوند.',
   'merge.systems_zero': 'بدون سیستم',
   'merge.systems_one': '۱ سیستم',
