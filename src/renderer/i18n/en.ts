@@ -1346,6 +1346,7 @@ export const en = {
   'data.rejectsMore_one': 'One more reject is in {path}.',
   'data.rejectsMore_other': '{count} more rejects are in {path}.',
   'data.reject.invalidFields': 'These fields do not pass the desk’s rules: {fields}. Correct them in the export and import it again.',
+  'data.reject.unmappedFields': 'No column was chosen for {fields} on the mapping screen: the file is not at fault, the row had nothing there to read. Under Column mapping, choose a column for each and import again.',
   'data.reject.tagTaken': 'Service tag {tag} is already registered to another customer. Transfer the system, or correct the tag.',
   'data.reject.deletedInSource': 'Deleted or suspended in {source}: not imported.',
   'data.reject.requesterNotImported': 'Requester {id} is not among the imported users (deleted, or rejected above). Include the users page that has them.',
