@@ -4,7 +4,7 @@ import { readInteractionLine } from '../shared/interactionText';
 import { formatPhone } from '../shared/phone';
 import { EXAMPLE_SERVICE_TAG } from '../shared/serviceTag';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
-import { currentLanguage, t } from './i18n';
+import { currentLanguage, currentLocale, t } from './i18n';
 import { en } from './i18n/en';
 
 // Human words for the domain's codes. Each goes through the dictionary, so "small_business"
@@ -33,6 +33,22 @@ export const candidateDetail = (c: Candidate): string => {
  */
 export const matchedWhat = (c: Candidate): string => (c.matchedBy === 'name' ? '' : candidateDetail(c));
 export const slaTargetLabel = (target: SlaTargetName): string => t(`slaTarget.${target}`);
+/** A language tag (fa-IR) as the reader's language names it (Persian (Iran), فارسی (ایران)); the tag where the runtime knows no name. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(currentLocale(), { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+/** A region code (IR) as the reader's language names it (Iran, ایران); the code where the runtime knows no name. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(currentLocale(), { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 export const directionLabel = (d: 'inbound' | 'outbound' | 'internal'): string => t(`interaction.${d}`);
 
 /**

@@ -18,7 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
-import { alreadyImported, systemColumnsMissing, type FinishedRun, type ImportSource } from './importRun';
+import { alreadyImported, importFieldName, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -566,6 +566,16 @@ type Reject = ImportSummaryView['firstRejects'][number];
 /** What to fix, in the reader's language where the import named the reason; else its own sentence. */
 function rejectReason(r: Reject) {
   if (r.key === 'invalidFields') return <FieldIssues params={r.params ?? {}} />;
+  if (r.key === 'unmappedFields') {
+    const params = r.params ?? {};
+    return (
+      <Stack gap={2}>
+        <span>{unmappedFieldsReason(params)}</span>
+        {/* Mapped fields the rules refused in the same row, if any. */}
+        {params.invalid && <FieldIssues params={{ ...params, fields: params.invalid }} />}
+      </Stack>
+    );
+  }
   if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
   if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: `\u2066${SERVICE_LEVELS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
@@ -583,7 +593,7 @@ function rejectReason(r: Reject) {
 /** A row the shared rules refused: which fields, and under each what is wrong with it, as the record form would say it. */
 function FieldIssues({ params }: { params: Record<string, string> }) {
   const fields = (params.fields ?? '').split(', ').filter(Boolean);
-  const fieldName = (f: string) => ((CSV_FIELDS as readonly string[]).includes(f) ? t(`data.field.${f as (typeof CSV_FIELDS)[number]}`) : f);
+  const fieldName = importFieldName;
   return (
     <Stack gap={2}>
       <span>{t('data.reject.invalidFields', { fields: fields.map(fieldName).join(t('list.separator')) })}</span>

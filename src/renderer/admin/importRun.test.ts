@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
-import { alreadyImported, systemColumnsMissing, type FinishedRun } from './importRun';
+import { alreadyImported, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
 
 // The import's button after a run: the same files are not imported twice by a second click.
 
@@ -42,6 +42,24 @@ it('a CSV mapped with a service tag but no column for what a system needs says s
   await setLocale('fa', 'arabext');
   try {
     expect(systemColumnsMissing(mapping)).toContain(fa['data.field.productLine']);
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('a row refused for fields no column was chosen for says to choose those columns, naming them, not to correct the export', async () => {
+  // As the importer says it (unmappedFields): the fields, as the mapping screen names them.
+  const params = { fields: 'model, shipDate' };
+  expect(unmappedFieldsReason(params)).toBe(
+    'No column was chosen for Model, Ship date on the mapping screen: the file is not at fault, the row had nothing there to read. Under Column mapping, choose a column for each and import again.',
+  );
+  expect(unmappedFieldsReason(params)).not.toMatch(/correct/i);
+  await setLocale('fa', 'arabext');
+  try {
+    const said = unmappedFieldsReason(params);
+    expect(said).toContain(`${fa['data.field.model']}، ${fa['data.field.shipDate']}`);
+    expect(said).toContain(fa['data.mapping']);
+    expect(said).not.toContain(fa['data.reject.invalidFields'].split(':')[0]!);
   } finally {
     await setLocale('en', 'latn');
   }

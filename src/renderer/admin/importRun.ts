@@ -2,6 +2,7 @@
 // real, the same button pressed again imported them a second time. The run is remembered with
 // what it read; while the page still names those files from that source, the import is done.
 
+import { CSV_FIELDS } from '../../shared/customerApi';
 import { t } from '../i18n';
 
 export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
@@ -42,4 +43,17 @@ export function systemColumnsMissing(mapping: Readonly<Record<string, string>>):
   const missing = SYSTEM_FIELDS.filter((f) => !mapping[f]);
   if (missing.length === 0) return null;
   return t('data.systemColumnsMissing', { fields: missing.map((f) => t(`data.field.${f}`)).join(t('list.separator')) });
+}
+
+/** A field of the import by its name on the mapping screen ("Model"); a field it does not know, as given. */
+export const importFieldName = (field: string): string => ((CSV_FIELDS as readonly string[]).includes(field) ? t(`data.field.${field as (typeof CSV_FIELDS)[number]}`) : field);
+
+/**
+ * A CSV row refused for fields no column was chosen for (the importer's unmappedFields): what to
+ * choose on the mapping screen, by the fields' names there. "Correct the export" is said only of
+ * a value the file has and the desk refuses.
+ */
+export function unmappedFieldsReason(params: Readonly<Record<string, string>>): string {
+  const fields = (params.fields ?? '').split(', ').filter(Boolean);
+  return t('data.reject.unmappedFields', { fields: fields.map(importFieldName).join(t('list.separator')) });
 }

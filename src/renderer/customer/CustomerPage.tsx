@@ -20,7 +20,7 @@ import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBad
 import { useCall, useNow } from '../backend';
 import { useSessionValue } from '../drafts';
 import { formatDate, formatDateTime, formatRelative, t, tc, useLocaleVersion } from '../i18n';
-import { channelLabel, directionLabel, formatPhone, productName, tierLabel, personName } from '../labels';
+import { channelLabel, directionLabel, formatPhone, languageName, productName, tierLabel, personName } from '../labels';
 import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
@@ -128,7 +128,10 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
                   )}
                 </ContactLine>
                 <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
-                  <span className={classes.sm}>{customer.locale}</span>
+                  {/* The language by its name in the reader's language (Persian (Iran), فارسی (ایران)), its code on hover. */}
+                  <span className={classes.sm} title={customer.locale}>
+                    {languageName(customer.locale)}
+                  </span>
                 </ContactLine>
               </div>
             </div>

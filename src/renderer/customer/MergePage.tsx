@@ -5,7 +5,8 @@ import { MERGE_FIELDS, type CustomerRecord, type MergeField } from '../../shared
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { formatPhone, segmentLabel, serviceLevelLabel } from '../labels';
+import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
+import { mergeSides, type SideDetail } from './mergeSides';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
@@ -27,6 +28,11 @@ function valueOf(r: CustomerRecord, f: MergeField): string {
       return c.kind === 'person' ? t('customer.person') : t('customer.organisation');
     case 'phone':
       return c.phone ? formatPhone(c.phone) : '–';
+    // The language and the country by their names in the reader's language, not fa-IR or IR.
+    case 'locale':
+      return languageName(c.locale);
+    case 'country':
+      return c.country ? countryName(c.country) : '–';
     default:
       return c[f] ?? '–';
   }
@@ -43,8 +49,7 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
   if (!survivor.data || !merged.data) return <PageLoading />;
   const s = survivor.data;
   const m = merged.data;
-  const keep = t('merge.keep', { name: s.customer.name });
-  const from = t('merge.from', { name: m.customer.name });
+  const sides = mergeSides(s, m);
 
   const submit = async () => {
     setBusy(true);
@@ -75,8 +80,12 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('merge.field')}</Table.Th>
-                <Table.Th>{keep}</Table.Th>
-                <Table.Th>{from}</Table.Th>
+                <Table.Th>
+                  <SideHeading {...sides.keep} />
+                </Table.Th>
+                <Table.Th>
+                  <SideHeading {...sides.from} />
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -90,13 +99,13 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
                     <Table.Td fw={600}>{t(LABELS[f])}</Table.Td>
                     <Table.Td>
                       <div className={classes.side}>
-                        {keep}
+                        <SideHeading {...sides.keep} />
                       </div>
                       <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={shown(a)} aria-label={`${t(LABELS[f])}: ${a}`} />
                     </Table.Td>
                     <Table.Td>
                       <div className={classes.side}>
-                        {from}
+                        <SideHeading {...sides.from} />
                       </div>
                       <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={shown(b)} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
                     </Table.Td>
@@ -122,5 +131,17 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** A column's heading ("Keep: Parisa Ahmadi") and, under it, what tells its record from the other. */
+function SideHeading({ title, detail }: { title: string; detail: SideDetail }) {
+  return (
+    <>
+      <bdi className={classes.sideTitle}>{title}</bdi>
+      <span className={classes.sideDetail} data-testid="merge-side-detail">
+        <bdi dir={detail.ltr ? 'ltr' : undefined}>{detail.text}</bdi>
+      </span>
+    </>
   );
 }

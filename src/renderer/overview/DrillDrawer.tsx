@@ -9,13 +9,14 @@ import { isOpenState } from '../../shared/ticketMachine';
 import { priorityNotice } from '../tickets/priorityNotice';
 import { StateBadge } from '../badges';
 import { call, problemOf, useCall, useNow } from '../backend';
-import { currentDirection, formatDateTime, formatDuration, t, tc } from '../i18n';
-import { priorityLabel, segmentLabel, tierLabel, personName } from '../labels';
+import { currentDirection, formatDateTime, t, tc } from '../i18n';
+import { priorityLabel, personName } from '../labels';
 import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
+import { DrillMeta } from './DrillMeta';
 import { LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
 import classes from './OverviewPage.module.css';
@@ -346,19 +347,9 @@ function DrillTableRow({ row, users, stacked, now, onChanged }: { row: DrillRow;
       <Text size="sm" truncate dir="auto" className="own-direction" title={row.subject}>
         {row.subject}
       </Text>
-      <Group gap={6} wrap="nowrap" mt={2}>
-        <Text size="xs" c="dimmed" truncate>
-          {/* An open ticket's age first: the board's "Oldest" is read against it, and a cut line keeps it. */}
-          {editable && (
-            <>
-              <VisuallyHidden>{t('tickets.underLabel', { column: t('tickets.col.age') })}</VisuallyHidden>
-              <span title={formatDateTime(row.createdAt)}>{formatDuration(now - row.createdAt)}</span> ·{' '}
-            </>
-          )}
-          <bdi>{row.customerName}</bdi> · {segmentLabel(row.segment)} · {tierLabel(row.tier)}
-        </Text>
-        <StateBadge state={row.state} size="xs" />
-      </Group>
+      <Text size="xs" c="dimmed" component="div" mt={2}>
+        <DrillMeta row={row} now={now} open={editable} after={<StateBadge state={row.state} size="xs" />} />
+      </Text>
     </>
   );
 

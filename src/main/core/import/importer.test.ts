@@ -226,6 +226,28 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
   });
 
+  it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'systems.csv');
+    // Model name and Shipped are in the file but were not chosen on the mapping screen; row 3's warranty end is no date.
+    writeFileSync(file, 'Name,Email,Segment,Tag,Line,Model name,Shipped,Ends\nAda Park,ada@example.com,home,ADA1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\nBo Lind,bo@example.com,home,BOL1234,Latitude,Latitude 5440,2024-01-15,someday\n');
+    const partly = { serviceTag: 'Tag', productLine: 'Line', warrantyEnd: 'Ends' };
+    const r = await admin.call('import.run', { from: 'csv', files: [file], mapping: partly, dryRun: true, rejectsPath: join(dir, 'r1.jsonl') });
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ row: 2, key: 'unmappedFields', params: { fields: 'model, shipDate' }, reason: 'no column is mapped to model, shipDate: choose one for each on the mapping screen and import again' }),
+      // Its mapped warranty end is bad as well: said with it, as the record form would say it.
+      expect.objectContaining({ row: 3, key: 'unmappedFields', params: expect.objectContaining({ fields: 'model, shipDate', invalid: 'warrantyEnd', 'issue.warrantyEnd': expect.any(String) }) }),
+    ]);
+    // Every column chosen: only the bad value is refused, and that is for the export to correct.
+    const whole = await admin.call('import.run', { from: 'csv', files: [file], mapping: { ...partly, model: 'Model name', shipDate: 'Shipped' }, dryRun: true, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(whole.firstRejects).toEqual([expect.objectContaining({ row: 3, key: 'invalidFields', params: expect.objectContaining({ fields: 'warrantyEnd' }) })]);
+    // A column named as the field itself needs no choosing: a missing value there is the file's.
+    const named = join(dir, 'named.csv');
+    writeFileSync(named, 'name,email,segment,serviceTag,productLine,model,shipDate,warrantyEnd\nCy Moss,cy@example.com,home,CYM1234,Latitude,,2024-01-15,2027-01-15\n');
+    const own = await admin.call('import.run', { from: 'csv', files: [named], dryRun: true, rejectsPath: join(dir, 'r3.jsonl') });
+    expect(own.firstRejects).toEqual([expect.objectContaining({ key: 'invalidFields', params: expect.objectContaining({ fields: 'model' }) })]);
+  });
+
   it('refuses a service level the desk does not know, naming it (CSV column and Zendesk field); an empty one takes the segment’s default', async () => {
     const { admin, desk, dir } = await open();
     const file = join(dir, 'levels.csv');

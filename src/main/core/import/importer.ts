@@ -138,6 +138,22 @@ const rejectFields = (issues: ReadonlyArray<{ field: string; message: string }>)
     ...Object.fromEntries(issues.map((i) => [`issue.${i.field}`, i.message])),
   });
 
+/**
+ * A CSV row refused for fields no column was mapped to: its values were not bad, there were
+ * none, and "correct the export" sent the admin to a file with nothing to correct. The reject
+ * names those fields to map (and still says what is wrong with any mapped field refused with them).
+ */
+const unmappedOr = (error: unknown, mapped: (field: string) => boolean): unknown => {
+  if (!(error instanceof Rejected) || error.key !== 'invalidFields' || !error.params) return error;
+  const fields = (error.params.fields ?? '').split(', ').filter(Boolean);
+  const missing = fields.filter((f) => !mapped(f));
+  if (missing.length === 0) return error;
+  const bad = fields.filter(mapped);
+  const issues = Object.fromEntries(bad.map((f) => [`issue.${f}`, error.params?.[`issue.${f}`] ?? '']));
+  const reason = `no column is mapped to ${missing.join(', ')}: choose one for each on the mapping screen and import again` + (bad.length ? `; ${bad.map((f) => `${f}: ${issues[`issue.${f}`]}`).join(' ')}` : '');
+  return new Rejected(reason, 'unmappedFields', { fields: missing.join(', '), ...(bad.length ? { invalid: bad.join(', '), ...issues } : {}) });
+};
+
 type Value = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const idOf = (v: unknown): string | null => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? String(v).trim() : null);
@@ -527,6 +543,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     csv: (r) => {
       const m = req.mapping ?? {};
       const get = (field: string) => cell(r, m[field] ?? field, field);
+      // A field is read from its mapped column, or from a column of its own name.
+      const mapped = (field: string) => Boolean(m[field]) || Object.keys(r).some((k) => k.toLowerCase() === field.toLowerCase());
       const name = get('name');
       const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
       if (find('user', ext)) {
@@ -539,9 +557,13 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
       const levelCell = get('serviceLevel').trim();
       const level = levelCell ? (SERVICE_LEVELS.find((l) => l === levelCell.toLowerCase()) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
-      const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
-      if (get('serviceTag')) {
-        addAsset(id, { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') });
+      try {
+        const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
+        if (get('serviceTag')) {
+          addAsset(id, { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') });
+        }
+      } catch (error) {
+        throw unmappedOr(error, mapped);
       }
     },
   };
