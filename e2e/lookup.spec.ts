@@ -134,6 +134,10 @@ for (const lang of ['en', 'fa'] as const) {
     await field.fill('7XK2QF1');
     await field.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toBeVisible();
+    // The customer's language by its name in the reader's language, not its code ("en-US").
+    const language = new Intl.DisplayNames([lang], { type: 'language' }).of('en-US')!;
+    await expect(page.getByRole('main').getByText(language, { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText('en-US');
     // No table of the page is wider than its box any more (the last was the record's systems).
     await expect(page.locator('main [data-overflow]')).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
