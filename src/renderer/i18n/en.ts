@@ -1414,6 +1414,7 @@ export const en = {
   'conflicts.tried': 'What you tried',
   'conflicts.why': 'Why the hub refused it',
   'conflicts.next': 'What to do now',
+  'conflicts.followsFrom': 'This follows from the refusal above: your take of {number} did not go through, so you were not working the ticket.',
   'conflicts.written': 'What you wrote',
   'conflicts.copy': 'Copy',
   'conflicts.copyLabel': 'Copy what you wrote',

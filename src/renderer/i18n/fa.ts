@@ -1396,6 +1396,7 @@ export const fa: Messages = {
   'conflicts.tried': 'آنچه خواستید انجام دهید',
   'conflicts.why': 'چرا هاب نپذیرفت',
   'conflicts.next': 'اکنون چه کنید',
+  'conflicts.followsFrom': 'این پیامدِ ردِ مورد بالاست: برداشتن {number} از سوی شما پذیرفته نشد، پس شما روی این تیکت کار نمی‌کردید.',
   'conflicts.written': 'آنچه نوشتید',
   'conflicts.copy': 'کپی',
   'conflicts.copyLabel': 'کپی آنچه نوشتید',

@@ -11,7 +11,7 @@ import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { hrefOf } from '../route';
 import { refreshSyncStatus, useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
-import { conflictNextStep, conflictSummary } from './conflictText';
+import { conflictFollowsFrom, conflictNextStep, conflictSummary } from './conflictText';
 
 /**
  * The changes this person made that the hub refused: what they tried, what they wrote into
@@ -62,6 +62,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
   const [busy, setBusy] = useState(false);
   const headingId = `conflict-${c.eventId}`;
   const summary = conflictSummary(c);
+  const followsFrom = conflictFollowsFrom(c);
   const dismiss = async () => {
     setBusy(true);
     try {
@@ -105,6 +106,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
             <Text size="sm">
               <Said text={sayMessage(c.reason)} stored={c.reason} />
             </Text>
+            {followsFrom && <Text size="sm">{followsFrom}</Text>}
           </Stack>
           <Stack gap={2}>
             <Text className={classes.label}>{t('conflicts.next')}</Text>

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncConflict } from '../../shared/syncApi';
 import { setLocale } from '../i18n/state';
 import { interactionText } from '../labels';
-import { conflictNextStep, conflictSummary } from './conflictText';
+import { conflictFollowsFrom, conflictNextStep, conflictSummary } from './conflictText';
 
 // What the desk stores in English (a refused change, a ticket's line in the contact history)
 // is said in the reader's language: English as stored, Persian in Persian, with the ticket
@@ -61,6 +61,16 @@ describe('stored English in the reader’s language', () => {
     await setLocale('fa', 'arabext');
     expect(conflictNextStep(conflict({ ticketNumber: 'T-000003', reason: moved.reason, nextStep: nextStepLine(moved) }))).toBe(`${FSI}T-000003${PDI} را باز کنید تا ببینید اکنون کجاست؛ تیکت دیگری از صف خود بردارید.`);
     expect(conflictNextStep(conflict({ reason: taken.reason }))).toContain('در دست کیست');
+  });
+
+  // Ava took a ticket offline and escalated it; Ben had taken it first. Her escalation's card
+  // said only that she must take it first, as if unrelated to her refused take above it.
+  it('says a refusal follows from the refused take above it, and nothing for one that stands alone', async () => {
+    const escalation = conflict({ eventId: 'e2', type: 'ESCALATE', summary: 'Escalate ticket T-000042', followsFrom: 'e1' });
+    expect(conflictFollowsFrom(conflict({}))).toBeNull();
+    expect(conflictFollowsFrom(escalation)).toBe('This follows from the refusal above: your take of T-000042 did not go through, so you were not working the ticket.');
+    await setLocale('fa', 'arabext');
+    expect(conflictFollowsFrom(escalation)).toBe(`این پیامدِ ردِ مورد بالاست: برداشتن ${FSI}T-000042${PDI} از سوی شما پذیرفته نشد، پس شما روی این تیکت کار نمی‌کردید.`);
   });
 
   it('says a ticket’s line in the contact history in the reader’s words, and any other line as written', async () => {
