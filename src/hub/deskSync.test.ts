@@ -324,6 +324,8 @@ describe('desks following one hub', () => {
     expect(conflicts[0]!.followsFrom).toBeUndefined();
     expect(conflicts[1]!.followsFrom).toBe(conflicts[0]!.eventId);
     expect(conflicts[1]!.written).toBe('AVA: needs a board swap.');
+    // Ben has the ticket: the escalation's refusal says someone else works it, not to take it first.
+    expect(conflicts[1]!.reason).toBe('Someone else is working this ticket now: only they, or a supervisor, can do that.');
   });
 
   it('two agents press Take next together: the one whose take lost is told at once who took it, with the queue', async () => {

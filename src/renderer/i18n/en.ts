@@ -965,6 +965,7 @@ export const en = {
   'apiError.adminsNoTickets': 'Admins manage settings; they do not work tickets.',
   'apiError.alreadyTaken': 'Someone is already working this ticket.',
   'apiError.notHolder': 'Only the person working this ticket, or a supervisor, can do that. Take it first.',
+  'apiError.heldByOther': 'Someone else is working this ticket now: only they, or a supervisor, can do that.',
   'apiError.supervisorOnlyAction': 'Only a supervisor can do that.',
   'apiError.articleWriters': 'Only specialists and admins write knowledge-base articles.',
   'apiError.articleTitleShort': 'Give the article a title of at least 3 characters.',

@@ -106,6 +106,8 @@ describe('the desk’s and the hub’s sentences in the reader’s language', ()
       'این تیکت پیش از رسیدن تغییر شما به هاب جلوتر رفته بود. آن را باز کنید تا ببینید اکنون کجاست، و اگر هنوز لازم است دوباره انجامش دهید.',
     );
     expect(sayMessage('Wrong email or password.')).toBe('ایمیل یا گذرواژه نادرست است.');
+    // A step only the holder may take, refused because someone else has the ticket: not "take it first".
+    expect(sayMessage('Someone else is working this ticket now: only they, or a supervisor, can do that.')).toBe('اکنون کس دیگری روی این تیکت کار می‌کند: فقط او، یا یک سرپرست، می‌تواند این کار را بکند.');
     // An event's type in the sentence is said as its action; the detail the hub added stays as
     // written, isolated so its direction does not disturb the sentence's.
     expect(sayMessage('The hub cannot read this ESCALATE: Invalid option.')).toBe('هاب این «ارجاع به سطح بالاتر» را نمی‌تواند بخواند: \u2068Invalid option\u2069.');
