@@ -158,6 +158,8 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
 
   await first.getByRole('button', { name: `Dismiss: Take ticket ${tickets[0]!.number}` }).click();
   await expect(cards).toHaveCount(1);
+  // Focus goes to the card that took the dismissed one's place, not back to the page's heading.
+  await expect(escalation).toBeFocused();
   await expect(indicator.getByRole('link', { name: '1 conflict' })).toBeVisible();
 
   // The hub comes back and takes the pending change: the header follows without a reload.
@@ -167,6 +169,8 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
 
   await cards.first().getByRole('button', { name: /^Dismiss: / }).click();
   await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
+  // None is left: the heading has it.
+  await expect(page.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeFocused();
   await expect(indicator.getByRole('link')).toHaveCount(0);
 
   // The ticket link leads to the ticket.
