@@ -244,11 +244,27 @@ const COMBINATIONS = [
   { lang: 'fa', scheme: 'dark', width: 820 },
 ] as const;
 
-test('why changes wait is said in the reader’s language, the name kept as written', async ({ page }) => {
+test('why changes wait is said in the reader’s language, the name kept as written; at phone width the state is in words', async ({ page }) => {
   const waiting = ['Changes by Ben Okafor wait until they sign in at this desk again: their hub session has ended.', 'Nobody at this desk has a current hub session: sign in to sync.'];
+  // At phone width, where the header once cut the word "Offline" to a pixel for lack of room.
+  await page.setViewportSize({ width: 420, height: 800 });
   await fakeSync(page, joined({ waiting }), []);
   await signInAsAva(page);
+  const drawn = async (d: typeof fa) => {
+    const indicator = page.getByRole('status', { name: d['sync.label'] });
+    await expect(indicator.getByRole('link')).toBeVisible();
+    // The state in words, drawn (not only there for a screen reader), the conflicts under it,
+    // the whole within the header and beside the lookup field, not over it.
+    expect((await indicator.getByText(d['sync.offline'], { exact: true }).boundingBox())!.width).toBeGreaterThan(20);
+    const box = (await indicator.boundingBox())!;
+    const field = (await page.getByRole('textbox', { name: d['lookup.label'] }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    expect(box.height).toBeLessThanOrEqual(60);
+    expect(box.x >= field.x + field.width || box.x + box.width <= field.x).toBe(true);
+  };
   const tooltip = async (d: typeof fa) => {
+    await drawn(d);
     await page.getByRole('status', { name: d['sync.label'] }).getByText(d['sync.offline']).hover();
     return page.getByRole('tooltip');
   };
@@ -260,7 +276,7 @@ test('why changes wait is said in the reader’s language, the name kept as writ
   await expect(tip).toContainText(fa['apiError.noHubSession']);
   await expect(tip).not.toContainText('wait until');
   const shots = process.env.TAGDESK_SCREENS_DIR;
-  if (shots) await page.screenshot({ path: join(shots, 'indicator-waiting-fa.png'), clip: { x: 0, y: 0, width: 760, height: 320 } });
+  if (shots) await page.screenshot({ path: join(shots, 'indicator-waiting-fa.png'), clip: { x: 0, y: 0, width: 420, height: 320 } });
 });
 
 test('axe finds nothing on the conflicts page, English and Persian, light and dark, narrow and wide', async ({ page, dataDir }) => {
