@@ -158,6 +158,8 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
 
   await first.getByRole('button', { name: `Dismiss: Take ticket ${tickets[0]!.number}` }).click();
   await expect(cards).toHaveCount(1);
+  // Focus goes to the card that took the dismissed one's place, not back to the page's heading.
+  await expect(escalation).toBeFocused();
   await expect(indicator.getByRole('link', { name: '1 conflict' })).toBeVisible();
 
   // The hub comes back and takes the pending change: the header follows without a reload.
@@ -167,6 +169,8 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
 
   await cards.first().getByRole('button', { name: /^Dismiss: / }).click();
   await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
+  // None is left: the heading has it.
+  await expect(page.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeFocused();
   await expect(indicator.getByRole('link')).toHaveCount(0);
 
   // The ticket link leads to the ticket.
@@ -240,11 +244,27 @@ const COMBINATIONS = [
   { lang: 'fa', scheme: 'dark', width: 820 },
 ] as const;
 
-test('why changes wait is said in the reader’s language, the name kept as written', async ({ page }) => {
+test('why changes wait is said in the reader’s language, the name kept as written; at phone width the state is in words', async ({ page }) => {
   const waiting = ['Changes by Ben Okafor wait until they sign in at this desk again: their hub session has ended.', 'Nobody at this desk has a current hub session: sign in to sync.'];
+  // At phone width, where the header once cut the word "Offline" to a pixel for lack of room.
+  await page.setViewportSize({ width: 420, height: 800 });
   await fakeSync(page, joined({ waiting }), []);
   await signInAsAva(page);
+  const drawn = async (d: typeof fa) => {
+    const indicator = page.getByRole('status', { name: d['sync.label'] });
+    await expect(indicator.getByRole('link')).toBeVisible();
+    // The state in words, drawn (not only there for a screen reader), the conflicts under it,
+    // the whole within the header and beside the lookup field, not over it.
+    expect((await indicator.getByText(d['sync.offline'], { exact: true }).boundingBox())!.width).toBeGreaterThan(20);
+    const box = (await indicator.boundingBox())!;
+    const field = (await page.getByRole('textbox', { name: d['lookup.label'] }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    expect(box.height).toBeLessThanOrEqual(60);
+    expect(box.x >= field.x + field.width || box.x + box.width <= field.x).toBe(true);
+  };
   const tooltip = async (d: typeof fa) => {
+    await drawn(d);
     await page.getByRole('status', { name: d['sync.label'] }).getByText(d['sync.offline']).hover();
     return page.getByRole('tooltip');
   };
@@ -256,7 +276,7 @@ test('why changes wait is said in the reader’s language, the name kept as writ
   await expect(tip).toContainText(fa['apiError.noHubSession']);
   await expect(tip).not.toContainText('wait until');
   const shots = process.env.TAGDESK_SCREENS_DIR;
-  if (shots) await page.screenshot({ path: join(shots, 'indicator-waiting-fa.png'), clip: { x: 0, y: 0, width: 760, height: 320 } });
+  if (shots) await page.screenshot({ path: join(shots, 'indicator-waiting-fa.png'), clip: { x: 0, y: 0, width: 420, height: 320 } });
 });
 
 test('axe finds nothing on the conflicts page, English and Persian, light and dark, narrow and wide', async ({ page, dataDir }) => {

@@ -305,6 +305,29 @@ describe('desks following one hub', () => {
     expect(stored).toBe(note);
   });
 
+  it('a take made offline that lost, and the escalation made after it: the take’s conflict first, the escalation’s following from it', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const t = await newTicket(a, 'Beeps twice, then nothing');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await offline(a, async () => {
+      await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+      await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'AVA: needs a board swap.' } });
+      // Meanwhile Ben takes it online.
+      await b.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+      await b.desk.sync.syncNow();
+    });
+    await a.desk.sync.syncNow();
+    const conflicts = await a.call('sync.conflicts');
+    expect(conflicts.map((c) => c.type)).toEqual(['TAKE', 'ESCALATE']);
+    expect(conflicts[0]!.followsFrom).toBeUndefined();
+    expect(conflicts[1]!.followsFrom).toBe(conflicts[0]!.eventId);
+    expect(conflicts[1]!.written).toBe('AVA: needs a board swap.');
+    // Ben has the ticket: the escalation's refusal says someone else works it, not to take it first.
+    expect(conflicts[1]!.reason).toBe('Someone else is working this ticket now: only they, or a supervisor, can do that.');
+  });
+
   it('two agents press Take next together: the one whose take lost is told at once who took it, with the queue', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

@@ -58,7 +58,9 @@ describe('access', () => {
     expect(mayActAtTier(SYSTEM_ACTOR, { segment: 'home', tier: 3 })).toBeNull();
     expect(mayTake(agent, { segment: 'education', tier: 1, assigneeId: null })).toBeNull();
     expect(mayTake(agent, { segment: 'education', tier: 1, assigneeId: 'x' })).toBe('Someone is already working this ticket.');
-    expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: 'x' })).toMatch(/Take it first/);
+    expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: null })).toMatch(/Take it first/);
+    // Someone else has it: taking it first is no way forward, so the refusal says they work it.
+    expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: 'x' })).toBe('Someone else is working this ticket now: only they, or a supervisor, can do that.');
     expect(mayHold(agent, { segment: 'education', tier: 1, assigneeId: 'ava' })).toBeNull();
     expect(mayHold(supervisor, { segment: 'home', tier: 2, assigneeId: 'x' })).toBeNull();
     expect(mayWorkSegment(agent, 'home')).toBe('You do not work the home segment.');

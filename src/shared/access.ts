@@ -125,12 +125,17 @@ export function mayTake(p: Person, t: TicketPlace): Refusal {
   return mayActAtTier(p, t) ?? (t.assigneeId == null ? null : say('alreadyTaken'));
 }
 
-/** Doing what the ticket's holder does (escalate, hand down, park, resolve). */
+/**
+ * Doing what the ticket's holder does (escalate, hand down, park, resolve). Refused to anyone
+ * else: told to take it first when no one has it, and that someone else is working it when
+ * someone does (taking it first is then no way forward).
+ */
 export function mayHold(p: Person, t: TicketPlace): Refusal {
   const tier = mayActAtTier(p, t);
   if (tier) return tier;
   if (p.role === 'supervisor' || p.role === 'system') return null;
-  if (t.assigneeId !== p.id) return say('notHolder');
+  if (t.assigneeId == null) return say('notHolder');
+  if (t.assigneeId !== p.id) return say('heldByOther');
   return null;
 }
 

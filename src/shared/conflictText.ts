@@ -122,3 +122,57 @@ export function writtenOf(c: ConflictParts): string | null {
   }
   return parts.length > 0 ? parts.join('\n\n') : null;
 }
+
+/** A refusal by the holder rule: the change needed the ticket to be its author's. */
+const HOLDER_REFUSALS: ReadonlySet<string> = new Set(['notHolder', 'heldByOther']);
+
+interface Ordered {
+  eventId: string;
+  stream: string;
+  entityId: string;
+  type: string;
+  reason: string;
+  actorId: string;
+  deskTime: number;
+  refusedAt: number;
+}
+
+const madeBefore = (a: Ordered, b: Ordered): number => a.deskTime - b.deskTime || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+
+/**
+ * The refused take a refusal follows from, when the rules say so: a step only the ticket's
+ * holder may take (escalate, resolve, hand down, park) refused by the holder rule, after the
+ * same person's take of the same ticket, made before it, was refused. Had the take gone
+ * through, they would have held the ticket; null for anything else.
+ */
+export function followsFromOf<C extends Ordered>(c: C, all: readonly C[]): C | null {
+  if (c.stream !== 'ticket' || !HOLDER_REFUSALS.has(messageDetail(c.reason)?.key ?? '')) return null;
+  let cause: C | null = null;
+  for (const o of all) {
+    if (o.type !== 'TAKE' || o.stream !== 'ticket' || o.entityId !== c.entityId || o.actorId !== c.actorId || madeBefore(o, c) >= 0) continue;
+    if (cause === null || madeBefore(cause, o) < 0) cause = o;
+  }
+  return cause;
+}
+
+/**
+ * A person's conflicts in the order to read them: the latest refusals first, those refused
+ * together in the order they were made (the cause before what it caused), and a refusal that
+ * follows from a refused take (followsFromOf) right after that take, naming it.
+ */
+export function orderConflicts<C extends Ordered>(list: readonly C[]): Array<C & { followsFrom?: string }> {
+  const sorted = [...list].sort((a, b) => b.refusedAt - a.refusedAt || madeBefore(a, b));
+  const after = new Map<string, C[]>();
+  const roots: C[] = [];
+  for (const c of sorted) {
+    const cause = followsFromOf(c, sorted);
+    if (cause === null) roots.push(c);
+    else after.set(cause.eventId, [...(after.get(cause.eventId) ?? []), c]);
+  }
+  const out: Array<C & { followsFrom?: string }> = [];
+  for (const root of roots) {
+    out.push(root);
+    for (const d of (after.get(root.eventId) ?? []).sort(madeBefore)) out.push({ ...d, followsFrom: root.eventId });
+  }
+  return out;
+}

@@ -19,7 +19,8 @@ describe('message keys', () => {
     expect(messageDetail(mayWorkSegment(ava, 'small_business')!)).toEqual({ key: 'notYourSegment', params: { segment: 'small_business' } });
     expect(messageDetail(mayTake(sam, place)!)).toEqual({ key: 'otherTier', params: { ticketTier: 1, yourTier: 2 } });
     expect(messageDetail(mayTake(ava, { ...place, assigneeId: 'ben' })!)).toEqual({ key: 'alreadyTaken' });
-    expect(messageDetail(mayHold(ava, { ...place, assigneeId: 'ben' })!)).toEqual({ key: 'notHolder' });
+    expect(messageDetail(mayHold(ava, { ...place, assigneeId: 'ben' })!)).toEqual({ key: 'heldByOther' });
+    expect(messageDetail(mayHold(ava, { ...place, assigneeId: null })!)).toEqual({ key: 'notHolder' });
     expect(messageDetail(mayTake(omar, place)!)).toEqual({ key: 'adminsNoTickets' });
     expect(messageDetail(mayBeAssigned({ ...sam, name: 'Sam Rivera', active: true }, { segment: 'education', tier: 3 })!)).toEqual({ key: 'assigneeTier', params: { name: 'Sam Rivera', tier: 3 } });
     expect(messageDetail(mayBeAssigned({ ...sam, name: 'Sam Rivera', active: false }, { segment: 'education', tier: 2 })!)).toEqual({ key: 'personInactive', params: { name: 'Sam Rivera' } });

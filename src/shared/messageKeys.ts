@@ -31,6 +31,7 @@ const SENTENCES = {
   otherTier: 'This ticket is at {ticketTier}; you work at {yourTier}.',
   alreadyTaken: 'Someone is already working this ticket.',
   notHolder: 'Only the person working this ticket, or a supervisor, can do that. Take it first.',
+  heldByOther: 'Someone else is working this ticket now: only they, or a supervisor, can do that.',
   supervisorOnlyAction: 'Only a supervisor can do that.',
   personInactive: '{name} is not active on this desk.',
   assigneeTier: '{name} does not work tier {tier} of this segment.',

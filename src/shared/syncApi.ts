@@ -54,6 +54,11 @@ export const syncConflictSchema = z.object({
   refusedAt: z.number(),
   /** What the author typed into the change (a note, a subject, new values), as typed; null if nothing. */
   written: z.string().nullable(),
+  /**
+   * The refused change this one follows from (listed just before it): the same person's take
+   * of the ticket, refused, without which they could not do this. Absent when it stands alone.
+   */
+  followsFrom: z.uuid().optional(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 
@@ -74,7 +79,7 @@ export type Presence = z.infer<typeof presenceSchema>;
 /** Added to the API map in api.ts (input, output; none public). */
 export const syncMethodSchemas = {
   'sync.status': { input: z.object({}), output: syncStatusSchema },
-  /** The signed-in person's refused changes, newest first. */
+  /** The signed-in person's refused changes: the latest refusals first, each cause before what follows from it. */
   'sync.conflicts': { input: z.object({}), output: z.array(syncConflictSchema) },
   /** The author has seen a conflict and dealt with it: it leaves the list. */
   'sync.dismissConflict': { input: z.object({ eventId: z.uuid() }), output: z.null() },

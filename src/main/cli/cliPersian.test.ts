@@ -93,6 +93,25 @@ describe('tagdesk in Persian', () => {
     expect(missing.stderr).toMatch(/^tagdesk: آنجا میزی نیست/);
   }, 60_000);
 
+  // A mistyped tag or Express Service Code was refused in Persian with only what it was not;
+  // the English said what the two look like. Both say it now, with the desk's example tag.
+  it('refuses a mistyped service tag or Express Service Code in Persian saying what each looks like, as the English does', async () => {
+    const [tag, code, en] = await Promise.all([
+      tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', '12AB', '--data', dataDir),
+      tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', '1234567890123', '--data', dataDir),
+      tagdesk({}, 'lookup', '12AB', '--data', dataDir),
+    ]);
+    const shapes = 'برچسب سرویس هفت حرف یا رقم لاتین است، مانند \u20687XK2QF1\u2069 (فاصله و خط تیره نادیده گرفته می‌شوند). کد سرویس سریع عدد ده یا یازده رقمی چاپ‌شده زیر آن است.';
+    expect(tag.stderr.trim()).toBe(`«\u206812AB\u2069» برچسب سرویس نیست. ${shapes}`);
+    expect(code.stderr.trim()).toBe(`«\u20681234567890123\u2069» نه شمارهٔ تلفن است و نه کد سرویس سریع. ${shapes}`);
+    for (const r of [tag, code]) {
+      expect(r.status).toBe(1);
+      expect(english(r.stderr)).toEqual([]);
+      expect(latinDigits(r.stderr)).toEqual([]);
+    }
+    expect(en.stderr.trim()).toBe('"12AB" is not a service tag. A service tag is 7 letters or digits, such as 7XK2QF1 (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.');
+  }, 60_000);
+
   it('says in Persian which typed words a name matched, and where', async () => {
     const r = await tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', 'jor', '--data', dataDir);
     expect(r.status).toBe(0);

@@ -6,6 +6,7 @@ import { api, ApiError, LOOKUP_MAX, type Candidate, type CustomerView, type Look
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { productName } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
+import { EXAMPLE_SERVICE_TAG } from '../../shared/serviceTag';
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
@@ -366,16 +367,19 @@ function word(prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state', 
 }
 const day = (at: number) => cliDay(language, at);
 
-/** The lookup's refusal, in the reader's language when its key is known. */
+/**
+ * The lookup's refusal, in the reader's language when its key is known, as fully as the desk
+ * says it (what a service tag and an Express Service Code look like, with the desk's example tag).
+ */
 function lookupMessage(result: { message: string; key?: string | undefined; params?: Record<string, string> | undefined }): string {
   const key = `lookup.msg.${result.key ?? ''}`;
-  return result.key && isCliKey(key) ? tr(key, result.params) : language === 'en' ? result.message : tr('error.deskRefused', { message: result.message });
+  return result.key && isCliKey(key) ? tr(key, { example: EXAMPLE_SERVICE_TAG, ...result.params }) : language === 'en' ? result.message : tr('error.deskRefused', { message: result.message });
 }
 
 /** The desk's refusal: a known lookup key in the reader's words, else the desk's own sentence. */
 function apiErrorLine(error: { message: string; key?: string | undefined; params?: Record<string, string | number> | undefined }): string {
   const key = `lookup.msg.${error.key ?? ''}`;
-  if (error.key && isCliKey(key)) return tr(key, error.params);
+  if (error.key && isCliKey(key)) return tr(key, { example: EXAMPLE_SERVICE_TAG, ...error.params });
   return language === 'en' ? error.message : tr('error.deskRefused', { message: error.message });
 }
 

@@ -1,7 +1,7 @@
 import { Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCircleCheck, IconCopy, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SyncConflict } from '../../shared/syncApi';
 import { call, problemOf, useCall, useNow } from '../backend';
 import { sayMessage } from '../sayMessage';
@@ -11,13 +11,15 @@ import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { hrefOf } from '../route';
 import { refreshSyncStatus, useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
-import { conflictNextStep, conflictSummary } from './conflictText';
+import { conflictFollowsFrom, conflictNextStep, conflictSummary } from './conflictText';
+import { cardAfterDismiss, conflictCardId } from './dismissFocus';
 
 /**
  * The changes this person made that the hub refused: what they tried, what they wrote into
  * it (kept as typed, to copy), why it was refused, what to do now, the ticket, and a button
  * to dismiss each once dealt with. Follows the
- * desk's sync state live (a new refusal appears without a reload).
+ * desk's sync state live (a new refusal appears without a reload). Once one is dismissed,
+ * focus goes to the card that took its place, or the one before it (the heading when none is left).
  */
 export function ConflictsPage() {
   const status = useSyncStatus();
@@ -29,6 +31,20 @@ export function ConflictsPage() {
     if (count !== null) void refetch();
   }, [count, refetch]);
   useEffect(() => client.on('sync.changed', () => void refetch()), [refetch]);
+  // A dismissed card, and the card focus goes to once the list no longer shows it.
+  const focusAfter = useRef<{ gone: string; to: string | null } | null>(null);
+  const onDismissed = (eventId: string) => {
+    focusAfter.current = { gone: eventId, to: cardAfterDismiss(list.data?.map((c) => c.eventId) ?? [], eventId) };
+    void refetch();
+  };
+  // Before the frame is drawn, so focus never rests on the page's body (pageFocus.ts would
+  // then give it to the heading).
+  useLayoutEffect(() => {
+    const f = focusAfter.current;
+    if (!f || !list.data || list.data.some((c) => c.eventId === f.gone)) return;
+    focusAfter.current = null;
+    if (f.to) document.getElementById(conflictCardId(f.to))?.focus();
+  }, [list.data]);
 
   return (
     <Stack gap="md" maw={900}>
@@ -49,7 +65,7 @@ export function ConflictsPage() {
       ) : (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {list.data.map((c) => (
-            <ConflictCard key={c.eventId} conflict={c} onDismissed={() => void refetch()} />
+            <ConflictCard key={c.eventId} conflict={c} onDismissed={() => onDismissed(c.eventId)} />
           ))}
         </Stack>
       )}
@@ -62,6 +78,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
   const [busy, setBusy] = useState(false);
   const headingId = `conflict-${c.eventId}`;
   const summary = conflictSummary(c);
+  const followsFrom = conflictFollowsFrom(c);
   const dismiss = async () => {
     setBusy(true);
     try {
@@ -76,7 +93,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
     }
   };
   return (
-    <Paper component="li" withBorder radius="md" p="md" className={classes.card} aria-labelledby={headingId}>
+    <Paper component="li" id={conflictCardId(c.eventId)} tabIndex={-1} withBorder radius="md" p="md" className={classes.card} aria-labelledby={headingId}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={2} style={{ flex: '1 1 240px', minWidth: 0 }}>
@@ -105,6 +122,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
             <Text size="sm">
               <Said text={sayMessage(c.reason)} stored={c.reason} />
             </Text>
+            {followsFrom && <Text size="sm">{followsFrom}</Text>}
           </Stack>
           <Stack gap={2}>
             <Text className={classes.label}>{t('conflicts.next')}</Text>

@@ -14,7 +14,11 @@ import classes from './Sync.module.css';
  * desk last heard from the hub. Not online because no one here has a hub session any more is
  * said as that (sign in again), not as a hub that cannot be reached: telling people to keep
  * working and wait for the hub would be wrong, since nothing goes until someone signs in.
- * A desk that works alone shows nothing. The whole is a polite
+ * A desk that works alone shows nothing. On a phone-width window (`compact`) the state keeps its
+ * word, on a line above the links (conflicts, sign in again), or above the pending count when
+ * there is no link: the header has no room for one line, and the icon alone did not say
+ * offline to anyone who had not learnt it.
+ * The whole is a polite
  * live region, so a screen reader hears "Offline, 1 pending" when it changes.
  */
 export function SyncIndicator({ compact }: { compact: boolean }) {
@@ -32,9 +36,10 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
     ...(status.waiting ?? []).map(sayMessage),
   ].filter((line): line is string => Boolean(line));
   const detail = lines.join(' ');
+  const links = status.signInAgain === true || conflicts > 0;
   return (
-    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined}>
-      <Group gap={8} wrap="nowrap">
+    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={compact || undefined}>
+      <Group gap={8} wrap="nowrap" className={classes.lines}>
         <Tooltip
           label={lines.map((line) => (
             <Text key={line} size="sm" inherit>
@@ -46,11 +51,13 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
           withArrow
           events={{ hover: true, focus: true, touch: true }}
         >
-          <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail}>
-            {online ? <IconCloud size={16} aria-hidden /> : sessionless ? <IconLock size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
-            <Text size="sm" fw={600} className={compact ? classes.visuallyHidden : undefined}>
-              {t(online ? 'sync.online' : sessionless ? 'sync.noSession' : 'sync.offline')}
-            </Text>
+          <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail} data-stacked={(compact && !links) || undefined}>
+            <Group gap={6} wrap="nowrap">
+              {online ? <IconCloud size={16} aria-hidden /> : sessionless ? <IconLock size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
+              <Text size="sm" fw={600}>
+                {t(online ? 'sync.online' : sessionless ? 'sync.noSession' : 'sync.offline')}
+              </Text>
+            </Group>
             {pending > 0 && (
               <Text size="sm" className={classes.pending}>
                 {tc('sync.pending', pending)}
@@ -58,18 +65,22 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
             )}
           </Group>
         </Tooltip>
-        {status.signInAgain && (
-          // The hub ended this person's session: nothing of theirs goes until they sign in again.
-          <Anchor component="button" type="button" size="sm" fw={600} className={classes.conflicts} onClick={() => void signOut()}>
-            <IconAlertTriangle size={15} aria-hidden />
-            {t('sync.signInAgain')}
-          </Anchor>
-        )}
-        {conflicts > 0 && (
-          <Anchor href={hrefOf({ name: 'conflicts' })} size="sm" fw={600} className={classes.conflicts}>
-            <IconAlertTriangle size={15} aria-hidden />
-            {tc('sync.conflicts', conflicts)}
-          </Anchor>
+        {links && (
+          <Group gap={8} wrap="nowrap">
+            {status.signInAgain && (
+              // The hub ended this person's session: nothing of theirs goes until they sign in again.
+              <Anchor component="button" type="button" size="sm" fw={600} className={classes.conflicts} onClick={() => void signOut()}>
+                <IconAlertTriangle size={15} aria-hidden />
+                {t('sync.signInAgain')}
+              </Anchor>
+            )}
+            {conflicts > 0 && (
+              <Anchor href={hrefOf({ name: 'conflicts' })} size="sm" fw={600} className={classes.conflicts}>
+                <IconAlertTriangle size={15} aria-hidden />
+                {tc('sync.conflicts', conflicts)}
+              </Anchor>
+            )}
+          </Group>
         )}
       </Group>
     </Box>

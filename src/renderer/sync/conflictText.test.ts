@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncConflict } from '../../shared/syncApi';
 import { setLocale } from '../i18n/state';
 import { interactionText } from '../labels';
-import { conflictNextStep, conflictSummary } from './conflictText';
+import { conflictFollowsFrom, conflictNextStep, conflictSummary } from './conflictText';
 
 // What the desk stores in English (a refused change, a ticket's line in the contact history)
 // is said in the reader's language: English as stored, Persian in Persian, with the ticket
@@ -63,6 +63,16 @@ describe('stored English in the reader’s language', () => {
     expect(conflictNextStep(conflict({ reason: taken.reason }))).toContain('در دست کیست');
   });
 
+  // Ava took a ticket offline and escalated it; Ben had taken it first. Her escalation's card
+  // said only that she must take it first, as if unrelated to her refused take above it.
+  it('says a refusal follows from the refused take above it, and nothing for one that stands alone', async () => {
+    const escalation = conflict({ eventId: 'e2', type: 'ESCALATE', summary: 'Escalate ticket T-000042', followsFrom: 'e1' });
+    expect(conflictFollowsFrom(conflict({}))).toBeNull();
+    expect(conflictFollowsFrom(escalation)).toBe('This follows from the refusal above: your take of T-000042 did not go through, so you were not working the ticket.');
+    await setLocale('fa', 'arabext');
+    expect(conflictFollowsFrom(escalation)).toBe(`این پیامدِ ردِ مورد بالاست: برداشتن ${FSI}T-000042${PDI} از سوی شما پذیرفته نشد، پس شما روی این تیکت کار نمی‌کردید.`);
+  });
+
   it('says a ticket’s line in the contact history in the reader’s words, and any other line as written', async () => {
     const line = 'Escalated T-000003 to tier 2 (repeat failure): Ran ePSA: memory failed';
     expect(interactionText(line)).toBe('Escalated T-000003 to Tier 2 (Repeat failure): Ran ePSA: memory failed');
@@ -96,6 +106,8 @@ describe('the desk’s and the hub’s sentences in the reader’s language', ()
       'این تیکت پیش از رسیدن تغییر شما به هاب جلوتر رفته بود. آن را باز کنید تا ببینید اکنون کجاست، و اگر هنوز لازم است دوباره انجامش دهید.',
     );
     expect(sayMessage('Wrong email or password.')).toBe('ایمیل یا گذرواژه نادرست است.');
+    // A step only the holder may take, refused because someone else has the ticket: not "take it first".
+    expect(sayMessage('Someone else is working this ticket now: only they, or a supervisor, can do that.')).toBe('اکنون کس دیگری روی این تیکت کار می‌کند: فقط او، یا یک سرپرست، می‌تواند این کار را بکند.');
     // An event's type in the sentence is said as its action; the detail the hub added stays as
     // written, isolated so its direction does not disturb the sentence's.
     expect(sayMessage('The hub cannot read this ESCALATE: Invalid option.')).toBe('هاب این «ارجاع به سطح بالاتر» را نمی‌تواند بخواند: \u2068Invalid option\u2069.');

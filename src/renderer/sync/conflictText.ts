@@ -23,3 +23,12 @@ export function conflictNextStep(c: SyncConflict): string {
   if (currentLanguage() === 'en') return c.nextStep;
   return t(`conflicts.next.${nextStepOf(c)}`, { number: c.ticketNumber ?? t('conflicts.theTicket') });
 }
+
+/**
+ * What a refusal that follows from an earlier one says of it (the take above it: without it,
+ * the ticket was not theirs); null when it stands alone.
+ */
+export function conflictFollowsFrom(c: SyncConflict): string | null {
+  if (!c.followsFrom) return null;
+  return t('conflicts.followsFrom', { number: c.ticketNumber ?? t('conflicts.theTicket') });
+}

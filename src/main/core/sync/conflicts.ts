@@ -1,5 +1,5 @@
 import type { SyncConflict } from '../../../shared/syncApi';
-import { conflictSummaryLine, nextStepLine, writtenOf } from '../../../shared/conflictText';
+import { conflictSummaryLine, nextStepLine, orderConflicts, writtenOf } from '../../../shared/conflictText';
 import { param, type Sql } from '../db/exec';
 
 // Conflicts: changes made on this desk that the hub refused, or that the rebase found no
@@ -55,9 +55,10 @@ export function conflictStore(db: Sql) {
       if (actorId) qb = qb.where('actor_id', '=', actorId);
       return Number(db.get(qb)?.n ?? 0);
     },
+    /** One person's open conflicts, in the order to read them (orderConflicts). */
     list(actorId: string): SyncConflict[] {
-      return db
-        .all(k.selectFrom('sync_conflicts').selectAll().where('actor_id', '=', actorId).where('dismissed_at', 'is', null).orderBy('refused_at', 'desc').orderBy('event_id', 'desc'))
+      const rows = db
+        .all(k.selectFrom('sync_conflicts').selectAll().where('actor_id', '=', actorId).where('dismissed_at', 'is', null))
         .map((r) => ({
           eventId: r.event_id,
           stream: r.stream,
@@ -72,6 +73,7 @@ export function conflictStore(db: Sql) {
           refusedAt: r.refused_at,
           written: r.written,
         }));
+      return orderConflicts(rows);
     },
     /** The author has seen it: false when it is not theirs or not open. */
     dismiss(actorId: string, eventId: string, now: number): boolean {
