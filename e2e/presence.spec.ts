@@ -121,7 +121,8 @@ test('at 420 px the People page shows every person’s status, Edit and Reset pa
   const hintFits = await omar.getByRole('textbox', { name: en['lookup.label'] }).evaluate((el: HTMLInputElement) => {
     const style = getComputedStyle(el);
     const text = document.createElement('canvas').getContext('2d')!;
-    text.font = style.font;
+    // The field's own font from its longhands (the computed shorthand is "" here; lookup.spec).
+    text.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     return text.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   });
   expect(hintFits).toBe(true);

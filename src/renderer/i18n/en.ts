@@ -73,6 +73,7 @@ export const en = {
   'lookup.placeholder': 'Service tag, Express code, phone, email or name',
   'lookup.placeholderShort': 'Tag, code, phone, email, name',
   'lookup.placeholderShortest': 'Tag, code, phone…',
+  'lookup.placeholderTiny': 'Tag, code…',
   'lookup.shortcut': 'Ctrl K',
   'lookup.searching': 'Searching',
   'lookup.noneTitle': 'No customer found',

@@ -12,8 +12,9 @@ describe('the lookup field’s hint', () => {
       expect(fittingHint(1000, width(dict))).toBe('lookup.placeholder');
       expect(fittingHint(dict['lookup.placeholderShort']!.length * 7, width(dict))).toBe('lookup.placeholderShort');
       expect(fittingHint(dict['lookup.placeholderShortest']!.length * 7, width(dict))).toBe('lookup.placeholderShortest');
+      expect(fittingHint(dict['lookup.placeholderTiny']!.length * 7, width(dict))).toBe('lookup.placeholderTiny');
       // Nothing fits: the shortest, cut, rather than the longest, cut.
-      expect(fittingHint(10, width(dict))).toBe('lookup.placeholderShortest');
+      expect(fittingHint(10, width(dict))).toBe('lookup.placeholderTiny');
     }
   });
 

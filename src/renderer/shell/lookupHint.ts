@@ -4,7 +4,9 @@ import type { MessageKey } from '../i18n';
 // the window and on what shares the header with it (the sync indicator of a joined desk left
 // "Tag, code, phone, email, na" at 420 px when the choice went by the window's width alone).
 
-export const LOOKUP_HINTS = ['lookup.placeholder', 'lookup.placeholderShort', 'lookup.placeholderShortest'] as const satisfies readonly MessageKey[];
+// The shortest is for a field beside a joined desk's sync indicator at 420 px, where even
+// "Tag, code, phone…" lost its end.
+export const LOOKUP_HINTS = ['lookup.placeholder', 'lookup.placeholderShort', 'lookup.placeholderShortest', 'lookup.placeholderTiny'] as const satisfies readonly MessageKey[];
 export type LookupHint = (typeof LOOKUP_HINTS)[number];
 
 /** The longest hint whose text (`width` measures it) fits `room` pixels; the shortest when none does. */
