@@ -112,7 +112,10 @@ export function TicketTable<R extends TicketRow>({
               return (
                 <Table.Tr key={`pending-${item.index}`} aria-rowindex={item.index + 2} style={{ blockSize: rowHeight }}>
                   <Table.Td colSpan={span}>
-                    <Skeleton h={14} aria-label={t('common.loading')} />
+                    {/* A progress bar, as the app's other labelled loaders are: a labelled div with no
+                        role is not read at all (axe aria-prohibited-attr, caught when an audit ran
+                        while a queue's rows were still arriving). */}
+                    <Skeleton h={14} role="progressbar" aria-label={t('common.loading')} />
                   </Table.Td>
                 </Table.Tr>
               );
