@@ -3,7 +3,7 @@ import { messageDetail } from '../shared/messageKeys';
 import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
 import { currentLanguage, currentLocale, formatIsoDate, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
-import { interactionText, priorityLabel, segmentLabel, stateLabel } from './labels';
+import { countryName, interactionText, priorityLabel, segmentLabel, stateLabel } from './labels';
 import { CUSTOMER_FIELD_LABEL } from './customer/fieldLabels';
 
 // The desk's and the hub's English sentences in the reader's language: the values a keyed
@@ -67,7 +67,7 @@ export function labelled(params: Vars): Vars {
   // The country a phone number was read for (US, IR) by its name in the reader's language:
   // a Persian sentence said "برای US".
   const country = params['country'];
-  if (typeof country === 'string' && /^[A-Z]{2}$/.test(country)) out['country'] = regionName(country);
+  if (typeof country === 'string' && /^[A-Z]{2}$/.test(country)) out['country'] = countryName(country);
   // A calendar's weekday (0 = Sunday) by its name in the reader's language.
   if (typeof params['day'] === 'number') out['day'] = new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + params['day']));
   // A customer's fields by their API names (name,email), as the record's form labels them.
@@ -84,11 +84,3 @@ export function labelled(params: Vars): Vars {
   return out;
 }
 
-/** A region code (US) as the reader's language names it (United States, ایالات متحده); the code where the runtime knows no name. */
-function regionName(code: string): string {
-  try {
-    return new Intl.DisplayNames(currentLocale(), { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
