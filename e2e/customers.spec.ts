@@ -78,6 +78,9 @@ test('a transfer shows on both owners', async ({ page }) => {
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(en['transfer.newOwner']).fill('Lakeside Unified');
   await dialog.getByRole('button', { name: en['transfer.find'] }).click();
+  // The one customer found is chosen when the search answers; a Transfer pressed before that is
+  // refused ("find the new owner first") and the refusal cleared by the choice, leaving the dialog open.
+  await expect(dialog.getByRole('radio', { name: /Lakeside Unified School District/ })).toBeChecked();
   await dialog.getByLabel(en['transfer.how']).click();
   await page.getByRole('option', { name: en['transfer.kind.given'] }).click();
   if (shot) await page.screenshot({ path: `${shot}/transfer.png`, fullPage: true });
