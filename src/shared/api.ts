@@ -11,7 +11,8 @@ import {
   userSchema,
 } from './domain';
 import { kbApi } from './kb/kbApi';
-import { customerMethods, importProgressSchema } from './customerApi';
+import { customerMethods, customerSummarySchema, importProgressSchema } from './customerApi';
+export { customerSummarySchema, type CustomerSummary } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
@@ -66,18 +67,6 @@ export const myTicketRowSchema = ticketRowSchema.extend({
 });
 export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 
-export const customerSummarySchema = z.object({
-  id: idSchema,
-  kind: z.enum(['person', 'organisation']),
-  name: z.string(),
-  segment: segmentSchema,
-  serviceLevel: serviceLevelSchema,
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  locale: z.string(),
-  createdAt: z.number(),
-});
-export type CustomerSummary = z.infer<typeof customerSummarySchema>;
 
 export const contactSchema = z.object({
   id: idSchema,

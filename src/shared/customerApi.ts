@@ -26,7 +26,8 @@ export const qualitySchema = z.object({
 });
 export type Quality = z.infer<typeof qualitySchema>;
 
-export const recordCustomerSchema = z.object({
+/** A customer as the 360° view heads it. */
+export const customerSummarySchema = z.object({
   id: idSchema,
   kind: customerKindSchema,
   name: z.string(),
@@ -34,10 +35,15 @@ export const recordCustomerSchema = z.object({
   serviceLevel: serviceLevelSchema,
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  /** The customer's own country; null for none (numbers typed without a country code are read in the desk's). */
-  country: z.string().nullable(),
   locale: z.string(),
   createdAt: z.number(),
+});
+export type CustomerSummary = z.infer<typeof customerSummarySchema>;
+
+/** A customer as their record is edited: the summary and what an edit needs. */
+export const recordCustomerSchema = customerSummarySchema.extend({
+  /** The customer's own country; null for none (numbers typed without a country code are read in the desk's). */
+  country: z.string().nullable(),
   updatedAt: z.number(),
   confirmedAt: z.number().nullable(),
   erasedAt: z.number().nullable(),

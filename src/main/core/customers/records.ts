@@ -26,6 +26,7 @@ import { param, type Sql } from '../db/exec';
 import type { CustomerRow } from '../db/schema';
 import { uuidv7 } from '../ids';
 import { customerLog, type RecordActor } from './customerLog';
+import { toCustomerSummary } from '../customerView';
 import { ticketNumber } from '../ticketRows';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets } from './systemTickets';
@@ -618,17 +619,9 @@ export function customerRecords(db: Sql, deskCountry: Country) {
 
 export function toRecordCustomer(c: CustomerRow, version: number): RecordCustomer {
   return {
-    id: c.id,
-    kind: c.kind as RecordCustomer['kind'],
-    name: c.name,
-    segment: c.segment as Segment,
-    serviceLevel: c.service_level as ServiceLevel,
-    email: c.email,
-    phone: c.phone,
+    ...toCustomerSummary(c),
     // None of its own: shown empty (numbers are read in the desk's), not as the desk's as if chosen.
     country: c.country,
-    locale: c.locale,
-    createdAt: c.created_at,
     updatedAt: c.updated_at,
     confirmedAt: c.confirmed_at,
     erasedAt: c.erased_at,
