@@ -227,6 +227,14 @@ test('a retention period too short is refused as typed, and one that removes int
   await page.getByRole('tab', { name: en['data.tabPrivacy'] }).click();
   const days = page.getByLabel(en['data.retentionDays']);
   const save = page.getByRole('button', { name: en['record.save'], exact: true });
+  // Its label reads on one line beside a wide window's room (a 260 px box broke it over two, over three in Persian).
+  const label = page.locator('label').filter({ hasText: en['data.retentionDays'] });
+  const lines = await label.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
   // 5 stays 5 and is refused with the reason, not quietly made 30 and applied.
   await days.fill('5');
   await save.click();

@@ -749,7 +749,9 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
             clampBehavior="none"
             allowDecimal={false}
             error={problem?.issues.find((i) => i.path === 'retentionDays')?.message}
-            w={260}
+            // Room for its label on one line (in a box of 260 px it broke over three in Persian).
+            maw={520}
+            style={{ flex: '1 1 260px' }}
           />
           <Button onClick={() => void save(false)}>{t('record.save')}</Button>
         </Group>
