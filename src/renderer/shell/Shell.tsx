@@ -54,7 +54,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
             <Lookup />
           </Box>
           <Box ms="auto">
-            <SyncIndicator compact={isMobile} />
+            <SyncIndicator compact={isMobile} place="header" />
           </Box>
         </Group>
       </AppShell.Header>
@@ -62,6 +62,8 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         <RoutedNav compact={compact} canCollapse={!isMobile} onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')} onNavigate={closeMobile} />
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* At phone width, a sync state with a link to follow has this row under the header. */}
+        <SyncIndicator compact={isMobile} place="row" />
         <ConnectionBanner />
         <Box id="main" tabIndex={-1} className={classes.main}>
           <RoutedPage page={page} onRouteChange={closeMobile} />
