@@ -65,6 +65,13 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   await expect(app.heading(en['kb.title'])).toBeVisible();
   await page.getByRole('textbox', { name: en['kb.search'] }).fill('RAID DEGRADED');
   await expect(page.getByTestId('kb-results').getByRole('link').first()).toHaveText(/RAID/);
+  // At 420 px an article's title and excerpt have the card's width, its status and date under
+  // them: beside them, the date left the excerpt a third of the card.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const body = page.getByTestId('kb-results').getByTestId('kb-article-body').first();
+  await expect(body).toBeVisible();
+  expect(await body.evaluate((e) => e.getBoundingClientRect().width / e.closest('article')!.clientWidth)).toBeGreaterThan(0.8);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('kb-results').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Fix' })).toBeVisible();
 
