@@ -18,17 +18,17 @@ import classes from './Sync.module.css';
  * A desk that works alone shows nothing. On a phone-width window (`compact`) the state keeps its
  * word, on a line above the pending count: the header has no room for one line, and the icon
  * alone did not say offline to anyone who had not learnt it. With a link as well (sign in
- * again, conflicts) it leaves the header for a row of its own under it, on one line or two
- * (`place` 'row', syncPlace.ts): beside the lookup field, "Hub session ended · 12 pending" over
- * "Sign in again ⚠ 3 conflicts" ran over the field.
+ * again, conflicts), in a `narrow` window it leaves the header for a row of its own under it,
+ * on one line or two (`place` 'row', syncPlace.ts): beside the lookup field, "Hub session
+ * ended · 12 pending" over "Sign in again ⚠ 3 conflicts" ran over the field at 420 px.
  * The whole is a polite
  * live region, so a screen reader hears "Offline, 1 pending" when it changes.
  */
-export function SyncIndicator({ compact, place }: { compact: boolean; place: Exclude<SyncPlace, 'none'> }) {
+export function SyncIndicator({ compact, narrow, place }: { compact: boolean; narrow: boolean; place: Exclude<SyncPlace, 'none'> }) {
   const status = useSyncStatus();
   const { signOut } = useSession();
   const now = useNow(15_000);
-  if (!status || status.mode === 'alone' || syncPlace(status, compact) !== place) return null;
+  if (!status || status.mode === 'alone' || syncPlace(status, narrow) !== place) return null;
   const row = place === 'row';
   const { online, pending, conflicts, lastSyncedAt, url } = status;
   const sessionless = !online && status.noSession === true;

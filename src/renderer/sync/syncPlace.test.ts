@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../shared/syncApi';
 import { syncPlace } from './syncPlace';
 
 // At 420 px the header's sync state, when it carried a link (sign in again, conflicts), ran
-// over the lookup field; it now has a row of its own under the header at phone width.
+// over the lookup field; it now has a row of its own under the header in a narrow window.
 
 const joined = (over: Partial<Extract<SyncStatus, { mode: 'hub' }>> = {}): SyncStatus => ({
   mode: 'hub',
@@ -22,7 +22,7 @@ describe('where the sync state is drawn', () => {
     expect(syncPlace(null, true)).toBe('none');
   });
 
-  it('at phone width has a row of its own when the session ended, with conflicts and two-digit pending', () => {
+  it('in a narrow window has a row of its own when the session ended, with conflicts and two-digit pending', () => {
     expect(syncPlace(joined({ online: false, noSession: true, signInAgain: true, pending: 12, conflicts: 3 }), true)).toBe('row');
     expect(syncPlace(joined({ signInAgain: true }), true)).toBe('row');
     expect(syncPlace(joined({ online: false, pending: 1, conflicts: 2 }), true)).toBe('row');
