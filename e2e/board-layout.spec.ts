@@ -84,6 +84,14 @@ for (const lang of ['en', 'fa'] as const) {
     await readable(csat.getByTestId('csat-home-3'));
     await noSidewaysScroll(page, csat);
 
+    // The low scores to follow up: each customer's name whole (it had 91 px here, in Persian
+    // 17 px, an ellipsis alone beside the "Mark followed up" button).
+    const followUps = page.getByRole('region', { name: new RegExp(`^${dict['csat.followUps']}`) });
+    await followUps.scrollIntoViewIfNeeded();
+    const names = followUps.getByTestId('followup-customer');
+    await expect(names.first()).toBeVisible();
+    expect(await names.evaluateAll((all) => all.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))).toEqual([]);
+
     // At 320 px, the narrowest window WCAG's reflow asks for, a tier is the box's whole width:
     // it had stayed 300 px wide and pushed its queue's link 12 px off the box's side.
     await page.setViewportSize({ width: 320, height: 900 });

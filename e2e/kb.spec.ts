@@ -33,6 +33,13 @@ test('an agent rates three suggestions and the ranking changes on the next simil
     await expect(cards.nth(i).locator('.mantine-Badge-root').first()).toBeVisible();
     await expect(cards.nth(i).getByTestId('suggestion-title')).toHaveAccessibleName((await cards.nth(i).getAttribute('aria-label'))!);
   }
+  // The words it matched, whole, in a narrow window too: cut at 220 px they read
+  // "Matched: keyboard, keys, unrespo…", the rest in a tooltip only a pointer opened.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const matched = page.getByTestId('suggestion-matched');
+  await expect(matched.first()).toBeVisible();
+  expect(await matched.evaluateAll((all) => all.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] }).click();
   await expect(cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] })).toHaveAttribute('aria-pressed', 'true');
   await page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] }).click();
@@ -58,6 +65,13 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   await expect(app.heading(en['kb.title'])).toBeVisible();
   await page.getByRole('textbox', { name: en['kb.search'] }).fill('RAID DEGRADED');
   await expect(page.getByTestId('kb-results').getByRole('link').first()).toHaveText(/RAID/);
+  // At 420 px an article's title and excerpt have the card's width, its status and date under
+  // them: beside them, the date left the excerpt a third of the card.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const body = page.getByTestId('kb-results').getByTestId('kb-article-body').first();
+  await expect(body).toBeVisible();
+  expect(await body.evaluate((e) => e.getBoundingClientRect().width / e.closest('article')!.clientWidth)).toBeGreaterThan(0.8);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('kb-results').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Fix' })).toBeVisible();
 

@@ -115,6 +115,13 @@ test('at 420 px the People page shows every person’s status, Edit and Reset pa
     table.evaluate((t) => [...t.querySelectorAll('button, .mantine-Badge-root')].filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > window.innerWidth).length);
   await expect.poll(outOfSight).toBe(0);
   expect(await omar.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  // Every heading whole, within the window: an unbroken long email held the name column wide
+  // and pushed the status column's heading past the edge ("Statu").
+  for (const header of await table.getByRole('columnheader').all()) {
+    const box = (await header.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+  }
   // The lookup field's hint fits beside the joined desk's sync indicator (it read "Tag, code,
   // phone, email, na").
   await expect(omar.getByRole('status', { name: en['sync.label'] })).toBeVisible();

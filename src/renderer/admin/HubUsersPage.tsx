@@ -100,11 +100,13 @@ export function HubUsersPage() {
                   return (
                     <Table.Tr key={u.id}>
                       <Table.Td>
-                        <Text size="sm" fw={600}>
+                        {/* A long email or name breaks anywhere: unbroken, "maximiliana.vandenberghe@very-" made the
+                            column too wide for 420 px and pushed the status column past the window ("Statu"). */}
+                        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                           <bdi>{u.name}</bdi>
                         </Text>
                         {/* Left to right in a Persian page too ("1400.zahra@desk.test" read "zahra@desk.test.1400"), as the customers' emails are. */}
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                           <bdi dir="ltr">{u.email}</bdi>
                         </Text>
                         {stacked && (

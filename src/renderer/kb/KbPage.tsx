@@ -100,8 +100,10 @@ function EmptyListing(props: { searched: boolean; publishedOnly: boolean; writes
 function ArticleRow({ a }: { a: ArticleSummary }) {
   return (
     <Paper withBorder radius="md" p="sm" component="article" aria-label={a.title}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-        <Stack gap={4} style={{ minWidth: 0 }}>
+      {/* The status and date go under the article when the card is narrow: beside it at 420 px
+          they left the title and excerpt a third of the card, the excerpt five words. */}
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap="sm">
+        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }} data-testid="kb-article-body">
           <Anchor href={hrefOf({ name: 'kbArticle', articleId: a.id })} fw={600}>
             <bdi>{a.title}</bdi>
           </Anchor>
@@ -117,7 +119,7 @@ function ArticleRow({ a }: { a: ArticleSummary }) {
             ))}
           </Group>
         </Stack>
-        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0, marginInlineStart: 'auto' }}>
           <Badge size="sm" variant={a.status === 'published' ? 'light' : 'outline'} color={a.status === 'published' ? 'teal' : 'gray'}>
             {statusLabel(a.status)}
           </Badge>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -92,10 +92,13 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
               {reasonLabel(r)}
             </Badge>
           ))}
+          {/* Whole, on as many lines as it takes: cut at 220 px it read "Matched: keyboard, keys,
+              unrespo…" with room to spare, the rest only in a tooltip that a keyboard or a touch
+              never opened. */}
           {s.matched.length > 0 && (
-            <Tooltip label={matchedWords(s.matched)}>
-              <Text size="xs" c="dimmed" truncate maw={220}>{matchedWords(s.matched)}</Text>
-            </Tooltip>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="suggestion-matched">
+              {matchedWords(s.matched)}
+            </Text>
           )}
         </Group>
         {resolved ? (

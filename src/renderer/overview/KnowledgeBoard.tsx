@@ -130,19 +130,21 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
       ) : (
         <Stack gap="xs" mah={360} style={{ overflowY: 'auto' }}>
           {data.followUps.slice(0, 30).map((f) => (
-            // The customer's name and the comment give way: the score, the ticket's number and
-            // the button keep their whole width (in a column of the board's grid the button read
-            // "Mark followe", a score "2..", and a number broke as "T-" over "000087").
-            <Group key={f.ticketId} justify="space-between" wrap="nowrap" gap="xs">
-              <Box style={{ minWidth: 0, flex: 1 }}>
-                <Group gap={6} wrap="nowrap">
+            // The score, the ticket's number and the button keep their whole width (in a column
+            // of the board's grid the button read "Mark followe", a score "2..", and a number
+            // broke as "T-" over "000087"). The customer's name is never cut: it goes under them
+            // when it does not fit beside them, and the button under the whole when the row is
+            // narrow (at 420 px the name had 91 px, in Persian 17 px, an ellipsis alone).
+            <Group key={f.ticketId} justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+              <Box style={{ minWidth: 0, flex: '1 1 16rem' }}>
+                <Group gap={6} wrap="wrap" style={{ rowGap: 0 }}>
                   <Badge color="red" variant="light" size="sm" style={{ flexShrink: 0 }}>{formatNumber(f.score)} / {formatNumber(5)}</Badge>
                   <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>{f.ticketNumber}</Text>
-                  <Text size="sm" truncate dir="auto" className="own-direction" style={{ minWidth: 0 }}>{f.customerName}</Text>
+                  <Text size="sm" dir="auto" className="own-direction" style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="followup-customer">{f.customerName}</Text>
                 </Group>
                 <Text size="xs" c="dimmed" lineClamp={2}><bdi>{f.comment || '—'}</bdi> · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
               </Box>
-              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)} style={{ flexShrink: 0 }}>{t('csat.markFollowedUp')}</Button>
+              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)} style={{ flexShrink: 0, marginInlineStart: 'auto' }}>{t('csat.markFollowedUp')}</Button>
             </Group>
           ))}
         </Stack>

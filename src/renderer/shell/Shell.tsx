@@ -32,6 +32,8 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
   useEffect(() => prefetchPagesFor(user), [user]);
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const isNarrow = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });
+  // Below this the sync state with its links leaves too little of the header for the lookup field.
+  const syncBelow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
   const [navPreference, setNavPreference] = useLocalStorage<'auto' | 'compact' | 'full'>({ key: 'tagdesk.nav', defaultValue: 'auto', getInitialValueInEffect: false });
   const compact = !isMobile && (navPreference === 'auto' ? isNarrow : navPreference === 'compact');
   const closeMobile = mobile.close;
@@ -54,7 +56,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
             <Lookup />
           </Box>
           <Box ms="auto">
-            <SyncIndicator compact={isMobile} />
+            <SyncIndicator compact={isMobile} narrow={syncBelow} place="header" />
           </Box>
         </Group>
       </AppShell.Header>
@@ -62,6 +64,8 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         <RoutedNav compact={compact} canCollapse={!isMobile} onToggleCompact={() => setNavPreference(compact ? 'full' : 'compact')} onNavigate={closeMobile} />
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* In a narrow window, a sync state with a link to follow has this row under the header. */}
+        <SyncIndicator compact={isMobile} narrow={syncBelow} place="row" />
         <ConnectionBanner />
         <Box id="main" tabIndex={-1} className={classes.main}>
           <RoutedPage page={page} onRouteChange={closeMobile} />

@@ -5,6 +5,7 @@ import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
+import { hasLinks, syncPlace, type SyncPlace } from './syncPlace';
 import { useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
 
@@ -15,17 +16,20 @@ import classes from './Sync.module.css';
  * said as that (sign in again), not as a hub that cannot be reached: telling people to keep
  * working and wait for the hub would be wrong, since nothing goes until someone signs in.
  * A desk that works alone shows nothing. On a phone-width window (`compact`) the state keeps its
- * word, on a line above the links (conflicts, sign in again), or above the pending count when
- * there is no link: the header has no room for one line, and the icon alone did not say
- * offline to anyone who had not learnt it.
+ * word, on a line above the pending count: the header has no room for one line, and the icon
+ * alone did not say offline to anyone who had not learnt it. With a link as well (sign in
+ * again, conflicts), in a `narrow` window it leaves the header for a row of its own under it,
+ * on one line or two (`place` 'row', syncPlace.ts): beside the lookup field, "Hub session
+ * ended · 12 pending" over "Sign in again ⚠ 3 conflicts" ran over the field at 420 px.
  * The whole is a polite
  * live region, so a screen reader hears "Offline, 1 pending" when it changes.
  */
-export function SyncIndicator({ compact }: { compact: boolean }) {
+export function SyncIndicator({ compact, narrow, place }: { compact: boolean; narrow: boolean; place: Exclude<SyncPlace, 'none'> }) {
   const status = useSyncStatus();
   const { signOut } = useSession();
   const now = useNow(15_000);
-  if (!status || status.mode === 'alone') return null;
+  if (!status || status.mode === 'alone' || syncPlace(status, narrow) !== place) return null;
+  const row = place === 'row';
   const { online, pending, conflicts, lastSyncedAt, url } = status;
   const sessionless = !online && status.noSession === true;
   const lines = [
@@ -36,10 +40,11 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
     ...(status.waiting ?? []).map(sayMessage),
   ].filter((line): line is string => Boolean(line));
   const detail = lines.join(' ');
-  const links = status.signInAgain === true || conflicts > 0;
+  const links = hasLinks(status);
+  const stateCompact = compact && !row;
   return (
-    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={compact || undefined}>
-      <Group gap={8} wrap="nowrap" className={classes.lines}>
+    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
+      <Group gap={row ? 12 : 8} style={{ rowGap: 2 }} wrap={row ? 'wrap' : 'nowrap'} className={classes.lines}>
         <Tooltip
           label={lines.map((line) => (
             <Text key={line} size="sm" inherit>
@@ -51,7 +56,7 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
           withArrow
           events={{ hover: true, focus: true, touch: true }}
         >
-          <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail} data-stacked={(compact && !links) || undefined}>
+          <Group gap={6} wrap="nowrap" tabIndex={0} className={classes.state} aria-description={detail} data-stacked={(stateCompact && !links) || undefined}>
             <Group gap={6} wrap="nowrap">
               {online ? <IconCloud size={16} aria-hidden /> : sessionless ? <IconLock size={16} aria-hidden /> : <IconCloudOff size={16} aria-hidden />}
               <Text size="sm" fw={600}>
@@ -66,7 +71,7 @@ export function SyncIndicator({ compact }: { compact: boolean }) {
           </Group>
         </Tooltip>
         {links && (
-          <Group gap={8} wrap="nowrap">
+          <Group gap={row ? 12 : 8} style={{ rowGap: 2 }} wrap={row ? 'wrap' : 'nowrap'}>
             {status.signInAgain && (
               // The hub ended this person's session: nothing of theirs goes until they sign in again.
               <Anchor component="button" type="button" size="sm" fw={600} className={classes.conflicts} onClick={() => void signOut()}>

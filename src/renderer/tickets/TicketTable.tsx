@@ -10,7 +10,7 @@ import { navigate, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
-import { COLUMN_WIDTH, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, underTitle, type TicketColumn } from './ticketColumns';
+import { COLUMN_WIDTH, cutUnder, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, underTitle, type TicketColumn } from './ticketColumns';
 
 // A ticket list that stays smooth at any length: only the rows in view are in the DOM,
 // between two spacer rows, so it is still one real <table> for screen readers (with
@@ -224,8 +224,6 @@ function SubjectLine({ lead, children }: { lead: ReactNode; children: ReactNode 
  * order: "Jordan Smith · Unassigned · 35m". Its full text is its title (what the ellipsis
  * cuts on a narrow window).
  */
-/** The values under the subject that may be long, and so are the ones cut. */
-const NAMES: ReadonlySet<TicketColumn> = new Set(['customer', 'assignee']);
 
 function UnderSubject({ row, under, now, badges }: { row: TicketRow; under: TicketColumn[]; now: number; badges: boolean }) {
   const said: Record<TicketColumn, string> = {
@@ -250,14 +248,14 @@ function UnderSubject({ row, under, now, badges }: { row: TicketRow; under: Tick
         // A name (the customer's, the assignee's) is cut at its own end, in its own script; the
         // short values (age, tier, segment) are never cut. One ellipsis over the whole line cut
         // a Latin name at its start in a right-to-left window ("…y of Keshaunfurt").
-        <span key={c} className={NAMES.has(c) ? classes.underName : classes.underValue}>
+        <span key={c} className={cutUnder(c, row.assigneeName !== null) ? classes.underName : classes.underValue}>
           {i > 0 && <span aria-hidden="true" className={classes.underDot}>·</span>}
           {/* Out of its column, a value is read with its column's name ("Age: 35m"). */}
           <VisuallyHidden>{t('tickets.underLabel', { column: t(`tickets.col.${c}`) })}</VisuallyHidden>
           {c === 'age' ? (
             <span title={formatDateTime(row.createdAt)}>{said[c]}</span>
           ) : (
-            <bdi dir="auto" className={NAMES.has(c) ? classes.underCut : undefined}>
+            <bdi dir="auto" className={cutUnder(c, row.assigneeName !== null) ? classes.underCut : undefined}>
               {said[c]}
             </bdi>
           )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutColumns, MIN_TABLE_WIDTH, subjectWidth, SUBJECT_ROOM, underTitle, type TicketColumn } from './ticketColumns';
+import { cutUnder, layoutColumns, MIN_TABLE_WIDTH, subjectWidth, SUBJECT_ROOM, underTitle, type TicketColumn } from './ticketColumns';
 
 // Table widths measured in Chromium: the queue's table at a 1,280 px window is 990 px wide;
 // at 1,600 px 1,310; at 800 px (the navigation folded away) 686; at 420 px 380.
@@ -54,5 +54,14 @@ describe('the title of the line under a subject', () => {
     const values = ['۳۷ دقیقه', 'Gleichner, Farrell and Mann Inc.', 'سطح یک'];
     expect(underTitle(values, true)).toBe('\u2068۳۷ دقیقه\u2069 · \u2068Gleichner, Farrell and Mann Inc.\u2069 · \u2068سطح یک\u2069');
     expect(underTitle(['37m', 'Douglas Inc', 'Tier 1'], false)).toBe('37m · Douglas Inc · Tier 1');
+  });
+});
+
+describe('what the line under a subject may cut', () => {
+  it('cuts a name, never "Unassigned" (it read "Unass…" at 420 px) nor a short value', () => {
+    expect(cutUnder('customer', false)).toBe(true);
+    expect(cutUnder('assignee', true)).toBe(true);
+    expect(cutUnder('assignee', false)).toBe(false);
+    for (const c of ['age', 'tier', 'segment', 'due'] as const) expect(cutUnder(c, true)).toBe(false);
   });
 });

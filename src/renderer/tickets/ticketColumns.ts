@@ -64,6 +64,15 @@ export function subjectWidth(layout: ColumnLayout, width: number): number {
 }
 
 /**
+ * Whether a value on the line under a subject may be cut (at its own end, with an ellipsis) when
+ * the line is too long: a name may, the customer's or the assignee's. "Unassigned" is not a
+ * name but a state, as short as the age: cut, it read "Unass…" beside a customer's name at 420 px.
+ */
+export function cutUnder(column: TicketColumn, assigned: boolean): boolean {
+  return column === 'customer' || (column === 'assignee' && assigned);
+}
+
+/**
  * The full text of the line under a ticket's subject, as its title (the tooltip over what the
  * ellipsis cut): "Jordan Smith · Unassigned · 35m". A tooltip has no <bdi>, so in a right-to-left
  * window each value is isolated (FSI … PDI) as the dictionary's filled-in values are: otherwise
