@@ -50,6 +50,16 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await expect(h1).toHaveText('Lakeside Unified School District');
   await expect(h1).toBeFocused();
 
+  // The form opened from a system's row and closed with Escape gives focus back to that row's
+  // button (it went to the heading: the form is drawn only while open).
+  const rowNewTicket = page.getByRole('button', { name: en['asset.newTicketFor'].replace('{tag}', '7XK2QF1') });
+  await tabTo(page, rowNewTicket);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /^New ticket for/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(rowNewTicket).toBeFocused();
+
   await palette(page, 'new ticket', en['palette.newTicket']);
   const dialog = page.getByRole('dialog', { name: /^New ticket for/ });
   await expect(dialog).toBeVisible();
