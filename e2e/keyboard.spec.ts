@@ -112,6 +112,9 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
 
   await palette(page, 'sign out', en['palette.signOut']);
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  // The sign-in screen's heading has focus (it fell to the body: nothing was read, and Tab
+  // started from the window's top).
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeFocused();
 });
 
 test('the palette is a named dialog whose "Look up" leaves the caret in the lookup; it opens from a field, and neither it nor Ctrl+K leaves an open dialog', async ({ page }) => {
