@@ -50,6 +50,16 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await expect(h1).toHaveText('Lakeside Unified School District');
   await expect(h1).toBeFocused();
 
+  // The form opened from a system's row and closed with Escape gives focus back to that row's
+  // button (it went to the heading: the form is drawn only while open).
+  const rowNewTicket = page.getByRole('button', { name: en['asset.newTicketFor'].replace('{tag}', '7XK2QF1') });
+  await tabTo(page, rowNewTicket);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /^New ticket for/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(rowNewTicket).toBeFocused();
+
   await palette(page, 'new ticket', en['palette.newTicket']);
   const dialog = page.getByRole('dialog', { name: /^New ticket for/ });
   await expect(dialog).toBeVisible();
@@ -69,7 +79,8 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   const actions = page.getByRole('region', { name: en['ticket.actions'] });
   await tabTo(page, actions.getByRole('button', { name: en['action.TAKE'], exact: true }));
   await page.keyboard.press('Enter');
-  await expect(actions.getByRole('button', { name: en['action.RESOLVE'], exact: true })).toBeVisible();
+  // Taken, focus goes on to the first thing she can now do (it went back to the heading).
+  await expect(actions.getByRole('button', { name: en['action.RESOLVE'], exact: true })).toBeFocused();
 
   // A dialog closed with Escape gives focus back to the button that opened it.
   const addNote = actions.getByRole('button', { name: en['action.ADD_NOTE'], exact: true });
@@ -102,6 +113,9 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
 
   await palette(page, 'sign out', en['palette.signOut']);
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  // The sign-in screen's heading has focus (it fell to the body: nothing was read, and Tab
+  // started from the window's top).
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeFocused();
 });
 
 test('the palette is a named dialog whose "Look up" leaves the caret in the lookup; it opens from a field, and neither it nor Ctrl+K leaves an open dialog', async ({ page }) => {

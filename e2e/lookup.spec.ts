@@ -194,3 +194,23 @@ test('a malformed query gets its message and keeps the text', async ({ page }) =
   await expect(app.lookupField).toHaveValue('12AB');
   await expect(app.heading(en['mine.title'])).toBeVisible();
 });
+
+test('a tag found nowhere: Tab from the field reaches "register it" and Dismiss, and Escape there goes back to the field with the tag kept', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF0');
+  const message = page.getByRole('alert').filter({ hasText: en['lookup.noneTitle'] });
+  await expect(message).toBeVisible();
+  await expect(app.lookupField).toBeFocused();
+  // The message was drawn at the end of the page: Tab went on to the navigation.
+  await page.keyboard.press('Tab');
+  await expect(message.getByRole('link', { name: en['record.registerTag'].replace('{tag}', '7XK2QF0') })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(app.lookupField).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(message.getByRole('button', { name: en['common.dismiss'] })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(message).toBeHidden();
+  await expect(app.lookupField).toBeFocused();
+  await expect(app.lookupField).toHaveValue('7XK2QF0');
+});

@@ -13,6 +13,7 @@ import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
 import { ownDirection } from '../direction';
 import { useRefusedFocus } from '../refusedFocus';
+import { useFocusBack } from '../focusBack';
 import { PriorityField } from '../tickets/PriorityField';
 
 // Opening a ticket from the 360° view, prefilled with the customer and the system. What
@@ -48,6 +49,9 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
   // A refusal takes the keyboard to the field to fix (the busy Create button had lost it).
   const form = useRef<HTMLFormElement>(null);
   useRefusedFocus(problem, form);
+  // Drawn only while open (CustomerPage): the button that opened it ("New ticket", a system
+  // row's) gets focus back when it closes.
+  useFocusBack();
   const { user } = useSession();
   // On the phone with the caller, she takes the ticket she opens: offered (and on) where the
   // machine's TAKE rule lets her take it at first line of the customer's segment.

@@ -45,6 +45,14 @@ export function Lookup() {
   const busy = useRef(false);
   const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const dropdown = useRef<HTMLDivElement>(null);
+  // The message closed (Escape, its Dismiss button) from inside it: the keyboard goes back to
+  // the field, with what was typed, instead of falling to the page's heading.
+  const dismiss = () => {
+    const inside = dropdown.current?.contains(document.activeElement) ?? false;
+    setMessage(null);
+    if (inside) input.current?.focus();
+  };
   // The longest hint that fits the field as it is (lookupHint.ts): the whole one read "Service
   // tag, Express code, phone" at 420 px, and the short one "Tag, code, phone, email, na" beside
   // a joined desk's sync indicator.
@@ -134,7 +142,10 @@ export function Lookup() {
   );
 
   return (
-    <Popover withRoles={false} opened={message !== null} onChange={(open) => !open && setMessage(null)} position="bottom-start" width="target" withinPortal trapFocus={false} returnFocus={false} shadow="md">
+    // Drawn right after the field, not at the end of the page: Tab from the field reaches the
+    // message's "register it" link and Dismiss button (from a portal, Tab went on to the
+    // navigation, and the link was reached only after the whole page).
+    <Popover withRoles={false} opened={message !== null} onChange={(open) => !open && dismiss()} position="bottom-start" width="target" withinPortal={false} trapFocus={false} returnFocus={false} shadow="md">
       <Popover.Target>
         <TextInput
           ref={input}
@@ -179,7 +190,7 @@ export function Lookup() {
           styles={{ input: { unicodeBidi: 'plaintext' } }}
         />
       </Popover.Target>
-      <Popover.Dropdown p={0}>
+      <Popover.Dropdown p={0} ref={dropdown}>
         {message && (
           <Alert
             id="lookup-message"
@@ -189,7 +200,7 @@ export function Lookup() {
             title={message.tone === 'none' ? t('lookup.noneTitle') : message.tone === 'invalid' ? t('lookup.invalidTitle') : t('lookup.errorTitle')}
             withCloseButton
             closeButtonLabel={t('common.dismiss')}
-            onClose={() => setMessage(null)}
+            onClose={dismiss}
           >
             {message.text}
             {message.tone === 'none' && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}

@@ -5,7 +5,8 @@ import { subscribeLocale, t } from '../i18n';
 // - on every page change focus moves to the new page's heading (h1), once it is drawn, unless
 //   the person has put it somewhere else meanwhile;
 // - when focus would fall to the page body (a dialog closed and the button that opened it
-//   is gone, a row was taken and left the list), it goes to the heading instead;
+//   is gone, a row was taken and left the list), it goes to the heading instead; from a button
+//   that only went busy while its request ran, it goes back to that button once it is free;
 // - the window's title is the heading's text, so each page has its own.
 
 const HEADING = '#main h1, h1';
@@ -61,17 +62,60 @@ export function useFocusHeadingOn(routeKey: string): void {
   }, [routeKey]);
 }
 
-/** Focus that would be lost to the body goes to the page's heading. */
+/** What had focus before it fell to the body, as far as where it goes next is concerned. */
+export interface LostFocus {
+  readonly isConnected: boolean;
+  /** Disabled now (busy). */
+  readonly disabled: boolean;
+  /** It lost focus by being disabled: a button gone busy, not one left behind. */
+  readonly wentBusy: boolean;
+}
+
+/** How long a busy button is waited for before its focus goes to the heading after all. */
+export const BUSY_WAIT_MS = 10_000;
+
+/**
+ * Where focus that fell to the body goes: back to the button it was on when that button only
+ * went busy (Mantine's `loading` disables it while its request runs: "Very relevant" under a
+ * suggested article), once it is enabled again; else (the button gone, focus lost another way,
+ * the wait too long) to the page's heading.
+ */
+export function lostFocusGoes(last: LostFocus | null, waitedMs: number): 'wait' | 'back' | 'heading' {
+  if (!last?.isConnected || !last.wentBusy || waitedMs >= BUSY_WAIT_MS) return 'heading';
+  return last.disabled ? 'wait' : 'back';
+}
+
+/** Focus that would be lost to the body goes back to a busy button once it is free, else to the page's heading. */
 export function useFocusNeverLost(): void {
   useEffect(() => {
     // A focused element that is removed fires no event, so removals are watched too.
     let pending = 0;
+    // The element focus fell from, and whether it was disabled as it did (went busy).
+    let last: HTMLElement | null = null;
+    let wentBusy = false;
+    let since = 0;
+    const lostToBody = () => document.activeElement === document.body || document.activeElement === null;
     const check = () => {
       if (pending) return;
       pending = window.setTimeout(() => {
         pending = 0;
-        if (document.activeElement !== document.body && document.activeElement !== null) return;
+        if (!lostToBody()) {
+          since = 0;
+          return;
+        }
         if (document.querySelector('[role="dialog"]')) return;
+        const waited = since ? Date.now() - since : 0;
+        const where = lostFocusGoes(last ? { isConnected: last.isConnected, disabled: last.matches(':disabled'), wentBusy } : null, waited);
+        if (where === 'wait') {
+          if (!since) since = Date.now();
+          check();
+          return;
+        }
+        since = 0;
+        if (where === 'back' && last) {
+          last.focus({ preventScroll: true });
+          if (document.activeElement === last) return;
+        }
         const h = heading();
         if (h) {
           if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
@@ -83,10 +127,18 @@ export function useFocusNeverLost(): void {
       if (records.some((r) => r.removedNodes.length > 0)) check();
     });
     lost.observe(document.body, { childList: true, subtree: true });
-    document.addEventListener('focusout', check);
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement) {
+        last = event.target;
+        wentBusy = event.target.matches(':disabled');
+        since = 0;
+      }
+      check();
+    };
+    document.addEventListener('focusout', onFocusOut);
     return () => {
       lost.disconnect();
-      document.removeEventListener('focusout', check);
+      document.removeEventListener('focusout', onFocusOut);
       window.clearTimeout(pending);
     };
   }, []);

@@ -1,5 +1,5 @@
 import { Alert, Avatar, Box, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { IconChevronRight } from '@tabler/icons-react';
 import { ROLES, SEGMENTS, type Role, type User } from '../../shared/domain';
 import { useCall, type Problem } from '../backend';
@@ -101,6 +101,15 @@ function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (use
   const users = useCall('session.users', {});
   const last = rememberedUserId();
   const active = (users.data ?? []).filter((u) => u.active);
+  // After "Switch user" or "Sign out" the menu item that had focus is gone with the desk: focus
+  // fell to the page's body, a screen reader said nothing of this screen, and Tab started over
+  // from the window's top. The heading takes it, as every page's does (pageFocus.ts), unless
+  // the person is already somewhere on the screen.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const now = document.activeElement;
+    if (now === null || now === document.body) heading.current?.focus();
+  }, []);
 
   return (
     <Box mih="100vh" p="md">
@@ -114,7 +123,7 @@ function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (use
       <Center mih="85vh">
         <Stack maw={860} w="100%" gap="lg" py="xl">
           <div>
-            <Title order={1} fz={28}>
+            <Title order={1} fz={28} ref={heading} tabIndex={-1}>
               {t('signIn.title')}
             </Title>
             <Text c="dimmed" mt={6}>

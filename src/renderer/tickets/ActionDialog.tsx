@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, type Tier } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
@@ -16,6 +16,7 @@ import { doneMessage } from './doneMessage';
 import { actionHelp } from './actionHelp';
 import { ownDirection } from '../direction';
 import { useRefusedFocus } from '../refusedFocus';
+import { useFocusBack } from '../focusBack';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -44,16 +45,8 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   onConflict: () => void;
 }) {
   const { ticket } = detail;
-  // The dialog is mounted only while open, so Mantine never gets to give focus back on close:
-  // the button that opened it gets it back here, if it is still on the page (a Resolve button
-  // is gone after resolving; then the page's heading has it, as pageFocus.ts does).
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null));
-  useEffect(
-    () => () => {
-      if (opener?.isConnected) opener.focus();
-    },
-    [opener],
-  );
+  // Mounted only while open: the button that opened it gets focus back on close (focusBack.ts).
+  useFocusBack();
   const [draft, setDraft, clearDraft] = useDraft<ActDraft>(`act.${ticket.id}.${action}`, {
     reason: '',
     code: '',

@@ -16,7 +16,7 @@ import {
   IconRefresh,
   IconUserShare,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TicketDetail, TimelineEntry } from '../../shared/api';
 import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
@@ -74,11 +74,24 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
   const allowed = ACTION_ORDER.filter((a) => detail.allowed.includes(a));
   const dialog = ACTION_ORDER.find((a): a is DialogAction => a !== 'TAKE' && a === openAction) ?? null;
 
+  // Taken with the Take button, the keyboard goes on to what she can do with it now (the
+  // action bar's first button): the button was gone and focus fell back to the heading, so she
+  // Tabbed down again to Resolve or Escalate.
+  const actionBar = useRef<HTMLElement>(null);
+  const [toActions, setToActions] = useState(false);
+  useEffect(() => {
+    if (!toActions) return;
+    setToActions(false);
+    actionBar.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [toActions]);
+
   const take = async () => {
     setTaking(true);
+    const fromBar = actionBar.current?.contains(document.activeElement) ?? false;
     try {
       // The action answers with the ticket's page as it now stands: shown without asking again.
       show({ ...detail, ...(await call('tickets.act', { ticketId: ticket.id, command: { type: 'TAKE' }, expectedSeq: ticket.seq })) });
+      if (fromBar) setToActions(true);
       notifications.show({ color: 'teal', message: t('act.done.TAKE', { number: ticket.number }) });
     } catch (error) {
       notifications.show({ color: 'red', title: t('act.failedTitle'), message: problemOf(error).message });
@@ -134,7 +147,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
 
       <HandoverNote detail={detail} now={now} />
 
-      <Paper withBorder radius="md" p="sm" component="section" aria-label={t('ticket.actions')}>
+      <Paper ref={actionBar} withBorder radius="md" p="sm" component="section" aria-label={t('ticket.actions')}>
         {allowed.length === 0 ? (
           <Muted>{t('ticket.noActions')}</Muted>
         ) : (
