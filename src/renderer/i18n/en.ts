@@ -1173,6 +1173,8 @@ export const en = {
   'merge.keep': 'Keep: {name}',
   'merge.from': 'Merge in: {name}',
   'merge.recordId': 'record …{id}',
+  'merge.choice': '{field}: {value}, from {side}, {detail}',
+  'merge.noValue': 'no value',
   'merge.moves': 'Moves {systems} and {contacts}, with every ticket and interaction.',
   'merge.systems_zero': 'no systems',
   'merge.systems_one': '1 system',

@@ -1155,6 +1155,8 @@ export const fa: Messages = {
   'merge.keep': 'نگه‌داشتن: {name}',
   'merge.from': 'ادغام از: {name}',
   'merge.recordId': 'سابقهٔ …{id}',
+  'merge.choice': '{field}: {value}، از {side}، {detail}',
+  'merge.noValue': 'بدون مقدار',
   'merge.moves': '{systems} و {contacts} همراه با همهٔ تیکت‌ها و تعامل‌ها منتقل می‌شوند.',
   'merge.systems_zero': 'بدون سیستم',
   'merge.systems_one': '۱ سیستم',
