@@ -6,6 +6,7 @@ import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, formatIsoDate, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone } from '../labels';
+import { historyChange } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
@@ -136,7 +137,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
                     <div className={classes.changes}>
                       {e.payload.changes.map((c) => (
                         <p className={classes.xs} key={c.field}>
-                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: <bdi dir={isPhone(c.from) ? 'ltr' : undefined}>{shown(c.from)}</bdi> → <bdi dir={isPhone(c.to) ? 'ltr' : undefined}>{shown(c.to)}</bdi>
+                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: {historyChange(c.field, c.from, c.to)}
                         </p>
                       ))}
                     </div>
@@ -213,8 +214,6 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
   );
 }
 
-const isPhone = (v: string | number | boolean | null): v is string => typeof v === 'string' && /^\+\d{8,15}$/.test(v);
-const shown = (v: string | number | boolean | null): string => (v === null || v === '' ? '–' : isPhone(v) ? formatPhone(v) : String(v));
 
 const FIELD_KEYS = {
   ...CUSTOMER_FIELD_LABEL,

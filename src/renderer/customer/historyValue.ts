@@ -1,0 +1,48 @@
+import { CUSTOMER_KINDS } from '../../shared/customerRules';
+import { SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
+import { formatIsoDate, t } from '../i18n';
+import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
+
+// A value in the record's history ("Country: IR → DE") as the reader would say it: the
+// history keeps the desk's codes (fa-IR, IR, small_business, 2025-03-01), and the page said
+// them as they were stored; it says the names the rest of the page uses (Persian (Iran),
+// ایران, Small business, a date in the reader's calendar). A code the labels do not know
+// (an older desk's, a hand-typed one) is shown as it was.
+
+type Value = string | number | boolean | null;
+
+const isPhone = (v: Value): v is string => typeof v === 'string' && /^\+\d{8,15}$/.test(v);
+const oneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+
+/** One value of a field, as the rest of the page says it; a dash for none. */
+export function historyValue(field: string, v: Value): string {
+  if (v === null || v === '') return '–';
+  if (isPhone(v)) return formatPhone(v);
+  if (typeof v !== 'string') return String(v);
+  switch (field) {
+    case 'locale':
+      return languageName(v);
+    case 'country':
+      return countryName(v);
+    case 'segment':
+      return oneOf(SEGMENTS, v) ? segmentLabel(v) : v;
+    case 'serviceLevel':
+      return oneOf(SERVICE_LEVELS, v) ? serviceLevelLabel(v) : v;
+    case 'kind':
+      return oneOf(CUSTOMER_KINDS, v) ? t(v === 'person' ? 'customer.person' : 'customer.organisation') : v;
+    case 'shipDate':
+    case 'warrantyEnd':
+      return formatIsoDate(v);
+    default:
+      return v;
+  }
+}
+
+/**
+ * A change, from → to, in the reader's sentence: Persian reads right to left, where an arrow
+ * drawn → pointed back at the old value; it says «از … به …», as the ticket's timeline does.
+ * A phone or an email keeps its own direction inside it (the dictionary isolates it).
+ */
+export function historyChange(field: string, from: Value, to: Value): string {
+  return t('record.change', { from: historyValue(field, from), to: historyValue(field, to) });
+}
