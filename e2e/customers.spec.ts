@@ -135,6 +135,9 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await new CustomerView(page).expectCustomer('Maria Gonzalez');
   await page.getByRole('button', { name: en['record.addContact'] }).click();
   const dialog = page.getByRole('dialog');
+  // Save with nothing typed: the keyboard goes to the field to fix, not to the page behind the dialog.
+  await dialog.getByRole('button', { name: en['record.save'] }).click();
+  await expect(dialog.getByLabel(en['record.name'])).toBeFocused();
   await dialog.getByLabel(en['record.name']).fill('Luis Gonzalez');
   // A Persian keyboard types Persian digits: they were refused as "only digits, spaces, …".
   await dialog.getByLabel(en['customer.phone']).fill('۲۰۶ ۵۵۵ ۰۱۷۷');
