@@ -1,12 +1,11 @@
 import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import type { RecordEvent } from '../../shared/customerEvents';
 import { keepRead, useCall } from '../backend';
-import { formatDate, formatDateTime, formatIsoDate, t } from '../i18n';
+import { formatDate, formatDateTime, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { formatPhone } from '../labels';
-import { historyChange } from './historyValue';
+import { formatPhone, personName } from '../labels';
+import { historyChange, historyTitle } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
@@ -131,8 +130,8 @@ export function RecordPanel({ customerId }: { customerId: string }) {
             {history.length === 0 && <Muted>{t('record.noHistory')}</Muted>}
             <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
               {history.map((e) => (
-                <Timeline.Item key={e.id} title={<span className={classes.sm}>{describe(e)}</span>}>
-                  <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: e.actor.name, at: formatDateTime(e.at) })}</p>
+                <Timeline.Item key={e.id} title={<span className={classes.sm}>{historyTitle(e)}</span>}>
+                  <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: personName(e.actor.name), at: formatDateTime(e.at) })}</p>
                   {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (
                     <div className={classes.changes}>
                       {e.payload.changes.map((c) => (
@@ -227,35 +226,3 @@ const FIELD_KEYS = {
   owner: 'record.owner',
 } as const;
 const fieldLabel = (f: string): string => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f);
-
-function describe(e: RecordEvent): string {
-  const note = e.payload.note ?? {};
-  const str = (k: string) => String(note[k] ?? '');
-  const name = () => String(e.payload.changes.find((c) => c.field === 'name')?.to ?? e.payload.changes.find((c) => c.field === 'name')?.from ?? '');
-  switch (e.type) {
-    case 'CUSTOMER_CREATED':
-      return t('history.created');
-    case 'CUSTOMER_CHANGED':
-      return t('history.changed');
-    case 'CONTACT_ADDED':
-      return t('history.contactAdded', { name: name() });
-    case 'CONTACT_CHANGED':
-      return t('history.contactChanged');
-    case 'CONTACT_REMOVED':
-      return t('history.contactRemoved', { name: name() });
-    case 'ASSET_REGISTERED':
-      return t('history.assetRegistered', { tag: String(e.payload.changes.find((c) => c.field === 'serviceTag')?.to ?? '') });
-    case 'ASSET_CHANGED':
-      return t('history.assetChanged');
-    case 'ASSET_TRANSFERRED':
-      return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: formatIsoDate(str('date')) });
-    case 'CUSTOMER_MERGED':
-      return t('history.merged', { tickets: str('tickets'), assets: str('assets') });
-    case 'CUSTOMER_CONFIRMED':
-      return t('history.confirmed');
-    case 'CUSTOMER_ERASED':
-      return t('history.erased');
-    case 'CUSTOMER_IMPORTED':
-      return t('history.imported', { source: str('source') });
-  }
-}

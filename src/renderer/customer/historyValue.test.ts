@@ -1,7 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
 import { isolated } from '../i18n';
 import { setLocale } from '../i18n/state';
-import { historyChange, historyValue } from './historyValue';
+import type { RecordEvent } from '../../shared/customerEvents';
+import { historyChange, historyTitle, historyValue } from './historyValue';
 
 // The record history said a change of language as "Language: en-US → fa-IR" and of country
 // as "Country: US → IR", in Persian too, where the rest of the page names them; and its arrow
@@ -43,4 +44,26 @@ it('says them in Persian, from and to in a right-to-left sentence', async () => 
 it('is how the record history on the customer page shows each change', async () => {
   const { default: panel } = await import('./RecordPanel.tsx?raw');
   expect(panel).toContain('{historyChange(c.field, c.from, c.to)}');
+});
+
+// An imported record's history read "Imported from zendesk" by "Import from zendesk", and in
+// Persian «درون‌ریزی‌شده از zendesk» by "Import from zendesk": the source by its code.
+it('names an import’s source and its account in the reader’s words', async () => {
+  const imported = {
+    id: '0190a2b3-aaaa-7000-8000-00000000a1b2',
+    customerId: '0190a2b3-aaaa-7000-8000-00000000c3d4',
+    type: 'CUSTOMER_IMPORTED',
+    at: 0,
+    actor: { id: 'u', name: 'Import from zendesk', role: 'admin' },
+    payload: { v: 1, entity: 'customer', entityId: '0190a2b3-aaaa-7000-8000-00000000c3d4', changes: [], note: { source: 'zendesk' } },
+  } as const satisfies RecordEvent;
+  expect(historyTitle(imported)).toBe('Imported from Zendesk');
+  expect(historyTitle({ ...imported, payload: { ...imported.payload, note: { source: 'csv' } } })).toBe('Imported from CSV');
+  await setLocale('fa', 'arabext');
+  expect(historyTitle({ ...imported, payload: { ...imported.payload, note: { source: 'csv' } } })).toBe('درون‌ریزی‌شده از پروندهٔ سی‌اس‌وی');
+  expect(historyTitle(imported)).not.toMatch(/[a-z]/i);
+  await setLocale('en', 'latn');
+  const { default: panel } = await import('./RecordPanel.tsx?raw');
+  expect(panel).toContain("t('record.by', { name: personName(e.actor.name)");
+  expect(panel).toContain('{historyTitle(e)}');
 });

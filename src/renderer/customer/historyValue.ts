@@ -1,5 +1,6 @@
+import type { RecordEvent } from '../../shared/customerEvents';
 import { CUSTOMER_KINDS } from '../../shared/customerRules';
-import { SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
+import { IMPORT_SOURCES, SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
 import { formatIsoDate, t } from '../i18n';
 import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
 
@@ -45,4 +46,40 @@ export function historyValue(field: string, v: Value): string {
  */
 export function historyChange(field: string, from: Value, to: Value): string {
   return t('record.change', { from: historyValue(field, from), to: historyValue(field, to) });
+}
+
+const sourceName = (source: string): string => (oneOf(IMPORT_SOURCES, source) ? t(`data.source.${source}`) : source);
+
+/** What an event of the history did, in the reader's words. */
+export function historyTitle(e: RecordEvent): string {
+  const note = e.payload.note ?? {};
+  const str = (k: string) => String(note[k] ?? '');
+  const name = () => String(e.payload.changes.find((c) => c.field === 'name')?.to ?? e.payload.changes.find((c) => c.field === 'name')?.from ?? '');
+  switch (e.type) {
+    case 'CUSTOMER_CREATED':
+      return t('history.created');
+    case 'CUSTOMER_CHANGED':
+      return t('history.changed');
+    case 'CONTACT_ADDED':
+      return t('history.contactAdded', { name: name() });
+    case 'CONTACT_CHANGED':
+      return t('history.contactChanged');
+    case 'CONTACT_REMOVED':
+      return t('history.contactRemoved', { name: name() });
+    case 'ASSET_REGISTERED':
+      return t('history.assetRegistered', { tag: String(e.payload.changes.find((c) => c.field === 'serviceTag')?.to ?? '') });
+    case 'ASSET_CHANGED':
+      return t('history.assetChanged');
+    case 'ASSET_TRANSFERRED':
+      return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: formatIsoDate(str('date')) });
+    case 'CUSTOMER_MERGED':
+      return t('history.merged', { tickets: str('tickets'), assets: str('assets') });
+    case 'CUSTOMER_CONFIRMED':
+      return t('history.confirmed');
+    case 'CUSTOMER_ERASED':
+      return t('history.erased');
+    case 'CUSTOMER_IMPORTED':
+      // The source by its name (Zendesk, «پروندهٔ سی‌اس‌وی»), not the desk's code (zendesk, csv).
+      return t('history.imported', { source: sourceName(str('source')) });
+  }
 }
