@@ -5,7 +5,7 @@ import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { choiceName, mergeSides, mergeValue, type SideDetail } from './mergeSides';
+import { choiceName, mergeBlocked, mergeSides, mergeValue, type SideDetail } from './mergeSides';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
@@ -27,6 +27,21 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
   if (!survivor.data || !merged.data) return <PageLoading />;
   const s = survivor.data;
   const m = merged.data;
+  const blocked = mergeBlocked(s, m);
+  if (blocked)
+    return (
+      <Stack gap="md" maw={960}>
+        <PageHeader title={t('merge.title')} />
+        <Alert color="yellow" role="alert" title={t('merge.nothingToMerge')}>
+          <Text size="sm">{blocked}</Text>
+        </Alert>
+        <Group>
+          <Button component="a" href={customerHref(s.customer.id)} variant="default">
+            {t('merge.openRecord', { name: s.customer.name })}
+          </Button>
+        </Group>
+      </Stack>
+    );
   const sides = mergeSides(s, m);
 
   const submit = async () => {

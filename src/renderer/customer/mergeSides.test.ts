@@ -5,7 +5,7 @@ import { countryName, languageName } from '../labels';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
-import { choiceName, mergeSides, mergeValue } from './mergeSides';
+import { choiceName, mergeBlocked, mergeSides, mergeValue } from './mergeSides';
 
 // Two records «پریسا احمدی»: the merge screen's columns read "Keep: پریسا احمدی" and "Merge in:
 // پریسا احمدی", and the agent could not tell which record was which. Each column now also says
@@ -87,4 +87,17 @@ it('names each radio by its field, its value and the record it keeps it from', a
   expect(choiceName('email', mergeValue(b, 'email'), fa.from)).toMatch(/^ایمیل: بدون مقدار، از ادغام از: پریسا احمدی، /);
   expect(choiceName('email', mergeValue(b, 'email'), fa.from)).not.toMatch(/[a-z]/i);
   await setLocale('en', 'latn');
+});
+
+// A merge of a record with itself (one id twice, or an old id that now opens the record it was
+// merged into) showed the whole form; Merge then said only "Some of what was sent is not valid".
+it('says there is nothing to merge when both open one record, and how to merge a duplicate', async () => {
+  const a = record('0190a-1', { name: 'Maria Gonzalez' });
+  expect(mergeBlocked(a, record('0190a-2', {}))).toBeNull();
+  expect(mergeBlocked(a, a)).toBe('Both links open the same record, Maria Gonzalez. To merge a duplicate into it, open its page, choose “Edit details” and then “Merge…” beside the other record.');
+  await setLocale('fa', 'arabext');
+  expect(mergeBlocked(a, a)).toMatch(/^هر دو پیوند یک سابقه را باز می‌کنند: .*«ویرایش جزئیات» و سپس «ادغام…»/);
+  await setLocale('en', 'latn');
+  const { default: page } = await import('./MergePage.tsx?raw');
+  expect(page).toMatch(/const blocked = mergeBlocked\(s, m\);\s*if \(blocked\)/);
 });

@@ -73,3 +73,14 @@ export function mergeValue(r: Pick<CustomerRecord, 'customer'>, f: MergeField): 
 export function choiceName(f: MergeField, value: string | null, side: { title: string; detail: SideDetail }): string {
   return t('merge.choice', { field: t(CUSTOMER_FIELD_LABEL[f]), value: value ?? t('merge.noValue'), side: side.title, detail: side.detail.text });
 }
+
+/**
+ * Why two records cannot be merged, before the form is shown: both links open one record (the
+ * same id twice, or a record already merged into the other, whose old id opens the survivor).
+ * The screen offered the whole form, and Merge answered only "Some of what was sent is not
+ * valid. Check the form and try again", which no field of the form could fix.
+ */
+export function mergeBlocked(survivor: Pick<CustomerRecord, 'customer'>, merged: Pick<CustomerRecord, 'customer'>): string | null {
+  if (survivor.customer.id !== merged.customer.id) return null;
+  return t('merge.sameRecord', { name: survivor.customer.name, edit: t('record.edit'), merge: t('duplicates.merge') });
+}
