@@ -5,7 +5,7 @@ import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, personName } from '../labels';
-import { historyChange, historyTitle } from './historyValue';
+import { historyChange, historyOrigins, historyTitle } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
@@ -27,6 +27,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
   const r = record.data;
   if (!r) return null;
   const history = all ? r.history : r.history.slice(0, HISTORY_SHOWN);
+  const originOf = historyOrigins(r.history, r.customer.id);
   return (
     <Stack gap="md">
       <Section
@@ -131,6 +132,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
             <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
               {history.map((e) => (
                 <Timeline.Item key={e.id} title={<span className={classes.sm}>{historyTitle(e)}</span>}>
+                  {originOf(e) && <p className={`${classes.xs} ${classes.dimmed}`}>{originOf(e)}</p>}
                   <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: personName(e.actor.name), at: formatDateTime(e.at) })}</p>
                   {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (
                     <div className={classes.changes}>

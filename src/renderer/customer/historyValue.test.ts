@@ -2,7 +2,7 @@ import { afterAll, expect, it } from 'vitest';
 import { isolated } from '../i18n';
 import { setLocale } from '../i18n/state';
 import type { RecordEvent } from '../../shared/customerEvents';
-import { historyChange, historyTitle, historyValue } from './historyValue';
+import { historyChange, historyOrigins, historyTitle, historyValue } from './historyValue';
 
 // The record history said a change of language as "Language: en-US → fa-IR" and of country
 // as "Country: US → IR", in Persian too, where the rest of the page names them; and its arrow
@@ -67,3 +67,36 @@ it('names an import’s source and its account in the reader’s words', async (
   expect(panel).toContain("t('record.by', { name: personName(e.actor.name)");
   expect(panel).toContain('{historyTitle(e)}');
 });
+
+// After a merge the survivor's history read "Record created" twice, and a phone change the
+// survivor never had, with nothing to say which record each was on.
+it('says which merged record an event of the history was on', async () => {
+  const survivor = '0190a2b3-aaaa-7000-8000-00000000a1b2';
+  const merged = '0190a2b3-aaaa-7000-8000-00000000c3d4';
+  const event = (id: string, customerId: string, type: RecordEvent['type'], changes: RecordEvent['payload']['changes'], entity: RecordEvent['payload']['entity'] = 'customer'): RecordEvent => ({
+    id,
+    customerId,
+    type,
+    at: 0,
+    actor: { id: 'u', name: 'Ava Martin', role: 'agent' },
+    payload: { v: 1, entity, entityId: customerId, changes },
+  });
+  // Newest first, as the desk sends it.
+  const history = [
+    event('e5', survivor, 'CUSTOMER_MERGED', []),
+    event('e4', merged, 'CONTACT_ADDED', [{ field: 'name', from: null, to: 'Luis Gonzalez' }], 'contact'),
+    event('e3', merged, 'CUSTOMER_CHANGED', [{ field: 'name', from: 'Maria Gonzales', to: 'María Gonzales' }]),
+    event('e2', merged, 'CUSTOMER_CREATED', [{ field: 'name', from: null, to: 'Maria Gonzales' }]),
+    event('e1', survivor, 'CUSTOMER_CREATED', [{ field: 'name', from: null, to: 'Maria Gonzalez' }]),
+  ];
+  const origin = historyOrigins(history, survivor);
+  expect(history.map(origin)).toEqual([null, 'On the merged record María Gonzales', 'On the merged record María Gonzales', 'On the merged record María Gonzales', null]);
+  expect(historyOrigins([event('x', merged, 'CONTACT_CHANGED', [], 'contact')], survivor)(event('x', merged, 'CONTACT_CHANGED', [], 'contact'))).toBe('On the merged record …00c3d4');
+  await setLocale('fa', 'arabext');
+  expect(origin(history[1]!)).toBe(`در سابقهٔ ادغام‌شدهٔ ${isolated('María Gonzales')}`);
+  await setLocale('en', 'latn');
+  const { default: panel } = await import('./RecordPanel.tsx?raw');
+  expect(panel).toContain('historyOrigins(r.history, r.customer.id)');
+  expect(panel).toContain('{originOf(e) && ');
+});
+

@@ -83,3 +83,25 @@ export function historyTitle(e: RecordEvent): string {
       return t('history.imported', { source: sourceName(str('source')) });
   }
 }
+
+/**
+ * Which record an event happened on, for the events of records merged into this one: their
+ * history is shown with the survivor's, and read as one record's it said "Record created"
+ * twice and a change of phone the survivor never had. Each says the merged record by the
+ * last name its own history gave it (or the end of its id); null for the record's own events.
+ */
+export function historyOrigins(history: readonly RecordEvent[], recordId: string): (e: RecordEvent) => string | null {
+  const names = new Map<string, string>();
+  // Oldest first, so the last name given wins.
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i]!;
+    if (e.customerId === recordId || e.payload.entity !== 'customer') continue;
+    const name = e.payload.changes.find((c) => c.field === 'name')?.to;
+    if (typeof name === 'string' && name !== '') names.set(e.customerId, name);
+  }
+  return (e) => {
+    if (e.customerId === recordId) return null;
+    const name = names.get(e.customerId) ?? `…${e.customerId.replace(/-/g, '').slice(-6)}`;
+    return t('record.onMerged', { name });
+  };
+}

@@ -1130,6 +1130,7 @@ export const fa: Messages = {
   'record.history': 'تاریخچه',
   'record.noHistory': 'این سابقه هنوز تغییری نداشته است. ویرایش‌ها، مخاطبان و سیستم‌های افزوده‌شده و انتقال‌ها از این پس همین‌جا فهرست می‌شوند.',
   'record.change': 'از {from} به {to}',
+  'record.onMerged': 'در سابقهٔ ادغام‌شدهٔ {name}',
   'record.by': '{name} · {at}',
   'record.registerTitle': 'ثبت مشتری جدید',
   'record.registerLead': 'هیچ‌کس در این میز پشتیبانی با «{query}» مطابقت ندارد. تماس‌گیرنده را ثبت کنید و اگر برچسب سرویس را خواند، سیستمش را هم ثبت کنید.',
