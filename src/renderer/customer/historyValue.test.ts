@@ -100,3 +100,18 @@ it('says which merged record an event of the history was on', async () => {
   expect(panel).toContain('{originOf(e) && ');
 });
 
+// The merge's line read «تیکت‌های منتقل‌شده: 1؛ سیستم‌های منتقل‌شده: 3» in Persian: Latin digits.
+it('says a merge’s counts in the reader’s digits', async () => {
+  const merged: RecordEvent = {
+    id: '0190a2b3-aaaa-7000-8000-00000000a1b2',
+    customerId: '0190a2b3-aaaa-7000-8000-00000000c3d4',
+    type: 'CUSTOMER_MERGED',
+    at: 0,
+    actor: { id: 'u', name: 'Ava Martin', role: 'agent' },
+    payload: { v: 1, entity: 'customer', entityId: '0190a2b3-aaaa-7000-8000-00000000c3d4', changes: [], note: { tickets: 1, assets: 3 } },
+  };
+  expect(historyTitle(merged)).toBe('Records merged (tickets moved: 1; systems moved: 3)');
+  await setLocale('fa', 'arabext');
+  expect(historyTitle(merged)).toBe('سابقه‌ها ادغام شدند (تیکت‌های منتقل‌شده: ۱؛ سیستم‌های منتقل‌شده: ۳)');
+  await setLocale('en', 'latn');
+});

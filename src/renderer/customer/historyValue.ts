@@ -54,6 +54,7 @@ const sourceName = (source: string): string => (oneOf(IMPORT_SOURCES, source) ? 
 export function historyTitle(e: RecordEvent): string {
   const note = e.payload.note ?? {};
   const str = (k: string) => String(note[k] ?? '');
+  const count = (k: string) => (typeof note[k] === 'number' ? note[k] : str(k));
   const name = () => String(e.payload.changes.find((c) => c.field === 'name')?.to ?? e.payload.changes.find((c) => c.field === 'name')?.from ?? '');
   switch (e.type) {
     case 'CUSTOMER_CREATED':
@@ -73,7 +74,8 @@ export function historyTitle(e: RecordEvent): string {
     case 'ASSET_TRANSFERRED':
       return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: formatIsoDate(str('date')) });
     case 'CUSTOMER_MERGED':
-      return t('history.merged', { tickets: str('tickets'), assets: str('assets') });
+      // Counts as numbers, in the reader's digits (۳ in Persian, not 3).
+      return t('history.merged', { tickets: count('tickets'), assets: count('assets') });
     case 'CUSTOMER_CONFIRMED':
       return t('history.confirmed');
     case 'CUSTOMER_ERASED':
