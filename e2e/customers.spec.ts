@@ -34,6 +34,9 @@ test('an agent registers a caller and their system from a lookup that found noth
   await customer.expectCustomer('Priya Raman');
   await expect(page.getByText('+1 206 555 0177').first()).toBeVisible();
   await expect(page.getByTestId('record-history')).toContainText(en['history.created']);
+  // Reached by its heading, and read as a list of changes.
+  await expect(page.getByRole('heading', { level: 3, name: en['record.history'] })).toBeVisible();
+  await expect(page.getByRole('list', { name: en['record.history'] }).getByRole('listitem').last()).toContainText(en['history.created']);
   await app.lookup('new7tag');
   await customer.expectMatchedSystem('NEW7TAG');
 });

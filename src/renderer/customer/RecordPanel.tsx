@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Title, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { keepRead, useCall } from '../backend';
@@ -28,6 +28,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
   if (!r) return null;
   const history = all ? r.history : r.history.slice(0, HISTORY_SHOWN);
   const originOf = historyOrigins(r.history, r.customer.id);
+  const historyHeading = `record-history-${customerId}`;
   return (
     <Stack gap="md">
       <Section
@@ -121,17 +122,19 @@ export function RecordPanel({ customerId }: { customerId: string }) {
           )}
           {r.mergedFrom.length > 0 && <Muted>{t('record.mergedFrom', { count: r.mergedFrom.length })}</Muted>}
           <Box>
+            {/* A heading and a list of its own: a screen reader's user reaches the history by
+                heading, and hears how many changes it lists. */}
             <Group gap={6} mb={6}>
               <IconHistory size={16} aria-hidden />
-              <Text size="sm" fw={600}>
+              <Title order={3} fz="sm" fw={600} id={historyHeading}>
                 {t('record.history')}
-              </Text>
+              </Title>
             </Group>
             {/* A record loaded by an import or the demo has no changes yet: said, not an empty box. */}
             {history.length === 0 && <Muted>{t('record.noHistory')}</Muted>}
-            <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
+            <Timeline bulletSize={10} lineWidth={2} data-testid="record-history" role={history.length ? 'list' : undefined} aria-labelledby={history.length ? historyHeading : undefined}>
               {history.map((e) => (
-                <Timeline.Item key={e.id} title={<span className={classes.sm}>{historyTitle(e)}</span>}>
+                <Timeline.Item key={e.id} role="listitem" title={<span className={classes.sm}>{historyTitle(e)}</span>}>
                   {originOf(e) && <p className={`${classes.xs} ${classes.dimmed}`}>{originOf(e)}</p>}
                   <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: personName(e.actor.name), at: formatDateTime(e.at) })}</p>
                   {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (

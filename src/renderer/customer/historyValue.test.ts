@@ -115,3 +115,11 @@ it('says a merge’s counts in the reader’s digits', async () => {
   expect(historyTitle(merged)).toBe('سابقه‌ها ادغام شدند (تیکت‌های منتقل‌شده: ۱؛ سیستم‌های منتقل‌شده: ۳)');
   await setLocale('en', 'latn');
 });
+
+// The history's title was bold text: no heading to reach it by, and its changes no list.
+it('is a list under a heading of its own on the customer page', async () => {
+  const { default: panel } = await import('./RecordPanel.tsx?raw');
+  expect(panel).toMatch(/<Title order=\{3\}[^>]*id=\{historyHeading\}>\s*\{t\('record.history'\)\}/);
+  expect(panel).toContain("role={history.length ? 'list' : undefined} aria-labelledby={history.length ? historyHeading : undefined}");
+  expect(panel).toContain('<Timeline.Item key={e.id} role="listitem"');
+});
