@@ -90,7 +90,7 @@ export function historyTitle(e: RecordEvent): string {
  * Which record an event happened on, for the events of records merged into this one: their
  * history is shown with the survivor's, and read as one record's it said "Record created"
  * twice and a change of phone the survivor never had. Each says the merged record by the
- * last name its own history gave it (or the end of its id); null for the record's own events.
+ * last name its own history gave it (a demo's or an import's record may have none); null for the record's own events.
  */
 export function historyOrigins(history: readonly RecordEvent[], recordId: string): (e: RecordEvent) => string | null {
   const names = new Map<string, string>();
@@ -103,7 +103,7 @@ export function historyOrigins(history: readonly RecordEvent[], recordId: string
   }
   return (e) => {
     if (e.customerId === recordId) return null;
-    const name = names.get(e.customerId) ?? `…${e.customerId.replace(/-/g, '').slice(-6)}`;
-    return t('record.onMerged', { name });
+    const name = names.get(e.customerId);
+    return name === undefined ? t('record.onMergedUnnamed') : t('record.onMerged', { name });
   };
 }

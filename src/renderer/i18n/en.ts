@@ -1149,6 +1149,7 @@ export const en = {
   'record.noHistory': 'No changes to this record yet. Edits, added contacts and systems, and transfers are listed here as they are made.',
   'record.change': '{from} → {to}',
   'record.onMerged': 'On the merged record {name}',
+  'record.onMergedUnnamed': 'On a record merged into this one',
   'record.by': '{name} · {at}',
   'record.registerTitle': 'Register a new customer',
   'record.registerLead': 'Nobody on this desk matches “{query}”. Register the caller and, if they read out a service tag, their system.',
