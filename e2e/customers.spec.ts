@@ -146,7 +146,7 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await dialog.getByLabel(en['customer.phone']).fill('۲۰۶ ۵۵۵ ۰۱۷۷');
   await dialog.getByRole('button', { name: en['record.save'] }).click();
   await expect(dialog).toBeHidden();
-  const contact = page.getByRole('button', { name: /Luis Gonzalez · \+1 206 555 0177/ });
+  const contact = page.getByRole('button', { name: en['record.editContactPhone'].replace('{name}', 'Luis Gonzalez').replace('{phone}', '+1 206 555 0177'), exact: true });
   await contact.click();
   // One click on Remove removed the contact at once; now it asks, and Keep keeps it.
   await dialog.getByRole('button', { name: en['record.removeContact'] }).click();

@@ -5,7 +5,7 @@ import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, personName } from '../labels';
-import { historyChange, historyOrigins, historyTitle } from './historyValue';
+import { contactButtonName, historyChange, historyOrigins, historyTitle } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
@@ -72,7 +72,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
           {r.contacts && r.contacts.length > 0 && (
             <Group gap="xs" wrap="wrap">
               {r.contacts.map((c) => (
-                <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />}>
+                <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />} aria-label={contactButtonName(c)}>
                   <bdi>{c.name}</bdi>
                   {c.phone && (
                     <>

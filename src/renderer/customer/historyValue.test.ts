@@ -2,7 +2,7 @@ import { afterAll, expect, it } from 'vitest';
 import { isolated } from '../i18n';
 import { setLocale } from '../i18n/state';
 import type { RecordEvent } from '../../shared/customerEvents';
-import { historyChange, historyOrigins, historyTitle, historyValue } from './historyValue';
+import { contactButtonName, historyChange, historyOrigins, historyTitle, historyValue } from './historyValue';
 
 // The record history said a change of language as "Language: en-US → fa-IR" and of country
 // as "Country: US → IR", in Persian too, where the rest of the page names them; and its arrow
@@ -122,4 +122,14 @@ it('is a list under a heading of its own on the customer page', async () => {
   expect(panel).toMatch(/<Title order=\{3\}[^>]*id=\{historyHeading\}>\s*\{t\('record.history'\)\}/);
   expect(panel).toContain("role={history.length ? 'list' : undefined} aria-labelledby={history.length ? historyHeading : undefined}");
   expect(panel).toContain('<Timeline.Item key={e.id} role="listitem"');
+});
+
+it('names a contact’s button on the record by what it does', async () => {
+  expect(contactButtonName({ name: 'Luis Gonzalez', phone: '+12065550177' })).toBe('Edit Luis Gonzalez · +1 206 555 0177');
+  expect(contactButtonName({ name: 'Luis Gonzalez', phone: null })).toBe('Edit Luis Gonzalez');
+  await setLocale('fa', 'arabext');
+  expect(contactButtonName({ name: 'لوئیس', phone: null })).toBe('ویرایش لوئیس');
+  await setLocale('en', 'latn');
+  const { default: panel } = await import('./RecordPanel.tsx?raw');
+  expect(panel).toContain('aria-label={contactButtonName(c)}');
 });

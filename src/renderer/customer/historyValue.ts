@@ -107,3 +107,11 @@ export function historyOrigins(history: readonly RecordEvent[], recordId: string
     return name === undefined ? t('record.onMergedUnnamed') : t('record.onMerged', { name });
   };
 }
+
+/**
+ * What a screen reader says for a contact's button on the record: what it does, then whom.
+ * It said only "Luis Gonzalez · +1 206 555 0177", with nothing to tell it opens the contact to edit.
+ */
+export function contactButtonName(c: { name: string; phone: string | null }): string {
+  return c.phone ? t('record.editContactPhone', { name: c.name, phone: formatPhone(c.phone) }) : t('record.editContact', { name: c.name });
+}

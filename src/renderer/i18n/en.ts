@@ -1132,6 +1132,7 @@ export const en = {
   'record.owner': 'Owner',
   'record.addContact': 'Add contact',
   'record.editContact': 'Edit {name}',
+  'record.editContactPhone': 'Edit {name} · {phone}',
   'record.removeContact': 'Remove this contact',
   'record.removeContactConfirm': 'Remove {name} from this customer’s contacts?',
   'record.removeContactYes': 'Remove',

@@ -1114,6 +1114,7 @@ export const fa: Messages = {
   'record.owner': 'مالک',
   'record.addContact': 'افزودن مخاطب',
   'record.editContact': 'ویرایش {name}',
+  'record.editContactPhone': 'ویرایش {name} · {phone}',
   'record.removeContact': 'حذف این مخاطب',
   'record.removeContactConfirm': '«{name}» از مخاطبان این مشتری حذف شود؟',
   'record.removeContactYes': 'حذف',
