@@ -5,7 +5,7 @@ import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, personName } from '../labels';
-import { contactButtonName, historyChange, historyOrigins, historyTitle } from './historyValue';
+import { contactButtonName, historyChange, historyOrigins, historyTitle, qualityHint } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
@@ -36,9 +36,11 @@ export function RecordPanel({ customerId }: { customerId: string }) {
         title={t('record.title')}
         actions={
           <Group gap={6}>
-            <Tooltip label={t('quality.scoreHint')}>
-              <Badge variant="light" color={r.quality.score >= 80 ? 'teal' : r.quality.score >= 50 ? 'yellow' : 'red'} data-testid="quality-score">
+            {/* What would raise the score, on hover and on focus (Tab reaches it), and read with it. */}
+            <Tooltip label={qualityHint(r.quality)} events={{ hover: true, focus: true, touch: true }} multiline maw={320}>
+              <Badge variant="light" color={r.quality.score >= 80 ? 'teal' : r.quality.score >= 50 ? 'yellow' : 'red'} data-testid="quality-score" tabIndex={0}>
                 {t('quality.score', { score: r.quality.score })}
+                <span className={classes.visuallyHidden}>{` ${qualityHint(r.quality)}`}</span>
               </Badge>
             </Tooltip>
             <Button size="compact-sm" variant="light" leftSection={<IconEdit size={14} />} onClick={() => setDialog({ kind: 'customer' })} disabled={r.customer.erasedAt !== null}>

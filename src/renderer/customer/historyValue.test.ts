@@ -2,7 +2,7 @@ import { afterAll, expect, it } from 'vitest';
 import { isolated } from '../i18n';
 import { setLocale } from '../i18n/state';
 import type { RecordEvent } from '../../shared/customerEvents';
-import { contactButtonName, historyChange, historyOrigins, historyTitle, historyValue } from './historyValue';
+import { contactButtonName, historyChange, historyOrigins, historyTitle, historyValue, qualityHint } from './historyValue';
 
 // The record history said a change of language as "Language: en-US → fa-IR" and of country
 // as "Country: US → IR", in Persian too, where the rest of the page names them; and its arrow
@@ -132,4 +132,17 @@ it('names a contact’s button on the record by what it does', async () => {
   await setLocale('en', 'latn');
   const { default: panel } = await import('./RecordPanel.tsx?raw');
   expect(panel).toContain('aria-label={contactButtonName(c)}');
+});
+
+// "Data quality 62" said the rule on hover only, not what this record lacks, and Tab never reached it.
+it('says what would raise a record’s data quality, on focus and to a screen reader too', async () => {
+  expect(qualityHint({ fixes: [] })).toBe('Complete, valid, unique and recently confirmed details score 100.');
+  expect(qualityHint({ fixes: ['addEmail', 'confirmDetails'] })).toBe('Complete, valid, unique and recently confirmed details score 100. To raise it: add an email, confirm details.');
+  await setLocale('fa', 'arabext');
+  expect(qualityHint({ fixes: ['mergeDuplicate', 'addPhone'] })).toBe('جزئیات کامل، معتبر، یکتا و به‌تازگی تأییدشده امتیاز ۱۰۰ می‌گیرند. برای بالا بردن آن: ادغام سابقهٔ تکراری، افزودن تلفن.');
+  await setLocale('en', 'latn');
+  const { default: panel } = await import('./RecordPanel.tsx?raw');
+  expect(panel).toMatch(/<Tooltip label=\{qualityHint\(r\.quality\)\} events=\{\{ hover: true, focus: true, touch: true \}\}/);
+  expect(panel).toMatch(/data-testid="quality-score" tabIndex=\{0\}/);
+  expect(panel).toContain('<span className={classes.visuallyHidden}>{` ${qualityHint(r.quality)}`}</span>');
 });

@@ -1225,6 +1225,7 @@ export const en = {
   'history.imported': 'Imported from {source}',
   'quality.score': 'Data quality {score}',
   'quality.scoreHint': 'Complete, valid, unique and recently confirmed details score 100.',
+  'quality.toRaise': 'Complete, valid, unique and recently confirmed details score 100. To raise it: {fixes}.',
   'quality.confirmTitle': 'Confirm details with the caller',
   'quality.confirmText': 'Nobody has confirmed these details for over a year. Is {phone} still their number, and {email} their email?',
   'quality.confirmed': 'Still right',

@@ -1207,6 +1207,7 @@ export const fa: Messages = {
   'history.imported': 'درون‌ریزی‌شده از {source}',
   'quality.score': 'کیفیت داده {score}',
   'quality.scoreHint': 'جزئیات کامل، معتبر، یکتا و به‌تازگی تأییدشده امتیاز ۱۰۰ می‌گیرند.',
+  'quality.toRaise': 'جزئیات کامل، معتبر، یکتا و به‌تازگی تأییدشده امتیاز ۱۰۰ می‌گیرند. برای بالا بردن آن: {fixes}.',
   'quality.confirmTitle': 'تأیید جزئیات با تماس‌گیرنده',
   'quality.confirmText': 'بیش از یک سال است که کسی این جزئیات را تأیید نکرده است. آیا {phone} هنوز شمارهٔ اوست و {email} ایمیلش؟',
   'quality.confirmed': 'هنوز درست است',
