@@ -1229,6 +1229,7 @@ export const en = {
   'quality.confirmTitle': 'Confirm details with the caller',
   'quality.confirmText': 'Nobody has confirmed these details for over a year. Is {phone} still their number, and {email} their email?',
   'quality.confirmed': 'Still right',
+  'quality.confirmedDone': '{name}’s details are confirmed.',
   'quality.changed': 'They changed…',
   'nav.customerData': 'Customer data',
   'data.title': 'Customer data',

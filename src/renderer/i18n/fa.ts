@@ -1211,6 +1211,7 @@ export const fa: Messages = {
   'quality.confirmTitle': 'تأیید جزئیات با تماس‌گیرنده',
   'quality.confirmText': 'بیش از یک سال است که کسی این جزئیات را تأیید نکرده است. آیا {phone} هنوز شمارهٔ اوست و {email} ایمیلش؟',
   'quality.confirmed': 'هنوز درست است',
+  'quality.confirmedDone': 'جزئیات {name} تأیید شد.',
   'quality.changed': 'تغییر کرده است…',
   'nav.customerData': 'داده‌های مشتریان',
   'data.title': 'داده‌های مشتریان',
