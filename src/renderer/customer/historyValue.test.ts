@@ -19,8 +19,10 @@ it('names a language, a country, a segment, a service level and a kind as the pa
   expect(historyValue('warrantyEnd', '2026-03-01')).toBe('Mar 1, 2026');
   expect(historyValue('phone', '+989121234567')).toBe('+98 912 123 4567');
   expect(historyValue('country', null)).toBe('–');
-  expect(historyChange('country', 'US', 'IR')).toBe('United States → Iran');
-  expect(historyChange('locale', 'en-US', 'fa-IR')).toBe('American English → Persian (Iran)');
+  expect(historyChange('country', 'US', 'IR')).toBe(`${isolated('United States')} → ${isolated('Iran')}`);
+  expect(historyChange('locale', 'en-US', 'fa-IR')).toBe(`${isolated('American English')} → ${isolated('Persian (Iran)')}`);
+  // Two Persian names in an English page: each in its own window, so the old one stays first.
+  expect(historyChange('name', 'پریسا', 'مریم')).toBe(`${isolated('پریسا')} → ${isolated('مریم')}`);
 });
 
 it('keeps what it does not know as it was written', () => {

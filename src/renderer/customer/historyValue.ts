@@ -2,7 +2,7 @@ import type { Quality } from '../../shared/customerApi';
 import type { RecordEvent } from '../../shared/customerEvents';
 import { CUSTOMER_KINDS } from '../../shared/customerRules';
 import { IMPORT_SOURCES, SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
-import { formatIsoDate, t, type MessageKey } from '../i18n';
+import { currentDirection, formatIsoDate, isolated, t, type MessageKey } from '../i18n';
 import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
 
 // A value in the record's history ("Country: IR → DE") as the reader would say it: the
@@ -43,10 +43,14 @@ export function historyValue(field: string, v: Value): string {
 /**
  * A change, from → to, in the reader's sentence: Persian reads right to left, where an arrow
  * drawn → pointed back at the old value; it says «از … به …», as the ticket's timeline does.
- * A phone or an email keeps its own direction inside it (the dictionary isolates it).
+ * A phone or an email keeps its own direction inside it.
  */
 export function historyChange(field: string, from: Value, to: Value): string {
-  return t('record.change', { from: historyValue(field, from), to: historyValue(field, to) });
+  // A left-to-right page isolates each value itself (the dictionary does it only right to
+  // left): two Persian names either side of the arrow read as one right-to-left run, the new
+  // name first.
+  const own = (v: string) => (currentDirection() === 'ltr' ? isolated(v) : v);
+  return t('record.change', { from: own(historyValue(field, from)), to: own(historyValue(field, to)) });
 }
 
 const sourceName = (source: string): string => (oneOf(IMPORT_SOURCES, source) ? t(`data.source.${source}`) : source);
