@@ -122,6 +122,10 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await expect(values).toHaveCount(2);
   for (const value of await values.all()) await expect(value).toHaveCSS('white-space', 'nowrap');
   await expect(values.first()).toHaveAttribute('dir', 'ltr');
+  // Confirmed: the prompt goes, and says so (a screen reader heard nothing).
+  await page.getByRole('button', { name: en['quality.confirmed'] }).click();
+  await expect(page.getByText(en['quality.confirmedDone'].replace('{name}', 'Maria Gonzalez'))).toBeVisible();
+  await expect(page.getByTestId('confirm-details')).toBeHidden();
   if (shot) {
     await page.setViewportSize({ width: 1400, height: 1100 });
     await page.getByRole('button', { name: en['record.edit'] }).click();

@@ -34,6 +34,9 @@ test('an agent registers a caller and their system from a lookup that found noth
   await customer.expectCustomer('Priya Raman');
   await expect(page.getByText('+1 206 555 0177').first()).toBeVisible();
   await expect(page.getByTestId('record-history')).toContainText(en['history.created']);
+  // Reached by its heading, and read as a list of changes.
+  await expect(page.getByRole('heading', { level: 3, name: en['record.history'] })).toBeVisible();
+  await expect(page.getByRole('list', { name: en['record.history'] }).getByRole('listitem').last()).toContainText(en['history.created']);
   await app.lookup('new7tag');
   await customer.expectMatchedSystem('NEW7TAG');
 });
@@ -138,12 +141,15 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await new CustomerView(page).expectCustomer('Maria Gonzalez');
   await page.getByRole('button', { name: en['record.addContact'] }).click();
   const dialog = page.getByRole('dialog');
+  // Save with nothing typed: the keyboard goes to the field to fix, not to the page behind the dialog.
+  await dialog.getByRole('button', { name: en['record.save'] }).click();
+  await expect(dialog.getByLabel(en['record.name'])).toBeFocused();
   await dialog.getByLabel(en['record.name']).fill('Luis Gonzalez');
   // A Persian keyboard types Persian digits: they were refused as "only digits, spaces, …".
   await dialog.getByLabel(en['customer.phone']).fill('۲۰۶ ۵۵۵ ۰۱۷۷');
   await dialog.getByRole('button', { name: en['record.save'] }).click();
   await expect(dialog).toBeHidden();
-  const contact = page.getByRole('button', { name: /Luis Gonzalez · \+1 206 555 0177/ });
+  const contact = page.getByRole('button', { name: en['record.editContactPhone'].replace('{name}', 'Luis Gonzalez').replace('{phone}', '+1 206 555 0177'), exact: true });
   await contact.click();
   // One click on Remove removed the contact at once; now it asks, and Keep keeps it.
   await dialog.getByRole('button', { name: en['record.removeContact'] }).click();

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { MERGE_FIELDS, type CustomerRecord, type MergeField } from '../../shared/customerApi';
+import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
-import { mergeSides, type SideDetail } from './mergeSides';
+import { choiceName, mergeBlocked, mergeSides, mergeValue, type SideDetail } from './mergeSides';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
@@ -16,27 +15,6 @@ import classes from './MergePage.module.css';
 // merged record's history stays with it and its old id still opens the survivor.
 
 const LABELS: Record<MergeField, Parameters<typeof t>[0]> = CUSTOMER_FIELD_LABEL;
-
-function valueOf(r: CustomerRecord, f: MergeField): string {
-  const c = r.customer;
-  switch (f) {
-    case 'segment':
-      return segmentLabel(c.segment);
-    case 'serviceLevel':
-      return serviceLevelLabel(c.serviceLevel);
-    case 'kind':
-      return c.kind === 'person' ? t('customer.person') : t('customer.organisation');
-    case 'phone':
-      return c.phone ? formatPhone(c.phone) : '–';
-    // The language and the country by their names in the reader's language, not fa-IR or IR.
-    case 'locale':
-      return languageName(c.locale);
-    case 'country':
-      return c.country ? countryName(c.country) : '–';
-    default:
-      return c[f] ?? '–';
-  }
-}
 
 export function MergePage({ survivorId, mergedId }: { survivorId: string; mergedId: string }) {
   const survivor = useCall('customers.record', { customerId: survivorId });
@@ -49,6 +27,21 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
   if (!survivor.data || !merged.data) return <PageLoading />;
   const s = survivor.data;
   const m = merged.data;
+  const blocked = mergeBlocked(s, m);
+  if (blocked)
+    return (
+      <Stack gap="md" maw={960}>
+        <PageHeader title={t('merge.title')} />
+        <Alert color="yellow" role="alert" title={t('merge.nothingToMerge')}>
+          <Text size="sm">{blocked}</Text>
+        </Alert>
+        <Group>
+          <Button component="a" href={customerHref(s.customer.id)} variant="default">
+            {t('merge.openRecord', { name: s.customer.name })}
+          </Button>
+        </Group>
+      </Stack>
+    );
   const sides = mergeSides(s, m);
 
   const submit = async () => {
@@ -90,10 +83,10 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
             </Table.Thead>
             <Table.Tbody>
               {MERGE_FIELDS.map((f) => {
-                const a = valueOf(s, f);
-                const b = valueOf(m, f);
+                const a = mergeValue(s, f);
+                const b = mergeValue(m, f);
                 const side = pick[f] ?? 'survivor';
-                const shown = (v: string) => (f === 'phone' || f === 'email' ? <bdi dir="ltr">{v}</bdi> : v);
+                const shown = (v: string | null) => (v === null ? '–' : f === 'phone' || f === 'email' ? <bdi dir="ltr">{v}</bdi> : v);
                 return (
                   <Table.Tr key={f}>
                     <Table.Td fw={600}>{t(LABELS[f])}</Table.Td>
@@ -101,13 +94,13 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
                       <div className={classes.side}>
                         <SideHeading {...sides.keep} />
                       </div>
-                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={shown(a)} aria-label={`${t(LABELS[f])}: ${a}`} />
+                      <Radio name={`merge-${f}`} value="survivor" checked={side === 'survivor'} onChange={() => setPick({ ...pick, [f]: 'survivor' })} label={shown(a)} aria-label={choiceName(f, a, sides.keep)} />
                     </Table.Td>
                     <Table.Td>
                       <div className={classes.side}>
                         <SideHeading {...sides.from} />
                       </div>
-                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={shown(b)} aria-label={`${t(LABELS[f])}: ${b}`} disabled={a === b} />
+                      <Radio name={`merge-${f}`} value="merged" checked={side === 'merged'} onChange={() => setPick({ ...pick, [f]: 'merged' })} label={shown(b)} aria-label={choiceName(f, b, sides.from)} disabled={a === b} />
                     </Table.Td>
                   </Table.Tr>
                 );

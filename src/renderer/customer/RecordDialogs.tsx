@@ -8,6 +8,7 @@ import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, ty
 import { useDraft, useSessionValue } from '../drafts';
 import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
+import { useRefusedFocus } from '../refusedFocus';
 import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
 import { CUSTOMER_FIELD_LABEL, CustomerFields, emptySystem, SystemFields, systemDraftOf, type SystemDraftState } from './CustomerFields';
@@ -58,9 +59,14 @@ function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel
   children: ReactNode;
 }) {
   const others = otherIssues(problem, fields);
+  // A refused save takes the keyboard to the first field it marked: the busy Save button had
+  // been disabled, focus fell to the page's body behind the dialog, and Tab left the dialog.
+  const form = useRef<HTMLFormElement>(null);
+  useRefusedFocus(problem, form);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
+        ref={form}
         onSubmit={(e) => {
           e.preventDefault();
           onSubmit();

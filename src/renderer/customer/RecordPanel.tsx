@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Title, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import type { RecordEvent } from '../../shared/customerEvents';
 import { keepRead, useCall } from '../backend';
-import { formatDate, formatDateTime, formatIsoDate, t } from '../i18n';
+import { formatDate, formatDateTime, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { formatPhone } from '../labels';
+import { formatPhone, personName } from '../labels';
+import { contactButtonName, historyChange, historyOrigins, historyTitle, qualityHint } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
@@ -27,6 +27,8 @@ export function RecordPanel({ customerId }: { customerId: string }) {
   const r = record.data;
   if (!r) return null;
   const history = all ? r.history : r.history.slice(0, HISTORY_SHOWN);
+  const originOf = historyOrigins(r.history, r.customer.id);
+  const historyHeading = `record-history-${customerId}`;
   return (
     <Stack gap="md">
       <Section
@@ -34,9 +36,11 @@ export function RecordPanel({ customerId }: { customerId: string }) {
         title={t('record.title')}
         actions={
           <Group gap={6}>
-            <Tooltip label={t('quality.scoreHint')}>
-              <Badge variant="light" color={r.quality.score >= 80 ? 'teal' : r.quality.score >= 50 ? 'yellow' : 'red'} data-testid="quality-score">
+            {/* What would raise the score, on hover and on focus (Tab reaches it), and read with it. */}
+            <Tooltip label={qualityHint(r.quality)} events={{ hover: true, focus: true, touch: true }} multiline maw={320}>
+              <Badge variant="light" color={r.quality.score >= 80 ? 'teal' : r.quality.score >= 50 ? 'yellow' : 'red'} data-testid="quality-score" tabIndex={0}>
                 {t('quality.score', { score: r.quality.score })}
+                <span className={classes.visuallyHidden}>{` ${qualityHint(r.quality)}`}</span>
               </Badge>
             </Tooltip>
             <Button size="compact-sm" variant="light" leftSection={<IconEdit size={14} />} onClick={() => setDialog({ kind: 'customer' })} disabled={r.customer.erasedAt !== null}>
@@ -70,7 +74,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
           {r.contacts && r.contacts.length > 0 && (
             <Group gap="xs" wrap="wrap">
               {r.contacts.map((c) => (
-                <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />}>
+                <Button key={c.id} size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'contact', contactId: c.id })} rightSection={<IconEdit size={12} />} aria-label={contactButtonName(c)}>
                   <bdi>{c.name}</bdi>
                   {c.phone && (
                     <>
@@ -120,23 +124,26 @@ export function RecordPanel({ customerId }: { customerId: string }) {
           )}
           {r.mergedFrom.length > 0 && <Muted>{t('record.mergedFrom', { count: r.mergedFrom.length })}</Muted>}
           <Box>
+            {/* A heading and a list of its own: a screen reader's user reaches the history by
+                heading, and hears how many changes it lists. */}
             <Group gap={6} mb={6}>
               <IconHistory size={16} aria-hidden />
-              <Text size="sm" fw={600}>
+              <Title order={3} fz="sm" fw={600} id={historyHeading}>
                 {t('record.history')}
-              </Text>
+              </Title>
             </Group>
             {/* A record loaded by an import or the demo has no changes yet: said, not an empty box. */}
             {history.length === 0 && <Muted>{t('record.noHistory')}</Muted>}
-            <Timeline bulletSize={10} lineWidth={2} data-testid="record-history">
+            <Timeline bulletSize={10} lineWidth={2} data-testid="record-history" role={history.length ? 'list' : undefined} aria-labelledby={history.length ? historyHeading : undefined}>
               {history.map((e) => (
-                <Timeline.Item key={e.id} title={<span className={classes.sm}>{describe(e)}</span>}>
-                  <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: e.actor.name, at: formatDateTime(e.at) })}</p>
+                <Timeline.Item key={e.id} role="listitem" title={<span className={classes.sm}>{historyTitle(e)}</span>}>
+                  {originOf(e) && <p className={`${classes.xs} ${classes.dimmed}`}>{originOf(e)}</p>}
+                  <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: personName(e.actor.name), at: formatDateTime(e.at) })}</p>
                   {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (
                     <div className={classes.changes}>
                       {e.payload.changes.map((c) => (
                         <p className={classes.xs} key={c.field}>
-                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: <bdi dir={isPhone(c.from) ? 'ltr' : undefined}>{shown(c.from)}</bdi> → <bdi dir={isPhone(c.to) ? 'ltr' : undefined}>{shown(c.to)}</bdi>
+                          <span className={classes.semibold}>{fieldLabel(c.field)}</span>: {historyChange(c.field, c.from, c.to)}
                         </p>
                       ))}
                     </div>
@@ -213,8 +220,6 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
   );
 }
 
-const isPhone = (v: string | number | boolean | null): v is string => typeof v === 'string' && /^\+\d{8,15}$/.test(v);
-const shown = (v: string | number | boolean | null): string => (v === null || v === '' ? '–' : isPhone(v) ? formatPhone(v) : String(v));
 
 const FIELD_KEYS = {
   ...CUSTOMER_FIELD_LABEL,
@@ -228,35 +233,3 @@ const FIELD_KEYS = {
   owner: 'record.owner',
 } as const;
 const fieldLabel = (f: string): string => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f);
-
-function describe(e: RecordEvent): string {
-  const note = e.payload.note ?? {};
-  const str = (k: string) => String(note[k] ?? '');
-  const name = () => String(e.payload.changes.find((c) => c.field === 'name')?.to ?? e.payload.changes.find((c) => c.field === 'name')?.from ?? '');
-  switch (e.type) {
-    case 'CUSTOMER_CREATED':
-      return t('history.created');
-    case 'CUSTOMER_CHANGED':
-      return t('history.changed');
-    case 'CONTACT_ADDED':
-      return t('history.contactAdded', { name: name() });
-    case 'CONTACT_CHANGED':
-      return t('history.contactChanged');
-    case 'CONTACT_REMOVED':
-      return t('history.contactRemoved', { name: name() });
-    case 'ASSET_REGISTERED':
-      return t('history.assetRegistered', { tag: String(e.payload.changes.find((c) => c.field === 'serviceTag')?.to ?? '') });
-    case 'ASSET_CHANGED':
-      return t('history.assetChanged');
-    case 'ASSET_TRANSFERRED':
-      return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: formatIsoDate(str('date')) });
-    case 'CUSTOMER_MERGED':
-      return t('history.merged', { tickets: str('tickets'), assets: str('assets') });
-    case 'CUSTOMER_CONFIRMED':
-      return t('history.confirmed');
-    case 'CUSTOMER_ERASED':
-      return t('history.erased');
-    case 'CUSTOMER_IMPORTED':
-      return t('history.imported', { source: str('source') });
-  }
-}

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CustomerRecord } from '../../shared/customerApi';
@@ -33,7 +34,7 @@ function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () 
         <KeptWhole k="quality.confirmText" vars={{ phone: c.phone ? formatPhone(c.phone) : t('customer.noPhone'), email: c.email ?? t('customer.noEmail') }} />
       </Text>
       {problem && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="red" role="alert">
           {problem}
         </Text>
       )}
@@ -42,7 +43,11 @@ function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () 
           size="xs"
           onClick={() =>
             void call('customers.confirm', { customerId: c.id })
-              .then(() => refreshEverything())
+              .then(() => {
+                refreshEverything();
+                // The prompt goes away with its buttons: said, or a screen reader heard nothing.
+                notifications.show({ color: 'teal', message: t('quality.confirmedDone', { name: c.name }) });
+              })
               .catch((e) => setProblem(problemOf(e).message))
           }
         >

@@ -2,7 +2,10 @@ import { afterAll, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../shared/customerApi';
 import { setLocale } from '../i18n/state';
 import { countryName, languageName } from '../labels';
-import { mergeSides } from './mergeSides';
+import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
+import { t } from '../i18n';
+import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
+import { choiceName, mergeBlocked, mergeSides, mergeValue } from './mergeSides';
 
 // Two records «پریسا احمدی»: the merge screen's columns read "Keep: پریسا احمدی" and "Merge in:
 // پریسا احمدی", and the agent could not tell which record was which. Each column now also says
@@ -47,9 +50,54 @@ it('says the language and the country by their names in the reader’s language,
   await setLocale('en', 'latn');
 });
 
-it('is what the merge screen heads its columns with and how it shows the language and country', async () => {
+it('is what the merge screen heads its columns with, shows its values with and names its radios with', async () => {
   const { default: page } = await import('./MergePage.tsx?raw');
   expect(page).toContain('mergeSides(s, m)');
-  expect(page).toMatch(/case 'locale':\s*return languageName/);
-  expect(page).toMatch(/case 'country':\s*return c\.country \? countryName/);
+  expect(page).toContain('mergeValue(s, f)');
+  expect(page).toContain('mergeValue(m, f)');
+  expect(page).toContain('aria-label={choiceName(f, a, sides.keep)}');
+  expect(page).toContain('aria-label={choiceName(f, b, sides.from)}');
+});
+
+it('shows the language and the country by their names, and no value as none', () => {
+  const r = record('x-1', { email: null, phone: null, country: null });
+  expect(mergeValue(r, 'locale')).toBe('Persian (Iran)');
+  expect(mergeValue(record('x-1', {}), 'country')).toBe('Iran');
+  expect([mergeValue(r, 'email'), mergeValue(r, 'phone'), mergeValue(r, 'country')]).toEqual([null, null, null]);
+});
+
+// A screen reader said "Name: پریسا احمدی" for both radios of the name field, and "Email: –"
+// for a record with none: the agent could not tell which record each radio kept.
+it('names each radio by its field, its value and the record it keeps it from', async () => {
+  const a = record('0190a-1', { phone: '+989121234567', email: 'parisa@example.ir' });
+  const b = record('0190a-2', { phone: '+989351112233', email: null });
+  const sides = mergeSides(a, b);
+  const names = (f: MergeField) => [choiceName(f, mergeValue(a, f), sides.keep), choiceName(f, mergeValue(b, f), sides.from)];
+  for (const f of MERGE_FIELDS) {
+    const [keep, from] = names(f);
+    expect(keep).not.toBe(from);
+    expect(keep).toContain(`${t(CUSTOMER_FIELD_LABEL[f])}: `);
+  }
+  const [keepName, fromName] = names('name');
+  expect(keepName).toBe('Name: پریسا احمدی, from Keep: پریسا احمدی, +98 912 123 4567');
+  expect(fromName).toBe('Name: پریسا احمدی, from Merge in: پریسا احمدی, +98 935 111 2233');
+  expect(names('email')).toEqual(['Email: parisa@example.ir, from Keep: پریسا احمدی, +98 912 123 4567', 'Email: no value, from Merge in: پریسا احمدی, +98 935 111 2233']);
+  await setLocale('fa', 'arabext');
+  const fa = mergeSides(a, b);
+  expect(choiceName('email', mergeValue(b, 'email'), fa.from)).toMatch(/^ایمیل: بدون مقدار، از ادغام از: پریسا احمدی، /);
+  expect(choiceName('email', mergeValue(b, 'email'), fa.from)).not.toMatch(/[a-z]/i);
+  await setLocale('en', 'latn');
+});
+
+// A merge of a record with itself (one id twice, or an old id that now opens the record it was
+// merged into) showed the whole form; Merge then said only "Some of what was sent is not valid".
+it('says there is nothing to merge when both open one record, and how to merge a duplicate', async () => {
+  const a = record('0190a-1', { name: 'Maria Gonzalez' });
+  expect(mergeBlocked(a, record('0190a-2', {}))).toBeNull();
+  expect(mergeBlocked(a, a)).toBe('Both links open the same record, Maria Gonzalez. To merge a duplicate into it, open its page, choose “Edit details” and then “Merge…” beside the other record.');
+  await setLocale('fa', 'arabext');
+  expect(mergeBlocked(a, a)).toMatch(/^هر دو پیوند یک سابقه را باز می‌کنند: .*«ویرایش جزئیات» و سپس «ادغام…»/);
+  await setLocale('en', 'latn');
+  const { default: page } = await import('./MergePage.tsx?raw');
+  expect(page).toMatch(/const blocked = mergeBlocked\(s, m\);\s*if \(blocked\)/);
 });

@@ -1,6 +1,7 @@
-import type { CustomerRecord } from '../../shared/customerApi';
+import type { CustomerRecord, MergeField } from '../../shared/customerApi';
 import { t, tc } from '../i18n';
-import { formatPhone, segmentLabel } from '../labels';
+import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
+import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 
 // The merge screen's two columns, "Keep" and "Merge in". Two duplicates often share a name
 // (two records «پریسا احمدی»), and then the headings read the same: each also says the first
@@ -39,4 +40,47 @@ export function mergeSides(survivor: Side, merged: Side): { keep: { title: strin
     keep: { title: t('merge.keep', { name: survivor.customer.name }), detail: detail(survivor, a) },
     from: { title: t('merge.from', { name: merged.customer.name }), detail: detail(merged, b) },
   };
+}
+
+/** A field's value on one record, as the merge screen shows it; null where the record has none. */
+export function mergeValue(r: Pick<CustomerRecord, 'customer'>, f: MergeField): string | null {
+  const c = r.customer;
+  switch (f) {
+    case 'segment':
+      return segmentLabel(c.segment);
+    case 'serviceLevel':
+      return serviceLevelLabel(c.serviceLevel);
+    case 'kind':
+      return c.kind === 'person' ? t('customer.person') : t('customer.organisation');
+    case 'phone':
+      return c.phone ? formatPhone(c.phone) : null;
+    // The language and the country by their names in the reader's language, not fa-IR or IR.
+    case 'locale':
+      return languageName(c.locale);
+    case 'country':
+      return c.country ? countryName(c.country) : null;
+    default:
+      return c[f] || null;
+  }
+}
+
+/**
+ * What a screen reader says for one of a field's two radios: the field, the value it keeps and
+ * the record it comes from ("Email: maria@example.com, from Merge in: Maria Gonzalez, +1 …").
+ * The visible label is only the value, under its column's heading; two records of one name
+ * gave both radios of the name field the same spoken label, and an empty value said nothing.
+ */
+export function choiceName(f: MergeField, value: string | null, side: { title: string; detail: SideDetail }): string {
+  return t('merge.choice', { field: t(CUSTOMER_FIELD_LABEL[f]), value: value ?? t('merge.noValue'), side: side.title, detail: side.detail.text });
+}
+
+/**
+ * Why two records cannot be merged, before the form is shown: both links open one record (the
+ * same id twice, or a record already merged into the other, whose old id opens the survivor).
+ * The screen offered the whole form, and Merge answered only "Some of what was sent is not
+ * valid. Check the form and try again", which no field of the form could fix.
+ */
+export function mergeBlocked(survivor: Pick<CustomerRecord, 'customer'>, merged: Pick<CustomerRecord, 'customer'>): string | null {
+  if (survivor.customer.id !== merged.customer.id) return null;
+  return t('merge.sameRecord', { name: survivor.customer.name, edit: t('record.edit'), merge: t('duplicates.merge') });
 }
