@@ -22,13 +22,3 @@ it('takes focus back to the submit button when no field is marked (a conflict, a
   expect(focused).toEqual(['submit']);
   expect(focusRefused(null)).toBeNull();
 });
-
-// The customer record's dialogs (details, contact, system, transfer) did not: after an empty
-// Save, Tab went to the page behind the dialog.
-it('is what every dialog that saves a form uses', async () => {
-  const sources = [await import('./customer/RecordDialogs.tsx?raw'), await import('./customer/NewTicketModal.tsx?raw'), await import('./tickets/ActionDialog.tsx?raw')];
-  for (const { default: source } of sources) {
-    expect(source).toMatch(/useRefusedFocus\(problem, form\)/);
-    expect(source).toMatch(/<form\s+ref=\{form\}/);
-  }
-});
