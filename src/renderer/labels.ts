@@ -1,10 +1,11 @@
 import type { Candidate, TimelineEntry } from '../shared/api';
+import type { Quality } from '../shared/customerApi';
 import { importSourceOf, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Role, type Segment, type ServiceLevel, type Tier, type User } from '../shared/domain';
 import { readInteractionLine } from '../shared/interactionText';
 import { formatPhone } from '../shared/phone';
 import { EXAMPLE_SERVICE_TAG } from '../shared/serviceTag';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
-import { currentLanguage, currentLocale, t } from './i18n';
+import { currentLanguage, currentLocale, t, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 
 // Human words for the domain's codes. Each goes through the dictionary, so "small_business"
@@ -146,3 +147,16 @@ export function personName(name: string): string {
   const source = importSourceOf(name);
   return source ? t('people.importAccount', { source: t(`data.source.${source}`) }) : name;
 }
+
+const QUALITY_FIX_KEYS = {
+  addEmail: 'quality.fix.addEmail',
+  addPhone: 'quality.fix.addPhone',
+  fixEmail: 'quality.fix.fixEmail',
+  fixPhone: 'quality.fix.fixPhone',
+  addContact: 'quality.fix.addContact',
+  mergeDuplicate: 'quality.fix.mergeDuplicate',
+  confirmDetails: 'quality.fix.confirmDetails',
+} as const satisfies Record<Quality['fixes'][number], MessageKey>;
+
+/** What would raise a record's data quality, as a step ("Add an email"). */
+export const qualityFixLabel = (fix: Quality['fixes'][number]): string => t(QUALITY_FIX_KEYS[fix]);

@@ -9,7 +9,7 @@ import { COUNT_AXIS, mirroredAxes } from '../charts';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
-import { segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
+import { qualityFixLabel, segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
 import { FailedPage, FitTable, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
@@ -89,16 +89,6 @@ function Stat({ label, value, total }: { label: string; value: number; total?: n
   );
 }
 
-const FIX_KEYS = {
-  addEmail: 'quality.fix.addEmail',
-  addPhone: 'quality.fix.addPhone',
-  fixEmail: 'quality.fix.fixEmail',
-  fixPhone: 'quality.fix.fixPhone',
-  addContact: 'quality.fix.addContact',
-  mergeDuplicate: 'quality.fix.mergeDuplicate',
-  confirmDetails: 'quality.fix.confirmDetails',
-} as const;
-
 function QualityPanel() {
   const q = useCall('quality.overview', { limit: 50 });
   if (q.problem && !q.data) return <FailedPage page={t('data.title')} problem={q.problem} onRetry={() => void q.refetch()} />;
@@ -173,7 +163,7 @@ function QualityPanel() {
                           <MergeFix key={f} row={w} />
                         ) : (
                           <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
-                            {t(FIX_KEYS[f])}
+                            {qualityFixLabel(f)}
                           </Badge>
                         ),
                       )}

@@ -2,8 +2,8 @@ import type { Quality } from '../../shared/customerApi';
 import type { RecordEvent } from '../../shared/customerEvents';
 import { CUSTOMER_KINDS } from '../../shared/customerRules';
 import { IMPORT_SOURCES, SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
-import { currentDirection, formatIsoDate, isolated, t, type MessageKey } from '../i18n';
-import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
+import { currentDirection, formatIsoDate, isolated, t } from '../i18n';
+import { countryName, formatPhone, languageName, qualityFixLabel, segmentLabel, serviceLevelLabel } from '../labels';
 
 // A value in the record's history ("Country: IR → DE") as the reader would say it: the
 // history keeps the desk's codes (fa-IR, IR, small_business, 2025-03-01), and the page said
@@ -121,16 +121,6 @@ export function contactButtonName(c: { name: string; phone: string | null }): st
   return c.phone ? t('record.editContactPhone', { name: c.name, phone: formatPhone(c.phone) }) : t('record.editContact', { name: c.name });
 }
 
-const FIX_KEYS = {
-  addEmail: 'quality.fix.addEmail',
-  addPhone: 'quality.fix.addPhone',
-  fixEmail: 'quality.fix.fixEmail',
-  fixPhone: 'quality.fix.fixPhone',
-  addContact: 'quality.fix.addContact',
-  mergeDuplicate: 'quality.fix.mergeDuplicate',
-  confirmDetails: 'quality.fix.confirmDetails',
-} as const satisfies Record<Quality['fixes'][number], MessageKey>;
-
 /**
  * What the record's data-quality badge tells: how a record scores 100 and, when it does not,
  * what would raise it. The badge said "Data quality 62" and its hint, on hover only, said the
@@ -138,5 +128,5 @@ const FIX_KEYS = {
  */
 export function qualityHint(q: Pick<Quality, 'fixes'>): string {
   if (q.fixes.length === 0) return t('quality.scoreHint');
-  return t('quality.toRaise', { fixes: q.fixes.map((f) => t(FIX_KEYS[f])).join(t('list.separator')) });
+  return t('quality.toRaise', { fixes: q.fixes.map((f) => qualityFixLabel(f)).join(t('list.separator')) });
 }
