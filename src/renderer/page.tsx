@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { Problem } from './backend';
+import { headline, type Problem } from './backend';
 import { t } from './i18n';
 
 // The few building blocks every page shares: one h1 per page, sections with h2, and the
@@ -130,6 +130,23 @@ export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; on
           </Button>
         )}
       </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * A refused form's alert: the back end's message (or "fix the marked fields" when every issue
+ * is marked under its field), then the issues that belong to no field on the form.
+ */
+export function FormProblem({ problem, unplaced, title }: { problem: Problem; unplaced: string[]; title: string }) {
+  return (
+    <Alert color="red" role="alert" title={title}>
+      <Text size="sm">{headline(problem, unplaced)}</Text>
+      {unplaced.map((m) => (
+        <Text size="sm" key={m}>
+          {m}
+        </Text>
+      ))}
     </Alert>
   );
 }

@@ -1,12 +1,13 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
 import type { AssetView, CustomerSummary } from '../../shared/api';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
-import { call, headline, issueFor, otherIssues, problemOf, type Problem } from '../backend';
+import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
+import { FormProblem } from '../page';
 import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
@@ -102,14 +103,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
       >
         <Stack gap="sm">
           {problem && (
-            <Alert color="red" role="alert" title={t('newTicket.failed')}>
-              <Text size="sm">{headline(problem, others)}</Text>
-              {others.map((m) => (
-                <Text size="sm" key={m}>
-                  {m}
-                </Text>
-              ))}
-            </Alert>
+            <FormProblem problem={problem} unplaced={others} title={t('newTicket.failed')} />
           )}
           <Select
             label={t('newTicket.system')}

@@ -4,10 +4,11 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MERGE_FIELDS, type CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
-import { call, headline, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
+import { call, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft, useSessionValue } from '../drafts';
 import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
+import { FormProblem } from '../page';
 import { useRefusedFocus } from '../refusedFocus';
 import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
@@ -75,14 +76,7 @@ function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel
       >
         <Stack gap="sm">
           {problem && (
-            <Alert color="red" role="alert" title={t('record.notSaved')}>
-              <Text size="sm">{headline(problem, others)}</Text>
-              {others.map((m) => (
-                <Text size="sm" key={m}>
-                  {m}
-                </Text>
-              ))}
-            </Alert>
+            <FormProblem problem={problem} unplaced={others} title={t('record.notSaved')} />
           )}
           {children}
           <Group justify="flex-end" mt="sm">

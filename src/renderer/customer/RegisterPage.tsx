@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { call, headline, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
+import { call, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { PageHeader } from '../page';
+import { FormProblem, PageHeader } from '../page';
 import { customerHref, navigate } from '../route';
 import { useSession } from '../session';
 import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type SystemDraftState } from './CustomerFields';
@@ -66,14 +66,7 @@ export function RegisterPage({ query }: { query: string }) {
       >
         <Stack gap="md">
           {problem && (
-            <Alert color="red" role="alert" title={t('record.notSaved')}>
-              <Text size="sm">{headline(problem, others)}</Text>
-              {others.map((m) => (
-                <Text size="sm" key={m}>
-                  {m}
-                </Text>
-              ))}
-            </Alert>
+            <FormProblem problem={problem} unplaced={others} title={t('record.notSaved')} />
           )}
           <Paper withBorder radius="md" p="md">
             <Title order={2} fz="sm" fw={650} mb="sm">

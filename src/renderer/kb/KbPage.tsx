@@ -1,14 +1,14 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, TagsInput, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, TagsInput, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { SEGMENTS, type Segment } from '../../shared/domain';
 import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
-import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
+import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, formatPercent, t } from '../i18n';
 import { segmentLabel } from '../labels';
-import { FailedPage, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
+import { FailedPage, FormProblem, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, ticketHref } from '../route';
 import { useDraft } from '../drafts';
 import { useSession } from '../session';
@@ -255,10 +255,7 @@ function Editor({ articleId, draftKey, start, version }: { articleId: string | n
           <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <Stack gap="sm">
             {problem && (
-              <Alert color="red" title={t('kb.saveFailed')} role="alert">
-                {headline(problem, unplaced)}
-                {unplaced.map((m) => <Text key={m} size="sm">{m}</Text>)}
-              </Alert>
+              <FormProblem problem={problem} unplaced={unplaced} title={t('kb.saveFailed')} />
             )}
             <TextInput label={t('kb.field.title')} ref={ownDirection} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={issueFor(problem, 'title')} required />
             <Textarea label={t('kb.field.body')} ref={ownDirection} description={t('kb.field.bodyHint')} value={form.body} onChange={(e) => set('body', e.currentTarget.value)} error={issueFor(problem, 'body')} autosize minRows={10} maxRows={28} required />

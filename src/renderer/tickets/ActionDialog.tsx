@@ -4,11 +4,12 @@ import { useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, type Tier } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
-import { call, headline, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
+import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { PriorityField } from './PriorityField';
 import { priorityNotice } from './priorityNotice';
 import { t } from '../i18n';
+import { FormProblem } from '../page';
 import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { assigneeOptions } from './assignees';
@@ -148,14 +149,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
             </Alert>
           )}
           {problem && (
-            <Alert color="red" role="alert" title={problem.code === 'conflict' ? t('act.conflictTitle') : t('act.failedTitle')}>
-              <Text size="sm">{headline(problem, others)}</Text>
-              {others.map((m) => (
-                <Text size="sm" key={m}>
-                  {m}
-                </Text>
-              ))}
-            </Alert>
+            <FormProblem problem={problem} unplaced={others} title={problem.code === 'conflict' ? t('act.conflictTitle') : t('act.failedTitle')} />
           )}
           {action === 'ESCALATE' && (
             <Select
