@@ -156,6 +156,7 @@ const SENTENCES = {
   registerOutsideSegments: 'You can register customers only in the segments you work.',
   moveOutsideSegments: 'You can move customers only into segments you work.',
   segmentNotWorked: 'Choose a segment you work.',
+  mergeSelf: 'Choose two different customers to merge: a record cannot be merged into itself.',
   recordChangedMeanwhile: 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;

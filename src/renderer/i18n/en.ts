@@ -940,6 +940,7 @@ export const en = {
   'apiError.calendarHolidayYears': "Holiday {date} is outside the calendar's years {from}–{to}",
   'apiError.tagRegistered': 'Service tag {tag} is already registered to {name}. Open their record, or transfer the system from there.',
   'apiError.contactGone': 'That contact is no longer on this customer: someone removed it meanwhile.',
+  'apiError.mergeSelf': 'Choose two different customers to merge: a record cannot be merged into itself.',
   'apiError.recordChangedMeanwhile': 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   'apiError.registerOutsideSegments': 'You can register customers only in the segments you work.',
   'apiError.moveOutsideSegments': 'You can move customers only into segments you work.',
