@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { say } from './messageKeys';
+import { countryPhrase, say } from './messageKeys';
 import { toAsciiDigits } from './persianInput';
 
 // Phone numbers are stored in E.164 so that a caller's number, however it was typed or
@@ -36,9 +36,9 @@ export function parsePhone(input: string, country: Country = DEFAULT_COUNTRY): P
   if (!PHONE_CHARS.test(trimmed)) return { ok: false, message: say('phoneChars') };
   const p = parse(trimmed, country);
   if (!p || !p.isPossible()) {
-    return { ok: false, message: say('phoneIncomplete', { country }) };
+    return { ok: false, message: say('phoneIncomplete', { country: countryPhrase(country) }) };
   }
-  if (!p.isValid()) return { ok: false, message: say('phoneShape', { country: p.country ?? country }) };
+  if (!p.isValid()) return { ok: false, message: say('phoneShape', { country: countryPhrase(p.country ?? country) }) };
   return { ok: true, e164: p.number, international: p.formatInternational(), country: p.country ?? null };
 }
 
