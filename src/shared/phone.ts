@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { getCountries, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { countryPhrase, say } from './messageKeys';
 import { toAsciiDigits } from './persianInput';
 
@@ -9,6 +9,9 @@ import { toAsciiDigits } from './persianInput';
 
 export type Country = CountryCode;
 export const DEFAULT_COUNTRY: Country = 'US';
+
+/** Every country whose numbers the desk can read, by ISO 3166 code (the record forms' country choices). */
+export const phoneCountries = (): readonly Country[] => getCountries();
 
 /** The ISO 3166 code if libphonenumber knows the country ("us" → "US"), else null. */
 export function countryOf(input: string | null | undefined): Country | null {
