@@ -25,14 +25,21 @@ test('an agent registers a caller and their system from a lookup that found noth
   await page.getByLabel(en['record.warrantyEnd']).fill('2028-03-01');
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   // Refused: the message says what to fix, and what was typed stays.
-  await expect(page.getByText(/not a complete phone number/)).toBeVisible();
+  // …naming the country it read the number for, as the Persian sentence does ("for US" before).
+  await expect(page.getByText(/not a complete phone number for United States\./)).toBeVisible();
   await expect(page.getByLabel(en['record.name'])).toHaveValue('Priya Raman');
   if (shot) await page.screenshot({ path: `${shot}/register-error.png`, fullPage: true });
   await page.getByLabel(en['customer.phone']).fill('(206) 555-0177');
+  // The country and the language are picked by name, searched as typed; the code is stored.
+  await page.getByRole('combobox', { name: en['record.country'], exact: true }).fill('united st');
+  await page.getByRole('option', { name: 'United States', exact: true }).click();
+  await page.getByRole('combobox', { name: en['customer.locale'], exact: true }).fill('persian');
+  await page.getByRole('option', { name: 'Persian (Iran)', exact: true }).click();
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   const customer = new CustomerView(page);
   await customer.expectCustomer('Priya Raman');
   await expect(page.getByText('+1 206 555 0177').first()).toBeVisible();
+  await expect(page.getByTitle('fa-IR')).toHaveText('Persian (Iran)');
   await expect(page.getByTestId('record-history')).toContainText(en['history.created']);
   // Reached by its heading, and read as a list of changes.
   await expect(page.getByRole('heading', { level: 3, name: en['record.history'] })).toBeVisible();

@@ -1,3 +1,4 @@
+import { getCountries } from 'libphonenumber-js';
 import type { ApiErrorDetail } from './api';
 import { TRANSFER_KINDS } from './customerEvents';
 import { PRIORITIES, SEGMENTS } from './domain';
@@ -156,6 +157,7 @@ const SENTENCES = {
   registerOutsideSegments: 'You can register customers only in the segments you work.',
   moveOutsideSegments: 'You can move customers only into segments you work.',
   segmentNotWorked: 'Choose a segment you work.',
+  mergeSelf: 'Choose two different customers to merge: a record cannot be merged into itself.',
   recordChangedMeanwhile: 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
@@ -172,6 +174,21 @@ export function say(key: SentenceKey, values: Values = {}): string {
 // How the English sentences write their values, and how they read back into codes.
 export const tierPhrase = (t: number): string => (t === 1 ? 'first line (tier 1)' : `tier ${t}`);
 export const segmentPhrase = (s: string): string => s.replace('_', ' ');
+/** A country (US) as the English sentences name it (United States); the code where the runtime knows no name. */
+export function countryPhrase(code: string): string {
+  try {
+    return new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+let countryOfPhrase: Map<string, string> | null = null;
+/** A country's English name read back into its code; a bare code (said before sentences named the country) as itself. */
+const readCountry = (s: string): string | undefined => {
+  if (/^[A-Z]{2}$/.test(s)) return s;
+  countryOfPhrase ??= new Map(getCountries().map((c) => [countryPhrase(c), c]));
+  return countryOfPhrase.get(s);
+};
 
 export const STATE_PHRASE: Record<TicketState, string> = {
   new: 'new',
@@ -268,7 +285,7 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   example: (s) => s,
   examples: (s) => s,
   format: (s) => s,
-  country: (s) => (/^[A-Z]{2}$/.test(s) ? s : undefined),
+  country: readCountry,
   priority: (s) => ((PRIORITIES as readonly string[]).includes(s) ? s : undefined),
   target: (s) => TARGET_OF.get(s),
   // a calendar's: a weekday by its number (0 = Sunday), the rest as typed

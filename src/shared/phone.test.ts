@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageDetail } from './messageKeys';
 import { countryOf, formatPhone, maskPhone, parsePhone, toE164 } from './phone';
 
 describe('phone numbers', () => {
@@ -10,6 +11,20 @@ describe('phone numbers', () => {
     expect(toE164('0044 20 7946 0958')).toBe('+442079460958');
     expect(toE164('020 7946 0958', 'GB')).toBe('+442079460958');
     expect(toE164('0912 123 4567', 'IR')).toBe('+989121234567');
+  });
+
+  it('names the country a number was read for in English too, and reads it back into its code', () => {
+    // English said "… for US" where Persian named the country.
+    const incomplete = parsePhone('512 555');
+    expect(incomplete.ok).toBe(false);
+    if (incomplete.ok) return;
+    expect(incomplete.message).toContain('for United States.');
+    expect(messageDetail(incomplete.message)).toEqual({ key: 'phoneIncomplete', params: { country: 'US' } });
+    const shape = parsePhone('0912 123 456', 'IR');
+    expect(shape.ok).toBe(false);
+    if (!shape.ok) expect(messageDetail(shape.message)).toMatchObject({ params: { country: 'IR' } });
+    // A sentence said with the bare code before still reads back.
+    expect(messageDetail('No phone number in US has this shape; check the digits.')).toEqual({ key: 'phoneShape', params: { country: 'US' } });
   });
 
   it('reads a number typed in Persian or Arabic-Indic digits as the same number', () => {

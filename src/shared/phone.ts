@@ -1,5 +1,5 @@
-import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { say } from './messageKeys';
+import { getCountries, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { countryPhrase, say } from './messageKeys';
 import { toAsciiDigits } from './persianInput';
 
 // Phone numbers are stored in E.164 so that a caller's number, however it was typed or
@@ -9,6 +9,9 @@ import { toAsciiDigits } from './persianInput';
 
 export type Country = CountryCode;
 export const DEFAULT_COUNTRY: Country = 'US';
+
+/** Every country whose numbers the desk can read, by ISO 3166 code (the record forms' country choices). */
+export const phoneCountries = (): readonly Country[] => getCountries();
 
 /** The ISO 3166 code if libphonenumber knows the country ("us" → "US"), else null. */
 export function countryOf(input: string | null | undefined): Country | null {
@@ -36,9 +39,9 @@ export function parsePhone(input: string, country: Country = DEFAULT_COUNTRY): P
   if (!PHONE_CHARS.test(trimmed)) return { ok: false, message: say('phoneChars') };
   const p = parse(trimmed, country);
   if (!p || !p.isPossible()) {
-    return { ok: false, message: say('phoneIncomplete', { country }) };
+    return { ok: false, message: say('phoneIncomplete', { country: countryPhrase(country) }) };
   }
-  if (!p.isValid()) return { ok: false, message: say('phoneShape', { country: p.country ?? country }) };
+  if (!p.isValid()) return { ok: false, message: say('phoneShape', { country: countryPhrase(p.country ?? country) }) };
   return { ok: true, e164: p.number, international: p.formatInternational(), country: p.country ?? null };
 }
 

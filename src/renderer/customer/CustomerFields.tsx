@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { CustomerDraftState } from '../../shared/customerApi';
 import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate } from '../../shared/customerRules';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
@@ -6,6 +6,7 @@ import { issueFor, type Problem } from '../backend';
 import { DateField } from '../dates/DateField';
 import { callerLocale, t } from '../i18n';
 import { segmentLabel, serviceLevelLabel } from '../labels';
+import { countryOfPick, countryOptions, countryPick, languageOptions, placeFilter } from './placeOptions';
 
 /** How a phone number may be typed: nationally, or with its country code. */
 const PHONE_EXAMPLES = { national: '(512) 555-0142', international: '+44 20 7946 0958' };
@@ -80,10 +81,34 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
         <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint', PHONE_EXAMPLES)} />
         <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => onChange({ email: e.currentTarget.value })} error={err('email')} type="email" dir="ltr" maxLength={254} />
       </SimpleGrid>
-      <Group grow align="flex-start">
-        <TextInput label={t('record.country')} value={draft.country} onChange={(e) => onChange({ country: e.currentTarget.value.toUpperCase() })} error={err('country')} maxLength={2} placeholder={t('record.placeholder.country')} description={t('record.countryHint')} />
-        <TextInput label={t('customer.locale')} value={draft.locale} onChange={(e) => onChange({ locale: e.currentTarget.value })} error={err('locale')} maxLength={35} placeholder={t('record.placeholder.locale')} />
-      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('record.country')}
+          data={countryOptions(draft.country)}
+          value={countryPick(draft.country)}
+          onChange={(v) => onChange({ country: countryOfPick(v) })}
+          searchable
+          filter={placeFilter}
+          allowDeselect={false}
+          nothingFoundMessage={t('record.pickNothing')}
+          placeholder={t('record.pickSearch')}
+          error={err('country')}
+          description={t('record.countryHint')}
+        />
+        <Select
+          label={t('customer.locale')}
+          data={languageOptions(draft.locale)}
+          value={draft.locale || null}
+          onChange={(v) => onChange({ locale: v ?? draft.locale })}
+          searchable
+          filter={placeFilter}
+          allowDeselect={false}
+          nothingFoundMessage={t('record.pickNothing')}
+          placeholder={t('record.pickSearch')}
+          error={err('locale')}
+          description={t('record.localeHint')}
+        />
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -196,6 +196,10 @@ describe('customer records', () => {
     const log = await admin.call('privacy.audit', { customerId: dup.customerId });
     expect(log.length).toBeGreaterThan(0);
     expect(new Set(log.map((r) => r.customerName))).toEqual(new Set([SHOWCASE.maria.name]));
+    // A record merged with itself is refused with a keyed sentence, so a Persian window says it in Persian.
+    const self = await grace.raw('customers.merge', { survivorId, mergedId: survivorId, pick: {} });
+    expect(self.ok).toBe(false);
+    if (!self.ok) expect({ code: self.error.code, key: self.error.key }).toEqual({ code: 'invalid_input', key: 'mergeSelf' });
   });
 
   it('transfers a system: the new owner has it, the earlier owner keeps it in history, open tickets say what happens', async () => {

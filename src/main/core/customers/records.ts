@@ -470,7 +470,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   }
 
   function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
-    if (survivorId === mergedId) throw new ApiError('invalid_input', 'Choose two different customers to merge.');
+    if (survivorId === mergedId) throw new ApiError('invalid_input', say('mergeSelf'));
     const s = mustGet(survivorId);
     const m = mustGet(mergedId);
     const sf = fieldsOf(s);
