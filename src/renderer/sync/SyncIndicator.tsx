@@ -1,11 +1,11 @@
-import { Anchor, Box, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useNow } from '../backend';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
-import { hasLinks, syncPlace, type SyncPlace } from './syncPlace';
+import { hasLinks, syncAnnouncement, syncPlace, type SyncPlace } from './syncPlace';
 import { useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
 
@@ -21,8 +21,8 @@ import classes from './Sync.module.css';
  * again, conflicts), in a `narrow` window it leaves the header for a row of its own under it,
  * on one line or two (`place` 'row', syncPlace.ts): beside the lookup field, "Hub session
  * ended · 12 pending" over "Sign in again ⚠ 3 conflicts" ran over the field at 420 px.
- * The whole is a polite
- * live region, so a screen reader hears "Offline, 1 pending" when it changes.
+ * It is a group, not a live region: it is drawn anew when it moves, and a region drawn anew
+ * may not be heard. The shell's one SyncLiveRegion, always there, says the changes.
  */
 export function SyncIndicator({ compact, narrow, place }: { compact: boolean; narrow: boolean; place: Exclude<SyncPlace, 'none'> }) {
   const status = useSyncStatus();
@@ -43,7 +43,7 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
   const links = hasLinks(status);
   const stateCompact = compact && !row;
   return (
-    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
+    <Box role="group" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
       <Group gap={row ? 12 : 8} style={{ rowGap: 2 }} wrap={row ? 'wrap' : 'nowrap'} className={classes.lines}>
         <Tooltip
           label={lines.map((line) => (
@@ -89,5 +89,21 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
         )}
       </Group>
     </Box>
+  );
+}
+
+/**
+ * The desk's sync state for a screen reader, in one polite live region that the shell keeps
+ * mounted wherever the indicator is drawn: "Offline, 1 pending" is heard when it changes, once,
+ * also when the change moves the indicator between the header and its row (syncAnnouncement).
+ */
+export function SyncLiveRegion() {
+  const status = useSyncStatus();
+  // A desk alone has no sync state to say, and no region (as it has no indicator).
+  if (!status || status.mode === 'alone') return null;
+  return (
+    <VisuallyHidden role="status" aria-live="polite" data-testid="sync-live">
+      {syncAnnouncement(status)}
+    </VisuallyHidden>
   );
 }
