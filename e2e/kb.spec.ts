@@ -84,6 +84,8 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   // The search field's hint fits it, in its own font (as the lookup's, lookupHint.ts): the
   // whole one lost its last words at 420 px.
   await expect.poll(() => page.getByRole('textbox', { name: en['kb.search'] }).evaluate(hintFits)).toBe(true);
+  // Nothing scrolled into view at the top stops under the fixed header.
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop))).toBeGreaterThanOrEqual(60);
   const body = page.getByTestId('kb-results').getByTestId('kb-article-body').first();
   await expect(body).toBeVisible();
   expect(await body.evaluate((e) => e.getBoundingClientRect().width / e.closest('article')!.clientWidth)).toBeGreaterThan(0.8);

@@ -222,6 +222,9 @@ test('a person whose hub session the hub ended is told to sign in again, and the
   await expect(indicator).toBeVisible();
   expect(await region!.evaluate((e) => e.isConnected)).toBe(true);
   await expect(page.getByRole('status').filter({ hasText: en['sync.online'] })).toHaveCount(1);
+  // What is scrolled into view at the top stops under the header and that row, not behind them.
+  const row = (await indicator.boundingBox())!;
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop))).toBeGreaterThanOrEqual(row.y + row.height);
   await indicator.getByRole('button', { name: en['sync.signInAgain'] }).click();
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useLayoutEffect, useState } from 'react';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useNow } from '../backend';
 import { formatRelative, t, tc } from '../i18n';
@@ -28,6 +29,8 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
   const status = useSyncStatus();
   const { signOut } = useSession();
   const now = useNow(15_000);
+  const shown = Boolean(status && status.mode !== 'alone' && syncPlace(status, narrow) === place);
+  const rowBox = useRowHeight(shown && place === 'row');
   if (!status || status.mode === 'alone' || syncPlace(status, narrow) !== place) return null;
   const row = place === 'row';
   const { online, pending, conflicts, lastSyncedAt, url } = status;
@@ -43,7 +46,7 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
   const links = hasLinks(status);
   const stateCompact = compact && !row;
   return (
-    <Box role="group" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
+    <Box ref={rowBox} role="group" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
       <Group gap={row ? 12 : 8} style={{ rowGap: 2 }} wrap={row ? 'wrap' : 'nowrap'} className={classes.lines}>
         <Tooltip
           label={lines.map((line) => (
@@ -90,6 +93,26 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
       </Group>
     </Box>
   );
+}
+
+/**
+ * The row's height as --sync-row-height on the page, while it is drawn: what is scrolled into
+ * view stops under it (styles.css, scroll-padding) instead of behind it.
+ */
+function useRowHeight(drawn: boolean): (el: HTMLDivElement | null) => void {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    if (!drawn || !el) return;
+    const root = document.documentElement.style;
+    const watch = new ResizeObserver(() => root.setProperty('--sync-row-height', `${el.offsetHeight}px`));
+    watch.observe(el);
+    root.setProperty('--sync-row-height', `${el.offsetHeight}px`);
+    return () => {
+      watch.disconnect();
+      root.removeProperty('--sync-row-height');
+    };
+  }, [drawn, el]);
+  return setEl;
 }
 
 /**
