@@ -64,6 +64,14 @@ test('an agent rates three suggestions and the ranking changes on the next simil
   await expect(page.locator(`[data-article="${first[2]}"]`).getByText(en['suggest.reason.similar'])).toBeVisible();
 });
 
+/** Whether a field's hint fits inside it, measured in the field's own font (canvasFont). */
+function hintFits(el: HTMLInputElement): boolean {
+  const style = getComputedStyle(el);
+  const text = document.createElement('canvas').getContext('2d')!;
+  text.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return text.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+}
+
 test('the knowledge base finds articles by words in any case', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
@@ -73,6 +81,11 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   // At 420 px an article's title and excerpt have the card's width, its status and date under
   // them: beside them, the date left the excerpt a third of the card.
   await page.setViewportSize({ width: 420, height: 900 });
+  // The search field's hint fits it, in its own font (as the lookup's, lookupHint.ts): the
+  // whole one lost its last words at 420 px.
+  await expect.poll(() => page.getByRole('textbox', { name: en['kb.search'] }).evaluate(hintFits)).toBe(true);
+  // Nothing scrolled into view at the top stops under the fixed header.
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop))).toBeGreaterThanOrEqual(60);
   const body = page.getByTestId('kb-results').getByTestId('kb-article-body').first();
   await expect(body).toBeVisible();
   expect(await body.evaluate((e) => e.getBoundingClientRect().width / e.closest('article')!.clientWidth)).toBeGreaterThan(0.8);

@@ -64,7 +64,7 @@ test('two people on one ticket see each other viewing, typing a note, and leavin
   const ava = await signedIn(browser, 'ava@desk.test');
   const sam = await signedIn(browser, 'sam@desk.test');
   // A desk joined to a hub says how its sync stands, in the header.
-  await expect(ava.getByRole('status', { name: en['sync.label'] })).toContainText(/Online|Offline/);
+  await expect(ava.getByRole('group', { name: en['sync.label'] })).toContainText(/Online|Offline/);
 
   const open = (page: Page) => page.goto(`${new URL(page.url()).origin}/#/ticket/${encodeURIComponent(ticket.id)}`);
   await open(ava);
@@ -124,7 +124,7 @@ test('at 420 px the People page shows every person’s status, Edit and Reset pa
   }
   // The lookup field's hint fits beside the joined desk's sync indicator (it read "Tag, code,
   // phone, email, na").
-  await expect(omar.getByRole('status', { name: en['sync.label'] })).toBeVisible();
+  await expect(omar.getByRole('group', { name: en['sync.label'] })).toBeVisible();
   const hintFits = await omar.getByRole('textbox', { name: en['lookup.label'] }).evaluate((el: HTMLInputElement) => {
     const style = getComputedStyle(el);
     const text = document.createElement('canvas').getContext('2d')!;

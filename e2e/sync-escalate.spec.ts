@@ -92,7 +92,7 @@ test('an agent escalates while the hub is down; when it is back the specialistâ€
 
   const agent = await shellFor(browser, agentDir, 'ava@desk.test');
   const specialist = await shellFor(browser, specialistDir, 'sam@desk.test');
-  const agentSync = agent.getByRole('status', { name: en['sync.label'] });
+  const agentSync = agent.getByRole('group', { name: en['sync.label'] });
   await expect(agentSync).toContainText(en['sync.online'], { timeout: 15_000 });
 
   // The specialist watches the education tier-2 queue: nothing there yet.
@@ -120,7 +120,7 @@ test('an agent escalates while the hub is down; when it is back the specialistâ€
   console.log(JSON.stringify({ name: 'e2e_escalation_to_specialist_queue', ms_after_hub_restart: Date.now() - back }));
   await expect(agentSync).not.toContainText('pending');
   await expect(agentSync).toContainText(en['sync.online']);
-  await expect(specialist.getByRole('status', { name: en['sync.label'] })).toContainText(en['sync.online']);
+  await expect(specialist.getByRole('group', { name: en['sync.label'] })).toContainText(en['sync.online']);
 
   for (const p of [agent, specialist]) await p.context().close();
 });
@@ -139,7 +139,7 @@ test('two agents take the same ticket while the hub is down: one wins, the other
   const benDir = await deskFolder('ben@desk.test');
   const ava = await shellFor(browser, avaDir, 'ava@desk.test');
   const ben = await shellFor(browser, benDir, 'ben@desk.test');
-  const indicators = [ava, ben].map((p) => p.getByRole('status', { name: en['sync.label'] }));
+  const indicators = [ava, ben].map((p) => p.getByRole('group', { name: en['sync.label'] }));
   for (const i of indicators) await expect(i).toContainText(en['sync.online'], { timeout: 15_000 });
 
   await hub.close();
@@ -162,7 +162,7 @@ test('two agents take the same ticket while the hub is down: one wins, the other
     expect(counts.sort()).toEqual([0, 1]);
   }).toPass({ timeout: 15_000 });
   const loser = (await indicators[0]!.getByRole('link', { name: '1 conflict' }).count()) ? ava : ben;
-  const loserSync = loser.getByRole('status', { name: en['sync.label'] });
+  const loserSync = loser.getByRole('group', { name: en['sync.label'] });
 
   await loserSync.getByRole('link', { name: '1 conflict' }).click();
   await expect(loser.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeVisible();

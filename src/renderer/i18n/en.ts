@@ -996,6 +996,8 @@ export const en = {
   'kb.lead': 'Solutions to the problems callers bring, written by specialists. Suggestions on tickets come from here and learn from your ratings.',
   'kb.search': 'Search articles',
   'kb.searchPlaceholder': 'Words from the problem, a product line, a model…',
+  'kb.searchPlaceholderShort': 'Problem words, product line, model…',
+  'kb.searchPlaceholderTiny': 'Problem, product, model…',
   'kb.new': 'New article',
   'kb.none': 'No article matches those words.',
   'kb.empty': 'No articles yet.',

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Grid, Group, MultiSelect, Paper, SegmentedContro
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SEGMENTS, type Segment } from '../../shared/domain';
 import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
 import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
@@ -16,6 +16,8 @@ import { emptyListing, statusLabel } from './labels';
 import { Markdown } from './Markdown';
 import { ownDirection } from '../direction';
 import { writesArticles } from '../../shared/access';
+import { KB_SEARCH_HINTS } from '../shell/lookupHint';
+import { useFittingHint } from '../shell/useFittingHint';
 
 // The knowledge base: browse and search (full-text, any case, accents, Persian or Arabic
 // letters), read an article rendered from Markdown, and, for specialists and admins, write
@@ -30,6 +32,10 @@ export function KbPage({ query }: { query: string }) {
     if (debounced !== query) navigate(hrefOf({ name: 'kb', query: debounced }), { replace: true });
   }, [debounced, query]);
   const found = useCall('kb.search', { query: debounced, status, limit: 60 });
+  // The longest hint that fits the field (lookupHint.ts, as the lookup's): the whole one lost
+  // its last words at 420 px, in either language.
+  const searchField = useRef<HTMLInputElement>(null);
+  const hint = useFittingHint(searchField, KB_SEARCH_HINTS);
   return (
     <>
       <PageHeader
@@ -48,7 +54,8 @@ export function KbPage({ query }: { query: string }) {
           <TextInput
             style={{ flex: '1 1 320px' }}
             label={t('kb.search')}
-            placeholder={t('kb.searchPlaceholder')}
+            ref={searchField}
+            placeholder={t(hint)}
             leftSection={<IconSearch size={16} />}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}

@@ -12,6 +12,7 @@ import { segmentLabel, tierLabel } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { ticketHref } from '../route';
 import { useBoardCharts } from './lazyCharts';
+import { followUpLine } from './followUpLine';
 
 // The board's satisfaction and product-trend panels (issue 11): CSAT per segment and tier
 // with its weekly trend and the low scores awaiting a supervisor's follow-up; tickets per
@@ -142,7 +143,7 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
                   <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>{f.ticketNumber}</Text>
                   <Text size="sm" dir="auto" className="own-direction" style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="followup-customer">{f.customerName}</Text>
                 </Group>
-                <Text size="xs" c="dimmed" lineClamp={2}><bdi>{f.comment || '—'}</bdi> · {segmentLabel(f.segment)} · {formatDateTime(f.at)}</Text>
+                <Text size="xs" c="dimmed" lineClamp={2} data-testid="followup-line">{followUpLine(f.comment, segmentLabel(f.segment), formatDateTime(f.at))}</Text>
               </Box>
               <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)} style={{ flexShrink: 0, marginInlineStart: 'auto' }}>{t('csat.markFollowedUp')}</Button>
             </Group>

@@ -1,15 +1,16 @@
 import { Alert, Kbd, Loader, Popover, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
-import { t, useLocaleVersion } from '../i18n';
+import { t } from '../i18n';
 import { lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
-import { canvasFont, fittingHint, type LookupHint } from './lookupHint';
+import { LOOKUP_HINTS } from './lookupHint';
+import { useFittingHint } from './useFittingHint';
 import { isWholeTag } from './wholeTag';
 
 // The lookup field, always one keystroke away (Ctrl+K / Cmd+K). One match opens the 360°
@@ -56,23 +57,7 @@ export function Lookup() {
   // The longest hint that fits the field as it is (lookupHint.ts): the whole one read "Service
   // tag, Express code, phone" at 420 px, and the short one "Tag, code, phone, email, na" beside
   // a joined desk's sync indicator.
-  const [hint, setHint] = useState<LookupHint>('lookup.placeholder');
-  const locale = useLocaleVersion();
-  useLayoutEffect(() => {
-    const el = input.current;
-    if (!el) return;
-    const text = document.createElement('canvas').getContext('2d');
-    const pick = () => {
-      if (!text) return;
-      const style = getComputedStyle(el);
-      text.font = canvasFont(style);
-      setHint(fittingHint(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), (h) => text.measureText(t(h)).width));
-    };
-    pick();
-    const watch = new ResizeObserver(pick);
-    watch.observe(el);
-    return () => watch.disconnect();
-  }, [locale]);
+  const hint = useFittingHint(input, LOOKUP_HINTS);
 
   useEffect(() => {
     focusHandle = () => {

@@ -10,7 +10,7 @@ import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
 import { TakenFirstWatch } from '../sync/TakenFirstWatch';
-import { SyncIndicator } from '../sync/SyncIndicator';
+import { SyncIndicator, SyncLiveRegion } from '../sync/SyncIndicator';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
 import { CommandPalette } from './CommandPalette';
@@ -71,6 +71,8 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
           <RoutedPage page={page} onRouteChange={closeMobile} />
         </Box>
       </AppShell.Main>
+      {/* The sync state's one live region: it stays while the indicator moves. */}
+      <SyncLiveRegion />
       <SlaWatch />
       <TakenFirstWatch />
       <RoutedPalette />

@@ -1,11 +1,12 @@
-import { Anchor, Box, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useLayoutEffect, useState } from 'react';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useNow } from '../backend';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
-import { hasLinks, syncPlace, type SyncPlace } from './syncPlace';
+import { hasLinks, syncAnnouncement, syncPlace, type SyncPlace } from './syncPlace';
 import { useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
 
@@ -21,13 +22,15 @@ import classes from './Sync.module.css';
  * again, conflicts), in a `narrow` window it leaves the header for a row of its own under it,
  * on one line or two (`place` 'row', syncPlace.ts): beside the lookup field, "Hub session
  * ended · 12 pending" over "Sign in again ⚠ 3 conflicts" ran over the field at 420 px.
- * The whole is a polite
- * live region, so a screen reader hears "Offline, 1 pending" when it changes.
+ * It is a group, not a live region: it is drawn anew when it moves, and a region drawn anew
+ * may not be heard. The shell's one SyncLiveRegion, always there, says the changes.
  */
 export function SyncIndicator({ compact, narrow, place }: { compact: boolean; narrow: boolean; place: Exclude<SyncPlace, 'none'> }) {
   const status = useSyncStatus();
   const { signOut } = useSession();
   const now = useNow(15_000);
+  const shown = Boolean(status && status.mode !== 'alone' && syncPlace(status, narrow) === place);
+  const rowBox = useRowHeight(shown && place === 'row');
   if (!status || status.mode === 'alone' || syncPlace(status, narrow) !== place) return null;
   const row = place === 'row';
   const { online, pending, conflicts, lastSyncedAt, url } = status;
@@ -43,7 +46,7 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
   const links = hasLinks(status);
   const stateCompact = compact && !row;
   return (
-    <Box role="status" aria-live="polite" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
+    <Box ref={rowBox} role="group" aria-label={t('sync.label')} className={classes.indicator} data-online={online || undefined} data-compact={stateCompact || undefined} data-row={row || undefined}>
       <Group gap={row ? 12 : 8} style={{ rowGap: 2 }} wrap={row ? 'wrap' : 'nowrap'} className={classes.lines}>
         <Tooltip
           label={lines.map((line) => (
@@ -89,5 +92,41 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
         )}
       </Group>
     </Box>
+  );
+}
+
+/**
+ * The row's height as --sync-row-height on the page, while it is drawn: what is scrolled into
+ * view stops under it (styles.css, scroll-padding) instead of behind it.
+ */
+function useRowHeight(drawn: boolean): (el: HTMLDivElement | null) => void {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    if (!drawn || !el) return;
+    const root = document.documentElement.style;
+    const watch = new ResizeObserver(() => root.setProperty('--sync-row-height', `${el.offsetHeight}px`));
+    watch.observe(el);
+    root.setProperty('--sync-row-height', `${el.offsetHeight}px`);
+    return () => {
+      watch.disconnect();
+      root.removeProperty('--sync-row-height');
+    };
+  }, [drawn, el]);
+  return setEl;
+}
+
+/**
+ * The desk's sync state for a screen reader, in one polite live region that the shell keeps
+ * mounted wherever the indicator is drawn: "Offline, 1 pending" is heard when it changes, once,
+ * also when the change moves the indicator between the header and its row (syncAnnouncement).
+ */
+export function SyncLiveRegion() {
+  const status = useSyncStatus();
+  // A desk alone has no sync state to say, and no region (as it has no indicator).
+  if (!status || status.mode === 'alone') return null;
+  return (
+    <VisuallyHidden role="status" aria-live="polite" data-testid="sync-live">
+      {syncAnnouncement(status)}
+    </VisuallyHidden>
   );
 }
