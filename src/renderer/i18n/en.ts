@@ -10,6 +10,8 @@ export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
+  // Beside a form's buttons where Enter in its note is a new line: {keys} is "Ctrl Enter" ("⌘ Enter" on a Mac).
+  'common.submitKeys': 'Or press {keys}',
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
   'common.actions': 'Actions',

@@ -13,6 +13,7 @@ export const fa: Messages = {
   'common.loading': 'در حال بارگذاری…',
   'common.retry': 'دوباره امتحان کنید',
   'common.cancel': 'انصراف',
+  'common.submitKeys': 'یا {keys} را بزنید',
   'common.close': 'بستن',
   'common.dismiss': 'نادیده گرفتن',
   'common.actions': 'کارها',
