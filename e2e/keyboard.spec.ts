@@ -43,6 +43,17 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await expect(h1).toBeFocused();
   await expect(page).toHaveTitle(`${en['mine.title']} · Tagdesk`);
 
+  // Back from a ticket opened from My tickets puts focus on the link that opened it (it went to
+  // the heading: she Tabbed down the list again).
+  const opened = page.locator('#main table a[href^="#/ticket/"]').first();
+  const href = await opened.getAttribute('href');
+  await tabTo(page, opened);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/ticket\//);
+  await expect(h1).toBeFocused();
+  await page.goBack();
+  await expect(page.locator(`#main a[href="${href}"]`)).toBeFocused();
+
   await page.keyboard.press('ControlOrMeta+k');
   await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
   await page.keyboard.type('7XK2QF1');
