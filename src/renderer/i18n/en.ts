@@ -444,6 +444,8 @@ export const en = {
   'overview.total.unassigned': 'Unassigned',
   'overview.total.resolvedToday': 'Resolved today',
   'overview.grid': 'Queues by segment and tier',
+  // The row of links under the board's heading that jump to each of its sections.
+  'overview.jumpTo': 'Jump to',
   'overview.segment': 'Segment',
   'overview.oldest': 'Oldest {age}',
   'overview.noneWaiting': 'Nothing waiting',

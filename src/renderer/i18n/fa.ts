@@ -428,6 +428,7 @@ export const fa: Messages = {
   'overview.total.unassigned': 'بی‌مسئول',
   'overview.total.resolvedToday': 'حل‌شدهٔ امروز',
   'overview.grid': 'صف‌ها بر اساس بخش و سطح',
+  'overview.jumpTo': 'رفتن به',
   'overview.segment': 'بخش',
   'overview.oldest': 'قدیمی‌ترین {age}',
   'overview.noneWaiting': 'چیزی در انتظار نیست',
