@@ -7,11 +7,11 @@ import { test } from './fixtures';
 // palette (Ctrl+Shift+P), dialogs, and focus that always lands somewhere useful. Then the
 // language switch, measured from the click to the next frame (printed, not asserted).
 
-/** Presses Tab until `target` has focus (at most `max` times). */
-async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+/** Presses Tab (or `key`: Shift+Tab) until `target` has focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 40, key = 'Tab'): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
 }
@@ -43,6 +43,17 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await expect(h1).toBeFocused();
   await expect(page).toHaveTitle(`${en['mine.title']} · Tagdesk`);
 
+  // Back from a ticket opened from My tickets puts focus on the link that opened it (it went to
+  // the heading: she Tabbed down the list again).
+  const opened = page.locator('#main table a[href^="#/ticket/"]').first();
+  const href = await opened.getAttribute('href');
+  await tabTo(page, opened);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/ticket\//);
+  await expect(h1).toBeFocused();
+  await page.goBack();
+  await expect(page.locator(`#main a[href="${href}"]`)).toBeFocused();
+
   await page.keyboard.press('ControlOrMeta+k');
   await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
   await page.keyboard.type('7XK2QF1');
@@ -69,8 +80,17 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await tabTo(page, dialog.getByLabel(en['newTicket.assignToMe']));
   await page.keyboard.press('Space');
   await expect(dialog.getByLabel(en['newTicket.assignToMe'])).not.toBeChecked();
-  await tabTo(page, dialog.getByRole('button', { name: en['newTicket.submit'] }));
+  // Back in the description, Enter is a new line and Ctrl+Enter creates the ticket (the form
+  // says so beside its buttons, and its Create button names the keys).
+  const description = dialog.getByLabel(en['newTicket.description']);
+  await tabTo(page, description, 10, 'Shift+Tab');
+  await page.keyboard.type('Since the BIOS update.');
   await page.keyboard.press('Enter');
+  await page.keyboard.type('Customer on the line.');
+  await expect(description).toHaveValue('Since the BIOS update.\nCustomer on the line.');
+  await expect(dialog.getByText(en['common.submitKeys'].replace('{keys}', 'Ctrl Enter'))).toBeVisible();
+  await expect(dialog.getByRole('button', { name: en['newTicket.submit'] })).toHaveAttribute('aria-keyshortcuts', 'Control+Enter');
+  await page.keyboard.press('ControlOrMeta+Enter');
   await expect(page).toHaveURL(/#\/ticket\//);
   await expect(h1).toContainText('Fans run at full speed');
   await expect(h1).toBeFocused();
@@ -95,17 +115,22 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   const resolveDialog = page.getByRole('dialog', { name: /^Resolve/ });
   await expect(resolveDialog).toBeVisible();
   const code = resolveDialog.getByRole('combobox', { name: en['act.code'] });
-  await tabTo(page, code);
+  // Ctrl+Enter from the note, no code chosen: refused as the button's click is, the note kept,
+  // focus on the code to choose.
+  const resolveNote = resolveDialog.getByLabel(/^Note/);
+  await tabTo(page, resolveNote);
+  await page.keyboard.type('Fan curve reset in the BIOS with the customer.');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(resolveDialog.getByRole('alert')).toBeVisible();
+  await expect(resolveNote).toHaveValue('Fan curve reset in the BIOS with the customer.');
+  await expect(code).toBeFocused();
   await page.keyboard.press('ArrowDown');
   // As a person would: Enter once the first choice shows as the one it picks (the list opens
   // on ArrowDown, and marks its first option a moment later; CI once pressed Enter before).
   await expect(page.getByRole('option', { name: en['resolution.fixed_remotely'] })).toHaveAttribute('data-combobox-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(code).toHaveValue(en['resolution.fixed_remotely']);
-  await tabTo(page, resolveDialog.getByLabel(/^Note/));
-  await page.keyboard.type('Fan curve reset in the BIOS with the customer.');
-  await tabTo(page, resolveDialog.getByRole('button', { name: en['act.submit.RESOLVE'] }));
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+Enter');
   await expect(resolveDialog).toBeHidden();
   await expect(page.getByText(en['state.resolved'], { exact: true }).first()).toBeVisible();
   // The Resolve button that opened the dialog is gone: focus goes to the heading, not the body.

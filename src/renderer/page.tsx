@@ -1,8 +1,9 @@
 import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { headline, type Problem } from './backend';
 import { t } from './i18n';
+import { isMacPlatform, submitChordKeys, submitOnChord } from './submitChord';
 
 // The few building blocks every page shares: one h1 per page, sections with h2, and the
 // loading and failure states.
@@ -148,6 +149,37 @@ export function FormProblem({ problem, unplaced, title }: { problem: Problem; un
         </Text>
       ))}
     </Alert>
+  );
+}
+
+const chordKeys = submitChordKeys(typeof navigator !== 'undefined' && isMacPlatform(navigator.platform));
+
+/** The submit button's `aria-keyshortcuts` where the form submits on Ctrl+Enter (Cmd+Enter). */
+export const SUBMIT_KEYS = chordKeys.aria;
+
+/** A form's onKeyDownCapture: Ctrl+Enter (Cmd+Enter) submits it as its button would, unless it is sending (submitChord.ts). */
+export function submitOnChordKey(busy: boolean) {
+  return (e: KeyboardEvent<HTMLFormElement>) =>
+    submitOnChord(
+      { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing, inOpenList: e.target instanceof Element && e.target.getAttribute('aria-expanded') === 'true', preventDefault: () => e.preventDefault(), stopPropagation: () => e.stopPropagation(), currentTarget: e.currentTarget },
+      busy,
+    );
+}
+
+/**
+ * A form's buttons (Cancel, then submit) with "Or press Ctrl Enter" on their start side, for the
+ * forms whose note takes Enter as a new line; the hint also describes the submit button.
+ */
+export function FormButtons({ hintId, children }: { hintId: string; children: ReactNode }) {
+  return (
+    <Group justify="space-between" mt="sm" gap="sm">
+      <Text id={hintId} size="xs" c="dimmed">
+        {t('common.submitKeys', { keys: chordKeys.shown })}
+      </Text>
+      <Group gap="sm" ms="auto">
+        {children}
+      </Group>
+    </Group>
   );
 }
 

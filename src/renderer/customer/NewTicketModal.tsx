@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
@@ -7,7 +7,7 @@ import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { FormProblem } from '../page';
+import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
@@ -95,6 +95,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
     <Modal opened={opened} onClose={onClose} title={t('newTicket.title', { name: customer.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         ref={form}
+        onKeyDownCapture={submitOnChordKey(busy)}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -160,14 +161,14 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             onChange={(e) => setDraft({ assignToMe: e.currentTarget.checked })}
             description={whyNotMine === null ? t('newTicket.assignToMeHint') : t('newTicket.assignToMeNot', { reason: sayMessage(whyNotMine) })}
           />
-          <Group justify="flex-end" mt="sm">
+          <FormButtons hintId="new-ticket-submit-keys">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="new-ticket-submit-keys">
               {t('newTicket.submit')}
             </Button>
-          </Group>
+          </FormButtons>
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,8 @@ export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
+  // Beside a form's buttons where Enter in its note is a new line: {keys} is "Ctrl Enter" ("⌘ Enter" on a Mac).
+  'common.submitKeys': 'Or press {keys}',
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
   'common.actions': 'Actions',
@@ -442,6 +444,8 @@ export const en = {
   'overview.total.unassigned': 'Unassigned',
   'overview.total.resolvedToday': 'Resolved today',
   'overview.grid': 'Queues by segment and tier',
+  // The row of links under the board's heading that jump to each of its sections.
+  'overview.jumpTo': 'Jump to',
   'overview.segment': 'Segment',
   'overview.oldest': 'Oldest {age}',
   'overview.noneWaiting': 'Nothing waiting',

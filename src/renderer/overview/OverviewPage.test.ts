@@ -61,6 +61,19 @@ describe('the supervisor board', () => {
     expect(html).toContain(en['common.loading']);
   });
 
+  it('has a row of links under its heading, before the totals and the queues, to each section heading on the board', () => {
+    const html = draw(overview);
+    const nav = /<nav[^>]*aria-labelledby="board-jumps"[^>]*>(.*?)<\/nav>/.exec(html);
+    expect(nav).not.toBeNull();
+    expect(html).toMatch(new RegExp(`id="board-jumps"[^>]*>${en['overview.jumpTo']}<`));
+    const links = [...(nav?.[1] ?? '').matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => m[1]);
+    expect(links).toEqual([en['overview.grid'], en['board.attainment'], en['overview.agents'], en['overview.chart'], en['board.attainmentChart'], en['csat.board'], en['csat.followUps'], en['trends.title']]);
+    // Before the first figure to press: past the links, the totals and the queues' Tab stops.
+    expect(html.indexOf('aria-labelledby="board-jumps"')).toBeLessThan(html.indexOf('data-drill='));
+    // Every section it names has its heading (id) on the board.
+    for (const id of ['queue-grid', 'attainment', 'agents', 'open-chart', 'attainment-chart']) expect(html).toContain(`id="${id}"`);
+  });
+
   it('draws its tables and totals as soon as its figures arrive, the charts keeping their place until their script is in', () => {
     const html = draw(overview);
     expect(html).toMatch(new RegExp(`aria-label="${en['board.filter.open']} in [^"]+: 3"`)); // a queue's count

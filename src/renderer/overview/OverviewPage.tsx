@@ -1,6 +1,6 @@
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
 import { useLocalStorage } from '@mantine/hooks';
-import { ActionIcon, Alert, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconHourglass, IconInbox, IconUserQuestion } from '@tabler/icons-react';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
@@ -8,6 +8,7 @@ import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
+import { BOARD_SECTIONS, jumpToSection } from './boardSections';
 import { FailedPage, FitTable, PageHeader, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
 import { useSession } from '../session';
@@ -101,6 +102,7 @@ export function Board({ data }: { data: Overview | undefined }) {
           {tc('overview.catchingUp', data.slaCatchingUp)}
         </Alert>
       )}
+      <BoardJumps />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md" aria-busy={!data || undefined}>
         <Kpi icon={<IconInbox size={18} />} label={t('overview.total.open')} value={data?.totals.open} drill={{ filter: 'open', segment: null, tier: null }} />
         <Kpi icon={<IconUserQuestion size={18} />} label={t('overview.total.unassigned')} value={data?.totals.unassigned} drill={{ filter: 'unassigned', segment: null, tier: null }} />
@@ -163,6 +165,26 @@ export function Board({ data }: { data: Overview | undefined }) {
       </Grid>
       <KnowledgeBoardInViewFirst after={data !== undefined} />
     </>
+  );
+}
+
+/** Links to each section's heading, under the board's: past the queues' ninety-odd Tab stops in one (boardSections.ts). */
+function BoardJumps() {
+  return (
+    <Box component="nav" aria-labelledby="board-jumps" mb="sm" className={classes.jumpsNav}>
+      <Text span size="xs" c="dimmed" id="board-jumps" me={6}>
+        {t('overview.jumpTo')}
+      </Text>
+      <ul className={classes.jumps}>
+        {BOARD_SECTIONS.map((section) => (
+          <li key={section.id}>
+            <Anchor component="button" type="button" size="xs" onClick={() => jumpToSection((id) => document.getElementById(id), section.id)}>
+              {t(section.titleKey)}
+            </Anchor>
+          </li>
+        ))}
+      </ul>
+    </Box>
   );
 }
 

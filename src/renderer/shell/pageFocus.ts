@@ -7,7 +7,9 @@ import { subscribeLocale, t } from '../i18n';
 // - when focus would fall to the page body (a dialog closed and the button that opened it
 //   is gone, a row was taken and left the list), it goes to the heading instead; from a button
 //   that only went busy while its request ran, it goes back to that button once it is free;
-// - the window's title is the heading's text, so each page has its own.
+// - the window's title is the heading's text, so each page has its own;
+// - back (or forward) to a page whose link or row was opened (a ticket from a queue or My
+//   tickets), focus goes to that link, not the heading: the agent carries on down the list.
 
 const HEADING = '#main h1, h1';
 
@@ -20,9 +22,67 @@ function focusHeading(h: HTMLElement): void {
   h.focus({ preventScroll: false });
 }
 
-/** Moves focus to the heading of the page `routeKey` names, once it appears. */
+/** What a page's history entry keeps of the link opened from it, for coming back to it. */
+interface OpenedMark {
+  /** The page (its route key) the link was opened from. */
+  focusFor: string;
+  /** The link's href (#/ticket/…). */
+  focusHref: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The history entry's state with the link opened from the page `routeKey` marked (what else it held kept). */
+export function markOpened(state: unknown, routeKey: string, href: string): Record<string, unknown> {
+  const mark: OpenedMark = { focusFor: routeKey, focusHref: href };
+  return { ...(isRecord(state) ? state : {}), ...mark };
+}
+
+/** The href of the link to give focus to on arriving at `routeKey` with this entry's state, if it was opened from there. */
+export function hrefToRestore(state: unknown, routeKey: string): string | null {
+  if (!isRecord(state) || state.focusFor !== routeKey || typeof state.focusHref !== 'string') return null;
+  return state.focusHref;
+}
+
+/** How long a page come back to waits for the opened link to be drawn before focus goes to the heading. */
+export const RETURN_WAIT_MS = 1000;
+
+/**
+ * Where focus goes on arriving at a page, once its heading is drawn and its data loaded: the
+ * link opened from it when coming back (`wanted`), once drawn; the heading when there is none,
+ * or it is not drawn in time (the ticket left the list).
+ */
+export function arrivalFocus(wanted: string | null, found: boolean, waitedMs: number): 'link' | 'wait' | 'heading' {
+  if (wanted === null) return 'heading';
+  if (found) return 'link';
+  return waitedMs < RETURN_WAIT_MS ? 'wait' : 'heading';
+}
+
+/** The link in the page whose href is `href`. */
+function linkTo(href: string): HTMLElement | null {
+  for (const a of document.querySelectorAll<HTMLElement>('#main a[href]')) if (a.getAttribute('href') === href) return a;
+  return null;
+}
+
+/** The in-app link a click in the page opens: the link itself, or the one in the row clicked. */
+function openedHref(target: EventTarget | null): string | null {
+  if (!(target instanceof Element) || !target.closest('#main')) return null;
+  const link = target.closest('a[href^="#/"]') ?? target.closest('tr')?.querySelector('a[href^="#/"]');
+  return link?.getAttribute('href') ?? null;
+}
+
+/** Moves focus to the heading of the page `routeKey` names, once it appears (or to the link opened from it, coming back). */
 export function useFocusHeadingOn(routeKey: string): void {
   useEffect(() => {
+    // Coming back to a page a link was opened from (browser Back), that link is where the
+    // person was: its history entry says which (marked as the link is opened, below).
+    const wanted = hrefToRestore(window.history.state, routeKey);
+    const arrived = performance.now();
+    const onOpen = (event: MouseEvent) => {
+      const href = openedHref(event.target);
+      if (href) window.history.replaceState(markOpened(window.history.state, routeKey, href), '');
+    };
+    document.addEventListener('click', onOpen, true);
     let done = false;
     // Where focus was when the page changed. If the person puts it somewhere else while the page
     // loads (starts typing a tag in the lookup field right after signing in), that is where they
@@ -38,8 +98,14 @@ export function useFocusHeadingOn(routeKey: string): void {
       // Effects run after the new page is committed: wait only for its data to load.
       if (done || !h || document.querySelector('#main [aria-busy="true"]')) return;
       if (document.querySelector('[role="dialog"]')) return;
+      const link = wanted ? linkTo(wanted) : null;
+      const where = arrivalFocus(wanted, link !== null, performance.now() - arrived);
+      if (where === 'wait') return;
       done = true;
-      focusHeading(h);
+      if (where === 'link' && link) {
+        link.focus({ preventScroll: true });
+        link.scrollIntoView({ block: 'nearest' });
+      } else focusHeading(h);
     };
     // Looked for once a frame, before it is drawn: focusing lays the page out, and doing that as
     // each change lands would lay it out again between React's commit and the paint.
@@ -53,10 +119,14 @@ export function useFocusHeadingOn(routeKey: string): void {
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true });
     const timer = window.setTimeout(() => observer.disconnect(), 4000);
+    // The opened link not drawn in time, and nothing else changing: the heading then.
+    const giveUp = wanted ? window.setTimeout(schedule, RETURN_WAIT_MS + 50) : 0;
     schedule();
     return () => {
       observer.disconnect();
+      document.removeEventListener('click', onOpen, true);
       window.clearTimeout(timer);
+      window.clearTimeout(giveUp);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [routeKey]);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
@@ -9,7 +9,7 @@ import { useDraft } from '../drafts';
 import { PriorityField } from './PriorityField';
 import { priorityNotice } from './priorityNotice';
 import { t } from '../i18n';
-import { FormProblem } from '../page';
+import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { assigneeOptions } from './assignees';
@@ -134,6 +134,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
       <form
         ref={form}
         noValidate
+        onKeyDownCapture={submitOnChordKey(busy)}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -212,14 +213,14 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
               data-autofocus={action === 'DEESCALATE' || action === 'ADD_NOTE' || NOTE_OPTIONAL.has(action) ? true : undefined}
             />
           )}
-          <Group justify="flex-end" mt="sm">
+          <FormButtons hintId="act-submit-keys">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} color={action === 'CLOSE' ? 'gray' : action === 'ESCALATE' ? 'orange' : undefined}>
+            <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="act-submit-keys" color={action === 'CLOSE' ? 'gray' : action === 'ESCALATE' ? 'orange' : undefined}>
               {t(`act.submit.${action}`, vars)}
             </Button>
-          </Group>
+          </FormButtons>
         </Stack>
       </form>
     </Modal>
