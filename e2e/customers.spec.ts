@@ -33,7 +33,10 @@ test('an agent registers a caller and their system from a lookup that found noth
   // The country and the language are picked by name, searched as typed; the code is stored.
   await page.getByRole('combobox', { name: en['record.country'], exact: true }).fill('united st');
   await page.getByRole('option', { name: 'United States', exact: true }).click();
-  await page.getByRole('combobox', { name: en['customer.locale'], exact: true }).fill('persian');
+  // Clicked and typed into, as a person does: what is typed replaces the chosen language's name
+  // ("persian" went in where the click fell: "Americpersianan English", nothing found).
+  await page.getByRole('combobox', { name: en['customer.locale'], exact: true }).click();
+  await page.keyboard.type('persian');
   await page.getByRole('option', { name: 'Persian (Iran)', exact: true }).click();
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   const customer = new CustomerView(page);

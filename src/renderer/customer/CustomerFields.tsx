@@ -28,6 +28,19 @@ export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
 
 export { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 
+/**
+ * A picker clicked with a value chosen: its label is selected, so what is typed replaces it. The
+ * caret landed where the click fell and "ir" typed into "None: the desk's country" read
+ * "None: the desk's cirountry", which found nothing.
+ */
+const SEARCH_FROM_SCRATCH = {
+  onFocus: (e: { currentTarget: HTMLInputElement }) => e.currentTarget.select(),
+  onMouseUp: (e: { currentTarget: HTMLInputElement; preventDefault: () => void }) => {
+    // The click's own mouseup would put the caret back where it fell.
+    if (e.currentTarget.selectionStart !== e.currentTarget.selectionEnd) e.preventDefault();
+  },
+};
+
 export function CustomerFields({ draft, onChange, problem, segments }: {
   draft: CustomerDraftState;
   onChange: (patch: Partial<CustomerDraftState>) => void;
@@ -89,6 +102,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
           onChange={(v) => onChange({ country: countryOfPick(v) })}
           searchable
           filter={placeFilter}
+          {...SEARCH_FROM_SCRATCH}
           allowDeselect={false}
           nothingFoundMessage={t('record.pickNothing')}
           placeholder={t('record.pickSearch')}
@@ -102,6 +116,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
           onChange={(v) => onChange({ locale: v ?? draft.locale })}
           searchable
           filter={placeFilter}
+          {...SEARCH_FROM_SCRATCH}
           allowDeselect={false}
           nothingFoundMessage={t('record.pickNothing')}
           placeholder={t('record.pickSearch')}
