@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, dueText, type TicketSla } from './countdown';
+import { countdown, dueFact, dueText, type TicketSla } from './countdown';
 
 const MIN = 60_000;
 const sla = (over: Partial<TicketSla>): TicketSla => ({ status: 'ok', target: 'resolution', remainingMs: 135 * MIN, timeZone: 'UTC', displayCalendar: 'gregory', ...over });
@@ -31,5 +31,15 @@ describe('SLA countdown', () => {
     expect(countdown(sla({}), DUE).detail).toBe('Resolution due Mar 14, 2026, 4:30 PM (UTC)');
     expect(dueText(DUE, { timeZone: 'Asia/Tehran', displayCalendar: 'persian' })).toMatch(/1404.*8:00 PM \(Iran Standard Time\)/);
     expect(dueText(DUE, { timeZone: 'America/New_York', displayCalendar: 'gregory' })).toMatch(/\(Eastern Time\)$/);
+  });
+});
+
+describe("the ticket page's due fact", () => {
+  it('says a waiting ticket is paused, not that it has no target', () => {
+    expect(dueFact(null, sla({ status: 'paused', remainingMs: null }))).toBe('Paused');
+    expect(dueFact(null, sla({ status: 'met', target: null, remainingMs: null }))).toBe('Met');
+    expect(dueFact(null, sla({ status: 'none', target: null, remainingMs: null }))).toBe('No target');
+    expect(dueFact(null, null)).toBe('No target');
+    expect(dueFact(DUE, sla({}))).toBe(dueText(DUE, sla({})));
   });
 });

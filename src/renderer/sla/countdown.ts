@@ -61,6 +61,17 @@ function detailOf(target: string | null, due: string | null, key: 'sla.due' | 's
 }
 
 /** The due time on the wall clock of the ticket's calendar, in its display calendar, with the zone. */
+/**
+ * The ticket page's "Due" fact. A ticket waiting on the customer has a target whose due time is
+ * not known until the clock runs again: "Paused", not "No target" (which says none applies);
+ * one whose targets were all met says so.
+ */
+export function dueFact(dueAt: number | null, sla: TicketSla | null): string {
+  if (sla?.status === 'paused') return t('sla.paused');
+  if (dueAt === null || !sla) return sla?.status === 'met' ? t('sla.met') : t('tickets.noDue');
+  return dueText(dueAt, sla);
+}
+
 export function dueText(dueAt: number, sla: Pick<TicketSla, 'timeZone' | 'displayCalendar'>): string {
   try {
     return t('sla.inZone', { when: formatInCalendar(dueAt, sla.timeZone, currentLocale(), displayCalendarFor(sla.displayCalendar)), zone: zoneName(sla.timeZone) });

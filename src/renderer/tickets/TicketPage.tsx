@@ -28,7 +28,7 @@ import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reas
 import { FailedPage, Muted, PageLoading, Section } from '../page';
 import { LazyHint } from '../LazyHint';
 import { customerHref } from '../route';
-import { dueText } from '../sla/countdown';
+import { dueFact, dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { TicketKnowledge } from '../kb/TicketKnowledge';
 import { ActionDialog, type DialogAction } from './ActionDialog';
@@ -254,7 +254,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
                 <dt>{t('ticket.updated')}</dt>
                 <dd>{formatDateTime(ticket.updatedAt)}</dd>
                 <dt>{ticket.sla?.target ? t('ticket.targetDue', { target: slaTargetLabel(ticket.sla.target) }) : t('ticket.dueAt')}</dt>
-                <dd>{ticket.dueAt === null || !ticket.sla ? t('tickets.noDue') : dueText(ticket.dueAt, ticket.sla)}</dd>
+                <dd>{dueFact(ticket.dueAt, ticket.sla)}</dd>
               </dl>
             </Section>
           </Stack>
