@@ -111,3 +111,16 @@ test('on a 420 px window in Persian a specialist’s My tickets shows each SLA w
   expect(cut).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
 });
+
+test('on a 420 px window a queue’s rows name who holds each ticket in full, the customer’s name cut first', async ({ page }) => {
+  // "Sam Riv…" and "Sam …" beside "Linden Community Coll…": both names shrank alike, so the
+  // short one, the name a specialist reads to see who is on a ticket, lost its end.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const app = await signInAs(page, 'Sam Rivera');
+  await page.evaluate(() => (window.location.hash = '#/queues/education/2'));
+  await expect(app.heading('Education · Tier 2')).toBeVisible();
+  const holders = page.getByRole('table').locator('[data-under="assignee"] bdi');
+  await expect(holders.filter({ hasText: 'Sam Rivera' }).first()).toBeVisible();
+  const cut = await holders.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cut).toEqual([]);
+});

@@ -248,7 +248,7 @@ function UnderSubject({ row, under, now, badges }: { row: TicketRow; under: Tick
         // A name (the customer's, the assignee's) is cut at its own end, in its own script; the
         // short values (age, tier, segment) are never cut. One ellipsis over the whole line cut
         // a Latin name at its start in a right-to-left window ("…y of Keshaunfurt").
-        <span key={c} className={cutUnder(c, row.assigneeName !== null) ? classes.underName : classes.underValue}>
+        <span key={c} data-under={c} className={cutUnder(c, row.assigneeName !== null) ? (c === 'assignee' ? classes.underHolder : classes.underName) : classes.underValue}>
           {i > 0 && <span aria-hidden="true" className={classes.underDot}>·</span>}
           {/* Out of its column, a value is read with its column's name ("Age: 35m"). */}
           <VisuallyHidden>{t('tickets.underLabel', { column: t(`tickets.col.${c}`) })}</VisuallyHidden>
