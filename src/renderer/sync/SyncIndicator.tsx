@@ -1,6 +1,7 @@
 import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useNow } from '../backend';
+import { useBriefText } from '../briefText';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
@@ -100,14 +101,17 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
  * The desk's sync state for a screen reader, in one polite live region that the shell keeps
  * mounted wherever the indicator is drawn: "Offline, 1 pending" is heard when it changes, once,
  * also when the change moves the indicator between the header and its row (syncAnnouncement).
+ * It holds the words a few seconds only (briefText.ts): kept, they were read a second time,
+ * after the indicator's, by anyone reading the page line by line.
  */
 export function SyncLiveRegion() {
   const status = useSyncStatus();
+  const said = useBriefText(syncAnnouncement(status));
   // A desk alone has no sync state to say, and no region (as it has no indicator).
   if (!status || status.mode === 'alone') return null;
   return (
     <VisuallyHidden role="status" aria-live="polite" data-testid="sync-live">
-      {syncAnnouncement(status)}
+      {said}
     </VisuallyHidden>
   );
 }
