@@ -286,6 +286,13 @@ test('a command that redraws the desk in the other language closes the palette, 
   await page.keyboard.press('ControlOrMeta+Shift+P');
   await expect(search).toBeFocused();
   await expect(search).toHaveValue('');
+  // "Switch user" is a command too, as in the user menu (it was only there): Enter leaves the
+  // desk for the sign-in screen, where the next person picks their name.
+  await page.keyboard.type('تعویض');
+  await expect(marked(page)).toHaveText(fa['user.switch']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: fa['signIn.title'] })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: fa['palette.open'] })).toHaveCount(0);
 });
 
 test('switching language redraws the desk in Persian without a reload (time printed)', async ({ page }) => {

@@ -64,6 +64,30 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(resolution).toHaveValue('45');
   // The keyboard is taken to the field to fix.
   await expect(resolution).toBeFocused();
+
+  // A new calendar's week follows the time zone chosen until its hours are touched: Saturday to
+  // Wednesday in Tehran, Sunday to Thursday in Riyadh (it was Monday to Friday whatever the zone).
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/new'));
+  const zone = page.getByRole('combobox', { name: en['slaEdit.timeZone'] });
+  const opens = (day: string) => page.getByRole('textbox', { name: en['slaEdit.opens'].replace('{day}', day), exact: true });
+  const openDays = async () => {
+    const days: string[] = [];
+    for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) if ((await opens(day).count()) > 0) days.push(day);
+    return days.join(' ');
+  };
+  const chooseZone = async (search: string, id: string) => {
+    await zone.fill(search);
+    await page.getByRole('option').filter({ hasText: id }).first().click();
+    await expect(zone).toHaveAccessibleDescription(new RegExp(id));
+  };
+  await chooseZone('Tehran', 'Asia/Tehran');
+  await expect.poll(openDays).toBe('Sunday Monday Tuesday Wednesday Saturday');
+  await chooseZone('Riyadh', 'Asia/Riyadh');
+  await expect.poll(openDays).toBe('Sunday Monday Tuesday Wednesday Thursday');
+  // Once the admin has changed the days, another zone leaves them as they are.
+  await page.getByRole('button', { name: en['slaEdit.removeHoursOn'].replace('{day}', 'Sunday').replace('{from}', '09:00').replace('{to}', '17:00') }).click();
+  await chooseZone('London', 'Europe/London');
+  await expect.poll(openDays).toBe('Monday Tuesday Wednesday Thursday');
 });
 
 test('a Persian admin reads the same refusal in Persian', async ({ page }) => {

@@ -166,12 +166,18 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
   sync.change(joined({ online: true, pending: 0, conflicts: 1, lastSyncedAt: Date.now() }));
   await expect(indicator).toContainText(en['sync.online']);
   await expect(indicator).not.toContainText('pending');
+  // The shell's hidden live region says the change for a screen reader.
+  const live = page.getByTestId('sync-live');
+  await expect(live).toHaveText(`${en['sync.online']}, 1 conflict`);
 
   await cards.first().getByRole('button', { name: /^Dismiss: / }).click();
   await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
   // None is left: the heading has it.
   await expect(page.getByRole('heading', { level: 1, name: en['conflicts.title'] })).toBeFocused();
   await expect(indicator.getByRole('link')).toHaveCount(0);
+  // A few seconds later the region is empty: it kept the state, which was read a second time,
+  // after the indicator's, by anyone reading the page line by line.
+  await expect(live).toHaveText('', { timeout: 10_000 });
 
   // The ticket link leads to the ticket.
   await page.goto(page.url().replace(/#.*$/, `#/ticket/${encodeURIComponent(tickets[1]!.id)}`));
@@ -221,7 +227,8 @@ test('a person whose hub session the hub ended is told to sign in again, and the
   await expect(page.locator('header').getByRole('group', { name: en['sync.label'] })).toHaveCount(0);
   await expect(indicator).toBeVisible();
   expect(await region!.evaluate((e) => e.isConnected)).toBe(true);
-  await expect(page.getByRole('status').filter({ hasText: en['sync.online'] })).toHaveCount(1);
+  // One region still (its words are there for a few seconds only: briefText.ts).
+  await expect(page.getByTestId('sync-live')).toHaveCount(1);
   // What is scrolled into view at the top stops under the header and that row, not behind them.
   const row = (await indicator.boundingBox())!;
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop))).toBeGreaterThanOrEqual(row.y + row.height);

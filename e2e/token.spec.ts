@@ -38,3 +38,40 @@ test('a tab whose desk restarted says to open the new address, and the new addre
     await shell.close();
   }
 });
+
+// While the link is down, the banner saying so stays at the top of the window as the page
+// scrolls. What Tab brings into view stops below it, as below the header: a field scrolled to
+// the top stopped under the banner, hidden, the banner not counted in the scroll padding.
+test('a field reached with Tab while the desk is unreachable stops below the Reconnecting banner, which stays under the header, at 1366 and 420 px', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'the browser shell only');
+  test.setTimeout(60_000);
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 700 } });
+  try {
+    await page.goto(shell.url);
+    await signInAs(page, 'Omar Haddad');
+    await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
+    const holidays = page.getByRole('region', { name: en['slaEdit.holidays'], exact: true });
+    const name = (n: number) => holidays.getByRole('textbox', { name: en['slaEdit.holidayNameOf'].replace('{n}', String(n)), exact: true });
+    await expect(name(40)).toBeAttached();
+    await shell.close();
+    const banner = page.getByRole('status').filter({ hasText: en['shell.reconnecting'] });
+    await expect(banner).toBeVisible();
+    for (const width of [1366, 420]) {
+      await page.setViewportSize({ width, height: 700 });
+      // From holiday 30's name, the page scrolled to its end: Shift+Tab goes up to its date,
+      // which is scrolled back into view at the top.
+      await name(30).evaluate((e) => (e as HTMLElement).focus({ preventScroll: true }));
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.keyboard.press('Shift+Tab');
+      const top = await page.evaluate(() => document.activeElement?.getBoundingClientRect().top ?? -1);
+      const { y, height } = (await banner.boundingBox())!;
+      expect(top).toBeGreaterThanOrEqual(y + height);
+      // The banner stays under the header: it covered the header's lookup field as the page scrolled.
+      expect(y).toBeGreaterThanOrEqual((await page.locator('header').boundingBox())!.height);
+    }
+  } finally {
+    await page.close();
+    await shell.close();
+  }
+});

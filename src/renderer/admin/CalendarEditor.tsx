@@ -3,6 +3,7 @@ import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
+import { workingDaysOf } from '../../shared/sla/workWeek';
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
@@ -25,6 +26,8 @@ interface CalendarDraft {
   name: string;
   timeZone: string;
   weekly: { day: number; start: string; end: string }[];
+  /** False until the admin changes the hours: till then a new calendar's week follows its zone. */
+  weekEdited?: boolean;
   /** `yearly` is the switch's state; the date's shape (MM-DD) says the same once typed. */
   holidays: { date: string; name: string; yearly?: boolean }[];
   yearFrom: number | string;
@@ -46,6 +49,9 @@ function draftOf(c: BusinessCalendar): CalendarDraft {
   };
 }
 
+/** A new calendar's opening hours: its zone's usual working days, 09:00 to 17:00. */
+const weekOf = (zone: string): CalendarDraft['weekly'] => workingDaysOf(zone).map((day) => ({ day, start: '09:00', end: '17:00' }));
+
 function newDraft(): CalendarDraft {
   const year = new Date().getFullYear();
   let zone = 'UTC';
@@ -59,7 +65,8 @@ function newDraft(): CalendarDraft {
     idEdited: false,
     name: '',
     timeZone: zone,
-    weekly: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+    weekly: weekOf(zone),
+    weekEdited: false,
     holidays: [],
     yearFrom: year,
     yearTo: year + 4,
@@ -132,19 +139,22 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.calendarMissing')} />;
 
+  // Any change to the hours is the admin's: from then on, choosing another zone leaves them.
+  const editWeek = (weekly: CalendarDraft['weekly']) => edit({ weekly, weekEdited: true });
+  const setZone = (timeZone: string) => edit(draft.weekEdited === false ? { timeZone, weekly: weekOf(timeZone) } : { timeZone });
   const setHours = (index: number, patch: Partial<CalendarDraft['weekly'][number]>) =>
-    edit({ weekly: draft.weekly.map((w, i) => (i === index ? { ...w, ...patch } : w)) });
+    editWeek(draft.weekly.map((w, i) => (i === index ? { ...w, ...patch } : w)));
   const addInterval = (day: number) => {
     const sameDay = draft.weekly.filter((w) => w.day === day);
     const last = sameDay[sameDay.length - 1];
     const next = last ? { day, start: last.end === '24:00' ? '00:00' : last.end, end: '24:00' } : { day, start: '09:00', end: '17:00' };
-    edit({ weekly: [...draft.weekly, next] });
+    editWeek([...draft.weekly, next]);
   };
-  const removeInterval = (index: number) => edit({ weekly: draft.weekly.filter((_, i) => i !== index) });
+  const removeInterval = (index: number) => editWeek(draft.weekly.filter((_, i) => i !== index));
   const copyToWeekdays = (from: number) => {
     const hours = draft.weekly.filter((w) => w.day === from);
     const targets = [1, 2, 3, 4, 5].filter((d) => d !== from);
-    edit({ weekly: [...draft.weekly.filter((w) => !targets.includes(w.day)), ...targets.flatMap((day) => hours.map((h) => ({ ...h, day })))] });
+    editWeek([...draft.weekly.filter((w) => !targets.includes(w.day)), ...targets.flatMap((day) => hours.map((h) => ({ ...h, day })))]);
   };
 
   const setHoliday = (index: number, patch: Partial<CalendarDraft['holidays'][number]>) =>
@@ -188,7 +198,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                   allowDeselect={false}
                   limit={80}
                   nothingFoundMessage={t('slaEdit.noZone')}
-                  onChange={(v) => v && edit({ timeZone: v })}
+                  onChange={(v) => v && setZone(v)}
                   error={at('timeZone')}
                 />
               </Grid.Col>

@@ -25,6 +25,7 @@ import {
   IconSearch,
   IconStack2,
   IconSunMoon,
+  IconSwitchHorizontal,
 } from '@tabler/icons-react';
 import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
@@ -203,7 +204,7 @@ export function CommandPalette({ route }: { route: Route }) {
   const [query, setQuery] = useState('');
   useQueryClearedOnOpen(setQuery);
   usePaletteKeys(setQuery);
-  const { user, signOut } = useSession();
+  const { user, switchUser, signOut } = useSession();
   const ticketId = route.name === 'ticket' ? route.ticketId : null;
   // The same read as the ticket's page (shared while in flight), kept live: the commands follow the ticket.
   const ticket = useCall('tickets.get', ticketId ? { ticketId } : null, { live: (c) => c.ticketId === ticketId });
@@ -267,6 +268,8 @@ export function CommandPalette({ route }: { route: Route }) {
       { id: 'language', label: t('palette.language', { language: t(`language.${other}`) }), onClick: () => chooseLanguage(user.id, other), leftSection: icon(IconLanguage) },
       { id: 'digits', label: t('palette.digits', { digits: t(`digits.${digits}`) }), onClick: () => chooseDigits(user.id, digits), leftSection: icon(IconNumbers) },
       { id: 'theme', label: t('palette.theme'), onClick: toggleColorScheme, leftSection: icon(IconSunMoon) },
+      // The user menu's own item and action (Nav.tsx): the next person signs in where this one was.
+      { id: 'switch-user', label: t('user.switch'), onClick: () => void switchUser(), leftSection: icon(IconSwitchHorizontal) },
       { id: 'sign-out', label: t('palette.signOut'), onClick: () => void signOut(), leftSection: icon(IconLogout) },
     ],
   });

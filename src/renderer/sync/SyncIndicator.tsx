@@ -1,10 +1,11 @@
 import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { useLayoutEffect, useState } from 'react';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useNow } from '../backend';
+import { useBriefText } from '../briefText';
 import { formatRelative, t, tc } from '../i18n';
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
+import { useStickyHeight } from '../stickyHeight';
 import { useSession } from '../session';
 import { hasLinks, syncAnnouncement, syncPlace, type SyncPlace } from './syncPlace';
 import { useSyncStatus } from './syncStatus';
@@ -30,7 +31,8 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
   const { signOut } = useSession();
   const now = useNow(15_000);
   const shown = Boolean(status && status.mode !== 'alone' && syncPlace(status, narrow) === place);
-  const rowBox = useRowHeight(shown && place === 'row');
+  // Its height on the page (--sync-row-height): what is scrolled into view stops under it.
+  const rowBox = useStickyHeight('--sync-row-height', shown && place === 'row');
   if (!status || status.mode === 'alone' || syncPlace(status, narrow) !== place) return null;
   const row = place === 'row';
   const { online, pending, conflicts, lastSyncedAt, url } = status;
@@ -96,37 +98,20 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
 }
 
 /**
- * The row's height as --sync-row-height on the page, while it is drawn: what is scrolled into
- * view stops under it (styles.css, scroll-padding) instead of behind it.
- */
-function useRowHeight(drawn: boolean): (el: HTMLDivElement | null) => void {
-  const [el, setEl] = useState<HTMLDivElement | null>(null);
-  useLayoutEffect(() => {
-    if (!drawn || !el) return;
-    const root = document.documentElement.style;
-    const watch = new ResizeObserver(() => root.setProperty('--sync-row-height', `${el.offsetHeight}px`));
-    watch.observe(el);
-    root.setProperty('--sync-row-height', `${el.offsetHeight}px`);
-    return () => {
-      watch.disconnect();
-      root.removeProperty('--sync-row-height');
-    };
-  }, [drawn, el]);
-  return setEl;
-}
-
-/**
  * The desk's sync state for a screen reader, in one polite live region that the shell keeps
  * mounted wherever the indicator is drawn: "Offline, 1 pending" is heard when it changes, once,
  * also when the change moves the indicator between the header and its row (syncAnnouncement).
+ * It holds the words a few seconds only (briefText.ts): kept, they were read a second time,
+ * after the indicator's, by anyone reading the page line by line.
  */
 export function SyncLiveRegion() {
   const status = useSyncStatus();
+  const said = useBriefText(syncAnnouncement(status));
   // A desk alone has no sync state to say, and no region (as it has no indicator).
   if (!status || status.mode === 'alone') return null;
   return (
     <VisuallyHidden role="status" aria-live="polite" data-testid="sync-live">
-      {syncAnnouncement(status)}
+      {said}
     </VisuallyHidden>
   );
 }

@@ -2,6 +2,7 @@ import type { Segment, ServiceLevel } from '../domain';
 import { calendarSchema, type BusinessCalendar } from './calendar';
 import { iranHolidays } from './iranHolidays';
 import { slaPolicySchema, type SlaPolicy } from './slaClock';
+import { MONDAY_TO_FRIDAY, SATURDAY_TO_WEDNESDAY } from './workWeek';
 
 // The calendars and policies a new desk starts with. They go through the same schemas as an
 // admin's edits, so a mistake here fails at start-up rather than in a breach report.
@@ -12,8 +13,6 @@ import { slaPolicySchema, type SlaPolicy } from './slaClock';
 
 const weekdays = (start: string, end: string, days: readonly number[]) => days.map((day) => ({ day, start, end }));
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6] as const;
-const MONDAY_TO_FRIDAY = [1, 2, 3, 4, 5] as const;
-const SATURDAY_TO_WEDNESDAY = [6, 0, 1, 2, 3] as const;
 
 export const defaultCalendars: BusinessCalendar[] = [
   {

@@ -33,3 +33,4 @@ export {
 } from './slaClock';
 export { policyProblems, type PolicyProblem } from './policyRules';
 export { defaultCalendars, defaultPolicies, policyFor } from './defaults';
+export { workingDaysOf } from './workWeek';
