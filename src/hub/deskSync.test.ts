@@ -657,6 +657,11 @@ describe('streams besides tickets', () => {
     expect(onA).toEqual({ customer: { name: 'Lopez-Garcia Tutoring', phone: '+15125550199', email: 'm.lopez@lopez.example' }, original: 0, contacts: ['Luis Lopez'] });
     expect(seen(b)).toEqual(onA);
     expect(seen(c)).toEqual(onA);
+    // The merge names the record it took in, as its author's desk knew it, on every desk.
+    for (const p of [a, b, c]) {
+      const merge = p.desk.db.sqlite.prepare("select payload from customer_events where customer_id = ? and type = 'CUSTOMER_MERGED'").pluck().get(survivor);
+      expect(JSON.parse(String(merge))).toMatchObject({ note: { mergedId: original, mergedName: 'Lopez Tutoring', mergedEmail: 'maria@lopez.example' } });
+    }
     for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
 

@@ -1231,6 +1231,8 @@ export const en = {
   'history.assetChanged': 'System details changed',
   'history.transferred': '{tag} {how} by {from} to {to} on {date}',
   'history.merged': 'Records merged (tickets moved: {tickets}; systems moved: {assets})',
+  'history.mergedFrom': 'Merged from {name} (tickets moved: {tickets}; systems moved: {assets})',
+  'history.mergedFromWith': 'Merged from {name}, {detail} (tickets moved: {tickets}; systems moved: {assets})',
   'history.confirmed': 'Details confirmed by the customer',
   'history.erased': 'Personal data erased on request',
   'history.imported': 'Imported from {source}',

@@ -1211,6 +1211,8 @@ export const fa: Messages = {
   'history.assetChanged': 'جزئیات سیستم تغییر کرد',
   'history.transferred': '{tag} در تاریخ {date} از {from} به {to} {how}',
   'history.merged': 'سابقه‌ها ادغام شدند (تیکت‌های منتقل‌شده: {tickets}؛ سیستم‌های منتقل‌شده: {assets})',
+  'history.mergedFrom': 'سابقهٔ {name} در این سابقه ادغام شد (تیکت‌های منتقل‌شده: {tickets}؛ سیستم‌های منتقل‌شده: {assets})',
+  'history.mergedFromWith': 'سابقهٔ {name}، {detail} در این سابقه ادغام شد (تیکت‌های منتقل‌شده: {tickets}؛ سیستم‌های منتقل‌شده: {assets})',
   'history.confirmed': 'جزئیات توسط مشتری تأیید شد',
   'history.erased': 'داده‌های شخصی بنا به درخواست پاک شد',
   'history.imported': 'درون‌ریزی‌شده از {source}',
