@@ -85,6 +85,36 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   await expect(history).not.toContainText(en['record.onMergedUnnamed']);
 });
 
+// A merge the desk refused (here: an education customer must be an organisation, and "Person"
+// was kept) left focus on the Merge button, or the heading, with the error above: the keyboard's
+// and the screen reader's user was not taken to it, and it did not say which field to change.
+test('a refused merge takes focus to its error, which names the field to change, and keeps the choices', async ({ page }) => {
+  const app = await signInAs(page, 'Grace Chen');
+  const idOf = async (name: string, not?: string) => {
+    await new CustomerView(page).expectCustomer(name);
+    if (not) await expect(page).not.toHaveURL(new RegExp(not));
+    await expect(page).toHaveURL(/#\/customer\/[0-9a-f-]{36}/);
+    return /#\/customer\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  };
+  await app.lookup('HX4P9R2');
+  const maria = await idOf('Maria Gonzalez');
+  await app.lookup('Lakeside Unified');
+  const lakeside = await idOf('Lakeside Unified School District', maria);
+  await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}`);
+  await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  const segment = page.getByRole('radio', { name: /^Segment: Education/ });
+  await segment.check();
+  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  const alert = page.getByRole('alert').filter({ hasText: en['merge.failed'] });
+  await expect(alert).toContainText(`${en['record.kind']}: Customers of the education segment are organisations.`);
+  await expect(alert).toBeFocused();
+  await expect(segment).toBeChecked();
+  // Fixed as it says: the kind from the other record, and the merge goes through.
+  await page.getByRole('radio', { name: /^Kind: Organisation/ }).check();
+  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+});
+
 test('a transfer shows on both owners', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('HX4P9R2');

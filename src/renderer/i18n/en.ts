@@ -1202,6 +1202,7 @@ export const en = {
   'merge.contacts_other': '{count} contacts',
   'merge.submit': 'Merge records',
   'merge.failed': 'The records were not merged',
+  'merge.issue': '{field}: {message}',
   'merge.done': '{name} was merged.',
   'transfer.action': 'Transfer to a new owner…',
   'transfer.title': 'Transfer {tag} to a new owner',

@@ -1182,6 +1182,7 @@ export const fa: Messages = {
   'merge.contacts_other': '{count} مخاطب',
   'merge.submit': 'ادغام سابقه‌ها',
   'merge.failed': 'سابقه‌ها ادغام نشدند',
+  'merge.issue': '{field}: {message}',
   'merge.done': '{name} ادغام شد.',
   'transfer.action': 'انتقال به مالک جدید…',
   'transfer.title': 'انتقال {tag} به مالک جدید',
