@@ -15,12 +15,14 @@ import { countryName, formatPhone, languageName, qualityFixLabel, segmentLabel, 
 type Value = string | number | boolean | null;
 
 const isPhone = (v: Value): v is string => typeof v === 'string' && /^\+\d{8,15}$/.test(v);
+/** A phone number as one word to the line breaker: a narrow line left "+98" at its end, the rest under it. */
+const unbroken = (phone: string) => formatPhone(phone).replace(/ /g, '\u00a0');
 const oneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 /** One value of a field, as the rest of the page says it; a dash for none. */
 export function historyValue(field: string, v: Value): string {
   if (v === null || v === '') return '–';
-  if (isPhone(v)) return formatPhone(v);
+  if (isPhone(v)) return unbroken(v);
   if (typeof v !== 'string') return String(v);
   switch (field) {
     case 'locale':
@@ -70,7 +72,7 @@ export function mergedWho(note: RecordEvent['payload']['note']): { id: string | 
   const name = kept(n.data.mergedName);
   if (name === null) return null;
   const phone = kept(n.data.mergedPhone);
-  return { id: n.data.mergedId ?? null, name, detail: phone !== null ? formatPhone(phone) : kept(n.data.mergedEmail) };
+  return { id: n.data.mergedId ?? null, name, detail: phone !== null ? unbroken(phone) : kept(n.data.mergedEmail) };
 }
 
 const sourceName = (source: string): string => (oneOf(IMPORT_SOURCES, source) ? t(`data.source.${source}`) : source);
