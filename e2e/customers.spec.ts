@@ -83,6 +83,8 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   const history = page.getByTestId('record-history');
   await expect(history.getByText(/^Merged from \u2068Maria Gonzalez\u2069, \u2068\+1\s415\s555\s0199\u2069 \(tickets moved: \d+; systems moved: \d+\)$/)).toHaveCount(1);
   await expect(history).not.toContainText(en['record.onMergedUnnamed']);
+  // One record absorbed, said as one ("1 duplicate record(s)" before).
+  await expect(page.getByText('This record absorbed 1 duplicate record; its history is below.')).toBeVisible();
 });
 
 // A merge the desk refused (here: an education customer must be an organisation, and "Person"
