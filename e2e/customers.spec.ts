@@ -245,3 +245,43 @@ test('a change made elsewhere while the edit dialog is open keeps what was typed
     await shell.close();
   }
 });
+
+// The merge screen showed each record as it was when opened: a change saved meanwhile in
+// another window (or come from the hub) did not reach it, and the value "kept" was not the
+// one on the screen. It follows each record as it changes.
+test('the merge screen shows a change made elsewhere to either record while it is open', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  const windows: Page[] = [];
+  try {
+    const open = async (name: string) => {
+      const page = await browser.newPage();
+      windows.push(page);
+      await page.goto(shell.url);
+      return { page, app: await signInAs(page, name) };
+    };
+    const mine = await open('Ava Martin');
+    await mine.app.lookup('parisa.ahmadi@example.com');
+    await mine.page.locator('tbody button').first().click();
+    await mine.page.getByRole('button', { name: en['record.edit'] }).click();
+    await mine.page.getByRole('dialog').getByRole('link', { name: en['duplicates.merge'] }).first().click();
+    await expect(mine.page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+    const mergedId = decodeURIComponent(new URL(mine.page.url()).hash.split('/')[3]!);
+    const theirs = await open('Ava Martin');
+    await theirs.page.evaluate((h) => (window.location.hash = h), `#/customer/${mergedId}`);
+    await theirs.page.getByRole('button', { name: en['record.edit'] }).click();
+    const dialog = theirs.page.getByRole('dialog');
+    await dialog.getByLabel(en['customer.email']).fill('parisa.new@example.com');
+    await dialog.getByRole('button', { name: en['record.save'] }).click();
+    await expect(dialog).toBeHidden();
+    // The new email, on the side it was changed, and now a choice (the two were the same).
+    const changed = mine.page.getByRole('radio', { name: /^Email: parisa\.new@example\.com, from Merge in/ });
+    await expect(changed).toBeEnabled();
+    await changed.check();
+    await mine.page.getByRole('button', { name: en['merge.submit'] }).click();
+    await expect(mine.page.getByText('parisa.new@example.com').first()).toBeVisible();
+  } finally {
+    for (const page of windows) await page.close();
+    await shell.close();
+  }
+});

@@ -18,8 +18,10 @@ import classes from './MergePage.module.css';
 const LABELS: Record<MergeField, Parameters<typeof t>[0]> = CUSTOMER_FIELD_LABEL;
 
 export function MergePage({ survivorId, mergedId }: { survivorId: string; mergedId: string }) {
-  const survivor = useCall('customers.record', { customerId: survivorId });
-  const merged = useCall('customers.record', { customerId: mergedId });
+  // Each record as it is now: a change saved meanwhile (another window, the hub) is drawn as it
+  // lands, so the value a radio keeps is the one beside it.
+  const survivor = useCall('customers.record', { customerId: survivorId }, { customerId: survivorId });
+  const merged = useCall('customers.record', { customerId: mergedId }, { customerId: mergedId });
   const [pick, setPick] = useState<Partial<Record<MergeField, 'survivor' | 'merged'>>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
