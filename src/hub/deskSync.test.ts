@@ -525,6 +525,22 @@ describe('streams besides tickets', () => {
     await erasedEverywhere([await deskFor(ava)], customerId, ticketId, 'Projector will not pair 1');
   });
 
+  // The merge's event names the record it took in (its name, email and phone as they were);
+  // erasing the survivor leaves none of them in the hub's log, nor on the desks.
+  it('an erasure of a record removes the name, email and phone its merge kept of a duplicate, in the hub’s log too', async () => {
+    const { a, admin, b, customerId } = await schoolOnTwoDesks();
+    const { customerId: duplicate } = await a.call('customers.create', { customer: { ...school, name: 'Brookfield Academy Trust', email: 'trust@brookfield.example', phone: '+1 415 555 0177' }, asset: null });
+    await a.call('customers.merge', { survivorId: customerId, mergedId: duplicate });
+    await a.desk.sync.syncNow();
+    const logged = async () => JSON.stringify(await hub.db.selectFrom('events').select('envelope').where('ticket_id', 'in', [customerId, duplicate]).where('type', '=', 'CUSTOMER_MERGED').execute());
+    expect(await logged()).toMatch(/"mergedName":"Brookfield Academy Trust".*"mergedEmail":"trust@brookfield\.example"/);
+    await admin.call('privacy.erase', { customerId, confirmName: school.name });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(await logged()).not.toMatch(/Brookfield|415 555|4155550|brookfield\.example/);
+    for (const p of [a, b]) expect(JSON.stringify(p.desk.db.sqlite.prepare('select payload from customer_events where customer_id in (?, ?)').all(customerId, duplicate))).not.toMatch(personal);
+  });
+
   it('the hub keeps an event naming a customer erased already without what erasure removed', async () => {
     const { a, admin, b, customerId } = await schoolOnTwoDesks();
     const ticketId = await offline(b, async () => {
@@ -657,6 +673,11 @@ describe('streams besides tickets', () => {
     expect(onA).toEqual({ customer: { name: 'Lopez-Garcia Tutoring', phone: '+15125550199', email: 'm.lopez@lopez.example' }, original: 0, contacts: ['Luis Lopez'] });
     expect(seen(b)).toEqual(onA);
     expect(seen(c)).toEqual(onA);
+    // The merge names the record it took in, as its author's desk knew it, on every desk.
+    for (const p of [a, b, c]) {
+      const merge = p.desk.db.sqlite.prepare("select payload from customer_events where customer_id = ? and type = 'CUSTOMER_MERGED'").pluck().get(survivor);
+      expect(JSON.parse(String(merge))).toMatchObject({ note: { mergedId: original, mergedName: 'Lopez Tutoring', mergedEmail: 'maria@lopez.example' } });
+    }
     for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
 

@@ -26,3 +26,15 @@ export function useRefusedFocus(problem: unknown, form: RefObject<HTMLFormElemen
     if (problem) focusRefused(form.current);
   }, [problem, form]);
 }
+
+/**
+ * For a page's action refused with no field of a form to mark (a merge: its choices are radios,
+ * each right in itself): each time `problem` is set, focus goes to the error shown for it
+ * (drawn with tabIndex -1), which says what to change. The button, busy while the desk was
+ * asked, got focus back, or the heading did, and the error above was left for the eye to find.
+ */
+export function useProblemFocus(problem: unknown, alert: RefObject<Focusable | null>): void {
+  useEffect(() => {
+    if (problem) alert.current?.focus();
+  }, [problem, alert]);
+}

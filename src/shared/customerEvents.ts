@@ -49,6 +49,25 @@ export const recordPayloadSchema = z.object({
 });
 export type RecordPayload = z.infer<typeof recordPayloadSchema>;
 
+/**
+ * What a CUSTOMER_MERGED event's note holds (told on both records): the two ids, what moved,
+ * and the record merged away as a reader knew it (its name, email and phone as they were; its
+ * row is gone, and a demo's or an import's record has no event of its own naming it). Events
+ * written before the name was kept have none of the three.
+ */
+export const mergeNoteSchema = z.object({
+  mergedId: idSchema,
+  survivorId: idSchema,
+  mergedName: z.string().optional(),
+  mergedEmail: z.string().nullable().optional(),
+  mergedPhone: z.string().nullable().optional(),
+  assets: z.number().int().nonnegative(),
+  contacts: z.number().int().nonnegative(),
+  tickets: z.number().int().nonnegative(),
+  interactions: z.number().int().nonnegative(),
+});
+export type MergeNote = z.infer<typeof mergeNoteSchema>;
+
 export const recordEventSchema = z.object({
   id: idSchema,
   customerId: idSchema,

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { choiceName, mergeBlocked, mergeSides, mergeValue, type SideDetail } from './mergeSides';
+import { choiceName, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, type SideDetail } from './mergeSides';
+import { useProblemFocus } from '../refusedFocus';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
@@ -17,11 +18,15 @@ import classes from './MergePage.module.css';
 const LABELS: Record<MergeField, Parameters<typeof t>[0]> = CUSTOMER_FIELD_LABEL;
 
 export function MergePage({ survivorId, mergedId }: { survivorId: string; mergedId: string }) {
-  const survivor = useCall('customers.record', { customerId: survivorId });
-  const merged = useCall('customers.record', { customerId: mergedId });
+  // Each record as it is now: a change saved meanwhile (another window, the hub) is drawn as it
+  // lands, so the value a radio keeps is the one beside it.
+  const survivor = useCall('customers.record', { customerId: survivorId }, { customerId: survivorId });
+  const merged = useCall('customers.record', { customerId: mergedId }, { customerId: mergedId });
   const [pick, setPick] = useState<Partial<Record<MergeField, 'survivor' | 'merged'>>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const problemAlert = useRef<HTMLDivElement>(null);
+  useProblemFocus(problem, problemAlert);
   const failed = survivor.problem ?? merged.problem;
   if (failed) return <FailedPage page={t('merge.title')} problem={failed} />;
   if (!survivor.data || !merged.data) return <PageLoading />;
@@ -63,8 +68,12 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
     <Stack gap="md" maw={960}>
       <PageHeader title={t('merge.title')} description={t('merge.lead')} />
       {problem && (
-        <Alert color="red" role="alert" title={t('merge.failed')}>
-          {problem.issues.length ? problem.issues.map((i) => <Text size="sm" key={i.path}>{i.message}</Text>) : <Text size="sm">{problem.message}</Text>}
+        <Alert ref={problemAlert} tabIndex={-1} color="red" role="alert" title={t('merge.failed')}>
+          {mergeProblemLines(problem).map((line) => (
+            <Text size="sm" key={line}>
+              {line}
+            </Text>
+          ))}
         </Alert>
       )}
       <Paper withBorder radius="md">

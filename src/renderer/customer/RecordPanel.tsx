@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text
 import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { keepRead, useCall } from '../backend';
-import { formatDate, formatDateTime, t } from '../i18n';
+import { formatDate, formatDateTime, t, tc } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, personName } from '../labels';
 import { contactButtonName, historyChange, historyOrigins, historyTitle, qualityHint } from './historyValue';
@@ -122,7 +122,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
               ))}
             </Box>
           )}
-          {r.mergedFrom.length > 0 && <Muted>{t('record.mergedFrom', { count: r.mergedFrom.length })}</Muted>}
+          {r.mergedFrom.length > 0 && <Muted>{tc('record.mergedFrom', r.mergedFrom.length)}</Muted>}
           <Box>
             {/* A heading and a list of its own: a screen reader's user reaches the history by
                 heading, and hears how many changes it lists. */}

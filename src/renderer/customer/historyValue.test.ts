@@ -17,7 +17,9 @@ it('names a language, a country, a segment, a service level and a kind as the pa
   expect(historyValue('serviceLevel', 'premier')).toBe('Premier');
   expect(historyValue('kind', 'organisation')).toBe('Organisation');
   expect(historyValue('warrantyEnd', '2026-03-01')).toBe('Mar 1, 2026');
-  expect(historyValue('phone', '+989121234567')).toBe('+98 912 123 4567');
+  // A phone number is one word to the line breaker: "+98" was left at a line's end, the rest
+  // under it (the history at 420 px, in Persian).
+  expect(historyValue('phone', '+989121234567')).toBe('+98\u00a0912\u00a0123\u00a04567');
   expect(historyValue('country', null)).toBe('–');
   expect(historyChange('country', 'US', 'IR')).toBe(`${isolated('United States')} → ${isolated('Iran')}`);
   expect(historyChange('locale', 'en-US', 'fa-IR')).toBe(`${isolated('American English')} → ${isolated('Persian (Iran)')}`);
@@ -104,6 +106,40 @@ it('says a merge’s counts in the reader’s digits', async () => {
   expect(historyTitle(merged)).toBe('Records merged (tickets moved: 1; systems moved: 3)');
   await setLocale('fa', 'arabext');
   expect(historyTitle(merged)).toBe('سابقه‌ها ادغام شدند (تیکت‌های منتقل‌شده: ۱؛ سیستم‌های منتقل‌شده: ۳)');
+  await setLocale('en', 'latn');
+});
+
+// The survivor's history said "Records merged" and nothing of whom; a demo's or an import's
+// record, whose own events never named it, had its events read "On a record merged into this one".
+it('names the record merged away, by what the merge kept of it, in English and Persian', async () => {
+  const survivor = '0190a2b3-aaaa-7000-8000-00000000a1b2';
+  const merged = '0190a2b3-aaaa-7000-8000-00000000c3d4';
+  const base = { at: 0, actor: { id: 'u', name: 'Ava Martin', role: 'agent' } } as const;
+  const merge: RecordEvent = {
+    ...base,
+    id: 'e3',
+    customerId: survivor,
+    type: 'CUSTOMER_MERGED',
+    payload: { v: 1, entity: 'customer', entityId: survivor, changes: [], note: { mergedId: merged, survivorId: survivor, mergedName: 'Parisa Ahmadi', mergedEmail: 'parisa@example.com', mergedPhone: '+989121234567', tickets: 2, assets: 1 } },
+  };
+  const imported: RecordEvent = { ...base, id: 'e2', customerId: merged, type: 'CUSTOMER_IMPORTED', payload: { v: 1, entity: 'customer', entityId: merged, changes: [], note: { source: 'csv' } } };
+  const contact: RecordEvent = { ...base, id: 'e1', customerId: merged, type: 'CONTACT_CHANGED', payload: { v: 1, entity: 'contact', entityId: merged, changes: [] } };
+  const history = [merge, imported, contact];
+  // The name, and the phone (as the merge screen tells two records apart: phone, then email).
+  expect(historyTitle(merge)).toBe(`Merged from ${isolated('Parisa Ahmadi')}, ${isolated('+98\u00a0912\u00a0123\u00a04567')} (tickets moved: 2; systems moved: 1)`);
+  const noPhone = { ...merge, payload: { ...merge.payload, note: { ...merge.payload.note, mergedPhone: null } } };
+  expect(historyTitle(noPhone)).toBe(`Merged from ${isolated('Parisa Ahmadi')}, ${isolated('parisa@example.com')} (tickets moved: 2; systems moved: 1)`);
+  const nameOnly = { ...merge, payload: { ...merge.payload, note: { ...merge.payload.note, mergedPhone: null, mergedEmail: null } } };
+  expect(historyTitle(nameOnly)).toBe(`Merged from ${isolated('Parisa Ahmadi')} (tickets moved: 2; systems moved: 1)`);
+  const origin = historyOrigins(history, survivor);
+  expect(history.map(origin)).toEqual([null, 'On the merged record Parisa Ahmadi', 'On the merged record Parisa Ahmadi']);
+  // Erased on request: what the merge kept of them is gone, and the line reads as it did.
+  const erased = { ...merge, payload: { ...merge.payload, note: { ...merge.payload.note, mergedName: '(erased)', mergedEmail: '(erased)', mergedPhone: '(erased)' } } };
+  expect(historyTitle(erased)).toBe('Records merged (tickets moved: 2; systems moved: 1)');
+  await setLocale('fa', 'arabext');
+  expect(historyTitle(merge)).toBe(`سابقهٔ ${isolated('Parisa Ahmadi')}، ${isolated('+98\u00a0912\u00a0123\u00a04567')} در این سابقه ادغام شد (تیکت‌های منتقل‌شده: ۲؛ سیستم‌های منتقل‌شده: ۱)`);
+  expect(historyTitle(nameOnly)).toBe(`سابقهٔ ${isolated('Parisa Ahmadi')} در این سابقه ادغام شد (تیکت‌های منتقل‌شده: ۲؛ سیستم‌های منتقل‌شده: ۱)`);
+  expect(origin(contact)).toBe(`در سابقهٔ ادغام‌شدهٔ ${isolated('Parisa Ahmadi')}`);
   await setLocale('en', 'latn');
 });
 

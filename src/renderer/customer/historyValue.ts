@@ -1,5 +1,6 @@
 import type { Quality } from '../../shared/customerApi';
-import type { RecordEvent } from '../../shared/customerEvents';
+import { mergeNoteSchema, type RecordEvent } from '../../shared/customerEvents';
+import { ERASED_VALUE } from '../../shared/erasure';
 import { CUSTOMER_KINDS } from '../../shared/customerRules';
 import { IMPORT_SOURCES, SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
 import { currentDirection, formatIsoDate, isolated, t } from '../i18n';
@@ -14,12 +15,14 @@ import { countryName, formatPhone, languageName, qualityFixLabel, segmentLabel, 
 type Value = string | number | boolean | null;
 
 const isPhone = (v: Value): v is string => typeof v === 'string' && /^\+\d{8,15}$/.test(v);
+/** A phone number as one word to the line breaker: a narrow line left "+98" at its end, the rest under it. */
+const unbroken = (phone: string) => formatPhone(phone).replace(/ /g, '\u00a0');
 const oneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 /** One value of a field, as the rest of the page says it; a dash for none. */
 export function historyValue(field: string, v: Value): string {
   if (v === null || v === '') return '–';
-  if (isPhone(v)) return formatPhone(v);
+  if (isPhone(v)) return unbroken(v);
   if (typeof v !== 'string') return String(v);
   switch (field) {
     case 'locale':
@@ -53,6 +56,25 @@ export function historyChange(field: string, from: Value, to: Value): string {
   return t('record.change', { from: own(historyValue(field, from)), to: own(historyValue(field, to)) });
 }
 
+/** A value the merge kept of the record merged away, unless there was none or it was erased since. */
+const kept = (v: string | null | undefined): string | null => (v && v !== ERASED_VALUE ? v : null);
+
+const mergedWhoSchema = mergeNoteSchema.pick({ mergedId: true, mergedName: true, mergedEmail: true, mergedPhone: true }).partial();
+
+/**
+ * The record a merge took in, as the merge kept it: its name, and what tells it from a
+ * duplicate of the same name (its phone, else its email, as the merge screen tells them apart).
+ * Null for a merge written before the name was kept, or one erased since.
+ */
+export function mergedWho(note: RecordEvent['payload']['note']): { id: string | null; name: string; detail: string | null } | null {
+  const n = mergedWhoSchema.safeParse(note ?? {});
+  if (!n.success) return null;
+  const name = kept(n.data.mergedName);
+  if (name === null) return null;
+  const phone = kept(n.data.mergedPhone);
+  return { id: n.data.mergedId ?? null, name, detail: phone !== null ? unbroken(phone) : kept(n.data.mergedEmail) };
+}
+
 const sourceName = (source: string): string => (oneOf(IMPORT_SOURCES, source) ? t(`data.source.${source}`) : source);
 
 /** What an event of the history did, in the reader's words. */
@@ -78,9 +100,15 @@ export function historyTitle(e: RecordEvent): string {
       return t('history.assetChanged');
     case 'ASSET_TRANSFERRED':
       return t('history.transferred', { tag: str('serviceTag'), from: str('fromName'), to: str('toName'), how: t(`transfer.how.${(str('how') || 'sold') as 'sold'}`), date: formatIsoDate(str('date')) });
-    case 'CUSTOMER_MERGED':
+    case 'CUSTOMER_MERGED': {
       // Counts as numbers, in the reader's digits (۳ in Persian, not 3).
-      return t('history.merged', { tickets: count('tickets'), assets: count('assets') });
+      const counts = { tickets: count('tickets'), assets: count('assets') };
+      const who = mergedWho(e.payload.note);
+      if (!who) return t('history.merged', counts);
+      // A left-to-right page isolates each value itself (the dictionary does it right to left).
+      const own = (v: string) => (currentDirection() === 'ltr' ? isolated(v) : v);
+      return who.detail === null ? t('history.mergedFrom', { name: own(who.name), ...counts }) : t('history.mergedFromWith', { name: own(who.name), detail: own(who.detail), ...counts });
+    }
     case 'CUSTOMER_CONFIRMED':
       return t('history.confirmed');
     case 'CUSTOMER_ERASED':
@@ -99,9 +127,14 @@ export function historyTitle(e: RecordEvent): string {
  */
 export function historyOrigins(history: readonly RecordEvent[], recordId: string): (e: RecordEvent) => string | null {
   const names = new Map<string, string>();
-  // Oldest first, so the last name given wins.
+  // Oldest first, so the last name given wins; the merge, last, names the record as it was
+  // merged (a demo's or an import's record has no event of its own that names it).
   for (let i = history.length - 1; i >= 0; i--) {
     const e = history[i]!;
+    if (e.type === 'CUSTOMER_MERGED') {
+      const who = mergedWho(e.payload.note);
+      if (who?.id) names.set(who.id, who.name);
+    }
     if (e.customerId === recordId || e.payload.entity !== 'customer') continue;
     const name = e.payload.changes.find((c) => c.field === 'name')?.to;
     if (typeof name === 'string' && name !== '') names.set(e.customerId, name);

@@ -5,7 +5,7 @@ import { countryName, languageName } from '../labels';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
-import { choiceName, mergeBlocked, mergeSides, mergeValue } from './mergeSides';
+import { choiceName, mergeBlocked, mergeProblemLines, mergeSides, mergeValue } from './mergeSides';
 
 // Two records «پریسا احمدی»: the merge screen's columns read "Keep: پریسا احمدی" and "Merge in:
 // پریسا احمدی", and the agent could not tell which record was which. Each column now also says
@@ -88,5 +88,21 @@ it('says there is nothing to merge when both open one record, and how to merge a
   expect(mergeBlocked(a, a)).toBe('Both links open the same record, Maria Gonzalez. To merge a duplicate into it, open its page, choose “Edit details” and then “Merge…” beside the other record.');
   await setLocale('fa', 'arabext');
   expect(mergeBlocked(a, a)).toMatch(/^هر دو پیوند یک سابقه را باز می‌کنند: .*«ویرایش جزئیات» و سپس «ادغام…»/);
+  await setLocale('en', 'latn');
+});
+
+// A refused merge said "Customers of the education segment are organisations." and not which
+// of the eight rows to change; each line now starts with its field, as the table names it.
+it('says each reason a merge was refused with the field to change', async () => {
+  const problem = { code: 'invalid_input', message: 'Fix the 2 marked fields; nothing was saved.', issues: [
+    { path: 'customer.kind', message: 'Customers of the education segment are organisations.' },
+    { path: 'customer.email', message: 'Customers of the education segment need an email.' },
+  ] };
+  expect(mergeProblemLines(problem)).toEqual(['Kind: Customers of the education segment are organisations.', 'Email: Customers of the education segment need an email.']);
+  // One that belongs to no field, or no issue at all: the message as it came.
+  expect(mergeProblemLines({ message: 'You do not work this segment.', issues: [] })).toEqual(['You do not work this segment.']);
+  expect(mergeProblemLines({ message: 'x', issues: [{ path: 'survivorId', message: 'Invalid id' }] })).toEqual(['Invalid id']);
+  await setLocale('fa', 'arabext');
+  expect(mergeProblemLines({ ...problem, issues: [problem.issues[0]!] })[0]).toMatch(/^نوع: /);
   await setLocale('en', 'latn');
 });

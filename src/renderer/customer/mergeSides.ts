@@ -1,4 +1,5 @@
-import type { CustomerRecord, MergeField } from '../../shared/customerApi';
+import { MERGE_FIELDS, type CustomerRecord, type MergeField } from '../../shared/customerApi';
+import type { Problem } from '../backend';
 import { t, tc } from '../i18n';
 import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
@@ -83,4 +84,17 @@ export function choiceName(f: MergeField, value: string | null, side: { title: s
 export function mergeBlocked(survivor: Pick<CustomerRecord, 'customer'>, merged: Pick<CustomerRecord, 'customer'>): string | null {
   if (survivor.customer.id !== merged.customer.id) return null;
   return t('merge.sameRecord', { name: survivor.customer.name, edit: t('record.edit'), merge: t('duplicates.merge') });
+}
+
+/**
+ * What the merge's error says, a line a reason: each reason the desk gave under one of the
+ * table's fields starts with that field ("Kind: Customers of the education segment are
+ * organisations."), so it says which row to change; a refusal with no field, its message.
+ */
+export function mergeProblemLines(problem: Pick<Problem, 'message' | 'issues'>): string[] {
+  if (problem.issues.length === 0) return [problem.message];
+  return problem.issues.map((i) => {
+    const field = i.path.replace(/^customer\./, '');
+    return (MERGE_FIELDS as readonly string[]).includes(field) ? t('merge.issue', { field: t(CUSTOMER_FIELD_LABEL[field as MergeField]), message: i.message }) : i.message;
+  });
 }

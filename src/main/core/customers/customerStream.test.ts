@@ -163,6 +163,29 @@ describe("the 'customer' stream", () => {
     }
   });
 
+  // The survivor's history said "Records merged" and nothing of whom: a demo's or an import's
+  // record, whose own events never named it, read "a record merged into this one".
+  it('names the record merged away in the merge, on both desks, and an erasure of the survivor removes that name too', async () => {
+    const a = await open();
+    const b = await open();
+    const admin = await a.as('Omar Haddad');
+    const { customerId: survivor } = await a.ava.call('customers.create', { customer: { ...caller, name: 'Parisa Ahmadi', phone: '+1 206 555 0101', email: 'parisa@example.com' }, asset: null });
+    const { customerId: mergedAway } = await a.ava.call('customers.create', { customer: { ...caller, name: 'Parisa Ahmady' }, asset: system });
+    b.applier.apply(pushed(a.desk).envelopes);
+    const from = lastSeq(a.desk);
+    await a.ava.call('customers.merge', { survivorId: survivor, mergedId: mergedAway, pick: {} });
+    const { envelopes } = pushed(a.desk, from);
+    expect(envelopes.map((e) => e.type)).toEqual(['CUSTOMER_MERGED', 'CUSTOMER_MERGED']);
+    for (const e of envelopes) expect(customerStreamRule(e, e.actor, { segment: 'home', seen: true }).ok).toBe(true);
+    b.applier.apply(envelopes);
+    for (const desk of [a, b]) {
+      const merge = (await desk.ava.call('customers.record', { customerId: survivor })).history.find((e) => e.type === 'CUSTOMER_MERGED');
+      expect(merge?.payload.note).toMatchObject({ mergedId: mergedAway, mergedName: 'Parisa Ahmady', mergedEmail: 'priya.raman@example.com', mergedPhone: '+12065550177' });
+    }
+    await admin.call('privacy.erase', { customerId: survivor, confirmName: 'Parisa Ahmadi' });
+    expect(JSON.stringify(a.desk.db.sqlite.prepare('select payload from customer_events where customer_id in (?, ?)').all(survivor, mergedAway))).not.toMatch(/Parisa|Ahmad|2065550177|example\.com/);
+  });
+
   it('lets the hub refuse an edit from someone who does not work the customer’s segment, or a field the shared rules refuse', async () => {
     expect(STREAM_RULES.customer).toBe(customerStreamRule);
     const a = await open();

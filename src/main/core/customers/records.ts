@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { fieldPhrases, say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { MERGE_FIELDS, type CustomerRecord, type DuplicateCandidate, type MergeField, type RecordCustomer } from '../../../shared/customerApi';
-import { diffFields, type ActorSnapshot, type FieldChange, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
+import { diffFields, type ActorSnapshot, type FieldChange, type MergeNote, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
 import {
   formatDate,
   nameKey,
@@ -497,7 +497,10 @@ export function customerRecords(db: Sql, deskCountry: Country) {
       db.run(k.updateTable('tickets').set({ customer_name: after.name }).where('customer_id', '=', survivorId));
       words.set(mergedId, null);
       db.run(k.deleteFrom('customers').where('id', '=', mergedId));
-      const note = { mergedId, survivorId, assets: moved.assets, contacts: moved.contacts, tickets: moved.tickets, interactions: moved.interactions };
+      // The record merged away by what a reader knows it by (its name, email, phone as they
+      // were): a demo's or an import's record has no event of its own that names it, and its
+      // row is gone. Erasure of the survivor removes them with the rest (shared/erasure.ts).
+      const note = { mergedId, survivorId, mergedName: m.name, mergedEmail: m.email, mergedPhone: m.phone, assets: moved.assets, contacts: moved.contacts, tickets: moved.tickets, interactions: moved.interactions } satisfies MergeNote;
       append(survivorId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: survivorId, changes: diffFields(sf, fieldsOf(after)), note });
       append(mergedId, 'CUSTOMER_MERGED', now, actor, { entity: 'customer', entityId: mergedId, changes: [], note }, m.segment as Segment);
     });
