@@ -164,7 +164,8 @@ export function useFocusHeadingOn(routeKey: string): void {
       setReturning(null);
       if (where === 'link' && link) {
         link.focus({ preventScroll: true });
-        link.scrollIntoView({ block: 'nearest' });
+        // Its whole row, not only the link: the row's second line was cut at the window's foot.
+        (link.closest('tr') ?? link).scrollIntoView({ block: 'nearest' });
       } else focusHeading(h);
     };
     // Looked for once a frame, before it is drawn: focusing lays the page out, and doing that as
