@@ -61,14 +61,22 @@ test('an agent’s load opens their open tickets, which can be re-prioritised fr
 
   const first = board.drawer.getByRole('table').getByRole('row').nth(1);
   const number = (await first.getByRole('link').textContent()) ?? '';
-  // Found by name, not position: a new priority can move the row.
   const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
-  const next = (await priority.inputValue()) === en['priority.urgent'] ? 'low' : 'urgent';
+  // Low puts the most urgent ticket's deadline later: the desk's order moves it down the list.
+  const next = (await priority.inputValue()) === en['priority.low'] ? 'urgent' : 'low';
   await choose(priority, en[`priority.${next}`]);
   // The change commits durably and the drawer reads its rows again; with two other tests
   // starting desks on a 2-core machine, that has taken more than 5 s.
   await expect(page.getByText(en['drill.priorityChanged'].replace('{number}', number).replace('{priority}', en[`priority.${next}`]))).toBeVisible({ timeout: 15_000 });
   await expect(priority).toHaveValue(en[`priority.${next}`]);
+  // The row stays where it was while the drawer is open, its field keeping focus (it went down
+  // the list, often out of sight, and focus with it or to nowhere); Sort again puts the desk's
+  // order back, from the top.
+  await expect(priority).toBeFocused();
+  await expect(first.getByRole('link')).toHaveText(number);
+  await board.drawer.getByRole('button', { name: en['drill.sortAgain'] }).click();
+  await expect(first.getByRole('link')).not.toHaveText(number);
+  await expect(first.getByRole('link')).toBeFocused();
 });
 
 test('a queue’s oldest opens that queue oldest first', async ({ page }) => {

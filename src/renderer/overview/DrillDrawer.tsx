@@ -1,7 +1,8 @@
 import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { IconArrowsSort } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
@@ -15,7 +16,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
+import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
 import { LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
@@ -169,7 +170,25 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
   const stacked = drillRowsStack(body.width);
   const now = useNow(30_000);
   const result = list.data;
-  const rows = result?.rows ?? [];
+  // In the order first shown while the drawer is open (drill.ts keepOrder): a changed row stays put.
+  const held = useRef<readonly string[]>([]);
+  const [sorts, setSorts] = useState(0);
+  const rows = useMemo(() => {
+    const ordered = keepOrder(held.current, result?.rows ?? []);
+    held.current = ordered.map((row) => row.id);
+    return ordered;
+    // `sorts`: Sort again, which empties `held` first.
+  }, [result, sorts]);
+  const unsorted = result !== undefined && outOfOrder(rows, result.rows);
+  const table = useRef<HTMLTableElement>(null);
+  const sortAgain = () => {
+    held.current = [];
+    setSorts((n) => n + 1);
+  };
+  // Sorted again, the keyboard goes to the top of the list (the button is gone).
+  useEffect(() => {
+    if (sorts > 0) table.current?.querySelector<HTMLElement>('tbody a[href]')?.focus();
+  }, [sorts]);
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   const outcomes = drill.filter === 'attainment';
   const count = !result
@@ -184,9 +203,18 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     <Stack gap="sm" ref={body.ref}>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <DrillControls drill={drill} />
-        <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
-          {count}
-        </Text>
+        <Group gap="xs" wrap="wrap">
+          {unsorted && (
+            <Tooltip label={t('drill.sortAgainHint')} openDelay={300} multiline maw={280} events={{ hover: true, focus: true, touch: false }}>
+              <Button variant="subtle" size="compact-xs" leftSection={<IconArrowsSort size={14} aria-hidden />} onClick={sortAgain} aria-description={t('drill.sortAgainHint')}>
+                {t('drill.sortAgain')}
+              </Button>
+            </Tooltip>
+          )}
+          <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
+            {count}
+          </Text>
+        </Group>
       </Group>
       {list.problem && <ProblemAlert problem={list.problem} onRetry={() => void list.refetch()} />}
       {list.loading && !result && <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />}
@@ -197,7 +225,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
       )}
       {shown.length > 0 && (
         <Table.ScrollContainer minWidth={stacked ? 0 : DRILL_TABLE_WIDTH} type="native">
-          <Table layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
+          <Table ref={table} layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
             {stacked ? (
               <colgroup>
                 <col style={{ width: 92 }} />
