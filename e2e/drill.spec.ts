@@ -141,6 +141,25 @@ test('in the drawer, arrow keys look through a ticket’s assignees and only Ent
   await page.keyboard.press('Enter');
   await expect(page.getByText(new RegExp(`^${number} assigned to `))).toBeVisible({ timeout: 15_000 });
   await expect(assignee).toBeFocused();
+
+  // Assigned from Unassigned, the ticket leaves the drawer: the next ticket's field takes the
+  // keyboard (focus fell to nowhere, and the next key did nothing).
+  await board.drawer.getByRole('radiogroup', { name: en['drill.filter'] }).getByText(en['board.filter.unassigned'], { exact: true }).click();
+  await expect(page).toHaveURL(/show=unassigned/);
+  const rows = board.drawer.getByRole('table').getByRole('row');
+  await expect(rows.nth(2)).toBeVisible({ timeout: 15_000 });
+  const [taken, next] = [(await rows.nth(1).getByRole('link').textContent()) ?? '', (await rows.nth(2).getByRole('link').textContent()) ?? ''];
+  const field = board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', taken) });
+  await field.focus();
+  await expect(field).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-combobox-selected]')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(new RegExp(`^${taken} assigned to `))).toBeVisible({ timeout: 15_000 });
+  await expect(board.drawer.getByRole('link', { name: taken, exact: true })).toHaveCount(0);
+  await expect(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', next) })).toBeFocused();
 });
 
 /** Grace's drawer of Education tier 1's open tickets, and the number of its first ticket. */

@@ -2,7 +2,7 @@ import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, St
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsSort } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
@@ -16,7 +16,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, windowLabel } from './drill';
+import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, rowAfterLeaving, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
 import { LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
@@ -190,6 +190,30 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     if (sorts > 0) table.current?.querySelector<HTMLElement>('tbody a[href]')?.focus();
   }, [sorts]);
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  // The row and field that had the keyboard: when a change takes that row out of the drawer
+  // (assigned from Unassigned), the same field of the row after it takes the keyboard.
+  const focused = useRef<{ id: string; control: number } | null>(null);
+  const drawn = useRef<readonly string[]>([]);
+  const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    const tr = event.target.closest<HTMLElement>('tr[data-row]');
+    if (tr?.dataset.row) focused.current = { id: tr.dataset.row, control: controlsOf(tr).indexOf(event.target) };
+  };
+  useLayoutEffect(() => {
+    const before = drawn.current;
+    const now = shown.map((row) => row.id);
+    drawn.current = now;
+    const was = focused.current;
+    if (!was || now.includes(was.id)) return;
+    focused.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const next = rowAfterLeaving(before, was.id, now);
+    const tr = next === null ? null : table.current?.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(next)}"]`);
+    if (tr) {
+      const controls = controlsOf(tr);
+      (controls[was.control] ?? controls[0])?.focus();
+    }
+  }, [shown]);
   const outcomes = drill.filter === 'attainment';
   const count = !result
     ? t('common.loading')
@@ -225,7 +249,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
       )}
       {shown.length > 0 && (
         <Table.ScrollContainer minWidth={stacked ? 0 : DRILL_TABLE_WIDTH} type="native">
-          <Table ref={table} layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
+          <Table ref={table} onFocus={onFocus} layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
             {stacked ? (
               <colgroup>
                 <col style={{ width: 92 }} />
@@ -271,6 +295,9 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     </Stack>
   );
 }
+
+/** A row's link and fields, in order: the one in the same place takes the keyboard in the next row. */
+const controlsOf = (tr: HTMLElement): HTMLElement[] => [...tr.querySelectorAll<HTMLElement>('a[href], input:not([type="hidden"])')];
 
 /** People who may be given this ticket and work its queue: agents (tier 1) or specialists (2, 3) of its segment and tier, as the desk's rule (mayBeAssigned) accepts them. */
 function assigneesFor(row: DrillRow, users: User[]): User[] {
@@ -382,7 +409,7 @@ function DrillTableRow({ row, users, stacked, now, onChanged }: { row: DrillRow;
   );
 
   return (
-    <Table.Tr data-sla={row.outcome ? (row.outcome.met ? 'met' : 'breached') : (row.sla?.status ?? 'none')}>
+    <Table.Tr data-row={row.id} data-sla={row.outcome ? (row.outcome.met ? 'met' : 'breached') : (row.sla?.status ?? 'none')}>
       <Table.Td>
         <Anchor href={ticketHref(row.id)} ff="monospace" fw={600} size="sm">
           {row.number}

@@ -6,7 +6,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {} };
 });
 
-import { chartTargetOf, drillKey, drillRowsStack, keepOrder, outOfOrder } from './drill';
+import { chartTargetOf, drillKey, drillRowsStack, keepOrder, outOfOrder, rowAfterLeaving } from './drill';
 import { hrefOf, parseHash } from '../route';
 
 // The supervisor leaves the board for a ticket and comes back many times a shift: the
@@ -91,4 +91,17 @@ it('drops a row that left the list, and puts a new one after the row it follows 
   // A new row first in the desk's order goes first.
   expect(ids(keepOrder(['a', 'c'], [row('n'), row('a'), row('c')]))).toEqual(['n', 'a', 'c']);
   expect(ids(keepOrder(['a'], []))).toEqual([]);
+});
+
+// Assigned from Unassigned, a ticket leaves the drawer with the field that had the keyboard:
+// focus fell to nowhere. The same field of the row after it takes it.
+
+it('gives the keyboard to the row after the one that left, else the one above it, else none', () => {
+  expect(rowAfterLeaving(['a', 'b', 'c'], 'b', ['a', 'c'])).toBe('c');
+  // The row after it left too (the list was read again after two changes).
+  expect(rowAfterLeaving(['a', 'b', 'c', 'd'], 'b', ['a', 'd'])).toBe('d');
+  expect(rowAfterLeaving(['a', 'b', 'c'], 'c', ['a', 'b'])).toBe('b');
+  expect(rowAfterLeaving(['a'], 'a', [])).toBeNull();
+  // Not among the rows shown before: the first row.
+  expect(rowAfterLeaving(['a'], 'z', ['a'])).toBe('a');
 });

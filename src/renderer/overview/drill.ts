@@ -117,3 +117,16 @@ export function keepOrder<T extends { id: string }>(held: readonly string[], row
 /** Whether the rows shown are out of the desk's order (Sort again is offered). */
 export const outOfOrder = (shown: readonly { id: string }[], rows: readonly { id: string }[]): boolean =>
   shown.length !== rows.length || shown.some((row, i) => row.id !== rows[i]?.id);
+
+/**
+ * The row whose field takes the keyboard when the row that had it leaves the drawer (assigned
+ * from Unassigned, a new priority taking it out of At risk): the next row shown before that is
+ * still there, else the nearest one above it, else none. Focus fell to nowhere: the next key
+ * the supervisor pressed did nothing, and Tab started again from the top of the window.
+ */
+export function rowAfterLeaving(before: readonly string[], gone: string, now: readonly string[]): string | null {
+  const still = new Set(now);
+  const at = before.indexOf(gone);
+  if (at < 0) return now[0] ?? null;
+  return before.slice(at + 1).find((id) => still.has(id)) ?? before.slice(0, at).reverse().find((id) => still.has(id)) ?? null;
+}
