@@ -200,14 +200,14 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
   };
   useLayoutEffect(() => {
     const before = drawn.current;
-    const now = shown.map((row) => row.id);
-    drawn.current = now;
+    const ids = shown.map((row) => row.id);
+    drawn.current = ids;
     const was = focused.current;
-    if (!was || now.includes(was.id)) return;
+    if (!was || ids.includes(was.id)) return;
     focused.current = null;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    const next = rowAfterLeaving(before, was.id, now);
+    const next = rowAfterLeaving(before, was.id, ids);
     const tr = next === null ? null : table.current?.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(next)}"]`);
     if (tr) {
       const controls = controlsOf(tr);
