@@ -61,14 +61,22 @@ test('an agent’s load opens their open tickets, which can be re-prioritised fr
 
   const first = board.drawer.getByRole('table').getByRole('row').nth(1);
   const number = (await first.getByRole('link').textContent()) ?? '';
-  // Found by name, not position: a new priority can move the row.
   const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
-  const next = (await priority.inputValue()) === en['priority.urgent'] ? 'low' : 'urgent';
+  // Low puts the most urgent ticket's deadline later: the desk's order moves it down the list.
+  const next = (await priority.inputValue()) === en['priority.low'] ? 'urgent' : 'low';
   await choose(priority, en[`priority.${next}`]);
   // The change commits durably and the drawer reads its rows again; with two other tests
   // starting desks on a 2-core machine, that has taken more than 5 s.
   await expect(page.getByText(en['drill.priorityChanged'].replace('{number}', number).replace('{priority}', en[`priority.${next}`]))).toBeVisible({ timeout: 15_000 });
   await expect(priority).toHaveValue(en[`priority.${next}`]);
+  // The row stays where it was while the drawer is open, its field keeping focus (it went down
+  // the list, often out of sight, and focus with it or to nowhere); Sort again puts the desk's
+  // order back, from the top.
+  await expect(priority).toBeFocused();
+  await expect(first.getByRole('link')).toHaveText(number);
+  await board.drawer.getByRole('button', { name: en['drill.sortAgain'] }).click();
+  await expect(first.getByRole('link')).not.toHaveText(number);
+  await expect(first.getByRole('link')).toBeFocused();
 });
 
 test('a queue’s oldest opens that queue oldest first', async ({ page }) => {
@@ -133,6 +141,25 @@ test('in the drawer, arrow keys look through a ticket’s assignees and only Ent
   await page.keyboard.press('Enter');
   await expect(page.getByText(new RegExp(`^${number} assigned to `))).toBeVisible({ timeout: 15_000 });
   await expect(assignee).toBeFocused();
+
+  // Assigned from Unassigned, the ticket leaves the drawer: the next ticket's field takes the
+  // keyboard (focus fell to nowhere, and the next key did nothing).
+  await board.drawer.getByRole('radiogroup', { name: en['drill.filter'] }).getByText(en['board.filter.unassigned'], { exact: true }).click();
+  await expect(page).toHaveURL(/show=unassigned/);
+  const rows = board.drawer.getByRole('table').getByRole('row');
+  await expect(rows.nth(2)).toBeVisible({ timeout: 15_000 });
+  const [taken, next] = [(await rows.nth(1).getByRole('link').textContent()) ?? '', (await rows.nth(2).getByRole('link').textContent()) ?? ''];
+  const field = board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', taken) });
+  await field.focus();
+  await expect(field).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-combobox-selected]')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(new RegExp(`^${taken} assigned to `))).toBeVisible({ timeout: 15_000 });
+  await expect(board.drawer.getByRole('link', { name: taken, exact: true })).toHaveCount(0);
+  await expect(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', next) })).toBeFocused();
 });
 
 /** Grace's drawer of Education tier 1's open tickets, and the number of its first ticket. */

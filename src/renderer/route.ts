@@ -189,6 +189,15 @@ let pending: { href: string; replace: boolean } | null = null;
 // A reload or a closed window before the browser was idle still leaves the screen in the URL.
 window.addEventListener('pagehide', writeHistory);
 
+/**
+ * Writes the address navigate() has gone to now, not once the browser is idle: before the
+ * page's history entry is marked (pageFocus.ts marks the link opened from it), which would
+ * otherwise mark the page before's entry.
+ */
+export function writeAddressNow(): void {
+  writeHistory();
+}
+
 function writeHistory(): void {
   if (!pending) return;
   const { href, replace } = pending;

@@ -526,6 +526,8 @@ export const en = {
   'drill.empty': 'No tickets here right now.',
   'drill.tableLabel': '{filter} tickets in {scope}',
   'drill.showAll': 'Show all {count}',
+  'drill.sortAgain': 'Sort again',
+  'drill.sortAgainHint': 'Rows stay where they were while you change them. Sort again puts them in order.',
   'drill.limited': 'Showing the 500 most urgent. Narrow the view to a queue to see the rest.',
   'drill.nobodyToAssign': 'Nobody of that name works this queue',
   'drill.priorityOf': 'Priority of {number}',

@@ -508,6 +508,8 @@ export const fa: Messages = {
   'drill.empty': 'اکنون تیکتی اینجا نیست.',
   'drill.tableLabel': 'تیکت‌های {filter} در {scope}',
   'drill.showAll': 'نمایش هر {count} مورد',
+  'drill.sortAgain': 'مرتب‌سازی دوباره',
+  'drill.sortAgainHint': 'ردیف‌ها هنگام تغییرشان سر جای خود می‌مانند. با مرتب‌سازی دوباره به ترتیب درست برمی‌گردند.',
   'drill.limited': 'نمایش پانصد مورد فوری‌تر. برای دیدن بقیه یک صف را انتخاب کنید.',
   'drill.nobodyToAssign': 'کسی با این نام در این صف کار نمی‌کند',
   'drill.priorityOf': 'اولویت {number}',

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { IconArrowsSort } from '@tabler/icons-react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
@@ -15,7 +16,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, windowLabel } from './drill';
+import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, rowAfterLeaving, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
 import { LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
@@ -169,8 +170,50 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
   const stacked = drillRowsStack(body.width);
   const now = useNow(30_000);
   const result = list.data;
-  const rows = result?.rows ?? [];
+  // In the order first shown while the drawer is open (drill.ts keepOrder): a changed row stays put.
+  const held = useRef<readonly string[]>([]);
+  const [sorts, setSorts] = useState(0);
+  const rows = useMemo(() => {
+    const ordered = keepOrder(held.current, result?.rows ?? []);
+    held.current = ordered.map((row) => row.id);
+    return ordered;
+    // `sorts`: Sort again, which empties `held` first.
+  }, [result, sorts]);
+  const unsorted = result !== undefined && outOfOrder(rows, result.rows);
+  const table = useRef<HTMLTableElement>(null);
+  const sortAgain = () => {
+    held.current = [];
+    setSorts((n) => n + 1);
+  };
+  // Sorted again, the keyboard goes to the top of the list (the button is gone).
+  useEffect(() => {
+    if (sorts > 0) table.current?.querySelector<HTMLElement>('tbody a[href]')?.focus();
+  }, [sorts]);
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  // The row and field that had the keyboard: when a change takes that row out of the drawer
+  // (assigned from Unassigned), the same field of the row after it takes the keyboard.
+  const focused = useRef<{ id: string; control: number } | null>(null);
+  const drawn = useRef<readonly string[]>([]);
+  const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    const tr = event.target.closest<HTMLElement>('tr[data-row]');
+    if (tr?.dataset.row) focused.current = { id: tr.dataset.row, control: controlsOf(tr).indexOf(event.target) };
+  };
+  useLayoutEffect(() => {
+    const before = drawn.current;
+    const ids = shown.map((row) => row.id);
+    drawn.current = ids;
+    const was = focused.current;
+    if (!was || ids.includes(was.id)) return;
+    focused.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const next = rowAfterLeaving(before, was.id, ids);
+    const tr = next === null ? null : table.current?.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(next)}"]`);
+    if (tr) {
+      const controls = controlsOf(tr);
+      (controls[was.control] ?? controls[0])?.focus();
+    }
+  }, [shown]);
   const outcomes = drill.filter === 'attainment';
   const count = !result
     ? t('common.loading')
@@ -184,9 +227,18 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     <Stack gap="sm" ref={body.ref}>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <DrillControls drill={drill} />
-        <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
-          {count}
-        </Text>
+        <Group gap="xs" wrap="wrap">
+          {unsorted && (
+            <Tooltip label={t('drill.sortAgainHint')} openDelay={300} multiline maw={280} events={{ hover: true, focus: true, touch: false }}>
+              <Button variant="subtle" size="compact-xs" leftSection={<IconArrowsSort size={14} aria-hidden />} onClick={sortAgain} aria-description={t('drill.sortAgainHint')}>
+                {t('drill.sortAgain')}
+              </Button>
+            </Tooltip>
+          )}
+          <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
+            {count}
+          </Text>
+        </Group>
       </Group>
       {list.problem && <ProblemAlert problem={list.problem} onRetry={() => void list.refetch()} />}
       {list.loading && !result && <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />}
@@ -197,7 +249,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
       )}
       {shown.length > 0 && (
         <Table.ScrollContainer minWidth={stacked ? 0 : DRILL_TABLE_WIDTH} type="native">
-          <Table layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
+          <Table ref={table} onFocus={onFocus} layout="fixed" verticalSpacing={6} fz="sm" className={classes.drill} aria-label={t('drill.tableOf', { title })}>
             {stacked ? (
               <colgroup>
                 <col style={{ width: 92 }} />
@@ -243,6 +295,9 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     </Stack>
   );
 }
+
+/** A row's link and fields, in order: the one in the same place takes the keyboard in the next row. */
+const controlsOf = (tr: HTMLElement): HTMLElement[] => [...tr.querySelectorAll<HTMLElement>('a[href], input:not([type="hidden"])')];
 
 /** People who may be given this ticket and work its queue: agents (tier 1) or specialists (2, 3) of its segment and tier, as the desk's rule (mayBeAssigned) accepts them. */
 function assigneesFor(row: DrillRow, users: User[]): User[] {
@@ -354,7 +409,7 @@ function DrillTableRow({ row, users, stacked, now, onChanged }: { row: DrillRow;
   );
 
   return (
-    <Table.Tr data-sla={row.outcome ? (row.outcome.met ? 'met' : 'breached') : (row.sla?.status ?? 'none')}>
+    <Table.Tr data-row={row.id} data-sla={row.outcome ? (row.outcome.met ? 'met' : 'breached') : (row.sla?.status ?? 'none')}>
       <Table.Td>
         <Anchor href={ticketHref(row.id)} ff="monospace" fw={600} size="sm">
           {row.number}

@@ -6,7 +6,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {} };
 });
 
-import { chartTargetOf, drillKey, drillRowsStack } from './drill';
+import { chartTargetOf, drillKey, drillRowsStack, keepOrder, outOfOrder, rowAfterLeaving } from './drill';
 import { hrefOf, parseHash } from '../route';
 
 // The supervisor leaves the board for a ticket and comes back many times a shift: the
@@ -62,4 +62,46 @@ it('opens a person’s at-risk or breached tickets from their figures, each its 
   expect(new Set([load, atRisk, breached]).size).toBe(3);
   expect(parseHash('#/overview?show=agent&agent=u-ava&sla=atRisk')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava', sla: 'atRisk' } });
   expect(parseHash('#/overview?show=agent&agent=u-ava&sla=soon')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava' } });
+});
+
+// A supervisor working down the drawer's list set the first ticket's priority to Low: the desk
+// put it 40 rows down (its deadline moved), out of sight with her focus in it. The rows keep
+// the order the drawer showed them in until she re-opens it or sorts again.
+
+const row = (id: string, priority = 'normal') => ({ id, priority });
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+it('keeps each row where the drawer showed it when the desk re-orders them, with the row’s new values', () => {
+  const desk = [row('b'), row('c'), row('a', 'low')];
+  const shown = keepOrder(['a', 'b', 'c'], desk);
+  expect(ids(shown)).toEqual(['a', 'b', 'c']);
+  expect(shown[0]).toBe(desk[2]);
+  expect(outOfOrder(shown, desk)).toBe(true);
+});
+
+it('shows the desk’s order when nothing was shown yet, and after Sort again', () => {
+  const desk = [row('b'), row('a')];
+  expect(ids(keepOrder([], desk))).toEqual(['b', 'a']);
+  expect(outOfOrder(keepOrder(['b', 'a'], desk), desk)).toBe(false);
+});
+
+it('drops a row that left the list, and puts a new one after the row it follows in the desk’s order', () => {
+  // Shown: a b c d. The desk now: d n a c (b resolved elsewhere, n new after d, d moved up).
+  expect(ids(keepOrder(['a', 'b', 'c', 'd'], [row('d'), row('n'), row('a'), row('c')]))).toEqual(['a', 'c', 'd', 'n']);
+  // A new row first in the desk's order goes first.
+  expect(ids(keepOrder(['a', 'c'], [row('n'), row('a'), row('c')]))).toEqual(['n', 'a', 'c']);
+  expect(ids(keepOrder(['a'], []))).toEqual([]);
+});
+
+// Assigned from Unassigned, a ticket leaves the drawer with the field that had the keyboard:
+// focus fell to nowhere. The same field of the row after it takes it.
+
+it('gives the keyboard to the row after the one that left, else the one above it, else none', () => {
+  expect(rowAfterLeaving(['a', 'b', 'c'], 'b', ['a', 'c'])).toBe('c');
+  // The row after it left too (the list was read again after two changes).
+  expect(rowAfterLeaving(['a', 'b', 'c', 'd'], 'b', ['a', 'd'])).toBe('d');
+  expect(rowAfterLeaving(['a', 'b', 'c'], 'c', ['a', 'b'])).toBe('b');
+  expect(rowAfterLeaving(['a'], 'a', [])).toBeNull();
+  // Not among the rows shown before: the first row.
+  expect(rowAfterLeaving(['a'], 'z', ['a'])).toBe('a');
 });

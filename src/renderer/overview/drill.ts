@@ -87,3 +87,46 @@ export const DRILL_TABLE_WIDTH = 760;
 
 /** Whether the drawer's rows stack, for the width its body has. Unmeasured (0): the full table. */
 export const drillRowsStack = (bodyWidth: number): boolean => bodyWidth > 0 && bodyWidth < DRILL_TABLE_WIDTH;
+
+/**
+ * The drawer's rows in the order it showed them, so a row the supervisor changes (a new
+ * priority moves its deadline, and the desk's order with it) stays under her hand, with the
+ * focus she had in it, until she re-opens the drawer or sorts again: she is working down the
+ * list, and a row that jumped away took her place in it (and her focus, out of sight or to
+ * nowhere). `held` is the ids in the order shown; rows gone from the desk's list leave, and a
+ * row new to it goes in after the row it follows in the desk's order (first if none).
+ */
+export function keepOrder<T extends { id: string }>(held: readonly string[], rows: readonly T[]): T[] {
+  if (held.length === 0) return [...rows];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const out = held.flatMap((id) => byId.get(id) ?? []);
+  const placed = new Set(out.map((row) => row.id));
+  rows.forEach((row, i) => {
+    if (placed.has(row.id)) return;
+    let after = -1;
+    for (let j = i - 1; j >= 0 && after < 0; j--) {
+      const before = rows[j]!.id;
+      if (placed.has(before)) after = out.findIndex((r) => r.id === before);
+    }
+    out.splice(after + 1, 0, row);
+    placed.add(row.id);
+  });
+  return out;
+}
+
+/** Whether the rows shown are out of the desk's order (Sort again is offered). */
+export const outOfOrder = (shown: readonly { id: string }[], rows: readonly { id: string }[]): boolean =>
+  shown.length !== rows.length || shown.some((row, i) => row.id !== rows[i]?.id);
+
+/**
+ * The row whose field takes the keyboard when the row that had it leaves the drawer (assigned
+ * from Unassigned, a new priority taking it out of At risk): the next row shown before that is
+ * still there, else the nearest one above it, else none. Focus fell to nowhere: the next key
+ * the supervisor pressed did nothing, and Tab started again from the top of the window.
+ */
+export function rowAfterLeaving(before: readonly string[], gone: string, now: readonly string[]): string | null {
+  const still = new Set(now);
+  const at = before.indexOf(gone);
+  if (at < 0) return now[0] ?? null;
+  return before.slice(at + 1).find((id) => still.has(id)) ?? before.slice(0, at).reverse().find((id) => still.has(id)) ?? null;
+}

@@ -1,5 +1,12 @@
-import { expect, it } from 'vitest';
-import { BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, hrefToRestore, lostFocusGoes, markOpened } from './pageFocus';
+import { expect, it, vi } from 'vitest';
+
+// route.ts listens for the page being hidden when it loads; under Node there is no window.
+vi.hoisted(() => {
+  const global = globalThis as { window?: unknown };
+  global.window ??= { addEventListener: () => {} };
+});
+
+import { BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, lostFocusGoes, markOpened, openedToRestore, rowToRestore } from './pageFocus';
 
 // "Very relevant" under a suggested article, pressed with the keyboard, went busy (disabled
 // while the rating was saved) and its focus fell to the body; the page then sent it to the
@@ -39,11 +46,11 @@ it("marks the link opened on the page's history entry, keeping what the entry he
 
 it('coming back to the page a link was opened from, focus goes to that link; elsewhere, or with no mark, to the heading', () => {
   const state = markOpened(null, queue, '#/ticket/t1');
-  expect(hrefToRestore(state, queue)).toBe('#/ticket/t1');
+  expect(openedToRestore(state, queue)).toEqual({ href: '#/ticket/t1', row: null });
   // The entry of another page (navigate() writes the address a moment later), or a fresh one.
-  expect(hrefToRestore(state, mine)).toBeNull();
-  expect(hrefToRestore(null, queue)).toBeNull();
-  expect(hrefToRestore({ focusFor: queue, focusHref: 3 }, queue)).toBeNull();
+  expect(openedToRestore(state, mine)).toBeNull();
+  expect(openedToRestore(null, queue)).toBeNull();
+  expect(openedToRestore({ focusFor: queue, focusHref: 3 }, queue)).toBeNull();
   expect(arrivalFocus('#/ticket/t1', true, 0)).toBe('link');
   expect(arrivalFocus(null, false, 0)).toBe('heading');
 });
@@ -53,4 +60,38 @@ it('waits a moment for the opened link to be drawn, then gives up for the headin
   expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS - 1)).toBe('wait');
   expect(arrivalFocus('#/ticket/t1', true, RETURN_WAIT_MS - 1)).toBe('link');
   expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS)).toBe('heading');
+});
+
+// Back to a long list from a ticket opened far down it: the list draws only the rows in view,
+// so the opened row was not drawn, and after a second focus fell to the heading. The entry keeps
+// the row's place too, and the list scrolls to the row that holds the link.
+
+it("keeps the opened link's row on the entry, and forgets a row when a link outside a table is opened", () => {
+  const state = markOpened(null, mine, '#/ticket/t70', 72);
+  expect(openedToRestore(state, mine)).toEqual({ href: '#/ticket/t70', row: 72 });
+  expect(openedToRestore(markOpened(state, mine, '#/queues/home/1'), mine)).toEqual({ href: '#/queues/home/1', row: null });
+  expect(openedToRestore(state, queue)).toBeNull();
+  // Row 1 is the header; anything else is no place.
+  expect(openedToRestore({ focusFor: mine, focusHref: '#/ticket/t1', focusRow: 1 }, mine)).toEqual({ href: '#/ticket/t1', row: null });
+  expect(openedToRestore({ focusFor: mine, focusHref: '#/ticket/t1', focusRow: 'x' }, mine)).toEqual({ href: '#/ticket/t1', row: null });
+});
+
+const hrefs = (ids: (string | undefined)[]) => (i: number) => (ids[i] === undefined ? undefined : `#/ticket/${ids[i]}`);
+
+it('scrolls a long list to the row that holds the opened link: where it was, or where it has moved to', () => {
+  const list = hrefs(['a', 'b', 'c', 'd', 'e']);
+  // aria-rowindex 5 is the fourth row after the header (index 3).
+  expect(rowToRestore({ href: '#/ticket/d', row: 5 }, 5, list)).toBe(3);
+  // Moved up the list (another ticket was taken), or no place kept: found among the rows.
+  expect(rowToRestore({ href: '#/ticket/b', row: 5 }, 5, list)).toBe(1);
+  expect(rowToRestore({ href: '#/ticket/e', row: null }, 5, list)).toBe(4);
+});
+
+it('scrolls to where the row was while its rows are not in hand (a queue fetches them a page at a time), else nowhere', () => {
+  const notYet = hrefs(['a', 'b', undefined, undefined, undefined]);
+  expect(rowToRestore({ href: '#/ticket/d', row: 5 }, 5, notYet)).toBe(3);
+  // Gone from the list and no place, or its place is past the list's end: nothing to scroll to.
+  expect(rowToRestore({ href: '#/ticket/z', row: null }, 5, notYet)).toBeNull();
+  expect(rowToRestore({ href: '#/ticket/z', row: 9 }, 5, notYet)).toBeNull();
+  expect(rowToRestore(null, 5, notYet)).toBeNull();
 });

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { subscribeLocale, t } from '../i18n';
+import { writeAddressNow } from '../route';
 
 // Where focus and the window's title go, for keyboard and screen-reader users:
 // - on every page change focus moves to the new page's heading (h1), once it is drawn, unless
@@ -9,7 +10,8 @@ import { subscribeLocale, t } from '../i18n';
 //   that only went busy while its request ran, it goes back to that button once it is free;
 // - the window's title is the heading's text, so each page has its own;
 // - back (or forward) to a page whose link or row was opened (a ticket from a queue or My
-//   tickets), focus goes to that link, not the heading: the agent carries on down the list.
+//   tickets), focus goes to that link, not the heading: the agent carries on down the list (a
+//   long list, which draws only the rows in view, scrolls to its row first: TicketTable).
 
 const HEADING = '#main h1, h1';
 
@@ -28,21 +30,64 @@ interface OpenedMark {
   focusFor: string;
   /** The link's href (#/ticket/…). */
   focusHref: string;
+  /** The aria-rowindex of the table row it was in, if any (a long list draws only the rows in view). */
+  focusRow?: number;
+}
+
+/** The link opened from a page, as coming back to the page looks for it. */
+export interface OpenedLink {
+  href: string;
+  /** The aria-rowindex of its table row (1 is the header row), or null. */
+  row: number | null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The history entry's state with the link opened from the page `routeKey` marked (what else it held kept). */
-export function markOpened(state: unknown, routeKey: string, href: string): Record<string, unknown> {
-  const mark: OpenedMark = { focusFor: routeKey, focusHref: href };
-  return { ...(isRecord(state) ? state : {}), ...mark };
+export function markOpened(state: unknown, routeKey: string, href: string, row: number | null = null): Record<string, unknown> {
+  const { focusRow: _earlier, ...kept } = isRecord(state) ? state : {};
+  const mark: OpenedMark = { focusFor: routeKey, focusHref: href, ...(row === null ? {} : { focusRow: row }) };
+  return { ...kept, ...mark };
 }
 
-/** The href of the link to give focus to on arriving at `routeKey` with this entry's state, if it was opened from there. */
-export function hrefToRestore(state: unknown, routeKey: string): string | null {
+/** The link to give focus to on arriving at `routeKey` with this entry's state, if one was opened from there. */
+export function openedToRestore(state: unknown, routeKey: string): OpenedLink | null {
   if (!isRecord(state) || state.focusFor !== routeKey || typeof state.focusHref !== 'string') return null;
-  return state.focusHref;
+  const row = typeof state.focusRow === 'number' && Number.isInteger(state.focusRow) && state.focusRow > 1 ? state.focusRow : null;
+  return { href: state.focusHref, row };
 }
+
+/**
+ * Which row a list that draws only the rows in view (TicketTable) scrolls to, coming back to
+ * the page the link `wanted` was opened from, so that the link is drawn and can take focus:
+ * the row that holds the link, looked for where it was (its aria-rowindex `wanted.row`) and
+ * then through the rows in hand; if it is not in hand (a queue's rows come a page at a time),
+ * where it was, so its rows are fetched. Null: nothing to scroll to. `hrefAt(i)` is the link
+ * of the i-th row (0 the first after the header), undefined while that row is not in hand.
+ */
+export function rowToRestore(wanted: OpenedLink | null, count: number, hrefAt: (index: number) => string | undefined): number | null {
+  if (!wanted) return null;
+  const was = wanted.row === null ? null : wanted.row - 2;
+  if (was !== null && was < count && hrefAt(was) === wanted.href) return was;
+  for (let i = 0; i < count; i++) if (hrefAt(i) === wanted.href) return i;
+  return was !== null && was < count ? was : null;
+}
+
+// The link a page come back to is waiting for, while it waits: a long list scrolls to it.
+let returning: OpenedLink | null = null;
+const returningListeners = new Set<() => void>();
+function setReturning(next: OpenedLink | null): void {
+  if (returning === next) return;
+  returning = next;
+  returningListeners.forEach((l) => l());
+}
+const subscribeReturning = (listener: () => void) => {
+  returningListeners.add(listener);
+  return () => void returningListeners.delete(listener);
+};
+
+/** The link opened from this page that focus is waiting to go back to (Back to the page), while it waits. */
+export const useReturningTo = (): OpenedLink | null => useSyncExternalStore(subscribeReturning, () => returning);
 
 /** How long a page come back to waits for the opened link to be drawn before focus goes to the heading. */
 export const RETURN_WAIT_MS = 1000;
@@ -64,11 +109,14 @@ function linkTo(href: string): HTMLElement | null {
   return null;
 }
 
-/** The in-app link a click in the page opens: the link itself, or the one in the row clicked. */
-function openedHref(target: EventTarget | null): string | null {
+/** The in-app link a click in the page opens: the link itself, or the one in the row clicked; and that row's place. */
+function openedLink(target: EventTarget | null): OpenedLink | null {
   if (!(target instanceof Element) || !target.closest('#main')) return null;
   const link = target.closest('a[href^="#/"]') ?? target.closest('tr')?.querySelector('a[href^="#/"]');
-  return link?.getAttribute('href') ?? null;
+  const href = link?.getAttribute('href');
+  if (!link || !href) return null;
+  const row = Number(link.closest('tr[aria-rowindex]')?.getAttribute('aria-rowindex'));
+  return { href, row: Number.isInteger(row) && row > 1 ? row : null };
 }
 
 /** Moves focus to the heading of the page `routeKey` names, once it appears (or to the link opened from it, coming back). */
@@ -76,14 +124,22 @@ export function useFocusHeadingOn(routeKey: string): void {
   useEffect(() => {
     // Coming back to a page a link was opened from (browser Back), that link is where the
     // person was: its history entry says which (marked as the link is opened, below).
-    const wanted = hrefToRestore(window.history.state, routeKey);
+    const opened = openedToRestore(window.history.state, routeKey);
+    const wanted = opened?.href ?? null;
     const arrived = performance.now();
     const onOpen = (event: MouseEvent) => {
-      const href = openedHref(event.target);
-      if (href) window.history.replaceState(markOpened(window.history.state, routeKey, href), '');
+      const link = openedLink(event.target);
+      if (!link) return;
+      // Arrived by navigate(), the page's history entry may not be written yet (it is, once the
+      // browser is idle, within a fifth of a second): the mark went on the page before, and the
+      // ticket's entry replaced this page's, so Back skipped it. Written now, then marked.
+      writeAddressNow();
+      window.history.replaceState(markOpened(window.history.state, routeKey, link.href, link.row), '');
     };
     document.addEventListener('click', onOpen, true);
     let done = false;
+    // A long list draws only the rows in view: it scrolls to the opened one while this waits.
+    setReturning(opened);
     // Where focus was when the page changed. If the person puts it somewhere else while the page
     // loads (starts typing a tag in the lookup field right after signing in), that is where they
     // are working: moving it to the heading then sent their next keys nowhere.
@@ -93,7 +149,10 @@ export function useFocusHeadingOn(routeKey: string): void {
       return now !== null && now !== before && now !== document.body && !now.matches('h1');
     };
     const tryFocus = () => {
-      if (!done && movedByPerson()) done = true;
+      if (!done && movedByPerson()) {
+        done = true;
+        setReturning(null);
+      }
       const h = heading();
       // Effects run after the new page is committed: wait only for its data to load.
       if (done || !h || document.querySelector('#main [aria-busy="true"]')) return;
@@ -102,9 +161,11 @@ export function useFocusHeadingOn(routeKey: string): void {
       const where = arrivalFocus(wanted, link !== null, performance.now() - arrived);
       if (where === 'wait') return;
       done = true;
+      setReturning(null);
       if (where === 'link' && link) {
         link.focus({ preventScroll: true });
-        link.scrollIntoView({ block: 'nearest' });
+        // Its whole row, not only the link: the row's second line was cut at the window's foot.
+        (link.closest('tr') ?? link).scrollIntoView({ block: 'nearest' });
       } else focusHeading(h);
     };
     // Looked for once a frame, before it is drawn: focusing lays the page out, and doing that as
@@ -123,6 +184,7 @@ export function useFocusHeadingOn(routeKey: string): void {
     const giveUp = wanted ? window.setTimeout(schedule, RETURN_WAIT_MS + 50) : 0;
     schedule();
     return () => {
+      setReturning(null);
       observer.disconnect();
       document.removeEventListener('click', onOpen, true);
       window.clearTimeout(timer);

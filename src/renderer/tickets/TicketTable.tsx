@@ -8,6 +8,7 @@ import { currentDirection, formatDateTime, formatDuration, t } from '../i18n';
 import { segmentLabel, tierLabel, personName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
+import { rowToRestore, useReturningTo } from '../shell/pageFocus';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
 import { COLUMN_WIDTH, cutUnder, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, underTitle, type TicketColumn } from './ticketColumns';
@@ -70,6 +71,22 @@ export function TicketTable<R extends TicketRow>({
   useEffect(() => {
     if (count > 0) onRangeChange?.(first, last);
   }, [first, last, count, onRangeChange]);
+
+  // Back from a ticket opened far down the list: its row is not drawn, so focus could not go
+  // back to it (it fell to the heading). The list scrolls to it; focus follows once it is drawn.
+  const returningTo = useReturningTo();
+  const scrolledTo = useRef<string | null>(null);
+  const restore = rowToRestore(returningTo, count, (i) => {
+    const row = rowAt(i);
+    return row && ticketHref(row.id);
+  });
+  useEffect(() => {
+    // Once the table's width is known: it sets the rows' height, and so where each row is.
+    const where = restore === null || width === 0 ? null : `${restore}:${rowHeight}`;
+    if (where === null || where === scrolledTo.current || restore === null) return;
+    scrolledTo.current = where;
+    virtualizer.scrollToIndex(restore, { align: 'auto' });
+  }, [restore, width, rowHeight, virtualizer]);
 
   return (
     <Box ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
