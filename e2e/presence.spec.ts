@@ -10,6 +10,7 @@ import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
+import { HUB_ADDRESS_EXAMPLE } from '../src/shared/hubAddress';
 import { App, signInWithPassword } from './pages/app';
 import { TicketView } from './pages/ticket';
 
@@ -207,4 +208,49 @@ test('a reload keeps the person signed in on the same screen with their draft; a
   await expect(password).toHaveValue('');
   await expect(ava.getByRole('textbox', { name: fa['signIn.email'] })).toHaveValue('ava@desk.test');
   await ava.context().close();
+});
+
+/** A desk of its own on a fresh folder (not joined to the hub), closed and removed after `use`. */
+async function freshDesk(use: (url: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-join-'));
+  const fresh = await startWebShell({ dataDir: dir, demo: false, port: 0 });
+  try {
+    await use(fresh.url);
+  } finally {
+    await fresh.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// A call-centre desk (the Electron app) could join a hub only by a flag of the browser shell:
+// its first-start screen offered demo data or an empty desk. It now offers the centre's hub too;
+// a refused address says why and keeps what was typed, and once joined the sign-in asks for the
+// hub account's email and password.
+test('a fresh desk joins the hub from its first-start screen, and people sign in with their hub accounts', async ({ browser }) => {
+  await freshDesk(async (url) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url);
+    const card = page.getByRole('region', { name: en['firstStart.hubTitle'] });
+    const address = card.getByRole('textbox', { name: en['hubJoin.url'] });
+    const join = card.getByRole('button', { name: en['hubJoin.submit'] });
+    await address.fill('hub.example');
+    await join.click();
+    await expect(card.getByText(en['apiError.hubUrlInvalid'].replace('{example}', HUB_ADDRESS_EXAMPLE))).toBeVisible();
+    await expect(address).toHaveValue('hub.example');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await address.fill('http://127.0.0.1:4190');
+    await join.click();
+    await expect(card.getByText(en['apiError.hubPortBlocked'].replace('{port}', '4190'))).toBeVisible();
+    await expect(address).toHaveValue('http://127.0.0.1:4190');
+    await expect(page.getByRole('heading', { level: 1, name: en['firstStart.title'] })).toBeVisible();
+
+    await address.fill(hub.url);
+    await join.click();
+    await expect(page.getByText(en['signIn.hubLead'].replace('{url}', hub.url))).toBeVisible();
+    await page.getByRole('textbox', { name: en['signIn.email'] }).fill('ava@desk.test');
+    await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await new App(page).signedInAs('Ava Martin');
+    await page.context().close();
+  });
 });
