@@ -11,7 +11,7 @@ import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '..
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { HUB_ADDRESS_EXAMPLE } from '../src/shared/hubAddress';
-import { App, signInWithPassword } from './pages/app';
+import { App, SignIn, signInWithPassword } from './pages/app';
 import { TicketView } from './pages/ticket';
 
 // Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
@@ -251,6 +251,34 @@ test('a fresh desk joins the hub from its first-start screen, and people sign in
     await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
     await page.getByRole('button', { name: en['signIn.submit'] }).click();
     await new App(page).signedInAs('Ava Martin');
+    await page.context().close();
+  });
+});
+
+// An admin at a desk alone opening People read "Admins of a desk joined to a hub manage people
+// here", with no way to join one. The page now says what joining means and offers the join; the
+// admin, a person of the desk alone with no hub session, signs in again with their hub account
+// and is back on People with the hub's people.
+test('an admin at a desk alone joins the hub from People, signs in again with their hub account, and sees the hub’s people', async ({ browser }) => {
+  await freshDesk(async (url) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+    const app = await new SignIn(page).chooseUser('Desk admin');
+    await app.nav.getByRole('link', { name: en['nav.hubUsers'] }).click();
+    await expect(app.heading(en['hubUsers.title'])).toBeVisible();
+    await expect(page.getByText(en['hubUsers.joinAccounts'])).toBeVisible();
+    await expect(page.getByText(en['hubUsers.joinSignIn'])).toBeVisible();
+    const address = page.getByRole('textbox', { name: en['hubJoin.url'] });
+    await address.fill(hub.url);
+    await page.getByRole('button', { name: en['hubJoin.submit'] }).click();
+
+    await page.getByRole('textbox', { name: en['signIn.email'] }).fill('omar@desk.test');
+    await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await app.signedInAs('Omar Haddad');
+    await expect(app.heading(en['hubUsers.title'])).toBeVisible();
+    await expect(page.getByRole('table').getByText('ava@desk.test', { exact: true })).toBeVisible();
     await page.context().close();
   });
 });
