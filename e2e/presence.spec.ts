@@ -10,7 +10,8 @@ import type { Hub } from '../src/hub/server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import { App, signInWithPassword } from './pages/app';
+import { HUB_ADDRESS_EXAMPLE } from '../src/shared/hubAddress';
+import { App, SignIn, signInWithPassword } from './pages/app';
 import { TicketView } from './pages/ticket';
 
 // Presence through a real hub (embedded PostgreSQL): two people at windows of a desk joined
@@ -207,4 +208,77 @@ test('a reload keeps the person signed in on the same screen with their draft; a
   await expect(password).toHaveValue('');
   await expect(ava.getByRole('textbox', { name: fa['signIn.email'] })).toHaveValue('ava@desk.test');
   await ava.context().close();
+});
+
+/** A desk of its own on a fresh folder (not joined to the hub), closed and removed after `use`. */
+async function freshDesk(use: (url: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-join-'));
+  const fresh = await startWebShell({ dataDir: dir, demo: false, port: 0 });
+  try {
+    await use(fresh.url);
+  } finally {
+    await fresh.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// A call-centre desk (the Electron app) could join a hub only by a flag of the browser shell:
+// its first-start screen offered demo data or an empty desk. It now offers the centre's hub too;
+// a refused address says why and keeps what was typed, and once joined the sign-in asks for the
+// hub account's email and password.
+test('a fresh desk joins the hub from its first-start screen, and people sign in with their hub accounts', async ({ browser }) => {
+  await freshDesk(async (url) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url);
+    const card = page.getByRole('region', { name: en['firstStart.hubTitle'] });
+    const address = card.getByRole('textbox', { name: en['hubJoin.url'] });
+    const join = card.getByRole('button', { name: en['hubJoin.submit'] });
+    await address.fill('hub.example');
+    await join.click();
+    await expect(card.getByText(en['apiError.hubUrlInvalid'].replace('{example}', HUB_ADDRESS_EXAMPLE))).toBeVisible();
+    await expect(address).toHaveValue('hub.example');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await address.fill('http://127.0.0.1:4190');
+    await join.click();
+    await expect(card.getByText(en['apiError.hubPortBlocked'].replace('{port}', '4190'))).toBeVisible();
+    await expect(address).toHaveValue('http://127.0.0.1:4190');
+    await expect(page.getByRole('heading', { level: 1, name: en['firstStart.title'] })).toBeVisible();
+
+    await address.fill(hub.url);
+    await join.click();
+    await expect(page.getByText(en['signIn.hubLead'].replace('{url}', hub.url))).toBeVisible();
+    await page.getByRole('textbox', { name: en['signIn.email'] }).fill('ava@desk.test');
+    await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await new App(page).signedInAs('Ava Martin');
+    await page.context().close();
+  });
+});
+
+// An admin at a desk alone opening People read "Admins of a desk joined to a hub manage people
+// here", with no way to join one. The page now says what joining means and offers the join; the
+// admin, a person of the desk alone with no hub session, signs in again with their hub account
+// and is back on People with the hub's people.
+test('an admin at a desk alone joins the hub from People, signs in again with their hub account, and sees the hub’s people', async ({ browser }) => {
+  await freshDesk(async (url) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+    const app = await new SignIn(page).chooseUser('Desk admin');
+    await app.nav.getByRole('link', { name: en['nav.hubUsers'] }).click();
+    await expect(app.heading(en['hubUsers.title'])).toBeVisible();
+    await expect(page.getByText(en['hubUsers.joinAccounts'])).toBeVisible();
+    await expect(page.getByText(en['hubUsers.joinSignIn'])).toBeVisible();
+    const address = page.getByRole('textbox', { name: en['hubJoin.url'] });
+    await address.fill(hub.url);
+    await page.getByRole('button', { name: en['hubJoin.submit'] }).click();
+
+    await page.getByRole('textbox', { name: en['signIn.email'] }).fill('omar@desk.test');
+    await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await app.signedInAs('Omar Haddad');
+    await expect(app.heading(en['hubUsers.title'])).toBeVisible();
+    await expect(page.getByRole('table').getByText('ava@desk.test', { exact: true })).toBeVisible();
+    await page.context().close();
+  });
 });

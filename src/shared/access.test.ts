@@ -7,6 +7,7 @@ import {
   mayChangePriority,
   mayCreateTicket,
   mayHold,
+  mayJoinHub,
   maySeeBoard,
   maySeeSegment,
   mayTake,
@@ -111,5 +112,18 @@ describe('access', () => {
     expect(wantsEscalationNotice(spec2, { ...escalated, segment: 'home' })).toBe(false);
     expect(wantsEscalationNotice(spec2, { ...escalated, type: 'TAKE' })).toBe(false);
     expect(wantsEscalationNotice(agent, { ...escalated, tier: 1 })).toBe(false);
+  });
+});
+
+// Joining a hub: the first-start screen lets anyone set up a desk with no data (demo, empty),
+// and so join it; a desk with data is an admin's to join.
+describe('joining a hub', () => {
+  it('is for an admin, or anyone at a desk that has no data yet', () => {
+    expect(mayJoinHub(null, false)).toBeNull();
+    expect(mayJoinHub(agent, false)).toBeNull();
+    expect(mayJoinHub(admin, true)).toBeNull();
+    expect(mayJoinHub(null, true)).toBe('This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).');
+    expect(mayJoinHub(agent, true)).toBe(mayJoinHub(null, true));
+    expect(mayJoinHub(supervisor, true)).toBe(mayJoinHub(null, true));
   });
 });

@@ -91,6 +91,17 @@ export function mayAdminister(p: Person): Refusal {
   return administers(p) ? null : say('adminsOnly');
 }
 
+/**
+ * Joining the desk to a hub (or changing its address): an admin, or anyone at a desk with no
+ * data yet, as its first-start screen lets anyone set it up (demo data, empty) before there is
+ * anyone to sign in as. A desk with data is an admin's to join: its people would sign in
+ * differently from then on, and what it holds would sync through the hub.
+ */
+export function mayJoinHub(p: Person | null, deskHasData: boolean): Refusal {
+  if (p && administers(p)) return null;
+  return deskHasData ? say('joinNeedsAdmin') : null;
+}
+
 /** Whether a role works the queues of chosen segments (supervisors and admins oversee all). */
 export const worksChosenSegments = (role: Role): boolean => role === 'agent' || role === 'specialist';
 /**

@@ -18,6 +18,7 @@ import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
 import { say } from './messageKeys';
+import { HUB_ADDRESS_EXAMPLE } from './hubAddress';
 import { cameBackSchema } from './ticketLog/cameBack';
 
 // The whole API of the desk's back end: one map of method name to input and output
@@ -418,7 +419,8 @@ export const api = {
   /** The same person back in a window after a reload or a dropped link, with the secret their password sign-in gave it. */
   'session.resume': method(z.object({ secret: z.string().min(1).max(200) }), userSchema, { public: true }),
   'hub.status': method(empty, hubStatusSchema, { public: true }),
-  'hub.join': method(z.object({ url: z.string().trim().min(1).max(500) }), hubStatusSchema),
+  /** An admin's, or anyone's at a desk with no data yet (first start): access.ts mayJoinHub. */
+  'hub.join': method(z.object({ url: z.string().trim().min(1, say('hubUrlInvalid', { example: HUB_ADDRESS_EXAMPLE })).max(500) }), hubStatusSchema, { public: true }),
   /** The hub's people (admins; a desk joined to a hub, while it answers). */
   'hubUsers.list': method(empty, z.array(userSchema)),
   'hubUsers.create': method(

@@ -68,6 +68,8 @@ const SENTENCES = {
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
   deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',
+  hubUrlInvalid: 'The hub address is a URL like {example}.',
+  joinNeedsAdmin: 'This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).',
   hubPortBlocked: 'Port {port} cannot be used for a hub: browsers and the desk’s fetch refuse to connect to it (a “bad port” of the fetch standard). Start the hub on another port, such as 4180, and use that address.',
   windowSessionEnded: 'Your session has ended: sign in again with your email and password.',
   hubSessionEnded: 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.',

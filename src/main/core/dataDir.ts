@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { explicitDataDir } from './shellArgs';
 
 // Where a desk keeps tagdesk.sqlite when nobody says otherwise: the folder each OS sets aside
 // for an application's per-user data, so that the browser shell and the CLI find the same
@@ -24,27 +25,5 @@ export function resolveDataDir(argv: readonly string[], env: Env = process.env):
   return explicitDataDir(argv, env) ?? defaultDataDir(process.platform, env);
 }
 
-/** The folder the user named (flag, then env), if any; the Electron shell has its own default. */
-export function explicitDataDir(argv: readonly string[], env: Env = process.env): string | undefined {
-  const fromFlag = dataFlag(argv);
-  if (fromFlag !== undefined) return resolve(fromFlag);
-  if (env.TAGDESK_DATA) return resolve(env.TAGDESK_DATA);
-  return undefined;
-}
-
-function dataFlag(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--data') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new Error('--data needs a folder: --data DIR');
-      return value;
-    }
-    if (arg?.startsWith('--data=')) {
-      const value = arg.slice('--data='.length);
-      if (!value) throw new Error('--data needs a folder: --data=DIR');
-      return value;
-    }
-  }
-  return undefined;
-}
+/** The folder the user named (flag, then env), if any; read with the shells' other flags (shellArgs.ts). */
+export { explicitDataDir };

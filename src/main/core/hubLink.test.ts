@@ -41,3 +41,40 @@ describe('a hub address on a port fetch refuses', () => {
     expect(why).toMatch(/bad port/);
   });
 });
+
+// Who may join a desk to a hub: its first start lets anyone set up a desk with no data, and so
+// join it (nobody is signed in yet); a desk with data is an admin's to join.
+describe('joining a hub, by whom', () => {
+  it('anyone at a desk with no data yet, before signing in; the address refused as the form says', async () => {
+    const desk = await openDesk({ dataDir: ':memory:' });
+    try {
+      const conn = desk.connect(() => undefined);
+      expect(await conn.call('hub.join', { url: 'hub.example' })).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'hubUrlInvalid' } });
+      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: true, result: { joined: true, url: 'http://hub.example:4180' } });
+      // Then set up empty: no local stand-ins, people sign in with their hub accounts.
+      expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+      expect(await conn.call('session.users', {})).toMatchObject({ ok: true, result: [] });
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('only an admin at a desk that has data: not a window nobody signed in at, nor an agent', async () => {
+    const desk = await openDesk({ dataDir: ':memory:' });
+    try {
+      const conn = desk.connect(() => undefined);
+      expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'joinNeedsAdmin' } });
+      const users = await conn.call('session.users', {});
+      const people = users.ok ? (users.result as { id: string; role: string }[]) : [];
+      expect(await conn.call('session.signIn', { userId: people.find((u) => u.role === 'agent')?.id })).toMatchObject({ ok: true });
+      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'joinNeedsAdmin' } });
+      expect(await conn.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: false } });
+      expect(await conn.call('session.signIn', { userId: people.find((u) => u.role === 'admin')?.id })).toMatchObject({ ok: true });
+      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: true, result: { joined: true } });
+    } finally {
+      desk.close();
+    }
+  });
+});
+

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../shared/api';
 import { say } from '../../shared/messageKeys';
-import { isFetchBlockedPort, portOfUrl } from '../../shared/blockedPorts';
+import { checkHubAddress } from '../../shared/hubAddress';
 
 type ApiErrorCode = ApiErrorShape['code'];
 import { roleSchema, segmentSchema, tierSchema, userSchema, type User } from '../../shared/domain';
@@ -64,11 +64,9 @@ export function hubLink(options: HubLinkOptions) {
   }
 
   function join(url: string): HubStatus {
-    const parsed = z.url({ protocol: /^https?$/ }).safeParse(url.trim());
-    if (!parsed.success) throw new ApiError('invalid_input', 'The hub address is a URL like https://hub.example.com:4180.');
-    const port = portOfUrl(parsed.data);
-    if (port !== null && isFetchBlockedPort(port)) throw new ApiError('invalid_input', say('hubPortBlocked', { port }), undefined, { key: 'hubPortBlocked', params: { port } });
-    const base = parsed.data.replace(/\/+$/, '');
+    const address = checkHubAddress(url);
+    if (!address.ok) throw new ApiError('invalid_input', address.message, undefined, address.detail);
+    const base = address.url;
     const existing = link();
     if (existing) db.run(k.updateTable('hub_link').set({ url: base }).where('id', '=', 1));
     else db.run(k.insertInto('hub_link').values({ id: 1, url: base, desk_id: deskIdOf(db), desk_key: randomBytes(32).toString('base64url'), joined_at: now() }));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { explicitDataDir, defaultDataDir } from '../core/dataDir';
+import { defaultDataDir } from '../core/dataDir';
+import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
@@ -23,7 +24,19 @@ const START_URL = DEV_URL ?? `${APP_ORIGIN}/index.html`;
 // which would make app:// equal to any other custom scheme.
 const isAppUrl = (url: string): boolean => url.startsWith(DEV_URL ? new URL(DEV_URL).origin + '/' : `${APP_ORIGIN}/`);
 
-const namedDataDir = explicitDataDir(process.argv, process.env);
+// The desk's flags, read as the browser shell reads them: --data DIR, --hub URL (join that hub;
+// the desk stays joined on later starts), --demo, --test-clock. Chromium's own switches pass.
+let args: DeskArgs;
+try {
+  args = deskArgs(process.argv, process.env);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Tagdesk could not start: ${message}`);
+  dialog.showErrorBox('Tagdesk could not start', message);
+  app.exit(2);
+  process.exit(2);
+}
+const namedDataDir = args.dataDir;
 if (namedDataDir) {
   // A named data folder gets its own Chromium profile, and so its own single-instance lock:
   // two desks on two folders (end-to-end tests in parallel) may run side by side, two on
@@ -62,8 +75,9 @@ if (!app.requestSingleInstanceLock()) {
       const log = progressLines((line) => console.error(line));
       desk = await openDesk({
         dataDir,
-        demo: process.argv.includes('--demo'),
-        testClock: process.argv.includes('--test-clock'),
+        demo: args.demo,
+        testClock: args.testClock,
+        ...(args.hubUrl ? { hubUrl: args.hubUrl } : {}),
         onMigrationProgress: (p) => {
           log(p);
           upgrade.progress(p);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { resolveDataDir } from '../core/dataDir';
+import { defaultDataDir } from '../core/dataDir';
+import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import { startWebShell } from './server';
 
@@ -15,7 +16,8 @@ const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N] [--hub URL]
   --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
   --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)
   --debug      show the stack of an error
-  --hub URL    join this hub: people sign in with email and password through it
+  --hub URL    join this hub (the desk stays joined on later starts): people sign in
+               with email and password through it
 
 Exit codes as the CLI's (README): 3 folder, 4 damaged file, 5 newer version, 6 locked.`;
 
@@ -43,7 +45,14 @@ async function main(argv: string[]): Promise<void> {
   const port = portSchema.safeParse(values.port ?? '4173');
   if (!port.success) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
 
-  const dataDir = resolveDataDir(values.data === undefined ? [] : ['--data', values.data]);
+  // The desk's own flags (--data, --hub, --demo, --test-clock), read as the Electron shell reads them.
+  let desk: DeskArgs;
+  try {
+    desk = deskArgs(argv);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const dataDir = desk.dataDir ?? defaultDataDir();
   // Seconds a socket may leave over the limit unread before it is closed (tests shorten it).
   const stall = Number(process.env.TAGDESK_WS_STALL_MS);
   // The address as soon as there is something to see there: at once when the desk's file is
@@ -56,10 +65,10 @@ async function main(argv: string[]): Promise<void> {
   };
   const shell = await startWebShell({
     dataDir,
-    demo: values.demo ?? false,
+    demo: desk.demo,
     port: port.data,
-    testClock: values['test-clock'] ?? false,
-    ...(values.hub ? { hubUrl: values.hub } : {}),
+    testClock: desk.testClock,
+    ...(desk.hubUrl ? { hubUrl: desk.hubUrl } : {}),
     ...(Number.isInteger(stall) && stall > 0 ? { limits: { stallCloseMs: stall } } : {}),
     onUpgradeStarted: (url) => {
       announce(url);

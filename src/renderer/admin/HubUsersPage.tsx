@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, List, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
@@ -10,6 +10,7 @@ import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
 import { administers, worksChosenSegments } from '../../shared/access';
+import { JoinHubForm } from '../signin/JoinHubForm';
 import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
@@ -19,10 +20,29 @@ import { passwordError, personErrors, refusedFields, segmentsText, type FieldErr
 /** The five columns' room (the table used to scroll sideways below it). */
 const STACK_BELOW = 640;
 
+/** An admin at a desk that works alone: what joining a hub means, and the form to join one. */
+function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('hubUsers.title')} description={t('hubUsers.aloneLead')} />
+      <Section title={t('hubUsers.joinTitle')} id="join-hub">
+        <Stack gap="md">
+          <List size="sm" spacing={6}>
+            <List.Item>{t('hubUsers.joinAccounts')}</List.Item>
+            <List.Item>{t('hubUsers.joinSync')}</List.Item>
+            <List.Item>{t('hubUsers.joinSignIn')}</List.Item>
+          </List>
+          <JoinHubForm onJoined={onJoined} />
+        </Stack>
+      </Section>
+    </Stack>
+  );
+}
+
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 
 export function HubUsersPage() {
-  const { user } = useSession();
+  const { user, switchUser } = useSession();
   const hub = useCall('hub.status', {});
   const allowed = administers(user) && hub.data?.joined === true;
   const users = useCall('hubUsers.list', allowed ? {} : null);
@@ -30,6 +50,10 @@ export function HubUsersPage() {
   const box = useElementSize();
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
+  // Joined, the desk signs people in with their hub accounts: this admin (a person of the desk
+  // alone, with no hub session to ask the hub's people with) signs in again with theirs, and
+  // is back on this page when the account is an admin's.
+  if (administers(user) && hub.data?.joined === false) return <JoinHub onJoined={switchUser} />;
   if (!allowed) return <RefusedPage page={t('hubUsers.title')} title={t('hubUsers.forbiddenTitle')} message={t('hubUsers.forbidden')} />;
   if (users.problem && !users.data) return <FailedPage page={t('hubUsers.title')} problem={users.problem} onRetry={() => void users.refetch()} />;
   if (!users.data) return <PageLoading />;

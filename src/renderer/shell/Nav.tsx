@@ -76,7 +76,8 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
     items.push({ key: 'conflicts', label: t('nav.conflicts'), href: hrefOf({ name: 'conflicts' }), icon: <IconCloudExclamation size={19} stroke={1.6} />, active: route.name === 'conflicts', count: sync.conflicts });
   }
 
-  if (user.role === 'admin' && hub.data?.joined) {
+  // An admin's People: the hub's accounts on a joined desk, and on a desk alone the way to join one.
+  if (user.role === 'admin' && hub.data) {
     items.push({ key: 'people', label: t('nav.hubUsers'), href: hrefOf({ name: 'hubUsers' }), icon: <IconUsers size={19} stroke={1.6} />, active: route.name === 'hubUsers' });
   }
 

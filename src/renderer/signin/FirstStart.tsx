@@ -1,12 +1,14 @@
 import { Alert, Box, Button, Card, Center, Code, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconDatabase, IconSparkles } from '@tabler/icons-react';
+import { IconDatabase, IconNetwork, IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { t } from '../i18n';
 import { Brand } from '../shell/Brand';
 import { ColorSchemeToggle } from '../shell/ColorSchemeToggle';
+import { LanguagePicker } from '../shell/LanguagePicker';
+import { JoinHubForm } from './JoinHubForm';
 
-/** The desk has no data yet: load the demo set or start empty. */
+/** The desk has no data yet: load the demo set, start empty, or join the centre's hub. */
 export function FirstStart({ dataDir, onDone }: { dataDir: string; onDone: () => void }) {
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -26,9 +28,28 @@ export function FirstStart({ dataDir, onDone }: { dataDir: string; onDone: () =>
     }
   };
 
+  // Joined, the desk is set up empty (its people and records come from the hub), and the
+  // sign-in screen asks for the hub account's email and password.
+  const joined = async () => {
+    setProblem(null);
+    try {
+      await call('desk.initialize', { mode: 'empty' });
+    } catch (error) {
+      const p = problemOf(error);
+      // Another window set the desk up meanwhile: it has data now, and the sign-in follows.
+      if (p.code !== 'conflict') {
+        setProblem(p);
+        return;
+      }
+    }
+    onDone();
+  };
+
   return (
     <Box mih="100vh" p="md">
-      <Group justify="flex-end">
+      {/* The reader's language before anyone has signed in, as on the sign-in screen. */}
+      <Group justify="flex-end" gap="xs">
+        <LanguagePicker userId={null} />
         <ColorSchemeToggle />
       </Group>
       <Center mih="80vh">
@@ -81,6 +102,23 @@ export function FirstStart({ dataDir, onDone }: { dataDir: string; onDone: () =>
               </Stack>
             </Card>
           </SimpleGrid>
+          <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="first-start-hub">
+            <Stack gap="sm">
+              <Group gap="sm" wrap="nowrap">
+                <ThemeIcon size={38} radius="md" variant="light" color="teal" aria-hidden>
+                  <IconNetwork size={20} />
+                </ThemeIcon>
+                <Title order={2} fz="lg" id="first-start-hub">
+                  {t('firstStart.hubTitle')}
+                </Title>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t('firstStart.hubText')}
+              </Text>
+              {/* Remounted with the address once it is known (a desk started with --hub). */}
+              <JoinHubForm key={hubUrl ?? ''} initialUrl={hubUrl ?? ''} disabled={busy !== null} onJoined={joined} />
+            </Stack>
+          </Card>
           <Text size="xs" c="dimmed">
             {t('firstStart.dataDir')} <Code>{dataDir}</Code>
           </Text>

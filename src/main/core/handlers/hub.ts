@@ -1,4 +1,4 @@
-import { mayAdminister } from '../../../shared/access';
+import { mayJoinHub } from '../../../shared/access';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
@@ -7,7 +7,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 // offline verifier kept here), resuming a window after a reload with the secret that sign-in
 // gave it (resumeSecrets.ts), and the hub's people directory for admins.
 export function hubHandlers(
-  _ctx: DeskContext,
+  ctx: DeskContext,
   hub: HubLink,
 ): Area<'hub.status' | 'hubUsers.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
   return {
@@ -31,7 +31,8 @@ export function hubHandlers(
         return user;
       },
       'hub.join': (s, i) => {
-        refuseUnless(mayAdminister(signedIn(s)));
+        // Public, as setting the desk up is: at first start nobody is signed in yet.
+        refuseUnless(mayJoinHub(s.user, ctx.status(false).initialized));
         return hub.join(i.url);
       },
       'hubUsers.create': (s, i) => hub.hubUsers.create(signedIn(s).id, i),
