@@ -9,6 +9,7 @@ import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
 import { FitTable, Section } from '../page';
+import { useSearchFromScratch } from '../pickSearch';
 import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
@@ -121,6 +122,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     const all = timeZones();
     return (all.includes(draft.timeZone) ? all : [draft.timeZone, ...all]).map((zone) => ({ value: zone, label: zoneName(zone) }));
   }, [draft.timeZone, locale]);
+  const zoneSearch = useSearchFromScratch(zones, draft.timeZone);
   const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
   // "Add holiday" takes the keyboard to the new holiday's date, which scrolls it into view: it
   // is added last, below the fold (far below at 420 px), and the button kept the focus.
@@ -194,6 +196,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                   renderOption={({ option }) => <ZoneName zone={option.value} withId />}
                   value={draft.timeZone}
                   searchable
+                  {...zoneSearch}
                   readOnly={readOnly}
                   allowDeselect={false}
                   limit={80}
