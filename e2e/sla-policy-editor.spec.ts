@@ -100,6 +100,22 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await page.getByRole('button', { name: en['slaEdit.removeHoursOn'].replace('{day}', 'Sunday').replace('{from}', '09:00').replace('{to}', '17:00') }).click();
   await chooseZone('London', 'Europe/London');
   await expect.poll(openDays).toBe('Monday Tuesday Wednesday Thursday');
+
+  // "Copy to weekdays" in a Tehran calendar copies to its working days, Saturday to Wednesday,
+  // and is offered on those days; Thursday's half day and closed Friday stay (it copied to
+  // Monday–Friday and was offered only on those days).
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
+  const closes = (day: string) => page.getByRole('textbox', { name: en['slaEdit.closes'].replace('{day}', day), exact: true });
+  const copy = (day: string) => page.getByRole('button', { name: en['slaEdit.copyDayToDays'].replace('{day}', day).replace('{days}', 'Saturday to Wednesday') });
+  await expect(copy('Thursday')).toHaveCount(0);
+  await expect(copy('Monday')).toBeVisible();
+  await closes('Saturday').fill('15:30');
+  await copy('Saturday').hover();
+  await expect(page.getByRole('tooltip')).toHaveText(en['slaEdit.copyToDays'].replace('{days}', 'Saturday–Wednesday'));
+  await copy('Saturday').click();
+  for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday']) await expect(closes(day)).toHaveValue('15:30');
+  await expect(closes('Thursday')).toHaveValue('13:00');
+  await expect(closes('Friday')).toHaveCount(0);
 });
 
 test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
@@ -115,6 +131,9 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   const resolution = page.getByRole('textbox', { name: label(fa['priority.high'], fa['slaTarget.resolution']) });
   await resolution.fill('۴۵');
   await expect(resolution).toHaveAccessibleDescription(/هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\) باشد\./);
+  // A Tehran calendar's hours are copied to its working days, said by name: Saturday to Wednesday.
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
+  await expect(page.getByRole('button', { name: fa['slaEdit.copyDayToDays'].replace('{day}', 'شنبه').replace('{days}', 'شنبه تا چهارشنبه') })).toBeVisible();
 });
 
 // At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling

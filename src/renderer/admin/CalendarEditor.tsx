@@ -3,7 +3,7 @@ import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
-import { workingDaysOf } from '../../shared/sla/workWeek';
+import { copyDayHours, workingDaysOf } from '../../shared/sla/workWeek';
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
@@ -13,7 +13,7 @@ import { useSearchFromScratch } from '../pickSearch';
 import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { daysLabel, findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -153,11 +153,15 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     editWeek([...draft.weekly, next]);
   };
   const removeInterval = (index: number) => editWeek(draft.weekly.filter((_, i) => i !== index));
-  const copyToWeekdays = (from: number) => {
-    const hours = draft.weekly.filter((w) => w.day === from);
-    const targets = [1, 2, 3, 4, 5].filter((d) => d !== from);
-    editWeek([...draft.weekly.filter((w) => !targets.includes(w.day)), ...targets.flatMap((day) => hours.map((h) => ({ ...h, day })))]);
-  };
+  // "Copy to weekdays" copies a day's hours to the working week of the calendar's zone
+  // (workingDaysOf): Saturday–Wednesday in Tehran, Sunday–Thursday in Riyadh, else
+  // Monday–Friday; it was Monday–Friday whatever the zone. Not "the days that have hours": an
+  // Iranian office's Thursday is a half day (the shipped Iran calendar's 08:00–13:00), a
+  // round-the-clock desk's weekend has hours too, and copying a full day over those is not
+  // what an admin means by weekdays. The button says the days it copies to, so a calendar
+  // whose zone is not where its office is (UTC for a Tehran team) is not surprised.
+  const workDays = workingDaysOf(draft.timeZone);
+  const copyToWorkDays = (from: number) => editWeek(copyDayHours(draft.weekly, from, workDays));
 
   const setHoliday = (index: number, patch: Partial<CalendarDraft['holidays'][number]>) =>
     edit({ holidays: draft.holidays.map((h, i) => (i === index ? { ...h, ...patch } : h)) });
@@ -338,9 +342,9 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                         <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => addInterval(day)} aria-label={t('slaEdit.addHoursOn', { day: dayName })}>
                           {t('slaEdit.addHours')}
                         </Button>
-                        {day >= 1 && day <= 5 && intervals.length > 0 && (
-                          <Tooltip label={t('slaEdit.copyToWeekdays')} openDelay={300}>
-                            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => copyToWeekdays(day)} aria-label={t('slaEdit.copyDayToWeekdays', { day: dayName })}>
+                        {workDays.includes(day) && intervals.length > 0 && (
+                          <Tooltip label={t('slaEdit.copyToDays', { days: daysLabel(workDays, locale) })} openDelay={300}>
+                            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => copyToWorkDays(day)} aria-label={t('slaEdit.copyDayToDays', { day: dayName, days: daysLabel(workDays, locale, { spoken: true }) })}>
                               <IconCopy size={13} aria-hidden />
                             </ActionIcon>
                           </Tooltip>

@@ -6,7 +6,7 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -147,6 +147,21 @@ describe('SLA editor helpers', () => {
       expect(said).toBe('شنبه–چهارشنبه ۰۸:۰۰–۱۷:۰۰؛ پنجشنبه ۰۸:۰۰–۱۳:۰۰');
       expect(said).not.toMatch(/[0-9;]/);
       expect(hoursSummary({ weekly: [] })).toBe('تعطیل');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('names a working week by its first and last day, the week wrapping, in English and Persian', async () => {
+    expect(daysLabel([6, 0, 1, 2, 3], 'en-US')).toBe('Saturday–Wednesday');
+    expect(daysLabel([1, 2, 3, 4, 5], 'en-US')).toBe('Monday–Friday');
+    expect(daysLabel([0, 1, 2, 3, 4], 'en-US', { spoken: true })).toBe('Sunday to Thursday');
+    // Days not in a row are listed; one day is its name.
+    expect(daysLabel([1, 3, 5], 'en-US')).toBe('Monday, Wednesday, and Friday');
+    expect(daysLabel([2], 'en-US')).toBe('Tuesday');
+    await setLocale('fa', 'arabext');
+    try {
+      expect(daysLabel([6, 0, 1, 2, 3], 'fa-IR')).toBe('شنبه تا چهارشنبه');
     } finally {
       await setLocale('en', 'latn');
     }

@@ -169,6 +169,24 @@ export function weekdayName(day: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + day));
 }
 
+/**
+ * Days by name as an admin reads them: a run of days in a row by its first and last
+ * ("Saturday–Wednesday", the week wrapping past Saturday; spoken: "Saturday to Wednesday", a
+ * screen reader says no dash; "شنبه تا چهارشنبه"), other days listed ("Monday, Wednesday, and Friday").
+ */
+export function daysLabel(days: readonly number[], locale: string, o: { spoken?: boolean } = {}): string {
+  const set = new Set(days);
+  if (set.size === 7) return t('slaSettings.everyDay');
+  const starts = [...set].filter((d) => !set.has((d + 6) % 7));
+  const first = starts[0];
+  if (set.size > 1 && starts.length === 1 && first !== undefined) {
+    const last = (first + set.size - 1) % 7;
+    return t(o.spoken ? 'slaEdit.dayRangeSpoken' : 'slaEdit.dayRange', { from: weekdayName(first, locale), to: weekdayName(last, locale) });
+  }
+  const inOrder = weekOrder(locale).filter((d) => set.has(d));
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(inOrder.map((d) => weekdayName(d, locale)));
+}
+
 /** The weekdays in the order the locale starts its week (Monday for most, Saturday for Persian...). */
 export function weekOrder(locale: string): number[] {
   let first = 1; // ISO: 1 = Monday ... 7 = Sunday
