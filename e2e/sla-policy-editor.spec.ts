@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import type { Priority } from '../src/shared/domain';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 
@@ -8,6 +9,9 @@ import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 // or an at-risk share past 100 % is not quietly changed into another number, but said under
 // its field; a resolution target shorter than the first response is refused, by the editor as
 // it is typed and by the desk when it is saved anyway.
+
+const top = (field: Locator) => field.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+const weight = (text: Locator) => text.evaluate((e) => getComputedStyle(e).fontWeight);
 
 const targetLabel = (priority: string, target: string) => en['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
 
@@ -35,6 +39,12 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   const calendar = page.getByRole('combobox', { name: en['slaEdit.calendar'] });
   await expect(calendar).toHaveAccessibleDescription(/in its time zone: \u2068?UTC\u2069?\./);
   expect(await calendar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  // Fields side by side line up, their hints under them: the calendar's hint above its box put
+  // it 30 px below segment and service level beside it. Every field is named in one weight (the
+  // reopen rule's name was lighter than "At risk from" beside it).
+  const segment = page.getByRole('combobox', { name: en['slaEdit.segment'] });
+  expect(await top(calendar)).toBe(await top(segment));
+  expect(await weight(page.getByText(en['slaEdit.reopenRule'], { exact: true }))).toBe(await weight(page.locator('label').filter({ hasText: en['slaEdit.atRisk'] })));
 
   const first = page.getByRole('textbox', { name: targetLabel(en['priority.urgent'], en['slaTarget.firstResponse']) });
   await first.fill('-5');
@@ -69,6 +79,10 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   // Wednesday in Tehran, Sunday to Thursday in Riyadh (it was Monday to Friday whatever the zone).
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/new'));
   const zone = page.getByRole('combobox', { name: en['slaEdit.timeZone'] });
+  const basics = page.getByRole('region', { name: en['slaEdit.calendarBasics'], exact: true });
+  expect(await top(basics.getByRole('textbox', { name: /^ID/ }))).toBe(await top(basics.getByRole('textbox', { name: /^Name/ })));
+  expect(await top(zone)).toBe(await top(basics.getByRole('textbox', { name: en['slaEdit.yearFrom'] })));
+  expect(await weight(page.getByText(en['slaEdit.displayCalendar'], { exact: true }))).toBe(await weight(page.locator('label').filter({ hasText: en['slaEdit.timeZone'] })));
   const opens = (day: string) => page.getByRole('textbox', { name: en['slaEdit.opens'].replace('{day}', day), exact: true });
   const openDays = async () => {
     const days: string[] = [];
@@ -108,6 +122,11 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   const closes = (day: string) => page.getByRole('textbox', { name: en['slaEdit.closes'].replace('{day}', day), exact: true });
   const copy = (day: string) => page.getByRole('button', { name: en['slaEdit.copyDayToDays'].replace('{day}', day).replace('{days}', 'Saturday to Wednesday') });
   await expect(copy('Thursday')).toHaveCount(0);
+  // Each day's "Add hours" in one column, whether or not the day can be copied (it stood 24 px
+  // further along on Thursday and Friday).
+  const addHours = page.getByRole('button', { name: new RegExp(`^${en['slaEdit.addHoursOn'].replace('{day}', '')}`) });
+  await expect(addHours).toHaveCount(7);
+  expect(new Set(await addHours.evaluateAll((all) => all.map((b) => Math.round(b.getBoundingClientRect().left)))).size).toBe(1);
   await expect(copy('Monday')).toBeVisible();
   await closes('Saturday').fill('15:30');
   await copy('Saturday').hover();

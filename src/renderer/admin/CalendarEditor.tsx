@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Grid, Group, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Button, Grid, Group, Input, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SlaSettings } from '../../shared/api';
@@ -12,7 +12,7 @@ import { FitTable, Section } from '../page';
 import { useSearchFromScratch } from '../pickSearch';
 import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
-import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { EditorFrame, HINT_UNDER, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { daysLabel, findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
@@ -195,6 +195,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 <Select
                   label={t('slaEdit.timeZone')}
                   description={t('slaEdit.timeZoneHint', { id: draft.timeZone })}
+                  inputWrapperOrder={HINT_UNDER}
                   data={zones}
                   filter={findZone}
                   renderOption={({ option }) => <ZoneName zone={option.value} withId />}
@@ -213,6 +214,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 <LocalNumberInput
                   label={t('slaEdit.yearFrom')}
                   description={solarHint(draft.yearFrom)}
+                  inputWrapperOrder={HINT_UNDER}
                   value={draft.yearFrom}
                   readOnly={readOnly}
                   allowDecimal={false}
@@ -226,6 +228,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 <LocalNumberInput
                   label={t('slaEdit.yearTo')}
                   description={solarHint(draft.yearTo)}
+                  inputWrapperOrder={HINT_UNDER}
                   value={draft.yearTo}
                   readOnly={readOnly}
                   allowDecimal={false}
@@ -237,9 +240,9 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
               </Grid.Col>
               <Grid.Col span={12}>
                 <Stack gap={4}>
-                  <Text size="sm" fw={500} id="display-calendar-label">
+                  <Input.Label labelElement="div" id="display-calendar-label">
                     {t('slaEdit.displayCalendar')}
-                  </Text>
+                  </Input.Label>
                   <Group gap="md" wrap="wrap">
                     <SegmentedControl
                       value={draft.displayCalendar}
@@ -342,12 +345,15 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                         <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => addInterval(day)} aria-label={t('slaEdit.addHoursOn', { day: dayName })}>
                           {t('slaEdit.addHours')}
                         </Button>
-                        {workDays.includes(day) && intervals.length > 0 && (
+                        {/* A day that cannot be copied keeps the button's room, so each day's "Add hours" stands in one column. */}
+                        {workDays.includes(day) && intervals.length > 0 ? (
                           <Tooltip label={t('slaEdit.copyToDays', { days: daysLabel(workDays, locale) })} openDelay={300}>
                             <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => copyToWorkDays(day)} aria-label={t('slaEdit.copyDayToDays', { day: dayName, days: daysLabel(workDays, locale, { spoken: true }) })}>
                               <IconCopy size={13} aria-hidden />
                             </ActionIcon>
                           </Tooltip>
+                        ) : (
+                          <span className={classes.copySlot} aria-hidden />
                         )}
                       </Group>
                     )}

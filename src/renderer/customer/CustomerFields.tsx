@@ -1,4 +1,4 @@
-import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Input, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { CustomerDraftState } from '../../shared/customerApi';
 import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate } from '../../shared/customerRules';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
@@ -44,9 +44,9 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
   return (
     <Stack gap="sm">
       <div>
-        <Text size="sm" fw={500} mb={4} id="customer-kind-label">
+        <Input.Label labelElement="div" mb={4} id="customer-kind-label">
           {t('record.kind')}
-        </Text>
+        </Input.Label>
         <SegmentedControl
           aria-labelledby="customer-kind-label"
           value={draft.kind}
