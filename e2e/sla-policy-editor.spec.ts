@@ -153,6 +153,9 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   // A Tehran calendar's hours are copied to its working days, said by name: Saturday to Wednesday.
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
   await expect(page.getByRole('button', { name: fa['slaEdit.copyDayToDays'].replace('{day}', 'شنبه').replace('{days}', 'شنبه تا چهارشنبه') })).toBeVisible();
+  // The zone is found by its city in Persian (its name is the country's: «وقت عادی ایران»).
+  await page.getByRole('combobox', { name: fa['slaEdit.timeZone'] }).fill('تهران');
+  await expect(page.getByRole('option').filter({ hasText: 'Asia/Tehran' })).toBeVisible();
 });
 
 // At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling

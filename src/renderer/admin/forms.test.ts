@@ -99,6 +99,22 @@ describe('SLA editor helpers', () => {
     }
   });
 
+  it('finds a time zone by its city in Persian: a Persian admin types تهران, not the zone’s name «وقت عادی ایران»', async () => {
+    const zones = ['UTC', 'Asia/Tehran', 'Asia/Kabul', 'Europe/London', 'America/Toronto', 'America/New_York'];
+    const find = (search: string) => findZone({ options: zones.map((z) => ({ value: z, label: zoneName(z) })), search, limit: 80 }).map((o) => ('value' in o ? o.value : ''));
+    await setLocale('fa', 'arabext');
+    try {
+      expect(find('تهران')).toEqual(['Asia/Tehran']);
+      expect(find('کابل')).toEqual(['Asia/Kabul']);
+      expect(find('تورنتو')).toEqual(['America/Toronto']);
+      expect(find('نیویورک')).toEqual(['America/New_York']);
+      // Typed with the Arabic forms of ی and ک, as some keyboards give them.
+      expect(find('نيويورك')).toEqual(['America/New_York']);
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
   it('makes ids from names and orders the week as the locale does', () => {
     expect(slugify('Berlin — split shift (Kundendienst)')).toBe('berlin-split-shift-kundendienst');
     expect(weekOrder('en-GB')[0]).toBe(1);
