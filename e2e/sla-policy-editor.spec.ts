@@ -205,9 +205,16 @@ for (const lang of ['en', 'fa'] as const) {
     // A calendar's holidays: a holiday's date, "every year" and remove, then its name, each
     // field named above it, inside the box (they were behind a sideways scroll).
     await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
+    // Its name, in Latin letters, reads from its start, left to right, in a Persian window too
+    // (it read from the right, the box showing its end: "00, Thursday to 13:00, official...").
+    const name = page.getByRole('region', { name: dict['slaEdit.calendarBasics'], exact: true }).getByRole('textbox', { name: new RegExp(`^${dict['slaEdit.name']}`) });
+    await expect(name).toHaveValue(/^Iran: Saturday/);
+    expect(await name.evaluate((e) => e.matches(':dir(ltr)'))).toBe(true);
     const holidays = page.getByRole('region', { name: dict['slaEdit.holidays'], exact: true });
     const firstName = holidays.getByRole('textbox', { name: dict['slaEdit.holidayNameOf'].replace('{n}', lang === 'fa' ? '۱' : '1'), exact: true });
     await readable(firstName);
+    // A holiday named in Persian reads right to left, whatever the window's language.
+    expect(await firstName.evaluate((e) => e.matches(':dir(rtl)'))).toBe(true);
     await readable(holidays.getByRole('switch').first());
     await noSidewaysScroll(page, holidays);
     await expect(holidays.getByText(dict['slaEdit.holidayName'], { exact: true }).filter({ visible: true }).first()).toBeVisible();

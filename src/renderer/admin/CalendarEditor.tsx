@@ -6,6 +6,7 @@ import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCa
 import { copyDayHours, workingDaysOf } from '../../shared/sla/workWeek';
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
+import { ownDirection } from '../direction';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
 import { FitTable, Section } from '../page';
@@ -446,6 +447,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                               size="xs"
                               value={h.name}
                               readOnly={readOnly}
+                              ref={ownDirection}
                               aria-label={t('slaEdit.holidayNameOf', { n: index + 1 })}
                               label={t('slaEdit.holidayName')}
                               labelProps={{ className: classes.targetLabel }}

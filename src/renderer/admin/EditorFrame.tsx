@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { problemOf, type Problem } from '../backend';
+import { ownDirection } from '../direction';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { PageHeader } from '../page';
@@ -205,6 +206,9 @@ export function NameAndIdFields<D extends NamedDraft>({
         <TextInput
           label={t('slaEdit.name')}
           value={draft.name}
+          // The name's own direction: a Latin name in a Persian window read from the right and,
+          // too long for the box, showed its end ("00, Thursday to 13:00, official holidays").
+          ref={ownDirection}
           readOnly={readOnly}
           withAsterisk={!readOnly}
           onChange={(e) => {
