@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import type { Priority } from '../src/shared/domain';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 
@@ -8,6 +9,9 @@ import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 // or an at-risk share past 100 % is not quietly changed into another number, but said under
 // its field; a resolution target shorter than the first response is refused, by the editor as
 // it is typed and by the desk when it is saved anyway.
+
+const top = (field: Locator) => field.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+const weight = (text: Locator) => text.evaluate((e) => getComputedStyle(e).fontWeight);
 
 const targetLabel = (priority: string, target: string) => en['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
 
@@ -35,6 +39,12 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   const calendar = page.getByRole('combobox', { name: en['slaEdit.calendar'] });
   await expect(calendar).toHaveAccessibleDescription(/in its time zone: \u2068?UTC\u2069?\./);
   expect(await calendar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  // Fields side by side line up, their hints under them: the calendar's hint above its box put
+  // it 30 px below segment and service level beside it. Every field is named in one weight (the
+  // reopen rule's name was lighter than "At risk from" beside it).
+  const segment = page.getByRole('combobox', { name: en['slaEdit.segment'] });
+  expect(await top(calendar)).toBe(await top(segment));
+  expect(await weight(page.getByText(en['slaEdit.reopenRule'], { exact: true }))).toBe(await weight(page.locator('label').filter({ hasText: en['slaEdit.atRisk'] })));
 
   const first = page.getByRole('textbox', { name: targetLabel(en['priority.urgent'], en['slaTarget.firstResponse']) });
   await first.fill('-5');
@@ -69,6 +79,10 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   // Wednesday in Tehran, Sunday to Thursday in Riyadh (it was Monday to Friday whatever the zone).
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/new'));
   const zone = page.getByRole('combobox', { name: en['slaEdit.timeZone'] });
+  const basics = page.getByRole('region', { name: en['slaEdit.calendarBasics'], exact: true });
+  expect(await top(basics.getByRole('textbox', { name: /^ID/ }))).toBe(await top(basics.getByRole('textbox', { name: /^Name/ })));
+  expect(await top(zone)).toBe(await top(basics.getByRole('textbox', { name: en['slaEdit.yearFrom'] })));
+  expect(await weight(page.getByText(en['slaEdit.displayCalendar'], { exact: true }))).toBe(await weight(page.locator('label').filter({ hasText: en['slaEdit.timeZone'] })));
   const opens = (day: string) => page.getByRole('textbox', { name: en['slaEdit.opens'].replace('{day}', day), exact: true });
   const openDays = async () => {
     const days: string[] = [];
@@ -82,12 +96,45 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   };
   await chooseZone('Tehran', 'Asia/Tehran');
   await expect.poll(openDays).toBe('Sunday Monday Tuesday Wednesday Saturday');
-  await chooseZone('Riyadh', 'Asia/Riyadh');
+  // The field reads the chosen zone's name, also when the zone chosen is the one it held (the
+  // search "Tehran" stayed in it); clicked, its name is selected, so what is typed replaces it.
+  const tehran = await zone.inputValue();
+  expect(tehran).not.toBe('Tehran');
+  await chooseZone('Tehran', 'Asia/Tehran');
+  await expect(zone).toHaveValue(tehran);
+  await page.keyboard.press('Escape');
+  await page.locator('#main h1').click();
+  await zone.click({ position: { x: 20, y: 10 } });
+  await page.keyboard.type('Riyadh');
+  await expect(zone).toHaveValue('Riyadh');
+  await page.getByRole('option').filter({ hasText: 'Asia/Riyadh' }).first().click();
+  await expect(zone).toHaveAccessibleDescription(/Asia\/Riyadh/);
   await expect.poll(openDays).toBe('Sunday Monday Tuesday Wednesday Thursday');
   // Once the admin has changed the days, another zone leaves them as they are.
   await page.getByRole('button', { name: en['slaEdit.removeHoursOn'].replace('{day}', 'Sunday').replace('{from}', '09:00').replace('{to}', '17:00') }).click();
   await chooseZone('London', 'Europe/London');
   await expect.poll(openDays).toBe('Monday Tuesday Wednesday Thursday');
+
+  // "Copy to weekdays" in a Tehran calendar copies to its working days, Saturday to Wednesday,
+  // and is offered on those days; Thursday's half day and closed Friday stay (it copied to
+  // Monday–Friday and was offered only on those days).
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
+  const closes = (day: string) => page.getByRole('textbox', { name: en['slaEdit.closes'].replace('{day}', day), exact: true });
+  const copy = (day: string) => page.getByRole('button', { name: en['slaEdit.copyDayToDays'].replace('{day}', day).replace('{days}', 'Saturday to Wednesday') });
+  await expect(copy('Thursday')).toHaveCount(0);
+  // Each day's "Add hours" in one column, whether or not the day can be copied (it stood 24 px
+  // further along on Thursday and Friday).
+  const addHours = page.getByRole('button', { name: new RegExp(`^${en['slaEdit.addHoursOn'].replace('{day}', '')}`) });
+  await expect(addHours).toHaveCount(7);
+  expect(new Set(await addHours.evaluateAll((all) => all.map((b) => Math.round(b.getBoundingClientRect().left)))).size).toBe(1);
+  await expect(copy('Monday')).toBeVisible();
+  await closes('Saturday').fill('15:30');
+  await copy('Saturday').hover();
+  await expect(page.getByRole('tooltip')).toHaveText(en['slaEdit.copyToDays'].replace('{days}', 'Saturday–Wednesday'));
+  await copy('Saturday').click();
+  for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday']) await expect(closes(day)).toHaveValue('15:30');
+  await expect(closes('Thursday')).toHaveValue('13:00');
+  await expect(closes('Friday')).toHaveCount(0);
 });
 
 test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
@@ -103,6 +150,12 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   const resolution = page.getByRole('textbox', { name: label(fa['priority.high'], fa['slaTarget.resolution']) });
   await resolution.fill('۴۵');
   await expect(resolution).toHaveAccessibleDescription(/هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\) باشد\./);
+  // A Tehran calendar's hours are copied to its working days, said by name: Saturday to Wednesday.
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
+  await expect(page.getByRole('button', { name: fa['slaEdit.copyDayToDays'].replace('{day}', 'شنبه').replace('{days}', 'شنبه تا چهارشنبه') })).toBeVisible();
+  // The zone is found by its city in Persian (its name is the country's: «وقت عادی ایران»).
+  await page.getByRole('combobox', { name: fa['slaEdit.timeZone'] }).fill('تهران');
+  await expect(page.getByRole('option').filter({ hasText: 'Asia/Tehran' })).toBeVisible();
 });
 
 // At 420 px (a narrow window, a small laptop zoomed in) the SLA settings read without scrolling
@@ -152,9 +205,16 @@ for (const lang of ['en', 'fa'] as const) {
     // A calendar's holidays: a holiday's date, "every year" and remove, then its name, each
     // field named above it, inside the box (they were behind a sideways scroll).
     await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
+    // Its name, in Latin letters, reads from its start, left to right, in a Persian window too
+    // (it read from the right, the box showing its end: "00, Thursday to 13:00, official...").
+    const name = page.getByRole('region', { name: dict['slaEdit.calendarBasics'], exact: true }).getByRole('textbox', { name: new RegExp(`^${dict['slaEdit.name']}`) });
+    await expect(name).toHaveValue(/^Iran: Saturday/);
+    expect(await name.evaluate((e) => e.matches(':dir(ltr)'))).toBe(true);
     const holidays = page.getByRole('region', { name: dict['slaEdit.holidays'], exact: true });
     const firstName = holidays.getByRole('textbox', { name: dict['slaEdit.holidayNameOf'].replace('{n}', lang === 'fa' ? '۱' : '1'), exact: true });
     await readable(firstName);
+    // A holiday named in Persian reads right to left, whatever the window's language.
+    expect(await firstName.evaluate((e) => e.matches(':dir(rtl)'))).toBe(true);
     await readable(holidays.getByRole('switch').first());
     await noSidewaysScroll(page, holidays);
     await expect(holidays.getByText(dict['slaEdit.holidayName'], { exact: true }).filter({ visible: true }).first()).toBeVisible();

@@ -1,18 +1,20 @@
-import { ActionIcon, Box, Button, Grid, Group, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Button, Grid, Group, Input, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SlaSettings } from '../../shared/api';
 import { calendarSchema, formatInCalendar, type BusinessCalendar, type DisplayCalendar } from '../../shared/sla/calendar';
-import { workingDaysOf } from '../../shared/sla/workWeek';
+import { copyDayHours, workingDaysOf } from '../../shared/sla/workWeek';
 import { call } from '../backend';
 import { DateField } from '../dates/DateField';
+import { ownDirection } from '../direction';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
 import { FitTable, Section } from '../page';
+import { useSearchFromScratch } from '../pickSearch';
 import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
-import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { EditorFrame, HINT_UNDER, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { daysLabel, findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -121,6 +123,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     const all = timeZones();
     return (all.includes(draft.timeZone) ? all : [draft.timeZone, ...all]).map((zone) => ({ value: zone, label: zoneName(zone) }));
   }, [draft.timeZone, locale]);
+  const zoneSearch = useSearchFromScratch(zones, draft.timeZone);
   const usedBy = settings.policies.filter((p) => p.calendarId === calendarId);
   // "Add holiday" takes the keyboard to the new holiday's date, which scrolls it into view: it
   // is added last, below the fold (far below at 420 px), and the button kept the focus.
@@ -151,11 +154,15 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     editWeek([...draft.weekly, next]);
   };
   const removeInterval = (index: number) => editWeek(draft.weekly.filter((_, i) => i !== index));
-  const copyToWeekdays = (from: number) => {
-    const hours = draft.weekly.filter((w) => w.day === from);
-    const targets = [1, 2, 3, 4, 5].filter((d) => d !== from);
-    editWeek([...draft.weekly.filter((w) => !targets.includes(w.day)), ...targets.flatMap((day) => hours.map((h) => ({ ...h, day })))]);
-  };
+  // "Copy to weekdays" copies a day's hours to the working week of the calendar's zone
+  // (workingDaysOf): Saturday–Wednesday in Tehran, Sunday–Thursday in Riyadh, else
+  // Monday–Friday; it was Monday–Friday whatever the zone. Not "the days that have hours": an
+  // Iranian office's Thursday is a half day (the shipped Iran calendar's 08:00–13:00), a
+  // round-the-clock desk's weekend has hours too, and copying a full day over those is not
+  // what an admin means by weekdays. The button says the days it copies to, so a calendar
+  // whose zone is not where its office is (UTC for a Tehran team) is not surprised.
+  const workDays = workingDaysOf(draft.timeZone);
+  const copyToWorkDays = (from: number) => editWeek(copyDayHours(draft.weekly, from, workDays));
 
   const setHoliday = (index: number, patch: Partial<CalendarDraft['holidays'][number]>) =>
     edit({ holidays: draft.holidays.map((h, i) => (i === index ? { ...h, ...patch } : h)) });
@@ -189,11 +196,13 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 <Select
                   label={t('slaEdit.timeZone')}
                   description={t('slaEdit.timeZoneHint', { id: draft.timeZone })}
+                  inputWrapperOrder={HINT_UNDER}
                   data={zones}
                   filter={findZone}
                   renderOption={({ option }) => <ZoneName zone={option.value} withId />}
                   value={draft.timeZone}
                   searchable
+                  {...zoneSearch}
                   readOnly={readOnly}
                   allowDeselect={false}
                   limit={80}
@@ -206,6 +215,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 <LocalNumberInput
                   label={t('slaEdit.yearFrom')}
                   description={solarHint(draft.yearFrom)}
+                  inputWrapperOrder={HINT_UNDER}
                   value={draft.yearFrom}
                   readOnly={readOnly}
                   allowDecimal={false}
@@ -219,6 +229,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                 <LocalNumberInput
                   label={t('slaEdit.yearTo')}
                   description={solarHint(draft.yearTo)}
+                  inputWrapperOrder={HINT_UNDER}
                   value={draft.yearTo}
                   readOnly={readOnly}
                   allowDecimal={false}
@@ -230,9 +241,9 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
               </Grid.Col>
               <Grid.Col span={12}>
                 <Stack gap={4}>
-                  <Text size="sm" fw={500} id="display-calendar-label">
+                  <Input.Label labelElement="div" id="display-calendar-label">
                     {t('slaEdit.displayCalendar')}
-                  </Text>
+                  </Input.Label>
                   <Group gap="md" wrap="wrap">
                     <SegmentedControl
                       value={draft.displayCalendar}
@@ -335,12 +346,15 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                         <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => addInterval(day)} aria-label={t('slaEdit.addHoursOn', { day: dayName })}>
                           {t('slaEdit.addHours')}
                         </Button>
-                        {day >= 1 && day <= 5 && intervals.length > 0 && (
-                          <Tooltip label={t('slaEdit.copyToWeekdays')} openDelay={300}>
-                            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => copyToWeekdays(day)} aria-label={t('slaEdit.copyDayToWeekdays', { day: dayName })}>
+                        {/* A day that cannot be copied keeps the button's room, so each day's "Add hours" stands in one column. */}
+                        {workDays.includes(day) && intervals.length > 0 ? (
+                          <Tooltip label={t('slaEdit.copyToDays', { days: daysLabel(workDays, locale) })} openDelay={300}>
+                            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => copyToWorkDays(day)} aria-label={t('slaEdit.copyDayToDays', { day: dayName, days: daysLabel(workDays, locale, { spoken: true }) })}>
                               <IconCopy size={13} aria-hidden />
                             </ActionIcon>
                           </Tooltip>
+                        ) : (
+                          <span className={classes.copySlot} aria-hidden />
                         )}
                       </Group>
                     )}
@@ -433,6 +447,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
                               size="xs"
                               value={h.name}
                               readOnly={readOnly}
+                              ref={ownDirection}
                               aria-label={t('slaEdit.holidayNameOf', { n: index + 1 })}
                               label={t('slaEdit.holidayName')}
                               labelProps={{ className: classes.targetLabel }}

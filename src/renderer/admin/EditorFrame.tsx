@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { problemOf, type Problem } from '../backend';
+import { ownDirection } from '../direction';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { PageHeader } from '../page';
@@ -15,6 +16,14 @@ import classes from './SlaSettings.module.css';
 // edit, and the page around the form (back link, header, refusal, unsaved badge, discard/save).
 
 /** The draft fields every settings editor has: a name and an id slugged from it until typed. */
+/**
+ * A field's hint under its box, not between its name and its box: side by side in a row, a
+ * field with a hint had its box pushed below its neighbours' (a policy's calendar beside its
+ * segment and service level, a new calendar's ID beside its name). Every field of the SLA
+ * editors that has a hint takes it, so names and boxes line up across a row.
+ */
+export const HINT_UNDER: Array<'label' | 'input' | 'description' | 'error'> = ['label', 'input', 'description', 'error'];
+
 export interface NamedDraft {
   id: string;
   idEdited: boolean;
@@ -197,6 +206,9 @@ export function NameAndIdFields<D extends NamedDraft>({
         <TextInput
           label={t('slaEdit.name')}
           value={draft.name}
+          // The name's own direction: a Latin name in a Persian window read from the right and,
+          // too long for the box, showed its end ("00, Thursday to 13:00, official holidays").
+          ref={ownDirection}
           readOnly={readOnly}
           withAsterisk={!readOnly}
           onChange={(e) => {
@@ -210,6 +222,7 @@ export function NameAndIdFields<D extends NamedDraft>({
         <TextInput
           label={t('slaEdit.id')}
           description={isNew ? t('slaEdit.idHint') : undefined}
+          inputWrapperOrder={HINT_UNDER}
           value={draft.id}
           readOnly={readOnly || !isNew}
           withAsterisk={isNew}

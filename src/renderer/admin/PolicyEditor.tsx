@@ -1,4 +1,4 @@
-import { Grid, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Grid, Input, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, SEGMENTS, SERVICE_LEVELS, type Priority, type Segment, type ServiceLevel } from '../../shared/domain';
 import type { SlaPolicy } from '../../shared/sla/slaClock';
@@ -7,7 +7,7 @@ import { LocalNumberInput } from '../dates/DigitFields';
 import { t, zoneName } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FitTable, Section } from '../page';
-import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { EditorFrame, HINT_UNDER, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
 import { slaEditorTitle, slaName, slaSavedMessage } from '../sla/shippedNames';
@@ -157,6 +157,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                 <Select
                   label={t('slaEdit.calendar')}
                   description={chosenZone ? t('slaEdit.calendarHintZone', { zone: chosenZone }) : t('slaEdit.calendarHint')}
+                  inputWrapperOrder={HINT_UNDER}
                   data={calendarOptions}
                   renderOption={({ option }) => (
                     <div>
@@ -225,7 +226,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                               description={minutesHint(value) ?? undefined}
                               label={t(`slaTarget.${target}`)}
                               labelProps={{ className: classes.targetLabel }}
-                              inputWrapperOrder={['label', 'input', 'description', 'error']}
+                              inputWrapperOrder={HINT_UNDER}
                               onChange={(v) => edit({ targets: { ...draft.targets, [priority]: { ...draft.targets[priority], [target]: v } } })}
                               error={at(path)}
                               data-path={path}
@@ -246,6 +247,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                 <LocalNumberInput
                   label={t('slaEdit.atRisk')}
                   description={t('slaEdit.atRiskHint', { percent: toNumber(draft.atRiskPercent) })}
+                  inputWrapperOrder={HINT_UNDER}
                   value={draft.atRiskPercent}
                   readOnly={readOnly}
                   min={1}
@@ -260,9 +262,9 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Stack gap={4}>
-                  <Text size="sm" fw={500} id="reopen-rule-label">
+                  <Input.Label labelElement="div" id="reopen-rule-label">
                     {t('slaEdit.reopenRule')}
-                  </Text>
+                  </Input.Label>
                   <SegmentedControl
                     value={draft.reopenRule}
                     readOnly={readOnly}

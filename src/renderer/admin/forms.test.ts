@@ -6,7 +6,7 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -99,6 +99,22 @@ describe('SLA editor helpers', () => {
     }
   });
 
+  it('finds a time zone by its city in Persian: a Persian admin types تهران, not the zone’s name «وقت عادی ایران»', async () => {
+    const zones = ['UTC', 'Asia/Tehran', 'Asia/Kabul', 'Europe/London', 'America/Toronto', 'America/New_York'];
+    const find = (search: string) => findZone({ options: zones.map((z) => ({ value: z, label: zoneName(z) })), search, limit: 80 }).map((o) => ('value' in o ? o.value : ''));
+    await setLocale('fa', 'arabext');
+    try {
+      expect(find('تهران')).toEqual(['Asia/Tehran']);
+      expect(find('کابل')).toEqual(['Asia/Kabul']);
+      expect(find('تورنتو')).toEqual(['America/Toronto']);
+      expect(find('نیویورک')).toEqual(['America/New_York']);
+      // Typed with the Arabic forms of ی and ک, as some keyboards give them.
+      expect(find('نيويورك')).toEqual(['America/New_York']);
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
   it('makes ids from names and orders the week as the locale does', () => {
     expect(slugify('Berlin — split shift (Kundendienst)')).toBe('berlin-split-shift-kundendienst');
     expect(weekOrder('en-GB')[0]).toBe(1);
@@ -147,6 +163,21 @@ describe('SLA editor helpers', () => {
       expect(said).toBe('شنبه–چهارشنبه ۰۸:۰۰–۱۷:۰۰؛ پنجشنبه ۰۸:۰۰–۱۳:۰۰');
       expect(said).not.toMatch(/[0-9;]/);
       expect(hoursSummary({ weekly: [] })).toBe('تعطیل');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('names a working week by its first and last day, the week wrapping, in English and Persian', async () => {
+    expect(daysLabel([6, 0, 1, 2, 3], 'en-US')).toBe('Saturday–Wednesday');
+    expect(daysLabel([1, 2, 3, 4, 5], 'en-US')).toBe('Monday–Friday');
+    expect(daysLabel([0, 1, 2, 3, 4], 'en-US', { spoken: true })).toBe('Sunday to Thursday');
+    // Days not in a row are listed; one day is its name.
+    expect(daysLabel([1, 3, 5], 'en-US')).toBe('Monday, Wednesday, and Friday');
+    expect(daysLabel([2], 'en-US')).toBe('Tuesday');
+    await setLocale('fa', 'arabext');
+    try {
+      expect(daysLabel([6, 0, 1, 2, 3], 'fa-IR')).toBe('شنبه تا چهارشنبه');
     } finally {
       await setLocale('en', 'latn');
     }

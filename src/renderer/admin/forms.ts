@@ -1,6 +1,6 @@
 import type { OptionsFilter } from '@mantine/core';
 import type { z } from 'zod';
-import { toAsciiDigits } from '../../shared/persianInput';
+import { foldName, toAsciiDigits } from '../../shared/persianInput';
 import { policyProblems } from '../../shared/sla/policyRules';
 import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
@@ -169,6 +169,24 @@ export function weekdayName(day: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + day));
 }
 
+/**
+ * Days by name as an admin reads them: a run of days in a row by its first and last
+ * ("Saturday–Wednesday", the week wrapping past Saturday; spoken: "Saturday to Wednesday", a
+ * screen reader says no dash; "شنبه تا چهارشنبه"), other days listed ("Monday, Wednesday, and Friday").
+ */
+export function daysLabel(days: readonly number[], locale: string, o: { spoken?: boolean } = {}): string {
+  const set = new Set(days);
+  if (set.size === 7) return t('slaSettings.everyDay');
+  const starts = [...set].filter((d) => !set.has((d + 6) % 7));
+  const first = starts[0];
+  if (set.size > 1 && starts.length === 1 && first !== undefined) {
+    const last = (first + set.size - 1) % 7;
+    return t(o.spoken ? 'slaEdit.dayRangeSpoken' : 'slaEdit.dayRange', { from: weekdayName(first, locale), to: weekdayName(last, locale) });
+  }
+  const inOrder = weekOrder(locale).filter((d) => set.has(d));
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(inOrder.map((d) => weekdayName(d, locale)));
+}
+
 /** The weekdays in the order the locale starts its week (Monday for most, Saturday for Persian...). */
 export function weekOrder(locale: string): number[] {
   let first = 1; // ISO: 1 = Monday ... 7 = Sunday
@@ -194,12 +212,50 @@ export function timeZones(): string[] {
 }
 
 /**
+ * Cities in Persian, for the zones a Persian-speaking admin is likeliest to look for: their own
+ * region's and those of large Iranian communities abroad. The zone's name in Persian is its
+ * country's («وقت عادی ایران») and its id is in Latin letters, so «تهران» found nothing.
+ */
+const PERSIAN_CITIES: Record<string, string> = {
+  'Asia/Tehran': 'تهران',
+  'Asia/Kabul': 'کابل',
+  'Asia/Dushanbe': 'دوشنبه',
+  'Asia/Dubai': 'دبی',
+  'Asia/Baghdad': 'بغداد',
+  'Asia/Riyadh': 'ریاض',
+  'Asia/Qatar': 'دوحه',
+  'Asia/Kuwait': 'کویت',
+  'Asia/Muscat': 'مسقط',
+  'Asia/Bahrain': 'منامه',
+  'Asia/Baku': 'باکو',
+  'Asia/Yerevan': 'ایروان',
+  'Asia/Tbilisi': 'تفلیس',
+  'Asia/Tashkent': 'تاشکند',
+  'Asia/Ashgabat': 'عشق‌آباد',
+  'Asia/Karachi': 'کراچی',
+  'Europe/Istanbul': 'استانبول',
+  'Europe/London': 'لندن',
+  'Europe/Paris': 'پاریس',
+  'Europe/Berlin': 'برلین',
+  'Europe/Stockholm': 'استکهلم',
+  'Europe/Amsterdam': 'آمستردام',
+  'Europe/Moscow': 'مسکو',
+  'America/New_York': 'نیویورک',
+  'America/Los_Angeles': 'لس‌آنجلس',
+  'America/Toronto': 'تورنتو',
+  'America/Vancouver': 'ونکوور',
+  'Australia/Sydney': 'سیدنی',
+  'Asia/Tokyo': 'توکیو',
+};
+
+/**
  * The time zone picker's search: a zone is found by its name in the reader's language
- * («بریتانیا», "Eastern") or by its IANA id, underscores read as spaces ("new york", "Europe/Lon").
+ * («بریتانیا», "Eastern"), by its IANA id, underscores read as spaces ("new york", "Europe/Lon"),
+ * or by its city in Persian («تهران»); each spelling of a name folded alike (foldName: ي as ی, ك as ک).
  */
 export const findZone: OptionsFilter = ({ options, search, limit }) => {
-  const words = search.trim().toLocaleLowerCase().replaceAll('_', ' ');
-  const found = words === '' ? options : options.filter((o) => 'value' in o && `${o.label}\n${o.value.replaceAll('_', ' ')}`.toLocaleLowerCase().includes(words));
+  const words = foldName(search.replaceAll('_', ' '));
+  const found = words === '' ? options : options.filter((o) => 'value' in o && foldName([o.label, o.value.replaceAll('_', ' '), PERSIAN_CITIES[o.value] ?? ''].join('\u0000')).includes(words));
   return found.slice(0, limit);
 };
 

@@ -1,10 +1,11 @@
-import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Input, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { CustomerDraftState } from '../../shared/customerApi';
 import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate } from '../../shared/customerRules';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { issueFor, type Problem } from '../backend';
 import { DateField } from '../dates/DateField';
 import { callerLocale, t } from '../i18n';
+import { useSearchFromScratch } from '../pickSearch';
 import { segmentLabel, serviceLevelLabel } from '../labels';
 import { countryOfPick, countryOptions, countryPick, languageOptions, placeFilter } from './placeOptions';
 
@@ -28,19 +29,6 @@ export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
 
 export { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 
-/**
- * A picker clicked with a value chosen: its label is selected, so what is typed replaces it. The
- * caret landed where the click fell and "ir" typed into "None: the desk's country" read
- * "None: the desk's cirountry", which found nothing.
- */
-const SEARCH_FROM_SCRATCH = {
-  onFocus: (e: { currentTarget: HTMLInputElement }) => e.currentTarget.select(),
-  onMouseUp: (e: { currentTarget: HTMLInputElement; preventDefault: () => void }) => {
-    // The click's own mouseup would put the caret back where it fell.
-    if (e.currentTarget.selectionStart !== e.currentTarget.selectionEnd) e.preventDefault();
-  },
-};
-
 export function CustomerFields({ draft, onChange, problem, segments }: {
   draft: CustomerDraftState;
   onChange: (patch: Partial<CustomerDraftState>) => void;
@@ -49,12 +37,16 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
   segments: readonly Segment[];
 }) {
   const err = (f: string) => issueFor(problem, `customer.${f}`);
+  const countries = countryOptions(draft.country);
+  const countrySearch = useSearchFromScratch(countries, countryPick(draft.country));
+  const languages = languageOptions(draft.locale);
+  const languageSearch = useSearchFromScratch(languages, draft.locale || null);
   return (
     <Stack gap="sm">
       <div>
-        <Text size="sm" fw={500} mb={4} id="customer-kind-label">
+        <Input.Label labelElement="div" mb={4} id="customer-kind-label">
           {t('record.kind')}
-        </Text>
+        </Input.Label>
         <SegmentedControl
           aria-labelledby="customer-kind-label"
           value={draft.kind}
@@ -97,12 +89,12 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select
           label={t('record.country')}
-          data={countryOptions(draft.country)}
+          data={countries}
           value={countryPick(draft.country)}
           onChange={(v) => onChange({ country: countryOfPick(v) })}
           searchable
           filter={placeFilter}
-          {...SEARCH_FROM_SCRATCH}
+          {...countrySearch}
           allowDeselect={false}
           nothingFoundMessage={t('record.pickNothing')}
           placeholder={t('record.pickSearch')}
@@ -111,12 +103,12 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
         />
         <Select
           label={t('customer.locale')}
-          data={languageOptions(draft.locale)}
+          data={languages}
           value={draft.locale || null}
           onChange={(v) => onChange({ locale: v ?? draft.locale })}
           searchable
           filter={placeFilter}
-          {...SEARCH_FROM_SCRATCH}
+          {...languageSearch}
           allowDeselect={false}
           nothingFoundMessage={t('record.pickNothing')}
           placeholder={t('record.pickSearch')}

@@ -31,3 +31,13 @@ export function workingDaysOf(timeZone: string): readonly number[] {
   if (FRIDAY_SATURDAY_WEEKEND.has(timeZone)) return SUNDAY_TO_THURSDAY;
   return MONDAY_TO_FRIDAY;
 }
+
+/**
+ * The week with `from`'s hours (every interval of it, a split shift whole) copied onto each of
+ * `days`, whose own hours they replace; `from` and the days not named keep theirs.
+ */
+export function copyDayHours<T extends { day: number }>(weekly: readonly T[], from: number, days: readonly number[]): T[] {
+  const hours = weekly.filter((w) => w.day === from);
+  const targets = days.filter((d) => d !== from);
+  return [...weekly.filter((w) => !targets.includes(w.day)), ...targets.flatMap((day) => hours.map((h) => ({ ...h, day })))];
+}
