@@ -3,7 +3,7 @@ import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { tagToExpressCode } from '../src/shared/serviceTag';
 import { expect, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { signInAs, signInInPersian } from './pages/app';
 import { CustomerView } from './pages/customer';
 
 // The agent's first move on every call: find the caller. A tag or the Express code keyed
@@ -213,4 +213,23 @@ test('a tag found nowhere: Tab from the field reaches "register it" and Dismiss,
   await expect(message).toBeHidden();
   await expect(app.lookupField).toBeFocused();
   await expect(app.lookupField).toHaveValue('7XK2QF0');
+});
+
+test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signInInPersian(page, 'Ava Martin');
+  const field = page.getByRole('textbox', { name: fa['lookup.label'] });
+  // "T 000123" was read as the service tag T000123: nothing found, and an offer to register that tag.
+  await field.fill('T 000123');
+  await field.press('Enter');
+  await expect(page.getByTestId('looked-up-ticket')).toContainText('T-000123');
+  // It said only «(415) 555-0100» چیزی پیدا نشد (the English said it was tried as a code and a phone).
+  await field.fill('(415) 555-0100');
+  await field.press('Enter');
+  const message = page.getByRole('alert').filter({ hasText: fa['lookup.noneTitle'] });
+  await expect(message).toContainText(fa['lookup.tried.express'].replace('{code}', '4155550100'));
+  await expect(message).toContainText(fa['lookup.tried.phone'].replace('{phone}', '\u2068+1 415 555 0100\u2069'));
+  await expect(message).not.toContainText(/[A-Za-z]{2,}/);
+  await expect(field).toBeFocused();
 });

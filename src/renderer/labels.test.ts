@@ -39,3 +39,21 @@ it('says in Persian, as in English, what a service tag and an Express Service Co
     await setLocale('en', 'latn');
   }
 });
+
+it('says what a lookup that found nothing tried, in the reader’s words, the phone as the 360° view shows it', async () => {
+  // The Persian window read only «(415) 555-0100» چیزی پیدا نشد, and the English gave the
+  // phone as the desk stores it: "Nothing found for Express Service Code 4155550100, or phone +14155550100."
+  const none = { message: 'Nothing found for Express Service Code 4155550100, or phone +14155550100.', key: 'nothingFound', params: { query: '(415) 555-0100', express: '4155550100', phone: '+14155550100' } };
+  expect(lookupMessage(none)).toBe('Nothing found for Express Service Code 4155550100 or phone +1\u00a0415\u00a0555\u00a00100.');
+  expect(lookupMessage({ message: 'x', key: 'nothingFound', params: { query: 'zzqq', name: 'zzqq' } })).toBe('Nothing found for names with a word starting “zzqq”.');
+  const { setLocale } = await import('./i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    expect(lookupMessage(none)).toBe('برای \u2068کد سرویس سریع 4155550100 یا تلفن \u2068+1\u00a0415\u00a0555\u00a00100\u2069\u2069 چیزی پیدا نشد.');
+    expect(lookupMessage({ message: 'x', key: 'nothingFound', params: { query: 't 999999', ticket: 'T-999999' } })).toBe('برای \u2068تیکت \u2068T-999999\u2069\u2069 چیزی پیدا نشد.');
+    // An answer from a desk that does not say what it tried is still said in Persian.
+    expect(lookupMessage({ message: 'Nothing found for "x".', key: 'nothingFound', params: { query: 'xyz' } })).toBe('برای «\u2068xyz\u2069» چیزی پیدا نشد.');
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});

@@ -1,4 +1,4 @@
-import type { Candidate, LookupResult } from '../../shared/api';
+import { LOOKUP_TRIED, type Candidate, type LookupResult, type LookupTried } from '../../shared/api';
 import type { Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
@@ -175,43 +175,44 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}`, key: 'empty' };
     const compact = cleanTagInput(q);
     const candidates: Found[] = [];
-    const tried: string[] = [];
+    /** What the query was looked up as, each with the value looked for (the message says them, in this order). */
+    const tried: Partial<Record<LookupTried, string>> = {};
     /** Systems whose tag differs from the typed one only by O/0 or I/1: never opened without the agent choosing. */
     const lookalikes: Found[] = [];
 
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
       const t = ticketByNumber.get(ticketNo);
-      tried.push(`ticket ${q}`);
+      tried.ticket = ticketNumber(ticketNo);
       if (t) {
         const number = ticketNumber(ticketNo);
         candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
       }
     } else if (q.includes('@')) {
       const email = q.toLowerCase();
-      tried.push(`email ${email}`);
+      tried.email = email;
       candidates.push(...people(customersByEmail.all(email, email), 'email', email));
     } else if (/^[+\d\s().\-\/]+$/.test(q)) {
       // Digits only: an Express Service Code keyed into the phone menu, or a phone number.
       const digits = q.replace(/\D/g, '');
       // Seven digits can also be a service tag itself (rare, but tags are any 7 of 0-9A-Z).
       if (!q.startsWith('+') && compact.length === 7 && /^\d{7}$/.test(compact)) {
-        tried.push(`service tag ${compact}`);
+        tried.tag = compact;
         candidates.push(...byTag(compact, 'tag'));
       }
       const tag = q.startsWith('+') ? null : expressCodeToTag(digits);
       if (tag) {
-        tried.push(`Express Service Code ${digits}`);
+        tried.express = digits;
         candidates.push(...byTag(tag, 'express'));
       }
       const phone = toE164(q, country);
       if (phone) {
-        tried.push(`phone ${phone}`);
+        tried.phone = phone;
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', phone));
       }
       if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
-      tried.push(`service tag ${compact}`);
+      tried.tag = compact;
       candidates.push(...byTag(compact, 'tag'));
       if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
     } else if (/\d/.test(q)) {
@@ -219,21 +220,21 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     } else {
       // Letters only: the start of a name, and also a tag when it has the shape of one.
       if (/^[A-Z]{7}$/.test(compact)) {
-        tried.push(`service tag ${compact}`);
+        tried.tag = compact;
         candidates.push(...byTag(compact, 'tag'));
         if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
       }
       // Seven letters typed on the Persian layout may be a tag of letters only.
       const latin = ARABIC_SCRIPT.test(q) ? latinFromPersianKeyboard(q) : null;
       if (latin && /^[A-Z]{7}$/.test(cleanTagInput(latin))) {
-        tried.push(`service tag ${cleanTagInput(latin)}`);
+        tried.tag = cleanTagInput(latin);
         candidates.push(...byTag(cleanTagInput(latin), 'tag'));
       }
       const key = nameKey(q);
       // Punctuation alone ("??", "--") is none of the things the field finds: say what is.
       if (!/[\p{L}\d]/u.test(q)) return { kind: 'invalid', message: `"${q}" is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.`, key: 'nothingToLookUp', params: { query: q } };
       if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.', key: 'nameTooShort' };
-      tried.push(`names with a word starting "${q}"`);
+      tried.name = q;
       // Two callers of the same name are told apart by what the agent can ask: phone, email.
       const named = (r: WhoWithContact): Found => ({
         customerId: r.id,
@@ -268,7 +269,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
 
     if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };
     const unique = dedupe(candidates);
-    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.`, key: 'nothingFound', params: { query: q } };
+    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${triedInEnglish(tried)}.`, key: 'nothingFound', params: { query: q, ...tried } };
     if (unique.length === 1) {
       const only = unique[0]!;
       const v = view(only.customerId, only.assetId, now);
@@ -276,6 +277,20 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     }
     return { kind: 'candidates', candidates: unique.map(withFacts) };
   };
+}
+
+const TRIED_IN_ENGLISH: Record<LookupTried, (value: string) => string> = {
+  ticket: (v) => `ticket ${v}`,
+  email: (v) => `email ${v}`,
+  tag: (v) => `service tag ${v}`,
+  express: (v) => `Express Service Code ${v}`,
+  phone: (v) => `phone ${v}`,
+  name: (v) => `names with a word starting "${v}"`,
+};
+
+/** "service tag T000123", "Express Service Code 4155550100, or phone +14155550100": the desk's own sentence. */
+function triedInEnglish(tried: Partial<Record<LookupTried, string>>): string {
+  return LOOKUP_TRIED.flatMap((kind) => (tried[kind] === undefined ? [] : [TRIED_IN_ENGLISH[kind](tried[kind])])).join(', or ');
 }
 
 function dedupe<C extends Pick<Candidate, 'customerId' | 'assetId' | 'matchedBy'>>(cs: C[]): C[] {

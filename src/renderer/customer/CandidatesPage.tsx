@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { SegmentBadge } from '../badges';
 import { useCall } from '../backend';
 import { formatDate, formatNumber, t, tc } from '../i18n';
-import { matchedWhat, matchLabel } from '../labels';
+import { lookupMessage, matchedWhat, matchLabel } from '../labels';
 import { Phone } from './CustomerFinder';
 import { MatchedName } from './MatchedName';
 import { FitTable, PageHeader, PageLoading, ProblemAlert } from '../page';
@@ -27,7 +27,7 @@ export function CandidatesPage({ query }: { query: string }) {
       {result.loading && !data && <PageLoading />}
       {(data?.kind === 'none' || data?.kind === 'invalid') && (
         <Alert color={data.kind === 'none' ? 'yellow' : 'red'} icon={<IconAlertCircle size={18} />} role="alert">
-          {data.message}
+          {lookupMessage(data)}
         </Alert>
       )}
       {data?.kind === 'candidates' && (

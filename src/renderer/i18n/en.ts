@@ -993,6 +993,13 @@ export const en = {
   'lookup.msg.nameTooShort': 'Type at least two letters of a name.',
   'lookup.msg.nothingToLookUp': '“{query}” is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.',
   'lookup.msg.nothingFound': 'Nothing found for “{query}”.',
+  'lookup.msg.nothingFoundTried': 'Nothing found for {tried}.',
+  'lookup.tried.ticket': 'ticket {number}',
+  'lookup.tried.email': 'email {email}',
+  'lookup.tried.tag': 'service tag {tag}',
+  'lookup.tried.express': 'Express Service Code {code}',
+  'lookup.tried.phone': 'phone {phone}',
+  'lookup.tried.name': 'names with a word starting “{name}”',
   // knowledge base, suggestions, satisfaction, trends (issue 11)
   'nav.kb': 'Knowledge base',
   'kb.articlePage': 'Article',

@@ -930,6 +930,13 @@ export const fa: Messages = {
   'lookup.msg.nameTooShort': 'دست‌کم دو حرف از نام را بنویسید.',
   'lookup.msg.nothingToLookUp': '«{query}» چیزی برای جست‌وجو نیست: برچسب سرویس، کد سرویس سریع، شمارهٔ تلفن، ایمیل، دو حرف از نام یا شمارهٔ تیکت را بنویسید.',
   'lookup.msg.nothingFound': 'برای «{query}» چیزی پیدا نشد.',
+  'lookup.msg.nothingFoundTried': 'برای {tried} چیزی پیدا نشد.',
+  'lookup.tried.ticket': 'تیکت {number}',
+  'lookup.tried.email': 'ایمیل {email}',
+  'lookup.tried.tag': 'برچسب سرویس {tag}',
+  'lookup.tried.express': 'کد سرویس سریع {code}',
+  'lookup.tried.phone': 'تلفن {phone}',
+  'lookup.tried.name': 'نام‌هایی با واژه‌ای که با «{name}» آغاز می‌شود',
   // The hub: sign-in by password and its people directory.
   'signIn.hubTitle': 'ورود',
   'signIn.hubLead': 'این میز با هاب تیم در {url} کار می‌کند. با ایمیل و گذرواژهٔ خود وارد شوید؛ وقتی هاب در دسترس نیست، گذرواژه‌ای که آخرین بار اینجا به کار بردید همچنان کار می‌کند.',
