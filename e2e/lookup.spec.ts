@@ -54,6 +54,9 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   await expect(first).toHaveAccessibleName(name);
   await first.click();
   await new CustomerView(page).expectCustomer(name);
+  // A word more than 20 names share: the list says it holds only the first 20 (it said "20 customers match").
+  await app.lookup('and');
+  await expect(page.getByText(en['candidates.countMore'].replaceAll('{count}', '20'))).toBeVisible();
 });
 
 test('in Persian, candidates found by a shared phone or email say so in Persian, the value in its own order', async ({ page }) => {

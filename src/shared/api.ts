@@ -155,7 +155,8 @@ export type LookupTried = (typeof LOOKUP_TRIED)[number];
 export const lookupResultSchema = z.discriminatedUnion('kind', [
   // `ticketNumber`: the ticket a ticket-number lookup found (T-000123), for the 360° view to mark.
   z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema, ticketNumber: z.string().optional() }),
-  z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema) }),
+  // `more`: more customers match than are listed (a name many share): the agent should narrow it down.
+  z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema), more: z.boolean().optional() }),
   // `key` and `params` name the message for the renderer's dictionary (`lookup.msg.<key>`).
   z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
   z.object({ kind: z.literal('invalid'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),

@@ -179,6 +179,8 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const tried: Partial<Record<LookupTried, string>> = {};
     /** Systems whose tag differs from the typed one only by O/0 or I/1: never opened without the agent choosing. */
     const lookalikes: Found[] = [];
+    /** More names match than the list holds. */
+    let more = false;
 
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
@@ -253,16 +255,22 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       const long = words.filter((w) => w.length >= 2);
       const lead = long.length < 2 ? (long[0] ?? '') : long.map((w) => ({ w, n: wordsStarting.get(w, w + '\uffff', WORD_ROWS)?.n ?? 0 })).reduce((a, b) => (b.n < a.n ? b : a)).w;
       const others = words.filter((_, i) => i !== words.indexOf(lead));
-      if (listed.length < NAME_CANDIDATES && lead !== '') {
+      // Read on past a full list for one more name: then the list says more match than it shows
+      // (with the words index holding every word, a name beyond the 20 that start so is found here too).
+      if (lead !== '') {
         const seen = new Set(listed.map((c) => c.customerId));
-        let more = NAME_CANDIDATES - listed.length;
+        let room = NAME_CANDIDATES - listed.length;
         for (const r of customersByWord.iterate(lead, lead + '\uffff', others[0] ?? '', WORD_ROWS)) {
           if (seen.has(r.id)) continue;
           seen.add(r.id);
           // The words of name_key are the name's own, but for a name written with a ZWNJ or a hyphen.
           if (others.length > 0 && !wordsMatch(others, /[\u200c\u2010\u2011-]/.test(r.name) ? nameWordKeys(r.name) : keyWords(r.name_key))) continue;
+          if (room === 0) {
+            more = true;
+            break;
+          }
           candidates.push(named(r));
-          if (--more === 0) break;
+          room--;
         }
       }
     }
@@ -275,7 +283,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       const v = view(only.customerId, only.assetId, now);
       if (v) return only.matchedBy === 'ticket' && only.params?.number ? { kind: 'match', matchedBy: 'ticket', view: v, ticketNumber: only.params.number } : { kind: 'match', matchedBy: only.matchedBy, view: v };
     }
-    return { kind: 'candidates', candidates: unique.map(withFacts) };
+    return more ? { kind: 'candidates', candidates: unique.map(withFacts), more } : { kind: 'candidates', candidates: unique.map(withFacts) };
   };
 }
 

@@ -76,6 +76,17 @@ describe('looking a caller up by any word of the name', () => {
     expect(r.candidates.length).toBeLessThanOrEqual(20);
   });
 
+  it('says when more names match than it lists, so the agent narrows it down rather than choosing from a part', async () => {
+    // 31 names on the demo desk have the word "and"; the list showed 20 and said "20 customers
+    // match", as if that were all of them.
+    const count = (w: string) => harness.desk.db.sqlite.prepare(`select count(distinct customer_id) from customer_words where word_key >= ? and word_key < ? /* a test counts */`).pluck().get(w, w + '\uffff') as number;
+    expect(count('and')).toBeGreaterThan(20);
+    const many = await search('and');
+    expect(many.kind === 'candidates' && [many.candidates.length, many.more]).toEqual([20, true]);
+    const few = await search('district');
+    expect(few.kind === 'candidates' && [few.candidates.length, few.more ?? false]).toEqual([count('district'), false]);
+  });
+
   it('finds a double-barrelled surname by either half, and with another word of the name', async () => {
     const name = 'Ana Lindgren-Moreau';
     await ava.call('customers.create', { customer: person(name, '(206) 555-0133'), asset: null });

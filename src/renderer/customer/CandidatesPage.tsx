@@ -22,7 +22,7 @@ export function CandidatesPage({ query }: { query: string }) {
 
   return (
     <>
-      <PageHeader title={t('candidates.title', { query })} description={data?.kind === 'candidates' ? tc('candidates.count', data.candidates.length) : undefined} />
+      <PageHeader title={t('candidates.title', { query })} description={data?.kind === 'candidates' ? (data.more ? t('candidates.countMore', { count: data.candidates.length }) : tc('candidates.count', data.candidates.length)) : undefined} />
       {result.problem && <ProblemAlert problem={result.problem} onRetry={() => void result.refetch()} />}
       {result.loading && !data && <PageLoading />}
       {(data?.kind === 'none' || data?.kind === 'invalid') && (

@@ -14,7 +14,7 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
         if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
           return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
         }
-        if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => seesSegment(u, c.segment)) };
+        if (r.kind === 'candidates') return { ...r, candidates: r.candidates.filter((c) => seesSegment(u, c.segment)) };
         if (r.kind === 'match') audit.opened(u.id, r.view.customer.id, 'lookup', null, clock.now());
         return r;
       },
