@@ -236,3 +236,22 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   await expect(message).not.toContainText(/[A-Za-z]{2,}/);
   await expect(field).toBeFocused();
 });
+
+test('in Persian, a customer another team serves is said so in Persian, with no offer to register them again', async ({ page }) => {
+  // Ben Okafor works education and government; Maria Gonzalez and both Jordans are home customers.
+  await signInInPersian(page, 'Ben Okafor');
+  const field = page.getByRole('textbox', { name: fa['lookup.label'] });
+  await field.fill('HX4P9R2');
+  await field.press('Enter');
+  // It read "No customer found", the desk's English, and "No customer has the tag HX4P9R2: register it".
+  const message = page.getByRole('alert').filter({ hasText: fa['lookup.otherTeamTitle'] });
+  await expect(message).toContainText(fa['lookup.msg.otherTeam'].replace('{name}', '\u2068Maria Gonzalez\u2069').replace('{segment}', fa['segment.home']));
+  await expect(message.getByRole('link')).toHaveCount(0);
+  await expect(field).toBeFocused();
+  // Every Jordan another team's: said under the field (it opened a page saying "0 customers match. Choose one").
+  await field.fill('Jordan');
+  await field.press('Enter');
+  await expect(message).toContainText(fa['segment.home']);
+  await expect(message).not.toContainText('served by');
+  await expect(page.locator('#main h1')).not.toContainText('Jordan');
+});

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { lookupMessage } from '../labels';
+import { lookupMayRegister, lookupMessage } from '../labels';
 import { customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
@@ -44,7 +44,8 @@ export function Lookup() {
   // a frame for it first, and hold the answer back until that frame is out.
   const [slow, setSlow] = useState(false);
   const busy = useRef(false);
-  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
+  // `register`: nothing found, so the caller may be registered (not a customer another team serves).
+  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string; register: boolean; title: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const dropdown = useRef<HTMLDivElement>(null);
   // The message closed (Escape, its Dismiss button) from inside it: the keyboard goes back to
@@ -108,11 +109,16 @@ export function Lookup() {
           break;
         case 'none':
         case 'invalid':
-          setMessage({ tone: result.kind, text: lookupMessage(result) });
+          setMessage({
+            tone: result.kind,
+            text: lookupMessage(result),
+            register: lookupMayRegister(result),
+            title: result.kind === 'invalid' ? t('lookup.invalidTitle') : lookupMayRegister(result) ? t('lookup.noneTitle') : t('lookup.otherTeamTitle'),
+          });
           break;
       }
     } catch (error) {
-      setMessage({ tone: 'error', text: problemOf(error).message });
+      setMessage({ tone: 'error', text: problemOf(error).message, register: false, title: t('lookup.errorTitle') });
     } finally {
       busy.current = false;
       clearTimeout(spinner);
@@ -182,13 +188,13 @@ export function Lookup() {
             role="alert"
             color={message.tone === 'none' ? 'yellow' : 'red'}
             icon={<IconAlertCircle size={18} />}
-            title={message.tone === 'none' ? t('lookup.noneTitle') : message.tone === 'invalid' ? t('lookup.invalidTitle') : t('lookup.errorTitle')}
+            title={message.title}
             withCloseButton
             closeButtonLabel={t('common.dismiss')}
             onClose={dismiss}
           >
             {message.text}
-            {message.tone === 'none' && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
+            {message.register && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
           </Alert>
         )}
       </Popover.Dropdown>

@@ -1,6 +1,7 @@
 import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { maySeeSegment, seesSegment } from '../../../shared/access';
+import { SEGMENTS } from '../../../shared/domain';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
 
@@ -11,10 +12,19 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
       'lookup.search': (s, i) => {
         const u = signedIn(s);
         const r = lookup(i.query, clock.now());
+        // Found, but served by a team this person is not on: said so with a key the window
+        // translates, and told apart from nothing found (which offers to register the caller).
         if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
-          return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
+          const { name, segment } = r.view.customer;
+          return { kind: 'none', message: `${name} is served by the ${segment.replace('_', ' ')} team; transfer the caller there.`, key: 'otherTeam', params: { name, segment } };
         }
-        if (r.kind === 'candidates') return { ...r, candidates: r.candidates.filter((c) => seesSegment(u, c.segment)) };
+        if (r.kind === 'candidates') {
+          const mine = r.candidates.filter((c) => seesSegment(u, c.segment));
+          if (mine.length > 0 || r.candidates.length === 0) return { ...r, candidates: mine };
+          // Every one served by other teams: which teams, not who (the list was empty under "0 customers match").
+          const segments = SEGMENTS.filter((seg) => r.candidates.some((c) => c.segment === seg));
+          return { kind: 'none', message: `Every customer matching "${i.query.trim()}" is served by another team (${segments.map((seg) => seg.replace('_', ' ')).join(', ')}); transfer the caller there.`, key: 'otherTeams', params: { query: i.query.trim(), segments: segments.join(',') } };
+        }
         if (r.kind === 'match') audit.opened(u.id, r.view.customer.id, 'lookup', null, clock.now());
         return r;
       },
