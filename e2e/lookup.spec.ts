@@ -57,6 +57,10 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   // A word more than 20 names share: the list says it holds only the first 20 (it said "20 customers match").
   await app.lookup('and');
   await expect(page.getByText(en['candidates.countMore'].replaceAll('{count}', '20'))).toBeVisible();
+  // Each segment's badge whole: beside long names and emails it read "Large enterp…".
+  const badges = page.getByRole('main').getByText(en['segment.large_enterprise'], { exact: true }).locator('visible=true');
+  await expect.poll(() => badges.count()).toBeGreaterThan(0);
+  expect(await badges.evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth).length)).toBe(0);
 });
 
 test('in Persian, candidates found by a shared phone or email say so in Persian, the value in its own order', async ({ page }) => {

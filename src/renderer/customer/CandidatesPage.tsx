@@ -87,7 +87,7 @@ export function CandidatesPage({ query }: { query: string }) {
                         </Text>
                       </div>
                     </Table.Td>
-                    <Table.Td className={classes.wideOnly}>
+                    <Table.Td className={`${classes.wideOnly} ${classes.segment}`}>
                       <SegmentBadge segment={c.segment} />
                     </Table.Td>
                     <Table.Td className={classes.wideOnly}>
