@@ -46,12 +46,19 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   // The heading is drawn before the candidates arrive: wait for them, then count.
   const rows = page.getByRole('row').filter({ hasText: en['matchedBy.name'] });
   await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
-  const first = rows.first().getByRole('button');
+  const first = rows.first().getByRole('link');
   const name = (await first.textContent()) ?? '';
   expect(name).toMatch(/^Jordan/);
-  // What the typed word matched is marked; the button is still named by the whole name.
+  // What the typed word matched is marked; the link is still named by the whole name.
   await expect(first.locator('mark')).toHaveText(['Jordan']);
   await expect(first).toHaveAccessibleName(name);
+  // Opened from the keyboard, then Back (the wrong Jordan): focus is on that name again, for
+  // the next one down the list (it went to the page's heading).
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await new CustomerView(page).expectCustomer(name);
+  await page.goBack();
+  await expect(first).toBeFocused();
   await first.click();
   await new CustomerView(page).expectCustomer(name);
   // A word more than 20 names share: the list says it holds only the first 20 (it said "20 customers match").
@@ -99,7 +106,7 @@ test('customers sharing an email are told apart: phone, systems and last contact
     await expect(contact).toContainText('parisa.ahmadi@example.com');
     await expect(row.getByTestId('candidate-systems')).toHaveText(/^\d+$/);
     await expect(row.getByTestId('candidate-last-contact')).not.toBeEmpty();
-    seen.add([await row.getByRole('button').textContent(), await contact.textContent(), await row.getByTestId('candidate-systems').textContent(), await row.getByTestId('candidate-last-contact').textContent()].join('|'));
+    seen.add([await row.getByRole('link').first().textContent(), await contact.textContent(), await row.getByTestId('candidate-systems').textContent(), await row.getByTestId('candidate-last-contact').textContent()].join('|'));
   }
   expect(seen.size).toBe(await rows.count());
   await expect(page.getByRole('table')).not.toContainText(/\+\d{8,}/);

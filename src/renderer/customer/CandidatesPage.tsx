@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { SegmentBadge } from '../badges';
@@ -51,19 +51,20 @@ export function CandidatesPage({ query }: { query: string }) {
                 {data.candidates.map((c) => (
                   <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null))}>
                     <Table.Td>
-                      <UnstyledButton
+                      {/* A link, not a button: Back from the customer opened puts focus on it again
+                          (pageFocus.ts), where the agent who opened the wrong Jordan goes on down the
+                          list; from a button it went to the page's heading. */}
+                      <a
+                        href={customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null)}
                         className={classes.name}
                         // Read as the one name it is, whatever part of it is marked.
                         aria-label={c.customerName}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null));
-                        }}
+                        onClick={(e) => e.stopPropagation()}
                       >
                         <bdi>
                           <MatchedName name={c.customerName} query={query} byName={c.matchedBy === 'name'} />
                         </bdi>
-                      </UnstyledButton>
+                      </a>
                       <div className={classes.narrowOnly}>
                         <Text size="sm">{c.phone ? <Phone e164={c.phone} /> : <Text span size="sm" c="dimmed">{t('customer.noPhone')}</Text>}</Text>
                         <Text size="xs" c="dimmed">
