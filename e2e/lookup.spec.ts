@@ -19,6 +19,10 @@ test('a service tag opens the 360° view with the system marked', async ({ page 
   await customer.expectCustomer(LAKESIDE);
   await customer.expectMatchedSystem('7XK2QF1');
   await expect(page.getByText('+1 512 555 0142').first()).toBeVisible();
+  // The customer on screen looked up again (the same caller back): focus goes to the heading,
+  // as for any answer; it stayed in the field, and nothing was said.
+  await app.lookup('7xk-2qf 1');
+  await expect(app.heading(LAKESIDE)).toBeFocused();
 });
 
 test('an Express Service Code finds the same system', async ({ page }) => {

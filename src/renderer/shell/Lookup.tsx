@@ -5,10 +5,11 @@ import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { lookupMayRegister, lookupMessage } from '../labels';
-import { customerHref, hrefOf, navigate } from '../route';
+import { currentRoute, customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
+import { focusPageHeading } from './pageFocus';
 import { LOOKUP_HINTS } from './lookupHint';
 import { useFittingHint } from './useFittingHint';
 import { isWholeTag } from './wholeTag';
@@ -81,6 +82,14 @@ export function Lookup() {
     };
   }, []);
 
+  // To the answer's page; to its heading when that page is the one shown (the customer on
+  // screen looked up again): no page changed, and focus stayed in the field with nothing said.
+  const go = (href: string) => {
+    const shown = href === hrefOf(currentRoute());
+    navigate(href);
+    if (shown) focusPageHeading();
+  };
+
   const search = async () => {
     const query = draft.query.trim();
     if (!query || busy.current) return;
@@ -101,11 +110,11 @@ export function Lookup() {
           // The lookup answered with the whole view: the page paints it without asking again.
           const { view } = result;
           keepRead('customers.view', { customerId: view.customer.id, assetId: view.matchedAssetId }, view);
-          navigate(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null));
+          go(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null));
           break;
         }
         case 'candidates':
-          navigate(hrefOf({ name: 'lookup', query }));
+          go(hrefOf({ name: 'lookup', query }));
           break;
         case 'none':
         case 'invalid':
