@@ -85,7 +85,7 @@ export const en = {
   'candidates.title': 'Customers matching “{query}”',
   'candidates.count_one': 'One customer matches. Choose to open the 360° view.',
   'candidates.count_other': '{count} customers match. Choose one to open the 360° view.',
-  'candidates.countMore': 'More than {count} customers match; the first {count} are listed. Type more of the name, or ask the caller for a phone number, an email or a service tag.',
+  'candidates.countMore': '{count} customers listed, and more match: type more of the name, or ask the caller for a phone number, an email or a service tag.',
   'candidates.col.customer': 'Customer',
   'candidates.col.segment': 'Segment',
   'candidates.col.matchedBy': 'Matched by',

@@ -78,7 +78,7 @@ export const fa: Messages = {
   'candidates.title': 'مشتریان مطابق با «{query}»',
   'candidates.count_one': 'یک مشتری پیدا شد. برای باز کردن نمای ۳۶۰ درجه انتخابش کنید.',
   'candidates.count_other': '{count} مشتری پیدا شد. یکی را برای باز کردن نمای ۳۶۰ درجه انتخاب کنید.',
-  'candidates.countMore': 'بیش از {count} مشتری پیدا شد و {count} مشتری نخست فهرست شده‌اند. بخش بیشتری از نام را بنویسید، یا شمارهٔ تلفن، ایمیل یا برچسب سرویس را از تماس‌گیرنده بپرسید.',
+  'candidates.countMore': '{count} مشتری فهرست شده و مشتریان بیشتری مطابق‌اند: بخش بیشتری از نام را بنویسید، یا شمارهٔ تلفن، ایمیل یا برچسب سرویس را از تماس‌گیرنده بپرسید.',
   'candidates.col.customer': 'مشتری',
   'candidates.col.segment': 'بخش',
   'candidates.col.matchedBy': 'یافته‌شده با',
