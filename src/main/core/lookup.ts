@@ -1,5 +1,5 @@
 import { LOOKUP_TRIED, type Candidate, type LookupResult, type LookupTried } from '../../shared/api';
-import type { Segment } from '../../shared/domain';
+import { SEGMENTS, type Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { keyWords, nameWordKeys, wordsMatch } from '../../shared/nameWords';
@@ -170,7 +170,14 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Found[] =>
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
-  return function search(query: string, now: number): LookupResult {
+  /**
+   * `sees`: whether the person asking serves a segment. Names are listed only of the segments
+   * they serve, so the 20 a name lists are theirs (filtered after, an agent of two segments was
+   * left with a few of the 20, or none, while theirs further down were never read); the other
+   * ways (tag, phone, email, ticket) are filtered by the handler, where one match another team
+   * serves is named.
+   */
+  return function search(query: string, now: number, sees: (segment: Segment) => boolean = () => true): LookupResult {
     const q = readQuery(query);
     if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}`, key: 'empty' };
     const compact = cleanTagInput(q);
@@ -181,6 +188,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const lookalikes: Found[] = [];
     /** More names match than the list holds. */
     let more = false;
+    const hidden = new Set<Segment>();
 
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
@@ -246,7 +254,13 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         assetId: null,
         detail: [r.phone, r.email].filter(Boolean).join(' · '),
       });
-      const listed = customersByName.all(key, key + '\uffff').map(named);
+      // Segments of names that matched but are another team's.
+      const visible = (r: Who): boolean => {
+        if (sees(r.segment as Segment)) return true;
+        hidden.add(r.segment as Segment);
+        return false;
+      };
+      const listed = customersByName.all(key, key + '\uffff').filter(visible).map(named);
       candidates.push(...listed);
       // Then names with a word starting so ("Patel", "District"), every typed word the start
       // of one of its words, in any order ("patel jor").
@@ -265,6 +279,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
           seen.add(r.id);
           // The words of name_key are the name's own, but for a name written with a ZWNJ or a hyphen.
           if (others.length > 0 && !wordsMatch(others, /[\u200c\u2010\u2011-]/.test(r.name) ? nameWordKeys(r.name) : keyWords(r.name_key))) continue;
+          if (!visible(r)) continue;
           if (room === 0) {
             more = true;
             break;
@@ -277,6 +292,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
 
     if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };
     const unique = dedupe(candidates);
+    if (unique.length === 0 && hidden.size > 0) return otherTeams(q, [...hidden]);
     if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${triedInEnglish(tried)}.`, key: 'nothingFound', params: { query: q, ...tried } };
     if (unique.length === 1) {
       const only = unique[0]!;
@@ -299,6 +315,17 @@ const TRIED_IN_ENGLISH: Record<LookupTried, (value: string) => string> = {
 /** "service tag T000123", "Express Service Code 4155550100, or phone +14155550100": the desk's own sentence. */
 function triedInEnglish(tried: Partial<Record<LookupTried, string>>): string {
   return LOOKUP_TRIED.flatMap((kind) => (tried[kind] === undefined ? [] : [TRIED_IN_ENGLISH[kind](tried[kind])])).join(', or ');
+}
+
+/** Every customer that matched is served by another team: which teams (not who), for the caller to be transferred. */
+export function otherTeams(query: string, segments: readonly Segment[]): LookupResult {
+  const ordered = SEGMENTS.filter((s) => segments.includes(s));
+  return {
+    kind: 'none',
+    message: `Every customer matching "${query}" is served by another team (${ordered.map((s) => s.replace('_', ' ')).join(', ')}); transfer the caller there.`,
+    key: 'otherTeams',
+    params: { query, segments: ordered.join(',') },
+  };
 }
 
 function dedupe<C extends Pick<Candidate, 'customerId' | 'assetId' | 'matchedBy'>>(cs: C[]): C[] {

@@ -1,7 +1,7 @@
 import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { maySeeSegment, seesSegment } from '../../../shared/access';
-import { SEGMENTS } from '../../../shared/domain';
+import { otherTeams } from '../lookup';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
 
@@ -11,7 +11,7 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
     reads: {
       'lookup.search': (s, i) => {
         const u = signedIn(s);
-        const r = lookup(i.query, clock.now());
+        const r = lookup(i.query, clock.now(), (segment) => seesSegment(u, segment));
         // Found, but served by a team this person is not on: said so with a key the window
         // translates, and told apart from nothing found (which offers to register the caller).
         if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
@@ -22,8 +22,7 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
           const mine = r.candidates.filter((c) => seesSegment(u, c.segment));
           if (mine.length > 0 || r.candidates.length === 0) return { ...r, candidates: mine };
           // Every one served by other teams: which teams, not who (the list was empty under "0 customers match").
-          const segments = SEGMENTS.filter((seg) => r.candidates.some((c) => c.segment === seg));
-          return { kind: 'none', message: `Every customer matching "${i.query.trim()}" is served by another team (${segments.map((seg) => seg.replace('_', ' ')).join(', ')}); transfer the caller there.`, key: 'otherTeams', params: { query: i.query.trim(), segments: segments.join(',') } };
+          return otherTeams(i.query.trim(), r.candidates.map((c) => c.segment));
         }
         if (r.kind === 'match') audit.opened(u.id, r.view.customer.id, 'lookup', null, clock.now());
         return r;
