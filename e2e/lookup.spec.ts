@@ -3,7 +3,7 @@ import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { tagToExpressCode } from '../src/shared/serviceTag';
 import { expect, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { signInAs, signInInPersian } from './pages/app';
 import { CustomerView } from './pages/customer';
 
 // The agent's first move on every call: find the caller. A tag or the Express code keyed
@@ -19,6 +19,10 @@ test('a service tag opens the 360° view with the system marked', async ({ page 
   await customer.expectCustomer(LAKESIDE);
   await customer.expectMatchedSystem('7XK2QF1');
   await expect(page.getByText('+1 512 555 0142').first()).toBeVisible();
+  // The customer on screen looked up again (the same caller back): focus goes to the heading,
+  // as for any answer; it stayed in the field, and nothing was said.
+  await app.lookup('7xk-2qf 1');
+  await expect(app.heading(LAKESIDE)).toBeFocused();
 });
 
 test('an Express Service Code finds the same system', async ({ page }) => {
@@ -46,14 +50,28 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   // The heading is drawn before the candidates arrive: wait for them, then count.
   const rows = page.getByRole('row').filter({ hasText: en['matchedBy.name'] });
   await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
-  const first = rows.first().getByRole('button');
+  const first = rows.first().getByRole('link');
   const name = (await first.textContent()) ?? '';
   expect(name).toMatch(/^Jordan/);
-  // What the typed word matched is marked; the button is still named by the whole name.
+  // What the typed word matched is marked; the link is still named by the whole name.
   await expect(first.locator('mark')).toHaveText(['Jordan']);
   await expect(first).toHaveAccessibleName(name);
+  // Opened from the keyboard, then Back (the wrong Jordan): focus is on that name again, for
+  // the next one down the list (it went to the page's heading).
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await new CustomerView(page).expectCustomer(name);
+  await page.goBack();
+  await expect(first).toBeFocused();
   await first.click();
   await new CustomerView(page).expectCustomer(name);
+  // A word more than 20 names share: the list says it holds only the first 20 (it said "20 customers match").
+  await app.lookup('and');
+  await expect(page.getByText(en['candidates.countMore'].replaceAll('{count}', '20'))).toBeVisible();
+  // Each segment's badge whole: beside long names and emails it read "Large enterp…".
+  const badges = page.getByRole('main').getByText(en['segment.large_enterprise'], { exact: true }).locator('visible=true');
+  await expect.poll(() => badges.count()).toBeGreaterThan(0);
+  expect(await badges.evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth).length)).toBe(0);
 });
 
 test('in Persian, candidates found by a shared phone or email say so in Persian, the value in its own order', async ({ page }) => {
@@ -92,7 +110,7 @@ test('customers sharing an email are told apart: phone, systems and last contact
     await expect(contact).toContainText('parisa.ahmadi@example.com');
     await expect(row.getByTestId('candidate-systems')).toHaveText(/^\d+$/);
     await expect(row.getByTestId('candidate-last-contact')).not.toBeEmpty();
-    seen.add([await row.getByRole('button').textContent(), await contact.textContent(), await row.getByTestId('candidate-systems').textContent(), await row.getByTestId('candidate-last-contact').textContent()].join('|'));
+    seen.add([await row.getByRole('link').first().textContent(), await contact.textContent(), await row.getByTestId('candidate-systems').textContent(), await row.getByTestId('candidate-last-contact').textContent()].join('|'));
   }
   expect(seen.size).toBe(await rows.count());
   await expect(page.getByRole('table')).not.toContainText(/\+\d{8,}/);
@@ -213,4 +231,42 @@ test('a tag found nowhere: Tab from the field reaches "register it" and Dismiss,
   await expect(message).toBeHidden();
   await expect(app.lookupField).toBeFocused();
   await expect(app.lookupField).toHaveValue('7XK2QF0');
+});
+
+test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signInInPersian(page, 'Ava Martin');
+  const field = page.getByRole('textbox', { name: fa['lookup.label'] });
+  // "T 000123" was read as the service tag T000123: nothing found, and an offer to register that tag.
+  await field.fill('T 000123');
+  await field.press('Enter');
+  await expect(page.getByTestId('looked-up-ticket')).toContainText('T-000123');
+  // It said only «(415) 555-0100» چیزی پیدا نشد (the English said it was tried as a code and a phone).
+  await field.fill('(415) 555-0100');
+  await field.press('Enter');
+  const message = page.getByRole('alert').filter({ hasText: fa['lookup.noneTitle'] });
+  await expect(message).toContainText(fa['lookup.tried.express'].replace('{code}', '4155550100'));
+  await expect(message).toContainText(fa['lookup.tried.phone'].replace('{phone}', '\u2068+1 415 555 0100\u2069'));
+  await expect(message).not.toContainText(/[A-Za-z]{2,}/);
+  await expect(field).toBeFocused();
+});
+
+test('in Persian, a customer another team serves is said so in Persian, with no offer to register them again', async ({ page }) => {
+  // Ben Okafor works education and government; Maria Gonzalez and both Jordans are home customers.
+  await signInInPersian(page, 'Ben Okafor');
+  const field = page.getByRole('textbox', { name: fa['lookup.label'] });
+  await field.fill('HX4P9R2');
+  await field.press('Enter');
+  // It read "No customer found", the desk's English, and "No customer has the tag HX4P9R2: register it".
+  const message = page.getByRole('alert').filter({ hasText: fa['lookup.otherTeamTitle'] });
+  await expect(message).toContainText(fa['lookup.msg.otherTeam'].replace('{name}', '\u2068Maria Gonzalez\u2069').replace('{segment}', fa['segment.home']));
+  await expect(message.getByRole('link')).toHaveCount(0);
+  await expect(field).toBeFocused();
+  // Every Jordan another team's: said under the field (it opened a page saying "0 customers match. Choose one").
+  await field.fill('Jordan');
+  await field.press('Enter');
+  await expect(message).toContainText(fa['segment.home']);
+  await expect(message).not.toContainText('served by');
+  await expect(page.locator('#main h1')).not.toContainText('Jordan');
 });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { lookupMessage, personName, shareOfAll } from './labels';
+import { lookupMayRegister, lookupMessage, personName, shareOfAll } from './labels';
 
 it('never calls a count that is there "0 %" of all, nor one short of all "100 %"', () => {
   expect(shareOfAll(2, 3000)).toBe('under 1 % of all');
@@ -35,6 +35,41 @@ it('says in Persian, as in English, what a service tag and an Express Service Co
       expect(said, key).toContain('کد سرویس سریع عدد ده یا یازده رقمی');
       expect(said, key).not.toContain('اکسپرس');
     }
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('says what a lookup that found nothing tried, in the reader’s words, the phone as the 360° view shows it', async () => {
+  // The Persian window read only «(415) 555-0100» چیزی پیدا نشد, and the English gave the
+  // phone as the desk stores it: "Nothing found for Express Service Code 4155550100, or phone +14155550100."
+  const none = { message: 'Nothing found for Express Service Code 4155550100, or phone +14155550100.', key: 'nothingFound', params: { query: '(415) 555-0100', express: '4155550100', phone: '+14155550100' } };
+  expect(lookupMessage(none)).toBe('Nothing found for Express Service Code 4155550100 or phone +1\u00a0415\u00a0555\u00a00100.');
+  expect(lookupMessage({ message: 'x', key: 'nothingFound', params: { query: 'zzqq', name: 'zzqq' } })).toBe('Nothing found for names with a word starting “zzqq”.');
+  const { setLocale } = await import('./i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    expect(lookupMessage(none)).toBe('برای \u2068کد سرویس سریع 4155550100 یا تلفن \u2068+1\u00a0415\u00a0555\u00a00100\u2069\u2069 چیزی پیدا نشد.');
+    expect(lookupMessage({ message: 'x', key: 'nothingFound', params: { query: 't 999999', ticket: 'T-999999' } })).toBe('برای \u2068تیکت \u2068T-999999\u2069\u2069 چیزی پیدا نشد.');
+    // An answer from a desk that does not say what it tried is still said in Persian.
+    expect(lookupMessage({ message: 'Nothing found for "x".', key: 'nothingFound', params: { query: 'xyz' } })).toBe('برای «\u2068xyz\u2069» چیزی پیدا نشد.');
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('says a customer served by another team in the reader’s words, and offers no registering of them', async () => {
+  // Ben (education and government) looked up Maria (home): the Persian window showed the desk's
+  // English, under "No customer found" and a link to register her again.
+  const maria = { kind: 'none', message: 'Maria Gonzalez is served by the home team; transfer the caller there.', key: 'otherTeam', params: { name: 'Maria Gonzalez', segment: 'home' } };
+  const jordans = { kind: 'none', message: 'x', key: 'otherTeams', params: { query: 'Jordan', segments: 'small_business,home' } };
+  expect(lookupMessage(maria)).toBe('Maria Gonzalez is served by another team (Home): transfer the caller there.');
+  expect(lookupMessage(jordans)).toBe('Every customer matching “Jordan” is served by another team (Small business and Home): transfer the caller there.');
+  expect([maria, jordans, { kind: 'none', key: 'nothingFound' }].map(lookupMayRegister)).toEqual([false, false, true]);
+  const { setLocale } = await import('./i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    expect(lookupMessage(maria)).toBe('\u2068Maria Gonzalez\u2069 مشتری تیم دیگری است (خانگی): تماس را به آن تیم منتقل کنید.');
   } finally {
     await setLocale('en', 'latn');
   }

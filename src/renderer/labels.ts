@@ -1,6 +1,6 @@
-import type { Candidate, TimelineEntry } from '../shared/api';
+import { LOOKUP_TRIED, type Candidate, type TimelineEntry } from '../shared/api';
 import type { Quality } from '../shared/customerApi';
-import { importSourceOf, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Role, type Segment, type ServiceLevel, type Tier, type User } from '../shared/domain';
+import { importSourceOf, SEGMENTS, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Role, type Segment, type ServiceLevel, type Tier, type User } from '../shared/domain';
 import { readInteractionLine } from '../shared/interactionText';
 import { formatPhone } from '../shared/phone';
 import { EXAMPLE_SERVICE_TAG } from '../shared/serviceTag';
@@ -129,9 +129,48 @@ export { productName } from '../shared/domain';
  * service tag and an Express Service Code look like, with the desk's example tag).
  */
 export function lookupMessage(result: { message: string; key?: string | undefined; params?: Record<string, string> | undefined }): string {
+  // Nothing found: what the query was looked up as, each in the reader's words (the Persian
+  // said only «(415) 555-0100» چیزی پیدا نشد; the English gave the phone as stored, +14155550100).
+  const tried = result.key === 'nothingFound' && result.params ? triedList(result.params) : null;
+  if (tried) return t('lookup.msg.nothingFoundTried', { tried });
+  // Found, but served by another team: its name for the segment in the reader's words (the
+  // Persian window showed the desk's English, "served by the home team").
+  const segment = result.params?.segment;
+  if (result.key === 'otherTeam' && result.params?.name && isSegment(segment)) return t('lookup.msg.otherTeam', { name: result.params.name, segment: segmentLabel(segment) });
+  const segments = result.params?.segments?.split(',').filter(isSegment);
+  if (result.key === 'otherTeams' && segments?.length) return t('lookup.msg.otherTeams', { query: result.params?.query ?? '', segments: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(segments.map(segmentLabel)) });
   const key = result.key ? `lookup.msg.${result.key}` : null;
   if (currentLanguage() === 'en' || !key || !Object.hasOwn(en, key)) return result.message;
   return t(key as keyof typeof en, { example: EXAMPLE_SERVICE_TAG, ...result.params });
+}
+
+const isSegment = (s: string | undefined): s is Segment => (SEGMENTS as readonly string[]).includes(s ?? '');
+
+/** Whether a lookup's answer is one the caller could be registered from: nothing found, not a customer served by another team. */
+export const lookupMayRegister = (result: { kind: string; key?: string | undefined }): boolean => result.kind === 'none' && result.key !== 'otherTeam' && result.key !== 'otherTeams';
+
+/** "service tag 7XK2QF0", "Express Service Code 4155550100 or phone +1 415 555 0100": what a lookup tried, or null when it does not say. */
+function triedList(params: Record<string, string>): string | null {
+  const said = LOOKUP_TRIED.flatMap((kind) => {
+    const value = params[kind];
+    if (value === undefined) return [];
+    switch (kind) {
+      case 'ticket':
+        return [t('lookup.tried.ticket', { number: value })];
+      case 'email':
+        return [t('lookup.tried.email', { email: value })];
+      case 'tag':
+        return [t('lookup.tried.tag', { tag: value })];
+      case 'express':
+        return [t('lookup.tried.express', { code: value })];
+      case 'phone':
+        // Kept on one line: read back to the caller, not broken before its last group.
+        return [t('lookup.tried.phone', { phone: formatPhone(value).replace(/ /g, '\u00a0') })];
+      case 'name':
+        return [t('lookup.tried.name', { name: value })];
+    }
+  });
+  return said.length === 0 ? null : new Intl.ListFormat(currentLanguage(), { type: 'disjunction' }).format(said);
 }
 
 /** A count's share of all, in whole percent; a count that is not none is never "0 %", nor one short of all "100 %". */

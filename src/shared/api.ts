@@ -145,10 +145,19 @@ export const candidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
+/**
+ * What a lookup that found nothing looked the query up as, in the order it says them: a
+ * `none` answer's params hold each one tried with the value looked for (`phone`: E.164,
+ * `ticket`: T-000123, `tag`: the cleaned tag), for a window to say them in its own language.
+ */
+export const LOOKUP_TRIED = ['ticket', 'email', 'tag', 'express', 'phone', 'name'] as const;
+export type LookupTried = (typeof LOOKUP_TRIED)[number];
+
 export const lookupResultSchema = z.discriminatedUnion('kind', [
   // `ticketNumber`: the ticket a ticket-number lookup found (T-000123), for the 360° view to mark.
   z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema, ticketNumber: z.string().optional() }),
-  z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema) }),
+  // `more`: more customers match than are listed (a name many share): the agent should narrow it down.
+  z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema), more: z.boolean().optional() }),
   // `key` and `params` name the message for the renderer's dictionary (`lookup.msg.<key>`).
   z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
   z.object({ kind: z.literal('invalid'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),

@@ -85,9 +85,12 @@ export function productName(asset: { productLine: string; model: string }): stri
 
 export const ticketNumber = (n: number): string => `T-${String(n).padStart(6, '0')}`;
 
-/** Parses "T-000123", "t123" or "#123" into 123. */
+/**
+ * Parses "T-000123", "T 000123", "t123" or "#123" into 123. A number read out ("T, zero zero
+ * zero…") is typed with a space as often as with a dash.
+ */
 export function parseTicketNumber(input: string): number | null {
-  const m = /^(?:t-?|#)0*(\d{1,9})$/i.exec(input.trim());
+  const m = /^(?:t[-\s]?|#)0*(\d{1,9})$/i.exec(input.trim());
   return m ? Number(m[1]) : null;
 }
 

@@ -15,7 +15,7 @@ describe('service tags', () => {
 
   it('offers to register as a tag only what was typed as one, not a ticket number or a phone number', () => {
     expect(['7XK2QF9', '7xk2qf9', '7XK 2QF9', '1234567'].map(registersAsTag)).toEqual([true, true, true, true]);
-    expect(['T-999999', 't999999', '555-0142', '(55) 50142', 'ABC'].map(registersAsTag)).toEqual([false, false, false, false, false]);
+    expect(['T-999999', 't999999', 'T 999999', '555-0142', '(55) 50142', 'ABC'].map(registersAsTag)).toEqual([false, false, false, false, false, false]);
   });
 
   it('rejects a malformed tag with a message that says what a tag looks like', () => {

@@ -125,6 +125,12 @@ describe('looking a caller up', () => {
     const ben = await as('Ben Okafor'); // education and government only
     const r = await ben.call('lookup.search', { query: SHOWCASE.maria.tag });
     expect(r.kind).toBe('none');
+    // Said with a key the window translates (the Persian window showed the desk's English), and
+    // told apart from nothing found: the window offered to register Maria again.
+    expect(r.kind === 'none' && [r.key, r.params]).toEqual(['otherTeam', { name: SHOWCASE.maria.name, segment: 'home' }]);
+    // Every Jordan is a home customer: the list was empty under "0 customers match. Choose one".
+    const jordans = await ben.call('lookup.search', { query: 'Jordan' });
+    expect(jordans.kind === 'none' && [jordans.key, jordans.params]).toEqual(['otherTeams', { query: 'Jordan', segments: 'home' }]);
   });
 });
 

@@ -1,5 +1,5 @@
-import type { Candidate, LookupResult } from '../../shared/api';
-import type { Segment } from '../../shared/domain';
+import { LOOKUP_TRIED, type Candidate, type LookupResult, type LookupTried } from '../../shared/api';
+import { SEGMENTS, type Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { keyWords, nameWordKeys, wordsMatch } from '../../shared/nameWords';
@@ -170,48 +170,59 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Found[] =>
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
-  return function search(query: string, now: number): LookupResult {
+  /**
+   * `sees`: whether the person asking serves a segment. Names are listed only of the segments
+   * they serve, so the 20 a name lists are theirs (filtered after, an agent of two segments was
+   * left with a few of the 20, or none, while theirs further down were never read); the other
+   * ways (tag, phone, email, ticket) are filtered by the handler, where one match another team
+   * serves is named.
+   */
+  return function search(query: string, now: number, sees: (segment: Segment) => boolean = () => true): LookupResult {
     const q = readQuery(query);
     if (!q) return { kind: 'invalid', message: `Type something to look up. ${SERVICE_TAG_HINT}`, key: 'empty' };
     const compact = cleanTagInput(q);
     const candidates: Found[] = [];
-    const tried: string[] = [];
+    /** What the query was looked up as, each with the value looked for (the message says them, in this order). */
+    const tried: Partial<Record<LookupTried, string>> = {};
     /** Systems whose tag differs from the typed one only by O/0 or I/1: never opened without the agent choosing. */
     const lookalikes: Found[] = [];
+    /** More names match than the list holds. */
+    let more = false;
+    const hidden = new Set<Segment>();
 
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
       const t = ticketByNumber.get(ticketNo);
-      tried.push(`ticket ${q}`);
+      tried.ticket = ticketNumber(ticketNo);
       if (t) {
         const number = ticketNumber(ticketNo);
         candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
       }
     } else if (q.includes('@')) {
       const email = q.toLowerCase();
-      tried.push(`email ${email}`);
+      tried.email = email;
       candidates.push(...people(customersByEmail.all(email, email), 'email', email));
     } else if (/^[+\d\s().\-\/]+$/.test(q)) {
       // Digits only: an Express Service Code keyed into the phone menu, or a phone number.
       const digits = q.replace(/\D/g, '');
       // Seven digits can also be a service tag itself (rare, but tags are any 7 of 0-9A-Z).
       if (!q.startsWith('+') && compact.length === 7 && /^\d{7}$/.test(compact)) {
-        tried.push(`service tag ${compact}`);
+        tried.tag = compact;
         candidates.push(...byTag(compact, 'tag'));
       }
       const tag = q.startsWith('+') ? null : expressCodeToTag(digits);
       if (tag) {
-        tried.push(`Express Service Code ${digits}`);
+        tried.express = digits;
         candidates.push(...byTag(tag, 'express'));
       }
       const phone = toE164(q, country);
       if (phone) {
-        tried.push(`phone ${phone}`);
+        tried.phone = phone;
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', phone));
       }
       if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
-      tried.push(`service tag ${compact}`);
+      tried.tag = compact;
       candidates.push(...byTag(compact, 'tag'));
       if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
     } else if (/\d/.test(q)) {
@@ -219,21 +230,21 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     } else {
       // Letters only: the start of a name, and also a tag when it has the shape of one.
       if (/^[A-Z]{7}$/.test(compact)) {
-        tried.push(`service tag ${compact}`);
+        tried.tag = compact;
         candidates.push(...byTag(compact, 'tag'));
         if (candidates.length === 0) lookalikes.push(...byLookalikeTag(compact));
       }
       // Seven letters typed on the Persian layout may be a tag of letters only.
       const latin = ARABIC_SCRIPT.test(q) ? latinFromPersianKeyboard(q) : null;
       if (latin && /^[A-Z]{7}$/.test(cleanTagInput(latin))) {
-        tried.push(`service tag ${cleanTagInput(latin)}`);
+        tried.tag = cleanTagInput(latin);
         candidates.push(...byTag(cleanTagInput(latin), 'tag'));
       }
       const key = nameKey(q);
       // Punctuation alone ("??", "--") is none of the things the field finds: say what is.
       if (!/[\p{L}\d]/u.test(q)) return { kind: 'invalid', message: `"${q}" is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.`, key: 'nothingToLookUp', params: { query: q } };
       if (key.length < 2) return { kind: 'invalid', message: 'Type at least two letters of a name.', key: 'nameTooShort' };
-      tried.push(`names with a word starting "${q}"`);
+      tried.name = q;
       // Two callers of the same name are told apart by what the agent can ask: phone, email.
       const named = (r: WhoWithContact): Found => ({
         customerId: r.id,
@@ -243,7 +254,13 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         assetId: null,
         detail: [r.phone, r.email].filter(Boolean).join(' · '),
       });
-      const listed = customersByName.all(key, key + '\uffff').map(named);
+      // Segments of names that matched but are another team's.
+      const visible = (r: Who): boolean => {
+        if (sees(r.segment as Segment)) return true;
+        hidden.add(r.segment as Segment);
+        return false;
+      };
+      const listed = customersByName.all(key, key + '\uffff').filter(visible).map(named);
       candidates.push(...listed);
       // Then names with a word starting so ("Patel", "District"), every typed word the start
       // of one of its words, in any order ("patel jor").
@@ -252,29 +269,62 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
       const long = words.filter((w) => w.length >= 2);
       const lead = long.length < 2 ? (long[0] ?? '') : long.map((w) => ({ w, n: wordsStarting.get(w, w + '\uffff', WORD_ROWS)?.n ?? 0 })).reduce((a, b) => (b.n < a.n ? b : a)).w;
       const others = words.filter((_, i) => i !== words.indexOf(lead));
-      if (listed.length < NAME_CANDIDATES && lead !== '') {
+      // Read on past a full list for one more name: then the list says more match than it shows
+      // (with the words index holding every word, a name beyond the 20 that start so is found here too).
+      if (lead !== '') {
         const seen = new Set(listed.map((c) => c.customerId));
-        let more = NAME_CANDIDATES - listed.length;
+        let room = NAME_CANDIDATES - listed.length;
         for (const r of customersByWord.iterate(lead, lead + '\uffff', others[0] ?? '', WORD_ROWS)) {
           if (seen.has(r.id)) continue;
           seen.add(r.id);
           // The words of name_key are the name's own, but for a name written with a ZWNJ or a hyphen.
           if (others.length > 0 && !wordsMatch(others, /[\u200c\u2010\u2011-]/.test(r.name) ? nameWordKeys(r.name) : keyWords(r.name_key))) continue;
+          if (!visible(r)) continue;
+          if (room === 0) {
+            more = true;
+            break;
+          }
           candidates.push(named(r));
-          if (--more === 0) break;
+          room--;
         }
       }
     }
 
     if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };
     const unique = dedupe(candidates);
-    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${tried.join(', or ')}.`, key: 'nothingFound', params: { query: q } };
+    if (unique.length === 0 && hidden.size > 0) return otherTeams(q, [...hidden]);
+    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${triedInEnglish(tried)}.`, key: 'nothingFound', params: { query: q, ...tried } };
     if (unique.length === 1) {
       const only = unique[0]!;
       const v = view(only.customerId, only.assetId, now);
       if (v) return only.matchedBy === 'ticket' && only.params?.number ? { kind: 'match', matchedBy: 'ticket', view: v, ticketNumber: only.params.number } : { kind: 'match', matchedBy: only.matchedBy, view: v };
     }
-    return { kind: 'candidates', candidates: unique.map(withFacts) };
+    return more ? { kind: 'candidates', candidates: unique.map(withFacts), more } : { kind: 'candidates', candidates: unique.map(withFacts) };
+  };
+}
+
+const TRIED_IN_ENGLISH: Record<LookupTried, (value: string) => string> = {
+  ticket: (v) => `ticket ${v}`,
+  email: (v) => `email ${v}`,
+  tag: (v) => `service tag ${v}`,
+  express: (v) => `Express Service Code ${v}`,
+  phone: (v) => `phone ${v}`,
+  name: (v) => `names with a word starting "${v}"`,
+};
+
+/** "service tag T000123", "Express Service Code 4155550100, or phone +14155550100": the desk's own sentence. */
+function triedInEnglish(tried: Partial<Record<LookupTried, string>>): string {
+  return LOOKUP_TRIED.flatMap((kind) => (tried[kind] === undefined ? [] : [TRIED_IN_ENGLISH[kind](tried[kind])])).join(', or ');
+}
+
+/** Every customer that matched is served by another team: which teams (not who), for the caller to be transferred. */
+export function otherTeams(query: string, segments: readonly Segment[]): LookupResult {
+  const ordered = SEGMENTS.filter((s) => segments.includes(s));
+  return {
+    kind: 'none',
+    message: `Every customer matching "${query}" is served by another team (${ordered.map((s) => s.replace('_', ' ')).join(', ')}); transfer the caller there.`,
+    key: 'otherTeams',
+    params: { query, segments: ordered.join(',') },
   };
 }
 

@@ -76,6 +76,35 @@ describe('looking a caller up by any word of the name', () => {
     expect(r.candidates.length).toBeLessThanOrEqual(20);
   });
 
+  it('says when more names match than it lists, so the agent narrows it down rather than choosing from a part', async () => {
+    // 31 names on the demo desk have the word "and"; the list showed 20 and said "20 customers
+    // match", as if that were all of them.
+    const count = (w: string) => harness.desk.db.sqlite.prepare(`select count(distinct customer_id) from customer_words where word_key >= ? and word_key < ? /* a test counts */`).pluck().get(w, w + '\uffff') as number;
+    expect(count('and')).toBeGreaterThan(20);
+    const many = await search('and');
+    expect(many.kind === 'candidates' && [many.candidates.length, many.more]).toEqual([20, true]);
+    const few = await search('district');
+    expect(few.kind === 'candidates' && [few.candidates.length, few.more ?? false]).toEqual([count('district'), false]);
+  });
+
+  it('lists the names of the segments one serves, however many of other teams’ come first', async () => {
+    // Ben serves education and government. Names were read 20 at a time for everyone, then
+    // filtered: for "sc" he saw 11 of his 15, and for "an" (33 names, one his) he was told every
+    // customer matching was another team's.
+    const ben = await harness.as('Ben Okafor');
+    const his = (w: string) =>
+      harness.desk.db.sqlite
+        .prepare(`select count(distinct w.customer_id) from customer_words w join customers c on c.id = w.customer_id where w.word_key >= ? and w.word_key < ? and c.segment in ('education', 'government') /* a test counts */`)
+        .pluck()
+        .get(w, w + '\uffff') as number;
+    for (const q of ['sc', 'an']) {
+      const r = await ben.call('lookup.search', { query: q });
+      const listed = r.kind === 'candidates' ? r.candidates : r.kind === 'match' ? [{ segment: r.view.customer.segment }] : [];
+      expect(listed.length, q).toBe(his(q));
+      expect(listed.every((c) => ['education', 'government'].includes(c.segment)), q).toBe(true);
+    }
+  });
+
   it('finds a double-barrelled surname by either half, and with another word of the name', async () => {
     const name = 'Ana Lindgren-Moreau';
     await ava.call('customers.create', { customer: person(name, '(206) 555-0133'), asset: null });

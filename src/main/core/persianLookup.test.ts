@@ -65,4 +65,20 @@ describe('looking a caller up in Persian', () => {
     const bad = await search('۱۲');
     expect(bad.kind === 'invalid' || bad.kind === 'none').toBe(true);
   });
+
+  it('says, in values the window can put in its own words, what a lookup that found nothing tried', async () => {
+    // The Persian window read only «(415) 555-0100» چیزی پیدا نشد, where the English said it
+    // was tried as an Express Service Code and as a phone number; and the English gave the
+    // phone as the desk stores it (+14155550100).
+    const tried = async (q: string) => {
+      const r = await search(q);
+      return r.kind === 'none' ? r.params : r.kind;
+    };
+    expect(await tried('(415) 555-0100')).toEqual({ query: '(415) 555-0100', express: '4155550100', phone: '+14155550100' });
+    expect(await tried('+۱ ۴۱۵ ۵۵۵ ۰۱۰۰')).toEqual({ query: '+1 415 555 0100', phone: '+14155550100' });
+    expect(await tried('7xk2-qf0')).toEqual({ query: '7xk2-qf0', tag: '7XK2QF0' });
+    expect(await tried('t 999999')).toEqual({ query: 't 999999', ticket: 'T-999999' });
+    expect(await tried('Nobody@Example.com')).toEqual({ query: 'Nobody@Example.com', email: 'nobody@example.com' });
+    expect(await tried('زززز')).toEqual({ query: 'زززز', name: 'زززز' });
+  });
 });

@@ -1,10 +1,10 @@
-import { Alert, Badge, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { SegmentBadge } from '../badges';
 import { useCall } from '../backend';
 import { formatDate, formatNumber, t, tc } from '../i18n';
-import { matchedWhat, matchLabel } from '../labels';
+import { lookupMessage, matchedWhat, matchLabel } from '../labels';
 import { Phone } from './CustomerFinder';
 import { MatchedName } from './MatchedName';
 import { FitTable, PageHeader, PageLoading, ProblemAlert } from '../page';
@@ -22,12 +22,12 @@ export function CandidatesPage({ query }: { query: string }) {
 
   return (
     <>
-      <PageHeader title={t('candidates.title', { query })} description={data?.kind === 'candidates' ? tc('candidates.count', data.candidates.length) : undefined} />
+      <PageHeader title={t('candidates.title', { query })} description={data?.kind === 'candidates' ? (data.more ? t('candidates.countMore', { count: data.candidates.length }) : tc('candidates.count', data.candidates.length)) : undefined} />
       {result.problem && <ProblemAlert problem={result.problem} onRetry={() => void result.refetch()} />}
       {result.loading && !data && <PageLoading />}
       {(data?.kind === 'none' || data?.kind === 'invalid') && (
         <Alert color={data.kind === 'none' ? 'yellow' : 'red'} icon={<IconAlertCircle size={18} />} role="alert">
-          {data.message}
+          {lookupMessage(data)}
         </Alert>
       )}
       {data?.kind === 'candidates' && (
@@ -51,19 +51,20 @@ export function CandidatesPage({ query }: { query: string }) {
                 {data.candidates.map((c) => (
                   <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null))}>
                     <Table.Td>
-                      <UnstyledButton
+                      {/* A link, not a button: Back from the customer opened puts focus on it again
+                          (pageFocus.ts), where the agent who opened the wrong Jordan goes on down the
+                          list; from a button it went to the page's heading. */}
+                      <a
+                        href={customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null)}
                         className={classes.name}
                         // Read as the one name it is, whatever part of it is marked.
                         aria-label={c.customerName}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null));
-                        }}
+                        onClick={(e) => e.stopPropagation()}
                       >
                         <bdi>
                           <MatchedName name={c.customerName} query={query} byName={c.matchedBy === 'name'} />
                         </bdi>
-                      </UnstyledButton>
+                      </a>
                       <div className={classes.narrowOnly}>
                         <Text size="sm">{c.phone ? <Phone e164={c.phone} /> : <Text span size="sm" c="dimmed">{t('customer.noPhone')}</Text>}</Text>
                         <Text size="xs" c="dimmed">
@@ -87,7 +88,7 @@ export function CandidatesPage({ query }: { query: string }) {
                         </Text>
                       </div>
                     </Table.Td>
-                    <Table.Td className={classes.wideOnly}>
+                    <Table.Td className={`${classes.wideOnly} ${classes.segment}`}>
                       <SegmentBadge segment={c.segment} />
                     </Table.Td>
                     <Table.Td className={classes.wideOnly}>

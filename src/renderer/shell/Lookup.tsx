@@ -4,11 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { lookupMessage } from '../labels';
-import { customerHref, hrefOf, navigate } from '../route';
+import { lookupMayRegister, lookupMessage } from '../labels';
+import { currentRoute, customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
+import { focusPageHeading } from './pageFocus';
 import { LOOKUP_HINTS } from './lookupHint';
 import { useFittingHint } from './useFittingHint';
 import { isWholeTag } from './wholeTag';
@@ -44,7 +45,8 @@ export function Lookup() {
   // a frame for it first, and hold the answer back until that frame is out.
   const [slow, setSlow] = useState(false);
   const busy = useRef(false);
-  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string } | null>(null);
+  // `register`: nothing found, so the caller may be registered (not a customer another team serves).
+  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string; register: boolean; title: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const dropdown = useRef<HTMLDivElement>(null);
   // The message closed (Escape, its Dismiss button) from inside it: the keyboard goes back to
@@ -80,6 +82,14 @@ export function Lookup() {
     };
   }, []);
 
+  // To the answer's page; to its heading when that page is the one shown (the customer on
+  // screen looked up again): no page changed, and focus stayed in the field with nothing said.
+  const go = (href: string) => {
+    const shown = href === hrefOf(currentRoute());
+    navigate(href);
+    if (shown) focusPageHeading();
+  };
+
   const search = async () => {
     const query = draft.query.trim();
     if (!query || busy.current) return;
@@ -100,19 +110,24 @@ export function Lookup() {
           // The lookup answered with the whole view: the page paints it without asking again.
           const { view } = result;
           keepRead('customers.view', { customerId: view.customer.id, assetId: view.matchedAssetId }, view);
-          navigate(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null));
+          go(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null));
           break;
         }
         case 'candidates':
-          navigate(hrefOf({ name: 'lookup', query }));
+          go(hrefOf({ name: 'lookup', query }));
           break;
         case 'none':
         case 'invalid':
-          setMessage({ tone: result.kind, text: lookupMessage(result) });
+          setMessage({
+            tone: result.kind,
+            text: lookupMessage(result),
+            register: lookupMayRegister(result),
+            title: result.kind === 'invalid' ? t('lookup.invalidTitle') : lookupMayRegister(result) ? t('lookup.noneTitle') : t('lookup.otherTeamTitle'),
+          });
           break;
       }
     } catch (error) {
-      setMessage({ tone: 'error', text: problemOf(error).message });
+      setMessage({ tone: 'error', text: problemOf(error).message, register: false, title: t('lookup.errorTitle') });
     } finally {
       busy.current = false;
       clearTimeout(spinner);
@@ -182,13 +197,13 @@ export function Lookup() {
             role="alert"
             color={message.tone === 'none' ? 'yellow' : 'red'}
             icon={<IconAlertCircle size={18} />}
-            title={message.tone === 'none' ? t('lookup.noneTitle') : message.tone === 'invalid' ? t('lookup.invalidTitle') : t('lookup.errorTitle')}
+            title={message.title}
             withCloseButton
             closeButtonLabel={t('common.dismiss')}
             onClose={dismiss}
           >
             {message.text}
-            {message.tone === 'none' && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
+            {message.register && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
           </Alert>
         )}
       </Popover.Dropdown>

@@ -24,6 +24,15 @@ function focusHeading(h: HTMLElement): void {
   h.focus({ preventScroll: false });
 }
 
+/**
+ * Focus to the page's heading now: a lookup that answers with the page already shown (the
+ * customer on screen looked up again) changes no page, so nothing else moves it there.
+ */
+export function focusPageHeading(): void {
+  const h = heading();
+  if (h) focusHeading(h);
+}
+
 /** What a page's history entry keeps of the link opened from it, for coming back to it. */
 interface OpenedMark {
   /** The page (its route key) the link was opened from. */

@@ -1,6 +1,7 @@
 import { say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { maySeeSegment, seesSegment } from '../../../shared/access';
+import { otherTeams } from '../lookup';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
 
@@ -10,11 +11,19 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
     reads: {
       'lookup.search': (s, i) => {
         const u = signedIn(s);
-        const r = lookup(i.query, clock.now());
+        const r = lookup(i.query, clock.now(), (segment) => seesSegment(u, segment));
+        // Found, but served by a team this person is not on: said so with a key the window
+        // translates, and told apart from nothing found (which offers to register the caller).
         if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
-          return { kind: 'none', message: `${r.view.customer.name} is served by the ${r.view.customer.segment.replace('_', ' ')} team; transfer the caller there.` };
+          const { name, segment } = r.view.customer;
+          return { kind: 'none', message: `${name} is served by the ${segment.replace('_', ' ')} team; transfer the caller there.`, key: 'otherTeam', params: { name, segment } };
         }
-        if (r.kind === 'candidates') return { kind: 'candidates', candidates: r.candidates.filter((c) => seesSegment(u, c.segment)) };
+        if (r.kind === 'candidates') {
+          const mine = r.candidates.filter((c) => seesSegment(u, c.segment));
+          if (mine.length > 0 || r.candidates.length === 0) return { ...r, candidates: mine };
+          // Every one served by other teams: which teams, not who (the list was empty under "0 customers match").
+          return otherTeams(i.query.trim(), r.candidates.map((c) => c.segment));
+        }
         if (r.kind === 'match') audit.opened(u.id, r.view.customer.id, 'lookup', null, clock.now());
         return r;
       },
