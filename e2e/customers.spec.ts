@@ -262,7 +262,7 @@ test('the merge screen shows a change made elsewhere to either record while it i
     };
     const mine = await open('Ava Martin');
     await mine.app.lookup('parisa.ahmadi@example.com');
-    await mine.page.locator('tbody button').first().click();
+    await mine.page.locator('tbody a').first().click();
     await mine.page.getByRole('button', { name: en['record.edit'] }).click();
     await mine.page.getByRole('dialog').getByRole('link', { name: en['duplicates.merge'] }).first().click();
     await expect(mine.page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
