@@ -9,11 +9,11 @@ import { DateField } from '../dates/DateField';
 import { ownDirection } from '../direction';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
-import { FitTable, Section } from '../page';
+import { FitTable, HINT_UNDER, Section } from '../page';
 import { useSearchFromScratch } from '../pickSearch';
 import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
-import { EditorFrame, HINT_UNDER, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { daysLabel, findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
