@@ -1,5 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
 import { signInAs } from './pages/app';
@@ -10,13 +10,19 @@ import { CustomerView } from './pages/customer';
 // handed to a new owner shows on both.
 
 const shot = process.env.TAGDESK_SHOTS;
+const top = (field: Locator) => field.evaluate((e) => Math.round(e.getBoundingClientRect().top));
 
 test('an agent registers a caller and their system from a lookup that found nothing', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
+  await page.setViewportSize({ width: 1366, height: 900 });
   await app.lookup('NEW7TAG');
   await page.getByRole('link', { name: en['record.registerTag'].replace('{tag}', 'NEW7TAG') }).click();
   await expect(page.getByRole('heading', { name: en['record.registerTitle'] })).toBeVisible();
   await expect(page.getByLabel(en['asset.tag'])).toHaveValue('NEW7TAG');
+  // The boxes of a row line up: the phone's hint (how to type it) went between its name and its
+  // box and pushed the box below the email's; it is under the box now.
+  expect(await top(page.getByLabel(en['customer.phone']))).toBe(await top(page.getByLabel(en['customer.email'])));
+  expect(await top(page.getByRole('combobox', { name: en['record.country'], exact: true }))).toBe(await top(page.getByRole('combobox', { name: en['customer.locale'], exact: true })));
   await page.getByLabel(en['record.name']).fill('Priya Raman');
   await page.getByLabel(en['customer.phone']).fill('555');
   await page.getByLabel(en['record.productLine']).fill('XPS');

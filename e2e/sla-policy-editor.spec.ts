@@ -205,21 +205,28 @@ for (const lang of ['en', 'fa'] as const) {
     // A calendar's holidays: a holiday's date, "every year" and remove, then its name, each
     // field named above it, inside the box (they were behind a sideways scroll).
     await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/iran-official'));
-    // Its name, in Latin letters, reads from its start, left to right, in a Persian window too
-    // (it read from the right, the box showing its end: "00, Thursday to 13:00, official...").
+    // A shipped calendar's name is in the reader's language in its Name field, as in its
+    // heading (it was in English on a Persian screen).
     const name = page.getByRole('region', { name: dict['slaEdit.calendarBasics'], exact: true }).getByRole('textbox', { name: new RegExp(`^${dict['slaEdit.name']}`) });
-    await expect(name).toHaveValue(/^Iran: Saturday/);
-    expect(await name.evaluate((e) => e.matches(':dir(ltr)'))).toBe(true);
+    await expect(name).toHaveValue(dict['slaName.calendar.iranOfficial']);
+    // A name typed in Latin letters reads from its start, left to right, in a Persian window too
+    // (it read from the right, the box showing its end: "00, Thursday to 13:00, official...").
+    if (lang === 'fa') {
+      await name.fill('Iran: Saturday–Wednesday 08:00–17:00, Thursday to 13:00, official holidays (Tehran)');
+      expect(await name.evaluate((e) => e.matches(':dir(ltr)'))).toBe(true);
+    }
     const holidays = page.getByRole('region', { name: dict['slaEdit.holidays'], exact: true });
     const firstName = holidays.getByRole('textbox', { name: dict['slaEdit.holidayNameOf'].replace('{n}', lang === 'fa' ? '۱' : '1'), exact: true });
     await readable(firstName);
-    // A holiday named in Persian reads right to left, whatever the window's language.
-    expect(await firstName.evaluate((e) => e.matches(':dir(rtl)'))).toBe(true);
+    // Iran's official holidays are named in the reader's language (in Persian on an English screen before).
+    await expect(firstName).toHaveValue(lang === 'fa' ? /^[^A-Za-z]+$/ : /^[A-Z][^\u0600-\u06ff]+$/);
     await readable(holidays.getByRole('switch').first());
     await noSidewaysScroll(page, holidays);
     await expect(holidays.getByText(dict['slaEdit.holidayName'], { exact: true }).filter({ visible: true }).first()).toBeVisible();
-    await firstName.fill(lang === 'fa' ? 'نوروز' : 'New year');
-    await expect(firstName).toHaveValue(lang === 'fa' ? 'نوروز' : 'New year');
+    // A holiday named in the other script reads in its own direction, whatever the window's language.
+    await firstName.fill(lang === 'fa' ? 'New year' : 'نوروز');
+    await expect(firstName).toHaveValue(lang === 'fa' ? 'New year' : 'نوروز');
+    expect(await firstName.evaluate((e) => e.matches(':dir(ltr)'))).toBe(lang === 'fa');
 
     // "Add holiday" takes the keyboard to the new holiday's date, in view, not yet marked wrong
     // (the row was added 75 holidays below, out of sight, with the focus left on the button).
@@ -228,5 +235,9 @@ for (const lang of ['en', 'fa'] as const) {
     const added = page.locator(':focus');
     await expect(added).toBeInViewport();
     await expect(added).not.toHaveAttribute('aria-invalid', 'true');
+
+    // The Tehran calendar's Nowruz in the reader's language ("Nowruz (day 1)" on a Persian screen before).
+    await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
+    await expect(holidays.getByRole('textbox', { name: dict['slaEdit.holidayNameOf'].replace('{n}', lang === 'fa' ? '۱' : '1'), exact: true })).toHaveValue(dict['slaHoliday.nowruzDay1']);
   });
 }

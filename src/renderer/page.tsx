@@ -8,6 +8,15 @@ import { isMacPlatform, submitChordKeys, submitOnChord } from './submitChord';
 // The few building blocks every page shares: one h1 per page, sections with h2, and the
 // loading and failure states.
 
+/**
+ * A field's hint under its box, not between its name and its box: side by side in a row, a
+ * field with a hint had its box pushed below its neighbours' (a policy's calendar beside its
+ * segment and service level, a customer's phone beside their email, a Persian date with its
+ * Gregorian date beside a warranty level). Every field with a hint that may stand in a row
+ * takes it, so names and boxes line up across the row.
+ */
+export const HINT_UNDER: Array<'label' | 'input' | 'description' | 'error'> = ['label', 'input', 'description', 'error'];
+
 export function PageHeader({ title, eyebrow, description, actions, badges }: {
   title: ReactNode;
   eyebrow?: ReactNode;

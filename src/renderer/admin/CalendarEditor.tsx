@@ -9,11 +9,11 @@ import { DateField } from '../dates/DateField';
 import { ownDirection } from '../direction';
 import { DigitsTextInput, LocalNumberInput } from '../dates/DigitFields';
 import { currentLocale, localiseDigits, solarYearsOf, t, zoneName } from '../i18n';
-import { FitTable, Section } from '../page';
+import { FitTable, HINT_UNDER, Section } from '../page';
 import { useSearchFromScratch } from '../pickSearch';
-import { slaEditorTitle, slaSavedMessage, slaUsedBy } from '../sla/shippedNames';
+import { holidayName, slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, storedHolidayName, storedSlaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
-import { EditorFrame, HINT_UNDER, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { daysLabel, findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
 import classes from './SlaSettings.module.css';
 
@@ -37,14 +37,19 @@ interface CalendarDraft {
   displayCalendar: DisplayCalendar;
 }
 
+// A shipped calendar's name and its holidays' names are shown in the reader's language, in the
+// fields as in the list and the heading: an admin edits the name they read ("شبانه‌روزی", not
+// "Around the clock" on a Persian screen). Left as shown, a name is saved as the data has it,
+// so it stays shipped and a reader of the other language still reads it in theirs; typed
+// over, it is saved as typed and shown so to everyone (shippedNames.ts: storedSlaName).
 function draftOf(c: BusinessCalendar): CalendarDraft {
   return {
     id: c.id,
     idEdited: true,
-    name: c.name,
+    name: slaName('calendar', c),
     timeZone: c.timeZone,
     weekly: c.weekly.map((w) => ({ ...w })),
-    holidays: c.holidays.map((h) => ({ ...h })),
+    holidays: c.holidays.map((h) => ({ ...h, name: holidayName(c.id, h.name) })),
     yearFrom: c.yearRange.from,
     yearTo: c.yearRange.to,
     displayCalendar: c.displayCalendar,
@@ -87,12 +92,13 @@ const solarHint = (v: number | string): string | undefined => {
 };
 
 function calendarOf(d: CalendarDraft): BusinessCalendar {
+  const id = d.id.trim();
   return {
-    id: d.id.trim(),
-    name: d.name.trim(),
+    id,
+    name: storedSlaName('calendar', id, d.name.trim()),
     timeZone: d.timeZone,
     weekly: d.weekly,
-    holidays: d.holidays.map((h) => ({ date: h.date.trim(), name: h.name })),
+    holidays: d.holidays.map((h) => ({ date: h.date.trim(), name: storedHolidayName(id, h.name) })),
     yearRange: { from: toYear(d.yearFrom), to: toYear(d.yearTo) },
     displayCalendar: d.displayCalendar,
   };

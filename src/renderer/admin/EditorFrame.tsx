@@ -6,7 +6,7 @@ import { problemOf, type Problem } from '../backend';
 import { ownDirection } from '../direction';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { PageHeader } from '../page';
+import { HINT_UNDER, PageHeader } from '../page';
 import { hrefOf, navigate } from '../route';
 import { editorIssues, issueIndex, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
 import classes from './SlaSettings.module.css';
@@ -16,13 +16,6 @@ import classes from './SlaSettings.module.css';
 // edit, and the page around the form (back link, header, refusal, unsaved badge, discard/save).
 
 /** The draft fields every settings editor has: a name and an id slugged from it until typed. */
-/**
- * A field's hint under its box, not between its name and its box: side by side in a row, a
- * field with a hint had its box pushed below its neighbours' (a policy's calendar beside its
- * segment and service level, a new calendar's ID beside its name). Every field of the SLA
- * editors that has a hint takes it, so names and boxes line up across a row.
- */
-export const HINT_UNDER: Array<'label' | 'input' | 'description' | 'error'> = ['label', 'input', 'description', 'error'];
 
 export interface NamedDraft {
   id: string;

@@ -6,11 +6,11 @@ import { call } from '../backend';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { t, zoneName } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
-import { FitTable, Section } from '../page';
-import { EditorFrame, HINT_UNDER, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
+import { FitTable, HINT_UNDER, Section } from '../page';
+import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
 import { minutesHint, policyIssues } from './forms';
 import classes from './SlaSettings.module.css';
-import { slaEditorTitle, slaName, slaSavedMessage } from '../sla/shippedNames';
+import { slaEditorTitle, slaName, slaSavedMessage, storedSlaName } from '../sla/shippedNames';
 
 // One SLA policy: which customers it covers (segment and service level), the calendar its
 // clocks count in, the targets in business minutes per priority, when a ticket counts as
@@ -36,7 +36,9 @@ function draftOf(policy: SlaPolicy): PolicyDraft {
   return {
     id: policy.id,
     idEdited: true,
-    name: policy.name,
+    // In the reader's language, as in the list and the heading; saved back as the data has it
+    // while left as shown (see the calendar editor's draftOf).
+    name: slaName('policy', policy),
     segment: policy.segment,
     serviceLevel: policy.serviceLevel,
     calendarId: policy.calendarId,
@@ -71,7 +73,7 @@ const toNumber = (v: number | string): number => (typeof v === 'number' ? v : v.
 function policyOf(d: PolicyDraft): SlaPolicy {
   return {
     id: d.id.trim(),
-    name: d.name.trim(),
+    name: storedSlaName('policy', d.id.trim(), d.name.trim()),
     segment: d.segment,
     serviceLevel: d.serviceLevel,
     calendarId: d.calendarId,

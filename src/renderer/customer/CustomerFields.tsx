@@ -5,6 +5,7 @@ import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { issueFor, type Problem } from '../backend';
 import { DateField } from '../dates/DateField';
 import { callerLocale, t } from '../i18n';
+import { HINT_UNDER } from '../page';
 import { useSearchFromScratch } from '../pickSearch';
 import { segmentLabel, serviceLevelLabel } from '../labels';
 import { countryOfPick, countryOptions, countryPick, languageOptions, placeFilter } from './placeOptions';
@@ -83,7 +84,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint', PHONE_EXAMPLES)} />
+        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint', PHONE_EXAMPLES)} inputWrapperOrder={HINT_UNDER} />
         <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => onChange({ email: e.currentTarget.value })} error={err('email')} type="email" dir="ltr" maxLength={254} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -100,6 +101,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
           placeholder={t('record.pickSearch')}
           error={err('country')}
           description={t('record.countryHint')}
+          inputWrapperOrder={HINT_UNDER}
         />
         <Select
           label={t('customer.locale')}
@@ -114,6 +116,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
           placeholder={t('record.pickSearch')}
           error={err('locale')}
           description={t('record.localeHint')}
+          inputWrapperOrder={HINT_UNDER}
         />
       </SimpleGrid>
     </Stack>

@@ -2,6 +2,7 @@ import { ActionIcon, Group, Popover, Table, Text, TextInput, UnstyledButton, Vis
 import { IconCalendar, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { currentDirection, dayParts, formatDigits, formatWeekday, localiseDigits, t } from '../i18n';
+import { HINT_UNDER } from '../page';
 import type { DateFieldProps } from './DateField';
 import { PERSIAN_WEEK, addMonths, isoToJalali, jalaliText, jalaliToIso, monthGrid, parseJalali, todayJalali, type JalaaliDate } from './jalali';
 import classes from './DateField.module.css';
@@ -58,6 +59,9 @@ export function JalaliField({ value, onChange, name, withGregorian, error, descr
       placeholder={t('date.jalaliPlaceholder')}
       error={unreadable ? t('date.invalidJalali') : error}
       description={description ?? gregorian}
+      // The Gregorian date under the box: above it, it pushed the box below its neighbours' in a
+      // row (a system's ship date beside its warranty level).
+      inputWrapperOrder={rest.inputWrapperOrder ?? HINT_UNDER}
       rightSection={readOnly ? undefined : calendar}
       rightSectionPointerEvents="all"
     />

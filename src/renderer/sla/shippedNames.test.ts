@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
-import { slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, SHIPPED_NAMES } from './shippedNames';
+import { holidayName, slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, SHIPPED_HOLIDAY_NAMES, SHIPPED_NAMES, storedHolidayName, storedSlaName } from './shippedNames';
 
 afterEach(() => setLocale('en', 'latn'));
 
@@ -64,5 +64,53 @@ describe('the heading of a policy’s or calendar’s editor', () => {
     expect(slaEditorTitle('policy', null)).toBe(fa['slaEdit.newPolicy']);
     await setLocale('en', 'latn');
     expect(slaEditorTitle('policy', { id: 'education-standard', name: 'Education standard' })).toBe('Policy: Education standard');
+  });
+});
+
+describe('the holidays of the shipped calendars', () => {
+  it('are named in the reader’s language: Nowruz in Persian on a Persian screen, Iran’s official holidays in English on an English one', async () => {
+    // The Tehran calendar's Nowruz read "Nowruz (day 1)" on a Persian screen, and the Iran
+    // calendar's "عاشورا" on an English one.
+    await setLocale('fa', 'arabext');
+    expect(holidayName('tehran', 'Nowruz (day 1)')).toBe('نوروز (روز اول)');
+    expect(holidayName('std-weekdays', 'Boxing Day')).toBe(fa['slaHoliday.boxingDay']);
+    expect(holidayName('iran-official', 'روز طبیعت')).toBe('روز طبیعت (سیزده‌بدر)');
+    await setLocale('en', 'latn');
+    expect(holidayName('iran-official', 'عاشورا')).toBe('Ashura');
+    expect(holidayName('tehran', 'Nowruz (day 1)')).toBe('Nowruz (day 1)');
+    // Two on one day, joined as the reader joins a list.
+    const joined = SHIPPED_HOLIDAY_NAMES.find((h) => h.name === 'نوروز، عید فطر')!;
+    expect(holidayName(joined.calendarId, joined.name)).toBe('Nowruz, Eid al-Fitr');
+  });
+
+  it('are shown as typed once edited, or in a calendar an admin made', async () => {
+    await setLocale('en', 'latn');
+    expect(holidayName('iran-official', 'عاشورای حسینی')).toBe('عاشورای حسینی');
+    expect(holidayName('berlin', 'عاشورا')).toBe('عاشورا');
+    expect(holidayName('tehran', 'Boxing Day')).toBe('Boxing Day');
+  });
+
+  it('each has its name in English and in Persian', async () => {
+    for (const h of SHIPPED_HOLIDAY_NAMES) {
+      await setLocale('en', 'latn');
+      expect(holidayName(h.calendarId, h.name), h.name).toMatch(/^[^\u0600-\u06ff]+$/);
+      await setLocale('fa', 'arabext');
+      expect(holidayName(h.calendarId, h.name), h.name).toMatch(/^[^A-Za-z]+$/);
+    }
+  });
+});
+
+describe('what a Name field holds, saved', () => {
+  it('is the shipped name while left as shown, so it stays in each reader’s language; what an admin typed is saved as typed', async () => {
+    await setLocale('fa', 'arabext');
+    expect(storedSlaName('calendar', '24x7', slaName('calendar', { id: '24x7', name: 'Around the clock' }))).toBe('Around the clock');
+    expect(storedSlaName('calendar', '24x7', 'شبانه‌روزی پشتیبانی')).toBe('شبانه‌روزی پشتیبانی');
+    expect(storedSlaName('policy', 'home-basic', fa['slaName.policy.homeBasic'])).toBe('Home basic');
+    expect(storedSlaName('policy', 'my-own', fa['slaName.policy.homeBasic'])).toBe(fa['slaName.policy.homeBasic']);
+    expect(storedHolidayName('tehran', 'نوروز (روز دوم)')).toBe('Nowruz (day 2)');
+    expect(storedHolidayName('tehran', 'نوروز (روز دوم) در تهران')).toBe('نوروز (روز دوم) در تهران');
+    await setLocale('en', 'latn');
+    expect(storedHolidayName('iran-official', 'Ashura')).toBe('عاشورا');
+    for (const h of SHIPPED_HOLIDAY_NAMES) expect(storedHolidayName(h.calendarId, holidayName(h.calendarId, h.name))).toBe(h.name);
   });
 });

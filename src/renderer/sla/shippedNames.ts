@@ -29,6 +29,80 @@ export function slaName(kind: 'policy' | 'calendar', item: { id: string; name: s
 }
 
 /**
+ * What a Name field holds, back as it is stored: a shipped policy's or calendar's name shown
+ * in the reader's language (slaName) and left as it was is saved as the data names it, so it
+ * stays shipped and every reader goes on seeing it in their own language; anything else is
+ * what the admin typed, saved as typed. (An admin who types exactly the translation gets the
+ * same: they see what they typed, and a reader of the other language sees theirs.)
+ */
+export function storedSlaName(kind: 'policy' | 'calendar', id: string, shown: string): string {
+  const key = KEYS.get(`${kind}:${id}`);
+  const shipped = SHIPPED.get(`${kind}:${id}`);
+  return key && shipped !== undefined && shown === t(key) ? shipped : shown;
+}
+
+// The shipped calendars' holidays are named in the data in the language of the place: the
+// London calendar's in English ("Boxing Day"), Tehran's Nowruz in English too, Iran's
+// official holidays in Persian ("عاشورا"; two on one day are joined: "نوروز، عید فطر").
+// Each part has its name in every language; as with the policies and calendars, a name an
+// admin edited is shown as typed.
+const HOLIDAY_KEYS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ["New Year's Day", 'slaHoliday.newYearsDay'],
+  ['Christmas Day', 'slaHoliday.christmasDay'],
+  ['Boxing Day', 'slaHoliday.boxingDay'],
+  ['Good Friday', 'slaHoliday.goodFriday'],
+  ['Easter Monday', 'slaHoliday.easterMonday'],
+  ['Nowruz (day 1)', 'slaHoliday.nowruzDay1'],
+  ['Nowruz (day 2)', 'slaHoliday.nowruzDay2'],
+  ['Nowruz (day 3)', 'slaHoliday.nowruzDay3'],
+  ['Nowruz (day 4)', 'slaHoliday.nowruzDay4'],
+  ['نوروز', 'slaHoliday.nowruz'],
+  ['روز جمهوری اسلامی', 'slaHoliday.islamicRepublicDay'],
+  ['روز طبیعت', 'slaHoliday.natureDay'],
+  ['رحلت امام خمینی', 'slaHoliday.khomeiniDeath'],
+  ['قیام ۱۵ خرداد', 'slaHoliday.khordad15'],
+  ['پیروزی انقلاب اسلامی', 'slaHoliday.revolutionVictory'],
+  ['ملی شدن صنعت نفت', 'slaHoliday.oilNationalisation'],
+  ['تاسوعا', 'slaHoliday.tasua'],
+  ['عاشورا', 'slaHoliday.ashura'],
+  ['اربعین', 'slaHoliday.arbaeen'],
+  ['رحلت پیامبر و شهادت امام حسن', 'slaHoliday.prophetDeathHasanMartyrdom'],
+  ['شهادت امام حسن عسکری', 'slaHoliday.askariMartyrdom'],
+  ['میلاد پیامبر و امام صادق', 'slaHoliday.prophetSadiqBirth'],
+  ['شهادت حضرت فاطمه', 'slaHoliday.fatimaMartyrdom'],
+  ['ولادت امام علی', 'slaHoliday.aliBirth'],
+  ['مبعث', 'slaHoliday.mabath'],
+  ['ولادت امام مهدی', 'slaHoliday.mahdiBirth'],
+  ['شهادت امام علی', 'slaHoliday.aliMartyrdom'],
+  ['عید فطر', 'slaHoliday.eidAlFitr'],
+  ['شهادت امام صادق', 'slaHoliday.sadiqMartyrdom'],
+  ['عید قربان', 'slaHoliday.eidAlAdha'],
+  ['عید غدیر', 'slaHoliday.eidAlGhadir'],
+]);
+
+/** How iranHolidays joins two holidays on one day. */
+const JOINED = '، ';
+
+/** Each shipped calendar's holiday names, as the data has them. */
+const SHIPPED_HOLIDAYS: ReadonlyMap<string, ReadonlySet<string>> = new Map(defaultCalendars.map((c) => [c.id, new Set(c.holidays.map((h) => h.name))] as const));
+
+/** A holiday's name as the reader sees it: a shipped calendar's own holiday in their language, unless its name was edited. */
+export function holidayName(calendarId: string, name: string): string {
+  if (!SHIPPED_HOLIDAYS.get(calendarId)?.has(name)) return name;
+  const keys = name.split(JOINED).map((part) => HOLIDAY_KEYS.get(part));
+  return keys.every((k) => k !== undefined) ? keys.map((k) => t(k!)).join(t('list.separator')) : name;
+}
+
+/** A holiday name field's text, back as it is stored: a shipped name left as shown is saved as the data names it (see storedSlaName). */
+export function storedHolidayName(calendarId: string, shown: string): string {
+  for (const name of SHIPPED_HOLIDAYS.get(calendarId) ?? []) if (holidayName(calendarId, name) === shown) return name;
+  return shown;
+}
+
+/** Every shipped holiday name, for the test that each has its name in every language. */
+export const SHIPPED_HOLIDAY_NAMES: ReadonlyArray<{ calendarId: string; name: string }> = [...SHIPPED_HOLIDAYS].flatMap(([calendarId, names]) => [...names].map((name) => ({ calendarId, name })));
+
+/**
  * The heading of a policy's or calendar's editor ("Policy: Home basic"): its name as the list
  * of SLA settings says it, so a shipped one is not named in English on a Persian screen.
  */
