@@ -2,6 +2,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { coded } from '../src/main/core/db/idCodec';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDesk } from '../src/main/core/desk';
@@ -210,10 +211,19 @@ test('a reload keeps the person signed in on the same screen with their draft; a
   await ava.context().close();
 });
 
-/** A desk of its own on a fresh folder (not joined to the hub), closed and removed after `use`. */
-async function freshDesk(use: (url: string) => Promise<void>): Promise<void> {
+/** An address where nothing listens: a port that was free a moment ago. */
+async function closedPort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** A desk of its own on a fresh folder (not joined to the hub unless `hubUrl`), closed and removed after `use`. */
+async function freshDesk(use: (url: string) => Promise<void>, options: { hubUrl?: string } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-join-'));
-  const fresh = await startWebShell({ dataDir: dir, demo: false, port: 0 });
+  const fresh = await startWebShell({ dataDir: dir, demo: false, port: 0, ...options });
   try {
     await use(fresh.url);
   } finally {
@@ -242,6 +252,14 @@ test('a fresh desk joins the hub from its first-start screen, and people sign in
     await join.click();
     await expect(card.getByText(en['apiError.hubPortBlocked'].replace('{port}', '4190'))).toBeVisible();
     await expect(address).toHaveValue('http://127.0.0.1:4190');
+    await expect(page.getByRole('heading', { level: 1, name: en['firstStart.title'] })).toBeVisible();
+    // Well formed, but nothing answers there (the hub is on another port): the desk kept it,
+    // and nobody could sign in until it was started again with --hub and the right one.
+    const wrongPort = await closedPort();
+    await address.fill(wrongPort);
+    await join.click();
+    await expect(card.getByText(en['apiError.hubNotAnswering'].replace('{url}', wrongPort))).toBeVisible();
+    await expect(address).toHaveValue(wrongPort);
     await expect(page.getByRole('heading', { level: 1, name: en['firstStart.title'] })).toBeVisible();
 
     await address.fill(hub.url);
@@ -281,4 +299,63 @@ test('an admin at a desk alone joins the hub from People, signs in again with th
     await expect(page.getByRole('table').getByText('ava@desk.test', { exact: true })).toBeVisible();
     await page.context().close();
   });
+});
+
+// A desk started with --hub and a wrong address (the flag checks its form only: the hub may
+// start after the desk) and set up empty: nobody had signed in there, so nobody could, and the
+// sign-in screen said nothing of why. It now says what it tries, and (the desk has no data
+// yet) takes the right address.
+test('a desk joined to an address where nothing answers says so at its sign-in, and takes the right address', async ({ browser }) => {
+  const wrong = await closedPort();
+  await freshDesk(
+    async (url) => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(url);
+      await page.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+      const stuck = page.getByRole('status').filter({ hasText: en['signIn.unreachableTitle'] });
+      await expect(stuck).toContainText(en['apiError.hubNotAnswering'].replace('{url}', wrong));
+      const other = page.getByRole('region', { name: en['signIn.addressTitle'] });
+      const address = other.getByRole('textbox', { name: en['hubJoin.url'] });
+      await expect(address).toHaveValue(wrong);
+      await address.fill(hub.url);
+      await other.getByRole('button', { name: en['signIn.useAddress'] }).click();
+      await expect(page.getByText(en['signIn.hubLead'].replace('{url}', hub.url))).toBeVisible();
+      await expect(stuck).toHaveCount(0);
+      await page.getByRole('textbox', { name: en['signIn.email'] }).fill('ava@desk.test');
+      await page.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill(PASSWORD);
+      await page.getByRole('button', { name: en['signIn.submit'] }).click();
+      await new App(page).signedInAs('Ava Martin');
+      await page.context().close();
+    },
+    { hubUrl: wrong },
+  );
+});
+
+// A hub that moved (here: a second hub process on the same database, at another port) left its
+// desks pointing at the old address, to be changed only on the command line. An admin changes
+// it on People; the desk takes it once the same hub answers there.
+test('an admin moves the desk to its hub’s new address from People', async ({ browser }) => {
+  const moved = await testHub(hub.databaseUrl);
+  try {
+    const page = await signedIn(browser, 'omar@desk.test');
+    const app = new App(page);
+    await app.nav.getByRole('link', { name: en['nav.hubUsers'] }).click();
+    const section = page.getByRole('region', { name: en['hubUsers.addressTitle'] });
+    const move = async (to: string) => {
+      await section.getByRole('button', { name: en['hubUsers.changeAddress'] }).click();
+      const address = section.getByRole('textbox', { name: en['hubJoin.url'] });
+      await address.fill(to);
+      await section.getByRole('button', { name: en['hubUsers.changeAddress'] }).click();
+      await expect(section.getByText(en['hubUsers.addressNow'].replace('{url}', to))).toBeVisible();
+    };
+    await expect(section.getByText(en['hubUsers.addressNow'].replace('{url}', hub.url))).toBeVisible();
+    await move(moved.url);
+    await expect(page.getByText(en['hubUsers.addressChanged'].replace('{url}', moved.url))).toBeVisible();
+    await expect(page.getByRole('table').getByText('ava@desk.test', { exact: true })).toBeVisible();
+    // And back, for the tests after this one.
+    await move(hub.url);
+    await page.context().close();
+  } finally {
+    await moved.close();
+  }
 });

@@ -5,12 +5,13 @@
 //
 //   TAGDESK_SHELL=web|electron   force one shell (electron then fails instead of falling back)
 //   TAGDESK_ELECTRON_DOWNLOAD_TIMEOUT=ms   how long to wait for the download (default 20000)
-//   npm start -- --data DIR --port N      passed on to the shell
+//   npm start -- --data DIR --port N      passed on to the shell (--hub URL too: no demo data then)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webShellArgs } from './startArgs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const electronPackage = join(root, 'node_modules', 'electron');
@@ -90,9 +91,9 @@ function fallBack(reason) {
 }
 
 function startWebShell() {
-  // --demo fills the desk only while it is empty: the first run gets demo data, later runs
-  // keep what was done in it.
-  const webArgs = args.includes('--demo') ? args : [...args, '--demo'];
+  // --demo (added unless --hub is given) fills the desk only while it is empty: the first run
+  // gets demo data, later runs keep what was done in it.
+  const webArgs = webShellArgs(args);
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main', 'web', 'index.ts'), ...webArgs], { cwd: root, stdio: 'inherit' });
   forwardSignals(child);
   child.once('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

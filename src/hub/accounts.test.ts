@@ -185,7 +185,7 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
     try {
       expect(link.status()).toEqual({ joined: false });
       await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not joined to a hub/);
-      const joined = link.join(hub.url + '/');
+      const joined = await link.join(hub.url + '/');
       expect(joined).toMatchObject({ joined: true, url: hub.url });
 
       const online = await link.signIn('Tara@desk.test', 'tier three pass');

@@ -398,6 +398,13 @@ export const ticketStandingSchema = z.object({
 export type TicketStanding = z.infer<typeof ticketStandingSchema>;
 
 /** Whether this desk is joined to a hub (sign-in by email and password) or works alone (a picker). */
+export const hubReachSchema = z.object({
+  url: z.string(),
+  /** Why the hub does not answer as one (the desk's refusal: nothing answers, not a hub, not ready); null when it does. */
+  why: z.lazy(() => apiErrorSchema).nullable(),
+  anyoneSignedInHere: z.boolean(),
+  mayChangeAddress: z.boolean(),
+});
 export const hubStatusSchema = z.discriminatedUnion('joined', [
   z.object({ joined: z.literal(false) }),
   z.object({ joined: z.literal(true), url: z.string(), deskId: z.string() }),
@@ -428,7 +435,17 @@ export const api = {
   /** The same person back in a window after a reload or a dropped link, with the secret their password sign-in gave it. */
   'session.resume': method(z.object({ secret: z.string().min(1).max(200) }), userSchema, { public: true }),
   'hub.status': method(empty, hubStatusSchema, { public: true }),
-  /** An admin's, or anyone's at a desk with no data yet (first start): access.ts mayJoinHub. */
+  /**
+   * A joined desk's sign-in screen: whether its hub answers (and if not, why not), whether
+   * anyone has signed in here before (they can sign in offline), and whether this window may
+   * change the address (mayJoinHub: anyone at a desk with no data yet). Null when not joined.
+   */
+  'hub.reach': method(empty, hubReachSchema.nullable(), { public: true }),
+  /**
+   * An admin's, or anyone's at a desk with no data yet (first start): access.ts mayJoinHub. Once
+   * a Tagdesk hub answers there. On a joined desk it changes the address; one that has data
+   * moves only to its own hub's new address.
+   */
   'hub.join': method(z.object({ url: z.string().trim().min(1, say('hubUrlInvalid', { example: HUB_ADDRESS_EXAMPLE })).max(500) }), hubStatusSchema, { public: true }),
   /** The hub's people (admins; a desk joined to a hub, while it answers). */
   'hubUsers.list': method(empty, z.array(userSchema)),

@@ -245,7 +245,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       .run(...PLACEHOLDER_EMAILS).changes;
     if (retired > 0) users.invalidate();
   };
-  if (options.hubUrl && !readOnly) link.join(options.hubUrl);
+  // The flag's address is kept as given (its form checked): the hub may well start after the desk.
+  if (options.hubUrl && !readOnly) link.keepAddress(options.hubUrl);
   if (!readOnly && link.status().joined) db.write(retirePlaceholders);
   // The sync engine follows the hub while the desk is joined: pulled changes reach the
   // windows as the same pushes local ones make, after their batch commits.
@@ -287,9 +288,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // Joining starts the engine; a sign-in brings a session to push with.
   const hub: typeof link = {
     ...link,
-    join: (url) => {
-      const joined = link.join(url);
+    join: async (url, sameHubAs) => {
+      const before = link.status();
+      const joined = await link.join(url, sameHubAs);
       db.write(retirePlaceholders);
+      // A new address: the engine starts over there (its live socket was the old address's).
+      if (before.joined && joined.joined && before.url !== joined.url) sync?.stop();
       sync?.start();
       return joined;
     },

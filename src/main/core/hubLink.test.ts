@@ -1,7 +1,58 @@
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFetchBlockedPort, portOfUrl } from '../../shared/blockedPorts';
 import { openDesk } from './desk';
 import { describeFetchError } from './hubLink';
+
+// Stand-ins for what may answer at an address (the hub's own tests run the real one): a hub as
+// far as a desk's join and sign-in ask it (GET /health, POST /auth/sign-in, GET /auth/me, its
+// sessions kept in `sessions`, so two stand-ins sharing one map are one hub at two addresses),
+// and a web server that is no hub.
+const ADMIN = { id: 'u-omar', email: 'omar@desk.test', name: 'Omar Haddad', role: 'admin', tier: 3, segments: [], active: true };
+function standInHub(sessions: Map<string, string | null>): Promise<Server> {
+  const server = createServer((req, res) => {
+    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (req.url === '/health') return json(200, { ok: true, database: 'up', live: 0 });
+    if (req.url === '/auth/sign-in') {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString()));
+      req.on('end', () => {
+        const token = `t-${sessions.size + 1}`;
+        sessions.set(token, (JSON.parse(text) as { deskId?: string }).deskId ?? null);
+        json(200, { token, expiresAt: Date.now() + 3_600_000, user: ADMIN });
+      });
+      return;
+    }
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (req.url === '/auth/me' && token && sessions.has(token)) return json(200, { user: ADMIN, deskId: sessions.get(token), expiresAt: Date.now() + 3_600_000 });
+    if (req.url === '/auth/me') return json(401, { error: { code: 'unauthenticated', message: 'Sign in first.' } });
+    // The sync engine's calls: nothing to say, and no error that matters here.
+    json(503, { error: { code: 'unavailable', message: 'Not in this stand-in.' } });
+  });
+  return listening(server);
+}
+function notAHub(): Promise<Server> {
+  return listening(createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Welcome to nginx!</h1>')));
+}
+const listening = (server: Server) => new Promise<Server>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const closed = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+/** An address where nothing listens: a port that was free a moment ago. */
+async function closedPort(): Promise<string> {
+  const server = await listening(createServer());
+  const url = urlOf(server);
+  await closed(server);
+  return url;
+}
+
+let hub: Server;
+let hubUrl: string;
+beforeAll(async () => {
+  hub = await standInHub(new Map());
+  hubUrl = urlOf(hub);
+});
+afterAll(() => closed(hub));
 
 // A hub address on a port that fetch will not use ("bad port", e.g. 4190) is refused when it
 // is given, with what to do, instead of "the hub cannot be reached" forever.
@@ -21,7 +72,7 @@ describe('a hub address on a port fetch refuses', () => {
       expect(await conn.call('session.signIn', { userId: admin?.id })).toMatchObject({ ok: true });
       expect(await conn.call('hub.join', { url: 'http://hub.example:4190/' })).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'hubPortBlocked', params: { port: 4190 } } });
       expect(await conn.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: false } });
-      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: true, result: { joined: true } });
+      expect(await conn.call('hub.join', { url: hubUrl })).toMatchObject({ ok: true, result: { joined: true } });
     } finally {
       desk.close();
     }
@@ -50,7 +101,7 @@ describe('joining a hub, by whom', () => {
     try {
       const conn = desk.connect(() => undefined);
       expect(await conn.call('hub.join', { url: 'hub.example' })).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'hubUrlInvalid' } });
-      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: true, result: { joined: true, url: 'http://hub.example:4180' } });
+      expect(await conn.call('hub.join', { url: `${hubUrl}/` })).toMatchObject({ ok: true, result: { joined: true, url: hubUrl } });
       // Then set up empty: no local stand-ins, people sign in with their hub accounts.
       expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
       expect(await conn.call('session.users', {})).toMatchObject({ ok: true, result: [] });
@@ -71,9 +122,86 @@ describe('joining a hub, by whom', () => {
       expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'joinNeedsAdmin' } });
       expect(await conn.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: false } });
       expect(await conn.call('session.signIn', { userId: people.find((u) => u.role === 'admin')?.id })).toMatchObject({ ok: true });
-      expect(await conn.call('hub.join', { url: 'http://hub.example:4180' })).toMatchObject({ ok: true, result: { joined: true } });
+      expect(await conn.call('hub.join', { url: hubUrl })).toMatchObject({ ok: true, result: { joined: true } });
     } finally {
       desk.close();
+    }
+  });
+});
+
+// A well-formed but wrong address was kept as it was typed: at first start the desk was then
+// joined to nothing, and nobody could sign in until it was started again with --hub. The desk
+// now asks the address first (GET /health, a few seconds) and keeps only a hub's.
+describe('joining asks the address first', () => {
+  it('refuses an address where nothing answers, or where what answers is no Tagdesk hub, and keeps none', async () => {
+    const desk = await openDesk({ dataDir: ':memory:' });
+    const web = await notAHub();
+    try {
+      const conn = desk.connect(() => undefined);
+      const nothing = await closedPort();
+      expect(await conn.call('hub.join', { url: nothing })).toMatchObject({ ok: false, error: { code: 'refused', key: 'hubNotAnswering', params: { url: nothing } } });
+      expect(await conn.call('hub.join', { url: urlOf(web) })).toMatchObject({ ok: false, error: { code: 'refused', key: 'hubNotAHub', params: { url: urlOf(web) } } });
+      expect(await conn.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: false } });
+      expect(await conn.call('hub.join', { url: hubUrl })).toMatchObject({ ok: true, result: { joined: true, url: hubUrl } });
+    } finally {
+      desk.close();
+      await closed(web);
+    }
+  });
+
+  it('gives up on an address that does not answer within a few seconds', async () => {
+    // Accepts the connection and never answers.
+    const silent = await listening(createServer(() => undefined));
+    const desk = await openDesk({ dataDir: ':memory:' });
+    try {
+      const started = Date.now();
+      const answer = await desk.connect(() => undefined).call('hub.join', { url: urlOf(silent) });
+      expect(answer).toMatchObject({ ok: false, error: { key: 'hubNotAnswering' } });
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      desk.close();
+      silent.closeAllConnections();
+      await closed(silent);
+    }
+  }, 10_000);
+});
+
+// A desk joined to the wrong address, or whose hub moved: the sign-in screen of a desk nobody
+// has signed in at says what is tried and lets anyone there choose another address (it has no
+// data yet); an admin moves a desk that has worked with its hub to that hub's new address.
+describe('changing a joined desk’s hub address', () => {
+  it('at a desk where nobody has signed in yet: anyone, to any hub that answers', async () => {
+    const wrong = await closedPort();
+    // Started with --hub and a wrong address (the flag checks the form only: the hub may start later).
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl: wrong });
+    try {
+      const conn = desk.connect(() => undefined);
+      expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+      expect(await conn.call('hub.reach', {})).toMatchObject({ ok: true, result: { url: wrong, why: { key: 'hubNotAnswering' }, anyoneSignedInHere: false, mayChangeAddress: true } });
+      expect(await conn.call('hub.join', { url: hubUrl })).toMatchObject({ ok: true, result: { joined: true, url: hubUrl } });
+      expect(await conn.call('hub.reach', {})).toMatchObject({ ok: true, result: { url: hubUrl, why: null } });
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('at a desk someone has signed in at: an admin only, and only to the same hub at its new address', async () => {
+    const sessions = new Map<string, string | null>();
+    const [before, moved, other] = [await standInHub(sessions), await standInHub(sessions), await standInHub(new Map())];
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl: urlOf(before) });
+    try {
+      const conn = desk.connect(() => undefined);
+      expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+      expect(await conn.call('session.signInWithPassword', { email: ADMIN.email, password: 'correct horse battery' })).toMatchObject({ ok: true });
+      const window = desk.connect(() => undefined);
+      expect(await window.call('hub.reach', {})).toMatchObject({ ok: true, result: { anyoneSignedInHere: true, mayChangeAddress: false } });
+      expect(await window.call('hub.join', { url: urlOf(moved) })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'joinNeedsAdmin' } });
+      expect(await conn.call('hub.join', { url: urlOf(other) })).toMatchObject({ ok: false, error: { code: 'refused', key: 'hubNotSame', params: { url: urlOf(other) } } });
+      expect(await conn.call('hub.status', {})).toMatchObject({ ok: true, result: { url: urlOf(before) } });
+      expect(await conn.call('hub.join', { url: urlOf(moved) })).toMatchObject({ ok: true, result: { joined: true, url: urlOf(moved) } });
+    } finally {
+      desk.close();
+      await Promise.all([before, moved, other].map(closed));
     }
   });
 });

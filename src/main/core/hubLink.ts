@@ -29,7 +29,12 @@ export interface HubLinkOptions {
   timeoutMs?: number;
   /** How long a resuming window waits for the hub to confirm the session before trusting the desk's copy. */
   resumeCheckMs?: number;
+  /** How long joining (or changing the address) waits for the hub to answer at the address. */
+  probeMs?: number;
 }
+
+/** How the hub answers `GET /health` (src/hub/server.ts): what tells a Tagdesk hub from anything else at the address. */
+const hubHealth = z.object({ ok: z.literal(true), database: z.literal('up'), live: z.number() });
 
 /** A password sign-in's answer: who, whether the hub checked it, and the window's secret to resume with (resumeSecrets.ts). */
 export interface SignedIn {
@@ -63,7 +68,31 @@ export function hubLink(options: HubLinkOptions) {
     return l ? { joined: true, url: l.url, deskId: l.desk_id } : { joined: false };
   }
 
-  function join(url: string): HubStatus {
+  /** A refusal about the hub at an address, keyed for the window's language. */
+  const aboutHub = (key: 'hubNotAnswering' | 'hubNotAHub' | 'hubNotReady' | 'hubNotSame' | 'hubMoveNeedsSession', url: string) =>
+    new ApiError('refused', say(key, { url }), undefined, { key, params: { url } });
+
+  /**
+   * Asks the address whether a Tagdesk hub answers there (`GET /health`, a few seconds), before
+   * the desk keeps it: a well-formed but wrong address left a desk nobody could sign in at.
+   */
+  async function probe(base: string): Promise<void> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/health`, { signal: AbortSignal.timeout(options.probeMs ?? 3000) });
+    } catch (error) {
+      console.warn(`tagdesk: nothing answers at ${base} (${describeFetchError(error)}).`);
+      throw aboutHub('hubNotAnswering', base);
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok && hubHealth.safeParse(body).success) return;
+    // The hub's own error shape on a 5xx: it is a hub, with its database down.
+    if (res.status >= 500 && hubError.safeParse(body).success) throw aboutHub('hubNotReady', base);
+    throw aboutHub('hubNotAHub', base);
+  }
+
+  /** Keeps the address (the shells' --hub flag: checked for its form only, as the hub may start after the desk). */
+  function keepAddress(url: string): HubStatus {
     const address = checkHubAddress(url);
     if (!address.ok) throw new ApiError('invalid_input', address.message, undefined, address.detail);
     const base = address.url;
@@ -71,6 +100,44 @@ export function hubLink(options: HubLinkOptions) {
     if (existing) db.run(k.updateTable('hub_link').set({ url: base }).where('id', '=', 1));
     else db.run(k.insertInto('hub_link').values({ id: 1, url: base, desk_id: deskIdOf(db), desk_key: randomBytes(32).toString('base64url'), joined_at: now() }));
     return status();
+  }
+
+  /** Whether anyone has signed in at this desk through its hub (they can sign in here offline). */
+  const anyoneSignedInHere = (): boolean => db.get(k.selectFrom('hub_accounts').select('user_id').limit(1)) !== undefined;
+
+  /** Whether this desk has had anything to do with its hub: someone signed in through it, or it synced. */
+  function exchanged(): boolean {
+    if (anyoneSignedInHere()) return true;
+    const s = db.get(k.selectFrom('sync_state').select(['cursor', 'hub_desk_seq', 'bootstrapped', 'last_synced_at']).where('id', '=', 1));
+    return !!s && (s.cursor > 0 || s.hub_desk_seq > 0 || s.bootstrapped === 1 || s.last_synced_at !== null);
+  }
+
+  /**
+   * Joins the hub at the address, or moves a joined desk to a new one, once a Tagdesk hub
+   * answers there. `sameHubAs`: a desk that has worked with its hub may only follow that hub
+   * to its new address (its cursor, its count of pushes and its people are that hub's), which
+   * the admin's hub session shows: the same hub accepts it.
+   */
+  async function join(url: string, sameHubAs?: string): Promise<HubStatus> {
+    const address = checkHubAddress(url);
+    if (!address.ok) throw new ApiError('invalid_input', address.message, undefined, address.detail);
+    const base = address.url;
+    await probe(base);
+    const current = link();
+    if (current && current.url !== base && sameHubAs !== undefined) {
+      const token = sessionToken(sameHubAs);
+      if (!token) throw aboutHub('hubMoveNeedsSession', base);
+      let same = false;
+      try {
+        const res = await doFetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(options.probeMs ?? 3000) });
+        const me = z.object({ user: z.object({ id: z.string() }), deskId: z.string().nullable().optional() }).safeParse(await res.json().catch(() => null));
+        same = res.ok && me.success && me.data.user.id === sameHubAs && me.data.deskId === current.desk_id;
+      } catch {
+        throw aboutHub('hubNotAnswering', base);
+      }
+      if (!same) throw aboutHub('hubNotSame', base);
+    }
+    return keepAddress(base);
   }
 
   function keep(user: User, verifier: string, token: string, expiresAt: number): void {
@@ -266,7 +333,7 @@ export function hubLink(options: HubLinkOptions) {
   /** The link's address, desk id and key, if joined. */
   const linkInfo = () => link() ?? null;
 
-  return { status, join, signIn, resume, forgetResume, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
+  return { status, join, keepAddress, probe, exchanged, anyoneSignedInHere, signIn, resume, forgetResume, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
 }
 export type HubLink = ReturnType<typeof hubLink>;
 

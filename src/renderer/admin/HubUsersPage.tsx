@@ -3,6 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import type { Output } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
@@ -39,6 +40,48 @@ function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
   );
 }
 
+/**
+ * The hub this desk works with, and its change to the new address of a hub that moved (the
+ * desk asks that the same hub answers there, with this admin's hub session). Shown while the
+ * people cannot be listed too: that is when a moved hub shows.
+ */
+function HubAddress({ url, onChanged }: { url: string; onChanged: (status: Output<'hub.join'>) => void }) {
+  const [changing, setChanging] = useState(false);
+  return (
+    <Section
+      title={t('hubUsers.addressTitle')}
+      id="hub-address"
+      actions={
+        !changing && (
+          <Button size="compact-sm" variant="default" onClick={() => setChanging(true)}>
+            {t('hubUsers.changeAddress')}
+          </Button>
+        )
+      }
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('hubUsers.addressNow', { url })}</Text>
+        {changing && (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('hubUsers.addressLead')}
+            </Text>
+            <JoinHubForm
+              initialUrl={url}
+              submitLabel={t('hubUsers.changeAddress')}
+              onCancel={() => setChanging(false)}
+              onJoined={(status) => {
+                setChanging(false);
+                onChanged(status);
+              }}
+            />
+          </>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 
 export function HubUsersPage() {
@@ -55,7 +98,20 @@ export function HubUsersPage() {
   // is back on this page when the account is an admin's.
   if (administers(user) && hub.data?.joined === false) return <JoinHub onJoined={switchUser} />;
   if (!allowed) return <RefusedPage page={t('hubUsers.title')} title={t('hubUsers.forbiddenTitle')} message={t('hubUsers.forbidden')} />;
-  if (users.problem && !users.data) return <FailedPage page={t('hubUsers.title')} problem={users.problem} onRetry={() => void users.refetch()} />;
+  const hubUrl = hub.data?.joined ? hub.data.url : '';
+  const addressChanged = (status: Output<'hub.join'>) => {
+    hub.show(status);
+    if (status.joined) notifications.show({ color: 'teal', message: t('hubUsers.addressChanged', { url: status.url }) });
+    void users.refetch();
+  };
+  const address = <HubAddress url={hubUrl} onChanged={addressChanged} />;
+  if (users.problem && !users.data)
+    return (
+      <Stack gap="lg">
+        <FailedPage page={t('hubUsers.title')} problem={users.problem} onRetry={() => void users.refetch()} />
+        {address}
+      </Stack>
+    );
   if (!users.data) return <PageLoading />;
   const done = (message: string) => {
     notifications.show({ color: 'teal', message });
@@ -167,6 +223,7 @@ export function HubUsersPage() {
           </Table.ScrollContainer>
         </div>
       </Section>
+      {address}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
         {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}

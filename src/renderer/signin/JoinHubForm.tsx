@@ -8,10 +8,25 @@ import { t } from '../i18n';
 
 /**
  * The hub's address and "Join hub": the first-start screen's third choice and the People page
- * of an admin at a desk alone. The desk checks the address (shared/hubAddress.ts) and who may
- * join (access.ts mayJoinHub); a refusal is said under the field, and what was typed stays.
+ * of an admin at a desk alone; with another label, a joined desk's change of address (its
+ * People page, and its sign-in screen while nothing answers and nobody has signed in there).
+ * The desk checks the address (shared/hubAddress.ts), that a hub answers there (a few seconds)
+ * and who may join (access.ts mayJoinHub); a refusal is said under the field, and what was
+ * typed stays.
  */
-export function JoinHubForm({ initialUrl = '', disabled = false, onJoined }: { initialUrl?: string; disabled?: boolean; onJoined: (status: Output<'hub.join'>) => Promise<void> | void }) {
+export function JoinHubForm({
+  initialUrl = '',
+  disabled = false,
+  submitLabel,
+  onCancel,
+  onJoined,
+}: {
+  initialUrl?: string;
+  disabled?: boolean;
+  submitLabel?: string;
+  onCancel?: () => void;
+  onJoined: (status: Output<'hub.join'>) => Promise<void> | void;
+}) {
   const [url, setUrl] = useState(initialUrl);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,8 +68,13 @@ export function JoinHubForm({ initialUrl = '', disabled = false, onJoined }: { i
         />
         <Group>
           <Button type="submit" leftSection={<IconPlugConnected size={16} />} loading={busy} disabled={disabled}>
-            {t('hubJoin.submit')}
+            {submitLabel ?? t('hubJoin.submit')}
           </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>

@@ -1,14 +1,16 @@
 import { Alert, Avatar, Box, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { IconChevronRight } from '@tabler/icons-react';
+import { IconChevronRight, IconPlugConnectedX } from '@tabler/icons-react';
+import type { Output } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type User } from '../../shared/domain';
-import { useCall, type Problem } from '../backend';
+import { problemOf, useCall, type Problem } from '../backend';
 import { t } from '../i18n';
 import { initials, userMeta } from '../labels';
 import { rememberedUserId } from '../session';
 import { Brand } from '../shell/Brand';
 import { ColorSchemeToggle } from '../shell/ColorSchemeToggle';
 import { LanguagePicker } from '../shell/LanguagePicker';
+import { JoinHubForm } from './JoinHubForm';
 import classes from './SignIn.module.css';
 
 const ROLE_COLOR: Record<Role, string> = { agent: 'indigo', specialist: 'teal', supervisor: 'orange', admin: 'gray' };
@@ -32,11 +34,23 @@ export function SignIn({
 }) {
   const hub = useCall('hub.status', {});
   if (hub.loading && !hub.data) return <Loader size="sm" role="progressbar" aria-label={t('common.loading')} m="md" />;
-  if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} ended={ended} onPassword={onPassword} />;
+  if (hub.data?.joined) return <PasswordSignIn hubUrl={hub.data.url} problem={problem} ended={ended} onPassword={onPassword} onAddressChanged={hub.show} />;
   return <Picker problem={problem} onChoose={onChoose} />;
 }
 
-function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string; problem: Problem | null; ended: Problem | null; onPassword: (email: string, password: string) => Promise<void> }) {
+function PasswordSignIn({
+  hubUrl,
+  problem,
+  ended,
+  onPassword,
+  onAddressChanged,
+}: {
+  hubUrl: string;
+  problem: Problem | null;
+  ended: Problem | null;
+  onPassword: (email: string, password: string) => Promise<void>;
+  onAddressChanged: (status: Output<'hub.join'>) => void;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -64,36 +78,88 @@ function PasswordSignIn({ hubUrl, problem, ended, onPassword }: { hubUrl: string
         </Group>
       </Group>
       <Center mih="85vh">
-        <Paper withBorder radius="md" p="xl" maw={420} w="100%" component="form" onSubmit={submit}>
-          <Stack gap="md">
-            <div>
-              <Title order={1} fz={24}>
-                {t('signIn.hubTitle')}
-              </Title>
-              <Text c="dimmed" size="sm" mt={6}>
-                {t('signIn.hubLead', { url: hubUrl })}
-              </Text>
-            </div>
-            {problem ? (
-              <Alert color="red" role="alert" title={t('signIn.failed')}>
-                {problem.message}
-              </Alert>
-            ) : (
-              ended && (
-                <Alert color="yellow" role="status" title={t('signIn.ended')}>
-                  {ended.message}
+        <Stack maw={420} w="100%" gap="md">
+          <Paper withBorder radius="md" p="xl" w="100%" component="form" onSubmit={submit}>
+            <Stack gap="md">
+              <div>
+                <Title order={1} fz={24}>
+                  {t('signIn.hubTitle')}
+                </Title>
+                <Text c="dimmed" size="sm" mt={6}>
+                  {t('signIn.hubLead', { url: hubUrl })}
+                </Text>
+              </div>
+              {problem ? (
+                <Alert color="red" role="alert" title={t('signIn.failed')}>
+                  {problem.message}
                 </Alert>
-              )
-            )}
-            <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
-            <PasswordInput ref={passwordField} label={t('signIn.password')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <Button type="submit" loading={busy}>
-              {t('signIn.submit')}
-            </Button>
-          </Stack>
-        </Paper>
+              ) : (
+                ended && (
+                  <Alert color="yellow" role="status" title={t('signIn.ended')}>
+                    {ended.message}
+                  </Alert>
+                )
+              )}
+              <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
+              <PasswordInput ref={passwordField} label={t('signIn.password')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <Button type="submit" loading={busy}>
+                {t('signIn.submit')}
+              </Button>
+            </Stack>
+          </Paper>
+          {/* Under the form, which does not move when it appears (the check takes up to a few seconds). */}
+          <HubUnreachable onAddressChanged={onAddressChanged} />
+        </Stack>
       </Center>
     </Box>
+  );
+}
+
+/**
+ * A joined desk whose hub does not answer, where nobody has signed in yet (so no password is
+ * kept here to sign in offline with): nobody could sign in, and the screen said nothing of
+ * why. It says what is tried and why it fails; at a desk with no data yet (mayJoinHub) it
+ * offers another address, otherwise it says how an admin changes it.
+ */
+function HubUnreachable({ onAddressChanged }: { onAddressChanged: (status: Output<'hub.join'>) => void }) {
+  const reach = useCall('hub.reach', {});
+  const r = reach.data;
+  if (!r?.why || r.anyoneSignedInHere) return null;
+  const why = problemOf(r.why);
+  return (
+    <>
+      <Alert color="yellow" role="status" title={t('signIn.unreachableTitle')} icon={<IconPlugConnectedX size={18} />}>
+        <Stack gap="xs">
+          <Text size="sm">{why.message}</Text>
+          <Text size="sm">{t('signIn.unreachableNobody')}</Text>
+          {!r.mayChangeAddress && <Text size="sm">{t('signIn.askAdmin')}</Text>}
+          <Button size="xs" variant="light" color="yellow" w="fit-content" loading={reach.loading} onClick={() => void reach.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+      {/* Its own form beside the sign-in's (forms do not nest), outside the alert's colour. */}
+      {r.mayChangeAddress && (
+        <Paper withBorder radius="md" p="xl" w="100%" component="section" aria-labelledby="hub-address-title">
+          <Stack gap="sm">
+            <Title order={2} fz="md" id="hub-address-title">
+              {t('signIn.addressTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('signIn.changeAddress')}
+            </Text>
+            <JoinHubForm
+              initialUrl={r.url}
+              submitLabel={t('signIn.useAddress')}
+              onJoined={(status) => {
+                onAddressChanged(status);
+                void reach.refetch();
+              }}
+            />
+          </Stack>
+        </Paper>
+      )}
+    </>
   );
 }
 

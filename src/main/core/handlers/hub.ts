@@ -1,4 +1,5 @@
 import { mayJoinHub } from '../../../shared/access';
+import { ApiError } from '../../../shared/api';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
@@ -9,10 +10,35 @@ import { refuseUnless, signedIn, type Area } from './types';
 export function hubHandlers(
   ctx: DeskContext,
   hub: HubLink,
-): Area<'hub.status' | 'hubUsers.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
+): Area<'hub.status' | 'hub.reach' | 'hubUsers.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
+  /**
+   * What mayJoinHub calls data: a desk set up (demo or empty) that works alone; joined, one that
+   * has had anything to do with its hub (someone signed in through it, a sync) or holds
+   * records. A desk joined at first start to an address where nothing answered has none, and
+   * its address may be changed from the sign-in screen.
+   */
+  const deskHasData = (): boolean => {
+    const desk = ctx.status(false);
+    if (!desk.initialized) return false;
+    if (!hub.status().joined || hub.exchanged()) return true;
+    const counts = ctx.status(true);
+    return (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0;
+  };
   return {
     reads: {
       'hub.status': () => hub.status(),
+      'hub.reach': async (s) => {
+        const status = hub.status();
+        if (!status.joined) return null;
+        let why: ReturnType<ApiError['toJSON']> | null = null;
+        try {
+          await hub.probe(status.url);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          why = error.toJSON();
+        }
+        return { url: status.url, why, anyoneSignedInHere: hub.anyoneSignedInHere(), mayChangeAddress: mayJoinHub(s.user, deskHasData()) === null };
+      },
       'hubUsers.list': (s) => hub.hubUsers.list(signedIn(s).id),
     },
     writes: {
@@ -32,8 +58,10 @@ export function hubHandlers(
       },
       'hub.join': (s, i) => {
         // Public, as setting the desk up is: at first start nobody is signed in yet.
-        refuseUnless(mayJoinHub(s.user, ctx.status(false).initialized));
-        return hub.join(i.url);
+        const hasData = deskHasData();
+        refuseUnless(mayJoinHub(s.user, hasData));
+        // A joined desk with data follows only its own hub to a new address, as the admin's hub session there shows.
+        return hub.join(i.url, hub.status().joined && hasData ? s.user?.id : undefined);
       },
       'hubUsers.create': (s, i) => hub.hubUsers.create(signedIn(s).id, i),
       'hubUsers.update': (s, { id, ...change }) => hub.hubUsers.update(signedIn(s).id, id, change),

@@ -1,0 +1,1 @@
+export function webShellArgs(args: readonly string[]): string[];
