@@ -244,9 +244,20 @@ export const customerMethods = {
     }),
     z.array(duplicateCandidateSchema),
   ),
-  /** Merges `mergedId` into `survivorId`, taking each field from the side `pick` names. */
+  /**
+   * Merges `mergedId` into `survivorId`, taking each field from the side `pick` names.
+   * `survivorVersion` and `mergedVersion` are the records' versions the choices were made from
+   * (each record's `customer.version` as the screen showed it): when either record has changed
+   * since, the merge is refused (code 'conflict', saying which record) and nothing is merged.
+   */
   'customers.merge': method(
-    z.object({ survivorId: idSchema, mergedId: idSchema, pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}) }),
+    z.object({
+      survivorId: idSchema,
+      mergedId: idSchema,
+      survivorVersion: z.number().int().nonnegative(),
+      mergedVersion: z.number().int().nonnegative(),
+      pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}),
+    }),
     customerRecordSchema,
   ),
   /** Every likely duplicate pair on the desk, best first (supervisors and admins). */

@@ -53,12 +53,17 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
     setBusy(true);
     setProblem(null);
     try {
-      await call('customers.merge', { survivorId, mergedId, pick });
+      await call('customers.merge', { survivorId, mergedId, pick, survivorVersion: s.customer.version, mergedVersion: m.customer.version });
       refreshEverything();
       notifications.show({ color: 'teal', message: t('merge.done', { name: m.customer.name }) });
       navigate(customerHref(survivorId));
     } catch (error) {
-      setProblem(problemOf(error));
+      const problem = problemOf(error);
+      setProblem(problem);
+      // A record changed after the screen showed it (the desk refused, nothing merged): both are
+      // read again now, not only when the change's notice comes, so the values beside the
+      // choices, which are kept, are the ones a second Merge sends.
+      if (problem.code === 'conflict') void Promise.all([survivor.refetch(), merged.refetch()]);
     } finally {
       setBusy(false);
     }
