@@ -102,8 +102,24 @@ test('a refused merge takes focus to its error, which names the field to change,
   const maria = await idOf('Maria Gonzalez');
   await app.lookup('Lakeside Unified');
   const lakeside = await idOf('Lakeside Unified School District', maria);
-  await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}`);
+  const toMerge = async () => {
+    await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}`);
+    await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  };
+  // Cancel goes back to the page the merge was opened from…
+  await toMerge();
+  await page.getByRole('button', { name: en['common.cancel'] }).click();
+  await new CustomerView(page).expectCustomer('Lakeside Unified School District');
+  // …and, the merge opened directly (a pasted link: a window's first page, with no page of the
+  // app before it), to the record kept: history.back() did nothing there, or left the app.
+  await toMerge();
+  await page.evaluate(() => window.history.replaceState(null, ''));
+  await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  await page.getByRole('button', { name: en['common.cancel'] }).click();
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  await expect(page).toHaveURL(new RegExp(`#/customer/${maria}$`));
+  await toMerge();
   const segment = page.getByRole('radio', { name: /^Segment: Education/ });
   await segment.check();
   await page.getByRole('button', { name: en['merge.submit'] }).click();

@@ -8,7 +8,7 @@ import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { choiceName, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, type SideDetail } from './mergeSides';
 import { useProblemFocus } from '../refusedFocus';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
-import { customerHref, navigate } from '../route';
+import { backOr, customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
 
 // Two records of one customer become one: for each field the agent picks which side's value
@@ -130,7 +130,7 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
         })}
       </Text>
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => window.history.back()}>
+        <Button variant="default" onClick={() => backOr(customerHref(survivorId))}>
           {t('common.cancel')}
         </Button>
         <Button color="red" loading={busy} onClick={() => void submit()}>
