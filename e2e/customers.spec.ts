@@ -213,6 +213,8 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await expect(dialog).toBeHidden();
   const contact = page.getByRole('button', { name: en['record.editContactPhone'].replace('{name}', 'Luis Gonzalez').replace('{phone}', '+1 206 555 0177'), exact: true });
   await contact.click();
+  // The number as the app shows it, not as stored ("+12065550177").
+  await expect(dialog.getByLabel(en['customer.phone'])).toHaveValue('+1 206 555 0177');
   // One click on Remove removed the contact at once; now it asks, and Keep keeps it.
   await dialog.getByRole('button', { name: en['record.removeContact'] }).click();
   const yes = dialog.getByRole('button', { name: en['record.removeContactYes'], exact: true });
@@ -241,6 +243,9 @@ test('a change made elsewhere while the edit dialog is open keeps what was typed
       return page.getByRole('dialog');
     };
     const mine = await editing();
+    // The phone as the app shows it elsewhere, not as stored ("+14155550199"); left as it is, it
+    // is no change of this window's (below, their change names the name only).
+    await expect(mine.getByLabel(en['customer.phone'])).toHaveValue('+1 415 555 0199');
     await mine.getByLabel(en['record.name']).fill('Maria Gonzalez Ruiz');
     const theirs = await editing();
     await theirs.getByLabel(en['record.name']).fill('María González');

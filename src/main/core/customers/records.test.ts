@@ -91,6 +91,10 @@ describe('customer records', () => {
     expect(renamed.customer.country).toBeNull();
     const rephoned = await ava.call('customers.update', { customerId: id, version: renamed.customer.version, customer: { ...draftOf(renamed.customer), phone: '(415) 555-0123' } });
     expect(rephoned.history[0]!.payload.changes).toEqual([{ field: 'phone', from: SHOWCASE.maria.phone, to: '+14155550123' }]);
+    // Saved as the edit dialog shows it ("+1 415 555 0123", draftOf), unchanged: no event, the same version.
+    expect(draftOf(rephoned.customer).phone).toBe('+1 415 555 0123');
+    const again = await ava.call('customers.update', { customerId: id, version: rephoned.customer.version, customer: draftOf(rephoned.customer) });
+    expect({ version: again.customer.version, events: again.history.length }).toEqual({ version: rephoned.customer.version, events: rephoned.history.length });
     expect(desk.db.sqlite.prepare('select country from customers where id = ?').pluck().get(id)).toBeNull();
   });
 
