@@ -108,8 +108,24 @@ test('a refused merge takes focus to its error, which names the field to change,
   const maria = await idOf('Maria Gonzalez');
   await app.lookup('Lakeside Unified');
   const lakeside = await idOf('Lakeside Unified School District', maria);
-  await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}`);
+  const toMerge = async () => {
+    await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}`);
+    await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  };
+  // Cancel goes back to the page the merge was opened from…
+  await toMerge();
+  await page.getByRole('button', { name: en['common.cancel'] }).click();
+  await new CustomerView(page).expectCustomer('Lakeside Unified School District');
+  // …and, the merge opened directly (a pasted link: a window's first page, with no page of the
+  // app before it), to the record kept: history.back() did nothing there, or left the app.
+  await toMerge();
+  await page.evaluate(() => window.history.replaceState(null, ''));
+  await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
+  await page.getByRole('button', { name: en['common.cancel'] }).click();
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  await expect(page).toHaveURL(new RegExp(`#/customer/${maria}$`));
+  await toMerge();
   const segment = page.getByRole('radio', { name: /^Segment: Education/ });
   await segment.check();
   await page.getByRole('button', { name: en['merge.submit'] }).click();
@@ -203,6 +219,8 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await expect(dialog).toBeHidden();
   const contact = page.getByRole('button', { name: en['record.editContactPhone'].replace('{name}', 'Luis Gonzalez').replace('{phone}', '+1 206 555 0177'), exact: true });
   await contact.click();
+  // The number as the app shows it, not as stored ("+12065550177").
+  await expect(dialog.getByLabel(en['customer.phone'])).toHaveValue('+1 206 555 0177');
   // One click on Remove removed the contact at once; now it asks, and Keep keeps it.
   await dialog.getByRole('button', { name: en['record.removeContact'] }).click();
   const yes = dialog.getByRole('button', { name: en['record.removeContactYes'], exact: true });
@@ -231,6 +249,9 @@ test('a change made elsewhere while the edit dialog is open keeps what was typed
       return page.getByRole('dialog');
     };
     const mine = await editing();
+    // The phone as the app shows it elsewhere, not as stored ("+14155550199"); left as it is, it
+    // is no change of this window's (below, their change names the name only).
+    await expect(mine.getByLabel(en['customer.phone'])).toHaveValue('+1 415 555 0199');
     await mine.getByLabel(en['record.name']).fill('Maria Gonzalez Ruiz');
     const theirs = await editing();
     await theirs.getByLabel(en['record.name']).fill('María González');
@@ -267,6 +288,17 @@ test('the merge screen shows a change made elsewhere to either record while it i
       return { page, app: await signInAs(page, name) };
     };
     const mine = await open('Ava Martin');
+    // The notices of a changed record can be held back from this window, so that a change lands
+    // between the screen's last redraw and the click on Merge.
+    let hold = false;
+    await mine.page.routeWebSocket(/\/api\?/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => {
+        if (hold && String(message).includes('"customer.changed"')) return;
+        ws.send(message);
+      });
+    });
+    await mine.page.reload();
     await mine.app.lookup('parisa.ahmadi@example.com');
     await mine.page.locator('tbody a').first().click();
     await mine.page.getByRole('button', { name: en['record.edit'] }).click();
@@ -284,8 +316,23 @@ test('the merge screen shows a change made elsewhere to either record while it i
     const changed = mine.page.getByRole('radio', { name: /^Email: parisa\.new@example\.com, from Merge in/ });
     await expect(changed).toBeEnabled();
     await changed.check();
+    // Changed again, and this screen not told: Merge kept "parisa.new", which was no longer
+    // there. The desk refuses, says which record changed, and the screen reads both again,
+    // keeping the choice, now beside the new value.
+    hold = true;
+    await theirs.page.getByRole('button', { name: en['record.edit'] }).click();
+    await dialog.getByLabel(en['customer.email']).fill('parisa.newer@example.com');
+    await dialog.getByRole('button', { name: en['record.save'] }).click();
+    await expect(dialog).toBeHidden();
     await mine.page.getByRole('button', { name: en['merge.submit'] }).click();
-    await expect(mine.page.getByText('parisa.new@example.com').first()).toBeVisible();
+    const alert = mine.page.getByRole('alert').filter({ hasText: en['merge.failed'] });
+    await expect(alert).toContainText(en['apiError.mergeFromChanged'].replace('{name}', 'پریسا احمدی'));
+    await expect(alert).toBeFocused();
+    await expect(mine.page.getByRole('radio', { name: /^Email: parisa\.newer@example\.com, from Merge in/ })).toBeChecked();
+    if (shot) await mine.page.screenshot({ path: `${shot}/merge-changed.png`, fullPage: true });
+    await mine.page.getByRole('button', { name: en['merge.submit'] }).click();
+    await expect(mine.page.getByText('parisa.newer@example.com').first()).toBeVisible();
+    await expect(mine.page).toHaveURL(/#\/customer\//);
   } finally {
     for (const page of windows) await page.close();
     await shell.close();

@@ -15,6 +15,7 @@ import { deskIdOf, outbox } from '../main/core/outbox';
 import { PUSH_LIMIT } from '../main/core/sync/engine';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { mergeVersions } from '../main/core/testing/mergeVersions';
 
 // Desks following one hub, in one process, against a real PostgreSQL: offline edits that
 // converge, the same ticket taken on two desks offline (one wins, the other gets a
@@ -530,7 +531,7 @@ describe('streams besides tickets', () => {
   it('an erasure of a record removes the name, email and phone its merge kept of a duplicate, in the hub’s log too', async () => {
     const { a, admin, b, customerId } = await schoolOnTwoDesks();
     const { customerId: duplicate } = await a.call('customers.create', { customer: { ...school, name: 'Brookfield Academy Trust', email: 'trust@brookfield.example', phone: '+1 415 555 0177' }, asset: null });
-    await a.call('customers.merge', { survivorId: customerId, mergedId: duplicate });
+    await a.call('customers.merge', { survivorId: customerId, mergedId: duplicate, ...(await mergeVersions(a, customerId, duplicate)) });
     await a.desk.sync.syncNow();
     const logged = async () => JSON.stringify(await hub.db.selectFrom('events').select('envelope').where('ticket_id', 'in', [customerId, duplicate]).where('type', '=', 'CUSTOMER_MERGED').execute());
     expect(await logged()).toMatch(/"mergedName":"Brookfield Academy Trust".*"mergedEmail":"trust@brookfield\.example"/);
@@ -658,7 +659,7 @@ describe('streams besides tickets', () => {
       await a.call('customers.saveContact', { customerId: original, contact: { name: 'Luis Lopez', role: 'Son', phone: '+1 512 555 0177' } });
       // Meanwhile Ben registers her again and merges the original into the new record, keeping its values.
       const { customerId: survivor } = await b.call('customers.create', { customer: { ...maria, email: 'm.lopez@lopez.example' }, asset: null });
-      await b.call('customers.merge', { survivorId: survivor, mergedId: original });
+      await b.call('customers.merge', { survivorId: survivor, mergedId: original, ...(await mergeVersions(b, survivor, original)) });
       await b.desk.sync.syncNow();
     });
     await b.desk.sync.syncNow();

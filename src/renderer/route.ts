@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { agentSlaSchema, attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AgentSla, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
+import { arrivalState, cameFromApp, pushedState, replacedState } from './inAppHistory';
 
 // The route lives in the URL hash, so a reload (or a copied link) lands on the same screen:
 // #/ticket/<id>, #/customer/<id>?asset=<id>&by=tag, #/queues/<segment>/<tier>, #/overview,
@@ -202,8 +203,26 @@ function writeHistory(): void {
   if (!pending) return;
   const { href, replace } = pending;
   pending = null;
-  if (replace) window.history.replaceState(null, '', href);
-  else window.history.pushState(null, '', href);
+  if (replace) window.history.replaceState(replacedState(window.history.state), '', href);
+  else window.history.pushState(pushedState(), '', href);
+}
+
+/** Marks the entry shown now with how it was reached (inAppHistory.ts), unless it says already. */
+function markArrival(opened: boolean): void {
+  const marked = arrivalState(window.history.state, opened);
+  if (marked) window.history.replaceState(marked, '');
+}
+// The entry the window opened on (a reload keeps its mark).
+markArrival(true);
+
+/**
+ * Cancel: back to the page this one was opened from, when that is a page of the app; else (the
+ * page was opened directly: a pasted link, a new window) to `otherwise`, in this entry's place.
+ */
+export function backOr(otherwise: string): void {
+  writeHistory();
+  if (cameFromApp(window.history.state)) window.history.back();
+  else navigate(otherwise, { replace: true });
 }
 
 /** The route the screens show now. */
@@ -239,6 +258,8 @@ const routeListeners = new Set<() => void>();
 /** Back, forward, a typed address or a link: the address bar leads, and a pending write is dropped. */
 function onBrowserNavigation(): void {
   pending = null;
+  // A link or an address typed: a new entry, with no state of its own yet.
+  markArrival(false);
   routeListeners.forEach((l) => l());
 }
 

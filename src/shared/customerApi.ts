@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
 import { recordEventSchema, transferKindSchema } from './customerEvents';
 import { say } from './messageKeys';
+import { formatPhone } from './phone';
 import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema, type CustomerKind } from './customerRules';
 
 // The customer-record part of the API contract (issue 12): create and edit customers,
@@ -74,7 +75,9 @@ export const customerDraftOf = (c: RecordCustomer): CustomerDraftState => ({
   segment: c.segment,
   serviceLevel: c.serviceLevel,
   email: c.email ?? '',
-  phone: c.phone ?? '',
+  // As the app shows phones ("+1 512 555 2896"), not as stored ("+15125552896"): the desk
+  // reads it back to the same number, so saving it unchanged changes nothing.
+  phone: c.phone ? formatPhone(c.phone) : '',
   // None of its own stays empty (the desk's country is used to read its numbers).
   country: c.country ?? '',
   locale: c.locale,
@@ -244,9 +247,20 @@ export const customerMethods = {
     }),
     z.array(duplicateCandidateSchema),
   ),
-  /** Merges `mergedId` into `survivorId`, taking each field from the side `pick` names. */
+  /**
+   * Merges `mergedId` into `survivorId`, taking each field from the side `pick` names.
+   * `survivorVersion` and `mergedVersion` are the records' versions the choices were made from
+   * (each record's `customer.version` as the screen showed it): when either record has changed
+   * since, the merge is refused (code 'conflict', saying which record) and nothing is merged.
+   */
   'customers.merge': method(
-    z.object({ survivorId: idSchema, mergedId: idSchema, pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}) }),
+    z.object({
+      survivorId: idSchema,
+      mergedId: idSchema,
+      survivorVersion: z.number().int().nonnegative(),
+      mergedVersion: z.number().int().nonnegative(),
+      pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}),
+    }),
     customerRecordSchema,
   ),
   /** Every likely duplicate pair on the desk, best first (supervisors and admins). */

@@ -165,6 +165,10 @@ const SENTENCES = {
   moveOutsideSegments: 'You can move customers only into segments you work.',
   segmentNotWorked: 'Choose a segment you work.',
   mergeSelf: 'Choose two different customers to merge: a record cannot be merged into itself.',
+  // a merge made from versions of the two records that are no longer theirs (records.ts)
+  mergeKeepChanged: '{name}, the record you keep, changed after this screen showed it; nothing was merged. The screen now shows its new values: check your choices, then merge again.',
+  mergeFromChanged: '{name}, the record you merge in, changed after this screen showed it; nothing was merged. The screen now shows its new values: check your choices, then merge again.',
+  mergeBothChanged: 'Both records changed after this screen showed them; nothing was merged. The screen now shows their new values: check your choices, then merge again.',
   recordChangedMeanwhile: 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;

@@ -7,6 +7,7 @@ import { Sql } from './db/exec';
 import { SHOWCASE } from './demo';
 import type { Desk } from './desk';
 import { avaLookup, testDesk, type Signed } from './testing/deskHarness';
+import { mergeVersions } from './testing/mergeVersions';
 
 // Callers give their surname, and organisations go by their second word: the lookup finds a
 // customer by the start of any word of the name (customer_words), every typed word the start
@@ -141,7 +142,7 @@ describe('looking a caller up by any word of the name', () => {
     const grace = await harness.as('Grace Chen');
     const a = await ava.call('customers.create', { customer: person('Tomasz Wisniewski', '(206) 555-0135'), asset: null });
     const b = await ava.call('customers.create', { customer: person('Tomek Wisniewski', '(206) 555-0136'), asset: null });
-    await grace.call('customers.merge', { survivorId: a.customerId, mergedId: b.customerId, pick: { name: 'merged' } });
+    await grace.call('customers.merge', { survivorId: a.customerId, mergedId: b.customerId, pick: { name: 'merged' }, ...(await mergeVersions(grace, a.customerId, b.customerId)) });
     expect(wordsOf(harness.desk, b.customerId)).toEqual([]);
     expect(wordsOf(harness.desk, a.customerId)).toEqual(['tomek', 'wisniewski']);
     expect(names(await search('wisn'))).toEqual(['Tomek Wisniewski']);

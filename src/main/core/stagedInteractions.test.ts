@@ -6,6 +6,7 @@ import { SHOWCASE } from './demo';
 import { openDesk } from './desk';
 import { SETTLE_BATCH } from './stagedInteractions';
 import { testDesk, TestClock } from './testing/deskHarness';
+import { mergeVersions } from './testing/mergeVersions';
 
 // A ticket event's 360° interaction is staged in interactions_pending and moved into
 // interactions in batches (stagedInteractions.ts). What the agent sees must not depend on
@@ -101,7 +102,7 @@ describe('staged interactions', () => {
     await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'ADD_NOTE', note: 'Maria says the keys stick since her son spilled juice' } });
     expect(desk.db.sqlite.prepare('select count(*) from interactions_pending where customer_id = ?').pluck().get(dup.customerId)).toBe(2);
 
-    await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: {} });
+    await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: {}, ...(await mergeVersions(grace, survivorId, dup.customerId)) });
     const view = await ava.call('customers.view', { customerId: survivorId });
     expect(view.interactions.filter((i) => i.ticketId === t.ticket.id).map((i) => i.summary)).toEqual([
       `Note on ${t.ticket.number}: Maria says the keys stick since her son spilled juice`,

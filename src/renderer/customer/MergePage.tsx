@@ -8,7 +8,7 @@ import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { choiceName, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, type SideDetail } from './mergeSides';
 import { useProblemFocus } from '../refusedFocus';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
-import { customerHref, navigate } from '../route';
+import { backOr, customerHref, navigate } from '../route';
 import classes from './MergePage.module.css';
 
 // Two records of one customer become one: for each field the agent picks which side's value
@@ -53,12 +53,17 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
     setBusy(true);
     setProblem(null);
     try {
-      await call('customers.merge', { survivorId, mergedId, pick });
+      await call('customers.merge', { survivorId, mergedId, pick, survivorVersion: s.customer.version, mergedVersion: m.customer.version });
       refreshEverything();
       notifications.show({ color: 'teal', message: t('merge.done', { name: m.customer.name }) });
       navigate(customerHref(survivorId));
     } catch (error) {
-      setProblem(problemOf(error));
+      const problem = problemOf(error);
+      setProblem(problem);
+      // A record changed after the screen showed it (the desk refused, nothing merged): both are
+      // read again now, not only when the change's notice comes, so the values beside the
+      // choices, which are kept, are the ones a second Merge sends.
+      if (problem.code === 'conflict') void Promise.all([survivor.refetch(), merged.refetch()]);
     } finally {
       setBusy(false);
     }
@@ -125,7 +130,7 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
         })}
       </Text>
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => window.history.back()}>
+        <Button variant="default" onClick={() => backOr(customerHref(survivorId))}>
           {t('common.cancel')}
         </Button>
         <Button color="red" loading={busy} onClick={() => void submit()}>

@@ -14,6 +14,7 @@ import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
 import { CUSTOMER_FIELD_LABEL, CustomerFields, emptySystem, SystemFields, systemDraftOf, type SystemDraftState } from './CustomerFields';
 import { customerDraftOf, type CustomerDraftState } from '../../shared/customerApi';
+import { formatPhone } from '../labels';
 import { DuplicateHints } from './DuplicateHints';
 import { rebase, type Clash, type EditBase } from './recordRebase';
 import { segmentsFor } from '../../shared/access';
@@ -215,7 +216,8 @@ function ContactDialog({ record, contactId, onClose }: { record: CustomerRecord;
     name: existing?.name ?? '',
     role: existing?.role ?? '',
     email: existing?.email ?? '',
-    phone: existing?.phone ?? '',
+    // As the app shows it (customerDraftOf does the same for the customer's own number).
+    phone: existing?.phone ? formatPhone(existing.phone) : '',
   });
   const save = useSave(() => {
     clear();

@@ -5,7 +5,7 @@ import { call, otherIssues, problemOf, refreshEverything, type Problem } from '.
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { FormProblem, PageHeader } from '../page';
-import { customerHref, navigate } from '../route';
+import { backOr, customerHref, hrefOf, navigate } from '../route';
 import { useSession } from '../session';
 import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type SystemDraftState } from './CustomerFields';
 import type { CustomerDraftState } from '../../shared/customerApi';
@@ -85,7 +85,7 @@ export function RegisterPage({ query }: { query: string }) {
             {system.include ? <SystemFields draft={system} onChange={setSystem} problem={problem} /> : <Text size="sm" c="dimmed">{t('record.noSystemYet')}</Text>}
           </Paper>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => window.history.back()}>
+            <Button variant="default" onClick={() => backOr(hrefOf({ name: 'home' }))}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -44,4 +44,14 @@ describe('an edit moved onto a record that changed meanwhile', () => {
     const third = rebase({ ...draft, ...second.patch }, second.base, { version: 13, values: later }, second.clash)!;
     expect(third.clash).toEqual(second.clash);
   });
+
+  it('takes a phone written another way (as the dialog shows it, or as stored) for the same number: not typed, and no clash', () => {
+    const shown = { ...opened, phone: '+1 415 555 0199' };
+    const theirs = { ...opened, phone: '+1 415 555 0123' };
+    const r = rebase(shown, base, { version: 11, values: theirs }, null);
+    expect(r).toMatchObject({ patch: { phone: '+1 415 555 0123' }, clash: null });
+    // Their change touched the name only: the same number, written two ways, is left as it is.
+    const named = rebase({ ...shown, name: 'Maria Gonzalez Ruiz' }, { ...base, values: shown }, { version: 11, values: { ...opened, name: 'María González' } }, null);
+    expect(named).toMatchObject({ patch: {}, clash: { fields: ['name'] } });
+  });
 });

@@ -1,5 +1,6 @@
 import { MERGE_FIELDS } from '../../shared/customerApi';
 import type { CustomerDraftState } from '../../shared/customerApi';
+import { countryOf, DEFAULT_COUNTRY, toE164 } from '../../shared/phone';
 
 // The customer edit dialog's draft against a record that moved on (someone else saved it, or
 // the desk took in a change from the hub, or the desk refused a save as made from a version it
@@ -38,15 +39,30 @@ const FIELDS = MERGE_FIELDS satisfies readonly (keyof CustomerDraftState)[];
  */
 export function rebase(draft: CustomerDraftState, base: EditBase, theirs: EditBase, clash: Clash | null): Rebased | null {
   if (theirs.version <= base.version) return null;
-  const typed = FIELDS.filter((f) => draft[f] !== base.values[f]);
+  const differ = (f: (typeof FIELDS)[number], a: CustomerDraftState, b: CustomerDraftState) => !sameValue(f, a, b);
+  const typed = FIELDS.filter((f) => differ(f, draft, base.values));
   const patch: Partial<CustomerDraftState> = {};
   for (const f of FIELDS) if (!typed.includes(f) && draft[f] !== theirs.values[f]) Object.assign(patch, { [f]: theirs.values[f] });
   // A change to the record's contacts or systems moves its version, not its details.
-  const moved = FIELDS.some((f) => theirs.values[f] !== base.values[f]);
-  const both = typed.filter((f) => theirs.values[f] !== base.values[f] && theirs.values[f] !== draft[f]);
+  const moved = FIELDS.some((f) => differ(f, theirs.values, base.values));
+  const both = typed.filter((f) => differ(f, theirs.values, base.values) && differ(f, theirs.values, draft));
   const next: Clash | null =
     typed.length > 0 && moved
-      ? { fields: FIELDS.filter((f) => both.includes(f) || (clash?.fields.includes(f) === true && draft[f] !== theirs.values[f])), theirs: theirs.values }
+      ? { fields: FIELDS.filter((f) => both.includes(f) || (clash?.fields.includes(f) === true && differ(f, draft, theirs.values))), theirs: theirs.values }
       : clash && { ...clash, theirs: theirs.values };
   return { patch, base: { version: theirs.version, values: theirs.values }, clash: next };
+}
+
+/**
+ * Whether a field holds the same value in two versions of the details. A phone is the same
+ * number however it is written ("+1 512 555 2896", "+15125552896", "(512) 555-2896" in its
+ * country): the dialog shows it as the app shows phones, and the record, or a draft kept from
+ * before, may have it as stored; that is no change of anyone's.
+ */
+function sameValue(f: (typeof FIELDS)[number], a: CustomerDraftState, b: CustomerDraftState): boolean {
+  if (a[f] === b[f]) return true;
+  if (f !== 'phone') return false;
+  const number = (d: CustomerDraftState) => toE164(d.phone, countryOf(d.country) ?? DEFAULT_COUNTRY);
+  const x = number(a);
+  return x !== null && x === number(b);
 }

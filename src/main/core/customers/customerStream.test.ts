@@ -8,6 +8,7 @@ import type { Desk } from '../desk';
 import { testDesk } from '../testing/deskHarness';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
 import { customerStreamApplier } from './customerStream';
+import { mergeVersions } from '../testing/mergeVersions';
 
 // Two desks, each with its own database, and the hub in between played by hand: what one
 // desk's outbox holds for the stream 'customer', given a global sequence, is applied to the
@@ -173,7 +174,7 @@ describe("the 'customer' stream", () => {
     const { customerId: mergedAway } = await a.ava.call('customers.create', { customer: { ...caller, name: 'Parisa Ahmady' }, asset: system });
     b.applier.apply(pushed(a.desk).envelopes);
     const from = lastSeq(a.desk);
-    await a.ava.call('customers.merge', { survivorId: survivor, mergedId: mergedAway, pick: {} });
+    await a.ava.call('customers.merge', { survivorId: survivor, mergedId: mergedAway, pick: {}, ...(await mergeVersions(a.ava, survivor, mergedAway)) });
     const { envelopes } = pushed(a.desk, from);
     expect(envelopes.map((e) => e.type)).toEqual(['CUSTOMER_MERGED', 'CUSTOMER_MERGED']);
     for (const e of envelopes) expect(customerStreamRule(e, e.actor, { segment: 'home', seen: true }).ok).toBe(true);

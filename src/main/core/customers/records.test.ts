@@ -4,6 +4,7 @@ import { deskPerTest } from '../testing/deskPerTest';
 import { messageDetail } from '../../../shared/messageKeys';
 import { duplicateQueries } from './records';
 import { customerDraftOf as draftOf } from '../../../shared/customerApi';
+import { mergeVersions } from '../testing/mergeVersions';
 
 const open = deskPerTest();
 
@@ -90,6 +91,10 @@ describe('customer records', () => {
     expect(renamed.customer.country).toBeNull();
     const rephoned = await ava.call('customers.update', { customerId: id, version: renamed.customer.version, customer: { ...draftOf(renamed.customer), phone: '(415) 555-0123' } });
     expect(rephoned.history[0]!.payload.changes).toEqual([{ field: 'phone', from: SHOWCASE.maria.phone, to: '+14155550123' }]);
+    // Saved as the edit dialog shows it ("+1 415 555 0123", draftOf), unchanged: no event, the same version.
+    expect(draftOf(rephoned.customer).phone).toBe('+1 415 555 0123');
+    const again = await ava.call('customers.update', { customerId: id, version: rephoned.customer.version, customer: draftOf(rephoned.customer) });
+    expect({ version: again.customer.version, events: again.history.length }).toEqual({ version: rephoned.customer.version, events: rephoned.history.length });
     expect(desk.db.sqlite.prepare('select country from customers where id = ?').pluck().get(id)).toBeNull();
   });
 
@@ -179,7 +184,7 @@ describe('customer records', () => {
     const t = await ava.call('tickets.create', { customerId: dup.customerId, assetId: dup.assetId, subject: 'Fan noise' });
     const ticketsBefore = desk.db.sqlite.prepare('select count(*) from tickets').pluck().get();
     await ava.call('customers.view', { customerId: dup.customerId });
-    const merged = await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: { email: 'merged' } });
+    const merged = await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: { email: 'merged' }, ...(await mergeVersions(grace, survivorId, dup.customerId)) });
     expect(merged.customer.email).toBe('mg@example.com');
     expect(merged.assets.map((a) => a.serviceTag)).toContain('PR1Y4A7');
     expect(merged.mergedFrom.map((m) => m.id)).toEqual([dup.customerId]);
@@ -197,9 +202,44 @@ describe('customer records', () => {
     expect(log.length).toBeGreaterThan(0);
     expect(new Set(log.map((r) => r.customerName))).toEqual(new Set([SHOWCASE.maria.name]));
     // A record merged with itself is refused with a keyed sentence, so a Persian window says it in Persian.
-    const self = await grace.raw('customers.merge', { survivorId, mergedId: survivorId, pick: {} });
+    const self = await grace.raw('customers.merge', { survivorId, mergedId: survivorId, pick: {}, survivorVersion: 0, mergedVersion: 0 });
     expect(self.ok).toBe(false);
     if (!self.ok) expect({ code: self.error.code, key: self.error.key }).toEqual({ code: 'invalid_input', key: 'mergeSelf' });
+  });
+
+  it('refuses a merge when either record changed after the screen showed it, naming which, and merges nothing', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const survivorId = maria.view.customer.id;
+    const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: null });
+    const shown = { s: await grace.call('customers.record', { customerId: survivorId }), m: await grace.call('customers.record', { customerId: dup.customerId }) };
+    const versions = { survivorVersion: shown.s.customer.version, mergedVersion: shown.m.customer.version };
+    const count = () => desk.db.sqlite.prepare('select count(*) from customers').pluck().get();
+    const before = count();
+    // The record merged in gets a new email after the screen was drawn: the email the agent
+    // picked is not the one that would be kept.
+    await ava.call('customers.update', { customerId: dup.customerId, version: shown.m.customer.version, customer: { ...draftOf(shown.m.customer), email: 'maria.new@example.com' } });
+    const stale = await grace.raw('customers.merge', { survivorId, mergedId: dup.customerId, pick: { email: 'merged' }, ...versions });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) {
+      expect({ code: stale.error.code, key: stale.error.key }).toEqual({ code: 'conflict', key: 'mergeFromChanged' });
+      expect(messageDetail(stale.error.message)).toEqual({ key: 'mergeFromChanged', params: { name: 'Maria Gonzales' } });
+    }
+    expect(count()).toBe(before);
+    // The record kept changed too: the sentence says both.
+    await ava.call('customers.update', { customerId: survivorId, version: shown.s.customer.version, customer: { ...draftOf(shown.s.customer), serviceLevel: 'premier' } });
+    const both = await grace.raw('customers.merge', { survivorId, mergedId: dup.customerId, pick: {}, ...versions });
+    expect(!both.ok && both.error.key).toBe('mergeBothChanged');
+    const fresh = await grace.call('customers.record', { customerId: dup.customerId });
+    const keep = await grace.raw('customers.merge', { survivorId, mergedId: dup.customerId, pick: {}, survivorVersion: shown.s.customer.version, mergedVersion: fresh.customer.version });
+    expect(!keep.ok && keep.error.key).toBe('mergeKeepChanged');
+    // From what the screen shows now: merged, with the email it shows.
+    const now = await grace.call('customers.record', { customerId: survivorId });
+    const done = await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: { email: 'merged' }, survivorVersion: now.customer.version, mergedVersion: fresh.customer.version });
+    expect(done.customer).toMatchObject({ email: 'maria.new@example.com', serviceLevel: 'premier' });
   });
 
   it('transfers a system: the new owner has it, the earlier owner keeps it in history, open tickets say what happens', async () => {

@@ -469,10 +469,21 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     };
   }
 
-  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, now: number): void {
+  /**
+   * Merges two records, from the versions of them the choices in `pick` were made from. When
+   * either has changed since (an edit, a contact, a system, a change from the hub), the merge is
+   * refused and nothing moves: the values picked were read beside values that are no longer
+   * there, and the one kept might not be the one chosen.
+   */
+  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, versions: { survivor: number; merged: number }, now: number): void {
     if (survivorId === mergedId) throw new ApiError('invalid_input', say('mergeSelf'));
     const s = mustGet(survivorId);
     const m = mustGet(mergedId);
+    const keepMoved = versionOf(historyIds(survivorId)) !== versions.survivor;
+    const fromMoved = versionOf(historyIds(mergedId)) !== versions.merged;
+    if (keepMoved && fromMoved) throw new ApiError('conflict', say('mergeBothChanged'));
+    if (keepMoved) throw new ApiError('conflict', say('mergeKeepChanged', { name: s.name }));
+    if (fromMoved) throw new ApiError('conflict', say('mergeFromChanged', { name: m.name }));
     const sf = fieldsOf(s);
     const mf = fieldsOf(m);
     const chosen = { ...sf };
