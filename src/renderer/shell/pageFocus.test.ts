@@ -1,9 +1,10 @@
 import { expect, it, vi } from 'vitest';
 
-// route.ts listens for the page being hidden when it loads; under Node there is no window.
+// route.ts listens for the page being hidden, and marks the history entry it opened on, when it
+// loads; under Node there is no window.
 vi.hoisted(() => {
   const global = globalThis as { window?: unknown };
-  global.window ??= { addEventListener: () => {} };
+  global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
 import { BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, lostFocusGoes, markOpened, openedToRestore, rowToRestore } from './pageFocus';
