@@ -84,7 +84,7 @@ export function hubLink(options: HubLinkOptions) {
     try {
       res = await doFetch(`${base}/health`, { signal: AbortSignal.timeout(options.probeMs ?? 3000) });
     } catch (error) {
-      console.warn(`tagdesk: no answer from ${base} (${describeFetchError(error)}).`);
+      console.warn(`tagdesk: could not ask ${base}/health (${describeFetchError(error)}).`);
       throw unreachable(error, base);
     }
     const body: unknown = await res.json().catch(() => null);
