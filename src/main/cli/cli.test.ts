@@ -117,10 +117,13 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
     expect(patel?.matchedWords).toEqual([{ word: 'jor', field: 'name', in: 'Jordan', matched: 'Jor', start: 0, end: 3 }]);
   });
 
-  it('says so when nothing matches, and exits 1', async () => {
-    const none = await tagdesk('lookup', 'qqqq-nobody-zzzz@nowhere.invalid', '--data', dataDir);
+  it('says what it looked for when nothing matches, a phone as the app writes it, and exits 1', async () => {
+    const [none, phone] = await Promise.all([tagdesk('lookup', 'qqqq-nobody-zzzz@nowhere.invalid', '--data', dataDir), tagdesk('lookup', '(415) 555-0177', '--data', dataDir)]);
     expect(none.status).toBe(1);
-    expect(none.stderr.trim()).not.toBe('');
+    expect(none.stderr.trim()).toBe('Nothing found for email qqqq-nobody-zzzz@nowhere.invalid.');
+    // Ten digits are looked up as an Express Service Code and as a phone: both said, the phone grouped.
+    expect(phone.status).toBe(1);
+    expect(phone.stderr.trim()).toBe('Nothing found for Express Service Code 4155550177 or phone +1 415 555 0177.');
   });
 
   it('refuses to read a folder that holds no desk, without creating one', async () => {

@@ -79,13 +79,21 @@ describe('tagdesk in Persian', () => {
 
   it('follows LANG=fa_IR.UTF-8 and TAGDESK_LANG=fa, error lines included', async () => {
     // Independent processes, started together (each spends most of its second starting up).
-    const [none, usage, missing] = await Promise.all([
+    const [none, phone, usage, missing] = await Promise.all([
       tagdesk({ LANG: 'fa_IR.UTF-8' }, 'lookup', 'ZZZZZZZ', '--data', dataDir),
+      tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', '(415) 555-0177', '--data', dataDir),
       tagdesk({ TAGDESK_LANG: 'fa' }, 'frobnicate'),
       tagdesk({ TAGDESK_LANG: 'fa' }, 'stats', '--data', join(root, 'nothing-here')),
     ]);
+    // Nothing found: what it was looked up as, with the values (the phone as the app writes it), in Persian.
     expect(none.status).toBe(1);
-    expect(none.stderr.trim()).toBe('برای «\u2068ZZZZZZZ\u2069» چیزی پیدا نشد.');
+    expect(none.stderr.trim()).toBe('برای برچسب سرویس \u2068ZZZZZZZ\u2069 یا نام‌هایی با واژه‌ای که با «\u2068ZZZZZZZ\u2069» آغاز می‌شود چیزی پیدا نشد.');
+    expect(phone.status).toBe(1);
+    expect(phone.stderr.trim()).toBe('برای کد سرویس سریع \u20684155550177\u2069 یا تلفن \u2068+1 415 555 0177\u2069 چیزی پیدا نشد.');
+    for (const r of [none, phone]) {
+      expect(english(r.stderr)).toEqual([]);
+      expect(latinDigits(r.stderr)).toEqual([]);
+    }
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('فرمان ناشناخته: «\u2068frobnicate\u2069».');
     expect(usage.stderr).toContain('فرمان‌ها:');

@@ -6,7 +6,6 @@ import { api, ApiError, LOOKUP_MAX, type Candidate, type CustomerView, type Look
 import { type Client, createClient, isApiError, type Transport } from '../../shared/client';
 import { productName } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
-import { EXAMPLE_SERVICE_TAG } from '../../shared/serviceTag';
 import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
@@ -14,7 +13,8 @@ import { upgradeTracker } from '../core/upgradeScreen';
 import { kbCommand } from './kb';
 import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
-import { cliDay, cliLanguageOf, cliNumber, cliSay, cliTranslator, isCliKey, type CliLanguage, type CliSay, type CliT } from './messages';
+import { lookupLine } from './lookupMessage';
+import { cliDay, cliInLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -361,27 +361,18 @@ function valueOf<T>(schema: z.ZodType<T>, raw: string | boolean): T {
 // ---- output for people ------------------------------------------------------------------------------
 
 /** A word of the domain (segment, level, priority, how it matched) in the reader's language. */
-function word(prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state', value: string): string {
-  const key = `${prefix}.${value}`;
-  return isCliKey(key) ? tr(key) : value.replaceAll('_', ' ');
-}
+const word = (prefix: Parameters<typeof cliWord>[1], value: string): string => cliWord(tr, prefix, value);
 const day = (at: number) => cliDay(language, at);
 
 /**
- * The lookup's refusal, in the reader's language when its key is known, as fully as the desk
- * says it (what a service tag and an Express Service Code look like, with the desk's example tag).
+ * The lookup's answer when it found nothing or refused, in the reader's language when its key
+ * is known, as fully as the desk says it: what was looked for (tag, code, phone…, with the
+ * values), which team serves the customer, what a service tag and an Express Service Code look like.
  */
-function lookupMessage(result: { message: string; key?: string | undefined; params?: Record<string, string> | undefined }): string {
-  const key = `lookup.msg.${result.key ?? ''}`;
-  return result.key && isCliKey(key) ? tr(key, { example: EXAMPLE_SERVICE_TAG, ...result.params }) : language === 'en' ? result.message : tr('error.deskRefused', { message: result.message });
-}
+const lookupMessage = (result: Parameters<typeof lookupLine>[1]): string => lookupLine(say, result);
 
 /** The desk's refusal: a known lookup key in the reader's words, else the desk's own sentence. */
-function apiErrorLine(error: { message: string; key?: string | undefined; params?: Record<string, string | number> | undefined }): string {
-  const key = `lookup.msg.${error.key ?? ''}`;
-  if (error.key && isCliKey(key)) return tr(key, { example: EXAMPLE_SERVICE_TAG, ...error.params });
-  return language === 'en' ? error.message : tr('error.deskRefused', { message: error.message });
-}
+const apiErrorLine = lookupMessage;
 
 /**
  * The --json answer with, for a customer found by name, which typed words matched and where
@@ -402,7 +393,7 @@ function matchedWordsText(name: string, query: string): string | null {
 
 /** A line around `words`, a sentence already in the reader's words (its Latin values isolated): not isolated again as one value. */
 function inLine(key: 'lookup.matchedWords' | 'lookup.viewMatchedWords', words: string): string {
-  return tr(key, { words: '\u0000' }).replace('\u0000', words);
+  return cliInLine(tr, key, 'words', words);
 }
 
 function printView(view: CustomerView, matchedBy: string, query: string): void {

@@ -84,6 +84,15 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'lookup.msg.nameTooShort': 'Type at least two letters of a name.',
   'lookup.msg.nothingToLookUp': '"{query}" is not something to look up: type a service tag, an Express Service Code, a phone number, an email, two letters of a name or a ticket number.',
   'lookup.msg.nothingFound': 'Nothing found for "{query}".',
+  'lookup.msg.nothingFoundTried': 'Nothing found for {tried}.',
+  'lookup.msg.otherTeam': '{name} is served by another team ({segment}): transfer the caller there.',
+  'lookup.msg.otherTeams': 'Every customer matching "{query}" is served by another team ({segments}): transfer the caller there.',
+  'lookup.tried.ticket': 'ticket {number}',
+  'lookup.tried.email': 'email {email}',
+  'lookup.tried.tag': 'service tag {tag}',
+  'lookup.tried.express': 'Express Service Code {code}',
+  'lookup.tried.phone': 'phone {phone}',
+  'lookup.tried.name': 'names with a word starting "{name}"',
   'stats.desk': 'Desk        {dir}',
   'stats.customers': 'Customers   {n}',
   'stats.tickets': 'Tickets     {n}',
@@ -304,6 +313,15 @@ lookup و stats و backup فقط می‌خوانند.
   'lookup.msg.nameTooShort': 'دست‌کم دو حرف از نام را بنویسید.',
   'lookup.msg.nothingToLookUp': '«{query}» چیزی برای جست‌وجو نیست: برچسب سرویس، کد سرویس سریع، شمارهٔ تلفن، ایمیل، دو حرف از نام یا شمارهٔ تیکت را بنویسید.',
   'lookup.msg.nothingFound': 'برای «{query}» چیزی پیدا نشد.',
+  'lookup.msg.nothingFoundTried': 'برای {tried} چیزی پیدا نشد.',
+  'lookup.msg.otherTeam': '{name} مشتری تیم دیگری است ({segment}): تماس را به آن تیم منتقل کنید.',
+  'lookup.msg.otherTeams': 'همهٔ مشتریان مطابق با «{query}» مشتری تیم‌های دیگرند ({segments}): تماس را به آن تیم‌ها منتقل کنید.',
+  'lookup.tried.ticket': 'تیکت {number}',
+  'lookup.tried.email': 'ایمیل {email}',
+  'lookup.tried.tag': 'برچسب سرویس {tag}',
+  'lookup.tried.express': 'کد سرویس سریع {code}',
+  'lookup.tried.phone': 'تلفن {phone}',
+  'lookup.tried.name': 'نام‌هایی با واژه‌ای که با «{name}» آغاز می‌شود',
   'stats.desk': 'میز          {dir}',
   'stats.customers': 'مشتری‌ها      {n}',
   'stats.tickets': 'تیکت‌ها       {n}',
@@ -480,6 +498,20 @@ export function cliNumber(language: CliLanguage, n: number): string {
 
 /** Whether a key built at run time ("segment." + a value) is one of the dictionary's. */
 export const isCliKey = (key: string): key is CliKey => Object.hasOwn(cliEn, key);
+
+/** A word of the domain (segment, level, priority, how it matched, state) in the reader's language; an unknown value as it is. */
+export function cliWord(tr: CliT, prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state', value: string): string {
+  const key = `${prefix}.${value}`;
+  return isCliKey(key) ? tr(key) : value.replaceAll('_', ' ');
+}
+
+/**
+ * t() with one value that is already a sentence in the reader's words (its Latin values
+ * isolated): put in as it is, not isolated again as one value.
+ */
+export function cliInLine(tr: CliT, key: CliKey, name: string, text: string, vars?: CliVars): string {
+  return tr(key, { ...vars, [name]: '\u0000' }).replace('\u0000', () => text);
+}
 
 /** A day as the reader counts it: ISO in English, Solar Hijri with Persian digits in Persian. */
 export function cliDay(language: CliLanguage, at: number): string {

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFetchBlockedPort, portOfUrl } from '../../shared/blockedPorts';
 import { openDesk } from './desk';
-import { describeFetchError } from './hubLink';
+import { certificateProblem, describeFetchError } from './hubLink';
+import { TEST_ONLY_SELF_SIGNED } from './testing/selfSignedCert';
 
 // Stand-ins for what may answer at an address (the hub's own tests run the real one): a hub as
 // far as a desk's join and sign-in ask it (GET /health, POST /auth/sign-in, GET /auth/me, its
@@ -147,6 +149,32 @@ describe('joining asks the address first', () => {
       desk.close();
       await closed(web);
     }
+  });
+
+  // A hub on HTTPS with a certificate this computer does not trust (self-signed, expired, for
+  // another name) was "Nothing answers at …"; only the log had the cause. Now said as it is.
+  it('says a hub whose certificate this computer does not trust is not trusted, not that nothing answers', async () => {
+    const selfSigned = await listening(createHttpsServer(TEST_ONLY_SELF_SIGNED, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, database: 'up', live: 0 }))));
+    const url = `https://127.0.0.1:${(selfSigned.address() as AddressInfo).port}`;
+    const desk = await openDesk({ dataDir: ':memory:' });
+    try {
+      const conn = desk.connect(() => undefined);
+      const answer = await conn.call('hub.join', { url });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'refused', key: 'hubCertUntrusted', params: { url } } });
+      expect(answer.ok ? '' : answer.error.message).toContain('does not trust its certificate');
+      expect(await conn.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: false } });
+    } finally {
+      desk.close();
+      await closed(selfSigned);
+    }
+  });
+
+  it('tells a certificate failure by its code: not trusted, expired, for another name; anything else is none', () => {
+    const failed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+    expect(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'].map((c) => certificateProblem(failed(c)))).toEqual(Array(4).fill('hubCertUntrusted'));
+    expect(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'].map((c) => certificateProblem(failed(c)))).toEqual(['hubCertExpired', 'hubCertExpired']);
+    expect(certificateProblem(failed('ERR_TLS_CERT_ALTNAME_INVALID'))).toBe('hubCertWrongName');
+    expect([failed('ECONNREFUSED'), new Error('bad port'), 'text', null].map(certificateProblem)).toEqual([null, null, null, null]);
   });
 
   it('gives up on an address that does not answer within a few seconds', async () => {

@@ -69,8 +69,11 @@ export function hubLink(options: HubLinkOptions) {
   }
 
   /** A refusal about the hub at an address, keyed for the window's language. */
-  const aboutHub = (key: 'hubNotAnswering' | 'hubNotAHub' | 'hubNotReady' | 'hubNotSame' | 'hubMoveNeedsSession', url: string) =>
+  const aboutHub = (key: 'hubNotAnswering' | 'hubNotAHub' | 'hubNotReady' | 'hubNotSame' | 'hubMoveNeedsSession' | CertificateProblem, url: string) =>
     new ApiError('refused', say(key, { url }), undefined, { key, params: { url } });
+
+  /** A fetch to the address that failed: its certificate not trusted (said as it is), else nothing answers there. */
+  const unreachable = (error: unknown, url: string) => aboutHub(certificateProblem(error) ?? 'hubNotAnswering', url);
 
   /**
    * Asks the address whether a Tagdesk hub answers there (`GET /health`, a few seconds), before
@@ -81,8 +84,8 @@ export function hubLink(options: HubLinkOptions) {
     try {
       res = await doFetch(`${base}/health`, { signal: AbortSignal.timeout(options.probeMs ?? 3000) });
     } catch (error) {
-      console.warn(`tagdesk: nothing answers at ${base} (${describeFetchError(error)}).`);
-      throw aboutHub('hubNotAnswering', base);
+      console.warn(`tagdesk: could not ask ${base}/health (${describeFetchError(error)}).`);
+      throw unreachable(error, base);
     }
     const body: unknown = await res.json().catch(() => null);
     if (res.ok && hubHealth.safeParse(body).success) return;
@@ -132,8 +135,8 @@ export function hubLink(options: HubLinkOptions) {
         const res = await doFetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(options.probeMs ?? 3000) });
         const me = z.object({ user: z.object({ id: z.string() }), deskId: z.string().nullable().optional() }).safeParse(await res.json().catch(() => null));
         same = res.ok && me.success && me.data.user.id === sameHubAs && me.data.deskId === current.desk_id;
-      } catch {
-        throw aboutHub('hubNotAnswering', base);
+      } catch (error) {
+        throw unreachable(error, base);
       }
       if (!same) throw aboutHub('hubNotSame', base);
     }
@@ -336,6 +339,29 @@ export function hubLink(options: HubLinkOptions) {
   return { status, join, keepAddress, probe, exchanged, anyoneSignedInHere, signIn, resume, forgetResume, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
 }
 export type HubLink = ReturnType<typeof hubLink>;
+
+/** What is wrong with a hub's TLS certificate, as the join form and the sign-in screen say it. */
+export type CertificateProblem = 'hubCertUntrusted' | 'hubCertExpired' | 'hubCertWrongName';
+
+const CERT_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const CERT_WRONG_NAME = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
+/** OpenSSL's and Node's codes for a certificate (chain) this computer does not trust; any other code naming a certificate is one too. */
+const CERT_UNTRUSTED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'INVALID_CA']);
+
+/**
+ * A fetch that failed on the hub's TLS certificate, by the code undici puts in its `cause`
+ * (self-signed or unknown authority, expired, for another name); null for any other failure.
+ */
+export function certificateProblem(error: unknown): CertificateProblem | null {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = 'code' in e && typeof e.code === 'string' ? e.code : null;
+    if (code === null) continue;
+    if (CERT_EXPIRED.has(code)) return 'hubCertExpired';
+    if (CERT_WRONG_NAME.has(code)) return 'hubCertWrongName';
+    if (CERT_UNTRUSTED.has(code) || /CERT/.test(code)) return 'hubCertUntrusted';
+  }
+  return null;
+}
 
 /** A fetch failure's real reason: undici puts it in `cause` ("bad port", ECONNREFUSED, a certificate). */
 export function describeFetchError(error: unknown): string {
