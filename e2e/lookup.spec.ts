@@ -233,7 +233,7 @@ test('a tag found nowhere: Tab from the field reaches "register it" and Dismiss,
   await expect(app.lookupField).toHaveValue('7XK2QF0');
 });
 
-test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried', async ({ page }) => {
+test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried; a missing ticket offers no registering', async ({ page }) => {
   await page.setViewportSize({ width: 420, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await signInInPersian(page, 'Ava Martin');
@@ -250,6 +250,13 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   await expect(message).toContainText(fa['lookup.tried.phone'].replace('{phone}', '\u2068+1 415 555 0100\u2069'));
   await expect(message).not.toContainText(/[A-Za-z]{2,}/);
   await expect(field).toBeFocused();
+  // A ticket number found nowhere: no such ticket, and no offer to register a caller (it said
+  // "No customer found" with "Register a new customer").
+  await field.fill('T-999999');
+  await field.press('Enter');
+  const noTicket = page.getByRole('alert').filter({ hasText: fa['lookup.noTicketTitle'] });
+  await expect(noTicket).toContainText(fa['lookup.tried.ticket'].replace('{number}', '\u2068T-999999\u2069'));
+  await expect(noTicket.getByRole('link')).toHaveCount(0);
 });
 
 test('in Persian, a customer another team serves is said so in Persian, with no offer to register them again', async ({ page }) => {

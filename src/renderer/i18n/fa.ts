@@ -77,6 +77,7 @@ export const fa: Messages = {
   'lookup.shortcut': 'Ctrl K',
   'lookup.searching': 'در حال جست‌وجو',
   'lookup.noneTitle': 'مشتری‌ای پیدا نشد',
+  'lookup.noTicketTitle': 'تیکتی با این شماره نیست',
   'lookup.invalidTitle': 'آنچه نوشتید را بررسی کنید',
   'lookup.otherTeamTitle': 'مشتری تیم دیگر',
   'lookup.errorTitle': 'جست‌وجو انجام نشد',
