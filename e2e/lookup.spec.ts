@@ -233,7 +233,7 @@ test('a tag found nowhere: Tab from the field reaches "register it" and Dismiss,
   await expect(app.lookupField).toHaveValue('7XK2QF0');
 });
 
-test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried; a missing ticket offers no registering', async ({ page }) => {
+test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried, in its box; a missing ticket offers no registering', async ({ page }) => {
   await page.setViewportSize({ width: 420, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await signInInPersian(page, 'Ava Martin');
@@ -257,6 +257,13 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   const noTicket = page.getByRole('alert').filter({ hasText: fa['lookup.noTicketTitle'] });
   await expect(noTicket).toContainText(fa['lookup.tried.ticket'].replace('{number}', '\u2068T-999999\u2069'));
   await expect(noTicket.getByRole('link')).toHaveCount(0);
+  // A long word breaks inside the message's box: 38 letters unbroken ran 61 px past it.
+  await field.fill('Zzyzxwvutsrqponmlkjihgfedcbazyxwvutsrq');
+  await field.press('Enter');
+  const long = page.locator('#lookup-message');
+  await expect(long).toContainText(fa['lookup.noneTitle']);
+  await expect(long.getByRole('link', { name: fa['record.registerNew'] })).toBeVisible();
+  expect(await long.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('in Persian, a customer another team serves is said so in Persian, with no offer to register them again', async ({ page }) => {

@@ -201,6 +201,9 @@ export function Lookup() {
             withCloseButton
             closeButtonLabel={t('common.dismiss')}
             onClose={dismiss}
+            // A long word typed (a name of 38 letters) breaks inside the box: unbroken, it ran
+            // past the box's padding at 420 px.
+            styles={{ message: { overflowWrap: 'anywhere' } }}
           >
             {message.text}
             {message.register && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
