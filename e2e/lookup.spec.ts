@@ -264,6 +264,24 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   await expect(long).toContainText(fa['lookup.noneTitle']);
   await expect(long.getByRole('link', { name: fa['record.registerNew'] })).toBeVisible();
   expect(await long.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // Registered with half a phone number: the example country code reads «+44», the plus left of
+  // its digits (it read «44+», the sign drawn in the sentence's direction).
+  await long.getByRole('link', { name: fa['record.registerNew'] }).click();
+  await page.getByLabel(fa['customer.phone']).fill('415 55');
+  await page.getByRole('button', { name: fa['record.register'], exact: true }).click();
+  const error = page.locator('.mantine-InputWrapper-error').filter({ hasText: '44' });
+  const [plus, four] = await error.evaluate((el) => {
+    const text = el.firstChild!;
+    const i = text.textContent!.indexOf('+');
+    const left = (k: number) => {
+      const r = document.createRange();
+      r.setStart(text, k);
+      r.setEnd(text, k + 1);
+      return r.getBoundingClientRect().left;
+    };
+    return [left(i), left(i + 1)];
+  });
+  expect(plus).toBeLessThan(four);
 });
 
 test('in Persian, a customer another team serves is said so in Persian, with no offer to register them again', async ({ page }) => {

@@ -913,7 +913,7 @@ export const fa: Messages = {
   'apiError.warrantyBeforeShip': 'گارانتی پیش از ارسال سیستم پایان می‌یابد؛ هر دو تاریخ را بررسی کنید.',
   'apiError.phoneMissing': 'شمارهٔ تلفن را بنویسید.',
   'apiError.phoneChars': 'شمارهٔ تلفن فقط رقم، فاصله، +، پرانتز و خط تیره دارد.',
-  'apiError.phoneIncomplete': 'این شماره‌ای کامل برای {country} نیست. اگر از کشور دیگری است، کد کشور را (مانند +44) بیفزایید.',
+  'apiError.phoneIncomplete': 'این شماره‌ای کامل برای {country} نیست. اگر از کشور دیگری است، کد کشور را (مانند \u2066+44\u2069) بیفزایید.',
   'apiError.phoneShape': 'هیچ شمارهٔ تلفنی در {country} چنین شکلی ندارد؛ رقم‌ها را بررسی کنید.',
   'apiError.slaTargetPositive': 'هدف {target} برای اولویت {priority} باید بیش از صفر دقیقه باشد.',
   'apiError.slaTargetWhole': 'هدف {target} برای اولویت {priority} باید عددی درست از دقیقه‌ها باشد.',
