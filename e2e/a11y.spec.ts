@@ -132,6 +132,12 @@ for (const { lang, scheme } of COMBINATIONS) {
     await go('#/admin/sla/calendar/iran-official');
     await audit('calendar editor');
 
+    // People: on a desk alone, an admin sees what joining a hub means and the form to join one.
+    await openMenuAndSwitch(page, d['user.switch'], 'Omar Haddad');
+    await go('#/admin/users');
+    await expect(page.getByRole('button', { name: d['hubJoin.submit'] })).toBeVisible();
+    await audit('People (join a hub)');
+
     expect(found).toEqual([]);
   });
 }

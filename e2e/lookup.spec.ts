@@ -233,7 +233,7 @@ test('a tag found nowhere: Tab from the field reaches "register it" and Dismiss,
   await expect(app.lookupField).toHaveValue('7XK2QF0');
 });
 
-test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried', async ({ page }) => {
+test('in Persian at 420 px, a ticket number read out with a space opens it, and nothing found says in Persian what was tried, in its box; a missing ticket offers no registering', async ({ page }) => {
   await page.setViewportSize({ width: 420, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await signInInPersian(page, 'Ava Martin');
@@ -250,6 +250,38 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   await expect(message).toContainText(fa['lookup.tried.phone'].replace('{phone}', '\u2068+1 415 555 0100\u2069'));
   await expect(message).not.toContainText(/[A-Za-z]{2,}/);
   await expect(field).toBeFocused();
+  // A ticket number found nowhere: no such ticket, and no offer to register a caller (it said
+  // "No customer found" with "Register a new customer").
+  await field.fill('T-999999');
+  await field.press('Enter');
+  const noTicket = page.getByRole('alert').filter({ hasText: fa['lookup.noTicketTitle'] });
+  await expect(noTicket).toContainText(fa['lookup.tried.ticket'].replace('{number}', '\u2068T-999999\u2069'));
+  await expect(noTicket.getByRole('link')).toHaveCount(0);
+  // A long word breaks inside the message's box: 38 letters unbroken ran 61 px past it.
+  await field.fill('Zzyzxwvutsrqponmlkjihgfedcbazyxwvutsrq');
+  await field.press('Enter');
+  const long = page.locator('#lookup-message');
+  await expect(long).toContainText(fa['lookup.noneTitle']);
+  await expect(long.getByRole('link', { name: fa['record.registerNew'] })).toBeVisible();
+  expect(await long.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // Registered with half a phone number: the example country code reads «+44», the plus left of
+  // its digits (it read «44+», the sign drawn in the sentence's direction).
+  await long.getByRole('link', { name: fa['record.registerNew'] }).click();
+  await page.getByLabel(fa['customer.phone']).fill('415 55');
+  await page.getByRole('button', { name: fa['record.register'], exact: true }).click();
+  const error = page.locator('.mantine-InputWrapper-error').filter({ hasText: '44' });
+  const [plus, four] = await error.evaluate((el) => {
+    const text = el.firstChild!;
+    const i = text.textContent!.indexOf('+');
+    const left = (k: number) => {
+      const r = document.createRange();
+      r.setStart(text, k);
+      r.setEnd(text, k + 1);
+      return r.getBoundingClientRect().left;
+    };
+    return [left(i), left(i + 1)];
+  });
+  expect(plus).toBeLessThan(four);
 });
 
 test('in Persian, a customer another team serves is said so in Persian, with no offer to register them again', async ({ page }) => {

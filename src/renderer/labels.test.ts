@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { lookupMayRegister, lookupMessage, personName, shareOfAll } from './labels';
+import { lookupMayRegister, lookupMessage, lookupTitleKey, personName, shareOfAll } from './labels';
 
 it('never calls a count that is there "0 %" of all, nor one short of all "100 %"', () => {
   expect(shareOfAll(2, 3000)).toBe('under 1 % of all');
@@ -56,6 +56,21 @@ it('says what a lookup that found nothing tried, in the reader’s words, the ph
   } finally {
     await setLocale('en', 'latn');
   }
+});
+
+it('offers no registering of a caller when only a ticket number was looked up and found nowhere', () => {
+  // "T-999999" found nothing, under "No customer found" and "Register a new customer".
+  const ticket = { kind: 'none', key: 'nothingFound', params: { query: 'T-999999', ticket: 'T-999999' } };
+  expect(lookupMayRegister(ticket)).toBe(false);
+  expect(lookupTitleKey(ticket)).toBe('lookup.noTicketTitle');
+  // A tag, a code, a phone, an email or a name found nowhere: that caller may be registered.
+  const callers: Record<string, string>[] = [{ tag: '7XK2QF0' }, { express: '4155550100', phone: '+14155550100' }, { email: 'a@b.example' }, { name: 'Zed' }];
+  for (const tried of callers) {
+    const none = { kind: 'none', key: 'nothingFound', params: { query: 'q', ...tried } };
+    expect(lookupMayRegister(none)).toBe(true);
+    expect(lookupTitleKey(none)).toBe('lookup.noneTitle');
+  }
+  expect(lookupTitleKey({ kind: 'none', key: 'otherTeam', params: { name: 'M', segment: 'home' } })).toBe('lookup.otherTeamTitle');
 });
 
 it('says a customer served by another team in the reader’s words, and offers no registering of them', async () => {

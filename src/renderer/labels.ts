@@ -146,8 +146,29 @@ export function lookupMessage(result: { message: string; key?: string | undefine
 
 const isSegment = (s: string | undefined): s is Segment => (SEGMENTS as readonly string[]).includes(s ?? '');
 
-/** Whether a lookup's answer is one the caller could be registered from: nothing found, not a customer served by another team. */
-export const lookupMayRegister = (result: { kind: string; key?: string | undefined }): boolean => result.kind === 'none' && result.key !== 'otherTeam' && result.key !== 'otherTeams';
+type LookupAnswer = { kind: string; key?: string | undefined; params?: Record<string, string> | undefined };
+
+const servedElsewhere = (result: LookupAnswer): boolean => result.key === 'otherTeam' || result.key === 'otherTeams';
+
+/** A ticket number found nowhere, and nothing a caller is known by tried with it. */
+const ticketOnly = (result: LookupAnswer): boolean => {
+  const tried = LOOKUP_TRIED.filter((kind) => result.params?.[kind] !== undefined);
+  return tried.length > 0 && tried.every((kind) => kind === 'ticket');
+};
+
+/**
+ * Whether a lookup's answer is one the caller could be registered from: nothing found for a tag,
+ * an Express Service Code, a phone, an email or a name; not a ticket number found nowhere
+ * ("T-999999" offered "Register a new customer"), nor a customer served by another team.
+ */
+export const lookupMayRegister = (result: LookupAnswer): boolean => result.kind === 'none' && !servedElsewhere(result) && !ticketOnly(result);
+
+/** The title over a lookup's message: what was typed to check, another team's customer, no such ticket, or no customer. */
+export function lookupTitleKey(result: LookupAnswer): MessageKey {
+  if (result.kind === 'invalid') return 'lookup.invalidTitle';
+  if (servedElsewhere(result)) return 'lookup.otherTeamTitle';
+  return ticketOnly(result) ? 'lookup.noTicketTitle' : 'lookup.noneTitle';
+}
 
 /** "service tag 7XK2QF0", "Express Service Code 4155550100 or phone +1 415 555 0100": what a lookup tried, or null when it does not say. */
 function triedList(params: Record<string, string>): string | null {

@@ -62,7 +62,8 @@ describe('Persian plurals, digits and isolation', () => {
     const name = validateCustomer({ kind: 'organisation', name: '', segment: 'education', serviceLevel: 'standard', email: '', phone: '', country: '', locale: 'fa-IR' });
     const issues = [...(phone.ok ? [] : [{ path: 'phone', message: phone.message }]), ...(name.ok ? [] : name.issues.map((i) => ({ path: i.field, message: i.message }))), { path: 'date', message: 'Too small: expected string to have >=1 characters' }];
     expect(issues.map((i) => sayFieldMessage(i.message))).toEqual([
-      'این شماره‌ای کامل برای ایالات متحده نیست. اگر از کشور دیگری است، کد کشور را (مانند +44) بیفزایید.',
+      // The example code reads left to right (LRI … PDI): bare, its plus sign went to the far side, «44+».
+      'این شماره‌ای کامل برای ایالات متحده نیست. اگر از کشور دیگری است، کد کشور را (مانند \u2066+44\u2069) بیفزایید.',
       'نام سازمان را بنویسید.',
       'بخش آموزشی به نشانی ایمیل نیاز دارد.',
       'بخش آموزشی به شمارهٔ تلفن نیاز دارد.',

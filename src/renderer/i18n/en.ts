@@ -90,6 +90,7 @@ export const en = {
   'lookup.shortcut': 'Ctrl K',
   'lookup.searching': 'Searching',
   'lookup.noneTitle': 'No customer found',
+  'lookup.noTicketTitle': 'No such ticket',
   'lookup.invalidTitle': 'Check what you typed',
   'lookup.otherTeamTitle': 'Served by another team',
   'lookup.errorTitle': 'The lookup failed',

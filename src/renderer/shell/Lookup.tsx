@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
-import { lookupMayRegister, lookupMessage } from '../labels';
+import { lookupMayRegister, lookupMessage, lookupTitleKey } from '../labels';
 import { currentRoute, customerHref, hrefOf, navigate } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
@@ -122,7 +122,7 @@ export function Lookup() {
             tone: result.kind,
             text: lookupMessage(result),
             register: lookupMayRegister(result),
-            title: result.kind === 'invalid' ? t('lookup.invalidTitle') : lookupMayRegister(result) ? t('lookup.noneTitle') : t('lookup.otherTeamTitle'),
+            title: t(lookupTitleKey(result)),
           });
           break;
       }
@@ -201,6 +201,9 @@ export function Lookup() {
             withCloseButton
             closeButtonLabel={t('common.dismiss')}
             onClose={dismiss}
+            // A long word typed (a name of 38 letters) breaks inside the box: unbroken, it ran
+            // past the box's padding at 420 px.
+            styles={{ message: { overflowWrap: 'anywhere' } }}
           >
             {message.text}
             {message.register && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
