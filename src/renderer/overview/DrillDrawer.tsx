@@ -18,7 +18,7 @@ import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, rowAfterLeaving, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
-import { LazySelect } from './LazySelect';
+import { focusWithoutOpening, LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
 import classes from './OverviewPage.module.css';
 
@@ -211,7 +211,9 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     const tr = next === null ? null : table.current?.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(next)}"]`);
     if (tr) {
       const controls = controlsOf(tr);
-      (controls[was.control] ?? controls[0])?.focus();
+      // Its list left shut: focus moved by the app is no reach for the list.
+      const control = controls[was.control] ?? controls[0];
+      if (control) focusWithoutOpening(control);
     }
   }, [shown]);
   const outcomes = drill.filter === 'attainment';

@@ -10,6 +10,22 @@ import { flushSync } from 'react-dom';
 // reaching it, puts the real Select in its place, focused if focus was what reached it.
 // It stays mounted after that.
 
+// Focus moved here by the app (the row that had the keyboard left the drawer, and the next
+// row's field takes it) leaves the list shut: a searchable Select opens it on focus, which is
+// what a person reaching the field with Tab or a click expects, but opened unasked it covered
+// the rows below. Set only while such a focus() runs: the focus event comes within it.
+let focusingQuietly = false;
+
+/** Moves focus to `el` without opening its list, if it is (or becomes) a LazySelect's field. */
+export function focusWithoutOpening(el: HTMLElement): void {
+  focusingQuietly = true;
+  try {
+    el.focus();
+  } finally {
+    focusingQuietly = false;
+  }
+}
+
 export interface LazySelectProps extends Omit<SelectProps, 'data'> {
   'aria-label': string;
   data: { value: string; label: string }[];
@@ -18,11 +34,37 @@ export interface LazySelectProps extends Omit<SelectProps, 'data'> {
 export function LazySelect(props: LazySelectProps) {
   const [active, setActive] = useState<'pointer' | 'focus' | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The placeholder was focused by the app: the Select in its place is focused the same way.
+  const quietly = useRef(false);
   useLayoutEffect(() => {
-    if (active === 'focus') input.current?.focus();
+    const el = input.current;
+    if (active !== 'focus' || !el) return;
+    if (quietly.current) focusWithoutOpening(el);
+    else el.focus();
+    quietly.current = false;
   }, [active]);
+  // The list's open state, held here so that an opening that comes of the app's focus is refused.
+  const [opened, setOpened] = useState(false);
+  const { onDropdownOpen, onDropdownClose } = props;
 
-  if (active) return <Select {...props} ref={input} />;
+  if (active) {
+    return (
+      <Select
+        {...props}
+        ref={input}
+        dropdownOpened={opened}
+        onDropdownOpen={() => {
+          if (focusingQuietly) return;
+          setOpened(true);
+          onDropdownOpen?.();
+        }}
+        onDropdownClose={() => {
+          setOpened(false);
+          onDropdownClose?.();
+        }}
+      />
+    );
+  }
 
   const shown = props.data.find((d) => d.value === props.value)?.label ?? '';
   return (
@@ -42,7 +84,10 @@ export function LazySelect(props: LazySelectProps) {
       // Synchronously, so that the press that follows at once (a fast click, a tap, whose
       // pointer enters and presses in one go) lands on the Select.
       onPointerEnter={() => flushSync(() => setActive('pointer'))}
-      onFocus={() => setActive('focus')}
+      onFocus={() => {
+        quietly.current = focusingQuietly;
+        setActive('focus');
+      }}
     />
   );
 }

@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, lostFocusGoes, markOpened, openedToRestore, rowToRestore } from './pageFocus';
+import { ARRIVAL_WAIT_MS, BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, lostFocusGoes, markOpened, openedToRestore, rowToRestore } from './pageFocus';
 
 // "Very relevant" under a suggested article, pressed with the keyboard, went busy (disabled
 // while the rating was saved) and its focus fell to the body; the page then sent it to the
@@ -52,15 +52,40 @@ it('coming back to the page a link was opened from, focus goes to that link; els
   expect(openedToRestore(state, mine)).toBeNull();
   expect(openedToRestore(null, queue)).toBeNull();
   expect(openedToRestore({ focusFor: queue, focusHref: 3 }, queue)).toBeNull();
-  expect(arrivalFocus('#/ticket/t1', true, 0)).toBe('link');
-  expect(arrivalFocus(null, false, 0)).toBe('heading');
+  expect(arrivalFocus('#/ticket/t1', true, 0, 0)).toBe('link');
+  expect(arrivalFocus(null, false, 0, 0)).toBe('heading');
 });
 
 it('waits a moment for the opened link to be drawn, then gives up for the heading (the ticket left the list)', () => {
-  expect(arrivalFocus('#/ticket/t1', false, 0)).toBe('wait');
-  expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS - 1)).toBe('wait');
-  expect(arrivalFocus('#/ticket/t1', true, RETURN_WAIT_MS - 1)).toBe('link');
-  expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS)).toBe('heading');
+  expect(arrivalFocus('#/ticket/t1', false, 0, 0)).toBe('wait');
+  expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS - 1, RETURN_WAIT_MS - 1)).toBe('wait');
+  expect(arrivalFocus('#/ticket/t1', true, RETURN_WAIT_MS - 1, RETURN_WAIT_MS - 1)).toBe('link');
+  expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS, RETURN_WAIT_MS)).toBe('heading');
+});
+
+// On a slow machine (or a queue whose rows come a page at a time) the list's rows came more
+// than a second after the page did, and focus had already fallen to the heading: the wait for
+// the opened link counted from the page's arrival. It counts from when the page stopped being
+// busy, and a page that stays busy is waited for only so long.
+
+it('waits for a busy page, then a moment more for the opened link, counted from when its data came', () => {
+  // Still loading, two seconds after arriving: the rows are not there to look in.
+  expect(arrivalFocus('#/ticket/t1', false, null, 2_000)).toBe('wait');
+  expect(arrivalFocus(null, false, null, 2_000)).toBe('wait');
+  // The rows came a moment ago, three seconds after arriving: the row is being scrolled to.
+  expect(arrivalFocus('#/ticket/t1', false, 100, 3_000)).toBe('wait');
+  expect(arrivalFocus('#/ticket/t1', true, 100, 3_000)).toBe('link');
+  // Drawn while other rows still load (a queue's next page): the link at once.
+  expect(arrivalFocus('#/ticket/t1', true, null, 3_000)).toBe('link');
+  expect(arrivalFocus('#/ticket/t1', false, RETURN_WAIT_MS, 3_000)).toBe('heading');
+  expect(arrivalFocus(null, false, 0, 3_000)).toBe('heading');
+});
+
+it('never waits past the cap on a page that stays busy', () => {
+  expect(arrivalFocus('#/ticket/t1', false, null, ARRIVAL_WAIT_MS - 1)).toBe('wait');
+  expect(arrivalFocus('#/ticket/t1', false, null, ARRIVAL_WAIT_MS)).toBe('heading');
+  expect(arrivalFocus(null, false, null, ARRIVAL_WAIT_MS)).toBe('heading');
+  expect(arrivalFocus('#/ticket/t1', false, 10, ARRIVAL_WAIT_MS)).toBe('heading');
 });
 
 // Back to a long list from a ticket opened far down it: the list draws only the rows in view,

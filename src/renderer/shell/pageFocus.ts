@@ -98,19 +98,33 @@ const subscribeReturning = (listener: () => void) => {
 /** The link opened from this page that focus is waiting to go back to (Back to the page), while it waits. */
 export const useReturningTo = (): OpenedLink | null => useSyncExternalStore(subscribeReturning, () => returning);
 
-/** How long a page come back to waits for the opened link to be drawn before focus goes to the heading. */
+/**
+ * How long a page come back to waits for the opened link to be drawn before focus goes to the
+ * heading, counted from when the page stopped being busy (its data in hand), not from arrival:
+ * on a slow machine the list's rows came after the wait was over.
+ */
 export const RETURN_WAIT_MS = 1000;
 
+/** How long after arriving focus waits at most, for a page that stays busy (its data never comes). */
+export const ARRIVAL_WAIT_MS = 10_000;
+
 /**
- * Where focus goes on arriving at a page, once its heading is drawn and its data loaded: the
- * link opened from it when coming back (`wanted`), once drawn; the heading when there is none,
- * or it is not drawn in time (the ticket left the list).
+ * Where focus goes on arriving at a page: the link opened from it when coming back (`wanted`),
+ * once drawn; else, once the page is no longer busy (`settledMs`: how long since its data came,
+ * null while it still loads), the heading when there is no link to wait for, or the link is
+ * not drawn within RETURN_WAIT_MS of that (the ticket left the list). `arrivedMs` (since the
+ * page came) caps the whole wait, so that focus never waits on a page that stays busy.
  */
-export function arrivalFocus(wanted: string | null, found: boolean, waitedMs: number): 'link' | 'wait' | 'heading' {
+export function arrivalFocus(wanted: string | null, found: boolean, settledMs: number | null, arrivedMs: number): 'link' | 'wait' | 'heading' {
+  if (wanted !== null && found) return 'link';
+  if (arrivedMs >= ARRIVAL_WAIT_MS) return 'heading';
+  if (settledMs === null) return 'wait';
   if (wanted === null) return 'heading';
-  if (found) return 'link';
-  return waitedMs < RETURN_WAIT_MS ? 'wait' : 'heading';
+  return settledMs < RETURN_WAIT_MS ? 'wait' : 'heading';
 }
+
+/** Whether the page is still loading: a part of it says it is busy (PageLoading, a list's rows not yet in hand). */
+const pageBusy = (): boolean => document.querySelector('#main [aria-busy="true"]') !== null;
 
 /** The link in the page whose href is `href`. */
 function linkTo(href: string): HTMLElement | null {
@@ -157,20 +171,34 @@ export function useFocusHeadingOn(routeKey: string): void {
       const now = document.activeElement;
       return now !== null && now !== before && now !== document.body && !now.matches('h1');
     };
-    const tryFocus = () => {
-      if (!done && movedByPerson()) {
-        done = true;
-        setReturning(null);
-      }
-      const h = heading();
-      // Effects run after the new page is committed: wait only for its data to load.
-      if (done || !h || document.querySelector('#main [aria-busy="true"]')) return;
-      if (document.querySelector('[role="dialog"]')) return;
-      const link = wanted ? linkTo(wanted) : null;
-      const where = arrivalFocus(wanted, link !== null, performance.now() - arrived);
-      if (where === 'wait') return;
+    // When the page last stopped being busy (its data came), or null while it is busy: the wait
+    // for the opened link counts from then. A list whose rows come a page at a time is busy
+    // again when it scrolls to the opened row and fetches its page.
+    let settled: number | null = null;
+    let giveUp = 0;
+    const finish = () => {
       done = true;
       setReturning(null);
+      observer.disconnect();
+    };
+    const tryFocus = () => {
+      if (!done && movedByPerson()) finish();
+      const h = heading();
+      // Effects run after the new page is committed: wait only for its data to load.
+      if (done || !h) return;
+      const now = performance.now();
+      if (pageBusy()) settled = null;
+      else if (settled === null) {
+        settled = now;
+        // The opened link not drawn in time, and nothing else changing: the heading then.
+        window.clearTimeout(giveUp);
+        if (wanted) giveUp = window.setTimeout(schedule, RETURN_WAIT_MS + 50);
+      }
+      if (document.querySelector('[role="dialog"]')) return;
+      const link = wanted ? linkTo(wanted) : null;
+      const where = arrivalFocus(wanted, link !== null, settled === null ? null : now - settled, now - arrived);
+      if (where === 'wait') return;
+      finish();
       if (where === 'link' && link) {
         link.focus({ preventScroll: true });
         // Its whole row, not only the link: the row's second line was cut at the window's foot.
@@ -186,11 +214,14 @@ export function useFocusHeadingOn(routeKey: string): void {
         tryFocus();
       });
     };
+    // A part of the page that stops being busy may only lose its aria-busy: attributes too.
     const observer = new MutationObserver(schedule);
-    observer.observe(document.body, { childList: true, subtree: true });
-    const timer = window.setTimeout(() => observer.disconnect(), 4000);
-    // The opened link not drawn in time, and nothing else changing: the heading then.
-    const giveUp = wanted ? window.setTimeout(schedule, RETURN_WAIT_MS + 50) : 0;
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    // A page still busy at the cap: the heading then, and nothing more is watched.
+    const timer = window.setTimeout(() => {
+      schedule();
+      observer.disconnect();
+    }, ARRIVAL_WAIT_MS + 50);
     schedule();
     return () => {
       setReturning(null);

@@ -127,7 +127,9 @@ export function TicketTable<R extends TicketRow>({
             const row = rowAt(item.index);
             if (!row) {
               return (
-                <Table.Tr key={`pending-${item.index}`} aria-rowindex={item.index + 2} style={{ blockSize: rowHeight }}>
+                // Busy while its row is fetched: coming back to the list, focus waits for the rows
+                // to come before it waits for the opened one to be drawn (pageFocus.ts).
+                <Table.Tr key={`pending-${item.index}`} aria-rowindex={item.index + 2} aria-busy="true" style={{ blockSize: rowHeight }}>
                   <Table.Td colSpan={span}>
                     {/* A progress bar, as the app's other labelled loaders are: a labelled div with no
                         role is not read at all (axe aria-prohibited-attr, caught when an audit ran
