@@ -111,6 +111,20 @@ for (const lang of ['en', 'fa'] as const) {
       }),
     );
     expect(spilled).toEqual([]);
+
+    // A ticket's SLA badge in the drill drawer: its tooltip ("First response due Dec 7, 2026,
+    // 12:00 PM (United Kingdom time)", longer in Persian) ran past the window's edge; it wraps
+    // inside the window now.
+    await grid.locator('button[data-tone]:not([disabled])').first().click();
+    const drawer = page.getByRole('dialog');
+    const badge = drawer.getByRole('table').locator('[data-sla-status]').first();
+    await expect(badge).toBeVisible({ timeout: 15_000 });
+    await badge.hover();
+    const tip = page.getByRole('tooltip');
+    await expect(tip).toBeVisible();
+    const box = (await tip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
   });
 }
 

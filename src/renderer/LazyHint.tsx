@@ -8,17 +8,24 @@ import { cloneElement, useState, type ReactElement } from 'react';
  * per row. What it says must also be in the page for a screen reader (visually hidden text or
  * an accessible name), as a tooltip on an element that cannot be focused is pointer-only.
  */
+/**
+ * The widest a hint grows before it wraps: 22rem, and never more than the window less a margin
+ * (a badge's "First response due Dec 7, 2026, 12:00 PM (United Kingdom time)" ran 59 px past a
+ * 420 px window's edge on one line).
+ */
+const INSIDE_WINDOW = 'min(22rem, calc(100vw - 1rem))';
+
 export function LazyHint({ label, openDelay, width, children }: {
   label: string;
   openDelay?: number;
-  /** For a long label (a note's first words): wrapped at this width, so it stays inside a narrow window. */
+  /** For a long label (a note's first words): this width, wrapped inside it (any label wraps before it would leave the window). */
   width?: number;
   children: ReactElement<{ onPointerEnter?: () => void }>;
 }) {
   const [live, setLive] = useState(false);
   if (live)
     return (
-      <Tooltip label={label} defaultOpened {...(openDelay === undefined ? {} : { openDelay })} {...(width === undefined ? {} : { multiline: true, w: width })}>
+      <Tooltip label={label} defaultOpened multiline maw={INSIDE_WINDOW} {...(openDelay === undefined ? {} : { openDelay })} {...(width === undefined ? {} : { w: width })}>
         {children}
       </Tooltip>
     );

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../shared/domain';
 import { call, problemOf, refreshEverything, setReauthenticate, type Problem } from './backend';
@@ -5,6 +6,7 @@ import { client, transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
+import { t } from './i18n';
 import { applyUserLocale } from './language';
 import { mayOpenPage } from './pageAccess';
 import { currentRoute, navigate } from './route';
@@ -197,8 +199,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const signInWithPassword = useCallback(async (email: string, password: string) => {
     try {
-      const { user, resume } = await call('session.signInWithPassword', { email, password });
+      const { user, resume, hubNotUsed } = await call('session.signInWithPassword', { email, password });
       keepResume(resume.secret);
+      // Signed in with the password kept here because the hub's certificate is not trusted on
+      // this computer: said, with what to do, as the join form says it; it stays until closed.
+      if (hubNotUsed)
+        notifications.show({ color: 'yellow', autoClose: false, title: t('signIn.hubNotUsed', { url: hubNotUsed.url }), message: t(`apiError.${hubNotUsed.key}`, { url: hubNotUsed.url }) });
       arriveAt(user);
       setPhase({ name: 'ready', user });
     } catch (error) {

@@ -414,7 +414,12 @@ export const hubStatusSchema = z.discriminatedUnion('joined', [
  * A password sign-in's answer: the person, and a secret the window keeps (sessionStorage, never
  * localStorage) to resume with after a reload or a dropped link, until `expiresAt`.
  */
-export const signedInSchema = z.object({ user: userSchema, resume: z.object({ secret: z.string(), expiresAt: z.number() }) });
+export const signedInSchema = z.object({
+  user: userSchema,
+  resume: z.object({ secret: z.string(), expiresAt: z.number() }),
+  /** Signed in with the password kept on the desk because the hub's certificate is not trusted here: which problem, at which address. */
+  hubNotUsed: z.object({ key: z.enum(['hubCertUntrusted', 'hubCertExpired', 'hubCertWrongName']), url: z.string() }).nullable(),
+});
 
 /** The longest text a lookup takes: more is no tag, code, phone, email or name. */
 export const LOOKUP_MAX = 200;

@@ -169,6 +169,29 @@ describe('joining asks the address first', () => {
     }
   });
 
+  // Signing in at a joined desk when the hub's certificate is not trusted here was "the hub
+  // cannot be reached" in silence (the log alone said why): the password kept here still works,
+  // and the person is told why the hub was not used; someone never signed in here is told that.
+  it('signs in with the password kept here when the hub’s certificate is not trusted, saying so', async () => {
+    const selfSigned = await listening(createHttpsServer(TEST_ONLY_SELF_SIGNED, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
+    const url = `https://127.0.0.1:${(selfSigned.address() as AddressInfo).port}`;
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl });
+    try {
+      const conn = desk.connect(() => undefined);
+      expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+      expect(await conn.call('session.signInWithPassword', { email: ADMIN.email, password: 'correct horse battery' })).toMatchObject({ ok: true, result: { hubNotUsed: null } });
+      // The hub now answers at its address with a certificate this computer does not trust.
+      desk.db.sqlite.prepare('UPDATE hub_link SET url = ?').run(url);
+      const later = desk.connect(() => undefined);
+      expect(await later.call('session.signInWithPassword', { email: ADMIN.email, password: 'correct horse battery' })).toMatchObject({ ok: true, result: { user: { id: ADMIN.id }, hubNotUsed: { key: 'hubCertUntrusted', url } } });
+      const stranger = await later.call('session.signInWithPassword', { email: 'new@desk.test', password: 'correct horse battery' });
+      expect(stranger).toMatchObject({ ok: false, error: { code: 'refused', key: 'hubCertUntrusted', params: { url } } });
+    } finally {
+      desk.close();
+      await closed(selfSigned);
+    }
+  });
+
   it('tells a certificate failure by its code: not trusted, expired, for another name; anything else is none', () => {
     const failed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
     expect(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'].map((c) => certificateProblem(failed(c)))).toEqual(Array(4).fill('hubCertUntrusted'));

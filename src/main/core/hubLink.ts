@@ -41,6 +41,8 @@ export interface SignedIn {
   user: User;
   online: boolean;
   resume: { secret: string; entry: ResumeEntry };
+  /** Signed in offline because the hub's certificate is not trusted here: that, and the address, to tell the person. */
+  hubNotUsed: { key: CertificateProblem; url: string } | null;
 }
 
 const hubAnswer = z.object({
@@ -169,10 +171,16 @@ export function hubLink(options: HubLinkOptions) {
     db.run(k.deleteFrom('hub_accounts').where('email', '=', email));
   }
 
-  async function signInOffline(email: string, password: string): Promise<{ user: User; online: false }> {
+  /**
+   * Checks the password kept on this desk. `hubNotUsed`: the hub was not asked because its
+   * certificate is not trusted here; someone never signed in here is told that, not only that
+   * the desk does not know them.
+   */
+  async function signInOffline(email: string, password: string, hubNotUsed: SignedIn['hubNotUsed'] = null): Promise<{ user: User; online: false; hubNotUsed: SignedIn['hubNotUsed'] }> {
     const f = failures.get(email);
     if (f && f.lockedUntil > now()) throw new ApiError('refused', say('offlineThrottled'));
     const account = db.get(k.selectFrom('hub_accounts').selectAll().where('email', '=', email));
+    if (!account && hubNotUsed) throw aboutHub(hubNotUsed.key, hubNotUsed.url);
     if (!account) throw new ApiError('unauthenticated', say('offlineNeverHere'));
     if (!(await verify(account.verifier, password))) {
       const count = (f?.count ?? 0) + 1;
@@ -184,20 +192,20 @@ export function hubLink(options: HubLinkOptions) {
     failures.delete(email);
     const row = db.get(k.selectFrom('users').selectAll().where('id', '=', account.user_id));
     if (!row || row.active !== 1) throw new ApiError('forbidden', say('accountDeactivated'));
-    return { user: toUser(row), online: false };
+    return { user: toUser(row), online: false, hubNotUsed };
   }
 
   /** Signs in with email and password, and issues the window a secret to resume with. */
   async function signIn(emailInput: string, password: string): Promise<SignedIn> {
-    const { user, online } = await verifyPassword(emailInput, password);
+    const { user, online, hubNotUsed } = await verifyPassword(emailInput, password);
     // Online, the secret ends with the hub session just made; offline, with the one kept here if
     // it is still current (resuming then needs it to stand), else after RESUME_MAX_MS.
     const session = db.get(k.selectFrom('hub_accounts').select(['token', 'token_expires_at']).where('user_id', '=', user.id));
     const hubExpiresAt = session?.token && (session.token_expires_at ?? 0) > now() ? session.token_expires_at : null;
-    return { user, online, resume: secrets.issue(user.id, hubExpiresAt) };
+    return { user, online, hubNotUsed, resume: secrets.issue(user.id, hubExpiresAt) };
   }
 
-  async function verifyPassword(emailInput: string, password: string): Promise<{ user: User; online: boolean }> {
+  async function verifyPassword(emailInput: string, password: string): Promise<{ user: User; online: boolean; hubNotUsed: SignedIn['hubNotUsed'] }> {
     const l = link();
     if (!l) throw new ApiError('forbidden', say('deskNotJoined'));
     const email = emailInput.trim().toLowerCase();
@@ -210,10 +218,12 @@ export function hubLink(options: HubLinkOptions) {
         signal: AbortSignal.timeout(options.timeoutMs ?? 4000),
       });
     } catch (error) {
-      // Said once in the log with its real cause (refused, timed out, a "bad port", TLS):
-      // the person only sees that the hub cannot be reached.
+      // Said once in the log with its real cause (refused, timed out, a "bad port", TLS). A
+      // certificate not trusted here is the person's to know too (it will not pass by waiting):
+      // the sign-in still checks the password kept here, and says why the hub was not used.
       console.warn(`tagdesk: could not reach the hub at ${l.url} to sign in (${describeFetchError(error)}); checking the password kept on this desk.`);
-      return signInOffline(email, password);
+      const cert = certificateProblem(error);
+      return signInOffline(email, password, cert ? { key: cert, url: l.url } : null);
     }
     if (res.status >= 500) return signInOffline(email, password);
     const body: unknown = await res.json().catch(() => null);
@@ -222,7 +232,7 @@ export function hubLink(options: HubLinkOptions) {
       if (!answer.success) throw new ApiError('internal', say('hubOtherVersion'));
       const user = userSchema.parse(answer.data.user);
       keep(user, await hash(password), answer.data.token, answer.data.expiresAt);
-      return { user, online: true };
+      return { user, online: true, hubNotUsed: null };
     }
     const message = hubError.safeParse(body).data?.error.message ?? `The hub refused the sign-in (${res.status}).`;
     if (res.status === 401) {

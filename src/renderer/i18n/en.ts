@@ -50,6 +50,7 @@ export const en = {
   'signIn.noUsers': 'This desk has no users yet. An admin can add them.',
   'signIn.lastUsed': 'last signed in',
   'signIn.hubTitle': 'Sign in',
+  'signIn.hubNotUsed': 'Signed in with the password kept on this desk, without the hub at {url}',
   'signIn.hubLead': 'This desk works with the team’s hub at {url}. Sign in with your email and password; when the hub cannot be reached, the password you last used here still works.',
   'signIn.email': 'Email',
   'signIn.password': 'Password',

@@ -997,6 +997,7 @@ export const fa: Messages = {
   'lookup.tried.name': 'نام‌هایی با واژه‌ای که با «{name}» آغاز می‌شود',
   // The hub: sign-in by password and its people directory.
   'signIn.hubTitle': 'ورود',
+  'signIn.hubNotUsed': 'با گذرواژه‌ای که روی این میز نگه داشته شده وارد شدید، بدون هاب در {url}',
   'signIn.hubLead': 'این میز با هاب تیم در {url} کار می‌کند. با ایمیل و گذرواژهٔ خود وارد شوید؛ وقتی هاب در دسترس نیست، گذرواژه‌ای که آخرین بار اینجا به کار بردید همچنان کار می‌کند.',
   'signIn.email': 'ایمیل',
   'signIn.password': 'گذرواژه',

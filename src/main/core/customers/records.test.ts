@@ -242,6 +242,35 @@ describe('customer records', () => {
     expect(done.customer).toMatchObject({ email: 'maria.new@example.com', serviceLevel: 'premier' });
   });
 
+  it('merges when only what the merge screen does not show changed meanwhile (a ticket, a look, a confirmation, a system or contact edited); refuses for a field edited', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const survivorId = maria.view.customer.id;
+    const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: newSystem });
+    const withContact = await ava.call('customers.saveContact', { customerId: dup.customerId, contact: { name: 'Reza Karimi', role: 'Office manager', email: 'reza@example.com', phone: '' } });
+    const contactId = withContact.contacts![0]!.id;
+    const shown = await mergeVersions(grace, survivorId, dup.customerId);
+    // A colleague works the same caller while the merge screen is open: none of this is on it.
+    await ava.call('tickets.create', { customerId: dup.customerId, assetId: dup.assetId, subject: 'Fan noise' });
+    await ava.call('tickets.create', { customerId: survivorId, assetId: null, subject: 'Battery' });
+    await ava.call('customers.view', { customerId: dup.customerId });
+    await ava.call('customers.confirm', { customerId: dup.customerId });
+    await ava.call('customers.saveAsset', { customerId: dup.customerId, assetId: dup.assetId, asset: { ...newSystem, model: 'XPS 14 9440' } });
+    await ava.call('customers.saveContact', { customerId: dup.customerId, contactId, contact: { name: 'Reza Karimi', role: 'IT lead', email: 'reza@example.com', phone: '' } });
+    // A field the screen shows, edited: refused, naming only the record kept.
+    const rec = await ava.call('customers.record', { customerId: survivorId });
+    await ava.call('customers.update', { customerId: survivorId, version: rec.customer.version, customer: { ...draftOf(rec.customer), serviceLevel: 'premier' } });
+    const stale = await grace.raw('customers.merge', { survivorId, mergedId: dup.customerId, pick: {}, ...shown });
+    expect(!stale.ok && stale.error.key).toBe('mergeKeepChanged');
+    // The record kept shown again; the one merged in as first shown, before the ticket and the rest: merged.
+    const again = await mergeVersions(grace, survivorId, dup.customerId);
+    const done = await grace.call('customers.merge', { survivorId, mergedId: dup.customerId, pick: {}, survivorVersion: again.survivorVersion, mergedVersion: shown.mergedVersion });
+    expect(done.customer.serviceLevel).toBe('premier');
+  });
+
   it('transfers a system: the new owner has it, the earlier owner keeps it in history, open tickets say what happens', async () => {
     const { as, clock } = await open();
     const ava = await as('Ava Martin');

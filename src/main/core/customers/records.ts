@@ -195,12 +195,23 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   const historyIds = (id: string): string[] => [id, ...db.all(k.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', id)).map((m) => m.merged_id)];
 
   /**
-   * A record's version: the place of the last of its events in customer_events. That table is
-   * append-only (its triggers refuse deletes), so its rowids only grow, and every change to a
-   * record, made here or applied from the hub, adds an event to it.
+   * A record's version: the place of the last of its events in customer_events that changes
+   * what a merge screen shows of it, its fields and how many contacts and systems it has. That
+   * table is append-only (its triggers refuse deletes), so its rowids only grow, and every
+   * change to a record, made here or applied from the hub, adds an event to it. A
+   * confirmation, a contact's or a system's details edited, add an event but leave the screen
+   * as it was: they do not move the version, so a merge made while a colleague works the same
+   * caller is not refused for them (tickets, interactions and the access log add none). An
+   * edit from an older version still meets those events: `changedSince` reads every event after it.
    */
   const versionOf = (ids: readonly string[]): number =>
-    db.get(k.selectFrom('customer_events').select(sql<number | null>`max(rowid)`.as('v')).where('customer_id', 'in', ids))?.v ?? 0;
+    db.get(
+      k
+        .selectFrom('customer_events')
+        .select(sql<number | null>`max(rowid)`.as('v'))
+        .where('customer_id', 'in', ids)
+        .where('type', 'not in', UNSEEN_BY_MERGE),
+    )?.v ?? 0;
 
   const isMergeField = (f: string): f is MergeField => (MERGE_FIELDS as readonly string[]).includes(f);
 
@@ -630,6 +641,9 @@ export function customerRecords(db: Sql, deskCountry: Country) {
 
   return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
 }
+
+/** Events that change nothing a merge screen shows of a record (see `versionOf`). */
+const UNSEEN_BY_MERGE: RecordEventType[] = ['CUSTOMER_CONFIRMED', 'CONTACT_CHANGED', 'ASSET_CHANGED'];
 
 export function toRecordCustomer(c: CustomerRow, version: number): RecordCustomer {
   return {

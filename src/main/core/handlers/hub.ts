@@ -43,12 +43,12 @@ export function hubHandlers(
     },
     writes: {
       'session.signInWithPassword': async (s, i) => {
-        const { user, resume } = await hub.signIn(i.email, i.password);
+        const { user, resume, hubNotUsed } = await hub.signIn(i.email, i.password);
         // Whoever had this window before (switching user) can no longer resume in it.
         if (s.resumeId) hub.forgetResume(s.resumeId);
         s.user = user;
         s.resumeId = resume.entry.id;
-        return { user, resume: { secret: resume.secret, expiresAt: resume.entry.expiresAt } };
+        return { user, resume: { secret: resume.secret, expiresAt: resume.entry.expiresAt }, hubNotUsed };
       },
       'session.resume': async (s, i) => {
         const { user, entry } = await hub.resume(i.secret);
