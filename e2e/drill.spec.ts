@@ -186,3 +186,46 @@ async function choose(field: Locator, option: string): Promise<void> {
   await field.click();
   await field.page().getByRole('option', { name: option, exact: true }).click();
 }
+
+test('closing a drill goes back to the board it was opened from, and to the board (not the page before) when opened elsewhere', async ({ page }) => {
+  test.setTimeout(45_000);
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  const heading = page.getByRole('heading', { level: 1, name: en['overview.title'] });
+  const close = () => board.drawer.getByRole('button', { name: en['common.close'] }).click();
+  const length = () => page.evaluate(() => window.history.length);
+
+  // From the board: closing is Back, so the history holds no second board (Back after it leaves the board).
+  // (The address bar follows once the browser is idle: written before the drill's entry is pushed from it.)
+  await expect(page).toHaveURL(/#\/overview$/);
+  const before = await length();
+  await board.drill('open', 'Education tier 1');
+  await close();
+  await expect(board.drawer).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/overview$/);
+  expect(await length()).toBe(before + 1);
+  await page.goBack();
+  await expect(heading).toBeHidden();
+
+  // The leftover case: a drill opened from the board and closed with the browser's Back, then
+  // one opened by a link on another page (as the SLA notice's "more breached" opens one from
+  // anywhere): closing shows the board, in the drill's place, not the page the link was on.
+  await board.open();
+  await expect(page).toHaveURL(/#\/overview$/);
+  await board.drill('open', 'Education tier 1');
+  await expect(page).toHaveURL(/show=open/);
+  await page.goBack();
+  await expect(board.drawer).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/overview$/);
+  await page.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: en['nav.queues'] }).click();
+  await expect(page).toHaveURL(/#\/queues/);
+  await page.evaluate(() => {
+    window.location.hash = '#/overview?show=breached';
+  });
+  await expect(board.drawer.getByRole('heading', { name: new RegExp(`^${en['board.filter.breached']}`) })).toBeVisible({ timeout: 15_000 });
+  await close();
+  await expect(board.drawer).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/overview$/);
+  await expect(heading).toBeVisible();
+});

@@ -209,6 +209,13 @@ for (const lang of ['en', 'fa'] as const) {
     // heading (it was in English on a Persian screen).
     const name = page.getByRole('region', { name: dict['slaEdit.calendarBasics'], exact: true }).getByRole('textbox', { name: new RegExp(`^${dict['slaEdit.name']}`) });
     await expect(name).toHaveValue(dict['slaName.calendar.iranOfficial']);
+    // Emptied, the field runs the page's way, the caret on the right in Persian (on the left,
+    // as in English, before: dir="auto" with nothing typed is left to right).
+    const direction = () => name.evaluate((e) => getComputedStyle(e).direction);
+    await name.fill('');
+    expect(await direction()).toBe(lang === 'fa' ? 'rtl' : 'ltr');
+    await name.fill('Tehran office');
+    expect(await direction()).toBe('ltr');
     // A name typed in Latin letters reads from its start, left to right, in a Persian window too
     // (it read from the right, the box showing its end: "00, Thursday to 13:00, official...").
     if (lang === 'fa') {

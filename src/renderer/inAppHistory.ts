@@ -14,11 +14,20 @@ export function arrivalState(state: unknown, opened: boolean): Record<string, un
   return { ...(isRecord(state) ? state : {}), fromApp: !opened };
 }
 
-/** The state of an entry navigate() pushes: reached from a page of the app. */
-export const pushedState = (): Record<string, unknown> => ({ fromApp: true });
+/**
+ * The state of an entry navigate() pushes: reached from a page of the app, `openedFrom` the
+ * address of the entry it was pushed from (the entry before it, which Back returns to).
+ */
+export const pushedState = (openedFrom?: string): Record<string, unknown> => ({ fromApp: true, ...(openedFrom === undefined ? {} : { openedFrom }) });
 
-/** The state of an entry navigate() replaces: it keeps how the one it replaces was reached. */
-export const replacedState = (state: unknown): Record<string, unknown> | null => (isRecord(state) && typeof state.fromApp === 'boolean' ? { fromApp: state.fromApp } : null);
+/** The state of an entry navigate() replaces: it keeps how the one it replaces was reached (and from where: the entry before is the same). */
+export function replacedState(state: unknown): Record<string, unknown> | null {
+  if (!isRecord(state) || typeof state.fromApp !== 'boolean') return null;
+  return { fromApp: state.fromApp, ...(typeof state.openedFrom === 'string' ? { openedFrom: state.openedFrom } : {}) };
+}
+
+/** The address of the entry before this one, when navigate() pushed this one from it (a link clicked does not say). */
+export const openedFromOf = (state: unknown): string | null => (cameFromApp(state) && isRecord(state) && typeof state.openedFrom === 'string' ? state.openedFrom : null);
 
 /** Whether Back from the entry with this state lands on a page of the app. */
 export const cameFromApp = (state: unknown): boolean => isRecord(state) && state.fromApp === true;

@@ -204,7 +204,9 @@ function writeHistory(): void {
   const { href, replace } = pending;
   pending = null;
   if (replace) window.history.replaceState(replacedState(window.history.state), '', href);
-  else window.history.pushState(pushedState(), '', href);
+  // The entry pushed from is the one the address bar shows now (navigations not yet written
+  // went into this one), and Back returns to it.
+  else window.history.pushState(pushedState(window.location.hash || '#/'), '', href);
 }
 
 /** Marks the entry shown now with how it was reached (inAppHistory.ts), unless it says already. */

@@ -13,10 +13,10 @@ import { call, problemOf, useCall, useNow } from '../backend';
 import { currentDirection, formatDateTime, t, tc } from '../i18n';
 import { priorityLabel, personName } from '../labels';
 import { ProblemAlert } from '../page';
-import { hrefOf, navigate, ticketHref, type Drill } from '../route';
+import { hrefOf, navigate, ticketHref, writeAddressNow, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, rowAfterLeaving, windowLabel } from './drill';
+import { closeDrillBy, DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, rowAfterLeaving, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
 import { focusWithoutOpening, LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
@@ -53,12 +53,10 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
     return () => setDrawerOnScreen(null);
   }, [opened, narrow]);
   const close = () => {
-    if (sessionStorage.getItem('tagdesk.drillOpenedFromBoard') === '1') {
-      sessionStorage.removeItem('tagdesk.drillOpenedFromBoard');
-      window.history.back();
-    } else {
-      navigate(hrefOf({ name: 'overview' }), { replace: true });
-    }
+    // The drill's entry as written (a drill just opened is written once the browser is idle).
+    writeAddressNow();
+    if (closeDrillBy(window.history.state) === 'back') window.history.back();
+    else navigate(hrefOf({ name: 'overview' }), { replace: true });
   };
   return (
     <Drawer

@@ -62,9 +62,8 @@ function SegmentHeader({ segment }: { segment: Segment }) {
   );
 }
 
-/** Opens a drill-down; the board remembers it pushed the entry, so closing can go back. */
+/** Opens a drill-down; its history entry says it came from the board, so closing can go back (drill.ts closeDrillBy). */
 export function openDrill(drill: Drill): void {
-  sessionStorage.setItem('tagdesk.drillOpenedFromBoard', '1');
   navigate(hrefOf({ name: 'overview', drill }));
 }
 

@@ -1,4 +1,4 @@
-import { expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // route.ts listens for the page being hidden, and marks the history entry it opened on, when it
 // loads; under Node there is no window.
@@ -7,8 +7,9 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { chartTargetOf, drillKey, drillRowsStack, keepOrder, outOfOrder, rowAfterLeaving } from './drill';
+import { chartTargetOf, closeDrillBy, drillKey, drillRowsStack, keepOrder, outOfOrder, rowAfterLeaving } from './drill';
 import { hrefOf, parseHash } from '../route';
+import { arrivalState, pushedState, replacedState } from '../inAppHistory';
 
 // The supervisor leaves the board for a ticket and comes back many times a shift: the
 // attainment chart shows the target she chose last, not resolution again each time.
@@ -105,4 +106,29 @@ it('gives the keyboard to the row after the one that left, else the one above it
   expect(rowAfterLeaving(['a'], 'a', [])).toBeNull();
   // Not among the rows shown before: the first row.
   expect(rowAfterLeaving(['a'], 'z', ['a'])).toBe('a');
+});
+
+// Closing the drawer: back to the board when the entry before the drill's is the board it was
+// opened from (its number clicked), so the history has no second board; else (a link in a
+// notice, a pasted address, a drill left over from before) the board in the drill's place.
+describe('where closing a drill goes', () => {
+  it('goes back when the drill was opened from the board, even after its filter changed or a ticket was opened from it', () => {
+    const opened = pushedState(hrefOf({ name: 'overview' }));
+    expect(closeDrillBy(opened)).toBe('back');
+    expect(closeDrillBy(replacedState(opened))).toBe('back');
+    expect(closeDrillBy(replacedState(replacedState(opened)))).toBe('back');
+    expect(closeDrillBy({ ...opened, focusFor: 'overview', focusHref: '#/ticket/t1' })).toBe('back');
+  });
+
+  it('replaces the drill with the board when it was opened from elsewhere', () => {
+    // The SLA notice's link (a link clicked on any page), and a pasted address or a new window.
+    expect(closeDrillBy(arrivalState(null, false))).toBe('board');
+    expect(closeDrillBy(arrivalState(null, true))).toBe('board');
+    // Pushed from another page (a ticket), or from a drill (the board is not the entry before).
+    expect(closeDrillBy(pushedState('#/ticket/t1'))).toBe('board');
+    expect(closeDrillBy(pushedState(hrefOf({ name: 'overview', drill: { filter: 'open', segment: null, tier: null } })))).toBe('board');
+    // Said by a page opened directly, whatever else it says.
+    expect(closeDrillBy({ fromApp: false, openedFrom: '#/overview' })).toBe('board');
+    expect(closeDrillBy(null)).toBe('board');
+  });
 });

@@ -1,6 +1,7 @@
 import { attainmentTargetSchema, type AgentSla, type AttainmentWindow, type DrillFilter } from '../../shared/api';
 import { formatDuration, formatPercent, t } from '../i18n';
 import { segmentLabel, slaTargetLabel } from '../labels';
+import { openedFromOf } from '../inAppHistory';
 import { hrefOf, type AttainmentDrill, type Drill, type QueueDrill } from '../route';
 
 // Words for a drill-down: which tickets ("At risk"), where ("Government tier 1"), and the
@@ -130,3 +131,12 @@ export function rowAfterLeaving(before: readonly string[], gone: string, now: re
   if (at < 0) return now[0] ?? null;
   return before.slice(at + 1).find((id) => still.has(id)) ?? before.slice(0, at).reverse().find((id) => still.has(id)) ?? null;
 }
+
+/**
+ * What closing the drawer does, by the drill's own history entry: back, when the entry before
+ * it is the board the drill was opened from (so the history holds no second board, and Forward
+ * opens the drill again); else (the SLA notice's link on another page, a pasted address, a
+ * drill opened from a ticket) the board, in the drill's place. Back from a drill opened
+ * elsewhere went to the page the notice was on, or out of the app.
+ */
+export const closeDrillBy = (state: unknown): 'back' | 'board' => (openedFromOf(state) === hrefOf({ name: 'overview' }) ? 'back' : 'board');
