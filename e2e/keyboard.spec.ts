@@ -169,6 +169,9 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   const resolveDialog = page.getByRole('dialog', { name: /^Resolve/ });
   await expect(resolveDialog).toBeVisible();
   const code = resolveDialog.getByRole('combobox', { name: en['act.code'] });
+  // As a person would, she starts once the dialog has put the caret in it (on the code): it is
+  // drawn before Mantine moves focus there, and a Tab pressed before that could be undone by it.
+  await expect(code).toBeFocused();
   // Ctrl+Enter from the note, no code chosen: refused as the button's click is, the note kept,
   // focus on the code to choose.
   const resolveNote = resolveDialog.getByLabel(/^Note/);
