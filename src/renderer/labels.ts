@@ -3,6 +3,7 @@ import type { Quality } from '../shared/customerApi';
 import { importSourceOf, SEGMENTS, type Channel, type EscalationReason, type Priority, type ResolutionCode, type Role, type Segment, type ServiceLevel, type Tier, type User } from '../shared/domain';
 import { readInteractionLine } from '../shared/interactionText';
 import { formatPhone } from '../shared/phone';
+import { triedPhrases } from '../shared/lookupTried';
 import { EXAMPLE_SERVICE_TAG } from '../shared/serviceTag';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
 import { currentLanguage, currentLocale, t, type MessageKey } from './i18n';
@@ -172,25 +173,8 @@ export function lookupTitleKey(result: LookupAnswer): MessageKey {
 
 /** "service tag 7XK2QF0", "Express Service Code 4155550100 or phone +1 415 555 0100": what a lookup tried, or null when it does not say. */
 function triedList(params: Record<string, string>): string | null {
-  const said = LOOKUP_TRIED.flatMap((kind) => {
-    const value = params[kind];
-    if (value === undefined) return [];
-    switch (kind) {
-      case 'ticket':
-        return [t('lookup.tried.ticket', { number: value })];
-      case 'email':
-        return [t('lookup.tried.email', { email: value })];
-      case 'tag':
-        return [t('lookup.tried.tag', { tag: value })];
-      case 'express':
-        return [t('lookup.tried.express', { code: value })];
-      case 'phone':
-        // Kept on one line: read back to the caller, not broken before its last group.
-        return [t('lookup.tried.phone', { phone: formatPhone(value).replace(/ /g, '\u00a0') })];
-      case 'name':
-        return [t('lookup.tried.name', { name: value })];
-    }
-  });
+  // A phone kept on one line: read back to the caller, not broken before its last group.
+  const said = triedPhrases(params, (e164) => formatPhone(e164).replace(/ /g, '\u00a0')).map(({ key, vars }) => t(key, vars));
   return said.length === 0 ? null : new Intl.ListFormat(currentLanguage(), { type: 'disjunction' }).format(said);
 }
 

@@ -1,5 +1,5 @@
-import { LOOKUP_TRIED } from '../../shared/api';
 import { SEGMENTS, type Segment } from '../../shared/domain';
+import { triedPhrases } from '../../shared/lookupTried';
 import { formatPhone } from '../../shared/phone';
 import { EXAMPLE_SERVICE_TAG } from '../../shared/serviceTag';
 import { cliInLine, cliWord, isCliKey, type CliSay } from './messages';
@@ -32,24 +32,6 @@ export function lookupLine(say: CliSay, result: Said): string {
 
 /** "service tag 7XK2QF0", "Express Service Code 4155550100 or phone +1 415 555 0100": what a lookup tried, or null when it does not say. */
 function triedList({ tr, language }: CliSay, params: Record<string, string | number>): string | null {
-  const said = LOOKUP_TRIED.flatMap((kind) => {
-    const raw = params[kind];
-    if (raw === undefined) return [];
-    const value = String(raw);
-    switch (kind) {
-      case 'ticket':
-        return [tr('lookup.tried.ticket', { number: value })];
-      case 'email':
-        return [tr('lookup.tried.email', { email: value })];
-      case 'tag':
-        return [tr('lookup.tried.tag', { tag: value })];
-      case 'express':
-        return [tr('lookup.tried.express', { code: value })];
-      case 'phone':
-        return [tr('lookup.tried.phone', { phone: formatPhone(value) })];
-      case 'name':
-        return [tr('lookup.tried.name', { name: value })];
-    }
-  });
+  const said = triedPhrases(params, formatPhone).map(({ key, vars }) => tr(key, vars));
   return said.length === 0 ? null : new Intl.ListFormat(language, { type: 'disjunction' }).format(said);
 }
