@@ -86,8 +86,10 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await expect(form.getByRole('button', { name: en['csat.save'] })).toBeDisabled();
   expect(await axeViolations(page, '[id^="csat-"]')).toEqual([]);
   await form.getByTestId('csat-score').fill('1');
-  await expect(form.getByLabel(en['csat.comment'])).toHaveAttribute('dir', 'auto');
+  // Empty, the comment takes the page's direction; written, its own (an English comment in a Persian window reads left to right).
+  await expect(form.getByLabel(en['csat.comment'])).not.toHaveAttribute('dir');
   await form.getByLabel(en['csat.comment']).fill('Nobody told us the charger was on its way.');
+  await expect(form.getByLabel(en['csat.comment'])).toHaveAttribute('dir', 'auto');
   await form.getByRole('button', { name: en['csat.save'] }).click();
   await expect(form).toContainText('Scored 1 / 5');
 
