@@ -8,6 +8,15 @@ import { mergeVersions } from '../testing/mergeVersions';
 
 const open = deskPerTest();
 
+type Person = Awaited<ReturnType<Awaited<ReturnType<typeof open>>['as']>>;
+
+/** The showcase's Maria Gonzalez, found by her system's tag, as most tests here begin. */
+async function mariaFound(person: Person) {
+  const found = await person.call('lookup.search', { query: SHOWCASE.maria.tag });
+  if (found.kind !== 'match') throw new Error('no maria');
+  return found;
+}
+
 const newCaller = {
   kind: 'person' as const,
   name: 'Priya Raman',
@@ -51,8 +60,7 @@ describe('customer records', () => {
   it('records each edited field with author and time, and renames the customer on their tickets', async () => {
     const { as, desk, clock } = await open();
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const id = maria.view.customer.id;
     clock.advance(60_000);
     const r = await ava.call('customers.update', {
@@ -80,8 +88,7 @@ describe('customer records', () => {
   it('keeps an empty country empty: a save that changes only the name records only the name; a national number is still read in the desk’s country', async () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const id = maria.view.customer.id;
     const before = await ava.call('customers.record', { customerId: id });
     // The demo's Maria has no country of her own: the record says so rather than the desk's.
@@ -102,8 +109,7 @@ describe('customer records', () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
     const grace = await as('Grace Chen');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const id = maria.view.customer.id;
     // Ava opens the edit; Grace changes the name and the email meanwhile.
     const opened = (await ava.call('customers.record', { customerId: id })).customer;
@@ -177,8 +183,7 @@ describe('customer records', () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
     const grace = await as('Grace Chen');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const survivorId = maria.view.customer.id;
     const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: newSystem });
     const t = await ava.call('tickets.create', { customerId: dup.customerId, assetId: dup.assetId, subject: 'Fan noise' });
@@ -211,8 +216,7 @@ describe('customer records', () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
     const grace = await as('Grace Chen');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const survivorId = maria.view.customer.id;
     const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: null });
     const shown = { s: await grace.call('customers.record', { customerId: survivorId }), m: await grace.call('customers.record', { customerId: dup.customerId }) };
@@ -246,8 +250,7 @@ describe('customer records', () => {
     const { as } = await open();
     const ava = await as('Ava Martin');
     const grace = await as('Grace Chen');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const survivorId = maria.view.customer.id;
     const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: newSystem });
     const withContact = await ava.call('customers.saveContact', { customerId: dup.customerId, contact: { name: 'Reza Karimi', role: 'Office manager', email: 'reza@example.com', phone: '' } });
@@ -274,8 +277,7 @@ describe('customer records', () => {
   it('transfers a system: the new owner has it, the earlier owner keeps it in history, open tickets say what happens', async () => {
     const { as, clock } = await open();
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const asset = maria.view.assets.find((a) => a.serviceTag === SHOWCASE.maria.tag)!;
     const ticket = await ava.call('tickets.create', { customerId: maria.view.customer.id, assetId: asset.id, subject: 'Battery swelling' });
     const buyer = await ava.call('customers.create', { customer: newCaller, asset: null });
@@ -315,8 +317,7 @@ describe('customer records', () => {
     const { as } = await open();
     const ben = await as('Ben Okafor');
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const r = await ben.raw('customers.saveContact', { customerId: maria.view.customer.id, contact: { name: 'X Y', email: 'x@y.example' } });
     expect(!r.ok && r.error.code).toBe('forbidden');
   });
