@@ -142,13 +142,15 @@ test('two agents take the same ticket while the hub is down: one wins, the other
   const indicators = [ava, ben].map((p) => p.getByRole('group', { name: en['sync.label'] }));
   for (const i of indicators) await expect(i).toContainText(en['sync.online'], { timeout: 15_000 });
 
-  await hub.close();
+  // Both desks hold the ticket before the hub goes: "online" says the desk is connected, not that
+  // Ben's desk has pulled what Ava's pushed (without this wait, Ben's page could ask for a ticket
+  // it would only learn of from a hub that had gone).
   for (const page of [ava, ben]) {
     await page.goto(`${new URL(page.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
-    const ticket = new TicketView(page);
-    await expect(ticket.heading(subject)).toBeVisible();
-    await ticket.take();
+    await expect(new TicketView(page).heading(subject)).toBeVisible({ timeout: 15_000 });
   }
+  await hub.close();
+  for (const page of [ava, ben]) await new TicketView(page).take();
   for (const i of indicators) {
     await expect(i).toContainText(en['sync.offline'], { timeout: 15_000 });
     await expect(i).toContainText('1 pending');
