@@ -48,6 +48,14 @@ export interface Figures {
   pass: boolean | null;
   /** The machine's 1-minute load average when the benchmark ended: other work skews p99. */
   load1: number;
+  /** Calls made before the timed ones, on each side (untimed in the figures above). */
+  warmup: number;
+  /**
+   * The warm-up calls' median, the product's and the floor's: what the first calls of a freshly
+   * started process cost, before V8 has optimised the path. Reported, not judged.
+   */
+  warmup_p50_us: number | null;
+  floor_warmup_p50_us: number | null;
   /** Writes only: median pages (WAL frames) one call wrote, the product's and the floor's. */
   pages_p50?: number;
   floor_pages_p50?: number;
@@ -58,6 +66,8 @@ const BLOCK = 20;
 export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figures> {
   const product: number[] = [];
   const floor: number[] = [];
+  const productWarmup: number[] = [];
+  const floorWarmup: number[] = [];
   const productPages: number[] = [];
   const floorPages: number[] = [];
   const frames = b.walFrames;
@@ -79,7 +89,7 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figur
       if (f >= b.warmup) {
         floor.push(us);
         pagesOf(before, floorPages);
-      }
+      } else floorWarmup.push(us);
     }
   };
   const runProduct = async (count: number) => {
@@ -91,7 +101,7 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figur
       if (p >= b.warmup) {
         product.push(us);
         pagesOf(before, productPages);
-      }
+      } else productWarmup.push(us);
     }
   };
   // Alternate which side goes first, so neither always runs on the other's warm cache.
@@ -127,6 +137,9 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Figur
     target_ratio: b.targetRatio ?? null,
     pass: checks.length ? checks.every(Boolean) : null,
     load1: Math.round(os.loadavg()[0]! * 100) / 100,
+    warmup: b.warmup,
+    warmup_p50_us: productWarmup.length ? round(percentile(productWarmup, 0.5)) : null,
+    floor_warmup_p50_us: floorWarmup.length ? round(percentile(floorWarmup, 0.5)) : null,
     ...(frames && productPages.length > 0 ? { pages_p50: percentile(productPages, 0.5) } : {}),
     ...(frames && floorPages.length > 0 ? { floor_pages_p50: percentile(floorPages, 0.5) } : {}),
   };
