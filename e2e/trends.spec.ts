@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
@@ -99,7 +100,19 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await followUps.scrollIntoViewIfNeeded();
   await expect(followUps.getByRole('link', { name: number! })).toBeVisible();
   await expect(followUps).toContainText('Nobody told us the charger was on its way.');
+  await expect(followUps).toContainText('1 / 5');
   await cell.scrollIntoViewIfNeeded();
   await cell.getByText(/\d/).first().hover();
   await expect(page.getByRole('tooltip')).toContainText(`from ${before + 1}`);
+
+  // In Persian the score reads «۱ از ۵» (one of five). It was «۱ / ۵», drawn right to left as
+  // «۵ / ۱», and a slash between digits is how Persian writes a decimal (۱/۵ is one and a half).
+  await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/overview`);
+  const followUpsFa = page.getByRole('region', { name: new RegExp(`^${fa['csat.followUps']}`) });
+  await expect(page.getByRole('heading', { level: 1, name: fa['overview.title'] })).toBeVisible();
+  // The board draws its lower sections as they near the window: scroll until this one is drawn.
+  await expect(async () => {
+    await followUpsFa.scrollIntoViewIfNeeded({ timeout: 2_000 });
+    await expect(followUpsFa).toContainText('۱ از ۵', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 });

@@ -1164,6 +1164,7 @@ export const en = {
   'csat.board': 'Satisfaction per segment and tier (4 weeks)',
   'csat.trend': 'Satisfaction by week',
   'csat.followUps': 'Low scores to follow up',
+  'csat.outOfFive': '{score} / 5',
   'csat.followUpsNone': 'No low score waits for a follow-up.',
   'csat.followedUp': 'Followed up',
   'csat.markFollowedUp': 'Mark followed up',

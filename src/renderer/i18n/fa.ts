@@ -1145,6 +1145,7 @@ export const fa: Messages = {
   'csat.board': 'رضایت به تفکیک بخش و سطح (۴ هفته)',
   'csat.trend': 'رضایت هفته به هفته',
   'csat.followUps': 'امتیازهای پایین برای پیگیری',
+  'csat.outOfFive': '{score} از ۵',
   'csat.followUpsNone': 'هیچ امتیاز پایینی منتظر پیگیری نیست.',
   'csat.followedUp': 'پیگیری شد',
   'csat.markFollowedUp': 'علامت‌گذاری به‌عنوان پیگیری‌شده',

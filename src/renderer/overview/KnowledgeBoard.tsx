@@ -139,7 +139,7 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
             <Group key={f.ticketId} justify="space-between" align="flex-start" wrap="wrap" gap="xs">
               <Box style={{ minWidth: 0, flex: '1 1 16rem' }}>
                 <Group gap={6} wrap="wrap" style={{ rowGap: 0 }}>
-                  <Badge color="red" variant="light" size="sm" style={{ flexShrink: 0 }}>{formatNumber(f.score)} / {formatNumber(5)}</Badge>
+                  <Badge color="red" variant="light" size="sm" style={{ flexShrink: 0 }}>{t('csat.outOfFive', { score: f.score })}</Badge>
                   <Text size="sm" fw={600} component="a" href={ticketHref(f.ticketId)} c="inherit" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>{f.ticketNumber}</Text>
                   <Text size="sm" dir="auto" className="own-direction" style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="followup-customer">{f.customerName}</Text>
                 </Group>
