@@ -170,6 +170,33 @@ test('in the drawer, arrow keys look through a ticket’s assignees and only Ent
   await expect(nextField).toHaveAttribute('aria-expanded', 'true');
 });
 
+test('when the last ticket leaves the drawer, its “No tickets” message takes the keyboard and the count says so', async ({ page }) => {
+  test.setTimeout(45_000);
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  // Government tier 3's few unassigned tickets, each assigned from the drawer with the keyboard:
+  // the next one's field takes it, and after the last (focus fell to the page's body, and the
+  // next key did nothing) the message does.
+  await board.drill('unassigned', 'Government tier 3');
+  const rows = board.drawer.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible({ timeout: 15_000 });
+  const left = (await rows.count()) - 1;
+  expect(left).toBeLessThanOrEqual(6);
+  await rows.nth(1).getByRole('combobox', { name: /^Assignee of / }).focus();
+  for (let i = 0; i < left; i++) {
+    const number = (await rows.nth(1).getByRole('link').textContent()) ?? '';
+    await expect(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('[data-combobox-selected]')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(board.ticketLink(number)).toHaveCount(0, { timeout: 15_000 });
+  }
+  await expect(board.drawer.getByText(en['drill.empty'])).toBeFocused();
+  await expect(board.drawer.getByRole('status')).toHaveText(en['drill.count_zero']);
+});
+
 /** Grace's drawer of Education tier 1's open tickets, and the number of its first ticket. */
 async function firstOpenTicket(page: Page): Promise<{ board: Board; number: string }> {
   await signInAs(page, 'Grace Chen');

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isFetchBlockedPort, portOfUrl } from '../../shared/blockedPorts';
 import { openDesk } from './desk';
 import { certificateProblem, describeFetchError } from './hubLink';
@@ -12,7 +12,7 @@ import { TEST_ONLY_SELF_SIGNED } from './testing/selfSignedCert';
 // sessions kept in `sessions`, so two stand-ins sharing one map are one hub at two addresses),
 // and a web server that is no hub.
 const ADMIN = { id: 'u-omar', email: 'omar@desk.test', name: 'Omar Haddad', role: 'admin', tier: 3, segments: [], active: true };
-function standInHub(sessions: Map<string, string | null>): Promise<Server> {
+function standInHub(sessions: Map<string, string | null>, port = 0): Promise<Server> {
   const server = createServer((req, res) => {
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (req.url === '/health') return json(200, { ok: true, database: 'up', live: 0 });
@@ -32,12 +32,12 @@ function standInHub(sessions: Map<string, string | null>): Promise<Server> {
     // The sync engine's calls: nothing to say, and no error that matters here.
     json(503, { error: { code: 'unavailable', message: 'Not in this stand-in.' } });
   });
-  return listening(server);
+  return listening(server, port);
 }
 function notAHub(): Promise<Server> {
   return listening(createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Welcome to nginx!</h1>')));
 }
-const listening = (server: Server) => new Promise<Server>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+const listening = (server: Server, port = 0) => new Promise<Server>((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const closed = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 /** An address where nothing listens: a port that was free a moment ago. */
@@ -257,3 +257,40 @@ describe('changing a joined desk’s hub address', () => {
   });
 });
 
+
+// The sign-in screen asks whether the hub answers every few seconds while it is down: the desk's
+// log had a line per ask (hundreds an hour, burying anything else). It says when the hub stops
+// answering, with why, and when it answers again; the screen's answer is the same each time.
+describe('the sign-in screen asking whether the hub answers', () => {
+  it('logs once when the hub stops answering and once when it answers again, not every ask', async () => {
+    const url = await closedPort();
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl: url });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const about = () => warn.mock.calls.map((args) => args.join(' ')).filter((line) => line.includes(url));
+    let hub: Server | null = null;
+    try {
+      const conn = desk.connect(() => undefined);
+      expect(await conn.call('desk.initialize', { mode: 'empty' })).toMatchObject({ ok: true });
+      for (let i = 0; i < 5; i++) expect(await conn.call('hub.reach', {})).toMatchObject({ ok: true, result: { url, why: { key: 'hubNotAnswering' } } });
+      expect(about()).toEqual([expect.stringMatching(/does not answer \(.*ECONNREFUSED/)]);
+
+      // The hub starts at its address: said once, then nothing while it answers.
+      hub = await standInHub(new Map(), Number(new URL(url).port));
+      for (let i = 0; i < 3; i++) expect(await conn.call('hub.reach', {})).toMatchObject({ ok: true, result: { url, why: null } });
+      expect(about()).toHaveLength(2);
+      expect(about()[1]).toMatch(/answers again/);
+
+      // It stops again: said once more.
+      hub.closeAllConnections();
+      await closed(hub);
+      hub = null;
+      for (let i = 0; i < 3; i++) expect(await conn.call('hub.reach', {})).toMatchObject({ ok: true, result: { why: { key: 'hubNotAnswering' } } });
+      expect(about()).toHaveLength(3);
+      expect(about()[2]).toMatch(/does not answer/);
+    } finally {
+      warn.mockRestore();
+      desk.close();
+      if (hub) await closed(hub);
+    }
+  });
+});

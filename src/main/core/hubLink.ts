@@ -78,6 +78,20 @@ export function hubLink(options: HubLinkOptions) {
   const unreachable = (error: unknown, url: string) => aboutHub(certificateProblem(error) ?? 'hubNotAnswering', url);
 
   /**
+   * Whether anything answered at the address last asked (probe), as the log last said it. The
+   * sign-in screen asks every few seconds while the hub is down, and the log had a line per
+   * ask: it says when the hub stops answering, with why, and when it answers again.
+   */
+  let lastAnswer: { base: string; answered: boolean } | null = null;
+  function logAnswer(base: string, answered: boolean, why = ''): void {
+    const before = lastAnswer;
+    lastAnswer = { base, answered };
+    if (before?.base === base && before.answered === answered) return;
+    if (!answered) console.warn(`tagdesk: the hub at ${base} does not answer (${why}).`);
+    else if (before?.base === base) console.warn(`tagdesk: the hub at ${base} answers again.`);
+  }
+
+  /**
    * Asks the address whether a Tagdesk hub answers there (`GET /health`, a few seconds), before
    * the desk keeps it: a well-formed but wrong address left a desk nobody could sign in at.
    */
@@ -86,9 +100,10 @@ export function hubLink(options: HubLinkOptions) {
     try {
       res = await doFetch(`${base}/health`, { signal: AbortSignal.timeout(options.probeMs ?? 3000) });
     } catch (error) {
-      console.warn(`tagdesk: could not ask ${base}/health (${describeFetchError(error)}).`);
+      logAnswer(base, false, describeFetchError(error));
       throw unreachable(error, base);
     }
+    logAnswer(base, true);
     const body: unknown = await res.json().catch(() => null);
     if (res.ok && hubHealth.safeParse(body).success) return;
     // The hub's own error shape on a 5xx: it is a hub, with its database down.

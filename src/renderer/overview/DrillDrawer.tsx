@@ -16,7 +16,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, writeAddressNow, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { closeDrillBy, DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusBoardNumber, keepOrder, outOfOrder, rowAfterLeaving, windowLabel } from './drill';
+import { closeDrillBy, DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusAfterLeaving, focusBoardNumber, keepOrder, outOfOrder, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
 import { focusWithoutOpening, LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
@@ -189,8 +189,10 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
   }, [sorts]);
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   // The row and field that had the keyboard: when a change takes that row out of the drawer
-  // (assigned from Unassigned), the same field of the row after it takes the keyboard.
+  // (assigned from Unassigned), the same field of the row after it takes the keyboard, or,
+  // the last row gone, the "No tickets" message (the count beside the filters says it too).
   const focused = useRef<{ id: string; control: number } | null>(null);
+  const empty = useRef<HTMLParagraphElement>(null);
   const drawn = useRef<readonly string[]>([]);
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {
     const tr = event.target.closest<HTMLElement>('tr[data-row]');
@@ -205,8 +207,12 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
     focused.current = null;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    const next = rowAfterLeaving(before, was.id, ids);
-    const tr = next === null ? null : table.current?.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(next)}"]`);
+    const next = focusAfterLeaving(before, was.id, ids);
+    if ('empty' in next) {
+      empty.current?.focus();
+      return;
+    }
+    const tr = table.current?.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(next.row)}"]`);
     if (tr) {
       const controls = controlsOf(tr);
       // Its list left shut: focus moved by the app is no reach for the list.
@@ -243,7 +249,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
       {list.problem && <ProblemAlert problem={list.problem} onRetry={() => void list.refetch()} />}
       {list.loading && !result && <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />}
       {result && rows.length === 0 && (
-        <Text size="sm" c="dimmed" py="md">
+        <Text ref={empty} tabIndex={-1} size="sm" c="dimmed" py="md">
           {outcomes ? t('drill.emptyOutcomes') : t('drill.empty')}
         </Text>
       )}

@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { chartTargetOf, closeDrillBy, drillKey, drillRowsStack, keepOrder, outOfOrder, rowAfterLeaving } from './drill';
+import { chartTargetOf, closeDrillBy, drillKey, drillRowsStack, focusAfterLeaving, keepOrder, outOfOrder } from './drill';
 import { hrefOf, parseHash } from '../route';
 import { arrivalState, pushedState, replacedState } from '../inAppHistory';
 
@@ -98,14 +98,23 @@ it('drops a row that left the list, and puts a new one after the row it follows 
 // Assigned from Unassigned, a ticket leaves the drawer with the field that had the keyboard:
 // focus fell to nowhere. The same field of the row after it takes it.
 
-it('gives the keyboard to the row after the one that left, else the one above it, else none', () => {
-  expect(rowAfterLeaving(['a', 'b', 'c'], 'b', ['a', 'c'])).toBe('c');
+it('gives the keyboard to the row after the one that left, else the one above it', () => {
+  expect(focusAfterLeaving(['a', 'b', 'c'], 'b', ['a', 'c'])).toEqual({ row: 'c' });
   // The row after it left too (the list was read again after two changes).
-  expect(rowAfterLeaving(['a', 'b', 'c', 'd'], 'b', ['a', 'd'])).toBe('d');
-  expect(rowAfterLeaving(['a', 'b', 'c'], 'c', ['a', 'b'])).toBe('b');
-  expect(rowAfterLeaving(['a'], 'a', [])).toBeNull();
+  expect(focusAfterLeaving(['a', 'b', 'c', 'd'], 'b', ['a', 'd'])).toEqual({ row: 'd' });
+  expect(focusAfterLeaving(['a', 'b', 'c'], 'c', ['a', 'b'])).toEqual({ row: 'b' });
   // Not among the rows shown before: the first row.
-  expect(rowAfterLeaving(['a'], 'z', ['a'])).toBe('a');
+  expect(focusAfterLeaving(['a'], 'z', ['a'])).toEqual({ row: 'a' });
+});
+
+// The last ticket in the drawer taken at another desk (or assigned from here): focus fell to the
+// page's body, and the next key did nothing. It goes to the drawer's "No tickets" message.
+
+it('gives the keyboard to the drawer’s “No tickets” message when the last row leaves, and to a new row when only new rows are left', () => {
+  expect(focusAfterLeaving(['a'], 'a', [])).toEqual({ empty: true });
+  expect(focusAfterLeaving(['a', 'b'], 'b', [])).toEqual({ empty: true });
+  // The only row left is one the drawer had not shown yet.
+  expect(focusAfterLeaving(['a'], 'a', ['n'])).toEqual({ row: 'n' });
 });
 
 // Closing the drawer: back to the board when the entry before the drill's is the board it was

@@ -119,17 +119,24 @@ export function keepOrder<T extends { id: string }>(held: readonly string[], row
 export const outOfOrder = (shown: readonly { id: string }[], rows: readonly { id: string }[]): boolean =>
   shown.length !== rows.length || shown.some((row, i) => row.id !== rows[i]?.id);
 
+/** Where the keyboard goes when the row that had it leaves the drawer (drill.ts focusAfterLeaving). */
+export type FocusAfterLeaving = { row: string } | { empty: true };
+
 /**
- * The row whose field takes the keyboard when the row that had it leaves the drawer (assigned
- * from Unassigned, a new priority taking it out of At risk): the next row shown before that is
- * still there, else the nearest one above it, else none. Focus fell to nowhere: the next key
- * the supervisor pressed did nothing, and Tab started again from the top of the window.
+ * Where the keyboard goes when the row whose field had it leaves the drawer (assigned from
+ * Unassigned, a new priority taking it out of At risk, taken or resolved at another desk): the
+ * same field of the next row shown before that is still there, else of the nearest one above
+ * it, else of the first row (only new rows are left); with no row left, the drawer's "No
+ * tickets" message. Focus fell to nowhere: the next key the supervisor pressed did nothing, Tab
+ * started again from the top of the window, and a screen reader said nothing of the list.
  */
-export function rowAfterLeaving(before: readonly string[], gone: string, now: readonly string[]): string | null {
+export function focusAfterLeaving(before: readonly string[], gone: string, now: readonly string[]): FocusAfterLeaving {
+  const first = now[0];
+  if (first === undefined) return { empty: true };
   const still = new Set(now);
   const at = before.indexOf(gone);
-  if (at < 0) return now[0] ?? null;
-  return before.slice(at + 1).find((id) => still.has(id)) ?? before.slice(0, at).reverse().find((id) => still.has(id)) ?? null;
+  const next = at < 0 ? undefined : (before.slice(at + 1).find((id) => still.has(id)) ?? before.slice(0, at).reverse().find((id) => still.has(id)));
+  return { row: next ?? first };
 }
 
 /**
