@@ -260,6 +260,11 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   await field.fill('T 000123');
   await field.press('Enter');
   await expect(page.getByTestId('looked-up-ticket')).toContainText('T-000123');
+  // Read out as a plain number, in Persian digits: tried as a ticket too, and opened (it was
+  // tried only as an Express Service Code and a phone: nothing found).
+  await field.fill('۱۲۴');
+  await field.press('Enter');
+  await expect(page.getByTestId('looked-up-ticket')).toContainText('T-000124');
   // It said only «(415) 555-0100» چیزی پیدا نشد (the English said it was tried as a code and a phone).
   await field.fill('(415) 555-0100');
   await field.press('Enter');
