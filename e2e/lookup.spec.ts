@@ -40,7 +40,25 @@ test('Ctrl+K reaches the lookup field from anywhere', async ({ page }) => {
   await expect(app.lookupField).toBeFocused();
   await page.keyboard.type('HX4P9R2');
   await page.keyboard.press('Enter');
-  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzalez');
+  // Back and Forward between two lookups: the field says the query of the page shown (it kept
+  // the last one typed, 7XK2QF1 over Maria's page), and what is typed on a page stays typed.
+  // (The address bar follows once the browser is idle: each page its own entry first.)
+  await expect(page).toHaveURL(/#\/customer\//);
+  const maria = page.url();
+  await app.lookup('7XK2QF1');
+  await customer.expectCustomer(LAKESIDE);
+  await expect(page).not.toHaveURL(maria);
+  await page.goBack();
+  await customer.expectCustomer('Maria Gonzalez');
+  await expect(app.lookupField).toHaveValue('HX4P9R2');
+  await app.lookupField.fill('Jord');
+  await page.keyboard.press('Control+k');
+  await expect(app.lookupField).toHaveValue('Jord');
+  await page.goForward();
+  await customer.expectCustomer(LAKESIDE);
+  await expect(app.lookupField).toHaveValue('7XK2QF1');
 });
 
 test('a name several customers share lists every candidate', async ({ page }) => {
@@ -242,6 +260,11 @@ test('in Persian at 420 px, a ticket number read out with a space opens it, and 
   await field.fill('T 000123');
   await field.press('Enter');
   await expect(page.getByTestId('looked-up-ticket')).toContainText('T-000123');
+  // Read out as a plain number, in Persian digits: tried as a ticket too, and opened (it was
+  // tried only as an Express Service Code and a phone: nothing found).
+  await field.fill('۱۲۴');
+  await field.press('Enter');
+  await expect(page.getByTestId('looked-up-ticket')).toContainText('T-000124');
   // It said only «(415) 555-0100» چیزی پیدا نشد (the English said it was tried as a code and a phone).
   await field.fill('(415) 555-0100');
   await field.press('Enter');

@@ -36,8 +36,11 @@ export interface AttainmentDrill {
 export type Route =
   | { name: 'home' }
   | { name: 'ticket'; ticketId: string }
-  /** `ticket`: the ticket number the lookup found the customer by (T-000123), marked on the 360° view. */
-  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null }
+  /**
+   * `ticket`: the ticket number the lookup found the customer by (T-000123), marked on the 360° view;
+   * `query`: what was looked up to find them, which the lookup field shows on coming back to the page.
+   */
+  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; query?: string | null }
   | { name: 'lookup'; query: string }
   | { name: 'queues'; segment: Segment | null; tier: Tier | null }
   | { name: 'overview'; drill?: Drill | null }
@@ -72,7 +75,7 @@ export function parseHash(hash: string): Route {
   if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
   if (head === 'admin' && a === 'quality') return { name: 'dataQuality', tab: dataTabOf(query.get('tab')), privacyFor: query.get('privacy') };
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
-  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket') };
+  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket'), query: query.get('q') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
@@ -109,6 +112,7 @@ export function hrefOf(route: Route): string {
       if (route.assetId) q.set('asset', route.assetId);
       if (route.matchedBy) q.set('by', route.matchedBy);
       if (route.ticket) q.set('ticket', route.ticket);
+      if (route.query) q.set('q', route.query);
       const qs = q.toString();
       return `#/customer/${encodeURIComponent(route.customerId)}${qs ? `?${qs}` : ''}`;
     }
@@ -165,8 +169,33 @@ export function hrefOf(route: Route): string {
 }
 
 export const ticketHref = (ticketId: string): string => hrefOf({ name: 'ticket', ticketId });
-export const customerHref = (customerId: string, assetId: string | null = null, matchedBy: string | null = null, ticket: string | null = null): string =>
-  hrefOf({ name: 'customer', customerId, assetId, matchedBy, ticket });
+export const customerHref = (customerId: string, assetId: string | null = null, matchedBy: string | null = null, ticket: string | null = null, query: string | null = null): string =>
+  hrefOf({ name: 'customer', customerId, assetId, matchedBy, ticket, query });
+
+/**
+ * What the lookup field shows on a page, from its address: the query of a lookup's list, of the
+ * customer it found, of the registering it offered; null on a page no lookup led to.
+ */
+export function lookupQueryOf(route: Route): string | null {
+  if (route.name === 'lookup') return route.query;
+  if (route.name === 'customer') return route.query ?? null;
+  if (route.name === 'register') return route.query || null;
+  return null;
+}
+
+/**
+ * Which page a route shows, as a key: the same customer found by another query is the same
+ * page (the query only fills the lookup field), and the board is one page whatever number
+ * is drilled into.
+ */
+export function pageKey(route: Route): string {
+  if (route.name === 'overview') return JSON.stringify({ name: 'overview' });
+  if (route.name === 'customer') {
+    const { query: _query, ...page } = route;
+    return JSON.stringify(page);
+  }
+  return JSON.stringify(route);
+}
 export const queueHref = (segment: Segment, tier: Tier): string => hrefOf({ name: 'queues', segment, tier });
 
 export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {

@@ -9,6 +9,12 @@ import { toAsciiDigits } from './persianInput';
 export const SERVICE_TAG_LENGTH = 7;
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const MAX_VALUE = 36 ** SERVICE_TAG_LENGTH - 1; // 78 364 164 095: 11 decimal digits
+/**
+ * The digits of an Express Service Code as printed: a tag that does not start with 0 is at least
+ * 36^6 = 2 176 782 336, ten digits (its most, 11). The codec reads fewer (a tag of leading 0s),
+ * but fewer digits are as likely something else a caller reads out: a ticket number.
+ */
+export const EXPRESS_CODE_MIN_DIGITS = 10;
 const IGNORED = /[\s.\-]/g;
 
 export type TagParse = { ok: true; tag: string } | { ok: false; message: string };

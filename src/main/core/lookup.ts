@@ -4,7 +4,7 @@ import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { keyWords, nameWordKeys, wordsMatch } from '../../shared/nameWords';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
-import { cleanTagInput, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
+import { cleanTagInput, EXPRESS_CODE_MIN_DIGITS, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { sql, type Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
 import type { Database } from './db/schema';
@@ -190,21 +190,29 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     let more = false;
     const hidden = new Set<Segment>();
 
+    /** The ticket of that number, tried; found, a candidate like any other (filtered by segment in the handler). */
+    const byTicket = (n: number): void => {
+      const number = ticketNumber(n);
+      tried.ticket = number;
+      const t = ticketByNumber.get(n);
+      if (t) candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
+    };
+
     const ticketNo = parseTicketNumber(q);
     if (ticketNo !== null && /^(t|#)/i.test(q)) {
-      const t = ticketByNumber.get(ticketNo);
-      tried.ticket = ticketNumber(ticketNo);
-      if (t) {
-        const number = ticketNumber(ticketNo);
-        candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
-      }
+      byTicket(ticketNo);
     } else if (q.includes('@')) {
       const email = q.toLowerCase();
       tried.email = email;
       candidates.push(...people(customersByEmail.all(email, email), 'email', email));
     } else if (/^[+\d\s().\-\/]+$/.test(q)) {
-      // Digits only: an Express Service Code keyed into the phone menu, or a phone number.
+      // Digits only: an Express Service Code keyed into the phone menu, a phone number, or (short)
+      // a ticket number.
       const digits = q.replace(/\D/g, '');
+      // Fewer digits than an Express Service Code is printed with: a ticket number read out as a
+      // plain number too ("one two three", "000123"), as "T 000123" is (it was never tried).
+      const readTicket = /^\d+$/.test(q) && q.length < EXPRESS_CODE_MIN_DIGITS ? parseTicketNumber(`T${q}`) : null;
+      if (readTicket) byTicket(readTicket);
       // Seven digits can also be a service tag itself (rare, but tags are any 7 of 0-9A-Z).
       if (!q.startsWith('+') && compact.length === 7 && /^\d{7}$/.test(compact)) {
         tried.tag = compact;
@@ -220,7 +228,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         tried.phone = phone;
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', phone));
       }
-      if (!tag && !phone) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
+      if (!tag && !phone && !readTicket) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
       tried.tag = compact;
       candidates.push(...byTag(compact, 'tag'));

@@ -17,8 +17,8 @@ export function CandidatesPage({ query }: { query: string }) {
   const data = result.data;
 
   useEffect(() => {
-    if (data?.kind === 'match') navigate(customerHref(data.view.customer.id, data.view.matchedAssetId, data.matchedBy, data.ticketNumber ?? null), { replace: true });
-  }, [data]);
+    if (data?.kind === 'match') navigate(customerHref(data.view.customer.id, data.view.matchedAssetId, data.matchedBy, data.ticketNumber ?? null, query), { replace: true });
+  }, [data, query]);
 
   return (
     <>
@@ -49,13 +49,13 @@ export function CandidatesPage({ query }: { query: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {data.candidates.map((c) => (
-                  <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null))}>
+                  <Table.Tr key={`${c.customerId}-${c.assetId ?? ''}-${c.matchedBy}`} className={classes.row} onClick={() => navigate(customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null, query))}>
                     <Table.Td>
                       {/* A link, not a button: Back from the customer opened puts focus on it again
                           (pageFocus.ts), where the agent who opened the wrong Jordan goes on down the
                           list; from a button it went to the page's heading. */}
                       <a
-                        href={customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null)}
+                        href={customerHref(c.customerId, c.assetId, c.matchedBy, c.params?.number ?? null, query)}
                         className={classes.name}
                         // Read as the one name it is, whatever part of it is marked.
                         aria-label={c.customerName}

@@ -15,7 +15,7 @@ beforeAll(async () => {
   vi.doMock('../backend', () => ({ call: () => Promise.reject(new Error('no desk')), keepRead: () => undefined, problemOf: () => ({ code: 'internal', message: '', issues: [] }) }));
   // Drawn once, on a server: the language's version is the one there is.
   vi.doMock('../i18n', async (actual: () => Promise<object>) => ({ ...(await actual()), useLocaleVersion: () => 0 }));
-  vi.doMock('../route', () => ({ customerHref: () => '#/customer', hrefOf: () => '#/', navigate: () => undefined }));
+  vi.doMock('../route', () => ({ customerHref: () => '#/customer', hrefOf: () => '#/', lookupQueryOf: () => null, navigate: () => undefined, useRoute: () => ({ name: 'home' }) }));
   vi.doMock('../session', () => ({ useSession: () => ({ user: { id: 'u1' } }) }));
   vi.resetModules();
   ({ Lookup } = await import('./Lookup'));

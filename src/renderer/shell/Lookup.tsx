@@ -5,7 +5,7 @@ import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { lookupMayRegister, lookupMessage, lookupTitleKey } from '../labels';
-import { currentRoute, customerHref, hrefOf, navigate } from '../route';
+import { currentRoute, customerHref, hrefOf, lookupQueryOf, navigate, pageKey, parseHash, useRoute } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
@@ -61,6 +61,24 @@ export function Lookup() {
   // a joined desk's sync indicator.
   const hint = useFittingHint(input, LOOKUP_HINTS);
 
+  // Back, Forward or a link to a page a lookup led to: the field says that page's query (it
+  // kept the last one typed, over another lookup's answer). Only when the address changes, and
+  // not for the field's own lookup: what the agent types on a page is theirs.
+  const route = useRoute();
+  const address = hrefOf(route);
+  const shownQuery = lookupQueryOf(route);
+  const addressSeen = useRef(address);
+  const ownAddress = useRef<string | null>(null);
+  useEffect(() => {
+    if (addressSeen.current === address) return;
+    addressSeen.current = address;
+    const own = ownAddress.current === address;
+    ownAddress.current = null;
+    if (own || shownQuery === null) return;
+    setDraft({ query: shownQuery });
+    setMessage(null);
+  }, [address]);
+
   useEffect(() => {
     focusHandle = () => {
       input.current?.focus();
@@ -84,9 +102,11 @@ export function Lookup() {
 
   // To the answer's page; to its heading when that page is the one shown (the customer on
   // screen looked up again): no page changed, and focus stayed in the field with nothing said.
+  // That page's entry then takes the new query, rather than another entry of the same page.
   const go = (href: string) => {
-    const shown = href === hrefOf(currentRoute());
-    navigate(href);
+    const shown = pageKey(parseHash(href)) === pageKey(currentRoute());
+    ownAddress.current = hrefOf(parseHash(href));
+    navigate(href, { replace: shown });
     if (shown) focusPageHeading();
   };
 
@@ -110,7 +130,7 @@ export function Lookup() {
           // The lookup answered with the whole view: the page paints it without asking again.
           const { view } = result;
           keepRead('customers.view', { customerId: view.customer.id, assetId: view.matchedAssetId }, view);
-          go(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null));
+          go(customerHref(view.customer.id, view.matchedAssetId, result.matchedBy, result.ticketNumber ?? null, query));
           break;
         }
         case 'candidates':

@@ -2,7 +2,7 @@ import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { t, useLocaleVersion } from '../i18n';
-import { useRoute, type Route } from '../route';
+import { pageKey, useRoute, type Route } from '../route';
 import { Brand } from './Brand';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -95,8 +95,8 @@ function RoutedNav({ compact, canCollapse, onToggleCompact, onNavigate }: { comp
 function RoutedPage({ page, onRouteChange }: { page: (route: Route) => ReactNode; onRouteChange: () => void }) {
   const route = useRoute();
   // Opening a drill-down on the board is not going somewhere: the board stays mounted (and
-  // live) behind its drawer.
-  const routeKey = JSON.stringify(route.name === 'overview' ? { name: 'overview' } : route);
+  // live) behind its drawer; nor is the customer shown looked up again (pageKey).
+  const routeKey = pageKey(route);
   useEffect(() => onRouteChange(), [routeKey, onRouteChange]);
   useFocusHeadingOn(routeKey);
   useFocusNeverLost();

@@ -1,0 +1,30 @@
+import { expect, it, vi } from 'vitest';
+
+// route.ts listens for the page being hidden, and marks the history entry it opened on, when it
+// loads; under Node there is no window.
+vi.hoisted(() => {
+  const global = globalThis as { window?: unknown };
+  global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
+});
+
+import { customerHref, hrefOf, lookupQueryOf, pageKey, parseHash } from './route';
+
+// Back to a page a lookup led to: the lookup field says what found it (it kept the last query
+// typed, over another lookup's answer).
+
+it('reads the query a lookup led to from the page’s address: the list, the customer found, the registering offered', () => {
+  expect(lookupQueryOf(parseHash(hrefOf({ name: 'lookup', query: 'Jordan Lee' })))).toBe('Jordan Lee');
+  expect(lookupQueryOf(parseHash(customerHref('c1', 'a1', 'tag', null, 'HX4P9R2')))).toBe('HX4P9R2');
+  expect(lookupQueryOf(parseHash(customerHref('c1', null, 'ticket', 'T-000123', 'T 000123')))).toBe('T 000123');
+  expect(lookupQueryOf(parseHash(hrefOf({ name: 'register', query: '7XK2QF0' })))).toBe('7XK2QF0');
+  // A customer opened from a list, a ticket, a queue: no query, and the field is left as it is.
+  expect(lookupQueryOf(parseHash(customerHref('c1')))).toBeNull();
+  expect(lookupQueryOf(parseHash('#/ticket/t1'))).toBeNull();
+  expect(lookupQueryOf(parseHash(hrefOf({ name: 'register', query: '' })))).toBeNull();
+});
+
+it('takes the customer found by another query for the same page, and another list for another page', () => {
+  expect(pageKey(parseHash(customerHref('c1', 'a1', 'tag', null, '7XK2QF1')))).toBe(pageKey(parseHash(customerHref('c1', 'a1', 'tag', null, '7xk-2qf 1'))));
+  expect(pageKey(parseHash(customerHref('c1', 'a1', 'tag')))).not.toBe(pageKey(parseHash(customerHref('c2', 'a1', 'tag'))));
+  expect(pageKey({ name: 'lookup', query: 'Jordan' })).not.toBe(pageKey({ name: 'lookup', query: 'Jo' }));
+});
