@@ -3,6 +3,7 @@ import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { noSidewaysScroll, readable } from './pages/app';
+import { reveal } from './pages/board';
 
 // How the supervisor's board reads: every count's label whole in each queue cell (Persian's
 // longer words too), at 420 px every queue and attainment figure without scrolling sideways, and the weekly satisfaction chart's score axis 1–5 with each label on its
@@ -40,7 +41,7 @@ for (const [lang, width] of [['fa', 1400], ['en', 1440], ['fa', 760], ['en', 760
     // The low scores to follow up: each score, ticket number and "Mark followed up" whole (at
     // 1440 px the button read "Mark followe", a score "2..", a number broke as "T-" over "000087").
     const followUps = page.getByRole('region', { name: new RegExp(`^${(lang === 'fa' ? fa : en)['csat.followUps']}`) });
-    await followUps.scrollIntoViewIfNeeded();
+    await reveal(followUps);
     await expect(followUps.getByRole('link').first()).toBeVisible();
     const squeezed = await followUps.evaluate((region) =>
       [...region.querySelectorAll('button, a, .mantine-Badge-root')]
@@ -71,7 +72,7 @@ for (const lang of ['en', 'fa'] as const) {
     await noSidewaysScroll(page, grid);
 
     const attainment = page.getByRole('region', { name: dict['board.attainment'], exact: true });
-    await attainment.scrollIntoViewIfNeeded();
+    await reveal(attainment);
     const homeFigures = attainment.getByRole('row').filter({ hasText: dict['segment.home'] });
     await readable(homeFigures.getByText(`${dict['slaTarget.resolution']} · ${dict['board.week']}`, { exact: true }));
     await readable(homeFigures.getByRole('cell').last());
@@ -80,14 +81,14 @@ for (const lang of ['en', 'fa'] as const) {
     // The satisfaction table, segment by tier: it scrolled 26 px sideways, a scrolling box
     // without anything a keyboard could focus (axe: scrollable-region-focusable).
     const csat = page.getByRole('region', { name: dict['csat.board'], exact: true });
-    await csat.scrollIntoViewIfNeeded();
+    await reveal(csat);
     await readable(csat.getByTestId('csat-home-3'));
     await noSidewaysScroll(page, csat);
 
     // The low scores to follow up: each customer's name whole (it had 91 px here, in Persian
     // 17 px, an ellipsis alone beside the "Mark followed up" button).
     const followUps = page.getByRole('region', { name: new RegExp(`^${dict['csat.followUps']}`) });
-    await followUps.scrollIntoViewIfNeeded();
+    await reveal(followUps);
     const names = followUps.getByTestId('followup-customer');
     await expect(names.first()).toBeVisible();
     expect(await names.evaluateAll((all) => all.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))).toEqual([]);
@@ -132,7 +133,7 @@ test('the weekly satisfaction chart labels every score from 1 to 5 on its gridli
   test.setTimeout(60_000);
   await openBoard(page, 'en', 1400);
   const chart = page.getByRole('img', { name: en['csat.trend'] });
-  await chart.scrollIntoViewIfNeeded();
+  await reveal(chart);
   // Recharts draws the tick labels in a layer of their own: the y axis's are the digits.
   await expect(chart.locator('text.recharts-cartesian-axis-tick-value').first()).toBeVisible();
   const axis = await chart.evaluate((el) => {

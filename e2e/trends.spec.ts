@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { signInAs, type App } from './pages/app';
-import { Board } from './pages/board';
+import { Board, reveal } from './pages/board';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
 
@@ -36,7 +36,7 @@ test('a feature request an agent records shows on the board’s product trends, 
   await board.open();
   const trends = page.getByRole('region', { name: en['trends.title'] });
   // The section is drawn when it comes into view.
-  await trends.scrollIntoViewIfNeeded();
+  await reveal(trends);
   await expect(trends.getByText(en['trends.perProduct'])).toBeVisible();
   const request = trends.getByRole('row').filter({ hasText: subject });
   await expect(request).toBeVisible();
@@ -58,7 +58,7 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   const board = new Board(page);
   await board.open();
   const cell = page.getByTestId('csat-education-1');
-  await cell.scrollIntoViewIfNeeded();
+  await reveal(cell);
   await cell.getByText(/\d/).first().hover();
   const before = Number(/from (\d+)/.exec((await page.getByRole('tooltip').textContent()) ?? '')?.[1] ?? Number.NaN);
   expect(before).toBeGreaterThan(0);
@@ -97,11 +97,11 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await app.switchUser('Grace Chen');
   await board.open();
   const followUps = page.getByRole('region', { name: new RegExp(`^${en['csat.followUps']}`) });
-  await followUps.scrollIntoViewIfNeeded();
+  await reveal(followUps);
   await expect(followUps.getByRole('link', { name: number! })).toBeVisible();
   await expect(followUps).toContainText('Nobody told us the charger was on its way.');
   await expect(followUps).toContainText('1 / 5');
-  await cell.scrollIntoViewIfNeeded();
+  await reveal(cell);
   await cell.getByText(/\d/).first().hover();
   await expect(page.getByRole('tooltip')).toContainText(`from ${before + 1}`);
 
@@ -110,9 +110,6 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/overview`);
   const followUpsFa = page.getByRole('region', { name: new RegExp(`^${fa['csat.followUps']}`) });
   await expect(page.getByRole('heading', { level: 1, name: fa['overview.title'] })).toBeVisible();
-  // The board draws its lower sections as they near the window: scroll until this one is drawn.
-  await expect(async () => {
-    await followUpsFa.scrollIntoViewIfNeeded({ timeout: 2_000 });
-    await expect(followUpsFa).toContainText('۱ از ۵', { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await reveal(followUpsFa);
+  await expect(followUpsFa).toContainText('۱ از ۵');
 });

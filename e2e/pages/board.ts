@@ -4,6 +4,18 @@ import { en } from '../../src/renderer/i18n/en';
 // The supervisor's board (#/overview) and its drill-down drawer. Every count is a button
 // named like "At risk in Government tier 1: 3"; the drawer lists the tickets behind it.
 
+/**
+ * Scrolls a board section drawn as it nears the window into view. Its placeholder, a region of
+ * the same name, is swapped for the section while Playwright scrolls, which then fails with
+ * "Element is not attached to the DOM" (twice in twelve runs at a load of 6): try again until
+ * the section drawn is the one scrolled to.
+ */
+export async function reveal(section: Locator): Promise<void> {
+  await expect(async () => {
+    await section.scrollIntoViewIfNeeded({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 export type DrillFilter = 'open' | 'unassigned' | 'atRisk' | 'breached';
 
 const FILTER_WORD: Record<DrillFilter, string> = {
