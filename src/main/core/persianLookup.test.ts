@@ -62,8 +62,9 @@ describe('looking a caller up in Persian', () => {
   it('says what went wrong with a key the window can translate', async () => {
     const r = await search('ZZZ9999');
     expect(r.kind === 'none' && r.key).toBe('nothingFound');
-    const bad = await search('۱۲');
-    expect(bad.kind === 'invalid' || bad.kind === 'none').toBe(true);
+    // ("۱۲" alone is a ticket number now, read out as digits: lookupTicket.test.ts.)
+    const bad = await search('۱۲-۳');
+    expect(bad.kind === 'none' && bad.key).toBe('nothingFound');
   });
 
   it('says, in values the window can put in its own words, what a lookup that found nothing tried', async () => {
