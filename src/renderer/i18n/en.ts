@@ -336,6 +336,7 @@ export const en = {
   'slaHoliday.ashura': 'Ashura',
   'slaHoliday.arbaeen': 'Arbaeen',
   'slaHoliday.prophetDeathHasanMartyrdom': 'Death of the Prophet and martyrdom of Imam Hasan',
+  'slaHoliday.rezaMartyrdom': 'Martyrdom of Imam Reza',
   'slaHoliday.askariMartyrdom': 'Martyrdom of Imam Hasan al-Askari',
   'slaHoliday.prophetSadiqBirth': 'Birth of the Prophet and of Imam Sadiq',
   'slaHoliday.fatimaMartyrdom': 'Martyrdom of Fatima',

@@ -316,6 +316,7 @@ export const fa: Messages = {
   'slaHoliday.ashura': 'عاشورا',
   'slaHoliday.arbaeen': 'اربعین',
   'slaHoliday.prophetDeathHasanMartyrdom': 'رحلت پیامبر و شهادت امام حسن',
+  'slaHoliday.rezaMartyrdom': 'شهادت امام رضا',
   'slaHoliday.askariMartyrdom': 'شهادت امام حسن عسکری',
   'slaHoliday.prophetSadiqBirth': 'میلاد پیامبر و امام صادق',
   'slaHoliday.fatimaMartyrdom': 'شهادت حضرت فاطمه',

@@ -67,6 +67,7 @@ const HOLIDAY_KEYS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey
   ['عاشورا', 'slaHoliday.ashura'],
   ['اربعین', 'slaHoliday.arbaeen'],
   ['رحلت پیامبر و شهادت امام حسن', 'slaHoliday.prophetDeathHasanMartyrdom'],
+  ['شهادت امام رضا', 'slaHoliday.rezaMartyrdom'],
   ['شهادت امام حسن عسکری', 'slaHoliday.askariMartyrdom'],
   ['میلاد پیامبر و امام صادق', 'slaHoliday.prophetSadiqBirth'],
   ['شهادت حضرت فاطمه', 'slaHoliday.fatimaMartyrdom'],

@@ -23,6 +23,15 @@ describe('the Iranian example calendar', () => {
     expect(holidays.filter((h) => h.name === 'عاشورا')).toHaveLength(1);
   });
 
+  it('closes on the last day of Safar for the martyrdom of Imam Reza, whether Safar has 29 days or 30', () => {
+    // Safar 1448 has 30 days on Umm al-Qura: the 30th is Thursday 2026-08-13.
+    expect(on('2026-08-13')).toBe('شهادت امام رضا');
+    expect(on('2026-08-12')).toBeUndefined();
+    // Safar 1449 and 1450 have 29 days: the 29th. One a lunar year, every year shipped.
+    const reza = iranHolidays(2026, 2028).filter((h) => h.name === 'شهادت امام رضا');
+    expect(reza.map((h) => h.date)).toEqual(['2026-08-13', '2027-08-02', '2028-07-22']);
+  });
+
   it('is a valid calendar on a Saturday-to-Wednesday week, closed on Friday and on holidays', () => {
     const cal = defaultCalendars.find((c) => c.id === 'iran-official');
     expect(cal && calendarSchema.safeParse(cal).success).toBe(true);

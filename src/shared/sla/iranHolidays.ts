@@ -44,6 +44,9 @@ const LUNAR: readonly (readonly [number, number, string])[] = [
   [12, 18, 'عید غدیر'],
 ];
 
+/** On the last day of Safar, which has 29 days or 30 (Iran keeps it on the 30th, or the 29th when Safar has no 30th). */
+const END_OF_SAFAR = 'شهادت امام رضا';
+
 /** Every official holiday falling in the given Gregorian years, in date order. */
 export function iranHolidays(fromYear: number, toYear: number): Holiday[] {
   const solar = reader('persian');
@@ -56,6 +59,7 @@ export function iranHolidays(fromYear: number, toYear: number): Holiday[] {
     const names = new Set<string>();
     for (const [m, d, name] of SOLAR) if (s.month === m && s.day === d) names.add(name);
     for (const [m, d, name] of LUNAR) if (l.month === m && l.day === d) names.add(name);
+    if (l.month === 2 && l.day >= 29 && lunar(ms + 86_400_000).month === 3) names.add(END_OF_SAFAR);
     if (names.size) out.push({ date, name: [...names].join('، ') });
   }
   return out;
