@@ -91,10 +91,14 @@ export function mayAdminister(p: Person): Refusal {
   return administers(p) ? null : say('adminsOnly');
 }
 
-/** What a desk brings to a hub it would join: whether it holds data, and whether that data is the demo's. */
+/** What a desk brings to a hub it would join. */
 export interface DeskData {
+  /** It holds data: set up (demo or empty) while alone; joined, it has had to do with its hub or holds records. */
   hasData: boolean;
+  /** It was set up with the demo's made-up customers, tickets and people. */
   demo: boolean;
+  /** Joined already: a change of address follows the same hub, and brings it nothing new. */
+  joined: boolean;
 }
 
 /**
@@ -103,15 +107,15 @@ export interface DeskData {
  * a ticket opened, or a record edited, on one of its made-up customers would, and every desk of
  * the centre would then hold that customer. A real desk starts on a new, empty folder.
  */
-export function mayBringDataToHub(desk: Pick<DeskData, 'demo'>): Refusal {
-  return desk.demo ? say('demoDeskJoin') : null;
+export function mayBringDataToHub(desk: Pick<DeskData, 'demo' | 'joined'>): Refusal {
+  return desk.demo && !desk.joined ? say('demoDeskJoin') : null;
 }
 
 /**
  * Joining the desk to a hub (or changing its address): an admin, or anyone at a desk with no
  * data yet, as its first-start screen lets anyone set it up (empty) before there is anyone to
  * sign in as. A desk with data is an admin's to join: its people would sign in differently
- * from then on, and what it holds would sync through the hub. Never a desk of demo data.
+ * from then on, and what it holds would sync through the hub. Never one of demo data (above).
  */
 export function mayJoinHub(p: Person | null, desk: DeskData): Refusal {
   const demo = mayBringDataToHub(desk);

@@ -247,7 +247,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     // (access.ts): with --demo on a new folder, refused before the demo is made.
     if (options.hubUrl && !readOnly) {
       const demo = isDemo() || (options.demo === true && !isInitialized());
-      const refusal = mayBringDataToHub({ demo });
+      const joined = db.get(k.selectFrom('hub_link').select('id').where('id', '=', 1)) !== undefined;
+      const refusal = mayBringDataToHub({ demo, joined });
       if (refusal) throw new DeskOpenError('folder', refusal);
     }
     if (options.demo && !readOnly && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);

@@ -31,7 +31,7 @@ function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
   const { user } = useSession();
   const desk = useCall('desk.status', {});
   if (!desk.data) return desk.problem ? <FailedPage page={t('hubUsers.title')} problem={desk.problem} onRetry={() => void desk.refetch()} /> : <PageLoading />;
-  const refusal = mayJoinHub(user, { hasData: desk.data.initialized, demo: desk.data.demo });
+  const refusal = mayJoinHub(user, { hasData: desk.data.initialized, demo: desk.data.demo, joined: false });
   return (
     <Stack gap="lg">
       <PageHeader title={t('hubUsers.title')} description={t('hubUsers.aloneLead')} />
