@@ -132,10 +132,12 @@ for (const { lang, scheme } of COMBINATIONS) {
     await go('#/admin/sla/calendar/iran-official');
     await audit('calendar editor');
 
-    // People: on a desk alone, an admin sees what joining a hub means and the form to join one.
+    // People: on a desk alone, an admin sees what joining a hub means; this desk holds demo
+    // data, so instead of the form to join one it says why it cannot, and what to do.
     await openMenuAndSwitch(page, d['user.switch'], 'Omar Haddad');
     await go('#/admin/users');
-    await expect(page.getByRole('button', { name: d['hubJoin.submit'] })).toBeVisible();
+    await expect(page.getByText(d['apiError.demoDeskJoin'])).toBeVisible();
+    await expect(page.getByRole('button', { name: d['hubJoin.submit'] })).toHaveCount(0);
     await audit('People (join a hub)');
 
     expect(found).toEqual([]);

@@ -16,6 +16,7 @@ import { PUSH_LIMIT } from '../main/core/sync/engine';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 import { mergeVersions } from '../main/core/testing/mergeVersions';
+import { say } from '../shared/messageKeys';
 
 // Desks following one hub, in one process, against a real PostgreSQL: offline edits that
 // converge, the same ticket taken on two desks offline (one wins, the other gets a
@@ -171,6 +172,44 @@ describe('desks following one hub', () => {
     expect(d.db.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(0);
     // No local stand-ins ("Desk admin", "First-line agent"): the hub's people arrive by sync.
     expect(d.db.sqlite.prepare(`select count(*) from users where email like '%@tagdesk.local'`).pluck().get()).toBe(0);
+  });
+
+  // A desk that had tried the demo could be joined to the centre's hub by its admin: the demo's
+  // own changes waited there for ever (their people have no hub accounts), but a ticket opened
+  // or a record edited on a made-up customer (Maria Gonzalez) reached the hub and every desk of
+  // the centre. Joining from demo data is now refused, with why and what to do instead.
+  it('a desk holding demo data is not joined to a hub, by its admin or by --hub at start: it says to start on a new, empty folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tagdesk-demo-join-'));
+    try {
+      const d = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, demo: true, demoCustomers: 5, sync: { live: false } });
+      const conn = d.connect(() => undefined);
+      const users = await conn.call('session.users', {});
+      const omar = users.ok ? (users.result as { id: string; name: string }[]).find((u) => u.name === 'Omar Haddad') : undefined;
+      expect(await conn.call('session.signIn', { userId: omar?.id })).toMatchObject({ ok: true, result: { role: 'admin' } });
+      expect(await conn.call('hub.join', { url: hub.url })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'demoDeskJoin', message: say('demoDeskJoin') } });
+      expect(await conn.call('hub.status', {})).toEqual({ ok: true, result: { joined: false } });
+      d.close();
+      // Started again with --hub (npm run web -- --hub URL, or the app's flag): the same words, and not joined.
+      await expect(openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } })).rejects.toThrow(say('demoDeskJoin'));
+      const again = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+      expect(await again.connect(() => undefined).call('hub.status', {})).toEqual({ ok: true, result: { joined: false } });
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // --demo and --hub together on a new folder: refused before any demo data is made.
+    const fresh = mkdtempSync(join(tmpdir(), 'tagdesk-demo-join-'));
+    try {
+      await expect(openDesk({ dataDir: fresh, demo: true, demoCustomers: 5, hubUrl: hub.url, sync: { live: false } })).rejects.toThrow(say('demoDeskJoin'));
+      const after = await openDesk({ dataDir: fresh, sync: { live: false } });
+      expect(await after.connect(() => undefined).call('desk.status', {})).toMatchObject({ ok: true, result: { initialized: false } });
+      after.close();
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+    // Not one of the centre's records came from it.
+    const onHub = await hub.db.selectFrom('events').select('envelope').execute();
+    expect(onHub.filter((e) => JSON.stringify(e.envelope).includes('Maria Gonzalez'))).toEqual([]);
   });
 
   it('a desk set up empty while alone, then joined, no longer shows its stand-in people among the hub’s', async () => {

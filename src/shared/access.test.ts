@@ -1,3 +1,4 @@
+import { say } from './messageKeys';
 import { describe, expect, it } from 'vitest';
 import {
   administers,
@@ -115,15 +116,26 @@ describe('access', () => {
   });
 });
 
-// Joining a hub: the first-start screen lets anyone set up a desk with no data (demo, empty),
-// and so join it; a desk with data is an admin's to join.
+// Joining a hub: the first-start screen lets anyone set up a desk with no data (empty), and
+// so join it; a desk with data is an admin's to join; a desk of demo data joins none.
 describe('joining a hub', () => {
+  const alone = { hasData: false, demo: false, joined: false };
+  const withData = { hasData: true, demo: false, joined: false };
   it('is for an admin, or anyone at a desk that has no data yet', () => {
-    expect(mayJoinHub(null, false)).toBeNull();
-    expect(mayJoinHub(agent, false)).toBeNull();
-    expect(mayJoinHub(admin, true)).toBeNull();
-    expect(mayJoinHub(null, true)).toBe('This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).');
-    expect(mayJoinHub(agent, true)).toBe(mayJoinHub(null, true));
-    expect(mayJoinHub(supervisor, true)).toBe(mayJoinHub(null, true));
+    expect(mayJoinHub(null, alone)).toBeNull();
+    expect(mayJoinHub(agent, alone)).toBeNull();
+    expect(mayJoinHub(admin, withData)).toBeNull();
+    expect(mayJoinHub(null, withData)).toBe('This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).');
+    expect(mayJoinHub(agent, withData)).toBe(mayJoinHub(null, withData));
+    expect(mayJoinHub(supervisor, withData)).toBe(mayJoinHub(null, withData));
+  });
+
+  it('is for no one at a desk of demo data, not even its admin: its made-up customers would reach the centre', () => {
+    const demo = { hasData: true, demo: true, joined: false };
+    for (const who of [admin, supervisor, agent, null]) expect(mayJoinHub(who, demo)).toBe(say('demoDeskJoin'));
+    // One joined before this rule follows its own hub to a new address: an admin's, as any desk with data.
+    expect(mayJoinHub(admin, { ...demo, joined: true })).toBeNull();
+    expect(mayJoinHub(agent, { ...demo, joined: true })).toBe(say('joinNeedsAdmin'));
+    expect(say('demoDeskJoin')).toMatch(/^This desk holds demo data, so it cannot join a hub: .* start Tagdesk on a new, empty folder \(--data .*“Join your centre’s hub”/);
   });
 });

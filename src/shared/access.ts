@@ -91,15 +91,37 @@ export function mayAdminister(p: Person): Refusal {
   return administers(p) ? null : say('adminsOnly');
 }
 
+/** What a desk brings to a hub it would join. */
+export interface DeskData {
+  /** It holds data: set up (demo or empty) while alone; joined, it has had to do with its hub or holds records. */
+  hasData: boolean;
+  /** It was set up with the demo's made-up customers, tickets and people. */
+  demo: boolean;
+  /** Joined already: a change of address follows the same hub, and brings it nothing new. */
+  joined: boolean;
+}
+
+/**
+ * A desk holding demo data joins no hub, whoever asks (its admin, or the shells' --hub at
+ * start). Its people have no hub accounts, so the demo's own history would never leave it; but
+ * a ticket opened, or a record edited, on one of its made-up customers would, and every desk of
+ * the centre would then hold that customer. A real desk starts on a new, empty folder.
+ */
+export function mayBringDataToHub(desk: Pick<DeskData, 'demo' | 'joined'>): Refusal {
+  return desk.demo && !desk.joined ? say('demoDeskJoin') : null;
+}
+
 /**
  * Joining the desk to a hub (or changing its address): an admin, or anyone at a desk with no
- * data yet, as its first-start screen lets anyone set it up (demo data, empty) before there is
- * anyone to sign in as. A desk with data is an admin's to join: its people would sign in
- * differently from then on, and what it holds would sync through the hub.
+ * data yet, as its first-start screen lets anyone set it up (empty) before there is anyone to
+ * sign in as. A desk with data is an admin's to join: its people would sign in differently
+ * from then on, and what it holds would sync through the hub. Never one of demo data (above).
  */
-export function mayJoinHub(p: Person | null, deskHasData: boolean): Refusal {
+export function mayJoinHub(p: Person | null, desk: DeskData): Refusal {
+  const demo = mayBringDataToHub(desk);
+  if (demo) return demo;
   if (p && administers(p)) return null;
-  return deskHasData ? say('joinNeedsAdmin') : null;
+  return desk.hasData ? say('joinNeedsAdmin') : null;
 }
 
 /** Whether a role works the queues of chosen segments (supervisors and admins oversee all). */

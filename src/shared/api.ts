@@ -343,6 +343,8 @@ export const deskStatusSchema = z.object({
    */
   customers: z.number().int().nullable(),
   tickets: z.number().int().nullable(),
+  /** Set up with demo data (made-up customers and tickets): such a desk joins no hub (access.ts mayBringDataToHub). */
+  demo: z.boolean(),
   dataDir: z.string(),
 });
 

@@ -9,7 +9,7 @@ import {
   type PushEventName,
   type PushPayload,
 } from '../../shared/api';
-import { receivesTicketNews, seesSegment } from '../../shared/access';
+import { mayBringDataToHub, receivesTicketNews, seesSegment } from '../../shared/access';
 import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
@@ -18,7 +18,7 @@ import { knowledgeApplier } from './kb/knowledgeApplier';
 import { customerStreamApplier } from './customers/customerStream';
 import { settingsStreamApplier } from './settingsSync';
 import { userStreamApplier } from './userSync';
-import { openDatabase, type DeskDb } from './db/database';
+import { DeskOpenError, openDatabase, type DeskDb } from './db/database';
 import { Sql } from './db/exec';
 import type { CompactProgress } from './db/compact';
 import { seedDemo } from './demo';
@@ -124,6 +124,17 @@ export interface Desk {
 /** The people an empty desk that works alone is set up with (see initialize). */
 const PLACEHOLDER_EMAILS = ['admin@tagdesk.local', 'supervisor@tagdesk.local', 'agent@tagdesk.local'] as const;
 
+/** The mode a desk was set up in, from its meta 'initialized' value ({"mode":"demo",...}); null before it was set up. */
+function modeOf(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && 'mode' in parsed && typeof parsed.mode === 'string' ? parsed.mode : '';
+  } catch {
+    return '';
+  }
+}
+
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
   const readOnly = options.readOnly ?? false;
@@ -188,9 +199,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     outbox: outbox(db, deskIdOf(db)),
   });
 
-  const isInitialized = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized')) !== undefined;
+  /** How the desk was set up (meta 'initialized': `{"mode":"demo"|"empty",...}`), or undefined before it is. */
+  const setUp = () => db.get(k.selectFrom('meta').select('value').where('key', '=', 'initialized'))?.value;
+  const isInitialized = () => setUp() !== undefined;
+  const isDemo = () => modeOf(setUp()) === 'demo';
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
-  const status = (counts: boolean) => ({ initialized: isInitialized(), customers: counts ? count('customers') : null, tickets: counts ? count('tickets') : null, dataDir: options.dataDir });
+  const status = (counts: boolean) => {
+    const mode = modeOf(setUp());
+    return { initialized: mode !== null, customers: counts ? count('customers') : null, tickets: counts ? count('tickets') : null, demo: mode === 'demo', dataDir: options.dataDir };
+  };
 
   // Set once the hub link exists (below); a desk being set up at start is not joined yet.
   let joinedNow = (): boolean => false;
@@ -226,6 +243,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     return status(true);
   };
   try {
+    // --hub at start joins the desk as the join form does, and no desk of demo data joins one
+    // (access.ts): with --demo on a new folder, refused before the demo is made.
+    if (options.hubUrl && !readOnly) {
+      const demo = isDemo() || (options.demo === true && !isInitialized());
+      const joined = db.get(k.selectFrom('hub_link').select('id').where('id', '=', 1)) !== undefined;
+      const refusal = mayBringDataToHub({ demo, joined });
+      if (refusal) throw new DeskOpenError('folder', refusal);
+    }
     if (options.demo && !readOnly && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
   } catch (error) {
     database.close();

@@ -1,7 +1,7 @@
-import { Badge, Button, Checkbox, Group, List, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, List, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Output } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
@@ -10,7 +10,8 @@ import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
-import { administers, worksChosenSegments } from '../../shared/access';
+import { administers, mayJoinHub, worksChosenSegments } from '../../shared/access';
+import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
 import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
@@ -21,8 +22,16 @@ import { passwordError, personErrors, refusedFields, segmentsText, type FieldErr
 /** The five columns' room (the table used to scroll sideways below it). */
 const STACK_BELOW = 640;
 
-/** An admin at a desk that works alone: what joining a hub means, and the form to join one. */
+/**
+ * An admin at a desk that works alone: what joining a hub means, and the form to join one; at
+ * a desk of demo data, in the form's place, why it cannot join one and what to do instead
+ * (access.ts mayJoinHub), rather than a refusal once the address is typed.
+ */
 function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
+  const { user } = useSession();
+  const desk = useCall('desk.status', {});
+  if (!desk.data) return desk.problem ? <FailedPage page={t('hubUsers.title')} problem={desk.problem} onRetry={() => void desk.refetch()} /> : <PageLoading />;
+  const refusal = mayJoinHub(user, { hasData: desk.data.initialized, demo: desk.data.demo, joined: false });
   return (
     <Stack gap="lg">
       <PageHeader title={t('hubUsers.title')} description={t('hubUsers.aloneLead')} />
@@ -33,7 +42,13 @@ function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
             <List.Item>{t('hubUsers.joinSync')}</List.Item>
             <List.Item>{t('hubUsers.joinSignIn')}</List.Item>
           </List>
-          <JoinHubForm onJoined={onJoined} />
+          {refusal ? (
+            <Alert color="orange" variant="light" icon={<IconFlask size={18} />} data-testid="demo-desk-join">
+              <Text size="sm">{sayMessage(refusal)}</Text>
+            </Alert>
+          ) : (
+            <JoinHubForm onJoined={onJoined} />
+          )}
         </Stack>
       </Section>
     </Stack>

@@ -1,4 +1,4 @@
-import { mayJoinHub } from '../../../shared/access';
+import { mayJoinHub, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
@@ -12,17 +12,19 @@ export function hubHandlers(
   hub: HubLink,
 ): Area<'hub.status' | 'hub.reach' | 'hubUsers.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
   /**
-   * What mayJoinHub calls data: a desk set up (demo or empty) that works alone; joined, one that
-   * has had anything to do with its hub (someone signed in through it, a sync) or holds
-   * records. A desk joined at first start to an address where nothing answered has none, and
-   * its address may be changed from the sign-in screen.
+   * What mayJoinHub asks of the desk. Data: a desk set up (demo or empty) that works alone;
+   * joined, one that has had anything to do with its hub (someone signed in through it, a
+   * sync) or holds records. A desk joined at first start to an address where nothing answered
+   * has none, and its address may be changed from the sign-in screen. Demo: set up with the
+   * demo's made-up records.
    */
-  const deskHasData = (): boolean => {
+  const deskData = (): DeskData => {
     const desk = ctx.status(false);
-    if (!desk.initialized) return false;
-    if (!hub.status().joined || hub.exchanged()) return true;
+    const joined = hub.status().joined;
+    if (!desk.initialized) return { hasData: false, demo: false, joined };
+    if (!joined || hub.exchanged()) return { hasData: true, demo: desk.demo, joined };
     const counts = ctx.status(true);
-    return (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0;
+    return { hasData: (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0, demo: desk.demo, joined };
   };
   return {
     reads: {
@@ -37,7 +39,7 @@ export function hubHandlers(
           if (!(error instanceof ApiError)) throw error;
           why = error.toJSON();
         }
-        return { url: status.url, why, anyoneSignedInHere: hub.anyoneSignedInHere(), mayChangeAddress: mayJoinHub(s.user, deskHasData()) === null };
+        return { url: status.url, why, anyoneSignedInHere: hub.anyoneSignedInHere(), mayChangeAddress: mayJoinHub(s.user, deskData()) === null };
       },
       'hubUsers.list': (s) => hub.hubUsers.list(signedIn(s).id),
     },
@@ -58,10 +60,10 @@ export function hubHandlers(
       },
       'hub.join': (s, i) => {
         // Public, as setting the desk up is: at first start nobody is signed in yet.
-        const hasData = deskHasData();
-        refuseUnless(mayJoinHub(s.user, hasData));
+        const data = deskData();
+        refuseUnless(mayJoinHub(s.user, data));
         // A joined desk with data follows only its own hub to a new address, as the admin's hub session there shows.
-        return hub.join(i.url, hub.status().joined && hasData ? s.user?.id : undefined);
+        return hub.join(i.url, hub.status().joined && data.hasData ? s.user?.id : undefined);
       },
       'hubUsers.create': (s, i) => hub.hubUsers.create(signedIn(s).id, i),
       'hubUsers.update': (s, { id, ...change }) => hub.hubUsers.update(signedIn(s).id, id, change),
