@@ -197,10 +197,11 @@ describe('desks following one hub', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    // --demo and --hub together on a new folder: refused before any demo data is made.
+    // --demo and --hub together on a new folder: refused before any demo data is made, with the
+    // first-start screen's words (a desk joining a hub takes no demo data).
     const fresh = mkdtempSync(join(tmpdir(), 'tagdesk-demo-join-'));
     try {
-      await expect(openDesk({ dataDir: fresh, demo: true, demoCustomers: 5, hubUrl: hub.url, sync: { live: false } })).rejects.toThrow(say('demoDeskJoin'));
+      await expect(openDesk({ dataDir: fresh, demo: true, demoCustomers: 5, hubUrl: hub.url, sync: { live: false } })).rejects.toThrow(say('demoOnJoinedDesk'));
       const after = await openDesk({ dataDir: fresh, sync: { live: false } });
       expect(await after.connect(() => undefined).call('desk.status', {})).toMatchObject({ ok: true, result: { initialized: false } });
       after.close();

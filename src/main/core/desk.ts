@@ -246,9 +246,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     // --hub at start joins the desk as the join form does, and no desk of demo data joins one
     // (access.ts): with --demo on a new folder, refused before the demo is made.
     if (options.hubUrl && !readOnly) {
-      const demo = isDemo() || (options.demo === true && !isInitialized());
+      // --demo beside --hub on a new folder: no demo data on a desk about to join (the first-start
+      // screen's rule, handlers/desk.ts), said as that screen says it; nothing is made.
+      if (options.demo === true && !isInitialized()) throw new DeskOpenError('folder', say('demoOnJoinedDesk'));
       const joined = db.get(k.selectFrom('hub_link').select('id').where('id', '=', 1)) !== undefined;
-      const refusal = mayBringDataToHub({ demo, joined });
+      const refusal = mayBringDataToHub({ demo: isDemo(), joined });
       if (refusal) throw new DeskOpenError('folder', refusal);
     }
     if (options.demo && !readOnly && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);
