@@ -151,6 +151,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     throw notFound(`No route ${method} ${path}.`);
   }
 
+  /** Set once close() is called: no connection is kept alive past the answer it is giving. */
+  let stopping = false;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const address = req.socket.remoteAddress ?? 'unknown';
@@ -162,6 +164,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
     const answer = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       const text = value instanceof RawJson ? value.text : JSON.stringify(value);
+      // Stopping: the answer ends its connection, so a desk asking again on a kept-alive one
+      // (every 250 ms once the live socket is gone) finds no hub, and the hub gets to stop.
+      if (stopping) headers = { ...headers, connection: 'close' };
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
       res.end(text);
       log.info({ method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
@@ -205,7 +210,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     live,
     close: () =>
       (closing ??= (async () => {
+        stopping = true;
         await live.close();
+        // server.close() stops taking connections and waits for the open ones to end: those idle
+        // now are closed, and the others close after the answer they are giving (see answer()).
+        // Without that a desk asking on a kept-alive connection kept the hub from ever stopping.
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
