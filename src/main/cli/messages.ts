@@ -1,3 +1,4 @@
+import { TRIED_WORDS } from '../../shared/lookupTried';
 // What `tagdesk` says to a person (never its --json output), in English or Persian. The
 // language: `--lang fa|en`, else TAGDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG:
 // fa_IR.UTF-8 → Persian), else English. A test fails when a key is in one dictionary and not
@@ -87,12 +88,7 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'lookup.msg.nothingFoundTried': 'Nothing found for {tried}.',
   'lookup.msg.otherTeam': '{name} is served by another team ({segment}): transfer the caller there.',
   'lookup.msg.otherTeams': 'Every customer matching "{query}" is served by another team ({segments}): transfer the caller there.',
-  'lookup.tried.ticket': 'ticket {number}',
-  'lookup.tried.email': 'email {email}',
-  'lookup.tried.tag': 'service tag {tag}',
-  'lookup.tried.express': 'Express Service Code {code}',
-  'lookup.tried.phone': 'phone {phone}',
-  'lookup.tried.name': 'names with a word starting "{name}"',
+  ...TRIED_WORDS.en,
   'stats.desk': 'Desk        {dir}',
   'stats.customers': 'Customers   {n}',
   'stats.tickets': 'Tickets     {n}',
@@ -316,12 +312,7 @@ lookup و stats و backup فقط می‌خوانند.
   'lookup.msg.nothingFoundTried': 'برای {tried} چیزی پیدا نشد.',
   'lookup.msg.otherTeam': '{name} مشتری تیم دیگری است ({segment}): تماس را به آن تیم منتقل کنید.',
   'lookup.msg.otherTeams': 'همهٔ مشتریان مطابق با «{query}» مشتری تیم‌های دیگرند ({segments}): تماس را به آن تیم‌ها منتقل کنید.',
-  'lookup.tried.ticket': 'تیکت {number}',
-  'lookup.tried.email': 'ایمیل {email}',
-  'lookup.tried.tag': 'برچسب سرویس {tag}',
-  'lookup.tried.express': 'کد سرویس سریع {code}',
-  'lookup.tried.phone': 'تلفن {phone}',
-  'lookup.tried.name': 'نام‌هایی با واژه‌ای که با «{name}» آغاز می‌شود',
+  ...TRIED_WORDS.fa,
   'stats.desk': 'میز          {dir}',
   'stats.customers': 'مشتری‌ها      {n}',
   'stats.tickets': 'تیکت‌ها       {n}',

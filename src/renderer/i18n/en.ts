@@ -1,3 +1,4 @@
+import { TRIED_WORDS } from '../../shared/lookupTried';
 // The English dictionary. Its keys are the type of every message key (MessageKey); a
 // translation is a Messages object with the same keys. {name} marks a value filled in by
 // t(); keys ending in _one / _other are plural forms picked by tc().
@@ -1071,12 +1072,7 @@ export const en = {
   'lookup.msg.otherTeam': '{name} is served by another team ({segment}): transfer the caller there.',
   'lookup.msg.otherTeams': 'Every customer matching “{query}” is served by another team ({segments}): transfer the caller there.',
   'lookup.msg.nothingFoundTried': 'Nothing found for {tried}.',
-  'lookup.tried.ticket': 'ticket {number}',
-  'lookup.tried.email': 'email {email}',
-  'lookup.tried.tag': 'service tag {tag}',
-  'lookup.tried.express': 'Express Service Code {code}',
-  'lookup.tried.phone': 'phone {phone}',
-  'lookup.tried.name': 'names with a word starting “{name}”',
+  ...TRIED_WORDS.en,
   // knowledge base, suggestions, satisfaction, trends (issue 11)
   'nav.kb': 'Knowledge base',
   'kb.articlePage': 'Article',

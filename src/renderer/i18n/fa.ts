@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { TRIED_WORDS } from '../../shared/lookupTried';
 
 // The Persian dictionary: every key of en.ts, in the same order. Written for a call centre
 // in Iran: the desk speaks to the agent in plain, polite Persian (no English loanwords where
@@ -991,12 +992,7 @@ export const fa: Messages = {
   'lookup.msg.otherTeam': '{name} مشتری تیم دیگری است ({segment}): تماس را به آن تیم منتقل کنید.',
   'lookup.msg.otherTeams': 'همهٔ مشتریان مطابق با «{query}» مشتری تیم‌های دیگرند ({segments}): تماس را به آن تیم‌ها منتقل کنید.',
   'lookup.msg.nothingFoundTried': 'برای {tried} چیزی پیدا نشد.',
-  'lookup.tried.ticket': 'تیکت {number}',
-  'lookup.tried.email': 'ایمیل {email}',
-  'lookup.tried.tag': 'برچسب سرویس {tag}',
-  'lookup.tried.express': 'کد سرویس سریع {code}',
-  'lookup.tried.phone': 'تلفن {phone}',
-  'lookup.tried.name': 'نام‌هایی با واژه‌ای که با «{name}» آغاز می‌شود',
+  ...TRIED_WORDS.fa,
   // The hub: sign-in by password and its people directory.
   'signIn.hubTitle': 'ورود',
   'signIn.hubNotUsed': 'با گذرواژه‌ای که روی این میز نگه داشته شده وارد شدید، بدون هاب در {url}',
