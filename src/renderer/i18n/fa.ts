@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { TRIED_WORDS } from '../../shared/lookupTried';
+import { persianWords } from '../../shared/persianWords';
 
 // The Persian dictionary: every key of en.ts, in the same order. Written for a call centre
 // in Iran: the desk speaks to the agent in plain, polite Persian (no English loanwords where
@@ -104,12 +105,7 @@ export const fa: Messages = {
   'candidates.lastContact': 'آخرین تماس {date}',
   'candidates.neverContacted': 'هنوز تماسی نبوده',
   'candidates.noQuery': 'برچسب سرویس، کد سرویس سریع، تلفن، ایمیل یا نام را در کادر جست‌وجو بنویسید.',
-  'matchedBy.tag': 'برچسب سرویس',
-  'matchedBy.express': 'کد سرویس سریع',
-  'matchedBy.phone': 'تلفن',
-  'matchedBy.email': 'ایمیل',
-  'matchedBy.name': 'نام',
-  'matchedBy.ticket': 'شمارهٔ تیکت',
+  ...persianWords.matchedBy,
 
   'mine.title': 'تیکت‌های من',
   'mine.greeting': 'سلام {name}. تیکت‌های شما و صف‌هایی که از آن‌ها کار برمی‌دارید.',
@@ -718,19 +714,10 @@ export const fa: Messages = {
   'notFound.title': 'چنین صفحه‌ای نیست',
   'notFound.home': 'بازگشت به تیکت‌های من',
 
-  'segment.education': 'آموزشی',
-  'segment.government': 'دولتی',
-  'segment.small_business': 'کسب‌وکار کوچک',
-  'segment.large_enterprise': 'سازمان بزرگ',
-  'segment.home': 'خانگی',
-  'serviceLevel.premier': 'ممتاز',
-  'serviceLevel.standard': 'استاندارد',
-  'serviceLevel.basic': 'پایه',
+  ...persianWords.segment,
+  ...persianWords.serviceLevel('serviceLevel'),
   'serviceLevel.badge': 'خدمت {level}',
-  'priority.urgent': 'فوری',
-  'priority.high': 'بالا',
-  'priority.normal': 'عادی',
-  'priority.low': 'پایین',
+  ...persianWords.priority,
   'tier.1': 'سطح یک',
   'tier.2': 'سطح دو',
   'tier.3': 'سطح سه',
@@ -747,17 +734,7 @@ export const fa: Messages = {
   'channel.chat': 'گفتگوی برخط',
   'channel.note': 'یادداشت',
   'channel.web': 'وب',
-  'state.new': 'تازه',
-  'state.tier1.open': 'باز در سطح یک',
-  'state.tier1.pending': 'در انتظار مشتری',
-  'state.tier2.waiting': 'در انتظار متخصص سطح دو',
-  'state.tier2.inProgress': 'در دست بررسی در سطح دو',
-  'state.tier2.pending': 'در انتظار مشتری (سطح دو)',
-  'state.tier3.waiting': 'در انتظار متخصص سطح سه',
-  'state.tier3.inProgress': 'در دست بررسی در سطح سه',
-  'state.tier3.pending': 'در انتظار مشتری (سطح سه)',
-  'state.resolved': 'حل‌شده',
-  'state.closed': 'بسته',
+  ...persianWords.state,
   'reason.needs_specialist_skill': 'نیاز به مهارت متخصص',
   'reason.hardware_replacement': 'تعویض سخت‌افزار',
   'reason.repeat_failure': 'خرابی تکراری',
