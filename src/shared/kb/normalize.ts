@@ -67,9 +67,16 @@ export function queryTerms(text: string, max = 24): string[] {
  * An FTS5 MATCH expression for the terms: any of them (OR), each quoted so that no word
  * the user typed is read as FTS5 syntax (NEAR, AND, a column filter, a stray quote).
  * Null when nothing searchable is left.
+ *
+ * `prefix`: each term matches the words it starts, for what a person types into a search
+ * field. Persian has no stemmer here: "کلید" (key) must find "کلید‌های" (keys, one word once
+ * the ZWNJ is gone) and "صفحه کلید" typed with a space "صفحه‌کلید"; and a word still being
+ * typed ("écr") finds "écran" instead of "no article matches". It only adds matches: the
+ * stemmed word is a prefix of itself.
  */
-export function ftsQuery(terms: readonly string[]): string | null {
-  const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"`);
+export function ftsQuery(terms: readonly string[], options: { prefix?: boolean } = {}): string | null {
+  const end = options.prefix ? '*' : '';
+  const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"${end}`);
   return safe.length === 0 ? null : safe.join(' OR ');
 }
 

@@ -16,6 +16,20 @@ describe('knowledge base', () => {
     expect((await ava.call('kb.search', { query: 'كيبورد لپتاپ' })).articles[0]?.title).toBe('کیبورد لپ‌تاپ کار نمی‌کند');
   });
 
+  it('finds a Persian word with its suffix or joined to the next, and a word still being typed', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    await sam.call('kb.save', { title: 'کلید‌های صفحه‌کلید پس از ریختن آب', body: 'Dell Command | Update را اجرا کنید.', status: 'published' });
+    await sam.call('kb.save', { title: 'Écran noir après mise à jour', body: 'Hold the power button 30 s.', status: 'published' });
+    const ava = await as('Ava Martin');
+    const first = async (query: string) => (await ava.call('kb.search', { query })).articles[0]?.title;
+    // "Keys" is کلید with the plural's suffix; "keyboard" is typed joined, with a ZWNJ or with a space.
+    expect(await first('کلید')).toBe('کلید‌های صفحه‌کلید پس از ریختن آب');
+    expect(await first('صفحه کلید')).toBe('کلید‌های صفحه‌کلید پس از ریختن آب');
+    // Mid-word, as the list follows the typing: "écr" of "écran".
+    expect(await first('ECR')).toBe('Écran noir après mise à jour');
+  });
+
   it('keeps every version; only specialists and admins write; an edit from a stale version is refused', async () => {
     const { as } = await open();
     const sam = await as('Sam Rivera');

@@ -435,11 +435,14 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     };
   }
 
-  /** Articles for the KB page: matching the text (best first), or the most recently changed. */
+  /**
+   * Articles for the KB page: matching the text (best first), or the most recently changed.
+   * Each word typed matches the words it starts (a Persian word's suffixes, a word mid-typing).
+   */
   function search(text: string, limit: number, publishedOnly: boolean): ArticleMeta[] {
     fresh();
     const meta = loadMeta();
-    const match = ftsQuery(queryTerms(text));
+    const match = ftsQuery(queryTerms(text), { prefix: true });
     const ns = match ? q.search.all(match, limit * 2).map((r) => r.n) : q.recent.all(limit * 2).map((r) => r.n);
     return ns
       .map((n) => meta.get(n))
