@@ -22,7 +22,7 @@ describe('normalisation for search', () => {
     expect(ftsQuery([])).toBeNull();
   });
   it('matches each word as the start of one for a search typed into the knowledge base', () => {
-    expect(ftsQuery(['کلید', 'disk"'], { prefix: true })).toBe('"کلید"* OR "disk"""*');
+    expect(ftsQuery(['کلید', 'disk"', 'os'], { prefix: true })).toBe('"کلید"* OR "disk"""* OR "os"');
   });
 });
 
