@@ -76,6 +76,9 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   const app = await signInAs(page, 'Ava Martin');
   await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
   await expect(app.heading(en['kb.title'])).toBeVisible();
+  // A word half typed finds what it starts (it said "No article matches these words" mid-word).
+  await page.getByRole('textbox', { name: en['kb.search'] }).fill('DEGRA');
+  await expect(page.getByTestId('kb-results').getByRole('link').first()).toHaveText(/RAID/);
   await page.getByRole('textbox', { name: en['kb.search'] }).fill('RAID DEGRADED');
   await expect(page.getByTestId('kb-results').getByRole('link').first()).toHaveText(/RAID/);
   // At 420 px an article's title and excerpt have the card's width, its status and date under
@@ -101,6 +104,23 @@ test('an article half written survives going to another page, and Discard drops 
   await page.getByRole('link', { name: en['kb.new'] }).click();
   const title = page.getByRole('textbox', { name: en['kb.field.title'] });
   await title.fill('Fan noise after a BIOS update');
+  // Persian prose around an English command and a long file name, as the preview shows it: the
+  // code block reads from its left end (right to left, its start was the part off the card), and
+  // the long word breaks inside the card instead of running out of it.
+  await page.getByRole('textbox', { name: en['kb.field.body'] }).fill(
+    'پس از به‌روزرسانی BIOS فن صدا می‌دهد. این فرمان را بزنید:\n\n```\ndcu-cli.exe /applyUpdates -reboot=enable -outputLog=C:\\Temp\\dcu-logs-for-this-laptop\\log.txt\n```\n\nپرونده‌ی ThunderboltDockFirmwareUpdaterUtility_WithAVeryLongName_v1.2.3.4.5.6.7.8.9.10.11 را بگیرید.',
+  );
+  const preview = page.locator('section').filter({ has: page.getByRole('heading', { name: en['kb.preview'] }) }).locator('.mantine-Typography-root');
+  await expect(preview.locator('pre')).toContainText('dcu-cli.exe');
+  expect(
+    await preview.locator('pre').evaluate((pre) => {
+      const range = document.createRange();
+      range.setStart(pre.querySelector('code')!.firstChild!, 0);
+      range.setEnd(pre.querySelector('code')!.firstChild!, 1);
+      return range.getBoundingClientRect().left - pre.getBoundingClientRect().left;
+    }),
+  ).toBeGreaterThanOrEqual(0);
+  expect(await preview.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
   await app.goToQueues();
   await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
   await page.getByRole('link', { name: en['kb.new'] }).click();

@@ -147,7 +147,7 @@ export function KbArticlePage({ articleId }: { articleId: string }) {
     <>
       <PageHeader
         eyebrow={<Anchor href={hrefOf({ name: 'kb', query: '' })} size="xs"><IconArrowLeft size={12} /> {t('kb.back')}</Anchor>}
-        title={a.title}
+        title={<bdi>{a.title}</bdi>}
         badges={
           <>
             <Badge variant={a.status === 'published' ? 'light' : 'outline'} color={a.status === 'published' ? 'teal' : 'gray'}>{statusLabel(a.status)}</Badge>

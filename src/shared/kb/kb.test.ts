@@ -21,6 +21,9 @@ describe('normalisation for search', () => {
     expect(ftsQuery(queryTerms('battery NEAR "charge" OR'))).toBe('"battery" OR "near" OR "charge"');
     expect(ftsQuery([])).toBeNull();
   });
+  it('matches each word as the start of one for a search typed into the knowledge base', () => {
+    expect(ftsQuery(['کلید', 'disk"', 'os'], { prefix: true })).toBe('"کلید"* OR "disk"""* OR "os"');
+  });
 });
 
 describe('bounded search words', () => {

@@ -63,13 +63,24 @@ export function queryTerms(text: string, max = 24): string[] {
   return [...new Set(tokenize(text))].slice(0, max);
 }
 
+/** The shortest word `ftsQuery` makes a prefix of (in letters). */
+const PREFIX_MIN = 3;
+
 /**
  * An FTS5 MATCH expression for the terms: any of them (OR), each quoted so that no word
  * the user typed is read as FTS5 syntax (NEAR, AND, a column filter, a stray quote).
  * Null when nothing searchable is left.
+ *
+ * `prefix`: each term matches the words it starts, for what a person types into a search
+ * field. Persian has no stemmer here: "کلید" (key) must find "کلید‌های" (keys, one word once
+ * the ZWNJ is gone) and "صفحه کلید" typed with a space "صفحه‌کلید"; and a word still being
+ * typed ("écr") finds "écran" instead of "no article matches". It only adds matches: the
+ * stemmed word is a prefix of itself. A word of two letters stays whole: as a prefix it starts
+ * words in nearly every article, and bm25 would score them all on each pause in the typing.
  */
-export function ftsQuery(terms: readonly string[]): string | null {
-  const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"`);
+export function ftsQuery(terms: readonly string[], options: { prefix?: boolean } = {}): string | null {
+  const end = (t: string) => (options.prefix && [...t].length >= PREFIX_MIN ? '*' : '');
+  const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"${end(t)}`);
   return safe.length === 0 ? null : safe.join(' OR ');
 }
 

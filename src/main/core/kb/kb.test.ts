@@ -16,6 +16,20 @@ describe('knowledge base', () => {
     expect((await ava.call('kb.search', { query: 'كيبورد لپتاپ' })).articles[0]?.title).toBe('کیبورد لپ‌تاپ کار نمی‌کند');
   });
 
+  it('finds a Persian word with its suffix or joined to the next, and a word still being typed', async () => {
+    const { as } = await open();
+    const sam = await as('Sam Rivera');
+    await sam.call('kb.save', { title: 'کلید‌های صفحه‌کلید پس از ریختن آب', body: 'Dell Command | Update را اجرا کنید.', status: 'published' });
+    await sam.call('kb.save', { title: 'Écran noir après mise à jour', body: 'Hold the power button 30 s.', status: 'published' });
+    const ava = await as('Ava Martin');
+    const first = async (query: string) => (await ava.call('kb.search', { query })).articles[0]?.title;
+    // "Keys" is کلید with the plural's suffix; "keyboard" is typed joined, with a ZWNJ or with a space.
+    expect(await first('کلید')).toBe('کلید‌های صفحه‌کلید پس از ریختن آب');
+    expect(await first('صفحه کلید')).toBe('کلید‌های صفحه‌کلید پس از ریختن آب');
+    // Mid-word, as the list follows the typing: "écr" of "écran".
+    expect(await first('ECR')).toBe('Écran noir après mise à jour');
+  });
+
   it('keeps every version; only specialists and admins write; an edit from a stale version is refused', async () => {
     const { as } = await open();
     const sam = await as('Sam Rivera');
@@ -122,6 +136,26 @@ describe('suggestions that learn', () => {
     const after = await ava.call('kb.suggest', { ticketId: await ticket() });
     expect(after.suggestions.map((s) => s.article.id)).toContain(saved.id);
   }, 60_000);
+
+  it('learns from a rating once: the same rating given again on the same ticket leaves the model as it was', async () => {
+    const { desk, as } = await open();
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const t = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Battery not charging past 80%', description: 'stuck at 80 percent' });
+    const [top] = (await ava.call('kb.suggest', { ticketId: t.ticket.id })).suggestions;
+    const model = () => desk.db.sqlite.prepare<[], { weights: string; updates: number }>('SELECT weights, updates FROM kb_model WHERE id = 1').get();
+    await ava.call('kb.rate', { ticketId: t.ticket.id, articleId: top!.article.id, rating: 2 });
+    const once = model();
+    // Pressed again (the button stays pressed, and says "Thanks, noted." each time), and after a reload.
+    await ava.call('kb.rate', { ticketId: t.ticket.id, articleId: top!.article.id, rating: 2 });
+    await ava.call('kb.suggest', { ticketId: t.ticket.id });
+    await ava.call('kb.rate', { ticketId: t.ticket.id, articleId: top!.article.id, rating: 2 });
+    expect(model()).toEqual(once);
+    // A changed mind is still learnt from.
+    await ava.call('kb.rate', { ticketId: t.ticket.id, articleId: top!.article.id, rating: 0 });
+    expect(model()!.updates).toBe(once!.updates + 1);
+  });
 
   it('records "solved with this article" as the strongest rating', async () => {
     const { as } = await open();

@@ -435,11 +435,14 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     };
   }
 
-  /** Articles for the KB page: matching the text (best first), or the most recently changed. */
+  /**
+   * Articles for the KB page: matching the text (best first), or the most recently changed.
+   * Each word typed matches the words it starts (a Persian word's suffixes, a word mid-typing).
+   */
   function search(text: string, limit: number, publishedOnly: boolean): ArticleMeta[] {
     fresh();
     const meta = loadMeta();
-    const match = ftsQuery(queryTerms(text));
+    const match = ftsQuery(queryTerms(text), { prefix: true });
     const ns = match ? q.search.all(match, limit * 2).map((r) => r.n) : q.recent.all(limit * 2).map((r) => r.n);
     return ns
       .map((n) => meta.get(n))
@@ -749,7 +752,12 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     q.putRating.run(f.ticketId, caseN, f.articleN, f.rating, f.solved ? 1 : 0, f.kind, f.actorId, f.at, f.seq);
     q.addKind.run(f.cluster, f.articleN, dn, ds);
     q.addArticle.run(f.articleN, dn, ds);
-    if (f.x) {
+    // The model learns from what this rating adds: the same rating again on the same ticket (the
+    // pressed button pressed again, the same answer after a reload) added nothing, and each one
+    // took the weights another step towards it. A changed rating, or one now "solved with this
+    // article", is learnt from.
+    const adds = !previous || previous.rating !== f.rating || (f.solved && previous.solved === 0);
+    if (f.x && adds) {
       weights = learn(weights, f.x, f.rating);
       updates++;
       q.putModel.run(JSON.stringify(weights), updates);
