@@ -187,6 +187,25 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(sql.prepare(`select subject, state from tickets`).get()).toEqual({ subject: 'Laptop; will not boot', state: 'closed' });
   });
 
+  it('names a rejected CSV row by the row a spreadsheet shows it on, after cells with line breaks and blank lines in a Windows (CRLF) file', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'centre.csv');
+    const lines = [
+      'Name,Phone,Email,Notes',
+      'Ada Park,+1 512 555 0177,ada@example.com,"first line\r\nsecond line\r\nthird line"',
+      'Bad Phone,12,bp@example.com,',
+      '',
+      'Bo Lind,+1 512 555 0178,bo@example.com,"a\r\nb"',
+      'Also Bad,99,ab@example.com,',
+    ];
+    writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.customers).toBe(2);
+    // Row 1 the header, row 2 Ada (one row however many lines her notes take), row 4 the blank line.
+    expect(r.firstRejects.map((x) => x.row)).toEqual([3, 6]);
+    expect(rejectsOf(r.rejects).map((x) => x.row)).toEqual([3, 6]);
+  });
+
   it('imports what a page cut short holds before the cut, names the file with where it broke, and goes on with the other files', async () => {
     const { admin, dir } = await open();
     const users = readFileSync(zendesk[2]!, 'utf8');

@@ -90,7 +90,7 @@ export function recognise(
 }
 
 export interface Row {
-  /** 1-based: the element of a JSON array, or the CSV line the record starts on. */
+  /** 1-based: the element of a JSON array, or the CSV row a spreadsheet shows the record on (the header is row 1). */
   index: number;
   value: Record<string, unknown>;
   /** Bytes read so far from the file (for progress). */
@@ -138,8 +138,12 @@ export async function* rowsOf(file: string, kind: FileKind): AsyncGenerator<Row>
   // their own programs write them, moving every later value into the wrong column.
   const delimiter = separatorOf(head(file).split(/\r?\n/, 1)[0] ?? '');
   const csv = input.pipe(parseCsv({ columns: (h: string[]) => h.map((c) => c.trim()), bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter }));
-  for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { index: rec.info.lines, value: rec.record, bytesRead: input.bytesRead };
+  for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { records: number; empty_lines: number } }>) {
+    // The row a spreadsheet shows the record on, the header being row 1: a cell with line
+    // breaks is one row, a blank line is one. (csv-parse's line count gave the record's last
+    // line, and counted each CRLF inside a quoted cell twice: past a Freshdesk description of
+    // a few lines, every reject named a row well below its own.)
+    yield { index: rec.info.records + rec.info.empty_lines + 1, value: rec.record, bytesRead: input.bytesRead };
   }
 }
 
