@@ -369,6 +369,16 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   const table = (await rejects.boundingBox())!;
   expect(table.x).toBeGreaterThanOrEqual(0);
   expect(table.x + table.width).toBeLessThanOrEqual(420);
+
+  // A mistyped path, and a Zendesk page with Freshdesk chosen: each says what is wrong with it
+  // (both said "not one of the export's pages", sending the admin to look at the export).
+  const missing = `${file}.missing/contacts.csv`;
+  await page.getByText(fa['data.source.freshdesk'], { exact: true }).click();
+  await page.getByLabel(fa['data.importFiles']).fill(`${missing}\n${pages[0]}`);
+  await page.getByRole('button', { name: fa['data.importTry'] }).click();
+  await expect(rejects).toContainText(fa['data.fileProblem.unreadable'].replace('{file}', `\u2068${missing}\u2069`).replace('{error}', fa['data.fileError.ENOENT']));
+  await expect(rejects).toContainText(fa['data.fileProblem.jsonNotZendesk'].replace('{file}', `\u2068${pages[0]}\u2069`));
+  if (shot) await page.screenshot({ path: `${shot}/import-file-problems-fa-420.png`, fullPage: true });
 });
 
 test('a Latin name in a right-to-left page keeps its full stop at its end, and the contact history is in the page\u2019s language', async ({ page }) => {

@@ -423,6 +423,17 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(again.assumed).toEqual({ count: 0, first: [] });
   });
 
+  it('says why a file listed for the import cannot be used, as its check does: a path with no file, or an export of another desk than the one chosen', async () => {
+    const { admin, dir } = await open();
+    const missing = join(dir, 'exports', 'contacts.csv');
+    const r = await admin.call('import.run', { from: 'freshdesk', files: [missing, zendesk[2]!], dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    // The screen said "not one of the export's pages or CSVs" of both: a mistyped path, and a Zendesk page with Freshdesk chosen.
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ file: missing, row: null, key: 'fileUnreadable', params: { problem: 'unreadable', file: missing, error: 'ENOENT' } }),
+      expect.objectContaining({ file: zendesk[2], row: null, key: 'fileUnreadable', params: { problem: 'jsonNotZendesk', file: zendesk[2] } }),
+    ]);
+  });
+
   it('only an admin may import', async () => {
     const { as } = await open();
     const agent = await as('First-line agent');
