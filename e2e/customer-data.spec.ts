@@ -257,8 +257,14 @@ test('a retention period too short is refused as typed, and one that removes int
   await expect(page.getByText(/^Saved; [\d,]+ older interactions were removed\.$/)).toBeVisible();
 });
 
-test('an admin imports a plain CSV through the column-mapping screen', async ({ page }) => {
-  const file = new URL('../src/main/core/import/fixtures/plain-customers.csv', import.meta.url).pathname;
+test('an admin imports a plain CSV through the column-mapping screen', async ({ page }, testInfo) => {
+  // The fixture as Excel on Windows saves it, with a Notes column first: CRLF line ends, a note
+  // of two lines (quoted), and one with a semicolon (unquoted, as a comma file leaves it).
+  const notes = ['Notes', '"Rang twice;\r\nprefers email"', 'Call the office; ask for Dana', ''];
+  const fixture = readFileSync(new URL('../src/main/core/import/fixtures/plain-customers.csv', import.meta.url), 'utf8').trim().split('\n');
+  const file = testInfo.outputPath('plain-customers.csv');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(file, fixture.map((line, i) => `${notes[i]},${line}`).join('\r\n') + '\r\n');
   const app = await signInAs(page, 'Omar Haddad');
   await page.getByRole('link', { name: en['nav.customerData'] }).click();
   await page.getByRole('tab', { name: en['data.tabImport'] }).click();
@@ -288,6 +294,8 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   const rejects = page.getByTestId('import-rejects');
   await expect(rejects.getByRole('row')).toHaveCount(2);
   await expect(rejects).toContainText('plain-customers.csv');
+  // On the row a spreadsheet shows it on, the fourth, whatever the notes above it hold.
+  await expect(rejects.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('4');
   await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', en['data.field.phone']));
   // And what is wrong with it, as the record form would say it.
   await expect(rejects.getByTestId('reject-field-issue')).toHaveText(/^Phone: .*phone number/);
@@ -369,6 +377,16 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   const table = (await rejects.boundingBox())!;
   expect(table.x).toBeGreaterThanOrEqual(0);
   expect(table.x + table.width).toBeLessThanOrEqual(420);
+
+  // A mistyped path, and a Zendesk page with Freshdesk chosen: each says what is wrong with it
+  // (both said "not one of the export's pages", sending the admin to look at the export).
+  const missing = `${file}.missing/contacts.csv`;
+  await page.getByText(fa['data.source.freshdesk'], { exact: true }).click();
+  await page.getByLabel(fa['data.importFiles']).fill(`${missing}\n${pages[0]}`);
+  await page.getByRole('button', { name: fa['data.importTry'] }).click();
+  await expect(rejects).toContainText(fa['data.fileProblem.unreadable'].replace('{file}', `\u2068${missing}\u2069`).replace('{error}', fa['data.fileError.ENOENT']));
+  await expect(rejects).toContainText(fa['data.fileProblem.jsonNotZendesk'].replace('{file}', `\u2068${pages[0]}\u2069`));
+  if (shot) await page.screenshot({ path: `${shot}/import-file-problems-fa-420.png`, fullPage: true });
 });
 
 test('a Latin name in a right-to-left page keeps its full stop at its end, and the contact history is in the page\u2019s language', async ({ page }) => {

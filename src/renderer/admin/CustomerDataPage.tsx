@@ -18,7 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
-import { alreadyImported, importFieldName, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
+import { alreadyImported, fileProblemReason, importFieldName, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -338,8 +338,7 @@ function ImportPanel() {
       const r = await call('import.peek', { from, file: list[0] ?? '' });
       if (r.problem) {
         // The desk's code for the problem, in the reader's words; its own sentence otherwise.
-        const p = r.problemParams ?? {};
-        const message = r.problemCode ? t(`data.fileProblem.${r.problemCode}`, { file: p.file ?? '', error: p.error ?? '', header: p.header ?? '' }) : r.problem;
+        const message = r.problemCode ? fileProblemReason({ ...r.problemParams, problem: r.problemCode }) : r.problem;
         setProblem({ code: 'invalid_input', message, issues: [] });
       }
       setColumns(r.columns);
@@ -566,6 +565,7 @@ function rejectReason(r: Reject) {
       </Stack>
     );
   }
+  if (r.key === 'fileUnreadable') return fileProblemReason(r.params ?? {});
   if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
   if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: `\u2066${SERVICE_LEVELS.join(', ')}\u2069` });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});

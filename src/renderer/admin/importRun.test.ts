@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
-import { alreadyImported, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
+import { alreadyImported, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
 
 // The import's button after a run: the same files are not imported twice by a second click.
 
@@ -60,6 +60,21 @@ it('a row refused for fields no column was chosen for says to choose those colum
     expect(said).toContain(`${fa['data.field.model']}، ${fa['data.field.shipDate']}`);
     expect(said).toContain(fa['data.mapping']);
     expect(said).not.toContain(fa['data.reject.invalidFields'].split(':')[0]!);
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('a file the import could not use says why, as its check does: no such file, or an export of another desk than the one chosen', async () => {
+  // The importer's whole-file reject (fileUnreadable) with the problem it found.
+  const missing = { problem: 'unreadable', file: '/exports/contacts.csv', error: 'ENOENT' };
+  expect(fileProblemReason(missing)).toBe('/exports/contacts.csv cannot be read (no such file).');
+  expect(fileProblemReason({ problem: 'jsonNotZendesk', file: '/exports/users.json' })).toBe('/exports/users.json is JSON; only a Zendesk import reads JSON exports.');
+  // A reject without its problem (an older rejects list) keeps the general sentence.
+  expect(fileProblemReason({})).toBe('This file is not one of the export’s pages or CSVs.');
+  await setLocale('fa', 'arabext');
+  try {
+    expect(fileProblemReason(missing)).toBe(fa['data.fileProblem.unreadable'].replace('{file}', '\u2068/exports/contacts.csv\u2069').replace('{error}', fa['data.fileError.ENOENT']));
   } finally {
     await setLocale('en', 'latn');
   }

@@ -2,7 +2,7 @@
 // real, the same button pressed again imported them a second time. The run is remembered with
 // what it read; while the page still names those files from that source, the import is done.
 
-import { CSV_FIELDS } from '../../shared/customerApi';
+import { CSV_FIELDS, FILE_PROBLEM_CODES, type FileProblemCode } from '../../shared/customerApi';
 import { t } from '../i18n';
 
 export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
@@ -56,4 +56,18 @@ export const importFieldName = (field: string): string => ((CSV_FIELDS as readon
 export function unmappedFieldsReason(params: Readonly<Record<string, string>>): string {
   const fields = (params.fields ?? '').split(', ').filter(Boolean);
   return t('data.reject.unmappedFields', { fields: fields.map(importFieldName).join(t('list.separator')) });
+}
+
+const FILE_ERRORS = ['ENOENT', 'EACCES', 'EISDIR'] as const;
+
+/**
+ * Why a file cannot be imported, from its check (import.peek's problemCode and values) or a
+ * run's whole-file reject (fileUnreadable, its `problem` and values): no such file, another
+ * desk's export, no header row. A reject without its problem keeps the general sentence.
+ */
+export function fileProblemReason(params: Readonly<Record<string, string>>): string {
+  const code = FILE_PROBLEM_CODES.find((c): c is FileProblemCode => c === params.problem);
+  if (!code) return t('data.reject.fileUnreadable');
+  const error = FILE_ERRORS.find((e) => e === params.error);
+  return t(`data.fileProblem.${code}`, { file: params.file ?? '', error: error ? t(`data.fileError.${error}`) : (params.error ?? ''), header: params.header ?? '' });
 }

@@ -169,6 +169,43 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(again.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
   });
 
+  it('reads each CSV with the one separator its header uses: a comma inside a European (semicolon) file, or a semicolon inside a comma file, stays in its field', async () => {
+    const { admin, desk, dir } = await open();
+    // Excel in a European locale separates with semicolons and leaves "Müller, Hans" unquoted.
+    const eu = join(dir, 'kunden.csv');
+    writeFileSync(eu, '\uFEFFName;Phone;Email;Segment;Country\r\nMüller, Hans;+49 30 1234567;hans@example.de;home;DE\r\nSchmidt GmbH;+49 30 7654321;info@schmidt.example;small business;DE\r\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [eu], rejectsPath: join(dir, 'r1.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(r.imported.customers).toBe(2);
+    const sql = desk.db.sqlite;
+    expect(sql.prepare(`select email, phone, segment from customers where name = 'Müller, Hans'`).get()).toEqual({ email: 'hans@example.de', phone: '+49301234567', segment: 'home' });
+    // A comma-separated Freshdesk export leaves a subject with a semicolon unquoted.
+    const tickets = join(dir, 'tickets.csv');
+    writeFileSync(tickets, 'Ticket ID,Subject,Description,Status,Priority,Source,Created time,Closed time,Full name,Email\n7001,Laptop; will not boot,Black screen,Closed,Low,Email,2024-03-01 09:00:00 +0000,2024-03-02 09:00:00 +0000,Ada Park,ada@example.com\n');
+    const t = await admin.call('import.run', { from: 'freshdesk', files: [tickets], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(t.firstRejects).toEqual([]);
+    expect(sql.prepare(`select subject, state from tickets`).get()).toEqual({ subject: 'Laptop; will not boot', state: 'closed' });
+  });
+
+  it('names a rejected CSV row by the row a spreadsheet shows it on, after cells with line breaks and blank lines in a Windows (CRLF) file', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'centre.csv');
+    const lines = [
+      'Name,Phone,Email,Notes',
+      'Ada Park,+1 512 555 0177,ada@example.com,"first line\r\nsecond line\r\nthird line"',
+      'Bad Phone,12,bp@example.com,',
+      '',
+      'Bo Lind,+1 512 555 0178,bo@example.com,"a\r\nb"',
+      'Also Bad,99,ab@example.com,',
+    ];
+    writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.imported.customers).toBe(2);
+    // Row 1 the header, row 2 Ada (one row however many lines her notes take), row 4 the blank line.
+    expect(r.firstRejects.map((x) => x.row)).toEqual([3, 6]);
+    expect(rejectsOf(r.rejects).map((x) => x.row)).toEqual([3, 6]);
+  });
+
   it('imports what a page cut short holds before the cut, names the file with where it broke, and goes on with the other files', async () => {
     const { admin, dir } = await open();
     const users = readFileSync(zendesk[2]!, 'utf8');
@@ -384,6 +421,17 @@ describe('import from Freshdesk and plain CSV', () => {
     // A second run creates nothing, so assumes nothing.
     const again = await admin.call('import.run', { from: 'freshdesk', files, rejectsPath: join(dir, 'r2.jsonl') });
     expect(again.assumed).toEqual({ count: 0, first: [] });
+  });
+
+  it('says why a file listed for the import cannot be used, as its check does: a path with no file, or an export of another desk than the one chosen', async () => {
+    const { admin, dir } = await open();
+    const missing = join(dir, 'exports', 'contacts.csv');
+    const r = await admin.call('import.run', { from: 'freshdesk', files: [missing, zendesk[2]!], dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    // The screen said "not one of the export's pages or CSVs" of both: a mistyped path, and a Zendesk page with Freshdesk chosen.
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ file: missing, row: null, key: 'fileUnreadable', params: { problem: 'unreadable', file: missing, error: 'ENOENT' } }),
+      expect.objectContaining({ file: zendesk[2], row: null, key: 'fileUnreadable', params: { problem: 'jsonNotZendesk', file: zendesk[2] } }),
+    ]);
   });
 
   it('only an admin may import', async () => {

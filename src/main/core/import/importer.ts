@@ -574,7 +574,13 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   for (const file of req.files) {
     const r = recognise(file, source);
     if (r.ok) files.push({ file, kind: r.kind, bytes: r.bytes });
-    else writeReject({ file, row: null, reason: r.reason, key: 'fileUnreadable' });
+    else {
+      // What is wrong with it (no such file, another desk's export), for the screen to say as the
+      // file's check does: "not one of the export's pages" sent an admin who had mistyped a path
+      // to look for fault in the export.
+      const { code, ...found } = r.problem;
+      writeReject({ file, row: null, reason: r.reason, key: 'fileUnreadable', params: { problem: code, ...found } });
+    }
   }
   files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 

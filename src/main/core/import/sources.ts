@@ -90,7 +90,7 @@ export function recognise(
 }
 
 export interface Row {
-  /** 1-based: the element of a JSON array, or the CSV line the record starts on. */
+  /** 1-based: the element of a JSON array, or the CSV row a spreadsheet shows the record on (the header is row 1). */
   index: number;
   value: Record<string, unknown>;
   /** Bytes read so far from the file (for progress). */
@@ -133,16 +133,28 @@ export async function* rowsOf(file: string, kind: FileKind): AsyncGenerator<Row>
     return;
   }
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const csv = input.pipe(parseCsv({ columns: (h: string[]) => h.map((c) => c.trim()), bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter: [',', ';'] }));
-  for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { index: rec.info.lines, value: rec.record, bytesRead: input.bytesRead };
+  // One separator for the whole file, the header's: both at once split "Müller, Hans" in a
+  // European Excel file (semicolons) and "Laptop; will not boot" in a comma file, unquoted as
+  // their own programs write them, moving every later value into the wrong column.
+  const delimiter = separatorOf(head(file).split(/\r?\n/, 1)[0] ?? '');
+  const csv = input.pipe(parseCsv({ columns: (h: string[]) => h.map((c) => c.trim()), bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter }));
+  for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { records: number; empty_lines: number } }>) {
+    // The row a spreadsheet shows the record on, the header being row 1: a cell with line
+    // breaks is one row, a blank line is one. (csv-parse's line count gave the record's last
+    // line, and counted each CRLF inside a quoted cell twice: past a Freshdesk description of
+    // a few lines, every reject named a row well below its own.)
+    yield { index: rec.info.records + rec.info.empty_lines + 1, value: rec.record, bytesRead: input.bytesRead };
   }
+}
+
+/** A CSV's separator, judged by its header row: a semicolon where it has more of them than commas (Excel in a European locale), else a comma. */
+function separatorOf(header: string): ',' | ';' {
+  return header.split(';').length > header.split(',').length ? ';' : ',';
 }
 
 /** The header row of a CSV (empty for JSON), for the column-mapping screen. */
 export function csvColumns(file: string): string[] {
   const first = head(file).split(/\r?\n/, 1)[0] ?? '';
   if (!first || first.trimStart().startsWith('{')) return [];
-  const delimiter = first.split(';').length > first.split(',').length ? ';' : ',';
-  return first.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  return first.split(separatorOf(first)).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
 }
