@@ -215,6 +215,59 @@ describe('desks following one hub', () => {
     expect(onHub.filter((e) => JSON.stringify(e.envelope).includes('Maria Gonzalez'))).toEqual([]);
   });
 
+  // A desk of demo data joined to a hub before stop 47's rule stayed joined: its demo people's
+  // history waited for ever (they have no hub accounts), while the hub's people signed in
+  // there and sent what they did to the made-up customers. Opened now, it leaves its hub,
+  // keeps all it holds, and says why and what to do (People), once in the log.
+  it('a desk of demo data joined before the rule leaves its hub when opened, keeps its data, and says why and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tagdesk-demo-joined-'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // The old state: demo data, a row in hub_link, and a hub person who signed in through it.
+      const old = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, demo: true, demoCustomers: 5, sync: { live: false } });
+      const deskId = deskIdOf(new Sql(old.db.sqlite, old.db.kysely));
+      const session = await signInDesk(hub, ben, deskId);
+      old.db.sqlite.prepare('insert into hub_link (id, url, desk_id, desk_key, joined_at) values (1, ?, ?, ?, ?)').run(hub.url, deskId, session.deskKey, Date.now());
+      old.db.sqlite
+        .prepare(`insert into users (id, name, email, role, tier, segments, active, created_at) values (?, 'Ben', ?, 'agent', 1, '["education"]', 1, ?)`)
+        .run(ben.id, ben.email, Date.now());
+      old.db.sqlite.prepare('insert into hub_accounts (user_id, email, verifier, token, token_expires_at, signed_in_at) values (?, ?, ?, ?, ?, ?)').run(ben.id, ben.email, 'v', session.token, Date.now() + 3_600_000, Date.now());
+      const pending = Number(old.db.sqlite.prepare('select count(*) from outbox').pluck().get());
+      old.close();
+
+      const d = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+      try {
+        const conn = d.connect(() => undefined);
+        await d.sync.idle();
+        expect(await conn.call('hub.status', {})).toEqual({ ok: true, result: { joined: false } });
+        expect(await conn.call('desk.status', {})).toMatchObject({ ok: true, result: { demo: true, leftHub: { url: hub.url } } });
+        expect(say('demoDeskLeftHub', { url: hub.url })).toMatch(/^This desk holds demo data, so it has left the hub at http.*: .*Everything on it stays here.*new, empty folder \(--data /);
+        // Its data stays; nobody signs in as the hub's people without their hub password.
+        expect(Number(d.db.sqlite.prepare('select count(*) from outbox').pluck().get())).toBe(pending);
+        expect(Number(d.db.sqlite.prepare('select count(*) from hub_accounts').pluck().get())).toBe(0);
+        const people = await conn.call('session.users', {});
+        expect(people.ok && (people.result as { id: string }[]).some((u) => u.id === ben.id)).toBe(false);
+        expect(await conn.call('session.signInWithPassword', { email: ben.email, password: PASSWORD })).toMatchObject({ ok: false, error: { key: 'deskNotJoined' } });
+        const omar = people.ok ? (people.result as { id: string; name: string }[]).find((u) => u.name === 'Omar Haddad') : undefined;
+        expect(await conn.call('session.signIn', { userId: omar?.id })).toMatchObject({ ok: true, result: { role: 'admin' } });
+        expect(await conn.call('sync.status', {})).toEqual({ ok: true, result: { mode: 'alone' } });
+      } finally {
+        d.close();
+      }
+      // Said once in the log, at the open that left; not again.
+      const again = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+      expect(await again.connect(() => undefined).call('desk.status', {})).toMatchObject({ ok: true, result: { leftHub: { url: hub.url } } });
+      again.close();
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('left the hub'))).toHaveLength(1);
+      // Nothing of it reached the hub.
+      const onHub = await hub.db.selectFrom('events').select('envelope').execute();
+      expect(onHub.filter((e) => JSON.stringify(e.envelope).includes(deskId))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a desk set up empty while alone, then joined, no longer shows its stand-in people among the hub’s', async () => {
     const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
     desks.push(d);
