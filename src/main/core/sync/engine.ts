@@ -497,6 +497,8 @@ export function syncEngine(options: SyncEngineOptions) {
       if (liveTimer) clearTimeout(liveTimer);
       liveTimer = null;
       liveFailures = 0;
+      liveRefused = null;
+      saidLiveDown = false;
       online = false;
       noSession = false;
     },
