@@ -38,10 +38,12 @@ test.beforeAll(async () => {
   // Long words in every column: the People page's table must still say each status whole.
   await makeUser(hub, { email: 'maximiliana.vandenberghe@very-long-district.example.org', name: 'Maximiliana Vandenberghe-Oyelaran', role: 'specialist', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
   dataDir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-presence-'));
-  // The demo's tickets to be present on, at a desk pointed at the hub as one was before a desk
-  // of demo data was refused a hub (with --hub it no longer starts).
+  // The demo's tickets to be present on (presence asks the hub; nothing here syncs), at a desk
+  // pointed at the hub and set down as set up empty: a desk of demo data follows no hub (it
+  // leaves its hub when opened, as the last test here shows).
   const desk = await openDesk({ dataDir, demo: true, demoCustomers: 60 });
   hubLink({ db: new Sql(desk.db.sqlite, desk.db.kysely), now: Date.now }).keepAddress(hub.url);
+  desk.db.sqlite.prepare(`update meta set value = json_set(value, '$.mode', 'empty') where key = 'initialized'`).run();
   desk.close();
   shell = await startWebShell({ dataDir, demo: false, port: 0 });
 });
@@ -362,5 +364,39 @@ test('an admin moves the desk to its hub’s new address from People', async ({ 
     await page.context().close();
   } finally {
     await moved.close();
+  }
+});
+
+// A desk of demo data joined to its hub before a desk of demo data was refused one stayed
+// joined, its demo history pending for ever. Opened now, it leaves its hub (keeping all it
+// holds), and People says which hub it left, why, and what to do, in either language.
+test('a desk of demo data joined to the hub before the rule leaves it when opened, and People says why and what to do', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-demo-left-'));
+  const old = await openDesk({ dataDir: dir, demo: true, demoCustomers: 5 });
+  hubLink({ db: new Sql(old.db.sqlite, old.db.kysely), now: Date.now }).keepAddress(hub.url);
+  old.close();
+  const left = await startWebShell({ dataDir: dir, demo: false, port: 0 });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 800 } })).newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(left.url);
+    // Alone again: its own people, chosen as on any desk alone.
+    const app = await new SignIn(page).chooseUser('Omar Haddad');
+    await app.nav.getByRole('link', { name: en['nav.hubUsers'] }).click();
+    const said = page.getByTestId('demo-desk-join');
+    await expect(said).toHaveText(en['apiError.demoDeskLeftHub'].replace('{url}', hub.url));
+    await expect(page.getByRole('button', { name: en['hubJoin.submit'] })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('demo-left-hub-en-light-1366.png'), fullPage: true });
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('menuitem', { name: en['language.fa'] }).click();
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // The address kept left to right inside the Persian sentence (isolated).
+    for (const part of [...fa['apiError.demoDeskLeftHub'].split('{url}'), hub.url]) await expect(said).toContainText(part.trim());
+    await page.screenshot({ path: test.info().outputPath('demo-left-hub-fa-dark-420.png'), fullPage: true });
+    await page.context().close();
+  } finally {
+    await left.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Input, Method, Output, Push } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
@@ -211,6 +213,59 @@ describe('desks following one hub', () => {
     // Not one of the centre's records came from it.
     const onHub = await hub.db.selectFrom('events').select('envelope').execute();
     expect(onHub.filter((e) => JSON.stringify(e.envelope).includes('Maria Gonzalez'))).toEqual([]);
+  });
+
+  // A desk of demo data joined to a hub before stop 47's rule stayed joined: its demo people's
+  // history waited for ever (they have no hub accounts), while the hub's people signed in
+  // there and sent what they did to the made-up customers. Opened now, it leaves its hub,
+  // keeps all it holds, and says why and what to do (People), once in the log.
+  it('a desk of demo data joined before the rule leaves its hub when opened, keeps its data, and says why and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tagdesk-demo-joined-'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // The old state: demo data, a row in hub_link, and a hub person who signed in through it.
+      const old = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, demo: true, demoCustomers: 5, sync: { live: false } });
+      const deskId = deskIdOf(new Sql(old.db.sqlite, old.db.kysely));
+      const session = await signInDesk(hub, ben, deskId);
+      old.db.sqlite.prepare('insert into hub_link (id, url, desk_id, desk_key, joined_at) values (1, ?, ?, ?, ?)').run(hub.url, deskId, session.deskKey, Date.now());
+      old.db.sqlite
+        .prepare(`insert into users (id, name, email, role, tier, segments, active, created_at) values (?, 'Ben', ?, 'agent', 1, '["education"]', 1, ?)`)
+        .run(ben.id, ben.email, Date.now());
+      old.db.sqlite.prepare('insert into hub_accounts (user_id, email, verifier, token, token_expires_at, signed_in_at) values (?, ?, ?, ?, ?, ?)').run(ben.id, ben.email, 'v', session.token, Date.now() + 3_600_000, Date.now());
+      const pending = Number(old.db.sqlite.prepare('select count(*) from outbox').pluck().get());
+      old.close();
+
+      const d = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+      try {
+        const conn = d.connect(() => undefined);
+        await d.sync.idle();
+        expect(await conn.call('hub.status', {})).toEqual({ ok: true, result: { joined: false } });
+        expect(await conn.call('desk.status', {})).toMatchObject({ ok: true, result: { demo: true, leftHub: { url: hub.url } } });
+        expect(say('demoDeskLeftHub', { url: hub.url })).toMatch(/^This desk holds demo data, so it has left the hub at http.*: .*Everything on it stays here.*new, empty folder \(--data /);
+        // Its data stays; nobody signs in as the hub's people without their hub password.
+        expect(Number(d.db.sqlite.prepare('select count(*) from outbox').pluck().get())).toBe(pending);
+        expect(Number(d.db.sqlite.prepare('select count(*) from hub_accounts').pluck().get())).toBe(0);
+        const people = await conn.call('session.users', {});
+        expect(people.ok && (people.result as { id: string }[]).some((u) => u.id === ben.id)).toBe(false);
+        expect(await conn.call('session.signInWithPassword', { email: ben.email, password: PASSWORD })).toMatchObject({ ok: false, error: { key: 'deskNotJoined' } });
+        const omar = people.ok ? (people.result as { id: string; name: string }[]).find((u) => u.name === 'Omar Haddad') : undefined;
+        expect(await conn.call('session.signIn', { userId: omar?.id })).toMatchObject({ ok: true, result: { role: 'admin' } });
+        expect(await conn.call('sync.status', {})).toEqual({ ok: true, result: { mode: 'alone' } });
+      } finally {
+        d.close();
+      }
+      // Said once in the log, at the open that left; not again.
+      const again = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+      expect(await again.connect(() => undefined).call('desk.status', {})).toMatchObject({ ok: true, result: { leftHub: { url: hub.url } } });
+      again.close();
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('left the hub'))).toHaveLength(1);
+      // Nothing of it reached the hub.
+      const onHub = await hub.db.selectFrom('events').select('envelope').execute();
+      expect(onHub.filter((e) => JSON.stringify(e.envelope).includes(deskId))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a desk set up empty while alone, then joined, no longer shows its stand-in people among the hub’s', async () => {
@@ -845,6 +900,67 @@ describe('live', () => {
     expect(pulls - pullsBefore).toBe(0);
     const seen = await conn.call('tickets.get', { ticketId: t });
     expect(seen.ok && (seen.result as Output<'tickets.get'>).ticket.tier).toBe(2);
+  });
+  // A proxy in front of the hub that answers its HTTP routes but drops WebSocket upgrades: the
+  // desk counted each answered pull as back online and each refused socket as offline again,
+  // so its connection banner and sync live region flickered (and its log grew) every 250 ms.
+  it('a hub whose live socket is refused but which answers pulls: one steady online state, changes still go and come, one log line', async () => {
+    const proxy = createServer((req, res) => {
+      const upstream = httpRequest(`${hub.url}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    proxy.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n'));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const behind = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, sync: { pollMs: 1000 } });
+      desks.push(behind);
+      const news: Push[] = [];
+      const conn = behind.connect((p) => news.push(p));
+      const b: Person = {
+        desk: behind,
+        call: async (method, input) => {
+          const r = await conn.call(method, input ?? {});
+          if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+          return r.result as never;
+        },
+      };
+      await b.call('session.signInWithPassword', { email: ben.email, password: PASSWORD });
+      await behind.sync.syncNow();
+      const a = await deskFor(ava);
+      // Three seconds of the desk following the hub through the proxy.
+      const from = news.length;
+      const changes: boolean[] = [];
+      const watch = setInterval(() => {
+        const online = behind.sync.status().online;
+        if (changes.at(-1) !== online) changes.push(online);
+      }, 10);
+      const t = await newTicket(a, 'Hinge cracked');
+      await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+      await new Promise((r) => setTimeout(r, 3000));
+      clearInterval(watch);
+      expect(changes).toEqual([true]);
+      const told = news.slice(from).filter((p) => p.event === 'sync.changed').map((p) => (p.payload as { online: boolean }).online);
+      expect(told.filter((online) => !online)).toEqual([]);
+      const lines = warn.mock.calls.map((c) => String(c[0])).filter((m) => /live/i.test(m));
+      // Said once in the log (other desks of this file log their own): the hub answers, its live connection does not open.
+      expect(lines).toEqual([expect.stringMatching(/the hub answers, but its live connection is refused \(Unexpected server response: 502\)/)]);
+      // Ava's take came by polling; Sam's change goes out and reaches her desk.
+      expect((await view(b, t)).assigneeId).toBe(ava.id);
+      const t2 = await newTicket(b, 'Keyboard sticks');
+      for (let i = 0; i < 100 && behind.sync.status().pending > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(behind.sync.status()).toMatchObject({ online: true, pending: 0 });
+      await a.desk.sync.syncNow();
+      expect((await view(a, t2)).state).toBe('new');
+    } finally {
+      warn.mockRestore();
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import {
   mayChangePriority,
   mayCreateTicket,
   mayHold,
+  mayBringDataToHub,
   mayJoinHub,
   maySeeBoard,
   maySeeSegment,
@@ -119,8 +120,8 @@ describe('access', () => {
 // Joining a hub: the first-start screen lets anyone set up a desk with no data (empty), and
 // so join it; a desk with data is an admin's to join; a desk of demo data joins none.
 describe('joining a hub', () => {
-  const alone = { hasData: false, demo: false, joined: false };
-  const withData = { hasData: true, demo: false, joined: false };
+  const alone = { hasData: false, demo: false };
+  const withData = { hasData: true, demo: false };
   it('is for an admin, or anyone at a desk that has no data yet', () => {
     expect(mayJoinHub(null, alone)).toBeNull();
     expect(mayJoinHub(agent, alone)).toBeNull();
@@ -131,11 +132,11 @@ describe('joining a hub', () => {
   });
 
   it('is for no one at a desk of demo data, not even its admin: its made-up customers would reach the centre', () => {
-    const demo = { hasData: true, demo: true, joined: false };
+    const demo = { hasData: true, demo: true };
     for (const who of [admin, supervisor, agent, null]) expect(mayJoinHub(who, demo)).toBe(say('demoDeskJoin'));
-    // One joined before this rule follows its own hub to a new address: an admin's, as any desk with data.
-    expect(mayJoinHub(admin, { ...demo, joined: true })).toBeNull();
-    expect(mayJoinHub(agent, { ...demo, joined: true })).toBe(say('joinNeedsAdmin'));
+    // Nor does one joined before this rule follow its hub (it leaves it when opened: desk.ts).
+    expect(mayBringDataToHub(demo)).toBe(say('demoDeskJoin'));
+    expect(mayBringDataToHub({ demo: false })).toBeNull();
     expect(say('demoDeskJoin')).toMatch(/^This desk holds demo data, so it cannot join a hub: .* start Tagdesk on a new, empty folder \(--data .*“Join your centre’s hub”/);
   });
 });

@@ -97,18 +97,18 @@ export interface DeskData {
   hasData: boolean;
   /** It was set up with the demo's made-up customers, tickets and people. */
   demo: boolean;
-  /** Joined already: a change of address follows the same hub, and brings it nothing new. */
-  joined: boolean;
 }
 
 /**
- * A desk holding demo data joins no hub, whoever asks (its admin, or the shells' --hub at
- * start). Its people have no hub accounts, so the demo's own history would never leave it; but
- * a ticket opened, or a record edited, on one of its made-up customers would, and every desk of
- * the centre would then hold that customer. A real desk starts on a new, empty folder.
+ * A desk holding demo data joins no hub and follows none, whoever asks (its admin, or the
+ * shells' --hub at start). Its people have no hub accounts, so the demo's own history would
+ * never leave it; but a ticket opened, or a record edited, on one of its made-up customers
+ * would, and every desk of the centre would then hold that customer. A real desk starts on a
+ * new, empty folder. One joined before this rule leaves its hub when it is opened (desk.ts),
+ * keeping all it holds, and says so (demoDeskLeftHub).
  */
-export function mayBringDataToHub(desk: Pick<DeskData, 'demo' | 'joined'>): Refusal {
-  return desk.demo && !desk.joined ? say('demoDeskJoin') : null;
+export function mayBringDataToHub(desk: Pick<DeskData, 'demo'>): Refusal {
+  return desk.demo ? say('demoDeskJoin') : null;
 }
 
 /**

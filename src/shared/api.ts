@@ -346,6 +346,8 @@ export const deskStatusSchema = z.object({
   /** Set up with demo data (made-up customers and tickets): such a desk joins no hub (access.ts mayBringDataToHub). */
   demo: z.boolean(),
   dataDir: z.string(),
+  /** The hub this desk left when it was opened (a desk of demo data joined before access.ts mayBringDataToHub): its address and when; null if none. */
+  leftHub: z.object({ url: z.string(), at: z.number() }).nullable(),
 });
 
 // ---- methods ----------------------------------------------------------------------------

@@ -110,6 +110,7 @@ const SENTENCES = {
   noSegments: 'An agent or specialist works the queues of at least one segment: choose their segments.',
   lastAdmin: 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   demoOnJoinedDesk: 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
+  demoDeskLeftHub: 'This desk holds demo data, so it has left the hub at {url}: the made-up customers and tickets on it must not reach your centre’s other desks, and its demo people have no hub accounts to send their changes with. Everything on it stays here, and the hub’s people no longer sign in at it. To work with your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',
   demoDeskJoin: 'This desk holds demo data, so it cannot join a hub: the made-up customers and tickets on it would reach your centre’s other desks with any ticket or change made on them here. To join your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',
   retentionMinimum: 'Keep interactions at least {days} days.',
   // the shared field rules (customerRules.ts, phone.ts, serviceTag.ts): under each field

@@ -11,7 +11,7 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('hub'),
     url: z.string(),
-    /** Whether the desk holds a live connection to the hub now. */
+    /** Whether the hub answers this desk now (news by its live socket, or by asking every few seconds when that socket is refused). */
     online: z.boolean(),
     /** Changes made here that the hub has not yet accepted or refused. */
     pending: z.number().int().nonnegative(),

@@ -49,7 +49,7 @@ import { customerRecords } from './customers/records';
 import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { userDirectory } from './users';
-import { hubLink } from './hubLink';
+import { hubLink, leaveHub, leftHub } from './hubLink';
 import { messageDetail, say } from '../../shared/messageKeys';
 
 // The desk's back end behind the API contract. Each method is implemented once, in the
@@ -206,7 +206,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const count = (table: 'customers' | 'tickets') => Number(db.get(k.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
   const status = (counts: boolean) => {
     const mode = modeOf(setUp());
-    return { initialized: mode !== null, customers: counts ? count('customers') : null, tickets: counts ? count('tickets') : null, demo: mode === 'demo', dataDir: options.dataDir };
+    return { initialized: mode !== null, customers: counts ? count('customers') : null, tickets: counts ? count('tickets') : null, demo: mode === 'demo', dataDir: options.dataDir, leftHub: leftHub(db) };
   };
 
   // Set once the hub link exists (below); a desk being set up at start is not joined yet.
@@ -243,14 +243,23 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     return status(true);
   };
   try {
+    // A desk of demo data joined to a hub before the rule (access.ts mayBringDataToHub) stayed
+    // joined, its demo history pending for ever: it leaves its hub now, keeping all it holds,
+    // says so once in the log, and People says why and what to do (demoDeskLeftHub).
+    if (!readOnly && mayBringDataToHub({ demo: isDemo() })) {
+      const left = leaveHub(db, clock.now());
+      if (left) {
+        users.invalidate();
+        console.warn(`tagdesk: ${say('demoDeskLeftHub', { url: left.url })}`);
+      }
+    }
     // --hub at start joins the desk as the join form does, and no desk of demo data joins one
     // (access.ts): with --demo on a new folder, refused before the demo is made.
     if (options.hubUrl && !readOnly) {
       // --demo beside --hub on a new folder: no demo data on a desk about to join (the first-start
       // screen's rule, handlers/desk.ts), said as that screen says it; nothing is made.
       if (options.demo === true && !isInitialized()) throw new DeskOpenError('folder', say('demoOnJoinedDesk'));
-      const joined = db.get(k.selectFrom('hub_link').select('id').where('id', '=', 1)) !== undefined;
-      const refusal = mayBringDataToHub({ demo: isDemo(), joined });
+      const refusal = mayBringDataToHub({ demo: isDemo() });
       if (refusal) throw new DeskOpenError('folder', refusal);
     }
     if (options.demo && !readOnly && !isInitialized()) initialize('demo', options.demoSeed ?? 42, options.demoCustomers ?? 400);

@@ -365,6 +365,42 @@ export function hubLink(options: HubLinkOptions) {
 }
 export type HubLink = ReturnType<typeof hubLink>;
 
+/** Where a desk that left its hub kept why (meta 'left_hub'): the hub's address and when. */
+const leftHubSchema = z.object({ url: z.string(), at: z.number() });
+export type LeftHub = z.infer<typeof leftHubSchema>;
+
+/**
+ * The desk leaves its hub (a desk of demo data joined before access.ts mayBringDataToHub):
+ * everything it holds stays, its outbox too, but nothing goes to the hub or comes from it.
+ * The hub's people who signed in here are made inactive (kept as the holders of what they
+ * hold): a desk alone lets anyone choose anyone, and their hub passwords no longer count.
+ * Their hub sessions and verifiers are dropped. Says the address it left, kept for People.
+ */
+export function leaveHub(db: Sql, now: number): LeftHub | null {
+  const k = db.kysely;
+  const link = db.get(k.selectFrom('hub_link').select('url').where('id', '=', 1));
+  if (!link) return null;
+  const left = { url: link.url, at: now };
+  db.write(() => {
+    db.sqlite.prepare('UPDATE users SET active = 0 WHERE id IN (SELECT user_id FROM hub_accounts UNION SELECT user_id FROM user_events)').run();
+    db.run(k.deleteFrom('hub_accounts'));
+    db.run(k.deleteFrom('hub_link'));
+    db.run(k.insertInto('meta').values({ key: 'left_hub', value: JSON.stringify(left) }).onConflict((c) => c.column('key').doUpdateSet({ value: JSON.stringify(left) })));
+  });
+  return left;
+}
+
+/** The hub this desk left, if it left one (leaveHub). */
+export function leftHub(db: Sql): LeftHub | null {
+  const row = db.get(db.kysely.selectFrom('meta').select('value').where('key', '=', 'left_hub'));
+  if (!row) return null;
+  try {
+    return leftHubSchema.safeParse(JSON.parse(row.value)).data ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** What is wrong with a hub's TLS certificate, as the join form and the sign-in screen say it. */
 export type CertificateProblem = 'hubCertUntrusted' | 'hubCertExpired' | 'hubCertWrongName';
 

@@ -11,6 +11,7 @@ import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
 import { administers, mayJoinHub, worksChosenSegments } from '../../shared/access';
+import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
 import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
@@ -25,13 +26,17 @@ const STACK_BELOW = 640;
 /**
  * An admin at a desk that works alone: what joining a hub means, and the form to join one; at
  * a desk of demo data, in the form's place, why it cannot join one and what to do instead
- * (access.ts mayJoinHub), rather than a refusal once the address is typed.
+ * (access.ts mayJoinHub), rather than a refusal once the address is typed; at one that left
+ * its hub when opened (joined before that rule), which hub it left, why, and what to do.
  */
 function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
   const { user } = useSession();
   const desk = useCall('desk.status', {});
   if (!desk.data) return desk.problem ? <FailedPage page={t('hubUsers.title')} problem={desk.problem} onRetry={() => void desk.refetch()} /> : <PageLoading />;
-  const refusal = mayJoinHub(user, { hasData: desk.data.initialized, demo: desk.data.demo, joined: false });
+  const refusal = mayJoinHub(user, { hasData: desk.data.initialized, demo: desk.data.demo });
+  // A desk of demo data that left its hub when opened (it had joined before the rule): which
+  // hub, why, and what to do, rather than only that it cannot join one.
+  const left = desk.data.leftHub;
   return (
     <Stack gap="lg">
       <PageHeader title={t('hubUsers.title')} description={t('hubUsers.aloneLead')} />
@@ -44,7 +49,7 @@ function JoinHub({ onJoined }: { onJoined: () => Promise<void> }) {
           </List>
           {refusal ? (
             <Alert color="orange" variant="light" icon={<IconFlask size={18} />} data-testid="demo-desk-join">
-              <Text size="sm">{sayMessage(refusal)}</Text>
+              <Text size="sm">{sayMessage(left && desk.data.demo ? say('demoDeskLeftHub', { url: left.url }) : refusal)}</Text>
             </Alert>
           ) : (
             <JoinHubForm onJoined={onJoined} />

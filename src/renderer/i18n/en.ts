@@ -1036,6 +1036,7 @@ export const en = {
   'apiError.noteNeeded': 'Write a note: the next person needs to know what happened.',
   'apiError.noteTooLong': 'A note holds at most 10,000 characters: shorten it, or put the rest in a second note.',
   'apiError.demoOnJoinedDesk': 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
+  'apiError.demoDeskLeftHub': 'This desk holds demo data, so it has left the hub at {url}: the made-up customers and tickets on it must not reach your centre’s other desks, and its demo people have no hub accounts to send their changes with. Everything on it stays here, and the hub’s people no longer sign in at it. To work with your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',
   'apiError.demoDeskJoin': 'This desk holds demo data, so it cannot join a hub: the made-up customers and tickets on it would reach your centre’s other desks with any ticket or change made on them here. To join your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',
   'apiError.assigneeTier': '{name} does not work tier {tier} of this segment.',
   'apiError.customerGone': 'That customer no longer exists.',

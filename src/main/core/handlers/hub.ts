@@ -21,10 +21,10 @@ export function hubHandlers(
   const deskData = (): DeskData => {
     const desk = ctx.status(false);
     const joined = hub.status().joined;
-    if (!desk.initialized) return { hasData: false, demo: false, joined };
-    if (!joined || hub.exchanged()) return { hasData: true, demo: desk.demo, joined };
+    if (!desk.initialized) return { hasData: false, demo: false };
+    if (!joined || hub.exchanged()) return { hasData: true, demo: desk.demo };
     const counts = ctx.status(true);
-    return { hasData: (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0, demo: desk.demo, joined };
+    return { hasData: (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0, demo: desk.demo };
   };
   return {
     reads: {

@@ -13,7 +13,10 @@ import type { BatchNews, SyncApplier } from './apply';
 // then push the outbox in desk order, each person's events with that person's hub session,
 // and pull again when anything was pushed. Cycles never overlap; a change made here, news on
 // the live socket, or a timer asks for the next. When the hub cannot be reached the desk is
-// offline and tries again with growing pauses; nothing waiting is dropped.
+// offline and tries again with growing pauses; nothing waiting is dropped. Online means the
+// hub answers: when only its live socket is refused (a proxy that drops WebSocket upgrades),
+// the desk stays online, asks for news every few seconds, and tries the socket again after
+// growing pauses.
 //
 // A person whose hub session has ended (it expired while they worked offline, or it was
 // revoked) cannot have their changes sent: those changes, and any later change to the same
@@ -32,6 +35,15 @@ const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
  * long of the hub starting again (or the network returning).
  */
 const UNREACHABLE_RETRY_MS = 250;
+/**
+ * The hub answers but its live socket does not open (a proxy in front of it that drops
+ * WebSocket upgrades, or the socket keeps dropping): the desk stays online, follows the hub by
+ * pulling this often, and tries the socket again after these pauses.
+ */
+const POLL_WITHOUT_LIVE_MS = 5000;
+const LIVE_RETRY_MS = [1000, 2000, 5000, 10_000, 30_000, 60_000];
+/** A socket open at least this long that closes is a socket lost (opened again at once), not one refused. */
+const LIVE_LASTED_MS = 10_000;
 
 const refusalSchema = z.object({ id: z.number(), eventId: z.string(), reason: z.string(), at: z.number() });
 const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema) });
@@ -103,6 +115,13 @@ export function syncEngine(options: SyncEngineOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let socket: WebSocket | null = null;
   let socketToken: string | null = null;
+  /** Live sockets in a row that were refused or soon lost; while its retry waits, the desk polls. */
+  let liveFailures = 0;
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Why the last live socket did not open (null once one opens). */
+  let liveRefused: string | null = null;
+  /** Whether the log has said the live socket is refused (once, until one opens). */
+  let saidLiveDown = false;
   /** Why some changes are not being sent, by person. */
   const held = new Map<string, string>();
   let problem: string | null = null;
@@ -320,6 +339,11 @@ export function syncEngine(options: SyncEngineOptions) {
         throw error;
       }
       setOnline(true);
+      // The hub answered, and its live socket was refused since: said once, not every retry.
+      if (liveRefused !== null && !saidLiveDown) {
+        saidLiveDown = true;
+        log(`tagdesk: the hub answers, but its live connection is refused (${liveRefused}); this desk asks it for news every few seconds instead.`);
+      }
       if (options.live !== false) openLive(session.token);
       return;
     }
@@ -372,38 +396,65 @@ export function syncEngine(options: SyncEngineOptions) {
   function schedule(): void {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    const delay = failures === 0 ? (options.pollMs ?? 15_000) : unreachable ? UNREACHABLE_RETRY_MS : BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)]!;
+    const poll = options.pollMs ?? 15_000;
+    const delay = failures === 0 ? (socket?.readyState === WebSocket.OPEN || options.live === false ? poll : Math.min(poll, POLL_WITHOUT_LIVE_MS)) : unreachable ? UNREACHABLE_RETRY_MS : BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)]!;
     timer = setTimeout(() => void syncNow(), delay);
     timer.unref?.();
   }
 
   function openLive(token: string): void {
     if (socket && socketToken === token && socket.readyState <= WebSocket.OPEN) return;
+    // Refused or lost soon a moment ago: the desk polls until the retry's pause is over.
+    if (liveTimer) return;
     closeLive();
     const link = hub.linkInfo();
     if (!link) return;
     const ws = new WebSocket(`${link.url.replace(/^http/, 'ws')}/sync/live`, { headers: { authorization: `Bearer ${token}` } });
     socket = ws;
     socketToken = token;
+    let openedAt: number | null = null;
+    let why = 'closed';
     // What was accepted between the last pull and the socket opening would come with no news.
-    ws.on('open', () => void syncNow());
+    ws.on('open', () => {
+      openedAt = performance.now();
+      liveRefused = null;
+      if (saidLiveDown) log('tagdesk: the hub’s live connection is open again.');
+      saidLiveDown = false;
+      void syncNow();
+    });
     ws.on('message', (raw) => {
       const message = JSON.parse(raw.toString()) as { type?: string };
       if (message.type === 'events' && takeLive(message)) return;
       if (message.type === 'events' || message.type === 'resync') void syncNow();
     });
+    // The socket closed: whether the hub is still there is the next pull's to say (the desk
+    // stays online while it answers: a proxy that drops WebSocket upgrades made it flicker
+    // online and offline every 250 ms). Opened again at once after one that lasted; after one
+    // refused or soon lost, after a growing pause, said once in the log, polling meanwhile.
     const lost = () => {
       if (socket !== ws) return;
       socket = null;
-      setOnline(false);
-      if (!stopped) {
-        failures = Math.max(failures, 1);
-        unreachable = true;
-        schedule();
-      }
+      if (stopped) return;
+      if (openedAt === null || performance.now() - openedAt < LIVE_LASTED_MS) {
+        if (openedAt === null) liveRefused = why;
+        liveTimer = setTimeout(
+          () => {
+            liveTimer = null;
+            void syncNow();
+          },
+          LIVE_RETRY_MS[Math.min(liveFailures, LIVE_RETRY_MS.length - 1)]!,
+        );
+        liveTimer.unref?.();
+        liveFailures++;
+      } else liveFailures = 0;
+      // News may have come while it was closing, or the hub may have gone: the next pull says.
+      if (openedAt !== null) void syncNow();
     };
     ws.on('close', lost);
-    ws.on('error', () => ws.terminate());
+    ws.on('error', (error) => {
+      why = error.message;
+      ws.terminate();
+    });
   }
   /**
    * Applies the socket's events without a pull, when they are exactly what a pull would bring
@@ -443,6 +494,11 @@ export function syncEngine(options: SyncEngineOptions) {
       if (timer) clearTimeout(timer);
       timer = null;
       closeLive();
+      if (liveTimer) clearTimeout(liveTimer);
+      liveTimer = null;
+      liveFailures = 0;
+      liveRefused = null;
+      saidLiveDown = false;
       online = false;
       noSession = false;
     },
