@@ -9,7 +9,7 @@ describe('desk.status', () => {
     const desk = await openDesk({ dataDir: ':memory:', demo: true, demoCustomers: 30 });
     try {
       const conn = desk.connect(() => undefined);
-      expect(await conn.call('desk.status', {})).toEqual({ ok: true, result: { initialized: true, customers: null, tickets: null, demo: true, dataDir: ':memory:' } });
+      expect(await conn.call('desk.status', {})).toEqual({ ok: true, result: { initialized: true, customers: null, tickets: null, demo: true, dataDir: ':memory:', leftHub: null } });
       const counted = await conn.call('desk.status', { counts: true });
       expect(counted).toMatchObject({ ok: true, result: { initialized: true, customers: 30, tickets: expect.any(Number) } });
       expect(counted).not.toMatchObject({ result: { tickets: 0 } });
