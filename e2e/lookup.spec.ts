@@ -92,6 +92,17 @@ test('a name several customers share lists every candidate', async ({ page }) =>
   expect(await badges.evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth).length)).toBe(0);
 });
 
+test('a language picked on the sign-in screen is taken by the one who signs in next, over the one remembered for them', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.openUserMenu();
+  await page.getByRole('menuitem', { name: en['user.switch'] }).click();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  // Ava had English remembered from her first sign-in: it came back over the Persian just picked.
+  await expect(page.getByRole('textbox', { name: fa['lookup.label'] })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
 test('in Persian, candidates found by a shared phone or email say so in Persian, the value in its own order', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
   await page.getByText(fa['language.fa'], { exact: true }).click();
