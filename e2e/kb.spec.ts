@@ -42,7 +42,14 @@ test('an agent rates three suggestions and the ranking changes on the next simil
   await page.setViewportSize({ width: 1280, height: 720 });
   await cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] }).click();
   await expect(cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] })).toHaveAttribute('aria-pressed', 'true');
-  await page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] }).click();
+  // A rating pressed by mistake is taken back by pressing it again (it was sent again, "Thanks, noted.").
+  const mistaken = page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] });
+  await mistaken.click();
+  await expect(mistaken).toHaveAttribute('aria-pressed', 'true');
+  await expect(mistaken).toHaveAccessibleDescription(en['suggest.withdrawHint']);
+  await mistaken.click();
+  await expect(mistaken).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText(en['suggest.withdrawn'])).toBeVisible();
   // With the keyboard: focus stays on the button pressed (it went busy while the rating was
   // saved, and focus went to the ticket's heading).
   const veryRelevant = page.locator(`[data-article="${first[2]}"]`).getByRole('button', { name: en['suggest.rate.2'] });
