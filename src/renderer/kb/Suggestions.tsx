@@ -66,16 +66,22 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
   // The rating already given, pressed again, is taken back: pressed by mistake on a suggestion
   // the agent should not have rated at all (another rating only changed it, and the same one
   // was sent again with "Thanks, noted."). It then no longer counts anywhere.
+  // One toast per suggestion, the latest answer: "Thanks" is gone when the rating is taken back.
+  const toast = `kb-rating-${ticketId}-${s.article.id}`;
+  const say = (color: string, message: string) => {
+    notifications.hide(toast);
+    notifications.show({ id: toast, color, message });
+  };
   const rate = async (rating: Rating, solved = false) => {
     setBusy(solved ? 'solved' : rating);
     try {
       if (!solved && s.rating === rating && !s.solved) {
         await call('kb.withdrawRating', { ticketId, articleId: s.article.id });
         onRated({ articleId: s.article.id, rating: null, solved: false });
-        notifications.show({ color: 'gray', message: t('suggest.withdrawn') });
+        say('gray', t('suggest.withdrawn'));
       } else {
         onRated(await call('kb.rate', { ticketId, articleId: s.article.id, rating, solved }));
-        notifications.show({ color: 'teal', message: t('suggest.thanks') });
+        say('teal', t('suggest.thanks'));
       }
     } catch (error) {
       notifications.show({ color: 'red', title: t('suggest.failed'), message: problemOf(error).message });
