@@ -42,7 +42,14 @@ test('an agent rates three suggestions and the ranking changes on the next simil
   await page.setViewportSize({ width: 1280, height: 720 });
   await cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] }).click();
   await expect(cards.nth(0).getByRole('button', { name: en['suggest.rate.0'] })).toHaveAttribute('aria-pressed', 'true');
-  await page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] }).click();
+  // A rating pressed by mistake is taken back by pressing it again (it was sent again, "Thanks, noted.").
+  const mistaken = page.locator(`[data-article="${first[1]}"]`).getByRole('button', { name: en['suggest.rate.0'] });
+  await mistaken.click();
+  await expect(mistaken).toHaveAttribute('aria-pressed', 'true');
+  await expect(mistaken).toHaveAccessibleDescription(en['suggest.withdrawHint']);
+  await mistaken.click();
+  await expect(mistaken).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText(en['suggest.withdrawn'])).toBeVisible();
   // With the keyboard: focus stays on the button pressed (it went busy while the rating was
   // saved, and focus went to the ticket's heading).
   const veryRelevant = page.locator(`[data-article="${first[2]}"]`).getByRole('button', { name: en['suggest.rate.2'] });
@@ -108,7 +115,8 @@ test('an article half written survives going to another page, and Discard drops 
   // code block reads from its left end (right to left, its start was the part off the card), and
   // the long word breaks inside the card instead of running out of it.
   await page.getByRole('textbox', { name: en['kb.field.body'] }).fill(
-    'پس از به‌روزرسانی BIOS فن صدا می‌دهد. این فرمان را بزنید:\n\n```\ndcu-cli.exe /applyUpdates -reboot=enable -outputLog=C:\\Temp\\dcu-logs-for-this-laptop\\log.txt\n```\n\nپرونده‌ی ThunderboltDockFirmwareUpdaterUtility_WithAVeryLongName_v1.2.3.4.5.6.7.8.9.10.11 را بگیرید.',
+    'پس از به‌روزرسانی BIOS فن صدا می‌دهد. این فرمان را بزنید:\n\n```\ndcu-cli.exe /applyUpdates -reboot=enable -outputLog=C:\\Temp\\dcu-logs-for-this-laptop\\log.txt\n```\n\nپرونده‌ی ThunderboltDockFirmwareUpdaterUtility_WithAVeryLongName_v1.2.3.4.5.6.7.8.9.10.11 را بگیرید.' +
+      '\n\n| مدل | گزینه | پرونده‌ی ثبت |\n| --- | --- | --- |\n| Latitude 7440 | -reboot=enable | C:\\Temp\\dcu-logs-for-this-laptop\\log.txt |\n| Precision 3581 | -silent | C:\\ProgramData\\Dell\\UpdateService\\Log\\Activity.log |\n\nراهنما: https://www.dell.com/support/kbdoc',
   );
   const preview = page.locator('section').filter({ has: page.getByRole('heading', { name: en['kb.preview'] }) }).locator('.mantine-Typography-root');
   await expect(preview.locator('pre')).toContainText('dcu-cli.exe');
@@ -121,6 +129,35 @@ test('an article half written survives going to another page, and Discard drops 
     }),
   ).toBeGreaterThanOrEqual(0);
   expect(await preview.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
+  // A table is a table (it was its raw `| … |` lines), right to left in a Persian article, and a
+  // bare address is a link. Its Latin cells keep their order ("-reboot=enable", not
+  // "reboot=enable-"); too wide for the card at 420 px, it scrolls sideways inside it.
+  const table = preview.getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveText(['مدل', 'گزینه', 'پرونده‌ی ثبت']);
+  const headers = await table.getByRole('columnheader').evaluateAll((all) => all.map((th) => th.getBoundingClientRect().left));
+  expect(headers[0]).toBeGreaterThan(headers[1]!);
+  const option = table.getByRole('cell', { name: '-reboot=enable' });
+  expect(await option.evaluate((cell) => {
+    const text = cell.querySelector('bdi')?.firstChild ?? cell.firstChild!;
+    const at = (i: number) => {
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return at(0) < at(1);
+  })).toBe(true);
+  await expect(preview.getByRole('link', { name: 'https://www.dell.com/support/kbdoc' })).toHaveAttribute('href', 'https://www.dell.com/support/kbdoc');
+  await page.setViewportSize({ width: 420, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await preview.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
+  expect(
+    await table.evaluate((t) => {
+      const box = t.closest('.mantine-TableScrollContainer-scrollContainer')!;
+      return box.scrollWidth > box.clientWidth && box.getBoundingClientRect().width <= t.closest('.mantine-Typography-root')!.clientWidth + 1;
+    }),
+  ).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await app.goToQueues();
   await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
   await page.getByRole('link', { name: en['kb.new'] }).click();

@@ -6,13 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { SEGMENTS, type Segment } from '../../shared/domain';
 import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
 import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
-import { formatDateTime, formatPercent, t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 import { segmentLabel } from '../labels';
 import { FailedPage, FormProblem, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { hrefOf, navigate, ticketHref } from '../route';
 import { useDraft } from '../drafts';
 import { useSession } from '../session';
-import { emptyListing, statusLabel } from './labels';
+import { emptyListing, ratingsSummary, statusLabel } from './labels';
 import { Markdown } from './Markdown';
 import { ownDirection } from '../direction';
 import { writesArticles } from '../../shared/access';
@@ -179,7 +179,7 @@ export function KbArticlePage({ articleId }: { articleId: string }) {
               </Stack>
             </Section>
             <Section title={t('kb.ratings')}>
-              <Text size="sm">{a.ratings.mean === null ? t('kb.ratingsNone') : t('kb.ratingsMean', { n: Math.round(a.ratings.n), share: formatPercent(a.ratings.mean) })}</Text>
+              <Text size="sm">{ratingsSummary(a.ratings)}</Text>
             </Section>
             <Section title={t('kb.versions')}>
               <Timeline bulletSize={12} lineWidth={2} active={0}>

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { RATINGS, type Rating, type Suggestion, type Suggestions } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
 import { formatNumber, formatPercent, t } from '../i18n';
@@ -17,12 +17,12 @@ import { matchedWords, ratingLabel, reasonLabel } from './labels';
 export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: string; resolved: boolean; title?: string }) {
   const loaded = useCall('kb.suggest', { ticketId }, { live: (c) => c.ticketId === ticketId });
   // Ratings given here, kept over what was loaded until the next load brings them back.
-  const [given, setGiven] = useState<Record<string, { rating: Rating; solved: boolean }>>({});
+  const [given, setGiven] = useState<Record<string, { rating: Rating | null; solved: boolean }>>({});
   const data: Suggestions | undefined = loaded.data && {
     ...loaded.data,
     suggestions: loaded.data.suggestions.map((s) => ({ ...s, ...given[s.article.id] })),
   };
-  const onRated = (r: { articleId: string; rating: Rating; solved: boolean }) => setGiven((g) => ({ ...g, [r.articleId]: { rating: r.rating, solved: r.solved } }));
+  const onRated = (r: { articleId: string; rating: Rating | null; solved: boolean }) => setGiven((g) => ({ ...g, [r.articleId]: { rating: r.rating, solved: r.solved } }));
   return (
     <Section
       title={
@@ -58,15 +58,31 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
   rank: number;
   ask: boolean;
   resolved: boolean;
-  onRated: (r: { articleId: string; rating: Rating; solved: boolean }) => void;
+  onRated: (r: { articleId: string; rating: Rating | null; solved: boolean }) => void;
 }) {
   const [busy, setBusy] = useState<Rating | 'solved' | null>(null);
   const [open, setOpen] = useState(ask || s.rating !== null);
+  const undoHint = useId();
+  // The rating already given, pressed again, is taken back: pressed by mistake on a suggestion
+  // the agent should not have rated at all (another rating only changed it, and the same one
+  // was sent again with "Thanks, noted."). It then no longer counts anywhere.
+  // One toast per suggestion, the latest answer: "Thanks" is gone when the rating is taken back.
+  const toast = `kb-rating-${ticketId}-${s.article.id}`;
+  const say = (color: string, message: string) => {
+    notifications.hide(toast);
+    notifications.show({ id: toast, color, message });
+  };
   const rate = async (rating: Rating, solved = false) => {
     setBusy(solved ? 'solved' : rating);
     try {
-      onRated(await call('kb.rate', { ticketId, articleId: s.article.id, rating, solved }));
-      notifications.show({ color: 'teal', message: t('suggest.thanks') });
+      if (!solved && s.rating === rating && !s.solved) {
+        await call('kb.withdrawRating', { ticketId, articleId: s.article.id });
+        onRated({ articleId: s.article.id, rating: null, solved: false });
+        say('gray', t('suggest.withdrawn'));
+      } else {
+        onRated(await call('kb.rate', { ticketId, articleId: s.article.id, rating, solved }));
+        say('teal', t('suggest.thanks'));
+      }
     } catch (error) {
       notifications.show({ color: 'red', title: t('suggest.failed'), message: problemOf(error).message });
     } finally {
@@ -109,6 +125,7 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
           </Group>
         ) : open ? (
           <Group gap={6} role="group" aria-label={t('suggest.ask')}>
+            <VisuallyHidden id={undoHint}>{t('suggest.withdrawHint')}</VisuallyHidden>
             {RATINGS.map((r) => (
               <Button
                 key={r}
@@ -116,6 +133,7 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
                 variant={s.rating === r ? 'filled' : 'default'}
                 color={r === 0 ? 'red' : r === 1 ? 'yellow' : 'teal'}
                 aria-pressed={s.rating === r}
+                aria-describedby={s.rating === r && !s.solved ? undoHint : undefined}
                 loading={busy === r}
                 onClick={() => void rate(r)}
               >

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { emptyListing, matchedWords } from './labels';
+import { csatMean, emptyListing, matchedWords, ratingsSummary } from './labels';
 
 // An empty knowledge-base listing says what to do next, not only that nothing is there.
 
@@ -31,5 +31,24 @@ describe('the words a suggestion matched', () => {
       await setLocale('en', 'latn');
     }
     expect(matchedWords(['battery', 'charging'])).toBe('Matched: \u2068battery\u2069, \u2068charging\u2069');
+  });
+});
+
+describe('how many ratings and scores there are', () => {
+  it('says one rating, not "1 ratings", and many ratings as many', async () => {
+    expect(ratingsSummary({ n: 1, mean: 0.5 })).toBe('One rating, 50% relevant');
+    expect(ratingsSummary({ n: 3, mean: 0.5 })).toBe('3 ratings, 50% relevant on average');
+    // Nothing rated (none yet, or every rating withdrawn): not "0 ratings".
+    expect(ratingsSummary({ n: 0, mean: null })).toBe('Not rated yet');
+    expect(csatMean(4, 1)).toBe('One score: 4.00');
+    expect(csatMean(4.25, 12)).toBe('Mean 4.25 from 12 scores');
+    await setLocale('fa', 'arabext');
+    try {
+      expect(ratingsSummary({ n: 1, mean: 0.5 })).toBe('۱ امتیاز، ۵۰٪ مرتبط');
+      expect(ratingsSummary({ n: 3, mean: 0.5 })).toBe('۳ امتیاز، به‌طور میانگین ۵۰٪ مرتبط');
+      expect(csatMean(4.25, 12)).toBe('میانگین ۴٫۲۵ از ۱۲ امتیاز');
+    } finally {
+      await setLocale('en', 'latn');
+    }
   });
 });

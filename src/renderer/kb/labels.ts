@@ -1,6 +1,6 @@
 import type { Category } from '../../shared/kb/category';
 import type { Rating, Reason } from '../../shared/kb/schemas';
-import { isolated, t, type MessageKey } from '../i18n';
+import { formatDecimal, formatPercent, isolated, t, tc, type MessageKey } from '../i18n';
 
 export const reasonLabel = (r: Reason): string => t(`suggest.reason.${r}`);
 export const ratingLabel = (r: Rating): string => t(`suggest.rate.${r}`);
@@ -24,3 +24,15 @@ export function emptyListing(o: { searched: boolean; publishedOnly: boolean; wri
   if (!o.searched) return { lines: o.writes ? ['kb.empty'] : ['kb.empty', 'kb.emptyHint'], write: o.writes };
   return { lines: o.publishedOnly ? ['kb.none', 'kb.noneHint', 'kb.noneDrafts'] : ['kb.none', 'kb.noneHint'], write: o.writes };
 }
+
+/**
+ * An article's ratings: "One rating, 50% relevant", "3 ratings, 67% relevant on average", or
+ * "Not rated yet" (none, or every one withdrawn). It said "1 ratings".
+ */
+export const ratingsSummary = (r: { n: number; mean: number | null }): string => {
+  const n = Math.round(r.n);
+  return r.mean === null || n < 1 ? t('kb.ratingsNone') : tc('kb.ratingsMean', n, { share: formatPercent(r.mean) });
+};
+
+/** A satisfaction cell's mean and how many scores it is from: "Mean 4.25 from 12 scores" (it said "mean 4.00 from 1"). */
+export const csatMean = (mean: number, n: number): string => tc('csat.mean', n, { mean: formatDecimal(mean, 2) });

@@ -6,7 +6,7 @@ import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
 import { formatDate, formatDateTime, formatDecimal, formatNumber, t } from '../i18n';
-import { categoryLabel } from '../kb/labels';
+import { categoryLabel, csatMean } from '../kb/labels';
 import { mirroredAxes, scoreAxis, STILL, useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
@@ -85,7 +85,7 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
                   return (
                     <Table.Td key={tier} ta="center" data-testid={`csat-${s}-${tier}`}>
                       {c ? (
-                        <Tooltip label={t('csat.mean', { mean: formatDecimal(c.mean, 2), n: formatNumber(c.n) })}>
+                        <Tooltip label={csatMean(c.mean, c.n)}>
                           <Badge variant="light" color={tone(c.mean)}>{formatDecimal(c.mean, 1)}</Badge>
                         </Tooltip>
                       ) : (

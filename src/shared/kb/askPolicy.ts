@@ -35,6 +35,20 @@ export function observe(s: PrecisionState, relevant: boolean): PrecisionState {
   return { shown, relevant: rel, askRate };
 }
 
+/**
+ * The state with one rated suggestion taken back (an agent withdrew the rating). The decayed
+ * counts cannot say how much that one weighs now; it is taken at its weight when given (1),
+ * which it is while it is the latest, as a mistaken rating withdrawn at once is. The decay it
+ * brought to the older ones stays, so the share measured is the same as before it.
+ */
+export function unobserve(s: PrecisionState, relevant: boolean): PrecisionState {
+  const shown = Math.max(0, s.shown - 1);
+  const rel = Math.min(shown, Math.max(0, s.relevant - (relevant ? 1 : 0)));
+  const p = shown >= MIN_SHOWN ? rel / shown : null;
+  const askRate = p === null ? 1 : p >= HIGH ? RARE : p < LOW ? 1 : s.askRate;
+  return { shown, relevant: rel, askRate };
+}
+
 /** FNV-1a: the same ticket always gets the same answer, tickets spread evenly. */
 function hash(text: string): number {
   let h = 0x811c9dc5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PRECISION, observe, RARE, shouldAsk } from './askPolicy';
+import { INITIAL_PRECISION, observe, precisionOf, RARE, shouldAsk, unobserve } from './askPolicy';
 import { categorize } from './category';
 import { boundedTerms, ftsQuery, normalizeText, queryTerms } from './normalize';
 import { EMPTY_TALLY, INITIAL_WEIGHTS, learn, rank, shrunk, type CandidateInput } from './ranker';
@@ -95,5 +95,19 @@ describe('how often to ask', () => {
     expect(asked).toBeLessThan(250);
     for (let i = 0; i < 60; i++) s = observe(s, i % 2 === 0);
     expect(s.askRate).toBe(1);
+  });
+});
+
+describe('a rating taken back', () => {
+  it('leaves "Relevant lately" as it was before that rating', () => {
+    let s = INITIAL_PRECISION;
+    for (let i = 0; i < 40; i++) s = observe(s, i % 4 !== 0);
+    const before = s;
+    const back = unobserve(observe(s, false), false);
+    expect(back.shown).toBeCloseTo(before.shown * 0.99, 6);
+    expect(precisionOf(back)!).toBeCloseTo(precisionOf(before)!, 2);
+    expect(unobserve(observe(s, true), true).relevant).toBeCloseTo(before.relevant * 0.99, 6);
+    // Never below nothing, however often.
+    expect(unobserve(unobserve(INITIAL_PRECISION, true), true)).toEqual(INITIAL_PRECISION);
   });
 });

@@ -37,6 +37,8 @@ export const kbApi = {
     z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean().default(false) }),
     z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean() }),
   ),
+  /** Takes this agent's rating of one suggestion back (pressed by mistake): it no longer counts. withdrawn: false when there was none. */
+  'kb.withdrawRating': method(z.object({ ticketId: idSchema, articleId: idSchema }), z.object({ ticketId: idSchema, articleId: idSchema, withdrawn: z.boolean() })),
   'kb.status': method(z.object({}).strict(), z.object({ articles: z.number().int(), published: z.number().int(), statuses: z.array(articleStatusSchema) })),
   /** The customer's satisfaction with a resolved ticket, as the agent heard it. */
   'csat.record': method(csatInputSchema, csatEntrySchema),

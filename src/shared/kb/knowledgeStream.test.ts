@@ -44,6 +44,14 @@ describe('the hub’s re-check of knowledge-base events', () => {
     expect(rule(envelope(agent, 'kb.deleted', 't-1', 1, {}), agent, fresh)).toMatchObject({ ok: false, reason: expect.stringContaining('Unknown') });
   });
 
+  it('takes a rating withdrawn from someone who may see the ticket’s segment, in that segment', () => {
+    const withdrawn = (segment: string) => ({ ticketId: 't-1', articleId: 'a-1', segment, kind: 'Latitude|battery', anchorArticleId: null });
+    expect(rule(envelope(agent, 'kb.rating_withdrawn', 't-1', 2, withdrawn('education')), agent, { segment: 'education', seen: true })).toEqual({ ok: true, segment: 'education' });
+    expect(rule(envelope(agent, 'kb.rating_withdrawn', 't-1', 2, withdrawn('government')), agent, fresh)).toEqual({ ok: false, reason: 'This ticket belongs to a segment you do not work.' });
+    expect(rule(envelope(specialist, 'kb.rating_withdrawn', 't-1', 2, withdrawn('home')), specialist, { segment: 'education', seen: true })).toMatchObject({ ok: false });
+    expect(rule(envelope(agent, 'kb.rating_withdrawn', 't-2', 2, withdrawn('education')), agent, fresh)).toMatchObject({ ok: false, reason: expect.stringContaining('entityId') });
+  });
+
   it('takes a satisfaction score from someone who sees the segment (an import only from supervisors and admins), a follow-up only from supervisors and admins', () => {
     const grace: Person = { id: 'u-grace', role: 'supervisor', tier: 3, segments: ['education'] };
     const score = { ticketId: 't-1', customerId: 'c-1', segment: 'education', tier: 1, productLine: null, score: 2, comment: 'Slow', source: 'agent' };

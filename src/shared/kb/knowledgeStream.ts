@@ -16,11 +16,14 @@ import { articleStatusSchema } from './schemas';
 //   kb.rated                                 entityId: the rated ticket's id; seq: the
 //                                            ticket's ratings so far, this one included;
 //                                            payload: the rating and what the ranker saw.
+//   kb.rating_withdrawn                      entityId: the rated ticket's id; seq: as a rating's;
+//                                            payload: which article's rating on it the agent
+//                                            took back, and where it was counted.
 //   csat.recorded / csat.followed_up         entityId: "csat:" + the ticket's id; seq: the
 //                                            score's changes so far; payload: the score.
 
 export const KNOWLEDGE_STREAM = 'knowledge';
-export const KNOWLEDGE_EVENT_TYPES = ['kb.article_created', 'kb.article_edited', 'kb.rated', 'csat.recorded', 'csat.followed_up'] as const;
+export const KNOWLEDGE_EVENT_TYPES = ['kb.article_created', 'kb.article_edited', 'kb.rated', 'kb.rating_withdrawn', 'csat.recorded', 'csat.followed_up'] as const;
 export type KnowledgeEventType = (typeof KNOWLEDGE_EVENT_TYPES)[number];
 
 const label = z.string().min(1).max(60);
@@ -57,6 +60,18 @@ export const ratedPayloadSchema = z.object({
   features: featureVectorSchema.nullable(),
 });
 export type RatedPayload = z.infer<typeof ratedPayloadSchema>;
+
+/** A rating taken back: it no longer counts anywhere (tallies, similar tickets, measured precision). */
+export const ratingWithdrawnPayloadSchema = z.object({
+  ticketId: idSchema,
+  articleId: idSchema,
+  /** The rated ticket's segment, as a rating's. */
+  segment: segmentSchema,
+  /** Where the rating was counted: the kind's precision, and the kind's tally (under its anchor article, if any). */
+  kind: z.string().min(1).max(120),
+  anchorArticleId: idSchema.nullable(),
+});
+export type RatingWithdrawnPayload = z.infer<typeof ratingWithdrawnPayloadSchema>;
 
 /** The entity a ticket's satisfaction score is in the stream (its ratings are under the ticket's own id). */
 export const csatEntityId = (ticketId: string) => `csat:${ticketId}`;
@@ -98,8 +113,9 @@ export const knowledgeStreamRule: StreamRule = (event, actor: Person, known) => 
       if (event.type === 'kb.article_edited' && event.seq < 2) return { ok: false, reason: 'An edited article has version 2 or later.' };
       return { ok: true, segment: null };
     }
-    case 'kb.rated': {
-      const payload = ratedPayloadSchema.safeParse(event.payload);
+    case 'kb.rated':
+    case 'kb.rating_withdrawn': {
+      const payload = (event.type === 'kb.rated' ? ratedPayloadSchema : ratingWithdrawnPayloadSchema).safeParse(event.payload);
       if (!payload.success) return { ok: false, reason: `The rating is not valid (${firstIssue(payload.error)}).` };
       const r = payload.data;
       if (r.ticketId !== event.entityId) return { ok: false, reason: 'A rating belongs to the ticket it rates (entityId must be the ticket id).' };

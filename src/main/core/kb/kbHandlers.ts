@@ -190,6 +190,10 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
       kb.rate(actorOf(user), queryOf(ticket), i.articleId, rating, i.solved, deps.now());
       return { ticketId: ticket.id, articleId: i.articleId, rating, solved: i.solved };
     },
+    'kb.withdrawRating': (s, i) => {
+      const { user, ticket } = ticketFor(s, i.ticketId);
+      return { ticketId: ticket.id, articleId: i.articleId, withdrawn: kb.withdraw(actorOf(user), queryOf(ticket), i.articleId, deps.now()) };
+    },
     'kb.status': (s) => {
       deps.signedIn(s);
       const c = q.counts.get()!;

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain';
-import { INITIAL_PRECISION, observe, precisionOf, shouldAsk, type PrecisionState } from '../../../shared/kb/askPolicy';
+import { INITIAL_PRECISION, observe, precisionOf, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
 import { boundedTerms, ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
 import {
@@ -27,9 +27,11 @@ import {
   articlePayloadSchema,
   KNOWLEDGE_STREAM,
   ratedPayloadSchema,
+  ratingWithdrawnPayloadSchema,
   type ArticlePayload,
   type KnowledgeEventType,
   type RatedPayload,
+  type RatingWithdrawnPayload,
 } from '../../../shared/kb/knowledgeStream';
 
 // The knowledge base's storage: articles with every version, the FTS5 index, ratings and
@@ -217,7 +219,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     putPrecision: sqlite.prepare(
       'INSERT INTO kb_precision (kind, shown, relevant, ask_rate) VALUES (?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET shown = excluded.shown, relevant = excluded.relevant, ask_rate = excluded.ask_rate',
     ),
-    previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number }>('SELECT rating, solved FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
+    previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string }>('SELECT rating, solved, kind FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
+    deleteRating: sqlite.prepare<[string, number]>('DELETE FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
     ratingsOf: sqlite.prepare<[string], { article_n: number; rating: Rating; solved: number }>('SELECT article_n, rating, solved FROM kb_ratings WHERE ticket_id = ?'),
     putRating: sqlite.prepare(
       `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -376,7 +379,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     return id;
   };
   /** The same event, for the hub: into the outbox, in the caller's transaction. */
-  const publish = (id: string, type: KnowledgeEventType, entityId: string, seq: number, payload: ArticlePayload | RatedPayload, actor: Actor, at: number) => {
+  const publish = (id: string, type: KnowledgeEventType, entityId: string, seq: number, payload: ArticlePayload | RatedPayload | RatingWithdrawnPayload, actor: Actor, at: number) => {
     const outbox = options.outbox;
     if (!outbox) return;
     outbox.append({ id, stream: KNOWLEDGE_STREAM, entityId, seq, type, payloadVersion: 1, payload, actor, deskId: outbox.deskId, deskTime: at, globalSeq: null });
@@ -714,6 +717,61 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     sawRating();
   }
 
+  /**
+   * Takes a rating back (the agent should not have rated that suggestion at all), in one
+   * transaction with its event: it no longer counts in the article's and the kind's tallies,
+   * among the similar tickets' ratings, or in the kind's measured precision. The model's
+   * weights keep the step it took: a step of online learning cannot be undone exactly once
+   * others followed it, and the tallies that ranked the article no longer hold it. False when
+   * there is no rating to take back (never given, or taken back already).
+   */
+  function withdraw(actor: Actor, query: KbQuery, articleId: string, at: number): boolean {
+    fresh();
+    const m = metaOfId(articleId);
+    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    if (!q.previousRating.get(query.key, m.n)) return false;
+    let shown = shownFeatures.get(query.key);
+    if (!shown || !shown.features.has(m.n)) {
+      suggest(query, { limit: 60 });
+      shown = shownFeatures.get(query.key);
+    }
+    const anchor = shown?.anchor ?? null;
+    const done = sqlite.transaction(() => {
+      const previous = q.previousRating.get(query.key, m.n);
+      if (!previous) return false;
+      const seq = (q.ratingSeq.get(query.key)?.seq ?? 0) + 1;
+      const cluster = shown?.cluster ?? previous.kind;
+      const eventId = appendEvent('kb.rating_withdrawn', at, actor, { ticketId: query.key, articleId, kind: previous.kind, cluster });
+      unrecord({ ticketId: query.key, articleN: m.n, cluster });
+      if (options.outbox) {
+        const segment = segmentSchema.parse(query.segment);
+        const anchorArticleId = anchor === null ? null : (loadMeta().get(anchor)?.id ?? null);
+        publish(eventId, 'kb.rating_withdrawn', query.key, seq, { ticketId: query.key, articleId, segment, kind: previous.kind, anchorArticleId }, actor, at);
+      }
+      return true;
+    }).immediate();
+    sawRating();
+    return done;
+  }
+
+  /**
+   * What taking a rating back changes, local or from another desk, inside the caller's
+   * transaction: the ticket's rating goes (so the similar tickets' ratings no longer have it),
+   * and the tallies and the kind's precision lose what it added. The rated ticket's words stay
+   * in the similar-ticket index: with no rating left, it lends no article anything.
+   */
+  function unrecord(f: { ticketId: string; articleN: number; cluster: string }): void {
+    const previous = q.previousRating.get(f.ticketId, f.articleN);
+    if (!previous) return;
+    const rel = relevanceOf(previous.rating);
+    q.deleteRating.run(f.ticketId, f.articleN);
+    q.addKind.run(f.cluster, f.articleN, -1, -rel);
+    q.addArticle.run(f.articleN, -1, -rel);
+    const next = unobserve(precisionOfKind(previous.kind), previous.rating > 0);
+    precisionCache.set(previous.kind, next);
+    q.putPrecision.run(previous.kind, next.shown, next.relevant, next.askRate);
+  }
+
   interface RatingFacts {
     ticketId: string;
     productLine: string | null;
@@ -817,6 +875,13 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
           ticketId: r.data.ticketId, productLine: r.data.productLine, articleN: m.n, rating: r.data.rating, solved: r.data.solved, kind: r.data.kind,
           cluster: anchor ? `a${anchor.n}` : r.data.kind, terms: r.data.terms, x: r.data.features ?? undefined, actorId: e.actor.id, at: e.deskTime, seq: e.seq,
         });
+      } else if (e.type === 'kb.rating_withdrawn') {
+        const r = ratingWithdrawnPayloadSchema.safeParse(e.payload);
+        if (!r.success) return;
+        const m = metaOfId(r.data.articleId);
+        if (!m) return;
+        const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
+        unrecord({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind });
       }
     }
   }
@@ -829,6 +894,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     search,
     suggest,
     rate,
+    withdraw,
     ratingsFor,
     metaOfId,
     /** The MATCH expression suggesting runs for this text (the benchmark's floor runs the same). */

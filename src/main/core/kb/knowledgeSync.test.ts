@@ -89,6 +89,47 @@ describe('knowledge-base sync', () => {
     for (const e of [...saved, ...rated]) expect(ids).toContain(e.id);
   });
 
+  it('takes a rating back: it stops counting on this desk and, through the hub, on every other', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    for (const x of ARTICLES) await samA.call('kb.save', { ...x, status: 'published' });
+    const avaA = await a.as('Ava Martin');
+    const t1 = await showcaseTicket(a.as, 'Zorblat dock flickers', 'zorblat dock flickering');
+    const shown = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => s.article.id);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 0 });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[2]!, rating: 2 });
+    const rated = knowledgeOutbox(a.desk, start);
+    apply(b.desk, rated);
+    const avaB = await b.as('Ava Martin');
+    expect((await avaB.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 1, mean: 1 });
+
+    // The agent should not have rated the third at all.
+    const mark = lastDeskSeq(a.desk);
+    expect(await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[2]! })).toEqual({ ticketId: t1.id, articleId: shown[2]!, withdrawn: true });
+    const withdrawn = knowledgeOutbox(a.desk, mark);
+    expect(withdrawn.map((e) => [e.type, e.entityId, e.seq])).toEqual([['kb.rating_withdrawn', t1.id, 3]]);
+    expect(withdrawn[0]!.payload).toMatchObject({ ticketId: t1.id, articleId: shown[2]!, segment: t1.segment });
+    const onA = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions;
+    expect(onA.find((s) => s.article.id === shown[2]!)?.rating ?? null).toBeNull();
+    expect(onA.find((s) => s.article.id === shown[0]!)?.rating).toBe(0);
+    expect((await avaA.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 0, mean: null });
+    // Taken back already: nothing more to send.
+    expect((await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[2]! })).withdrawn).toBe(false);
+    expect(knowledgeOutbox(a.desk, mark)).toHaveLength(1);
+
+    // Desk B drops it too, once, however often the event arrives; the other rating stays.
+    apply(b.desk, withdrawn);
+    apply(b.desk, [...rated, ...withdrawn]);
+    expect((await avaB.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 0, mean: null });
+    expect((await avaB.call('kb.get', { articleId: shown[0]! })).ratings).toEqual({ n: 1, mean: 0 });
+    expect(b.desk.db.sqlite.prepare('SELECT count(*) FROM kb_ratings WHERE ticket_id = ?').pluck().get(t1.id)).toBe(1);
+    // Rated again afterwards, it counts again.
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[2]!, rating: 1 });
+    expect((await avaA.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 1, mean: 0.75 });
+  });
+
   it('applies another desk’s articles and ratings: the ranking changes as with a local rating, and a repeat changes nothing', async () => {
     const a = await open();
     const b = await open();
