@@ -1111,7 +1111,7 @@ export const en = {
   'kb.notFound': 'That article does not exist.',
   'kb.field.title': 'Title',
   'kb.field.body': 'Article (Markdown)',
-  'kb.field.bodyHint': 'Headings with ##, lists with - or 1., **bold**, tables with | between cells. HTML is shown as text.',
+  'kb.field.bodyHint': 'Headings with ##, lists with - or 1., **bold**, tables with | between cells. HTML tags are left out.',
   'kb.field.productLines': 'Product lines',
   'kb.field.models': 'Models',
   'kb.field.segments': 'Segments',
