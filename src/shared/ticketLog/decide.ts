@@ -115,8 +115,13 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   if (isSla && actor.role !== 'system') return refuse('forbidden', say('slaFromScheduler'));
   const sees = maySeeSegment(actor, state.head.segment);
   if (sees) return refuse('forbidden', sees);
+  const event = { ...command, at: now, actor } as TicketEvent;
+  const applied = applyEvent(state.position, event);
   if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {
-    return refuse('conflict', say('ticketChanged'));
+    // Asked of a ticket that has changed since the page showed it. When the rules now refuse
+    // it (someone took it first, it went up a tier), that is what happened: "review and try
+    // again" sent the second of two people pressing Take to try what can no longer be done.
+    return refuse('conflict', applied.ok || command.type === 'ASSIGN' ? say('ticketChanged') : applied.reason);
   }
   if (command.type === 'ASSIGN') {
     const a = c.assignee ?? null;
@@ -126,8 +131,6 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
     const why = mayBeAssigned(a, { segment: state.head.segment, tier: state.position.context.tier });
     if (why) return refuse('refused', why);
   }
-  const event = { ...command, at: now, actor } as TicketEvent;
-  const applied = applyEvent(state.position, event);
   if (!applied.ok) return refuse('refused', applied.reason);
   const events: EventDraft[] = [];
   const change = policyChange(state, c.policy, now);

@@ -56,6 +56,32 @@ describe('ticket log', () => {
     expect(decide(s2, { kind: 'act', command: { type: 'SLA_BREACH', target: 'resolution', dueAt: 1 }, policy }, ava, T0)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
+  it('tells the one who took a ticket second that someone has it, not to try again', () => {
+    // Two specialists press Take on the same escalated ticket from the same page (seq 1).
+    const ben: Actor = { id: 'ben', role: 'agent', tier: 1, segments: ['education'] };
+    const s = created();
+    const first = decide(s, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: 1 }, ava, T0 + 1000);
+    const s2 = evolveAll(s, first.ok ? first.events : [])!;
+    const second = decide(s2, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: 1 }, ben, T0 + 1001);
+    expect(second).toEqual({ ok: false, code: 'conflict', reason: 'Someone is already working this ticket.' });
+    // A step the holder alone may take, asked from a page that still showed it free.
+    const escalate = decide(s2, { kind: 'act', command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, policy, expectedSeq: 1 }, ben, T0 + 1002);
+    expect(escalate).toMatchObject({ ok: false, code: 'conflict', reason: expect.stringMatching(/^Someone else is working this ticket now/) });
+    // Still possible on the ticket as it now is: review what changed, and do it again.
+    const note = decide(s2, { kind: 'act', command: { type: 'ADD_NOTE', note: 'x' }, policy, expectedSeq: 1 }, ben, T0 + 1003);
+    expect(note).toMatchObject({ ok: false, code: 'conflict', reason: expect.stringMatching(/changed while you were looking/) });
+    // At tier 2, where a taken ticket is "in progress" (no Take there at all), the same.
+    const noor: Actor = { id: 'noor', role: 'specialist', tier: 2, segments: ['education'] };
+    const up = decide(s2, { kind: 'act', command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, policy }, ava, T0 + 2000);
+    const s3 = evolveAll(s2, up.ok ? up.events : [])!;
+    const samTakes = decide(s3, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: s3.seq }, sam, T0 + 3000);
+    const s4 = evolveAll(s3, samTakes.ok ? samTakes.events : [])!;
+    expect(s4.position).toMatchObject({ state: 'tier2.inProgress', context: { assigneeId: 'sam' } });
+    expect(decide(s4, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: s3.seq }, noor, T0 + 3001)).toEqual({ ok: false, code: 'conflict', reason: 'Someone is already working this ticket.' });
+    // Without a seq (the hub's re-check, another client) it is the same sentence.
+    expect(decide(s4, { kind: 'act', command: { type: 'TAKE' }, policy }, noor, T0 + 3002)).toEqual({ ok: false, code: 'refused', reason: 'Someone is already working this ticket.' });
+  });
+
   it('records a policy change on the ticket as an event before the event that brought it', () => {
     const s = created();
     const v2: PolicyInForce = { version: 2, policy: { ...policy.policy, atRiskShare: 0.5 } };
