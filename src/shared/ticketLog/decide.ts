@@ -3,7 +3,7 @@ import { say } from '../messageKeys';
 import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
 import { applyEvent, type TicketPosition } from '../ticket';
-import type { TicketCommand, TicketEvent } from '../ticketMachine';
+import { isPendingState, type TicketCommand, type TicketEvent } from '../ticketMachine';
 import { systemEventId, type CreatedPayload, type TicketLogEventType } from './envelope';
 import { evolve, type LogEvent, type TicketLogState } from './evolve';
 
@@ -115,7 +115,7 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   if (isSla && actor.role !== 'system') return refuse('forbidden', say('slaFromScheduler'));
   const sees = maySeeSegment(actor, state.head.segment);
   if (sees) return refuse('forbidden', sees);
-  const event = { ...command, at: now, actor } as TicketEvent;
+  const event = { ...withWait(command, state), at: now, actor } as TicketEvent;
   const applied = applyEvent(state.position, event);
   if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {
     // Asked of a ticket that has changed since the page showed it. When the rules now refuse
@@ -141,6 +141,18 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   next.position = applied.next;
   events.push(next);
   return { ok: true, events };
+}
+
+/**
+ * An assignment says whether the ticket is waiting on the customer: one that is stays waiting
+ * in the new holder's hands. It had gone to "in progress" while its SLA clock stayed paused
+ * (only the customer's reply restarts it), so the new holder saw it in progress, and escalated
+ * or worked it with its clock stopped. Decided here from the state, whatever the caller sent.
+ */
+function withWait(command: TicketCommand, state: TicketLogState): TicketCommand {
+  if (command.type !== 'ASSIGN') return command;
+  const { keepWaiting: _sent, ...rest } = command;
+  return isPendingState(state.position.state) ? { ...rest, keepWaiting: true } : rest;
 }
 
 /**
