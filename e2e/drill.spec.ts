@@ -225,7 +225,7 @@ test('a ticket waiting on the customer, reassigned from an agent’s load, stays
   await expect(page.getByText(en['drill.assigned'].replace('{number}', number).replace('{name}', 'Noor Hassan'))).toBeVisible({ timeout: 15_000 });
   // No longer Sam's, it leaves his list: opened by its address.
   await page.evaluate((to) => (window.location.hash = to), href);
-  await expect(page.getByText(en['ticket.assignedTo'].replace('{name}', 'Noor Hassan'))).toBeVisible();
+  await expect(page.getByRole('main').getByText(en['ticket.assignedTo'].replace('{name}', 'Noor Hassan'), { exact: true })).toBeVisible();
   await new TicketView(page).expectState('state.tier2.pending');
   await expect(page.getByRole('group', { name: en['ticket.slaLabel'] }).locator('[data-sla="paused"]')).toBeVisible();
 });
