@@ -4,6 +4,7 @@ import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { Board } from './pages/board';
+import { TicketView } from './pages/ticket';
 
 // Every number on the supervisor's board opens the tickets behind it: an attainment figure
 // (the targets met or missed, missed first), an agent's load, a queue's oldest. The drawer
@@ -209,6 +210,26 @@ async function firstOpenTicket(page: Page): Promise<{ board: Board; number: stri
 }
 
 /** Picks an option of a drawer's combobox with the pointer. */
+test('a ticket waiting on the customer, reassigned from an agent’s load, stays waiting in its new holder’s hands', async ({ page }) => {
+  // It went to "In progress" while its SLA clock stayed paused: the new holder saw it in
+  // progress and worked or escalated it with its clock stopped.
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  await page.getByRole('button', { name: /^Open tickets of Sam Rivera: \d+$/ }).click();
+  await expect(board.drawer.getByRole('heading', { name: 'Open tickets · Sam Rivera' })).toBeVisible({ timeout: 15_000 });
+  const waiting = board.drawer.getByRole('row').filter({ hasText: en['state.tier2.pending'] }).filter({ hasText: en['segment.education'] }).first();
+  const number = (await waiting.getByRole('link').textContent()) ?? '';
+  const href = (await waiting.getByRole('link').getAttribute('href')) ?? '';
+  await choose(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) }), 'Noor Hassan');
+  await expect(page.getByText(en['drill.assigned'].replace('{number}', number).replace('{name}', 'Noor Hassan'))).toBeVisible({ timeout: 15_000 });
+  // No longer Sam's, it leaves his list: opened by its address.
+  await page.evaluate((to) => (window.location.hash = to), href);
+  await expect(page.getByRole('main').getByText(en['ticket.assignedTo'].replace('{name}', 'Noor Hassan'), { exact: true })).toBeVisible();
+  await new TicketView(page).expectState('state.tier2.pending');
+  await expect(page.getByRole('group', { name: en['ticket.slaLabel'] }).locator('[data-sla="paused"]')).toBeVisible();
+});
+
 async function choose(field: Locator, option: string): Promise<void> {
   await field.click();
   await field.page().getByRole('option', { name: option, exact: true }).click();

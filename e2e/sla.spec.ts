@@ -122,3 +122,27 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   await expect(page.getByText('by Tagdesk SLA').first()).toBeVisible();
   await expect(page.getByRole('group', { name: en['ticket.slaLabel'] }).locator('[data-sla="breached"]')).toBeVisible();
 });
+
+test('a ticket handed back down while it waited on the customer runs its clock again at first line', async ({ page }) => {
+  // Sam had asked the customer, then handed the ticket back to Ava: it was "Open at tier 1"
+  // with its clock still paused, so it could never be at risk or breach while she worked it.
+  await signInAs(page, 'Sam Rivera');
+  const mine = page.getByRole('region', { name: en['mine.tableLabel'] });
+  const row = mine.getByRole('row').filter({ hasText: en['state.tier2.pending'] }).first();
+  await expect(async () => {
+    await mine.evaluate((el) => el.scrollBy(0, 300));
+    await expect(row).toBeVisible({ timeout: 100 });
+  }).toPass();
+  await row.getByRole('link').first().click();
+  const ticket = new TicketView(page);
+  await ticket.expectState('state.tier2.pending');
+  const sla = page.getByRole('group', { name: en['ticket.slaLabel'] });
+  await expect(sla.locator('[data-sla="paused"]')).toBeVisible();
+  await ticket.action('action.DEESCALATE').click();
+  await ticket.noteField().fill('Customer will send the logs to first line.');
+  await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
+  await expect(ticket.dialog).toBeHidden();
+  await ticket.expectState('state.tier1.open');
+  await expect(sla.locator('[data-sla="paused"]')).toHaveCount(0);
+  await expect(sla).toContainText(/left|ago/);
+});

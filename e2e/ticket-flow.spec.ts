@@ -1,6 +1,6 @@
 import { en } from '../src/renderer/i18n/en';
 import type { Locator } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, SHELL, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
@@ -134,4 +134,44 @@ test('a subject that is too short is refused with the reason under the field', a
   await expect(dialog.getByLabel(en['newTicket.subject'])).toBeFocused();
   await page.keyboard.type('!');
   await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveValue('Hi!');
+});
+
+test('two specialists press Take on one ticket: the one whose window had not heard yet is told someone has it, and sees who', async ({ page, browser }) => {
+  // Two windows on one desk: the browser shell's (Electron's is one window).
+  test.skip(SHELL === 'electron', 'two windows on one desk need the browser shell');
+  const app = await signInAs(page, 'Sam Rivera');
+  await page.evaluate(() => (window.location.hash = '#/queues/education/2'));
+  await expect(app.heading('Education · Tier 2')).toBeVisible();
+  const queue = page.getByRole('region', { name: /Tickets in Education · Tier 2/ });
+  await queue.getByRole('row').filter({ hasText: en['tickets.unassigned'] }).first().getByRole('link').first().click();
+  const sam = new TicketView(page);
+  const id = await sam.id();
+  // Noor, tier 2 in education too, at the next desk's window on the same ticket. The news of
+  // Sam's take can be held back from her window: she presses Take before it redraws.
+  const token = await page.evaluate(() => sessionStorage.getItem('tagdesk.token'));
+  const other = await (await browser.newContext()).newPage();
+  let hold = false;
+  await other.routeWebSocket(/\/api\?/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      if (hold && String(message).includes('"ticket.changed"')) return;
+      ws.send(message);
+    });
+  });
+  await other.goto(`${new URL(page.url()).origin}/?token=${token ?? ''}`);
+  await signInAs(other, 'Noor Hassan');
+  await other.evaluate((ticketId) => (window.location.hash = `#/ticket/${encodeURIComponent(ticketId)}`), id);
+  const noor = new TicketView(other);
+  await expect(noor.action('action.TAKE')).toBeVisible();
+
+  hold = true;
+  await sam.take();
+  await noor.action('action.TAKE').click();
+  // Told what happened, not "changed while you were looking … try again" (which could never
+  // work), nor "a ticket in progress at tier 2 cannot be taken"; and her page now says who has it.
+  await expect(other.getByText(en['apiError.alreadyTaken'])).toBeVisible();
+  await expect(other.getByText(en['apiError.ticketChanged'])).toHaveCount(0);
+  await expect(other.getByText(en['ticket.assignedTo'].replace('{name}', 'Sam Rivera'))).toBeVisible();
+  await expect(noor.action('action.TAKE')).toHaveCount(0);
+  await other.context().close();
 });

@@ -2,6 +2,7 @@ import { createActor, type ActorScope, type EventObject } from 'xstate';
 import { ACTION_PHRASE, say, STATE_PHRASE } from './messageKeys';
 import type { Actor } from './domain';
 import {
+  isOpenState,
   RULES,
   stateName,
   ticketMachine,
@@ -119,7 +120,11 @@ export function explainRefusal(pos: TicketPosition, event: TicketEvent): string 
   // ("someone is already working this ticket"), not that the state refuses it.
   const probed = event.type === 'TAKE' && pos.context.assigneeId !== null ? { ...pos, context: { ...pos.context, assigneeId: null } } : pos;
   const possibleAtAll = canStep(probed, event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
-  if (why && possibleAtAll) return why;
+  // An open ticket someone holds cannot be taken because they hold it, whichever state holding
+  // it put it in: at tiers 2 and 3 a taken ticket is "in progress", where the machine has no
+  // Take at all, and the second of two specialists pressing Take was told the state refuses it.
+  const held = event.type === 'TAKE' && isOpenState(pos.state) && pos.context.assigneeId !== null;
+  if (why && (possibleAtAll || held)) return why;
   return say('stateRefuses', { state: STATE_PHRASE[pos.state], action: ACTION_PHRASE[event.type], more: why && event.type === 'REOPEN' ? ' ' + why : '' });
 }
 

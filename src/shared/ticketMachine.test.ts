@@ -23,6 +23,7 @@ const events: TicketEvent[] = people.flatMap((actor) => {
   return [
     { type: 'TAKE', ...b },
     { type: 'ASSIGN', assigneeId: 's2', ...b },
+    { type: 'ASSIGN', assigneeId: 's2', keepWaiting: true, ...b },
     { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'disk fails POST', ...b },
     { type: 'DEESCALATE', note: 'firmware updated; please confirm with customer', ...b },
     { type: 'WAIT_ON_CUSTOMER', ...b },

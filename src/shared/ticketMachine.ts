@@ -38,7 +38,10 @@ const base = { at: z.number().int().nonnegative(), actor: actorSchema };
 const optionalNote = z.string().max(10_000, say('noteTooLong')).optional();
 const commands = {
   TAKE: z.object({ type: z.literal('TAKE') }),
-  ASSIGN: z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema }),
+  // keepWaiting: set by decide() on a ticket waiting on the customer, which stays waiting in
+  // the new holder's hands (an ASSIGN logged without it, before it existed, replays as it was
+  // decided then: into the tier's open or in-progress state).
+  ASSIGN: z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema, keepWaiting: z.literal(true).optional() }),
   ESCALATE: z.object({ type: z.literal('ESCALATE'), reason: escalationReasonSchema, note }),
   DEESCALATE: z.object({ type: z.literal('DEESCALATE'), note }),
   WAIT_ON_CUSTOMER: z.object({ type: z.literal('WAIT_ON_CUSTOMER'), note: optionalNote }),
@@ -188,6 +191,7 @@ export const ticketMachine = setup({
     isSystem: guard('isSystem'),
     mayBreachUp: guard('mayBreachUp'),
     breachAtTop: guard('breachAtTop'),
+    mayAssignWaiting: ({ context, event }) => guard('mayAssign')({ context, event }) && event.type === 'ASSIGN' && event.keepWaiting === true,
     deescalateToHolder: ({ context, event }) =>
       guard('mayDeescalate')({ context, event }) && context.tier === 3 && context.heldBy[2] !== null,
     mayReopenAt: ({ context, event }, p: { tier: Tier }) => guard('mayReopen')({ context, event }) && context.tier === p.tier,
@@ -266,6 +270,8 @@ export const ticketMachine = setup({
           on: {
             CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', target: 'open', actions: 'touch' },
             RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+            // Reassigned while the customer owes an answer: still waiting on them, clock paused.
+            ASSIGN: { guard: 'mayAssignWaiting', actions: 'assign' },
           },
         },
       },
@@ -326,6 +332,7 @@ function specialistTier(n: 2 | 3) {
         on: {
           CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', target: 'inProgress', actions: 'touch' },
           RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+          ASSIGN: { guard: 'mayAssignWaiting', actions: 'assign' } as const,
         },
       },
     },

@@ -26,6 +26,7 @@ function eventsOf(actor: Actor): TicketEvent[] {
   return [
     { type: 'TAKE', ...b },
     { type: 'ASSIGN', assigneeId: 'sam', ...b },
+    { type: 'ASSIGN', assigneeId: 'sam', keepWaiting: true, ...b },
     { type: 'ASSIGN', assigneeId: '', ...b },
     { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'disk fails POST', ...b },
     { type: 'ESCALATE', reason: 'needs_specialist_skill', note: '  ', ...b },

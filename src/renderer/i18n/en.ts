@@ -424,6 +424,7 @@ export const en = {
   'act.title.REOPEN': 'Reopen {number}',
   'act.title.CHANGE_PRIORITY': 'Change the priority of {number}',
   'act.help.ASSIGN': 'The person you choose works the ticket from now on.',
+  'act.help.ASSIGN.waiting': 'The person you choose works the ticket from now on. It still waits on the customer, its SLA clock paused, until they reply.',
   'act.help.ESCALATE': 'The ticket goes to the {tier} queue for {segment}, unassigned, until a specialist takes it. Say why, and what you tried.',
   'act.help.DEESCALATE': 'The ticket goes back to {tier}. Tell the next person what you found and what they should do.',
   'act.help.WAIT_ON_CUSTOMER': 'The SLA clock pauses until the customer replies.',

@@ -18,6 +18,10 @@ describe('the sentence in the Customer replied dialog', () => {
       expect(said, state).toContain('T-000788');
     }
   });
+  it('tells a supervisor assigning a ticket that waits on the customer that it still waits', () => {
+    expect(actionHelp('ASSIGN', 'tier2.pending', vars)).toBe(en['act.help.ASSIGN.waiting']);
+    expect(actionHelp('ASSIGN', 'tier2.inProgress', vars)).toBe(en['act.help.ASSIGN']);
+  });
   it('leaves the other actions’ sentences alone', () => {
     expect(actionHelp('ADD_NOTE', 'new', vars)).toBe(en['act.help.ADD_NOTE'].replace('{number}', 'T-000788'));
   });

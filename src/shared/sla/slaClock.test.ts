@@ -242,6 +242,19 @@ describe('changes of priority, policy and tier', () => {
     expect(r.targets.resolution).toMatchObject({ status: 'ok', dueAt: at(300), atRiskAt: at(150), elapsedMs: 30 * MIN });
   });
 
+  it('ends a pause when the ticket is handed back down: it is worked again, no longer waiting on the customer', () => {
+    // Sam asked the customer, then handed the ticket back to first line: Ava had it "open"
+    // with its clock paused, so it could never be at risk or breach while she worked it.
+    const waiting: SlaEvent[] = [created(), { kind: 'agentResponse', at: at(10) }, { kind: 'paused', at: at(30) }];
+    const handedDown: SlaEvent[] = [...waiting, { kind: 'deescalated', at: at(90) }];
+    const r = sla(handedDown, 100);
+    expect(r.paused).toBe(false);
+    // As a reply would: due later by the 60 minutes spent waiting.
+    expect(r.targets.resolution).toMatchObject({ status: 'ok', elapsedMs: 40 * MIN, dueAt: at(960 + 60) });
+    // Nothing for the customer to be answered on: no next-response clock.
+    expect(r.targets.nextResponse.status).toBe('none');
+  });
+
   it('does not reset any clock on a de-escalation', () => {
     const events: SlaEvent[] = [created(), { kind: 'agentResponse', at: at(10) }, { kind: 'customerReplied', at: at(20) }];
     const deescalated: SlaEvent[] = [...events, { kind: 'deescalated', at: at(30) }];

@@ -14,8 +14,8 @@
  *   so only once the first response is met (until then the first-response clock already
  *   covers the customer's wait), and a second reply before the agent answers does not restart
  *   the running clock: the customer has been waiting since the first one.
- * - `paused` (waiting on the customer) stops every running clock until `customerReplied` or
- *   `reopened`. While paused a clock's status is 'paused' and its dueAt and future atRiskAt
+ * - `paused` (waiting on the customer) stops every running clock until `customerReplied`,
+ *   `reopened` or `deescalated`. While paused a clock's status is 'paused' and its dueAt and future atRiskAt
  *   are null; on resuming, due times move later by exactly the business time spent paused.
  *   A clock that had already breached stays 'breached' with its past dueAt, since pausing
  *   cannot move a deadline that has passed. Pausing a resolved ticket changes nothing.
@@ -34,8 +34,9 @@
  *   already exceeded is therefore breached, with dueAt the past instant at which the elapsed
  *   time reached it; a longer one can lift a breach that the old target had caused. Met
  *   clocks keep the target they were met against.
- * - `deescalated` (handing the ticket back down a tier) does not reset or change any clock:
- *   the customer is still waiting for the same answer.
+ * - `deescalated` (handing the ticket back down a tier) does not reset any clock: the
+ *   customer is still waiting for the same answer. It ends a pause, as a reply does: handed
+ *   down from waiting on the customer, the ticket is worked again (open or in progress).
  * - A clock is 'atRisk' once elapsed >= atRiskShare * target, and 'breached' once elapsed >=
  *   target: dueAt is the first instant at which it counts as breached. A clock met late is
  *   reported 'breached' (with metAt set), because the breach happened; 'met' means met in time.
@@ -299,6 +300,10 @@ class TicketClocks {
         this.policy = event.policy;
         break;
       case 'deescalated':
+        // Handed back down from waiting on the customer, the ticket is worked again at the
+        // lower tier (the machine takes it to open or in progress): its clocks run again.
+        this.resume(event.at);
+        break;
       case 'created':
         break;
     }

@@ -3,7 +3,7 @@ import { say } from '../messageKeys';
 import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
 import { applyEvent, type TicketPosition } from '../ticket';
-import type { TicketCommand, TicketEvent } from '../ticketMachine';
+import { isPendingState, type TicketCommand, type TicketEvent } from '../ticketMachine';
 import { systemEventId, type CreatedPayload, type TicketLogEventType } from './envelope';
 import { evolve, type LogEvent, type TicketLogState } from './evolve';
 
@@ -115,8 +115,13 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   if (isSla && actor.role !== 'system') return refuse('forbidden', say('slaFromScheduler'));
   const sees = maySeeSegment(actor, state.head.segment);
   if (sees) return refuse('forbidden', sees);
+  const event = { ...withWait(command, state), at: now, actor } as TicketEvent;
+  const applied = applyEvent(state.position, event);
   if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {
-    return refuse('conflict', say('ticketChanged'));
+    // Asked of a ticket that has changed since the page showed it. When the rules now refuse
+    // it (someone took it first, it went up a tier), that is what happened: "review and try
+    // again" sent the second of two people pressing Take to try what can no longer be done.
+    return refuse('conflict', applied.ok || command.type === 'ASSIGN' ? say('ticketChanged') : applied.reason);
   }
   if (command.type === 'ASSIGN') {
     const a = c.assignee ?? null;
@@ -126,8 +131,6 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
     const why = mayBeAssigned(a, { segment: state.head.segment, tier: state.position.context.tier });
     if (why) return refuse('refused', why);
   }
-  const event = { ...command, at: now, actor } as TicketEvent;
-  const applied = applyEvent(state.position, event);
   if (!applied.ok) return refuse('refused', applied.reason);
   const events: EventDraft[] = [];
   const change = policyChange(state, c.policy, now);
@@ -138,6 +141,18 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   next.position = applied.next;
   events.push(next);
   return { ok: true, events };
+}
+
+/**
+ * An assignment says whether the ticket is waiting on the customer: one that is stays waiting
+ * in the new holder's hands. It had gone to "in progress" while its SLA clock stayed paused
+ * (only the customer's reply restarts it), so the new holder saw it in progress, and escalated
+ * or worked it with its clock stopped. Decided here from the state, whatever the caller sent.
+ */
+function withWait(command: TicketCommand, state: TicketLogState): TicketCommand {
+  if (command.type !== 'ASSIGN') return command;
+  const { keepWaiting: _sent, ...rest } = command;
+  return isPendingState(state.position.state) ? { ...rest, keepWaiting: true } : rest;
 }
 
 /**

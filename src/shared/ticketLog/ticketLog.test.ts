@@ -3,7 +3,8 @@ import { SYSTEM_ACTOR, type Actor } from '../domain';
 import { defaultCalendars, defaultPolicies } from '../sla/defaults';
 import { decide, evolveAll, type PolicyInForce, type TicketLogCommand } from './decide';
 import { systemEventId, ticketEnvelopeSchema, MACHINE_VERSION, PAYLOAD_VERSION } from './envelope';
-import { evolve, replayLog, type TicketLogState } from './evolve';
+import { evolve, replayLog, type LogEvent, type TicketLogState } from './evolve';
+import type { TicketCommand } from '../ticketMachine';
 import { projectSla } from './sla';
 
 const ava: Actor = { id: 'ava', role: 'agent', tier: 1, segments: ['education'] };
@@ -54,6 +55,75 @@ describe('ticket log', () => {
     expect(decide(s2, { kind: 'act', command: { type: 'ADD_NOTE', note: 'x' }, policy, expectedSeq: 1 }, ava, T0 + 2000)).toMatchObject({ ok: false, code: 'conflict' });
     expect(decide(s, { kind: 'act', command: { type: 'TAKE' }, policy }, sam, T0 + 2000)).toMatchObject({ ok: false, code: 'refused', reason: 'This ticket is at first line (tier 1); you work at tier 2.' });
     expect(decide(s2, { kind: 'act', command: { type: 'SLA_BREACH', target: 'resolution', dueAt: 1 }, policy }, ava, T0)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('tells the one who took a ticket second that someone has it, not to try again', () => {
+    // Two specialists press Take on the same escalated ticket from the same page (seq 1).
+    const ben: Actor = { id: 'ben', role: 'agent', tier: 1, segments: ['education'] };
+    const s = created();
+    const first = decide(s, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: 1 }, ava, T0 + 1000);
+    const s2 = evolveAll(s, first.ok ? first.events : [])!;
+    const second = decide(s2, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: 1 }, ben, T0 + 1001);
+    expect(second).toEqual({ ok: false, code: 'conflict', reason: 'Someone is already working this ticket.' });
+    // A step the holder alone may take, asked from a page that still showed it free.
+    const escalate = decide(s2, { kind: 'act', command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, policy, expectedSeq: 1 }, ben, T0 + 1002);
+    expect(escalate).toMatchObject({ ok: false, code: 'conflict', reason: expect.stringMatching(/^Someone else is working this ticket now/) });
+    // Still possible on the ticket as it now is: review what changed, and do it again.
+    const note = decide(s2, { kind: 'act', command: { type: 'ADD_NOTE', note: 'x' }, policy, expectedSeq: 1 }, ben, T0 + 1003);
+    expect(note).toMatchObject({ ok: false, code: 'conflict', reason: expect.stringMatching(/changed while you were looking/) });
+    // At tier 2, where a taken ticket is "in progress" (no Take there at all), the same.
+    const noor: Actor = { id: 'noor', role: 'specialist', tier: 2, segments: ['education'] };
+    const up = decide(s2, { kind: 'act', command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, policy }, ava, T0 + 2000);
+    const s3 = evolveAll(s2, up.ok ? up.events : [])!;
+    const samTakes = decide(s3, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: s3.seq }, sam, T0 + 3000);
+    const s4 = evolveAll(s3, samTakes.ok ? samTakes.events : [])!;
+    expect(s4.position).toMatchObject({ state: 'tier2.inProgress', context: { assigneeId: 'sam' } });
+    expect(decide(s4, { kind: 'act', command: { type: 'TAKE' }, policy, expectedSeq: s3.seq }, noor, T0 + 3001)).toEqual({ ok: false, code: 'conflict', reason: 'Someone is already working this ticket.' });
+    // Without a seq (the hub's re-check, another client) it is the same sentence.
+    expect(decide(s4, { kind: 'act', command: { type: 'TAKE' }, policy }, noor, T0 + 3002)).toEqual({ ok: false, code: 'refused', reason: 'Someone is already working this ticket.' });
+  });
+
+  it('keeps a ticket waiting on the customer when a supervisor reassigns it, its clock still paused', () => {
+    const grace: Actor = { id: 'grace', role: 'supervisor', tier: 3, segments: ['education'] };
+    const ben = { id: 'ben', role: 'agent' as const, tier: 1 as const, segments: ['education' as const], name: 'Ben Okafor', active: true };
+    const first = decide(null, create(), ava, T0);
+    const logged: LogEvent[] = first.ok ? [...first.events] : [];
+    let s = evolveAll(null, logged)!;
+    const act = (command: TicketCommand, who: Actor, at: number, assignee?: typeof ben) => {
+      const d = decide(s, { kind: 'act', command, policy, ...(assignee ? { assignee } : {}) }, who, at);
+      if (!d.ok) throw new Error(d.reason);
+      s = evolveAll(s, d.events)!;
+      // As the log keeps them: without the position decide() found.
+      logged.push(...d.events.map(({ position: _p, ...e }) => e));
+      return d.events.at(-1)!;
+    };
+    act({ type: 'TAKE' }, ava, T0 + 1000);
+    act({ type: 'WAIT_ON_CUSTOMER', note: 'Asked for the serial.' }, ava, T0 + 2000);
+    expect(act({ type: 'ASSIGN', assigneeId: 'ben' }, grace, T0 + 3000, ben).payload).toEqual({ assigneeId: 'ben', keepWaiting: true });
+    // Still waiting on the customer, in Ben's hands, and its clock still paused, as it says.
+    expect(s.position).toMatchObject({ state: 'tier1.pending', context: { assigneeId: 'ben' } });
+    expect(projectSla(s, (id) => defaultCalendars.find((c) => c.id === id) ?? null, T0 + 3600_000)?.status).toBe('paused');
+    expect(replayLog(logged)?.position.state).toBe('tier1.pending');
+    // The customer's answer brings it back to work.
+    act({ type: 'CUSTOMER_REPLIED' }, ben, T0 + 4000);
+    expect(s.position).toMatchObject({ state: 'tier1.open', context: { assigneeId: 'ben' } });
+    // An open ticket's assignment says nothing of waiting, whatever the caller sent.
+    expect(act({ type: 'ASSIGN', assigneeId: 'ava', keepWaiting: true }, grace, T0 + 5000, { ...ben, id: 'ava', name: 'Ava Martin' }).payload).toEqual({ assigneeId: 'ava' });
+    expect(s.position.state).toBe('tier1.open');
+    expect(replayLog(logged)?.position).toEqual(s.position);
+  });
+
+  it('replays an assignment logged before waiting was kept as it was decided then', () => {
+    const grace: Actor = { id: 'grace', role: 'supervisor', tier: 3, segments: ['education'] };
+    let s = created();
+    for (const command of [{ type: 'TAKE' }, { type: 'WAIT_ON_CUSTOMER' }] as const) {
+      const d = decide(s, { kind: 'act', command, policy }, ava, T0 + 1000);
+      s = evolveAll(s, d.ok ? d.events : [])!;
+    }
+    expect(s.position.state).toBe('tier1.pending');
+    // An ASSIGN logged without keepWaiting (by a desk before it existed) took the ticket to open.
+    const old: LogEvent = { ticketId: 't1', seq: s.seq + 1, type: 'ASSIGN', payload: { assigneeId: 'ben' }, actor: grace, at: T0 + 9000 };
+    expect(evolve(s, old).position).toMatchObject({ state: 'tier1.open', context: { assigneeId: 'ben' } });
   });
 
   it('records a policy change on the ticket as an event before the event that brought it', () => {
