@@ -258,6 +258,11 @@ async function stats(args: string[]): Promise<number> {
 async function backup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {}, true);
   if (positionals.length !== 1) throw new UsageError(tr('backup.needsFile'));
+  // A backup folder that is not there (a nightly script's mount, a typo): said with the folder,
+  // exit 3, rather than SQLite's "the directory does not exist" with neither.
+  const target = path.resolve(positionals[0]!);
+  const folder = path.dirname(target);
+  if (!fs.existsSync(folder)) throw new Failure(tr('backup.noFolder', { file: target, folder }), EXIT.folder);
   const { backupDesk } = await import('../core/db/database');
   const done = await backupDesk(dataDirOf(values), positionals[0]!);
   console.log(tr('backup.done', { file: done.file, pages: done.pages }));
