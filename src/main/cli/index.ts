@@ -64,6 +64,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
   try {
     if (flag !== null && flag !== 'en' && flag !== 'fa') throw new UsageError(tr('error.badLang', { lang: flag }));
+    // `tagdesk lookup --help`: what an admin types first. The usage, as `tagdesk --help` prints it.
+    if (command !== undefined && helpAsked(rest)) {
+      console.log(usage());
+      return 0;
+    }
     switch (command) {
       case 'backup':
         return await backup(rest);
