@@ -160,7 +160,8 @@ async function migrateDesk(args: string[]): Promise<number> {
   const { values } = parse(args, {}, false);
   const dataDir = path.resolve(dataDirOf(values));
   const file = path.join(dataDir, DB_FILE);
-  if (!fs.existsSync(file)) throw new Failure(tr('migrate.noDesk', { dir: dataDir }));
+  // No desk there: exit 3, as every other command says it (README, exit codes).
+  if (!fs.existsSync(file)) throw new Failure(tr('migrate.noDesk', { dir: dataDir }), EXIT.folder);
   if (pendingMigrations(dataDir).length === 0) {
     console.log(tr('migrate.upToDate', { dir: dataDir }));
     return 0;
@@ -356,6 +357,12 @@ function argsMessage(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return tr('args.unexpected', { arg: named });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return tr(message.includes('does not take') ? 'args.noValue' : 'args.missingValue', { option: named });
   return message;
+}
+
+/** --help or -h among a command's options (not after `--`, where it is what to look for). */
+function helpAsked(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 function dataDirOf(values: { data?: string | boolean | undefined }): string {
