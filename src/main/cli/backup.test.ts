@@ -41,6 +41,16 @@ it('backs a desk up while it is open for writing, and restores it into a damaged
   expect(again.status).toBe(3);
   expect(again.stderr).toContain('never overwrites');
 
+  // A nightly script's backup folder that is not there: exit 3, saying which folder, in English and Persian.
+  const nowhere = join(root, 'no-such-folder');
+  const [missing, missingFa] = await Promise.all([tagdesk(['backup', join(nowhere, 'monday.tagdesk'), '--data', desk]), tagdesk(['backup', join(nowhere, 'monday.tagdesk'), '--data', desk, '--lang', 'fa'])]);
+  expect(missing.status).toBe(3);
+  expect(missing.stdout).toBe('');
+  expect(missing.stderr.trim()).toBe(`Cannot write the backup ${join(nowhere, 'monday.tagdesk')}: the folder ${nowhere} does not exist. Create it, or choose another place for the backup.`);
+  expect(missingFa.status).toBe(3);
+  expect(missingFa.stderr.trim()).toBe(`پشتیبان \u2068${join(nowhere, 'monday.tagdesk')}\u2069 نوشته نمی‌شود: پوشهٔ \u2068${nowhere}\u2069 وجود ندارد. آن را بسازید، یا جای دیگری برای پشتیبان برگزینید.`);
+  expect(existsSync(nowhere)).toBe(false);
+
   // A folder whose file is garbage: restoring the backup makes it a desk again.
   const broken = join(root, 'broken');
   await seededDesk(broken, 5);

@@ -134,6 +134,20 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it("prints the usage on stdout and exits 0 for a command's --help or -h, in English and Persian", async () => {
+    const [lookup, stats, kb, persian] = await Promise.all([tagdesk('lookup', '--help'), tagdesk('stats', '-h', '--data', dataDir), tagdesk('kb', 'eval', '--help'), tagdesk('backup', '--help', '--lang', 'fa')]);
+    for (const r of [lookup, stats, kb]) {
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: tagdesk <command> \[options\]\n/);
+    }
+    expect(persian.status).toBe(0);
+    expect(persian.stdout).toMatch(/^روش کار: tagdesk/);
+    // After --, it is what to look for, not a flag.
+    const query = await tagdesk('lookup', '--data', dataDir, '--', '--help');
+    expect(query.stdout).not.toContain('Usage:');
+  });
+
   it('prints usage for an unknown command and exits 2', async () => {
     const result = await tagdesk('frobnicate');
     expect(result.status).toBe(2);

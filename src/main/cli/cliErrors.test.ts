@@ -101,6 +101,19 @@ describe.concurrent('tagdesk on a broken desk', { timeout: 150_000 }, () => {
     for (const wal of readdirSync(dir).filter((f) => f.endsWith('-wal'))) expect(statSync(join(dir, wal)).size).toBe(0);
   });
 
+  it('migrate where there is no desk: exit 3 (no desk there), as stats says it, and creates nothing', async () => {
+    const missing = join(root, 'no-desk-to-migrate');
+    const empty = join(root, 'empty-folder');
+    mkdirSync(empty);
+    const [none, nothing] = await Promise.all([tagdesk(['migrate', '--data', missing]), tagdesk(['migrate', '--data', empty])]);
+    for (const r of [none, nothing]) {
+      expect(r.status).toBe(3);
+      expect(oneLine(r)).toContain('to upgrade');
+    }
+    expect(readdirSync(root)).not.toContain('no-desk-to-migrate');
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
   it('--data naming a regular file: exit 3', async () => {
     const r = await tagdesk(['stats', '--data', db(template)]);
     expect(r.status).toBe(3);

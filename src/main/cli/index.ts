@@ -64,6 +64,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
   try {
     if (flag !== null && flag !== 'en' && flag !== 'fa') throw new UsageError(tr('error.badLang', { lang: flag }));
+    // `tagdesk lookup --help`: what an admin types first. The usage, as `tagdesk --help` prints it.
+    if (command !== undefined && helpAsked(rest)) {
+      console.log(usage());
+      return 0;
+    }
     switch (command) {
       case 'backup':
         return await backup(rest);
@@ -155,7 +160,8 @@ async function migrateDesk(args: string[]): Promise<number> {
   const { values } = parse(args, {}, false);
   const dataDir = path.resolve(dataDirOf(values));
   const file = path.join(dataDir, DB_FILE);
-  if (!fs.existsSync(file)) throw new Failure(tr('migrate.noDesk', { dir: dataDir }));
+  // No desk there: exit 3, as every other command says it (README, exit codes).
+  if (!fs.existsSync(file)) throw new Failure(tr('migrate.noDesk', { dir: dataDir }), EXIT.folder);
   if (pendingMigrations(dataDir).length === 0) {
     console.log(tr('migrate.upToDate', { dir: dataDir }));
     return 0;
@@ -258,6 +264,11 @@ async function stats(args: string[]): Promise<number> {
 async function backup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {}, true);
   if (positionals.length !== 1) throw new UsageError(tr('backup.needsFile'));
+  // A backup folder that is not there (a nightly script's mount, a typo): said with the folder,
+  // exit 3, rather than SQLite's "the directory does not exist" with neither.
+  const target = path.resolve(positionals[0]!);
+  const folder = path.dirname(target);
+  if (!fs.existsSync(folder)) throw new Failure(tr('backup.noFolder', { file: target, folder }), EXIT.folder);
   const { backupDesk } = await import('../core/db/database');
   const done = await backupDesk(dataDirOf(values), positionals[0]!);
   console.log(tr('backup.done', { file: done.file, pages: done.pages }));
@@ -346,6 +357,12 @@ function argsMessage(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return tr('args.unexpected', { arg: named });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return tr(message.includes('does not take') ? 'args.noValue' : 'args.missingValue', { option: named });
   return message;
+}
+
+/** --help or -h among a command's options (not after `--`, where it is what to look for). */
+function helpAsked(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 function dataDirOf(values: { data?: string | boolean | undefined }): string {
