@@ -141,6 +141,13 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   const log = page.getByTestId('audit-log');
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
+  // Its export opens in a spreadsheet: a CSV under headings, with times a spreadsheet reads
+  // (the JSON alone had times in milliseconds).
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: en['data.auditExportCsv'] }).click()]);
+  expect(sheet.suggestedFilename()).toMatch(/^tagdesk-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await sheet.path(), 'utf8').split('\r\n');
+  expect(lines[0]).toBe(`\ufeff${[en['data.auditWhen'], en['data.auditWho'], en['data.auditWhose'], en['data.auditWhy'], en['data.auditTicket'], en['data.auditCustomerId']].join(',')}`);
+  expect(lines.find((l) => l.includes(',Ava Martin,Maria Gonzalez,lookup,'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
   // The admin finds whose openings to show as the lookup finds a customer: here by her service tag.
   const filter = page.getByLabel(en['data.auditFilter'], { exact: true });
   await filter.fill('HX4P9R2');
