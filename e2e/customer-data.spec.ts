@@ -33,6 +33,31 @@ test('a supervisor finds the worst records and goes straight to the fix', async 
   await first.click();
   await new CustomerView(page).expectCustomer(name);
   await expect(page.getByTestId('quality-score')).toBeVisible();
+  // A record written in Persian, confirmed in an English window: the name starts the sentence
+  // (it took the sentence with it, right to left: ".s details are confirmed’چاپخانه کیان").
+  await page.goBack();
+  const persian = worst.getByRole('row').filter({ has: page.getByRole('link', { name: en['quality.fix.confirmDetails'] }) }).filter({ has: page.getByRole('link', { name: /^[\u0600-\u06ff]/ }) }).first();
+  const persianName = (await persian.getByRole('link').first().textContent()) ?? '';
+  await persian.getByRole('link').first().click();
+  await page.getByRole('button', { name: en['quality.confirmed'] }).click();
+  const done = page.getByText(en['quality.confirmedDone'].replace('{name}', persianName));
+  await expect(done).toBeVisible();
+  const [nameLeft, restLeft] = await done.evaluate((el, name) => {
+    const at = (text: string) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(text);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + text.length);
+        return range.getBoundingClientRect().left;
+      }
+      return NaN;
+    };
+    return [at(name), at('details are confirmed')];
+  }, persianName);
+  expect(nameLeft).toBeLessThan(restLeft);
   void app;
 });
 
