@@ -33,6 +33,31 @@ test('a supervisor finds the worst records and goes straight to the fix', async 
   await first.click();
   await new CustomerView(page).expectCustomer(name);
   await expect(page.getByTestId('quality-score')).toBeVisible();
+  // A record written in Persian, confirmed in an English window: the name starts the sentence
+  // (it took the sentence with it, right to left: ".s details are confirmed’چاپخانه کیان").
+  await page.goBack();
+  const persian = worst.getByRole('row').filter({ has: page.getByRole('link', { name: en['quality.fix.confirmDetails'] }) }).filter({ has: page.getByRole('link', { name: /^[\u0600-\u06ff]/ }) }).first();
+  const persianName = (await persian.getByRole('link').first().textContent()) ?? '';
+  await persian.getByRole('link').first().click();
+  await page.getByRole('button', { name: en['quality.confirmed'] }).click();
+  const done = page.getByText(en['quality.confirmedDone'].replace('{name}', persianName));
+  await expect(done).toBeVisible();
+  const [nameLeft, restLeft] = await done.evaluate((el, name) => {
+    const at = (text: string) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(text);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + text.length);
+        return range.getBoundingClientRect().left;
+      }
+      return NaN;
+    };
+    return [at(name), at('details are confirmed')];
+  }, persianName);
+  expect(nameLeft).toBeLessThan(restLeft);
   void app;
 });
 
@@ -141,6 +166,13 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   const log = page.getByTestId('audit-log');
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).filter({ hasText: 'Ava Martin' }).filter({ hasText: en['data.reason.lookup'] })).not.toHaveCount(0);
   if (shot) await page.screenshot({ path: `${shot}/audit-light-1400.png`, fullPage: true });
+  // Its export opens in a spreadsheet: a CSV under headings, with times a spreadsheet reads
+  // (the JSON alone had times in milliseconds).
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: en['data.auditExportCsv'] }).click()]);
+  expect(sheet.suggestedFilename()).toMatch(/^tagdesk-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await sheet.path(), 'utf8').split('\r\n');
+  expect(lines[0]).toBe(`\ufeff${[en['data.auditWhen'], en['data.auditWho'], en['data.auditWhose'], en['data.auditWhy'], en['data.auditTicket'], en['data.auditCustomerId']].join(',')}`);
+  expect(lines.find((l) => l.includes(',Ava Martin,Maria Gonzalez,lookup,'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
   // The admin finds whose openings to show as the lookup finds a customer: here by her service tag.
   const filter = page.getByLabel(en['data.auditFilter'], { exact: true });
   await filter.fill('HX4P9R2');

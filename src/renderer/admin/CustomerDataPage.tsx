@@ -18,6 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
 import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
+import { auditSheet } from './auditSheet';
 import { alreadyImported, fileProblemReason, importFieldName, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
@@ -232,11 +233,14 @@ function AuditPanel() {
   const [chosen, setChosen] = useState<{ id: string; name: string | null }>({ id: '', name: null });
   const customerId = chosen.id;
   const log = useCall('privacy.audit', { customerId: customerId || null, limit: 500 });
-  const download = (rows: AuditRow[]) => {
-    const blob = new Blob([JSON.stringify(rows, null, 2)], { type: 'application/json' });
+  const download = (rows: AuditRow[], as: 'json' | 'csv') => {
+    const blob =
+      as === 'json'
+        ? new Blob([JSON.stringify(rows, null, 2)], { type: 'application/json' })
+        : new Blob([auditSheet(rows, { headings: { when: t('data.auditWhen'), who: t('data.auditWho'), whose: t('data.auditWhose'), why: t('data.auditWhy'), ticket: t('data.auditTicket'), customerId: t('data.auditCustomerId') }, reason: (r) => t(`data.reason.${r}`) })], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `tagdesk-audit-${new Date().toISOString().slice(0, 10)}.json`;
+    a.download = `tagdesk-audit-${new Date().toISOString().slice(0, 10)}.${as}`;
     a.click();
     URL.revokeObjectURL(a.href);
   };
@@ -245,9 +249,14 @@ function AuditPanel() {
       title={t('data.auditTitle')}
       padding={0}
       actions={
-        <Button size="compact-sm" variant="light" disabled={!log.data?.length} onClick={() => log.data && download(log.data)}>
-          {t('data.auditExport')}
-        </Button>
+        <Group gap="xs">
+          <Button size="compact-sm" variant="light" disabled={!log.data?.length} onClick={() => log.data && download(log.data, 'csv')}>
+            {t('data.auditExportCsv')}
+          </Button>
+          <Button size="compact-sm" variant="light" disabled={!log.data?.length} onClick={() => log.data && download(log.data, 'json')}>
+            {t('data.auditExport')}
+          </Button>
+        </Group>
       }
     >
       <Box p="sm" maw={640}>

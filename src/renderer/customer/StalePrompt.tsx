@@ -46,7 +46,9 @@ function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () 
               .then(() => {
                 refreshEverything();
                 // The prompt goes away with its buttons: said, or a screen reader heard nothing.
-                notifications.show({ color: 'teal', message: t('quality.confirmedDone', { name: c.name }) });
+                // The name isolated: a Persian one in an English sentence took the sentence with it,
+                // right to left (".s details are confirmed’چاپخانه کیان").
+                notifications.show({ color: 'teal', message: <KeptWhole k="quality.confirmedDone" vars={{ name: c.name }} wrap /> });
               })
               .catch((e) => setProblem(problemOf(e).message))
           }

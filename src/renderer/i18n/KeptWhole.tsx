@@ -7,8 +7,11 @@ import { formatNumber } from './format';
 // halves then landed at opposite ends of two lines. Each value is isolated (<bdi>, as t()
 // isolates it with FSI … PDI) and kept on one line; the words around it wrap as usual.
 
-/** t(key, vars), with each value a whole, isolated piece of the sentence. */
-export function KeptWhole({ k, vars }: { k: MessageKey; vars: Vars }) {
+/**
+ * t(key, vars), with each value a whole, isolated piece of the sentence. `wrap`: a value may
+ * still break over lines (a customer's name in a narrow notification), isolated all the same.
+ */
+export function KeptWhole({ k, vars, wrap = false }: { k: MessageKey; vars: Vars; wrap?: boolean }) {
   const names = Object.keys(vars);
   // Markers of digits only: t() leaves them as they are (it isolates values with a Latin letter, @ or +).
   const marked = t(k, Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`])));
@@ -19,7 +22,7 @@ export function KeptWhole({ k, vars }: { k: MessageKey; vars: Vars }) {
     // A phone number or a count has no letter to take its direction from: inside a Persian
     // sentence it would then run right to left ("0142 555 512 1+"). It reads left to right.
     return (
-      <bdi key={i} dir={/\p{L}/u.test(text) ? 'auto' : 'ltr'} style={{ whiteSpace: 'nowrap' }}>
+      <bdi key={i} dir={/\p{L}/u.test(text) ? 'auto' : 'ltr'} style={wrap ? undefined : { whiteSpace: 'nowrap' }}>
         {text}
       </bdi>
     );

@@ -39,6 +39,22 @@ describe('privacy', () => {
     expect(full.customer.phone).toBe(SHOWCASE.maria.phone);
   });
 
+  it('exports the satisfaction scores a customer gave, with their comments, beside their tickets', async () => {
+    const { as } = await open();
+    const admin = await as('Omar Haddad');
+    const ava = await as('Ava Martin');
+    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
+    if (maria.kind !== 'match') throw new Error('no maria');
+    const id = maria.view.customer.id;
+    const t = await ava.call('tickets.create', { customerId: id, subject: 'Battery drains overnight' });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Updated the BIOS.' } });
+    await ava.call('csat.record', { ticketId: t.ticket.id, score: 2, comment: 'The battery still drains.' });
+    const exported = await admin.call('privacy.export', { customerId: id });
+    // What she said about the desk is data held on her: a request for everything must get it.
+    expect(exported.satisfaction).toContainEqual(expect.objectContaining({ ticketId: t.ticket.id, ticketNumber: t.ticket.number, score: 2, comment: 'The battery still drains.', at: expect.any(Number) }));
+  });
+
   it('exports everything on one customer and erases the personal part, keeping tickets and statistics', async () => {
     const { as, desk } = await open();
     const admin = await as('Omar Haddad');

@@ -12,6 +12,7 @@ import { TICKET_STREAM } from '../../../shared/ticketLog';
 import { ERASED_TEXT, erasedEvent, erasedLabel, erasedRecord, erasureOf, namesIn, PERSONAL_FIELDS, type Erasure, type RecordCopy } from '../../../shared/erasure';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import { customerWords } from './nameWords';
+import { ticketNumber } from '../../../shared/domain';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -94,6 +95,13 @@ export function customerPrivacy(db: Sql) {
         ...t,
         events: db.all(k.selectFrom('ticket_events').select(['type', 'at', 'actor_id', 'payload']).where('ticket_id', '=', t.id).orderBy('seq')).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
       })),
+      // The scores they gave the desk and what they wrote with them (and when a supervisor followed one up).
+      satisfaction: db.sqlite
+        .prepare<[string], { ticket_id: string; number: number; score: number; comment: string; source: string; at: number; followed_up_at: number | null }>(
+          'SELECT c.ticket_id, t.number, c.score, c.comment, c.source, c.at, c.followed_up_at FROM tickets t JOIN csat c ON c.ticket_id = t.id WHERE t.customer_id = ? ORDER BY c.at',
+        )
+        .all(customerId)
+        .map((r) => ({ ticketId: r.ticket_id, ticketNumber: ticketNumber(r.number), score: r.score, comment: r.comment, source: r.source, at: r.at, followedUpAt: r.followed_up_at })),
       interactions: [
         ...db.all(k.selectFrom('interactions').selectAll().where('customer_id', '=', customerId)),
         ...db.all(k.selectFrom('interactions_pending').select(['id', 'customer_id', 'ticket_id', 'channel', 'direction', 'at', 'summary', 'user_id']).where('customer_id', '=', customerId)),
