@@ -35,7 +35,7 @@ interface LayerRule {
 /** Browser-only libraries: the renderer's, and nobody else's. */
 const UI_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'recharts'];
 /** Everything the renderer may load: the UI libraries and the schemas it validates with. */
-const RENDERER_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'zod', 'react-markdown', 'remark-gfm', 'jalaali-js'];
+const RENDERER_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/*', '@tanstack/react-virtual', 'zod', 'react-markdown', 'remark-gfm', 'csv-stringify', 'jalaali-js'];
 /** Test tooling, allowed in any layer's *.test.ts together with Node's built-ins. */
 const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph'];
 

@@ -204,7 +204,8 @@ describe('satisfaction and trends', () => {
     expect(trends.perProduct.length).toBeGreaterThan(0);
     expect(trends.series.every((s) => s.counts.length === 8)).toBe(true);
     const csv = await grace.call('trends.export', { which: 'tickets', weeks: 8 });
-    expect(csv.csv.split('\n')[0]).toBe('week,product_line,category,tickets,warning');
+    // A byte order mark first, so a spreadsheet reads the UTF-8 (Persian product lines and categories).
+    expect(csv.csv.split('\n')[0]).toBe('\ufeffweek,product_line,category,tickets,warning');
     expect(csv.filename).toMatch(/^ticket-trends-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });

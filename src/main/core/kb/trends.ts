@@ -83,17 +83,20 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
     };
   }
 
+  // For a spreadsheet: a byte order mark (without it Excel reads UTF-8 Persian as mojibake), and
+  // a customer's words that start like a formula ("=HYPERLINK(…)" in a feature request) kept as text.
+  const sheet = { header: true, bom: true, escape_formulas: true } as const;
   function csv(now: number, weekCount: number, which: 'tickets' | 'features'): { filename: string; csv: string } {
     const t = board(now, weekCount);
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
     if (which === 'features') {
       return {
         filename: `feature-requests-${day(now)}.csv`,
-        csv: stringify(t.featureRequests.map((f) => [f.productLine, f.n, f.examples.join(' | ')]), { header: true, columns: ['product_line', 'requests', 'examples'] }),
+        csv: stringify(t.featureRequests.map((f) => [f.productLine, f.n, f.examples.join(' | ')]), { ...sheet, columns: ['product_line', 'requests', 'examples'] }),
       };
     }
     const rows = t.series.flatMap((s) => s.counts.map((n, i) => [day(t.weeks[i]!), s.productLine, s.category, n, s.warning && i === s.counts.length - 1 ? 'rising' : '']));
-    return { filename: `ticket-trends-${day(now)}.csv`, csv: stringify(rows, { header: true, columns: ['week', 'product_line', 'category', 'tickets', 'warning'] }) };
+    return { filename: `ticket-trends-${day(now)}.csv`, csv: stringify(rows, { ...sheet, columns: ['week', 'product_line', 'category', 'tickets', 'warning'] }) };
   }
 
   return { board, csv };
