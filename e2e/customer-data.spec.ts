@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { inEnglishSentence, signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
 
 // The data-quality page: counts and the worst records first, each a click from its fix;
@@ -78,13 +78,13 @@ test('"merge a duplicate" opens the merge of that record with its duplicate, and
   await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
   expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(new RegExp(`^#/merge/${id}/[0-9a-f-]{36}$`));
   const fields = page.getByTestId('merge-fields');
-  await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', name) })).toBeVisible();
-  await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', other) })).toBeVisible();
+  await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', inEnglishSentence(name)) })).toBeVisible();
+  await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', inEnglishSentence(other)) })).toBeVisible();
   // At 420 px each field is its name, then each record's value under its column's heading,
   // one under the other: both can be chosen without scrolling sideways.
   await page.setViewportSize({ width: 420, height: 900 });
   const phone = fields.getByRole('row').filter({ hasText: en['customer.phone'] });
-  await expect(phone.getByText(en['merge.from'].replace('{name}', other))).toBeVisible();
+  await expect(phone.getByText(en['merge.from'].replace('{name}', inEnglishSentence(other)))).toBeVisible();
   for (const radio of await phone.getByRole('radio').all()) {
     const box = (await radio.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -133,8 +133,8 @@ test('"merge a duplicate" of a record with several likely duplicates asks which,
   await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
   expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#/merge/${id}/${otherId}`);
   const fields = page.getByTestId('merge-fields');
-  await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', name) })).toBeVisible();
-  await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', other) })).toBeVisible();
+  await expect(fields.getByRole('columnheader', { name: en['merge.keep'].replace('{name}', inEnglishSentence(name)) })).toBeVisible();
+  await expect(fields.getByRole('columnheader', { name: en['merge.from'].replace('{name}', inEnglishSentence(other)) })).toBeVisible();
 });
 
 test('the audit log shows who opened whose record and why', async ({ page }) => {

@@ -125,3 +125,9 @@ export async function readable(fact: Locator) {
   }, SCROLLER);
   expect(inside).toBe(true);
 }
+
+/**
+ * A value as an English sentence of the window holds it: one in a right-to-left script sits in
+ * its own window (FSI … PDI, the i18n's interpolate), so "Keep: پریسا احمدی" reads as it should.
+ */
+export const inEnglishSentence = (value: string): string => (/[\u0590-\u08ff]/.test(value) && !value.includes('\u2068') ? `\u2068${value}\u2069` : value);

@@ -3,7 +3,7 @@ import type { CustomerRecord } from '../../shared/customerApi';
 import { setLocale } from '../i18n/state';
 import { countryName, languageName } from '../labels';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
-import { t } from '../i18n';
+import { isolated, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 import { choiceName, mergeBlocked, mergeProblemLines, mergeSides, mergeValue } from './mergeSides';
 
@@ -20,8 +20,9 @@ const record = (id: string, over: Partial<CustomerRecord['customer']>, systems =
 
 it('tells two records of one name apart by their phones', () => {
   const sides = mergeSides(record('0190a-1', { phone: '+989121234567', email: 'p@example.ir' }), record('0190a-2', { phone: '+989351112233', email: 'p@example.ir' }));
-  expect(sides.keep.title).toBe('Keep: پریسا احمدی');
-  expect(sides.from.title).toBe('Merge in: پریسا احمدی');
+  // The Persian name in its own window in the English sentence (i18n's interpolate).
+  expect(sides.keep.title).toBe(`Keep: ${isolated('پریسا احمدی')}`);
+  expect(sides.from.title).toBe(`Merge in: ${isolated('پریسا احمدی')}`);
   expect(sides.keep.detail.text).not.toBe(sides.from.detail.text);
   expect(sides.keep.detail.text.replace(/\D/g, '')).toBe('989121234567');
   expect(sides.keep.detail.ltr).toBe(true);
@@ -70,9 +71,10 @@ it('names each radio by its field, its value and the record it keeps it from', a
     expect(keep).toContain(`${t(CUSTOMER_FIELD_LABEL[f])}: `);
   }
   const [keepName, fromName] = names('name');
-  expect(keepName).toBe('Name: پریسا احمدی, from Keep: پریسا احمدی, +98 912 123 4567');
-  expect(fromName).toBe('Name: پریسا احمدی, from Merge in: پریسا احمدی, +98 935 111 2233');
-  expect(names('email')).toEqual(['Email: parisa@example.ir, from Keep: پریسا احمدی, +98 912 123 4567', 'Email: no value, from Merge in: پریسا احمدی, +98 935 111 2233']);
+  const name = isolated('پریسا احمدی');
+  expect(keepName).toBe(`Name: ${name}, from Keep: ${name}, +98 912 123 4567`);
+  expect(fromName).toBe(`Name: ${name}, from Merge in: ${name}, +98 935 111 2233`);
+  expect(names('email')).toEqual([`Email: parisa@example.ir, from Keep: ${name}, +98 912 123 4567`, `Email: no value, from Merge in: ${name}, +98 935 111 2233`]);
   await setLocale('fa', 'arabext');
   const fa = mergeSides(a, b);
   expect(choiceName('email', mergeValue(b, 'email'), fa.from)).toMatch(/^ایمیل: بدون مقدار، از ادغام از: پریسا احمدی، /);

@@ -56,6 +56,16 @@ describe('Persian plurals, digits and isolation', () => {
     expect(t('act.done.RESOLVE', { number: 'T-000123' })).toBe('T-000123 resolved.');
   });
 
+  it('isolates a Persian value inside a left-to-right sentence, once', async () => {
+    await setLocale('en', 'latn');
+    // First in an English notice, a Persian name made a box laid out by its first letter
+    // (dir="auto") right to left: ".registered is چاپخانه کیان".
+    expect(t('record.registered', { name: 'چاپخانه کیان' })).toBe('\u2068چاپخانه کیان\u2069 is registered.');
+    expect(t('record.registered', { name: 'Maria Gonzalez' })).toBe('Maria Gonzalez is registered.');
+    // A value whose Persian is already in a window of its own is not wrapped again.
+    expect(t('merge.done', { name: '\u2068چاپخانه کیان\u2069' })).toBe('\u2068چاپخانه کیان\u2069 was merged.');
+  });
+
   it('says what to fix under a field in Persian, for each of the shared rules’ sentences', async () => {
     await setLocale('fa', 'arabext');
     const phone = parsePhone('415 55', 'US');

@@ -1335,7 +1335,7 @@ export const fa: Messages = {
   'data.auditNone': 'هنوز کسی سابقهٔ هیچ مشتری‌ای را باز نکرده است.',
   'data.auditNoneFor': 'کسی سابقه‌ای با شناسهٔ {id} را باز نکرده است. شناسه را بررسی کنید: بخش پایانی نشانی سابقه است.',
   'data.auditExport': 'برون‌بری جی‌سان',
-  'data.auditExportCsv': 'برون‌بری برای صفحه‌گسترده (CSV)',
+  'data.auditExportCsv': 'برون‌بری برای صفحه‌گسترده (سی‌اس‌وی)',
   'data.auditWhen': 'زمان',
   'data.auditWho': 'چه کسی',
   'data.auditWhose': 'مشتری',

@@ -85,13 +85,21 @@ const PDI = '\u2069';
 /** `text` in a window of its own direction (FSI … PDI), for right-to-left text put together outside a dictionary entry. */
 export const isolated = (text: string): string => FSI + text + PDI;
 
+// In a left-to-right sentence, a value in a right-to-left script is isolated the same way: a
+// Persian name at the start of an English notice ("چاپخانه کیان’s details are confirmed.") made
+// a box laid out by its first letter (dir="auto") right to left, and drew the sentence backwards.
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** The parts of a value already in windows of their own (a name its caller isolated, a phrase put together with t()). */
+const ISOLATED_PARTS = /[\u2066-\u2068][^\u2066-\u2069]*\u2069/g;
+
 function interpolate(template: string, vars: Vars): string {
-  const isolate = localeState().direction === 'rtl';
+  const rtl = localeState().direction === 'rtl';
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
     const text = typeof value === 'number' ? formatNumber(value) : value;
-    return isolate && /[A-Za-z@+()]|\d-\d/.test(text) ? isolated(text) : text;
+    const isolate = rtl ? /[A-Za-z@+()]|\d-\d/.test(text) : RTL_LETTER.test(text.replace(ISOLATED_PARTS, ''));
+    return isolate ? isolated(text) : text;
   });
 }
 
