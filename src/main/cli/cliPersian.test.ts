@@ -27,6 +27,15 @@ function english(text: string): string[] {
 /** Latin digits outside the filled-in values (Persian output writes ۰-۹). */
 const latinDigits = (text: string) => text.replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/\u200e[^\u200e\n]*\u200e/g, ' ').replace(/^ {2}(?:kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ').match(/[0-9]+/g) ?? [];
 
+/**
+ * A line's cells (runs separated by two spaces or more) with the columns a terminal shows them
+ * in: a zero-width character (the non-joiner of «حل‌شده», an isolate, a combining mark) takes none.
+ */
+function cells(line: string): { start: number; end: number }[] {
+  const visible = line.replace(/[\p{Cf}\p{Mn}\p{Me}]/gu, '');
+  return [...visible.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ start: m.index, end: m.index + [...m[0]].length }));
+}
+
 /** The CLI in a fresh environment: no language from this one's locale, only from `env`. */
 const tagdesk = (env: Record<string, string>, ...args: string[]) => run(args, { env: { TAGDESK_LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env } });
 
@@ -75,6 +84,25 @@ describe('tagdesk in Persian', () => {
     expect(fa.stdout).not.toMatch(/Customers|Tickets|unassigned/);
     const en = await tagdesk({}, 'stats', '--data', dataDir);
     expect(en.stdout).toMatch(/^Customers +60$/m);
+  }, 60_000);
+
+  // «کسب‌وکار کوچک» and «حل‌شده» hold a zero-width non-joiner, which padding counted as a
+  // column: those rows, and the header's columns, sat one or two columns off the others.
+  it('lines up the stats columns in Persian as the terminal shows them', async () => {
+    const fa = await tagdesk({}, 'stats', '--lang', 'fa', '--data', dataDir);
+    const lines = fa.stdout.trimEnd().split('\n');
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('صف‌ها')));
+    expect(table.length).toBeGreaterThan(2);
+    expect(table.some((l) => l.includes('کسب‌وکار کوچک'))).toBe(true);
+    // The label lines: every value starts in the same column.
+    const valueStarts = lines.slice(0, 5).map((l) => cells(l)[1]!.start);
+    expect(new Set(valueStarts).size).toBe(1);
+    // The queues: the counts end, and the oldest date starts, in the same columns as the header's.
+    const shape = (l: string) => {
+      const c = cells(l);
+      return [c[c.length - 3]!.end, c[c.length - 2]!.end, c[c.length - 1]!.start];
+    };
+    for (const row of table.slice(1)) expect(shape(row)).toEqual(shape(table[0]!));
   }, 60_000);
 
   it('follows LANG=fa_IR.UTF-8 and TAGDESK_LANG=fa, error lines included', async () => {

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { upgradeTracker } from '../core/upgradeScreen';
+import { displayWidth, labelled, padEnd, padStart } from './columns';
 import { kbCommand } from './kb';
 import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
@@ -251,11 +252,14 @@ async function stats(args: string[]): Promise<number> {
       console.log(JSON.stringify({ dataDir, customers: status.customers, tickets: status.tickets, totals: overview.totals, queues: overview.queues }, null, 2));
       return 0;
     }
-    console.log(tr('stats.desk', { dir: dataDir }));
-    console.log(tr('stats.customers', { n: status.customers }));
-    console.log(tr('stats.tickets', { n: status.tickets }));
-    console.log(tr('stats.open', { open: overview.totals.open, unassigned: overview.totals.unassigned }));
-    console.log(tr('stats.resolved', { n: overview.totals.resolvedToday }));
+    const lines = [
+      tr('stats.desk', { dir: dataDir }),
+      tr('stats.customers', { n: status.customers }),
+      tr('stats.tickets', { n: status.tickets }),
+      tr('stats.open', { open: overview.totals.open, unassigned: overview.totals.unassigned }),
+      tr('stats.resolved', { n: overview.totals.resolvedToday }),
+    ];
+    for (const line of labelled(lines)) console.log(line);
     printQueues(overview.queues);
     return 0;
   });
@@ -469,11 +473,13 @@ function printQueues(queues: QueueSummary[]): void {
   const busy = queues.filter((q) => q.open > 0);
   if (busy.length === 0) return;
   const n = (value: number) => cliNumber(language, value);
-  console.log(`${tr('queues.head').padEnd(22)}${tr('queues.open').padStart(4)}  ${tr('queues.unassigned').padStart(10)}  ${tr('queues.oldest')}`);
-  for (const q of busy) {
-    const name = tr('queues.name', { segment: word('segment', q.segment), tier: q.tier }).padEnd(20);
-    console.log(`  ${name}${n(q.open).padStart(4)}  ${n(q.unassigned).padStart(10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
-  }
+  // Padded by the columns each text takes on screen (columns.ts): «کسب‌وکار کوچک» is 13, not 14.
+  const names = busy.map((q) => tr('queues.name', { segment: word('segment', q.segment), tier: q.tier }));
+  const nameWidth = Math.max(20, ...names.map((name) => displayWidth(name) + 1));
+  console.log(`${padEnd(tr('queues.head'), nameWidth + 2)}${padStart(tr('queues.open'), 4)}  ${padStart(tr('queues.unassigned'), 10)}  ${tr('queues.oldest')}`);
+  busy.forEach((q, i) => {
+    console.log(`  ${padEnd(names[i]!, nameWidth)}${padStart(n(q.open), 4)}  ${padStart(n(q.unassigned), 10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
+  });
 }
 
 // `tagdesk lookup … | head`: once the reader has gone, what is left to print has nowhere to
