@@ -59,9 +59,10 @@ describe('the CLI dictionaries', () => {
   });
 
   it('writes Persian digits and isolates Latin values inside a Persian line', () => {
-    const fa = cliTranslator('fa');
-    expect(fa('seed.done', { dir: '/tmp/desk', customers: 2000, tickets: 35 })).toBe('\u2068/tmp/desk\u2069 پر شد: ۲٬۰۰۰ مشتری، ۳۵ تیکت.');
-    expect(cliTranslator('en')('seed.done', { dir: '/tmp/desk', customers: 2000, tickets: 35 })).toBe('Seeded /tmp/desk: 2000 customers, 35 tickets.');
+    const seeded = (say: ReturnType<typeof cliSay>, customers: number, tickets: number) => say.tr('seed.done', { dir: '/tmp/desk', customers: say.tc('count.customers', customers), tickets: say.tc('count.tickets', tickets) });
+    expect(seeded(cliSay('fa'), 2000, 35)).toBe('\u2068/tmp/desk\u2069 پر شد: ۲٬۰۰۰ مشتری، ۳۵ تیکت.');
+    expect(seeded(cliSay('en'), 2000, 35)).toBe('Seeded /tmp/desk: 2000 customers, 35 tickets.');
+    expect(seeded(cliSay('en'), 1, 1)).toBe('Seeded /tmp/desk: 1 customer, 1 ticket.');
   });
 });
 

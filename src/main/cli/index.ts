@@ -148,7 +148,7 @@ async function seed(args: string[]): Promise<number> {
     }
     await client.call('desk.initialize', { mode: 'demo', seed: seedValue, customers });
     const after = await counted(client);
-    console.log(tr('seed.done', { dir: dataDir, customers: after.customers, tickets: after.tickets }));
+    console.log(tr('seed.done', { dir: dataDir, customers: say.tc('count.customers', after.customers), tickets: say.tc('count.tickets', after.tickets) }));
     return 0;
   });
 }
@@ -275,7 +275,7 @@ async function backup(args: string[]): Promise<number> {
   if (!fs.existsSync(folder)) throw new Failure(tr('backup.noFolder', { file: target, folder }), EXIT.folder);
   const { backupDesk } = await import('../core/db/database');
   const done = await backupDesk(dataDirOf(values), positionals[0]!);
-  console.log(tr('backup.done', { file: done.file, pages: done.pages }));
+  console.log(tr('backup.done', { file: done.file, pages: say.tc('count.pages', done.pages) }));
   return EXIT.ok;
 }
 
@@ -428,7 +428,7 @@ function printView(view: CustomerView, matchedBy: string, query: string): void {
     console.log(tr('lookup.systems'));
     for (const a of view.assets) {
       const mark = a.id === view.matchedAssetId ? '*' : ' ';
-      const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), days: a.daysLeft }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
+      const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), left: say.tc('count.daysLeft', a.daysLeft) }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
       console.log(` ${mark} ${a.serviceTag}  ${a.expressCode}  ${productName(a)}  ${warranty}`);
     }
   }
@@ -436,11 +436,11 @@ function printView(view: CustomerView, matchedBy: string, query: string): void {
   for (const t of view.openTickets) {
     console.log(`   ${tr('lookup.ticket', { number: t.number, state: word('state', t.state), tier: t.tier, priority: word('priority', t.priority), subject: t.subject })}`);
   }
-  if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: view.pastTickets.length, interactions: view.interactions.length }));
+  if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: say.tc('count.pastTickets', view.pastTickets.length), interactions: say.tc('count.interactions', view.interactions.length) }));
 }
 
 function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>, query: string): void {
-  console.log(tr('lookup.candidates', { count: result.candidates.length }));
+  console.log(say.tc('lookup.candidates', result.candidates.length));
   for (const c of result.candidates) {
     console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: detailOf(c) }));
     // What tells candidates apart (five customers of one email): their own phone and email
@@ -448,7 +448,7 @@ function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>, 
     const facts = {
       phone: c.phone ? formatPhone(c.phone) : tr('lookup.none'),
       email: c.email ?? tr('lookup.none'),
-      systems: cliNumber(language, c.systems),
+      systems: say.tc('count.systems', c.systems),
       last: c.lastContactAt === null ? tr('lookup.never') : day(c.lastContactAt),
     };
     console.log(tr(c.matchedBy === 'name' ? 'lookup.candidateHistory' : 'lookup.candidateFacts', facts));
