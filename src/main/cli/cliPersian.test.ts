@@ -198,14 +198,35 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     expect(english(all(r))).toEqual([]);
     expect(latinDigits(r.stdout)).toEqual([]);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('۳ جفت مشتری احتمالاً تکراری:');
-    expect(lines[1]).toMatch(/^ {2}۰٫[۰-۹]{2} .*~.*\[.+؛ یکسان در .+\]$/);
+    expect(lines[0]).toBe('جفت‌های احتمالاً تکراری بیش از ‎--limit‎ ۳ است؛ بهترین ۳ جفت در زیر آمده است. برای دیدن بیشتر، ‎--limit‎ را بزرگ‌تر کنید (حداکثر ۱۰۰٬۰۰۰).');
+    expect(lines[1]).toBe('۳ جفت مشتری احتمالاً تکراری:');
+    expect(lines[2]).toMatch(/^ {2}۰٫[۰-۹]{2} .*~.*\[.+؛ یکسان در .+\]$/);
     const json = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '3', '--json');
     expect((JSON.parse(json.stdout) as { reasons: string[] }[])[0]!.reasons.every((x) => ['phone', 'email', 'tag', 'name'].includes(x))).toBe(true);
     const bad = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '0');
     expect(bad.status).toBe(2);
     expect(english(bad.stderr)).toEqual([]);
     expect(bad.stderr).toContain('باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد');
+  }, 60_000);
+
+  // At the default --limit of 1000 the list said "1000 likely duplicate pairs", as if that were all.
+  it('says when there are more duplicate pairs than --limit shows, and not when there are not', async () => {
+    const [cut, whole, json] = await Promise.all([
+      tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '3'),
+      tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '100000'),
+      tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '3', '--json'),
+    ]);
+    const more = 'There are more likely duplicate pairs than --limit 3 shows; the best 3 follow. Raise --limit (at most 100000) to see more.';
+    expect(cut.stdout.split('\n').slice(0, 2)).toEqual([more, '3 likely duplicate pairs:']);
+    expect(cut.stdout.trim().split('\n')).toHaveLength(5);
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).not.toContain('There are more');
+    expect(whole.stdout).toMatch(/^\d+ likely duplicate pairs?:$/m);
+    // --json: the array as it was (three pairs); the note on stderr.
+    expect(JSON.parse(json.stdout)).toHaveLength(3);
+    expect(json.stderr.trim()).toBe(more);
+    const help = await tagdesk({}, 'duplicates', '--help');
+    expect(help.stdout).toMatch(/duplicates \[--json\] \[--limit N\][^]*default 1000/);
   }, 60_000);
 
   it('imports with progress, summary and rejects in Persian; --json keeps its fields', async () => {

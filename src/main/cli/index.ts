@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
       case 'kb':
         return await kbCommand(rest, say, argsMessage);
       case 'duplicates':
-        return await duplicates(rest, cliHost);
+        return await duplicates(rest, duplicatesHost);
       case 'import':
         return await importFiles(rest, cliHost);
       case 'help':
@@ -294,13 +294,14 @@ async function restore(args: string[]): Promise<number> {
  * Read commands open the desk read-only: a read never creates a desk in a mistyped folder,
  * never migrates, never runs the SLA scheduler, and works on a read-only folder.
  */
-async function withDesk(dataDir: string, opts: { readOnly: boolean }, run: (client: Client, dataDir: string) => Promise<number>, onPush: (push: Push) => void = () => {}): Promise<number> {
+async function withDesk(dataDir: string, opts: { readOnly: boolean; transport?: (inner: Transport) => Transport }, run: (client: Client, dataDir: string) => Promise<number>, onPush: (push: Push) => void = () => {}): Promise<number> {
   // Loaded here, not at the top: the core is heavy, and usage errors should be instant.
   const { openDesk } = await import('../core/desk');
   const desk = await openDesk({ dataDir, demo: false, readOnly: opts.readOnly });
   const connection = desk.connect(onPush);
   try {
-    return await run(createClient(connectionTransport(connection)), dataDir);
+    const transport = connectionTransport(connection);
+    return await run(createClient(opts.transport ? opts.transport(transport) : transport), dataDir);
   } finally {
     connection.close();
     desk.close();
@@ -339,6 +340,38 @@ const cliHost: CliHost = {
     return say;
   },
 };
+
+/** The most pairs `customers.duplicatePairs` gives (its --limit's bound). */
+const DUPLICATES_MAX = 100_000;
+
+/**
+ * `tagdesk duplicates` (./customers) saying its cap: the desk is asked for one pair more than
+ * --limit, and a list cut at the limit says so before it starts (before, "1000 likely
+ * duplicate pairs" at the default limit read as the whole count). With --json the array stays
+ * as it was and the note goes to stderr.
+ */
+const duplicatesHost: CliHost = {
+  ...cliHost,
+  get say() {
+    return say;
+  },
+  withDesk: (values, run, options = {}) =>
+    withDesk(dataDirOf(values), { readOnly: options.readOnly ?? false, transport: (inner) => sayingTheCap(inner, values.json === true) }, (client) => run(client), options.onPush),
+};
+
+function sayingTheCap(inner: Transport, json: boolean): Transport {
+  return {
+    ...inner,
+    async call(method, input) {
+      if (method !== 'customers.duplicatePairs') return inner.call(method, input);
+      const { limit } = z.object({ limit: z.number().int() }).parse(input);
+      const pairs = z.array(z.unknown()).parse(await inner.call(method, { ...(input as object), limit: Math.min(limit + 1, DUPLICATES_MAX) }));
+      const note = pairs.length > limit ? tr('dup.more', { limit, max: DUPLICATES_MAX }) : pairs.length === DUPLICATES_MAX ? tr('dup.mayBeMore', { limit }) : null;
+      if (note) (json ? console.error : console.log)(note);
+      return pairs.slice(0, limit);
+    },
+  };
+}
 
 // ---- command line ---------------------------------------------------------------------------------
 

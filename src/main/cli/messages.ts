@@ -196,13 +196,16 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'kb.col.asked': 'asked',
   // ---- tagdesk duplicates and tagdesk import ----
   'usage.customers': `  duplicates [--json] [--limit N]     likely duplicate customers, in pairs, best first,
-                                      each with a score and why
+                                      each with a score and why; at most N pairs
+                                      (default 1000), saying when there are more
   import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
                                       bring in another desk's export: Zendesk JSON pages,
                                       Freshdesk CSVs, or any CSV with a column mapping;
                                       rejected rows go to a rejects file with the reason`,
   'dup.badLimit': '--limit must be a whole number from 1 to 100000.',
   'dup.none': 'No likely duplicates.',
+  'dup.more': 'There are more likely duplicate pairs than --limit {limit} shows; the best {limit} follow. Raise --limit (at most {max}) to see more.',
+  'dup.mayBeMore': 'There may be more likely duplicate pairs than --limit {limit} shows; the best {limit} follow.',
   'dup.head_one': '{count} likely duplicate pair:',
   'dup.head_other': '{count} likely duplicate pairs:',
   'dup.pair': '  {score}  {a} ({aId})  ~  {b} ({bId})  [{segment}; same {reasons}]',
@@ -401,13 +404,16 @@ lookup و stats و backup فقط می‌خوانند.
   'kb.col.ndcgBase': 'nDCG مبنا',
   'kb.col.asked': 'پرسیده',
   'usage.customers': `  duplicates [--json] [--limit N]     مشتری‌های احتمالاً تکراری، جفت‌جفت، بهترین اول،
-                                      هر جفت با امتیاز و دلیل
+                                      هر جفت با امتیاز و دلیل؛ حداکثر N جفت (پیش‌فرض
+                                      ۱۰۰۰)، و اگر بیشتر باشد می‌گوید
   import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
                                       آوردن خروجی میز دیگر: صفحه‌های JSON زن‌دسک،
                                       CSVهای فرش‌دسک، یا هر CSV با نگاشت ستون‌ها؛
                                       ردیف‌های ردشده با دلیلشان در پروندهٔ ردشده‌ها می‌آیند`,
   'dup.badLimit': '‎--limit‎ باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد.',
   'dup.none': 'مشتری احتمالاً تکراری‌ای نیست.',
+  'dup.more': 'جفت‌های احتمالاً تکراری بیش از ‎--limit‎ {limit} است؛ بهترین {limit} جفت در زیر آمده است. برای دیدن بیشتر، ‎--limit‎ را بزرگ‌تر کنید (حداکثر {max}).',
+  'dup.mayBeMore': 'شاید جفت‌های احتمالاً تکراری بیش از ‎--limit‎ {limit} باشد؛ بهترین {limit} جفت در زیر آمده است.',
   'dup.head_one': '{count} جفت مشتری احتمالاً تکراری:',
   'dup.head_other': '{count} جفت مشتری احتمالاً تکراری:',
   'dup.pair': '  {score}  {a} ({aId})  ~  {b} ({bId})  [{segment}؛ یکسان در {reasons}]',
