@@ -36,6 +36,10 @@ it('backs a desk up while it is open for writing, and restores it into a damaged
   expect(backup.stderr).toBe('');
   expect(backup.status).toBe(0);
   expect(backup.stdout).toContain('Backed up to');
+  // One self-contained file: no -wal or -shm beside it (the check on a read-only connection
+  // left both), not after the backup, nor after a restore has read it.
+  const besideBackup = () => readdirSync(root).filter((f) => f.startsWith('monday.tagdesk'));
+  expect(besideBackup()).toEqual(['monday.tagdesk']);
 
   const again = await tagdesk(['backup', backupFile, '--data', desk]);
   expect(again.status).toBe(3);
@@ -60,6 +64,7 @@ it('backs a desk up while it is open for writing, and restores it into a damaged
   expect(restored.stderr).toBe('');
   expect(restored.status).toBe(0);
   expect(restored.stdout).toMatch(/kept as .*before-restore/);
+  expect(besideBackup()).toEqual(['monday.tagdesk']);
   expect(tickets(broken)).toBe(tickets(desk));
   const stats = await tagdesk(['stats', '--data', broken]);
   expect(stats.status).toBe(0);
