@@ -273,8 +273,19 @@ async function backup(args: string[]): Promise<number> {
   const target = path.resolve(positionals[0]!);
   const folder = path.dirname(target);
   if (!fs.existsSync(folder)) throw new Failure(tr('backup.noFolder', { file: target, folder }), EXIT.folder);
+  if (fs.existsSync(target)) throw new Failure(tr('backup.exists', { file: target }), EXIT.folder);
   const { backupDesk } = await import('../core/db/database');
-  const done = await backupDesk(dataDirOf(values), positionals[0]!);
+  let done;
+  try {
+    done = await backupDesk(dataDirOf(values), target);
+  } catch (error) {
+    // The destination refused (not the desk): advice about the backup, in the reader's words.
+    if (error instanceof DeskOpenError && error.file === target) {
+      const key = error.kind === 'permission' ? 'backup.permission' : error.kind === 'read_only' ? 'backup.readOnly' : 'backup.cannotWrite';
+      throw new Failure(tr(key, { file: target, folder }), EXIT_BY_KIND[error.kind]);
+    }
+    throw error;
+  }
   console.log(tr('backup.done', { file: done.file, pages: say.tc('count.pages', done.pages) }));
   return EXIT.ok;
 }
