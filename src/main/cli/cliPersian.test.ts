@@ -156,6 +156,19 @@ describe('tagdesk in Persian', () => {
     expect(english(r.stdout)).toEqual([]);
   }, 60_000);
 
+  // A system row's tag, Express code and model were put in as they were: in a right-to-left
+  // terminal «XPS 14 9440» and the numbers around it ran together in the wrong order.
+  it('isolates the tag, Express code and model of each system row in Persian', async () => {
+    const r = await tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', 'jordan.lee@example.com', '--data', dataDir);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    const rows = lines.slice(lines.indexOf('سیستم‌ها') + 1, lines.indexOf('تیکت‌های باز'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^ [ *] \u2068[0-9A-Z]{7}\u2069 {2}\u2068\d{10,11}\u2069 {2}\u2068[^\u2069]+\u2069 {2}\S/);
+    // Outside the isolates, nothing Latin is left in a row.
+    for (const row of rows) expect(row.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z0-9]/);
+  }, 60_000);
+
   it('names a ticket state in Persian, and keeps the machine name in English', () => {
     expect(cliTranslator('fa')('state.tier2.inProgress')).toBe('در دست بررسی در سطح دو');
     expect(cliTranslator('en')('state.tier2.inProgress')).toBe('tier2.inProgress');

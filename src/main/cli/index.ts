@@ -473,7 +473,8 @@ function printView(view: CustomerView, matchedBy: string, query: string): void {
     for (const a of view.assets) {
       const mark = a.id === view.matchedAssetId ? '*' : ' ';
       const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), left: say.tc('count.daysLeft', a.daysLeft) }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
-      console.log(` ${mark} ${a.serviceTag}  ${a.expressCode}  ${productName(a)}  ${warranty}`);
+      // The tag, code and model as values (isolated in Persian); the warranty, a sentence already in the reader's words, as it is.
+      console.log(cliInLine(tr, 'lookup.system', 'warranty', warranty, { mark, tag: a.serviceTag, code: a.expressCode, model: productName(a) }));
     }
   }
   console.log(view.openTickets.length > 0 ? tr('lookup.openTickets') : tr('lookup.noOpenTickets'));
