@@ -36,10 +36,29 @@ it('backs a desk up while it is open for writing, and restores it into a damaged
   expect(backup.stderr).toBe('');
   expect(backup.status).toBe(0);
   expect(backup.stdout).toContain('Backed up to');
+  // One self-contained file: no -wal or -shm beside it (the check on a read-only connection
+  // left both), not after the backup, nor after a restore has read it.
+  const besideBackup = () => readdirSync(root).filter((f) => f.startsWith('monday.tagdesk'));
+  expect(besideBackup()).toEqual(['monday.tagdesk']);
 
-  const again = await tagdesk(['backup', backupFile, '--data', desk]);
-  expect(again.status).toBe(3);
-  expect(again.stderr).toContain('never overwrites');
+  // A backup's destination that cannot be used: advice about the backup, not about --data,
+  // in the reader's language (the Persian said "point --data at the right folder" around the
+  // English sentence). /proc exists and takes no new file.
+  const proc = '/proc/tagdesk-backup.sqlite';
+  const [again, againFa, refused, refusedFa] = await Promise.all([
+    tagdesk(['backup', backupFile, '--data', desk]),
+    tagdesk(['backup', backupFile, '--data', desk, '--lang', 'fa']),
+    tagdesk(['backup', proc, '--data', desk]),
+    tagdesk(['backup', proc, '--data', desk, '--lang', 'fa']),
+  ]);
+  for (const r of [again, againFa, refused, refusedFa]) {
+    expect(r.status).toBe(3);
+    expect(r.stderr).not.toContain('--data');
+  }
+  expect(again.stderr.trim()).toBe(`${backupFile} already exists; a backup never overwrites a file. Choose a new name.`);
+  expect(againFa.stderr.trim()).toBe(`\u2068${backupFile}\u2069 از پیش وجود دارد؛ پشتیبان هرگز روی پرونده‌ای نمی‌نویسد. نام تازه‌ای برگزینید.`);
+  expect(refused.stderr.trim()).toBe(`Cannot write the backup ${proc}: the folder /proc cannot be written to, or the disk refused it. Choose another place for the backup, or check the folder and its free space.`);
+  expect(refusedFa.stderr.trim()).toBe(`پشتیبان \u2068${proc}\u2069 نوشته نمی‌شود: در پوشهٔ \u2068/proc\u2069 نمی‌توان نوشت، یا دیسک آن را نپذیرفت. جای دیگری برای پشتیبان برگزینید، یا پوشه و فضای آزاد آن را بررسی کنید.`);
 
   // A nightly script's backup folder that is not there: exit 3, saying which folder, in English and Persian.
   const nowhere = join(root, 'no-such-folder');
@@ -60,6 +79,7 @@ it('backs a desk up while it is open for writing, and restores it into a damaged
   expect(restored.stderr).toBe('');
   expect(restored.status).toBe(0);
   expect(restored.stdout).toMatch(/kept as .*before-restore/);
+  expect(besideBackup()).toEqual(['monday.tagdesk']);
   expect(tickets(broken)).toBe(tickets(desk));
   const stats = await tagdesk(['stats', '--data', broken]);
   expect(stats.status).toBe(0);

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerView, LookupResult } from '../../shared/api';
 import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { openDesk } from '../core/desk';
 import { tagdesk as run } from '../core/testing/processes';
@@ -13,8 +14,11 @@ let dataDir: string;
 
 const tagdesk = (...args: string[]) => run(args);
 
-/** A service tag that exists in the seeded desk, found through the API as an admin would. */
-async function someServiceTag(dir: string): Promise<string> {
+/**
+ * A service tag that exists in the seeded desk, found through the API as an admin would; with
+ * `wanted`, one whose customer's view (as the lookup shows it) is as wanted.
+ */
+async function someServiceTag(dir: string, wanted?: (view: CustomerView) => boolean): Promise<string> {
   const desk = await openDesk({ dataDir: dir });
   const connection = desk.connect(() => {});
   try {
@@ -26,8 +30,13 @@ async function someServiceTag(dir: string): Promise<string> {
     for (const segment of ['home', 'small_business', 'education', 'government', 'large_enterprise']) {
       const page = await connection.call('queues.tickets', { segment, tier: 1, limit: 50 });
       if (!page.ok) throw new Error(page.error.message);
-      const row = (page.result as { rows: { serviceTag: string | null }[] }).rows.find((r) => r.serviceTag);
-      if (row?.serviceTag) return row.serviceTag;
+      for (const { serviceTag } of (page.result as { rows: { serviceTag: string | null }[] }).rows) {
+        if (!serviceTag) continue;
+        if (!wanted) return serviceTag;
+        const found = await connection.call('lookup.search', { query: serviceTag });
+        const result = found.ok ? (found.result as LookupResult) : null;
+        if (result?.kind === 'match' && wanted(result.view)) return serviceTag;
+      }
     }
     throw new Error('no ticket with a service tag in the seeded desk');
   } finally {
@@ -49,6 +58,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // Each test starts its own processes and only reads the desk, so they may run side by side.
 describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
+  // "1 past tickets": the counts in a customer's view said their plural whatever the number.
+  it('says one past ticket, interaction or system in the singular', async () => {
+    const tag = await someServiceTag(dataDir, (view) => view.pastTickets.length === 1);
+    const r = await tagdesk('lookup', tag, '--data', dataDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^1 past ticket, \d+ interactions? on record$/m);
+    expect(r.stdout).not.toMatch(/\b1 (past tickets|interactions|days left)\b/);
+  });
+
   it('prints stats of a freshly seeded desk, for people and as JSON', async () => {
     const human = await tagdesk('stats', '--data', dataDir);
     expect(human.status).toBe(0);

@@ -27,6 +27,15 @@ function english(text: string): string[] {
 /** Latin digits outside the filled-in values (Persian output writes ۰-۹). */
 const latinDigits = (text: string) => text.replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/\u200e[^\u200e\n]*\u200e/g, ' ').replace(/^ {2}(?:kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ').match(/[0-9]+/g) ?? [];
 
+/**
+ * A line's cells (runs separated by two spaces or more) with the columns a terminal shows them
+ * in: a zero-width character (the non-joiner of «حل‌شده», an isolate, a combining mark) takes none.
+ */
+function cells(line: string): { start: number; end: number }[] {
+  const visible = line.replace(/[\p{Cf}\p{Mn}\p{Me}]/gu, '');
+  return [...visible.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ start: m.index, end: m.index + [...m[0]].length }));
+}
+
 /** The CLI in a fresh environment: no language from this one's locale, only from `env`. */
 const tagdesk = (env: Record<string, string>, ...args: string[]) => run(args, { env: { TAGDESK_LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env } });
 
@@ -50,9 +59,10 @@ describe('the CLI dictionaries', () => {
   });
 
   it('writes Persian digits and isolates Latin values inside a Persian line', () => {
-    const fa = cliTranslator('fa');
-    expect(fa('seed.done', { dir: '/tmp/desk', customers: 2000, tickets: 35 })).toBe('\u2068/tmp/desk\u2069 پر شد: ۲٬۰۰۰ مشتری، ۳۵ تیکت.');
-    expect(cliTranslator('en')('seed.done', { dir: '/tmp/desk', customers: 2000, tickets: 35 })).toBe('Seeded /tmp/desk: 2000 customers, 35 tickets.');
+    const seeded = (say: ReturnType<typeof cliSay>, customers: number, tickets: number) => say.tr('seed.done', { dir: '/tmp/desk', customers: say.tc('count.customers', customers), tickets: say.tc('count.tickets', tickets) });
+    expect(seeded(cliSay('fa'), 2000, 35)).toBe('\u2068/tmp/desk\u2069 پر شد: ۲٬۰۰۰ مشتری، ۳۵ تیکت.');
+    expect(seeded(cliSay('en'), 2000, 35)).toBe('Seeded /tmp/desk: 2000 customers, 35 tickets.');
+    expect(seeded(cliSay('en'), 1, 1)).toBe('Seeded /tmp/desk: 1 customer, 1 ticket.');
   });
 });
 
@@ -75,6 +85,25 @@ describe('tagdesk in Persian', () => {
     expect(fa.stdout).not.toMatch(/Customers|Tickets|unassigned/);
     const en = await tagdesk({}, 'stats', '--data', dataDir);
     expect(en.stdout).toMatch(/^Customers +60$/m);
+  }, 60_000);
+
+  // «کسب‌وکار کوچک» and «حل‌شده» hold a zero-width non-joiner, which padding counted as a
+  // column: those rows, and the header's columns, sat one or two columns off the others.
+  it('lines up the stats columns in Persian as the terminal shows them', async () => {
+    const fa = await tagdesk({}, 'stats', '--lang', 'fa', '--data', dataDir);
+    const lines = fa.stdout.trimEnd().split('\n');
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('صف‌ها')));
+    expect(table.length).toBeGreaterThan(2);
+    expect(table.some((l) => l.includes('کسب‌وکار کوچک'))).toBe(true);
+    // The label lines: every value starts in the same column.
+    const valueStarts = lines.slice(0, 5).map((l) => cells(l)[1]!.start);
+    expect(new Set(valueStarts).size).toBe(1);
+    // The queues: the counts end, and the oldest date starts, in the same columns as the header's.
+    const shape = (l: string) => {
+      const c = cells(l);
+      return [c[c.length - 3]!.end, c[c.length - 2]!.end, c[c.length - 1]!.start];
+    };
+    for (const row of table.slice(1)) expect(shape(row)).toEqual(shape(table[0]!));
   }, 60_000);
 
   it('follows LANG=fa_IR.UTF-8 and TAGDESK_LANG=fa, error lines included', async () => {
@@ -127,6 +156,19 @@ describe('tagdesk in Persian', () => {
     expect(english(r.stdout)).toEqual([]);
   }, 60_000);
 
+  // A system row's tag, Express code and model were put in as they were: in a right-to-left
+  // terminal «XPS 14 9440» and the numbers around it ran together in the wrong order.
+  it('isolates the tag, Express code and model of each system row in Persian', async () => {
+    const r = await tagdesk({ TAGDESK_LANG: 'fa' }, 'lookup', 'jordan.lee@example.com', '--data', dataDir);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    const rows = lines.slice(lines.indexOf('سیستم‌ها') + 1, lines.indexOf('تیکت‌های باز'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^ [ *] \u2068[0-9A-Z]{7}\u2069 {2}\u2068\d{10,11}\u2069 {2}\u2068[^\u2069]+\u2069 {2}\S/);
+    // Outside the isolates, nothing Latin is left in a row.
+    for (const row of rows) expect(row.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z0-9]/);
+  }, 60_000);
+
   it('names a ticket state in Persian, and keeps the machine name in English', () => {
     expect(cliTranslator('fa')('state.tier2.inProgress')).toBe('در دست بررسی در سطح دو');
     expect(cliTranslator('en')('state.tier2.inProgress')).toBe('tier2.inProgress');
@@ -169,14 +211,35 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     expect(english(all(r))).toEqual([]);
     expect(latinDigits(r.stdout)).toEqual([]);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('۳ جفت مشتری احتمالاً تکراری:');
-    expect(lines[1]).toMatch(/^ {2}۰٫[۰-۹]{2} .*~.*\[.+؛ یکسان در .+\]$/);
+    expect(lines[0]).toBe('جفت‌های احتمالاً تکراری بیش از ‎--limit‎ ۳ است؛ بهترین ۳ جفت در زیر آمده است. برای دیدن بیشتر، ‎--limit‎ را بزرگ‌تر کنید (حداکثر ۱۰۰٬۰۰۰).');
+    expect(lines[1]).toBe('۳ جفت مشتری احتمالاً تکراری:');
+    expect(lines[2]).toMatch(/^ {2}۰٫[۰-۹]{2} .*~.*\[.+؛ یکسان در .+\]$/);
     const json = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '3', '--json');
     expect((JSON.parse(json.stdout) as { reasons: string[] }[])[0]!.reasons.every((x) => ['phone', 'email', 'tag', 'name'].includes(x))).toBe(true);
     const bad = await tagdesk(fa, 'duplicates', '--data', dataDir, '--limit', '0');
     expect(bad.status).toBe(2);
     expect(english(bad.stderr)).toEqual([]);
     expect(bad.stderr).toContain('باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد');
+  }, 60_000);
+
+  // At the default --limit of 1000 the list said "1000 likely duplicate pairs", as if that were all.
+  it('says when there are more duplicate pairs than --limit shows, and not when there are not', async () => {
+    const [cut, whole, json] = await Promise.all([
+      tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '3'),
+      tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '100000'),
+      tagdesk({}, 'duplicates', '--data', dataDir, '--limit', '3', '--json'),
+    ]);
+    const more = 'There are more likely duplicate pairs than --limit 3 shows; the best 3 follow. Raise --limit (at most 100000) to see more.';
+    expect(cut.stdout.split('\n').slice(0, 2)).toEqual([more, '3 likely duplicate pairs:']);
+    expect(cut.stdout.trim().split('\n')).toHaveLength(5);
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).not.toContain('There are more');
+    expect(whole.stdout).toMatch(/^\d+ likely duplicate pairs?:$/m);
+    // --json: the array as it was (three pairs); the note on stderr.
+    expect(JSON.parse(json.stdout)).toHaveLength(3);
+    expect(json.stderr.trim()).toBe(more);
+    const help = await tagdesk({}, 'duplicates', '--help');
+    expect(help.stdout).toMatch(/duplicates \[--json\] \[--limit N\][^]*default 1000/);
   }, 60_000);
 
   it('imports with progress, summary and rejects in Persian; --json keeps its fields', async () => {

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { upgradeTracker } from '../core/upgradeScreen';
+import { displayWidth, labelled, padEnd, padStart } from './columns';
 import { kbCommand } from './kb';
 import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
@@ -85,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
       case 'kb':
         return await kbCommand(rest, say, argsMessage);
       case 'duplicates':
-        return await duplicates(rest, cliHost);
+        return await duplicates(rest, duplicatesHost);
       case 'import':
         return await importFiles(rest, cliHost);
       case 'help':
@@ -147,7 +148,7 @@ async function seed(args: string[]): Promise<number> {
     }
     await client.call('desk.initialize', { mode: 'demo', seed: seedValue, customers });
     const after = await counted(client);
-    console.log(tr('seed.done', { dir: dataDir, customers: after.customers, tickets: after.tickets }));
+    console.log(tr('seed.done', { dir: dataDir, customers: say.tc('count.customers', after.customers), tickets: say.tc('count.tickets', after.tickets) }));
     return 0;
   });
 }
@@ -251,11 +252,14 @@ async function stats(args: string[]): Promise<number> {
       console.log(JSON.stringify({ dataDir, customers: status.customers, tickets: status.tickets, totals: overview.totals, queues: overview.queues }, null, 2));
       return 0;
     }
-    console.log(tr('stats.desk', { dir: dataDir }));
-    console.log(tr('stats.customers', { n: status.customers }));
-    console.log(tr('stats.tickets', { n: status.tickets }));
-    console.log(tr('stats.open', { open: overview.totals.open, unassigned: overview.totals.unassigned }));
-    console.log(tr('stats.resolved', { n: overview.totals.resolvedToday }));
+    const lines = [
+      tr('stats.desk', { dir: dataDir }),
+      tr('stats.customers', { n: status.customers }),
+      tr('stats.tickets', { n: status.tickets }),
+      tr('stats.open', { open: overview.totals.open, unassigned: overview.totals.unassigned }),
+      tr('stats.resolved', { n: overview.totals.resolvedToday }),
+    ];
+    for (const line of labelled(lines)) console.log(line);
     printQueues(overview.queues);
     return 0;
   });
@@ -269,9 +273,20 @@ async function backup(args: string[]): Promise<number> {
   const target = path.resolve(positionals[0]!);
   const folder = path.dirname(target);
   if (!fs.existsSync(folder)) throw new Failure(tr('backup.noFolder', { file: target, folder }), EXIT.folder);
+  if (fs.existsSync(target)) throw new Failure(tr('backup.exists', { file: target }), EXIT.folder);
   const { backupDesk } = await import('../core/db/database');
-  const done = await backupDesk(dataDirOf(values), positionals[0]!);
-  console.log(tr('backup.done', { file: done.file, pages: done.pages }));
+  let done;
+  try {
+    done = await backupDesk(dataDirOf(values), target);
+  } catch (error) {
+    // The destination refused (not the desk): advice about the backup, in the reader's words.
+    if (error instanceof DeskOpenError && error.file === target) {
+      const key = error.kind === 'permission' ? 'backup.permission' : error.kind === 'read_only' ? 'backup.readOnly' : 'backup.cannotWrite';
+      throw new Failure(tr(key, { file: target, folder }), EXIT_BY_KIND[error.kind]);
+    }
+    throw error;
+  }
+  console.log(tr('backup.done', { file: done.file, pages: say.tc('count.pages', done.pages) }));
   return EXIT.ok;
 }
 
@@ -290,13 +305,14 @@ async function restore(args: string[]): Promise<number> {
  * Read commands open the desk read-only: a read never creates a desk in a mistyped folder,
  * never migrates, never runs the SLA scheduler, and works on a read-only folder.
  */
-async function withDesk(dataDir: string, opts: { readOnly: boolean }, run: (client: Client, dataDir: string) => Promise<number>, onPush: (push: Push) => void = () => {}): Promise<number> {
+async function withDesk(dataDir: string, opts: { readOnly: boolean; transport?: (inner: Transport) => Transport }, run: (client: Client, dataDir: string) => Promise<number>, onPush: (push: Push) => void = () => {}): Promise<number> {
   // Loaded here, not at the top: the core is heavy, and usage errors should be instant.
   const { openDesk } = await import('../core/desk');
   const desk = await openDesk({ dataDir, demo: false, readOnly: opts.readOnly });
   const connection = desk.connect(onPush);
   try {
-    return await run(createClient(connectionTransport(connection)), dataDir);
+    const transport = connectionTransport(connection);
+    return await run(createClient(opts.transport ? opts.transport(transport) : transport), dataDir);
   } finally {
     connection.close();
     desk.close();
@@ -335,6 +351,38 @@ const cliHost: CliHost = {
     return say;
   },
 };
+
+/** The most pairs `customers.duplicatePairs` gives (its --limit's bound). */
+const DUPLICATES_MAX = 100_000;
+
+/**
+ * `tagdesk duplicates` (./customers) saying its cap: the desk is asked for one pair more than
+ * --limit, and a list cut at the limit says so before it starts (before, "1000 likely
+ * duplicate pairs" at the default limit read as the whole count). With --json the array stays
+ * as it was and the note goes to stderr.
+ */
+const duplicatesHost: CliHost = {
+  ...cliHost,
+  get say() {
+    return say;
+  },
+  withDesk: (values, run, options = {}) =>
+    withDesk(dataDirOf(values), { readOnly: options.readOnly ?? false, transport: (inner) => sayingTheCap(inner, values.json === true) }, (client) => run(client), options.onPush),
+};
+
+function sayingTheCap(inner: Transport, json: boolean): Transport {
+  return {
+    ...inner,
+    async call(method, input) {
+      if (method !== 'customers.duplicatePairs') return inner.call(method, input);
+      const { limit } = z.object({ limit: z.number().int() }).parse(input);
+      const pairs = z.array(z.unknown()).parse(await inner.call(method, { ...(input as object), limit: Math.min(limit + 1, DUPLICATES_MAX) }));
+      const note = pairs.length > limit ? tr('dup.more', { limit, max: DUPLICATES_MAX }) : pairs.length === DUPLICATES_MAX ? tr('dup.mayBeMore', { limit }) : null;
+      if (note) (json ? console.error : console.log)(note);
+      return pairs.slice(0, limit);
+    },
+  };
+}
 
 // ---- command line ---------------------------------------------------------------------------------
 
@@ -424,19 +472,20 @@ function printView(view: CustomerView, matchedBy: string, query: string): void {
     console.log(tr('lookup.systems'));
     for (const a of view.assets) {
       const mark = a.id === view.matchedAssetId ? '*' : ' ';
-      const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), days: a.daysLeft }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
-      console.log(` ${mark} ${a.serviceTag}  ${a.expressCode}  ${productName(a)}  ${warranty}`);
+      const warranty = a.warrantyStatus === 'active' ? tr('lookup.warrantyActive', { level: a.warrantyLevel, date: day(a.warrantyEnd), left: say.tc('count.daysLeft', a.daysLeft) }) : tr('lookup.warrantyExpired', { date: day(a.warrantyEnd) });
+      // The tag, code and model as values (isolated in Persian); the warranty, a sentence already in the reader's words, as it is.
+      console.log(cliInLine(tr, 'lookup.system', 'warranty', warranty, { mark, tag: a.serviceTag, code: a.expressCode, model: productName(a) }));
     }
   }
   console.log(view.openTickets.length > 0 ? tr('lookup.openTickets') : tr('lookup.noOpenTickets'));
   for (const t of view.openTickets) {
     console.log(`   ${tr('lookup.ticket', { number: t.number, state: word('state', t.state), tier: t.tier, priority: word('priority', t.priority), subject: t.subject })}`);
   }
-  if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: view.pastTickets.length, interactions: view.interactions.length }));
+  if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: say.tc('count.pastTickets', view.pastTickets.length), interactions: say.tc('count.interactions', view.interactions.length) }));
 }
 
 function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>, query: string): void {
-  console.log(tr('lookup.candidates', { count: result.candidates.length }));
+  console.log(say.tc('lookup.candidates', result.candidates.length));
   for (const c of result.candidates) {
     console.log(tr('lookup.candidate', { name: c.customerName, segment: word('segment', c.segment), matchedBy: word('matchedBy', c.matchedBy), detail: detailOf(c) }));
     // What tells candidates apart (five customers of one email): their own phone and email
@@ -444,7 +493,7 @@ function printCandidates(result: Extract<LookupResult, { kind: 'candidates' }>, 
     const facts = {
       phone: c.phone ? formatPhone(c.phone) : tr('lookup.none'),
       email: c.email ?? tr('lookup.none'),
-      systems: cliNumber(language, c.systems),
+      systems: say.tc('count.systems', c.systems),
       last: c.lastContactAt === null ? tr('lookup.never') : day(c.lastContactAt),
     };
     console.log(tr(c.matchedBy === 'name' ? 'lookup.candidateHistory' : 'lookup.candidateFacts', facts));
@@ -469,11 +518,13 @@ function printQueues(queues: QueueSummary[]): void {
   const busy = queues.filter((q) => q.open > 0);
   if (busy.length === 0) return;
   const n = (value: number) => cliNumber(language, value);
-  console.log(`${tr('queues.head').padEnd(22)}${tr('queues.open').padStart(4)}  ${tr('queues.unassigned').padStart(10)}  ${tr('queues.oldest')}`);
-  for (const q of busy) {
-    const name = tr('queues.name', { segment: word('segment', q.segment), tier: q.tier }).padEnd(20);
-    console.log(`  ${name}${n(q.open).padStart(4)}  ${n(q.unassigned).padStart(10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
-  }
+  // Padded by the columns each text takes on screen (columns.ts): «کسب‌وکار کوچک» is 13, not 14.
+  const names = busy.map((q) => tr('queues.name', { segment: word('segment', q.segment), tier: q.tier }));
+  const nameWidth = Math.max(20, ...names.map((name) => displayWidth(name) + 1));
+  console.log(`${padEnd(tr('queues.head'), nameWidth + 2)}${padStart(tr('queues.open'), 4)}  ${padStart(tr('queues.unassigned'), 10)}  ${tr('queues.oldest')}`);
+  busy.forEach((q, i) => {
+    console.log(`  ${padEnd(names[i]!, nameWidth)}${padStart(n(q.open), 4)}  ${padStart(n(q.unassigned), 10)}  ${q.oldestAt === null ? '-' : day(q.oldestAt)}`);
+  });
 }
 
 // `tagdesk lookup … | head`: once the reader has gone, what is left to print has nowhere to

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { displayWidth, padEnd, padStart } from './columns';
 import type { CliSay } from './messages';
 
 // `tagdesk kb eval --articles A.jsonl --queries Q.jsonl [--json]`: replays rated queries
@@ -81,12 +82,12 @@ export async function kbCommand(argv: readonly string[], say: CliSay, argsError:
     console.log(tr('kb.head', { articles: tc('count.articles', articles.length), queries: tc('count.queries', queries.length) }));
     const heads = [tr('kb.col.block'), tr('kb.col.queries'), tr('kb.col.p3'), tr('kb.col.p3Base'), tr('kb.col.ndcg'), tr('kb.col.ndcgBase'), tr('kb.col.asked')];
     // A column is as wide as its longest heading and a space (10 in English, as it always was).
-    const width = Math.max(10, ...heads.map((h) => h.length + 1));
-    console.log(heads.map((h, i) => (i === 0 ? h.padEnd(6) : h.padStart(width))).join(''));
+    const width = Math.max(10, ...heads.map((h) => displayWidth(h) + 1));
+    console.log(heads.map((h, i) => (i === 0 ? padEnd(h, 6) : padStart(h, width))).join(''));
     for (const b of run.blocks) {
       if (b.queries === 0) continue;
-      const cells = [n(b.block).padEnd(6), n(b.queries), decimal(b.precision_at_3, 3), decimal(b.baseline_precision_at_3, 3), decimal(b.ndcg_at_10, 3), decimal(b.baseline_ndcg_at_10, 3), percent(b.ask_rate)];
-      console.log(cells.map((c, i) => (i === 0 ? c : c.padStart(width))).join(''));
+      const cells = [padEnd(n(b.block), 6), n(b.queries), decimal(b.precision_at_3, 3), decimal(b.baseline_precision_at_3, 3), decimal(b.ndcg_at_10, 3), decimal(b.baseline_ndcg_at_10, 3), percent(b.ask_rate)];
+      console.log(cells.map((c, i) => (i === 0 ? c : padStart(c, width))).join(''));
     }
     return 0;
   } finally {

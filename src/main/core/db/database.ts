@@ -60,14 +60,17 @@ export class DeskOpenError extends Error {
   constructor(
     readonly kind: DeskOpenFailure,
     message: string,
-    options?: { cause?: unknown; finding?: string },
+    options?: { cause?: unknown; finding?: string; file?: string },
   ) {
     super(message, options);
     this.name = 'DeskOpenError';
     this.finding = options?.finding ?? message;
+    this.file = options?.file ?? null;
   }
   /** What is wrong with the file, without the advice that follows (which depends on whose file it is). */
   readonly finding: string;
+  /** The file the failure is about, when known (a backup's destination is not the desk's file: its advice differs). */
+  readonly file: string | null;
 }
 
 export interface OpenOptions {
@@ -510,7 +513,7 @@ const notAFolder = (dir: string) =>
 export function classify(error: unknown, file: string): Error {
   if (error instanceof DeskOpenError) return error;
   const code = String((error as { code?: unknown }).code ?? '');
-  const cause = { cause: error };
+  const cause = { cause: error, file };
   if (code === 'SQLITE_NOTADB') {
     const finding = `${file} is not a Tagdesk database (it is not a SQLite file, or its first page is damaged)`;
     return new DeskOpenError('damaged', `${finding}. Point --data at a desk folder, or restore a backup with "tagdesk restore".`, { ...cause, finding });
@@ -778,8 +781,13 @@ export async function backupDesk(dataDir: string, target: string): Promise<{ pag
   const db = await openDatabase(dataDir, { readOnly: true });
   try {
     const result = await db.sqlite.backup(dest);
-    const copy = new BetterSqlite3(dest, { readonly: true, fileMustExist: true });
+    // The copy says WAL, as the desk does: every later opening (this check, a restore's, a
+    // read-only one) would leave a -wal and a -shm beside it. A backup is one self-contained
+    // file, so it is put in rollback-journal mode (a restore turns WAL on again), which
+    // removes both; then checked.
+    const copy = new BetterSqlite3(dest, { fileMustExist: true });
     try {
+      copy.pragma('journal_mode = DELETE');
       const problems = quickCheck(copy, null);
       if (problems.length > 0) throw new Error(`the backup ${dest} failed its check: ${problems[0]}`);
     } finally {
