@@ -1,18 +1,13 @@
+import stringWidth from 'string-width';
+
 // Columns for a terminal: padding by the columns a text takes on screen, not by its UTF-16
 // length. Persian words hold zero-width characters (the non-joiner of «حل‌شده», «کسب‌وکار»),
 // filled-in values are wrapped in bidi isolates (FSI … PDI), flags in marks (LRM): none of
 // them takes a column. A combining mark (the hamza of «مقالهٔ») sits on the letter before
-// it. A wide character (CJK, fullwidth forms) takes two.
+// it. A wide character (CJK, fullwidth forms) takes two. string-width knows all of this.
 
-const ZERO_WIDTH = /[\p{Cf}\p{Mn}\p{Me}\p{Cc}]/u;
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
-
-/** The columns `text` takes in a terminal. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-  return width;
-}
+/** The columns `text` takes in a terminal (string-width: Unicode's widths, zero for default-ignorable and combining characters). */
+export const displayWidth = (text: string): number => stringWidth(text);
 
 /** `text` and spaces after it, to `width` columns on screen. */
 export function padEnd(text: string, width: number): string {
