@@ -263,6 +263,16 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
   });
 
+  it('imports a row whose dates are written in Persian digits, as its phone and tag may be', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'persian-dates.csv');
+    writeFileSync(file, 'name,phone,country,segment,serviceTag,productLine,model,shipDate,warrantyEnd\nسارا احمدی,۰۹۱۲ ۳۴۵ ۶۷۸۹,IR,home,۷XK۲QF۹,Latitude,Latitude 5440,۲۰۲۴-۰۱-۱۵,۲۰۲۷-۰۱-۱۵\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(r.imported).toMatchObject({ customers: 1, assets: 1 });
+    expect(desk.db.sqlite.prepare(`select ship_date, warranty_end from assets where service_tag = '7XK2QF9'`).get()).toEqual({ ship_date: Date.UTC(2024, 0, 15), warranty_end: Date.UTC(2027, 0, 15) });
+  });
+
   it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {
     const { admin, dir } = await open();
     const file = join(dir, 'systems.csv');
