@@ -136,6 +136,9 @@ const SENTENCES = {
   modelMissing: 'Type the model, such as {example}.',
   shipDateFuture: 'The ship date is in the future; check the year.',
   warrantyChoice: 'Choose a warranty: {levels}.',
+  // an import's segment and service level columns (importer.ts), said with the row's other problems
+  segmentUnknown: '“{other}” is not a segment the desk knows: write one of {examples}.',
+  serviceLevelUnknown: '“{other}” is not a service level the desk knows: write one of {examples}, or leave it empty for the segment’s own.',
   warrantyBeforeShip: 'The warranty ends before the system shipped; check both dates.',
   phoneMissing: 'Type a phone number.',
   phoneChars: 'A phone number has only digits, spaces, +, brackets and dashes.',

@@ -16,9 +16,8 @@ import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
-import { sayFieldMessage } from '../sayMessage';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
-import { alreadyImported, fileProblemReason, importFieldName, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
+import { alreadyImported, fieldIssues, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -582,19 +581,17 @@ function rejectReason(r: Reject) {
 
 /** A row the shared rules refused: which fields, and under each what is wrong with it, as the record form would say it. */
 function FieldIssues({ params }: { params: Record<string, string> }) {
-  const fields = (params.fields ?? '').split(', ').filter(Boolean);
-  const fieldName = importFieldName;
+  const issues = fieldIssues(params);
   return (
     <Stack gap={2}>
-      <span>{t('data.reject.invalidFields', { fields: fields.map(fieldName).join(t('list.separator')) })}</span>
-      {fields.map((f) => {
-        const issue = params[`issue.${f}`];
-        return issue ? (
-          <Text key={f} span size="xs" c="dimmed" data-testid="reject-field-issue">
-            {fieldName(f)}: {currentLanguage() === 'en' ? issue : sayFieldMessage(issue)}
+      <span>{t('data.reject.invalidFields', { fields: issues.map((i) => i.name).join(t('list.separator')) })}</span>
+      {issues.map(({ field, name, issue }) =>
+        issue ? (
+          <Text key={field} span size="xs" c="dimmed" data-testid="reject-field-issue">
+            {name}: {issue}
           </Text>
-        ) : null;
-      })}
+        ) : null,
+      )}
     </Stack>
   );
 }

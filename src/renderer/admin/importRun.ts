@@ -3,7 +3,8 @@
 // what it read; while the page still names those files from that source, the import is done.
 
 import { CSV_FIELDS, FILE_PROBLEM_CODES, type FileProblemCode } from '../../shared/customerApi';
-import { t } from '../i18n';
+import { currentLanguage, t } from '../i18n';
+import { sayFieldMessage } from '../sayMessage';
 
 export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
 
@@ -47,6 +48,21 @@ export function systemColumnsMissing(mapping: Readonly<Record<string, string>>):
 
 /** A field of the import by its name on the mapping screen ("Model"); a field it does not know, as given. */
 export const importFieldName = (field: string): string => ((CSV_FIELDS as readonly string[]).includes(field) ? t(`data.field.${field as (typeof CSV_FIELDS)[number]}`) : field);
+
+/**
+ * A row the shared rules refused (the importer's invalidFields): each field it names, by its name
+ * on the mapping screen, with what to fix in it, in the reader's language. Every problem of the
+ * row is there (a bad segment, phone and date together), so one round of corrections does.
+ */
+export function fieldIssues(params: Readonly<Record<string, string>>): Array<{ field: string; name: string; issue: string | null }> {
+  return (params.fields ?? '')
+    .split(', ')
+    .filter(Boolean)
+    .map((field) => {
+      const issue = params[`issue.${field}`];
+      return { field, name: importFieldName(field), issue: issue ? (currentLanguage() === 'en' ? issue : sayFieldMessage(issue)) : null };
+    });
+}
 
 /**
  * A CSV row refused for fields no column was chosen for (the importer's unmappedFields): what to

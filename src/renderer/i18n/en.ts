@@ -995,6 +995,8 @@ export const en = {
   'apiError.modelMissing': 'Type the model, such as {example}.',
   'apiError.shipDateFuture': 'The ship date is in the future; check the year.',
   'apiError.warrantyChoice': 'Choose a warranty: {levels}.',
+  'apiError.segmentUnknown': '“{other}” is not a segment the desk knows: write one of {examples}.',
+  'apiError.serviceLevelUnknown': '“{other}” is not a service level the desk knows: write one of {examples}, or leave it empty for the segment’s own.',
   'apiError.warrantyBeforeShip': 'The warranty ends before the system shipped; check both dates.',
   'apiError.phoneMissing': 'Type a phone number.',
   'apiError.phoneChars': 'A phone number has only digits, spaces, +, brackets and dashes.',

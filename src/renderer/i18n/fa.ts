@@ -892,6 +892,8 @@ export const fa: Messages = {
   'apiError.modelMissing': 'مدل را بنویسید، مانند {example}.',
   'apiError.shipDateFuture': 'تاریخ ارسال در آینده است؛ سال را بررسی کنید.',
   'apiError.warrantyChoice': 'یک گارانتی انتخاب کنید: {levels}.',
+  'apiError.segmentUnknown': 'بخش «{other}» برای میز کار ناشناخته است: یکی از این‌ها را بنویسید: \u2066{examples}\u2069.',
+  'apiError.serviceLevelUnknown': 'سطح خدمت «{other}» برای میز کار ناشناخته است: یکی از این‌ها را بنویسید: \u2066{examples}\u2069؛ یا آن را خالی بگذارید تا سطح پیش‌فرض بخش به کار رود.',
   'apiError.warrantyBeforeShip': 'گارانتی پیش از ارسال سیستم پایان می‌یابد؛ هر دو تاریخ را بررسی کنید.',
   'apiError.phoneMissing': 'شمارهٔ تلفن را بنویسید.',
   'apiError.phoneChars': 'شمارهٔ تلفن فقط رقم، فاصله، +، پرانتز و خط تیره دارد.',

@@ -273,6 +273,31 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select ship_date, warranty_end from assets where service_tag = '7XK2QF9'`).get()).toEqual({ ship_date: Date.UTC(2024, 0, 15), warranty_end: Date.UTC(2027, 0, 15) });
   });
 
+  it('reports every problem of a row in one reject: a bad segment, level, phone and date are all named, so one round of corrections does', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'many.csv');
+    writeFileSync(
+      file,
+      'name,phone,country,segment,serviceLevel,serviceTag,productLine,model,shipDate,warrantyEnd\n' +
+        'Acme Widgets,12,US,gizmo,gold,ACM1234,Latitude,Latitude 5440,2024-13-01,2027-01-15\n' +
+        'Bo Lind,+1 512 555 0177,US,gizmo,,,,,,\n',
+    );
+    const r = await admin.call('import.run', { from: 'csv', files: [file], dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.rejected).toBe(2);
+    const [many, one] = r.firstRejects;
+    expect(many).toMatchObject({ row: 2, key: 'invalidFields', params: { fields: 'segment, serviceLevel, phone, shipDate' } });
+    expect(many!.params!['issue.segment']).toBe('“gizmo” is not a segment the desk knows: write one of education, government, small_business, large_enterprise, home.');
+    expect(many!.params!['issue.serviceLevel']).toBe('“gold” is not a service level the desk knows: write one of premier, standard, basic, or leave it empty for the segment’s own.');
+    expect(many!.params!['issue.phone']).toMatch(/complete phone number/);
+    expect(many!.params!['issue.shipDate']).toMatch(/not a date on the calendar/);
+    // The rejects file's reason names each field and what to fix, one line per row as before.
+    const lines = rejectsOf(r.rejects);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.reason).toMatch(/^segment: “gizmo” is not a segment .* serviceLevel: “gold” .* phone: .* shipDate: 2024-13-01 is not a date on the calendar\.$/);
+    // A row with only its segment wrong is said as before.
+    expect(one).toMatchObject({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' } });
+  });
+
   it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {
     const { admin, dir } = await open();
     const file = join(dir, 'systems.csv');

@@ -2,7 +2,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
-import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
+import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
+import { say } from '../../../shared/messageKeys';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -131,12 +132,26 @@ const reject = (reason: string, key?: RejectKey, params?: Record<string, string>
   throw new Rejected(reason, key, params);
 };
 /** A row whose fields the shared rules refused: each field and what is wrong with it. */
-const rejectFields = (issues: ReadonlyArray<{ field: string; message: string }>): never =>
+const rejectFields = (issues: ReadonlyArray<FieldIssue>): never =>
   reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', {
     fields: issues.map((i) => i.field).join(', '),
     // Each field's own sentence from the shared rules, so the import screen says what to fix.
     ...Object.fromEntries(issues.map((i) => [`issue.${i.field}`, i.message])),
   });
+
+/**
+ * A problem of a row found before its record is checked (a segment or a service level that names
+ * none of the desk's), kept to be said with the record's own: a row with a bad segment and a bad
+ * phone named only the segment, and the admin needed a second round to learn of the phone.
+ * `alone` is how it is said when it is the row's only problem (as before).
+ */
+type NotedIssue = FieldIssue & { alone?: Rejected };
+/** Every problem of a row in one reject; one noted alone is said as it always was. */
+const rejectRow = (issues: readonly NotedIssue[]): never => {
+  const only = issues.length === 1 ? issues[0]!.alone : undefined;
+  if (only) throw only;
+  return rejectFields(issues.map(({ field, message }) => ({ field, message })));
+};
 
 /**
  * A CSV row refused for fields no column was mapped to: its values were not bad, there were
@@ -176,6 +191,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const assumed: ImportSummary['assumed'] = { count: 0, first: [] };
   /** The row being handled, so a company it creates on the fly is reported with it. */
   let here = { file: '', row: 0 };
+  /** The row's problems noted before its record is checked, said with the record's own (NotedIssue). */
+  let noted: NotedIssue[] = [];
   /** Undoes the assumptions of rows whose writes were undone (a refused row, a batch run again). */
   const assumedMark = () => ({ count: assumed.count, shown: assumed.first.length });
   const assumedBack = (m: { count: number; shown: number }) => {
@@ -216,9 +233,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   // ---- writers -------------------------------------------------------------------------------
 
-  function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number): string {
+  /** `more`: the row's other problems (its system's), said with the customer's in one reject. */
+  function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number, more: readonly FieldIssue[] = []): string {
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
-    if (!checked.ok) rejectFields(checked.issues);
+    // A segment the desk does not know was replaced by a guess: what the guess asks of the
+    // record's kind is no problem of the row's.
+    const guessed = noted.some((i) => i.field === 'segment');
+    const issues = [...noted, ...(checked.ok ? [] : checked.issues.filter((i) => !(guessed && i.field === 'kind'))), ...more];
+    if (issues.length) rejectRow(issues);
     const v = checked.ok ? newRecordFields(checked.value, ctx.deskCountry) : null!;
     // A customer the desk already has (registered by an agent, or by another source) is
     // linked, not doubled: their record stays as it is, their systems and tickets join it.
@@ -337,8 +359,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   // A service level written in a field of its own is taken only when it names one of the desk's;
   // any other is refused with the ones it knows (it took the segment's default before, unsaid,
   // putting the customer under another SLA). An empty field takes the segment's default.
-  const unknownLevel = (value: string): never =>
-    reject(`service level "${value}" is not one of ${SERVICE_LEVELS.join(', ')}`, 'unknownServiceLevel', { serviceLevel: value });
+  const unknownLevel = (value: string): ServiceLevel => {
+    noted.push({
+      field: 'serviceLevel',
+      message: say('serviceLevelUnknown', { other: value, examples: SERVICE_LEVELS.join(', ') }),
+      alone: new Rejected(`service level "${value}" is not one of ${SERVICE_LEVELS.join(', ')}`, 'unknownServiceLevel', { serviceLevel: value }),
+    });
+    return 'standard';
+  };
   const levelFor = (segment: Segment, field: string, ...labels: string[]): ServiceLevel => {
     const named = (...xs: string[]) => SERVICE_LEVELS.find((l) => xs.some((x) => x.toLowerCase().includes(l)));
     if (field.trim()) return named(field) ?? unknownLevel(field.trim());
@@ -353,7 +381,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const segmentNamed = (field: string): Segment | null => {
     const value = field.trim();
     if (!value) return null;
-    return segmentFrom(value) ?? reject(`segment "${value}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: value });
+    const named = segmentFrom(value);
+    if (named) return named;
+    // Noted, to be said with the row's other problems; the caller's guess stands in meanwhile.
+    noted.push({
+      field: 'segment',
+      message: say('segmentUnknown', { other: value, examples: SEGMENTS.join(', ') }),
+      alone: new Rejected(`segment "${value}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: value }),
+    });
+    return null;
   };
   const kindFor = (segment: Segment, wanted: 'person' | 'organisation') => (SEGMENT_RULES[segment].kinds.includes(wanted) ? wanted : SEGMENT_RULES[segment].kinds[0]!);
   const countryForPhone = (phone: string): string => phoneCountry(phone) ?? '';
@@ -558,10 +594,13 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const levelCell = get('serviceLevel').trim();
       const level = levelCell ? (SERVICE_LEVELS.find((l) => l === levelCell.toLowerCase()) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
       try {
-        const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
-        if (get('serviceTag')) {
-          addAsset(id, { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') });
-        }
+        const system = get('serviceTag')
+          ? { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') }
+          : null;
+        // The system's problems are said with the customer's, in the same reject.
+        const systemChecked = system ? validateAsset(system, ctx.now()) : null;
+        const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now(), systemChecked && !systemChecked.ok ? systemChecked.issues : []);
+        if (system) addAsset(id, system);
       } catch (error) {
         throw unmappedOr(error, mapped);
       }
@@ -611,9 +650,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
             const counted = { ...counts };
             const mark = assumedMark();
             here = { file: f.file, row: row.index };
+            // A problem noted and not yet said (the row wrote nothing that checks the record) refuses the row.
+            const handleRow = () => {
+              noted = [];
+              handle(row.value);
+              if (noted.length) rejectRow(noted);
+            };
             try {
-              if (perRow) db.write(() => handle(row.value));
-              else handle(row.value);
+              if (perRow) db.write(handleRow);
+              else handleRow();
             } catch (error) {
               if (!perRow && (!(error instanceof Rejected) || totalChanges.get() !== before)) throw new RowWroteThenFailed();
               Object.assign(counts, counted);
