@@ -565,8 +565,10 @@ function rejectReason(r: Reject) {
     );
   }
   if (r.key === 'fileUnreadable') return fileProblemReason(r.params ?? {});
-  if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
-  if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: `\u2066${SERVICE_LEVELS.join(', ')}\u2069` });
+  // In Persian the names the Persian window shows, which the import reads as well (stop 48).
+  const english = currentLanguage() === 'en';
+  if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: english ? `\u2066${SEGMENTS.join(', ')}\u2069` : SEGMENTS.map(segmentLabel).join(t('list.separator')) });
+  if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: english ? `\u2066${SERVICE_LEVELS.join(', ')}\u2069` : SERVICE_LEVELS.map(serviceLevelLabel).join(t('list.separator')) });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
   return (

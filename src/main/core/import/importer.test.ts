@@ -298,6 +298,24 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(one).toMatchObject({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' } });
   });
 
+  it('takes segments and service levels written in Persian, as the Persian window names them', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'persian-segments.csv');
+    writeFileSync(file, 'name,email,segment,serviceLevel\nسارا احمدی,sara@example.ir,خانگی,ممتاز\nدبستان مهر,office@mehr.example,آموزشی,\nکارگاه نور,noor@example.ir,کسب‌وکار کوچک,پایه\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(desk.db.sqlite.prepare(`select name, segment, service_level from customers order by name`).all()).toEqual([
+      { name: 'دبستان مهر', segment: 'education', service_level: desk.db.sqlite.prepare(`select default_service_level from segments where id = 'education'`).pluck().get() },
+      { name: 'سارا احمدی', segment: 'home', service_level: 'premier' },
+      { name: 'کارگاه نور', segment: 'small_business', service_level: 'basic' },
+    ]);
+    const orgs = join(dir, 'organizations.json');
+    writeFileSync(orgs, JSON.stringify({ organizations: [{ id: 801, name: 'اداره آب', created_at: '2021-01-01T00:00:00Z', tags: [], organization_fields: { segment: 'دولتی', service_level: 'استاندارد' } }] }));
+    const z = await admin.call('import.run', { from: 'zendesk', files: [orgs], rejectsPath: join(dir, 'z.jsonl') });
+    expect(z.firstRejects).toEqual([]);
+    expect(desk.db.sqlite.prepare(`select segment, service_level from customers where name = 'اداره آب'`).get()).toEqual({ segment: 'government', service_level: 'standard' });
+  });
+
   it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {
     const { admin, dir } = await open();
     const file = join(dir, 'systems.csv');

@@ -11,6 +11,8 @@ import {
   FRESHDESK_STATUS,
   parseSourceTime,
   segmentFrom,
+  serviceLevelFrom,
+  serviceLevelNamed,
   textOfHtml,
   wantsTier2,
   ZENDESK_CHANNEL,
@@ -368,10 +370,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     return 'standard';
   };
   const levelFor = (segment: Segment, field: string, ...labels: string[]): ServiceLevel => {
-    const named = (...xs: string[]) => SERVICE_LEVELS.find((l) => xs.some((x) => x.toLowerCase().includes(l)));
-    if (field.trim()) return named(field) ?? unknownLevel(field.trim());
+    if (field.trim()) return serviceLevelFrom(field) ?? unknownLevel(field.trim());
     // A hint (a tag, Freshdesk's Account tier) may also say "Premium" for the premier level.
-    return named(...labels) ?? (labels.some((x) => /\bpremium\b/i.test(x)) ? 'premier' : null) ?? defaultLevel.get(segment) ?? 'standard';
+    return serviceLevelFrom(...labels) ?? (labels.some((x) => /\bpremium\b/i.test(x)) ? 'premier' : null) ?? defaultLevel.get(segment) ?? 'standard';
   };
   // A segment written in a field of its own (a CSV's segment column, Zendesk's segment field,
   // Freshdesk's Segment column) is taken only when it names one of the desk's, as segmentFrom
@@ -592,7 +593,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const segment = segmentNamed(get('segment')) ?? 'home';
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
       const levelCell = get('serviceLevel').trim();
-      const level = levelCell ? (SERVICE_LEVELS.find((l) => l === levelCell.toLowerCase()) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
+      const level = levelCell ? (serviceLevelNamed(levelCell) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
       try {
         const system = get('serviceTag')
           ? { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') }
