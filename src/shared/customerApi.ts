@@ -131,7 +131,7 @@ export const transferResultSchema = z.object({
 });
 
 /** Why an import refused a row or a file, as the import screen says it (each with its values). */
-export const REJECT_KEYS = ['invalidFields', 'unmappedFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut', 'unknownSegment', 'unknownServiceLevel'] as const;
+export const REJECT_KEYS = ['invalidFields', 'unmappedFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut', 'unknownSegment', 'unknownServiceLevel', 'tagTakenInFile', 'tagTakenInRun'] as const;
 export type RejectKey = (typeof REJECT_KEYS)[number];
 
 export const importSummarySchema = z.object({

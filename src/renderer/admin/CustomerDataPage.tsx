@@ -569,6 +569,8 @@ function rejectReason(r: Reject) {
   const english = currentLanguage() === 'en';
   if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: english ? `\u2066${SEGMENTS.join(', ')}\u2069` : SEGMENTS.map(segmentLabel).join(t('list.separator')) });
   if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: english ? `\u2066${SERVICE_LEVELS.join(', ')}\u2069` : SERVICE_LEVELS.map(serviceLevelLabel).join(t('list.separator')) });
+  // The row that took the tag, numbered as the rows are.
+  if (r.key === 'tagTakenInFile' || r.key === 'tagTakenInRun') return t(`data.reject.${r.key}`, { ...r.params, row: formatNumber(Number(r.params?.row ?? 0)) });
   if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
   if (currentLanguage() === 'en') return r.reason;
   return (

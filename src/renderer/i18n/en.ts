@@ -1462,6 +1462,8 @@ export const en = {
   'data.reject.invalidFields': 'These fields do not pass the desk’s rules: {fields}. Correct them in the export and import it again.',
   'data.reject.unmappedFields': 'No column was chosen for {fields} on the mapping screen: the file is not at fault, the row had nothing there to read. Under Column mapping, choose a column for each and import again.',
   'data.reject.tagTaken': 'Service tag {tag} is already registered to another customer. Transfer the system, or correct the tag.',
+  'data.reject.tagTakenInFile': 'Service tag {tag} is already on row {row} of this file, for another customer. Correct the tag on one of the two rows.',
+  'data.reject.tagTakenInRun': 'Service tag {tag} is already on row {row} of {file}, for another customer. Correct the tag on one of the two rows.',
   'data.reject.deletedInSource': 'Deleted or suspended in {source}: not imported.',
   'data.reject.requesterNotImported': 'Requester {id} is not among the imported users (deleted, or rejected above). Include the users page that has them.',
   'data.reject.organizationNotImported': 'Organization {id} is not among the imported organizations. Include the organizations page that has it.',

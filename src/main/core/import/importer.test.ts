@@ -316,6 +316,24 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select segment, service_level from customers where name = 'اداره آب'`).get()).toEqual({ segment: 'government', service_level: 'standard' });
   });
 
+  it('a service tag used twice in one file names the row that took it, not "another customer"', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'twice.csv');
+    const head = 'name,email,segment,serviceTag,productLine,model,shipDate,warrantyEnd\n';
+    writeFileSync(file, head + 'Ada Park,ada@example.com,home,ADA1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\nBo Lind,bo@example.com,home,CYM1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\nCy Moss,cy@example.com,home,ada1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\n');
+    const other = join(dir, 'other.csv');
+    writeFileSync(other, head + 'Di Ross,di@example.com,home,CYM1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file, other], dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ row: 4, key: 'tagTakenInFile', params: { tag: 'ADA1234', row: '2' }, reason: 'service tag ADA1234 is already on row 2 of this file, for another customer: correct one of the two rows' }),
+      expect.objectContaining({ file: other, row: 2, key: 'tagTakenInRun', params: { tag: 'CYM1234', row: '3', file: 'twice.csv' } }),
+    ]);
+    // One registered before this import is still "another customer's".
+    await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') });
+    const again = await admin.call('import.run', { from: 'csv', files: [other], rejectsPath: join(dir, 'r3.jsonl') });
+    expect(again.firstRejects).toEqual([expect.objectContaining({ key: 'tagTaken', params: { tag: 'CYM1234' } })]);
+  });
+
   it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {
     const { admin, dir } = await open();
     const file = join(dir, 'systems.csv');

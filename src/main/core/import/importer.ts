@@ -1,5 +1,5 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
@@ -193,6 +193,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const assumed: ImportSummary['assumed'] = { count: 0, first: [] };
   /** The row being handled, so a company it creates on the fly is reported with it. */
   let here = { file: '', row: 0 };
+  /** The systems this import registered, by tag: the row that did, for a later row with the same tag. */
+  const registered = new Map<string, { assetId: string; file: string; row: number }>();
   /** The row's problems noted before its record is checked, said with the record's own (NotedIssue). */
   let noted: NotedIssue[] = [];
   /** Undoes the assumptions of rows whose writes were undone (a refused row, a batch run again). */
@@ -292,12 +294,23 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const v = a.ok ? a.value : null!;
     const existing = assetOf.get(v.serviceTag);
     if (existing) {
-      if (existing.customer_id !== customerId) reject(`service tag ${v.serviceTag} is already registered to another customer`, 'tagTaken', { tag: v.serviceTag });
+      if (existing.customer_id !== customerId) {
+        // Taken by an earlier row of this import: that row is named ("another customer" sent the
+        // admin looking on the desk for a record the same file had just made).
+        const by = registered.get(v.serviceTag);
+        if (by?.assetId === existing.id) {
+          if (by.file === here.file) reject(`service tag ${v.serviceTag} is already on row ${by.row} of this file, for another customer: correct one of the two rows`, 'tagTakenInFile', { tag: v.serviceTag, row: String(by.row) });
+          const name = basename(by.file);
+          reject(`service tag ${v.serviceTag} is already on row ${by.row} of ${name}, for another customer: correct one of the two rows`, 'tagTakenInRun', { tag: v.serviceTag, row: String(by.row), file: name });
+        }
+        reject(`service tag ${v.serviceTag} is already registered to another customer`, 'tagTaken', { tag: v.serviceTag });
+      }
       return existing.id;
     }
     const id = uuidv7(v.shipDate);
     db.run(k.insertInto('assets').values({ id, service_tag: v.serviceTag, customer_id: customerId, product_line: v.productLine, model: v.model, ship_date: v.shipDate, warranty_level: v.warrantyLevel, warranty_end: v.warrantyEnd, created_at: ctx.now() }));
     db.run(k.insertInto('asset_owners').values({ id: uuidv7(v.shipDate), asset_id: id, customer_id: customerId, from_at: v.shipDate, to_at: null }));
+    registered.set(v.serviceTag, { assetId: id, file: here.file, row: here.row });
     customers.append(customerId, 'ASSET_REGISTERED', ctx.now(), importActor, {
       entity: 'asset',
       entityId: id,
