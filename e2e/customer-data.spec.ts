@@ -299,6 +299,19 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', en['data.field.phone']));
   // And what is wrong with it, as the record form would say it.
   await expect(rejects.getByTestId('reject-field-issue')).toHaveText(/^Phone: .*phone number/);
+  // The rejected rows download as a CSV to correct and import again: the file's own columns, then why.
+  const downloading = page.waitForEvent('download');
+  await summary.getByRole('button', { name: en['data.rejectedRowsDownload'] }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(csv[0]).toBe('Notes,Customer,Tel,Mail,Segment,Tag,Line,Model,Shipped,Warranty,Warranty until,Rejected because');
+  expect(csv[1]).toMatch(/^,Bad Phone Person,12,bad@example.com,home,,,,,,,"?These fields do not pass .* Phone: .*phone number/);
+  if (shot) {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shot}/import-rejected-rows-light-1366.png` });
+  }
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
 });

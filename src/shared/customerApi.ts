@@ -140,6 +140,8 @@ export const importSummarySchema = z.object({
   existing: z.number().int(),
   rejected: z.number().int(),
   rejects: z.string(),
+  /** The rejected rows of CSV files as a CSV beside the rejects file (their columns and the reason), to correct and import again; null when none. */
+  rejectedRows: z.string().nullable().default(null),
   /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */
   firstRejects: z.array(
     z.object({
@@ -305,6 +307,26 @@ export const customerMethods = {
       /** The problem as a code and its values, for a message in the reader's language. */
       problemCode: z.enum(FILE_PROBLEM_CODES).nullable().optional(),
       problemParams: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+  /**
+   * The rows a run rejected, read back from its rejects file (admins): each with its reason (key
+   * and values) and the row as its CSV held it, for the import screen to give as a CSV in the
+   * reader's words. A reject of no row (a file refused as a whole, a Zendesk record) is left out.
+   */
+  'import.rejectedRows': method(
+    z.object({ rejects: z.string().min(1).max(4096) }),
+    z.object({
+      rows: z.array(
+        z.object({
+          file: z.string(),
+          row: z.number().int(),
+          reason: z.string(),
+          key: z.enum(REJECT_KEYS).optional(),
+          params: z.record(z.string(), z.string()).optional(),
+          record: z.record(z.string(), z.string()),
+        }),
+      ),
     }),
   ),
   /**

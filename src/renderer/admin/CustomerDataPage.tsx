@@ -15,9 +15,9 @@ import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../rout
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
-import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
+import { type Segment } from '../../shared/domain';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
-import { alreadyImported, fieldIssues, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
+import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -476,6 +476,7 @@ function ImportPanel() {
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
+              {summary.rejectedRows && <RejectedRowsDownload rejects={summary.rejects} saved={summary.rejectedRows} />}
               {summary.firstRejects.length > 0 && <RejectsTable summary={summary} />}
             </Paper>
           )}
@@ -564,14 +565,8 @@ function rejectReason(r: Reject) {
       </Stack>
     );
   }
-  if (r.key === 'fileUnreadable') return fileProblemReason(r.params ?? {});
-  // In Persian the names the Persian window shows, which the import reads as well (stop 48).
-  const english = currentLanguage() === 'en';
-  if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: english ? `\u2066${SEGMENTS.join(', ')}\u2069` : SEGMENTS.map(segmentLabel).join(t('list.separator')) });
-  if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: english ? `\u2066${SERVICE_LEVELS.join(', ')}\u2069` : SERVICE_LEVELS.map(serviceLevelLabel).join(t('list.separator')) });
-  // The row that took the tag, numbered as the rows are.
-  if (r.key === 'tagTakenInFile' || r.key === 'tagTakenInRun') return t(`data.reject.${r.key}`, { ...r.params, row: formatNumber(Number(r.params?.row ?? 0)) });
-  if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
+  const keyed = keyedRejectReason(r);
+  if (keyed !== null) return keyed;
   if (currentLanguage() === 'en') return r.reason;
   return (
     <>
@@ -596,6 +591,48 @@ function FieldIssues({ params }: { params: Record<string, string> }) {
           </Text>
         ) : null,
       )}
+    </Stack>
+  );
+}
+
+/**
+ * The rejected rows as a CSV to correct in a spreadsheet and import again (all of them, not the
+ * first 20 the table shows): made here, with the reasons in the reader's words, from the rejects
+ * file the import wrote on the desk's machine, and saved as a download (a browser and the desk's
+ * window alike). The import also wrote it beside the rejects file, in English.
+ */
+function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: string }) {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      const { rows } = await call('import.rejectedRows', { rejects });
+      const csv = rejectedRowsFile(rows);
+      if (csv === null) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      a.download = saved.split(/[\\/]/).pop() ?? 'rejected-rows.csv';
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={4} mt={4}>
+      <Group gap="sm" wrap="wrap">
+        <Button size="compact-sm" variant="light" loading={busy} onClick={() => void download()} data-testid="rejected-rows-download">
+          {t('data.rejectedRowsDownload')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('data.rejectedRowsHint', { column: t('data.rejectedRowsColumn') })}
+      </Text>
+      {problem && <ProblemAlert problem={problem} />}
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { say } from '../../shared/messageKeys';
-import { alreadyImported, fieldIssues, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
+import { alreadyImported, fieldIssues, rejectedRowsFile, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
 
 // The import's button after a run: the same files are not imported twice by a second click.
 
@@ -101,6 +101,30 @@ it('a row with several problems lists each field with what to fix in it, in Engl
     expect(said[0]!.issue).toMatch(/^بخش «\u2068?gizmo\u2069?» برای میز کار ناشناخته است/);
     expect(said[1]!.issue).toMatch(/^سطح خدمت «\u2068?gold\u2069?»/);
     expect(said[2]!.issue).toBe(fa['apiError.phoneOrEmail']);
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('the rejected rows download as a CSV of their own columns and why each was refused, in the reader’s words', async () => {
+  const rows: Parameters<typeof rejectedRowsFile>[0] = [
+    { file: '/x/c.csv', row: 2, reason: 'phone: short', key: 'invalidFields' as const, params: { fields: 'phone', 'issue.phone': say('phoneOrEmail') }, record: { Customer: 'Ada Park', Tel: '' } },
+    { file: '/x/c.csv', row: 3, reason: 'service tag ADA1234 is already on row 2 of this file', key: 'tagTakenInFile' as const, params: { tag: 'ADA1234', row: '2' }, record: { Customer: 'Bo Lind', Tel: '+1 512 555 0177' } },
+  ];
+  expect(rejectedRowsFile(rows)!.slice(1).split('\r\n')).toEqual([
+    'Customer,Tel,Rejected because',
+    'Ada Park,,"These fields do not pass the desk’s rules: Phone. Correct them in the export and import it again. Phone: Give a phone number or an email address, so the desk can call back."',
+    'Bo Lind,+1 512 555 0177,"Service tag ADA1234 is already on row 2 of this file, for another customer. Correct the tag on one of the two rows."',
+    '',
+  ]);
+  await setLocale('fa', 'arabext');
+  try {
+    const [header, first, second] = rejectedRowsFile(rows)!.slice(1).split('\r\n');
+    expect(header).toBe(`Customer,Tel,${fa['data.rejectedRowsColumn']}`);
+    expect(first).toContain(`${fa['data.field.phone']}: ${fa['apiError.phoneOrEmail']}`);
+    // The row as a Persian reader numbers it, and no isolation marks in a spreadsheet's cell.
+    expect(second).toContain('ردیف ۲ همین فایل');
+    expect(second).not.toMatch(/[\u2066-\u2069]/);
   } finally {
     await setLocale('en', 'latn');
   }

@@ -10,6 +10,9 @@ import { runImport } from '../import/importer';
 import { deskIdOf } from '../outbox';
 import { DEFAULT_REOPEN_WINDOW_MS } from '../../../shared/ticketMachine';
 import { csvColumns, recognise } from '../import/sources';
+import { readFileSync } from 'node:fs';
+import { REJECT_KEYS } from '../../../shared/customerApi';
+import { isRow, readRejectLines } from '../../../shared/rejectedRows';
 import type { DeskContext } from './context';
 import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
 
@@ -31,7 +34,7 @@ export function customerArea(
   push: <E extends PushEventName>(event: E, payload: PushPayload<E>) => void,
   dryRun: DryRun,
   deskCountry: Country,
-): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run'> {
+): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run' | 'import.rejectedRows'> {
   const { records, audit, clock, db, users, store, sla, scheduler, options } = ctx;
   // Every write to a record tells the windows showing that customer (another window of this
   // desk may have it open), as a change pulled from the hub does (desk.ts).
@@ -71,6 +74,25 @@ export function customerArea(
         if (r.ok) return { kind: r.kind, columns: csvColumns(i.file), problem: null, problemCode: null };
         const { code, ...params } = r.problem;
         return { kind: null, columns: [], problem: r.reason, problemCode: code, problemParams: params };
+      },
+      'import.rejectedRows': (s, i) => {
+        requireImporter(signedIn(s));
+        // Only a rejects file (an import's JSON lines), not any file of the machine.
+        if (!/\.jsonl$/i.test(i.rejects)) throw new ApiError('invalid_input', 'Name an import’s rejects file (.jsonl).');
+        let text: string;
+        try {
+          text = readFileSync(i.rejects, 'utf8');
+        } catch {
+          throw new ApiError('not_found', `The rejects file ${i.rejects} is no longer there.`);
+        }
+        const rows = [];
+        for (const r of readRejectLines(text)) {
+          if (!isRow(r) || r.row === null || !Object.values(r.record).every((v) => typeof v === 'string')) continue;
+          const key = REJECT_KEYS.find((k) => k === r.key);
+          const params = typeof r.params === 'object' && r.params !== null ? Object.fromEntries(Object.entries(r.params).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+          rows.push({ file: r.file, row: r.row, reason: r.reason, record: r.record as Record<string, string>, ...(key ? { key, params: params ?? {} } : {}) });
+        }
+        return { rows };
       },
       'import.run': async (s, i) => {
         requireImporter(signedIn(s));

@@ -334,6 +334,24 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(again.firstRejects).toEqual([expect.objectContaining({ key: 'tagTaken', params: { tag: 'CYM1234' } })]);
   });
 
+  it('writes the rejected rows beside the rejects file as a CSV of their own columns and the reason, which imports again once corrected', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'customers.csv');
+    writeFileSync(file, 'Customer,Tel,Mail,Segment\nAda Park,+1 512 555 0177,ada@example.com,home\n"Lind, Bo",12,bo@example.com,gizmo\nCy Moss,+1 512 555 0199,cy@example.com,home\n');
+    const mapping = { name: 'Customer', phone: 'Tel', email: 'Mail', segment: 'Segment' };
+    const r = await admin.call('import.run', { from: 'csv', files: [file], mapping, rejectsPath: join(dir, 'rejects.jsonl') });
+    expect(r.rejected).toBe(1);
+    expect(r.rejectedRows).toBe(join(dir, 'rejects.csv'));
+    const csv = readFileSync(r.rejectedRows!, 'utf8');
+    expect(csv.slice(1).split('\r\n')).toEqual(['Customer,Tel,Mail,Segment,Rejected because', `"Lind, Bo",12,bo@example.com,gizmo,"${rejectsOf(r.rejects)[0]!.reason}"`, '']);
+    expect(csv).toMatch(/Rejected because\r\n.*segment: .*phone: /s);
+    // Corrected in a spreadsheet, the same file imports again with the same mapping.
+    writeFileSync(r.rejectedRows!, csv.replace(',12,', ',+1 512 555 0188,').replace(',gizmo,', ',home,'));
+    const again = await admin.call('import.run', { from: 'csv', files: [r.rejectedRows!], mapping, rejectsPath: join(dir, 'again.jsonl') });
+    expect(again).toMatchObject({ rejected: 0, rejectedRows: null, imported: { customers: 1 } });
+    expect(desk.db.sqlite.prepare(`select phone from customers where name = 'Lind, Bo'`).pluck().get()).toBe('+15125550188');
+  });
+
   it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {
     const { admin, dir } = await open();
     const file = join(dir, 'systems.csv');

@@ -1,9 +1,11 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { basename, dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
+import { columnsOf, headerLine, isRow, readRejectLines, rowLine } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -70,6 +72,11 @@ export interface ImportSummary {
   existing: number;
   rejected: number;
   rejects: string;
+  /**
+   * The rejected rows of CSV files as a CSV beside the rejects file (their own columns and the
+   * reason, to correct in a spreadsheet and import again); null when no row of a CSV was rejected.
+   */
+  rejectedRows: string | null;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
   firstRejects: Array<RejectReason & { file: string; row: number | null }>;
   /**
@@ -207,8 +214,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
   const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value }) => {
     rejected++;
-    const { key, params, ...line } = entry;
-    rejects.write(JSON.stringify(line) + '\n');
+    // The key and its values too (stop 48), so the import screen can say a reject of the file in
+    // the reader's words; `file`, `row`, `reason` and `record` are as they were.
+    rejects.write(JSON.stringify(entry) + '\n');
+    const { key, params } = entry;
     if (firstRejects.length < REJECTS_SHOWN) firstRejects.push({ file: entry.file, row: entry.row, reason: entry.reason, ...(key ? { key, params: params ?? {} } : {}) });
   };
   const totalChanges = db.sqlite.prepare('SELECT total_changes()').pluck();
@@ -746,7 +755,34 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
   const { existing, ...imported } = counts;
-  return { imported, existing, rejected, rejects: req.rejectsPath, firstRejects, assumed };
+  // Rows of CSV files only (their values are their columns'): a Zendesk record is no row to correct in a spreadsheet.
+  const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, firstRejects, assumed };
+}
+
+/** Where the rejected rows' CSV goes: beside the rejects file, under its name. */
+export const rejectedRowsPath = (rejectsPath: string): string => rejectsPath.replace(/\.jsonl$/i, '') + '.csv';
+
+/**
+ * The rejected rows of CSV files (a record whose values are its columns') as a CSV beside the
+ * rejects file, read from it twice as a stream (its columns, then its rows), so a large rejects
+ * file is not held in memory. The reason is the rejects file's English one; the import screen
+ * makes the same file in the reader's language. Null, and nothing written, when no row qualifies.
+ */
+async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
+  const lines = async function* () {
+    const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of input) yield* readRejectLines(line).filter((r) => isRow(r) && Object.values(r.record ?? {}).every((v) => typeof v === 'string'));
+  };
+  const columns: string[] = [];
+  for await (const r of lines()) columnsOf([r], columns);
+  if (columns.length === 0) return null;
+  const path = rejectedRowsPath(rejectsPath);
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  out.write(headerLine(columns, 'Rejected because'));
+  for await (const r of lines()) if (!out.write(rowLine(columns, r.record ?? {}, r.reason))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return path;
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
