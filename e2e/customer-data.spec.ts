@@ -316,6 +316,26 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   await new CustomerView(page).expectCustomer('Hollis Family');
 });
 
+test('leaving the Import tab while an import runs keeps its files and its result', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('many-customers.csv');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(file, 'name,email,segment\n' + Array.from({ length: 20_000 }, (_, i) => `Caller ${i},caller${i}@example.com,home`).join('\n') + '\n');
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByText(en['data.importCsv'], { exact: true }).click();
+  await page.getByLabel(en['data.importFiles']).fill(file);
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  await page.getByRole('button', { name: en['data.importRun'] }).click();
+  // Away at once, and back: the files and the result are there (the tab came back empty and the
+  // run's result was lost, so the same import could be started again, on top of it).
+  await page.getByRole('tab', { name: en['data.tabQuality'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await expect(page.getByLabel(en['data.importFiles'])).toHaveValue(file);
+  await expect(page.getByTestId('import-summary')).toContainText('Imported 20,000 customers', { timeout: 30_000 });
+  await expect(page.getByTestId('import-done')).toHaveText(en['data.importedAlready']);
+});
+
 test('after an import, each company it created with an assumed segment opens from the notice, the first five and the rest', async ({ page }, testInfo) => {
   // Seven contacts, each naming a company the companies file lacks.
   const companies = ['Lakeside Unified School District', 'Pine Ridge Library', 'Northwind Dental', 'Harbor View Vets', 'Maple Street Bakery', 'Bluebird Architects', 'Riverside College'];

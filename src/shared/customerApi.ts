@@ -142,6 +142,8 @@ export const importSummarySchema = z.object({
   rejects: z.string(),
   /** The rejected rows of CSV files as a CSV beside the rejects file (their columns and the reason), to correct and import again; null when none. */
   rejectedRows: z.string().nullable().default(null),
+  /** Stopped by import.cancel between batches: what it wrote before stays (a trial run wrote nothing). */
+  cancelled: z.boolean().default(false),
   /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */
   firstRejects: z.array(
     z.object({
@@ -309,6 +311,17 @@ export const customerMethods = {
       problemParams: z.record(z.string(), z.string()).optional(),
     }),
   ),
+  /** The import running on this desk, if any (admins): where from, which files, and how far it is, so a screen opened meanwhile shows it. */
+  'import.status': method(
+    z.object({}),
+    z.object({
+      running: z
+        .object({ from: z.enum(['zendesk', 'freshdesk', 'csv']), files: z.array(z.string()), dryRun: z.boolean(), progress: importProgressSchema.nullable() })
+        .nullable(),
+    }),
+  ),
+  /** Stops the running import after the batch it is writing (admins); `cancelling` false when none runs. What it wrote stays. */
+  'import.cancel': method(z.object({}), z.object({ cancelling: z.boolean() })),
   /**
    * The rows a run rejected, read back from its rejects file (admins): each with its reason (key
    * and values) and the row as its CSV held it, for the import screen to give as a CSV in the

@@ -135,6 +135,29 @@ describe('import from Zendesk', () => {
     expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(0);
   });
 
+  it('refuses a second import while one runs, says which runs, and cancels it between batches: the rows written before stay', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'many.csv');
+    // Rows long enough that the file is read in many pieces, so the calls below come while it runs.
+    const notes = 'x'.repeat(300);
+    writeFileSync(file, 'name,email,segment,notes\n' + Array.from({ length: 8000 }, (_, i) => `Person ${i},p${i}@example.com,home,${notes}`).join('\n') + '\n');
+    const run = admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    while (!admin.pushes.some((p) => p.event === 'import.progress')) await new Promise((r) => setTimeout(r, 1));
+    expect(await admin.call('import.status', {})).toMatchObject({ running: { from: 'csv', files: [file], dryRun: false, progress: { file, rows: expect.any(Number) } } });
+    await expect(admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') })).rejects.toMatchObject({ code: 'conflict', message: 'An import is already running: wait for it to finish, or cancel it, before starting another.' });
+    expect(await admin.call('import.cancel', {})).toEqual({ cancelling: true });
+    const r = await run;
+    expect(r.cancelled).toBe(true);
+    expect(r.imported.customers).toBeGreaterThan(0);
+    expect(r.imported.customers).toBeLessThan(8000);
+    expect(desk.db.sqlite.prepare('select count(*) from customers').pluck().get()).toBe(r.imported.customers);
+    // Nothing runs now: the same file again brings in the rest, the rows already in skipped.
+    expect(await admin.call('import.status', {})).toEqual({ running: null });
+    expect(await admin.call('import.cancel', {})).toEqual({ cancelling: false });
+    const rest = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r3.jsonl') });
+    expect(rest).toMatchObject({ cancelled: false, existing: r.imported.customers, imported: { customers: 8000 - r.imported.customers } });
+  });
+
   it('other calls wait for a dry run, so none sees or writes into its rolled-back rows', async () => {
     const { admin, as, dir } = await open();
     const other = await as('Supervisor');

@@ -54,6 +54,8 @@ export interface ImportRequest {
   /** For --from csv: our field → the CSV column holding it. */
   mapping?: Readonly<Record<string, string>>;
   onProgress?: (p: { file: string; rows: number; bytesRead: number; bytes: number }) => void;
+  /** Asked after each batch: true stops the import there (the batches written stay written). */
+  shouldStop?: () => boolean;
 }
 
 /** Why a row or a file was refused: the sentence, and a key (with values) the UI can say it in. */
@@ -77,6 +79,8 @@ export interface ImportSummary {
    * reason, to correct in a spreadsheet and import again); null when no row of a CSV was rejected.
    */
   rejectedRows: string | null;
+  /** Stopped by a cancel: what it wrote before stays (a trial run wrote nothing); the files' other rows were not read. */
+  cancelled: boolean;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
   firstRejects: Array<RejectReason & { file: string; row: number | null }>;
   /**
@@ -646,6 +650,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   }
   files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
+  let cancelled = false;
   // A dry run does everything inside one transaction and rolls it back at the end.
   if (req.dryRun) db.sqlite.exec('BEGIN IMMEDIATE');
   // SQLite's page cache is the desk's largest piece of memory (64 MB); an import touches
@@ -654,6 +659,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   db.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
   try {
     for (const f of files) {
+      if (cancelled) break;
       const handle = handlers[f.kind];
       let batch: { index: number; value: Value }[] = [];
       let rows = 0;
@@ -746,6 +752,11 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
           flush(row.bytesRead);
           batchFrom = row.bytesRead;
+          // A cancel stops between batches: each written batch is whole, and the rest is not read.
+          if (req.shouldStop?.()) {
+            cancelled = true;
+            break;
+          }
         }
       }
     }
@@ -757,7 +768,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const { existing, ...imported } = counts;
   // Rows of CSV files only (their values are their columns'): a Zendesk record is no row to correct in a spreadsheet.
   const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
-  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, firstRejects, assumed };
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, cancelled, firstRejects, assumed };
 }
 
 /** Where the rejected rows' CSV goes: beside the rejects file, under its name. */
