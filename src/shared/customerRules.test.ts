@@ -53,7 +53,8 @@ describe('customer validation', () => {
   it('reads a date written in Persian or Arabic-Indic digits, as phones and service tags are read', () => {
     expect(parseDate('۲۰۲۴-۰۱-۱۵')).toEqual({ ok: true, at: Date.UTC(2024, 0, 15) });
     expect(parseDate('٢٠٢٤-٠٣-٣١')).toEqual({ ok: true, at: Date.UTC(2024, 2, 31) });
-    expect(parseDate('۲۰۲۴-۰۲-۳۰').ok).toBe(false);
+    // A date not on the calendar is named as it was typed, in its own digits.
+    expect(parseDate('۲۰۲۴-۰۲-۳۰')).toEqual({ ok: false, message: '۲۰۲۴-۰۲-۳۰ is not a date on the calendar.' });
     const persian = { serviceTag: '۷XK۲QF۹', productLine: 'Latitude', model: 'Latitude 5440', shipDate: '۲۰۲۵-۰۱-۱۰', warrantyLevel: 'ProSupport', warrantyEnd: '۲۰۲۸-۰۱-۱۰' };
     expect(validateAsset(persian, NOW)).toMatchObject({ ok: true, value: { shipDate: Date.UTC(2025, 0, 10), warrantyEnd: Date.UTC(2028, 0, 10) } });
   });

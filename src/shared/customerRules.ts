@@ -132,7 +132,7 @@ export function parseDate(typed: string): DateParse {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const at = Date.UTC(y, mo - 1, d);
   const back = new Date(at);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: say('dateNotOnCalendar', { date: input.trim() }) };
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: say('dateNotOnCalendar', { date: typed.trim() }) };
   if (y < 1980) return { ok: false, message: say('dateTooEarly') };
   return { ok: true, at };
 }
