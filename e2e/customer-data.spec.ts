@@ -336,6 +336,34 @@ test('leaving the Import tab while an import runs keeps its files and its result
   await expect(page.getByTestId('import-done')).toHaveText(en['data.importedAlready']);
 });
 
+test('an import can be cancelled from its window while it runs: it stops, and what it wrote stays', async ({ page }, testInfo) => {
+  // Tickets go through the ticket machine one by one: long enough to be running when cancelled.
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const users = testInfo.outputPath('users.json');
+  writeFileSync(users, JSON.stringify({ users: [{ id: 1, name: 'Dana Whitfield', email: 'dana@example.com', created_at: '2020-01-01T00:00:00Z', role: 'end-user', active: true, tags: [], organization_id: null }] }));
+  const tickets = testInfo.outputPath('tickets.json');
+  const ticket = (i: number) => JSON.stringify({ id: 100_000 + i, created_at: '2024-02-10T14:00:00Z', updated_at: '2024-02-12T09:30:00Z', subject: `Laptop ${i} will not boot`, description: 'It will not boot.', priority: 'normal', status: 'closed', requester_id: 1, tags: [], via: { channel: 'email' } });
+  writeFileSync(tickets, '{"tickets":[' + Array.from({ length: 60_000 }, (_, i) => ticket(i)).join(',') + ']}');
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByLabel(en['data.importFiles']).fill(`${users}\n${tickets}`);
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  const importButton = page.getByRole('button', { name: en['data.importRun'], exact: true });
+  await importButton.click();
+  await expect(page.getByRole('progressbar', { name: en['data.importProgressLabel'] })).toBeVisible();
+  // Another cannot be started on top of it.
+  await expect(importButton).toBeDisabled();
+  // The cancel is answered while the import runs (the window's calls waited behind the import,
+  // so the import ran to its end).
+  await page.getByTestId('import-cancel').click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary.getByTestId('import-cancelled')).toHaveText(en['data.importCancelled']);
+  const done = Number((/ ([\d,]+) tickets? with/.exec((await summary.textContent()) ?? '')?.[1] ?? '0').replace(/,/g, ''));
+  expect(done).toBeLessThan(60_000);
+  await expect(importButton).toBeEnabled();
+});
+
 test('after an import, each company it created with an assumed segment opens from the notice, the first five and the rest', async ({ page }, testInfo) => {
   // Seven contacts, each naming a company the companies file lacks.
   const companies = ['Lakeside Unified School District', 'Pine Ridge Library', 'Northwind Dental', 'Harbor View Vets', 'Maple Street Bakery', 'Bluebird Architects', 'Riverside College'];

@@ -755,6 +755,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
           // A cancel stops between batches: each written batch is whole, and the rest is not read.
           if (req.shouldStop?.()) {
             cancelled = true;
+            // The file is closed now: left to the garbage collector, its handle's closing is an
+            // error that ends the process.
+            await records.return?.(undefined);
             break;
           }
         }
