@@ -331,8 +331,69 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
   await expect(rejects).toContainText(en['data.reject.invalidFields'].replace('{fields}', en['data.field.phone']));
   // And what is wrong with it, as the record form would say it.
   await expect(rejects.getByTestId('reject-field-issue')).toHaveText(/^Phone: .*phone number/);
+  // The rejected rows download as a CSV to correct and import again: the file's own columns, then why.
+  const downloading = page.waitForEvent('download');
+  await summary.getByRole('button', { name: en['data.rejectedRowsDownload'] }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(csv[0]).toBe('Notes,Customer,Tel,Mail,Segment,Tag,Line,Model,Shipped,Warranty,Warranty until,Rejected because');
+  expect(csv[1]).toMatch(/^,Bad Phone Person,12,bad@example.com,home,,,,,,,"?These fields do not pass .* Phone: .*phone number/);
+  if (shot) {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shot}/import-rejected-rows-light-1366.png` });
+  }
   await app.lookup('HOL1234');
   await new CustomerView(page).expectCustomer('Hollis Family');
+});
+
+test('leaving the Import tab while an import runs keeps its files and its result', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('many-customers.csv');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(file, 'name,email,segment\n' + Array.from({ length: 20_000 }, (_, i) => `Caller ${i},caller${i}@example.com,home`).join('\n') + '\n');
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByText(en['data.importCsv'], { exact: true }).click();
+  await page.getByLabel(en['data.importFiles']).fill(file);
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  await page.getByRole('button', { name: en['data.importRun'] }).click();
+  // Away at once, and back: the files and the result are there (the tab came back empty and the
+  // run's result was lost, so the same import could be started again, on top of it).
+  await page.getByRole('tab', { name: en['data.tabQuality'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await expect(page.getByLabel(en['data.importFiles'])).toHaveValue(file);
+  await expect(page.getByTestId('import-summary')).toContainText('Imported 20,000 customers', { timeout: 30_000 });
+  await expect(page.getByTestId('import-done')).toHaveText(en['data.importedAlready']);
+});
+
+test('an import can be cancelled from its window while it runs: it stops, and what it wrote stays', async ({ page }, testInfo) => {
+  // Tickets go through the ticket machine one by one: long enough to be running when cancelled.
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const users = testInfo.outputPath('users.json');
+  writeFileSync(users, JSON.stringify({ users: [{ id: 1, name: 'Dana Whitfield', email: 'dana@example.com', created_at: '2020-01-01T00:00:00Z', role: 'end-user', active: true, tags: [], organization_id: null }] }));
+  const tickets = testInfo.outputPath('tickets.json');
+  const ticket = (i: number) => JSON.stringify({ id: 100_000 + i, created_at: '2024-02-10T14:00:00Z', updated_at: '2024-02-12T09:30:00Z', subject: `Laptop ${i} will not boot`, description: 'It will not boot.', priority: 'normal', status: 'closed', requester_id: 1, tags: [], via: { channel: 'email' } });
+  writeFileSync(tickets, '{"tickets":[' + Array.from({ length: 60_000 }, (_, i) => ticket(i)).join(',') + ']}');
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await page.getByLabel(en['data.importFiles']).fill(`${users}\n${tickets}`);
+  await page.getByLabel(en['data.dryRun']).uncheck();
+  const importButton = page.getByRole('button', { name: en['data.importRun'], exact: true });
+  await importButton.click();
+  await expect(page.getByRole('progressbar', { name: en['data.importProgressLabel'] })).toBeVisible();
+  // Another cannot be started on top of it.
+  await expect(importButton).toBeDisabled();
+  // The cancel is answered while the import runs (the window's calls waited behind the import,
+  // so the import ran to its end).
+  await page.getByTestId('import-cancel').click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary.getByTestId('import-cancelled')).toHaveText(en['data.importCancelled']);
+  const done = Number((/ ([\d,]+) tickets? with/.exec((await summary.textContent()) ?? '')?.[1] ?? '0').replace(/,/g, ''));
+  expect(done).toBeLessThan(60_000);
+  await expect(importButton).toBeEnabled();
 });
 
 test('after an import, each company it created with an assumed segment opens from the notice, the first five and the rest', async ({ page }, testInfo) => {

@@ -131,7 +131,7 @@ export const transferResultSchema = z.object({
 });
 
 /** Why an import refused a row or a file, as the import screen says it (each with its values). */
-export const REJECT_KEYS = ['invalidFields', 'unmappedFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut', 'unknownSegment', 'unknownServiceLevel'] as const;
+export const REJECT_KEYS = ['invalidFields', 'unmappedFields', 'tagTaken', 'deletedInSource', 'requesterNotImported', 'organizationNotImported', 'ticketNotImported', 'unknownStatus', 'missingRequester', 'notATime', 'noSubject', 'noId', 'fileUnreadable', 'fileCut', 'unknownSegment', 'unknownServiceLevel', 'tagTakenInFile', 'tagTakenInRun'] as const;
 export type RejectKey = (typeof REJECT_KEYS)[number];
 
 export const importSummarySchema = z.object({
@@ -140,6 +140,10 @@ export const importSummarySchema = z.object({
   existing: z.number().int(),
   rejected: z.number().int(),
   rejects: z.string(),
+  /** The rejected rows of CSV files as a CSV beside the rejects file (their columns and the reason), to correct and import again; null when none. */
+  rejectedRows: z.string().nullable().default(null),
+  /** Stopped by import.cancel between batches: what it wrote before stays (a trial run wrote nothing). */
+  cancelled: z.boolean().default(false),
   /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */
   firstRejects: z.array(
     z.object({
@@ -305,6 +309,37 @@ export const customerMethods = {
       /** The problem as a code and its values, for a message in the reader's language. */
       problemCode: z.enum(FILE_PROBLEM_CODES).nullable().optional(),
       problemParams: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+  /** The import running on this desk, if any (admins): where from, which files, and how far it is, so a screen opened meanwhile shows it. */
+  'import.status': method(
+    z.object({}),
+    z.object({
+      running: z
+        .object({ from: z.enum(['zendesk', 'freshdesk', 'csv']), files: z.array(z.string()), dryRun: z.boolean(), progress: importProgressSchema.nullable() })
+        .nullable(),
+    }),
+  ),
+  /** Stops the running import after the batch it is writing (admins); `cancelling` false when none runs. What it wrote stays. */
+  'import.cancel': method(z.object({}), z.object({ cancelling: z.boolean() })),
+  /**
+   * The rows a run rejected, read back from its rejects file (admins): each with its reason (key
+   * and values) and the row as its CSV held it, for the import screen to give as a CSV in the
+   * reader's words. A reject of no row (a file refused as a whole, a Zendesk record) is left out.
+   */
+  'import.rejectedRows': method(
+    z.object({ rejects: z.string().min(1).max(4096) }),
+    z.object({
+      rows: z.array(
+        z.object({
+          file: z.string(),
+          row: z.number().int(),
+          reason: z.string(),
+          key: z.enum(REJECT_KEYS).optional(),
+          params: z.record(z.string(), z.string()).optional(),
+          record: z.record(z.string(), z.string()),
+        }),
+      ),
     }),
   ),
   /**

@@ -49,6 +49,15 @@ describe('customer validation', () => {
     expect(!bad.ok && bad.issues.map((i) => i.field)).toEqual(['serviceTag', 'warrantyEnd']);
     expect(validateAsset({ ...asset, shipDate: '2027-01-01', warrantyEnd: '2029-01-01' }, NOW).ok).toBe(false);
   });
+
+  it('reads a date written in Persian or Arabic-Indic digits, as phones and service tags are read', () => {
+    expect(parseDate('۲۰۲۴-۰۱-۱۵')).toEqual({ ok: true, at: Date.UTC(2024, 0, 15) });
+    expect(parseDate('٢٠٢٤-٠٣-٣١')).toEqual({ ok: true, at: Date.UTC(2024, 2, 31) });
+    // A date not on the calendar is named as it was typed, in its own digits.
+    expect(parseDate('۲۰۲۴-۰۲-۳۰')).toEqual({ ok: false, message: '۲۰۲۴-۰۲-۳۰ is not a date on the calendar.' });
+    const persian = { serviceTag: '۷XK۲QF۹', productLine: 'Latitude', model: 'Latitude 5440', shipDate: '۲۰۲۵-۰۱-۱۰', warrantyLevel: 'ProSupport', warrantyEnd: '۲۰۲۸-۰۱-۱۰' };
+    expect(validateAsset(persian, NOW)).toMatchObject({ ok: true, value: { shipDate: Date.UTC(2025, 0, 10), warrantyEnd: Date.UTC(2028, 0, 10) } });
+  });
 });
 
 describe('duplicate scoring', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
 import { countryOf, DEFAULT_COUNTRY, parsePhone, type Country } from './phone';
-import { foldName } from './persianInput';
+import { foldName, toAsciiDigits } from './persianInput';
 import { parseServiceTag } from './serviceTag';
 import { say, segmentPhrase } from './messageKeys';
 
@@ -119,15 +119,20 @@ export function parseEmail(input: string): EmailParse {
 const DAY_MS = 86_400_000;
 export type DateParse = { ok: true; at: number } | { ok: false; message: string };
 
-/** A calendar date as YYYY-MM-DD, read as midnight UTC. */
-export function parseDate(input: string): DateParse {
+/**
+ * A calendar date as YYYY-MM-DD, read as midnight UTC. Persian and Arabic-Indic digits are
+ * read as their ASCII ones (as phones and service tags are): "۲۰۲۴-۰۱-۱۵" was refused with
+ * "write the date as YYYY-MM-DD", and its imported row lost with it.
+ */
+export function parseDate(typed: string): DateParse {
+  const input = toAsciiDigits(typed);
   if (!input.trim()) return { ok: false, message: say('dateMissing') };
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
   if (!m) return { ok: false, message: say('dateShape', { format: 'YYYY-MM-DD', example: '2024-03-31' }) };
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const at = Date.UTC(y, mo - 1, d);
   const back = new Date(at);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: say('dateNotOnCalendar', { date: input.trim() }) };
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return { ok: false, message: say('dateNotOnCalendar', { date: typed.trim() }) };
   if (y < 1980) return { ok: false, message: say('dateTooEarly') };
   return { ok: true, at };
 }

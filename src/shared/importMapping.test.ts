@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRESHDESK_STATUS, parseSourceTime, segmentFrom, textOfHtml, wantsTier2, ZENDESK_STATUS } from './importMapping';
+import { FRESHDESK_STATUS, parseSourceTime, segmentFrom, serviceLevelFrom, serviceLevelNamed, textOfHtml, wantsTier2, ZENDESK_STATUS } from './importMapping';
 
 describe('import mapping', () => {
   it('maps statuses of both sources onto the four endings the machine can reach', () => {
@@ -21,5 +21,23 @@ describe('import mapping', () => {
     expect(segmentFrom('vip')).toBeNull();
     expect(wantsTier2('billing', 'Tier 2 hardware')).toBe(true);
     expect(wantsTier2('first line')).toBe(false);
+  });
+
+  it('reads segments and service levels written as the Persian window names them', () => {
+    expect(segmentFrom('خانگی')).toBe('home');
+    expect(segmentFrom('آموزشی')).toBe('education');
+    expect(segmentFrom('دولتی')).toBe('government');
+    expect(segmentFrom('سازمان بزرگ')).toBe('large_enterprise');
+    // With or without the half-space, with Arabic letters: the same segment.
+    expect(segmentFrom('کسب‌وکار کوچک')).toBe('small_business');
+    expect(segmentFrom('کسب و کار كوچك')).toBe('small_business');
+    expect(segmentFrom('مشتری ویژه')).toBeNull();
+    expect(serviceLevelNamed('ممتاز')).toBe('premier');
+    expect(serviceLevelNamed(' استاندارد ')).toBe('standard');
+    expect(serviceLevelNamed('پایه')).toBe('basic');
+    expect(serviceLevelNamed('Premier')).toBe('premier');
+    expect(serviceLevelNamed('gold')).toBeNull();
+    expect(serviceLevelFrom('vip', 'سطح ممتاز')).toBe('premier');
+    expect(serviceLevelFrom('premier-accounts')).toBe('premier');
   });
 });

@@ -1,5 +1,7 @@
-import type { Channel, Priority, Segment } from './domain';
-import { SEGMENTS } from './domain';
+import type { Channel, Priority, Segment, ServiceLevel } from './domain';
+import { SEGMENTS, SERVICE_LEVELS } from './domain';
+import { foldName } from './persianInput';
+import { PERSIAN_SEGMENT_NAMES, PERSIAN_SERVICE_LEVEL_NAMES } from './persianWords';
 
 // How another desk's records map onto ours, one table per source, so the importer, its
 // tests and the README say the same thing.
@@ -53,7 +55,39 @@ export function segmentFrom(...labels: (string | null | undefined)[]): Segment |
   for (const raw of labels) {
     if (!raw) continue;
     const l = raw.toLowerCase().replace(/[\s-]+/g, '_');
-    const hit = SEGMENTS.find((s) => l.includes(s)) ?? (l.includes('enterprise') ? 'large_enterprise' : l.includes('smb') || l.includes('business') ? 'small_business' : l.includes('school') || l.includes('university') ? 'education' : null);
+    const hit =
+      SEGMENTS.find((s) => l.includes(s)) ??
+      (l.includes('enterprise') ? 'large_enterprise' : l.includes('smb') || l.includes('business') ? 'small_business' : l.includes('school') || l.includes('university') ? 'education' : null) ??
+      persianIn(raw, PERSIAN_SEGMENT_NAMES);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Persian as compared: folded (Arabic letters unified, half-spaces dropped) and without spaces, so «کسب و کار» is «کسب‌وکار». */
+const persianKey = (text: string): string => foldName(text).replace(/\s+/g, '');
+
+/**
+ * The value whose Persian name (as the Persian window says it, persianWords.ts) the label holds:
+ * «خانگی» is home, «ممتاز» premier. They were refused as segments the desk does not know.
+ */
+function persianIn<K extends string>(label: string, names: Readonly<Record<K, string>>): K | null {
+  const l = persianKey(label);
+  if (!l) return null;
+  return (Object.keys(names) as K[]).find((k) => l.includes(persianKey(names[k]))) ?? null;
+}
+
+/** A service level a field names on its own: its English name (any case) or its Persian one; null for any other. */
+export function serviceLevelNamed(field: string): ServiceLevel | null {
+  const value = field.trim();
+  if (!value) return null;
+  return SERVICE_LEVELS.find((l) => l === value.toLowerCase()) ?? (persianKey(value) ? ((Object.keys(PERSIAN_SERVICE_LEVEL_NAMES) as ServiceLevel[]).find((l) => persianKey(PERSIAN_SERVICE_LEVEL_NAMES[l]) === persianKey(value)) ?? null) : null);
+}
+
+/** The first service level the labels name in them (a tag "premier-accounts", a field «سطح ممتاز»), in English or Persian. */
+export function serviceLevelFrom(...labels: string[]): ServiceLevel | null {
+  for (const raw of labels) {
+    const hit = SERVICE_LEVELS.find((l) => raw.toLowerCase().includes(l)) ?? persianIn(raw, PERSIAN_SERVICE_LEVEL_NAMES);
     if (hit) return hit;
   }
   return null;

@@ -137,6 +137,10 @@ const SENTENCES = {
   modelMissing: 'Type the model, such as {example}.',
   shipDateFuture: 'The ship date is in the future; check the year.',
   warrantyChoice: 'Choose a warranty: {levels}.',
+  importRunning: 'An import is already running: wait for it to finish, or cancel it, before starting another.',
+  // an import's segment and service level columns (importer.ts), said with the row's other problems
+  segmentUnknown: '“{other}” is not a segment the desk knows: write one of {examples}.',
+  serviceLevelUnknown: '“{other}” is not a service level the desk knows: write one of {examples}, or leave it empty for the segment’s own.',
   warrantyBeforeShip: 'The warranty ends before the system shipped; check both dates.',
   phoneMissing: 'Type a phone number.',
   phoneChars: 'A phone number has only digits, spaces, +, brackets and dashes.',

@@ -43,6 +43,10 @@ const MATCHED_BY: Record<(typeof MATCH_KINDS)[number], string> = {
   ticket: 'شمارهٔ تیکت',
 };
 
+/** The Persian names of the segments and service levels, read back by imports (importMapping.ts). */
+export const PERSIAN_SEGMENT_NAMES: Readonly<Record<Segment, string>> = SEGMENT;
+export const PERSIAN_SERVICE_LEVEL_NAMES: Readonly<Record<ServiceLevel, string>> = SERVICE_LEVEL;
+
 /** `{ a: x }` under `prefix` as a dictionary's entries: `{ 'prefix.a': x }`. */
 function keyed<P extends string, K extends string>(prefix: P, words: Readonly<Record<K, string>>): Record<`${P}.${K}`, string> {
   return Object.fromEntries(Object.entries(words).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${K}`, string>;

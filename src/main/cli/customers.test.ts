@@ -57,6 +57,17 @@ describe('tagdesk import', () => {
     });
   }, 60_000);
 
+  it('writes the rejected rows of a CSV beside the rejects file, as a CSV to correct and import again, and names it', async () => {
+    const file = join(root, 'customers.csv');
+    writeFileSync(file, 'Customer,Tel,Segment\nBad Phone Person,12,home\n');
+    const rejects = join(root, 'rejects-cli.jsonl');
+    const r = await tagdesk('import', '--from', 'csv', file, '--map', 'name=Customer,phone=Tel,segment=Segment', '--rejects', rejects, '--dry-run', '--data', dataDir);
+    expect(r.status).toBe(0);
+    const csvPath = join(root, 'rejects-cli.csv');
+    expect(r.stdout).toContain(`The rejected rows, to correct in a spreadsheet and import again: ${csvPath}`);
+    expect(readFileSync(csvPath, 'utf8').slice(1).split('\r\n')[0]).toBe('Customer,Tel,Segment,Rejected because');
+  }, 60_000);
+
   it('refuses a wrong command line with exit code 2 and says what is missing', async () => {
     const r = await tagdesk('import', join(FIX, 'freshdesk-tickets.csv'), '--data', dataDir);
     expect(r.status).toBe(2);

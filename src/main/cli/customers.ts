@@ -148,6 +148,7 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         console.log(tc(values['dry-run'] ? 'import.assumedWould' : 'import.assumed', assumed.count, { assumed: as, names }));
       }
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
+      if (summary.rejectedRows) console.log(tr('import.rejectedRows', { file: summary.rejectedRows }));
       return 0;
     },
     { onPush: onProgress },

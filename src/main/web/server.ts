@@ -266,6 +266,19 @@ function serveSocket(ws: WebSocket, limits: SocketLimits): { start(connection: C
       while (queue.length > 0 && open()) {
         if (ws.bufferedAmount > limits.highWaterBytes) return watch();
         const next = queue.shift()!;
+        // An import answers when it has read every file (minutes): the window's other calls, its
+        // import.status and import.cancel among them, went on waiting behind it, so "Cancel the
+        // import" did nothing until the import had finished. It is answered aside; the client
+        // matches answers by id.
+        if (answeredAside(next.data, next.isBinary)) {
+          const c = connection;
+          void answer(c, next.data, next.isBinary).then((reply) => {
+            if (!open()) return;
+            sendJson(ws, reply);
+            if (ws.bufferedAmount > limits.highWaterBytes) watch();
+          });
+          continue;
+        }
         sendJson(ws, await answer(connection, next.data, next.isBinary));
       }
       if (ws.bufferedAmount > limits.highWaterBytes) watch();
@@ -296,6 +309,18 @@ function serveSocket(ws: WebSocket, limits: SocketLimits): { start(connection: C
       if (ws.bufferedAmount > limits.highWaterBytes) watch();
     },
   };
+}
+
+/** Calls that last as long as their work (an import), answered without holding the window's other calls. */
+const ASIDE: ReadonlySet<string> = new Set(['import.run']);
+function answeredAside(data: WebSocket.RawData, isBinary: boolean): boolean {
+  if (isBinary) return false;
+  try {
+    const raw: unknown = JSON.parse(rawText(data));
+    return typeof raw === 'object' && raw !== null && ASIDE.has(String(Reflect.get(raw, 'method')));
+  } catch {
+    return false;
+  }
 }
 
 /** Id 0 answers a frame that carried no usable id (the client's ids start at 1). */

@@ -15,11 +15,11 @@ import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../rout
 import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
-import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
-import { sayFieldMessage } from '../sayMessage';
+import { type Segment } from '../../shared/domain';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
 import { auditSheet } from './auditSheet';
-import { alreadyImported, fileProblemReason, importFieldName, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
+import { importSession, useImportSession } from './importSession';
+import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -321,25 +321,47 @@ function AuditPanel() {
 }
 
 function ImportPanel() {
-  const [from, setFrom] = useState<ImportSource>('zendesk');
-  const [files, setFiles] = useState('');
-  const [dryRun, setDryRun] = useState(true);
-  const [columns, setColumns] = useState<string[]>([]);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [progress, setProgress] = useState<{ file: string; rows: number; share: number } | null>(null);
+  // The form and its run live outside the panel (importSession.ts): leaving the tab while an
+  // import ran lost its progress and result, and another import could be started on top.
+  const { user } = useSession();
+  const [session, patch] = useImportSession(user?.id ?? '');
+  const { from, files, dryRun, columns, mapping, progress, problem, busy, cancelling, lastRun } = session;
   // The last run's summary, with whether it was a trial: it speaks of that run, not of the
   // switch (turned off after a trial run, the trial's summary read as done, "Imported …").
-  const [summary, setSummary] = useState<(ImportSummaryView & { dryRun: boolean }) | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const summary = session.summary;
+  const setFrom = (v: ImportSource) => patch({ from: v });
+  const setFiles = (v: string) => patch({ files: v });
+  const setMapping = (v: Record<string, string>) => patch({ mapping: v });
+  const setProblem = (v: Problem | null) => patch({ problem: v });
   // The last run that finished, with what it read: once these files are imported, the button
   // offers another file instead of importing the same ones a second time (importRun.ts).
-  const [lastRun, setLastRun] = useState<FinishedRun | null>(null);
+  const setLastRun = (v: FinishedRun | null) => patch({ lastRun: v });
   const filesRef = useRef<HTMLTextAreaElement>(null);
   const list = files.split('\n').map((f) => f.trim()).filter(Boolean);
   const imported = alreadyImported(lastRun, from, list);
-
-  useEffect(() => client.on('import.progress', (p) => setProgress({ file: p.file, rows: p.rows, share: p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0 })), []);
+  // An import this window did not start (another window, or before a reload): shown with its
+  // progress, to be cancelled or waited for, while the desk says it runs.
+  const [elsewhere, setElsewhere] = useState<{ files: string[]; progress: { file: string; rows: number; share: number } | null } | null>(null);
+  useEffect(() => {
+    if (busy) return;
+    let live = true;
+    const look = async () => {
+      try {
+        const { running } = await call('import.status', {});
+        if (!live) return;
+        setElsewhere(running && { files: running.files, progress: running.progress && shareOf(running.progress) });
+        if (running) timer = setTimeout(() => void look(), 1500);
+      } catch {
+        // the page says nothing more than before
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void look();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [busy]);
 
   const peek = async () => {
     setProblem(null);
@@ -350,7 +372,7 @@ function ImportPanel() {
         const message = r.problemCode ? fileProblemReason({ ...r.problemParams, problem: r.problemCode }) : r.problem;
         setProblem({ code: 'invalid_input', message, issues: [] });
       }
-      setColumns(r.columns);
+      patch({ columns: r.columns });
       const guess: Record<string, string> = {};
       for (const f of CSV_FIELDS) {
         const hit = r.columns.find((c) => c.toLowerCase().replace(/[\s_-]/g, '') === f.toLowerCase());
@@ -362,18 +384,31 @@ function ImportPanel() {
     }
   };
   const run = async () => {
-    setBusy(true);
-    setProblem(null);
-    setSummary(null);
-    setProgress({ file: list[0] ?? '', rows: 0, share: 0 });
-    setLastRun(null);
+    patch({ busy: true, cancelling: false, problem: null, summary: null, progress: { file: list[0] ?? '', rows: 0, share: 0 }, lastRun: null });
+    // Heard while the run lasts, whether or not the tab is shown; said only to the admin who
+    // started it (another signed in at this window meanwhile has a form of their own).
+    const owner = session.owner;
+    const put = (p: Parameters<typeof patch>[0]) => {
+      if (importSession.get().owner === owner) patch(p);
+    };
+    const off = client.on('import.progress', (p) => put({ progress: shareOf(p) }));
     try {
-      setSummary({ ...(await call('import.run', { from, files: list, dryRun, mapping })), dryRun });
-      setLastRun({ from, files: list, dryRun });
+      const summary = await call('import.run', { from, files: list, dryRun, mapping });
+      // A cancelled run is no finished one: the same files are offered again, for the rest.
+      put({ summary: { ...summary, dryRun }, lastRun: summary.cancelled ? null : { from, files: list, dryRun } });
+    } catch (error) {
+      put({ problem: problemOf(error) });
+    } finally {
+      off();
+      put({ busy: false, cancelling: false });
+    }
+  };
+  const cancel = async () => {
+    try {
+      await call('import.cancel', {});
+      patch({ cancelling: true });
     } catch (error) {
       setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
     }
   };
   // "Import another file": the list is emptied for the next files and the caret put in it;
@@ -435,7 +470,7 @@ function ImportPanel() {
               )}
             </Paper>
           )}
-          <Switch label={t('data.dryRun')} checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
+          <Switch label={t('data.dryRun')} checked={dryRun} onChange={(e) => patch({ dryRun: e.currentTarget.checked })} />
           {imported ? (
             <Group gap="sm">
               <Button variant="light" onClick={another}>
@@ -447,19 +482,22 @@ function ImportPanel() {
             </Group>
           ) : (
             <Group>
-              <Button onClick={() => void run()} loading={busy} disabled={list.length === 0}>
+              <Button onClick={() => void run()} loading={busy} disabled={busy || list.length === 0 || elsewhere !== null}>
                 {dryRun ? t('data.importTry') : t('data.importRun')}
               </Button>
+              {(busy || elsewhere) && (
+                <Button variant="default" onClick={() => void cancel()} disabled={cancelling} data-testid="import-cancel">
+                  {cancelling ? t('data.importCancelling') : t('data.importCancel')}
+                </Button>
+              )}
             </Group>
           )}
-          {progress && busy && (
-            <Box>
-              <Text size="xs" c="dimmed" mb={4}>
-                {t('data.importProgress', { file: progress.file.split(/[\\/]/).pop() ?? '', rows: formatNumber(progress.rows) })}
-              </Text>
-              <Progress value={progress.share * 100} animated aria-label={t('data.importProgressLabel')} />
-            </Box>
+          {!busy && elsewhere && (
+            <Text size="sm" c="dimmed" data-testid="import-elsewhere">
+              {t('data.importElsewhere', { files: elsewhere.files.map((f) => f.split(/[\\/]/).pop() ?? f).join(t('list.separator')) })}
+            </Text>
           )}
+          {((progress && busy) || elsewhere?.progress) && <ImportProgress progress={(busy ? progress : elsewhere?.progress) ?? { file: '', rows: 0, share: 0 }} />}
           {problem && <ProblemAlert problem={problem} title={t('data.importFailed')} />}
           {summary && (
             <Paper withBorder radius="md" p="sm" data-testid="import-summary">
@@ -483,15 +521,35 @@ function ImportPanel() {
                 </Text>
               )}
               {summary.assumed.count > 0 && <AssumedNotice assumed={summary.assumed} dryRun={summary.dryRun} />}
+              {summary.cancelled && (
+                <Alert color="orange" variant="light" p="xs" data-testid="import-cancelled">
+                  <Text size="sm">{t(summary.dryRun ? 'data.importCancelledTrial' : 'data.importCancelled')}</Text>
+                </Alert>
+              )}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
+              {summary.rejectedRows && <RejectedRowsDownload rejects={summary.rejects} saved={summary.rejectedRows} />}
               {summary.firstRejects.length > 0 && <RejectsTable summary={summary} />}
             </Paper>
           )}
         </Stack>
       </Section>
     </Stack>
+  );
+}
+
+/** How far an import is: a progress push's rows and share of its file. */
+const shareOf = (p: { file: string; rows: number; bytesRead: number; bytes: number }) => ({ file: p.file, rows: p.rows, share: p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0 });
+
+function ImportProgress({ progress }: { progress: { file: string; rows: number; share: number } }) {
+  return (
+    <Box>
+      <Text size="xs" c="dimmed" mb={4}>
+        {t('data.importProgress', { file: progress.file.split(/[\\/]/).pop() ?? '', rows: formatNumber(progress.rows) })}
+      </Text>
+      <Progress value={progress.share * 100} animated aria-label={t('data.importProgressLabel')} />
+    </Box>
   );
 }
 
@@ -574,10 +632,8 @@ function rejectReason(r: Reject) {
       </Stack>
     );
   }
-  if (r.key === 'fileUnreadable') return fileProblemReason(r.params ?? {});
-  if (r.key === 'unknownSegment') return t('data.reject.unknownSegment', { segment: r.params?.segment ?? '', segments: `\u2066${SEGMENTS.join(', ')}\u2069` });
-  if (r.key === 'unknownServiceLevel') return t('data.reject.unknownServiceLevel', { serviceLevel: r.params?.serviceLevel ?? '', levels: `\u2066${SERVICE_LEVELS.join(', ')}\u2069` });
-  if (r.key) return t(`data.reject.${r.key}`, r.params ?? {});
+  const keyed = keyedRejectReason(r);
+  if (keyed !== null) return keyed;
   if (currentLanguage() === 'en') return r.reason;
   return (
     <>
@@ -591,19 +647,59 @@ function rejectReason(r: Reject) {
 
 /** A row the shared rules refused: which fields, and under each what is wrong with it, as the record form would say it. */
 function FieldIssues({ params }: { params: Record<string, string> }) {
-  const fields = (params.fields ?? '').split(', ').filter(Boolean);
-  const fieldName = importFieldName;
+  const issues = fieldIssues(params);
   return (
     <Stack gap={2}>
-      <span>{t('data.reject.invalidFields', { fields: fields.map(fieldName).join(t('list.separator')) })}</span>
-      {fields.map((f) => {
-        const issue = params[`issue.${f}`];
-        return issue ? (
-          <Text key={f} span size="xs" c="dimmed" data-testid="reject-field-issue">
-            {fieldName(f)}: {currentLanguage() === 'en' ? issue : sayFieldMessage(issue)}
+      <span>{t('data.reject.invalidFields', { fields: issues.map((i) => i.name).join(t('list.separator')) })}</span>
+      {issues.map(({ field, name, issue }) =>
+        issue ? (
+          <Text key={field} span size="xs" c="dimmed" data-testid="reject-field-issue">
+            {name}: {issue}
           </Text>
-        ) : null;
-      })}
+        ) : null,
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * The rejected rows as a CSV to correct in a spreadsheet and import again (all of them, not the
+ * first 20 the table shows): made here, with the reasons in the reader's words, from the rejects
+ * file the import wrote on the desk's machine, and saved as a download (a browser and the desk's
+ * window alike). The import also wrote it beside the rejects file, in English.
+ */
+function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: string }) {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      const { rows } = await call('import.rejectedRows', { rejects });
+      const csv = rejectedRowsFile(rows);
+      if (csv === null) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      a.download = saved.split(/[\\/]/).pop() ?? 'rejected-rows.csv';
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={4} mt={4}>
+      <Group gap="sm" wrap="wrap">
+        <Button size="compact-sm" variant="light" loading={busy} onClick={() => void download()} data-testid="rejected-rows-download">
+          {t('data.rejectedRowsDownload')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('data.rejectedRowsHint', { column: t('data.rejectedRowsColumn') })}
+      </Text>
+      {problem && <ProblemAlert problem={problem} />}
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
-import { alreadyImported, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
+import { say } from '../../shared/messageKeys';
+import { alreadyImported, fieldIssues, rejectedRowsFile, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
 
 // The import's button after a run: the same files are not imported twice by a second click.
 
@@ -75,6 +76,55 @@ it('a file the import could not use says why, as its check does: no such file, o
   await setLocale('fa', 'arabext');
   try {
     expect(fileProblemReason(missing)).toBe(fa['data.fileProblem.unreadable'].replace('{file}', '\u2068/exports/contacts.csv\u2069').replace('{error}', fa['data.fileError.ENOENT']));
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('a row with several problems lists each field with what to fix in it, in English and in Persian', async () => {
+  // As the importer says a row with a bad segment, service level and phone: one reject.
+  const params = {
+    fields: 'segment, serviceLevel, phone',
+    'issue.segment': say('segmentUnknown', { other: 'gizmo', examples: 'education, government, small_business, large_enterprise, home' }),
+    'issue.serviceLevel': say('serviceLevelUnknown', { other: 'gold', examples: 'premier, standard, basic' }),
+    'issue.phone': say('phoneOrEmail'),
+  };
+  expect(fieldIssues(params).map((i) => `${i.name}: ${i.issue}`)).toEqual([
+    'Segment: “gizmo” is not a segment the desk knows: write one of education, government, small_business, large_enterprise, home.',
+    'Service level: “gold” is not a service level the desk knows: write one of premier, standard, basic, or leave it empty for the segment’s own.',
+    'Phone: Give a phone number or an email address, so the desk can call back.',
+  ]);
+  await setLocale('fa', 'arabext');
+  try {
+    const said = fieldIssues(params);
+    expect(said.map((i) => i.name)).toEqual([fa['data.field.segment'], fa['data.field.serviceLevel'], fa['data.field.phone']]);
+    expect(said[0]!.issue).toMatch(/^بخش «\u2068?gizmo\u2069?» برای میز کار ناشناخته است/);
+    expect(said[1]!.issue).toMatch(/^سطح خدمت «\u2068?gold\u2069?»/);
+    expect(said[2]!.issue).toBe(fa['apiError.phoneOrEmail']);
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
+it('the rejected rows download as a CSV of their own columns and why each was refused, in the reader’s words', async () => {
+  const rows: Parameters<typeof rejectedRowsFile>[0] = [
+    { file: '/x/c.csv', row: 2, reason: 'phone: short', key: 'invalidFields' as const, params: { fields: 'phone', 'issue.phone': say('phoneOrEmail') }, record: { Customer: 'Ada Park', Tel: '' } },
+    { file: '/x/c.csv', row: 3, reason: 'service tag ADA1234 is already on row 2 of this file', key: 'tagTakenInFile' as const, params: { tag: 'ADA1234', row: '2' }, record: { Customer: 'Bo Lind', Tel: '+1 512 555 0177' } },
+  ];
+  expect(rejectedRowsFile(rows)!.slice(1).split('\r\n')).toEqual([
+    'Customer,Tel,Rejected because',
+    'Ada Park,,"These fields do not pass the desk’s rules: Phone. Correct them in the export and import it again. Phone: Give a phone number or an email address, so the desk can call back."',
+    'Bo Lind,+1 512 555 0177,"Service tag ADA1234 is already on row 2 of this file, for another customer. Correct the tag on one of the two rows."',
+    '',
+  ]);
+  await setLocale('fa', 'arabext');
+  try {
+    const [header, first, second] = rejectedRowsFile(rows)!.slice(1).split('\r\n');
+    expect(header).toBe(`Customer,Tel,${fa['data.rejectedRowsColumn']}`);
+    expect(first).toContain(`${fa['data.field.phone']}: ${fa['apiError.phoneOrEmail']}`);
+    // The row as a Persian reader numbers it, and no isolation marks in a spreadsheet's cell.
+    expect(second).toContain('ردیف ۲ همین فایل');
+    expect(second).not.toMatch(/[\u2066-\u2069]/);
   } finally {
     await setLocale('en', 'latn');
   }

@@ -2,8 +2,12 @@
 // real, the same button pressed again imported them a second time. The run is remembered with
 // what it read; while the page still names those files from that source, the import is done.
 
-import { CSV_FIELDS, FILE_PROBLEM_CODES, type FileProblemCode } from '../../shared/customerApi';
-import { t } from '../i18n';
+import { CSV_FIELDS, FILE_PROBLEM_CODES, type FileProblemCode, type RejectKey } from '../../shared/customerApi';
+import { SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
+import { rejectedRowsCsv } from '../../shared/rejectedRows';
+import { currentLanguage, formatNumber, t } from '../i18n';
+import { segmentLabel, serviceLevelLabel } from '../labels';
+import { sayFieldMessage } from '../sayMessage';
 
 export type ImportSource = 'zendesk' | 'freshdesk' | 'csv';
 
@@ -49,6 +53,21 @@ export function systemColumnsMissing(mapping: Readonly<Record<string, string>>):
 export const importFieldName = (field: string): string => ((CSV_FIELDS as readonly string[]).includes(field) ? t(`data.field.${field as (typeof CSV_FIELDS)[number]}`) : field);
 
 /**
+ * A row the shared rules refused (the importer's invalidFields): each field it names, by its name
+ * on the mapping screen, with what to fix in it, in the reader's language. Every problem of the
+ * row is there (a bad segment, phone and date together), so one round of corrections does.
+ */
+export function fieldIssues(params: Readonly<Record<string, string>>): Array<{ field: string; name: string; issue: string | null }> {
+  return (params.fields ?? '')
+    .split(', ')
+    .filter(Boolean)
+    .map((field) => {
+      const issue = params[`issue.${field}`];
+      return { field, name: importFieldName(field), issue: issue ? (currentLanguage() === 'en' ? issue : sayFieldMessage(issue)) : null };
+    });
+}
+
+/**
  * A CSV row refused for fields no column was chosen for (the importer's unmappedFields): what to
  * choose on the mapping screen, by the fields' names there. "Correct the export" is said only of
  * a value the file has and the desk refuses.
@@ -70,4 +89,64 @@ export function fileProblemReason(params: Readonly<Record<string, string>>): str
   if (!code) return t('data.reject.fileUnreadable');
   const error = FILE_ERRORS.find((e) => e === params.error);
   return t(`data.fileProblem.${code}`, { file: params.file ?? '', error: error ? t(`data.fileError.${error}`) : (params.error ?? ''), header: params.header ?? '' });
+}
+
+/** A reject as the import screen has it: its reason's key and values, and the English sentence. */
+export interface RejectSaid {
+  reason: string;
+  key?: RejectKey;
+  params?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A reject's reason in the reader's words when the import named it by a key (all but the rules'
+ * field problems, which the screen lists field by field): null for those, and for a reason with
+ * no key (said as written, or after a general sentence in another language).
+ */
+export function keyedRejectReason(r: RejectSaid): string | null {
+  const params = r.params ?? {};
+  // In Persian the names the Persian window shows, which the import reads as well (stop 48).
+  const english = currentLanguage() === 'en';
+  switch (r.key) {
+    case undefined:
+    case 'invalidFields':
+    case 'unmappedFields':
+      return null;
+    case 'fileUnreadable':
+      return fileProblemReason(params);
+    case 'unknownSegment':
+      return t('data.reject.unknownSegment', { segment: params.segment ?? '', segments: english ? `\u2066${SEGMENTS.join(', ')}\u2069` : SEGMENTS.map(segmentLabel).join(t('list.separator')) });
+    case 'unknownServiceLevel':
+      return t('data.reject.unknownServiceLevel', { serviceLevel: params.serviceLevel ?? '', levels: english ? `\u2066${SERVICE_LEVELS.join(', ')}\u2069` : SERVICE_LEVELS.map(serviceLevelLabel).join(t('list.separator')) });
+    // The row that took the tag, numbered as the rows are.
+    case 'tagTakenInFile':
+    case 'tagTakenInRun':
+      return t(`data.reject.${r.key}`, { ...params, row: formatNumber(Number(params.row ?? 0)) });
+    default:
+      return t(`data.reject.${r.key}`, params);
+  }
+}
+
+/** A reject's reason as one line of text, in the reader's words: the reason column of the rejected rows' CSV. */
+export function rejectReasonText(r: RejectSaid): string {
+  const params = r.params ?? {};
+  const issues = (p: Readonly<Record<string, string>>) =>
+    fieldIssues(p)
+      .map((i) => (i.issue ? `${i.name}: ${i.issue}` : i.name))
+      .join(' ');
+  if (r.key === 'invalidFields') return `${t('data.reject.invalidFields', { fields: fieldIssues(params).map((i) => i.name).join(t('list.separator')) })} ${issues(params)}`;
+  if (r.key === 'unmappedFields') return [unmappedFieldsReason(params), params.invalid ? issues({ ...params, fields: params.invalid }) : ''].filter(Boolean).join(' ');
+  const keyed = keyedRejectReason(r);
+  if (keyed !== null) return keyed;
+  return currentLanguage() === 'en' ? r.reason : `${t('data.reject.other')} ${r.reason}`;
+}
+
+/**
+ * The rows a run rejected as a CSV to correct in a spreadsheet and import again: each row's own
+ * columns, then why it was refused in the reader's words (the column named in them too); null
+ * when no reject is a row.
+ */
+export function rejectedRowsFile(rows: ReadonlyArray<RejectSaid & { file: string; row: number; record: Record<string, string> }>): string | null {
+  // Isolation marks (a Persian sentence's values) mean nothing in a spreadsheet's cell.
+  return rejectedRowsCsv(rows, t('data.rejectedRowsColumn'), (r) => rejectReasonText(r).replace(/[\u2066-\u2069]/g, ''));
 }

@@ -13,7 +13,7 @@ import type { CustomerRecords } from './records';
 // The customer-record methods of the API, over the records store. Who may do what: anyone
 // who serves a customer's segment may edit it; merging is for supervisors and admins.
 
-type CustomerMethod = Exclude<keyof typeof customerMethods, 'import.run' | 'import.peek'>;
+type CustomerMethod = Exclude<keyof typeof customerMethods, 'import.run' | 'import.peek' | 'import.rejectedRows' | 'import.status' | 'import.cancel'>;
 export type CustomerHandlers<S> = {
   [M in CustomerMethod]: (session: S, input: z.output<(typeof customerMethods)[M]['input']>) => Output<M>;
 };

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError, type Push, type PushEventName, type PushPayload } from '../../../shared/api';
+import { say } from '../../../shared/messageKeys';
 import { administers, seesSegment } from '../../../shared/access';
 import type { Segment, User } from '../../../shared/domain';
 import type { Country } from '../../../shared/phone';
@@ -10,6 +11,9 @@ import { runImport } from '../import/importer';
 import { deskIdOf } from '../outbox';
 import { DEFAULT_REOPEN_WINDOW_MS } from '../../../shared/ticketMachine';
 import { csvColumns, recognise } from '../import/sources';
+import { readFileSync } from 'node:fs';
+import { REJECT_KEYS } from '../../../shared/customerApi';
+import { isRow, readRejectLines } from '../../../shared/rejectedRows';
 import type { DeskContext } from './context';
 import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
 
@@ -31,7 +35,7 @@ export function customerArea(
   push: <E extends PushEventName>(event: E, payload: PushPayload<E>) => void,
   dryRun: DryRun,
   deskCountry: Country,
-): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run'> {
+): Area<never, keyof CustomerHandlers<Session> | 'import.peek' | 'import.run' | 'import.rejectedRows' | 'import.status' | 'import.cancel'> {
   const { records, audit, clock, db, users, store, sla, scheduler, options } = ctx;
   // Every write to a record tells the windows showing that customer (another window of this
   // desk may have it open), as a change pulled from the hub does (desk.ts).
@@ -61,9 +65,23 @@ export function customerArea(
     }
     return out as H;
   };
+  // The import running on this desk: one at a time (a second started on top of it, from another
+  // window or after leaving the screen and coming back, ran over the same rows), and it can be stopped.
+  type Running = { from: 'zendesk' | 'freshdesk' | 'csv'; files: string[]; dryRun: boolean; progress: PushPayload<'import.progress'> | null; stop: boolean };
+  let running: Running | null = null;
   return {
     reads: {},
     writes: {
+      'import.status': (s) => {
+        requireImporter(signedIn(s));
+        return { running: running && { from: running.from, files: running.files, dryRun: running.dryRun, progress: running.progress } };
+      },
+      'import.cancel': (s) => {
+        requireImporter(signedIn(s));
+        if (!running) return { cancelling: false };
+        running.stop = true;
+        return { cancelling: true };
+      },
       ...announced(customerHandlers<Session>({ records, privacy, audit, signedIn, maySee: (u, segment) => seesSegment(u, segment), now: () => clock.now() })),
       'import.peek': (s, i) => {
         requireImporter(signedIn(s));
@@ -72,9 +90,31 @@ export function customerArea(
         const { code, ...params } = r.problem;
         return { kind: null, columns: [], problem: r.reason, problemCode: code, problemParams: params };
       },
+      'import.rejectedRows': (s, i) => {
+        requireImporter(signedIn(s));
+        // Only a rejects file (an import's JSON lines), not any file of the machine.
+        if (!/\.jsonl$/i.test(i.rejects)) throw new ApiError('invalid_input', 'Name an import’s rejects file (.jsonl).');
+        let text: string;
+        try {
+          text = readFileSync(i.rejects, 'utf8');
+        } catch {
+          throw new ApiError('not_found', `The rejects file ${i.rejects} is no longer there.`);
+        }
+        const rows = [];
+        for (const r of readRejectLines(text)) {
+          if (!isRow(r) || r.row === null || !Object.values(r.record).every((v) => typeof v === 'string')) continue;
+          const key = REJECT_KEYS.find((k) => k === r.key);
+          const params = typeof r.params === 'object' && r.params !== null ? Object.fromEntries(Object.entries(r.params).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+          rows.push({ file: r.file, row: r.row, reason: r.reason, record: r.record as Record<string, string>, ...(key ? { key, params: params ?? {} } : {}) });
+        }
+        return { rows };
+      },
       'import.run': async (s, i) => {
         requireImporter(signedIn(s));
         actorOfSession(s);
+        if (running) throw new ApiError('conflict', say('importRunning'));
+        const run: Running = { from: i.from, files: i.files, dryRun: i.dryRun, progress: null, stop: false };
+        running = run;
         const rejectsPath =
           i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
         // A dry run writes everything inside one transaction it rolls back at the end; every
@@ -87,12 +127,24 @@ export function customerArea(
         try {
           const summary = await runImport(
             { db, tickets: { rowOf: store.rowOf, sla, deskId: deskIdOf(db), reopenWindowMs: options.reopenWindowMs ?? DEFAULT_REOPEN_WINDOW_MS }, users, deskCountry, now: () => clock.now() },
-            { from: i.from, files: i.files, dryRun: i.dryRun, mapping: i.mapping, rejectsPath, onProgress: (p) => push('import.progress', p) },
+            {
+              from: i.from,
+              files: i.files,
+              dryRun: i.dryRun,
+              mapping: i.mapping,
+              rejectsPath,
+              onProgress: (p) => {
+                run.progress = p;
+                push('import.progress', p);
+              },
+              shouldStop: () => run.stop,
+            },
           );
           if (!i.dryRun) push('desk.changed', { reason: 'imported' });
           scheduler.poke();
           return summary;
         } finally {
+          running = null;
           if (i.dryRun) {
             dryRun.current = null;
             release();

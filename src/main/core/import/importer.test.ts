@@ -135,6 +135,29 @@ describe('import from Zendesk', () => {
     expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(0);
   });
 
+  it('refuses a second import while one runs, says which runs, and cancels it between batches: the rows written before stay', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'many.csv');
+    // Rows long enough that the file is read in many pieces, so the calls below come while it runs.
+    const notes = 'x'.repeat(300);
+    writeFileSync(file, 'name,email,segment,notes\n' + Array.from({ length: 8000 }, (_, i) => `Person ${i},p${i}@example.com,home,${notes}`).join('\n') + '\n');
+    const run = admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    while (!admin.pushes.some((p) => p.event === 'import.progress')) await new Promise((r) => setTimeout(r, 1));
+    expect(await admin.call('import.status', {})).toMatchObject({ running: { from: 'csv', files: [file], dryRun: false, progress: { file, rows: expect.any(Number) } } });
+    await expect(admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') })).rejects.toMatchObject({ code: 'conflict', message: 'An import is already running: wait for it to finish, or cancel it, before starting another.' });
+    expect(await admin.call('import.cancel', {})).toEqual({ cancelling: true });
+    const r = await run;
+    expect(r.cancelled).toBe(true);
+    expect(r.imported.customers).toBeGreaterThan(0);
+    expect(r.imported.customers).toBeLessThan(8000);
+    expect(desk.db.sqlite.prepare('select count(*) from customers').pluck().get()).toBe(r.imported.customers);
+    // Nothing runs now: the same file again brings in the rest, the rows already in skipped.
+    expect(await admin.call('import.status', {})).toEqual({ running: null });
+    expect(await admin.call('import.cancel', {})).toEqual({ cancelling: false });
+    const rest = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r3.jsonl') });
+    expect(rest).toMatchObject({ cancelled: false, existing: r.imported.customers, imported: { customers: 8000 - r.imported.customers } });
+  });
+
   it('other calls wait for a dry run, so none sees or writes into its rolled-back rows', async () => {
     const { admin, as, dir } = await open();
     const other = await as('Supervisor');
@@ -261,6 +284,95 @@ describe('import from Freshdesk and plain CSV', () => {
     ]);
     // Acme was not taken in as a household.
     expect(desk.db.sqlite.prepare(`select count(*) from customers where name = 'Acme Widgets'`).pluck().get()).toBe(0);
+  });
+
+  it('imports a row whose dates are written in Persian digits, as its phone and tag may be', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'persian-dates.csv');
+    writeFileSync(file, 'name,phone,country,segment,serviceTag,productLine,model,shipDate,warrantyEnd\nسارا احمدی,۰۹۱۲ ۳۴۵ ۶۷۸۹,IR,home,۷XK۲QF۹,Latitude,Latitude 5440,۲۰۲۴-۰۱-۱۵,۲۰۲۷-۰۱-۱۵\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(r.imported).toMatchObject({ customers: 1, assets: 1 });
+    expect(desk.db.sqlite.prepare(`select ship_date, warranty_end from assets where service_tag = '7XK2QF9'`).get()).toEqual({ ship_date: Date.UTC(2024, 0, 15), warranty_end: Date.UTC(2027, 0, 15) });
+  });
+
+  it('reports every problem of a row in one reject: a bad segment, level, phone and date are all named, so one round of corrections does', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'many.csv');
+    writeFileSync(
+      file,
+      'name,phone,country,segment,serviceLevel,serviceTag,productLine,model,shipDate,warrantyEnd\n' +
+        'Acme Widgets,12,US,gizmo,gold,ACM1234,Latitude,Latitude 5440,2024-13-01,2027-01-15\n' +
+        'Bo Lind,+1 512 555 0177,US,gizmo,,,,,,\n',
+    );
+    const r = await admin.call('import.run', { from: 'csv', files: [file], dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.rejected).toBe(2);
+    const [many, one] = r.firstRejects;
+    expect(many).toMatchObject({ row: 2, key: 'invalidFields', params: { fields: 'segment, serviceLevel, phone, shipDate' } });
+    expect(many!.params!['issue.segment']).toBe('“gizmo” is not a segment the desk knows: write one of education, government, small_business, large_enterprise, home.');
+    expect(many!.params!['issue.serviceLevel']).toBe('“gold” is not a service level the desk knows: write one of premier, standard, basic, or leave it empty for the segment’s own.');
+    expect(many!.params!['issue.phone']).toMatch(/complete phone number/);
+    expect(many!.params!['issue.shipDate']).toMatch(/not a date on the calendar/);
+    // The rejects file's reason names each field and what to fix, one line per row as before.
+    const lines = rejectsOf(r.rejects);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.reason).toMatch(/^segment: “gizmo” is not a segment .* serviceLevel: “gold” .* phone: .* shipDate: 2024-13-01 is not a date on the calendar\.$/);
+    // A row with only its segment wrong is said as before.
+    expect(one).toMatchObject({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' } });
+  });
+
+  it('takes segments and service levels written in Persian, as the Persian window names them', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'persian-segments.csv');
+    writeFileSync(file, 'name,email,segment,serviceLevel\nسارا احمدی,sara@example.ir,خانگی,ممتاز\nدبستان مهر,office@mehr.example,آموزشی,\nکارگاه نور,noor@example.ir,کسب‌وکار کوچک,پایه\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(desk.db.sqlite.prepare(`select name, segment, service_level from customers order by name`).all()).toEqual([
+      { name: 'دبستان مهر', segment: 'education', service_level: desk.db.sqlite.prepare(`select default_service_level from segments where id = 'education'`).pluck().get() },
+      { name: 'سارا احمدی', segment: 'home', service_level: 'premier' },
+      { name: 'کارگاه نور', segment: 'small_business', service_level: 'basic' },
+    ]);
+    const orgs = join(dir, 'organizations.json');
+    writeFileSync(orgs, JSON.stringify({ organizations: [{ id: 801, name: 'اداره آب', created_at: '2021-01-01T00:00:00Z', tags: [], organization_fields: { segment: 'دولتی', service_level: 'استاندارد' } }] }));
+    const z = await admin.call('import.run', { from: 'zendesk', files: [orgs], rejectsPath: join(dir, 'z.jsonl') });
+    expect(z.firstRejects).toEqual([]);
+    expect(desk.db.sqlite.prepare(`select segment, service_level from customers where name = 'اداره آب'`).get()).toEqual({ segment: 'government', service_level: 'standard' });
+  });
+
+  it('a service tag used twice in one file names the row that took it, not "another customer"', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'twice.csv');
+    const head = 'name,email,segment,serviceTag,productLine,model,shipDate,warrantyEnd\n';
+    writeFileSync(file, head + 'Ada Park,ada@example.com,home,ADA1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\nBo Lind,bo@example.com,home,CYM1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\nCy Moss,cy@example.com,home,ada1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\n');
+    const other = join(dir, 'other.csv');
+    writeFileSync(other, head + 'Di Ross,di@example.com,home,CYM1234,Latitude,Latitude 5440,2024-01-15,2027-01-15\n');
+    const r = await admin.call('import.run', { from: 'csv', files: [file, other], dryRun: true, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([
+      expect.objectContaining({ row: 4, key: 'tagTakenInFile', params: { tag: 'ADA1234', row: '2' }, reason: 'service tag ADA1234 is already on row 2 of this file, for another customer: correct one of the two rows' }),
+      expect.objectContaining({ file: other, row: 2, key: 'tagTakenInRun', params: { tag: 'CYM1234', row: '3', file: 'twice.csv' } }),
+    ]);
+    // One registered before this import is still "another customer's".
+    await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') });
+    const again = await admin.call('import.run', { from: 'csv', files: [other], rejectsPath: join(dir, 'r3.jsonl') });
+    expect(again.firstRejects).toEqual([expect.objectContaining({ key: 'tagTaken', params: { tag: 'CYM1234' } })]);
+  });
+
+  it('writes the rejected rows beside the rejects file as a CSV of their own columns and the reason, which imports again once corrected', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'customers.csv');
+    writeFileSync(file, 'Customer,Tel,Mail,Segment\nAda Park,+1 512 555 0177,ada@example.com,home\n"Lind, Bo",12,bo@example.com,gizmo\nCy Moss,+1 512 555 0199,cy@example.com,home\n');
+    const mapping = { name: 'Customer', phone: 'Tel', email: 'Mail', segment: 'Segment' };
+    const r = await admin.call('import.run', { from: 'csv', files: [file], mapping, rejectsPath: join(dir, 'rejects.jsonl') });
+    expect(r.rejected).toBe(1);
+    expect(r.rejectedRows).toBe(join(dir, 'rejects.csv'));
+    const csv = readFileSync(r.rejectedRows!, 'utf8');
+    expect(csv.slice(1).split('\r\n')).toEqual(['Customer,Tel,Mail,Segment,Rejected because', `"Lind, Bo",12,bo@example.com,gizmo,"${rejectsOf(r.rejects)[0]!.reason}"`, '']);
+    expect(csv).toMatch(/Rejected because\r\n.*segment: .*phone: /s);
+    // Corrected in a spreadsheet, the same file imports again with the same mapping.
+    writeFileSync(r.rejectedRows!, csv.replace(',12,', ',+1 512 555 0188,').replace(',gizmo,', ',home,'));
+    const again = await admin.call('import.run', { from: 'csv', files: [r.rejectedRows!], mapping, rejectsPath: join(dir, 'again.jsonl') });
+    expect(again).toMatchObject({ rejected: 0, rejectedRows: null, imported: { customers: 1 } });
+    expect(desk.db.sqlite.prepare(`select phone from customers where name = 'Lind, Bo'`).pluck().get()).toBe('+15125550188');
   });
 
   it('says to map the column when a CSV row is refused for a field no column was chosen for, and to correct the export only for a value the file has', async () => {

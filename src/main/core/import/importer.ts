@@ -1,8 +1,11 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { basename, dirname } from 'node:path';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
-import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft } from '../../../shared/customerRules';
+import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
+import { say } from '../../../shared/messageKeys';
+import { columnsOf, headerLine, isRow, readRejectLines, rowLine } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -10,6 +13,8 @@ import {
   FRESHDESK_STATUS,
   parseSourceTime,
   segmentFrom,
+  serviceLevelFrom,
+  serviceLevelNamed,
   textOfHtml,
   wantsTier2,
   ZENDESK_CHANNEL,
@@ -49,6 +54,8 @@ export interface ImportRequest {
   /** For --from csv: our field → the CSV column holding it. */
   mapping?: Readonly<Record<string, string>>;
   onProgress?: (p: { file: string; rows: number; bytesRead: number; bytes: number }) => void;
+  /** Asked after each batch: true stops the import there (the batches written stay written). */
+  shouldStop?: () => boolean;
 }
 
 /** Why a row or a file was refused: the sentence, and a key (with values) the UI can say it in. */
@@ -67,6 +74,13 @@ export interface ImportSummary {
   existing: number;
   rejected: number;
   rejects: string;
+  /**
+   * The rejected rows of CSV files as a CSV beside the rejects file (their own columns and the
+   * reason, to correct in a spreadsheet and import again); null when no row of a CSV was rejected.
+   */
+  rejectedRows: string | null;
+  /** Stopped by a cancel: what it wrote before stays (a trial run wrote nothing); the files' other rows were not read. */
+  cancelled: boolean;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
   firstRejects: Array<RejectReason & { file: string; row: number | null }>;
   /**
@@ -131,12 +145,26 @@ const reject = (reason: string, key?: RejectKey, params?: Record<string, string>
   throw new Rejected(reason, key, params);
 };
 /** A row whose fields the shared rules refused: each field and what is wrong with it. */
-const rejectFields = (issues: ReadonlyArray<{ field: string; message: string }>): never =>
+const rejectFields = (issues: ReadonlyArray<FieldIssue>): never =>
   reject(issues.map((i) => `${i.field}: ${i.message}`).join(' '), 'invalidFields', {
     fields: issues.map((i) => i.field).join(', '),
     // Each field's own sentence from the shared rules, so the import screen says what to fix.
     ...Object.fromEntries(issues.map((i) => [`issue.${i.field}`, i.message])),
   });
+
+/**
+ * A problem of a row found before its record is checked (a segment or a service level that names
+ * none of the desk's), kept to be said with the record's own: a row with a bad segment and a bad
+ * phone named only the segment, and the admin needed a second round to learn of the phone.
+ * `alone` is how it is said when it is the row's only problem (as before).
+ */
+type NotedIssue = FieldIssue & { alone?: Rejected };
+/** Every problem of a row in one reject; one noted alone is said as it always was. */
+const rejectRow = (issues: readonly NotedIssue[]): never => {
+  const only = issues.length === 1 ? issues[0]!.alone : undefined;
+  if (only) throw only;
+  return rejectFields(issues.map(({ field, message }) => ({ field, message })));
+};
 
 /**
  * A CSV row refused for fields no column was mapped to: its values were not bad, there were
@@ -176,6 +204,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const assumed: ImportSummary['assumed'] = { count: 0, first: [] };
   /** The row being handled, so a company it creates on the fly is reported with it. */
   let here = { file: '', row: 0 };
+  /** The systems this import registered, by tag: the row that did, for a later row with the same tag. */
+  const registered = new Map<string, { assetId: string; file: string; row: number }>();
+  /** The row's problems noted before its record is checked, said with the record's own (NotedIssue). */
+  let noted: NotedIssue[] = [];
   /** Undoes the assumptions of rows whose writes were undone (a refused row, a batch run again). */
   const assumedMark = () => ({ count: assumed.count, shown: assumed.first.length });
   const assumedBack = (m: { count: number; shown: number }) => {
@@ -186,8 +218,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
   const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value }) => {
     rejected++;
-    const { key, params, ...line } = entry;
-    rejects.write(JSON.stringify(line) + '\n');
+    // The key and its values too (stop 48), so the import screen can say a reject of the file in
+    // the reader's words; `file`, `row`, `reason` and `record` are as they were.
+    rejects.write(JSON.stringify(entry) + '\n');
+    const { key, params } = entry;
     if (firstRejects.length < REJECTS_SHOWN) firstRejects.push({ file: entry.file, row: entry.row, reason: entry.reason, ...(key ? { key, params: params ?? {} } : {}) });
   };
   const totalChanges = db.sqlite.prepare('SELECT total_changes()').pluck();
@@ -216,9 +250,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   // ---- writers -------------------------------------------------------------------------------
 
-  function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number): string {
+  /** `more`: the row's other problems (its system's), said with the customer's in one reject. */
+  function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number, more: readonly FieldIssue[] = []): string {
     const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
-    if (!checked.ok) rejectFields(checked.issues);
+    // A segment the desk does not know was replaced by a guess: what the guess asks of the
+    // record's kind is no problem of the row's.
+    const guessed = noted.some((i) => i.field === 'segment');
+    const issues = [...noted, ...(checked.ok ? [] : checked.issues.filter((i) => !(guessed && i.field === 'kind'))), ...more];
+    if (issues.length) rejectRow(issues);
     const v = checked.ok ? newRecordFields(checked.value, ctx.deskCountry) : null!;
     // A customer the desk already has (registered by an agent, or by another source) is
     // linked, not doubled: their record stays as it is, their systems and tickets join it.
@@ -268,12 +307,23 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     const v = a.ok ? a.value : null!;
     const existing = assetOf.get(v.serviceTag);
     if (existing) {
-      if (existing.customer_id !== customerId) reject(`service tag ${v.serviceTag} is already registered to another customer`, 'tagTaken', { tag: v.serviceTag });
+      if (existing.customer_id !== customerId) {
+        // Taken by an earlier row of this import: that row is named ("another customer" sent the
+        // admin looking on the desk for a record the same file had just made).
+        const by = registered.get(v.serviceTag);
+        if (by?.assetId === existing.id) {
+          if (by.file === here.file) reject(`service tag ${v.serviceTag} is already on row ${by.row} of this file, for another customer: correct one of the two rows`, 'tagTakenInFile', { tag: v.serviceTag, row: String(by.row) });
+          const name = basename(by.file);
+          reject(`service tag ${v.serviceTag} is already on row ${by.row} of ${name}, for another customer: correct one of the two rows`, 'tagTakenInRun', { tag: v.serviceTag, row: String(by.row), file: name });
+        }
+        reject(`service tag ${v.serviceTag} is already registered to another customer`, 'tagTaken', { tag: v.serviceTag });
+      }
       return existing.id;
     }
     const id = uuidv7(v.shipDate);
     db.run(k.insertInto('assets').values({ id, service_tag: v.serviceTag, customer_id: customerId, product_line: v.productLine, model: v.model, ship_date: v.shipDate, warranty_level: v.warrantyLevel, warranty_end: v.warrantyEnd, created_at: ctx.now() }));
     db.run(k.insertInto('asset_owners').values({ id: uuidv7(v.shipDate), asset_id: id, customer_id: customerId, from_at: v.shipDate, to_at: null }));
+    registered.set(v.serviceTag, { assetId: id, file: here.file, row: here.row });
     customers.append(customerId, 'ASSET_REGISTERED', ctx.now(), importActor, {
       entity: 'asset',
       entityId: id,
@@ -337,13 +387,18 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   // A service level written in a field of its own is taken only when it names one of the desk's;
   // any other is refused with the ones it knows (it took the segment's default before, unsaid,
   // putting the customer under another SLA). An empty field takes the segment's default.
-  const unknownLevel = (value: string): never =>
-    reject(`service level "${value}" is not one of ${SERVICE_LEVELS.join(', ')}`, 'unknownServiceLevel', { serviceLevel: value });
+  const unknownLevel = (value: string): ServiceLevel => {
+    noted.push({
+      field: 'serviceLevel',
+      message: say('serviceLevelUnknown', { other: value, examples: SERVICE_LEVELS.join(', ') }),
+      alone: new Rejected(`service level "${value}" is not one of ${SERVICE_LEVELS.join(', ')}`, 'unknownServiceLevel', { serviceLevel: value }),
+    });
+    return 'standard';
+  };
   const levelFor = (segment: Segment, field: string, ...labels: string[]): ServiceLevel => {
-    const named = (...xs: string[]) => SERVICE_LEVELS.find((l) => xs.some((x) => x.toLowerCase().includes(l)));
-    if (field.trim()) return named(field) ?? unknownLevel(field.trim());
+    if (field.trim()) return serviceLevelFrom(field) ?? unknownLevel(field.trim());
     // A hint (a tag, Freshdesk's Account tier) may also say "Premium" for the premier level.
-    return named(...labels) ?? (labels.some((x) => /\bpremium\b/i.test(x)) ? 'premier' : null) ?? defaultLevel.get(segment) ?? 'standard';
+    return serviceLevelFrom(...labels) ?? (labels.some((x) => /\bpremium\b/i.test(x)) ? 'premier' : null) ?? defaultLevel.get(segment) ?? 'standard';
   };
   // A segment written in a field of its own (a CSV's segment column, Zendesk's segment field,
   // Freshdesk's Segment column) is taken only when it names one of the desk's, as segmentFrom
@@ -353,7 +408,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const segmentNamed = (field: string): Segment | null => {
     const value = field.trim();
     if (!value) return null;
-    return segmentFrom(value) ?? reject(`segment "${value}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: value });
+    const named = segmentFrom(value);
+    if (named) return named;
+    // Noted, to be said with the row's other problems; the caller's guess stands in meanwhile.
+    noted.push({
+      field: 'segment',
+      message: say('segmentUnknown', { other: value, examples: SEGMENTS.join(', ') }),
+      alone: new Rejected(`segment "${value}" is not one of ${SEGMENTS.join(', ')}`, 'unknownSegment', { segment: value }),
+    });
+    return null;
   };
   const kindFor = (segment: Segment, wanted: 'person' | 'organisation') => (SEGMENT_RULES[segment].kinds.includes(wanted) ? wanted : SEGMENT_RULES[segment].kinds[0]!);
   const countryForPhone = (phone: string): string => phoneCountry(phone) ?? '';
@@ -556,12 +619,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const segment = segmentNamed(get('segment')) ?? 'home';
       const kind = get('kind') === 'organisation' || get('kind') === 'organization' ? 'organisation' : kindFor(segment, 'person');
       const levelCell = get('serviceLevel').trim();
-      const level = levelCell ? (SERVICE_LEVELS.find((l) => l === levelCell.toLowerCase()) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
+      const level = levelCell ? (serviceLevelNamed(levelCell) ?? unknownLevel(levelCell)) : (defaultLevel.get(segment) ?? 'standard');
       try {
-        const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now());
-        if (get('serviceTag')) {
-          addAsset(id, { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') });
-        }
+        const system = get('serviceTag')
+          ? { serviceTag: get('serviceTag'), productLine: get('productLine'), model: get('model'), shipDate: get('shipDate'), warrantyLevel: get('warrantyLevel') || 'Basic', warrantyEnd: get('warrantyEnd') }
+          : null;
+        // The system's problems are said with the customer's, in the same reject.
+        const systemChecked = system ? validateAsset(system, ctx.now()) : null;
+        const id = addCustomer(ext, 'user', { kind, name, segment, serviceLevel: level, email: get('email'), phone: get('phone'), country: get('country'), locale: get('locale') || 'en-US' }, ctx.now(), systemChecked && !systemChecked.ok ? systemChecked.issues : []);
+        if (system) addAsset(id, system);
       } catch (error) {
         throw unmappedOr(error, mapped);
       }
@@ -584,6 +650,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   }
   files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
+  let cancelled = false;
   // A dry run does everything inside one transaction and rolls it back at the end.
   if (req.dryRun) db.sqlite.exec('BEGIN IMMEDIATE');
   // SQLite's page cache is the desk's largest piece of memory (64 MB); an import touches
@@ -592,6 +659,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   db.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
   try {
     for (const f of files) {
+      if (cancelled) break;
       const handle = handlers[f.kind];
       let batch: { index: number; value: Value }[] = [];
       let rows = 0;
@@ -611,9 +679,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
             const counted = { ...counts };
             const mark = assumedMark();
             here = { file: f.file, row: row.index };
+            // A problem noted and not yet said (the row wrote nothing that checks the record) refuses the row.
+            const handleRow = () => {
+              noted = [];
+              handle(row.value);
+              if (noted.length) rejectRow(noted);
+            };
             try {
-              if (perRow) db.write(() => handle(row.value));
-              else handle(row.value);
+              if (perRow) db.write(handleRow);
+              else handleRow();
             } catch (error) {
               if (!perRow && (!(error instanceof Rejected) || totalChanges.get() !== before)) throw new RowWroteThenFailed();
               Object.assign(counts, counted);
@@ -678,6 +752,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
           flush(row.bytesRead);
           batchFrom = row.bytesRead;
+          // A cancel stops between batches: each written batch is whole, and the rest is not read.
+          if (req.shouldStop?.()) {
+            cancelled = true;
+            // The file is closed now: left to the garbage collector, its handle's closing is an
+            // error that ends the process.
+            await records.return?.(undefined);
+            break;
+          }
         }
       }
     }
@@ -687,7 +769,34 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
   const { existing, ...imported } = counts;
-  return { imported, existing, rejected, rejects: req.rejectsPath, firstRejects, assumed };
+  // Rows of CSV files only (their values are their columns'): a Zendesk record is no row to correct in a spreadsheet.
+  const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, cancelled, firstRejects, assumed };
+}
+
+/** Where the rejected rows' CSV goes: beside the rejects file, under its name. */
+export const rejectedRowsPath = (rejectsPath: string): string => rejectsPath.replace(/\.jsonl$/i, '') + '.csv';
+
+/**
+ * The rejected rows of CSV files (a record whose values are its columns') as a CSV beside the
+ * rejects file, read from it twice as a stream (its columns, then its rows), so a large rejects
+ * file is not held in memory. The reason is the rejects file's English one; the import screen
+ * makes the same file in the reader's language. Null, and nothing written, when no row qualifies.
+ */
+async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
+  const lines = async function* () {
+    const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of input) yield* readRejectLines(line).filter((r) => isRow(r) && Object.values(r.record ?? {}).every((v) => typeof v === 'string'));
+  };
+  const columns: string[] = [];
+  for await (const r of lines()) columnsOf([r], columns);
+  if (columns.length === 0) return null;
+  const path = rejectedRowsPath(rejectsPath);
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  out.write(headerLine(columns, 'Rejected because'));
+  for await (const r of lines()) if (!out.write(rowLine(columns, r.record ?? {}, r.reason))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return path;
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */

@@ -138,12 +138,17 @@ export async function* rowsOf(file: string, kind: FileKind): AsyncGenerator<Row>
   // their own programs write them, moving every later value into the wrong column.
   const delimiter = separatorOf(head(file).split(/\r?\n/, 1)[0] ?? '');
   const csv = input.pipe(parseCsv({ columns: (h: string[]) => h.map((c) => c.trim()), bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter }));
-  for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { records: number; empty_lines: number } }>) {
-    // The row a spreadsheet shows the record on, the header being row 1: a cell with line
-    // breaks is one row, a blank line is one. (csv-parse's line count gave the record's last
-    // line, and counted each CRLF inside a quoted cell twice: past a Freshdesk description of
-    // a few lines, every reject named a row well below its own.)
-    yield { index: rec.info.records + rec.info.empty_lines + 1, value: rec.record, bytesRead: input.bytesRead };
+  try {
+    for await (const rec of csv as AsyncIterable<{ record: Record<string, string>; info: { records: number; empty_lines: number } }>) {
+      // The row a spreadsheet shows the record on, the header being row 1: a cell with line
+      // breaks is one row, a blank line is one. (csv-parse's line count gave the record's last
+      // line, and counted each CRLF inside a quoted cell twice: past a Freshdesk description of
+      // a few lines, every reject named a row well below its own.)
+      yield { index: rec.info.records + rec.info.empty_lines + 1, value: rec.record, bytesRead: input.bytesRead };
+    }
+  } finally {
+    // An import stopped part way (cancelled) closes the file now.
+    input.destroy();
   }
 }
 
