@@ -16,8 +16,14 @@ export interface RejectedRow {
 }
 
 const cellOf = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
-/** A CSV field: quoted when it holds the separator, a quote, a line break or spaces at its ends. */
-const quoted = (s: string): string => (/[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * How csv-stringify writes these files (the core's beside the rejects file, the screen's
+ * download), with `bom: true` on the header: CRLF as spreadsheets write, and a cell quoted also
+ * when it holds a semicolon (Excel in a European locale splits there) or spaces at its ends.
+ * No formula escaping: the file is imported again, and a phone's leading "+" must stay as typed.
+ */
+export const REJECTED_ROWS_CSV: { record_delimiter: 'windows'; quoted_match: Array<string | RegExp> } = { record_delimiter: 'windows', quoted_match: [';', /^\s|\s$/] };
 
 /** A reject the CSV holds: a row of a file, with the row as its file held it. */
 export const isRow = <R extends RejectedRow>(r: R): r is R & { record: Record<string, unknown> } => r.row !== null && typeof r.record === 'object' && r.record !== null && !Array.isArray(r.record);
@@ -37,25 +43,25 @@ export function columnsOf(rows: Iterable<RejectedRow>, into: string[] = []): str
   return into;
 }
 
-/** The header line: the columns, then the reason's (renamed past a column of the file's of the same name); a byte-order mark first, so a spreadsheet reads Persian names as such. */
-export function headerLine(columns: readonly string[], reasonColumn: string): string {
+/** The header's cells: the columns, then the reason's (renamed past a column of the file's of the same name). */
+export function headerCells(columns: readonly string[], reasonColumn: string): string[] {
   let header = reasonColumn;
   while (columns.includes(header)) header += ' ';
-  return '\uFEFF' + [...columns, header].map(quoted).join(',') + '\r\n';
+  return [...columns, header];
 }
 
-/** A refused row's line: its cells under the columns, then the reason; CRLF, as spreadsheets write. */
-export const rowLine = (columns: readonly string[], record: Record<string, unknown>, reason: string): string => [...columns.map((c) => cellOf(record[c])), reason].map(quoted).join(',') + '\r\n';
+/** A refused row's cells under the columns, then the reason. */
+export const rowCells = (columns: readonly string[], record: Record<string, unknown>, reason: string): string[] => [...columns.map((c) => cellOf(record[c])), reason];
 
 /**
- * The CSV of the rows refused: the columns of their files and the reason column last, each
- * row's reason as `reasonOf` says it. Null when no reject is a row (nothing to correct).
+ * The table of the rows refused: the header, then each row's cells with its reason as
+ * `reasonOf` says it. Null when no reject is a row (nothing to correct).
  */
-export function rejectedRowsCsv<R extends RejectedRow>(rejects: Iterable<R>, reasonColumn: string, reasonOf: (r: R) => string = (r) => r.reason): string | null {
+export function rejectedRowsTable<R extends RejectedRow>(rejects: Iterable<R>, reasonColumn: string, reasonOf: (r: R) => string = (r) => r.reason): string[][] | null {
   const rows = [...rejects].filter(isRow);
   if (rows.length === 0) return null;
   const columns = columnsOf(rows);
-  return headerLine(columns, reasonColumn) + rows.map((r) => rowLine(columns, r.record, reasonOf(r))).join('');
+  return [headerCells(columns, reasonColumn), ...rows.map((r) => rowCells(columns, r.record, reasonOf(r)))];
 }
 
 /** The rejects file's lines read back; a line that is not one (a file cut short) is passed over. */

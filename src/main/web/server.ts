@@ -315,8 +315,11 @@ function serveSocket(ws: WebSocket, limits: SocketLimits): { start(connection: C
 const ASIDE: ReadonlySet<string> = new Set(['import.run']);
 function answeredAside(data: WebSocket.RawData, isBinary: boolean): boolean {
   if (isBinary) return false;
+  // Every call of the window passes here: parsed (again) only when it may be one of them.
+  const text = rawText(data);
+  if (![...ASIDE].some((method) => text.includes(method))) return false;
   try {
-    const raw: unknown = JSON.parse(rawText(data));
+    const raw: unknown = JSON.parse(text);
     return typeof raw === 'object' && raw !== null && ASIDE.has(String(Reflect.get(raw, 'method')));
   } catch {
     return false;

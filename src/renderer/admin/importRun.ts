@@ -4,7 +4,8 @@
 
 import { CSV_FIELDS, FILE_PROBLEM_CODES, type FileProblemCode, type RejectKey } from '../../shared/customerApi';
 import { SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
-import { rejectedRowsCsv } from '../../shared/rejectedRows';
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { REJECTED_ROWS_CSV, rejectedRowsTable } from '../../shared/rejectedRows';
 import { currentLanguage, formatNumber, t } from '../i18n';
 import { segmentLabel, serviceLevelLabel } from '../labels';
 import { sayFieldMessage } from '../sayMessage';
@@ -148,5 +149,6 @@ export function rejectReasonText(r: RejectSaid): string {
  */
 export function rejectedRowsFile(rows: ReadonlyArray<RejectSaid & { file: string; row: number; record: Record<string, string> }>): string | null {
   // Isolation marks (a Persian sentence's values) mean nothing in a spreadsheet's cell.
-  return rejectedRowsCsv(rows, t('data.rejectedRowsColumn'), (r) => rejectReasonText(r).replace(/[\u2066-\u2069]/g, ''));
+  const table = rejectedRowsTable(rows, t('data.rejectedRowsColumn'), (r) => rejectReasonText(r).replace(/[\u2066-\u2069]/g, ''));
+  return table && stringify(table, { ...REJECTED_ROWS_CSV, bom: true });
 }

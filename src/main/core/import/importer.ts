@@ -1,11 +1,12 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename, dirname } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
-import { columnsOf, headerLine, isRow, readRejectLines, rowLine } from '../../../shared/rejectedRows';
+import { columnsOf, headerCells, isRow, readRejectLines, REJECTED_ROWS_CSV, rowCells } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -793,8 +794,8 @@ async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   if (columns.length === 0) return null;
   const path = rejectedRowsPath(rejectsPath);
   const out = createWriteStream(path, { encoding: 'utf8' });
-  out.write(headerLine(columns, 'Rejected because'));
-  for await (const r of lines()) if (!out.write(rowLine(columns, r.record ?? {}, r.reason))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  out.write(stringify([headerCells(columns, 'Rejected because')], { ...REJECTED_ROWS_CSV, bom: true }));
+  for await (const r of lines()) if (!out.write(stringify([rowCells(columns, r.record ?? {}, r.reason)], REJECTED_ROWS_CSV))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return path;
 }
