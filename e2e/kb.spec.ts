@@ -157,6 +157,9 @@ test('an article half written survives going to another page, and Discard drops 
       return box.scrollWidth > box.clientWidth && box.getBoundingClientRect().width <= t.closest('.mantine-Typography-root')!.clientWidth + 1;
     }),
   ).toBe(true);
+  // The line under it that says to scroll is English here, so laid out left to right under the
+  // Persian table (it read ".see every column").
+  expect(await table.evaluate((t) => getComputedStyle(t.closest('.mantine-TableScrollContainer-scrollContainer')!, '::after').direction)).toBe('ltr');
   await page.setViewportSize({ width: 1280, height: 720 });
   await app.goToQueues();
   await app.nav.getByRole('link', { name: en['nav.kb'] }).click();
