@@ -22,6 +22,12 @@ describe('the words of the upgrade screen', () => {
     expect(textsOf('fa', vacuum, 700, null).step).toBe('نوشتن پروندهٔ فشرده — ۸۱۲٬۰۰۰ از ۱٬۵۴۸٬۸۶۴ صفحه');
   });
 
+  it('says what the import keys step (0028) does, rather than naming its table', () => {
+    const keys = { step: 'import_ids', rowsDone: 1_200, rowsTotal: 5_000, whole: true };
+    expect(textsOf('en', keys, 240, null).step).toBe('Hiding the emails and names imported customers are known by — 1,200 of 5,000 rows');
+    expect(textsOf('fa', keys, 240, null).step).toBe('پنهان کردن ایمیل‌ها و نام‌هایی که مشتری‌های واردشده با آن‌ها شناخته می‌شوند — ۱٬۲۰۰ از ۵٬۰۰۰ ردیف');
+  });
+
   it('gives the percent of the whole upgrade, rounded down', () => {
     expect(textsOf('en', tickets, 429, null).percent).toBe('42%');
     expect(textsOf('fa', tickets, 429, null).percent).toBe('۴۲٪');

@@ -155,6 +155,11 @@ function stepText(language: UpgradeLanguage, p: CompactProgress, n: (value: numb
   if (p.step === 'customer_words') {
     return fa ? `نمایه کردن واژه‌های نام مشتری‌ها — ${n(p.rowsDone)} از ${n(p.rowsTotal)} مشتری` : `Indexing the words of customers' names — ${n(p.rowsDone)} of ${n(p.rowsTotal)} customers`;
   }
+  if (p.step === 'import_ids') {
+    return fa
+      ? `پنهان کردن ایمیل‌ها و نام‌هایی که مشتری‌های واردشده با آن‌ها شناخته می‌شوند — ${n(p.rowsDone)} از ${n(p.rowsTotal)} ردیف`
+      : `Hiding the emails and names imported customers are known by — ${n(p.rowsDone)} of ${n(p.rowsTotal)} rows`;
+  }
   if (p.step === 'vacuum') {
     return language === 'fa' ? `نوشتن پروندهٔ فشرده — ${n(p.rowsDone)} از ${n(p.rowsTotal)} صفحه` : `Writing the compact file — ${n(p.rowsDone)} of ${n(p.rowsTotal)} pages`;
   }

@@ -13,6 +13,7 @@ import { ERASED_TEXT, erasedEvent, erasedLabel, erasedRecord, erasureOf, namesIn
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import { customerWords } from './nameWords';
 import { ticketNumber } from '../../../shared/domain';
+import { KEYED_KINDS } from '../import/importKeys';
 
 // Who opened whose record, and the customer's rights over what the desk holds on them.
 //
@@ -108,7 +109,12 @@ export function customerPrivacy(db: Sql) {
       ].sort((a, b) => a.at - b.at),
       history: db.all(k.selectFrom('customer_events').selectAll().where('customer_id', 'in', ids).orderBy('at')).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
       mergedFrom: merged,
-      importedAs: db.all(k.selectFrom('import_ids').selectAll().where('local_id', '=', customerId)),
+      // The ids this record had in the desks it was imported from. A customer's or contact's
+      // (an email, a name, the old desk's number for them) is kept only as a keyed hash, so
+      // that a second import links to this record: the export says so rather than showing it as an id.
+      importedAs: db
+        .all(k.selectFrom('import_ids').select(['source', 'kind', 'external_id']).where('local_id', '=', customerId))
+        .map((r) => ({ source: r.source, kind: r.kind, externalId: r.external_id, externalIdIs: KEYED_KINDS.has(r.kind) ? ('keyed hash' as const) : ('id' as const) })),
       accessLog: db.all(k.selectFrom('record_access').selectAll().where('customer_id', '=', customerId).orderBy('at')),
     };
   }

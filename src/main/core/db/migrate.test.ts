@@ -8,6 +8,8 @@ import { queueSummaryQuery } from '../tickets';
 import type { CompactProgress } from './compact';
 import { uuidToBytes } from './idCodec';
 import { fillCustomerWords } from './migrations/0025_customer_words';
+import { keyImportIds } from './migrations/0028_import_keys';
+import { importKeys, importSecret } from '../import/importKeys';
 import { stablePlan } from './stablePlans';
 import { migrate, MIGRATIONS, type Migration } from './migrate';
 import type { Database } from './schema';
@@ -225,6 +227,49 @@ describe('migrations', () => {
     await filling;
     expect(answered).toBe(true);
     expect(sqlite.prepare('select count(*) as n from customer_words').get()).toEqual({ n: 6 });
+  });
+
+  it('0028 keeps every customer\'s and contact\'s import key as a keyed hash, resuming after a kill, and the importer still finds each row', async () => {
+    const { sqlite, db } = fresh();
+    const before = MIGRATIONS.findIndex((m) => m.id === '0028_import_keys');
+    await db.migrate(MIGRATIONS.slice(0, before));
+    const id = (n: number) => uuidToBytes(`0190f3a2-0000-7000-8000-${String(n).padStart(12, '0')}`);
+    const csvId = '0190f3a2-0000-7000-8000-00000000abcd';
+    // As the importer wrote them: emails, a company's lowercased name, the old desks' numbers, a CSV's UUID id (16 bytes since 0014), tickets and comments.
+    const old: Array<[string, string, string | Buffer, number]> = [
+      ['freshdesk', 'user', '201', 1],
+      ['freshdesk', 'user', 'olivia.brennan@example.ie', 1],
+      ['freshdesk', 'company', 'bottega rossi srl', 2],
+      ['freshdesk', 'user', 'm.rossi@bottega.example', 2],
+      ['zendesk', 'organization', '361', 3],
+      ['zendesk', 'user', '9001', 4],
+      ['csv', 'user', uuidToBytes(csvId), 5],
+      ['csv', 'user', '+989121234567', 6],
+      ['freshdesk', 'ticket', '1001', 7],
+      ['zendesk', 'comment', '88/0', 7],
+    ];
+    const insert = sqlite.prepare('insert into import_ids (source, kind, external_id, local_id) values (?, ?, ?, ?)');
+    for (const [source, kind, ext, n] of old) insert.run(source, kind, ext, id(n));
+    // Killed after its second batch (of one row each), it converts the rest when started again.
+    const stop = (p: CompactProgress) => {
+      if (p.rowsDone === 2) throw new Error('killed');
+    };
+    await expect(keyImportIds(sqlite, stop, 1)).rejects.toThrow('killed');
+    expect(await migrate(db.kysely, MIGRATIONS.slice(0, before + 1), { raw: sqlite })).toEqual(['0028_import_keys']);
+    const rows = sqlite.prepare('select source, kind, external_id, local_id from import_ids').all() as Array<{ source: string; kind: string; external_id: string | Buffer; local_id: Buffer }>;
+    expect(rows).toHaveLength(old.length);
+    // Nothing readable is left of a person or a company; tickets and comments keep their ids.
+    expect(rows.filter((r) => typeof r.external_id !== 'string')).toEqual([]);
+    const texts = rows.map((r) => r.external_id as string);
+    for (const word of ['olivia', 'bottega', 'rossi', '9121234567']) expect(texts.filter((t) => t.includes(word))).toEqual([]);
+    expect(texts.filter((t) => ['201', '9001', '361'].includes(t))).toEqual([]);
+    expect(texts).toEqual(expect.arrayContaining(['1001', '88/0']));
+    // The importer's own lookup finds each row under the same desk's secret, pointing where it did.
+    const stored = importKeys(importSecret(sqlite));
+    const find = sqlite.prepare('select local_id from import_ids where source = ? and kind = ? and external_id = ?').pluck();
+    for (const [source, kind, ext, n] of old) {
+      expect(find.get(source, kind, stored(kind, typeof ext === 'string' ? ext : csvId)), `${source} ${kind}`).toEqual(id(n));
+    }
   });
 
   it('applies nothing twice', async () => {

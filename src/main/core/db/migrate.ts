@@ -25,6 +25,7 @@ import * as m0024 from './migrations/0024_agent_sla_load';
 import * as m0025 from './migrations/0025_customer_words';
 import * as m0026 from './migrations/0026_tallies_pending';
 import * as m0027 from './migrations/0027_interactions_pending_unchecked';
+import { keyImportIds } from './migrations/0028_import_keys';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0025_customer_words', job: m0025.fillCustomerWords },
   { id: '0026_tallies_pending', up: m0026.up },
   { id: '0027_interactions_pending_unchecked', up: m0027.up },
+  { id: '0028_import_keys', job: keyImportIds },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

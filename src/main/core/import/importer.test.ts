@@ -7,6 +7,7 @@ import { replay } from '../../../shared/ticket';
 import { replayLog, type LogEvent } from '../../../shared/ticketLog';
 import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
 import { testDesk } from '../testing/deskHarness';
+import { importKeys, importSecret } from './importKeys';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
 
 const FIX = join(import.meta.dirname, 'fixtures');
@@ -184,12 +185,44 @@ describe('import from Freshdesk and plain CSV', () => {
     // Row 1007 (line 8) registered its new requester, then was refused for its date: nothing of it stays, and the rest of its batch does.
     expect(rejectsOf(r.rejects).find((x) => x.row === 8)?.reason).toMatch(/is not a time/);
     expect(sql.prepare(`select count(*) from customers where name = 'Nadia Farahani'`).pluck().get()).toBe(0);
-    expect(sql.prepare(`select count(*) from import_ids where external_id = 'nadia.farahani@example.com'`).pluck().get()).toBe(0);
+    expect(sql.prepare(`select count(*) from import_ids where external_id = ?`).pluck().get(importKeys(importSecret(sql))('user', 'nadia.farahani@example.com'))).toBe(0);
     expect(sql.prepare(`select state, tier from tickets where subject = 'Printer offline'`).get()).toEqual({ state: 'tier2.waiting', tier: 2 });
     expect(sql.prepare(`select description from tickets where subject = 'Printer offline'`).pluck().get()).toMatch(/Opened in freshdesk on 2024-03-05 08:52 UTC/);
     expect(sql.prepare(`select description from tickets where subject = 'Keyboard missing keys'`).pluck().get()).toMatch(/^Three keys fell off.\nWarranty\?/);
     const again = await admin.call('import.run', { from: 'freshdesk', files: freshdesk, rejectsPath: join(dir, 'r2.jsonl') });
     expect(again.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
+  });
+
+  it('an erased customer leaves nothing readable in the desk file, import_ids included, and importing the same export again does not bring them back', async () => {
+    const { admin, desk, dir } = await open();
+    await admin.call('import.run', { from: 'freshdesk', files: freshdesk, rejectsPath: join(dir, 'r1.jsonl') });
+    const sql = desk.db.sqlite;
+    const idOf = (name: string) => sql.prepare('select id from customers where name = ?').pluck().get(name) as string;
+    // A person (by their Contact ID and email) and a company (by its name, its contact by their email).
+    const people = [
+      { id: idOf('Olivia Brennan'), name: 'Olivia Brennan', words: ['olivia', 'brennan'] },
+      { id: idOf('Bottega Rossi Srl'), name: 'Bottega Rossi Srl', words: ['bottega', 'rossi'] },
+    ];
+    for (const p of people) await admin.call('privacy.erase', { customerId: p.id, confirmName: p.name });
+    const readable = (word: string) => {
+      const hits: string[] = [];
+      for (const table of sql.prepare(`select name from sqlite_schema where type = 'table'`).pluck().all() as string[]) {
+        for (const row of sql.prepare(`select * from "${table}"`).raw().all() as unknown[][]) {
+          if (row.some((v) => typeof v === 'string' && v.toLowerCase().includes(word))) hits.push(`${table}: ${JSON.stringify(row)}`);
+        }
+      }
+      return hits;
+    };
+    for (const word of people.flatMap((p) => p.words)) expect(readable(word)).toEqual([]);
+    // The keys are still known: the same files again change nothing, and nobody comes back.
+    const again = await admin.call('import.run', { from: 'freshdesk', files: freshdesk, rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.imported).toEqual({ customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0 });
+    expect(sql.prepare(`select count(*) from customers where name like '%Brennan%' or name like '%Rossi%' or email like '%example.ie'`).pluck().get()).toBe(0);
+    expect(sql.prepare(`select count(*) from tickets where customer_id in (?, ?)`).pluck().get(people[0]!.id, people[1]!.id)).toBe(2);
+    // Their export says what the keys they were imported by are, and shows none of them.
+    const exported = await admin.call('privacy.export', { customerId: people[0]!.id });
+    expect(JSON.stringify(exported).toLowerCase()).not.toMatch(/olivia|brennan/);
+    expect(exported.importedAs).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'freshdesk', kind: 'user', externalIdIs: 'keyed hash' })]));
   });
 
   it('reads each CSV with the one separator its header uses: a comma inside a European (semicolon) file, or a semicolon inside a comma file, stays in its field', async () => {

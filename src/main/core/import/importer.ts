@@ -34,16 +34,18 @@ import type { UserDirectory } from '../users';
 import { customerLog, type RecordActor } from '../customers/customerLog';
 import { customerWords } from '../customers/nameWords';
 import { importedTickets, TicketRefused } from './importedTickets';
+import { importKeys, importSecret } from './importKeys';
 import { KIND_ORDER, recognise, rowsOf, type FileKind, type Row } from './sources';
 
 // Brings a centre's history in from the desk it used before: Zendesk's incremental-export
 // JSON pages, Freshdesk's CSV exports, or any CSV with a column mapping. Rows stream in
 // batches; each row is validated with the shared rules and written in its own savepoint, so
 // a bad row is written to the rejects file with its reason and nothing of it lands; a batch
-// of 5,000 rows is one transaction. Every record keeps its id in the old desk (import_ids),
-// so a second run of the same files changes nothing. Each ticket's log is decided and
-// folded by the shared ticket log as the import user (importedTickets.ts), so its event
-// log is one the machine accepts, and written with statements prepared once.
+// of 5,000 rows is one transaction. Every record keeps its id in the old desk (import_ids;
+// a customer's or contact's as a keyed hash, since it is often an email or a name), so a
+// second run of the same files changes nothing, for an erased customer too. Each ticket's
+// log is decided and folded by the shared ticket log as the import user (importedTickets.ts),
+// so its event log is one the machine accepts, and written with statements prepared once.
 
 export type { ImportSource } from '../../../shared/domain';
 
@@ -230,9 +232,11 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const known = db.prepare<{ local_id: string }, [string, string, string]>(
     k.selectFrom('import_ids').select('local_id').where('source', '=', param<string>()).where('kind', '=', param<string>()).where('external_id', '=', param<string>()),
   );
-  const find = (kind: string, ext: string | null): string | null => (ext === null ? null : (known.get(source, kind, ext)?.local_id ?? null));
+  // A customer's or contact's id in the old desk (often their email or name) is kept as a keyed hash (importKeys.ts).
+  const stored = importKeys(importSecret(db.sqlite));
+  const find = (kind: string, ext: string | null): string | null => (ext === null ? null : (known.get(source, kind, stored(kind, ext))?.local_id ?? null));
   const insertImportId = db.sqlite.prepare('INSERT INTO import_ids (source, kind, external_id, local_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const remember = (kind: string, ext: string, local: string) => insertImportId.run(source, kind, ext, local);
+  const remember = (kind: string, ext: string, local: string) => insertImportId.run(source, kind, stored(kind, ext), local);
   const ticketRow = db.prepare<{ customer_id: string }, [string]>(k.selectFrom('tickets').select('customer_id').where('id', '=', param<string>()));
   const assetOf = db.prepare<{ id: string; customer_id: string }, [string]>(k.selectFrom('assets').select(['id', 'customer_id']).where('service_tag', '=', param<string>()));
   const defaultLevel = new Map(db.all(k.selectFrom('segments').select(['id', 'default_service_level'])).map((s) => [s.id, s.default_service_level as ServiceLevel]));
