@@ -15,7 +15,7 @@ import { kbCommand } from './kb';
 import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { lookupLine } from './lookupMessage';
-import { cliDay, cliInLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
+import { cliDay, cliInLine, deskOpenLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -113,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const opened = error instanceof DeskOpenError ? error : classify(error, '');
     if (opened instanceof DeskOpenError) {
-      console.error(`tagdesk: ${tr(`error.open.${opened.kind}`, { message: opened.message })}`);
+      console.error(`tagdesk: ${cliInLine(tr, `error.open.${opened.kind}`, 'message', deskOpenLine(tr, opened.sentence, opened.message))}`);
       return EXIT_BY_KIND[opened.kind];
     }
     console.error(`tagdesk: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ` ${tr('error.debugHint')}`}`);

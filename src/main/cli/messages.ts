@@ -1,5 +1,6 @@
 import { TRIED_WORDS } from '../../shared/lookupTried';
 import { persianWords } from '../../shared/persianWords';
+import { DESK_OPEN_WORDS, type DeskOpenKey, type DeskOpenSentence } from '../core/db/openErrors';
 // What `tagdesk` says to a person (never its --json output), in English or Persian. The
 // language: `--lang fa|en`, else TAGDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG:
 // fa_IR.UTF-8 → Persian), else English. A test fails when a key is in one dictionary and not
@@ -10,6 +11,11 @@ import { persianWords } from '../../shared/persianWords';
 // right-to-left terminal. Commands, flags and file names stay as typed.
 
 export type CliLanguage = 'en' | 'fa';
+
+/** The core's sentences about a desk it cannot open, as `open.<key>` entries of a dictionary. */
+function openWords(words: { readonly [K in DeskOpenKey]: string }): { readonly [K in DeskOpenKey as `open.${K}`]: string } {
+  return Object.fromEntries(Object.entries(words).map(([key, text]) => [`open.${key}`, text])) as { readonly [K in DeskOpenKey as `open.${K}`]: string };
+}
 
 export const cliEn = {
   usage: `Usage: tagdesk <command> [options]
@@ -48,6 +54,8 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'error.open.damaged': '{message}',
   'error.open.version': '{message}',
   'error.open.locked': '{message}',
+  // What the core says of a desk it cannot open (openErrors.ts), by its key.
+  ...openWords(DESK_OPEN_WORDS.en),
   'error.noAdmin': 'This desk has no active admin to sign in as; it may still be empty. Run "tagdesk seed" first.',
   'seed.notEmpty': 'The desk in {dir} already has data ({customers}). Seed only an empty desk, or pick another folder with --data.',
   'seed.done': 'Seeded {dir}: {customers}, {tickets}.',
@@ -286,13 +294,14 @@ lookup و stats و backup فقط می‌خوانند.
   'error.badLang': '‎--lang‎ باید en یا fa باشد، نه «{lang}».',
   'error.debugHint': '(برای جزئیات، دوباره با ‎--debug‎ اجرا کنید)',
   'error.deskRefused': 'میز این درخواست را نپذیرفت: {message}',
-  'error.open.folder': 'پوشهٔ داده قابل استفاده نیست: ‎--data‎ را به پوشه‌ای درست بدهید. ({message})',
-  'error.open.permission': 'اجازهٔ دسترسی به پوشه یا پروندهٔ داده نیست: دسترسی را درست کنید یا پوشهٔ دیگری بدهید. ({message})',
-  'error.open.read_only': 'پوشهٔ داده فقط‌خواندنی است و این فرمان می‌نویسد: پوشهٔ نوشتنی بدهید. ({message})',
-  'error.open.missing': 'آنجا میزی نیست: ‎--data‎ را بررسی کنید، یا میز را یک بار با تگ‌دسک راه بیندازید. ({message})',
-  'error.open.damaged': 'پایگاه داده آسیب دیده یا پایگاه دادهٔ تگ‌دسک نیست؛ به آن دست زده نشد. از پشتیبان بازگردانید. ({message})',
-  'error.open.version': 'این میز با تگ‌دسک تازه‌تری نوشته شده، یا باید اول با راه‌اندازی میز ارتقا یابد. ({message})',
-  'error.open.locked': 'برنامهٔ دیگری میز را قفل کرده است: کمی بعد دوباره امتحان کنید. ({message})',
+  'error.open.folder': '{message}',
+  'error.open.permission': '{message}',
+  'error.open.read_only': '{message}',
+  'error.open.missing': '{message}',
+  'error.open.damaged': '{message}',
+  'error.open.version': '{message}',
+  'error.open.locked': '{message}',
+  ...openWords(DESK_OPEN_WORDS.fa),
   'error.noAdmin': 'این میز مدیر فعالی برای ورود ندارد؛ شاید هنوز خالی است. اول «tagdesk seed» را اجرا کنید.',
   'seed.notEmpty': 'میز در {dir} از پیش داده دارد ({customers}). فقط میز خالی را پر کنید، یا با ‎--data‎ پوشهٔ دیگری بدهید.',
   'seed.done': '{dir} پر شد: {customers}، {tickets}.',
@@ -559,4 +568,25 @@ export function cliSay(language: CliLanguage): CliSay {
     fileError: (code) => (isCliKey(`fileError.${code}`) ? tr(`fileError.${code}` as CliKey) : code),
     percent: (share) => (fa ? new Intl.NumberFormat('fa-IR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : `${(share * 100).toFixed(1)} %`),
   };
+}
+
+/**
+ * A desk that cannot be opened, said in the reader's words from the core's key and values (a
+ * sentence inside it, such as a damaged file's finding, said too); the core's own English
+ * when it gave no key.
+ */
+export function deskOpenLine(tr: CliT, sentence: DeskOpenSentence | null, message: string): string {
+  if (!sentence) return message;
+  const values: CliVars = {};
+  const inner: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(sentence.values)) {
+    if (typeof value !== 'object') values[name] = value;
+    else {
+      // A mark with no Latin letter or digit, so it is not isolated as a value; replaced after.
+      const mark = String.fromCharCode(inner.length + 1);
+      values[name] = mark;
+      inner.push([mark, deskOpenLine(tr, value, '')]);
+    }
+  }
+  return inner.reduce((text, [mark, said]) => text.replace(mark, () => said), tr(`open.${sentence.key}`, values));
 }
