@@ -7,7 +7,7 @@ import { type Client, createClient, isApiError, type Transport } from '../../sha
 import { productName } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
 import { resolveDataDir } from '../core/dataDir';
-import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
+import { BackupCheckError, classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { upgradeTracker } from '../core/upgradeScreen';
 import { displayWidth, labelled, padEnd, padStart } from './columns';
@@ -284,6 +284,8 @@ async function backup(args: string[]): Promise<number> {
       const key = error.kind === 'permission' ? 'backup.permission' : error.kind === 'read_only' ? 'backup.readOnly' : 'backup.cannotWrite';
       throw new Failure(tr(key, { file: target, folder }), EXIT_BY_KIND[error.kind]);
     }
+    // The copy was written and failed its own check: said in the reader's words, exit 1 as before.
+    if (error instanceof BackupCheckError) throw new Failure(tr('backup.failedCheck', { file: error.file, problem: error.problem }));
     throw error;
   }
   console.log(tr('backup.done', { file: done.file, pages: say.tc('count.pages', done.pages) }));

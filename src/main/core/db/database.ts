@@ -78,6 +78,17 @@ export class DeskOpenError extends Error {
   readonly file: string | null;
 }
 
+/** A backup written whole that then failed its own check (quick_check): the file and SQLite's first finding. */
+export class BackupCheckError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`the backup ${file} failed its check: ${problem}`);
+    this.name = 'BackupCheckError';
+  }
+}
+
 export interface OpenOptions {
   /**
    * Open for reading only: nothing is created, migrated or written, the file is opened with
@@ -782,7 +793,7 @@ export async function backupDesk(dataDir: string, target: string): Promise<{ pag
     try {
       copy.pragma('journal_mode = DELETE');
       const problems = quickCheck(copy, null);
-      if (problems.length > 0) throw new Error(`the backup ${dest} failed its check: ${problems[0]}`);
+      if (problems.length > 0) throw new BackupCheckError(dest, problems[0]!);
     } finally {
       copy.close();
     }
