@@ -28,7 +28,7 @@ let say: CliSay = cliSay('en');
 const usage = () => tr('usage', { more: `${tr('usage.kb')}\n${tr('usage.customers')}` }).replace(/\u2068|\u2069/g, '');
 
 /** Exit codes, as in USAGE and the README. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6, interrupted: 130, terminated: 143 } as const;
 class UsageError extends Error {}
 class Failure extends Error {
   constructor(
@@ -172,15 +172,29 @@ async function migrateDesk(args: string[]): Promise<number> {
   const bar = progressBar(process.stderr);
   // The upgrade screen's own words and its one bar for the whole upgrade (upgradeScreen.ts).
   const tracker = upgradeTracker();
-  const db = await openDatabase(dataDir, {
-    onMigrationProgress: (p) => {
-      tracker.update(p);
-      const view = tracker.view()!;
-      bar.show(view[language].step, view[language].timeLeft, view.permille / 1000);
-    },
-  });
-  db.close();
-  bar.end();
+  // Ctrl+C or a kill: every batch converted so far is committed, so the bar's line is finished,
+  // the reader told the upgrade resumes, and the exit code says which signal stopped it (128 + n).
+  const stopped = (signal: 'SIGINT' | 'SIGTERM') => {
+    bar.end();
+    console.error(tr('migrate.interrupted', { dir: dataDir }));
+    process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+  };
+  process.once('SIGINT', stopped);
+  process.once('SIGTERM', stopped);
+  try {
+    const db = await openDatabase(dataDir, {
+      onMigrationProgress: (p) => {
+        tracker.update(p);
+        const view = tracker.view()!;
+        bar.show(view[language].step, view[language].timeLeft, view.permille / 1000);
+      },
+    });
+    db.close();
+  } finally {
+    process.off('SIGINT', stopped);
+    process.off('SIGTERM', stopped);
+    bar.end();
+  }
   const mb = (n: number) => Math.round(n / 1e6);
   console.log(tr('migrate.done', { dir: dataDir, seconds: Math.round((Date.now() - started) / 1000), before: mb(before), after: mb(fs.statSync(file).size) }));
   return 0;
@@ -212,8 +226,10 @@ function progressBar(out: NodeJS.WriteStream) {
       lastLine = line;
       shown = true;
     },
+    /** Finishes the bar's line on a terminal (once; the bar drawn in place has no newline of its own). */
     end() {
       if (tty && shown) out.write('\n');
+      shown = false;
     },
   };
 }

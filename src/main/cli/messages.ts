@@ -41,7 +41,8 @@ Exit codes: 0 done; 1 nothing found or the desk refused; 2 wrong command line;
 3 the data folder or file cannot be used (not a folder, cannot be created, permission
 denied, read-only for a command that writes, no desk there); 4 the database is damaged or
 not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first);
-6 locked by another program.`,
+6 locked by another program; 130 and 143 migrate stopped by Ctrl+C (SIGINT) or SIGTERM
+(it resumes where it stopped).`,
   'error.noCommand': 'No command given.',
   'error.unknownCommand': 'Unknown command "{command}".',
   'error.badLang': '--lang must be en or fa, not "{lang}".',
@@ -62,6 +63,7 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'migrate.noDesk': 'There is no desk in {dir} to upgrade. Point --data at a desk folder.',
   'migrate.upToDate': 'The desk in {dir} is up to date; nothing to do.',
   'migrate.done': 'Upgraded {dir} in {seconds} s: {before} MB before, {after} MB now.',
+  'migrate.interrupted': 'The upgrade of {dir} stopped. What it had converted is kept: it resumes where it stopped on the next "tagdesk migrate", or when the desk is started.',
   'lookup.needsQuery': 'lookup needs something to look for: a service tag, Express code, phone, email or name.',
   'lookup.tooLong': 'What to look for is {length} characters long; a tag, code, phone, email or name is at most {max}.',
   'lookup.match': '{name}  ({segment}, {level})  matched by {matchedBy}',
@@ -289,7 +291,8 @@ lookup و stats و backup فقط می‌خوانند.
 کدهای خروج: ۰ انجام شد؛ ۱ چیزی پیدا نشد یا میز نپذیرفت؛ ۲ خط فرمان نادرست؛ ۳ پوشه یا پروندهٔ
 داده قابل استفاده نیست (پوشه نیست، ساخته نمی‌شود، اجازهٔ دسترسی نیست، برای فرمانی که می‌نویسد
 فقط‌خواندنی است، میزی آنجا نیست)؛ ۴ پایگاه داده آسیب دیده یا پایگاه دادهٔ تگ‌دسک نیست؛ ۵ با
-تگ‌دسک تازه‌تری نوشته شده (یا باید اول ارتقا یابد)؛ ۶ برنامهٔ دیگری آن را قفل کرده است.`,
+تگ‌دسک تازه‌تری نوشته شده (یا باید اول ارتقا یابد)؛ ۶ برنامهٔ دیگری آن را قفل کرده است؛ ۱۳۰ و ۱۴۳
+‎migrate‎ با ‎Ctrl+C‎ (‎SIGINT‎) یا ‎SIGTERM‎ متوقف شد (از همان جا که ماند ادامه می‌یابد).`,
   'error.noCommand': 'فرمانی داده نشد.',
   'error.unknownCommand': 'فرمان ناشناخته: «{command}».',
   'error.badLang': '‎--lang‎ باید en یا fa باشد، نه «{lang}».',
@@ -309,6 +312,7 @@ lookup و stats و backup فقط می‌خوانند.
   'migrate.noDesk': 'در {dir} میزی برای به‌روز کردن نیست. ‎--data‎ را به پوشهٔ یک میز بدهید.',
   'migrate.upToDate': 'میز در {dir} به‌روز است؛ کاری نمانده.',
   'migrate.done': '{dir} در {seconds} ثانیه به‌روز شد: پیش‌تر {before} مگابایت، اکنون {after} مگابایت.',
+  'migrate.interrupted': 'به‌روز کردن {dir} متوقف شد. آنچه تبدیل شده بود نگه داشته شده است: با «‎tagdesk migrate‎» بعدی، یا با راه‌اندازی میز، از همان جا که ماند ادامه می‌یابد.',
   'lookup.needsQuery': 'lookup چیزی برای جست‌وجو می‌خواهد: برچسب سرویس، کد سرویس سریع، تلفن، ایمیل یا نام.',
   'lookup.tooLong': 'آنچه برای جست‌وجو داده شده {length} نویسه است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر {max} نویسه است.',
   'lookup.match': '{name}  ({segment}، {level})  یافته با {matchedBy}',
