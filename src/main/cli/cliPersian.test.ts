@@ -405,4 +405,21 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     expect(cliSay('fa').percent(0.5)).toBe('۵۰٫۰٪');
     expect(en.percent(0.5)).toBe('50.0 %');
   });
+
+  // migrate said "in 0 s" and "in 1 s"; a lookup too long said "characters" whatever the count.
+  it('says how long an upgrade took, and how long a query is, as a sentence reads', () => {
+    const [en, fa] = [cliSay('en'), cliSay('fa')];
+    const took = (say: typeof en, ms: number) => say.tr('migrate.done', { dir: '/d', took: say.duration(ms), before: 9, after: 4 });
+    expect(took(en, 300)).toBe('Upgraded /d in under a second: 9 MB before, 4 MB now.');
+    expect(took(en, 1200)).toBe('Upgraded /d in 1 second: 9 MB before, 4 MB now.');
+    expect(took(en, 45_000)).toBe('Upgraded /d in 45 seconds: 9 MB before, 4 MB now.');
+    expect(took(en, 60_000)).toBe('Upgraded /d in 1 minute: 9 MB before, 4 MB now.');
+    expect(took(en, 125_000)).toBe('Upgraded /d in 2 minutes and 5 seconds: 9 MB before, 4 MB now.');
+    expect(took(fa, 300)).toBe('\u2068/d\u2069 در کمتر از یک ثانیه به‌روز شد: پیش‌تر ۹ مگابایت، اکنون ۴ مگابایت.');
+    expect(took(fa, 125_000)).toBe('\u2068/d\u2069 در ۲ دقیقه و ۵ ثانیه به‌روز شد: پیش‌تر ۹ مگابایت، اکنون ۴ مگابایت.');
+    const tooLong = (say: typeof en, length: number) => say.tr('lookup.tooLong', { length: say.tc('count.characters', length), max: say.tc('count.characters', 200) });
+    expect(tooLong(en, 1)).toBe('What to look for is 1 character long; a tag, code, phone, email or name is at most 200 characters.');
+    expect(tooLong(en, 201)).toBe('What to look for is 201 characters long; a tag, code, phone, email or name is at most 200 characters.');
+    expect(tooLong(fa, 201)).toBe('آنچه برای جست‌وجو داده شده ۲۰۱ نویسه است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر ۲۰۰ نویسه است.');
+  });
 });

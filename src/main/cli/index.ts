@@ -196,7 +196,7 @@ async function migrateDesk(args: string[]): Promise<number> {
     bar.end();
   }
   const mb = (n: number) => Math.round(n / 1e6);
-  console.log(tr('migrate.done', { dir: dataDir, seconds: Math.round((Date.now() - started) / 1000), before: mb(before), after: mb(fs.statSync(file).size) }));
+  console.log(tr('migrate.done', { dir: dataDir, took: say.duration(Date.now() - started), before: mb(before), after: mb(fs.statSync(file).size) }));
   return 0;
 }
 
@@ -238,7 +238,7 @@ async function lookup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError(tr('lookup.needsQuery'));
-  if (query.length > LOOKUP_MAX) throw new UsageError(tr('lookup.tooLong', { max: LOOKUP_MAX, length: query.length }));
+  if (query.length > LOOKUP_MAX) throw new UsageError(tr('lookup.tooLong', { max: say.tc('count.characters', LOOKUP_MAX), length: say.tc('count.characters', query.length) }));
   return withDesk(dataDirOf(values), { readOnly: true }, async (client) => {
     await signInAsAdmin(client);
     const result = await client.call('lookup.search', { query });

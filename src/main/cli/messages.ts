@@ -62,10 +62,10 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'seed.done': 'Seeded {dir}: {customers}, {tickets}.',
   'migrate.noDesk': 'There is no desk in {dir} to upgrade. Point --data at a desk folder.',
   'migrate.upToDate': 'The desk in {dir} is up to date; nothing to do.',
-  'migrate.done': 'Upgraded {dir} in {seconds} s: {before} MB before, {after} MB now.',
+  'migrate.done': 'Upgraded {dir} in {took}: {before} MB before, {after} MB now.',
   'migrate.interrupted': 'The upgrade of {dir} stopped. What it had converted is kept: it resumes where it stopped on the next "tagdesk migrate", or when the desk is started.',
   'lookup.needsQuery': 'lookup needs something to look for: a service tag, Express code, phone, email or name.',
-  'lookup.tooLong': 'What to look for is {length} characters long; a tag, code, phone, email or name is at most {max}.',
+  'lookup.tooLong': 'What to look for is {length} long; a tag, code, phone, email or name is at most {max}.',
   'lookup.match': '{name}  ({segment}, {level})  matched by {matchedBy}',
   'lookup.email': '  email   {email}',
   'lookup.phone': '  phone   {phone}',
@@ -190,6 +190,14 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'count.daysLeft_other': '{count} days left',
   'count.pages_one': '{count} page',
   'count.pages_other': '{count} pages',
+  'count.characters_one': '{count} character',
+  'count.characters_other': '{count} characters',
+  'count.seconds_one': '{count} second',
+  'count.seconds_other': '{count} seconds',
+  'count.minutes_one': '{count} minute',
+  'count.minutes_other': '{count} minutes',
+  'duration.underSecond': 'under a second',
+  'duration.minutesSeconds': '{minutes} and {seconds}',
   // ---- tagdesk kb ----
   'usage.kb': `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
                                       replay rated queries against the articles: precision@3,
@@ -311,10 +319,10 @@ lookup و stats و backup فقط می‌خوانند.
   'seed.done': '{dir} پر شد: {customers}، {tickets}.',
   'migrate.noDesk': 'در {dir} میزی برای به‌روز کردن نیست. ‎--data‎ را به پوشهٔ یک میز بدهید.',
   'migrate.upToDate': 'میز در {dir} به‌روز است؛ کاری نمانده.',
-  'migrate.done': '{dir} در {seconds} ثانیه به‌روز شد: پیش‌تر {before} مگابایت، اکنون {after} مگابایت.',
+  'migrate.done': '{dir} در {took} به‌روز شد: پیش‌تر {before} مگابایت، اکنون {after} مگابایت.',
   'migrate.interrupted': 'به‌روز کردن {dir} متوقف شد. آنچه تبدیل شده بود نگه داشته شده است: با «‎tagdesk migrate‎» بعدی، یا با راه‌اندازی میز، از همان جا که ماند ادامه می‌یابد.',
   'lookup.needsQuery': 'lookup چیزی برای جست‌وجو می‌خواهد: برچسب سرویس، کد سرویس سریع، تلفن، ایمیل یا نام.',
-  'lookup.tooLong': 'آنچه برای جست‌وجو داده شده {length} نویسه است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر {max} نویسه است.',
+  'lookup.tooLong': 'آنچه برای جست‌وجو داده شده {length} است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر {max} است.',
   'lookup.match': '{name}  ({segment}، {level})  یافته با {matchedBy}',
   'lookup.email': '  ایمیل   {email}',
   'lookup.phone': '  تلفن    {phone}',
@@ -410,6 +418,14 @@ lookup و stats و backup فقط می‌خوانند.
   'count.daysLeft_other': '{count} روز مانده',
   'count.pages_one': '{count} صفحه',
   'count.pages_other': '{count} صفحه',
+  'count.characters_one': '{count} نویسه',
+  'count.characters_other': '{count} نویسه',
+  'count.seconds_one': '{count} ثانیه',
+  'count.seconds_other': '{count} ثانیه',
+  'count.minutes_one': '{count} دقیقه',
+  'count.minutes_other': '{count} دقیقه',
+  'duration.underSecond': 'کمتر از یک ثانیه',
+  'duration.minutesSeconds': '{minutes} و {seconds}',
   'usage.kb': `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
                                       بازپخش پرسش‌های امتیازداده‌شده روی مقاله‌ها: دقت در ۳،
                                       nDCG در ۱۰ و نرخ پرسیدن برای هر ۱۰٪ از پرسش‌ها، با
@@ -559,19 +575,30 @@ export interface CliSay {
   percent: (share: number) => string;
   /** Why a file cannot be read (ENOENT, EACCES…), in words when the code is a known one. */
   fileError: (code: string) => string;
+  /** How long something took, in whole seconds: "under a second", "1 second", "2 minutes and 5 seconds". */
+  duration: (ms: number) => string;
 }
 
 export function cliSay(language: CliLanguage): CliSay {
   const tr = cliTranslator(language);
   const rules = new Intl.PluralRules(language);
   const fa = language === 'fa';
+  const tc: CliSay['tc'] = (base, count, vars) => tr(`${base}_${rules.select(count) === 'one' ? 'one' : 'other'}` as CliKey, { ...vars, count });
   return {
     language,
     tr,
-    tc: (base, count, vars) => tr(`${base}_${rules.select(count) === 'one' ? 'one' : 'other'}` as CliKey, { ...vars, count }),
+    tc,
     n: (value) => cliNumber(language, value),
     decimal: (value, digits) => (fa ? new Intl.NumberFormat('fa-IR', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : value.toFixed(digits)),
     fileError: (code) => (isCliKey(`fileError.${code}`) ? tr(`fileError.${code}` as CliKey) : code),
+    duration: (ms) => {
+      const total = Math.round(ms / 1000);
+      if (total < 1) return tr('duration.underSecond');
+      const minutes = Math.floor(total / 60);
+      const seconds = tc('count.seconds', total % 60);
+      if (minutes === 0) return seconds;
+      return total % 60 === 0 ? tc('count.minutes', minutes) : tr('duration.minutesSeconds', { minutes: tc('count.minutes', minutes), seconds });
+    },
     percent: (share) => (fa ? new Intl.NumberFormat('fa-IR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : `${(share * 100).toFixed(1)} %`),
   };
 }
