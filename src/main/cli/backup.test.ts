@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDesk } from '../core/desk';
-import { seededDesk, startWebProcess, tagdesk } from '../core/testing/processes';
+import { FULL_CHECK_MAX_BYTES } from '../core/db/database';
+import { copyDesk, seededDesk, startWebProcess, tagdesk } from '../core/testing/processes';
 
 // `tagdesk backup FILE` copies a desk with SQLite's online backup API (consistent while the
 // desk is in use); `tagdesk restore FILE` puts a checked backup back, keeping what it
@@ -85,6 +86,34 @@ it('backs a desk up while it is open for writing, and restores it into a damaged
   expect(stats.status).toBe(0);
   expect(stats.stdout).toMatch(/Customers\s+40\n/);
 }, 90_000);
+
+// A backup that fails its own check was said as the core's plain English ("the backup X failed
+// its check: …", then "run again with --debug") in both languages. A desk above the size whose
+// check at open is bounded, damaged where that check does not look, gives one.
+it('says a backup failed its check in the reader\u2019s words, with what to do, exit 1', async () => {
+  const dir = copyDesk(desk, join(root, 'big'));
+  const file = join(dir, 'tagdesk.sqlite');
+  const raw = new BetterSqlite3(file);
+  raw.exec('CREATE TABLE padding (b BLOB)');
+  raw.prepare('INSERT INTO padding VALUES (zeroblob(?))').run(FULL_CHECK_MAX_BYTES + 8 * 1024 * 1024);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  // Garbage over the blob's overflow pages, in the middle of the file.
+  const fd = openSync(file, 'r+');
+  const garbage = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) & 0xff;
+  writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(file).size / 2));
+  closeSync(fd);
+  const [en, fa] = await Promise.all([tagdesk(['backup', join(root, 'big-en.bak'), '--data', dir]), tagdesk(['backup', join(root, 'big-fa.bak'), '--data', dir, '--lang', 'fa'])]);
+  rmSync(dir, { recursive: true, force: true });
+  for (const r of [en, fa]) {
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toContain('--debug');
+  }
+  expect(en.stderr).toMatch(new RegExp(`^The backup ${join(root, 'big-en.bak')} was written but failed its check \\(.+\\); do not rely on it\\. Back up again to a new file`));
+  expect(fa.stderr).toMatch(/^پشتیبان \u2068[^\u2069]+big-fa\.bak\u2069 نوشته شد اما در بررسی رد شد \(\u2068.+\u2069\)؛ به آن تکیه نکنید\./);
+}, 60_000);
 
 it('refuses to restore a damaged backup and leaves the desk as it was', async () => {
   const bad = join(root, 'bad.tagdesk');

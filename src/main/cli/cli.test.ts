@@ -1,11 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView, LookupResult } from '../../shared/api';
 import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { openDesk } from '../core/desk';
-import { tagdesk as run } from '../core/testing/processes';
+import { BIN, childEnv, tagdesk as run } from '../core/testing/processes';
 
 // The CLI as a user runs it: a separate process, its exit code, stdout and stderr.
 
@@ -106,7 +109,7 @@ describe.concurrent('tagdesk', { timeout: 60_000 }, () => {
     // A wrong command line, said in words (not the schema's "Too big: expected string…").
     expect(tooLong.status).toBe(2);
     expect(tooLong.stdout).toBe('');
-    expect(tooLong.stderr).toContain('What to look for is 300 characters long; a tag, code, phone, email or name is at most 200.');
+    expect(tooLong.stderr).toContain('What to look for is 300 characters long; a tag, code, phone, email or name is at most 200 characters.');
     expect(tooLong.stderr).not.toMatch(/\n\s+at /);
 
     const nothing = await tagdesk('lookup', '--data', dataDir);
@@ -192,4 +195,69 @@ describe('the data folder', () => {
     expect(resolveDataDir([], {})).toBe(defaultDataDir(process.platform, {}));
     expect(() => resolveDataDir(['--data'], {})).toThrow('--data needs a folder');
   });
+});
+
+// `tagdesk migrate` stopped midway (Ctrl+C, a kill): before, the bar's line was left unfinished
+// and nothing said the upgrade would resume, though every batch commits and it does. On a desk
+// written before the compact file (the fixture compact.test upgrades), in batches of 20 rows.
+describe('tagdesk migrate stopped midway', () => {
+  const FIXTURE = join(import.meta.dirname, '..', 'core', 'db', 'fixtures', 'desk-0013.sqlite.gz');
+  const oldDesk = (name: string) => {
+    const dir = join(root, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'tagdesk.sqlite'), gunzipSync(readFileSync(FIXTURE)));
+    return dir;
+  };
+  const env = (lang: string) => childEnv({ TAGDESK_COMPACT_BATCH_ROWS: '20', TAGDESK_COMPACT_BATCH_DELAY_MS: '15', TAGDESK_LANG: lang });
+  /** Node itself with tsx's loader (bin/tagdesk.mjs), so the signal reaches the process that writes. */
+  const stopWhen = (command: string, args: string[], lang: string, converting: RegExp, stop: (child: ReturnType<typeof spawn>) => void) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; stopped: boolean }>((done) => {
+      const child = spawn(command, args, { env: env(lang), stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let stopped = false;
+      const seen = (chunk: string) => {
+        out += chunk;
+        if (!stopped && converting.test(out)) {
+          stopped = true;
+          stop(child);
+        }
+      };
+      child.stdout!.setEncoding('utf8').on('data', seen);
+      child.stderr!.setEncoding('utf8').on('data', seen);
+      child.once('close', (code, signal) => done({ code, signal, out, stopped }));
+    });
+  const done = (dir: string) => {
+    const raw = new BetterSqlite3(join(dir, 'tagdesk.sqlite'), { readonly: true });
+    try {
+      return raw.prepare('SELECT step FROM compact_progress WHERE done = 1').pluck().all() as string[];
+    } finally {
+      raw.close();
+    }
+  };
+
+  // On a terminal (a pseudo-terminal from script(1)), Ctrl+C typed as a person types it: the
+  // terminal sends SIGINT. The bar is redrawn in place, so its line needs finishing.
+  it.skipIf(!existsSync('/usr/bin/script'))('on Ctrl+C: finishes the bar\u2019s line, says it resumes, exits 130; the next migrate finishes it', async () => {
+    const dir = oldDesk('stopped-int');
+    const r = await stopWhen('/usr/bin/script', ['-qfec', `'${process.execPath}' '${BIN}' migrate --data '${dir}'`, '/dev/null'], 'en', /Converting contact history[^\r]*\u001b\[K/, (child) => child.stdin!.write('\u0003'));
+    expect(r.stopped, r.out).toBe(true);
+    expect(r.code).toBe(130);
+    // After the last redraw of the bar (which ends with ESC[K): the terminal's echo of ^C, the line finished, the message.
+    const tail = r.out.slice(r.out.lastIndexOf('\u001b[K') + 3);
+    expect(tail).toBe(`^C\r\nThe upgrade of ${dir} stopped. What it had converted is kept: it resumes where it stopped on the next "tagdesk migrate", or when the desk is started.\r\n`);
+    expect(done(dir)).toEqual(expect.arrayContaining(['ticket_events', 'tickets']));
+    const again = await run(['migrate', '--data', dir]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`^Upgraded ${dir} in (under a second|1 second|\\d+ seconds|\\d+ minutes?( and \\d+ seconds?)?): `));
+  }, 120_000);
+
+  it('on SIGTERM: says it in the reader\u2019s language and exits 143, having kept what it converted', async () => {
+    const dir = oldDesk('stopped-term');
+    const r = await stopWhen(process.execPath, [BIN, 'migrate', '--data', dir], 'fa', /تاریخچهٔ تماس‌ها/, (child) => child.kill('SIGTERM'));
+    expect(r.stopped, r.out).toBe(true);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(143);
+    expect(r.out.endsWith(`\nبه‌روز کردن \u2068${dir}\u2069 متوقف شد. آنچه تبدیل شده بود نگه داشته شده است: با «\u200etagdesk migrate\u200e» بعدی، یا با راه‌اندازی میز، از همان جا که ماند ادامه می‌یابد.\n`)).toBe(true);
+    expect(done(dir)).toEqual(expect.arrayContaining(['ticket_events', 'tickets']));
+  }, 120_000);
 });

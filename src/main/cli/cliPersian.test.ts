@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tagdesk as run } from '../core/testing/processes';
-import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator } from './messages';
+import BetterSqlite3 from 'better-sqlite3';
+import { DESK_OPEN_EN, type DeskOpenKey } from '../core/db/openErrors';
+import { copyDesk, openToAll, type RunOptions, tagdesk as run } from '../core/testing/processes';
+import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator, deskOpenLine } from './messages';
 
 // The CLI speaks Persian when asked (--lang fa, TAGDESK_LANG=fa, LANG=fa_IR.UTF-8): its
 // lines for people, errors included, come from the same keys as the English ones.
@@ -127,8 +129,60 @@ describe('tagdesk in Persian', () => {
     expect(usage.stderr).toContain('فرمان ناشناخته: «\u2068frobnicate\u2069».');
     expect(usage.stderr).toContain('فرمان‌ها:');
     expect(missing.status).toBe(3);
-    expect(missing.stderr).toMatch(/^tagdesk: آنجا میزی نیست/);
+    expect(missing.stderr).toMatch(/^tagdesk: در \u2068[^\u2069]+\u2069 میزی نیست: این پوشه وجود ندارد/);
   }, 60_000);
+
+  // Every reason a desk cannot be opened was a Persian lead with the core's English sentence
+  // in parentheses ("(… is damaged (…). Nothing was written to it. Restore …)"). The core's
+  // error now carries its key and values, and the whole line is Persian; the exit codes stay.
+  it('says why a desk cannot be opened in Persian, with the same exit codes as in English', async () => {
+    const broken = join(root, 'broken');
+    mkdirSync(broken);
+    openToAll(root);
+    openToAll(broken);
+    const db = (dir: string) => join(dir, 'tagdesk.sqlite');
+    const damaged = copyDesk(dataDir, join(broken, 'damaged'));
+    truncateSync(db(damaged), Math.floor(statSync(db(damaged)).size / 2));
+    const newer = copyDesk(dataDir, join(broken, 'newer'));
+    const raw = new BetterSqlite3(db(newer));
+    raw.prepare('INSERT INTO migrations (id, applied_at) VALUES (?, ?)').run('9999_from_the_future', Date.now());
+    raw.close();
+    const notDb = join(broken, 'notdb');
+    mkdirSync(notDb);
+    writeFileSync(db(notDb), 'these are my notes, not a desk\n'.repeat(200));
+    const denied = copyDesk(dataDir, join(broken, 'denied'));
+    chmodSync(db(denied), 0o000);
+    const cases: Array<[string[], RunOptions, number, RegExp]> = [
+      [['stats', '--data', damaged], {}, 4, /آسیب دیده است \(.*\)\. چیزی در آن نوشته نشد\. آخرین پشتیبان را با «/],
+      [['stats', '--data', newer], {}, 5, /با نسخهٔ تازه‌تر یا دیگری از تگ‌دسک نوشته شده است \(مهاجرت «\u20689999_from_the_future\u2069»/],
+      [['stats', '--data', notDb], {}, 4, /پایگاه دادهٔ تگ‌دسک نیست \(پروندهٔ SQLite نیست/],
+      [['seed', '--data', denied], { asNobody: true }, 3, /^tagdesk: اجازهٔ باز کردن \u2068[^\u2069]+\u2069 نیست\./],
+    ];
+    const runs = await Promise.all(cases.map(([args, opts]) => run(args, { ...opts, env: { TAGDESK_LANG: 'fa', LANG: undefined, LC_ALL: undefined } })));
+    runs.forEach((r, i) => {
+      const [, , status, said] = cases[i]!;
+      expect(r.status).toBe(status);
+      expect(r.stderr).toMatch(said);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      // SQLite's own finding (a value, isolated, as a path is) is the only English left.
+      expect(english(r.stderr)).toEqual([]);
+      expect(latinDigits(r.stderr)).toEqual([]);
+    });
+  }, 90_000);
+
+  it('has every reason a desk cannot be opened in Persian words and digits, a finding inside a refusal included', () => {
+    const tr = cliTranslator('fa');
+    for (const key of Object.keys(DESK_OPEN_EN) as DeskOpenKey[]) {
+      const values = { file: '/d/tagdesk.sqlite', dir: '/d', path: '/d/x', at: '/d', code: 'EIO', migration: '9999_x', dbFile: 'tagdesk.sqlite', problem: 'x', count: 2, seconds: 120, finding: { key: 'notADbFinding' as const, values: { file: '/b.sqlite' } } };
+      const line = deskOpenLine(tr, { key, values }, 'English');
+      expect(line, key).not.toMatch(/\{\w+\}/);
+      expect(english(line), key).toEqual([]);
+      expect(latinDigits(line), key).toEqual([]);
+    }
+    expect(deskOpenLine(tr, { key: 'backupDamaged', values: { dir: '/d', finding: { key: 'damagedFindingMore_other', values: { file: '/b.sqlite', problem: 'x', count: 3 } } } }, '')).toBe(
+      'این پشتیبان بازگردانده نمی‌شود: \u2068/b.sqlite\u2069 آسیب دیده است (\u2068x\u2069 و ۳ مشکل دیگر). میز در \u2068/d\u2069 تغییری نکرد؛ پشتیبان دیگری را بازگردانید.',
+    );
+  });
 
   // A mistyped tag or Express Service Code was refused in Persian with only what it was not;
   // the English said what the two look like. Both say it now, with the desk's example tag.
@@ -350,5 +404,22 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     expect(cliSay('fa').tc('count.customers', 1200)).toBe('۱٬۲۰۰ مشتری');
     expect(cliSay('fa').percent(0.5)).toBe('۵۰٫۰٪');
     expect(en.percent(0.5)).toBe('50.0 %');
+  });
+
+  // migrate said "in 0 s" and "in 1 s"; a lookup too long said "characters" whatever the count.
+  it('says how long an upgrade took, and how long a query is, as a sentence reads', () => {
+    const [en, fa] = [cliSay('en'), cliSay('fa')];
+    const took = (say: typeof en, ms: number) => say.tr('migrate.done', { dir: '/d', took: say.duration(ms), before: 9, after: 4 });
+    expect(took(en, 300)).toBe('Upgraded /d in under a second: 9 MB before, 4 MB now.');
+    expect(took(en, 1200)).toBe('Upgraded /d in 1 second: 9 MB before, 4 MB now.');
+    expect(took(en, 45_000)).toBe('Upgraded /d in 45 seconds: 9 MB before, 4 MB now.');
+    expect(took(en, 60_000)).toBe('Upgraded /d in 1 minute: 9 MB before, 4 MB now.');
+    expect(took(en, 125_000)).toBe('Upgraded /d in 2 minutes and 5 seconds: 9 MB before, 4 MB now.');
+    expect(took(fa, 300)).toBe('\u2068/d\u2069 در کمتر از یک ثانیه به‌روز شد: پیش‌تر ۹ مگابایت، اکنون ۴ مگابایت.');
+    expect(took(fa, 125_000)).toBe('\u2068/d\u2069 در ۲ دقیقه و ۵ ثانیه به‌روز شد: پیش‌تر ۹ مگابایت، اکنون ۴ مگابایت.');
+    const tooLong = (say: typeof en, length: number) => say.tr('lookup.tooLong', { length: say.tc('count.characters', length), max: say.tc('count.characters', 200) });
+    expect(tooLong(en, 1)).toBe('What to look for is 1 character long; a tag, code, phone, email or name is at most 200 characters.');
+    expect(tooLong(en, 201)).toBe('What to look for is 201 characters long; a tag, code, phone, email or name is at most 200 characters.');
+    expect(tooLong(fa, 201)).toBe('آنچه برای جست‌وجو داده شده ۲۰۱ نویسه است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر ۲۰۰ نویسه است.');
   });
 });

@@ -7,7 +7,7 @@ import { type Client, createClient, isApiError, type Transport } from '../../sha
 import { productName } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
 import { resolveDataDir } from '../core/dataDir';
-import { classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
+import { BackupCheckError, classify, DB_FILE, DeskOpenError, EXIT_CODE_OF, openDatabase, pendingMigrations } from '../core/db/database';
 import type { Connection } from '../core/desk';
 import { upgradeTracker } from '../core/upgradeScreen';
 import { displayWidth, labelled, padEnd, padStart } from './columns';
@@ -15,7 +15,7 @@ import { kbCommand } from './kb';
 import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { lookupLine } from './lookupMessage';
-import { cliDay, cliInLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
+import { cliDay, cliInLine, deskOpenLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -28,7 +28,7 @@ let say: CliSay = cliSay('en');
 const usage = () => tr('usage', { more: `${tr('usage.kb')}\n${tr('usage.customers')}` }).replace(/\u2068|\u2069/g, '');
 
 /** Exit codes, as in USAGE and the README. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, folder: 3, damaged: 4, version: 5, locked: 6, interrupted: 130, terminated: 143 } as const;
 class UsageError extends Error {}
 class Failure extends Error {
   constructor(
@@ -113,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const opened = error instanceof DeskOpenError ? error : classify(error, '');
     if (opened instanceof DeskOpenError) {
-      console.error(`tagdesk: ${tr(`error.open.${opened.kind}`, { message: opened.message })}`);
+      console.error(`tagdesk: ${cliInLine(tr, `error.open.${opened.kind}`, 'message', deskOpenLine(tr, opened.sentence, opened.message))}`);
       return EXIT_BY_KIND[opened.kind];
     }
     console.error(`tagdesk: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ` ${tr('error.debugHint')}`}`);
@@ -172,17 +172,31 @@ async function migrateDesk(args: string[]): Promise<number> {
   const bar = progressBar(process.stderr);
   // The upgrade screen's own words and its one bar for the whole upgrade (upgradeScreen.ts).
   const tracker = upgradeTracker();
-  const db = await openDatabase(dataDir, {
-    onMigrationProgress: (p) => {
-      tracker.update(p);
-      const view = tracker.view()!;
-      bar.show(view[language].step, view[language].timeLeft, view.permille / 1000);
-    },
-  });
-  db.close();
-  bar.end();
+  // Ctrl+C or a kill: every batch converted so far is committed, so the bar's line is finished,
+  // the reader told the upgrade resumes, and the exit code says which signal stopped it (128 + n).
+  const stopped = (signal: 'SIGINT' | 'SIGTERM') => {
+    bar.end();
+    console.error(tr('migrate.interrupted', { dir: dataDir }));
+    process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+  };
+  process.once('SIGINT', stopped);
+  process.once('SIGTERM', stopped);
+  try {
+    const db = await openDatabase(dataDir, {
+      onMigrationProgress: (p) => {
+        tracker.update(p);
+        const view = tracker.view()!;
+        bar.show(view[language].step, view[language].timeLeft, view.permille / 1000);
+      },
+    });
+    db.close();
+  } finally {
+    process.off('SIGINT', stopped);
+    process.off('SIGTERM', stopped);
+    bar.end();
+  }
   const mb = (n: number) => Math.round(n / 1e6);
-  console.log(tr('migrate.done', { dir: dataDir, seconds: Math.round((Date.now() - started) / 1000), before: mb(before), after: mb(fs.statSync(file).size) }));
+  console.log(tr('migrate.done', { dir: dataDir, took: say.duration(Date.now() - started), before: mb(before), after: mb(fs.statSync(file).size) }));
   return 0;
 }
 
@@ -212,8 +226,10 @@ function progressBar(out: NodeJS.WriteStream) {
       lastLine = line;
       shown = true;
     },
+    /** Finishes the bar's line on a terminal (once; the bar drawn in place has no newline of its own). */
     end() {
       if (tty && shown) out.write('\n');
+      shown = false;
     },
   };
 }
@@ -222,7 +238,7 @@ async function lookup(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError(tr('lookup.needsQuery'));
-  if (query.length > LOOKUP_MAX) throw new UsageError(tr('lookup.tooLong', { max: LOOKUP_MAX, length: query.length }));
+  if (query.length > LOOKUP_MAX) throw new UsageError(tr('lookup.tooLong', { max: say.tc('count.characters', LOOKUP_MAX), length: say.tc('count.characters', query.length) }));
   return withDesk(dataDirOf(values), { readOnly: true }, async (client) => {
     await signInAsAdmin(client);
     const result = await client.call('lookup.search', { query });
@@ -284,6 +300,8 @@ async function backup(args: string[]): Promise<number> {
       const key = error.kind === 'permission' ? 'backup.permission' : error.kind === 'read_only' ? 'backup.readOnly' : 'backup.cannotWrite';
       throw new Failure(tr(key, { file: target, folder }), EXIT_BY_KIND[error.kind]);
     }
+    // The copy was written and failed its own check: said in the reader's words, exit 1 as before.
+    if (error instanceof BackupCheckError) throw new Failure(tr('backup.failedCheck', { file: error.file, problem: error.problem }));
     throw error;
   }
   console.log(tr('backup.done', { file: done.file, pages: say.tc('count.pages', done.pages) }));

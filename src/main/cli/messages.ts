@@ -1,5 +1,6 @@
 import { TRIED_WORDS } from '../../shared/lookupTried';
 import { persianWords } from '../../shared/persianWords';
+import { DESK_OPEN_WORDS, type DeskOpenKey, type DeskOpenSentence } from '../core/db/openErrors';
 // What `tagdesk` says to a person (never its --json output), in English or Persian. The
 // language: `--lang fa|en`, else TAGDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG:
 // fa_IR.UTF-8 → Persian), else English. A test fails when a key is in one dictionary and not
@@ -10,6 +11,11 @@ import { persianWords } from '../../shared/persianWords';
 // right-to-left terminal. Commands, flags and file names stay as typed.
 
 export type CliLanguage = 'en' | 'fa';
+
+/** The core's sentences about a desk it cannot open, as `open.<key>` entries of a dictionary. */
+function openWords(words: { readonly [K in DeskOpenKey]: string }): { readonly [K in DeskOpenKey as `open.${K}`]: string } {
+  return Object.fromEntries(Object.entries(words).map(([key, text]) => [`open.${key}`, text])) as { readonly [K in DeskOpenKey as `open.${K}`]: string };
+}
 
 export const cliEn = {
   usage: `Usage: tagdesk <command> [options]
@@ -35,7 +41,8 @@ Exit codes: 0 done; 1 nothing found or the desk refused; 2 wrong command line;
 3 the data folder or file cannot be used (not a folder, cannot be created, permission
 denied, read-only for a command that writes, no desk there); 4 the database is damaged or
 not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first);
-6 locked by another program.`,
+6 locked by another program; 130 and 143 migrate stopped by Ctrl+C (SIGINT) or SIGTERM
+(it resumes where it stopped).`,
   'error.noCommand': 'No command given.',
   'error.unknownCommand': 'Unknown command "{command}".',
   'error.badLang': '--lang must be en or fa, not "{lang}".',
@@ -48,14 +55,17 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'error.open.damaged': '{message}',
   'error.open.version': '{message}',
   'error.open.locked': '{message}',
+  // What the core says of a desk it cannot open (openErrors.ts), by its key.
+  ...openWords(DESK_OPEN_WORDS.en),
   'error.noAdmin': 'This desk has no active admin to sign in as; it may still be empty. Run "tagdesk seed" first.',
   'seed.notEmpty': 'The desk in {dir} already has data ({customers}). Seed only an empty desk, or pick another folder with --data.',
   'seed.done': 'Seeded {dir}: {customers}, {tickets}.',
   'migrate.noDesk': 'There is no desk in {dir} to upgrade. Point --data at a desk folder.',
   'migrate.upToDate': 'The desk in {dir} is up to date; nothing to do.',
-  'migrate.done': 'Upgraded {dir} in {seconds} s: {before} MB before, {after} MB now.',
+  'migrate.done': 'Upgraded {dir} in {took}: {before} MB before, {after} MB now.',
+  'migrate.interrupted': 'The upgrade of {dir} stopped. What it had converted is kept: it resumes where it stopped on the next "tagdesk migrate", or when the desk is started.',
   'lookup.needsQuery': 'lookup needs something to look for: a service tag, Express code, phone, email or name.',
-  'lookup.tooLong': 'What to look for is {length} characters long; a tag, code, phone, email or name is at most {max}.',
+  'lookup.tooLong': 'What to look for is {length} long; a tag, code, phone, email or name is at most {max}.',
   'lookup.match': '{name}  ({segment}, {level})  matched by {matchedBy}',
   'lookup.email': '  email   {email}',
   'lookup.phone': '  phone   {phone}',
@@ -111,6 +121,7 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'backup.cannotWrite': 'Cannot write the backup {file}: the folder {folder} cannot be written to, or the disk refused it. Choose another place for the backup, or check the folder and its free space.',
   'backup.permission': 'Cannot write the backup {file}: permission denied in {folder}. Choose a folder you may write to, or fix its permissions.',
   'backup.readOnly': 'Cannot write the backup {file}: {folder} is read-only. Choose a writable place for the backup.',
+  'backup.failedCheck': 'The backup {file} was written but failed its check ({problem}); do not rely on it. Back up again to a new file; if that fails too, the desk itself may be damaged: restore an earlier backup.',
   'restore.needsFile': 'restore needs the backup to read: tagdesk restore FILE',
   'restore.done': 'Restored {file} from {from}.',
   'restore.kept': 'The desk it replaced is kept as {kept}.',
@@ -179,6 +190,14 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'count.daysLeft_other': '{count} days left',
   'count.pages_one': '{count} page',
   'count.pages_other': '{count} pages',
+  'count.characters_one': '{count} character',
+  'count.characters_other': '{count} characters',
+  'count.seconds_one': '{count} second',
+  'count.seconds_other': '{count} seconds',
+  'count.minutes_one': '{count} minute',
+  'count.minutes_other': '{count} minutes',
+  'duration.underSecond': 'under a second',
+  'duration.minutesSeconds': '{minutes} and {seconds}',
   // ---- tagdesk kb ----
   'usage.kb': `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
                                       replay rated queries against the articles: precision@3,
@@ -280,27 +299,30 @@ lookup و stats و backup فقط می‌خوانند.
 کدهای خروج: ۰ انجام شد؛ ۱ چیزی پیدا نشد یا میز نپذیرفت؛ ۲ خط فرمان نادرست؛ ۳ پوشه یا پروندهٔ
 داده قابل استفاده نیست (پوشه نیست، ساخته نمی‌شود، اجازهٔ دسترسی نیست، برای فرمانی که می‌نویسد
 فقط‌خواندنی است، میزی آنجا نیست)؛ ۴ پایگاه داده آسیب دیده یا پایگاه دادهٔ تگ‌دسک نیست؛ ۵ با
-تگ‌دسک تازه‌تری نوشته شده (یا باید اول ارتقا یابد)؛ ۶ برنامهٔ دیگری آن را قفل کرده است.`,
+تگ‌دسک تازه‌تری نوشته شده (یا باید اول ارتقا یابد)؛ ۶ برنامهٔ دیگری آن را قفل کرده است؛ ۱۳۰ و ۱۴۳
+‎migrate‎ با ‎Ctrl+C‎ (‎SIGINT‎) یا ‎SIGTERM‎ متوقف شد (از همان جا که ماند ادامه می‌یابد).`,
   'error.noCommand': 'فرمانی داده نشد.',
   'error.unknownCommand': 'فرمان ناشناخته: «{command}».',
   'error.badLang': '‎--lang‎ باید en یا fa باشد، نه «{lang}».',
   'error.debugHint': '(برای جزئیات، دوباره با ‎--debug‎ اجرا کنید)',
   'error.deskRefused': 'میز این درخواست را نپذیرفت: {message}',
-  'error.open.folder': 'پوشهٔ داده قابل استفاده نیست: ‎--data‎ را به پوشه‌ای درست بدهید. ({message})',
-  'error.open.permission': 'اجازهٔ دسترسی به پوشه یا پروندهٔ داده نیست: دسترسی را درست کنید یا پوشهٔ دیگری بدهید. ({message})',
-  'error.open.read_only': 'پوشهٔ داده فقط‌خواندنی است و این فرمان می‌نویسد: پوشهٔ نوشتنی بدهید. ({message})',
-  'error.open.missing': 'آنجا میزی نیست: ‎--data‎ را بررسی کنید، یا میز را یک بار با تگ‌دسک راه بیندازید. ({message})',
-  'error.open.damaged': 'پایگاه داده آسیب دیده یا پایگاه دادهٔ تگ‌دسک نیست؛ به آن دست زده نشد. از پشتیبان بازگردانید. ({message})',
-  'error.open.version': 'این میز با تگ‌دسک تازه‌تری نوشته شده، یا باید اول با راه‌اندازی میز ارتقا یابد. ({message})',
-  'error.open.locked': 'برنامهٔ دیگری میز را قفل کرده است: کمی بعد دوباره امتحان کنید. ({message})',
+  'error.open.folder': '{message}',
+  'error.open.permission': '{message}',
+  'error.open.read_only': '{message}',
+  'error.open.missing': '{message}',
+  'error.open.damaged': '{message}',
+  'error.open.version': '{message}',
+  'error.open.locked': '{message}',
+  ...openWords(DESK_OPEN_WORDS.fa),
   'error.noAdmin': 'این میز مدیر فعالی برای ورود ندارد؛ شاید هنوز خالی است. اول «tagdesk seed» را اجرا کنید.',
   'seed.notEmpty': 'میز در {dir} از پیش داده دارد ({customers}). فقط میز خالی را پر کنید، یا با ‎--data‎ پوشهٔ دیگری بدهید.',
   'seed.done': '{dir} پر شد: {customers}، {tickets}.',
   'migrate.noDesk': 'در {dir} میزی برای به‌روز کردن نیست. ‎--data‎ را به پوشهٔ یک میز بدهید.',
   'migrate.upToDate': 'میز در {dir} به‌روز است؛ کاری نمانده.',
-  'migrate.done': '{dir} در {seconds} ثانیه به‌روز شد: پیش‌تر {before} مگابایت، اکنون {after} مگابایت.',
+  'migrate.done': '{dir} در {took} به‌روز شد: پیش‌تر {before} مگابایت، اکنون {after} مگابایت.',
+  'migrate.interrupted': 'به‌روز کردن {dir} متوقف شد. آنچه تبدیل شده بود نگه داشته شده است: با «‎tagdesk migrate‎» بعدی، یا با راه‌اندازی میز، از همان جا که ماند ادامه می‌یابد.',
   'lookup.needsQuery': 'lookup چیزی برای جست‌وجو می‌خواهد: برچسب سرویس، کد سرویس سریع، تلفن، ایمیل یا نام.',
-  'lookup.tooLong': 'آنچه برای جست‌وجو داده شده {length} نویسه است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر {max} نویسه است.',
+  'lookup.tooLong': 'آنچه برای جست‌وجو داده شده {length} است؛ برچسب، کد، تلفن، ایمیل یا نام حداکثر {max} است.',
   'lookup.match': '{name}  ({segment}، {level})  یافته با {matchedBy}',
   'lookup.email': '  ایمیل   {email}',
   'lookup.phone': '  تلفن    {phone}',
@@ -354,6 +376,7 @@ lookup و stats و backup فقط می‌خوانند.
   'backup.cannotWrite': 'پشتیبان {file} نوشته نمی‌شود: در پوشهٔ {folder} نمی‌توان نوشت، یا دیسک آن را نپذیرفت. جای دیگری برای پشتیبان برگزینید، یا پوشه و فضای آزاد آن را بررسی کنید.',
   'backup.permission': 'پشتیبان {file} نوشته نمی‌شود: اجازهٔ نوشتن در پوشهٔ {folder} نیست. پوشه‌ای برگزینید که اجازهٔ نوشتن در آن را دارید، یا دسترسی‌هایش را درست کنید.',
   'backup.readOnly': 'پشتیبان {file} نوشته نمی‌شود: پوشهٔ {folder} فقط‌خواندنی است. جای نوشتنی‌ای برای پشتیبان برگزینید.',
+  'backup.failedCheck': 'پشتیبان {file} نوشته شد اما در بررسی رد شد ({problem})؛ به آن تکیه نکنید. دوباره در پرونده‌ای تازه پشتیبان بگیرید؛ اگر باز هم نشد، شاید خود میز آسیب دیده است: پشتیبانی قدیمی‌تر را بازگردانید.',
   'restore.needsFile': 'restore پشتیبانی برای خواندن می‌خواهد: tagdesk restore FILE',
   'restore.done': '{file} از {from} بازگردانده شد.',
   'restore.kept': 'میزی که جایگزین شد با نام {kept} نگه داشته شد.',
@@ -395,6 +418,14 @@ lookup و stats و backup فقط می‌خوانند.
   'count.daysLeft_other': '{count} روز مانده',
   'count.pages_one': '{count} صفحه',
   'count.pages_other': '{count} صفحه',
+  'count.characters_one': '{count} نویسه',
+  'count.characters_other': '{count} نویسه',
+  'count.seconds_one': '{count} ثانیه',
+  'count.seconds_other': '{count} ثانیه',
+  'count.minutes_one': '{count} دقیقه',
+  'count.minutes_other': '{count} دقیقه',
+  'duration.underSecond': 'کمتر از یک ثانیه',
+  'duration.minutesSeconds': '{minutes} و {seconds}',
   'usage.kb': `  kb eval --articles A.jsonl --queries Q.jsonl [--json]
                                       بازپخش پرسش‌های امتیازداده‌شده روی مقاله‌ها: دقت در ۳،
                                       nDCG در ۱۰ و نرخ پرسیدن برای هر ۱۰٪ از پرسش‌ها، با
@@ -544,19 +575,51 @@ export interface CliSay {
   percent: (share: number) => string;
   /** Why a file cannot be read (ENOENT, EACCES…), in words when the code is a known one. */
   fileError: (code: string) => string;
+  /** How long something took, in whole seconds: "under a second", "1 second", "2 minutes and 5 seconds". */
+  duration: (ms: number) => string;
 }
 
 export function cliSay(language: CliLanguage): CliSay {
   const tr = cliTranslator(language);
   const rules = new Intl.PluralRules(language);
   const fa = language === 'fa';
+  const tc: CliSay['tc'] = (base, count, vars) => tr(`${base}_${rules.select(count) === 'one' ? 'one' : 'other'}` as CliKey, { ...vars, count });
   return {
     language,
     tr,
-    tc: (base, count, vars) => tr(`${base}_${rules.select(count) === 'one' ? 'one' : 'other'}` as CliKey, { ...vars, count }),
+    tc,
     n: (value) => cliNumber(language, value),
     decimal: (value, digits) => (fa ? new Intl.NumberFormat('fa-IR', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : value.toFixed(digits)),
     fileError: (code) => (isCliKey(`fileError.${code}`) ? tr(`fileError.${code}` as CliKey) : code),
+    duration: (ms) => {
+      const total = Math.round(ms / 1000);
+      if (total < 1) return tr('duration.underSecond');
+      const minutes = Math.floor(total / 60);
+      const seconds = tc('count.seconds', total % 60);
+      if (minutes === 0) return seconds;
+      return total % 60 === 0 ? tc('count.minutes', minutes) : tr('duration.minutesSeconds', { minutes: tc('count.minutes', minutes), seconds });
+    },
     percent: (share) => (fa ? new Intl.NumberFormat('fa-IR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : `${(share * 100).toFixed(1)} %`),
   };
+}
+
+/**
+ * A desk that cannot be opened, said in the reader's words from the core's key and values (a
+ * sentence inside it, such as a damaged file's finding, said too); the core's own English
+ * when it gave no key.
+ */
+export function deskOpenLine(tr: CliT, sentence: DeskOpenSentence | null, message: string): string {
+  if (!sentence) return message;
+  const values: CliVars = {};
+  const inner: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(sentence.values)) {
+    if (typeof value !== 'object') values[name] = value;
+    else {
+      // A mark with no Latin letter or digit, so it is not isolated as a value; replaced after.
+      const mark = String.fromCharCode(inner.length + 1);
+      values[name] = mark;
+      inner.push([mark, deskOpenLine(tr, value, '')]);
+    }
+  }
+  return inner.reduce((text, [mark, said]) => text.replace(mark, () => said), tr(`open.${sentence.key}`, values));
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { DeskOpenError } from '../core/db/database';
+import { couldNotStartText } from '../core/db/openErrors';
 import { seededDesk, sha256 } from '../core/testing/processes';
 import { startWebShell } from './server';
 
@@ -29,4 +30,8 @@ it('refuses a damaged desk before the SLA scheduler can write to it', async () =
   await expect(started).rejects.toThrow(DeskOpenError);
   await expect(started).rejects.toThrow(/is damaged .*Nothing was written to it\. Restore your last backup/);
   expect(sha256(file)).toBe(before);
+  // A page asked for while it was opening is told why, in English and in Persian.
+  const lines = couldNotStartText((await started.catch((e: unknown) => e)) as DeskOpenError).split('\n');
+  expect(lines[0]).toMatch(/^Tagdesk could not start: .* is damaged .*Restore your last backup/);
+  expect(lines[1]).toMatch(/^تگ‌دسک راه نیفتاد: \u2068[^\u2069]+\u2069 آسیب دیده است .*آخرین پشتیبان را با/);
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ApiError, issuesOf, requestSchema, type Response } from '../../shared/api';
 import { type Clock, type Connection, type Desk, openDesk } from '../core/desk';
+import { couldNotStartText } from '../core/db/openErrors';
 import { progressLines, type UpgradeState, upgradePage, upgradePageCsp, upgradeTracker } from '../core/upgradeScreen';
 
 // The browser shell: serves the built renderer and carries the API over a WebSocket. It
@@ -174,7 +175,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     });
   } catch (error) {
     // As before the server listened early: the caller gets the desk's error, and nothing is left listening.
-    for (const { res } of held) plain(res, 503, `Tagdesk could not start: ${error instanceof Error ? error.message : String(error)}`);
+    const said = couldNotStartText(error instanceof Error ? error : new Error(String(error)));
+    for (const { res } of held) plain(res, 503, said);
     held = [];
     await close();
     throw error;

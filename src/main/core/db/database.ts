@@ -9,6 +9,7 @@ import { migrate, MIGRATIONS } from './migrate';
 import { convertedRows, dropProgress, vacuumPending, type CompactProgress } from './compact';
 import { idCodecOn, withIdCodec } from './idCodec';
 import type { Database } from './schema';
+import { damagedFinding, deskOpenText, type DeskOpenSentence } from './openErrors';
 
 // Opening a desk's database is where a damaged file, a folder that is not one, a read-only
 // disk, a newer version's file or a second process are met, so every one of them is turned
@@ -59,18 +60,33 @@ export const EXIT_CODE_OF: Record<DeskOpenFailure, number> = {
 export class DeskOpenError extends Error {
   constructor(
     readonly kind: DeskOpenFailure,
-    message: string,
-    options?: { cause?: unknown; finding?: string; file?: string },
+    /** What to say, by key and values (openErrors.ts), or a sentence already said (a hub's refusal, messageKeys.ts). */
+    said: DeskOpenSentence | string,
+    options?: { cause?: unknown; finding?: DeskOpenSentence; file?: string },
   ) {
-    super(message, options);
+    super(typeof said === 'string' ? said : deskOpenText('en', said), options);
     this.name = 'DeskOpenError';
-    this.finding = options?.finding ?? message;
+    this.sentence = typeof said === 'string' ? null : said;
+    this.finding = options?.finding ?? this.sentence;
     this.file = options?.file ?? null;
   }
+  /** The message's key and values, for saying it in the reader's language; null for a sentence given as it is. */
+  readonly sentence: DeskOpenSentence | null;
   /** What is wrong with the file, without the advice that follows (which depends on whose file it is). */
-  readonly finding: string;
+  readonly finding: DeskOpenSentence | null;
   /** The file the failure is about, when known (a backup's destination is not the desk's file: its advice differs). */
   readonly file: string | null;
+}
+
+/** A backup written whole that then failed its own check (quick_check): the file and SQLite's first finding. */
+export class BackupCheckError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`the backup ${file} failed its check: ${problem}`);
+    this.name = 'BackupCheckError';
+  }
 }
 
 export interface OpenOptions {
@@ -210,7 +226,7 @@ function holdInUse(dir: string, busyTimeoutMs: number): BetterSqlite3.Database {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
     db.close();
-    if (isBusy(error)) throw new DeskOpenError('locked', `The desk in ${dir} is being restored from a backup. Start it again when the restore has finished.`, { cause: error });
+    if (isBusy(error)) throw new DeskOpenError('locked', { key: 'restoring', values: { dir } }, { cause: error });
     throw classify(error, file);
   }
   return db;
@@ -219,10 +235,10 @@ function holdInUse(dir: string, busyTimeoutMs: number): BetterSqlite3.Database {
 async function openReadOnly(dataDir: string): Promise<DeskDb> {
   const dir = path.resolve(dataDir);
   const stat = statOrNull(dir);
-  if (!stat) throw new DeskOpenError('missing', `There is no desk in ${dir}: the folder does not exist. Check --data, or create a desk with "tagdesk seed --data ${dir}".`);
+  if (!stat) throw new DeskOpenError('missing', { key: 'noFolder', values: { dir } });
   if (!stat.isDirectory()) throw notAFolder(dir);
   const file = path.join(dir, DB_FILE);
-  if (!fileExists(file)) throw new DeskOpenError('missing', `There is no desk in ${dir}. Create one with "tagdesk seed --data ${dir}", or point --data at an existing one.`);
+  if (!fileExists(file)) throw new DeskOpenError('missing', { key: 'noDesk', values: { dir } });
   accessible(file, false);
   let sqlite: BetterSqlite3.Database;
   try {
@@ -304,14 +320,11 @@ async function rewriteFile(db: BetterSqlite3.Database, file: string, onProgress?
 function inMemoryCopy(file: string): BetterSqlite3.Database {
   const wal = statOrNull(`${file}-wal`);
   if (wal && wal.size > 0) {
-    throw new DeskOpenError(
-      'read_only',
-      `${file} was not closed cleanly and its folder is read-only, so its last changes cannot be read. Make the folder writable and open the desk once.`,
-    );
+    throw new DeskOpenError('read_only', { key: 'notClosedReadOnly', values: { file } });
   }
   const size = statOrNull(file)?.size ?? 0;
   if (size > 2 * 1024 ** 3) {
-    throw new DeskOpenError('read_only', `${file} is in a read-only folder and too large to read from a copy in memory. Make the folder writable.`);
+    throw new DeskOpenError('read_only', { key: 'tooLargeReadOnly', values: { file } });
   }
   const image = fs.readFileSync(file);
   // Bytes 18 and 19 say "WAL"; an in-memory database has no WAL, so the copy says "legacy".
@@ -411,7 +424,7 @@ function checkSound(file: string, timeout?: number): void {
 
 function checkIntegrity(db: BetterSqlite3.Database, file: string): void {
   const problems = integrityProblems(db, file);
-  if (problems.length > 0) throw damaged(file, `${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more problems` : ''}`);
+  if (problems.length > 0) throw damaged(file, problems);
 }
 
 /** What the check at open finds (empty: nothing); `fullCheckMaxBytes` is for tests. */
@@ -480,34 +493,25 @@ function checkVersion(db: BetterSqlite3.Database, file: string, readOnly: boolea
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'").get() !== undefined;
   if (!hasTable && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined) {
     // Another program's database: migrating it would write our tables into it.
-    throw new DeskOpenError('damaged', `${file} is a SQLite database, but not a Tagdesk one. Point --data at a desk folder, or move the file away.`);
+    throw new DeskOpenError('damaged', { key: 'notTagdesk', values: { file } });
   }
   const applied = hasTable ? (db.prepare('SELECT id FROM migrations ORDER BY applied_at, id').pluck().all() as string[]) : [];
   applied.forEach((id, i) => {
     if (MIGRATIONS[i]?.id !== id) {
-      throw new DeskOpenError(
-        'version',
-        `${file} was written by a newer or different version of Tagdesk (it has migration "${id}", unknown here). Open it with that version, or choose another data folder.`,
-      );
+      throw new DeskOpenError('version', { key: 'newer', values: { file, migration: id } });
     }
   });
   if (readOnly && applied.length < MIGRATIONS.length) {
-    throw new DeskOpenError(
-      'version',
-      `${file} was written by an older Tagdesk and must be upgraded before it can be read. Run "tagdesk migrate --data ${path.dirname(file)}" (or start the desk on it once: it upgrades in place), then try again.`,
-    );
+    throw new DeskOpenError('version', { key: 'older', values: { file, dir: path.dirname(file) } });
   }
 }
 
-const damaged = (file: string, detail: string, cause?: unknown) =>
-  new DeskOpenError(
-    'damaged',
-    `${file} is damaged (${detail}). Nothing was written to it. Restore your last backup with "tagdesk restore BACKUP --data ${path.dirname(file)}", or move the file away to start an empty desk.`,
-    { cause, finding: `${file} is damaged (${detail})` },
-  );
+const damaged = (file: string, problems: readonly string[], cause?: unknown) => {
+  const finding = damagedFinding(file, problems);
+  return new DeskOpenError('damaged', { key: 'damaged', values: { finding, dir: path.dirname(file) } }, { cause, finding });
+};
 
-const notAFolder = (dir: string) =>
-  new DeskOpenError('folder', `--data must name a folder, but ${dir} is a file. Point --data at the folder that holds ${DB_FILE}.`);
+const notAFolder = (dir: string) => new DeskOpenError('folder', { key: 'notAFolder', values: { dir, dbFile: DB_FILE } });
 
 /** Turns what better-sqlite3 and the file system throw into one sentence and a kind. */
 export function classify(error: unknown, file: string): Error {
@@ -515,24 +519,24 @@ export function classify(error: unknown, file: string): Error {
   const code = String((error as { code?: unknown }).code ?? '');
   const cause = { cause: error, file };
   if (code === 'SQLITE_NOTADB') {
-    const finding = `${file} is not a Tagdesk database (it is not a SQLite file, or its first page is damaged)`;
-    return new DeskOpenError('damaged', `${finding}. Point --data at a desk folder, or restore a backup with "tagdesk restore".`, { ...cause, finding });
+    const finding: DeskOpenSentence = { key: 'notADbFinding', values: { file } };
+    return new DeskOpenError('damaged', { key: 'notADb', values: { finding } }, { ...cause, finding });
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return damaged(file, String((error as Error).message), error);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return damaged(file, [String((error as Error).message)], error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new DeskOpenError('locked', `${file} is locked by another program that is writing to it. Wait for it to finish, or close it, and try again.`, cause);
+    return new DeskOpenError('locked', { key: 'locked', values: { file } }, cause);
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new DeskOpenError('read_only', `${file} or its folder is read-only, and this command writes. Make them writable, or use a read command (lookup, stats).`, cause);
+    return new DeskOpenError('read_only', { key: 'readOnly', values: { file } }, cause);
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
-    return new DeskOpenError('permission', `Permission denied opening ${file}. Run Tagdesk as the user who owns the desk folder, or fix its permissions.`, cause);
+    return new DeskOpenError('permission', { key: 'permission', values: { file } }, cause);
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
-    return new DeskOpenError('folder', `Cannot open ${file}: the folder cannot be written to or the file cannot be created. Check --data and the folder's permissions.`, cause);
+    return new DeskOpenError('folder', { key: 'cannotOpen', values: { file } }, cause);
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
-    return new DeskOpenError('folder', `The disk refused to read or write ${file} (${code}). Check the disk and free space, then try again.`, cause);
+    return new DeskOpenError('folder', { key: 'diskRefused', values: { file, code } }, cause);
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -551,14 +555,14 @@ function statOrNull(p: string): fs.Stats | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'ENOTDIR') throw new DeskOpenError('folder', `${p} is not inside a folder: part of its path is a file. Check --data.`);
+    if (code === 'ENOTDIR') throw new DeskOpenError('folder', { key: 'notInFolder', values: { path: p } });
     throw classify(error, p);
   }
 }
 
 function fileExists(file: string): boolean {
   const s = statOrNull(file);
-  if (s && !s.isFile()) throw new DeskOpenError('folder', `${file} is not a file. Move it away or point --data at another folder.`);
+  if (s && !s.isFile()) throw new DeskOpenError('folder', { key: 'notAFile', values: { file } });
   return s !== null;
 }
 
@@ -572,7 +576,7 @@ function accessible(file: string, write: boolean): void {
   try {
     fs.accessSync(file, fs.constants.W_OK);
   } catch {
-    throw new DeskOpenError('read_only', `${file} is read-only, and this command writes. Make it writable, or use a read command (lookup, stats).`);
+    throw new DeskOpenError('read_only', { key: 'fileReadOnly', values: { file } });
   }
 }
 
@@ -587,7 +591,7 @@ export function prepareFolder(dir: string): void {
   for (;;) {
     const s = statOrNull(at);
     if (s) {
-      if (!s.isDirectory()) throw at === dir ? notAFolder(dir) : new DeskOpenError('folder', `Cannot create ${dir}: ${at} is a file, not a folder. Check --data.`);
+      if (!s.isDirectory()) throw at === dir ? notAFolder(dir) : new DeskOpenError('folder', { key: 'parentIsFile', values: { dir, at } });
       break;
     }
     missing.unshift(at);
@@ -601,9 +605,9 @@ export function prepareFolder(dir: string): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && statOrNull(d)?.isDirectory()) continue;
-      if (code === 'EACCES' || code === 'EPERM') throw new DeskOpenError('permission', `Permission denied creating the data folder ${d}. Choose a folder you may write to with --data.`, { cause: error });
-      if (code === 'EROFS') throw new DeskOpenError('read_only', `Cannot create the data folder ${d}: the disk is read-only. Choose another folder with --data.`, { cause: error });
-      throw new DeskOpenError('folder', `Cannot create the data folder ${d} (${code ?? 'error'}). Choose another folder with --data.`, { cause: error });
+      if (code === 'EACCES' || code === 'EPERM') throw new DeskOpenError('permission', { key: 'createPermission', values: { dir: d } }, { cause: error });
+      if (code === 'EROFS') throw new DeskOpenError('read_only', { key: 'createReadOnly', values: { dir: d } }, { cause: error });
+      throw new DeskOpenError('folder', { key: 'createFailed', values: { dir: d, code: code ?? 'error' } }, { cause: error });
     }
   }
 }
@@ -667,7 +671,7 @@ class SetupLock {
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       if (isBusy(error)) {
-        throw new DeskOpenError('locked', `Another process has been setting up the desk in ${path.dirname(this.key)} for over ${SETUP_LOCK_WAIT_MS / 1000} s. Check it, then try again.`, { cause: error });
+        throw new DeskOpenError('locked', { key: 'setupBusy', values: { dir: path.dirname(this.key), seconds: SETUP_LOCK_WAIT_MS / 1000 } }, { cause: error });
       }
       throw classify(error, this.key);
     }
@@ -777,7 +781,7 @@ function startCheckpointer(file: string): { stop(): void } {
  */
 export async function backupDesk(dataDir: string, target: string): Promise<{ pages: number; file: string }> {
   const dest = path.resolve(target);
-  if (statOrNull(dest)) throw new DeskOpenError('folder', `${dest} already exists; a backup never overwrites a file. Choose a new name.`);
+  if (statOrNull(dest)) throw new DeskOpenError('folder', { key: 'backupExists', values: { file: dest } });
   const db = await openDatabase(dataDir, { readOnly: true });
   try {
     const result = await db.sqlite.backup(dest);
@@ -789,7 +793,7 @@ export async function backupDesk(dataDir: string, target: string): Promise<{ pag
     try {
       copy.pragma('journal_mode = DELETE');
       const problems = quickCheck(copy, null);
-      if (problems.length > 0) throw new Error(`the backup ${dest} failed its check: ${problems[0]}`);
+      if (problems.length > 0) throw new BackupCheckError(dest, problems[0]!);
     } finally {
       copy.close();
     }
@@ -810,13 +814,13 @@ export async function backupDesk(dataDir: string, target: string): Promise<{ pag
  */
 export async function restoreDesk(dataDir: string, source: string): Promise<{ file: string; kept: string | null }> {
   const from = path.resolve(source);
-  if (!statOrNull(from)) throw new DeskOpenError('missing', `There is no backup at ${from}.`);
+  if (!statOrNull(from)) throw new DeskOpenError('missing', { key: 'noBackup', values: { file: from } });
   const dir = path.resolve(dataDir);
   // A damaged backup is the backup's problem, not the desk's: the advice a damaged desk gets
   // ("restore your last backup into its folder") would point at the backup's own folder.
   const refuseBackup = (error: unknown): never => {
-    if (error instanceof DeskOpenError && error.kind === 'damaged') {
-      throw new DeskOpenError('damaged', `The backup cannot be restored: ${error.finding}. The desk in ${dir} was not changed; restore another backup.`, { cause: error });
+    if (error instanceof DeskOpenError && error.kind === 'damaged' && error.finding) {
+      throw new DeskOpenError('damaged', { key: 'backupDamaged', values: { finding: error.finding, dir } }, { cause: error });
     }
     throw error;
   };
@@ -837,7 +841,7 @@ export async function restoreDesk(dataDir: string, source: string): Promise<{ fi
   } catch (error) {
     inUse.close();
     if (isBusy(error)) {
-      throw new DeskOpenError('locked', `The desk in ${dir} is open: a Tagdesk window, web shell or command is using it. Stop every one serving this folder, then restore again. Nothing was changed.`, { cause: error });
+      throw new DeskOpenError('locked', { key: 'deskInUse', values: { dir } }, { cause: error });
     }
     throw classify(error, inUseFile);
   }
