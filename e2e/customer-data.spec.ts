@@ -287,6 +287,22 @@ test('a retention period too short is refused as typed, and one that removes int
   await save.click();
   await page.getByRole('dialog', { name: en['data.retentionConfirmTitle'] }).getByRole('button', { name: en['data.retentionRemove'] }).click();
   await expect(page.getByText(/^Saved; [\d,]+ older interactions were removed\.$/)).toBeVisible();
+  // Opened again, the box shows the period in force: Save untouched keeps it, not "for ever".
+  await page.reload();
+  await expect(page.getByLabel(en['data.retentionDays'])).toHaveValue('30');
+  await page.getByRole('button', { name: en['record.save'], exact: true }).click();
+  await expect(page.getByText('Now: 30 days.')).toBeVisible();
+  // An emptied box is a number still to type, not retention turned off.
+  await page.getByLabel(en['data.retentionDays']).fill('');
+  await page.getByRole('button', { name: en['record.save'], exact: true }).click();
+  await expect(page.getByText(en['data.retentionDaysMissing']).first()).toBeVisible();
+  await expect(page.getByText('Now: 30 days.')).toBeVisible();
+  // Keeping them for ever is a choice said in words.
+  await page.getByRole('radio', { name: en['data.retentionKeepForever'] }).check();
+  await page.getByRole('button', { name: en['record.save'], exact: true }).click();
+  await expect(page.getByText(en['data.retentionForeverSaved'])).toBeVisible();
+  await expect(page.getByText(en['data.retentionForever'])).toBeVisible();
+  if (shot) await page.screenshot({ path: `${shot}/retention-light-1366.png`, fullPage: true });
 });
 
 test('an admin imports a plain CSV through the column-mapping screen', async ({ page }, testInfo) => {

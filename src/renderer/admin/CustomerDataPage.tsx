@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Box, Button, Collapse, Group, List, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Collapse, Group, List, Menu, Modal, Paper, Progress, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { assumedInBrief, CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
@@ -18,6 +18,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { type Segment } from '../../shared/domain';
 import { chosenAfterTyping, recordIdIn } from './auditFilter';
 import { auditSheet } from './auditSheet';
+import { retentionFormOf, retentionToSave, type RetentionForm } from './retentionForm';
 import { importSession, useImportSession } from './importSession';
 import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
@@ -761,10 +762,13 @@ function RejectsTable({ summary }: { summary: ImportSummaryView }) {
 
 function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const settings = useCall('privacy.settings', {});
-  const [days, setDays] = useState<number | ''>('');
+  // The form shows the period in force until the admin changes it (null: not changed).
+  const [edited, setEdited] = useState<RetentionForm | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const current = settings.data?.retentionDays ?? null;
+  const form = edited ?? retentionFormOf(current);
+  const days = form.days;
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<{ id: string; who: { name: string; segment: Segment } | null }>({ id: asked ?? '', who: null });
   const customerId = chosen.id;
@@ -778,7 +782,12 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const save = async (confirmed: boolean) => {
     setProblem(null);
     setMessage(null);
-    const retentionDays = days === '' ? null : days;
+    const chosen = retentionToSave(form);
+    if (!chosen.ok) {
+      setProblem({ code: 'invalid_input', message: t('data.retentionDaysMissing'), issues: [{ path: 'retentionDays', message: t('data.retentionDaysMissing') }] });
+      return;
+    }
+    const { retentionDays } = chosen;
     try {
       if (!confirmed && retentionDays !== null) {
         const { removed } = await call('privacy.retentionPreview', { retentionDays });
@@ -789,8 +798,9 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       }
       setConfirming(null);
       const r = await call('privacy.saveSettings', { retentionDays });
-      setMessage(t('data.retentionSaved', { removed: formatNumber(r.removed) }));
-      void settings.refetch();
+      setMessage(retentionDays === null ? t('data.retentionForeverSaved') : t('data.retentionSaved', { removed: formatNumber(r.removed) }));
+      await settings.refetch();
+      setEdited(null);
     } catch (error) {
       setConfirming(null);
       setProblem(problemOf(error));
@@ -833,12 +843,24 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
         </Text>
       )}
       <Section title={t('data.retention')}>
+        <Radio.Group
+          aria-label={t('data.retention')}
+          description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
+          value={form.keep}
+          onChange={(v) => setEdited({ ...form, keep: v === 'forever' ? 'forever' : 'days' })}
+          mb="sm"
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="days" label={t('data.retentionKeepDays')} disabled={!settings.data} />
+            <Radio value="forever" label={t('data.retentionKeepForever')} disabled={!settings.data} />
+          </Stack>
+        </Radio.Group>
         <Group align="flex-end">
           <LocalNumberInput
             label={t('data.retentionDays')}
-            description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
             value={days}
-            onChange={(v) => setDays(typeof v === 'number' ? v : '')}
+            disabled={!settings.data}
+            onChange={(v) => setEdited({ keep: 'days', days: typeof v === 'number' ? v : '' })}
             min={30}
             max={36500}
             clampBehavior="none"
@@ -848,7 +870,9 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
             maw={520}
             style={{ flex: '1 1 260px' }}
           />
-          <Button onClick={() => void save(false)}>{t('record.save')}</Button>
+          <Button onClick={() => void save(false)} disabled={!settings.data}>
+            {t('record.save')}
+          </Button>
         </Group>
         <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('data.retentionConfirmTitle')}>
           <Stack gap="md">
