@@ -190,6 +190,26 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await page.reload();
   await expect(page.getByRole('tab', { name: en['data.tabAudit'] })).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 });
   await expect(log.getByRole('row').filter({ hasText: 'Maria Gonzalez' }).first()).toBeVisible();
+  // By whom, and between which days: kept in the address, and the export holds what is shown.
+  await page.getByRole('combobox', { name: en['data.auditByWhom'] }).click();
+  await page.getByRole('option', { name: 'Ava Martin' }).click();
+  await expect(page).toHaveURL(/tab=audit&who=/);
+  await expect(log.getByRole('row').filter({ hasText: 'Ava Martin' })).not.toHaveCount(0);
+  await expect(log.getByRole('row').filter({ hasNotText: 'Ava Martin' })).toHaveCount(1); // the heading row
+  const [hers] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: en['data.auditExportCsv'] }).click()]);
+  const rows = readFileSync(await hers.path(), 'utf8').split('\r\n').slice(1).filter(Boolean);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toContain(',Ava Martin,');
+  if (shot) await page.screenshot({ path: `${shot}/audit-filtered-light-1400.png`, fullPage: true });
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+  await page.getByLabel(en['data.auditFrom']).fill(day);
+  await expect(page.getByTestId('audit-empty')).toHaveText(en['data.auditNoneMatch']);
+  await expect(page).toHaveURL(new RegExp(`&from=${day}$`));
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: en['data.auditByWhom'] })).toHaveValue('Ava Martin', { timeout: 15_000 });
+  await expect(page.getByLabel(en['data.auditFrom'])).toHaveValue(day);
+  await expect(page.getByTestId('audit-empty')).toHaveText(en['data.auditNoneMatch']);
 });
 
 test('an admin erases a caller on request from their record: personal details go, the tickets stay', async ({ page }) => {

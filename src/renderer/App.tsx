@@ -59,7 +59,7 @@ function Page({ route }: { route: Route }) {
     case 'merge':
       return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
     case 'dataQuality':
-      return <CustomerDataPage key={route.privacyFor ?? ''} tab={route.tab ?? null} privacyFor={route.privacyFor ?? null} />;
+      return <CustomerDataPage key={route.privacyFor ?? ''} tab={route.tab ?? null} privacyFor={route.privacyFor ?? null} audit={route.audit ?? null} />;
     case 'conflicts':
       return <ConflictsPage />;
     case 'notFound':

@@ -6,6 +6,7 @@ import { assumedInBrief, CSV_FIELDS, type AuditRow, type ImportSummaryView, type
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
 import { COUNT_AXIS, mirroredAxes } from '../charts';
+import { DateField } from '../dates/DateField';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
@@ -16,7 +17,7 @@ import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
 import { type Segment } from '../../shared/domain';
-import { chosenAfterTyping, recordIdIn } from './auditFilter';
+import { AUDIT_SHOWN, auditQueryOf, auditShown, chosenAfterTyping, NO_AUDIT_FILTER, recordIdIn, type AuditFilter } from './auditFilter';
 import { auditSheet } from './auditSheet';
 import { retentionFormOf, retentionToSave, type RetentionForm } from './retentionForm';
 import { importSession, useImportSession } from './importSession';
@@ -27,7 +28,7 @@ import classes from './CustomerData.module.css';
 // worst first, each a click from its fix), who opened whose record, imports from the desk
 // used before, and how long interactions are kept.
 
-export function CustomerDataPage({ tab = null, privacyFor = null }: { tab?: DataTab | null; privacyFor?: string | null }) {
+export function CustomerDataPage({ tab = null, privacyFor = null, audit = null }: { tab?: DataTab | null; privacyFor?: string | null; audit?: AuditFilter | null }) {
   const { user } = useSession();
   const admin = administers(user);
   // The tab is in the address (a reload or a shared link keeps it); a supervisor sees data quality only.
@@ -58,7 +59,7 @@ export function CustomerDataPage({ tab = null, privacyFor = null }: { tab?: Data
         {admin && (
           <>
             <Tabs.Panel value="audit">
-              <AuditPanel />
+              <AuditPanel filter={audit ?? NO_AUDIT_FILTER} />
             </Tabs.Panel>
             <Tabs.Panel value="import">
               <ImportPanel />
@@ -228,12 +229,24 @@ function MergeFix({ row }: { row: WorstRow }) {
   );
 }
 
-function AuditPanel() {
-  // Whose openings: found by name, email, phone or tag (the lookup), or an id (auditFilter.ts).
-  const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<{ id: string; name: string | null }>({ id: '', name: null });
+function AuditPanel({ filter }: { filter: AuditFilter }) {
+  // Whose openings: found by name, email, phone or tag (the lookup), or an id (auditFilter.ts);
+  // by whom, and between which days. The filter is in the address (a reload or a link keeps it).
+  const setFilter = (next: Partial<AuditFilter>) => navigate({ name: 'dataQuality', tab: 'audit', audit: { ...filter, ...next } }, { replace: true });
+  const [query, setQuery] = useState(filter.customer);
+  const [chosenName, setChosenName] = useState<string | null>(null);
+  const chosen = { id: filter.customer, name: chosenName };
   const customerId = chosen.id;
-  const log = useCall('privacy.audit', { customerId: customerId || null, limit: 500 });
+  const setChosen = (next: { id: string; name: string | null }) => {
+    setChosenName(next.name);
+    if (next.id !== filter.customer) setFilter({ customer: next.id });
+  };
+  const users = useCall('users.list', {});
+  const answer = useCall('privacy.audit', auditQueryOf(filter));
+  // The page and its exports show the latest AUDIT_SHOWN openings, and say when more matched.
+  const shown = answer.data ? auditShown(answer.data) : null;
+  const log = { data: shown?.rows, problem: answer.problem };
+  const narrowed = filter.customer !== '' || filter.who !== '' || filter.from !== '' || filter.to !== '';
   const download = (rows: AuditRow[], as: 'json' | 'csv') => {
     const blob =
       as === 'json'
@@ -275,7 +288,27 @@ function AuditPanel() {
           onChoose={(id, c) => setChosen({ id, name: c?.customerName ?? null })}
           idIn={recordIdIn}
         />
+        <Group mt="sm" align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
+          <Select
+            label={t('data.auditByWhom')}
+            placeholder={t('data.auditAnyone')}
+            data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            value={filter.who || null}
+            onChange={(v) => setFilter({ who: v ?? '' })}
+            searchable
+            clearable
+            nothingFoundMessage={t('data.auditNobodyFound')}
+            miw={200}
+          />
+          <DateField label={t('data.auditFrom')} name={t('data.auditFrom')} value={filter.from} onChange={(from) => setFilter({ from })} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} englishType="date" miw={150} />
+          <DateField label={t('data.auditTo')} name={t('data.auditTo')} value={filter.to} onChange={(to) => setFilter({ to })} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} englishType="date" miw={150} />
+        </Group>
       </Box>
+      {shown?.cut && (
+        <Alert color="yellow" mx="sm" mb="sm" data-testid="audit-cut">
+          {t(narrowed ? 'data.auditCutNarrower' : 'data.auditCut', { count: formatNumber(AUDIT_SHOWN) })}
+        </Alert>
+      )}
       {log.problem && <ProblemAlert problem={log.problem} />}
       {/* Its four columns wrap rather than scroll: at 420 px a 640 px floor cut the customer's
           name and put why the record was opened off the box's side. */}
@@ -314,7 +347,7 @@ function AuditPanel() {
       </Table.ScrollContainer>
       {log.data?.length === 0 && (
         <Text size="sm" c="dimmed" p="sm" data-testid="audit-empty">
-          {chosen.name ? t('data.auditNoneForName', { name: chosen.name }) : customerId ? t('data.auditNoneFor', { id: customerId }) : t('data.auditNone')}
+          {filter.who || filter.from || filter.to ? t('data.auditNoneMatch') : chosen.name ? t('data.auditNoneForName', { name: chosen.name }) : customerId ? t('data.auditNoneFor', { id: customerId }) : t('data.auditNone')}
         </Text>
       )}
     </Section>
