@@ -39,3 +39,9 @@ it('keeps the audit log\u2019s filter in the address: a reload or a shared link 
   // Changing the filter stays on the same page (what is typed in it, and the focus, stay).
   expect(pageKey(parseHash(href))).toBe(pageKey(parseHash('#/admin/quality?tab=audit')));
 });
+
+it('a data-quality fix rides in the record’s address, to open its dialog on arrival', () => {
+  const href = hrefOf({ name: 'customer', customerId: 'c-1', assetId: null, matchedBy: null, fix: 'addEmail' });
+  expect(href).toBe('#/customer/c-1?fix=addEmail');
+  expect(parseHash(href)).toMatchObject({ name: 'customer', customerId: 'c-1', fix: 'addEmail' });
+});

@@ -41,7 +41,7 @@ export type Route =
    * `ticket`: the ticket number the lookup found the customer by (T-000123), marked on the 360° view;
    * `query`: what was looked up to find them, which the lookup field shows on coming back to the page.
    */
-  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; query?: string | null }
+  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; query?: string | null; fix?: string | null }
   | { name: 'lookup'; query: string }
   | { name: 'queues'; segment: Segment | null; tier: Tier | null }
   | { name: 'overview'; drill?: Drill | null }
@@ -80,7 +80,7 @@ export function parseHash(hash: string): Route {
     return { name: 'dataQuality', tab, privacyFor: query.get('privacy'), audit: tab === 'audit' ? audit : null };
   }
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
-  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket'), query: query.get('q') };
+  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket'), query: query.get('q'), fix: query.get('fix') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
@@ -118,6 +118,8 @@ export function hrefOf(route: Route): string {
       if (route.matchedBy) q.set('by', route.matchedBy);
       if (route.ticket) q.set('ticket', route.ticket);
       if (route.query) q.set('q', route.query);
+      // A data-quality fix to open on arrival (customer/fixDialog.ts).
+      if (route.fix) q.set('fix', route.fix);
       const qs = q.toString();
       return `#/customer/${encodeURIComponent(route.customerId)}${qs ? `?${qs}` : ''}`;
     }

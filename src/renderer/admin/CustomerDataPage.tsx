@@ -165,7 +165,8 @@ function QualityPanel() {
                         f === 'mergeDuplicate' && w.duplicates.length > 0 ? (
                           <MergeFix key={f} row={w} />
                         ) : (
-                          <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
+                          // The fix's own dialog on the record, its field focused (customer/fixDialog.ts).
+                          <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={hrefOf({ name: 'customer', customerId: w.customerId, assetId: null, matchedBy: null, fix: f })} style={{ cursor: 'pointer' }}>
                             {qualityFixLabel(f)}
                           </Badge>
                         ),
