@@ -33,7 +33,7 @@ function Page({ route }: { route: Route }) {
     case 'ticket':
       return <TicketPage key={route.ticketId} ticketId={route.ticketId} />;
     case 'customer':
-      return <CustomerPage key={route.customerId} customerId={route.customerId} assetId={route.assetId} matchedBy={route.matchedBy} ticket={route.ticket ?? null} />;
+      return <CustomerPage key={route.customerId} customerId={route.customerId} assetId={route.assetId} matchedBy={route.matchedBy} ticket={route.ticket ?? null} fix={route.fix ?? null} />;
     case 'lookup':
       return <CandidatesPage query={route.query} />;
     case 'queues':
@@ -59,7 +59,7 @@ function Page({ route }: { route: Route }) {
     case 'merge':
       return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
     case 'dataQuality':
-      return <CustomerDataPage key={route.privacyFor ?? ''} tab={route.tab ?? null} privacyFor={route.privacyFor ?? null} />;
+      return <CustomerDataPage key={route.privacyFor ?? ''} tab={route.tab ?? null} privacyFor={route.privacyFor ?? null} audit={route.audit ?? null} />;
     case 'conflicts':
       return <ConflictsPage />;
     case 'notFound':

@@ -28,3 +28,20 @@ it('takes the customer found by another query for the same page, and another lis
   expect(pageKey(parseHash(customerHref('c1', 'a1', 'tag')))).not.toBe(pageKey(parseHash(customerHref('c2', 'a1', 'tag'))));
   expect(pageKey({ name: 'lookup', query: 'Jordan' })).not.toBe(pageKey({ name: 'lookup', query: 'Jo' }));
 });
+
+it('keeps the audit log\u2019s filter in the address: a reload or a shared link shows the same openings', () => {
+  const audit = { customer: '019a2f53-6a94-7004-b0c7-cea5adfb9d6d', who: 'u-7', from: '2026-03-01', to: '2026-03-31' };
+  const href = hrefOf({ name: 'dataQuality', tab: 'audit', audit });
+  expect(href).toBe('#/admin/quality?tab=audit&customer=019a2f53-6a94-7004-b0c7-cea5adfb9d6d&who=u-7&from=2026-03-01&to=2026-03-31');
+  expect(parseHash(href)).toMatchObject({ name: 'dataQuality', tab: 'audit', audit });
+  // An empty filter adds nothing to the address.
+  expect(hrefOf({ name: 'dataQuality', tab: 'audit', audit: { customer: '', who: '', from: '', to: '' } })).toBe('#/admin/quality?tab=audit');
+  // Changing the filter stays on the same page (what is typed in it, and the focus, stay).
+  expect(pageKey(parseHash(href))).toBe(pageKey(parseHash('#/admin/quality?tab=audit')));
+});
+
+it('a data-quality fix rides in the record’s address, to open its dialog on arrival', () => {
+  const href = hrefOf({ name: 'customer', customerId: 'c-1', assetId: null, matchedBy: null, fix: 'addEmail' });
+  expect(href).toBe('#/customer/c-1?fix=addEmail');
+  expect(parseHash(href)).toMatchObject({ name: 'customer', customerId: 'c-1', fix: 'addEmail' });
+});

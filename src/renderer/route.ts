@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { agentSlaSchema, attainmentTargetSchema, attainmentWindowSchema, drillFilterSchema, type AgentSla, type AttainmentWindow, type DrillFilter, type DrillOrder } from '../shared/api';
 import { SEGMENTS, type Segment, type Tier } from '../shared/domain';
 import { arrivalState, cameFromApp, pushedState, replacedState } from './inAppHistory';
+import type { AuditFilter } from './admin/auditFilter';
 
 // The route lives in the URL hash, so a reload (or a copied link) lands on the same screen:
 // #/ticket/<id>, #/customer/<id>?asset=<id>&by=tag, #/queues/<segment>/<tier>, #/overview,
@@ -40,7 +41,7 @@ export type Route =
    * `ticket`: the ticket number the lookup found the customer by (T-000123), marked on the 360° view;
    * `query`: what was looked up to find them, which the lookup field shows on coming back to the page.
    */
-  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; query?: string | null }
+  | { name: 'customer'; customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; query?: string | null; fix?: string | null }
   | { name: 'lookup'; query: string }
   | { name: 'queues'; segment: Segment | null; tier: Tier | null }
   | { name: 'overview'; drill?: Drill | null }
@@ -54,7 +55,7 @@ export type Route =
   | { name: 'register'; query: string }
   | { name: 'merge'; survivorId: string; mergedId: string }
   /** Customer data; `tab`: the tab shown; `privacyFor`: the customer whose export or erasure an admin is asked for. */
-  | { name: 'dataQuality'; tab?: DataTab | null; privacyFor?: string | null }
+  | { name: 'dataQuality'; tab?: DataTab | null; privacyFor?: string | null; audit?: AuditFilter | null }
   | { name: 'conflicts' }
   | { name: 'notFound'; path: string };
 
@@ -73,9 +74,13 @@ export function parseHash(hash: string): Route {
   if (head === 'ticket' && a) return { name: 'ticket', ticketId: a };
   if (head === 'customer' && a === 'new') return { name: 'register', query: query.get('q') ?? '' };
   if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
-  if (head === 'admin' && a === 'quality') return { name: 'dataQuality', tab: dataTabOf(query.get('tab')), privacyFor: query.get('privacy') };
+  if (head === 'admin' && a === 'quality') {
+    const tab = dataTabOf(query.get('tab'));
+    const audit = { customer: query.get('customer') ?? '', who: query.get('who') ?? '', from: query.get('from') ?? '', to: query.get('to') ?? '' };
+    return { name: 'dataQuality', tab, privacyFor: query.get('privacy'), audit: tab === 'audit' ? audit : null };
+  }
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
-  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket'), query: query.get('q') };
+  if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket'), query: query.get('q'), fix: query.get('fix') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
@@ -113,6 +118,8 @@ export function hrefOf(route: Route): string {
       if (route.matchedBy) q.set('by', route.matchedBy);
       if (route.ticket) q.set('ticket', route.ticket);
       if (route.query) q.set('q', route.query);
+      // A data-quality fix to open on arrival (customer/fixDialog.ts).
+      if (route.fix) q.set('fix', route.fix);
       const qs = q.toString();
       return `#/customer/${encodeURIComponent(route.customerId)}${qs ? `?${qs}` : ''}`;
     }
@@ -158,7 +165,9 @@ export function hrefOf(route: Route): string {
     case 'merge':
       return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}`;
     case 'dataQuality': {
-      const query = new URLSearchParams({ ...(route.tab && route.tab !== 'quality' ? { tab: route.tab } : {}), ...(route.privacyFor ? { privacy: route.privacyFor } : {}) }).toString();
+      // The audit log's filter (who opened whose record, between which days) is kept with it.
+      const audit = route.tab === 'audit' && route.audit ? Object.entries(route.audit).filter(([, v]) => v !== '') : [];
+      const query = new URLSearchParams({ ...(route.tab && route.tab !== 'quality' ? { tab: route.tab } : {}), ...(route.privacyFor ? { privacy: route.privacyFor } : {}), ...Object.fromEntries(audit) }).toString();
       return query ? `#/admin/quality?${query}` : '#/admin/quality';
     }
     case 'conflicts':
@@ -192,6 +201,11 @@ export function pageKey(route: Route): string {
   if (route.name === 'overview') return JSON.stringify({ name: 'overview' });
   if (route.name === 'customer') {
     const { query: _query, ...page } = route;
+    return JSON.stringify(page);
+  }
+  if (route.name === 'dataQuality') {
+    // The audit log's filter changes as the admin types: the same page, focus where it was.
+    const { audit: _audit, ...page } = route;
     return JSON.stringify(page);
   }
   return JSON.stringify(route);

@@ -1,11 +1,12 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Box, Button, Collapse, Group, List, Menu, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Collapse, Group, List, Menu, Modal, Paper, Progress, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { assumedInBrief, CSV_FIELDS, type AuditRow, type ImportSummaryView, type QualityOverview } from '../../shared/customerApi';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { client } from '../client';
 import { COUNT_AXIS, mirroredAxes } from '../charts';
+import { DateField } from '../dates/DateField';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
@@ -16,8 +17,9 @@ import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
 import { type Segment } from '../../shared/domain';
-import { chosenAfterTyping, recordIdIn } from './auditFilter';
+import { AUDIT_SHOWN, auditQueryOf, auditShown, chosenAfterTyping, NO_AUDIT_FILTER, recordIdIn, type AuditFilter } from './auditFilter';
 import { auditSheet } from './auditSheet';
+import { retentionFormOf, retentionToSave, type RetentionForm } from './retentionForm';
 import { importSession, useImportSession } from './importSession';
 import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
@@ -26,7 +28,7 @@ import classes from './CustomerData.module.css';
 // worst first, each a click from its fix), who opened whose record, imports from the desk
 // used before, and how long interactions are kept.
 
-export function CustomerDataPage({ tab = null, privacyFor = null }: { tab?: DataTab | null; privacyFor?: string | null }) {
+export function CustomerDataPage({ tab = null, privacyFor = null, audit = null }: { tab?: DataTab | null; privacyFor?: string | null; audit?: AuditFilter | null }) {
   const { user } = useSession();
   const admin = administers(user);
   // The tab is in the address (a reload or a shared link keeps it); a supervisor sees data quality only.
@@ -57,7 +59,7 @@ export function CustomerDataPage({ tab = null, privacyFor = null }: { tab?: Data
         {admin && (
           <>
             <Tabs.Panel value="audit">
-              <AuditPanel />
+              <AuditPanel filter={audit ?? NO_AUDIT_FILTER} />
             </Tabs.Panel>
             <Tabs.Panel value="import">
               <ImportPanel />
@@ -163,7 +165,8 @@ function QualityPanel() {
                         f === 'mergeDuplicate' && w.duplicates.length > 0 ? (
                           <MergeFix key={f} row={w} />
                         ) : (
-                          <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={customerHref(w.customerId)} style={{ cursor: 'pointer' }}>
+                          // The fix's own dialog on the record, its field focused (customer/fixDialog.ts).
+                          <Badge key={f} size="sm" variant="outline" color="gray" tt="none" component="a" href={hrefOf({ name: 'customer', customerId: w.customerId, assetId: null, matchedBy: null, fix: f })} style={{ cursor: 'pointer' }}>
                             {qualityFixLabel(f)}
                           </Badge>
                         ),
@@ -227,12 +230,24 @@ function MergeFix({ row }: { row: WorstRow }) {
   );
 }
 
-function AuditPanel() {
-  // Whose openings: found by name, email, phone or tag (the lookup), or an id (auditFilter.ts).
-  const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<{ id: string; name: string | null }>({ id: '', name: null });
+function AuditPanel({ filter }: { filter: AuditFilter }) {
+  // Whose openings: found by name, email, phone or tag (the lookup), or an id (auditFilter.ts);
+  // by whom, and between which days. The filter is in the address (a reload or a link keeps it).
+  const setFilter = (next: Partial<AuditFilter>) => navigate({ name: 'dataQuality', tab: 'audit', audit: { ...filter, ...next } }, { replace: true });
+  const [query, setQuery] = useState(filter.customer);
+  const [chosenName, setChosenName] = useState<string | null>(null);
+  const chosen = { id: filter.customer, name: chosenName };
   const customerId = chosen.id;
-  const log = useCall('privacy.audit', { customerId: customerId || null, limit: 500 });
+  const setChosen = (next: { id: string; name: string | null }) => {
+    setChosenName(next.name);
+    if (next.id !== filter.customer) setFilter({ customer: next.id });
+  };
+  const users = useCall('users.list', {});
+  const answer = useCall('privacy.audit', auditQueryOf(filter));
+  // The page and its exports show the latest AUDIT_SHOWN openings, and say when more matched.
+  const shown = answer.data ? auditShown(answer.data) : null;
+  const log = { data: shown?.rows, problem: answer.problem };
+  const narrowed = filter.customer !== '' || filter.who !== '' || filter.from !== '' || filter.to !== '';
   const download = (rows: AuditRow[], as: 'json' | 'csv') => {
     const blob =
       as === 'json'
@@ -274,7 +289,27 @@ function AuditPanel() {
           onChoose={(id, c) => setChosen({ id, name: c?.customerName ?? null })}
           idIn={recordIdIn}
         />
+        <Group mt="sm" align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
+          <Select
+            label={t('data.auditByWhom')}
+            placeholder={t('data.auditAnyone')}
+            data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            value={filter.who || null}
+            onChange={(v) => setFilter({ who: v ?? '' })}
+            searchable
+            clearable
+            nothingFoundMessage={t('data.auditNobodyFound')}
+            miw={200}
+          />
+          <DateField label={t('data.auditFrom')} name={t('data.auditFrom')} value={filter.from} onChange={(from) => setFilter({ from })} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} englishType="date" miw={150} />
+          <DateField label={t('data.auditTo')} name={t('data.auditTo')} value={filter.to} onChange={(to) => setFilter({ to })} placeholder={t('record.placeholder.date')} dir="ltr" maxLength={10} englishType="date" miw={150} />
+        </Group>
       </Box>
+      {shown?.cut && (
+        <Alert color="yellow" mx="sm" mb="sm" data-testid="audit-cut">
+          {t(narrowed ? 'data.auditCutNarrower' : 'data.auditCut', { count: formatNumber(AUDIT_SHOWN) })}
+        </Alert>
+      )}
       {log.problem && <ProblemAlert problem={log.problem} />}
       {/* Its four columns wrap rather than scroll: at 420 px a 640 px floor cut the customer's
           name and put why the record was opened off the box's side. */}
@@ -313,7 +348,7 @@ function AuditPanel() {
       </Table.ScrollContainer>
       {log.data?.length === 0 && (
         <Text size="sm" c="dimmed" p="sm" data-testid="audit-empty">
-          {chosen.name ? t('data.auditNoneForName', { name: chosen.name }) : customerId ? t('data.auditNoneFor', { id: customerId }) : t('data.auditNone')}
+          {filter.who || filter.from || filter.to ? t('data.auditNoneMatch') : chosen.name ? t('data.auditNoneForName', { name: chosen.name }) : customerId ? t('data.auditNoneFor', { id: customerId }) : t('data.auditNone')}
         </Text>
       )}
     </Section>
@@ -761,10 +796,13 @@ function RejectsTable({ summary }: { summary: ImportSummaryView }) {
 
 function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const settings = useCall('privacy.settings', {});
-  const [days, setDays] = useState<number | ''>('');
+  // The form shows the period in force until the admin changes it (null: not changed).
+  const [edited, setEdited] = useState<RetentionForm | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const current = settings.data?.retentionDays ?? null;
+  const form = edited ?? retentionFormOf(current);
+  const days = form.days;
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<{ id: string; who: { name: string; segment: Segment } | null }>({ id: asked ?? '', who: null });
   const customerId = chosen.id;
@@ -778,7 +816,12 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
   const save = async (confirmed: boolean) => {
     setProblem(null);
     setMessage(null);
-    const retentionDays = days === '' ? null : days;
+    const chosen = retentionToSave(form);
+    if (!chosen.ok) {
+      setProblem({ code: 'invalid_input', message: t('data.retentionDaysMissing'), issues: [{ path: 'retentionDays', message: t('data.retentionDaysMissing') }] });
+      return;
+    }
+    const { retentionDays } = chosen;
     try {
       if (!confirmed && retentionDays !== null) {
         const { removed } = await call('privacy.retentionPreview', { retentionDays });
@@ -789,8 +832,9 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
       }
       setConfirming(null);
       const r = await call('privacy.saveSettings', { retentionDays });
-      setMessage(t('data.retentionSaved', { removed: formatNumber(r.removed) }));
-      void settings.refetch();
+      setMessage(retentionDays === null ? t('data.retentionForeverSaved') : t('data.retentionSaved', { removed: formatNumber(r.removed) }));
+      await settings.refetch();
+      setEdited(null);
     } catch (error) {
       setConfirming(null);
       setProblem(problemOf(error));
@@ -833,12 +877,24 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
         </Text>
       )}
       <Section title={t('data.retention')}>
+        <Radio.Group
+          aria-label={t('data.retention')}
+          description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
+          value={form.keep}
+          onChange={(v) => setEdited({ ...form, keep: v === 'forever' ? 'forever' : 'days' })}
+          mb="sm"
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="days" label={t('data.retentionKeepDays')} disabled={!settings.data} />
+            <Radio value="forever" label={t('data.retentionKeepForever')} disabled={!settings.data} />
+          </Stack>
+        </Radio.Group>
         <Group align="flex-end">
           <LocalNumberInput
             label={t('data.retentionDays')}
-            description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
             value={days}
-            onChange={(v) => setDays(typeof v === 'number' ? v : '')}
+            disabled={!settings.data}
+            onChange={(v) => setEdited({ keep: 'days', days: typeof v === 'number' ? v : '' })}
             min={30}
             max={36500}
             clampBehavior="none"
@@ -848,7 +904,9 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
             maw={520}
             style={{ flex: '1 1 260px' }}
           />
-          <Button onClick={() => void save(false)}>{t('record.save')}</Button>
+          <Button onClick={() => void save(false)} disabled={!settings.data}>
+            {t('record.save')}
+          </Button>
         </Group>
         <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('data.retentionConfirmTitle')}>
           <Stack gap="md">

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { chosenAfterTyping, recordIdIn } from './auditFilter';
+import { AUDIT_SHOWN, auditQueryOf, auditShown, chosenAfterTyping, NO_AUDIT_FILTER, recordIdIn } from './auditFilter';
 
 // The audit log's filter: an admin types who the customer is; an id still filters at once.
 
@@ -15,4 +15,22 @@ it('filters by an id at once, shows everyone for an empty field, and keeps the c
   expect(chosenAfterTyping('  ', ID)).toBe('');
   expect(chosenAfterTyping('Maria Gonz', 'chosen-before')).toBe('chosen-before');
   expect(chosenAfterTyping('Maria Gonz', '')).toBe('');
+});
+
+it('asks the desk for that customer, that person and those days, both days in', () => {
+  const q = auditQueryOf({ customer: ID, who: 'u-1', from: '2026-03-01', to: '2026-03-02' });
+  expect(q).toMatchObject({ customerId: ID, userId: 'u-1' });
+  expect(q.from).toBe(new Date(2026, 2, 1).getTime());
+  // The whole of the 2nd: up to the start of the 3rd.
+  expect(q.to).toBe(new Date(2026, 2, 3).getTime());
+  expect(auditQueryOf(NO_AUDIT_FILTER)).toMatchObject({ customerId: null, userId: null, from: null, to: null });
+  // A day still being typed filters nothing yet.
+  expect(auditQueryOf({ ...NO_AUDIT_FILTER, from: '2026-03' }).from).toBeNull();
+});
+
+it('says when the list is cut: it asks for one more than it shows', () => {
+  expect(auditQueryOf(NO_AUDIT_FILTER).limit).toBe(AUDIT_SHOWN + 1);
+  const many = Array.from({ length: AUDIT_SHOWN + 1 }, (_, i) => i);
+  expect(auditShown(many)).toEqual({ rows: many.slice(0, AUDIT_SHOWN), cut: true });
+  expect(auditShown(many.slice(0, AUDIT_SHOWN))).toEqual({ rows: many.slice(0, AUDIT_SHOWN), cut: false });
 });

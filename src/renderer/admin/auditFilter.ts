@@ -16,3 +16,39 @@ export function chosenAfterTyping(query: string, chosen: string): string {
   if (!query.trim()) return '';
   return recordIdIn(query) ?? chosen;
 }
+
+/** The log's filter as the address keeps it: ids, and days as YYYY-MM-DD ('' for none). */
+export interface AuditFilter {
+  customer: string;
+  who: string;
+  from: string;
+  to: string;
+}
+
+export const NO_AUDIT_FILTER: AuditFilter = { customer: '', who: '', from: '', to: '' };
+
+/** The most openings the page (and so its exports) shows; past it, the admin is asked to narrow. */
+export const AUDIT_SHOWN = 500;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Local midnight starting the day, or null for anything that is not a day. */
+function dayStart(day: string, after = 0): number | null {
+  const m = DAY.exec(day);
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + after);
+  return Number.isNaN(d.getTime()) ? null : d.getTime();
+}
+
+/**
+ * What the page asks the desk for: openings of that customer, by that person, from the start of
+ * `from` to the end of `to` (both days in), one more than it shows so it knows the list was cut.
+ */
+export function auditQueryOf(f: AuditFilter): { customerId: string | null; userId: string | null; from: number | null; to: number | null; limit: number } {
+  return { customerId: f.customer || null, userId: f.who || null, from: dayStart(f.from), to: dayStart(f.to, 1), limit: AUDIT_SHOWN + 1 };
+}
+
+/** The openings shown (and exported), and whether more matched than the page shows. */
+export function auditShown<T>(rows: readonly T[]): { rows: T[]; cut: boolean } {
+  return { rows: rows.slice(0, AUDIT_SHOWN), cut: rows.length > AUDIT_SHOWN };
+}

@@ -30,8 +30,10 @@ export const emptyCustomer = (segment: Segment): CustomerDraftState => ({
 
 export { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 
-export function CustomerFields({ draft, onChange, problem, segments }: {
+export function CustomerFields({ draft, onChange, problem, segments, focus = null }: {
   draft: CustomerDraftState;
+  /** The field the dialog opens on (a data-quality fix); the name otherwise. */
+  focus?: 'email' | 'phone' | null;
   onChange: (patch: Partial<CustomerDraftState>) => void;
   problem: Problem | null;
   /** The segments the signed-in person may put a customer in. */
@@ -60,7 +62,7 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
           </Text>
         )}
       </div>
-      <TextInput label={t('record.name')} withAsterisk value={draft.name} onChange={(e) => onChange({ name: e.currentTarget.value })} error={err('name')} maxLength={200} data-autofocus />
+      <TextInput label={t('record.name')} withAsterisk value={draft.name} onChange={(e) => onChange({ name: e.currentTarget.value })} error={err('name')} maxLength={200} data-autofocus={focus === null ? true : undefined} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select
           label={t('record.segment')}
@@ -84,8 +86,8 @@ export function CustomerFields({ draft, onChange, problem, segments }: {
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint', PHONE_EXAMPLES)} inputWrapperOrder={HINT_UNDER} />
-        <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => onChange({ email: e.currentTarget.value })} error={err('email')} type="email" dir="ltr" maxLength={254} />
+        <TextInput label={t('customer.phone')} value={draft.phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={err('phone')} data-autofocus={focus === 'phone' ? true : undefined} inputMode="tel" dir="ltr" maxLength={40} description={t('record.phoneHint', PHONE_EXAMPLES)} inputWrapperOrder={HINT_UNDER} />
+        <TextInput label={t('customer.email')} value={draft.email} onChange={(e) => onChange({ email: e.currentTarget.value })} error={err('email')} data-autofocus={focus === 'email' ? true : undefined} type="email" dir="ltr" maxLength={254} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select

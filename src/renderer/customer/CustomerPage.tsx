@@ -61,14 +61,14 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
-export function CustomerPage({ customerId, assetId, matchedBy, ticket = null }: { customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null }) {
+export function CustomerPage({ customerId, assetId, matchedBy, ticket = null, fix = null }: { customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; fix?: string | null }) {
   const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId });
   if (view.problem && !view.data) return <FailedPage page={t('customer.pageName')} problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
-  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} ticket={ticket} />;
+  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} ticket={ticket} fix={fix} />;
 }
 
-function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; ticket: string | null }) {
+function CustomerView360({ view, matchedBy, ticket, fix }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; ticket: string | null; fix: string | null }) {
   const { customer } = view;
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
@@ -255,7 +255,7 @@ function CustomerView360({ view, matchedBy, ticket }: { view: CustomerView; matc
           </Stack>}
         </div>
       </div>
-      <RecordPanel customerId={customer.id} />
+      <RecordPanel customerId={customer.id} fix={fix} />
 
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>

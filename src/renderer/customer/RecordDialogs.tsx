@@ -12,6 +12,7 @@ import { FormProblem } from '../page';
 import { useRefusedFocus } from '../refusedFocus';
 import { useSession } from '../session';
 import { CustomerFinder } from './CustomerFinder';
+import type { FixField } from './fixDialog';
 import { CUSTOMER_FIELD_LABEL, CustomerFields, emptySystem, SystemFields, systemDraftOf, type SystemDraftState } from './CustomerFields';
 import { customerDraftOf, type CustomerDraftState } from '../../shared/customerApi';
 import { formatPhone } from '../labels';
@@ -94,11 +95,11 @@ function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel
   );
 }
 
-export function RecordDialogs({ record, dialog, onClose }: { record: CustomerRecord; dialog: RecordDialog | null; onClose: () => void }) {
+export function RecordDialogs({ record, dialog, focus = null, onClose }: { record: CustomerRecord; dialog: RecordDialog | null; focus?: FixField | null; onClose: () => void }) {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'customer':
-      return <CustomerDialog record={record} onClose={onClose} />;
+      return <CustomerDialog record={record} focus={focus} onClose={onClose} />;
     case 'contact':
       return <ContactDialog record={record} contactId={dialog.contactId} onClose={onClose} />;
     case 'system':
@@ -121,7 +122,7 @@ function parseBase(text: string | null): EditBase | null {
   }
 }
 
-function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: () => void }) {
+function CustomerDialog({ record, focus, onClose }: { record: CustomerRecord; focus: FixField | null; onClose: () => void }) {
   const { user } = useSession();
   const segments = segmentsFor(user);
   // The draft is the record's, not one version's: keyed by the version, it was replaced by the
@@ -204,7 +205,7 @@ function CustomerDialog({ record, onClose }: { record: CustomerRecord; onClose: 
           </Button>
         </Alert>
       )}
-      <CustomerFields draft={draft} onChange={setDraft} problem={save.problem} segments={segments} />
+      <CustomerFields draft={draft} onChange={setDraft} problem={save.problem} segments={segments} focus={focus} />
       <DuplicateHints probe={draft} excludeId={record.customer.id} />
     </DialogForm>
   );

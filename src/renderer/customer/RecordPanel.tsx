@@ -10,6 +10,7 @@ import { Muted, ProblemAlert, Section } from '../page';
 import { customerHref, hrefOf } from '../route';
 import { useSession } from '../session';
 import { administers } from '../../shared/access';
+import { fixDialogOf } from './fixDialog';
 import { RecordDialogs, type RecordDialog } from './RecordDialogs';
 import classes from './CustomerPage.module.css';
 
@@ -18,9 +19,11 @@ import classes from './CustomerPage.module.css';
 
 const HISTORY_SHOWN = 12;
 
-export function RecordPanel({ customerId }: { customerId: string }) {
+export function RecordPanel({ customerId, fix = null }: { customerId: string; fix?: string | null }) {
   const record = useCall('customers.record', { customerId }, { live: true, customerId });
-  const [dialog, setDialog] = useState<RecordDialog | null>(null);
+  // Arrived from a data-quality fix ("Add an email"): its dialog opens, its field focused.
+  const [opening] = useState(() => fixDialogOf(fix));
+  const [dialog, setDialog] = useState<RecordDialog | null>(opening?.dialog ?? null);
   const [all, setAll] = useState(false);
   const { user } = useSession();
   if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;
@@ -159,7 +162,7 @@ export function RecordPanel({ customerId }: { customerId: string }) {
           </Box>
         </Stack>
       </Section>
-      <RecordDialogs record={r} dialog={dialog} onClose={() => setDialog(null)} />
+      <RecordDialogs record={r} dialog={dialog} focus={opening?.dialog === dialog ? opening.focus : null} onClose={() => setDialog(null)} />
     </Stack>
   );
 }
