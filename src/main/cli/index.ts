@@ -113,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const opened = error instanceof DeskOpenError ? error : classify(error, '');
     if (opened instanceof DeskOpenError) {
-      console.error(`tagdesk: ${cliInLine(tr, `error.open.${opened.kind}`, 'message', deskOpenLine(tr, opened.sentence, opened.message))}`);
+      console.error(`tagdesk: ${deskOpenLine(tr, opened.sentence, opened.message)}`);
       return EXIT_BY_KIND[opened.kind];
     }
     console.error(`tagdesk: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ` ${tr('error.debugHint')}`}`);
