@@ -28,6 +28,9 @@ export const REJECTED_ROWS_CSV: { record_delimiter: 'windows'; quoted_match: Arr
 /** A reject the CSV holds: a row of a file, with the row as its file held it. */
 export const isRow = <R extends RejectedRow>(r: R): r is R & { record: Record<string, unknown> } => r.row !== null && typeof r.record === 'object' && r.record !== null && !Array.isArray(r.record);
 
+/** A reject of a CSV row: numbered, its values the file's text cells (a Zendesk record is not a spreadsheet row). */
+export const isCsvRow = <R extends RejectedRow>(r: R): r is R & { row: number; record: Record<string, string> } => isRow(r) && r.row !== null && Object.values(r.record).every((v) => typeof v === 'string');
+
 /** The columns of the rows' files, in the order first met (a run of several files with other headers has them all). */
 export function columnsOf(rows: Iterable<RejectedRow>, into: string[] = []): string[] {
   const seen = new Set(into);

@@ -13,7 +13,7 @@ import { DEFAULT_REOPEN_WINDOW_MS } from '../../../shared/ticketMachine';
 import { csvColumns, recognise } from '../import/sources';
 import { readFileSync } from 'node:fs';
 import { REJECT_KEYS } from '../../../shared/customerApi';
-import { isRow, readRejectLines } from '../../../shared/rejectedRows';
+import { isCsvRow, readRejectLines } from '../../../shared/rejectedRows';
 import type { DeskContext } from './context';
 import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
 
@@ -102,10 +102,10 @@ export function customerArea(
         }
         const rows = [];
         for (const r of readRejectLines(text)) {
-          if (!isRow(r) || r.row === null || !Object.values(r.record).every((v) => typeof v === 'string')) continue;
+          if (!isCsvRow(r)) continue;
           const key = REJECT_KEYS.find((k) => k === r.key);
           const params = typeof r.params === 'object' && r.params !== null ? Object.fromEntries(Object.entries(r.params).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
-          rows.push({ file: r.file, row: r.row, reason: r.reason, record: r.record as Record<string, string>, ...(key ? { key, params: params ?? {} } : {}) });
+          rows.push({ file: r.file, row: r.row, reason: r.reason, record: r.record, ...(key ? { key, params: params ?? {} } : {}) });
         }
         return { rows };
       },

@@ -6,7 +6,7 @@ import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
-import { columnsOf, headerCells, isRow, readRejectLines, REJECTED_ROWS_CSV, rowCells } from '../../../shared/rejectedRows';
+import { columnsOf, headerCells, isCsvRow, readRejectLines, REJECTED_ROWS_CSV, rowCells } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -791,7 +791,7 @@ export const rejectedRowsPath = (rejectsPath: string): string => rejectsPath.rep
 async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   const lines = async function* () {
     const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of input) yield* readRejectLines(line).filter((r) => isRow(r) && Object.values(r.record ?? {}).every((v) => typeof v === 'string'));
+    for await (const line of input) yield* readRejectLines(line).filter(isCsvRow);
   };
   const columns: string[] = [];
   for await (const r of lines()) columnsOf([r], columns);
@@ -799,7 +799,7 @@ async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   const path = rejectedRowsPath(rejectsPath);
   const out = createWriteStream(path, { encoding: 'utf8' });
   out.write(stringify([headerCells(columns, 'Rejected because')], { ...REJECTED_ROWS_CSV, bom: true }));
-  for await (const r of lines()) if (!out.write(stringify([rowCells(columns, r.record ?? {}, r.reason)], REJECTED_ROWS_CSV))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  for await (const r of lines()) if (!out.write(stringify([rowCells(columns, r.record, r.reason)], REJECTED_ROWS_CSV))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return path;
 }
