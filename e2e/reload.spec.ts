@@ -1,5 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
-import { expect, test } from './fixtures';
+import { SHELL, expect, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
@@ -40,4 +40,28 @@ test('a reload on a ticket with a dialog open brings both back', async ({ page }
   await app.signedInAs('Ava Martin');
   await expect(ticket.heading('Battery drains overnight')).toBeVisible();
   await expect(ticket.noteField()).toHaveValue('Customer will send a battery report.');
+});
+
+test('a link that drops while a reload signs the person back in brings them back when it returns, not to the picker', async ({ page }) => {
+  test.skip(SHELL !== 'web', 'Only the browser shell talks to the desk over a socket that can drop.');
+  const app = await signInAs(page, 'Ava Martin');
+  // The desk closes the reloaded window's first socket as its sign-back-in reaches it (a desk
+  // restarting, a proxy cutting the link); the window reconnects by itself.
+  let dropped = false;
+  await page.routeWebSocket(/\/api\?/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (!dropped && String(message).includes('"method":"session.signIn"')) {
+        dropped = true;
+        void ws.close();
+        return;
+      }
+      server.send(message);
+    });
+  });
+  await page.reload();
+  await expect.poll(() => dropped).toBe(true);
+  // She was left on "Who is at the desk?" though the desk would have her back.
+  await app.signedInAs('Ava Martin');
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toHaveCount(0);
 });

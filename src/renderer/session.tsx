@@ -178,13 +178,20 @@ export function SessionGate({ children }: { children: ReactNode }) {
       if (state === 'lost') wasLost = true;
       if (state !== 'open' || !wasLost) return;
       wasLost = false;
+      // The gate failed because the link dropped under it: it asks again now. (While it is
+      // still loading, its calls wait for the link and go out on it.)
+      if (phaseRef.current.name === 'error') return void start();
       void signBackIn().then((back) => {
         if (!back) return;
-        if ('user' in back) refreshEverything();
-        else setPhase({ name: 'signIn', problem: null, ended: back.ended });
+        if ('user' in back) {
+          const user = back.user;
+          // A sign-back-in cut off by the drop had left the picker up, with nothing said.
+          setPhase((p) => (p.name === 'signIn' && !p.problem && !p.ended ? { name: 'ready', user } : p));
+          refreshEverything();
+        } else setPhase({ name: 'signIn', problem: null, ended: back.ended });
       });
     });
-  }, []);
+  }, [start]);
 
   const signIn = useCallback(async (userId: string) => {
     try {
