@@ -274,3 +274,8 @@ export async function signOut(db: HubDb, session: Session, now: number): Promise
 export function requireAdmin(session: Session): void {
   if (!administers(session.user)) throw forbidden(say('adminsManageUsers'));
 }
+
+/** Whether anyone can administer this hub (a fresh one has nobody: the start says how to make the first). */
+export async function hasActiveAdmin(db: HubDb): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).limit(1).executeTakeFirst()) !== undefined;
+}

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createUser } from './accounts';
+import { createUser, hasActiveAdmin } from './accounts';
 import { openDb, openPool } from './db';
 import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
 import { hubLogger } from './log';
 import { migrate } from './migrations';
 import { startHub } from './server';
+import { startFailure, tlsFileFailure, tlsPairFailure } from './startErrors';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
 import { say } from '../shared/messageKeys';
 
@@ -72,18 +73,47 @@ async function main(argv: string[]): Promise<number> {
     console.error('TLS needs both --cert and --key.');
     return 2;
   }
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (values.cert && values.key) {
+    const read = (flag: '--cert' | '--key', file: string): Buffer | string => {
+      try {
+        return readFileSync(file);
+      } catch (error) {
+        return tlsFileFailure(flag, file, error);
+      }
+    };
+    const cert = read('--cert', values.cert);
+    const key = read('--key', values.key);
+    if (typeof cert === 'string' || typeof key === 'string') {
+      console.error([cert, key].filter((x) => typeof x === 'string').join('\n'));
+      return 2;
+    }
+    tls = { cert, key };
+  }
   const log = hubLogger();
   const dir = dataDir ? resolve(dataDir) : undefined;
-  const hub = await startHub({
-    log,
-    port,
-    ...(dir ? { dataDir: dir } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(values.host ? { host: values.host } : {}),
-    ...(values.cert && values.key ? { tls: { cert: readFileSync(values.cert), key: readFileSync(values.key) } } : {}),
-  });
+  const host = values.host ?? '127.0.0.1';
+  let hub;
+  try {
+    hub = await startHub({
+      log,
+      port,
+      host,
+      ...(dir ? { dataDir: dir } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(tls ? { tls } : {}),
+    });
+  } catch (error) {
+    console.error(tlsPairFailure(error) ?? startFailure(error, { port, host, databaseUrl }));
+    return 1;
+  }
   process.stdout.write(`Tagdesk hub serving ${hub.url}\n`);
   log.info({ hubUrl: hub.url }, 'hub started');
+  // A hub nobody can sign in to: say how its first admin is made.
+  if (!(await hasActiveAdmin(hub.db))) {
+    const where = dir ? ` --data ${/^[\w./-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`}` : '';
+    process.stdout.write(`No admin account yet: nobody can sign in. Create the first one (it asks for the password):\n  ${dir ? '' : 'DATABASE_URL=… '}npm run hub -- create-admin${where} --email you@example.com\n`);
+  }
 
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
@@ -102,7 +132,15 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
     console.error(`create-admin needs --email.\n${USAGE}`);
     return 2;
   }
-  const password = values.password ?? (await ask('Password for the new admin (at least 10 characters): '));
+  let password = values.password;
+  if (password === undefined) {
+    password = await ask('Password for the new admin (at least 10 characters): ');
+    // Typed unseen, so typed twice: a slip would lock the centre out of its own hub.
+    if ((await ask('The same password again: ')) !== password) {
+      console.error('The two passwords differ; no admin was created. Run the command again.');
+      return 2;
+    }
+  }
   const log = hubLogger({ level: 'warn', destination: process.stderr });
   // A hub serving the folder keeps its PostgreSQL: use it rather than start another.
   let url = databaseUrl ?? (dir ? await serverOfRunningHub(join(dir, 'pg')) : null);

@@ -195,6 +195,6 @@ export async function migrate(db: Db): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`Migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(failed ? `Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}` : error instanceof Error ? error.message : String(error), { cause: error });
   }
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -193,6 +194,82 @@ describe('one folder, one PostgreSQL', () => {
   it('says at once when its folder cannot be made, instead of spinning (a recursive mkdir below /proc loops for ever)', async () => {
     await expect(spawnHub(['--data', '/proc/tagdesk-hub'])).rejects.toThrow(/Cannot create the data folder \/proc\/tagdesk-hub/);
   }, 20_000);
+});
+
+describe('a hub that cannot start', () => {
+  /** One run of the hub to its end: exit code, and what it printed. */
+  const runHub = (args: string[]) =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      running.push(child);
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.once('exit', (code) => resolve({ code, out, err }));
+    });
+
+  it('says which flag to change and stops the PostgreSQL it started; a fresh hub says how to make its first admin', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tagdesk-hub-start-'));
+    chmodSync(folder, 0o755);
+    moreFolders.push(folder);
+    const notPem = join(folder, 'cert.pfx');
+    writeFileSync(notPem, 'not a certificate');
+    const pgDir = join(folder, 'hub', 'pg');
+
+    // A certificate that is not PEM: it said "error:0480006C:PEM routines::no start line", and
+    // left the folder's PostgreSQL running.
+    const pem = await runHub(['--data', join(folder, 'hub'), '--port', '0', '--cert', notPem, '--key', notPem]);
+    expect(pem.code).toBe(1);
+    expect(pem.err).toContain('The --cert and --key files must be PEM');
+    expect(runningPostgresUrl(pgDir)).toBeNull();
+
+    const missing = await runHub(['--data', join(folder, 'hub'), '--port', '0', '--cert', join(folder, 'nowhere.pem'), '--key', notPem]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`--cert ${join(folder, 'nowhere.pem')}: there is no such file.`);
+
+    // A port another program holds: "listen EADDRINUSE: address already in use".
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+    const taken = (holder.address() as AddressInfo).port;
+    try {
+      const busy = await runHub(['--data', join(folder, 'hub'), '--port', String(taken)]);
+      expect(busy.code).toBe(1);
+      expect(busy.err).toContain(`Port ${taken} on 127.0.0.1 is already in use`);
+      expect(busy.err).toContain('--port');
+      expect(runningPostgresUrl(pgDir)).toBeNull();
+    } finally {
+      holder.close();
+    }
+
+    // Served at last, with nobody to sign in as: the start says how the first admin is made.
+    const fresh = await spawnHub(['--data', join(folder, 'hub')]);
+    let out = '';
+    fresh.child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('No admin account yet');
+    expect(out).toContain(`npm run hub -- create-admin --data ${join(folder, 'hub')} --email`);
+    fresh.child.kill('SIGTERM');
+    await exited(fresh.child);
+  }, 90_000);
+
+  it('names the PostgreSQL of DATABASE_URL it cannot use, and why, without its password', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+    const closedPort = (holder.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', '--port', '0'], {
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: `postgres://hubuser:s3cret-pw@127.0.0.1:${closedPort}/tagdesk` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.push(child);
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    // It said "Migration  failed: connect ECONNREFUSED 127.0.0.1:…".
+    expect(err).toContain(`The hub could not use the PostgreSQL at hubuser@127.0.0.1:${closedPort}/tagdesk: nothing answers there`);
+    expect(err).not.toContain('s3cret-pw');
+  }, 30_000);
 });
 
 describe('two hub processes on one database', () => {

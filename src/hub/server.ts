@@ -97,7 +97,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await embedded?.stop();
     throw error;
   }
-  const live = await startLive({ db, databaseUrl, log, now });
+  // Whatever fails from here on (the live feed, a certificate Node refuses, a port in use) stops
+  // what was started, the embedded PostgreSQL above all: left running, it held the folder.
+  const stopStarted = async () => {
+    await db.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+  };
+  const live = await startLive({ db, databaseUrl, log, now }).catch(async (error: unknown) => {
+    await stopStarted();
+    throw error;
+  });
 
   const buckets = new Map<string, { tokens: number; at: number }>();
   const allow = (address: string): boolean => {
@@ -186,19 +195,27 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
   };
 
-  const server: Server = options.tls ? createHttps({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttp(handler);
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://hub').pathname;
-    if (path !== '/sync/live') return socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-    live.handleUpgrade(req, socket, head);
-  });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  let server: Server;
+  try {
+    server = options.tls ? createHttps({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttp(handler);
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 10_000;
+    server.on('upgrade', (req, socket, head) => {
+      const path = new URL(req.url ?? '/', 'http://hub').pathname;
+      if (path !== '/sync/live') return socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      live.handleUpgrade(req, socket, head);
+    });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await live.close().catch(() => undefined);
+    await stopStarted();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
