@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
-import { inEnglishSentence, signInAs } from './pages/app';
+import { inEnglishSentence, SignIn, signInAs } from './pages/app';
 import { CustomerView } from './pages/customer';
 
 // The data-quality page: counts and the worst records first, each a click from its fix;
@@ -419,6 +419,37 @@ test('leaving the Import tab while an import runs keeps its files and its result
   await expect(page.getByLabel(en['data.importFiles'])).toHaveValue(file);
   await expect(page.getByTestId('import-summary')).toContainText('Imported 20,000 customers', { timeout: 30_000 });
   await expect(page.getByTestId('import-done')).toHaveText(en['data.importedAlready']);
+});
+
+test('the Import tab forgets its files and rejected rows when the person signs out or switches user, and keeps them across tabs', async ({ page }) => {
+  const pages = ['zendesk-users.json', 'zendesk-organizations.json', 'zendesk-tickets.json'].map((f) => new URL(`../src/main/core/import/fixtures/${f}`, import.meta.url).pathname);
+  const app = await signInAs(page, 'Omar Haddad');
+  const openImport = async () => {
+    await page.getByRole('link', { name: en['nav.customerData'] }).click();
+    await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  };
+  await openImport();
+  const files = page.getByLabel(en['data.importFiles']);
+  await files.fill(pages.join('\n'));
+  await page.getByRole('button', { name: en['data.importTry'] }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(page.getByTestId('import-rejects')).toContainText('zendesk-');
+  // One's own form survives another tab.
+  await page.getByRole('tab', { name: en['data.tabQuality'] }).click();
+  await page.getByRole('tab', { name: en['data.tabImport'] }).click();
+  await expect(files).toHaveValue(pages.join('\n'));
+  await expect(summary).toBeVisible();
+  // The next person at this desk (the same account picked again) sees neither the files nor the rejects.
+  await app.switchUser('Omar Haddad');
+  await openImport();
+  await expect(files).toHaveValue('');
+  await expect(summary).toHaveCount(0);
+  await files.fill(pages[0]!);
+  await app.openUserMenu();
+  await page.getByRole('menuitem', { name: en['user.signOut'] }).click();
+  await new SignIn(page).chooseUser('Omar Haddad');
+  await openImport();
+  await expect(files).toHaveValue('');
 });
 
 test('an import can be cancelled from its window while it runs: it stops, and what it wrote stays', async ({ page }, testInfo) => {

@@ -423,8 +423,9 @@ function ImportPanel() {
     // Heard while the run lasts, whether or not the tab is shown; said only to the admin who
     // started it (another signed in at this window meanwhile has a form of their own).
     const owner = session.owner;
+    const form = importSession.generation();
     const put = (p: Parameters<typeof patch>[0]) => {
-      if (importSession.get().owner === owner) patch(p);
+      if (importSession.get().owner === owner && importSession.generation() === form) patch(p);
     };
     const off = client.on('import.progress', (p) => put({ progress: shareOf(p) }));
     try {
