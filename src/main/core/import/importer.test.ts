@@ -354,6 +354,34 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(one).toMatchObject({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' } });
   });
 
+  it('names every problem of a rejected contact or ticket row too, not only its first', async () => {
+    const { admin, dir } = await open();
+    const users = join(dir, 'users.json');
+    writeFileSync(users, JSON.stringify({ users: [{ id: 71, name: 'X', email: 'not-an-email', role: 'end-user', active: true, organization_id: 999 }] }));
+    const tickets = join(dir, 'tickets.json');
+    writeFileSync(tickets, JSON.stringify({ tickets: [{ id: 81, created_at: 'yesterday', subject: '', description: '', status: 'weird', requester_id: null, tags: [] }] }));
+    const z = await admin.call('import.run', { from: 'zendesk', files: [users, tickets], dryRun: true, rejectsPath: join(dir, 'z.jsonl') });
+    expect(z.firstRejects.map((r) => [r.key, r.params?.fields])).toEqual([
+      ['invalidFields', 'organization_id, name, email'],
+      ['invalidFields', 'status, requester_id, created_at, subject'],
+    ]);
+    const [contact, ticket] = z.firstRejects;
+    expect(contact!.params!['issue.organization_id']).toBe('Organization 999 is not among the imported organizations: include the export page that has it.');
+    expect(ticket!.params!['issue.status']).toMatch(/^“weird” is not a status/);
+    expect(ticket!.params!['issue.created_at']).toBe('“yesterday” is not a date and time.');
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Company\n,X,,Acme\n');
+    const fdTickets = join(dir, 'tickets.csv');
+    writeFileSync(fdTickets, 'Ticket ID,Subject,Description,Status,Priority,Created time,Email,Full name\n9,,,Weird,Low,soon,ann@example.com,Ann Lee\n');
+    const f = await admin.call('import.run', { from: 'freshdesk', files: [contacts, fdTickets], dryRun: true, rejectsPath: join(dir, 'f.jsonl') });
+    expect(f.firstRejects.map((r) => [r.key, r.params?.fields])).toEqual([
+      ['invalidFields', 'Contact ID, name, phone'],
+      ['invalidFields', 'Status, Created time, Subject'],
+    ]);
+    // Nothing of a refused ticket row was written, its requester neither.
+    expect(f.imported).toMatchObject({ customers: 0, contacts: 0, tickets: 0 });
+  });
+
   it('takes segments and service levels written in Persian, as the Persian window names them', async () => {
     const { admin, desk, dir } = await open();
     const file = join(dir, 'persian-segments.csv');

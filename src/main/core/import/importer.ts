@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
-import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
+import { formatDate, nameKey, type ContactFields, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
 import { columnsOf, headerCells, isCsvRow, readRejectLines, REJECTED_ROWS_CSV, rowCells } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
@@ -211,6 +211,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const registered = new Map<string, { assetId: string; file: string; row: number }>();
   /** The row's problems noted before its record is checked, said with the record's own (NotedIssue). */
   let noted: NotedIssue[] = [];
+  /**
+   * A problem of the row's, noted to be said with its others (the row goes on being checked with
+   * `fallback` in its place, and writes nothing): `alone` is how it is said when it is the only one.
+   */
+  const note = <T,>(field: string, message: string, alone: Rejected, fallback: T): T => {
+    noted.push({ field, message, alone });
+    return fallback;
+  };
   /** Undoes the assumptions of rows whose writes were undone (a refused row, a batch run again). */
   const assumedMark = () => ({ count: assumed.count, shown: assumed.first.length });
   const assumedBack = (m: { count: number; shown: number }) => {
@@ -295,10 +303,20 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     return id;
   }
 
-  function addContact(ext: string, customerId: string, draft: { name: string; email: string; phone: string; role?: string }): void {
+  /**
+   * A contact's fields checked, their problems noted with the row's others (a contact row named
+   * only its first problem: an organization not imported, and a bad email said a round later).
+   */
+  function checkContact(draft: { name: string; email: string; phone: string; role?: string }): ContactFields | null {
     const c = validateContact(draft, ctx.deskCountry);
-    if (!c.ok) rejectFields(c.issues);
-    const v = c.ok ? c.value : null!;
+    if (!c.ok) noted.push(...c.issues);
+    return c.ok ? c.value : null;
+  }
+
+  /** A checked contact, refused with every problem its row was noted for. */
+  function addContact(ext: string, customerId: string, checked: ContactFields | null): void {
+    if (noted.length || !checked) rejectRow(noted);
+    const v = checked!;
     const id = uuidv7(ctx.now());
     db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
     customers.append(customerId, 'CONTACT_ADDED', ctx.now(), importActor, { entity: 'contact', entityId: id, changes: diffFields(null, v), note: { source, externalId: ext } });
@@ -355,6 +373,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
    * description.
    */
   function addTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: ImportedStatus; tier2: boolean; assetId: string | null }): void {
+    // Every problem of the row at once, before anything of it is written.
+    if (noted.length) rejectRow(noted);
     const c = customerForTicket.get(t.customerId) ?? reject('the customer vanished');
     const a = t.assetId ? assetById.get(t.assetId) : undefined;
     const customer = { id: t.customerId, name: c.name, segment: c.segment as Segment, serviceLevel: c.service_level as ServiceLevel };
@@ -384,11 +404,18 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     counts.tickets++;
     counts.events += written.events;
   }
-  const subjectOf = (subject: string, description: string): string => {
+  const subjectOf = (subject: string, description: string, field: string): string => {
     const s = (subject.trim() || description.trim().split('\n')[0] || '').slice(0, 200).trim();
-    if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)', 'noSubject');
+    if (s.length < 3) note(field, say('importSubjectMissing'), new Rejected('the ticket has no subject (nor a description to take one from)', 'noSubject'), s);
     return s;
   };
+  /** A ticket's status the import maps, or noted. */
+  const statusOf = (map: Readonly<Record<string, ImportedStatus>>, raw: string, field: string): ImportedStatus =>
+    map[raw] ?? note(field, say('importStatusUnknown', { status: raw }), new Rejected(`unknown status "${raw}"`, 'unknownStatus', { status: raw }), 'open');
+  /** A ticket's time, or noted (`value` as written, under the column that holds it). */
+  const timeOf = (value: string, field: string): number =>
+    parseSourceTime(value) ?? note(field, say('importTimeInvalid', { value }), new Rejected(`${field} "${value}" is not a time`, 'notATime', { field, value }), ctx.now());
+  const missingRequester = (field: string): void => note(field, say('importRequesterMissing'), new Rejected('missing requester', 'missingRequester'), undefined);
   // A service level written in a field of its own is taken only when it names one of the desk's;
   // any other is refused with the ones it knows (it took the segment's default before, unsaid,
   // putting the customer under another SLA). An empty field takes the segment's default.
@@ -463,8 +490,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const phone = str(u.phone);
       const email = str(u.email);
       if (org) {
-        const orgId = find('organization', org) ?? reject(`organization ${org} is not in the imported organizations (include its export page)`, 'organizationNotImported', { id: org });
-        addContact(ext, orgId, { name: str(u.name), email, phone });
+        const orgId = find('organization', org) ?? note('organization_id', say('importOrganizationMissing', { id: org }), new Rejected(`organization ${org} is not in the imported organizations (include its export page)`, 'organizationNotImported', { id: org }), '');
+        addContact(ext, orgId, checkContact({ name: str(u.name), email, phone }));
         remember('user', ext, orgId);
         return;
       }
@@ -483,10 +510,16 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       if (find('ticket', ext)) return;
       const statusRaw = str(t.status).toLowerCase();
       if (statusRaw === 'deleted') reject('deleted in Zendesk', 'deletedInSource', { source: 'Zendesk' });
-      const status = ZENDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`, 'unknownStatus', { status: statusRaw });
+      // Each problem of the ticket is noted, and all are said together (addTicket).
+      const status = statusOf(ZENDESK_STATUS, statusRaw, 'status');
       const requester = idOf(t.requester_id);
-      if (!requester) reject('missing requester', 'missingRequester');
-      const customerId = find('user', requester) ?? find('organization', idOf(t.organization_id)) ?? reject(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`, 'requesterNotImported', { id: requester ?? '' });
+      if (!requester) missingRequester('requester_id');
+      const customerId =
+        find('user', requester) ??
+        find('organization', idOf(t.organization_id)) ??
+        (requester
+          ? note('requester_id', say('importRequesterUnknown', { id: requester }), new Rejected(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`, 'requesterNotImported', { id: requester }), '')
+          : '');
       const description = textOfHtml(str(t.description));
       const tags = Array.isArray(t.tags) ? t.tags.map(str) : [];
       const custom = Array.isArray(t.custom_fields) ? (t.custom_fields as Value[]).filter((f) => f.value !== null && f.value !== '' && f.value !== undefined) : [];
@@ -497,11 +530,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (a && a.customer_id === customerId) assetId = a.id;
       }
       const extra = custom.length ? `\n\nCustom fields: ${custom.map((f) => `${str(f.id)}=${typeof f.value === 'object' ? JSON.stringify(f.value) : str(f.value)}`).join('; ')}` : '';
-      const createdAt = parseSourceTime(str(t.created_at)) ?? reject(`created_at "${str(t.created_at)}" is not a time`, 'notATime', { field: 'created_at', value: str(t.created_at) });
+      const createdAt = timeOf(str(t.created_at), 'created_at');
       const via = (t.via ?? {}) as Value;
+      const subject = subjectOf(str(t.subject) || str(t.raw_subject), description, 'subject');
       addTicket(ext, {
         customerId,
-        subject: subjectOf(str(t.subject) || str(t.raw_subject), description),
+        subject,
         description: (description + extra).slice(0, 20_000),
         priority: ZENDESK_PRIORITY[str(t.priority).toLowerCase()] ?? 'normal',
         channel: ZENDESK_CHANNEL[str(via.channel).toLowerCase()] ?? 'email',
@@ -552,14 +586,17 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     },
     'freshdesk.contacts': (c) => {
       const email = cell(c, 'Email', 'Primary email');
-      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || reject('the contact has neither an id nor an email', 'noId');
-      if (find('user', ext)) return;
+      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || note('Contact ID', say('importIdMissing'), new Rejected('the contact has neither an id nor an email', 'noId'), '');
+      if (ext && find('user', ext)) return;
       const name = cell(c, 'Full name', 'Name', 'Contact name');
       const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
       const company = cell(c, 'Company', 'Company Name');
       if (company) {
+        // The contact is checked before its company is made: a refused row makes no company.
+        const checked = checkContact({ name, email, phone, role: cell(c, 'Title', 'Job title') });
+        if (noted.length) rejectRow(noted);
         const orgId = companyNamed(company);
-        addContact(ext, orgId, { name, email, phone, role: cell(c, 'Title', 'Job title') });
+        addContact(ext, orgId, checked);
         remember('user', ext, orgId);
         if (email) remember('user', email.toLowerCase(), orgId);
         return;
@@ -571,21 +608,24 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const ext = cell(t, 'Ticket ID', 'ID') || reject('the ticket has no id', 'noId');
       if (find('ticket', ext)) return;
       const statusRaw = cell(t, 'Status').toLowerCase();
-      const status = FRESHDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`, 'unknownStatus', { status: statusRaw });
+      // Each problem of the ticket is noted, and all are said together before its requester is made.
+      const status = statusOf(FRESHDESK_STATUS, statusRaw, 'Status');
       const email = cell(t, 'Email', 'Requester email');
       const contact = cell(t, 'Contact ID', 'Requester ID');
       const name = cell(t, 'Full name', 'Requester name', 'Requester');
       let customerId = find('user', contact || null) ?? find('user', email ? email.toLowerCase() : null);
+      if (!customerId && !email && !name) missingRequester('Requester');
+      const description = textOfHtml(cell(t, 'Description'));
+      const createdAt = timeOf(cell(t, 'Created time', 'Created at'), 'Created time');
+      const subject = subjectOf(cell(t, 'Subject'), description, 'Subject');
+      if (noted.length) rejectRow(noted);
       if (!customerId) {
-        if (!email && !name) reject('missing requester', 'missingRequester');
         const company = cell(t, 'Company Name', 'Company');
         customerId = company
           ? companyNamed(company)
           : addCustomer(contact || email.toLowerCase(), 'user', { kind: 'person', name: name || email, segment: 'home', serviceLevel: 'basic', email, phone: cell(t, 'Work phone', 'Phone') }, ctx.now());
         if (email) remember('user', email.toLowerCase(), customerId);
       }
-      const description = textOfHtml(cell(t, 'Description'));
-      const createdAt = parseSourceTime(cell(t, 'Created time', 'Created at')) ?? reject(`created time "${cell(t, 'Created time')}" is not a time`, 'notATime', { field: 'Created time', value: cell(t, 'Created time', 'Created at') });
       const product = cell(t, 'Product');
       const custom = Object.entries(t).filter(([key, v]) => /^cf_/i.test(key) && str(v).trim() !== '');
       let assetId: string | null = null;
@@ -597,7 +637,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const extra = [product ? `Product: ${product}` : '', custom.length ? `Custom fields: ${custom.map(([key, v]) => `${key}=${str(v)}`).join('; ')}` : ''].filter(Boolean).join('\n');
       addTicket(ext, {
         customerId,
-        subject: subjectOf(cell(t, 'Subject'), description),
+        subject,
         description: (description + (extra ? `\n\n${extra}` : '')).slice(0, 20_000),
         priority: FRESHDESK_PRIORITY[cell(t, 'Priority').toLowerCase()] ?? 'normal',
         channel: FRESHDESK_CHANNEL[cell(t, 'Source').toLowerCase()] ?? 'email',
