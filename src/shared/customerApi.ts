@@ -340,6 +340,8 @@ export const customerMethods = {
           record: z.record(z.string(), z.string()),
         }),
       ),
+      /** Stopped at the cap (shared/rejectedRows.ts): the rows up to it; the import's own CSV beside the rejects file has them all. */
+      cut: z.boolean().default(false),
     }),
   ),
   /**

@@ -707,11 +707,14 @@ function FieldIssues({ params }: { params: Record<string, string> }) {
 function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: string }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  // The download stopped at the desk's cap: how many rows it holds (the file beside the rejects file has them all).
+  const [cutAt, setCutAt] = useState<number | null>(null);
   const download = async () => {
     setProblem(null);
     setBusy(true);
     try {
-      const { rows } = await call('import.rejectedRows', { rejects });
+      const { rows, cut } = await call('import.rejectedRows', { rejects });
+      setCutAt(cut ? rows.length : null);
       const csv = rejectedRowsFile(rows);
       if (csv === null) return;
       const a = document.createElement('a');
@@ -735,6 +738,11 @@ function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: stri
       <Text size="xs" c="dimmed">
         {t('data.rejectedRowsHint', { column: t('data.rejectedRowsColumn') })}
       </Text>
+      {cutAt !== null && (
+        <Alert color="orange" variant="light" p="xs" data-testid="rejected-rows-cut">
+          <Text size="sm">{t('data.rejectedRowsCut', { count: formatNumber(cutAt), path: saved })}</Text>
+        </Alert>
+      )}
       {problem && <ProblemAlert problem={problem} />}
     </Stack>
   );

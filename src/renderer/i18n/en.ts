@@ -1495,6 +1495,7 @@ export const en = {
   'data.importCancelledTrial': 'The trial run was cancelled: it wrote nothing, and the counts above are of the rows it checked before it stopped.',
   'data.importElsewhere': 'An import is running on this desk ({files}): another can start when it has finished or is cancelled.',
   'data.rejectedRowsColumn': 'Rejected because',
+  'data.rejectedRowsCut': 'The download holds the first {count} rejected rows only: there are more. Every one is in {path}, with the reason in English.',
   'data.rejectedRowsDownload': 'Download the rejected rows (CSV)',
   'data.rejectedRowsHint': 'Every rejected row as its file had it, with why in a last column, “{column}”: correct them in a spreadsheet and import that file again.',
   'data.reject.tagTakenInFile': 'Service tag {tag} is already on row {row} of this file, for another customer. Correct the tag on one of the two rows.',

@@ -8,6 +8,7 @@ import { replayLog, type LogEvent } from '../../../shared/ticketLog';
 import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
 import { testDesk } from '../testing/deskHarness';
 import { importKeys, importSecret } from './importKeys';
+import { REJECTED_ROWS_MAX } from '../../../shared/rejectedRows';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
 
 const FIX = join(import.meta.dirname, 'fixtures');
@@ -380,6 +381,32 @@ describe('import from Freshdesk and plain CSV', () => {
     ]);
     // Nothing of a refused ticket row was written, its requester neither.
     expect(f.imported).toMatchObject({ customers: 0, contacts: 0, tickets: 0 });
+  });
+
+  it('gives back the rejected rows of its own rejects files only, read as a stream without holding the desk, cut at a cap with a note', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'name,email\n' + Array.from({ length: 3 }, (_, i) => `X${i},not-an-email-${i}`).join('\n') + '\n');
+    const rejects = join(dir, 'r.jsonl');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], dryRun: true, rejectsPath: rejects });
+    expect(r.rejected).toBe(3);
+    const back = await admin.call('import.rejectedRows', { rejects });
+    expect(back.rows.map((x) => x.record.name)).toEqual(['X0', 'X1', 'X2']);
+    expect(back.cut).toBe(false);
+    // Any other .jsonl of the machine is not read, a copy of the same lines included.
+    const other = join(dir, 'copy.jsonl');
+    writeFileSync(other, readFileSync(rejects));
+    await expect(admin.call('import.rejectedRows', { rejects: other })).rejects.toMatchObject({ code: 'invalid_input' });
+    // A rejects file past the cap: the rows up to it, said to be cut; the desk answers other calls meanwhile.
+    const line = readFileSync(rejects, 'utf8').split('\n')[0]!;
+    writeFileSync(rejects, Array.from({ length: REJECTED_ROWS_MAX + 500 }, () => line).join('\n') + '\n');
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const many = await admin.call('import.rejectedRows', { rejects });
+    clearInterval(ticking);
+    expect(many.rows).toHaveLength(REJECTED_ROWS_MAX);
+    expect(many.cut).toBe(true);
+    expect(turns).toBeGreaterThan(0);
   });
 
   it('takes segments and service levels written in Persian, as the Persian window names them', async () => {

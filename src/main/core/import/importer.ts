@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { basename, dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -6,7 +7,7 @@ import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, type ContactFields, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
-import { columnsOf, headerCells, isCsvRow, readRejectLines, REJECTED_ROWS_CSV, rowCells } from '../../../shared/rejectedRows';
+import { columnsOf, headerCells, isCsvRow, readRejectLines, REJECTED_ROWS_CSV, REJECTED_ROWS_MAX, REJECTED_ROWS_MAX_BYTES, rowCells, type RejectedRow } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -842,6 +843,41 @@ async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   for await (const r of lines()) if (!out.write(stringify([rowCells(columns, r.record, r.reason)], REJECTED_ROWS_CSV))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return path;
+}
+
+/** A rejected CSV row as read back from the rejects file. */
+export type RejectedCsvRow = RejectedRow & { row: number; record: Record<string, string> };
+
+/**
+ * The rejected CSV rows of a rejects file (import.rejectedRows, for the screen's download), read
+ * as a stream: the whole file read at once held every other call of the desk's while it was read,
+ * and a file of a million rejects was all in memory. Stops after `limits.rows` rows or
+ * `limits.bytes` of lines read, and says so (`cut`). Throws the file's error (ENOENT) before any row.
+ */
+export async function readRejectedRows(rejectsPath: string, limits: { rows: number; bytes: number } = { rows: REJECTED_ROWS_MAX, bytes: REJECTED_ROWS_MAX_BYTES }): Promise<{ rows: RejectedCsvRow[]; cut: boolean }> {
+  const handle = await openFile(rejectsPath, 'r');
+  const stream = handle.createReadStream({ encoding: 'utf8' });
+  const input = createInterface({ input: stream, crlfDelay: Infinity });
+  const rows: RejectedCsvRow[] = [];
+  let bytes = 0;
+  let cut = false;
+  try {
+    for await (const line of input) {
+      bytes += Buffer.byteLength(line, 'utf8') + 1;
+      const found = readRejectLines(line).filter(isCsvRow);
+      if (found.length === 0) continue;
+      if (rows.length >= limits.rows || bytes > limits.bytes) {
+        cut = true;
+        break;
+      }
+      rows.push(...found);
+    }
+  } finally {
+    input.close();
+    stream.destroy();
+    await handle.close().catch(() => {});
+  }
+  return { rows, cut };
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
