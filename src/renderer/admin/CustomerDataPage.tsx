@@ -562,10 +562,11 @@ function ImportPanel() {
                   <Text size="sm">{t(summary.dryRun ? 'data.importCancelledTrial' : 'data.importCancelled')}</Text>
                 </Alert>
               )}
-              <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
+              <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'} data-testid="import-rejected">
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
               {summary.rejectedRows && <RejectedRowsDownload rejects={summary.rejects} saved={summary.rejectedRows} />}
+              {summary.rejectedPages.length > 0 && <RejectedPages pages={summary.rejectedPages} onUse={() => patch({ from: 'zendesk', files: summary.rejectedPages.join('\n'), lastRun: null })} />}
               {summary.firstRejects.length > 0 && <RejectsTable summary={summary} />}
             </Paper>
           )}
@@ -744,6 +745,33 @@ function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: stri
         </Alert>
       )}
       {problem && <ProblemAlert problem={problem} />}
+    </Stack>
+  );
+}
+
+/**
+ * A Zendesk import's rejected records: JSON, not spreadsheet rows, so no CSV (said, with why);
+ * the import wrote them as pages of their own kind beside the rejects file, each record with why
+ * it was refused, to correct and import again. One click puts the pages in the file list.
+ */
+function RejectedPages({ pages, onUse }: { pages: readonly string[]; onUse: () => void }) {
+  return (
+    <Stack gap={4} mt={4} data-testid="rejected-pages">
+      <Text size="xs" c="dimmed">
+        {t('data.rejectedPagesHint', { field: 'tagdesk_rejected_because' })}
+      </Text>
+      <Box component="ul" m={0} ps="md" dir="ltr">
+        {pages.map((p) => (
+          <Text component="li" key={p} size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {p}
+          </Text>
+        ))}
+      </Box>
+      <Group gap="sm" wrap="wrap">
+        <Button size="compact-sm" variant="light" onClick={onUse}>
+          {t('data.rejectedPagesUse')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -1495,6 +1495,8 @@ export const en = {
   'data.importCancelledTrial': 'The trial run was cancelled: it wrote nothing, and the counts above are of the rows it checked before it stopped.',
   'data.importElsewhere': 'An import is running on this desk ({files}): another can start when it has finished or is cancelled.',
   'data.rejectedRowsColumn': 'Rejected because',
+  'data.rejectedPagesHint': 'Zendesk’s pages are JSON, not spreadsheet rows, so there is no CSV of them: the rejected records are in these pages instead, one of each kind, every record as the export had it with why in “{field}”. Correct them in a text editor and import the pages again from Zendesk: what is already imported is not doubled.',
+  'data.rejectedPagesUse': 'Put these pages in the file list',
   'data.rejectedRowsCut': 'The download holds the first {count} rejected rows only: there are more. Every one is in {path}, with the reason in English.',
   'data.rejectedRowsDownload': 'Download the rejected rows (CSV)',
   'data.rejectedRowsHint': 'Every rejected row as its file had it, with why in a last column, “{column}”: correct them in a spreadsheet and import that file again.',

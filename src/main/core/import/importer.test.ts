@@ -130,6 +130,22 @@ describe('import from Zendesk', () => {
     ]);
   });
 
+  it('writes the rejected records of a Zendesk export as pages of its own kind, each with why, that import again once corrected', async () => {
+    const { admin, desk, dir } = await open();
+    const r = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'rz.jsonl') });
+    expect(r.rejectedPages).toEqual(['organizations', 'users', 'tickets', 'ticket_events'].map((k) => join(dir, `rz-${k}.json`)));
+    const ticketsPage = join(dir, 'rz-tickets.json');
+    const page = JSON.parse(readFileSync(ticketsPage, 'utf8')) as { tickets: Array<Record<string, unknown>> };
+    const missing = page.tickets.find((t) => t.id === 505)!;
+    expect(missing.tagdesk_rejected_because).toBe('missing requester');
+    // Corrected (a requester given) and imported again as a Zendesk page: the ticket comes in, nothing else is doubled.
+    missing.requester_id = 9001;
+    writeFileSync(ticketsPage, JSON.stringify(page));
+    const again = await admin.call('import.run', { from: 'zendesk', files: [ticketsPage], rejectsPath: join(dir, 'again.jsonl') });
+    expect(again.imported.tickets).toBe(1);
+    expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(6);
+  });
+
   it('a dry run reports what would happen and writes nothing', async () => {
     const { admin, desk, dir } = await open();
     const r = await admin.call('import.run', { from: 'zendesk', files: zendesk, dryRun: true, rejectsPath: join(dir, 'r.jsonl') });

@@ -7,7 +7,7 @@ import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
 import { formatDate, nameKey, type ContactFields, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
-import { columnsOf, headerCells, isCsvRow, readRejectLines, REJECTED_ROWS_CSV, REJECTED_ROWS_MAX, REJECTED_ROWS_MAX_BYTES, rowCells, type RejectedRow } from '../../../shared/rejectedRows';
+import { columnsOf, headerCells, isCsvRow, isRow, readRejectLines, REJECTED_ROWS_CSV, REJECTED_ROWS_MAX, REJECTED_ROWS_MAX_BYTES, rowCells, type RejectedRow } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -83,6 +83,12 @@ export interface ImportSummary {
    * reason, to correct in a spreadsheet and import again); null when no row of a CSV was rejected.
    */
   rejectedRows: string | null;
+  /**
+   * The rejected records of Zendesk pages, as pages of their own kind beside the rejects file
+   * (`{"tickets": [...]}`), each record with why in `tagdesk_rejected_because`: a Zendesk
+   * record is JSON, no spreadsheet row, and these import again (--from zendesk) once corrected.
+   */
+  rejectedPages: string[];
   /** Stopped by a cancel: what it wrote before stays (a trial run wrote nothing); the files' other rows were not read. */
   cancelled: boolean;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
@@ -228,7 +234,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   };
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
-  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value }) => {
+  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value; kind?: FileKind }) => {
     rejected++;
     // The key and its values too (stop 48), so the import screen can say a reject of the file in
     // the reader's words; `file`, `row`, `reason` and `record` are as they were.
@@ -760,7 +766,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
           bulk.discard();
           refused = attempt(work, true);
         }
-        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value });
+        // Its kind too, so a Zendesk record goes back into a page of its own kind (writeRejectedPages).
+        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value, kind: f.kind });
         req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
       };
       let last = 0;
@@ -817,7 +824,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const { existing, ...imported } = counts;
   // Rows of CSV files only (their values are their columns'): a Zendesk record is no row to correct in a spreadsheet.
   const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
-  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, cancelled, firstRejects, assumed };
+  // A Zendesk record goes back into a page of its kind instead, to correct and import again.
+  const rejectedPages = rejected > 0 && source === 'zendesk' ? await writeRejectedPages(req.rejectsPath) : [];
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, rejectedPages, cancelled, firstRejects, assumed };
 }
 
 /** Where the rejected rows' CSV goes: beside the rejects file, under its name. */
@@ -843,6 +852,40 @@ async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   for await (const r of lines()) if (!out.write(stringify([rowCells(columns, r.record, r.reason)], REJECTED_ROWS_CSV))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return path;
+}
+
+/** The field of a record in a rejected-records page that says why it was refused (the import reads past it). */
+export const REJECTED_BECAUSE_FIELD = 'tagdesk_rejected_because';
+
+/**
+ * The rejected records of Zendesk pages as pages of their own kind beside the rejects file
+ * (rejects-….jsonl → rejects-…-tickets.json), in the import's order: `{"tickets": [...]}`, each
+ * record as the export had it with why first, in REJECTED_BECAUSE_FIELD. Read from the rejects
+ * file as a stream, written as one. The paths written, none when no record was refused.
+ */
+async function writeRejectedPages(rejectsPath: string): Promise<string[]> {
+  const pages = new Map<string, { path: string; out: ReturnType<typeof createWriteStream>; first: boolean }>();
+  const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of input) {
+    for (const r of readRejectLines(line)) {
+      const kind = (r as RejectedRow & { kind?: unknown }).kind;
+      if (typeof kind !== 'string' || !kind.startsWith('zendesk.') || !isRow(r)) continue;
+      const key = kind.slice('zendesk.'.length);
+      let page = pages.get(kind);
+      if (!page) {
+        const path = `${rejectsPath.replace(/\.jsonl$/i, '')}-${key}.json`;
+        page = { path, out: createWriteStream(path, { encoding: 'utf8' }), first: true };
+        page.out.write(`{${JSON.stringify(key)}:[\n`);
+        pages.set(kind, page);
+      }
+      const text = (page.first ? '' : ',\n') + JSON.stringify({ [REJECTED_BECAUSE_FIELD]: r.reason, ...r.record });
+      page.first = false;
+      if (!page.out.write(text)) await new Promise<void>((resolve) => page.out.once('drain', () => resolve()));
+    }
+  }
+  const written = [...pages.entries()].sort(([a], [b]) => KIND_ORDER.indexOf(a as FileKind) - KIND_ORDER.indexOf(b as FileKind));
+  for (const [, page] of written) await new Promise<void>((resolve, reject) => page.out.end('\n]}\n', (error?: Error | null) => (error ? reject(error) : resolve())));
+  return written.map(([, page]) => page.path);
 }
 
 /** A rejected CSV row as read back from the rejects file. */
