@@ -11,6 +11,7 @@ import { applyUserLocale } from './language';
 import { mayOpenPage } from './pageAccess';
 import { currentRoute, navigate } from './route';
 import { clearNoticesOnLeave } from './shell/leaveNotices';
+import { importSession } from './admin/importSession';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
 // app. On a desk alone, the chosen user id is remembered in localStorage so a reload (or a
@@ -230,6 +231,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
     // Their notices leave the screen with them, and are kept for them on this window.
     const leaving = phaseRef.current;
     clearNoticesOnLeave(leaving.name === 'ready' ? leaving.user.id : null);
+    // So does the Import tab's form: its files and the last run's rejected rows are personal data.
+    importSession.forget();
     setPhase({ name: 'signIn', problem: null });
   }, []);
 

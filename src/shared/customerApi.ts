@@ -142,6 +142,8 @@ export const importSummarySchema = z.object({
   rejects: z.string(),
   /** The rejected rows of CSV files as a CSV beside the rejects file (their columns and the reason), to correct and import again; null when none. */
   rejectedRows: z.string().nullable().default(null),
+  /** The rejected records of Zendesk pages as pages of their own kind beside the rejects file (why in `tagdesk_rejected_because`), to correct and import again. */
+  rejectedPages: z.array(z.string()).default([]),
   /** Stopped by import.cancel between batches: what it wrote before stays (a trial run wrote nothing). */
   cancelled: z.boolean().default(false),
   /** The first rejects (20), for the import screen; all of them are in the rejects file. `row` is null for a whole file. */
@@ -340,6 +342,8 @@ export const customerMethods = {
           record: z.record(z.string(), z.string()),
         }),
       ),
+      /** Stopped at the cap (shared/rejectedRows.ts): the rows up to it; the import's own CSV beside the rejects file has them all. */
+      cut: z.boolean().default(false),
     }),
   ),
   /**

@@ -141,6 +141,14 @@ const SENTENCES = {
   // an import's segment and service level columns (importer.ts), said with the row's other problems
   segmentUnknown: '“{other}” is not a segment the desk knows: write one of {examples}.',
   serviceLevelUnknown: '“{other}” is not a service level the desk knows: write one of {examples}, or leave it empty for the segment’s own.',
+  // a contact's or ticket's problems in an import (importer.ts), said with the row's others
+  importIdMissing: 'Nothing on this row says which record it is: give it its id (or an email).',
+  importOrganizationMissing: 'Organization {id} is not among the imported organizations: include the export page that has it.',
+  importStatusUnknown: '“{status}” is not a status the import knows: change it to a standard one (the README lists how each maps).',
+  importRequesterMissing: 'The ticket names no requester: give it one.',
+  importRequesterUnknown: 'Requester {id} is not among the imported users (deleted, or rejected): include the users page that has them.',
+  importTimeInvalid: '“{value}” is not a date and time.',
+  importSubjectMissing: 'The ticket has neither a subject nor a description: give it a subject.',
   warrantyBeforeShip: 'The warranty ends before the system shipped; check both dates.',
   phoneMissing: 'Type a phone number.',
   phoneChars: 'A phone number has only digits, spaces, +, brackets and dashes.',

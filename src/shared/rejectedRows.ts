@@ -81,3 +81,11 @@ export function readRejectLines(text: string): RejectedRow[] {
   }
   return out;
 }
+
+/**
+ * The most rejected rows import.rejectedRows gives back (the screen's download), and the most of
+ * the rejects file's lines it reads for them: past either it stops and says the list is cut (the
+ * import's own CSV beside the rejects file has every row).
+ */
+export const REJECTED_ROWS_MAX = 10_000;
+export const REJECTED_ROWS_MAX_BYTES = 16 << 20;

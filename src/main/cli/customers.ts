@@ -149,6 +149,8 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       }
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
       if (summary.rejectedRows) console.log(tr('import.rejectedRows', { file: summary.rejectedRows }));
+      // Zendesk's records are JSON, no spreadsheet rows: they come back as pages of their kind, to import again.
+      if (summary.rejectedPages.length > 0) console.log(tr('import.rejectedPages', { files: summary.rejectedPages.join('\n  '), field: 'tagdesk_rejected_because' }));
       return 0;
     },
     { onPush: onProgress },

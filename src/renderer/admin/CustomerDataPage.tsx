@@ -423,8 +423,9 @@ function ImportPanel() {
     // Heard while the run lasts, whether or not the tab is shown; said only to the admin who
     // started it (another signed in at this window meanwhile has a form of their own).
     const owner = session.owner;
+    const form = importSession.generation();
     const put = (p: Parameters<typeof patch>[0]) => {
-      if (importSession.get().owner === owner) patch(p);
+      if (importSession.get().owner === owner && importSession.generation() === form) patch(p);
     };
     const off = client.on('import.progress', (p) => put({ progress: shareOf(p) }));
     try {
@@ -561,10 +562,11 @@ function ImportPanel() {
                   <Text size="sm">{t(summary.dryRun ? 'data.importCancelledTrial' : 'data.importCancelled')}</Text>
                 </Alert>
               )}
-              <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'}>
+              <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'} data-testid="import-rejected">
                 {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
               </Text>
               {summary.rejectedRows && <RejectedRowsDownload rejects={summary.rejects} saved={summary.rejectedRows} />}
+              {summary.rejectedPages.length > 0 && <RejectedPages pages={summary.rejectedPages} onUse={() => patch({ from: 'zendesk', files: summary.rejectedPages.join('\n'), lastRun: null })} />}
               {summary.firstRejects.length > 0 && <RejectsTable summary={summary} />}
             </Paper>
           )}
@@ -706,11 +708,14 @@ function FieldIssues({ params }: { params: Record<string, string> }) {
 function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: string }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  // The download stopped at the desk's cap: how many rows it holds (the file beside the rejects file has them all).
+  const [cutAt, setCutAt] = useState<number | null>(null);
   const download = async () => {
     setProblem(null);
     setBusy(true);
     try {
-      const { rows } = await call('import.rejectedRows', { rejects });
+      const { rows, cut } = await call('import.rejectedRows', { rejects });
+      setCutAt(cut ? rows.length : null);
       const csv = rejectedRowsFile(rows);
       if (csv === null) return;
       const a = document.createElement('a');
@@ -734,7 +739,39 @@ function RejectedRowsDownload({ rejects, saved }: { rejects: string; saved: stri
       <Text size="xs" c="dimmed">
         {t('data.rejectedRowsHint', { column: t('data.rejectedRowsColumn') })}
       </Text>
+      {cutAt !== null && (
+        <Alert color="orange" variant="light" p="xs" data-testid="rejected-rows-cut">
+          <Text size="sm">{t('data.rejectedRowsCut', { count: formatNumber(cutAt), path: saved })}</Text>
+        </Alert>
+      )}
       {problem && <ProblemAlert problem={problem} />}
+    </Stack>
+  );
+}
+
+/**
+ * A Zendesk import's rejected records: JSON, not spreadsheet rows, so no CSV (said, with why);
+ * the import wrote them as pages of their own kind beside the rejects file, each record with why
+ * it was refused, to correct and import again. One click puts the pages in the file list.
+ */
+function RejectedPages({ pages, onUse }: { pages: readonly string[]; onUse: () => void }) {
+  return (
+    <Stack gap={4} mt={4} data-testid="rejected-pages">
+      <Text size="xs" c="dimmed">
+        {t('data.rejectedPagesHint', { field: 'tagdesk_rejected_because' })}
+      </Text>
+      <Box component="ul" m={0} ps="md" dir="ltr">
+        {pages.map((p) => (
+          <Text component="li" key={p} size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {p}
+          </Text>
+        ))}
+      </Box>
+      <Group gap="sm" wrap="wrap">
+        <Button size="compact-sm" variant="light" onClick={onUse}>
+          {t('data.rejectedPagesUse')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -32,6 +32,8 @@ export interface ImportSession {
 const INITIAL: ImportSession = { owner: null, from: 'zendesk', files: '', dryRun: true, columns: [], mapping: {}, progress: null, summary: null, problem: null, busy: false, cancelling: false, lastRun: null };
 
 let state = INITIAL;
+/** Bumped when the form is forgotten: a run started before it lands nothing in the next person's form. */
+let generation = 0;
 const listeners = new Set<() => void>();
 
 export const importSession = {
@@ -39,6 +41,17 @@ export const importSession = {
   set(patch: Partial<ImportSession>): void {
     state = { ...state, ...patch };
     for (const l of listeners) l();
+  },
+  /** The form as it is now: a run compares it before it puts its result there. */
+  generation: (): number => generation,
+  /**
+   * Forgets the form (files, mapping, the last result with its rejected rows: personal data) when
+   * the person signs out or switches user: on a desk alone the next person may pick the same
+   * account, and saw the previous person's files and rejects. A run still going puts nothing here.
+   */
+  forget(): void {
+    generation++;
+    importSession.set(INITIAL);
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);

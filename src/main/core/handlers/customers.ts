@@ -7,13 +7,11 @@ import type { Segment, User } from '../../../shared/domain';
 import type { Country } from '../../../shared/phone';
 import { customerHandlers, type CustomerHandlers } from '../customers/handlers';
 import type { CustomerPrivacy } from '../customers/privacy';
-import { runImport } from '../import/importer';
+import { readRejectedRows, runImport } from '../import/importer';
 import { deskIdOf } from '../outbox';
 import { DEFAULT_REOPEN_WINDOW_MS } from '../../../shared/ticketMachine';
 import { csvColumns, recognise } from '../import/sources';
-import { readFileSync } from 'node:fs';
 import { REJECT_KEYS } from '../../../shared/customerApi';
-import { isCsvRow, readRejectLines } from '../../../shared/rejectedRows';
 import type { DeskContext } from './context';
 import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
 
@@ -69,6 +67,14 @@ export function customerArea(
   // window or after leaving the screen and coming back, ran over the same rows), and it can be stopped.
   type Running = { from: 'zendesk' | 'freshdesk' | 'csv'; files: string[]; dryRun: boolean; progress: PushPayload<'import.progress'> | null; stop: boolean };
   let running: Running | null = null;
+  // Where this desk's imports write their rejects by default, and the rejects files its runs
+  // wrote elsewhere (the CLI's --rejects): import.rejectedRows reads these and no other file.
+  const importsDir = path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports');
+  const ownRejects = new Set<string>();
+  const isOwnRejects = (file: string): boolean => {
+    const at = path.resolve(file);
+    return ownRejects.has(at) || (path.dirname(at) === path.resolve(importsDir) && /^rejects-[\w-]+\.jsonl$/.test(path.basename(at)));
+  };
   return {
     reads: {},
     writes: {
@@ -90,24 +96,24 @@ export function customerArea(
         const { code, ...params } = r.problem;
         return { kind: null, columns: [], problem: r.reason, problemCode: code, problemParams: params };
       },
-      'import.rejectedRows': (s, i) => {
+      'import.rejectedRows': async (s, i) => {
         requireImporter(signedIn(s));
-        // Only a rejects file (an import's JSON lines), not any file of the machine.
-        if (!/\.jsonl$/i.test(i.rejects)) throw new ApiError('invalid_input', 'Name an import’s rejects file (.jsonl).');
-        let text: string;
+        // Only the rejects file of an import of this desk's, not any file of the machine (a
+        // .jsonl anywhere was read and given back).
+        if (!isOwnRejects(i.rejects)) throw new ApiError('invalid_input', 'Name the rejects file of an import run on this desk.');
+        let read: Awaited<ReturnType<typeof readRejectedRows>>;
         try {
-          text = readFileSync(i.rejects, 'utf8');
+          read = await readRejectedRows(i.rejects);
         } catch {
           throw new ApiError('not_found', `The rejects file ${i.rejects} is no longer there.`);
         }
         const rows = [];
-        for (const r of readRejectLines(text)) {
-          if (!isCsvRow(r)) continue;
+        for (const r of read.rows) {
           const key = REJECT_KEYS.find((k) => k === r.key);
           const params = typeof r.params === 'object' && r.params !== null ? Object.fromEntries(Object.entries(r.params).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
           rows.push({ file: r.file, row: r.row, reason: r.reason, record: r.record, ...(key ? { key, params: params ?? {} } : {}) });
         }
-        return { rows };
+        return { rows, cut: read.cut };
       },
       'import.run': async (s, i) => {
         requireImporter(signedIn(s));
@@ -115,8 +121,8 @@ export function customerArea(
         if (running) throw new ApiError('conflict', say('importRunning'));
         const run: Running = { from: i.from, files: i.files, dryRun: i.dryRun, progress: null, stop: false };
         running = run;
-        const rejectsPath =
-          i.rejectsPath ?? path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'imports', `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
+        const rejectsPath = i.rejectsPath ?? path.join(importsDir, `rejects-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
+        ownRejects.add(path.resolve(rejectsPath));
         // A dry run writes everything inside one transaction it rolls back at the end; every
         // other call waits for it, so none reads its rows or writes into it.
         let release = () => {};

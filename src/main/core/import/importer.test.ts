@@ -8,6 +8,7 @@ import { replayLog, type LogEvent } from '../../../shared/ticketLog';
 import type { TicketEvent, TicketInput } from '../../../shared/ticketMachine';
 import { testDesk } from '../testing/deskHarness';
 import { importKeys, importSecret } from './importKeys';
+import { REJECTED_ROWS_MAX } from '../../../shared/rejectedRows';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
 
 const FIX = join(import.meta.dirname, 'fixtures');
@@ -127,6 +128,22 @@ describe('import from Zendesk', () => {
       { stream: 'customer', n: sql.prepare(`select count(*) from customer_events`).pluck().get() },
       { stream: 'ticket', n: liveEvents },
     ]);
+  });
+
+  it('writes the rejected records of a Zendesk export as pages of its own kind, each with why, that import again once corrected', async () => {
+    const { admin, desk, dir } = await open();
+    const r = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'rz.jsonl') });
+    expect(r.rejectedPages).toEqual(['organizations', 'users', 'tickets', 'ticket_events'].map((k) => join(dir, `rz-${k}.json`)));
+    const ticketsPage = join(dir, 'rz-tickets.json');
+    const page = JSON.parse(readFileSync(ticketsPage, 'utf8')) as { tickets: Array<Record<string, unknown>> };
+    const missing = page.tickets.find((t) => t.id === 505)!;
+    expect(missing.tagdesk_rejected_because).toBe('missing requester');
+    // Corrected (a requester given) and imported again as a Zendesk page: the ticket comes in, nothing else is doubled.
+    missing.requester_id = 9001;
+    writeFileSync(ticketsPage, JSON.stringify(page));
+    const again = await admin.call('import.run', { from: 'zendesk', files: [ticketsPage], rejectsPath: join(dir, 'again.jsonl') });
+    expect(again.imported.tickets).toBe(1);
+    expect(desk.db.sqlite.prepare('select count(*) from tickets').pluck().get()).toBe(6);
   });
 
   it('a dry run reports what would happen and writes nothing', async () => {
@@ -352,6 +369,60 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(lines[0]!.reason).toMatch(/^segment: “gizmo” is not a segment .* serviceLevel: “gold” .* phone: .* shipDate: 2024-13-01 is not a date on the calendar\.$/);
     // A row with only its segment wrong is said as before.
     expect(one).toMatchObject({ row: 3, key: 'unknownSegment', params: { segment: 'gizmo' } });
+  });
+
+  it('names every problem of a rejected contact or ticket row too, not only its first', async () => {
+    const { admin, dir } = await open();
+    const users = join(dir, 'users.json');
+    writeFileSync(users, JSON.stringify({ users: [{ id: 71, name: 'X', email: 'not-an-email', role: 'end-user', active: true, organization_id: 999 }] }));
+    const tickets = join(dir, 'tickets.json');
+    writeFileSync(tickets, JSON.stringify({ tickets: [{ id: 81, created_at: 'yesterday', subject: '', description: '', status: 'weird', requester_id: null, tags: [] }] }));
+    const z = await admin.call('import.run', { from: 'zendesk', files: [users, tickets], dryRun: true, rejectsPath: join(dir, 'z.jsonl') });
+    expect(z.firstRejects.map((r) => [r.key, r.params?.fields])).toEqual([
+      ['invalidFields', 'organization_id, name, email'],
+      ['invalidFields', 'status, requester_id, created_at, subject'],
+    ]);
+    const [contact, ticket] = z.firstRejects;
+    expect(contact!.params!['issue.organization_id']).toBe('Organization 999 is not among the imported organizations: include the export page that has it.');
+    expect(ticket!.params!['issue.status']).toMatch(/^“weird” is not a status/);
+    expect(ticket!.params!['issue.created_at']).toBe('“yesterday” is not a date and time.');
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Company\n,X,,Acme\n');
+    const fdTickets = join(dir, 'tickets.csv');
+    writeFileSync(fdTickets, 'Ticket ID,Subject,Description,Status,Priority,Created time,Email,Full name\n9,,,Weird,Low,soon,ann@example.com,Ann Lee\n');
+    const f = await admin.call('import.run', { from: 'freshdesk', files: [contacts, fdTickets], dryRun: true, rejectsPath: join(dir, 'f.jsonl') });
+    expect(f.firstRejects.map((r) => [r.key, r.params?.fields])).toEqual([
+      ['invalidFields', 'Contact ID, name, phone'],
+      ['invalidFields', 'Status, Created time, Subject'],
+    ]);
+    // Nothing of a refused ticket row was written, its requester neither.
+    expect(f.imported).toMatchObject({ customers: 0, contacts: 0, tickets: 0 });
+  });
+
+  it('gives back the rejected rows of its own rejects files only, read as a stream without holding the desk, cut at a cap with a note', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'name,email\n' + Array.from({ length: 3 }, (_, i) => `X${i},not-an-email-${i}`).join('\n') + '\n');
+    const rejects = join(dir, 'r.jsonl');
+    const r = await admin.call('import.run', { from: 'csv', files: [file], dryRun: true, rejectsPath: rejects });
+    expect(r.rejected).toBe(3);
+    const back = await admin.call('import.rejectedRows', { rejects });
+    expect(back.rows.map((x) => x.record.name)).toEqual(['X0', 'X1', 'X2']);
+    expect(back.cut).toBe(false);
+    // Any other .jsonl of the machine is not read, a copy of the same lines included.
+    const other = join(dir, 'copy.jsonl');
+    writeFileSync(other, readFileSync(rejects));
+    await expect(admin.call('import.rejectedRows', { rejects: other })).rejects.toMatchObject({ code: 'invalid_input' });
+    // A rejects file past the cap: the rows up to it, said to be cut; the desk answers other calls meanwhile.
+    const line = readFileSync(rejects, 'utf8').split('\n')[0]!;
+    writeFileSync(rejects, Array.from({ length: REJECTED_ROWS_MAX + 500 }, () => line).join('\n') + '\n');
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const many = await admin.call('import.rejectedRows', { rejects });
+    clearInterval(ticking);
+    expect(many.rows).toHaveLength(REJECTED_ROWS_MAX);
+    expect(many.cut).toBe(true);
+    expect(turns).toBeGreaterThan(0);
   });
 
   it('takes segments and service levels written in Persian, as the Persian window names them', async () => {

@@ -1,12 +1,13 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { basename, dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { diffFields } from '../../../shared/customerEvents';
 import type { RejectKey } from '../../../shared/customerApi';
-import { formatDate, nameKey, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
+import { formatDate, nameKey, type ContactFields, newRecordFields, SEGMENT_RULES, validateAsset, validateContact, validateCustomer, type CustomerDraft, type FieldIssue } from '../../../shared/customerRules';
 import { say } from '../../../shared/messageKeys';
-import { columnsOf, headerCells, isCsvRow, readRejectLines, REJECTED_ROWS_CSV, rowCells } from '../../../shared/rejectedRows';
+import { columnsOf, headerCells, isCsvRow, isRow, readRejectLines, REJECTED_ROWS_CSV, REJECTED_ROWS_MAX, REJECTED_ROWS_MAX_BYTES, rowCells, type RejectedRow } from '../../../shared/rejectedRows';
 import { actorOf, importAccountName, SEGMENTS, SERVICE_LEVELS, type Actor, type Channel, type ImportSource, type Priority, type Segment, type ServiceLevel } from '../../../shared/domain';
 import {
   FRESHDESK_CHANNEL,
@@ -82,6 +83,12 @@ export interface ImportSummary {
    * reason, to correct in a spreadsheet and import again); null when no row of a CSV was rejected.
    */
   rejectedRows: string | null;
+  /**
+   * The rejected records of Zendesk pages, as pages of their own kind beside the rejects file
+   * (`{"tickets": [...]}`), each record with why in `tagdesk_rejected_because`: a Zendesk
+   * record is JSON, no spreadsheet row, and these import again (--from zendesk) once corrected.
+   */
+  rejectedPages: string[];
   /** Stopped by a cancel: what it wrote before stays (a trial run wrote nothing); the files' other rows were not read. */
   cancelled: boolean;
   /** The first REJECTS_SHOWN rejects: `row` null for a file refused or cut short as a whole. */
@@ -211,6 +218,14 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const registered = new Map<string, { assetId: string; file: string; row: number }>();
   /** The row's problems noted before its record is checked, said with the record's own (NotedIssue). */
   let noted: NotedIssue[] = [];
+  /**
+   * A problem of the row's, noted to be said with its others (the row goes on being checked with
+   * `fallback` in its place, and writes nothing): `alone` is how it is said when it is the only one.
+   */
+  const note = <T,>(field: string, message: string, alone: Rejected, fallback: T): T => {
+    noted.push({ field, message, alone });
+    return fallback;
+  };
   /** Undoes the assumptions of rows whose writes were undone (a refused row, a batch run again). */
   const assumedMark = () => ({ count: assumed.count, shown: assumed.first.length });
   const assumedBack = (m: { count: number; shown: number }) => {
@@ -219,7 +234,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   };
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
-  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value }) => {
+  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value; kind?: FileKind }) => {
     rejected++;
     // The key and its values too (stop 48), so the import screen can say a reject of the file in
     // the reader's words; `file`, `row`, `reason` and `record` are as they were.
@@ -295,10 +310,20 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     return id;
   }
 
-  function addContact(ext: string, customerId: string, draft: { name: string; email: string; phone: string; role?: string }): void {
+  /**
+   * A contact's fields checked, their problems noted with the row's others (a contact row named
+   * only its first problem: an organization not imported, and a bad email said a round later).
+   */
+  function checkContact(draft: { name: string; email: string; phone: string; role?: string }): ContactFields | null {
     const c = validateContact(draft, ctx.deskCountry);
-    if (!c.ok) rejectFields(c.issues);
-    const v = c.ok ? c.value : null!;
+    if (!c.ok) noted.push(...c.issues);
+    return c.ok ? c.value : null;
+  }
+
+  /** A checked contact, refused with every problem its row was noted for. */
+  function addContact(ext: string, customerId: string, checked: ContactFields | null): void {
+    if (noted.length || !checked) rejectRow(noted);
+    const v = checked!;
     const id = uuidv7(ctx.now());
     db.run(k.insertInto('contacts').values({ id, customer_id: customerId, ...v }));
     customers.append(customerId, 'CONTACT_ADDED', ctx.now(), importActor, { entity: 'contact', entityId: id, changes: diffFields(null, v), note: { source, externalId: ext } });
@@ -355,6 +380,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
    * description.
    */
   function addTicket(ext: string, t: { customerId: string; subject: string; description: string; priority: Priority; channel: Channel; createdAt: number; endedAt: number; status: ImportedStatus; tier2: boolean; assetId: string | null }): void {
+    // Every problem of the row at once, before anything of it is written.
+    if (noted.length) rejectRow(noted);
     const c = customerForTicket.get(t.customerId) ?? reject('the customer vanished');
     const a = t.assetId ? assetById.get(t.assetId) : undefined;
     const customer = { id: t.customerId, name: c.name, segment: c.segment as Segment, serviceLevel: c.service_level as ServiceLevel };
@@ -384,11 +411,18 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     counts.tickets++;
     counts.events += written.events;
   }
-  const subjectOf = (subject: string, description: string): string => {
+  const subjectOf = (subject: string, description: string, field: string): string => {
     const s = (subject.trim() || description.trim().split('\n')[0] || '').slice(0, 200).trim();
-    if (s.length < 3) reject('the ticket has no subject (nor a description to take one from)', 'noSubject');
+    if (s.length < 3) note(field, say('importSubjectMissing'), new Rejected('the ticket has no subject (nor a description to take one from)', 'noSubject'), s);
     return s;
   };
+  /** A ticket's status the import maps, or noted. */
+  const statusOf = (map: Readonly<Record<string, ImportedStatus>>, raw: string, field: string): ImportedStatus =>
+    map[raw] ?? note(field, say('importStatusUnknown', { status: raw }), new Rejected(`unknown status "${raw}"`, 'unknownStatus', { status: raw }), 'open');
+  /** A ticket's time, or noted (`value` as written, under the column that holds it). */
+  const timeOf = (value: string, field: string): number =>
+    parseSourceTime(value) ?? note(field, say('importTimeInvalid', { value }), new Rejected(`${field} "${value}" is not a time`, 'notATime', { field, value }), ctx.now());
+  const missingRequester = (field: string): void => note(field, say('importRequesterMissing'), new Rejected('missing requester', 'missingRequester'), undefined);
   // A service level written in a field of its own is taken only when it names one of the desk's;
   // any other is refused with the ones it knows (it took the segment's default before, unsaid,
   // putting the customer under another SLA). An empty field takes the segment's default.
@@ -463,8 +497,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const phone = str(u.phone);
       const email = str(u.email);
       if (org) {
-        const orgId = find('organization', org) ?? reject(`organization ${org} is not in the imported organizations (include its export page)`, 'organizationNotImported', { id: org });
-        addContact(ext, orgId, { name: str(u.name), email, phone });
+        const orgId = find('organization', org) ?? note('organization_id', say('importOrganizationMissing', { id: org }), new Rejected(`organization ${org} is not in the imported organizations (include its export page)`, 'organizationNotImported', { id: org }), '');
+        addContact(ext, orgId, checkContact({ name: str(u.name), email, phone }));
         remember('user', ext, orgId);
         return;
       }
@@ -483,10 +517,16 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       if (find('ticket', ext)) return;
       const statusRaw = str(t.status).toLowerCase();
       if (statusRaw === 'deleted') reject('deleted in Zendesk', 'deletedInSource', { source: 'Zendesk' });
-      const status = ZENDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`, 'unknownStatus', { status: statusRaw });
+      // Each problem of the ticket is noted, and all are said together (addTicket).
+      const status = statusOf(ZENDESK_STATUS, statusRaw, 'status');
       const requester = idOf(t.requester_id);
-      if (!requester) reject('missing requester', 'missingRequester');
-      const customerId = find('user', requester) ?? find('organization', idOf(t.organization_id)) ?? reject(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`, 'requesterNotImported', { id: requester ?? '' });
+      if (!requester) missingRequester('requester_id');
+      const customerId =
+        find('user', requester) ??
+        find('organization', idOf(t.organization_id)) ??
+        (requester
+          ? note('requester_id', say('importRequesterUnknown', { id: requester }), new Rejected(`requester ${requester} is not among the imported users (a deleted user, or one rejected above)`, 'requesterNotImported', { id: requester }), '')
+          : '');
       const description = textOfHtml(str(t.description));
       const tags = Array.isArray(t.tags) ? t.tags.map(str) : [];
       const custom = Array.isArray(t.custom_fields) ? (t.custom_fields as Value[]).filter((f) => f.value !== null && f.value !== '' && f.value !== undefined) : [];
@@ -497,11 +537,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (a && a.customer_id === customerId) assetId = a.id;
       }
       const extra = custom.length ? `\n\nCustom fields: ${custom.map((f) => `${str(f.id)}=${typeof f.value === 'object' ? JSON.stringify(f.value) : str(f.value)}`).join('; ')}` : '';
-      const createdAt = parseSourceTime(str(t.created_at)) ?? reject(`created_at "${str(t.created_at)}" is not a time`, 'notATime', { field: 'created_at', value: str(t.created_at) });
+      const createdAt = timeOf(str(t.created_at), 'created_at');
       const via = (t.via ?? {}) as Value;
+      const subject = subjectOf(str(t.subject) || str(t.raw_subject), description, 'subject');
       addTicket(ext, {
         customerId,
-        subject: subjectOf(str(t.subject) || str(t.raw_subject), description),
+        subject,
         description: (description + extra).slice(0, 20_000),
         priority: ZENDESK_PRIORITY[str(t.priority).toLowerCase()] ?? 'normal',
         channel: ZENDESK_CHANNEL[str(via.channel).toLowerCase()] ?? 'email',
@@ -552,14 +593,17 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     },
     'freshdesk.contacts': (c) => {
       const email = cell(c, 'Email', 'Primary email');
-      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || reject('the contact has neither an id nor an email', 'noId');
-      if (find('user', ext)) return;
+      const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || note('Contact ID', say('importIdMissing'), new Rejected('the contact has neither an id nor an email', 'noId'), '');
+      if (ext && find('user', ext)) return;
       const name = cell(c, 'Full name', 'Name', 'Contact name');
       const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
       const company = cell(c, 'Company', 'Company Name');
       if (company) {
+        // The contact is checked before its company is made: a refused row makes no company.
+        const checked = checkContact({ name, email, phone, role: cell(c, 'Title', 'Job title') });
+        if (noted.length) rejectRow(noted);
         const orgId = companyNamed(company);
-        addContact(ext, orgId, { name, email, phone, role: cell(c, 'Title', 'Job title') });
+        addContact(ext, orgId, checked);
         remember('user', ext, orgId);
         if (email) remember('user', email.toLowerCase(), orgId);
         return;
@@ -571,21 +615,24 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const ext = cell(t, 'Ticket ID', 'ID') || reject('the ticket has no id', 'noId');
       if (find('ticket', ext)) return;
       const statusRaw = cell(t, 'Status').toLowerCase();
-      const status = FRESHDESK_STATUS[statusRaw] ?? reject(`unknown status "${statusRaw}"`, 'unknownStatus', { status: statusRaw });
+      // Each problem of the ticket is noted, and all are said together before its requester is made.
+      const status = statusOf(FRESHDESK_STATUS, statusRaw, 'Status');
       const email = cell(t, 'Email', 'Requester email');
       const contact = cell(t, 'Contact ID', 'Requester ID');
       const name = cell(t, 'Full name', 'Requester name', 'Requester');
       let customerId = find('user', contact || null) ?? find('user', email ? email.toLowerCase() : null);
+      if (!customerId && !email && !name) missingRequester('Requester');
+      const description = textOfHtml(cell(t, 'Description'));
+      const createdAt = timeOf(cell(t, 'Created time', 'Created at'), 'Created time');
+      const subject = subjectOf(cell(t, 'Subject'), description, 'Subject');
+      if (noted.length) rejectRow(noted);
       if (!customerId) {
-        if (!email && !name) reject('missing requester', 'missingRequester');
         const company = cell(t, 'Company Name', 'Company');
         customerId = company
           ? companyNamed(company)
           : addCustomer(contact || email.toLowerCase(), 'user', { kind: 'person', name: name || email, segment: 'home', serviceLevel: 'basic', email, phone: cell(t, 'Work phone', 'Phone') }, ctx.now());
         if (email) remember('user', email.toLowerCase(), customerId);
       }
-      const description = textOfHtml(cell(t, 'Description'));
-      const createdAt = parseSourceTime(cell(t, 'Created time', 'Created at')) ?? reject(`created time "${cell(t, 'Created time')}" is not a time`, 'notATime', { field: 'Created time', value: cell(t, 'Created time', 'Created at') });
       const product = cell(t, 'Product');
       const custom = Object.entries(t).filter(([key, v]) => /^cf_/i.test(key) && str(v).trim() !== '');
       let assetId: string | null = null;
@@ -597,7 +644,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const extra = [product ? `Product: ${product}` : '', custom.length ? `Custom fields: ${custom.map(([key, v]) => `${key}=${str(v)}`).join('; ')}` : ''].filter(Boolean).join('\n');
       addTicket(ext, {
         customerId,
-        subject: subjectOf(cell(t, 'Subject'), description),
+        subject,
         description: (description + (extra ? `\n\n${extra}` : '')).slice(0, 20_000),
         priority: FRESHDESK_PRIORITY[cell(t, 'Priority').toLowerCase()] ?? 'normal',
         channel: FRESHDESK_CHANNEL[cell(t, 'Source').toLowerCase()] ?? 'email',
@@ -719,7 +766,8 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
           bulk.discard();
           refused = attempt(work, true);
         }
-        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value });
+        // Its kind too, so a Zendesk record goes back into a page of its own kind (writeRejectedPages).
+        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value, kind: f.kind });
         req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
       };
       let last = 0;
@@ -776,7 +824,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const { existing, ...imported } = counts;
   // Rows of CSV files only (their values are their columns'): a Zendesk record is no row to correct in a spreadsheet.
   const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
-  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, cancelled, firstRejects, assumed };
+  // A Zendesk record goes back into a page of its kind instead, to correct and import again.
+  const rejectedPages = rejected > 0 && source === 'zendesk' ? await writeRejectedPages(req.rejectsPath) : [];
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, rejectedPages, cancelled, firstRejects, assumed };
 }
 
 /** Where the rejected rows' CSV goes: beside the rejects file, under its name. */
@@ -802,6 +852,75 @@ async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   for await (const r of lines()) if (!out.write(stringify([rowCells(columns, r.record, r.reason)], REJECTED_ROWS_CSV))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return path;
+}
+
+/** The field of a record in a rejected-records page that says why it was refused (the import reads past it). */
+export const REJECTED_BECAUSE_FIELD = 'tagdesk_rejected_because';
+
+/**
+ * The rejected records of Zendesk pages as pages of their own kind beside the rejects file
+ * (rejects-….jsonl → rejects-…-tickets.json), in the import's order: `{"tickets": [...]}`, each
+ * record as the export had it with why first, in REJECTED_BECAUSE_FIELD. Read from the rejects
+ * file as a stream, written as one. The paths written, none when no record was refused.
+ */
+async function writeRejectedPages(rejectsPath: string): Promise<string[]> {
+  const pages = new Map<string, { path: string; out: ReturnType<typeof createWriteStream>; first: boolean }>();
+  const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of input) {
+    for (const r of readRejectLines(line)) {
+      const kind = (r as RejectedRow & { kind?: unknown }).kind;
+      if (typeof kind !== 'string' || !kind.startsWith('zendesk.') || !isRow(r)) continue;
+      const key = kind.slice('zendesk.'.length);
+      let page = pages.get(kind);
+      if (!page) {
+        const path = `${rejectsPath.replace(/\.jsonl$/i, '')}-${key}.json`;
+        page = { path, out: createWriteStream(path, { encoding: 'utf8' }), first: true };
+        page.out.write(`{${JSON.stringify(key)}:[\n`);
+        pages.set(kind, page);
+      }
+      const text = (page.first ? '' : ',\n') + JSON.stringify({ [REJECTED_BECAUSE_FIELD]: r.reason, ...r.record });
+      page.first = false;
+      if (!page.out.write(text)) await new Promise<void>((resolve) => page.out.once('drain', () => resolve()));
+    }
+  }
+  const written = [...pages.entries()].sort(([a], [b]) => KIND_ORDER.indexOf(a as FileKind) - KIND_ORDER.indexOf(b as FileKind));
+  for (const [, page] of written) await new Promise<void>((resolve, reject) => page.out.end('\n]}\n', (error?: Error | null) => (error ? reject(error) : resolve())));
+  return written.map(([, page]) => page.path);
+}
+
+/** A rejected CSV row as read back from the rejects file. */
+export type RejectedCsvRow = RejectedRow & { row: number; record: Record<string, string> };
+
+/**
+ * The rejected CSV rows of a rejects file (import.rejectedRows, for the screen's download), read
+ * as a stream: the whole file read at once held every other call of the desk's while it was read,
+ * and a file of a million rejects was all in memory. Stops after `limits.rows` rows or
+ * `limits.bytes` of lines read, and says so (`cut`). Throws the file's error (ENOENT) before any row.
+ */
+export async function readRejectedRows(rejectsPath: string, limits: { rows: number; bytes: number } = { rows: REJECTED_ROWS_MAX, bytes: REJECTED_ROWS_MAX_BYTES }): Promise<{ rows: RejectedCsvRow[]; cut: boolean }> {
+  const handle = await openFile(rejectsPath, 'r');
+  const stream = handle.createReadStream({ encoding: 'utf8' });
+  const input = createInterface({ input: stream, crlfDelay: Infinity });
+  const rows: RejectedCsvRow[] = [];
+  let bytes = 0;
+  let cut = false;
+  try {
+    for await (const line of input) {
+      bytes += Buffer.byteLength(line, 'utf8') + 1;
+      const found = readRejectLines(line).filter(isCsvRow);
+      if (found.length === 0) continue;
+      if (rows.length >= limits.rows || bytes > limits.bytes) {
+        cut = true;
+        break;
+      }
+      rows.push(...found);
+    }
+  } finally {
+    input.close();
+    stream.destroy();
+    await handle.close().catch(() => {});
+  }
+  return { rows, cut };
 }
 
 /** The desk user imports act as: an agent of every segment, who cannot sign in. */
