@@ -16,6 +16,7 @@ import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
 import { knowledgeApplier } from './kb/knowledgeApplier';
 import { customerStreamApplier } from './customers/customerStream';
+import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejectsFiles';
 import { settingsStreamApplier } from './settingsSync';
 import { userStreamApplier } from './userSync';
 import { DeskOpenError, openDatabase, type DeskDb } from './db/database';
@@ -184,9 +185,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
   const records = customerRecords(db, deskCountry);
-  const privacy = customerPrivacy(db);
+  // An erasure, here or from the hub, takes its person out of the desk's import rejects files
+  // too, once its transaction has committed; those files go REJECTS_KEPT_DAYS after their import.
+  const ownFiles = !readOnly && options.dataDir !== ':memory:';
+  const scrubErased = (who: ErasedIdentity) => {
+    if (ownFiles) setImmediate(() => void scrubRejects(options.dataDir, who).catch((error: unknown) => console.warn(`tagdesk: could not take an erased person out of the import rejects files: ${error instanceof Error ? error.message : String(error)}`)));
+  };
+  const privacy = customerPrivacy(db, scrubErased);
   const audit = accessLog(db, globalThis, readOnly);
   if (!readOnly) privacy.applyRetention(privacy.retentionDays(), clock.now());
+  if (ownFiles) expireRejects(options.dataDir, clock.now());
 
   // Knowledge base, CSAT and trends: who is signed in and the segment rule come from the
   // handlers' session helpers and the shared access rules.
@@ -288,7 +296,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // windows as the same pushes local ones make, after their batch commits.
   const streams = streamRegistry();
   streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
-  streams.register(customerStreamApplier(db));
+  streams.register(customerStreamApplier(db, scrubErased));
   // People and SLA settings from the hub: every window reads them again once they are in.
   const refreshWindows = () => push('desk.changed', { reason: 'external' });
   streams.register(settingsStreamApplier(db, sla, refreshWindows));

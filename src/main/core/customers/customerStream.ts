@@ -6,6 +6,7 @@ import type { Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
 import type { StreamApplier } from '../sync/stream';
 import { erasedCustomers, erasePersonalData, lateForErased } from './privacy';
+import type { ErasedIdentity } from '../import/rejectsFiles';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets, type SystemFields } from './systemTickets';
 import { noteTransferOnOpenTickets } from './transferNotes';
@@ -69,7 +70,7 @@ function columnsOf(changes: readonly FieldChange[], columns: Record<string, stri
   return out;
 }
 
-export function customerStreamApplier(db: Sql): StreamApplier {
+export function customerStreamApplier(db: Sql, onErased: (who: ErasedIdentity) => void = () => undefined): StreamApplier {
   const s = db.sqlite;
   const tickets = systemTickets(s);
   const systemFields = s.prepare<[string], SystemFields>('SELECT service_tag, product_line FROM assets WHERE id = ?');
@@ -150,7 +151,7 @@ export function customerStreamApplier(db: Sql): StreamApplier {
         s.prepare('UPDATE customers SET confirmed_at = max(coalesce(confirmed_at, 0), ?) WHERE id = ?').run(at, live(customerId));
         return;
       case 'CUSTOMER_ERASED':
-        if (s.prepare('SELECT erased_at FROM customers WHERE id = ?').pluck().get(customerId) === null) erasePersonalData(db, customerId, at);
+        if (s.prepare('SELECT erased_at FROM customers WHERE id = ?').pluck().get(customerId) === null) onErased(erasePersonalData(db, customerId, at));
         return;
       case 'CUSTOMER_MERGED': {
         const mergedId = p.note?.mergedId;

@@ -10,6 +10,7 @@ import { CUSTOMER_STREAM } from '../../../shared/customerStream';
 import { KNOWLEDGE_STREAM } from '../../../shared/kb/knowledgeStream';
 import { TICKET_STREAM } from '../../../shared/ticketLog';
 import { ERASED_TEXT, erasedEvent, erasedLabel, erasedRecord, erasureOf, namesIn, PERSONAL_FIELDS, type Erasure, type RecordCopy } from '../../../shared/erasure';
+import type { ErasedIdentity } from '../import/rejectsFiles';
 import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
 import { customerWords } from './nameWords';
 import { ticketNumber } from '../../../shared/domain';
@@ -57,7 +58,7 @@ export function accessLog(db: Sql, timers: { setInterval: typeof setInterval; cl
 }
 export type AccessLog = ReturnType<typeof accessLog>;
 
-export function customerPrivacy(db: Sql) {
+export function customerPrivacy(db: Sql, onErased: (who: ErasedIdentity) => void = () => undefined) {
   const k = db.kysely;
   const log = customerLog(db);
   const customer = db.prepare<{ id: string; name: string; erased_at: number | null }, [string]>(k.selectFrom('customers').select(['id', 'name', 'erased_at']).where('id', '=', param<string>()));
@@ -123,10 +124,12 @@ export function customerPrivacy(db: Sql) {
     const c = customer.get(customerId);
     if (!c) throw new ApiError('not_found', say('customerNotFound'));
     if (c.erased_at !== null) throw new ApiError('conflict', say('alreadyErased'));
-    db.write(() => {
-      erasePersonalData(db, customerId, now);
+    const who = db.write(() => {
+      const erased = erasePersonalData(db, customerId, now);
       log.append(customerId, 'CUSTOMER_ERASED', now, actor, { entity: 'customer', entityId: customerId, changes: [] });
+      return erased;
     });
+    onErased(who);
   }
 
   /** Interactions older than `days` that belong to no ticket (tickets keep theirs): what retention removes. */
@@ -158,10 +161,14 @@ export function customerPrivacy(db: Sql) {
  * Removes or anonymises every personal field held on one customer (inside the caller's
  * write): on the desk that erases, and on every desk the erasure reaches through the hub.
  */
-export function erasePersonalData(db: Sql, customerId: string, now: number): void {
+export function erasePersonalData(db: Sql, customerId: string, now: number): ErasedIdentity {
   const k = db.kysely;
   const label = erasedLabel(customerId);
-  const name = db.get(k.selectFrom('customers').select('name').where('id', '=', customerId))?.name ?? label;
+  const row = db.get(k.selectFrom('customers').select(['name', 'email', 'phone']).where('id', '=', customerId));
+  const name = row?.name ?? label;
+  // Who they were, for the desk's files outside the database (an import's rejects) to lose too.
+  const contacts = db.all(k.selectFrom('contacts').select(['name', 'email', 'phone']).where('customer_id', '=', customerId));
+  const present = (xs: (string | null | undefined)[]) => xs.filter((x): x is string => typeof x === 'string' && x !== '');
   // Nobody finds them by a word of the name they had (their label is found as before, by its start).
   customerWords(db.sqlite).set(customerId, null);
   db.run(k.updateTable('customers').set({ name: label, name_key: label.toLowerCase(), email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', customerId));
@@ -199,6 +206,11 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): voi
   }
   const tickets = db.all(k.selectFrom('tickets').select('id').where('customer_id', '=', customerId)).map((t) => t.id);
   eraseCopies(db, tickets, erasure, others);
+  return {
+    names: [...erasure.names, ...contacts.map((c) => c.name)].filter((n) => n !== label),
+    emails: present([row?.email, ...contacts.map((c) => c.email)]),
+    phones: present([row?.phone, ...contacts.map((c) => c.phone)]),
+  };
 }
 
 /**

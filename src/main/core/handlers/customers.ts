@@ -13,6 +13,7 @@ import { DEFAULT_REOPEN_WINDOW_MS } from '../../../shared/ticketMachine';
 import { csvColumns, recognise } from '../import/sources';
 import { REJECT_KEYS } from '../../../shared/customerApi';
 import type { DeskContext } from './context';
+import { writingRejects } from '../import/rejectsFiles';
 import { actor as actorOfSession, signedIn, type Area, type Session } from './types';
 
 // Customer records (create, edit, merge, transfer, privacy, data quality: customers/handlers.ts)
@@ -125,6 +126,8 @@ export function customerArea(
         ownRejects.add(path.resolve(rejectsPath));
         // A dry run writes everything inside one transaction it rolls back at the end; every
         // other call waits for it, so none reads its rows or writes into it.
+        // An erasure while this run writes its rejects file waits for the file to be closed.
+        const written = writingRejects(rejectsPath, options.dataDir);
         let release = () => {};
         if (i.dryRun) {
           while (dryRun.current) await dryRun.current.done;
@@ -150,6 +153,7 @@ export function customerArea(
           scheduler.poke();
           return summary;
         } finally {
+          void written().catch(() => undefined);
           running = null;
           if (i.dryRun) {
             dryRun.current = null;

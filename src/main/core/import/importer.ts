@@ -838,7 +838,7 @@ export const rejectedRowsPath = (rejectsPath: string): string => rejectsPath.rep
  * file is not held in memory. The reason is the rejects file's English one; the import screen
  * makes the same file in the reader's language. Null, and nothing written, when no row qualifies.
  */
-async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
+export async function writeRejectedRows(rejectsPath: string): Promise<string | null> {
   const lines = async function* () {
     const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of input) yield* readRejectLines(line).filter(isCsvRow);
@@ -863,7 +863,7 @@ export const REJECTED_BECAUSE_FIELD = 'tagdesk_rejected_because';
  * record as the export had it with why first, in REJECTED_BECAUSE_FIELD. Read from the rejects
  * file as a stream, written as one. The paths written, none when no record was refused.
  */
-async function writeRejectedPages(rejectsPath: string): Promise<string[]> {
+export async function writeRejectedPages(rejectsPath: string): Promise<string[]> {
   const pages = new Map<string, { path: string; out: ReturnType<typeof createWriteStream>; first: boolean }>();
   const input = createInterface({ input: createReadStream(rejectsPath, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of input) {
