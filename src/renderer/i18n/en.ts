@@ -1011,6 +1011,7 @@ export const en = {
   'apiError.slaTargetPositive': '{target} target for {priority} must be greater than zero',
   'apiError.slaTargetWhole': '{target} target for {priority} must be a whole number of minutes',
   'apiError.slaAtRiskShare': 'At risk must be more than 0 % and less than 100 % of a target.',
+  'apiError.slaTargetTooLong': '{target} target for {priority} can be at most {minutes} minutes (365 days)',
   'apiError.slaResolutionShort': 'The resolution target for {priority} must be at least as long as its first-response target ({minutes} minutes).',
   'apiError.calendarZone': 'Unknown time zone "{zone}"',
   'apiError.calendarNoHours': 'The calendar has no opening hours: add at least one weekday interval.',

@@ -903,6 +903,7 @@ export const fa: Messages = {
   'apiError.slaTargetPositive': 'هدف {target} برای اولویت {priority} باید بیش از صفر دقیقه باشد.',
   'apiError.slaTargetWhole': 'هدف {target} برای اولویت {priority} باید عددی درست از دقیقه‌ها باشد.',
   'apiError.slaAtRiskShare': '«در خطر» باید بیش از ۰٪ و کمتر از ۱۰۰٪ یک هدف باشد.',
+  'apiError.slaTargetTooLong': 'هدف {target} برای اولویت {priority} حداکثر {minutes} دقیقه (۳۶۵ روز) می‌تواند باشد.',
   'apiError.slaResolutionShort': 'هدف حل برای اولویت {priority} نباید کوتاه‌تر از هدف نخستین پاسخ آن ({minutes} دقیقه) باشد.',
   'apiError.calendarZone': 'منطقهٔ زمانی «{zone}» شناخته نیست.',
   'apiError.calendarNoHours': 'این تقویم هیچ ساعت کاری ندارد: دست‌کم یک بازهٔ روز هفته بیفزایید.',
