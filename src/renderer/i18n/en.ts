@@ -708,6 +708,7 @@ export const en = {
   'duration.m': '{m} m',
   'slaEdit.back': 'All SLA settings',
   'slaEdit.readOnly': 'Read only: only admins can change SLA settings.',
+  'slaEdit.readOnlyVersion': 'Version {version}. Read only: only admins can change SLA settings. An open ticket moves to a new version at its next change, or at once when an admin recomputes open tickets.',
   'slaEdit.version': 'Version {version}. Saving applies to each ticket from its next change; recompute to apply it to every open ticket now.',
   'slaEdit.newPolicy': 'New SLA policy',
   'slaEdit.newPolicyLead': 'A policy covers one segment at one service level.',
