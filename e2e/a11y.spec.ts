@@ -128,6 +128,9 @@ for (const { lang, scheme } of COMBINATIONS) {
     await go('#/admin/sla');
     await audit('SLA settings');
     await go('#/admin/sla/policy/education-standard');
+    // The supervisor reads which version the targets are and when open tickets follow a change
+    // (she read only "Read only: only admins can change SLA settings.").
+    await expect(page.getByText(d['slaEdit.readOnlyVersion'].replace('{version}', lang === 'fa' ? '۱' : '1'))).toBeVisible();
     await audit('policy editor');
     await go('#/admin/sla/calendar/iran-official');
     await audit('calendar editor');

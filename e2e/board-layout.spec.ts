@@ -118,6 +118,9 @@ for (const lang of ['en', 'fa'] as const) {
     // inside the window now.
     await grid.locator('button[data-tone]:not([disabled])').first().click();
     const drawer = page.getByRole('dialog');
+    // It names the queue's tier as the board's rows do: «سطح یک» (it said «سطح ۱»).
+    const tier1 = lang === 'fa' ? fa['tier.1'] : 'tier 1';
+    await expect(drawer.getByRole('heading', { name: `${dict['board.filter.open']} · ${dict['segment.education']} ${tier1}` })).toBeVisible();
     const badge = drawer.getByRole('table').locator('[data-sla-status]').first();
     await expect(badge).toBeVisible({ timeout: 15_000 });
     await badge.hover();

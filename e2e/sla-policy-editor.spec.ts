@@ -151,6 +151,18 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   const resolution = page.getByRole('textbox', { name: label(fa['priority.high'], fa['slaTarget.resolution']) });
   await resolution.fill('۴۵');
   await expect(resolution).toHaveAccessibleDescription(/هدف حل برای اولویت بالا نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\) باشد\./);
+  // Saved with the negative first response still there: the desk refuses that one, and the short
+  // resolution is still said under its field (its message went away on Save, to come back as a
+  // second refusal once the first was fixed).
+  await page.getByRole('button', { name: fa['slaEdit.savePolicy'] }).click();
+  await expect(page.getByRole('alert').filter({ hasText: fa['slaEdit.notSaved'] })).toBeVisible();
+  await expect(first).toHaveAccessibleDescription(/بیش از صفر دقیقه/);
+  await expect(resolution).toHaveAccessibleDescription(/نباید کوتاه‌تر از هدف نخستین پاسخ آن \(۶۰ دقیقه\)/);
+  // A target of fourteen nines is refused under its field: saved, it stopped the desk, whose
+  // clocks walked the calendar a day at a time towards it.
+  const low = page.getByRole('textbox', { name: label(fa['priority.low'], fa['slaTarget.resolution']) });
+  await low.fill('۹۹۹۹۹۹۹۹۹۹۹۹۹۹');
+  await expect(low).toHaveAccessibleDescription(/هدف حل برای اولویت پایین حداکثر ۵۲۵٬۶۰۰ دقیقه \(۳۶۵ روز\) می‌تواند باشد\./);
   // A Tehran calendar's hours are copied to its working days, said by name: Saturday to Wednesday.
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
   await expect(page.getByRole('button', { name: fa['slaEdit.copyDayToDays'].replace('{day}', 'شنبه').replace('{days}', 'شنبه تا چهارشنبه') })).toBeVisible();

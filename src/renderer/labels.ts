@@ -16,6 +16,8 @@ export const segmentLabel = (s: Segment): string => t(`segment.${s}`);
 export const serviceLevelLabel = (l: ServiceLevel): string => t(`serviceLevel.${l}`);
 export const priorityLabel = (p: Priority): string => t(`priority.${p}`);
 export const tierLabel = (tier: Tier): string => t(`tier.${tier}`);
+/** A tier inside a sentence: "tier 2" in English ("Tier 2" is a label's), «سطح دو» in Persian as everywhere. */
+export const tierInText = (tier: Tier): string => t(`tierInText.${tier}`);
 export const stateLabel = (s: TicketState): string => t(`state.${s}`);
 export const roleLabel = (r: Role): string => t(`role.${r}`);
 export const channelLabel = (c: Channel): string => t(`channel.${c}`);

@@ -3,7 +3,7 @@ import { messageDetail } from '../shared/messageKeys';
 import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
 import { currentLanguage, currentLocale, formatIsoDate, t, type MessageKey, type Vars } from './i18n';
 import { en } from './i18n/en';
-import { countryName, interactionText, priorityLabel, segmentLabel, stateLabel } from './labels';
+import { countryName, interactionText, priorityLabel, segmentLabel, stateLabel, tierInText } from './labels';
 import { CUSTOMER_FIELD_LABEL } from './customer/fieldLabels';
 
 // The desk's and the hub's English sentences in the reader's language: the values a keyed
@@ -63,6 +63,11 @@ export function labelled(params: Vars): Vars {
   // How a system changed hands (sold), in the reader's words.
   const how = params['how'];
   if (typeof how === 'string' && `transfer.how.${how}` in en) out['how'] = t(`transfer.how.${how}` as MessageKey);
+  // A tier (1, 2, 3) in words, as the rest of the window names it («سطح دو», not «سطح ۲»).
+  for (const name of ['tier', 'ticketTier', 'yourTier'] as const) {
+    const tier = params[name];
+    if (tier === 1 || tier === 2 || tier === 3) out[name] = tierInText(tier);
+  }
   if (typeof state === 'string' && (TICKET_STATES as readonly string[]).includes(state)) out.state = stateLabel(state as TicketState);
   // The country a phone number was read for (US, IR) by its name in the reader's language:
   // a Persian sentence said "برای US".

@@ -158,6 +158,7 @@ const SENTENCES = {
   slaTargetPositive: '{target} target for {priority} must be greater than zero',
   slaTargetWhole: '{target} target for {priority} must be a whole number of minutes',
   slaAtRiskShare: 'At risk must be more than 0 % and less than 100 % of a target.',
+  slaTargetTooLong: '{target} target for {priority} can be at most {minutes} minutes (365 days)',
   slaResolutionShort: 'The resolution target for {priority} must be at least as long as its first-response target ({minutes} minutes).',
   // a business-hours calendar's rules (calendar.ts): under each field
   calendarZone: 'Unknown time zone "{zone}"',

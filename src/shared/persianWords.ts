@@ -1,5 +1,5 @@
 import type { MATCH_KINDS } from './api';
-import type { Priority, Segment, ServiceLevel } from './domain';
+import type { Priority, Segment, ServiceLevel, Tier } from './domain';
 import type { TicketState } from './ticketMachine';
 
 // The Persian names of the desk's own values (segments, service levels, priorities, ticket
@@ -17,6 +17,10 @@ const SEGMENT: Record<Segment, string> = {
 };
 
 const SERVICE_LEVEL: Record<ServiceLevel, string> = { premier: 'ممتاز', standard: 'استاندارد', basic: 'پایه' };
+
+// A tier in words, wherever a tier is named: the queues, a ticket, the board and its drawer, a
+// refusal ("سطح ۲" in the drawer beside "سطح دو" in its rows, before).
+const TIER: Record<`${Tier}`, string> = { 1: 'سطح یک', 2: 'سطح دو', 3: 'سطح سه' };
 
 const PRIORITY: Record<Priority, string> = { urgent: 'فوری', high: 'بالا', normal: 'عادی', low: 'پایین' };
 
@@ -46,6 +50,8 @@ const MATCHED_BY: Record<(typeof MATCH_KINDS)[number], string> = {
 /** The Persian names of the segments and service levels, read back by imports (importMapping.ts). */
 export const PERSIAN_SEGMENT_NAMES: Readonly<Record<Segment, string>> = SEGMENT;
 export const PERSIAN_SERVICE_LEVEL_NAMES: Readonly<Record<ServiceLevel, string>> = SERVICE_LEVEL;
+/** The tiers' Persian names, for a sentence that names a tier it does not carry as a value. */
+export const PERSIAN_TIER_NAMES: Readonly<Record<`${Tier}`, string>> = TIER;
 
 /** `{ a: x }` under `prefix` as a dictionary's entries: `{ 'prefix.a': x }`. */
 function keyed<P extends string, K extends string>(prefix: P, words: Readonly<Record<K, string>>): Record<`${P}.${K}`, string> {
@@ -56,6 +62,8 @@ function keyed<P extends string, K extends string>(prefix: P, words: Readonly<Re
 export const persianWords = {
   segment: keyed('segment', SEGMENT),
   serviceLevel: <P extends string>(prefix: P) => keyed(prefix, SERVICE_LEVEL),
+  /** The tiers, under the keys a dictionary gives them (the window's `tier.` labels and `tierInText.` in a sentence). */
+  tier: <P extends string>(prefix: P) => keyed(prefix, TIER),
   priority: keyed('priority', PRIORITY),
   state: keyed('state', STATE),
   matchedBy: keyed('matchedBy', MATCHED_BY),

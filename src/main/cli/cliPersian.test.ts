@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { DESK_OPEN_EN, type DeskOpenKey } from '../core/db/openErrors';
 import { copyDesk, openToAll, type RunOptions, tagdesk as run } from '../core/testing/processes';
-import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator, deskOpenLine } from './messages';
+import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator, cliWord, deskOpenLine } from './messages';
 
 // The CLI speaks Persian when asked (--lang fa, TAGDESK_LANG=fa, LANG=fa_IR.UTF-8): its
 // lines for people, errors included, come from the same keys as the English ones.
@@ -222,6 +222,11 @@ describe('tagdesk in Persian', () => {
     // Outside the isolates, nothing Latin is left in a row.
     for (const row of rows) expect(row.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z0-9]/);
   }, 60_000);
+
+  it('names a tier in words, as the window does («سطح دو», not «سطح ۲»)', () => {
+    expect(cliWord(cliTranslator('fa'), 'tier', '2')).toBe('سطح دو');
+    expect(cliWord(cliTranslator('en'), 'tier', '2')).toBe('tier 2');
+  });
 
   it('names a ticket state in Persian, and keeps the machine name in English', () => {
     expect(cliTranslator('fa')('state.tier2.inProgress')).toBe('در دست بررسی در سطح دو');

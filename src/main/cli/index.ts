@@ -497,7 +497,7 @@ function printView(view: CustomerView, matchedBy: string, query: string): void {
   }
   console.log(view.openTickets.length > 0 ? tr('lookup.openTickets') : tr('lookup.noOpenTickets'));
   for (const t of view.openTickets) {
-    console.log(`   ${tr('lookup.ticket', { number: t.number, state: word('state', t.state), tier: t.tier, priority: word('priority', t.priority), subject: t.subject })}`);
+    console.log(`   ${tr('lookup.ticket', { number: t.number, state: word('state', t.state), tier: word('tier', String(t.tier)), priority: word('priority', t.priority), subject: t.subject })}`);
   }
   if (view.pastTickets.length > 0) console.log(tr('lookup.past', { past: say.tc('count.pastTickets', view.pastTickets.length), interactions: say.tc('count.interactions', view.interactions.length) }));
 }
@@ -537,7 +537,7 @@ function printQueues(queues: QueueSummary[]): void {
   if (busy.length === 0) return;
   const n = (value: number) => cliNumber(language, value);
   // Padded by the columns each text takes on screen (columns.ts): «کسب‌وکار کوچک» is 13, not 14.
-  const names = busy.map((q) => tr('queues.name', { segment: word('segment', q.segment), tier: q.tier }));
+  const names = busy.map((q) => tr('queues.name', { segment: word('segment', q.segment), tier: word('tier', String(q.tier)) }));
   const nameWidth = Math.max(20, ...names.map((name) => displayWidth(name) + 1));
   console.log(`${padEnd(tr('queues.head'), nameWidth + 2)}${padStart(tr('queues.open'), 4)}  ${padStart(tr('queues.unassigned'), 10)}  ${tr('queues.oldest')}`);
   busy.forEach((q, i) => {

@@ -68,7 +68,7 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'lookup.warrantyExpired': 'expired {date}',
   'lookup.openTickets': 'Open tickets',
   'lookup.noOpenTickets': 'No open tickets',
-  'lookup.ticket': '{number}  {state}  tier {tier}  {priority}  {subject}',
+  'lookup.ticket': '{number}  {state}  {tier}  {priority}  {subject}',
   'lookup.past': '{past}, {interactions} on record',
   'lookup.candidates_one': '{count} possible customer:',
   'lookup.candidates_other': '{count} possible customers:',
@@ -105,7 +105,7 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'queues.open': 'open',
   'queues.unassigned': 'unassigned',
   'queues.oldest': 'oldest',
-  'queues.name': '{segment} t{tier}',
+  'queues.name': '{segment} {tier}',
   'backup.needsFile': 'backup needs one file to write: tagdesk backup FILE',
   'backup.done': 'Backed up to {file} ({pages}, checked).',
   'backup.noFolder': 'Cannot write the backup {file}: the folder {folder} does not exist. Create it, or choose another place for the backup.',
@@ -138,6 +138,9 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'matchedBy.ticket': 'ticket number',
   // English keeps the machine's own state names, as the CLI always printed them.
   'state.new': 'new',
+  'tier.1': 'tier 1',
+  'tier.2': 'tier 2',
+  'tier.3': 'tier 3',
   'state.tier1.open': 'tier1.open',
   'state.tier1.pending': 'tier1.pending',
   'state.tier2.waiting': 'tier2.waiting',
@@ -319,7 +322,7 @@ lookup و stats و backup فقط می‌خوانند.
   'lookup.warrantyExpired': 'پایان‌یافته در {date}',
   'lookup.openTickets': 'تیکت‌های باز',
   'lookup.noOpenTickets': 'تیکت بازی نیست',
-  'lookup.ticket': '{number}  {state}  سطح {tier}  {priority}  {subject}',
+  'lookup.ticket': '{number}  {state}  {tier}  {priority}  {subject}',
   'lookup.past': '{past}، {interactions} ثبت‌شده',
   'lookup.candidates_one': '{count} مشتری احتمالی:',
   'lookup.candidates_other': '{count} مشتری احتمالی:',
@@ -355,7 +358,7 @@ lookup و stats و backup فقط می‌خوانند.
   'queues.open': 'باز',
   'queues.unassigned': 'بی‌مسئول',
   'queues.oldest': 'قدیمی‌ترین',
-  'queues.name': '{segment} سطح {tier}',
+  'queues.name': '{segment} {tier}',
   'backup.needsFile': 'backup یک پرونده برای نوشتن می‌خواهد: tagdesk backup FILE',
   'backup.done': 'پشتیبان در {file} نوشته و بررسی شد ({pages}).',
   'backup.noFolder': 'پشتیبان {file} نوشته نمی‌شود: پوشهٔ {folder} وجود ندارد. آن را بسازید، یا جای دیگری برای پشتیبان برگزینید.',
@@ -372,6 +375,7 @@ lookup و stats و backup فقط می‌خوانند.
   ...persianWords.priority,
   ...persianWords.matchedBy,
   ...persianWords.state,
+  ...persianWords.tier('tier'),
   'args.unknownOption': 'گزینهٔ ناشناخته: «{option}».',
   'args.missingValue': 'گزینهٔ «{option}» مقداری می‌خواهد.',
   'args.noValue': 'گزینهٔ «{option}» مقدار نمی‌گیرد.',
@@ -527,7 +531,7 @@ export function cliNumber(language: CliLanguage, n: number): string {
 export const isCliKey = (key: string): key is CliKey => Object.hasOwn(cliEn, key);
 
 /** A word of the domain (segment, level, priority, how it matched, state) in the reader's language; an unknown value as it is. */
-export function cliWord(tr: CliT, prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state', value: string): string {
+export function cliWord(tr: CliT, prefix: 'segment' | 'level' | 'priority' | 'matchedBy' | 'state' | 'tier', value: string): string {
   const key = `${prefix}.${value}`;
   return isCliKey(key) ? tr(key) : value.replaceAll('_', ' ');
 }

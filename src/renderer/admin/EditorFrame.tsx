@@ -62,12 +62,13 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     setDraft(patch);
   };
 
-  // Local issues as you type; the desk's after a save, until the next edit.
+  // Local issues as you type; after a refused save, the desk's, with the editor's own for
+  // the fields the desk did not name, until the next edit.
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
   const [tried, setTried] = useState(false);
   const { local, shown } = editorIssues({ issues: o.validate(candidate, tried), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
-  const issues: Issue[] = problem ? serverIssues(problem) : readOnly ? [] : shown;
+  const issues: Issue[] = readOnly ? (problem ? serverIssues(problem) : []) : problem ? serverIssues(problem, shown) : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
 

@@ -121,7 +121,13 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
     <EditorFrame
       {...frame}
       title={slaEditorTitle('policy', isNew ? null : (existing ?? { id: '', name: '' }))}
-      description={readOnly ? t('slaEdit.readOnly') : existing ? t('slaEdit.version', { version: existing.version }) : t('slaEdit.newPolicyLead')}
+      description={
+        existing
+          ? t(readOnly ? 'slaEdit.readOnlyVersion' : 'slaEdit.version', { version: existing.version })
+          : readOnly
+            ? t('slaEdit.readOnly')
+            : t('slaEdit.newPolicyLead')
+      }
       saveLabel={t('slaEdit.savePolicy')}
     >
           <Section title={t('slaEdit.covers')} id="policy-covers">

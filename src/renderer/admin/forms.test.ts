@@ -6,7 +6,7 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { daysLabel, editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('reads business minutes as hours and minutes, never days', () => {
@@ -242,5 +242,25 @@ describe('SLA editor helpers', () => {
     } finally {
       await setLocale('en', 'latn');
     }
+  });
+});
+
+describe('a policy the desk refused', () => {
+  // The desk checks a policy's shape first and stops there: with a zero target elsewhere, a
+  // resolution shorter than its first response was marked as typed, and its message went away
+  // when Save was pressed; the admin fixed the fields marked and met a second refusal.
+  it('keeps every problem under its field: the desk’s, and the editor’s own for fields the desk did not name', () => {
+    const policy = structuredClone(defaultPolicies[0]!);
+    policy.targets.urgent.firstResponse = 0;
+    policy.targets.high.firstResponse = 120;
+    policy.targets.high.resolution = 90;
+    const local = policyIssues(policy);
+    const desk = localIssues(slaPolicySchema.safeParse(policy));
+    expect(desk.map((i) => i.path)).toEqual(['targets.urgent.firstResponse']);
+    const shown = serverIssues({ code: 'invalid_input', message: 'Invalid input', issues: [{ path: 'targets.urgent.firstResponse', message: 'said by the desk' }] }, local);
+    expect(shown.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'targets.urgent.firstResponse: said by the desk',
+      `targets.high.resolution: ${local.find((i) => i.path === 'targets.high.resolution')!.message}`,
+    ]);
   });
 });

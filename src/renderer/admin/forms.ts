@@ -37,7 +37,8 @@ export function policyIssues(policy: SlaPolicy): Issue[] {
 
 /**
  * Where each message goes. While the person edits, the local check (same schema as the desk)
- * answers; after a save the desk's issues are the truth until the next edit.
+ * answers; after a refused save the desk's issues are the truth for the fields they name
+ * (serverIssues), until the next edit.
  */
 export function issueIndex(issues: Issue[]): { at: (path: string) => string | undefined; under: (prefix: string) => Issue[] } {
   return {
@@ -83,8 +84,16 @@ export function unplacedIssues(issues: Issue[], placed: (path: string) => boolea
   return issues.filter((i) => !placed(i.path));
 }
 
-export function serverIssues(problem: Problem | null): Issue[] {
-  return problem?.issues ?? [];
+/**
+ * What a refused form shows under its fields: the desk's issues, and the editor's own (`local`)
+ * for the fields the desk did not name. The desk checks a policy's shape first and stops
+ * there, so a resolution shorter than its first response, marked as it was typed, went
+ * unsaid once a zero target elsewhere was refused.
+ */
+export function serverIssues(problem: Problem | null, local: readonly Issue[] = []): Issue[] {
+  const said = problem?.issues ?? [];
+  const named = new Set(said.map((i) => i.path));
+  return [...said, ...local.filter((i) => !named.has(i.path))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Messages } from './en';
 import { TRIED_WORDS } from '../../shared/lookupTried';
-import { persianWords } from '../../shared/persianWords';
+import { PERSIAN_TIER_NAMES, persianWords } from '../../shared/persianWords';
 
 // The Persian dictionary: every key of en.ts, in the same order. Written for a call centre
 // in Iran: the desk speaks to the agent in plain, polite Persian (no English loanwords where
@@ -494,9 +494,9 @@ export const fa: Messages = {
   'board.filter.unassigned': 'بی‌مسئول',
   'board.filter.atRisk': 'در خطر',
   'board.filter.breached': 'از مهلت گذشته',
-  'board.scope.queue': '{segment} سطح {tier}',
+  'board.scope.queue': '{segment} {tier}',
   'board.scope.segment': '{segment}، همهٔ سطوح',
-  'board.scope.tier': 'سطح {tier}، همهٔ بخش‌ها',
+  'board.scope.tier': '{tier}، همهٔ بخش‌ها',
   'board.scope.all': 'همهٔ صف‌ها',
   'board.drillLabel': '{filter} در {scope}: {count}',
   'board.attainment': 'رعایت سطح خدمت',
@@ -627,6 +627,7 @@ export const fa: Messages = {
   'duration.m': '{m} دقیقه',
   'slaEdit.back': 'همهٔ تنظیمات سطح خدمت',
   'slaEdit.readOnly': 'فقط خواندنی: تنها مدیران سیستم می‌توانند تنظیمات سطح خدمت را تغییر دهند.',
+  'slaEdit.readOnlyVersion': 'نسخهٔ {version}. فقط خواندنی: تنها مدیران سیستم می‌توانند تنظیمات سطح خدمت را تغییر دهند. هر تیکت باز از تغییر بعدی‌اش به نسخهٔ تازه می‌رود، یا همان دم که مدیر سیستم تیکت‌های باز را دوباره محاسبه کند.',
   'slaEdit.version': 'نسخهٔ {version}. ذخیره از تغییر بعدی هر تیکت روی آن اعمال می‌شود؛ برای اعمال فوری روی همهٔ تیکت‌های باز، محاسبهٔ دوباره را بزنید.',
   'slaEdit.newPolicy': 'سیاست سطح خدمت تازه',
   'slaEdit.newPolicyLead': 'هر سیاست یک بخش را در یک سطح خدمت پوشش می‌دهد.',
@@ -719,9 +720,8 @@ export const fa: Messages = {
   ...persianWords.serviceLevel('serviceLevel'),
   'serviceLevel.badge': 'خدمت {level}',
   ...persianWords.priority,
-  'tier.1': 'سطح یک',
-  'tier.2': 'سطح دو',
-  'tier.3': 'سطح سه',
+  ...persianWords.tier('tier'),
+  ...persianWords.tier('tierInText'),
   'role.agent': 'کارشناس',
   'role.specialist': 'متخصص',
   'role.supervisor': 'سرپرست',
@@ -848,7 +848,7 @@ export const fa: Messages = {
   'apiError.hubSessionEnded': 'نشست شما در هاب پایان یافته است (یا وقتی وارد شدید هاب در دسترس نبود): خارج شوید و دوباره وارد شوید.',
   'apiError.hubUnreachableUsers': 'هاب در دسترس نیست؛ وقتی برگشت می‌توانید کاربران را مدیریت کنید.',
   'apiError.hubOtherVersion': 'پاسخ هاب برای این میز قابل فهم نیست؛ آیا نسخهٔ هر دو یکی است؟',
-  'apiError.specialistTier': 'متخصص در سطح ۲ یا ۳ کار می‌کند.',
+  'apiError.specialistTier': `متخصص در ${PERSIAN_TIER_NAMES[2]} یا ${PERSIAN_TIER_NAMES[3]} کار می‌کند.`,
   'apiError.emailTaken': 'کاربری با ایمیل {email} از پیش وجود دارد.',
   'apiError.adminsManageUsers': 'فقط مدیران سیستم می‌توانند کاربران را مدیریت کنند.',
   'apiError.noSuchUser': 'چنین کاربری وجود ندارد.',
@@ -911,6 +911,7 @@ export const fa: Messages = {
   'apiError.slaTargetPositive': 'هدف {target} برای اولویت {priority} باید بیش از صفر دقیقه باشد.',
   'apiError.slaTargetWhole': 'هدف {target} برای اولویت {priority} باید عددی درست از دقیقه‌ها باشد.',
   'apiError.slaAtRiskShare': '«در خطر» باید بیش از ۰٪ و کمتر از ۱۰۰٪ یک هدف باشد.',
+  'apiError.slaTargetTooLong': 'هدف {target} برای اولویت {priority} حداکثر {minutes} دقیقه (۳۶۵ روز) می‌تواند باشد.',
   'apiError.slaResolutionShort': 'هدف حل برای اولویت {priority} نباید کوتاه‌تر از هدف نخستین پاسخ آن ({minutes} دقیقه) باشد.',
   'apiError.calendarZone': 'منطقهٔ زمانی «{zone}» شناخته نیست.',
   'apiError.calendarNoHours': 'این تقویم هیچ ساعت کاری ندارد: دست‌کم یک بازهٔ روز هفته بیفزایید.',
@@ -946,7 +947,7 @@ export const fa: Messages = {
   'apiError.demoOnJoinedDesk': 'این میز به هاب پیوسته است: مشتریان، تیکت‌ها و افراد آن از هاب می‌آیند. دادهٔ نمونه برای میزی است که تنها کار می‌کند؛ خالی شروع کنید و با حساب هاب خود وارد شوید.',
   'apiError.demoDeskLeftHub': 'این میز کار دادهٔ نمونه دارد، پس از هاب {url} جدا شد: مشتریان و تیکت‌های ساختگی آن نباید به میزهای دیگر مرکز شما برسند، و افراد نمونهٔ آن حساب هاب ندارند که تغییراتشان با آن فرستاده شود. همهٔ آنچه روی آن است همین‌جا می‌ماند و افراد هاب دیگر در آن وارد نمی‌شوند. برای کار با هاب مرکز، تگ‌دسک را با یک پوشهٔ تازه و خالی اجرا کنید (‎--data‎ و مسیر پوشهٔ تازه) و در نخستین صفحهٔ آن «پیوستن به هاب مرکز» را انتخاب کنید.',
   'apiError.demoDeskJoin': 'این میز کار دادهٔ نمونه دارد و نمی‌تواند به هاب بپیوندد: مشتریان و تیکت‌های ساختگی آن، با هر تیکت یا تغییری که این‌جا روی آن‌ها ثبت شود، به میزهای دیگر مرکز شما می‌رسند. برای پیوستن به هاب مرکز، تگ‌دسک را با یک پوشهٔ تازه و خالی اجرا کنید (‎--data‎ و مسیر پوشهٔ تازه) و در نخستین صفحهٔ آن «پیوستن به هاب مرکز» را انتخاب کنید.',
-  'apiError.assigneeTier': '{name} در سطح {tier} این بخش کار نمی‌کند.',
+  'apiError.assigneeTier': '{name} در {tier} این بخش کار نمی‌کند.',
   'apiError.customerGone': 'این مشتری دیگر وجود ندارد.',
   'apiError.assetMissing': 'این سیستم وجود ندارد.',
   'apiError.schedulerOnly': 'این را فقط زمان‌بند مهلت‌ها می‌فرستد.',
@@ -966,7 +967,7 @@ export const fa: Messages = {
   'apiError.chooseAssignee': 'انتخاب کنید چه کسی روی تیکت کار کند.',
   'apiError.personInactive': '{name} در این میز فعال نیست.',
   'apiError.notYourSegment': 'شما در بخش {segment} کار نمی‌کنید.',
-  'apiError.otherTier': 'این تیکت در سطح {ticketTier} است؛ شما در سطح {yourTier} کار می‌کنید.',
+  'apiError.otherTier': 'این تیکت در {ticketTier} است؛ شما در {yourTier} کار می‌کنید.',
   'apiError.reopenWindowPassed': 'مهلت بازگشایی ({days} روز پس از حل) گذشته است؛ تیکت تازه‌ای باز کنید.',
   'apiError.stateRefuses': '«{action}» برای تیکتی که {state} است ممکن نیست.',
   'apiError.connectionLost': 'ارتباط با میز کار قطع شد.',

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // route.ts listens for the page being hidden, and marks the history entry it opened on, when it
 // loads; under Node there is no window.
@@ -7,7 +7,9 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { chartTargetOf, closeDrillBy, drillKey, drillRowsStack, focusAfterLeaving, keepOrder, outOfOrder } from './drill';
+import { chartTargetOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
+import { setLocale } from '../i18n/state';
+import { tierLabel } from '../labels';
 import { hrefOf, parseHash } from '../route';
 import { arrivalState, pushedState, replacedState } from '../inAppHistory';
 
@@ -139,5 +141,24 @@ describe('where closing a drill goes', () => {
     // Said by a page opened directly, whatever else it says.
     expect(closeDrillBy({ fromApp: false, openedFrom: '#/overview' })).toBe('board');
     expect(closeDrillBy(null)).toBe('board');
+  });
+});
+
+describe('a queue’s tier, named as everywhere else', () => {
+  afterEach(() => setLocale('en', 'latn'));
+
+  // The Persian drawer said «باز · دولتی سطح ۲» above rows that said «سطح دو», as the board's
+  // own rows, the queues and the ticket do.
+  it('says the tier in words in Persian, in the drawer’s heading and the numbers’ names', async () => {
+    await setLocale('fa', 'arabext');
+    expect(drillTitle({ filter: 'open', segment: 'government', tier: 2 }, () => null)).toBe(`باز · دولتی ${tierLabel(2)}`);
+    expect(tierLabel(2)).toBe('سطح دو');
+    expect(drillLabel({ filter: 'atRisk', segment: 'education', tier: 1 }, 3)).toBe('در خطر در آموزشی سطح یک: ۳');
+    expect(scopeName({ segment: null, tier: 3 })).toBe('سطح سه، همهٔ بخش‌ها');
+  });
+
+  it('keeps the English names the board’s numbers have always had', () => {
+    expect(drillTitle({ filter: 'open', segment: 'government', tier: 1 }, () => null)).toBe('Open · Government tier 1');
+    expect(scopeName({ segment: null, tier: 2 })).toBe('tier 2, all segments');
   });
 });

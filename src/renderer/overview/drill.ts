@@ -1,6 +1,6 @@
 import { attainmentTargetSchema, type AgentSla, type AttainmentWindow, type DrillFilter } from '../../shared/api';
 import { formatDuration, formatPercent, t } from '../i18n';
-import { segmentLabel, slaTargetLabel } from '../labels';
+import { segmentLabel, slaTargetLabel, tierInText } from '../labels';
 import { openedFromOf } from '../inAppHistory';
 import { hrefOf, type AttainmentDrill, type Drill, type QueueDrill } from '../route';
 
@@ -12,9 +12,9 @@ export const filterLabel = (filter: DrillFilter): string => t(`board.filter.${fi
 export const windowLabel = (window: AttainmentWindow): string => t(window === 'today' ? 'board.today' : 'board.week');
 
 export function scopeName(drill: Pick<QueueDrill, 'segment' | 'tier'>): string {
-  if (drill.segment && drill.tier) return t('board.scope.queue', { segment: segmentLabel(drill.segment), tier: drill.tier });
+  if (drill.segment && drill.tier) return t('board.scope.queue', { segment: segmentLabel(drill.segment), tier: tierInText(drill.tier) });
   if (drill.segment) return t('board.scope.segment', { segment: segmentLabel(drill.segment) });
-  if (drill.tier) return t('board.scope.tier', { tier: drill.tier });
+  if (drill.tier) return t('board.scope.tier', { tier: tierInText(drill.tier) });
   return t('board.scope.all');
 }
 

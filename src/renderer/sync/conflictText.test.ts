@@ -99,7 +99,7 @@ describe('the desk’s and the hub’s sentences in the reader’s language', ()
     await setLocale('fa', 'arabext');
     expect(sayMessage('You do not work the small business segment.')).toBe('شما در بخش کسب‌وکار کوچک کار نمی‌کنید.');
     expect(sayMessage('A ticket that is resolved cannot be escalated.')).toBe('«ارجاع به سطح بالاتر» برای تیکتی که حل‌شده است ممکن نیست.');
-    expect(sayMessage('This ticket is at first line (tier 1); you work at tier 2.')).toBe('این تیکت در سطح ۱ است؛ شما در سطح ۲ کار می‌کنید.');
+    expect(sayMessage('This ticket is at first line (tier 1); you work at tier 2.')).toBe('این تیکت در سطح یک است؛ شما در سطح دو کار می‌کنید.');
     expect(sayMessage('Sam Rivera took this ticket first, at 10:42.')).toBe('Sam Rivera took this ticket first, at 10:42.');
     // The hub's own reasons, which the conflicts page shows, in Persian.
     expect(sayMessage('This ticket had moved on before your change reached the hub. Open it to see where it is now, and do it again if it still applies.')).toBe(

@@ -29,6 +29,24 @@ describe('policyProblems: what a policy an admin saves must make sense as', () =
     expect(policyProblems(policy)).toEqual([]);
   });
 
+  // A target of 99,999,999,999,999 minutes (a slip of the finger) was saved, and every clock
+  // of the policy's tickets then walked its calendar day by day for ever: the desk stopped.
+  it('refuses a target longer than a year, under its field, in a sentence a window can say in its words', () => {
+    const policy = base();
+    policy.targets.low.firstResponse = 99_999_999_999_999;
+    policy.targets.low.resolution = 99_999_999_999_999;
+    policy.targets.urgent.nextResponse = 525_601;
+    expect(policyProblems(policy).map((p) => p.path.join('.'))).toEqual(['targets.urgent.nextResponse', 'targets.low.firstResponse', 'targets.low.resolution']);
+    const [first] = policyProblems(policy);
+    expect(first!.message).toBe('Next response target for urgent can be at most 525600 minutes (365 days)');
+    expect(messageDetail(first!.message)).toEqual({ key: 'slaTargetTooLong', params: { target: 'nextResponse', priority: 'urgent', minutes: 525_600 } });
+    // A year to the minute is allowed.
+    policy.targets.urgent.nextResponse = 525_600;
+    policy.targets.low.firstResponse = 60;
+    policy.targets.low.resolution = 525_600;
+    expect(policyProblems(policy)).toEqual([]);
+  });
+
   it('is not part of the schema: a stored policy that breaks it still loads', () => {
     const policy = base();
     policy.targets.normal.resolution = 1;

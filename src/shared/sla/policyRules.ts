@@ -1,6 +1,6 @@
 import { PRIORITIES } from '../domain';
-import { say } from '../messageKeys';
-import type { SlaPolicy } from './slaClock';
+import { SLA_TARGET_PHRASE, say } from '../messageKeys';
+import { MAX_TARGET_MINUTES, type SlaPolicy } from './slaClock';
 
 // What a policy an admin saves must make sense as, beyond the shape slaPolicySchema checks.
 // These rules are not in the schema on purpose: policies already stored (and the SLA clock's
@@ -21,6 +21,14 @@ export function policyProblems(policy: SlaPolicy): PolicyProblem[] {
   for (const priority of PRIORITIES) {
     const targets = policy.targets[priority];
     if (!targets) continue;
+    // Past a year the clocks would walk the calendar for ages to find the due time (the clock
+    // counts such a stored target as a year; a new save is refused).
+    for (const target of ['firstResponse', 'nextResponse', 'resolution'] as const) {
+      const value = minutes(targets[target]);
+      if (value !== null && value > MAX_TARGET_MINUTES) {
+        problems.push({ path: ['targets', priority, target], message: say('slaTargetTooLong', { target: SLA_TARGET_PHRASE[target], priority, minutes: MAX_TARGET_MINUTES }) });
+      }
+    }
     const first = minutes(targets.firstResponse);
     const resolution = minutes(targets.resolution);
     // Resolving answers the customer, so a resolution due before the first response could never be met after it.

@@ -569,3 +569,17 @@ describe('traceSla: where the figures come from', () => {
     expect(trace.state.paused).toBe(true);
   });
 });
+
+describe('a target too long to count to', () => {
+  // Saved before the editor refused it (policyRules.ts), or arriving from an older desk: the
+  // clock walked the calendar one day at a time towards it, and never came back.
+  it('counts a target past a year as a year, at once, on any calendar', () => {
+    const huge = policy({}, { normal: [99_999_999_999_999, 240, 99_999_999_999_999] });
+    for (const cal of [always, office]) {
+      const started = Date.now();
+      const r = computeSla(huge, cal, [created()], at(10));
+      expect(r.targets.firstResponse.dueAt).toBe(computeSla(policy({}, { normal: [525_600, 240, 525_600] }), cal, [created()], at(10)).targets.firstResponse.dueAt);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+  }, 10_000);
+});

@@ -57,6 +57,12 @@ export type SlaTarget = 'firstResponse' | 'nextResponse' | 'resolution';
 
 const TARGETS: readonly SlaTarget[] = ['firstResponse', 'nextResponse', 'resolution'];
 const MINUTE_MS = 60_000;
+/**
+ * The longest target a policy may set: a year of business minutes. Finding a due time walks
+ * the calendar a day at a time, so a mistyped 99,999,999,999,999 never came back; a longer
+ * target stored before this rule counts as a year.
+ */
+export const MAX_TARGET_MINUTES = 525_600;
 
 const targetMinutesSchema = z.object({ firstResponse: z.number(), nextResponse: z.number(), resolution: z.number() });
 
@@ -353,7 +359,7 @@ class TicketClocks {
   }
 
   private targetMs(target: SlaTarget): number {
-    return this.policy.targets[this.priority as Priority][target] * MINUTE_MS;
+    return Math.min(this.policy.targets[this.priority as Priority][target], MAX_TARGET_MINUTES) * MINUTE_MS;
   }
 
   private resume(at: number): void {
