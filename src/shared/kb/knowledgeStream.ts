@@ -13,8 +13,10 @@ import { articleStatusSchema } from './schemas';
 //
 //   kb.article_created / kb.article_edited   entityId: the article's id; seq: its version
 //                                            (1 when created); payload: the article.
-//   kb.rated                                 entityId: the rated ticket's id; seq: the
-//                                            ticket's ratings so far, this one included;
+//   kb.rated                                 entityId: the rated ticket's id; seq: one past
+//                                            the last number the ticket's ratings and
+//                                            withdrawals carried (a number is never used
+//                                            twice, a withdrawn rating's neither);
 //                                            payload: the rating and what the ranker saw.
 //   kb.rating_withdrawn                      entityId: the rated ticket's id; seq: as a rating's;
 //                                            payload: which article's rating on it the agent

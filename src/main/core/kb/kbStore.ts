@@ -166,7 +166,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       `INSERT OR IGNORE INTO kb_article_versions (article_id, version, title, body, product_lines, models, segments, tags, status, author_id, at)
        VALUES (@id, @version, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @at)`,
     ),
-    ratingSeq: sqlite.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM kb_ratings WHERE ticket_id = ?'),
+    // A ticket's knowledge events are numbered past the last number any of them carried, here or
+    // from another desk (kb_cases.seq, migration 0029): a rating taken back leaves kb_ratings,
+    // and one past its ratings' highest number gave the next rating the withdrawn one's number.
+    ratingSeq: sqlite.prepare<[string], { seq: number }>('SELECT seq FROM kb_cases WHERE ticket_id = ?'),
+    seqSeen: sqlite.prepare<[number, string]>('UPDATE kb_cases SET seq = max(seq, ?) WHERE ticket_id = ?'),
     articleById: sqlite.prepare<[string], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
     allMeta: sqlite.prepare<[], ArticleRow>('SELECT n, id, title, substr(body, 1, 400) AS body, product_lines, models, segments, tags, status, version, updated_at FROM kb_articles'),
     bodyOf: sqlite.prepare<[number], string>('SELECT body FROM kb_articles WHERE n = ?').pluck(),
@@ -742,7 +746,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       const seq = (q.ratingSeq.get(query.key)?.seq ?? 0) + 1;
       const cluster = shown?.cluster ?? previous.kind;
       const eventId = appendEvent('kb.rating_withdrawn', at, actor, { ticketId: query.key, articleId, kind: previous.kind, cluster });
-      unrecord({ ticketId: query.key, articleN: m.n, cluster });
+      unrecord({ ticketId: query.key, articleN: m.n, cluster, seq });
       if (options.outbox) {
         const segment = segmentSchema.parse(query.segment);
         const anchorArticleId = anchor === null ? null : (loadMeta().get(anchor)?.id ?? null);
@@ -760,7 +764,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * and the tallies and the kind's precision lose what it added. The rated ticket's words stay
    * in the similar-ticket index: with no rating left, it lends no article anything.
    */
-  function unrecord(f: { ticketId: string; articleN: number; cluster: string }): void {
+  function unrecord(f: { ticketId: string; articleN: number; cluster: string; seq: number }): void {
+    q.seqSeen.run(f.seq, f.ticketId);
     const previous = q.previousRating.get(f.ticketId, f.articleN);
     if (!previous) return;
     const rel = relevanceOf(previous.rating);
@@ -808,6 +813,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       lastCase = caseN;
     }
     q.putRating.run(f.ticketId, caseN, f.articleN, f.rating, f.solved ? 1 : 0, f.kind, f.actorId, f.at, f.seq);
+    q.seqSeen.run(f.seq, f.ticketId);
     q.addKind.run(f.cluster, f.articleN, dn, ds);
     q.addArticle.run(f.articleN, dn, ds);
     // The model learns from what this rating adds: the same rating again on the same ticket (the
@@ -881,7 +887,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         const m = metaOfId(r.data.articleId);
         if (!m) return;
         const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
-        unrecord({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind });
+        unrecord({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind, seq: e.seq });
       }
     }
   }

@@ -130,6 +130,37 @@ describe('knowledge-base sync', () => {
     expect((await avaA.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 1, mean: 0.75 });
   });
 
+  it('numbers a ticket’s ratings past a withdrawal: the rating after it is not a repeat of the one taken back', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    for (const x of ARTICLES) await samA.call('kb.save', { ...x, status: 'published' });
+    const avaA = await a.as('Ava Martin');
+    const t1 = await showcaseTicket(a.as, 'Zorblat dock flickers', 'zorblat dock flickering');
+    const shown = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => s.article.id);
+    const mark = lastDeskSeq(a.desk);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 0 });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 2 });
+    // Pressed by mistake, taken back, then the agent rates it as meant.
+    await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[1]! });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 1 });
+    const events = knowledgeOutbox(a.desk, mark);
+    // Each of the ticket's knowledge events has a number of its own: the last one was numbered
+    // 2 again, the withdrawn rating's number (the same ticket, the same article, the same seq).
+    expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['kb.rated', t1.id, 1],
+      ['kb.rated', t1.id, 2],
+      ['kb.rating_withdrawn', t1.id, 3],
+      ['kb.rated', t1.id, 4],
+    ]);
+    // Another desk, through the hub, ends where this one is: the article rated once, somewhat relevant.
+    apply(b.desk, [...knowledgeOutbox(a.desk, start).filter((e) => e.type.startsWith('kb.article')), ...events]);
+    const avaB = await b.as('Ava Martin');
+    expect((await avaB.call('kb.get', { articleId: shown[1]! })).ratings).toEqual({ n: 1, mean: 0.75 });
+    expect((await avaA.call('kb.get', { articleId: shown[1]! })).ratings).toEqual({ n: 1, mean: 0.75 });
+  });
+
   it('applies another desk’s articles and ratings: the ranking changes as with a local rating, and a repeat changes nothing', async () => {
     const a = await open();
     const b = await open();
