@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain';
-import { INITIAL_PRECISION, observe, precisionOf, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
+import { INITIAL_PRECISION, observe, precisionOf, reobserve, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
 import { boundedTerms, ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
 import {
@@ -691,7 +691,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * the kind's measured precision. Rating the same article on the same ticket again replaces
    * the earlier rating in the tallies instead of counting twice.
    */
-  function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): void {
+  function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): number | null {
     fresh();
     const m = metaOfId(articleId);
     if (!m) throw new ApiError('not_found', 'That article does not exist.');
@@ -719,6 +719,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     if (pending.size >= PENDING_BATCH && !sqlite.inTransaction) indexPending();
     else if (pending.size > 0) indexSoon();
     sawRating();
+    return precisionOf(precisionOfKind(kind));
   }
 
   /**
@@ -726,14 +727,16 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * transaction with its event: it no longer counts in the article's and the kind's tallies,
    * among the similar tickets' ratings, or in the kind's measured precision. The model's
    * weights keep the step it took: a step of online learning cannot be undone exactly once
-   * others followed it, and the tallies that ranked the article no longer hold it. False when
-   * there is no rating to take back (never given, or taken back already).
+   * others followed it, and the tallies that ranked the article no longer hold it. withdrawn:
+   * false when there is no rating to take back (never given, or taken back already);
+   * precision: the kind's "Relevant lately" now.
    */
-  function withdraw(actor: Actor, query: KbQuery, articleId: string, at: number): boolean {
+  function withdraw(actor: Actor, query: KbQuery, articleId: string, at: number): { withdrawn: boolean; precision: number | null } {
     fresh();
     const m = metaOfId(articleId);
     if (!m) throw new ApiError('not_found', 'That article does not exist.');
-    if (!q.previousRating.get(query.key, m.n)) return false;
+    const kindNow = () => precisionOf(precisionOfKind(shownFeatures.get(query.key)?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`));
+    if (!q.previousRating.get(query.key, m.n)) return { withdrawn: false, precision: kindNow() };
     let shown = shownFeatures.get(query.key);
     if (!shown || !shown.features.has(m.n)) {
       suggest(query, { limit: 60 });
@@ -755,7 +758,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       return true;
     }).immediate();
     sawRating();
-    return done;
+    return { withdrawn: done, precision: kindNow() };
   }
 
   /**
@@ -826,10 +829,14 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       updates++;
       q.putModel.run(JSON.stringify(weights), updates);
     }
-    if (!previous) {
-      const next = observe(precisionOfKind(f.kind), f.rating > 0);
-      precisionCache.set(f.kind, next);
-      q.putPrecision.run(f.kind, next.shown, next.relevant, next.askRate);
+    // "Relevant lately" counts each rated suggestion once, as it is rated now: a first rating
+    // joins the kind's share, a changed one moves it when it crosses the line (very relevant to
+    // not relevant); it stayed counted as first given.
+    const now = previous ? reobserve(precisionOfKind(previous.kind), previous.rating > 0, f.rating > 0) : observe(precisionOfKind(f.kind), f.rating > 0);
+    const kindNow = previous ? previous.kind : f.kind;
+    if (now !== precisionOfKind(kindNow)) {
+      precisionCache.set(kindNow, now);
+      q.putPrecision.run(kindNow, now.shown, now.relevant, now.askRate);
     }
   }
 

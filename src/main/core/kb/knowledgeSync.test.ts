@@ -107,7 +107,7 @@ describe('knowledge-base sync', () => {
 
     // The agent should not have rated the third at all.
     const mark = lastDeskSeq(a.desk);
-    expect(await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[2]! })).toEqual({ ticketId: t1.id, articleId: shown[2]!, withdrawn: true });
+    expect(await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[2]! })).toMatchObject({ ticketId: t1.id, articleId: shown[2]!, withdrawn: true });
     const withdrawn = knowledgeOutbox(a.desk, mark);
     expect(withdrawn.map((e) => [e.type, e.entityId, e.seq])).toEqual([['kb.rating_withdrawn', t1.id, 3]]);
     expect(withdrawn[0]!.payload).toMatchObject({ ticketId: t1.id, articleId: shown[2]!, segment: t1.segment });
