@@ -91,7 +91,12 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
   const rate = async (rating: Rating, solved = false) => {
     setBusy(solved ? 'solved' : rating);
     try {
-      if (!solved && s.rating === rating && !s.solved) {
+      if (solved && s.solved) {
+        // "Solved with this article" pressed on the wrong article, pressed again: the rating before it is back.
+        const back = await call('kb.withdrawSolved', { ticketId, articleId: s.article.id });
+        onRated({ articleId: s.article.id, rating: back.rating, solved: false, precision: back.precision });
+        say('gray', t('suggest.solvedWithdrawn'));
+      } else if (!solved && s.rating === rating && !s.solved) {
         const { precision } = await call('kb.withdrawRating', { ticketId, articleId: s.article.id });
         onRated({ articleId: s.article.id, rating: null, solved: false, precision });
         say('gray', t('suggest.withdrawn'));
@@ -135,7 +140,17 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
         </Group>
         {resolved ? (
           <Group gap={6}>
-            <Button size="xs" variant={s.solved ? 'filled' : 'light'} color="teal" leftSection={<IconCircleCheck size={14} />} loading={busy === 'solved'} onClick={() => void rate(2, true)} disabled={s.solved}>
+            <VisuallyHidden id={undoHint}>{t('suggest.solvedWithdrawHint')}</VisuallyHidden>
+            <Button
+              size="xs"
+              variant={s.solved ? 'filled' : 'light'}
+              color="teal"
+              leftSection={<IconCircleCheck size={14} />}
+              loading={busy === 'solved'}
+              aria-pressed={s.solved}
+              aria-describedby={s.solved ? undoHint : undefined}
+              onClick={() => void rate(2, true)}
+            >
               {s.solved ? t('suggest.solvedDone') : t('suggest.solved')}
             </Button>
           </Group>

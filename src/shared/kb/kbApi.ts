@@ -45,6 +45,15 @@ export const kbApi = {
     z.object({ ticketId: idSchema, articleId: idSchema }),
     z.object({ ticketId: idSchema, articleId: idSchema, withdrawn: z.boolean(), precision: z.number().nullable() }),
   ),
+  /**
+   * Takes "solved with this article" back (pressed on the wrong article): the rating is the one
+   * before the mark again (null: none) and the mark no longer counts. withdrawn: false when the
+   * article was not marked.
+   */
+  'kb.withdrawSolved': method(
+    z.object({ ticketId: idSchema, articleId: idSchema }),
+    z.object({ ticketId: idSchema, articleId: idSchema, withdrawn: z.boolean(), rating: ratingSchema.nullable(), solved: z.boolean(), precision: z.number().nullable() }),
+  ),
   'kb.status': method(z.object({}).strict(), z.object({ articles: z.number().int(), published: z.number().int(), statuses: z.array(articleStatusSchema) })),
   /** The customer's satisfaction with a resolved ticket, as the agent heard it. */
   'csat.record': method(csatInputSchema, csatEntrySchema),

@@ -194,6 +194,10 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
       const { user, ticket } = ticketFor(s, i.ticketId);
       return { ticketId: ticket.id, articleId: i.articleId, ...kb.withdraw(actorOf(user), queryOf(ticket), i.articleId, deps.now()) };
     },
+    'kb.withdrawSolved': (s, i) => {
+      const { user, ticket } = ticketFor(s, i.ticketId);
+      return { ticketId: ticket.id, articleId: i.articleId, solved: false, ...kb.withdrawSolved(actorOf(user), queryOf(ticket), i.articleId, deps.now()) };
+    },
     'kb.status': (s) => {
       deps.signedIn(s);
       const c = q.counts.get()!;

@@ -7,6 +7,7 @@ import { boundedTerms, ftsQuery, normalizeText, queryTerms } from '../../../shar
 import {
   best,
   EMPTY_TALLY,
+  FEATURES,
   INITIAL_WEIGHTS,
   learn,
   rank,
@@ -28,10 +29,12 @@ import {
   KNOWLEDGE_STREAM,
   ratedPayloadSchema,
   ratingWithdrawnPayloadSchema,
+  solvedWithdrawnPayloadSchema,
   type ArticlePayload,
   type KnowledgeEventType,
   type RatedPayload,
   type RatingWithdrawnPayload,
+  type SolvedWithdrawnPayload,
 } from '../../../shared/kb/knowledgeStream';
 
 // The knowledge base's storage: articles with every version, the FTS5 index, ratings and
@@ -225,6 +228,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     ),
     previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string }>('SELECT rating, solved, kind FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
     deleteRating: sqlite.prepare<[string, number]>('DELETE FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
+    markOf: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string; solved_undo: string | null }>(
+      'SELECT rating, solved, kind, solved_undo FROM kb_ratings WHERE ticket_id = ? AND article_n = ?',
+    ),
+    keepMark: sqlite.prepare<[string, string, number]>('UPDATE kb_ratings SET solved_undo = ? WHERE ticket_id = ? AND article_n = ?'),
+    unmark: sqlite.prepare<[Rating, string, string, number]>('UPDATE kb_ratings SET rating = ?, solved = 0, kind = ?, solved_undo = NULL WHERE ticket_id = ? AND article_n = ?'),
     ratingsOf: sqlite.prepare<[string], { article_n: number; rating: Rating; solved: number }>('SELECT article_n, rating, solved FROM kb_ratings WHERE ticket_id = ?'),
     putRating: sqlite.prepare(
       `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -383,7 +391,15 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     return id;
   };
   /** The same event, for the hub: into the outbox, in the caller's transaction. */
-  const publish = (id: string, type: KnowledgeEventType, entityId: string, seq: number, payload: ArticlePayload | RatedPayload | RatingWithdrawnPayload, actor: Actor, at: number) => {
+  const publish = (
+    id: string,
+    type: KnowledgeEventType,
+    entityId: string,
+    seq: number,
+    payload: ArticlePayload | RatedPayload | RatingWithdrawnPayload | SolvedWithdrawnPayload,
+    actor: Actor,
+    at: number,
+  ) => {
     const outbox = options.outbox;
     if (!outbox) return;
     outbox.append({ id, stream: KNOWLEDGE_STREAM, entityId, seq, type, payloadVersion: 1, payload, actor, deskId: outbox.deskId, deskTime: at, globalSeq: null });
@@ -780,6 +796,19 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     q.putPrecision.run(previous.kind, next.shown, next.relevant, next.askRate);
   }
 
+  /** What marking "solved with this article" changed (kb_ratings.solved_undo, migration 0030). */
+  interface MarkUndo {
+    /** The rating before the mark (null: none) and the kind it was counted under. */
+    rating: Rating | null;
+    kind: string | null;
+    /** The kind tally the mark added to. */
+    cluster: string;
+    /** The model's weights before and after the mark's step (null: it taught nothing). */
+    weights: { before: Weights; after: Weights } | null;
+    /** The kind's "Relevant lately" before and after the mark. */
+    precision: { kind: string; before: PrecisionState; after: PrecisionState };
+  }
+
   interface RatingFacts {
     ticketId: string;
     productLine: string | null;
@@ -824,6 +853,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     // took the weights another step towards it. A changed rating, or one now "solved with this
     // article", is learnt from.
     const adds = !previous || previous.rating !== f.rating || (f.solved && previous.solved === 0);
+    const weightsBefore = weights;
     if (f.x && adds) {
       weights = learn(weights, f.x, f.rating);
       updates++;
@@ -834,10 +864,96 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     // not relevant); it stayed counted as first given.
     const now = previous ? reobserve(precisionOfKind(previous.kind), previous.rating > 0, f.rating > 0) : observe(precisionOfKind(f.kind), f.rating > 0);
     const kindNow = previous ? previous.kind : f.kind;
-    if (now !== precisionOfKind(kindNow)) {
+    const precisionBefore = precisionOfKind(kindNow);
+    if (now !== precisionBefore) {
       precisionCache.set(kindNow, now);
       q.putPrecision.run(kindNow, now.shown, now.relevant, now.askRate);
     }
+    // "Solved with this article" marked now: what it changed is kept with it, to be taken back.
+    if (f.solved && (!previous || previous.solved === 0)) {
+      const mark: MarkUndo = {
+        rating: previous?.rating ?? null, kind: previous?.kind ?? null, cluster: f.cluster,
+        weights: weights === weightsBefore ? null : { before: weightsBefore, after: weights },
+        precision: { kind: kindNow, before: precisionBefore, after: now },
+      };
+      q.keepMark.run(JSON.stringify(mark), f.ticketId, f.articleN);
+    }
+  }
+
+  /**
+   * Takes "solved with this article" back, local or from another desk, inside the caller's
+   * transaction: the rating is the one before the mark again (none: the article is unrated
+   * again), the tallies lose what the mark added, and the model and the kind's "Relevant
+   * lately" are as before it: exactly, while nothing has learnt since (the weights are the
+   * mark's own), else with the mark's step taken out. A mark kept without what it changed (made
+   * before migration 0030) leaves the rating `fallback` (another desk's word), or as it is.
+   * Null when the article is not marked solved on the ticket.
+   */
+  function unmark(f: { ticketId: string; articleN: number; cluster: string; seq: number; fallback?: Rating | null }): { rating: Rating | null } | null {
+    q.seqSeen.run(f.seq, f.ticketId);
+    const row = q.markOf.get(f.ticketId, f.articleN);
+    if (!row || row.solved === 0) return null;
+    const undo = row.solved_undo === null ? null : (JSON.parse(row.solved_undo) as MarkUndo);
+    const prior: Rating | null = undo ? undo.rating : f.fallback !== undefined ? f.fallback : row.rating;
+    const cluster = undo?.cluster ?? f.cluster;
+    const dn = prior === null ? -1 : 0;
+    const ds = (prior === null ? 0 : relevanceOf(prior)) - relevanceOf(row.rating);
+    if (prior === null) q.deleteRating.run(f.ticketId, f.articleN);
+    else q.unmark.run(prior, undo?.kind ?? row.kind, f.ticketId, f.articleN);
+    if (dn !== 0 || ds !== 0) {
+      q.addKind.run(cluster, f.articleN, dn, ds);
+      q.addArticle.run(f.articleN, dn, ds);
+    }
+    if (undo?.weights) {
+      const { before, after } = undo.weights;
+      const untouched = FEATURES.every((k) => weights[k] === after[k]);
+      weights = untouched ? { ...INITIAL_WEIGHTS, ...before } : (Object.fromEntries(FEATURES.map((k) => [k, weights[k] - (after[k] - before[k])])) as Weights);
+      updates++;
+      q.putModel.run(JSON.stringify(weights), updates);
+    }
+    const kind = undo?.precision.kind ?? row.kind;
+    const was = precisionOfKind(kind);
+    const same = (a: PrecisionState, b: PrecisionState) => a.shown === b.shown && a.relevant === b.relevant && a.askRate === b.askRate;
+    const next = undo && same(was, undo.precision.after) ? undo.precision.before : prior === null ? unobserve(was, row.rating > 0) : reobserve(was, row.rating > 0, prior > 0);
+    if (!same(next, was)) {
+      precisionCache.set(kind, next);
+      q.putPrecision.run(kind, next.shown, next.relevant, next.askRate);
+    }
+    return { rating: prior };
+  }
+
+  /**
+   * "Solved with this article" taken back by the agent (pressed on the wrong article), in one
+   * transaction with its event (`unmark`). withdrawn: false when the article is not marked;
+   * rating: the article's rating on the ticket now; precision: the kind's "Relevant lately" now.
+   */
+  function withdrawSolved(actor: Actor, query: KbQuery, articleId: string, at: number): { withdrawn: boolean; rating: Rating | null; precision: number | null } {
+    fresh();
+    const m = metaOfId(articleId);
+    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    let shown = shownFeatures.get(query.key);
+    if (q.markOf.get(query.key, m.n)?.solved && (!shown || !shown.features.has(m.n))) {
+      suggest(query, { limit: 60 });
+      shown = shownFeatures.get(query.key);
+    }
+    const anchor = shown?.anchor ?? null;
+    const back = sqlite.transaction(() => {
+      const row = q.markOf.get(query.key, m.n);
+      if (!row || row.solved === 0) return null;
+      const seq = (q.ratingSeq.get(query.key)?.seq ?? 0) + 1;
+      const cluster = shown?.cluster ?? row.kind;
+      const done = unmark({ ticketId: query.key, articleN: m.n, cluster, seq })!;
+      const eventId = appendEvent('kb.solved_withdrawn', at, actor, { ticketId: query.key, articleId, kind: row.kind, cluster, rating: done.rating });
+      if (options.outbox) {
+        const segment = segmentSchema.parse(query.segment);
+        const anchorArticleId = anchor === null ? null : (loadMeta().get(anchor)?.id ?? null);
+        publish(eventId, 'kb.solved_withdrawn', query.key, seq, { ticketId: query.key, articleId, segment, kind: row.kind, anchorArticleId, rating: done.rating }, actor, at);
+      }
+      return done;
+    }).immediate();
+    sawRating();
+    const kind = shown?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`;
+    return { withdrawn: back !== null, rating: back ? back.rating : (q.markOf.get(query.key, m.n)?.rating ?? null), precision: precisionOf(precisionOfKind(kind)) };
   }
 
   /**
@@ -895,6 +1011,13 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         if (!m) return;
         const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
         unrecord({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind, seq: e.seq });
+      } else if (e.type === 'kb.solved_withdrawn') {
+        const r = solvedWithdrawnPayloadSchema.safeParse(e.payload);
+        if (!r.success) return;
+        const m = metaOfId(r.data.articleId);
+        if (!m) return;
+        const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
+        unmark({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind, seq: e.seq, fallback: r.data.rating });
       }
     }
   }
@@ -908,6 +1031,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     suggest,
     rate,
     withdraw,
+    withdrawSolved,
     ratingsFor,
     metaOfId,
     /** The MATCH expression suggesting runs for this text (the benchmark's floor runs the same). */

@@ -130,6 +130,56 @@ describe('knowledge-base sync', () => {
     expect((await avaA.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 1, mean: 0.75 });
   });
 
+  it('takes "solved with this article" back: the rating, the tallies and the model are as before the mark, here and on another desk', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    for (const x of ARTICLES) await samA.call('kb.save', { ...x, status: 'published' });
+    const avaA = await a.as('Ava Martin');
+    const t1 = await showcaseTicket(a.as, 'Zorblat dock flickers', 'zorblat dock flickering');
+    const shown = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => s.article.id);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 1 });
+    await avaA.call('tickets.act', { ticketId: t1.id, command: { type: 'TAKE' } });
+    await avaA.call('tickets.act', { ticketId: t1.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Dock firmware updated' } });
+    apply(b.desk, knowledgeOutbox(a.desk, start));
+    const learnt = (desk: Desk) => ({
+      model: desk.db.sqlite.prepare('SELECT weights FROM kb_model').pluck().get(),
+      // A tally of no rating (n 0) is none.
+      articles: desk.db.sqlite.prepare('SELECT article_n, n, sum FROM kb_article_stats WHERE n <> 0 ORDER BY article_n').all(),
+      kinds: desk.db.sqlite.prepare('SELECT kind, article_n, n, sum FROM kb_kind_stats WHERE n <> 0 ORDER BY kind, article_n').all(),
+      precision: desk.db.sqlite.prepare('SELECT kind, shown, relevant FROM kb_precision ORDER BY kind').all(),
+    });
+    const scores = async () => (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => [s.article.id, s.relevance, s.rating, s.solved]);
+    const beforeA = learnt(a.desk);
+    const beforeB = learnt(b.desk);
+    const scoresBefore = await scores();
+
+    // Pressed on the wrong article: marked, then taken back by pressing it again.
+    const mark = lastDeskSeq(a.desk);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 2, solved: true });
+    apply(b.desk, knowledgeOutbox(a.desk, mark));
+    expect(learnt(a.desk).model).not.toEqual(beforeA.model);
+    expect(await avaA.call('kb.withdrawSolved', { ticketId: t1.id, articleId: shown[0]! })).toMatchObject({ withdrawn: true, rating: 1, solved: false });
+    const events = knowledgeOutbox(a.desk, mark);
+    expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['kb.rated', t1.id, 2],
+      ['kb.solved_withdrawn', t1.id, 3],
+    ]);
+    expect(learnt(a.desk)).toEqual(beforeA);
+    expect(await scores()).toEqual(scoresBefore);
+    // Another desk undoes it too, once, however often the event arrives.
+    apply(b.desk, events.slice(1));
+    apply(b.desk, events);
+    expect(learnt(b.desk)).toEqual(beforeB);
+    // Nothing more to take back.
+    expect((await avaA.call('kb.withdrawSolved', { ticketId: t1.id, articleId: shown[0]! })).withdrawn).toBe(false);
+    // Marked with no rating before it: taken back, the article is unrated again.
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 2, solved: true });
+    expect(await avaA.call('kb.withdrawSolved', { ticketId: t1.id, articleId: shown[1]! })).toMatchObject({ withdrawn: true, rating: null, solved: false });
+    expect(learnt(a.desk)).toEqual(beforeA);
+  });
+
   it('numbers a ticket’s ratings past a withdrawal: the rating after it is not a repeat of the one taken back', async () => {
     const a = await open();
     const b = await open();
