@@ -112,6 +112,8 @@ test('a changed rating moves "Relevant lately" at once, and "Solved with this ar
   const share = page.getByText(en['suggest.precision'].replace('{share}', '100%'));
   await expect(share).toBeVisible();
   const first = page.getByTestId('suggestion').first();
+  // The tickets rated in the other window are similar ones here (this window found none until it restarted).
+  await expect(first.getByText(en['suggest.reason.similar'])).toBeVisible();
   // At 100 % the desk asks one ticket in five: unasked, the buttons wait behind "Rate".
   const unasked = first.getByRole('button', { name: en['suggest.rateOptional'] });
   if (await unasked.isVisible()) await unasked.click();

@@ -305,9 +305,13 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   // Another process serving the same folder (a second shell, the CLI) may have saved an
   // article or learnt from a rating meanwhile: each call first compares a stamp of the
   // articles and the model (three index lookups) with what this store last saw, and
-  // reloads what changed. The store's own writes move the stamp it has seen along.
-  const stampOf = sqlite.prepare<[], { n: number | null; at: number | null; updates: number | null }>(
-    'SELECT (SELECT max(n) FROM kb_articles) AS n, (SELECT max(updated_at) FROM kb_articles) AS at, (SELECT updates FROM kb_model WHERE id = 1) AS updates',
+  // reloads what changed. The store's own writes move the stamp it has seen along. The rated
+  // tickets are in it too (the last one, and the last whose words wait for the index): the
+  // similar-ticket search counts them and holds the waiting words in memory, and a ticket the
+  // other process rated was never found as a similar one here until a restart.
+  const stampOf = sqlite.prepare<[], { n: number | null; at: number | null; updates: number | null; cases: number | null; pending: number | null }>(
+    `SELECT (SELECT max(n) FROM kb_articles) AS n, (SELECT max(updated_at) FROM kb_articles) AS at, (SELECT updates FROM kb_model WHERE id = 1) AS updates,
+     (SELECT max(n) FROM kb_cases) AS cases, (SELECT max(case_n) FROM kb_case_pending) AS pending`,
   );
   let seen = stampOf.get()!;
   const fresh = () => {
@@ -324,11 +328,25 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       }
       precisionCache.clear();
     }
+    if (now.cases !== seen.cases || now.pending !== seen.pending) {
+      // kb_cases only grows, a number a rated ticket: the new ones are counted on.
+      const last = now.cases ?? 0;
+      if (last > lastCase) {
+        cases += last - lastCase;
+        lastCase = last;
+      }
+      caseWords = null;
+      caseDocs.clear();
+      loadPending();
+    }
     seen = now;
   };
   const saw = () => void (seen = stampOf.get()!);
   /** After a rating here: the model moved on by this store's own update, the articles did not. */
-  const sawRating = () => void (seen = { ...seen, updates });
+  const sawRating = () => {
+    const now = stampOf.get()!;
+    seen = { ...seen, updates, cases: now.cases, pending: now.pending };
+  };
   const precisionCache = new Map<string, PrecisionState>();
   const precisionOfKind = (kind: string): PrecisionState => {
     let p = precisionCache.get(kind);
@@ -624,6 +642,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     if (caseWords !== null) caseWords += added - forgotten;
     caseDocs.clear();
     loadPending();
+    // This store's own move: nothing to read back.
+    seen = { ...seen, pending: stampOf.get()!.pending };
   }
   let indexTimer: ReturnType<typeof setTimeout> | null = null;
   /** Soon after a first rating: off the rating's own path, a batch at a time. */

@@ -336,4 +336,42 @@ describe('one folder, two processes', () => {
     const s = await avaOne<{ suggestions: Array<{ article: { id: string } }> }>('kb.suggest', { ticketId: t.ticket.id });
     expect(s.suggestions.map((x) => x.article.id)).toContain(saved.id);
   });
+
+  it('finds a ticket another process serving the same folder rated since as a similar one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-kb-'));
+    closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const clock = new TestClock();
+    const one = await openDesk({ dataDir: dir, demo: true, demoCustomers: 30, testClock: true, clock });
+    closers.push(() => one.close());
+    const other = await openDesk({ dataDir: dir, testClock: true, clock });
+    closers.push(() => other.close());
+    const call = async (desk: Desk, name: string) => {
+      const c = desk.connect(() => {});
+      const users = await c.call('session.users', {});
+      if (!users.ok) throw new Error(users.error.message);
+      await c.call('session.signIn', { userId: (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!.id });
+      return async <T>(method: string, input: unknown): Promise<T> => {
+        const r = await c.call(method, input);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.result as T;
+      };
+    };
+    type Shown = { suggestions: Array<{ article: { id: string }; reasons: string[] }> };
+    const samOne = await call(one, 'Sam Rivera');
+    for (const x of ARTICLES) await samOne('kb.save', { ...x, status: 'published' });
+    const avaOne = await call(one, 'Ava Martin');
+    const avaOther = await call(other, 'Ava Martin');
+    const customer = (await avaOne<{ view: { customer: { id: string } } }>('lookup.search', { query: '7XK2QF1' })).view.customer.id;
+    const ticket = async (ava: typeof avaOne, description: string) =>
+      (await ava<{ ticket: { id: string } }>('tickets.create', { customerId: customer, assetId: null, subject: 'Zorblat dock flickers', description })).ticket.id;
+    // This process has suggested once: its similar-ticket search has seen no rated ticket.
+    await avaOne<Shown>('kb.suggest', { ticketId: await ticket(avaOne, 'zorblat dock flickering') });
+    // In the other process an agent rates a caller's suggestions: the last one helped.
+    const t1 = await ticket(avaOther, 'zorblat dock flickering');
+    const shown = (await avaOther<Shown>('kb.suggest', { ticketId: t1 })).suggestions.map((x) => x.article.id);
+    for (const [i, id] of shown.entries()) await avaOther('kb.rate', { ticketId: t1, articleId: id, rating: i === 2 ? 2 : 0 });
+    // The next caller with the problem, in this process: the rated ticket is a similar one here too.
+    const next = (await avaOne<Shown>('kb.suggest', { ticketId: await ticket(avaOne, 'the zorblat dock flickers again') })).suggestions;
+    expect(next.find((x) => x.article.id === shown[2])?.reasons).toContain('similar');
+  });
 });
