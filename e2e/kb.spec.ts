@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { openDesk } from '../src/main/core/desk';
+import type { Input, Method, Output } from '../src/shared/api';
 import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
@@ -69,6 +71,72 @@ test('an agent rates three suggestions and the ranking changes on the next simil
   const disliked = next.indexOf(first[0]!);
   expect(disliked === -1 || liked < disliked).toBe(true);
   await expect(page.locator(`[data-article="${first[2]}"]`).getByText(en['suggest.reason.similar'])).toBeVisible();
+});
+
+/**
+ * Ten earlier tickets like `subject`, their suggestions all rated very relevant (enough for the
+ * kind's "Relevant lately" to be measured), and one more, unrated: its id. Through the desk's
+ * API, as another window on the same desk folder.
+ */
+async function ratedBefore(dataDir: string, subject: string): Promise<string> {
+  const desk = await openDesk({ dataDir });
+  try {
+    const conn = desk.connect(() => undefined);
+    const call = async <M extends Method>(m: M, i: Input<M>): Promise<Output<M>> => {
+      const r = await conn.call(m, i);
+      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+      return r.result as Output<M>;
+    };
+    const ava = (await call('session.users', {})).find((u) => u.name === 'Ava Martin')!;
+    await call('session.signIn', { userId: ava.id });
+    const view = await call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const ticket = async (i: number) => (await call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject, description: `stuck at 80 percent (${i})` })).ticket.id;
+    for (let i = 0; i < 10; i++) {
+      const id = await ticket(i);
+      for (const x of (await call('kb.suggest', { ticketId: id })).suggestions) await call('kb.rate', { ticketId: id, articleId: x.article.id, rating: 2 });
+    }
+    return await ticket(10);
+  } finally {
+    desk.close();
+  }
+}
+
+test('a changed rating moves "Relevant lately" at once, and "Solved with this article" pressed again is taken back', async ({ page, dataDir }) => {
+  test.slow();
+  const ticketId = await ratedBefore(dataDir, 'Battery not charging past 80%');
+  await signInAs(page, 'Ava Martin');
+  await page.evaluate((h) => (window.location.hash = h), `#/ticket/${ticketId}`);
+  const ticket = new TicketView(page);
+  await expect(ticket.heading('Battery not charging past 80%')).toBeVisible();
+  const share = page.getByText(en['suggest.precision'].replace('{share}', '100%'));
+  await expect(share).toBeVisible();
+  const first = page.getByTestId('suggestion').first();
+  // The tickets rated in the other window are similar ones here (this window found none until it restarted).
+  await expect(first.getByText(en['suggest.reason.similar'])).toBeVisible();
+  // At 100 % the desk asks one ticket in five: unasked, the buttons wait behind "Rate".
+  const unasked = first.getByRole('button', { name: en['suggest.rateOptional'] });
+  if (await unasked.isVisible()) await unasked.click();
+  await first.getByRole('button', { name: en['suggest.rate.2'] }).click();
+  await expect(first.getByRole('button', { name: en['suggest.rate.2'] })).toHaveAttribute('aria-pressed', 'true');
+  await expect(share).toBeVisible();
+  // The agent thinks again: not relevant. The share says so at once (it stayed at 100 %).
+  await first.getByRole('button', { name: en['suggest.rate.0'] }).click();
+  await expect(first.getByRole('button', { name: en['suggest.rate.0'] })).toHaveAttribute('aria-pressed', 'true');
+  await expect(share).toBeHidden();
+  await expect(page.getByText(/^Relevant lately: 9\d%$/)).toBeVisible();
+
+  // Resolved, the agent marks the wrong article as the one that solved it, and presses it again.
+  await ticket.take();
+  await ticket.resolve('fixed_remotely', 'Calibrated the battery');
+  const solved = page.getByTestId('suggestion').nth(1).getByRole('button', { name: new RegExp(`^${en['suggest.solved']}`) });
+  await solved.click();
+  await expect(solved).toHaveAttribute('aria-pressed', 'true');
+  await expect(solved).toHaveAccessibleDescription(en['suggest.solvedWithdrawHint']);
+  await solved.click();
+  await expect(solved).toHaveAttribute('aria-pressed', 'false');
+  await expect(solved).toHaveText(en['suggest.solved']);
+  await expect(page.getByText(en['suggest.solvedWithdrawn'])).toBeVisible();
 });
 
 /** Whether a field's hint fits inside it, measured in the field's own font (canvasFont). */

@@ -1159,6 +1159,8 @@ export const en = {
   'suggest.thanks': 'Thanks, noted. Pressed by mistake? Press it again to take the rating back.',
   'suggest.withdrawn': 'Rating taken back: it no longer counts.',
   'suggest.withdrawHint': 'Press again to take your rating back.',
+  'suggest.solvedWithdrawn': 'Taken back: this article is no longer marked as the one that solved the ticket.',
+  'suggest.solvedWithdrawHint': 'Press again to take the mark back.',
   'suggest.failed': 'The rating was not saved',
   'suggest.forCaller': 'Suggestions for {number}',
   'suggest.reason.text': 'Matches the ticket’s words',

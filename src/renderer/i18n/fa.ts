@@ -1112,6 +1112,8 @@ export const fa: Messages = {
   'suggest.thanks': 'سپاس، ثبت شد. اشتباهی زدید؟ دوباره بزنید تا امتیاز پس گرفته شود.',
   'suggest.withdrawn': 'امتیاز پس گرفته شد و دیگر به حساب نمی‌آید.',
   'suggest.withdrawHint': 'برای پس گرفتن امتیازتان دوباره بزنید.',
+  'suggest.solvedWithdrawn': 'پس گرفته شد: این مقاله دیگر راه‌حل این تیکت شمرده نمی‌شود.',
+  'suggest.solvedWithdrawHint': 'برای پس گرفتن این علامت دوباره بزنید.',
   'suggest.failed': 'امتیاز ذخیره نشد',
   'suggest.forCaller': 'پیشنهادها برای {number}',
   'suggest.reason.text': 'با واژه‌های تیکت جور است',

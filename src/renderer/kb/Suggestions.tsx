@@ -18,11 +18,19 @@ export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: stri
   const loaded = useCall('kb.suggest', { ticketId }, { live: (c) => c.ticketId === ticketId });
   // Ratings given here, kept over what was loaded until the next load brings them back.
   const [given, setGiven] = useState<Record<string, { rating: Rating | null; solved: boolean }>>({});
+  // "Relevant lately" as the last rating's answer has it (the rating counted, changed or taken
+  // back), until the next load: it stayed as loaded, an agent who changed "very relevant" to "not
+  // relevant" saw the share of before.
+  const [measured, setMeasured] = useState<{ of: Suggestions; precision: number | null } | null>(null);
   const data: Suggestions | undefined = loaded.data && {
     ...loaded.data,
+    precision: measured && measured.of === loaded.data ? measured.precision : loaded.data.precision,
     suggestions: loaded.data.suggestions.map((s) => ({ ...s, ...given[s.article.id] })),
   };
-  const onRated = (r: { articleId: string; rating: Rating | null; solved: boolean }) => setGiven((g) => ({ ...g, [r.articleId]: { rating: r.rating, solved: r.solved } }));
+  const onRated = (r: Rated) => {
+    setGiven((g) => ({ ...g, [r.articleId]: { rating: r.rating, solved: r.solved } }));
+    if (loaded.data) setMeasured({ of: loaded.data, precision: r.precision });
+  };
   return (
     <Section
       title={
@@ -52,13 +60,21 @@ export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: stri
   );
 }
 
+/** What a rating's answer says: the suggestion's rating now, and the kind's "Relevant lately" with it. */
+interface Rated {
+  articleId: string;
+  rating: Rating | null;
+  solved: boolean;
+  precision: number | null;
+}
+
 function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
   ticketId: string;
   s: Suggestion;
   rank: number;
   ask: boolean;
   resolved: boolean;
-  onRated: (r: { articleId: string; rating: Rating | null; solved: boolean }) => void;
+  onRated: (r: Rated) => void;
 }) {
   const [busy, setBusy] = useState<Rating | 'solved' | null>(null);
   const [open, setOpen] = useState(ask || s.rating !== null);
@@ -75,9 +91,14 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
   const rate = async (rating: Rating, solved = false) => {
     setBusy(solved ? 'solved' : rating);
     try {
-      if (!solved && s.rating === rating && !s.solved) {
-        await call('kb.withdrawRating', { ticketId, articleId: s.article.id });
-        onRated({ articleId: s.article.id, rating: null, solved: false });
+      if (solved && s.solved) {
+        // "Solved with this article" pressed on the wrong article, pressed again: the rating before it is back.
+        const back = await call('kb.withdrawSolved', { ticketId, articleId: s.article.id });
+        onRated({ articleId: s.article.id, rating: back.rating, solved: false, precision: back.precision });
+        say('gray', t('suggest.solvedWithdrawn'));
+      } else if (!solved && s.rating === rating && !s.solved) {
+        const { precision } = await call('kb.withdrawRating', { ticketId, articleId: s.article.id });
+        onRated({ articleId: s.article.id, rating: null, solved: false, precision });
         say('gray', t('suggest.withdrawn'));
       } else {
         onRated(await call('kb.rate', { ticketId, articleId: s.article.id, rating, solved }));
@@ -119,7 +140,17 @@ function SuggestionCard({ ticketId, s, rank, ask, resolved, onRated }: {
         </Group>
         {resolved ? (
           <Group gap={6}>
-            <Button size="xs" variant={s.solved ? 'filled' : 'light'} color="teal" leftSection={<IconCircleCheck size={14} />} loading={busy === 'solved'} onClick={() => void rate(2, true)} disabled={s.solved}>
+            <VisuallyHidden id={undoHint}>{t('suggest.solvedWithdrawHint')}</VisuallyHidden>
+            <Button
+              size="xs"
+              variant={s.solved ? 'filled' : 'light'}
+              color="teal"
+              leftSection={<IconCircleCheck size={14} />}
+              loading={busy === 'solved'}
+              aria-pressed={s.solved}
+              aria-describedby={s.solved ? undoHint : undefined}
+              onClick={() => void rate(2, true)}
+            >
               {s.solved ? t('suggest.solvedDone') : t('suggest.solved')}
             </Button>
           </Group>

@@ -49,6 +49,19 @@ export function unobserve(s: PrecisionState, relevant: boolean): PrecisionState 
   return { shown, relevant: rel, askRate };
 }
 
+/**
+ * The state with one rated suggestion's rating changed to the other side of the line (very
+ * relevant to not relevant, or back): it stays one shown article, and counts as relevant or
+ * not as it is rated now, at its weight when given (as `unobserve`). The same side: unchanged.
+ */
+export function reobserve(s: PrecisionState, wasRelevant: boolean, relevant: boolean): PrecisionState {
+  if (wasRelevant === relevant) return s;
+  const rel = Math.min(s.shown, Math.max(0, s.relevant + (relevant ? 1 : -1)));
+  const p = s.shown >= MIN_SHOWN ? rel / s.shown : null;
+  const askRate = p === null ? 1 : p >= HIGH ? RARE : p < LOW ? 1 : s.askRate;
+  return { shown: s.shown, relevant: rel, askRate };
+}
+
 /** FNV-1a: the same ticket always gets the same answer, tickets spread evenly. */
 function hash(text: string): number {
   let h = 0x811c9dc5;

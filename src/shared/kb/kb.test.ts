@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PRECISION, observe, precisionOf, RARE, shouldAsk, unobserve } from './askPolicy';
+import { INITIAL_PRECISION, observe, precisionOf, RARE, reobserve, shouldAsk, unobserve } from './askPolicy';
 import { categorize } from './category';
 import { boundedTerms, ftsQuery, normalizeText, queryTerms } from './normalize';
 import { EMPTY_TALLY, INITIAL_WEIGHTS, learn, rank, shrunk, type CandidateInput } from './ranker';
@@ -109,5 +109,19 @@ describe('a rating taken back', () => {
     expect(unobserve(observe(s, true), true).relevant).toBeCloseTo(before.relevant * 0.99, 6);
     // Never below nothing, however often.
     expect(unobserve(unobserve(INITIAL_PRECISION, true), true)).toEqual(INITIAL_PRECISION);
+  });
+});
+
+describe('a rating changed', () => {
+  it('moves "Relevant lately" as if the new rating had been given instead', () => {
+    let s = INITIAL_PRECISION;
+    for (let i = 0; i < 40; i++) s = observe(s, i % 4 !== 0);
+    const meant = observe(s, false);
+    const changed = reobserve(observe(s, true), true, false);
+    expect(changed.shown).toBe(meant.shown);
+    expect(changed.relevant).toBeCloseTo(meant.relevant, 9);
+    expect(precisionOf(reobserve(meant, false, true))!).toBeCloseTo(precisionOf(observe(s, true))!, 9);
+    // The same side of the line (very relevant to somewhat relevant): nothing to move.
+    expect(reobserve(meant, true, true)).toBe(meant);
   });
 });

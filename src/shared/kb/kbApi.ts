@@ -32,13 +32,28 @@ export const kbApi = {
   /** A draft article from a resolved ticket: its subject, notes and resolution, not saved. */
   'kb.draftFromTicket': method(z.object({ ticketId: idSchema }), draftSchema),
   'kb.suggest': method(z.object({ ticketId: idSchema }), suggestionsSchema),
-  /** A rating of one suggestion; solved: "solved with this article" (counts as very relevant). */
+  /**
+   * A rating of one suggestion; solved: "solved with this article" (counts as very relevant).
+   * precision: "Relevant lately" for this kind of ticket with the rating counted (null: not measured yet).
+   */
   'kb.rate': method(
     z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean().default(false) }),
-    z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean() }),
+    z.object({ ticketId: idSchema, articleId: idSchema, rating: ratingSchema, solved: z.boolean(), precision: z.number().nullable() }),
   ),
   /** Takes this agent's rating of one suggestion back (pressed by mistake): it no longer counts. withdrawn: false when there was none. */
-  'kb.withdrawRating': method(z.object({ ticketId: idSchema, articleId: idSchema }), z.object({ ticketId: idSchema, articleId: idSchema, withdrawn: z.boolean() })),
+  'kb.withdrawRating': method(
+    z.object({ ticketId: idSchema, articleId: idSchema }),
+    z.object({ ticketId: idSchema, articleId: idSchema, withdrawn: z.boolean(), precision: z.number().nullable() }),
+  ),
+  /**
+   * Takes "solved with this article" back (pressed on the wrong article): the rating is the one
+   * before the mark again (null: none) and the mark no longer counts. withdrawn: false when the
+   * article was not marked.
+   */
+  'kb.withdrawSolved': method(
+    z.object({ ticketId: idSchema, articleId: idSchema }),
+    z.object({ ticketId: idSchema, articleId: idSchema, withdrawn: z.boolean(), rating: ratingSchema.nullable(), solved: z.boolean(), precision: z.number().nullable() }),
+  ),
   'kb.status': method(z.object({}).strict(), z.object({ articles: z.number().int(), published: z.number().int(), statuses: z.array(articleStatusSchema) })),
   /** The customer's satisfaction with a resolved ticket, as the agent heard it. */
   'csat.record': method(csatInputSchema, csatEntrySchema),

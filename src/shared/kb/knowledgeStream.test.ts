@@ -50,6 +50,12 @@ describe('the hub’s re-check of knowledge-base events', () => {
     expect(rule(envelope(agent, 'kb.rating_withdrawn', 't-1', 2, withdrawn('government')), agent, fresh)).toEqual({ ok: false, reason: 'This ticket belongs to a segment you do not work.' });
     expect(rule(envelope(specialist, 'kb.rating_withdrawn', 't-1', 2, withdrawn('home')), specialist, { segment: 'education', seen: true })).toMatchObject({ ok: false });
     expect(rule(envelope(agent, 'kb.rating_withdrawn', 't-2', 2, withdrawn('education')), agent, fresh)).toMatchObject({ ok: false, reason: expect.stringContaining('entityId') });
+    // "Solved with this article" taken back: the same, with the rating the article goes back to.
+    const unsolved = (segment: string, back: unknown) => ({ ...withdrawn(segment), rating: back });
+    expect(rule(envelope(agent, 'kb.solved_withdrawn', 't-1', 3, unsolved('education', 1)), agent, { segment: 'education', seen: true })).toEqual({ ok: true, segment: 'education' });
+    expect(rule(envelope(agent, 'kb.solved_withdrawn', 't-1', 3, unsolved('education', null)), agent, { segment: 'education', seen: true })).toEqual({ ok: true, segment: 'education' });
+    expect(rule(envelope(agent, 'kb.solved_withdrawn', 't-1', 3, unsolved('government', 1)), agent, fresh)).toMatchObject({ ok: false });
+    expect(rule(envelope(agent, 'kb.solved_withdrawn', 't-1', 3, unsolved('education', 5)), agent, fresh)).toMatchObject({ ok: false, reason: expect.stringContaining('rating') });
   });
 
   it('takes a satisfaction score from someone who sees the segment (an import only from supervisors and admins), a follow-up only from supervisors and admins', () => {

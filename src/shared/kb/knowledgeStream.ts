@@ -13,17 +13,23 @@ import { articleStatusSchema } from './schemas';
 //
 //   kb.article_created / kb.article_edited   entityId: the article's id; seq: its version
 //                                            (1 when created); payload: the article.
-//   kb.rated                                 entityId: the rated ticket's id; seq: the
-//                                            ticket's ratings so far, this one included;
+//   kb.rated                                 entityId: the rated ticket's id; seq: one past
+//                                            the last number the ticket's ratings and
+//                                            withdrawals carried (a number is never used
+//                                            twice, a withdrawn rating's neither);
 //                                            payload: the rating and what the ranker saw.
 //   kb.rating_withdrawn                      entityId: the rated ticket's id; seq: as a rating's;
 //                                            payload: which article's rating on it the agent
 //                                            took back, and where it was counted.
+//   kb.solved_withdrawn                      entityId: the rated ticket's id; seq: as a rating's;
+//                                            payload: which article's "solved with this
+//                                            article" the agent took back, and the rating it
+//                                            had before the mark (null: none).
 //   csat.recorded / csat.followed_up         entityId: "csat:" + the ticket's id; seq: the
 //                                            score's changes so far; payload: the score.
 
 export const KNOWLEDGE_STREAM = 'knowledge';
-export const KNOWLEDGE_EVENT_TYPES = ['kb.article_created', 'kb.article_edited', 'kb.rated', 'kb.rating_withdrawn', 'csat.recorded', 'csat.followed_up'] as const;
+export const KNOWLEDGE_EVENT_TYPES = ['kb.article_created', 'kb.article_edited', 'kb.rated', 'kb.rating_withdrawn', 'kb.solved_withdrawn', 'csat.recorded', 'csat.followed_up'] as const;
 export type KnowledgeEventType = (typeof KNOWLEDGE_EVENT_TYPES)[number];
 
 const label = z.string().min(1).max(60);
@@ -73,6 +79,16 @@ export const ratingWithdrawnPayloadSchema = z.object({
 });
 export type RatingWithdrawnPayload = z.infer<typeof ratingWithdrawnPayloadSchema>;
 
+/**
+ * "Solved with this article" taken back (pressed on the wrong article): the rating is as it was
+ * before the mark, and what the mark taught the model is untaught (each desk its own step).
+ */
+export const solvedWithdrawnPayloadSchema = ratingWithdrawnPayloadSchema.extend({
+  /** The rating before the mark, which the article has again (null: it had none, and is unrated again). */
+  rating: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable(),
+});
+export type SolvedWithdrawnPayload = z.infer<typeof solvedWithdrawnPayloadSchema>;
+
 /** The entity a ticket's satisfaction score is in the stream (its ratings are under the ticket's own id). */
 export const csatEntityId = (ticketId: string) => `csat:${ticketId}`;
 
@@ -114,8 +130,9 @@ export const knowledgeStreamRule: StreamRule = (event, actor: Person, known) => 
       return { ok: true, segment: null };
     }
     case 'kb.rated':
-    case 'kb.rating_withdrawn': {
-      const payload = (event.type === 'kb.rated' ? ratedPayloadSchema : ratingWithdrawnPayloadSchema).safeParse(event.payload);
+    case 'kb.rating_withdrawn':
+    case 'kb.solved_withdrawn': {
+      const payload = (event.type === 'kb.rated' ? ratedPayloadSchema : event.type === 'kb.solved_withdrawn' ? solvedWithdrawnPayloadSchema : ratingWithdrawnPayloadSchema).safeParse(event.payload);
       if (!payload.success) return { ok: false, reason: `The rating is not valid (${firstIssue(payload.error)}).` };
       const r = payload.data;
       if (r.ticketId !== event.entityId) return { ok: false, reason: 'A rating belongs to the ticket it rates (entityId must be the ticket id).' };

@@ -26,6 +26,8 @@ import * as m0025 from './migrations/0025_customer_words';
 import * as m0026 from './migrations/0026_tallies_pending';
 import * as m0027 from './migrations/0027_interactions_pending_unchecked';
 import { keyImportIds } from './migrations/0028_import_keys';
+import * as m0029 from './migrations/0029_kb_ticket_seq';
+import * as m0030 from './migrations/0030_kb_solved_undo';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -75,6 +77,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0026_tallies_pending', up: m0026.up },
   { id: '0027_interactions_pending_unchecked', up: m0027.up },
   { id: '0028_import_keys', job: keyImportIds },
+  { id: '0029_kb_ticket_seq', up: m0029.up },
+  { id: '0030_kb_solved_undo', up: m0030.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -46,3 +46,25 @@ describe('migration 0015_kb_case_terms', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0029_kb_ticket_seq', () => {
+  it('numbers each rated ticket past its ratings and its withdrawals', async () => {
+    const sqlite = new BetterSqlite3(':memory:');
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrate(db, upTo('0013_settings_sync'), { raw: sqlite });
+    const event = (id: string, type: string, ticketId: string) =>
+      sqlite.prepare("INSERT INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, 0, '{}', ?)").run(id, type, JSON.stringify({ ticketId, articleId: 'a' }));
+    sqlite.exec(`
+      INSERT INTO kb_cases (n, ticket_id, product_line, at) VALUES (1, '${T(1)}', NULL, 0), (2, '${T(2)}', NULL, 0);
+      INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at, seq) VALUES ('${T(1)}', 1, 7, 0, 0, 'k', 'u', 0, 1), ('${T(2)}', 2, 7, 2, 0, 'k', 'u', 0, 5);
+    `);
+    // T(1): rated twice, the second taken back (numbers 1, 2, 3); T(2)'s rating came from another desk as number 5.
+    event('e1', 'kb.rated', T(1));
+    event('e2', 'kb.rated', T(1));
+    event('e3', 'kb.rating_withdrawn', T(1));
+    event('e4', 'kb.rated', T(2));
+    await migrate(db, upTo('0029_kb_ticket_seq'), { raw: sqlite });
+    expect(sqlite.prepare('SELECT n, seq FROM kb_cases ORDER BY n').all()).toEqual([{ n: 1, seq: 3 }, { n: 2, seq: 5 }]);
+    sqlite.close();
+  });
+});

@@ -157,6 +157,31 @@ describe('suggestions that learn', () => {
     expect(model()!.updates).toBe(once!.updates + 1);
   });
 
+  it('"Relevant lately" follows a rating changed from relevant to not relevant, in the answer to the rating and in the next suggestions', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    // Enough rated suggestions of one kind for its share to be measured (24, decayed), all relevant.
+    let last: { ticketId: string; articleId: string } | null = null;
+    for (let i = 0; i < 10; i++) {
+      const t = await ava.call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Battery not charging past 80%', description: `stuck at 80 percent (${i})` });
+      for (const s of (await ava.call('kb.suggest', { ticketId: t.ticket.id })).suggestions) {
+        await ava.call('kb.rate', { ticketId: t.ticket.id, articleId: s.article.id, rating: 2 });
+        last = { ticketId: t.ticket.id, articleId: s.article.id };
+      }
+    }
+    const before = (await ava.call('kb.suggest', { ticketId: last!.ticketId })).precision;
+    expect(before).toBe(1);
+    // The agent thinks again: the last one was not relevant after all.
+    const changed = await ava.call('kb.rate', { ...last!, rating: 0 });
+    const after = (await ava.call('kb.suggest', { ticketId: last!.ticketId })).precision;
+    expect(after).toBeLessThan(0.99);
+    expect(changed.precision).toBe(after);
+    // And back: as it was.
+    expect((await ava.call('kb.rate', { ...last!, rating: 2 })).precision).toBeCloseTo(1, 9);
+  });
+
   it('records "solved with this article" as the strongest rating', async () => {
     const { as } = await open();
     const ava = await as('Ava Martin');

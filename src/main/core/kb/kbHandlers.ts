@@ -187,12 +187,16 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     'kb.rate': (s, i) => {
       const { user, ticket } = ticketFor(s, i.ticketId);
       const rating = i.solved ? 2 : i.rating;
-      kb.rate(actorOf(user), queryOf(ticket), i.articleId, rating, i.solved, deps.now());
-      return { ticketId: ticket.id, articleId: i.articleId, rating, solved: i.solved };
+      const precision = kb.rate(actorOf(user), queryOf(ticket), i.articleId, rating, i.solved, deps.now());
+      return { ticketId: ticket.id, articleId: i.articleId, rating, solved: i.solved, precision };
     },
     'kb.withdrawRating': (s, i) => {
       const { user, ticket } = ticketFor(s, i.ticketId);
-      return { ticketId: ticket.id, articleId: i.articleId, withdrawn: kb.withdraw(actorOf(user), queryOf(ticket), i.articleId, deps.now()) };
+      return { ticketId: ticket.id, articleId: i.articleId, ...kb.withdraw(actorOf(user), queryOf(ticket), i.articleId, deps.now()) };
+    },
+    'kb.withdrawSolved': (s, i) => {
+      const { user, ticket } = ticketFor(s, i.ticketId);
+      return { ticketId: ticket.id, articleId: i.articleId, solved: false, ...kb.withdrawSolved(actorOf(user), queryOf(ticket), i.articleId, deps.now()) };
     },
     'kb.status': (s) => {
       deps.signedIn(s);

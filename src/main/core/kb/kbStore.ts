@@ -1,12 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain';
-import { INITIAL_PRECISION, observe, precisionOf, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
+import { INITIAL_PRECISION, observe, precisionOf, reobserve, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
 import { boundedTerms, ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
 import {
   best,
   EMPTY_TALLY,
+  FEATURES,
   INITIAL_WEIGHTS,
   learn,
   rank,
@@ -28,10 +29,12 @@ import {
   KNOWLEDGE_STREAM,
   ratedPayloadSchema,
   ratingWithdrawnPayloadSchema,
+  solvedWithdrawnPayloadSchema,
   type ArticlePayload,
   type KnowledgeEventType,
   type RatedPayload,
   type RatingWithdrawnPayload,
+  type SolvedWithdrawnPayload,
 } from '../../../shared/kb/knowledgeStream';
 
 // The knowledge base's storage: articles with every version, the FTS5 index, ratings and
@@ -166,7 +169,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       `INSERT OR IGNORE INTO kb_article_versions (article_id, version, title, body, product_lines, models, segments, tags, status, author_id, at)
        VALUES (@id, @version, @title, @body, @product_lines, @models, @segments, @tags, @status, @author_id, @at)`,
     ),
-    ratingSeq: sqlite.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM kb_ratings WHERE ticket_id = ?'),
+    // A ticket's knowledge events are numbered past the last number any of them carried, here or
+    // from another desk (kb_cases.seq, migration 0029): a rating taken back leaves kb_ratings,
+    // and one past its ratings' highest number gave the next rating the withdrawn one's number.
+    ratingSeq: sqlite.prepare<[string], { seq: number }>('SELECT seq FROM kb_cases WHERE ticket_id = ?'),
+    seqSeen: sqlite.prepare<[number, string]>('UPDATE kb_cases SET seq = max(seq, ?) WHERE ticket_id = ?'),
     articleById: sqlite.prepare<[string], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
     allMeta: sqlite.prepare<[], ArticleRow>('SELECT n, id, title, substr(body, 1, 400) AS body, product_lines, models, segments, tags, status, version, updated_at FROM kb_articles'),
     bodyOf: sqlite.prepare<[number], string>('SELECT body FROM kb_articles WHERE n = ?').pluck(),
@@ -221,6 +228,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     ),
     previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string }>('SELECT rating, solved, kind FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
     deleteRating: sqlite.prepare<[string, number]>('DELETE FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
+    markOf: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string; solved_undo: string | null }>(
+      'SELECT rating, solved, kind, solved_undo FROM kb_ratings WHERE ticket_id = ? AND article_n = ?',
+    ),
+    keepMark: sqlite.prepare<[string, string, number]>('UPDATE kb_ratings SET solved_undo = ? WHERE ticket_id = ? AND article_n = ?'),
+    unmark: sqlite.prepare<[Rating, string, string, number]>('UPDATE kb_ratings SET rating = ?, solved = 0, kind = ?, solved_undo = NULL WHERE ticket_id = ? AND article_n = ?'),
     ratingsOf: sqlite.prepare<[string], { article_n: number; rating: Rating; solved: number }>('SELECT article_n, rating, solved FROM kb_ratings WHERE ticket_id = ?'),
     putRating: sqlite.prepare(
       `INSERT INTO kb_ratings (ticket_id, case_n, article_n, rating, solved, kind, actor_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -293,9 +305,13 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   // Another process serving the same folder (a second shell, the CLI) may have saved an
   // article or learnt from a rating meanwhile: each call first compares a stamp of the
   // articles and the model (three index lookups) with what this store last saw, and
-  // reloads what changed. The store's own writes move the stamp it has seen along.
-  const stampOf = sqlite.prepare<[], { n: number | null; at: number | null; updates: number | null }>(
-    'SELECT (SELECT max(n) FROM kb_articles) AS n, (SELECT max(updated_at) FROM kb_articles) AS at, (SELECT updates FROM kb_model WHERE id = 1) AS updates',
+  // reloads what changed. The store's own writes move the stamp it has seen along. The rated
+  // tickets are in it too (the last one, and the last whose words wait for the index): the
+  // similar-ticket search counts them and holds the waiting words in memory, and a ticket the
+  // other process rated was never found as a similar one here until a restart.
+  const stampOf = sqlite.prepare<[], { n: number | null; at: number | null; updates: number | null; cases: number | null; pending: number | null }>(
+    `SELECT (SELECT max(n) FROM kb_articles) AS n, (SELECT max(updated_at) FROM kb_articles) AS at, (SELECT updates FROM kb_model WHERE id = 1) AS updates,
+     (SELECT max(n) FROM kb_cases) AS cases, (SELECT max(case_n) FROM kb_case_pending) AS pending`,
   );
   let seen = stampOf.get()!;
   const fresh = () => {
@@ -312,11 +328,25 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       }
       precisionCache.clear();
     }
+    if (now.cases !== seen.cases || now.pending !== seen.pending) {
+      // kb_cases only grows, a number a rated ticket: the new ones are counted on.
+      const last = now.cases ?? 0;
+      if (last > lastCase) {
+        cases += last - lastCase;
+        lastCase = last;
+      }
+      caseWords = null;
+      caseDocs.clear();
+      loadPending();
+    }
     seen = now;
   };
   const saw = () => void (seen = stampOf.get()!);
   /** After a rating here: the model moved on by this store's own update, the articles did not. */
-  const sawRating = () => void (seen = { ...seen, updates });
+  const sawRating = () => {
+    const now = stampOf.get()!;
+    seen = { ...seen, updates, cases: now.cases, pending: now.pending };
+  };
   const precisionCache = new Map<string, PrecisionState>();
   const precisionOfKind = (kind: string): PrecisionState => {
     let p = precisionCache.get(kind);
@@ -379,7 +409,15 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     return id;
   };
   /** The same event, for the hub: into the outbox, in the caller's transaction. */
-  const publish = (id: string, type: KnowledgeEventType, entityId: string, seq: number, payload: ArticlePayload | RatedPayload | RatingWithdrawnPayload, actor: Actor, at: number) => {
+  const publish = (
+    id: string,
+    type: KnowledgeEventType,
+    entityId: string,
+    seq: number,
+    payload: ArticlePayload | RatedPayload | RatingWithdrawnPayload | SolvedWithdrawnPayload,
+    actor: Actor,
+    at: number,
+  ) => {
     const outbox = options.outbox;
     if (!outbox) return;
     outbox.append({ id, stream: KNOWLEDGE_STREAM, entityId, seq, type, payloadVersion: 1, payload, actor, deskId: outbox.deskId, deskTime: at, globalSeq: null });
@@ -604,6 +642,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     if (caseWords !== null) caseWords += added - forgotten;
     caseDocs.clear();
     loadPending();
+    // This store's own move: nothing to read back.
+    seen = { ...seen, pending: stampOf.get()!.pending };
   }
   let indexTimer: ReturnType<typeof setTimeout> | null = null;
   /** Soon after a first rating: off the rating's own path, a batch at a time. */
@@ -687,7 +727,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * the kind's measured precision. Rating the same article on the same ticket again replaces
    * the earlier rating in the tallies instead of counting twice.
    */
-  function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): void {
+  function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): number | null {
     fresh();
     const m = metaOfId(articleId);
     if (!m) throw new ApiError('not_found', 'That article does not exist.');
@@ -715,6 +755,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     if (pending.size >= PENDING_BATCH && !sqlite.inTransaction) indexPending();
     else if (pending.size > 0) indexSoon();
     sawRating();
+    return precisionOf(precisionOfKind(kind));
   }
 
   /**
@@ -722,14 +763,16 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * transaction with its event: it no longer counts in the article's and the kind's tallies,
    * among the similar tickets' ratings, or in the kind's measured precision. The model's
    * weights keep the step it took: a step of online learning cannot be undone exactly once
-   * others followed it, and the tallies that ranked the article no longer hold it. False when
-   * there is no rating to take back (never given, or taken back already).
+   * others followed it, and the tallies that ranked the article no longer hold it. withdrawn:
+   * false when there is no rating to take back (never given, or taken back already);
+   * precision: the kind's "Relevant lately" now.
    */
-  function withdraw(actor: Actor, query: KbQuery, articleId: string, at: number): boolean {
+  function withdraw(actor: Actor, query: KbQuery, articleId: string, at: number): { withdrawn: boolean; precision: number | null } {
     fresh();
     const m = metaOfId(articleId);
     if (!m) throw new ApiError('not_found', 'That article does not exist.');
-    if (!q.previousRating.get(query.key, m.n)) return false;
+    const kindNow = () => precisionOf(precisionOfKind(shownFeatures.get(query.key)?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`));
+    if (!q.previousRating.get(query.key, m.n)) return { withdrawn: false, precision: kindNow() };
     let shown = shownFeatures.get(query.key);
     if (!shown || !shown.features.has(m.n)) {
       suggest(query, { limit: 60 });
@@ -742,7 +785,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       const seq = (q.ratingSeq.get(query.key)?.seq ?? 0) + 1;
       const cluster = shown?.cluster ?? previous.kind;
       const eventId = appendEvent('kb.rating_withdrawn', at, actor, { ticketId: query.key, articleId, kind: previous.kind, cluster });
-      unrecord({ ticketId: query.key, articleN: m.n, cluster });
+      unrecord({ ticketId: query.key, articleN: m.n, cluster, seq });
       if (options.outbox) {
         const segment = segmentSchema.parse(query.segment);
         const anchorArticleId = anchor === null ? null : (loadMeta().get(anchor)?.id ?? null);
@@ -751,7 +794,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       return true;
     }).immediate();
     sawRating();
-    return done;
+    return { withdrawn: done, precision: kindNow() };
   }
 
   /**
@@ -760,7 +803,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
    * and the tallies and the kind's precision lose what it added. The rated ticket's words stay
    * in the similar-ticket index: with no rating left, it lends no article anything.
    */
-  function unrecord(f: { ticketId: string; articleN: number; cluster: string }): void {
+  function unrecord(f: { ticketId: string; articleN: number; cluster: string; seq: number }): void {
+    q.seqSeen.run(f.seq, f.ticketId);
     const previous = q.previousRating.get(f.ticketId, f.articleN);
     if (!previous) return;
     const rel = relevanceOf(previous.rating);
@@ -770,6 +814,19 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     const next = unobserve(precisionOfKind(previous.kind), previous.rating > 0);
     precisionCache.set(previous.kind, next);
     q.putPrecision.run(previous.kind, next.shown, next.relevant, next.askRate);
+  }
+
+  /** What marking "solved with this article" changed (kb_ratings.solved_undo, migration 0030). */
+  interface MarkUndo {
+    /** The rating before the mark (null: none) and the kind it was counted under. */
+    rating: Rating | null;
+    kind: string | null;
+    /** The kind tally the mark added to. */
+    cluster: string;
+    /** The model's weights before and after the mark's step (null: it taught nothing). */
+    weights: { before: Weights; after: Weights } | null;
+    /** The kind's "Relevant lately" before and after the mark. */
+    precision: { kind: string; before: PrecisionState; after: PrecisionState };
   }
 
   interface RatingFacts {
@@ -808,6 +865,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       lastCase = caseN;
     }
     q.putRating.run(f.ticketId, caseN, f.articleN, f.rating, f.solved ? 1 : 0, f.kind, f.actorId, f.at, f.seq);
+    q.seqSeen.run(f.seq, f.ticketId);
     q.addKind.run(f.cluster, f.articleN, dn, ds);
     q.addArticle.run(f.articleN, dn, ds);
     // The model learns from what this rating adds: the same rating again on the same ticket (the
@@ -815,16 +873,107 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     // took the weights another step towards it. A changed rating, or one now "solved with this
     // article", is learnt from.
     const adds = !previous || previous.rating !== f.rating || (f.solved && previous.solved === 0);
+    const weightsBefore = weights;
     if (f.x && adds) {
       weights = learn(weights, f.x, f.rating);
       updates++;
       q.putModel.run(JSON.stringify(weights), updates);
     }
-    if (!previous) {
-      const next = observe(precisionOfKind(f.kind), f.rating > 0);
-      precisionCache.set(f.kind, next);
-      q.putPrecision.run(f.kind, next.shown, next.relevant, next.askRate);
+    // "Relevant lately" counts each rated suggestion once, as it is rated now: a first rating
+    // joins the kind's share, a changed one moves it when it crosses the line (very relevant to
+    // not relevant); it stayed counted as first given.
+    const now = previous ? reobserve(precisionOfKind(previous.kind), previous.rating > 0, f.rating > 0) : observe(precisionOfKind(f.kind), f.rating > 0);
+    const kindNow = previous ? previous.kind : f.kind;
+    const precisionBefore = precisionOfKind(kindNow);
+    if (now !== precisionBefore) {
+      precisionCache.set(kindNow, now);
+      q.putPrecision.run(kindNow, now.shown, now.relevant, now.askRate);
     }
+    // "Solved with this article" marked now: what it changed is kept with it, to be taken back.
+    if (f.solved && (!previous || previous.solved === 0)) {
+      const mark: MarkUndo = {
+        rating: previous?.rating ?? null, kind: previous?.kind ?? null, cluster: f.cluster,
+        weights: weights === weightsBefore ? null : { before: weightsBefore, after: weights },
+        precision: { kind: kindNow, before: precisionBefore, after: now },
+      };
+      q.keepMark.run(JSON.stringify(mark), f.ticketId, f.articleN);
+    }
+  }
+
+  /**
+   * Takes "solved with this article" back, local or from another desk, inside the caller's
+   * transaction: the rating is the one before the mark again (none: the article is unrated
+   * again), the tallies lose what the mark added, and the model and the kind's "Relevant
+   * lately" are as before it: exactly, while nothing has learnt since (the weights are the
+   * mark's own), else with the mark's step taken out. A mark kept without what it changed (made
+   * before migration 0030) leaves the rating `fallback` (another desk's word), or as it is.
+   * Null when the article is not marked solved on the ticket.
+   */
+  function unmark(f: { ticketId: string; articleN: number; cluster: string; seq: number; fallback?: Rating | null }): { rating: Rating | null } | null {
+    q.seqSeen.run(f.seq, f.ticketId);
+    const row = q.markOf.get(f.ticketId, f.articleN);
+    if (!row || row.solved === 0) return null;
+    const undo = row.solved_undo === null ? null : (JSON.parse(row.solved_undo) as MarkUndo);
+    const prior: Rating | null = undo ? undo.rating : f.fallback !== undefined ? f.fallback : row.rating;
+    const cluster = undo?.cluster ?? f.cluster;
+    const dn = prior === null ? -1 : 0;
+    const ds = (prior === null ? 0 : relevanceOf(prior)) - relevanceOf(row.rating);
+    if (prior === null) q.deleteRating.run(f.ticketId, f.articleN);
+    else q.unmark.run(prior, undo?.kind ?? row.kind, f.ticketId, f.articleN);
+    if (dn !== 0 || ds !== 0) {
+      q.addKind.run(cluster, f.articleN, dn, ds);
+      q.addArticle.run(f.articleN, dn, ds);
+    }
+    if (undo?.weights) {
+      const { before, after } = undo.weights;
+      const untouched = FEATURES.every((k) => weights[k] === after[k]);
+      weights = untouched ? { ...INITIAL_WEIGHTS, ...before } : (Object.fromEntries(FEATURES.map((k) => [k, weights[k] - (after[k] - before[k])])) as Weights);
+      updates++;
+      q.putModel.run(JSON.stringify(weights), updates);
+    }
+    const kind = undo?.precision.kind ?? row.kind;
+    const was = precisionOfKind(kind);
+    const same = (a: PrecisionState, b: PrecisionState) => a.shown === b.shown && a.relevant === b.relevant && a.askRate === b.askRate;
+    const next = undo && same(was, undo.precision.after) ? undo.precision.before : prior === null ? unobserve(was, row.rating > 0) : reobserve(was, row.rating > 0, prior > 0);
+    if (!same(next, was)) {
+      precisionCache.set(kind, next);
+      q.putPrecision.run(kind, next.shown, next.relevant, next.askRate);
+    }
+    return { rating: prior };
+  }
+
+  /**
+   * "Solved with this article" taken back by the agent (pressed on the wrong article), in one
+   * transaction with its event (`unmark`). withdrawn: false when the article is not marked;
+   * rating: the article's rating on the ticket now; precision: the kind's "Relevant lately" now.
+   */
+  function withdrawSolved(actor: Actor, query: KbQuery, articleId: string, at: number): { withdrawn: boolean; rating: Rating | null; precision: number | null } {
+    fresh();
+    const m = metaOfId(articleId);
+    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    let shown = shownFeatures.get(query.key);
+    if (q.markOf.get(query.key, m.n)?.solved && (!shown || !shown.features.has(m.n))) {
+      suggest(query, { limit: 60 });
+      shown = shownFeatures.get(query.key);
+    }
+    const anchor = shown?.anchor ?? null;
+    const back = sqlite.transaction(() => {
+      const row = q.markOf.get(query.key, m.n);
+      if (!row || row.solved === 0) return null;
+      const seq = (q.ratingSeq.get(query.key)?.seq ?? 0) + 1;
+      const cluster = shown?.cluster ?? row.kind;
+      const done = unmark({ ticketId: query.key, articleN: m.n, cluster, seq })!;
+      const eventId = appendEvent('kb.solved_withdrawn', at, actor, { ticketId: query.key, articleId, kind: row.kind, cluster, rating: done.rating });
+      if (options.outbox) {
+        const segment = segmentSchema.parse(query.segment);
+        const anchorArticleId = anchor === null ? null : (loadMeta().get(anchor)?.id ?? null);
+        publish(eventId, 'kb.solved_withdrawn', query.key, seq, { ticketId: query.key, articleId, segment, kind: row.kind, anchorArticleId, rating: done.rating }, actor, at);
+      }
+      return done;
+    }).immediate();
+    sawRating();
+    const kind = shown?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`;
+    return { withdrawn: back !== null, rating: back ? back.rating : (q.markOf.get(query.key, m.n)?.rating ?? null), precision: precisionOf(precisionOfKind(kind)) };
   }
 
   /**
@@ -881,7 +1030,14 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
         const m = metaOfId(r.data.articleId);
         if (!m) return;
         const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
-        unrecord({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind });
+        unrecord({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind, seq: e.seq });
+      } else if (e.type === 'kb.solved_withdrawn') {
+        const r = solvedWithdrawnPayloadSchema.safeParse(e.payload);
+        if (!r.success) return;
+        const m = metaOfId(r.data.articleId);
+        if (!m) return;
+        const anchor = r.data.anchorArticleId === null ? undefined : metaOfId(r.data.anchorArticleId);
+        unmark({ ticketId: r.data.ticketId, articleN: m.n, cluster: anchor ? `a${anchor.n}` : r.data.kind, seq: e.seq, fallback: r.data.rating });
       }
     }
   }
@@ -895,6 +1051,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     suggest,
     rate,
     withdraw,
+    withdrawSolved,
     ratingsFor,
     metaOfId,
     /** The MATCH expression suggesting runs for this text (the benchmark's floor runs the same). */

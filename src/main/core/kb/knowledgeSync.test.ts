@@ -107,7 +107,7 @@ describe('knowledge-base sync', () => {
 
     // The agent should not have rated the third at all.
     const mark = lastDeskSeq(a.desk);
-    expect(await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[2]! })).toEqual({ ticketId: t1.id, articleId: shown[2]!, withdrawn: true });
+    expect(await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[2]! })).toMatchObject({ ticketId: t1.id, articleId: shown[2]!, withdrawn: true });
     const withdrawn = knowledgeOutbox(a.desk, mark);
     expect(withdrawn.map((e) => [e.type, e.entityId, e.seq])).toEqual([['kb.rating_withdrawn', t1.id, 3]]);
     expect(withdrawn[0]!.payload).toMatchObject({ ticketId: t1.id, articleId: shown[2]!, segment: t1.segment });
@@ -128,6 +128,87 @@ describe('knowledge-base sync', () => {
     // Rated again afterwards, it counts again.
     await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[2]!, rating: 1 });
     expect((await avaA.call('kb.get', { articleId: shown[2]! })).ratings).toEqual({ n: 1, mean: 0.75 });
+  });
+
+  it('takes "solved with this article" back: the rating, the tallies and the model are as before the mark, here and on another desk', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    for (const x of ARTICLES) await samA.call('kb.save', { ...x, status: 'published' });
+    const avaA = await a.as('Ava Martin');
+    const t1 = await showcaseTicket(a.as, 'Zorblat dock flickers', 'zorblat dock flickering');
+    const shown = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => s.article.id);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 1 });
+    await avaA.call('tickets.act', { ticketId: t1.id, command: { type: 'TAKE' } });
+    await avaA.call('tickets.act', { ticketId: t1.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Dock firmware updated' } });
+    apply(b.desk, knowledgeOutbox(a.desk, start));
+    const learnt = (desk: Desk) => ({
+      model: desk.db.sqlite.prepare('SELECT weights FROM kb_model').pluck().get(),
+      // A tally of no rating (n 0) is none.
+      articles: desk.db.sqlite.prepare('SELECT article_n, n, sum FROM kb_article_stats WHERE n <> 0 ORDER BY article_n').all(),
+      kinds: desk.db.sqlite.prepare('SELECT kind, article_n, n, sum FROM kb_kind_stats WHERE n <> 0 ORDER BY kind, article_n').all(),
+      precision: desk.db.sqlite.prepare('SELECT kind, shown, relevant FROM kb_precision ORDER BY kind').all(),
+    });
+    const scores = async () => (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => [s.article.id, s.relevance, s.rating, s.solved]);
+    const beforeA = learnt(a.desk);
+    const beforeB = learnt(b.desk);
+    const scoresBefore = await scores();
+
+    // Pressed on the wrong article: marked, then taken back by pressing it again.
+    const mark = lastDeskSeq(a.desk);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 2, solved: true });
+    apply(b.desk, knowledgeOutbox(a.desk, mark));
+    expect(learnt(a.desk).model).not.toEqual(beforeA.model);
+    expect(await avaA.call('kb.withdrawSolved', { ticketId: t1.id, articleId: shown[0]! })).toMatchObject({ withdrawn: true, rating: 1, solved: false });
+    const events = knowledgeOutbox(a.desk, mark);
+    expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['kb.rated', t1.id, 2],
+      ['kb.solved_withdrawn', t1.id, 3],
+    ]);
+    expect(learnt(a.desk)).toEqual(beforeA);
+    expect(await scores()).toEqual(scoresBefore);
+    // Another desk undoes it too, once, however often the event arrives.
+    apply(b.desk, events.slice(1));
+    apply(b.desk, events);
+    expect(learnt(b.desk)).toEqual(beforeB);
+    // Nothing more to take back.
+    expect((await avaA.call('kb.withdrawSolved', { ticketId: t1.id, articleId: shown[0]! })).withdrawn).toBe(false);
+    // Marked with no rating before it: taken back, the article is unrated again.
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 2, solved: true });
+    expect(await avaA.call('kb.withdrawSolved', { ticketId: t1.id, articleId: shown[1]! })).toMatchObject({ withdrawn: true, rating: null, solved: false });
+    expect(learnt(a.desk)).toEqual(beforeA);
+  });
+
+  it('numbers a ticket’s ratings past a withdrawal: the rating after it is not a repeat of the one taken back', async () => {
+    const a = await open();
+    const b = await open();
+    const samA = await a.as('Sam Rivera');
+    const start = lastDeskSeq(a.desk);
+    for (const x of ARTICLES) await samA.call('kb.save', { ...x, status: 'published' });
+    const avaA = await a.as('Ava Martin');
+    const t1 = await showcaseTicket(a.as, 'Zorblat dock flickers', 'zorblat dock flickering');
+    const shown = (await avaA.call('kb.suggest', { ticketId: t1.id })).suggestions.map((s) => s.article.id);
+    const mark = lastDeskSeq(a.desk);
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[0]!, rating: 0 });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 2 });
+    // Pressed by mistake, taken back, then the agent rates it as meant.
+    await avaA.call('kb.withdrawRating', { ticketId: t1.id, articleId: shown[1]! });
+    await avaA.call('kb.rate', { ticketId: t1.id, articleId: shown[1]!, rating: 1 });
+    const events = knowledgeOutbox(a.desk, mark);
+    // Each of the ticket's knowledge events has a number of its own: the last one was numbered
+    // 2 again, the withdrawn rating's number (the same ticket, the same article, the same seq).
+    expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
+      ['kb.rated', t1.id, 1],
+      ['kb.rated', t1.id, 2],
+      ['kb.rating_withdrawn', t1.id, 3],
+      ['kb.rated', t1.id, 4],
+    ]);
+    // Another desk, through the hub, ends where this one is: the article rated once, somewhat relevant.
+    apply(b.desk, [...knowledgeOutbox(a.desk, start).filter((e) => e.type.startsWith('kb.article')), ...events]);
+    const avaB = await b.as('Ava Martin');
+    expect((await avaB.call('kb.get', { articleId: shown[1]! })).ratings).toEqual({ n: 1, mean: 0.75 });
+    expect((await avaA.call('kb.get', { articleId: shown[1]! })).ratings).toEqual({ n: 1, mean: 0.75 });
   });
 
   it('applies another desk’s articles and ratings: the ranking changes as with a local rating, and a repeat changes nothing', async () => {
@@ -254,5 +335,43 @@ describe('one folder, two processes', () => {
     const t = await avaOne<{ ticket: { id: string } }>('tickets.create', { customerId: view.view.customer.id, assetId: null, subject: 'Zorblat dock flickers', description: 'zorblat' });
     const s = await avaOne<{ suggestions: Array<{ article: { id: string } }> }>('kb.suggest', { ticketId: t.ticket.id });
     expect(s.suggestions.map((x) => x.article.id)).toContain(saved.id);
+  });
+
+  it('finds a ticket another process serving the same folder rated since as a similar one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-kb-'));
+    closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const clock = new TestClock();
+    const one = await openDesk({ dataDir: dir, demo: true, demoCustomers: 30, testClock: true, clock });
+    closers.push(() => one.close());
+    const other = await openDesk({ dataDir: dir, testClock: true, clock });
+    closers.push(() => other.close());
+    const call = async (desk: Desk, name: string) => {
+      const c = desk.connect(() => {});
+      const users = await c.call('session.users', {});
+      if (!users.ok) throw new Error(users.error.message);
+      await c.call('session.signIn', { userId: (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!.id });
+      return async <T>(method: string, input: unknown): Promise<T> => {
+        const r = await c.call(method, input);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.result as T;
+      };
+    };
+    type Shown = { suggestions: Array<{ article: { id: string }; reasons: string[] }> };
+    const samOne = await call(one, 'Sam Rivera');
+    for (const x of ARTICLES) await samOne('kb.save', { ...x, status: 'published' });
+    const avaOne = await call(one, 'Ava Martin');
+    const avaOther = await call(other, 'Ava Martin');
+    const customer = (await avaOne<{ view: { customer: { id: string } } }>('lookup.search', { query: '7XK2QF1' })).view.customer.id;
+    const ticket = async (ava: typeof avaOne, description: string) =>
+      (await ava<{ ticket: { id: string } }>('tickets.create', { customerId: customer, assetId: null, subject: 'Zorblat dock flickers', description })).ticket.id;
+    // This process has suggested once: its similar-ticket search has seen no rated ticket.
+    await avaOne<Shown>('kb.suggest', { ticketId: await ticket(avaOne, 'zorblat dock flickering') });
+    // In the other process an agent rates a caller's suggestions: the last one helped.
+    const t1 = await ticket(avaOther, 'zorblat dock flickering');
+    const shown = (await avaOther<Shown>('kb.suggest', { ticketId: t1 })).suggestions.map((x) => x.article.id);
+    for (const [i, id] of shown.entries()) await avaOther('kb.rate', { ticketId: t1, articleId: id, rating: i === 2 ? 2 : 0 });
+    // The next caller with the problem, in this process: the rated ticket is a similar one here too.
+    const next = (await avaOne<Shown>('kb.suggest', { ticketId: await ticket(avaOne, 'the zorblat dock flickers again') })).suggestions;
+    expect(next.find((x) => x.article.id === shown[2])?.reasons).toContain('similar');
   });
 });
