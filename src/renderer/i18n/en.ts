@@ -613,7 +613,7 @@ export const en = {
   'notice.handover.DEESCALATE': '{number} handed back down to you',
   'notice.handover.REOPEN': '{number} reopened: it is yours',
   'notice.handover.ASSIGN': '{number} assigned to you',
-  'notice.handoverBody': 'It is yours now, on My tickets ({segment} · {tier}).',
+  'notice.handoverBody': 'It is yours now: {segment} · {tier}.',
   'notice.open': 'Open {number}',
   'notice.close': 'Close the notice about {number}',
   'notice.more_one': 'One more SLA or escalation notice',

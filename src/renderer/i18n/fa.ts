@@ -582,7 +582,7 @@ export const fa: Messages = {
   'notice.handover.DEESCALATE': '{number} به شما بازگردانده شد',
   'notice.handover.REOPEN': '{number} دوباره باز شد و با شماست',
   'notice.handover.ASSIGN': '{number} به شما واگذار شد',
-  'notice.handoverBody': 'اکنون با شماست، در «تیکت‌های من» ({segment} · {tier}).',
+  'notice.handoverBody': 'اکنون با شماست: {segment} · {tier}.',
   'notice.open': 'باز کردن {number}',
   'notice.close': 'بستن اعلان {number}',
   'notice.more_one': 'یک اعلان دیگر دربارهٔ مهلت یا ارجاع',
