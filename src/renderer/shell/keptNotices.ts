@@ -6,7 +6,7 @@ import { isOpenState } from '../../shared/ticketMachine';
 
 // Hot desks: several people use one window in turn. When someone else takes the window (Switch
 // user) or the person signs out, the notices still open for them (an SLA breach on their
-// ticket, a ticket escalated into their queue) leave the screen, as they must: the next person
+// ticket, a ticket escalated into their queue or handed to them) leave the screen, as they must: the next person
 // never reads someone else's "you". They are kept for their owner, on this window only, and
 // come back when the same person signs in here again:
 // - kept per person, never given to anyone else;
