@@ -201,3 +201,46 @@ test('two agents take the same ticket while the hub is down: one wins, the other
 
   for (const p of [ava, ben]) await p.context().close();
 });
+
+test('a specialist on another desk hands a ticket back down: the agent who held it is told at once, and Enter on the notice opens it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const subject = 'Smartboard pen is not detected';
+  let ticketId = '';
+  const agentDir = await deskFolder('ava@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Maple Grove Elementary', segment: 'education', serviceLevel: 'standard', email: 'it@maplegrove.example', phone: '+1 415 555 0142' },
+      asset: null,
+    });
+    ticketId = (await call('tickets.create', { customerId, subject })).ticket.id;
+    await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
+    await call('tickets.act', { ticketId, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Pen pairs, then drops after a minute.' } });
+  });
+  const specialistDir = await deskFolder('sam@desk.test');
+  const agent = await shellFor(browser, agentDir, 'ava@desk.test');
+  const specialist = await shellFor(browser, specialistDir, 'sam@desk.test');
+
+  // Sam, at his desk, takes the ticket and hands it back down to Ava with what to do.
+  await specialist.goto(`${new URL(specialist.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
+  const ticket = new TicketView(specialist);
+  await expect(ticket.heading(subject)).toBeVisible({ timeout: 15_000 });
+  await ticket.take();
+  await ticket.action('action.DEESCALATE').click();
+  await ticket.noteField().fill('Pen firmware reflashed; the teacher only needs to pair it again.');
+  await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
+  await expect(ticket.dialog).toBeHidden();
+
+  // Ava, at hers, is told it is hers again, as a specialist is told of an escalation, and the
+  // notice's link takes her to it from the keyboard. (Its number is the hub's: the desk's first
+  // one can change as the earlier tests' tickets arrive.)
+  const said = (key: 'notice.handover.DEESCALATE' | 'notice.open') => new RegExp(en[key].replace('{number}', 'T-\\d+'));
+  const notice = agent.locator('.mantine-Notification-root').filter({ hasText: said('notice.handover.DEESCALATE') });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await expect(notice).toContainText(en['notice.handoverBody'].replace('{segment}', en['segment.education']).replace('{tier}', en['tier.1']));
+  await notice.getByRole('link', { name: said('notice.open') }).focus();
+  await agent.keyboard.press('Enter');
+  await expect(new TicketView(agent).heading(subject)).toBeVisible();
+  await expect(agent.getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'))).toBeVisible();
+  await expect(notice).toBeHidden();
+
+  for (const p of [agent, specialist]) await p.context().close();
+});

@@ -1,7 +1,8 @@
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import type { Locator } from '@playwright/test';
 import { expect, SHELL, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { signInAs, signInInPersian } from './pages/app';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
 
@@ -173,5 +174,40 @@ test('two specialists press Take on one ticket: the one whose window had not hea
   await expect(other.getByText(en['apiError.ticketChanged'])).toHaveCount(0);
   await expect(other.getByText(en['ticket.assignedTo'].replace('{name}', 'Sam Rivera'))).toBeVisible();
   await expect(noor.action('action.TAKE')).toHaveCount(0);
+  await other.context().close();
+});
+
+test('a supervisor assigns a ticket to an agent at another window: she is told at once, in Persian, and Enter on the notice opens it', async ({ page, browser }) => {
+  // Two windows on one desk: the browser shell's (Electron's is one window).
+  test.skip(SHELL === 'electron', 'two windows on one desk need the browser shell');
+  await signInAs(page, 'Grace Chen');
+  const token = await page.evaluate(() => sessionStorage.getItem('tagdesk.token'));
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(`${new URL(page.url()).origin}/?token=${token ?? ''}`);
+  await signInInPersian(other, 'Ava Martin');
+
+  // Grace gives Ava a new ticket from the education tier-1 queue.
+  await page.evaluate(() => (window.location.hash = '#/queues/education/1'));
+  const queue = page.getByRole('region', { name: /Tickets in Education · Tier 1/ });
+  await queue.getByRole('row').filter({ hasText: en['tickets.unassigned'] }).first().getByRole('link').first().click();
+  const ticket = new TicketView(page);
+  const id = await ticket.id();
+  const number = /T-\d+/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[0] ?? '';
+  expect(number).not.toBe('');
+  await ticket.action('action.ASSIGN').click();
+  await ticket.dialog.getByRole('combobox', { name: en['act.assignee'] }).click();
+  await page.getByRole('option', { name: /^Ava Martin · / }).click();
+  await ticket.dialog.getByRole('button', { name: en['act.submit.ASSIGN'] }).click();
+  await expect(ticket.dialog).toBeHidden();
+
+  // Ava's window says so at once, in her language, and the notice's link opens the ticket.
+  const title = fa['notice.handover.ASSIGN'].replace('{number}', `\u2068${number}\u2069`);
+  const notice = other.locator('.mantine-Notification-root').filter({ hasText: title });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(fa['notice.handoverBody'].replace('{segment}', fa['segment.education']).replace('{tier}', fa['tier.1']));
+  await notice.getByRole('link', { name: fa['notice.open'].replace('{number}', `\u2068${number}\u2069`) }).focus();
+  await other.keyboard.press('Enter');
+  await expect(other).toHaveURL(new RegExp(`#/ticket/${encodeURIComponent(id)}$`));
+  await expect(notice).toBeHidden();
   await other.context().close();
 });

@@ -20,6 +20,7 @@ import {
   staffsQueue,
   visibleQueues,
   wantsEscalationNotice,
+  wantsHandoverNotice,
   wantsSlaNotice,
   worksQueue,
   type Person,
@@ -114,6 +115,18 @@ describe('access', () => {
     expect(wantsEscalationNotice(spec2, { ...escalated, segment: 'home' })).toBe(false);
     expect(wantsEscalationNotice(spec2, { ...escalated, type: 'TAKE' })).toBe(false);
     expect(wantsEscalationNotice(agent, { ...escalated, tier: 1 })).toBe(false);
+  });
+
+  it('tells the new holder of a ticket handed back down, reopened or assigned to them by someone else', () => {
+    for (const type of ['DEESCALATE', 'REOPEN', 'ASSIGN']) {
+      expect(wantsHandoverNotice(agent, { type, assigneeId: 'ava', actorId: 'sam' }), type).toBe(true);
+      // Not the one who did it, nor anyone but the holder.
+      expect(wantsHandoverNotice(agent, { type, assigneeId: 'ava', actorId: 'ava' }), type).toBe(false);
+      expect(wantsHandoverNotice(spec2, { type, assigneeId: 'ava', actorId: 'grace' }), type).toBe(false);
+    }
+    // Taking it is one's own doing; an escalation goes to a queue, not to a person.
+    expect(wantsHandoverNotice(agent, { type: 'TAKE', assigneeId: 'ava', actorId: 'ava' })).toBe(false);
+    expect(wantsHandoverNotice(spec2, { type: 'ESCALATE', assigneeId: null, actorId: 'ava' })).toBe(false);
   });
 });
 

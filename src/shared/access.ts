@@ -229,6 +229,20 @@ export function wantsEscalationNotice(p: Person, c: { type: string; tier: Tier; 
   return worksQueue(p, c) && c.assigneeId === null;
 }
 
+/** The ways a ticket comes into one person's hands by someone else's: handed back down, reopened, assigned. */
+export const HANDOVER_TYPES = ['DEESCALATE', 'REOPEN', 'ASSIGN'] as const;
+export type HandoverType = (typeof HANDOVER_TYPES)[number];
+export const isHandoverType = (type: string): type is HandoverType => (HANDOVER_TYPES as readonly string[]).includes(type);
+
+/**
+ * A ticket handed back down to the person who held it at that tier, reopened while they hold
+ * it, or assigned to them by a supervisor is news to them (they now owe the customer); not when
+ * they did it themselves.
+ */
+export function wantsHandoverNotice(p: Person, c: { type: string; assigneeId: string | null; actorId: string }): boolean {
+  return isHandoverType(c.type) && c.assigneeId === p.id && c.actorId !== p.id;
+}
+
 // ---- knowledge base and satisfaction --------------------------------------------------------
 
 /** Specialists and admins write and edit articles. */

@@ -4,6 +4,7 @@ import { sayFieldMessage } from '../sayMessage';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fa } from './fa';
+import { persianWords } from '../../shared/persianWords';
 import { formatNumber } from './format';
 import { setLocale } from './state';
 import { t, tc } from './index';
@@ -25,6 +26,14 @@ describe('the dictionaries', () => {
     const used = (k: string, text: string) => placeholders(text).filter((p) => !(p === 'count' && /_(zero|one)$/.test(k))).join();
     const differ = Object.keys(en).filter((k) => used(k, en[k as keyof typeof en]) !== used(k, (fa as Record<string, string>)[k] ?? ''));
     expect(differ).toEqual([]);
+  });
+
+  it('fa names each ticket action as a thing to do, not as the state it leads to', () => {
+    // «حل شد» ("was resolved") on the Resolve button read as the ticket's state, beside
+    // «برداشتن», «بستن», «بازگشایی». Only "Customer replied" records what happened, in English too.
+    const buttons = Object.entries(fa).filter(([k]) => /^(action|act\.submit)\./.test(k) && !k.endsWith('.CUSTOMER_REPLIED'));
+    expect(buttons.length).toBeGreaterThan(15);
+    expect(buttons.filter(([, v]) => /(شد|شده)$/.test(v) || Object.values(persianWords.state).includes(v))).toEqual([]);
   });
 
   it('fa is Persian: no message is left in English', () => {

@@ -1,9 +1,9 @@
 import { Anchor, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlarm, IconAlertTriangle, IconArrowUp } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconArrowDown, IconArrowUp, IconRefresh, IconUserShare } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
-import { wantsEscalationNotice, wantsSlaNotice } from '../../shared/access';
+import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsSlaNotice } from '../../shared/access';
 import type { User } from '../../shared/domain';
 import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
@@ -21,7 +21,9 @@ import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoCl
 // while the window is not in front: desktopNotice.ts):
 // - an SLA warning or breach on a ticket assigned to me;
 // - for specialists, a ticket escalated (by a person or by a breach) into my tier and segments;
-// - for supervisors, a breach at tier 3, where there is no one left to escalate to.
+// - for supervisors, a breach at tier 3, where there is no one left to escalate to;
+// - a ticket handed to me by someone else: back down to me, reopened while I hold it, or
+//   assigned to me by a supervisor (here, or on another desk through the hub: the same push).
 // Each notice opens its ticket when clicked; the link inside is the keyboard way in. Breaches,
 // escalations and warnings stay until dismissed or until their ticket is opened, however it
 // is opened (noticeRules.ts says which stays and which closes).
@@ -32,6 +34,7 @@ type Change = PushPayload<'ticket.changed'>;
 // Who gets which notice is the access module's rule (the desktop notifications ask it too).
 export const slaNoticeFor = (user: User, w: Warning): boolean => wantsSlaNotice(user, w);
 export const escalationNoticeFor = (user: User, c: Change): boolean => wantsEscalationNotice(user, c);
+export const handoverNoticeFor = (user: User, c: Change): boolean => wantsHandoverNotice(user, c);
 
 export function SlaWatch() {
   const { user } = useSession();
@@ -80,6 +83,10 @@ export function SlaWatch() {
     const offChange = client.on('ticket.changed', (c) => {
       // Resolved, handed on or taken elsewhere: its notices that are no longer true go.
       for (const id of closedByChange(openNotices(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
+      if (handoverNoticeFor(userRef.current, c) && isHandoverType(c.type)) {
+        show(userRef.current, { kind: 'handover', ticketId: c.ticketId, number: c.number, how: c.type, tier: c.tier, segment: c.segment });
+        return;
+      }
       if (!escalationNoticeFor(userRef.current, c)) return;
       show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', tier: c.tier, segment: c.segment });
     });
@@ -114,6 +121,16 @@ function noticeOf(s: NoticeSource): Notice {
       icon: <IconArrowUp size={18} />,
       title: s.bySla ? t('notice.breachEscalatedTitle', { number: s.number }) : t('notice.escalatedTitle', { number: s.number }),
       body: t('notice.escalated', { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) }),
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
+  if (s.kind === 'handover') {
+    return {
+      color: 'teal',
+      icon: s.how === 'DEESCALATE' ? <IconArrowDown size={18} /> : s.how === 'REOPEN' ? <IconRefresh size={18} /> : <IconUserShare size={18} />,
+      title: t(`notice.handover.${s.how}`, { number: s.number }),
+      body: t('notice.handoverBody', { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) }),
       link: t('notice.open', { number: s.number }),
       close: t('notice.close', { number: s.number }),
     };

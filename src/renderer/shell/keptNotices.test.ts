@@ -127,6 +127,18 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     ).toEqual(['t-1']);
   });
 
+  it('a ticket handed to him (back down, reopened, assigned) stays while it is still his and open', () => {
+    const handover = (n: number): NoticeSource => ({ kind: 'handover', ticketId: `t-${n}`, number: `T-00078${n}`, how: 'DEESCALATE', tier: 2, segment: 'government' });
+    const notices = [1, 2, 3].map((n) => kept(handover(n), n));
+    expect(
+      still(notices, [
+        standing(1, { assigneeId: SAM }),
+        standing(2, { assigneeId: 'u-noor' }), // a supervisor gave it to someone else
+        standing(3, { assigneeId: SAM, state: 'resolved' }),
+      ]),
+    ).toEqual(['t-1']);
+  });
+
   it('a ticket the desk leaves out (gone, or no longer his to see) takes its notices with it; one not asked about is kept', () => {
     const notices = [kept(escalation(1), 2), kept(warning(1), 1), kept(breach(2), 0)];
     expect(stillWorthShowing(notices, ['t-1', 't-2'], [standing(1, { assigneeId: null })], SAM).map((n) => n.source.kind)).toEqual(['escalation']);

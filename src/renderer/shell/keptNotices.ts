@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
+import { HANDOVER_TYPES } from '../../shared/access';
 import { idSchema, segmentSchema, tierSchema } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 
 // Hot desks: several people use one window in turn. When someone else takes the window (Switch
 // user) or the person signs out, the notices still open for them (an SLA breach on their
-// ticket, a ticket escalated into their queue) leave the screen, as they must: the next person
+// ticket, a ticket escalated into their queue or handed to them) leave the screen, as they must: the next person
 // never reads someone else's "you". They are kept for their owner, on this window only, and
 // come back when the same person signs in here again:
 // - kept per person, never given to anyone else;
@@ -41,6 +42,15 @@ export const noticeSourceSchema = z.union([
     number: z.string().max(64),
     /** Escalated by a breach rather than by a person. */
     bySla: z.boolean(),
+    tier: tierSchema,
+    segment: segmentSchema,
+  }),
+  z.object({
+    kind: z.literal('handover'),
+    ticketId: idSchema,
+    number: z.string().max(64),
+    /** How it came to them: handed back down, reopened, assigned by a supervisor. */
+    how: z.enum(HANDOVER_TYPES),
     tier: tierSchema,
     segment: segmentSchema,
   }),
@@ -161,7 +171,9 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
  *   target, and a ticket has one breach notice, so the notice's target can still be breached
  *   behind an earlier one;
  * - escalation: kept while the ticket is open and still waits, unassigned, at the tier it
- *   was escalated to: taken by someone, moved on, handed back or resolved drops it.
+ *   was escalated to: taken by someone, moved on, handed back or resolved drops it;
+ * - handover (a ticket handed back down to them, reopened or assigned to them): kept while the
+ *   ticket is open and still theirs.
  * Dropped ones are gone (the caller does not keep them again).
  */
 export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly string[], found: readonly TicketStanding[], userId: string): KeptNotice[] {
@@ -187,6 +199,8 @@ export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly s
         return t.slaStatus === 'breached' ? [n] : [];
       case 'escalation':
         return t.assigneeId === null && t.tier === s.tier ? [n] : [];
+      case 'handover':
+        return t.assigneeId === userId ? [n] : [];
     }
   });
 }

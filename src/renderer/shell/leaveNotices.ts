@@ -11,7 +11,7 @@ import type { OpenNotice } from './noticeRules';
  * would be "updated" in place, that is never shown, for the next person).
  *
  * The notices for them that they had not dismissed (SlaWatch's: breaches, warnings,
- * escalations into their queue, the summary of a burst) are first kept for them on this
+ * escalations into their queue, tickets handed to them, the summary of a burst) are first kept for them on this
  * window (keptNotices.ts), and come back when they sign in here again.
  */
 export function clearNoticesOnLeave(userId: string | null): void {

@@ -7,20 +7,21 @@ import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByRoute, 
 const warning = (ticketId: string): OpenNotice => ({ id: noticeId('warning', ticketId), kind: 'warning', ticketId });
 const breach = (ticketId: string): OpenNotice => ({ id: noticeId('breach', ticketId), kind: 'breach', ticketId });
 const escalation = (ticketId: string): OpenNotice => ({ id: noticeId('escalation', ticketId), kind: 'escalation', ticketId });
+const handover = (ticketId: string): OpenNotice => ({ id: noticeId('handover', ticketId), kind: 'handover', ticketId });
 const burst: OpenNotice = { id: 'sla-burst', kind: 'burst', ticketId: null };
 
 describe('which SLA and escalation notices stay', () => {
   it('keeps breaches, escalations, warnings and the burst summary until dismissed', () => {
-    for (const kind of ['breach', 'escalation', 'warning', 'burst'] as const) expect(noticeAutoClose(kind, false), kind).toBe(false);
+    for (const kind of ['breach', 'escalation', 'handover', 'warning', 'burst'] as const) expect(noticeAutoClose(kind, false), kind).toBe(false);
   });
 
   it('lets a notice about the ticket already on the screen pass: the page shows it', () => {
-    for (const kind of ['breach', 'escalation', 'warning'] as const) expect(noticeAutoClose(kind, true), kind).toBe(12_000);
+    for (const kind of ['breach', 'escalation', 'handover', 'warning'] as const) expect(noticeAutoClose(kind, true), kind).toBe(12_000);
     expect(noticeAutoClose('burst', true)).toBe(false);
   });
 
   it('shows breaches and escalations before warnings when more are open than fit, and a page’s own notice before them all', () => {
-    for (const kind of ['burst', 'breach', 'escalation', 'warning'] as const) expect(noticePriority(kind), kind).toBeLessThan(PAGE_NOTICE_PRIORITY);
+    for (const kind of ['burst', 'breach', 'escalation', 'handover', 'warning'] as const) expect(noticePriority(kind), kind).toBeLessThan(PAGE_NOTICE_PRIORITY);
     expect(noticePriority('burst')).toBeGreaterThan(noticePriority('breach'));
     expect(noticePriority('breach')).toBeGreaterThan(noticePriority('escalation'));
     expect(noticePriority('escalation')).toBeGreaterThan(noticePriority('warning'));
@@ -73,6 +74,14 @@ describe('which notices a change elsewhere makes untrue', () => {
   it('closes an escalation into my queue once someone has taken the ticket, and not before', () => {
     expect(closedByChange(open, { ticketId: 't2', open: true, assigneeId: null }, me)).toEqual([]);
     expect(closedByChange(open, { ticketId: 't2', open: true, assigneeId: 'sam' }, me)).toEqual([escalation('t2').id]);
+  });
+
+  it('closes “handed to you” once the ticket is someone else’s or done, and not while it is mine', () => {
+    const mine = [handover('t4')];
+    expect(closedByChange(mine, { ticketId: 't4', open: true, assigneeId: me }, me)).toEqual([]);
+    expect(closedByChange(mine, { ticketId: 't4', open: true, assigneeId: 'sam' }, me)).toEqual([handover('t4').id]);
+    expect(closedByChange(mine, { ticketId: 't4', open: true, assigneeId: null }, me)).toEqual([handover('t4').id]);
+    expect(closedByChange(mine, { ticketId: 't4', open: false, assigneeId: me }, me)).toEqual([handover('t4').id]);
   });
 
   it('leaves other tickets’ notices and the summary alone', () => {

@@ -3,8 +3,9 @@ import type { Route } from '../route';
 
 // How long SlaWatch's notices stay, and what closes them. An agent on a call may not look at
 // the screen for minutes, so a notice that closes itself is one they never saw:
-// - a breach, and a ticket escalated into my queue, stay until dismissed or until their
-//   ticket is opened (opening it is seeing it);
+// - a breach, a ticket escalated into my queue, and a ticket handed to me (back down, reopened,
+//   assigned by a supervisor) stay until dismissed or until their ticket is opened (opening it
+//   is seeing it);
 // - a warning stays the same way: it is the one moment the breach can still be prevented,
 //   and a call lasts longer than any timer short enough not to clutter. It cannot pile up:
 //   a ticket has one warning notice, and its breach replaces it;
@@ -15,7 +16,7 @@ import type { Route } from '../route';
 // refusal) goes before them all: kept notices must not hold back the answer to what was just
 // done, and one that gives way for it comes back when it has passed.
 
-export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'burst';
+export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'burst';
 
 /** A notice on the screen (or waiting for room): its id and the ticket it is about. */
 export interface OpenNotice {
@@ -38,7 +39,8 @@ export const PAGE_NOTICE_PRIORITY = 0;
 
 /**
  * Which notices come first when more than the limit are open: a page's own, the burst summary
- * (it stands for notices not shown at all), breaches, escalations, then warnings.
+ * (it stands for notices not shown at all), breaches, escalations and tickets handed to me,
+ * then warnings.
  */
 export function noticePriority(kind: NoticeKind): number {
   switch (kind) {
@@ -47,6 +49,7 @@ export function noticePriority(kind: NoticeKind): number {
     case 'breach':
       return -2;
     case 'escalation':
+    case 'handover':
       return -3;
     case 'warning':
       return -4;
@@ -69,15 +72,16 @@ export interface TicketMove {
 /**
  * The notices a change elsewhere has made moot, so that what stays on the screen is still
  * true: any notice about a ticket that was resolved or closed; a warning about a ticket that
- * is no longer mine (handed to someone else); an escalation into my queue once someone has
- * taken the ticket. A breach stays while its ticket is open: whoever holds it, it happened.
+ * is no longer mine (handed to someone else), and so a ticket handed to me that is no longer
+ * mine; an escalation into my queue once someone has taken the ticket. A breach stays while its
+ * ticket is open: whoever holds it, it happened.
  */
 export function closedByChange(open: Iterable<OpenNotice>, change: TicketMove, me: string): string[] {
   return [...open]
     .filter((n) => n.ticketId === change.ticketId)
     .filter((n) => {
       if (!change.open) return true;
-      if (n.kind === 'warning') return change.assigneeId !== me;
+      if (n.kind === 'warning' || n.kind === 'handover') return change.assigneeId !== me;
       if (n.kind === 'escalation') return change.assigneeId !== null;
       return false;
     })
