@@ -75,6 +75,13 @@ test('a supervisor finds the worst records and goes straight to the fix', async 
   await expect(edit).toBeVisible();
   await expect(edit.getByLabel(en['customer.email'])).toBeFocused();
   if (shot) await page.screenshot({ path: `${shot}/quality-fix-email-1400.png` });
+  // Opened, the fix leaves the address: a reload (or Back, then Forward) opened the dialog again.
+  await expect(page).toHaveURL(new RegExp(`#/customer/${id}$`));
+  await edit.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(edit).toHaveCount(0);
+  await page.reload();
+  await new CustomerView(page).expectCustomer(named);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   void app;
 });
 
