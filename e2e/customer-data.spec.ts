@@ -204,6 +204,11 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await expect(page.getByTestId('finder-choice')).toHaveCount(1);
   await expect(log.getByRole('row').filter({ hasText: 'Ava Martin' })).not.toHaveCount(0);
   await expect(log.getByRole('row').filter({ hasNotText: 'Maria Gonzalez' })).toHaveCount(1); // the heading row
+  // Reloaded, the filter names her (it showed her record's id), and still shows only hers.
+  await expect(page).toHaveURL(/tab=audit&customer=/);
+  await page.reload();
+  await expect(filter).toHaveValue('Maria Gonzalez', { timeout: 15_000 });
+  await expect(log.getByRole('row').filter({ hasNotText: 'Maria Gonzalez' })).toHaveCount(1);
   // An id still filters at once; one nobody opened says so, instead of an empty table.
   const nobody = '00000000-0000-7000-8000-000000000000';
   await filter.fill(nobody);
