@@ -320,6 +320,9 @@ test('a retention period too short is refused as typed, and one that removes int
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
   expect(lines).toBe(1);
+  // The demo desk keeps them for ever: the box takes a number once "Keep for" is chosen.
+  await expect(days).toBeDisabled();
+  await page.getByRole('radio', { name: en['data.retentionKeepDays'] }).check();
   // 5 stays 5 and is refused with the reason, not quietly made 30 and applied.
   await days.fill('5');
   await save.click();
@@ -346,7 +349,15 @@ test('a retention period too short is refused as typed, and one that removes int
   await page.getByRole('button', { name: en['record.save'], exact: true }).click();
   await expect(page.getByText(en['data.retentionDaysMissing']).first()).toBeVisible();
   await expect(page.getByText('Now: 30 days.')).toBeVisible();
-  // Keeping them for ever is a choice said in words.
+  // Keeping them for ever is a choice said in words; the number box takes nothing then, and
+  // keeps its number for "Keep for" chosen again.
+  await page.getByLabel(en['data.retentionDays']).fill('45');
+  await page.getByRole('radio', { name: en['data.retentionKeepForever'] }).check();
+  await expect(page.getByLabel(en['data.retentionDays'])).toBeDisabled();
+  await expect(page.getByLabel(en['data.retentionDays'])).toHaveValue('45');
+  await page.getByRole('radio', { name: en['data.retentionKeepDays'] }).check();
+  await expect(page.getByLabel(en['data.retentionDays'])).toBeEnabled();
+  await expect(page.getByLabel(en['data.retentionDays'])).toHaveValue('45');
   await page.getByRole('radio', { name: en['data.retentionKeepForever'] }).check();
   await page.getByRole('button', { name: en['record.save'], exact: true }).click();
   await expect(page.getByText(en['data.retentionForeverSaved'])).toBeVisible();

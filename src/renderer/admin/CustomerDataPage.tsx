@@ -19,7 +19,7 @@ import { administers, seesBoard } from '../../shared/access';
 import { type Segment } from '../../shared/domain';
 import { AUDIT_SHOWN, auditFilterText, auditQueryOf, auditShown, chosenAfterTyping, nameIn, NO_AUDIT_FILTER, recordIdIn, type AuditFilter } from './auditFilter';
 import { auditSheet } from './auditSheet';
-import { retentionFormOf, retentionToSave, type RetentionForm } from './retentionForm';
+import { retentionDaysEditable, retentionFormOf, retentionKeepChosen, retentionToSave, type RetentionForm } from './retentionForm';
 import { importSession, useImportSession } from './importSession';
 import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
@@ -883,7 +883,7 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
           aria-label={t('data.retention')}
           description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
           value={form.keep}
-          onChange={(v) => setEdited({ ...form, keep: v === 'forever' ? 'forever' : 'days' })}
+          onChange={(v) => setEdited(retentionKeepChosen(form, v === 'forever' ? 'forever' : 'days'))}
           mb="sm"
         >
           <Stack gap={6} mt={6}>
@@ -895,7 +895,8 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
           <LocalNumberInput
             label={t('data.retentionDays')}
             value={days}
-            disabled={!settings.data}
+            // Not while "for ever" is chosen: the number stays, greyed, for "Keep for" again.
+            disabled={!settings.data || !retentionDaysEditable(form)}
             onChange={(v) => setEdited({ keep: 'days', days: typeof v === 'number' ? v : '' })}
             min={30}
             max={36500}
