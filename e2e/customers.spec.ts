@@ -77,6 +77,9 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   if (shot) await page.screenshot({ path: `${shot}/edit-duplicates.png`, fullPage: true });
   await dialog.getByRole('link', { name: en['duplicates.merge'] }).click();
   await expect(page.getByRole('heading', { name: en['merge.title'] })).toBeVisible();
+  // The record merged in is deleted: the screen says, before the button and with it, that there is no undo.
+  await expect(page.getByText(en['merge.final'])).toBeVisible();
+  await expect(page.getByRole('button', { name: en['merge.submit'] })).toHaveAccessibleDescription(en['merge.final']);
   await page.getByRole('radio', { name: `${en['customer.email']}: maria.gonzalez@example.com` }).check();
   if (shot) await page.screenshot({ path: `${shot}/merge.png`, fullPage: true });
   await page.getByRole('button', { name: en['merge.submit'] }).click();
