@@ -75,6 +75,13 @@ test('a supervisor finds the worst records and goes straight to the fix', async 
   await expect(edit).toBeVisible();
   await expect(edit.getByLabel(en['customer.email'])).toBeFocused();
   if (shot) await page.screenshot({ path: `${shot}/quality-fix-email-1400.png` });
+  // Opened, the fix leaves the address: a reload (or Back, then Forward) opened the dialog again.
+  await expect(page).toHaveURL(new RegExp(`#/customer/${id}$`));
+  await edit.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(edit).toHaveCount(0);
+  await page.reload();
+  await new CustomerView(page).expectCustomer(named);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   void app;
 });
 
@@ -197,6 +204,11 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await expect(page.getByTestId('finder-choice')).toHaveCount(1);
   await expect(log.getByRole('row').filter({ hasText: 'Ava Martin' })).not.toHaveCount(0);
   await expect(log.getByRole('row').filter({ hasNotText: 'Maria Gonzalez' })).toHaveCount(1); // the heading row
+  // Reloaded, the filter names her (it showed her record's id), and still shows only hers.
+  await expect(page).toHaveURL(/tab=audit&customer=/);
+  await page.reload();
+  await expect(filter).toHaveValue('Maria Gonzalez', { timeout: 15_000 });
+  await expect(log.getByRole('row').filter({ hasNotText: 'Maria Gonzalez' })).toHaveCount(1);
   // An id still filters at once; one nobody opened says so, instead of an empty table.
   const nobody = '00000000-0000-7000-8000-000000000000';
   await filter.fill(nobody);
@@ -308,6 +320,9 @@ test('a retention period too short is refused as typed, and one that removes int
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
   expect(lines).toBe(1);
+  // The demo desk keeps them for ever: the box takes a number once "Keep for" is chosen.
+  await expect(days).toBeDisabled();
+  await page.getByRole('radio', { name: en['data.retentionKeepDays'] }).check();
   // 5 stays 5 and is refused with the reason, not quietly made 30 and applied.
   await days.fill('5');
   await save.click();
@@ -334,7 +349,15 @@ test('a retention period too short is refused as typed, and one that removes int
   await page.getByRole('button', { name: en['record.save'], exact: true }).click();
   await expect(page.getByText(en['data.retentionDaysMissing']).first()).toBeVisible();
   await expect(page.getByText('Now: 30 days.')).toBeVisible();
-  // Keeping them for ever is a choice said in words.
+  // Keeping them for ever is a choice said in words; the number box takes nothing then, and
+  // keeps its number for "Keep for" chosen again.
+  await page.getByLabel(en['data.retentionDays']).fill('45');
+  await page.getByRole('radio', { name: en['data.retentionKeepForever'] }).check();
+  await expect(page.getByLabel(en['data.retentionDays'])).toBeDisabled();
+  await expect(page.getByLabel(en['data.retentionDays'])).toHaveValue('45');
+  await page.getByRole('radio', { name: en['data.retentionKeepDays'] }).check();
+  await expect(page.getByLabel(en['data.retentionDays'])).toBeEnabled();
+  await expect(page.getByLabel(en['data.retentionDays'])).toHaveValue('45');
   await page.getByRole('radio', { name: en['data.retentionKeepForever'] }).check();
   await page.getByRole('button', { name: en['record.save'], exact: true }).click();
   await expect(page.getByText(en['data.retentionForeverSaved'])).toBeVisible();

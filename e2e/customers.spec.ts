@@ -77,6 +77,9 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   if (shot) await page.screenshot({ path: `${shot}/edit-duplicates.png`, fullPage: true });
   await dialog.getByRole('link', { name: en['duplicates.merge'] }).click();
   await expect(page.getByRole('heading', { name: en['merge.title'] })).toBeVisible();
+  // The record merged in is deleted: the screen says, before the button and with it, that there is no undo.
+  await expect(page.getByText(en['merge.final'])).toBeVisible();
+  await expect(page.getByRole('button', { name: en['merge.submit'] })).toHaveAccessibleDescription(en['merge.final']);
   await page.getByRole('radio', { name: `${en['customer.email']}: maria.gonzalez@example.com` }).check();
   if (shot) await page.screenshot({ path: `${shot}/merge.png`, fullPage: true });
   await page.getByRole('button', { name: en['merge.submit'] }).click();
@@ -207,8 +210,18 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('HX4P9R2');
   await new CustomerView(page).expectCustomer('Maria Gonzalez');
-  await page.getByRole('button', { name: en['record.addContact'] }).click();
   const dialog = page.getByRole('dialog');
+  // A record's dialog closed gives focus back to the button that opened it (it went to the
+  // page's heading, and the keyboard's user started again from the top).
+  const edit = page.getByRole('button', { name: en['record.edit'] });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel(en['record.name'])).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+  const addContact = page.getByRole('button', { name: en['record.addContact'] });
+  await addContact.click();
   // Save with nothing typed: the keyboard goes to the field to fix, not to the page behind the dialog.
   await dialog.getByRole('button', { name: en['record.save'] }).click();
   await expect(dialog.getByLabel(en['record.name'])).toBeFocused();
@@ -217,6 +230,7 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
   await dialog.getByLabel(en['customer.phone']).fill('۲۰۶ ۵۵۵ ۰۱۷۷');
   await dialog.getByRole('button', { name: en['record.save'] }).click();
   await expect(dialog).toBeHidden();
+  await expect(addContact).toBeFocused();
   const contact = page.getByRole('button', { name: en['record.editContactPhone'].replace('{name}', 'Luis Gonzalez').replace('{phone}', '+1 206 555 0177'), exact: true });
   await contact.click();
   // The number as the app shows it, not as stored ("+12065550177").

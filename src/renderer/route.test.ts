@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { customerHref, hrefOf, lookupQueryOf, pageKey, parseHash } from './route';
+import { customerHref, hrefOf, lookupQueryOf, pageKey, parseHash, withoutFix } from './route';
 
 // Back to a page a lookup led to: the lookup field says what found it (it kept the last query
 // typed, over another lookup's answer).
@@ -44,4 +44,12 @@ it('a data-quality fix rides in the record’s address, to open its dialog on ar
   const href = hrefOf({ name: 'customer', customerId: 'c-1', assetId: null, matchedBy: null, fix: 'addEmail' });
   expect(href).toBe('#/customer/c-1?fix=addEmail');
   expect(parseHash(href)).toMatchObject({ name: 'customer', customerId: 'c-1', fix: 'addEmail' });
+});
+
+it('takes the fix out of the address once its dialog is open, on the same page (a reload does not open it again)', () => {
+  const arrived = parseHash('#/customer/c-1?by=tag&fix=addEmail');
+  const after = withoutFix(arrived);
+  expect(after && hrefOf(after)).toBe('#/customer/c-1?by=tag');
+  expect(pageKey(after!)).toBe(pageKey(arrived));
+  expect(withoutFix(parseHash('#/customer/c-1'))).toBeNull();
 });

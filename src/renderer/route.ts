@@ -200,7 +200,8 @@ export function lookupQueryOf(route: Route): string | null {
 export function pageKey(route: Route): string {
   if (route.name === 'overview') return JSON.stringify({ name: 'overview' });
   if (route.name === 'customer') {
-    const { query: _query, ...page } = route;
+    // The fix to open on arrival is taken out of the address once opened: the same page.
+    const { query: _query, fix: _fix, ...page } = route;
     return JSON.stringify(page);
   }
   if (route.name === 'dataQuality') {
@@ -210,6 +211,17 @@ export function pageKey(route: Route): string {
   }
   return JSON.stringify(route);
 }
+/**
+ * The address once a data-quality fix has opened its dialog: the same record without `?fix=`,
+ * so a reload, Back then Forward, or the address copied does not open the dialog again; null
+ * when there is no fix in it.
+ */
+export function withoutFix(route: Route): Route | null {
+  if (route.name !== 'customer' || !route.fix) return null;
+  const { fix: _fix, ...rest } = route;
+  return rest;
+}
+
 export const queueHref = (segment: Segment, tier: Tier): string => hrefOf({ name: 'queues', segment, tier });
 
 export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {

@@ -17,9 +17,9 @@ import { KeptWhole } from '../i18n/KeptWhole';
 import { useSession } from '../session';
 import { administers, seesBoard } from '../../shared/access';
 import { type Segment } from '../../shared/domain';
-import { AUDIT_SHOWN, auditQueryOf, auditShown, chosenAfterTyping, NO_AUDIT_FILTER, recordIdIn, type AuditFilter } from './auditFilter';
+import { AUDIT_SHOWN, auditFilterText, auditQueryOf, auditShown, chosenAfterTyping, nameIn, NO_AUDIT_FILTER, recordIdIn, type AuditFilter } from './auditFilter';
 import { auditSheet } from './auditSheet';
-import { retentionFormOf, retentionToSave, type RetentionForm } from './retentionForm';
+import { retentionDaysEditable, retentionFormOf, retentionKeepChosen, retentionToSave, type RetentionForm } from './retentionForm';
 import { importSession, useImportSession } from './importSession';
 import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
 import classes from './CustomerData.module.css';
@@ -234,16 +234,18 @@ function AuditPanel({ filter }: { filter: AuditFilter }) {
   // Whose openings: found by name, email, phone or tag (the lookup), or an id (auditFilter.ts);
   // by whom, and between which days. The filter is in the address (a reload or a link keeps it).
   const setFilter = (next: Partial<AuditFilter>) => navigate({ name: 'dataQuality', tab: 'audit', audit: { ...filter, ...next } }, { replace: true });
-  const [query, setQuery] = useState(filter.customer);
+  // What the admin typed; null until they type (the box then names whom the address filters by).
+  const [typed, setQuery] = useState<string | null>(null);
   const [chosenName, setChosenName] = useState<string | null>(null);
-  const chosen = { id: filter.customer, name: chosenName };
-  const customerId = chosen.id;
   const setChosen = (next: { id: string; name: string | null }) => {
     setChosenName(next.name);
     if (next.id !== filter.customer) setFilter({ customer: next.id });
   };
   const users = useCall('users.list', {});
   const answer = useCall('privacy.audit', auditQueryOf(filter));
+  const query = auditFilterText(typed, filter.customer, answer.data ?? []);
+  const chosen = { id: filter.customer, name: chosenName ?? nameIn(filter.customer, answer.data ?? []) };
+  const customerId = chosen.id;
   // The page and its exports show the latest AUDIT_SHOWN openings, and say when more matched.
   const shown = answer.data ? auditShown(answer.data) : null;
   const log = { data: shown?.rows, problem: answer.problem };
@@ -918,7 +920,7 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
           aria-label={t('data.retention')}
           description={current === null ? t('data.retentionForever') : t('data.retentionNow', { days: current })}
           value={form.keep}
-          onChange={(v) => setEdited({ ...form, keep: v === 'forever' ? 'forever' : 'days' })}
+          onChange={(v) => setEdited(retentionKeepChosen(form, v === 'forever' ? 'forever' : 'days'))}
           mb="sm"
         >
           <Stack gap={6} mt={6}>
@@ -930,7 +932,8 @@ function PrivacyPanel({ customerId: asked }: { customerId: string | null }) {
           <LocalNumberInput
             label={t('data.retentionDays')}
             value={days}
-            disabled={!settings.data}
+            // Not while "for ever" is chosen: the number stays, greyed, for "Keep for" again.
+            disabled={!settings.data || !retentionDaysEditable(form)}
             onChange={(v) => setEdited({ keep: 'days', days: typeof v === 'number' ? v : '' })}
             min={30}
             max={36500}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { AUDIT_SHOWN, auditQueryOf, auditShown, chosenAfterTyping, NO_AUDIT_FILTER, recordIdIn } from './auditFilter';
+import { AUDIT_SHOWN, auditFilterText, auditQueryOf, auditShown, chosenAfterTyping, NO_AUDIT_FILTER, recordIdIn } from './auditFilter';
 
 // The audit log's filter: an admin types who the customer is; an id still filters at once.
 
@@ -33,4 +33,17 @@ it('says when the list is cut: it asks for one more than it shows', () => {
   const many = Array.from({ length: AUDIT_SHOWN + 1 }, (_, i) => i);
   expect(auditShown(many)).toEqual({ rows: many.slice(0, AUDIT_SHOWN), cut: true });
   expect(auditShown(many.slice(0, AUDIT_SHOWN))).toEqual({ rows: many.slice(0, AUDIT_SHOWN), cut: false });
+});
+
+it('names the customer filtered by, after a reload, from their openings; what the admin types stays as typed', () => {
+  const rows = [
+    { customerId: 'other', customerName: 'Jordan Lee' },
+    { customerId: ID, customerName: 'Maria Gonzalez' },
+  ];
+  expect(auditFilterText(null, ID, rows)).toBe('Maria Gonzalez');
+  // Nobody opened them in the days shown: their id is all there is to show.
+  expect(auditFilterText(null, ID, rows.slice(0, 1))).toBe(ID);
+  expect(auditFilterText(null, '', rows)).toBe('');
+  expect(auditFilterText('HX4P9R2', ID, rows)).toBe('HX4P9R2');
+  expect(auditFilterText('', ID, rows)).toBe('');
 });

@@ -17,6 +17,22 @@ export function chosenAfterTyping(query: string, chosen: string): string {
   return recordIdIn(query) ?? chosen;
 }
 
+/**
+ * Whose openings the filter names, as its box shows them: what the admin typed; else, opened from
+ * the address (a reload, a link), the customer's name as their openings give it, and their id only
+ * while none is known (the box showed the id after every reload).
+ */
+export function auditFilterText(typed: string | null, customerId: string, rows: readonly { customerId: string; customerName: string | null }[]): string {
+  if (typed !== null) return typed;
+  return nameIn(customerId, rows) ?? customerId;
+}
+
+/** The customer's name as the openings shown give it, or null (none shown, or erased). */
+export function nameIn(customerId: string, rows: readonly { customerId: string; customerName: string | null }[]): string | null {
+  if (!customerId) return null;
+  return rows.find((r) => r.customerId === customerId && r.customerName)?.customerName ?? null;
+}
+
 /** The log's filter as the address keeps it: ids, and days as YYYY-MM-DD ('' for none). */
 export interface AuditFilter {
   customer: string;

@@ -18,3 +18,13 @@ export function retentionToSave(form: RetentionForm): { ok: true; retentionDays:
   if (form.keep === 'forever') return { ok: true, retentionDays: null };
   return form.days === '' ? { ok: false } : { ok: true, retentionDays: form.days };
 }
+
+/**
+ * Whether the number box takes a number: not while "for ever" is chosen (a period typed there
+ * did nothing, or switched the choice back behind the admin's back). What it held stays in the
+ * form, shown greyed, for when "Keep for" is chosen again.
+ */
+export const retentionDaysEditable = (form: RetentionForm): boolean => form.keep === 'days';
+
+/** The form with the other choice made: the number the box held is kept. */
+export const retentionKeepChosen = (form: RetentionForm, keep: RetentionForm['keep']): RetentionForm => ({ ...form, keep });

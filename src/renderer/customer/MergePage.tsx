@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t, tc } from '../i18n';
@@ -27,6 +27,7 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
   const [problem, setProblem] = useState<Problem | null>(null);
   const problemAlert = useRef<HTMLDivElement>(null);
   useProblemFocus(problem, problemAlert);
+  const finalId = useId();
   const failed = survivor.problem ?? merged.problem;
   if (failed) return <FailedPage page={t('merge.title')} problem={failed} />;
   if (!survivor.data || !merged.data) return <PageLoading />;
@@ -129,11 +130,15 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
           contacts: tc('merge.contacts', m.contacts?.length ?? 0),
         })}
       </Text>
+      {/* The record merged in is deleted: said before the button, and read with it. */}
+      <Text size="sm" fw={600} id={finalId}>
+        {t('merge.final')}
+      </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={() => backOr(customerHref(survivorId))}>
           {t('common.cancel')}
         </Button>
-        <Button color="red" loading={busy} onClick={() => void submit()}>
+        <Button color="red" loading={busy} onClick={() => void submit()} aria-describedby={finalId}>
           {t('merge.submit')}
         </Button>
       </Group>

@@ -5,6 +5,7 @@ import { MERGE_FIELDS, type CustomerRecord } from '../../shared/customerApi';
 import { TRANSFER_KINDS, type TransferKind } from '../../shared/customerEvents';
 import { formatDate as isoDate } from '../../shared/customerRules';
 import { call, issueFor, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
+import { useFocusBack } from '../focusBack';
 import { useDraft, useSessionValue } from '../drafts';
 import { DateField } from '../dates/DateField';
 import { t } from '../i18n';
@@ -66,6 +67,9 @@ function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel
   // been disabled, focus fell to the page's body behind the dialog, and Tab left the dialog.
   const form = useRef<HTMLFormElement>(null);
   useRefusedFocus(problem, form);
+  // Drawn only while open, so Mantine cannot give focus back on close: Cancel, Escape or Save
+  // left the keyboard on the page's heading, not on Edit (or Register system) it had pressed.
+  useFocusBack();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form

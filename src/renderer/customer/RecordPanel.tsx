@@ -7,7 +7,7 @@ import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
 import { formatPhone, personName } from '../labels';
 import { contactButtonName, historyChange, historyOrigins, historyTitle, qualityHint } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
-import { customerHref, hrefOf } from '../route';
+import { currentRoute, customerHref, hrefOf, navigate, withoutFix } from '../route';
 import { useSession } from '../session';
 import { administers } from '../../shared/access';
 import { fixDialogOf } from './fixDialog';
@@ -24,6 +24,11 @@ export function RecordPanel({ customerId, fix = null }: { customerId: string; fi
   // Arrived from a data-quality fix ("Add an email"): its dialog opens, its field focused.
   const [opening] = useState(() => fixDialogOf(fix));
   const [dialog, setDialog] = useState<RecordDialog | null>(opening?.dialog ?? null);
+  // Opened, the fix leaves the address: a reload, or Back then Forward, opened its dialog again.
+  useEffect(() => {
+    const after = withoutFix(currentRoute());
+    if (after) navigate(after, { replace: true });
+  }, []);
   const [all, setAll] = useState(false);
   const { user } = useSession();
   if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;

@@ -1306,6 +1306,7 @@ export const en = {
   'merge.sameRecord': 'Both links open the same record, {name}. To merge a duplicate into it, open its page, choose “{edit}” and then “{merge}” beside the other record.',
   'merge.openRecord': 'Open {name}',
   'merge.moves': 'Moves {systems} and {contacts}, with every ticket and interaction.',
+  'merge.final': 'A merge cannot be undone: the record marked “Merge in” is removed for good.',
   'merge.systems_zero': 'no systems',
   'merge.systems_one': '1 system',
   'merge.systems_other': '{count} systems',

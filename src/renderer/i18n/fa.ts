@@ -1258,6 +1258,7 @@ export const fa: Messages = {
   'merge.sameRecord': 'هر دو پیوند یک سابقه را باز می‌کنند: {name}. برای ادغام یک سابقهٔ تکراری در آن، صفحه‌اش را باز کنید، «{edit}» و سپس «{merge}» را کنار سابقهٔ دیگر انتخاب کنید.',
   'merge.openRecord': 'باز کردن {name}',
   'merge.moves': '{systems} و {contacts} همراه با همهٔ تیکت‌ها و تعامل‌ها منتقل می‌شوند.',
+  'merge.final': 'ادغام برگشت‌پذیر نیست: سابقه‌ای که با «ادغام از» مشخص شده برای همیشه حذف می‌شود.',
   'merge.systems_zero': 'بدون سیستم',
   'merge.systems_one': '۱ سیستم',
   'merge.systems_other': '{count} سیستم',
