@@ -6,6 +6,7 @@ import { client, transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
+import { endedBecause } from './signin/endedBecause';
 import { t } from './i18n';
 import { applyUserLocale } from './language';
 import { mayOpenPage } from './pageAccess';
@@ -143,7 +144,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }, [start]);
 
   useEffect(() => {
-    setReauthenticate(async () => {
+    setReauthenticate(async (why) => {
       // Still signed in: the refusal was about something else (the person's hub session, for
       // the People screen), and this window stays as it is.
       if (await call('session.me', {}).catch(() => null)) return false;
@@ -155,7 +156,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         return true;
       }
       // A refused resume: the session is over, and the sign-in screen says so.
-      if (back.ended) setPhase({ name: 'signIn', problem: null, ended: back.ended });
+      if (back.ended) setPhase({ name: 'signIn', problem: null, ended: endedBecause(why, back.ended) });
       return false;
     });
     return () => setReauthenticate(null);
