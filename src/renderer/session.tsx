@@ -10,6 +10,7 @@ import { endedBecause } from './signin/endedBecause';
 import { t } from './i18n';
 import { applyUserLocale } from './language';
 import { mayOpenPage } from './pageAccess';
+import { personNow } from './personNow';
 import { currentRoute, navigate } from './route';
 import { clearNoticesOnLeave } from './shell/leaveNotices';
 
@@ -169,6 +170,25 @@ export function SessionGate({ children }: { children: ReactNode }) {
         if (phaseRef.current.name === 'uninitialized') void start();
       }),
     [start],
+  );
+
+  // The hub changed this person (another admin made Omar a supervisor): the desk answers with
+  // the new powers at once, and the window shows them (navigation, pages) without a reload.
+  useEffect(
+    () =>
+      client.on('desk.changed', () => {
+        const shown = phaseRef.current;
+        if (shown.name !== 'ready') return;
+        void call('session.me', {})
+          .then((me) => {
+            const now = personNow(shown.user, me);
+            if (!now || phaseRef.current !== shown) return;
+            arriveAt(now);
+            setPhase({ name: 'ready', user: now });
+          })
+          .catch(() => undefined);
+      }),
+    [],
   );
 
   // A dropped link comes back as a new connection with nobody signed in: sign the same
