@@ -280,6 +280,68 @@ test('a fresh desk joins the hub from its first-start screen, and people sign in
   });
 });
 
+// Omar deactivated Ben on People while Ben was signed in at a desk: Ben's window went on
+// working as him (a customer he registered stayed pending for ever, his hub session ended). It
+// now leaves for the sign-in screen as soon as the desk learns of it, saying why.
+test('a person an admin deactivates on People is signed out of the window they have open, and told why', async ({ browser }) => {
+  await makeUser(hub, { email: 'ben@desk.test', name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['home'] });
+  await freshDesk(
+    async (url) => {
+      const first = await (await browser.newContext()).newPage();
+      await first.goto(url);
+      await first.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+      await expect(first.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+      await first.context().close();
+      const ben = await signInWithPassword(browser, url, 'ben@desk.test', PASSWORD);
+      const omar = await signInWithPassword(browser, url, 'omar@desk.test', PASSWORD);
+      await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+      await omar.getByRole('button', { name: en['hubUsers.editOne'].replace('{name}', 'Ben Okafor') }).click();
+      const dialog = omar.getByRole('dialog');
+      await dialog.getByRole('checkbox', { name: en['hubUsers.activeLabel'] }).uncheck();
+      await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+      await expect(omar.getByRole('row', { name: /ben@desk\.test/ }).getByText(en['hubUsers.inactive'], { exact: true })).toBeVisible();
+      await expect(ben.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+      await expect(ben.getByText(en['apiError.accountDeactivated'])).toBeVisible();
+      await expect(ben.getByRole('navigation', { name: en['nav.label'] })).toHaveCount(0);
+      await ben.context().close();
+      await omar.context().close();
+    },
+    { hubUrl: hub.url },
+  );
+});
+
+// Omar made Lena, an admin, a supervisor: her window kept the admin's navigation and pages
+// (People, where the hub now refused her) until she reloaded. It now shows her new powers
+// as soon as the desk learns of them.
+test('a person whose role an admin changes sees the new powers in the window they have open', async ({ browser }) => {
+  await makeUser(hub, { email: 'lena@desk.test', name: 'Lena Sorensen', role: 'admin', tier: 3, segments: [] });
+  await freshDesk(
+    async (url) => {
+      const first = await (await browser.newContext()).newPage();
+      await first.goto(url);
+      await first.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+      await expect(first.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+      await first.context().close();
+      const lena = await signInWithPassword(browser, url, 'lena@desk.test', PASSWORD);
+      const lenaApp = new App(lena);
+      await expect(lenaApp.nav.getByRole('link', { name: en['nav.hubUsers'] })).toBeVisible();
+      const omar = await signInWithPassword(browser, url, 'omar@desk.test', PASSWORD);
+      await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
+      await omar.getByRole('button', { name: en['hubUsers.editOne'].replace('{name}', 'Lena Sorensen') }).click();
+      const dialog = omar.getByRole('dialog');
+      await dialog.getByLabel(en['hubUsers.role'], { exact: true }).click();
+      await omar.getByRole('option', { name: en['role.supervisor'] }).click();
+      await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+      await expect(omar.getByRole('row', { name: /lena@desk\.test/ }).getByTestId('person-role')).toHaveText(en['role.supervisor']);
+      await expect(lenaApp.nav.getByRole('link', { name: en['nav.hubUsers'] })).toHaveCount(0);
+      await expect(lenaApp.nav.getByRole('link', { name: en['nav.overview'] })).toBeVisible();
+      await lena.context().close();
+      await omar.context().close();
+    },
+    { hubUrl: hub.url },
+  );
+});
+
 // An admin at a desk alone opening People read "Admins of a desk joined to a hub manage people
 // here", with no way to join one. The page now says what joining means and offers the join; the
 // admin, a person of the desk alone with no hub session, signs in again with their hub account

@@ -62,6 +62,20 @@ describe('sign-in and sessions', () => {
     expect((await signIn('lock@desk.test', PASSWORD)).status).toBe(200);
   });
 
+  // Reza forgot his password, was locked out after five guesses, and called Omar, who reset it
+  // on People ("New password set for Reza"): the new password was refused for another quarter
+  // of an hour ("try again in 14 minute(s)"). A reset now lifts the account's lock.
+  it('lets a locked-out person in with the password an admin has just reset', async () => {
+    const reza = await makeUser(hub, { email: 'reza@desk.test', role: 'agent', segments: ['home'] });
+    for (let i = 0; i < 5; i++) expect((await signIn('reza@desk.test', `forgot it ${i}`)).status).toBe(401);
+    expect((await signIn('reza@desk.test', PASSWORD)).status).toBe(429);
+    expect((await call(hub.url, 'POST', `/admin/users/${reza.id}/password`, { token: adminToken, body: { password: 'a fresh password 7' } })).status).toBe(200);
+    expect((await signIn('reza@desk.test', 'a fresh password 7')).status).toBe(200);
+    // Guesses count again from nothing: still locked after five more.
+    for (let i = 0; i < 5; i++) expect((await signIn('reza@desk.test', `another guess ${i}`)).status).toBe(401);
+    expect((await signIn('reza@desk.test', 'a fresh password 7')).status).toBe(429);
+  });
+
   it('ends a session when it expires, and on sign-out', async () => {
     const a = (await signIn('ava@desk.test', PASSWORD)).body.token;
     const b = (await signIn('ava@desk.test', PASSWORD)).body.token;

@@ -160,9 +160,12 @@ export async function resetPassword(db: HubDb, id: string, input: unknown, now: 
   if (!parsed.success) throw badRequest(`Not a valid password: ${z.prettifyError(parsed.error)}`);
   const passwordHash = await hash(parsed.data.password);
   await db.transaction().execute(async (tx) => {
-    const r = await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', validId(id)).executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw notFound(say('noSuchUser'));
+    const r = await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', validId(id)).returning('email').executeTakeFirst();
+    if (!r) throw notFound(say('noSuchUser'));
     await revokeSessionsOf(tx, id, now);
+    // A person locked out by their guesses is let in with the new password at once (the
+    // address's lock, against guessing many accounts from one place, stays).
+    await tx.deleteFrom('sign_in_throttle').where('key', '=', accountKey(r.email)).execute();
   });
 }
 
@@ -182,6 +185,9 @@ const ADDRESS_LIMIT = 30;
 const WINDOW_MS = 15 * 60_000;
 const LOCK_MS = 15 * 60_000;
 
+/** The throttle's key for one account's failed sign-ins. */
+const accountKey = (email: string): string => `account:${email}`;
+
 // Verifying against this when the email is unknown keeps the answer's timing alike.
 let decoy: Promise<string> | null = null;
 
@@ -190,7 +196,7 @@ export async function signIn(db: HubDb, input: unknown, address: string, options
   if (!parsed.success) throw badRequest(`Sign-in needs an email and a password: ${z.prettifyError(parsed.error)}`);
   const now = options.now();
   const who = parsed.data.email.trim().toLowerCase();
-  const keys = [`account:${who}`, `address:${address}`];
+  const keys = [accountKey(who), `address:${address}`];
   await refuseIfThrottled(db, keys, now);
 
   const row = await db.selectFrom('users').selectAll().where('email', '=', who).executeTakeFirst();

@@ -113,4 +113,23 @@ describe('a window resumes its password sign-in after a reload', () => {
     desk.db.sqlite.prepare('update users set active = 0 where id = ?').run(hana.id);
     expect(await reload(atDesk.secret)).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'accountDeactivated' } });
   });
+
+  // A window left open: Omar disabled Nadia while she was signed in, and she went on registering
+  // customers (kept at the desk, pending for ever, her hub session ended). Her window now stops
+  // at its next call, as a reload would, and a person whose powers the hub changed works with
+  // the new ones at once.
+  it('stops a window that is open when its person is deactivated, and gives it new powers at once', async () => {
+    const nadia = await makeUser(hub, { email: 'nadia@desk.test', role: 'supervisor' });
+    const open = await signIn('nadia@desk.test');
+    expect(await open.window.call('sla.settings', {})).toMatchObject({ ok: true });
+    // As the user stream applies a change of role that arrived from the hub: no longer a supervisor.
+    desk.db.sqlite.prepare(`update users set role = 'agent', segments = '["home"]', tier = 1 where id = ?`).run(nadia.id);
+    expect(await open.window.call('sla.settings', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await open.window.call('session.me', {})).toMatchObject({ ok: true, result: { id: nadia.id, role: 'agent' } });
+    // Then deactivated: the window is signed out, and says why.
+    desk.db.sqlite.prepare('update users set active = 0 where id = ?').run(nadia.id);
+    expect(await open.window.call('users.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'accountDeactivated' } });
+    expect(await open.window.call('session.me', {})).toEqual({ ok: true, result: null });
+    expect(await reload(open.secret)).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'accountDeactivated' } });
+  });
 });

@@ -14,6 +14,8 @@ export interface Problem {
   code: string;
   message: string;
   issues: { path: string; message: string }[];
+  /** The desk's key for the message, when it said one (src/shared/messageKeys.ts). */
+  key?: string;
 }
 
 export type TicketChange = PushPayload<'ticket.changed'>;
@@ -45,7 +47,7 @@ function translatedProblem(code: string, message: string, issues: Problem['issue
   const codeKey = `apiError.${code}`;
   const text = english ? message : keyed && known(keyed) ? t(keyed, params && labelled(params)) : known(codeKey) ? t(codeKey) : message;
   const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: sayFieldMessage(i.message) }));
-  return { code, message: text, issues: shownIssues };
+  return { code, message: text, issues: shownIssues, ...(key ? { key } : {}) };
 }
 
 function isIssue(value: unknown): value is Problem['issues'][number] {
@@ -82,11 +84,25 @@ export function headline(problem: Problem, unplaced: string[]): string {
 }
 
 type RawCall = (method: string, input?: unknown) => Promise<unknown>;
-let reauthenticate: (() => Promise<boolean>) | null = null;
+let reauthenticate: ((why: Problem) => Promise<boolean>) | null = null;
 
-/** The session gate registers how to sign back in (the remembered user) after a reconnect. */
-export function setReauthenticate(fn: (() => Promise<boolean>) | null): void {
+/** The session gate registers how to sign back in (the remembered user) after a reconnect; `why` is the desk's refusal. */
+export function setReauthenticate(fn: ((why: Problem) => Promise<boolean>) | null): void {
   reauthenticate = fn;
+}
+
+/**
+ * One sign-back-in for every call the desk refused at once (a screen asks several things when
+ * the desk changes): each resumed with the window's secret, the first refusal used it up and
+ * the others' "your session has ended" replaced the reason the first was told (a deactivated
+ * account).
+ */
+let signingBackIn: Promise<boolean> | null = null;
+function signBackInOnce(fn: (why: Problem) => Promise<boolean>, why: Problem): Promise<boolean> {
+  signingBackIn ??= fn(why).finally(() => {
+    signingBackIn = null;
+  });
+  return signingBackIn;
 }
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
@@ -96,7 +112,8 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
   try {
     return stampSla(await raw(method, input)) as Output<M>;
   } catch (error) {
-    if (problemOf(error).code === 'unauthenticated' && !method.startsWith('session.') && reauthenticate && (await reauthenticate())) {
+    const why = problemOf(error);
+    if (why.code === 'unauthenticated' && !method.startsWith('session.') && reauthenticate && (await signBackInOnce(reauthenticate, why))) {
       return stampSla(await raw(method, input)) as Output<M>;
     }
     throw error;

@@ -6,9 +6,11 @@ import { client, transport } from './client';
 import { FirstStart } from './signin/FirstStart';
 import { GateError, GateLoading } from './signin/GateStatus';
 import { SignIn } from './signin/SignIn';
+import { endedBecause } from './signin/endedBecause';
 import { t } from './i18n';
 import { applyUserLocale } from './language';
 import { mayOpenPage } from './pageAccess';
+import { personNow } from './personNow';
 import { currentRoute, navigate } from './route';
 import { clearNoticesOnLeave } from './shell/leaveNotices';
 import { importSession } from './admin/importSession';
@@ -144,7 +146,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }, [start]);
 
   useEffect(() => {
-    setReauthenticate(async () => {
+    setReauthenticate(async (why) => {
       // Still signed in: the refusal was about something else (the person's hub session, for
       // the People screen), and this window stays as it is.
       if (await call('session.me', {}).catch(() => null)) return false;
@@ -156,7 +158,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         return true;
       }
       // A refused resume: the session is over, and the sign-in screen says so.
-      if (back.ended) setPhase({ name: 'signIn', problem: null, ended: back.ended });
+      if (back.ended) setPhase({ name: 'signIn', problem: null, ended: endedBecause(why, back.ended) });
       return false;
     });
     return () => setReauthenticate(null);
@@ -169,6 +171,25 @@ export function SessionGate({ children }: { children: ReactNode }) {
         if (phaseRef.current.name === 'uninitialized') void start();
       }),
     [start],
+  );
+
+  // The hub changed this person (another admin made Omar a supervisor): the desk answers with
+  // the new powers at once, and the window shows them (navigation, pages) without a reload.
+  useEffect(
+    () =>
+      client.on('desk.changed', () => {
+        const shown = phaseRef.current;
+        if (shown.name !== 'ready') return;
+        void call('session.me', {})
+          .then((me) => {
+            const now = personNow(shown.user, me);
+            if (!now || phaseRef.current !== shown) return;
+            arriveAt(now);
+            setPhase({ name: 'ready', user: now });
+          })
+          .catch(() => undefined);
+      }),
+    [],
   );
 
   // A dropped link comes back as a new connection with nobody signed in: sign the same

@@ -20,8 +20,9 @@ import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejec
 import { settingsStreamApplier } from './settingsSync';
 import { userStreamApplier } from './userSync';
 import { DeskOpenError, openDatabase, type DeskDb } from './db/database';
-import { Sql } from './db/exec';
+import { param, Sql } from './db/exec';
 import type { CompactProgress } from './db/compact';
+import type { UserRow } from './db/schema';
 import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
@@ -49,7 +50,7 @@ import { accessLog, customerPrivacy } from './customers/privacy';
 import { customerRecords } from './customers/records';
 import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
-import { userDirectory } from './users';
+import { toUser, userDirectory } from './users';
 import { hubLink, leaveHub, leftHub } from './hubLink';
 import { messageDetail, say } from '../../shared/messageKeys';
 
@@ -363,6 +364,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
+  const personNow = db.prepare<UserRow, [string]>(k.selectFrom('users').selectAll().where('id', '=', param<string>()));
   async function call(session: Session, method: string, input: unknown): Promise<CallResult> {
     while (dryRun.current && dryRun.current.session !== session) await dryRun.current.done;
     if (!Object.hasOwn(api, method)) return fail(new ApiError('unknown_method', `There is no method "${method}".`));
@@ -370,6 +372,21 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     const spec = api[m];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail(new ApiError('invalid_input', firstMessage(parsed.error), issuesOf(parsed.error)));
+    // The person as the desk knows them now, not as they signed in: the hub may have changed
+    // their powers, or deactivated them, while this window stayed open (the user stream applies
+    // it). Deactivated, the window is signed out and told why; it no longer works as them.
+    if (session.user) {
+      const now = personNow.get(session.user.id);
+      if (!now || now.active !== 1) {
+        const was = session.user;
+        session.user = null;
+        // Its resume secret is left for session.resume to refuse, saying the account is deactivated.
+        presence.signedOut(was.id);
+        if (!spec.public) return fail(new ApiError('unauthenticated', say('accountDeactivated')));
+      } else if (now.role !== session.user.role || now.tier !== session.user.tier || now.name !== session.user.name || now.segments !== JSON.stringify(session.user.segments)) {
+        session.user = toUser(now);
+      }
+    }
     if (!spec.public && !session.user) return fail(new ApiError('unauthenticated', say('signInFirst')));
     try {
       const handler = handlers[m] as (s: Session, i: unknown) => unknown;

@@ -320,14 +320,20 @@ export function hubLink(options: HubLinkOptions) {
     const ended = () => new ApiError('unauthenticated', say('windowSessionEnded'));
     const entry = secrets.find(secret);
     if (!entry) throw ended();
+    // Deactivated is said first: the deactivation ends the hub session too, and "your session
+    // has ended, sign in again" sent the person to a sign-in that could only refuse them.
+    const row = db.get(k.selectFrom('users').selectAll().where('id', '=', entry.userId));
+    if (row && row.active !== 1) {
+      secrets.forgetUser(entry.userId);
+      throw new ApiError('forbidden', say('accountDeactivated'));
+    }
     const account = db.get(k.selectFrom('hub_accounts').select('user_id').where('user_id', '=', entry.userId));
     const token = sessionToken(entry.userId);
     if (!account || (entry.withHubSession && !token)) {
       secrets.forget(entry.id);
       throw ended();
     }
-    const row = db.get(k.selectFrom('users').selectAll().where('id', '=', entry.userId));
-    if (!row || row.active !== 1) {
+    if (!row) {
       secrets.forgetUser(entry.userId);
       throw new ApiError('forbidden', say('accountDeactivated'));
     }
