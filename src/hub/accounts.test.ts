@@ -62,6 +62,24 @@ describe('sign-in and sessions', () => {
     expect((await signIn('lock@desk.test', PASSWORD)).status).toBe(200);
   });
 
+  // Every desk of a call centre reaches the hub from one address: thirty typos across the floor
+  // in a quarter of an hour locked every agent there out of signing in.
+  it('counts a known desk’s failed sign-ins on their own: thirty at one desk lock that desk, not the others behind the same address', async () => {
+    clock += 16 * 60_000;
+    const desk = (n: string) => ({ deskId: `desk-${n}-0000-0000`, deskKey: `desk-${n}-secret-key-0123456789` });
+    const [a, b] = [desk('floor-a'), desk('floor-b')];
+    // Each has signed in here before (that is what registers a desk).
+    expect((await signIn('ava@desk.test', PASSWORD, a)).status).toBe(200);
+    expect((await signIn('ava@desk.test', PASSWORD, b)).status).toBe(200);
+    for (let i = 0; i < 30; i++) expect((await signIn(`typo${i}@desk.test`, 'a wrong one', a)).status).toBe(401);
+    expect((await signIn('ava@desk.test', PASSWORD, a)).status).toBe(429);
+    expect((await signIn('ava@desk.test', PASSWORD, b)).status).toBe(200);
+    // A desk id it cannot prove, or none, is counted by address: not locked by desk A's guesses.
+    expect((await signIn('ava@desk.test', PASSWORD, { deskId: a.deskId, deskKey: 'somebody-elses-key-0000' })).status).toBe(403);
+    expect((await signIn('ava@desk.test', PASSWORD)).status).toBe(200);
+    clock += 16 * 60_000;
+  });
+
   // Reza forgot his password, was locked out after five guesses, and called Omar, who reset it
   // on People ("New password set for Reza"): the new password was refused for another quarter
   // of an hour ("try again in 14 minute(s)"). A reset now lifts the account's lock.

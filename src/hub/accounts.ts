@@ -196,7 +196,7 @@ export async function signIn(db: HubDb, input: unknown, address: string, options
   if (!parsed.success) throw badRequest(`Sign-in needs an email and a password: ${z.prettifyError(parsed.error)}`);
   const now = options.now();
   const who = parsed.data.email.trim().toLowerCase();
-  const keys = [accountKey(who), `address:${address}`];
+  const keys = [accountKey(who), await placeKey(db, parsed.data.deskId, parsed.data.deskKey, address)];
   await refuseIfThrottled(db, keys, now);
 
   const row = await db.selectFrom('users').selectAll().where('email', '=', who).executeTakeFirst();
@@ -215,6 +215,22 @@ export async function signIn(db: HubDb, input: unknown, address: string, options
   const expiresAt = now + options.sessionTtlMs;
   await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: row.id, desk_id: deskId, created_at: now, expires_at: expiresAt, revoked_at: null }).execute();
   return { token, user: toUser(row), expiresAt };
+}
+
+/**
+ * Where failed sign-ins are counted besides their account: a desk that has signed in before and
+ * proves it with its key is counted on its own; anything else by its address. A call centre's
+ * desks all reach the hub from one address: thirty typos across its floor in a quarter of an
+ * hour locked every agent there out of signing in. An unknown desk id is no way round the
+ * address's count, since a desk is registered only by a sign-in that succeeds.
+ */
+async function placeKey(db: HubDb, deskId: string | undefined, deskKey: string | undefined, address: string): Promise<string> {
+  if (deskId && deskKey) {
+    const desk = await db.selectFrom('desks').select('key_hash').where('id', '=', deskId).executeTakeFirst();
+    const keyHash = sha256(deskKey);
+    if (desk && desk.key_hash.length === keyHash.length && timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) return `desk:${deskId}`;
+  }
+  return `address:${address}`;
 }
 
 /** A desk id is claimed by the first sign-in that names it, with a secret only that desk keeps. */
