@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { defaultDataDir } from '../core/dataDir';
 import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
+import { couldNotStartText } from '../core/db/openErrors';
 import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
@@ -158,7 +159,7 @@ if (!app.requestSingleInstanceLock()) {
       // A damaged file, a newer version's file, a folder that cannot be used: one sentence
       // and the same exit code as the CLI's; anything else with its stack.
       if (error instanceof DeskOpenError) {
-        console.error(`Tagdesk could not start: ${error.message}`);
+        console.error(couldNotStartText(error));
         showStartError(error);
         app.exit(EXIT_CODE_OF[error.kind]);
         return;

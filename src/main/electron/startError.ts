@@ -1,5 +1,5 @@
 import { DeskOpenError } from '../core/db/database';
-import { deskOpenText } from '../core/db/openErrors';
+import { COULD_NOT_START_TITLE, deskOpenText } from '../core/db/openErrors';
 
 // What the Electron shell's error box says when the desk cannot start, and in which language.
 // No window has spoken yet, so the language is the one the window spoke last (remembered in
@@ -30,8 +30,8 @@ export function startLanguage(remembered: string | null | undefined, systemLangu
 }
 
 const WORDS = {
-  en: { title: 'Tagdesk could not start', badFlag: '{message}' },
-  fa: { title: 'تگ‌دسک راه نیفتاد', badFlag: 'گزینه‌ای که تگ‌دسک با آن باز شد درست نیست: \u2068{message}\u2069' },
+  en: { title: COULD_NOT_START_TITLE.en, badFlag: '{message}' },
+  fa: { title: COULD_NOT_START_TITLE.fa, badFlag: 'گزینه‌ای که تگ‌دسک با آن باز شد درست نیست: \u2068{message}\u2069' },
 } as const;
 
 /**

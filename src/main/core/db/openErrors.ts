@@ -169,7 +169,8 @@ export function problemOf(line: string): DeskOpenSentence {
 }
 
 /** The start-up's refusal, as the browser shell answers a page asked for while it failed to open the desk. */
-const COULD_NOT_START = { en: 'Tagdesk could not start: {reason}', fa: 'تگ‌دسک راه نیفتاد: {reason}' } as const;
+export const COULD_NOT_START_TITLE = { en: 'Tagdesk could not start', fa: 'تگ‌دسک راه نیفتاد' } as const;
+const COULD_NOT_START = { en: `${COULD_NOT_START_TITLE.en}: {reason}`, fa: `${COULD_NOT_START_TITLE.fa}: {reason}` } as const;
 
 /**
  * Why a shell could not start, for a page that asked while it was opening the desk: in
