@@ -16,6 +16,7 @@ import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { lookupLine } from './lookupMessage';
 import { cliDay, cliInLine, deskOpenLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
+import { problemOf } from '../core/db/openErrors';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
 // script, and a quick count. It goes through a Connection like every other host, signed in
@@ -301,7 +302,11 @@ async function backup(args: string[]): Promise<number> {
       throw new Failure(tr(key, { file: target, folder }), EXIT_BY_KIND[error.kind]);
     }
     // The copy was written and failed its own check: said in the reader's words, exit 1 as before.
-    if (error instanceof BackupCheckError) throw new Failure(tr('backup.failedCheck', { file: error.file, problem: error.problem }));
+    if (error instanceof BackupCheckError) {
+      // SQLite's finding by key (openErrors.ts), put in after the line is filled so it is not isolated as a Latin value.
+      const mark = '\u0001';
+      throw new Failure(tr('backup.failedCheck', { file: error.file, problem: mark }).replace(mark, () => deskOpenLine(tr, problemOf(error.problem), '')));
+    }
     throw error;
   }
   console.log(tr('backup.done', { file: done.file, pages: say.tc('count.pages', done.pages) }));

@@ -1,14 +1,17 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { defaultDataDir } from '../core/dataDir';
 import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
+import { couldNotStartText } from '../core/db/openErrors';
 import { type Desk, openDesk } from '../core/desk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
 import { serveDesk } from './deskBridge';
 import { guardNavigation } from './navigation';
 import { upgradeWindow } from './upgradeWindow';
 import { progressLines } from '../core/upgradeScreen';
+import { REMEMBERED_LANGUAGE_FILE, startErrorBox, startLanguage } from './startError';
 
 // The Electron shell: one window onto the desk. The renderer is sandboxed and isolated; it
 // reaches the desk only through the preload's bridge, and cannot open windows or navigate.
@@ -24,6 +27,36 @@ const START_URL = DEV_URL ?? `${APP_ORIGIN}/index.html`;
 // which would make app:// equal to any other custom scheme.
 const isAppUrl = (url: string): boolean => url.startsWith(DEV_URL ? new URL(DEV_URL).origin + '/' : `${APP_ORIGIN}/`);
 
+// The error box when the desk cannot start, in the language the window spoke last (the
+// profile remembers it, see rememberLanguage), else the system's, else English.
+const languageFile = () => join(app.getPath('userData'), REMEMBERED_LANGUAGE_FILE);
+function showStartError(error: unknown): void {
+  let remembered: string | null = null;
+  try {
+    remembered = readFileSync(languageFile(), 'utf8');
+  } catch {
+    // never remembered: the system's language
+  }
+  const language = startLanguage(remembered, [process.env.TAGDESK_LANG, ...app.getPreferredSystemLanguages(), app.getLocale()]);
+  const box = startErrorBox(language, error);
+  dialog.showErrorBox(box.title, box.content);
+}
+
+/** Keeps the language the window speaks (its <html lang>, which a switch changes with the page's title) for the error box of a later start. */
+function rememberLanguage(window: BrowserWindow): void {
+  let kept: string | null = null;
+  window.webContents.on('page-title-updated', () => {
+    window.webContents
+      .executeJavaScript('document.documentElement.lang')
+      .then((lang: unknown) => {
+        if ((lang !== 'en' && lang !== 'fa') || lang === kept) return;
+        kept = lang;
+        writeFileSync(languageFile(), lang);
+      })
+      .catch(() => {});
+  });
+}
+
 // The desk's flags, read as the browser shell reads them: --data DIR, --hub URL (join that hub;
 // the desk stays joined on later starts), --demo, --test-clock. Chromium's own switches pass.
 let args: DeskArgs;
@@ -32,7 +65,7 @@ try {
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`Tagdesk could not start: ${message}`);
-  dialog.showErrorBox('Tagdesk could not start', message);
+  showStartError(error);
   app.exit(2);
   process.exit(2);
 }
@@ -104,6 +137,7 @@ if (!app.requestSingleInstanceLock()) {
           },
         });
         bridge.attach(window);
+        rememberLanguage(window);
         window.once('ready-to-show', () => {
           window.show();
           // Only now: closing the upgrade's window first would leave none, and quit the app.
@@ -125,8 +159,8 @@ if (!app.requestSingleInstanceLock()) {
       // A damaged file, a newer version's file, a folder that cannot be used: one sentence
       // and the same exit code as the CLI's; anything else with its stack.
       if (error instanceof DeskOpenError) {
-        console.error(`Tagdesk could not start: ${error.message}`);
-        dialog.showErrorBox('Tagdesk could not start', error.message);
+        console.error(couldNotStartText(error));
+        showStartError(error);
         app.exit(EXIT_CODE_OF[error.kind]);
         return;
       }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultDataDir } from '../core/dataDir';
 import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
+import { couldNotStartText } from '../core/db/openErrors';
 import { startWebShell } from './server';
 
 // `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
@@ -95,6 +96,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   // One line saying what is wrong and what to do; the stack only with --debug.
   if (process.argv.includes('--debug')) console.error(error);
   const known = error instanceof DeskOpenError ? error : classify(error, '');
-  console.error(`Tagdesk could not start: ${known.message}`);
+  // In English, then (a reason the core said by key) in Persian, as a page asked for meanwhile is told.
+  console.error(couldNotStartText(known));
   process.exit(known instanceof DeskOpenError ? EXIT_CODE_OF[known.kind] : 1);
 });

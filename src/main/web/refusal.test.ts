@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { DeskOpenError } from '../core/db/database';
 import { couldNotStartText } from '../core/db/openErrors';
-import { seededDesk, sha256 } from '../core/testing/processes';
+import { run, seededDesk, sha256, WEB } from '../core/testing/processes';
 import { startWebShell } from './server';
 
 // A damaged desk was once opened, served and written to: the SLA scheduler put five events
@@ -34,4 +34,12 @@ it('refuses a damaged desk before the SLA scheduler can write to it', async () =
   const lines = couldNotStartText((await started.catch((e: unknown) => e)) as DeskOpenError).split('\n');
   expect(lines[0]).toMatch(/^Tagdesk could not start: .* is damaged .*Restore your last backup/);
   expect(lines[1]).toMatch(/^تگ‌دسک راه نیفتاد: \u2068[^\u2069]+\u2069 آسیب دیده است .*آخرین پشتیبان را با/);
+  // What SQLite's check found is said in Persian too (it was its English, isolated): no Latin
+  // word is left but the file's path and the command to type.
+  expect(lines[1]!.replace(/\u2068[^\u2069]*tagdesk\.sqlite\u2069/g, ' ').replace(/\u200e[^\u200e]*\u200e/g, ' ').match(/[A-Za-z]{2,}/g)).toBeNull();
+  // `npm run web` on it says the same on its terminal, exit 4: it said the English line only.
+  const shell = await run(WEB, ['--port', '0', '--data', dir]);
+  expect(shell.status).toBe(4);
+  expect(shell.stderr.trim().split('\n')).toEqual(lines);
+  expect(sha256(file)).toBe(before);
 });

@@ -198,7 +198,10 @@ describe('the browser shell', () => {
   });
 
   it('answers only to its own host names', async () => {
-    expect((await get('/', { Host: `attacker.example:${shell.port}` })).status).toBe(421);
+    const other = await get('/', { Host: `attacker.example:${shell.port}` });
+    expect(other.status).toBe(421);
+    // Said in Persian too (it was English only): nobody has chosen a language on this page.
+    expect(other.body).toMatch(/^This server only answers to 127\.0\.0\.1 and localhost\..*\nاین کارگزار فقط به \u2068127\.0\.0\.1\u2069 و \u2068localhost\u2069 پاسخ می‌دهد\./);
     expect((await get('/', { Host: `localhost:${shell.port}` })).status).toBe(200);
   });
 });

@@ -102,7 +102,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   };
 
   const answerHttp = (req: IncomingMessage, res: ServerResponse) => {
-    if (!hostAllowed(req, port)) return plain(res, 421, 'This server only answers to 127.0.0.1 and localhost.');
+    if (!hostAllowed(req, port)) return plain(res, 421, OTHER_HOST_ANSWER);
     const pathname = URL.parse(req.url ?? '/', `http://${HOST}`)?.pathname ?? '';
     if (pathname === UPGRADE_PROGRESS_PATH) return json(res, { open: desk !== null, view: upgrade.view() } satisfies UpgradeState);
     // The token is kept fresh on every start rather than stored in the data folder: a token
@@ -505,6 +505,15 @@ function tokenCheck(req: IncomingMessage, res: ServerResponse, token: string): v
   res.writeHead(ok ? 204 : 401, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
   res.end();
 }
+
+/**
+ * The answer to an address by another name (the machine's network address, say): the one
+ * page a person may meet before the app has chosen a language, so in English and Persian.
+ */
+export const OTHER_HOST_ANSWER = [
+  'This server only answers to 127.0.0.1 and localhost. Open the address Tagdesk printed when it started.',
+  'این کارگزار فقط به \u2068127.0.0.1\u2069 و \u2068localhost\u2069 پاسخ می‌دهد. نشانی‌ای را باز کنید که تگ‌دسک هنگام راه‌اندازی چاپ کرد.',
+].join('\n');
 
 function plain(res: ServerResponse, status: number, message: string): void {
   isolationHeaders(res);

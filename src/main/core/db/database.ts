@@ -9,7 +9,7 @@ import { migrate, MIGRATIONS } from './migrate';
 import { convertedRows, dropProgress, vacuumPending, type CompactProgress } from './compact';
 import { idCodecOn, withIdCodec } from './idCodec';
 import type { Database } from './schema';
-import { damagedFinding, deskOpenText, type DeskOpenSentence } from './openErrors';
+import { damagedFinding, deskOpenText, SHORT_READ_PROBLEM, type DeskOpenSentence } from './openErrors';
 
 // Opening a desk's database is where a damaged file, a folder that is not one, a read-only
 // disk, a newer version's file or a second process are met, so every one of them is turned
@@ -438,7 +438,7 @@ export function integrityProblems(db: BetterSqlite3.Database, file: string, full
     } catch (error) {
       const code = String((error as { code?: unknown }).code ?? '');
       if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB' && code !== 'SQLITE_IOERR_SHORT_READ') throw error;
-      problems.push((error as Error).message);
+      problems.push(problemLineOf(error));
     }
   };
   if (db.memory || size <= fullCheckMaxBytes) {
@@ -511,6 +511,10 @@ const damaged = (file: string, problems: readonly string[], cause?: unknown) => 
   return new DeskOpenError('damaged', { key: 'damaged', values: { finding, dir: path.dirname(file) } }, { cause, finding });
 };
 
+/** What SQLite threw while reading a damaged file, as a line of the check's (a short read's "disk I/O error" names no cause). */
+const problemLineOf = (error: unknown): string =>
+  String((error as { code?: unknown }).code ?? '') === 'SQLITE_IOERR_SHORT_READ' ? SHORT_READ_PROBLEM : String((error as Error).message);
+
 const notAFolder = (dir: string) => new DeskOpenError('folder', { key: 'notAFolder', values: { dir, dbFile: DB_FILE } });
 
 /** Turns what better-sqlite3 and the file system throw into one sentence and a kind. */
@@ -522,7 +526,7 @@ export function classify(error: unknown, file: string): Error {
     const finding: DeskOpenSentence = { key: 'notADbFinding', values: { file } };
     return new DeskOpenError('damaged', { key: 'notADb', values: { finding } }, { ...cause, finding });
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return damaged(file, [String((error as Error).message)], error);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return damaged(file, [problemLineOf(error)], error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DeskOpenError('locked', { key: 'locked', values: { file } }, cause);
   }

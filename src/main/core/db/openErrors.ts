@@ -37,6 +37,20 @@ export const DESK_OPEN_EN = {
   noBackup: 'There is no backup at {file}.',
   backupDamaged: 'The backup cannot be restored: {finding}. The desk in {dir} was not changed; restore another backup.',
   deskInUse: 'The desk in {dir} is open: a Tagdesk window, web shell or command is using it. Stop every one serving this folder, then restore again. Nothing was changed.',
+  // What the check of a file found (problemOf): SQLite's own words and the bounded check's, by key.
+  problemMalformed: 'database disk image is malformed',
+  problemNotADb: 'file is not a database',
+  problemShortRead: 'the file ends before a page it needs',
+  problemNoHeader: 'the file does not start with a SQLite header',
+  problemCutShort: 'the file is {size} bytes but its header says {expected}: it was cut short',
+  problemPage: 'page {page} is damaged',
+  problemUnusedPage: 'page {page} is lost: nothing uses it',
+  problemFreeList: 'its list of free pages is damaged',
+  problemMissingValue: 'a row of {table} has no {column}, which it must have',
+  problemWrongType: 'a row of {table} holds the wrong kind of value in {column}',
+  problemRuleBroken: 'a row of {table} breaks one of its rules',
+  problemIndex: 'the index {index} does not match its table',
+  problemOther: "SQLite's check found: {detail}",
 } as const;
 
 export type DeskOpenKey = keyof typeof DESK_OPEN_EN;
@@ -74,6 +88,19 @@ export const DESK_OPEN_FA: { readonly [K in DeskOpenKey]: string } = {
   noBackup: 'در {file} پشتیبانی نیست.',
   backupDamaged: 'این پشتیبان بازگردانده نمی‌شود: {finding}. میز در {dir} تغییری نکرد؛ پشتیبان دیگری را بازگردانید.',
   deskInUse: 'میز در {dir} باز است: پنجرهٔ تگ‌دسک، پوستهٔ وب یا فرمانی آن را به کار می‌برد. همهٔ آن‌هایی را که این پوشه را به کار می‌برند ببندید، سپس دوباره بازگردانید. چیزی تغییر نکرد.',
+  problemMalformed: 'ساختار پایگاه داده روی دیسک به هم ریخته است',
+  problemNotADb: 'پرونده پایگاه داده نیست',
+  problemShortRead: 'پرونده پیش از صفحه‌ای که لازم دارد تمام می‌شود',
+  problemNoHeader: 'پرونده با سرآیند SQLite آغاز نمی‌شود',
+  problemCutShort: 'پرونده {size} بایت است اما سرآیندش {expected} بایت می‌گوید: پایانش بریده شده است',
+  problemPage: 'صفحهٔ {page} آسیب دیده است',
+  problemUnusedPage: 'صفحهٔ {page} گم شده است: هیچ چیز آن را به کار نمی‌برد',
+  problemFreeList: 'فهرست صفحه‌های آزادش آسیب دیده است',
+  problemMissingValue: 'ردیفی از {table} ستون {column} را ندارد، که باید داشته باشد',
+  problemWrongType: 'ردیفی از {table} در {column} مقداری از نوع نادرست دارد',
+  problemRuleBroken: 'ردیفی از {table} یکی از قاعده‌هایش را زیر پا می‌گذارد',
+  problemIndex: 'نمایهٔ {index} با جدولش نمی‌خواند',
+  problemOther: 'بررسی SQLite این را یافت: {detail}',
 };
 
 /** A sentence about a desk that cannot be opened: its key and the values it names. */
@@ -101,13 +128,49 @@ export function deskOpenText(language: 'en' | 'fa', sentence: DeskOpenSentence):
 
 /** `{file} is damaged (…)`: one problem, or the first and how many more. */
 export function damagedFinding(file: string, problems: readonly string[]): DeskOpenSentence {
-  if (problems.length <= 1) return { key: 'damagedFinding', values: { file, problem: problems[0] ?? '' } };
+  if (problems.length <= 1) return { key: 'damagedFinding', values: { file, problem: problemOf(problems[0] ?? '') } };
   const more = problems.length - 1;
-  return { key: more === 1 ? 'damagedFindingMore_one' : 'damagedFindingMore_other', values: { file, problem: problems[0]!, count: more } };
+  return { key: more === 1 ? 'damagedFindingMore_one' : 'damagedFindingMore_other', values: { file, problem: problemOf(problems[0]!), count: more } };
+}
+
+/** What SQLite says of a short read ("disk I/O error" names no cause): the check's own words for it. */
+export const SHORT_READ_PROBLEM = DESK_OPEN_EN.problemShortRead;
+
+/**
+ * One line of what a file's check found (PRAGMA quick_check's, an error SQLite threw while
+ * reading, or the bounded check's own look at the header), by key, so it can be said in the
+ * reader's language: SQLite writes its findings in English only. A line of a kind not known
+ * here keeps SQLite's words as a value.
+ */
+export function problemOf(line: string): DeskOpenSentence {
+  const text = line.trim();
+  const found = (key: DeskOpenKey, values: DeskOpenSentence['values'] = {}): DeskOpenSentence => ({ key, values });
+  if (/^database disk image is malformed$/i.test(text)) return found('problemMalformed');
+  if (/^file is not a database$/i.test(text)) return found('problemNotADb');
+  if (text === SHORT_READ_PROBLEM) return found('problemShortRead');
+  if (text === DESK_OPEN_EN.problemNoHeader) return found('problemNoHeader');
+  let m = /^the file is (\d+) bytes but its header says (\d+): it was cut short$/.exec(text);
+  if (m) return found('problemCutShort', { size: Number(m[1]), expected: Number(m[2]) });
+  m = /^NULL value in ([^.\s]+)\.(\S+)$/.exec(text);
+  if (m) return found('problemMissingValue', { table: m[1]!, column: m[2]! });
+  m = /^(?:non-\w+|NUMERIC) value in ([^.\s]+)\.(\S+)$/.exec(text);
+  if (m) return found('problemWrongType', { table: m[1]!, column: m[2]! });
+  m = /^CHECK constraint failed in (\S+)$/.exec(text);
+  if (m) return found('problemRuleBroken', { table: m[1]! });
+  m = /^(?:row \d+ missing from index|wrong # of entries in index) (\S+)$/.exec(text);
+  if (m) return found('problemIndex', { index: m[1]! });
+  if (text.startsWith('Freelist:') || /freelist/i.test(text)) return found('problemFreeList');
+  m = /^Page (\d+):? (?:is )?never used$/.exec(text);
+  if (m) return found('problemUnusedPage', { page: Number(m[1]) });
+  // "Tree R page P cell C: …", "On tree page P cell C: …", "Page P: …", "… on page P", "invalid page number P".
+  m = /^Tree \d+ page (\d+)\b/.exec(text) ?? /^On tree page (\d+)\b/.exec(text) ?? /^Page (\d+)\b/.exec(text) ?? /\b(?:on page|page number|reference to page|get page) (\d+)\b/.exec(text);
+  if (m) return found('problemPage', { page: Number(m[1]) });
+  return found('problemOther', { detail: text });
 }
 
 /** The start-up's refusal, as the browser shell answers a page asked for while it failed to open the desk. */
-const COULD_NOT_START = { en: 'Tagdesk could not start: {reason}', fa: 'تگ‌دسک راه نیفتاد: {reason}' } as const;
+export const COULD_NOT_START_TITLE = { en: 'Tagdesk could not start', fa: 'تگ‌دسک راه نیفتاد' } as const;
+const COULD_NOT_START = { en: `${COULD_NOT_START_TITLE.en}: {reason}`, fa: `${COULD_NOT_START_TITLE.fa}: {reason}` } as const;
 
 /**
  * Why a shell could not start, for a page that asked while it was opening the desk: in
