@@ -74,11 +74,16 @@ describe("an import's rejects files", () => {
     writeFileSync(theirs, 'mine');
     utimesSync(theirs, aged, aged);
 
+    // What a scrub stopped by a crash left half made goes at once.
+    const half = join(imports, 'rejects-2026-11-30T09-00-00-000Z.jsonl.scrub.csv');
+    writeFileSync(half, 'name\nHans Müller\n');
+
     const t = await testDesk({ demo: false, dataDir, clock: new TestClock(now) });
     t.desk.close();
     expect(old.filter(existsSync)).toEqual([]);
     expect(recent.filter(existsSync)).toEqual(recent);
     expect(existsSync(theirs)).toBe(true);
+    expect(existsSync(half)).toBe(false);
   });
 });
 

@@ -101,15 +101,22 @@ export async function scrubRejects(dataDir: string, who: ErasedIdentity): Promis
     });
     if (kept.length === lines.length) continue;
     removed += lines.length - kept.length;
+    // Written whole beside the old files and renamed over them, what was made from it too, so
+    // a crash, or the screen reading the CSV meanwhile, finds each file before or after.
     const next = `${file}.scrub`;
     writeFileSync(next, kept.join('\n'), 'utf8');
+    const base = file.replace(/\.jsonl$/i, '');
+    const remade = [await writeRejectedRows(next), ...(await writeRejectedPages(next))].filter((f): f is string => f !== null);
+    const finalName = (made: string) => base + made.slice(next.length);
+    const stale = new Set(madeFrom(file));
+    for (const made of remade) {
+      renameSync(made, finalName(made));
+      stale.delete(finalName(made));
+    }
+    for (const f of stale) unlinkSync(f);
     // Its age stays the import's: it is deleted REJECTS_KEPT_DAYS after that, not after the scrub.
     utimesSync(next, at.atime, at.mtime);
     renameSync(next, file);
-    // What was made from it is made again from what is left.
-    for (const f of madeFrom(file)) unlinkSync(f);
-    await writeRejectedRows(file);
-    await writeRejectedPages(file);
   }
   return removed;
 }
@@ -133,6 +140,9 @@ export function writingRejects(file: string, dataDir: string): () => Promise<voi
 /** Deletes the rejects files (and what was made from them) of imports older than `days`. Answers how many imports' files went. */
 export function expireRejects(dataDir: string, now: number, days: number = REJECTS_KEPT_DAYS): number {
   let expired = 0;
+  // What a scrub stopped by a crash left half made (the files before it are still whole).
+  const dir = join(dataDir, 'imports');
+  if (dataDir !== ':memory:' && existsSync(dir)) for (const f of readdirSync(dir)) if (/^rejects-.*\.jsonl\.scrub/i.test(f)) unlinkSync(join(dir, f));
   for (const file of rejectsFilesIn(dataDir)) {
     try {
       if (statSync(file).mtimeMs >= now - days * 86_400_000) continue;
