@@ -242,9 +242,10 @@ describe('tagdesk migrate stopped midway', () => {
     const r = await stopWhen('/usr/bin/script', ['-qfec', `'${process.execPath}' '${BIN}' migrate --data '${dir}'`, '/dev/null'], 'en', /Converting contact history[^\r]*\u001b\[K/, (child) => child.stdin!.write('\u0003'));
     expect(r.stopped, r.out).toBe(true);
     expect(r.code).toBe(130);
-    // After the last redraw of the bar (which ends with ESC[K): the terminal's echo of ^C, the line finished, the message.
-    const tail = r.out.slice(r.out.lastIndexOf('\u001b[K') + 3);
-    expect(tail).toBe(`^C\r\nThe upgrade of ${dir} stopped. What it had converted is kept: it resumes where it stopped on the next "tagdesk migrate", or when the desk is started.\r\n`);
+    // After the last redraw of the bar (which ends with ESC[K): the terminal's echo of ^C (unless
+    // a redraw came after the echo, on a busy machine), the line finished, the message.
+    const tail = r.out.slice(r.out.lastIndexOf('\u001b[K') + 3).replace(/^\^C/, '');
+    expect(tail).toBe(`\r\nThe upgrade of ${dir} stopped. What it had converted is kept: it resumes where it stopped on the next "tagdesk migrate", or when the desk is started.\r\n`);
     expect(done(dir)).toEqual(expect.arrayContaining(['ticket_events', 'tickets']));
     const again = await run(['migrate', '--data', dir]);
     expect(again.status).toBe(0);
