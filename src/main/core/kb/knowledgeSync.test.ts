@@ -304,7 +304,8 @@ describe('knowledge-base sync', () => {
 });
 
 describe('one folder, two processes', () => {
-  it('finds and suggests an article another process serving the same folder saved after this one had read', async () => {
+  /** Two desks serving one folder (the first with demo data), and a person signed in at either. */
+  const twoOnOneFolder = async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-kb-'));
     closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const clock = new TestClock();
@@ -316,14 +317,18 @@ describe('one folder, two processes', () => {
       const c = desk.connect(() => {});
       const users = await c.call('session.users', {});
       if (!users.ok) throw new Error(users.error.message);
-      const u = (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!;
-      await c.call('session.signIn', { userId: u.id });
+      await c.call('session.signIn', { userId: (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!.id });
       return async <T>(method: string, input: unknown): Promise<T> => {
         const r = await c.call(method, input);
         if (!r.ok) throw new Error(r.error.message);
         return r.result as T;
       };
     };
+    return { one, other, signIn };
+  };
+
+  it('finds and suggests an article another process serving the same folder saved after this one had read', async () => {
+    const { one, other, signIn } = await twoOnOneFolder();
     const avaOne = await signIn(one, 'Ava Martin');
     // This process has read the knowledge base once (its caches are warm) ...
     expect(await avaOne<{ articles: unknown[] }>('kb.search', { query: 'zorblat' })).toEqual({ articles: [] });
@@ -338,24 +343,7 @@ describe('one folder, two processes', () => {
   });
 
   it('finds a ticket another process serving the same folder rated since as a similar one', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagdesk-kb-'));
-    closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const clock = new TestClock();
-    const one = await openDesk({ dataDir: dir, demo: true, demoCustomers: 30, testClock: true, clock });
-    closers.push(() => one.close());
-    const other = await openDesk({ dataDir: dir, testClock: true, clock });
-    closers.push(() => other.close());
-    const call = async (desk: Desk, name: string) => {
-      const c = desk.connect(() => {});
-      const users = await c.call('session.users', {});
-      if (!users.ok) throw new Error(users.error.message);
-      await c.call('session.signIn', { userId: (users.result as Array<{ id: string; name: string }>).find((x) => x.name === name)!.id });
-      return async <T>(method: string, input: unknown): Promise<T> => {
-        const r = await c.call(method, input);
-        if (!r.ok) throw new Error(r.error.message);
-        return r.result as T;
-      };
-    };
+    const { one, other, signIn: call } = await twoOnOneFolder();
     type Shown = { suggestions: Array<{ article: { id: string }; reasons: string[] }> };
     const samOne = await call(one, 'Sam Rivera');
     for (const x of ARTICLES) await samOne('kb.save', { ...x, status: 'published' });
