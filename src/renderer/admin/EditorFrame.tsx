@@ -8,7 +8,7 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { HINT_UNDER, PageHeader } from '../page';
 import { hrefOf, navigate } from '../route';
-import { editorIssues, issueIndex, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
+import { editorIssues, issueIndex, serverIssues, slugify, storedChange, unplacedIssues, type Issue } from './forms';
 import classes from './SlaSettings.module.css';
 
 // What the policy and calendar editors have in common: a draft kept across reloads until the
@@ -72,6 +72,22 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
 
+  // Saved elsewhere meanwhile (another window, or the hub; the settings are live): a form
+  // holding nothing of the person's own shows the new version; one they typed into keeps it,
+  // says so, and offers the saved version.
+  const stored = o.original ? JSON.stringify(o.original) : null;
+  const [seen, setSeen] = useState(stored);
+  const change = storedChange(seen, stored, JSON.stringify(candidate));
+  const loadSaved = () => {
+    setProblem(null);
+    setDraft(o.initial);
+    setSeen(stored);
+  };
+  useEffect(() => {
+    if (change === 'follow') loadSaved();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a change of what is stored only
+  }, [change, stored]);
+
   const save = async () => {
     setTried(true);
     // The desk cannot judge an id it has not been sent, so a missing or taken one stops here; so
@@ -104,7 +120,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     navigate(hrefOf({ name: 'slaSettings' }));
   };
 
-  const frame = { readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard };
+  const frame = { readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard, changedElsewhere: change === 'tell', onLoadSaved: loadSaved };
   return { draft, edit, at, under, frame };
 }
 
@@ -124,6 +140,8 @@ export function EditorFrame({
   others,
   onSave,
   onDiscard,
+  changedElsewhere,
+  onLoadSaved,
 }: FrameState & { title: string; description: string; saveLabel: string; children: ReactNode }) {
   return (
     <>
@@ -139,6 +157,14 @@ export function EditorFrame({
         }}
       >
         <Stack gap="md">
+          {changedElsewhere && (
+            <Alert color="yellow" role="status" title={t('slaEdit.changedElsewhere')}>
+              <Text size="sm">{t('slaEdit.changedElsewhereText')}</Text>
+              <Button variant="default" size="xs" mt="xs" onClick={onLoadSaved}>
+                {t('slaEdit.loadSaved')}
+              </Button>
+            </Alert>
+          )}
           {problem && (
             <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
               <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>

@@ -6,9 +6,23 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { daysLabel, editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, storedChange, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
+  it('an editor follows a change saved elsewhere while nothing is typed, and keeps what is typed otherwise (saying so)', () => {
+    const v1 = JSON.stringify({ atRiskShare: 0.75 });
+    const v2 = JSON.stringify({ atRiskShare: 0.5 });
+    const typed = JSON.stringify({ atRiskShare: 0.6 });
+    // Nothing changed where it is stored.
+    expect(storedChange(v1, v1, typed)).toBe('same');
+    expect(storedChange(null, null, typed)).toBe('same');
+    // Changed in another window or from the hub: the untouched form shows the new version...
+    expect(storedChange(v1, v2, v1)).toBe('follow');
+    // ...as does a form typed to the same thing; a form with other changes keeps them and is told.
+    expect(storedChange(v1, v2, v2)).toBe('follow');
+    expect(storedChange(v1, v2, typed)).toBe('tell');
+  });
+
   it('reads business minutes as hours and minutes, never days', () => {
     expect(minutesHint(240)).toBe('= 4 h');
     expect(minutesHint(90)).toBe('= 1 h 30 m');

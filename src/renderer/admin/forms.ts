@@ -79,6 +79,18 @@ export function holidayIssuesShown(issues: Issue[], holidays: ReadonlyArray<{ da
   });
 }
 
+/**
+ * What an editor does when the item it shows is saved elsewhere (by an admin in another window,
+ * or arriving from the hub), each given as JSON: `seen` the stored item the form started from,
+ * `stored` the stored item now, `typed` what the form would save. 'same': nothing changed;
+ * 'follow': the form holds nothing of the person's own, so it shows the new version; 'tell':
+ * what they typed stays, and they are told the item changed and offered the saved version.
+ */
+export function storedChange(seen: string | null, stored: string | null, typed: string): 'same' | 'follow' | 'tell' {
+  if (stored === seen) return 'same';
+  return typed === seen || typed === stored ? 'follow' : 'tell';
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));
