@@ -34,6 +34,11 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   original: V | null;
   /** The schema's issues for a candidate value; `tried`: a save was tried (issues may wait until then). */
   validate: (value: V, tried: boolean) => Issue[];
+  /**
+   * What is typed that is no value at all (a number field holding "1e5"): said under its field in
+   * place of the rules' issues there, and a save stops here (the desk would be sent no number).
+   */
+  unreadable?: (draft: D) => Issue[];
   takenIds: string[];
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
@@ -67,7 +72,10 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
   const [tried, setTried] = useState(false);
-  const { local, shown } = editorIssues({ issues: o.validate(candidate, tried), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
+  const unreadable = o.unreadable?.(draft) ?? [];
+  const unreadablePaths = new Set(unreadable.map((i) => i.path));
+  const judged = [...unreadable, ...o.validate(candidate, tried).filter((i) => !unreadablePaths.has(i.path))];
+  const { local, shown } = editorIssues({ issues: judged, id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
   const issues: Issue[] = readOnly ? (problem ? serverIssues(problem) : []) : problem ? serverIssues(problem, shown) : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
@@ -90,9 +98,9 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
 
   const save = async () => {
     setTried(true);
-    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here; so
-    // does a missing name (the desk would refuse it in the schema's words, not ours).
-    const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id'));
+    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here, as
+    // does a field that holds no number; so does a missing name (the desk would refuse it in the schema's words, not ours).
+    const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id') || unreadablePaths.has(i.path));
     if (first.length > 0) {
       toFirstInvalid.current = true;
       setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: first });

@@ -744,6 +744,8 @@ export const en = {
   'slaEdit.equals': '= {time}',
   'slaEdit.behaviour': 'Warnings and reopening',
   'slaEdit.atRisk': 'At risk from',
+  'slaEdit.typeMinutes': 'Type the minutes in digits only, such as {n}.',
+  'slaEdit.typePercent': 'Type a whole percent in digits only, such as {n}.',
   'slaEdit.atRiskHint': 'A ticket is at risk (and its holder warned) once {percent} % of a target has passed.',
   'slaEdit.reopenRule': 'When a resolved ticket is reopened',
   'slaEdit.reopen.continue': 'Continue the clock',

@@ -663,6 +663,8 @@ export const fa: Messages = {
   'slaEdit.equals': 'یعنی {time}',
   'slaEdit.behaviour': 'هشدارها و بازگشایی',
   'slaEdit.atRisk': 'در خطر از',
+  'slaEdit.typeMinutes': 'دقیقه‌ها را فقط با رقم بنویسید، مثلاً {n}.',
+  'slaEdit.typePercent': 'درصد را فقط با رقم و بی‌اعشار بنویسید، مثلاً {n}.',
   'slaEdit.atRiskHint': 'وقتی {percent}٪ از یک هدف بگذرد، تیکت در خطر است (و مسئولش هشدار می‌گیرد).',
   'slaEdit.reopenRule': 'وقتی تیکت حل‌شده دوباره باز شود',
   'slaEdit.reopen.continue': 'ادامهٔ زمان‌سنج',
