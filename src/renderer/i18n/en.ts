@@ -711,6 +711,7 @@ export const en = {
   'slaEdit.changedElsewhereText': 'What you typed is still here, not saved. Load the saved version to see it (what you typed is dropped), or save yours over it.',
   'slaEdit.loadSaved': 'Load the saved version',
   'slaEdit.readOnly': 'Read only: only admins can change SLA settings.',
+  'slaEdit.readOnlyCalendar': 'Read only: only admins can change SLA settings. When an admin changes these hours or holidays, an open ticket follows them from its next change, or at once when an admin recomputes open tickets.',
   'slaEdit.readOnlyVersion': 'Version {version}. Read only: only admins can change SLA settings. An open ticket moves to a new version at its next change, or at once when an admin recomputes open tickets.',
   'slaEdit.version': 'Version {version}. Saving applies to each ticket from its next change; recompute to apply it to every open ticket now.',
   'slaEdit.newPolicy': 'New SLA policy',
