@@ -133,6 +133,8 @@ for (const { lang, scheme } of COMBINATIONS) {
     await expect(page.getByText(d['slaEdit.readOnlyVersion'].replace('{version}', lang === 'fa' ? '۱' : '1'))).toBeVisible();
     await audit('policy editor');
     await go('#/admin/sla/calendar/iran-official');
+    // And on a calendar, what a change to its hours means for open tickets (only "Read only").
+    await expect(page.getByText(d['slaEdit.readOnlyCalendar'])).toBeVisible();
     await audit('calendar editor');
 
     // People: on a desk alone, an admin sees what joining a hub means; this desk holds demo

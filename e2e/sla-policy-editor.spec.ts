@@ -2,8 +2,9 @@ import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import type { Priority } from '../src/shared/domain';
 import { defaultCalendars } from '../src/shared/sla/defaults';
-import type { Locator } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { startWebShell } from '../src/main/web/server';
+import { expect, SHELL, test } from './fixtures';
 import { noSidewaysScroll, readable, signInInPersian } from './pages/app';
 
 // An admin edits an SLA policy. What is typed stays as typed, however wrong: a negative target
@@ -56,8 +57,17 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   const atRisk = page.getByRole('textbox', { name: en['slaEdit.atRisk'] });
   await atRisk.fill('150');
   await atRisk.blur();
-  await expect(atRisk).toHaveValue('150 %');
+  await expect(atRisk).toHaveValue('150');
   await expect(atRisk).toHaveAccessibleDescription(/At risk must be more than 0 % and less than 100 % of a target\./);
+
+  // What is not a number stays as typed, said under its field ("1e5" became 15); Arabic-Indic
+  // digits read as the number (the field was left empty).
+  await first.fill('1e5');
+  await expect(first).toHaveValue('1e5');
+  await expect(first).toHaveAccessibleDescription(/Type the minutes in digits only, such as 30\./);
+  await first.fill('٣٠');
+  await expect(first).toHaveValue('30');
+  await expect(first).not.toHaveAccessibleDescription(/digits only/);
 
   // Put those right; make the high-priority resolution shorter than its first response (60 min).
   await first.fill('30');
@@ -138,12 +148,83 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(closes('Friday')).toHaveCount(0);
 });
 
+// Two windows on one desk: what an admin saves in one is shown in the other without a reload,
+// in the list and on the policy's page; what is being typed there is kept, and the person is
+// told the policy changed and may load it (the other window showed the old policy until reloaded).
+test('an SLA policy saved in another window shows at once, without overwriting what is typed', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  test.setTimeout(60_000);
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  const open = async () => {
+    const p = await browser.newPage();
+    await p.goto(shell.url);
+    await p.getByRole('button', { name: /^Omar Haddad/ }).click();
+    await expect(p.locator('#main h1')).toBeVisible();
+    return p;
+  };
+  const page = await open();
+  const other = await open();
+  try {
+    const policyPage = '#/admin/sla/policy/government-premier';
+    const atRiskOf = (p: Page) => p.getByRole('textbox', { name: en['slaEdit.atRisk'] });
+    const saveAtRisk = async (percent: string) => {
+      await other.evaluate((hash) => (window.location.hash = hash), policyPage);
+      await atRiskOf(other).fill(percent);
+      await atRiskOf(other).press('Enter');
+      await expect(other.getByRole('heading', { level: 1, name: en['slaSettings.title'] })).toBeVisible();
+    };
+
+    await page.evaluate(() => (window.location.hash = '#/admin/sla'));
+    const row = page.getByRole('region', { name: en['slaSettings.policies'], exact: true }).getByRole('row').filter({ hasText: 'Government premier' });
+    await expect(row.getByText('Version 1', { exact: true })).toBeVisible();
+    await saveAtRisk('60');
+    await expect(row.getByText('Version 2', { exact: true })).toBeVisible();
+
+    // The policy's page, untouched, follows the next save.
+    await page.evaluate((hash) => (window.location.hash = hash), policyPage);
+    await expect(atRiskOf(page)).toHaveValue('60');
+    await saveAtRisk('70');
+    await expect(atRiskOf(page)).toHaveValue('70');
+    await expect(page.getByText(en['slaEdit.changedElsewhere'])).toHaveCount(0);
+
+    // Typed into, it keeps what is typed, and says the policy changed.
+    const first = page.getByRole('textbox', { name: targetLabel(en['priority.urgent'], en['slaTarget.firstResponse']) });
+    await first.fill('25');
+    await saveAtRisk('80');
+    const notice = page.getByRole('status').filter({ hasText: en['slaEdit.changedElsewhere'] });
+    await expect(notice).toBeVisible();
+    await expect(first).toHaveValue('25');
+    await expect(atRiskOf(page)).toHaveValue('70');
+    await notice.getByRole('button', { name: en['slaEdit.loadSaved'] }).click();
+    await expect(atRiskOf(page)).toHaveValue('80');
+    await expect(first).not.toHaveValue('25');
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await page.close();
+    await other.close();
+    await shell.close();
+  }
+});
+
 test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   test.setTimeout(60_000);
   await signInInPersian(page, 'Omar Haddad');
   await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/government-premier'));
   const label = (priority: string, target: string) => fa['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
   const first = page.getByRole('textbox', { name: label(fa['priority.urgent'], fa['slaTarget.firstResponse']) });
+  // Persian and Arabic-Indic digits both read as 30; letters stay, with what to type under them
+  // (they were ignored), and a save stops there.
+  for (const typed of ['۳۰', '٣٠']) {
+    await first.fill(typed);
+    await expect(first).toHaveValue('۳۰');
+  }
+  await first.fill('abc');
+  await expect(first).toHaveValue('abc');
+  await expect(first).toHaveAccessibleDescription(/دقیقه‌ها را فقط با رقم بنویسید، مثلاً ۳۰\./);
+  await page.getByRole('button', { name: fa['slaEdit.savePolicy'] }).click();
+  await expect(first).toBeFocused();
+  await expect(first).toHaveValue('abc');
+  await expect(first).toHaveAccessibleDescription(/مثلاً ۳۰\./);
   await first.fill('-۵');
   await first.blur();
   await expect(first).toHaveValue('-۵');

@@ -539,7 +539,7 @@ export const pushEvents = {
    */
   'customer.changed': z.object({ customerId: idSchema, segment: segmentSchema }),
   /** 'external': another process serving the same data folder changed the desk. */
-  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
+  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external', 'settings']) }),
   'import.progress': importProgressSchema,
   'sla.warning': z.object({
     ticketId: idSchema,

@@ -215,6 +215,20 @@ describe('working a ticket', () => {
     expect(ben.pushes.filter((p) => p.event === 'ticket.changed')).toEqual([]);
     expect(grace.pushes.filter((p) => p.event === 'ticket.changed')).toHaveLength(2);
   });
+
+  it('tells every window when an admin saves an SLA policy or calendar, so open settings pages read them again', async () => {
+    const { as } = await open();
+    const omar = await as('Omar Haddad');
+    const grace = await as('Grace Chen');
+    const settings = await omar.call('sla.settings', {});
+    const { version: _version, ...policy } = settings.policies[0]!;
+    await omar.call('sla.savePolicy', { ...policy, atRiskShare: 0.5 });
+    expect(grace.pushes).toContainEqual({ event: 'desk.changed', payload: { reason: 'settings' } });
+    const calendar = settings.calendars[0]!;
+    const before = grace.pushes.length;
+    await omar.call('sla.saveCalendar', { ...calendar, name: `${calendar.name} (edited)` });
+    expect(grace.pushes.slice(before)).toContainEqual({ event: 'desk.changed', payload: { reason: 'settings' } });
+  });
 });
 
 describe('queues', () => {

@@ -192,7 +192,9 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     <EditorFrame
       {...frame}
       title={slaEditorTitle('calendar', isNew ? null : (existing ?? { id: '', name: '' }))}
-      description={readOnly ? t('slaEdit.readOnly') : usedBy.length > 0 ? slaUsedBy(usedBy) : t('slaEdit.calendarLead')}
+      // A supervisor reads which policies count in it and what a change means for open tickets,
+      // as on a policy's page (she read only "Read only").
+      description={readOnly ? [...(usedBy.length > 0 ? [slaUsedBy(usedBy)] : []), isNew ? t('slaEdit.readOnly') : t('slaEdit.readOnlyCalendar')].join(' ') : usedBy.length > 0 ? slaUsedBy(usedBy) : t('slaEdit.calendarLead')}
       saveLabel={t('slaEdit.saveCalendar')}
     >
           <Section title={t('slaEdit.calendarBasics')} id="calendar-basics">

@@ -8,7 +8,7 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { HINT_UNDER, PageHeader } from '../page';
 import { hrefOf, navigate } from '../route';
-import { editorIssues, issueIndex, serverIssues, slugify, unplacedIssues, type Issue } from './forms';
+import { editorIssues, issueIndex, serverIssues, slugify, storedChange, unplacedIssues, type Issue } from './forms';
 import classes from './SlaSettings.module.css';
 
 // What the policy and calendar editors have in common: a draft kept across reloads until the
@@ -34,6 +34,11 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   original: V | null;
   /** The schema's issues for a candidate value; `tried`: a save was tried (issues may wait until then). */
   validate: (value: V, tried: boolean) => Issue[];
+  /**
+   * What is typed that is no value at all (a number field holding "1e5"): said under its field in
+   * place of the rules' issues there, and a save stops here (the desk would be sent no number).
+   */
+  unreadable?: (draft: D) => Issue[];
   takenIds: string[];
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
@@ -67,16 +72,35 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   const candidate = o.valueOf(draft);
   const dirty = o.original ? JSON.stringify(candidate) !== JSON.stringify(o.original) : true;
   const [tried, setTried] = useState(false);
-  const { local, shown } = editorIssues({ issues: o.validate(candidate, tried), id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
+  const unreadable = o.unreadable?.(draft) ?? [];
+  const unreadablePaths = new Set(unreadable.map((i) => i.path));
+  const judged = [...unreadable, ...o.validate(candidate, tried).filter((i) => !unreadablePaths.has(i.path))];
+  const { local, shown } = editorIssues({ issues: judged, id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
   const issues: Issue[] = readOnly ? (problem ? serverIssues(problem) : []) : problem ? serverIssues(problem, shown) : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
 
+  // Saved elsewhere meanwhile (another window, or the hub; the settings are live): a form
+  // holding nothing of the person's own shows the new version; one they typed into keeps it,
+  // says so, and offers the saved version.
+  const stored = o.original ? JSON.stringify(o.original) : null;
+  const [seen, setSeen] = useState(stored);
+  const change = storedChange(seen, stored, JSON.stringify(candidate));
+  const loadSaved = () => {
+    setProblem(null);
+    setDraft(o.initial);
+    setSeen(stored);
+  };
+  useEffect(() => {
+    if (change === 'follow') loadSaved();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a change of what is stored only
+  }, [change, stored]);
+
   const save = async () => {
     setTried(true);
-    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here; so
-    // does a missing name (the desk would refuse it in the schema's words, not ours).
-    const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id'));
+    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here, as
+    // does a field that holds no number; so does a missing name (the desk would refuse it in the schema's words, not ours).
+    const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id') || unreadablePaths.has(i.path));
     if (first.length > 0) {
       toFirstInvalid.current = true;
       setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: first });
@@ -104,7 +128,7 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     navigate(hrefOf({ name: 'slaSettings' }));
   };
 
-  const frame = { readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard };
+  const frame = { readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard, changedElsewhere: change === 'tell', onLoadSaved: loadSaved };
   return { draft, edit, at, under, frame };
 }
 
@@ -124,6 +148,8 @@ export function EditorFrame({
   others,
   onSave,
   onDiscard,
+  changedElsewhere,
+  onLoadSaved,
 }: FrameState & { title: string; description: string; saveLabel: string; children: ReactNode }) {
   return (
     <>
@@ -139,6 +165,14 @@ export function EditorFrame({
         }}
       >
         <Stack gap="md">
+          {changedElsewhere && (
+            <Alert color="yellow" role="status" title={t('slaEdit.changedElsewhere')}>
+              <Text size="sm">{t('slaEdit.changedElsewhereText')}</Text>
+              <Button variant="default" size="xs" mt="xs" onClick={onLoadSaved}>
+                {t('slaEdit.loadSaved')}
+              </Button>
+            </Alert>
+          )}
           {problem && (
             <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
               <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>

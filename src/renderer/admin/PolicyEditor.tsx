@@ -8,7 +8,7 @@ import { t, zoneName } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FitTable, HINT_UNDER, Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { minutesHint, policyIssues } from './forms';
+import { minutesHint, policyIssues, typedNumber, unreadableNumbers } from './forms';
 import classes from './SlaSettings.module.css';
 import { slaEditorTitle, slaName, slaSavedMessage, storedSlaName } from '../sla/shippedNames';
 
@@ -68,7 +68,14 @@ function newDraft(settings: SlaSettings): PolicyDraft {
   };
 }
 
-const toNumber = (v: number | string): number => (typeof v === 'number' ? v : v.trim() === '' ? 0 : Number(v));
+const toNumber = typedNumber;
+
+/** The number fields whose text is not a number, each with what to type there. */
+const unreadable = (d: PolicyDraft) =>
+  unreadableNumbers([
+    ...PRIORITIES.flatMap((p) => TARGETS.map((target) => ({ path: `targets.${p}.${target}`, value: d.targets[p][target], kind: 'minutes' as const }))),
+    { path: 'atRiskShare', value: d.atRiskPercent, kind: 'percent' as const },
+  ]);
 
 function policyOf(d: PolicyDraft): SlaPolicy {
   return {
@@ -98,6 +105,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
     valueOf: policyOf,
     original: existing ? policyOf(draftOf(existing)) : null,
     validate: policyIssues,
+    unreadable,
     takenIds: settings.policies.map((p) => p.id),
     placed: PLACED,
     persist: (p) => call('sla.savePolicy', p),
@@ -221,6 +229,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
                         return (
                           <Table.Td key={target}>
                             <LocalNumberInput
+                              keepTyped
                               size="xs"
                               value={value}
                               readOnly={readOnly}
@@ -253,8 +262,9 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
             <Grid gap="md">
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <LocalNumberInput
+                  keepTyped
                   label={t('slaEdit.atRisk')}
-                  description={t('slaEdit.atRiskHint', { percent: toNumber(draft.atRiskPercent) })}
+                  description={Number.isNaN(toNumber(draft.atRiskPercent)) ? undefined : t('slaEdit.atRiskHint', { percent: toNumber(draft.atRiskPercent) })}
                   inputWrapperOrder={HINT_UNDER}
                   value={draft.atRiskPercent}
                   readOnly={readOnly}

@@ -6,9 +6,46 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { daysLabel, editorIssues, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
+  it('reads a number typed in Persian or Arabic-Indic digits, and says what to type for anything else', async () => {
+    for (const typed of ['30', '۳۰', '٣٠', ' 30 ', 30]) expect(typedNumber(typed)).toBe(30);
+    expect(typedNumber('-5')).toBe(-5);
+    expect(typedNumber('')).toBe(0);
+    // Not read as some other number ("1e5" was 15 in the field, or 100000 to Number()).
+    for (const typed of ['1e5', 'abc', '3 0', '0x10', '30m']) expect(typedNumber(typed)).toBeNaN();
+    const fields = [
+      { path: 'targets.urgent.firstResponse', value: '1e5', kind: 'minutes' as const },
+      { path: 'targets.high.resolution', value: '٣٠', kind: 'minutes' as const },
+      { path: 'atRiskShare', value: 'abc', kind: 'percent' as const },
+    ];
+    expect(unreadableNumbers(fields)).toEqual([
+      { path: 'targets.urgent.firstResponse', message: 'Type the minutes in digits only, such as 30.' },
+      { path: 'atRiskShare', message: 'Type a whole percent in digits only, such as 75.' },
+    ]);
+    await setLocale('fa', 'arabext');
+    try {
+      expect(unreadableNumbers(fields).map((i) => i.message)).toEqual(['دقیقه‌ها را فقط با رقم بنویسید، مثلاً ۳۰.', 'درصد را فقط با رقم و بی‌اعشار بنویسید، مثلاً ۷۵.']);
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('an editor follows a change saved elsewhere while nothing is typed, and keeps what is typed otherwise (saying so)', () => {
+    const v1 = JSON.stringify({ atRiskShare: 0.75 });
+    const v2 = JSON.stringify({ atRiskShare: 0.5 });
+    const typed = JSON.stringify({ atRiskShare: 0.6 });
+    // Nothing changed where it is stored.
+    expect(storedChange(v1, v1, typed)).toBe('same');
+    expect(storedChange(null, null, typed)).toBe('same');
+    // Changed in another window or from the hub: the untouched form shows the new version...
+    expect(storedChange(v1, v2, v1)).toBe('follow');
+    // ...as does a form typed to the same thing; a form with other changes keeps them and is told.
+    expect(storedChange(v1, v2, v2)).toBe('follow');
+    expect(storedChange(v1, v2, typed)).toBe('tell');
+  });
+
   it('reads business minutes as hours and minutes, never days', () => {
     expect(minutesHint(240)).toBe('= 4 h');
     expect(minutesHint(90)).toBe('= 1 h 30 m');

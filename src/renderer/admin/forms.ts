@@ -79,6 +79,18 @@ export function holidayIssuesShown(issues: Issue[], holidays: ReadonlyArray<{ da
   });
 }
 
+/**
+ * What an editor does when the item it shows is saved elsewhere (by an admin in another window,
+ * or arriving from the hub), each given as JSON: `seen` the stored item the form started from,
+ * `stored` the stored item now, `typed` what the form would save. 'same': nothing changed;
+ * 'follow': the form holds nothing of the person's own, so it shows the new version; 'tell':
+ * what they typed stays, and they are told the item changed and offered the saved version.
+ */
+export function storedChange(seen: string | null, stored: string | null, typed: string): 'same' | 'follow' | 'tell' {
+  if (stored === seen) return 'same';
+  return typed === seen || typed === stored ? 'follow' : 'tell';
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));
@@ -160,12 +172,31 @@ function latinLetters(text: string): string {
 }
 
 /**
+ * What a number field holds as a number: digits in any script ("۳۰", "٣٠" and "30" are 30), a
+ * minus and a point; an empty field is 0 (the rules then say it must be more). Anything else is
+ * NaN ("1e5", "abc"): it is not guessed at, and `unreadableNumbers` says what to type instead.
+ */
+export function typedNumber(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const text = toAsciiDigits(value).replace(/\u066b/g, '.').replace(/\u2212/g, '-').trim();
+  if (text === '') return 0;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+}
+
+/** Under each field whose text is not a number (typedNumber), what to type there instead. */
+export function unreadableNumbers(fields: ReadonlyArray<{ path: string; value: number | string; kind: 'minutes' | 'percent' }>): Issue[] {
+  return fields
+    .filter((f) => Number.isNaN(typedNumber(f.value)))
+    .map((f) => ({ path: f.path, message: f.kind === 'minutes' ? t('slaEdit.typeMinutes', { n: 30 }) : t('slaEdit.typePercent', { n: 75 }) }));
+}
+
+/**
  * "= 4 h", "= 1 h 30 m", "= 45 m" for a number of business minutes (in Persian "یعنی ۴ ساعت": in words, with
  * no neutral sign first whose side of a right-to-left line the bidi algorithm picks). Deliberately no days:
  * a business day is 24 h on one calendar and 10 h on another.
  */
 export function minutesHint(minutes: number | string): string | null {
-  const n = typeof minutes === 'number' ? minutes : Number(minutes);
+  const n = typedNumber(minutes);
   if (!Number.isFinite(n) || n <= 0 || !Number.isInteger(n)) return null;
   const h = Math.floor(n / 60);
   const m = n % 60;

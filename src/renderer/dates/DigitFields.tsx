@@ -63,6 +63,12 @@ export type LocalNumberInputProps = Omit<TextInputProps, 'value' | 'onChange' | 
   allowDecimal?: boolean;
   allowNegative?: boolean;
   hideControls?: boolean;
+  /**
+   * Keep whatever is typed, in either kind of digit, as typed: what is not a number is passed on
+   * as text for the form to say what to type (Mantine's field dropped "e" from "1e5", making it
+   * 15, and Arabic-Indic digits, leaving it empty). The field is then a text field in any language.
+   */
+  keepTyped?: boolean;
 };
 
 /**
@@ -70,17 +76,18 @@ export type LocalNumberInputProps = Omit<TextInputProps, 'value' | 'onChange' | 
  * digits a text field that takes either kind of digit, keeps ArrowUp/ArrowDown stepping and
  * clamps to min/max when it loses focus (as NumberInput does), and shows a suffix beside it.
  */
-export function LocalNumberInput(props: LocalNumberInputProps) {
+export function LocalNumberInput({ keepTyped = false, ...props }: LocalNumberInputProps) {
+  if (keepTyped) return <PersianDigitsNumberInput {...props} keepTyped />;
   if (!localDigits()) return <NumberInput {...props} />;
   return <PersianDigitsNumberInput {...props} />;
 }
 
-function PersianDigitsNumberInput({ value, onChange, min, max, step = 1, clampBehavior = 'blur', suffix, rightSection, allowDecimal = true, allowNegative = true, hideControls: _h, onBlur, onKeyDown, ...rest }: LocalNumberInputProps) {
+function PersianDigitsNumberInput({ value, onChange, min, max, step = 1, clampBehavior = 'blur', suffix, rightSection, allowDecimal = true, allowNegative = true, hideControls: _h, keepTyped = false, onBlur, onKeyDown, ...rest }: LocalNumberInputProps) {
   const text = value === '' ? '' : String(value);
   const shown = localiseDigits(text);
   const { ref, remember } = useCaret(shown);
   const clamp = (n: number) => Math.min(max ?? Infinity, Math.max(min ?? -Infinity, n));
-  const unit = suffix?.trim().replace('%', '٪');
+  const unit = localDigits() ? suffix?.trim().replace('%', '٪') : suffix?.trim();
   return (
     <TextInput
       {...rest}
@@ -94,15 +101,17 @@ function PersianDigitsNumberInput({ value, onChange, min, max, step = 1, clampBe
         // Like NumberInput, a character that is not a digit (nor an allowed sign or point) is not
         // taken; a number still being typed ("-", "1.") is passed on as text, as NumberInput does.
         const shape = new RegExp(`^${allowNegative ? '-?' : ''}\\d*${allowDecimal ? '(\\.\\d*)?' : ''}$`);
-        if (ascii !== '' && !shape.test(ascii)) return;
+        if (ascii !== '' && !shape.test(ascii) && !keepTyped) return;
         remember(e.currentTarget);
-        onChange(ascii === '' ? '' : /^-?\d+(\.\d+)?$/.test(ascii) ? Number(ascii) : ascii);
+        // Kept as typed (its digits ASCII): "1e5" stays "1e5", for the form to say what to type.
+        const typed = keepTyped ? toAsciiDigits(e.currentTarget.value) : ascii;
+        onChange(ascii === '' ? '' : /^-?\d+(\.\d+)?$/.test(ascii) ? Number(ascii) : typed);
       }}
       onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
         onKeyDown?.(e);
         if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
         e.preventDefault();
-        const current = text === '' || !Number.isFinite(Number(text)) ? (min ?? 0) : Number(text);
+        const current = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : (min ?? 0);
         onChange(clamp(current + (e.key === 'ArrowUp' ? step : -step)));
       }}
       onBlur={(e) => {

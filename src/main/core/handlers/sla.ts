@@ -2,8 +2,9 @@ import { mayAdminister, maySeeBoard } from '../../../shared/access';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
 
-// SLA policies and business-hours calendars: supervisors read them, admins change them.
-export function slaHandlers({ sla, store, scheduler, clock }: DeskContext): Area<'sla.settings', 'sla.saveCalendar' | 'sla.savePolicy' | 'sla.recompute'> {
+// SLA policies and business-hours calendars: supervisors read them, admins change them. A save
+// tells every window (`changed`), so a settings page open elsewhere reads them again.
+export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, changed: () => void): Area<'sla.settings', 'sla.saveCalendar' | 'sla.savePolicy' | 'sla.recompute'> {
   return {
     reads: {
       'sla.settings': (s) => {
@@ -15,12 +16,16 @@ export function slaHandlers({ sla, store, scheduler, clock }: DeskContext): Area
       'sla.saveCalendar': (s, i) => {
         const by = signedIn(s);
         refuseUnless(mayAdminister(by));
-        return sla.saveCalendar(i, clock.now(), by);
+        const saved = sla.saveCalendar(i, clock.now(), by);
+        changed();
+        return saved;
       },
       'sla.savePolicy': (s, i) => {
         const by = signedIn(s);
         refuseUnless(mayAdminister(by));
-        return sla.savePolicy(i, clock.now(), by);
+        const saved = sla.savePolicy(i, clock.now(), by);
+        changed();
+        return saved;
       },
       'sla.recompute': (s) => {
         refuseUnless(mayAdminister(signedIn(s)));
