@@ -42,6 +42,8 @@ export const noticeSourceSchema = z.union([
     number: z.string().max(64),
     /** Escalated by a breach rather than by a person. */
     bySla: z.boolean(),
+    /** Not escalated: handed back down, or reopened, into the queue (its holder there may no longer hold it). */
+    back: z.enum(['DEESCALATE', 'REOPEN']).optional(),
     tier: tierSchema,
     segment: segmentSchema,
   }),
