@@ -6,6 +6,7 @@ import type { Input, Method, Output } from '../src/shared/api';
 import { openDesk } from '../src/main/core/desk';
 import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
+import { changeUser } from '../src/hub/accounts';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
@@ -242,5 +243,47 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   await expect(agent.getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'))).toBeVisible();
   await expect(notice).toBeHidden();
 
+  for (const p of [agent, specialist]) await p.context().close();
+});
+
+test('a ticket handed back down after its agent was deactivated goes to the first-line queue: another agent is told and can take it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const subject = 'Lab printer jams on duplex';
+  let ticketId = '';
+  const dana = await makeUser(hub, { email: 'dana@desk.test', name: 'Dana Reyes', role: 'agent', tier: 1, segments: ['education'] });
+  await deskFolder('dana@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Cedar Ridge Middle School', segment: 'education', serviceLevel: 'standard', email: 'it@cedarridge.example', phone: '+1 415 555 0177' },
+      asset: null,
+    });
+    ticketId = (await call('tickets.create', { customerId, subject })).ticket.id;
+    await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
+    await call('tickets.act', { ticketId, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Fuser error after the second page.' } });
+  });
+  // Dana leaves the centre: an admin deactivates her account on the hub.
+  await changeUser(hub.db, dana.id, { active: false }, Date.now());
+  const specialist = await shellFor(browser, await deskFolder('sam@desk.test'), 'sam@desk.test');
+  const agent = await shellFor(browser, await deskFolder('ben@desk.test'), 'ben@desk.test');
+
+  // Sam takes it and hands it back down: not to Dana, who no longer works here.
+  await specialist.goto(`${new URL(specialist.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
+  const ticket = new TicketView(specialist);
+  await expect(ticket.heading(subject)).toBeVisible({ timeout: 15_000 });
+  await ticket.take();
+  await ticket.action('action.DEESCALATE').click();
+  await ticket.noteField().fill('Fuser replaced; check duplex with the customer.');
+  await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
+  await expect(ticket.dialog).toBeHidden();
+
+  // Ben, who works first line at his desk, hears it arrived in his queue, and takes it.
+  const said = (key: 'notice.toQueue.DEESCALATE' | 'notice.open') => new RegExp(en[key].replace('{number}', 'T-\\d+'));
+  const notice = agent.locator('.mantine-Notification-root').filter({ hasText: said('notice.toQueue.DEESCALATE') });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await expect(notice).toContainText(en['notice.escalated'].replace('{segment}', en['segment.education']).replace('{tier}', en['tier.1']));
+  await notice.getByRole('link', { name: said('notice.open') }).click();
+  const theirs = new TicketView(agent);
+  await expect(theirs.heading(subject)).toBeVisible();
+  await theirs.take();
+  await expect(agent.getByText(en['ticket.assignedTo'].replace('{name}', 'Ben Okafor'))).toBeVisible();
   for (const p of [agent, specialist]) await p.context().close();
 });

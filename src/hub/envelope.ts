@@ -34,7 +34,7 @@ export function asTicketEvent(e: OutboxEnvelope): { ok: true; event: TicketEnvel
   return { ok: false, reason: `Not a ticket event: ${issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid'}.` };
 }
 
-/** The people an event may name (an ASSIGN's assignee), as the hub knows them now. */
+/** The people an event may name (an ASSIGN's assignee, a hand-back's holder), as the hub knows them now. */
 export interface Directory {
   person(id: string): Assignee | null;
 }

@@ -155,8 +155,10 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       }
     }
 
-    // The people events name (an ASSIGN's assignee), read once for the whole push.
-    const named = [...new Set(todo.map((e) => e.event.payload.assigneeId).filter((id): id is string => typeof id === 'string' && z.uuid().safeParse(id).success))];
+    // The people events name (an ASSIGN's assignee), and those a hand-back or reopening may
+    // return a ticket to (whoever held it at each tier), read once for the whole push.
+    const holders = [...states.values()].flatMap((t) => [t.position.context.assigneeId, ...Object.values(t.position.context.heldBy)]);
+    const named = [...new Set([...todo.map((e) => e.event.payload.assigneeId), ...holders].filter((id): id is string => typeof id === 'string' && z.uuid().safeParse(id).success))];
     const people = new Map(
       named.length === 0 ? [] : (await tx.selectFrom('users').selectAll().where('id', 'in', named).execute()).map((row) => { const u = toUser(row); return [u.id, { ...actorOfUser(u), name: u.name, active: u.active }]; }),
     );

@@ -53,6 +53,29 @@ describe('the hub’s re-check of a pushed ticket event', () => {
     expect(note).toMatchObject({ stale: true });
   });
 
+  it('folds a hand-back as the desk decided it, to the queue or to the holder, whoever it knows active now', () => {
+    const sam = { id: '0190a5e0-0000-7000-8000-0000000000c3', role: 'specialist' as const, tier: 2 as const, segments: ['education' as const] };
+    const avaActive = { person: (id: string) => (id === ava.id ? { ...ava, name: 'Ava Martin', active: true } : null) } as unknown as Parameters<typeof ticketLogRecheck>[2];
+    let state = null as Parameters<typeof ticketLogRecheck>[0];
+    const steps: Array<Partial<TicketEvent>> = [
+      { type: 'CREATED', payload: CREATED },
+      { type: 'TAKE' },
+      { type: 'ESCALATE', payload: { reason: 'needs_specialist_skill', note: 'x' } },
+      { type: 'TAKE', actor: sam },
+    ];
+    steps.forEach((step, i) => {
+      const v = ticketLogRecheck(state, pushed({ seq: i + 1, ...step }), avaActive);
+      if (!v.ok) throw new Error(v.reason);
+      state = v.state;
+    });
+    // Ava's desk had her deactivated when Sam handed it back: the queue, on the hub too.
+    const toQueue = ticketLogRecheck(state, pushed({ seq: 5, type: 'DEESCALATE', actor: sam, payload: { note: 'Back.', toQueue: true } }), avaActive);
+    expect(toQueue.ok && toQueue.state.position).toMatchObject({ state: 'tier1.open', context: { assigneeId: null } });
+    // Logged without the mark (a desk before it, or she was active there): back to her.
+    const toAva = ticketLogRecheck(state, pushed({ seq: 5, type: 'DEESCALATE', actor: sam, payload: { note: 'Back.' } }), nobody);
+    expect(toAva.ok && toAva.state.position).toMatchObject({ state: 'tier1.open', context: { assigneeId: ava.id } });
+  });
+
   it('refuses an event for a ticket it does not hold', () => {
     const verdict = ticketLogRecheck(null, pushed({ seq: 1, type: 'TAKE' }), nobody);
     expect(verdict).toMatchObject({ ok: false });

@@ -56,7 +56,7 @@ function decideOn(state: State, e: Pushed, directory: Parameters<Recheck>[2], ex
   const command = ticketCommandSchema.safeParse({ ...e.payload, type: e.type });
   if (!command.success) return { unread: command.error.issues[0]?.message ?? 'invalid' };
   const assignee = command.data.type === 'ASSIGN' ? directory.person(command.data.assigneeId) : null;
-  return decide(state, { kind: 'act', command: command.data, ...(expectedSeq === undefined ? {} : { expectedSeq }), assignee, policy: null }, e.actor, e.deskTime);
+  return decide(state, { kind: 'act', command: command.data, ...(expectedSeq === undefined ? {} : { expectedSeq }), assignee, person: (id) => directory.person(id), policy: null }, e.actor, e.deskTime);
 }
 
 /** Why the ticket as the hub holds it now refuses this act, or null when it would take it (or cannot say). */

@@ -117,6 +117,18 @@ describe('access', () => {
     expect(wantsEscalationNotice(agent, { ...escalated, tier: 1 })).toBe(false);
   });
 
+  it('tells those who work a queue of a ticket handed back down or reopened into it, unassigned', () => {
+    const handedBack = { type: 'DEESCALATE', tier: 1 as const, segment: 'education' as const, assigneeId: null, actorId: 'sam' };
+    // First line's queue is the agents'.
+    expect(wantsEscalationNotice(agent, handedBack)).toBe(true);
+    expect(wantsEscalationNotice(spec2, handedBack)).toBe(false);
+    expect(wantsEscalationNotice(spec2, { ...handedBack, type: 'REOPEN', tier: 2, actorId: 'ava' })).toBe(true);
+    // Not when it went back to a person (that one hears of it as theirs), nor to the one who did it.
+    expect(wantsEscalationNotice(agent, { ...handedBack, assigneeId: 'ben' })).toBe(false);
+    expect(wantsEscalationNotice(agent, { ...handedBack, actorId: 'ava' })).toBe(false);
+    expect(wantsEscalationNotice(agent, { ...handedBack, segment: 'home' })).toBe(false);
+  });
+
   it('tells the new holder of a ticket handed back down, reopened or assigned to them by someone else', () => {
     for (const type of ['DEESCALATE', 'REOPEN', 'ASSIGN']) {
       expect(wantsHandoverNotice(agent, { type, assigneeId: 'ava', actorId: 'sam' }), type).toBe(true);

@@ -224,10 +224,18 @@ export function wantsSlaNotice(p: Person, w: { assigneeId: string | null; breach
  * still unassigned, is news to that specialist; not to the one who escalated it.
  */
 export function wantsEscalationNotice(p: Person, c: { type: string; tier: Tier; segment: Segment; assigneeId: string | null; actorId: string }): boolean {
+  if (c.assigneeId !== null || c.actorId === p.id) return false;
+  if (isQueueArrival(c)) return staffsQueue(p, c);
   if (c.type !== 'ESCALATE' && c.type !== 'SLA_BREACH') return false;
-  if (p.role !== 'specialist' || c.actorId === p.id) return false;
-  return worksQueue(p, c) && c.assigneeId === null;
+  return p.role === 'specialist' && worksQueue(p, c);
 }
+
+/**
+ * A ticket handed back down or reopened into its tier's queue, unassigned (the one who held it
+ * there may no longer: the ticket machine's toQueue): news, as an escalation is, to those who
+ * work that queue, agents at first line and specialists above it.
+ */
+export const isQueueArrival = (c: { type: string; assigneeId: string | null }): boolean => (c.type === 'DEESCALATE' || c.type === 'REOPEN') && c.assigneeId === null;
 
 /** The ways a ticket comes into one person's hands by someone else's: handed back down, reopened, assigned. */
 export const HANDOVER_TYPES = ['DEESCALATE', 'REOPEN', 'ASSIGN'] as const;

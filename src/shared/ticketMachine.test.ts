@@ -37,6 +37,9 @@ const events: TicketEvent[] = people.flatMap((actor) => {
     { type: 'SLA_BREACH', target: 'resolution', dueAt: AT, ...b },
   ] satisfies TicketEvent[];
 });
+// Reopened into the queue (its holder there may no longer hold it): one person's is enough to
+// reach those transitions, and keeps the graph small.
+events.push({ type: 'REOPEN', toQueue: true, at: AT, actor: agent });
 
 // Priority and timestamps do not change what may happen next; leaving them out of the state
 // key keeps the graph small enough to walk in a second.

@@ -43,13 +43,17 @@ const commands = {
   // decided then: into the tier's open or in-progress state).
   ASSIGN: z.object({ type: z.literal('ASSIGN'), assigneeId: idSchema, keepWaiting: z.literal(true).optional() }),
   ESCALATE: z.object({ type: z.literal('ESCALATE'), reason: escalationReasonSchema, note }),
-  DEESCALATE: z.object({ type: z.literal('DEESCALATE'), note }),
+  // toQueue (DEESCALATE, REOPEN): set by decide() when the person the ticket would go back to
+  // may no longer hold it there (deactivated, or no longer working that segment or tier): it
+  // goes to the queue instead, unassigned, for whoever works it to take. An event logged
+  // without it (before it existed) replays as it was decided then: back to that person.
+  DEESCALATE: z.object({ type: z.literal('DEESCALATE'), note, toQueue: z.literal(true).optional() }),
   WAIT_ON_CUSTOMER: z.object({ type: z.literal('WAIT_ON_CUSTOMER'), note: optionalNote }),
   CUSTOMER_REPLIED: z.object({ type: z.literal('CUSTOMER_REPLIED'), note: optionalNote }),
   ADD_NOTE: z.object({ type: z.literal('ADD_NOTE'), note }),
   RESOLVE: z.object({ type: z.literal('RESOLVE'), code: resolutionCodeSchema, note }),
   CLOSE: z.object({ type: z.literal('CLOSE') }),
-  REOPEN: z.object({ type: z.literal('REOPEN'), note: optionalNote }),
+  REOPEN: z.object({ type: z.literal('REOPEN'), note: optionalNote, toQueue: z.literal(true).optional() }),
   CHANGE_PRIORITY: z.object({ type: z.literal('CHANGE_PRIORITY'), priority: prioritySchema }),
   SLA_WARNING: z.object({ type: z.literal('SLA_WARNING'), target: slaTargetSchema, dueAt: z.number().int() }),
   SLA_BREACH: z.object({ type: z.literal('SLA_BREACH'), target: slaTargetSchema, dueAt: z.number().int() }),
@@ -151,6 +155,8 @@ const guard =
     RULES[name](context, event) === null;
 
 const at = (ev: TicketEvent) => ev.at;
+/** A hand-back or reopening decided to go to the queue (decide() sets it; see the commands). */
+const toQueue = (ev: TicketEvent): boolean => (ev.type === 'DEESCALATE' || ev.type === 'REOPEN') && ev.toQueue === true;
 
 /** Events every open state (new, tiers 1-3) accepts without changing state. */
 const OPEN_EVENTS = {
@@ -193,8 +199,9 @@ export const ticketMachine = setup({
     breachAtTop: guard('breachAtTop'),
     mayAssignWaiting: ({ context, event }) => guard('mayAssign')({ context, event }) && event.type === 'ASSIGN' && event.keepWaiting === true,
     deescalateToHolder: ({ context, event }) =>
-      guard('mayDeescalate')({ context, event }) && context.tier === 3 && context.heldBy[2] !== null,
-    mayReopenAt: ({ context, event }, p: { tier: Tier }) => guard('mayReopen')({ context, event }) && context.tier === p.tier,
+      guard('mayDeescalate')({ context, event }) && context.tier === 3 && context.heldBy[2] !== null && !toQueue(event),
+    mayReopenAt: ({ context, event }, p: { tier: Tier; toQueue: boolean }) =>
+      guard('mayReopen')({ context, event }) && context.tier === p.tier && toQueue(event) === p.toQueue,
   },
   actions: {
     touch: assign({ updatedAt: ({ event }) => at(event) }),
@@ -214,8 +221,9 @@ export const ticketMachine = setup({
     })),
     deescalate: assign(({ context, event }) => {
       const tier = tierAfter('DEESCALATE', context.tier);
-      return { tier, assigneeId: context.heldBy[tier], updatedAt: at(event) };
+      return { tier, assigneeId: toQueue(event) ? null : context.heldBy[tier], updatedAt: at(event) };
     }),
+    unassign: assign({ assigneeId: null }),
     markResolved: assign({ resolvedAt: ({ event }) => at(event), updatedAt: ({ event }) => at(event) }),
     markReopened: assign({ resolvedAt: null, updatedAt: ({ event }) => at(event) }),
     setPriority: assign(({ context, event }) => ({
@@ -283,10 +291,14 @@ export const ticketMachine = setup({
         CLOSE: { guard: 'mayClose', target: 'closed', actions: 'touch' },
         ADD_NOTE: { guard: 'mayNote', actions: 'touch' },
         // Back to the tier where it was resolved; at tiers 2 and 3 whoever resolved it holds it.
+        // Marked toQueue, it waits unassigned in that tier's queue instead.
         REOPEN: [
-          { guard: { type: 'mayReopenAt', params: { tier: 1 } }, target: 'tier1.open', actions: 'markReopened' },
-          { guard: { type: 'mayReopenAt', params: { tier: 2 } }, target: 'tier2.inProgress', actions: 'markReopened' },
-          { guard: { type: 'mayReopenAt', params: { tier: 3 } }, target: 'tier3.inProgress', actions: 'markReopened' },
+          { guard: { type: 'mayReopenAt', params: { tier: 1, toQueue: false } }, target: 'tier1.open', actions: 'markReopened' },
+          { guard: { type: 'mayReopenAt', params: { tier: 2, toQueue: false } }, target: 'tier2.inProgress', actions: 'markReopened' },
+          { guard: { type: 'mayReopenAt', params: { tier: 3, toQueue: false } }, target: 'tier3.inProgress', actions: 'markReopened' },
+          { guard: { type: 'mayReopenAt', params: { tier: 1, toQueue: true } }, target: 'tier1.open', actions: ['markReopened', 'unassign'] },
+          { guard: { type: 'mayReopenAt', params: { tier: 2, toQueue: true } }, target: 'tier2.waiting', actions: ['markReopened', 'unassign'] },
+          { guard: { type: 'mayReopenAt', params: { tier: 3, toQueue: true } }, target: 'tier3.waiting', actions: ['markReopened', 'unassign'] },
         ],
       },
     },

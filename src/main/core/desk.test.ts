@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tagToExpressCode } from '../../shared/serviceTag';
+import { wantsEscalationNotice } from '../../shared/access';
+import type { PushPayload } from '../../shared/api';
 import { replay } from '../../shared/ticket';
 import type { TicketEvent, TicketInput } from '../../shared/ticketMachine';
 import { SHOWCASE } from './demo';
@@ -161,6 +163,36 @@ describe('working a ticket', () => {
     expect(again.ticket.state).toBe('resolved');
     expect(again.timeline.map((e) => e.type)).toEqual(['CREATED', 'TAKE', 'ESCALATE', 'TAKE', 'RESOLVE']);
     expect(again.timeline[2]?.payload).toMatchObject({ reason: 'hardware_replacement', note: 'No POST, LED code 2-3' });
+  });
+
+  it('hands a ticket back down to the queue, not to a holder deactivated since: its specialists hear of it and take next gets it', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (found.kind !== 'match') throw new Error('no match');
+    const id = (await ava.call('tickets.create', { customerId: found.view.customer.id, subject: 'Dock drops the display', priority: 'high', assignToMe: true })).ticket.id;
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Firmware?' } });
+    const sam = await as('Sam Rivera');
+    await sam.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    await sam.call('tickets.act', { ticketId: id, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Board level.' } });
+    const tara = await as('Tara Lindqvist');
+    await tara.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    // Noor works the education tier-2 queue, empty by now; Sam leaves the desk.
+    const noor = await as('Noor Hassan');
+    while (await noor.call('queues.takeNext', { segment: 'education', tier: 2 }));
+    desk.db.sqlite.prepare(`update users set active = 0 where name = 'Sam Rivera'`).run();
+    noor.pushes.length = 0;
+
+    const back = await tara.call('tickets.act', { ticketId: id, command: { type: 'DEESCALATE', note: 'Back to tier 2.' } });
+    expect(back.ticket).toMatchObject({ state: 'tier2.waiting', tier: 2, assigneeId: null });
+    const queue = await noor.call('queues.tickets', { segment: 'education', tier: 2 });
+    expect(queue.rows.map((r) => r.id)).toContain(id);
+    // The news that reaches Noor's window is a ticket arriving, unassigned, in her queue.
+    const noorUser = (await noor.call('session.users')).find((u) => u.name === 'Noor Hassan')!;
+    const change = noor.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>).find((c) => c.ticketId === id && c.type === 'DEESCALATE');
+    expect(change).toMatchObject({ assigneeId: null, tier: 2 });
+    expect(wantsEscalationNotice(noorUser, change!)).toBe(true);
+    expect((await noor.call('queues.takeNext', { segment: 'education', tier: 2 }))?.ticket.id).toBe(id);
   });
 
   it('refuses what the machine refuses, says why, and changes nothing', async () => {

@@ -23,6 +23,7 @@ import { isOpenState, type TicketCommand, type TicketContext, type TicketState }
 import type { Sql } from './db/exec';
 import type { TicketRowDb } from './db/schema';
 import { uuidv7 } from './ids';
+import { toUser } from './users';
 import { policyVersions } from './policyVersions';
 import type { SlaStore } from './sla';
 import { ticketNumber } from './ticketRows';
@@ -445,9 +446,15 @@ export function ticketStore(
     const loaded = load(ticketId);
     if (!loaded) throw new ApiError('not_found', say('ticketNotFound'));
     const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
-    const decision = decide(loaded.state, { kind: 'act', command, expectedSeq, assignee, policy }, actor, at);
+    const decision = decide(loaded.state, { kind: 'act', command, expectedSeq, assignee, person, policy }, actor, at);
     if (!decision.ok) throw refusal(decision);
     return write(loaded, decision.events, opts.clock.now());
+  }
+
+  /** A person as the users table has them now: whom a hand-back or reopening would return a ticket to. */
+  function person(id: string): Assignee | null {
+    const row = db.get(k.selectFrom('users').selectAll().where('id', '=', id));
+    return row ? toUser(row) : null;
   }
 
   /**

@@ -613,6 +613,8 @@ export const en = {
   'notice.handover.DEESCALATE': '{number} handed back down to you',
   'notice.handover.REOPEN': '{number} reopened: it is yours',
   'notice.handover.ASSIGN': '{number} assigned to you',
+  'notice.toQueue.DEESCALATE': '{number} handed back down to your queue',
+  'notice.toQueue.REOPEN': '{number} reopened into your queue',
   'notice.handoverBody': 'It is yours now: {segment} · {tier}.',
   'notice.open': 'Open {number}',
   'notice.close': 'Close the notice about {number}',

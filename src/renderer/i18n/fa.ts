@@ -582,6 +582,8 @@ export const fa: Messages = {
   'notice.handover.DEESCALATE': '{number} به شما بازگردانده شد',
   'notice.handover.REOPEN': '{number} دوباره باز شد و با شماست',
   'notice.handover.ASSIGN': '{number} به شما واگذار شد',
+  'notice.toQueue.DEESCALATE': '{number} به صف شما بازگردانده شد',
+  'notice.toQueue.REOPEN': '{number} دوباره باز شد و در صف شماست',
   'notice.handoverBody': 'اکنون با شماست: {segment} · {tier}.',
   'notice.open': 'باز کردن {number}',
   'notice.close': 'بستن اعلان {number}',

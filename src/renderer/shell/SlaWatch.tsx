@@ -21,6 +21,8 @@ import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoCl
 // while the window is not in front: desktopNotice.ts):
 // - an SLA warning or breach on a ticket assigned to me;
 // - for specialists, a ticket escalated (by a person or by a breach) into my tier and segments;
+//   for those who work a queue, a ticket handed back down or reopened into it, unassigned (the
+//   one who held it there no longer may);
 // - for supervisors, a breach at tier 3, where there is no one left to escalate to;
 // - a ticket handed to me by someone else: back down to me, reopened while I hold it, or
 //   assigned to me by a supervisor (here, or on another desk through the hub: the same push).
@@ -88,7 +90,8 @@ export function SlaWatch() {
         return;
       }
       if (!escalationNoticeFor(userRef.current, c)) return;
-      show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', tier: c.tier, segment: c.segment });
+      const back = c.type === 'DEESCALATE' || c.type === 'REOPEN' ? { back: c.type as 'DEESCALATE' | 'REOPEN' } : {};
+      show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', ...back, tier: c.tier, segment: c.segment });
     });
     return () => {
       offWarning();
@@ -118,8 +121,12 @@ function noticeOf(s: NoticeSource): Notice {
   if (s.kind === 'escalation') {
     return {
       color: s.bySla ? 'red' : 'indigo',
-      icon: <IconArrowUp size={18} />,
-      title: s.bySla ? t('notice.breachEscalatedTitle', { number: s.number }) : t('notice.escalatedTitle', { number: s.number }),
+      icon: s.back === 'DEESCALATE' ? <IconArrowDown size={18} /> : s.back === 'REOPEN' ? <IconRefresh size={18} /> : <IconArrowUp size={18} />,
+      title: s.back
+        ? t(`notice.toQueue.${s.back}`, { number: s.number })
+        : s.bySla
+          ? t('notice.breachEscalatedTitle', { number: s.number })
+          : t('notice.escalatedTitle', { number: s.number }),
       body: t('notice.escalated', { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) }),
       link: t('notice.open', { number: s.number }),
       close: t('notice.close', { number: s.number }),

@@ -42,6 +42,8 @@ export const noticeSourceSchema = z.union([
     number: z.string().max(64),
     /** Escalated by a breach rather than by a person. */
     bySla: z.boolean(),
+    /** Not escalated: handed back down, or reopened, into the queue (its holder there may no longer hold it). */
+    back: z.enum(['DEESCALATE', 'REOPEN']).optional(),
     tier: tierSchema,
     segment: segmentSchema,
   }),
@@ -170,8 +172,9 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
  *   the screen: it happened). Its target is not compared: the row names the soonest running
  *   target, and a ticket has one breach notice, so the notice's target can still be breached
  *   behind an earlier one;
- * - escalation: kept while the ticket is open and still waits, unassigned, at the tier it
- *   was escalated to: taken by someone, moved on, handed back or resolved drops it;
+ * - escalation (or a ticket handed back down or reopened into the queue): kept while the
+ *   ticket is open and still waits, unassigned, at the tier it came to: taken by someone,
+ *   moved on, handed back or resolved drops it;
  * - handover (a ticket handed back down to them, reopened or assigned to them): kept while the
  *   ticket is open and still theirs.
  * Dropped ones are gone (the caller does not keep them again).

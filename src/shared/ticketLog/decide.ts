@@ -3,6 +3,7 @@ import { say } from '../messageKeys';
 import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
 import { applyEvent, type TicketPosition } from '../ticket';
+import { step } from '../ticketSteps';
 import { isPendingState, type TicketCommand, type TicketEvent } from '../ticketMachine';
 import { systemEventId, type CreatedPayload, type TicketLogEventType } from './envelope';
 import { evolve, type LogEvent, type TicketLogState } from './evolve';
@@ -42,6 +43,12 @@ export type TicketLogCommand =
       expectedSeq?: number;
       /** For ASSIGN: the person named, as the directory knows them (null: unknown). */
       assignee?: Assignee | null;
+      /**
+       * For DEESCALATE and REOPEN: the directory, asked after the person the ticket would go
+       * back to (null: unknown). Without it, or for one who may no longer hold it there, the
+       * ticket goes to the queue.
+       */
+      person?: (id: string) => Assignee | null;
       policy: PolicyInForce | null;
     }
   /** A policy change reaching the ticket with no other event (an admin's recompute). */
@@ -115,7 +122,7 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   if (isSla && actor.role !== 'system') return refuse('forbidden', say('slaFromScheduler'));
   const sees = maySeeSegment(actor, state.head.segment);
   if (sees) return refuse('forbidden', sees);
-  const event = { ...withWait(command, state), at: now, actor } as TicketEvent;
+  const event = withQueue({ ...withWait(command, state), at: now, actor } as TicketEvent, state, c.person);
   const applied = applyEvent(state.position, event);
   if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {
     // Asked of a ticket that has changed since the page showed it. When the rules now refuse
@@ -153,6 +160,28 @@ function withWait(command: TicketCommand, state: TicketLogState): TicketCommand 
   if (command.type !== 'ASSIGN') return command;
   const { keepWaiting: _sent, ...rest } = command;
   return isPendingState(state.position.state) ? { ...rest, keepWaiting: true } : rest;
+}
+
+/**
+ * A ticket handed back down, or reopened, goes back to whoever held it at that tier only if
+ * they may still be given it there, as an assignment would ask (active, and working that
+ * segment and tier, or a supervisor); otherwise to the queue, unassigned, where those who work
+ * it see it and Take next finds it. It had gone to a deactivated person's list, or to one who
+ * no longer works that queue, and sat there: nobody worked it, and its SLA notices went to
+ * them alone. Decided here, from the state and the person as the directory knows them now,
+ * whatever the caller sent, and recorded on the event (toQueue), so every desk and the hub
+ * replay it the same way; one logged without the mark replays as it was decided then.
+ */
+function withQueue(event: TicketEvent, state: TicketLogState, person: ((id: string) => Assignee | null) | undefined): TicketEvent {
+  if (event.type !== 'DEESCALATE' && event.type !== 'REOPEN') return event;
+  const { toQueue: _sent, ...plain } = event;
+  const back = step(state.position, plain);
+  // Refused: applyEvent says why, on the event as sent.
+  if (!back) return plain;
+  const holderId = back.context.assigneeId;
+  const holder = holderId === null ? null : (person?.(holderId) ?? null);
+  const keeps = holder !== null && holder.id === holderId && mayBeAssigned(holder, { segment: state.head.segment, tier: back.context.tier }) === null;
+  return keeps ? plain : { ...plain, toQueue: true };
 }
 
 /**

@@ -126,6 +126,71 @@ describe('ticket log', () => {
     expect(evolve(s, old).position).toMatchObject({ state: 'tier1.open', context: { assigneeId: 'ben' } });
   });
 
+  it('hands a ticket back down, or reopens it, to the queue when the one who held it there may no longer hold it', () => {
+    const noor: Actor = { id: 'noor', role: 'specialist', tier: 2, segments: ['education'] };
+    const people = { ava: { ...ava, name: 'Ava Martin', active: true }, sam: { ...sam, name: 'Sam Rahimi', active: true } };
+    const person = (id: string) => (id in people ? people[id as keyof typeof people] : null);
+    // A ticket Ava escalated and Sam took at tier 2; `act` decides on it, and its log is kept
+    // as the log keeps it (without the positions decide() found).
+    let s: TicketLogState;
+    let logged: LogEvent[];
+    const act = (command: TicketCommand, who: Actor, at: number) => {
+      const d = decide(s, { kind: 'act', command, policy, person }, who, at);
+      if (!d.ok) throw new Error(d.reason);
+      s = evolveAll(s, d.events)!;
+      logged.push(...d.events.map(({ position: _p, ...e }) => e));
+      return d.events.at(-1)!;
+    };
+    const atTier2 = () => {
+      const first = decide(null, create(), ava, T0);
+      logged = first.ok ? [...first.events] : [];
+      s = evolveAll(null, logged)!;
+      act({ type: 'TAKE' }, ava, T0 + 1000);
+      act({ type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, ava, T0 + 2000);
+      act({ type: 'TAKE' }, sam, T0 + 3000);
+    };
+    // Ava still works first line: back to her, as before.
+    atTier2();
+    expect(act({ type: 'DEESCALATE', note: 'Back to you.' }, sam, T0 + 4000).payload).toEqual({ note: 'Back to you.' });
+    expect(s!.position).toMatchObject({ state: 'tier1.open', context: { tier: 1, assigneeId: 'ava' } });
+    // Ava deactivated meanwhile: to the first-line queue, unassigned, whatever the caller sent.
+    atTier2();
+    people.ava.active = false;
+    expect(act({ type: 'DEESCALATE', note: 'Back down.' }, sam, T0 + 4000).payload).toEqual({ note: 'Back down.', toQueue: true });
+    expect(s!.position).toMatchObject({ state: 'tier1.open', context: { tier: 1, assigneeId: null } });
+    expect(replayLog(logged!)?.position).toEqual(s!.position);
+    // One who moved to another segment may no longer hold it either.
+    atTier2();
+    people.ava = { ...people.ava, active: true, segments: ['home'] };
+    expect(act({ type: 'DEESCALATE', note: 'Back down.' }, sam, T0 + 4000).payload).toMatchObject({ toQueue: true });
+    expect(s!.position.context.assigneeId).toBeNull();
+    // Reopened after its tier-2 holder left: it waits in the tier-2 queue, where Noor takes it.
+    atTier2();
+    act({ type: 'RESOLVE', code: 'fixed_remotely', note: 'Done.' }, sam, T0 + 5000);
+    people.sam.active = false;
+    expect(act({ type: 'REOPEN', toQueue: true }, ava, T0 + 6000).payload).toEqual({ toQueue: true });
+    expect(s!.position).toMatchObject({ state: 'tier2.waiting', context: { tier: 2, assigneeId: null } });
+    act({ type: 'TAKE' }, noor, T0 + 7000);
+    expect(s!.position).toMatchObject({ state: 'tier2.inProgress', context: { assigneeId: 'noor' } });
+    // Every desk and the hub fold the log to the same ticket, from the marks on its events,
+    // whoever is active by then (Sam back at work changes nothing).
+    people.sam.active = true;
+    expect(replayLog(logged!)?.position).toEqual(s!.position);
+  });
+
+  it('replays a hand-back or a reopening logged before the queue mark as it was decided then: to the holder', () => {
+    let s = created();
+    for (const [command, who] of [[{ type: 'TAKE' }, ava], [{ type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, ava], [{ type: 'TAKE' }, sam]] as const) {
+      const d = decide(s, { kind: 'act', command, policy }, who, T0 + 1000);
+      s = evolveAll(s, d.ok ? d.events : [])!;
+    }
+    const old: LogEvent = { ticketId: 't1', seq: s.seq + 1, type: 'DEESCALATE', payload: { note: 'Back.' }, actor: sam, at: T0 + 9000 };
+    expect(evolve(s, old).position).toMatchObject({ state: 'tier1.open', context: { assigneeId: 'ava' } });
+    const resolved = evolve(s, { ticketId: 't1', seq: s.seq + 1, type: 'RESOLVE', payload: { code: 'fixed_remotely', note: 'Done.' }, actor: sam, at: T0 + 9000 });
+    const reopened = evolve(resolved, { ticketId: 't1', seq: resolved.seq + 1, type: 'REOPEN', payload: {}, actor: ava, at: T0 + 9500 });
+    expect(reopened.position).toMatchObject({ state: 'tier2.inProgress', context: { assigneeId: 'sam' } });
+  });
+
   it('records a policy change on the ticket as an event before the event that brought it', () => {
     const s = created();
     const v2: PolicyInForce = { version: 2, policy: { ...policy.policy, atRiskShare: 0.5 } };

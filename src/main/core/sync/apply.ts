@@ -221,7 +221,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const command = ticketCommandSchema.safeParse({ ...u.payload, type: u.type });
     if (!command.success) return { ok: false, reason: `This ${u.type} cannot be read again.` };
     const assignee = command.data.type === 'ASSIGN' ? assigneeOf(command.data.assigneeId) : null;
-    const decision = decide(state, { kind: 'act', command: command.data, assignee, policy: null }, u.actor, u.at);
+    const decision = decide(state, { kind: 'act', command: command.data, assignee, person: assigneeOf, policy: null }, u.actor, u.at);
     if (!decision.ok) return { ok: false, reason: decision.reason };
     const decided = decision.events.at(-1)!;
     // The same SLA event (its id derived from ticket, target and due time) already came from another desk.
