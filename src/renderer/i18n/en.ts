@@ -1558,7 +1558,7 @@ export const en = {
   'data.exportJson': 'Export everything as JSON',
   'data.eraseConfirm': 'To erase, type the customer’s name',
   'data.erase': 'Erase personal data',
-  'data.erasedDone': 'Personal data erased; tickets and statistics kept. Other desks and the hub erase their copies as the erasure reaches them.',
+  'data.erasedDone': 'Personal data erased, from the rows an import refused too; tickets and statistics kept. Other desks and the hub erase their copies as the erasure reaches them.',
   // Placeholders and import sources of the customer forms.
   'data.source.csv': 'CSV',
   'people.importAccount': 'Import from {source}',
