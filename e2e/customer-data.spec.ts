@@ -425,6 +425,9 @@ test('an admin imports a plain CSV through the column-mapping screen', async ({ 
 });
 
 test('leaving the Import tab while an import runs keeps its files and its result', async ({ page }, testInfo) => {
+  // 20,000 rows, so that the import is still running when the tab is left: 11-15 s here, and
+  // past the default 30 s on a machine busy with other work.
+  test.slow();
   const file = testInfo.outputPath('many-customers.csv');
   mkdirSync(testInfo.outputDir, { recursive: true });
   writeFileSync(file, 'name,email,segment\n' + Array.from({ length: 20_000 }, (_, i) => `Caller ${i},caller${i}@example.com,home`).join('\n') + '\n');
