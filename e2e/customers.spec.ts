@@ -40,15 +40,21 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByText(/not a complete phone number for United States\./)).toBeVisible();
   await expect(page.getByLabel(en['record.name'])).toHaveValue('Priya Raman');
   if (shot) await page.screenshot({ path: `${shot}/register-error.png`, fullPage: true });
-  await page.getByLabel(en['customer.phone']).fill('(206) 555-0177');
-  // The country and the language are picked by name, searched as typed; the code is stored.
-  await page.getByRole('combobox', { name: en['record.country'], exact: true }).fill('united st');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
   // Clicked and typed into, as a person does: what is typed replaces the chosen language's name
   // ("persian" went in where the click fell: "Americpersianan English", nothing found).
   await page.getByRole('combobox', { name: en['customer.locale'], exact: true }).click();
   await page.keyboard.type('persian');
   await page.getByRole('option', { name: 'Persian (Iran)', exact: true }).click();
+  // An Iranian mobile typed as at home, on a desk in the United States: "add the country code
+  // (such as +44)" before; now where it is real, and the field that reads it.
+  await page.getByLabel(en['customer.phone']).fill('۰۹۱۲۳۴۵۶۷۸۹');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  await expect(page.getByText('This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 912 345 6789.')).toBeVisible();
+  if (shot) await page.screenshot({ path: `${shot}/register-phone-elsewhere.png`, fullPage: true });
+  await page.getByLabel(en['customer.phone']).fill('(206) 555-0177');
+  // The country and the language are picked by name, searched as typed; the code is stored.
+  await page.getByRole('combobox', { name: en['record.country'], exact: true }).fill('united st');
+  await page.getByRole('option', { name: 'United States', exact: true }).click();
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   const customer = new CustomerView(page);
   await customer.expectCustomer('Priya Raman');

@@ -1020,6 +1020,8 @@ export const en = {
   'apiError.phoneChars': 'A phone number has only digits, spaces, +, brackets and dashes.',
   'apiError.phoneIncomplete': 'This is not a complete phone number for {country}. Add the country code (such as +44) if it is from elsewhere.',
   'apiError.phoneShape': 'No phone number in {country} has this shape; check the digits.',
+  'apiError.phoneMobileIn': 'This is a mobile number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
+  'apiError.phoneNumberIn': 'This is a phone number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
   'apiError.slaTargetPositive': '{target} target for {priority} must be greater than zero',
   'apiError.slaTargetWhole': '{target} target for {priority} must be a whole number of minutes',
   'apiError.slaAtRiskShare': 'At risk must be more than 0 % and less than 100 % of a target.',

@@ -912,6 +912,8 @@ export const fa: Messages = {
   'apiError.phoneChars': 'شمارهٔ تلفن فقط رقم، فاصله، +، پرانتز و خط تیره دارد.',
   'apiError.phoneIncomplete': 'این شماره‌ای کامل برای {country} نیست. اگر از کشور دیگری است، کد کشور را (مانند \u2066+44\u2069) بیفزایید.',
   'apiError.phoneShape': 'هیچ شمارهٔ تلفنی در {country} چنین شکلی ندارد؛ رقم‌ها را بررسی کنید.',
+  'apiError.phoneMobileIn': 'این شمارهٔ همراهی در {country} است: {country} را به‌عنوان کشور انتخاب کنید، یا شماره را با کد کشورش بنویسید، مانند \u2066{example}\u2069.',
+  'apiError.phoneNumberIn': 'این شمارهٔ تلفنی در {country} است: {country} را به‌عنوان کشور انتخاب کنید، یا شماره را با کد کشورش بنویسید، مانند \u2066{example}\u2069.',
   'apiError.slaTargetPositive': 'هدف {target} برای اولویت {priority} باید بیش از صفر دقیقه باشد.',
   'apiError.slaTargetWhole': 'هدف {target} برای اولویت {priority} باید عددی درست از دقیقه‌ها باشد.',
   'apiError.slaAtRiskShare': '«در خطر» باید بیش از ۰٪ و کمتر از ۱۰۰٪ یک هدف باشد.',
