@@ -127,6 +127,8 @@ test('"merge a duplicate" opens the merge of that record with its duplicate, and
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('button', { name: en['merge.submit'] }).click();
+  // Asked once more, in a dialog: a merge cannot be undone.
+  await page.getByRole('dialog').getByRole('button', { name: en['merge.submit'] }).click();
   await expect(page.getByText(en['merge.done'].replace('{name}', other))).toBeVisible();
   await new CustomerView(page).expectCustomer(name);
 });

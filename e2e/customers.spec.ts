@@ -11,6 +11,11 @@ import { CustomerView } from './pages/customer';
 
 const shot = process.env.TAGDESK_SHOTS;
 const top = (field: Locator) => field.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+/** Merge, then Merge again in the dialog that asks once more (a merge cannot be undone). */
+const confirmMerge = async (page: Page) => {
+  await page.getByRole('button', { name: en['merge.submit'] }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: en['merge.submit'] }).click();
+};
 
 test('an agent registers a caller and their system from a lookup that found nothing', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
@@ -35,15 +40,21 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByText(/not a complete phone number for United States\./)).toBeVisible();
   await expect(page.getByLabel(en['record.name'])).toHaveValue('Priya Raman');
   if (shot) await page.screenshot({ path: `${shot}/register-error.png`, fullPage: true });
-  await page.getByLabel(en['customer.phone']).fill('(206) 555-0177');
-  // The country and the language are picked by name, searched as typed; the code is stored.
-  await page.getByRole('combobox', { name: en['record.country'], exact: true }).fill('united st');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
   // Clicked and typed into, as a person does: what is typed replaces the chosen language's name
   // ("persian" went in where the click fell: "Americpersianan English", nothing found).
   await page.getByRole('combobox', { name: en['customer.locale'], exact: true }).click();
   await page.keyboard.type('persian');
   await page.getByRole('option', { name: 'Persian (Iran)', exact: true }).click();
+  // An Iranian mobile typed as at home, on a desk in the United States: "add the country code
+  // (such as +44)" before; now where it is real, and the field that reads it.
+  await page.getByLabel(en['customer.phone']).fill('۰۹۱۲۳۴۵۶۷۸۹');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  await expect(page.getByText('This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 912 345 6789.')).toBeVisible();
+  if (shot) await page.screenshot({ path: `${shot}/register-phone-elsewhere.png`, fullPage: true });
+  await page.getByLabel(en['customer.phone']).fill('(206) 555-0177');
+  // The country and the language are picked by name, searched as typed; the code is stored.
+  await page.getByRole('combobox', { name: en['record.country'], exact: true }).fill('united st');
+  await page.getByRole('option', { name: 'United States', exact: true }).click();
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   const customer = new CustomerView(page);
   await customer.expectCustomer('Priya Raman');
@@ -77,12 +88,45 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   if (shot) await page.screenshot({ path: `${shot}/edit-duplicates.png`, fullPage: true });
   await dialog.getByRole('link', { name: en['duplicates.merge'] }).click();
   await expect(page.getByRole('heading', { name: en['merge.title'] })).toBeVisible();
+  // Asked from the new record's edit dialog, the merge kept the new, nearly empty record and
+  // removed the established one's id: the record with more history is kept, and each side
+  // says what it holds; the address follows.
+  const keep = page.getByTestId('merge-keep');
+  const from = page.getByTestId('merge-from');
+  await expect(keep).toContainText('Keep: Maria Gonzalez');
+  await expect(from).toContainText('Merge in: Maria Gonzales');
+  await expect(from).toContainText('no systems');
+  await expect(from).toContainText('1 open ticket');
+  await expect(keep).not.toContainText('no systems');
+  const [, , established, fresh] = new URL(page.url()).hash.split('/');
+  // The agent chooses: swapped, the address says so (a reload keeps it), the focus stays.
+  const swap = page.getByRole('button', { name: en['merge.swap'].replace('{name}', 'Maria Gonzales') });
+  await swap.click();
+  await expect(keep).toContainText('Keep: Maria Gonzales');
+  await expect(page).toHaveURL(new RegExp(`#/merge/${fresh}/${established}\\?chosen=1$`));
+  await expect(page.getByRole('button', { name: en['merge.swap'].replace('{name}', 'Maria Gonzalez') })).toBeFocused();
+  await page.reload();
+  await expect(keep).toContainText('Keep: Maria Gonzales');
   // The record merged in is deleted: the screen says, before the button and with it, that there is no undo.
   await expect(page.getByText(en['merge.final'])).toBeVisible();
   await expect(page.getByRole('button', { name: en['merge.submit'] })).toHaveAccessibleDescription(en['merge.final']);
   await page.getByRole('radio', { name: `${en['customer.email']}: maria.gonzalez@example.com` }).check();
   if (shot) await page.screenshot({ path: `${shot}/merge.png`, fullPage: true });
-  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  // One click merged for good: a dialog asks once more, naming both and what moves; its safe
+  // button has the focus, and Escape gives it back to Merge with nothing merged.
+  const submit = page.getByRole('button', { name: en['merge.submit'] });
+  await submit.click();
+  const confirm = page.getByRole('dialog', { name: 'Merge Maria Gonzalez into Maria Gonzales?' });
+  await expect(confirm).toContainText(/Moves 3 systems, no contacts and 1 ticket, with every interaction\./);
+  await expect(confirm.getByRole('button', { name: en['common.cancel'] })).toBeFocused();
+  if (shot) await page.screenshot({ path: `${shot}/merge-confirm.png`, fullPage: true });
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(submit).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: en['common.cancel'] })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await customer.expectCustomer('Maria Gonzales');
   await expect(page.getByText('Screen flickers').first()).toBeVisible();
   await expect(page.getByText('HX4P9R2').first()).toBeVisible();
@@ -112,7 +156,7 @@ test('a refused merge takes focus to its error, which names the field to change,
   await app.lookup('Lakeside Unified');
   const lakeside = await idOf('Lakeside Unified School District', maria);
   const toMerge = async () => {
-    await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}`);
+    await page.evaluate((h) => (window.location.hash = h), `#/merge/${maria}/${lakeside}?chosen=1`);
     await expect(page.getByRole('heading', { level: 1, name: en['merge.title'] })).toBeVisible();
   };
   // Cancel goes back to the page the merge was opened from…
@@ -131,14 +175,14 @@ test('a refused merge takes focus to its error, which names the field to change,
   await toMerge();
   const segment = page.getByRole('radio', { name: /^Segment: Education/ });
   await segment.check();
-  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  await confirmMerge(page);
   const alert = page.getByRole('alert').filter({ hasText: en['merge.failed'] });
   await expect(alert).toContainText(`${en['record.kind']}: Customers of the education segment are organisations.`);
   await expect(alert).toBeFocused();
   await expect(segment).toBeChecked();
   // Fixed as it says: the kind from the other record, and the merge goes through.
   await page.getByRole('radio', { name: /^Kind: Organisation/ }).check();
-  await page.getByRole('button', { name: en['merge.submit'] }).click();
+  await confirmMerge(page);
   await new CustomerView(page).expectCustomer('Maria Gonzalez');
 });
 
@@ -338,13 +382,13 @@ test('the merge screen shows a change made elsewhere to either record while it i
     await dialog.getByLabel(en['customer.email']).fill('parisa.newer@example.com');
     await dialog.getByRole('button', { name: en['record.save'] }).click();
     await expect(dialog).toBeHidden();
-    await mine.page.getByRole('button', { name: en['merge.submit'] }).click();
+    await confirmMerge(mine.page);
     const alert = mine.page.getByRole('alert').filter({ hasText: en['merge.failed'] });
     await expect(alert).toContainText(en['apiError.mergeFromChanged'].replace('{name}', 'پریسا احمدی'));
     await expect(alert).toBeFocused();
     await expect(mine.page.getByRole('radio', { name: /^Email: parisa\.newer@example\.com, from Merge in/ })).toBeChecked();
     if (shot) await mine.page.screenshot({ path: `${shot}/merge-changed.png`, fullPage: true });
-    await mine.page.getByRole('button', { name: en['merge.submit'] }).click();
+    await confirmMerge(mine.page);
     await expect(mine.page.getByText('parisa.newer@example.com').first()).toBeVisible();
     await expect(mine.page).toHaveURL(/#\/customer\//);
   } finally {

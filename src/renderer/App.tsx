@@ -57,7 +57,7 @@ function Page({ route }: { route: Route }) {
     case 'register':
       return <RegisterPage key={route.query} query={route.query} />;
     case 'merge':
-      return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} />;
+      return <MergePage survivorId={route.survivorId} mergedId={route.mergedId} chosen={route.chosen === true} />;
     case 'dataQuality':
       return <CustomerDataPage key={route.privacyFor ?? ''} tab={route.tab ?? null} privacyFor={route.privacyFor ?? null} audit={route.audit ?? null} />;
     case 'conflicts':

@@ -53,3 +53,14 @@ it('takes the fix out of the address once its dialog is open, on the same page (
   expect(pageKey(after!)).toBe(pageKey(arrived));
   expect(withoutFix(parseHash('#/customer/c-1'))).toBeNull();
 });
+
+// The merge screen's two records swapped by the agent: the address says which is kept, and
+// that the agent chose it (a reload keeps it); the same page, so the focus stays on the button.
+it('keeps the merge’s chosen order in its address, and a swap is the same page', () => {
+  const chosen = hrefOf({ name: 'merge', survivorId: 'b', mergedId: 'a', chosen: true });
+  expect(chosen).toBe('#/merge/b/a?chosen=1');
+  expect(parseHash(chosen)).toEqual({ name: 'merge', survivorId: 'b', mergedId: 'a', chosen: true });
+  expect(parseHash('#/merge/a/b')).toEqual({ name: 'merge', survivorId: 'a', mergedId: 'b', chosen: false });
+  expect(pageKey(parseHash(chosen))).toBe(pageKey(parseHash('#/merge/a/b')));
+  expect(pageKey(parseHash('#/merge/a/c'))).not.toBe(pageKey(parseHash('#/merge/a/b')));
+});

@@ -53,7 +53,8 @@ export type Route =
   | { name: 'kbArticle'; articleId: string }
   | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
   | { name: 'register'; query: string }
-  | { name: 'merge'; survivorId: string; mergedId: string }
+  /** `chosen`: the agent chose which record is kept (else the screen keeps the one with more history). */
+  | { name: 'merge'; survivorId: string; mergedId: string; chosen?: boolean }
   /** Customer data; `tab`: the tab shown; `privacyFor`: the customer whose export or erasure an admin is asked for. */
   | { name: 'dataQuality'; tab?: DataTab | null; privacyFor?: string | null; audit?: AuditFilter | null }
   | { name: 'conflicts' }
@@ -73,7 +74,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0 || head === 'mine') return { name: 'home' };
   if (head === 'ticket' && a) return { name: 'ticket', ticketId: a };
   if (head === 'customer' && a === 'new') return { name: 'register', query: query.get('q') ?? '' };
-  if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b };
+  if (head === 'merge' && a && b) return { name: 'merge', survivorId: a, mergedId: b, chosen: query.get('chosen') === '1' };
   if (head === 'admin' && a === 'quality') {
     const tab = dataTabOf(query.get('tab'));
     const audit = { customer: query.get('customer') ?? '', who: query.get('who') ?? '', from: query.get('from') ?? '', to: query.get('to') ?? '' };
@@ -163,7 +164,7 @@ export function hrefOf(route: Route): string {
     case 'register':
       return `#/customer/new${route.query ? `?${new URLSearchParams({ q: route.query }).toString()}` : ''}`;
     case 'merge':
-      return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}`;
+      return `#/merge/${encodeURIComponent(route.survivorId)}/${encodeURIComponent(route.mergedId)}${route.chosen ? '?chosen=1' : ''}`;
     case 'dataQuality': {
       // The audit log's filter (who opened whose record, between which days) is kept with it.
       const audit = route.tab === 'audit' && route.audit ? Object.entries(route.audit).filter(([, v]) => v !== '') : [];
@@ -208,6 +209,10 @@ export function pageKey(route: Route): string {
     // The audit log's filter changes as the admin types: the same page, focus where it was.
     const { audit: _audit, ...page } = route;
     return JSON.stringify(page);
+  }
+  if (route.name === 'merge') {
+    // The two records swapped (which one is kept): the same page, focus where it was.
+    return JSON.stringify({ name: 'merge', records: [route.survivorId, route.mergedId].sort() });
   }
   return JSON.stringify(route);
 }

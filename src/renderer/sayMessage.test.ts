@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fieldPhrases, say } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
+import { phoneRefusal } from '../shared/phone';
 import { ticketCommandSchema } from '../shared/ticketMachine';
 import { createTicketSchema } from '../shared/api';
 import { setLocale } from './i18n/state';
@@ -41,6 +42,13 @@ describe('a record field’s message in Persian', () => {
     expect(incomplete).toContain('ایالات متحده');
     expect(incomplete).not.toMatch(/[A-Za-z]/);
     expect(sayFieldMessage(say('phoneShape', { country: 'IR' }))).toContain('ایران');
+  });
+
+  it('says a number typed without its code is a mobile in Iran, and to choose Iran as the country', async () => {
+    await setLocale('fa', 'arabext');
+    const there = sayFieldMessage(phoneRefusal('۰۹۱۲۳۴۵۶۷۸۹', 'US', 'x', ['IR']));
+    expect(there).toMatch(/^این شمارهٔ همراهی در ایران است: ایران را به‌عنوان کشور انتخاب کنید/);
+    expect(there).toContain('+98 912 345 6789');
   });
 
   it('says a note too long for a ticket is too long, and how long it may be, in both languages', async () => {

@@ -98,6 +98,12 @@ export const customerRecordSchema = z.object({
   /** Contacts are shown only to people who serve the customer's segment. */
   contacts: z.array(z.object({ id: idSchema, name: z.string(), role: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })).nullable(),
   assets: z.array(z.object({ id: idSchema, serviceTag: z.string(), productLine: z.string(), model: z.string(), shipDate: z.number(), warrantyLevel: z.string(), warrantyEnd: z.number() })),
+  /**
+   * How much the record holds that the merge screen weighs (which of two duplicates has the
+   * history): its tickets, open and closed, and its contacts, counted even for someone who is
+   * not shown the contacts themselves.
+   */
+  holds: z.object({ openTickets: z.number().int(), closedTickets: z.number().int(), contacts: z.number().int() }),
   /** Systems this customer owned once and someone else owns now. */
   formerAssets: z.array(formerAssetSchema),
   /** Every change, newest first, including those of records merged into this one. */

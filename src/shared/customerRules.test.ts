@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffFields } from './customerEvents';
 import { nameKey, parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
 import { nameSimilarity, scoreDuplicate } from './duplicates';
+import { messageDetail } from './messageKeys';
 
 const NOW = Date.UTC(2026, 5, 1);
 
@@ -90,5 +91,20 @@ describe('name keys of records', () => {
     // on a Persian keyboard (ی/ک, no ZWNJ): the forms, the import and the lookup share one key.
     expect(nameKey('علي كريمي‌نژاد')).toBe(nameKey('علی کریمینژاد'));
     expect(nameKey('  Zoë   Martin ')).toBe('zoe martin');
+  });
+});
+
+// «۰۹۱۲۳۴۵۶۷۸۹» on a desk in the United States, the language Persian (Iran): refused with "add
+// the country code (such as +44)", which did not say that the Country field would read it.
+describe('a number real in the country of the record’s language', () => {
+  const draft = { kind: 'person' as const, name: 'Sara Ahmadi', segment: 'home' as const, serviceLevel: 'basic' as const, phone: '۰۹۱۲۳۴۵۶۷۸۹', locale: 'fa-IR' };
+  const phoneIssue = (r: ReturnType<typeof validateCustomer>) => (r.ok ? null : r.issues.find((i) => i.field === 'phone')?.message);
+  it('says which country it is in, and how to have it read', () => {
+    const message = phoneIssue(validateCustomer(draft, 'US'));
+    expect(message).toBe('This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 912 345 6789.');
+    expect(messageDetail(message!)).toEqual({ key: 'phoneMobileIn', params: { country: 'IR', example: '+98 912 345 6789' } });
+    // The country chosen is read as before, and with no hint the old sentence stays.
+    expect(validateCustomer({ ...draft, country: 'IR' }, 'US').ok).toBe(true);
+    expect(phoneIssue(validateCustomer({ ...draft, locale: 'en-US' }, 'US'))).toMatch(/^This is not a complete phone number for United States\./);
   });
 });

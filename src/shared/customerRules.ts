@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
-import { countryOf, DEFAULT_COUNTRY, parsePhone, type Country } from './phone';
+import { countryOf, DEFAULT_COUNTRY, parsePhone, phoneRefusal, type Country } from './phone';
 import { foldName, toAsciiDigits } from './persianInput';
 import { parseServiceTag } from './serviceTag';
 import { say, segmentPhrase } from './messageKeys';
@@ -180,7 +180,8 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   if (d.phone.trim()) {
     const p = parsePhone(d.phone, country ?? deskCountry);
     if (p.ok) phone = p.e164;
-    else issues.push({ field: 'phone', message: p.message });
+    // Real in the country of the record's language (fa-IR: Iran): said so, with the field that reads it.
+    else issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, [countryOf(d.locale.split('-')[1])]) });
   }
   const given = { email: d.email.trim() !== '', phone: d.phone.trim() !== '' };
   if (options.requireContact === false) {

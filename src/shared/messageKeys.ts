@@ -154,6 +154,9 @@ const SENTENCES = {
   phoneChars: 'A phone number has only digits, spaces, +, brackets and dashes.',
   phoneIncomplete: 'This is not a complete phone number for {country}. Add the country code (such as +44) if it is from elsewhere.',
   phoneShape: 'No phone number in {country} has this shape; check the digits.',
+  // a number typed without its country code, real in the country of the record's language
+  phoneMobileIn: 'This is a mobile number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
+  phoneNumberIn: 'This is a phone number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
   // an SLA policy's rules (slaClock.ts's schema, policyRules.ts): under each field
   slaTargetPositive: '{target} target for {priority} must be greater than zero',
   slaTargetWhole: '{target} target for {priority} must be a whole number of minutes',

@@ -1,4 +1,6 @@
 import { getCountries, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+// The full metadata, only to tell a mobile number from another where a refused number is real elsewhere.
+import { parsePhoneNumberFromString as parseWithTypes } from 'libphonenumber-js/max';
 import { countryPhrase, say } from './messageKeys';
 import { toAsciiDigits } from './persianInput';
 
@@ -71,4 +73,31 @@ export function maskPhone(e164: string): string {
 export function phoneCountry(input: string): Country | null {
   const p = input.trim().startsWith('+') || input.trim().startsWith('00') ? parse(input, DEFAULT_COUNTRY) : null;
   return p?.country ?? null;
+}
+
+/**
+ * Where a number refused in `country` is a real one: the first of `likely` (the countries the
+ * form suggests, such as its language's: Persian, Iran) in which libphonenumber finds it valid,
+ * with the number as it is typed with its country code and whether it is a mobile number.
+ * «۰۹۱۲۳۴۵۶۷۸۹» on a desk in the United States was refused with "add the country code (such
+ * as +44)", which did not say that the record's Country would read it.
+ */
+export function phoneElsewhere(input: string, country: Country, likely: readonly (Country | null)[]): { country: Country; international: string; mobile: boolean } | null {
+  const trimmed = toAsciiDigits(input).trim();
+  if (!PHONE_CHARS.test(trimmed) || trimmed.startsWith('+') || trimmed.startsWith('00')) return null;
+  for (const c of likely) {
+    if (!c || c === country) continue;
+    const p = parseWithTypes(trimmed, c);
+    if (!p?.isValid()) continue;
+    const type = p.getType();
+    return { country: p.country ?? c, international: p.formatInternational(), mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' };
+  }
+  return null;
+}
+
+/** The phone's refusal, or where the number is real instead when one of `likely` reads it ("a mobile number in Iran"). */
+export function phoneRefusal(input: string, country: Country, refused: string, likely: readonly (Country | null)[]): string {
+  const there = phoneElsewhere(input, country, likely);
+  if (!there) return refused;
+  return say(there.mobile ? 'phoneMobileIn' : 'phoneNumberIn', { country: countryPhrase(there.country), example: there.international });
 }

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconArrowsExchange } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
-import { t, tc } from '../i18n';
+import { t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { choiceName, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, type SideDetail } from './mergeSides';
+import { choiceName, holdingLines, keepOtherByDefault, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText, type SideDetail } from './mergeSides';
 import { useProblemFocus } from '../refusedFocus';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { backOr, customerHref, navigate } from '../route';
@@ -17,22 +18,40 @@ import classes from './MergePage.module.css';
 
 const LABELS: Record<MergeField, Parameters<typeof t>[0]> = CUSTOMER_FIELD_LABEL;
 
-export function MergePage({ survivorId, mergedId }: { survivorId: string; mergedId: string }) {
+export function MergePage({ survivorId, mergedId, chosen }: { survivorId: string; mergedId: string; chosen: boolean }) {
   // Each record as it is now: a change saved meanwhile (another window, the hub) is drawn as it
-  // lands, so the value a radio keeps is the one beside it.
-  const survivor = useCall('customers.record', { customerId: survivorId }, { customerId: survivorId });
-  const merged = useCall('customers.record', { customerId: mergedId }, { customerId: mergedId });
+  // lands, so the value a radio keeps is the one beside it. Kept in memory, so that swapping
+  // the two (each now read under the other's name) draws them at once, the focus where it was.
+  const survivor = useCall('customers.record', { customerId: survivorId }, { customerId: survivorId, keep: true });
+  const merged = useCall('customers.record', { customerId: mergedId }, { customerId: mergedId, keep: true });
   const [pick, setPick] = useState<Partial<Record<MergeField, 'survivor' | 'merged'>>>({});
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const problemAlert = useRef<HTMLDivElement>(null);
   useProblemFocus(problem, problemAlert);
   const finalId = useId();
-  const failed = survivor.problem ?? merged.problem;
-  if (failed) return <FailedPage page={t('merge.title')} problem={failed} />;
-  if (!survivor.data || !merged.data) return <PageLoading />;
   const s = survivor.data;
   const m = merged.data;
+  // Which record is kept when the agent has not said: the one with more history, decided once,
+  // as both are first read (a change landing later does not swap the screen under the agent).
+  const decided = useRef(chosen);
+  const swapFirst = !decided.current && s !== undefined && m !== undefined && s.customer.id !== m.customer.id && keepOtherByDefault(s, m);
+  useEffect(() => {
+    if (decided.current || !s || !m) return;
+    decided.current = true;
+    if (swapFirst) navigate({ name: 'merge', survivorId: mergedId, mergedId: survivorId }, { replace: true });
+  });
+  // The agent's choice: the address says it (a reload keeps it), and each field starts again
+  // from the record now kept.
+  const swap = () => {
+    setPick({});
+    setProblem(null);
+    navigate({ name: 'merge', survivorId: mergedId, mergedId: survivorId, chosen: true }, { replace: true });
+  };
+  const failed = survivor.problem ?? merged.problem;
+  if (failed) return <FailedPage page={t('merge.title')} problem={failed} />;
+  if (!s || !m || swapFirst) return <PageLoading />;
   const blocked = mergeBlocked(s, m);
   if (blocked)
     return (
@@ -55,11 +74,14 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
     setProblem(null);
     try {
       await call('customers.merge', { survivorId, mergedId, pick, survivorVersion: s.customer.version, mergedVersion: m.customer.version });
+      setConfirming(false);
       refreshEverything();
       notifications.show({ color: 'teal', message: t('merge.done', { name: m.customer.name }) });
       navigate(customerHref(survivorId));
     } catch (error) {
       const problem = problemOf(error);
+      // The dialog closes and the reason is shown on the page, with the focus on it.
+      setConfirming(false);
       setProblem(problem);
       // A record changed after the screen showed it (the desk refused, nothing merged): both are
       // read again now, not only when the change's notice comes, so the values beside the
@@ -82,6 +104,18 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
           ))}
         </Alert>
       )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Holding side={sides.keep} record={s} testId="merge-keep" />
+        <Holding side={sides.from} record={m} testId="merge-from" />
+      </SimpleGrid>
+      <Group gap="sm" wrap="wrap">
+        <Button variant="default" leftSection={<IconArrowsExchange size={16} />} onClick={swap}>
+          {t('merge.swap', { name: m.customer.name })}
+        </Button>
+        <Text size="xs" c="dimmed" style={{ flex: '1 1 16rem' }}>
+          {t('merge.swapHint')}
+        </Text>
+      </Group>
       <Paper withBorder radius="md">
         <FitTable>
           <Table className={classes.fields} verticalSpacing="xs" fz="sm" data-testid="merge-fields">
@@ -124,12 +158,7 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
           </Table>
         </FitTable>
       </Paper>
-      <Text size="sm">
-        {t('merge.moves', {
-          systems: tc('merge.systems', m.assets.length),
-          contacts: tc('merge.contacts', m.contacts?.length ?? 0),
-        })}
-      </Text>
+      <Text size="sm">{movesText(m)}</Text>
       {/* The record merged in is deleted: said before the button, and read with it. */}
       <Text size="sm" fw={600} id={finalId}>
         {t('merge.final')}
@@ -138,10 +167,34 @@ export function MergePage({ survivorId, mergedId }: { survivorId: string; merged
         <Button variant="default" onClick={() => backOr(customerHref(survivorId))}>
           {t('common.cancel')}
         </Button>
-        <Button color="red" loading={busy} onClick={() => void submit()} aria-describedby={finalId}>
+        <Button color="red" onClick={() => setConfirming(true)} aria-describedby={finalId} aria-haspopup="dialog">
           {t('merge.submit')}
         </Button>
       </Group>
+      {/* A merge cannot be undone: asked once more, naming both records and what moves. */}
+      <Modal
+        opened={confirming}
+        onClose={() => !busy && setConfirming(false)}
+        returnFocus={problem === null}
+        title={t('merge.confirmTitle', { from: m.customer.name, keep: s.customer.name })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('merge.confirmKeep', { keep: s.customer.name })}</Text>
+          <Text size="sm">{movesText(m)}</Text>
+          <Text size="sm" fw={600}>
+            {t('merge.confirmGone', { from: m.customer.name })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" data-autofocus onClick={() => setConfirming(false)} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={busy} onClick={() => void submit()}>
+              {t('merge.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
@@ -155,5 +208,21 @@ function SideHeading({ title, detail }: { title: string; detail: SideDetail }) {
         <bdi dir={detail.ltr ? 'ltr' : undefined}>{detail.text}</bdi>
       </span>
     </>
+  );
+}
+
+/** What one of the two records holds, under its heading: what a merge moves, or keeps. */
+function Holding({ side, record, testId }: { side: { title: string; detail: SideDetail }; record: Parameters<typeof holdingLines>[0]; testId: string }) {
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid={testId}>
+      <Text size="sm" fw={600} component="div">
+        <SideHeading {...side} />
+      </Text>
+      <List size="sm" mt={6} spacing={2}>
+        {holdingLines(record).map((line) => (
+          <List.Item key={line}>{line}</List.Item>
+        ))}
+      </List>
+    </Paper>
   );
 }

@@ -1,6 +1,6 @@
 import { MERGE_FIELDS, type CustomerRecord, type MergeField } from '../../shared/customerApi';
 import type { Problem } from '../backend';
-import { t, tc } from '../i18n';
+import { formatDate, t, tc } from '../i18n';
 import { countryName, formatPhone, languageName, segmentLabel, serviceLevelLabel } from '../labels';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
 
@@ -96,5 +96,47 @@ export function mergeProblemLines(problem: Pick<Problem, 'message' | 'issues'>):
   return problem.issues.map((i) => {
     const field = i.path.replace(/^customer\./, '');
     return (MERGE_FIELDS as readonly string[]).includes(field) ? t('merge.issue', { field: t(CUSTOMER_FIELD_LABEL[field as MergeField]), message: i.message }) : i.message;
+  });
+}
+
+/** What a record holds that a merge moves or keeps: the one with more is the established record. */
+type Holding = Pick<CustomerRecord, 'customer' | 'assets' | 'holds'>;
+
+const historyOf = (r: Holding): number => r.assets.length + r.holds.contacts + r.holds.openTickets + r.holds.closedTickets;
+
+/**
+ * Whether the record the address names "Merge in" should be kept instead, as the screen opens.
+ * A merge asked for from the edit dialog kept the record being edited, and a new, empty
+ * duplicate absorbed the established record (its systems, contacts and tickets) whose id was
+ * then deleted. The record with more history is kept; with as much, the older one; with the
+ * same, the order asked for.
+ */
+export function keepOtherByDefault(survivor: Holding, merged: Holding): boolean {
+  const a = historyOf(survivor);
+  const b = historyOf(merged);
+  if (a !== b) return b > a;
+  return merged.customer.createdAt < survivor.customer.createdAt;
+}
+
+/** What a record holds, a phrase each: its systems, contacts, open and closed tickets, and when it was made. */
+export function holdingLines(r: Holding): string[] {
+  return [
+    tc('merge.systems', r.assets.length),
+    tc('merge.contacts', r.holds.contacts),
+    tc('merge.openTickets', r.holds.openTickets),
+    tc('merge.closedTickets', r.holds.closedTickets),
+    t('merge.created', { date: formatDate(r.customer.createdAt) }),
+  ];
+}
+
+/**
+ * What the confirmation says moves when `merged` goes into `survivor`: its systems, contacts
+ * and tickets (open and closed), counted; the interactions go with them.
+ */
+export function movesText(merged: Holding): string {
+  return t('merge.moves', {
+    systems: tc('merge.systems', merged.assets.length),
+    contacts: tc('merge.contacts', merged.holds.contacts),
+    tickets: tc('merge.tickets', merged.holds.openTickets + merged.holds.closedTickets),
   });
 }

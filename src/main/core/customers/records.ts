@@ -28,6 +28,7 @@ import { uuidv7 } from '../ids';
 import { customerLog, type RecordActor } from './customerLog';
 import { toCustomerSummary } from '../customerView';
 import { ticketNumber } from '../ticketRows';
+import { isOpenState, type TicketState } from '../../../shared/ticketMachine';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets } from './systemTickets';
 import { noteTransferOnOpenTickets } from './transferNotes';
@@ -450,9 +451,12 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     );
     const contacts = contactsOf.all(id);
     const customer = toRecordCustomer(c, versionOf(ids));
+    const states = db.all(k.selectFrom('tickets').select('state').where('customer_id', '=', id)).map((r) => r.state as TicketState);
+    const open = states.filter(isOpenState).length;
     return {
       customer,
       contacts: showContacts ? contacts : null,
+      holds: { openTickets: open, closedTickets: states.length - open, contacts: contacts.length },
       assets: db
         .all(k.selectFrom('assets').select(['id', 'service_tag', 'product_line', 'model', 'ship_date', 'warranty_level', 'warranty_end']).where('customer_id', '=', id).orderBy('ship_date', 'desc'))
         .map((a) => ({ id: a.id, serviceTag: a.service_tag, productLine: a.product_line, model: a.model, shipDate: a.ship_date, warrantyLevel: a.warranty_level, warrantyEnd: a.warranty_end })),
