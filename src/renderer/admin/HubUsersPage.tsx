@@ -10,7 +10,7 @@ import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
-import { administers, mayJoinHub, worksChosenSegments } from '../../shared/access';
+import { administers, mayJoinHub, maySetActive, worksChosenSegments } from '../../shared/access';
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
@@ -253,6 +253,7 @@ export function HubUsersPage() {
 }
 
 function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => void }) {
+  const { user: me } = useSession();
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'agent');
@@ -264,6 +265,8 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const works = worksChosenSegments(role);
+  // One's own account is never turned off here (access.ts): the box is fixed, and says why.
+  const selfRefusal = user !== null ? maySetActive(me, user, false) : null;
   // A field's message goes as soon as that field is changed.
   const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
@@ -318,7 +321,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
             edited('password');
           }} />
         ) : (
-          <Checkbox label={t('hubUsers.activeLabel')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+          <Checkbox label={t('hubUsers.activeLabel')} checked={active} disabled={selfRefusal !== null} description={selfRefusal && sayMessage(selfRefusal)} onChange={(e) => setActive(e.currentTarget.checked)} />
         )}
         {user !== null && <Text size="xs" c="dimmed">{t('hubUsers.sessionsEnd')}</Text>}
         <Group justify="flex-end">

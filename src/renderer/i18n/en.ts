@@ -1051,6 +1051,7 @@ export const en = {
   'apiError.serviceTagShape': 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
   'apiError.retentionMinimum': 'Keep interactions at least {days} days.',
   'apiError.noSegments': 'An agent or specialist works the queues of at least one segment: choose their segments.',
+  'apiError.deactivateSelf': 'You cannot turn off your own account: you would be signed out at once and could not sign in again. Another admin can turn it off.',
   'apiError.lastAdmin': 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   'apiError.subjectShort': 'Give the ticket a subject of at least 3 characters.',
   'apiError.subjectLong': 'A subject holds at most 200 characters: put the rest in the description.',
