@@ -49,3 +49,11 @@ it('lists a person’s segments with the reader’s separator: "آموزشی، �
   expect(segmentsText({ ...sam, segments: [...sam.segments] })).toBe('آموزشی، دولتی');
   expect(segmentsText({ ...sam, role: 'admin', tier: 3, segments: [] })).toBe('همهٔ بخش‌ها');
 });
+
+// "There is already a user with the email …" was said at the top of the form, and the Email
+// field, the one to change, was not marked.
+it('puts the hub’s "email already taken" under the Email field', () => {
+  const taken = { code: 'conflict', key: 'emailTaken', message: 'There is already a user with the email ava@desk.test.', issues: [] };
+  expect(refusedFields(taken)).toEqual({ email: 'There is already a user with the email ava@desk.test.' });
+});
+

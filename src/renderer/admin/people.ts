@@ -45,10 +45,12 @@ export function passwordError(password: string): string | undefined {
 /**
  * A refusal's fields, under the fields themselves (the desk checks them with the same rules:
  * src/shared/api.ts). A refusal about no field (an email already taken, the hub unreachable)
- * has none, and is said as a whole.
+ * has none, and is said as a whole; an email already taken is the Email field's.
  */
 export function refusedFields(problem: Problem): FieldErrors {
   const out: FieldErrors = {};
+  // The hub's "there is already a user with the email …" is the Email field's to fix.
+  if (problem.key === 'emailTaken') out.email = problem.message;
   for (const issue of problem.issues) {
     const field = issue.path.split('.')[0];
     if (field === 'name') out.name = t('hubUsers.nameInvalid');
@@ -62,3 +64,4 @@ export function refusedFields(problem: Problem): FieldErrors {
 export function segmentsText(user: User): string {
   return worksChosenSegments(user.role) ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
 }
+
