@@ -14,7 +14,7 @@ import { administers, mayJoinHub, maySetActive, worksChosenSegments } from '../.
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -133,6 +133,7 @@ export function HubUsersPage() {
       </Stack>
     );
   if (!users.data) return <PageLoading />;
+  const people = users.data;
   const done = (message: string) => {
     notifications.show({ color: 'teal', message });
     setEditing(null);
@@ -189,10 +190,10 @@ export function HubUsersPage() {
                   );
                   const actions = (
                     <>
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: u.name })}>
+                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: personLabel(u, people) })}>
                         {t('hubUsers.edit')}
                       </Button>
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: u.name })}>
+                      <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: personLabel(u, people) })}>
                         {t('hubUsers.reset')}
                       </Button>
                     </>
@@ -244,15 +245,15 @@ export function HubUsersPage() {
         </div>
       </Section>
       {address}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: personLabel(editing.user, people) }) : editing ? t('hubUsers.editOne', { name: personLabel(editing.user, people) }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
-        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
+        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
       </Modal>
     </Stack>
   );
 }
 
-function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => void }) {
+function UserForm({ user, people, onDone }: { user: User | null; people: readonly User[]; onDone: (u: User) => void }) {
   const { user: me } = useSession();
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
@@ -265,6 +266,8 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const works = worksChosenSegments(role);
+  // Two people may share a name: said, not refused (on an edit, once the name is changed).
+  const namesake = user !== null && name === user.name ? undefined : namesakeWarning(name, people, user?.id ?? null);
   // One's own account is never turned off here (access.ts): the box is fixed, and says why.
   const selfRefusal = user !== null ? maySetActive(me, user, false) : null;
   // A field's message goes as soon as that field is changed.
@@ -297,7 +300,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <TextInput label={t('hubUsers.name')} required value={name} error={errors.name} onChange={(e) => {
+        <TextInput label={t('hubUsers.name')} required value={name} error={errors.name} description={namesake} inputWrapperOrder={['label', 'input', 'description', 'error']} styles={{ description: { color: 'light-dark(var(--mantine-color-orange-text), var(--mantine-color-orange-4))' } }} onChange={(e) => {
             setName(e.currentTarget.value);
             edited('name');
           }} data-autofocus />

@@ -664,6 +664,8 @@ export const en = {
   'hubUsers.create': 'Create',
   'hubUsers.saved': '{name} saved.',
   'hubUsers.passwordReset': 'New password set for {name}.',
+  'hubUsers.nameWithEmail': '{name} ({email})',
+  'hubUsers.nameInUse': '{who} has this name already. Make sure this is not the same person; the email tells them apart.',
   'hubUsers.nameMissing': 'Type the person’s name.',
   'hubUsers.nameInvalid': 'Type a name of at most 120 characters.',
   'hubUsers.emailMissing': 'Type the email the person signs in with.',

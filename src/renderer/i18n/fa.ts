@@ -1041,6 +1041,8 @@ export const fa: Messages = {
   'hubUsers.create': 'ساختن',
   'hubUsers.saved': '{name} ذخیره شد.',
   'hubUsers.passwordReset': 'گذرواژهٔ تازه برای {name} گذاشته شد.',
+  'hubUsers.nameWithEmail': '{name} ({email})',
+  'hubUsers.nameInUse': 'این نام از پیش از آنِ {who} است. مطمئن شوید که همان فرد نیست؛ ایمیل آن دو را از هم جدا می‌کند.',
   'hubUsers.nameMissing': 'نام این فرد را بنویسید.',
   'hubUsers.nameInvalid': 'نامی با حداکثر ۱۲۰ نویسه بنویسید.',
   'hubUsers.emailMissing': 'ایمیلی را که این فرد با آن وارد می‌شود بنویسید.',
