@@ -108,7 +108,10 @@ export function HubUsersPage() {
   const { user, switchUser } = useSession();
   const hub = useCall('hub.status', {});
   const allowed = administers(user) && hub.data?.joined === true;
-  const users = useCall('hubUsers.list', allowed ? {} : null);
+  // Live: another admin's change reaches this desk as the hub's 'user' event, and the desk then
+  // tells its windows (desk.changed), as the pages of tickets are told; ticket changes cannot
+  // change the people.
+  const users = useCall('hubUsers.list', allowed ? {} : null, { live: () => false });
   const [editing, setEditing] = useState<Editing>(null);
   const box = useElementSize();
   const stacked = box.width > 0 && box.width < STACK_BELOW;
