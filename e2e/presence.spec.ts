@@ -173,6 +173,63 @@ test('the People page writes each role and tier on one line', async ({ browser }
   await omar.context().close();
 });
 
+// Omar unticked Active on his own account (Rosa, another admin, was there) and was signed out
+// at once for good, unwarned; the hub's "There is already a user with the email …" left the
+// Email field unmarked; a second Nadia Karimi was made without a word, and both Edit buttons
+// were "Edit Nadia Karimi"; and Rosa's People list showed none of it until she reloaded.
+test('on People an admin cannot turn their own account off, a taken email is marked on its field, a name in use is warned of, and another admin’s list follows', async ({ browser }) => {
+  test.setTimeout(90_000);
+  await makeUser(hub, { email: 'rosa@desk.test', name: 'Rosa Jimenez', role: 'admin', tier: 3, segments: [] });
+  await makeUser(hub, { email: 'nadia@desk.test', name: 'Nadia Karimi', role: 'agent', tier: 1, segments: ['home'] });
+  const omar = await signedIn(browser, 'omar@desk.test');
+  const rosa = await signedIn(browser, 'rosa@desk.test');
+  for (const page of [omar, rosa]) {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${new URL(page.url()).origin}/#/admin/users`);
+    await expect(page.getByRole('table').getByText('nadia@desk.test', { exact: true })).toBeVisible();
+  }
+  const shot = (name: string) => omar.screenshot({ path: test.info().outputPath(`${name}.png`) });
+  const edit = (name: string) => omar.getByRole('button', { name: en['hubUsers.editOne'].replace('{name}', name), exact: true });
+  const dialog = omar.getByRole('dialog');
+
+  await edit('Omar Haddad').click();
+  const active = dialog.getByRole('checkbox', { name: en['hubUsers.activeLabel'] });
+  await expect(active).toBeChecked();
+  await expect(active).toBeDisabled();
+  await expect(active).toHaveAccessibleDescription(en['apiError.deactivateSelf']);
+  await shot('people-own-account-en-1366');
+  await omar.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await omar.getByRole('button', { name: en['hubUsers.new'] }).click();
+  const name = dialog.getByRole('textbox', { name: en['hubUsers.name'] });
+  const email = dialog.getByRole('textbox', { name: en['signIn.email'] });
+  await name.fill('nadia karimi');
+  await expect(name).toHaveAccessibleDescription(en['hubUsers.nameInUse'].replace('{who}', 'Nadia Karimi (nadia@desk.test)'));
+  await email.fill('ava@desk.test');
+  await dialog.getByLabel(en['hubUsers.role'], { exact: true }).click();
+  await omar.getByRole('option', { name: en['role.supervisor'] }).click();
+  await dialog.getByLabel(new RegExp(`^${en['signIn.password']}`)).fill('a long password 1');
+  await dialog.getByRole('button', { name: en['hubUsers.create'] }).click();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(en['apiError.emailTaken'].replace('{email}', 'ava@desk.test'));
+  await expect(name).toHaveValue('nadia karimi');
+  await expect(email).toHaveValue('ava@desk.test');
+  await shot('people-email-taken-en-1366');
+  await email.fill('nadia.k@desk.test');
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('button', { name: en['hubUsers.create'] }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(edit('Nadia Karimi (nadia@desk.test)')).toBeVisible();
+  await expect(edit('nadia karimi (nadia.k@desk.test)')).toBeVisible();
+  await expect(edit('Nadia Karimi')).toHaveCount(0);
+  // Rosa's list, open all along, shows the new person without a reload.
+  await expect(rosa.getByRole('table').getByText('nadia.k@desk.test', { exact: true })).toBeVisible();
+  await rosa.context().close();
+  await omar.context().close();
+});
+
 // A reload (F5) at a desk joined to a hub asked for the password again: the sign-in is per
 // connection. The window now resumes with the secret its sign-in gave it (sessionStorage), on
 // the same screen with its draft, as a desk alone does (reload.spec.ts); once the person signs

@@ -169,18 +169,31 @@ describe('admin API', () => {
     expect((await call(hub.url, 'GET', '/admin/users', { token: agentToken })).status).toBe(403);
   });
 
-  it('keeps one active admin: the only one can neither deactivate nor demote themselves; one of two can', async () => {
+  it('keeps one active admin: the only one cannot demote themselves (nor turn themselves off, as no admin can); one of two can be', async () => {
     const { users } = (await call<{ users: HubUser[] }>(hub.url, 'GET', '/admin/users', { token: adminToken })).body;
     const omar = users.find((u) => u.email === 'omar@desk.test')!;
-    for (const change of [{ active: false }, { role: 'agent' }]) {
-      const r = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${omar.id}`, { token: adminToken, body: change });
-      expect(r.status).toBe(409);
-      expect(r.body.error.message).toMatch(/only active admin/);
-    }
+    const demoted = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${omar.id}`, { token: adminToken, body: { role: 'agent' } });
+    expect(demoted.status).toBe(409);
+    expect(demoted.body.error.message).toMatch(/only active admin/);
+    const off = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${omar.id}`, { token: adminToken, body: { active: false } });
+    expect(off.status).toBe(403);
+    expect(off.body.error.message).toBe(say('deactivateSelf'));
     expect((await call(hub.url, 'GET', '/admin/users', { token: adminToken })).status).toBe(200);
     const second = await makeUser(hub, { email: 'nadia@desk.test', role: 'admin' });
     const r = await call(hub.url, 'PATCH', `/admin/users/${second.id}`, { token: adminToken, body: { active: false } });
     expect(r.status).toBe(200);
+  });
+
+  it('refuses an admin turning off their own account, another admin there or not; another admin may', async () => {
+    const rosa = await makeUser(hub, { email: 'rosa@desk.test', role: 'admin' });
+    const rosaToken = (await signIn('rosa@desk.test', PASSWORD)).body.token;
+    const own = await call<{ error: { code: string; message: string } }>(hub.url, 'PATCH', `/admin/users/${rosa.id}`, { token: rosaToken, body: { active: false } });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toBe(say('deactivateSelf'));
+    expect((await call(hub.url, 'GET', '/admin/users', { token: rosaToken })).status).toBe(200);
+    const byOther = await call<{ user: HubUser }>(hub.url, 'PATCH', `/admin/users/${rosa.id}`, { token: adminToken, body: { active: false } });
+    expect(byOther.status).toBe(200);
+    expect(byOther.body.user.active).toBe(false);
   });
 });
 
@@ -266,6 +279,9 @@ describe('an admin at a desk joined to the hub', () => {
       expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: ['home'], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'emailTaken', params: { email: 'new@desk.test' } } });
       const list = await c.call('hubUsers.list', {});
       expect((list as { result: { email: string }[] }).result.map((u) => u.email)).toContain('new@desk.test');
+      // Nor their own account off, saying why (the desk asks the same rule as the hub).
+      const omar = (list as { result: { id: string; email: string }[] }).result.find((u) => u.email === 'omar@desk.test')!;
+      expect(await c.call('hubUsers.update', { id: omar.id, active: false })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'deactivateSelf' } });
       // An agent cannot, even through the desk.
       const other = desk.connect(() => undefined);
       await other.call('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
 import { say } from '../shared/messageKeys';
-import { administers, mayHaveSegments } from './access';
+import { administers, mayHaveSegments, maySetActive } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
 import type { HubDb, UserRow } from './db';
 import { appendUserEvent } from './userStream';
@@ -127,6 +127,8 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
     const current = await tx.selectFrom('users').selectAll().where('id', '=', validId(id)).forUpdate().executeTakeFirst();
     if (!current) throw notFound(say('noSuchUser'));
     const c = parsed.data;
+    const self = by && c.active !== undefined && c.active !== current.active ? maySetActive(by, current, c.active) : null;
+    if (self) throw forbidden(self);
     const role = c.role ?? current.role;
     const tier = tierFor(role, c.tier ?? (c.role && c.role !== current.role ? (role === 'specialist' ? 2 : 1) : current.tier));
     const segments = role === 'supervisor' || role === 'admin' ? [...segmentSchema.options] : (c.segments ?? (current.segments as Segment[]));

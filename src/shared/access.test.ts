@@ -10,6 +10,7 @@ import {
   mayHold,
   mayBringDataToHub,
   mayJoinHub,
+  maySetActive,
   maySeeBoard,
   maySeeSegment,
   mayTake,
@@ -163,5 +164,21 @@ describe('joining a hub', () => {
     expect(mayBringDataToHub(demo)).toBe(say('demoDeskJoin'));
     expect(mayBringDataToHub({ demo: false })).toBeNull();
     expect(say('demoDeskJoin')).toMatch(/^This desk holds demo data, so it cannot join a hub: .* start Tagdesk on a new, empty folder \(--data .*“Join your centre’s hub”/);
+  });
+});
+
+// Omar unticked Active on his own account (another admin existed) and was signed out at once,
+// unable to sign in again, with no word of it. Nobody turns their own account off: another
+// admin does, as the refusal says.
+describe('turning an account off', () => {
+  const lena: Person = { id: 'lena', role: 'admin', tier: 3, segments: [] };
+  it('is refused on one’s own account, saying what it would do and who can', () => {
+    expect(maySetActive(admin, { id: 'omar' }, false)).toBe(say('deactivateSelf'));
+    expect(say('deactivateSelf')).toMatch(/^You cannot turn off your own account: you would be signed out at once and could not sign in again\. Another admin can/);
+  });
+  it('is allowed on anyone else’s, and turning an account on is never refused by it', () => {
+    expect(maySetActive(admin, { id: 'lena' }, false)).toBeNull();
+    expect(maySetActive(lena, { id: 'omar' }, false)).toBeNull();
+    expect(maySetActive(admin, { id: 'omar' }, true)).toBeNull();
   });
 });

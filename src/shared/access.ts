@@ -134,6 +134,16 @@ export function mayHaveSegments(role: Role, segments: readonly Segment[]): Refus
   return worksChosenSegments(role) && segments.length === 0 ? say('noSegments') : null;
 }
 
+/**
+ * Turning an account on or off (Active on People), as `by`: never one's own off. The account's
+ * sessions end with it, at once: the admin would be signed out and could not sign in again
+ * until another admin turned it back on. Another admin does it (and the hub keeps one active
+ * admin at least: accounts.ts). The desk, the hub and the People page all ask this.
+ */
+export function maySetActive(by: Pick<Person, 'id'>, target: { id: string }, active: boolean): Refusal {
+  return !active && by.id === target.id ? say('deactivateSelf') : null;
+}
+
 // ---- acting on tickets ------------------------------------------------------------------------
 
 /** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */

@@ -10,11 +10,11 @@ import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
-import { administers, mayJoinHub, worksChosenSegments } from '../../shared/access';
+import { administers, mayJoinHub, maySetActive, worksChosenSegments } from '../../shared/access';
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { passwordError, personErrors, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -108,7 +108,10 @@ export function HubUsersPage() {
   const { user, switchUser } = useSession();
   const hub = useCall('hub.status', {});
   const allowed = administers(user) && hub.data?.joined === true;
-  const users = useCall('hubUsers.list', allowed ? {} : null);
+  // Live: another admin's change reaches this desk as the hub's 'user' event, and the desk then
+  // tells its windows (desk.changed), as the pages of tickets are told; ticket changes cannot
+  // change the people.
+  const users = useCall('hubUsers.list', allowed ? {} : null, { live: () => false });
   const [editing, setEditing] = useState<Editing>(null);
   const box = useElementSize();
   const stacked = box.width > 0 && box.width < STACK_BELOW;
@@ -133,6 +136,7 @@ export function HubUsersPage() {
       </Stack>
     );
   if (!users.data) return <PageLoading />;
+  const people = users.data;
   const done = (message: string) => {
     notifications.show({ color: 'teal', message });
     setEditing(null);
@@ -189,10 +193,10 @@ export function HubUsersPage() {
                   );
                   const actions = (
                     <>
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: u.name })}>
+                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={t('hubUsers.editOne', { name: personLabel(u, people) })}>
                         {t('hubUsers.edit')}
                       </Button>
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: u.name })}>
+                      <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setEditing({ kind: 'password', user: u })} aria-label={t('hubUsers.resetOne', { name: personLabel(u, people) })}>
                         {t('hubUsers.reset')}
                       </Button>
                     </>
@@ -244,15 +248,16 @@ export function HubUsersPage() {
         </div>
       </Section>
       {address}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: editing.user.name }) : editing ? t('hubUsers.editOne', { name: editing.user.name }) : ''}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: personLabel(editing.user, people) }) : editing ? t('hubUsers.editOne', { name: personLabel(editing.user, people) }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
-        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
+        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
       </Modal>
     </Stack>
   );
 }
 
-function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => void }) {
+function UserForm({ user, people, onDone }: { user: User | null; people: readonly User[]; onDone: (u: User) => void }) {
+  const { user: me } = useSession();
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'agent');
@@ -264,6 +269,10 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const works = worksChosenSegments(role);
+  // Two people may share a name: said, not refused (on an edit, once the name is changed).
+  const namesake = user !== null && name === user.name ? undefined : namesakeWarning(name, people, user?.id ?? null);
+  // One's own account is never turned off here (access.ts): the box is fixed, and says why.
+  const selfRefusal = user !== null ? maySetActive(me, user, false) : null;
   // A field's message goes as soon as that field is changed.
   const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
@@ -294,7 +303,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <TextInput label={t('hubUsers.name')} required value={name} error={errors.name} onChange={(e) => {
+        <TextInput label={t('hubUsers.name')} required value={name} error={errors.name} description={namesake} inputWrapperOrder={['label', 'input', 'description', 'error']} styles={{ description: { color: 'light-dark(var(--mantine-color-orange-text), var(--mantine-color-orange-4))' } }} onChange={(e) => {
             setName(e.currentTarget.value);
             edited('name');
           }} data-autofocus />
@@ -318,7 +327,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (u: User) => vo
             edited('password');
           }} />
         ) : (
-          <Checkbox label={t('hubUsers.activeLabel')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+          <Checkbox label={t('hubUsers.activeLabel')} checked={active} disabled={selfRefusal !== null} description={selfRefusal && sayMessage(selfRefusal)} onChange={(e) => setActive(e.currentTarget.checked)} />
         )}
         {user !== null && <Text size="xs" c="dimmed">{t('hubUsers.sessionsEnd')}</Text>}
         <Group justify="flex-end">

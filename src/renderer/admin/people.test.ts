@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { passwordError, personErrors, refusedFields, segmentsText } from './people';
+import { namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -48,4 +48,40 @@ it('lists a person’s segments with the reader’s separator: "آموزشی، �
   await setLocale('fa', 'arabext');
   expect(segmentsText({ ...sam, segments: [...sam.segments] })).toBe('آموزشی، دولتی');
   expect(segmentsText({ ...sam, role: 'admin', tier: 3, segments: [] })).toBe('همهٔ بخش‌ها');
+});
+
+// "There is already a user with the email …" was said at the top of the form, and the Email
+// field, the one to change, was not marked.
+it('puts the hub’s "email already taken" under the Email field', () => {
+  const taken = { code: 'conflict', key: 'emailTaken', message: 'There is already a user with the email ava@desk.test.', issues: [] };
+  expect(refusedFields(taken)).toEqual({ email: 'There is already a user with the email ava@desk.test.' });
+});
+
+// Two people called Nadia Karimi: both Edit buttons were "Edit Nadia Karimi" to a screen
+// reader, and nothing warned the admin who made the second one.
+describe('people with the same name', () => {
+  const person = (id: string, name: string, email: string) => ({ id, email, name, role: 'agent', tier: 1, segments: ['home'], active: true }) as const;
+  const nadia = person('n1', 'Nadia Karimi', 'nadia@desk.test');
+  const other = person('n2', 'nadia  karimi ', 'nadia.k@desk.test');
+  const sam = person('s1', 'Sam Rivera', 'sam@desk.test');
+  const people = [nadia, other, sam].map((p) => ({ ...p, segments: [...p.segments] }));
+
+  it('names a person by their email too where the name repeats', () => {
+    expect(personLabel(people[0]!, people)).toBe('Nadia Karimi (nadia@desk.test)');
+    expect(personLabel(people[1]!, people)).toBe('nadia  karimi  (nadia.k@desk.test)');
+    expect(personLabel(people[2]!, people)).toBe('Sam Rivera');
+  });
+
+  it('warns, naming who has the name already, when a name is in use by someone else', () => {
+    expect(namesakeWarning('Sam Rivera', people, null)).toBe('Sam Rivera (sam@desk.test) has this name already. Make sure this is not the same person; the email tells them apart.');
+    expect(namesakeWarning(' sam rivera', people, null)).toBe(namesakeWarning('Sam Rivera', people, null));
+    expect(namesakeWarning('Sam Rivera', people, 's1')).toBeUndefined();
+    expect(namesakeWarning('Ava Martin', people, null)).toBeUndefined();
+    expect(namesakeWarning('', people, null)).toBeUndefined();
+  });
+
+  it('says it in Persian in a Persian window', async () => {
+    await setLocale('fa', 'arabext');
+    expect(namesakeWarning('Sam Rivera', people, null)).toContain('\u2068sam@desk.test\u2069');
+  });
 });

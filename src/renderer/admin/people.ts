@@ -45,10 +45,12 @@ export function passwordError(password: string): string | undefined {
 /**
  * A refusal's fields, under the fields themselves (the desk checks them with the same rules:
  * src/shared/api.ts). A refusal about no field (an email already taken, the hub unreachable)
- * has none, and is said as a whole.
+ * has none, and is said as a whole; an email already taken is the Email field's.
  */
 export function refusedFields(problem: Problem): FieldErrors {
   const out: FieldErrors = {};
+  // The hub's "there is already a user with the email …" is the Email field's to fix.
+  if (problem.key === 'emailTaken') out.email = problem.message;
   for (const issue of problem.issues) {
     const field = issue.path.split('.')[0];
     if (field === 'name') out.name = t('hubUsers.nameInvalid');
@@ -61,4 +63,32 @@ export function refusedFields(problem: Problem): FieldErrors {
 /** A person's segments as the table says them, with the reader's list separator ("،" in Persian). */
 export function segmentsText(user: User): string {
   return worksChosenSegments(user.role) ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
+}
+
+/** A name as people compare names: case, outer spaces and doubled spaces aside. */
+const sameName = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/** The others on the list called `name` (none for an empty name); `except` is the person being edited. */
+function namesakes(name: string, people: readonly User[], except: string | null): User[] {
+  return name.trim() ? people.filter((p) => p.id !== except && sameName(p.name, name)) : [];
+}
+
+/**
+ * How a button or a title names a person: their name, and their email too where someone else
+ * on the list has the same name (two "Edit Nadia Karimi" buttons told a screen reader nothing).
+ */
+export function personLabel(user: User, people: readonly User[]): string {
+  return namesakes(user.name, people, user.id).length > 0 ? t('hubUsers.nameWithEmail', { name: user.name, email: user.email }) : user.name;
+}
+
+/**
+ * A warning (not a refusal: two people may share a name) while a name in use by someone else is
+ * typed into the form: who has it, by their email, so the admin can tell whether it is the same
+ * person, made twice.
+ */
+export function namesakeWarning(name: string, people: readonly User[], except: string | null): string | undefined {
+  const others = namesakes(name, people, except);
+  if (others.length === 0) return undefined;
+  const who = others.map((p) => t('hubUsers.nameWithEmail', { name: p.name, email: p.email })).join(t('list.separator'));
+  return t('hubUsers.nameInUse', { who });
 }

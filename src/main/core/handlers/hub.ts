@@ -1,4 +1,4 @@
-import { mayJoinHub, type DeskData } from '../../../shared/access';
+import { mayJoinHub, maySetActive, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
@@ -66,7 +66,11 @@ export function hubHandlers(
         return hub.join(i.url, hub.status().joined && data.hasData ? s.user?.id : undefined);
       },
       'hubUsers.create': (s, i) => hub.hubUsers.create(signedIn(s).id, i),
-      'hubUsers.update': (s, { id, ...change }) => hub.hubUsers.update(signedIn(s).id, id, change),
+      'hubUsers.update': (s, { id, ...change }) => {
+        // Asked here too, so the desk says it without asking the hub (which refuses it as well).
+        if (change.active !== undefined) refuseUnless(maySetActive(signedIn(s), { id }, change.active));
+        return hub.hubUsers.update(signedIn(s).id, id, change);
+      },
       'hubUsers.resetPassword': (s, i) => hub.hubUsers.resetPassword(signedIn(s).id, i.id, i.password),
     },
   };
