@@ -61,6 +61,9 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByText('+1 206 555 0177').first()).toBeVisible();
   await expect(page.getByTitle('fa-IR')).toHaveText('Persian (Iran)');
   await expect(page.getByTestId('record-history')).toContainText(en['history.created']);
+  // The system just registered is said to be so; no lookup found it, so it is not "Matched".
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.justRegistered'])).toBeVisible();
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.matched'])).toHaveCount(0);
   // Reached by its heading, and read as a list of changes.
   await expect(page.getByRole('heading', { level: 3, name: en['record.history'] })).toBeVisible();
   await expect(page.getByRole('list', { name: en['record.history'] }).getByRole('listitem').last()).toContainText(en['history.created']);

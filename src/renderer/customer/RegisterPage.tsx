@@ -6,6 +6,7 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { FormProblem, PageHeader } from '../page';
 import { backOr, customerHref, hrefOf, navigate } from '../route';
+import { JUST_REGISTERED } from './systemMark';
 import { useSession } from '../session';
 import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type SystemDraftState } from './CustomerFields';
 import type { CustomerDraftState } from '../../shared/customerApi';
@@ -45,7 +46,7 @@ export function RegisterPage({ query }: { query: string }) {
       clearSystem();
       refreshEverything();
       notifications.show({ color: 'teal', message: t('record.registered', { name: customer.name.trim() }) });
-      navigate(customerHref(r.customerId, r.assetId, null));
+      navigate(customerHref(r.customerId, r.assetId, r.assetId ? JUST_REGISTERED : null));
     } catch (error) {
       setProblem(problemOf(error));
     } finally {

@@ -255,6 +255,7 @@ export const en = {
   'asset.until': 'until {date}',
   'asset.previousOwner': 'Owned by {name} until {date}',
   'asset.matched': 'Matched',
+  'asset.justRegistered': 'Just registered',
   'asset.newTicketFor': 'New ticket for {tag}',
   'warranty.active': 'Active',
   'warranty.expired': 'Expired',

@@ -233,6 +233,7 @@ export const fa: Messages = {
   'asset.until': 'تا {date}',
   'asset.previousOwner': 'در مالکیت {name} تا {date}',
   'asset.matched': 'یافته‌شده',
+  'asset.justRegistered': 'تازه ثبت‌شده',
   'asset.newTicketFor': 'تیکت تازه برای {tag}',
   'warranty.active': 'فعال',
   'warranty.expired': 'منقضی',
