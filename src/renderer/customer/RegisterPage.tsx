@@ -83,7 +83,7 @@ export function RegisterPage({ query }: { query: string }) {
               </Title>
               <Checkbox label={t('record.withSystem')} checked={system.include} onChange={(e) => setSystem({ include: e.currentTarget.checked })} />
             </Group>
-            {system.include ? <SystemFields draft={system} onChange={setSystem} problem={problem} /> : <Text size="sm" c="dimmed">{t('record.noSystemYet')}</Text>}
+            {system.include ? <SystemFields draft={system} onChange={setSystem} problem={problem} owner={{ customerId: null, segment: customer.segment }} /> : <Text size="sm" c="dimmed">{t('record.noSystemYet')}</Text>}
           </Paper>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => backOr(hrefOf({ name: 'home' }))}>
