@@ -61,11 +61,23 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByText('+1 206 555 0177').first()).toBeVisible();
   await expect(page.getByTitle('fa-IR')).toHaveText('Persian (Iran)');
   await expect(page.getByTestId('record-history')).toContainText(en['history.created']);
+  // The system just registered is said to be so; no lookup found it, so it is not "Matched".
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.justRegistered'])).toBeVisible();
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.matched'])).toHaveCount(0);
   // Reached by its heading, and read as a list of changes.
   await expect(page.getByRole('heading', { level: 3, name: en['record.history'] })).toBeVisible();
   await expect(page.getByRole('list', { name: en['record.history'] }).getByRole('listitem').last()).toContainText(en['history.created']);
   await app.lookup('new7tag');
   await customer.expectMatchedSystem('NEW7TAG');
+  // Another system, its tag another customer's: said under the tag as soon as it is whole, with
+  // every other field still empty (it was said only by a save once they were all filled).
+  await page.getByRole('button', { name: en['record.addSystem'] }).click();
+  const tag = page.getByRole('dialog').getByRole('textbox', { name: en['asset.tag'] });
+  await tag.fill('7xk-2qf');
+  await expect(tag).not.toHaveAccessibleDescription(/already registered/);
+  await tag.press('1');
+  await expect(tag).toHaveAccessibleDescription(/Service tag 7XK2QF1 is already registered to Lakeside Unified School District\./);
+  await expect(page.getByRole('dialog').getByRole('textbox', { name: en['record.model'] })).toHaveValue('');
 });
 
 test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {

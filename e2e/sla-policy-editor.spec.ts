@@ -146,6 +146,27 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday']) await expect(closes(day)).toHaveValue('15:30');
   await expect(closes('Thursday')).toHaveValue('13:00');
   await expect(closes('Friday')).toHaveCount(0);
+
+  // Left unsaved, the policy's and the calendar's changes are kept (a reload too) and the list
+  // says so under their names, with a way to drop them (the list showed nothing); the policy
+  // reopened says they are from earlier.
+  await page.evaluate(() => (window.location.hash = '#/admin/sla'));
+  await page.reload();
+  const discardOf = (name: RegExp) => page.getByRole('button', { name: new RegExp(en['slaSettings.discardDraft'].replace('{name}', '') + name.source) });
+  const policies = page.getByRole('region', { name: en['slaSettings.policies'], exact: true });
+  const calendarList = page.getByRole('region', { name: en['slaSettings.calendars'], exact: true });
+  await expect(policies.getByText(en['slaEdit.unsaved'])).toHaveCount(1);
+  await expect(calendarList.getByText(en['slaEdit.unsaved'])).toHaveCount(1);
+  await discardOf(/Iran/).click();
+  await expect(calendarList.getByText(en['slaEdit.unsaved'])).toHaveCount(0);
+  await expect(discardOf(/Government premier/)).toBeVisible();
+  await page.getByRole('link', { name: en['slaSettings.editPolicy'].replace('{name}', 'Government premier') }).click();
+  const earlier = page.getByRole('status').filter({ hasText: en['slaEdit.fromEarlier'] });
+  await expect(earlier).toBeVisible();
+  await expect(resolution).toHaveValue('45');
+  await earlier.getByRole('button', { name: en['slaEdit.discard'] }).click();
+  await expect(earlier).toHaveCount(0);
+  await expect(resolution).toHaveValue('480');
 });
 
 // Two windows on one desk: what an admin saves in one is shown in the other without a reload,

@@ -23,6 +23,22 @@ function write(key: string, value: unknown): void {
   }
 }
 
+/** What is kept under `key` from earlier (a page away from its form), or null when nothing is. */
+export function keptDraft<T extends object>(key: string): Partial<T> | null {
+  try {
+    const raw = sessionStorage.getItem(PREFIX + key);
+    const value: unknown = raw === null ? null : JSON.parse(raw);
+    return typeof value === 'object' && value !== null ? (value as Partial<T>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets the draft kept under `key` (discarded from outside its form). */
+export function dropDraft(key: string): void {
+  write(key, undefined);
+}
+
 /** Like useState for a form object, kept in sessionStorage under `key`. */
 export function useDraft<T extends object>(key: string, initial: T): [T, (patch: Partial<T>) => void, () => void] {
   const [state, setState] = useState<{ key: string; value: T }>(() => ({ key, value: read(key, initial) }));

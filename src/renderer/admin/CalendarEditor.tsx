@@ -14,7 +14,8 @@ import { useSearchFromScratch } from '../pickSearch';
 import { holidayName, slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, storedHolidayName, storedSlaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { daysLabel, findZone, holidayIssuesShown, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { daysLabel, findZone, holidayIssuesShown, keptDraftDiffers, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { keptDraft } from '../drafts';
 import classes from './SlaSettings.module.css';
 
 // One business-hours calendar: its time zone, opening hours per weekday (several intervals
@@ -104,13 +105,21 @@ function calendarOf(d: CalendarDraft): BusinessCalendar {
   };
 }
 
+/** Where an editor keeps this calendar's unsaved changes (null: a new one). */
+export const calendarDraftKey = (id: string | null): string => `sla.calendar.${id ?? 'new'}`;
+
+/** Whether this calendar has changes typed and not saved (kept from an earlier visit to its editor). */
+export function calendarHasDraft(calendar: BusinessCalendar): boolean {
+  return keptDraftDiffers(keptDraft<CalendarDraft>(calendarDraftKey(calendar.id)), draftOf(calendar), calendarOf);
+}
+
 const PLACED = ['id', 'name', 'timeZone', 'weekly', 'holidays', 'yearRange', 'displayCalendar'];
 
 export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { settings: SlaSettings; calendarId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
   const existing = calendarId === null ? null : (settings.calendars.find((c) => c.id === calendarId) ?? null);
   const isNew = calendarId === null;
   const { draft, edit, at, under, frame } = useSettingsEditor({
-    draftKey: `sla.calendar.${calendarId ?? 'new'}`,
+    draftKey: calendarDraftKey(calendarId),
     initial: existing ? draftOf(existing) : newDraft(),
     isNew,
     readOnly,

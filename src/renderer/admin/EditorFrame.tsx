@@ -4,11 +4,11 @@ import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { problemOf, type Problem } from '../backend';
 import { ownDirection } from '../direction';
-import { useDraft } from '../drafts';
+import { keptDraft, useDraft } from '../drafts';
 import { t } from '../i18n';
 import { HINT_UNDER, PageHeader } from '../page';
 import { hrefOf, navigate } from '../route';
-import { editorIssues, issueIndex, serverIssues, slugify, storedChange, unplacedIssues, type Issue } from './forms';
+import { editorIssues, issueIndex, keptDraftDiffers, serverIssues, slugify, storedChange, unplacedIssues, type Issue } from './forms';
 import classes from './SlaSettings.module.css';
 
 // What the policy and calendar editors have in common: a draft kept across reloads until the
@@ -49,6 +49,9 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
 }
 
 export function useSettingsEditor<D extends NamedDraft, V extends { id: string; name: string }>(o: SettingsEditorOptions<D, V>) {
+  // Changes typed on an earlier visit (kept in the session, a reload too) are said as the editor
+  // opens, with a way to drop them: they used to be there silently, as if saved.
+  const [earlier, setEarlier] = useState(() => !o.readOnly && keptDraftDiffers(keptDraft<D>(o.draftKey), o.initial, o.valueOf));
   const [draft, setDraft, clearDraft] = useDraft<D>(o.draftKey, o.initial);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -128,7 +131,13 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     navigate(hrefOf({ name: 'slaSettings' }));
   };
 
-  const frame = { readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard, changedElsewhere: change === 'tell', onLoadSaved: loadSaved };
+  const discardEarlier = () => {
+    clearDraft();
+    setProblem(null);
+    setEarlier(false);
+  };
+
+  const frame = { fromEarlier: earlier && dirty, onDiscardEarlier: discardEarlier, readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard, changedElsewhere: change === 'tell', onLoadSaved: loadSaved };
   return { draft, edit, at, under, frame };
 }
 
@@ -150,6 +159,8 @@ export function EditorFrame({
   onDiscard,
   changedElsewhere,
   onLoadSaved,
+  fromEarlier,
+  onDiscardEarlier,
 }: FrameState & { title: string; description: string; saveLabel: string; children: ReactNode }) {
   return (
     <>
@@ -165,6 +176,14 @@ export function EditorFrame({
         }}
       >
         <Stack gap="md">
+          {fromEarlier && !readOnly && (
+            <Alert color="yellow" role="status" title={t('slaEdit.fromEarlier')}>
+              <Text size="sm">{t('slaEdit.fromEarlierText')}</Text>
+              <Button variant="default" size="xs" mt="xs" onClick={onDiscardEarlier}>
+                {t('slaEdit.discard')}
+              </Button>
+            </Alert>
+          )}
           {changedElsewhere && (
             <Alert color="yellow" role="status" title={t('slaEdit.changedElsewhere')}>
               <Text size="sm">{t('slaEdit.changedElsewhereText')}</Text>

@@ -8,7 +8,8 @@ import { t, zoneName } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FitTable, HINT_UNDER, Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { minutesHint, policyIssues, typedNumber, unreadableNumbers } from './forms';
+import { keptDraftDiffers, minutesHint, policyIssues, typedNumber, unreadableNumbers } from './forms';
+import { keptDraft } from '../drafts';
 import classes from './SlaSettings.module.css';
 import { slaEditorTitle, slaName, slaSavedMessage, storedSlaName } from '../sla/shippedNames';
 
@@ -92,13 +93,21 @@ function policyOf(d: PolicyDraft): SlaPolicy {
   };
 }
 
+/** Where an editor keeps this policy's unsaved changes (null: a new one). */
+export const policyDraftKey = (id: string | null): string => `sla.policy.${id ?? 'new'}`;
+
+/** Whether this policy has changes typed and not saved (kept from an earlier visit to its editor). */
+export function policyHasDraft(policy: SlaPolicy): boolean {
+  return keptDraftDiffers(keptDraft<PolicyDraft>(policyDraftKey(policy.id)), draftOf(policy), policyOf);
+}
+
 const PLACED = ['id', 'name', 'segment', 'serviceLevel', 'calendarId', 'atRiskShare', 'reopenRule', 'targets'];
 
 export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settings: SlaSettings; policyId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
   const existing = policyId === null ? null : (settings.policies.find((p) => p.id === policyId) ?? null);
   const isNew = policyId === null;
   const { draft, edit, at, frame } = useSettingsEditor({
-    draftKey: `sla.policy.${policyId ?? 'new'}`,
+    draftKey: policyDraftKey(policyId),
     initial: existing ? draftOf(existing) : newDraft(settings),
     isNew,
     readOnly,

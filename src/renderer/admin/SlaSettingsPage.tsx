@@ -11,9 +11,10 @@ import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FailedPage, FitTable, PageHeader, PageLoading, RefusedPage, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
-import { CalendarEditor } from './CalendarEditor';
+import { dropDraft } from '../drafts';
+import { calendarDraftKey, calendarHasDraft, CalendarEditor } from './CalendarEditor';
 import { hoursSummary } from './forms';
-import { PolicyEditor } from './PolicyEditor';
+import { policyDraftKey, policyHasDraft, PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
 import { slaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
@@ -48,6 +49,12 @@ export function SlaSettingsPage({ view }: { view: View }) {
 function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [recomputing, setRecomputing] = useState(false);
+  // Drafts are read from the session as the list is drawn; a discard here draws it again.
+  const [, setDiscarded] = useState(0);
+  const discardDraft = (key: string) => {
+    dropDraft(key);
+    setDiscarded((n) => n + 1);
+  };
   const calendarName = (id: string) => {
     const c = settings.calendars.find((x) => x.id === id);
     return c ? slaName('calendar', c) : id;
@@ -121,6 +128,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                         <Text size="xs" c="dimmed">
                           {t('slaSettings.versionShort', { version: p.version })}
                         </Text>
+                        {!readOnly && policyHasDraft(p) && <UnsavedDraft name={slaName('policy', p)} onDiscard={() => discardDraft(policyDraftKey(p.id))} />}
                         <NarrowFacts
                           className={classes.policiesNarrow}
                           facts={[
@@ -180,6 +188,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                         <Anchor href={hrefOf({ name: 'slaCalendar', id: c.id })} fw={600} size="sm" aria-label={readOnly ? t('slaSettings.viewCalendar', { name: slaName('calendar', c) }) : t('slaSettings.editCalendar', { name: slaName('calendar', c) })}>
                           <bdi>{slaName('calendar', c)}</bdi>
                         </Anchor>
+                        {!readOnly && calendarHasDraft(c) && <UnsavedDraft name={slaName('calendar', c)} onDiscard={() => discardDraft(calendarDraftKey(c.id))} />}
                         <NarrowFacts
                           className={classes.calendarsNarrow}
                           facts={[
@@ -223,6 +232,23 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/**
+ * Under an item's name, when its editor was left with changes not saved (they are kept for the
+ * session, a reload too): said, with a way to drop them without opening the editor.
+ */
+function UnsavedDraft({ name, onDiscard }: { name: string; onDiscard: () => void }) {
+  return (
+    <Group gap={6} mt={4} wrap="wrap">
+      <Badge color="yellow" variant="light" tt="none" size="sm" miw="max-content">
+        {t('slaEdit.unsaved')}
+      </Badge>
+      <Button variant="subtle" size="compact-xs" onClick={onDiscard} aria-label={t('slaSettings.discardDraft', { name })}>
+        {t('slaSettings.discard')}
+      </Button>
+    </Group>
   );
 }
 

@@ -6,9 +6,18 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { daysLabel, editorIssues, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, keptDraftDiffers, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
+  it('tells a kept draft that would change the stored item from one that would not', () => {
+    const initial = { name: 'Premier', minutes: 30 as number | string };
+    const valueOf = (d: typeof initial) => ({ name: d.name.trim(), minutes: Number(d.minutes) });
+    expect(keptDraftDiffers(null, initial, valueOf)).toBe(false);
+    expect(keptDraftDiffers({ minutes: 45 }, initial, valueOf)).toBe(true);
+    // Typed and typed back, or only spaces added: nothing to save, nothing to mark.
+    expect(keptDraftDiffers({ minutes: '30', name: 'Premier ' }, initial, valueOf)).toBe(false);
+  });
+
   it('reads a number typed in Persian or Arabic-Indic digits, and says what to type for anything else', async () => {
     for (const typed of ['30', '۳۰', '٣٠', ' 30 ', 30]) expect(typedNumber(typed)).toBe(30);
     expect(typedNumber('-5')).toBe(-5);

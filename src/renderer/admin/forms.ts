@@ -91,6 +91,21 @@ export function storedChange(seen: string | null, stored: string | null, typed: 
   return typed === seen || typed === stored ? 'follow' : 'tell';
 }
 
+/**
+ * Whether a draft kept from earlier (what sessionStorage holds for an editor, or null) would
+ * save as something other than the stored item: `initial` is the stored item's draft (the kept
+ * fields are laid over it, as the editor reads them) and `valueOf` what a draft saves as. A
+ * draft typed and typed back again is no change; nor is a broken one that cannot be read.
+ */
+export function keptDraftDiffers<D extends object, V>(kept: Partial<D> | null, initial: D, valueOf: (draft: D) => V): boolean {
+  if (kept === null) return false;
+  try {
+    return JSON.stringify(valueOf({ ...initial, ...kept })) !== JSON.stringify(valueOf(initial));
+  } catch {
+    return false;
+  }
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));

@@ -1,13 +1,15 @@
+import { useEffect, useState } from 'react';
 import { Input, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { CustomerDraftState } from '../../shared/customerApi';
 import { CUSTOMER_KINDS, SEGMENT_RULES, WARRANTY_LEVELS, formatDate } from '../../shared/customerRules';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from '../../shared/domain';
-import { issueFor, type Problem } from '../backend';
+import { call, issueFor, type Problem } from '../backend';
 import { DateField } from '../dates/DateField';
 import { callerLocale, t } from '../i18n';
 import { HINT_UNDER } from '../page';
 import { useSearchFromScratch } from '../pickSearch';
 import { segmentLabel, serviceLevelLabel } from '../labels';
+import { tagOwnerMessage, tagShapeMessage, tagToCheck } from './tagCheck';
 import { countryOfPick, countryOptions, countryPick, languageOptions, placeFilter } from './placeOptions';
 
 /** How a phone number may be typed: nationally, or with its country code. */
@@ -144,11 +146,50 @@ export const systemDraftOf = (a: { serviceTag: string; productLine: string; mode
   warrantyEnd: formatDate(a.warrantyEnd),
 });
 
-export function SystemFields({ draft, onChange, problem }: { draft: SystemDraftState; onChange: (patch: Partial<SystemDraftState>) => void; problem: Problem | null }) {
+/**
+ * Whose a typed service tag already is, asked of the desk as soon as it is a whole tag (it was
+ * said only by a save, once every other field was filled): `owner` is the record the system is
+ * for (left out of the check) and its segment.
+ */
+function useTagOwner(typed: string, owner: { customerId: string | null; segment: Segment }): string | undefined {
+  const tag = tagToCheck(typed);
+  const [checked, setChecked] = useState<{ tag: string; message: string | undefined } | null>(null);
+  useEffect(() => {
+    if (tag === null) return;
+    let live = true;
+    call('customers.duplicates', { name: '', segment: owner.segment, email: '', phone: '', country: '', serviceTag: tag, excludeId: owner.customerId })
+      .then((found) => live && setChecked({ tag, message: tagOwnerMessage(tag, found) }))
+      // Not known: the save still checks it.
+      .catch(() => live && setChecked(null));
+    return () => {
+      live = false;
+    };
+  }, [tag, owner.customerId, owner.segment]);
+  return tag !== null && checked?.tag === tag ? checked.message : undefined;
+}
+
+export function SystemFields({ draft, onChange, problem, owner }: { draft: SystemDraftState; onChange: (patch: Partial<SystemDraftState>) => void; problem: Problem | null; owner: { customerId: string | null; segment: Segment } }) {
   const err = (f: string) => issueFor(problem, `asset.${f}`);
+  const takenBy = useTagOwner(draft.serviceTag, owner);
+  // Left holding something that is no tag: said then, not at the save.
+  const [left, setLeft] = useState(false);
+  const tagError = err('serviceTag') ?? takenBy ?? (left ? tagShapeMessage(draft.serviceTag) : undefined);
   return (
     <Stack gap="sm">
-      <TextInput label={t('asset.tag')} withAsterisk value={draft.serviceTag} onChange={(e) => onChange({ serviceTag: e.currentTarget.value })} error={err('serviceTag')} maxLength={20} dir="ltr" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+      <TextInput
+        label={t('asset.tag')}
+        withAsterisk
+        value={draft.serviceTag}
+        onChange={(e) => {
+          setLeft(false);
+          onChange({ serviceTag: e.currentTarget.value });
+        }}
+        onBlur={() => setLeft(true)}
+        error={tagError}
+        maxLength={20}
+        dir="ltr"
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput label={t('record.productLine')} withAsterisk value={draft.productLine} onChange={(e) => onChange({ productLine: e.currentTarget.value })} error={err('productLine')} maxLength={100} placeholder={t('record.placeholder.productLine')} />
         <TextInput label={t('record.model')} withAsterisk value={draft.model} onChange={(e) => onChange({ model: e.currentTarget.value })} error={err('model')} maxLength={100} placeholder={t('record.placeholder.model')} />

@@ -24,6 +24,7 @@ import { channelLabel, directionLabel, formatPhone, languageName, productName, t
 import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
+import { systemMarkOf, type SystemMark } from './systemMark';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -65,10 +66,10 @@ export function CustomerPage({ customerId, assetId, matchedBy, ticket = null, fi
   const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId });
   if (view.problem && !view.data) return <FailedPage page={t('customer.pageName')} problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
-  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} ticket={ticket} fix={fix} />;
+  return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} mark={systemMarkOf(matchedBy)} ticket={ticket} fix={fix} />;
 }
 
-function CustomerView360({ view, matchedBy, ticket, fix }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; ticket: string | null; fix: string | null }) {
+function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; mark: SystemMark; ticket: string | null; fix: string | null }) {
   const { customer } = view;
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
@@ -188,7 +189,7 @@ function CustomerView360({ view, matchedBy, ticket, fix }: { view: CustomerView;
               </Table.Thead>
               <Table.Tbody>
                 {shownSystems.map((a) => (
-                  <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} ready={rest} onNewTicket={openNewTicket} />
+                  <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} mark={mark} ready={rest} onNewTicket={openNewTicket} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -284,14 +285,15 @@ function ContactLine({ icon, label, children }: { icon: ReactNode; label: string
 }
 
 /** One system: tag (marked when it is the one the caller read out), code, product, dates, warranty. */
-function SystemRow({ asset: a, matched, ready, onNewTicket }: { asset: CustomerView['assets'][number]; matched: boolean; ready: boolean; onNewTicket: (assetId: string) => void }) {
+function SystemRow({ asset: a, matched, mark, ready, onNewTicket }: { asset: CustomerView['assets'][number]; matched: boolean; mark: SystemMark; ready: boolean; onNewTicket: (assetId: string) => void }) {
   return (
     <tr data-matched={matched || undefined} className={classes.systemRow} aria-current={matched ? 'true' : undefined}>
       <td>
         <div className={`${classes.sm} ${classes.mono} ${classes.bold} ${classes.nowrap}`}>{a.serviceTag}</div>
+        {/* Just registered, no lookup found it: said so, not "Matched". */}
         {matched && (
-          <Badge size="xs" variant="filled" tt="none" mt={2}>
-            {t('asset.matched')}
+          <Badge size="xs" variant={mark === 'registered' ? 'light' : 'filled'} color={mark === 'registered' ? 'teal' : undefined} tt="none" mt={2}>
+            {mark === 'registered' ? t('asset.justRegistered') : t('asset.matched')}
           </Badge>
         )}
       </td>

@@ -310,7 +310,7 @@ function SystemDialog({ record, assetId, onClose }: { record: CustomerRecord; as
       submitLabel={t('record.save')}
       onSubmit={() => void save.run(() => call('customers.saveAsset', { customerId: record.customer.id, assetId, asset: draft }))}
     >
-      <SystemFields draft={draft} onChange={setDraft} problem={save.problem} />
+      <SystemFields draft={draft} onChange={setDraft} problem={save.problem} owner={{ customerId: record.customer.id, segment: record.customer.segment }} />
     </DialogForm>
   );
 }

@@ -6,6 +6,7 @@ import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { FormProblem, PageHeader } from '../page';
 import { backOr, customerHref, hrefOf, navigate } from '../route';
+import { JUST_REGISTERED } from './systemMark';
 import { useSession } from '../session';
 import { CustomerFields, emptyCustomer, emptySystem, SystemFields, type SystemDraftState } from './CustomerFields';
 import type { CustomerDraftState } from '../../shared/customerApi';
@@ -45,7 +46,7 @@ export function RegisterPage({ query }: { query: string }) {
       clearSystem();
       refreshEverything();
       notifications.show({ color: 'teal', message: t('record.registered', { name: customer.name.trim() }) });
-      navigate(customerHref(r.customerId, r.assetId, null));
+      navigate(customerHref(r.customerId, r.assetId, r.assetId ? JUST_REGISTERED : null));
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -82,7 +83,7 @@ export function RegisterPage({ query }: { query: string }) {
               </Title>
               <Checkbox label={t('record.withSystem')} checked={system.include} onChange={(e) => setSystem({ include: e.currentTarget.checked })} />
             </Group>
-            {system.include ? <SystemFields draft={system} onChange={setSystem} problem={problem} /> : <Text size="sm" c="dimmed">{t('record.noSystemYet')}</Text>}
+            {system.include ? <SystemFields draft={system} onChange={setSystem} problem={problem} owner={{ customerId: null, segment: customer.segment }} /> : <Text size="sm" c="dimmed">{t('record.noSystemYet')}</Text>}
           </Paper>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => backOr(hrefOf({ name: 'home' }))}>
