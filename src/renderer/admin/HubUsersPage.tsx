@@ -313,7 +313,7 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
             setEmail(e.currentTarget.value);
             edited('email');
           }} />
-        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}
