@@ -15,6 +15,7 @@ import { applyUserLocale } from '../language';
 import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
 import { BURST_SHOWN, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
+import { saidAnewIds, sayAllAnew } from './saidAnew';
 import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (under Electron, the same words on the desktop
@@ -78,7 +79,8 @@ export function SlaWatch() {
   }, [user.id]);
 
   // A language (or digits) switch: a notice's words were fixed when it was shown. The others
-  // ("Nadia Karimi saved.") close; this person's notices and the summary are said anew.
+  // ("Nadia Karimi saved.") close; this person's notices, the summary and the notices that
+  // stay until closed (saidAnew.ts) are said anew.
   useEffect(() => {
     let said = localeState().formatLocale;
     return subscribeLocale(() => {
@@ -193,12 +195,14 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   if (shownAt === undefined) notifyDesktop({ title: n.title, body: n.body }, desktopSide());
 }
 
-/** The language changed: other notices close, this person's are said anew in it. */
+/** The language changed: this person's notices and those that stay until closed are said anew in it; the others close. */
 function resayNotices(user: User): void {
-  const summary: OpenNotice[] = foldedCount() > 0 ? [{ id: BURST_ID, kind: 'burst', ticketId: null }] : [];
-  for (const id of closedByLanguage(shownNoticeIds(), [...openNotices(), ...summary])) notifications.hide(id);
+  const summary = foldedCount() > 0;
+  const resaid = [...openNotices().map((n) => n.id), ...(summary ? [BURST_ID] : []), ...saidAnewIds()];
+  for (const id of closedByLanguage(shownNoticeIds(), resaid)) notifications.hide(id);
   for (const { source } of openKept()) notifications.update(noticeData(source));
-  if (summary.length > 0) notifications.update(summaryData(user, foldedCount()));
+  if (summary) notifications.update(summaryData(user, foldedCount()));
+  sayAllAnew();
 }
 
 /** A notice about `source`, in the language of the moment. */

@@ -101,14 +101,14 @@ describe('where the burst summary takes its reader', () => {
 
 // Omar saved Nadia Karimi, switched to Persian, and “nadia karimi saved.” stayed on the screen
 // in English: a toast's words are fixed when it is shown. On a switch, every notice closes but
-// those said anew from their data in the new language (the SLA and escalation notices and the
-// burst summary).
+// those said anew from their data in the new language (the SLA and escalation notices, the
+// burst summary, and the notices that stay until closed, such as a ticket taken first).
 describe('a language switch', () => {
   it('closes every notice on the screen but those said anew in the new language', () => {
-    const open = [breach('t1'), warning('t2'), burst];
-    const shown = ['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst', 'mantine-saved'];
+    const open = [breach('t1').id, warning('t2').id, burst.id, 'taken-first-t9'];
+    const shown = ['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst', 'taken-first-t9', 'mantine-saved'];
     expect(closedByLanguage(shown, open)).toEqual(['mantine-saved', 'mantine-taken']);
-    expect(closedByLanguage(shown, [])).toEqual(['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst']);
+    expect(closedByLanguage(shown, [])).toEqual(['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst', 'taken-first-t9']);
     expect(closedByLanguage([], open)).toEqual([]);
   });
 });

@@ -97,10 +97,11 @@ export function replacedBy(open: Iterable<OpenNotice>, incoming: OpenNotice): st
 /**
  * A language (or digits) switch: a notice's words were fixed when it was shown, so every
  * notice on the screen (`shown`, by id) closes but those said anew from their data in the new
- * language (`resaid`: SlaWatch's open notices and the burst summary).
+ * language (`resaid`, by id: SlaWatch's open notices, the burst summary and the notices of
+ * saidAnew.ts, which stay until closed).
  */
-export function closedByLanguage(shown: Iterable<string>, resaid: Iterable<OpenNotice>): string[] {
-  const keep = new Set([...resaid].map((n) => n.id));
+export function closedByLanguage(shown: Iterable<string>, resaid: Iterable<string>): string[] {
+  const keep = new Set(resaid);
   return [...new Set(shown)].filter((id) => !keep.has(id));
 }
 
