@@ -197,6 +197,10 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await expect(active).toBeChecked();
   await expect(active).toBeDisabled();
   await expect(active).toHaveAccessibleDescription(en['apiError.deactivateSelf']);
+  // Nor their own role away from admin (one of two admins, Omar made himself an agent and lost People).
+  const ownRole = dialog.getByLabel(en['hubUsers.role'], { exact: true });
+  await expect(ownRole).toBeDisabled();
+  await expect(ownRole).toHaveAccessibleDescription(en['apiError.demoteSelf']);
   await shot('people-own-account-en-1366');
   await omar.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -220,6 +224,16 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await expect(email).not.toHaveAttribute('aria-invalid', 'true');
   await dialog.getByRole('button', { name: en['hubUsers.create'] }).click();
   await expect(dialog).toHaveCount(0);
+  // Its toast, said in English, goes on a switch to Persian rather than staying in English.
+  const saved = omar.getByText(en['hubUsers.saved'].replace('{name}', 'nadia karimi'), { exact: true });
+  await expect(saved).toBeVisible();
+  await omar.getByRole('button', { name: /account menu/ }).click();
+  await omar.getByRole('menuitem', { name: en['language.fa'] }).click();
+  await expect(omar.getByRole('heading', { level: 1, name: fa['hubUsers.title'] })).toBeVisible();
+  await expect(saved).toHaveCount(0, { timeout: 1_000 });
+  await omar.getByRole('button', { name: new RegExp(fa['user.menu'].replace('{name}', '.*')) }).click();
+  await omar.getByRole('menuitem', { name: fa['language.en'] }).click();
+  await expect(omar.getByRole('heading', { level: 1, name: en['hubUsers.title'] })).toBeVisible();
 
   await expect(edit('Nadia Karimi (nadia@desk.test)')).toBeVisible();
   await expect(edit('nadia karimi (nadia.k@desk.test)')).toBeVisible();

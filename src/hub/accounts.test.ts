@@ -5,7 +5,7 @@ import { Sql } from '../main/core/db/exec';
 import { hubLink } from '../main/core/hubLink';
 import { openDesk } from '../main/core/desk';
 import { say } from '../shared/messageKeys';
-import type { HubUser } from './accounts';
+import { changeUser, type HubUser } from './accounts';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
@@ -169,12 +169,14 @@ describe('admin API', () => {
     expect((await call(hub.url, 'GET', '/admin/users', { token: agentToken })).status).toBe(403);
   });
 
-  it('keeps one active admin: the only one cannot demote themselves (nor turn themselves off, as no admin can); one of two can be', async () => {
+  it('keeps one active admin: the only one can neither demote nor turn off themselves (as no admin can); one of two can be', async () => {
     const { users } = (await call<{ users: HubUser[] }>(hub.url, 'GET', '/admin/users', { token: adminToken })).body;
     const omar = users.find((u) => u.email === 'omar@desk.test')!;
     const demoted = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${omar.id}`, { token: adminToken, body: { role: 'agent' } });
-    expect(demoted.status).toBe(409);
-    expect(demoted.body.error.message).toMatch(/only active admin/);
+    expect(demoted.status).toBe(403);
+    expect(demoted.body.error.message).toBe(say('demoteSelf'));
+    // Underneath, the hub itself still keeps its last active admin, whoever asks.
+    await expect(changeUser(hub.db, omar.id, { role: 'agent' }, clock)).rejects.toThrow(/only active admin/);
     const off = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${omar.id}`, { token: adminToken, body: { active: false } });
     expect(off.status).toBe(403);
     expect(off.body.error.message).toBe(say('deactivateSelf'));
@@ -194,6 +196,23 @@ describe('admin API', () => {
     const byOther = await call<{ user: HubUser }>(hub.url, 'PATCH', `/admin/users/${rosa.id}`, { token: adminToken, body: { active: false } });
     expect(byOther.status).toBe(200);
     expect(byOther.body.user.active).toBe(false);
+  });
+
+  // Omar, one of two admins, made himself an agent and lost People at once.
+  it('refuses an admin changing their own role away from admin, another admin there or not; another admin may', async () => {
+    const lina = await makeUser(hub, { email: 'lina.admin@desk.test', role: 'admin' });
+    const linaToken = (await signIn('lina.admin@desk.test', PASSWORD)).body.token;
+    for (const role of ['agent', 'supervisor']) {
+      const own = await call<{ error: { message: string } }>(hub.url, 'PATCH', `/admin/users/${lina.id}`, { token: linaToken, body: { role, segments: ['home'] } });
+      expect(own.status).toBe(403);
+      expect(own.body.error.message).toBe(say('demoteSelf'));
+    }
+    const kept = await call<{ user: HubUser }>(hub.url, 'PATCH', `/admin/users/${lina.id}`, { token: linaToken, body: { role: 'admin', name: 'Lina Admin' } });
+    expect(kept.status).toBe(200);
+    expect((await call(hub.url, 'GET', '/admin/users', { token: linaToken })).status).toBe(200);
+    const byOther = await call<{ user: HubUser }>(hub.url, 'PATCH', `/admin/users/${lina.id}`, { token: adminToken, body: { role: 'supervisor' } });
+    expect(byOther.status).toBe(200);
+    expect(byOther.body.user.role).toBe('supervisor');
   });
 });
 
@@ -282,6 +301,7 @@ describe('an admin at a desk joined to the hub', () => {
       // Nor their own account off, saying why (the desk asks the same rule as the hub).
       const omar = (list as { result: { id: string; email: string }[] }).result.find((u) => u.email === 'omar@desk.test')!;
       expect(await c.call('hubUsers.update', { id: omar.id, active: false })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'deactivateSelf' } });
+      expect(await c.call('hubUsers.update', { id: omar.id, role: 'supervisor' })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'demoteSelf' } });
       // An agent cannot, even through the desk.
       const other = desk.connect(() => undefined);
       await other.call('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
 import { say } from '../shared/messageKeys';
-import { administers, mayHaveSegments, maySetActive } from './access';
+import { administers, mayHaveSegments, maySetActive, maySetRole } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
 import type { HubDb, UserRow } from './db';
 import { appendUserEvent } from './userStream';
@@ -129,6 +129,8 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
     const c = parsed.data;
     const self = by && c.active !== undefined && c.active !== current.active ? maySetActive(by, current, c.active) : null;
     if (self) throw forbidden(self);
+    const ownRole = by && c.role !== undefined && c.role !== current.role ? maySetRole(by, current, c.role) : null;
+    if (ownRole) throw forbidden(ownRole);
     const role = c.role ?? current.role;
     const tier = tierFor(role, c.tier ?? (c.role && c.role !== current.role ? (role === 'specialist' ? 2 : 1) : current.tier));
     const segments = role === 'supervisor' || role === 'admin' ? [...segmentSchema.options] : (c.segments ?? (current.segments as Segment[]));

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../shared/domain';
 import { call, problemOf, refreshEverything, setReauthenticate, type Problem } from './backend';
@@ -13,6 +12,7 @@ import { mayOpenPage } from './pageAccess';
 import { personNow } from './personNow';
 import { currentRoute, navigate } from './route';
 import { clearNoticesOnLeave } from './shell/leaveNotices';
+import { showSaidAnew } from './shell/saidAnew';
 import { importSession } from './admin/importSession';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
@@ -233,7 +233,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       // Signed in with the password kept here because the hub's certificate is not trusted on
       // this computer: said, with what to do, as the join form says it; it stays until closed.
       if (hubNotUsed)
-        notifications.show({ color: 'yellow', autoClose: false, title: t('signIn.hubNotUsed', { url: hubNotUsed.url }), message: t(`apiError.${hubNotUsed.key}`, { url: hubNotUsed.url }) });
+        showSaidAnew(() => ({ color: 'yellow', autoClose: false, title: t('signIn.hubNotUsed', { url: hubNotUsed.url }), message: t(`apiError.${hubNotUsed.key}`, { url: hubNotUsed.url }) }));
       arriveAt(user);
       setPhase({ name: 'ready', user });
     } catch (error) {

@@ -11,6 +11,7 @@ import {
   mayBringDataToHub,
   mayJoinHub,
   maySetActive,
+  maySetRole,
   maySeeBoard,
   maySeeSegment,
   mayTake,
@@ -180,5 +181,21 @@ describe('turning an account off', () => {
     expect(maySetActive(admin, { id: 'lena' }, false)).toBeNull();
     expect(maySetActive(lena, { id: 'omar' }, false)).toBeNull();
     expect(maySetActive(admin, { id: 'omar' }, true)).toBeNull();
+  });
+});
+
+// Omar, one of two admins, changed his own role to agent on People and lost People at once,
+// with no way back but asking Rosa. Nobody changes their own role away from admin: another
+// admin does, as the refusal says.
+describe('changing an account’s role', () => {
+  const lena: Person = { id: 'lena', role: 'admin', tier: 3, segments: [] };
+  it('is refused when an admin would move their own account away from admin, saying who can', () => {
+    for (const role of ['agent', 'specialist', 'supervisor'] as const) expect(maySetRole(admin, { id: 'omar' }, role)).toBe(say('demoteSelf'));
+    expect(say('demoteSelf')).toMatch(/^You cannot change your own role away from admin: .* Another admin can change it\.$/);
+  });
+  it('is allowed on anyone else’s account, and keeping one’s own role admin is never refused by it', () => {
+    expect(maySetRole(admin, { id: 'omar' }, 'admin')).toBeNull();
+    expect(maySetRole(admin, { id: 'lena' }, 'agent')).toBeNull();
+    expect(maySetRole(lena, { id: 'omar' }, 'supervisor')).toBeNull();
   });
 });

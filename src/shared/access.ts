@@ -144,6 +144,15 @@ export function maySetActive(by: Pick<Person, 'id'>, target: { id: string }, act
   return !active && by.id === target.id ? say('deactivateSelf') : null;
 }
 
+/**
+ * Changing an account's role, as `by`: an admin never changes their own away from admin. They
+ * would lose People and Settings at once and could not undo it; another admin does it (and the
+ * hub keeps one active admin at least: accounts.ts). The desk, the hub and the People page all ask this.
+ */
+export function maySetRole(by: Pick<Person, 'id' | 'role'>, target: { id: string }, role: Role): Refusal {
+  return by.id === target.id && by.role === 'admin' && role !== 'admin' ? say('demoteSelf') : null;
+}
+
 // ---- acting on tickets ------------------------------------------------------------------------
 
 /** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */

@@ -109,6 +109,7 @@ const SENTENCES = {
   noOwnHubSession: 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
   noSegments: 'An agent or specialist works the queues of at least one segment: choose their segments.',
   deactivateSelf: 'You cannot turn off your own account: you would be signed out at once and could not sign in again. Another admin can turn it off.',
+  demoteSelf: 'You cannot change your own role away from admin: you would lose People and Settings at once and could not change it back. Another admin can change it.',
   lastAdmin: 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   demoOnJoinedDesk: 'This desk is joined to a hub: its customers, tickets and people come from the hub. Demo data is for a desk on its own; start empty and sign in with your hub account.',
   demoDeskLeftHub: 'This desk holds demo data, so it has left the hub at {url}: the made-up customers and tickets on it must not reach your centre’s other desks, and its demo people have no hub accounts to send their changes with. Everything on it stays here, and the hub’s people no longer sign in at it. To work with your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',

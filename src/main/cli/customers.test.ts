@@ -25,8 +25,14 @@ describe('tagdesk import', () => {
     const files = ['zendesk-users.json', 'zendesk-tickets.json', 'zendesk-organizations.json', 'zendesk-ticket-events.json'].map((f) => join(FIX, f));
     const first = await tagdesk('import', '--from', 'zendesk', ...files, '--data', dataDir, '--json');
     expect(first.status).toBe(0);
-    const summary = JSON.parse(first.stdout) as { imported: Record<string, number>; rejected: number; rejects: string; assumed: unknown };
-    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed']);
+    const summary = JSON.parse(first.stdout) as { imported: Record<string, number>; rejected: number; rejects: string; assumed: unknown; rejectedRows: string | null; rejectedPages: string[] };
+    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed', 'rejectedRows', 'rejectedPages']);
+    // Zendesk's rejected records come back as pages of their kind to correct (the text output
+    // and the screen name them): no CSV of rows.
+    expect(summary.rejectedRows).toBeNull();
+    expect(summary.rejected).toBeGreaterThan(0);
+    expect(summary.rejectedPages.length).toBeGreaterThan(0);
+    for (const page of summary.rejectedPages) expect(readFileSync(page, 'utf8')).toContain('tagdesk_rejected_because');
     expect(Object.keys(summary.imported)).toEqual(['customers', 'contacts', 'assets', 'tickets', 'events']);
     // Zendesk assumes nothing: a user or ticket naming an organization not imported is rejected.
     expect(summary.assumed).toEqual({ count: 0, first: [] });
@@ -66,6 +72,9 @@ describe('tagdesk import', () => {
     const csvPath = join(root, 'rejects-cli.csv');
     expect(r.stdout).toContain(`The rejected rows, to correct in a spreadsheet and import again: ${csvPath}`);
     expect(readFileSync(csvPath, 'utf8').slice(1).split('\r\n')[0]).toBe('Customer,Tel,Segment,Rejected because');
+    // And to a script: --json names the same CSV (rejectedRows), and no Zendesk pages.
+    const json = await tagdesk('import', '--from', 'csv', file, '--map', 'name=Customer,phone=Tel,segment=Segment', '--rejects', rejects, '--dry-run', '--data', dataDir, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ rejected: 1, rejects, rejectedRows: csvPath, rejectedPages: [] });
   }, 60_000);
 
   it('refuses a wrong command line with exit code 2 and says what is missing', async () => {

@@ -123,8 +123,11 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       });
       if (!human) {
         // The fields scripts rely on, as they were; then the companies created with an assumed
-        // segment and service level, in the summary's own shape.
-        console.log(JSON.stringify({ imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects, assumed: summary.assumed }));
+        // segment and service level, in the summary's own shape; then the rejected rows of CSV
+        // files as a CSV (null when none) and Zendesk's rejected records as pages of their kind,
+        // the paths the text output and the screen name.
+        const { imported, rejected, rejects, assumed, rejectedRows, rejectedPages } = summary;
+        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages }));
         return 0;
       }
       const i = summary.imported;

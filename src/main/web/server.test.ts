@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startWebShell, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell } from './server';
+import { COULD_NOT_READ_ANSWER, startWebShell, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell } from './server';
 import { upgradeStatus } from './testing/sockets';
 
 // The browser shell against the real core, over real sockets.
@@ -170,6 +170,27 @@ describe('the browser shell', () => {
 
     expect((await get('/queues/education')).body).toContain('<div id="root">');
     expect((await get('/assets/missing.js')).status).toBe(404);
+  });
+
+  // The shell's plain answers were English only, though nobody has chosen a language on them:
+  // each says it in Persian too, on a line of its own, as the 421 answer does.
+  it('says its plain answers (not found, a wrong method, a bad path, a file it could not read) in English and Persian', async () => {
+    const missing = await get('/assets/missing.js');
+    expect(missing).toMatchObject({ status: 404, type: 'text/plain; charset=utf-8' });
+    expect(missing.body).toBe('Not found.\nچیزی در این نشانی نیست.\n');
+    const wrongMethod = await new Promise<{ status: number; body: string }>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, path: '/', method: 'POST' }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(wrongMethod).toEqual({ status: 405, body: 'Method not allowed.\nاین نوع درخواست اینجا پذیرفته نیست.\n' });
+    expect(await get('/%E0%A4%A')).toMatchObject({ status: 400, body: 'Bad path.\nاین نشانی درست نیست.\n' });
+    expect(COULD_NOT_READ_ANSWER).toBe('Could not read the file.\nپرونده خوانده نشد.');
   });
 
   it('never serves files outside the renderer folder', async () => {

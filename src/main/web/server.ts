@@ -115,7 +115,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     if (!desk && isPage(req, pathname)) return sendUpgradePage(req, res, upgrade.view());
     serveStatic(req, res, rendererDir).catch(() => {
-      if (!res.headersSent) plain(res, 500, 'Could not read the file.');
+      if (!res.headersSent) plain(res, 500, COULD_NOT_READ_ANSWER);
       else res.destroy();
     });
   };
@@ -421,22 +421,22 @@ const CONTENT_TYPES: Record<string, string> = {
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return plain(res, 405, 'Method not allowed.');
+    return plain(res, 405, METHOD_ANSWER);
   }
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(req.url ?? '/', `http://${HOST}`).pathname);
   } catch {
-    return plain(res, 400, 'Bad path.');
+    return plain(res, 400, BAD_PATH_ANSWER);
   }
   const file = resolve(root, `.${pathname}`);
-  if (pathname.includes('\0') || (file !== root && !file.startsWith(root + sep))) return plain(res, 404, 'Not found.');
+  if (pathname.includes('\0') || (file !== root && !file.startsWith(root + sep))) return plain(res, 404, NOT_FOUND_ANSWER);
 
   const found = await fileStats(file);
   if (found) return sendFile(req, res, file, found);
   // Client-side routes (no file extension) get the app; a missing asset stays a 404 so a
   // broken build shows up as an error, not as HTML parsed as JavaScript.
-  if (extname(pathname) !== '') return plain(res, 404, 'Not found.');
+  if (extname(pathname) !== '') return plain(res, 404, NOT_FOUND_ANSWER);
   const index = resolve(root, 'index.html');
   const indexStats = await fileStats(index);
   if (!indexStats) return plain(res, 503, `The renderer has not been built (no ${index}). Run "npm run build" first.`);
@@ -514,6 +514,13 @@ export const OTHER_HOST_ANSWER = [
   'This server only answers to 127.0.0.1 and localhost. Open the address Tagdesk printed when it started.',
   'این کارگزار فقط به \u2068127.0.0.1\u2069 و \u2068localhost\u2069 پاسخ می‌دهد. نشانی‌ای را باز کنید که تگ‌دسک هنگام راه‌اندازی چاپ کرد.',
 ].join('\n');
+
+// The shell's other plain answers, met as well before any language is chosen: in both too,
+// English first, then Persian on a line of its own.
+export const NOT_FOUND_ANSWER = ['Not found.', 'چیزی در این نشانی نیست.'].join('\n');
+export const METHOD_ANSWER = ['Method not allowed.', 'این نوع درخواست اینجا پذیرفته نیست.'].join('\n');
+export const BAD_PATH_ANSWER = ['Bad path.', 'این نشانی درست نیست.'].join('\n');
+export const COULD_NOT_READ_ANSWER = ['Could not read the file.', 'پرونده خوانده نشد.'].join('\n');
 
 function plain(res: ServerResponse, status: number, message: string): void {
   isolationHeaders(res);

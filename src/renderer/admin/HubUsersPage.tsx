@@ -10,7 +10,7 @@ import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
-import { administers, mayJoinHub, maySetActive, worksChosenSegments } from '../../shared/access';
+import { administers, mayJoinHub, maySetActive, maySetRole, worksChosenSegments } from '../../shared/access';
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
@@ -273,6 +273,8 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
   const namesake = user !== null && name === user.name ? undefined : namesakeWarning(name, people, user?.id ?? null);
   // One's own account is never turned off here (access.ts): the box is fixed, and says why.
   const selfRefusal = user !== null ? maySetActive(me, user, false) : null;
+  // Nor is an admin's own role changed away from admin: the role is fixed, and says why.
+  const roleRefusal = user !== null ? maySetRole(me, user, 'agent') : null;
   // A field's message goes as soon as that field is changed.
   const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
@@ -311,7 +313,7 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
             setEmail(e.currentTarget.value);
             edited('email');
           }} />
-        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
 import type { AssetView, CustomerSummary } from '../../shared/api';
@@ -77,7 +78,8 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
       const number = detail.ticket.number;
       if (detail.takeRefused !== null) {
         // Created all the same, with everything she typed; the take is what did not happen.
-        notifications.show({ color: 'yellow', autoClose: false, title: t('newTicket.notTakenTitle', { number }), message: t('newTicket.notTaken', { reason: sayMessage(detail.takeRefused) }) });
+        const refused = detail.takeRefused;
+        showSaidAnew(() => ({ color: 'yellow', autoClose: false, title: t('newTicket.notTakenTitle', { number }), message: t('newTicket.notTaken', { reason: sayMessage(refused) }) }));
       } else {
         notifications.show({ color: 'teal', message: t(detail.ticket.assigneeId === user.id ? 'newTicket.createdMine' : 'newTicket.created', { number }) });
       }

@@ -1069,6 +1069,7 @@ export const en = {
   'apiError.retentionMinimum': 'Keep interactions at least {days} days.',
   'apiError.noSegments': 'An agent or specialist works the queues of at least one segment: choose their segments.',
   'apiError.deactivateSelf': 'You cannot turn off your own account: you would be signed out at once and could not sign in again. Another admin can turn it off.',
+  'apiError.demoteSelf': 'You cannot change your own role away from admin: you would lose People and Settings at once and could not change it back. Another admin can change it.',
   'apiError.lastAdmin': 'This is the hub’s only active admin: make someone else an admin first, or nobody could manage people and settings.',
   'apiError.subjectShort': 'Give the ticket a subject of at least 3 characters.',
   'apiError.subjectLong': 'A subject holds at most 200 characters: put the rest in the description.',

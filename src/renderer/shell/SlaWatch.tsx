@@ -7,15 +7,16 @@ import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsSlaNot
 import type { User } from '../../shared/domain';
 import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
-import { t, tc } from '../i18n';
+import { localeState, subscribeLocale, t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
-import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openNotices, takeKept } from './leaveNotices';
+import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
 import { BURST_SHOWN, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
-import { BURST_ID, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { saidAnewIds, sayAllAnew } from './saidAnew';
+import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (under Electron, the same words on the desktop
 // while the window is not in front: desktopNotice.ts):
@@ -76,6 +77,19 @@ export function SlaWatch() {
       window.removeEventListener('pagehide', keep);
     };
   }, [user.id]);
+
+  // A language (or digits) switch: a notice's words were fixed when it was shown. The others
+  // ("Nadia Karimi saved.") close; this person's notices, the summary and the notices that
+  // stay until closed (saidAnew.ts) are said anew.
+  useEffect(() => {
+    let said = localeState().formatLocale;
+    return subscribeLocale(() => {
+      const now = localeState().formatLocale;
+      if (now === said) return;
+      said = now;
+      resayNotices(userRef.current);
+    });
+  }, []);
 
   useEffect(() => {
     const offWarning = client.on('sla.warning', (w) => {
@@ -172,9 +186,32 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   const id = noticeId(source.kind, source.ticketId);
   const notice: OpenNotice = { id, kind: source.kind, ticketId: source.ticketId };
   for (const old of replacedBy(openNotices(), notice)) notifications.hide(old);
+  const data = noticeData(source);
+  // The same ticket's notice again (escalated once more, a second warning): said anew, in its place.
+  if (isOpen(id)) notifications.update(data);
+  else notifications.show(data);
+  noteOpen(id, { at: shownAt ?? at, source });
+  // A notice coming back at sign-in is no news to send to the desktop.
+  if (shownAt === undefined) notifyDesktop({ title: n.title, body: n.body }, desktopSide());
+}
+
+/** The language changed: this person's notices and those that stay until closed are said anew in it; the others close. */
+function resayNotices(user: User): void {
+  const summary = foldedCount() > 0;
+  const resaid = [...openNotices().map((n) => n.id), ...(summary ? [BURST_ID] : []), ...saidAnewIds()];
+  for (const id of closedByLanguage(shownNoticeIds(), resaid)) notifications.hide(id);
+  for (const { source } of openKept()) notifications.update(noticeData(source));
+  if (summary) notifications.update(summaryData(user, foldedCount()));
+  sayAllAnew();
+}
+
+/** A notice about `source`, in the language of the moment. */
+function noticeData(source: NoticeSource) {
+  const n = noticeOf(source);
+  const id = noticeId(source.kind, source.ticketId);
   const href = ticketHref(source.ticketId);
   const route = currentRoute();
-  const data = {
+  return {
     id,
     color: n.color,
     icon: n.icon,
@@ -198,21 +235,26 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
       </>
     ),
   };
-  // The same ticket's notice again (escalated once more, a second warning): said anew, in its place.
-  if (isOpen(id)) notifications.update(data);
-  else notifications.show(data);
-  noteOpen(id, { at: shownAt ?? at, source });
-  // A notice coming back at sign-in is no news to send to the desktop.
-  if (shownAt === undefined) notifyDesktop({ title: n.title, body: n.body }, desktopSide());
 }
 
 /** The burst summary: `count` more notices fold into it (shown, or said anew with the new count). */
 function showSummary(user: User, count: number, comingBack = false): void {
   const folded = foldedCount() + count;
+  const summary = summaryData(user, folded);
+  if (folded === count) notifications.show(summary);
+  else notifications.update(summary);
+  noteFolded(folded);
+  // On the desktop, once a burst: a summary said anew at every fold would be a burst itself.
+  const destination = burstDestination(user.role);
+  if (folded === count && !comingBack) notifyDesktop({ title: tc('notice.more', folded), body: t(destination.linkKey) }, desktopSide());
+}
+
+/** The burst summary for `folded` notices, in the language of the moment. */
+function summaryData(user: User, folded: number) {
   // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
   // not on their own list. Following the link is seeing them: the summary goes.
   const destination = burstDestination(user.role);
-  const summary = {
+  return {
     id: BURST_ID,
     color: 'gray',
     icon: <IconAlarm size={18} />,
@@ -226,9 +268,4 @@ function showSummary(user: User, count: number, comingBack = false): void {
     priority: noticePriority('burst'),
     onClose: () => noteFolded(0),
   };
-  if (folded === count) notifications.show(summary);
-  else notifications.update(summary);
-  noteFolded(folded);
-  // On the desktop, once a burst: a summary said anew at every fold would be a burst itself.
-  if (folded === count && !comingBack) notifyDesktop({ title: tc('notice.more', folded), body: t(destination.linkKey) }, desktopSide());
 }

@@ -21,6 +21,12 @@ export function clearNoticesOnLeave(userId: string | null): void {
   notifications.clean();
 }
 
+/** The ids of every notice on the screen or waiting for room (Mantine's store). */
+export function shownNoticeIds(): string[] {
+  const { notifications: shown, queue } = notificationsStore.getState();
+  return [...shown, ...queue].flatMap((n) => (n.id ? [n.id] : []));
+}
+
 // ---- SlaWatch's open notices: the one list of them -----------------------------------------
 // What opening a ticket or a change to it closes (noticeRules.ts), and what is kept when the
 // person leaves.
@@ -38,6 +44,9 @@ export function noteOpen(id: string, notice: OpenKept): void {
 export function noteClosed(id: string): void {
   open.delete(id);
 }
+
+/** The open notices with what they are about (to say them anew in another language). */
+export const openKept = (): OpenKept[] => [...open.values()];
 
 /** Whether a notice with this id is open. */
 export const isOpen = (id: string): boolean => open.has(id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // An agent on a call looks at the screen minutes later: the SLA and escalation notices they
 // have not seen must still be there, and go once they open the ticket.
@@ -96,5 +96,19 @@ describe('where the burst summary takes its reader', () => {
 
   it('takes agents and specialists to their tickets and queues', () => {
     for (const role of ['agent', 'specialist'] as const) expect(burstDestination(role), role).toEqual({ route: { name: 'home' }, linkKey: 'notice.moreLink' });
+  });
+});
+
+// Omar saved Nadia Karimi, switched to Persian, and “nadia karimi saved.” stayed on the screen
+// in English: a toast's words are fixed when it is shown. On a switch, every notice closes but
+// those said anew from their data in the new language (the SLA and escalation notices, the
+// burst summary, and the notices that stay until closed, such as a ticket taken first).
+describe('a language switch', () => {
+  it('closes every notice on the screen but those said anew in the new language', () => {
+    const open = [breach('t1').id, warning('t2').id, burst.id, 'taken-first-t9'];
+    const shown = ['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst', 'taken-first-t9', 'mantine-saved'];
+    expect(closedByLanguage(shown, open)).toEqual(['mantine-saved', 'mantine-taken']);
+    expect(closedByLanguage(shown, [])).toEqual(['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst', 'taken-first-t9']);
+    expect(closedByLanguage([], open)).toEqual([]);
   });
 });

@@ -94,6 +94,17 @@ export function replacedBy(open: Iterable<OpenNotice>, incoming: OpenNotice): st
   return [...open].filter((n) => n.kind === 'warning' && n.ticketId === incoming.ticketId && n.id !== incoming.id).map((n) => n.id);
 }
 
+/**
+ * A language (or digits) switch: a notice's words were fixed when it was shown, so every
+ * notice on the screen (`shown`, by id) closes but those said anew from their data in the new
+ * language (`resaid`, by id: SlaWatch's open notices, the burst summary and the notices of
+ * saidAnew.ts, which stay until closed).
+ */
+export function closedByLanguage(shown: Iterable<string>, resaid: Iterable<string>): string[] {
+  const keep = new Set(resaid);
+  return [...new Set(shown)].filter((id) => !keep.has(id));
+}
+
 /** The notice's id: one per ticket and kind, so a repeat updates it instead of stacking a second. */
 export const noticeId = (kind: Exclude<NoticeKind, 'burst'>, ticketId: string): string => `sla-${kind}-${ticketId}`;
 export const BURST_ID = 'sla-burst';

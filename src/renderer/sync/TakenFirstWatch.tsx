@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { client } from '../client';
 import { t } from '../i18n';
 import { queueName, takeNext } from '../queues/takeNext';
+import { showSaidAnew } from '../shell/saidAnew';
 
 /**
  * Two people pressed Take next together and the hub had the other's take first: this person
@@ -16,8 +17,8 @@ export function TakenFirstWatch() {
     () =>
       client.on('sync.takenFirst', (lost) => {
         const id = `taken-first-${lost.ticketId}`;
-        const queue = queueName(lost.segment, lost.tier);
-        notifications.show({
+        // Said anew in the other language on a switch: it stays until closed.
+        showSaidAnew(() => ({
           id,
           color: 'orange',
           icon: <IconUserExclamation size={18} />,
@@ -33,11 +34,11 @@ export function TakenFirstWatch() {
                   void takeNext(lost.segment, lost.tier);
                 }}
               >
-                {t('queues.takeNextIn', { queue })}
+                {t('queues.takeNextIn', { queue: queueName(lost.segment, lost.tier) })}
               </Button>
             </Stack>
           ),
-        });
+        }));
       }),
     [],
   );

@@ -1,4 +1,4 @@
-import { mayJoinHub, maySetActive, type DeskData } from '../../../shared/access';
+import { mayJoinHub, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
@@ -69,6 +69,7 @@ export function hubHandlers(
       'hubUsers.update': (s, { id, ...change }) => {
         // Asked here too, so the desk says it without asking the hub (which refuses it as well).
         if (change.active !== undefined) refuseUnless(maySetActive(signedIn(s), { id }, change.active));
+        if (change.role !== undefined) refuseUnless(maySetRole(signedIn(s), { id }, change.role));
         return hub.hubUsers.update(signedIn(s).id, id, change);
       },
       'hubUsers.resetPassword': (s, i) => hub.hubUsers.resetPassword(signedIn(s).id, i.id, i.password),

@@ -1,0 +1,38 @@
+import { notifications, type NotificationData } from '@mantine/notifications';
+
+/**
+ * Notices that stay until closed and carry what the person must still act on (a ticket taken
+ * first by someone else, a ticket created but not taken, a sign-in that did not use the hub):
+ * a switch of language says them anew in the new one (SlaWatch asks sayAllAnew) rather than
+ * closing them, as the other notices are. `make` gives the notice's words, read again on each
+ * switch; the notice is forgotten here once it closes.
+ */
+const said = new Map<string, () => NotificationData>();
+let made = 0;
+
+export function showSaidAnew(make: () => NotificationData): string {
+  const first = make();
+  const id = first.id ?? `said-anew-${++made}`;
+  said.set(id, make);
+  notifications.show(withId(id, first));
+  return id;
+}
+
+/** The ids of the notices said anew on a switch (open ones only). */
+export const saidAnewIds = (): string[] => [...said.keys()];
+
+/** The language changed: each of these notices in the new one, in its place. */
+export function sayAllAnew(): void {
+  for (const [id, make] of said) notifications.update(withId(id, make()));
+}
+
+function withId(id: string, data: NotificationData): NotificationData {
+  return {
+    ...data,
+    id,
+    onClose: (n) => {
+      said.delete(id);
+      data.onClose?.(n);
+    },
+  };
+}
