@@ -258,6 +258,8 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   const moved = agent.locator('.mantine-Notification-root').filter({ hasText: new RegExp(en['lookup.renumbered'].replace('{from}', 'T-000001').replace('{number}', 'T-\\d+')) });
   await expect(moved).toBeVisible({ timeout: 15_000 });
   await expect(agent.getByRole('heading', { level: 1 })).not.toHaveText('Maple Grove Elementary');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await agent.screenshot({ path: join(shots, 'lookup-renumbered.png') });
   await moved.getByRole('link', { name: said('notice.open') }).click();
   await expect(new TicketView(agent).heading(subject)).toBeVisible();
 
