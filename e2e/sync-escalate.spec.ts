@@ -10,7 +10,7 @@ import { changeUser } from '../src/hub/accounts';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import { signInWithPassword } from './pages/app';
+import { App, signInWithPassword } from './pages/app';
 import { TicketView } from './pages/ticket';
 
 // Two desks on one hub (a real PostgreSQL), each in its own browser shell: an agent's and a
@@ -207,6 +207,15 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   test.setTimeout(120_000);
   const subject = 'Smartboard pen is not detected';
   let ticketId = '';
+  // The hub has a T-000001 whatever ran before (another desk's first ticket): Ava's, opened
+  // before her new desk first heard of the hub, gives it too and then takes the next free one.
+  await deskFolder('ben@desk.test', async (call) => {
+    const { customerId } = await call('customers.create', {
+      customer: { kind: 'organisation', name: 'Oakridge Middle School', segment: 'education', serviceLevel: 'standard', email: 'it@oakridge.example', phone: '+1 415 555 0177' },
+      asset: null,
+    });
+    await call('tickets.create', { customerId, subject: 'Staff room printer jams' });
+  });
   const agentDir = await deskFolder('ava@desk.test', async (call) => {
     const { customerId } = await call('customers.create', {
       customer: { kind: 'organisation', name: 'Maple Grove Elementary', segment: 'education', serviceLevel: 'standard', email: 'it@maplegrove.example', phone: '+1 415 555 0142' },
@@ -242,6 +251,17 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   await expect(new TicketView(agent).heading(subject)).toBeVisible();
   await expect(agent.getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'))).toBeVisible();
   await expect(notice).toBeHidden();
+
+  // The caller Ava read "T-000001" to calls back: the number opens the ticket that has it now
+  // (another school's), and Ava's desk says where the one opened here under it went.
+  await new App(agent).lookup('t1');
+  const moved = agent.locator('.mantine-Notification-root').filter({ hasText: new RegExp(en['lookup.renumbered'].replace('{from}', 'T-000001').replace('{number}', 'T-\\d+')) });
+  await expect(moved).toBeVisible({ timeout: 15_000 });
+  await expect(agent.getByRole('heading', { level: 1 })).not.toHaveText('Maple Grove Elementary');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await agent.screenshot({ path: join(shots, 'lookup-renumbered.png') });
+  await moved.getByRole('link', { name: said('notice.open') }).click();
+  await expect(new TicketView(agent).heading(subject)).toBeVisible();
 
   for (const p of [agent, specialist]) await p.context().close();
 });

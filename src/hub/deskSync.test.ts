@@ -457,6 +457,40 @@ describe('desks following one hub', () => {
     expect(won.taken()).toEqual([]);
   });
 
+  it('a ticket opened offline whose number another desk gave first is renumbered: its author is told, and the old number still leads to it', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const pushes: Push[] = [];
+    const conn = b.desk.connect((p) => pushes.push(p));
+    await conn.call('session.signInWithPassword', { email: ben.email, password: PASSWORD });
+    // Both desks out of reach: each gives its new ticket the same next number.
+    await b.desk.sync.idle();
+    let given = '';
+    let onA = '';
+    const onB = await offline(b, async () => {
+      const mine = await newTicket(b, 'Projector flickers');
+      given = (await b.call('tickets.get', { ticketId: mine })).ticket.number;
+      // Ava's reaches the hub first.
+      onA = await offline(a, () => newTicket(a, 'Laptop will not boot'));
+      return mine;
+    });
+    expect((await a.call('tickets.get', { ticketId: onA })).ticket.number).toBe(given);
+    // Ben's desk is back: his ticket takes the next free number, and Ben is told.
+    const now = (await b.call('tickets.get', { ticketId: onB })).ticket.number;
+    expect(now).not.toBe(given);
+    expect((await b.call('tickets.get', { ticketId: onA })).ticket.number).toBe(given);
+    expect(pushes.filter((p) => p.event === 'sync.renumbered').map((p) => p.payload)).toEqual([{ ticketId: onB, from: given, to: now }]);
+    // The caller Ben gave the old number to reads it to anyone at his desk: it opens the ticket that
+    // has it now (Ava's) and says which ticket was opened here under it.
+    const digits = Number(given.replace(/\D/g, ''));
+    for (const typed of [given, `t${digits}`, `#${digits}`]) {
+      const r = await b.call('lookup.search', { query: typed });
+      expect(r, typed).toMatchObject({ kind: 'match', ticketNumber: given, renumbered: { from: given, to: now, ticketId: onB } });
+    }
+    // The number Ben's ticket has now is no renumber.
+    expect(await b.call('lookup.search', { query: now })).not.toHaveProperty('renumbered');
+  });
+
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

@@ -153,13 +153,21 @@ export type Candidate = z.infer<typeof candidateSchema>;
 export const LOOKUP_TRIED = ['ticket', 'email', 'tag', 'express', 'phone', 'name'] as const;
 export type LookupTried = (typeof LOOKUP_TRIED)[number];
 
+/**
+ * A ticket opened on this desk under the number looked up, renumbered since (another desk's
+ * ticket reached the hub with that number first): the caller may have been given the old one.
+ */
+export const lookupRenumberedSchema = z.object({ from: z.string(), to: z.string(), ticketId: idSchema });
+export type LookupRenumbered = z.infer<typeof lookupRenumberedSchema>;
+
 export const lookupResultSchema = z.discriminatedUnion('kind', [
   // `ticketNumber`: the ticket a ticket-number lookup found (T-000123), for the 360° view to mark.
-  z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema, ticketNumber: z.string().optional() }),
+  // `renumbered`: the ticket opened here under that number has another one now.
+  z.object({ kind: z.literal('match'), matchedBy: z.enum(MATCH_KINDS), view: customerViewSchema, ticketNumber: z.string().optional(), renumbered: lookupRenumberedSchema.optional() }),
   // `more`: more customers match than are listed (a name many share): the agent should narrow it down.
   z.object({ kind: z.literal('candidates'), candidates: z.array(candidateSchema), more: z.boolean().optional() }),
   // `key` and `params` name the message for the renderer's dictionary (`lookup.msg.<key>`).
-  z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
+  z.object({ kind: z.literal('none'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional(), renumbered: lookupRenumberedSchema.optional() }),
   z.object({ kind: z.literal('invalid'), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.string()).optional() }),
 ]);
 export type LookupResult = z.infer<typeof lookupResultSchema>;

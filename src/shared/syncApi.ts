@@ -100,4 +100,10 @@ export const syncPushSchemas = {
    * once, with the queue, so they can take the next one. Only to the one who lost.
    */
   'sync.takenFirst': z.object({ ticketId: idSchema, number: z.string(), takenBy: z.string(), segment: segmentSchema, tier: tierSchema }),
+  /**
+   * A ticket opened on this desk lost its number to another desk's ticket that reached the hub
+   * first, and has the next free one now: who opened it and who holds it are told, as the old
+   * number may have been read to the caller.
+   */
+  'sync.renumbered': z.object({ ticketId: idSchema, from: z.string(), to: z.string() }),
 } as const;

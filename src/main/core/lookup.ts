@@ -1,4 +1,4 @@
-import { LOOKUP_TRIED, type Candidate, type LookupResult, type LookupTried } from '../../shared/api';
+import { LOOKUP_TRIED, type Candidate, type LookupRenumbered, type LookupResult, type LookupTried } from '../../shared/api';
 import { SEGMENTS, type Segment } from '../../shared/domain';
 import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
@@ -128,6 +128,12 @@ export function lookupQueries(k: Kysely<Database>) {
       .innerJoin('customers as c', 'c.id', 't.customer_id')
       .select(['t.customer_id', 'c.name', 'c.segment', 't.asset_id', 't.subject'])
       .where('t.number', '=', param<number>()),
+    /** The ticket opened here under a number another desk's ticket took (sync/apply.ts, freeNumber). */
+    renumberedFrom: k
+      .selectFrom('ticket_renumbers as r')
+      .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+      .select(['t.id', 't.number', 't.segment'])
+      .where('r.old_number', '=', param<number>()),
   };
 }
 
@@ -142,6 +148,7 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const customersByWord = db.prepare<WhoWithContact & { name_key: string }, [string, string, string, number]>(q.customersByWord);
   const wordsStarting = db.prepare<{ n: number }, [string, string, number]>(q.wordsStarting);
   const ticketByNumber = db.prepare<{ customer_id: string; name: string; segment: string; asset_id: string | null; subject: string }, [number]>(q.ticketByNumber);
+  const renumberedFrom = db.prepare<{ id: string; number: number; segment: string }, [number]>(q.renumberedFrom);
   const candidateFacts = db.prepare<{ phone: string | null; email: string | null; systems: number | null; last_at: number | null; staged_at: number | null }, [string]>(q.candidateFacts);
   /** What was matched; what tells the customers apart is added once several are listed. */
   type Found = Omit<Candidate, 'phone' | 'email' | 'systems' | 'lastContactAt'>;
@@ -189,11 +196,15 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     /** More names match than the list holds. */
     let more = false;
     const hidden = new Set<Segment>();
+    /** The ticket opened here under the number looked up, which has another number now (one this person sees). */
+    let renumbered: LookupRenumbered | undefined;
 
     /** The ticket of that number, tried; found, a candidate like any other (filtered by segment in the handler). */
     const byTicket = (n: number): void => {
       const number = ticketNumber(n);
       tried.ticket = number;
+      const moved = renumberedFrom.get(n);
+      if (moved && moved.number !== n && sees(moved.segment as Segment)) renumbered = { from: number, to: ticketNumber(moved.number), ticketId: moved.id };
       const t = ticketByNumber.get(n);
       if (t) candidates.push({ customerId: t.customer_id, customerName: t.name, segment: t.segment as Segment, matchedBy: 'ticket', assetId: t.asset_id, detail: `Ticket ${number} · ${t.subject}`, params: { number, subject: t.subject } });
     };
@@ -301,11 +312,12 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     if (lookalikes.length > 0) return { kind: 'candidates', candidates: dedupe([...candidates, ...lookalikes]).map(withFacts) };
     const unique = dedupe(candidates);
     if (unique.length === 0 && hidden.size > 0) return otherTeams(q, [...hidden]);
-    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${triedInEnglish(tried)}.`, key: 'nothingFound', params: { query: q, ...tried } };
+    const moved = renumbered ? { renumbered } : {};
+    if (unique.length === 0) return { kind: 'none', message: `Nothing found for ${triedInEnglish(tried)}.`, key: 'nothingFound', params: { query: q, ...tried }, ...moved };
     if (unique.length === 1) {
       const only = unique[0]!;
       const v = view(only.customerId, only.assetId, now);
-      if (v) return only.matchedBy === 'ticket' && only.params?.number ? { kind: 'match', matchedBy: 'ticket', view: v, ticketNumber: only.params.number } : { kind: 'match', matchedBy: only.matchedBy, view: v };
+      if (v) return only.matchedBy === 'ticket' && only.params?.number ? { kind: 'match', matchedBy: 'ticket', view: v, ticketNumber: only.params.number, ...moved } : { kind: 'match', matchedBy: only.matchedBy, view: v };
     }
     return more ? { kind: 'candidates', candidates: unique.map(withFacts), more } : { kind: 'candidates', candidates: unique.map(withFacts) };
   };

@@ -1,11 +1,13 @@
-import { Alert, Kbd, Loader, Popover, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
+import { Alert, Anchor, Kbd, Loader, Popover, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconHash, IconSearch } from '@tabler/icons-react';
+import type { LookupRenumbered } from '../../shared/api';
 import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { lookupMayRegister, lookupMessage, lookupTitleKey } from '../labels';
-import { currentRoute, customerHref, hrefOf, lookupQueryOf, navigate, pageKey, parseHash, useRoute } from '../route';
+import { currentRoute, customerHref, hrefOf, lookupQueryOf, navigate, pageKey, parseHash, ticketHref, useRoute } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
@@ -125,6 +127,9 @@ export function Lookup() {
       // Cleared before navigating, so the field and the 360° view render together.
       clearTimeout(spinner);
       setSlow(false);
+      // The caller read out a number this desk's own ticket had before another desk's took it:
+      // the answer opens the ticket that has it now, and this says where theirs went.
+      if ((result.kind === 'match' || result.kind === 'none') && result.renumbered) showRenumbered(result.renumbered);
       switch (result.kind) {
         case 'match': {
           // The lookup answered with the whole view: the page paints it without asking again.
@@ -232,4 +237,24 @@ export function Lookup() {
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/** "The ticket opened here as T-000001 is now T-000003", with the way to it; it stays until closed (the agent is on a call). */
+function showRenumbered(r: LookupRenumbered): void {
+  const id = `lookup-renumbered-${r.ticketId}`;
+  const href = ticketHref(r.ticketId);
+  const data = {
+    id,
+    color: 'yellow',
+    icon: <IconHash size={18} />,
+    title: t('lookup.renumbered', { from: r.from, number: r.to }),
+    autoClose: false as const,
+    closeButtonProps: { 'aria-label': t('notice.close', { number: r.to }) },
+    message: (
+      <Anchor href={href} size="sm" fw={600} onClick={() => notifications.hide(id)}>
+        {t('notice.open', { number: r.to })}
+      </Anchor>
+    ),
+  };
+  notifications.show(data);
 }

@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlarm, IconAlertTriangle, IconArrowDown, IconArrowUp, IconRefresh, IconUserShare } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconArrowDown, IconArrowUp, IconHash, IconRefresh, IconUserShare } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
 import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsSlaNotice } from '../../shared/access';
@@ -26,7 +26,9 @@ import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByR
 //   one who held it there no longer may);
 // - for supervisors, a breach at tier 3, where there is no one left to escalate to;
 // - a ticket handed to me by someone else: back down to me, reopened while I hold it, or
-//   assigned to me by a supervisor (here, or on another desk through the hub: the same push).
+//   assigned to me by a supervisor (here, or on another desk through the hub: the same push);
+// - a ticket I opened or hold that took a new number when it reached the hub (another desk
+//   had given its number first): the caller may have been given the old one.
 // Each notice opens its ticket when clicked; the link inside is the keyboard way in. Breaches,
 // escalations and warnings stay until dismissed or until their ticket is opened, however it
 // is opened (noticeRules.ts says which stays and which closes).
@@ -107,9 +109,12 @@ export function SlaWatch() {
       const back = c.type === 'DEESCALATE' || c.type === 'REOPEN' ? { back: c.type as 'DEESCALATE' | 'REOPEN' } : {};
       show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', ...back, tier: c.tier, segment: c.segment });
     });
+    // Only its author and its holder are told (the desk pushes to them alone).
+    const offRenumbered = client.on('sync.renumbered', (r) => show(userRef.current, { kind: 'renumbered', ticketId: r.ticketId, number: r.to, from: r.from }));
     return () => {
       offWarning();
       offChange();
+      offRenumbered();
     };
   }, []);
   return null;
@@ -132,6 +137,16 @@ interface Notice {
 
 /** What a notice says, in the language of the moment. */
 function noticeOf(s: NoticeSource): Notice {
+  if (s.kind === 'renumbered') {
+    return {
+      color: 'yellow',
+      icon: <IconHash size={18} />,
+      title: t('notice.renumbered', { from: s.from, number: s.number }),
+      body: t('notice.renumberedBody', { from: s.from }),
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
   if (s.kind === 'escalation') {
     return {
       color: s.bySla ? 'red' : 'indigo',

@@ -68,7 +68,7 @@ describe('notices kept for the person who left the window', () => {
 describe('a kept notice that stopped being true while its owner was away', () => {
   // Sam is warned, and sees a breach and an escalation; Ava has the window for 40 minutes,
   // and the desk answers where the tickets stand now (tickets.states).
-  const warning = (n: number, target = 'resolution'): NoticeSource => ({ kind: 'warning', ticketId: `t-${n}`, number: `T-00012${n}`, target, tier: 2, segment: 'government', mine: true });
+  const warning = (n: number, target = 'resolution'): Extract<NoticeSource, { mine: boolean }> => ({ kind: 'warning', ticketId: `t-${n}`, number: `T-00012${n}`, target, tier: 2, segment: 'government', mine: true });
   const kept = (source: NoticeSource, minutes: number): KeptNotice => ({ userId: SAM, at: T0 + minutes * 60_000, source });
   const standing = (n: number, over: Partial<TicketStanding> = {}): TicketStanding => ({ id: `t-${n}`, state: 'tier2.inProgress', tier: 2, assigneeId: SAM, slaStatus: 'atRisk', slaTarget: 'resolution', ...over });
   const still = (notices: KeptNotice[], found: TicketStanding[]) => stillWorthShowing(notices, ticketsToCheck(notices), found, SAM).map((n) => n.source.ticketId);
@@ -90,12 +90,20 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     expect(still([kept(warning(1, 'firstResponse'), 1)], [standing(1)])).toEqual([]);
   });
 
+  it('a ticket of his that took a new number comes back until he sees it, resolved or handed on meanwhile, and goes with the ticket', () => {
+    const renumbered = (n: number): NoticeSource => ({ kind: 'renumbered', ticketId: `t-${n}`, number: `T-00000${n + 2}`, from: `T-00000${n}` });
+    const notices = [kept(renumbered(1), 1), kept(renumbered(2), 2), kept(renumbered(3), 3)];
+    // The caller may hold the old number whatever became of the ticket; a ticket gone takes it.
+    expect(still(notices, [standing(1, { state: 'resolved' }), standing(2, { assigneeId: 'someone-else' })])).toEqual(['t-1', 't-2']);
+    expect(parseStore(JSON.stringify({ notices: [notices[0]], folded: [] })).notices[0]?.source).toEqual(renumbered(1));
+  });
+
   it('a warning whose target was missed while he was away comes back as that breach, not as "at risk"', () => {
     const atTier3 = kept({ ...warning(1), tier: 3 }, 1);
     const wentUp = kept(warning(2), 2);
     const back = stillWorthShowing([atTier3, wentUp], ['t-1', 't-2'], [standing(1, { tier: 3, state: 'tier3.inProgress', slaStatus: 'breached' }), standing(2, { tier: 3, state: 'tier3.waiting', assigneeId: null, slaStatus: 'breached' })], SAM);
     // At tier 3 it stays his (no tier left); from tier 2 it went up and left his list.
-    expect(back.map((n) => [n.source.ticketId, n.source.kind, n.source.tier, 'mine' in n.source && n.source.mine])).toEqual([
+    expect(back.map((n) => [n.source.ticketId, n.source.kind, 'tier' in n.source && n.source.tier, 'mine' in n.source && n.source.mine])).toEqual([
       ['t-1', 'breach', 3, true],
       ['t-2', 'breach', 2, true],
     ]);

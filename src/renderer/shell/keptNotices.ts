@@ -56,6 +56,15 @@ export const noticeSourceSchema = z.union([
     tier: tierSchema,
     segment: segmentSchema,
   }),
+  z.object({
+    /** A ticket they opened or hold took a new number (another desk had given its number first). */
+    kind: z.literal('renumbered'),
+    ticketId: idSchema,
+    /** The number it has now. */
+    number: z.string().max(64),
+    /** The number it had, which the caller may have been given. */
+    from: z.string().max(64),
+  }),
 ]);
 export type NoticeSource = z.infer<typeof noticeSourceSchema>;
 
@@ -177,6 +186,8 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
  *   moved on, handed back or resolved drops it;
  * - handover (a ticket handed back down to them, reopened or assigned to them): kept while the
  *   ticket is open and still theirs.
+ * - renumbered (a ticket they opened or hold took a new number): kept while the ticket is
+ *   here, open or not, until they open it (the caller may hold the old number either way).
  * Dropped ones are gone (the caller does not keep them again).
  */
 export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly string[], found: readonly TicketStanding[], userId: string): KeptNotice[] {
@@ -186,6 +197,8 @@ export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly s
     const s = n.source;
     if (!checked.has(s.ticketId)) return [n];
     const t = now.get(s.ticketId);
+    // The caller may still have the old number, whatever became of the ticket: kept until seen.
+    if (s.kind === 'renumbered') return t ? [n] : [];
     if (!t || !isOpenState(t.state)) return [];
     switch (s.kind) {
       case 'warning': {

@@ -65,6 +65,14 @@ describe('which notices a change elsewhere makes untrue', () => {
     expect(closedByChange(open, { ticketId: 't1', open: false, assigneeId: me }, me)).toEqual([warning('t1').id, breach('t1').id]);
   });
 
+  it('keeps the notice of a ticket’s new number whatever happens to the ticket, until it is opened', () => {
+    const renumbered: OpenNotice = { id: noticeId('renumbered', 't4'), kind: 'renumbered', ticketId: 't4' };
+    for (const change of [{ open: false, assigneeId: me }, { open: true, assigneeId: 'ben' }, { open: true, assigneeId: null }]) {
+      expect(closedByChange([renumbered], { ticketId: 't4', ...change }, me)).toEqual([]);
+    }
+    expect(closedByRoute([renumbered], { name: 'ticket', ticketId: 't4' })).toEqual([renumbered.id]);
+  });
+
   it('closes my warning once the ticket is someone else’s, and keeps the breach: it happened', () => {
     expect(closedByChange(open, { ticketId: 't1', open: true, assigneeId: 'ben' }, me)).toEqual([warning('t1').id]);
     expect(closedByChange(open, { ticketId: 't1', open: true, assigneeId: null }, me)).toEqual([warning('t1').id]);

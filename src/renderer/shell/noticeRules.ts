@@ -10,13 +10,15 @@ import type { Route } from '../route';
 //   and a call lasts longer than any timer short enough not to clutter. It cannot pile up:
 //   a ticket has one warning notice, and its breach replaces it;
 // - the burst summary stays until dismissed (it stands for notices that were never shown);
+// - a ticket of mine that took a new number (another desk had given its number first) stays
+//   until dismissed or until its ticket is opened, whatever else happens to the ticket;
 // - a notice about the ticket already on the screen closes itself: the page shows it.
 // How many show at once is the <Notifications limit> (main.tsx); beyond it they wait, the
 // breaches and escalations first (priority). A page's own passing notice (a ticket taken, a
 // refusal) goes before them all: kept notices must not hold back the answer to what was just
 // done, and one that gives way for it comes back when it has passed.
 
-export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'burst';
+export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'renumbered' | 'burst';
 
 /** A notice on the screen (or waiting for room): its id and the ticket it is about. */
 export interface OpenNotice {
@@ -50,6 +52,7 @@ export function noticePriority(kind: NoticeKind): number {
       return -2;
     case 'escalation':
     case 'handover':
+    case 'renumbered':
       return -3;
     case 'warning':
       return -4;
@@ -80,6 +83,8 @@ export function closedByChange(open: Iterable<OpenNotice>, change: TicketMove, m
   return [...open]
     .filter((n) => n.ticketId === change.ticketId)
     .filter((n) => {
+      // A new number stays true whatever happens to the ticket: it goes once seen.
+      if (n.kind === 'renumbered') return false;
       if (!change.open) return true;
       if (n.kind === 'warning' || n.kind === 'handover') return change.assigneeId !== me;
       if (n.kind === 'escalation') return change.assigneeId !== null;

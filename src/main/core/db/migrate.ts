@@ -28,6 +28,7 @@ import * as m0027 from './migrations/0027_interactions_pending_unchecked';
 import { keyImportIds } from './migrations/0028_import_keys';
 import * as m0029 from './migrations/0029_kb_ticket_seq';
 import * as m0030 from './migrations/0030_kb_solved_undo';
+import * as m0031 from './migrations/0031_ticket_renumbers';
 import { fillTicketTrends } from '../kb/trendCounts';
 import { fillCsatDaily } from '../kb/csatCounts';
 
@@ -79,6 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0028_import_keys', job: keyImportIds },
   { id: '0029_kb_ticket_seq', up: m0029.up },
   { id: '0030_kb_solved_undo', up: m0030.up },
+  { id: '0031_ticket_renumbers', up: m0031.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

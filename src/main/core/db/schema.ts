@@ -315,6 +315,14 @@ export interface Database {
   sync_state: SyncStateTable;
   sync_conflicts: SyncConflictTable;
   sync_inbox: SyncInboxTable;
+  ticket_renumbers: TicketRenumberTable;
+}
+
+/** A number a ticket opened here had before another desk's ticket took it (migration 0031). */
+export interface TicketRenumberTable {
+  old_number: number;
+  ticket_id: string;
+  at: number;
 }
 
 /** How far this desk follows its hub (one row; migration 0011). */

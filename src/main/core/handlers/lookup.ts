@@ -16,7 +16,7 @@ export function lookupHandlers({ lookup, view, clock, records, audit }: DeskCont
         // translates, and told apart from nothing found (which offers to register the caller).
         if (r.kind === 'match' && !seesSegment(u, r.view.customer.segment)) {
           const { name, segment } = r.view.customer;
-          return { kind: 'none', message: `${name} is served by the ${segment.replace('_', ' ')} team; transfer the caller there.`, key: 'otherTeam', params: { name, segment } };
+          return { kind: 'none', message: `${name} is served by the ${segment.replace('_', ' ')} team; transfer the caller there.`, key: 'otherTeam', params: { name, segment }, ...(r.renumbered ? { renumbered: r.renumbered } : {}) };
         }
         if (r.kind === 'candidates') {
           const mine = r.candidates.filter((c) => seesSegment(u, c.segment));

@@ -41,6 +41,18 @@ export interface BatchNews {
   customers: CustomerNews[];
   /** Takes made here that lost to someone else's take of the same ticket: their authors are told at once. */
   takenFirst: TakenFirst[];
+  /** Tickets opened here whose number another desk's ticket took first: who opened and who holds them are told at once. */
+  renumbered: Renumbered[];
+}
+
+export interface Renumbered {
+  ticketId: string;
+  /** The number it had (the other desk's ticket has it now), and the one it has now. */
+  from: string;
+  to: string;
+  /** Who opened it, and who holds it now (null: no one): the people told. */
+  createdById: string;
+  holderId: string | null;
 }
 
 export interface TakenFirst {
@@ -108,6 +120,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     ticketByNumber: db.prepare<{ id: string }, [number]>(k.selectFrom('tickets').select('id').where('number', '=', param<number>())),
     maxNumber: db.prepare<{ n: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.max('number').as('n'))),
     setNumber: db.prepare<never, [number, string]>(k.updateTable('tickets').set({ number: param<number>() }).where('id', '=', param<string>())),
+    holderOf: db.prepare<{ assignee_id: string | null }, [string]>(k.selectFrom('tickets').select('assignee_id').where('id', '=', param<string>())),
+    noteRenumber: db.prepare<never, [number, string, number]>(
+      k.insertInto('ticket_renumbers').values({ old_number: param<number>(), ticket_id: param<string>(), at: param<number>() }).onConflict((c) => c.column('old_number').doUpdateSet((eb) => ({ ticket_id: eb.ref('excluded.ticket_id'), at: eb.ref('excluded.at') }))),
+    ),
     customerExists: db.prepare<{ id: string }, [string]>(k.selectFrom('customers').select('id').where('id', '=', param<string>())),
     insertCustomer: db.prepare<never, [string, string, string, string, string, number, number]>(
       k.insertInto('customers').values({ id: param<string>(), kind: 'organisation', name: param<string>(), name_key: param<string>(), segment: param<string>(), service_level: param<string>(), created_at: param<number>(), updated_at: param<number>() } as never),
@@ -129,6 +145,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     keep: db.prepare<never, [number, string, string]>(k.insertInto('sync_inbox').values({ global_seq: param<number>(), stream: param<string>(), body: param<string>() }).onConflict((c) => c.doNothing())),
   };
   const warned = new Set<string>();
+  /** Renumbers of the batch being applied (applyBatch hands them on as news). */
+  const renumbers: Renumbered[] = [];
 
   const logEventOf = (ticketId: string, r: EventRow): LogEvent => ({
     ticketId,
@@ -187,6 +205,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     if (created && created.type === 'CREATED' && created.global_seq === null) {
       q.setNumber.run(next, holder.id);
       renumberCreated(holder.id, created, next);
+      // The old number may have been read to the caller already: kept, and its people told.
+      q.noteRenumber.run(number, holder.id, opts.now());
+      renumbers.push({ ticketId: holder.id, from: ticketNumber(number), to: ticketNumber(next), createdById: created.actor_id, holderId: q.holderOf.get(holder.id)?.assignee_id ?? null });
       return number;
     }
     return next;
@@ -425,6 +446,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       }
       const tickets: TicketChange[] = [];
       const takenFirst: TakenFirst[] = [];
+      renumbers.length = 0;
       // Queue counters and load, netted over the batch and written once.
       const counters = store.tally();
       for (const [ticketId, remote] of byTicket) {
@@ -450,7 +472,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       const seen = new Set<string>();
       const news = customers.filter((c) => !seen.has(c.customerId) && seen.add(c.customerId));
-      return { tickets, conflicts: conflicted, customers: news, takenFirst };
+      return { tickets, conflicts: conflicted, customers: news, takenFirst, renumbered: renumbers.splice(0) };
     });
   }
 
