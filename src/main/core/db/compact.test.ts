@@ -122,7 +122,8 @@ function rekeyed(old: Rows, db: BetterSqlite3.Database): Rows {
     return JSON.stringify({ ...r, external_id: stored(r.kind, r.external_id) });
   };
   const secret = db.prepare("SELECT value FROM meta WHERE key = 'import_key'").pluck().get() as string;
-  return { ...old, import_ids: (old.import_ids as string[]).map(row).sort(), meta: [...old.meta!, JSON.stringify({ key: 'import_key', value: secret })].sort() };
+  // Later migrations: 0028 keys import_ids and keeps its secret in meta; 0031 adds the (empty) table of renumbered tickets.
+  return { ...old, import_ids: (old.import_ids as string[]).map(row).sort(), meta: [...old.meta!, JSON.stringify({ key: 'import_key', value: secret })].sort(), ticket_renumbers: [] };
 }
 
 function counts(rows: Rows): Record<string, number> {
