@@ -3,7 +3,7 @@ import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
 import { inEnglishSentence, SignIn, signInAs } from './pages/app';
-import { CustomerView } from './pages/customer';
+import { confirmMerge, CustomerView } from './pages/customer';
 
 // The data-quality page: counts and the worst records first, each a click from its fix;
 // the audit log shows who opened what.
@@ -126,9 +126,8 @@ test('"merge a duplicate" opens the merge of that record with its duplicate, and
   await expect(scroller).toHaveAttribute('tabindex', '0');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.getByRole('button', { name: en['merge.submit'] }).click();
   // Asked once more, in a dialog: a merge cannot be undone.
-  await page.getByRole('dialog').getByRole('button', { name: en['merge.submit'] }).click();
+  await confirmMerge(page);
   await expect(page.getByText(en['merge.done'].replace('{name}', other))).toBeVisible();
   await new CustomerView(page).expectCustomer(name);
 });

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
 import { signInAs } from './pages/app';
-import { CustomerView } from './pages/customer';
+import { confirmMerge, CustomerView } from './pages/customer';
 
 // Customer records (issue 12): a caller the lookup did not find is registered with their
 // system; a duplicate is caught while typing and merged without losing a ticket; a system
@@ -11,11 +11,6 @@ import { CustomerView } from './pages/customer';
 
 const shot = process.env.TAGDESK_SHOTS;
 const top = (field: Locator) => field.evaluate((e) => Math.round(e.getBoundingClientRect().top));
-/** Merge, then Merge again in the dialog that asks once more (a merge cannot be undone). */
-const confirmMerge = async (page: Page) => {
-  await page.getByRole('button', { name: en['merge.submit'] }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: en['merge.submit'] }).click();
-};
 
 test('an agent registers a caller and their system from a lookup that found nothing', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');

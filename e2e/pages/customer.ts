@@ -42,3 +42,16 @@ export class CustomerView {
     await expect(dialog).toBeHidden();
   }
 }
+
+/**
+ * Merge, then Merge again in the dialog that asks once more (a merge cannot be undone). The
+ * dialog is clicked once it is open (its Cancel has the focus), and has closed before this
+ * returns, merged or refused: under load a click during its opening was lost.
+ */
+export async function confirmMerge(page: Page): Promise<void> {
+  await page.getByRole('button', { name: en['merge.submit'] }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: en['common.cancel'] })).toBeFocused();
+  await dialog.getByRole('button', { name: en['merge.submit'] }).click();
+  await expect(dialog).toBeHidden({ timeout: 10_000 });
+}
