@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openDesk } from '../src/main/core/desk';
-import type { Input, Method, Output } from '../src/shared/api';
+import { deskCaller } from './deskCall';
 import { en } from '../src/renderer/i18n/en';
 import { expect, test } from './fixtures';
 import { signInAs } from './pages/app';
@@ -81,12 +81,7 @@ test('an agent rates three suggestions and the ranking changes on the next simil
 async function ratedBefore(dataDir: string, subject: string): Promise<string> {
   const desk = await openDesk({ dataDir });
   try {
-    const conn = desk.connect(() => undefined);
-    const call = async <M extends Method>(m: M, i: Input<M>): Promise<Output<M>> => {
-      const r = await conn.call(m, i);
-      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-      return r.result as Output<M>;
-    };
+    const call = deskCaller(desk);
     const ava = (await call('session.users', {})).find((u) => u.name === 'Ava Martin')!;
     await call('session.signIn', { userId: ava.id });
     const view = await call('lookup.search', { query: '7XK2QF1' });

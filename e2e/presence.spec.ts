@@ -299,6 +299,15 @@ async function closedPort(): Promise<string> {
 }
 
 /** A desk of its own on a fresh folder (not joined to the hub unless `hubUrl`), closed and removed after `use`. */
+/** A fresh desk joined to the hub set up empty from its first-start screen, in a window closed after. */
+async function setUpEmpty(browser: Browser, url: string): Promise<void> {
+  const first = await (await browser.newContext()).newPage();
+  await first.goto(url);
+  await first.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+  await expect(first.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+  await first.context().close();
+}
+
 async function freshDesk(use: (url: string) => Promise<void>, options: { hubUrl?: string } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-join-'));
   const fresh = await startWebShell({ dataDir: dir, demo: false, port: 0, ...options });
@@ -358,11 +367,7 @@ test('a person an admin deactivates on People is signed out of the window they h
   await makeUser(hub, { email: 'ben@desk.test', name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['home'] });
   await freshDesk(
     async (url) => {
-      const first = await (await browser.newContext()).newPage();
-      await first.goto(url);
-      await first.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
-      await expect(first.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
-      await first.context().close();
+      await setUpEmpty(browser, url);
       const ben = await signInWithPassword(browser, url, 'ben@desk.test', PASSWORD);
       const omar = await signInWithPassword(browser, url, 'omar@desk.test', PASSWORD);
       await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
@@ -388,11 +393,7 @@ test('a person whose role an admin changes sees the new powers in the window the
   await makeUser(hub, { email: 'lena@desk.test', name: 'Lena Sorensen', role: 'admin', tier: 3, segments: [] });
   await freshDesk(
     async (url) => {
-      const first = await (await browser.newContext()).newPage();
-      await first.goto(url);
-      await first.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
-      await expect(first.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
-      await first.context().close();
+      await setUpEmpty(browser, url);
       const lena = await signInWithPassword(browser, url, 'lena@desk.test', PASSWORD);
       const lenaApp = new App(lena);
       await expect(lenaApp.nav.getByRole('link', { name: en['nav.hubUsers'] })).toBeVisible();

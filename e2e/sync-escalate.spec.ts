@@ -2,7 +2,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Input, Method, Output } from '../src/shared/api';
+import { deskCaller, type DeskCall } from './deskCall';
 import { openDesk } from '../src/main/core/desk';
 import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
@@ -48,17 +48,12 @@ test.afterAll(async () => {
 });
 
 /** A desk folder joined to the hub, set up through the desk's API, then closed for its shell to open. */
-async function deskFolder(email: string, setUp?: (call: <M extends Method>(m: M, i: Input<M>) => Promise<Output<M>>) => Promise<void>): Promise<string> {
+async function deskFolder(email: string, setUp?: (call: DeskCall) => Promise<void>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-sync-'));
   dirs.push(dir);
   const desk = await openDesk({ dataDir: dir, hubUrl: hub.url });
   try {
-    const conn = desk.connect(() => undefined);
-    const call = async <M extends Method>(m: M, i: Input<M>): Promise<Output<M>> => {
-      const r = await conn.call(m, i);
-      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-      return r.result as Output<M>;
-    };
+    const call = deskCaller(desk);
     await call('desk.initialize', { mode: 'empty', seed: 1, customers: 1 });
     await call('session.signInWithPassword', { email, password: PASSWORD });
     await setUp?.(call);

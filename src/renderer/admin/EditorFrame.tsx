@@ -176,22 +176,8 @@ export function EditorFrame({
         }}
       >
         <Stack gap="md">
-          {fromEarlier && !readOnly && (
-            <Alert color="yellow" role="status" title={t('slaEdit.fromEarlier')}>
-              <Text size="sm">{t('slaEdit.fromEarlierText')}</Text>
-              <Button variant="default" size="xs" mt="xs" onClick={onDiscardEarlier}>
-                {t('slaEdit.discard')}
-              </Button>
-            </Alert>
-          )}
-          {changedElsewhere && (
-            <Alert color="yellow" role="status" title={t('slaEdit.changedElsewhere')}>
-              <Text size="sm">{t('slaEdit.changedElsewhereText')}</Text>
-              <Button variant="default" size="xs" mt="xs" onClick={onLoadSaved}>
-                {t('slaEdit.loadSaved')}
-              </Button>
-            </Alert>
-          )}
+          {fromEarlier && !readOnly && <Offer title={t('slaEdit.fromEarlier')} text={t('slaEdit.fromEarlierText')} action={t('slaEdit.discard')} onAction={onDiscardEarlier} />}
+          {changedElsewhere && <Offer title={t('slaEdit.changedElsewhere')} text={t('slaEdit.changedElsewhereText')} action={t('slaEdit.loadSaved')} onAction={onLoadSaved} />}
           {problem && (
             <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
               <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
@@ -279,5 +265,17 @@ export function NameAndIdFields<D extends NamedDraft>({
         />
       </Grid.Col>
     </>
+  );
+}
+
+/** A notice about the form's text (a draft from earlier, a change saved elsewhere) with the one thing to do about it. */
+function Offer({ title, text, action, onAction }: { title: string; text: string; action: string; onAction: () => void }) {
+  return (
+    <Alert color="yellow" role="status" title={title}>
+      <Text size="sm">{text}</Text>
+      <Button variant="default" size="xs" mt="xs" onClick={onAction}>
+        {action}
+      </Button>
+    </Alert>
   );
 }
