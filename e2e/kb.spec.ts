@@ -161,7 +161,9 @@ test('the knowledge base finds articles by words in any case', async ({ page }) 
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop))).toBeGreaterThanOrEqual(60);
   const body = page.getByTestId('kb-results').getByTestId('kb-article-body').first();
   await expect(body).toBeVisible();
-  expect(await body.evaluate((e) => e.getBoundingClientRect().width / e.closest('article')!.clientWidth)).toBeGreaterThan(0.8);
+  // Polled: the list can be drawn again (the search's answer landing) between the check above
+  // and the measure, which then met a card not laid out yet (0 / 0).
+  await expect.poll(() => body.evaluate((e) => e.getBoundingClientRect().width / e.closest('article')!.clientWidth)).toBeGreaterThan(0.8);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('kb-results').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Fix' })).toBeVisible();

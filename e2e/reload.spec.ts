@@ -65,3 +65,29 @@ test('a link that drops while a reload signs the person back in brings them back
   await app.signedInAs('Ava Martin');
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toHaveCount(0);
 });
+
+test('a sign-back-in the desk fails once (not refuses) is tried again, and a second failure says what went wrong on the picker', async ({ page }) => {
+  test.skip(SHELL !== 'web', 'Only the browser shell lets a test answer for the desk on its socket.');
+  const app = await signInAs(page, 'Ava Martin');
+  let failures = 1;
+  await page.routeWebSocket(/\/api\?/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { id: number; method: string };
+      if (frame.method === 'session.signIn' && failures > 0) {
+        failures -= 1;
+        ws.send(JSON.stringify({ id: frame.id, ok: false, error: { code: 'internal', message: 'The desk could not read its users just now.' } }));
+        return;
+      }
+      server.send(message);
+    });
+  });
+  // Once: she is back as if nothing happened (she was left on the picker, nothing said).
+  await page.reload();
+  await app.signedInAs('Ava Martin');
+  // Twice: the picker says why it is asking.
+  failures = 2;
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await expect(page.getByText('The desk could not read its users just now.')).toBeVisible();
+});

@@ -44,7 +44,13 @@ export function useSession(): Session {
 type Phase =
   | { name: 'loading' }
   | { name: 'uninitialized'; dataDir: string }
-  | { name: 'signIn'; problem: Problem | null; ended?: Problem | null }
+  | {
+      name: 'signIn';
+      problem: Problem | null;
+      ended?: Problem | null;
+      /** Shown because signing this window's person back in did not work (not a choice of theirs): a returning link tries again. */
+      backFailed?: boolean;
+    }
   | { name: 'ready'; user: User }
   | { name: 'error'; problem: Problem };
 
@@ -90,7 +96,7 @@ const REFUSALS = new Set(['unauthenticated', 'forbidden', 'not_found', 'invalid_
  * a desk joined to a hub, by the remembered user on a desk alone. Null when there is nobody to
  * sign back in; `ended` says why a resume was refused.
  */
-async function signBackIn(): Promise<{ user: User } | { ended: Problem | null } | null> {
+async function signBackIn(): Promise<{ user: User } | { ended: Problem | null; failed?: Problem } | null> {
   const secret = resumeSecret();
   if (secret) {
     try {
@@ -103,13 +109,25 @@ async function signBackIn(): Promise<{ user: User } | { ended: Problem | null } 
   }
   const remembered = rememberedUserId();
   if (!remembered) return null;
-  try {
-    return { user: await call('session.signIn', { userId: remembered }) };
-  } catch (error) {
-    if (REFUSALS.has(problemOf(error).code)) remember(null); // the user is gone (a re-initialised desk): ask again
-    return { ended: null };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return { user: await call('session.signIn', { userId: remembered }) };
+    } catch (error) {
+      const problem = problemOf(error);
+      if (REFUSALS.has(problem.code)) {
+        remember(null); // the user is gone (a re-initialised desk): ask again
+        return { ended: null };
+      }
+      // Not a refusal (the desk failed or the link dropped under the call): once more, then the
+      // picker says what went wrong rather than nothing.
+      if (attempt >= 2) return { ended: null, failed: problem };
+      await new Promise((resolve) => setTimeout(resolve, SIGN_BACK_RETRY_MS));
+    }
   }
 }
+
+/** The pause before a sign-back-in that failed (not refused) is tried again. */
+const SIGN_BACK_RETRY_MS = 300;
 
 export function SessionGate({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
@@ -135,7 +153,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         setPhase({ name: 'ready', user: back.user });
         return;
       }
-      setPhase({ name: 'signIn', problem: null, ended: back?.ended ?? null });
+      setPhase({ name: 'signIn', problem: back && 'failed' in back ? (back.failed ?? null) : null, ended: back?.ended ?? null, backFailed: true });
     } catch (error) {
       setPhase({ name: 'error', problem: problemOf(error) });
     }
@@ -208,9 +226,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
         if ('user' in back) {
           const user = back.user;
           // A sign-back-in cut off by the drop had left the picker up, with nothing said.
-          setPhase((p) => (p.name === 'signIn' && !p.problem && !p.ended ? { name: 'ready', user } : p));
+          setPhase((p) => (p.name === 'signIn' && p.backFailed && !p.ended ? { name: 'ready', user } : p));
           refreshEverything();
-        } else setPhase({ name: 'signIn', problem: null, ended: back.ended });
+        } else setPhase({ name: 'signIn', problem: back.failed ?? null, ended: back.ended, backFailed: true });
       });
     });
   }, [start]);
