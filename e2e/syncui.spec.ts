@@ -271,7 +271,12 @@ const intersect = (a: { x: number; y: number; width: number; height: number }, b
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test('why changes wait is said in the reader’s language, the name kept as written; at phone width the state is in words', async ({ page }) => {
-  const waiting = ['Changes by Ben Okafor wait until they sign in at this desk again: their hub session has ended.', 'Nobody at this desk has a current hub session: sign in to sync.'];
+  const waiting = [
+    'Changes by Ben Okafor wait until they sign in at this desk again: their hub session has ended.',
+    'Nobody at this desk has a current hub session: sign in to sync.',
+    // Deactivated at the hub while the desk was offline, she worked here: her changes are held.
+    'Zoe Park’s account was deactivated at the hub: the changes they made at this desk are kept here and not sent. To send them, an admin turns the account back on at the hub and Zoe Park signs in here; otherwise a supervisor redoes what is still needed.',
+  ];
   // At phone width, where the header once cut the word "Offline" to a pixel for lack of room.
   await page.setViewportSize({ width: 420, height: 800 });
   const sync = await fakeSync(page, joined({ waiting }), []);
@@ -303,7 +308,9 @@ test('why changes wait is said in the reader’s language, the name kept as writ
   const tip = await tooltip(fa);
   await expect(tip).toContainText(fa['apiError.waitsForSignIn'].replace('{name}', '\u2068Ben Okafor\u2069'));
   await expect(tip).toContainText(fa['apiError.noHubSession']);
+  await expect(tip).toContainText(fa['apiError.heldDeactivated'].replaceAll('{name}', '\u2068Zoe Park\u2069'));
   await expect(tip).not.toContainText('wait until');
+  await expect(tip).not.toContainText('deactivated');
   const shots = process.env.TAGDESK_SCREENS_DIR;
   if (shots) await page.screenshot({ path: join(shots, 'indicator-waiting-fa.png'), clip: { x: 0, y: 0, width: 420, height: 320 } });
   // The longest the indicator says: the session ended, two-digit pending, conflicts too.

@@ -229,12 +229,20 @@ export async function signIn(db: HubDb, input: unknown, address: string, options
  * address's count, since a desk is registered only by a sign-in that succeeds.
  */
 async function placeKey(db: HubDb, deskId: string | undefined, deskKey: string | undefined, address: string): Promise<string> {
-  if (deskId && deskKey) {
-    const desk = await db.selectFrom('desks').select('key_hash').where('id', '=', deskId).executeTakeFirst();
-    const keyHash = sha256(deskKey);
-    if (desk && desk.key_hash.length === keyHash.length && timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) return `desk:${deskId}`;
-  }
+  if (deskId && deskKey && (await authenticateDesk(db, deskId, deskKey))) return `desk:${deskId}`;
   return `address:${address}`;
+}
+
+/**
+ * Whether this is a desk registered here, proving itself with the key its first sign-in
+ * registered. A desk proven so reads the hub's directory of people with nobody signed in
+ * there (sync.ts directory): a deactivation reaches it as soon as it is in touch.
+ */
+export async function authenticateDesk(db: HubDb, deskId: string, deskKey: string): Promise<boolean> {
+  if (deskId.length > 64 || deskKey.length > 256) return false;
+  const desk = await db.selectFrom('desks').select('key_hash').where('id', '=', deskId).executeTakeFirst();
+  const keyHash = sha256(deskKey);
+  return !!desk && desk.key_hash.length === keyHash.length && timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash));
 }
 
 /** A desk id is claimed by the first sign-in that names it, with a secret only that desk keeps. */

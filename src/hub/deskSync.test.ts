@@ -9,7 +9,7 @@ import type { Input, Method, Output, Push } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import { keptTrends, recountTrends } from '../main/core/testing/trendRecount';
-import type { HubUser } from './accounts';
+import { changeUser, type HubUser } from './accounts';
 import { backupDesk, restoreDesk } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
@@ -318,6 +318,41 @@ describe('desks following one hub', () => {
     await b.desk.sync.syncNow();
     expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, signInAgain: false });
     expect((await b.call('sync.status')) as { noSession?: boolean }).not.toHaveProperty('noSession');
+  });
+
+  it('someone deactivated at the hub while the desk was offline, who worked there offline, is signed out once the hub answers, with nobody’s hub session there, and their work is held with the reason', async () => {
+    const zoe = await makeUser(hub, { email: 'zoe@desk.test', name: 'Zoe', role: 'agent', segments: ['education'] });
+    const z = await deskFor(zoe);
+    const t = await newTicket(z, 'Headset crackles');
+    await z.desk.sync.syncNow();
+    // The desk goes offline; an admin deactivates Zoe at the hub meanwhile.
+    z.desk.sync.stop();
+    const url = hub.url;
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((r) => closed.close(r));
+    z.desk.db.sqlite.prepare('update hub_link set url = ?').run(deadUrl);
+    await changeUser(hub.db, zoe.id, { active: false }, Date.now());
+    // She signs in at the desk with the password kept there, and works.
+    await z.call('session.signOut');
+    expect(await z.call('session.signInWithPassword', { email: zoe.email, password: PASSWORD })).toMatchObject({ user: { id: zoe.id, active: true } });
+    await z.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await z.call('tickets.act', { ticketId: t, command: { type: 'ADD_NOTE', note: 'Swapped the cable.' } });
+    expect(z.desk.sync.status()).toMatchObject({ pending: 2 });
+    // The hub answers again: her kept session is refused, and nobody else has one here.
+    z.desk.db.sqlite.prepare('update hub_link set url = ?').run(url);
+    z.desk.sync.start();
+    await z.desk.sync.idle();
+    // The desk read the deactivation as itself; her next action signs her out and says why.
+    await expect(z.call('tickets.get', { ticketId: t })).rejects.toMatchObject({ code: 'unauthenticated', message: say('accountDeactivated') });
+    // Her offline work is held at the desk, with what happened and what to do; the hub has none of it.
+    expect(z.desk.sync.status()).toMatchObject({ online: false, noSession: true, pending: 2, waiting: expect.arrayContaining([say('heldDeactivated', { name: 'Zoe' })]) });
+    const onHub = await hub.db.selectFrom('tickets').select('seq').where('id', '=', t).executeTakeFirstOrThrow();
+    expect(onHub.seq).toBe(1);
+    // The directory is the desk's only with its own key.
+    const deskId = z.desk.db.sqlite.prepare('select desk_id from hub_link').pluck().get() as string;
+    expect((await fetch(`${hub.url}/sync/directory`, { headers: { authorization: `Desk ${deskId} ${'x'.repeat(43)}` } })).status).toBe(401);
   });
 
   it('more held changes than one push carries do not hold back anyone else’s', async () => {

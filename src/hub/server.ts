@@ -3,7 +3,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { authenticate, changeUser, createUser, listUsers, requireAdmin, resetPassword, signIn, signOut, type Session } from './accounts';
+import { authenticate, authenticateDesk, changeUser, createUser, listUsers, requireAdmin, resetPassword, signIn, signOut, type Session } from './accounts';
 import { openDb, openPool, type HubDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embeddedPostgres';
 import type { Recheck } from './envelope';
@@ -13,7 +13,7 @@ import { startLive, type Live } from './live';
 import { migrate } from './migrations';
 import { migratePresence, presenceOf } from './presence';
 import { ticketLogRecheck } from './ticketLogRecheck';
-import { pull, push, snapshot, type StreamRules } from './sync';
+import { directory, pull, push, snapshot, type StreamRules } from './sync';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
@@ -33,6 +33,7 @@ import { say } from '../shared/messageKeys';
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
 //   GET  /sync/pull?after=&limit=&refusalsAfter=
 //   GET  /sync/snapshot
+//   GET  /sync/directory?after=&limit=  the 'user' stream, for a desk (Authorization: Desk <deskId> <deskKey>)
 //   GET  /presence?ticketId=              who else has the ticket open (presence.ts)
 //   GET  /sync/live (WebSocket upgrade, Authorization: Bearer <token>)
 //
@@ -135,6 +136,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return { ok: true, database: 'up', live: live.clients() };
     }
     if (method === 'POST' && path === '/auth/sign-in') return signIn(db, await body(req, bodyLimit), address, { sessionTtlMs, now });
+    const desk = /^Desk (\S+) (\S+)$/.exec(req.headers.authorization ?? '');
+    if (desk && method === 'GET' && path === '/sync/directory') {
+      if (!(await authenticateDesk(db, desk[1]!, desk[2]!))) throw unauthorized();
+      return directory(db, Object.fromEntries(url.searchParams));
+    }
     const s = await session(req);
     if (method === 'POST' && path === '/auth/sign-out') {
       await signOut(db, s, now());

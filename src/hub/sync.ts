@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
 import { say } from '../shared/messageKeys';
 import { STREAM_RULES, type StreamRule } from '../shared/streamRules';
-import { seesSegment } from './access';
+import { maySendWorkOf, seesSegment } from './access';
 import { actorOfUser, toUser, type Session } from './accounts';
 import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type Directory, type Envelope, type Recheck, type TicketEvent, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden } from './errors';
@@ -11,6 +11,7 @@ import type { HubDb } from './db';
 import { RawJson, rawObject, withGlobalSeq } from './rawJson';
 import { eraseOnHub, keptAsErased } from './erasure';
 import { CUSTOMER_STREAM } from '../shared/customerStream';
+import { USER_STREAM } from '../shared/userStream';
 
 // The hub's side of sync (DESIGN.md, "Many desks: the hub").
 //
@@ -74,6 +75,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
   if (!parsed.success) throw badRequest(`Not a valid push: ${z.prettifyError(parsed.error)}`);
   const { deskId } = parsed.data;
   if (session.deskId !== deskId) throw forbidden('This session was not opened from that desk; sign in from the desk that pushes.');
+  // A deactivated person's changes are held at their desk (authenticate refuses their session too).
+  const held = maySendWorkOf(session.user);
+  if (held) throw forbidden(held);
   const events: Pushed[] = [];
   for (let i = 0; i < parsed.data.events.length; i++) {
     const { deskSeq, event } = parsed.data.events[i]!;
@@ -364,6 +368,35 @@ export async function pull(db: HubDb, session: Session, query: unknown): Promise
       refusals: JSON.stringify(refusals),
     }),
   );
+}
+
+export const directorySchema = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+/**
+ * The 'user' stream after a cursor, for a desk that proves itself with its key (accounts.ts
+ * authenticateDesk) while nobody there has a hub session: who was deactivated, whose role
+ * changed. Everyone may read the stream (segment '*'), so a desk reads no more than any of its
+ * people could. Answered as a pull is (events, cursor, head), with no refusals: those are a person's.
+ */
+export async function directory(db: HubDb, query: unknown): Promise<RawJson> {
+  const parsed = directorySchema.safeParse(query);
+  if (!parsed.success) throw badRequest(`Not a valid pull: ${z.prettifyError(parsed.error)}`);
+  const { after, limit } = parsed.data;
+  const head = (await db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
+  const rows = await db
+    .selectFrom('events')
+    .select(['seq', sql<string>`envelope::text`.as('envelope')])
+    .where('stream', '=', USER_STREAM)
+    .where('seq', '>', after)
+    .where('seq', '<=', head)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  const cursor = rows.length === limit ? rows[rows.length - 1]!.seq : Math.max(head, after);
+  return new RawJson(rawObject({ events: `[${rows.map((r) => withGlobalSeq(r.envelope, r.seq)).join(',')}]`, cursor: JSON.stringify(cursor), head: JSON.stringify(head) }));
 }
 
 export interface Snapshot {

@@ -11,7 +11,8 @@ import { EVENTS_CHANNEL } from './sync';
 // appended to the log inside the transaction that makes it, with the next global seq taken
 // from log_head like any pushed event (its row lock, held to commit, keeps seqs in order),
 // and announced to every hub process at commit (NOTIFY), so connected desks pull it live.
-// Every signed-in person may read it: segment '*'. Password hashes and tokens never enter.
+// Every signed-in person may read it (segment '*'), and every desk with its key (sync.ts
+// directory). Password hashes and tokens never enter.
 
 /** The author desk of the hub's own events. */
 export const HUB_DESK_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,4 +1,4 @@
-import { say } from './messageKeys';
+import { messageDetail, say } from './messageKeys';
 import { describe, expect, it } from 'vitest';
 import {
   administers,
@@ -10,6 +10,7 @@ import {
   mayHold,
   mayBringDataToHub,
   mayJoinHub,
+  maySendWorkOf,
   maySetActive,
   maySetRole,
   maySeeBoard,
@@ -197,5 +198,18 @@ describe('changing an account’s role', () => {
     expect(maySetRole(admin, { id: 'omar' }, 'admin')).toBeNull();
     expect(maySetRole(admin, { id: 'lena' }, 'agent')).toBeNull();
     expect(maySetRole(lena, { id: 'omar' }, 'supervisor')).toBeNull();
+  });
+});
+
+// Zoe, deactivated at the hub while her desk was offline, signed in there with the password it
+// kept and worked. Her changes cannot go under her name; they are held at the desk, saying so.
+describe('sending a person’s changes to the hub', () => {
+  it('is refused once they are deactivated, saying the changes stay at the desk and what to do', () => {
+    expect(maySendWorkOf({ name: 'Zoe', active: false })).toBe(say('heldDeactivated', { name: 'Zoe' }));
+    expect(say('heldDeactivated', { name: 'Zoe' })).toMatch(/^Zoe’s account was deactivated at the hub: .* kept here and not sent\. .* an admin turns the account back on/);
+    expect(messageDetail(say('heldDeactivated', { name: 'Zoe' }))).toEqual({ key: 'heldDeactivated', params: { name: 'Zoe' } });
+  });
+  it('is allowed while they are active', () => {
+    expect(maySendWorkOf({ name: 'Zoe', active: true })).toBeNull();
   });
 });

@@ -153,6 +153,19 @@ export function maySetRole(by: Pick<Person, 'id' | 'role'>, target: { id: string
   return by.id === target.id && by.role === 'admin' && role !== 'admin' ? say('demoteSelf') : null;
 }
 
+/**
+ * Whether a person's changes made at a desk may go to the hub under their name: not once the
+ * hub has deactivated them. A desk that was offline let them sign in with the password kept
+ * there and work; what they made then is held at that desk, neither sent nor dropped, and the
+ * desk says so (this sentence) until an admin turns the account back on and they sign in there
+ * (it goes then, re-checked by the hub as any change), or a supervisor redoes what is needed.
+ * The desk's sync engine holds by it (as soon as the hub's directory tells it, with or without
+ * anyone's hub session) and the hub's push refuses by it.
+ */
+export function maySendWorkOf(author: { name: string; active: boolean }): Refusal {
+  return author.active ? null : say('heldDeactivated', { name: author.name });
+}
+
 // ---- acting on tickets ------------------------------------------------------------------------
 
 /** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */

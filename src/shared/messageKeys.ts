@@ -105,6 +105,7 @@ const SENTENCES = {
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   // the desk's sync engine, on why some changes cannot go yet
   waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
+  heldDeactivated: '{name}’s account was deactivated at the hub: the changes they made at this desk are kept here and not sent. To send them, an admin turns the account back on at the hub and {name} signs in here; otherwise a supervisor redoes what is still needed.',
   noHubSession: 'Nobody at this desk has a current hub session: sign in to sync.',
   noOwnHubSession: 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
   noSegments: 'An agent or specialist works the queues of at least one segment: choose their segments.',

@@ -997,6 +997,7 @@ export const en = {
   'apiError.alreadyErased': 'This customer’s personal data was already erased.',
   'apiError.usersOnHub': 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   'apiError.waitsForSignIn': 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
+  'apiError.heldDeactivated': '{name}’s account was deactivated at the hub: the changes they made at this desk are kept here and not sent. To send them, an admin turns the account back on at the hub and {name} signs in here; otherwise a supervisor redoes what is still needed.',
   'apiError.noHubSession': 'Nobody at this desk has a current hub session: sign in to sync.',
   'apiError.noOwnHubSession': 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
   'apiError.keepUnder': 'Keep it under {count} characters.',

@@ -1,6 +1,8 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
+import { maySendWorkOf } from '../../../shared/access';
 import { say } from '../../../shared/messageKeys';
+import { USER_STREAM } from '../../../shared/userStream';
 import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
 import { describeFetchError, type HubLink } from '../hubLink';
@@ -47,6 +49,7 @@ const LIVE_LASTED_MS = 10_000;
 
 const refusalSchema = z.object({ id: z.number(), eventId: z.string(), reason: z.string(), at: z.number() });
 const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema) });
+const directoryAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number() });
 const snapshotAnswer = z.object({ watermark: z.number(), events: z.array(outboxEnvelopeSchema) });
 const pushAnswer = z.object({
   lastDeskSeq: z.number(),
@@ -136,13 +139,15 @@ export function syncEngine(options: SyncEngineOptions) {
     options.onStatus();
   };
 
-  async function request(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<unknown> {
+  /** A call to the hub with a person's hub session (its token), or as the desk itself (its id and key: the directory only). */
+  async function request(method: 'GET' | 'POST', path: string, token: string | 'desk', body?: unknown): Promise<unknown> {
     const link = hub.linkInfo();
     if (!link) throw new HubDown('not joined', 'unjoined');
+    const authorization = token === 'desk' ? `Desk ${link.desk_id} ${link.desk_key}` : `Bearer ${token}`;
     const send = () =>
       doFetch(`${link.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -204,6 +209,7 @@ export function syncEngine(options: SyncEngineOptions) {
     const blocked = new Set<string>();
     const groups: { token: string; userId: string; events: OutboxEnvelope[] }[] = [];
     const tokens = new Map<string, string | null>();
+    const refusals = new Map<string, string | null>();
     held.clear();
     let taken = 0;
     let after = -1;
@@ -224,6 +230,14 @@ export function syncEngine(options: SyncEngineOptions) {
           token = any?.token ?? null;
           userId = any?.userId ?? userId;
         } else {
+          // Deactivated at the hub (the desk heard so): held here, whatever session is kept.
+          if (!refusals.has(userId)) refusals.set(userId, refusalOf(userId));
+          const refusal = refusals.get(userId) ?? null;
+          if (refusal) {
+            blocked.add(entity);
+            held.set(userId, refusal);
+            continue;
+          }
           if (!tokens.has(userId)) tokens.set(userId, hub.sessionToken(userId));
           token = tokens.get(userId) ?? null;
         }
@@ -241,6 +255,11 @@ export function syncEngine(options: SyncEngineOptions) {
     }
   }
   const nameOf = (userId: string) => db.get(k.selectFrom('users').select('name').where('id', '=', userId))?.name ?? 'someone';
+  /** Why this person's changes may not go (access.ts maySendWorkOf), as this desk knows them; someone it does not know is not held here. */
+  const refusalOf = (userId: string): string | null => {
+    const row = db.get(k.selectFrom('users').select(['name', 'active']).where('id', '=', userId));
+    return row ? maySendWorkOf({ name: row.name, active: row.active === 1 }) : null;
+  };
 
   /**
    * Pushes what can go. 'moved': the hub took or settled something; 'behind': some of it was
@@ -316,12 +335,47 @@ export function syncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /** How far this desk has read the hub's directory as itself (followDirectory), past its cursor. */
+  const directoryCursor = (): number => Number(db.get(k.selectFrom('meta').select('value').where('key', '=', 'directory_cursor'))?.value ?? 0) || 0;
+  const setDirectoryCursor = (cursor: number) =>
+    db.run(k.insertInto('meta').values({ key: 'directory_cursor', value: String(cursor) }).onConflict((c) => c.column('key').doUpdateSet({ value: String(cursor) })));
+
+  /**
+   * Nobody here has a hub session: the desk still reads the hub's directory of people as itself
+   * (its id and key), so someone the hub deactivated while this desk was offline, who signed in
+   * here with the password kept, is signed out at their next action (desk.ts reads the person
+   * each call) and their changes are held with the reason (maySendWorkOf) rather than waiting
+   * for a sign-in the hub would refuse. It reads every 'user' event after the further of its
+   * cursor and what it read so before, in order; the pull brings them again later, known by id.
+   * A hub that does not know this desk (nobody signed in through it yet) or an older hub
+   * without the route answers 4xx: there is nothing to follow then.
+   */
+  async function followDirectory(): Promise<void> {
+    let after = Math.max(state().cursor, directoryCursor());
+    for (;;) {
+      let answer: z.infer<typeof directoryAnswer>;
+      try {
+        answer = directoryAnswer.parse(await request('GET', `/sync/directory?after=${after}&limit=${PULL_LIMIT}`, 'desk'));
+      } catch (error) {
+        if (error instanceof HubAnswer) return;
+        throw error;
+      }
+      const users = answer.events.filter((e) => e.stream === USER_STREAM);
+      if (users.length > 0) tell(applier.applyBatch(users, [], state().cursor));
+      setDirectoryCursor(answer.cursor);
+      if (answer.cursor >= answer.head || answer.cursor <= after) return;
+      after = answer.cursor;
+    }
+  }
+
   async function cycleOnce(): Promise<void> {
     problem = null;
     for (;;) {
       const session = hub.latestSession();
       if (!session) {
         problem = say('noHubSession');
+        await followDirectory();
+        sendable(); // says why each person's changes wait (none can go)
         setOnline(false, true);
         return;
       }
