@@ -176,14 +176,24 @@ test('an SLA policy saved in another window shows at once, without overwriting w
   test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
   test.setTimeout(60_000);
   const shell = await startWebShell({ dataDir, demo: false, port: 0 });
-  const open = async () => {
+  // What the first window asks the desk for, counted on its WebSocket.
+  const calls: string[] = [];
+  const open = async (counted = false) => {
     const p = await browser.newPage();
+    if (counted) {
+      p.on('websocket', (socket) =>
+        socket.on('framesent', ({ payload }) => {
+          const frame: unknown = typeof payload === 'string' ? JSON.parse(payload) : null;
+          if (typeof frame === 'object' && frame !== null && 'method' in frame && typeof frame.method === 'string') calls.push(frame.method);
+        }),
+      );
+    }
     await p.goto(shell.url);
     await p.getByRole('button', { name: /^Omar Haddad/ }).click();
     await expect(p.locator('#main h1')).toBeVisible();
     return p;
   };
-  const page = await open();
+  const page = await open(true);
   const other = await open();
   try {
     const policyPage = '#/admin/sla/policy/government-premier';
@@ -220,6 +230,17 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     await expect(atRiskOf(page)).toHaveValue('80');
     await expect(first).not.toHaveValue('25');
     await expect(notice).toHaveCount(0);
+
+    // On the board, a save elsewhere reads the board's figures again (its clocks follow the
+    // policy), and nothing else: every live view and the person's own record were read again.
+    await page.evaluate(() => (window.location.hash = '#/overview'));
+    await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
+    await page.waitForTimeout(1_000);
+    calls.length = 0;
+    await saveAtRisk('90');
+    await expect.poll(() => calls).toContain('supervisor.overview');
+    await page.waitForTimeout(800);
+    expect(calls).toEqual(['supervisor.overview']);
   } finally {
     await page.close();
     await other.close();

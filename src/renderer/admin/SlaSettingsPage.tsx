@@ -29,9 +29,9 @@ export function SlaSettingsPage({ view }: { view: View }) {
   const { user } = useSession();
   const allowed = seesBoard(user);
   const readOnly = !administers(user);
-  // Live: an admin's save in another window, or settings arriving from the hub, come as
-  // 'desk.changed' and are read again; a ticket's change cannot change them.
-  const settings = useCall('sla.settings', allowed ? {} : null, { live: () => false });
+  // Live: an admin's save in another window, or settings arriving from the hub, are read again
+  // (and after a change made by another process on the folder); a ticket's change cannot change them.
+  const settings = useCall('sla.settings', allowed ? {} : null, { live: () => false, slaSettings: true });
   if (!allowed) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.forbidden')} />;
   if (settings.problem && !settings.data) return <FailedPage page={t('slaSettings.title')} problem={settings.problem} onRetry={() => void settings.refetch()} />;
   if (!settings.data) return <PageLoading />;
