@@ -92,7 +92,20 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   const zone = page.getByRole('combobox', { name: en['slaEdit.timeZone'] });
   const basics = page.getByRole('region', { name: en['slaEdit.calendarBasics'], exact: true });
   expect(await top(basics.getByRole('textbox', { name: /^ID/ }))).toBe(await top(basics.getByRole('textbox', { name: /^Name/ })));
-  expect(await top(zone)).toBe(await top(basics.getByRole('textbox', { name: en['slaEdit.yearFrom'] })));
+  const yearFrom = basics.getByRole('textbox', { name: en['slaEdit.yearFrom'] });
+  expect(await top(zone)).toBe(await top(yearFrom));
+  // A year stays as typed and is read in any digits, what is wrong said under it ("1e5" became
+  // 15; «۱۴۰۵» was dropped, and moved to 1970 on leaving the field in Persian).
+  await yearFrom.fill('1e5');
+  await expect(yearFrom).toHaveValue('1e5');
+  await expect(yearFrom).toHaveAccessibleDescription(/Type the year in digits only, such as 2026\./);
+  await yearFrom.fill('۱۴۰۵');
+  await yearFrom.blur();
+  await expect(yearFrom).toHaveValue('1405');
+  await expect(yearFrom).toHaveAccessibleDescription(/Type a Gregorian year from 1970 to 2200\./);
+  await yearFrom.fill('٢٠٢٦');
+  await expect(yearFrom).toHaveValue('2026');
+  await expect(yearFrom).not.toHaveAccessibleDescription(/Type/);
   expect(await weight(page.getByText(en['slaEdit.displayCalendar'], { exact: true }))).toBe(await weight(page.locator('label').filter({ hasText: en['slaEdit.timeZone'] })));
   const opens = (day: string) => page.getByRole('textbox', { name: en['slaEdit.opens'].replace('{day}', day), exact: true });
   const openDays = async () => {
@@ -288,6 +301,12 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   await expect(low).toHaveAccessibleDescription(/هدف حل برای اولویت پایین حداکثر ۵۲۵٬۶۰۰ دقیقه \(۳۶۵ روز\) می‌تواند باشد\./);
   // A Tehran calendar's hours are copied to its working days, said by name: Saturday to Wednesday.
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
+  // A Solar Hijri year typed as the year stays as typed, said under it (it became ۱۹۷۰).
+  const yearTo = page.getByRole('textbox', { name: fa['slaEdit.yearTo'] });
+  await yearTo.fill('۱۴۰۵');
+  await yearTo.blur();
+  await expect(yearTo).toHaveValue('۱۴۰۵');
+  await expect(yearTo).toHaveAccessibleDescription(/سال میلادی را بین ۱۹۷۰ و ۲۲۰۰ بنویسید\./);
   await expect(page.getByRole('button', { name: fa['slaEdit.copyDayToDays'].replace('{day}', 'شنبه').replace('{days}', 'شنبه تا چهارشنبه') })).toBeVisible();
   // The zone is found by its city in Persian (its name is the country's: «وقت عادی ایران»).
   await page.getByRole('combobox', { name: fa['slaEdit.timeZone'] }).fill('تهران');

@@ -41,6 +41,21 @@ describe('SLA editor helpers', () => {
     }
   });
 
+  it('reads a calendar’s year in any digits, and says what to type for no year or one out of range (it was moved to 1970 or 2200)', async () => {
+    const year = (value: number | string) => unreadableNumbers([{ path: 'yearRange.from', value, kind: 'year' }]);
+    for (const typed of ['2026', '۲۰۲۶', '٢٠٢٦', 2026, '1970', '2200']) expect(year(typed)).toEqual([]);
+    expect(year('1e5')).toEqual([{ path: 'yearRange.from', message: 'Type the year in digits only, such as 2026.' }]);
+    // A Solar Hijri year, or nothing at all, is said, not quietly moved into range.
+    for (const typed of ['۱۴۰۵', '1405', '', '2201']) expect(year(typed)).toEqual([{ path: 'yearRange.from', message: 'Type a Gregorian year from 1970 to 2200.' }]);
+    await setLocale('fa', 'arabext');
+    try {
+      expect(year('۱۴۰۵').map((i) => i.message)).toEqual(['سال میلادی را بین ۱۹۷۰ و ۲۲۰۰ بنویسید.']);
+      expect(year('abc').map((i) => i.message)).toEqual(['سال را فقط با رقم بنویسید، مثلاً ۲۰۲۶.']);
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
   it('an editor follows a change saved elsewhere while nothing is typed, and keeps what is typed otherwise (saying so)', () => {
     const v1 = JSON.stringify({ atRiskShare: 0.75 });
     const v2 = JSON.stringify({ atRiskShare: 0.5 });

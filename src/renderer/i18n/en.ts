@@ -779,6 +779,8 @@ export const en = {
   'slaEdit.yearFrom': 'Valid from year',
   'slaEdit.yearTo': 'to year',
   'slaEdit.yearSolar': 'Solar Hijri {years}',
+  'slaEdit.typeYear': 'Type the year in digits only, such as {year}.',
+  'slaEdit.yearOutside': 'Type a Gregorian year from {from} to {to}.',
   'slaEdit.displayCalendar': 'Show dates in',
   'slaEdit.gregory': 'Gregorian',
   'slaEdit.persian': 'Persian (Solar Hijri)',

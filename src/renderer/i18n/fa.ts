@@ -696,6 +696,8 @@ export const fa: Messages = {
   'slaEdit.yearFrom': 'معتبر از سال',
   'slaEdit.yearTo': 'تا سال',
   'slaEdit.yearSolar': 'سال خورشیدی {years}',
+  'slaEdit.typeYear': 'سال را فقط با رقم بنویسید، مثلاً {year}.',
+  'slaEdit.yearOutside': 'سال میلادی را بین {from} و {to} بنویسید.',
   'slaEdit.displayCalendar': 'نمایش تاریخ‌ها به',
   'slaEdit.gregory': 'میلادی',
   'slaEdit.persian': 'خورشیدی (هجری شمسی)',
