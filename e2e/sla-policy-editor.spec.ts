@@ -160,14 +160,24 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(closes('Thursday')).toHaveValue('13:00');
   await expect(closes('Friday')).toHaveCount(0);
 
+  // A new policy named and left, as the new calendar above was.
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/new'));
+  await page.getByRole('textbox', { name: new RegExp(`^${en['slaEdit.name']}`) }).fill('Home gold');
+
   // Left unsaved, the policy's and the calendar's changes are kept (a reload too) and the list
   // says so under their names, with a way to drop them (the list showed nothing); the policy
-  // reopened says they are from earlier.
+  // reopened says they are from earlier. So are the new policy and calendar, listed after the
+  // saved ones by the name typed, or as "New calendar" (they were listed nowhere).
   await page.evaluate(() => (window.location.hash = '#/admin/sla'));
   await page.reload();
   const discardOf = (name: RegExp) => page.getByRole('button', { name: new RegExp(en['slaSettings.discardDraft'].replace('{name}', '') + name.source) });
   const policies = page.getByRole('region', { name: en['slaSettings.policies'], exact: true });
   const calendarList = page.getByRole('region', { name: en['slaSettings.calendars'], exact: true });
+  await expect(policies.getByText(en['slaEdit.unsaved'])).toHaveCount(2);
+  await expect(calendarList.getByText(en['slaEdit.unsaved'])).toHaveCount(2);
+  await expect(policies.getByRole('link', { name: en['slaSettings.editPolicy'].replace('{name}', 'Home gold') })).toHaveAttribute('href', '#/admin/sla/policy/new');
+  await discardOf(/Home gold/).click();
+  await discardOf(/New calendar/).click();
   await expect(policies.getByText(en['slaEdit.unsaved'])).toHaveCount(1);
   await expect(calendarList.getByText(en['slaEdit.unsaved'])).toHaveCount(1);
   await discardOf(/Iran/).click();

@@ -14,7 +14,7 @@ import { useSearchFromScratch } from '../pickSearch';
 import { holidayName, slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, storedHolidayName, storedSlaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { CALENDAR_YEARS, daysLabel, findZone, holidayIssuesShown, keptDraftDiffers, localIssues, timeZones, typedNumber, unreadableNumbers, weekdayName, weekOrder } from './forms';
+import { CALENDAR_YEARS, daysLabel, findZone, holidayIssuesShown, keptDraftDiffers, keptNewDraftName, localIssues, timeZones, typedNumber, unreadableNumbers, weekdayName, weekOrder } from './forms';
 import { keptDraft } from '../drafts';
 import classes from './SlaSettings.module.css';
 
@@ -119,6 +119,11 @@ export const calendarDraftKey = (id: string | null): string => `sla.calendar.${i
 /** Whether this calendar has changes typed and not saved (kept from an earlier visit to its editor). */
 export function calendarHasDraft(calendar: BusinessCalendar): boolean {
   return keptDraftDiffers(keptDraft<CalendarDraft>(calendarDraftKey(calendar.id)), draftOf(calendar), calendarOf);
+}
+
+/** A new calendar typed on an earlier visit and not saved: its name as typed ('' if none), or null. */
+export function newCalendarDraftName(): string | null {
+  return keptNewDraftName(keptDraft<CalendarDraft>(calendarDraftKey(null)), newDraft(), calendarOf);
 }
 
 const PLACED = ['id', 'name', 'timeZone', 'weekly', 'holidays', 'yearRange', 'displayCalendar'];

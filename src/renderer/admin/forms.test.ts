@@ -6,7 +6,7 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { daysLabel, editorIssues, keptDraftDiffers, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, keptDraftDiffers, keptNewDraftName, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('tells a kept draft that would change the stored item from one that would not', () => {
@@ -16,6 +16,18 @@ describe('SLA editor helpers', () => {
     expect(keptDraftDiffers({ minutes: 45 }, initial, valueOf)).toBe(true);
     // Typed and typed back, or only spaces added: nothing to save, nothing to mark.
     expect(keptDraftDiffers({ minutes: '30', name: 'Premier ' }, initial, valueOf)).toBe(false);
+  });
+
+  it('names a new item typed and not saved, so the list can mark it (it was kept and said nowhere)', () => {
+    const initial = { name: '', minutes: 30 as number | string };
+    const valueOf = (d: typeof initial) => ({ name: d.name.trim(), minutes: Number(d.minutes) });
+    expect(keptNewDraftName(null, initial, valueOf)).toBeNull();
+    // Opened and left as it came, or only spaces typed: nothing to mark.
+    expect(keptNewDraftName({ ...initial }, initial, valueOf)).toBeNull();
+    expect(keptNewDraftName({ name: '  ' }, initial, valueOf)).toBeNull();
+    expect(keptNewDraftName({ name: ' Home gold ' }, initial, valueOf)).toBe('Home gold');
+    // Changed but not yet named: marked, and the list names it "New policy".
+    expect(keptNewDraftName({ minutes: 45 }, initial, valueOf)).toBe('');
   });
 
   it('reads a number typed in Persian or Arabic-Indic digits, and says what to type for anything else', async () => {

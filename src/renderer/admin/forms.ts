@@ -106,6 +106,16 @@ export function keptDraftDiffers<D extends object, V>(kept: Partial<D> | null, i
   }
 }
 
+/**
+ * A new item typed and not saved, kept from an earlier visit to its editor: the name typed ('' if
+ * none yet), or null when nothing kept would change the new item the editor opens with.
+ */
+export function keptNewDraftName<D extends { name: string }, V>(kept: Partial<D> | null, initial: D, valueOf: (draft: D) => V): string | null {
+  if (!keptDraftDiffers(kept, initial, valueOf)) return null;
+  const name = { ...initial, ...kept }.name;
+  return typeof name === 'string' ? name.trim() : '';
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));

@@ -716,6 +716,7 @@ export const en = {
   'slaSettings.viewCalendar': 'View calendar {name}',
   'slaSettings.discard': 'Discard',
   'slaSettings.discardDraft': 'Discard unsaved changes to {name}',
+  'slaSettings.newDraft': 'New, not saved yet',
   'duration.h': '{h} h',
   'duration.hm': '{h} h {m} m',
   'duration.m': '{m} m',

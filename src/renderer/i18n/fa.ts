@@ -633,6 +633,7 @@ export const fa: Messages = {
   'slaSettings.viewCalendar': 'دیدن تقویم {name}',
   'slaSettings.discard': 'دور ریختن',
   'slaSettings.discardDraft': 'دور ریختن تغییرات ذخیره‌نشدهٔ {name}',
+  'slaSettings.newDraft': 'تازه، هنوز ذخیره نشده',
   'duration.h': '{h} ساعت',
   'duration.hm': '{h} ساعت و {m} دقیقه',
   'duration.m': '{m} دقیقه',
