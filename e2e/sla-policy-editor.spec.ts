@@ -258,7 +258,9 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     // policy), and nothing else: every live view and the person's own record were read again.
     await page.evaluate(() => (window.location.hash = '#/overview'));
     await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
-    await page.waitForTimeout(1_000);
+    // The board's own calls done: none for half a second.
+    let counted = -1;
+    await expect.poll(() => counted === (counted = calls.length), { intervals: [500] }).toBe(true);
     calls.length = 0;
     await saveAtRisk('90');
     await expect.poll(() => calls).toContain('supervisor.overview');
