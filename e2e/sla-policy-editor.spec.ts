@@ -92,7 +92,20 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   const zone = page.getByRole('combobox', { name: en['slaEdit.timeZone'] });
   const basics = page.getByRole('region', { name: en['slaEdit.calendarBasics'], exact: true });
   expect(await top(basics.getByRole('textbox', { name: /^ID/ }))).toBe(await top(basics.getByRole('textbox', { name: /^Name/ })));
-  expect(await top(zone)).toBe(await top(basics.getByRole('textbox', { name: en['slaEdit.yearFrom'] })));
+  const yearFrom = basics.getByRole('textbox', { name: en['slaEdit.yearFrom'] });
+  expect(await top(zone)).toBe(await top(yearFrom));
+  // A year stays as typed and is read in any digits, what is wrong said under it ("1e5" became
+  // 15; «۱۴۰۵» was dropped, and moved to 1970 on leaving the field in Persian).
+  await yearFrom.fill('1e5');
+  await expect(yearFrom).toHaveValue('1e5');
+  await expect(yearFrom).toHaveAccessibleDescription(/Type the year in digits only, such as 2026\./);
+  await yearFrom.fill('۱۴۰۵');
+  await yearFrom.blur();
+  await expect(yearFrom).toHaveValue('1405');
+  await expect(yearFrom).toHaveAccessibleDescription(/Type a Gregorian year from 1970 to 2200\./);
+  await yearFrom.fill('٢٠٢٦');
+  await expect(yearFrom).toHaveValue('2026');
+  await expect(yearFrom).not.toHaveAccessibleDescription(/Type/);
   expect(await weight(page.getByText(en['slaEdit.displayCalendar'], { exact: true }))).toBe(await weight(page.locator('label').filter({ hasText: en['slaEdit.timeZone'] })));
   const opens = (day: string) => page.getByRole('textbox', { name: en['slaEdit.opens'].replace('{day}', day), exact: true });
   const openDays = async () => {
@@ -147,14 +160,24 @@ test('the policy editor keeps bad input as typed and says what is wrong under ea
   await expect(closes('Thursday')).toHaveValue('13:00');
   await expect(closes('Friday')).toHaveCount(0);
 
+  // A new policy named and left, as the new calendar above was.
+  await page.evaluate(() => (window.location.hash = '#/admin/sla/policy/new'));
+  await page.getByRole('textbox', { name: new RegExp(`^${en['slaEdit.name']}`) }).fill('Home gold');
+
   // Left unsaved, the policy's and the calendar's changes are kept (a reload too) and the list
   // says so under their names, with a way to drop them (the list showed nothing); the policy
-  // reopened says they are from earlier.
+  // reopened says they are from earlier. So are the new policy and calendar, listed after the
+  // saved ones by the name typed, or as "New calendar" (they were listed nowhere).
   await page.evaluate(() => (window.location.hash = '#/admin/sla'));
   await page.reload();
   const discardOf = (name: RegExp) => page.getByRole('button', { name: new RegExp(en['slaSettings.discardDraft'].replace('{name}', '') + name.source) });
   const policies = page.getByRole('region', { name: en['slaSettings.policies'], exact: true });
   const calendarList = page.getByRole('region', { name: en['slaSettings.calendars'], exact: true });
+  await expect(policies.getByText(en['slaEdit.unsaved'])).toHaveCount(2);
+  await expect(calendarList.getByText(en['slaEdit.unsaved'])).toHaveCount(2);
+  await expect(policies.getByRole('link', { name: en['slaSettings.editPolicy'].replace('{name}', 'Home gold') })).toHaveAttribute('href', '#/admin/sla/policy/new');
+  await discardOf(/Home gold/).click();
+  await discardOf(/New calendar/).click();
   await expect(policies.getByText(en['slaEdit.unsaved'])).toHaveCount(1);
   await expect(calendarList.getByText(en['slaEdit.unsaved'])).toHaveCount(1);
   await discardOf(/Iran/).click();
@@ -176,14 +199,24 @@ test('an SLA policy saved in another window shows at once, without overwriting w
   test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
   test.setTimeout(60_000);
   const shell = await startWebShell({ dataDir, demo: false, port: 0 });
-  const open = async () => {
+  // What the first window asks the desk for, counted on its WebSocket.
+  const calls: string[] = [];
+  const open = async (counted = false) => {
     const p = await browser.newPage();
+    if (counted) {
+      p.on('websocket', (socket) =>
+        socket.on('framesent', ({ payload }) => {
+          const frame: unknown = typeof payload === 'string' ? JSON.parse(payload) : null;
+          if (typeof frame === 'object' && frame !== null && 'method' in frame && typeof frame.method === 'string') calls.push(frame.method);
+        }),
+      );
+    }
     await p.goto(shell.url);
     await p.getByRole('button', { name: /^Omar Haddad/ }).click();
     await expect(p.locator('#main h1')).toBeVisible();
     return p;
   };
-  const page = await open();
+  const page = await open(true);
   const other = await open();
   try {
     const policyPage = '#/admin/sla/policy/government-premier';
@@ -220,6 +253,19 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     await expect(atRiskOf(page)).toHaveValue('80');
     await expect(first).not.toHaveValue('25');
     await expect(notice).toHaveCount(0);
+
+    // On the board, a save elsewhere reads the board's figures again (its clocks follow the
+    // policy), and nothing else: every live view and the person's own record were read again.
+    await page.evaluate(() => (window.location.hash = '#/overview'));
+    await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
+    // The board's own calls done: none for half a second.
+    let counted = -1;
+    await expect.poll(() => counted === (counted = calls.length), { intervals: [500] }).toBe(true);
+    calls.length = 0;
+    await saveAtRisk('90');
+    await expect.poll(() => calls).toContain('supervisor.overview');
+    await page.waitForTimeout(800);
+    expect(calls).toEqual(['supervisor.overview']);
   } finally {
     await page.close();
     await other.close();
@@ -267,6 +313,12 @@ test('a Persian admin reads the same refusal in Persian', async ({ page }) => {
   await expect(low).toHaveAccessibleDescription(/هدف حل برای اولویت پایین حداکثر ۵۲۵٬۶۰۰ دقیقه \(۳۶۵ روز\) می‌تواند باشد\./);
   // A Tehran calendar's hours are copied to its working days, said by name: Saturday to Wednesday.
   await page.evaluate(() => (window.location.hash = '#/admin/sla/calendar/tehran'));
+  // A Solar Hijri year typed as the year stays as typed, said under it (it became ۱۹۷۰).
+  const yearTo = page.getByRole('textbox', { name: fa['slaEdit.yearTo'] });
+  await yearTo.fill('۱۴۰۵');
+  await yearTo.blur();
+  await expect(yearTo).toHaveValue('۱۴۰۵');
+  await expect(yearTo).toHaveAccessibleDescription(/سال میلادی را بین ۱۹۷۰ و ۲۲۰۰ بنویسید\./);
   await expect(page.getByRole('button', { name: fa['slaEdit.copyDayToDays'].replace('{day}', 'شنبه').replace('{days}', 'شنبه تا چهارشنبه') })).toBeVisible();
   // The zone is found by its city in Persian (its name is the country's: «وقت عادی ایران»).
   await page.getByRole('combobox', { name: fa['slaEdit.timeZone'] }).fill('تهران');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../shared/api';
+import type { Input, Method, Output, Push } from '../shared/api';
 import { defaultPolicies } from '../shared/sla/defaults';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
@@ -51,6 +51,8 @@ afterAll(async () => {
 
 interface Person {
   desk: Desk;
+  /** What the desk pushed to this person's window. */
+  pushes: Push[];
   call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
   try<M extends Method>(method: M, input?: Input<M>): Promise<{ ok: boolean; message: string }>;
 }
@@ -63,9 +65,11 @@ async function newDesk(): Promise<Desk> {
 
 /** Someone signed in at a desk through the hub. */
 async function signedIn(user: HubUser, desk: Desk): Promise<Person> {
-  const conn = desk.connect(() => undefined);
+  const pushes: Push[] = [];
+  const conn = desk.connect((p) => pushes.push(p));
   const person: Person = {
     desk,
+    pushes,
     async call(method, input) {
       const r = await conn.call(method, input ?? {});
       if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
@@ -136,8 +140,14 @@ describe('users, SLA policies and calendars follow the hub', () => {
     await adminA.call('sla.saveCalendar', calendar);
     // A ticket opened after the change, which desk B pulls in the same batch as the change.
     const later = await newTicket(agentA, 'Lamp hours reset');
+    const heard = adminB.pushes.length;
     await syncAll(deskA, deskB);
     expect(await adminA.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+    // B's windows hear of the settings as settings: the views showing them read again, not
+    // every view of every window (desk.changed, as a change from another process on the folder).
+    const news = adminB.pushes.slice(heard).map((p) => p.event);
+    expect(news).toContain('sla.settingsChanged');
+    expect(news).not.toContain('desk.changed');
 
     // B shows the same policy (same version) and calendar.
     const onA = await adminA.call('sla.settings');

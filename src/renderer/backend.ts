@@ -202,6 +202,11 @@ export interface UseCallOptions {
   customerId?: string;
   /** Also refetch on SLA warnings and breaches (with `live`). */
   slaWarnings?: boolean;
+  /**
+   * Also refetch when an SLA policy or calendar changes (an admin's save, here or arriving
+   * from the hub): for what shows them or figures from them. Other views do not hear of it.
+   */
+  slaSettings?: boolean;
   /** A burst of changes refetches at once, then at most once per this window (default 120 ms). */
   debounceMs?: number;
   /**
@@ -271,6 +276,16 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
       off();
     };
   }, [customerId, key, load, debounceMs]);
+  const slaSettings = options.slaSettings ?? false;
+  useEffect(() => {
+    if (!slaSettings || key === null) return;
+    const refetch = coalescer(() => void load(true), debounceMs);
+    const off = client.on('sla.settingsChanged', () => refetch.trigger());
+    return () => {
+      refetch.cancel();
+      off();
+    };
+  }, [slaSettings, key, load, debounceMs]);
   useEffect(() => {
     if (!options.live || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);

@@ -546,8 +546,17 @@ export const pushEvents = {
    * phone leave the screen at once. Sent only to people who work its segment.
    */
   'customer.changed': z.object({ customerId: idSchema, segment: segmentSchema }),
-  /** 'external': another process serving the same data folder changed the desk. */
-  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external', 'settings']) }),
+  /**
+   * 'external': another process serving the same data folder changed the desk. Every live
+   * view reads again: send it only when anything may have changed.
+   */
+  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
+  /**
+   * An SLA policy or business-hours calendar changed (an admin saved one here, or it came from
+   * the hub). Only the views that show them or figures from them read again (the settings
+   * pages, the board, a ticket's SLA): a queue or a customer page cannot change with them.
+   */
+  'sla.settingsChanged': z.object({}),
   'import.progress': importProgressSchema,
   'sla.warning': z.object({
     ticketId: idSchema,

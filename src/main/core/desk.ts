@@ -159,6 +159,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
   };
 
+  /** An SLA policy or calendar changed, here or from the hub: the windows that show them read again. */
+  const settingsChanged = () => push('sla.settingsChanged', {});
+
   let sync: SyncEngine | null = null;
   const users = userDirectory(db);
   const sla = slaStore(db);
@@ -298,9 +301,10 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const streams = streamRegistry();
   streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
   streams.register(customerStreamApplier(db, scrubErased));
-  // People and SLA settings from the hub: every window reads them again once they are in.
+  // People from the hub: every window reads them again once they are in (a person's powers
+  // shape every page). SLA settings: only the views that show them or figures from them.
   const refreshWindows = () => push('desk.changed', { reason: 'external' });
-  streams.register(settingsStreamApplier(db, sla, refreshWindows));
+  streams.register(settingsStreamApplier(db, sla, settingsChanged));
   streams.register(userStreamApplier(db, users, refreshWindows));
   const applier = syncApplier(db, store, { sla, now: () => clock.now(), streams, log: (m) => console.warn(m) });
   const sendSync = () => {
@@ -365,7 +369,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const joined = () => hub.status().joined;
-  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, () => push('desk.changed', { reason: 'settings' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 

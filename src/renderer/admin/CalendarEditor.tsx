@@ -14,7 +14,7 @@ import { useSearchFromScratch } from '../pickSearch';
 import { holidayName, slaEditorTitle, slaName, slaSavedMessage, slaUsedBy, storedHolidayName, storedSlaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { daysLabel, findZone, holidayIssuesShown, keptDraftDiffers, localIssues, timeZones, weekdayName, weekOrder } from './forms';
+import { CALENDAR_YEARS, daysLabel, findZone, holidayIssuesShown, keptDraftDiffers, keptNewDraftName, localIssues, timeZones, typedNumber, unreadableNumbers, weekdayName, weekOrder } from './forms';
 import { keptDraft } from '../drafts';
 import classes from './SlaSettings.module.css';
 
@@ -84,7 +84,15 @@ function newDraft(): CalendarDraft {
 
 const isYearly = (h: CalendarDraft['holidays'][number]): boolean => h.yearly ?? /^\d{2}-\d{2}$/.test(h.date);
 
-const toYear = (v: number | string): number => (typeof v === 'number' ? v : Number(v));
+/** A year field's text as a number: Persian and Arabic-Indic digits read; "1e5" is no year (NaN, not 100000). */
+const toYear = typedNumber;
+
+/** The year fields whose text is no year in range, each with what to type there. */
+const unreadable = (d: CalendarDraft) =>
+  unreadableNumbers([
+    { path: 'yearRange.from', value: d.yearFrom, kind: 'year' },
+    { path: 'yearRange.to', value: d.yearTo, kind: 'year' },
+  ]);
 
 /** Under a (Gregorian) year field, the Solar Hijri years it spans for a Persian reader. */
 const solarHint = (v: number | string): string | undefined => {
@@ -113,6 +121,11 @@ export function calendarHasDraft(calendar: BusinessCalendar): boolean {
   return keptDraftDiffers(keptDraft<CalendarDraft>(calendarDraftKey(calendar.id)), draftOf(calendar), calendarOf);
 }
 
+/** A new calendar typed on an earlier visit and not saved: its name as typed ('' if none), or null. */
+export function newCalendarDraftName(): string | null {
+  return keptNewDraftName(keptDraft<CalendarDraft>(calendarDraftKey(null)), newDraft(), calendarOf);
+}
+
 const PLACED = ['id', 'name', 'timeZone', 'weekly', 'holidays', 'yearRange', 'displayCalendar'];
 
 export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { settings: SlaSettings; calendarId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
@@ -126,6 +139,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     valueOf: calendarOf,
     original: existing ? calendarOf(draftOf(existing)) : null,
     validate: (c, tried) => holidayIssuesShown(localIssues(calendarSchema.safeParse(c)), c.holidays, tried),
+    unreadable,
     takenIds: settings.calendars.map((c) => c.id),
     placed: PLACED,
     persist: (c) => call('sla.saveCalendar', c),
@@ -230,28 +244,32 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <LocalNumberInput
+                  keepTyped
                   label={t('slaEdit.yearFrom')}
                   description={solarHint(draft.yearFrom)}
                   inputWrapperOrder={HINT_UNDER}
                   value={draft.yearFrom}
                   readOnly={readOnly}
                   allowDecimal={false}
-                  min={1970}
-                  max={2200}
+                  min={CALENDAR_YEARS.min}
+                  max={CALENDAR_YEARS.max}
+                  clampBehavior="none"
                   onChange={(v) => edit({ yearFrom: v })}
                   error={at('yearRange.from') ?? at('yearRange')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <LocalNumberInput
+                  keepTyped
                   label={t('slaEdit.yearTo')}
                   description={solarHint(draft.yearTo)}
                   inputWrapperOrder={HINT_UNDER}
                   value={draft.yearTo}
                   readOnly={readOnly}
                   allowDecimal={false}
-                  min={1970}
-                  max={2200}
+                  min={CALENDAR_YEARS.min}
+                  max={CALENDAR_YEARS.max}
+                  clampBehavior="none"
                   onChange={(v) => edit({ yearTo: v })}
                   error={at('yearRange.to')}
                 />

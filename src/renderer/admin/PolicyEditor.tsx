@@ -8,7 +8,7 @@ import { t, zoneName } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FitTable, HINT_UNDER, Section } from '../page';
 import { EditorFrame, MissingItem, NameAndIdFields, useSettingsEditor } from './EditorFrame';
-import { keptDraftDiffers, minutesHint, policyIssues, typedNumber, unreadableNumbers } from './forms';
+import { keptDraftDiffers, keptNewDraftName, minutesHint, policyIssues, typedNumber, unreadableNumbers } from './forms';
 import { keptDraft } from '../drafts';
 import classes from './SlaSettings.module.css';
 import { slaEditorTitle, slaName, slaSavedMessage, storedSlaName } from '../sla/shippedNames';
@@ -99,6 +99,11 @@ export const policyDraftKey = (id: string | null): string => `sla.policy.${id ??
 /** Whether this policy has changes typed and not saved (kept from an earlier visit to its editor). */
 export function policyHasDraft(policy: SlaPolicy): boolean {
   return keptDraftDiffers(keptDraft<PolicyDraft>(policyDraftKey(policy.id)), draftOf(policy), policyOf);
+}
+
+/** A new policy typed on an earlier visit and not saved: its name as typed ('' if none), or null. */
+export function newPolicyDraftName(settings: SlaSettings): string | null {
+  return keptNewDraftName(keptDraft<PolicyDraft>(policyDraftKey(null)), newDraft(settings), policyOf);
 }
 
 const PLACED = ['id', 'name', 'segment', 'serviceLevel', 'calendarId', 'atRiskShare', 'reopenRule', 'targets'];

@@ -12,9 +12,9 @@ import { FailedPage, FitTable, PageHeader, PageLoading, RefusedPage, Section } f
 import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { dropDraft } from '../drafts';
-import { calendarDraftKey, calendarHasDraft, CalendarEditor } from './CalendarEditor';
+import { calendarDraftKey, calendarHasDraft, CalendarEditor, newCalendarDraftName } from './CalendarEditor';
 import { hoursSummary } from './forms';
-import { policyDraftKey, policyHasDraft, PolicyEditor } from './PolicyEditor';
+import { newPolicyDraftName, policyDraftKey, policyHasDraft, PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
 import { slaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
@@ -29,9 +29,9 @@ export function SlaSettingsPage({ view }: { view: View }) {
   const { user } = useSession();
   const allowed = seesBoard(user);
   const readOnly = !administers(user);
-  // Live: an admin's save in another window, or settings arriving from the hub, come as
-  // 'desk.changed' and are read again; a ticket's change cannot change them.
-  const settings = useCall('sla.settings', allowed ? {} : null, { live: () => false });
+  // Live: an admin's save in another window, or settings arriving from the hub, are read again
+  // (and after a change made by another process on the folder); a ticket's change cannot change them.
+  const settings = useCall('sla.settings', allowed ? {} : null, { live: () => false, slaSettings: true });
   if (!allowed) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.forbidden')} />;
   if (settings.problem && !settings.data) return <FailedPage page={t('slaSettings.title')} problem={settings.problem} onRetry={() => void settings.refetch()} />;
   if (!settings.data) return <PageLoading />;
@@ -55,6 +55,10 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
     dropDraft(key);
     setDiscarded((n) => n + 1);
   };
+  // A new policy or calendar typed and left unsaved is listed too, after the saved ones (it
+  // was kept, but nowhere said, until "New policy" was opened again).
+  const newPolicy = readOnly ? null : newPolicyDraftName(settings);
+  const newCalendar = readOnly ? null : newCalendarDraftName();
   const calendarName = (id: string) => {
     const c = settings.calendars.find((x) => x.id === id);
     return c ? slaName('calendar', c) : id;
@@ -150,6 +154,15 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                     </Table.Tr>
                   );
                 })}
+                {newPolicy !== null && (
+                  <NewDraftRow
+                    columns={4 + PRIORITIES.length}
+                    href={hrefOf({ name: 'slaPolicy', id: null })}
+                    name={newPolicy || t('slaSettings.newPolicy')}
+                    label={(name) => t('slaSettings.editPolicy', { name })}
+                    onDiscard={() => discardDraft(policyDraftKey(null))}
+                  />
+                )}
               </Table.Tbody>
             </Table>
           </FitTable>
@@ -212,6 +225,15 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
                     </Table.Tr>
                   );
                 })}
+                {newCalendar !== null && (
+                  <NewDraftRow
+                    columns={6}
+                    href={hrefOf({ name: 'slaCalendar', id: null })}
+                    name={newCalendar || t('slaSettings.newCalendar')}
+                    label={(name) => t('slaSettings.editCalendar', { name })}
+                    onDiscard={() => discardDraft(calendarDraftKey(null))}
+                  />
+                )}
               </Table.Tbody>
             </Table>
           </FitTable>
@@ -249,6 +271,26 @@ function UnsavedDraft({ name, onDiscard }: { name: string; onDiscard: () => void
         {t('slaSettings.discard')}
       </Button>
     </Group>
+  );
+}
+
+/**
+ * A new policy or calendar typed and not saved: its name as typed (or "New policy"), linking to
+ * its editor, said to be new and unsaved, with the same way to drop it as an edited one's.
+ */
+function NewDraftRow({ columns, href, name, label, onDiscard }: { columns: number; href: string; name: string; label: (name: string) => string; onDiscard: () => void }) {
+  return (
+    <Table.Tr data-new-draft>
+      <Table.Td colSpan={columns}>
+        <Anchor href={href} fw={600} size="sm" aria-label={label(name)}>
+          <bdi>{name}</bdi>
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {t('slaSettings.newDraft')}
+        </Text>
+        <UnsavedDraft name={name} onDiscard={onDiscard} />
+      </Table.Td>
+    </Table.Tr>
   );
 }
 

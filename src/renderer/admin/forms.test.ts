@@ -6,7 +6,7 @@ import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { zoneName } from '../i18n/format';
 import { articleInputSchema } from '../../shared/kb/schemas';
-import { daysLabel, editorIssues, keptDraftDiffers, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
+import { daysLabel, editorIssues, keptDraftDiffers, keptNewDraftName, storedChange, typedNumber, unreadableNumbers, findZone, holidayIssuesShown, hoursSummary, issueIndex, localIssues, minutesHint, policyIssues, serverIssues, slugify, weekOrder } from './forms';
 
 describe('SLA editor helpers', () => {
   it('tells a kept draft that would change the stored item from one that would not', () => {
@@ -16,6 +16,18 @@ describe('SLA editor helpers', () => {
     expect(keptDraftDiffers({ minutes: 45 }, initial, valueOf)).toBe(true);
     // Typed and typed back, or only spaces added: nothing to save, nothing to mark.
     expect(keptDraftDiffers({ minutes: '30', name: 'Premier ' }, initial, valueOf)).toBe(false);
+  });
+
+  it('names a new item typed and not saved, so the list can mark it (it was kept and said nowhere)', () => {
+    const initial = { name: '', minutes: 30 as number | string };
+    const valueOf = (d: typeof initial) => ({ name: d.name.trim(), minutes: Number(d.minutes) });
+    expect(keptNewDraftName(null, initial, valueOf)).toBeNull();
+    // Opened and left as it came, or only spaces typed: nothing to mark.
+    expect(keptNewDraftName({ ...initial }, initial, valueOf)).toBeNull();
+    expect(keptNewDraftName({ name: '  ' }, initial, valueOf)).toBeNull();
+    expect(keptNewDraftName({ name: ' Home gold ' }, initial, valueOf)).toBe('Home gold');
+    // Changed but not yet named: marked, and the list names it "New policy".
+    expect(keptNewDraftName({ minutes: 45 }, initial, valueOf)).toBe('');
   });
 
   it('reads a number typed in Persian or Arabic-Indic digits, and says what to type for anything else', async () => {
@@ -36,6 +48,21 @@ describe('SLA editor helpers', () => {
     await setLocale('fa', 'arabext');
     try {
       expect(unreadableNumbers(fields).map((i) => i.message)).toEqual(['دقیقه‌ها را فقط با رقم بنویسید، مثلاً ۳۰.', 'درصد را فقط با رقم و بی‌اعشار بنویسید، مثلاً ۷۵.']);
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+
+  it('reads a calendar’s year in any digits, and says what to type for no year or one out of range (it was moved to 1970 or 2200)', async () => {
+    const year = (value: number | string) => unreadableNumbers([{ path: 'yearRange.from', value, kind: 'year' }]);
+    for (const typed of ['2026', '۲۰۲۶', '٢٠٢٦', 2026, '1970', '2200']) expect(year(typed)).toEqual([]);
+    expect(year('1e5')).toEqual([{ path: 'yearRange.from', message: 'Type the year in digits only, such as 2026.' }]);
+    // A Solar Hijri year, or nothing at all, is said, not quietly moved into range.
+    for (const typed of ['۱۴۰۵', '1405', '', '2201']) expect(year(typed)).toEqual([{ path: 'yearRange.from', message: 'Type a Gregorian year from 1970 to 2200.' }]);
+    await setLocale('fa', 'arabext');
+    try {
+      expect(year('۱۴۰۵').map((i) => i.message)).toEqual(['سال میلادی را بین ۱۹۷۰ و ۲۲۰۰ بنویسید.']);
+      expect(year('abc').map((i) => i.message)).toEqual(['سال را فقط با رقم بنویسید، مثلاً ۲۰۲۶.']);
     } finally {
       await setLocale('en', 'latn');
     }

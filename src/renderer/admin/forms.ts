@@ -5,7 +5,7 @@ import { policyProblems } from '../../shared/sla/policyRules';
 import type { BusinessCalendar } from '../../shared/sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from '../../shared/sla/slaClock';
 import type { Problem } from '../backend';
-import { currentLanguage, currentLocale, localiseDigits, t } from '../i18n';
+import { currentLanguage, currentLocale, formatDigits, localiseDigits, t } from '../i18n';
 import { sayFieldMessage } from '../sayMessage';
 
 // What the SLA editors share: issues by exact path (the desk's 'targets.urgent.firstResponse'
@@ -106,6 +106,16 @@ export function keptDraftDiffers<D extends object, V>(kept: Partial<D> | null, i
   }
 }
 
+/**
+ * A new item typed and not saved, kept from an earlier visit to its editor: the name typed ('' if
+ * none yet), or null when nothing kept would change the new item the editor opens with.
+ */
+export function keptNewDraftName<D extends { name: string }, V>(kept: Partial<D> | null, initial: D, valueOf: (draft: D) => V): string | null {
+  if (!keptDraftDiffers(kept, initial, valueOf)) return null;
+  const name = { ...initial, ...kept }.name;
+  return typeof name === 'string' ? name.trim() : '';
+}
+
 /** Issues whose path no field on the form claims. */
 export function unplacedIssues(issues: Issue[], placed: (path: string) => boolean): Issue[] {
   return issues.filter((i) => !placed(i.path));
@@ -198,11 +208,24 @@ export function typedNumber(value: number | string): number {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
 }
 
-/** Under each field whose text is not a number (typedNumber), what to type there instead. */
-export function unreadableNumbers(fields: ReadonlyArray<{ path: string; value: number | string; kind: 'minutes' | 'percent' }>): Issue[] {
-  return fields
-    .filter((f) => Number.isNaN(typedNumber(f.value)))
-    .map((f) => ({ path: f.path, message: f.kind === 'minutes' ? t('slaEdit.typeMinutes', { n: 30 }) : t('slaEdit.typePercent', { n: 75 }) }));
+/** The years a calendar's validity may span (its year fields' bounds). */
+export const CALENDAR_YEARS = { min: 1970, max: 2200 } as const;
+
+/**
+ * Under each field whose text is not a number (typedNumber), what to type there instead. A year
+ * outside CALENDAR_YEARS is said too, not moved to the nearest bound: a Persian admin's «۱۴۰۵»
+ * (a Solar Hijri year) was quietly made 1970.
+ */
+export function unreadableNumbers(fields: ReadonlyArray<{ path: string; value: number | string; kind: 'minutes' | 'percent' | 'year' }>): Issue[] {
+  const example = { minutes: () => t('slaEdit.typeMinutes', { n: 30 }), percent: () => t('slaEdit.typePercent', { n: 75 }), year: () => t('slaEdit.typeYear', { year: formatDigits(2026) }) };
+  return fields.flatMap((f) => {
+    const n = typedNumber(f.value);
+    if (Number.isNaN(n)) return [{ path: f.path, message: example[f.kind]() }];
+    if (f.kind === 'year' && (n < CALENDAR_YEARS.min || n > CALENDAR_YEARS.max || !Number.isInteger(n))) {
+      return [{ path: f.path, message: t('slaEdit.yearOutside', { from: formatDigits(CALENDAR_YEARS.min), to: formatDigits(CALENDAR_YEARS.max) }) }];
+    }
+    return [];
+  });
 }
 
 /**

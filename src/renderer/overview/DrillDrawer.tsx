@@ -162,7 +162,7 @@ function DrillControls({ drill }: { drill: Drill }) {
 }
 
 function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title: string }) {
-  const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, debounceMs: 300 });
+  const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, slaSettings: true, debounceMs: 300 });
   const [showAll, setShowAll] = useState(false);
   const body = useElementSize();
   const stacked = drillRowsStack(body.width);

@@ -40,7 +40,7 @@ const DAY_MS = 86_400_000;
 export function OverviewPage({ drill }: { drill: Drill | null }) {
   const { user } = useSession();
   const allowed = seesBoard(user);
-  const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, debounceMs: 300 });
+  const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, slaSettings: true, debounceMs: 300 });
   if (!allowed) return <RefusedPage page={t('overview.title')} title={t('overview.forbiddenTitle')} message={t('overview.forbidden')} />;
   if (overview.problem && !overview.data) return <FailedPage page={t('overview.title')} problem={overview.problem} onRetry={() => void overview.refetch()} />;
   return (

@@ -60,7 +60,7 @@ const ACTION_ICON: Record<DialogAction | 'TAKE', ReactNode> = {
 };
 
 export function TicketPage({ ticketId }: { ticketId: string }) {
-  const detail = useCall('tickets.get', { ticketId }, { live: (c) => c.ticketId === ticketId });
+  const detail = useCall('tickets.get', { ticketId }, { live: (c) => c.ticketId === ticketId, slaSettings: true });
   if (detail.problem && !detail.data) return <FailedPage page={t('ticket.pageName')} problem={detail.problem} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <PageLoading />;
   return <TicketView detail={detail.data} refetch={detail.refetch} show={detail.show} />;
