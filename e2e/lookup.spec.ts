@@ -23,6 +23,17 @@ test('a service tag opens the 360° view with the system marked', async ({ page 
   // as for any answer; it stayed in the field, and nothing was said.
   await app.lookup('7xk-2qf 1');
   await expect(app.heading(LAKESIDE)).toBeFocused();
+  // A ticket opened here is about the system the caller read out.
+  const system = page.getByRole('dialog').getByLabel(en['newTicket.system'], { exact: true });
+  await customer.newTicketButton.click();
+  await expect(system).toHaveValue(/^7XK2QF1 · /);
+  await page.keyboard.press('Escape');
+  // Found by name, Maria (three systems) had none read out: the form started on her first
+  // one (A1LI1AW), and the ticket went to the wrong laptop unless Ava noticed; it starts on none.
+  await app.lookup('Maria Gonzalez');
+  await customer.expectCustomer('Maria Gonzalez');
+  await customer.newTicketButton.click();
+  await expect(system).toHaveValue(en['newTicket.noSystem']);
 });
 
 test('an Express Service Code finds the same system', async ({ page }) => {

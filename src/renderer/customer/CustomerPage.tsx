@@ -24,7 +24,7 @@ import { channelLabel, directionLabel, formatPhone, languageName, productName, t
 import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
-import { systemMarkOf, type SystemMark } from './systemMark';
+import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -73,8 +73,9 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
   const { customer } = view;
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
+  /** Opens the form on `assetId`; null keeps the system the draft has (none at first). */
   const openNewTicket = (assetId: string | null) => {
-    presetDraftSystem(customer.id, assetId);
+    if (assetId !== null) presetDraftSystem(customer.id, assetId);
     setOpenFor(assetId ?? '');
   };
   const rest = useAfterFirstPaint();
@@ -138,7 +139,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
             </div>
           </Group>
           <Group gap="xs">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(matched?.id ?? view.assets[0]?.id ?? null)}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id)))}>
               {t('customer.newTicket')}
             </Button>
           </Group>
