@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, TextInput, Timeline, Tooltip } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowDownLeft,
@@ -9,6 +9,7 @@ import {
   IconNote,
   IconPhone,
   IconPlus,
+  IconSearch,
   IconTicket,
   IconUser,
   IconWorld,
@@ -25,6 +26,8 @@ import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
+import { ticketsWithWords } from './ticketWords';
+import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -208,9 +211,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
               <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
             )}
             {rest && (
-              <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
-                <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} marked={lookedUp?.id ?? null} />
-              </Section>
+              <PastTickets customerId={customer.id} rows={view.pastTickets} now={now} marked={lookedUp?.id ?? null} />
             )}
           </Stack>
         </div>
@@ -368,6 +369,37 @@ function TicketFacts({ row: r, now, withSla, cells = false }: { row: TicketRow; 
         </td>
       ))}
     </>
+  );
+}
+
+/** Past tickets, found by the caller's words once there are a few (ticketWords.ts). */
+function PastTickets({ customerId, rows, now, marked }: { customerId: string; rows: TicketRow[]; now: number; marked: string | null }) {
+  // What was typed is this customer's: the next caller's list starts whole.
+  const [find, setFind] = useState({ customerId, query: '' });
+  const query = find.customerId === customerId ? find.query : '';
+  const shown = useMemo(() => ticketsWithWords(rows, query), [rows, query]);
+  return (
+    <Section
+      title={tc('customer.pastTickets', rows.length)}
+      padding={0}
+      id="past-tickets"
+      actions={
+        rows.length > 1 ? (
+          <TextInput
+            type="search"
+            size="xs"
+            aria-label={t('customer.findPast')}
+            placeholder={t('customer.findPastPlaceholder')}
+            leftSection={<IconSearch size={14} aria-hidden />}
+            value={query}
+            onChange={(e) => setFind({ customerId, query: e.currentTarget.value })}
+            ref={ownDirection}
+          />
+        ) : undefined
+      }
+    >
+      <TicketList rows={shown} empty={query.trim() ? t('customer.noPastMatch', { query: query.trim() }) : t('customer.noPastTickets')} now={now} marked={marked} />
+    </Section>
   );
 }
 
