@@ -27,6 +27,7 @@ import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
 import { ticketsWithWords } from './ticketWords';
+import { useCustomerOnScreen } from './onScreen';
 import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
@@ -74,6 +75,7 @@ export function CustomerPage({ customerId, assetId, matchedBy, ticket = null, fi
 
 function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; mark: SystemMark; ticket: string | null; fix: string | null }) {
   const { customer } = view;
+  useCustomerOnScreen(customer.id, customer.name);
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
   /** Opens the form on `assetId`; null keeps the system the draft has (none at first). */

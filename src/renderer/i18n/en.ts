@@ -1304,6 +1304,7 @@ export const en = {
   'record.registerLead': 'Nobody on this desk matches “{query}”. Register the caller and, if they read out a service tag, their system.',
   'record.registerLeadEmpty': 'Register the caller and, if they read out a service tag, their system.',
   'record.registerTag': 'No customer has the tag {tag}: register it',
+  'lookup.registerOn': 'Or register {tag} on {name}’s record',
   'record.registerNew': 'Register a new customer',
   'record.customerSection': 'Customer',
   'record.systemSection': 'System',

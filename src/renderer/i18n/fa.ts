@@ -1256,6 +1256,7 @@ export const fa: Messages = {
   'record.registerLead': 'هیچ‌کس در این میز پشتیبانی با «{query}» مطابقت ندارد. تماس‌گیرنده را ثبت کنید و اگر برچسب سرویس را خواند، سیستمش را هم ثبت کنید.',
   'record.registerLeadEmpty': 'تماس‌گیرنده را ثبت کنید و اگر برچسب سرویس را خواند، سیستمش را هم ثبت کنید.',
   'record.registerTag': 'هیچ مشتری‌ای برچسب {tag} را ندارد: آن را ثبت کنید',
+  'lookup.registerOn': 'یا {tag} را در پرونده‌ی {name} ثبت کنید',
   'record.registerNew': 'ثبت مشتری جدید',
   'record.customerSection': 'مشتری',
   'record.systemSection': 'سیستم',
