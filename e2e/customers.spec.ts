@@ -75,6 +75,29 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByRole('dialog').getByRole('textbox', { name: en['record.model'] })).toHaveValue('');
 });
 
+test('a tag nobody has, looked up with the caller’s record on screen, is registered on that record', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzalez');
+  // Maria's new laptop: its tag is on no record. The only way on was "register it" as a new
+  // customer; registering it on Maria's record meant closing that, finding Register system and
+  // typing the tag again.
+  await app.lookup('zz9 q8w7');
+  await page.getByRole('link', { name: en['lookup.registerOn'].replace('{tag}', 'ZZ9Q8W7').replace('{name}', 'Maria Gonzalez') }).click();
+  const dialog = page.getByRole('dialog', { name: en['record.addSystem'] });
+  await expect(dialog.getByRole('textbox', { name: en['asset.tag'] })).toHaveValue('ZZ9Q8W7');
+  await dialog.getByLabel(en['record.productLine']).fill('XPS');
+  await dialog.getByLabel(en['record.model']).fill('XPS 14');
+  await dialog.getByLabel(en['asset.shipped']).fill('2026-11-01');
+  await dialog.getByLabel(en['record.warrantyEnd']).fill('2029-11-01');
+  await dialog.getByRole('button', { name: en['record.save'] }).click();
+  await expect(dialog).toBeHidden();
+  await app.lookup('ZZ9Q8W7');
+  await customer.expectCustomer('Maria Gonzalez');
+  await customer.expectMatchedSystem('ZZ9Q8W7');
+});
+
 test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('Nobody Here');

@@ -23,6 +23,39 @@ test('a service tag opens the 360° view with the system marked', async ({ page 
   // as for any answer; it stayed in the field, and nothing was said.
   await app.lookup('7xk-2qf 1');
   await expect(app.heading(LAKESIDE)).toBeFocused();
+  // A ticket opened here is about the system the caller read out.
+  const system = page.getByRole('dialog').getByLabel(en['newTicket.system'], { exact: true });
+  await customer.newTicketButton.click();
+  await expect(system).toHaveValue(/^7XK2QF1 · /);
+  await page.keyboard.press('Escape');
+  // Found by name, Maria (three systems) had none read out: the form started on her first
+  // one (A1LI1AW), and the ticket went to the wrong laptop unless Ava noticed; it starts on none.
+  await app.lookup('Maria Gonzalez');
+  await customer.expectCustomer('Maria Gonzalez');
+  await customer.newTicketButton.click();
+  await expect(system).toHaveValue(en['newTicket.noSystem']);
+});
+
+test('a past ticket is found by the words the caller uses', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF1');
+  await new CustomerView(page).expectCustomer(LAKESIDE);
+  const past = page.getByRole('region', { name: /^Past tickets/ });
+  const rows = past.getByRole('row').filter({ has: page.getByRole('link') });
+  await expect(rows).toHaveCount(3);
+  // "The boot problem we had before": there was no way to ask the list, only to read it.
+  const find = past.getByRole('searchbox', { name: en['customer.findPast'] });
+  await find.fill('BOOT');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Cannot boot');
+  await find.fill('wifi');
+  await expect(rows).toHaveText([/T-000001.*Wi-Fi drops/]);
+  await find.fill('printer');
+  await expect(past.getByText(en['customer.noPastMatch'].replace('{query}', 'printer'))).toBeVisible();
+  // The next caller's list starts whole, not filtered by the last caller's words.
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  await expect(past.getByRole('row').filter({ has: page.getByRole('link') })).toHaveCount(1);
 });
 
 test('an Express Service Code finds the same system', async ({ page }) => {

@@ -27,6 +27,25 @@ test('a reload keeps the screen, the user and the unsaved draft', async ({ page 
   await expect(page.getByRole('dialog').getByLabel(en['newTicket.subject'])).toHaveValue('Projector will not turn on');
 });
 
+test('a half-typed ticket is its author’s: the next person at the desk starts empty, and she finds it again', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('7XK2QF1');
+  const customer = new CustomerView(page);
+  await customer.newTicketButton.click();
+  const subject = page.getByRole('dialog').getByLabel(en['newTicket.subject']);
+  await subject.fill('Screen dead after update');
+  await page.keyboard.press('Escape');
+  // Sam, at her desk on the same caller, was handed her words to create under his name.
+  await app.switchUser('Sam Rivera');
+  await customer.expectCustomer('Lakeside Unified School District');
+  await customer.newTicketButton.click();
+  await expect(subject).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await app.switchUser('Ava Martin');
+  await customer.newTicketButton.click();
+  await expect(subject).toHaveValue('Screen dead after update');
+});
+
 test('a reload on a ticket with a dialog open brings both back', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('HX4P9R2');

@@ -2,8 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 
 // Unsaved form input survives a reload: each form keeps its draft in sessionStorage under
 // its own key (per ticket, per customer), and clears it once the back end accepted it.
+// Drafts are each person's own: after "Switch user" the next one at the desk starts on empty
+// forms (Sam found Ava's half-typed ticket for the same customer, ready to create under his
+// name), and Ava finds hers again when she is back.
 
-const PREFIX = 'tagdesk.draft.';
+const BASE = 'tagdesk.draft.';
+let PREFIX = BASE;
+
+/** Whose drafts the forms read and write from now on (the person signed in; null: nobody). */
+export function draftsBelongTo(userId: string | null): void {
+  PREFIX = userId === null ? BASE : `${BASE}${userId}.`;
+}
 
 function read<T>(key: string, initial: T): T {
   try {
@@ -32,6 +41,11 @@ export function keptDraft<T extends object>(key: string): Partial<T> | null {
   } catch {
     return null;
   }
+}
+
+/** Adds `patch` to the draft kept under `key` from outside its form (a system row's "New ticket" picks the system). */
+export function patchDraft<T extends object>(key: string, patch: Partial<T>): void {
+  write(key, { ...keptDraft<T>(key), ...patch });
 }
 
 /** Forgets the draft kept under `key` (discarded from outside its form). */

@@ -14,6 +14,7 @@ import { currentRoute, navigate } from './route';
 import { clearNoticesOnLeave } from './shell/leaveNotices';
 import { showSaidAnew } from './shell/saidAnew';
 import { importSession } from './admin/importSession';
+import { draftsBelongTo } from './drafts';
 
 // Who is at the desk. The gate walks: is the desk initialised? → who is signed in? → the
 // app. On a desk alone, the chosen user id is remembered in localStorage so a reload (or a
@@ -306,6 +307,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
     case 'signIn':
       return <SignIn problem={phase.problem} ended={phase.ended ?? null} onChoose={signIn} onPassword={signInWithPassword} />;
     case 'ready':
+      // Set before the forms below read their drafts: each person's are their own (drafts.ts).
+      draftsBelongTo(phase.user.id);
       return session ? <SessionContext value={session}>{children}</SessionContext> : null;
   }
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, TextInput, Timeline, Tooltip } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowDownLeft,
@@ -9,6 +9,7 @@ import {
   IconNote,
   IconPhone,
   IconPlus,
+  IconSearch,
   IconTicket,
   IconUser,
   IconWorld,
@@ -24,7 +25,10 @@ import { channelLabel, directionLabel, formatPhone, languageName, productName, t
 import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
-import { systemMarkOf, type SystemMark } from './systemMark';
+import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
+import { ticketsWithWords } from './ticketWords';
+import { useCustomerOnScreen } from './onScreen';
+import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -71,10 +75,12 @@ export function CustomerPage({ customerId, assetId, matchedBy, ticket = null, fi
 
 function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: CustomerView; matchedBy: (typeof MATCH_KINDS)[number] | null; mark: SystemMark; ticket: string | null; fix: string | null }) {
   const { customer } = view;
+  useCustomerOnScreen(customer.id, customer.name);
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
+  /** Opens the form on `assetId`; null keeps the system the draft has (none at first). */
   const openNewTicket = (assetId: string | null) => {
-    presetDraftSystem(customer.id, assetId);
+    if (assetId !== null) presetDraftSystem(customer.id, assetId);
     setOpenFor(assetId ?? '');
   };
   const rest = useAfterFirstPaint();
@@ -138,7 +144,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
             </div>
           </Group>
           <Group gap="xs">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(matched?.id ?? view.assets[0]?.id ?? null)}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id)))}>
               {t('customer.newTicket')}
             </Button>
           </Group>
@@ -207,9 +213,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
               <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
             )}
             {rest && (
-              <Section title={tc('customer.pastTickets', view.pastTickets.length)} padding={0} id="past-tickets">
-                <TicketList rows={view.pastTickets} empty={t('customer.noPastTickets')} now={now} marked={lookedUp?.id ?? null} />
-              </Section>
+              <PastTickets customerId={customer.id} rows={view.pastTickets} now={now} marked={lookedUp?.id ?? null} />
             )}
           </Stack>
         </div>
@@ -367,6 +371,37 @@ function TicketFacts({ row: r, now, withSla, cells = false }: { row: TicketRow; 
         </td>
       ))}
     </>
+  );
+}
+
+/** Past tickets, found by the caller's words once there are a few (ticketWords.ts). */
+function PastTickets({ customerId, rows, now, marked }: { customerId: string; rows: TicketRow[]; now: number; marked: string | null }) {
+  // What was typed is this customer's: the next caller's list starts whole.
+  const [find, setFind] = useState({ customerId, query: '' });
+  const query = find.customerId === customerId ? find.query : '';
+  const shown = useMemo(() => ticketsWithWords(rows, query), [rows, query]);
+  return (
+    <Section
+      title={tc('customer.pastTickets', rows.length)}
+      padding={0}
+      id="past-tickets"
+      actions={
+        rows.length > 1 ? (
+          <TextInput
+            type="search"
+            size="xs"
+            aria-label={t('customer.findPast')}
+            placeholder={t('customer.findPastPlaceholder')}
+            leftSection={<IconSearch size={14} aria-hidden />}
+            value={query}
+            onChange={(e) => setFind({ customerId, query: e.currentTarget.value })}
+            ref={ownDirection}
+          />
+        ) : undefined
+      }
+    >
+      <TicketList rows={shown} empty={query.trim() ? t('customer.noPastMatch', { query: query.trim() }) : t('customer.noPastTickets')} now={now} marked={marked} />
+    </Section>
   );
 }
 

@@ -6,7 +6,7 @@ import { mayTakeNewTicket } from '../../shared/access';
 import type { AssetView, CustomerSummary } from '../../shared/api';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
-import { useDraft } from '../drafts';
+import { patchDraft, useDraft } from '../drafts';
 import { t } from '../i18n';
 import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { channelLabel, productName } from '../labels';
@@ -179,12 +179,5 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
 
 /** Called when "New ticket" is pressed on a system row: the draft starts with that system. */
 export function presetDraftSystem(customerId: string, assetId: string | null): void {
-  try {
-    const key = `tagdesk.draft.newTicket.${customerId}`;
-    const raw = sessionStorage.getItem(key);
-    const current = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    sessionStorage.setItem(key, JSON.stringify({ ...current, assetId: assetId ?? '' }));
-  } catch {
-    // without storage the form simply starts without the system
-  }
+  patchDraft<Draft>(`newTicket.${customerId}`, { assetId: assetId ?? '' });
 }

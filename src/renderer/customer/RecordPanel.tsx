@@ -11,6 +11,8 @@ import { currentRoute, customerHref, hrefOf, navigate, withoutFix } from '../rou
 import { useSession } from '../session';
 import { administers } from '../../shared/access';
 import { fixDialogOf } from './fixDialog';
+import { addSystemKey } from './onScreen';
+import { useSessionValue } from '../drafts';
 import { RecordDialogs, type RecordDialog } from './RecordDialogs';
 import classes from './CustomerPage.module.css';
 
@@ -29,6 +31,13 @@ export function RecordPanel({ customerId, fix = null }: { customerId: string; fi
     const after = withoutFix(currentRoute());
     if (after) navigate(after, { replace: true });
   }, []);
+  // The lookup's "register it on this record" (onScreen.ts): Register system, its tag filled in.
+  const [addSystem, setAddSystem] = useSessionValue(addSystemKey(customerId));
+  useEffect(() => {
+    if (addSystem === null) return;
+    setAddSystem(null);
+    setDialog({ kind: 'system', assetId: null });
+  }, [addSystem]);
   const [all, setAll] = useState(false);
   const { user } = useSession();
   if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;

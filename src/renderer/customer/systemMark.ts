@@ -11,3 +11,15 @@ export type SystemMark = 'matched' | 'registered';
 export function systemMarkOf(by: string | null): SystemMark {
   return by === JUST_REGISTERED ? 'registered' : 'matched';
 }
+
+/**
+ * The system a ticket opened with the 360° view's "New ticket" starts on: the one the lookup
+ * matched, or the customer's only one; otherwise none is chosen for her (null: the form keeps
+ * what she picked earlier, "No particular system" at first). It started on the first of
+ * Maria's three laptops when she was found by name, and the ticket went to that one unless
+ * Ava noticed (a ticket's system is not changed afterwards).
+ */
+export function newTicketSystem(matchedId: string | null, assetIds: readonly string[]): string | null {
+  if (matchedId !== null) return matchedId;
+  return assetIds.length === 1 ? assetIds[0]! : null;
+}

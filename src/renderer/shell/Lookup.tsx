@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { lookupMayRegister, lookupMessage, lookupTitleKey } from '../labels';
 import { currentRoute, customerHref, hrefOf, lookupQueryOf, navigate, pageKey, parseHash, ticketHref, useRoute } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
+import { customerOnScreen } from '../customer/onScreen';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
 import { focusPageHeading } from './pageFocus';
@@ -48,7 +49,9 @@ export function Lookup() {
   const [slow, setSlow] = useState(false);
   const busy = useRef(false);
   // `register`: nothing found, so the caller may be registered (not a customer another team serves).
-  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string; register: boolean; title: string } | null>(null);
+  // `onScreen`: the customer whose 360° view was shown when nothing was found (a tag may be
+  // registered on their record).
+  const [message, setMessage] = useState<{ tone: 'none' | 'invalid' | 'error'; text: string; register: boolean; onScreen?: { id: string; name: string } | null; title: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const dropdown = useRef<HTMLDivElement>(null);
   // The message closed (Escape, its Dismiss button) from inside it: the keyboard goes back to
@@ -147,6 +150,7 @@ export function Lookup() {
             tone: result.kind,
             text: lookupMessage(result),
             register: lookupMayRegister(result),
+            onScreen: customerOnScreen(),
             title: t(lookupTitleKey(result)),
           });
           break;
@@ -231,7 +235,7 @@ export function Lookup() {
             styles={{ message: { overflowWrap: 'anywhere' } }}
           >
             {message.text}
-            {message.register && <RegisterHint query={draft.query} onGo={() => setMessage(null)} />}
+            {message.register && <RegisterHint query={draft.query} onScreen={message.onScreen ?? null} onGo={() => setMessage(null)} />}
           </Alert>
         )}
       </Popover.Dropdown>
