@@ -536,6 +536,34 @@ describe('desks following one hub', () => {
     for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
 
+  it('a ticket renumbered while its author’s changes wait for their sign-in shows its new number at once in the lists of everyone at the desk', async () => {
+    const cara = await makeUser(hub, { email: 'cara@desk.test', name: 'Cara', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, a.desk);
+    const c = await deskFor(cara);
+    // Ava's window, showing her queues and lists.
+    const seen: Push[] = [];
+    const avaWindow = a.desk.connect((p) => seen.push(p));
+    await avaWindow.call('session.signInWithPassword', { email: ava.email, password: PASSWORD });
+    let mine = '';
+    let theirs = '';
+    await offline(a, async () => {
+      // Ben's hub session ran out; he opens a ticket, which waits for him to sign in again.
+      a.desk.db.sqlite.prepare(`update hub_accounts set token_expires_at = 1 where user_id = ?`).run(ben.id);
+      mine = await newTicket(b, 'Webcam not found');
+      // Cara's desk, offline too, gives hers the same number and reaches the hub first.
+      theirs = await offline(c, () => newTicket(c, 'Sound cuts out'));
+    });
+    const given = (await c.call('tickets.get', { ticketId: theirs })).ticket.number;
+    const now = (await a.call('tickets.get', { ticketId: mine })).ticket.number;
+    expect((await a.call('tickets.get', { ticketId: theirs })).ticket.number).toBe(given);
+    expect(now).not.toBe(given);
+    expect(await a.call('sync.status')).toMatchObject({ pending: 2 });
+    // Ava's lists read Ben's ticket again: its change, under its new number, reached her window.
+    const changes = seen.filter((p) => p.event === 'ticket.changed').map((p) => p.payload as { ticketId: string; number: string });
+    expect(changes.filter((ch) => ch.ticketId === mine).at(-1)?.number).toBe(now);
+  });
+
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

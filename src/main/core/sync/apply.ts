@@ -469,6 +469,16 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         conflicted += settled.conflicts;
       }
       counters.flush();
+      // A ticket renumbered here and not settled in this batch (a creation still waiting to be
+      // sent): its change goes to the windows too, for their lists to show the new number now.
+      // Told as its creation (what changed), which raises no notice of a hand-over or arrival.
+      const changed = new Set(tickets.map((t) => t.ticketId));
+      for (const { ticketId, createdById } of renumbers) {
+        const row = changed.has(ticketId) ? undefined : st.ticketById.get(ticketId);
+        if (!row) continue;
+        changed.add(ticketId);
+        tickets.push(ticketChangeOf(row, 'CREATED', createdById, row.created_at));
+      }
       for (const [stream, list] of others) {
         const applier = opts.streams.get(stream);
         if (applier) {
