@@ -280,12 +280,16 @@ test('a ticket handed back down after its agent was deactivated goes to the firs
   const specialist = await shellFor(browser, await deskFolder('sam@desk.test'), 'sam@desk.test');
   const agent = await shellFor(browser, await deskFolder('ben@desk.test'), 'ben@desk.test');
 
-  // Sam takes it and hands it back down: not to Dana, who no longer works here.
+  // Sam takes it and hands it back down: not to Dana, who no longer works here, as the dialog
+  // tells him before he sends it.
   await specialist.goto(`${new URL(specialist.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
   const ticket = new TicketView(specialist);
   await expect(ticket.heading(subject)).toBeVisible({ timeout: 15_000 });
   await ticket.take();
   await ticket.action('action.DEESCALATE').click();
+  await expect(ticket.dialog).toContainText(en['act.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) await specialist.screenshot({ path: join(shots, 'handback-to-queue.png') });
   await ticket.noteField().fill('Fuser replaced; check duplex with the customer.');
   await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
   await expect(ticket.dialog).toBeHidden();

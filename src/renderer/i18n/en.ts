@@ -482,6 +482,7 @@ export const en = {
   'act.fixFields': 'Some fields need your attention.',
   'act.failedTitle': 'Not done',
   'act.conflictTitle': 'Someone changed this ticket meanwhile',
+  'act.toQueue': 'Whoever held it at {tier} can no longer take it (deactivated, or no longer working this queue): it will wait unassigned in the {segment} · {tier} queue.',
   'act.noLongerAllowed': 'The ticket has changed and this action is no longer offered. It will probably be refused.',
 
   // overview
