@@ -294,12 +294,20 @@ test('a ticket handed back down after its agent was deactivated goes to the firs
   await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
   await expect(ticket.dialog).toBeHidden();
 
-  // Ben, who works first line at his desk, hears it arrived in his queue, and takes it.
+  // Ben, who works first line at his desk, hears it arrived in his queue, and takes it. The
+  // notice is far down the Tab order of a long page: the command palette reaches it.
   const said = (key: 'notice.toQueue.DEESCALATE' | 'notice.open') => new RegExp(en[key].replace('{number}', 'T-\\d+'));
   const notice = agent.locator('.mantine-Notification-root').filter({ hasText: said('notice.toQueue.DEESCALATE') });
   await expect(notice).toBeVisible({ timeout: 15_000 });
   await expect(notice).toContainText(en['notice.escalated'].replace('{segment}', en['segment.education']).replace('{tier}', en['tier.1']));
-  await notice.getByRole('link', { name: said('notice.open') }).click();
+  await agent.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(agent.getByRole('textbox', { name: en['palette.open'] })).toBeFocused();
+  await agent.keyboard.type('notice');
+  const command = new RegExp(en['palette.openNotice'].replace('{notice}', en['notice.toQueue.DEESCALATE'].replace('{number}', 'T-\\d+')));
+  await expect(agent.locator('.mantine-Spotlight-content [data-action][data-selected]')).toHaveText(command);
+  if (shots) await agent.screenshot({ path: join(shots, 'palette-notice.png') });
+  await agent.keyboard.press('Enter');
+  await expect(notice).toBeHidden();
   const theirs = new TicketView(agent);
   await expect(theirs.heading(subject)).toBeVisible();
   await theirs.take();

@@ -923,6 +923,8 @@ export const en = {
   'palette.theme': 'Switch between light and dark theme',
   'palette.signOut': 'Sign out',
   'palette.group.ticket': 'This ticket',
+  'palette.group.notices': 'Notices',
+  'palette.openNotice': 'Open notice: {notice}',
   'palette.group.go': 'Go to',
   'palette.group.queues': 'Queues',
   'palette.group.desk': 'Desk',

@@ -813,6 +813,8 @@ export const fa: Messages = {
   'palette.theme': 'جابه‌جایی میان پوستهٔ روشن و تیره',
   'palette.signOut': 'خروج',
   'palette.group.ticket': 'این تیکت',
+  'palette.group.notices': 'اعلان‌ها',
+  'palette.openNotice': 'باز کردن اعلان: {notice}',
   'palette.group.go': 'رفتن به',
   'palette.group.queues': 'صف‌ها',
   'palette.group.desk': 'میز کار',
