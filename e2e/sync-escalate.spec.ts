@@ -289,7 +289,14 @@ test('a ticket handed back down after its agent was deactivated goes to the firs
   await ticket.action('action.DEESCALATE').click();
   await expect(ticket.dialog).toContainText(en['act.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
   const shots = process.env.TAGDESK_SCREENS_DIR;
-  if (shots) await specialist.screenshot({ path: join(shots, 'handback-to-queue.png') });
+  if (shots) {
+    await specialist.screenshot({ path: join(shots, 'handback-to-queue.png') });
+    await specialist.emulateMedia({ colorScheme: 'dark' });
+    await specialist.setViewportSize({ width: 420, height: 860 });
+    await specialist.screenshot({ path: join(shots, 'handback-to-queue-420-dark.png') });
+    await specialist.emulateMedia({ colorScheme: 'light' });
+    await specialist.setViewportSize({ width: 1366, height: 768 });
+  }
   await ticket.noteField().fill('Fuser replaced; check duplex with the customer.');
   await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
   await expect(ticket.dialog).toBeHidden();
