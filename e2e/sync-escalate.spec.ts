@@ -280,22 +280,41 @@ test('a ticket handed back down after its agent was deactivated goes to the firs
   const specialist = await shellFor(browser, await deskFolder('sam@desk.test'), 'sam@desk.test');
   const agent = await shellFor(browser, await deskFolder('ben@desk.test'), 'ben@desk.test');
 
-  // Sam takes it and hands it back down: not to Dana, who no longer works here.
+  // Sam takes it and hands it back down: not to Dana, who no longer works here, as the dialog
+  // tells him before he sends it.
   await specialist.goto(`${new URL(specialist.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
   const ticket = new TicketView(specialist);
   await expect(ticket.heading(subject)).toBeVisible({ timeout: 15_000 });
   await ticket.take();
   await ticket.action('action.DEESCALATE').click();
+  await expect(ticket.dialog).toContainText(en['act.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  if (shots) {
+    await specialist.screenshot({ path: join(shots, 'handback-to-queue.png') });
+    await specialist.emulateMedia({ colorScheme: 'dark' });
+    await specialist.setViewportSize({ width: 420, height: 860 });
+    await specialist.screenshot({ path: join(shots, 'handback-to-queue-420-dark.png') });
+    await specialist.emulateMedia({ colorScheme: 'light' });
+    await specialist.setViewportSize({ width: 1366, height: 768 });
+  }
   await ticket.noteField().fill('Fuser replaced; check duplex with the customer.');
   await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
   await expect(ticket.dialog).toBeHidden();
 
-  // Ben, who works first line at his desk, hears it arrived in his queue, and takes it.
+  // Ben, who works first line at his desk, hears it arrived in his queue, and takes it. The
+  // notice is far down the Tab order of a long page: the command palette reaches it.
   const said = (key: 'notice.toQueue.DEESCALATE' | 'notice.open') => new RegExp(en[key].replace('{number}', 'T-\\d+'));
   const notice = agent.locator('.mantine-Notification-root').filter({ hasText: said('notice.toQueue.DEESCALATE') });
   await expect(notice).toBeVisible({ timeout: 15_000 });
   await expect(notice).toContainText(en['notice.escalated'].replace('{segment}', en['segment.education']).replace('{tier}', en['tier.1']));
-  await notice.getByRole('link', { name: said('notice.open') }).click();
+  await agent.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(agent.getByRole('textbox', { name: en['palette.open'] })).toBeFocused();
+  await agent.keyboard.type('notice');
+  const command = new RegExp(en['palette.openNotice'].replace('{notice}', en['notice.toQueue.DEESCALATE'].replace('{number}', 'T-\\d+')));
+  await expect(agent.locator('.mantine-Spotlight-content [data-action][data-selected]')).toHaveText(command);
+  if (shots) await agent.screenshot({ path: join(shots, 'palette-notice.png') });
+  await agent.keyboard.press('Enter');
+  await expect(notice).toBeHidden();
   const theirs = new TicketView(agent);
   await expect(theirs.heading(subject)).toBeVisible();
   await theirs.take();

@@ -70,6 +70,8 @@ export interface TicketTable {
   state: ColumnType<unknown, string, string>;
   /** The customer the ticket was opened for (its first event's): what an erasure finds it by. */
   customer_id: string | null;
+  /** The ticket's number (its first event's, as the hub gave it): one ticket a number (sync.ts, push). */
+  number: number | null;
 }
 
 /** Customers erased on request: an event naming one that arrives later is kept without what erasure removed. */

@@ -19,6 +19,7 @@ import type { Hub } from './server';
 import { call, makeUser, PASSWORD, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 import { mergeVersions } from '../main/core/testing/mergeVersions';
 import { say } from '../shared/messageKeys';
+import { ticketNumber } from '../shared/domain';
 
 // Desks following one hub, in one process, against a real PostgreSQL: offline edits that
 // converge, the same ticket taken on two desks offline (one wins, the other gets a
@@ -524,6 +525,78 @@ describe('desks following one hub', () => {
     }
     // The number Ben's ticket has now is no renumber.
     expect(await b.call('lookup.search', { query: now })).not.toHaveProperty('renumbered');
+  });
+
+  it('a ticket pushed after another desk’s took its number gets the hub’s next one, shown alike on every desk, and its author is told', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const pushes: Push[] = [];
+    const conn = b.desk.connect((p) => pushes.push(p));
+    await conn.call('session.signInWithPassword', { email: ben.email, password: PASSWORD });
+    await b.desk.sync.idle();
+    let onA = '';
+    let onB = '';
+    let given = '';
+    await offline(b, async () => {
+      onB = await newTicket(b, 'Scanner jams');
+      given = (await b.call('tickets.get', { ticketId: onB })).ticket.number;
+      // Ava's ticket, given the same number, reaches the hub first.
+      onA = await offline(a, () => newTicket(a, 'Screen stays black'));
+      expect((await a.call('tickets.get', { ticketId: onA })).ticket.number).toBe(given);
+      // Ben's desk pushes before it has pulled Ava's: the race of two desks reconnecting.
+      const sql = b.desk.db.sqlite;
+      const token = sql.prepare('select token from hub_accounts where user_id = ?').pluck().get(ben.id) as string;
+      const deskId = sql.prepare(`select value from meta where key = 'desk_id'`).pluck().get() as string;
+      const base = sql.prepare('select hub_desk_seq from sync_state').pluck().get() as number;
+      const rows = sql.prepare('select body from outbox order by desk_seq').all() as { body: string }[];
+      const pushed = await call<{ results: { status: string }[] }>(hub.url, 'POST', '/sync/push', { token, body: { deskId, events: rows.map((r, i) => ({ deskSeq: base + 1 + i, event: JSON.parse(r.body) })) } });
+      expect(pushed.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    });
+    await a.desk.sync.syncNow();
+    // The hub gave Ben's ticket the next number; every desk shows both tickets under the hub's numbers.
+    const onHub = async (id: string) => {
+      const row = await hub.db.selectFrom('tickets').select('state').where('id', '=', id).executeTakeFirstOrThrow();
+      return ticketNumber((row.state as { head: { number: number } }).head.number);
+    };
+    expect(await onHub(onA)).toBe(given);
+    const now = await onHub(onB);
+    expect(now).not.toBe(given);
+    for (const p of [a, b]) {
+      expect((await p.call('tickets.get', { ticketId: onA })).ticket.number).toBe(given);
+      expect((await p.call('tickets.get', { ticketId: onB })).ticket.number).toBe(now);
+    }
+    // Ben is told, and the number he may have read out names both tickets at his desk.
+    expect(pushes.filter((p) => p.event === 'sync.renumbered').map((p) => p.payload)).toEqual([{ ticketId: onB, from: given, to: now }]);
+    expect(await b.call('lookup.search', { query: given })).toMatchObject({ kind: 'match', ticketNumber: given, renumbered: { from: given, to: now, ticketId: onB } });
+    for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+
+  it('a ticket renumbered while its author’s changes wait for their sign-in shows its new number at once in the lists of everyone at the desk', async () => {
+    const cara = await makeUser(hub, { email: 'cara@desk.test', name: 'Cara', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, a.desk);
+    const c = await deskFor(cara);
+    // Ava's window, showing her queues and lists.
+    const seen: Push[] = [];
+    const avaWindow = a.desk.connect((p) => seen.push(p));
+    await avaWindow.call('session.signInWithPassword', { email: ava.email, password: PASSWORD });
+    let mine = '';
+    let theirs = '';
+    await offline(a, async () => {
+      // Ben's hub session ran out; he opens a ticket, which waits for him to sign in again.
+      a.desk.db.sqlite.prepare(`update hub_accounts set token_expires_at = 1 where user_id = ?`).run(ben.id);
+      mine = await newTicket(b, 'Webcam not found');
+      // Cara's desk, offline too, gives hers the same number and reaches the hub first.
+      theirs = await offline(c, () => newTicket(c, 'Sound cuts out'));
+    });
+    const given = (await c.call('tickets.get', { ticketId: theirs })).ticket.number;
+    const now = (await a.call('tickets.get', { ticketId: mine })).ticket.number;
+    expect((await a.call('tickets.get', { ticketId: theirs })).ticket.number).toBe(given);
+    expect(now).not.toBe(given);
+    expect(await a.call('sync.status')).toMatchObject({ pending: 2 });
+    // Ava's lists read Ben's ticket again: its change, under its new number, reached her window.
+    const changes = seen.filter((p) => p.event === 'ticket.changed').map((p) => p.payload as { ticketId: string; number: string });
+    expect(changes.filter((ch) => ch.ticketId === mine).at(-1)?.number).toBe(now);
   });
 
   it('a note made offline on an older step is sent after the step another desk got in first, not refused', async () => {

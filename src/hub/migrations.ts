@@ -186,6 +186,16 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // One ticket a number across desks: a ticket opened offline whose number another desk's
+  // ticket reached the hub with first gets the hub's next number as it is accepted (sync.ts,
+  // push); the number is kept beside the state to find who has it and the highest given.
+  '0007_ticket_numbers': {
+    async up(db: Db) {
+      await sql`alter table tickets add column number integer`.execute(db);
+      await sql`update tickets set number = (state->'head'->>'number')::int`.execute(db);
+      await sql`create index tickets_number on tickets (number)`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
 import { say } from '../shared/messageKeys';
@@ -7,7 +7,7 @@ import { maySendWorkOf, seesSegment } from './access';
 import { actorOfUser, toUser, type Session } from './accounts';
 import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type Directory, type Envelope, type Recheck, type TicketEvent, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden } from './errors';
-import type { HubDb } from './db';
+import type { HubDatabase, HubDb } from './db';
 import { RawJson, rawObject, withGlobalSeq } from './rawJson';
 import { eraseOnHub, keptAsErased } from './erasure';
 import { CUSTOMER_STREAM } from '../shared/customerStream';
@@ -113,7 +113,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     // check needs only the desk's row lock above; the entities' state is read after their
     // locks, in its own statement.
     const ids = events.map((e) => e.event.id);
-    const lockKeys = [...new Set(fresh.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)))].sort();
+    // A push opening tickets also takes the numbers' lock: two desks' pushes give one number once.
+    const opens = fresh.some(isCreation);
+    const lockKeys = [...new Set([...fresh.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)), ...(opens ? [NUMBERS_LOCK] : [])])].sort();
     const first = (
       await sql<{ locked: number; seen: string[] }>`select
           (select count(pg_advisory_xact_lock(k)) from (select hashtextextended(t, 7) as k from unnest(${lockKeys}::text[]) as t order by 1) as s)::int as locked,
@@ -148,6 +150,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
         const rows = await sql<{ id: string; state: unknown }>`select id, state from tickets where id = any(${[...new Set(ticketIds)]}::text[])`.execute(tx);
         for (const row of rows.rows) states.set(row.id, readState(row.state));
       }
+      if (opens) await numberOpened(tx, todo.filter((e) => isCreation(e) && !states.has(e.event.entityId)));
       const others = todo.filter((e) => !e.ticket);
       if (others.length > 0) {
         const rows = await tx
@@ -232,7 +235,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       if (a.state) latest.set(a.event.entityId, { state: a.state, ticketSeq: a.event.seq });
       else entities.set(`${a.event.stream}/${a.event.entityId}`, { stream: a.event.stream, id: a.event.entityId, segment: a.segment === EVERYONE ? null : a.segment });
     }
-    const ticketRows = [...latest].map(([id, t]) => ({ id, seq: t.ticketSeq, segment: segmentOf(t.state), state: t.state, customer_id: t.state.head.customerId }));
+    const ticketRows = [...latest].map(([id, t]) => ({ id, seq: t.ticketSeq, segment: segmentOf(t.state), state: t.state, customer_id: t.state.head.customerId, number: t.state.head.number }));
     const refusalRows = refused.map((r) => ({ event_id: r.event.id, desk_seq: r.deskSeq, author_id: r.event.actor.id, stream: r.event.stream, ticket_id: r.event.entityId, reason: r.reason, envelope: r.event }));
     const lastDeskSeq = fresh[fresh.length - 1]!.deskSeq;
     const projections = [
@@ -240,8 +243,8 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       ...(ticketRows.length === 0
         ? []
         : [
-            sql`tk as (insert into tickets (id, seq, segment, state, customer_id)
-              select x.id, x.seq, x.segment, x.state, x.customer_id from json_to_recordset(${JSON.stringify(ticketRows)}::json) as x(id text, seq int, segment text, state json, customer_id text)
+            sql`tk as (insert into tickets (id, seq, segment, state, customer_id, number)
+              select x.id, x.seq, x.segment, x.state, x.customer_id, x.number from json_to_recordset(${JSON.stringify(ticketRows)}::json) as x(id text, seq int, segment text, state json, customer_id text, number int)
               on conflict (id) do update set seq = excluded.seq, segment = excluded.segment, state = excluded.state)`,
           ]),
       ...(entities.size === 0
@@ -297,6 +300,38 @@ function stored(e: Envelope): Omit<Envelope, 'globalSeq'> {
   const { globalSeq, ...rest } = e;
   void globalSeq;
   return rest;
+}
+
+const NUMBERS_LOCK = 'ticket-numbers';
+const isCreation = (e: Pushed): boolean => e.ticket !== null && e.event.type === 'CREATED';
+
+/**
+ * The hub's number wins: a ticket opened with a number another ticket has on the hub already
+ * (two desks offline each gave their next one; the other desk's reached the hub first) is
+ * accepted under the hub's next free number. Its desk adopts it as its own creation comes back
+ * in the pull, and tells who opened and who holds it (src/main/core/sync/apply.ts).
+ */
+async function numberOpened(tx: Kysely<HubDatabase>, opened: Pushed[]): Promise<void> {
+  if (opened.length === 0) return;
+  const asked = opened.map((e) => Number(e.event.payload.number));
+  const found = (
+    await sql<{ number: number | null; top: number | null }>`select number, null::int as top from tickets where number = any(${asked}::int[])
+      union all select null, max(number) from tickets`.execute(tx)
+  ).rows;
+  const taken = new Set(found.flatMap((r) => (r.number === null ? [] : [Number(r.number)])));
+  let top = Math.max(0, ...found.map((r) => Number(r.top ?? 0)), ...asked);
+  for (const e of opened) {
+    const number = Number(e.event.payload.number);
+    if (!taken.has(number)) {
+      taken.add(number);
+      continue;
+    }
+    top += 1;
+    taken.add(top);
+    e.event = { ...e.event, payload: { ...e.event.payload, number: top } };
+    const read = asTicketEvent(e.event);
+    if (read.ok) e.ticket = read.event;
+  }
 }
 
 /** A step after one this push could not take. */

@@ -238,6 +238,12 @@ export const ticketDetailSchema = z.object({
   sla: ticketSlaTraceSchema.nullable(),
   /** Events the signed-in user may send now; the UI shows exactly these actions. */
   allowed: z.array(z.enum(TICKET_EVENT_TYPES as [TicketEventType, ...TicketEventType[]])),
+  /**
+   * Of the hand-back and reopening allowed, those that would leave the ticket unassigned in its
+   * tier's queue: whoever held it there is deactivated or no longer works that queue
+   * (ticketLog goesToQueue). Their dialogs say so before they are sent.
+   */
+  toQueue: z.array(z.enum(['DEESCALATE', 'REOPEN'])).optional(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 /**

@@ -102,8 +102,8 @@ export const syncPushSchemas = {
   'sync.takenFirst': z.object({ ticketId: idSchema, number: z.string(), takenBy: z.string(), segment: segmentSchema, tier: tierSchema }),
   /**
    * A ticket opened on this desk lost its number to another desk's ticket that reached the hub
-   * first, and has the next free one now: who opened it and who holds it are told, as the old
-   * number may have been read to the caller.
+   * first, and has another now (the next free one, or the one the hub gave it): who opened it
+   * and who holds it are told, as the old number may have been read to the caller.
    */
   'sync.renumbered': z.object({ ticketId: idSchema, from: z.string(), to: z.string() }),
 } as const;

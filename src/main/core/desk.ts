@@ -328,8 +328,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       for (const { actorId, takenById: _by, ...lost } of news.takenFirst) {
         for (const [send, session] of listeners) if (session.user?.id === actorId) send({ event: 'sync.takenFirst', payload: lost });
       }
-      // A ticket opened here took the next free number (another desk's had its number first):
-      // who opened it and who holds it are told, for the caller to be given the new one.
+      // A ticket opened here took another number (another desk's had its number first; the
+      // hub's number wins): who opened it and who holds it are told, for the caller to be given the new one.
       for (const { createdById, holderId, ...moved } of news.renumbered) {
         for (const [send, session] of listeners) if (session.user && (session.user.id === createdById || session.user.id === holderId)) send({ event: 'sync.renumbered', payload: moved });
       }

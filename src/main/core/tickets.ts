@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DrillFilter, DrillInput, DrillResult, DrillRow, MyTicketRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TicketStanding, TimelineEntry } from '../../shared/api';
 import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
+import { goesToQueue, type Assignee } from '../../shared/ticketLog/decide';
 import { PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
@@ -9,8 +10,10 @@ import type { AssetRow, CustomerRow, Database, TicketRowDb } from './db/schema';
 import type { SlaStore } from './sla';
 import { openTicketRows, ticketRowQuery, toTicketRow, URGENCY, type RowSla, type TicketRowRecord } from './ticketRows';
 import type { Written } from './ticketStore';
+import { toUser } from './users';
 
 const DAY_MS = 86_400_000;
+const HAND_BACKS = ['DEESCALATE', 'REOPEN'] as const;
 
 // Reading tickets: queue pages, inboxes, the supervisor's numbers and drill-downs, a ticket's
 // page. Writes are the ticket store's (ticketStore.ts).
@@ -75,6 +78,12 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   const k = db.kysely;
   const rowSla: RowSla = (r) => opts.sla.rowSla(r, opts.clock.now());
   const toRow = (r: TicketRowRecord) => toTicketRow(r, rowSla);
+  const userById = db.prepare<Database['users'], [string]>(k.selectFrom('users').selectAll().where('id', '=', param<string>()));
+  /** Whom a hand-back or reopening would give the ticket back to, as the users table has them now (as the store decides it). */
+  const person = (id: string): Assignee | null => {
+    const row = userById.get(id);
+    return row ? toUser(row) : null;
+  };
   const pages = queuePageQueries(k);
   const queuePage = { priority: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.priority), urgency: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.urgency) };
   // Tickets whose SLA moment passed more than CATCH_UP_GRACE_MS ago and that the scheduler has
@@ -160,11 +169,15 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         payload: e.parsed ?? (JSON.parse(e.payload) as Record<string, unknown>),
       });
     }
+    const allowed = viewer ? allowedEvents(t.state.position, viewer, now).filter((t) => !t.startsWith('SLA_')) : [];
+    // Said in their dialogs before they are sent: where the ticket would wait instead.
+    const toQueue = viewer ? HAND_BACKS.filter((a) => allowed.includes(a) && goesToQueue(t.state, a, viewer, now, person) === true) : [];
     return {
       ticket: { ...rowOf(t, users), description: row.description, channel: row.channel as Channel, seq: row.version },
       timeline,
       sla: opts.sla.trace(row, timeline.map((e) => ({ type: e.type, at: e.at, payload: e.payload })), now),
-      allowed: viewer ? allowedEvents(t.state.position, viewer, now).filter((t) => !t.startsWith('SLA_')) : [],
+      allowed,
+      ...(toQueue.length > 0 ? { toQueue } : {}),
     };
   }
 

@@ -485,6 +485,7 @@ export const en = {
   'act.fixFields': 'Some fields need your attention.',
   'act.failedTitle': 'Not done',
   'act.conflictTitle': 'Someone changed this ticket meanwhile',
+  'act.toQueue': 'Whoever held it at {tier} can no longer take it (deactivated, or no longer working this queue): it will wait unassigned in the {segment} · {tier} queue.',
   'act.noLongerAllowed': 'The ticket has changed and this action is no longer offered. It will probably be refused.',
 
   // overview
@@ -928,6 +929,8 @@ export const en = {
   'palette.theme': 'Switch between light and dark theme',
   'palette.signOut': 'Sign out',
   'palette.group.ticket': 'This ticket',
+  'palette.group.notices': 'Notices',
+  'palette.openNotice': 'Open notice: {notice}',
   'palette.group.go': 'Go to',
   'palette.group.queues': 'Queues',
   'palette.group.desk': 'Desk',

@@ -459,6 +459,7 @@ export const fa: Messages = {
   'act.fixFields': 'چند فیلد نیاز به توجه شما دارند.',
   'act.failedTitle': 'انجام نشد',
   'act.conflictTitle': 'کس دیگری در این فاصله این تیکت را تغییر داد',
+  'act.toQueue': 'کسی که این تیکت را در {tier} داشت دیگر نمی‌تواند آن را بگیرد (غیرفعال شده یا دیگر در این صف کار نمی‌کند): تیکت بدون مسئول در صف {tier} {segment} منتظر می‌ماند.',
   'act.noLongerAllowed': 'تیکت تغییر کرده و این کار دیگر پیشنهاد نمی‌شود. احتمالاً پذیرفته نخواهد شد.',
 
   'overview.title': 'نمای کلی',
@@ -818,6 +819,8 @@ export const fa: Messages = {
   'palette.theme': 'جابه‌جایی میان پوستهٔ روشن و تیره',
   'palette.signOut': 'خروج',
   'palette.group.ticket': 'این تیکت',
+  'palette.group.notices': 'اعلان‌ها',
+  'palette.openNotice': 'باز کردن اعلان: {notice}',
   'palette.group.go': 'رفتن به',
   'palette.group.queues': 'صف‌ها',
   'palette.group.desk': 'میز کار',

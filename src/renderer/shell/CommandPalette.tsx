@@ -1,9 +1,11 @@
 import { useMantineColorScheme } from '@mantine/core';
+import { useNotifications } from '@mantine/notifications';
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { useEffect, useState } from 'react';
 import {
   IconArrowDown,
   IconArrowUp,
+  IconBell,
   IconFlag,
   IconHandGrab,
   IconLock,
@@ -39,6 +41,9 @@ import { focusLookup } from './Lookup';
 import { modalOpen, palette, paletteStore } from './modalOpen';
 import { useSession } from '../session';
 import { useSyncStatus } from '../sync/syncStatus';
+import { openKept } from './leaveNotices';
+import { paletteNotices } from './noticeRules';
+import { followNotice, noticeTitle } from './SlaWatch';
 import { seesBoard, staffedQueues } from '../../shared/access';
 
 // Every action without a mouse: Ctrl/⌘+Shift+P opens a searchable list of what can be
@@ -226,6 +231,16 @@ export function CommandPalette({ route }: { route: Route }) {
     groups.push({
       group: t('palette.group.ticket'),
       actions: [{ id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, route.assetId ?? ''), leftSection: icon(IconPlus) }],
+    });
+  }
+
+  // The notices on the screen (read again as they come and go), the newest first.
+  useNotifications();
+  const notices = paletteNotices(openKept());
+  if (notices.length > 0) {
+    groups.push({
+      group: t('palette.group.notices'),
+      actions: notices.map(({ source }) => ({ id: `notice-${source.kind}-${source.ticketId}`, label: t('palette.openNotice', { notice: noticeTitle(source) }), onClick: () => followNotice(source), leftSection: icon(IconBell) })),
     });
   }
 

@@ -135,6 +135,15 @@ interface Notice {
   close: string;
 }
 
+/** A notice's title, in the language of the moment (the command palette names the notice by it). */
+export const noticeTitle = (s: NoticeSource): string => noticeOf(s).title;
+
+/** Opens the ticket a notice is about, as its link does: the notice closes. */
+export function followNotice(s: NoticeSource): void {
+  notifications.hide(noticeId(s.kind, s.ticketId));
+  navigate(ticketHref(s.ticketId));
+}
+
 /** What a notice says, in the language of the moment. */
 function noticeOf(s: NoticeSource): Notice {
   if (s.kind === 'renumbered') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, paletteNotices, replacedBy, type OpenNotice } from './noticeRules';
 
 // An agent on a call looks at the screen minutes later: the SLA and escalation notices they
 // have not seen must still be there, and go once they open the ticket.
@@ -118,5 +118,14 @@ describe('a language switch', () => {
     expect(closedByLanguage(shown, open)).toEqual(['mantine-saved', 'mantine-taken']);
     expect(closedByLanguage(shown, [])).toEqual(['mantine-saved', breach('t1').id, 'mantine-taken', warning('t2').id, 'sla-burst', 'taken-first-t9']);
     expect(closedByLanguage([], open)).toEqual([]);
+  });
+});
+
+describe('the notices the command palette offers', () => {
+  it('offers the open notices about tickets, newest first, a few at most: a keyboard user reaches the latest hand-over without Tabbing down the page', () => {
+    const open = [1, 2, 3, 4, 5, 6, 7].map((i) => ({ at: 1000 * i, source: { kind: 'handover' as const, ticketId: `t${i}` } }));
+    expect(paletteNotices(open).map((n) => n.source.ticketId)).toEqual(['t7', 't6', 't5', 't4', 't3']);
+    expect(paletteNotices([{ at: 5, source: { ticketId: 'older' } }, { at: 9, source: { ticketId: 'newer' } }], 1).map((n) => n.source.ticketId)).toEqual(['newer']);
+    expect(paletteNotices([])).toEqual([]);
   });
 });

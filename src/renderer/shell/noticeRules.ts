@@ -110,6 +110,19 @@ export function closedByLanguage(shown: Iterable<string>, resaid: Iterable<strin
   return [...new Set(shown)].filter((id) => !keep.has(id));
 }
 
+/**
+ * The notices the command palette offers (Ctrl+Shift+P, "Open notice: …"): those about a
+ * ticket that are open now, newest first, at most `limit`. On a long My tickets a notice's
+ * link is some 95 Tabs down; from the palette it is a search away.
+ */
+export function paletteNotices<T extends { at: number; source: { ticketId: string | null } }>(open: readonly T[], limit = 5): T[] {
+  return open
+    .filter((n) => n.source.ticketId !== null)
+    .slice()
+    .sort((a, b) => b.at - a.at)
+    .slice(0, limit);
+}
+
 /** The notice's id: one per ticket and kind, so a repeat updates it instead of stacking a second. */
 export const noticeId = (kind: Exclude<NoticeKind, 'burst'>, ticketId: string): string => `sla-${kind}-${ticketId}`;
 export const BURST_ID = 'sla-burst';

@@ -64,6 +64,9 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   const stillAllowed = detail.allowed.includes(action);
   const nextTier = (action === 'ESCALATE' ? Math.min(3, ticket.tier + 1) : Math.max(1, ticket.tier - 1)) as Tier;
   const vars = { number: ticket.number, tier: tierLabel(nextTier), segment: segmentLabel(ticket.segment) };
+  // Handed back down or reopened, it waits in the queue when its holder there can no longer take it.
+  const toQueue = (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action);
+  const queueTier = tierLabel(action === 'REOPEN' ? ticket.tier : nextTier);
 
   // Every field the form can tell is missing, at once: the choice and the note together.
   const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }, ...noteMissing()] });
@@ -144,6 +147,11 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
           <Text size="sm" c="dimmed">
             {actionHelp(action, ticket.state, vars)}
           </Text>
+          {toQueue && (
+            <Alert color="blue" role="note">
+              {t('act.toQueue', { tier: queueTier, segment: segmentLabel(ticket.segment) })}
+            </Alert>
+          )}
           {!stillAllowed && (
             <Alert color="yellow" role="status">
               {t('act.noLongerAllowed')}

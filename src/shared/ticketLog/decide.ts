@@ -175,13 +175,30 @@ function withWait(command: TicketCommand, state: TicketLogState): TicketCommand 
 function withQueue(event: TicketEvent, state: TicketLogState, person: ((id: string) => Assignee | null) | undefined): TicketEvent {
   if (event.type !== 'DEESCALATE' && event.type !== 'REOPEN') return event;
   const { toQueue: _sent, ...plain } = event;
+  // Refused (null): applyEvent says why, on the event as sent.
+  return queueInstead(plain, state, person) ? { ...plain, toQueue: true } : plain;
+}
+
+/** withQueue's rule: true when the one the ticket would go back to may not take it; null when the step is refused. */
+function queueInstead(plain: TicketEvent, state: TicketLogState, person: ((id: string) => Assignee | null) | undefined): boolean | null {
   const back = step(state.position, plain);
-  // Refused: applyEvent says why, on the event as sent.
-  if (!back) return plain;
+  if (!back) return null;
   const holderId = back.context.assigneeId;
   const holder = holderId === null ? null : (person?.(holderId) ?? null);
   const keeps = holder !== null && holder.id === holderId && mayBeAssigned(holder, { segment: state.head.segment, tier: back.context.tier }) === null;
-  return keeps ? plain : { ...plain, toQueue: true };
+  return !keeps;
+}
+
+/**
+ * Whether handing the ticket back down, or reopening it, now would send it to its tier's
+ * queue, unassigned (the one who held it there is deactivated, or no longer works that
+ * queue), rather than back to them: decided as decide() will decide it, for the dialog to say
+ * so before the person confirms. Null when the ticket cannot take that step now.
+ */
+export function goesToQueue(state: TicketLogState, type: 'DEESCALATE' | 'REOPEN', actor: Actor, now: number, person: (id: string) => Assignee | null): boolean | null {
+  // A hand-back needs its note; which note changes nothing of where it goes.
+  const event = (type === 'DEESCALATE' ? { type, note: 'note', at: now, actor } : { type, at: now, actor }) as TicketEvent;
+  return queueInstead(event, state, person);
 }
 
 /**

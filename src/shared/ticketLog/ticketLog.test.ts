@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../domain';
 import { defaultCalendars, defaultPolicies } from '../sla/defaults';
-import { decide, evolveAll, type PolicyInForce, type TicketLogCommand } from './decide';
+import { decide, evolveAll, goesToQueue, type PolicyInForce, type TicketLogCommand } from './decide';
 import { systemEventId, ticketEnvelopeSchema, MACHINE_VERSION, PAYLOAD_VERSION } from './envelope';
 import { evolve, replayLog, type LogEvent, type TicketLogState } from './evolve';
 import type { TicketCommand } from '../ticketMachine';
@@ -149,25 +149,31 @@ describe('ticket log', () => {
       act({ type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'x' }, ava, T0 + 2000);
       act({ type: 'TAKE' }, sam, T0 + 3000);
     };
-    // Ava still works first line: back to her, as before.
+    // Ava still works first line: back to her, as before (and the dialog says nothing of a queue).
     atTier2();
+    expect(goesToQueue(s!, 'DEESCALATE', sam, T0 + 4000, person)).toBe(false);
+    expect(goesToQueue(s!, 'REOPEN', ava, T0 + 4000, person)).toBeNull();
     expect(act({ type: 'DEESCALATE', note: 'Back to you.' }, sam, T0 + 4000).payload).toEqual({ note: 'Back to you.' });
     expect(s!.position).toMatchObject({ state: 'tier1.open', context: { tier: 1, assigneeId: 'ava' } });
     // Ava deactivated meanwhile: to the first-line queue, unassigned, whatever the caller sent.
     atTier2();
     people.ava.active = false;
+    expect(goesToQueue(s!, 'DEESCALATE', sam, T0 + 4000, person)).toBe(true);
     expect(act({ type: 'DEESCALATE', note: 'Back down.' }, sam, T0 + 4000).payload).toEqual({ note: 'Back down.', toQueue: true });
     expect(s!.position).toMatchObject({ state: 'tier1.open', context: { tier: 1, assigneeId: null } });
     expect(replayLog(logged!)?.position).toEqual(s!.position);
     // One who moved to another segment may no longer hold it either.
     atTier2();
     people.ava = { ...people.ava, active: true, segments: ['home'] };
+    expect(goesToQueue(s!, 'DEESCALATE', sam, T0 + 4000, person)).toBe(true);
     expect(act({ type: 'DEESCALATE', note: 'Back down.' }, sam, T0 + 4000).payload).toMatchObject({ toQueue: true });
     expect(s!.position.context.assigneeId).toBeNull();
     // Reopened after its tier-2 holder left: it waits in the tier-2 queue, where Noor takes it.
     atTier2();
     act({ type: 'RESOLVE', code: 'fixed_remotely', note: 'Done.' }, sam, T0 + 5000);
+    expect(goesToQueue(s!, 'REOPEN', ava, T0 + 6000, person)).toBe(false);
     people.sam.active = false;
+    expect(goesToQueue(s!, 'REOPEN', ava, T0 + 6000, person)).toBe(true);
     expect(act({ type: 'REOPEN', toQueue: true }, ava, T0 + 6000).payload).toEqual({ toQueue: true });
     expect(s!.position).toMatchObject({ state: 'tier2.waiting', context: { tier: 2, assigneeId: null } });
     act({ type: 'TAKE' }, noor, T0 + 7000);

@@ -196,21 +196,31 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     return assetId === row.asset_id ? row : { ...row, asset_id: assetId };
   }
 
-  /** A ticket number another ticket holds here: a pending creation moves to the next free one; else the newcomer does (shown here only). */
-  function freeNumber(ticketId: string, number: number): number {
+  /**
+   * The hub's number wins: a ticket arriving under a number another ticket holds here takes it,
+   * and the one here moves to the next free number (a creation not yet sent is sent under it).
+   * The old number may have been read to the caller already: it is kept (the lookup names both),
+   * and who opened and who holds the one moved are told.
+   */
+  function freeNumber(ticketId: string, number: number): void {
     const holder = q.ticketByNumber.get(number);
-    if (!holder || holder.id === ticketId) return number;
-    const next = (q.maxNumber.get()?.n ?? 0) + 1;
-    const created = q.events.all(holder.id)[0];
-    if (created && created.type === 'CREATED' && created.global_seq === null) {
-      q.setNumber.run(next, holder.id);
-      renumberCreated(holder.id, created, next);
-      // The old number may have been read to the caller already: kept, and its people told.
-      q.noteRenumber.run(number, holder.id, opts.now());
-      renumbers.push({ ticketId: holder.id, from: ticketNumber(number), to: ticketNumber(next), createdById: created.actor_id, holderId: q.holderOf.get(holder.id)?.assignee_id ?? null });
-      return number;
-    }
-    return next;
+    if (!holder || holder.id === ticketId) return;
+    moveNumber(holder.id, number, (q.maxNumber.get()?.n ?? 0) + 1);
+  }
+  /** A ticket here moves from one number to another, its people told and its old number kept. */
+  function moveNumber(ticketId: string, from: number, to: number): void {
+    q.setNumber.run(to, ticketId);
+    const created = q.events.all(ticketId)[0];
+    if (created && created.type === 'CREATED' && created.global_seq === null) renumberCreated(ticketId, created, to);
+    q.noteRenumber.run(from, ticketId, opts.now());
+    renumbers.push({ ticketId, from: ticketNumber(from), to: ticketNumber(to), createdById: created?.actor_id ?? '', holderId: q.holderOf.get(ticketId)?.assignee_id ?? null });
+  }
+  /** Our own creation came back from the hub under another number (another desk's ticket had ours there first): the hub's is taken. */
+  function takeHubNumber(ticketId: string, number: number): void {
+    const here = st.ticketById.get(ticketId);
+    if (!here || here.number === number || !Number.isInteger(number) || number < 1) return;
+    freeNumber(ticketId, number);
+    moveNumber(ticketId, here.number, number);
   }
   function renumberCreated(ticketId: string, created: EventRow, number: number): void {
     const payload = { ...(JSON.parse(created.payload) as Record<string, unknown>), number };
@@ -285,9 +295,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       const event = logEventOfEnvelope(e);
       if (event.seq <= (state?.seq ?? 0)) return false;
       if (event.type === 'CREATED') {
-        const number = Number(event.payload.number);
-        const free = freeNumber(ticketId, number);
-        if (free !== number) event.payload = { ...event.payload, number: free };
+        freeNumber(ticketId, Number(event.payload.number));
         // Opened on another desk before it heard that the customer was erased here.
         const label = erased.labelOf(String(event.payload.customerId));
         if (label !== null) event.payload = { ...event.payload, customerName: label };
@@ -360,7 +368,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const s: TicketLogState = state;
     const sla = projectSla(s, store.calendarOf, now);
     let row = store.rowOf(s, sla);
-    // The number: as this desk shows it already, or as the creation (freed above) gave it.
+    // The number: as this desk shows it already (the hub's, taken above), or as the creation gave it.
     if (before) row = { ...row, number: before.number };
     row = ensureRefs(row, now);
     if (before) st.updateMoved(before, row);
@@ -449,6 +457,11 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       renumbers.length = 0;
       // Queue counters and load, netted over the batch and written once.
       const counters = store.tally();
+      // Our own creations come back under the hub's numbers before any ticket arrives under the numbers they had.
+      for (const [ticketId, remote] of byTicket) {
+        const created = remote.find((e) => e.type === 'CREATED');
+        if (created) takeHubNumber(ticketId, Number(created.payload.number));
+      }
       for (const [ticketId, remote] of byTicket) {
         const settled = settle(ticketId, remote, drops.get(ticketId) ?? NO_DROPS, now, counters);
         if (settled.change) tickets.push(settled.change);
@@ -456,6 +469,16 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         conflicted += settled.conflicts;
       }
       counters.flush();
+      // A ticket renumbered here and not settled in this batch (a creation still waiting to be
+      // sent): its change goes to the windows too, for their lists to show the new number now.
+      // Told as its creation (what changed), which raises no notice of a hand-over or arrival.
+      const changed = new Set(tickets.map((t) => t.ticketId));
+      for (const { ticketId, createdById } of renumbers) {
+        const row = changed.has(ticketId) ? undefined : st.ticketById.get(ticketId);
+        if (!row) continue;
+        changed.add(ticketId);
+        tickets.push(ticketChangeOf(row, 'CREATED', createdById, row.created_at));
+      }
       for (const [stream, list] of others) {
         const applier = opts.streams.get(stream);
         if (applier) {
