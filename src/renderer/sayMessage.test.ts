@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldPhrases, say } from '../shared/messageKeys';
+import { fieldPhrases, say, sayCount } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
 import { phoneRefusal } from '../shared/phone';
 import { ticketCommandSchema } from '../shared/ticketMachine';
@@ -33,6 +33,19 @@ describe('a record field’s message in Persian', () => {
     expect(refused).toContain('نام، سطح خدمات');
     expect(refused).toContain('چیزی ذخیره نشد');
     expect(refused).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says how long a sign-in lock lasts in Persian digits, and whether a password reset lifts it', async () => {
+    // "try again in 15 minute(s)" in English, and nothing about asking an admin in either language.
+    await setLocale('fa', 'arabext');
+    const account = sayMessage(sayCount('accountThrottled', 15));
+    expect(account).toContain('۱۵ دقیقهٔ دیگر');
+    expect(account).toContain('از مدیر سیستم بخواهید گذرواژهٔ شما را بازنشانی کند');
+    expect(account).not.toMatch(/[A-Za-z0-9]/);
+    const desk = sayMessage(sayCount('deskThrottled', 1));
+    expect(desk).toContain('۱ دقیقهٔ دیگر');
+    expect(desk).toContain('بازنشانی گذرواژه این قفل را برنمی‌دارد');
+    expect(sayMessage(sayCount('addressThrottled', 3))).toContain('نشانی شبکهٔ این رایانه');
   });
 
   it('names the country a phone number was read for in Persian, not by its code ("US")', async () => {

@@ -62,7 +62,15 @@ const SENTENCES = {
   // the hub (its sign-in, its accounts, its re-check of a pushed change) and the desk's link to it
   wrongPassword: 'Wrong email or password.',
   accountDeactivated: 'This account is deactivated; ask an admin.',
-  signInThrottled: 'Too many failed sign-ins; try again in {minutes} minute(s).',
+  // The hub's sign-in locks, in plural forms (sayCount): failed sign-ins are counted per
+  // account, and per desk (a desk that proves its key) or else per network address. An admin's
+  // password reset lifts an account's lock, not a desk's or an address's.
+  accountThrottled_one: 'Too many failed sign-ins to this account; try again in {count} minute, or ask an admin to reset your password: a new password lifts this lock at once.',
+  accountThrottled_other: 'Too many failed sign-ins to this account; try again in {count} minutes, or ask an admin to reset your password: a new password lifts this lock at once.',
+  deskThrottled_one: 'Too many failed sign-ins at this desk, whatever the account; try again in {count} minute. A password reset does not lift this lock: it is on the desk, not on an account.',
+  deskThrottled_other: 'Too many failed sign-ins at this desk, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the desk, not on an account.',
+  addressThrottled_one: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minute. A password reset does not lift this lock: it is on the address, not on an account.',
+  addressThrottled_other: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the address, not on an account.',
   offlineThrottled: 'Too many failed sign-ins; try again in a few minutes.',
   offlineWrongPassword: 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
@@ -196,6 +204,16 @@ const SENTENCES = {
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
+
+/** The sentences in plural forms (`x_one`, `x_other`), by their base. */
+export type CountedKey = { [K in SentenceKey]: K extends `${infer B}_other` ? B : never }[SentenceKey];
+const englishPlural = new Intl.PluralRules('en');
+
+/** A sentence in plural forms with {count} filled in: the form English needs for `count`. */
+export function sayCount(base: CountedKey, count: number, values: Values = {}): string {
+  const key = `${base}_${englishPlural.select(count) === 'one' ? 'one' : 'other'}` as SentenceKey;
+  return say(key, { ...values, count });
+}
 
 /** A sentence's values, as the English sentence writes them. */
 type Values = Record<string, string | number>;
