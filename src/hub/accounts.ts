@@ -239,11 +239,11 @@ async function placeKey(db: HubDb, deskId: string | undefined, deskKey: string |
 
 /** A desk id is claimed by the first sign-in that names it, with a secret only that desk keeps. */
 async function registerDesk(db: HubDb, deskId: string, deskKey: string | undefined, now: number): Promise<void> {
-  if (!deskKey) throw badRequest('A desk signs in with its desk key.');
+  if (!deskKey) throw badRequest(say('deskKeyMissing'));
   const keyHash = sha256(deskKey);
   await db.insertInto('desks').values({ id: deskId, key_hash: keyHash, last_desk_seq: 0, created_at: now }).onConflict((c) => c.column('id').doNothing()).execute();
   const desk = await db.selectFrom('desks').select('key_hash').where('id', '=', deskId).executeTakeFirstOrThrow();
-  if (!timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) throw forbidden('This desk id belongs to another desk.');
+  if (!timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) throw forbidden(say('deskIdTaken'));
 }
 
 async function refuseIfThrottled(db: HubDb, keys: string[], now: number): Promise<void> {

@@ -48,6 +48,16 @@ describe('a record field’s message in Persian', () => {
     expect(sayMessage(sayCount('addressThrottled', 3))).toContain('نشانی شبکهٔ این رایانه');
   });
 
+  it('says the hub’s own answers a person may meet (its rate limit, a failure, a desk’s sign-in) in Persian', async () => {
+    // Sent by the hub as English sentences with no key: a Persian window showed them as sent.
+    await setLocale('fa', 'arabext');
+    for (const key of ['hubRateLimited', 'hubCouldNotFinish', 'deskIdTaken', 'deskKeyMissing'] as const) {
+      const said = sayMessage(say(key));
+      expect(said, key).toMatch(/[\u0600-\u06FF]/);
+      expect(said, key).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
   it('names the country a phone number was read for in Persian, not by its code ("US")', async () => {
     // An import's rejected row said "این شماره‌ای کامل برای US نیست": English left in the Persian sentence.
     await setLocale('fa', 'arabext');

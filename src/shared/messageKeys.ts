@@ -89,6 +89,11 @@ const SENTENCES = {
   hubMoveNeedsSession: 'Moving this desk to {url} is checked with your hub session (the same hub knows it), and you have none here now. Sign out and in again while the hub answers, or start Tagdesk once with --hub and the new address.',
   windowSessionEnded: 'Your session has ended: sign in again with your email and password.',
   hubSessionEnded: 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.',
+  // the hub's own answers a person may meet through the desk (its rate limit, a failure, a desk's sign-in)
+  hubRateLimited: 'Too many requests from this computer at once; wait a moment and try again.',
+  hubCouldNotFinish: 'The hub could not finish this; nothing was lost. Try again.',
+  deskIdTaken: 'This desk’s id belongs to another desk on the hub; this desk cannot sign in there.',
+  deskKeyMissing: 'A desk signs in with its desk key.',
   hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
   hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',
   specialistTier: 'A specialist works at tier 2 or 3.',
