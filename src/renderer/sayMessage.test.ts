@@ -5,7 +5,7 @@ import { phoneRefusal } from '../shared/phone';
 import { ticketCommandSchema } from '../shared/ticketMachine';
 import { createTicketSchema } from '../shared/api';
 import { setLocale } from './i18n/state';
-import { sayFieldMessage, sayMessage } from './sayMessage';
+import { problemNow, sayFieldMessage, sayMessage, translatedProblem } from './sayMessage';
 
 // What the records store says under a field, in a Persian window: its own words, with the
 // values it carries, never the bare "check this value" that tells nobody what to fix.
@@ -46,6 +46,21 @@ describe('a record field’s message in Persian', () => {
     expect(desk).toContain('۱ دقیقهٔ دیگر');
     expect(desk).toContain('بازنشانی گذرواژه این قفل را برنمی‌دارد');
     expect(sayMessage(sayCount('addressThrottled', 3))).toContain('نشانی شبکهٔ این رایانه');
+  });
+
+  it('says a sign-in refusal kept on the screen anew when the language is switched there', async () => {
+    // The sign-in screen kept "Too many failed sign-ins…" in English after a switch to Persian.
+    const message = sayCount('accountThrottled', 15);
+    const refused = translatedProblem('refused', message, [], 'accountThrottled_other', { count: 15 });
+    expect(refused.message).toBe(message);
+    await setLocale('fa', 'arabext');
+    expect(problemNow(refused).message).toContain('۱۵ دقیقهٔ دیگر');
+    await setLocale('en', 'latn');
+    expect(problemNow(problemNow(refused)).message).toBe(message);
+    // Without a key, the desk's own English sentence in English, the code's general one in Persian.
+    const plain = translatedProblem('refused', 'The hub refused the sign-in (418).', [], null, undefined);
+    await setLocale('fa', 'arabext');
+    expect(problemNow(plain).message).not.toMatch(/[A-Za-z]/);
   });
 
   it('says the hub’s own answers a person may meet (its rate limit, a failure, a desk’s sign-in) in Persian', async () => {
