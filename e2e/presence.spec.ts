@@ -10,7 +10,7 @@ import { Sql } from '../src/main/core/db/exec';
 import { hubLink } from '../src/main/core/hubLink';
 import { startWebShell, type WebShell } from '../src/main/web/server';
 import type { Hub } from '../src/hub/server';
-import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
+import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from '../src/hub/testing/hubFixture';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { HUB_ADDRESS_EXAMPLE } from '../src/shared/hubAddress';
@@ -286,6 +286,22 @@ test('a reload keeps the person signed in on the same screen with their draft; a
   await expect(password).toBeFocused();
   await expect(password).toHaveValue('');
   await expect(ava.getByRole('textbox', { name: fa['signIn.email'] })).toHaveValue('ava@desk.test');
+  // Switched to English there, the refusal is said anew in English: it stayed Persian.
+  await ava.getByText(en['language.en'], { exact: true }).click();
+  await expect(ava.getByRole('alert')).toContainText(en['apiError.wrongPassword']);
+  // Locked out after five guesses (counted for the account whatever the place), Reza is told in
+  // Persian how long, in Persian digits, and that an admin's password reset lets him in: it said
+  // "try again in 15 minute(s)" in English.
+  await makeUser(hub, { email: 'reza@desk.test', name: 'Reza Ahmadi', role: 'agent', tier: 1, segments: ['education'] });
+  for (let i = 0; i < 5; i++) expect((await call(hub.url, 'POST', '/auth/sign-in', { body: { email: 'reza@desk.test', password: `guess ${i}` } })).status).toBe(401);
+  await ava.getByText(fa['language.fa'], { exact: true }).click();
+  await ava.getByRole('textbox', { name: fa['signIn.email'] }).fill('reza@desk.test');
+  await password.fill(PASSWORD);
+  await ava.getByRole('button', { name: fa['signIn.submit'] }).press('Enter');
+  const locked = ava.getByRole('alert');
+  await expect(locked).toContainText(fa['apiError.accountThrottled_other'].replace('{count}', '۱۵'));
+  await expect(locked).not.toContainText(/[A-Za-z]/);
+  await ava.screenshot({ path: test.info().outputPath('signin-locked-fa.png') });
   await ava.context().close();
 });
 

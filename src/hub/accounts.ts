@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
-import { say } from '../shared/messageKeys';
+import { say, sayCount } from '../shared/messageKeys';
 import { administers, mayHaveSegments, maySetActive, maySetRole } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
 import type { HubDb, UserRow } from './db';
@@ -247,19 +247,23 @@ export async function authenticateDesk(db: HubDb, deskId: string, deskKey: strin
 
 /** A desk id is claimed by the first sign-in that names it, with a secret only that desk keeps. */
 async function registerDesk(db: HubDb, deskId: string, deskKey: string | undefined, now: number): Promise<void> {
-  if (!deskKey) throw badRequest('A desk signs in with its desk key.');
+  if (!deskKey) throw badRequest(say('deskKeyMissing'));
   const keyHash = sha256(deskKey);
   await db.insertInto('desks').values({ id: deskId, key_hash: keyHash, last_desk_seq: 0, created_at: now }).onConflict((c) => c.column('id').doNothing()).execute();
   const desk = await db.selectFrom('desks').select('key_hash').where('id', '=', deskId).executeTakeFirstOrThrow();
-  if (!timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) throw forbidden('This desk id belongs to another desk.');
+  if (!timingSafeEqual(Buffer.from(desk.key_hash), Buffer.from(keyHash))) throw forbidden(say('deskIdTaken'));
 }
 
 async function refuseIfThrottled(db: HubDb, keys: string[], now: number): Promise<void> {
-  const locked = await db.selectFrom('sign_in_throttle').select(['locked_until']).where('key', 'in', keys).where('locked_until', '>', now).orderBy('locked_until', 'desc').executeTakeFirst();
-  if (locked) {
-    const seconds = Math.ceil((locked.locked_until - now) / 1000);
-    throw new HubError(429, 'throttled', say('signInThrottled', { minutes: Math.ceil(seconds / 60) }), { retryAfterS: seconds });
-  }
+  const locks = await db.selectFrom('sign_in_throttle').select(['key', 'locked_until']).where('key', 'in', keys).where('locked_until', '>', now).orderBy('locked_until', 'desc').execute();
+  const latest = locks[0];
+  if (!latest) return;
+  const seconds = Math.ceil((latest.locked_until - now) / 1000);
+  // A desk's or an address's lock is said first when there is one: an admin's password reset
+  // lifts only the account's (resetPassword), so it would not let this person in.
+  const place = locks.find((l) => !l.key.startsWith('account:'))?.key;
+  const which = place === undefined ? 'accountThrottled' : place.startsWith('desk:') ? 'deskThrottled' : 'addressThrottled';
+  throw new HubError(429, 'throttled', sayCount(which, Math.ceil(seconds / 60)), { retryAfterS: seconds });
 }
 
 async function countFailure(db: HubDb, keys: string[], now: number): Promise<void> {

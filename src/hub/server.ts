@@ -186,7 +186,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       res.end(text);
       log.info({ method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
     };
-    if (!allow(address)) return answer(429, { error: { code: 'rate_limited', message: 'Too many requests; slow down.' } }, { 'retry-after': '1' });
+    if (!allow(address)) return answer(429, { error: { code: 'rate_limited', message: say('hubRateLimited') } }, { 'retry-after': '1' });
     route(req, url, address).then(
       (value) => answer(200, value),
       (error: unknown) => {
@@ -196,7 +196,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           return answer(error.status, { error: { code: error.code, message: error.message, ...error.extra } }, headers);
         }
         log.error({ err: { message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code } }, 'request failed');
-        answer(503, { error: { code: 'unavailable', message: 'The hub could not finish this; nothing was lost. Try again.' } });
+        answer(503, { error: { code: 'unavailable', message: say('hubCouldNotFinish') } });
       },
     );
   };

@@ -2,21 +2,15 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { Input, Method, Output, PushPayload } from '../shared/api';
 import { client } from './client';
 import { coalescer } from './coalesce';
-import { currentLanguage, t, type MessageKey, type Vars } from './i18n';
-import { en } from './i18n/en';
-import { labelled, sayFieldMessage } from './sayMessage';
+import { t, type Vars } from './i18n';
+import { translatedProblem, type Problem } from './sayMessage';
 
 // How screens talk to the back end: call() (typed, re-signs in once when a reconnected
 // transport lost the session), problemOf() (any rejection as something to show), and
 // useCall() (load on mount, refetch live when a ticket changes).
 
-export interface Problem {
-  code: string;
-  message: string;
-  issues: { path: string; message: string }[];
-  /** The desk's key for the message, when it said one (src/shared/messageKeys.ts). */
-  key?: string;
-}
+export type { Problem } from './sayMessage';
+export { problemNow } from './sayMessage';
 
 export type TicketChange = PushPayload<'ticket.changed'>;
 
@@ -31,23 +25,6 @@ export function problemOf(error: unknown): Problem {
     return translatedProblem(code, error.message || t('error.unknown'), issues, key, params);
   }
   return { code: 'internal', message: t('error.unknown'), issues: [] };
-}
-
-/**
- * The desk's errors in the reader's language: English keeps the desk's own message; another
- * language says a known key (`apiError.<key>`) exactly, otherwise the code's general
- * sentence. A field's message is the shared rules' English sentence: another language says
- * it in its own words when it is a keyed one (src/shared/messageKeys.ts), and a plain "check
- * this value" for anything else (zod's own wording).
- */
-function translatedProblem(code: string, message: string, issues: Problem['issues'], key: string | null, params: Vars | undefined): Problem {
-  const english = currentLanguage() === 'en';
-  const known = (k: string): k is MessageKey => Object.hasOwn(en, k);
-  const keyed = key ? `apiError.${key}` : null;
-  const codeKey = `apiError.${code}`;
-  const text = english ? message : keyed && known(keyed) ? t(keyed, params && labelled(params)) : known(codeKey) ? t(codeKey) : message;
-  const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: sayFieldMessage(i.message) }));
-  return { code, message: text, issues: shownIssues, ...(key ? { key } : {}) };
 }
 
 function isIssue(value: unknown): value is Problem['issues'][number] {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldPhrases, say } from '../shared/messageKeys';
+import { fieldPhrases, say, sayCount } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
 import { phoneRefusal } from '../shared/phone';
 import { ticketCommandSchema } from '../shared/ticketMachine';
 import { createTicketSchema } from '../shared/api';
 import { setLocale } from './i18n/state';
-import { sayFieldMessage, sayMessage } from './sayMessage';
+import { problemNow, sayFieldMessage, sayMessage, translatedProblem } from './sayMessage';
 
 // What the records store says under a field, in a Persian window: its own words, with the
 // values it carries, never the bare "check this value" that tells nobody what to fix.
@@ -33,6 +33,44 @@ describe('a record field’s message in Persian', () => {
     expect(refused).toContain('نام، سطح خدمات');
     expect(refused).toContain('چیزی ذخیره نشد');
     expect(refused).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says how long a sign-in lock lasts in Persian digits, and whether a password reset lifts it', async () => {
+    // "try again in 15 minute(s)" in English, and nothing about asking an admin in either language.
+    await setLocale('fa', 'arabext');
+    const account = sayMessage(sayCount('accountThrottled', 15));
+    expect(account).toContain('۱۵ دقیقهٔ دیگر');
+    expect(account).toContain('از مدیر سیستم بخواهید گذرواژهٔ شما را بازنشانی کند');
+    expect(account).not.toMatch(/[A-Za-z0-9]/);
+    const desk = sayMessage(sayCount('deskThrottled', 1));
+    expect(desk).toContain('۱ دقیقهٔ دیگر');
+    expect(desk).toContain('بازنشانی گذرواژه این قفل را برنمی‌دارد');
+    expect(sayMessage(sayCount('addressThrottled', 3))).toContain('نشانی شبکهٔ این رایانه');
+  });
+
+  it('says a sign-in refusal kept on the screen anew when the language is switched there', async () => {
+    // The sign-in screen kept "Too many failed sign-ins…" in English after a switch to Persian.
+    const message = sayCount('accountThrottled', 15);
+    const refused = translatedProblem('refused', message, [], 'accountThrottled_other', { count: 15 });
+    expect(refused.message).toBe(message);
+    await setLocale('fa', 'arabext');
+    expect(problemNow(refused).message).toContain('۱۵ دقیقهٔ دیگر');
+    await setLocale('en', 'latn');
+    expect(problemNow(problemNow(refused)).message).toBe(message);
+    // Without a key, the desk's own English sentence in English, the code's general one in Persian.
+    const plain = translatedProblem('refused', 'The hub refused the sign-in (418).', [], null, undefined);
+    await setLocale('fa', 'arabext');
+    expect(problemNow(plain).message).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says the hub’s own answers a person may meet (its rate limit, a failure, a desk’s sign-in) in Persian', async () => {
+    // Sent by the hub as English sentences with no key: a Persian window showed them as sent.
+    await setLocale('fa', 'arabext');
+    for (const key of ['hubRateLimited', 'hubCouldNotFinish', 'deskIdTaken', 'deskKeyMissing'] as const) {
+      const said = sayMessage(say(key));
+      expect(said, key).toMatch(/[\u0600-\u06FF]/);
+      expect(said, key).not.toMatch(/[A-Za-z]/);
+    }
   });
 
   it('names the country a phone number was read for in Persian, not by its code ("US")', async () => {

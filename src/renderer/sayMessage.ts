@@ -10,6 +10,42 @@ import { CUSTOMER_FIELD_LABEL } from './customer/fieldLabels';
 // sentence carries (backend.ts translates the desk's errors with them), and a sentence that
 // came as text only (a sync conflict's reason) read back through src/shared/messageKeys.ts.
 
+export interface Problem {
+  code: string;
+  message: string;
+  issues: { path: string; message: string }[];
+  /** The desk's key for the message, when it said one (src/shared/messageKeys.ts). */
+  key?: string;
+  /** What the desk said (its English sentence and the values it carries), to say it anew in another language (problemNow). */
+  said?: { message: string; params?: Vars };
+}
+
+/**
+ * The desk's errors in the reader's language: English keeps the desk's own message; another
+ * language says a known key (`apiError.<key>`) exactly, otherwise the code's general
+ * sentence. A field's message is the shared rules' English sentence: another language says
+ * it in its own words when it is a keyed one (src/shared/messageKeys.ts), and a plain "check
+ * this value" for anything else (zod's own wording).
+ */
+export function translatedProblem(code: string, message: string, issues: Problem['issues'], key: string | null, params: Vars | undefined): Problem {
+  const english = currentLanguage() === 'en';
+  const known = (k: string): k is MessageKey => Object.hasOwn(en, k);
+  const keyed = key ? `apiError.${key}` : null;
+  const codeKey = `apiError.${code}`;
+  const text = english ? message : keyed && known(keyed) ? t(keyed, params && labelled(params)) : known(codeKey) ? t(codeKey) : message;
+  const shownIssues = english ? issues : issues.map((i) => ({ path: i.path, message: sayFieldMessage(i.message) }));
+  return { code, message: text, issues: shownIssues, ...(key ? { key } : {}), said: params ? { message, params } : { message } };
+}
+
+/**
+ * A problem kept on the screen (the sign-in screen's refusal), in the language of the moment:
+ * its message said anew from what the desk said; its issues as they were.
+ */
+export function problemNow(problem: Problem): Problem {
+  const said = problem.said;
+  return said ? { ...problem, message: translatedProblem(problem.code, said.message, [], problem.key ?? null, said.params).message } : problem;
+}
+
 /**
  * A sentence the desk or the hub said in English (a sync conflict's reason), in the reader's
  * language when it is one the dictionaries know (src/shared/messageKeys.ts); otherwise as said.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayBeAssigned, mayHold, maySeeSegment, mayTake, mayWorkSegment, type Person } from './access';
-import { messageDetail, say } from './messageKeys';
+import { messageDetail, say, sayCount } from './messageKeys';
 import { userStreamRule } from './userStream';
 import { applyEvent, openTicket } from './ticket';
 
@@ -54,7 +54,14 @@ describe('message keys', () => {
 
   it('reads the hub’s own sentences: its sign-in and its accounts', () => {
     expect(messageDetail(say('hubTicketMoved'))).toEqual({ key: 'hubTicketMoved' });
-    expect(messageDetail(say('signInThrottled', { minutes: 15 }))).toEqual({ key: 'signInThrottled', params: { minutes: 15 } });
+    // A sign-in lock says its minutes as English writes them ("1 minute", "15 minutes", never
+    // "minute(s)"), and whether an admin's password reset lifts it: an account's, not a desk's.
+    expect(sayCount('accountThrottled', 15)).toContain('try again in 15 minutes, or ask an admin to reset your password');
+    expect(sayCount('accountThrottled', 1)).toContain('try again in 1 minute, or');
+    expect(sayCount('deskThrottled', 1)).toMatch(/at this desk.*try again in 1 minute\. A password reset does not lift this lock/);
+    expect(sayCount('addressThrottled', 2)).toMatch(/network address.*try again in 2 minutes\. A password reset does not lift/);
+    expect(messageDetail(sayCount('accountThrottled', 15))).toEqual({ key: 'accountThrottled_other', params: { count: 15 } });
+    expect(messageDetail(sayCount('deskThrottled', 1))).toEqual({ key: 'deskThrottled_one', params: { count: 1 } });
     expect(messageDetail('Wrong email or password.')).toEqual({ key: 'wrongPassword' });
     // A desk's change to an account, refused by the hub's rule for the user stream.
     const refused = userStreamRule({} as Parameters<typeof userStreamRule>[0], ava, { segment: null, seen: true });

@@ -62,7 +62,15 @@ const SENTENCES = {
   // the hub (its sign-in, its accounts, its re-check of a pushed change) and the desk's link to it
   wrongPassword: 'Wrong email or password.',
   accountDeactivated: 'This account is deactivated; ask an admin.',
-  signInThrottled: 'Too many failed sign-ins; try again in {minutes} minute(s).',
+  // The hub's sign-in locks, in plural forms (sayCount): failed sign-ins are counted per
+  // account, and per desk (a desk that proves its key) or else per network address. An admin's
+  // password reset lifts an account's lock, not a desk's or an address's.
+  accountThrottled_one: 'Too many failed sign-ins to this account; try again in {count} minute, or ask an admin to reset your password: a new password lifts this lock at once.',
+  accountThrottled_other: 'Too many failed sign-ins to this account; try again in {count} minutes, or ask an admin to reset your password: a new password lifts this lock at once.',
+  deskThrottled_one: 'Too many failed sign-ins at this desk, whatever the account; try again in {count} minute. A password reset does not lift this lock: it is on the desk, not on an account.',
+  deskThrottled_other: 'Too many failed sign-ins at this desk, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the desk, not on an account.',
+  addressThrottled_one: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minute. A password reset does not lift this lock: it is on the address, not on an account.',
+  addressThrottled_other: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the address, not on an account.',
   offlineThrottled: 'Too many failed sign-ins; try again in a few minutes.',
   offlineWrongPassword: 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
@@ -81,6 +89,11 @@ const SENTENCES = {
   hubMoveNeedsSession: 'Moving this desk to {url} is checked with your hub session (the same hub knows it), and you have none here now. Sign out and in again while the hub answers, or start Tagdesk once with --hub and the new address.',
   windowSessionEnded: 'Your session has ended: sign in again with your email and password.',
   hubSessionEnded: 'Your hub session has ended (or you signed in while the hub was unreachable): sign out and in again.',
+  // the hub's own answers a person may meet through the desk (its rate limit, a failure, a desk's sign-in)
+  hubRateLimited: 'Too many requests from this computer at once; wait a moment and try again.',
+  hubCouldNotFinish: 'The hub could not finish this; nothing was lost. Try again.',
+  deskIdTaken: 'This desk’s id belongs to another desk on the hub; this desk cannot sign in there.',
+  deskKeyMissing: 'A desk signs in with its desk key.',
   hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
   hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',
   specialistTier: 'A specialist works at tier 2 or 3.',
@@ -197,6 +210,16 @@ const SENTENCES = {
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
+
+/** The sentences in plural forms (`x_one`, `x_other`), by their base. */
+export type CountedKey = { [K in SentenceKey]: K extends `${infer B}_other` ? B : never }[SentenceKey];
+const englishPlural = new Intl.PluralRules('en');
+
+/** A sentence in plural forms with {count} filled in: the form English needs for `count`. */
+export function sayCount(base: CountedKey, count: number, values: Values = {}): string {
+  const key = `${base}_${englishPlural.select(count) === 'one' ? 'one' : 'other'}` as SentenceKey;
+  return say(key, { ...values, count });
+}
 
 /** A sentence's values, as the English sentence writes them. */
 type Values = Record<string, string | number>;

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DESK_OPEN_EN, type DeskOpenKey } from '../core/db/openErrors';
 import { copyDesk, openToAll, type RunOptions, tagdesk as run } from '../core/testing/processes';
 import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator, cliWord, deskOpenLine } from './messages';
+import { nodeTooOldText, takeLanguage } from './nodeTooOld.mjs';
 
 // The CLI speaks Persian when asked (--lang fa, TAGDESK_LANG=fa, LANG=fa_IR.UTF-8): its
 // lines for people, errors included, come from the same keys as the English ones.
@@ -65,6 +67,35 @@ describe('the CLI dictionaries', () => {
     expect(seeded(cliSay('fa'), 2000, 35)).toBe('\u2068/tmp/desk\u2069 پر شد: ۲٬۰۰۰ مشتری، ۳۵ تیکت.');
     expect(seeded(cliSay('en'), 2000, 35)).toBe('Seeded /tmp/desk: 2000 customers, 35 tickets.');
     expect(seeded(cliSay('en'), 1, 1)).toBe('Seeded /tmp/desk: 1 customer, 1 ticket.');
+  });
+
+  // On the system's Node 20, `tagdesk --lang fa` and `npm start` on a Persian desk said only
+  // "tagdesk needs Node 24 or newer": before TypeScript loads, in plain JavaScript.
+  it('says a Node too old in the language the CLI would speak: tagdesk and the npm scripts', () => {
+    const node = { version: '20.20.2', execPath: '/usr/bin/node' };
+    for (const from of ['cli', 'npm'] as const) {
+      const fa = nodeTooOldText(cliLanguageOf(takeLanguage(['stats', '--lang', 'fa']).flag, {}), from, node);
+      expect(fa).toContain('به \u2068Node\u2069 نسخهٔ ۲۴ یا تازه‌تر نیاز دارد');
+      expect(fa).toContain('\u206820.20.2\u2069');
+      expect(english(fa)).toEqual([]);
+      expect(latinDigits(fa)).toEqual([]);
+      expect(nodeTooOldText(cliLanguageOf(null, { LANG: 'en_US.UTF-8' }), from, node)).toMatch(/^\n?tagdesk needs Node 24 or newer; this is Node 20\.20\.2/i);
+    }
+    expect(nodeTooOldText('fa', 'npm', node)).toContain('\u2068/usr/bin/node\u2069');
+    expect(takeLanguage(['--lang=fa', 'stats', '--json'])).toEqual({ flag: 'fa', rest: ['stats', '--json'] });
+  });
+
+  // Where the machine has an older Node on PATH's usual place (this one's system Node 20).
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p) && Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) < 24);
+  it.runIf(oldNode !== undefined)('refuses that Node in Persian from bin/tagdesk.mjs and scripts/check-node.mjs on a Persian desk', () => {
+    const env = { ...process.env, TAGDESK_LANG: 'fa' };
+    for (const script of ['bin/tagdesk.mjs', 'scripts/check-node.mjs']) {
+      const r = spawnSync(oldNode!, [script, 'stats'], { encoding: 'utf8', env });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('تازه‌تر نیاز دارد');
+      expect(english(r.stderr)).toEqual([]);
+    }
+    expect(spawnSync(oldNode!, ['bin/tagdesk.mjs', 'stats'], { encoding: 'utf8', env: { ...env, TAGDESK_LANG: 'en' } }).stderr).toMatch(/^tagdesk needs Node 24 or newer/);
   });
 });
 

@@ -16,6 +16,7 @@ import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { lookupLine } from './lookupMessage';
 import { cliDay, cliInLine, deskOpenLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
+import { takeLanguage } from './nodeTooOld.mjs';
 import { problemOf } from '../core/db/openErrors';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
@@ -41,19 +42,6 @@ class Failure extends Error {
 }
 
 const EXIT_BY_KIND = EXIT_CODE_OF;
-
-/** Takes `--lang X` or `--lang=X` out of the arguments (every command has it). */
-function takeLanguage(argv: readonly string[]): { flag: string | null; rest: string[] } {
-  const rest: string[] = [];
-  let flag: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--lang') flag = argv[++i] ?? '';
-    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
-    else rest.push(a);
-  }
-  return { flag, rest };
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');

@@ -494,14 +494,10 @@ lookup و stats و backup فقط می‌خوانند.
 
 export const CLI_DICTIONARIES: Record<CliLanguage, { readonly [K in CliKey]: string }> = { en: cliEn, fa: cliFa };
 
-/**
- * The language asked for: `--lang` (null when absent), else TAGDESK_LANG, else the POSIX
- * locale variables in their order of precedence. Anything but Persian is English.
- */
-export function cliLanguageOf(flag: string | null, env: Readonly<Record<string, string | undefined>>): CliLanguage {
-  const wanted = flag ?? env.TAGDESK_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return /^fa([_-]|$|\.)/i.test(wanted.trim()) ? 'fa' : 'en';
-}
+// The language asked for: `--lang` (null when absent), else TAGDESK_LANG, else the POSIX locale
+// variables in their order of precedence; anything but Persian is English. Plain JavaScript, as
+// the refusal of a too old Node (bin/tagdesk.mjs, scripts/check-node.mjs) chooses with it too.
+export { cliLanguageOf } from './nodeTooOld.mjs';
 
 const FSI = '\u2068';
 const PDI = '\u2069';

@@ -4,29 +4,17 @@ import { defaultDataDir } from '../core/dataDir';
 import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import { couldNotStartText } from '../core/db/openErrors';
-import { startWebShell } from './server';
+import { HOST_FLAG_ANSWER, portFlagAnswer, startWebShell, WEB_USAGE } from './server';
 
 // `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
 // of its own beyond the token, so it never listens beyond this machine.
 
-const USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N] [--hub URL]
-
-  --data DIR   where the desk keeps its data (default: $TAGDESK_DATA, else the per-user
-               application-data folder)
-  --demo       fill an empty desk with demo customers and tickets
-  --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
-  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)
-  --debug      show the stack of an error
-  --hub URL    join this hub (the desk stays joined on later starts): people sign in
-               with email and password through it
-
-Exit codes as the CLI's (README): 3 folder, 4 damaged file, 5 newer version, 6 locked.`;
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
 async function main(argv: string[]): Promise<void> {
   if (argv.some((a) => a === '--host' || a.startsWith('--host='))) {
-    fail('--host is not supported: the browser shell only listens on 127.0.0.1.');
+    fail(HOST_FLAG_ANSWER);
   }
   let values: { data?: string | undefined; demo?: boolean | undefined; debug?: boolean | undefined; port?: string | undefined; help?: boolean | undefined; 'test-clock'?: boolean | undefined; hub?: string | undefined };
   try {
@@ -40,11 +28,11 @@ async function main(argv: string[]): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
   if (values.help) {
-    console.log(USAGE);
+    console.log(WEB_USAGE);
     return;
   }
   const port = portSchema.safeParse(values.port ?? '4173');
-  if (!port.success) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  if (!port.success) fail(portFlagAnswer(String(values.port)));
 
   // The desk's own flags (--data, --hub, --demo, --test-clock), read as the Electron shell reads them.
   let desk: DeskArgs;
@@ -88,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
+  console.error(`${message}\n\n${WEB_USAGE}`);
   process.exit(2);
 }
 

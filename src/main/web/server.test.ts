@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { COULD_NOT_READ_ANSWER, startWebShell, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell } from './server';
+import { COULD_NOT_READ_ANSWER, DESK_OPENING_ANSWER, HOST_FLAG_ANSWER, portFlagAnswer, startWebShell, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell, WEB_USAGE } from './server';
 import { upgradeStatus } from './testing/sockets';
 
 // The browser shell against the real core, over real sockets.
@@ -191,6 +191,33 @@ describe('the browser shell', () => {
     expect(wrongMethod).toEqual({ status: 405, body: 'Method not allowed.\nاین نوع درخواست اینجا پذیرفته نیست.\n' });
     expect(await get('/%E0%A4%A')).toMatchObject({ status: 400, body: 'Bad path.\nاین نشانی درست نیست.\n' });
     expect(COULD_NOT_READ_ANSWER).toBe('Could not read the file.\nپرونده خوانده نشد.');
+  });
+
+  // Stop 49 left the shell's other answers in English only: the page before the renderer is
+  // built, a socket opened while the desk's file is upgraded, and `npm run web -- --help` or a
+  // wrong command line (which print the usage). Each is said in Persian too.
+  it('says its other answers (not built yet, still opening, its usage and a wrong flag) in Persian too', async () => {
+    const index = join(root, 'renderer', 'index.html');
+    rmSync(index);
+    try {
+      const notBuilt = await get('/');
+      expect(notBuilt).toMatchObject({ status: 503, type: 'text/plain; charset=utf-8' });
+      const [english, persian] = notBuilt.body.trim().split('\n');
+      expect(english).toBe(`The renderer has not been built (no ${index}). Run "npm run build" first.`);
+      expect(persian).toBe(`صفحه‌های برنامه هنوز ساخته نشده‌اند (\u2068${index}\u2069 نیست). اول \u2068npm run build\u2069 را اجرا کنید.`);
+    } finally {
+      writeFileSync(index, '<!doctype html><title>Tagdesk</title><div id="root"></div>');
+    }
+    const persianLines = (text: string) => text.split('\n').filter((line) => /[\u0600-\u06FF]/.test(line));
+    // Outside the isolated flags, paths and commands, a Persian line holds no Latin word.
+    const latinLeft = (text: string) => persianLines(text).flatMap((line) => line.replace(/\u2068[^\u2069]*\u2069/g, '').match(/[A-Za-z]+/g) ?? []);
+    expect(DESK_OPENING_ANSWER.split('\n')).toEqual(['The desk is still opening (its file is being upgraded); try again when it is open.', 'میز هنوز در حال باز شدن است (پرونده‌اش به‌روز می‌شود)؛ وقتی باز شد دوباره امتحان کنید.']);
+    expect(WEB_USAGE).toMatch(/^Usage: tagdesk-web /);
+    expect(persianLines(WEB_USAGE)).toHaveLength(10);
+    expect(WEB_USAGE).toContain('روش کار: ');
+    expect(WEB_USAGE).toContain('(پیش‌فرض ۴۱۷۳؛');
+    for (const text of [WEB_USAGE, HOST_FLAG_ANSWER, portFlagAnswer('80000')]) expect(latinLeft(text)).toEqual([]);
+    expect(portFlagAnswer('80000')).toBe('--port must be a whole number from 0 to 65535, not "80000".\n\u2068--port\u2069 باید عددی درست از ۰ تا ۶۵۵۳۵ باشد، نه «\u206880000\u2069».');
   });
 
   it('never serves files outside the renderer folder', async () => {

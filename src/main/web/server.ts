@@ -128,7 +128,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (!tokenMatches(url.searchParams.get('token'), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
     // Nothing to talk to yet: the page that opened it reloads into the app once the desk is open.
     const open = desk;
-    if (!open) return refuseUpgrade(socket, 503, 'Service Unavailable', 'The desk is still opening (its file is being upgraded); try again when it is open.');
+    if (!open) return refuseUpgrade(socket, 503, 'Service Unavailable', DESK_OPENING_ANSWER);
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const served = serveSocket(ws, limits);
       served.start(open.connect((push) => served.push(push)));
@@ -439,7 +439,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
   if (extname(pathname) !== '') return plain(res, 404, NOT_FOUND_ANSWER);
   const index = resolve(root, 'index.html');
   const indexStats = await fileStats(index);
-  if (!indexStats) return plain(res, 503, `The renderer has not been built (no ${index}). Run "npm run build" first.`);
+  if (!indexStats) return plain(res, 503, notBuiltAnswer(index));
   return sendFile(req, res, index, indexStats);
 }
 
@@ -521,6 +521,57 @@ export const NOT_FOUND_ANSWER = ['Not found.', 'چیزی در این نشانی 
 export const METHOD_ANSWER = ['Method not allowed.', 'این نوع درخواست اینجا پذیرفته نیست.'].join('\n');
 export const BAD_PATH_ANSWER = ['Bad path.', 'این نشانی درست نیست.'].join('\n');
 export const COULD_NOT_READ_ANSWER = ['Could not read the file.', 'پرونده خوانده نشد.'].join('\n');
+/** The API's socket while the desk's file is still being upgraded (the page that opened it reloads into the app). */
+export const DESK_OPENING_ANSWER = [
+  'The desk is still opening (its file is being upgraded); try again when it is open.',
+  'میز هنوز در حال باز شدن است (پرونده‌اش به‌روز می‌شود)؛ وقتی باز شد دوباره امتحان کنید.',
+].join('\n');
+/** A page asked for before `npm run build` has made the renderer's files. */
+export const notBuiltAnswer = (index: string): string =>
+  [
+    `The renderer has not been built (no ${index}). Run "npm run build" first.`,
+    `صفحه‌های برنامه هنوز ساخته نشده‌اند (\u2068${index}\u2069 نیست). اول \u2068npm run build\u2069 را اجرا کنید.`,
+  ].join('\n');
+
+/** `--host`, which the shell does not take. */
+export const HOST_FLAG_ANSWER = [
+  '--host is not supported: the browser shell only listens on 127.0.0.1.',
+  'گزینهٔ \u2068--host\u2069 پذیرفته نیست: پوستهٔ مرورگر فقط روی \u2068127.0.0.1\u2069 گوش می‌دهد.',
+].join('\n');
+/** A `--port` that is no port. */
+export const portFlagAnswer = (given: string): string =>
+  [`--port must be a whole number from 0 to 65535, not "${given}".`, `\u2068--port\u2069 باید عددی درست از ۰ تا ۶۵۵۳۵ باشد، نه «\u2068${given}\u2069».`].join('\n');
+
+/**
+ * `npm run web -- --help`, and what a wrong command line is told: in English, then in Persian,
+ * as the couldNotStartText lines of a desk that cannot open. Flags, paths and numbers the
+ * person types stay as typed, isolated in the Persian lines.
+ */
+export const WEB_USAGE = `Usage: tagdesk-web [--data DIR] [--demo] [--port N] [--hub URL]
+
+  --data DIR   where the desk keeps its data (default: $TAGDESK_DATA, else the per-user
+               application-data folder)
+  --demo       fill an empty desk with demo customers and tickets
+  --port N     port on 127.0.0.1 (default 4173; 0 picks any free port)
+  --test-clock run the desk on a clock that only moves when told to (SLA tests and demos)
+  --debug      show the stack of an error
+  --hub URL    join this hub (the desk stays joined on later starts): people sign in
+               with email and password through it
+
+Exit codes as the CLI's (README): 3 folder, 4 damaged file, 5 newer version, 6 locked.
+
+روش کار: \u2068tagdesk-web [--data DIR] [--demo] [--port N] [--hub URL]\u2069
+
+  \u2068--data DIR\u2069   جایی که میز داده‌هایش را نگه می‌دارد (پیش‌فرض: \u2068$TAGDESK_DATA\u2069، وگرنه
+               پوشهٔ دادهٔ برنامه برای هر کاربر)
+  \u2068--demo\u2069       پر کردن میز خالی با مشتری‌ها و تیکت‌های نمونه
+  \u2068--port N\u2069     درگاه روی \u2068127.0.0.1\u2069 (پیش‌فرض ۴۱۷۳؛ با ۰ هر درگاه آزادی برگزیده می‌شود)
+  \u2068--test-clock\u2069 اجرای میز با ساعتی که فقط با فرمان جلو می‌رود (برای آزمون‌ها و نمایش مهلت‌ها)
+  \u2068--debug\u2069      نمایش پشتهٔ خطا
+  \u2068--hub URL\u2069    پیوستن به این هاب (میز در اجراهای بعدی هم پیوسته می‌ماند): افراد با ایمیل و
+               گذرواژه از راه آن وارد می‌شوند
+
+کدهای خروج مانند خط فرمان (\u2068README\u2069): ۳ پوشه، ۴ پروندهٔ آسیب‌دیده، ۵ نسخهٔ تازه‌تر، ۶ قفل‌شده.`;
 
 function plain(res: ServerResponse, status: number, message: string): void {
   isolationHeaders(res);

@@ -15,7 +15,7 @@ import { applyUserLocale } from '../language';
 import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
 import { BURST_SHOWN, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
-import { saidAnewIds, sayAllAnew } from './saidAnew';
+import { saidAnewIds } from './saidAnew';
 import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (under Electron, the same words on the desktop
@@ -226,7 +226,7 @@ function resayNotices(user: User): void {
   for (const id of closedByLanguage(shownNoticeIds(), resaid)) notifications.hide(id);
   for (const { source } of openKept()) notifications.update(noticeData(source));
   if (summary) notifications.update(summaryData(user, foldedCount()));
-  sayAllAnew();
+  // Those that stay until closed are said anew by saidAnew.ts itself (here and on the sign-in screen).
 }
 
 /** A notice about `source`, in the language of the moment. */

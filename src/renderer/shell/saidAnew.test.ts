@@ -1,5 +1,7 @@
 import { notifications, notificationsStore } from '@mantine/notifications';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { t } from '../i18n';
+import { setLocale } from '../i18n/state';
 import { saidAnewIds, sayAllAnew, showSaidAnew } from './saidAnew';
 
 // Ava's take lost to Sam's ("Sam Lee took T-000788 first"), a notice that stays until closed;
@@ -7,6 +9,8 @@ import { saidAnewIds, sayAllAnew, showSaidAnew } from './saidAnew';
 // its place, and once closed it is forgotten.
 
 describe('a notice that stays until closed, on a switch of language', () => {
+  afterEach(() => setLocale('en', 'latn'));
+
   it('is said anew with its words of the moment, keeps its place, and is forgotten once closed', () => {
     let language = 'en';
     const closed: string[] = [];
@@ -29,5 +33,17 @@ describe('a notice that stays until closed, on a switch of language', () => {
     expect(saidAnewIds()).toEqual([other]);
     notifications.hide(other);
     expect(saidAnewIds()).toEqual([]);
+  });
+
+  // The hub ended Ava's session while "Signed in without the hub" was open: the sign-in screen
+  // came with it still open, and switching to Persian there left it in English (only a
+  // signed-in screen listened for the switch).
+  it('is said anew when the language is switched where nobody is signed in', async () => {
+    const id = showSaidAnew(() => ({ autoClose: false, title: t('signIn.hubNotUsed', { url: 'https://hub.example:4180' }), message: '' }));
+    const title = () => String(notificationsStore.getState().notifications.find((n) => n.id === id)?.title);
+    expect(title()).toMatch(/^[^\u0600-\u06FF]+$/);
+    await setLocale('fa', 'arabext');
+    expect(title()).toMatch(/[\u0600-\u06FF]/);
+    notifications.hide(id);
   });
 });

@@ -1,16 +1,34 @@
 import { notifications, type NotificationData } from '@mantine/notifications';
+import { localeState, subscribeLocale } from '../i18n/state';
 
 /**
  * Notices that stay until closed and carry what the person must still act on (a ticket taken
  * first by someone else, a ticket created but not taken, a sign-in that did not use the hub):
- * a switch of language says them anew in the new one (SlaWatch asks sayAllAnew) rather than
- * closing them, as the other notices are. `make` gives the notice's words, read again on each
- * switch; the notice is forgotten here once it closes.
+ * a switch of language says them anew in the new one rather than closing them, as the other
+ * notices are. `make` gives the notice's words, read again on each switch; the notice is
+ * forgotten here once it closes. They are said anew wherever the switch is made: one left open
+ * when a session ended (the hub ended it) and switched on the sign-in screen stayed in the old
+ * language, since only a signed-in screen (SlaWatch) listened for the switch.
  */
 const said = new Map<string, () => NotificationData>();
 let made = 0;
 
+let listening = false;
+/** From the first such notice on, each switch of language or digits says them anew. */
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  let saidIn = localeState().formatLocale;
+  subscribeLocale(() => {
+    const now = localeState().formatLocale;
+    if (now === saidIn) return;
+    saidIn = now;
+    sayAllAnew();
+  });
+}
+
 export function showSaidAnew(make: () => NotificationData): string {
+  listen();
   const first = make();
   const id = first.id ?? `said-anew-${++made}`;
   said.set(id, make);

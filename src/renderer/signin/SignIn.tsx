@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { IconChevronRight, IconPlugConnectedX } from '@tabler/icons-react';
 import type { Output } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type User } from '../../shared/domain';
-import { problemOf, useCall, type Problem } from '../backend';
+import { problemNow, problemOf, useCall, type Problem } from '../backend';
 import { t } from '../i18n';
 import { initials, userMeta } from '../labels';
 import { rememberedUserId } from '../session';
@@ -89,14 +89,15 @@ function PasswordSignIn({
                   {t('signIn.hubLead', { url: hubUrl })}
                 </Text>
               </div>
+              {/* Said anew from what the desk said on a switch of language made here (problemNow). */}
               {problem ? (
                 <Alert color="red" role="alert" title={t('signIn.failed')}>
-                  {problem.message}
+                  {problemNow(problem).message}
                 </Alert>
               ) : (
                 ended && (
                   <Alert color="yellow" role="status" title={t('signIn.ended')}>
-                    {ended.message}
+                    {problemNow(ended).message}
                   </Alert>
                 )
               )}
@@ -198,7 +199,7 @@ function Picker({ problem, onChoose }: { problem: Problem | null; onChoose: (use
           </div>
           {problem && (
             <Alert color="red" role="alert" title={t('signIn.failed')}>
-              {problem.message}
+              {problemNow(problem).message}
             </Alert>
           )}
           {users.problem && (
