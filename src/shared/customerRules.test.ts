@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffFields } from './customerEvents';
-import { nameKey, parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
+import { keepOtherByDefault, nameKey, parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
 import { nameSimilarity, scoreDuplicate } from './duplicates';
 import { messageDetail } from './messageKeys';
 
@@ -106,5 +106,26 @@ describe('a number real in the country of the record’s language', () => {
     // The country chosen is read as before, and with no hint the old sentence stays.
     expect(validateCustomer({ ...draft, country: 'IR' }, 'US').ok).toBe(true);
     expect(phoneIssue(validateCustomer({ ...draft, locale: 'en-US' }, 'US'))).toMatch(/^This is not a complete phone number for United States\./);
+  });
+});
+
+// Merging from the edit dialog of a brand-new duplicate kept the new, empty record: the
+// established one (its systems, contacts and tickets) was merged into it and its id deleted.
+// The screen keeps the record with more history unless the agent swaps them, and the desk
+// refuses the other order unless asked to keep it (records.test.ts).
+describe('which of two duplicates a merge keeps by default', () => {
+  const holding = (createdAt: number, h: { systems?: number; contacts?: number; open?: number; closed?: number }) => ({
+    customer: { createdAt },
+    assets: Array.from({ length: h.systems ?? 0 }, (_, i) => ({ id: `a${i}` })),
+    holds: { contacts: h.contacts ?? 0, openTickets: h.open ?? 0, closedTickets: h.closed ?? 0 },
+  });
+  it('keeps the record with more history, then the older one, and otherwise the order asked for', () => {
+    const fresh = holding(Date.UTC(2026, 11, 6), {});
+    const established = holding(Date.UTC(2024, 2, 3), { systems: 6, contacts: 3, open: 1, closed: 4 });
+    expect(keepOtherByDefault(fresh, established)).toBe(true);
+    expect(keepOtherByDefault(established, fresh)).toBe(false);
+    // As much history: the older record.
+    expect(keepOtherByDefault(holding(2000, { open: 1 }), holding(1000, { contacts: 1 }))).toBe(true);
+    expect(keepOtherByDefault(holding(1000, {}), holding(1000, {}))).toBe(false);
   });
 });

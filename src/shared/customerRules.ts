@@ -250,3 +250,27 @@ export function validateAsset(draft: AssetDraft, now: number): Checked<AssetFiel
     value: { serviceTag: tag.tag, productLine: d.productLine.trim(), model: d.model.trim(), shipDate: ship.at, warrantyLevel: d.warrantyLevel, warrantyEnd: end.at },
   };
 }
+
+/** What a record holds that a merge moves or keeps (a CustomerRecord is one): the one with more is the established record. */
+export interface MergeHolding {
+  customer: { createdAt: number };
+  assets: readonly unknown[];
+  holds: { contacts: number; openTickets: number; closedTickets: number };
+}
+
+const historyOf = (r: MergeHolding): number => r.assets.length + r.holds.contacts + r.holds.openTickets + r.holds.closedTickets;
+
+/**
+ * Whether, of two duplicates, the one asked to be merged in (`merged`) is the one to keep by
+ * default: the record with more history (systems, contacts, open and closed tickets) is kept;
+ * with as much, the older one; with the same, the order asked for. The merge screen opens
+ * with this record kept, and the desk refuses a merge that keeps the other unless the caller
+ * says it means to (customers.merge's keepLessHistory): a new, empty duplicate kept absorbed
+ * the established record, whose id was then deleted.
+ */
+export function keepOtherByDefault(survivor: MergeHolding, merged: MergeHolding): boolean {
+  const a = historyOf(survivor);
+  const b = historyOf(merged);
+  if (a !== b) return b > a;
+  return merged.customer.createdAt < survivor.customer.createdAt;
+}

@@ -1059,6 +1059,7 @@ export const en = {
   'apiError.mergeSelf': 'Choose two different customers to merge: a record cannot be merged into itself.',
   'apiError.mergeKeepChanged': '{name}, the record you keep, changed after this screen showed it; nothing was merged. The screen now shows its new values: check your choices, then merge again.',
   'apiError.mergeFromChanged': '{name}, the record you merge in, changed after this screen showed it; nothing was merged. The screen now shows its new values: check your choices, then merge again.',
+  'apiError.mergeKeepsLess': '{from} has more history than {keep} (more systems, contacts or tickets, or it is older): keeping {keep} would delete {from}’s record. Nothing was merged. Keep {from} instead, or confirm that {keep} is the record to keep.',
   'apiError.mergeBothChanged': 'Both records changed after this screen showed them; nothing was merged. The screen now shows their new values: check your choices, then merge again.',
   'apiError.recordChangedMeanwhile': 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   'apiError.registerOutsideSegments': 'You can register customers only in the segments you work.',

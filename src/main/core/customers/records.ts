@@ -5,6 +5,7 @@ import { MERGE_FIELDS, type CustomerRecord, type DuplicateCandidate, type MergeF
 import { diffFields, type ActorSnapshot, type FieldChange, type MergeNote, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
 import {
   formatDate,
+  keepOtherByDefault,
   nameKey,
   newRecordFields,
   parseDate,
@@ -490,7 +491,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
    * refused and nothing moves: the values picked were read beside values that are no longer
    * there, and the one kept might not be the one chosen.
    */
-  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, versions: { survivor: number; merged: number }, now: number): void {
+  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, versions: { survivor: number; merged: number }, now: number, opts: { keepLessHistory: boolean } = { keepLessHistory: false }): void {
     if (survivorId === mergedId) throw new ApiError('invalid_input', say('mergeSelf'));
     const s = mustGet(survivorId);
     const m = mustGet(mergedId);
@@ -499,6 +500,9 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     if (keepMoved && fromMoved) throw new ApiError('conflict', say('mergeBothChanged'));
     if (keepMoved) throw new ApiError('conflict', say('mergeKeepChanged', { name: s.name }));
     if (fromMoved) throw new ApiError('conflict', say('mergeFromChanged', { name: m.name }));
+    // Kept by default is the record with more history (as the merge screen opens): the other
+    // kept only when the caller says they chose it, else the established record's id is gone.
+    if (!opts.keepLessHistory && keepOtherByDefault(record(survivorId, false, now), record(mergedId, false, now))) throw new ApiError('refused', say('mergeKeepsLess', { keep: s.name, from: m.name }));
     const sf = fieldsOf(s);
     const mf = fieldsOf(m);
     const chosen = { ...sf };
