@@ -64,6 +64,13 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByRole('list', { name: en['record.history'] }).getByRole('listitem').last()).toContainText(en['history.created']);
   await app.lookup('new7tag');
   await customer.expectMatchedSystem('NEW7TAG');
+  // Back from a ticket on it, the system is the ticket's: said so, not "Matched" (no lookup found it).
+  await customer.createTicket({ subject: 'Fan noise' });
+  await page.getByRole('link', { name: 'Priya Raman' }).first().click();
+  await customer.expectCustomer('Priya Raman');
+  await expect(customer.systemRow('NEW7TAG')).toHaveAttribute('aria-current', 'true');
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.ticketSystem'])).toBeVisible();
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.matched'])).toHaveCount(0);
   // Another system, its tag another customer's: said under the tag as soon as it is whole, with
   // every other field still empty (it was said only by a save once they were all filled).
   await page.getByRole('button', { name: en['record.addSystem'] }).click();
