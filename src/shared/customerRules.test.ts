@@ -107,6 +107,22 @@ describe('a number real in the country of the record’s language', () => {
     expect(validateCustomer({ ...draft, country: 'IR' }, 'US').ok).toBe(true);
     expect(phoneIssue(validateCustomer({ ...draft, locale: 'en-US' }, 'US'))).toMatch(/^This is not a complete phone number for United States\./);
   });
+  // Only the language's country was tried: a record in English with an Iranian number, an
+  // address in .ir, or on a desk whose home customers are in Iran, got the bare refusal.
+  it('tries the country of the email, then of the segment’s customers on the desk, then a short list of likely countries', () => {
+    const english = { ...draft, locale: 'en-US' };
+    const iran = 'This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 912 345 6789.';
+    expect(phoneIssue(validateCustomer({ ...english, email: 'sara@example.ir' }, 'US'))).toBe(iran);
+    // A generic domain (.io) says nothing of where its owner is.
+    expect(phoneIssue(validateCustomer({ ...english, email: 'sara@example.io' }, 'US'))).toMatch(/^This is not a complete phone number/);
+    const segmentCountries = (segment: string) => (segment === 'home' ? (['IR'] as const) : []);
+    expect(phoneIssue(validateCustomer(english, 'US', { segmentCountries }))).toBe(iran);
+    // Nothing about the record says where: a number that is a mobile in one likely country only is said to be there…
+    const turkish = phoneIssue(validateCustomer({ ...english, phone: '0532 123 4567' }, 'US'));
+    expect(messageDetail(turkish!)).toEqual({ key: 'phoneMobileIn', params: { country: 'TR', example: '+90 532 123 45 67' } });
+    // …and one that is a mobile in two (Iran and India) in none.
+    expect(phoneIssue(validateCustomer(english, 'US'))).toMatch(/^This is not a complete phone number/);
+  });
 });
 
 // Merging from the edit dialog of a brand-new duplicate kept the new, empty record: the

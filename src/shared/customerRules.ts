@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
-import { countryOf, DEFAULT_COUNTRY, parsePhone, phoneRefusal, type Country } from './phone';
+import { countryOf, DEFAULT_COUNTRY, emailCountry, parsePhone, phoneRefusal, type Country } from './phone';
 import { foldName, toAsciiDigits } from './persianInput';
 import { parseServiceTag } from './serviceTag';
 import { say, segmentPhrase } from './messageKeys';
@@ -152,7 +152,15 @@ function canonicalLocale(input: string): string | null {
  * record the old desk kept without a phone or email comes in (data quality flags it)
  * rather than being turned away.
  */
-export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DEFAULT_COUNTRY, options: { requireContact?: boolean } = {}): Checked<CustomerFields> {
+export function validateCustomer(
+  draft: CustomerDraft,
+  deskCountry: Country = DEFAULT_COUNTRY,
+  options: {
+    requireContact?: boolean;
+    /** Where the desk's customers of this segment are (asked only for a refused phone): tried after what the record says. */
+    segmentCountries?: (segment: Segment) => readonly Country[];
+  } = {},
+): Checked<CustomerFields> {
   const d = customerDraftSchema.parse(draft);
   const issues: FieldIssue[] = [];
   const rules = SEGMENT_RULES[d.segment];
@@ -180,8 +188,12 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   if (d.phone.trim()) {
     const p = parsePhone(d.phone, country ?? deskCountry);
     if (p.ok) phone = p.e164;
-    // Real in the country of the record's language (fa-IR: Iran): said so, with the field that reads it.
-    else issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, [countryOf(d.locale.split('-')[1])]) });
+    // Real in the country of the record's language (fa-IR: Iran), of its email (.ir), or of its
+    // segment's customers, else in one likely country only: said so, with the field that reads it.
+    else {
+      const likely = [countryOf(d.locale.split('-')[1]), emailCountry(d.email), ...(options.segmentCountries?.(d.segment) ?? [])];
+      issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, likely) });
+    }
   }
   const given = { email: d.email.trim() !== '', phone: d.phone.trim() !== '' };
   if (options.requireContact === false) {

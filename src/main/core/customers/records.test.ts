@@ -167,6 +167,16 @@ describe('customer records', () => {
     }
   });
 
+  // The phone hint tried only the record's language's country: on a desk whose home customers
+  // are in Iran, an Iranian mobile typed on a record in English was only refused.
+  it('says a refused number is real in the country of the segment’s customers on the desk', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    await ava.call('customers.create', { customer: { ...newCaller, name: 'Sara Ahmadi', email: 'sara@example.com', phone: '0912 345 6789', country: 'IR', locale: 'fa-IR' }, asset: null });
+    const refused = await ava.raw('customers.create', { customer: { ...newCaller, name: 'Reza Karimi', email: 'reza@example.com', phone: '0935 111 2233', locale: 'en-US' }, asset: null });
+    expect(!refused.ok && refused.error.issues).toEqual([{ path: 'customer.phone', message: 'This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 935 111 2233.' }]);
+  });
+
   it('finds duplicates while typing: same phone, same email, a similar name in the segment, the same tag', async () => {
     const { as } = await open();
     const ava = await as('Ava Martin');
