@@ -256,7 +256,7 @@ export const en = {
   'asset.previousOwner': 'Owned by {name} until {date}',
   'asset.matched': 'Matched',
   'asset.justRegistered': 'Just registered',
-  'asset.ticketSystem': 'This ticket’s system',
+  'asset.ticketSystem': 'On this ticket',
   'asset.newTicketFor': 'New ticket for {tag}',
   'warranty.active': 'Active',
   'warranty.expired': 'Expired',

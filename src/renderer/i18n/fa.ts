@@ -234,7 +234,7 @@ export const fa: Messages = {
   'asset.previousOwner': 'در مالکیت {name} تا {date}',
   'asset.matched': 'یافته‌شده',
   'asset.justRegistered': 'تازه ثبت‌شده',
-  'asset.ticketSystem': 'سیستم این تیکت',
+  'asset.ticketSystem': 'دستگاه این تیکت',
   'asset.newTicketFor': 'تیکت تازه برای {tag}',
   'warranty.active': 'فعال',
   'warranty.expired': 'منقضی',
