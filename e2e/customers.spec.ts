@@ -35,6 +35,13 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByText(/not a complete phone number for United States\./)).toBeVisible();
   await expect(page.getByLabel(en['record.name'])).toHaveValue('Priya Raman');
   if (shot) await page.screenshot({ path: `${shot}/register-error.png`, fullPage: true });
+  // An Iranian mobile on a record in English: only the language's country was tried, and the
+  // number was refused with no word of where it is real. Its email (.ir) says where now.
+  await page.getByLabel(en['customer.email']).fill('priya@example.ir');
+  await page.getByLabel(en['customer.phone']).fill('0935 111 2233');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  await expect(page.getByText('This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 935 111 2233.')).toBeVisible();
+  await page.getByLabel(en['customer.email']).fill('');
   // Clicked and typed into, as a person does: what is typed replaces the chosen language's name
   // ("persian" went in where the click fell: "Americpersianan English", nothing found).
   await page.getByRole('combobox', { name: en['customer.locale'], exact: true }).click();
@@ -64,6 +71,13 @@ test('an agent registers a caller and their system from a lookup that found noth
   await expect(page.getByRole('list', { name: en['record.history'] }).getByRole('listitem').last()).toContainText(en['history.created']);
   await app.lookup('new7tag');
   await customer.expectMatchedSystem('NEW7TAG');
+  // Back from a ticket on it, the system is the ticket's: said so, not "Matched" (no lookup found it).
+  await customer.createTicket({ subject: 'Fan noise' });
+  await page.getByRole('link', { name: 'Priya Raman' }).first().click();
+  await customer.expectCustomer('Priya Raman');
+  await expect(customer.systemRow('NEW7TAG')).toHaveAttribute('aria-current', 'true');
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.ticketSystem'])).toBeVisible();
+  await expect(customer.systemRow('NEW7TAG').getByText(en['asset.matched'])).toHaveCount(0);
   // Another system, its tag another customer's: said under the tag as soon as it is whole, with
   // every other field still empty (it was said only by a save once they were all filled).
   await page.getByRole('button', { name: en['record.addSystem'] }).click();

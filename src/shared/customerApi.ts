@@ -264,6 +264,9 @@ export const customerMethods = {
    * `survivorVersion` and `mergedVersion` are the records' versions the choices were made from
    * (each record's `customer.version` as the screen showed it): when either record has changed
    * since, the merge is refused (code 'conflict', saying which record) and nothing is merged.
+   * Keeping the record with less history (customerRules.ts keepOtherByDefault: a new, empty
+   * duplicate kept, the established record's id deleted) is refused (code 'refused') unless
+   * `keepLessHistory` says the caller chose it (the merge screen's swap).
    */
   'customers.merge': method(
     z.object({
@@ -272,6 +275,7 @@ export const customerMethods = {
       survivorVersion: z.number().int().nonnegative(),
       mergedVersion: z.number().int().nonnegative(),
       pick: z.partialRecord(mergeFieldSchema, z.enum(['survivor', 'merged'])).default({}),
+      keepLessHistory: z.boolean().default(false),
     }),
     customerRecordSchema,
   ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffFields } from './customerEvents';
-import { nameKey, parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
+import { keepOtherByDefault, nameKey, parseDate, parseEmail, validateAsset, validateContact, validateCustomer } from './customerRules';
 import { nameSimilarity, scoreDuplicate } from './duplicates';
 import { messageDetail } from './messageKeys';
 
@@ -106,5 +106,42 @@ describe('a number real in the country of the record’s language', () => {
     // The country chosen is read as before, and with no hint the old sentence stays.
     expect(validateCustomer({ ...draft, country: 'IR' }, 'US').ok).toBe(true);
     expect(phoneIssue(validateCustomer({ ...draft, locale: 'en-US' }, 'US'))).toMatch(/^This is not a complete phone number for United States\./);
+  });
+  // Only the language's country was tried: a record in English with an Iranian number, an
+  // address in .ir, or on a desk whose home customers are in Iran, got the bare refusal.
+  it('tries the country of the email, then of the segment’s customers on the desk, then a short list of likely countries', () => {
+    const english = { ...draft, locale: 'en-US' };
+    const iran = 'This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 912 345 6789.';
+    expect(phoneIssue(validateCustomer({ ...english, email: 'sara@example.ir' }, 'US'))).toBe(iran);
+    // A generic domain (.io) says nothing of where its owner is.
+    expect(phoneIssue(validateCustomer({ ...english, email: 'sara@example.io' }, 'US'))).toMatch(/^This is not a complete phone number/);
+    const segmentCountries = (segment: string) => (segment === 'home' ? (['IR'] as const) : []);
+    expect(phoneIssue(validateCustomer(english, 'US', { segmentCountries }))).toBe(iran);
+    // Nothing about the record says where: a number that is a mobile in one likely country only is said to be there…
+    const turkish = phoneIssue(validateCustomer({ ...english, phone: '0532 123 4567' }, 'US'));
+    expect(messageDetail(turkish!)).toEqual({ key: 'phoneMobileIn', params: { country: 'TR', example: '+90 532 123 45 67' } });
+    // …and one that is a mobile in two (Iran and India) in none.
+    expect(phoneIssue(validateCustomer(english, 'US'))).toMatch(/^This is not a complete phone number/);
+  });
+});
+
+// Merging from the edit dialog of a brand-new duplicate kept the new, empty record: the
+// established one (its systems, contacts and tickets) was merged into it and its id deleted.
+// The screen keeps the record with more history unless the agent swaps them, and the desk
+// refuses the other order unless asked to keep it (records.test.ts).
+describe('which of two duplicates a merge keeps by default', () => {
+  const holding = (createdAt: number, h: { systems?: number; contacts?: number; open?: number; closed?: number }) => ({
+    customer: { createdAt },
+    assets: Array.from({ length: h.systems ?? 0 }, (_, i) => ({ id: `a${i}` })),
+    holds: { contacts: h.contacts ?? 0, openTickets: h.open ?? 0, closedTickets: h.closed ?? 0 },
+  });
+  it('keeps the record with more history, then the older one, and otherwise the order asked for', () => {
+    const fresh = holding(Date.UTC(2026, 11, 6), {});
+    const established = holding(Date.UTC(2024, 2, 3), { systems: 6, contacts: 3, open: 1, closed: 4 });
+    expect(keepOtherByDefault(fresh, established)).toBe(true);
+    expect(keepOtherByDefault(established, fresh)).toBe(false);
+    // As much history: the older record.
+    expect(keepOtherByDefault(holding(2000, { open: 1 }), holding(1000, { contacts: 1 }))).toBe(true);
+    expect(keepOtherByDefault(holding(1000, {}), holding(1000, {}))).toBe(false);
   });
 });

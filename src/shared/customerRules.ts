@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
-import { countryOf, DEFAULT_COUNTRY, parsePhone, phoneRefusal, type Country } from './phone';
+import { countryOf, DEFAULT_COUNTRY, emailCountry, parsePhone, phoneRefusal, type Country } from './phone';
 import { foldName, toAsciiDigits } from './persianInput';
 import { parseServiceTag } from './serviceTag';
 import { say, segmentPhrase } from './messageKeys';
@@ -152,7 +152,15 @@ function canonicalLocale(input: string): string | null {
  * record the old desk kept without a phone or email comes in (data quality flags it)
  * rather than being turned away.
  */
-export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DEFAULT_COUNTRY, options: { requireContact?: boolean } = {}): Checked<CustomerFields> {
+export function validateCustomer(
+  draft: CustomerDraft,
+  deskCountry: Country = DEFAULT_COUNTRY,
+  options: {
+    requireContact?: boolean;
+    /** Where the desk's customers of this segment are (asked only for a refused phone): tried after what the record says. */
+    segmentCountries?: (segment: Segment) => readonly Country[];
+  } = {},
+): Checked<CustomerFields> {
   const d = customerDraftSchema.parse(draft);
   const issues: FieldIssue[] = [];
   const rules = SEGMENT_RULES[d.segment];
@@ -180,8 +188,12 @@ export function validateCustomer(draft: CustomerDraft, deskCountry: Country = DE
   if (d.phone.trim()) {
     const p = parsePhone(d.phone, country ?? deskCountry);
     if (p.ok) phone = p.e164;
-    // Real in the country of the record's language (fa-IR: Iran): said so, with the field that reads it.
-    else issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, [countryOf(d.locale.split('-')[1])]) });
+    // Real in the country of the record's language (fa-IR: Iran), of its email (.ir), or of its
+    // segment's customers, else in one likely country only: said so, with the field that reads it.
+    else {
+      const likely = [countryOf(d.locale.split('-')[1]), emailCountry(d.email), ...(options.segmentCountries?.(d.segment) ?? [])];
+      issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, likely) });
+    }
   }
   const given = { email: d.email.trim() !== '', phone: d.phone.trim() !== '' };
   if (options.requireContact === false) {
@@ -249,4 +261,28 @@ export function validateAsset(draft: AssetDraft, now: number): Checked<AssetFiel
     ok: true,
     value: { serviceTag: tag.tag, productLine: d.productLine.trim(), model: d.model.trim(), shipDate: ship.at, warrantyLevel: d.warrantyLevel, warrantyEnd: end.at },
   };
+}
+
+/** What a record holds that a merge moves or keeps (a CustomerRecord is one): the one with more is the established record. */
+export interface MergeHolding {
+  customer: { createdAt: number };
+  assets: readonly unknown[];
+  holds: { contacts: number; openTickets: number; closedTickets: number };
+}
+
+const historyOf = (r: MergeHolding): number => r.assets.length + r.holds.contacts + r.holds.openTickets + r.holds.closedTickets;
+
+/**
+ * Whether, of two duplicates, the one asked to be merged in (`merged`) is the one to keep by
+ * default: the record with more history (systems, contacts, open and closed tickets) is kept;
+ * with as much, the older one; with the same, the order asked for. The merge screen opens
+ * with this record kept, and the desk refuses a merge that keeps the other unless the caller
+ * says it means to (customers.merge's keepLessHistory): a new, empty duplicate kept absorbed
+ * the established record, whose id was then deleted.
+ */
+export function keepOtherByDefault(survivor: MergeHolding, merged: MergeHolding): boolean {
+  const a = historyOf(survivor);
+  const b = historyOf(merged);
+  if (a !== b) return b > a;
+  return merged.customer.createdAt < survivor.customer.createdAt;
 }

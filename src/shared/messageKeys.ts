@@ -205,6 +205,8 @@ const SENTENCES = {
   // a merge made from versions of the two records that are no longer theirs (records.ts)
   mergeKeepChanged: '{name}, the record you keep, changed after this screen showed it; nothing was merged. The screen now shows its new values: check your choices, then merge again.',
   mergeFromChanged: '{name}, the record you merge in, changed after this screen showed it; nothing was merged. The screen now shows its new values: check your choices, then merge again.',
+  // a merge that would keep the record with less history and delete the established one (records.ts)
+  mergeKeepsLess: '{from} has more history than {keep} (more systems, contacts or tickets, or it is older): keeping {keep} would delete {from}’s record. Nothing was merged. Keep {from} instead, or confirm that {keep} is the record to keep.',
   mergeBothChanged: 'Both records changed after this screen showed them; nothing was merged. The screen now shows their new values: check your choices, then merge again.',
   recordChangedMeanwhile: 'Someone else changed this customer’s {fields} while you were editing; nothing was saved. What you typed is still in the form: look at their change, then save again.',
   serviceTagShape: 'A service tag is 7 letters or digits, such as {example} (spaces and dashes are ignored). An Express Service Code is the 10- or 11-digit number printed below it.',
@@ -324,6 +326,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   state: (s) => stateOf.get(s),
   action: (s) => actionOf.get(s),
   name: (s) => s,
+  // the record a merge keeps (and `from` below, the one merged in)
+  keep: (s) => s,
   email: (s) => s,
   stream: (s) => s,
   detail: (s) => s,

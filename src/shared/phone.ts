@@ -76,23 +76,51 @@ export function phoneCountry(input: string): Country | null {
 }
 
 /**
- * Where a number refused in `country` is a real one: the first of `likely` (the countries the
- * form suggests, such as its language's: Persian, Iran) in which libphonenumber finds it valid,
- * with the number as it is typed with its country code and whether it is a mobile number.
+ * Countries a desk's callers often come from, tried last when nothing about the record says
+ * where its number is from: a number is said to be one of theirs only when exactly one of them
+ * reads it as a mobile number (most national numbers are a fixed line somewhere).
+ */
+export const LIKELY_COUNTRIES: readonly Country[] = ['US', 'GB', 'CA', 'AU', 'IN', 'IR', 'AF', 'AE', 'TR', 'DE', 'FR'];
+
+/** Country-code domains used as generic names (.io, .co, .me…): an address there says nothing of where its owner lives. */
+const GENERIC_DOMAINS = new Set(['AI', 'AM', 'CC', 'CO', 'FM', 'GG', 'IO', 'LY', 'ME', 'NU', 'SH', 'TO', 'TV', 'WS']);
+
+/** The country an email's domain names (sara@example.ir → IR; .uk → GB), or null for a generic one (.com, .io). */
+export function emailCountry(email: string): Country | null {
+  const tld = /\.([a-z]{2})$/i.exec(email.trim())?.[1]?.toUpperCase();
+  if (!tld || GENERIC_DOMAINS.has(tld)) return null;
+  return countryOf(tld === 'UK' ? 'GB' : tld);
+}
+
+/**
+ * Where a number refused in `country` is a real one: the first of `likely` (what the record
+ * says of where its customer is: its language's country, its email's, the countries of its
+ * segment's customers on the desk) in which libphonenumber finds it valid; failing those, the
+ * one of LIKELY_COUNTRIES that reads it as a mobile number, if only one does. With the number
+ * as it is typed with its country code, and whether it is a mobile number.
  * «۰۹۱۲۳۴۵۶۷۸۹» on a desk in the United States was refused with "add the country code (such
  * as +44)", which did not say that the record's Country would read it.
  */
 export function phoneElsewhere(input: string, country: Country, likely: readonly (Country | null)[]): { country: Country; international: string; mobile: boolean } | null {
   const trimmed = toAsciiDigits(input).trim();
   if (!PHONE_CHARS.test(trimmed) || trimmed.startsWith('+') || trimmed.startsWith('00')) return null;
-  for (const c of likely) {
-    if (!c || c === country) continue;
+  const read = (c: Country) => {
     const p = parseWithTypes(trimmed, c);
-    if (!p?.isValid()) continue;
+    if (!p?.isValid()) return null;
     const type = p.getType();
     return { country: p.country ?? c, international: p.formatInternational(), mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' };
+  };
+  const tried = new Set<Country>([country]);
+  for (const c of likely) {
+    if (!c || tried.has(c)) continue;
+    tried.add(c);
+    const there = read(c);
+    if (there) return there;
   }
-  return null;
+  const mobiles = LIKELY_COUNTRIES.filter((c) => !tried.has(c))
+    .map(read)
+    .filter((r): r is NonNullable<ReturnType<typeof read>> => r !== null && r.mobile);
+  return mobiles.length === 1 ? mobiles[0]! : null;
 }
 
 /** The phone's refusal, or where the number is real instead when one of `likely` reads it ("a mobile number in Iran"). */

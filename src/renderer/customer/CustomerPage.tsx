@@ -288,16 +288,18 @@ function ContactLine({ icon, label, children }: { icon: ReactNode; label: string
   );
 }
 
+const MARK_LABEL = { matched: 'asset.matched', registered: 'asset.justRegistered', ticket: 'asset.ticketSystem' } as const;
+
 /** One system: tag (marked when it is the one the caller read out), code, product, dates, warranty. */
 function SystemRow({ asset: a, matched, mark, ready, onNewTicket }: { asset: CustomerView['assets'][number]; matched: boolean; mark: SystemMark; ready: boolean; onNewTicket: (assetId: string) => void }) {
   return (
     <tr data-matched={matched || undefined} className={classes.systemRow} aria-current={matched ? 'true' : undefined}>
       <td>
         <div className={`${classes.sm} ${classes.mono} ${classes.bold} ${classes.nowrap}`}>{a.serviceTag}</div>
-        {/* Just registered, no lookup found it: said so, not "Matched". */}
-        {matched && (
-          <Badge size="xs" variant={mark === 'registered' ? 'light' : 'filled'} color={mark === 'registered' ? 'teal' : undefined} tt="none" mt={2}>
-            {mark === 'registered' ? t('asset.justRegistered') : t('asset.matched')}
+        {/* Just registered, or the ticket's system: said so, not "Matched", which only a lookup's find is. */}
+        {matched && mark !== 'shown' && (
+          <Badge size="xs" variant={mark === 'matched' ? 'filled' : 'light'} color={mark === 'matched' ? undefined : 'teal'} tt="none" mt={2}>
+            {t(MARK_LABEL[mark])}
           </Badge>
         )}
       </td>

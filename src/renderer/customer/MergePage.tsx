@@ -3,10 +3,11 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useId, useRef, useState } from 'react';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
+import { keepOtherByDefault } from '../../shared/customerRules';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { choiceName, holdingLines, keepOtherByDefault, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText, type SideDetail } from './mergeSides';
+import { choiceName, holdingLines, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText, type SideDetail } from './mergeSides';
 import { useProblemFocus } from '../refusedFocus';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { backOr, customerHref, navigate } from '../route';
@@ -73,7 +74,9 @@ export function MergePage({ survivorId, mergedId, chosen }: { survivorId: string
     setBusy(true);
     setProblem(null);
     try {
-      await call('customers.merge', { survivorId, mergedId, pick, survivorVersion: s.customer.version, mergedVersion: m.customer.version });
+      // The record kept is the agent's choice when they swapped the two (the address says so):
+      // the desk refuses to keep the one with less history otherwise.
+      await call('customers.merge', { survivorId, mergedId, pick, survivorVersion: s.customer.version, mergedVersion: m.customer.version, keepLessHistory: chosen });
       setConfirming(false);
       refreshEverything();
       notifications.show({ color: 'teal', message: t('merge.done', { name: m.customer.name }) });

@@ -5,7 +5,7 @@ import { countryName, languageName } from '../labels';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { isolated, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
-import { choiceName, holdingLines, keepOtherByDefault, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText } from './mergeSides';
+import { choiceName, holdingLines, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText } from './mergeSides';
 
 // Two records «پریسا احمدی»: the merge screen's columns read "Keep: پریسا احمدی" and "Merge in:
 // پریسا احمدی", and the agent could not tell which record was which. Each column now also says
@@ -109,22 +109,10 @@ it('says each reason a merge was refused with the field to change', async () => 
   await setLocale('en', 'latn');
 });
 
-// Merging from the edit dialog of a brand-new duplicate kept the new, empty record: the
-// established one (its systems, contacts and tickets) was merged into it and its id deleted.
-// The screen now keeps the record with more history unless the agent swaps them.
+// What each record holds (which one the screen keeps is shared/customerRules.test.ts's).
 const holding = (id: string, createdAt: number, h: { systems?: number; contacts?: number; open?: number; closed?: number }) => ({
   ...record(id, { createdAt }, h.systems ?? 0),
   holds: { contacts: h.contacts ?? 0, openTickets: h.open ?? 0, closedTickets: h.closed ?? 0 },
-});
-
-it('keeps the record with more history, then the older one, and otherwise the order asked for', () => {
-  const fresh = holding('new', Date.UTC(2026, 11, 6), {});
-  const established = holding('old', Date.UTC(2024, 2, 3), { systems: 6, contacts: 3, open: 1, closed: 4 });
-  expect(keepOtherByDefault(fresh, established)).toBe(true);
-  expect(keepOtherByDefault(established, fresh)).toBe(false);
-  // As much history: the older record.
-  expect(keepOtherByDefault(holding('b', 2000, { open: 1 }), holding('a', 1000, { contacts: 1 }))).toBe(true);
-  expect(keepOtherByDefault(holding('a', 1000, {}), holding('b', 1000, {}))).toBe(false);
 });
 
 it('says what each record holds and what a merge moves, in both languages', async () => {

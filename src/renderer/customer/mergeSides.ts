@@ -99,24 +99,8 @@ export function mergeProblemLines(problem: Pick<Problem, 'message' | 'issues'>):
   });
 }
 
-/** What a record holds that a merge moves or keeps: the one with more is the established record. */
+/** What a record holds that a merge moves or keeps (shared/customerRules.ts weighs it). */
 type Holding = Pick<CustomerRecord, 'customer' | 'assets' | 'holds'>;
-
-const historyOf = (r: Holding): number => r.assets.length + r.holds.contacts + r.holds.openTickets + r.holds.closedTickets;
-
-/**
- * Whether the record the address names "Merge in" should be kept instead, as the screen opens.
- * A merge asked for from the edit dialog kept the record being edited, and a new, empty
- * duplicate absorbed the established record (its systems, contacts and tickets) whose id was
- * then deleted. The record with more history is kept; with as much, the older one; with the
- * same, the order asked for.
- */
-export function keepOtherByDefault(survivor: Holding, merged: Holding): boolean {
-  const a = historyOf(survivor);
-  const b = historyOf(merged);
-  if (a !== b) return b > a;
-  return merged.customer.createdAt < survivor.customer.createdAt;
-}
 
 /** What a record holds, a phrase each: its systems, contacts, open and closed tickets, and when it was made. */
 export function holdingLines(r: Holding): string[] {

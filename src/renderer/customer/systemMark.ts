@@ -1,15 +1,23 @@
+import { MATCH_KINDS } from '../../shared/api';
+
 // The 360° view marks the system its address names. A lookup that found it says "Matched"; a
 // system just registered (the register page goes there with `by=registered`) was found by no
-// lookup, so it is marked as just registered instead.
+// lookup, so it is marked as just registered instead; a ticket's link to its customer names
+// the system the ticket is about (`by=ticket-system`), marked as that ticket's. An address
+// no lookup made (a pasted link) shows the system first with no claim about it.
 
 /** The `by` a freshly registered customer's address carries in place of a lookup's match kind. */
 export const JUST_REGISTERED = 'registered';
+/** The `by` of a ticket page's link to its customer: the system named is the ticket's. */
+export const FROM_TICKET = 'ticket-system';
 
-export type SystemMark = 'matched' | 'registered';
+export type SystemMark = 'matched' | 'registered' | 'ticket' | 'shown';
 
 /** What the marked system's badge says, from the address's `by`. */
 export function systemMarkOf(by: string | null): SystemMark {
-  return by === JUST_REGISTERED ? 'registered' : 'matched';
+  if (by === JUST_REGISTERED) return 'registered';
+  if (by === FROM_TICKET) return 'ticket';
+  return MATCH_KINDS.some((k) => k === by) ? 'matched' : 'shown';
 }
 
 /**

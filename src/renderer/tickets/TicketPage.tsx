@@ -37,6 +37,7 @@ import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
 import { movesOf, newestFirst, type Move } from './timelineMoves';
 import { handoverOf, reopeningOf, type Handover, type Reopening } from './handover';
+import { FROM_TICKET } from '../customer/systemMark';
 import classes from './TicketPage.module.css';
 
 // One ticket: what it is, where it stands, everything that happened, and exactly the
@@ -113,7 +114,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
     <Stack gap="md">
       <Box>
         <Text size="xs" c="dimmed" fw={600} mb={4}>
-          <Anchor href={customerHref(customer.id, asset?.id ?? null)} size="xs" fw={600}>
+          <Anchor href={customerHref(customer.id, asset?.id ?? null, asset ? FROM_TICKET : null)} size="xs" fw={600}>
             <bdi>{customer.name}</bdi>
           </Anchor>
           {asset ? (
@@ -200,7 +201,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           <Stack gap="md">
             <Section title={t('ticket.customer')} id="ticket-customer">
               <Stack gap={6}>
-                <Anchor href={customerHref(customer.id, asset?.id ?? null)} fw={600}>
+                <Anchor href={customerHref(customer.id, asset?.id ?? null, asset ? FROM_TICKET : null)} fw={600}>
                   <bdi>{customer.name}</bdi>
                 </Anchor>
                 <Group gap={6}>

@@ -103,7 +103,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       const u = ctx.signedIn(s);
       serving(s, i.survivorId);
       serving(s, i.mergedId);
-      records.merge(snapshotOf(u), i.survivorId, i.mergedId, i.pick, { survivor: i.survivorVersion, merged: i.mergedVersion }, ctx.now());
+      records.merge(snapshotOf(u), i.survivorId, i.mergedId, i.pick, { survivor: i.survivorVersion, merged: i.mergedVersion }, ctx.now(), { keepLessHistory: i.keepLessHistory });
       return recordFor(u, i.survivorId);
     },
     'customers.duplicatePairs': (s, i) => {

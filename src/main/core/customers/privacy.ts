@@ -168,6 +168,7 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): Era
   const name = row?.name ?? label;
   // Who they were, for the desk's files outside the database (an import's rejects) to lose too.
   const contacts = db.all(k.selectFrom('contacts').select(['name', 'email', 'phone']).where('customer_id', '=', customerId));
+  const serviceTags = db.all(k.selectFrom('assets').select('service_tag').where('customer_id', '=', customerId)).map((a) => a.service_tag);
   const present = (xs: (string | null | undefined)[]) => xs.filter((x): x is string => typeof x === 'string' && x !== '');
   // Nobody finds them by a word of the name they had (their label is found as before, by its start).
   customerWords(db.sqlite).set(customerId, null);
@@ -210,6 +211,7 @@ export function erasePersonalData(db: Sql, customerId: string, now: number): Era
     names: [...erasure.names, ...contacts.map((c) => c.name)].filter((n) => n !== label),
     emails: present([row?.email, ...contacts.map((c) => c.email)]),
     phones: present([row?.phone, ...contacts.map((c) => c.phone)]),
+    serviceTags,
   };
 }
 

@@ -167,6 +167,16 @@ describe('customer records', () => {
     }
   });
 
+  // The phone hint tried only the record's language's country: on a desk whose home customers
+  // are in Iran, an Iranian mobile typed on a record in English was only refused.
+  it('says a refused number is real in the country of the segment’s customers on the desk', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    await ava.call('customers.create', { customer: { ...newCaller, name: 'Sara Ahmadi', email: 'sara@example.com', phone: '0912 345 6789', country: 'IR', locale: 'fa-IR' }, asset: null });
+    const refused = await ava.raw('customers.create', { customer: { ...newCaller, name: 'Reza Karimi', email: 'reza@example.com', phone: '0935 111 2233', locale: 'en-US' }, asset: null });
+    expect(!refused.ok && refused.error.issues).toEqual([{ path: 'customer.phone', message: 'This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 935 111 2233.' }]);
+  });
+
   it('finds duplicates while typing: same phone, same email, a similar name in the segment, the same tag', async () => {
     const { as } = await open();
     const ava = await as('Ava Martin');
@@ -210,6 +220,30 @@ describe('customer records', () => {
     const self = await grace.raw('customers.merge', { survivorId, mergedId: survivorId, pick: {}, survivorVersion: 0, mergedVersion: 0 });
     expect(self.ok).toBe(false);
     if (!self.ok) expect({ code: self.error.code, key: self.error.key }).toEqual({ code: 'invalid_input', key: 'mergeSelf' });
+  });
+
+  // Asked through the API (not the merge screen, which opens with the established record
+  // kept), a merge with a brand-new empty duplicate as survivor deleted Maria's record: her
+  // id, the one her tickets, calls and imports knew, was gone.
+  it('refuses a merge that keeps the record with less history, unless the caller says they chose it', async () => {
+    const { as, desk } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const maria = await mariaFound(ava);
+    const mariaId = maria.view.customer.id;
+    const dup = await ava.call('customers.create', { customer: { ...newCaller, name: 'Maria Gonzales', phone: '', email: 'mg@example.com' }, asset: null });
+    const exists = (id: string) => desk.db.sqlite.prepare('select count(*) from customers where id = ?').pluck().get(id) === 1;
+    const wrongWay = await grace.raw('customers.merge', { survivorId: dup.customerId, mergedId: mariaId, pick: {}, ...(await mergeVersions(grace, dup.customerId, mariaId)) });
+    expect(wrongWay.ok).toBe(false);
+    if (!wrongWay.ok) {
+      expect({ code: wrongWay.error.code, key: wrongWay.error.key }).toEqual({ code: 'refused', key: 'mergeKeepsLess' });
+      expect(messageDetail(wrongWay.error.message)).toEqual({ key: 'mergeKeepsLess', params: { keep: 'Maria Gonzales', from: SHOWCASE.maria.name } });
+    }
+    expect([exists(mariaId), exists(dup.customerId)]).toEqual([true, true]);
+    // Chosen (the merge screen's swap sends it): kept as asked.
+    const chosen = await grace.call('customers.merge', { survivorId: dup.customerId, mergedId: mariaId, pick: {}, keepLessHistory: true, ...(await mergeVersions(grace, dup.customerId, mariaId)) });
+    expect(chosen.customer.id).toBe(dup.customerId);
+    expect(exists(mariaId)).toBe(false);
   });
 
   it('refuses a merge when either record changed after the screen showed it, naming which, and merges nothing', async () => {

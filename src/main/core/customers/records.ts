@@ -5,6 +5,7 @@ import { MERGE_FIELDS, type CustomerRecord, type DuplicateCandidate, type MergeF
 import { diffFields, type ActorSnapshot, type FieldChange, type MergeNote, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
 import {
   formatDate,
+  keepOtherByDefault,
   nameKey,
   newRecordFields,
   parseDate,
@@ -139,6 +140,12 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     return c;
   };
   const countryFor = (c: Pick<CustomerRow, 'country'>): Country => countryOf(c.country) ?? deskCountry;
+  // Where the desk's customers of a segment are, most first (of a sample of them): a phone
+  // refused in the record's country may be real in one of these (the phone hint; asked only then).
+  const segmentCountryRows = db.sqlite.prepare<[string], string>(
+    'SELECT country FROM (SELECT country FROM customers WHERE segment = ? AND country IS NOT NULL LIMIT 5000) GROUP BY country ORDER BY count(*) DESC, country LIMIT 3',
+  );
+  const byDesk = { segmentCountries: (segment: string): Country[] => segmentCountryRows.pluck().all(segment).flatMap((c) => countryOf(c) ?? []) };
 
   const tagTaken = (tag: string, field: string) => {
     const other = assetByTag.get(tag);
@@ -174,7 +181,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   }
 
   function create(actor: RecordActor, draft: CustomerDraft, assetDraft: AssetDraft | null, now: number): { customerId: string; assetId: string | null } {
-    const c = validateCustomer(draft, deskCountry);
+    const c = validateCustomer(draft, deskCountry, byDesk);
     const a = assetDraft ? validateAsset(assetDraft, now) : null;
     if (!c.ok || (a && !a.ok)) {
       const issues = [...(c.ok ? [] : c.issues.map((i) => ({ path: `customer.${i.field}`, message: i.message }))), ...(a && !a.ok ? a.issues.map((i) => ({ path: `asset.${i.field}`, message: i.message })) : [])];
@@ -279,7 +286,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
    * wins; this check is about what this desk had already seen.
    */
   function update(actor: RecordActor, id: string, draft: CustomerDraft, version: number, now: number): void {
-    const v = checked('customer', validateCustomer(draft, deskCountry));
+    const v = checked('customer', validateCustomer(draft, deskCountry, byDesk));
     db.write(() => {
       const before = mustGet(id);
       if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
@@ -490,7 +497,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
    * refused and nothing moves: the values picked were read beside values that are no longer
    * there, and the one kept might not be the one chosen.
    */
-  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, versions: { survivor: number; merged: number }, now: number): void {
+  function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, versions: { survivor: number; merged: number }, now: number, opts: { keepLessHistory: boolean } = { keepLessHistory: false }): void {
     if (survivorId === mergedId) throw new ApiError('invalid_input', say('mergeSelf'));
     const s = mustGet(survivorId);
     const m = mustGet(mergedId);
@@ -499,6 +506,9 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     if (keepMoved && fromMoved) throw new ApiError('conflict', say('mergeBothChanged'));
     if (keepMoved) throw new ApiError('conflict', say('mergeKeepChanged', { name: s.name }));
     if (fromMoved) throw new ApiError('conflict', say('mergeFromChanged', { name: m.name }));
+    // Kept by default is the record with more history (as the merge screen opens): the other
+    // kept only when the caller says they chose it, else the established record's id is gone.
+    if (!opts.keepLessHistory && keepOtherByDefault(record(survivorId, false, now), record(mergedId, false, now))) throw new ApiError('refused', say('mergeKeepsLess', { keep: s.name, from: m.name }));
     const sf = fieldsOf(s);
     const mf = fieldsOf(m);
     const chosen = { ...sf };

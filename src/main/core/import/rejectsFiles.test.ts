@@ -31,14 +31,17 @@ describe("an import's rejects files", () => {
     const file = join(dataDir, 'old-desk.csv');
     writeFileSync(
       file,
-      'name,email,phone,segment\n' +
-        'Hans Müller,hans@example.de,+49 30 1234567,home\n' +
+      'Name,Email,Phone,Segment,Tag,Line,Model,Shipped,Warranty until\n' +
+        'Hans Müller,hans@example.de,+49 30 1234567,home,HMU1234,Latitude,Latitude 5440,2024-06-01,2027-06-01\n' +
         // Refused (no such segment): his details as the old desk had them, kept for fixing.
-        'Hans Müller,h.mueller@old-mail.example,+49 30 1234567,spaceship\n' +
-        'Ada Park,ada@example.com,,spaceship\n',
+        'Hans Müller,h.mueller@old-mail.example,+49 30 1234567,spaceship,,,,,\n' +
+        // …and a row that names him only by his system's tag (a name spelled otherwise, another email).
+        'H. Mueller,hm@firma.example,,spaceship,HMU-1234,Latitude,Latitude 5440,2024-06-01,2027-06-01\n' +
+        'Ada Park,ada@example.com,,spaceship,,,,,\n',
     );
-    const run = await admin.call('import.run', { from: 'csv', files: [file] });
-    expect(run.rejected).toBe(2);
+    const mapping = { serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyEnd: 'Warranty until' };
+    const run = await admin.call('import.run', { from: 'csv', files: [file], mapping });
+    expect(run.rejected).toBe(3);
     expect(run.rejects.startsWith(join(dataDir, 'imports'))).toBe(true);
     const csv = rejectedRowsPath(run.rejects);
     expect(readFileSync(run.rejects, 'utf8')).toContain('h.mueller@old-mail.example');
@@ -50,10 +53,13 @@ describe("an import's rejects files", () => {
     await vi.waitFor(() => expect(readFileSync(run.rejects, 'utf8')).not.toMatch(/müller|1234567/i), { timeout: 5_000 });
     expect(readFileSync(run.rejects, 'utf8')).toContain('ada@example.com');
     expect(readFileSync(csv, 'utf8')).not.toMatch(/müller|1234567/i);
+    // The row that named only his service tag went too.
+    expect(readFileSync(run.rejects, 'utf8')).not.toMatch(/HMU-?1234|firma/i);
+    expect(readFileSync(csv, 'utf8')).not.toMatch(/HMU-?1234|firma/i);
     expect(readFileSync(csv, 'utf8')).toContain('ada@example.com');
     // The screen's download reads the same file: Ada's row is all there is to fix.
     const rows = await admin.call('import.rejectedRows', { rejects: run.rejects });
-    expect(rows.rows.map((r) => r.record.name)).toEqual(['Ada Park']);
+    expect(rows.rows.map((r) => r.record.Name)).toEqual(['Ada Park']);
   });
 
   it(`are deleted ${REJECTS_KEPT_DAYS} days after their import, with what was made from them`, async () => {
@@ -88,12 +94,19 @@ describe("an import's rejects files", () => {
 });
 
 describe('namesPerson', () => {
-  const who = { names: ['Hans Müller'], emails: ['hans@example.de'], phones: ['+49301234567'] };
+  const who = { names: ['Hans Müller'], emails: ['hans@example.de'], phones: ['+49301234567'], serviceTags: ['HMU1234'] };
   it('finds the person by a name written as theirs, an email in any case or inside a longer value, a phone in any form', () => {
     expect(namesPerson({ name: ' hans  müller ' }, who)).toBe(true);
     expect(namesPerson({ email: 'Hans Müller <HANS@Example.DE>' }, who)).toBe(true);
     expect(namesPerson({ phone: '030 / 123 45 67' }, who)).toBe(true);
     expect(namesPerson({ requester: { contact: { phone: '+49 (30) 1234567' } } }, who)).toBe(true);
+  });
+  it('finds the person by a service tag of theirs, as typed (any case, dashes, spaces) or inside a longer value', () => {
+    expect(namesPerson({ name: 'H. Mueller', tag: 'hmu-1234' }, who)).toBe(true);
+    expect(namesPerson({ tag: 'HMU 1234' }, who)).toBe(true);
+    expect(namesPerson({ subject: 'Fan noise on HMU1234, again' }, who)).toBe(true);
+    expect(namesPerson({ tag: 'XHMU1234' }, who)).toBe(false);
+    expect(namesPerson({ tag: 'HMU12345' }, who)).toBe(false);
   });
   it('leaves rows of other people: a name that only contains theirs, another number ending alike in fewer digits', () => {
     expect(namesPerson({ name: 'Hans Müller GmbH', email: 'info@mueller.example' }, who)).toBe(false);

@@ -16,6 +16,8 @@ export interface ErasedIdentity {
   names: string[];
   emails: string[];
   phones: string[];
+  /** The service tags of their systems: a row naming one is theirs, however it spells them. */
+  serviceTags: string[];
 }
 
 const REJECTS_FILE = /^rejects-.*\.jsonl$/i;
@@ -45,11 +47,21 @@ const phoneKey = (s: string) => {
   return digits.length >= 9 ? digits.slice(-9) : null;
 };
 
-/** Whether a rejected row names the person: a value that is their name, holds their email, or is their phone. */
+/**
+ * A service tag wherever a value holds it, as a person types one (hmu-1234, HMU 1234): its
+ * letters and digits in order, a dash or space allowed between them, and none either side.
+ */
+const tagPattern = (tag: string): RegExp | null => {
+  const chars = tag.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return chars.length >= 5 ? new RegExp(`(?<![A-Z0-9])${[...chars].join('[\\s-]?')}(?![A-Z0-9])`, 'i') : null;
+};
+
+/** Whether a rejected row names the person: a value that is their name, holds their email or one of their service tags, or is their phone. */
 export function namesPerson(record: unknown, who: ErasedIdentity): boolean {
   const names = new Set(who.names.map(folded).filter((n) => n.length >= 2));
   const emails = who.emails.map(folded).filter((e) => e.includes('@'));
   const phones = new Set(who.phones.map(phoneKey).filter((p): p is string => p !== null));
+  const tags = who.serviceTags.map(tagPattern).filter((t): t is RegExp => t !== null);
   const values: string[] = [];
   const walk = (v: unknown, depth: number) => {
     if (typeof v === 'string') values.push(v);
@@ -59,7 +71,7 @@ export function namesPerson(record: unknown, who: ErasedIdentity): boolean {
   walk(record, 0);
   return values.some((raw) => {
     const v = folded(raw);
-    if (names.has(v) || emails.some((e) => v.includes(e))) return true;
+    if (names.has(v) || emails.some((e) => v.includes(e)) || tags.some((t) => t.test(raw))) return true;
     const p = phoneKey(raw);
     return p !== null && phones.has(p);
   });
