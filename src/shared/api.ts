@@ -559,8 +559,10 @@ export const pushEvents = {
   'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
   /**
    * An SLA policy or business-hours calendar changed (an admin saved one here, or it came from
-   * the hub). Only the views that show them or figures from them read again (the settings
-   * pages, the board, a ticket's SLA): a queue or a customer page cannot change with them.
+   * the hub). Only the views that show them or figures from them read again: the settings
+   * pages, the board, a ticket's SLA, and the ticket rows that show business time left (a
+   * queue's, My tickets, a customer's open tickets), which the desk reads on the ticket's
+   * calendar. A queue's counts, the knowledge panels and the rest cannot change with them.
    */
   'sla.settingsChanged': z.object({}),
   'import.progress': importProgressSchema,
