@@ -194,6 +194,11 @@ export interface UseCallOptions {
    * on its calendar). Other views do not hear of it.
    */
   slaSettings?: boolean;
+  /**
+   * Also refetch when a satisfaction score is recorded, imported or followed up (here or
+   * arriving from the hub): a score is not a ticket change, so `live` does not hear of it.
+   */
+  csatScores?: boolean;
   /** A burst of changes refetches at once, then at most once per this window (default 120 ms). */
   debounceMs?: number;
   /**
@@ -264,15 +269,19 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     };
   }, [customerId, key, load, debounceMs]);
   const slaSettings = options.slaSettings ?? false;
+  const csatScores = options.csatScores ?? false;
   useEffect(() => {
-    if (!slaSettings || key === null) return;
+    if ((!slaSettings && !csatScores) || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);
-    const off = onSlaSettingsChanged(() => refetch.trigger());
+    const later = () => refetch.trigger();
+    const offSla = slaSettings ? onSlaSettingsChanged(later) : () => {};
+    const offCsat = csatScores ? client.on('csat.changed', later) : () => {};
     return () => {
       refetch.cancel();
-      off();
+      offSla();
+      offCsat();
     };
-  }, [slaSettings, key, load, debounceMs]);
+  }, [slaSettings, csatScores, key, load, debounceMs]);
   useEffect(() => {
     if (!options.live || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);

@@ -565,6 +565,12 @@ export const pushEvents = {
    * calendar. A queue's counts, the knowledge panels and the rest cannot change with them.
    */
   'sla.settingsChanged': z.object({}),
+  /**
+   * A satisfaction score was recorded, imported or followed up (here, or arriving from the
+   * hub). Scores are not ticket changes: the board's satisfaction and trends panels (a
+   * comment may be a feature request) read again on this, and on a ticket's creation only.
+   */
+  'csat.changed': z.object({}),
   'import.progress': importProgressSchema,
   'sla.warning': z.object({
     ticketId: idSchema,
