@@ -553,10 +553,11 @@ export const pushEvents = {
    */
   'customer.changed': z.object({ customerId: idSchema, segment: segmentSchema }),
   /**
-   * 'external': another process serving the same data folder changed the desk. Every live
-   * view reads again: send it only when anything may have changed.
+   * 'external': another process serving the same data folder changed the desk. 'recomputed':
+   * an admin applied the SLA policies to every open ticket. Every live view reads again: send
+   * it only when anything may have changed.
    */
-  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
+  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external', 'recomputed']) }),
   /**
    * An SLA policy or business-hours calendar changed (an admin saved one here, or it came from
    * the hub). Only the views that show them or figures from them read again: the settings

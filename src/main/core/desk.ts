@@ -372,7 +372,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const joined = () => hub.status().joined;
-  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
