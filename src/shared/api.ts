@@ -20,6 +20,7 @@ import { wellFormedText } from './text';
 import { say } from './messageKeys';
 import { HUB_ADDRESS_EXAMPLE } from './hubAddress';
 import { cameBackSchema } from './ticketLog/cameBack';
+import { TICKET_LOG_EVENT_TYPES } from './ticketLog/envelope';
 
 // The whole API of the desk's back end: one map of method name to input and output
 // schemas, and one map of pushed events. The core implements each method once; the
@@ -542,7 +543,12 @@ export const pushEvents = {
     tier: tierSchema,
     segment: segmentSchema,
     assigneeId: idSchema.nullable(),
-    type: z.enum(['CREATED', ...TICKET_EVENT_TYPES] as [string, ...string[]]),
+    /**
+     * The last step it took. POLICY_CHANGED comes from the hub only (another desk applied the
+     * SLA policies to its open tickets): its due time moved. A local one is not sent this way
+     * ('desk.changed' follows the recompute).
+     */
+    type: z.enum(TICKET_LOG_EVENT_TYPES as unknown as [string, ...string[]]),
     actorId: z.string(),
     at: z.number(),
   }),
