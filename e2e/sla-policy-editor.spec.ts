@@ -201,23 +201,32 @@ test('an SLA policy saved in another window shows at once, without overwriting w
   const shell = await startWebShell({ dataDir, demo: false, port: 0 });
   // What the first window asks the desk for, counted on its WebSocket.
   const calls: string[] = [];
-  const open = async (counted = false) => {
+  // What the agent's window asks for.
+  const agentCalls: string[] = [];
+  const open = async (counted: string[] | null = null, who = 'Omar Haddad') => {
     const p = await browser.newPage();
     if (counted) {
       p.on('websocket', (socket) =>
         socket.on('framesent', ({ payload }) => {
           const frame: unknown = typeof payload === 'string' ? JSON.parse(payload) : null;
-          if (typeof frame === 'object' && frame !== null && 'method' in frame && typeof frame.method === 'string') calls.push(frame.method);
+          if (typeof frame === 'object' && frame !== null && 'method' in frame && typeof frame.method === 'string') counted.push(frame.method);
         }),
       );
     }
     await p.goto(shell.url);
-    await p.getByRole('button', { name: /^Omar Haddad/ }).click();
+    await p.getByRole('button', { name: new RegExp(`^${who}`) }).click();
     await expect(p.locator('#main h1')).toBeVisible();
     return p;
   };
-  const page = await open(true);
+  const page = await open(calls);
   const other = await open();
+  const agent = await open(agentCalls, 'Ava Martin');
+  /** A window's own calls done: none for half a second. */
+  const quiet = async (list: string[]) => {
+    let counted = -1;
+    await expect.poll(() => counted === (counted = list.length), { intervals: [500] }).toBe(true);
+    list.length = 0;
+  };
   try {
     const policyPage = '#/admin/sla/policy/government-premier';
     const atRiskOf = (p: Page) => p.getByRole('textbox', { name: en['slaEdit.atRisk'] });
@@ -258,15 +267,34 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     // policy), and nothing else: every live view and the person's own record were read again.
     await page.evaluate(() => (window.location.hash = '#/overview'));
     await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
-    // The board's own calls done: none for half a second.
-    let counted = -1;
-    await expect.poll(() => counted === (counted = calls.length), { intervals: [500] }).toBe(true);
-    calls.length = 0;
+    await quiet(calls);
     await saveAtRisk('90');
     await expect.poll(() => calls).toContain('supervisor.overview');
     await page.waitForTimeout(800);
     expect(calls).toEqual(['supervisor.overview']);
+
+    // An agent's rows show business time left, which the desk reads on the ticket's calendar:
+    // My tickets, a queue and a customer's open tickets read their rows again after a save,
+    // and nothing else (a queue's counts, say, cannot change with it).
+    const rowsReadAgain = async (percent: string, method: string) => {
+      await quiet(agentCalls);
+      await saveAtRisk(percent);
+      await expect.poll(() => agentCalls).toContain(method);
+      await agent.waitForTimeout(800);
+      expect(agentCalls).toEqual([method]);
+    };
+    await expect(agent.getByRole('heading', { level: 1, name: en['mine.title'] })).toBeVisible();
+    await rowsReadAgain('91', 'inbox.mine');
+    await agent.evaluate(() => (window.location.hash = '#/queues/government/1'));
+    await expect(agent.getByRole('table')).toBeVisible();
+    await rowsReadAgain('92', 'queues.tickets');
+    const lookup = agent.getByRole('textbox', { name: en['lookup.label'] });
+    await lookup.fill('7XK2QF1');
+    await lookup.press('Enter');
+    await expect(agent).toHaveURL(/#\/customer\//);
+    await rowsReadAgain('93', 'customers.view');
   } finally {
+    await agent.close();
     await page.close();
     await other.close();
     await shell.close();

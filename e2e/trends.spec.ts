@@ -1,6 +1,7 @@
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import { expect, test } from './fixtures';
+import { startWebShell } from '../src/main/web/server';
+import { expect, SHELL, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { signInAs, type App } from './pages/app';
@@ -112,4 +113,62 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await expect(page.getByRole('heading', { level: 1, name: fa['overview.title'] })).toBeVisible();
   await reveal(followUpsFa);
   await expect(followUpsFa).toContainText('۱ از ۵');
+});
+
+test('the board’s satisfaction and trends read again when a ticket is opened or scored, not on its notes', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  test.setTimeout(90_000);
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  // What Grace's board asks the desk for, counted on its WebSocket.
+  const calls: string[] = [];
+  const grace = await browser.newPage();
+  grace.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame: unknown = typeof payload === 'string' ? JSON.parse(payload) : null;
+      if (typeof frame === 'object' && frame !== null && 'method' in frame && typeof frame.method === 'string') calls.push(frame.method);
+    }),
+  );
+  const ava = await browser.newPage();
+  try {
+    await grace.goto(shell.url);
+    await signInAs(grace, 'Grace Chen');
+    await new Board(grace).open();
+    await expect.poll(() => calls).toEqual(expect.arrayContaining(['csat.board', 'trends.board']));
+    /** The board's calls done (none for half a second), then forgotten. */
+    const quiet = async () => {
+      let counted = -1;
+      await expect.poll(() => counted === (counted = calls.length), { intervals: [500] }).toBe(true);
+      calls.length = 0;
+    };
+    await quiet();
+    const panels = () => calls.filter((m) => m === 'csat.board' || m === 'trends.board').sort();
+
+    // A ticket opened: it joins this week's trends.
+    await ava.goto(shell.url);
+    const { ticket } = await avaOpensTicket(ava, 'Docking station drops the second monitor');
+    await expect.poll(panels).toEqual(expect.arrayContaining(['csat.board', 'trends.board']));
+    await quiet();
+
+    // A note and a resolution move neither figure: the board's queues hear of them, its
+    // monthly panels are not read again.
+    await ticket.action('action.ADD_NOTE').click();
+    await ticket.noteField().fill('Asked for the dock’s firmware version.');
+    await ticket.dialog.getByRole('button', { name: en['act.submit.ADD_NOTE'] }).click();
+    await expect(ticket.dialog).toBeHidden();
+    await ticket.resolve('fixed_remotely', 'Firmware updated; both monitors stay on.');
+    await grace.waitForTimeout(1_200);
+    expect(calls).toContain('supervisor.overview');
+    expect(panels()).toEqual([]);
+
+    // A score is what moves satisfaction (and its comment may be a feature request).
+    const form = ava.getByRole('region', { name: en['csat.title'] });
+    await form.getByTestId('csat-score').fill('5');
+    await form.getByRole('button', { name: en['csat.save'] }).click();
+    await expect(form).toContainText('Scored 5 / 5');
+    await expect.poll(panels).toEqual(expect.arrayContaining(['csat.board', 'trends.board']));
+  } finally {
+    await ava.close();
+    await grace.close();
+    await shell.close();
+  }
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output, Push } from '../shared/api';
+import { pushEvents as pushSchemas, type Input, type Method, type Output, type Push } from '../shared/api';
 import { defaultPolicies } from '../shared/sla/defaults';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
@@ -166,9 +166,15 @@ describe('users, SLA policies and calendars follow the hub', () => {
     await adminB.call('sla.recompute');
     const dueB = (await adminB.call('tickets.get', { ticketId })).ticket.dueAt;
     expect(dueB).toBe(Date.UTC(2026, 2, 3, 14, 0));
+    const heardA = agentA.pushes.length;
     await syncAll(deskB, deskA);
     const onTicketA = await adminA.call('tickets.get', { ticketId });
     expect(onTicketA.ticket.dueAt).toBe(dueB);
+    // A's windows hear of the ticket's new due time in a push they take (a window drops one
+    // whose payload does not fit its event's schema).
+    const told = agentA.pushes.slice(heardA).filter((p) => p.event === 'ticket.changed' && (p.payload as { ticketId: string }).ticketId === ticketId);
+    expect(told).toHaveLength(1);
+    expect(pushSchemas['ticket.changed'].safeParse(told[0]!.payload).success).toBe(true);
     // A already runs the ticket under the version B applied: recomputing there adds nothing.
     const seqA = onTicketA.ticket.seq;
     await adminA.call('sla.recompute');

@@ -152,6 +152,15 @@ export function onTicketChanged(listener: (change: TicketChange | null) => void)
   };
 }
 
+/**
+ * Calls back when an SLA policy or calendar changes (an admin's save, here or from the hub).
+ * For what shows them or figures from them: a ticket's business time left is read on its
+ * calendar, so rows showing it (a queue, My tickets, a customer's open tickets) read again.
+ */
+export function onSlaSettingsChanged(listener: () => void): () => void {
+  return client.on('sla.settingsChanged', listener);
+}
+
 /** After a reconnect nothing on screen can be trusted: every live view refetches. */
 export function refreshEverything(): void {
   ticketListeners.forEach((l) => l(null));
@@ -181,9 +190,15 @@ export interface UseCallOptions {
   slaWarnings?: boolean;
   /**
    * Also refetch when an SLA policy or calendar changes (an admin's save, here or arriving
-   * from the hub): for what shows them or figures from them. Other views do not hear of it.
+   * from the hub): for what shows them or figures from them (a ticket row's time left is read
+   * on its calendar). Other views do not hear of it.
    */
   slaSettings?: boolean;
+  /**
+   * Also refetch when a satisfaction score is recorded, imported or followed up (here or
+   * arriving from the hub): a score is not a ticket change, so `live` does not hear of it.
+   */
+  csatScores?: boolean;
   /** A burst of changes refetches at once, then at most once per this window (default 120 ms). */
   debounceMs?: number;
   /**
@@ -254,15 +269,19 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     };
   }, [customerId, key, load, debounceMs]);
   const slaSettings = options.slaSettings ?? false;
+  const csatScores = options.csatScores ?? false;
   useEffect(() => {
-    if (!slaSettings || key === null) return;
+    if ((!slaSettings && !csatScores) || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);
-    const off = client.on('sla.settingsChanged', () => refetch.trigger());
+    const later = () => refetch.trigger();
+    const offSla = slaSettings ? onSlaSettingsChanged(later) : () => {};
+    const offCsat = csatScores ? client.on('csat.changed', later) : () => {};
     return () => {
       refetch.cancel();
-      off();
+      offSla();
+      offCsat();
     };
-  }, [slaSettings, key, load, debounceMs]);
+  }, [slaSettings, csatScores, key, load, debounceMs]);
   useEffect(() => {
     if (!options.live || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);

@@ -20,6 +20,7 @@ import { wellFormedText } from './text';
 import { say } from './messageKeys';
 import { HUB_ADDRESS_EXAMPLE } from './hubAddress';
 import { cameBackSchema } from './ticketLog/cameBack';
+import { TICKET_LOG_EVENT_TYPES } from './ticketLog/envelope';
 
 // The whole API of the desk's back end: one map of method name to input and output
 // schemas, and one map of pushed events. The core implements each method once; the
@@ -542,7 +543,12 @@ export const pushEvents = {
     tier: tierSchema,
     segment: segmentSchema,
     assigneeId: idSchema.nullable(),
-    type: z.enum(['CREATED', ...TICKET_EVENT_TYPES] as [string, ...string[]]),
+    /**
+     * The last step it took. POLICY_CHANGED comes from the hub only (another desk applied the
+     * SLA policies to its open tickets): its due time moved. A local one is not sent this way
+     * ('desk.changed' follows the recompute).
+     */
+    type: z.enum(TICKET_LOG_EVENT_TYPES as unknown as [string, ...string[]]),
     actorId: z.string(),
     at: z.number(),
   }),
@@ -553,16 +559,25 @@ export const pushEvents = {
    */
   'customer.changed': z.object({ customerId: idSchema, segment: segmentSchema }),
   /**
-   * 'external': another process serving the same data folder changed the desk. Every live
-   * view reads again: send it only when anything may have changed.
+   * 'external': another process serving the same data folder changed the desk. 'recomputed':
+   * an admin applied the SLA policies to every open ticket. Every live view reads again: send
+   * it only when anything may have changed.
    */
-  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external']) }),
+  'desk.changed': z.object({ reason: z.enum(['initialized', 'imported', 'external', 'recomputed']) }),
   /**
    * An SLA policy or business-hours calendar changed (an admin saved one here, or it came from
-   * the hub). Only the views that show them or figures from them read again (the settings
-   * pages, the board, a ticket's SLA): a queue or a customer page cannot change with them.
+   * the hub). Only the views that show them or figures from them read again: the settings
+   * pages, the board, a ticket's SLA, and the ticket rows that show business time left (a
+   * queue's, My tickets, a customer's open tickets), which the desk reads on the ticket's
+   * calendar. A queue's counts, the knowledge panels and the rest cannot change with them.
    */
   'sla.settingsChanged': z.object({}),
+  /**
+   * A satisfaction score was recorded, imported or followed up (here, or arriving from the
+   * hub). Scores are not ticket changes: the board's satisfaction and trends panels (a
+   * comment may be a feature request) read again on this, and on a ticket's creation only.
+   */
+  'csat.changed': z.object({}),
   'import.progress': importProgressSchema,
   'sla.warning': z.object({
     ticketId: idSchema,

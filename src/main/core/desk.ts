@@ -161,6 +161,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   /** An SLA policy or calendar changed, here or from the hub: the windows that show them read again. */
   const settingsChanged = () => push('sla.settingsChanged', {});
+  /** A satisfaction score was recorded or followed up, here or from the hub: the board's panels read again. */
+  const csatChanged = () => push('csat.changed', {});
 
   let sync: SyncEngine | null = null;
   const users = userDirectory(db);
@@ -209,6 +211,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     maySee: (u, segment) => seesSegment(u, segment),
     userNames: () => users.names(),
     outbox: outbox(db, deskIdOf(db)),
+    csatChanged,
   });
 
   /** How the desk was set up (meta 'initialized': `{"mode":"demo"|"empty",...}`), or undefined before it is. */
@@ -299,7 +302,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // The sync engine follows the hub while the desk is joined: pulled changes reach the
   // windows as the same pushes local ones make, after their batch commits.
   const streams = streamRegistry();
-  streams.register(knowledgeApplier(knowledge.kb, knowledge.csat));
+  streams.register(knowledgeApplier(knowledge.kb, knowledge.csat, csatChanged));
   streams.register(customerStreamApplier(db, scrubErased));
   // People from the hub: every window reads them again once they are in (a person's powers
   // shape every page). SLA settings: only the views that show them or figures from them.
@@ -369,7 +372,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const joined = () => hub.status().joined;
-  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 

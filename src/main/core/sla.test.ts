@@ -370,7 +370,12 @@ describe('SLA settings', () => {
     await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'ADD_NOTE', note: 'Called the site' } });
     expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.dueAt).toBe(ticket.dueAt! + 8 * 60 * MIN);
     expect((await ava.raw('sla.recompute', {})).ok).toBe(false);
+    // Applied to every open ticket at once (their due times, at-risk and breached counts), with
+    // no ticket event a window hears of: every window reads what it shows again.
+    const told = () => ava.pushes.filter((p) => p.event === 'desk.changed').length;
+    expect(told()).toBe(0);
     expect((await omar.call('sla.recompute')).tickets).toBeGreaterThan(0);
+    expect(told()).toBe(1);
   });
 
   it('is only for admins to change', async () => {

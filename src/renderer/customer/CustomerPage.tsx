@@ -67,7 +67,8 @@ function useAfterFirstPaint(): boolean {
 }
 
 export function CustomerPage({ customerId, assetId, matchedBy, ticket = null, fix = null }: { customerId: string; assetId: string | null; matchedBy: string | null; ticket?: string | null; fix?: string | null }) {
-  const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId });
+  // Its open tickets show business time left, read on their calendar: an SLA save reads them again.
+  const view = useCall('customers.view', { customerId, assetId }, { live: true, keep: true, customerId, slaSettings: true });
   if (view.problem && !view.data) return <FailedPage page={t('customer.pageName')} problem={view.problem} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoading />;
   return <CustomerView360 view={view.data} matchedBy={MATCH_KINDS.find((m) => m === matchedBy) ?? null} mark={systemMarkOf(matchedBy)} ticket={ticket} fix={fix} />;

@@ -20,7 +20,8 @@ import classes from './MyTickets.module.css';
 /** The workspace: what I am working on, and the queues I pull from. */
 export function MyTickets() {
   const { user } = useSession();
-  const mine = useCall('inbox.mine', user.role === 'admin' ? null : {}, { live: true });
+  // Her rows show business time left, read on the ticket's calendar: an SLA save reads them again.
+  const mine = useCall('inbox.mine', user.role === 'admin' ? null : {}, { live: true, slaSettings: true });
   const queues = useCall('queues.list', user.role === 'agent' || user.role === 'specialist' ? {} : null, { live: true });
   const [show, setShow] = useState<'open' | 'all'>('open');
   const now = useNow();

@@ -13,6 +13,7 @@ import { Muted, ProblemAlert, Section } from '../page';
 import { ticketHref } from '../route';
 import { useBoardCharts } from './lazyCharts';
 import { followUpLine } from './followUpLine';
+import { movesKnowledgeBoard } from './knowledgeLive';
 
 // The board's satisfaction and product-trend panels (issue 11): CSAT per segment and tier
 // with its weekly trend and the low scores awaiting a supervisor's follow-up; tickets per
@@ -36,8 +37,9 @@ function PendingSection({ title, id, h }: { title: string; id: string; h: number
  * together, the desk answered the board's figures after them, 0.4 s later and more.
  */
 export function KnowledgeBoard({ after }: { after: boolean }) {
-  const csat = useCall('csat.board', after ? {} : null, { live: true, debounceMs: 600 });
-  const trends = useCall('trends.board', after ? { weeks: WEEKS } : null, { live: true, debounceMs: 600 });
+  // Read again when a ticket is opened or a score recorded, not on every note (knowledgeLive.ts).
+  const csat = useCall('csat.board', after ? {} : null, { live: movesKnowledgeBoard, csatScores: true, debounceMs: 600 });
+  const trends = useCall('trends.board', after ? { weeks: WEEKS } : null, { live: movesKnowledgeBoard, csatScores: true, debounceMs: 600 });
   return (
     <Grid gap="md" mt="md">
       <Grid.Col span={{ base: 12, xl: 7 }}>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TicketRow } from '../../shared/api';
 import type { Segment, Tier } from '../../shared/domain';
-import { call, onTicketChanged, problemOf, type Problem } from '../backend';
+import { call, onSlaSettingsChanged, onTicketChanged, problemOf, type Problem } from '../backend';
 import { coalescer } from '../coalesce';
 
 // A queue can hold thousands of tickets; they are fetched a page at a time as the table
-// scrolls, and the pages in hand are refetched when a ticket of this segment changes.
+// scrolls, and the pages in hand are refetched when a ticket of this segment changes, or an SLA
+// policy or calendar does (a row's time left is read on its ticket's calendar).
 
 const PAGE = 200;
 
@@ -79,9 +80,11 @@ export function useQueueRows(segment: Segment, tier: Tier, order: QueueOrder = '
       if (change && change.segment !== segment) return;
       refetch.trigger();
     });
+    const offSla = onSlaSettingsChanged(() => refetch.trigger());
     return () => {
       refetch.cancel();
       off();
+      offSla();
     };
   }, [segment, refresh]);
 

@@ -3,8 +3,10 @@ import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
 
 // SLA policies and business-hours calendars: supervisors read them, admins change them. A save
-// tells every window (`changed`), so a settings page open elsewhere reads them again.
-export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, changed: () => void): Area<'sla.settings', 'sla.saveCalendar' | 'sla.savePolicy' | 'sla.recompute'> {
+// tells every window (`changed`), so a settings page open elsewhere reads them again. Applying
+// the policies to every open ticket moves their due times and the queues' at-risk and breached
+// counts without a ticket event a window hears of: every window reads again (`recomputed`).
+export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, changed: () => void, recomputed: () => void): Area<'sla.settings', 'sla.saveCalendar' | 'sla.savePolicy' | 'sla.recompute'> {
   return {
     reads: {
       'sla.settings': (s) => {
@@ -31,6 +33,7 @@ export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, chang
         refuseUnless(mayAdminister(signedIn(s)));
         const n = store.recomputeOpen(clock.now());
         scheduler.poke();
+        if (n > 0) recomputed();
         return { tickets: n };
       },
     },

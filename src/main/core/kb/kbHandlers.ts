@@ -29,6 +29,8 @@ export interface KbDeps<S> {
   userNames(): Map<string, string>;
   /** The desk's outbox: article changes and ratings go to the hub through it (stream 'knowledge'). */
   outbox?: Outbox;
+  /** A satisfaction score was recorded, imported or followed up: the board's panels read again. */
+  csatChanged?: () => void;
 }
 
 interface TicketForKb {
@@ -205,19 +207,27 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     },
     'csat.record': (s, i) => {
       const { user } = ticketFor(s, i.ticketId);
-      return csat.record(actorOf(user), i, 'agent', deps.now());
+      const entry = csat.record(actorOf(user), i, 'agent', deps.now());
+      deps.csatChanged?.();
+      return entry;
     },
     'csat.get': (s, i) => csat.entry(ticketFor(s, i.ticketId).ticket.id),
     'csat.import': (s, i) => {
       const u = deps.signedIn(s);
       refuseUnless(mayImportCsat(u));
-      return csat.importRows(actorOf(u), i.rows, deps.now());
+      const result = csat.importRows(actorOf(u), i.rows, deps.now());
+      if (result.imported > 0) deps.csatChanged?.();
+      return result;
     },
     'csat.board': (s) => {
       board(s);
       return csat.board(deps.now());
     },
-    'csat.followUp': (s, i) => csat.followUp(board(s), i.ticketId, deps.now()),
+    'csat.followUp': (s, i) => {
+      const entry = csat.followUp(board(s), i.ticketId, deps.now());
+      deps.csatChanged?.();
+      return entry;
+    },
     'trends.board': (s, i) => {
       board(s);
       return trends.board(deps.now(), i.weeks);

@@ -282,11 +282,18 @@ describe('knowledge-base sync', () => {
     const b = await open();
     const t = await showcaseTicket(a.as, 'Keyboard keys unresponsive', 'some keys do nothing');
     const ava = await a.as('Ava Martin');
+    // A board open on either desk hears of each score and follow-up, and of no other step.
+    const graceA = await a.as('Grace Chen');
+    const graceB = await b.as('Grace Chen');
+    const told = (g: typeof graceA) => g.pushes.filter((p) => p.event === 'csat.changed').length;
     await ava.call('tickets.act', { ticketId: t.id, command: { type: 'TAKE' } });
     await ava.call('tickets.act', { ticketId: t.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Filter keys off' } });
+    expect(told(graceA)).toBe(0);
     const mark = lastDeskSeq(a.desk);
     await ava.call('csat.record', { ticketId: t.id, score: 1, comment: 'Nobody called back' });
-    await (await a.as('Grace Chen')).call('csat.followUp', { ticketId: t.id });
+    expect(told(graceA)).toBe(1);
+    await graceA.call('csat.followUp', { ticketId: t.id });
+    expect(told(graceA)).toBe(2);
     const events = knowledgeOutbox(a.desk, mark);
     expect(events.map((e) => [e.type, e.entityId, e.seq])).toEqual([
       ['csat.recorded', `csat:${t.id}`, 1],
@@ -295,6 +302,7 @@ describe('knowledge-base sync', () => {
     expect(events[0]!.payload).toMatchObject({ ticketId: t.id, score: 1, comment: 'Nobody called back', segment: t.segment, source: 'agent' });
     const row = () => b.desk.db.sqlite.prepare('SELECT score, comment, segment, followed_up_at, seq FROM csat WHERE ticket_id = ?').get(t.id);
     apply(b.desk, events);
+    expect(told(graceB)).toBe(1);
     const kept = row();
     expect(kept).toMatchObject({ score: 1, comment: 'Nobody called back', segment: t.segment, seq: 2 });
     expect((kept as { followed_up_at: number | null }).followed_up_at).not.toBeNull();
