@@ -287,7 +287,10 @@ test('a ticket handed back down after its agent was deactivated goes to the firs
   await expect(ticket.heading(subject)).toBeVisible({ timeout: 15_000 });
   await ticket.take();
   await ticket.action('action.DEESCALATE').click();
-  await expect(ticket.dialog).toContainText(en['act.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
+  // One message says where it goes and why: not "goes back to Tier 1" above "it will wait in the queue".
+  const queued = ticket.dialog.getByRole('note');
+  await expect(queued).toHaveText(en['act.help.DEESCALATE.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
+  await expect(ticket.dialog).not.toContainText(en['act.help.DEESCALATE'].replace('{tier}', en['tier.1']));
   const shots = process.env.TAGDESK_SCREENS_DIR;
   if (shots) {
     await specialist.screenshot({ path: join(shots, 'handback-to-queue.png') });
