@@ -290,6 +290,38 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
   });
 });
 
+// Ava's desk reaches the hub through the centre's proxy, which answers the sign-in with a 404:
+// her Persian window said "the ticket does not allow it now", the general refusal's words (a
+// ticket's). A sign-in's refusal the desk has no words for is keyed as one.
+describe('a sign-in the hub refuses in words the desk has no key for', () => {
+  it('reaches the window keyed as a sign-in refusal, the hub’s words kept', async () => {
+    const deskDb = await openDatabase(':memory:');
+    const desk = new Sql(deskDb.sqlite, deskDb.kysely);
+    let proxy: number | null = null;
+    const link = hubLink({
+      db: desk,
+      now: () => clock,
+      fetch: (url, init) => (proxy && String(url).endsWith('/auth/sign-in') ? Promise.resolve(new Response(proxy === 404 ? 'Not Found' : JSON.stringify({ error: { code: 'bad_request', message: 'No.' } }), { status: proxy })) : fetch(url, init)),
+    });
+    try {
+      await link.join(hub.url);
+      proxy = 404;
+      const refused = await link.signIn('omar@desk.test', PASSWORD).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'refused', key: 'hubRefusedSignIn', message: say('hubRefusedSignIn', { status: 404 }) });
+      proxy = 400;
+      expect(await link.signIn('omar@desk.test', PASSWORD).catch((e: unknown) => e)).toMatchObject({ code: 'refused', key: 'hubRefusedSignIn', params: { status: 400 }, message: 'No.' });
+      // A refusal the desk knows by its words keeps its own key.
+      proxy = null;
+      for (let i = 0; i < 5; i++) await link.signIn('locked@desk.test', 'a guess').catch(() => undefined);
+      const locked = await link.signIn('locked@desk.test', 'a guess').catch((e: unknown) => e);
+      expect(locked).toMatchObject({ code: 'refused' });
+      expect((locked as Error).message).toMatch(/^Too many failed sign-ins to this account/);
+    } finally {
+      deskDb.close();
+    }
+  });
+});
+
 describe('an admin at a desk joined to the hub', () => {
   it('signs in with email and password and manages the hub\'s people through the desk API', async () => {
     const desk = await openDesk({ dataDir: ':memory:', hubUrl: hub.url, clock: { now: () => clock } });

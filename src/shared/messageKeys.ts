@@ -75,6 +75,7 @@ const SENTENCES = {
   offlineWrongPassword: 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
+  hubRefusedSignIn: 'The hub did not accept this sign-in (it answered {status}). Try again; if it keeps happening, tell whoever runs the hub.',
   deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',
   hubUrlInvalid: 'The hub address is a URL like {example}.',
   joinNeedsAdmin: 'This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).',

@@ -975,6 +975,7 @@ export const en = {
   'apiError.offlineThrottled': 'Too many failed sign-ins; try again in a few minutes.',
   'apiError.offlineWrongPassword': 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   'apiError.offlineNeverHere': 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
+  'apiError.hubRefusedSignIn': 'The hub did not accept this sign-in (it answered {status}). Try again; if it keeps happening, tell whoever runs the hub.',
   'apiError.hubSessionMissing': 'Sign in first: the session is missing, expired or revoked.',
   'apiError.deskNotJoined': 'This desk is not joined to a hub; choose who you are from the list.',
   'apiError.hubPortBlocked': 'Port {port} cannot be used for a hub: browsers and the desk’s fetch refuse to connect to it (a “bad port” of the fetch standard). Start the hub on another port, such as 4180, and use that address.',
