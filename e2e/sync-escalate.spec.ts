@@ -258,6 +258,19 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   await moved.getByRole('link', { name: said('notice.open') }).click();
   await expect(new TicketView(agent).heading(subject)).toBeVisible();
 
+  // The hub ends Ava's session (an admin turns her account off) while a notice of hers is up:
+  // it leaves the screen with her, as at sign-out. It had stayed on the sign-in screen, for
+  // whoever sat down next to read.
+  await new App(agent).lookup('t1');
+  await expect(moved).toBeVisible({ timeout: 15_000 });
+  const ava = await hub.db.selectFrom('users').select('id').where('email', '=', 'ava@desk.test').executeTakeFirstOrThrow();
+  await changeUser(hub.db, ava.id, { active: false }, Date.now());
+  await expect(agent.getByText(en['apiError.accountDeactivated'])).toBeVisible({ timeout: 20_000 });
+  await expect(agent.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+  await expect(moved).toBeHidden();
+  await expect(agent.locator('.mantine-Notification-root')).toHaveCount(0);
+  await changeUser(hub.db, ava.id, { active: true }, Date.now());
+
   for (const p of [agent, specialist]) await p.context().close();
 });
 
