@@ -277,6 +277,20 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
       // they last used here (a reset on the hub has not reached this desk), and what to do.
       await expect(link.signIn('tara@desk.test', 'a wrong guess')).rejects.toThrow(say('offlineWrongPassword'));
       await expect(link.signIn('ava@desk.test', PASSWORD)).rejects.toThrow(/not signed in at this desk before/);
+      // Five more wrong guesses while the hub is away lock this account at this desk. The lock
+      // said only "try again in a few minutes", beside the hub's lock that a reset lifts: Tara,
+      // told by an admin her password was reset, kept trying. It says a reset does not lift it,
+      // and that the hub answering again does (the sign-in goes to the hub then).
+      for (let i = 0; i < 4; i++) await link.signIn('tara@desk.test', `wrong ${i}`).catch(() => undefined);
+      const offlineLock = await link.signIn('tara@desk.test', 'tier three pass').catch((e: unknown) => e);
+      expect(offlineLock).toMatchObject({ code: 'refused', message: say('offlineThrottled') });
+      expect(say('offlineThrottled')).toMatch(/password reset does not lift this lock/);
+      expect(say('offlineThrottled')).toMatch(/once the hub answers again/);
+      reachable = true;
+      expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: true });
+      // The hub let her in: the guesses made while it was away no longer lock her out here.
+      reachable = false;
+      expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: false });
 
       // An admin resets the password: once the hub is back, the old one stops working here too.
       reachable = true;

@@ -71,7 +71,7 @@ const SENTENCES = {
   deskThrottled_other: 'Too many failed sign-ins at this desk, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the desk, not on an account.',
   addressThrottled_one: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minute. A password reset does not lift this lock: it is on the address, not on an account.',
   addressThrottled_other: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the address, not on an account.',
-  offlineThrottled: 'Too many failed sign-ins; try again in a few minutes.',
+  offlineThrottled: 'Too many failed sign-ins to this account at this desk while the hub cannot be reached; try again in a few minutes, or once the hub answers again. A password reset does not lift this lock: this desk hears of a reset only when the hub answers.',
   offlineWrongPassword: 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',

@@ -247,6 +247,8 @@ export function hubLink(options: HubLinkOptions) {
       if (!answer.success) throw new ApiError('internal', say('hubOtherVersion'));
       const user = userSchema.parse(answer.data.user);
       keep(user, await hash(password), answer.data.token, answer.data.expiresAt);
+      // The hub let them in: guesses made here while it was away no longer lock them out.
+      failures.delete(email);
       return { user, online: true, hubNotUsed: null };
     }
     const message = hubError.safeParse(body).data?.error.message ?? say('hubRefusedSignIn', { status: res.status });
