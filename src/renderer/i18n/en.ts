@@ -439,7 +439,7 @@ export const en = {
   'act.help.RESOLVE_one': 'The customer can ask to reopen it for {count} day after it is resolved (the reopen window).',
   'act.help.RESOLVE_other': 'The customer can ask to reopen it for {count} days after it is resolved (the reopen window).',
   'act.help.CLOSE': 'A closed ticket is final: it cannot be reopened. Open a new ticket if the problem returns.',
-  'act.help.REOPEN': 'The ticket goes back to {tier}, where it was resolved, to whoever held it then.',
+  'act.help.REOPEN': 'The ticket goes back to whoever held it at {tier}, where it was resolved.',
   'act.help.REOPEN.toQueue': 'Whoever held it at {tier}, where it was resolved, can no longer take it (deactivated, or no longer working this queue), so it reopens unassigned, to wait in the {segment} · {tier} queue.',
   'act.help.CHANGE_PRIORITY': 'The priority orders the queue and sets the SLA targets.',
   'act.submit.ASSIGN': 'Assign',
