@@ -258,6 +258,19 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   await moved.getByRole('link', { name: said('notice.open') }).click();
   await expect(new TicketView(agent).heading(subject)).toBeVisible();
 
+  // The hub ends Ava's session (an admin turns her account off) while a notice of hers is up:
+  // it leaves the screen with her, as at sign-out. It had stayed on the sign-in screen, for
+  // whoever sat down next to read.
+  await new App(agent).lookup('t1');
+  await expect(moved).toBeVisible({ timeout: 15_000 });
+  const ava = await hub.db.selectFrom('users').select('id').where('email', '=', 'ava@desk.test').executeTakeFirstOrThrow();
+  await changeUser(hub.db, ava.id, { active: false }, Date.now());
+  await expect(agent.getByText(en['apiError.accountDeactivated'])).toBeVisible({ timeout: 20_000 });
+  await expect(agent.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
+  await expect(moved).toBeHidden();
+  await expect(agent.locator('.mantine-Notification-root')).toHaveCount(0);
+  await changeUser(hub.db, ava.id, { active: true }, Date.now());
+
   for (const p of [agent, specialist]) await p.context().close();
 });
 
@@ -287,7 +300,10 @@ test('a ticket handed back down after its agent was deactivated goes to the firs
   await expect(ticket.heading(subject)).toBeVisible({ timeout: 15_000 });
   await ticket.take();
   await ticket.action('action.DEESCALATE').click();
-  await expect(ticket.dialog).toContainText(en['act.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
+  // One message says where it goes and why: not "goes back to Tier 1" above "it will wait in the queue".
+  const queued = ticket.dialog.getByRole('note');
+  await expect(queued).toHaveText(en['act.help.DEESCALATE.toQueue'].replace(/\{tier\}/g, en['tier.1']).replace('{segment}', en['segment.education']));
+  await expect(ticket.dialog).not.toContainText(en['act.help.DEESCALATE'].replace('{tier}', en['tier.1']));
   const shots = process.env.TAGDESK_SCREENS_DIR;
   if (shots) {
     await specialist.screenshot({ path: join(shots, 'handback-to-queue.png') });

@@ -277,6 +277,20 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
       // they last used here (a reset on the hub has not reached this desk), and what to do.
       await expect(link.signIn('tara@desk.test', 'a wrong guess')).rejects.toThrow(say('offlineWrongPassword'));
       await expect(link.signIn('ava@desk.test', PASSWORD)).rejects.toThrow(/not signed in at this desk before/);
+      // Five more wrong guesses while the hub is away lock this account at this desk. The lock
+      // said only "try again in a few minutes", beside the hub's lock that a reset lifts: Tara,
+      // told by an admin her password was reset, kept trying. It says a reset does not lift it,
+      // and that the hub answering again does (the sign-in goes to the hub then).
+      for (let i = 0; i < 4; i++) await link.signIn('tara@desk.test', `wrong ${i}`).catch(() => undefined);
+      const offlineLock = await link.signIn('tara@desk.test', 'tier three pass').catch((e: unknown) => e);
+      expect(offlineLock).toMatchObject({ code: 'refused', message: say('offlineThrottled') });
+      expect(say('offlineThrottled')).toMatch(/password reset does not lift this lock/);
+      expect(say('offlineThrottled')).toMatch(/once the hub answers again/);
+      reachable = true;
+      expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: true });
+      // The hub let her in: the guesses made while it was away no longer lock her out here.
+      reachable = false;
+      expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: false });
 
       // An admin resets the password: once the hub is back, the old one stops working here too.
       reachable = true;
@@ -284,6 +298,38 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
       await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/Wrong email or password/);
       reachable = false;
       await expect(link.signIn('tara@desk.test', 'tier three pass')).rejects.toThrow(/not signed in at this desk before/);
+    } finally {
+      deskDb.close();
+    }
+  });
+});
+
+// Ava's desk reaches the hub through the centre's proxy, which answers the sign-in with a 404:
+// her Persian window said "the ticket does not allow it now", the general refusal's words (a
+// ticket's). A sign-in's refusal the desk has no words for is keyed as one.
+describe('a sign-in the hub refuses in words the desk has no key for', () => {
+  it('reaches the window keyed as a sign-in refusal, the hub’s words kept', async () => {
+    const deskDb = await openDatabase(':memory:');
+    const desk = new Sql(deskDb.sqlite, deskDb.kysely);
+    let proxy: number | null = null;
+    const link = hubLink({
+      db: desk,
+      now: () => clock,
+      fetch: (url, init) => (proxy && String(url).endsWith('/auth/sign-in') ? Promise.resolve(new Response(proxy === 404 ? 'Not Found' : JSON.stringify({ error: { code: 'bad_request', message: 'No.' } }), { status: proxy })) : fetch(url, init)),
+    });
+    try {
+      await link.join(hub.url);
+      proxy = 404;
+      const refused = await link.signIn('omar@desk.test', PASSWORD).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'refused', key: 'hubRefusedSignIn', message: say('hubRefusedSignIn', { status: 404 }) });
+      proxy = 400;
+      expect(await link.signIn('omar@desk.test', PASSWORD).catch((e: unknown) => e)).toMatchObject({ code: 'refused', key: 'hubRefusedSignIn', params: { status: 400 }, message: 'No.' });
+      // A refusal the desk knows by its words keeps its own key.
+      proxy = null;
+      for (let i = 0; i < 5; i++) await link.signIn('locked@desk.test', 'a guess').catch(() => undefined);
+      const locked = await link.signIn('locked@desk.test', 'a guess').catch((e: unknown) => e);
+      expect(locked).toMatchObject({ code: 'refused' });
+      expect((locked as Error).message).toMatch(/^Too many failed sign-ins to this account/);
     } finally {
       deskDb.close();
     }

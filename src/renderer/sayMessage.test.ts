@@ -61,6 +61,17 @@ describe('a record field’s message in Persian', () => {
     const plain = translatedProblem('refused', 'The hub refused the sign-in (418).', [], null, undefined);
     await setLocale('fa', 'arabext');
     expect(problemNow(plain).message).not.toMatch(/[A-Za-z]/);
+    // A sign-in the hub refused in words the desk has no key for (a proxy's 404): a sign-in's
+    // refusal in Persian, not the general one's "the ticket does not allow it now".
+    await setLocale('en', 'latn');
+    const signIn = translatedProblem('refused', 'Not Found', [], 'hubRefusedSignIn', { status: 404 });
+    expect(signIn.message).toBe('Not Found');
+    await setLocale('fa', 'arabext');
+    const persian = problemNow(signIn).message;
+    expect(persian).toContain('ورود');
+    expect(persian).toContain('۴۰۴');
+    expect(persian).not.toContain('تیکت');
+    expect(persian).not.toMatch(/[A-Za-z]/);
   });
 
   it('says the hub’s own answers a person may meet (its rate limit, a failure, a desk’s sign-in) in Persian', async () => {

@@ -164,6 +164,18 @@ export function SessionGate({ children }: { children: ReactNode }) {
     void start();
   }, [start]);
 
+  /**
+   * The person in this window leaves it (signs out, switches user, or the hub ended their
+   * session): their notices leave the screen with them, kept for them on this window, and so
+   * does the Import tab's form (its files and the last run's rejected rows are personal data).
+   * The notices of a session the hub ended had stayed on the sign-in screen for whoever came next.
+   */
+  const clearLeaving = useCallback(() => {
+    const leaving = phaseRef.current;
+    clearNoticesOnLeave(leaving.name === 'ready' ? leaving.user.id : null);
+    importSession.forget();
+  }, []);
+
   useEffect(() => {
     setReauthenticate(async (why) => {
       // Still signed in: the refusal was about something else (the person's hub session, for
@@ -177,11 +189,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
         return true;
       }
       // A refused resume: the session is over, and the sign-in screen says so.
-      if (back.ended) setPhase({ name: 'signIn', problem: null, ended: endedBecause(why, back.ended) });
+      if (back.ended) {
+        if (phaseRef.current.name === 'ready') clearLeaving();
+        setPhase({ name: 'signIn', problem: null, ended: endedBecause(why, back.ended) });
+      }
       return false;
     });
     return () => setReauthenticate(null);
-  }, []);
+  }, [clearLeaving]);
 
   // Another window set the desk up (or re-imported it) while this one waited at first start.
   useEffect(
@@ -229,10 +244,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
           // A sign-back-in cut off by the drop had left the picker up, with nothing said.
           setPhase((p) => (p.name === 'signIn' && p.backFailed && !p.ended ? { name: 'ready', user } : p));
           refreshEverything();
-        } else setPhase({ name: 'signIn', problem: back.failed ?? null, ended: back.ended, backFailed: true });
+        } else {
+          // Back on a new connection, the session had ended meanwhile: as at sign-out.
+          if (phaseRef.current.name === 'ready') clearLeaving();
+          setPhase({ name: 'signIn', problem: back.failed ?? null, ended: back.ended, backFailed: true });
+        }
       });
     });
-  }, [start]);
+  }, [start, clearLeaving]);
 
   const signIn = useCallback(async (userId: string) => {
     try {
@@ -268,13 +287,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
     }
     if (forget) remember(null);
     keepResume(null);
-    // Their notices leave the screen with them, and are kept for them on this window.
-    const leaving = phaseRef.current;
-    clearNoticesOnLeave(leaving.name === 'ready' ? leaving.user.id : null);
-    // So does the Import tab's form: its files and the last run's rejected rows are personal data.
-    importSession.forget();
+    clearLeaving();
     setPhase({ name: 'signIn', problem: null });
-  }, []);
+  }, [clearLeaving]);
 
   // Each person's language and digits come with them when they sign in.
   const readyUserId = phase.name === 'ready' ? phase.user.id : null;

@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../shared/api';
-import { say } from '../../shared/messageKeys';
+import { messageDetail, say } from '../../shared/messageKeys';
 import { checkHubAddress } from '../../shared/hubAddress';
 
 type ApiErrorCode = ApiErrorShape['code'];
@@ -247,9 +247,11 @@ export function hubLink(options: HubLinkOptions) {
       if (!answer.success) throw new ApiError('internal', say('hubOtherVersion'));
       const user = userSchema.parse(answer.data.user);
       keep(user, await hash(password), answer.data.token, answer.data.expiresAt);
+      // The hub let them in: guesses made here while it was away no longer lock them out.
+      failures.delete(email);
       return { user, online: true, hubNotUsed: null };
     }
-    const message = hubError.safeParse(body).data?.error.message ?? `The hub refused the sign-in (${res.status}).`;
+    const message = hubError.safeParse(body).data?.error.message ?? say('hubRefusedSignIn', { status: res.status });
     if (res.status === 401) {
       forget(email);
       throw new ApiError('unauthenticated', message);
@@ -258,7 +260,9 @@ export function hubLink(options: HubLinkOptions) {
       forget(email);
       throw new ApiError('forbidden', message);
     }
-    throw new ApiError('refused', message);
+    // In words the desk has no key for (a proxy's 404, the hub's own text): keyed as a sign-in's
+    // refusal, so a window in another language does not say the general "refused" (a ticket's).
+    throw new ApiError('refused', message, undefined, messageDetail(message) ? undefined : { key: 'hubRefusedSignIn', params: { status: res.status } });
   }
 
   /** The hub session this desk pushes with for that person, if one is current. */

@@ -4,7 +4,7 @@ import { defaultDataDir } from '../core/dataDir';
 import { deskArgs, type DeskArgs } from '../core/shellArgs';
 import { classify, DeskOpenError, EXIT_CODE_OF } from '../core/db/database';
 import { couldNotStartText } from '../core/db/openErrors';
-import { HOST_FLAG_ANSWER, portFlagAnswer, startWebShell, WEB_USAGE } from './server';
+import { dataFolderAnswer, HOST_FLAG_ANSWER, portFlagAnswer, PortInUseError, runningAnswer, startWebShell, STOP_ANSWER, UPGRADING_FIRST_ANSWER, WEB_USAGE } from './server';
 
 // `npm run web`: the desk in a browser tab. Deliberately no --host: the shell has no login
 // of its own beyond the token, so it never listens beyond this machine.
@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   const announce = (url: string) => {
     if (announced) return;
     announced = true;
-    console.log(`Tagdesk is running at ${url}`);
+    console.log(runningAnswer(url));
   };
   const shell = await startWebShell({
     dataDir,
@@ -61,12 +61,12 @@ async function main(argv: string[]): Promise<void> {
     ...(Number.isInteger(stall) && stall > 0 ? { limits: { stallCloseMs: stall } } : {}),
     onUpgradeStarted: (url) => {
       announce(url);
-      console.log("The desk's file is being upgraded first; the address shows how far it has got and opens the desk when it is done.");
+      console.log(UPGRADING_FIRST_ANSWER);
     },
   });
   announce(shell.url);
-  console.log(`Data folder: ${shell.dataDir}`);
-  console.log('Press Ctrl+C to stop.');
+  console.log(dataFolderAnswer(shell.dataDir));
+  console.log(STOP_ANSWER);
 
   const stop = () => {
     void shell.close().then(() => process.exit(0));
@@ -83,6 +83,10 @@ function fail(message: string): never {
 main(process.argv.slice(2)).catch((error: unknown) => {
   // One line saying what is wrong and what to do; the stack only with --debug.
   if (process.argv.includes('--debug')) console.error(error);
+  if (error instanceof PortInUseError) {
+    console.error(error.text);
+    process.exit(1);
+  }
   const known = error instanceof DeskOpenError ? error : classify(error, '');
   // In English, then (a reason the core said by key) in Persian, as a page asked for meanwhile is told.
   console.error(couldNotStartText(known));

@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { COULD_NOT_READ_ANSWER, DESK_OPENING_ANSWER, HOST_FLAG_ANSWER, portFlagAnswer, startWebShell, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell, WEB_USAGE } from './server';
+import { COULD_NOT_READ_ANSWER, dataFolderAnswer, DESK_OPENING_ANSWER, HOST_FLAG_ANSWER, portFlagAnswer, PortInUseError, runningAnswer, startWebShell, STOP_ANSWER, UPGRADING_FIRST_ANSWER, TOKEN_CHECK_PATH, TOKEN_HEADER, type WebShell, WEB_USAGE } from './server';
 import { upgradeStatus } from './testing/sockets';
 
 // The browser shell against the real core, over real sockets.
@@ -218,6 +218,35 @@ describe('the browser shell', () => {
     expect(WEB_USAGE).toContain('(پیش‌فرض ۴۱۷۳؛');
     for (const text of [WEB_USAGE, HOST_FLAG_ANSWER, portFlagAnswer('80000')]) expect(latinLeft(text)).toEqual([]);
     expect(portFlagAnswer('80000')).toBe('--port must be a whole number from 0 to 65535, not "80000".\n\u2068--port\u2069 باید عددی درست از ۰ تا ۶۵۵۳۵ باشد، نه «\u206880000\u2069».');
+  });
+
+  // Z3 made the usage and the 503s bilingual; the lines a person reads in the terminal at every
+  // start (the address, the data folder, how to stop) and a port in use stayed English only.
+  it('says its start-up lines and a port in use in Persian too, the address kept whole on its English line', async () => {
+    const url = 'http://127.0.0.1:4173/?token=abc123';
+    const dir = '/home/ava/.config/Tagdesk';
+    const persianLines = (text: string) => text.split('\n').filter((line) => /[\u0600-\u06FF]/.test(line));
+    const latinLeft = (text: string) => persianLines(text).flatMap((line) => line.replace(/\u2068[^\u2069]*\u2069/g, '').match(/[A-Za-z]+/g) ?? []);
+    const started = [runningAnswer(url), UPGRADING_FIRST_ANSWER, dataFolderAnswer(dir), STOP_ANSWER];
+    for (const text of started) {
+      const lines = text.split('\n');
+      expect(lines, text).toHaveLength(2);
+      expect(persianLines(text), text).toEqual([lines[1]]);
+      expect(latinLeft(text), text).toEqual([]);
+    }
+    // One address to copy: the English line holds it as it was, the Persian line points to it.
+    expect(runningAnswer(url).split('\n')[0]).toBe(`Tagdesk is running at ${url}`);
+    expect(runningAnswer(url).split('\n')[1]).not.toContain(url);
+    expect(dataFolderAnswer(dir)).toBe(`Data folder: ${dir}\nپوشهٔ داده: \u2068${dir}\u2069`);
+    expect(STOP_ANSWER.split('\n')[0]).toBe('Press Ctrl+C to stop.');
+    // A second shell on this one's port: refused before it opens anything, in both languages.
+    const refused = await startWebShell({ dataDir: join(root, 'never-opened'), demo: false, port: shell.port }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PortInUseError);
+    const text = (refused as PortInUseError).text;
+    const [english, persian] = text.split('\n');
+    expect(english).toBe(`Tagdesk could not start: Port ${shell.port} is in use; pick another with --port N, or --port 0 for any free port.`);
+    expect(persian).toContain(new Intl.NumberFormat('fa-IR', { useGrouping: false }).format(shell.port));
+    expect(latinLeft(text)).toEqual([]);
   });
 
   it('never serves files outside the renderer folder', async () => {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ApiError, issuesOf, requestSchema, type Response } from '../../shared/api';
 import { type Clock, type Connection, type Desk, openDesk } from '../core/desk';
-import { couldNotStartText } from '../core/db/openErrors';
+import { COULD_NOT_START_TITLE, couldNotStartText } from '../core/db/openErrors';
 import { progressLines, type UpgradeState, upgradePage, upgradePageCsp, upgradeTracker } from '../core/upgradeScreen';
 
 // The browser shell: serves the built renderer and carries the API over a WebSocket. It
@@ -137,7 +137,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      fail(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is in use; pick another with --port N, or --port 0 for any free port.`) : error);
+      fail(error.code === 'EADDRINUSE' ? new PortInUseError(options.port) : error);
     });
     server.listen(options.port, HOST, () => done());
   });
@@ -541,6 +541,36 @@ export const HOST_FLAG_ANSWER = [
 /** A `--port` that is no port. */
 export const portFlagAnswer = (given: string): string =>
   [`--port must be a whole number from 0 to 65535, not "${given}".`, `\u2068--port\u2069 باید عددی درست از ۰ تا ۶۵۵۳۵ باشد، نه «\u2068${given}\u2069».`].join('\n');
+
+// What `npm run web` prints when it starts, read in the terminal before any language is
+// chosen: each in English, then in Persian on a line of its own, as the answers above. The
+// address stays whole on its English line only: one to copy (isolation marks copied with it
+// would break it in the browser's address bar).
+/** Where the desk is served (with the token to open it). */
+export const runningAnswer = (url: string): string => [`Tagdesk is running at ${url}`, 'تگ‌دسک اجرا می‌شود: نشانی خط بالا را در مرورگر باز کنید.'].join('\n');
+/** Said with the address when the desk's file is upgraded before it opens. */
+export const UPGRADING_FIRST_ANSWER = [
+  "The desk's file is being upgraded first; the address shows how far it has got and opens the desk when it is done.",
+  'پروندهٔ میز اول به‌روز می‌شود؛ آن نشانی نشان می‌دهد کار تا کجا پیش رفته است و وقتی تمام شد میز را باز می‌کند.',
+].join('\n');
+/** The folder the desk keeps its data in. */
+export const dataFolderAnswer = (dir: string): string => [`Data folder: ${dir}`, `پوشهٔ داده: \u2068${dir}\u2069`].join('\n');
+export const STOP_ANSWER = ['Press Ctrl+C to stop.', 'برای توقف، \u2068Ctrl+C\u2069 را بزنید.'].join('\n');
+
+/** The port asked for is taken by another program: the shell opens nothing. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is in use; pick another with --port N, or --port 0 for any free port.`);
+    this.name = 'PortInUseError';
+  }
+
+  /** What the terminal is told: in English, then in Persian, as couldNotStartText says a desk's reason. */
+  get text(): string {
+    const port = new Intl.NumberFormat('fa-IR', { useGrouping: false }).format(this.port);
+    const persian = `درگاه ${port} را برنامهٔ دیگری گرفته است؛ با \u2068--port N\u2069 درگاه دیگری برگزینید، یا با \u2068--port 0\u2069 هر درگاه آزادی را.`;
+    return `${COULD_NOT_START_TITLE.en}: ${this.message}\n${COULD_NOT_START_TITLE.fa}: ${persian}`;
+  }
+}
 
 /**
  * `npm run web -- --help`, and what a wrong command line is told: in English, then in Persian,

@@ -2,7 +2,7 @@ import { Alert, Button, Modal, Select, Stack, Text, Textarea } from '@mantine/co
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
-import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES, type Tier } from '../../shared/domain';
+import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES } from '../../shared/domain';
 import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
 import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { useDraft } from '../drafts';
@@ -14,7 +14,7 @@ import { noteTyping, stopTyping } from '../sync/presence';
 import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { assigneeOptions } from './assignees';
 import { doneMessage } from './doneMessage';
-import { actionHelp } from './actionHelp';
+import { actionIntro } from './actionHelp';
 import { ownDirection } from '../direction';
 import { useRefusedFocus } from '../refusedFocus';
 import { useFocusBack } from '../focusBack';
@@ -62,11 +62,8 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   useRefusedFocus(problem, form);
   const users = useCall('users.list', action === 'ASSIGN' ? {} : null);
   const stillAllowed = detail.allowed.includes(action);
-  const nextTier = (action === 'ESCALATE' ? Math.min(3, ticket.tier + 1) : Math.max(1, ticket.tier - 1)) as Tier;
-  const vars = { number: ticket.number, tier: tierLabel(nextTier), segment: segmentLabel(ticket.segment) };
   // Handed back down or reopened, it waits in the queue when its holder there can no longer take it.
-  const toQueue = (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action);
-  const queueTier = tierLabel(action === 'REOPEN' ? ticket.tier : nextTier);
+  const intro = actionIntro(action, ticket, (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action));
 
   // Every field the form can tell is missing, at once: the choice and the note together.
   const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }, ...noteMissing()] });
@@ -133,7 +130,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   const assignees = assigneeOptions(users.data ?? [], ticket.segment, ticket.tier);
 
   return (
-    <Modal opened onClose={onClose} title={t(`act.title.${action}`, vars)} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={intro.title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         ref={form}
         noValidate
@@ -144,13 +141,14 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
         }}
       >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {actionHelp(action, ticket.state, vars)}
-          </Text>
-          {toQueue && (
+          {intro.queued ? (
             <Alert color="blue" role="note">
-              {t('act.toQueue', { tier: queueTier, segment: segmentLabel(ticket.segment) })}
+              {intro.help}
             </Alert>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {intro.help}
+            </Text>
           )}
           {!stillAllowed && (
             <Alert color="yellow" role="status">
@@ -226,7 +224,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="act-submit-keys" color={action === 'CLOSE' ? 'gray' : action === 'ESCALATE' ? 'orange' : undefined}>
-              {t(`act.submit.${action}`, vars)}
+              {intro.submit}
             </Button>
           </FormButtons>
         </Stack>

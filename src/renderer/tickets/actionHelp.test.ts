@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REOPEN_WINDOW_MS } from '../../shared/ticketMachine';
+import { t } from '../i18n';
 import { en } from '../i18n/en';
 import { setLocale } from '../i18n/state';
-import { actionHelp } from './actionHelp';
+import { actionHelp, actionIntro } from './actionHelp';
 
 // Ava records that a caller rang back on a ticket she never set to wait on them: the dialog
 // said "the SLA clock runs again", though no clock was paused. Only a waiting ticket says so.
@@ -44,5 +45,46 @@ describe('the sentence in the Resolve dialog', () => {
     const persian = actionHelp('RESOLVE', 'tier2.inProgress', vars);
     expect(persian).toContain('۷ روز');
     expect(persian).not.toMatch(/[A-Za-z]|7/);
+  });
+});
+
+// Sam opens Reopen on a ticket resolved at tier 2: the dialog had the tier one below in hand
+// (the hand-back's), though reopening brings the ticket back to the tier it was resolved at.
+// And Ben's Hand back dialog said "The ticket goes back to Tier 1" over "it will wait
+// unassigned in the queue": one message now says where it goes and to whom.
+
+describe('the head of the Reopen and Hand back dialogs', () => {
+  afterEach(async () => {
+    await setLocale('en', 'latn');
+  });
+  const ticket = { number: 'T-000788', tier: 2 as const, segment: 'education' as const, state: 'resolved' as const };
+  it('names the tier Reopen brings the ticket back to: the one it was resolved at', () => {
+    const said = actionIntro('REOPEN', ticket, false);
+    expect(said.title).toBe('Reopen T-000788 at Tier 2');
+    expect(said.help).toContain('Tier 2');
+    expect(`${said.title} ${said.help}`).not.toContain('Tier 1');
+    expect(said.queued).toBe(false);
+  });
+  it('says once, going to the queue, where the ticket waits and why', async () => {
+    const handBack = actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, true);
+    expect(handBack.title).toBe('Hand T-000788 back down to Tier 1');
+    expect(handBack.queued).toBe(true);
+    expect(handBack.help).toContain('Education · Tier 1 queue');
+    expect(handBack.help).not.toContain(en['act.help.DEESCALATE'].replace('{tier}', 'Tier 1').split('.')[0]!);
+    expect(handBack.help.match(/Tier 1/g)).toHaveLength(2);
+    const reopen = actionIntro('REOPEN', ticket, true);
+    expect(reopen.help).toContain('Education · Tier 2 queue');
+    expect(reopen.help).not.toContain('Tier 1');
+    await setLocale('fa', 'arabext');
+    const persian = actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, true);
+    expect(persian.help).toContain(t('tier.1'));
+    expect(persian.help).not.toMatch(/[A-Za-z]/);
+  });
+  it('keeps the plain sentence when the ticket goes back to its holder', () => {
+    expect(actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, false)).toMatchObject({
+      title: 'Hand T-000788 back down to Tier 1',
+      help: en['act.help.DEESCALATE'].replace('{tier}', 'Tier 1'),
+      queued: false,
+    });
   });
 });

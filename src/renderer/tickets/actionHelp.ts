@@ -1,5 +1,7 @@
-import { DEFAULT_REOPEN_WINDOW_MS, type TicketState } from '../../shared/ticketMachine';
+import type { Segment, Tier } from '../../shared/domain';
+import { DEFAULT_REOPEN_WINDOW_MS, tierAfter, type TicketState } from '../../shared/ticketMachine';
 import { t, tc } from '../i18n';
+import { segmentLabel, tierLabel } from '../labels';
 import type { DialogAction } from './ActionDialog';
 
 /**
@@ -15,4 +17,24 @@ export function actionHelp(action: DialogAction, state: TicketState, vars: Recor
   if (action === 'ASSIGN' && state.endsWith('.pending')) return t('act.help.ASSIGN.waiting', vars);
   if (action === 'RESOLVE') return tc('act.help.RESOLVE', Math.round(DEFAULT_REOPEN_WINDOW_MS / 86_400_000), vars);
   return t(`act.help.${action}`, vars);
+}
+
+/**
+ * An action dialog's title and the sentence under it. The tier they name is the one the action
+ * leaves the ticket at (the ticket machine's tierAfter): one up on Escalate, one down on Hand
+ * back, and on Reopen the tier it was resolved at (the dialog had named the one below). A hand-back
+ * or reopening that goes to the queue (`toQueue`, as decide() will decide it) says so in one
+ * message, where the ticket waits and why, instead of "goes back to Tier 1" above it; `queued`
+ * tells the dialog to show it as a note. `submit` is the button's label.
+ */
+export function actionIntro(
+  action: DialogAction,
+  ticket: { number: string; tier: Tier; segment: Segment; state: TicketState },
+  toQueue: boolean,
+): { title: string; help: string; queued: boolean; submit: string } {
+  const vars = { number: ticket.number, tier: tierLabel(tierAfter(action, ticket.tier)), segment: segmentLabel(ticket.segment) };
+  const title = t(`act.title.${action}`, vars);
+  const submit = t(`act.submit.${action}`, vars);
+  if (toQueue && (action === 'DEESCALATE' || action === 'REOPEN')) return { title, help: t(`act.help.${action}.toQueue`, vars), queued: true, submit };
+  return { title, help: actionHelp(action, ticket.state, vars), queued: false, submit };
 }
