@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createUser, hasActiveAdmin } from './accounts';
+import { createUser, hasActiveAdmin, newUserSchema } from './accounts';
 import { openDb, openPool } from './db';
 import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
 import { hubLogger } from './log';
@@ -132,9 +132,26 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
     console.error(`create-admin needs --email.\n${USAGE}`);
     return 2;
   }
+  // Said before anything is asked or started, in the words of the command line: the account
+  // rules' own message ("Not a valid user: ✖ … → at password") came only after the password
+  // had been typed twice.
+  if (!newUserSchema.shape.email.safeParse(values.email).success) {
+    console.error(`--email needs an email address like ava@example.com, not "${values.email}". No admin was created.`);
+    return 2;
+  }
+  const tooShort = (p: string) => !newUserSchema.shape.password.safeParse(p).success;
+  const passwordRule = 'The password needs at least 10 characters (and at most 256). No admin was created';
   let password = values.password;
+  if (password !== undefined && tooShort(password)) {
+    console.error(`${passwordRule}.`);
+    return 2;
+  }
   if (password === undefined) {
     password = await ask('Password for the new admin (at least 10 characters): ');
+    if (tooShort(password)) {
+      console.error(`${passwordRule}; run the command again.`);
+      return 2;
+    }
     // Typed unseen, so typed twice: a slip would lock the centre out of its own hub.
     if ((await ask('The same password again: ')) !== password) {
       console.error('The two passwords differ; no admin was created. Run the command again.');

@@ -198,10 +198,11 @@ describe('one folder, one PostgreSQL', () => {
 
 describe('a hub that cannot start', () => {
   /** One run of the hub to its end: exit code, and what it printed. */
-  const runHub = (args: string[]) =>
+  const runHub = (args: string[], typed?: string) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: [typed === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
       running.push(child);
+      if (typed !== undefined) child.stdin!.end(typed);
       let out = '';
       let err = '';
       child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -251,6 +252,28 @@ describe('a hub that cannot start', () => {
     fresh.child.kill('SIGTERM');
     await exited(fresh.child);
   }, 90_000);
+
+  // Stop 50's probe: a short password was asked for twice, then refused as "Not a valid user: ✖ a
+  // password of at least 10 characters → at password"; a mistyped --email only after both.
+  it('create-admin says what is wrong with the email or the password in plain words, before asking again, and makes nobody', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tagdesk-hub-admin-'));
+    moreFolders.push(folder);
+    const hubDir = join(folder, 'hub');
+    const badEmail = await runHub(['create-admin', '--data', hubDir, '--email', 'omar.example.com'], 'a long password\na long password\n');
+    expect(badEmail.code).toBe(2);
+    expect(badEmail.err).toContain('--email needs an email address like ava@example.com, not "omar.example.com". No admin was created.');
+    expect(badEmail.out).not.toContain('Password');
+    const short = await runHub(['create-admin', '--data', hubDir, '--email', 'omar@example.com'], 'short\n');
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('The password needs at least 10 characters (and at most 256). No admin was created; run the command again.');
+    expect(short.out).not.toContain('The same password again');
+    const flag = await runHub(['create-admin', '--data', hubDir, '--email', 'omar@example.com', '--password', 'short']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toContain('The password needs at least 10 characters (and at most 256). No admin was created.');
+    expect(`${badEmail.err}${short.err}${flag.err}`).not.toContain('Not a valid user');
+    // Nothing was started for any of them: no PostgreSQL folder.
+    expect(runningPostgresUrl(join(hubDir, 'pg'))).toBeNull();
+  }, 60_000);
 
   it('names the PostgreSQL of DATABASE_URL it cannot use, and why, without its password', async () => {
     const holder = createServer();
