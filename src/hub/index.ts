@@ -107,6 +107,25 @@ async function main(argv: string[]): Promise<number> {
     console.error(tlsPairFailure(error) ?? startFailure(error, { port, host, databaseUrl }));
     return 1;
   }
+  // Listened for from the moment the hub serves. One Ctrl+C can arrive twice (the terminal's,
+  // and the one npm or tsx passes on): a repeat within a moment is the same stop, and must not
+  // end the process half way, its PostgreSQL not stopped. Later, it is someone insisting.
+  const started = hub;
+  const stopped = new Promise<void>((done) => {
+    let since: number | null = null;
+    const stop = (signal: string) => {
+      if (since !== null) {
+        if (Date.now() - since < 2_000) return;
+        log.warn({ signal }, 'stopped again: leaving without waiting');
+        process.exit(130);
+      }
+      since = Date.now();
+      log.info({ signal }, 'shutting down');
+      void started.close().finally(() => done());
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
   process.stdout.write(`Tagdesk hub serving ${hub.url}\n`);
   log.info({ hubUrl: hub.url }, 'hub started');
   // A hub nobody can sign in to: say how its first admin is made.
@@ -115,14 +134,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`No admin account yet: nobody can sign in. Create the first one (it asks for the password):\n  ${dir ? '' : 'DATABASE_URL=… '}npm run hub -- create-admin${where} --email you@example.com\n`);
   }
 
-  await new Promise<void>((done) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      void hub.close().finally(() => done());
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  await stopped;
   log.info('hub stopped');
   return 0;
 }

@@ -295,6 +295,28 @@ describe('a hub that cannot start', () => {
   }, 30_000);
 });
 
+// Stop 50's probe: Ctrl+C on `npm run hub` reaches the hub twice at times (the terminal's, then
+// the one npm or tsx passes on). The second, with no handler left, ended the hub in the middle of
+// stopping: no "hub stopped", and its PostgreSQL left to whoever else the terminal had signalled.
+describe('Ctrl+C', () => {
+  it('the same stop signalled twice at once still stops the hub in order, its PostgreSQL with it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tagdesk-hub-ctrlc-'));
+    chmodSync(folder, 0o755);
+    moreFolders.push(folder);
+    const hub = await spawnHub(['--data', folder], { LOG_LEVEL: 'info' });
+    let out = '';
+    hub.child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => hub.child.once('exit', (code, signal) => resolve({ code, signal })));
+    await new Promise((r) => setTimeout(r, 500));
+    hub.child.kill('SIGINT');
+    await expect.poll(() => out, { timeout: 5_000, interval: 5 }).toContain('shutting down');
+    hub.child.kill('SIGINT');
+    expect(await ended).toEqual({ code: 0, signal: null });
+    expect(out).toContain('hub stopped');
+    expect(runningPostgresUrl(join(folder, 'pg'))).toBeNull();
+  }, 60_000);
+});
+
 describe('two hub processes on one database', () => {
   it('both serve, and each fans out what the other accepted', async () => {
     const serverUrl = runningPostgresUrl(join(dir, 'pg'))!;
