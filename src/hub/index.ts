@@ -179,7 +179,7 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
   try {
     await migrate(db);
     const user = await createUser(db, { email: values.email, name: values.name ?? values.email.split('@')[0], role: 'admin', password }, Date.now());
-    console.log(`Admin ${user.email} created.`);
+    console.log(`Admin ${user.email} created, named "${user.name}". Sign in with it at a desk joined to this hub (npm run web -- --data DIR --hub URL): People there adds everyone else.`);
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -186,6 +186,8 @@ describe('one folder, one PostgreSQL', () => {
     // keep-alive timeout, and the next fetch would go out on the socket the hub had closed meanwhile.
     const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--data', dir, '--email', 'root@desk.test', '--password', 'root admin pass'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout).toMatch(/Admin root@desk\.test created/);
+    // What to do next, and under which name everyone will see them (no --name: the email's first part).
+    expect(r.stdout).toContain('named "root". Sign in with it at a desk joined to this hub (npm run web -- --data DIR --hub URL): People there adds everyone else.');
     const signedIn = await call(serving!.url, 'POST', '/auth/sign-in', { body: { email: 'root@desk.test', password: 'root admin pass' } });
     expect(signedIn.status).toBe(200);
     expect((await call(serving!.url, 'GET', '/health')).status).toBe(200);
