@@ -315,15 +315,6 @@ async function closedPort(): Promise<string> {
 }
 
 /** A desk of its own on a fresh folder (not joined to the hub unless `hubUrl`), closed and removed after `use`. */
-/** A fresh desk joined to the hub set up empty from its first-start screen, in a window closed after. */
-async function setUpEmpty(browser: Browser, url: string): Promise<void> {
-  const first = await (await browser.newContext()).newPage();
-  await first.goto(url);
-  await first.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
-  await expect(first.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
-  await first.context().close();
-}
-
 async function freshDesk(use: (url: string) => Promise<void>, options: { hubUrl?: string } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-join-'));
   const fresh = await startWebShell({ dataDir: dir, demo: false, port: 0, ...options });
@@ -383,7 +374,6 @@ test('a person an admin deactivates on People is signed out of the window they h
   await makeUser(hub, { email: 'ben@desk.test', name: 'Ben Okafor', role: 'agent', tier: 1, segments: ['home'] });
   await freshDesk(
     async (url) => {
-      await setUpEmpty(browser, url);
       const ben = await signInWithPassword(browser, url, 'ben@desk.test', PASSWORD);
       const omar = await signInWithPassword(browser, url, 'omar@desk.test', PASSWORD);
       await omar.goto(`${new URL(omar.url()).origin}/#/admin/users`);
@@ -409,7 +399,6 @@ test('a person whose role an admin changes sees the new powers in the window the
   await makeUser(hub, { email: 'lena@desk.test', name: 'Lena Sorensen', role: 'admin', tier: 3, segments: [] });
   await freshDesk(
     async (url) => {
-      await setUpEmpty(browser, url);
       const lena = await signInWithPassword(browser, url, 'lena@desk.test', PASSWORD);
       const lenaApp = new App(lena);
       await expect(lenaApp.nav.getByRole('link', { name: en['nav.hubUsers'] })).toBeVisible();
@@ -468,9 +457,12 @@ test('a desk joined to an address where nothing answers says so at its sign-in, 
     async (url) => {
       const page = await (await browser.newContext()).newPage();
       await page.goto(url);
-      await page.getByRole('button', { name: en['firstStart.emptyButton'] }).click();
+      // Started with --hub on a new folder, the desk opens at the sign-in: stop 50's probe met
+      // "Set up this desk" there, its demo choice off and its join form holding the address the
+      // desk had already joined, which README's steps for a centre never mention.
       const stuck = page.getByRole('status').filter({ hasText: en['signIn.unreachableTitle'] });
       await expect(stuck).toContainText(en['apiError.hubNotAnswering'].replace('{url}', wrong));
+      await expect(page.getByRole('heading', { level: 1, name: en['firstStart.title'] })).toHaveCount(0);
       const other = page.getByRole('region', { name: en['signIn.addressTitle'] });
       const address = other.getByRole('textbox', { name: en['hubJoin.url'] });
       await expect(address).toHaveValue(wrong);

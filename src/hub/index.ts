@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createUser, hasActiveAdmin } from './accounts';
+import { createUser, hasActiveAdmin, newUserSchema } from './accounts';
 import { openDb, openPool } from './db';
 import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
 import { hubLogger } from './log';
@@ -107,6 +107,25 @@ async function main(argv: string[]): Promise<number> {
     console.error(tlsPairFailure(error) ?? startFailure(error, { port, host, databaseUrl }));
     return 1;
   }
+  // Listened for from the moment the hub serves. One Ctrl+C can arrive twice (the terminal's,
+  // and the one npm or tsx passes on): a repeat within a moment is the same stop, and must not
+  // end the process half way, its PostgreSQL not stopped. Later, it is someone insisting.
+  const started = hub;
+  const stopped = new Promise<void>((done) => {
+    let since: number | null = null;
+    const stop = (signal: string) => {
+      if (since !== null) {
+        if (Date.now() - since < 2_000) return;
+        log.warn({ signal }, 'stopped again: leaving without waiting');
+        process.exit(130);
+      }
+      since = Date.now();
+      log.info({ signal }, 'shutting down');
+      void started.close().finally(() => done());
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
   process.stdout.write(`Tagdesk hub serving ${hub.url}\n`);
   log.info({ hubUrl: hub.url }, 'hub started');
   // A hub nobody can sign in to: say how its first admin is made.
@@ -115,14 +134,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`No admin account yet: nobody can sign in. Create the first one (it asks for the password):\n  ${dir ? '' : 'DATABASE_URL=… '}npm run hub -- create-admin${where} --email you@example.com\n`);
   }
 
-  await new Promise<void>((done) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      void hub.close().finally(() => done());
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  await stopped;
   log.info('hub stopped');
   return 0;
 }
@@ -132,9 +144,26 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
     console.error(`create-admin needs --email.\n${USAGE}`);
     return 2;
   }
+  // Said before anything is asked or started, in the words of the command line: the account
+  // rules' own message ("Not a valid user: ✖ … → at password") came only after the password
+  // had been typed twice.
+  if (!newUserSchema.shape.email.safeParse(values.email).success) {
+    console.error(`--email needs an email address like ava@example.com, not "${values.email}". No admin was created.`);
+    return 2;
+  }
+  const tooShort = (p: string) => !newUserSchema.shape.password.safeParse(p).success;
+  const passwordRule = 'The password needs at least 10 characters (and at most 256). No admin was created';
   let password = values.password;
+  if (password !== undefined && tooShort(password)) {
+    console.error(`${passwordRule}.`);
+    return 2;
+  }
   if (password === undefined) {
     password = await ask('Password for the new admin (at least 10 characters): ');
+    if (tooShort(password)) {
+      console.error(`${passwordRule}; run the command again.`);
+      return 2;
+    }
     // Typed unseen, so typed twice: a slip would lock the centre out of its own hub.
     if ((await ask('The same password again: ')) !== password) {
       console.error('The two passwords differ; no admin was created. Run the command again.');
@@ -150,7 +179,7 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
   try {
     await migrate(db);
     const user = await createUser(db, { email: values.email, name: values.name ?? values.email.split('@')[0], role: 'admin', password }, Date.now());
-    console.log(`Admin ${user.email} created.`);
+    console.log(`Admin ${user.email} created, named "${user.name}". Sign in with it at a desk joined to this hub (npm run web -- --data DIR --hub URL): People there adds everyone else.`);
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

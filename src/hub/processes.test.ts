@@ -186,6 +186,8 @@ describe('one folder, one PostgreSQL', () => {
     // keep-alive timeout, and the next fetch would go out on the socket the hub had closed meanwhile.
     const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', 'create-admin', '--data', dir, '--email', 'root@desk.test', '--password', 'root admin pass'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout).toMatch(/Admin root@desk\.test created/);
+    // What to do next, and under which name everyone will see them (no --name: the email's first part).
+    expect(r.stdout).toContain('named "root". Sign in with it at a desk joined to this hub (npm run web -- --data DIR --hub URL): People there adds everyone else.');
     const signedIn = await call(serving!.url, 'POST', '/auth/sign-in', { body: { email: 'root@desk.test', password: 'root admin pass' } });
     expect(signedIn.status).toBe(200);
     expect((await call(serving!.url, 'GET', '/health')).status).toBe(200);
@@ -198,10 +200,11 @@ describe('one folder, one PostgreSQL', () => {
 
 describe('a hub that cannot start', () => {
   /** One run of the hub to its end: exit code, and what it printed. */
-  const runHub = (args: string[]) =>
+  const runHub = (args: string[], typed?: string) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: [typed === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
       running.push(child);
+      if (typed !== undefined) child.stdin!.end(typed);
       let out = '';
       let err = '';
       child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -252,6 +255,28 @@ describe('a hub that cannot start', () => {
     await exited(fresh.child);
   }, 90_000);
 
+  // Stop 50's probe: a short password was asked for twice, then refused as "Not a valid user: ✖ a
+  // password of at least 10 characters → at password"; a mistyped --email only after both.
+  it('create-admin says what is wrong with the email or the password in plain words, before asking again, and makes nobody', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tagdesk-hub-admin-'));
+    moreFolders.push(folder);
+    const hubDir = join(folder, 'hub');
+    const badEmail = await runHub(['create-admin', '--data', hubDir, '--email', 'omar.example.com'], 'a long password\na long password\n');
+    expect(badEmail.code).toBe(2);
+    expect(badEmail.err).toContain('--email needs an email address like ava@example.com, not "omar.example.com". No admin was created.');
+    expect(badEmail.out).not.toContain('Password');
+    const short = await runHub(['create-admin', '--data', hubDir, '--email', 'omar@example.com'], 'short\n');
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('The password needs at least 10 characters (and at most 256). No admin was created; run the command again.');
+    expect(short.out).not.toContain('The same password again');
+    const flag = await runHub(['create-admin', '--data', hubDir, '--email', 'omar@example.com', '--password', 'short']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toContain('The password needs at least 10 characters (and at most 256). No admin was created.');
+    expect(`${badEmail.err}${short.err}${flag.err}`).not.toContain('Not a valid user');
+    // Nothing was started for any of them: no PostgreSQL folder.
+    expect(runningPostgresUrl(join(hubDir, 'pg'))).toBeNull();
+  }, 60_000);
+
   it('names the PostgreSQL of DATABASE_URL it cannot use, and why, without its password', async () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
@@ -270,6 +295,28 @@ describe('a hub that cannot start', () => {
     expect(err).toContain(`The hub could not use the PostgreSQL at hubuser@127.0.0.1:${closedPort}/tagdesk: nothing answers there`);
     expect(err).not.toContain('s3cret-pw');
   }, 30_000);
+});
+
+// Stop 50's probe: Ctrl+C on `npm run hub` reaches the hub twice at times (the terminal's, then
+// the one npm or tsx passes on). The second, with no handler left, ended the hub in the middle of
+// stopping: no "hub stopped", and its PostgreSQL left to whoever else the terminal had signalled.
+describe('Ctrl+C', () => {
+  it('the same stop signalled twice at once still stops the hub in order, its PostgreSQL with it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tagdesk-hub-ctrlc-'));
+    chmodSync(folder, 0o755);
+    moreFolders.push(folder);
+    const hub = await spawnHub(['--data', folder], { LOG_LEVEL: 'info' });
+    let out = '';
+    hub.child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => hub.child.once('exit', (code, signal) => resolve({ code, signal })));
+    await new Promise((r) => setTimeout(r, 500));
+    hub.child.kill('SIGINT');
+    await expect.poll(() => out, { timeout: 5_000, interval: 5 }).toContain('shutting down');
+    hub.child.kill('SIGINT');
+    expect(await ended).toEqual({ code: 0, signal: null });
+    expect(out).toContain('hub stopped');
+    expect(runningPostgresUrl(join(folder, 'pg'))).toBeNull();
+  }, 60_000);
 });
 
 describe('two hub processes on one database', () => {

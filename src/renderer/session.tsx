@@ -139,7 +139,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     setPhase({ name: 'loading' });
     try {
       const status = await call('desk.status', {});
-      if (!status.initialized) {
+      if (!status.initialized && !(await setUpJoinedDesk())) {
         setPhase({ name: 'uninitialized', dataDir: status.dataDir });
         return;
       }
@@ -326,6 +326,25 @@ export function SessionGate({ children }: { children: ReactNode }) {
       draftsBelongTo(phase.user.id);
       return session ? <SessionContext value={session}>{children}</SessionContext> : null;
   }
+}
+
+/**
+ * A desk joined to a hub before it has data (started with --hub) has one way to be set up:
+ * empty, its people and records coming from the hub. It is set up so and goes to the sign-in,
+ * rather than to a first-start screen whose demo choice is off and whose join form holds the
+ * address it has already joined. False when it is not joined, or could not be set up (the
+ * first-start screen then shows, and says why when tried there).
+ */
+async function setUpJoinedDesk(): Promise<boolean> {
+  const hub = await call('hub.status', {});
+  if (!hub.joined) return false;
+  try {
+    await call('desk.initialize', { mode: 'empty' });
+  } catch (error) {
+    // Another window set the desk up meanwhile: it has data now, and the sign-in follows.
+    return problemOf(error).code === 'conflict';
+  }
+  return true;
 }
 
 /**
