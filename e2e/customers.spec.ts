@@ -83,10 +83,27 @@ test('a tag nobody has, looked up with the caller’s record on screen, is regis
   // Maria's new laptop: its tag is on no record. The only way on was "register it" as a new
   // customer; registering it on Maria's record meant closing that, finding Register system and
   // typing the tag again.
+  await expect(page.getByTestId('confirm-details')).toBeVisible();
+  // A lookup that finds nothing, or is malformed, leaves the view behind it: it was drawn as if
+  // it were the new caller's, "Confirm details with the caller" and all. It is marked as the
+  // earlier lookup's, dimmed, its prompt to confirm held back until the agent says who is calling.
+  await app.lookup('12AB');
+  const earlier = page.getByTestId('earlier-lookup');
+  await expect(earlier).toContainText(en['customer.earlier.title'].replace('{name}', 'Maria Gonzalez'));
+  await expect(earlier).toContainText('12AB');
+  await expect(page.getByRole('alert').filter({ hasText: en['lookup.invalidTitle'] })).toContainText(en['lookup.behind'].replace('{name}', 'Maria Gonzalez'));
+  await expect(page.getByTestId('confirm-details')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await earlier.getByRole('button', { name: en['customer.earlier.same'].replace('{name}', 'Maria Gonzalez') }).click();
+  await expect(earlier).toBeHidden();
+  await expect(page.getByTestId('confirm-details')).toBeVisible();
   await app.lookup('zz9 q8w7');
+  await expect(earlier).toBeVisible();
   await page.getByRole('link', { name: en['lookup.registerOn'].replace('{tag}', 'ZZ9Q8W7').replace('{name}', 'Maria Gonzalez') }).click();
   const dialog = page.getByRole('dialog', { name: en['record.addSystem'] });
   await expect(dialog.getByRole('textbox', { name: en['asset.tag'] })).toHaveValue('ZZ9Q8W7');
+  // Registering on Maria's record says she is the caller: her view is no longer the earlier one.
+  await expect(earlier).toBeHidden();
   await dialog.getByLabel(en['record.productLine']).fill('XPS');
   await dialog.getByLabel(en['record.model']).fill('XPS 14');
   await dialog.getByLabel(en['asset.shipped']).fill('2026-11-01');
