@@ -2,7 +2,7 @@ import { en } from '../src/renderer/i18n/en';
 import type { Locator, Page } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { inEnglishSentence, signInAs } from './pages/app';
 import { confirmMerge, CustomerView } from './pages/customer';
 
 // Customer records (issue 12): a caller the lookup did not find is registered with their
@@ -100,7 +100,8 @@ test('a tag nobody has, looked up with the caller’s record on screen, is regis
   await app.lookup('zz9 q8w7');
   await expect(earlier).toBeVisible();
   await page.getByRole('link', { name: en['lookup.registerOn'].replace('{tag}', 'ZZ9Q8W7').replace('{name}', 'Maria Gonzalez') }).click();
-  const dialog = page.getByRole('dialog', { name: en['record.addSystem'] });
+  // The dialog says whose record the system goes on (it said only "Register system").
+  const dialog = page.getByRole('dialog', { name: en['record.addSystemOn'].replace('{name}', inEnglishSentence('Maria Gonzalez')) });
   await expect(dialog.getByRole('textbox', { name: en['asset.tag'] })).toHaveValue('ZZ9Q8W7');
   // Registering on Maria's record says she is the caller: her view is no longer the earlier one.
   await expect(earlier).toBeHidden();
@@ -113,6 +114,31 @@ test('a tag nobody has, looked up with the caller’s record on screen, is regis
   await app.lookup('ZZ9Q8W7');
   await customer.expectCustomer('Maria Gonzalez');
   await customer.expectMatchedSystem('ZZ9Q8W7');
+});
+
+test('Cancel in New ticket asks before dropping what was typed; the next caller at the organisation starts on an empty form', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('Lakeside Unified');
+  await new CustomerView(page).expectCustomer('Lakeside Unified School District');
+  const open = async () => {
+    await page.getByRole('button', { name: en['customer.newTicket'], exact: true }).click();
+    return page.getByRole('dialog', { name: /^New ticket for/ });
+  };
+  let dialog = await open();
+  await dialog.getByLabel(en['newTicket.subject']).fill('Projector in room 12 shows no signal');
+  // Cancel kept the text: reopened, and for the next teacher who called from the school, it was still there.
+  await dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(dialog.getByText(en['newTicket.discardAsk'])).toBeVisible();
+  await dialog.getByRole('button', { name: en['newTicket.keepEditing'] }).click();
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveValue('Projector in room 12 shows no signal');
+  await dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await dialog.getByRole('button', { name: en['newTicket.discard'] }).click();
+  await expect(dialog).toBeHidden();
+  dialog = await open();
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveValue('');
+  // Nothing typed: Cancel closes at once.
+  await dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
@@ -47,6 +47,18 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
     channel: 'phone',
   });
   const [busy, setBusy] = useState(false);
+  // Cancel with something typed asks first; it dropped nothing, and the text came back for the
+  // next caller from the same organisation (the draft is the customer's). Closing the dialog
+  // (its X, Escape) keeps the text, for a call that goes on.
+  const [discarding, setDiscarding] = useState(false);
+  const cancel = () => {
+    if (draft.subject.trim() || draft.description.trim()) {
+      setDiscarding(true);
+      return;
+    }
+    clearDraft();
+    onClose();
+  };
   const [problem, setProblem] = useState<Problem | null>(null);
   // A refusal takes the keyboard to the field to fix (the busy Create button had lost it).
   const form = useRef<HTMLFormElement>(null);
@@ -163,8 +175,30 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             onChange={(e) => setDraft({ assignToMe: e.currentTarget.checked })}
             description={whyNotMine === null ? t('newTicket.assignToMeHint') : t('newTicket.assignToMeNot', { reason: sayMessage(whyNotMine) })}
           />
+          {discarding && (
+            <Alert color="yellow" role="alert" p="sm">
+              <Group justify="space-between" gap="sm">
+                <Text size="sm">{t('newTicket.discardAsk')}</Text>
+                <Group gap="xs" ms="auto">
+                  <Button size="xs" variant="default" onClick={() => setDiscarding(false)} data-autofocus autoFocus>
+                    {t('newTicket.keepEditing')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    color="red"
+                    onClick={() => {
+                      clearDraft();
+                      onClose();
+                    }}
+                  >
+                    {t('newTicket.discard')}
+                  </Button>
+                </Group>
+              </Group>
+            </Alert>
+          )}
           <FormButtons hintId="new-ticket-submit-keys">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={cancel} disabled={discarding}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="new-ticket-submit-keys">

@@ -286,6 +286,9 @@ export const en = {
   'newTicket.assignToMeNot': 'Not yours to take: {reason}',
   'newTicket.notTakenTitle': '{number} created, not assigned to you',
   'newTicket.notTaken': '{reason} It waits unassigned in its queue; everything you typed is on it.',
+  'newTicket.discardAsk': 'Discard what you typed for this ticket?',
+  'newTicket.discard': 'Discard',
+  'newTicket.keepEditing': 'Keep editing',
 
   // ticket page
   'ticket.pageName': 'Ticket',
@@ -1289,6 +1292,7 @@ export const en = {
   'record.removeContactYes': 'Remove',
   'record.removeContactKeep': 'Keep',
   'record.addSystem': 'Register system',
+  'record.addSystemOn': 'Register system on {name}’s record',
   'record.privacy': 'Export or erase',
   'record.editSystem': 'Edit system {tag}',
   'record.editSystemShort': 'Edit details',

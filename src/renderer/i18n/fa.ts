@@ -263,6 +263,9 @@ export const fa: Messages = {
   'newTicket.assignToMeNot': 'برداشتن این تیکت با شما نیست: {reason}',
   'newTicket.notTakenTitle': '{number} ثبت شد، ولی به شما واگذار نشد',
   'newTicket.notTaken': '{reason} بی‌مسئول در صف خود می‌ماند؛ هرچه نوشتید روی آن هست.',
+  'newTicket.discardAsk': 'آنچه برای این تیکت نوشتید دور ریخته شود؟',
+  'newTicket.discard': 'دور بریز',
+  'newTicket.keepEditing': 'ادامه‌ی نوشتن',
 
   'ticket.pageName': 'تیکت',
   'ticket.assignedTo': 'واگذارشده به {name}',
@@ -1241,6 +1244,7 @@ export const fa: Messages = {
   'record.removeContactYes': 'حذف',
   'record.removeContactKeep': 'نگه داشتن',
   'record.addSystem': 'ثبت سیستم',
+  'record.addSystemOn': 'ثبت سیستم در پرونده‌ی {name}',
   'record.privacy': 'برون‌بری یا پاک‌کردن',
   'record.editSystem': 'ویرایش سیستم {tag}',
   'record.editSystemShort': 'ویرایش جزئیات',
