@@ -141,6 +141,29 @@ test('Cancel in New ticket asks before dropping what was typed; the next caller 
   await expect(dialog).toBeHidden();
 });
 
+test('a call is logged on the 360° view without a ticket: its notes survive a reload while typed, and it joins the interactions', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  const interactions = page.getByRole('region', { name: /^Interactions/ });
+  await expect(interactions.getByRole('heading', { name: en['customer.interactions_other'].replace('{count}', '4') })).toBeVisible();
+  // A call that needed no ticket could be recorded only by opening one.
+  await interactions.getByRole('button', { name: en['customer.logContact'] }).click();
+  const dialog = page.getByRole('dialog', { name: en['logContact.title'].replace('{name}', inEnglishSentence('Maria Gonzalez')) });
+  await dialog.getByText(en['interaction.outbound'], { exact: true }).click();
+  await dialog.getByLabel(en['newTicket.system']).click();
+  await page.getByRole('option', { name: /^HX4P9R2/ }).click();
+  await dialog.getByLabel(en['logContact.notes']).fill('Called back: the replacement adapter ships Monday.');
+  await page.reload();
+  await expect(dialog.getByLabel(en['logContact.notes'])).toHaveValue('Called back: the replacement adapter ships Monday.');
+  await expect(dialog.getByRole('radio', { name: en['interaction.outbound'] })).toBeChecked();
+  await dialog.getByRole('button', { name: en['logContact.save'] }).click();
+  await expect(dialog).toBeHidden();
+  await expect(interactions.getByRole('heading', { name: en['customer.interactions_other'].replace('{count}', '5') })).toBeVisible();
+  await expect(interactions.getByText('Called back: the replacement adapter ships Monday.')).toBeVisible();
+  await expect(interactions.getByText(en['customer.aboutSystem'].replace('{tag}', inEnglishSentence('HX4P9R2')))).toBeVisible();
+});
+
 test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('Nobody Here');

@@ -35,6 +35,7 @@ import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import { SuggestionsPanel } from '../kb/Suggestions';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
+import { LogContactModal } from './LogContactModal';
 import { RecordPanel } from './RecordPanel';
 import { StalePrompt } from './StalePrompt';
 import { KeptWhole } from '../i18n/KeptWhole';
@@ -80,6 +81,8 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
   useCustomerOnScreen(customer.id, customer.name);
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
+  // Open across a reload, as New ticket is: what was typed is in its draft.
+  const [logging, setLogging] = useSessionValue(`logContact.open.${customer.id}`);
   /** Opens the form on `assetId`; null keeps the system the draft has (none at first). */
   const openNewTicket = (assetId: string | null) => {
     if (assetId !== null) presetDraftSystem(customer.id, assetId);
@@ -263,13 +266,14 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
                   </Stack>
                 )}
               </Section>
-              <Interactions items={view.interactions} now={now} />
+              <Interactions items={view.interactions} now={now} assets={view.assets} onLog={() => setLogging('1')} />
             </Stack>}
           </div>
         </div>
         <RecordPanel customerId={customer.id} fix={fix} />
       </Stack>
 
+      {logging !== null && <LogContactModal customer={customer} assets={view.assets} onClose={() => setLogging(null)} />}
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
   );
@@ -500,7 +504,7 @@ const CHANNEL_ICON: Record<Channel, ReactNode> = {
 
 const SHOWN = 12;
 
-const Interactions = memo(function Interactions({ items, now }: { items: Interaction[]; now: number }) {
+const Interactions = memo(function Interactions({ items, now, assets, onLog }: { items: Interaction[]; now: number; assets: CustomerView['assets']; onLog: () => void }) {
   useLocaleVersion(); // memo: its words and dates follow a language switch all the same
   const [all, setAll] = useState(false);
   const sorted = useMemo(() => [...items].sort((a, b) => b.at - a.at), [items]);
@@ -510,11 +514,16 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
       title={tc('customer.interactions', items.length)}
       id="interactions"
       actions={
-        sorted.length > SHOWN ? (
-          <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
-            {all ? t('common.showFewer') : t('common.showAll')}
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={onLog}>
+            {t('customer.logContact')}
           </Button>
-        ) : null
+          {sorted.length > SHOWN && (
+            <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
+              {all ? t('common.showFewer') : t('common.showAll')}
+            </Button>
+          )}
+        </Group>
       }
     >
       {items.length === 0 ? (
@@ -546,6 +555,7 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
                     <IconTicket size={11} aria-hidden /> {i.ticketNumber}
                   </a>
                 )}
+                {i.assetId && <SystemTag tag={assets.find((a) => a.id === i.assetId)?.serviceTag ?? null} />}
                 {i.userName && <span className={`${classes.xs} ${classes.dimmed}`}><bdi>{i.userName}</bdi></span>}
               </div>
             </Timeline.Item>
@@ -555,6 +565,12 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
     </Section>
   );
 });
+
+/** The system a logged contact was about, by its tag (nothing when it has left the record). */
+function SystemTag({ tag }: { tag: string | null }) {
+  if (tag === null) return null;
+  return <span className={`${classes.xs} ${classes.mono}`}>{t('customer.aboutSystem', { tag })}</span>;
+}
 
 /** A line of the contact history: a ticket's, in the reader's words; any other as written, in its own direction. */
 function InteractionLine({ summary }: { summary: string }) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
@@ -8,7 +8,7 @@ import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { patchDraft, useDraft } from '../drafts';
 import { t } from '../i18n';
-import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
+import { DiscardPrompt, FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
@@ -176,26 +176,14 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             description={whyNotMine === null ? t('newTicket.assignToMeHint') : t('newTicket.assignToMeNot', { reason: sayMessage(whyNotMine) })}
           />
           {discarding && (
-            <Alert color="yellow" role="alert" p="sm">
-              <Group justify="space-between" gap="sm">
-                <Text size="sm">{t('newTicket.discardAsk')}</Text>
-                <Group gap="xs" ms="auto">
-                  <Button size="xs" variant="default" onClick={() => setDiscarding(false)} data-autofocus autoFocus>
-                    {t('newTicket.keepEditing')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    color="red"
-                    onClick={() => {
-                      clearDraft();
-                      onClose();
-                    }}
-                  >
-                    {t('newTicket.discard')}
-                  </Button>
-                </Group>
-              </Group>
-            </Alert>
+            <DiscardPrompt
+              text={t('newTicket.discardAsk')}
+              onKeep={() => setDiscarding(false)}
+              onDiscard={() => {
+                clearDraft();
+                onClose();
+              }}
+            />
           )}
           <FormButtons hintId="new-ticket-submit-keys">
             <Button variant="default" onClick={cancel} disabled={discarding}>
