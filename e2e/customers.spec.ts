@@ -2,7 +2,7 @@ import { en } from '../src/renderer/i18n/en';
 import type { Locator, Page } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { inEnglishSentence, signInAs } from './pages/app';
 import { confirmMerge, CustomerView } from './pages/customer';
 
 // Customer records (issue 12): a caller the lookup did not find is registered with their
@@ -97,10 +97,28 @@ test('a tag nobody has, looked up with the caller’s record on screen, is regis
   // Maria's new laptop: its tag is on no record. The only way on was "register it" as a new
   // customer; registering it on Maria's record meant closing that, finding Register system and
   // typing the tag again.
+  await expect(page.getByTestId('confirm-details')).toBeVisible();
+  // A lookup that finds nothing, or is malformed, leaves the view behind it: it was drawn as if
+  // it were the new caller's, "Confirm details with the caller" and all. It is marked as the
+  // earlier lookup's, dimmed, its prompt to confirm held back until the agent says who is calling.
+  await app.lookup('12AB');
+  const earlier = page.getByTestId('earlier-lookup');
+  await expect(earlier).toContainText(en['customer.earlier.title'].replace('{name}', 'Maria Gonzalez'));
+  await expect(earlier).toContainText('12AB');
+  await expect(page.getByRole('alert').filter({ hasText: en['lookup.invalidTitle'] })).toContainText(en['lookup.behind'].replace('{name}', 'Maria Gonzalez'));
+  await expect(page.getByTestId('confirm-details')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await earlier.getByRole('button', { name: en['customer.earlier.same'].replace('{name}', 'Maria Gonzalez') }).click();
+  await expect(earlier).toBeHidden();
+  await expect(page.getByTestId('confirm-details')).toBeVisible();
   await app.lookup('zz9 q8w7');
+  await expect(earlier).toBeVisible();
   await page.getByRole('link', { name: en['lookup.registerOn'].replace('{tag}', 'ZZ9Q8W7').replace('{name}', 'Maria Gonzalez') }).click();
-  const dialog = page.getByRole('dialog', { name: en['record.addSystem'] });
+  // The dialog says whose record the system goes on (it said only "Register system").
+  const dialog = page.getByRole('dialog', { name: en['record.addSystemOn'].replace('{name}', inEnglishSentence('Maria Gonzalez')) });
   await expect(dialog.getByRole('textbox', { name: en['asset.tag'] })).toHaveValue('ZZ9Q8W7');
+  // Registering on Maria's record says she is the caller: her view is no longer the earlier one.
+  await expect(earlier).toBeHidden();
   await dialog.getByLabel(en['record.productLine']).fill('XPS');
   await dialog.getByLabel(en['record.model']).fill('XPS 14');
   await dialog.getByLabel(en['asset.shipped']).fill('2026-11-01');
@@ -110,6 +128,54 @@ test('a tag nobody has, looked up with the caller’s record on screen, is regis
   await app.lookup('ZZ9Q8W7');
   await customer.expectCustomer('Maria Gonzalez');
   await customer.expectMatchedSystem('ZZ9Q8W7');
+});
+
+test('Cancel in New ticket asks before dropping what was typed; the next caller at the organisation starts on an empty form', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('Lakeside Unified');
+  await new CustomerView(page).expectCustomer('Lakeside Unified School District');
+  const open = async () => {
+    await page.getByRole('button', { name: en['customer.newTicket'], exact: true }).click();
+    return page.getByRole('dialog', { name: /^New ticket for/ });
+  };
+  let dialog = await open();
+  await dialog.getByLabel(en['newTicket.subject']).fill('Projector in room 12 shows no signal');
+  // Cancel kept the text: reopened, and for the next teacher who called from the school, it was still there.
+  await dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(dialog.getByText(en['newTicket.discardAsk'])).toBeVisible();
+  await dialog.getByRole('button', { name: en['newTicket.keepEditing'] }).click();
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveValue('Projector in room 12 shows no signal');
+  await dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await dialog.getByRole('button', { name: en['newTicket.discard'] }).click();
+  await expect(dialog).toBeHidden();
+  dialog = await open();
+  await expect(dialog.getByLabel(en['newTicket.subject'])).toHaveValue('');
+  // Nothing typed: Cancel closes at once.
+  await dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('a call is logged on the 360° view without a ticket: its notes survive a reload while typed, and it joins the interactions', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  const interactions = page.getByRole('region', { name: /^Interactions/ });
+  await expect(interactions.getByRole('heading', { name: en['customer.interactions_other'].replace('{count}', '4') })).toBeVisible();
+  // A call that needed no ticket could be recorded only by opening one.
+  await interactions.getByRole('button', { name: en['customer.logContact'] }).click();
+  const dialog = page.getByRole('dialog', { name: en['logContact.title'].replace('{name}', inEnglishSentence('Maria Gonzalez')) });
+  await dialog.getByText(en['interaction.outbound'], { exact: true }).click();
+  await dialog.getByLabel(en['newTicket.system']).click();
+  await page.getByRole('option', { name: /^HX4P9R2/ }).click();
+  await dialog.getByLabel(en['logContact.notes']).fill('Called back: the replacement adapter ships Monday.');
+  await page.reload();
+  await expect(dialog.getByLabel(en['logContact.notes'])).toHaveValue('Called back: the replacement adapter ships Monday.');
+  await expect(dialog.getByRole('radio', { name: en['interaction.outbound'] })).toBeChecked();
+  await dialog.getByRole('button', { name: en['logContact.save'] }).click();
+  await expect(dialog).toBeHidden();
+  await expect(interactions.getByRole('heading', { name: en['customer.interactions_other'].replace('{count}', '5') })).toBeVisible();
+  await expect(interactions.getByText('Called back: the replacement adapter ships Monday.')).toBeVisible();
+  await expect(interactions.getByText(en['customer.aboutSystem'].replace('{tag}', inEnglishSentence('HX4P9R2')))).toBeVisible();
 });
 
 test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {

@@ -737,6 +737,55 @@ describe('streams besides tickets', () => {
     expect(onA()).toHaveLength(2);
   });
 
+  it('a contact logged on the 360° view, with no ticket, is in the customer’s interactions in every window and on every desk; only who works the segment logs one; erasure takes its notes', async () => {
+    const { a, admin, b, customerId } = await schoolOnTwoDesks();
+    await a.call('customers.saveAsset', { customerId, asset: { serviceTag: 'BR00K1A', productLine: 'Latitude', model: 'Latitude 3440', shipDate: '2025-01-10', warrantyLevel: 'ProSupport', warrantyEnd: '2028-01-10' } });
+    const assetId = (await a.call('customers.record', { customerId })).assets[0]!.id;
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    /** Another window on the desk, counting the times it is told the customer changed. */
+    const told = async (desk: Desk, user: HubUser) => {
+      const pushes: Push[] = [];
+      const conn = desk.connect((p) => pushes.push(p));
+      expect((await conn.call('session.signInWithPassword', { email: user.email, password: PASSWORD })).ok).toBe(true);
+      return () => pushes.filter((p) => p.event === 'customer.changed').length;
+    };
+    const onA = await told(a.desk, ava);
+    const onB = await told(b.desk, ben);
+    const notes = 'Brookfield office asked when the loan projector arrives; told Friday.';
+    // The only way to record the call was to open a ticket for it.
+    const { interactionId } = await a.call('customers.logInteraction', { customerId, channel: 'phone', direction: 'inbound', summary: `  ${notes} `, assetId });
+    const logged = { id: interactionId, channel: 'phone', direction: 'inbound', summary: notes, ticketId: null, ticketNumber: null, userName: 'Ava', assetId };
+    expect((await a.call('customers.view', { customerId })).interactions).toEqual([expect.objectContaining({ ...logged, at: expect.any(Number) })]);
+    expect(onA()).toBe(1);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const there = (await a.call('customers.view', { customerId })).interactions;
+    expect((await b.call('customers.view', { customerId })).interactions).toEqual(there);
+    expect(onB()).toBe(1);
+    expect((await b.call('customers.record', { customerId })).history.filter((h) => h.type === 'INTERACTION_LOGGED').map((h) => h.actor.name)).toEqual(['Ava']);
+    expect(await b.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+    // A desk new to the hub has it from its snapshot.
+    const c = await deskFor(sam);
+    expect((await c.call('customers.view', { customerId })).interactions).toEqual(there);
+
+    // Nothing written, or someone who does not work the school's segment: refused, nothing logged.
+    await expect(b.call('customers.logInteraction', { customerId, channel: 'email', direction: 'outbound', summary: '   ' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining(say('interactionNotes')) });
+    const hana = await makeUser(hub, { email: 'hana@desk.test', name: 'Hana', role: 'agent', segments: ['home'] });
+    const h = await deskFor(hana, b.desk);
+    await expect(h.call('customers.logInteraction', { customerId, channel: 'chat', direction: 'inbound', summary: 'Chat about the school' })).rejects.toMatchObject({ code: 'forbidden', message: say('segmentCustomer') });
+    expect((await b.call('customers.view', { customerId })).interactions).toHaveLength(1);
+
+    // Erased: the notes leave every desk and the hub's log, the contact stays as a contact.
+    await admin.call('privacy.erase', { customerId, confirmName: school.name });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    for (const p of [a, b]) expect(p.desk.db.sqlite.prepare('select channel, summary from interactions where id = ?').get(interactionId)).toEqual({ channel: 'phone', summary: expect.not.stringContaining('projector') });
+    const onHub = await hub.db.selectFrom('events').select('envelope').where('ticket_id', '=', customerId).execute();
+    expect(JSON.stringify(onHub)).toContain('INTERACTION_LOGGED');
+    expect(JSON.stringify(onHub)).not.toContain('projector');
+  });
+
   it('an erasure reaches what another desk wrote offline before it heard of it, here and in the hub’s log', async () => {
     const { a, admin, b, customerId } = await schoolOnTwoDesks();
     // A change the hub refused keeps her number in its envelope, for its author's conflict list.

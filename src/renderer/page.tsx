@@ -179,6 +179,28 @@ export function submitOnChordKey(busy: boolean) {
  * A form's buttons (Cancel, then submit) with "Or press Ctrl Enter" on their start side, for the
  * forms whose note takes Enter as a new line; the hint also describes the submit button.
  */
+/**
+ * Cancel pressed with something typed in a form whose text is kept as a draft: asks before
+ * dropping it ("Keep editing" takes the keyboard), over the form's buttons.
+ */
+export function DiscardPrompt({ text, onKeep, onDiscard }: { text: string; onKeep: () => void; onDiscard: () => void }) {
+  return (
+    <Alert color="yellow" role="alert" p="sm">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{text}</Text>
+        <Group gap="xs" ms="auto">
+          <Button size="xs" variant="default" onClick={onKeep} data-autofocus autoFocus>
+            {t('newTicket.keepEditing')}
+          </Button>
+          <Button size="xs" color="red" onClick={onDiscard}>
+            {t('newTicket.discard')}
+          </Button>
+        </Group>
+      </Group>
+    </Alert>
+  );
+}
+
 export function FormButtons({ hintId, children }: { hintId: string; children: ReactNode }) {
   return (
     <Group justify="space-between" mt="sm" gap="sm">

@@ -47,6 +47,11 @@ export function maySeeSegment(p: Person, segment: Segment | string, what: 'ticke
   return seesSegment(p, segment) ? null : say(what === 'ticket' ? 'segmentTicket' : 'segmentCustomer');
 }
 
+/** Logging a contact (a call, an email, a chat) with a customer: whoever works the customer's segment. */
+export function mayLogInteraction(p: Person, segment: Segment | string): Refusal {
+  return maySeeSegment(p, segment, 'customer');
+}
+
 /** The segments a person may register customers in and pick in forms: their own, or all for those who oversee. */
 export function segmentsFor(p: Person): readonly Segment[] {
   return overseesAll(p) ? SEGMENTS : p.segments;

@@ -104,6 +104,8 @@ export const interactionSchema = z.object({
   ticketId: idSchema.nullable(),
   ticketNumber: z.string().nullable(),
   userName: z.string().nullable(),
+  /** The system a contact an agent logged was about (customers.logInteraction); null for the rest. */
+  assetId: idSchema.nullable().default(null),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 

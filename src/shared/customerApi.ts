@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
-import { recordEventSchema, transferKindSchema } from './customerEvents';
+import { LOGGED_CHANNELS, LOGGED_DIRECTIONS, LOGGED_NOTES_MAX, recordEventSchema, transferKindSchema } from './customerEvents';
 import { say } from './messageKeys';
 import { formatPhone } from './phone';
 import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema, type CustomerKind } from './customerRules';
@@ -244,6 +244,20 @@ export const customerMethods = {
   'customers.removeContact': method(z.object({ customerId: idSchema, contactId: idSchema }), customerRecordSchema),
   'customers.saveAsset': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null), asset: assetDraftSchema }), customerRecordSchema),
   'customers.record': method(z.object({ customerId: idSchema }), customerRecordSchema),
+  /**
+   * A contact with the customer outside any ticket (a call taken or made, an email, a chat),
+   * logged on their 360° view: it joins their interactions here and on every desk.
+   */
+  'customers.logInteraction': method(
+    z.object({
+      customerId: idSchema,
+      channel: z.enum(LOGGED_CHANNELS),
+      direction: z.enum(LOGGED_DIRECTIONS),
+      summary: z.string().trim().min(1, say('interactionNotes')).max(LOGGED_NOTES_MAX, say('keepUnder', { count: LOGGED_NOTES_MAX })),
+      assetId: idSchema.nullable().default(null),
+    }),
+    z.object({ interactionId: idSchema }),
+  ),
   /** The caller confirmed their details are still right. */
   'customers.confirm': method(z.object({ customerId: idSchema }), customerRecordSchema),
   /** Likely duplicates of a record being typed (or of an existing one, excluded itself). */

@@ -19,6 +19,7 @@ export const RECORD_EVENT_TYPES = [
   'CUSTOMER_CONFIRMED',
   'CUSTOMER_ERASED',
   'CUSTOMER_IMPORTED',
+  'INTERACTION_LOGGED',
 ] as const;
 export const recordEventTypeSchema = z.enum(RECORD_EVENT_TYPES);
 export type RecordEventType = z.infer<typeof recordEventTypeSchema>;
@@ -40,8 +41,8 @@ export type TransferKind = z.infer<typeof transferKindSchema>;
 
 export const recordPayloadSchema = z.object({
   v: z.literal(1),
-  /** The record the event is about: the customer, one of its contacts, or one of its systems. */
-  entity: z.enum(['customer', 'contact', 'asset']),
+  /** The record the event is about: the customer, one of its contacts, one of its systems, or a contact with them an agent logged. */
+  entity: z.enum(['customer', 'contact', 'asset', 'interaction']),
   entityId: idSchema,
   changes: z.array(fieldChangeSchema),
   /** Free context: the transfer's kind and parties, the merged ids, the import source. */
@@ -77,6 +78,14 @@ export const recordEventSchema = z.object({
   payload: recordPayloadSchema,
 });
 export type RecordEvent = z.infer<typeof recordEventSchema>;
+
+/**
+ * A contact with the customer an agent logs on the 360° view (a call, an email, a chat) outside
+ * any ticket: an INTERACTION_LOGGED event of entity 'interaction', its fields set from null.
+ */
+export const LOGGED_CHANNELS = ['phone', 'email', 'chat'] as const;
+export const LOGGED_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const LOGGED_NOTES_MAX = 2000;
 
 /** The fields that differ between two versions of a record, as from → to changes. */
 type Value = string | number | boolean | null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { administers, maySeeSegment, type Person } from './access';
+import { administers, mayLogInteraction, maySeeSegment, type Person } from './access';
 import { CUSTOMER_KINDS, parseDate, parseEmail, WARRANTY_LEVELS } from './customerRules';
-import { recordEventTypeSchema, recordPayloadSchema, type FieldChange, type RecordEventType, type RecordPayload } from './customerEvents';
+import { LOGGED_CHANNELS, LOGGED_DIRECTIONS, LOGGED_NOTES_MAX, recordEventTypeSchema, recordPayloadSchema, type FieldChange, type RecordEventType, type RecordPayload } from './customerEvents';
 import { SEGMENTS, SERVICE_LEVELS, type Segment } from './domain';
 import { say } from './messageKeys';
 import { countryOf, parsePhone } from './phone';
@@ -93,12 +93,27 @@ export const FIELD_RULES: Readonly<Record<RecordPayload['entity'], Readonly<Reco
     warrantyEnd: date,
     owner: nullable(text(1, 'The owner')),
   },
+  interaction: {
+    channel: oneOf(LOGGED_CHANNELS, 'The channel'),
+    direction: oneOf(LOGGED_DIRECTIONS, 'The direction'),
+    summary: (v) => (typeof v === 'string' && v.trim().length >= 1 && v.length <= LOGGED_NOTES_MAX ? null : `The notes must be text of 1 to ${LOGGED_NOTES_MAX} characters.`),
+    assetId: nullable((v) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? null : 'The system must be a system’s id.')),
+  },
 };
+
+/** What a logged contact must set: each of these, once. */
+const LOGGED_FIELDS = ['channel', 'direction', 'summary'] as const;
 
 /** The first field an event sets that the shared rules refuse, as "field: why"; null if all pass. */
 export function fieldProblem(type: RecordEventType, p: RecordPayload): string | null {
   // Removing a contact sets each field to null; an erasure sets nothing.
   if (type === 'CONTACT_REMOVED' || type === 'CUSTOMER_ERASED') return null;
+  // A logged contact is of its own entity, and only it is; it sets what a contact has.
+  if ((type === 'INTERACTION_LOGGED') !== (p.entity === 'interaction')) return `${p.entity}: a ${type} event cannot be about it.`;
+  if (type === 'INTERACTION_LOGGED') {
+    const missing = LOGGED_FIELDS.find((f) => p.changes.filter((c) => c.field === f).length !== 1);
+    if (missing) return `${missing}: a logged contact sets it once.`;
+  }
   const rules = FIELD_RULES[p.entity];
   for (const c of p.changes) {
     const check = rules[c.field];
@@ -133,6 +148,10 @@ export const customerStreamRule: StreamRule = (event: OutboxEnvelope, actor: Per
     if (why) return { ok: false, reason: why };
   }
   if (type.data === 'CUSTOMER_ERASED' && !administers(actor)) return { ok: false, reason: say('adminsErase') };
+  if (type.data === 'INTERACTION_LOGGED') {
+    const why = mayLogInteraction(actor, after);
+    if (why) return { ok: false, reason: why };
+  }
   const bad = fieldProblem(type.data, p);
   if (bad) return { ok: false, reason: `Refused: ${bad}` };
   return { ok: true, segment: after };

@@ -13,7 +13,7 @@ export const ERASED_VALUE = '(erased)';
 export const erasedLabel = (customerId: string) => `Erased customer ${customerId.slice(-6)}`;
 
 /** The fields of a record event that hold personal values. */
-export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'phone', 'role']);
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'phone', 'role', 'summary']);
 
 /** A record event's payload, as histories, outboxes and the hub's log hold it. */
 export type RecordCopy = { changes?: { field: string; from: unknown; to: unknown }[]; note?: Record<string, unknown> };

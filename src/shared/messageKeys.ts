@@ -17,6 +17,8 @@ const SENTENCES = {
   // not found
   ticketNotFound: 'That ticket does not exist.',
   customerNotFound: 'That customer does not exist.',
+  interactionNotes: 'Write what the contact was about.',
+  interactionSystem: 'That system is not on this customer’s record.',
   customerGone: 'That customer no longer exists.',
   assetNotFound: 'That system no longer exists.',
   assetMissing: 'That system does not exist.',

@@ -41,7 +41,7 @@ export function customerViewQueries(k: Kysely<Database>) {
     interactions: k
       .selectFrom('interactions as i')
       .leftJoin('users as u', 'u.id', 'i.user_id')
-      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'u.name as user_name'])
+      .select(['i.id', 'i.channel', 'i.direction', 'i.at', 'i.summary', 'i.ticket_id', 'i.asset_id', 'u.name as user_name'])
       .where('i.customer_id', '=', param<string>())
       .orderBy('i.at', 'desc')
       .limit(INTERACTIONS),
@@ -64,7 +64,7 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
   const tickets = db.prepare<TicketRowRecord, [string]>(q.tickets);
   const contacts = db.prepare<{ id: string; name: string; role: string | null; email: string | null; phone: string | null }, [string]>(q.contacts);
   const assets = db.prepare<AssetRow, [string]>(q.assets);
-  type InteractionRecord = { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; user_name: string | null };
+  type InteractionRecord = { id: string; channel: string; direction: string; at: number; summary: string; ticket_id: string | null; asset_id?: string | null; user_name: string | null };
   const interactions = db.prepare<InteractionRecord, [string]>(q.interactions);
   const stagedInteractions = db.prepare<InteractionRecord, [string]>(q.stagedInteractions);
   /** The customer's latest interactions, the staged ones among them. */
@@ -117,6 +117,7 @@ export function customerViewReader(db: Sql, toRow: (r: TicketRowRecord) => Ticke
           ticketId: i.ticket_id,
           ticketNumber: numberOf(i.ticket_id),
           userName: i.user_name,
+          assetId: i.asset_id ?? null,
         }),
       ),
       matchedAssetId,

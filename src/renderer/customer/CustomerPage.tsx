@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, TextInput, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Paper, Stack, Table, Text, TextInput, Timeline, Tooltip } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowDownLeft,
   IconArrowUpRight,
   IconBuilding,
+  IconHistory,
   IconMail,
   IconMessageCircle,
   IconNote,
@@ -27,15 +28,17 @@ import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
 import { ticketsWithWords } from './ticketWords';
-import { useCustomerOnScreen } from './onScreen';
+import { clearEarlierLookup, useCustomerOnScreen, useEarlierLookup } from './onScreen';
 import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import { SuggestionsPanel } from '../kb/Suggestions';
 import { NewTicketModal, presetDraftSystem } from './NewTicketModal';
+import { LogContactModal } from './LogContactModal';
 import { RecordPanel } from './RecordPanel';
 import { StalePrompt } from './StalePrompt';
+import { KeptWhole } from '../i18n/KeptWhole';
 import classes from './CustomerPage.module.css';
 
 // The 360° view: who the caller is, every system they own (with the one the lookup found
@@ -79,6 +82,8 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
   useCustomerOnScreen(customer.id, customer.name);
   const now = useNow();
   const [openFor, setOpenFor] = useSessionValue(`newTicket.open.${customer.id}`);
+  // Open across a reload, as New ticket is: what was typed is in its draft.
+  const [logging, setLogging] = useSessionValue(`logContact.open.${customer.id}`);
   /** Opens the form on `assetId`; null keeps the system the draft has (none at first). */
   const openNewTicket = (assetId: string | null) => {
     if (assetId !== null) presetDraftSystem(customer.id, assetId);
@@ -93,178 +98,202 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
   // First paint: the system the caller read out, or the first few when the match was by name.
   const shownSystems = rest ? systems : systems.slice(0, matched ? 1 : FIRST_SYSTEMS);
 
+  // A lookup that found nothing was typed over this view: it is the earlier lookup's record.
+  const missed = useEarlierLookup(customer.id);
+
   return (
     <Stack gap="md">
-      <StalePrompt customerId={customer.id} />
-      <Paper withBorder radius="md" p="md">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-          <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 360px' }}>
-            <div className={classes.avatar} aria-hidden>
-              {customer.kind === 'organisation' ? <IconBuilding size={26} /> : <IconUser size={26} />}
-            </div>
-            <div className={classes.who}>
-              <p className={classes.kind}>{customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}</p>
-              <h1 className={classes.name}>
-                <bdi>{customer.name}</bdi>
-              </h1>
-              <Group gap={6} mt={8}>
-                <SegmentBadge segment={customer.segment} />
-                <ServiceLevelBadge level={customer.serviceLevel} />
-                {matchedBy && (
-                  <Badge variant="light" color="gray" size="sm" tt="none">
-                    {t(`customer.foundBy.${matchedBy}`)}
-                  </Badge>
-                )}
-              </Group>
-              <div className={classes.contactLines}>
-                <ContactLine icon={<IconPhone size={15} />} label={t('customer.phone')}>
-                  {customer.phone ? (
-                    <a href={`tel:${customer.phone}`} className={`${classes.link} ${classes.sm}`}>
-                      <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
-                    </a>
-                  ) : (
-                    <Muted>{t('customer.noPhone')}</Muted>
-                  )}
-                </ContactLine>
-                <ContactLine icon={<IconMail size={15} />} label={t('customer.email')}>
-                  {customer.email ? (
-                    <a href={`mailto:${customer.email}`} className={`${classes.link} ${classes.sm}`}>
-                      <bdi dir="ltr">{customer.email}</bdi>
-                    </a>
-                  ) : (
-                    <Muted>{t('customer.noEmail')}</Muted>
-                  )}
-                </ContactLine>
-                <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
-                  {/* The language by its name in the reader's language (Persian (Iran), فارسی (ایران)), its code on hover. */}
-                  <span className={classes.sm} title={customer.locale}>
-                    {languageName(customer.locale)}
-                  </span>
-                </ContactLine>
+      {missed !== null && <EarlierLookup name={customer.name} query={missed} />}
+      <Stack gap="md" className={missed !== null ? classes.earlier : undefined}>
+        {missed === null && <StalePrompt customerId={customer.id} />}
+        <Paper withBorder radius="md" p="md">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+            <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 360px' }}>
+              <div className={classes.avatar} aria-hidden>
+                {customer.kind === 'organisation' ? <IconBuilding size={26} /> : <IconUser size={26} />}
               </div>
-            </div>
-          </Group>
-          <Group gap="xs">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id)))}>
-              {t('customer.newTicket')}
-            </Button>
-          </Group>
-        </Group>
-      </Paper>
-
-      {lookedUp && (
-        <Paper withBorder radius="md" p="sm" role="region" aria-label={t('customer.lookedUpTicket.title')} data-testid="looked-up-ticket">
-          <Group justify="space-between" wrap="wrap" gap="sm">
-            <Group gap="sm" wrap="wrap" style={{ minWidth: 0 }}>
-              <span className={`${classes.sm} ${classes.semibold}`}>{t('customer.lookedUpTicket.title')}</span>
-              <span className={`${classes.sm} ${classes.mono}`}>{lookedUp.number}</span>
-              <span className={classes.sm}>
-                <bdi>{lookedUp.subject}</bdi>
-              </span>
-              <StateBadge state={lookedUp.state} size="xs" />
-              <span className={`${classes.xs} ${classes.dimmed}`}>{t('customer.lookedUpTicket.updated', { when: formatRelative(lookedUp.updatedAt, now) })}</span>
+              <div className={classes.who}>
+                <p className={classes.kind}>{customer.kind === 'organisation' ? t('customer.organisation') : t('customer.person')}</p>
+                <h1 className={classes.name}>
+                  <bdi>{customer.name}</bdi>
+                </h1>
+                <Group gap={6} mt={8}>
+                  <SegmentBadge segment={customer.segment} />
+                  <ServiceLevelBadge level={customer.serviceLevel} />
+                  {matchedBy && (
+                    <Badge variant="light" color="gray" size="sm" tt="none">
+                      {t(`customer.foundBy.${matchedBy}`)}
+                    </Badge>
+                  )}
+                </Group>
+                <div className={classes.contactLines}>
+                  <ContactLine icon={<IconPhone size={15} />} label={t('customer.phone')}>
+                    {customer.phone ? (
+                      <a href={`tel:${customer.phone}`} className={`${classes.link} ${classes.sm}`}>
+                        <bdi dir="ltr">{formatPhone(customer.phone)}</bdi>
+                      </a>
+                    ) : (
+                      <Muted>{t('customer.noPhone')}</Muted>
+                    )}
+                  </ContactLine>
+                  <ContactLine icon={<IconMail size={15} />} label={t('customer.email')}>
+                    {customer.email ? (
+                      <a href={`mailto:${customer.email}`} className={`${classes.link} ${classes.sm}`}>
+                        <bdi dir="ltr">{customer.email}</bdi>
+                      </a>
+                    ) : (
+                      <Muted>{t('customer.noEmail')}</Muted>
+                    )}
+                  </ContactLine>
+                  <ContactLine icon={<IconWorld size={15} />} label={t('customer.locale')}>
+                    {/* The language by its name in the reader's language (Persian (Iran), فارسی (ایران)), its code on hover. */}
+                    <span className={classes.sm} title={customer.locale}>
+                      {languageName(customer.locale)}
+                    </span>
+                  </ContactLine>
+                </div>
+              </div>
             </Group>
-            <Button component="a" href={ticketHref(lookedUp.id)} size="xs" variant="light">
-              {t('customer.lookedUpTicket.open', { number: lookedUp.number })}
-            </Button>
+            <Group gap="xs">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id)))}>
+                {t('customer.newTicket')}
+              </Button>
+            </Group>
           </Group>
         </Paper>
-      )}
 
-      <Section title={tc('customer.systems', view.assets.length)} padding={0} id="systems">
-        {view.assets.length === 0 ? (
-          <Box p="md">
-            <Muted>{t('customer.noSystems')}</Muted>
-          </Box>
-        ) : (
-          // Below 600 px of box (a 420 px window) the express code goes under the tag, and the
-          // warranty and its status under the product: the status ("Expired") was off the box's side.
-          <FitTable>
-            <Table verticalSpacing={8} fz="sm" className={classes.systems}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('asset.tag')}</Table.Th>
-                  <Table.Th className={classes.systemsWide}>{t('asset.express')}</Table.Th>
-                  <Table.Th>{t('asset.product')}</Table.Th>
-                  <Table.Th className={classes.systemsWide}>{t('asset.shipped')}</Table.Th>
-                  <Table.Th className={classes.systemsWide}>{t('asset.warranty')}</Table.Th>
-                  <Table.Th className={classes.systemsWide}>{t('asset.status')}</Table.Th>
-                  <Table.Th>
-                    <span className={classes.visuallyHidden}>{t('common.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shownSystems.map((a) => (
-                  <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} mark={mark} ready={rest} onNewTicket={openNewTicket} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </FitTable>
+        {lookedUp && (
+          <Paper withBorder radius="md" p="sm" role="region" aria-label={t('customer.lookedUpTicket.title')} data-testid="looked-up-ticket">
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Group gap="sm" wrap="wrap" style={{ minWidth: 0 }}>
+                <span className={`${classes.sm} ${classes.semibold}`}>{t('customer.lookedUpTicket.title')}</span>
+                <span className={`${classes.sm} ${classes.mono}`}>{lookedUp.number}</span>
+                <span className={classes.sm}>
+                  <bdi>{lookedUp.subject}</bdi>
+                </span>
+                <StateBadge state={lookedUp.state} size="xs" />
+                <span className={`${classes.xs} ${classes.dimmed}`}>{t('customer.lookedUpTicket.updated', { when: formatRelative(lookedUp.updatedAt, now) })}</span>
+              </Group>
+              <Button component="a" href={ticketHref(lookedUp.id)} size="xs" variant="light">
+                {t('customer.lookedUpTicket.open', { number: lookedUp.number })}
+              </Button>
+            </Group>
+          </Paper>
         )}
-      </Section>
 
-      <div className={classes.columns}>
-        <div>
-          <Stack gap="md">
-            <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
-              <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla marked={lookedUp?.id ?? null} />
-            </Section>
-            {rest && view.openTickets[0] && (
-              <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
-            )}
-            {rest && (
-              <PastTickets customerId={customer.id} rows={view.pastTickets} now={now} marked={lookedUp?.id ?? null} />
-            )}
-          </Stack>
-        </div>
-        <div>
-          {rest && <Stack gap="md">
-            <Section title={t('customer.contacts')} id="contacts">
-              {view.contacts.length === 0 ? (
-                <Muted>{t('customer.noContacts')}</Muted>
-              ) : (
-                <Stack gap="sm">
-                  {view.contacts.map((c) => (
-                    <div key={c.id} className={classes.contact}>
-                      <span className={classes.contactIcon} aria-hidden>
-                        <IconAddressBook size={16} />
-                      </span>
-                      <div className={classes.who}>
-                        <div className={`${classes.sm} ${classes.semibold}`}>
-                          <bdi>{c.name}</bdi>
-                          {c.role ? (
-                            <span className={`${classes.xs} ${classes.dimmed} ${classes.regular}`}>
-                              {' · '}
-                              {c.role}
-                            </span>
-                          ) : null}
-                        </div>
-                        {c.phone && (
-                          <a href={`tel:${c.phone}`} className={`${classes.link} ${classes.xs} ${classes.block}`}>
-                            <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
-                          </a>
-                        )}
-                        {c.email && (
-                          // Left to right as a whole, so a long address is cut at its end, not its start.
-                          <a href={`mailto:${c.email}`} dir="ltr" className={`own-direction ${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
-                            {c.email}
-                          </a>
-                        )}
-                      </div>
-                    </div>
+        <Section title={tc('customer.systems', view.assets.length)} padding={0} id="systems">
+          {view.assets.length === 0 ? (
+            <Box p="md">
+              <Muted>{t('customer.noSystems')}</Muted>
+            </Box>
+          ) : (
+            // Below 600 px of box (a 420 px window) the express code goes under the tag, and the
+            // warranty and its status under the product: the status ("Expired") was off the box's side.
+            <FitTable>
+              <Table verticalSpacing={8} fz="sm" className={classes.systems}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('asset.tag')}</Table.Th>
+                    <Table.Th className={classes.systemsWide}>{t('asset.express')}</Table.Th>
+                    <Table.Th>{t('asset.product')}</Table.Th>
+                    <Table.Th className={classes.systemsWide}>{t('asset.shipped')}</Table.Th>
+                    <Table.Th className={classes.systemsWide}>{t('asset.warranty')}</Table.Th>
+                    <Table.Th className={classes.systemsWide}>{t('asset.status')}</Table.Th>
+                    <Table.Th>
+                      <span className={classes.visuallyHidden}>{t('common.actions')}</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {shownSystems.map((a) => (
+                    <SystemRow key={a.id} asset={a} matched={a.id === view.matchedAssetId} mark={mark} ready={rest} onNewTicket={openNewTicket} />
                   ))}
-                </Stack>
-              )}
-            </Section>
-            <Interactions items={view.interactions} now={now} />
-          </Stack>}
-        </div>
-      </div>
-      <RecordPanel customerId={customer.id} fix={fix} />
+                </Table.Tbody>
+              </Table>
+            </FitTable>
+          )}
+        </Section>
 
+        <div className={classes.columns}>
+          <div>
+            <Stack gap="md">
+              <Section title={tc('customer.openTickets', view.openTickets.length)} padding={0} id="open-tickets">
+                <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla marked={lookedUp?.id ?? null} />
+              </Section>
+              {rest && view.openTickets[0] && (
+                <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
+              )}
+              {rest && (
+                <PastTickets customerId={customer.id} rows={view.pastTickets} now={now} marked={lookedUp?.id ?? null} />
+              )}
+            </Stack>
+          </div>
+          <div>
+            {rest && <Stack gap="md">
+              <Section title={t('customer.contacts')} id="contacts">
+                {view.contacts.length === 0 ? (
+                  <Muted>{t('customer.noContacts')}</Muted>
+                ) : (
+                  <Stack gap="sm">
+                    {view.contacts.map((c) => (
+                      <div key={c.id} className={classes.contact}>
+                        <span className={classes.contactIcon} aria-hidden>
+                          <IconAddressBook size={16} />
+                        </span>
+                        <div className={classes.who}>
+                          <div className={`${classes.sm} ${classes.semibold}`}>
+                            <bdi>{c.name}</bdi>
+                            {c.role ? (
+                              <span className={`${classes.xs} ${classes.dimmed} ${classes.regular}`}>
+                                {' · '}
+                                {c.role}
+                              </span>
+                            ) : null}
+                          </div>
+                          {c.phone && (
+                            <a href={`tel:${c.phone}`} className={`${classes.link} ${classes.xs} ${classes.block}`}>
+                              <bdi dir="ltr">{formatPhone(c.phone)}</bdi>
+                            </a>
+                          )}
+                          {c.email && (
+                            // Left to right as a whole, so a long address is cut at its end, not its start.
+                            <a href={`mailto:${c.email}`} dir="ltr" className={`own-direction ${classes.link} ${classes.xs} ${classes.block} ${classes.truncate}`}>
+                              {c.email}
+                            </a>
+                          )}
+                        </div>
+                      </div>
+                    ))}
+                  </Stack>
+                )}
+              </Section>
+              <Interactions items={view.interactions} now={now} assets={view.assets} onLog={() => setLogging('1')} />
+            </Stack>}
+          </div>
+        </div>
+        <RecordPanel customerId={customer.id} fix={fix} />
+      </Stack>
+
+      {logging !== null && <LogContactModal customer={customer} assets={view.assets} onClose={() => setLogging(null)} />}
       {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
+  );
+}
+
+/**
+ * Over a view a lookup that found nothing was typed over: whose record this is, what found
+ * nothing, and the way back to working on it once the caller says they are this customer.
+ */
+function EarlierLookup({ name, query }: { name: string; query: string }) {
+  return (
+    <Alert color="orange" icon={<IconHistory size={18} />} title={<KeptWhole k="customer.earlier.title" vars={{ name }} wrap />} role="status" data-testid="earlier-lookup">
+      <Text size="sm">
+        <KeptWhole k="customer.earlier.text" vars={{ query, name }} wrap />
+      </Text>
+      <Button size="xs" variant="default" mt="xs" onClick={clearEarlierLookup}>
+        <KeptWhole k="customer.earlier.same" vars={{ name }} wrap />
+      </Button>
+    </Alert>
   );
 }
 
@@ -478,7 +507,7 @@ const CHANNEL_ICON: Record<Channel, ReactNode> = {
 
 const SHOWN = 12;
 
-const Interactions = memo(function Interactions({ items, now }: { items: Interaction[]; now: number }) {
+const Interactions = memo(function Interactions({ items, now, assets, onLog }: { items: Interaction[]; now: number; assets: CustomerView['assets']; onLog: () => void }) {
   useLocaleVersion(); // memo: its words and dates follow a language switch all the same
   const [all, setAll] = useState(false);
   const sorted = useMemo(() => [...items].sort((a, b) => b.at - a.at), [items]);
@@ -488,11 +517,16 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
       title={tc('customer.interactions', items.length)}
       id="interactions"
       actions={
-        sorted.length > SHOWN ? (
-          <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
-            {all ? t('common.showFewer') : t('common.showAll')}
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={onLog}>
+            {t('customer.logContact')}
           </Button>
-        ) : null
+          {sorted.length > SHOWN && (
+            <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
+              {all ? t('common.showFewer') : t('common.showAll')}
+            </Button>
+          )}
+        </Group>
       }
     >
       {items.length === 0 ? (
@@ -524,6 +558,7 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
                     <IconTicket size={11} aria-hidden /> {i.ticketNumber}
                   </a>
                 )}
+                {i.assetId && <SystemTag tag={assets.find((a) => a.id === i.assetId)?.serviceTag ?? null} />}
                 {i.userName && <span className={`${classes.xs} ${classes.dimmed}`}><bdi>{i.userName}</bdi></span>}
               </div>
             </Timeline.Item>
@@ -533,6 +568,12 @@ const Interactions = memo(function Interactions({ items, now }: { items: Interac
     </Section>
   );
 });
+
+/** The system a logged contact was about, by its tag (nothing when it has left the record). */
+function SystemTag({ tag }: { tag: string | null }) {
+  if (tag === null) return null;
+  return <span className={`${classes.xs} ${classes.mono}`}>{t('customer.aboutSystem', { tag })}</span>;
+}
 
 /** A line of the contact history: a ticket's, in the reader's words; any other as written, in its own direction. */
 function InteractionLine({ summary }: { summary: string }) {

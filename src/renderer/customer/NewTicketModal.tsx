@@ -8,7 +8,7 @@ import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { patchDraft, useDraft } from '../drafts';
 import { t } from '../i18n';
-import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
+import { DiscardPrompt, FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { channelLabel, productName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
@@ -47,6 +47,18 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
     channel: 'phone',
   });
   const [busy, setBusy] = useState(false);
+  // Cancel with something typed asks first; it dropped nothing, and the text came back for the
+  // next caller from the same organisation (the draft is the customer's). Closing the dialog
+  // (its X, Escape) keeps the text, for a call that goes on.
+  const [discarding, setDiscarding] = useState(false);
+  const cancel = () => {
+    if (draft.subject.trim() || draft.description.trim()) {
+      setDiscarding(true);
+      return;
+    }
+    clearDraft();
+    onClose();
+  };
   const [problem, setProblem] = useState<Problem | null>(null);
   // A refusal takes the keyboard to the field to fix (the busy Create button had lost it).
   const form = useRef<HTMLFormElement>(null);
@@ -163,8 +175,18 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             onChange={(e) => setDraft({ assignToMe: e.currentTarget.checked })}
             description={whyNotMine === null ? t('newTicket.assignToMeHint') : t('newTicket.assignToMeNot', { reason: sayMessage(whyNotMine) })}
           />
+          {discarding && (
+            <DiscardPrompt
+              text={t('newTicket.discardAsk')}
+              onKeep={() => setDiscarding(false)}
+              onDiscard={() => {
+                clearDraft();
+                onClose();
+              }}
+            />
+          )}
           <FormButtons hintId="new-ticket-submit-keys">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={cancel} disabled={discarding}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="new-ticket-submit-keys">

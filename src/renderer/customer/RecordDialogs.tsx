@@ -301,7 +301,7 @@ function SystemDialog({ record, assetId, onClose }: { record: CustomerRecord; as
   });
   return (
     <DialogForm
-      title={existing ? t('record.editSystem', { tag: existing.serviceTag }) : t('record.addSystem')}
+      title={existing ? t('record.editSystem', { tag: existing.serviceTag }) : t('record.addSystemOn', { name: record.customer.name })}
       opened
       onClose={onClose}
       problem={save.problem}

@@ -156,7 +156,7 @@ export function RecordPanel({ customerId, fix = null }: { customerId: string; fi
                 <Timeline.Item key={e.id} role="listitem" title={<span className={classes.sm}>{historyTitle(e)}</span>}>
                   {originOf(e) && <p className={`${classes.xs} ${classes.dimmed}`}>{originOf(e)}</p>}
                   <p className={`${classes.xs} ${classes.dimmed}`}>{t('record.by', { name: personName(e.actor.name), at: formatDateTime(e.at) })}</p>
-                  {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && (
+                  {e.payload.changes.length > 0 && e.type !== 'CUSTOMER_CREATED' && e.type !== 'ASSET_REGISTERED' && e.type !== 'INTERACTION_LOGGED' && (
                     <div className={classes.changes}>
                       {e.payload.changes.map((c) => (
                         <p className={classes.xs} key={c.field}>

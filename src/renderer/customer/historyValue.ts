@@ -1,10 +1,10 @@
 import type { Quality } from '../../shared/customerApi';
-import { mergeNoteSchema, type RecordEvent } from '../../shared/customerEvents';
+import { LOGGED_CHANNELS, LOGGED_DIRECTIONS, mergeNoteSchema, type RecordEvent } from '../../shared/customerEvents';
 import { ERASED_VALUE } from '../../shared/erasure';
 import { CUSTOMER_KINDS } from '../../shared/customerRules';
 import { IMPORT_SOURCES, SEGMENTS, SERVICE_LEVELS } from '../../shared/domain';
 import { currentDirection, formatIsoDate, isolated, t } from '../i18n';
-import { countryName, formatPhone, languageName, qualityFixLabel, segmentLabel, serviceLevelLabel } from '../labels';
+import { channelLabel, countryName, directionLabel, formatPhone, languageName, qualityFixLabel, segmentLabel, serviceLevelLabel } from '../labels';
 
 // A value in the record's history ("Country: IR → DE") as the reader would say it: the
 // history keeps the desk's codes (fa-IR, IR, small_business, 2025-03-01), and the page said
@@ -116,6 +116,12 @@ export function historyTitle(e: RecordEvent): string {
     case 'CUSTOMER_IMPORTED':
       // The source by its name (Zendesk, «پروندهٔ سی‌اس‌وی»), not the desk's code (zendesk, csv).
       return t('history.imported', { source: sourceName(str('source')) });
+    case 'INTERACTION_LOGGED': {
+      const set = (field: string) => String(e.payload.changes.find((c) => c.field === field)?.to ?? '');
+      const channel = LOGGED_CHANNELS.find((c) => c === set('channel')) ?? 'phone';
+      const direction = LOGGED_DIRECTIONS.find((d) => d === set('direction')) ?? 'inbound';
+      return t('history.interactionLogged', { channel: channelLabel(channel), direction: directionLabel(direction) });
+    }
   }
 }
 

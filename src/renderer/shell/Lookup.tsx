@@ -1,4 +1,4 @@
-import { Alert, Anchor, Kbd, Loader, Popover, TextInput } from '@mantine/core';
+import { Alert, Anchor, Kbd, Loader, Popover, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconHash, IconSearch } from '@tabler/icons-react';
 import type { LookupRenumbered } from '../../shared/api';
@@ -6,10 +6,11 @@ import { useEffect, useRef, useState } from 'react';
 import { call, keepRead, problemOf } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
+import { KeptWhole } from '../i18n/KeptWhole';
 import { lookupMayRegister, lookupMessage, lookupTitleKey } from '../labels';
 import { currentRoute, customerHref, hrefOf, lookupQueryOf, navigate, pageKey, parseHash, ticketHref, useRoute } from '../route';
 import { RegisterHint } from '../customer/RegisterHint';
-import { customerOnScreen } from '../customer/onScreen';
+import { clearEarlierLookup, customerOnScreen, markEarlierLookup } from '../customer/onScreen';
 import { useSession } from '../session';
 import { modalOpen } from './modalOpen';
 import { focusPageHeading } from './pageFocus';
@@ -77,6 +78,8 @@ export function Lookup() {
   useEffect(() => {
     if (addressSeen.current === address) return;
     addressSeen.current = address;
+    // Another page: whatever it shows is its own lookup's (or no lookup's) answer.
+    clearEarlierLookup();
     const own = ownAddress.current === address;
     ownAddress.current = null;
     if (own || shownQuery === null) return;
@@ -135,6 +138,7 @@ export function Lookup() {
       if ((result.kind === 'match' || result.kind === 'none') && result.renumbered) showRenumbered(result.renumbered);
       switch (result.kind) {
         case 'match': {
+          clearEarlierLookup();
           // The lookup answered with the whole view: the page paints it without asking again.
           const { view } = result;
           keepRead('customers.view', { customerId: view.customer.id, assetId: view.matchedAssetId }, view);
@@ -142,18 +146,24 @@ export function Lookup() {
           break;
         }
         case 'candidates':
+          clearEarlierLookup();
           go(hrefOf({ name: 'lookup', query }));
           break;
         case 'none':
-        case 'invalid':
+        case 'invalid': {
+          // The 360° view on screen stays, but it is not this lookup's answer: it is marked
+          // as the earlier one's, and the message says whose it is.
+          const onScreen = customerOnScreen();
+          if (onScreen) markEarlierLookup(onScreen.id, query);
           setMessage({
             tone: result.kind,
             text: lookupMessage(result),
             register: lookupMayRegister(result),
-            onScreen: customerOnScreen(),
+            onScreen,
             title: t(lookupTitleKey(result)),
           });
           break;
+        }
       }
     } catch (error) {
       setMessage({ tone: 'error', text: problemOf(error).message, register: false, title: t('lookup.errorTitle') });
@@ -235,6 +245,11 @@ export function Lookup() {
             styles={{ message: { overflowWrap: 'anywhere' } }}
           >
             {message.text}
+            {message.onScreen && (
+              <Text size="sm" mt={6} data-testid="lookup-behind">
+                <KeptWhole k="lookup.behind" vars={{ name: message.onScreen.name }} wrap />
+              </Text>
+            )}
             {message.register && <RegisterHint query={draft.query} onScreen={message.onScreen ?? null} onGo={() => setMessage(null)} />}
           </Alert>
         )}

@@ -212,4 +212,39 @@ describe("the 'customer' stream", () => {
     const erase = { ...change!, type: 'CUSTOMER_ERASED', payload: { ...change!.payload, changes: [] } };
     expect(customerStreamRule(erase, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/Only admins/) });
   });
+
+  it('lets the hub re-check a logged contact: its author works the segment, it sets a channel, a direction and notes, and is about no other entity', async () => {
+    const a = await open();
+    const { customerId } = await a.ava.call('customers.create', { customer: caller, asset: null });
+    const from = lastSeq(a.desk);
+    const version = (await a.ava.call('customers.record', { customerId })).customer.version;
+    const omar = await a.as('Omar Haddad');
+    const trend = async () => (await omar.call('quality.overview', {})).trend;
+    const counted = await trend();
+    await a.ava.call('customers.logInteraction', { customerId, channel: 'email', direction: 'outbound', summary: 'Sent the warranty terms.' });
+    // A contact logged is no change to the record: an edit or a merge started before it is not
+    // refused for it, and the records-changed trend does not count it.
+    expect((await a.ava.call('customers.record', { customerId })).customer.version).toBe(version);
+    expect(await trend()).toEqual(counted);
+    const [logged] = pushed(a.desk, from).envelopes;
+    expect(logged).toMatchObject({ type: 'INTERACTION_LOGGED', entityId: customerId, payload: { entity: 'interaction', segment: 'home' } });
+    const ava: Person = logged!.actor;
+    expect(customerStreamRule(logged!, ava, { segment: 'home', seen: true })).toEqual({ ok: true, segment: 'home' });
+    const ben: Person = { id: 'ben', role: 'agent', tier: 1, segments: ['education', 'government'] };
+    expect(customerStreamRule({ ...logged!, actor: { ...ben, segments: [...ben.segments] } }, ben, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/segment you do not work/) });
+    const changes = logged!.payload.changes as { field: string }[];
+    const without = { ...logged!, payload: { ...logged!.payload, changes: changes.filter((c) => c.field !== 'summary') } };
+    expect(customerStreamRule(without, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: 'Refused: summary: a logged contact sets it once.' });
+    const onCustomer = { ...logged!, payload: { ...logged!.payload, entity: 'customer' } };
+    expect(customerStreamRule(onCustomer, ava, { segment: 'home', seen: true }).ok).toBe(false);
+    const fax = { ...logged!, payload: { ...logged!.payload, changes: changes.map((c) => (c.field === 'channel' ? { ...c, to: 'fax' } : c)) } };
+    expect(customerStreamRule(fax, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/^Refused: channel: /) });
+    // Applied on another desk: the same interaction (its author named when that desk knows them:
+    // these two desks' people are not the same, a hub's are; hub/deskSync.test.ts).
+    const b = await open();
+    b.applier.apply(pushed(a.desk).envelopes);
+    const row = (desk: Desk) => desk.db.sqlite.prepare('select id, customer_id, ticket_id, channel, direction, at, summary, asset_id from interactions where customer_id = ?').all(customerId);
+    expect(row(b.desk)).toEqual(row(a.desk));
+    expect(row(b.desk)).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@ import type { Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
 import type { StreamApplier } from '../sync/stream';
 import { erasedCustomers, erasePersonalData, lateForErased } from './privacy';
+import { ERASED_TEXT } from '../../../shared/erasure';
 import type { ErasedIdentity } from '../import/rejectsFiles';
 import { settleInteractions } from '../stagedInteractions';
 import { systemTickets, type SystemFields } from './systemTickets';
@@ -76,6 +77,8 @@ export function customerStreamApplier(db: Sql, onErased: (who: ErasedIdentity) =
   const systemFields = s.prepare<[string], SystemFields>('SELECT service_tag, product_line FROM assets WHERE id = ?');
   const known = s.prepare('SELECT 1 FROM customer_events WHERE id = ?').pluck();
   const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+  const assetExists = s.prepare('SELECT 1 FROM assets WHERE id = ?').pluck();
+  const userExists = s.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
   // The ticket stream of the same pulled batch is applied first (apply.ts), and a ticket whose
   // customer or system this desk has not heard of yet gets a stand-in (apply.ts, ensureRefs):
   // the customer with only the name and segment the ticket carries, no history; the system
@@ -231,6 +234,34 @@ export function customerStreamApplier(db: Sql, onErased: (who: ErasedIdentity) =
     }
   }
 
+  /**
+   * A contact another desk's agent logged: one interaction, on the record (its survivor, when
+   * merged meanwhile), by its author, at the time it was logged. Its notes are gone when it
+   * reached this desk after the customer was erased here (lateForErased took them off).
+   */
+  function applyInteraction(customerId: string, p: CustomerStreamPayload, at: number, actorId: string): void {
+    const target = live(customerId);
+    if (!customerExists.get(target)) return;
+    const set = (field: string) => p.changes.find((c) => c.field === field)?.to ?? null;
+    const channel = set('channel');
+    const direction = set('direction');
+    if (typeof channel !== 'string' || typeof direction !== 'string') return;
+    const summary = set('summary');
+    const assetId = set('assetId');
+    const asset = typeof assetId === 'string' && assetExists.get(assetId) ? assetId : null;
+    const user = userExists.get(actorId) ? actorId : null;
+    s.prepare('INSERT OR IGNORE INTO interactions (id, customer_id, ticket_id, channel, direction, at, summary, user_id, asset_id) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)').run(
+      p.entityId,
+      target,
+      channel,
+      direction,
+      at,
+      typeof summary === 'string' ? summary : ERASED_TEXT,
+      user,
+      asset,
+    );
+  }
+
   /** Which changes follow a record to its survivor. */
   const FOLLOWS = new Set<RecordEventType>(['CUSTOMER_CHANGED', 'CUSTOMER_CONFIRMED', 'CONTACT_ADDED', 'CONTACT_CHANGED', 'CONTACT_REMOVED', 'ASSET_REGISTERED']);
   /**
@@ -266,8 +297,10 @@ export function customerStreamApplier(db: Sql, onErased: (who: ErasedIdentity) =
     const p = late ? late.keep : parsed.data;
     if (apply?.entity === 'customer') applyCustomer(type.data, e.entityId, apply, e.deskTime);
     else if (apply?.entity === 'contact') applyContact(type.data, e.entityId, apply);
+    else if (apply?.entity === 'interaction') applyInteraction(e.entityId, apply, e.deskTime, e.actor.id);
     else if (apply) applyAsset(type.data, e.entityId, apply, e.deskTime, e.actor.id === 'system' ? null : e.actor.id);
-    if (p.entity !== 'customer' || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, live(e.entityId));
+    // A logged contact changes no detail of the record (its author's desk leaves updated_at too).
+    if ((p.entity !== 'customer' && p.entity !== 'interaction') || type.data === 'CUSTOMER_CHANGED' || type.data === 'CUSTOMER_MERGED') s.prepare('UPDATE customers SET updated_at = max(updated_at, ?) WHERE id = ?').run(e.deskTime, live(e.entityId));
     const { actorName, segment: _segment, ...record } = p;
     insertEvent.run(e.id, e.entityId, type.data, e.deskTime, e.actor.id, actorName, e.actor.role, JSON.stringify(record));
   }

@@ -1,4 +1,5 @@
 import { say } from '../../../shared/messageKeys';
+import { mayLogInteraction } from '../../../shared/access';
 import type { z } from 'zod';
 import { ApiError, type Output } from '../../../shared/api';
 import type { customerMethods } from '../../../shared/customerApi';
@@ -93,6 +94,15 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
       const u = serving(s, i.customerId);
       records.confirm(snapshotOf(u), i.customerId, ctx.now());
       return recordFor(u, i.customerId);
+    },
+    'customers.logInteraction': (s, i) => {
+      const u = ctx.signedIn(s);
+      const segment = records.segmentOf(i.customerId);
+      if (segment === null) throw new ApiError('not_found', say('customerNotFound'));
+      const why = mayLogInteraction(u, segment);
+      if (why) throw new ApiError('forbidden', why);
+      const interactionId = records.logInteraction(snapshotOf(u), i.customerId, { channel: i.channel, direction: i.direction, summary: i.summary, assetId: i.assetId }, ctx.now());
+      return { interactionId };
     },
     'customers.duplicates': (s, i) => {
       const u = ctx.signedIn(s);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { fieldPhrases, say } from '../../../shared/messageKeys';
 import { ApiError } from '../../../shared/api';
 import { MERGE_FIELDS, type CustomerRecord, type DuplicateCandidate, type MergeField, type RecordCustomer } from '../../../shared/customerApi';
-import { diffFields, type ActorSnapshot, type FieldChange, type MergeNote, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
+import { diffFields, type LOGGED_CHANNELS, type LOGGED_DIRECTIONS, type ActorSnapshot, type FieldChange, type MergeNote, type RecordEventType, type RecordPayload, type TransferKind } from '../../../shared/customerEvents';
 import {
   formatDate,
   keepOtherByDefault,
@@ -131,6 +131,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     k.selectFrom('contacts').select(['id', 'name', 'role', 'email', 'phone']).where('customer_id', '=', param<string>()).orderBy('name'),
   );
 
+  const assetOwner = db.sqlite.prepare<[string], string>('SELECT customer_id FROM assets WHERE id = ?').pluck();
   const log = customerLog(db);
   const append = log.append;
 
@@ -380,6 +381,35 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     });
   }
 
+  /**
+   * A contact with the customer an agent logs outside any ticket: one interaction, in the
+   * record's history and the outbox in the same transaction (customerLog), so every desk gets
+   * it. The system, when given, must be on the record.
+   */
+  function logInteraction(
+    actor: RecordActor,
+    customerId: string,
+    input: { channel: (typeof LOGGED_CHANNELS)[number]; direction: (typeof LOGGED_DIRECTIONS)[number]; summary: string; assetId: string | null },
+    now: number,
+  ): string {
+    mustGet(customerId);
+    if (input.assetId !== null && assetOwner.get(input.assetId) !== customerId) {
+      throw new ApiError('invalid_input', say('interactionSystem'), [{ path: 'assetId', message: say('interactionSystem') }]);
+    }
+    const id = uuidv7(now);
+    db.write(() => {
+      db.run(
+        k.insertInto('interactions').values({ id, customer_id: customerId, ticket_id: null, channel: input.channel, direction: input.direction, at: now, summary: input.summary, user_id: actor.id, asset_id: input.assetId }),
+      );
+      append(customerId, 'INTERACTION_LOGGED', now, actor, {
+        entity: 'interaction',
+        entityId: id,
+        changes: diffFields(null, { channel: input.channel, direction: input.direction, summary: input.summary, assetId: input.assetId }),
+      });
+    });
+    return id;
+  }
+
   function confirm(actor: RecordActor, customerId: string, now: number): void {
     mustGet(customerId);
     db.write(() => {
@@ -607,7 +637,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     const rows = db.sqlite
       .prepare(
         `SELECT at / ${DAY_MS} AS day, sum(type IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED')) AS created,
-                sum(type NOT IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED','CUSTOMER_CONFIRMED')) AS changed, sum(type = 'CUSTOMER_CONFIRMED') AS confirmed
+                sum(type NOT IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED','CUSTOMER_CONFIRMED','INTERACTION_LOGGED')) AS changed, sum(type = 'CUSTOMER_CONFIRMED') AS confirmed
            FROM customer_events WHERE at >= ? GROUP BY day`,
       )
       .all((today - 13) * DAY_MS) as { day: number; created: number; changed: number; confirmed: number }[];
@@ -653,11 +683,11 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   /** The survivor's id for a merged record's old id; the id itself otherwise. */
   const resolve = (id: string): string => survivorOf.get(id)?.survivor_id ?? id;
 
-  return { create, update, saveContact, removeContact, saveAsset, confirm, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
+  return { create, update, saveContact, removeContact, saveAsset, confirm, logInteraction, duplicates, duplicatePairs, qualityOverview, record, merge, transfer, resolve, segmentOf: (id: string) => customerById.get(id)?.segment ?? null };
 }
 
 /** Events that change nothing a merge screen shows of a record (see `versionOf`). */
-const UNSEEN_BY_MERGE: RecordEventType[] = ['CUSTOMER_CONFIRMED', 'CONTACT_CHANGED', 'ASSET_CHANGED'];
+const UNSEEN_BY_MERGE: RecordEventType[] = ['CUSTOMER_CONFIRMED', 'CONTACT_CHANGED', 'ASSET_CHANGED', 'INTERACTION_LOGGED'];
 
 export function toRecordCustomer(c: CustomerRow, version: number): RecordCustomer {
   return {

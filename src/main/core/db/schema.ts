@@ -163,6 +163,11 @@ export interface InteractionTable {
   user_id: string | null;
 }
 
+/** A settled interaction: one an agent logged may be about a system (migration 0032). */
+export interface SettledInteractionTable extends InteractionTable {
+  asset_id: string | null;
+}
+
 /** A ticket event's interaction not yet moved into `interactions` (migration 0017, stagedInteractions.ts). */
 export interface InteractionPendingTable extends InteractionTable {
   n: Generated<number>;
@@ -293,7 +298,7 @@ export interface Database {
   tickets: TicketTable;
   ticket_events: TicketEventTable;
   outbox: OutboxTable;
-  interactions: InteractionTable;
+  interactions: SettledInteractionTable;
   interactions_pending: InteractionPendingTable;
   tallies_pending: TallyPendingTable;
   queue_counters: QueueCounterTable;

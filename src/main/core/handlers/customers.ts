@@ -40,7 +40,7 @@ export function customerArea(
   // desk may have it open), as a change pulled from the hub does (desk.ts).
   const segmentOf = db.sqlite.prepare<[string], string>('SELECT segment FROM customers WHERE id = ?').pluck();
   const CUSTOMER_KEYS = ['customerId', 'survivorId', 'mergedId', 'toCustomerId'] as const;
-  const WRITES: ReadonlySet<string> = new Set<keyof CustomerHandlers<Session>>(['customers.update', 'customers.saveContact', 'customers.removeContact', 'customers.saveAsset', 'customers.confirm', 'customers.merge', 'customers.transferAsset', 'privacy.erase']);
+  const WRITES: ReadonlySet<string> = new Set<keyof CustomerHandlers<Session>>(['customers.update', 'customers.saveContact', 'customers.removeContact', 'customers.saveAsset', 'customers.confirm', 'customers.logInteraction', 'customers.merge', 'customers.transferAsset', 'privacy.erase']);
   const announced = <H extends Record<string, (s: Session, input: never) => unknown>>(handlers: H): H => {
     const out: Record<string, (s: Session, input: never) => unknown> = {};
     for (const [name, handler] of Object.entries(handlers)) {
