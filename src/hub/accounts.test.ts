@@ -4,7 +4,7 @@ import { openDatabase } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
 import { hubLink } from '../main/core/hubLink';
 import { openDesk } from '../main/core/desk';
-import { say } from '../shared/messageKeys';
+import { messageDetail, say, sayCount } from '../shared/messageKeys';
 import { changeUser, type HubUser } from './accounts';
 import type { Hub } from './server';
 import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
@@ -283,9 +283,13 @@ describe('a desk joined to the hub (desk side of sign-in)', () => {
       // and that the hub answering again does (the sign-in goes to the hub then).
       for (let i = 0; i < 4; i++) await link.signIn('tara@desk.test', `wrong ${i}`).catch(() => undefined);
       const offlineLock = await link.signIn('tara@desk.test', 'tier three pass').catch((e: unknown) => e);
-      expect(offlineLock).toMatchObject({ code: 'refused', message: say('offlineThrottled') });
-      expect(say('offlineThrottled')).toMatch(/password reset does not lift this lock/);
-      expect(say('offlineThrottled')).toMatch(/once the hub answers again/);
+      // It said "try again in a few minutes" for a lock of 15: it counts them, as the hub's locks do.
+      expect(offlineLock).toMatchObject({ code: 'refused', message: sayCount('offlineThrottled', 15) });
+      expect(sayCount('offlineThrottled', 15)).toMatch(/try again in 15 minutes, or once the hub answers again/);
+      expect(sayCount('offlineThrottled', 15)).toMatch(/password reset does not lift this lock/);
+      clock += 14 * 60_000 + 1;
+      expect(await link.signIn('tara@desk.test', 'tier three pass').catch((e: unknown) => e)).toMatchObject({ message: sayCount('offlineThrottled', 1) });
+      expect(sayCount('offlineThrottled', 1)).toMatch(/try again in 1 minute,/);
       reachable = true;
       expect(await link.signIn('tara@desk.test', 'tier three pass')).toMatchObject({ online: true });
       // The hub let her in: the guesses made while it was away no longer lock her out here.
@@ -312,10 +316,11 @@ describe('a sign-in the hub refuses in words the desk has no key for', () => {
     const deskDb = await openDatabase(':memory:');
     const desk = new Sql(deskDb.sqlite, deskDb.kysely);
     let proxy: number | null = null;
+    let peopleProxy: number | null = null;
     const link = hubLink({
       db: desk,
       now: () => clock,
-      fetch: (url, init) => (proxy && String(url).endsWith('/auth/sign-in') ? Promise.resolve(new Response(proxy === 404 ? 'Not Found' : JSON.stringify({ error: { code: 'bad_request', message: 'No.' } }), { status: proxy })) : fetch(url, init)),
+      fetch: (url, init) => (peopleProxy && String(url).includes('/admin/users') ? Promise.resolve(new Response('Bad Gateway', { status: peopleProxy })) : proxy && String(url).endsWith('/auth/sign-in') ? Promise.resolve(new Response(proxy === 404 ? 'Not Found' : JSON.stringify({ error: { code: 'bad_request', message: 'No.' } }), { status: proxy })) : fetch(url, init)),
     });
     try {
       await link.join(hub.url);
@@ -324,8 +329,16 @@ describe('a sign-in the hub refuses in words the desk has no key for', () => {
       expect(refused).toMatchObject({ code: 'refused', key: 'hubRefusedSignIn', message: say('hubRefusedSignIn', { status: 404 }) });
       proxy = 400;
       expect(await link.signIn('omar@desk.test', PASSWORD).catch((e: unknown) => e)).toMatchObject({ code: 'refused', key: 'hubRefusedSignIn', params: { status: 400 }, message: 'No.' });
-      // A refusal the desk knows by its words keeps its own key.
+      // A People call the hub (or its proxy) answers in words the desk has no key for said
+      // "The hub answered 502." with no key: a Persian window said the general refusal, about a ticket.
       proxy = null;
+      const omar = (await link.signIn('omar@desk.test', PASSWORD)).user;
+      peopleProxy = 502;
+      const people = await link.hubUsers.list(omar.id).catch((e: unknown) => e);
+      expect(people).toMatchObject({ code: 'refused' });
+      expect(messageDetail((people as Error).message)).toEqual({ key: 'hubAnswered', params: { status: 502 } });
+      peopleProxy = null;
+      // A refusal the desk knows by its words keeps its own key.
       for (let i = 0; i < 5; i++) await link.signIn('locked@desk.test', 'a guess').catch(() => undefined);
       const locked = await link.signIn('locked@desk.test', 'a guess').catch((e: unknown) => e);
       expect(locked).toMatchObject({ code: 'refused' });
@@ -342,7 +355,9 @@ describe('an admin at a desk joined to the hub', () => {
     try {
       const c = desk.connect(() => undefined);
       expect(await c.call('hub.status', {})).toMatchObject({ ok: true, result: { joined: true, url: hub.url } });
-      expect(await c.call('session.signIn', { userId: 'anyone' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // Picking a name from the list is refused with a key: a Persian window said only "you may
+      // not do this"; it says to sign in with email and password.
+      expect(await c.call('session.signIn', { userId: 'anyone' })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'pickOnJoinedDesk' } });
       // The hub's sentence reaches the window with its key, so a window in Persian says "wrong
       // email or password" rather than the code's general "sign in first".
       expect(await c.call('session.signInWithPassword', { email: 'omar@desk.test', password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'wrongPassword' } });

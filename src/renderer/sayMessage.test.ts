@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldPhrases, say, sayCount } from '../shared/messageKeys';
+import { fieldPhrases, messageDetail, say, sayCount } from '../shared/messageKeys';
 import { parseDate } from '../shared/customerRules';
 import { phoneRefusal } from '../shared/phone';
 import { ticketCommandSchema } from '../shared/ticketMachine';
 import { createTicketSchema } from '../shared/api';
+import { t } from './i18n';
 import { setLocale } from './i18n/state';
 import { problemNow, sayFieldMessage, sayMessage, translatedProblem } from './sayMessage';
 
@@ -46,6 +47,10 @@ describe('a record field’s message in Persian', () => {
     expect(desk).toContain('۱ دقیقهٔ دیگر');
     expect(desk).toContain('بازنشانی گذرواژه این قفل را برنمی‌دارد');
     expect(sayMessage(sayCount('addressThrottled', 3))).toContain('نشانی شبکهٔ این رایانه');
+    // The desk's own lock while the hub is away said "a few minutes" for 15: counted too.
+    const offline = sayMessage(sayCount('offlineThrottled', 15));
+    expect(offline).toContain('۱۵ دقیقهٔ دیگر');
+    expect(offline).not.toMatch(/[A-Za-z0-9]/);
   });
 
   it('says a sign-in refusal kept on the screen anew when the language is switched there', async () => {
@@ -72,6 +77,42 @@ describe('a record field’s message in Persian', () => {
     expect(persian).toContain('۴۰۴');
     expect(persian).not.toContain('تیکت');
     expect(persian).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says every refusal outside a ticket in its own words, and the general one names no ticket', async () => {
+    // What the desk answered with no key (desk.ts keys an error by its words): a Persian window
+    // said the general refusal, "the ticket does not allow it now", for a People call, a
+    // knowledge-base write-up, a satisfaction score, an erased customer, an import.
+    const answered: Array<[code: string, message: string]> = [
+      ['refused', 'The hub did not accept this (it answered 502). Try again; if it keeps happening, tell whoever runs the hub.'], // hubLink.ts, a People call
+      ['refused', 'Only a resolved ticket has a resolution to write up.'], // kbHandlers.ts
+      ['refused', 'Satisfaction is asked once the ticket is resolved.'], // csat.ts
+      ['refused', 'This customer’s personal data was erased on request; it cannot be filled in again.'], // records.ts
+      ['forbidden', 'This desk is joined to a hub: sign in with your email and password instead of choosing your name from the list.'], // session.ts
+      ['forbidden', 'Only admins can import records.'], // handlers/customers.ts
+      ['forbidden', 'Only admins can do this.'], // customers/handlers.ts
+      ['forbidden', 'Only supervisors and admins can list every duplicate on the desk.'],
+      ['forbidden', 'Only supervisors and admins can see data quality across the desk.'],
+      ['forbidden', 'This desk is not joined to a hub.'], // hubLink.ts, a People call on a desk on its own
+      ['conflict', 'Someone saved this article meanwhile (version 4); reload it and make your change again.'], // kbStore.ts
+      ['conflict', 'This desk already has data.'], // desk.ts
+      ['not_found', 'That article does not exist.'],
+      ['not_found', 'No satisfaction score for that ticket.'],
+      ['not_found', 'That conflict is not in your list (it was dismissed already, or it is someone else’s).'],
+    ];
+    await setLocale('fa', 'arabext');
+    for (const [code, message] of answered) {
+      const detail = messageDetail(message);
+      expect(detail, message).not.toBeNull();
+      const said = translatedProblem(code, message, [], detail?.key ?? null, detail?.params).message;
+      expect(said, message).not.toBe(t(`apiError.${code}` as 'apiError.refused'));
+      expect(said, message).not.toMatch(/[A-Za-z]/);
+    }
+    expect(translatedProblem('refused', 'Some refusal the desk has no words for.', [], null, undefined).message).not.toContain('تیکت');
+    // The hub's reason for a sync conflict it gave no words for.
+    expect(sayMessage('The hub refused this change.')).not.toMatch(/[A-Za-z]/);
+    await setLocale('en', 'latn');
+    expect(t('apiError.refused')).not.toMatch(/ticket/);
   });
 
   it('says the hub’s own answers a person may meet (its rate limit, a failure, a desk’s sign-in) in Persian', async () => {

@@ -44,6 +44,12 @@ const SENTENCES = {
   articleTitleShort: 'Give the article a title of at least 3 characters.',
   articleBodyMissing: 'Write the article body.',
   csatImporters: 'Only supervisors and admins import satisfaction scores.',
+  // the knowledge base and satisfaction scores (kbHandlers.ts, kbStore.ts, csat.ts)
+  resolutionNotYet: 'Only a resolved ticket has a resolution to write up.',
+  csatNotYet: 'Satisfaction is asked once the ticket is resolved.',
+  noCsatScore: 'No satisfaction score for that ticket.',
+  articleNotFound: 'That article does not exist.',
+  articleChanged: 'Someone saved this article meanwhile (version {version}); reload it and make your change again.',
   // a new ticket (api.ts)
   subjectShort: 'Give the ticket a subject of at least 3 characters.',
   subjectLong: 'A subject holds at most 200 characters: put the rest in the description.',
@@ -73,12 +79,17 @@ const SENTENCES = {
   deskThrottled_other: 'Too many failed sign-ins at this desk, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the desk, not on an account.',
   addressThrottled_one: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minute. A password reset does not lift this lock: it is on the address, not on an account.',
   addressThrottled_other: 'Too many failed sign-ins from this computer’s network address, whatever the account; try again in {count} minutes. A password reset does not lift this lock: it is on the address, not on an account.',
-  offlineThrottled: 'Too many failed sign-ins to this account at this desk while the hub cannot be reached; try again in a few minutes, or once the hub answers again. A password reset does not lift this lock: this desk hears of a reset only when the hub answers.',
+  // The desk's own lock while the hub cannot be reached (hubLink.ts), counted as the hub's are.
+  offlineThrottled_one: 'Too many failed sign-ins to this account at this desk while the hub cannot be reached; try again in {count} minute, or once the hub answers again. A password reset does not lift this lock: this desk hears of a reset only when the hub answers.',
+  offlineThrottled_other: 'Too many failed sign-ins to this account at this desk while the hub cannot be reached; try again in {count} minutes, or once the hub answers again. A password reset does not lift this lock: this desk hears of a reset only when the hub answers.',
   offlineWrongPassword: 'The hub cannot be reached, so your password was checked against the one you last used at this desk, and it does not match. If your password was changed since, use the one you last used here, or try again when the hub is back.',
   offlineNeverHere: 'The hub cannot be reached, and you have not signed in at this desk before. Try again when the network is back.',
   hubSessionMissing: 'Sign in first: the session is missing, expired or revoked.',
   hubRefusedSignIn: 'The hub did not accept this sign-in (it answered {status}). Try again; if it keeps happening, tell whoever runs the hub.',
   deskNotJoined: 'This desk is not joined to a hub; choose who you are from the list.',
+  pickOnJoinedDesk: 'This desk is joined to a hub: sign in with your email and password instead of choosing your name from the list.',
+  notJoinedHub: 'This desk is not joined to a hub.',
+  deskHasData: 'This desk already has data.',
   hubUrlInvalid: 'The hub address is a URL like {example}.',
   joinNeedsAdmin: 'This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).',
   hubPortBlocked: 'Port {port} cannot be used for a hub: browsers and the desk’s fetch refuse to connect to it (a “bad port” of the fetch standard). Start the hub on another port, such as 4180, and use that address.',
@@ -103,6 +114,10 @@ const SENTENCES = {
   emailTaken: 'There is already a user with the email {email}.',
   adminsManageUsers: 'Only admins can manage users.',
   noSuchUser: 'No such user.',
+  // a People call the hub (or a proxy before it) answered in words the desk has no key for
+  hubAnswered: 'The hub did not accept this (it answered {status}). Try again; if it keeps happening, tell whoever runs the hub.',
+  // a change the hub refused without saying why (sync/engine.ts)
+  hubRefusedChange: 'The hub refused this change.',
   hubTicketMoved: 'This ticket had moved on before your change reached the hub. Open it to see where it is now, and do it again if it still applies.',
   newTicketIncomplete: 'A new ticket needs its customer, segment, priority and subject.',
   hubNoRule: "The hub does not take '{stream}' changes (it has no rule for them); this change stays on your desk only.",
@@ -118,6 +133,7 @@ const SENTENCES = {
   eraseConfirmName: 'To confirm the erasure, type the customer’s name exactly as shown: {name}.',
   eraseTypeName: 'Type “{name}” to confirm.',
   alreadyErased: 'This customer’s personal data was already erased.',
+  dismissedConflict: 'That conflict is not in your list (it was dismissed already, or it is someone else’s).',
   usersOnHub: 'People are managed on the hub (People, in an admin’s navigation); a desk cannot change an account, so this change was not applied.',
   // the desk's sync engine, on why some changes cannot go yet
   waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
@@ -156,6 +172,11 @@ const SENTENCES = {
   modelMissing: 'Type the model, such as {example}.',
   shipDateFuture: 'The ship date is in the future; check the year.',
   warrantyChoice: 'Choose a warranty: {levels}.',
+  adminsImport: 'Only admins can import records.',
+  adminsOnlyHere: 'Only admins can do this.',
+  duplicatesAcrossDesk: 'Only supervisors and admins can list every duplicate on the desk.',
+  qualityAcrossDesk: 'Only supervisors and admins can see data quality across the desk.',
+  customerErased: 'This customer’s personal data was erased on request; it cannot be filled in again.',
   importRunning: 'An import is already running: wait for it to finish, or cancel it, before starting another.',
   // an import's segment and service level columns (importer.ts), said with the row's other problems
   segmentUnknown: '“{other}” is not a segment the desk knows: write one of {examples}.',
@@ -341,6 +362,9 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   now: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   yours: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),
   count: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  // an HTTP status the hub (or a proxy) answered with; an article's version
+  status: (s) => (/^\d{3}$/.test(s) ? Number(s) : undefined),
+  version: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   date: (s) => s,
   since: (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined),
   on: (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined),

@@ -227,7 +227,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // Set once the hub link exists (below); a desk being set up at start is not joined yet.
   let joinedNow = (): boolean => false;
   const initialize = (mode: 'demo' | 'empty', seed: number, customers: number) => {
-    if (isInitialized()) throw new ApiError('conflict', 'This desk already has data.');
+    if (isInitialized()) throw new ApiError('conflict', say('deskHasData'));
     const now = clock.now();
     if (mode === 'demo') {
       quiet = true;

@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../shared/api';
-import { messageDetail, say } from '../../shared/messageKeys';
+import { messageDetail, say, sayCount } from '../../shared/messageKeys';
 import { checkHubAddress } from '../../shared/hubAddress';
 
 type ApiErrorCode = ApiErrorShape['code'];
@@ -193,7 +193,7 @@ export function hubLink(options: HubLinkOptions) {
    */
   async function signInOffline(email: string, password: string, hubNotUsed: SignedIn['hubNotUsed'] = null): Promise<{ user: User; online: false; hubNotUsed: SignedIn['hubNotUsed'] }> {
     const f = failures.get(email);
-    if (f && f.lockedUntil > now()) throw new ApiError('refused', say('offlineThrottled'));
+    if (f && f.lockedUntil > now()) throw new ApiError('refused', sayCount('offlineThrottled', Math.ceil((f.lockedUntil - now()) / 60_000)));
     const account = db.get(k.selectFrom('hub_accounts').selectAll().where('email', '=', email));
     if (!account && hubNotUsed) throw aboutHub(hubNotUsed.key, hubNotUsed.url);
     if (!account) throw new ApiError('unauthenticated', say('offlineNeverHere'));
@@ -262,7 +262,7 @@ export function hubLink(options: HubLinkOptions) {
     }
     // In words the desk has no key for (a proxy's 404, the hub's own text): keyed as a sign-in's
     // refusal, so a window in another language does not say the general "refused" (a ticket's).
-    throw new ApiError('refused', message, undefined, messageDetail(message) ? undefined : { key: 'hubRefusedSignIn', params: { status: res.status } });
+    throw new ApiError('refused', message, undefined, messageDetail(message) ?? { key: 'hubRefusedSignIn', params: { status: res.status } });
   }
 
   /** The hub session this desk pushes with for that person, if one is current. */
@@ -276,7 +276,7 @@ export function hubLink(options: HubLinkOptions) {
   /** A call to the hub's admin API as the signed-in person (their hub session). */
   async function asPerson<T>(userId: string, method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
     const l = link();
-    if (!l) throw new ApiError('forbidden', 'This desk is not joined to a hub.');
+    if (!l) throw new ApiError('forbidden', say('notJoinedHub'));
     const token = sessionToken(userId);
     if (!token) throw new ApiError('unauthenticated', say('hubSessionEnded'));
     let res: Response;
@@ -291,7 +291,7 @@ export function hubLink(options: HubLinkOptions) {
       throw new ApiError('refused', say('hubUnreachableUsers'));
     }
     const answer: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw new ApiError(STATUS_CODES[res.status] ?? 'refused', hubError.safeParse(answer).data?.error.message ?? `The hub answered ${res.status}.`);
+    if (!res.ok) throw new ApiError(STATUS_CODES[res.status] ?? 'refused', hubError.safeParse(answer).data?.error.message ?? say('hubAnswered', { status: res.status }));
     const parsed = schema.safeParse(answer);
     if (!parsed.success) throw new ApiError('internal', say('hubOtherVersion'));
     return parsed.data;

@@ -226,7 +226,7 @@ function resayNotices(user: User): void {
   for (const id of closedByLanguage(shownNoticeIds(), resaid)) notifications.hide(id);
   for (const { source } of openKept()) notifications.update(noticeData(source));
   if (summary) notifications.update(summaryData(user, foldedCount()));
-  // Those that stay until closed are said anew by saidAnew.ts itself (here and on the sign-in screen).
+  // Those that stay until closed are said anew by saidAnew.ts itself, which listens for the switch on its own.
 }
 
 /** A notice about `source`, in the language of the moment. */

@@ -6,9 +6,10 @@ import { localeState, subscribeLocale } from '../i18n/state';
  * first by someone else, a ticket created but not taken, a sign-in that did not use the hub):
  * a switch of language says them anew in the new one rather than closing them, as the other
  * notices are. `make` gives the notice's words, read again on each switch; the notice is
- * forgotten here once it closes. They are said anew wherever the switch is made: one left open
- * when a session ended (the hub ended it) and switched on the sign-in screen stayed in the old
- * language, since only a signed-in screen (SlaWatch) listened for the switch.
+ * forgotten here once it closes. This module listens for the switch itself, from the first such
+ * notice on, rather than leaving it to a signed-in screen (SlaWatch). None is left on the sign-in
+ * screen: when a session ends (signed out, or ended by the hub), every notice goes with it
+ * (leaveNotices.ts's clearNoticesOnLeave).
  */
 const said = new Map<string, () => NotificationData>();
 let made = 0;

@@ -50,7 +50,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
   };
   const requireAdmin = (s: S): User => {
     const u = ctx.signedIn(s);
-    if (u.role !== 'admin') throw new ApiError('forbidden', 'Only admins can do this.');
+    if (u.role !== 'admin') throw new ApiError('forbidden', say('adminsOnlyHere'));
     return u;
   };
 
@@ -118,7 +118,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     },
     'customers.duplicatePairs': (s, i) => {
       const u = ctx.signedIn(s);
-      if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors and admins can list every duplicate on the desk.');
+      if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', say('duplicatesAcrossDesk'));
       return records.duplicatePairs(i.limit).map((p) => ({ ...p, segment: p.segment as Segment }));
     },
     'privacy.audit': (s, i) => {
@@ -169,7 +169,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     },
     'quality.overview': (s, i) => {
       const u = ctx.signedIn(s);
-      if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', 'Only supervisors and admins can see data quality across the desk.');
+      if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', say('qualityAcrossDesk'));
       return records.qualityOverview(i.limit, ctx.now());
     },
     'customers.transferAsset': (s, i) => {

@@ -290,7 +290,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
     const v = checked('customer', validateCustomer(draft, deskCountry, byDesk));
     db.write(() => {
       const before = mustGet(id);
-      if (before.erased_at !== null) throw new ApiError('refused', 'This customer’s personal data was erased on request; it cannot be filled in again.');
+      if (before.erased_at !== null) throw new ApiError('refused', say('customerErased'));
       const current = fieldsOf(before);
       const mine = fieldsOf(columnsOf(v));
       let fields: CustomerFields = v;

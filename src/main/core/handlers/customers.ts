@@ -25,7 +25,7 @@ export interface DryRun {
 }
 
 const requireImporter = (u: User) => {
-  if (!administers(u)) throw new ApiError('forbidden', 'Only admins can import records.');
+  if (!administers(u)) throw new ApiError('forbidden', say('adminsImport'));
 };
 
 export function customerArea(

@@ -25,7 +25,7 @@ export function sessionHandlers(
         // On a desk joined to a hub people sign in with their hub account. A desk opened only
         // to read (the CLI's stats, lookup and duplicates, by whoever can read its file) writes
         // nothing that would need their session, so anyone on it may be chosen.
-        if (hubJoined() && !options.readOnly) throw new ApiError('forbidden', 'This desk is joined to a hub: sign in with your email and password.');
+        if (hubJoined() && !options.readOnly) throw new ApiError('forbidden', say('pickOnJoinedDesk'));
         const u = users.get(i.userId);
         if (!u || !u.active) throw new ApiError('not_found', say('userNotFound'));
         s.user = u;

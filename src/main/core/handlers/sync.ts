@@ -35,7 +35,7 @@ export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): 
     writes: {
       'sync.dismissConflict': (s, i) => {
         const user = signedIn(s);
-        if (!parts.conflicts.dismiss(user.id, i.eventId, ctx.clock.now())) throw new ApiError('not_found', 'That conflict is not in your list (it was dismissed already, or it is someone else’s).');
+        if (!parts.conflicts.dismiss(user.id, i.eventId, ctx.clock.now())) throw new ApiError('not_found', say('dismissedConflict'));
         return null;
       },
     },

@@ -102,7 +102,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
   function record(actor: Actor, input: { ticketId: string; score: number; comment: string }, source: 'agent' | 'import', at: number): CsatEntry {
     const t = q.ticket.get(input.ticketId);
     if (!t) throw new ApiError('not_found', say('ticketNotFound'));
-    if (t.state !== 'resolved' && t.state !== 'closed') throw new ApiError('refused', 'Satisfaction is asked once the ticket is resolved.');
+    if (t.state !== 'resolved' && t.state !== 'closed') throw new ApiError('refused', say('csatNotYet'));
     sqlite.transaction(() => {
       const before = q.old.get(t.id);
       q.put.run(t.id, t.customer_id, t.segment, t.tier, t.product_line, input.score, input.comment, source, actor.id, at);
@@ -178,7 +178,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
 
   function followUp(actor: Actor, ticketId: string, at: number): CsatEntry {
     const row = q.entry.get(ticketId);
-    if (!row) throw new ApiError('not_found', 'No satisfaction score for that ticket.');
+    if (!row) throw new ApiError('not_found', say('noCsatScore'));
     sqlite.transaction(() => {
       q.followUp.run(at, actor.id, ticketId);
       append('csat.followed_up', ticketId, actor, { ticketId, segment: row.segment }, at);

@@ -118,7 +118,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
 
   const articleOut = (id: string): Article => {
     const a = kb.article(id);
-    if (!a) throw new ApiError('not_found', 'That article does not exist.');
+    if (!a) throw new ApiError('not_found', say('articleNotFound'));
     const names = deps.userNames();
     return {
       ...toSummary(a.meta),
@@ -134,7 +134,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
   const draftFrom = (t: TicketForKb): ArticleDraft => {
     const notes = notesOf(t.id);
     const resolution = [...notes].reverse().find((n) => n.type === 'RESOLVE');
-    if (!resolution || isOpenState(t.state)) throw new ApiError('refused', 'Only a resolved ticket has a resolution to write up.');
+    if (!resolution || isOpenState(t.state)) throw new ApiError('refused', say('resolutionNotYet'));
     const tried = notes.filter((n) => n.type !== 'RESOLVE' && n.note).map((n) => `- ${n.note}`);
     const body = [
       '## Problem',

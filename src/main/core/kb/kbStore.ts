@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api';
+import { say } from '../../../shared/messageKeys';
 import type { Actor } from '../../../shared/domain';
 import { INITIAL_PRECISION, observe, precisionOf, reobserve, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
@@ -437,9 +438,9 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     fresh();
     const saved = sqlite.transaction(() => {
       const existing = input.id ? q.articleById.get(input.id) : undefined;
-      if (input.id && !existing && input.expectedVersion !== undefined) throw new ApiError('not_found', 'That article does not exist.');
+      if (input.id && !existing && input.expectedVersion !== undefined) throw new ApiError('not_found', say('articleNotFound'));
       if (existing && input.expectedVersion !== undefined && existing.version !== input.expectedVersion) {
-        throw new ApiError('conflict', `Someone saved this article meanwhile (version ${existing.version}); reload it and make your change again.`);
+        throw new ApiError('conflict', say('articleChanged', { version: existing.version }));
       }
       const id = existing?.id ?? input.id ?? uuidv7(at);
       const values = {
@@ -730,7 +731,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   function rate(actor: Actor, query: KbQuery, articleId: string, rating: Rating, solved: boolean, at: number): number | null {
     fresh();
     const m = metaOfId(articleId);
-    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    if (!m) throw new ApiError('not_found', say('articleNotFound'));
     let shown = shownFeatures.get(query.key);
     if (!shown || !shown.features.has(m.n)) {
       suggest(query, { limit: 60 });
@@ -770,7 +771,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   function withdraw(actor: Actor, query: KbQuery, articleId: string, at: number): { withdrawn: boolean; precision: number | null } {
     fresh();
     const m = metaOfId(articleId);
-    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    if (!m) throw new ApiError('not_found', say('articleNotFound'));
     const kindNow = () => precisionOf(precisionOfKind(shownFeatures.get(query.key)?.kind ?? `${query.productLine ?? '*'}|${categorize(query.text)}`));
     if (!q.previousRating.get(query.key, m.n)) return { withdrawn: false, precision: kindNow() };
     let shown = shownFeatures.get(query.key);
@@ -950,7 +951,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   function withdrawSolved(actor: Actor, query: KbQuery, articleId: string, at: number): { withdrawn: boolean; rating: Rating | null; precision: number | null } {
     fresh();
     const m = metaOfId(articleId);
-    if (!m) throw new ApiError('not_found', 'That article does not exist.');
+    if (!m) throw new ApiError('not_found', say('articleNotFound'));
     let shown = shownFeatures.get(query.key);
     if (q.markOf.get(query.key, m.n)?.solved && (!shown || !shown.features.has(m.n))) {
       suggest(query, { limit: 60 });

@@ -303,7 +303,7 @@ export function syncEngine(options: SyncEngineOptions) {
         applier.confirm(accepted);
         const duplicates = answer.results.filter((r) => r.status === 'duplicate').map((r) => r.id);
         if (duplicates.length > 0) dropDuplicates(duplicates);
-        const refused = answer.results.filter((r) => r.status === 'refused').map((r) => ({ eventId: r.id, reason: r.reason ?? 'The hub refused this change.', at: now() }));
+        const refused = answer.results.filter((r) => r.status === 'refused').map((r) => ({ eventId: r.id, reason: r.reason ?? say('hubRefusedChange'), at: now() }));
         if (refused.length > 0) tell(applier.applyBatch([], refused, state().cursor));
         moved = true;
         // Made on an older step of their ticket: they stay in the outbox until the pull brings
