@@ -1,4 +1,4 @@
-import { Button, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { AssetView, CustomerSummary } from '../../shared/api';
@@ -9,7 +9,8 @@ import { ownDirection } from '../direction';
 import { useFocusBack } from '../focusBack';
 import { t } from '../i18n';
 import { KeptWhole } from '../i18n/KeptWhole';
-import { channelLabel, directionLabel, productName } from '../labels';
+import { channelLabel, directionLabel } from '../labels';
+import { SystemSelect } from './SystemSelect';
 import { DiscardPrompt, FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { useRefusedFocus } from '../refusedFocus';
 
@@ -99,15 +100,7 @@ export function LogContactModal({ customer, assets, onClose }: { customer: Custo
               onChange={(v) => setDraft({ direction: LOGGED_DIRECTIONS.find((d) => d === v) ?? 'inbound' })}
             />
           </div>
-          <Select
-            label={t('newTicket.system')}
-            data={[{ value: '', label: t('newTicket.noSystem') }, ...assets.map((a) => ({ value: a.id, label: `${a.serviceTag} · ${productName(a)}` }))]}
-            value={draft.assetId}
-            onChange={(v) => setDraft({ assetId: v ?? '' })}
-            allowDeselect={false}
-            error={issueFor(problem, 'assetId')}
-            comboboxProps={{ withinPortal: true }}
-          />
+          <SystemSelect assets={assets} value={draft.assetId} onChange={(assetId) => setDraft({ assetId })} problem={problem} />
           <Textarea
             label={t('logContact.notes')}
             description={t('logContact.notesHint')}

@@ -9,7 +9,8 @@ import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend
 import { patchDraft, useDraft } from '../drafts';
 import { t } from '../i18n';
 import { DiscardPrompt, FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
-import { channelLabel, productName } from '../labels';
+import { channelLabel } from '../labels';
+import { SystemSelect } from './SystemSelect';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
@@ -120,15 +121,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
           {problem && (
             <FormProblem problem={problem} unplaced={others} title={t('newTicket.failed')} />
           )}
-          <Select
-            label={t('newTicket.system')}
-            data={[{ value: '', label: t('newTicket.noSystem') }, ...assets.map((a) => ({ value: a.id, label: `${a.serviceTag} · ${productName(a)}` }))]}
-            value={draft.assetId}
-            onChange={(v) => setDraft({ assetId: v ?? '' })}
-            allowDeselect={false}
-            error={issueFor(problem, 'assetId')}
-            comboboxProps={{ withinPortal: true }}
-          />
+          <SystemSelect assets={assets} value={draft.assetId} onChange={(assetId) => setDraft({ assetId })} problem={problem} />
           <TextInput
             label={t('newTicket.subject')}
             withAsterisk
