@@ -106,6 +106,8 @@ export const en = {
   'candidates.detail.tag': 'Service tag {tag} · {model}',
   'candidates.detail.tagLookalike': 'Service tag {tag} · {model} (you typed {typed}: O and 0, I and 1 look alike; check with the caller)',
   'candidates.detail.express': 'Express code {code} is service tag {tag} · {model}',
+  'candidates.detail.expressLookalike': 'Service tag {tag} · {model} (you typed {typed}; the code that differs by one digit is {code}: check it with the caller)',
+  'candidates.detail.expressSwapped': 'Service tag {tag} · {model} (you typed {typed}; the code with those two neighbouring digits swapped is {code}: check it with the caller)',
   'candidates.detail.phone': 'Phone {phone}',
   'candidates.detail.email': 'Email {email}',
   'candidates.detail.ticket': 'Ticket {number} · {subject}',

@@ -93,6 +93,8 @@ export const fa: Messages = {
   'candidates.detail.tag': 'برچسب سرویس {tag} · {model}',
   'candidates.detail.tagLookalike': 'برچسب سرویس {tag} · {model} (شما {typed} را وارد کردید؛ حرف و رقمِ شبیه به هم را با تماس‌گیرنده بررسی کنید)',
   'candidates.detail.express': 'کد سرویس سریع {code} همان برچسب سرویس {tag} است · {model}',
+  'candidates.detail.expressLookalike': 'برچسب سرویس {tag} · {model} (شما {typed} را وارد کردید؛ کدی که فقط در یک رقم با آن فرق دارد {code} است؛ با تماس‌گیرنده بررسی کنید)',
+  'candidates.detail.expressSwapped': 'برچسب سرویس {tag} · {model} (شما {typed} را وارد کردید؛ کدی که همین دو رقمِ کنار هم در آن جابه‌جا شده‌اند {code} است؛ با تماس‌گیرنده بررسی کنید)',
   'candidates.detail.phone': 'تلفن {phone}',
   'candidates.detail.email': 'ایمیل {email}',
   'candidates.detail.ticket': 'تیکت {number} · {subject}',
