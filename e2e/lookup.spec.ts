@@ -34,6 +34,16 @@ test('a service tag opens the 360° view with the system marked', async ({ page 
   await customer.expectCustomer('Maria Gonzalez');
   await customer.newTicketButton.click();
   await expect(system).toHaveValue(en['newTicket.noSystem']);
+  await page.keyboard.press('Escape');
+  // The palette's "New ticket" starts where the button does: on the system read out (it kept
+  // "No particular system", or whatever the form had last).
+  await app.lookup('HX4P9R2');
+  await customer.expectMatchedSystem('HX4P9R2');
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('new ticket');
+  await expect(page.locator('.mantine-Spotlight-content [data-action][data-selected]')).toHaveText(en['palette.newTicket']);
+  await page.keyboard.press('Enter');
+  await expect(system).toHaveValue(/^HX4P9R2 · /);
 });
 
 test('a past ticket is found by the words the caller uses', async ({ page }) => {

@@ -14,7 +14,7 @@ import {
   IconUser,
   IconWorld,
 } from '@tabler/icons-react';
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CustomerView, Interaction, TicketRow } from '../../shared/api';
 import type { Channel } from '../../shared/domain';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
@@ -25,7 +25,7 @@ import { channelLabel, directionLabel, formatPhone, languageName, productName, t
 import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
-import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
+import { NEW_TICKET_ASKED, newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
 import { ticketsWithWords } from './ticketWords';
 import { useCustomerOnScreen } from './onScreen';
 import { ownDirection } from '../direction';
@@ -88,6 +88,11 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
   // The ticket the caller quoted (a ticket-number lookup): said first and marked in its list, open or past.
   const lookedUp = useMemo(() => (ticket ? ([...view.openTickets, ...view.pastTickets].find((r) => r.number === ticket) ?? null) : null), [view, ticket]);
   const matched = useMemo(() => view.assets.find((a) => a.id === view.matchedAssetId) ?? null, [view]);
+  // The palette's "New ticket" starts on the system the button would.
+  const startSystem = newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id));
+  useLayoutEffect(() => {
+    if (openFor === NEW_TICKET_ASKED) openNewTicket(startSystem);
+  });
   // The system the caller read out comes first, so it is on screen even for an organisation with twenty.
   const systems = useMemo(() => (matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets), [view, matched]);
   // First paint: the system the caller read out, or the first few when the match was by name.
@@ -145,7 +150,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
             </div>
           </Group>
           <Group gap="xs">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id)))}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(startSystem)}>
               {t('customer.newTicket')}
             </Button>
           </Group>
@@ -263,7 +268,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
       </div>
       <RecordPanel customerId={customer.id} fix={fix} />
 
-      {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
+      {openFor !== null && openFor !== NEW_TICKET_ASKED && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
   );
 }
