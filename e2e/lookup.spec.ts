@@ -57,6 +57,8 @@ test('a past ticket is found by the words the caller uses', async ({ page }) => 
   const find = past.getByRole('searchbox', { name: en['customer.findPast'] });
   await find.fill('BOOT');
   await expect(rows).toHaveCount(2);
+  // Its heading says how many of them it shows (it kept "(3)").
+  await expect(past.getByRole('heading', { name: 'Past tickets (2 of 3)' })).toBeVisible();
   await expect(rows.first()).toContainText('Cannot boot');
   await find.fill('wifi');
   await expect(rows).toHaveText([/T-000001.*Wi-Fi drops/]);

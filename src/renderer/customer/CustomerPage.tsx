@@ -26,7 +26,7 @@ import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { NEW_TICKET_ASKED, newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
-import { ticketsWithWords } from './ticketWords';
+import { pastTicketsHeading, ticketsWithWords } from './ticketWords';
 import { useCustomerOnScreen } from './onScreen';
 import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
@@ -390,7 +390,7 @@ function PastTickets({ customerId, rows, now, marked }: { customerId: string; ro
   const shown = useMemo(() => ticketsWithWords(rows, query), [rows, query]);
   return (
     <Section
-      title={tc('customer.pastTickets', rows.length)}
+      title={pastTicketsHeading(rows.length, shown.length, query)}
       padding={0}
       id="past-tickets"
       actions={

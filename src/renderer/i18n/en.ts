@@ -231,6 +231,7 @@ export const en = {
   'customer.pastTickets_zero': 'Past tickets',
   'customer.pastTickets_one': 'Past tickets (1)',
   'customer.pastTickets_other': 'Past tickets ({count})',
+  'customer.pastTicketsOf': 'Past tickets ({shown} of {total})',
   'customer.noPastTickets': 'No past tickets.',
   'customer.findPast': 'Find in past tickets',
   'customer.findPastPlaceholder': 'Words, tag or number',

@@ -209,6 +209,7 @@ export const fa: Messages = {
   'customer.pastTickets_zero': 'تیکت‌های گذشته',
   'customer.pastTickets_one': 'تیکت‌های گذشته ({count})',
   'customer.pastTickets_other': 'تیکت‌های گذشته ({count})',
+  'customer.pastTicketsOf': 'تیکت‌های گذشته ({shown} از {total})',
   'customer.noPastTickets': 'تیکت گذشته‌ای نیست.',
   'customer.findPast': 'جستجو در تیکت‌های گذشته',
   'customer.findPastPlaceholder': 'کلمه، برچسب یا شماره',
