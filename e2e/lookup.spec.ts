@@ -76,6 +76,14 @@ test('an Express Service Code finds the same system', async ({ page }) => {
   const customer = new CustomerView(page);
   await customer.expectCustomer(LAKESIDE);
   await customer.expectMatchedSystem('7XK2QF1');
+  // One digit keyed wrong: Lakeside is offered, saying what was typed and the code it is one
+  // digit from, for Ava to confirm with the caller; never opened by itself (it found nothing).
+  const code = tagToExpressCode('7XK2QF1');
+  const typed = code.slice(0, 4) + String((Number(code[4]) + 1) % 10) + code.slice(5);
+  await app.lookup(typed);
+  await expect(page.getByRole('main')).toContainText(`you typed ${typed}; the code that differs by one digit is ${code}`);
+  await expect(page.getByRole('link', { name: LAKESIDE })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toHaveCount(0);
 });
 
 test('Ctrl+K reaches the lookup field from anywhere', async ({ page }) => {

@@ -275,8 +275,9 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         tried.phone = phone;
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', phone));
       }
-      // Printed length, found nobody: the codes a slip of one digit away, offered to confirm.
-      if (candidates.length === 0 && !q.startsWith('+') && digits.length >= EXPRESS_CODE_MIN_DIGITS && digits.length <= 11) lookalikes.push(...byLookalikeCode(digits));
+      // Printed length, found nobody: the codes a slip of one digit away, offered to confirm (not
+      // for a number written as a phone's, with a plus or brackets).
+      if (candidates.length === 0 && /^[\d\s.\-]+$/.test(q) && digits.length >= EXPRESS_CODE_MIN_DIGITS && digits.length <= 11) lookalikes.push(...byLookalikeCode(digits));
       if (!tag && !phone && !readTicket && lookalikes.length === 0) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
       tried.tag = compact;

@@ -63,6 +63,10 @@ describe('an Express Service Code keyed with one wrong digit or two neighbouring
     }
     // The right code still opens the customer straight away.
     expect((await search(code)).kind).toBe('match');
+    // Digits written as a phone number's (a plus, brackets) are not guessed at as a code.
+    const asPhone = `(${oneWrong.slice(0, 3)}) ${oneWrong.slice(3)}`;
+    const r = await search(asPhone);
+    expect(r.kind === 'candidates' ? r.candidates.filter((c) => c.params?.typed) : []).toEqual([]);
   });
 
   it('tries each code one digit or one swap away that can be a tag, the typed code and codes starting with 0 left out', () => {
