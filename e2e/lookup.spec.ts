@@ -34,6 +34,16 @@ test('a service tag opens the 360° view with the system marked', async ({ page 
   await customer.expectCustomer('Maria Gonzalez');
   await customer.newTicketButton.click();
   await expect(system).toHaveValue(en['newTicket.noSystem']);
+  await page.keyboard.press('Escape');
+  // The palette's "New ticket" starts where the button does: on the system read out (it kept
+  // "No particular system", or whatever the form had last).
+  await app.lookup('HX4P9R2');
+  await customer.expectMatchedSystem('HX4P9R2');
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('new ticket');
+  await expect(page.locator('.mantine-Spotlight-content [data-action][data-selected]')).toHaveText(en['palette.newTicket']);
+  await page.keyboard.press('Enter');
+  await expect(system).toHaveValue(/^HX4P9R2 · /);
 });
 
 test('a past ticket is found by the words the caller uses', async ({ page }) => {
@@ -47,6 +57,8 @@ test('a past ticket is found by the words the caller uses', async ({ page }) => 
   const find = past.getByRole('searchbox', { name: en['customer.findPast'] });
   await find.fill('BOOT');
   await expect(rows).toHaveCount(2);
+  // Its heading says how many of them it shows (it kept "(3)").
+  await expect(past.getByRole('heading', { name: 'Past tickets (2 of 3)' })).toBeVisible();
   await expect(rows.first()).toContainText('Cannot boot');
   await find.fill('wifi');
   await expect(rows).toHaveText([/T-000001.*Wi-Fi drops/]);
@@ -64,6 +76,14 @@ test('an Express Service Code finds the same system', async ({ page }) => {
   const customer = new CustomerView(page);
   await customer.expectCustomer(LAKESIDE);
   await customer.expectMatchedSystem('7XK2QF1');
+  // One digit keyed wrong: Lakeside is offered, saying what was typed and the code it is one
+  // digit from, for Ava to confirm with the caller; never opened by itself (it found nothing).
+  const code = tagToExpressCode('7XK2QF1');
+  const typed = code.slice(0, 4) + String((Number(code[4]) + 1) % 10) + code.slice(5);
+  await app.lookup(typed);
+  await expect(page.getByRole('main')).toContainText(`you typed ${typed}; the code that differs by one digit is ${code}`);
+  await expect(page.getByRole('link', { name: LAKESIDE })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: LAKESIDE })).toHaveCount(0);
 });
 
 test('Ctrl+K reaches the lookup field from anywhere', async ({ page }) => {

@@ -89,3 +89,25 @@ it('says a customer served by another team in the reader’s words, and offers n
     await setLocale('en', 'latn');
   }
 });
+
+it('says of an Express code found one digit or one swap away what was typed and the code it differs from, in Persian with Persian digits', async () => {
+  const { candidateDetail } = await import('./labels');
+  const near = (swapped: 'yes' | 'no') => ({
+    customerId: 'c', customerName: 'Lakeside', segment: 'education' as const, matchedBy: 'express' as const, assetId: 'a', detail: 'the desk’s English',
+    phone: null, email: null, systems: 1, lastContactAt: null,
+    params: { code: '17267580029', tag: '7XK2QF1', model: 'Latitude 5440', typed: swapped === 'yes' ? '17267850029' : '17267590029', swapped },
+  });
+  expect(candidateDetail(near('no'))).toBe('Service tag 7XK2QF1 · Latitude 5440 (you typed 17267590029; the code that differs by one digit is 17267580029: check it with the caller)');
+  expect(candidateDetail(near('yes'))).toContain('you typed 17267850029; the code with those two neighbouring digits swapped is 17267580029');
+  const { setLocale } = await import('./i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    const said = candidateDetail(near('no'));
+    expect(said).toContain('۱۷۲۶۷۵۹۰۰۲۹');
+    expect(said).toContain('۱۷۲۶۷۵۸۰۰۲۹');
+    expect(said).toContain('فقط در یک رقم');
+    expect(candidateDetail(near('yes'))).toContain('جابه‌جا');
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});

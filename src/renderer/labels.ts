@@ -6,7 +6,7 @@ import { formatPhone } from '../shared/phone';
 import { triedPhrases } from '../shared/lookupTried';
 import { EXAMPLE_SERVICE_TAG } from '../shared/serviceTag';
 import type { SlaTargetName, TicketState } from '../shared/ticketMachine';
-import { currentLanguage, currentLocale, t, type MessageKey } from './i18n';
+import { currentLanguage, currentLocale, localiseDigits, t, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 
 // Human words for the domain's codes. Each goes through the dictionary, so "small_business"
@@ -28,6 +28,11 @@ export const matchLabel = (m: Candidate['matchedBy']): string => t(`matchedBy.${
 export const candidateDetail = (c: Candidate): string => {
   // A tag found only with O read as 0 or I as 1 says what was typed, for the agent to check with the caller.
   if (c.matchedBy === 'tag' && c.params?.typed) return t('candidates.detail.tagLookalike', c.params);
+  // An Express code found only one digit (or one swap) away: what was typed and the code it is near, in the reader's digits.
+  if (c.matchedBy === 'express' && c.params?.typed && c.params.code) {
+    const digits = { ...c.params, typed: localiseDigits(c.params.typed), code: localiseDigits(c.params.code) };
+    return t(c.params.swapped === 'yes' ? 'candidates.detail.expressSwapped' : 'candidates.detail.expressLookalike', digits);
+  }
   if (!c.params || c.matchedBy === 'name') return c.detail;
   return t(`candidates.detail.${c.matchedBy}`, c.matchedBy === 'phone' && c.params.phone ? { ...c.params, phone: formatPhone(c.params.phone) } : c.params);
 };

@@ -93,3 +93,28 @@ export function lookalikeTags(tag: string): string[] {
   }
   return variants.filter((v) => v !== tag);
 }
+
+/**
+ * The Express Service Codes `code` may have been meant as, keyed on a phone with one digit
+ * wrong or two neighbouring digits swapped (the commonest slips): each of them that can be a
+ * tag, the typed code itself and codes starting with 0 (never printed so) left out. At most
+ * 10 × 9 + 10 for 11 digits, each code once.
+ */
+export function expressCodeNeighbours(code: string): string[] {
+  const digits = code.replace(IGNORED, '');
+  if (!/^\d+$/.test(digits)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < digits.length; i++) {
+    for (const d of '0123456789') if (d !== digits[i]) out.add(digits.slice(0, i) + d + digits.slice(i + 1));
+    if (i + 1 < digits.length && digits[i] !== digits[i + 1]) out.add(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
+  }
+  return [...out].filter((c) => !c.startsWith('0') && Number(c) <= MAX_VALUE);
+}
+
+/** Whether `near` is `typed` with two neighbouring digits swapped (not one digit changed). */
+export function isSwappedCode(typed: string, near: string): boolean {
+  const a = typed.replace(IGNORED, '');
+  if (a.length !== near.length) return false;
+  const diff = [...a].flatMap((d, i) => (d === near[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === near[diff[1]!] && a[diff[1]!] === near[diff[0]!];
+}

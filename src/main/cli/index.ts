@@ -522,6 +522,8 @@ function detailOf(c: Candidate): string {
   if (c.matchedBy === 'email') return c.params['email'] ?? c.detail;
   // A tag found only with O read as 0 or I as 1 says what was typed, for the agent to check with the caller.
   if (c.matchedBy === 'tag' && c.params['typed']) return tr('lookup.detail.tagLookalike', c.params);
+  // An Express code found only one digit (or one swap) away says what was typed and the code it is near.
+  if (c.matchedBy === 'express' && c.params['typed']) return tr(c.params['swapped'] === 'yes' ? 'lookup.detail.expressSwapped' : 'lookup.detail.expressLookalike', c.params);
   return tr(`lookup.detail.${c.matchedBy}`, c.params);
 }
 

@@ -4,7 +4,7 @@ import { toE164, type Country } from '../../shared/phone';
 import { nameKey } from '../../shared/customerRules';
 import { keyWords, nameWordKeys, wordsMatch } from '../../shared/nameWords';
 import { ARABIC_SCRIPT, latinFromPersianKeyboard, toAsciiDigits } from '../../shared/persianInput';
-import { cleanTagInput, EXPRESS_CODE_MIN_DIGITS, expressCodeToTag, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
+import { cleanTagInput, EXPRESS_CODE_MIN_DIGITS, expressCodeNeighbours, expressCodeToTag, isSwappedCode, lookalikeTags, SERVICE_TAG_HINT, tagToExpressCode } from '../../shared/serviceTag';
 import { sql, type Kysely } from 'kysely';
 import { param, type Sql } from './db/exec';
 import type { Database } from './db/schema';
@@ -52,6 +52,13 @@ export function lookupQueries(k: Kysely<Database>) {
       .innerJoin('customers as c', 'c.id', 'a.customer_id')
       .select(['a.id', 'a.customer_id', 'c.name', 'c.segment', 'a.model', 'a.service_tag'])
       .where('a.service_tag', '=', param<string>()),
+    // The systems of any of several tags (a JSON array), in one statement: an index search
+    // on the tag for each (the look-alikes of a mistyped Express code, about a hundred).
+    assetsByTags: k
+      .selectFrom('assets as a')
+      .innerJoin('customers as c', 'c.id', 'a.customer_id')
+      .select(['a.id', 'a.customer_id', 'c.name', 'c.segment', 'a.model', 'a.service_tag'])
+      .where(sql<boolean>`${sql.ref('a.service_tag')} in (select value from json_each(${param<string>()}))`),
     customersByPhone: k
       .selectFrom('customers')
       .select(['id', 'name', 'segment'])
@@ -141,7 +148,9 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
   const q = lookupQueries(db.kysely);
   type Who = { id: string; name: string; segment: string };
   type WhoWithContact = Who & { phone: string | null; email: string | null };
-  const assetByTag = db.prepare<{ id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string }, [string]>(q.assetByTag);
+  type AssetRow = { id: string; customer_id: string; name: string; segment: string; model: string; service_tag: string };
+  const assetByTag = db.prepare<AssetRow, [string]>(q.assetByTag);
+  const assetsByTags = db.prepare<AssetRow, [string]>(q.assetsByTags);
   const customersByPhone = db.prepare<Who, [string, string]>(q.customersByPhone);
   const customersByEmail = db.prepare<Who, [string, string]>(q.customersByEmail);
   const customersByName = db.prepare<WhoWithContact, [string, string]>(q.customersByName);
@@ -174,6 +183,30 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     lookalikeTags(typed).flatMap((tag) =>
       byTag(tag, 'tag').map((c) => ({ ...c, detail: `${c.detail} (you typed ${typed})`, params: { ...c.params, typed } })),
     );
+  /**
+   * An Express code found nowhere, tried again as the codes one wrong digit or one swap of
+   * neighbouring digits away (expressCodeNeighbours): each system found so is offered, saying
+   * what was typed and the code it differs from, for the agent to confirm with the caller.
+   */
+  const byLookalikeCode = (typed: string): Found[] => {
+    const codeOf = new Map(expressCodeNeighbours(typed).map((code) => [expressCodeToTag(code)!, code]));
+    if (codeOf.size === 0) return [];
+    return assetsByTags.all(JSON.stringify([...codeOf.keys()])).flatMap((a) => {
+      const code = codeOf.get(a.service_tag);
+      if (code === undefined) return [];
+      const swapped = isSwappedCode(typed, code);
+      const how = swapped ? 'the code with those two digits swapped' : 'the code that differs by one digit';
+      return [{
+        customerId: a.customer_id,
+        customerName: a.name,
+        segment: a.segment as Segment,
+        matchedBy: 'express' as const,
+        assetId: a.id,
+        detail: `Express code ${code} → ${a.service_tag} · ${a.model} (you typed ${typed}; ${how} is ${code})`,
+        params: { code, tag: a.service_tag, model: a.model, typed, swapped: swapped ? 'yes' : 'no' },
+      }];
+    });
+  };
   const people = (rows: Who[], matchedBy: 'phone' | 'email', value: string): Found[] =>
     rows.map((r) => ({ customerId: r.id, customerName: r.name, segment: r.segment as Segment, matchedBy, assetId: null, detail: `${matchedBy === 'phone' ? 'Phone' : 'Email'} ${value}`, params: { [matchedBy]: value } }));
 
@@ -191,7 +224,10 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
     const candidates: Found[] = [];
     /** What the query was looked up as, each with the value looked for (the message says them, in this order). */
     const tried: Partial<Record<LookupTried, string>> = {};
-    /** Systems whose tag differs from the typed one only by O/0 or I/1: never opened without the agent choosing. */
+    /**
+     * Systems whose tag differs from the typed one only by O/0 or I/1, or whose Express code by
+     * one digit or two swapped: never opened without the agent choosing.
+     */
     const lookalikes: Found[] = [];
     /** More names match than the list holds. */
     let more = false;
@@ -239,7 +275,10 @@ export function lookupService(db: Sql, view: CustomerViewReader, country: Countr
         tried.phone = phone;
         candidates.push(...people(customersByPhone.all(phone, phone), 'phone', phone));
       }
-      if (!tag && !phone && !readTicket) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
+      // Printed length, found nobody: the codes a slip of one digit away, offered to confirm (not
+      // for a number written as a phone's, with a plus or brackets).
+      if (candidates.length === 0 && /^[\d\s.\-]+$/.test(q) && digits.length >= EXPRESS_CODE_MIN_DIGITS && digits.length <= 11) lookalikes.push(...byLookalikeCode(digits));
+      if (!tag && !phone && !readTicket && lookalikes.length === 0) return { kind: 'invalid', message: `"${q}" is neither a phone number nor an Express Service Code. ${SERVICE_TAG_HINT}`, key: 'notPhoneOrCode', params: { query: q } };
     } else if (/^[0-9A-Z]{7}$/.test(compact) && /\d/.test(compact)) {
       tried.tag = compact;
       candidates.push(...byTag(compact, 'tag'));

@@ -15,7 +15,7 @@ import {
   IconUser,
   IconWorld,
 } from '@tabler/icons-react';
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CustomerView, Interaction, TicketRow } from '../../shared/api';
 import type { Channel } from '../../shared/domain';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, WarrantyBadge } from '../badges';
@@ -26,8 +26,8 @@ import { channelLabel, directionLabel, formatPhone, languageName, productName, t
 import { historyLine } from '../sayMessage';
 import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
-import { newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
-import { ticketsWithWords } from './ticketWords';
+import { NEW_TICKET_ASKED, newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
+import { pastTicketsHeading, ticketsWithWords } from './ticketWords';
 import { clearEarlierLookup, useCustomerOnScreen, useEarlierLookup } from './onScreen';
 import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
@@ -93,6 +93,11 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
   // The ticket the caller quoted (a ticket-number lookup): said first and marked in its list, open or past.
   const lookedUp = useMemo(() => (ticket ? ([...view.openTickets, ...view.pastTickets].find((r) => r.number === ticket) ?? null) : null), [view, ticket]);
   const matched = useMemo(() => view.assets.find((a) => a.id === view.matchedAssetId) ?? null, [view]);
+  // The palette's "New ticket" starts on the system the button would.
+  const startSystem = newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id));
+  useLayoutEffect(() => {
+    if (openFor === NEW_TICKET_ASKED) openNewTicket(startSystem);
+  });
   // The system the caller read out comes first, so it is on screen even for an organisation with twenty.
   const systems = useMemo(() => (matched ? [matched, ...view.assets.filter((a) => a !== matched)] : view.assets), [view, matched]);
   // First paint: the system the caller read out, or the first few when the match was by name.
@@ -155,7 +160,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
               </div>
             </Group>
             <Group gap="xs">
-              <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(newTicketSystem(matched?.id ?? null, view.assets.map((a) => a.id)))}>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => openNewTicket(startSystem)}>
                 {t('customer.newTicket')}
               </Button>
             </Group>
@@ -275,7 +280,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
       </Stack>
 
       {logging !== null && <LogContactModal customer={customer} assets={view.assets} onClose={() => setLogging(null)} />}
-      {openFor !== null && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
+      {openFor !== null && openFor !== NEW_TICKET_ASKED && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
   );
 }
@@ -414,7 +419,7 @@ function PastTickets({ customerId, rows, now, marked }: { customerId: string; ro
   const shown = useMemo(() => ticketsWithWords(rows, query), [rows, query]);
   return (
     <Section
-      title={tc('customer.pastTickets', rows.length)}
+      title={pastTicketsHeading(rows.length, shown.length, query)}
       padding={0}
       id="past-tickets"
       actions={

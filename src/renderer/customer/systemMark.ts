@@ -31,3 +31,11 @@ export function newTicketSystem(matchedId: string | null, assetIds: readonly str
   if (matchedId !== null) return matchedId;
   return assetIds.length === 1 ? assetIds[0]! : null;
 }
+
+/**
+ * What the command palette's "New ticket" leaves in the 360° view's session value: open the
+ * form on the system newTicketSystem chooses, as the view's own button does (the palette
+ * knows the address, not the customer's systems; it passed the address's system on, which
+ * the form never read, so the form kept what it had).
+ */
+export const NEW_TICKET_ASKED = 'asked';

@@ -21,3 +21,19 @@ it('finds past tickets by the starts of the words of their subject, tag or numbe
   expect(numbers('كار')).toEqual(['T-000009']);
   expect(numbers('printer')).toEqual([]);
 });
+
+it('heads a list narrowed by the caller’s words "2 of 3", not the total alone, in English and in Persian digits', async () => {
+  const { pastTicketsHeading } = await import('./ticketWords');
+  expect(pastTicketsHeading(rows.length, 2, 'boot')).toBe('Past tickets (2 of 4)');
+  expect(pastTicketsHeading(rows.length, 0, 'printer')).toBe('Past tickets (0 of 4)');
+  // Not narrowed (nothing typed, or no word in it): the total, as before.
+  expect(pastTicketsHeading(rows.length, 4, '')).toBe('Past tickets (4)');
+  expect(pastTicketsHeading(rows.length, 4, ' ?? ')).toBe('Past tickets (4)');
+  const { setLocale } = await import('../i18n/state');
+  await setLocale('fa', 'arabext');
+  try {
+    expect(pastTicketsHeading(3, 2, 'boot')).toBe('تیکت‌های گذشته (۲ از ۳)');
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});

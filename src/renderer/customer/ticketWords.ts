@@ -1,5 +1,6 @@
 import { nameKey } from '../../shared/customerRules';
 import { keyWords, nameWordKeys } from '../../shared/nameWords';
+import { t, tc } from '../i18n';
 
 // Finding a past ticket on the 360° view by the caller's words ("the boot problem, last
 // spring"): each typed word is the start of a word of the ticket's subject, its system's
@@ -26,4 +27,12 @@ export function ticketsWithWords<T extends Findable>(rows: T[], query: string): 
     const words = wordsOf(row);
     return typed.every((q) => words.some((w) => w.startsWith(q)));
   });
+}
+
+/**
+ * The past tickets' heading: the total ("Past tickets (3)"), or while the caller's words narrow
+ * the list, how many of them it shows ("Past tickets (2 of 3)"): it kept the total alone.
+ */
+export function pastTicketsHeading(total: number, shown: number, query: string): string {
+  return keyWords(nameKey(query)).length === 0 ? tc('customer.pastTickets', total) : t('customer.pastTicketsOf', { shown, total });
 }

@@ -31,6 +31,7 @@ import {
 } from '@tabler/icons-react';
 import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
+import { NEW_TICKET_ASKED } from '../customer/systemMark';
 import { paletteTicketActions, type PaletteTicketAction } from './paletteTicket';
 import { earlyKey, type EarlyKey } from './paletteEarlyKeys';
 import { localeState, t } from '../i18n';
@@ -230,7 +231,7 @@ export function CommandPalette({ route }: { route: Route }) {
   if (route.name === 'customer') {
     groups.push({
       group: t('palette.group.ticket'),
-      actions: [{ id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, route.assetId ?? ''), leftSection: icon(IconPlus) }],
+      actions: [{ id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, NEW_TICKET_ASKED), leftSection: icon(IconPlus) }],
     });
   }
 
