@@ -1,8 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { openDesk } from '../src/main/core/desk';
+import { startWebShell } from '../src/main/web/server';
+import { deskCaller } from './deskCall';
+import { expect, SHELL, test } from './fixtures';
 import { inEnglishSentence, SignIn, signInAs } from './pages/app';
+import { reveal } from './pages/board';
 import { confirmMerge, CustomerView } from './pages/customer';
 
 // The data-quality page: counts and the worst records first, each a click from its fix;
@@ -243,6 +248,56 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await expect(page.getByRole('combobox', { name: en['data.auditByWhom'] })).toHaveValue('Ava Martin', { timeout: 15_000 });
   await expect(page.getByLabel(en['data.auditFrom'])).toHaveValue(day);
   await expect(page.getByTestId('audit-empty')).toHaveText(en['data.auditNoneMatch']);
+});
+
+// The board's satisfaction follow-ups name each low score's customer: erased meanwhile (in
+// another window, or arriving from the hub), the name stayed there until the board was read again.
+test('a customer erased in another window leaves the board’s satisfaction follow-ups at once', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  test.slow();
+  // Maria Gonzalez scored a ticket 1: she is on the follow-up list.
+  const desk = await openDesk({ dataDir });
+  try {
+    const call = deskCaller(desk);
+    const ava = (await call('session.users', {})).find((u) => u.name === 'Ava Martin')!;
+    await call('session.signIn', { userId: ava.id });
+    const found = await call('lookup.search', { query: 'HX4P9R2' });
+    if (found.kind !== 'match') throw new Error('no Maria');
+    const t = await call('tickets.create', { customerId: found.view.customer.id, subject: 'Fan noise under load' });
+    await call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Cleaned the fan.' } });
+    await call('csat.record', { ticketId: t.ticket.id, score: 1, comment: 'Still loud.' });
+  } finally {
+    desk.close();
+  }
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  const windows: Page[] = [];
+  try {
+    const open = async (name: string) => {
+      const page = await browser.newPage();
+      windows.push(page);
+      await page.goto(shell.url);
+      return { page, app: await signInAs(page, name) };
+    };
+    const board = await open('Grace Chen');
+    await board.page.evaluate(() => (window.location.hash = '#/overview'));
+    const followUps = board.page.getByRole('region', { name: new RegExp(`^${en['csat.followUps']}`) });
+    await reveal(followUps);
+    await expect(followUps.getByTestId('followup-customer').filter({ hasText: 'Maria Gonzalez' })).toHaveCount(1);
+    const admin = await open('Omar Haddad');
+    await admin.app.lookup('HX4P9R2');
+    await new CustomerView(admin.page).expectCustomer('Maria Gonzalez');
+    await admin.page.getByRole('link', { name: en['record.privacy'] }).click();
+    await admin.page.getByLabel(en['data.eraseConfirm']).fill('Maria Gonzalez');
+    await admin.page.getByRole('button', { name: en['data.erase'] }).click();
+    await expect(admin.page.getByRole('status')).toHaveText(en['data.erasedDone']);
+    // Gone from the board without a reload; the score stays, under her label.
+    await expect(followUps).not.toContainText('Maria Gonzalez');
+    await expect(followUps).not.toContainText('Still loud.');
+  } finally {
+    for (const page of windows) await page.close();
+    await shell.close();
+  }
 });
 
 test('an admin erases a caller on request from their record: personal details go, the tickets stay', async ({ page }) => {

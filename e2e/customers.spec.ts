@@ -4,6 +4,8 @@ import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
 import { inEnglishSentence, signInAs } from './pages/app';
 import { confirmMerge, CustomerView } from './pages/customer';
+import { openDesk } from '../src/main/core/desk';
+import { deskCaller } from './deskCall';
 
 // Customer records (issue 12): a caller the lookup did not find is registered with their
 // system; a duplicate is caught while typing and merged without losing a ticket; a system
@@ -249,6 +251,57 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   // One record absorbed, said as one ("1 duplicate record(s)" before).
   await expect(page.getByText('This record absorbed 1 duplicate record; its history is below.')).toBeVisible();
 });
+
+// The screen chose the record to keep as it opened (the one with more history); the other
+// gained history meanwhile (tickets opened in another window), and the desk refused to keep
+// the one with less. It said "keep the other instead" and offered nothing to do so.
+test('a merge refused because the record merged in has more history now offers to keep that one instead', async ({ page, dataDir }) => {
+  test.slow();
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('Nobody Here');
+  await page.getByRole('link', { name: en['record.registerNew'] }).click();
+  await page.getByLabel(en['record.name']).fill('Maria Gonzales');
+  await page.getByLabel(en['customer.email']).fill('maria.g@example.com');
+  await page.getByRole('button', { name: en['record.register'], exact: true }).click();
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzales');
+  await page.getByRole('button', { name: en['record.edit'] }).click();
+  await page.getByRole('dialog').getByRole('link', { name: en['duplicates.merge'] }).click();
+  const keep = page.getByTestId('merge-keep');
+  await expect(keep).toContainText('Keep: Maria Gonzalez');
+  // The address as the screen left it, having put the record with more history first.
+  const [, , established, fresh] = (await page.evaluate(() => window.location.hash)).split('/');
+  await moreHistory(dataDir, fresh!, established!);
+  await confirmMerge(page);
+  const alert = page.getByRole('alert').filter({ hasText: en['merge.failed'] });
+  await expect(alert).toContainText('Maria Gonzales has more history than Maria Gonzalez');
+  // What each holds, read again: the tickets opened meanwhile show beside the refusal.
+  await expect(page.getByTestId('merge-from')).not.toContainText('no open tickets');
+  if (shot) await page.screenshot({ path: `${shot}/merge-keeps-less.png`, fullPage: true });
+  await alert.getByRole('button', { name: en['merge.swap'].replace('{name}', 'Maria Gonzales') }).click();
+  // Swapped, both read again (the new tickets show), the focus on Merge, the next step.
+  await expect(page).toHaveURL(new RegExp(`#/merge/${fresh}/${established}\\?chosen=1$`));
+  await expect(keep).toContainText('Keep: Maria Gonzales');
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('button', { name: en['merge.submit'] })).toBeFocused();
+  await confirmMerge(page);
+  await customer.expectCustomer('Maria Gonzales');
+});
+
+/** Tickets for `id`, more than `than`'s whole history, opened by another process on the desk's folder. */
+async function moreHistory(dataDir: string, id: string, than: string): Promise<void> {
+  const desk = await openDesk({ dataDir });
+  try {
+    const call = deskCaller(desk);
+    const ava = (await call('session.users', {})).find((u) => u.name === 'Ava Martin')!;
+    await call('session.signIn', { userId: ava.id });
+    const other = await call('customers.record', { customerId: than });
+    const n = other.assets.length + other.holds.contacts + other.holds.openTickets + other.holds.closedTickets;
+    for (let i = 0; i <= n; i++) await call('tickets.create', { customerId: id, subject: `Dock does not charge (${i})` });
+  } finally {
+    desk.close();
+  }
+}
 
 // A merge the desk refused (here: an education customer must be an organisation, and "Person"
 // was kept) left focus on the Merge button, or the heading, with the error above: the keyboard's

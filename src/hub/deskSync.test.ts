@@ -134,12 +134,28 @@ describe('desks following one hub', () => {
       expect(await a.call('sync.status')).toMatchObject({ online: false, pending: 2 });
       return t.ticket.id;
     });
+    // A window on Ben's desk: the ticket arrives in one pull, created and taken, and is told as
+    // new (the board's trends read again for a new ticket only; told as a take, they missed it).
+    const pushes: Push[] = [];
+    const conn = b.desk.connect((p) => pushes.push(p));
+    expect((await conn.call('session.signInWithPassword', { email: ben.email, password: PASSWORD })).ok).toBe(true);
+    const toldOf = (ticketId: string) => pushes.flatMap((p) => (p.event === 'ticket.changed' && (p.payload as { ticketId: string }).ticketId === ticketId ? [p.payload] : []));
     await b.desk.sync.syncNow();
     expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
     expect(await view(b, id)).toEqual({ state: 'tier1.open', tier: 1, assigneeId: ava.id, timeline: [`CREATED:${ava.id}`, `TAKE:${ava.id}`] });
     const onHub = await hub.db.selectFrom('tickets').select(['seq', 'state']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(onHub.seq).toBe(2);
     expect(onHub.state).toMatchObject({ position: { state: 'tier1.open', context: { assigneeId: ava.id } } });
+    const told = toldOf(id);
+    expect(told).toEqual([expect.objectContaining({ type: 'TAKE', assigneeId: ava.id, created: true })]);
+    // Its next step is not told as new.
+    await a.call('tickets.act', { ticketId: id, command: { type: 'ADD_NOTE', note: 'Spooler restarted.' } });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const next = toldOf(id);
+    expect(next).toHaveLength(2);
+    expect(next[1]).toMatchObject({ type: 'ADD_NOTE' });
+    expect(next[1]).not.toHaveProperty('created');
   });
 
   it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {

@@ -184,8 +184,10 @@ export interface UseCallOptions {
   /**
    * Also refetch when this customer's record changes (an edit, merge or erasure, here or
    * arriving from the hub): a page showing an erased customer must not keep their details.
+   * A test instead of an id follows every customer it accepts: a list naming several (the
+   * board's follow-ups, a drill's rows; see namedCustomers.ts) follows each one it shows.
    */
-  customerId?: string;
+  customerId?: string | ((customerId: string) => boolean);
   /** Also refetch on SLA warnings and breaches (with `live`). */
   slaWarnings?: boolean;
   /**
@@ -258,16 +260,22 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
 
   const debounceMs = options.debounceMs ?? 120;
   const slaWarnings = options.slaWarnings ?? false;
-  const customerId = options.customerId;
+  // A test is read when a change arrives (it follows what is shown now), an id is compared.
+  const customersRef = useRef(options.customerId);
+  customersRef.current = options.customerId;
+  const followed = typeof options.customerId === 'function' ? true : options.customerId;
   useEffect(() => {
-    if (customerId === undefined || key === null) return;
+    if (followed === undefined || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);
-    const off = client.on('customer.changed', (c) => c.customerId === customerId && refetch.trigger());
+    const off = client.on('customer.changed', (c) => {
+      const follows = customersRef.current;
+      if (typeof follows === 'function' ? follows(c.customerId) : c.customerId === follows) refetch.trigger();
+    });
     return () => {
       refetch.cancel();
       off();
     };
-  }, [customerId, key, load, debounceMs]);
+  }, [followed, key, load, debounceMs]);
   const slaSettings = options.slaSettings ?? false;
   const csatScores = options.csatScores ?? false;
   useEffect(() => {

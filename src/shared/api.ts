@@ -553,6 +553,13 @@ export const pushEvents = {
     type: z.enum(TICKET_LOG_EVENT_TYPES as unknown as [string, ...string[]]),
     actorId: z.string(),
     at: z.number(),
+    /**
+     * The ticket was opened within the change told: a ticket arriving from the hub with several
+     * steps in one pull (opened, then taken) is told once, by its last step, and this says it is
+     * new here (what reads again for a new ticket only, the board's trends, would miss it).
+     * Absent otherwise; a creation made here is told as its CREATED step.
+     */
+    created: z.literal(true).optional(),
   }),
   /**
    * A customer's record changed: edited, merged, erased (here, or arriving from the hub by

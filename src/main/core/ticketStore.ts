@@ -72,6 +72,8 @@ export interface TicketChange {
   type: TimelineEntry['type'];
   actorId: string;
   at: number;
+  /** Opened within the change told (arrived from the hub with later steps in one pull): see api.ts. */
+  created?: true;
 }
 
 /** What the UI is told of a ticket row after an event moved it. */

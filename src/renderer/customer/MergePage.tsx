@@ -7,7 +7,7 @@ import { keepOtherByDefault } from '../../shared/customerRules';
 import { call, problemOf, refreshEverything, useCall, type Problem } from '../backend';
 import { t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
-import { choiceName, holdingLines, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText, type SideDetail } from './mergeSides';
+import { choiceName, holdingLines, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText, offersSwap, type SideDetail } from './mergeSides';
 import { useProblemFocus } from '../refusedFocus';
 import { FailedPage, FitTable, PageHeader, PageLoading } from '../page';
 import { backOr, customerHref, navigate } from '../route';
@@ -50,6 +50,22 @@ export function MergePage({ survivorId, mergedId, chosen }: { survivorId: string
     setProblem(null);
     navigate({ name: 'merge', survivorId: mergedId, mergedId: survivorId, chosen: true }, { replace: true });
   };
+  // The desk would not keep the record with less history (its history grew after the screen
+  // chose): the refusal offers the swap it asks for. Both records are read again first, so the
+  // screen that follows, and the Merge pressed next, are of them as they are now.
+  const mergeButton = useRef<HTMLButtonElement>(null);
+  const [swapping, setSwapping] = useState(false);
+  const keepOther = async () => {
+    setSwapping(true);
+    try {
+      await Promise.all([survivor.refetch(), merged.refetch()]);
+    } finally {
+      setSwapping(false);
+    }
+    swap();
+    // The alert goes with the refusal: the focus goes on to the next step, Merge.
+    requestAnimationFrame(() => mergeButton.current?.focus());
+  };
   const failed = survivor.problem ?? merged.problem;
   if (failed) return <FailedPage page={t('merge.title')} problem={failed} />;
   if (!s || !m || swapFirst) return <PageLoading />;
@@ -88,8 +104,9 @@ export function MergePage({ survivorId, mergedId, chosen }: { survivorId: string
       setProblem(problem);
       // A record changed after the screen showed it (the desk refused, nothing merged): both are
       // read again now, not only when the change's notice comes, so the values beside the
-      // choices, which are kept, are the ones a second Merge sends.
-      if (problem.code === 'conflict') void Promise.all([survivor.refetch(), merged.refetch()]);
+      // choices, which are kept, are the ones a second Merge sends. So when the one merged in
+      // has more history now: what each holds shows beside the refusal that says so.
+      if (problem.code === 'conflict' || offersSwap(problem)) void Promise.all([survivor.refetch(), merged.refetch()]);
     } finally {
       setBusy(false);
     }
@@ -105,6 +122,11 @@ export function MergePage({ survivorId, mergedId, chosen }: { survivorId: string
               {line}
             </Text>
           ))}
+          {offersSwap(problem) && (
+            <Button mt="xs" size="xs" variant="default" leftSection={<IconArrowsExchange size={16} />} loading={swapping} onClick={() => void keepOther()}>
+              {t('merge.swap', { name: m.customer.name })}
+            </Button>
+          )}
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -170,7 +192,7 @@ export function MergePage({ survivorId, mergedId, chosen }: { survivorId: string
         <Button variant="default" onClick={() => backOr(customerHref(survivorId))}>
           {t('common.cancel')}
         </Button>
-        <Button color="red" onClick={() => setConfirming(true)} aria-describedby={finalId} aria-haspopup="dialog">
+        <Button ref={mergeButton} color="red" onClick={() => setConfirming(true)} aria-describedby={finalId} aria-haspopup="dialog">
           {t('merge.submit')}
         </Button>
       </Group>

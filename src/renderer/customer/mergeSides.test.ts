@@ -5,7 +5,7 @@ import { countryName, languageName } from '../labels';
 import { MERGE_FIELDS, type MergeField } from '../../shared/customerApi';
 import { isolated, t } from '../i18n';
 import { CUSTOMER_FIELD_LABEL } from './fieldLabels';
-import { choiceName, holdingLines, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText } from './mergeSides';
+import { choiceName, holdingLines, mergeBlocked, mergeProblemLines, mergeSides, mergeValue, movesText, offersSwap } from './mergeSides';
 
 // Two records «پریسا احمدی»: the merge screen's columns read "Keep: پریسا احمدی" and "Merge in:
 // پریسا احمدی", and the agent could not tell which record was which. Each column now also says
@@ -124,4 +124,11 @@ it('says what each record holds and what a merge moves, in both languages', asyn
   expect(holdingLines(established).slice(0, 4)).toEqual(['۶ سیستم', '۳ مخاطب', '۱ تیکت باز', '۴ تیکت گذشته']);
   expect(movesText(established)).toBe('۶ سیستم، ۳ مخاطب و ۵ تیکت همراه با همهٔ تعامل‌ها منتقل می‌شوند.');
   await setLocale('en', 'latn');
+});
+
+it('offers to keep the other record when the desk refused to keep the one with less history, and for no other refusal', () => {
+  expect(offersSwap({ code: 'refused', key: 'mergeKeepsLess' })).toBe(true);
+  // A record changed meanwhile: both are read again, nothing to swap.
+  expect(offersSwap({ code: 'conflict', key: 'mergeFromChanged' })).toBe(false);
+  expect(offersSwap({ code: 'invalid_input' })).toBe(false);
 });

@@ -87,6 +87,15 @@ export function mergeBlocked(survivor: Pick<CustomerRecord, 'customer'>, merged:
 }
 
 /**
+ * Whether a refused merge is one the swap answers: the desk would not keep the record with
+ * less history (its history grew after the screen chose which to keep), and its message says
+ * to keep the other instead. The refusal offers that swap itself.
+ */
+export function offersSwap(problem: Pick<Problem, 'code' | 'key'>): boolean {
+  return problem.code === 'refused' && problem.key === 'mergeKeepsLess';
+}
+
+/**
  * What the merge's error says, a line a reason: each reason the desk gave under one of the
  * table's fields starts with that field ("Kind: Customers of the education segment are
  * organisations."), so it says which row to change; a refusal with no field, its message.

@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Grid, Group, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
@@ -13,7 +13,8 @@ import { Muted, ProblemAlert, Section } from '../page';
 import { ticketHref } from '../route';
 import { useBoardCharts } from './lazyCharts';
 import { followUpLine } from './followUpLine';
-import { movesKnowledgeBoard } from './knowledgeLive';
+import { anyCustomer, movesKnowledgeBoard } from './knowledgeLive';
+import { namedCustomers } from './namedCustomers';
 
 // The board's satisfaction and product-trend panels (issue 11): CSAT per segment and tier
 // with its weekly trend and the low scores awaiting a supervisor's follow-up; tickets per
@@ -37,9 +38,13 @@ function PendingSection({ title, id, h }: { title: string; id: string; h: number
  * together, the desk answered the board's figures after them, 0.4 s later and more.
  */
 export function KnowledgeBoard({ after }: { after: boolean }) {
-  // Read again when a ticket is opened or a score recorded, not on every note (knowledgeLive.ts).
-  const csat = useCall('csat.board', after ? {} : null, { live: movesKnowledgeBoard, csatScores: true, debounceMs: 600 });
-  const trends = useCall('trends.board', after ? { weeks: WEEKS } : null, { live: movesKnowledgeBoard, csatScores: true, debounceMs: 600 });
+  // Read again when a ticket is opened or a score recorded, not on every note (knowledgeLive.ts);
+  // the follow-ups also when a customer they name is edited or erased (namedCustomers.ts), and
+  // the trends when any customer is (a feature request's example may be their comment).
+  const shown = useRef<CsatBoard>(undefined);
+  const csat = useCall('csat.board', after ? {} : null, { live: movesKnowledgeBoard, csatScores: true, customerId: (id) => namedCustomers(shown.current?.followUps)(id), debounceMs: 600 });
+  shown.current = csat.data;
+  const trends = useCall('trends.board', after ? { weeks: WEEKS } : null, { live: movesKnowledgeBoard, csatScores: true, customerId: anyCustomer, debounceMs: 600 });
   return (
     <Grid gap="md" mt="md">
       <Grid.Col span={{ base: 12, xl: 7 }}>

@@ -21,6 +21,10 @@ describe('the board’s satisfaction and trends panels on a ticket change', () =
     expect(movesKnowledgeBoard(change('CREATED'))).toBe(true);
   });
 
+  it('read again for a ticket that arrived from the hub opened and taken in one pull (told by its take, marked new)', () => {
+    expect(movesKnowledgeBoard({ ...change('TAKE'), created: true })).toBe(true);
+  });
+
   it('do not recompute their month on a note, a take, a resolution or any other step of a ticket', () => {
     for (const type of TICKET_EVENT_TYPES) expect(movesKnowledgeBoard(change(type)), type).toBe(false);
   });

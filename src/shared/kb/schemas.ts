@@ -119,6 +119,8 @@ export const csatImportSchema = z.object({
 export const csatEntrySchema = z.object({
   ticketId: idSchema,
   ticketNumber: z.string(),
+  /** The customer the ticket is for: a window listing the name follows that record (an erasure takes the name off). */
+  customerId: idSchema,
   customerName: z.string(),
   segment: segmentSchema,
   tier: tierSchema,

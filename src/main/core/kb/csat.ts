@@ -28,6 +28,7 @@ import { DAY_MS, weekStart } from './trendCounts';
 interface CsatRow {
   ticket_id: string;
   number: number;
+  customer_id: string;
   customer_name: string;
   segment: Segment;
   tier: Tier;
@@ -58,7 +59,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     ),
     event: sqlite.prepare('INSERT INTO kb_events (id, type, at, actor, payload) VALUES (?, ?, ?, ?, ?)'),
     entry: sqlite.prepare<[string], CsatRow>(
-      `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
+      `SELECT c.ticket_id, t.number, t.customer_id, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
        FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.ticket_id = ?`,
     ),
     // The board reads the daily counts (csatCounts.ts); only the first, partial day of its 4
@@ -71,7 +72,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     ),
     old: sqlite.prepare<[string], CsatScore>('SELECT at, segment, tier, product_line, score, comment FROM csat WHERE ticket_id = ?'),
     followUps: sqlite.prepare<[], CsatRow>(
-      `SELECT c.ticket_id, t.number, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
+      `SELECT c.ticket_id, t.number, t.customer_id, t.customer_name, c.segment, c.tier, c.score, c.comment, c.source, c.at, c.followed_up_at
        FROM csat c JOIN tickets t ON t.id = c.ticket_id WHERE c.score <= 2 AND c.followed_up_at IS NULL ORDER BY c.at DESC LIMIT 200`,
     ),
     followUp: sqlite.prepare('UPDATE csat SET followed_up_at = ?, followed_up_by = ?, seq = seq + 1 WHERE ticket_id = ?'),
@@ -95,7 +96,7 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
   };
 
   const toEntry = (r: CsatRow): CsatEntry => ({
-    ticketId: r.ticket_id, ticketNumber: ticketNumber(r.number), customerName: r.customer_name, segment: r.segment, tier: r.tier,
+    ticketId: r.ticket_id, ticketNumber: ticketNumber(r.number), customerId: r.customer_id, customerName: r.customer_name, segment: r.segment, tier: r.tier,
     score: r.score, comment: r.comment, source: r.source, at: r.at, followedUpAt: r.followed_up_at,
   });
 

@@ -221,6 +221,29 @@ describe('satisfaction and trends', () => {
     expect(imported).toEqual({ imported: 1, errors: [{ row: 2, message: 'No ticket "T-999999" on this desk.' }] });
   });
 
+  it('lists an erased customer’s low score under their label, with the customer it names, never their name or words', async () => {
+    const { as } = await open();
+    const ava = await as('Ava Martin');
+    const grace = await as('Grace Chen');
+    const admin = await as('Omar Haddad');
+    const view = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    const customer = view.view.customer;
+    const t = await ava.call('tickets.create', { customerId: customer.id, assetId: null, subject: 'Keyboard keys unresponsive' });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Filter keys off' } });
+    await ava.call('csat.record', { ticketId: t.ticket.id, score: 1, comment: `${customer.name} here: nobody called back` });
+    const listed = (await grace.call('csat.board')).followUps.find((f) => f.ticketId === t.ticket.id);
+    // The board names the customer, and says which one: a window follows that customer's record.
+    expect(listed).toMatchObject({ customerName: customer.name, customerId: customer.id });
+    await admin.call('privacy.erase', { customerId: customer.id, confirmName: customer.name });
+    const after = (await grace.call('csat.board')).followUps.find((f) => f.ticketId === t.ticket.id);
+    expect(after?.customerId).toBe(customer.id);
+    expect(after?.score).toBe(1);
+    expect(JSON.stringify(after)).not.toContain(customer.name);
+    expect(JSON.stringify(await grace.call('trends.board', { weeks: 12 }))).not.toContain(customer.name);
+  });
+
   it('counts tickets per product line and category per week, and exports CSV', async () => {
     const { as } = await open();
     const grace = await as('Grace Chen');

@@ -396,8 +396,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         if (actorId !== holder) takenFirst.push({ actorId, ticketId, number: ticketNumber(row.number), takenById: holder, takenBy: q.personName.get(holder) ?? '', segment: row.segment as Segment, tier: row.tier as Tier });
       }
     }
+    const change = ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at);
     return {
-      change: ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at),
+      // New here, told by its last step (a take after the creation): windows still hear it is new.
+      change: before === null && change.type !== 'CREATED' ? { ...change, created: true } : change,
       conflicts: conflicted,
       takenFirst,
     };
