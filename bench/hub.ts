@@ -39,6 +39,7 @@ const server = await startEmbeddedPostgres({ dir: join(dir, 'pg') });
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
 
+let numbered = 0;
 function creates(desk: TestDesk, n: number) {
   return Array.from({ length: n }, () => {
     const e: Envelope = {
@@ -48,7 +49,7 @@ function creates(desk: TestDesk, n: number) {
       seq: 1,
       type: 'CREATED',
       payloadVersion: 1,
-      payload: createdPayload('education'),
+      payload: createdPayload('education', { number: ++numbered }),
       actor: { id: desk.user.id, role: desk.user.role, tier: desk.user.tier, segments: desk.user.segments },
       deskId: desk.deskId,
       deskTime: Date.now(),
