@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
-import type { Page } from '@playwright/test';
 import { openDesk } from '../src/main/core/desk';
 import { startWebShell } from '../src/main/web/server';
 import { deskCaller } from './deskCall';
 import { expect, SHELL, test } from './fixtures';
-import { inEnglishSentence, SignIn, signInAs } from './pages/app';
+import { deskWindows, inEnglishSentence, SignIn, signInAs } from './pages/app';
 import { reveal } from './pages/board';
 import { confirmMerge, CustomerView } from './pages/customer';
 
@@ -271,14 +270,9 @@ test('a customer erased in another window leaves the board’s satisfaction foll
     desk.close();
   }
   const shell = await startWebShell({ dataDir, demo: false, port: 0 });
-  const windows: Page[] = [];
+  const windows = deskWindows(browser, shell.url);
   try {
-    const open = async (name: string) => {
-      const page = await browser.newPage();
-      windows.push(page);
-      await page.goto(shell.url);
-      return { page, app: await signInAs(page, name) };
-    };
+    const open = windows.signedIn;
     const board = await open('Grace Chen');
     await board.page.evaluate(() => (window.location.hash = '#/overview'));
     const followUps = board.page.getByRole('region', { name: new RegExp(`^${en['csat.followUps']}`) });
@@ -295,7 +289,7 @@ test('a customer erased in another window leaves the board’s satisfaction foll
     await expect(followUps).not.toContainText('Maria Gonzalez');
     await expect(followUps).not.toContainText('Still loud.');
   } finally {
-    for (const page of windows) await page.close();
+    await windows.closeAll();
     await shell.close();
   }
 });

@@ -1,8 +1,8 @@
 import { en } from '../src/renderer/i18n/en';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
-import { inEnglishSentence, signInAs } from './pages/app';
+import { deskWindows, inEnglishSentence, signInAs } from './pages/app';
 import { confirmMerge, CustomerView } from './pages/customer';
 import { openDesk } from '../src/main/core/desk';
 import { deskCaller } from './deskCall';
@@ -458,13 +458,11 @@ test('a contact’s phone typed in Persian digits is saved and shown as a number
 test('a change made elsewhere while the edit dialog is open keeps what was typed, brings in the rest, names the field both changed', async ({ dataDir, browser }) => {
   test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
   const shell = await startWebShell({ dataDir, demo: false, port: 0 });
-  const windows: Page[] = [];
+  const windows = deskWindows(browser, shell.url);
   try {
     const editing = async () => {
-      const page = await browser.newPage();
-      windows.push(page);
-      await page.goto(shell.url);
-      await (await signInAs(page, 'Ava Martin')).lookup('HX4P9R2');
+      const { page, app } = await windows.signedIn('Ava Martin');
+      await app.lookup('HX4P9R2');
       await new CustomerView(page).expectCustomer('Maria Gonzalez');
       await page.getByRole('button', { name: en['record.edit'] }).click();
       return page.getByRole('dialog');
@@ -489,7 +487,7 @@ test('a change made elsewhere while the edit dialog is open keeps what was typed
     await expect(mine.getByLabel(en['record.name'])).toHaveValue('María González');
     await expect(mine.getByTestId('record-moved-on')).toHaveCount(0);
   } finally {
-    for (const page of windows) await page.close();
+    await windows.closeAll();
     await shell.close();
   }
 });
@@ -500,14 +498,9 @@ test('a change made elsewhere while the edit dialog is open keeps what was typed
 test('the merge screen shows a change made elsewhere to either record while it is open', async ({ dataDir, browser }) => {
   test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
   const shell = await startWebShell({ dataDir, demo: false, port: 0 });
-  const windows: Page[] = [];
+  const windows = deskWindows(browser, shell.url);
   try {
-    const open = async (name: string) => {
-      const page = await browser.newPage();
-      windows.push(page);
-      await page.goto(shell.url);
-      return { page, app: await signInAs(page, name) };
-    };
+    const open = windows.signedIn;
     const mine = await open('Ava Martin');
     // The notices of a changed record can be held back from this window, so that a change lands
     // between the screen's last redraw and the click on Merge.
@@ -555,7 +548,7 @@ test('the merge screen shows a change made elsewhere to either record while it i
     await expect(mine.page.getByText('parisa.newer@example.com').first()).toBeVisible();
     await expect(mine.page).toHaveURL(/#\/customer\//);
   } finally {
-    for (const page of windows) await page.close();
+    await windows.closeAll();
     await shell.close();
   }
 });

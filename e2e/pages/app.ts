@@ -131,3 +131,24 @@ export async function readable(fact: Locator) {
  * its own window (FSI … PDI, the i18n's interpolate), so "Keep: پریسا احمدی" reads as it should.
  */
 export const inEnglishSentence = (value: string): string => (/[\u0590-\u08ff]/.test(value) && !value.includes('\u2068') ? `\u2068${value}\u2069` : value);
+
+/** Windows opened on one desk's address in a test (two people at one desk), closed together in the test's `finally`. */
+export function deskWindows(browser: Browser, url: string) {
+  const pages: Page[] = [];
+  const blank = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    pages.push(page);
+    await page.goto(url);
+    return page;
+  };
+  return {
+    blank,
+    async signedIn(name: string): Promise<{ page: Page; app: App }> {
+      const page = await blank();
+      return { page, app: await signInAs(page, name) };
+    },
+    async closeAll(): Promise<void> {
+      for (const page of pages) await page.close();
+    },
+  };
+}

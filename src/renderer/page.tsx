@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { headline, type Problem } from './backend';
 import { t } from './i18n';
 import { isMacPlatform, submitChordKeys, submitOnChord } from './submitChord';
@@ -176,31 +176,46 @@ export function submitOnChordKey(busy: boolean) {
 }
 
 /**
- * A form's buttons (Cancel, then submit) with "Or press Ctrl Enter" on their start side, for the
- * forms whose note takes Enter as a new line; the hint also describes the submit button.
+ * The buttons of a form whose text is kept as a draft (New ticket, Log a contact): Cancel with
+ * something typed asks before dropping it ("Keep editing" takes the keyboard), over the buttons;
+ * with nothing typed it drops the empty draft and closes. Closing the dialog otherwise (its X,
+ * Escape) keeps the text, for a call that goes on.
  */
-/**
- * Cancel pressed with something typed in a form whose text is kept as a draft: asks before
- * dropping it ("Keep editing" takes the keyboard), over the form's buttons.
- */
-export function DiscardPrompt({ text, onKeep, onDiscard }: { text: string; onKeep: () => void; onDiscard: () => void }) {
+export function DraftFormButtons({ hintId, typed, discardAsk, busy, submitLabel, onDiscard }: { hintId: string; typed: boolean; discardAsk: string; busy: boolean; submitLabel: string; onDiscard: () => void }) {
+  const [discarding, setDiscarding] = useState(false);
   return (
-    <Alert color="yellow" role="alert" p="sm">
-      <Group justify="space-between" gap="sm">
-        <Text size="sm">{text}</Text>
-        <Group gap="xs" ms="auto">
-          <Button size="xs" variant="default" onClick={onKeep} data-autofocus autoFocus>
-            {t('newTicket.keepEditing')}
-          </Button>
-          <Button size="xs" color="red" onClick={onDiscard}>
-            {t('newTicket.discard')}
-          </Button>
-        </Group>
-      </Group>
-    </Alert>
+    <>
+      {discarding && (
+        <Alert color="yellow" role="alert" p="sm">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{discardAsk}</Text>
+            <Group gap="xs" ms="auto">
+              <Button size="xs" variant="default" onClick={() => setDiscarding(false)} data-autofocus autoFocus>
+                {t('newTicket.keepEditing')}
+              </Button>
+              <Button size="xs" color="red" onClick={onDiscard}>
+                {t('newTicket.discard')}
+              </Button>
+            </Group>
+          </Group>
+        </Alert>
+      )}
+      <FormButtons hintId={hintId}>
+        <Button variant="default" onClick={() => (typed ? setDiscarding(true) : onDiscard())} disabled={discarding}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby={hintId}>
+          {submitLabel}
+        </Button>
+      </FormButtons>
+    </>
   );
 }
 
+/**
+ * A form's buttons (Cancel, then submit) with "Or press Ctrl Enter" on their start side, for the
+ * forms whose note takes Enter as a new line; the hint also describes the submit button.
+ */
 export function FormButtons({ hintId, children }: { hintId: string; children: ReactNode }) {
   return (
     <Group justify="space-between" mt="sm" gap="sm">

@@ -154,7 +154,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         setPhase({ name: 'ready', user: back.user });
         return;
       }
-      setPhase({ name: 'signIn', problem: back && 'failed' in back ? (back.failed ?? null) : null, ended: back?.ended ?? null, backFailed: true });
+      setPhase({ name: 'signIn', problem: back?.failed ?? null, ended: back?.ended ?? null, backFailed: true });
     } catch (error) {
       setPhase({ name: 'error', problem: problemOf(error) });
     }

@@ -1,4 +1,4 @@
-import { Button, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { AssetView, CustomerSummary } from '../../shared/api';
@@ -11,7 +11,7 @@ import { t } from '../i18n';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { channelLabel, directionLabel } from '../labels';
 import { SystemSelect } from './SystemSelect';
-import { DiscardPrompt, FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
+import { DraftFormButtons, FormProblem, submitOnChordKey } from '../page';
 import { useRefusedFocus } from '../refusedFocus';
 
 // "Log a contact" on the 360° view: a call taken or made, an email, a chat, that needs no
@@ -37,16 +37,10 @@ export function LogContactModal({ customer, assets, onClose }: { customer: Custo
   const [draft, setDraft, clearDraft] = useDraft<Draft>(logContactDraftKey(customer.id), { channel: 'phone', direction: 'inbound', assetId: '', summary: '' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [discarding, setDiscarding] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useRefusedFocus(problem, form);
   useFocusBack();
 
-  const cancel = () => {
-    if (draft.summary.trim()) return setDiscarding(true);
-    clearDraft();
-    onClose();
-  };
   const submit = async () => {
     setBusy(true);
     setProblem(null);
@@ -115,24 +109,17 @@ export function LogContactModal({ customer, assets, onClose }: { customer: Custo
             maxLength={LOGGED_NOTES_MAX}
             data-autofocus
           />
-          {discarding && (
-            <DiscardPrompt
-              text={t('logContact.discardAsk')}
-              onKeep={() => setDiscarding(false)}
-              onDiscard={() => {
-                clearDraft();
-                onClose();
-              }}
-            />
-          )}
-          <FormButtons hintId="log-contact-submit-keys">
-            <Button variant="default" onClick={cancel} disabled={discarding}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="log-contact-submit-keys">
-              {t('logContact.save')}
-            </Button>
-          </FormButtons>
+          <DraftFormButtons
+            hintId="log-contact-submit-keys"
+            typed={draft.summary.trim() !== ''}
+            discardAsk={t('logContact.discardAsk')}
+            busy={busy}
+            submitLabel={t('logContact.save')}
+            onDiscard={() => {
+              clearDraft();
+              onClose();
+            }}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
@@ -8,7 +8,7 @@ import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { patchDraft, useDraft } from '../drafts';
 import { t } from '../i18n';
-import { DiscardPrompt, FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
+import { DraftFormButtons, FormProblem, submitOnChordKey } from '../page';
 import { channelLabel } from '../labels';
 import { SystemSelect } from './SystemSelect';
 import { navigate, ticketHref } from '../route';
@@ -48,18 +48,6 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
     channel: 'phone',
   });
   const [busy, setBusy] = useState(false);
-  // Cancel with something typed asks first; it dropped nothing, and the text came back for the
-  // next caller from the same organisation (the draft is the customer's). Closing the dialog
-  // (its X, Escape) keeps the text, for a call that goes on.
-  const [discarding, setDiscarding] = useState(false);
-  const cancel = () => {
-    if (draft.subject.trim() || draft.description.trim()) {
-      setDiscarding(true);
-      return;
-    }
-    clearDraft();
-    onClose();
-  };
   const [problem, setProblem] = useState<Problem | null>(null);
   // A refusal takes the keyboard to the field to fix (the busy Create button had lost it).
   const form = useRef<HTMLFormElement>(null);
@@ -168,24 +156,17 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             onChange={(e) => setDraft({ assignToMe: e.currentTarget.checked })}
             description={whyNotMine === null ? t('newTicket.assignToMeHint') : t('newTicket.assignToMeNot', { reason: sayMessage(whyNotMine) })}
           />
-          {discarding && (
-            <DiscardPrompt
-              text={t('newTicket.discardAsk')}
-              onKeep={() => setDiscarding(false)}
-              onDiscard={() => {
-                clearDraft();
-                onClose();
-              }}
-            />
-          )}
-          <FormButtons hintId="new-ticket-submit-keys">
-            <Button variant="default" onClick={cancel} disabled={discarding}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} aria-keyshortcuts={SUBMIT_KEYS} aria-describedby="new-ticket-submit-keys">
-              {t('newTicket.submit')}
-            </Button>
-          </FormButtons>
+          <DraftFormButtons
+            hintId="new-ticket-submit-keys"
+            typed={draft.subject.trim() !== '' || draft.description.trim() !== ''}
+            discardAsk={t('newTicket.discardAsk')}
+            busy={busy}
+            submitLabel={t('newTicket.submit')}
+            onDiscard={() => {
+              clearDraft();
+              onClose();
+            }}
+          />
         </Stack>
       </form>
     </Modal>
