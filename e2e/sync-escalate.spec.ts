@@ -265,9 +265,11 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   await expect(moved).toBeVisible({ timeout: 15_000 });
   const ava = await hub.db.selectFrom('users').select('id').where('email', '=', 'ava@desk.test').executeTakeFirstOrThrow();
   await changeUser(hub.db, ava.id, { active: false }, Date.now());
-  // Which sentence depends on what the desk heard first: the deactivation (from the hub's
-  // people) or the end of her hub session (a pull refused). Either way she is signed out.
-  await expect(agent.getByText(en['apiError.accountDeactivated']).or(agent.getByText(en['apiError.windowSessionEnded']))).toBeVisible({ timeout: 20_000 });
+  // Whatever the desk heard first, the deactivation (from the hub's people) or the end of her
+  // hub session (a pull refused, which says why), she is signed out and told her account is off:
+  // "your session has ended, sign in again" sent her to a sign-in that could only refuse her.
+  await expect(agent.getByText(en['apiError.accountDeactivated'])).toBeVisible({ timeout: 20_000 });
+  await expect(agent.getByText(en['apiError.windowSessionEnded'])).toBeHidden();
   await expect(agent.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
   await expect(moved).toBeHidden();
   await expect(agent.locator('.mantine-Notification-root')).toHaveCount(0);
