@@ -475,6 +475,8 @@ export const en = {
   'act.done.ASSIGN.held': '{number} assigned to {name}.',
   'act.done.ESCALATE': '{number} escalated: it waits in the {tier} queue.',
   'act.done.DEESCALATE': '{number} handed back down: it waits in the {tier} queue.',
+  'act.done.ESCALATE.offline': '{number} escalated at this desk. The hub cannot be reached: specialists at other desks see it in the {tier} queue once it is back.',
+  'act.done.DEESCALATE.offline': '{number} handed back down at this desk. The hub cannot be reached: agents at other desks see it in the {tier} queue once it is back.',
   'act.done.DEESCALATE.held': '{number} handed back down to {name} at {tier}.',
   'act.done.WAIT_ON_CUSTOMER': '{number} is waiting on the customer.',
   'act.done.CUSTOMER_REPLIED': 'Reply recorded on {number}.',

@@ -449,6 +449,8 @@ export const fa: Messages = {
   'act.done.ASSIGN.held': '{number} به {name} واگذار شد.',
   'act.done.ESCALATE': '{number} به سطح بالاتر ارجاع شد: در صف {tier} منتظر است.',
   'act.done.DEESCALATE': '{number} به سطح پایین‌تر بازگشت: در صف {tier} منتظر است.',
+  'act.done.ESCALATE.offline': '{number} در این میز به سطح بالاتر ارجاع شد. هاب در دسترس نیست: متخصصان میزهای دیگر وقتی هاب برگشت آن را در صف {tier} می‌بینند.',
+  'act.done.DEESCALATE.offline': '{number} در این میز به سطح پایین‌تر بازگشت. هاب در دسترس نیست: کارشناسان میزهای دیگر وقتی هاب برگشت آن را در صف {tier} می‌بینند.',
   'act.done.DEESCALATE.held': '{number} به {name} در {tier} بازگشت.',
   'act.done.WAIT_ON_CUSTOMER': '{number} در انتظار مشتری است.',
   'act.done.CUSTOMER_REPLIED': 'پاسخ مشتری روی {number} ثبت شد.',
