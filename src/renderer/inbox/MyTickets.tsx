@@ -10,7 +10,7 @@ import { personName } from '../labels';
 import { LazyHint } from '../LazyHint';
 import { namedCustomers } from '../overview/namedCustomers';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
-import { queueHref } from '../route';
+import { hrefOf, queueHref } from '../route';
 import { queueName, takeNext } from '../queues/takeNext';
 import { worksQueue } from '../queues/visibility';
 import { useSession } from '../session';
@@ -36,7 +36,7 @@ export function MyTickets() {
     <>
       <PageHeader
         title={t('mine.title')}
-        description={t('mine.greeting', { name: user.name.split(' ')[0] ?? user.name })}
+        description={t(user.role === 'supervisor' ? 'mine.greeting.supervisor' : 'mine.greeting', { name: user.name.split(' ')[0] ?? user.name })}
         actions={
           <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">{t('lookup.shortcut')}</Kbd>} onClick={focusLookup}>
             {t('mine.lookUp')}
@@ -87,9 +87,15 @@ export function MyTickets() {
                     <IconInbox size={22} />
                   </ThemeIcon>
                   <Text fw={600}>{t('mine.emptyTitle')}</Text>
+                  {/* A supervisor has no queues of their own here (they oversee all): the board is where their work starts. */}
                   <Text size="sm" c="dimmed" ta="center" maw={420}>
-                    {t('mine.emptyText')}
+                    {t(user.role === 'supervisor' ? 'mine.emptyText.supervisor' : 'mine.emptyText')}
                   </Text>
+                  {user.role === 'supervisor' && (
+                    <Anchor href={hrefOf({ name: 'overview' })} size="sm" fw={600}>
+                      {t('mine.toOverview')}
+                    </Anchor>
+                  )}
                 </Stack>
               </Paper>
             )}
