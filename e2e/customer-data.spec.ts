@@ -251,7 +251,7 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
 
 // The board's satisfaction follow-ups name each low score's customer: erased meanwhile (in
 // another window, or arriving from the hub), the name stayed there until the board was read again.
-test('a customer erased in another window leaves the board’s satisfaction follow-ups at once', async ({ dataDir, browser }) => {
+test('a customer erased in another window leaves the board’s satisfaction follow-ups, the queue and My tickets at once', async ({ dataDir, browser }) => {
   test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
   test.slow();
   // Maria Gonzalez scored a ticket 1: she is on the follow-up list.
@@ -266,6 +266,10 @@ test('a customer erased in another window leaves the board’s satisfaction foll
     await call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
     await call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Cleaned the fan.' } });
     await call('csat.record', { ticketId: t.ticket.id, score: 1, comment: 'Still loud.' });
+    // And open ones of hers: one on Ava's My tickets, one waiting at the top of the Home · Tier 1 queue.
+    const taken = await call('tickets.create', { customerId: found.view.customer.id, subject: 'Battery swells', priority: 'urgent' });
+    await call('tickets.act', { ticketId: taken.ticket.id, command: { type: 'TAKE' } });
+    await call('tickets.create', { customerId: found.view.customer.id, subject: 'Screen cracked in transit', priority: 'urgent' });
   } finally {
     desk.close();
   }
@@ -278,6 +282,12 @@ test('a customer erased in another window leaves the board’s satisfaction foll
     const followUps = board.page.getByRole('region', { name: new RegExp(`^${en['csat.followUps']}`) });
     await reveal(followUps);
     await expect(followUps.getByTestId('followup-customer').filter({ hasText: 'Maria Gonzalez' })).toHaveCount(1);
+    const mine = await open('Ava Martin');
+    const myRow = mine.page.getByRole('row').filter({ hasText: 'Battery swells' });
+    await expect(myRow).toContainText('Maria Gonzalez');
+    const queue = await open('Ava Martin');
+    await queue.page.evaluate(() => (window.location.hash = '#/queues/home/1'));
+    await expect(queue.page.getByRole('row').filter({ hasText: 'Screen cracked in transit' })).toContainText('Maria Gonzalez');
     const admin = await open('Omar Haddad');
     await admin.app.lookup('HX4P9R2');
     await new CustomerView(admin.page).expectCustomer('Maria Gonzalez');
@@ -288,6 +298,11 @@ test('a customer erased in another window leaves the board’s satisfaction foll
     // Gone from the board without a reload; the score stays, under her label.
     await expect(followUps).not.toContainText('Maria Gonzalez');
     await expect(followUps).not.toContainText('Still loud.');
+    // And from the open lists naming her, the ticket staying (it had waited for the ticket's next change).
+    await expect(queue.page.getByRole('row').filter({ hasText: 'Screen cracked in transit' })).toBeVisible();
+    await expect(queue.page.getByRole('row').filter({ hasText: 'Screen cracked in transit' })).not.toContainText('Maria Gonzalez');
+    await expect(myRow).toBeVisible();
+    await expect(myRow).not.toContainText('Maria Gonzalez');
   } finally {
     await windows.closeAll();
     await shell.close();

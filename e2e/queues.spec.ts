@@ -35,6 +35,16 @@ test('the supervisor overview shows every queue and opens one', async ({ page })
   await expect(app.heading('Home · Tier 2')).toBeVisible();
 });
 
+test('a supervisor with nothing assigned is sent to the overview, not told to take from "your queues"', async ({ page }) => {
+  const app = await signInAs(page, 'Grace Chen');
+  await app.nav.getByRole('link', { name: en['nav.mine'] }).click();
+  const main = page.getByRole('main');
+  await expect(main.getByText(en['mine.emptyText.supervisor'])).toBeVisible();
+  await expect(main.getByText(en['mine.emptyText'])).toHaveCount(0);
+  await main.getByRole('link', { name: en['mine.toOverview'] }).click();
+  await expect(app.heading(en['overview.title'])).toBeVisible();
+});
+
 test('agents are not offered the overview', async ({ page }) => {
   const app = await signInAs(page, 'Ava Martin');
   await expect(app.nav.getByRole('link', { name: en['nav.queues'] })).toBeVisible();

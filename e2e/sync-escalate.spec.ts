@@ -101,9 +101,14 @@ test('an agent escalates while the hub is down; when it is back the specialistâ€
   await agent.goto(`${new URL(agent.url()).origin}/#/ticket/${encodeURIComponent(ticketId)}`);
   const ticket = new TicketView(agent);
   await expect(ticket.heading(SUBJECT)).toBeVisible();
-  await ticket.escalate('needs_specialist_skill', 'Dock firmware is current; needs a board swap.');
   await expect(agentSync).toContainText(en['sync.offline'], { timeout: 15_000 });
+  await ticket.escalate('needs_specialist_skill', 'Dock firmware is current; needs a board swap.');
   await expect(agentSync).toContainText('1 pending');
+  // The notice says what is true offline: the specialists at other desks see it once the hub is
+  // back (it had said "it waits in the Tier 2 queue", where nobody at another desk could see it).
+  const done = agent.locator('.mantine-Notification-root').filter({ hasText: /escalated/ });
+  await expect(done).toHaveText(new RegExp(en['act.done.ESCALATE.offline'].replace('{number}', 'T-\\d+').replace('{tier}', en['tier.2'])));
+  if (process.env.TAGDESK_SCREENS_DIR) await agent.screenshot({ path: join(process.env.TAGDESK_SCREENS_DIR, 'escalated-offline.png') });
 
   // The hub comes back on the same address. Both desks look for it every 250 ms while it
   // cannot be reached: the agent's change is pushed, the specialist's desk hears of it, and the
@@ -265,9 +270,11 @@ test('a specialist on another desk hands a ticket back down: the agent who held 
   await expect(moved).toBeVisible({ timeout: 15_000 });
   const ava = await hub.db.selectFrom('users').select('id').where('email', '=', 'ava@desk.test').executeTakeFirstOrThrow();
   await changeUser(hub.db, ava.id, { active: false }, Date.now());
-  // Which sentence depends on what the desk heard first: the deactivation (from the hub's
-  // people) or the end of her hub session (a pull refused). Either way she is signed out.
-  await expect(agent.getByText(en['apiError.accountDeactivated']).or(agent.getByText(en['apiError.windowSessionEnded']))).toBeVisible({ timeout: 20_000 });
+  // Whatever the desk heard first, the deactivation (from the hub's people) or the end of her
+  // hub session (a pull refused, which says why), she is signed out and told her account is off:
+  // "your session has ended, sign in again" sent her to a sign-in that could only refuse her.
+  await expect(agent.getByText(en['apiError.accountDeactivated'])).toBeVisible({ timeout: 20_000 });
+  await expect(agent.getByText(en['apiError.windowSessionEnded'])).toBeHidden();
   await expect(agent.getByRole('textbox', { name: en['signIn.email'] })).toBeVisible();
   await expect(moved).toBeHidden();
   await expect(agent.locator('.mantine-Notification-root')).toHaveCount(0);

@@ -136,14 +136,19 @@ describe('admin API', () => {
     const changed = await call<{ user: HubUser }>(hub.url, 'PATCH', `/admin/users/${id}`, { token: adminToken, body: { tier: 3, segments: ['government'] } });
     expect(changed.body.user).toMatchObject({ role: 'specialist', tier: 3, segments: ['government'] });
     // New powers, new session: the old one no longer works.
-    expect((await call(hub.url, 'GET', '/auth/me', { token: session })).status).toBe(401);
+    const refused = await call<{ error: object }>(hub.url, 'GET', '/auth/me', { token: session });
+    expect(refused.status).toBe(401);
+    // Ended otherwise than by a deactivation: the refusal gives no such reason.
+    expect(refused.body.error).not.toHaveProperty('reason');
 
     expect((await call(hub.url, 'POST', `/admin/users/${id}/password`, { token: adminToken, body: { password: 'second password 2' } })).status).toBe(200);
     expect((await signIn('sam@desk.test', 'first password 1')).status).toBe(401);
     const fresh = (await signIn('sam@desk.test', 'second password 2')).body.token;
 
     expect((await call(hub.url, 'PATCH', `/admin/users/${id}`, { token: adminToken, body: { active: false } })).status).toBe(200);
-    expect((await call(hub.url, 'GET', '/auth/me', { token: fresh })).status).toBe(401);
+    // The refusal says why: a desk hearing it before the deactivation itself tells the person
+    // their account is off, not to sign in again (a sign-in that could only refuse them).
+    expect(await call(hub.url, 'GET', '/auth/me', { token: fresh })).toMatchObject({ status: 401, body: { error: { reason: 'deactivated', message: say('accountDeactivated') } } });
     expect((await signIn('sam@desk.test', 'second password 2')).status).toBe(403);
 
     const list = await call<{ users: HubUser[] }>(hub.url, 'GET', '/admin/users', { token: adminToken });

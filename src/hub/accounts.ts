@@ -305,6 +305,22 @@ export async function authenticate(db: HubDb, token: string | undefined, now: nu
   return { user: toUser(row), tokenHash, deskId: row.desk_id, expiresAt: row.expires_at };
 }
 
+/**
+ * Whether a token authenticate() refused names a session of a deactivated person. The hub's
+ * 401 then says so: a desk may hear it before the deactivation itself, and "sign in again"
+ * would send the person to a sign-in that could only refuse them.
+ */
+export async function endedByDeactivation(db: HubDb, token: string | undefined): Promise<boolean> {
+  if (!token || token.length > 128) return false;
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select('users.active')
+    .where('sessions.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  return row !== undefined && !row.active;
+}
+
 export async function signOut(db: HubDb, session: Session, now: number): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', session.tokenHash).execute();
 }

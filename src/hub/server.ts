@@ -3,7 +3,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { authenticate, authenticateDesk, changeUser, createUser, listUsers, requireAdmin, resetPassword, signIn, signOut, type Session } from './accounts';
+import { authenticate, authenticateDesk, changeUser, endedByDeactivation, createUser, listUsers, requireAdmin, resetPassword, signIn, signOut, type Session } from './accounts';
 import { openDb, openPool, type HubDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embeddedPostgres';
 import type { Recheck } from './envelope';
@@ -124,7 +124,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   async function session(req: IncomingMessage): Promise<Session> {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const s = await authenticate(db, token, now());
-    if (!s) throw unauthorized();
+    if (!s) throw (await endedByDeactivation(db, token)) ? new HubError(401, 'unauthorized', say('accountDeactivated'), { reason: 'deactivated' }) : unauthorized();
     return s;
   }
 

@@ -52,6 +52,11 @@ const hubAnswer = z.object({
 });
 const hubError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+/** Why the hub's 401 says a session ended: 'deactivated' when it was the person's deactivation. */
+export function endedBecause(body: unknown): 'deactivated' | null {
+  return z.object({ error: z.object({ reason: z.literal('deactivated') }) }).safeParse(body).success ? 'deactivated' : null;
+}
+
 /** Offline attempts per email before a pause, as the hub throttles online ones. */
 const OFFLINE_LIMIT = 5;
 const OFFLINE_LOCK_MS = 15 * 60_000;
@@ -308,10 +313,13 @@ export function hubLink(options: HubLinkOptions) {
     },
   };
 
-  /** The hub said this session is over (revoked or expired): the desk stops pushing with it. */
-  function sessionEnded(userId: string): void {
+  /**
+   * The hub said this session is over (revoked or expired; `because` the person was deactivated,
+   * when its refusal said so): the desk stops pushing with it.
+   */
+  function sessionEnded(userId: string, because: 'deactivated' | null = null): void {
     db.run(k.updateTable('hub_accounts').set({ token: null, token_expires_at: null }).where('user_id', '=', userId));
-    secrets.forgetUser(userId);
+    secrets.forgetUser(userId, because);
   }
 
   /**
@@ -327,7 +335,7 @@ export function hubLink(options: HubLinkOptions) {
     // Deactivated is said first: the deactivation ends the hub session too, and "your session
     // has ended, sign in again" sent the person to a sign-in that could only refuse them.
     const row = db.get(k.selectFrom('users').selectAll().where('id', '=', entry.userId));
-    if (row && row.active !== 1) {
+    if (entry.deactivated || (row && row.active !== 1)) {
       secrets.forgetUser(entry.userId);
       throw new ApiError('forbidden', say('accountDeactivated'));
     }
@@ -344,13 +352,20 @@ export function hubLink(options: HubLinkOptions) {
     const l = link();
     if (l && token) {
       let status: number | null = null;
+      let because: 'deactivated' | null = null;
       try {
-        status = (await doFetch(`${l.url}/auth/me`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(options.resumeCheckMs ?? 2000) })).status;
+        const res = await doFetch(`${l.url}/auth/me`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(options.resumeCheckMs ?? 2000) });
+        status = res.status;
+        if (status === 401) because = endedBecause(await res.json().catch(() => null));
       } catch {
         // The hub cannot be reached: the desk works offline, and trusts its own copy.
       }
       if (status === 401) {
-        sessionEnded(entry.userId);
+        sessionEnded(entry.userId, because);
+        if (because === 'deactivated') {
+          secrets.forgetUser(entry.userId);
+          throw new ApiError('forbidden', say('accountDeactivated'));
+        }
         throw ended();
       }
     }

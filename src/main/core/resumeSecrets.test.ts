@@ -57,6 +57,9 @@ describe('resume secrets', () => {
     store.forgetUser('ava');
     expect(store.find(a2.secret)).toBeNull();
     expect(store.find(s.secret)).not.toBeNull();
+    // Ended by the hub because Sam was deactivated: his window, back, is told that (not "sign in again").
+    store.forgetUser('sam', 'deactivated');
+    expect(store.find(s.secret)).toMatchObject({ userId: 'sam', deactivated: true });
   });
 
   it('keep at most their limit: expired ones go first, then the oldest', () => {

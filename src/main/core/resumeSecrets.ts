@@ -23,6 +23,8 @@ export interface ResumeEntry {
   expiresAt: number;
   /** Issued with a current hub session: resuming needs one still. */
   withHubSession: boolean;
+  /** The hub ended its session saying the person was deactivated: resuming says so. */
+  deactivated: boolean;
 }
 
 interface Kept extends ResumeEntry {
@@ -47,7 +49,7 @@ export function resumeSecrets(now: () => number, limit = RESUME_LIMIT) {
     const expiresAt = Math.min(now() + RESUME_MAX_MS, hubExpiresAt ?? Number.POSITIVE_INFINITY);
     prune();
     while (kept.size >= limit) kept.delete(kept.keys().next().value!);
-    const entry: Kept = { id, userId, expiresAt, withHubSession: hubExpiresAt !== null, digest };
+    const entry: Kept = { id, userId, expiresAt, withHubSession: hubExpiresAt !== null, deactivated: false, digest };
     kept.set(id, entry);
     return { secret, entry: publicOf(entry) };
   }
@@ -67,12 +69,21 @@ export function resumeSecrets(now: () => number, limit = RESUME_LIMIT) {
 
   const forget = (id: string): void => void kept.delete(id);
 
-  function forgetUser(userId: string): void {
-    for (const [id, e] of kept) if (e.userId === userId) kept.delete(id);
+  /**
+   * This person's windows resume no more. Ended by their deactivation, the secrets stay marked
+   * so (until resumed once, or expired): the desk may hear the hub refuse their session before
+   * it hears of the deactivation itself, and the window is told the account is off, not to sign in again.
+   */
+  function forgetUser(userId: string, because: 'deactivated' | null = null): void {
+    for (const [id, e] of kept) {
+      if (e.userId !== userId) continue;
+      if (because === 'deactivated') e.deactivated = true;
+      else kept.delete(id);
+    }
   }
 
   return { issue, find, forget, forgetUser, size: () => kept.size };
 }
 export type ResumeSecrets = ReturnType<typeof resumeSecrets>;
 
-const publicOf = ({ id, userId, expiresAt, withHubSession }: Kept): ResumeEntry => ({ id, userId, expiresAt, withHubSession });
+const publicOf = ({ id, userId, expiresAt, withHubSession, deactivated }: Kept): ResumeEntry => ({ id, userId, expiresAt, withHubSession, deactivated });

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Kbd, Paper, SegmentedControl, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp, IconInbox, IconInfoCircle, IconPlayerTrackNext, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MyTicketRow, QueueSummary } from '../../shared/api';
 import { SEGMENTS } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -8,8 +8,9 @@ import { useCall, useNow } from '../backend';
 import { formatDateTime, formatDuration, t, tc } from '../i18n';
 import { personName } from '../labels';
 import { LazyHint } from '../LazyHint';
+import { namedCustomers } from '../overview/namedCustomers';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
-import { queueHref } from '../route';
+import { hrefOf, queueHref } from '../route';
 import { queueName, takeNext } from '../queues/takeNext';
 import { worksQueue } from '../queues/visibility';
 import { useSession } from '../session';
@@ -21,7 +22,10 @@ import classes from './MyTickets.module.css';
 export function MyTickets() {
   const { user } = useSession();
   // Her rows show business time left, read on the ticket's calendar: an SLA save reads them again.
-  const mine = useCall('inbox.mine', user.role === 'admin' ? null : {}, { live: true, slaSettings: true });
+  // They name customers: an erasure (which changes no ticket) takes a name off at once.
+  const named = useRef<MyTicketRow[] | undefined>(undefined);
+  const mine = useCall('inbox.mine', user.role === 'admin' ? null : {}, { live: true, slaSettings: true, customerId: (id) => namedCustomers(named.current)(id) });
+  named.current = mine.data;
   const queues = useCall('queues.list', user.role === 'agent' || user.role === 'specialist' ? {} : null, { live: true });
   const [show, setShow] = useState<'open' | 'all'>('open');
   const now = useNow();
@@ -32,7 +36,7 @@ export function MyTickets() {
     <>
       <PageHeader
         title={t('mine.title')}
-        description={t('mine.greeting', { name: user.name.split(' ')[0] ?? user.name })}
+        description={t(user.role === 'supervisor' ? 'mine.greeting.supervisor' : 'mine.greeting', { name: user.name.split(' ')[0] ?? user.name })}
         actions={
           <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">{t('lookup.shortcut')}</Kbd>} onClick={focusLookup}>
             {t('mine.lookUp')}
@@ -83,9 +87,15 @@ export function MyTickets() {
                     <IconInbox size={22} />
                   </ThemeIcon>
                   <Text fw={600}>{t('mine.emptyTitle')}</Text>
+                  {/* A supervisor has no queues of their own here (they oversee all): the board is where their work starts. */}
                   <Text size="sm" c="dimmed" ta="center" maw={420}>
-                    {t('mine.emptyText')}
+                    {t(user.role === 'supervisor' ? 'mine.emptyText.supervisor' : 'mine.emptyText')}
                   </Text>
+                  {user.role === 'supervisor' && (
+                    <Anchor href={hrefOf({ name: 'overview' })} size="sm" fw={600}>
+                      {t('mine.toOverview')}
+                    </Anchor>
+                  )}
                 </Stack>
               </Paper>
             )}

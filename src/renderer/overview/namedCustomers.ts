@@ -1,5 +1,5 @@
-// A list that names customers (the board's satisfaction follow-ups, a drill's ticket rows)
-// follows their records: an edit shows, and an erasure takes the name off the screen at once
+// A list that names customers (the board's satisfaction follow-ups, a drill's ticket rows, a queue,
+// My tickets) follows their records: an edit shows, and an erasure takes the name off the screen at once
 // (useCall's `customerId`), not at the next reload. A change to a customer it does not name
 // reads nothing again.
 

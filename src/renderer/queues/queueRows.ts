@@ -2,11 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TicketRow } from '../../shared/api';
 import type { Segment, Tier } from '../../shared/domain';
 import { call, onSlaSettingsChanged, onTicketChanged, problemOf, type Problem } from '../backend';
+import { client } from '../client';
 import { coalescer } from '../coalesce';
+import { namedCustomers } from '../overview/namedCustomers';
 
 // A queue can hold thousands of tickets; they are fetched a page at a time as the table
 // scrolls, and the pages in hand are refetched when a ticket of this segment changes, or an SLA
-// policy or calendar does (a row's time left is read on its ticket's calendar).
+// policy or calendar does (a row's time left is read on its ticket's calendar), or the record of
+// a customer a row names does (an erasure takes the name off at once: it changes no ticket).
 
 const PAGE = 200;
 
@@ -28,6 +31,8 @@ export function useQueueRows(segment: Segment, tier: Tier, order: QueueOrder = '
   const inFlight = useRef(new Set<number>());
   const loaded = useRef(new Set<number>());
   const range = useRef({ start: 0, end: 0 });
+  const shown = useRef(pages);
+  shown.current = pages;
 
   const fetchPage = useCallback(
     async (page: number, gen: number) => {
@@ -81,10 +86,14 @@ export function useQueueRows(segment: Segment, tier: Tier, order: QueueOrder = '
       refetch.trigger();
     });
     const offSla = onSlaSettingsChanged(() => refetch.trigger());
+    const offCustomer = client.on('customer.changed', (c) => {
+      if (c.segment === segment && namedCustomers([...shown.current.values()].flat())(c.customerId)) refetch.trigger();
+    });
     return () => {
       refetch.cancel();
       off();
       offSla();
+      offCustomer();
     };
   }, [segment, refresh]);
 

@@ -11,6 +11,7 @@ import { priorityNotice } from './priorityNotice';
 import { t } from '../i18n';
 import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { noteTyping, stopTyping } from '../sync/presence';
+import { useSyncStatus } from '../sync/syncStatus';
 import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { assigneeOptions } from './assignees';
 import { doneMessage } from './doneMessage';
@@ -61,6 +62,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   const form = useRef<HTMLFormElement>(null);
   useRefusedFocus(problem, form);
   const users = useCall('users.list', action === 'ASSIGN' ? {} : null);
+  const sync = useSyncStatus();
   const stillAllowed = detail.allowed.includes(action);
   // Handed back down or reopened, it waits in the queue when its holder there can no longer take it.
   const intro = actionIntro(action, ticket, (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action));
@@ -113,7 +115,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
     try {
       const next = await call('tickets.act', { ticketId: ticket.id, command, expectedSeq: ticket.seq });
       clearDraft();
-      notifications.show({ color: 'teal', message: doneMessage(action, next.ticket) });
+      notifications.show({ color: 'teal', message: doneMessage(action, next.ticket, { offline: sync?.mode === 'hub' && !sync.online }) });
       const notice = action === 'CHANGE_PRIORITY' ? priorityNotice(ticket, next.ticket) : null;
       if (notice) notifications.show({ color: 'orange', message: notice, autoClose: 12_000 });
       onDone(next);

@@ -21,6 +21,14 @@ describe('the notice after an action', () => {
     expect(doneMessage('ADD_NOTE', { number: 'T-000788', tier: 2, assigneeName: 'Sam Rivera', priority: 'normal' })).toBe('Note added to T-000788.');
   });
 
+  it('does not say an escalation made offline waits in the queue: the other desks see it when the hub is back', async () => {
+    const after = { number: 'T-000788', tier: 2 as const, assigneeName: null, priority: 'normal' as const };
+    expect(doneMessage('ESCALATE', after, { offline: true })).toBe('T-000788 escalated at this desk. The hub cannot be reached: specialists at other desks see it in the Tier 2 queue once it is back.');
+    expect(doneMessage('DEESCALATE', { ...after, tier: 1 }, { offline: true })).toBe('T-000788 handed back down at this desk. The hub cannot be reached: agents at other desks see it in the Tier 1 queue once it is back.');
+    await setLocale('fa', 'arabext');
+    expect(doneMessage('ESCALATE', after, { offline: true })).not.toMatch(/escalated|queue|Tier/);
+  });
+
   it('names the new priority (it said only "Priority of T-000788 changed.")', async () => {
     expect(doneMessage('CHANGE_PRIORITY', { number: 'T-000788', tier: 1, assigneeName: null, priority: 'urgent' })).toBe('Priority of T-000788 is now Urgent.');
     await setLocale('fa', 'arabext');

@@ -8,15 +8,19 @@ import type { DialogAction } from './ActionDialog';
  * else says where it went: the queue it now waits in, or the person who now holds it, so the
  * one who sent it knows without opening the ticket again. A new priority is named.
  */
-export function doneMessage(action: DialogAction, after: Pick<TicketRow, 'number' | 'tier' | 'assigneeName' | 'priority'>): string {
+export function doneMessage(action: DialogAction, after: Pick<TicketRow, 'number' | 'tier' | 'assigneeName' | 'priority'>, desk: { offline: boolean } = { offline: false }): string {
   const number = after.number;
   const tier = tierLabel(after.tier);
   const name = after.assigneeName ? personName(after.assigneeName) : null;
+  // Made while the hub cannot be reached, a ticket sent to a queue is in it at this desk only:
+  // the other desks' people see it once the hub is back (and the hub, hearing of it then, may
+  // have had it change meanwhile), so "it waits in the queue" is not said.
   switch (action) {
     case 'ESCALATE':
-      return t('act.done.ESCALATE', { number, tier });
+      return t(desk.offline ? 'act.done.ESCALATE.offline' : 'act.done.ESCALATE', { number, tier });
     case 'DEESCALATE':
-      return name ? t('act.done.DEESCALATE.held', { number, tier, name }) : t('act.done.DEESCALATE', { number, tier });
+      if (name) return t('act.done.DEESCALATE.held', { number, tier, name });
+      return t(desk.offline ? 'act.done.DEESCALATE.offline' : 'act.done.DEESCALATE', { number, tier });
     case 'REOPEN':
       return name ? t('act.done.REOPEN.held', { number, tier, name }) : t('act.done.REOPEN', { number, tier });
     case 'CHANGE_PRIORITY':

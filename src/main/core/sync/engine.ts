@@ -5,7 +5,7 @@ import { say } from '../../../shared/messageKeys';
 import { USER_STREAM } from '../../../shared/userStream';
 import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
-import { describeFetchError, type HubLink } from '../hubLink';
+import { describeFetchError, endedBecause, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
@@ -290,7 +290,7 @@ export function syncEngine(options: SyncEngineOptions) {
             // The session ended, or was opened under another desk id (a desk joined before
             // migration 0011): this person's changes wait until they sign in here again.
             log(`tagdesk: the hub refused ${nameOf(group.userId)}'s session: ${error.message}`);
-            hub.sessionEnded(group.userId);
+            hub.sessionEnded(group.userId, endedBecause(error.body));
             break;
           }
           problem = error.message;
@@ -387,7 +387,7 @@ export function syncEngine(options: SyncEngineOptions) {
         // again, and the desk follows the hub with the next person's. The hub is up.
         if (error instanceof HubAnswer && (error.status === 401 || error.status === 403)) {
           log(`tagdesk: the hub refused ${nameOf(session.userId)}'s session: ${error.message}`);
-          hub.sessionEnded(session.userId);
+          hub.sessionEnded(session.userId, endedBecause(error.body));
           continue;
         }
         throw error;
