@@ -587,6 +587,26 @@ describe('desks following one hub', () => {
     for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
 
+  it('a ticket the hub renumbered names its new number in its customer’s contact history on its author’s desk, as on the others', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    await b.desk.sync.idle();
+    let onA = '';
+    const onB = await offline(b, async () => {
+      const mine = await newTicket(b, 'Docking station dead');
+      await b.call('tickets.act', { ticketId: mine, command: { type: 'ADD_NOTE', note: 'Tried another cable.' } });
+      onA = await offline(a, () => newTicket(a, 'Mouse double-clicks'));
+      return mine;
+    });
+    await a.desk.sync.syncNow();
+    const given = (await a.call('tickets.get', { ticketId: onA })).ticket.number;
+    const { number: now, customerId } = (await b.call('tickets.get', { ticketId: onB })).ticket;
+    expect(now).not.toBe(given);
+    const lines = async (p: Person) => (await p.call('customers.view', { customerId })).interactions.filter((i) => i.ticketId === onB).map((i) => i.summary).sort();
+    expect(await lines(b)).toEqual([`Note on ${now}: Tried another cable.`, `Opened ${now}: Docking station dead`]);
+    expect(await lines(a)).toEqual(await lines(b));
+  });
+
   it('a ticket renumbered while its author’s changes wait for their sign-in shows its new number at once in the lists of everyone at the desk', async () => {
     const cara = await makeUser(hub, { email: 'cara@desk.test', name: 'Cara', role: 'agent', segments: ['education'] });
     const a = await deskFor(ava);
