@@ -74,6 +74,12 @@ export interface TicketTable {
   number: number | null;
 }
 
+/** Who has each ticket number: claimed as a push gives it, one ticket a number (sync.ts, numberOpened). */
+export interface TicketNumberTable {
+  number: number;
+  ticket_id: string;
+}
+
 /** Customers erased on request: an event naming one that arrives later is kept without what erasure removed. */
 export interface ErasedCustomerTable {
   id: string;
@@ -109,6 +115,7 @@ export interface HubDatabase {
   log_head: LogHeadTable;
   events: EventTable;
   tickets: TicketTable;
+  ticket_numbers: TicketNumberTable;
   refusals: RefusalTable;
   erased_customers: ErasedCustomerTable;
 }

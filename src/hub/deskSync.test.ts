@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -585,6 +586,73 @@ describe('desks following one hub', () => {
     expect(pushes.filter((p) => p.event === 'sync.renumbered').map((p) => p.payload)).toEqual([{ ticketId: onB, from: given, to: now }]);
     expect(await b.call('lookup.search', { query: given })).toMatchObject({ kind: 'match', ticketNumber: given, renumbered: { from: given, to: now, ticketId: onB } });
     for (const p of [a, b]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+
+  it('a ticket the hub renumbered names its new number in its customer’s contact history on its author’s desk, as on the others', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    await b.desk.sync.idle();
+    let onA = '';
+    const onB = await offline(b, async () => {
+      const mine = await newTicket(b, 'Docking station dead');
+      await b.call('tickets.act', { ticketId: mine, command: { type: 'ADD_NOTE', note: 'Tried another cable.' } });
+      onA = await offline(a, () => newTicket(a, 'Mouse double-clicks'));
+      return mine;
+    });
+    await a.desk.sync.syncNow();
+    const given = (await a.call('tickets.get', { ticketId: onA })).ticket.number;
+    const { number: now, customerId } = (await b.call('tickets.get', { ticketId: onB })).ticket;
+    expect(now).not.toBe(given);
+    const lines = async (p: Person) => (await p.call('customers.view', { customerId })).interactions.filter((i) => i.ticketId === onB).map((i) => i.summary).sort();
+    expect(await lines(b)).toEqual([`Note on ${now}: Tried another cable.`, `Opened ${now}: Docking station dead`]);
+    expect(await lines(a)).toEqual(await lines(b));
+  });
+
+  it('a hub upgraded holding one number on two tickets (accepted before it gave each its own) keeps it on the first; the later takes the next free one on every desk, and its author is told', async () => {
+    const url = await pg.freshDatabase();
+    let h = await testHub(url);
+    const uma = await makeUser(h, { email: 'uma@desk.test', name: 'Uma', role: 'agent', segments: ['education'] });
+    const vic = await makeUser(h, { email: 'vic@desk.test', name: 'Vic', role: 'agent', segments: ['education'] });
+    const a = await deskFor(uma, undefined, h);
+    const b = await deskFor(vic, undefined, h);
+    const pushes: Push[] = [];
+    await b.desk.connect((p) => pushes.push(p)).call('session.signInWithPassword', { email: vic.email, password: PASSWORD });
+    const syncBoth = async () => {
+      for (const p of [a, b, a]) await p.desk.sync.syncNow();
+    };
+    const first = await newTicket(a, 'Tablet will not charge');
+    await syncBoth();
+    const second = await newTicket(b, 'Headset crackles');
+    await syncBoth();
+    const third = await newTicket(a, 'Dock flickers');
+    await syncBoth();
+    const numberOn = async (p: Person, id: string) => (await p.call('tickets.get', { ticketId: id })).ticket.number;
+    const [one, two, three] = [await numberOn(a, first), await numberOn(b, second), await numberOn(a, third)];
+    // As a hub before migration 0007 kept them: Vic's ticket under the number of Uma's first.
+    const shared = Number(one.replace(/\D/g, ''));
+    await sql`update tickets set number = ${shared}, state = jsonb_set(state::jsonb, '{head,number}', to_jsonb(${shared}::int))::json where id = ${second}`.execute(h.db);
+    await sql`update events set envelope = jsonb_set(envelope::jsonb, '{payload,number}', to_jsonb(${shared}::int))::json where ticket_id = ${second} and type = 'CREATED'`.execute(h.db);
+    await sql`drop table ticket_numbers`.execute(h.db);
+    await sql`delete from kysely_migration where name = '0008_ticket_number_claims'`.execute(h.db);
+    await h.close();
+    h = await testHub(url);
+    try {
+      for (const p of [a, b]) p.desk.db.sqlite.prepare('update hub_link set url = ?').run(h.url);
+      await syncBoth();
+      const claims = await h.db.selectFrom('ticket_numbers').select(['number', 'ticket_id']).orderBy('number').execute();
+      const next = ticketNumber(Number(three.replace(/\D/g, '')) + 1);
+      expect(claims.map((c) => [ticketNumber(c.number), c.ticket_id])).toEqual([[one, first], [three, third], [next, second]]);
+      for (const p of [a, b]) {
+        expect([await numberOn(p, first), await numberOn(p, second), await numberOn(p, third)]).toEqual([one, next, three]);
+        expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+      }
+      expect(pushes.filter((p) => p.event === 'sync.renumbered').map((p) => p.payload)).toEqual([{ ticketId: second, from: two, to: next }]);
+      // A desk joining now starts from the hub's numbers.
+      const c = await deskFor(uma, undefined, h);
+      expect([await numberOn(c, first), await numberOn(c, second), await numberOn(c, third)]).toEqual([one, next, three]);
+    } finally {
+      await h.close();
+    }
   });
 
   it('a ticket renumbered while its author’s changes wait for their sign-in shows its new number at once in the lists of everyone at the desk', async () => {

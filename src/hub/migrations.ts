@@ -196,6 +196,52 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`create index tickets_number on tickets (number)`.execute(db);
     },
   },
+  // Each number claimed by one ticket (sync.ts, numberOpened): a push claims the numbers it
+  // gives with INSERT ... ON CONFLICT DO NOTHING, so only pushes giving the same number wait for
+  // each other (0007 had every push that opened a ticket wait for every other to commit).
+  //
+  // A hub upgraded from before 0007 may hold one number on several tickets (each desk then
+  // moved its own ticket aside and showed the arriving one under it, so desks differ). The
+  // first accepted keeps it; each later one takes the next free number in the order they were
+  // accepted, its state and creation say so, and its events move to the head of the log, as
+  // if pushed again: every desk pulls its creation under the new number, moves the ticket to it
+  // and tells who opened and who holds it, as for a ticket the hub renumbered on its push
+  // (src/main/core/sync/apply.ts, takeHubNumber); a desk without the ticket yet gets its
+  // events in their order.
+  '0008_ticket_number_claims': {
+    async up(db: Db) {
+      await sql`create table ticket_numbers (number integer primary key, ticket_id text not null unique)`.execute(db);
+      const dup = await sql<{ id: string }>`
+        select id from (
+          select t.id, e.seq, row_number() over (partition by t.number order by e.seq nulls last, t.id) as k
+          from tickets t left join events e on e.stream = 'ticket' and e.ticket_id = t.id and e.ticket_seq = 1
+          where t.number is not null
+        ) x where k > 1 order by seq nulls last, id`.execute(db);
+      const moved = dup.rows.map((r) => r.id);
+      if (moved.length > 0) {
+        await sql`
+          with renumbered as (
+            select d.id, (select max(number) from tickets) + d.n as number
+            from unnest(${moved}::text[]) with ordinality as d(id, n)
+          ),
+          tk as (
+            update tickets t set number = r.number, state = jsonb_set(t.state::jsonb, '{head,number}', to_jsonb(r.number))::json
+            from renumbered r where t.id = r.id
+          )
+          update events e set envelope = jsonb_set(e.envelope::jsonb, '{payload,number}', to_jsonb(r.number))::json
+          from renumbered r where e.stream = 'ticket' and e.ticket_id = r.id and e.ticket_seq = 1`.execute(db);
+        // Their events, in the order they had, after every other (the seqs are the log's keys).
+        await sql`
+          with m as (
+            select seq, row_number() over (order by array_position(${moved}::text[], ticket_id), ticket_seq) as n
+            from events where stream = 'ticket' and ticket_id = any(${moved}::text[])
+          ),
+          h as (update log_head set seq = seq + (select count(*) from m) where id = 1 returning seq - (select count(*) from m) as base)
+          update events e set seq = h.base + m.n from m, h where e.seq = m.seq`.execute(db);
+      }
+      await sql`insert into ticket_numbers (number, ticket_id) select number, id from tickets where number is not null`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -123,6 +123,99 @@ describe('push', () => {
   });
 });
 
+describe('ticket numbers', () => {
+  const numberOf = async (ticketId: string) => (await hub.db.selectFrom('tickets').select('number').where('id', '=', ticketId).executeTakeFirstOrThrow()).number;
+  const opening = (d: TestDesk, number: number) => event(d, newTicket(), 1, 'CREATED', { segment: 'education', number });
+
+  it('gives each number once when many desks open tickets under the same numbers at once, none waiting for ever', async () => {
+    const desks = await Promise.all(Array.from({ length: 6 }, (_, i) => makeUser(hub, { email: `numbers${i}@desk.test`, role: 'agent', segments: ['education'] }).then((u) => signInDesk(hub, u))));
+    const top = (await hub.db.selectFrom('ticket_numbers').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst())?.n ?? 0;
+    // Every desk gives the same ten next numbers, each starting at its own, one of them twice in one push.
+    const asked = Array.from({ length: 10 }, (_, i) => top + 1 + i);
+    const pushes = await Promise.all(
+      desks.map(async (d, k) => {
+        const out: { ticketId: string; asked: number; status: string; globalSeq?: number }[] = [];
+        for (let round = 0; round < 3; round++) {
+          const order = [...asked.map((_, i) => asked[(i + 3 * k + round) % asked.length]!), asked[(k + round) % asked.length]!];
+          const events = order.map((n) => opening(d, n));
+          const r = await pushEvents(hub, d, events);
+          expect(r.status).toBe(200);
+          r.body.results.forEach((x, i) => out.push({ ticketId: events[i]!.entityId, asked: order[i]!, status: x.status, globalSeq: x.globalSeq }));
+        }
+        return out;
+      }),
+    );
+    const all = pushes.flat();
+    expect(all.map((x) => x.status)).toEqual(all.map(() => 'accepted'));
+    const rows = await hub.db.selectFrom('tickets').select(['id', 'number', 'state']).where('id', 'in', all.map((x) => x.ticketId)).execute();
+    expect(rows).toHaveLength(all.length);
+    const numbers = rows.map((r) => r.number);
+    expect(new Set(numbers).size).toBe(all.length);
+    // Each number asked is kept by the first ticket accepted under it; the others took numbers above every one asked.
+    for (const n of asked) {
+      const askedIt = all.filter((x) => x.asked === n).sort((a, b) => a.globalSeq! - b.globalSeq!);
+      expect(await numberOf(askedIt[0]!.ticketId)).toBe(n);
+      for (const later of askedIt.slice(1)) expect(await numberOf(later.ticketId)).toBeGreaterThan(top + asked.length);
+    }
+    // The state and the log's creation say the number the ticket has; one claim a ticket.
+    for (const r of rows) expect((r.state as { head: { number: number } }).head.number).toBe(r.number);
+    const created = await hub.db.selectFrom('events').select(['ticket_id', 'envelope']).where('type', '=', 'CREATED').where('ticket_id', 'in', all.map((x) => x.ticketId)).execute();
+    const byId = new Map(rows.map((r) => [r.id, r.number]));
+    for (const c of created) expect((c.envelope as { payload: { number: number } }).payload.number).toBe(byId.get(c.ticket_id));
+    const claims = await hub.db.selectFrom('ticket_numbers').selectAll().where('ticket_id', 'in', all.map((x) => x.ticketId)).execute();
+    expect(new Map(claims.map((c) => [c.ticket_id, c.number]))).toEqual(byId);
+  }, 60_000);
+
+  it('a push waits only for a push giving the same number: it keeps the number if that one is withdrawn, and takes the next free one if it is written', async () => {
+    const top = (await hub.db.selectFrom('ticket_numbers').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst())?.n ?? 0;
+    const [held, other] = [top + 1, top + 2];
+    const other2 = await signInDesk(hub, await makeUser(hub, { email: 'numbers-wait@desk.test', role: 'agent', segments: ['education'] }));
+    const settled = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+    for (const outcome of ['withdrawn', 'written'] as const) {
+      const number = outcome === 'withdrawn' ? held : held + 10;
+      // Another push has given `number` and is not yet committed.
+      let release: (commit: boolean) => void = () => undefined;
+      const gate = new Promise<boolean>((r) => (release = r));
+      const holding = hub.db
+        .transaction()
+        .execute(async (tx) => {
+          await tx.insertInto('ticket_numbers').values({ number, ticket_id: `held-${outcome}` }).execute();
+          if (!(await gate)) throw new Error('withdrawn');
+        })
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+      // A push giving another number goes through at once.
+      const free = opening(agent, other + (outcome === 'withdrawn' ? 0 : 10));
+      expect(await settled(pushEvents(hub, agent, [free]), 10_000)).toBe(true);
+      expect(await numberOf(free.entityId)).toBe(free.payload.number);
+      // One giving the held number waits for that push to end.
+      const same = opening(other2, number);
+      const waiting = pushEvents(hub, other2, [same]);
+      expect(await settled(waiting, 1500)).toBe(false);
+      release(outcome === 'written');
+      await holding;
+      expect((await waiting).body.results.map((x) => x.status)).toEqual(['accepted']);
+      if (outcome === 'withdrawn') expect(await numberOf(same.entityId)).toBe(number);
+      else expect(await numberOf(same.entityId)).toBeGreaterThan(number);
+    }
+  }, 60_000);
+
+  it('frees the number of a ticket whose creation is refused, and answers a creation pushed again under the number it was given', async () => {
+    const top = (await hub.db.selectFrom('ticket_numbers').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst())?.n ?? 0;
+    // Hana may not open an education ticket: refused, and her number stays free.
+    const refused = await pushEvents(hub, homeAgent, [opening(homeAgent, top + 1)]);
+    expect(refused.body.results.map((x) => x.status)).toEqual(['refused']);
+    const taken = opening(agent, top + 1);
+    expect((await pushEvents(hub, agent, [taken])).body.results.map((x) => x.status)).toEqual(['accepted']);
+    expect(await numberOf(taken.entityId)).toBe(top + 1);
+    // The same push again (its answer lost on the way): a duplicate, the number unchanged.
+    agent.seq -= 1;
+    expect((await pushEvents(hub, agent, [taken])).body.results.map((x) => x.status)).toEqual(['duplicate']);
+    expect(await numberOf(taken.entityId)).toBe(top + 1);
+    expect(await hub.db.selectFrom('ticket_numbers').select('ticket_id').where('number', '=', top + 1).execute()).toEqual([{ ticket_id: taken.entityId }]);
+  });
+});
+
 describe('system events', () => {
   it('two desks that fire the same SLA breach make one event and one escalation', async () => {
     const t = newTicket();

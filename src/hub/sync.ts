@@ -113,9 +113,8 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     // check needs only the desk's row lock above; the entities' state is read after their
     // locks, in its own statement.
     const ids = events.map((e) => e.event.id);
-    // A push opening tickets also takes the numbers' lock: two desks' pushes give one number once.
     const opens = fresh.some(isCreation);
-    const lockKeys = [...new Set([...fresh.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)), ...(opens ? [NUMBERS_LOCK] : [])])].sort();
+    const lockKeys = [...new Set(fresh.map((e) => (e.ticket ? e.event.entityId : `${e.event.stream}/${e.event.entityId}`)))].sort();
     const first = (
       await sql<{ locked: number; seen: string[] }>`select
           (select count(pg_advisory_xact_lock(k)) from (select hashtextextended(t, 7) as k from unnest(${lockKeys}::text[]) as t order by 1) as s)::int as locked,
@@ -142,6 +141,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       }
     });
     const todo = fresh.filter((e) => !seen.has(e.event.id));
+    let claimed: string[] = [];
     const states = new Map<string, TicketState>();
     const known = new Map<string, { segment: Segment | null; seen: boolean }>();
     if (todo.length > 0) {
@@ -150,7 +150,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
         const rows = await sql<{ id: string; state: unknown }>`select id, state from tickets where id = any(${[...new Set(ticketIds)]}::text[])`.execute(tx);
         for (const row of rows.rows) states.set(row.id, readState(row.state));
       }
-      if (opens) await numberOpened(tx, todo.filter((e) => isCreation(e) && !states.has(e.event.entityId)));
+      if (opens) claimed = await numberOpened(tx, todo.filter((e) => isCreation(e) && !states.has(e.event.entityId)));
       const others = todo.filter((e) => !e.ticket);
       if (others.length > 0) {
         const rows = await tx
@@ -238,8 +238,11 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     const ticketRows = [...latest].map(([id, t]) => ({ id, seq: t.ticketSeq, segment: segmentOf(t.state), state: t.state, customer_id: t.state.head.customerId, number: t.state.head.number }));
     const refusalRows = refused.map((r) => ({ event_id: r.event.id, desk_seq: r.deskSeq, author_id: r.event.actor.id, stream: r.event.stream, ticket_id: r.event.entityId, reason: r.reason, envelope: r.event }));
     const lastDeskSeq = fresh[fresh.length - 1]!.deskSeq;
+    // A number claimed for a ticket whose creation was refused is free again.
+    const unclaimed = claimed.filter((id) => !latest.has(id));
     const projections = [
       sql`dk as (update desks set last_desk_seq = ${lastDeskSeq} where id = ${deskId})`,
+      ...(unclaimed.length === 0 ? [] : [sql`nc as (delete from ticket_numbers where ticket_id = any(${unclaimed}::text[]))`]),
       ...(ticketRows.length === 0
         ? []
         : [
@@ -302,7 +305,6 @@ function stored(e: Envelope): Omit<Envelope, 'globalSeq'> {
   return rest;
 }
 
-const NUMBERS_LOCK = 'ticket-numbers';
 const isCreation = (e: Pushed): boolean => e.ticket !== null && e.event.type === 'CREATED';
 
 /**
@@ -310,28 +312,36 @@ const isCreation = (e: Pushed): boolean => e.ticket !== null && e.event.type ===
  * (two desks offline each gave their next one; the other desk's reached the hub first) is
  * accepted under the hub's next free number. Its desk adopts it as its own creation comes back
  * in the pull, and tells who opened and who holds it (src/main/core/sync/apply.ts).
+ *
+ * Each number is a row of ticket_numbers, claimed with INSERT ... ON CONFLICT DO NOTHING: a
+ * claim of a number another push claimed and has not committed waits for that push alone (and
+ * finds it taken if it commits, free if it rolls back); pushes giving other numbers go on.
+ * A push claims its numbers in rising order (the numbers asked, lowest first, then each next
+ * free one above all it holds), so two pushes never wait for each other both ways. The next
+ * free number is one above the highest claimed that this push can see. Answers the tickets
+ * that claimed a number.
  */
-async function numberOpened(tx: Kysely<HubDatabase>, opened: Pushed[]): Promise<void> {
-  if (opened.length === 0) return;
-  const asked = opened.map((e) => Number(e.event.payload.number));
-  const found = (
-    await sql<{ number: number | null; top: number | null }>`select number, null::int as top from tickets where number = any(${asked}::int[])
-      union all select null, max(number) from tickets`.execute(tx)
-  ).rows;
-  const taken = new Set(found.flatMap((r) => (r.number === null ? [] : [Number(r.number)])));
-  let top = Math.max(0, ...found.map((r) => Number(r.top ?? 0)), ...asked);
+async function numberOpened(tx: Kysely<HubDatabase>, opened: Pushed[]): Promise<string[]> {
+  if (opened.length === 0) return [];
+  const asked = opened.map((e, i) => ({ i, ticket_id: e.event.entityId, number: Number(e.event.payload.number) }));
+  const got = await sql<{ ticket_id: string }>`insert into ticket_numbers (number, ticket_id)
+      select x.number, x.ticket_id from json_to_recordset(${JSON.stringify(asked)}::json) as x(i int, ticket_id text, number int) order by x.number, x.i
+      on conflict (number) do nothing returning ticket_id`.execute(tx);
+  const kept = new Set(got.rows.map((r) => r.ticket_id));
   for (const e of opened) {
-    const number = Number(e.event.payload.number);
-    if (!taken.has(number)) {
-      taken.add(number);
-      continue;
+    if (kept.has(e.event.entityId)) continue;
+    let number: number | null = null;
+    while (number === null) {
+      const next = await sql<{ number: number }>`insert into ticket_numbers (number, ticket_id)
+          select coalesce(max(number), 0) + 1, ${e.event.entityId} from ticket_numbers
+          on conflict (number) do nothing returning number`.execute(tx);
+      number = next.rows[0]?.number ?? null;
     }
-    top += 1;
-    taken.add(top);
-    e.event = { ...e.event, payload: { ...e.event.payload, number: top } };
+    e.event = { ...e.event, payload: { ...e.event.payload, number } };
     const read = asTicketEvent(e.event);
     if (read.ok) e.ticket = read.event;
   }
+  return opened.map((e) => e.event.entityId);
 }
 
 /** A step after one this push could not take. */

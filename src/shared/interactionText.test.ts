@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interactionLine, readInteractionLine, type TicketInteraction } from './interactionText';
+import { interactionLine, readInteractionLine, renumberedLine, type TicketInteraction } from './interactionText';
 
 // The contact history's lines are written in English and read back into their parts, so a
 // Persian window can say them in Persian: every line written must read back as it was.
@@ -26,5 +26,12 @@ describe('interaction lines', () => {
     for (const line of ['Asked about warranty extension', 'Opened the case in Zendesk', 'Resolved T-000001 (magic)', 'Escalated T-000001 to tier 2 (whim): x', 'Note on T-00001x']) {
       expect(readInteractionLine(line)).toBeNull();
     }
+  });
+
+  it('names the number a ticket has after the hub renumbered it, in each kind of line; other lines stay', () => {
+    for (const [parts, line] of lines) expect(renumberedLine(line, parts.number, 'T-000099')).toBe(interactionLine({ ...parts, number: 'T-000099' }));
+    expect(renumberedLine('Opened T-000012: Fan', 'T-000012', 'T-000014')).toBe('Opened T-000014: Fan');
+    expect(renumberedLine('Opened T-000013: Fan', 'T-000012', 'T-000014')).toBeNull();
+    expect(renumberedLine('Asked about warranty extension', 'T-000012', 'T-000014')).toBeNull();
   });
 });

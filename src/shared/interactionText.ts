@@ -105,3 +105,12 @@ export function readInteractionLine(line: string): TicketInteraction | null {
   }
   return null;
 }
+
+/**
+ * A ticket's line with the number the ticket has now, after it moved from `from` (the hub gave
+ * its number to another desk's ticket): null when the line does not name `from`, so stays.
+ */
+export function renumberedLine(line: string, from: string, to: string): string | null {
+  const i = readInteractionLine(line);
+  return i && i.number === from ? interactionLine({ ...i, number: to }) : null;
+}

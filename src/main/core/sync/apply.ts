@@ -12,6 +12,7 @@ import { ticketChangeOf, type TicketChange, type TicketStore } from '../ticketSt
 import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
+import { renumberedLine } from '../../../shared/interactionText';
 import { erasedCustomers } from '../customers/privacy';
 import { customerWords } from '../customers/nameWords';
 import { noteTransfersOnArrivedTicket } from '../customers/transferNotes';
@@ -120,6 +121,14 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     ticketByNumber: db.prepare<{ id: string }, [number]>(k.selectFrom('tickets').select('id').where('number', '=', param<number>())),
     maxNumber: db.prepare<{ n: number | null }, []>(k.selectFrom('tickets').select((eb) => eb.fn.max('number').as('n'))),
     setNumber: db.prepare<never, [number, string]>(k.updateTable('tickets').set({ number: param<number>() }).where('id', '=', param<string>())),
+    // By customer first: interactions are stored by (customer, at, id); few lines are staged.
+    linesOf: db.sqlite.prepare<[string, string, string], { staged: 0 | 1; at: number; id: string; summary: string }>(
+      `SELECT 0 AS staged, at, id, summary FROM interactions WHERE customer_id = ? AND ticket_id = ? UNION ALL SELECT 1, at, id, summary FROM interactions_pending WHERE ticket_id = ?`,
+    ),
+    setLine: db.prepare<never, [string, string, number, string]>(
+      k.updateTable('interactions').set({ summary: param<string>() }).where('customer_id', '=', param<string>()).where('at', '=', param<number>()).where('id', '=', param<string>()),
+    ),
+    setStagedLine: db.prepare<never, [string, string]>(k.updateTable('interactions_pending').set({ summary: param<string>() }).where('id', '=', param<string>())),
     holderOf: db.prepare<{ assignee_id: string | null }, [string]>(k.selectFrom('tickets').select('assignee_id').where('id', '=', param<string>())),
     noteRenumber: db.prepare<never, [number, string, number]>(
       k.insertInto('ticket_renumbers').values({ old_number: param<number>(), ticket_id: param<string>(), at: param<number>() }).onConflict((c) => c.column('old_number').doUpdateSet((eb) => ({ ticket_id: eb.ref('excluded.ticket_id'), at: eb.ref('excluded.at') }))),
@@ -213,6 +222,14 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const created = q.events.all(ticketId)[0];
     if (created && created.type === 'CREATED' && created.global_seq === null) renumberCreated(ticketId, created, to);
     q.noteRenumber.run(from, ticketId, opts.now());
+    // The contact history's lines of the ticket name the number it has now, as other desks' do.
+    const customerId = st.ticketById.get(ticketId)?.customer_id ?? '';
+    for (const line of q.linesOf.all(customerId, ticketId, ticketId)) {
+      const now = renumberedLine(line.summary, ticketNumber(from), ticketNumber(to));
+      if (now === null) continue;
+      if (line.staged) q.setStagedLine.run(now, line.id);
+      else q.setLine.run(now, customerId, line.at, line.id);
+    }
     renumbers.push({ ticketId, from: ticketNumber(from), to: ticketNumber(to), createdById: created?.actor_id ?? '', holderId: q.holderOf.get(ticketId)?.assignee_id ?? null });
   }
   /** Our own creation came back from the hub under another number (another desk's ticket had ours there first): the hub's is taken. */
