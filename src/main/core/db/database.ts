@@ -454,10 +454,11 @@ export function integrityProblems(db: BetterSqlite3.Database, file: string, full
 }
 
 function quickCheck(db: BetterSqlite3.Database, table: string | null): string[] {
-  const rows = db.prepare(table === null ? 'PRAGMA quick_check(5)' : `PRAGMA quick_check("${table}")`).pluck().all() as string[];
-  // One row may hold several lines ("*** in database main ***", then one per problem).
-  return rows.flatMap((r) => r.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***') && line.trim() !== '');
+  return problemsOf(db.prepare(table === null ? 'PRAGMA quick_check(5)' : `PRAGMA quick_check("${table}")`).pluck().all() as string[]);
 }
+
+/** quick_check's rows as problems: one row may hold several lines ("*** in database main ***", then one per problem). */
+const problemsOf = (rows: readonly string[]): string[] => rows.flatMap((r) => r.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***') && line.trim() !== '');
 
 function headerProblems(file: string, size: number): string[] {
   const header = Buffer.alloc(100);
@@ -751,6 +752,22 @@ try {
 }
 `;
 
+// A backup's copy: rollback-journal mode, then quick_check (backupDesk's checkCopy), on its own connection.
+const CHECK_COPY = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db = null;
+try {
+  db = new Database(workerData.file, { fileMustExist: true });
+  db.pragma('journal_mode = DELETE');
+  parentPort.postMessage({ rows: db.prepare('PRAGMA quick_check(5)').pluck().all() });
+} catch (error) {
+  parentPort.postMessage({ message: String(error && error.message || error), code: error && error.code ? String(error.code) : undefined });
+} finally {
+  if (db) db.close();
+}
+`;
+
 /**
  * Checkpoints the WAL every second from a worker thread until stopped. stop() returns once the
  * worker's connection is closed (at most 2 s): a connection left open past the desk's close
@@ -779,33 +796,71 @@ function startCheckpointer(file: string): { stop(): void } {
 
 // ---- backup and restore -------------------------------------------------------------------------------
 
+/** How far a backup has got, in pages of the desk's file (called after each step of the copy). */
+export interface BackupProgress {
+  pagesDone: number;
+  pagesTotal: number;
+}
+
+export interface BackupOptions {
+  /**
+   * The desk's own open connection (a running desk's automatic or "Back up now" backup): the
+   * copy is taken through it, so its own writes during the copy go into the copy too, and the
+   * desk, already checked at its open, is not checked again on the desk's thread.
+   */
+  source?: BetterSqlite3.Database;
+  onProgress?: (p: BackupProgress) => void;
+  /** Pages copied per step; the event loop is free between steps (default 100, about 400 kB). */
+  pagesPerStep?: number;
+}
+
 /**
  * Copies the live desk to `target` with SQLite's online backup API: a consistent snapshot
- * while other processes go on writing. The copy is checked before it is reported done.
+ * while other processes go on writing, copied in steps with the event loop free between
+ * them. The copy is checked (quick_check, on a worker thread, so a desk's agents are not
+ * kept waiting) before it is reported done.
  */
-export async function backupDesk(dataDir: string, target: string): Promise<{ pages: number; file: string }> {
+export async function backupDesk(dataDir: string, target: string, options: BackupOptions = {}): Promise<{ pages: number; file: string }> {
   const dest = path.resolve(target);
   if (statOrNull(dest)) throw new DeskOpenError('folder', { key: 'backupExists', values: { file: dest } });
-  const db = await openDatabase(dataDir, { readOnly: true });
+  const db = options.source ? null : await openDatabase(dataDir, { readOnly: true });
+  const source = options.source ?? db!.sqlite;
+  const perStep = options.pagesPerStep ?? 100;
   try {
-    const result = await db.sqlite.backup(dest);
+    const result = await source.backup(dest, {
+      progress: ({ totalPages, remainingPages }) => {
+        options.onProgress?.({ pagesDone: totalPages - remainingPages, pagesTotal: totalPages });
+        return perStep;
+      },
+    });
+    options.onProgress?.({ pagesDone: result.totalPages, pagesTotal: result.totalPages });
     // The copy says WAL, as the desk does: every later opening (this check, a restore's, a
     // read-only one) would leave a -wal and a -shm beside it. A backup is one self-contained
     // file, so it is put in rollback-journal mode (a restore turns WAL on again), which
     // removes both; then checked.
-    const copy = new BetterSqlite3(dest, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const problems = quickCheck(copy, null);
-      if (problems.length > 0) throw new BackupCheckError(dest, problems[0]!);
-    } finally {
-      copy.close();
-    }
+    const problems = await checkCopy(dest);
+    if (problems.length > 0) throw new BackupCheckError(dest, problems[0]!);
     return { pages: result.totalPages, file: dest };
   } catch (error) {
     throw classify(error, dest);
   } finally {
-    db.close();
+    db?.close();
+  }
+}
+
+/** A backup's copy put in rollback-journal mode and quick_checked on a worker thread: the problems found (none: empty). */
+async function checkCopy(file: string): Promise<string[]> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECK_COPY, { eval: true, workerData: { driver, file } });
+  try {
+    const answer = await new Promise<{ rows?: string[]; message?: string; code?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (answer.rows) return problemsOf(answer.rows);
+    throw Object.assign(new Error(answer.message ?? 'the backup could not be checked'), { code: answer.code });
+  } finally {
+    await worker.terminate();
   }
 }
 
