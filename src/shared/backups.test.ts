@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupSettingsSchema, backupTimeOf, DAY_MS, planBackups, RETRY_MS } from './backups';
+import { backupFileName, backupSettingsSchema, backupTimeOf, DAY_MS, planBackups, restoreCommand, RETRY_MS } from './backups';
 
 const T = Date.parse('2026-12-07T02:00:00.000Z');
 const named = (...ats: number[]) => ats.map(backupFileName);
@@ -48,5 +48,10 @@ describe('when the desk backs itself up, and which backups it keeps', () => {
     expect(backupSettingsSchema.safeParse({ folder: null, keep: 0 }).error?.issues[0]?.message).toBe('Keep between 1 and 365 backups.');
     expect(backupSettingsSchema.safeParse({ folder: null, keep: 2.5 }).success).toBe(false);
     expect(backupSettingsSchema.safeParse({ folder: null, keep: 366 }).success).toBe(false);
+  });
+
+  it('says the restore command with this desk’s paths, quoted where a shell would split them', () => {
+    expect(restoreCommand('/srv/desk/backups/tagdesk-2026-12-07T02-00-00-000Z.sqlite', '/srv/desk')).toBe('npx tagdesk restore /srv/desk/backups/tagdesk-2026-12-07T02-00-00-000Z.sqlite --data /srv/desk');
+    expect(restoreCommand('C:\\Users\\Ava Martin\\backups\\b.sqlite', 'C:\\Users\\Ava Martin\\Tagdesk')).toBe('npx tagdesk restore "C:\\Users\\Ava Martin\\backups\\b.sqlite" --data "C:\\Users\\Ava Martin\\Tagdesk"');
   });
 });

@@ -89,3 +89,9 @@ export const backupStatusSchema = z.object({
   nextAt: z.number().nullable(),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+/** A path as a shell takes it: in double quotes when it holds a space or a character a shell reads (sh and Windows' cmd alike). */
+const shellPath = (p: string): string => (/^[\w@%+=:,./\\-]+$/.test(p) ? p : `"${p.replaceAll('"', '\\"')}"`);
+
+/** The command that restores `backup` into the desk in `dataDir` (README "The CLI"); the desk must be stopped first. */
+export const restoreCommand = (backup: string, dataDir: string): string => `npx tagdesk restore ${shellPath(backup)} --data ${shellPath(dataDir)}`;
