@@ -57,7 +57,6 @@ try {
 
   const service = backupService({
     dataDir: work,
-    source: desk.db.sqlite,
     db: new Sql(desk.db.sqlite, desk.db.kysely),
     now: () => Date.now(),
     timers: null,

@@ -107,7 +107,6 @@ it('a failed backup (a full disk) keeps every older backup, removes its own half
   const hand = handTimers();
   const service = backupService({
     dataDir,
-    source: desk.db.sqlite,
     db: new Sql(desk.db.sqlite, desk.db.kysely),
     now: clock.now,
     timers: hand.timers,

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { BACKUPS_FOLDER_NAME, DEFAULT_KEEP, planBackups, type BackupFailure, type BackupSettings, type BackupStatus } from '../../shared/backups';
 import { backupFileName, backupTimeOf } from '../../shared/backups';
 import { BackupCheckError, backupDesk, DeskOpenError, prepareFolder, type BackupOptions } from './db/database';
@@ -10,10 +9,10 @@ import type { Timers } from './slaScheduler';
 // The desk's own backups (README "What Tagdesk promises" → Backups): one a day, and one at a
 // start when none was taken in the last day, into a folder (default <data folder>/backups),
 // the newest `keep` kept; or one now, when an admin asks (the Backups page). Each is made by
-// the same code as `tagdesk backup` (backupDesk: SQLite's online backup in steps, with the
-// event loop free between them, then the copy's check on a worker thread), through the desk's
-// own connection. A failed one (a full disk, a folder it may not write) removes what it had
-// written of itself, never an older backup, is told to admins and tried again an hour later.
+// the same code as `tagdesk backup` (backupDesk: SQLite's online backup in steps; the copy and
+// its check on worker threads, the copy in one read transaction of its own connection, so the
+// desk's thread only hears of its progress). A failed one (a full disk, a folder it may not
+// write) removes what it had written of itself, never an older backup, is told to admins and tried again an hour later.
 // When one is due and what is removed is the pure rule planBackups (src/shared/backups.ts).
 
 const SETTINGS_KEY = 'backup_settings';
@@ -24,8 +23,7 @@ const PROGRESS_EVERY_MS = 250;
 
 export interface BackupServiceOptions {
   dataDir: string;
-  /** The desk's connection the copy is taken through; meta holds the settings. */
-  source: BetterSqlite3.Database;
+  /** The desk's database: meta holds the settings. */
   db: Sql;
   now(): number;
   /** null: no automatic backups (a test clock's desk); "Back up now" still works. */
@@ -116,7 +114,7 @@ export function backupService(o: BackupServiceOptions): BackupService {
     try {
       prepareFolder(folder);
       await copy(o.dataDir, target, {
-        source: o.source,
+        deskOpen: true,
         onProgress: (p) => {
           if (!running) return;
           running.pagesDone = p.pagesDone;

@@ -215,7 +215,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const backups = ownFiles
     ? backupService({
         dataDir: options.dataDir,
-        source: database.sqlite,
         db,
         now: () => clock.now(),
         timers: options.automaticBackups && !options.testClock ? (options.backupTimers ?? realTimers) : null,
