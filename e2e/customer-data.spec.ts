@@ -5,7 +5,7 @@ import { openDesk } from '../src/main/core/desk';
 import { startWebShell } from '../src/main/web/server';
 import { deskCaller } from './deskCall';
 import { expect, SHELL, test } from './fixtures';
-import { deskWindows, inEnglishSentence, SignIn, signInAs } from './pages/app';
+import { deskWindows, inEnglishSentence, noSidewaysScroll, SignIn, signInAs } from './pages/app';
 import { reveal } from './pages/board';
 import { confirmMerge, CustomerView } from './pages/customer';
 
@@ -752,5 +752,52 @@ test('at 420 px in Persian every section header on Customer data keeps its butto
       }).map((b) => b.textContent),
     );
     expect(cut, tab).toEqual([]);
+  }
+});
+
+// The admin's Backups page (src/renderer/admin/BackupsPage.tsx): "Back up now" makes a checked
+// copy in the data folder's backups folder, and the restore command names it and this desk.
+test('an admin backs the desk up now and is shown the backup and how to restore it', async ({ page, dataDir }) => {
+  await signInAs(page, 'Omar Haddad');
+  await page.getByRole('link', { name: en['nav.backups'] }).click();
+  await expect(page.getByRole('heading', { name: en['backups.title'], level: 1 })).toBeVisible();
+  await expect(page.getByTestId('backup-last')).toHaveText(en['backups.none']);
+  await page.getByRole('button', { name: en['backups.now'] }).click();
+  await expect(page.getByTestId('backup-done')).toBeVisible();
+  const rows = page.getByTestId('backup-rows').getByRole('row');
+  await expect(rows).toHaveCount(2);
+  const name = (await page.getByTestId('backup-done').locator('bdi').textContent()) ?? '';
+  expect(name).toMatch(/^tagdesk-.*\.sqlite$/);
+  await expect(page.getByTestId('restore-command')).toHaveText(`npx tagdesk restore ${dataDir}/backups/${name} --data ${dataDir}`);
+  await page.setViewportSize({ width: 420, height: 900 });
+  // Once the side bar has folded away (it animates), nothing is wider than the window.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await noSidewaysScroll(page, page.locator('#main'));
+  if (shot) {
+    for (const [theme, width] of [['light', 420], ['light', 1366], ['dark', 1366], ['dark', 420]] as const) {
+      await page.setViewportSize({ width, height: 1000 });
+      // The theme's button is in the side bar, shown at the wide window.
+      if (theme === 'dark' && width === 1366) await page.getByRole('button', { name: en['theme.toDark'] }).click();
+      await page.screenshot({ path: `${shot}/backups-en-${theme}-${width}.png`, fullPage: true });
+    }
+    // A folder that cannot be made (below a file): the failure as an admin sees it.
+    await page.getByLabel(en['backups.folder']).fill('backups');
+    await page.getByRole('button', { name: en['record.save'] }).click();
+    await page.screenshot({ path: `${shot}/backups-en-dark-420-refused.png`, fullPage: true });
+    await page.getByLabel(en['backups.folder']).fill(`${dataDir}/tagdesk.sqlite/backups`);
+    await page.getByRole('button', { name: en['record.save'] }).click();
+    await page.getByRole('button', { name: en['backups.now'] }).click();
+    await expect(page.getByTestId('backup-failed')).toBeVisible();
+    await page.screenshot({ path: `${shot}/backups-en-dark-420-failed.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 1000 });
+    await page.getByRole('button', { name: /Omar Haddad/ }).click();
+    await page.getByRole('menuitem', { name: fa['language.fa'] }).click();
+    await expect(page.getByRole('heading', { name: fa['backups.title'], level: 1 })).toBeVisible();
+    await page.screenshot({ path: `${shot}/backups-fa-dark-1366.png`, fullPage: true });
+    await page.getByRole('button', { name: fa['theme.toLight'] }).click();
+    for (const width of [420, 1366]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.screenshot({ path: `${shot}/backups-fa-light-${width}.png`, fullPage: true });
+    }
   }
 });

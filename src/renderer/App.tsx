@@ -12,7 +12,7 @@ import { Shell } from './shell/Shell';
 import { useTitleFromHeading } from './shell/pageFocus';
 import { TicketPage } from './tickets/TicketPage';
 import { Anchor } from '@mantine/core';
-import { ConflictsPage, CustomerDataPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
+import { BackupsPage, ConflictsPage, CustomerDataPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
 
 /** First start → sign-in → the shell with the page the hash names. */
 export function App() {
@@ -48,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <SlaSettingsPage view={{ kind: 'calendar', id: route.id }} />;
     case 'hubUsers':
       return <HubUsersPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'kb':
       return <KbPage query={route.query} />;
     case 'kbArticle':

@@ -161,6 +161,11 @@ export function onSlaSettingsChanged(listener: () => void): () => void {
   return client.on('sla.settingsChanged', listener);
 }
 
+/** Calls back with the desk's backups whenever one starts, moves on, ends or fails, or their settings change (admins only). */
+export function onBackupsChanged(listener: (status: PushPayload<'backups.changed'>) => void): () => void {
+  return client.on('backups.changed', listener);
+}
+
 /** After a reconnect nothing on screen can be trusted: every live view refetches. */
 export function refreshEverything(): void {
   ticketListeners.forEach((l) => l(null));

@@ -49,6 +49,7 @@ export const OverviewPage = lazyPage(() => import('./overview/OverviewPage').the
 export const CustomerDataPage = lazyPage(() => import('./admin/CustomerDataPage').then((m) => m.CustomerDataPage));
 export const SlaSettingsPage = lazyPage(() => import('./admin/SlaSettingsPage').then((m) => m.SlaSettingsPage));
 export const HubUsersPage = lazyPage(() => import('./admin/HubUsersPage').then((m) => m.HubUsersPage));
+export const BackupsPage = lazyPage(() => import('./admin/BackupsPage').then((m) => m.BackupsPage));
 export const ConflictsPage = lazyPage(() => import('./sync/ConflictsPage').then((m) => m.ConflictsPage));
 export const KbPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbPage));
 export const KbArticlePage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbArticlePage));
@@ -61,7 +62,7 @@ export const KbEditPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbE
  */
 export function prefetchPagesFor(user: User): () => void {
   // The board's charts are a chunk of their own (overview/lazyCharts.ts), fetched with it.
-  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage] : [])];
+  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage, BackupsPage] : [])];
   if (wanted.length === 0) return () => undefined;
   let idle = 0;
   const cancelPaint = afterPaint(() => {

@@ -1,4 +1,4 @@
-import { seesBoard } from '../shared/access';
+import { administers, seesBoard } from '../shared/access';
 import type { User } from '../shared/domain';
 import type { Route } from './route';
 
@@ -16,7 +16,8 @@ export function mayOpenPage(route: Route, user: User): boolean {
     case 'dataQuality':
       return seesBoard(user);
     case 'hubUsers':
-      return user.role === 'admin';
+    case 'backups':
+      return administers(user);
     default:
       return true;
   }

@@ -49,6 +49,7 @@ export type Route =
   | { name: 'slaPolicy'; id: string | null }
   | { name: 'slaCalendar'; id: string | null }
   | { name: 'hubUsers' }
+  | { name: 'backups' }
   | { name: 'kb'; query: string }
   | { name: 'kbArticle'; articleId: string }
   | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
@@ -85,6 +86,7 @@ export function parseHash(hash: string): Route {
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
+  if (head === 'admin' && a === 'backups' && parts.length === 2) return { name: 'backups' };
   if (head === 'kb') {
     if (a === 'new') return { name: 'kbEdit', articleId: null, fromTicket: query.get('from') };
     if (a && b === 'edit') return { name: 'kbEdit', articleId: a, fromTicket: null };
@@ -154,6 +156,8 @@ export function hrefOf(route: Route): string {
       return `#/admin/sla/calendar/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
     case 'hubUsers':
       return '#/admin/users';
+    case 'backups':
+      return '#/admin/backups';
     case 'kb':
       return route.query ? `#/kb?${new URLSearchParams({ q: route.query }).toString()}` : '#/kb';
     case 'kbArticle':

@@ -96,6 +96,16 @@ export function mayAdminister(p: Person): Refusal {
   return administers(p) ? null : say('adminsOnly');
 }
 
+/**
+ * The desk's backups (src/main/core/backups.ts): only admins see them, make one, or change where
+ * they go and how many are kept. A backup holds every customer's data, and its folder is a path
+ * on the desk's machine. Its news (progress, a failure) goes to admins only.
+ */
+export function mayManageBackups(p: Person): Refusal {
+  return administers(p) ? null : say('backupsAdminsOnly');
+}
+export const hearsOfBackups = (p: Person | null): boolean => p !== null && administers(p);
+
 /** What a desk brings to a hub it would join. */
 export interface DeskData {
   /** It holds data: set up (demo or empty) while alone; joined, it has had to do with its hub or holds records. */

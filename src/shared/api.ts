@@ -11,6 +11,7 @@ import {
   userSchema,
 } from './domain';
 import { kbApi } from './kb/kbApi';
+import { backupSettingsSchema, backupStatusSchema } from './backups';
 import { customerMethods, customerSummarySchema, importProgressSchema } from './customerApi';
 export { customerSummarySchema, type CustomerSummary } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
@@ -522,6 +523,11 @@ export const api = {
   'users.list': method(empty, z.array(userSchema)),
   ...kbApi,
   ...customerMethods,
+  /** The desk's backups (admins): the kept ones, the last failure, one running now; its folder and how many are kept. */
+  'backups.status': method(empty, backupStatusSchema),
+  /** Starts a backup now (or joins the one running) and answers at once: its progress and result come as 'backups.changed'. */
+  'backups.run': method(empty, backupStatusSchema),
+  'backups.saveSettings': method(backupSettingsSchema, backupStatusSchema),
   'sync.status': method(syncMethodSchemas['sync.status'].input, syncMethodSchemas['sync.status'].output),
   'sync.conflicts': method(syncMethodSchemas['sync.conflicts'].input, syncMethodSchemas['sync.conflicts'].output),
   'sync.dismissConflict': method(syncMethodSchemas['sync.dismissConflict'].input, syncMethodSchemas['sync.dismissConflict'].output),
@@ -588,6 +594,8 @@ export const pushEvents = {
    */
   'csat.changed': z.object({}),
   'import.progress': importProgressSchema,
+  /** A backup started, moved on, ended or failed, or its settings changed (to admins only). */
+  'backups.changed': backupStatusSchema,
   'sla.warning': z.object({
     ticketId: idSchema,
     number: z.string(),

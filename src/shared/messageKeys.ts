@@ -148,6 +148,12 @@ const SENTENCES = {
   demoDeskLeftHub: 'This desk holds demo data, so it has left the hub at {url}: the made-up customers and tickets on it must not reach your centre’s other desks, and its demo people have no hub accounts to send their changes with. Everything on it stays here, and the hub’s people no longer sign in at it. To work with your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',
   demoDeskJoin: 'This desk holds demo data, so it cannot join a hub: the made-up customers and tickets on it would reach your centre’s other desks with any ticket or change made on them here. To join your centre’s hub, start Tagdesk on a new, empty folder (--data and the new folder’s path) and choose “Join your centre’s hub” on its first screen.',
   retentionMinimum: 'Keep interactions at least {days} days.',
+  // the desk's backups (backups.ts, access.ts)
+  backupsAdminsOnly: 'Only admins can see and make the desk’s backups.',
+  backupFolderWhole: 'Type the folder’s whole path, from the top (such as /srv/tagdesk-backups or D:\\Backups), or leave it empty for the default.',
+  backupFolderLong: 'That path is too long.',
+  backupKeepRange: 'Keep between 1 and {max} backups.',
+  backupsInMemory: 'This desk is held in memory: there is no file to back up.',
   // the shared field rules (customerRules.ts, phone.ts, serviceTag.ts): under each field
   keepUnder: 'Keep it under {count} characters.',
   emailMissing: 'Type an email address.',

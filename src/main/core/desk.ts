@@ -9,7 +9,9 @@ import {
   type PushEventName,
   type PushPayload,
 } from '../../shared/api';
-import { mayBringDataToHub, receivesTicketNews, seesSegment } from '../../shared/access';
+import { hearsOfBackups, mayBringDataToHub, receivesTicketNews, seesSegment } from '../../shared/access';
+import { backupService } from './backups';
+import { backupHandlers } from './handlers/backups';
 import { SEGMENTS } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
@@ -99,6 +101,14 @@ export interface DeskOptions {
   hubUrl?: string;
   /** Told how far a long upgrade of the file (migration 0014_compact) has got, after every batch. */
   onMigrationProgress?: (p: CompactProgress) => void;
+  /**
+   * Back the desk up once a day, and at a start when none was taken in the last day, into its
+   * backups folder (backups.ts): the shells do; not on a test clock, nor read-only. Tests and
+   * the CLI leave it off; "Back up now" works either way.
+   */
+  automaticBackups?: boolean;
+  /** The backups' timers and first look (tests). */
+  backupTimers?: Timers;
   /** The sync engine's knobs (tests): follow the live socket, poll interval, fetch. */
   sync?: { live?: boolean; pollMs?: number; fetch?: typeof fetch };
 }
@@ -201,6 +211,19 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const audit = accessLog(db, globalThis, readOnly);
   if (!readOnly) privacy.applyRetention(privacy.retentionDays(), clock.now());
   if (ownFiles) expireRejects(options.dataDir, clock.now());
+  // The desk's backups: told to admins only (access.ts hearsOfBackups).
+  const backups = ownFiles
+    ? backupService({
+        dataDir: options.dataDir,
+        db,
+        now: () => clock.now(),
+        timers: options.automaticBackups && !options.testClock ? (options.backupTimers ?? realTimers) : null,
+        onChange: (status) => {
+          for (const [send, session] of listeners) if (hearsOfBackups(session.user)) send({ event: 'backups.changed', payload: status });
+        },
+        log: (m) => console.warn(m),
+      })
+    : null;
 
   // Knowledge base, CSAT and trends: who is signed in and the segment rule come from the
   // handlers' session helpers and the shared access rules.
@@ -372,7 +395,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const joined = () => hub.status().joined;
-  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry)] as const;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry), backupHandlers(backups)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
@@ -440,6 +463,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     close() {
       sync?.stop();
+      backups?.stop();
       presence.close();
       stopWatching();
       scheduler.stop();

@@ -110,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
         demo: args.demo,
         testClock: args.testClock,
+        automaticBackups: true,
         ...(args.hubUrl ? { hubUrl: args.hubUrl } : {}),
         onMigrationProgress: (p) => {
           log(p);

@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     demo: desk.demo,
     port: port.data,
     testClock: desk.testClock,
+    automaticBackups: true,
     ...(desk.hubUrl ? { hubUrl: desk.hubUrl } : {}),
     ...(Number.isInteger(stall) && stall > 0 ? { limits: { stallCloseMs: stall } } : {}),
     onUpgradeStarted: (url) => {

@@ -35,6 +35,8 @@ export interface WebShellOptions {
    * listens and shows the upgrade's progress there), long before the shell resolves.
    */
   onUpgradeStarted?: (url: string) => void;
+  /** Back the desk up once a day into its backups folder (the shell started from the command line; not the tests' shells). */
+  automaticBackups?: boolean;
 }
 
 /**
@@ -162,6 +164,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       dataDir: options.dataDir,
       demo: options.demo,
       testClock: options.testClock ?? false,
+      automaticBackups: options.automaticBackups ?? false,
       onMigrationProgress: (p) => {
         log(p);
         upgrade.update(p);

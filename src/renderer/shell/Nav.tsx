@@ -6,6 +6,7 @@ import {
   IconClockCog,
   IconCloudExclamation,
   IconDatabase,
+  IconDatabaseExport,
   IconInbox,
   IconLanguage,
   IconNumbers,
@@ -27,7 +28,7 @@ import { hrefOf, type Route } from '../route';
 import { useSession } from '../session';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import classes from './Nav.module.css';
-import { seesBoard } from '../../shared/access';
+import { administers, seesBoard } from '../../shared/access';
 import { useSyncStatus } from '../sync/syncStatus';
 
 interface Item {
@@ -79,6 +80,9 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
   // An admin's People: the hub's accounts on a joined desk, and on a desk alone the way to join one.
   if (user.role === 'admin' && hub.data) {
     items.push({ key: 'people', label: t('nav.hubUsers'), href: hrefOf({ name: 'hubUsers' }), icon: <IconUsers size={19} stroke={1.6} />, active: route.name === 'hubUsers' });
+  }
+  if (administers(user)) {
+    items.push({ key: 'backups', label: t('nav.backups'), href: hrefOf({ name: 'backups' }), icon: <IconDatabaseExport size={19} stroke={1.6} />, active: route.name === 'backups' });
   }
 
   const tooltipSide = rtl ? 'left' : 'right';

@@ -454,10 +454,11 @@ export function integrityProblems(db: BetterSqlite3.Database, file: string, full
 }
 
 function quickCheck(db: BetterSqlite3.Database, table: string | null): string[] {
-  const rows = db.prepare(table === null ? 'PRAGMA quick_check(5)' : `PRAGMA quick_check("${table}")`).pluck().all() as string[];
-  // One row may hold several lines ("*** in database main ***", then one per problem).
-  return rows.flatMap((r) => r.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***') && line.trim() !== '');
+  return problemsOf(db.prepare(table === null ? 'PRAGMA quick_check(5)' : `PRAGMA quick_check("${table}")`).pluck().all() as string[]);
 }
+
+/** quick_check's rows as problems: one row may hold several lines ("*** in database main ***", then one per problem). */
+const problemsOf = (rows: readonly string[]): string[] => rows.flatMap((r) => r.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***') && line.trim() !== '');
 
 function headerProblems(file: string, size: number): string[] {
   const header = Buffer.alloc(100);
@@ -751,6 +752,55 @@ try {
 }
 `;
 
+// A running desk's backup (backupDesk's copyOnWorker): its own read-only connection holds one read
+// transaction through the copy, so every step reads the same snapshot and none restarts.
+const COPY_DESK = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db = null;
+const failed = (error) => parentPort.postMessage({ message: String(error && error.message || error), code: error && error.code ? String(error.code) : undefined });
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  db.exec('BEGIN');
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  db.backup(workerData.target, {
+    progress: (p) => {
+      parentPort.postMessage({ pagesDone: p.totalPages - p.remainingPages, pagesTotal: p.totalPages });
+      return workerData.perStep;
+    },
+  }).then(
+    (r) => {
+      db.exec('COMMIT');
+      db.close();
+      parentPort.postMessage({ done: r.totalPages });
+    },
+    (error) => {
+      db.close();
+      failed(error);
+    },
+  );
+} catch (error) {
+  if (db) db.close();
+  failed(error);
+}
+`;
+
+// A backup's copy: rollback-journal mode, then quick_check (backupDesk's checkCopy), on its own connection.
+const CHECK_COPY = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db = null;
+try {
+  db = new Database(workerData.file, { fileMustExist: true });
+  db.pragma('journal_mode = DELETE');
+  parentPort.postMessage({ rows: db.prepare('PRAGMA quick_check(5)').pluck().all() });
+} catch (error) {
+  parentPort.postMessage({ message: String(error && error.message || error), code: error && error.code ? String(error.code) : undefined });
+} finally {
+  if (db) db.close();
+}
+`;
+
 /**
  * Checkpoints the WAL every second from a worker thread until stopped. stop() returns once the
  * worker's connection is closed (at most 2 s): a connection left open past the desk's close
@@ -779,33 +829,95 @@ function startCheckpointer(file: string): { stop(): void } {
 
 // ---- backup and restore -------------------------------------------------------------------------------
 
+/** How far a backup has got, in pages of the desk's file (called after each step of the copy). */
+export interface BackupProgress {
+  pagesDone: number;
+  pagesTotal: number;
+}
+
+export interface BackupOptions {
+  /**
+   * The desk is open in this process, checked at its open (a running desk's automatic or "Back
+   * up now" backup): the copy is taken on a worker thread's own connection, inside one read
+   * transaction (a consistent snapshot that the desk's writes meanwhile neither change nor
+   * restart), so the desk's thread only hears of its progress.
+   */
+  deskOpen?: boolean;
+  onProgress?: (p: BackupProgress) => void;
+  /** Pages copied per step (default 100, about 400 kB). */
+  pagesPerStep?: number;
+}
+
 /**
  * Copies the live desk to `target` with SQLite's online backup API: a consistent snapshot
- * while other processes go on writing. The copy is checked before it is reported done.
+ * while other processes go on writing, copied in steps (for a desk open in this process, on a
+ * worker thread: `deskOpen`). The copy is checked (quick_check, on a worker thread, so a desk's
+ * agents are not kept waiting) before it is reported done.
  */
-export async function backupDesk(dataDir: string, target: string): Promise<{ pages: number; file: string }> {
+export async function backupDesk(dataDir: string, target: string, options: BackupOptions = {}): Promise<{ pages: number; file: string }> {
   const dest = path.resolve(target);
   if (statOrNull(dest)) throw new DeskOpenError('folder', { key: 'backupExists', values: { file: dest } });
-  const db = await openDatabase(dataDir, { readOnly: true });
+  const perStep = options.pagesPerStep ?? 100;
+  // The CLI opens the desk read-only first: refused when damaged or too new, and read from a
+  // copy in memory where its folder cannot even hold SQLite's shared-memory file.
+  const db = options.deskOpen ? null : await openDatabase(dataDir, { readOnly: true });
   try {
-    const result = await db.sqlite.backup(dest);
+    const pages = db
+      ? (
+          await db.sqlite.backup(dest, {
+            progress: ({ totalPages, remainingPages }) => {
+              options.onProgress?.({ pagesDone: totalPages - remainingPages, pagesTotal: totalPages });
+              return perStep;
+            },
+          })
+        ).totalPages
+      : await copyOnWorker(path.join(path.resolve(dataDir), DB_FILE), dest, perStep, options.onProgress);
+    options.onProgress?.({ pagesDone: pages, pagesTotal: pages });
     // The copy says WAL, as the desk does: every later opening (this check, a restore's, a
     // read-only one) would leave a -wal and a -shm beside it. A backup is one self-contained
     // file, so it is put in rollback-journal mode (a restore turns WAL on again), which
     // removes both; then checked.
-    const copy = new BetterSqlite3(dest, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const problems = quickCheck(copy, null);
-      if (problems.length > 0) throw new BackupCheckError(dest, problems[0]!);
-    } finally {
-      copy.close();
-    }
-    return { pages: result.totalPages, file: dest };
+    const problems = await checkCopy(dest);
+    if (problems.length > 0) throw new BackupCheckError(dest, problems[0]!);
+    return { pages, file: dest };
   } catch (error) {
     throw classify(error, dest);
   } finally {
-    db.close();
+    db?.close();
+  }
+}
+
+/** The online backup of `file` into `dest` on a worker thread, in one read transaction: the pages copied. */
+async function copyOnWorker(file: string, dest: string, perStep: number, onProgress?: (p: BackupProgress) => void): Promise<number> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(COPY_DESK, { eval: true, workerData: { driver, file, target: dest, perStep } });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      worker.on('message', (m: { pagesDone?: number; pagesTotal?: number; done?: number; message?: string; code?: string }) => {
+        if (m.done !== undefined) resolve(m.done);
+        else if (m.message !== undefined) reject(Object.assign(new Error(m.message), { code: m.code }));
+        else onProgress?.({ pagesDone: m.pagesDone ?? 0, pagesTotal: m.pagesTotal ?? 0 });
+      });
+      worker.once('error', reject);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** A backup's copy put in rollback-journal mode and quick_checked on a worker thread: the problems found (none: empty). */
+async function checkCopy(file: string): Promise<string[]> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECK_COPY, { eval: true, workerData: { driver, file } });
+  try {
+    const answer = await new Promise<{ rows?: string[]; message?: string; code?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (answer.rows) return problemsOf(answer.rows);
+    throw Object.assign(new Error(answer.message ?? 'the backup could not be checked'), { code: answer.code });
+  } finally {
+    await worker.terminate();
   }
 }
 
