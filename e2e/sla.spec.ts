@@ -4,7 +4,7 @@ import { expect, SHELL, test } from './fixtures';
 import { signInAs } from './pages/app';
 import { advanceClock, Board } from './pages/board';
 import { CustomerView } from './pages/customer';
-import { scrollToTicket } from './pages/queue';
+import { scrollToRow, scrollToTicket } from './pages/queue';
 import { TicketView } from './pages/ticket';
 
 // SLA clocks end to end, on a desk whose clock only moves when the spec says so. Government
@@ -129,10 +129,8 @@ test('a ticket handed back down while it waited on the customer runs its clock a
   await signInAs(page, 'Sam Rivera');
   const mine = page.getByRole('region', { name: en['mine.tableLabel'] });
   const row = mine.getByRole('row').filter({ hasText: en['state.tier2.pending'] }).first();
-  await expect(async () => {
-    await mine.evaluate((el) => el.scrollBy(0, 300));
-    await expect(row).toBeVisible({ timeout: 100 });
-  }).toPass();
+  await scrollToRow(page, mine, row);
+  await expect(row).toBeVisible();
   await row.getByRole('link').first().click();
   const ticket = new TicketView(page);
   await ticket.expectState('state.tier2.pending');

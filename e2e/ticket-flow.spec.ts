@@ -4,6 +4,7 @@ import type { Locator } from '@playwright/test';
 import { expect, SHELL, test } from './fixtures';
 import { signInAs, signInInPersian } from './pages/app';
 import { CustomerView } from './pages/customer';
+import { scrollToRow } from './pages/queue';
 import { TicketView } from './pages/ticket';
 
 // A ticket's whole way through the tiers, as three people at the desk see it: the agent
@@ -33,10 +34,8 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   // Her list is long and drawn as it scrolls: down it until the new ticket's row is drawn.
   const mine = page.getByRole('region', { name: en['mine.tableLabel'] });
   const row = mine.getByRole('row').filter({ hasText: subject });
-  await expect(async () => {
-    await mine.evaluate((el) => el.scrollBy(0, 300));
-    await expect(row).toBeVisible({ timeout: 100 });
-  }).toPass();
+  await scrollToRow(page, mine, row);
+  await expect(row).toBeVisible();
   await row.getByRole('link').click();
   await expect(ticket.heading(subject)).toBeVisible();
 
