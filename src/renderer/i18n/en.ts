@@ -1276,6 +1276,8 @@ export const en = {
   'csat.followUpsNone': 'No low score waits for a follow-up.',
   'csat.followedUp': 'Followed up',
   'csat.markFollowedUp': 'Mark followed up',
+  'csat.markFollowedUpOf': 'Mark followed up: {number}',
+  'csat.markedFollowedUp': '{number} marked as followed up.',
   'csat.noData': 'No scores yet',
   'csat.mean_one': 'One score: {mean}',
   'csat.mean_other': 'Mean {mean} from {count} scores',

@@ -1229,6 +1229,8 @@ export const fa: Messages = {
   'csat.followUpsNone': 'هیچ امتیاز پایینی منتظر پیگیری نیست.',
   'csat.followedUp': 'پیگیری شد',
   'csat.markFollowedUp': 'علامت‌گذاری به‌عنوان پیگیری‌شده',
+  'csat.markFollowedUpOf': 'علامت‌گذاری به‌عنوان پیگیری‌شده: {number}',
+  'csat.markedFollowedUp': 'پیگیری {number} ثبت شد.',
   'csat.noData': 'هنوز امتیازی نیست',
   'csat.mean_one': '{mean} از {count} امتیاز',
   'csat.mean_other': 'میانگین {mean} از {count} امتیاز',

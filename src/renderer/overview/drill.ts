@@ -129,6 +129,7 @@ export type FocusAfterLeaving = { row: string } | { empty: true };
  * it, else of the first row (only new rows are left); with no row left, the drawer's "No
  * tickets" message. Focus fell to nowhere: the next key the supervisor pressed did nothing, Tab
  * started again from the top of the window, and a screen reader said nothing of the list.
+ * The board's low scores to follow up go on the same way when one is marked followed up.
  */
 export function focusAfterLeaving(before: readonly string[], gone: string, now: readonly string[]): FocusAfterLeaving {
   const first = now[0];
