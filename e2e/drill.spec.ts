@@ -216,12 +216,15 @@ test('a ticket waiting on the customer, reassigned from an agent’s load, stays
   await signInAs(page, 'Grace Chen');
   const board = new Board(page);
   await board.open();
+  // Each person the drawer offers says the open tickets they hold, the board's figure: the
+  // supervisor sees who has room without closing the drawer to read the agents' load.
+  const noorLoad = /: (\d+)$/.exec((await page.getByRole('button', { name: /^Open tickets of Noor Hassan: \d+$/ }).getAttribute('aria-label')) ?? '')?.[1];
   await page.getByRole('button', { name: /^Open tickets of Sam Rivera: \d+$/ }).click();
   await expect(board.drawer.getByRole('heading', { name: 'Open tickets · Sam Rivera' })).toBeVisible({ timeout: 15_000 });
   const waiting = board.drawer.getByRole('row').filter({ hasText: en['state.tier2.pending'] }).filter({ hasText: en['segment.education'] }).first();
   const number = (await waiting.getByRole('link').textContent()) ?? '';
   const href = (await waiting.getByRole('link').getAttribute('href')) ?? '';
-  await choose(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) }), 'Noor Hassan');
+  await choose(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) }), `Noor Hassan · ${noorLoad} open tickets`);
   await expect(page.getByText(en['drill.assigned'].replace('{number}', number).replace('{name}', 'Noor Hassan'))).toBeVisible({ timeout: 15_000 });
   // No longer Sam's, it leaves his list: opened by its address.
   await page.evaluate((to) => (window.location.hash = to), href);

@@ -607,6 +607,9 @@ export const en = {
   'drill.assigneeOf': 'Assignee of {number}',
   'drill.priorityChanged': 'Priority of {number} changed to {priority}.',
   'drill.assigned': '{number} assigned to {name}.',
+  'drill.assigneeLoad_zero': '{name} · no open tickets',
+  'drill.assigneeLoad_one': '{name} · one open ticket',
+  'drill.assigneeLoad_other': '{name} · {count} open tickets',
 
   // SLA countdowns
   'sla.none': 'No target',

@@ -578,6 +578,9 @@ export const fa: Messages = {
   'drill.assigneeOf': 'مسئول {number}',
   'drill.priorityChanged': 'اولویت {number} به {priority} تغییر کرد.',
   'drill.assigned': '{number} به {name} واگذار شد.',
+  'drill.assigneeLoad_zero': '{name} · بدون تیکت باز',
+  'drill.assigneeLoad_one': '{name} · یک تیکت باز',
+  'drill.assigneeLoad_other': '{name} · {count} تیکت باز',
 
   'sla.none': 'بدون هدف',
   'sla.paused': 'متوقف',

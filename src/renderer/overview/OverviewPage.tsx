@@ -41,12 +41,14 @@ export function OverviewPage({ drill }: { drill: Drill | null }) {
   const { user } = useSession();
   const allowed = seesBoard(user);
   const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, slaSettings: true, debounceMs: 300 });
+  const agents = overview.data?.agents;
+  const loads = useMemo(() => new Map((agents ?? []).map((a) => [a.userId, a.open])), [agents]);
   if (!allowed) return <RefusedPage page={t('overview.title')} title={t('overview.forbiddenTitle')} message={t('overview.forbidden')} />;
   if (overview.problem && !overview.data) return <FailedPage page={t('overview.title')} problem={overview.problem} onRetry={() => void overview.refetch()} />;
   return (
     <>
       <Board data={overview.data} />
-      <DrillDrawer drill={drill} />
+      <DrillDrawer drill={drill} loads={loads} />
     </>
   );
 }
