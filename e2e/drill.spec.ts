@@ -50,6 +50,11 @@ test('an agent’s load opens their open tickets, which can be re-prioritised fr
   await signInAs(page, 'Grace Chen');
   const board = new Board(page);
   await board.open();
+  // What the figures at the top count, said beside them and read with them: when a ticket is
+  // "at risk", what "breached" counts, and where "today" starts (midnight UTC, not the desk's).
+  await expect(page.getByRole('button', { name: /^At risk in all queues: \d+$/ })).toHaveAccessibleDescription(/three quarters of its business time/);
+  await expect(page.getByRole('button', { name: /^Breached in all queues: \d+$/ })).toHaveAccessibleDescription(/past a target’s due time/);
+  await expect(page.getByText(/Resolved today and “Today” in SLA attainment count from midnight UTC/)).toBeVisible();
 
   const load = page.getByRole('button', { name: /^Open tickets of .+: [1-9]\d*$/ }).first();
   const label = (await load.getAttribute('aria-label')) ?? '';
