@@ -48,7 +48,12 @@ test('an attainment figure opens the targets behind it, missed first, and a relo
 
 test('an agent’s load opens their open tickets, which can be re-prioritised from the drawer', async ({ page }) => {
   await signInAs(page, 'Grace Chen');
+  // A supervisor's shift starts on her own (empty) tickets: it pointed her to "your queues",
+  // which she has none of on that page. It points her to the board, one link away.
+  await expect(page.getByText(en['mine.greeting'].replace('{name}', 'Grace'))).toHaveCount(0);
+  await page.getByRole('main').getByRole('link', { name: en['mine.toBoard'] }).click();
   const board = new Board(page);
+  await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
   await board.open();
   // What the figures at the top count, said beside them and read with them: when a ticket is
   // "at risk", what "breached" counts, and where "today" starts (midnight UTC, not the desk's).

@@ -9,7 +9,7 @@ import { formatDateTime, formatDuration, t, tc } from '../i18n';
 import { personName } from '../labels';
 import { LazyHint } from '../LazyHint';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
-import { queueHref } from '../route';
+import { hrefOf, queueHref } from '../route';
 import { queueName, takeNext } from '../queues/takeNext';
 import { worksQueue } from '../queues/visibility';
 import { useSession } from '../session';
@@ -32,7 +32,8 @@ export function MyTickets() {
     <>
       <PageHeader
         title={t('mine.title')}
-        description={t('mine.greeting', { name: user.name.split(' ')[0] ?? user.name })}
+        // A supervisor works from the board, not from queues of her own (none are listed here).
+        description={t(user.role === 'supervisor' ? 'mine.greetingSupervisor' : 'mine.greeting', { name: user.name.split(' ')[0] ?? user.name })}
         actions={
           <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">{t('lookup.shortcut')}</Kbd>} onClick={focusLookup}>
             {t('mine.lookUp')}
@@ -84,8 +85,13 @@ export function MyTickets() {
                   </ThemeIcon>
                   <Text fw={600}>{t('mine.emptyTitle')}</Text>
                   <Text size="sm" c="dimmed" ta="center" maw={420}>
-                    {t('mine.emptyText')}
+                    {t(user.role === 'supervisor' ? 'mine.emptyTextSupervisor' : 'mine.emptyText')}
                   </Text>
+                  {user.role === 'supervisor' && (
+                    <Button component="a" href={hrefOf({ name: 'overview' })} variant="light" size="xs" mt={4}>
+                      {t('mine.toBoard')}
+                    </Button>
+                  )}
                 </Stack>
               </Paper>
             )}
