@@ -48,8 +48,18 @@ test('an attainment figure opens the targets behind it, missed first, and a relo
 
 test('an agent’s load opens their open tickets, which can be re-prioritised from the drawer', async ({ page }) => {
   await signInAs(page, 'Grace Chen');
+  // A supervisor's shift starts on her own (empty) tickets: it pointed her to "your queues",
+  // which she has none of on that page. It points her to the board, one link away.
+  await expect(page.getByText(en['mine.greeting'].replace('{name}', 'Grace'))).toHaveCount(0);
+  await page.getByRole('main').getByRole('link', { name: en['mine.toOverview'] }).click();
   const board = new Board(page);
+  await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
   await board.open();
+  // What the figures at the top count, said beside them and read with them: when a ticket is
+  // "at risk", what "breached" counts, and where "today" starts (midnight UTC, not the desk's).
+  await expect(page.getByRole('button', { name: /^At risk in all queues: \d+$/ })).toHaveAccessibleDescription(/three quarters of its business time/);
+  await expect(page.getByRole('button', { name: /^Breached in all queues: \d+$/ })).toHaveAccessibleDescription(/past a target’s due time/);
+  await expect(page.getByText(/Resolved today and “Today” in SLA attainment count from midnight UTC/)).toBeVisible();
 
   const load = page.getByRole('button', { name: /^Open tickets of .+: [1-9]\d*$/ }).first();
   const label = (await load.getAttribute('aria-label')) ?? '';
@@ -216,12 +226,15 @@ test('a ticket waiting on the customer, reassigned from an agent’s load, stays
   await signInAs(page, 'Grace Chen');
   const board = new Board(page);
   await board.open();
+  // Each person the drawer offers says the open tickets they hold, the board's figure: the
+  // supervisor sees who has room without closing the drawer to read the agents' load.
+  const noorLoad = /: (\d+)$/.exec((await page.getByRole('button', { name: /^Open tickets of Noor Hassan: \d+$/ }).getAttribute('aria-label')) ?? '')?.[1];
   await page.getByRole('button', { name: /^Open tickets of Sam Rivera: \d+$/ }).click();
   await expect(board.drawer.getByRole('heading', { name: 'Open tickets · Sam Rivera' })).toBeVisible({ timeout: 15_000 });
   const waiting = board.drawer.getByRole('row').filter({ hasText: en['state.tier2.pending'] }).filter({ hasText: en['segment.education'] }).first();
   const number = (await waiting.getByRole('link').textContent()) ?? '';
   const href = (await waiting.getByRole('link').getAttribute('href')) ?? '';
-  await choose(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) }), 'Noor Hassan');
+  await choose(board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) }), `Noor Hassan · ${noorLoad} open tickets`);
   await expect(page.getByText(en['drill.assigned'].replace('{number}', number).replace('{name}', 'Noor Hassan'))).toBeVisible({ timeout: 15_000 });
   // No longer Sam's, it leaves his list: opened by its address.
   await page.evaluate((to) => (window.location.hash = to), href);

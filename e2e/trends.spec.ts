@@ -106,6 +106,16 @@ test('a low score an agent records reaches the supervisor’s follow-up list and
   await cell.getByText(/\d/).first().hover();
   await expect(page.getByRole('tooltip')).toContainText(`from ${before + 1}`);
 
+  // Followed up from the keyboard: each button names its ticket (all 19 were "Mark followed
+  // up" alone), the desk says it is done, and the keyboard goes on to the next low score (it fell to
+  // the page's top: Tab began the whole board again for each one).
+  const mark = followUps.getByRole('button', { name: en['csat.markFollowedUpOf'].replace('{number}', number!) });
+  await mark.focus();
+  await page.keyboard.press('Enter');
+  await expect(followUps.getByRole('link', { name: number! })).toHaveCount(0);
+  await expect(page.getByText(en['csat.markedFollowedUp'].replace('{number}', number!))).toBeVisible();
+  await expect(followUps.getByRole('button', { name: /^Mark followed up: T-\d+$/ }).first()).toBeFocused();
+
   // In Persian the score reads «۱ از ۵» (one of five). It was «۱ / ۵», drawn right to left as
   // «۵ / ۱», and a slash between digits is how Persian writes a decimal (۱/۵ is one and a half).
   await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/overview`);

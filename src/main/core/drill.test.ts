@@ -91,6 +91,22 @@ describe('drill-downs behind every number on the board', () => {
     expect(latest.rows.map((r) => r.id)).toContain(fresh);
   });
 
+  it('counts each ticket resolved today once on the board, however often it was reopened and resolved again', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const before = (await grace.call('supervisor.overview')).totals.resolvedToday;
+    const id = await resolvedTicket(t, ava, 20 * MIN);
+    expect((await grace.call('supervisor.overview')).totals.resolvedToday).toBe(before + 1);
+    // The caller rings back: reopened, then fixed again the same day. Still one ticket resolved.
+    t.clock.advance(30 * MIN);
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'REOPEN', note: 'The network drops again.' } });
+    expect((await grace.call('supervisor.overview')).totals.resolvedToday).toBe(before);
+    t.clock.advance(10 * MIN);
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Firmware updated' } });
+    expect((await grace.call('supervisor.overview')).totals.resolvedToday).toBe(before + 1);
+  });
+
   it('opens each agent’s open tickets, as many as their load', async () => {
     const t = await open();
     const grace = await t.as('Grace Chen');

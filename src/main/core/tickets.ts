@@ -226,9 +226,19 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     // Each person's load with their at-risk and breached tickets: counters, no ticket read.
     const load = new Map(db.all(k.selectFrom('agent_load').select(['user_id', 'open', 'at_risk', 'breached'])).map((r) => [r.user_id, r]));
     const dayStart = now - (now % 86_400_000);
+    // Tickets resolved today and resolved still: one a ticket however often it was reopened and
+    // resolved again today, none for one reopened since and not yet resolved again.
     const resolvedToday = Number(
-      // A literal, not a bound value: that is what lets SQLite use the partial index of resolves.
-      db.get(k.selectFrom('ticket_events').select((eb) => eb.fn.countAll().as('n')).where('type', '=', sql.lit('RESOLVE')).where('at', '>=', dayStart))?.n ?? 0,
+      db.get(
+        k
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('is_open', '=', 0)
+          .where('id', 'in', (eb) =>
+            // A literal, not a bound value: that is what lets SQLite use the partial index of resolves.
+            eb.selectFrom('ticket_events').select('ticket_id').where('type', '=', sql.lit('RESOLVE')).where('at', '>=', dayStart),
+          ),
+      )?.n ?? 0,
     );
     const today = Math.floor(now / 86_400_000);
     const daily = db

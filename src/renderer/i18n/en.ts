@@ -543,6 +543,9 @@ export const en = {
   'board.updated': 'Live · as of {time}',
   'board.total.atRisk': 'At risk',
   'board.total.breached': 'Breached',
+  'board.legend.atRisk': 'At risk: open tickets past the warning point of an SLA target (three quarters of its business time, unless its policy sets another).',
+  'board.legend.breached': 'Breached: open tickets past a target’s due time.',
+  'board.legend.today': 'Resolved today and “Today” in SLA attainment count from midnight UTC ({time} here).',
   'board.stat.open': 'Open',
   'board.stat.unassigned': 'Unassigned',
   'board.stat.atRisk': 'At risk',
@@ -612,6 +615,9 @@ export const en = {
   'drill.assigneeOf': 'Assignee of {number}',
   'drill.priorityChanged': 'Priority of {number} changed to {priority}.',
   'drill.assigned': '{number} assigned to {name}.',
+  'drill.assigneeLoad_zero': '{name} · no open tickets',
+  'drill.assigneeLoad_one': '{name} · one open ticket',
+  'drill.assigneeLoad_other': '{name} · {count} open tickets',
 
   // SLA countdowns
   'sla.none': 'No target',
@@ -1281,6 +1287,8 @@ export const en = {
   'csat.followUpsNone': 'No low score waits for a follow-up.',
   'csat.followedUp': 'Followed up',
   'csat.markFollowedUp': 'Mark followed up',
+  'csat.markFollowedUpOf': 'Mark followed up: {number}',
+  'csat.markedFollowedUp': '{number} marked as followed up.',
   'csat.noData': 'No scores yet',
   'csat.mean_one': 'One score: {mean}',
   'csat.mean_other': 'Mean {mean} from {count} scores',

@@ -17,7 +17,7 @@ import { ProblemAlert } from '../page';
 import { hrefOf, navigate, ticketHref, writeAddressNow, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
-import { closeDrillBy, DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusAfterLeaving, focusBoardNumber, keepOrder, outOfOrder, windowLabel } from './drill';
+import { assigneeChoice, closeDrillBy, DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusAfterLeaving, focusBoardNumber, keepOrder, outOfOrder, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
 import { focusWithoutOpening, LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
@@ -36,7 +36,8 @@ const FIRST_ROWS = 100;
 const DRAWER_REM = 64;
 const LIMIT = 500;
 
-export function DrillDrawer({ drill }: { drill: Drill | null }) {
+/** `loads`: each person's open tickets, as the board counts them (userId → count). */
+export function DrillDrawer({ drill, loads }: { drill: Drill | null; loads: ReadonlyMap<string, number> }) {
   const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
   const users = useCall('users.list', drill ? {} : null);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? null;
@@ -79,7 +80,7 @@ export function DrillDrawer({ drill }: { drill: Drill | null }) {
         if (shown.current) focusBoardNumber(shown.current);
       }}
     >
-      {drill && <DrillBody key={hrefOf({ name: 'overview', drill })} drill={drill} users={users.data ?? []} title={drillTitle(drill, nameOf)} />}
+      {drill && <DrillBody key={hrefOf({ name: 'overview', drill })} drill={drill} users={users.data ?? []} loads={loads} title={drillTitle(drill, nameOf)} />}
     </Drawer>
   );
 }
@@ -162,7 +163,7 @@ function DrillControls({ drill }: { drill: Drill }) {
   );
 }
 
-function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title: string }) {
+function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]; loads: ReadonlyMap<string, number>; title: string }) {
   // Its rows name customers: an erasure takes a name off at once (namedCustomers.ts).
   const named = useRef<ReadonlyArray<{ customerId: string }>>(undefined);
   const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, slaSettings: true, customerId: (id) => namedCustomers(named.current)(id), debounceMs: 300 });
@@ -286,7 +287,7 @@ function DrillBody({ drill, users, title }: { drill: Drill; users: User[]; title
             </Table.Thead>
             <Table.Tbody>
               {shown.map((row) => (
-                <DrillTableRow key={row.id} row={row} users={users} stacked={stacked} now={now} onChanged={() => void list.refetch()} />
+                <DrillTableRow key={row.id} row={row} users={users} loads={loads} stacked={stacked} now={now} onChanged={() => void list.refetch()} />
               ))}
             </Table.Tbody>
           </Table>
@@ -336,7 +337,7 @@ function Outcome({ row }: { row: DrillRow }) {
   );
 }
 
-function DrillTableRow({ row, users, stacked, now, onChanged }: { row: DrillRow; users: User[]; stacked: boolean; now: number; onChanged: () => void }) {
+function DrillTableRow({ row, users, loads, stacked, now, onChanged }: { row: DrillRow; users: User[]; loads: ReadonlyMap<string, number>; stacked: boolean; now: number; onChanged: () => void }) {
   const [busy, setBusy] = useState<'assign' | 'priority' | null>(null);
   const people = assigneesFor(row, users);
   const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ? personName(row.assigneeName) : row.assigneeId }] : [];
@@ -398,6 +399,8 @@ function DrillTableRow({ row, users, stacked, now, onChanged }: { row: DrillRow;
       aria-label={t('drill.assigneeOf', { number: row.number })}
       aria-busy={busy === 'assign'}
       data={[...current, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+      // The list says each person's load; the field, once chosen, their name alone.
+      renderOption={({ option }) => assigneeChoice(option.label, loads.get(option.value))}
       onChange={(assigneeId) => {
         const person = users.find((u) => u.id === assigneeId);
         if (busy === null && assigneeId && assigneeId !== row.assigneeId) {

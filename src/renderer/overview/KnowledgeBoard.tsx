@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Grid, Group, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
@@ -12,6 +12,7 @@ import { segmentLabel, tierLabel } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
 import { ticketHref } from '../route';
 import { useBoardCharts } from './lazyCharts';
+import { focusAfterLeaving } from './drill';
 import { followUpLine } from './followUpLine';
 import { anyCustomer, movesKnowledgeBoard } from './knowledgeLive';
 import { namedCustomers } from './namedCustomers';
@@ -118,12 +119,36 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
   );
 }
 
+/** The follow-ups shown: the 30 most recent. */
+const FOLLOW_UPS_SHOWN = 30;
+
 function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
-  const done = async (ticketId: string) => {
-    setBusy(ticketId);
+  // A row followed up while the keyboard was in the list: once it has left, the keyboard goes
+  // to the next row's button (focusAfterLeaving), or to "none left". It fell to the page's top,
+  // and Tab began the whole board again for each low score.
+  const [leaving, setLeaving] = useState<{ before: string[]; gone: string } | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const none = useRef<HTMLParagraphElement>(null);
+  const shown = data.followUps.slice(0, FOLLOW_UPS_SHOWN);
+  useLayoutEffect(() => {
+    if (!leaving) return;
+    const ids = shown.map((f) => f.ticketId);
+    if (ids.includes(leaving.gone)) return; // not read again yet
+    setLeaving(null);
+    const to = focusAfterLeaving(leaving.before, leaving.gone, ids);
+    const target = 'row' in to ? list.current?.querySelector<HTMLElement>(`[data-followup="${CSS.escape(to.row)}"]`) : none.current;
+    target?.focus();
+  });
+  const done = async (f: CsatBoard['followUps'][number]) => {
+    // Asked before the button shows it is busy: a button loading is disabled, and loses focus.
+    const inList = list.current?.contains(document.activeElement) ?? false;
+    setBusy(f.ticketId);
+    const before = shown.map((row) => row.ticketId);
     try {
-      await call('csat.followUp', { ticketId });
+      await call('csat.followUp', { ticketId: f.ticketId });
+      notifications.show({ color: 'teal', message: t('csat.markedFollowedUp', { number: f.ticketNumber }) });
+      if (inList) setLeaving({ before, gone: f.ticketId });
       onChanged();
     } catch (error) {
       notifications.show({ color: 'red', message: problemOf(error).message });
@@ -134,10 +159,12 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
   return (
     <Section title={`${t('csat.followUps')} (${formatNumber(data.followUps.length)})`} id="csat-followups">
       {data.followUps.length === 0 ? (
-        <Muted>{t('csat.followUpsNone')}</Muted>
+        <Text ref={none} tabIndex={-1} size="sm" c="dimmed">
+          {t('csat.followUpsNone')}
+        </Text>
       ) : (
-        <Stack gap="xs" mah={360} style={{ overflowY: 'auto' }}>
-          {data.followUps.slice(0, 30).map((f) => (
+        <Stack ref={list} gap="xs" mah={360} style={{ overflowY: 'auto' }}>
+          {shown.map((f) => (
             // The score, the ticket's number and the button keep their whole width (in a column
             // of the board's grid the button read "Mark followe", a score "2..", and a number
             // broke as "T-" over "000087"). The customer's name is never cut: it goes under them
@@ -152,7 +179,7 @@ function FollowUps({ data, onChanged }: { data: CsatBoard; onChanged: () => void
                 </Group>
                 <Text size="xs" c="dimmed" lineClamp={2} data-testid="followup-line">{followUpLine(f.comment, segmentLabel(f.segment), formatDateTime(f.at))}</Text>
               </Box>
-              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f.ticketId)} style={{ flexShrink: 0, marginInlineStart: 'auto' }}>{t('csat.markFollowedUp')}</Button>
+              <Button size="compact-xs" variant="default" loading={busy === f.ticketId} onClick={() => void done(f)} data-followup={f.ticketId} aria-label={t('csat.markFollowedUpOf', { number: f.ticketNumber })} style={{ flexShrink: 0, marginInlineStart: 'auto' }}>{t('csat.markFollowedUp')}</Button>
             </Group>
           ))}
         </Stack>

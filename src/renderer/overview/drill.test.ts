@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { chartTargetOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
+import { assigneeChoice, chartTargetOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
 import { setLocale } from '../i18n/state';
 import { tierLabel } from '../labels';
 import { hrefOf, parseHash } from '../route';
@@ -161,4 +161,20 @@ describe('a queue’s tier, named as everywhere else', () => {
     expect(drillTitle({ filter: 'open', segment: 'government', tier: 1 }, () => null)).toBe('Open · Government tier 1');
     expect(scopeName({ segment: null, tier: 2 })).toBe('tier 2, all segments');
   });
+});
+
+// Reassigning from an overloaded agent, the supervisor picks someone with room: each person the
+// drawer's list offers says how many open tickets they hold now, the board's own figure (the
+// board was under the drawer, and she closed it to read the agents' load, then opened it again).
+it('offers each assignee with the open tickets they hold now, in the page’s language', async () => {
+  await setLocale('en', 'latn');
+  expect(assigneeChoice('Dev Patel', 29)).toBe('Dev Patel · 29 open tickets');
+  expect(assigneeChoice('Dev Patel', 1)).toBe('Dev Patel · one open ticket');
+  expect(assigneeChoice('Dev Patel', 0)).toBe('Dev Patel · no open tickets');
+  // Not on the board (a supervisor, or the board not in yet): the name alone.
+  expect(assigneeChoice('Grace Chen', undefined)).toBe('Grace Chen');
+  await setLocale('fa', 'arabext');
+  // The Latin name kept apart from the Persian around it (first-strong isolate).
+  expect(assigneeChoice('Dev Patel', 29)).toBe('\u2068Dev Patel\u2069 · ۲۹ تیکت باز');
+  await setLocale('en', 'latn');
 });

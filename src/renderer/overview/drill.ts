@@ -1,5 +1,5 @@
 import { attainmentTargetSchema, type AgentSla, type AttainmentWindow, type DrillFilter } from '../../shared/api';
-import { formatDuration, formatPercent, t } from '../i18n';
+import { formatDuration, formatPercent, t, tc } from '../i18n';
 import { segmentLabel, slaTargetLabel, tierInText } from '../labels';
 import { openedFromOf } from '../inAppHistory';
 import { hrefOf, type AttainmentDrill, type Drill, type QueueDrill } from '../route';
@@ -31,6 +31,15 @@ export function oldestLabel(drill: QueueDrill, ageMs: number | null): string {
 /** The accessible name of an agent's load, or of their at-risk or breached figure. */
 export const agentLabel = (name: string, count: number, sla?: AgentSla): string =>
   sla ? t('board.agentSlaLabel', { filter: filterLabel(sla), name, count }) : t('board.agentLabel', { name, count });
+
+/**
+ * A person as the drawer's assignee list offers them: their name and the open tickets they
+ * hold now, the board's figure ("Dev Patel · 29 open tickets"); the name alone for someone
+ * the board does not count (a supervisor) or before it is in. The board lay under the drawer:
+ * to give an overloaded agent's ticket to someone with room, the supervisor closed the drawer
+ * to read the agents' load, and opened it again.
+ */
+export const assigneeChoice = (name: string, open: number | undefined): string => (open === undefined ? name : tc('drill.assigneeLoad', open, { name }));
 
 /** The accessible name of an attainment figure. */
 export function attainmentLabel(drill: Pick<AttainmentDrill, 'segment' | 'target' | 'window'>, tally: { met: number; total: number }): string {
@@ -129,6 +138,7 @@ export type FocusAfterLeaving = { row: string } | { empty: true };
  * it, else of the first row (only new rows are left); with no row left, the drawer's "No
  * tickets" message. Focus fell to nowhere: the next key the supervisor pressed did nothing, Tab
  * started again from the top of the window, and a screen reader said nothing of the list.
+ * The board's low scores to follow up go on the same way when one is marked followed up.
  */
 export function focusAfterLeaving(before: readonly string[], gone: string, now: readonly string[]): FocusAfterLeaving {
   const first = now[0];
