@@ -78,6 +78,11 @@ export function manualClock(start: number): AdjustableClock {
 export interface DeskOptions {
   /** Folder holding tagdesk.sqlite (created when missing), or ':memory:' for tests. */
   dataDir: string;
+  /**
+   * With ':memory:': the desk's database starts as this serialized copy of another in-memory
+   * desk's (tests reuse one seeded demo desk instead of seeding it again; testing/deskHarness.ts).
+   */
+  memoryImage?: Buffer;
   /** Seed demo data when the desk is empty (the browser shell's --demo). */
   demo?: boolean;
   demoSeed?: number;
@@ -152,7 +157,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const readOnly = options.readOnly ?? false;
   // Until setupDone(), this process holds the folder's setup lock: SLA defaults and demo
   // data below are checked and written by one process at a time.
-  const database = await openDatabase(options.dataDir, { readOnly, ...(options.onMigrationProgress ? { onMigrationProgress: options.onMigrationProgress } : {}) });
+  const database = await openDatabase(options.dataDir, { readOnly, ...(options.onMigrationProgress ? { onMigrationProgress: options.onMigrationProgress } : {}), ...(options.memoryImage ? { image: options.memoryImage } : {}) });
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;
   const listeners = new Map<(push: Push) => void, Session>();

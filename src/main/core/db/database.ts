@@ -99,6 +99,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Called while a long migration (0014_compact) converts the file, after every batch. */
   onMigrationProgress?: (p: CompactProgress) => void;
+  /** ':memory:' only: start from this serialized database (better-sqlite3's serialize()) instead of an empty one. */
+  image?: Buffer;
 }
 
 export interface DeskDb {
@@ -136,7 +138,7 @@ const SETUP_LOCK_WAIT_MS = 120_000;
  */
 export async function openDatabase(dataDir: string | ':memory:', options: OpenOptions = {}): Promise<DeskDb> {
   if (dataDir === ':memory:') {
-    const sqlite = withIdCodec(new BetterSqlite3(':memory:'));
+    const sqlite = withIdCodec(new BetterSqlite3(options.image ?? ':memory:'));
     sqlite.pragma('foreign_keys = ON');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrate(kysely, MIGRATIONS, { raw: sqlite, onProgress: options.onMigrationProgress });
