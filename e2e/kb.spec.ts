@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { openDesk } from '../src/main/core/desk';
 import { deskCaller } from './deskCall';
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import { expect, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { signInAs, signInInPersian } from './pages/app';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
 
@@ -234,4 +235,29 @@ test('an article half written survives going to another page, and Discard drops 
   await expect(app.heading(en['kb.title'])).toBeVisible();
   await page.getByRole('link', { name: en['kb.new'] }).click();
   await expect(title).toHaveValue('');
+});
+
+test('an article from a resolved ticket is drafted in the specialist’s language', async ({ page, dataDir }) => {
+  // Sam resolved a ticket; "Turn this resolution into an article" gave him, in Persian, English
+  // headings and "fixed remotely" for the resolution.
+  const desk = await openDesk({ dataDir });
+  let ticketId = '';
+  try {
+    const call = deskCaller(desk);
+    const ava = (await call('session.users', {})).find((u) => u.name === 'Ava Martin')!;
+    await call('session.signIn', { userId: ava.id });
+    const view = await call('lookup.search', { query: '7XK2QF1' });
+    if (view.kind !== 'match') throw new Error('no showcase customer');
+    ticketId = (await call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Fan loud under light load', description: 'Fan spins up in class' })).ticket.id;
+    await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
+    await call('tickets.act', { ticketId, command: { type: 'ADD_NOTE', note: 'ePSA fan test passed' } });
+    await call('tickets.act', { ticketId, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Set thermal profile to Quiet' } });
+  } finally {
+    desk.close();
+  }
+  await signInInPersian(page, 'Sam Rivera');
+  await page.evaluate((h) => (window.location.hash = h), `#/kb/new?from=${encodeURIComponent(ticketId)}`);
+  const body = page.getByRole('textbox', { name: fa['kb.field.body'] });
+  await expect(body).toHaveValue(new RegExp(`^## ${fa['kb.writeUp.problem']}\nFan spins up in class\n\n## ${fa['kb.writeUp.tried']}\n- ePSA fan test passed\n`));
+  await expect(body).toHaveValue(new RegExp(`## ${fa['kb.writeUp.resolution']}\n${fa['resolution.fixed_remotely']}: Set thermal profile to Quiet`));
 });

@@ -9,7 +9,18 @@ import { TicketView } from './pages/ticket';
 
 test('an agent sees only tier 1 of their segments and takes the next ticket', async ({ page }) => {
   const app = await signInAs(page, 'Ben Okafor');
-  await app.goToQueues();
+  // The oldest waiting is the same figure on My tickets and on the Queues page (the Queues page
+  // gave the oldest open ticket, often one already taken, under the same word beside Unassigned).
+  const yourQueues = page.getByRole('main').getByText(/^\d+ waiting · oldest /);
+  await expect(yourQueues.first()).toBeVisible();
+  await expect(async () => {
+    await app.nav.getByRole('link', { name: en['nav.mine'] }).click();
+    const home = (await page.getByRole('main').innerText()).match(/Education · Tier 1\s+\d+ waiting · oldest (.+)/);
+    await app.goToQueues();
+    const card = page.getByRole('main').locator('div').filter({ has: page.getByRole('link', { name: 'Education · Tier 1' }) }).filter({ hasText: en['queues.stat.oldestWaiting'] }).last();
+    const stat = (await card.innerText()).match(new RegExp(`${en['queues.stat.oldestWaiting']}\\s+(.+)`));
+    expect(stat?.[1]?.trim()).toBe(home?.[1]?.trim());
+  }).toPass({ timeout: 15_000 });
   const main = page.getByRole('main');
   await expect(main.getByRole('link', { name: 'Education · Tier 1' })).toBeVisible();
   await expect(main.getByRole('link', { name: 'Government · Tier 1' })).toBeVisible();

@@ -141,6 +141,8 @@ test('a ticket handed back down while it waited on the customer runs its clock a
   await ticket.dialog.getByRole('button', { name: en['act.submit.DEESCALATE'] }).click();
   await expect(ticket.dialog).toBeHidden();
   await ticket.expectState('state.tier1.open');
+  // The timeline says to whom at tier 1 it went back.
+  await expect(page.getByRole('region', { name: en['ticket.timeline'] }).getByText(new RegExp(`^${en['timeline.backTo'].replace('{name}', '[^0-9]+').replace('{tier}', en['tier.1'])}$`))).toBeVisible();
   await expect(sla.locator('[data-sla="paused"]')).toHaveCount(0);
   await expect(sla).toContainText(/left|ago/);
 });

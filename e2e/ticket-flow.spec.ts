@@ -51,6 +51,8 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await expect(handover.getByText(`Reason: ${en['reason.hardware_replacement']}`)).toBeVisible();
   await expect(handover.getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
   await expect(page.getByRole('region', { name: en['ticket.timeline'] }).getByText('Charging cart PSU dead; needs a replacement part.')).toBeVisible();
+  // The timeline says where each move took it (tier 3 reads two escalations and hand-backs there).
+  await expect(page.getByRole('region', { name: en['ticket.timeline'] }).getByText(en['timeline.movedUp'].replace('{tier}', en['tier.2']))).toBeVisible();
   // The action's reply leaves out the customer and the system (it changes neither): the page
   // still shows both, as before the action.
   await expect(page.getByRole('link', { name: 'Lakeside Unified School District' }).first()).toBeVisible();
@@ -60,6 +62,11 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await expect(ticket.heading(subject)).toBeVisible();
   await ticket.take();
   await ticket.expectState('state.tier2.inProgress');
+  // Handing it back would give it to Ava, who held it at tier 1: the dialog names her, to write the note to.
+  await ticket.action('action.DEESCALATE').click();
+  await expect(ticket.dialog).toContainText(en['act.help.DEESCALATE.toHolder'].replace('{name}', 'Ava Martin').replace('{tier}', en['tier.1']));
+  await ticket.dialog.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(ticket.dialog).toBeHidden();
   await ticket.resolve('part_dispatched', 'Replacement PSU sent to the school.');
   await ticket.expectState('state.resolved');
 

@@ -4,7 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { SEGMENTS, type Segment } from '../../shared/domain';
+import type { Output } from '../../shared/api';
 import type { ArticleDraft, ArticleSummary } from '../../shared/kb/schemas';
+import { localWriteUp } from './writeUp';
 import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, t } from '../i18n';
 import { segmentLabel } from '../labels';
@@ -209,10 +211,15 @@ export function KbEditPage({ articleId, fromTicket }: { articleId: string | null
   if (!writesArticles(user)) return <RefusedPage page={articleId ? t('kb.edit') : t('kb.new')} title={t('kb.title')} message={t('kb.writeForbidden')} />;
   if (source?.problem && !source.data) return <FailedPage page={articleId ? t('kb.edit') : t('kb.new')} problem={source.problem} onRetry={() => void source.refetch()} />;
   if (source && !source.data) return <PageLoading />;
-  const start: ArticleDraft = source?.data ? { ...EMPTY, ...source.data } : EMPTY;
+  const start: ArticleDraft = !articleId && draft.data ? fromTicketDraft(draft.data) : existing.data && articleId ? { ...EMPTY, ...existing.data } : EMPTY;
   const version = articleId && existing.data ? existing.data.version : undefined;
   const draftKey = `kb.edit.${articleId ?? `new.${fromTicket ?? ''}`}`;
   return <Editor articleId={articleId} draftKey={draftKey} start={start} version={version} />;
+}
+
+/** A draft from a resolved ticket, its body written in this person's language (the desk's is English). */
+function fromTicketDraft({ writeUp, ...draft }: Output<'kb.draftFromTicket'>): ArticleDraft {
+  return { ...EMPTY, ...draft, ...(writeUp ? { body: localWriteUp(writeUp) } : {}) };
 }
 
 /** What an editor keeps while it is open: the article as typed, and the version it was read at. */

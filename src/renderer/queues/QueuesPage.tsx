@@ -78,7 +78,8 @@ function QueueCard({ queue, now }: { queue: QueueSummary; now: number }) {
       <Group gap="xl" mt="sm" wrap="nowrap">
         <Stat label={t('queues.stat.open')} value={formatNumber(queue.open)} />
         <Stat label={t('queues.stat.unassigned')} value={formatNumber(queue.unassigned)} />
-        <Stat label={t('queues.stat.oldest')} value={queue.oldestAt === null ? '—' : formatDuration(now - queue.oldestAt)} />
+        {/* Beside Unassigned and Take next, the oldest ticket nobody has taken (as My tickets says it): the oldest open one was often already in someone's hands. */}
+        <Stat label={t('queues.stat.oldestWaiting')} value={queue.oldestWaitingAt == null ? '—' : formatDuration(now - queue.oldestWaitingAt)} />
       </Group>
       <Button
         mt="md"

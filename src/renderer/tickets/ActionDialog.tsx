@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES } from '../../shared/domain';
-import type { TicketCommand, TicketEventType } from '../../shared/ticketMachine';
+import { tierAfter, type TicketCommand, type TicketEventType } from '../../shared/ticketMachine';
 import { call, issueFor, otherIssues, problemOf, useCall, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { PriorityField } from './PriorityField';
@@ -12,7 +12,8 @@ import { t } from '../i18n';
 import { FormButtons, FormProblem, SUBMIT_KEYS, submitOnChordKey } from '../page';
 import { noteTyping, stopTyping } from '../sync/presence';
 import { useSyncStatus } from '../sync/syncStatus';
-import { reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
+import { personName, reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
+import { holdersOf } from './timelineMoves';
 import { assigneeOptions } from './assignees';
 import { doneMessage } from './doneMessage';
 import { actionIntro } from './actionHelp';
@@ -61,11 +62,20 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   // A refusal takes the keyboard to the field to fix (the busy submit button had lost it).
   const form = useRef<HTMLFormElement>(null);
   useRefusedFocus(problem, form);
-  const users = useCall('users.list', action === 'ASSIGN' ? {} : null);
+  const users = useCall('users.list', action === 'ASSIGN' || action === 'DEESCALATE' ? {} : null);
   const sync = useSyncStatus();
   const stillAllowed = detail.allowed.includes(action);
-  // Handed back down or reopened, it waits in the queue when its holder there can no longer take it.
-  const intro = actionIntro(action, ticket, (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action));
+  // Handed back down, it goes to whoever held it at the tier below, named (the timeline says who
+  // took it there; a supervisor's assignee is found among the people); or, when they can no longer
+  // take it, it waits in the queue.
+  const holderId = action === 'DEESCALATE' ? holdersOf(detail.timeline)[tierAfter(action, ticket.tier)] : null;
+  const holderName = holderId ? (detail.timeline.find((e) => e.actorId === holderId)?.actorName ?? users.data?.find((u) => u.id === holderId)?.name ?? null) : null;
+  const intro = actionIntro(
+    action,
+    ticket,
+    (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action),
+    holderName ? personName(holderName) : null,
+  );
 
   // Every field the form can tell is missing, at once: the choice and the note together.
   const local = (path: string, message: string): Problem => ({ code: 'invalid_input', message: t('act.fixFields'), issues: [{ path, message }, ...noteMissing()] });

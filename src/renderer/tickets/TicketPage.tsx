@@ -373,7 +373,11 @@ const EVENT_COLOR: Partial<Record<TimelineEntry['type'], string>> = {
 function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: number; sla: TicketDetail['ticket']['sla'] }) {
   const needsUsers = entries.some((e) => typeof e.payload['assigneeId'] === 'string');
   const users = useCall('users.list', needsUsers ? {} : null);
-  const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.name ?? id;
+  // Whoever acted on the ticket is named by the timeline itself; an assignee who never did, by the people list.
+  const nameOf = (id: string) => {
+    const actor = entries.find((e) => e.actorId === id)?.actorName;
+    return actor ? personName(actor) : (users.data?.find((u) => u.id === id)?.name ?? id);
+  };
   const sorted = newestFirst(entries);
   const moves = useMemo(() => movesOf(entries), [entries]);
   return (
@@ -423,7 +427,9 @@ function EventDetails({ payload, move, nameOf, sla }: { payload: Record<string, 
   const target = slaTargetSchema.safeParse(payload['target']);
   if (target.success) facts.push(t('timeline.target', { target: slaTargetLabel(target.data) }));
   if (typeof payload['dueAt'] === 'number') facts.push(t('timeline.dueAt', { when: sla ? dueText(payload['dueAt'], sla) : formatDateTime(payload['dueAt']) }));
-  if (move?.tierTo) facts.push(t('timeline.breachMoved', { tier: tierLabel(move.tierTo) }));
+  if (move?.tierTo && move.backTo !== undefined) {
+    facts.push(move.backTo === null ? t('timeline.backToQueue', { tier: tierLabel(move.tierTo) }) : t('timeline.backTo', { name: nameOf(move.backTo), tier: tierLabel(move.tierTo) }));
+  } else if (move?.tierTo) facts.push(t('timeline.movedUp', { tier: tierLabel(move.tierTo) }));
   const note = typeof payload['note'] === 'string' && payload['note'].trim() ? payload['note'] : null;
   if (facts.length === 0 && !note) return null;
   return (

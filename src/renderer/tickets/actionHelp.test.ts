@@ -80,6 +80,18 @@ describe('the head of the Reopen and Hand back dialogs', () => {
     expect(persian.help).toContain(t('tier.1'));
     expect(persian.help).not.toMatch(/[A-Za-z]/);
   });
+  it('names who gets a hand-back: the one who held the ticket at the tier below', async () => {
+    const said = actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, false, 'Ava Martin');
+    expect(said.title).toBe('Hand T-000788 back down to Tier 1');
+    expect(said.help).toContain('Ava Martin');
+    expect(said.help).toContain('Tier 1');
+    // Going to the queue, no one is named: nobody holds it there.
+    expect(actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, true, 'Ava Martin').help).not.toContain('Ava Martin');
+    await setLocale('fa', 'arabext');
+    const persian = actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, false, 'Ava Martin');
+    expect(persian.help).toContain('Ava Martin');
+    expect(persian.help.replace('Ava Martin', '')).not.toMatch(/[A-Za-z]/);
+  });
   it('keeps the plain sentence when the ticket goes back to its holder', () => {
     expect(actionIntro('DEESCALATE', { ...ticket, state: 'tier2.inProgress' }, false)).toMatchObject({
       title: 'Hand T-000788 back down to Tier 1',

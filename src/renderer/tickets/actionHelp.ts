@@ -25,16 +25,20 @@ export function actionHelp(action: DialogAction, state: TicketState, vars: Recor
  * back, and on Reopen the tier it was resolved at (the dialog had named the one below). A hand-back
  * or reopening that goes to the queue (`toQueue`, as decide() will decide it) says so in one
  * message, where the ticket waits and why, instead of "goes back to Tier 1" above it; `queued`
- * tells the dialog to show it as a note. `submit` is the button's label.
+ * tells the dialog to show it as a note. A hand-back to its holder there (`holder`, a name) names
+ * them. `submit` is the button's label.
  */
 export function actionIntro(
   action: DialogAction,
   ticket: { number: string; tier: Tier; segment: Segment; state: TicketState },
   toQueue: boolean,
+  holder: string | null = null,
 ): { title: string; help: string; queued: boolean; submit: string } {
   const vars = { number: ticket.number, tier: tierLabel(tierAfter(action, ticket.tier)), segment: segmentLabel(ticket.segment) };
   const title = t(`act.title.${action}`, vars);
   const submit = t(`act.submit.${action}`, vars);
   if (toQueue && (action === 'DEESCALATE' || action === 'REOPEN')) return { title, help: t(`act.help.${action}.toQueue`, vars), queued: true, submit };
+  // Handed back to the one who held it at the tier below (the ticket machine's heldBy): named, so the note is written to them.
+  if (action === 'DEESCALATE' && holder) return { title, help: t('act.help.DEESCALATE.toHolder', { ...vars, name: holder }), queued: false, submit };
   return { title, help: actionHelp(action, ticket.state, vars), queued: false, submit };
 }

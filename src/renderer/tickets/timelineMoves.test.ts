@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketRow, TimelineEntry } from '../../shared/api';
 import { setLocale } from '../i18n/state';
 import { priorityNotice } from './priorityNotice';
-import { movesOf, newestFirst } from './timelineMoves';
+import { holdersOf, movesOf, newestFirst } from './timelineMoves';
 
 // A supervisor's new priority can put a ticket past its target; the desk then breaches it and
 // moves it up a tier. The timeline says what the priority was and where the breach sent it,
@@ -50,6 +50,36 @@ describe('the timeline’s moves', () => {
     // Escalated to 3 by hand: a breach there leaves it at 3.
     expect(moves.has(log[3]!.id)).toBe(false);
     expect(moves.get(log[5]!.id)).toEqual({ tierTo: 3 });
+  });
+});
+
+describe('the tiers in the timeline', () => {
+  // Tier 3 reads a ticket that went up twice and came back down: each move says where it went,
+  // and a hand-back says to whom (the one who held it at that tier) or that it went to the queue.
+  const by = (e: TimelineEntry, actorId: string, actorName: string): TimelineEntry => ({ ...e, actorId, actorName });
+  it('names the tier of each escalation and hand-back, and who got the hand-back', () => {
+    const log = [
+      by(entry('CREATED', { priority: 'high' }), 'ava', 'Ava Martin'),
+      by(entry('TAKE'), 'ava', 'Ava Martin'),
+      by(entry('ESCALATE', { reason: 'hardware_replacement', note: 'ePSA fan error' }), 'ava', 'Ava Martin'),
+      by(entry('TAKE'), 'sam', 'Sam Rivera'),
+      by(entry('ESCALATE', { reason: 'repeat_failure', note: 'board?' }), 'sam', 'Sam Rivera'),
+      by(entry('TAKE'), 'tara', 'Tara Lindqvist'),
+      by(entry('DEESCALATE', { note: 'board replaced' }), 'tara', 'Tara Lindqvist'),
+      by(entry('DEESCALATE', { note: 'call the customer' }), 'sam', 'Sam Rivera'),
+      by(entry('ASSIGN', { assigneeId: 'ben' }), 'grace', 'Grace Chen'),
+      by(entry('ESCALATE', { reason: 'repeat_failure', note: 'again' }), 'ben', 'Ben Okafor'),
+      by(entry('DEESCALATE', { note: 'to whoever works it', toQueue: true }), 'sam', 'Sam Rivera'),
+    ];
+    const moves = movesOf(log);
+    expect(moves.get(log[2]!.id)).toEqual({ tierTo: 2 });
+    expect(moves.get(log[4]!.id)).toEqual({ tierTo: 3 });
+    expect(moves.get(log[6]!.id)).toEqual({ tierTo: 2, backTo: 'sam' });
+    expect(moves.get(log[7]!.id)).toEqual({ tierTo: 1, backTo: 'ava' });
+    expect(moves.get(log[9]!.id)).toEqual({ tierTo: 2 });
+    expect(moves.get(log[10]!.id)).toEqual({ tierTo: 1, backTo: null });
+    // Assigned at tier 1, Ben held it there: a hand-back before the queue one would have gone to him.
+    expect(holdersOf(log.slice(0, 10))[1]).toBe('ben');
   });
 });
 

@@ -9,9 +9,9 @@ import {
   csatEntrySchema,
   csatImportSchema,
   csatInputSchema,
-  draftSchema,
   ratingSchema,
   suggestionsSchema,
+  ticketDraftSchema,
   trendsSchema,
 } from './schemas';
 
@@ -29,8 +29,11 @@ export const kbApi = {
   'kb.get': method(z.object({ articleId: idSchema }), articleSchema),
   /** Create (no id) or edit an article; specialists and admins. Every save is a new version. */
   'kb.save': method(articleInputSchema, articleSchema),
-  /** A draft article from a resolved ticket: its subject, notes and resolution, not saved. */
-  'kb.draftFromTicket': method(z.object({ ticketId: idSchema }), draftSchema),
+  /**
+   * A draft article from a resolved ticket: its subject, notes and resolution, not saved. The body
+   * is in English; writeUp gives its parts, for a window to write it in its person's language.
+   */
+  'kb.draftFromTicket': method(z.object({ ticketId: idSchema }), ticketDraftSchema),
   'kb.suggest': method(z.object({ ticketId: idSchema }), suggestionsSchema),
   /**
    * A rating of one suggestion; solved: "solved with this article" (counts as very relevant).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, segmentSchema, tierSchema } from '../domain';
+import { idSchema, resolutionCodeSchema, segmentSchema, tierSchema } from '../domain';
 import { say } from '../messageKeys';
 import { CATEGORIES } from './category';
 
@@ -61,6 +61,17 @@ export type Article = z.infer<typeof articleSchema>;
 
 export const draftSchema = articleInputSchema.omit({ id: true, expectedVersion: true });
 export type ArticleDraft = z.output<typeof draftSchema>;
+
+/** What a draft from a resolved ticket is made of, for the window to write it in its own language (writeUp.ts). */
+export const ticketWriteUpSchema = z.object({
+  problem: z.string(),
+  tried: z.array(z.string()),
+  code: resolutionCodeSchema.nullable(),
+  note: z.string().nullable(),
+  number: z.string(),
+});
+export type TicketWriteUp = z.infer<typeof ticketWriteUpSchema>;
+export const ticketDraftSchema = draftSchema.extend({ writeUp: ticketWriteUpSchema.optional() });
 
 export const RATINGS = [0, 1, 2] as const;
 export const ratingSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);

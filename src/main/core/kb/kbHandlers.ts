@@ -1,18 +1,30 @@
 import { say } from '../../../shared/messageKeys';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError, type Output } from '../../../shared/api';
-import { actorOf, type Actor, type User } from '../../../shared/domain';
+import { actorOf, resolutionCodeSchema, type Actor, type User } from '../../../shared/domain';
 import { isOpenState, type TicketState } from '../../../shared/ticketMachine';
 import { maySeeBoard, mayImportCsat, mayWriteArticles } from '../../../shared/access';
 import { refuseUnless } from '../handlers/types';
 import { categorize } from '../../../shared/kb/category';
 import type { kbApi } from '../../../shared/kb/kbApi';
-import { isReason, type Article, type Reason, type ArticleDraft, type Suggestions } from '../../../shared/kb/schemas';
+import { isReason, type Article, type Reason, type Suggestions, type TicketWriteUp, type ticketDraftSchema } from '../../../shared/kb/schemas';
+import { writeUpBody, type WriteUpWords } from '../../../shared/kb/writeUp';
 import { csatStore } from './csat';
 import { kbStore, toSummary, type KbQuery } from './kbStore';
 import { trendsReader } from './trends';
 import type { Outbox } from '../outbox';
 import type { z } from 'zod';
+
+type TicketDraft = z.output<typeof ticketDraftSchema>;
+
+/** The desk's own write-up words (a window writes the draft again in its person's language). */
+const ENGLISH_WRITE_UP: WriteUpWords = {
+  problem: 'Problem',
+  tried: 'What was tried',
+  resolution: 'Resolution',
+  code: (code) => code.replaceAll('_', ' '),
+  from: (number) => `From ticket ${number}.`,
+};
 
 // The knowledge base's API methods (kbApi): articles, suggestions and ratings, CSAT,
 // trends. desk.ts spreads these into its one handler map; who is signed in and which
@@ -131,21 +143,19 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     };
   };
 
-  const draftFrom = (t: TicketForKb): ArticleDraft => {
+  const draftFrom = (t: TicketForKb): TicketDraft => {
     const notes = notesOf(t.id);
     const resolution = [...notes].reverse().find((n) => n.type === 'RESOLVE');
     if (!resolution || isOpenState(t.state)) throw new ApiError('refused', say('resolutionNotYet'));
-    const tried = notes.filter((n) => n.type !== 'RESOLVE' && n.note).map((n) => `- ${n.note}`);
-    const body = [
-      '## Problem',
-      t.description.trim() || t.subject,
-      ...(tried.length > 0 ? ['', '## What was tried', ...tried] : []),
-      '',
-      '## Resolution',
-      `${(resolution.code ?? '').replaceAll('_', ' ')}${resolution.note ? `: ${resolution.note}` : ''}`,
-      '',
-      `_From ticket T-${String(t.number).padStart(6, '0')}._`,
-    ].join('\n');
+    const code = resolutionCodeSchema.safeParse(resolution.code);
+    const writeUp: TicketWriteUp = {
+      problem: t.description.trim() || t.subject,
+      tried: notes.filter((n) => n.type !== 'RESOLVE' && n.note).map((n) => n.note!),
+      code: code.success ? code.data : null,
+      note: resolution.note?.trim() ? resolution.note : null,
+      number: `T-${String(t.number).padStart(6, '0')}`,
+    };
+    const body = writeUpBody(writeUp, ENGLISH_WRITE_UP);
     const category = categorize(`${t.subject} ${t.description}`);
     return {
       title: t.subject,
@@ -156,6 +166,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
       tags: category === 'other' ? [] : [category.replaceAll('_', ' ')],
       status: 'draft',
       sourceTicketId: t.id,
+      writeUp,
     };
   };
 
