@@ -39,8 +39,9 @@ interface Person {
 }
 
 /** A desk whose clock is the machine's plus `skewMs`, joined to the hub, `user` signed in, synced. */
-async function deskAt(user: HubUser, skewMs: number): Promise<Person> {
-  const clock: Clock = { now: () => Date.now() + skewMs };
+async function deskAt(user: HubUser, skewMs: number | (() => number)): Promise<Person> {
+  const skewOf = typeof skewMs === 'number' ? () => skewMs : skewMs;
+  const clock: Clock = { now: () => Date.now() + skewOf() };
   const d = await openDesk({ dataDir: ':memory:', clock, testClock: true, followHubClock: true, hubUrl: hub.url, sync: { live: false } });
   desks.push(d);
   const conn = d.connect(() => undefined);
@@ -136,5 +137,23 @@ describe('one desk’s clock is wrong', () => {
     // Before: the desk read the session as ended a day ago: "Hub session ended", nothing sent.
     expect(await fast.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
     expect((await right.call('tickets.get', { ticketId: id })).ticket.state).toBe('new');
+  }, 60_000);
+
+  it('someone sets the slow desk’s clock right: its time does not jump 10 minutes ahead before the hub answers again', async () => {
+    let skew = -10 * MIN;
+    const slow = await deskAt(ava, () => skew);
+    expect(await slow.call('sync.status')).toMatchObject({ online: true });
+    slow.desk.sync.stop();
+    // Set right while the desk is quiet (no hub answer since): what it does now has the right time.
+    skew = 0;
+    const before = Date.now();
+    const id = await newTicket(slow, 'clock set right');
+    const opened = (await slow.call('tickets.get', { ticketId: id })).ticket.createdAt;
+    expect(Math.abs(opened - before)).toBeLessThan(5_000);
+    slow.desk.sync.start();
+    await slow.desk.sync.syncNow();
+    const status = await slow.call('sync.status');
+    expect(status).toMatchObject({ pending: 0, conflicts: 0 });
+    expect(status.mode === 'hub' ? Math.abs(status.clockSkewMs!) : null).toBeLessThan(2_000);
   }, 60_000);
 });

@@ -75,12 +75,16 @@ export interface AdjustableClock extends Clock {
  * with, measuring as it goes; `skewMs` is how far this computer's clock is ahead of the hub's
  * (negative: behind), null before any answer. An adjustable clock stays adjustable.
  */
-export function hubClock(own: Clock, follow: boolean) {
+export function hubClock(own: Clock, follow: boolean, mono: () => number = () => performance.now()) {
   let measured: number | null = null;
   let followed = 0;
+  // While following, the hub's time runs on from the moment it was measured by the monotonic
+  // clock, not by this computer's: someone setting the computer's clock right (as the warning
+  // asks) moved the desk's time by as much until the hub's next answer.
+  let anchor = { at: 0, mono: 0 };
   let said = '';
   let onChange = () => undefined as void;
-  const now = () => own.now() + followed;
+  const now = () => (followed === 0 ? own.now() : anchor.at + Math.round(mono() - anchor.mono));
   const clock: Clock = isAdjustableClock(own) ? { now, advance: (ms: number) => own.advance(ms) } as AdjustableClock : { now };
   const timed = (base: typeof fetch) => async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<Response> => {
     const sent = own.now();
@@ -88,11 +92,19 @@ export function hubClock(own: Clock, follow: boolean) {
     const offset = offsetOf(sent, own.now(), res.headers?.get(HUB_TIME_HEADER));
     if (offset !== null) {
       measured = offset;
-      if (follow) followed = followedOffset(followed, offset);
+      // Against the offset the desk keeps now (the computer's clock may have been set, or the
+      // monotonic one stood still while the computer slept): re-measured when 5 s or more apart.
+      const current = now() - own.now();
+      const next = follow ? followedOffset(current, offset) : 0;
+      if (next === 0) followed = 0;
+      else if (next !== current) {
+        followed = next;
+        anchor = { at: own.now() + next, mono: mono() };
+      }
       // What the desk says about its clock changed (off by more, or set right): windows are told.
-      const now = JSON.stringify(clockSkewOf(offset));
-      if (now !== said) {
-        said = now;
+      const saying = JSON.stringify(clockSkewOf(offset));
+      if (saying !== said) {
+        said = saying;
         onChange();
       }
     }
@@ -102,7 +114,7 @@ export function hubClock(own: Clock, follow: boolean) {
     clock,
     /** `base` (the global fetch if none), measuring the offset from each answer. */
     fetch: (base: typeof fetch = fetch): typeof fetch => timed(base) as typeof fetch,
-    skewMs: (): number | null => (measured === null ? null : -measured),
+    skewMs: (): number | null => (measured === null ? null : 0 - measured),
     onChange: (fn: () => void) => void (onChange = fn),
   };
 }
