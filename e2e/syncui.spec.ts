@@ -352,3 +352,36 @@ test('axe finds nothing on the conflicts page, English and Persian, light and da
   }
   expect(found).toEqual([]);
 });
+
+test('a desk whose clock is 10 minutes off says so on every page, in words, in both languages, and stops once the clock is right', async ({ page }) => {
+  // The desk's engine measures the offset from each hub answer (src/hub/clockSkew.test.ts); here the status plays it.
+  const sync = await fakeSync(page, joined({ online: true, pending: 0, conflicts: 0, clockSkewMs: 10 * 60_000 + 12_000 }), []);
+  await signInAsAva(page);
+  const warning = page.getByRole('alert').filter({ hasText: 'This computer’s clock is 10 minutes fast.' });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('Set this computer’s clock right');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  const shoot = async (name: string) => {
+    for (const width of [420, 1366]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme: scheme });
+        if (shots) await page.screenshot({ path: join(shots, `clock-${name}-${width}-${scheme}.png`) });
+        // Legible in both schemes (contrast, names): axe over the warning alone.
+        expect(await axeViolations(page, '[data-testid="clock-warning"]')).toEqual([]);
+        // Within the window at phone width: nothing to scroll sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      }
+    }
+  };
+  await shoot('en');
+  // A day slow (a dead CMOS battery), in Persian: in days, "behind".
+  sync.change(joined({ online: true, pending: 0, conflicts: 0, clockSkewMs: -26 * 60 * 60_000 }));
+  await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/`);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'ساعت این رایانه ۲۶ ساعت عقب است.' })).toBeVisible();
+  await shoot('fa');
+  // Set right: the warning goes, without a reload.
+  sync.change(joined({ online: true, pending: 0, conflicts: 0, clockSkewMs: 300 }));
+  await expect(page.getByTestId('clock-warning')).toHaveCount(0);
+});

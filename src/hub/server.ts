@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
 import { say } from '../shared/messageKeys';
+import { HUB_TIME_HEADER } from '../shared/clockSkew';
 
 // The hub: HTTP for requests, a WebSocket for live news, PostgreSQL for everything it knows
 // (it keeps no state of its own, so several can serve one database). Routes:
@@ -182,7 +183,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       // Stopping: the answer ends its connection, so a desk asking again on a kept-alive one
       // (every 250 ms once the live socket is gone) finds no hub, and the hub gets to stop.
       if (stopping) headers = { ...headers, connection: 'close' };
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+      // The hub's time on every answer: a desk measures its own clock's offset from it (clockSkew.ts).
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', [HUB_TIME_HEADER]: String(now()), ...headers });
       res.end(text);
       log.info({ method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
     };

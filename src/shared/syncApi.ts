@@ -31,6 +31,12 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
      * until someone signs in again.
      */
     noSession: z.boolean().optional(),
+    /**
+     * How far this computer's clock is ahead of the hub's (ms; negative: behind), as the last
+     * hub answer showed. Past 2 minutes the desk says so (clockSkew.ts); it keeps the hub's
+     * time for its work meanwhile. Absent before the hub has answered.
+     */
+    clockSkewMs: z.number().optional(),
   }),
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

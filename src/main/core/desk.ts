@@ -55,6 +55,7 @@ import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Sessi
 import { toUser, userDirectory } from './users';
 import { hubLink, leaveHub, leftHub } from './hubLink';
 import { messageDetail, say } from '../../shared/messageKeys';
+import { clockSkewOf, followedOffset, HUB_TIME_HEADER, offsetOf } from '../../shared/clockSkew';
 
 // The desk's back end behind the API contract. Each method is implemented once, in the
 // handler map of its area (handlers/*.ts), combined here into one map; the hosts (Electron IPC, the WebSocket bridge, the CLI, tests) only carry calls to a
@@ -68,6 +69,58 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface AdjustableClock extends Clock {
   advance(ms: number): void;
 }
+
+/**
+ * The desk's clock, kept to the hub's: each hub answer's time gives the offset of this
+ * computer's clock (measured with `own`, the clock as it is), which the desk follows when
+ * `follow` and the offset is past CLOCK_FOLLOW_MS. `fetch` is the one the desk reaches its hub
+ * with, measuring as it goes; `skewMs` is how far this computer's clock is ahead of the hub's
+ * (negative: behind), null before any answer. An adjustable clock stays adjustable.
+ */
+export function hubClock(own: Clock, follow: boolean, mono: () => number = () => performance.now()) {
+  let measured: number | null = null;
+  let followed = 0;
+  // While following, the hub's time runs on from the moment it was measured by the monotonic
+  // clock, not by this computer's: someone setting the computer's clock right (as the warning
+  // asks) moved the desk's time by as much until the hub's next answer.
+  let anchor = { at: 0, mono: 0 };
+  let said = '';
+  let onChange = () => undefined as void;
+  const now = () => (followed === 0 ? own.now() : anchor.at + Math.round(mono() - anchor.mono));
+  const clock: Clock = isAdjustableClock(own) ? { now, advance: (ms: number) => own.advance(ms) } as AdjustableClock : { now };
+  const timed = (base: typeof fetch) => async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<Response> => {
+    const sent = own.now();
+    const res = await base(input, init);
+    const offset = offsetOf(sent, own.now(), res.headers?.get(HUB_TIME_HEADER));
+    if (offset !== null) {
+      measured = offset;
+      // Against the offset the desk keeps now (the computer's clock may have been set, or the
+      // monotonic one stood still while the computer slept): re-measured when 5 s or more apart.
+      const current = now() - own.now();
+      const next = follow ? followedOffset(current, offset) : 0;
+      if (next === 0) followed = 0;
+      else if (next !== current) {
+        followed = next;
+        anchor = { at: own.now() + next, mono: mono() };
+      }
+      // What the desk says about its clock changed (off by more, or set right): windows are told.
+      const saying = JSON.stringify(clockSkewOf(offset));
+      if (saying !== said) {
+        said = saying;
+        onChange();
+      }
+    }
+    return res;
+  };
+  return {
+    clock,
+    /** `base` (the global fetch if none), measuring the offset from each answer. */
+    fetch: (base: typeof fetch = fetch): typeof fetch => timed(base) as typeof fetch,
+    skewMs: (): number | null => (measured === null ? null : 0 - measured),
+    onChange: (fn: () => void) => void (onChange = fn),
+  };
+}
+const isAdjustableClock = (c: Clock): c is AdjustableClock => typeof (c as Partial<AdjustableClock>).advance === 'function';
 
 /** A clock that moves only when told to: starts at `start`, then follows advance(). */
 export function manualClock(start: number): AdjustableClock {
@@ -116,6 +169,12 @@ export interface DeskOptions {
   backupTimers?: Timers;
   /** The sync engine's knobs (tests): follow the live socket, poll interval, fetch. */
   sync?: { live?: boolean; pollMs?: number; fetch?: typeof fetch };
+  /**
+   * Keep the hub's time when this computer's clock is off by more than a few seconds (the
+   * offset each hub answer gives, src/shared/clockSkew.ts). On by default; off by default with
+   * testClock, whose time a test or demo moves by hand.
+   */
+  followHubClock?: boolean;
 }
 
 /** One signed-in window, tab, CLI run or test: holds who is signed in and receives pushes. */
@@ -153,7 +212,11 @@ function modeOf(value: string | undefined): string | null {
 }
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
-  const clock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
+  const ownClock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
+  // The hub's time, as this desk last measured it (clockSkew.ts): what the desk stamps on its
+  // work, starts SLA clocks and ends hub sessions by, when this computer's clock is wrong.
+  const hubTime = hubClock(ownClock, options.followHubClock ?? !options.testClock);
+  const clock = hubTime.clock;
   const readOnly = options.readOnly ?? false;
   // Until setupDone(), this process holds the folder's setup lock: SLA defaults and demo
   // data below are checked and written by one process at a time.
@@ -313,7 +376,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     database.setupDone();
   }
 
-  const link = hubLink({ db, now: () => clock.now() });
+  const link = hubLink({ db, now: () => clock.now(), fetch: hubTime.fetch() });
   joinedNow = () => link.status().joined;
   // The stand-ins an empty desk was set up with, on a desk joined since: made inactive (not
   // deleted), so they leave the board and the assignee lists while a ticket one of them still
@@ -348,7 +411,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     now: () => clock.now(),
     live: options.sync?.live,
     pollMs: options.sync?.pollMs,
-    fetch: options.sync?.fetch,
+    fetch: hubTime.fetch(options.sync?.fetch),
     onNews: (news) => {
       for (const c of news.tickets) push('ticket.changed', c);
       // An open customer page reads its record again: an erasure from another desk takes the
@@ -369,7 +432,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onStatus: sendSync,
   });
-  const parts = { engine: sync, conflicts: applier.conflicts };
+  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs };
+  hubTime.onChange(sendSync);
   // Joining starts the engine; a sign-in brings a session to push with.
   const hub: typeof link = {
     ...link,

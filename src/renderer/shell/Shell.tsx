@@ -11,6 +11,7 @@ import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
 import { TakenFirstWatch } from '../sync/TakenFirstWatch';
 import { SyncIndicator, SyncLiveRegion } from '../sync/SyncIndicator';
+import { ClockWarning } from '../sync/ClockWarning';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
 import { CommandPalette } from './CommandPalette';
@@ -67,6 +68,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         {/* In a narrow window, a sync state with a link to follow has this row under the header. */}
         <SyncIndicator compact={isMobile} narrow={syncBelow} place="row" />
         <ConnectionBanner />
+        <ClockWarning />
         <Box id="main" tabIndex={-1} className={classes.main}>
           <RoutedPage page={page} onRouteChange={closeMobile} />
         </Box>

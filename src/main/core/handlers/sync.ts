@@ -14,6 +14,8 @@ import { signedIn, type Area } from './types';
 export interface SyncParts {
   engine: SyncEngine;
   conflicts: ConflictStore;
+  /** How far this computer's clock is ahead of the hub's (ms), null before the hub answered. */
+  clockSkewMs?: () => number | null;
 }
 
 /** The sync state as one person sees it (their own conflicts). */
@@ -21,9 +23,10 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   const h = hub.status();
   if (!h.joined) return { mode: 'alone' };
   const s = parts.engine.status();
+  const skew = parts.clockSkewMs?.();
   // The person reading it has no hub session (the hub ended it): their changes cannot go.
   const own = user && hub.sessionToken(user.id) === null ? [say('noOwnHubSession')] : [];
-  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0 };
+  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }) };
 }
 
 export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {

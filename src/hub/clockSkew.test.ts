@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Input, Method, Output } from '../shared/api';
+import { openDesk, type Clock, type Desk } from '../main/core/desk';
+import type { HubUser } from './accounts';
+import type { Hub } from './server';
+import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+
+// A call centre where one desk's clock is wrong (10 minutes fast, 10 minutes slow, a day
+// behind after a dead CMOS battery) while the hub's and the other desks' are right. A real hub
+// on one embedded PostgreSQL, desks in this process, each on a clock of its own (the machine's
+// clock plus a skew). What the others see of that desk's work must be on the hub's time; the
+// skewed desk is told how far off it is; nothing it sends is refused for its clock.
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+
+let pg: TestPostgres;
+let hub: Hub;
+let ava: HubUser;
+let ben: HubUser;
+const desks: Desk[] = [];
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  ava = await makeUser(hub, { email: 'ava@skew.test', name: 'Ava', role: 'agent', segments: ['government'] });
+  ben = await makeUser(hub, { email: 'ben@skew.test', name: 'Ben', role: 'agent', segments: ['government'] });
+}, 60_000);
+
+afterAll(async () => {
+  for (const d of desks) d.close();
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+interface Person {
+  desk: Desk;
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+}
+
+/** A desk whose clock is the machine's plus `skewMs`, joined to the hub, `user` signed in, synced. */
+async function deskAt(user: HubUser, skewMs: number | (() => number)): Promise<Person> {
+  const skewOf = typeof skewMs === 'number' ? () => skewMs : skewMs;
+  const clock: Clock = { now: () => Date.now() + skewOf() };
+  const d = await openDesk({ dataDir: ':memory:', clock, testClock: true, followHubClock: true, hubUrl: hub.url, sync: { live: false } });
+  desks.push(d);
+  const conn = d.connect(() => undefined);
+  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const r = await conn.call(method, input ?? {});
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.result as Output<M>;
+  };
+  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+  await d.sync.syncNow();
+  return { desk: d, call };
+}
+
+/** A ticket for a government customer (premier cover, on the 24x7 calendar: every minute counts). */
+async function newTicket(p: Person, subject: string): Promise<string> {
+  const { customerId } = await p.call('customers.create', { customer: { kind: 'organisation', name: `Ministry ${subject}`, segment: 'government', serviceLevel: 'premier', email: 'it@ministry.example', phone: '+1 415 555 0101' }, asset: null });
+  return (await p.call('tickets.create', { customerId, subject })).ticket.id;
+}
+
+const both = async (...people: Person[]) => {
+  for (const p of people) await p.desk.sync.syncNow();
+  for (const p of people) await p.desk.sync.syncNow();
+};
+
+describe('one desk’s clock is wrong', () => {
+  it.each([
+    ['10 minutes fast', 10 * MIN],
+    ['10 minutes slow', -10 * MIN],
+    ['a day slow', -DAY],
+  ])('a ticket opened on a desk %s has the hub’s time and SLA on the other desks, and nothing is refused', async (_, skew) => {
+    const wrong = await deskAt(ava, skew);
+    const right = await deskAt(ben, 0);
+    // The first response target of a new ticket, as a desk with the right clock gives it.
+    const refId = await newTicket(right, 'reference');
+    const ref = (await right.call('tickets.get', { ticketId: refId })).ticket;
+    const target = ref.dueAt! - ref.createdAt;
+
+    const before = Date.now();
+    const id = await newTicket(wrong, `skewed ${skew}`);
+    const after = Date.now();
+    await both(wrong, right);
+    const seen = (await right.call('tickets.get', { ticketId: id })).ticket;
+    // Before: 10 minutes slow showed it opened 10 minutes ago, 230 minutes left of a 4-hour
+    // target; 10 fast, 250 left, due 10 minutes late; a day slow, breached at once (-1200 min).
+    expect(seen.createdAt).toBeGreaterThanOrEqual(before - 2_000);
+    expect(seen.createdAt).toBeLessThanOrEqual(after + 2_000);
+    expect(seen.dueAt! - seen.createdAt).toBe(target);
+    expect(seen.sla?.status).toBe('ok');
+    expect(seen.sla!.remainingMs!).toBeLessThanOrEqual(target + 2_000);
+    expect(seen.sla!.remainingMs!).toBeGreaterThan(target - 60_000);
+
+    // The desk with the wrong clock knows by how much (desk minus hub), the right one does not.
+    const status = await wrong.call('sync.status');
+    expect(status).toMatchObject({ mode: 'hub', online: true, pending: 0, conflicts: 0 });
+    expect(status.mode === 'hub' ? Math.abs(status.clockSkewMs! - skew) : Infinity).toBeLessThan(2_000);
+    const fine = await right.call('sync.status');
+    expect(fine.mode === 'hub' ? Math.abs(fine.clockSkewMs!) : null).toBeLessThan(1_000);
+  }, 60_000);
+
+  it('a step taken on the slow desk comes after the step before it in the ticket’s history', async () => {
+    const right = await deskAt(ben, 0);
+    const slow = await deskAt(ava, -10 * MIN);
+    const id = await newTicket(right, 'history');
+    await both(right, slow);
+    await slow.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+    await both(slow, right);
+    const timeline = (await right.call('tickets.get', { ticketId: id })).timeline;
+    expect(timeline.map((e) => e.type)).toEqual(['CREATED', 'TAKE']);
+    // Before: taken "10 minutes before" it was created, and the first response counted as at once.
+    expect(timeline[1]!.at).toBeGreaterThanOrEqual(timeline[0]!.at);
+    expect(timeline[1]!.at - timeline[0]!.at).toBeLessThan(60_000);
+  }, 60_000);
+
+  it('a desk 5 hours fast does not breach, and move up a tier, a ticket opened on a right desk a minute ago', async () => {
+    const right = await deskAt(ben, 0);
+    const fast = await deskAt(ava, 5 * 60 * MIN);
+    const id = await newTicket(right, 'early breach');
+    await both(right, fast);
+    // Its SLA scheduler looks (every minute on a real desk): before, at 5 hours "later" it
+    // fired the 4-hour breach, which the hub took on the desk's word, and the ticket went to tier 2.
+    fast.desk.scheduler.tick();
+    await both(fast, right);
+    const seen = await right.call('tickets.get', { ticketId: id });
+    expect(seen.timeline.map((e) => e.type)).toEqual(['CREATED']);
+    expect(seen.ticket).toMatchObject({ tier: 1, sla: { status: 'ok' } });
+  }, 60_000);
+
+  it('a desk 8 days fast keeps the 7-day hub session it was just given, and sends its work', async () => {
+    const fast = await deskAt(ava, 8 * DAY);
+    const right = await deskAt(ben, 0);
+    const id = await newTicket(fast, 'session');
+    await both(fast, right);
+    // Before: the desk read the session as ended a day ago: "Hub session ended", nothing sent.
+    expect(await fast.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    expect((await right.call('tickets.get', { ticketId: id })).ticket.state).toBe('new');
+  }, 60_000);
+
+  it('someone sets the slow desk’s clock right: its time does not jump 10 minutes ahead before the hub answers again', async () => {
+    let skew = -10 * MIN;
+    const slow = await deskAt(ava, () => skew);
+    expect(await slow.call('sync.status')).toMatchObject({ online: true });
+    slow.desk.sync.stop();
+    // Set right while the desk is quiet (no hub answer since): what it does now has the right time.
+    skew = 0;
+    const before = Date.now();
+    const id = await newTicket(slow, 'clock set right');
+    const opened = (await slow.call('tickets.get', { ticketId: id })).ticket.createdAt;
+    expect(Math.abs(opened - before)).toBeLessThan(5_000);
+    slow.desk.sync.start();
+    await slow.desk.sync.syncNow();
+    const status = await slow.call('sync.status');
+    expect(status).toMatchObject({ pending: 0, conflicts: 0 });
+    expect(status.mode === 'hub' ? Math.abs(status.clockSkewMs!) : null).toBeLessThan(2_000);
+  }, 60_000);
+});
