@@ -773,6 +773,13 @@ test('an admin backs the desk up now and is shown the backup and how to restore 
   // Once the side bar has folded away (it animates), nothing is wider than the window.
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await noSidewaysScroll(page, page.locator('#main'));
+  // The folder changed: the backup in the one before is still said, and still the one a restore
+  // takes (the page said "No backup yet" while it sat in the old folder).
+  await page.getByLabel(en['backups.folder']).fill(`${dataDir}/moved`);
+  await page.getByRole('button', { name: en['record.save'] }).click();
+  await expect(page.getByTestId('backup-last')).toContainText(`${dataDir}/backups`);
+  await expect(page.getByTestId('backup-earlier')).toContainText(`${dataDir}/backups`);
+  await expect(page.getByTestId('restore-command')).toHaveText(`npx tagdesk restore ${dataDir}/backups/${name} --data ${dataDir}`);
   if (shot) {
     for (const [theme, width] of [['light', 420], ['light', 1366], ['dark', 1366], ['dark', 420]] as const) {
       await page.setViewportSize({ width, height: 1000 });
@@ -780,24 +787,63 @@ test('an admin backs the desk up now and is shown the backup and how to restore 
       if (theme === 'dark' && width === 1366) await page.getByRole('button', { name: en['theme.toDark'] }).click();
       await page.screenshot({ path: `${shot}/backups-en-${theme}-${width}.png`, fullPage: true });
     }
-    // A folder that cannot be made (below a file): the failure as an admin sees it.
     await page.getByLabel(en['backups.folder']).fill('backups');
     await page.getByRole('button', { name: en['record.save'] }).click();
     await page.screenshot({ path: `${shot}/backups-en-dark-420-refused.png`, fullPage: true });
+  }
+  // Another window of the same admin, on My tickets: a failed backup is told there, once.
+  const other = SHELL === 'web' ? await page.context().newPage() : null;
+  try {
+    if (other) {
+      // The desk's address with its token, as the first window was given it (the tab keeps it).
+      const token = await page.evaluate(() => sessionStorage.getItem('tagdesk.token'));
+      await other.goto(`${new URL(page.url()).origin}/?token=${token ?? ''}`);
+      // Signed in as the same person (the browser remembers who is at this desk), on My tickets.
+      await expect(other.getByRole('heading', { level: 1, name: en['mine.title'] })).toBeVisible();
+    }
+    // A folder that cannot be made (below a file): the failure as an admin sees it.
     await page.getByLabel(en['backups.folder']).fill(`${dataDir}/tagdesk.sqlite/backups`);
     await page.getByRole('button', { name: en['record.save'] }).click();
     await page.getByRole('button', { name: en['backups.now'] }).click();
-    await expect(page.getByTestId('backup-failed')).toBeVisible();
-    await page.screenshot({ path: `${shot}/backups-en-dark-420-failed.png`, fullPage: true });
-    await page.setViewportSize({ width: 1366, height: 1000 });
-    await page.getByRole('button', { name: /Omar Haddad/ }).click();
-    await page.getByRole('menuitem', { name: fa['language.fa'] }).click();
-    await expect(page.getByRole('heading', { name: fa['backups.title'], level: 1 })).toBeVisible();
-    await page.screenshot({ path: `${shot}/backups-fa-dark-1366.png`, fullPage: true });
-    await page.getByRole('button', { name: fa['theme.toLight'] }).click();
+    const failed = page.getByTestId('backup-failed');
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText(en['backups.kind.folder']);
+    await expect(page.getByTestId('backup-failed-detail')).toContainText('is not inside a folder');
+    if (shot) await page.screenshot({ path: `${shot}/backups-en-dark-420-failed.png`, fullPage: true });
+    const noticeTitle = en['backups.noticeTitle'].replace('{kind}', en['backups.kind.folder']);
+    // The window on the Backups page shows the failure there, and no notice on top of it.
+    await expect(page.locator('.mantine-Notification-root').filter({ hasText: noticeTitle })).toHaveCount(0);
+    if (other) {
+      const notice = other.locator('.mantine-Notification-root').filter({ hasText: noticeTitle });
+      await expect(notice).toHaveCount(1);
+      await expect(notice.getByRole('link', { name: en['backups.noticeOpen'] })).toHaveAttribute('href', '#/admin/backups');
+      // Closed, then the next try fails the same way: the same failure, not told again.
+      await notice.getByRole('button').click();
+      await expect(notice).toHaveCount(0);
+      await page.getByRole('button', { name: en['backups.now'] }).click();
+      // It fails at once (the folder cannot be made): time for its word to reach the other window.
+      await other.waitForTimeout(1000);
+      await expect(notice).toHaveCount(0);
+    }
+  } finally {
+    await other?.close();
+  }
+  await page.setViewportSize({ width: 1366, height: 1000 });
+  await page.getByRole('button', { name: /Omar Haddad/ }).click();
+  await page.getByRole('menuitem', { name: fa['language.fa'] }).click();
+  await expect(page.getByRole('heading', { name: fa['backups.title'], level: 1 })).toBeVisible();
+  // The restore steps numbered in Persian digits (they read "1." "2."), the failure's kind said
+  // in Persian, and what the system said (English) only on a line of its own, named as such.
+  expect(await page.getByTestId('restore-steps').evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('persian');
+  await expect(page.getByTestId('backup-failed').locator('.mantine-Alert-title')).toContainText(fa['backups.kind.folder']);
+  await expect(page.getByTestId('backup-failed-detail')).toContainText(fa['backups.failedDetail'].replace('{detail}', ''));
+  if (shot) {
+    await page.screenshot({ path: `${shot}/backups-fa-${shotTheme(await page.locator('html').getAttribute('data-mantine-color-scheme'))}-1366.png`, fullPage: true });
+    await page.getByRole('button', { name: new RegExp(`^(${fa['theme.toLight']}|${fa['theme.toDark']})$`) }).click();
     for (const width of [420, 1366]) {
       await page.setViewportSize({ width, height: 1000 });
-      await page.screenshot({ path: `${shot}/backups-fa-light-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${shot}/backups-fa-${shotTheme(await page.locator('html').getAttribute('data-mantine-color-scheme'))}-${width}.png`, fullPage: true });
     }
   }
 });
+const shotTheme = (scheme: string | null): string => (scheme === 'dark' ? 'dark' : 'light');

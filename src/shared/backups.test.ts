@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupSettingsSchema, backupTimeOf, DAY_MS, planBackups, restoreCommand, RETRY_MS } from './backups';
+import { backupFileName, backupSettingsSchema, backupTimeOf, DAY_MS, failureSince, newestBackup, planBackups, rememberEarlier, restoreCommand, RETRY_MS } from './backups';
 
 const T = Date.parse('2026-12-07T02:00:00.000Z');
 const named = (...ats: number[]) => ats.map(backupFileName);
@@ -53,5 +53,23 @@ describe('when the desk backs itself up, and which backups it keeps', () => {
   it('says the restore command with this desk’s paths, quoted where a shell would split them', () => {
     expect(restoreCommand('/srv/desk/backups/tagdesk-2026-12-07T02-00-00-000Z.sqlite', '/srv/desk')).toBe('npx tagdesk restore /srv/desk/backups/tagdesk-2026-12-07T02-00-00-000Z.sqlite --data /srv/desk');
     expect(restoreCommand('C:\\Users\\Ava Martin\\backups\\b.sqlite', 'C:\\Users\\Ava Martin\\Tagdesk')).toBe('npx tagdesk restore "C:\\Users\\Ava Martin\\backups\\b.sqlite" --data "C:\\Users\\Ava Martin\\Tagdesk"');
+  });
+
+  it('remembers the folders used before a change, newest first, so their backups are still said', () => {
+    expect(rememberEarlier([], '/d/backups', '/mnt/usb')).toEqual(['/d/backups']);
+    expect(rememberEarlier(['/d/backups'], '/mnt/usb', '/d/backups')).toEqual(['/mnt/usb']);
+    expect(rememberEarlier(['/a', '/b', '/c'], '/x', '/y')).toEqual(['/x', '/a', '/b']);
+    expect(rememberEarlier(['/a'], '/a', '/a')).toEqual(['/a']);
+    const b = (at: number, folder: string) => ({ name: backupFileName(at), file: `${folder}/${backupFileName(at)}`, at, size: 1 });
+    expect(newestBackup({ backups: [], earlier: [{ folder: '/a', backups: [b(T - DAY_MS, '/a')] }, { folder: '/b', backups: [b(T, '/b')] }] })?.file).toBe(`/b/${backupFileName(T)}`);
+    expect(newestBackup({ backups: [], earlier: [] })).toBeNull();
+  });
+
+  it('counts failed tries into one folder, with no good backup between them, as one run (admins are told once)', () => {
+    expect(failureSince(null, T, '/a')).toBe(T);
+    const first = { at: T, since: T, reason: 'full' as const, detail: '', folder: '/a' };
+    expect(failureSince(first, T + RETRY_MS, '/a')).toBe(T);
+    expect(failureSince({ ...first, at: T + RETRY_MS }, T + 2 * RETRY_MS, '/a')).toBe(T);
+    expect(failureSince(first, T + RETRY_MS, '/b')).toBe(T + RETRY_MS);
   });
 });

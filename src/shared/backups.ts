@@ -73,6 +73,8 @@ export type BackupSettings = z.output<typeof backupSettingsSchema>;
 export const BACKUP_FAILURES = ['permission', 'readOnly', 'full', 'folder', 'check', 'other'] as const;
 export type BackupFailure = (typeof BACKUP_FAILURES)[number];
 
+const backupSchema = z.object({ name: z.string(), file: z.string(), at: z.number(), size: z.number() });
+
 export const backupStatusSchema = z.object({
   /** The folder backups go into now, and the default one (<data folder>/backups). */
   folder: z.string(),
@@ -82,13 +84,40 @@ export const backupStatusSchema = z.object({
   available: z.boolean(),
   /** The desk's own folder and file, for the restore command. */
   dataDir: z.string(),
-  backups: z.array(z.object({ name: z.string(), file: z.string(), at: z.number(), size: z.number() })),
+  backups: z.array(backupSchema),
   running: z.object({ startedAt: z.number(), pagesDone: z.number().int(), pagesTotal: z.number().int() }).nullable(),
-  lastFailure: z.object({ at: z.number(), reason: z.enum(BACKUP_FAILURES), detail: z.string(), folder: z.string() }).nullable(),
+  /** The last try, when it failed; `since`: when the unbroken run of failed tries it belongs to began (admins are told once per run). */
+  lastFailure: z.object({ at: z.number(), since: z.number(), reason: z.enum(BACKUP_FAILURES), detail: z.string(), folder: z.string() }).nullable(),
+  /** Folders backups went to before the folder was changed, with the backups still there (newest first): kept, no longer counted or removed. */
+  earlier: z.array(z.object({ folder: z.string(), backups: z.array(backupSchema) })),
   /** When the next automatic backup is due; null where none are made. */
   nextAt: z.number().nullable(),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+/** How many earlier folders are remembered (their backups are listed until they are gone). */
+export const EARLIER_FOLDERS = 3;
+
+/**
+ * The folders used before, newest first, once the folder changes from `from` to `to`: `from`
+ * first, `to` never (its backups are the ones counted now), at most EARLIER_FOLDERS.
+ */
+export function rememberEarlier(earlier: readonly string[], from: string, to: string): string[] {
+  if (from === to) return [...earlier];
+  return [from, ...earlier.filter((f) => f !== from)].filter((f) => f !== to).slice(0, EARLIER_FOLDERS);
+}
+
+/**
+ * When the run of failed tries that a failure at `at` into `folder` belongs to began: a failure
+ * after another into the same folder, with no good backup between them (the last failure is
+ * cleared by one), goes on its run; any other begins a new one.
+ */
+export const failureSince = (previous: BackupStatus['lastFailure'], at: number, folder: string): number => (previous && previous.folder === folder ? previous.since : at);
+
+/** The newest backup anywhere: in the folder now, else in a folder used before. */
+export function newestBackup(s: Pick<BackupStatus, 'backups' | 'earlier'>): BackupStatus['backups'][number] | null {
+  return [...s.backups, ...s.earlier.flatMap((e) => e.backups)].sort((a, b) => b.at - a.at)[0] ?? null;
+}
 
 /** A path as a shell takes it: in double quotes when it holds a space or a character a shell reads (sh and Windows' cmd alike). */
 const shellPath = (p: string): string => (/^[\w@%+=:,./\\-]+$/.test(p) ? p : `"${p.replaceAll('"', '\\"')}"`);

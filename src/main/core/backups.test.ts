@@ -123,11 +123,18 @@ it('a failed backup (a full disk) keeps every older backup, removes its own half
     hand.fire();
     while (told.at(-1)?.running !== null) await new Promise((r) => setTimeout(r, 5));
     const failed = told.at(-1)!;
-    expect(failed.lastFailure).toMatchObject({ reason: 'full', at: clock.now(), folder });
+    expect(failed.lastFailure).toMatchObject({ reason: 'full', at: clock.now(), since: clock.now(), folder });
     expect(failed.lastFailure?.detail).toMatch(/full/);
     expect(readdirSync(folder).sort()).toEqual([...old, 'notes.txt'].sort());
     expect(failed.nextAt).toBe(clock.now() + RETRY_MS);
     expect(service.status().backups.map((b) => b.name)).toEqual(old);
+
+    // Tried again while still full: the same run of failures (admins were told of it once).
+    const firstAt = clock.now();
+    clock.advance(RETRY_MS);
+    hand.fire();
+    while (told.at(-1)?.running !== null || told.at(-1)?.lastFailure?.at === firstAt) await new Promise((r) => setTimeout(r, 5));
+    expect(told.at(-1)!.lastFailure).toMatchObject({ at: clock.now(), since: firstAt });
 
     // An hour later the disk has room: the backup is made, and only then the oldest beyond two go.
     full = false;
@@ -156,6 +163,28 @@ it('a folder it cannot create is reported, and nothing is removed', async () => 
     while (s.running) s = await new Promise((r) => setTimeout(() => void omar.call('backups.status').then(r), 20));
     expect(s.lastFailure).toMatchObject({ reason: 'folder' });
     expect(s.backups).toEqual([]);
+  } finally {
+    desk.close();
+  }
+}, 60_000);
+
+it('after the folder is changed, the backups in the one before are still listed as there', async () => {
+  const dataDir = freshDesk();
+  const { desk, as } = await testDesk({ dataDir, demo: false });
+  try {
+    const omar = await as('Omar Haddad');
+    await omar.call('backups.run');
+    let s = await omar.call('backups.status');
+    while (s.running) s = await new Promise((r) => setTimeout(() => void omar.call('backups.status').then(r), 20));
+    expect(s.backups).toHaveLength(1);
+    const elsewhere = join(root, `moved-${n}`);
+    const moved = await omar.call('backups.saveSettings', { folder: elsewhere, keep: 7 });
+    expect(moved.backups).toEqual([]);
+    expect(moved.earlier).toEqual([{ folder: join(dataDir, 'backups'), backups: s.backups }]);
+    // Back to the default: the one just left is the earlier folder now (it holds none, so it is not said).
+    const back = await omar.call('backups.saveSettings', { folder: null, keep: 7 });
+    expect(back.backups).toEqual(s.backups);
+    expect(back.earlier).toEqual([]);
   } finally {
     desk.close();
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUPS_FOLDER_NAME, DEFAULT_KEEP, planBackups, type BackupFailure, type BackupSettings, type BackupStatus } from '../../shared/backups';
+import { BACKUPS_FOLDER_NAME, DEFAULT_KEEP, failureSince, planBackups, rememberEarlier, type BackupFailure, type BackupSettings, type BackupStatus } from '../../shared/backups';
 import { backupFileName, backupTimeOf } from '../../shared/backups';
 import { BackupCheckError, backupDesk, DeskOpenError, prepareFolder, type BackupOptions } from './db/database';
 import type { Sql } from './db/exec';
@@ -56,11 +56,11 @@ export function backupService(o: BackupServiceOptions): BackupService {
   let timer: unknown = null;
   let stopped = false;
 
-  const settings = (): { folder: string | null; keep: number } => {
+  const settings = (): { folder: string | null; keep: number; earlier: string[] } => {
     const r = o.db.get(k.selectFrom('meta').select('value').where('key', '=', SETTINGS_KEY));
-    if (!r) return { folder: null, keep: DEFAULT_KEEP };
-    const v = JSON.parse(r.value) as { folder?: string | null; keep?: number };
-    return { folder: v.folder ?? null, keep: v.keep ?? DEFAULT_KEEP };
+    if (!r) return { folder: null, keep: DEFAULT_KEEP, earlier: [] };
+    const v = JSON.parse(r.value) as { folder?: string | null; keep?: number; earlier?: string[] };
+    return { folder: v.folder ?? null, keep: v.keep ?? DEFAULT_KEEP, earlier: Array.isArray(v.earlier) ? v.earlier : [] };
   };
   const folderNow = () => settings().folder ?? defaultFolder;
 
@@ -87,7 +87,7 @@ export function backupService(o: BackupServiceOptions): BackupService {
   }
 
   function status(): BackupStatus {
-    const { keep } = settings();
+    const { keep, earlier } = settings();
     const folder = folderNow();
     const backups = list(folder);
     const plan = planBackups(backups.map((b) => b.name), o.now(), keep, lastFailure?.at ?? null);
@@ -100,6 +100,9 @@ export function backupService(o: BackupServiceOptions): BackupService {
       backups,
       running: running && { startedAt: running.startedAt, pagesDone: running.pagesDone, pagesTotal: running.pagesTotal },
       lastFailure,
+      // A changed folder: the backups left in the one before are still said (an admin was told
+      // "No backup yet" while last week's sat there).
+      earlier: earlier.map((f) => ({ folder: f, backups: list(f) })).filter((e) => e.backups.length > 0),
       nextAt: o.timers ? plan.nextAt : null,
     };
   }
@@ -147,7 +150,8 @@ export function backupService(o: BackupServiceOptions): BackupService {
           }
         }
       }
-      lastFailure = { at: o.now(), reason: reasonOf(error), detail: messageOf(error), folder };
+      const at = o.now();
+      lastFailure = { at, since: failureSince(lastFailure, at, folder), reason: reasonOf(error), detail: messageOf(error), folder };
       o.log?.(`tagdesk: the backup into ${folder} failed: ${messageOf(error)}`);
     } finally {
       running = null;
@@ -191,7 +195,9 @@ export function backupService(o: BackupServiceOptions): BackupService {
       return status();
     },
     saveSettings(next) {
-      const value = JSON.stringify({ folder: next.folder, keep: next.keep });
+      const before = settings();
+      const earlier = rememberEarlier(before.earlier, before.folder ?? defaultFolder, next.folder ?? defaultFolder);
+      const value = JSON.stringify({ folder: next.folder, keep: next.keep, earlier });
       o.db.write(() => o.db.run(k.insertInto('meta').values({ key: SETTINGS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value }))));
       // A new folder: its own backups decide when the next is due (none there: one soon).
       lastFailure = lastFailure && lastFailure.folder === folderNow() ? lastFailure : null;

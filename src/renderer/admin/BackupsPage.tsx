@@ -2,10 +2,10 @@ import { Alert, Button, Code, CopyButton, Group, List, Progress, Stack, Table, T
 import { IconAlertTriangle, IconCheck, IconCopy, IconDatabaseExport } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { administers } from '../../shared/access';
-import { backupSettingsSchema, MAX_KEEP, restoreCommand, type BackupFailure, type BackupStatus } from '../../shared/backups';
+import { backupSettingsSchema, MAX_KEEP, newestBackup, restoreCommand, type BackupFailure, type BackupStatus } from '../../shared/backups';
 import { call, onBackupsChanged, problemOf, useCall, type Problem } from '../backend';
 import { LocalNumberInput } from '../dates/DigitFields';
-import { currentLanguage, formatDateTime, formatNumber, formatPercent, formatRelative, t, tc, type MessageKey } from '../i18n';
+import { formatDateTime, formatNumber, formatPercent, formatRelative, listNumbering, t, tc, type MessageKey } from '../i18n';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
 import { localIssues, issueIndex, type Issue } from './forms';
@@ -41,6 +41,9 @@ export function BackupsPage() {
   if (!status.data) return status.problem ? <FailedPage page={t('backups.title')} problem={status.problem} onRetry={() => void status.refetch()} /> : <PageLoading />;
   const s = status.data;
   const last = s.backups[0] ?? null;
+  // After the folder was changed, the backups left in the one before (the newest anywhere is what a restore takes).
+  const newest = newestBackup(s);
+  const earlierFolder = !last && newest ? s.earlier.find((e) => e.backups.includes(newest))?.folder : undefined;
   const runNow = async () => {
     setProblem(null);
     setAsked(true);
@@ -56,12 +59,13 @@ export function BackupsPage() {
       <PageHeader title={t('backups.title')} description={t('backups.lead')} />
       {problem && <ProblemAlert problem={problem} />}
       {s.lastFailure && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('backups.failedTitle', { at: formatDateTime(s.lastFailure.at) })} data-testid="backup-failed">
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('backups.failedTitle', { at: formatDateTime(s.lastFailure.at), kind: t(`backups.kind.${s.lastFailure.reason}`) })} data-testid="backup-failed">
           <Stack gap={4}>
             <Text size="sm">{t(FAILURE_KEYS[s.lastFailure.reason], { folder: s.lastFailure.folder })}</Text>
             <Text size="sm">{s.nextAt === null ? t('backups.failedKept') : t('backups.failedRetry', { at: formatDateTime(s.nextAt) })}</Text>
-            <Text size="xs" c="dimmed">
-              <bdi dir="ltr">{s.lastFailure.detail}</bdi>
+            {/* What the system said, as it said it (English): a secondary line for whoever fixes it. */}
+            <Text size="xs" c="dimmed" data-testid="backup-failed-detail">
+              {t('backups.failedDetail', { detail: s.lastFailure.detail })}
             </Text>
           </Stack>
         </Alert>
@@ -79,6 +83,10 @@ export function BackupsPage() {
           {last ? (
             <Text size="sm" data-testid="backup-last">
               {t('backups.last', { at: formatDateTime(last.at), ago: formatRelative(last.at, Date.now()), size: sizeOf(last.size) })}
+            </Text>
+          ) : newest && earlierFolder ? (
+            <Text size="sm" data-testid="backup-last">
+              {t('backups.earlierLast', { at: formatDateTime(newest.at), ago: formatRelative(newest.at, Date.now()), folder: earlierFolder })}
             </Text>
           ) : (
             <Text size="sm" data-testid="backup-last">
@@ -136,15 +144,26 @@ export function BackupsPage() {
             </Table>
           </Table.ScrollContainer>
         )}
+        {/* The folder was changed: the backups left in the one before, said where they are. */}
+        {s.earlier.length > 0 && (
+          <Stack gap={4} data-testid="backup-earlier" p={s.backups.length ? 'md' : 0} pt="sm">
+            {s.earlier.map((e) => (
+              <Text key={e.folder} size="sm" c="dimmed">
+                {tc('backups.earlier', e.backups.length, { folder: e.folder, at: formatDateTime(e.backups[0]!.at) })}
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Section>
       <SettingsForm status={s} onSaved={show} />
       <Section title={t('backups.restoreTitle')} id="backup-restore">
         <Stack gap="sm">
-          <List size="sm" spacing={6} type="ordered" style={{ listStyleType: currentLanguage() === 'fa' ? 'persian' : undefined }}>
+          {/* Numbered in the reader's digits (Mantine's own list-style-type overrode a `style` one: Persian read "1." "2."). */}
+          <List size="sm" spacing={6} type="ordered" listStyleType={listNumbering()} data-testid="restore-steps">
             <List.Item>{t('backups.restoreStop', { dir: s.dataDir })}</List.Item>
             <List.Item>{t('backups.restoreRun')}</List.Item>
           </List>
-          <RestoreCommand command={restoreCommand(last?.file ?? t('backups.restoreFile'), s.dataDir)} />
+          <RestoreCommand command={restoreCommand(newest?.file ?? t('backups.restoreFile'), s.dataDir)} />
           <Text size="sm" c="dimmed">
             {t('backups.restoreKept', { kept: 'tagdesk.sqlite.before-restore-<time>' })}
           </Text>

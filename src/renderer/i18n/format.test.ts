@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayCalendarFor, formatDate, formatDecimal, formatDigits, formatDuration, formatNumber, solarYearsOf, formatPercent, formatUtcDay, localDateHint, zoneName } from './format';
+import { displayCalendarFor, formatDate, listNumbering, formatDecimal, formatDigits, formatDuration, formatNumber, solarYearsOf, formatPercent, formatUtcDay, localDateHint, zoneName } from './format';
 import { setLocale } from './state';
 
 const NOWRUZ_1405 = Date.UTC(2026, 2, 21, 8); // 1 Farvardin 1405
@@ -13,6 +13,15 @@ describe('dates and numbers for a Persian reader', () => {
     expect(formatUtcDay(Math.floor(NOWRUZ_1405 / 86_400_000))).toBe('۱ فروردین');
     expect(localDateHint('2026-03-21')).toBe('۱ فروردین ۱۴۰۵');
     expect(displayCalendarFor('gregory')).toBe('persian');
+  });
+
+  it('numbers a list in the reader’s digits, as formatNumber writes them', async () => {
+    await setLocale('fa', 'arabext');
+    expect(listNumbering()).toBe('persian');
+    await setLocale('fa', 'latn');
+    expect(listNumbering()).toBe('decimal');
+    await setLocale('en', 'latn');
+    expect(listNumbering()).toBe('decimal');
   });
 
   it('keeps the Solar Hijri calendar with Latin digits when the user prefers them', async () => {

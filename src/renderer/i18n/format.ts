@@ -40,6 +40,12 @@ export function localiseDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 }
 
+/**
+ * The markers of a numbered list (an <ol>'s list-style-type), in the reader's digits as
+ * formatNumber writes them: ۱. ۲. with Persian digits (CSS's `persian` counter), 1. 2. with Latin.
+ */
+export const listNumbering = (): 'persian' | 'decimal' => (localeState().digits === 'arabext' ? 'persian' : 'decimal');
+
 export function formatDate(ms: number): string {
   return cached('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(ms);
 }

@@ -10,6 +10,8 @@ import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
 import { TakenFirstWatch } from '../sync/TakenFirstWatch';
+import { hearsOfBackups } from '../../shared/access';
+import { BackupWatch } from './BackupWatch';
 import { SyncIndicator, SyncLiveRegion } from '../sync/SyncIndicator';
 import { ClockWarning } from '../sync/ClockWarning';
 import { useScrollHints } from './scrollHints';
@@ -77,6 +79,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
       <SyncLiveRegion />
       <SlaWatch />
       <TakenFirstWatch />
+      {hearsOfBackups(user) && <BackupWatch />}
       <RoutedPalette />
     </AppShell>
   );
