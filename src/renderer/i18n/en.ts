@@ -582,6 +582,7 @@ export const en = {
   'drill.resolvedTitle': 'Resolved today',
   'drill.resolvedLabel': 'Resolved today: {count}',
   'drill.csatTitle': 'Satisfaction · {scope}',
+  'drill.col.score': 'Score',
   'drill.csatLabel': 'Satisfaction in {scope}: {detail}',
   'report.open': 'Day report',
   'report.title': 'Day report',

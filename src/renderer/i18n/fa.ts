@@ -553,6 +553,7 @@ export const fa: Messages = {
   'drill.resolvedTitle': 'حل‌شدهٔ امروز',
   'drill.resolvedLabel': 'حل‌شدهٔ امروز: {count}',
   'drill.csatTitle': 'رضایت · {scope}',
+  'drill.col.score': 'امتیاز',
   'drill.csatLabel': 'رضایت در {scope}: {detail}',
   'report.open': 'گزارش روز',
   'report.title': 'گزارش روز',

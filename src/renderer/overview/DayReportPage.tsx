@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import type { DayReport } from '../../shared/api';
 import { seesBoard } from '../../shared/access';
@@ -58,14 +58,22 @@ export function DayReportPage() {
         }
       />
       <Text size="xs" c="dimmed" mb="sm" data-testid="report-day">
-        {data ? `${t('report.col.day')}: ${utcStamp(data.dayStart).slice(0, 10)} · ${t('report.col.timeZone')}: UTC · ${t('report.col.until')}: ${utcStamp(data.now)} UTC` : ''}
+        {/* As the CSV writes them (Latin digits, UTC), each value kept left to right in a Persian line. */}
+        {data && (
+          <>
+            {t('report.col.day')}: <bdi dir="ltr">{utcStamp(data.dayStart).slice(0, 10)}</bdi> · {t('report.col.timeZone')}: <bdi dir="ltr">{data.timeZone}</bdi> · {t('report.col.until')}:{' '}
+            <bdi dir="ltr">{`${utcStamp(data.now)} ${data.timeZone}`}</bdi>
+          </>
+        )}
       </Text>
-      <Section title={t('report.queues')} padding={0} busy={!data}>
-        {data ? <QueueTable data={data} /> : <Skeleton h={240} />}
-      </Section>
-      <Section title={t('report.people')} padding={0} busy={!data}>
-        {data ? <PeopleTable data={data} /> : <Skeleton h={160} />}
-      </Section>
+      <Stack gap="md">
+        <Section title={t('report.queues')} padding={0} busy={!data}>
+          {data ? <QueueTable data={data} /> : <Skeleton h={240} />}
+        </Section>
+        <Section title={t('report.people')} padding={0} busy={!data}>
+          {data ? <PeopleTable data={data} /> : <Skeleton h={160} />}
+        </Section>
+      </Stack>
     </div>
   );
 }

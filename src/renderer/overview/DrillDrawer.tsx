@@ -288,7 +288,7 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
               <Table.Tr>
                 <Table.Th>{t('tickets.col.number')}</Table.Th>
                 <Table.Th>{t('tickets.col.subject')}</Table.Th>
-                {!stacked && <Table.Th>{outcomes ? t('drill.col.outcome') : t('tickets.col.due')}</Table.Th>}
+                {!stacked && <Table.Th>{outcomes ? t('drill.col.outcome') : drill.filter === 'csat' ? t('drill.col.score') : t('tickets.col.due')}</Table.Th>}
                 {!stacked && <Table.Th>{t('tickets.col.priority')}</Table.Th>}
                 {!stacked && <Table.Th>{t('tickets.col.assignee')}</Table.Th>}
               </Table.Tr>
@@ -350,7 +350,7 @@ function Outcome({ row }: { row: DrillRow }) {
 function ScoreOf({ score }: { score: NonNullable<DrillRow['score']> }) {
   return (
     <Stack gap={2} align="flex-start" data-score={score.score}>
-      <Badge size="xs" tt="none" color={score.score <= 2 ? 'red.8' : score.score >= 4 ? 'teal' : 'gray'} variant="light" style={{ minInlineSize: 'max-content' }}>
+      <Badge size="xs" tt="none" color={score.score <= 2 ? 'red' : score.score >= 4 ? 'teal' : 'gray'} variant="light" style={{ minInlineSize: 'max-content' }}>
         {t('csat.outOfFive', { score: score.score })}
       </Badge>
       <Text size="xs" c="dimmed">
