@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { PRIORITIES } from '../src/shared/domain';
 import { en } from '../src/renderer/i18n/en';
@@ -44,6 +45,46 @@ test('an attainment figure opens the targets behind it, missed first, and a relo
   await expect(board.drawer.getByRole('heading', { name: title })).toBeVisible({ timeout: 15_000 });
   await expect(board.drawer.getByRole('status')).toContainText(`${total} targets`);
   await expect(page).toHaveURL(/show=attainment/);
+});
+
+test('“Resolved today” opens the tickets resolved today, and the day report downloads the same figures as CSV', async ({ page }) => {
+  test.setTimeout(60_000);
+  // Ava resolves one of her tickets (the demo's day may have none resolved yet).
+  const app = await signInAs(page, 'Ava Martin');
+  await page.getByRole('main').locator('a[href^="#/ticket/"]').first().click();
+  const number = (await page.locator('#main h1').textContent())?.match(/T-\d{6}/)?.[0] ?? '';
+  await new TicketView(page).resolve('fixed_remotely', 'Driver rolled back');
+  await app.switchUser('Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  // "Resolved today: 7", read with the line that says the day starts at midnight UTC.
+  const figure = page.getByRole('button', { name: /^Resolved today: \d+$/ });
+  await expect(figure).toHaveAccessibleDescription(/midnight UTC/);
+  const resolved = Number(/(\d+)$/.exec((await figure.getAttribute('aria-label')) ?? '')?.[1]);
+  await figure.click();
+  await expect(board.drawer.getByRole('heading', { name: word('drill.resolvedTitle') })).toBeVisible();
+  await expect(page).toHaveURL(/show=resolved/);
+  expect(resolved).toBeGreaterThan(0);
+  await expect(board.drawer.getByRole('status')).toContainText(resolved === 1 ? 'One ticket' : `${resolved} tickets, newest first`);
+  await expect(board.drawer.getByRole('table').getByRole('row')).toHaveCount(Math.min(resolved, 100) + 1);
+  expect(number).not.toBe('');
+  await expect(board.drawer.getByRole('link', { name: number })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(board.drawer).toBeHidden();
+
+  await page.getByRole('link', { name: word('report.open') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: word('report.title') })).toBeVisible();
+  await expect(page.getByTestId('report-day')).toContainText('UTC');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: word('report.csv') }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^tagdesk-day-\d{4}-\d{2}-\d{2}-utc\.csv$/);
+  const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  expect(lines[0]).toMatch(/^Day,\d{4}-\d{2}-\d{2}$/);
+  expect(lines[1]).toBe('Time zone,UTC');
+  expect(lines[4]).toBe('Segment,Tier,Opened,Resolved,Breached now,First response met,First response due,Resolution met,Resolution due,Satisfaction (mean),Scores');
+  // The queues' resolved add up to the board's "Resolved today".
+  const queueRows = lines.slice(5, 5 + 15).map((l) => l.split(','));
+  expect(queueRows.reduce((n, r) => n + Number(r[3]), 0)).toBe(resolved);
+  expect(lines).toContain('Person,Resolved,Escalated,Open now');
 });
 
 test('an agent’s load opens their open tickets, which can be re-prioritised from the drawer', async ({ page }) => {

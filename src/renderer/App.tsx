@@ -12,7 +12,7 @@ import { Shell } from './shell/Shell';
 import { useTitleFromHeading } from './shell/pageFocus';
 import { TicketPage } from './tickets/TicketPage';
 import { Anchor } from '@mantine/core';
-import { BackupsPage, ConflictsPage, CustomerDataPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
+import { BackupsPage, ConflictsPage, CustomerDataPage, DayReportPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
 
 /** First start → sign-in → the shell with the page the hash names. */
 export function App() {
@@ -40,6 +40,8 @@ function Page({ route }: { route: Route }) {
       return <QueuesPage segment={route.segment} tier={route.tier} />;
     case 'overview':
       return <OverviewPage drill={route.drill ?? null} />;
+    case 'dayReport':
+      return <DayReportPage />;
     case 'slaSettings':
       return <SlaSettingsPage view={{ kind: 'list' }} />;
     case 'slaPolicy':

@@ -46,6 +46,8 @@ function BoardLoading() {
 }
 
 export const OverviewPage = lazyPage(() => import('./overview/OverviewPage').then((m) => m.OverviewPage), BoardLoading);
+/** The supervisor's day report (printable, with its CSV). */
+export const DayReportPage = lazyPage(() => import('./overview/DayReportPage').then((m) => m.DayReportPage));
 export const CustomerDataPage = lazyPage(() => import('./admin/CustomerDataPage').then((m) => m.CustomerDataPage));
 export const SlaSettingsPage = lazyPage(() => import('./admin/SlaSettingsPage').then((m) => m.SlaSettingsPage));
 export const HubUsersPage = lazyPage(() => import('./admin/HubUsersPage').then((m) => m.HubUsersPage));

@@ -64,3 +64,16 @@ it('keeps the merge’s chosen order in its address, and a swap is the same page
   expect(pageKey(parseHash(chosen))).toBe(pageKey(parseHash('#/merge/a/b')));
   expect(pageKey(parseHash('#/merge/a/c'))).not.toBe(pageKey(parseHash('#/merge/a/b')));
 });
+
+it('keeps "Resolved today", a satisfaction cell and the day report in the address, so a reload or a copied link opens them again', () => {
+  for (const drill of [{ filter: 'resolved' }, { filter: 'csat', segment: 'government', tier: 2 }] as const) {
+    const href = hrefOf({ name: 'overview', drill });
+    expect(parseHash(href)).toEqual({ name: 'overview', drill });
+    // One board whatever is drilled into.
+    expect(pageKey(parseHash(href))).toBe(pageKey({ name: 'overview' }));
+  }
+  expect(hrefOf({ name: 'dayReport' })).toBe('#/overview/day');
+  expect(parseHash('#/overview/day')).toEqual({ name: 'dayReport' });
+  // A satisfaction cell needs both its segment and its tier: without them, the board alone.
+  expect(parseHash('#/overview?show=csat&segment=government')).toEqual({ name: 'overview', drill: null });
+});

@@ -12,7 +12,7 @@ import type { AuditFilter } from './admin/auditFilter';
 // #/admin/sla/policy/<id> (or /new), #/admin/sla/calendar/<id> (or /new)...
 
 /** The tickets behind one number on the supervisor's board. */
-export type Drill = QueueDrill | AgentDrill | AttainmentDrill;
+export type Drill = QueueDrill | AgentDrill | AttainmentDrill | ResolvedDrill | CsatDrill;
 /** A count of a queue, a segment, a tier or all; order 'age' is the "oldest" figure. */
 export interface QueueDrill {
   filter: DrillFilter;
@@ -34,6 +34,17 @@ export interface AttainmentDrill {
   window: AttainmentWindow;
 }
 
+/** "Resolved today": the tickets resolved on the board's UTC day and resolved still. */
+export interface ResolvedDrill {
+  filter: 'resolved';
+}
+/** A satisfaction cell: the scored tickets of a segment and tier (the last 4 weeks). */
+export interface CsatDrill {
+  filter: 'csat';
+  segment: Segment;
+  tier: Tier;
+}
+
 export type Route =
   | { name: 'home' }
   | { name: 'ticket'; ticketId: string }
@@ -45,6 +56,8 @@ export type Route =
   | { name: 'lookup'; query: string }
   | { name: 'queues'; segment: Segment | null; tier: Tier | null }
   | { name: 'overview'; drill?: Drill | null }
+  /** The supervisor's end-of-shift report (printable, with its CSV). */
+  | { name: 'dayReport' }
   | { name: 'slaSettings' }
   | { name: 'slaPolicy'; id: string | null }
   | { name: 'slaCalendar'; id: string | null }
@@ -84,6 +97,7 @@ export function parseHash(hash: string): Route {
   if (head === 'sync' && a === 'conflicts') return { name: 'conflicts' };
   if (head === 'customer' && a) return { name: 'customer', customerId: a, assetId: query.get('asset'), matchedBy: query.get('by'), ticket: query.get('ticket'), query: query.get('q'), fix: query.get('fix') };
   if (head === 'lookup') return { name: 'lookup', query: query.get('q') ?? '' };
+  if (head === 'overview' && a === 'day') return { name: 'dayReport' };
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
   if (head === 'admin' && a === 'backups' && parts.length === 2) return { name: 'backups' };
@@ -137,6 +151,11 @@ export function hrefOf(route: Route): string {
       if (drill.filter === 'agent') {
         q.set('agent', drill.assigneeId);
         if (drill.sla) q.set('sla', drill.sla);
+      } else if (drill.filter === 'resolved') {
+        // show=resolved alone.
+      } else if (drill.filter === 'csat') {
+        q.set('segment', drill.segment);
+        q.set('tier', String(drill.tier));
       } else if (drill.filter === 'attainment') {
         q.set('segment', drill.segment);
         q.set('target', drill.target);
@@ -148,6 +167,8 @@ export function hrefOf(route: Route): string {
       }
       return `#/overview?${q.toString()}`;
     }
+    case 'dayReport':
+      return '#/overview/day';
     case 'slaSettings':
       return '#/admin/sla';
     case 'slaPolicy':
@@ -312,10 +333,12 @@ function drillOf(query: URLSearchParams): Drill | null {
     const window = attainmentWindowSchema.safeParse(query.get('window'));
     return segment && target.success && window.success ? { filter: 'attainment', segment, target: target.data, window: window.data } : null;
   }
-  const filter = drillFilterSchema.safeParse(show);
-  if (!filter.success) return null;
+  if (show === 'resolved') return { filter: 'resolved' };
   const tierNumber = Number(query.get('tier'));
   const tier = tierNumber === 1 || tierNumber === 2 || tierNumber === 3 ? tierNumber : null;
+  if (show === 'csat') return segment && tier ? { filter: 'csat', segment, tier } : null;
+  const filter = drillFilterSchema.safeParse(show);
+  if (!filter.success) return null;
   return { filter: filter.data, segment, tier, order: query.get('order') === 'age' ? 'age' : 'urgency' };
 }
 

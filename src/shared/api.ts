@@ -329,12 +329,18 @@ export const drillInputSchema = z.discriminatedUnion('filter', [
   /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures). */
   z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), limit: drillLimit }),
   z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
+  /** The tickets resolved today (the board's UTC day) and resolved still: "Resolved today". */
+  z.object({ filter: z.literal('resolved'), limit: drillLimit }),
+  /** The scored tickets behind a satisfaction cell: a segment and tier's scores of the last 4 weeks. */
+  z.object({ filter: z.literal('csat'), segment: segmentSchema, tier: tierSchema, limit: drillLimit }),
 ]);
 export type DrillInput = z.output<typeof drillInputSchema>;
 
 export const drillRowSchema = ticketRowSchema.extend({
   /** For an attainment drill: how this ticket's target ended. Null for the other drills. */
   outcome: z.object({ target: attainmentTargetSchema, met: z.boolean(), dueAt: z.number().nullable(), doneAt: z.number() }).nullable(),
+  /** For a satisfaction drill: the ticket's score (1-5) and when it was given. */
+  score: z.object({ score: z.number().int(), at: z.number() }).optional(),
 });
 export type DrillRow = z.infer<typeof drillRowSchema>;
 export const drillResultSchema = z.object({
@@ -345,6 +351,37 @@ export const drillResultSchema = z.object({
   met: z.number().int().nullable(),
 });
 export type DrillResult = z.infer<typeof drillResultSchema>;
+
+const metTally = z.object({ met: z.number().int(), total: z.number().int() });
+/**
+ * The end-of-shift report: the board's UTC day so far, per segment and tier and per person,
+ * counted as the board counts (the same tables, the same moment).
+ */
+export const dayReportSchema = z.object({
+  now: z.number(),
+  /** The UTC day (days since 1970-01-01) and where it starts. */
+  day: z.number().int(),
+  dayStart: z.number(),
+  timeZone: z.literal('UTC'),
+  queues: z.array(
+    z.object({
+      segment: segmentSchema,
+      tier: tierSchema,
+      /** Tickets created today. */
+      opened: z.number().int(),
+      /** Tickets resolved today and resolved still (the board's "Resolved today", by queue). */
+      resolved: z.number().int(),
+      /** Open tickets past a target now (the board's breached figure). */
+      breached: z.number().int(),
+      firstResponse: metTally,
+      resolution: metTally,
+      /** Satisfaction scores given today: how many, and their sum (the mean is sum / n). */
+      csat: z.object({ n: z.number().int(), sum: z.number() }),
+    }),
+  ),
+  people: z.array(z.object({ userId: idSchema, name: z.string(), resolved: z.number().int(), escalated: z.number().int(), open: z.number().int() })),
+});
+export type DayReport = z.infer<typeof dayReportSchema>;
 
 export const slaSettingsSchema = z.object({
   calendars: z.array(calendarSchema),
@@ -513,6 +550,8 @@ export const api = {
   'supervisor.overview': method(empty, overviewSchema),
   /** The tickets behind a number on the board. */
   'supervisor.tickets': method(drillInputSchema, drillResultSchema),
+  /** The day's figures for the end-of-shift report (CSV and print). */
+  'supervisor.dayReport': method(empty, dayReportSchema),
   'sla.settings': method(empty, slaSettingsSchema),
   'sla.saveCalendar': method(calendarSchema, calendarSchema),
   'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),

@@ -107,6 +107,44 @@ describe('drill-downs behind every number on the board', () => {
     expect((await grace.call('supervisor.overview')).totals.resolvedToday).toBe(before + 1);
   });
 
+  it('opens the tickets behind "Resolved today", each once, as many as the board counts', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const id = await resolvedTicket(t, ava, 20 * MIN);
+    t.clock.advance(30 * MIN);
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'REOPEN', note: 'The network drops again.' } });
+    const reopened = await grace.call('supervisor.tickets', { filter: 'resolved' });
+    expect(reopened.rows.map((r) => r.id)).not.toContain(id);
+    await ava.call('tickets.act', { ticketId: id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Firmware updated' } });
+    const board = await grace.call('supervisor.overview');
+    const d = await grace.call('supervisor.tickets', { filter: 'resolved' });
+    expect(d.total).toBe(board.totals.resolvedToday);
+    expect(d.rows).toHaveLength(Math.min(board.totals.resolvedToday, 500));
+    expect(new Set(d.rows.map((r) => r.id)).size).toBe(d.rows.length);
+    expect(d.rows.filter((r) => r.id === id)).toHaveLength(1);
+    expect(d.rows.every((r) => r.state === 'resolved' || r.state === 'closed')).toBe(true);
+  });
+
+  it('opens the scored tickets behind each satisfaction cell, as many as the cell counts, lowest first', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const id = await resolvedTicket(t, ava, 20 * MIN);
+    await ava.call('csat.record', { ticketId: id, score: 1, comment: 'Still slow' });
+    const cells = (await grace.call('csat.board', {})).cells;
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      const d = await grace.call('supervisor.tickets', { filter: 'csat', segment: c.segment, tier: c.tier });
+      expect({ segment: c.segment, tier: c.tier, total: d.total, rows: d.rows.length }).toEqual({ segment: c.segment, tier: c.tier, total: c.n, rows: Math.min(c.n, 500) });
+      expect(d.rows.every((r) => r.segment === c.segment && r.tier === c.tier && r.score !== undefined)).toBe(true);
+      const scores = d.rows.map((r) => r.score!.score);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    }
+    const gov = await grace.call('supervisor.tickets', { filter: 'csat', segment: 'government', tier: 1 });
+    expect(gov.rows[0]).toMatchObject({ id, score: { score: 1 } });
+  });
+
   it('opens each agent’s open tickets, as many as their load', async () => {
     const t = await open();
     const grace = await t.as('Grace Chen');

@@ -13,6 +13,8 @@ import type { Written } from './ticketStore';
 import { toUser } from './users';
 
 const DAY_MS = 86_400_000;
+/** A satisfaction cell on the board counts the scores of the 4 weeks ending now (csat.ts board()). */
+const CSAT_CELL_MS = 28 * DAY_MS;
 const HAND_BACKS = ['DEESCALATE', 'REOPEN'] as const;
 
 // Reading tickets: queue pages, inboxes, the supervisor's numbers and drill-downs, a ticket's
@@ -96,6 +98,14 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     unassignedByUrgency: db.prepare<TicketRowRecord, [string, number, number]>(pages.unassignedByUrgency),
     openByAge: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.openByAge),
     unassignedByAge: db.prepare<TicketRowRecord, [string, number, number, number]>(pages.unassignedByAge),
+  };
+
+  // The scored tickets behind a satisfaction cell (drill()): csat is not in Kysely's schema.
+  const csatCell = {
+    rows: db.sqlite.prepare<[number, string, number, number], { ticket_id: string; score: number; at: number }>(
+      'SELECT ticket_id, score, at FROM csat WHERE at >= ? AND segment = ? AND tier = ? ORDER BY score, at DESC LIMIT ?',
+    ),
+    count: db.sqlite.prepare<[number, string, number], { n: number }>('SELECT count(*) AS n FROM csat WHERE at >= ? AND segment = ? AND tier = ?'),
   };
 
   // The newest event of a ticket that decides whether it came back to its holder (hers, a
@@ -219,6 +229,16 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     });
   }
 
+  /** Tickets resolved since `dayStart` and resolved still, each once (the board's "Resolved today"). */
+  const resolvedSince = (dayStart: number) =>
+    k
+      .selectFrom('tickets')
+      .where('is_open', '=', 0)
+      .where('id', 'in', (eb) =>
+        // A literal, not a bound value: that is what lets SQLite use the partial index of resolves.
+        eb.selectFrom('ticket_events').select('ticket_id').where('type', '=', sql.lit('RESOLVE')).where('at', '>=', dayStart),
+      );
+
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
   function overview(users: readonly User[], now: number): Overview {
     // queueSummaries settles the staged counters first: what follows reads them settled too.
@@ -228,18 +248,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     const dayStart = now - (now % 86_400_000);
     // Tickets resolved today and resolved still: one a ticket however often it was reopened and
     // resolved again today, none for one reopened since and not yet resolved again.
-    const resolvedToday = Number(
-      db.get(
-        k
-          .selectFrom('tickets')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('is_open', '=', 0)
-          .where('id', 'in', (eb) =>
-            // A literal, not a bound value: that is what lets SQLite use the partial index of resolves.
-            eb.selectFrom('ticket_events').select('ticket_id').where('type', '=', sql.lit('RESOLVE')).where('at', '>=', dayStart),
-          ),
-      )?.n ?? 0,
-    );
+    const resolvedToday = Number(db.get(resolvedSince(dayStart).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
     const today = Math.floor(now / 86_400_000);
     const daily = db
       .all(k.selectFrom('sla_daily').selectAll().where('day', '>', today - 7).orderBy('day'))
@@ -288,6 +297,26 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       // Their few at-risk or breached tickets, found through their own (tickets_assignee).
       if (input.sla) q = q.where('t.sla_status', '=', input.sla);
       return { rows: db.all(q.orderBy(URGENCY).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
+    }
+    if (input.filter === 'resolved') {
+      // overview()'s "Resolved today": the same tickets, newest number first.
+      const dayStart = now - (now % DAY_MS);
+      const ids = resolvedSince(dayStart).select('id');
+      const q = ticketRowQuery(k).where('t.id', 'in', ids);
+      return { rows: db.all(q.orderBy('t.number', 'desc').limit(input.limit)).map(plain), total: Number(db.get(resolvedSince(dayStart).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0), met: null };
+    }
+    if (input.filter === 'csat') {
+      // A satisfaction cell (csat.ts board()): its segment and tier's scores of the 4 weeks
+      // ending now, found through csat_at; lowest score first, then newest.
+      const from = now - CSAT_CELL_MS;
+      const scores = csatCell.rows.all(from, input.segment, input.tier, input.limit);
+      const n = csatCell.count.get(from, input.segment, input.tier)?.n ?? 0;
+      const byId = new Map(scores.length ? db.all(ticketRowQuery(k).where('t.id', 'in', scores.map((r) => r.ticket_id))).map((r) => [plain(r).id, plain(r)]) : []);
+      const rows = scores.flatMap((c) => {
+        const row = byId.get(c.ticket_id);
+        return row ? [{ ...row, score: { score: c.score, at: c.at } }] : [];
+      });
+      return { rows, total: n, met: null };
     }
     if (input.filter === 'attainment') {
       // overview(): a figure is the sum of sla_daily rows, keyed by the UTC day of done_at;

@@ -114,6 +114,11 @@ export function formatUtcDay(day: number): string {
   return cached('utcday', (l) => new Intl.DateTimeFormat(l, { month: 'short', day: 'numeric', timeZone: 'UTC' })).format(day * 86_400_000);
 }
 
+/** A UTC day number in full ("December 7, 2026"), in the reader's calendar: the day report's day. */
+export function formatUtcDate(day: number): string {
+  return cached('utcdate', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(day * 86_400_000);
+}
+
 /**
  * The calendar a due date is shown in: a calendar's own display setting, except that a
  * Persian reader always reads Solar Hijri dates.

@@ -89,12 +89,16 @@ export function DrillDrawer({ drill, loads }: { drill: Drill | null; loads: Read
 function inputOf(drill: Drill): Input<'supervisor.tickets'> {
   if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT, ...(drill.sla ? { sla: drill.sla } : {}) };
   if (drill.filter === 'attainment') return { filter: 'attainment', segment: drill.segment, target: drill.target, window: drill.window, limit: LIMIT };
+  if (drill.filter === 'resolved') return { filter: 'resolved', limit: LIMIT };
+  if (drill.filter === 'csat') return { filter: 'csat', segment: drill.segment, tier: drill.tier, limit: LIMIT };
   return { filter: drill.filter, order: drill.order ?? 'urgency', limit: LIMIT, ...(drill.segment ? { segment: drill.segment } : {}), ...(drill.tier ? { tier: drill.tier } : {}) };
 }
 
 const replaceDrill = (drill: Drill) => navigate(hrefOf({ name: 'overview', drill }), { replace: true });
 
 function DrillControls({ drill }: { drill: Drill }) {
+  // Resolved today and a satisfaction cell: one list each, nothing to switch.
+  if (drill.filter === 'resolved' || drill.filter === 'csat') return <span />;
   if (drill.filter === 'agent') {
     // A person's open tickets, or only those at risk or breached (the load table's figures).
     return (
@@ -230,7 +234,11 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
     ? t('common.loading')
     : outcomes
       ? tc('drill.outcomes', result.total, { met: result.met ?? 0, missed: result.total - (result.met ?? 0) })
-      : drill.filter !== 'agent' && drill.order === 'age'
+      : drill.filter === 'resolved'
+        ? tc('drill.countNewest', result.total)
+        : drill.filter === 'csat'
+          ? tc('drill.countScores', result.total)
+          : (drill.filter === 'open' || drill.filter === 'unassigned' || drill.filter === 'atRisk' || drill.filter === 'breached') && drill.order === 'age'
         ? tc('drill.countOldest', result.total)
         : tc('drill.count', result.total);
 
@@ -280,7 +288,7 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
               <Table.Tr>
                 <Table.Th>{t('tickets.col.number')}</Table.Th>
                 <Table.Th>{t('tickets.col.subject')}</Table.Th>
-                {!stacked && <Table.Th>{outcomes ? t('drill.col.outcome') : t('tickets.col.due')}</Table.Th>}
+                {!stacked && <Table.Th>{outcomes ? t('drill.col.outcome') : drill.filter === 'csat' ? t('drill.col.score') : t('tickets.col.due')}</Table.Th>}
                 {!stacked && <Table.Th>{t('tickets.col.priority')}</Table.Th>}
                 {!stacked && <Table.Th>{t('tickets.col.assignee')}</Table.Th>}
               </Table.Tr>
@@ -318,6 +326,7 @@ function assigneesFor(row: DrillRow, users: User[]): User[] {
 }
 
 function Outcome({ row }: { row: DrillRow }) {
+  if (row.score) return <ScoreOf score={row.score} />;
   const o = row.outcome;
   if (!o) return <SlaBadge sla={row.sla} dueAt={row.dueAt} />;
   const zone = row.sla ?? { timeZone: 'UTC', displayCalendar: 'gregory' as const };
@@ -334,6 +343,20 @@ function Outcome({ row }: { row: DrillRow }) {
         <VisuallyHidden>{` · ${detail}`}</VisuallyHidden>
       </Stack>
     </Tooltip>
+  );
+}
+
+/** A satisfaction drill's row: the customer's score and when it was given. */
+function ScoreOf({ score }: { score: NonNullable<DrillRow['score']> }) {
+  return (
+    <Stack gap={2} align="flex-start" data-score={score.score}>
+      <Badge size="xs" tt="none" color={score.score <= 2 ? 'red' : score.score >= 4 ? 'teal' : 'gray'} variant="light" style={{ minInlineSize: 'max-content' }}>
+        {t('csat.outOfFive', { score: score.score })}
+      </Badge>
+      <Text size="xs" c="dimmed">
+        {t('drill.outcome.at', { when: formatDateTime(score.at) })}
+      </Text>
+    </Stack>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Grid, Group, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Grid, Group, Skeleton, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -10,9 +10,9 @@ import { categoryLabel, csatMean } from '../kb/labels';
 import { mirroredAxes, scoreAxis, STILL, useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
 import { Muted, ProblemAlert, Section } from '../page';
-import { ticketHref } from '../route';
 import { useBoardCharts } from './lazyCharts';
-import { focusAfterLeaving } from './drill';
+import { drillKey, focusAfterLeaving, scopeName } from './drill';
+import { hrefOf, navigate, ticketHref } from '../route';
 import { followUpLine } from './followUpLine';
 import { anyCustomer, movesKnowledgeBoard } from './knowledgeLive';
 import { namedCustomers } from './namedCustomers';
@@ -93,8 +93,16 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
                   return (
                     <Table.Td key={tier} ta="center" data-testid={`csat-${s}-${tier}`}>
                       {c ? (
+                        // The scored tickets behind the cell, in the board's drawer (DrillDrawer.tsx).
                         <Tooltip label={csatMean(c.mean, c.n)}>
-                          <Badge variant="light" color={tone(c.mean)}>{formatDecimal(c.mean, 1)}</Badge>
+                          <UnstyledButton
+                            onClick={() => navigate(hrefOf({ name: 'overview', drill: { filter: 'csat', segment: s, tier } }))}
+                            aria-label={t('drill.csatLabel', { scope: scopeName({ segment: s, tier }), detail: csatMean(c.mean, c.n) })}
+                            data-drill={drillKey({ filter: 'csat', segment: s, tier })}
+                            className="mantine-focus-auto"
+                          >
+                            <Badge variant="light" color={tone(c.mean)} style={{ cursor: 'pointer' }}>{formatDecimal(c.mean, 1)}</Badge>
+                          </UnstyledButton>
                         </Tooltip>
                       ) : (
                         <Text size="xs" c="dimmed">–</Text>

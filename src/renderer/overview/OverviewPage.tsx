@@ -1,7 +1,7 @@
 import { mirroredAxes, STILL, useLocaleDeferred } from '../charts';
 import { useLocalStorage } from '@mantine/hooks';
-import { ActionIcon, Alert, Anchor, Box, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconHourglass, IconInbox, IconUserQuestion } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Box, Button, Grid, Group, Paper, Progress, SegmentedControl, SimpleGrid, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconAlarm, IconAlertTriangle, IconArrowUpRight, IconCircleCheck, IconHourglass, IconInbox, IconReportAnalytics, IconUserQuestion } from '@tabler/icons-react';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
@@ -10,7 +10,7 @@ import { currentDirection, formatDuration, formatNumber, formatPercent, formatTi
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
 import { BOARD_SECTIONS, jumpToSection } from './boardSections';
 import { FailedPage, FitTable, PageHeader, RefusedPage, Section } from '../page';
-import { hrefOf, navigate, queueHref, type Drill, type QueueDrill } from '../route';
+import { hrefOf, navigate, queueHref, type Drill, type QueueDrill, type ResolvedDrill } from '../route';
 import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
@@ -85,15 +85,21 @@ export function Board({ data }: { data: Overview | undefined }) {
         title={t('overview.title')}
         description={t('overview.lead')}
         actions={
-          <Text size="xs" c="dimmed">
-            {data ? (
-              <>
-                <span className={classes.liveDot} aria-hidden /> {t('board.updated', { time: formatTime(data.now) })}
-              </>
-            ) : (
-              t('common.loading')
-            )}
-          </Text>
+          <Group gap="sm" wrap="wrap">
+            <Text size="xs" c="dimmed">
+              {data ? (
+                <>
+                  <span className={classes.liveDot} aria-hidden /> {t('board.updated', { time: formatTime(data.now) })}
+                </>
+              ) : (
+                t('common.loading')
+              )}
+            </Text>
+            {/* The end-of-shift report: printable, with its CSV (DayReportPage.tsx). */}
+            <Button component="a" href={hrefOf({ name: 'dayReport' })} size="compact-sm" variant="light" leftSection={<IconReportAnalytics size={14} aria-hidden />} data-testid="open-day-report">
+              {t('report.open')}
+            </Button>
+          </Group>
         }
       />
       {data && data.slaCatchingUp > 0 && (
@@ -109,7 +115,7 @@ export function Board({ data }: { data: Overview | undefined }) {
         <Kpi icon={<IconUserQuestion size={18} />} label={t('overview.total.unassigned')} value={data?.totals.unassigned} drill={{ filter: 'unassigned', segment: null, tier: null }} />
         <Kpi icon={<IconAlarm size={18} />} label={t('board.total.atRisk')} value={data?.totals.atRisk} tone={data && data.totals.atRisk > 0 ? 'risk' : 'calm'} drill={{ filter: 'atRisk', segment: null, tier: null }} describedBy="board-legend-atRisk" />
         <Kpi icon={<IconAlertTriangle size={18} />} label={t('board.total.breached')} value={data?.totals.breached} tone={data && data.totals.breached > 0 ? 'breach' : 'calm'} drill={{ filter: 'breached', segment: null, tier: null }} describedBy="board-legend-breached" />
-        <Kpi icon={<IconCircleCheck size={18} />} label={t('overview.total.resolvedToday')} value={data?.totals.resolvedToday} describedBy="board-legend-today" />
+        <Kpi icon={<IconCircleCheck size={18} />} label={t('overview.total.resolvedToday')} value={data?.totals.resolvedToday} drill={{ filter: 'resolved' }} describedBy="board-legend-today" />
       </SimpleGrid>
       {/* What the figures above count: when a ticket is at risk, what breached is, where the
           board's "today" starts (the desk counts UTC days: 3:30 AM in Tehran). The supervisor
@@ -202,7 +208,7 @@ const KnowledgeBoardInViewFirst = inViewFirst(KnowledgeBoard, 'KnowledgeBoard');
 type Tone = 'calm' | 'zero' | 'risk' | 'breach';
 
 /** A total; before it arrives (`value` undefined) a placeholder of its size, not a button. */
-function Kpi({ icon, label, value, tone = 'calm', drill, describedBy }: { icon: ReactNode; label: string; value: number | undefined; tone?: Tone; drill?: QueueDrill; describedBy?: string }) {
+function Kpi({ icon, label, value, tone = 'calm', drill, describedBy }: { icon: ReactNode; label: string; value: number | undefined; tone?: Tone; drill?: QueueDrill | ResolvedDrill; describedBy?: string }) {
   const body = (
     <>
       <Group justify="space-between" wrap="nowrap">
@@ -227,7 +233,7 @@ function Kpi({ icon, label, value, tone = 'calm', drill, describedBy }: { icon: 
   }
   return (
     <Paper withBorder radius="md" className={classes.kpi} data-tone={tone}>
-      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drillLabel(drill, value)} aria-describedby={describedBy} data-drill={drillKey(drill)}>
+      <UnstyledButton className={classes.kpiButton} onClick={() => openDrill(drill)} aria-label={drill.filter === 'resolved' ? t('drill.resolvedLabel', { count: value }) : drillLabel(drill, value)} aria-describedby={describedBy} data-drill={drillKey(drill)}>
         {body}
       </UnstyledButton>
     </Paper>

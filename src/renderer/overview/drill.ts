@@ -54,6 +54,8 @@ export function drillTitle(drill: Drill, personName: (id: string) => string | nu
     const name = personName(drill.assigneeId) ?? t('drill.someone');
     return drill.sla ? t('drill.agentSlaTitle', { filter: filterLabel(drill.sla), name }) : t('drill.agentTitle', { name });
   }
+  if (drill.filter === 'resolved') return t('drill.resolvedTitle');
+  if (drill.filter === 'csat') return t('drill.csatTitle', { scope: scopeName(drill) });
   if (drill.filter === 'attainment') return t('drill.attainmentTitle', { target: slaTargetLabel(drill.target), window: windowLabel(drill.window), segment: segmentLabel(drill.segment) });
   return t('drill.title', { filter: filterLabel(drill.filter), scope: scopeName(drill) });
 }

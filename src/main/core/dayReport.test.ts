@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SEGMENTS } from '../../shared/domain';
+import { testDesk } from './testing/deskHarness';
+
+// The end-of-shift report holds the board's figures for the same moment: its queues' resolved
+// add up to "Resolved today", its attainment by tier to the board's by segment, its breached and
+// each person's open are the board's own; and the day's work shows in it as it is done.
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+describe('the day report', () => {
+  it('counts the day as the board does, per queue and per person, and starts again at UTC midnight', async () => {
+    const t = await testDesk();
+    close = () => t.desk.close();
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const before = await grace.call('supervisor.dayReport', {});
+    const gov1 = (r: typeof before) => r.queues.find((q) => q.segment === 'government' && q.tier === 1)!;
+    const avaOf = (r: typeof before) => r.people.find((p) => p.name === 'Ava Martin')!;
+
+    // Ava opens three government tickets: resolves one (scored 4), escalates one.
+    const phone = t.desk.db.sqlite.prepare(`select phone from customers where segment = 'government' and service_level = 'premier' order by name limit 1`).pluck().get() as string;
+    const r = await ava.call('lookup.search', { query: phone });
+    if (r.kind !== 'match') throw new Error('no government customer in the demo');
+    const ids: string[] = [];
+    for (const subject of ['Docking stations drop the network', 'Printer offline', 'Laptop will not boot']) {
+      const created = await ava.call('tickets.create', { customerId: r.view.customer.id, subject, priority: 'urgent' });
+      await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'TAKE' } });
+      ids.push(created.ticket.id);
+    }
+    t.clock.advance(20 * MIN);
+    await ava.call('tickets.act', { ticketId: ids[0]!, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Driver rolled back' } });
+    await ava.call('csat.record', { ticketId: ids[0]!, score: 4, comment: '' });
+    await ava.call('tickets.act', { ticketId: ids[1]!, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'needs tier 2' } });
+
+    const report = await grace.call('supervisor.dayReport', {});
+    const board = await grace.call('supervisor.overview');
+    expect(report.timeZone).toBe('UTC');
+    expect(report.dayStart).toBe(Math.floor(t.clock.now() / DAY) * DAY);
+    expect(gov1(report).opened).toBe(gov1(before).opened + 2); // the escalated one is in tier 2 now
+    expect(gov1(report).resolved).toBe(gov1(before).resolved + 1);
+    expect(gov1(report).csat.n).toBe(gov1(before).csat.n + 1);
+    expect(gov1(report).csat.sum).toBe(gov1(before).csat.sum + 4);
+    expect(avaOf(report)).toMatchObject({ resolved: avaOf(before).resolved + 1, escalated: avaOf(before).escalated + 1 });
+
+    // The board's figures, at the same moment.
+    expect(report.queues.reduce((n, q) => n + q.resolved, 0)).toBe(board.totals.resolvedToday);
+    for (const q of board.queues) expect({ ...q, breached: report.queues.find((x) => x.segment === q.segment && x.tier === q.tier)!.breached }).toEqual(q);
+    for (const segment of SEGMENTS) {
+      for (const target of ['firstResponse', 'resolution'] as const) {
+        const mine = report.queues.filter((q) => q.segment === segment).reduce((a, q) => ({ met: a.met + q[target].met, total: a.total + q[target].total }), { met: 0, total: 0 });
+        expect({ segment, target, ...mine }).toEqual({ segment, target, ...board.attainment.find((a) => a.segment === segment && a.target === target)!.today });
+      }
+    }
+    for (const a of board.agents) expect(report.people.find((p) => p.userId === a.userId)?.open).toBe(a.open);
+    const drill = await grace.call('supervisor.tickets', { filter: 'resolved' });
+    expect(drill.total).toBe(board.totals.resolvedToday);
+
+    // After UTC midnight the day starts again.
+    t.clock.t = (Math.floor(t.clock.now() / DAY) + 1) * DAY + MIN;
+    const next = await grace.call('supervisor.dayReport', {});
+    expect(next.queues.every((q) => q.opened === 0 && q.resolved === 0 && q.csat.n === 0)).toBe(true);
+    expect(next.people.every((p) => p.resolved === 0 && p.escalated === 0)).toBe(true);
+  });
+
+  it('is refused to an agent', async () => {
+    const t = await testDesk();
+    close = () => t.desk.close();
+    const ava = await t.as('Ava Martin');
+    await expect(ava.call('supervisor.dayReport', {})).rejects.toThrow();
+  });
+});
