@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEGMENTS } from '../../shared/domain';
 import { testDesk } from './testing/deskHarness';
+import { firstIdAt } from './dayReport';
+import { uuidv7 } from './ids';
 
 // The end-of-shift report holds the board's figures for the same moment: its queues' resolved
 // add up to "Resolved today", its attainment by tier to the board's by segment, its breached and
@@ -71,5 +73,16 @@ describe('the day report', () => {
     close = () => t.desk.close();
     const ava = await t.as('Ava Martin');
     await expect(ava.call('supervisor.dayReport', {})).rejects.toThrow();
+  });
+});
+
+describe('firstIdAt', () => {
+  it('sorts before every id made from that millisecond on, and after every id made before it', () => {
+    const t = Date.UTC(2026, 11, 7);
+    for (let i = 0; i < 50; i++) {
+      expect(firstIdAt(t) <= uuidv7(t)).toBe(true);
+      expect(firstIdAt(t) > uuidv7(t - 1)).toBe(true);
+      expect(firstIdAt(t + 1) > uuidv7(t)).toBe(true);
+    }
   });
 });
