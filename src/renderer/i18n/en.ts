@@ -183,6 +183,8 @@ export const en = {
   'queues.order.priority': 'Priority, then age',
   'queues.slaSummary': '{atRisk} at risk · {breached} breached',
   'queues.empty': 'This queue is empty.',
+  'queues.escalated.hint': 'Escalated: {reason}. “{note}”',
+  'queues.escalated.bare': 'Escalated: {reason}',
   'queues.count_one': 'One ticket',
   'queues.count_other': '{count} tickets',
 

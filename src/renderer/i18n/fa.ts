@@ -163,6 +163,8 @@ export const fa: Messages = {
   'queues.order.priority': 'اولویت، سپس قدمت',
   'queues.slaSummary': '{atRisk} در خطر · {breached} از مهلت گذشته',
   'queues.empty': 'این صف خالی است.',
+  'queues.escalated.hint': 'دلیل ارجاع: {reason}. «{note}»',
+  'queues.escalated.bare': 'دلیل ارجاع: {reason}',
   'queues.count_one': 'یک تیکت',
   'queues.count_other': '{count} تیکت',
 
