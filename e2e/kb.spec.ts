@@ -251,6 +251,13 @@ test('an article from a resolved ticket is drafted in the specialist’s languag
     ticketId = (await call('tickets.create', { customerId: view.view.customer.id, assetId: view.view.matchedAssetId, subject: 'Fan loud under light load', description: 'Fan spins up in class' })).ticket.id;
     await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
     await call('tickets.act', { ticketId, command: { type: 'ADD_NOTE', note: 'ePSA fan test passed' } });
+    // Up to Sam and handed back with an instruction for Ava: not work tried, not in the article.
+    await call('tickets.act', { ticketId, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Over to tier 2' } });
+    const sam = (await call('session.users', {})).find((u) => u.name === 'Sam Rivera')!;
+    await call('session.signIn', { userId: sam.id });
+    await call('tickets.act', { ticketId, command: { type: 'TAKE' } });
+    await call('tickets.act', { ticketId, command: { type: 'DEESCALATE', note: 'Ava: call the customer about the thermal profile' } });
+    await call('session.signIn', { userId: ava.id });
     await call('tickets.act', { ticketId, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Set thermal profile to Quiet' } });
   } finally {
     desk.close();
@@ -258,6 +265,6 @@ test('an article from a resolved ticket is drafted in the specialist’s languag
   await signInInPersian(page, 'Sam Rivera');
   await page.evaluate((h) => (window.location.hash = h), `#/kb/new?from=${encodeURIComponent(ticketId)}`);
   const body = page.getByRole('textbox', { name: fa['kb.field.body'] });
-  await expect(body).toHaveValue(new RegExp(`^## ${fa['kb.writeUp.problem']}\nFan spins up in class\n\n## ${fa['kb.writeUp.tried']}\n- ePSA fan test passed\n`));
+  await expect(body).toHaveValue(new RegExp(`^## ${fa['kb.writeUp.problem']}\nFan spins up in class\n\n## ${fa['kb.writeUp.tried']}\n- ePSA fan test passed\n\n## ${fa['kb.writeUp.resolution']}`));
   await expect(body).toHaveValue(new RegExp(`## ${fa['kb.writeUp.resolution']}\n${fa['resolution.fixed_remotely']}: Set thermal profile to Quiet`));
 });

@@ -144,4 +144,19 @@ test('on a 420 px window a queue’s rows name who holds each ticket in full, th
   await expect(holders.filter({ hasText: 'Sam Rivera' }).first()).toBeVisible();
   const cut = await holders.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
   expect(cut).toEqual([]);
+  // Each escalated row says why it came up (the reason's label, its note in the hint): no need to open it to choose.
+  const reason = page.getByRole('table').locator('[data-escalation]').first();
+  const code = (await reason.getAttribute('data-escalation')) as keyof typeof reasonWords;
+  await expect(reason).toContainText(reasonWords[code]);
+  await reason.hover();
+  await expect(page.getByRole('tooltip')).toContainText(reasonWords[code]);
 });
+
+const reasonWords = {
+  needs_specialist_skill: en['reason.needs_specialist_skill'],
+  hardware_replacement: en['reason.hardware_replacement'],
+  repeat_failure: en['reason.repeat_failure'],
+  customer_request: en['reason.customer_request'],
+  vip_account: en['reason.vip_account'],
+  sla_breach: en['reason.sla_breach'],
+};

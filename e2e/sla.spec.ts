@@ -72,7 +72,11 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   const trace = page.getByRole('region', { name: en['slaTrace.title'] });
   await expect(trace).toContainText('(government-premier, version 1)');
   await expect(trace.getByRole('region', { name: en['slaTarget.resolution'] })).toContainText(en['slaTrace.status.ok']);
-  await expect(trace.getByRole('region', { name: en['slaTarget.firstResponse'] })).toContainText(en['drill.outcome.met']);
+  const firstResponse = trace.getByRole('region', { name: en['slaTarget.firstResponse'] });
+  await expect(firstResponse).toContainText(en['drill.outcome.met']);
+  // Met on taking: the card says by how much, not "Business time remaining" on a target already met.
+  await expect(firstResponse).toContainText(en['slaTrace.margin']);
+  await expect(firstResponse).not.toContainText(en['slaTrace.remaining']);
 
   // 6 h 1 m later: at risk (75 % of 8 h), warned by the system.
   const warned = await advanceClock(page, 6 * HOUR + MINUTE);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { syncMethodSchemas, syncPushSchemas } from './syncApi';
 import {
   channelSchema,
+  escalationReasonSchema,
   idSchema,
   prioritySchema,
   roleSchema,
@@ -69,6 +70,15 @@ export const myTicketRowSchema = ticketRowSchema.extend({
   cameBack: cameBackSchema.extend({ actorName: z.string() }).nullable(),
 });
 export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
+
+/**
+ * A row of a tier-2 or tier-3 queue: with why it was last escalated (read per row from the
+ * ticket's own range of the log), so a specialist can choose without opening each ticket.
+ */
+export const queueTicketRowSchema = ticketRowSchema.extend({
+  escalation: z.object({ reason: escalationReasonSchema, note: z.string() }).nullable().optional(),
+});
+export type QueueTicketRow = z.infer<typeof queueTicketRowSchema>;
 
 
 export const contactSchema = z.object({
@@ -541,7 +551,7 @@ export const api = {
   'queues.list': method(empty, z.array(queueSummarySchema)),
   'queues.tickets': method(
     queueKeySchema.extend(pageSchema.shape).extend({ order: z.enum(['urgency', 'priority']).default('urgency') }),
-    z.object({ rows: z.array(ticketRowSchema), total: z.number().int() }),
+    z.object({ rows: z.array(queueTicketRowSchema), total: z.number().int() }),
   ),
   // The taken ticket's row: the window opens the ticket from its id and reads its page then
   // (tickets.get), so the take does not build the page (timeline, SLA trace, actions) twice.

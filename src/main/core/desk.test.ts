@@ -155,6 +155,8 @@ describe('working a ticket', () => {
     const sam = await as('Sam Rivera');
     const inbox = await sam.call('queues.tickets', { segment: 'education', tier: 2 });
     expect(inbox.rows.map((r) => r.id)).toContain(id);
+    // Its row in the tier-2 queue says why it came up, so Sam need not open it to choose.
+    expect(inbox.rows.find((r) => r.id === id)?.escalation).toEqual({ reason: 'hardware_replacement', note: 'No POST, LED code 2-3' });
     await sam.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
     const resolved = await sam.call('tickets.act', { ticketId: id, command: { type: 'RESOLVE', code: 'part_dispatched', note: 'Motherboard replaced on site' } });
     expect(resolved.ticket.state).toBe('resolved');

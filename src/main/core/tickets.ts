@@ -1,8 +1,8 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { DrillFilter, DrillInput, DrillResult, DrillRow, MyTicketRow, Overview, QueueKey, QueueSummary, TicketActReply, TicketDetail, TicketRow, TicketStanding, TimelineEntry } from '../../shared/api';
+import type { DrillFilter, DrillInput, DrillResult, DrillRow, MyTicketRow, Overview, QueueKey, QueueSummary, QueueTicketRow, TicketActReply, TicketDetail, TicketRow, TicketStanding, TimelineEntry } from '../../shared/api';
 import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
 import { goesToQueue, type Assignee } from '../../shared/ticketLog/decide';
-import { PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
+import { escalationReasonSchema, PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
@@ -120,6 +120,20 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       .limit(1),
   );
 
+  // A ticket's latest escalation, for its row in a tier-2/3 queue: read backwards in the
+  // ticket's own range of the log's primary key (a few events), once per row of the page asked
+  // for; the queue's own query stays on the tickets table alone.
+  const lastEscalation = db.prepare<{ payload: string }, [string]>(
+    k.selectFrom('ticket_events').select('payload').where('ticket_id', '=', param<string>()).where('type', '=', sql.lit('ESCALATE')).orderBy('seq', 'desc').limit(1),
+  );
+  const escalationOf = (ticketId: string): QueueTicketRow['escalation'] => {
+    const e = lastEscalation.get(ticketId);
+    if (!e) return null;
+    const p = JSON.parse(e.payload) as { reason?: unknown; note?: unknown };
+    const reason = escalationReasonSchema.safeParse(p.reason);
+    return reason.success ? { reason: reason.data, note: typeof p.note === 'string' ? p.note : '' } : null;
+  };
+
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
   const standingById = db.prepare<Pick<TicketRowDb, 'id' | 'segment' | 'state' | 'tier' | 'assignee_id' | 'sla_status' | 'sla_target'>, [string]>(
@@ -191,8 +205,14 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     };
   }
 
-  function queueRows(key: QueueKey, limit: number, offset: number, order: 'urgency' | 'priority' = 'priority'): TicketRow[] {
-    return queuePage[order].all(key.segment, key.tier, limit, offset).map(toRow);
+  /** A page of a queue; above first line, each row with its latest escalation's reason and note. */
+  function queueRows(key: QueueKey, limit: number, offset: number, order: 'urgency' | 'priority' = 'priority'): QueueTicketRow[] {
+    const rows = queuePage[order].all(key.segment, key.tier, limit, offset);
+    if (key.tier === 1) return rows.map(toRow);
+    return rows.map((r) => {
+      const row = toRow(r);
+      return { ...row, escalation: escalationOf(row.id) };
+    });
   }
 
   /**

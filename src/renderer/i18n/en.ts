@@ -183,6 +183,8 @@ export const en = {
   'queues.order.priority': 'Priority, then age',
   'queues.slaSummary': '{atRisk} at risk · {breached} breached',
   'queues.empty': 'This queue is empty.',
+  'queues.escalated.hint': 'Escalated: {reason}. “{note}”',
+  'queues.escalated.bare': 'Escalated: {reason}',
   'queues.count_one': 'One ticket',
   'queues.count_other': '{count} tickets',
 
@@ -387,6 +389,9 @@ export const en = {
   'slaTrace.elapsed': 'Business time elapsed',
   'slaTrace.remaining': 'Business time remaining',
   'slaTrace.overdue': '{duration} over',
+  'slaTrace.margin': 'Met by',
+  'slaTrace.metSpare': '{duration} to spare',
+  'slaTrace.metOver': '{duration} late',
   'slaTrace.pauses': 'Paused (waiting on customer)',
   'slaTrace.noPauses': 'None',
   'slaTrace.pause': '{from} → {to}',

@@ -163,6 +163,8 @@ export const fa: Messages = {
   'queues.order.priority': 'اولویت، سپس قدمت',
   'queues.slaSummary': '{atRisk} در خطر · {breached} از مهلت گذشته',
   'queues.empty': 'این صف خالی است.',
+  'queues.escalated.hint': 'دلیل ارجاع: {reason}. «{note}»',
+  'queues.escalated.bare': 'دلیل ارجاع: {reason}',
   'queues.count_one': 'یک تیکت',
   'queues.count_other': '{count} تیکت',
 
@@ -363,6 +365,9 @@ export const fa: Messages = {
   'slaTrace.elapsed': 'زمان کاری سپری‌شده',
   'slaTrace.remaining': 'زمان کاری باقی‌مانده',
   'slaTrace.overdue': '{duration} دیرکرد',
+  'slaTrace.margin': 'فاصله تا مهلت',
+  'slaTrace.metSpare': '{duration} زودتر از مهلت',
+  'slaTrace.metOver': '{duration} دیرتر از مهلت',
   'slaTrace.pauses': 'متوقف (در انتظار مشتری)',
   'slaTrace.noPauses': 'هیچ',
   'slaTrace.pause': '{from} ← {to}',

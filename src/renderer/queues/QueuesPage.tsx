@@ -1,11 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Text, VisuallyHidden } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconArrowBackUp, IconPlayerTrackNext } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { QueueSummary } from '../../shared/api';
+import type { QueueSummary, QueueTicketRow } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
 import { formatDuration, formatNumber, t, tc } from '../i18n';
+import { reasonLabel } from '../labels';
+import { LazyHint } from '../LazyHint';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { hrefOf, queueHref } from '../route';
 import { useSession } from '../session';
@@ -185,6 +187,7 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
           onRangeChange={rows.onRangeChange}
           now={now}
           columns={['due', 'assignee', 'age', 'customer']}
+          lead={tier === 1 ? undefined : escalationBadge}
         />
       )}
       {rows.total !== null && rows.total > 0 && (
@@ -193,6 +196,25 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
         </Text>
       )}
     </>
+  );
+}
+
+/**
+ * Why a tier-2/3 ticket came up (its latest escalation): the reason's label before the subject,
+ * the whole reason and note in its hint, which a screen reader reads with it.
+ */
+function escalationBadge(row: QueueTicketRow) {
+  const e = row.escalation;
+  if (!e) return null;
+  const reason = reasonLabel(e.reason);
+  const hint = e.note ? t('queues.escalated.hint', { reason, note: e.note }) : t('queues.escalated.bare', { reason });
+  return (
+    <LazyHint label={hint} openDelay={300} width={280}>
+      <Badge size="xs" variant="light" color="violet" tt="none" className={classes.reason} data-escalation={e.reason}>
+        {reason}
+        <VisuallyHidden>{`: ${hint}`}</VisuallyHidden>
+      </Badge>
+    </LazyHint>
   );
 }
 

@@ -6,6 +6,7 @@ import { slaTargetLabel } from '../labels';
 import { dueText } from '../sla/countdown';
 import classes from './TicketPage.module.css';
 import { slaName } from '../sla/shippedNames';
+import { slaLeft } from './slaLeft';
 
 // Where a ticket's SLA figures come from: the policy and calendar that apply, and per target
 // when its clock started, when it is due (in the reader's zone, and on the calendar's own
@@ -79,6 +80,7 @@ function TargetCard({ trace, calendar, current }: { trace: SlaTargetTrace; calen
   }
   const finished = trace.phase === 'met' || trace.phase === 'stopped';
   const share = trace.targetMs > 0 ? Math.min(100, (trace.elapsedMs / trace.targetMs) * 100) : 0;
+  const left = slaLeft(trace);
   const otherPolicy = trace.policy.id !== current.id || trace.policy.version !== current.version;
   return (
     <Paper withBorder radius="sm" p="sm" component="section" aria-labelledby={headingId} data-target={trace.target} data-phase={trace.phase} data-status={trace.status}>
@@ -111,8 +113,12 @@ function TargetCard({ trace, calendar, current }: { trace: SlaTargetTrace; calen
         </dd>
         <dt>{t('slaTrace.elapsed')}</dt>
         <dd>{formatDuration(trace.elapsedMs)}</dd>
-        <dt>{t('slaTrace.remaining')}</dt>
-        <dd>{trace.remainingMs >= 0 ? formatDuration(trace.remainingMs) : t('slaTrace.overdue', { duration: formatDuration(-trace.remainingMs) })}</dd>
+        {left && (
+          <>
+            <dt>{left.label}</dt>
+            <dd>{left.value}</dd>
+          </>
+        )}
         <dt>{t('slaTrace.pauses')}</dt>
         <dd>
           {trace.pauses.length === 0 ? (

@@ -51,9 +51,18 @@ describe('knowledge base', () => {
     await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
     await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'ADD_NOTE', note: 'ePSA fan test passed' } });
     await expect(sam.call('kb.draftFromTicket', { ticketId: t.ticket.id })).rejects.toMatchObject({ code: 'refused' });
+    // Up to Sam and back down: the escalation and the hand-back are messages between them about
+    // this customer, not work tried, and an article for the next such fault leaves them out.
+    await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Over to tier 2, the customer is impatient' } });
+    await sam.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
+    await sam.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'ADD_NOTE', note: 'Fan curve in BIOS set to Performance' } });
+    await sam.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'DEESCALATE', note: 'Ava: call the customer and walk them through the thermal profile' } });
     await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'RESOLVE', code: 'configuration_advice', note: 'Set thermal profile to Quiet' } });
     const draft = await sam.call('kb.draftFromTicket', { ticketId: t.ticket.id });
     expect(draft.title).toBe('Fan loud under light load');
+    expect(draft.writeUp?.tried).toEqual(['ePSA fan test passed', 'Fan curve in BIOS set to Performance']);
+    expect(draft.body).not.toContain('call the customer');
+    expect(draft.body).not.toContain('impatient');
     expect(draft.body).toContain('ePSA fan test passed');
     expect(draft.body).toContain('Set thermal profile to Quiet');
     expect(draft.productLines).toHaveLength(1);

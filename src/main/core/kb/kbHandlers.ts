@@ -8,7 +8,7 @@ import { refuseUnless } from '../handlers/types';
 import { categorize } from '../../../shared/kb/category';
 import type { kbApi } from '../../../shared/kb/kbApi';
 import { isReason, type Article, type Reason, type Suggestions, type TicketWriteUp, type ticketDraftSchema } from '../../../shared/kb/schemas';
-import { writeUpBody, type WriteUpWords } from '../../../shared/kb/writeUp';
+import { triedNotes, writeUpBody, type WriteUpWords } from '../../../shared/kb/writeUp';
 import { csatStore } from './csat';
 import { kbStore, toSummary, type KbQuery } from './kbStore';
 import { trendsReader } from './trends';
@@ -150,7 +150,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     const code = resolutionCodeSchema.safeParse(resolution.code);
     const writeUp: TicketWriteUp = {
       problem: t.description.trim() || t.subject,
-      tried: notes.filter((n) => n.type !== 'RESOLVE' && n.note).map((n) => n.note!),
+      tried: triedNotes(notes),
       code: code.success ? code.data : null,
       note: resolution.note?.trim() ? resolution.note : null,
       number: `T-${String(t.number).padStart(6, '0')}`,
