@@ -1,9 +1,13 @@
-import { maySeeBoard } from '../../../shared/access';
+import { ApiError } from '../../../shared/api';
+import { mayAssign, maySeeBoard } from '../../../shared/access';
+import { say } from '../../../shared/messageKeys';
+import { handOver } from '../handOver';
 import type { DeskContext } from './context';
-import { refuseUnless, signedIn, type Area } from './types';
+import { actor, refuseUnless, signedIn, type Area } from './types';
 
-// The supervisor's board and the tickets behind each of its numbers.
-export function supervisorHandlers({ tickets, users, clock }: DeskContext): Area<'supervisor.overview' | 'supervisor.tickets', never> {
+// The supervisor's board, the tickets behind each of its numbers, and one person's tickets
+// handed over at once (from an agent's drawer).
+export function supervisorHandlers({ tickets, users, clock, db, store }: DeskContext): Area<'supervisor.overview' | 'supervisor.tickets', 'supervisor.handOver'> {
   return {
     reads: {
       'supervisor.overview': (s) => {
@@ -15,6 +19,14 @@ export function supervisorHandlers({ tickets, users, clock }: DeskContext): Area
         return tickets.drill(i, clock.now());
       },
     },
-    writes: {},
+    writes: {
+      'supervisor.handOver': (s, i) => {
+        refuseUnless(mayAssign(signedIn(s)));
+        if (i.toId === i.fromId) throw new ApiError('invalid_input', say('handOverSelf'), [{ path: 'toId', message: say('handOverSelf') }]);
+        const to = i.toId === null ? null : users.get(i.toId);
+        if (i.toId !== null && !to) throw new ApiError('invalid_input', say('assigneeInactive'), [{ path: 'toId', message: say('assigneeInactive') }]);
+        return handOver(db, store, actor(s), { fromId: i.fromId, toId: i.toId, to }, clock.now());
+      },
+    },
   };
 }
