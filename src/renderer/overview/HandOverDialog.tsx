@@ -7,7 +7,8 @@ import { call, problemOf } from '../backend';
 import { t, tc } from '../i18n';
 import { ProblemAlert } from '../page';
 import { assigneeChoice } from './drill';
-import { handOverTargets } from './handOver';
+import { handOverTargets, refusalsByReason } from './handOver';
+import { sayMessage } from '../sayMessage';
 
 // "Hand over all of Ben's tickets": each of his open tickets back to its own queue, or all to
 // one person (their live load beside each name, as the drawer's assignee lists show it). One
@@ -48,13 +49,17 @@ export function HandOverDialog({ from, count, users, loads, onClose }: { from: U
           <Text>{movedText(result.moved, to === 'queue' ? null : nameOf(personId ?? ''))}</Text>
           <Alert color="orange" title={tc('handOver.refused', result.refused.length, { name: from.name })}>
             <List size="sm" spacing={4}>
-              {result.refused.map((r) => (
-                <List.Item key={r.ticketId}>
-                  <Text span ff="monospace" fw={600} size="sm">
-                    {r.number}
+              {refusalsByReason(result.refused).map((r) => (
+                <List.Item key={r.reason}>
+                  {sayMessage(r.reason)}
+                  <Text size="sm" ff="monospace" fw={600} dir="ltr" className="own-direction">
+                    {/* A number whole on its line: "T-" never left at a line's end. */}
+                    {r.numbers.map((n, i) => (
+                      <span key={n}>
+                        <span style={{ whiteSpace: 'nowrap' }}>{i < r.numbers.length - 1 ? `${n},` : n}</span>{' '}
+                      </span>
+                    ))}
                   </Text>
-                  {' · '}
-                  {r.reason}
                 </List.Item>
               ))}
             </List>

@@ -15,3 +15,14 @@ export function handOverTargets(users: readonly User[], fromId: string): User[] 
     .filter((u) => u.active && u.id !== fromId && (u.role === 'agent' || u.role === 'specialist'))
     .sort((a, b) => Number(b.tier === from?.tier) - Number(a.tier === from?.tier) || a.tier - b.tier || a.name.localeCompare(b.name));
 }
+
+/**
+ * The tickets that stayed, by why: one reason said once with the numbers it kept ("Dev Patel
+ * does not work tier 1 of this segment: T-000772, T-000357, …"), in the order first met, not
+ * twenty lines of the same sentence.
+ */
+export function refusalsByReason(refused: ReadonlyArray<{ number: string; reason: string }>): Array<{ reason: string; numbers: string[] }> {
+  const by = new Map<string, string[]>();
+  for (const r of refused) by.set(r.reason, [...(by.get(r.reason) ?? []), r.number]);
+  return [...by].map(([reason, numbers]) => ({ reason, numbers }));
+}
