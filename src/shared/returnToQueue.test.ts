@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayReturnToQueue } from './access';
+import { mayReturnToQueue, wantsEscalationNotice } from './access';
 import type { Actor } from './domain';
 import { allowedEvents, applyEvent, openTicket, type TicketPosition } from './ticket';
 import type { TicketEvent } from './ticketMachine';
@@ -94,5 +94,14 @@ describe('the SLA clocks after a return', () => {
     expect(after.position.state).toBe('tier1.pending');
     // The clock reads the same history: nothing started, stopped or restarted by the return.
     expect(slaEventsOf(after.log, after.policies)).toEqual(slaEventsOf(before.log, before.policies));
+  });
+});
+
+describe('who hears of a return', () => {
+  it('those who work the queue it lands in; not the supervisor who returned it, nor another tier', () => {
+    const c = { type: 'RETURN_TO_QUEUE', tier: 1, segment: 'government', assigneeId: null, actorId: 'grace' } as const;
+    expect(wantsEscalationNotice(dev, c)).toBe(true);
+    expect(wantsEscalationNotice(grace, c)).toBe(false);
+    expect(wantsEscalationNotice(sam, c)).toBe(false);
   });
 });
