@@ -331,3 +331,25 @@ test('closing a drill goes back to the board it was opened from, and to the boar
   await expect(page).toHaveURL(/#\/overview$/);
   await expect(heading).toBeVisible();
 });
+
+test('an agent gone home sick: from his load, all his open tickets go back to their queues in one go', async ({ page }) => {
+  await signInAs(page, 'Grace Chen');
+  const board = new Board(page);
+  await board.open();
+  const load = page.getByRole('button', { name: /^Open tickets of Ben Okafor: [1-9]\d*$/ });
+  const open = /: (\d+)$/.exec((await load.getAttribute('aria-label')) ?? '')?.[1] ?? '0';
+  await load.click();
+  await expect(board.drawer.getByRole('heading', { name: 'Open tickets · Ben Okafor' })).toBeVisible({ timeout: 15_000 });
+  await board.drawer.getByRole('button', { name: en['handOver.open'] }).click();
+  const dialog = page.getByRole('dialog', { name: en['handOver.title'].replace('{name}', 'Ben Okafor') });
+  // Given to one person, each is offered with the open tickets they hold now.
+  await dialog.getByRole('radio', { name: en['handOver.toPerson'] }).check();
+  await dialog.getByRole('combobox', { name: en['handOver.person'] }).click();
+  await expect(page.getByRole('option', { name: /^Dev Patel · (\d+ open tickets|one open ticket|no open tickets)$/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('radio', { name: en['handOver.toQueues'] }).check();
+  await dialog.getByRole('button', { name: Number(open) === 1 ? en['handOver.confirm_one'] : en['handOver.confirm_other'].replace('{count}', open) }).click();
+  await expect(page.getByText(Number(open) === 1 ? en['handOver.movedToQueues_one'] : en['handOver.movedToQueues_other'].replace('{count}', open))).toBeVisible({ timeout: 15_000 });
+  await expect(board.drawer.getByTestId('drill-count')).toHaveText(en['drill.count_zero'], { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Open tickets of Ben Okafor: 0' })).toBeVisible({ timeout: 15_000 });
+});

@@ -35,6 +35,21 @@ describe('the hub’s re-check of a pushed ticket event', () => {
     if (!verdict.ok) expect(messageDetail(verdict.reason)).toMatchObject({ key: 'hubCannotRead', params: { event: 'ESCALATE' } });
   });
 
+  it('takes a supervisor’s return to the queue and refuses a colleague’s, in words a Persian window says', () => {
+    const ben = { id: '0190a5e0-0000-7000-8000-0000000000b2', role: 'agent' as const, tier: 1 as const, segments: ['education' as const] };
+    const grace = { id: '0190a5e0-0000-7000-8000-0000000000d4', role: 'supervisor' as const, tier: 3 as const, segments: [] };
+    const created = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: CREATED }), nobody);
+    if (!created.ok) throw new Error('the ticket could not be created');
+    const taken = ticketLogRecheck(created.state, pushed({ seq: 2, type: 'TAKE', actor: ben }), nobody);
+    if (!taken.ok) throw new Error('the take was refused');
+    // Ava (a tampered desk, or one on old rules) may not empty Ben's hands.
+    const byAva = ticketLogRecheck(taken.state, pushed({ seq: 3, type: 'RETURN_TO_QUEUE' }), nobody);
+    expect(byAva.ok).toBe(false);
+    if (!byAva.ok) expect(messageDetail(byAva.reason)).toEqual({ key: 'returnHolderOnly' });
+    const byGrace = ticketLogRecheck(taken.state, pushed({ seq: 3, type: 'RETURN_TO_QUEUE', actor: grace }), nobody);
+    expect(byGrace.ok && [byGrace.state.position.state, byGrace.state.position.context.assigneeId]).toEqual(['tier1.open', null]);
+  });
+
   it('tells the loser of a race to take a ticket that someone is already working it, not only that it moved on', () => {
     const ben = { id: '0190a5e0-0000-7000-8000-0000000000b2', role: 'agent' as const, tier: 1 as const, segments: ['education' as const] };
     const created = ticketLogRecheck(null, pushed({ type: 'CREATED', payload: CREATED }), nobody);

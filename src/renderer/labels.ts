@@ -115,6 +115,7 @@ export function eventLabel(type: TimelineEntry['type']): string {
     case 'CLOSE':
     case 'REOPEN':
     case 'CHANGE_PRIORITY':
+    case 'RETURN_TO_QUEUE':
     case 'SLA_WARNING':
     case 'SLA_BREACH':
       return t(`event.${type}`);

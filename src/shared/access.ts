@@ -246,6 +246,21 @@ export function mayBeAssigned(assignee: Person & { name: string; active: boolean
   return assignee.role === 'supervisor' || staffsQueue(assignee, t) ? null : say('assigneeTier', { name: assignee.name, tier: t.tier });
 }
 
+/**
+ * Returning a held ticket to its queue, unassigned: a supervisor (an agent gone home sick, a
+ * desk emptied at the end of a shift), or its holder themselves (a ticket they cannot work
+ * after all is better in the queue, where the next free person takes it, than in their list).
+ * It never leaves the queue it is in, so nobody gets a ticket they would not see anyway; the
+ * holder's colleagues may not (that would be taking a ticket from someone's hands).
+ */
+export function mayReturnToQueue(p: Person, t: TicketPlace): Refusal {
+  if (t.assigneeId == null) return say('notHeld');
+  if (p.role === 'supervisor') return null;
+  if (p.role === 'admin') return say('adminsNoTickets');
+  if (p.role === 'system' || t.assigneeId !== p.id) return say('returnHolderOnly');
+  return mayActAtTier(p, t);
+}
+
 export function mayChangePriority(p: Person): Refusal {
   return p.role === 'supervisor' ? null : say('supervisorOnlyAction');
 }
@@ -279,10 +294,12 @@ export function wantsEscalationNotice(p: Person, c: { type: string; tier: Tier; 
 
 /**
  * A ticket handed back down or reopened into its tier's queue, unassigned (the one who held it
- * there may no longer: the ticket machine's toQueue): news, as an escalation is, to those who
+ * there may no longer: the ticket machine's toQueue), or returned there from its holder's hands
+ * (RETURN_TO_QUEUE): news, as an escalation is, to those who
  * work that queue, agents at first line and specialists above it.
  */
-export const isQueueArrival = (c: { type: string; assigneeId: string | null }): boolean => (c.type === 'DEESCALATE' || c.type === 'REOPEN') && c.assigneeId === null;
+export const isQueueArrival = (c: { type: string; assigneeId: string | null }): boolean =>
+  (c.type === 'DEESCALATE' || c.type === 'REOPEN' || c.type === 'RETURN_TO_QUEUE') && c.assigneeId === null;
 
 /** The ways a ticket comes into one person's hands by someone else's: handed back down, reopened, assigned. */
 export const HANDOVER_TYPES = ['DEESCALATE', 'REOPEN', 'ASSIGN'] as const;

@@ -493,6 +493,12 @@ export const signedInSchema = z.object({
 /** The longest text a lookup takes: more is no tag, code, phone, email or name. */
 export const LOOKUP_MAX = 200;
 
+export const handOverResultSchema = z.object({
+  moved: z.number().int(),
+  refused: z.array(z.object({ ticketId: idSchema, number: z.string(), reason: z.string() })),
+});
+export type HandOverResult = z.infer<typeof handOverResultSchema>;
+
 export const api = {
   'desk.status': method(z.object({ counts: z.boolean().optional() }).strict(), deskStatusSchema, { public: true }),
   'desk.initialize': method(
@@ -562,6 +568,11 @@ export const api = {
   'supervisor.tickets': method(drillInputSchema, drillResultSchema),
   /** The day's figures for the end-of-shift report (CSV and print). */
   'supervisor.dayReport': method(empty, dayReportSchema),
+  /**
+   * Every open ticket one person holds, moved at once: to another person (toId), or each back
+   * to its own queue (toId null). Each its own event; those the rules refuse stay, named with why.
+   */
+  'supervisor.handOver': method(z.object({ fromId: idSchema, toId: idSchema.nullable() }), handOverResultSchema),
   'sla.settings': method(empty, slaSettingsSchema),
   'sla.saveCalendar': method(calendarSchema, calendarSchema),
   'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),

@@ -19,6 +19,7 @@ const ACTS = {
   CLOSE: 'Close',
   REOPEN: 'Reopen',
   CHANGE_PRIORITY: 'Change the priority of',
+  RETURN_TO_QUEUE: 'Return to the queue',
   SLA_WARNING: 'Warn about the SLA of',
   SLA_BREACH: 'Escalate on SLA breach',
 } as const;

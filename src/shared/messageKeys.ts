@@ -33,6 +33,9 @@ const SENTENCES = {
   notYourSegment: 'You do not work the {segment} segment.',
   otherTier: 'This ticket is at {ticketTier}; you work at {yourTier}.',
   alreadyTaken: 'Someone is already working this ticket.',
+  notHeld: 'Nobody is working this ticket: it is in the queue already.',
+  handOverSelf: 'Choose someone else: these tickets are theirs already.',
+  returnHolderOnly: 'Only the person working this ticket, or a supervisor, can return it to the queue.',
   notHolder: 'Only the person working this ticket, or a supervisor, can do that. Take it first.',
   heldByOther: 'Someone else is working this ticket now: only they, or a supervisor, can do that.',
   supervisorOnlyAction: 'Only a supervisor can do that.',
@@ -306,6 +309,7 @@ export const ACTION_PHRASE: Record<TicketEventType, string> = {
   CLOSE: 'closed',
   REOPEN: 'reopened',
   CHANGE_PRIORITY: 'given a new priority',
+  RETURN_TO_QUEUE: 'returned to the queue',
   SLA_WARNING: 'warned',
   SLA_BREACH: 'breached',
 };

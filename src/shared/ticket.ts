@@ -87,6 +87,7 @@ const PROBES: Record<TicketEventType, (base: { at: number; actor: Actor }) => Ti
   CLOSE: (b) => ({ type: 'CLOSE', ...b }),
   REOPEN: (b) => ({ type: 'REOPEN', ...b }),
   CHANGE_PRIORITY: (b) => ({ type: 'CHANGE_PRIORITY', priority: 'urgent', ...b }),
+  RETURN_TO_QUEUE: (b) => ({ type: 'RETURN_TO_QUEUE', ...b }),
   SLA_WARNING: (b) => ({ type: 'SLA_WARNING', target: 'resolution', dueAt: b.at, ...b }),
   SLA_BREACH: (b) => ({ type: 'SLA_BREACH', target: 'resolution', dueAt: b.at, ...b }),
 };
@@ -108,6 +109,7 @@ const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
   CLOSE: 'mayClose',
   REOPEN: 'mayReopen',
   CHANGE_PRIORITY: 'maySupervise',
+  RETURN_TO_QUEUE: 'mayReturnToQueue',
   SLA_WARNING: 'isSystem',
   SLA_BREACH: 'isSystem',
 };
@@ -118,7 +120,13 @@ export function explainRefusal(pos: TicketPosition, event: TicketEvent): string 
   const probe = PROBES[event.type]({ at: event.at, actor: { id: 'probe', role: 'supervisor', tier: pos.context.tier, segments: [pos.context.segment] } });
   // Taking is possible in this state when the ticket is free: one someone holds says so
   // ("someone is already working this ticket"), not that the state refuses it.
-  const probed = event.type === 'TAKE' && pos.context.assigneeId !== null ? { ...pos, context: { ...pos.context, assigneeId: null } } : pos;
+  // Returning to the queue likewise, the other way: possible in this state when someone holds it.
+  const probed =
+    event.type === 'TAKE' && pos.context.assigneeId !== null
+      ? { ...pos, context: { ...pos.context, assigneeId: null } }
+      : event.type === 'RETURN_TO_QUEUE' && pos.context.assigneeId === null
+        ? { ...pos, context: { ...pos.context, assigneeId: 'probe' } }
+        : pos;
   const possibleAtAll = canStep(probed, event.type === 'SLA_WARNING' || event.type === 'SLA_BREACH' ? { ...probe, actor: { ...probe.actor, role: 'system' } } : probe);
   // An open ticket someone holds cannot be taken because they hold it, whichever state holding
   // it put it in: at tiers 2 and 3 a taken ticket is "in progress", where the machine has no

@@ -33,6 +33,7 @@ const events: TicketEvent[] = people.flatMap((actor) => {
     { type: 'CLOSE', ...b },
     { type: 'REOPEN', ...b },
     { type: 'CHANGE_PRIORITY', priority: 'urgent', ...b },
+    { type: 'RETURN_TO_QUEUE', ...b },
     { type: 'SLA_WARNING', target: 'resolution', dueAt: AT, ...b },
     { type: 'SLA_BREACH', target: 'resolution', dueAt: AT, ...b },
   ] satisfies TicketEvent[];

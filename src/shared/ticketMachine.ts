@@ -1,6 +1,6 @@
 import { assign, setup, type SnapshotFrom, type StateValue } from 'xstate';
 import { z } from 'zod';
-import { mayAssign, mayChangePriority, mayHold, mayTake, mayWorkSegment, maySendSlaEvent } from './access';
+import { mayAssign, mayChangePriority, mayHold, mayReturnToQueue, mayTake, mayWorkSegment, maySendSlaEvent } from './access';
 import { say } from './messageKeys';
 import {
   actorSchema,
@@ -55,13 +55,18 @@ const commands = {
   CLOSE: z.object({ type: z.literal('CLOSE') }),
   REOPEN: z.object({ type: z.literal('REOPEN'), note: optionalNote, toQueue: z.literal(true).optional() }),
   CHANGE_PRIORITY: z.object({ type: z.literal('CHANGE_PRIORITY'), priority: prioritySchema }),
+  // The holder's hands emptied: the ticket goes back, unassigned, to the queue of the tier and
+  // segment it is at, in the state it is in (one waiting on the customer stays waiting). A new
+  // type (not an ASSIGN to nobody: ASSIGN names a person, and a desk that replayed one without
+  // a name would refuse it as it refuses an assignment to nobody).
+  RETURN_TO_QUEUE: z.object({ type: z.literal('RETURN_TO_QUEUE'), note: optionalNote }),
   SLA_WARNING: z.object({ type: z.literal('SLA_WARNING'), target: slaTargetSchema, dueAt: z.number().int() }),
   SLA_BREACH: z.object({ type: z.literal('SLA_BREACH'), target: slaTargetSchema, dueAt: z.number().int() }),
 };
 const c = commands;
 export const ticketCommandSchema = z.discriminatedUnion('type', [
   c.TAKE, c.ASSIGN, c.ESCALATE, c.DEESCALATE, c.WAIT_ON_CUSTOMER, c.CUSTOMER_REPLIED, c.ADD_NOTE,
-  c.RESOLVE, c.CLOSE, c.REOPEN, c.CHANGE_PRIORITY, c.SLA_WARNING, c.SLA_BREACH,
+  c.RESOLVE, c.CLOSE, c.REOPEN, c.CHANGE_PRIORITY, c.RETURN_TO_QUEUE, c.SLA_WARNING, c.SLA_BREACH,
 ]);
 export type TicketCommand = z.infer<typeof ticketCommandSchema>;
 
@@ -70,7 +75,7 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   c.TAKE.extend(base), c.ASSIGN.extend(base), c.ESCALATE.extend(base), c.DEESCALATE.extend(base),
   c.WAIT_ON_CUSTOMER.extend(base), c.CUSTOMER_REPLIED.extend(base), c.ADD_NOTE.extend(base),
   c.RESOLVE.extend(base), c.CLOSE.extend(base), c.REOPEN.extend(base), c.CHANGE_PRIORITY.extend(base),
-  c.SLA_WARNING.extend(base), c.SLA_BREACH.extend(base),
+  c.RETURN_TO_QUEUE.extend(base), c.SLA_WARNING.extend(base), c.SLA_BREACH.extend(base),
 ]);
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export type TicketEventType = TicketEvent['type'];
@@ -143,6 +148,7 @@ export const RULES = {
   mayClose: worksSegment,
   mayReopen: all(worksSegment, withinReopenWindow),
   maySupervise: mayReprioritise,
+  mayReturnToQueue: (ctx, { actor }) => mayReturnToQueue(actor, ctx),
   isSystem,
   mayBreachUp: all(isSystem, belowTopTier),
   breachAtTop: (ctx, ev) => isSystem(ctx, ev) ?? (ctx.tier === 3 ? null : say('notAtTopTier')),
@@ -194,6 +200,7 @@ export const ticketMachine = setup({
     mayClose: guard('mayClose'),
     mayReopen: guard('mayReopen'),
     maySupervise: guard('maySupervise'),
+    mayReturnToQueue: guard('mayReturnToQueue'),
     isSystem: guard('isSystem'),
     mayBreachUp: guard('mayBreachUp'),
     breachAtTop: guard('breachAtTop'),
@@ -224,6 +231,9 @@ export const ticketMachine = setup({
       return { tier, assigneeId: toQueue(event) ? null : context.heldBy[tier], updatedAt: at(event) };
     }),
     unassign: assign({ assigneeId: null }),
+    // Nobody holds it at this tier now: a later hand-back down goes to the queue, not to the
+    // one whose hands were emptied (who may be off sick).
+    returnToQueue: assign(({ context, event }) => ({ assigneeId: null, heldBy: { ...context.heldBy, [context.tier]: null }, updatedAt: at(event) })),
     markResolved: assign({ resolvedAt: ({ event }) => at(event), updatedAt: ({ event }) => at(event) }),
     markReopened: assign({ resolvedAt: null, updatedAt: ({ event }) => at(event) }),
     setPriority: assign(({ context, event }) => ({
@@ -272,10 +282,14 @@ export const ticketMachine = setup({
             WAIT_ON_CUSTOMER: { guard: 'mayWork', target: 'pending', actions: 'touch' },
             CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', actions: 'touch' },
             RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+            // Tier 1's queue is its unassigned open tickets (as a hand-back to the queue leaves them).
+            RETURN_TO_QUEUE: { guard: 'mayReturnToQueue', actions: 'returnToQueue' },
           },
         },
         pending: {
           on: {
+            // Still waiting on the customer, clock paused; their reply brings it to the queue.
+            RETURN_TO_QUEUE: { guard: 'mayReturnToQueue', actions: 'returnToQueue' },
             CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', target: 'open', actions: 'touch' },
             RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
             // Reassigned while the customer owes an answer: still waiting on them, clock paused.
@@ -338,10 +352,12 @@ function specialistTier(n: 2 | 3) {
           WAIT_ON_CUSTOMER: { guard: 'mayWork', target: 'pending', actions: 'touch' },
           CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', actions: 'touch' },
           RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
+          RETURN_TO_QUEUE: { guard: 'mayReturnToQueue', target: 'waiting', actions: 'returnToQueue' },
         },
       },
       pending: {
         on: {
+          RETURN_TO_QUEUE: { guard: 'mayReturnToQueue', actions: 'returnToQueue' },
           CUSTOMER_REPLIED: { guard: 'mayReplyAsCustomer', target: 'inProgress', actions: 'touch' },
           RESOLVE: { guard: 'mayResolve', target: '#ticket.resolved', actions: 'markResolved' },
           ASSIGN: { guard: 'mayAssignWaiting', actions: 'assign' } as const,

@@ -43,6 +43,7 @@ function eventsOf(actor: Actor): TicketEvent[] {
     { type: 'REOPEN', ...b },
     { type: 'REOPEN', toQueue: true, ...b },
     { type: 'CHANGE_PRIORITY', priority: 'urgent', ...b },
+    { type: 'RETURN_TO_QUEUE', ...b },
     { type: 'SLA_WARNING', target: 'resolution', dueAt: AT, ...b },
     { type: 'SLA_BREACH', target: 'firstResponse', dueAt: AT, ...b },
   ];
@@ -88,7 +89,7 @@ describe('the step table', () => {
 
   it('gives the actions a person sees from the same table', () => {
     const pos: TicketPosition = { state: 'tier1.open', context: { segment: 'education', tier: 1, priority: 'normal', assigneeId: 'ava', heldBy: { 1: 'ava', 2: null, 3: null }, reopenWindowMs: 0, resolvedAt: null, updatedAt: 0 } };
-    expect(allowedEvents(pos, people[0]!, AT)).toEqual(['ESCALATE', 'WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'ADD_NOTE', 'RESOLVE']);
+    expect(allowedEvents(pos, people[0]!, AT)).toEqual(['ESCALATE', 'WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'ADD_NOTE', 'RESOLVE', 'RETURN_TO_QUEUE']);
     expect(allowedEvents(pos, people[1]!, AT)).toEqual([]);
   });
 });

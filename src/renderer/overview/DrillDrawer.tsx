@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, Drawer, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsSort } from '@tabler/icons-react';
+import { IconArrowsSort, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
@@ -19,6 +19,7 @@ import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { assigneeChoice, closeDrillBy, DRILL_TABLE_WIDTH, drillRowsStack, drillTitle, filterLabel, focusAfterLeaving, focusBoardNumber, keepOrder, outOfOrder, windowLabel } from './drill';
 import { DrillMeta } from './DrillMeta';
+import { HandOverDialog } from './HandOverDialog';
 import { focusWithoutOpening, LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
 import classes from './OverviewPage.module.css';
@@ -168,6 +169,9 @@ function DrillControls({ drill }: { drill: Drill }) {
 }
 
 function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]; loads: ReadonlyMap<string, number>; title: string }) {
+  // An agent's drawer: all their open tickets handed over at once (HandOverDialog.tsx).
+  const [handingOver, setHandingOver] = useState(false);
+  const holder = drill.filter === 'agent' ? users.find((u) => u.id === drill.assigneeId) : undefined;
   // Its rows name customers: an erasure takes a name off at once (namedCustomers.ts).
   const named = useRef<ReadonlyArray<{ customerId: string }>>(undefined);
   const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, slaSettings: true, customerId: (id) => namedCustomers(named.current)(id), debounceMs: 300 });
@@ -257,8 +261,25 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
           <Text size="sm" c="dimmed" role="status" data-testid="drill-count">
             {count}
           </Text>
+          {holder && (
+            <Button variant="light" size="compact-sm" leftSection={<IconUsersGroup size={14} aria-hidden />} onClick={() => setHandingOver(true)}>
+              {t('handOver.open')}
+            </Button>
+          )}
         </Group>
       </Group>
+      {holder && handingOver && (
+        <HandOverDialog
+          from={holder}
+          count={loads.get(holder.id) ?? result?.total ?? 0}
+          users={users}
+          loads={loads}
+          onClose={() => {
+            setHandingOver(false);
+            void list.refetch();
+          }}
+        />
+      )}
       {list.problem && <ProblemAlert problem={list.problem} onRetry={() => void list.refetch()} />}
       {list.loading && !result && <Loader size="sm" role="progressbar" aria-label={t('common.loading')} />}
       {result && rows.length === 0 && (

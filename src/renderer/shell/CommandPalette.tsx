@@ -28,6 +28,7 @@ import {
   IconStack2,
   IconSunMoon,
   IconSwitchHorizontal,
+  IconArrowBackUp,
 } from '@tabler/icons-react';
 import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
@@ -183,6 +184,7 @@ const TICKET_LABEL: Record<PaletteTicketAction, () => string> = {
   CUSTOMER_REPLIED: () => t('action.CUSTOMER_REPLIED'),
   ADD_NOTE: () => t('action.ADD_NOTE'),
   ASSIGN: () => t('action.ASSIGN'),
+  RETURN_TO_QUEUE: () => t('action.RETURN_TO_QUEUE'),
   CHANGE_PRIORITY: () => t('action.CHANGE_PRIORITY'),
   REOPEN: () => t('action.REOPEN'),
   CLOSE: () => t('action.CLOSE'),
@@ -197,6 +199,7 @@ const TICKET_ICON: Record<PaletteTicketAction, typeof IconInbox> = {
   CUSTOMER_REPLIED: IconMessageReply,
   ADD_NOTE: IconNote,
   ASSIGN: IconUserShare,
+  RETURN_TO_QUEUE: IconArrowBackUp,
   CHANGE_PRIORITY: IconFlag,
   REOPEN: IconRefresh,
   CLOSE: IconLock,

@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlarm, IconAlertTriangle, IconArrowDown, IconArrowUp, IconHash, IconRefresh, IconUserShare } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconArrowBackUp, IconArrowDown, IconArrowUp, IconHash, IconRefresh, IconUserShare } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
 import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsSlaNotice } from '../../shared/access';
@@ -106,7 +106,7 @@ export function SlaWatch() {
         return;
       }
       if (!escalationNoticeFor(userRef.current, c)) return;
-      const back = c.type === 'DEESCALATE' || c.type === 'REOPEN' ? { back: c.type as 'DEESCALATE' | 'REOPEN' } : {};
+      const back = c.type === 'DEESCALATE' || c.type === 'REOPEN' || c.type === 'RETURN_TO_QUEUE' ? { back: c.type as 'DEESCALATE' | 'REOPEN' | 'RETURN_TO_QUEUE' } : {};
       show(userRef.current, { kind: 'escalation', ticketId: c.ticketId, number: c.number, bySla: c.type === 'SLA_BREACH', ...back, tier: c.tier, segment: c.segment });
     });
     // Only its author and its holder are told (the desk pushes to them alone).
@@ -159,7 +159,7 @@ function noticeOf(s: NoticeSource): Notice {
   if (s.kind === 'escalation') {
     return {
       color: s.bySla ? 'red' : 'indigo',
-      icon: s.back === 'DEESCALATE' ? <IconArrowDown size={18} /> : s.back === 'REOPEN' ? <IconRefresh size={18} /> : <IconArrowUp size={18} />,
+      icon: s.back === 'DEESCALATE' ? <IconArrowDown size={18} /> : s.back === 'REOPEN' ? <IconRefresh size={18} /> : s.back === 'RETURN_TO_QUEUE' ? <IconArrowBackUp size={18} /> : <IconArrowUp size={18} />,
       title: s.back
         ? t(`notice.toQueue.${s.back}`, { number: s.number })
         : s.bySla

@@ -43,7 +43,7 @@ export const noticeSourceSchema = z.union([
     /** Escalated by a breach rather than by a person. */
     bySla: z.boolean(),
     /** Not escalated: handed back down, or reopened, into the queue (its holder there may no longer hold it). */
-    back: z.enum(['DEESCALATE', 'REOPEN']).optional(),
+    back: z.enum(['DEESCALATE', 'REOPEN', 'RETURN_TO_QUEUE']).optional(),
     tier: tierSchema,
     segment: segmentSchema,
   }),

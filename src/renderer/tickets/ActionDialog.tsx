@@ -37,7 +37,7 @@ interface ActDraft {
 }
 
 const NOTE_REQUIRED: ReadonlySet<DialogAction> = new Set(['ESCALATE', 'DEESCALATE', 'ADD_NOTE', 'RESOLVE']);
-const NOTE_OPTIONAL: ReadonlySet<DialogAction> = new Set(['WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'REOPEN']);
+const NOTE_OPTIONAL: ReadonlySet<DialogAction> = new Set(['WAIT_ON_CUSTOMER', 'CUSTOMER_REPLIED', 'REOPEN', 'RETURN_TO_QUEUE']);
 const FIELDS = ['reason', 'code', 'note', 'priority', 'assigneeId'] as const;
 
 export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
@@ -114,6 +114,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
       case 'WAIT_ON_CUSTOMER':
       case 'CUSTOMER_REPLIED':
       case 'REOPEN':
+      case 'RETURN_TO_QUEUE':
         command = note.trim() ? { type: action, note } : { type: action };
         break;
       case 'CLOSE':

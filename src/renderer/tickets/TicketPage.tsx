@@ -55,6 +55,7 @@ const ACTION_ICON: Record<DialogAction | 'TAKE', ReactNode> = {
   CUSTOMER_REPLIED: <IconMessageReply size={16} />,
   ADD_NOTE: <IconNote size={16} />,
   ASSIGN: <IconUserShare size={16} />,
+  RETURN_TO_QUEUE: <IconArrowBackUp size={16} />,
   CHANGE_PRIORITY: <IconFlag size={16} />,
   REOPEN: <IconRefresh size={16} />,
   CLOSE: <IconLock size={16} />,
@@ -358,6 +359,7 @@ const EVENT_ICON: Partial<Record<TimelineEntry['type'], ReactNode>> = {
   CLOSE: <IconLock size={13} />,
   REOPEN: <IconArrowBackUp size={13} />,
   CHANGE_PRIORITY: <IconFlag size={13} />,
+  RETURN_TO_QUEUE: <IconArrowBackUp size={13} />,
   SLA_WARNING: <IconAlarm size={13} />,
   SLA_BREACH: <IconAlarm size={13} />,
 };
