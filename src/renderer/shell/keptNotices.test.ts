@@ -90,6 +90,13 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     expect(still([kept(warning(1, 'firstResponse'), 1)], [standing(1)])).toEqual([]);
   });
 
+  it('a ticket he escalated, resolved by someone else, comes back while it stays resolved', () => {
+    const resolved = (n: number): NoticeSource => ({ kind: 'resolved', ticketId: `t-${n}`, number: `T-00000${n}`, by: 'Tara Nguyen', code: 'fixed_remotely', note: 'Panel driver rolled back.' });
+    const notices = [kept(resolved(1), 1), kept(resolved(2), 2), kept(resolved(3), 3)];
+    expect(still(notices, [standing(1, { state: 'resolved' }), standing(2, { state: 'tier1.open' })])).toEqual(['t-1']);
+    expect(parseStore(JSON.stringify({ notices: [notices[0]], folded: [] })).notices[0]?.source).toEqual(resolved(1));
+  });
+
   it('a ticket of his that took a new number comes back until he sees it, resolved or handed on meanwhile, and goes with the ticket', () => {
     const renumbered = (n: number): NoticeSource => ({ kind: 'renumbered', ticketId: `t-${n}`, number: `T-00000${n + 2}`, from: `T-00000${n}` });
     const notices = [kept(renumbered(1), 1), kept(renumbered(2), 2), kept(renumbered(3), 3)];
