@@ -13,7 +13,7 @@ import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
 import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
-import { BURST_SHOWN, type NoticeSource } from './keptNotices';
+import { BURST_SHOWN, handedBackBy, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
 import { saidAnewIds } from './saidAnew';
 import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
@@ -109,7 +109,9 @@ export function SlaWatch() {
         return;
       }
       if (handoverNoticeFor(userRef.current, c) && isHandoverType(c.type)) {
-        const by = c.type === 'DEESCALATE' && c.step?.actorName ? { by: { name: c.step.actorName, note: c.step.note } } : {};
+        // The same hand-back told again without its news (the hub's echo of this desk's step): still said with who and what.
+        const earlier = handedBackBy(openKept(), c.ticketId, c.type);
+        const by = c.type === 'DEESCALATE' && c.step?.actorName ? { by: { name: c.step.actorName, note: c.step.note } } : earlier ? { by: earlier } : {};
         show(userRef.current, { kind: 'handover', ticketId: c.ticketId, number: c.number, how: c.type, tier: c.tier, segment: c.segment, ...by });
         return;
       }

@@ -87,6 +87,15 @@ export interface OpenKept {
   source: NoticeSource;
 }
 
+/**
+ * Who handed a ticket back and what they asked, as its open notice says it: the same hand-back
+ * told again without that news (the hub's echo of a step taken at this desk) is said the same.
+ */
+export function handedBackBy(open: readonly OpenKept[], ticketId: string, how: string): { name: string; note: string } | undefined {
+  for (const { source: s } of open) if (s.kind === 'handover' && s.ticketId === ticketId && s.how === how && s.by) return s.by;
+  return undefined;
+}
+
 const keptSchema = z.object({
   userId: idSchema,
   at: z.number(),
