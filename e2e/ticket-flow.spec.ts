@@ -12,7 +12,7 @@ import { TicketView } from './pages/ticket';
 // and resolves it; the agent finds it resolved. At every step only the actions the machine
 // allows this person are on screen.
 
-test('create, escalate to tier 2, take and resolve as the specialist, see it resolved as the agent', async ({ page }) => {
+test('create, escalate to tier 2, take and resolve as the specialist, see it resolved as the agent', async ({ page, browser }) => {
   test.slow(); // three people, a dozen steps
   const subject = 'Chromebook cart will not charge';
   const app = await signInAs(page, 'Ava Martin');
@@ -58,6 +58,15 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await expect(page.getByRole('link', { name: 'Lakeside Unified School District' }).first()).toBeVisible();
   await expect(page.getByText('7XK2QF1').first()).toBeVisible();
 
+  // Ava keeps a window of her own at another seat (the browser shell: two windows on one desk).
+  const number = /T-\d+/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[0] ?? '';
+  const token = await page.evaluate(() => sessionStorage.getItem('tagdesk.token'));
+  const avas = SHELL === 'electron' ? null : await (await browser.newContext()).newPage();
+  if (avas) {
+    await avas.goto(`${new URL(page.url()).origin}/?token=${token ?? ''}`);
+    await signInAs(avas, 'Ava Martin');
+  }
+
   await app.switchUser('Sam Rivera');
   await expect(ticket.heading(subject)).toBeVisible();
   await ticket.take();
@@ -69,6 +78,16 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await expect(ticket.dialog).toBeHidden();
   await ticket.resolve('part_dispatched', 'Replacement PSU sent to the school.');
   await ticket.expectState('state.resolved');
+  // Ava's window is told at once who resolved the ticket she escalated, and how; its link opens it.
+  if (avas) {
+    const notice = avas.locator('.mantine-Notification-root').filter({ hasText: en['notice.resolvedTitle'].replace('{number}', number).replace('{name}', 'Sam Rivera') });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText(`${en['resolution.part_dispatched']}: Replacement PSU sent to the school.`);
+    await notice.getByRole('link', { name: en['notice.open'].replace('{number}', number) }).click();
+    await expect(avas.getByRole('heading', { level: 1 })).toContainText(subject);
+    await expect(notice).toBeHidden();
+    await avas.context().close();
+  }
 
   await app.switchUser('Ava Martin');
   await expect(ticket.heading(subject)).toBeVisible();

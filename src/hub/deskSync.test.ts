@@ -159,6 +159,35 @@ describe('desks following one hub', () => {
     expect(next[1]).not.toHaveProperty('created');
   });
 
+  it('a ticket Ava escalated and Sam resolved on his desk is told to her window on hers with his name and resolution, once', async () => {
+    const a = await deskFor(ava);
+    const s = await deskFor(sam);
+    const t = await newTicket(a, 'Screen flickers');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.call('tickets.act', { ticketId: t, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Flicker on battery only.' } });
+    await a.desk.sync.syncNow();
+    await s.desk.sync.syncNow();
+    // Windows where Ava is signed in: on her desk, and on Sam's (a hot desk).
+    const windowOf = async (desk: Desk) => {
+      const pushes: Push[] = [];
+      const conn = desk.connect((p) => pushes.push(p));
+      expect((await conn.call('session.signInWithPassword', { email: ava.email, password: PASSWORD })).ok).toBe(true);
+      return () => pushes.flatMap((p) => (p.event === 'ticket.changed' && (p.payload as { ticketId: string; type: string }).ticketId === t && (p.payload as { type: string }).type === 'RESOLVE' ? [p.payload as { step?: unknown }] : []));
+    };
+    const onHers = await windowOf(a.desk);
+    const onHis = await windowOf(s.desk);
+    await s.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await s.call('tickets.act', { ticketId: t, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Panel driver rolled back.\nAsk the school to keep auto-updates off.' } });
+    const told = { actorName: 'Sam', note: 'Panel driver rolled back.', code: 'fixed_remotely', heldBelow: [ava.id] };
+    expect(onHis()).toEqual([expect.objectContaining({ actorId: sam.id, step: told })]);
+    await s.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    expect(onHers()).toEqual([expect.objectContaining({ actorId: sam.id, step: told })]);
+    // Sam's own step, come back from the hub, is told again without what would make it news.
+    expect(onHis().slice(1).every((c) => !('step' in c))).toBe(true);
+  });
+
   it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben, a.desk);

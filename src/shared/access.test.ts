@@ -24,6 +24,8 @@ import {
   visibleQueues,
   wantsEscalationNotice,
   wantsHandoverNotice,
+  wantsResolvedNotice,
+  heldBelow,
   wantsSlaNotice,
   worksQueue,
   type Person,
@@ -142,6 +144,22 @@ describe('access', () => {
     // Taking it is one's own doing; an escalation goes to a queue, not to a person.
     expect(wantsHandoverNotice(agent, { type: 'TAKE', assigneeId: 'ava', actorId: 'ava' })).toBe(false);
     expect(wantsHandoverNotice(spec2, { type: 'ESCALATE', assigneeId: null, actorId: 'ava' })).toBe(false);
+  });
+
+  it('tells whoever held a ticket at a lower tier when someone else resolves it, once', () => {
+    // Ava escalated it to Sam at tier 2; Sam sent it on to Tara at tier 3, who resolved it.
+    const below = heldBelow({ 1: 'ava', 2: 'sam', 3: 'tara' }, 3);
+    expect(below).toEqual(['ava', 'sam']);
+    const resolved = { type: 'RESOLVE', actorId: 'tara', step: { heldBelow: below } };
+    expect(wantsResolvedNotice(agent, resolved)).toBe(true);
+    expect(wantsResolvedNotice(spec2, resolved)).toBe(true);
+    // Not the one who resolved it, nor one who held it only above (handed it back down).
+    expect(wantsResolvedNotice(spec2, { ...resolved, actorId: 'sam' })).toBe(false);
+    expect(heldBelow({ 1: 'ava', 2: 'sam', 3: 'tara' }, 2)).toEqual(['ava']);
+    expect(heldBelow({ 1: 'ava', 2: null, 3: null }, 1)).toEqual([]);
+    // Nor when the change is told again without its step (an own step come back from the hub), nor for other steps.
+    expect(wantsResolvedNotice(agent, { type: 'RESOLVE', actorId: 'tara' })).toBe(false);
+    expect(wantsResolvedNotice(agent, { ...resolved, type: 'CLOSE' })).toBe(false);
   });
 });
 

@@ -315,6 +315,27 @@ export function wantsHandoverNotice(p: Person, c: { type: string; assigneeId: st
   return isHandoverType(c.type) && c.assigneeId === p.id && c.actorId !== p.id;
 }
 
+/** Who held a ticket at each tier below `tier` (its context's heldBy): those it went up a tier from. */
+export function heldBelow(heldBy: Readonly<Record<1 | 2 | 3, string | null>>, tier: Tier): string[] {
+  const ids: string[] = [];
+  for (const t of [1, 2] as const) {
+    const id = heldBy[t];
+    if (t < tier && id !== null && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * A ticket resolved at a higher tier is news to whoever held it at a lower tier (they
+ * escalated it, or saw it go up from them): they may owe the customer a call, and they learn
+ * how it ended. Not to the one who resolved it. `heldBelow` is told only with a step that is
+ * news where it is heard (a RESOLVE written there, or come from the hub for the first time),
+ * so a change told again (an own step come back from the hub) raises no second notice.
+ */
+export function wantsResolvedNotice(p: Person, c: { type: string; actorId: string; step?: { heldBelow: readonly string[] } | undefined }): boolean {
+  return c.type === 'RESOLVE' && c.actorId !== p.id && (c.step?.heldBelow.includes(p.id) ?? false);
+}
+
 // ---- knowledge base and satisfaction --------------------------------------------------------
 
 /** Specialists and admins write and edit articles. */

@@ -5,6 +5,7 @@ import {
   escalationReasonSchema,
   idSchema,
   prioritySchema,
+  resolutionCodeSchema,
   roleSchema,
   segmentSchema,
   serviceLevelSchema,
@@ -626,6 +627,20 @@ export const pushEvents = {
      * Absent otherwise; a creation made here is told as its CREATED step.
      */
     created: z.literal(true).optional(),
+    /**
+     * What the step said, told only where it is news (written here, or come from the hub for
+     * the first time; not an own step come back): who did it, the first words of its note, a
+     * RESOLVE's resolution code, and who held the ticket at the tiers below it (access.ts,
+     * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE.
+     */
+    step: z
+      .object({
+        actorName: z.string().max(200),
+        note: z.string().max(200),
+        code: resolutionCodeSchema.optional(),
+        heldBelow: z.array(idSchema).max(2),
+      })
+      .optional(),
   }),
   /**
    * A customer's record changed: edited, merged, erased (here, or arriving from the hub by

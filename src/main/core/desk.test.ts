@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagToExpressCode } from '../../shared/serviceTag';
-import { wantsEscalationNotice } from '../../shared/access';
+import { wantsEscalationNotice, wantsResolvedNotice } from '../../shared/access';
 import type { PushPayload } from '../../shared/api';
 import { replay } from '../../shared/ticket';
 import type { TicketEvent, TicketInput } from '../../shared/ticketMachine';
@@ -160,6 +160,11 @@ describe('working a ticket', () => {
     await sam.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
     const resolved = await sam.call('tickets.act', { ticketId: id, command: { type: 'RESOLVE', code: 'part_dispatched', note: 'Motherboard replaced on site' } });
     expect(resolved.ticket.state).toBe('resolved');
+    // Ava's window hears who resolved the ticket she escalated, and how: her notice.
+    const avaUser = (await ava.call('session.users')).find((u) => u.name === 'Ava Martin')!;
+    const told = ava.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>).filter((c) => c.ticketId === id && c.type === 'RESOLVE');
+    expect(told).toEqual([expect.objectContaining({ step: { actorName: 'Sam Rivera', note: 'Motherboard replaced on site', code: 'part_dispatched', heldBelow: [avaUser.id] } })]);
+    expect(wantsResolvedNotice(avaUser, told[0]!)).toBe(true);
 
     const again = await ava.call('tickets.get', { ticketId: id });
     expect(again.ticket.state).toBe('resolved');
@@ -193,6 +198,8 @@ describe('working a ticket', () => {
     const noorUser = (await noor.call('session.users')).find((u) => u.name === 'Noor Hassan')!;
     const change = noor.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>).find((c) => c.ticketId === id && c.type === 'DEESCALATE');
     expect(change).toMatchObject({ assigneeId: null, tier: 2 });
+    // It names who handed it back and what they asked (the notice says both).
+    expect(change?.step).toEqual({ actorName: 'Tara Lindqvist', note: 'Back to tier 2.', heldBelow: [] });
     expect(wantsEscalationNotice(noorUser, change!)).toBe(true);
     expect((await noor.call('queues.takeNext', { segment: 'education', tier: 2 }))?.ticket.id).toBe(id);
   });

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { say } from '../../shared/messageKeys';
 import { ApiError, type QueueKey, type TimelineEntry } from '../../shared/api';
-import { priorityRank, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type Tier } from '../../shared/domain';
+import { priorityRank, resolutionCodeSchema, SYSTEM_ACTOR, type Actor, type Channel, type Priority, type ResolutionCode, type Segment, type Tier } from '../../shared/domain';
+import { heldBelow } from '../../shared/access';
+import { firstWords } from '../../shared/ticketLog/cameBack';
 import { interactionLine, ticketInteraction } from '../../shared/interactionText';
 import {
   decide,
@@ -74,6 +76,36 @@ export interface TicketChange {
   at: number;
   /** Opened within the change told (arrived from the hub with later steps in one pull): see api.ts. */
   created?: true;
+  /** What the step said, where it is news: see api.ts. */
+  step?: TicketStepNews;
+}
+
+export interface TicketStepNews {
+  actorName: string;
+  note: string;
+  code?: ResolutionCode;
+  heldBelow: string[];
+}
+
+/** The steps whose notices name who took them and what they wrote (SlaWatch: resolved, handed back). */
+const NAMED_STEPS: ReadonlySet<string> = new Set(['RESOLVE', 'DEESCALATE']);
+
+/**
+ * What a step that is news here said, for the notices that name it: who took it (`nameOf`),
+ * the first line of its note (its first words), a RESOLVE's code, and who held the ticket at
+ * the tiers below the one it is at now (`state`: the ticket as the step left it).
+ */
+export function stepNewsOf(state: TicketLogState, e: { type: string; payload: Record<string, unknown>; actor: { id: string } }, nameOf: (id: string) => string | undefined): TicketStepNews | undefined {
+  if (!NAMED_STEPS.has(e.type)) return undefined;
+  const note = typeof e.payload.note === 'string' ? firstWords(e.payload.note.trim().split('\n')[0] ?? '', 160) : '';
+  const code = resolutionCodeSchema.safeParse(e.payload.code);
+  const ctx = state.position.context;
+  return {
+    actorName: nameOf(e.actor.id) ?? '',
+    note,
+    ...(e.type === 'RESOLVE' && code.success ? { code: code.data } : {}),
+    heldBelow: e.type === 'RESOLVE' ? heldBelow(ctx.heldBy, ctx.tier).filter((id) => id !== e.actor.id) : [],
+  };
 }
 
 /** What the UI is told of a ticket row after an event moved it. */
@@ -156,6 +188,8 @@ export function ticketStore(
 ) {
   const k = db.kysely;
   const st = ticketStatements(db);
+  const personName = db.sqlite.prepare<[string], string>('SELECT name FROM users WHERE id = ?').pluck();
+  const nameOf = (id: string): string | undefined => personName.get(id);
   const trends = trendCounter(db.sqlite);
   const stage = opts.stage ?? interactionStage(db);
   // A settling batch: every staged write's counter moves netted, then its outcomes.
@@ -371,7 +405,8 @@ export function ticketStore(
           const was = before.row!;
           opts.onSlaAlert({ ticketId: row.id, number: ticketNumber(row.number), target: p.target, dueAt: p.dueAt, breached: d.type === 'SLA_BREACH', assigneeId: was.assignee_id, tier: was.tier as Tier, segment: row.segment as Segment });
         }
-        opts.onChange(ticketChangeOf(row, d.type, d.actor.id, d.at));
+        const step = stepNewsOf(next, d, nameOf);
+        opts.onChange({ ...ticketChangeOf(row, d.type, d.actor.id, d.at), ...(step ? { step } : {}) });
       }
     });
     return { row, events, state: next };

@@ -1,9 +1,9 @@
 import { Anchor, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlarm, IconAlertTriangle, IconArrowBackUp, IconArrowDown, IconArrowUp, IconHash, IconRefresh, IconUserShare } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconArrowBackUp, IconArrowDown, IconArrowUp, IconCircleCheck, IconHash, IconRefresh, IconUserShare } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
-import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsSlaNotice } from '../../shared/access';
+import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsResolvedNotice, wantsSlaNotice } from '../../shared/access';
 import type { User } from '../../shared/domain';
 import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
@@ -13,7 +13,7 @@ import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
 import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
-import { BURST_SHOWN, type NoticeSource } from './keptNotices';
+import { BURST_SHOWN, handedBackBy, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
 import { saidAnewIds } from './saidAnew';
 import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
@@ -27,6 +27,8 @@ import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByR
 // - for supervisors, a breach at tier 3, where there is no one left to escalate to;
 // - a ticket handed to me by someone else: back down to me, reopened while I hold it, or
 //   assigned to me by a supervisor (here, or on another desk through the hub: the same push);
+// - a ticket I escalated (held at a lower tier) resolved by someone else: who, and how (here,
+//   or on another desk through the hub; told once: the hub's echo of a step carries no news);
 // - a ticket I opened or hold that took a new number when it reached the hub (another desk
 //   had given its number first): the caller may have been given the old one.
 // Each notice opens its ticket when clicked; the link inside is the keyboard way in. Breaches,
@@ -40,6 +42,7 @@ type Change = PushPayload<'ticket.changed'>;
 export const slaNoticeFor = (user: User, w: Warning): boolean => wantsSlaNotice(user, w);
 export const escalationNoticeFor = (user: User, c: Change): boolean => wantsEscalationNotice(user, c);
 export const handoverNoticeFor = (user: User, c: Change): boolean => wantsHandoverNotice(user, c);
+export const resolvedNoticeFor = (user: User, c: Change): boolean => wantsResolvedNotice(user, c);
 
 export function SlaWatch() {
   const { user } = useSession();
@@ -101,8 +104,15 @@ export function SlaWatch() {
     const offChange = client.on('ticket.changed', (c) => {
       // Resolved, handed on or taken elsewhere: its notices that are no longer true go.
       for (const id of closedByChange(openNotices(), { ticketId: c.ticketId, open: isOpenState(c.state), assigneeId: c.assigneeId }, userRef.current.id)) notifications.hide(id);
+      if (resolvedNoticeFor(userRef.current, c) && c.step) {
+        show(userRef.current, { kind: 'resolved', ticketId: c.ticketId, number: c.number, by: c.step.actorName, note: c.step.note, ...(c.step.code ? { code: c.step.code } : {}) });
+        return;
+      }
       if (handoverNoticeFor(userRef.current, c) && isHandoverType(c.type)) {
-        show(userRef.current, { kind: 'handover', ticketId: c.ticketId, number: c.number, how: c.type, tier: c.tier, segment: c.segment });
+        // The same hand-back told again without its news (the hub's echo of this desk's step): still said with who and what.
+        const earlier = handedBackBy(openKept(), c.ticketId, c.type);
+        const by = c.type === 'DEESCALATE' && c.step?.actorName ? { by: { name: c.step.actorName, note: c.step.note } } : earlier ? { by: earlier } : {};
+        show(userRef.current, { kind: 'handover', ticketId: c.ticketId, number: c.number, how: c.type, tier: c.tier, segment: c.segment, ...by });
         return;
       }
       if (!escalationNoticeFor(userRef.current, c)) return;
@@ -170,12 +180,24 @@ function noticeOf(s: NoticeSource): Notice {
       close: t('notice.close', { number: s.number }),
     };
   }
+  if (s.kind === 'resolved') {
+    const how = s.code ? t(`resolution.${s.code}`) : '';
+    return {
+      color: 'green',
+      icon: <IconCircleCheck size={18} />,
+      title: t('notice.resolvedTitle', { number: s.number, name: s.by }),
+      body: how && s.note ? t('notice.resolvedBody', { code: how, note: s.note }) : how || s.note,
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
   if (s.kind === 'handover') {
+    const where = { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) };
     return {
       color: 'teal',
       icon: s.how === 'DEESCALATE' ? <IconArrowDown size={18} /> : s.how === 'REOPEN' ? <IconRefresh size={18} /> : <IconUserShare size={18} />,
       title: t(`notice.handover.${s.how}`, { number: s.number }),
-      body: t('notice.handoverBody', { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) }),
+      body: s.by ? (s.by.note ? t('notice.handedBackBy', { name: s.by.name, note: s.by.note, ...where }) : t('notice.handedBackByNoNote', { name: s.by.name, ...where })) : t('notice.handoverBody', where),
       link: t('notice.open', { number: s.number }),
       close: t('notice.close', { number: s.number }),
     };

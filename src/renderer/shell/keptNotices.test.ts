@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
-import { BURST_SHOWN, KEEP_MS, comeBack, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
+import { BURST_SHOWN, KEEP_MS, comeBack, handedBackBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
 
 // One window, people in turn: Sam (a tier-2 specialist) is warned of a breach, Ava takes the
 // window, then Sam signs in again.
@@ -88,6 +88,21 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     ).toEqual(['t-1', 't-6']);
     // A warning on the first response is gone once the first response is given (resolution runs).
     expect(still([kept(warning(1, 'firstResponse'), 1)], [standing(1)])).toEqual([]);
+  });
+
+  it('a hand-back told again without who and what (the hub’s echo) is said as first told', () => {
+    const by = { name: 'Sam Rivera', note: 'Confirm the cart charges overnight.' };
+    const open: OpenKept[] = [{ at: T0, source: { kind: 'handover', ticketId: 't-1', number: 'T-000001', how: 'DEESCALATE', tier: 1, segment: 'education', by } }];
+    expect(handedBackBy(open, 't-1', 'DEESCALATE')).toEqual(by);
+    expect(handedBackBy(open, 't-2', 'DEESCALATE')).toBeUndefined();
+    expect(handedBackBy(open, 't-1', 'ASSIGN')).toBeUndefined();
+  });
+
+  it('a ticket he escalated, resolved by someone else, comes back while it stays resolved', () => {
+    const resolved = (n: number): NoticeSource => ({ kind: 'resolved', ticketId: `t-${n}`, number: `T-00000${n}`, by: 'Tara Nguyen', code: 'fixed_remotely', note: 'Panel driver rolled back.' });
+    const notices = [kept(resolved(1), 1), kept(resolved(2), 2), kept(resolved(3), 3)];
+    expect(still(notices, [standing(1, { state: 'resolved' }), standing(2, { state: 'tier1.open' })])).toEqual(['t-1']);
+    expect(parseStore(JSON.stringify({ notices: [notices[0]], folded: [] })).notices[0]?.source).toEqual(resolved(1));
   });
 
   it('a ticket of his that took a new number comes back until he sees it, resolved or handed on meanwhile, and goes with the ticket', () => {

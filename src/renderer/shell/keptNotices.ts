@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
 import { HANDOVER_TYPES } from '../../shared/access';
-import { idSchema, segmentSchema, tierSchema } from '../../shared/domain';
+import { idSchema, resolutionCodeSchema, segmentSchema, tierSchema } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 
 // Hot desks: several people use one window in turn. When someone else takes the window (Switch
@@ -55,6 +55,19 @@ export const noticeSourceSchema = z.union([
     how: z.enum(HANDOVER_TYPES),
     tier: tierSchema,
     segment: segmentSchema,
+    /** Handed back down: who did it and the first words of what they asked (absent when not told). */
+    by: z.object({ name: z.string().max(200), note: z.string().max(200) }).optional(),
+  }),
+  z.object({
+    /** A ticket they escalated (held at a lower tier) was resolved by someone else. */
+    kind: z.literal('resolved'),
+    ticketId: idSchema,
+    number: z.string().max(64),
+    /** Who resolved it. */
+    by: z.string().max(200),
+    /** The resolution: its code, and the first words of its note. */
+    code: resolutionCodeSchema.optional(),
+    note: z.string().max(200),
   }),
   z.object({
     /** A ticket they opened or hold took a new number (another desk had given its number first). */
@@ -72,6 +85,15 @@ export type NoticeSource = z.infer<typeof noticeSourceSchema>;
 export interface OpenKept {
   at: number;
   source: NoticeSource;
+}
+
+/**
+ * Who handed a ticket back and what they asked, as its open notice says it: the same hand-back
+ * told again without that news (the hub's echo of a step taken at this desk) is said the same.
+ */
+export function handedBackBy(open: readonly OpenKept[], ticketId: string, how: string): { name: string; note: string } | undefined {
+  for (const { source: s } of open) if (s.kind === 'handover' && s.ticketId === ticketId && s.how === how && s.by) return s.by;
+  return undefined;
 }
 
 const keptSchema = z.object({
@@ -186,6 +208,7 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
  *   moved on, handed back or resolved drops it;
  * - handover (a ticket handed back down to them, reopened or assigned to them): kept while the
  *   ticket is open and still theirs.
+ * - resolved (a ticket they escalated, resolved by someone else): kept while it is not reopened.
  * - renumbered (a ticket they opened or hold took a new number): kept while the ticket is
  *   here, open or not, until they open it (the caller may hold the old number either way).
  * Dropped ones are gone (the caller does not keep them again).
@@ -199,6 +222,8 @@ export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly s
     const t = now.get(s.ticketId);
     // The caller may still have the old number, whatever became of the ticket: kept until seen.
     if (s.kind === 'renumbered') return t ? [n] : [];
+    // How a ticket they escalated ended: kept while it stays resolved (or closed).
+    if (s.kind === 'resolved') return t && !isOpenState(t.state) ? [n] : [];
     if (!t || !isOpenState(t.state)) return [];
     switch (s.kind) {
       case 'warning': {

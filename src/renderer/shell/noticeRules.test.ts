@@ -92,6 +92,14 @@ describe('which notices a change elsewhere makes untrue', () => {
     expect(closedByChange(mine, { ticketId: 't4', open: false, assigneeId: me }, me)).toEqual([handover('t4').id]);
   });
 
+  it('keeps “a ticket you escalated was resolved” through the change that resolved it, until it is reopened or opened', () => {
+    const resolved: OpenNotice = { id: noticeId('resolved', 't5'), kind: 'resolved', ticketId: 't5' };
+    expect(closedByChange([resolved], { ticketId: 't5', open: false, assigneeId: 'sam' }, me)).toEqual([]);
+    expect(closedByChange([resolved], { ticketId: 't5', open: true, assigneeId: 'sam' }, me)).toEqual([resolved.id]);
+    expect(closedByRoute([resolved], { name: 'ticket', ticketId: 't5' })).toEqual([resolved.id]);
+    expect(noticeAutoClose('resolved', false)).toBe(false);
+  });
+
   it('leaves other tickets’ notices and the summary alone', () => {
     expect(closedByChange(open, { ticketId: 't9', open: false, assigneeId: null }, me)).toEqual([]);
   });

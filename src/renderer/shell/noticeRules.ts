@@ -12,13 +12,16 @@ import type { Route } from '../route';
 // - the burst summary stays until dismissed (it stands for notices that were never shown);
 // - a ticket of mine that took a new number (another desk had given its number first) stays
 //   until dismissed or until its ticket is opened, whatever else happens to the ticket;
+// - a ticket I escalated (held at a lower tier) that someone else resolved stays until dismissed,
+//   until its ticket is opened, or until it is reopened: the change that resolved it is
+//   what raised it, so that change does not close it;
 // - a notice about the ticket already on the screen closes itself: the page shows it.
 // How many show at once is the <Notifications limit> (main.tsx); beyond it they wait, the
 // breaches and escalations first (priority). A page's own passing notice (a ticket taken, a
 // refusal) goes before them all: kept notices must not hold back the answer to what was just
 // done, and one that gives way for it comes back when it has passed.
 
-export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'renumbered' | 'burst';
+export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'renumbered' | 'resolved' | 'burst';
 
 /** A notice on the screen (or waiting for room): its id and the ticket it is about. */
 export interface OpenNotice {
@@ -56,6 +59,8 @@ export function noticePriority(kind: NoticeKind): number {
       return -3;
     case 'warning':
       return -4;
+    case 'resolved':
+      return -5;
   }
 }
 
@@ -77,7 +82,8 @@ export interface TicketMove {
  * true: any notice about a ticket that was resolved or closed; a warning about a ticket that
  * is no longer mine (handed to someone else), and so a ticket handed to me that is no longer
  * mine; an escalation into my queue once someone has taken the ticket. A breach stays while its
- * ticket is open: whoever holds it, it happened.
+ * ticket is open: whoever holds it, it happened. A ticket I escalated that was resolved: once
+ * it is open again (reopened), no longer true.
  */
 export function closedByChange(open: Iterable<OpenNotice>, change: TicketMove, me: string): string[] {
   return [...open]
@@ -85,6 +91,8 @@ export function closedByChange(open: Iterable<OpenNotice>, change: TicketMove, m
     .filter((n) => {
       // A new number stays true whatever happens to the ticket: it goes once seen.
       if (n.kind === 'renumbered') return false;
+      // How a ticket I escalated ended: true while it stays resolved (or closed).
+      if (n.kind === 'resolved') return change.open;
       if (!change.open) return true;
       if (n.kind === 'warning' || n.kind === 'handover') return change.assigneeId !== me;
       if (n.kind === 'escalation') return change.assigneeId !== null;

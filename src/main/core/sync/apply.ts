@@ -8,7 +8,7 @@ import type { TicketRowDb } from '../db/schema';
 import type { SlaStore } from '../sla';
 import { ticketNumber } from '../ticketRows';
 import { ticketStatements, type EventRowValues } from '../ticketStatements';
-import { ticketChangeOf, type TicketChange, type TicketStore } from '../ticketStore';
+import { stepNewsOf, ticketChangeOf, type TicketChange, type TicketStore } from '../ticketStore';
 import { conflictStore, type ConflictStore } from './conflicts';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
@@ -301,6 +301,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     let lastType: string | null = null;
     let lastActor = '';
     let lastAt = 0;
+    // The last step folded in that is news here (from the hub, first time): a RESOLVE or a hand-back names it.
+    let lastNews: LogEvent | null = null;
     const fresh: LogEvent[] = [];
 
     const foldRemote = (e: OutboxEnvelope) => {
@@ -321,6 +323,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       ensurePerson(event.actor.id, event.actor, now);
       append(event, e.id, e.deskId, e.globalSeq);
       fresh.push(event);
+      lastNews = event;
       lastType = event.type;
       lastActor = event.actor.id;
       lastAt = event.at;
@@ -356,6 +359,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
           const deskId = inOutbox ? (JSON.parse(inOutbox.body) as OutboxEnvelope).deskId : '';
           append(again.event, r.id, deskId, null);
           if (again.event.seq !== r.seq || again.event.payload !== mine.payload) rewriteOutbox(r.id, again.event);
+          lastNews = null;
           lastType = again.event.type;
           lastActor = again.event.actor.id;
           lastAt = again.event.at;
@@ -413,7 +417,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         if (actorId !== holder) takenFirst.push({ actorId, ticketId, number: ticketNumber(row.number), takenById: holder, takenBy: q.personName.get(holder) ?? '', segment: row.segment as Segment, tier: row.tier as Tier });
       }
     }
-    const change = ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at);
+    const told = ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at);
+    const news: LogEvent | null = lastNews;
+    const step = news ? stepNewsOf(s, news, (id) => q.personName.get(id)) : undefined;
+    const change = step ? { ...told, step } : told;
     return {
       // New here, told by its last step (a take after the creation): windows still hear it is new.
       change: before === null && change.type !== 'CREATED' ? { ...change, created: true } : change,
