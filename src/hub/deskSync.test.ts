@@ -1379,3 +1379,26 @@ describe('random interleavings (fast-check)', () => {
     );
   }, 120_000);
 });
+
+describe('a desk older than the hub’s log', () => {
+  it('gets the changes it can read, says it must be upgraded, and still sends its own work', async () => {
+    const a = await deskFor(ava);
+    // Ben's desk reads no event newer than version 1 (as a desk of this build would be, once a version-3 event exists).
+    const old = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, deskVersion: 1 } });
+    desks.push(old);
+    const b = await deskFor(ben, old);
+    const t = await newTicket(a, 'Projector flickers in room 4');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.call('tickets.act', { ticketId: t, command: { type: 'RETURN_TO_QUEUE' } });
+    await a.desk.sync.syncNow();
+
+    const mine = await newTicket(b, 'Laptop hinge cracked');
+    await b.desk.sync.syncNow();
+    // What came before the return reached Ben; the return did not, and the desk says why.
+    expect((await view(b, t)).timeline.map((e) => e.split(':')[0])).toEqual(['CREATED', 'TAKE']);
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, waiting: [say('deskTooOld')] });
+    // Ben's own ticket reached the hub and Ava.
+    await a.desk.sync.syncNow();
+    expect((await view(a, mine)).state).toBe('new');
+  });
+});

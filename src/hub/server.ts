@@ -13,7 +13,8 @@ import { startLive, type Live } from './live';
 import { migrate } from './migrations';
 import { migratePresence, presenceOf } from './presence';
 import { ticketLogRecheck } from './ticketLogRecheck';
-import { directory, pull, push, snapshot, type StreamRules } from './sync';
+import { directory, pull, push, snapshot, statedDeskVersion, type StreamRules } from './sync';
+import { DESK_VERSION_HEADER } from '../shared/ticketLog';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
@@ -32,7 +33,7 @@ import { HUB_TIME_HEADER } from '../shared/clockSkew';
 //   PATCH /admin/users/:id                (admin) role, tier, segments, name, email, active
 //   POST /admin/users/:id/password        (admin) reset a password (ends their sessions)
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
-//   GET  /sync/pull?after=&limit=&refusalsAfter=
+//   GET  /sync/pull?after=&limit=&refusalsAfter=   (header x-tagdesk-desk-version: 426 past what the desk can read)
 //   GET  /sync/snapshot
 //   GET  /sync/directory?after=&limit=  the 'user' stream, for a desk (Authorization: Desk <deskId> <deskKey>)
 //   GET  /presence?ticketId=              who else has the ticket open (presence.ts)
@@ -150,7 +151,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
     if (method === 'GET' && path === '/auth/me') return { user: s.user, deskId: s.deskId, expiresAt: s.expiresAt };
     if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
-    if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams));
+    if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams), statedDeskVersion(req.headers[DESK_VERSION_HEADER]));
     if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s);
     if (method === 'GET' && path === '/presence') return presenceOf(db, s, Object.fromEntries(url.searchParams), now());
     if (path === '/admin/users' || path.startsWith('/admin/users/')) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { uuidv7 } from '../main/core/ids';
-import { systemEventId } from '../shared/ticketLog';
+import { say } from '../shared/messageKeys';
+import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, systemEventId } from '../shared/ticketLog';
 import type { Envelope } from './envelope';
 import type { Hub } from './server';
 import { call, event, makeUser, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
@@ -320,6 +321,45 @@ describe('pull and snapshot', () => {
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
     const tail = await call<{ events: Envelope[] }>(hub.url, 'GET', `/sync/pull?after=${snap.body.watermark}`, { token: specialist.token });
     expect(tail.body.events.map((e) => e.entityId)).toEqual([t]);
+  });
+});
+
+describe('desks of different versions', () => {
+  const head = async () => Number((await hub.db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
+  type Page = { events: Envelope[]; cursor: number; head: number; error?: { code: string; message: string } };
+  const pullAs = (desk: TestDesk, after: number, version?: string) =>
+    call<Page>(hub.url, 'GET', `/sync/pull?after=${after}&limit=50`, { token: desk.token, ...(version ? { headers: { [DESK_VERSION_HEADER]: version } } : {}) });
+
+  it('a desk of version 1 gets the events before a return to queue, then a 426 telling it to upgrade; version 2 gets everything; none stated is 1', async () => {
+    const t = newTicket();
+    const from = await head();
+    const r = await pushEvents(hub, agent, [
+      event(agent, t, 1, 'CREATED', { segment: 'education' }),
+      event(agent, t, 2, 'TAKE'),
+      event(agent, t, 3, 'RETURN_TO_QUEUE', { note: 'Off sick this afternoon.' }),
+      event(agent, t, 4, 'TAKE'),
+    ]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+
+    for (const version of ['1', undefined]) {
+      const first = await pullAs(agent, from, version);
+      expect(first.status).toBe(200);
+      expect(first.body.events.map((e) => e.type)).toEqual(['CREATED', 'TAKE']);
+      // The cursor stops before the event it cannot read: the next page starts at it.
+      expect(first.body.cursor).toBe(r.body.results[1]!.globalSeq);
+      expect(first.body.cursor).toBeLessThan(first.body.head);
+      const refused = await pullAs(agent, first.body.cursor, version);
+      expect(refused.status).toBe(426);
+      expect(refused.body.error).toMatchObject({ code: 'desk_too_old', message: say('deskTooOld') });
+    }
+
+    const all = await pullAs(agent, from, String(DESK_MACHINE_VERSION));
+    expect(all.status).toBe(200);
+    expect(all.body.events.map((e) => e.type)).toEqual(['CREATED', 'TAKE', 'RETURN_TO_QUEUE', 'TAKE']);
+
+    // The old desk's own work still goes in (a push states no version and needs none).
+    const own = await pushEvents(hub, agent, [event(agent, t, 5, 'ADD_NOTE', { note: 'Sent from an older desk.' })]);
+    expect(own.body.results.map((x) => x.status)).toEqual(['accepted']);
   });
 });
 

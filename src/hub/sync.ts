@@ -6,7 +6,8 @@ import { STREAM_RULES, type StreamRule } from '../shared/streamRules';
 import { maySendWorkOf, seesSegment } from './access';
 import { actorOfUser, toUser, type Session } from './accounts';
 import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type Directory, type Envelope, type Recheck, type TicketEvent, type TicketState } from './envelope';
-import { badRequest, conflict, forbidden } from './errors';
+import { badRequest, conflict, forbidden, HubError } from './errors';
+import { deskVersionNeeded, readablePrefix } from '../shared/ticketLog';
 import type { HubDatabase, HubDb } from './db';
 import { RawJson, rawObject, withGlobalSeq } from './rawJson';
 import { eraseOnHub, keptAsErased } from './erasure';
@@ -376,17 +377,44 @@ export interface PullResult {
 const visibleSegments = (session: Session): Segment[] | 'all' =>
   session.user.role === 'supervisor' || session.user.role === 'admin' ? 'all' : session.user.segments.filter((s) => seesSegment(session.user, s));
 
-export async function pull(db: HubDb, session: Session, query: unknown): Promise<RawJson> {
+/**
+ * The desk machine version a pull states (DESK_VERSION_HEADER): none, or none that reads as a
+ * version, is 1, which is what every desk before the header was (they send none).
+ */
+export function statedDeskVersion(header: string | string[] | undefined): number {
+  const n = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+export async function pull(db: HubDb, session: Session, query: unknown, deskVersion = 1): Promise<RawJson> {
   const parsed = pullSchema.safeParse(query);
   if (!parsed.success) throw badRequest(`Not a valid pull: ${z.prettifyError(parsed.error)}`);
   const { after, limit, refusalsAfter } = parsed.data;
   // The head first: every event at or below a committed head is itself committed.
   const head = (await db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
   const segments = visibleSegments(session);
-  let q = db.selectFrom('events').select(['seq', sql<string>`envelope::text`.as('envelope')]).where('seq', '>', after).where('seq', '<=', head).orderBy('seq').limit(limit);
+  let q = db
+    .selectFrom('events')
+    .select(['seq', 'stream', 'type', sql<string>`envelope::text`.as('envelope')])
+    .where('seq', '>', after)
+    .where('seq', '<=', head)
+    .orderBy('seq')
+    .limit(limit);
   if (segments !== 'all') q = q.where('segment', 'in', [...segments, EVERYONE]);
-  const rows = await q.execute();
-  const cursor = rows.length === limit ? rows[rows.length - 1]!.seq : Math.max(head, after);
+  const read = await q.execute();
+  // A desk is sent nothing past the first event its version cannot read (deskVersion.ts): the
+  // page ends before it, and its cursor with it, so the desk keeps all it can read and stops
+  // there rather than failing to replay what it does not know.
+  const readable = readablePrefix(read, deskVersion);
+  if (readable === 0 && read.length > 0) {
+    // 426 Upgrade Required: a 4xx, so a desk that predates this check (its engine throws a
+    // HubAnswer for any 4xx other than 401/403) logs this sentence, drops nothing, keeps its
+    // cursor and outbox, and tries again after its back-off; 401/403 would end its people's
+    // sessions, and a 5xx or 429 is retried as "busy" without the sentence being logged.
+    throw new HubError(426, 'desk_too_old', say('deskTooOld'), { needs: deskVersionNeeded(read[0]!) });
+  }
+  const rows = read.slice(0, readable);
+  const cursor = rows.length < read.length ? rows[rows.length - 1]!.seq : rows.length === limit ? rows[rows.length - 1]!.seq : Math.max(head, after);
   let lastDeskSeq: number | null = null;
   let refusals: PullResult['refusals'] = [];
   if (session.deskId) {

@@ -54,8 +54,13 @@ export interface Answer<T = Record<string, unknown>> {
 }
 
 /** A JSON call to the hub, the way a desk makes it. */
-export async function call<T = Record<string, unknown>>(hubUrl: string, method: string, path: string, options: { body?: unknown; raw?: string; token?: string } = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+export async function call<T = Record<string, unknown>>(
+  hubUrl: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await fetch(hubUrl + path, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
   const text = await res.text();

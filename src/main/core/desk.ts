@@ -168,7 +168,8 @@ export interface DeskOptions {
   /** The backups' timers and first look (tests). */
   backupTimers?: Timers;
   /** The sync engine's knobs (tests): follow the live socket, poll interval, fetch. */
-  sync?: { live?: boolean; pollMs?: number; fetch?: typeof fetch };
+  /** deskVersion: the machine version the desk states to the hub (tests: a desk older than this build). */
+  sync?: { live?: boolean; pollMs?: number; fetch?: typeof fetch; deskVersion?: number };
   /**
    * Keep the hub's time when this computer's clock is off by more than a few seconds (the
    * offset each hub answer gives, src/shared/clockSkew.ts). On by default; off by default with
@@ -411,6 +412,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     now: () => clock.now(),
     live: options.sync?.live,
     pollMs: options.sync?.pollMs,
+    deskVersion: options.sync?.deskVersion,
     fetch: hubTime.fetch(options.sync?.fetch),
     onNews: (news) => {
       for (const c of news.tickets) push('ticket.changed', c);

@@ -1137,6 +1137,7 @@ export const en = {
   'apiError.waitsForSignIn': 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
   'apiError.heldDeactivated': '{name}’s account was deactivated at the hub: the changes they made at this desk are kept here and not sent. To send them, an admin turns the account back on at the hub and {name} signs in here; otherwise a supervisor redoes what is still needed.',
   'apiError.noHubSession': 'Nobody at this desk has a current hub session: sign in to sync.',
+  'apiError.deskTooOld': 'This desk runs an older Tagdesk than the hub’s other desks: upgrade it to receive their changes. Its own changes are kept.',
   'apiError.noOwnHubSession': 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
   'apiError.keepUnder': 'Keep it under {count} characters.',
   'apiError.emailMissing': 'Type an email address.',

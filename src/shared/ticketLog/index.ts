@@ -9,3 +9,4 @@ export * from './decide';
 export * from './evolve';
 export * from './sla';
 export * from './cameBack';
+export * from './deskVersion';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { maySendWorkOf } from '../../../shared/access';
 import { say } from '../../../shared/messageKeys';
 import { USER_STREAM } from '../../../shared/userStream';
-import { outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
+import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
 import { describeFetchError, endedBecause, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
@@ -93,6 +93,8 @@ export interface SyncEngineOptions {
   /** Look again this often even without news (ms). */
   pollMs?: number;
   log?: (message: string) => void;
+  /** The machine version this desk states to the hub (tests: a desk older or newer than this build). */
+  deskVersion?: number;
 }
 
 export function syncEngine(options: SyncEngineOptions) {
@@ -128,6 +130,12 @@ export function syncEngine(options: SyncEngineOptions) {
   /** Why some changes are not being sent, by person. */
   const held = new Map<string, string>();
   let problem: string | null = null;
+  /**
+   * The hub's log holds an event this desk's version cannot read (426 on a pull): the desk has
+   * everything before it, goes on sending its own changes, and says it must be upgraded.
+   */
+  let tooOld = false;
+  const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
   const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
@@ -147,7 +155,8 @@ export function syncEngine(options: SyncEngineOptions) {
     const send = () =>
       doFetch(`${link.url}${path}`, {
         method,
-        headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        // The desk's machine version on every call: the hub sends a pull nothing past what this desk can read (deskVersion.ts).
+        headers: { authorization, [DESK_VERSION_HEADER]: String(deskVersion), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -182,6 +191,17 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   async function pullAll(token: string): Promise<void> {
+    try {
+      await pullPages(token);
+      tooOld = false;
+    } catch (error) {
+      if (!(error instanceof HubAnswer && error.status === 426)) throw error;
+      if (!tooOld) log(`tagdesk: ${error.message}`);
+      tooOld = true;
+    }
+  }
+
+  async function pullPages(token: string): Promise<void> {
     const page = (after: number, refusalsAfter: number) => request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}`, token);
     const s = state();
     let next = page(s.cursor, s.refusals_after);
@@ -566,7 +586,7 @@ export function syncEngine(options: SyncEngineOptions) {
     status() {
       const s = state();
       const pending = Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : []) };
+      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : [], tooOld ? [say('deskTooOld')] : []) };
     },
   };
 }
