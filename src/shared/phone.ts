@@ -1,4 +1,7 @@
 import { getCountries, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+// The same parser with the same (min) metadata the line above uses, called with a copy of it (fewCountries below).
+import { Metadata, parsePhoneNumberFromString as parseWithMetadata, type MetadataJson } from 'libphonenumber-js/core';
+import minMetadata from 'libphonenumber-js/min/metadata';
 // The full metadata, only to tell a mobile number from another where a refused number is real elsewhere.
 import { parsePhoneNumberFromString as parseWithTypes } from 'libphonenumber-js/max';
 import { countryPhrase, say } from './messageKeys';
@@ -52,9 +55,57 @@ export function parsePhone(input: string, country: Country = DEFAULT_COUNTRY): P
  * or null when the text cannot be a phone number.
  */
 export function toE164(input: string, country: Country = DEFAULT_COUNTRY): string | null {
-  const p = parse(input, country);
-  return p && p.isPossible() ? p.number : null;
+  const trimmed = toAsciiDigits(input).trim();
+  if (!PHONE_CHARS.test(trimmed)) return null;
+  const text = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  // libphonenumber finds which of the countries sharing a calling code a number belongs to (25
+  // share +1) by trying each one's number patterns in turn: 15-40 us for a number that is none
+  // of theirs, such as every Express Service Code, a third of an Express lookup above its floor.
+  // Neither the E.164 form nor the national number depends on that country (both are read
+  // before it is chosen), and whether the number is possible depends on it only through the
+  // possible lengths of its numbering plan. So read it with each shared code pointing to its
+  // main country alone, and ask the full question only when the countries of the code disagree
+  // on that length (a 7-digit +1 number: only Canada's plan has 7). The result is the same as
+  // the full parse's: phone.test.ts compares the two.
+  // A desk in one of the other countries of a shared code (Jersey, Canada) reads national
+  // numbers by its own plan: the full question, as before.
+  if (fewCountries.notMain.has(country)) {
+    const p = parse(input, country);
+    return p && p.isPossible() ? p.number : null;
+  }
+  const p = parseWithMetadata(text, country, fewCountries.json);
+  if (!p) return null;
+  const lengths = fewCountries.lengths.get(p.countryCallingCode);
+  const length = p.nationalNumber.length;
+  if (lengths && !lengths.all.has(length) && lengths.any.has(length)) {
+    const whole = parse(input, country);
+    return whole && whole.isPossible() ? whole.number : null;
+  }
+  return p.isPossible() ? p.number : null;
 }
+
+/**
+ * The min metadata with each calling code shared by several countries pointing to its main one
+ * (+1 to the US, +44 to the UK), and for those codes the national lengths possible in every one
+ * of their countries and in any of them.
+ */
+const fewCountries = (() => {
+  const whole = new Metadata(minMetadata);
+  const codes = minMetadata.country_calling_codes;
+  const notMain = new Set<string>();
+  const lengths = new Map<string, { all: Set<number>; any: Set<number> }>();
+  for (const [code, countries] of Object.entries(codes)) {
+    if (countries.length < 2) continue;
+    for (const c of countries.slice(1)) notMain.add(c);
+    const each = countries.map((c) => {
+      whole.selectNumberingPlan(c as Country);
+      return new Set<number>(whole.numberingPlan!.possibleLengths());
+    });
+    lengths.set(code, { all: new Set([...each[0]!].filter((n) => each.every((set) => set.has(n)))), any: new Set(each.flatMap((set) => [...set])) });
+  }
+  const json: MetadataJson = { ...minMetadata, country_calling_codes: Object.fromEntries(Object.entries(codes).map(([code, countries]) => [code, countries.slice(0, 1)])) };
+  return { notMain, lengths, json };
+})();
 
 /** "+15125550142" → "+1 512 555 0142"; returns the input when it does not parse. */
 export function formatPhone(e164: string): string {
