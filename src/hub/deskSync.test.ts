@@ -1400,5 +1400,13 @@ describe('a desk older than the hub’s log', () => {
     // Ben's own ticket reached the hub and Ava.
     await a.desk.sync.syncNow();
     expect((await view(a, mine)).state).toBe('new');
+
+    // A desk of that version joining now starts from the hub's snapshot: before, it was handed
+    // the return too (a desk of the previous build failed to load it and never started).
+    const late = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, deskVersion: 1 } });
+    desks.push(late);
+    const c = await deskFor(ben, late);
+    expect((await view(c, t)).timeline.map((e) => e.split(':')[0])).toEqual(['CREATED', 'TAKE']);
+    expect(await c.call('sync.status')).toMatchObject({ online: true, pending: 0, waiting: [say('deskTooOld')] });
   });
 });

@@ -481,8 +481,14 @@ export interface Snapshot {
   events: Envelope[];
 }
 
-/** A Snapshot, written as JSON with the stored states and envelopes passed through. */
-export async function snapshot(db: HubDb, session: Session): Promise<RawJson> {
+/**
+ * A Snapshot, written as JSON with the stored states and envelopes passed through. Cut for the
+ * desk's version as a pull is (deskVersion.ts): its events end before the first it cannot read,
+ * and its watermark just before that event, so a desk of an older version joining loads what it
+ * can and its first pull is the 426 that tells it to upgrade. (The tickets are the hub's fold to
+ * the head; a desk starts from the events and reads them not.)
+ */
+export async function snapshot(db: HubDb, session: Session, deskVersion = 1): Promise<RawJson> {
   const segments = visibleSegments(session);
   return db
     .transaction()
@@ -491,16 +497,19 @@ export async function snapshot(db: HubDb, session: Session): Promise<RawJson> {
       const watermark = (await tx.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
       let q = tx.selectFrom('tickets').select(sql<string>`state::text`.as('state')).orderBy('id');
       if (segments !== 'all') q = q.where('segment', 'in', segments.length > 0 ? segments : ['-']);
-      let e = tx.selectFrom('events').select(['seq', sql<string>`envelope::text`.as('envelope')]).where('seq', '<=', watermark).orderBy('seq');
+      let e = tx.selectFrom('events').select(['seq', 'stream', 'type', sql<string>`envelope::text`.as('envelope')]).where('seq', '<=', watermark).orderBy('seq');
       if (segments !== 'all') e = e.where('segment', 'in', [...segments, EVERYONE]);
       const tickets = (await q.execute()).map((r) => r.state);
-      const events = (await e.execute()).map((r) => withGlobalSeq(r.envelope, r.seq));
-      return new RawJson(rawObject({ watermark: JSON.stringify(watermark), tickets: `[${tickets.join(',')}]`, events: `[${events.join(',')}]` }));
+      const read = await e.execute();
+      const readable = readablePrefix(read, deskVersion);
+      const upTo = readable < read.length ? read[readable]!.seq - 1 : watermark;
+      const events = read.slice(0, readable).map((r) => withGlobalSeq(r.envelope, r.seq));
+      return new RawJson(rawObject({ watermark: JSON.stringify(upTo), tickets: `[${tickets.join(',')}]`, events: `[${events.join(',')}]` }));
     });
 }
 
 /** Events by seq range, for the live fan-out of one commit: each as the JSON text a desk receives. */
-export async function eventsBetween(db: HubDb, first: number, last: number): Promise<{ segment: string; json: string }[]> {
-  const rows = await db.selectFrom('events').select(['seq', 'segment', sql<string>`envelope::text`.as('envelope')]).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
-  return rows.map((r) => ({ segment: r.segment, json: withGlobalSeq(r.envelope, r.seq) }));
+export async function eventsBetween(db: HubDb, first: number, last: number): Promise<{ segment: string; json: string; needs: number }[]> {
+  const rows = await db.selectFrom('events').select(['seq', 'segment', 'stream', 'type', sql<string>`envelope::text`.as('envelope')]).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
+  return rows.map((r) => ({ segment: r.segment, json: withGlobalSeq(r.envelope, r.seq), needs: deskVersionNeeded(r) }));
 }
