@@ -39,10 +39,10 @@ interface Person {
 }
 
 /** A desk whose clock is the machine's plus `skewMs`, joined to the hub, `user` signed in, synced. */
-async function deskAt(user: HubUser, skewMs: number | (() => number)): Promise<Person> {
+async function deskAt(user: HubUser, skewMs: number | (() => number), followHubClock = true): Promise<Person> {
   const skewOf = typeof skewMs === 'number' ? () => skewMs : skewMs;
   const clock: Clock = { now: () => Date.now() + skewOf() };
-  const d = await openDesk({ dataDir: ':memory:', clock, testClock: true, followHubClock: true, hubUrl: hub.url, sync: { live: false } });
+  const d = await openDesk({ dataDir: ':memory:', clock, testClock: true, followHubClock, hubUrl: hub.url, sync: { live: false } });
   desks.push(d);
   const conn = d.connect(() => undefined);
   const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
@@ -124,6 +124,20 @@ describe('one desk’s clock is wrong', () => {
     // fired the 4-hour breach, which the hub took on the desk's word, and the ticket went to tier 2.
     fast.desk.scheduler.tick();
     await both(fast, right);
+    const seen = await right.call('tickets.get', { ticketId: id });
+    expect(seen.timeline.map((e) => e.type)).toEqual(['CREATED']);
+    expect(seen.ticket).toMatchObject({ tier: 1, sla: { status: 'ok' } });
+  }, 60_000);
+
+  it('a desk from before the hub’s clock (it keeps its own), 5 hours fast, does not breach a ticket opened on a right desk a minute ago', async () => {
+    const right = await deskAt(ben, 0);
+    const old = await deskAt(ava, 5 * 60 * MIN, false);
+    const id = await newTicket(right, 'early breach, old desk');
+    await both(right, old);
+    // Its scheduler fires the 4-hour breach on its own clock; before, the hub took it on the
+    // desk's word and the ticket went to tier 2 for everyone. Now the hub holds it until its own time.
+    old.desk.scheduler.tick();
+    await both(old, right);
     const seen = await right.call('tickets.get', { ticketId: id });
     expect(seen.timeline.map((e) => e.type)).toEqual(['CREATED']);
     expect(seen.ticket).toMatchObject({ tier: 1, sla: { status: 'ok' } });

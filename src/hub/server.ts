@@ -115,7 +115,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const allow = (address: string): boolean => {
     const t = now();
     const b = buckets.get(address) ?? { tokens: rate * 2, at: t };
-    b.tokens = Math.min(rate * 2, b.tokens + ((t - b.at) / 1000) * rate);
+    // Max 0: a hub clock set back (by hand, or NTP stepping it) refills nothing, rather than
+    // draining the bucket by however far it went back and answering 429 to every desk for as long.
+    b.tokens = Math.min(rate * 2, b.tokens + (Math.max(0, t - b.at) / 1000) * rate);
     b.at = t;
     buckets.set(address, b);
     if (b.tokens < 1) return false;

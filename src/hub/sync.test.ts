@@ -232,6 +232,31 @@ describe('system events', () => {
     expect(ticket.state).toMatchObject({ seq: 2, position: { context: { tier: 2 } } });
   });
 
+  it('an SLA event fired ahead of the hub’s clock waits, unrecorded, until the hub’s time reaches it (a desk that keeps its own clock, 5 hours fast)', async () => {
+    let hubNow = Date.now();
+    const clocked = await testHub(hub.databaseUrl, { now: () => hubNow });
+    try {
+      const t = newTicket();
+      await pushEvents(clocked, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+      const dueAt = hubNow + 4 * 60 * 60_000;
+      const system = { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] };
+      const fired = (type: 'SLA_BREACH' | 'SLA_WARNING', deskTime: number) => ({ ...event(agent, t, 2, type, { target: 'resolution', dueAt }), id: systemEventId(t, type, 'resolution', dueAt), actor: system, deskTime });
+      // Before: both accepted on the desk's word, and the ticket went up to tier 2 four hours early.
+      for (const type of ['SLA_BREACH', 'SLA_WARNING'] as const) {
+        const early = await pushEvents(clocked, agent, [fired(type, hubNow + 5 * 60 * 60_000)]);
+        expect(early.body.results.map((x) => x.status)).toEqual(['stale']);
+      }
+      expect(await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).toMatchObject({ state: { seq: 1, position: { context: { tier: 1 } } } });
+      // Not recorded as refused: when the hub's time comes, the same breach (same derived id) goes in.
+      hubNow = dueAt + 1_000;
+      const due = await pushEvents(clocked, agent, [fired('SLA_BREACH', hubNow + 5 * 60 * 60_000)]);
+      expect(due.body.results.map((x) => x.status)).toEqual(['accepted']);
+      expect(await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).toMatchObject({ state: { seq: 2, position: { context: { tier: 2 } } } });
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('a person cannot send an SLA event as themselves', async () => {
     const t = newTicket();
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);

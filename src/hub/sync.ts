@@ -13,6 +13,7 @@ import { RawJson, rawObject, withGlobalSeq } from './rawJson';
 import { eraseOnHub, keptAsErased } from './erasure';
 import { CUSTOMER_STREAM } from '../shared/customerStream';
 import { USER_STREAM } from '../shared/userStream';
+import { CLOCK_FOLLOW_MS } from '../shared/clockSkew';
 
 // The hub's side of sync (DESIGN.md, "Many desks: the hub").
 //
@@ -189,7 +190,11 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       const judged: Envelope = { ...event, actor: judgedActor };
       if (ticket) {
         const after = unsettled.get(event.entityId);
-        const verdict = after !== undefined && after < event.seq ? STALE : safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
+        const checked = after !== undefined && after < event.seq ? STALE : safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
+        // A warning or breach the ticket would take, fired ahead of the hub's clock (a desk
+        // that keeps its own, fast, clock): not yet. Answered 'stale', so it is not recorded
+        // (its id, derived, stays free) and its desk sends it again until the hub's time comes.
+        const verdict = checked.ok && judgedActor === SYSTEM_ACTOR && firedEarly(event, now) ? STALE : checked;
         if (verdict.ok) {
           states.set(event.entityId, verdict.state);
           accepted.push({ deskSeq, event: judged, segment: segmentOf(verdict.state), state: verdict.state });
@@ -343,6 +348,20 @@ async function numberOpened(tx: Kysely<HubDatabase>, opened: Pushed[]): Promise<
     if (read.ok) e.ticket = read.event;
   }
   return opened.map((e) => e.event.entityId);
+}
+
+/**
+ * Whether a system SLA event was fired before its time by the hub's clock (`now`): a breach
+ * whose deadline (its dueAt) is still ahead; a warning stamped ahead of the hub's time for a
+ * deadline still ahead. A desk that follows the hub's clock (clockSkew.ts) is within
+ * CLOCK_FOLLOW_MS of it; one that keeps its own (a desk from before that change, or one that
+ * has not heard from the hub yet) can be hours off.
+ */
+export function firedEarly(event: Pick<Envelope, 'type' | 'payload' | 'deskTime'>, now: number): boolean {
+  if (event.type !== 'SLA_BREACH' && event.type !== 'SLA_WARNING') return false;
+  const dueAt = event.payload.dueAt;
+  if (typeof dueAt !== 'number' || dueAt <= now + CLOCK_FOLLOW_MS) return false;
+  return event.type === 'SLA_BREACH' || event.deskTime > now + CLOCK_FOLLOW_MS;
 }
 
 /** A step after one this push could not take. */
