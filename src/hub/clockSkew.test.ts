@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Clock, type Desk } from '../main/core/desk';
@@ -39,10 +42,10 @@ interface Person {
 }
 
 /** A desk whose clock is the machine's plus `skewMs`, joined to the hub, `user` signed in, synced. */
-async function deskAt(user: HubUser, skewMs: number | (() => number)): Promise<Person> {
+async function deskAt(user: HubUser, skewMs: number | (() => number), followHubClock = true, dataDir = ':memory:'): Promise<Person> {
   const skewOf = typeof skewMs === 'number' ? () => skewMs : skewMs;
   const clock: Clock = { now: () => Date.now() + skewOf() };
-  const d = await openDesk({ dataDir: ':memory:', clock, testClock: true, followHubClock: true, hubUrl: hub.url, sync: { live: false } });
+  const d = await openDesk({ dataDir, clock, testClock: true, followHubClock, hubUrl: hub.url, sync: { live: false } });
   desks.push(d);
   const conn = d.connect(() => undefined);
   const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
@@ -127,6 +130,43 @@ describe('one desk’s clock is wrong', () => {
     const seen = await right.call('tickets.get', { ticketId: id });
     expect(seen.timeline.map((e) => e.type)).toEqual(['CREATED']);
     expect(seen.ticket).toMatchObject({ tier: 1, sla: { status: 'ok' } });
+  }, 60_000);
+
+  it('a desk from before the hub’s clock (it keeps its own), 5 hours fast, does not breach a ticket opened on a right desk a minute ago', async () => {
+    const right = await deskAt(ben, 0);
+    const old = await deskAt(ava, 5 * 60 * MIN, false);
+    const id = await newTicket(right, 'early breach, old desk');
+    await both(right, old);
+    // Its scheduler fires the 4-hour breach on its own clock; before, the hub took it on the
+    // desk's word and the ticket went to tier 2 for everyone. Now the hub holds it until its own time.
+    old.desk.scheduler.tick();
+    await both(old, right);
+    const seen = await right.call('tickets.get', { ticketId: id });
+    expect(seen.timeline.map((e) => e.type)).toEqual(['CREATED']);
+    expect(seen.ticket).toMatchObject({ tier: 1, sla: { status: 'ok' } });
+  }, 60_000);
+
+  it('a desk 5 hours fast, opened again, asks the hub the time before its SLA scheduler sends what it thinks fell due', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tagdesk-skew-'));
+    try {
+      const right = await deskAt(ben, 0);
+      const first = await deskAt(ava, 5 * 60 * MIN, true, dir);
+      const id = await newTicket(right, 'restart');
+      await both(right, first);
+      first.desk.close();
+      desks.splice(desks.indexOf(first.desk), 1);
+      // Opened again: the offset is measured anew (the clock may have been set right meanwhile).
+      // Before, its scheduler's first tick ran on the computer's clock before the hub answered,
+      // fired the 4-hour breach, and the ticket went to tier 2 on this desk.
+      const again = await deskAt(ava, 5 * 60 * MIN, true, dir);
+      await again.desk.sync.syncNow();
+      const seen = await again.call('tickets.get', { ticketId: id });
+      expect(seen.timeline.map((e) => e.type)).toEqual(['CREATED']);
+      expect(seen.ticket).toMatchObject({ tier: 1, sla: { status: 'ok' } });
+      expect(await again.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('a desk 8 days fast keeps the 7-day hub session it was just given, and sends its work', async () => {

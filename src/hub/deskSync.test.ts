@@ -32,10 +32,12 @@ let ava: HubUser;
 let ben: HubUser;
 let sam: HubUser;
 const desks: Desk[] = [];
+let hubAhead = 0;
 
 beforeAll(async () => {
   pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
+  // The hub's clock is the machine's, moved on with the desks' where a test lets days pass.
+  hub = await testHub(await pg.freshDatabase(), { now: () => Date.now() + hubAhead });
   ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
   ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
   sam = await makeUser(hub, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] });
@@ -748,7 +750,8 @@ describe('desks following one hub', () => {
     await b.desk.sync.syncNow();
     a.desk.sync.stop();
     b.desk.sync.stop();
-    // Both desks' clocks pass the ticket's resolution due time while they are offline.
+    // Six days pass while both desks are offline: their clocks pass the ticket's resolution due
+    // time, and so does the hub's (which holds back a breach fired before its own time).
     for (const d of [a.desk, b.desk]) {
       (d.clock as TestClock).advance(6 * 24 * 60 * 60_000);
       d.scheduler.tick();
@@ -756,9 +759,14 @@ describe('desks following one hub', () => {
     const escalatedTo = (await view(a, t)).tier;
     expect(escalatedTo).toBeGreaterThan(1);
     expect((await view(b, t)).tier).toBe(escalatedTo);
-    await a.desk.sync.syncNow();
-    await b.desk.sync.syncNow();
-    await a.desk.sync.syncNow();
+    hubAhead = 6 * 24 * 60 * 60_000;
+    try {
+      await a.desk.sync.syncNow();
+      await b.desk.sync.syncNow();
+      await a.desk.sync.syncNow();
+    } finally {
+      hubAhead = 0;
+    }
     const breaches = await hub.db.selectFrom('events').select(['type', 'id']).where('ticket_id', '=', t).where('type', '=', 'SLA_BREACH').execute();
     const escalations = new Set(breaches.map((e) => e.id));
     expect(breaches.length).toBeGreaterThan(0);
@@ -1400,5 +1408,13 @@ describe('a desk older than the hub’s log', () => {
     // Ben's own ticket reached the hub and Ava.
     await a.desk.sync.syncNow();
     expect((await view(a, mine)).state).toBe('new');
+
+    // A desk of that version joining now starts from the hub's snapshot: before, it was handed
+    // the return too (a desk of the previous build failed to load it and never started).
+    const late = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, deskVersion: 1 } });
+    desks.push(late);
+    const c = await deskFor(ben, late);
+    expect((await view(c, t)).timeline.map((e) => e.split(':')[0])).toEqual(['CREATED', 'TAKE']);
+    expect(await c.call('sync.status')).toMatchObject({ online: true, pending: 0, waiting: [say('deskTooOld')] });
   });
 });

@@ -11,7 +11,8 @@ import type { HubDb } from './db';
 import { EVERYONE } from './envelope';
 import { RawJson, rawObject } from './rawJson';
 import { dropConnection, PRESENCE_CHANNEL, presenceIn, presenceNote, presenceOn, setPresence, shown } from './presence';
-import { EVENTS_CHANNEL, eventsBetween } from './sync';
+import { EVENTS_CHANNEL, eventsBetween, statedDeskVersion } from './sync';
+import { DESK_VERSION_HEADER } from '../shared/ticketLog';
 
 // Live fan-out. Desks hold a WebSocket (a valid session required to open it). A commit that
 // appends events NOTIFYs every hub process on one PostgreSQL; each process reads the new
@@ -19,7 +20,8 @@ import { EVENTS_CHANNEL, eventsBetween } from './sync';
 // (who has a ticket open, who is typing) goes the same way; presence.ts keeps it.
 //
 // Messages to the desk: {type:'events', first, last, events}, {type:'presence', ...}, {type:'resync'}
-// (the hub may have missed notifications: pull), {type:'error', message}.
+// (the hub may have missed notifications, or the commit holds an event the desk's version
+// cannot read (the x-tagdesk-desk-version header on opening; none is 1): pull), {type:'error', message}.
 // From the desk: {type:'presence', ticketId, state: 'viewing'|'typing'|'left'}.
 
 export { PRESENCE_CHANNEL };
@@ -32,6 +34,8 @@ interface Peer {
   session: Session;
   token: string;
   presenceBudget: number;
+  /** The desk machine version it stated on opening (deskVersion.ts; none is 1). */
+  deskVersion: number;
 }
 
 export interface Live {
@@ -89,10 +93,17 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
       if (!range.success || peers.size === 0) return;
       const events = await eventsBetween(db, range.data.first, range.data.last);
       for (const peer of peers.values()) {
-        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment)).map((e) => e.json);
+        const visible = events.filter((e) => e.segment === EVERYONE || seesSegment(peer.session.user, e.segment));
+        if (visible.length === 0) continue;
+        // A commit holding an event this desk's version cannot read is not sent: it is told to
+        // pull, and the pull ends before that event and says to upgrade (deskVersion.ts).
+        if (visible.some((e) => e.needs > peer.deskVersion)) {
+          send(peer, { type: 'resync' });
+          continue;
+        }
         // { type: 'events', first, last, events: [...] } with the stored envelopes passed
         // through: the whole range of one commit, of which these are what this person may see.
-        if (visible.length > 0) send(peer, new RawJson(rawObject({ type: '"events"', first: String(range.data.first), last: String(range.data.last), events: `[${visible.join(',')}]` })));
+        send(peer, new RawJson(rawObject({ type: '"events"', first: String(range.data.first), last: String(range.data.last), events: `[${visible.map((e) => e.json).join(',')}]` })));
       }
     } else if (channel === PRESENCE_CHANNEL) {
       const note = presenceNote.safeParse(JSON.parse(payload));
@@ -141,7 +152,7 @@ export async function startLive(options: { db: HubDb; databaseUrl: string; log: 
             return;
           }
           wss.handleUpgrade(req, socket, head, (ws) => {
-            const peer: Peer = { id: randomUUID(), socket: ws, session, token, presenceBudget: 40 };
+            const peer: Peer = { id: randomUUID(), socket: ws, session, token, presenceBudget: 40, deskVersion: statedDeskVersion(req.headers[DESK_VERSION_HEADER]) };
             peers.set(peer.id, peer);
             ws.on('message', (raw) => {
               let data: unknown;

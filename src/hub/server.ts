@@ -34,7 +34,7 @@ import { HUB_TIME_HEADER } from '../shared/clockSkew';
 //   POST /admin/users/:id/password        (admin) reset a password (ends their sessions)
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
 //   GET  /sync/pull?after=&limit=&refusalsAfter=   (header x-tagdesk-desk-version: 426 past what the desk can read)
-//   GET  /sync/snapshot
+//   GET  /sync/snapshot                              (header x-tagdesk-desk-version: cut before what the desk cannot read)
 //   GET  /sync/directory?after=&limit=  the 'user' stream, for a desk (Authorization: Desk <deskId> <deskKey>)
 //   GET  /presence?ticketId=              who else has the ticket open (presence.ts)
 //   GET  /sync/live (WebSocket upgrade, Authorization: Bearer <token>)
@@ -115,7 +115,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const allow = (address: string): boolean => {
     const t = now();
     const b = buckets.get(address) ?? { tokens: rate * 2, at: t };
-    b.tokens = Math.min(rate * 2, b.tokens + ((t - b.at) / 1000) * rate);
+    // Max 0: a hub clock set back (by hand, or NTP stepping it) refills nothing, rather than
+    // draining the bucket by however far it went back and answering 429 to every desk for as long.
+    b.tokens = Math.min(rate * 2, b.tokens + (Math.max(0, t - b.at) / 1000) * rate);
     b.at = t;
     buckets.set(address, b);
     if (b.tokens < 1) return false;
@@ -152,7 +154,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (method === 'GET' && path === '/auth/me') return { user: s.user, deskId: s.deskId, expiresAt: s.expiresAt };
     if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
     if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams), statedDeskVersion(req.headers[DESK_VERSION_HEADER]));
-    if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s);
+    if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s, statedDeskVersion(req.headers[DESK_VERSION_HEADER]));
     if (method === 'GET' && path === '/presence') return presenceOf(db, s, Object.fromEntries(url.searchParams), now());
     if (path === '/admin/users' || path.startsWith('/admin/users/')) {
       requireAdmin(s);

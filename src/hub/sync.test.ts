@@ -232,6 +232,31 @@ describe('system events', () => {
     expect(ticket.state).toMatchObject({ seq: 2, position: { context: { tier: 2 } } });
   });
 
+  it('an SLA event fired ahead of the hub’s clock waits, unrecorded, until the hub’s time reaches it (a desk that keeps its own clock, 5 hours fast)', async () => {
+    let hubNow = Date.now();
+    const clocked = await testHub(hub.databaseUrl, { now: () => hubNow });
+    try {
+      const t = newTicket();
+      await pushEvents(clocked, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
+      const dueAt = hubNow + 4 * 60 * 60_000;
+      const system = { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] };
+      const fired = (type: 'SLA_BREACH' | 'SLA_WARNING', deskTime: number) => ({ ...event(agent, t, 2, type, { target: 'resolution', dueAt }), id: systemEventId(t, type, 'resolution', dueAt), actor: system, deskTime });
+      // Before: both accepted on the desk's word, and the ticket went up to tier 2 four hours early.
+      for (const type of ['SLA_BREACH', 'SLA_WARNING'] as const) {
+        const early = await pushEvents(clocked, agent, [fired(type, hubNow + 5 * 60 * 60_000)]);
+        expect(early.body.results.map((x) => x.status)).toEqual(['stale']);
+      }
+      expect(await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).toMatchObject({ state: { seq: 1, position: { context: { tier: 1 } } } });
+      // Not recorded as refused: when the hub's time comes, the same breach (same derived id) goes in.
+      hubNow = dueAt + 1_000;
+      const due = await pushEvents(clocked, agent, [fired('SLA_BREACH', hubNow + 5 * 60 * 60_000)]);
+      expect(due.body.results.map((x) => x.status)).toEqual(['accepted']);
+      expect(await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).toMatchObject({ state: { seq: 2, position: { context: { tier: 2 } } } });
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('a person cannot send an SLA event as themselves', async () => {
     const t = newTicket();
     await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' })]);
@@ -361,12 +386,33 @@ describe('desks of different versions', () => {
     const own = await pushEvents(hub, agent, [event(agent, t, 5, 'ADD_NOTE', { note: 'Sent from an older desk.' })]);
     expect(own.body.results.map((x) => x.status)).toEqual(['accepted']);
   });
+
+  it('a desk of version 1 joining after a return to queue gets a snapshot cut before it, then the 426; version 2 gets the whole log', async () => {
+    type Snap = { watermark: number; events: (Envelope & { globalSeq: number })[] };
+    const snapAs = (version?: string) => call<Snap>(hub.url, 'GET', '/sync/snapshot', { token: agent.token, ...(version ? { headers: { [DESK_VERSION_HEADER]: version } } : {}) });
+    const whole = await snapAs(String(DESK_MACHINE_VERSION));
+    expect(whole.status).toBe(200);
+    expect(whole.body.watermark).toBe(await head());
+    const firstReturn = whole.body.events.findIndex((e) => e.type === 'RETURN_TO_QUEUE');
+    expect(firstReturn).toBeGreaterThan(0);
+    for (const version of ['1', undefined]) {
+      const snap = await snapAs(version);
+      // Before: the whole log, RETURN_TO_QUEUE and all, which a desk of version 1 cannot load.
+      expect(snap.status).toBe(200);
+      expect(snap.body.events.map((e) => e.id)).toEqual(whole.body.events.slice(0, firstReturn).map((e) => e.id));
+      expect(snap.body.watermark).toBe(whole.body.events[firstReturn]!.globalSeq - 1);
+      // It follows the log from there and is told to upgrade, as a desk that pulled all along is.
+      const next = await pullAs(agent, snap.body.watermark, version);
+      expect(next.status).toBe(426);
+      expect(next.body.error).toMatchObject({ code: 'desk_too_old', message: say('deskTooOld') });
+    }
+  });
 });
 
 describe('live', () => {
-  function connect(desk: TestDesk): Promise<{ ws: WebSocket; messages: Record<string, unknown>[]; next: (type: string) => Promise<Record<string, unknown>> }> {
+  function connect(desk: TestDesk, headers: Record<string, string> = {}): Promise<{ ws: WebSocket; messages: Record<string, unknown>[]; next: (type: string) => Promise<Record<string, unknown>> }> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(hub.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${desk.token}` } });
+      const ws = new WebSocket(hub.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${desk.token}`, ...headers } });
       const messages: Record<string, unknown>[] = [];
       const waiters: { type: string; done: (m: Record<string, unknown>) => void }[] = [];
       ws.on('message', (raw) => {
@@ -409,6 +455,25 @@ describe('live', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(home.messages.filter((m) => m.type === 'events' || m.type === 'presence')).toEqual([]);
     for (const c of [spec, home, viewer]) c.ws.close();
+  });
+
+  it('sends a desk of version 1 a pull hint, not a commit holding an event it cannot read; version 2 gets the events', async () => {
+    const old = await connect(agent, { [DESK_VERSION_HEADER]: '1' });
+    const none = await connect(agent);
+    const current = await connect(specialist, { [DESK_VERSION_HEADER]: String(DESK_MACHINE_VERSION) });
+    for (const c of [old, none, current]) await c.next('hello');
+    const t = newTicket();
+    await pushEvents(hub, agent, [event(agent, t, 1, 'CREATED', { segment: 'education' }), event(agent, t, 2, 'TAKE'), event(agent, t, 3, 'RETURN_TO_QUEUE', { note: 'Off sick.' })]);
+    expect(((await current.next('events')).events as Envelope[]).map((e) => e.type)).toEqual(['CREATED', 'TAKE', 'RETURN_TO_QUEUE']);
+    for (const c of [old, none]) {
+      // Before: the commit's events, RETURN_TO_QUEUE among them, which the old desk failed to apply.
+      expect(await c.next('resync')).toEqual({ type: 'resync' });
+      expect(c.messages.filter((m) => m.type === 'events')).toEqual([]);
+    }
+    // A commit it can read still comes as events.
+    await pushEvents(hub, agent, [event(agent, t, 4, 'TAKE')]);
+    expect(((await old.next('events')).events as Envelope[]).map((e) => e.type)).toEqual(['TAKE']);
+    for (const c of [old, none, current]) c.ws.close();
   });
 
   it('refuses a live connection without a valid session', async () => {

@@ -13,6 +13,7 @@ import { RawJson, rawObject, withGlobalSeq } from './rawJson';
 import { eraseOnHub, keptAsErased } from './erasure';
 import { CUSTOMER_STREAM } from '../shared/customerStream';
 import { USER_STREAM } from '../shared/userStream';
+import { CLOCK_FOLLOW_MS } from '../shared/clockSkew';
 
 // The hub's side of sync (DESIGN.md, "Many desks: the hub").
 //
@@ -189,7 +190,11 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       const judged: Envelope = { ...event, actor: judgedActor };
       if (ticket) {
         const after = unsettled.get(event.entityId);
-        const verdict = after !== undefined && after < event.seq ? STALE : safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
+        const checked = after !== undefined && after < event.seq ? STALE : safeRecheck(recheck, states.get(event.entityId) ?? null, { ...ticket, actor: judgedActor }, directory);
+        // A warning or breach the ticket would take, fired ahead of the hub's clock (a desk
+        // that keeps its own, fast, clock): not yet. Answered 'stale', so it is not recorded
+        // (its id, derived, stays free) and its desk sends it again until the hub's time comes.
+        const verdict = checked.ok && judgedActor === SYSTEM_ACTOR && firedEarly(event, now) ? STALE : checked;
         if (verdict.ok) {
           states.set(event.entityId, verdict.state);
           accepted.push({ deskSeq, event: judged, segment: segmentOf(verdict.state), state: verdict.state });
@@ -345,6 +350,20 @@ async function numberOpened(tx: Kysely<HubDatabase>, opened: Pushed[]): Promise<
   return opened.map((e) => e.event.entityId);
 }
 
+/**
+ * Whether a system SLA event was fired before its time by the hub's clock (`now`): a breach
+ * whose deadline (its dueAt) is still ahead; a warning stamped ahead of the hub's time for a
+ * deadline still ahead. A desk that follows the hub's clock (clockSkew.ts) is within
+ * CLOCK_FOLLOW_MS of it; one that keeps its own (a desk from before that change, or one that
+ * has not heard from the hub yet) can be hours off.
+ */
+export function firedEarly(event: Pick<Envelope, 'type' | 'payload' | 'deskTime'>, now: number): boolean {
+  if (event.type !== 'SLA_BREACH' && event.type !== 'SLA_WARNING') return false;
+  const dueAt = event.payload.dueAt;
+  if (typeof dueAt !== 'number' || dueAt <= now + CLOCK_FOLLOW_MS) return false;
+  return event.type === 'SLA_BREACH' || event.deskTime > now + CLOCK_FOLLOW_MS;
+}
+
 /** A step after one this push could not take. */
 const STALE = { ok: false, reason: 'stale', stale: true } as const;
 
@@ -481,8 +500,14 @@ export interface Snapshot {
   events: Envelope[];
 }
 
-/** A Snapshot, written as JSON with the stored states and envelopes passed through. */
-export async function snapshot(db: HubDb, session: Session): Promise<RawJson> {
+/**
+ * A Snapshot, written as JSON with the stored states and envelopes passed through. Cut for the
+ * desk's version as a pull is (deskVersion.ts): its events end before the first it cannot read,
+ * and its watermark just before that event, so a desk of an older version joining loads what it
+ * can and its first pull is the 426 that tells it to upgrade. (The tickets are the hub's fold to
+ * the head; a desk starts from the events and reads them not.)
+ */
+export async function snapshot(db: HubDb, session: Session, deskVersion = 1): Promise<RawJson> {
   const segments = visibleSegments(session);
   return db
     .transaction()
@@ -491,16 +516,19 @@ export async function snapshot(db: HubDb, session: Session): Promise<RawJson> {
       const watermark = (await tx.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
       let q = tx.selectFrom('tickets').select(sql<string>`state::text`.as('state')).orderBy('id');
       if (segments !== 'all') q = q.where('segment', 'in', segments.length > 0 ? segments : ['-']);
-      let e = tx.selectFrom('events').select(['seq', sql<string>`envelope::text`.as('envelope')]).where('seq', '<=', watermark).orderBy('seq');
+      let e = tx.selectFrom('events').select(['seq', 'stream', 'type', sql<string>`envelope::text`.as('envelope')]).where('seq', '<=', watermark).orderBy('seq');
       if (segments !== 'all') e = e.where('segment', 'in', [...segments, EVERYONE]);
       const tickets = (await q.execute()).map((r) => r.state);
-      const events = (await e.execute()).map((r) => withGlobalSeq(r.envelope, r.seq));
-      return new RawJson(rawObject({ watermark: JSON.stringify(watermark), tickets: `[${tickets.join(',')}]`, events: `[${events.join(',')}]` }));
+      const read = await e.execute();
+      const readable = readablePrefix(read, deskVersion);
+      const upTo = readable < read.length ? read[readable]!.seq - 1 : watermark;
+      const events = read.slice(0, readable).map((r) => withGlobalSeq(r.envelope, r.seq));
+      return new RawJson(rawObject({ watermark: JSON.stringify(upTo), tickets: `[${tickets.join(',')}]`, events: `[${events.join(',')}]` }));
     });
 }
 
 /** Events by seq range, for the live fan-out of one commit: each as the JSON text a desk receives. */
-export async function eventsBetween(db: HubDb, first: number, last: number): Promise<{ segment: string; json: string }[]> {
-  const rows = await db.selectFrom('events').select(['seq', 'segment', sql<string>`envelope::text`.as('envelope')]).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
-  return rows.map((r) => ({ segment: r.segment, json: withGlobalSeq(r.envelope, r.seq) }));
+export async function eventsBetween(db: HubDb, first: number, last: number): Promise<{ segment: string; json: string; needs: number }[]> {
+  const rows = await db.selectFrom('events').select(['seq', 'segment', 'stream', 'type', sql<string>`envelope::text`.as('envelope')]).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
+  return rows.map((r) => ({ segment: r.segment, json: withGlobalSeq(r.envelope, r.seq), needs: deskVersionNeeded(r) }));
 }

@@ -86,6 +86,8 @@ export function hubClock(own: Clock, follow: boolean, mono: () => number = () =>
   let anchor = { at: 0, mono: 0 };
   let said = '';
   let onChange = () => undefined as void;
+  let heard = () => undefined as void;
+  const firstAnswer = new Promise<void>((resolve) => (heard = resolve));
   const now = () => (followed === 0 ? own.now() : anchor.at + Math.round(mono() - anchor.mono));
   const clock: Clock = isAdjustableClock(own) ? { now, advance: (ms: number) => own.advance(ms) } as AdjustableClock : { now };
   const timed = (base: typeof fetch) => async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<Response> => {
@@ -94,6 +96,7 @@ export function hubClock(own: Clock, follow: boolean, mono: () => number = () =>
     const offset = offsetOf(sent, own.now(), res.headers?.get(HUB_TIME_HEADER));
     if (offset !== null) {
       measured = offset;
+      heard();
       // Against the offset the desk keeps now (the computer's clock may have been set, or the
       // monotonic one stood still while the computer slept): re-measured when 5 s or more apart.
       const current = now() - own.now();
@@ -118,8 +121,19 @@ export function hubClock(own: Clock, follow: boolean, mono: () => number = () =>
     fetch: (base: typeof fetch = fetch): typeof fetch => timed(base) as typeof fetch,
     skewMs: (): number | null => (measured === null ? null : 0 - measured),
     onChange: (fn: () => void) => void (onChange = fn),
+    /** Resolves once an answer of the hub has said its time, or after `ms` without one. */
+    told: (ms: number): Promise<void> =>
+      Promise.race([firstAnswer, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]),
   };
 }
+
+/**
+ * How long a desk joined to a hub, following its clock, waits at start for the hub to say the
+ * time before its SLA scheduler sends what fell due: on a clock that is off (fast by hours
+ * after a dead CMOS battery) it would otherwise fire breaches the hub's time has not reached.
+ * Unanswered by then (the hub down, the desk offline), it goes on by its own clock.
+ */
+export const HUB_TIME_WAIT_MS = 10_000;
 const isAdjustableClock = (c: Clock): c is AdjustableClock => typeof (c as Partial<AdjustableClock>).advance === 'function';
 
 /** A clock that moves only when told to: starts at `start`, then follows advance(). */
@@ -216,7 +230,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const ownClock = options.clock ?? (options.testClock ? manualClock(Date.now()) : systemClock);
   // The hub's time, as this desk last measured it (clockSkew.ts): what the desk stamps on its
   // work, starts SLA clocks and ends hub sessions by, when this computer's clock is wrong.
-  const hubTime = hubClock(ownClock, options.followHubClock ?? !options.testClock);
+  const followsHub = options.followHubClock ?? !options.testClock;
+  const hubTime = hubClock(ownClock, followsHub);
   const clock = hubTime.clock;
   const readOnly = options.readOnly ?? false;
   // Until setupDone(), this process holds the folder's setup lock: SLA defaults and demo
@@ -504,9 +519,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
   }
 
-  // Whatever fell due while the desk was stopped is sent now, once. A read-only desk sends
-  // nothing: reading must not write.
-  if (!readOnly) scheduler.start();
+  // Whatever fell due while the desk was stopped is sent now, once: on the hub's time, when
+  // the desk follows a hub's clock (asked by the sync engine started above; HUB_TIME_WAIT_MS at
+  // most). A read-only desk sends nothing: reading must not write.
+  let closed = false;
+  if (!readOnly) {
+    if (followsHub && link.status().joined) void hubTime.told(HUB_TIME_WAIT_MS).then(() => void (closed || scheduler.start()));
+    else scheduler.start();
+  }
   // Another process serving the same folder committed: every window refreshes, and the
   // scheduler looks again for the earliest deadline.
   const stopWatching =
@@ -533,6 +553,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       };
     },
     close() {
+      closed = true;
       sync?.stop();
       backups?.stop();
       presence.close();

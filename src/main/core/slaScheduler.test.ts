@@ -59,6 +59,20 @@ describe('the SLA scheduler’s turns', () => {
     expect(armed.at(-1)).toBe(0);
   });
 
+  it('a change before start (a desk waiting for its hub to say the time) sends nothing; after start it wakes the scheduler', async () => {
+    const { scheduler, armed, left } = fixture(3, 0);
+    scheduler.poke();
+    await new Promise((r) => setImmediate(r));
+    // Before: the poke armed a timer at once, and what was due by the computer's clock went out.
+    expect(armed).toEqual([]);
+    expect(left()).toBe(3);
+    scheduler.start();
+    expect(armed).toEqual([0]);
+    scheduler.poke();
+    await new Promise((r) => setImmediate(r));
+    expect(armed.length).toBe(2);
+  });
+
   it('housekeeping left over brings it back at the next turn, a slice of rows at a time', () => {
     const slices: number[] = [];
     let chores = 2;

@@ -153,8 +153,10 @@ export function slaScheduler(
   // the earliest deadline and a new timer) waits until that call has answered, and any number
   // of changes in one turn re-arm once.
   let pokeQueued = false;
+  /** A poke before start() arms nothing: a desk that follows a hub's clock starts once the hub has said the time. */
+  let started = false;
   function poke() {
-    if (!timers || stopped || pokeQueued) return;
+    if (!timers || stopped || pokeQueued || !started) return;
     pokeQueued = true;
     setImmediate(() => {
       pokeQueued = false;
@@ -166,6 +168,7 @@ export function slaScheduler(
     tick,
     start: () => {
       stopped = false;
+      started = true;
       // A running desk opens first: what fell due while it was stopped is sent from the next
       // turn of the event loop on. Driven by a test's clock, at once.
       if (!timers) return void tick();

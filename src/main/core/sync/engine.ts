@@ -483,7 +483,7 @@ export function syncEngine(options: SyncEngineOptions) {
     closeLive();
     const link = hub.linkInfo();
     if (!link) return;
-    const ws = new WebSocket(`${link.url.replace(/^http/, 'ws')}/sync/live`, { headers: { authorization: `Bearer ${token}` } });
+    const ws = new WebSocket(`${link.url.replace(/^http/, 'ws')}/sync/live`, { headers: { authorization: `Bearer ${token}`, [DESK_VERSION_HEADER]: String(deskVersion) } });
     socket = ws;
     socketToken = token;
     let openedAt: number | null = null;
