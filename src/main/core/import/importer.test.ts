@@ -261,6 +261,50 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(sql.prepare(`select subject, state from tickets`).get()).toEqual({ subject: 'Laptop; will not boot', state: 'closed' });
   });
 
+  it('reads a tab-separated file (Excel\'s "Text (Tab delimited)", a sheet saved as TSV) by its tabs, on the mapping screen and in the import', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'customers.tsv');
+    writeFileSync(file, '\uFEFFCustomer\tTel\tMail\tNotes\r\nMüller, Hans\t+49 30 1234567\thans@example.de\tcalls; evenings\r\nمریم احمدی\t+98 912 345 6789\tmaryam@example.ir\t"line one\r\nline two"\r\n');
+    // It was "has no CSV header row": the file was refused as a whole.
+    expect(await admin.call('import.peek', { from: 'csv', file })).toMatchObject({ kind: 'csv', columns: ['Customer', 'Tel', 'Mail', 'Notes'], problem: null });
+    const r = await admin.call('import.run', { from: 'csv', files: [file], mapping: { name: 'Customer', phone: 'Tel', email: 'Mail' }, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(r.imported.customers).toBe(2);
+    expect(desk.db.sqlite.prepare(`select name, phone, email from customers order by name`).all()).toEqual([
+      { name: 'Müller, Hans', phone: '+49301234567', email: 'hans@example.de' },
+      { name: 'مریم احمدی', phone: '+989123456789', email: 'maryam@example.ir' },
+    ]);
+  });
+
+  it('brings in two people who share a phone (a family\'s landline, a switchboard) when the rows have no id or email, and a second run still adds nobody', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'landline.csv');
+    writeFileSync(file, 'Name,Phone\nAda Park,+1 512 555 0177\nBo Park,+1 512 555 0177\nAda Park,+1 512 555 0177\n');
+    const first = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r1.jsonl') });
+    // Bo was counted as "already on the desk" (the row known by its phone alone) and not imported.
+    expect(first.imported.customers).toBe(2);
+    expect(first.rejected).toBe(0);
+    expect(desk.db.sqlite.prepare(`select name from customers order by name`).pluck().all()).toEqual(['Ada Park', 'Bo Park']);
+    const again = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.imported.customers).toBe(0);
+    expect(desk.db.sqlite.prepare(`select count(*) from customers`).pluck().get()).toBe(2);
+  });
+
+  it('does not bring back a person an earlier import knew by their phone alone and who was erased since', async () => {
+    const { admin, desk, dir } = await open();
+    const sql = desk.db.sqlite;
+    const file = join(dir, 'landline.csv');
+    writeFileSync(file, 'Name,Phone\nAda Park,+1 512 555 0177\n');
+    await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r1.jsonl') });
+    const ada = sql.prepare(`select id, name from customers`).get() as { id: string; name: string };
+    // As a desk imported before rows were known by phone and name: by the phone alone.
+    sql.prepare(`update import_ids set external_id = ? where local_id = ?`).run(importKeys(importSecret(sql))('user', '+1 512 555 0177'), ada.id);
+    await admin.call('privacy.erase', { customerId: ada.id, confirmName: ada.name });
+    const again = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.imported.customers).toBe(0);
+    expect(sql.prepare(`select count(*) from customers where erased_at is null`).pluck().get()).toBe(0);
+  });
+
   it('names a rejected CSV row by the row a spreadsheet shows it on, after cells with line breaks and blank lines in a Windows (CRLF) file', async () => {
     const { admin, dir } = await open();
     const file = join(dir, 'centre.csv');

@@ -264,6 +264,17 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     .prepare<[string, string | null, string | null], string>('SELECT id FROM customers WHERE name_key = ? AND erased_at IS NULL AND ((email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND phone = ?)) LIMIT 1')
     .pluck();
   const words = customerWords(db.sqlite);
+  const nameAndErasure = db.sqlite.prepare<[string], { name_key: string; erased_at: number | null }>('SELECT name_key, erased_at FROM customers WHERE id = ?');
+  /**
+   * Whether the record an earlier import knew by a phone alone (before it knew such a row by its
+   * phone and name) is this row's person: the same name, or erased since (whose name is gone, and
+   * who must not come back).
+   */
+  const samePersonByPhone = (id: string | null, name: string): boolean => {
+    if (id === null) return false;
+    const c = nameAndErasure.get(id);
+    return c !== undefined && (c.erased_at !== null || c.name_key === nameKey(name));
+  };
   const insertCustomer = db.sqlite.prepare(
     'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -661,8 +672,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       // A field is read from its mapped column, or from a column of its own name.
       const mapped = (field: string) => Boolean(m[field]) || Object.keys(r).some((k) => k.toLowerCase() === field.toLowerCase());
       const name = get('name');
-      const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
-      if (find('user', ext)) {
+      // A row known by its phone alone is known by its phone and name: by the phone only, a second
+      // person on a family's landline or a switchboard was counted as already on the desk and left out.
+      const byPhone = !get('id') && !get('email') && get('phone') !== '';
+      const ext = get('id') || get('email').toLowerCase() || (byPhone ? `${get('phone')} ${name.toLowerCase()}` : '') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
+      if (find('user', ext) || (byPhone && samePersonByPhone(find('user', get('phone')), name))) {
+        remember('user', ext, find('user', ext) ?? find('user', get('phone'))!);
         counts.existing++;
         return;
       }
