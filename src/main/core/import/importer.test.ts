@@ -43,8 +43,8 @@ describe('import from Zendesk', () => {
         expect.stringMatching(/requester 9004 is not among the imported users/), // ticket 504
         'missing requester', // ticket 505
         'ticket 999 was not imported',
-        // Kenji's Tokyo number has no country code: his address (.jp) says where it is real.
-        expect.stringMatching(/^phone: This is a phone number in Japan: choose Japan as the country/),
+        // Kenji's Tokyo number has no country code: his address (.jp) says where it is real, and how to write it in the export.
+        expect.stringMatching(/^phone: This is a phone number in Japan: write it with its country code, as \+81 /),
       ]),
     );
     expect(first.rejected).toBe(reasons.length);
@@ -274,6 +274,21 @@ describe('import from Freshdesk and plain CSV', () => {
       { name: 'Müller, Hans', phone: '+49301234567', email: 'hans@example.de' },
       { name: 'مریم احمدی', phone: '+989123456789', email: 'maryam@example.ir' },
     ]);
+  });
+
+  it('says how to fix a local number refused in the desk\'s country in the file itself, not "choose Iran as the country", which an import has no field for', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'tehran.csv');
+    writeFileSync(file, 'Name,Phone,Email\nمریم احمدی,۰۹۱۲ ۳۴۵ ۶۷۸۹,maryam@example.ir\n');
+    const csv = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r1.jsonl') });
+    expect(csv.firstRejects).toEqual([
+      expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone', 'issue.phone': 'This is a phone number in Iran: write it with its country code, as +98 912 345 6789, or give the row a Country column with the country’s two-letter code (IR) and choose it for Country.' } }),
+    ]);
+    // A Freshdesk export has no Country column to give: the country code is the fix.
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Work phone\n77,مریم احمدی,maryam@example.ir,۰۹۱۲ ۳۴۵ ۶۷۸۹\n');
+    const fd = await admin.call('import.run', { from: 'freshdesk', files: [contacts], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(fd.firstRejects).toEqual([expect.objectContaining({ params: { fields: 'phone', 'issue.phone': 'This is a phone number in Iran: write it with its country code, as +98 912 345 6789.' } })]);
   });
 
   it('brings in two people who share a phone (a family\'s landline, a switchboard) when the rows have no id or email, and a second run still adds nobody', async () => {

@@ -283,7 +283,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   /** `more`: the row's other problems (its system's), said with the customer's in one reject. */
   function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number, more: readonly FieldIssue[] = []): string {
-    const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
+    const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false, phoneAdvice: source === 'csv' ? 'importColumn' : 'import' });
     // A segment the desk does not know was replaced by a guess: what the guess asks of the
     // record's kind is no problem of the row's.
     const guessed = noted.some((i) => i.field === 'segment');
