@@ -291,6 +291,19 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(fd.firstRejects).toEqual([expect.objectContaining({ params: { fields: 'phone', 'issue.phone': 'This is a phone number in Iran: write it with its country code, as +98 912 345 6789.' } })]);
   });
 
+  it('takes a Freshdesk contact\'s mobile number when the work phone is not one the desk reads, instead of refusing the contact', async () => {
+    const { admin, desk, dir } = await open();
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Work phone,Mobile phone,Company\n81,Ada Park,ada@example.com,ext. 12,+1 512 555 0177,\n82,Bo Lind,bo@example.com,+1 512 555 0190,+1 512 555 0191,Lind Ltd\n83,Cy Moss,cy@example.com,12,34,\n');
+    const r = await admin.call('import.run', { from: 'freshdesk', files: [contacts], rejectsPath: join(dir, 'r.jsonl') });
+    // Ada was refused for her work phone, her good mobile number beside it unread.
+    expect(desk.db.sqlite.prepare(`select phone from customers where name = 'Ada Park'`).pluck().get()).toBe('+15125550177');
+    // Both good: the work phone, as before.
+    expect(desk.db.sqlite.prepare(`select phone from contacts where name = 'Bo Lind'`).pluck().get()).toBe('+15125550190');
+    // Neither: refused, naming the work phone.
+    expect(rejectsOf(r.rejects)).toEqual([expect.objectContaining({ row: 4, reason: expect.stringMatching(/^phone: /) })]);
+  });
+
   it('brings in two people who share a phone (a family\'s landline, a switchboard) when the rows have no id or email, and a second run still adds nobody', async () => {
     const { admin, desk, dir } = await open();
     const file = join(dir, 'landline.csv');

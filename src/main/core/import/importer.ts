@@ -24,7 +24,7 @@ import {
   ZENDESK_STATUS,
   type ImportedStatus,
 } from '../../../shared/importMapping';
-import { phoneCountry, type Country } from '../../../shared/phone';
+import { parsePhone, phoneCountry, type Country } from '../../../shared/phone';
 import { parseServiceTag } from '../../../shared/serviceTag';
 import { param, type Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
@@ -607,7 +607,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || note('Contact ID', say('importIdMissing'), new Rejected('the contact has neither an id nor an email', 'noId'), '');
       if (ext && find('user', ext)) return;
       const name = cell(c, 'Full name', 'Name', 'Contact name');
-      const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
+      // The work phone, else the mobile number: the first the desk reads (a work phone it refused,
+      // "ext. 12", turned the contact away with a good mobile number beside it); neither, the first, to be refused.
+      const phones = [cell(c, 'Work phone', 'Phone'), cell(c, 'Mobile phone', 'Mobile')].filter(Boolean);
+      const phone = phones.find((p) => parsePhone(p, ctx.deskCountry).ok) ?? phones[0] ?? '';
       const company = cell(c, 'Company', 'Company Name');
       if (company) {
         // The contact is checked before its company is made: a refused row makes no company.
