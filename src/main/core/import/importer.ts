@@ -823,6 +823,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
           flush(row.bytesRead);
           batchFrom = row.bytesRead;
+          // The event loop's turn between batches: a file already read into memory is parsed
+          // without any wait, so a cancel (a CLI's Ctrl+C or kill, another call of the desk)
+          // was not heard until the whole import had ended.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           // A cancel stops between batches: each written batch is whole, and the rest is not read.
           if (req.shouldStop?.()) {
             cancelled = true;
