@@ -626,6 +626,31 @@ test('after an import, each company it created with an assumed segment opens fro
   await expect(page.getByText(en['segment.small_business'], { exact: true })).toBeVisible();
 });
 
+test('a tab-separated file is read on the mapping screen, and a local number it refuses says, in Persian, how to write it in the file', async ({ page }, testInfo) => {
+  // A sheet saved as "Text (Tab delimited)": it was refused as having no header row.
+  const file = testInfo.outputPath('customers.tsv');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(file, '\uFEFFCustomer\tTel\tMail\r\nمریم احمدی\t۰۹۱۲ ۳۴۵ ۶۷۸۹\tmaryam@example.ir\r\nMüller, Hans\t+49 30 1234567\thans@example.de\r\n');
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await page.getByRole('link', { name: fa['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: fa['data.tabImport'] }).click();
+  await page.getByText(fa['data.importCsv'], { exact: true }).click();
+  await page.getByLabel(fa['data.importFiles']).fill(file);
+  await page.getByRole('button', { name: fa['data.readColumns'] }).click();
+  const mapping = page.getByTestId('column-mapping');
+  for (const [field, column] of [['name', 'Customer'], ['phone', 'Tel'], ['email', 'Mail']] as const) {
+    await mapping.getByLabel(fa[`data.field.${field}`], { exact: true }).click();
+    await page.getByRole('option', { name: column, exact: true }).click();
+  }
+  await page.getByLabel(fa['data.dryRun']).uncheck();
+  await page.getByRole('button', { name: fa['data.importRun'] }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('۱ مشتری');
+  // Not "choose Iran as the country", which an import has no field for.
+  await expect(page.getByTestId('import-rejects').getByTestId('reject-field-issue')).toContainText('این شمارهٔ تلفنی در ایران است: آن را در پرونده با کد کشورش بنویسید');
+});
+
 test('a file the import cannot read is named in the reader\u2019s language', async ({ page }) => {
   const file = new URL('../README.md', import.meta.url).pathname;
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEGMENTS, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
-import { countryOf, DEFAULT_COUNTRY, emailCountry, parsePhone, phoneRefusal, type Country } from './phone';
+import { countryOf, DEFAULT_COUNTRY, emailCountry, parsePhone, phoneRefusal, type Country, type PhoneAdvice } from './phone';
 import { foldName, toAsciiDigits } from './persianInput';
 import { parseServiceTag } from './serviceTag';
 import { say, segmentPhrase } from './messageKeys';
@@ -159,6 +159,8 @@ export function validateCustomer(
     requireContact?: boolean;
     /** Where the desk's customers of this segment are (asked only for a refused phone): tried after what the record says. */
     segmentCountries?: (segment: Segment) => readonly Country[];
+    /** How a number real elsewhere is to be fixed: on the form (the default) or in an import's file. */
+    phoneAdvice?: PhoneAdvice;
   } = {},
 ): Checked<CustomerFields> {
   const d = customerDraftSchema.parse(draft);
@@ -192,7 +194,7 @@ export function validateCustomer(
     // segment's customers, else in one likely country only: said so, with the field that reads it.
     else {
       const likely = [countryOf(d.locale.split('-')[1]), emailCountry(d.email), ...(options.segmentCountries?.(d.segment) ?? [])];
-      issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, likely) });
+      issues.push({ field: 'phone', message: phoneRefusal(d.phone, country ?? deskCountry, p.message, likely, options.phoneAdvice) });
     }
   }
   const given = { email: d.email.trim() !== '', phone: d.phone.trim() !== '' };

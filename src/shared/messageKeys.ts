@@ -207,6 +207,10 @@ const SENTENCES = {
   // a number typed without its country code, real in the country of the record's language
   phoneMobileIn: 'This is a mobile number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
   phoneNumberIn: 'This is a phone number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
+  // the same, refused in an import, which has no country to choose: fixed in the file
+  // (the longer first: read back, the shorter's {example} would take in the rest of it)
+  importPhoneInColumn: 'This is a phone number in {country}: write it with its country code, as {example}, or give the row a Country column with the country’s two-letter code ({code}) and choose it for Country.',
+  importPhoneIn: 'This is a phone number in {country}: write it with its country code, as {example}.',
   // an SLA policy's rules (slaClock.ts's schema, policyRules.ts): under each field
   slaTargetPositive: '{target} target for {priority} must be greater than zero',
   slaTargetWhole: '{target} target for {priority} must be a whole number of minutes',
@@ -387,6 +391,7 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   examples: (s) => s,
   format: (s) => s,
   country: readCountry,
+  code: (s) => (/^[A-Z]{2}$/.test(s) ? s : undefined),
   priority: (s) => ((PRIORITIES as readonly string[]).includes(s) ? s : undefined),
   target: (s) => TARGET_OF.get(s),
   // a calendar's: a weekday by its number (0 = Sunday), the rest as typed

@@ -174,9 +174,20 @@ export function phoneElsewhere(input: string, country: Country, likely: readonly
   return mobiles.length === 1 ? mobiles[0]! : null;
 }
 
+/**
+ * How a refused number real elsewhere is fixed: on a form, by choosing the country; in an import,
+ * which has no country to choose, in the file (`import`: the country code; `importColumn`, a plain
+ * CSV, which reads a Country column: that too). "Choose Iran as the country" left an admin with
+ * a file of 10,000 such rows looking for a choice the import does not offer.
+ */
+export type PhoneAdvice = 'form' | 'import' | 'importColumn';
+
 /** The phone's refusal, or where the number is real instead when one of `likely` reads it ("a mobile number in Iran"). */
-export function phoneRefusal(input: string, country: Country, refused: string, likely: readonly (Country | null)[]): string {
+export function phoneRefusal(input: string, country: Country, refused: string, likely: readonly (Country | null)[], advice: PhoneAdvice = 'form'): string {
   const there = phoneElsewhere(input, country, likely);
   if (!there) return refused;
-  return say(there.mobile ? 'phoneMobileIn' : 'phoneNumberIn', { country: countryPhrase(there.country), example: there.international });
+  const values = { country: countryPhrase(there.country), example: there.international };
+  if (advice === 'import') return say('importPhoneIn', values);
+  if (advice === 'importColumn') return say('importPhoneInColumn', { ...values, code: there.country });
+  return say(there.mobile ? 'phoneMobileIn' : 'phoneNumberIn', values);
 }

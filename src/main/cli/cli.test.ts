@@ -262,3 +262,49 @@ describe('tagdesk migrate stopped midway', () => {
     expect(done(dir)).toEqual(expect.arrayContaining(['ticket_events', 'tickets']));
   }, 120_000);
 });
+
+// `tagdesk import` stopped midway (a kill, Ctrl+C): it died in the middle of a batch and said
+// nothing, so the admin could not tell what was in. It now stops after the batch it is writing,
+// as the screen's "Cancel the import" does, says so and what to do, and exits 143 (130 for SIGINT).
+describe('tagdesk import stopped midway', () => {
+  it('on SIGTERM: stops after its batch, says what it kept and how to bring in the rest, exits 143; the same import again adds only the rest', async () => {
+    const dir = join(root, 'import-stopped');
+    expect((await tagdesk('seed', '--data', dir, '--seed', '3', '--customers', '5')).status).toBe(0);
+    const file = join(root, 'many.csv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Person ${i},p${i}@import.example,+1 512 555 ${String(i % 10_000).padStart(4, '0')}`);
+    writeFileSync(file, ['Name,Email,Phone', ...rows].join('\n') + '\n');
+    const imported = () => {
+      const raw = new BetterSqlite3(join(dir, 'tagdesk.sqlite'), { readonly: true });
+      try {
+        return raw.prepare(`SELECT count(*) FROM customers WHERE email LIKE '%@import.example'`).pluck().get() as number;
+      } finally {
+        raw.close();
+      }
+    };
+    const r = await new Promise<{ code: number | null; out: string; stopped: boolean }>((done) => {
+      const child = spawn(process.execPath, [BIN, 'import', '--from', 'csv', file, '--data', dir], { env: childEnv({ TAGDESK_LANG: 'en' }), stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let stopped = false;
+      const seen = (chunk: string) => {
+        out += chunk;
+        if (!stopped && /rows read/.test(out)) {
+          stopped = true;
+          child.kill('SIGTERM');
+        }
+      };
+      child.stdout!.setEncoding('utf8').on('data', seen);
+      child.stderr!.setEncoding('utf8').on('data', seen);
+      child.once('close', (code) => done({ code, out, stopped }));
+    });
+    expect(r.stopped, r.out).toBe(true);
+    expect(r.code, r.out).toBe(143);
+    const kept = imported();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(20_000);
+    expect(r.out).toContain(`Imported ${kept} customers`);
+    expect(r.out).toContain('The import stopped after the batch it was writing. What is counted above is imported; import the same files again to bring in the rest');
+    const again = await tagdesk('import', '--from', 'csv', file, '--data', dir);
+    expect(again.status, again.stderr).toBe(0);
+    expect(imported()).toBe(20_000);
+  }, 180_000);
+});

@@ -114,21 +114,40 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         if (!keyed) throw host.fail(tr('import.unmapped', { file, columns: peek.columns.join(', ') }));
       }
       if (usable === 0) throw host.unusable(tr('import.nothingUsable'));
-      const summary = await client.call('import.run', {
-        from,
-        files,
-        dryRun: values['dry-run'] === true,
-        mapping,
-        rejectsPath: typeof values.rejects === 'string' ? resolve(values.rejects) : null,
-      });
+      // Ctrl+C or a kill: the import stops after the batch it is writing, as the screen's "Cancel
+      // the import" does, and says what it kept (it died mid-batch, unsaid, before); a second one
+      // stops at once (the batch being written is undone: nothing of it is kept, nothing doubled).
+      let stoppedBy: NodeJS.Signals | null = null;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stoppedBy) process.exit(stoppedBy === 'SIGINT' ? 130 : 143);
+        stoppedBy = signal;
+        void client.call('import.cancel', {}).catch(() => undefined);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      let summary;
+      try {
+        summary = await client.call('import.run', {
+          from,
+          files,
+          dryRun: values['dry-run'] === true,
+          mapping,
+          rejectsPath: typeof values.rejects === 'string' ? resolve(values.rejects) : null,
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+      /** 128 + the signal's number when a signal stopped it, as `migrate` exits. */
+      const exitCode = stoppedBy === null ? 0 : stoppedBy === 'SIGINT' ? 130 : 143;
       if (!human) {
         // The fields scripts rely on, as they were; then the companies created with an assumed
         // segment and service level, in the summary's own shape; then the rejected rows of CSV
         // files as a CSV (null when none) and Zendesk's rejected records as pages of their kind,
         // the paths the text output and the screen name.
         const { imported, rejected, rejects, assumed, rejectedRows, rejectedPages } = summary;
-        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages }));
-        return 0;
+        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages, ...(summary.cancelled ? { cancelled: true } : {}) }));
+        return exitCode;
       }
       const i = summary.imported;
       const counts = {
@@ -154,7 +173,8 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       if (summary.rejectedRows) console.log(tr('import.rejectedRows', { file: summary.rejectedRows }));
       // Zendesk's records are JSON, no spreadsheet rows: they come back as pages of their kind, to import again.
       if (summary.rejectedPages.length > 0) console.log(tr('import.rejectedPages', { files: summary.rejectedPages.join('\n  '), field: 'tagdesk_rejected_because' }));
-      return 0;
+      if (summary.cancelled) console.error(tr('import.interrupted'));
+      return exitCode;
     },
     { onPush: onProgress },
   );

@@ -106,6 +106,17 @@ it('a row with several problems lists each field with what to fix in it, in Engl
   }
 });
 
+it('a local number refused on a desk elsewhere says, in Persian too, how to write it in the file, not to choose a country the import has no field for', async () => {
+  const params = { fields: 'phone', 'issue.phone': 'This is a phone number in Iran: write it with its country code, as +98 912 345 6789, or give the row a Country column with the country’s two-letter code (IR) and choose it for Country.' };
+  await setLocale('fa', 'arabext');
+  try {
+    const [phone] = fieldIssues(params);
+    expect(phone!.issue).toMatch(/^این شمارهٔ تلفنی در ایران است: آن را در پرونده با کد کشورش بنویسید، مانند \u2066\u2068?\+98 912 345 6789\u2069?\u2069، یا ستونی برای کشور با کد دوحرفی آن \(\u2066\u2068?IR\u2069?\u2069\)/);
+  } finally {
+    await setLocale('en', 'latn');
+  }
+});
+
 it('the rejected rows download as a CSV of their own columns and why each was refused, in the reader’s words', async () => {
   const rows: Parameters<typeof rejectedRowsFile>[0] = [
     { file: '/x/c.csv', row: 2, reason: 'phone: short', key: 'invalidFields' as const, params: { fields: 'phone', 'issue.phone': say('phoneOrEmail') }, record: { Customer: 'Ada Park', Tel: '' } },

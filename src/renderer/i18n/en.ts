@@ -1184,6 +1184,8 @@ export const en = {
   'apiError.phoneShape': 'No phone number in {country} has this shape; check the digits.',
   'apiError.phoneMobileIn': 'This is a mobile number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
   'apiError.phoneNumberIn': 'This is a phone number in {country}: choose {country} as the country, or type the number with its country code, as {example}.',
+  'apiError.importPhoneIn': 'This is a phone number in {country}: write it with its country code, as {example}.',
+  'apiError.importPhoneInColumn': 'This is a phone number in {country}: write it with its country code, as {example}, or give the row a Country column with the country’s two-letter code ({code}) and choose it for Country.',
   'apiError.slaTargetPositive': '{target} target for {priority} must be greater than zero',
   'apiError.slaTargetWhole': '{target} target for {priority} must be a whole number of minutes',
   'apiError.slaAtRiskShare': 'At risk must be more than 0 % and less than 100 % of a target.',

@@ -1074,6 +1074,8 @@ export const fa: Messages = {
   'apiError.phoneShape': 'هیچ شمارهٔ تلفنی در {country} چنین شکلی ندارد؛ رقم‌ها را بررسی کنید.',
   'apiError.phoneMobileIn': 'این شمارهٔ همراهی در {country} است: {country} را به‌عنوان کشور انتخاب کنید، یا شماره را با کد کشورش بنویسید، مانند \u2066{example}\u2069.',
   'apiError.phoneNumberIn': 'این شمارهٔ تلفنی در {country} است: {country} را به‌عنوان کشور انتخاب کنید، یا شماره را با کد کشورش بنویسید، مانند \u2066{example}\u2069.',
+  'apiError.importPhoneIn': 'این شمارهٔ تلفنی در {country} است: آن را در پرونده با کد کشورش بنویسید، مانند \u2066{example}\u2069.',
+  'apiError.importPhoneInColumn': 'این شمارهٔ تلفنی در {country} است: آن را در پرونده با کد کشورش بنویسید، مانند \u2066{example}\u2069، یا ستونی برای کشور با کد دوحرفی آن (\u2066{code}\u2069) به پرونده بیفزایید و آن را برای «کشور» برگزینید.',
   'apiError.slaTargetPositive': 'هدف {target} برای اولویت {priority} باید بیش از صفر دقیقه باشد.',
   'apiError.slaTargetWhole': 'هدف {target} برای اولویت {priority} باید عددی درست از دقیقه‌ها باشد.',
   'apiError.slaAtRiskShare': '«در خطر» باید بیش از ۰٪ و کمتر از ۱۰۰٪ یک هدف باشد.',

@@ -43,8 +43,8 @@ describe('import from Zendesk', () => {
         expect.stringMatching(/requester 9004 is not among the imported users/), // ticket 504
         'missing requester', // ticket 505
         'ticket 999 was not imported',
-        // Kenji's Tokyo number has no country code: his address (.jp) says where it is real.
-        expect.stringMatching(/^phone: This is a phone number in Japan: choose Japan as the country/),
+        // Kenji's Tokyo number has no country code: his address (.jp) says where it is real, and how to write it in the export.
+        expect.stringMatching(/^phone: This is a phone number in Japan: write it with its country code, as \+81 /),
       ]),
     );
     expect(first.rejected).toBe(reasons.length);
@@ -259,6 +259,78 @@ describe('import from Freshdesk and plain CSV', () => {
     const t = await admin.call('import.run', { from: 'freshdesk', files: [tickets], rejectsPath: join(dir, 'r2.jsonl') });
     expect(t.firstRejects).toEqual([]);
     expect(sql.prepare(`select subject, state from tickets`).get()).toEqual({ subject: 'Laptop; will not boot', state: 'closed' });
+  });
+
+  it('reads a tab-separated file (Excel\'s "Text (Tab delimited)", a sheet saved as TSV) by its tabs, on the mapping screen and in the import', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'customers.tsv');
+    writeFileSync(file, '\uFEFFCustomer\tTel\tMail\tNotes\r\nMüller, Hans\t+49 30 1234567\thans@example.de\tcalls; evenings\r\nمریم احمدی\t+98 912 345 6789\tmaryam@example.ir\t"line one\r\nline two"\r\n');
+    // It was "has no CSV header row": the file was refused as a whole.
+    expect(await admin.call('import.peek', { from: 'csv', file })).toMatchObject({ kind: 'csv', columns: ['Customer', 'Tel', 'Mail', 'Notes'], problem: null });
+    const r = await admin.call('import.run', { from: 'csv', files: [file], mapping: { name: 'Customer', phone: 'Tel', email: 'Mail' }, rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.firstRejects).toEqual([]);
+    expect(r.imported.customers).toBe(2);
+    expect(desk.db.sqlite.prepare(`select name, phone, email from customers order by name`).all()).toEqual([
+      { name: 'Müller, Hans', phone: '+49301234567', email: 'hans@example.de' },
+      { name: 'مریم احمدی', phone: '+989123456789', email: 'maryam@example.ir' },
+    ]);
+  });
+
+  it('says how to fix a local number refused in the desk\'s country in the file itself, not "choose Iran as the country", which an import has no field for', async () => {
+    const { admin, dir } = await open();
+    const file = join(dir, 'tehran.csv');
+    writeFileSync(file, 'Name,Phone,Email\nمریم احمدی,۰۹۱۲ ۳۴۵ ۶۷۸۹,maryam@example.ir\n');
+    const csv = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r1.jsonl') });
+    expect(csv.firstRejects).toEqual([
+      expect.objectContaining({ key: 'invalidFields', params: { fields: 'phone', 'issue.phone': 'This is a phone number in Iran: write it with its country code, as +98 912 345 6789, or give the row a Country column with the country’s two-letter code (IR) and choose it for Country.' } }),
+    ]);
+    // A Freshdesk export has no Country column to give: the country code is the fix.
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Work phone\n77,مریم احمدی,maryam@example.ir,۰۹۱۲ ۳۴۵ ۶۷۸۹\n');
+    const fd = await admin.call('import.run', { from: 'freshdesk', files: [contacts], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(fd.firstRejects).toEqual([expect.objectContaining({ params: { fields: 'phone', 'issue.phone': 'This is a phone number in Iran: write it with its country code, as +98 912 345 6789.' } })]);
+  });
+
+  it('takes a Freshdesk contact\'s mobile number when the work phone is not one the desk reads, instead of refusing the contact', async () => {
+    const { admin, desk, dir } = await open();
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Work phone,Mobile phone,Company\n81,Ada Park,ada@example.com,ext. 12,+1 512 555 0177,\n82,Bo Lind,bo@example.com,+1 512 555 0190,+1 512 555 0191,Lind Ltd\n83,Cy Moss,cy@example.com,12,34,\n');
+    const r = await admin.call('import.run', { from: 'freshdesk', files: [contacts], rejectsPath: join(dir, 'r.jsonl') });
+    // Ada was refused for her work phone, her good mobile number beside it unread.
+    expect(desk.db.sqlite.prepare(`select phone from customers where name = 'Ada Park'`).pluck().get()).toBe('+15125550177');
+    // Both good: the work phone, as before.
+    expect(desk.db.sqlite.prepare(`select phone from contacts where name = 'Bo Lind'`).pluck().get()).toBe('+15125550190');
+    // Neither: refused, naming the work phone.
+    expect(rejectsOf(r.rejects)).toEqual([expect.objectContaining({ row: 4, reason: expect.stringMatching(/^phone: /) })]);
+  });
+
+  it('brings in two people who share a phone (a family\'s landline, a switchboard) when the rows have no id or email, and a second run still adds nobody', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'landline.csv');
+    writeFileSync(file, 'Name,Phone\nAda Park,+1 512 555 0177\nBo Park,+1 512 555 0177\nAda Park,+1 512 555 0177\n');
+    const first = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r1.jsonl') });
+    // Bo was counted as "already on the desk" (the row known by its phone alone) and not imported.
+    expect(first.imported.customers).toBe(2);
+    expect(first.rejected).toBe(0);
+    expect(desk.db.sqlite.prepare(`select name from customers order by name`).pluck().all()).toEqual(['Ada Park', 'Bo Park']);
+    const again = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.imported.customers).toBe(0);
+    expect(desk.db.sqlite.prepare(`select count(*) from customers`).pluck().get()).toBe(2);
+  });
+
+  it('does not bring back a person an earlier import knew by their phone alone and who was erased since', async () => {
+    const { admin, desk, dir } = await open();
+    const sql = desk.db.sqlite;
+    const file = join(dir, 'landline.csv');
+    writeFileSync(file, 'Name,Phone\nAda Park,+1 512 555 0177\n');
+    await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r1.jsonl') });
+    const ada = sql.prepare(`select id, name from customers`).get() as { id: string; name: string };
+    // As a desk imported before rows were known by phone and name: by the phone alone.
+    sql.prepare(`update import_ids set external_id = ? where local_id = ?`).run(importKeys(importSecret(sql))('user', '+1 512 555 0177'), ada.id);
+    await admin.call('privacy.erase', { customerId: ada.id, confirmName: ada.name });
+    const again = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r2.jsonl') });
+    expect(again.imported.customers).toBe(0);
+    expect(sql.prepare(`select count(*) from customers where erased_at is null`).pluck().get()).toBe(0);
   });
 
   it('names a rejected CSV row by the row a spreadsheet shows it on, after cells with line breaks and blank lines in a Windows (CRLF) file', async () => {

@@ -24,7 +24,7 @@ import {
   ZENDESK_STATUS,
   type ImportedStatus,
 } from '../../../shared/importMapping';
-import { phoneCountry, type Country } from '../../../shared/phone';
+import { parsePhone, phoneCountry, type Country } from '../../../shared/phone';
 import { parseServiceTag } from '../../../shared/serviceTag';
 import { param, type Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
@@ -264,6 +264,17 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     .prepare<[string, string | null, string | null], string>('SELECT id FROM customers WHERE name_key = ? AND erased_at IS NULL AND ((email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND phone = ?)) LIMIT 1')
     .pluck();
   const words = customerWords(db.sqlite);
+  const nameAndErasure = db.sqlite.prepare<[string], { name_key: string; erased_at: number | null }>('SELECT name_key, erased_at FROM customers WHERE id = ?');
+  /**
+   * Whether the record an earlier import knew by a phone alone (before it knew such a row by its
+   * phone and name) is this row's person: the same name, or erased since (whose name is gone, and
+   * who must not come back).
+   */
+  const samePersonByPhone = (id: string | null, name: string): boolean => {
+    if (id === null) return false;
+    const c = nameAndErasure.get(id);
+    return c !== undefined && (c.erased_at !== null || c.name_key === nameKey(name));
+  };
   const insertCustomer = db.sqlite.prepare(
     'INSERT INTO customers (id, kind, name, name_key, segment, service_level, email, phone, country, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -272,7 +283,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   /** `more`: the row's other problems (its system's), said with the customer's in one reject. */
   function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number, more: readonly FieldIssue[] = []): string {
-    const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false });
+    const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false, phoneAdvice: source === 'csv' ? 'importColumn' : 'import' });
     // A segment the desk does not know was replaced by a guess: what the guess asks of the
     // record's kind is no problem of the row's.
     const guessed = noted.some((i) => i.field === 'segment');
@@ -596,7 +607,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const ext = cell(c, 'Contact ID', 'ID') || email.toLowerCase() || note('Contact ID', say('importIdMissing'), new Rejected('the contact has neither an id nor an email', 'noId'), '');
       if (ext && find('user', ext)) return;
       const name = cell(c, 'Full name', 'Name', 'Contact name');
-      const phone = cell(c, 'Work phone', 'Phone', 'Mobile phone', 'Mobile');
+      // The work phone, else the mobile number: the first the desk reads (a work phone it refused,
+      // "ext. 12", turned the contact away with a good mobile number beside it); neither, the first, to be refused.
+      const phones = [cell(c, 'Work phone', 'Phone'), cell(c, 'Mobile phone', 'Mobile')].filter(Boolean);
+      const phone = phones.find((p) => parsePhone(p, ctx.deskCountry).ok) ?? phones[0] ?? '';
       const company = cell(c, 'Company', 'Company Name');
       if (company) {
         // The contact is checked before its company is made: a refused row makes no company.
@@ -661,8 +675,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       // A field is read from its mapped column, or from a column of its own name.
       const mapped = (field: string) => Boolean(m[field]) || Object.keys(r).some((k) => k.toLowerCase() === field.toLowerCase());
       const name = get('name');
-      const ext = get('id') || get('email').toLowerCase() || get('phone') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
-      if (find('user', ext)) {
+      // A row known by its phone alone is known by its phone and name: by the phone only, a second
+      // person on a family's landline or a switchboard was counted as already on the desk and left out.
+      const byPhone = !get('id') && !get('email') && get('phone') !== '';
+      const ext = get('id') || get('email').toLowerCase() || (byPhone ? `${get('phone')} ${name.toLowerCase()}` : '') || name.toLowerCase() || reject('the row has no id, email, phone or name to know it by', 'noId');
+      if (find('user', ext) || (byPhone && samePersonByPhone(find('user', get('phone')), name))) {
+        remember('user', ext, find('user', ext) ?? find('user', get('phone'))!);
         counts.existing++;
         return;
       }
@@ -805,6 +823,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (batch.length >= BATCH || row.bytesRead - batchFrom >= BATCH_BYTES) {
           flush(row.bytesRead);
           batchFrom = row.bytesRead;
+          // The event loop's turn between batches: a file already read into memory is parsed
+          // without any wait, so a cancel (a CLI's Ctrl+C or kill, another call of the desk)
+          // was not heard until the whole import had ended.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           // A cancel stops between batches: each written batch is whole, and the rest is not read.
           if (req.shouldStop?.()) {
             cancelled = true;

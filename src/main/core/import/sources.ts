@@ -82,7 +82,7 @@ export function recognise(
   }
   const header = (trimmed.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
   if (from === 'zendesk') return { ok: false, reason: `${file} is not a Zendesk JSON export page`, problem: { code: 'notZendesk', file } };
-  if (from === 'csv') return header.includes(',') || header.includes(';') ? { ok: true, kind: 'csv', bytes } : { ok: false, reason: `${file} has no CSV header row`, problem: { code: 'noCsvHeader', file } };
+  if (from === 'csv') return header.includes(',') || header.includes(';') || header.includes('\t') ? { ok: true, kind: 'csv', bytes } : { ok: false, reason: `${file} has no CSV header row`, problem: { code: 'noCsvHeader', file } };
   if (header.includes('ticket id')) return { ok: true, kind: 'freshdesk.tickets', bytes };
   if (header.includes('contact id') || (header.includes('full name') && header.includes('email'))) return { ok: true, kind: 'freshdesk.contacts', bytes };
   if (header.includes('company id') || (header.includes('name') && header.includes('domains'))) return { ok: true, kind: 'freshdesk.companies', bytes };
@@ -152,9 +152,18 @@ export async function* rowsOf(file: string, kind: FileKind): AsyncGenerator<Row>
   }
 }
 
-/** A CSV's separator, judged by its header row: a semicolon where it has more of them than commas (Excel in a European locale), else a comma. */
-function separatorOf(header: string): ',' | ';' {
-  return header.split(';').length > header.split(',').length ? ';' : ',';
+/**
+ * A CSV's separator, judged by its header row: the one of tab, semicolon and comma it holds most
+ * of (a tab where a sheet was saved as "Text (Tab delimited)" or TSV; a semicolon from Excel in a
+ * European locale), a comma when it holds none. A tab-separated file was refused as having no header.
+ */
+function separatorOf(header: string): ',' | ';' | '\t' {
+  const count = (sep: string) => header.split(sep).length - 1;
+  const tabs = count('\t');
+  const semicolons = count(';');
+  const commas = count(',');
+  if (tabs > semicolons && tabs > commas) return '\t';
+  return semicolons > commas ? ';' : ',';
 }
 
 /** The header row of a CSV (empty for JSON), for the column-mapping screen. */
