@@ -631,7 +631,9 @@ export const pushEvents = {
      * What the step said, told only where it is news (written here, or come from the hub for
      * the first time; not an own step come back): who did it, the first words of its note, a
      * RESOLVE's resolution code, and who held the ticket at the tiers below it (access.ts,
-     * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE.
+     * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE,
+     * REOPEN, ASSIGN, RETURN_TO_QUEUE; a return to the queue also says whose hands it left
+     * (`from`: wantsReturnedNotice).
      */
     step: z
       .object({
@@ -639,6 +641,7 @@ export const pushEvents = {
         note: z.string().max(200),
         code: resolutionCodeSchema.optional(),
         heldBelow: z.array(idSchema).max(2),
+        from: idSchema.optional(),
       })
       .optional(),
   }),
