@@ -73,11 +73,14 @@ export const myTicketRowSchema = ticketRowSchema.extend({
 export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 
 /**
- * A row of a tier-2 or tier-3 queue: with why it was last escalated (read per row from the
- * ticket's own range of the log), so a specialist can choose without opening each ticket.
+ * A row of a tier-2 or tier-3 queue: with how it last came to its tier (read per row from the
+ * ticket's own range of the log), so a specialist can choose without opening each ticket: why
+ * it was escalated, or, when it was handed back down since, who handed it back and their note
+ * (then `escalation` is null: the reason it went higher is not why it is here).
  */
 export const queueTicketRowSchema = ticketRowSchema.extend({
   escalation: z.object({ reason: escalationReasonSchema, note: z.string() }).nullable().optional(),
+  handedBack: z.object({ actorName: z.string(), note: z.string() }).nullable().optional(),
 });
 export type QueueTicketRow = z.infer<typeof queueTicketRowSchema>;
 
