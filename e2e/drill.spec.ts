@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { PRIORITIES } from '../src/shared/domain';
 import { en } from '../src/renderer/i18n/en';
-import { expect, test } from './fixtures';
-import { signInAs } from './pages/app';
+import { fa } from '../src/renderer/i18n/fa';
+import { expect, SHELL, test } from './fixtures';
+import { signInAs, signInInPersian } from './pages/app';
 import { Board } from './pages/board';
 import { TicketView } from './pages/ticket';
 
@@ -332,8 +333,14 @@ test('closing a drill goes back to the board it was opened from, and to the boar
   await expect(heading).toBeVisible();
 });
 
-test('an agent gone home sick: from his load, all his open tickets go back to their queues in one go', async ({ page }) => {
+test('an agent gone home sick: from his load, all his open tickets go back to their queues in one go, and he is told who returned them', async ({ page, browser }) => {
+  test.skip(SHELL === 'electron', 'two windows on one desk need the browser shell');
   await signInAs(page, 'Grace Chen');
+  // Ben's window (in Persian) is still open on another screen.
+  const token = await page.evaluate(() => sessionStorage.getItem('tagdesk.token'));
+  const his = await (await browser.newContext()).newPage();
+  await his.goto(`${new URL(page.url()).origin}/?token=${token ?? ''}`);
+  await signInInPersian(his, 'Ben Okafor');
   const board = new Board(page);
   await board.open();
   const load = page.getByRole('button', { name: /^Open tickets of Ben Okafor: [1-9]\d*$/ });
@@ -345,11 +352,18 @@ test('an agent gone home sick: from his load, all his open tickets go back to th
   // Given to one person, each is offered with the open tickets they hold now.
   await dialog.getByRole('radio', { name: en['handOver.toPerson'] }).check();
   await dialog.getByRole('combobox', { name: en['handOver.person'] }).click();
-  await expect(page.getByRole('option', { name: /^Dev Patel · (\d+ open tickets|one open ticket|no open tickets)$/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /^Dev Patel · (\d+ open tickets|one open ticket|no open tickets)( · can take \d+ of \d+)?$/ })).toBeVisible();
+  // Only those who may be given at least one of his (tier-1) tickets: not a tier-2 specialist.
+  await expect(page.getByRole('option', { name: /^Sam Rivera\b/ })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await dialog.getByRole('radio', { name: en['handOver.toQueues'] }).check();
   await dialog.getByRole('button', { name: Number(open) === 1 ? en['handOver.confirm_one'] : en['handOver.confirm_other'].replace('{count}', open) }).click();
   await expect(page.getByText(Number(open) === 1 ? en['handOver.movedToQueues_one'] : en['handOver.movedToQueues_other'].replace('{count}', open))).toBeVisible({ timeout: 15_000 });
   await expect(board.drawer.getByTestId('drill-count')).toHaveText(en['drill.count_zero'], { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Open tickets of Ben Okafor: 0' })).toBeVisible({ timeout: 15_000 });
+  // Each ticket that left Ben's list is a notice on his screen naming Grace (the first few; the rest fold).
+  const returned = his.locator('.mantine-Notification-root').filter({ hasText: new RegExp(fa['notice.returned'].replace('{name}', '\u2068Grace Chen\u2069').replace('{number}', '\u2068T-\\d+\u2069')) });
+  await expect(returned.first()).toBeVisible();
+  await expect(returned.first()).toContainText(fa['notice.returnedBodyNoNote'].split(':')[0]!);
+  await his.context().close();
 });

@@ -221,7 +221,8 @@ test('a supervisor assigns a ticket to an agent at another window: she is told a
   expect(number).not.toBe('');
   await ticket.action('action.ASSIGN').click();
   await ticket.dialog.getByRole('combobox', { name: en['act.assignee'] }).click();
-  await page.getByRole('option', { name: /^Ava Martin · / }).click();
+  // Each person is offered with the open tickets they hold now, as on the board's drawer.
+  await page.getByRole('option', { name: /^Ava Martin · .+ · (\d+ open tickets|one open ticket|no open tickets)$/ }).click();
   await ticket.dialog.getByRole('button', { name: en['act.submit.ASSIGN'] }).click();
   await expect(ticket.dialog).toBeHidden();
 
@@ -229,7 +230,8 @@ test('a supervisor assigns a ticket to an agent at another window: she is told a
   const title = fa['notice.handover.ASSIGN'].replace('{number}', `\u2068${number}\u2069`);
   const notice = other.locator('.mantine-Notification-root').filter({ hasText: title });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText(fa['notice.handoverBody'].replace('{segment}', fa['segment.education']).replace('{tier}', fa['tier.1']));
+  // It names who assigned it.
+  await expect(notice).toContainText(fa['notice.assignedBy'].replace('{name}', '\u2068Grace Chen\u2069').replace('{segment}', fa['segment.education']).replace('{tier}', fa['tier.1']));
   await notice.getByRole('link', { name: fa['notice.open'].replace('{number}', `\u2068${number}\u2069`) }).focus();
   await other.keyboard.press('Enter');
   await expect(other).toHaveURL(new RegExp(`#/ticket/${encodeURIComponent(id)}$`));

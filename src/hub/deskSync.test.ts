@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Input, Method, Output, Push } from '../shared/api';
+import type { Input, Method, Output, Push, PushPayload } from '../shared/api';
+import { wantsReturnedNotice } from '../shared/access';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import { keptTrends, recountTrends } from '../main/core/testing/trendRecount';
@@ -188,6 +189,25 @@ describe('desks following one hub', () => {
     expect(onHers()).toEqual([expect.objectContaining({ actorId: sam.id, step: told })]);
     // Sam's own step, come back from the hub, is told again without what would make it news.
     expect(onHis().slice(1).every((c) => !('step' in c))).toBe(true);
+  });
+
+  it('a ticket a supervisor returned to the queue on his desk is told to its holder on hers, with his name, once', async () => {
+    const gill = await makeUser(hub, { email: 'gill@desk.test', name: 'Gill', role: 'supervisor', segments: ['education'] });
+    const a = await deskFor(ava);
+    const g = await deskFor(gill);
+    const t = await newTicket(a, 'Tablet will not charge');
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await g.desk.sync.syncNow();
+    const pushes: Push[] = [];
+    const conn = a.desk.connect((p) => pushes.push(p));
+    expect((await conn.call('session.signInWithPassword', { email: ava.email, password: PASSWORD })).ok).toBe(true);
+    await g.call('tickets.act', { ticketId: t, command: { type: 'RETURN_TO_QUEUE', note: 'Ava went home.' } });
+    await g.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    const told = pushes.flatMap((p) => (p.event === 'ticket.changed' && (p.payload as { ticketId: string }).ticketId === t ? [p.payload as PushPayload<'ticket.changed'>] : []));
+    expect(told.filter((c) => wantsReturnedNotice(ava, c))).toEqual([expect.objectContaining({ actorId: gill.id, assigneeId: null, step: expect.objectContaining({ actorName: 'Gill', note: 'Ava went home.', from: ava.id }) })]);
   });
 
   it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {

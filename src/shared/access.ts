@@ -336,6 +336,15 @@ export function wantsResolvedNotice(p: Person, c: { type: string; actorId: strin
   return c.type === 'RESOLVE' && c.actorId !== p.id && (c.step?.heldBelow.includes(p.id) ?? false);
 }
 
+/**
+ * A ticket returned to its queue out of someone's hands by someone else (a supervisor's Return
+ * to queue, or Hand over all…) is news to the one who held it: it left their list. `from` is
+ * told only with a step that is news where it is heard, so it is told once.
+ */
+export function wantsReturnedNotice(p: Person, c: { type: string; actorId: string; step?: { from?: string | undefined } | undefined }): boolean {
+  return c.type === 'RETURN_TO_QUEUE' && c.actorId !== p.id && c.step?.from === p.id;
+}
+
 // ---- knowledge base and satisfaction --------------------------------------------------------
 
 /** Specialists and admins write and edit articles. */

@@ -73,11 +73,14 @@ export const myTicketRowSchema = ticketRowSchema.extend({
 export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 
 /**
- * A row of a tier-2 or tier-3 queue: with why it was last escalated (read per row from the
- * ticket's own range of the log), so a specialist can choose without opening each ticket.
+ * A row of a tier-2 or tier-3 queue: with how it last came to its tier (read per row from the
+ * ticket's own range of the log), so a specialist can choose without opening each ticket: why
+ * it was escalated, or, when it was handed back down since, who handed it back and their note
+ * (then `escalation` is null: the reason it went higher is not why it is here).
  */
 export const queueTicketRowSchema = ticketRowSchema.extend({
   escalation: z.object({ reason: escalationReasonSchema, note: z.string() }).nullable().optional(),
+  handedBack: z.object({ actorName: z.string(), note: z.string() }).nullable().optional(),
 });
 export type QueueTicketRow = z.infer<typeof queueTicketRowSchema>;
 
@@ -631,7 +634,9 @@ export const pushEvents = {
      * What the step said, told only where it is news (written here, or come from the hub for
      * the first time; not an own step come back): who did it, the first words of its note, a
      * RESOLVE's resolution code, and who held the ticket at the tiers below it (access.ts,
-     * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE.
+     * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE,
+     * REOPEN, ASSIGN, RETURN_TO_QUEUE; a return to the queue also says whose hands it left
+     * (`from`: wantsReturnedNotice).
      */
     step: z
       .object({
@@ -639,6 +644,7 @@ export const pushEvents = {
         note: z.string().max(200),
         code: resolutionCodeSchema.optional(),
         heldBelow: z.array(idSchema).max(2),
+        from: idSchema.optional(),
       })
       .optional(),
   }),

@@ -194,6 +194,8 @@ describe('working a ticket', () => {
     expect(back.ticket).toMatchObject({ state: 'tier2.waiting', tier: 2, assigneeId: null });
     const queue = await noor.call('queues.tickets', { segment: 'education', tier: 2 });
     expect(queue.rows.map((r) => r.id)).toContain(id);
+    // Its row says why it is back at tier 2 (Tara's hand-back), not why it went to tier 3.
+    expect(queue.rows.find((r) => r.id === id)).toMatchObject({ escalation: null, handedBack: { actorName: 'Tara Lindqvist', note: 'Back to tier 2.' } });
     // The news that reaches Noor's window is a ticket arriving, unassigned, in her queue.
     const noorUser = (await noor.call('session.users')).find((u) => u.name === 'Noor Hassan')!;
     const change = noor.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>).find((c) => c.ticketId === id && c.type === 'DEESCALATE');

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from './testing/deskHarness';
+import { wantsReturnedNotice } from '../../shared/access';
+import type { PushPayload } from '../../shared/api';
 
 // Ben goes home sick mid-shift. Grace, from his row on the board, hands all his open tickets
 // over at once: to Dev, or each back to its own queue. Each moves as its own event; those the
@@ -32,12 +34,12 @@ async function setUp() {
   await ben.call('tickets.act', { ticketId: waiting, command: { type: 'WAIT_ON_CUSTOMER', note: 'Asked for a photo' } });
   const edu = await open('education', 'Lab printers offline');
   const held = async (name: string) => (await grace.call('supervisor.tickets', { filter: 'agent', assigneeId: id(name) })).rows.map((r) => r.id);
-  return { t, ben, grace, id, gov, waiting, edu, held };
+  return { t, ben, grace, id, users, gov, waiting, edu, held };
 }
 
 describe('handing over all of one person’s open tickets', () => {
   it('returns each to its own queue, in its state, as its own event, with its SLA clocks as they were', async () => {
-    const { t, grace, id, gov, waiting, edu, held } = await setUp();
+    const { t, ben, grace, id, users, gov, waiting, edu, held } = await setUp();
     const before = await held('Ben Okafor');
     expect(before).toEqual(expect.arrayContaining([gov, waiting, edu]));
     const slaBefore = (await grace.call('tickets.get', { ticketId: waiting })).sla!.targets.find((x) => x.target === 'firstResponse');
@@ -56,6 +58,14 @@ describe('handing over all of one person’s open tickets', () => {
     // First response stays given (by Ben's take), the wait's pause holds.
     expect(w.sla!.targets.find((x) => x.target === 'firstResponse')).toEqual(slaBefore);
     expect(w.sla!.paused).toBe(true);
+    // Ben's window hears each ticket left his list, and who returned it: his notice, once per ticket.
+    const benUser = users.find((u) => u.name === 'Ben Okafor')!;
+    const told = ben.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>).filter((c) => c.type === 'RETURN_TO_QUEUE' && wantsReturnedNotice(benUser, c));
+    expect(told.map((c) => c.ticketId).sort()).toEqual([...before].sort());
+    expect(told[0]!.step).toMatchObject({ actorName: 'Grace Chen', from: benUser.id });
+    // Grace, who returned them, is not told.
+    const graceUser = users.find((u) => u.name === 'Grace Chen')!;
+    expect(grace.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>).some((c) => c.type === 'RETURN_TO_QUEUE' && wantsReturnedNotice(graceUser, c))).toBe(false);
     // Dev (government, tier 1) can take the open one from the queue.
     const dev = await t.as('Dev Patel');
     const taken = await dev.call('tickets.act', { ticketId: gov, command: { type: 'TAKE' } });

@@ -85,17 +85,20 @@ export interface TicketStepNews {
   note: string;
   code?: ResolutionCode;
   heldBelow: string[];
+  /** RETURN_TO_QUEUE: who held the ticket before the step took it out of their hands (access.ts, wantsReturnedNotice). */
+  from?: string;
 }
 
-/** The steps whose notices name who took them and what they wrote (SlaWatch: resolved, handed back). */
-const NAMED_STEPS: ReadonlySet<string> = new Set(['RESOLVE', 'DEESCALATE']);
+/** The steps whose notices name who took them and what they wrote (SlaWatch: resolved, handed back, reopened, assigned, returned). */
+const NAMED_STEPS: ReadonlySet<string> = new Set(['RESOLVE', 'DEESCALATE', 'REOPEN', 'ASSIGN', 'RETURN_TO_QUEUE']);
 
 /**
  * What a step that is news here said, for the notices that name it: who took it (`nameOf`),
  * the first line of its note (its first words), a RESOLVE's code, and who held the ticket at
- * the tiers below the one it is at now (`state`: the ticket as the step left it).
+ * the tiers below the one it is at now (`state`: the ticket as the step left it), and for a
+ * return to the queue who held it before (`heldBefore`: the holder as the step found it).
  */
-export function stepNewsOf(state: TicketLogState, e: { type: string; payload: Record<string, unknown>; actor: { id: string } }, nameOf: (id: string) => string | undefined): TicketStepNews | undefined {
+export function stepNewsOf(state: TicketLogState, e: { type: string; payload: Record<string, unknown>; actor: { id: string } }, nameOf: (id: string) => string | undefined, heldBefore: string | null = null): TicketStepNews | undefined {
   if (!NAMED_STEPS.has(e.type)) return undefined;
   const note = typeof e.payload.note === 'string' ? firstWords(e.payload.note.trim().split('\n')[0] ?? '', 160) : '';
   const code = resolutionCodeSchema.safeParse(e.payload.code);
@@ -105,6 +108,7 @@ export function stepNewsOf(state: TicketLogState, e: { type: string; payload: Re
     note,
     ...(e.type === 'RESOLVE' && code.success ? { code: code.data } : {}),
     heldBelow: e.type === 'RESOLVE' ? heldBelow(ctx.heldBy, ctx.tier).filter((id) => id !== e.actor.id) : [],
+    ...(e.type === 'RETURN_TO_QUEUE' && heldBefore !== null ? { from: heldBefore } : {}),
   };
 }
 
@@ -375,7 +379,12 @@ export function ticketStore(
     const last = drafts.at(-1)!;
     if (last.id !== null && st.eventExists.get(last.id) && before.row && before.state) return { row: before.row, events: before.events, state: before.state };
     let state = before.state;
-    for (const d of drafts) state = evolve(state, d);
+    // Who held the ticket as each step found it (a return to the queue names whose hands it left).
+    const heldBefore = new Map<EventDraft, string | null>();
+    for (const d of drafts) {
+      heldBefore.set(d, state?.position.context.assigneeId ?? null);
+      state = evolve(state, d);
+    }
     const next = state!;
     const sla = projectSla(next, calendarOf, now);
     const row = lazyNextAt(before.row, rowOf(next, sla), now);
@@ -405,7 +414,7 @@ export function ticketStore(
           const was = before.row!;
           opts.onSlaAlert({ ticketId: row.id, number: ticketNumber(row.number), target: p.target, dueAt: p.dueAt, breached: d.type === 'SLA_BREACH', assigneeId: was.assignee_id, tier: was.tier as Tier, segment: row.segment as Segment });
         }
-        const step = stepNewsOf(next, d, nameOf);
+        const step = stepNewsOf(next, d, nameOf, heldBefore.get(d) ?? null);
         opts.onChange({ ...ticketChangeOf(row, d.type, d.actor.id, d.at), ...(step ? { step } : {}) });
       }
     });

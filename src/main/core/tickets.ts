@@ -120,18 +120,28 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       .limit(1),
   );
 
-  // A ticket's latest escalation, for its row in a tier-2/3 queue: read backwards in the
-  // ticket's own range of the log's primary key (a few events), once per row of the page asked
-  // for; the queue's own query stays on the tickets table alone.
-  const lastEscalation = db.prepare<{ payload: string }, [string]>(
-    k.selectFrom('ticket_events').select('payload').where('ticket_id', '=', param<string>()).where('type', '=', sql.lit('ESCALATE')).orderBy('seq', 'desc').limit(1),
+  // How a ticket last came to its tier, for its row in a tier-2/3 queue: its latest escalation,
+  // or, when it was handed back down after it (escalated 2→3, then handed back to tier 2), that
+  // hand-back (the 2→3 reason is no longer why it is here). Read backwards in the ticket's own
+  // range of the log's primary key (a few events), once per row of the page asked for; the
+  // queue's own query stays on the tickets table alone.
+  const lastMove = db.prepare<{ type: string; actor_id: string; payload: string }, [string]>(
+    k
+      .selectFrom('ticket_events')
+      .select(['type', 'actor_id', 'payload'])
+      .where('ticket_id', '=', param<string>())
+      .where('type', 'in', [sql.lit('ESCALATE'), sql.lit('DEESCALATE')])
+      .orderBy('seq', 'desc')
+      .limit(1),
   );
-  const escalationOf = (ticketId: string): QueueTicketRow['escalation'] => {
-    const e = lastEscalation.get(ticketId);
-    if (!e) return null;
+  const cameUpOf = (ticketId: string, users: ReadonlyMap<string, string>): Pick<QueueTicketRow, 'escalation' | 'handedBack'> => {
+    const e = lastMove.get(ticketId);
+    if (!e) return { escalation: null, handedBack: null };
     const p = JSON.parse(e.payload) as { reason?: unknown; note?: unknown };
+    const note = typeof p.note === 'string' ? p.note : '';
+    if (e.type === 'DEESCALATE') return { escalation: null, handedBack: { actorName: users.get(e.actor_id) ?? 'Unknown user', note } };
     const reason = escalationReasonSchema.safeParse(p.reason);
-    return reason.success ? { reason: reason.data, note: typeof p.note === 'string' ? p.note : '' } : null;
+    return { escalation: reason.success ? { reason: reason.data, note } : null, handedBack: null };
   };
 
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
@@ -205,13 +215,17 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     };
   }
 
-  /** A page of a queue; above first line, each row with its latest escalation's reason and note. */
-  function queueRows(key: QueueKey, limit: number, offset: number, order: 'urgency' | 'priority' = 'priority'): QueueTicketRow[] {
+  /**
+   * A page of a queue; above first line, each row with how it came to its tier: its latest
+   * escalation's reason and note, or the hand-back down since (who, and their note). `users`:
+   * names by id, for who handed it back.
+   */
+  function queueRows(key: QueueKey, limit: number, offset: number, order: 'urgency' | 'priority' = 'priority', users: ReadonlyMap<string, string> = new Map()): QueueTicketRow[] {
     const rows = queuePage[order].all(key.segment, key.tier, limit, offset);
     if (key.tier === 1) return rows.map(toRow);
     return rows.map((r) => {
       const row = toRow(r);
-      return { ...row, escalation: escalationOf(row.id) };
+      return { ...row, ...cameUpOf(row.id, users) };
     });
   }
 

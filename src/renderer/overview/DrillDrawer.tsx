@@ -272,6 +272,7 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
         <HandOverDialog
           from={holder}
           count={loads.get(holder.id) ?? result?.total ?? 0}
+          places={rows.filter((row) => isOpenState(row.state))}
           users={users}
           loads={loads}
           onClose={() => {

@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Modal, Radio, Select, Stack, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { HandOverResult } from '../../shared/api';
+import type { QueuePlace } from '../../shared/access';
 import type { User } from '../../shared/domain';
 import { call, problemOf } from '../backend';
 import { t, tc } from '../i18n';
@@ -16,13 +17,14 @@ import { sayMessage } from '../sayMessage';
 
 type Problem = ReturnType<typeof problemOf>;
 
-export function HandOverDialog({ from, count, users, loads, onClose }: { from: User; count: number; users: User[]; loads: ReadonlyMap<string, number>; onClose: () => void }) {
+/** `places`: where each of their open tickets is (tier and segment), as the drawer lists them. */
+export function HandOverDialog({ from, count, places, users, loads, onClose }: { from: User; count: number; places: readonly QueuePlace[]; users: User[]; loads: ReadonlyMap<string, number>; onClose: () => void }) {
   const [to, setTo] = useState<'queue' | 'person'>('queue');
   const [personId, setPersonId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [result, setResult] = useState<HandOverResult | null>(null);
-  const people = handOverTargets(users, from.id);
+  const people = handOverTargets(users, from.id, places);
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
 
   const submit = async () => {
@@ -88,8 +90,14 @@ export function HandOverDialog({ from, count, users, loads, onClose }: { from: U
                 label={t('handOver.person')}
                 placeholder={t('handOver.personPlaceholder')}
                 searchable
-                data={people.map((p) => ({ value: p.id, label: p.name }))}
-                renderOption={({ option }) => assigneeChoice(option.label, loads.get(option.value) ?? 0)}
+                description={places.length > 0 ? t('handOver.personHint') : undefined}
+                data={people.map((p) => ({ value: p.user.id, label: p.user.name }))}
+                renderOption={({ option }) => {
+                  // Someone who may be given only some of them says how many: the others would stay.
+                  const fits = people.find((p) => p.user.id === option.value)?.fits ?? 0;
+                  const choice = assigneeChoice(option.label, loads.get(option.value) ?? 0);
+                  return fits > 0 && fits < places.length ? `${choice} · ${tc('handOver.fits', fits, { total: places.length })}` : choice;
+                }}
                 value={personId}
                 onChange={setPersonId}
                 nothingFoundMessage={t('handOver.nobody')}

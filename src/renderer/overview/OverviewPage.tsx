@@ -15,7 +15,7 @@ import { useSession } from '../session';
 import { DrillDrawer } from './DrillDrawer';
 import { KnowledgeBoard } from './KnowledgeBoard';
 import { inViewFirst } from '../inViewFirst';
-import { agentLabel, attainmentLabel, chartTargetOf, drillKey, drillLabel, oldestLabel } from './drill';
+import { agentLabel, attainmentLabel, chartTargetOf, drillKey, drillLabel, loadsOf, oldestLabel } from './drill';
 import { pendingAgentRows, rememberAgentRows } from './agentRows';
 import { useBoardCharts } from './lazyCharts';
 import { useOpenQueueHint, type OpenQueueHint } from './openQueueHint';
@@ -42,7 +42,7 @@ export function OverviewPage({ drill }: { drill: Drill | null }) {
   const allowed = seesBoard(user);
   const overview = useCall('supervisor.overview', allowed ? {} : null, { live: true, slaWarnings: true, slaSettings: true, debounceMs: 300 });
   const agents = overview.data?.agents;
-  const loads = useMemo(() => new Map((agents ?? []).map((a) => [a.userId, a.open])), [agents]);
+  const loads = useMemo(() => loadsOf(agents), [agents]);
   if (!allowed) return <RefusedPage page={t('overview.title')} title={t('overview.forbiddenTitle')} message={t('overview.forbidden')} />;
   if (overview.problem && !overview.data) return <FailedPage page={t('overview.title')} problem={overview.problem} onRetry={() => void overview.refetch()} />;
   return (

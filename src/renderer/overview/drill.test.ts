@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { assigneeChoice, chartTargetOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
+import { assigneeChoice, chartTargetOf, loadsOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
 import { setLocale } from '../i18n/state';
 import { tierLabel } from '../labels';
 import { hrefOf, parseHash } from '../route';
@@ -177,4 +177,12 @@ it('offers each assignee with the open tickets they hold now, in the page’s la
   // The Latin name kept apart from the Persian around it (first-strong isolate).
   expect(assigneeChoice('Dev Patel', 29)).toBe('\u2068Dev Patel\u2069 · ۲۹ تیکت باز');
   await setLocale('en', 'latn');
+});
+
+it('reads each person’s load from the board’s agents, as the drawer and the ticket page’s Assign list say it', () => {
+  const loads = loadsOf([{ userId: 'dev', open: 29 }, { userId: 'ava', open: 0 }]);
+  expect(assigneeChoice('Dev Patel · Tier 1 · Government', loads.get('dev'))).toBe('Dev Patel · Tier 1 · Government · 29 open tickets');
+  expect(assigneeChoice('Ava Martin', loads.get('ava'))).toBe('Ava Martin · no open tickets');
+  expect(assigneeChoice('Grace Chen', loads.get('grace'))).toBe('Grace Chen');
+  expect(loadsOf(undefined).size).toBe(0);
 });

@@ -41,6 +41,9 @@ export const agentLabel = (name: string, count: number, sla?: AgentSla): string 
  */
 export const assigneeChoice = (name: string, open: number | undefined): string => (open === undefined ? name : tc('drill.assigneeLoad', open, { name }));
 
+/** Each person's open tickets as the board counts them (userId → count): the loads assigneeChoice says. */
+export const loadsOf = (agents: ReadonlyArray<{ userId: string; open: number }> | undefined): ReadonlyMap<string, number> => new Map((agents ?? []).map((a) => [a.userId, a.open]));
+
 /** The accessible name of an attainment figure. */
 export function attainmentLabel(drill: Pick<AttainmentDrill, 'segment' | 'target' | 'window'>, tally: { met: number; total: number }): string {
   const what = { target: slaTargetLabel(drill.target), window: windowLabel(drill.window).toLowerCase(), segment: segmentLabel(drill.segment) };

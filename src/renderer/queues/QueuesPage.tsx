@@ -200,10 +200,23 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
 }
 
 /**
- * Why a tier-2/3 ticket came up (its latest escalation): the reason's label before the subject,
- * the whole reason and note in its hint, which a screen reader reads with it.
+ * How a tier-2/3 ticket came to its tier: its latest escalation's reason, or, when it was handed
+ * back down since, "Handed back" (the reason it went higher is not why it is here), before the
+ * subject; who, why and the whole note in its hint, which a screen reader reads with it.
  */
 function escalationBadge(row: QueueTicketRow) {
+  const back = row.handedBack;
+  if (back) {
+    const hint = back.note ? t('queues.handedBack.hint', { name: back.actorName, note: back.note }) : t('queues.handedBack.bare', { name: back.actorName });
+    return (
+      <LazyHint label={hint} openDelay={300} width={280}>
+        <Badge size="xs" variant="light" color="teal" tt="none" className={classes.reason} data-handed-back="">
+          {t('queues.handedBack')}
+          <VisuallyHidden>{`: ${hint}`}</VisuallyHidden>
+        </Badge>
+      </LazyHint>
+    );
+  }
   const e = row.escalation;
   if (!e) return null;
   const reason = reasonLabel(e.reason);

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlarm, IconAlertTriangle, IconArrowBackUp, IconArrowDown, IconArrowUp, IconCircleCheck, IconHash, IconRefresh, IconUserShare } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { PushPayload } from '../../shared/api';
-import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsResolvedNotice, wantsSlaNotice } from '../../shared/access';
+import { isHandoverType, wantsEscalationNotice, wantsHandoverNotice, wantsResolvedNotice, wantsReturnedNotice, wantsSlaNotice } from '../../shared/access';
 import type { User } from '../../shared/domain';
 import { isOpenState, slaTargetSchema } from '../../shared/ticketMachine';
 import { client } from '../client';
@@ -13,10 +13,10 @@ import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
 import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
-import { BURST_SHOWN, handedBackBy, type NoticeSource } from './keptNotices';
+import { BURST_SHOWN, handoverBy, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
 import { saidAnewIds } from './saidAnew';
-import { BURST_ID, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
+import { BURST_ID, burstDestination, handoverBody, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
 
 // In-app notices for what needs this person now (under Electron, the same words on the desktop
 // while the window is not in front: desktopNotice.ts):
@@ -43,6 +43,7 @@ export const slaNoticeFor = (user: User, w: Warning): boolean => wantsSlaNotice(
 export const escalationNoticeFor = (user: User, c: Change): boolean => wantsEscalationNotice(user, c);
 export const handoverNoticeFor = (user: User, c: Change): boolean => wantsHandoverNotice(user, c);
 export const resolvedNoticeFor = (user: User, c: Change): boolean => wantsResolvedNotice(user, c);
+export const returnedNoticeFor = (user: User, c: Change): boolean => wantsReturnedNotice(user, c);
 
 export function SlaWatch() {
   const { user } = useSession();
@@ -108,11 +109,14 @@ export function SlaWatch() {
         show(userRef.current, { kind: 'resolved', ticketId: c.ticketId, number: c.number, by: c.step.actorName, note: c.step.note, ...(c.step.code ? { code: c.step.code } : {}) });
         return;
       }
+      if (returnedNoticeFor(userRef.current, c) && c.step) {
+        show(userRef.current, { kind: 'returned', ticketId: c.ticketId, number: c.number, tier: c.tier, segment: c.segment, by: { name: c.step.actorName, note: c.step.note } });
+        return;
+      }
       if (handoverNoticeFor(userRef.current, c) && isHandoverType(c.type)) {
-        // The same hand-back told again without its news (the hub's echo of this desk's step): still said with who and what.
-        const earlier = handedBackBy(openKept(), c.ticketId, c.type);
-        const by = c.type === 'DEESCALATE' && c.step?.actorName ? { by: { name: c.step.actorName, note: c.step.note } } : earlier ? { by: earlier } : {};
-        show(userRef.current, { kind: 'handover', ticketId: c.ticketId, number: c.number, how: c.type, tier: c.tier, segment: c.segment, ...by });
+        // Who did it and why; the same step told again without its news (the hub's echo of this desk's step): still said with who and what.
+        const by = handoverBy(openKept(), c);
+        show(userRef.current, { kind: 'handover', ticketId: c.ticketId, number: c.number, how: c.type, tier: c.tier, segment: c.segment, ...(by ? { by } : {}) });
         return;
       }
       if (!escalationNoticeFor(userRef.current, c)) return;
@@ -191,13 +195,25 @@ function noticeOf(s: NoticeSource): Notice {
       close: t('notice.close', { number: s.number }),
     };
   }
+  if (s.kind === 'returned') {
+    const where = { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) };
+    return {
+      color: 'gray',
+      icon: <IconArrowBackUp size={18} />,
+      title: t('notice.returned', { number: s.number, name: s.by.name }),
+      body: s.by.note ? t('notice.returnedBody', { note: s.by.note, ...where }) : t('notice.returnedBodyNoNote', where),
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
   if (s.kind === 'handover') {
     const where = { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) };
+    const by = handoverBody(s.how, s.by);
     return {
       color: 'teal',
       icon: s.how === 'DEESCALATE' ? <IconArrowDown size={18} /> : s.how === 'REOPEN' ? <IconRefresh size={18} /> : <IconUserShare size={18} />,
       title: t(`notice.handover.${s.how}`, { number: s.number }),
-      body: s.by ? (s.by.note ? t('notice.handedBackBy', { name: s.by.name, note: s.by.note, ...where }) : t('notice.handedBackByNoNote', { name: s.by.name, ...where })) : t('notice.handoverBody', where),
+      body: by ? t(by.key, { ...by.vars, ...where }) : t('notice.handoverBody', where),
       link: t('notice.open', { number: s.number }),
       close: t('notice.close', { number: s.number }),
     };

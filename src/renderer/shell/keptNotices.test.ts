@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
-import { BURST_SHOWN, KEEP_MS, comeBack, handedBackBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
+import { BURST_SHOWN, KEEP_MS, comeBack, handedBackBy, handoverBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
 
 // One window, people in turn: Sam (a tier-2 specialist) is warned of a breach, Ava takes the
 // window, then Sam signs in again.
@@ -96,6 +96,20 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     expect(handedBackBy(open, 't-1', 'DEESCALATE')).toEqual(by);
     expect(handedBackBy(open, 't-2', 'DEESCALATE')).toBeUndefined();
     expect(handedBackBy(open, 't-1', 'ASSIGN')).toBeUndefined();
+  });
+
+  it('a reopen or an assignment is said with who did it and why, as a hand-back is', () => {
+    const step = { actorName: 'Grace Chen', note: 'Customer called again.', heldBelow: [] };
+    expect(handoverBy([], { ticketId: 't-1', type: 'REOPEN', step })).toEqual({ name: 'Grace Chen', note: 'Customer called again.' });
+    expect(handoverBy([], { ticketId: 't-1', type: 'ASSIGN', step: { ...step, note: '' } })).toEqual({ name: 'Grace Chen', note: '' });
+    expect(handoverBy([], { ticketId: 't-1', type: 'ASSIGN' })).toBeUndefined();
+  });
+
+  it('a ticket returned to the queue out of their hands is kept while it is not theirs again', () => {
+    const returned = (n: number): NoticeSource => ({ kind: 'returned', ticketId: `t-${n}`, number: `T-00000${n}`, tier: 1, segment: 'education', by: { name: 'Grace Chen', note: '' } });
+    const mine = [kept(returned(1), 1), kept(returned(2), 2), kept(returned(3), 3)];
+    const found = [standing(1, { assigneeId: null }), standing(2, { assigneeId: 'dev' }), standing(3, { assigneeId: SAM })];
+    expect(stillWorthShowing(mine, ['t-1', 't-2', 't-3'], found, SAM).map((n) => n.source.ticketId)).toEqual(['t-1', 't-2']);
   });
 
   it('a ticket he escalated, resolved by someone else, comes back while it stays resolved', () => {

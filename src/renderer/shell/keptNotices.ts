@@ -55,8 +55,19 @@ export const noticeSourceSchema = z.union([
     how: z.enum(HANDOVER_TYPES),
     tier: tierSchema,
     segment: segmentSchema,
-    /** Handed back down: who did it and the first words of what they asked (absent when not told). */
+    /** Who did it and the first words of what they wrote (absent when not told). */
     by: z.object({ name: z.string().max(200), note: z.string().max(200) }).optional(),
+  }),
+  z.object({
+    /** A ticket they held was returned to its queue by someone else (a supervisor): it left their list. */
+    kind: z.literal('returned'),
+    ticketId: idSchema,
+    number: z.string().max(64),
+    /** Where it waits now. */
+    tier: tierSchema,
+    segment: segmentSchema,
+    /** Who returned it and the first words of why. */
+    by: z.object({ name: z.string().max(200), note: z.string().max(200) }),
   }),
   z.object({
     /** A ticket they escalated (held at a lower tier) was resolved by someone else. */
@@ -94,6 +105,16 @@ export interface OpenKept {
 export function handedBackBy(open: readonly OpenKept[], ticketId: string, how: string): { name: string; note: string } | undefined {
   for (const { source: s } of open) if (s.kind === 'handover' && s.ticketId === ticketId && s.how === how && s.by) return s.by;
   return undefined;
+}
+
+/**
+ * Who a notice of a ticket handed to someone (back down, reopened, assigned) names, and what
+ * they wrote: the step's news (`step`, told where it is news), or as its open notice said it
+ * (the same step told again without that news).
+ */
+export function handoverBy(open: readonly OpenKept[], c: { ticketId: string; type: string; step?: { actorName: string; note: string } | undefined }): { name: string; note: string } | undefined {
+  if (c.step?.actorName) return { name: c.step.actorName, note: c.step.note };
+  return handedBackBy(open, c.ticketId, c.type);
 }
 
 const keptSchema = z.object({
@@ -208,6 +229,8 @@ export function ticketsToCheck(mine: readonly KeptNotice[]): string[] {
  *   moved on, handed back or resolved drops it;
  * - handover (a ticket handed back down to them, reopened or assigned to them): kept while the
  *   ticket is open and still theirs.
+ * - returned (a ticket of theirs returned to its queue by someone else): kept while the ticket
+ *   is open and not theirs again.
  * - resolved (a ticket they escalated, resolved by someone else): kept while it is not reopened.
  * - renumbered (a ticket they opened or hold took a new number): kept while the ticket is
  *   here, open or not, until they open it (the caller may hold the old number either way).
@@ -242,6 +265,8 @@ export function stillWorthShowing(mine: readonly KeptNotice[], asked: readonly s
         return t.assigneeId === null && t.tier === s.tier ? [n] : [];
       case 'handover':
         return t.assigneeId === userId ? [n] : [];
+      case 'returned':
+        return t.assigneeId !== userId ? [n] : [];
     }
   });
 }

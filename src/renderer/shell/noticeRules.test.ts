@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, paletteNotices, replacedBy, type OpenNotice } from './noticeRules';
+import { PAGE_NOTICE_PRIORITY, burstDestination, closedByChange, closedByLanguage, closedByRoute, handoverBody, noticeAutoClose, noticeId, noticePriority, paletteNotices, replacedBy, type OpenNotice } from './noticeRules';
 
 // An agent on a call looks at the screen minutes later: the SLA and escalation notices they
 // have not seen must still be there, and go once they open the ticket.
@@ -100,6 +100,16 @@ describe('which notices a change elsewhere makes untrue', () => {
     expect(noticeAutoClose('resolved', false)).toBe(false);
   });
 
+  it('keeps “returned to the queue by …” while the ticket waits or is someone else’s, until it is mine again or opened', () => {
+    const returned: OpenNotice = { id: noticeId('returned', 't6'), kind: 'returned', ticketId: 't6' };
+    expect(closedByChange([returned], { ticketId: 't6', open: true, assigneeId: null }, me)).toEqual([]);
+    expect(closedByChange([returned], { ticketId: 't6', open: true, assigneeId: 'dev' }, me)).toEqual([]);
+    expect(closedByChange([returned], { ticketId: 't6', open: true, assigneeId: me }, me)).toEqual([returned.id]);
+    expect(closedByRoute([returned], { name: 'ticket', ticketId: 't6' })).toEqual([returned.id]);
+    expect(noticeAutoClose('returned', false)).toBe(false);
+    expect(noticePriority('returned')).toBe(noticePriority('handover'));
+  });
+
   it('leaves other tickets’ notices and the summary alone', () => {
     expect(closedByChange(open, { ticketId: 't9', open: false, assigneeId: null }, me)).toEqual([]);
   });
@@ -135,5 +145,16 @@ describe('the notices the command palette offers', () => {
     expect(paletteNotices(open).map((n) => n.source.ticketId)).toEqual(['t7', 't6', 't5', 't4', 't3']);
     expect(paletteNotices([{ at: 5, source: { ticketId: 'older' } }, { at: 9, source: { ticketId: 'newer' } }], 1).map((n) => n.source.ticketId)).toEqual(['newer']);
     expect(paletteNotices([])).toEqual([]);
+  });
+});
+
+describe('what a ticket handed to me says of who did it and why', () => {
+  it('names who handed it back, reopened it or assigned it, with the first words of their note', () => {
+    const by = { name: 'Grace Chen', note: 'Customer called again: still no sound.' };
+    expect(handoverBody('REOPEN', by)).toEqual({ key: 'notice.reopenedBy', vars: by });
+    expect(handoverBody('REOPEN', { name: 'Grace Chen', note: '' })).toEqual({ key: 'notice.reopenedByNoNote', vars: { name: 'Grace Chen' } });
+    expect(handoverBody('ASSIGN', { name: 'Grace Chen', note: '' })).toEqual({ key: 'notice.assignedBy', vars: { name: 'Grace Chen' } });
+    expect(handoverBody('DEESCALATE', by)).toEqual({ key: 'notice.handedBackBy', vars: by });
+    expect(handoverBody('ASSIGN', undefined)).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
+import type { HandoverType } from '../../shared/access';
 import type { Role } from '../../shared/domain';
+import type { MessageKey } from '../i18n';
 import type { Route } from '../route';
 
 // How long SlaWatch's notices stay, and what closes them. An agent on a call may not look at
@@ -12,6 +14,8 @@ import type { Route } from '../route';
 // - the burst summary stays until dismissed (it stands for notices that were never shown);
 // - a ticket of mine that took a new number (another desk had given its number first) stays
 //   until dismissed or until its ticket is opened, whatever else happens to the ticket;
+// - a ticket of mine that someone else returned to its queue stays until dismissed, until its
+//   ticket is opened, or until it is mine again;
 // - a ticket I escalated (held at a lower tier) that someone else resolved stays until dismissed,
 //   until its ticket is opened, or until it is reopened: the change that resolved it is
 //   what raised it, so that change does not close it;
@@ -21,7 +25,7 @@ import type { Route } from '../route';
 // refusal) goes before them all: kept notices must not hold back the answer to what was just
 // done, and one that gives way for it comes back when it has passed.
 
-export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'renumbered' | 'resolved' | 'burst';
+export type NoticeKind = 'warning' | 'breach' | 'escalation' | 'handover' | 'returned' | 'renumbered' | 'resolved' | 'burst';
 
 /** A notice on the screen (or waiting for room): its id and the ticket it is about. */
 export interface OpenNotice {
@@ -55,6 +59,7 @@ export function noticePriority(kind: NoticeKind): number {
       return -2;
     case 'escalation':
     case 'handover':
+    case 'returned':
     case 'renumbered':
       return -3;
     case 'warning':
@@ -96,6 +101,8 @@ export function closedByChange(open: Iterable<OpenNotice>, change: TicketMove, m
       if (!change.open) return true;
       if (n.kind === 'warning' || n.kind === 'handover') return change.assigneeId !== me;
       if (n.kind === 'escalation') return change.assigneeId !== null;
+      // A ticket taken off my list: no longer true once it is mine again.
+      if (n.kind === 'returned') return change.assigneeId === me;
       return false;
     })
     .map((n) => n.id);
@@ -144,4 +151,15 @@ export const BURST_ID = 'sla-burst';
 export function burstDestination(role: Role): { route: Route; linkKey: 'notice.moreLink' | 'notice.moreBreachedLink' } {
   if (role === 'supervisor') return { route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, linkKey: 'notice.moreBreachedLink' };
   return { route: { name: 'home' }, linkKey: 'notice.moreLink' };
+}
+
+/**
+ * What a ticket handed to me says of who did it and why (their note's first words, when they
+ * wrote one): handed back down, reopened, assigned. Null: not told (the notice says only that it is mine).
+ */
+export function handoverBody(how: HandoverType, by: { name: string; note: string } | undefined): { key: MessageKey; vars: Record<string, string> } | null {
+  if (!by) return null;
+  if (how === 'ASSIGN') return { key: 'notice.assignedBy', vars: { name: by.name } };
+  const key = how === 'DEESCALATE' ? (by.note ? 'notice.handedBackBy' : 'notice.handedBackByNoNote') : by.note ? 'notice.reopenedBy' : 'notice.reopenedByNoNote';
+  return { key, vars: by.note ? { name: by.name, note: by.note } : { name: by.name } };
 }

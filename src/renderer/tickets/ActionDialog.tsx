@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TicketActReply, TicketDetail } from '../../shared/api';
 import { ESCALATION_REASONS, PRIORITIES, RESOLUTION_CODES } from '../../shared/domain';
 import { tierAfter, type TicketCommand, type TicketEventType } from '../../shared/ticketMachine';
@@ -15,6 +15,7 @@ import { useSyncStatus } from '../sync/syncStatus';
 import { personName, reasonLabel, resolutionLabel, segmentLabel, tierLabel } from '../labels';
 import { holdersOf } from './timelineMoves';
 import { assigneeOptions } from './assignees';
+import { assigneeChoice, loadsOf } from '../overview/drill';
 import { doneMessage } from './doneMessage';
 import { actionIntro } from './actionHelp';
 import { ownDirection } from '../direction';
@@ -63,6 +64,9 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
   const form = useRef<HTMLFormElement>(null);
   useRefusedFocus(problem, form);
   const users = useCall('users.list', action === 'ASSIGN' || action === 'DEESCALATE' ? {} : null);
+  // Each assignee with the open tickets they hold now, live, as the board's drawer lists them.
+  const board = useCall('supervisor.overview', action === 'ASSIGN' ? {} : null, { live: true, debounceMs: 300 });
+  const loads = useMemo(() => (board.data ? loadsOf(board.data.agents) : null), [board.data]);
   const sync = useSyncStatus();
   const stillAllowed = detail.allowed.includes(action);
   // Handed back down, it goes to whoever held it at the tier below, named (the timeline says who
@@ -206,6 +210,8 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
               withAsterisk
               searchable
               data={assignees}
+              // The list says each person's load; the field, once chosen, who they are.
+              renderOption={({ option }) => assigneeChoice(option.label, loads?.get(option.value))}
               value={draft.assigneeId || null}
               onChange={(v) => setDraft({ assigneeId: v ?? '' })}
               error={issueFor(problem, 'assigneeId') ?? users.problem?.message}

@@ -14,7 +14,7 @@ export function queueHandlers(ctx: DeskContext): Area<'queues.list' | 'queues.ti
         const visible = visibleQueues(signedIn(s));
         if (visible !== 'all' && !visible.some((q) => q.segment === i.segment && q.tier === i.tier)) refuseUnless('That queue is not one of yours.');
         const summary = tickets.queueSummaries([{ segment: i.segment, tier: i.tier }])[0];
-        return { rows: tickets.queueRows(i, i.limit, i.offset, i.order), total: summary?.open ?? 0 };
+        return { rows: tickets.queueRows(i, i.limit, i.offset, i.order, ctx.users.names()), total: summary?.open ?? 0 };
       },
       'inbox.mine': (s) => tickets.assignedTo(signedIn(s).id, ctx.users.names()),
     },

@@ -303,6 +303,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     let lastAt = 0;
     // The last step folded in that is news here (from the hub, first time): a RESOLVE or a hand-back names it.
     let lastNews: LogEvent | null = null;
+    // Who held the ticket as that step found it (a return to the queue names whose hands it left).
+    let heldBeforeNews: string | null = null;
     const fresh: LogEvent[] = [];
 
     const foldRemote = (e: OutboxEnvelope) => {
@@ -319,6 +321,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         const label = erased.labelOf(String(event.payload.customerId));
         if (label !== null) event.payload = { ...event.payload, customerName: label };
       }
+      heldBeforeNews = state?.position.context.assigneeId ?? null;
       state = evolve(state, event);
       ensurePerson(event.actor.id, event.actor, now);
       append(event, e.id, e.deskId, e.globalSeq);
@@ -419,7 +422,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     }
     const told = ticketChangeOf(row, lastType, lastActor || (rows.at(-1)?.actor_id ?? 'system'), lastAt || row.updated_at);
     const news: LogEvent | null = lastNews;
-    const step = news ? stepNewsOf(s, news, (id) => q.personName.get(id)) : undefined;
+    const step = news ? stepNewsOf(s, news, (id) => q.personName.get(id), heldBeforeNews) : undefined;
     const change = step ? { ...told, step } : told;
     return {
       // New here, told by its last step (a take after the creation): windows still hear it is new.
