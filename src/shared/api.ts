@@ -313,6 +313,11 @@ export const overviewSchema = z.object({
   slaCatchingUp: z.number().int(),
   /** First-response and resolution targets met in time, per segment, today and over 7 days. */
   attainment: z.array(attainmentSchema),
+  /**
+   * The centre's day that "today" means: its IANA time zone (the one its SLA calendars share,
+   * else the desk's), its date as days since 1970-01-01, and the instants it runs from and to.
+   */
+  day: z.object({ timeZone: z.string(), day: z.number().int(), start: z.number(), end: z.number() }),
   /** Per UTC day of the last 7, per segment and target: for the attainment chart. */
   daily: z.array(z.object({ day: z.number().int(), segment: segmentSchema, target: z.enum(['firstResponse', 'resolution']), met: z.number().int(), total: z.number().int() })),
 });
@@ -325,7 +330,7 @@ export type DrillFilter = z.infer<typeof drillFilterSchema>;
 export const drillOrderSchema = z.enum(['urgency', 'age']);
 export type DrillOrder = z.infer<typeof drillOrderSchema>;
 export const attainmentTargetSchema = z.enum(['firstResponse', 'resolution']);
-/** today: the board's UTC day; week: it and the 6 UTC days before (as overview counts them). */
+/** today: the centre's day in its time zone; week: the UTC day and the 6 before (as overview counts them). */
 export const attainmentWindowSchema = z.enum(['today', 'week']);
 export type AttainmentWindow = z.infer<typeof attainmentWindowSchema>;
 
@@ -340,7 +345,7 @@ export const drillInputSchema = z.discriminatedUnion('filter', [
   /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures). */
   z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), limit: drillLimit }),
   z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
-  /** The tickets resolved today (the board's UTC day) and resolved still: "Resolved today". */
+  /** The tickets resolved today (the centre's day in its time zone) and resolved still: "Resolved today". */
   z.object({ filter: z.literal('resolved'), limit: drillLimit }),
   /** The scored tickets behind a satisfaction cell: a segment and tier's scores of the last 4 weeks. */
   z.object({ filter: z.literal('csat'), segment: segmentSchema, tier: tierSchema, limit: drillLimit }),
@@ -365,15 +370,15 @@ export type DrillResult = z.infer<typeof drillResultSchema>;
 
 const metTally = z.object({ met: z.number().int(), total: z.number().int() });
 /**
- * The end-of-shift report: the board's UTC day so far, per segment and tier and per person,
+ * The end-of-shift report: the centre's day so far (in its time zone), per segment and tier and per person,
  * counted as the board counts (the same tables, the same moment).
  */
 export const dayReportSchema = z.object({
   now: z.number(),
-  /** The UTC day (days since 1970-01-01) and where it starts. */
+  /** The centre's day: its date in its time zone (days since 1970-01-01), where it starts, and the zone. */
   day: z.number().int(),
   dayStart: z.number(),
-  timeZone: z.literal('UTC'),
+  timeZone: z.string(),
   queues: z.array(
     z.object({
       segment: segmentSchema,

@@ -1,7 +1,7 @@
 import { ApiError, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
 import { SEGMENTS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
 import { diffSettings } from '../../shared/settingsStream';
-import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
+import { businessTimeBetween, calendarSchema, knownTimeZone, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
 import { policyProblems } from '../../shared/sla/policyRules';
@@ -328,11 +328,33 @@ export function slaStore(db: Sql) {
     saveCalendar,
     savePolicy,
     calendars: () => [...calendars.values()],
+    dayZone: () => centreDayZone(policies.map((p) => calendars.get(p.policy.calendarId)?.timeZone), systemZone()),
     policies: () => policies.map((p) => ({ ...p.policy, version: p.version })),
   };
 }
 
 export type SlaStore = ReturnType<typeof slaStore>;
+
+/**
+ * The time zone the centre's day ("today" on the board, its drill-downs, the day report and
+ * the day's satisfaction) follows: the zone of the business-hours calendars most of its SLA
+ * policies run on. Calendars and policies sync through the hub, so every desk of a centre
+ * counts the same day, and a centre that set its hours in Tehran counts Tehran's days. The
+ * desk's own zone on a tie or with no policy.
+ */
+export function centreDayZone(policyZones: ReadonlyArray<string | undefined>, fallback: string): string {
+  const count = new Map<string, number>();
+  for (const z of policyZones) if (z !== undefined) count.set(z, (count.get(z) ?? 0) + 1);
+  const ranked = [...count].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  return first && (!second || first[1] > second[1]) ? first[0] : fallback;
+}
+
+/** The desk's system time zone, as Intl reads it (UTC when it cannot tell). */
+export function systemZone(): string {
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && knownTimeZone(zone) ? zone : 'UTC';
+}
 
 function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ApiError {
   const list = issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
