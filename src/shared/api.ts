@@ -17,6 +17,7 @@ import { backupSettingsSchema, backupStatusSchema } from './backups';
 import { customerMethods, customerSummarySchema, importProgressSchema } from './customerApi';
 export { customerSummarySchema, type CustomerSummary } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
+import { centreSettingsSchema } from './settingsStream';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
@@ -400,6 +401,9 @@ export const dayReportSchema = z.object({
 export type DayReport = z.infer<typeof dayReportSchema>;
 
 export const slaSettingsSchema = z.object({
+  /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
+  centre: centreSettingsSchema,
+  calendarsDayZone: z.string(),
   calendars: z.array(calendarSchema),
   policies: z.array(slaPolicySchema.and(z.object({ version: z.number().int() }))),
 });
@@ -581,6 +585,7 @@ export const api = {
   'supervisor.handOver': method(z.object({ fromId: idSchema, toId: idSchema.nullable() }), handOverResultSchema),
   'sla.settings': method(empty, slaSettingsSchema),
   'sla.saveCalendar': method(calendarSchema, calendarSchema),
+  'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
   'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
