@@ -150,3 +150,18 @@ test('a ticket handed back down while it waited on the customer runs its clock a
   await expect(sla.locator('[data-sla="paused"]')).toHaveCount(0);
   await expect(sla).toContainText(/left|ago/);
 });
+
+test('an admin gives the centre’s day a time zone, and the board’s “today” says it starts at midnight there', async ({ page }) => {
+  await signInAs(page, 'Omar Haddad');
+  await page.evaluate(() => (window.location.hash = '#/admin/sla'));
+  const zone = page.getByRole('combobox', { name: en['slaSettings.dayZone.label'] });
+  // Until one is chosen, the day follows the calendars most policies run on (London's).
+  await expect(zone).toHaveValue(en['slaSettings.dayZone.follow'].replace('{zone}', 'United Kingdom Time'));
+  await zone.click();
+  await zone.fill('Tehran');
+  await page.getByRole('option', { name: /Iran Standard Time/ }).click();
+  await page.getByRole('button', { name: en['slaSettings.dayZone.save'] }).click();
+  await expect(page.getByText(en['slaSettings.dayZone.inForce'].replace('{zone}', 'Iran Standard Time'))).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/overview'));
+  await expect(page.locator('#board-legend-today')).toHaveText(/from midnight in the centre’s time zone, Iran Standard Time \(/);
+});

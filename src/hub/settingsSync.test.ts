@@ -182,6 +182,25 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect(await adminB.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
   });
 
+  it('the time zone an admin gives the centre\'s day on desk A is the day desk B\'s board counts', async () => {
+    const adminA = await signedIn(olga, deskA);
+    const adminB = await signedIn(olga, deskB);
+    // Before: both follow the calendars most policies run on (the shipped ones: London).
+    expect((await adminB.call('supervisor.overview')).day.timeZone).toBe('Europe/London');
+    await adminA.call('sla.saveCentre', { id: 'centre', dayTimeZone: 'Asia/Tehran' });
+    await syncAll(deskA, deskB);
+    expect((await adminB.call('sla.settings')).centre).toEqual({ id: 'centre', dayTimeZone: 'Asia/Tehran' });
+    const board = await adminB.call('supervisor.overview');
+    expect(board.day.timeZone).toBe('Asia/Tehran');
+    // Tehran's day holding 09:00 London on 2 March 2026 began at 20:30 UTC on the 1st.
+    expect(board.day.start).toBe(Date.UTC(2026, 2, 1, 20, 30));
+    expect(await adminA.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+    // Back to following the calendars, on both.
+    await adminB.call('sla.saveCentre', { id: 'centre', dayTimeZone: null });
+    await syncAll(deskB, deskA);
+    expect((await adminA.call('supervisor.overview')).day.timeZone).toBe('Europe/London');
+  });
+
   it('accounts an admin creates and changes on the hub reach a desk where those people never signed in; a deactivated one is assignable nowhere', async () => {
     const adminA = await signedIn(olga, deskA);
     const deskC = await newDesk();

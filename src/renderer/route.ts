@@ -34,7 +34,7 @@ export interface AttainmentDrill {
   window: AttainmentWindow;
 }
 
-/** "Resolved today": the tickets resolved on the board's UTC day and resolved still. */
+/** "Resolved today": the tickets resolved on the centre's day (in its time zone) and resolved still. */
 export interface ResolvedDrill {
   filter: 'resolved';
 }

@@ -17,6 +17,7 @@ import { backupSettingsSchema, backupStatusSchema } from './backups';
 import { customerMethods, customerSummarySchema, importProgressSchema } from './customerApi';
 export { customerSummarySchema, type CustomerSummary } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
+import { centreSettingsSchema } from './settingsStream';
 import { slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
@@ -316,6 +317,11 @@ export const overviewSchema = z.object({
   slaCatchingUp: z.number().int(),
   /** First-response and resolution targets met in time, per segment, today and over 7 days. */
   attainment: z.array(attainmentSchema),
+  /**
+   * The centre's day that "today" means: its IANA time zone (the one its SLA calendars share,
+   * else the desk's), its date as days since 1970-01-01, and the instants it runs from and to.
+   */
+  day: z.object({ timeZone: z.string(), day: z.number().int(), start: z.number(), end: z.number() }),
   /** Per UTC day of the last 7, per segment and target: for the attainment chart. */
   daily: z.array(z.object({ day: z.number().int(), segment: segmentSchema, target: z.enum(['firstResponse', 'resolution']), met: z.number().int(), total: z.number().int() })),
 });
@@ -328,7 +334,7 @@ export type DrillFilter = z.infer<typeof drillFilterSchema>;
 export const drillOrderSchema = z.enum(['urgency', 'age']);
 export type DrillOrder = z.infer<typeof drillOrderSchema>;
 export const attainmentTargetSchema = z.enum(['firstResponse', 'resolution']);
-/** today: the board's UTC day; week: it and the 6 UTC days before (as overview counts them). */
+/** today: the centre's day in its time zone; week: the UTC day and the 6 before (as overview counts them). */
 export const attainmentWindowSchema = z.enum(['today', 'week']);
 export type AttainmentWindow = z.infer<typeof attainmentWindowSchema>;
 
@@ -343,7 +349,7 @@ export const drillInputSchema = z.discriminatedUnion('filter', [
   /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures). */
   z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), limit: drillLimit }),
   z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
-  /** The tickets resolved today (the board's UTC day) and resolved still: "Resolved today". */
+  /** The tickets resolved today (the centre's day in its time zone) and resolved still: "Resolved today". */
   z.object({ filter: z.literal('resolved'), limit: drillLimit }),
   /** The scored tickets behind a satisfaction cell: a segment and tier's scores of the last 4 weeks. */
   z.object({ filter: z.literal('csat'), segment: segmentSchema, tier: tierSchema, limit: drillLimit }),
@@ -368,15 +374,15 @@ export type DrillResult = z.infer<typeof drillResultSchema>;
 
 const metTally = z.object({ met: z.number().int(), total: z.number().int() });
 /**
- * The end-of-shift report: the board's UTC day so far, per segment and tier and per person,
+ * The end-of-shift report: the centre's day so far (in its time zone), per segment and tier and per person,
  * counted as the board counts (the same tables, the same moment).
  */
 export const dayReportSchema = z.object({
   now: z.number(),
-  /** The UTC day (days since 1970-01-01) and where it starts. */
+  /** The centre's day: its date in its time zone (days since 1970-01-01), where it starts, and the zone. */
   day: z.number().int(),
   dayStart: z.number(),
-  timeZone: z.literal('UTC'),
+  timeZone: z.string(),
   queues: z.array(
     z.object({
       segment: segmentSchema,
@@ -398,6 +404,9 @@ export const dayReportSchema = z.object({
 export type DayReport = z.infer<typeof dayReportSchema>;
 
 export const slaSettingsSchema = z.object({
+  /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
+  centre: centreSettingsSchema,
+  calendarsDayZone: z.string(),
   calendars: z.array(calendarSchema),
   policies: z.array(slaPolicySchema.and(z.object({ version: z.number().int() }))),
 });
@@ -579,6 +588,7 @@ export const api = {
   'supervisor.handOver': method(z.object({ fromId: idSchema, toId: idSchema.nullable() }), handOverResultSchema),
   'sla.settings': method(empty, slaSettingsSchema),
   'sla.saveCalendar': method(calendarSchema, calendarSchema),
+  'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
   'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),

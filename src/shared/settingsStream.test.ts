@@ -29,6 +29,12 @@ describe('settingsStreamRule', () => {
     expect(settingsStreamRule(e, admin, known)).toEqual({ ok: true, segment: null });
   });
 
+  it('takes an admin’s time zone for the centre’s day, and refuses one that is no zone', () => {
+    const centre = (zone: string) => envelope(admin, 'CENTRE_CHANGED', 'centre', { v: 1, entity: 'centre', changes: [{ field: 'dayTimeZone', from: null, to: zone }], after: { id: 'centre', dayTimeZone: zone }, actorName: 'Olga' });
+    expect(settingsStreamRule(centre('Asia/Tehran'), admin, known)).toEqual({ ok: true, segment: null });
+    expect(settingsStreamRule(centre('Mars/Olympus'), admin, known)).toMatchObject({ ok: false, reason: expect.stringContaining('dayTimeZone') });
+  });
+
   it('refuses anyone but an admin, even a supervisor', () => {
     const e = calendarChange(supervisor, (c) => c.holidays.push({ date: '2026-03-02', name: 'Training day' }));
     expect(settingsStreamRule(e, supervisor, known)).toEqual({ ok: false, reason: 'Refused: Only admins can change SLA policies and calendars.' });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { mayAdminister, type Person } from './access';
 import { say } from './messageKeys';
-import { calendarSchema, type BusinessCalendar } from './sla/calendar';
+import { calendarSchema, knownTimeZone, type BusinessCalendar } from './sla/calendar';
 import { slaPolicySchema, type SlaPolicy } from './sla/slaClock';
 import type { StreamRule } from './streamRules';
 import type { OutboxEnvelope } from './ticketLog/envelope';
 
-// The 'settings' stream: every change an admin makes to an SLA policy or a business-hours
-// calendar (holidays included), as the desk's outbox carries it to the hub. The envelope's
+// The 'settings' stream: every change an admin makes to an SLA policy, a business-hours
+// calendar (holidays included) or the centre's settings (the time zone its day follows), as
+// the desk's outbox carries it to the hub. The envelope's
 // entityId is the policy's or calendar's id; the payload names which one it is, the fields
 // that changed (from → to), the whole record as the author saved it (`after`, which the hub
 // checks with the same schema the desk's form and back end use), the policy's version after
@@ -21,9 +22,21 @@ import type { OutboxEnvelope } from './ticketLog/envelope';
 
 export const SETTINGS_STREAM = 'settings';
 
-export const SETTINGS_EVENT_TYPES = ['SLA_POLICY_CREATED', 'SLA_POLICY_CHANGED', 'CALENDAR_CREATED', 'CALENDAR_CHANGED'] as const;
+export const SETTINGS_EVENT_TYPES = ['SLA_POLICY_CREATED', 'SLA_POLICY_CHANGED', 'CALENDAR_CREATED', 'CALENDAR_CHANGED', 'CENTRE_CHANGED'] as const;
 export const settingsEventTypeSchema = z.enum(SETTINGS_EVENT_TYPES);
 export type SettingsEventType = z.infer<typeof settingsEventTypeSchema>;
+
+/**
+ * The centre's own settings, one record (id 'centre'): the IANA time zone its day follows
+ * ("today" on the board and in the day report), or null to follow its SLA calendars (the zone
+ * most of its policies' calendars are in). Synced like a calendar, so every desk counts the same day.
+ */
+const centreShape = z.object({ id: z.literal('centre'), dayTimeZone: z.string().max(64).nullable() });
+export const centreSettingsSchema = centreShape.superRefine((c, ctx) => {
+  if (c.dayTimeZone !== null && !knownTimeZone(c.dayTimeZone)) ctx.addIssue({ code: 'custom', path: ['dayTimeZone'], message: say('calendarZone', { zone: c.dayTimeZone }) });
+});
+export type CentreSettings = z.infer<typeof centreSettingsSchema>;
+export const DEFAULT_CENTRE: CentreSettings = { id: 'centre', dayTimeZone: null };
 
 /** A field's value: whatever JSON the record holds there (a name, a number, the holidays). */
 const json: z.ZodType<unknown> = z.unknown();
@@ -32,7 +45,7 @@ export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 
 export const settingsPayloadSchema = z.object({
   v: z.literal(1),
-  entity: z.enum(['policy', 'calendar']),
+  entity: z.enum(['policy', 'calendar', 'centre']),
   changes: z.array(settingsChangeSchema).max(20),
   /** The record as its author saved it. */
   after: z.record(z.string(), z.unknown()),
@@ -45,7 +58,8 @@ export type SettingsPayload = z.infer<typeof settingsPayloadSchema>;
 export type SettingsEntity = SettingsPayload['entity'];
 export const POLICY_FIELDS = Object.keys(slaPolicySchema.shape) as (keyof SlaPolicy)[];
 export const CALENDAR_FIELDS = Object.keys(calendarSchema.shape) as (keyof BusinessCalendar)[];
-export const fieldsOf = (entity: SettingsEntity): readonly string[] => (entity === 'policy' ? POLICY_FIELDS : CALENDAR_FIELDS);
+export const CENTRE_FIELDS = Object.keys(centreShape.shape) as (keyof CentreSettings)[];
+export const fieldsOf = (entity: SettingsEntity): readonly string[] => (entity === 'policy' ? POLICY_FIELDS : entity === 'calendar' ? CALENDAR_FIELDS : CENTRE_FIELDS);
 
 /** JSON with object keys in one order, so two copies of a value compare equal as text. */
 export function canonical(value: unknown): string {
@@ -66,8 +80,8 @@ export function diffSettings(entity: SettingsEntity, before: Record<string, unkn
 }
 
 /** The record a change saved, checked with the shared SLA schemas; or why it cannot be saved. */
-export function parseSettingsRecord(entity: SettingsEntity, record: unknown): { ok: true; record: SlaPolicy | BusinessCalendar } | { ok: false; reason: string } {
-  const parsed = entity === 'policy' ? slaPolicySchema.safeParse(record) : calendarSchema.safeParse(record);
+export function parseSettingsRecord(entity: SettingsEntity, record: unknown): { ok: true; record: SlaPolicy | BusinessCalendar | CentreSettings } | { ok: false; reason: string } {
+  const parsed = entity === 'policy' ? slaPolicySchema.safeParse(record) : entity === 'calendar' ? calendarSchema.safeParse(record) : centreSettingsSchema.safeParse(record);
   if (parsed.success) return { ok: true, record: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, reason: issue ? `${issue.path.join('.') || entity}: ${issue.message}` : 'invalid' };
@@ -78,6 +92,7 @@ const ENTITY_OF: Record<SettingsEventType, SettingsEntity> = {
   SLA_POLICY_CHANGED: 'policy',
   CALENDAR_CREATED: 'calendar',
   CALENDAR_CHANGED: 'calendar',
+  CENTRE_CHANGED: 'centre',
 };
 
 /**

@@ -14,7 +14,7 @@ let close: (() => void) | undefined;
 afterEach(() => close?.());
 
 describe('the day report', () => {
-  it('counts the day as the board does, per queue and per person, and starts again at UTC midnight', async () => {
+  it('counts the day as the board does, per queue and per person, and starts again at midnight', async () => {
     const t = await testDesk();
     close = () => t.desk.close();
     const ava = await t.as('Ava Martin');
@@ -40,8 +40,9 @@ describe('the day report', () => {
 
     const report = await grace.call('supervisor.dayReport', {});
     const board = await grace.call('supervisor.overview');
-    expect(report.timeZone).toBe('UTC');
-    expect(report.dayStart).toBe(Math.floor(t.clock.now() / DAY) * DAY);
+    // The shipped policies run mostly on the London calendar: the centre's day is London's.
+    expect(report.timeZone).toBe('Europe/London');
+    expect(report.dayStart).toBe(Math.floor(t.clock.now() / DAY) * DAY); // London in December: UTC
     expect(gov1(report).opened).toBe(gov1(before).opened + 2); // the escalated one is in tier 2 now
     expect(gov1(report).resolved).toBe(gov1(before).resolved + 1);
     expect(gov1(report).csat.n).toBe(gov1(before).csat.n + 1);
@@ -61,11 +62,52 @@ describe('the day report', () => {
     const drill = await grace.call('supervisor.tickets', { filter: 'resolved' });
     expect(drill.total).toBe(board.totals.resolvedToday);
 
-    // After UTC midnight the day starts again.
+    // After midnight the day starts again.
     t.clock.t = (Math.floor(t.clock.now() / DAY) + 1) * DAY + MIN;
     const next = await grace.call('supervisor.dayReport', {});
     expect(next.queues.every((q) => q.opened === 0 && q.resolved === 0 && q.csat.n === 0)).toBe(true);
     expect(next.people.every((p) => p.resolved === 0 && p.escalated === 0)).toBe(true);
+  });
+
+  it('counts a ticket resolved at 23:30 in the centre\'s zone on that day, and not on the next', async () => {
+    const t = await testDesk();
+    close = () => t.desk.close();
+    const omar = await t.as('Omar Haddad');
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    // The centre works New York's hours: the calendar most of its policies run on is there.
+    const settings = await omar.call('sla.settings', {});
+    const weekdays = settings.calendars.find((c) => c.id === 'std-weekdays')!;
+    await omar.call('sla.saveCalendar', { ...weekdays, timeZone: 'America/New_York' });
+
+    // 18:00 in New York on Monday 7 December 2026 (23:00 UTC): Ava opens a ticket.
+    t.clock.t = Date.UTC(2026, 11, 7, 23);
+    const phone = t.desk.db.sqlite.prepare(`select phone from customers where segment = 'home' order by name limit 1`).pluck().get() as string;
+    const r = await ava.call('lookup.search', { query: phone });
+    if (r.kind !== 'match') throw new Error('no home customer in the demo');
+    const created = await ava.call('tickets.create', { customerId: r.view.customer.id, subject: 'Laptop will not boot', priority: 'normal' });
+    await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'TAKE' } });
+    const before = await grace.call('supervisor.dayReport', {});
+    // 23:30 in New York (04:30 UTC on the 8th): she resolves it.
+    t.clock.t = Date.UTC(2026, 11, 8, 4, 30);
+    await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Reset the BIOS' } });
+    const late = await grace.call('supervisor.dayReport', {});
+    const board = await grace.call('supervisor.overview');
+    const resolved = (rep: typeof late) => rep.queues.reduce((n, q) => n + q.resolved, 0);
+    expect(late.timeZone).toBe('America/New_York');
+    expect(late.day).toBe(Date.UTC(2026, 11, 7) / DAY); // still Monday there
+    expect(late.dayStart).toBe(Date.UTC(2026, 11, 7, 5));
+    expect(board.day).toEqual({ timeZone: 'America/New_York', day: late.day, start: late.dayStart, end: Date.UTC(2026, 11, 8, 5) });
+    expect(resolved(late)).toBe(resolved(before) + 1);
+    expect(board.totals.resolvedToday).toBe(resolved(late));
+
+    // 00:30 on Tuesday in New York (05:30 UTC, the same UTC day as the resolve): a new day there.
+    t.clock.t = Date.UTC(2026, 11, 8, 5, 30);
+    const next = await grace.call('supervisor.dayReport', {});
+    expect(next.day).toBe(Date.UTC(2026, 11, 8) / DAY);
+    expect(resolved(next)).toBe(0);
+    expect((await grace.call('supervisor.overview')).totals.resolvedToday).toBe(0);
+    expect((await grace.call('supervisor.tickets', { filter: 'resolved' })).total).toBe(0);
   });
 
   it('is refused to an agent', async () => {

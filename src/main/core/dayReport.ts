@@ -3,10 +3,8 @@ import { SEGMENTS, TIERS, type Segment, type Tier, type User } from '../../share
 import type { Sql } from './db/exec';
 import type { TicketService } from './tickets';
 
-const DAY_MS = 86_400_000;
-
-// The supervisor's end-of-shift report: what happened on the board's day (a UTC day, as the
-// board counts it) per segment and tier and per person. Read from the same counters and tables
+// The supervisor's end-of-shift report: what happened on the board's day (the centre's day in
+// its time zone, as the board counts it: overview().day) per segment and tier and per person. Read from the same counters and tables
 // as the board at the same moment (its open, breached and load figures are the board's own, from
 // overview()), the rest through indexes by time: the day's creations and escalations through
 // the events' ids (UUID v7, which begin with the time they were made at: a range of
@@ -50,8 +48,7 @@ export function dayReporter(db: Sql, tickets: TicketService) {
   return function dayReport(users: readonly User[], now: number): DayReport {
     // The board first: it settles the staged counters, and its figures are the report's.
     const board = tickets.overview(users, now);
-    const day = Math.floor(now / DAY_MS);
-    const dayStart = day * DAY_MS;
+    const { timeZone, day, start: dayStart, end: dayEnd } = board.day;
     const byKey = <R extends { segment: string; tier: number }>(rows: R[]) => new Map(rows.map((r) => [key(r.segment, r.tier), r]));
     const opened = byKey(q.opened.all(firstIdAt(dayStart), dayStart));
     const resolved = byKey(q.resolved.all(dayStart));
@@ -59,7 +56,7 @@ export function dayReporter(db: Sql, tickets: TicketService) {
     const outcomes = new Map<string, { met: number; total: number }>();
     for (const segment of SEGMENTS) {
       for (const target of ['firstResponse', 'resolution'] as const) {
-        for (const r of q.outcomes.all(segment, target, dayStart, dayStart + DAY_MS)) outcomes.set(`${key(segment, r.tier)}|${target}`, { met: Number(r.met ?? 0), total: r.total });
+        for (const r of q.outcomes.all(segment, target, dayStart, dayEnd)) outcomes.set(`${key(segment, r.tier)}|${target}`, { met: Number(r.met ?? 0), total: r.total });
       }
     }
     const tally = (k: Key, target: string) => outcomes.get(`${k}|${target}`) ?? { met: 0, total: 0 };
@@ -88,6 +85,6 @@ export function dayReporter(db: Sql, tickets: TicketService) {
       ...board.agents.map((a) => ({ userId: a.userId, name: a.name, open: a.open })),
       ...others.map((u) => ({ userId: u.id, name: u.name, open: 0 })),
     ].map((p) => ({ ...p, resolved: resolvedBy.get(p.userId) ?? 0, escalated: escalatedBy.get(p.userId) ?? 0 }));
-    return { now, day, dayStart, timeZone: 'UTC', queues, people };
+    return { now, day, dayStart, timeZone, queues, people };
   };
 }

@@ -11,11 +11,12 @@ import {
 } from '../../shared/settingsStream';
 import { PAYLOAD_VERSION, type OutboxEnvelope } from '../../shared/ticketLog/envelope';
 import type { Sql } from './db/exec';
+import { CENTRE_KEY } from './sla';
 import { uuidv7 } from './ids';
 import { deskIdOf, outbox, type Outbox } from './outbox';
 import type { StreamApplier } from './sync/stream';
 
-// SLA policies and business-hours calendars across desks (the 'settings' stream, see
+// SLA policies, business-hours calendars and the centre's settings (its day's time zone) across desks (the 'settings' stream, see
 // src/shared/settingsStream.ts).
 //
 // settingsLog: an admin's change is one row of settings_events and, in the same transaction
@@ -92,6 +93,8 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     `INSERT INTO sla_policies (id, segment, service_level, body, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET segment = excluded.segment, service_level = excluded.service_level, body = excluded.body, version = excluded.version, updated_at = excluded.updated_at`,
   );
+  const centreRow = s.prepare(`SELECT value FROM meta WHERE key = '${CENTRE_KEY}'`).pluck();
+  const upsertCentre = s.prepare(`INSERT INTO meta (key, value) VALUES ('${CENTRE_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
   const upsertCalendar = s.prepare('INSERT INTO sla_calendars (id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at');
 
   const markRefused = s.prepare('UPDATE settings_events SET global_seq = -1 WHERE id = ? AND global_seq IS NULL');
@@ -113,7 +116,12 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     .pluck();
 
   function bodyOf(entity: SettingsEntity, id: string): Record<string, unknown> | null {
-    const body = entity === 'policy' ? ((policyRow.get(id) as { body: string } | undefined)?.body ?? null) : ((calendarRow.get(id) as string | undefined) ?? null);
+    const body =
+      entity === 'policy'
+        ? ((policyRow.get(id) as { body: string } | undefined)?.body ?? null)
+        : entity === 'calendar'
+          ? ((calendarRow.get(id) as string | undefined) ?? null)
+          : ((centreRow.get() as string | undefined) ?? null);
     return body === null ? null : (JSON.parse(body) as Record<string, unknown>);
   }
 
@@ -122,6 +130,10 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     const body = JSON.stringify(record);
     if (entity === 'calendar') {
       upsertCalendar.run(id, body, at);
+      return;
+    }
+    if (entity === 'centre') {
+      upsertCentre.run(body);
       return;
     }
     const policy = record as { segment: string; serviceLevel: string };

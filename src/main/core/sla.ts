@@ -1,7 +1,7 @@
 import { ApiError, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
 import { SEGMENTS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
-import { diffSettings } from '../../shared/settingsStream';
-import { businessTimeBetween, calendarSchema, type BusinessCalendar } from '../../shared/sla/calendar';
+import { centreSettingsSchema, DEFAULT_CENTRE, diffSettings, type CentreSettings } from '../../shared/settingsStream';
+import { businessTimeBetween, calendarSchema, knownTimeZone, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
 import { policyProblems } from '../../shared/sla/policyRules';
@@ -53,6 +53,7 @@ export function slaStore(db: Sql) {
   const versions = policyVersions(db);
   let calendars = new Map<string, BusinessCalendar>();
   let policies: Array<{ policy: SlaPolicy; version: number }> = [];
+  let centre: CentreSettings = DEFAULT_CENTRE;
   // An admin's change also goes to the hub, in the same transaction (the 'settings' stream).
   let log: ReturnType<typeof settingsLog> | null = null;
 
@@ -62,7 +63,26 @@ export function slaStore(db: Sql) {
       return [c.id, c];
     }));
     policies = db.all(k.selectFrom('sla_policies').select(['body', 'version']).orderBy('id')).map((r) => ({ policy: slaPolicySchema.parse(JSON.parse(r.body)), version: r.version }));
+    const saved = db.get(k.selectFrom('meta').select('value').where('key', '=', CENTRE_KEY));
+    // A zone this desk's Intl does not know (an older runtime) reads as "follow the calendars".
+    centre = (saved && centreSettingsSchema.safeParse(JSON.parse(saved.value)).data) || DEFAULT_CENTRE;
   }
+
+  /** Saves the centre's settings; `by` (the admin) is named on the change the hub hears of. */
+  function saveCentre(input: unknown, now: number, by?: User): CentreSettings {
+    const parsed = centreSettingsSchema.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    const c = parsed.data;
+    db.write(() => {
+      const changes = diffSettings('centre', centre, c);
+      db.run(k.insertInto('meta').values({ key: CENTRE_KEY, value: JSON.stringify(c) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(c) })));
+      if (by && changes.length > 0) (log ??= settingsLog(db)).append('centre', c.id, 'CENTRE_CHANGED', now, by, changes, c);
+    });
+    load();
+    return c;
+  }
+
+  const calendarsDayZone = () => centreDayZone(policies.map((p) => calendars.get(p.policy.calendarId)?.timeZone), systemZone());
 
   /** A new desk starts with the shipped calendars and policies. */
   function ensureDefaults(now: number) {
@@ -328,11 +348,41 @@ export function slaStore(db: Sql) {
     saveCalendar,
     savePolicy,
     calendars: () => [...calendars.values()],
+    /** The zone the centre's day follows: the admin's choice, else its calendars' (centreDayZone). */
+    dayZone: () => centre.dayTimeZone ?? calendarsDayZone(),
+    /** The zone the centre's day would follow with no choice made. */
+    calendarsDayZone: () => calendarsDayZone(),
+    centre: () => centre,
+    saveCentre,
     policies: () => policies.map((p) => ({ ...p.policy, version: p.version })),
   };
 }
 
 export type SlaStore = ReturnType<typeof slaStore>;
+
+/** The meta key of the centre's settings (settingsStream.ts centreSettingsSchema). */
+export const CENTRE_KEY = 'centre_settings';
+
+/**
+ * The time zone the centre's day ("today" on the board, its drill-downs, the day report and
+ * the day's satisfaction) follows when an admin chose none: the zone of the business-hours calendars most of its SLA
+ * policies run on. Calendars and policies sync through the hub, so every desk of a centre
+ * counts the same day, and a centre that set its hours in Tehran counts Tehran's days. The
+ * desk's own zone on a tie or with no policy.
+ */
+export function centreDayZone(policyZones: ReadonlyArray<string | undefined>, fallback: string): string {
+  const count = new Map<string, number>();
+  for (const z of policyZones) if (z !== undefined) count.set(z, (count.get(z) ?? 0) + 1);
+  const ranked = [...count].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  return first && (!second || first[1] > second[1]) ? first[0] : fallback;
+}
+
+/** The desk's system time zone, as Intl reads it (UTC when it cannot tell). */
+export function systemZone(): string {
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && knownTimeZone(zone) ? zone : 'UTC';
+}
 
 function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ApiError {
   const list = issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

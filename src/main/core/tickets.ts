@@ -4,6 +4,7 @@ import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
 import { goesToQueue, type Assignee } from '../../shared/ticketLog/decide';
 import { escalationReasonSchema, PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
+import { zoneDay } from '../../shared/sla/calendar';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
 import type { AssetRow, CustomerRow, Database, TicketRowDb } from './db/schema';
@@ -273,29 +274,44 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         eb.selectFrom('ticket_events').select('ticket_id').where('type', '=', sql.lit('RESOLVE')).where('at', '>=', dayStart),
       );
 
+  // A segment and target's outcomes done in [from, to), through sla_recent's key.
+  const outcomesIn = db.sqlite.prepare<[string, string, number, number], { total: number; met: number | null }>(
+    'SELECT count(*) AS total, sum(met) AS met FROM sla_recent WHERE segment = ? AND target = ? AND done_at >= ? AND done_at < ?',
+  );
+  const outcomesBetween = (segment: string, target: string, from: number, to: number) => {
+    const r = outcomesIn.get(segment, target, from, to);
+    return { met: Number(r?.met ?? 0), total: r?.total ?? 0 };
+  };
+
   /** The supervisor's numbers, from counters kept with the projection: no ticket scan. */
   function overview(users: readonly User[], now: number): Overview {
     // queueSummaries settles the staged counters first: what follows reads them settled too.
     const queues = queueSummaries('all');
     // Each person's load with their at-risk and breached tickets: counters, no ticket read.
     const load = new Map(db.all(k.selectFrom('agent_load').select(['user_id', 'open', 'at_risk', 'breached'])).map((r) => [r.user_id, r]));
-    const dayStart = now - (now % 86_400_000);
+    // The centre's day, in the zone it works in (sla.ts centreDayZone).
+    const timeZone = opts.sla.dayZone();
+    const local = zoneDay(now, timeZone);
     // Tickets resolved today and resolved still: one a ticket however often it was reopened and
     // resolved again today, none for one reopened since and not yet resolved again.
-    const resolvedToday = Number(db.get(resolvedSince(dayStart).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
+    const resolvedToday = Number(db.get(resolvedSince(local.start).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
     const today = Math.floor(now / 86_400_000);
     const daily = db
       .all(k.selectFrom('sla_daily').selectAll().where('day', '>', today - 7).orderBy('day'))
       .map((r) => ({ day: r.day, segment: r.segment as Segment, target: r.target as 'firstResponse' | 'resolution', met: r.met, total: r.total }));
+    // sla_daily's days are UTC days: they are today's figures only where the centre's day is
+    // one. Elsewhere today's come from sla_recent, by time (its (segment, target, done_at) key).
+    const utcDay = local.start === today * 86_400_000 && local.end === local.start + 86_400_000;
     const attainment = SEGMENTS.flatMap((segment) =>
       (['firstResponse', 'resolution'] as const).map((target) => {
         const rows = daily.filter((d) => d.segment === segment && d.target === target);
         const sum = (list: typeof rows) => ({ met: list.reduce((a, d) => a + d.met, 0), total: list.reduce((a, d) => a + d.total, 0) });
-        return { segment, target, today: sum(rows.filter((d) => d.day === today)), week: sum(rows) };
+        return { segment, target, today: utcDay ? sum(rows.filter((d) => d.day === today)) : outcomesBetween(segment, target, local.start, local.end), week: sum(rows) };
       }),
     );
     return {
       now,
+      day: { timeZone, day: local.day, start: local.start, end: local.end },
       queues,
       slaCatchingUp: catchingUp.get(now - CATCH_UP_GRACE_MS)?.n ?? 0,
       attainment,
@@ -320,7 +336,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
 
   /**
    * The tickets behind a number on the supervisor's board, with how many there are in all,
-   * counted the way overview() counts that number (same counters' conditions, same UTC days).
+   * counted the way overview() counts that number (same counters' conditions, same days).
    */
   function drill(input: DrillInput, now: number): DrillResult {
     opts.settle?.();
@@ -334,7 +350,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     }
     if (input.filter === 'resolved') {
       // overview()'s "Resolved today": the same tickets, newest number first.
-      const dayStart = now - (now % DAY_MS);
+      const dayStart = zoneDay(now, opts.sla.dayZone()).start;
       const ids = resolvedSince(dayStart).select('id');
       const q = ticketRowQuery(k).where('t.id', 'in', ids);
       return { rows: db.all(q.orderBy('t.number', 'desc').limit(input.limit)).map(plain), total: Number(db.get(resolvedSince(dayStart).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0), met: null };
@@ -357,13 +373,15 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       // today is day == today, 7 days is day > today - 7 (with no upper bound). The outcomes
       // come from sla_recent, which holds the last 8 days' by segment, target and time
       // (migration 0018): sla_outcomes is keyed by ticket, and finding a week in it read all.
+      // Today is the centre's day in its zone, as overview() counts it.
       const today = Math.floor(now / DAY_MS);
+      const local = zoneDay(now, opts.sla.dayZone());
       let outcomes = k
         .selectFrom('sla_recent')
         .where('target', '=', input.target)
         .where('segment', '=', input.segment)
-        .where('done_at', '>=', (input.window === 'today' ? today : today - 6) * DAY_MS);
-      if (input.window === 'today') outcomes = outcomes.where('done_at', '<', (today + 1) * DAY_MS);
+        .where('done_at', '>=', input.window === 'today' ? local.start : (today - 6) * DAY_MS);
+      if (input.window === 'today') outcomes = outcomes.where('done_at', '<', local.end);
       // The drawer's first outcomes (missed first, newest first), then only their tickets:
       // sorting every outcome of a week by ticket number read a week's tickets (29,190 for one
       // segment at 2 M tickets: 0.28 s). Outcomes of the same millisecond at the drawer's edge

@@ -13,6 +13,7 @@ import { hrefOf } from '../route';
 import { useSession } from '../session';
 import { dropDraft } from '../drafts';
 import { calendarDraftKey, calendarHasDraft, CalendarEditor, newCalendarDraftName } from './CalendarEditor';
+import { CentreDaySection } from './CentreDaySection';
 import { hoursSummary } from './forms';
 import { newPolicyDraftName, policyDraftKey, policyHasDraft, PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
@@ -99,6 +100,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
         }
       />
       <Stack gap="md">
+        <CentreDaySection key={settings.centre.dayTimeZone ?? ''} settings={settings} readOnly={readOnly} />
         <Section title={t('slaSettings.policies')} padding={0} id="sla-policies">
           {/* Below 860 px of box (a 420 px window) a policy is one block: its name, then what it
               covers, its calendar, its targets per priority and its at-risk share, each named,

@@ -3,15 +3,15 @@ import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import type { DayReport } from '../../shared/api';
 import { seesBoard } from '../../shared/access';
 import { useCall } from '../backend';
-import { formatDecimal, formatNumber, formatPercent, formatTime, formatUtcDate, t } from '../i18n';
+import { formatDecimal, formatNumber, formatPercent, formatTime, formatUtcDate, t, zoneName } from '../i18n';
 import { personName, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, FitTable, PageHeader, RefusedPage, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
-import { csatMeanOf, dayReportSheet, utcStamp } from './dayReportSheet';
+import { csatMeanOf, dayReportSheet, dayStamp, zoneStamp } from './dayReportSheet';
 import classes from './OverviewPage.module.css';
 
-// The supervisor's end-of-shift report: the board's day (a UTC day) per segment and tier and
+// The supervisor's end-of-shift report: the board's day (in the centre's time zone) per segment and tier and
 // per person, to print (the page's print styles leave the navigation and buttons off the
 // paper) or to download as CSV for whoever the shift reports to. Its figures are the board's
 // at the moment it was read (dayReport.ts).
@@ -24,7 +24,7 @@ export function downloadDayReport(report: DayReport): void {
   const blob = new Blob([dayReportSheet(report, { col, segment: segmentLabel, tier: tierLabel })], { type: 'text/csv;charset=utf-8' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `tagdesk-day-${utcStamp(report.dayStart).slice(0, 10)}-utc.csv`;
+  a.download = `tagdesk-day-${dayStamp(report.day)}.csv`;
   a.click();
   URL.revokeObjectURL(a.href);
 }
@@ -42,7 +42,7 @@ export function DayReportPage() {
     <div className={classes.report}>
       <PageHeader
         title={t('report.title')}
-        description={data ? t('report.lead', { day: formatUtcDate(data.day), start: formatTime(data.dayStart), time: formatTime(data.now) }) : t('common.loading')}
+        description={data ? t('report.lead', { day: formatUtcDate(data.day), zone: zoneName(data.timeZone), start: formatTime(data.dayStart), time: formatTime(data.now) }) : t('common.loading')}
         actions={
           <Group gap="xs" className={classes.noPrint}>
             <Anchor href={hrefOf({ name: 'overview' })} size="sm">
@@ -58,11 +58,11 @@ export function DayReportPage() {
         }
       />
       <Text size="xs" c="dimmed" mb="sm" data-testid="report-day">
-        {/* As the CSV writes them (Latin digits, UTC), each value kept left to right in a Persian line. */}
+        {/* As the CSV writes them (Latin digits, the centre's zone), each value kept left to right in a Persian line. */}
         {data && (
           <>
-            {t('report.col.day')}: <bdi dir="ltr">{utcStamp(data.dayStart).slice(0, 10)}</bdi> · {t('report.col.timeZone')}: <bdi dir="ltr">{data.timeZone}</bdi> · {t('report.col.until')}:{' '}
-            <bdi dir="ltr">{`${utcStamp(data.now)} ${data.timeZone}`}</bdi>
+            {t('report.col.day')}: <bdi dir="ltr">{dayStamp(data.day)}</bdi> · {t('report.col.timeZone')}: <bdi dir="ltr">{data.timeZone}</bdi> · {t('report.col.until')}:{' '}
+            <bdi dir="ltr">{`${zoneStamp(data.now, data.timeZone)} ${data.timeZone}`}</bdi>
           </>
         )}
       </Text>

@@ -47,6 +47,7 @@ const overview: Overview = {
   totals: { open: 45, unassigned: 15, atRisk: 15, breached: 0, resolvedToday: 7 },
   slaCatchingUp: 0,
   attainment: SEGMENTS.flatMap((segment) => (['firstResponse', 'resolution'] as const).map((target) => ({ segment, target, today: { met: 3, total: 4 }, week: { met: 9, total: 10 } }))),
+  day: { timeZone: 'Asia/Tehran', day: 20_793, start: Date.UTC(2026, 11, 5, 20, 30), end: Date.UTC(2026, 11, 6, 20, 30) },
   daily: [],
 } as Overview;
 
@@ -108,6 +109,13 @@ describe('the supervisor board', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('says in which time zone its "today" starts: the centre\'s, by name', () => {
+    const html = draw(overview);
+    const legend = html.match(/<span id="board-legend-today">(.*?)<\/span>/)?.[1] ?? '';
+    expect(legend).toContain('midnight in the centre’s time zone, Iran');
+    expect(legend).not.toContain('UTC');
   });
 
   it('leaves recharts out of the board\'s own script', () => {

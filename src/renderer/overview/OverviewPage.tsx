@@ -6,7 +6,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import type { AgentSla, DrillFilter, Overview, QueueSummary } from '../../shared/api';
 import { SEGMENTS, TIERS, type Segment, type Tier } from '../../shared/domain';
 import { useCall, useNow } from '../backend';
-import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc } from '../i18n';
+import { currentDirection, formatDuration, formatNumber, formatPercent, formatTime, formatUtcDay, t, tc, zoneName } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel, personName } from '../labels';
 import { BOARD_SECTIONS, jumpToSection } from './boardSections';
 import { FailedPage, FitTable, PageHeader, RefusedPage, Section } from '../page';
@@ -118,11 +118,11 @@ export function Board({ data }: { data: Overview | undefined }) {
         <Kpi icon={<IconCircleCheck size={18} />} label={t('overview.total.resolvedToday')} value={data?.totals.resolvedToday} drill={{ filter: 'resolved' }} describedBy="board-legend-today" />
       </SimpleGrid>
       {/* What the figures above count: when a ticket is at risk, what breached is, where the
-          board's "today" starts (the desk counts UTC days: 3:30 AM in Tehran). The supervisor
-          guessed; each tile's figure is read with its line. */}
+          board's "today" starts (midnight in the centre's time zone, named, and the reader's
+          clock then). The supervisor guessed; each tile's figure is read with its line. */}
       <Text size="xs" c="dimmed" mt={-6} mb="md" id="board-legend">
         <span id="board-legend-atRisk">{t('board.legend.atRisk')}</span> <span id="board-legend-breached">{t('board.legend.breached')}</span>{' '}
-        <span id="board-legend-today">{t('board.legend.today', { time: data ? formatTime(data.now - (data.now % 86_400_000)) : '…' })}</span>
+        <span id="board-legend-today">{t('board.legend.today', { zone: data ? zoneName(data.day.timeZone) : '…', time: data ? formatTime(data.day.start) : '…' })}</span>
       </Text>
 
       <Section title={t('overview.grid')} padding={0} id="queue-grid" busy={!data}>

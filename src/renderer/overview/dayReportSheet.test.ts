@@ -4,7 +4,7 @@ import { dayReportSheet } from './dayReportSheet';
 
 const report: DayReport = {
   now: Date.UTC(2026, 11, 7, 15, 30),
-  day: 20_429,
+  day: 20_794,
   dayStart: Date.UTC(2026, 11, 7),
   timeZone: 'UTC',
   queues: [
@@ -33,5 +33,12 @@ describe('the day report as CSV', () => {
     expect(lines[8]).toBe('«person»,«resolved»,«escalated»,«openNow»');
     // A name a spreadsheet would run as a formula is quoted and escaped.
     expect(lines[9]).toBe('"\'=Sam, Rivera",4,1,7');
+  });
+
+  it('writes the day and the time on the centre\'s clock, not UTC\'s', () => {
+    // 00:30 on 8 December in Tehran is 21:00 UTC on the 7th.
+    const tehran: DayReport = { ...report, now: Date.UTC(2026, 11, 7, 21), day: 20_795, dayStart: Date.UTC(2026, 11, 7, 20, 30), timeZone: 'Asia/Tehran' };
+    const lines = dayReportSheet(tehran, words).slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['«day»,2026-12-08', '«timeZone»,Asia/Tehran', '«until»,2026-12-08 00:30']);
   });
 });

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { DayReport } from '../../shared/api';
 import type { Segment, Tier } from '../../shared/domain';
+import { zoneOffsetAt } from '../../shared/sla/calendar';
 
 // The day report as a spreadsheet opens it (as the audit log's, admin/auditSheet.ts): UTF-8
 // with a byte order mark, CRLF, formulas escaped, headings in the reader's language, numbers
@@ -18,11 +19,15 @@ export interface DayReportWords {
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
-/** A moment as "YYYY-MM-DD HH:MM" in UTC, the report's time zone. */
-export const utcStamp = (ms: number): string => {
+/** A moment as "YYYY-MM-DD HH:MM" in UTC. */
+const utcStamp = (ms: number): string => {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 };
+/** A moment as "YYYY-MM-DD HH:MM" on the wall clock of `timeZone`, the report's zone. */
+export const zoneStamp = (ms: number, timeZone: string): string => utcStamp(ms + zoneOffsetAt(ms, timeZone));
+/** A date (days since 1970-01-01) as "YYYY-MM-DD". */
+export const dayStamp = (day: number): string => utcStamp(day * 86_400_000).slice(0, 10);
 
 /** The mean of a queue's scores, to two places; empty with none. */
 export const csatMeanOf = (c: { n: number; sum: number }): number | null => (c.n === 0 ? null : Math.round((c.sum / c.n) * 100) / 100);
@@ -30,9 +35,9 @@ export const csatMeanOf = (c: { n: number; sum: number }): number | null => (c.n
 export function dayReportSheet(report: DayReport, words: DayReportWords): string {
   const c = words.col;
   const lines: (string | number)[][] = [
-    [c.day, utcStamp(report.dayStart).slice(0, 10)],
+    [c.day, dayStamp(report.day)],
     [c.timeZone, report.timeZone],
-    [c.until, utcStamp(report.now)],
+    [c.until, zoneStamp(report.now, report.timeZone)],
     [],
     [c.segment, c.tier, c.opened, c.resolved, c.breached, c.firstResponse, c.firstResponseTotal, c.resolution, c.resolutionTotal, c.csatMean, c.csatCount],
   ];

@@ -301,6 +301,51 @@ function zoneClock(timeZone: string): ZoneClock {
 }
 
 // ---------------------------------------------------------------------------------------
+// A centre's day: the board's "today" in the time zone it works in
+
+/** A local date of a time zone: its days since 1970-01-01 and the instants it runs from and to. */
+export interface ZoneDay {
+  day: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The local day of `timeZone` that an instant falls on, with its bounds: 24 hours long, or 23
+ * and 25 on the days the zone's clocks change (the offsets come from Intl, as ZoneClock's do).
+ */
+export function zoneDay(ms: number, timeZone: string): ZoneDay {
+  const zone = zoneClock(timeZone);
+  const day = zone.localDay(ms);
+  return { day, start: localDayStart(zone, day), end: localDayStart(zone, day + 1) };
+}
+
+/** The bounds of a local date (days since 1970-01-01) of `timeZone`. */
+export function zoneDayOf(day: number, timeZone: string): ZoneDay {
+  const zone = zoneClock(timeZone);
+  return { day, start: localDayStart(zone, day), end: localDayStart(zone, day + 1) };
+}
+
+/** Milliseconds to add to a UTC instant to read `timeZone`'s wall clock. */
+export function zoneOffsetAt(ms: number, timeZone: string): number {
+  return zoneClock(timeZone).offsetAt(ms);
+}
+
+/** Whether Intl knows the zone. */
+export const knownTimeZone = (timeZone: string): boolean => isKnownTimeZone(timeZone);
+
+/** The first instant whose wall clock reads `day` or later (midnight, or the hour after a gap that skips it). */
+function localDayStart(zone: ZoneClock, day: number): number {
+  const wall = day * DAY_MS;
+  const spans = zone.spans(wall - ZONE_REACH_MS, wall + ZONE_REACH_MS);
+  for (let s = 0; s < spans.length; s += 3) {
+    const at = Math.max(spans[s] as number, wall - (spans[s + 2] as number));
+    if (at < (spans[s + 1] as number)) return at;
+  }
+  return wall;
+}
+
+// ---------------------------------------------------------------------------------------
 // Business hours: a calendar made ready for repeated questions
 
 const DAY_CACHE_LIMIT = 4096;

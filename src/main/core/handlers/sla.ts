@@ -6,12 +6,12 @@ import { refuseUnless, signedIn, type Area } from './types';
 // tells every window (`changed`), so a settings page open elsewhere reads them again. Applying
 // the policies to every open ticket moves their due times and the queues' at-risk and breached
 // counts without a ticket event a window hears of: every window reads again (`recomputed`).
-export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, changed: () => void, recomputed: () => void): Area<'sla.settings', 'sla.saveCalendar' | 'sla.savePolicy' | 'sla.recompute'> {
+export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, changed: () => void, recomputed: () => void): Area<'sla.settings', 'sla.saveCalendar' | 'sla.saveCentre' | 'sla.savePolicy' | 'sla.recompute'> {
   return {
     reads: {
       'sla.settings': (s) => {
         refuseUnless(maySeeBoard(signedIn(s)));
-        return { calendars: sla.calendars(), policies: sla.policies() };
+        return { centre: sla.centre(), calendarsDayZone: sla.calendarsDayZone(), calendars: sla.calendars(), policies: sla.policies() };
       },
     },
     writes: {
@@ -19,6 +19,13 @@ export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, chang
         const by = signedIn(s);
         refuseUnless(mayAdminister(by));
         const saved = sla.saveCalendar(i, clock.now(), by);
+        changed();
+        return saved;
+      },
+      'sla.saveCentre': (s, i) => {
+        const by = signedIn(s);
+        refuseUnless(mayAdminister(by));
+        const saved = sla.saveCentre(i, clock.now(), by);
         changed();
         return saved;
       },
