@@ -237,6 +237,15 @@ test('the palette is a named dialog whose "Look up" leaves the caret in the look
   await expect(page.getByRole('link', { name: en['shell.skip'] })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
+  // "Log a contact" is a command on a customer's page, as "New ticket" is: the form opens with
+  // the caret in its notes, and Ctrl+Enter logs it (it was reached only by Tabbing down the page).
+  await palette(page, 'log a contact', en['palette.logContact']);
+  const logDialog = page.getByRole('dialog', { name: en['logContact.title'].replace('{name}', 'Lakeside Unified School District') });
+  await expect(logDialog.getByLabel(en['logContact.notes'])).toBeFocused();
+  await page.keyboard.type('Asked when the technician comes.');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(logDialog).toHaveCount(0);
+  await expect(page.getByText(en['logContact.saved'].replace('{name}', 'Lakeside Unified School District'))).toBeVisible();
   // From inside a text field too: with Mantine's own shortcut, Ctrl+Shift+P typed in the
   // lookup field (where an agent's focus is after a lookup) did nothing.
   await page.getByRole('textbox', { name: en['lookup.label'] }).focus();

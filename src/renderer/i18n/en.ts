@@ -1025,6 +1025,7 @@ export const en = {
   'palette.search': 'Type a command',
   'palette.nothing': 'No command matches',
   'palette.newTicket': 'New ticket for this customer',
+  'palette.logContact': 'Log a contact with this customer',
   'palette.take': 'Take this ticket',
   'palette.escalate': 'Escalate this ticket',
   'palette.resolve': 'Resolve this ticket',

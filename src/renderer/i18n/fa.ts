@@ -915,6 +915,7 @@ export const fa: Messages = {
   'palette.search': 'نام فرمان را بنویسید',
   'palette.nothing': 'فرمانی پیدا نشد',
   'palette.newTicket': 'تیکت تازه برای این مشتری',
+  'palette.logContact': 'ثبت تماس با این مشتری',
   'palette.take': 'برداشتن این تیکت',
   'palette.escalate': 'ارجاع این تیکت به سطح بالاتر',
   'palette.resolve': 'حل این تیکت',

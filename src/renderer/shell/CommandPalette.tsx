@@ -21,6 +21,7 @@ import {
   IconNote,
   IconNumbers,
   IconPlayerTrackNext,
+  IconMessageCircle,
   IconPlus,
   IconMessageReply,
   IconPlayerPause,
@@ -234,7 +235,11 @@ export function CommandPalette({ route }: { route: Route }) {
   if (route.name === 'customer') {
     groups.push({
       group: t('palette.group.ticket'),
-      actions: [{ id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, NEW_TICKET_ASKED), leftSection: icon(IconPlus) }],
+      actions: [
+        { id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, NEW_TICKET_ASKED), leftSection: icon(IconPlus) },
+        // The call that opens no ticket is logged from the keyboard too (as its button does).
+        { id: 'log-contact', label: t('palette.logContact'), onClick: () => setSessionValue(`logContact.open.${route.customerId}`, '1'), leftSection: icon(IconMessageCircle) },
+      ],
     });
   }
 
