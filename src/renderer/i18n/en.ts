@@ -1040,6 +1040,7 @@ export const en = {
   'palette.theme': 'Switch between light and dark theme',
   'palette.signOut': 'Sign out',
   'palette.group.ticket': 'This ticket',
+  'palette.group.customer': 'This customer',
   'palette.group.notices': 'Notices',
   'palette.openNotice': 'Open notice: {notice}',
   'palette.group.go': 'Go to',

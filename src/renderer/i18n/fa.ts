@@ -930,6 +930,7 @@ export const fa: Messages = {
   'palette.theme': 'جابه‌جایی میان پوستهٔ روشن و تیره',
   'palette.signOut': 'خروج',
   'palette.group.ticket': 'این تیکت',
+  'palette.group.customer': 'این مشتری',
   'palette.group.notices': 'اعلان‌ها',
   'palette.openNotice': 'باز کردن اعلان: {notice}',
   'palette.group.go': 'رفتن به',

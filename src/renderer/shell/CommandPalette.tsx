@@ -234,7 +234,8 @@ export function CommandPalette({ route }: { route: Route }) {
   }
   if (route.name === 'customer') {
     groups.push({
-      group: t('palette.group.ticket'),
+      // Said as the customer's, not "This ticket": no ticket is open on this page.
+      group: t('palette.group.customer'),
       actions: [
         { id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, NEW_TICKET_ASKED), leftSection: icon(IconPlus) },
         // The call that opens no ticket is logged from the keyboard too (as its button does).
