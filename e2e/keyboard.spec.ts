@@ -193,6 +193,11 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   // The Resolve button that opened the dialog is gone: focus goes to the heading, not the body.
   await expect(h1).toBeFocused();
 
+  // The knowledge base is a command too (it was reached only through the navigation).
+  await palette(page, 'knowledge', en['palette.goKb']);
+  await expect(h1).toHaveText(en['kb.title']);
+  await expect(h1).toBeFocused();
+
   await palette(page, 'sign out', en['palette.signOut']);
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
   // The sign-in screen's heading has focus (it fell to the body: nothing was read, and Tab

@@ -1032,6 +1032,7 @@ export const en = {
   'palette.takeNext': 'Take the next ticket in {queue}',
   'palette.openQueue': 'Go to queue {queue}',
   'palette.goMine': 'Go to my tickets',
+  'palette.goKb': 'Go to the knowledge base',
   'palette.goOverview': 'Go to the overview',
   'palette.goSla': 'Go to SLA settings',
   'palette.lookup': 'Look up a customer',

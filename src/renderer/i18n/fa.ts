@@ -922,6 +922,7 @@ export const fa: Messages = {
   'palette.takeNext': 'برداشتن تیکت بعدی در {queue}',
   'palette.openQueue': 'رفتن به صف {queue}',
   'palette.goMine': 'رفتن به تیکت‌های من',
+  'palette.goKb': 'رفتن به پایگاه دانش',
   'palette.goOverview': 'رفتن به نمای کلی',
   'palette.goSla': 'رفتن به تنظیمات سطح خدمت',
   'palette.lookup': 'جست‌وجوی مشتری',

@@ -30,6 +30,7 @@ import {
   IconSunMoon,
   IconSwitchHorizontal,
   IconArrowBackUp,
+  IconBook2,
 } from '@tabler/icons-react';
 import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
@@ -279,6 +280,8 @@ export function CommandPalette({ route }: { route: Route }) {
     { id: 'lookup', label: t('palette.lookup'), onClick: () => (afterClose = focusLookup), leftSection: icon(IconSearch) },
     { id: 'mine', label: t('palette.goMine'), onClick: () => navigate(hrefOf({ name: 'home' })), leftSection: icon(IconInbox) },
     { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
+    // The articles an agent reads out on a call, as the navigation offers them to everyone.
+    { id: 'kb', label: t('palette.goKb'), onClick: () => navigate(hrefOf({ name: 'kb', query: '' })), leftSection: icon(IconBook2) },
   ];
   if (seesBoard(user)) go.push({ id: 'overview', label: t('palette.goOverview'), onClick: () => navigate(hrefOf({ name: 'overview' })), leftSection: icon(IconLayoutDashboard) });
   if (sync?.mode === 'hub') go.push({ id: 'conflicts', label: t('palette.goConflicts'), onClick: () => navigate(hrefOf({ name: 'conflicts' })), leftSection: icon(IconCloudExclamation) });
