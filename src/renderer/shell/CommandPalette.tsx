@@ -21,6 +21,7 @@ import {
   IconNote,
   IconNumbers,
   IconPlayerTrackNext,
+  IconMessageCircle,
   IconPlus,
   IconMessageReply,
   IconPlayerPause,
@@ -29,6 +30,7 @@ import {
   IconSunMoon,
   IconSwitchHorizontal,
   IconArrowBackUp,
+  IconBook2,
 } from '@tabler/icons-react';
 import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
@@ -233,8 +235,13 @@ export function CommandPalette({ route }: { route: Route }) {
   }
   if (route.name === 'customer') {
     groups.push({
-      group: t('palette.group.ticket'),
-      actions: [{ id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, NEW_TICKET_ASKED), leftSection: icon(IconPlus) }],
+      // Said as the customer's, not "This ticket": no ticket is open on this page.
+      group: t('palette.group.customer'),
+      actions: [
+        { id: 'new-ticket', label: t('palette.newTicket'), onClick: () => setSessionValue(`newTicket.open.${route.customerId}`, NEW_TICKET_ASKED), leftSection: icon(IconPlus) },
+        // The call that opens no ticket is logged from the keyboard too (as its button does).
+        { id: 'log-contact', label: t('palette.logContact'), onClick: () => setSessionValue(`logContact.open.${route.customerId}`, '1'), leftSection: icon(IconMessageCircle) },
+      ],
     });
   }
 
@@ -273,6 +280,8 @@ export function CommandPalette({ route }: { route: Route }) {
     { id: 'lookup', label: t('palette.lookup'), onClick: () => (afterClose = focusLookup), leftSection: icon(IconSearch) },
     { id: 'mine', label: t('palette.goMine'), onClick: () => navigate(hrefOf({ name: 'home' })), leftSection: icon(IconInbox) },
     { id: 'queues', label: t('nav.queues'), onClick: () => navigate(hrefOf({ name: 'queues', segment: null, tier: null })), leftSection: icon(IconStack2) },
+    // The articles an agent reads out on a call, as the navigation offers them to everyone.
+    { id: 'kb', label: t('palette.goKb'), onClick: () => navigate(hrefOf({ name: 'kb', query: '' })), leftSection: icon(IconBook2) },
   ];
   if (seesBoard(user)) go.push({ id: 'overview', label: t('palette.goOverview'), onClick: () => navigate(hrefOf({ name: 'overview' })), leftSection: icon(IconLayoutDashboard) });
   if (sync?.mode === 'hub') go.push({ id: 'conflicts', label: t('palette.goConflicts'), onClick: () => navigate(hrefOf({ name: 'conflicts' })), leftSection: icon(IconCloudExclamation) });

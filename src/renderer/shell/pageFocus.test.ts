@@ -33,6 +33,16 @@ it('sends focus to the heading when what had it is gone, lost it another way, or
   expect(lostFocusGoes(null, 0)).toBe('heading');
 });
 
+// Tab past the 360° view's last link left the page (to the browser's toolbar); the page pulled
+// focus back to its heading, so the next Tab went down the content again and the agent never
+// reached the lookup field or the navigation at the top.
+it('leaves focus alone while the page itself does not have it', () => {
+  expect(lostFocusGoes({ isConnected: true, disabled: false, wentBusy: false }, 0, false)).toBe('leave');
+  expect(lostFocusGoes(busyButton, 0, false)).toBe('leave');
+  expect(lostFocusGoes(null, 0, false)).toBe('leave');
+  expect(lostFocusGoes({ isConnected: true, disabled: false, wentBusy: false }, 0, true)).toBe('heading');
+});
+
 // Back from a ticket to the queue (or My tickets) put focus on the page's heading: the agent
 // Tabbed down the list again to the row she had opened. The page's history entry keeps the link
 // opened from it, and coming back focus goes to that link.

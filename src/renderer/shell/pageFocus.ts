@@ -250,9 +250,13 @@ export const BUSY_WAIT_MS = 10_000;
  * Where focus that fell to the body goes: back to the button it was on when that button only
  * went busy (Mantine's `loading` disables it while its request runs: "Very relevant" under a
  * suggested article), once it is enabled again; else (the button gone, focus lost another way,
- * the wait too long) to the page's heading.
+ * the wait too long) to the page's heading; nowhere while the page itself does not have focus.
  */
-export function lostFocusGoes(last: LostFocus | null, waitedMs: number): 'wait' | 'back' | 'heading' {
+export function lostFocusGoes(last: LostFocus | null, waitedMs: number, pageFocused = true): 'wait' | 'back' | 'heading' | 'leave' {
+  // Focus left the page itself (Tab past its last control, to the browser's toolbar or round to
+  // the top; another window): the browser or Electron puts it back where the agent comes in.
+  // Pulled to the heading, the next Tab went on from there and never reached the top bar.
+  if (!pageFocused) return 'leave';
   if (!last?.isConnected || !last.wentBusy || waitedMs >= BUSY_WAIT_MS) return 'heading';
   return last.disabled ? 'wait' : 'back';
 }
@@ -277,7 +281,8 @@ export function useFocusNeverLost(): void {
         }
         if (document.querySelector('[role="dialog"]')) return;
         const waited = since ? Date.now() - since : 0;
-        const where = lostFocusGoes(last ? { isConnected: last.isConnected, disabled: last.matches(':disabled'), wentBusy } : null, waited);
+        const where = lostFocusGoes(last ? { isConnected: last.isConnected, disabled: last.matches(':disabled'), wentBusy } : null, waited, document.hasFocus());
+        if (where === 'leave') return; // looked at again when the page has focus back (below)
         if (where === 'wait') {
           if (!since) since = Date.now();
           check();
@@ -308,9 +313,13 @@ export function useFocusNeverLost(): void {
       check();
     };
     document.addEventListener('focusout', onFocusOut);
+    // Back in the page with nothing focused (a click on its background, or a control removed
+    // while the agent was in another window): the heading, as above.
+    window.addEventListener('focus', check);
     return () => {
       lost.disconnect();
       document.removeEventListener('focusout', onFocusOut);
+      window.removeEventListener('focus', check);
       window.clearTimeout(pending);
     };
   }, []);
