@@ -252,15 +252,16 @@ test('when the last ticket leaves the drawer, its “No tickets” message takes
 test('a ticket assigned while the drawer is still reading after the one before leaves the drawer', async ({ page }) => {
   test.skip(SHELL !== 'web', 'Only the browser shell lets a test hold the desk’s replies on its socket.');
   test.setTimeout(45_000);
-  // A busy desk: each read of the drawer's list answers 5 s late. The second assignment's own
+  // A busy desk: once the drawer is open, each read of its list answers 5 s late. The second assignment's own
   // read joined the read the first one had started, which answered from before it: the ticket
   // stayed in the drawer, assigned, until something else changed on the desk.
   const held = new Set<number>();
+  let holding = false;
   await page.routeWebSocket(/\/api\?/, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
       const frame = JSON.parse(String(message)) as { id?: number; method?: string };
-      if (frame.method === 'supervisor.tickets' && frame.id !== undefined) held.add(frame.id);
+      if (holding && frame.method === 'supervisor.tickets' && frame.id !== undefined) held.add(frame.id);
       server.send(message);
     });
     server.onMessage((message) => {
@@ -277,6 +278,7 @@ test('a ticket assigned while the drawer is still reading after the one before l
   const rows = board.drawer.getByRole('table').getByRole('row');
   await expect(rows.nth(2)).toBeVisible({ timeout: 15_000 });
   const [first, second] = [(await rows.nth(1).getByRole('link').textContent()) ?? '', (await rows.nth(2).getByRole('link').textContent()) ?? ''];
+  holding = true;
   for (const number of [first, second]) {
     await board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) }).click();
     await page.getByRole('option').first().click();
