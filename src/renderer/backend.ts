@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Input, Method, Output, PushPayload } from '../shared/api';
-import { client } from './client';
+import { client, transport } from './client';
 import { coalescer } from './coalesce';
+import { sharedReads } from './sharedReads';
 import { t, type Vars } from './i18n';
 import { translatedProblem, type Problem } from './sayMessage';
 
@@ -83,6 +84,15 @@ function signBackInOnce(fn: (why: Problem) => Promise<boolean>, why: Problem): P
 }
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  try {
+    return await callDesk(method, input);
+  } finally {
+    // Most calls change something (a read here only loses a share): what was on its way answers from before.
+    reads.changed();
+  }
+}
+
+async function callDesk<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const raw = client.call as unknown as RawCall;
   // What one person was shown is never painted for the next one from memory.
   if (method === 'session.signIn' || method === 'session.signOut') kept.clear();
@@ -361,16 +371,14 @@ function keptRead(method: Method, key: string): { data: unknown; fresh: boolean 
   return entry && { data: entry.data, fresh: performance.now() - entry.at < FRESH_MS };
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
+// Every push says something changed (a ticket, a customer, a setting): subscribed here, when
+// the module loads, it is heard before any screen's listener asks again because of it.
+const reads = sharedReads();
+transport.subscribe(() => reads.changed());
 
-/** Two views asking for the same thing at the same moment (the nav and a page) share one call. */
+/** Two views asking for the same thing at the same moment (the nav and a page) share one call, unless something changed since it started (sharedReads.ts). */
 function sharedRead<M extends Method>(method: M, key: string): Promise<Output<M>> {
-  const id = `${method} ${key}`;
-  const running = inFlight.get(id);
-  if (running) return running as Promise<Output<M>>;
-  const started = call(method, JSON.parse(key) as Input<M>).finally(() => inFlight.delete(id));
-  inFlight.set(id, started);
-  return started;
+  return reads.read(`${method} ${key}`, () => callDesk(method, JSON.parse(key) as Input<M>));
 }
 
 // One shared minute tick for every countdown on screen (a table of them needs one timer).
