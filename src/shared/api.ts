@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { syncMethodSchemas, syncPushSchemas } from './syncApi';
 import {
+  accountEmailSchema,
   channelSchema,
   escalationReasonSchema,
   idSchema,
@@ -531,11 +532,11 @@ export const api = {
   /** The hub's people (admins; a desk joined to a hub, while it answers). */
   'hubUsers.list': method(empty, z.array(userSchema)),
   'hubUsers.create': method(
-    z.object({ email: z.string().trim().min(3).max(254), name: z.string().trim().min(1).max(120), role: roleSchema, tier: tierSchema, segments: z.array(segmentSchema), password: z.string().min(10, 'A password of at least 10 characters.').max(256) }),
+    z.object({ email: accountEmailSchema, name: z.string().trim().min(1).max(120), role: roleSchema, tier: tierSchema, segments: z.array(segmentSchema), password: z.string().min(10, 'A password of at least 10 characters.').max(256) }),
     userSchema,
   ),
   'hubUsers.update': method(
-    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), email: z.string().trim().min(3).max(254).optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
+    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), email: accountEmailSchema.optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
     userSchema,
   ),
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),

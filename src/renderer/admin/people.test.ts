@@ -85,3 +85,16 @@ describe('people with the same name', () => {
     expect(namesakeWarning('Sam Rivera', people, null)).toContain('\u2068sam@desk.test\u2069');
   });
 });
+
+// "علی@example.com", "ali@example.c" and "omar.@example.com" passed the form and the desk, and
+// the hub refused them with its own words in English, in a Persian window too ("Not a valid
+// user: ✖ an email address like ava@example.com → at email"), the Email field unmarked. The
+// form, the desk and the hub now ask one rule (src/shared/domain.ts accountEmailSchema).
+it('refuses before sending an email the hub would refuse, under the Email field', async () => {
+  for (const email of ['علی@example.com', 'ali@example.c', 'omar.@example.com', 'a..b@example.com', 'ava@example.com.', 'ava@-example.com']) {
+    expect(personErrors({ name: 'Ali', email, password: null }), email).toEqual({ email: 'Type an email address like ava@example.com.' });
+  }
+  expect(personErrors({ name: 'Ali', email: ' Nadia@Mail.ir ', password: null })).toEqual({});
+  await setLocale('fa', 'arabext');
+  expect(personErrors({ name: 'علی', email: 'علی@example.com', password: null })).toEqual({ email: 'نشانی ایمیلی مانند \u2068ava@example.com\u2069 بنویسید.' });
+});

@@ -1,5 +1,5 @@
 import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
-import type { Role, Segment, User } from '../../shared/domain';
+import { isAccountEmail, type Role, type Segment, type User } from '../../shared/domain';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
 import { segmentLabel } from '../labels';
@@ -17,8 +17,6 @@ export const PASSWORD_MIN = 10;
 /** What an email looks like, in every language (an address is written in Latin letters). */
 const EXAMPLE_EMAIL = 'ava@example.com';
 
-/** Something@somewhere.tld: the hub checks the rest. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * What to fix before a person is sent: `password` is null when the form has none (an edit);
@@ -30,7 +28,7 @@ export function personErrors(form: { name: string; email: string; password: stri
   if (form.role && mayHaveSegments(form.role, form.segments ?? [])) out.segments = t('hubUsers.segmentsMissing');
   if (!form.name.trim()) out.name = t('hubUsers.nameMissing');
   if (!form.email.trim()) out.email = t('hubUsers.emailMissing');
-  else if (!EMAIL.test(form.email.trim())) out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
+  else if (!isAccountEmail(form.email)) out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
   if (form.password !== null) {
     const error = passwordError(form.password);
     if (error) out.password = error;
