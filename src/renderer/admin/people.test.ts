@@ -98,3 +98,12 @@ it('refuses before sending an email the hub would refuse, under the Email field'
   await setLocale('fa', 'arabext');
   expect(personErrors({ name: 'علی', email: 'علی@example.com', password: null })).toEqual({ email: 'نشانی ایمیلی مانند \u2068ava@example.com\u2069 بنویسید.' });
 });
+
+// "زهرا رضايي" typed with an Arabic keyboard's yeh was no namesake of "زهرا رضایی" on the
+// list: nothing warned, and the same person could be made twice.
+it('warns of a Persian namesake however its letters were typed', () => {
+  const zahra = { id: 'z1', email: 'zahra@desk.test', name: 'زهرا رضایی', role: 'agent', tier: 1, segments: ['home'], active: true } as const;
+  const people = [{ ...zahra, segments: [...zahra.segments] }];
+  expect(namesakeWarning('زهرا رضايي', people, null)).toContain('zahra@desk.test');
+  expect(namesakeWarning('زهرا  رضایی ', people, null)).toContain('zahra@desk.test');
+});

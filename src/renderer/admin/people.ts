@@ -1,4 +1,5 @@
 import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
+import { foldName } from '../../shared/persianInput';
 import { isAccountEmail, type Role, type Segment, type User } from '../../shared/domain';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
@@ -63,8 +64,11 @@ export function segmentsText(user: User): string {
   return worksChosenSegments(user.role) ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
 }
 
-/** A name as people compare names: case, outer spaces and doubled spaces aside. */
-const sameName = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+/**
+ * A name as people compare names: case, outer and doubled spaces, accents and the Arabic forms
+ * of Persian letters aside (the lookup's own folding: "زهرا رضايي" is "زهرا رضایی").
+ */
+const sameName = (a: string, b: string): boolean => foldName(a) === foldName(b);
 
 /** The others on the list called `name` (none for an empty name); `except` is the person being edited. */
 function namesakes(name: string, people: readonly User[], except: string | null): User[] {
