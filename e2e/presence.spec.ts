@@ -234,6 +234,21 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await expect(edit('Nadia Karimi')).toHaveCount(0);
   // Rosa's list, open all along, shows the new person without a reload.
   await expect(rosa.getByRole('table').getByText('nadia.k@desk.test', { exact: true })).toBeVisible();
+
+  // Who changed what: the hub recorded who made each change to an account, and no screen said
+  // it. The person's Edit dialog now lists them, newest first.
+  await edit('nadia karimi (nadia.k@desk.test)').click();
+  await dialog.getByRole('checkbox', { name: en['hubUsers.activeLabel'] }).uncheck();
+  await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+  await expect(dialog).toHaveCount(0);
+  await edit('nadia karimi (nadia.k@desk.test)').click();
+  const history = dialog.getByTestId('person-history').getByRole('listitem');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText(en['hubUsers.historyDeactivated']);
+  await expect(history.first()).toContainText('Omar Haddad');
+  await expect(history.last()).toContainText(en['hubUsers.historyCreated']);
+  await shot('people-history-en-1366');
+  await omar.keyboard.press('Escape');
   await rosa.context().close();
   await omar.context().close();
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -106,4 +106,24 @@ it('warns of a Persian namesake however its letters were typed', () => {
   const people = [{ ...zahra, segments: [...zahra.segments] }];
   expect(namesakeWarning('زهرا رضايي', people, null)).toContain('zahra@desk.test');
   expect(namesakeWarning('زهرا  رضایی ', people, null)).toContain('zahra@desk.test');
+});
+
+// "Read who changed what": the hub records who changed each account (the 'user' events every
+// desk keeps), but no screen showed it; an admin could not tell who made Ava a supervisor.
+it('says each change to an account, and who made it, in the reader’s words', async () => {
+  expect(accountChangeText({ type: 'USER_CREATED', changes: [{ field: 'name', from: null, to: 'Ava Martin' }] })).toBe('Made the account');
+  expect(
+    accountChangeText({
+      type: 'USER_CHANGED',
+      changes: [
+        { field: 'role', from: 'agent', to: 'supervisor' },
+        { field: 'tier', from: 1, to: 3 },
+        { field: 'segments', from: ['education'], to: ['education', 'home'] },
+      ],
+    }),
+  ).toBe('Role: Agent → Supervisor; Tier: Tier 1 → Tier 3; Segments: Education → Education, Home');
+  expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).toBe('Deactivated');
+  expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: false, to: true }, { field: 'email', from: 'a@x.io', to: 'b@x.io' }] })).toBe('Reactivated; Email: a@x.io → b@x.io');
+  await setLocale('fa', 'arabext');
+  expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).not.toMatch(/[A-Za-z]/);
 });

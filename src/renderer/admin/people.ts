@@ -1,9 +1,10 @@
 import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
 import { foldName } from '../../shared/persianInput';
-import { isAccountEmail, type Role, type Segment, type User } from '../../shared/domain';
+import { isAccountEmail, type Role, type Segment, type Tier, type User } from '../../shared/domain';
+import type { UserStreamPayload } from '../../shared/userStream';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
-import { segmentLabel } from '../labels';
+import { roleLabel, segmentLabel, tierLabel } from '../labels';
 
 // What the People page's forms say is wrong, field by field, in the reader's words, before
 // anything is sent (and after, when the desk or the hub still refuses a field). The browser's
@@ -93,4 +94,33 @@ export function namesakeWarning(name: string, people: readonly User[], except: s
   if (others.length === 0) return undefined;
   const who = others.map((p) => t('hubUsers.nameWithEmail', { name: p.name, email: p.email })).join(t('list.separator'));
   return t('hubUsers.nameInUse', { who });
+}
+
+type AccountChange = UserStreamPayload['changes'][number];
+type ChangeValue = AccountChange['to'];
+
+/** One field's value as the People table says it (a role, a tier, segments by their names). */
+function valueText(field: AccountChange['field'], value: ChangeValue): string {
+  if (value === null) return '';
+  if (field === 'role') return roleLabel(value as Role);
+  if (field === 'tier') return tierLabel(value as Tier);
+  if (field === 'segments') return (value as Segment[]).map(segmentLabel).join(t('list.separator'));
+  return String(value);
+}
+
+const FIELD_KEY = { name: 'hubUsers.name', email: 'signIn.email', role: 'hubUsers.role', tier: 'hubUsers.tier', segments: 'hubUsers.segments' } as const;
+
+/**
+ * What one change to an account did, for the person's history on People: "Made the account",
+ * "Deactivated", "Role: Agent → Supervisor; Tier: Tier 1 → Tier 3".
+ */
+export function accountChangeText(change: { type: 'USER_CREATED' | 'USER_CHANGED'; changes: readonly AccountChange[] }): string {
+  if (change.type === 'USER_CREATED') return t('hubUsers.historyCreated');
+  return change.changes
+    .map((c) =>
+      c.field === 'active'
+        ? t(c.to === true ? 'hubUsers.historyReactivated' : 'hubUsers.historyDeactivated')
+        : t('hubUsers.historyField', { field: t(FIELD_KEY[c.field]), from: valueText(c.field, c.from), to: valueText(c.field, c.to) }),
+    )
+    .join(t('hubUsers.historySeparator'));
 }
