@@ -198,6 +198,12 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await shot('people-own-account-en-1366');
   await omar.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  // Resetting his own password signed Omar out at his next action, unwarned ("New password set
+  // for Omar Haddad." and then the sign-in screen): the dialog now says so before he does it.
+  await omar.getByRole('button', { name: en['hubUsers.resetOne'].replace('{name}', 'Omar Haddad'), exact: true }).click();
+  await expect(dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`))).toHaveAccessibleDescription(new RegExp(en['hubUsers.ownPasswordSignsOut']));
+  await omar.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 
   await omar.getByRole('button', { name: en['hubUsers.new'] }).click();
   const name = dialog.getByRole('textbox', { name: en['hubUsers.name'] });

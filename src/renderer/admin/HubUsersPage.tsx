@@ -378,6 +378,9 @@ function PersonHistory({ user }: { user: User }) {
 }
 
 function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const { user: me } = useSession();
+  // A new password ends every session of its account: one's own, this window's too.
+  const own = me?.id === user.id;
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -405,7 +408,7 @@ function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
+        <PasswordInput label={t('hubUsers.newPassword')} description={own ? `${t('hubUsers.passwordHint')} ${t('hubUsers.ownPasswordSignsOut')}` : t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
             setPassword(e.currentTarget.value);
             setError(undefined);
           }} data-autofocus />

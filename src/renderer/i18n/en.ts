@@ -801,6 +801,7 @@ export const en = {
   'hubUsers.historyField': '{field}: {from} → {to}',
   'hubUsers.historySeparator': '; ',
   'hubUsers.historySystem': 'the hub’s command line',
+  'hubUsers.ownPasswordSignsOut': 'This is your own account: the new password signs you out here and at every desk, and you sign in again with it.',
   'hubUsers.failed': 'Not saved',
   'slaSettings.title': 'SLA settings',
   'slaSettings.lead': 'Policies set the targets per segment and service level; calendars set the business hours their clocks count in.',

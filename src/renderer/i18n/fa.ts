@@ -1233,6 +1233,7 @@ export const fa: Messages = {
   'hubUsers.historyField': '{field}: {from} ← {to}',
   'hubUsers.historySeparator': '؛ ',
   'hubUsers.historySystem': 'خط فرمان هاب',
+  'hubUsers.ownPasswordSignsOut': 'این حساب خود شماست: گذرواژهٔ تازه شما را از اینجا و از همهٔ میزها بیرون می‌برد و با آن دوباره وارد می‌شوید.',
   'hubUsers.failed': 'ذخیره نشد',
   // Knowledge base, suggestions, satisfaction and product trends.
   'nav.kb': 'پایگاه دانش',
