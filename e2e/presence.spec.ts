@@ -243,7 +243,14 @@ test('on People an admin cannot turn their own account off, a taken email is mar
 
   // Who changed what: the hub recorded who made each change to an account, and no screen said
   // it. The person's Edit dialog now lists them, newest first.
+  // Made an agent, the supervisor kept all five segments ticked in the form; now the admin chooses.
   await edit('nadia karimi (nadia.k@desk.test)').click();
+  await dialog.getByLabel(en['hubUsers.role'], { exact: true }).click();
+  await omar.getByRole('option', { name: en['role.agent'] }).click();
+  await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+  await expect(dialog.getByText(en['hubUsers.segmentsMissing'])).toBeVisible();
+  await dialog.getByLabel(en['hubUsers.role'], { exact: true }).click();
+  await omar.getByRole('option', { name: en['role.supervisor'] }).click();
   await dialog.getByRole('checkbox', { name: en['hubUsers.activeLabel'] }).uncheck();
   await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
   await expect(dialog).toHaveCount(0);

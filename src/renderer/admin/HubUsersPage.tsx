@@ -14,7 +14,7 @@ import { administers, mayJoinHub, maySetActive, maySetRole, worksChosenSegments 
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { accountChangeText, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { accountChangeText, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -314,7 +314,11 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
             setEmail(e.currentTarget.value);
             edited('email');
           }} />
-        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(v) => {
+            if (!v) return;
+            setSegments((old) => segmentsOnRoleChange(role, v as Role, old));
+            setRole(v as Role);
+          }} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { accountChangeText, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -126,4 +126,14 @@ it('says each change to an account, and who made it, in the reader’s words', a
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: false, to: true }, { field: 'email', from: 'a@x.io', to: 'b@x.io' }] })).toBe('Reactivated; Email: a@x.io → b@x.io');
   await setLocale('fa', 'arabext');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).not.toMatch(/[A-Za-z]/);
+});
+
+// Ava, a supervisor (who oversees every segment), made an agent again: the form kept all five
+// segments ticked, and she was saved working every segment's queue unless the admin noticed.
+it('asks for the segments again when someone who oversees all becomes an agent or specialist', () => {
+  const all = ['education', 'government', 'small_business', 'large_enterprise', 'home'] as const;
+  expect(segmentsOnRoleChange('supervisor', 'agent', all)).toEqual([]);
+  expect(segmentsOnRoleChange('admin', 'specialist', all)).toEqual([]);
+  expect(segmentsOnRoleChange('agent', 'specialist', ['home'])).toEqual(['home']);
+  expect(segmentsOnRoleChange('agent', 'supervisor', ['home'])).toEqual(['home']);
 });

@@ -124,3 +124,12 @@ export function accountChangeText(change: { type: 'USER_CREATED' | 'USER_CHANGED
     )
     .join(t('hubUsers.historySeparator'));
 }
+
+/**
+ * The segments a form keeps when the role is changed: none when someone who oversees every
+ * segment (a supervisor, an admin) becomes an agent or specialist, so the admin chooses theirs;
+ * kept the form's all five, and the demoted supervisor worked every segment's queue.
+ */
+export function segmentsOnRoleChange(from: Role, to: Role, segments: readonly Segment[]): Segment[] {
+  return !worksChosenSegments(from) && worksChosenSegments(to) ? [] : [...segments];
+}
