@@ -198,6 +198,12 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await shot('people-own-account-en-1366');
   await omar.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  // Resetting his own password signed Omar out at his next action, unwarned ("New password set
+  // for Omar Haddad." and then the sign-in screen): the dialog now says so before he does it.
+  await omar.getByRole('button', { name: en['hubUsers.resetOne'].replace('{name}', 'Omar Haddad'), exact: true }).click();
+  await expect(dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`))).toHaveAccessibleDescription(new RegExp(en['hubUsers.ownPasswordSignsOut']));
+  await omar.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 
   await omar.getByRole('button', { name: en['hubUsers.new'] }).click();
   const name = dialog.getByRole('textbox', { name: en['hubUsers.name'] });
@@ -234,6 +240,28 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await expect(edit('Nadia Karimi')).toHaveCount(0);
   // Rosa's list, open all along, shows the new person without a reload.
   await expect(rosa.getByRole('table').getByText('nadia.k@desk.test', { exact: true })).toBeVisible();
+
+  // Who changed what: the hub recorded who made each change to an account, and no screen said
+  // it. The person's Edit dialog now lists them, newest first.
+  // Made an agent, the supervisor kept all five segments ticked in the form; now the admin chooses.
+  await edit('nadia karimi (nadia.k@desk.test)').click();
+  await dialog.getByLabel(en['hubUsers.role'], { exact: true }).click();
+  await omar.getByRole('option', { name: en['role.agent'] }).click();
+  await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+  await expect(dialog.getByText(en['hubUsers.segmentsMissing'])).toBeVisible();
+  await dialog.getByLabel(en['hubUsers.role'], { exact: true }).click();
+  await omar.getByRole('option', { name: en['role.supervisor'] }).click();
+  await dialog.getByRole('checkbox', { name: en['hubUsers.activeLabel'] }).uncheck();
+  await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+  await expect(dialog).toHaveCount(0);
+  await edit('nadia karimi (nadia.k@desk.test)').click();
+  const history = dialog.getByTestId('person-history').getByRole('listitem');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText(en['hubUsers.historyDeactivated']);
+  await expect(history.first()).toContainText('Omar Haddad');
+  await expect(history.last()).toContainText(en['hubUsers.historyCreated']);
+  await shot('people-history-en-1366');
+  await omar.keyboard.press('Escape');
   await rosa.context().close();
   await omar.context().close();
 });

@@ -382,6 +382,8 @@ describe('an admin at a desk joined to the hub', () => {
       const other = desk.connect(() => undefined);
       await other.call('session.signInWithPassword', { email: 'ava@desk.test', password: PASSWORD });
       expect(await other.call('hubUsers.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // Nor read who changed an account (People's history is an admin's).
+      expect(await other.call('hubUsers.history', { id })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'adminsOnly' } });
     } finally {
       desk.close();
     }

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
+import { accountEmailSchema, roleSchema, segmentSchema, tierSchema, type Actor, type Role, type Segment, type Tier } from '../shared/domain';
 import { say, sayCount } from '../shared/messageKeys';
 import { administers, mayHaveSegments, maySetActive, maySetRole } from './access';
 import { badRequest, conflict, forbidden, HubError, notFound, unauthorized } from './errors';
@@ -29,7 +29,7 @@ export interface Session {
   expiresAt: number;
 }
 
-const email = z.string().trim().toLowerCase().pipe(z.email('an email address like ava@example.com')).pipe(z.string().max(254));
+const email = accountEmailSchema;
 const password = z.string().min(10, 'a password of at least 10 characters').max(256);
 
 export const newUserSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { syncMethodSchemas, syncPushSchemas } from './syncApi';
 import {
+  accountEmailSchema,
   channelSchema,
   escalationReasonSchema,
   idSchema,
@@ -13,6 +14,7 @@ import {
   userSchema,
 } from './domain';
 import { kbApi } from './kb/kbApi';
+import { userEventTypeSchema, userStreamPayloadSchema } from './userStream';
 import { backupSettingsSchema, backupStatusSchema } from './backups';
 import { customerMethods, customerSummarySchema, importProgressSchema } from './customerApi';
 export { customerSummarySchema, type CustomerSummary } from './customerApi';
@@ -512,6 +514,16 @@ export const handOverResultSchema = z.object({
 });
 export type HandOverResult = z.infer<typeof handOverResultSchema>;
 
+/** One change to an account as the People page's history says it: when, who made it, what changed. */
+export const accountChangeSchema = z.object({
+  at: z.number(),
+  type: userEventTypeSchema,
+  /** The admin who made it; null for the hub's command line (the first admin). */
+  by: z.string().nullable(),
+  changes: userStreamPayloadSchema.shape.changes,
+});
+export type AccountChange = z.infer<typeof accountChangeSchema>;
+
 export const api = {
   'desk.status': method(z.object({ counts: z.boolean().optional() }).strict(), deskStatusSchema, { public: true }),
   'desk.initialize': method(
@@ -543,13 +555,15 @@ export const api = {
   /** The hub's people (admins; a desk joined to a hub, while it answers). */
   'hubUsers.list': method(empty, z.array(userSchema)),
   'hubUsers.create': method(
-    z.object({ email: z.string().trim().min(3).max(254), name: z.string().trim().min(1).max(120), role: roleSchema, tier: tierSchema, segments: z.array(segmentSchema), password: z.string().min(10, 'A password of at least 10 characters.').max(256) }),
+    z.object({ email: accountEmailSchema, name: z.string().trim().min(1).max(120), role: roleSchema, tier: tierSchema, segments: z.array(segmentSchema), password: z.string().min(10, 'A password of at least 10 characters.').max(256) }),
     userSchema,
   ),
   'hubUsers.update': method(
-    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), email: z.string().trim().min(3).max(254).optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
+    z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), email: accountEmailSchema.optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
     userSchema,
   ),
+  /** One person's changes as this desk has them from the hub (its 'user' events), newest first: who made each. Admins. */
+  'hubUsers.history': method(z.object({ id: idSchema }), z.array(accountChangeSchema)),
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
   'lookup.search': method(z.object({ query: z.string().max(LOOKUP_MAX) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),

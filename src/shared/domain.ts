@@ -65,6 +65,14 @@ export type Actor = z.infer<typeof actorSchema>;
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', tier: 3, segments: [...SEGMENTS] };
 
+/**
+ * The email a person signs in with: the one rule the People form, the desk and the hub ask
+ * (lower-cased, outer spaces dropped). The form's own looser check let "علی@example.com" or
+ * "ali@example.c" through, and the hub refused them in its own English words.
+ */
+export const accountEmailSchema = z.string().trim().toLowerCase().pipe(z.email('an email address like ava@example.com')).pipe(z.string().max(254));
+export const isAccountEmail = (email: string): boolean => accountEmailSchema.safeParse(email).success;
+
 export const userSchema = z.object({
   id: idSchema,
   name: z.string(),

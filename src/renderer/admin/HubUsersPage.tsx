@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Output } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import { call, problemOf, useCall, type Problem } from '../backend';
-import { t, tc } from '../i18n';
+import { formatDateTime, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
@@ -14,7 +14,7 @@ import { administers, mayJoinHub, maySetActive, maySetRole, worksChosenSegments 
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { accountChangeText, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -251,6 +251,7 @@ export function HubUsersPage() {
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: personLabel(editing.user, people) }) : editing ? t('hubUsers.editOne', { name: personLabel(editing.user, people) }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
         {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
+        {editing?.kind === 'edit' ? <PersonHistory user={editing.user} /> : null}
       </Modal>
     </Stack>
   );
@@ -313,7 +314,11 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
             setEmail(e.currentTarget.value);
             edited('email');
           }} />
-        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        <Select label={t('hubUsers.role')} data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={role} disabled={roleRefusal !== null} description={roleRefusal && sayMessage(roleRefusal)} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(v) => {
+            if (!v) return;
+            setSegments((old) => segmentsOnRoleChange(role, v as Role, old));
+            setRole(v as Role);
+          }} allowDeselect={false} />
         {role === 'specialist' && (
           <Select label={t('hubUsers.tier')} data={[2, 3].map((n) => ({ value: String(n), label: tierLabel(n as Tier) }))} value={String(tier === 1 ? 2 : tier)} onChange={(v) => v && setTier(Number(v) as Tier)} allowDeselect={false} />
         )}
@@ -342,7 +347,44 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
   );
 }
 
+/**
+ * Who changed this account, and what, newest first (the hub's 'user' events this desk keeps):
+ * the hub recorded who made each change, and no screen said it.
+ */
+function PersonHistory({ user }: { user: User }) {
+  const history = useCall('hubUsers.history', { id: user.id });
+  return (
+    <Stack gap={6} mt="lg" component="section" aria-labelledby="person-history">
+      <Text id="person-history" fw={600} size="sm">
+        {t('hubUsers.history')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('hubUsers.historyLead')}
+      </Text>
+      {history.problem && !history.data ? <ProblemAlert title={t('hubUsers.history')} problem={history.problem} /> : null}
+      {history.data && history.data.length === 0 ? <Text size="sm">{t('hubUsers.historyEmpty')}</Text> : null}
+      {history.data && history.data.length > 0 ? (
+        <List size="sm" spacing={6} listStyleType="none" data-testid="person-history">
+          {history.data.map((change, i) => (
+            <List.Item key={i}>
+              <Text size="xs" c="dimmed">
+                {t('hubUsers.historyLine', { when: formatDateTime(change.at), who: change.by ?? t('hubUsers.historySystem') })}
+              </Text>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <bdi>{accountChangeText(change)}</bdi>
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Stack>
+  );
+}
+
 function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const { user: me } = useSession();
+  // A new password ends every session of its account: one's own, this window's too.
+  const own = me?.id === user.id;
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -370,7 +412,7 @@ function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <PasswordInput label={t('hubUsers.newPassword')} description={t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
+        <PasswordInput label={t('hubUsers.newPassword')} description={own ? `${t('hubUsers.passwordHint')} ${t('hubUsers.ownPasswordSignsOut')}` : t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
             setPassword(e.currentTarget.value);
             setError(undefined);
           }} data-autofocus />

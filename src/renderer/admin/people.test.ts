@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -84,4 +84,56 @@ describe('people with the same name', () => {
     await setLocale('fa', 'arabext');
     expect(namesakeWarning('Sam Rivera', people, null)).toContain('\u2068sam@desk.test\u2069');
   });
+});
+
+// "علی@example.com", "ali@example.c" and "omar.@example.com" passed the form and the desk, and
+// the hub refused them with its own words in English, in a Persian window too ("Not a valid
+// user: ✖ an email address like ava@example.com → at email"), the Email field unmarked. The
+// form, the desk and the hub now ask one rule (src/shared/domain.ts accountEmailSchema).
+it('refuses before sending an email the hub would refuse, under the Email field', async () => {
+  for (const email of ['علی@example.com', 'ali@example.c', 'omar.@example.com', 'a..b@example.com', 'ava@example.com.', 'ava@-example.com']) {
+    expect(personErrors({ name: 'Ali', email, password: null }), email).toEqual({ email: 'Type an email address like ava@example.com.' });
+  }
+  expect(personErrors({ name: 'Ali', email: ' Nadia@Mail.ir ', password: null })).toEqual({});
+  await setLocale('fa', 'arabext');
+  expect(personErrors({ name: 'علی', email: 'علی@example.com', password: null })).toEqual({ email: 'نشانی ایمیلی مانند \u2068ava@example.com\u2069 بنویسید.' });
+});
+
+// "زهرا رضايي" typed with an Arabic keyboard's yeh was no namesake of "زهرا رضایی" on the
+// list: nothing warned, and the same person could be made twice.
+it('warns of a Persian namesake however its letters were typed', () => {
+  const zahra = { id: 'z1', email: 'zahra@desk.test', name: 'زهرا رضایی', role: 'agent', tier: 1, segments: ['home'], active: true } as const;
+  const people = [{ ...zahra, segments: [...zahra.segments] }];
+  expect(namesakeWarning('زهرا رضايي', people, null)).toContain('zahra@desk.test');
+  expect(namesakeWarning('زهرا  رضایی ', people, null)).toContain('zahra@desk.test');
+});
+
+// "Read who changed what": the hub records who changed each account (the 'user' events every
+// desk keeps), but no screen showed it; an admin could not tell who made Ava a supervisor.
+it('says each change to an account, and who made it, in the reader’s words', async () => {
+  expect(accountChangeText({ type: 'USER_CREATED', changes: [{ field: 'name', from: null, to: 'Ava Martin' }] })).toBe('Made the account');
+  expect(
+    accountChangeText({
+      type: 'USER_CHANGED',
+      changes: [
+        { field: 'role', from: 'agent', to: 'supervisor' },
+        { field: 'tier', from: 1, to: 3 },
+        { field: 'segments', from: ['education'], to: ['education', 'home'] },
+      ],
+    }),
+  ).toBe('Role: Agent → Supervisor; Tier: Tier 1 → Tier 3; Segments: Education → Education, Home');
+  expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).toBe('Deactivated');
+  expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: false, to: true }, { field: 'email', from: 'a@x.io', to: 'b@x.io' }] })).toBe('Reactivated; Email: a@x.io → b@x.io');
+  await setLocale('fa', 'arabext');
+  expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).not.toMatch(/[A-Za-z]/);
+});
+
+// Ava, a supervisor (who oversees every segment), made an agent again: the form kept all five
+// segments ticked, and she was saved working every segment's queue unless the admin noticed.
+it('asks for the segments again when someone who oversees all becomes an agent or specialist', () => {
+  const all = ['education', 'government', 'small_business', 'large_enterprise', 'home'] as const;
+  expect(segmentsOnRoleChange('supervisor', 'agent', all)).toEqual([]);
+  expect(segmentsOnRoleChange('admin', 'specialist', all)).toEqual([]);
+  expect(segmentsOnRoleChange('agent', 'specialist', ['home'])).toEqual(['home']);
+  expect(segmentsOnRoleChange('agent', 'supervisor', ['home'])).toEqual(['home']);
 });

@@ -1,8 +1,10 @@
 import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
-import type { Role, Segment, User } from '../../shared/domain';
+import { foldName } from '../../shared/persianInput';
+import { isAccountEmail, type Role, type Segment, type Tier, type User } from '../../shared/domain';
+import type { UserStreamPayload } from '../../shared/userStream';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
-import { segmentLabel } from '../labels';
+import { roleLabel, segmentLabel, tierLabel } from '../labels';
 
 // What the People page's forms say is wrong, field by field, in the reader's words, before
 // anything is sent (and after, when the desk or the hub still refuses a field). The browser's
@@ -17,8 +19,6 @@ export const PASSWORD_MIN = 10;
 /** What an email looks like, in every language (an address is written in Latin letters). */
 const EXAMPLE_EMAIL = 'ava@example.com';
 
-/** Something@somewhere.tld: the hub checks the rest. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * What to fix before a person is sent: `password` is null when the form has none (an edit);
@@ -30,7 +30,7 @@ export function personErrors(form: { name: string; email: string; password: stri
   if (form.role && mayHaveSegments(form.role, form.segments ?? [])) out.segments = t('hubUsers.segmentsMissing');
   if (!form.name.trim()) out.name = t('hubUsers.nameMissing');
   if (!form.email.trim()) out.email = t('hubUsers.emailMissing');
-  else if (!EMAIL.test(form.email.trim())) out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
+  else if (!isAccountEmail(form.email)) out.email = t('hubUsers.emailInvalid', { example: EXAMPLE_EMAIL });
   if (form.password !== null) {
     const error = passwordError(form.password);
     if (error) out.password = error;
@@ -65,8 +65,11 @@ export function segmentsText(user: User): string {
   return worksChosenSegments(user.role) ? user.segments.map(segmentLabel).join(t('list.separator')) : t('hubUsers.allSegments');
 }
 
-/** A name as people compare names: case, outer spaces and doubled spaces aside. */
-const sameName = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+/**
+ * A name as people compare names: case, outer and doubled spaces, accents and the Arabic forms
+ * of Persian letters aside (the lookup's own folding: "زهرا رضايي" is "زهرا رضایی").
+ */
+const sameName = (a: string, b: string): boolean => foldName(a) === foldName(b);
 
 /** The others on the list called `name` (none for an empty name); `except` is the person being edited. */
 function namesakes(name: string, people: readonly User[], except: string | null): User[] {
@@ -91,4 +94,42 @@ export function namesakeWarning(name: string, people: readonly User[], except: s
   if (others.length === 0) return undefined;
   const who = others.map((p) => t('hubUsers.nameWithEmail', { name: p.name, email: p.email })).join(t('list.separator'));
   return t('hubUsers.nameInUse', { who });
+}
+
+type AccountChange = UserStreamPayload['changes'][number];
+type ChangeValue = AccountChange['to'];
+
+/** One field's value as the People table says it (a role, a tier, segments by their names). */
+function valueText(field: AccountChange['field'], value: ChangeValue): string {
+  if (value === null) return '';
+  if (field === 'role') return roleLabel(value as Role);
+  if (field === 'tier') return tierLabel(value as Tier);
+  if (field === 'segments') return (value as Segment[]).map(segmentLabel).join(t('list.separator'));
+  return String(value);
+}
+
+const FIELD_KEY = { name: 'hubUsers.name', email: 'signIn.email', role: 'hubUsers.role', tier: 'hubUsers.tier', segments: 'hubUsers.segments' } as const;
+
+/**
+ * What one change to an account did, for the person's history on People: "Made the account",
+ * "Deactivated", "Role: Agent → Supervisor; Tier: Tier 1 → Tier 3".
+ */
+export function accountChangeText(change: { type: 'USER_CREATED' | 'USER_CHANGED'; changes: readonly AccountChange[] }): string {
+  if (change.type === 'USER_CREATED') return t('hubUsers.historyCreated');
+  return change.changes
+    .map((c) =>
+      c.field === 'active'
+        ? t(c.to === true ? 'hubUsers.historyReactivated' : 'hubUsers.historyDeactivated')
+        : t('hubUsers.historyField', { field: t(FIELD_KEY[c.field]), from: valueText(c.field, c.from), to: valueText(c.field, c.to) }),
+    )
+    .join(t('hubUsers.historySeparator'));
+}
+
+/**
+ * The segments a form keeps when the role is changed: none when someone who oversees every
+ * segment (a supervisor, an admin) becomes an agent or specialist, so the admin chooses theirs;
+ * kept the form's all five, and the demoted supervisor worked every segment's queue.
+ */
+export function segmentsOnRoleChange(from: Role, to: Role, segments: readonly Segment[]): Segment[] {
+  return !worksChosenSegments(from) && worksChosenSegments(to) ? [] : [...segments];
 }

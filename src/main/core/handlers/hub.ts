@@ -1,5 +1,6 @@
-import { mayJoinHub, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
+import { mayAdminister, mayJoinHub, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
+import { userEventTypeSchema, userStreamPayloadSchema } from '../../../shared/userStream';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
@@ -10,7 +11,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 export function hubHandlers(
   ctx: DeskContext,
   hub: HubLink,
-): Area<'hub.status' | 'hub.reach' | 'hubUsers.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
+): Area<'hub.status' | 'hub.reach' | 'hubUsers.list' | 'hubUsers.history', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
   /**
    * What mayJoinHub asks of the desk. Data: a desk set up (demo or empty) that works alone;
    * joined, one that has had anything to do with its hub (someone signed in through it, a
@@ -26,6 +27,10 @@ export function hubHandlers(
     const counts = ctx.status(true);
     return { hasData: (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0, demo: desk.demo };
   };
+  // One row per change to an account (the hub's 'user' events this desk applied): hundreds at a centre.
+  const accountHistory = ctx.db.sqlite.prepare<[string], { type: string; at: number; payload: string }>(
+    'SELECT type, at, payload FROM user_events WHERE user_id = ? ORDER BY global_seq DESC LIMIT 200 /* scan: user_events holds one row per change to an account, hundreds at a centre */',
+  );
   return {
     reads: {
       'hub.status': () => hub.status(),
@@ -42,6 +47,16 @@ export function hubHandlers(
         return { url: status.url, why, anyoneSignedInHere: hub.anyoneSignedInHere(), mayChangeAddress: mayJoinHub(s.user, deskData()) === null };
       },
       'hubUsers.list': (s) => hub.hubUsers.list(signedIn(s).id),
+      'hubUsers.history': (s, i) => {
+        refuseUnless(mayAdminister(signedIn(s)));
+        return accountHistory.all(i.id).flatMap((row) => {
+          const type = userEventTypeSchema.safeParse(row.type);
+          const payload = userStreamPayloadSchema.safeParse(JSON.parse(row.payload));
+          if (!type.success || !payload.success) return [];
+          const by = payload.data.actorName === 'system' ? null : payload.data.actorName;
+          return [{ at: row.at, type: type.data, by, changes: payload.data.changes }];
+        });
+      },
     },
     writes: {
       'session.signInWithPassword': async (s, i) => {
