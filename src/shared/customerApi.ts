@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, segmentSchema, serviceLevelSchema, type Segment, type ServiceLevel } from './domain';
 import { LOGGED_CHANNELS, LOGGED_DIRECTIONS, LOGGED_NOTES_MAX, recordEventSchema, transferKindSchema } from './customerEvents';
 import { say } from './messageKeys';
-import { formatPhone } from './phone';
+import { countryOf, formatPhone } from './phone';
 import { assetDraftSchema, contactDraftSchema, customerDraftSchema, customerKindSchema, type CustomerKind } from './customerRules';
 
 // The customer-record part of the API contract (issue 12): create and edit customers,
@@ -174,6 +174,10 @@ export const importSummarySchema = z.object({
       first: z.array(z.object({ name: z.string(), segment: segmentSchema, serviceLevel: serviceLevelSchema, file: z.string(), row: z.number().int(), customerId: idSchema.optional() })),
     })
     .default({ count: 0, first: [] }),
+  /** Rows refused for local numbers another country reads, when enough share one: the country (or the countries alike) reading most, to choose for the file, and how many. */
+  localNumbers: z.object({ countries: z.array(z.string()), count: z.number().int() }).nullable().default(null),
+  /** Freshdesk contacts whose valid mobile number was left out beside a valid work phone (a record holds one phone): how many, and the first rows. */
+  mobilesLeft: z.object({ count: z.number().int(), first: z.array(z.object({ file: z.string(), row: z.number().int() })) }).default({ count: 0, first: [] }),
 });
 export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 
@@ -187,6 +191,13 @@ export function assumedInBrief(assumed: ImportSummaryView['assumed'], named = 5)
   const kinds = assumed.first.filter((a, i, all) => all.findIndex((b) => b.segment === a.segment && b.serviceLevel === a.serviceLevel) === i).map(({ segment, serviceLevel }) => ({ segment, serviceLevel }));
   return { names, more: assumed.count - names.length, kinds, unlisted: Math.max(0, assumed.count - assumed.first.length) };
 }
+
+/** A country the phone rules know, by its two-letter code in any case ("ir" → "IR"). */
+export const importCountrySchema = z
+  .string()
+  .trim()
+  .transform((c) => c.toUpperCase())
+  .refine((c) => countryOf(c) !== null, { message: 'Give a two-letter country code the phone rules know, such as US, GB or IR.' });
 
 export const importProgressSchema = z.object({ file: z.string(), rows: z.number().int(), bytesRead: z.number(), bytes: z.number() });
 
@@ -344,6 +355,8 @@ export const customerMethods = {
       running: z
         .object({ from: z.enum(['zendesk', 'freshdesk', 'csv']), files: z.array(z.string()), dryRun: z.boolean(), progress: importProgressSchema.nullable() })
         .nullable(),
+      /** The desk's country: the import's choice of where numbers without a country code are from starts there. */
+      deskCountry: z.string().default('US'),
     }),
   ),
   /** Stops the running import after the batch it is writing (admins); `cancelling` false when none runs. What it wrote stays. */
@@ -382,6 +395,8 @@ export const customerMethods = {
       /** our field → CSV column, for --from csv */
       mapping: z.record(z.string(), z.string()).default({}),
       rejectsPath: z.string().max(4096).nullable().default(null),
+      /** Where the files' numbers without a country code are from (ISO 3166, as libphonenumber knows it), for rows naming no Country; the desk's when null. */
+      country: importCountrySchema.nullable().default(null),
     }),
     importSummarySchema,
   ),

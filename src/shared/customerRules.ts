@@ -222,7 +222,12 @@ export function newRecordFields(fields: CustomerFields, deskCountry: Country): C
   return fields.country ? fields : { ...fields, country: deskCountry };
 }
 
-export function validateContact(draft: ContactDraft, country: Country = DEFAULT_COUNTRY): Checked<ContactFields> {
+/**
+ * `requireContact: false` is for imports, as for a customer: a person of an organisation the old
+ * desk kept with a name only (a Zendesk user without email or phone) comes in, listed on the
+ * organisation's record, instead of being turned away while their tickets reach it.
+ */
+export function validateContact(draft: ContactDraft, country: Country = DEFAULT_COUNTRY, options: { requireContact?: boolean } = {}): Checked<ContactFields> {
   const d = contactDraftSchema.parse(draft);
   const issues: FieldIssue[] = [];
   const name = d.name.trim().replace(/\s+/g, ' ');
@@ -239,7 +244,7 @@ export function validateContact(draft: ContactDraft, country: Country = DEFAULT_
     if (p.ok) phone = p.e164;
     else issues.push({ field: 'phone', message: p.message });
   }
-  if (!d.email.trim() && !d.phone.trim()) issues.push({ field: 'phone', message: say('contactPhoneOrEmail') });
+  if (options.requireContact !== false && !d.email.trim() && !d.phone.trim()) issues.push({ field: 'phone', message: say('contactPhoneOrEmail') });
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: { name, role: d.role.trim() || null, email, phone } };
 }

@@ -175,6 +175,20 @@ export function phoneElsewhere(input: string, country: Country, likely: readonly
 }
 
 /**
+ * Every country a number refused in `country` is read in: the one phoneElsewhere names, else each
+ * of LIKELY_COUNTRIES that reads it as a mobile number (0912 345 6789 is one in Iran and in India).
+ * An import counts them over its refused rows to suggest the country of a whole file.
+ */
+export function phoneReadIn(input: string, country: Country, likely: readonly (Country | null)[]): Country[] {
+  const there = phoneElsewhere(input, country, likely);
+  if (there) return [there.country];
+  return LIKELY_COUNTRIES.filter((c) => {
+    const r = c === country ? null : phoneElsewhere(input, country, [c]);
+    return r !== null && r.country === c && r.mobile;
+  });
+}
+
+/**
  * How a refused number real elsewhere is fixed: on a form, by choosing the country; in an import,
  * which has no country to choose, in the file (`import`: the country code; `importColumn`, a plain
  * CSV, which reads a Country column: that too). "Choose Iran as the country" left an admin with

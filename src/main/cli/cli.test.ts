@@ -308,3 +308,24 @@ describe('tagdesk import stopped midway', () => {
     expect(imported()).toBe(20_000);
   }, 180_000);
 });
+
+// A desk outside Iran refused every local Iranian number of a file, and nothing said how to read
+// a whole file's numbers as Iran's but the desk's own country setting.
+describe('tagdesk import --country', () => {
+  it('suggests the country that reads the rejected local numbers, refuses a code it does not know, and reads the file in the one given', async () => {
+    const dir = join(root, 'import-country');
+    expect((await tagdesk('seed', '--data', dir, '--seed', '3', '--customers', '5')).status).toBe(0);
+    const file = join(root, 'tehran.csv');
+    writeFileSync(file, 'Name,Phone\nمریم احمدی,۰۹۱۲ ۳۴۵ ۶۷۸۹\nعلی رضایی,0912 345 6790\nسارا کریمی,09123456791\n');
+    const refused = await tagdesk('import', '--from', 'csv', file, '--data', dir, '--dry-run');
+    expect(refused.status, refused.stderr).toBe(0);
+    expect(refused.stdout).toMatch(/3 rejected rows have a number without a country code that is a local number of .*Iran.*import it again with .*--country IR/);
+    const bad = await tagdesk('import', '--from', 'csv', file, '--data', dir, '--country', 'XX');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--country takes the two-letter code of a country');
+    const read = await tagdesk('import', '--from', 'csv', file, '--data', dir, '--country', 'ir');
+    expect(read.status, read.stderr).toBe(0);
+    expect(read.stdout).toContain('Imported 3 customers');
+    expect(read.stdout).toContain('Nothing was rejected.');
+  }, 120_000);
+});

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Push } from '../../shared/api';
-import { assumedInBrief, CSV_FIELDS, importProgressSchema } from '../../shared/customerApi';
+import { assumedInBrief, CSV_FIELDS, importCountrySchema, importProgressSchema } from '../../shared/customerApi';
 import type { Client } from '../../shared/client';
 import { isCliKey, type CliKey, type CliSay } from './messages';
 
@@ -55,7 +55,7 @@ const PROGRESS_EVERY_MS = 2000;
 
 export async function importFiles(args: string[], host: CliHost): Promise<number> {
   const { tr, tc, percent } = host.say;
-  const { values, positionals } = host.parse(args, { from: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, map: { type: 'string' }, rejects: { type: 'string' } }, true);
+  const { values, positionals } = host.parse(args, { from: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, map: { type: 'string' }, rejects: { type: 'string' }, country: { type: 'string' } }, true);
   const from = values.from;
   if (from !== 'zendesk' && from !== 'freshdesk' && from !== 'csv') throw host.usage(tr('import.badFrom'));
   if (positionals.length === 0) throw host.usage(tr('import.needsFiles'));
@@ -68,6 +68,13 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
       if (!(CSV_FIELDS as readonly string[]).includes(field.trim())) throw host.usage(tr('import.unknownField', { field: field.trim(), fields: CSV_FIELDS.join(', ') }));
       mapping[field.trim()] = column.trim();
     }
+  }
+  // Where the files' numbers without a country code are from (rows naming no Country): a country the phone rules know.
+  let country: string | null = null;
+  if (values.country !== undefined) {
+    const c = importCountrySchema.safeParse(typeof values.country === 'string' ? values.country : '');
+    if (!c.success) throw host.usage(tr('import.badCountry', { country: String(values.country) }));
+    country = c.data;
   }
   const human = values.json !== true;
   const files = positionals.map((f) => resolve(f));
@@ -133,6 +140,7 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
           dryRun: values['dry-run'] === true,
           mapping,
           rejectsPath: typeof values.rejects === 'string' ? resolve(values.rejects) : null,
+          country,
         });
       } finally {
         process.off('SIGINT', stop);
@@ -145,8 +153,8 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         // segment and service level, in the summary's own shape; then the rejected rows of CSV
         // files as a CSV (null when none) and Zendesk's rejected records as pages of their kind,
         // the paths the text output and the screen name.
-        const { imported, rejected, rejects, assumed, rejectedRows, rejectedPages } = summary;
-        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages, ...(summary.cancelled ? { cancelled: true } : {}) }));
+        const { imported, rejected, rejects, assumed, rejectedRows, rejectedPages, localNumbers, mobilesLeft } = summary;
+        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages, localNumbers, mobilesLeft, ...(summary.cancelled ? { cancelled: true } : {}) }));
         return exitCode;
       }
       const i = summary.imported;
@@ -170,6 +178,17 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         console.log(tc(values['dry-run'] ? 'import.assumedWould' : 'import.assumed', assumed.count, { assumed: as, names }));
       }
       console.log(summary.rejected === 0 ? tr('import.noRejects') : tc('import.rejected', summary.rejected, { file: summary.rejects }));
+      // Many rows refused for local numbers of one country: the whole file's fix is --country.
+      if (summary.localNumbers) {
+        const names = new Intl.DisplayNames([host.say.language === 'fa' ? 'fa' : 'en'], { type: 'region' });
+        const { countries, count } = summary.localNumbers;
+        console.log(tr('import.localNumbers', { count: host.say.n(count), countries: countries.map((c) => names.of(c) ?? c).join(tr('list.separator')), flags: countries.map((c) => `--country ${c}`).join(tr('list.separator')) }));
+      }
+      // Both a work phone and a mobile number: the record holds one; the rows whose mobile was left out are named.
+      if (summary.mobilesLeft.count > 0) {
+        const rows = summary.mobilesLeft.first.map((m) => host.say.n(m.row)).join(tr('list.separator')) + (summary.mobilesLeft.count > summary.mobilesLeft.first.length ? '…' : '');
+        console.log(tc('import.mobilesLeft', summary.mobilesLeft.count, { rows }));
+      }
       if (summary.rejectedRows) console.log(tr('import.rejectedRows', { file: summary.rejectedRows }));
       // Zendesk's records are JSON, no spreadsheet rows: they come back as pages of their kind, to import again.
       if (summary.rejectedPages.length > 0) console.log(tr('import.rejectedPages', { files: summary.rejectedPages.join('\n  '), field: 'tagdesk_rejected_because' }));

@@ -221,10 +221,12 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'usage.customers': `  duplicates [--json] [--limit N]     likely duplicate customers, in pairs, best first,
                                       each with a score and why; at most N pairs
                                       (default 1000), saying when there are more
-  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
+  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...] [--country CC]
                                       bring in another desk's export: Zendesk JSON pages,
                                       Freshdesk CSVs, or any CSV with a column mapping;
-                                      rejected rows go to a rejects file with the reason`,
+                                      rejected rows go to a rejects file with the reason;
+                                      --country IR reads numbers without a country code
+                                      as numbers of that country (default: the desk's)`,
   'dup.badLimit': '--limit must be a whole number from 1 to 100000.',
   'dup.none': 'No likely duplicates.',
   'dup.more': 'There are more likely duplicate pairs than --limit {limit} shows; the best {limit} follow. Raise --limit (at most {max}) to see more.',
@@ -250,6 +252,10 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'import.existing_one': '{count} customer was already on the desk (an earlier import, or the same name with the same email or phone): linked to that record, not doubled.',
   'import.existing_other': '{count} customers were already on the desk (an earlier import, or the same name with the same email or phone): linked to their records, not doubled.',
   'import.noRejects': 'Nothing was rejected.',
+  'import.badCountry': '--country takes the two-letter code of a country, such as IR, US or GB (not "{country}").',
+  'import.localNumbers': '{count} rejected rows have a number without a country code that is a local number of {countries}. If the file’s numbers are from there, import it again with {flags}: rows without a Country of their own are then read as numbers of that country.',
+  'import.mobilesLeft_one': '{count} contact has both a work phone and a mobile number; a record holds one phone, so the work phone was kept and the mobile number left out (row {rows}).',
+  'import.mobilesLeft_other': '{count} contacts have both a work phone and a mobile number; a record holds one phone, so the work phone was kept and the mobile number left out (rows {rows}).',
   'import.assumedWould_one': '{count} company is named by contacts or tickets but is not in the companies file. It would be created as {assumed}: {names}. Add it to the companies file with a Segment column before you import, or correct its segment on its record afterwards.',
   'import.assumedWould_other': '{count} companies are named by contacts or tickets but are not in the companies file. They would be created as {assumed}: {names}. Add them to the companies file with a Segment column before you import, or correct each one’s segment on its record afterwards.',
   'import.assumed_one': '{count} company was named by contacts or tickets but is not in the companies file. It was created as {assumed}: {names}. If that is wrong, correct its segment and service level on its record; importing the companies file again will not change it.',
@@ -445,10 +451,12 @@ lookup و stats و backup فقط می‌خوانند.
   'usage.customers': `  duplicates [--json] [--limit N]     مشتری‌های احتمالاً تکراری، جفت‌جفت، بهترین اول،
                                       هر جفت با امتیاز و دلیل؛ حداکثر N جفت (پیش‌فرض
                                       ۱۰۰۰)، و اگر بیشتر باشد می‌گوید
-  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...]
+  import --from zendesk|freshdesk|csv FILE... [--dry-run] [--json] [--map FIELD=COLUMN,...] [--country CC]
                                       آوردن خروجی میز دیگر: صفحه‌های JSON زن‌دسک،
                                       CSVهای فرش‌دسک، یا هر CSV با نگاشت ستون‌ها؛
-                                      ردیف‌های ردشده با دلیلشان در پروندهٔ ردشده‌ها می‌آیند`,
+                                      ردیف‌های ردشده با دلیلشان در پروندهٔ ردشده‌ها می‌آیند؛
+                                      ‎--country IR‎ شماره‌های بی‌پیش‌شمارهٔ کشور را شمارهٔ
+                                      آن کشور می‌خواند (پیش‌فرض: کشور میز)`,
   'dup.badLimit': '‎--limit‎ باید عددی درست از ۱ تا ۱۰۰٬۰۰۰ باشد.',
   'dup.none': 'مشتری احتمالاً تکراری‌ای نیست.',
   'dup.more': 'جفت‌های احتمالاً تکراری بیش از ‎--limit‎ {limit} است؛ بهترین {limit} جفت در زیر آمده است. برای دیدن بیشتر، ‎--limit‎ را بزرگ‌تر کنید (حداکثر {max}).',
@@ -474,6 +482,10 @@ lookup و stats و backup فقط می‌خوانند.
   'import.existing_one': '{count} مشتری پیش‌تر در میز کار بود (از ورود پیشین، یا با همان نام و همان ایمیل یا تلفن): به همان پرونده پیوند خورد و دوتا نشد.',
   'import.existing_other': '{count} مشتری پیش‌تر در میز کار بودند (از ورود پیشین، یا با همان نام و همان ایمیل یا تلفن): به پرونده‌های خودشان پیوند خوردند و دوتا نشدند.',
   'import.noRejects': 'هیچ ردیفی رد نشد.',
+  'import.badCountry': '‎--country‎ کد دوحرفی یک کشور را می‌گیرد، مانند ‎IR‎، ‎US‎ یا ‎GB‎ (نه «{country}»).',
+  'import.localNumbers': '{count} ردیف ردشده شماره‌ای بی‌پیش‌شمارهٔ کشور دارند که شمارهٔ داخلی {countries} است. اگر شماره‌های پرونده از آنجاست، آن را دوباره با {flags} وارد کنید: ردیف‌هایی که کشور خودشان را ندارند آن‌گاه شمارهٔ آن کشور خوانده می‌شوند.',
+  'import.mobilesLeft_one': '{count} مخاطب هم تلفن کار دارد و هم شمارهٔ همراه؛ هر پرونده یک تلفن نگه می‌دارد، پس تلفن کار نگه داشته شد و شمارهٔ همراه کنار ماند (ردیف {rows}).',
+  'import.mobilesLeft_other': '{count} مخاطب هم تلفن کار دارند و هم شمارهٔ همراه؛ هر پرونده یک تلفن نگه می‌دارد، پس تلفن کار نگه داشته شد و شمارهٔ همراه کنار ماند (ردیف‌های {rows}).',
   'import.assumedWould_one': '{count} شرکت در مخاطبان یا تیکت‌ها نام برده شده ولی در پروندهٔ شرکت‌ها نیست. این شرکت با {assumed} ساخته خواهد شد: {names}. پیش از ورود آن را با ستون Segment به پروندهٔ شرکت‌ها بیفزایید، یا پس از آن بخشش را در پرونده‌اش درست کنید.',
   'import.assumedWould_other': '{count} شرکت در مخاطبان یا تیکت‌ها نام برده شده‌اند ولی در پروندهٔ شرکت‌ها نیستند. این شرکت‌ها با {assumed} ساخته خواهند شد: {names}. پیش از ورود آن‌ها را با ستون Segment به پروندهٔ شرکت‌ها بیفزایید، یا پس از آن بخش هر کدام را در پرونده‌اش درست کنید.',
   'import.assumed_one': '{count} شرکت در مخاطبان یا تیکت‌ها نام برده شده بود ولی در پروندهٔ شرکت‌ها نبود. این شرکت با {assumed} ساخته شد: {names}. اگر درست نیست، بخش و سطح خدمتش را در پرونده‌اش درست کنید؛ ورود دوبارهٔ پروندهٔ شرکت‌ها آن را تغییر نمی‌دهد.',

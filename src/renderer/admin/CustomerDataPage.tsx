@@ -10,7 +10,7 @@ import { DateField } from '../dates/DateField';
 import { LocalNumberInput } from '../dates/DigitFields';
 import { currentDirection, currentLanguage, formatDateTime, formatNumber, formatUtcDay, t, tc } from '../i18n';
 import { CustomerFinder, CustomerLine, Phone } from '../customer/CustomerFinder';
-import { qualityFixLabel, segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
+import { countryName, qualityFixLabel, segmentLabel, serviceLevelLabel, shareOfAll } from '../labels';
 import { FailedPage, FitTable, Muted, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { customerHref, DATA_TABS, hrefOf, navigate, type DataTab } from '../route';
 import { KeptWhole } from '../i18n/KeptWhole';
@@ -21,7 +21,8 @@ import { AUDIT_SHOWN, auditFilterText, auditQueryOf, auditShown, chosenAfterTypi
 import { auditSheet } from './auditSheet';
 import { retentionDaysEditable, retentionFormOf, retentionKeepChosen, retentionToSave, type RetentionForm } from './retentionForm';
 import { importSession, useImportSession } from './importSession';
-import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
+import { alreadyImported, fieldIssues, fileProblemReason, keyedRejectReason, pathShown, rejectedRowsFile, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, type ImportSource } from './importRun';
+import { countryOptions, NO_COUNTRY, placeFilter } from '../customer/placeOptions';
 import classes from './CustomerData.module.css';
 
 // Customer data for admins and supervisors: how good the records are (counts, trend, the
@@ -363,6 +364,9 @@ function ImportPanel() {
   const { user } = useSession();
   const [session, patch] = useImportSession(user?.id ?? '');
   const { from, files, dryRun, columns, mapping, progress, problem, busy, cancelling, lastRun } = session;
+  // The desk's country (import.status says it): the file's country starts there.
+  const [deskCountry, setDeskCountry] = useState<string | null>(null);
+  const country = session.country ?? deskCountry;
   // The last run's summary, with whether it was a trial: it speaks of that run, not of the
   // switch (turned off after a trial run, the trial's summary read as done, "Imported …").
   const summary = session.summary;
@@ -384,8 +388,9 @@ function ImportPanel() {
     let live = true;
     const look = async () => {
       try {
-        const { running } = await call('import.status', {});
+        const { running, deskCountry: desk } = await call('import.status', {});
         if (!live) return;
+        setDeskCountry(desk);
         setElsewhere(running && { files: running.files, progress: running.progress && shareOf(running.progress) });
         if (running) timer = setTimeout(() => void look(), 1500);
       } catch {
@@ -431,7 +436,7 @@ function ImportPanel() {
     };
     const off = client.on('import.progress', (p) => put({ progress: shareOf(p) }));
     try {
-      const summary = await call('import.run', { from, files: list, dryRun, mapping });
+      const summary = await call('import.run', { from, files: list, dryRun, mapping, country });
       // A cancelled run is no finished one: the same files are offered again, for the rest.
       put({ summary: { ...summary, dryRun }, lastRun: summary.cancelled ? null : { from, files: list, dryRun } });
     } catch (error) {
@@ -508,6 +513,19 @@ function ImportPanel() {
               )}
             </Paper>
           )}
+          <Select
+            label={t('data.importCountry')}
+            description={t('data.importCountryHint')}
+            data={countryOptions('').filter((o) => o.value !== NO_COUNTRY)}
+            value={country}
+            onChange={(v) => v && patch({ country: v })}
+            searchable
+            filter={placeFilter}
+            allowDeselect={false}
+            nothingFoundMessage={t('record.pickNothing')}
+            maw={360}
+            data-testid="import-country"
+          />
           <Switch label={t('data.dryRun')} checked={dryRun} onChange={(e) => patch({ dryRun: e.currentTarget.checked })} />
           {imported ? (
             <Group gap="sm">
@@ -564,9 +582,27 @@ function ImportPanel() {
                   <Text size="sm">{t(summary.dryRun ? 'data.importCancelledTrial' : 'data.importCancelled')}</Text>
                 </Alert>
               )}
+              {summary.mobilesLeft.count > 0 && (
+                <Text size="sm" c="dimmed" data-testid="import-mobiles-left">
+                  {tc('data.importMobilesLeft', summary.mobilesLeft.count, { rows: summary.mobilesLeft.first.map((m) => formatNumber(m.row)).join(t('list.separator')) + (summary.mobilesLeft.count > summary.mobilesLeft.first.length ? '…' : '') })}
+                </Text>
+              )}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'} data-testid="import-rejected">
-                {summary.rejected ? tc('data.importRejected', summary.rejected, { path: summary.rejects }) : t('data.importNoRejects')}
+                {summary.rejected ? <RejectsFileNamed count={summary.rejected} path={summary.rejects} /> : t('data.importNoRejects')}
               </Text>
+              {summary.rejected > 0 && <PathFolder path={summary.rejects} />}
+              {summary.localNumbers && (
+                <Alert color="orange" variant="light" p="xs" data-testid="import-local-numbers">
+                  <Text size="sm">{t('data.importLocalNumbers', { count: formatNumber(summary.localNumbers.count), countries: summary.localNumbers.countries.map(countryName).join(t('data.importCountriesOr')) })}</Text>
+                  <Group gap="xs" mt={6}>
+                    {summary.localNumbers.countries.map((c) => (
+                      <Button key={c} size="compact-sm" variant="light" onClick={() => patch({ country: c, lastRun: null })} disabled={country === c}>
+                        {t('data.importCountryUse', { country: countryName(c) })}
+                      </Button>
+                    ))}
+                  </Group>
+                </Alert>
+              )}
               {summary.rejectedRows && <RejectedRowsDownload rejects={summary.rejects} saved={summary.rejectedRows} />}
               {summary.rejectedPages.length > 0 && <RejectedPages pages={summary.rejectedPages} onUse={() => patch({ from: 'zendesk', files: summary.rejectedPages.join('\n'), lastRun: null })} />}
               {summary.firstRejects.length > 0 && <RejectsTable summary={summary} />}
@@ -575,6 +611,39 @@ function ImportPanel() {
         </Stack>
       </Section>
     </Stack>
+  );
+}
+
+/**
+ * "3 rows rejected; each is in rejects-….jsonl with the reason.", the file's name kept on one line:
+ * in a Persian sentence its halves landed at opposite ends of two lines.
+ */
+function RejectsFileNamed({ count, path }: { count: number; path: string }) {
+  const [before, after] = tc('data.importRejected', count, { path: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+        {pathShown(path).name}
+      </bdi>
+      {after}
+    </>
+  );
+}
+
+/** The folder of a file the summary names, under its name: a line breaks only after a separator, never inside a folder's name. */
+function PathFolder({ path }: { path: string }) {
+  const { folder } = pathShown(path);
+  if (folder.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" dir="ltr" ff="monospace" ta="start" style={{ wordBreak: 'keep-all', overflowWrap: 'normal' }} data-testid="import-rejects-folder">
+      {folder.map((piece, i) => (
+        <Fragment key={i}>
+          {piece}
+          <wbr />
+        </Fragment>
+      ))}
+    </Text>
   );
 }
 
@@ -826,7 +895,7 @@ function RejectsTable({ summary }: { summary: ImportSummaryView }) {
       </Table.ScrollContainer>
       {more > 0 && (
         <Text size="xs" c="dimmed" mt={4}>
-          {tc('data.rejectsMore', more, { path: summary.rejects })}
+          {tc('data.rejectsMore', more, { path: pathShown(summary.rejects).name })}
         </Text>
       )}
     </Box>

@@ -1,8 +1,8 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fa } from '../i18n/fa';
 import { setLocale } from '../i18n/state';
 import { say } from '../../shared/messageKeys';
-import { alreadyImported, fieldIssues, rejectedRowsFile, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun } from './importRun';
+import { alreadyImported, fieldIssues, rejectedRowsFile, fileProblemReason, systemColumnsMissing, unmappedFieldsReason, type FinishedRun, pathShown } from './importRun';
 
 // The import's button after a run: the same files are not imported twice by a second click.
 
@@ -139,4 +139,15 @@ it('the rejected rows download as a CSV of their own columns and why each was re
   } finally {
     await setLocale('en', 'latn');
   }
+});
+
+describe('pathShown', () => {
+  it('names the rejects file and gives its folder in pieces ending at a separator, so a line breaks between folders, not inside a name', () => {
+    expect(pathShown('/home/admin/.config/Tagdesk/imports/rejects-2026-12-07T05-36-57-000Z.jsonl')).toEqual({
+      name: 'rejects-2026-12-07T05-36-57-000Z.jsonl',
+      folder: ['/', 'home/', 'admin/', '.config/', 'Tagdesk/', 'imports/'],
+    });
+    expect(pathShown('C:\\Users\\Admin\\AppData\\Tagdesk\\r.jsonl')).toEqual({ name: 'r.jsonl', folder: ['C:\\', 'Users\\', 'Admin\\', 'AppData\\', 'Tagdesk\\'] });
+    expect(pathShown('r.jsonl')).toEqual({ name: 'r.jsonl', folder: [] });
+  });
 });

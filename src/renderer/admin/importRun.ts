@@ -152,3 +152,14 @@ export function rejectedRowsFile(rows: ReadonlyArray<RejectSaid & { file: string
   const table = rejectedRowsTable(rows, t('data.rejectedRowsColumn'), (r) => rejectReasonText(r).replace(/[\u2066-\u2069]/g, ''));
   return table && stringify(table, { ...REJECTED_ROWS_CSV, bom: true });
 }
+
+/**
+ * A file's path as the import summary shows it: its name, and its folder in pieces that each end
+ * at a separator, for the page to let a line break there. At 420 px the rejects path broke in the
+ * middle of a folder's name ("/home/admin/.config/Tag" | "desk/imports/…").
+ */
+export function pathShown(path: string): { name: string; folder: string[] } {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  if (cut < 0) return { name: path, folder: [] };
+  return { name: path.slice(cut + 1), folder: path.slice(0, cut + 1).match(/[^\\/]*[\\/]|[^\\/]+$/g) ?? [] };
+}

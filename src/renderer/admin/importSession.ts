@@ -14,6 +14,8 @@ export interface ImportSession {
   /** The files as typed, one per line. */
   files: string;
   dryRun: boolean;
+  /** Where the files' numbers without a country code are from (a two-letter code); null: the desk's country. */
+  country: string | null;
   columns: string[];
   mapping: Record<string, string>;
   progress: { file: string; rows: number; share: number } | null;
@@ -29,7 +31,7 @@ export interface ImportSession {
   owner: string | null;
 }
 
-const INITIAL: ImportSession = { owner: null, from: 'zendesk', files: '', dryRun: true, columns: [], mapping: {}, progress: null, summary: null, problem: null, busy: false, cancelling: false, lastRun: null };
+const INITIAL: ImportSession = { owner: null, from: 'zendesk', files: '', dryRun: true, country: null, columns: [], mapping: {}, progress: null, summary: null, problem: null, busy: false, cancelling: false, lastRun: null };
 
 let state = INITIAL;
 /** Bumped when the form is forgotten: a run started before it lands nothing in the next person's form. */

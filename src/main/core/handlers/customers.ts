@@ -4,7 +4,7 @@ import { ApiError, type Push, type PushEventName, type PushPayload } from '../..
 import { say } from '../../../shared/messageKeys';
 import { administers, seesSegment } from '../../../shared/access';
 import type { Segment, User } from '../../../shared/domain';
-import type { Country } from '../../../shared/phone';
+import { countryOf, type Country } from '../../../shared/phone';
 import { customerHandlers, type CustomerHandlers } from '../customers/handlers';
 import type { CustomerPrivacy } from '../customers/privacy';
 import { readRejectedRows, runImport } from '../import/importer';
@@ -81,7 +81,7 @@ export function customerArea(
     writes: {
       'import.status': (s) => {
         requireImporter(signedIn(s));
-        return { running: running && { from: running.from, files: running.files, dryRun: running.dryRun, progress: running.progress } };
+        return { running: running && { from: running.from, files: running.files, dryRun: running.dryRun, progress: running.progress }, deskCountry };
       },
       'import.cancel': (s) => {
         requireImporter(signedIn(s));
@@ -142,6 +142,7 @@ export function customerArea(
               dryRun: i.dryRun,
               mapping: i.mapping,
               rejectsPath,
+              ...(countryOf(i.country) ? { country: countryOf(i.country)! } : {}),
               onProgress: (p) => {
                 run.progress = p;
                 push('import.progress', p);

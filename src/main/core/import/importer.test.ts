@@ -171,7 +171,7 @@ describe('import from Zendesk', () => {
     expect(r.imported.customers).toBeLessThan(8000);
     expect(desk.db.sqlite.prepare('select count(*) from customers').pluck().get()).toBe(r.imported.customers);
     // Nothing runs now: the same file again brings in the rest, the rows already in skipped.
-    expect(await admin.call('import.status', {})).toEqual({ running: null });
+    expect(await admin.call('import.status', {})).toEqual({ deskCountry: 'US', running: null });
     expect(await admin.call('import.cancel', {})).toEqual({ cancelling: false });
     const rest = await admin.call('import.run', { from: 'csv', files: [file], rejectsPath: join(dir, 'r3.jsonl') });
     expect(rest).toMatchObject({ cancelled: false, existing: r.imported.customers, imported: { customers: 8000 - r.imported.customers } });
@@ -302,6 +302,46 @@ describe('import from Freshdesk and plain CSV', () => {
     expect(desk.db.sqlite.prepare(`select phone from contacts where name = 'Bo Lind'`).pluck().get()).toBe('+15125550190');
     // Neither: refused, naming the work phone.
     expect(rejectsOf(r.rejects)).toEqual([expect.objectContaining({ row: 4, reason: expect.stringMatching(/^phone: /) })]);
+  });
+
+  it('reads a file\'s numbers without a country code in the country chosen for the file, and suggests it when many rows are refused for local numbers of one country', async () => {
+    const { admin, desk, dir } = await open();
+    const file = join(dir, 'tehran.csv');
+    // A desk in the US: every local Iranian number of the file was refused, and nothing said the desk's own country setting was the only whole-file fix.
+    writeFileSync(file, 'Name,Phone\nمریم احمدی,۰۹۱۲ ۳۴۵ ۶۷۸۹\nعلی رضایی,0912 345 6790\nسارا کریمی,09123456791\nAda Park,+1 512 555 0177\n');
+    const refused = await admin.call('import.run', { from: 'csv', files: [file], dryRun: true, rejectsPath: join(dir, 'r1.jsonl') });
+    expect(refused.rejected).toBe(3);
+    // 0912… is a mobile number in Iran and in India alike: both are named, for the admin to choose.
+    expect(refused.localNumbers).toEqual({ countries: expect.arrayContaining(['IR', 'IN']), count: 3 });
+    const read = await admin.call('import.run', { from: 'csv', files: [file], country: 'ir', rejectsPath: join(dir, 'r2.jsonl') });
+    expect(read.rejected).toBe(0);
+    expect(read.localNumbers).toBeNull();
+    expect(desk.db.sqlite.prepare(`select phone, country from customers where name = 'علی رضایی'`).get()).toEqual({ phone: '+989123456790', country: 'IR' });
+    // A number with its own country code is its own, whatever the file's country.
+    expect(desk.db.sqlite.prepare(`select phone from customers where name = 'Ada Park'`).pluck().get()).toBe('+15125550177');
+    // A country the phone rules do not know is refused before anything is read.
+    await expect(admin.call('import.run', { from: 'csv', files: [file], country: 'XX', rejectsPath: join(dir, 'r3.jsonl') })).rejects.toThrow(/two-letter country code/);
+  });
+
+  it('says how many Freshdesk contacts had a good mobile number left out beside their work phone, and which rows', async () => {
+    const { admin, dir } = await open();
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Contact ID,Full name,Email,Work phone,Mobile phone,Company\n81,Ada Park,ada@example.com,ext. 12,+1 512 555 0177,\n82,Bo Lind,bo@example.com,+1 512 555 0190,+1 512 555 0191,Lind Ltd\n83,Cy Moss,cy@example.com,+1 512 555 0192,+1 512 555 0192,\n');
+    const r = await admin.call('import.run', { from: 'freshdesk', files: [contacts], rejectsPath: join(dir, 'r.jsonl') });
+    // Bo's mobile number was dropped without a word; Ada's was the one kept, Cy's is the same number.
+    expect(r.mobilesLeft).toEqual({ count: 1, first: [{ file: contacts, row: 3 }] });
+  });
+
+  it('brings in a Zendesk user of an organization who has neither email nor phone as a person of it, instead of refusing them', async () => {
+    const { admin, desk, dir } = await open();
+    const orgs = join(dir, 'organizations.json');
+    const users = join(dir, 'users.json');
+    writeFileSync(orgs, JSON.stringify({ organizations: [{ id: 1, name: 'Nordwind Logistik GmbH', created_at: '2020-01-01T00:00:00Z', tags: ['enterprise'], organization_fields: {} }] }));
+    writeFileSync(users, JSON.stringify({ users: [{ id: 11, name: 'Pat Reception', email: null, phone: null, organization_id: 1, role: 'end-user', active: true, tags: [], user_fields: {} }] }));
+    const r = await admin.call('import.run', { from: 'zendesk', files: [orgs, users], rejectsPath: join(dir, 'r.jsonl') });
+    expect(r.rejected).toBe(0);
+    expect(r.imported.contacts).toBe(1);
+    expect(desk.db.sqlite.prepare(`select c.name from contacts p join customers c on c.id = p.customer_id where p.name = 'Pat Reception'`).pluck().get()).toBe('Nordwind Logistik GmbH');
   });
 
   it('brings in two people who share a phone (a family\'s landline, a switchboard) when the rows have no id or email, and a second run still adds nobody', async () => {
@@ -465,7 +505,8 @@ describe('import from Freshdesk and plain CSV', () => {
     writeFileSync(fdTickets, 'Ticket ID,Subject,Description,Status,Priority,Created time,Email,Full name\n9,,,Weird,Low,soon,ann@example.com,Ann Lee\n');
     const f = await admin.call('import.run', { from: 'freshdesk', files: [contacts, fdTickets], dryRun: true, rejectsPath: join(dir, 'f.jsonl') });
     expect(f.firstRejects.map((r) => [r.key, r.params?.fields])).toEqual([
-      ['invalidFields', 'Contact ID, name, phone'],
+      // Neither email nor phone is no problem of an imported contact's (a person of a company known by name).
+      ['invalidFields', 'Contact ID, name'],
       ['invalidFields', 'Status, Created time, Subject'],
     ]);
     // Nothing of a refused ticket row was written, its requester neither.

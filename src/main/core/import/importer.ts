@@ -24,7 +24,7 @@ import {
   ZENDESK_STATUS,
   type ImportedStatus,
 } from '../../../shared/importMapping';
-import { parsePhone, phoneCountry, type Country } from '../../../shared/phone';
+import { countryOf, emailCountry, parsePhone, phoneCountry, phoneReadIn, toE164, type Country } from '../../../shared/phone';
 import { parseServiceTag } from '../../../shared/serviceTag';
 import { param, type Sql } from '../db/exec';
 import { uuidv7 } from '../ids';
@@ -57,6 +57,13 @@ export interface ImportRequest {
   rejectsPath: string;
   /** For --from csv: our field → the CSV column holding it. */
   mapping?: Readonly<Record<string, string>>;
+  /**
+   * Where the file's numbers written without a country code are from, for rows that do not name
+   * their own Country; the desk's country when not given. A desk outside Iran refused every local
+   * Iranian number of a file (0912 345 6789), thousands of rows, and only the desk's own country
+   * setting read them.
+   */
+  country?: Country;
   onProgress?: (p: { file: string; rows: number; bytesRead: number; bytes: number }) => void;
   /** Asked after each batch: true stops the import there (the batches written stay written). */
   shouldStop?: () => boolean;
@@ -101,7 +108,21 @@ export interface ImportSummary {
    * organization not imported is rejected.)
    */
   assumed: { count: number; first: AssumedCompany[] };
+  /**
+   * Rows refused for a number without a country code that another country reads (a local number
+   * of Iran on a desk in the US), when at least LOCAL_NUMBERS_HINT of them share it: the country
+   * (or countries, alike) that reads most of them and how many, to choose as the file's country and import again.
+   */
+  localNumbers: { countries: Country[]; count: number } | null;
+  /**
+   * Freshdesk contacts with a valid work phone and a valid mobile number: a record holds one
+   * phone, the work one was kept, the mobile number left out. How many, and the first rows.
+   */
+  mobilesLeft: { count: number; first: Array<{ file: string; row: number }> };
 }
+
+/** How many rows must share a local number of one other country before the summary suggests it as the file's. */
+export const LOCAL_NUMBERS_HINT = 3;
 
 /** A company created without a row of its own, with what was assumed for it. */
 export interface AssumedCompany {
@@ -208,7 +229,19 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const { db } = ctx;
   const k = db.kysely;
   const source = req.from;
-  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0, existing: 0 };
+  const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0, existing: 0, mobilesLeft: 0 };
+  /** Numbers without a country code are read in the file's country (the import's choice), else the desk's. */
+  const numbersFrom: Country = req.country ?? ctx.deskCountry;
+  /** The rows left without their mobile number (the first REJECTS_SHOWN), as many as counts.mobilesLeft says. */
+  const mobilesLeft: Array<{ file: string; row: number }> = [];
+  const countsBack = (to: typeof counts) => {
+    Object.assign(counts, to);
+    mobilesLeft.length = Math.min(mobilesLeft.length, counts.mobilesLeft);
+  };
+  /** The country another than the file's that reads the row's refused local number, if it was refused for that. */
+  let rowElsewhere: Country[] = [];
+  /** Rejected rows by that country. */
+  const elsewhere = new Map<Country, number>();
   let rejected = 0;
   const firstRejects: ImportSummary['firstRejects'] = [];
   const assumed: ImportSummary['assumed'] = { count: 0, first: [] };
@@ -234,8 +267,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   };
   mkdirSync(dirname(req.rejectsPath), { recursive: true });
   const rejects = createWriteStream(req.rejectsPath, { encoding: 'utf8' });
-  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value; kind?: FileKind }) => {
+  const writeReject = (entry: RejectReason & { file: string; row: number | null; record?: Value; kind?: FileKind }, readIn: readonly Country[] = []) => {
     rejected++;
+    for (const c of readIn) elsewhere.set(c, (elsewhere.get(c) ?? 0) + 1);
     // The key and its values too (stop 48), so the import screen can say a reject of the file in
     // the reader's words; `file`, `row`, `reason` and `record` are as they were.
     rejects.write(JSON.stringify(entry) + '\n');
@@ -283,13 +317,18 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
 
   /** `more`: the row's other problems (its system's), said with the customer's in one reject. */
   function addCustomer(ext: string, kindOfRecord: string, draft: CustomerDraft, createdAt: number, more: readonly FieldIssue[] = []): string {
-    const checked = validateCustomer(draft, ctx.deskCountry, { requireContact: false, phoneAdvice: source === 'csv' ? 'importColumn' : 'import' });
+    const checked = validateCustomer(draft, numbersFrom, { requireContact: false, phoneAdvice: source === 'csv' ? 'importColumn' : 'import' });
+    // A local number another country reads, on a row naming no country of its own: counted, so the
+    // summary can suggest that country for the whole file (the row's own Country is its own fix).
+    if (!checked.ok && checked.issues.some((i) => i.field === 'phone') && !draft.country?.trim() && draft.phone) {
+      rowElsewhere = phoneReadIn(draft.phone, numbersFrom, [countryOf(draft.locale?.split('-')[1]), emailCountry(draft.email ?? '')]);
+    }
     // A segment the desk does not know was replaced by a guess: what the guess asks of the
     // record's kind is no problem of the row's.
     const guessed = noted.some((i) => i.field === 'segment');
     const issues = [...noted, ...(checked.ok ? [] : checked.issues.filter((i) => !(guessed && i.field === 'kind'))), ...more];
     if (issues.length) rejectRow(issues);
-    const v = checked.ok ? newRecordFields(checked.value, ctx.deskCountry) : null!;
+    const v = checked.ok ? newRecordFields(checked.value, numbersFrom) : null!;
     // A customer the desk already has (registered by an agent, or by another source) is
     // linked, not doubled: their record stays as it is, their systems and tickets join it.
     const already = sameCustomer.get(nameKey(v.name), v.email, v.phone);
@@ -326,8 +365,10 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
    * only its first problem: an organization not imported, and a bad email said a round later).
    */
   function checkContact(draft: { name: string; email: string; phone: string; role?: string }): ContactFields | null {
-    const c = validateContact(draft, ctx.deskCountry);
+    // A person of an organisation kept with a name only comes in, as a customer without contact details does.
+    const c = validateContact(draft, numbersFrom, { requireContact: false });
     if (!c.ok) noted.push(...c.issues);
+    if (!c.ok && c.issues.some((i) => i.field === 'phone') && draft.phone) rowElsewhere = phoneReadIn(draft.phone, numbersFrom, [emailCountry(draft.email)]);
     return c.ok ? c.value : null;
   }
 
@@ -610,7 +651,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       // The work phone, else the mobile number: the first the desk reads (a work phone it refused,
       // "ext. 12", turned the contact away with a good mobile number beside it); neither, the first, to be refused.
       const phones = [cell(c, 'Work phone', 'Phone'), cell(c, 'Mobile phone', 'Mobile')].filter(Boolean);
-      const phone = phones.find((p) => parsePhone(p, ctx.deskCountry).ok) ?? phones[0] ?? '';
+      const phone = phones.find((p) => parsePhone(p, numbersFrom).ok) ?? phones[0] ?? '';
+      // Both good: the record holds one phone, the work one; the mobile number left out is counted and its row named.
+      if (phones.length === 2 && phone === phones[0] && parsePhone(phones[1]!, numbersFrom).ok && toE164(phones[1]!, numbersFrom) !== toE164(phone, numbersFrom)) {
+        counts.mobilesLeft++;
+        if (mobilesLeft.length < REJECTS_SHOWN) mobilesLeft.push({ ...here });
+      }
       const company = cell(c, 'Company', 'Company Name');
       if (company) {
         // The contact is checked before its company is made: a refused row makes no company.
@@ -742,7 +788,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
        * row, so that only that row's writes go.
        */
       const attempt = (work: readonly { index: number; value: Value }[], perRow: boolean) => {
-        const refused: Array<RejectReason & { index: number; value: Value }> = [];
+        const refused: Array<RejectReason & { index: number; value: Value; readIn: Country[] }> = [];
         db.write(() => {
           for (const row of work) {
             const before = perRow ? 0 : (totalChanges.get() as number);
@@ -752,6 +798,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
             // A problem noted and not yet said (the row wrote nothing that checks the record) refuses the row.
             const handleRow = () => {
               noted = [];
+              rowElsewhere = [];
               handle(row.value);
               if (noted.length) rejectRow(noted);
             };
@@ -760,9 +807,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
               else handleRow();
             } catch (error) {
               if (!perRow && (!(error instanceof Rejected) || totalChanges.get() !== before)) throw new RowWroteThenFailed();
-              Object.assign(counts, counted);
+              countsBack(counted);
               assumedBack(mark);
-              refused.push({ index: row.index, value: row.value, reason: error instanceof Error ? error.message : String(error), ...(error instanceof Rejected && error.key ? { key: error.key, params: error.params ?? {} } : {}) });
+              refused.push({ index: row.index, value: row.value, readIn: rowElsewhere, reason: error instanceof Error ? error.message : String(error), ...(error instanceof Rejected && error.key ? { key: error.key, params: error.params ?? {} } : {}) });
             }
           }
           bulk.settle();
@@ -774,18 +821,18 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         batch = [];
         const countsBefore = { ...counts };
         const assumedBefore = assumedMark();
-        let refused: Array<RejectReason & { index: number; value: Value }>;
+        let refused: Array<RejectReason & { index: number; value: Value; readIn: Country[] }>;
         try {
           refused = attempt(work, false);
         } catch (error) {
           if (!(error instanceof RowWroteThenFailed)) throw error;
-          Object.assign(counts, countsBefore);
+          countsBack(countsBefore);
           assumedBack(assumedBefore);
           bulk.discard();
           refused = attempt(work, true);
         }
         // Its kind too, so a Zendesk record goes back into a page of its own kind (writeRejectedPages).
-        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value, kind: f.kind });
+        for (const r of refused) writeReject({ file: f.file, row: r.index, reason: r.reason, key: r.key, params: r.params, record: r.value, kind: f.kind }, r.readIn);
         req.onProgress?.({ file: f.file, rows, bytesRead, bytes: f.bytes });
       };
       let last = 0;
@@ -843,12 +890,15 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     if (req.dryRun) db.sqlite.exec('ROLLBACK');
     await new Promise<void>((resolve) => rejects.end(resolve));
   }
-  const { existing, ...imported } = counts;
+  const { existing, mobilesLeft: mobilesCount, ...imported } = counts;
+  // The countries that read the most of them (one, or several alike: Iran and India both read 0912 345 6789).
+  const most = Math.max(0, ...elsewhere.values());
+  const localNumbers = most >= LOCAL_NUMBERS_HINT ? { countries: [...elsewhere.entries()].filter(([, n]) => n === most).map(([c]) => c), count: most } : null;
   // Rows of CSV files only (their values are their columns'): a Zendesk record is no row to correct in a spreadsheet.
   const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
   // A Zendesk record goes back into a page of its kind instead, to correct and import again.
   const rejectedPages = rejected > 0 && source === 'zendesk' ? await writeRejectedPages(req.rejectsPath) : [];
-  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, rejectedPages, cancelled, firstRejects, assumed };
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, rejectedPages, cancelled, firstRejects, assumed, localNumbers, mobilesLeft: { count: mobilesCount, first: mobilesLeft } };
 }
 
 /** Where the rejected rows' CSV goes: beside the rejects file, under its name. */
