@@ -52,6 +52,7 @@ export const CustomerDataPage = lazyPage(() => import('./admin/CustomerDataPage'
 export const SlaSettingsPage = lazyPage(() => import('./admin/SlaSettingsPage').then((m) => m.SlaSettingsPage));
 export const HubUsersPage = lazyPage(() => import('./admin/HubUsersPage').then((m) => m.HubUsersPage));
 export const BackupsPage = lazyPage(() => import('./admin/BackupsPage').then((m) => m.BackupsPage));
+export const DesksPage = lazyPage(() => import('./admin/DesksPage').then((m) => m.DesksPage));
 export const ConflictsPage = lazyPage(() => import('./sync/ConflictsPage').then((m) => m.ConflictsPage));
 export const KbPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbPage));
 export const KbArticlePage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbArticlePage));

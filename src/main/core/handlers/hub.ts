@@ -1,4 +1,4 @@
-import { mayJoinHub, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
+import { mayJoinHub, mayViewDesks, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
@@ -10,7 +10,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 export function hubHandlers(
   ctx: DeskContext,
   hub: HubLink,
-): Area<'hub.status' | 'hub.reach' | 'hubUsers.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
+): Area<'hub.status' | 'hub.reach' | 'hubUsers.list' | 'hubDesks.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
   /**
    * What mayJoinHub asks of the desk. Data: a desk set up (demo or empty) that works alone;
    * joined, one that has had anything to do with its hub (someone signed in through it, a
@@ -42,6 +42,10 @@ export function hubHandlers(
         return { url: status.url, why, anyoneSignedInHere: hub.anyoneSignedInHere(), mayChangeAddress: mayJoinHub(s.user, deskData()) === null };
       },
       'hubUsers.list': (s) => hub.hubUsers.list(signedIn(s).id),
+      'hubDesks.list': (s) => {
+        refuseUnless(mayViewDesks(signedIn(s)));
+        return hub.hubDesks(signedIn(s).id);
+      },
     },
     writes: {
       'session.signInWithPassword': async (s, i) => {
