@@ -1825,7 +1825,7 @@ export const fa: Messages = {
   'desks.clockFast': '{amount} جلو',
   'desks.clockSlow': '{amount} عقب',
   'desks.clockRight': 'درست',
-  'desks.nobody': 'هنوز کسی نه',
+  'desks.nobody': 'هنوز هیچ‌کس',
   'desks.needs_one': '{count} میز به رسیدگی نیاز دارد.',
   'desks.needs_other': '{count} میز به رسیدگی نیاز دارد.',
   'desks.allWell': 'همهٔ میزها به‌روزند، در تماس‌اند و کارشان را فرستاده‌اند.',
