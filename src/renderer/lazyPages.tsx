@@ -65,7 +65,7 @@ export const KbEditPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbE
  */
 export function prefetchPagesFor(user: User): () => void {
   // The board's charts are a chunk of their own (overview/lazyCharts.ts), fetched with it.
-  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage, BackupsPage] : [])];
+  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage, BackupsPage, DesksPage] : [])];
   if (wanted.length === 0) return () => undefined;
   let idle = 0;
   const cancelPaint = afterPaint(() => {
