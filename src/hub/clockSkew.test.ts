@@ -6,7 +6,7 @@ import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Clock, type Desk } from '../main/core/desk';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // A call centre where one desk's clock is wrong (10 minutes fast, 10 minutes slow, a day
 // behind after a dead CMOS battery) while the hub's and the other desks' are right. A real hub
@@ -42,10 +42,16 @@ interface Person {
 }
 
 /** A desk whose clock is the machine's plus `skewMs`, joined to the hub, `user` signed in, synced. */
-async function deskAt(user: HubUser, skewMs: number | (() => number), followHubClock = true, dataDir = ':memory:'): Promise<Person> {
+async function deskAt(
+  user: HubUser,
+  skewMs: number | (() => number),
+  followHubClock = true,
+  dataDir = ':memory:',
+  more: { hubUrl?: string; deskVersion?: number; fetch?: typeof fetch } = {},
+): Promise<Person> {
   const skewOf = typeof skewMs === 'number' ? () => skewMs : skewMs;
   const clock: Clock = { now: () => Date.now() + skewOf() };
-  const d = await openDesk({ dataDir, clock, testClock: true, followHubClock, hubUrl: hub.url, sync: { live: false } });
+  const d = await openDesk({ dataDir, clock, testClock: true, followHubClock, hubUrl: more.hubUrl ?? hub.url, sync: { live: false, deskVersion: more.deskVersion, fetch: more.fetch } });
   desks.push(d);
   const conn = d.connect(() => undefined);
   const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
@@ -195,5 +201,49 @@ describe('one desk’s clock is wrong', () => {
     const status = await slow.call('sync.status');
     expect(status).toMatchObject({ pending: 0, conflicts: 0 });
     expect(status.mode === 'hub' ? Math.abs(status.clockSkewMs!) : null).toBeLessThan(2_000);
+  }, 60_000);
+});
+
+describe('the admins’ Desks page', () => {
+  it('lists two desks of different versions with the version, clock, unsent changes and person each reported, problems for an admin only', async () => {
+    const own = await testHub(await pg.freshDatabase());
+    try {
+      const ava2 = await makeUser(own, { email: 'ava@desks.test', name: 'Ava Desks', role: 'agent', segments: ['government'] });
+      const ben2 = await makeUser(own, { email: 'ben@desks.test', name: 'Ben Desks', role: 'agent', segments: ['government'] });
+      const omar = await makeUser(own, { email: 'omar@desks.test', name: 'Omar Desks', role: 'admin', segments: [] });
+      // Ben's desk, this build, right clock: opens a ticket, takes it and gives it back, which
+      // puts in the log an event (RETURN_TO_QUEUE) a version-1 desk cannot read.
+      const right = await deskAt(ben2, 0, true, ':memory:', { hubUrl: own.url });
+      // Ava's desk: version 1, 10 minutes fast, and its pushes do not get through (503).
+      const failPushes: typeof fetch = (input, init) => (String(input).includes('/sync/push') ? Promise.resolve(new Response('{}', { status: 503 })) : fetch(input, init));
+      const old = await deskAt(ava2, 10 * MIN, true, ':memory:', { hubUrl: own.url, deskVersion: 1, fetch: failPushes });
+      const id = await newTicket(right, 'desks');
+      await right.call('tickets.act', { ticketId: id, command: { type: 'TAKE' } });
+      await right.call('tickets.act', { ticketId: id, command: { type: 'RETURN_TO_QUEUE' } });
+      await right.desk.sync.syncNow();
+      // Ava's new customer and ticket wait in her outbox; the desk says so (and its clock) on its pull.
+      await newTicket(old, 'waiting');
+      await old.desk.sync.syncNow().catch(() => undefined);
+      await old.desk.sync.syncNow().catch(() => undefined);
+      const admin = await deskAt(omar, 0, true, ':memory:', { hubUrl: own.url });
+
+      const list = await admin.call('hubDesks.list');
+      expect(list.hubVersion).toBe(2);
+      expect(list.desks).toHaveLength(3);
+      const of = (name: string) => list.desks.find((d) => d.lastUser?.name === name)!;
+      expect(of('Ava Desks')).toMatchObject({ version: 1, outbox: 2, tooOld: true });
+      expect(Math.abs(of('Ava Desks').clockSkewMs! - 10 * MIN)).toBeLessThan(2_000);
+      expect(of('Ben Desks')).toMatchObject({ version: 2, outbox: 0, tooOld: false });
+      expect(Math.abs(of('Ben Desks').clockSkewMs!)).toBeLessThan(2_000);
+      expect(of('Omar Desks').id).toBe(list.thisDesk);
+      for (const d of list.desks) expect(Math.abs(d.lastContactAt - list.now)).toBeLessThan(60_000);
+
+      // Not for an agent, at the desk nor at the hub.
+      await expect(right.call('hubDesks.list')).rejects.toMatchObject({ code: 'forbidden' });
+      const token = (await call<{ token: string }>(own.url, 'POST', '/auth/sign-in', { body: { email: ben2.email, password: PASSWORD } })).body.token;
+      expect((await call(own.url, 'GET', '/admin/desks', { token })).status).toBe(403);
+    } finally {
+      await own.close();
+    }
   }, 60_000);
 });

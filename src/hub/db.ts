@@ -106,7 +106,18 @@ export interface EntityTable {
   segment: string | null;
 }
 
+/** What each desk last said of itself on a call (deskContacts.ts). */
+export interface DeskContactTable {
+  desk_id: string;
+  last_contact_at: number;
+  version: number;
+  clock_skew_ms: number | null;
+  outbox: number | null;
+  too_old: Generated<boolean>;
+}
+
 export interface HubDatabase {
+  desk_contacts: DeskContactTable;
   entities: EntityTable;
   users: UserTable;
   sessions: SessionTable;

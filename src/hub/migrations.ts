@@ -242,6 +242,23 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`insert into ticket_numbers (number, ticket_id) select number, id from tickets where number is not null`.execute(db);
     },
   },
+  // What each desk last said of itself (deskContacts.ts, the admins' Desks page): when it last
+  // called, its version, its clock against the hub's and its outbox as it measured them, and
+  // whether its last pull was refused as too old. One row a desk, written at most once a
+  // minute per desk and hub process unless a value changes, never per event.
+  '0009_desk_contacts': {
+    async up(db: Db) {
+      await db.schema
+        .createTable('desk_contacts')
+        .addColumn('desk_id', 'text', (c) => c.primaryKey())
+        .addColumn('last_contact_at', 'bigint', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('clock_skew_ms', 'bigint')
+        .addColumn('outbox', 'integer')
+        .addColumn('too_old', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

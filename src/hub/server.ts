@@ -8,7 +8,8 @@ import { openDb, openPool, type HubDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embeddedPostgres';
 import type { Recheck } from './envelope';
 import { RawJson } from './rawJson';
-import { badRequest, HubError, notFound, unauthorized } from './errors';
+import { badRequest, forbidden, HubError, notFound, unauthorized } from './errors';
+import { mayViewDesks } from './access';
 import { startLive, type Live } from './live';
 import { migrate } from './migrations';
 import { migratePresence, presenceOf } from './presence';
@@ -20,6 +21,8 @@ import type pg from 'pg';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
 import { say } from '../shared/messageKeys';
 import { HUB_TIME_HEADER } from '../shared/clockSkew';
+import { readDeskReport } from '../shared/deskReport';
+import { deskContacts, listDesks } from './deskContacts';
 
 // The hub: HTTP for requests, a WebSocket for live news, PostgreSQL for everything it knows
 // (it keeps no state of its own, so several can serve one database). Routes:
@@ -37,6 +40,7 @@ import { HUB_TIME_HEADER } from '../shared/clockSkew';
 //   GET  /sync/snapshot                              (header x-tagdesk-desk-version: cut before what the desk cannot read)
 //   GET  /sync/directory?after=&limit=  the 'user' stream, for a desk (Authorization: Desk <deskId> <deskKey>)
 //   GET  /presence?ticketId=              who else has the ticket open (presence.ts)
+//   GET  /admin/desks                     (admin) every desk: version, last call, clock, outbox, who was last there (deskContacts.ts)
 //   GET  /sync/live (WebSocket upgrade, Authorization: Bearer <token>)
 //
 // Every answer is JSON; an error is {error:{code,message}} with a 4xx for what the caller
@@ -125,6 +129,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     return true;
   };
 
+  // What each desk says of itself on its sync calls (its version, clock and outbox), for the Desks page.
+  const contacts = deskContacts(db, log, now);
+
   async function session(req: IncomingMessage): Promise<Session> {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const s = await authenticate(db, token, now());
@@ -143,7 +150,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const desk = /^Desk (\S+) (\S+)$/.exec(req.headers.authorization ?? '');
     if (desk && method === 'GET' && path === '/sync/directory') {
       if (!(await authenticateDesk(db, desk[1]!, desk[2]!))) throw unauthorized();
-      return directory(db, Object.fromEntries(url.searchParams));
+      const answer = await directory(db, Object.fromEntries(url.searchParams));
+      await contacts.note(desk[1]!, statedDeskVersion(req.headers[DESK_VERSION_HEADER]), readDeskReport(req.headers));
+      return answer;
     }
     const s = await session(req);
     if (method === 'POST' && path === '/auth/sign-out') {
@@ -152,9 +161,33 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return { ok: true };
     }
     if (method === 'GET' && path === '/auth/me') return { user: s.user, deskId: s.deskId, expiresAt: s.expiresAt };
-    if (method === 'POST' && path === '/sync/push') return push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
-    if (method === 'GET' && path === '/sync/pull') return pull(db, s, Object.fromEntries(url.searchParams), statedDeskVersion(req.headers[DESK_VERSION_HEADER]));
-    if (method === 'GET' && path === '/sync/snapshot') return snapshot(db, s, statedDeskVersion(req.headers[DESK_VERSION_HEADER]));
+    // A desk's sync calls: after each answer is made (never inside a push's transaction), what
+    // the desk said of itself is kept, at most once a minute unless it changed (deskContacts.ts).
+    const deskVersion = statedDeskVersion(req.headers[DESK_VERSION_HEADER]);
+    const seen = (tooOld?: boolean) => (s.deskId ? contacts.note(s.deskId, deskVersion, readDeskReport(req.headers), tooOld) : Promise.resolve());
+    if (method === 'POST' && path === '/sync/push') {
+      const answer = await push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
+      await seen();
+      return answer;
+    }
+    if (method === 'GET' && path === '/sync/pull') {
+      const answer = await pull(db, s, Object.fromEntries(url.searchParams), deskVersion).catch(async (error: unknown) => {
+        if (error instanceof HubError && error.code === 'desk_too_old') await seen(true);
+        throw error;
+      });
+      await seen(false);
+      return answer;
+    }
+    if (method === 'GET' && path === '/sync/snapshot') {
+      const answer = await snapshot(db, s, deskVersion);
+      await seen();
+      return answer;
+    }
+    if (method === 'GET' && path === '/admin/desks') {
+      const refusal = mayViewDesks(s.user);
+      if (refusal) throw forbidden(refusal);
+      return listDesks(db, now());
+    }
     if (method === 'GET' && path === '/presence') return presenceOf(db, s, Object.fromEntries(url.searchParams), now());
     if (path === '/admin/users' || path.startsWith('/admin/users/')) {
       requireAdmin(s);

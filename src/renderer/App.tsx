@@ -12,7 +12,7 @@ import { Shell } from './shell/Shell';
 import { useTitleFromHeading } from './shell/pageFocus';
 import { TicketPage } from './tickets/TicketPage';
 import { Anchor } from '@mantine/core';
-import { BackupsPage, ConflictsPage, CustomerDataPage, DayReportPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
+import { BackupsPage, ConflictsPage, CustomerDataPage, DayReportPage, DesksPage, HubUsersPage, KbArticlePage, KbEditPage, KbPage, OverviewPage, SlaSettingsPage } from './lazyPages';
 
 /** First start → sign-in → the shell with the page the hash names. */
 export function App() {
@@ -52,6 +52,8 @@ function Page({ route }: { route: Route }) {
       return <HubUsersPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'desks':
+      return <DesksPage />;
     case 'kb':
       return <KbPage query={route.query} />;
     case 'kbArticle':

@@ -52,6 +52,7 @@ export const CustomerDataPage = lazyPage(() => import('./admin/CustomerDataPage'
 export const SlaSettingsPage = lazyPage(() => import('./admin/SlaSettingsPage').then((m) => m.SlaSettingsPage));
 export const HubUsersPage = lazyPage(() => import('./admin/HubUsersPage').then((m) => m.HubUsersPage));
 export const BackupsPage = lazyPage(() => import('./admin/BackupsPage').then((m) => m.BackupsPage));
+export const DesksPage = lazyPage(() => import('./admin/DesksPage').then((m) => m.DesksPage));
 export const ConflictsPage = lazyPage(() => import('./sync/ConflictsPage').then((m) => m.ConflictsPage));
 export const KbPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbPage));
 export const KbArticlePage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbArticlePage));
@@ -64,7 +65,7 @@ export const KbEditPage = lazyPage(() => import('./kb/KbPage').then((m) => m.KbE
  */
 export function prefetchPagesFor(user: User): () => void {
   // The board's charts are a chunk of their own (overview/lazyCharts.ts), fetched with it.
-  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage, BackupsPage] : [])];
+  const wanted = [...(seesBoard(user) ? [OverviewPage, { preload: loadBoardCharts }, SlaSettingsPage, CustomerDataPage] : []), ...(user.role === 'admin' ? [HubUsersPage, BackupsPage, DesksPage] : [])];
   if (wanted.length === 0) return () => undefined;
   let idle = 0;
   const cancelPaint = afterPaint(() => {

@@ -17,6 +17,7 @@ export function mayOpenPage(route: Route, user: User): boolean {
       return seesBoard(user);
     case 'hubUsers':
     case 'backups':
+    case 'desks':
       return administers(user);
     default:
       return true;

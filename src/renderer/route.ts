@@ -63,6 +63,8 @@ export type Route =
   | { name: 'slaCalendar'; id: string | null }
   | { name: 'hubUsers' }
   | { name: 'backups' }
+  /** The centre's desks as the hub knows them (admins). */
+  | { name: 'desks' }
   | { name: 'kb'; query: string }
   | { name: 'kbArticle'; articleId: string }
   | { name: 'kbEdit'; articleId: string | null; fromTicket: string | null }
@@ -101,6 +103,7 @@ export function parseHash(hash: string): Route {
   if (head === 'overview') return { name: 'overview', drill: drillOf(query) };
   if (head === 'admin' && a === 'users' && parts.length === 2) return { name: 'hubUsers' };
   if (head === 'admin' && a === 'backups' && parts.length === 2) return { name: 'backups' };
+  if (head === 'admin' && a === 'desks' && parts.length === 2) return { name: 'desks' };
   if (head === 'kb') {
     if (a === 'new') return { name: 'kbEdit', articleId: null, fromTicket: query.get('from') };
     if (a && b === 'edit') return { name: 'kbEdit', articleId: a, fromTicket: null };
@@ -179,6 +182,8 @@ export function hrefOf(route: Route): string {
       return '#/admin/users';
     case 'backups':
       return '#/admin/backups';
+    case 'desks':
+      return '#/admin/desks';
     case 'kb':
       return route.query ? `#/kb?${new URLSearchParams({ q: route.query }).toString()}` : '#/kb';
     case 'kbArticle':

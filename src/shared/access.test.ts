@@ -17,6 +17,7 @@ import {
   maySeeSegment,
   mayTake,
   mayTakeNewTicket,
+  mayViewDesks,
   mayWorkSegment,
   receivesTicketNews,
   seesBoard,
@@ -165,6 +166,13 @@ describe('access', () => {
 
 // Joining a hub: the first-start screen lets anyone set up a desk with no data (empty), and
 // so join it; a desk with data is an admin's to join; a desk of demo data joins none.
+describe('the centre’s desks', () => {
+  it('only an admin sees which desks are out of date, silent or holding changes, and who was last there', () => {
+    expect(mayViewDesks(admin)).toBeNull();
+    for (const p of [agent, spec2, supervisor]) expect(messageDetail(mayViewDesks(p)!)?.key).toBe('desksAdminsOnly');
+  });
+});
+
 describe('joining a hub', () => {
   const alone = { hasData: false, demo: false };
   const withData = { hasData: true, demo: false };

@@ -105,6 +105,13 @@ export function mayManageBackups(p: Person): Refusal {
   return administers(p) ? null : say('backupsAdminsOnly');
 }
 export const hearsOfBackups = (p: Person | null): boolean => p !== null && administers(p);
+/**
+ * The Desks page: every desk of the centre as its hub knows it (version, last contact, unsent
+ * changes, clock, who was last there). Admins only: it names who works where and when.
+ */
+export function mayViewDesks(p: Person): Refusal {
+  return administers(p) ? null : say('desksAdminsOnly');
+}
 
 /** What a desk brings to a hub it would join. */
 export interface DeskData {

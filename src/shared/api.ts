@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hubDesksSchema } from './deskReport';
 import { syncMethodSchemas, syncPushSchemas } from './syncApi';
 import {
   accountEmailSchema,
@@ -552,6 +553,8 @@ export const api = {
    * moves only to its own hub's new address.
    */
   'hub.join': method(z.object({ url: z.string().trim().min(1, say('hubUrlInvalid', { example: HUB_ADDRESS_EXAMPLE })).max(500) }), hubStatusSchema, { public: true }),
+  /** The centre's desks as the hub knows them (admins; a desk joined to a hub, while it answers); `thisDesk`: this desk's id. */
+  'hubDesks.list': method(empty, hubDesksSchema.extend({ thisDesk: z.string().nullable() })),
   /** The hub's people (admins; a desk joined to a hub, while it answers). */
   'hubUsers.list': method(empty, z.array(userSchema)),
   'hubUsers.create': method(

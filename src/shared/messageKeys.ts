@@ -154,6 +154,7 @@ const SENTENCES = {
   retentionMinimum: 'Keep interactions at least {days} days.',
   // the desk's backups (backups.ts, access.ts)
   backupsAdminsOnly: 'Only admins can see and make the desk’s backups.',
+  desksAdminsOnly: 'Only admins can see the centre’s desks.',
   backupFolderWhole: 'Type the folder’s whole path, from the top (such as /srv/tagdesk-backups or D:\\Backups), or leave it empty for the default.',
   backupFolderLong: 'That path is too long.',
   backupKeepRange: 'Keep between 1 and {max} backups.',

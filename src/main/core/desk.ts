@@ -428,6 +428,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     live: options.sync?.live,
     pollMs: options.sync?.pollMs,
     deskVersion: options.sync?.deskVersion,
+    clockSkewMs: () => hubTime.skewMs(),
     fetch: hubTime.fetch(options.sync?.fetch),
     onNews: (news) => {
       for (const c of news.tickets) push('ticket.changed', c);

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { hubDesksSchema } from '../../shared/deskReport';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../shared/api';
@@ -303,6 +304,8 @@ export function hubLink(options: HubLinkOptions) {
   }
 
   const oneUser = z.object({ user: userSchema }).transform((a) => a.user);
+  /** The centre's desks as the hub knows them (deskReport.ts), with this desk's id. */
+  const hubDesks = async (by: string) => ({ ...(await asPerson(by, 'GET', '/admin/desks', undefined, hubDesksSchema)), thisDesk: link()?.desk_id ?? null });
   const hubUsers = {
     list: (by: string) => asPerson(by, 'GET', '/admin/users', undefined, z.object({ users: z.array(userSchema) }).transform((a) => a.users)),
     create: (by: string, input: unknown) => asPerson(by, 'POST', '/admin/users', input, oneUser),
@@ -386,7 +389,7 @@ export function hubLink(options: HubLinkOptions) {
   /** The link's address, desk id and key, if joined. */
   const linkInfo = () => link() ?? null;
 
-  return { status, join, keepAddress, probe, exchanged, anyoneSignedInHere, signIn, resume, forgetResume, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers };
+  return { status, join, keepAddress, probe, exchanged, anyoneSignedInHere, signIn, resume, forgetResume, sessionToken, sessionEnded, latestSession, linkInfo, hubUsers, hubDesks };
 }
 export type HubLink = ReturnType<typeof hubLink>;
 

@@ -6,7 +6,7 @@ import {
   IconClockCog,
   IconCloudExclamation,
   IconDatabase,
-  IconDatabaseExport,
+  IconDatabaseExport, IconDevicesPc,
   IconInbox,
   IconLanguage,
   IconNumbers,
@@ -80,6 +80,10 @@ export function Nav({ route, compact, canCollapse, onToggleCompact, onNavigate }
   // An admin's People: the hub's accounts on a joined desk, and on a desk alone the way to join one.
   if (user.role === 'admin' && hub.data) {
     items.push({ key: 'people', label: t('nav.hubUsers'), href: hrefOf({ name: 'hubUsers' }), icon: <IconUsers size={19} stroke={1.6} />, active: route.name === 'hubUsers' });
+  }
+  // The centre's desks: only a joined desk's hub knows them (the page says so on a desk alone).
+  if (administers(user) && hub.data) {
+    items.push({ key: 'desks', label: t('nav.desks'), href: hrefOf({ name: 'desks' }), icon: <IconDevicesPc size={19} stroke={1.6} />, active: route.name === 'desks' });
   }
   if (administers(user)) {
     items.push({ key: 'backups', label: t('nav.backups'), href: hrefOf({ name: 'backups' }), icon: <IconDatabaseExport size={19} stroke={1.6} />, active: route.name === 'backups' });

@@ -1,4 +1,4 @@
-import { mayAdminister, mayJoinHub, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
+import { mayAdminister, mayJoinHub, mayViewDesks, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
 import { userEventTypeSchema, userStreamPayloadSchema } from '../../../shared/userStream';
 import type { HubLink } from '../hubLink';
@@ -11,7 +11,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 export function hubHandlers(
   ctx: DeskContext,
   hub: HubLink,
-): Area<'hub.status' | 'hub.reach' | 'hubUsers.list' | 'hubUsers.history', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
+): Area<'hub.status' | 'hub.reach' | 'hubUsers.list' | 'hubUsers.history' | 'hubDesks.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
   /**
    * What mayJoinHub asks of the desk. Data: a desk set up (demo or empty) that works alone;
    * joined, one that has had anything to do with its hub (someone signed in through it, a
@@ -56,6 +56,10 @@ export function hubHandlers(
           const by = payload.data.actorName === 'system' ? null : payload.data.actorName;
           return [{ at: row.at, type: type.data, by, changes: payload.data.changes }];
         });
+      },
+      'hubDesks.list': (s) => {
+        refuseUnless(mayViewDesks(signedIn(s)));
+        return hub.hubDesks(signedIn(s).id);
       },
     },
     writes: {

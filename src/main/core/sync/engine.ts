@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { deskReportHeaders, type DeskReport } from '../../../shared/deskReport';
 import { z } from 'zod';
 import { maySendWorkOf } from '../../../shared/access';
 import { say } from '../../../shared/messageKeys';
@@ -95,6 +96,8 @@ export interface SyncEngineOptions {
   log?: (message: string) => void;
   /** The machine version this desk states to the hub (tests: a desk older or newer than this build). */
   deskVersion?: number;
+  /** How far this desk's clock is ahead of the hub's as last measured (null: not yet), told to the hub on each call. */
+  clockSkewMs?: () => number | null;
 }
 
 export function syncEngine(options: SyncEngineOptions) {
@@ -137,6 +140,8 @@ export function syncEngine(options: SyncEngineOptions) {
   let tooOld = false;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
+  const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  const report = (): DeskReport => ({ skewMs: options.clockSkewMs?.() ?? null, outbox: outboxCount() });
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
   const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
     db.run(k.updateTable('sync_state').set(patch).where('id', '=', 1));
@@ -156,7 +161,8 @@ export function syncEngine(options: SyncEngineOptions) {
       doFetch(`${link.url}${path}`, {
         method,
         // The desk's machine version on every call: the hub sends a pull nothing past what this desk can read (deskVersion.ts).
-        headers: { authorization, [DESK_VERSION_HEADER]: String(deskVersion), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        // With its clock's skew and its outbox's count, for the hub's Desks page (deskReport.ts).
+        headers: { authorization, [DESK_VERSION_HEADER]: String(deskVersion), ...deskReportHeaders(report()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -585,7 +591,7 @@ export function syncEngine(options: SyncEngineOptions) {
     idle: (): Promise<void> => running ?? Promise.resolve(),
     status() {
       const s = state();
-      const pending = Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+      const pending = outboxCount();
       return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : [], tooOld ? [say('deskTooOld')] : []) };
     },
   };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { deskLines, type DeskList } from './desks';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const NOW = Date.UTC(2026, 11, 7, 9, 0);
+
+const desk = (id: string, over: Partial<DeskList['desks'][number]> = {}): DeskList['desks'][number] => ({
+  id,
+  version: 2,
+  lastContactAt: NOW - MIN,
+  lastUser: { id: 'u-' + id, name: `Person ${id}` },
+  clockSkewMs: 300,
+  outbox: 0,
+  tooOld: false,
+  ...over,
+});
+
+const list = (desks: DeskList['desks']): DeskList => ({ hubVersion: 2, now: NOW, thisDesk: 'fine', desks });
+
+describe('the Desks page’s rows', () => {
+  it('says what is wrong with each desk in words, the desks that need someone first', () => {
+    const lines = deskLines(
+      list([
+        desk('fine'),
+        desk('silent', { lastContactAt: NOW - 3 * DAY - MIN, lastUser: null, clockSkewMs: null, outbox: null }),
+        desk('old-fast', { version: 1, clockSkewMs: 10 * MIN, outbox: 3 }),
+        desk('slow', { clockSkewMs: -5 * 60 * MIN }),
+      ]),
+    );
+    expect(lines.map((l) => [l.id, l.problems])).toEqual([
+      ['old-fast', 3],
+      ['silent', 1],
+      ['slow', 1],
+      ['fine', 0],
+    ]);
+    const [oldFast, silent, slow, fine] = lines;
+    expect(oldFast).toMatchObject({ version: 'Version 1', upgrade: 'out of date — upgrade this desk', unsent: '3 unsent changes', clock: '10 minutes fast', who: 'Person old-fast', silent: false });
+    expect(silent).toMatchObject({ contact: '3 days ago', silent: true, upgrade: null, unsent: 'Not known', clock: 'Not known', who: 'Nobody yet' });
+    expect(slow).toMatchObject({ clock: '5 hours slow', clockOff: true });
+    expect(fine).toMatchObject({ thisDesk: true, version: 'Version 2', upgrade: null, contact: '1 minute ago', unsent: 'All sent', clock: 'Right', silent: false });
+  });
+
+  it('calls a desk refused as too old out of date, whatever version it says, and a desk a day quiet not silent', () => {
+    const [line] = deskLines(list([desk('refused', { version: 2, tooOld: true, lastContactAt: NOW - DAY, outbox: 1 })]));
+    expect(line).toMatchObject({ upgrade: 'out of date — upgrade this desk', contact: 'yesterday', silent: false, unsent: '1 unsent change' });
+  });
+
+  it('says it in Persian, with Persian digits and no Latin letter', async () => {
+    const { setLocale } = await import('../i18n/state');
+    await setLocale('fa', 'arabext');
+    try {
+      const [line] = deskLines(list([desk('x', { version: 1, clockSkewMs: 10 * MIN, lastContactAt: NOW - 3 * DAY - MIN, outbox: 2 })]));
+      for (const text of [line!.version, line!.upgrade, line!.contact, line!.unsent, line!.clock]) expect(text).not.toMatch(/[A-Za-z0-9]/);
+      expect(line!.clock).toBe('۱۰ دقیقه جلو');
+      expect(line!.contact).toBe('۳ روز پیش');
+    } finally {
+      await setLocale('en', 'latn');
+    }
+  });
+});

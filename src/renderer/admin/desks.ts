@@ -1,0 +1,63 @@
+import type { Output } from '../../shared/api';
+import { clockSkewOf } from '../../shared/clockSkew';
+import { formatRelative, t, tc } from '../i18n';
+
+// The rows of the admins' Desks page (DesksPage.tsx): what each desk of the centre said of
+// itself when it last called the hub, in the reader's words, the desks that need someone first.
+
+/** A desk not heard from for longer than this is shown in red (three days: a long weekend is not). */
+export const SILENT_AFTER_MS = 3 * 24 * 60 * 60_000;
+
+export type DeskList = Output<'hubDesks.list'>;
+
+export interface DeskLine {
+  id: string;
+  /** The desk's id as people read it: its first eight characters. */
+  shortId: string;
+  thisDesk: boolean;
+  /** "Version 2"; "Version unknown" before it has said. */
+  version: string;
+  /** Below the hub's version, or refused as too old: "out of date — upgrade this desk". */
+  upgrade: string | null;
+  /** "3 days ago". */
+  contact: string;
+  silent: boolean;
+  /** "2 unsent changes", "All sent", "Not known". */
+  unsent: string;
+  waiting: boolean;
+  /** "10 minutes fast", "Right", "Not known". */
+  clock: string;
+  clockOff: boolean;
+  /** Who last signed in there, or "Nobody yet". */
+  who: string;
+  /** How many of the above need someone (0: all is well). */
+  problems: number;
+  lastContactAt: number;
+}
+
+/** One row per desk, the ones with most problems first, then the longest silent. */
+export function deskLines(list: DeskList): DeskLine[] {
+  const lines = list.desks.map((d): DeskLine => {
+    const outOfDate = d.tooOld || (d.version !== null && d.version < list.hubVersion);
+    const silent = list.now - d.lastContactAt > SILENT_AFTER_MS;
+    const waiting = d.outbox !== null && d.outbox > 0;
+    const skew = clockSkewOf(d.clockSkewMs === null ? null : -d.clockSkewMs);
+    return {
+      id: d.id,
+      shortId: d.id.slice(0, 8),
+      thisDesk: d.id === list.thisDesk,
+      version: d.version === null ? t('desks.versionUnknown') : t('desks.version', { version: d.version }),
+      upgrade: outOfDate ? t('desks.upgrade') : null,
+      contact: formatRelative(Math.min(d.lastContactAt, list.now), list.now),
+      silent,
+      unsent: d.outbox === null ? t('desks.unknown') : d.outbox === 0 ? t('desks.allSent') : tc('desks.unsent', d.outbox),
+      waiting,
+      clock: skew ? t(skew.direction === 'fast' ? 'desks.clockFast' : 'desks.clockSlow', { amount: tc(`clock.${skew.unit}`, skew.amount) }) : d.clockSkewMs === null ? t('desks.unknown') : t('desks.clockRight'),
+      clockOff: skew !== null,
+      who: d.lastUser?.name ?? t('desks.nobody'),
+      problems: [outOfDate, silent, waiting, skew !== null].filter(Boolean).length,
+      lastContactAt: d.lastContactAt,
+    };
+  });
+  return lines.sort((a, b) => b.problems - a.problems || a.lastContactAt - b.lastContactAt || a.id.localeCompare(b.id));
+}

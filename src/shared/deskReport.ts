@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+// What a desk tells its hub about itself on every call, and what an admin is shown of each desk
+// (the Desks page). Two headers beside the desk's version (DESK_VERSION_HEADER, deskVersion.ts):
+// how far its clock is off the hub's, as the desk measured it from the hub's own answers
+// (clockSkew.ts), and how many changes wait in its outbox. Headers, so a hub that predates them
+// ignores them; a hub reads each with zod, and one absent or malformed is unknown (null).
+
+/** How far this desk's clock is ahead of the hub's, ms (negative: behind). */
+export const DESK_SKEW_HEADER = 'x-tagdesk-clock-skew';
+/** How many changes wait in this desk's outbox. */
+export const DESK_OUTBOX_HEADER = 'x-tagdesk-outbox';
+
+const YEAR_MS = 366 * 24 * 60 * 60_000;
+const headerText = z.union([z.string(), z.array(z.string()).transform((a) => a[0] ?? '')]);
+const skewHeader = headerText.pipe(z.string().trim().regex(/^-?\d{1,14}$/)).transform(Number).pipe(z.number().int().min(-100 * YEAR_MS).max(100 * YEAR_MS));
+const outboxHeader = headerText.pipe(z.string().trim().regex(/^\d{1,9}$/)).transform(Number);
+
+export interface DeskReport {
+  skewMs: number | null;
+  outbox: number | null;
+}
+
+/** The desk's report from its request headers: each absent or not a number in range is unknown. */
+export function readDeskReport(headers: Record<string, string | string[] | undefined>): DeskReport {
+  return { skewMs: skewHeader.safeParse(headers[DESK_SKEW_HEADER]).data ?? null, outbox: outboxHeader.safeParse(headers[DESK_OUTBOX_HEADER]).data ?? null };
+}
+
+/** The headers a desk sends its report in (none for what it does not know). */
+export function deskReportHeaders(report: DeskReport): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (report.skewMs !== null && Number.isFinite(report.skewMs)) h[DESK_SKEW_HEADER] = String(Math.round(report.skewMs));
+  if (report.outbox !== null && Number.isInteger(report.outbox) && report.outbox >= 0) h[DESK_OUTBOX_HEADER] = String(report.outbox);
+  return h;
+}
+
+/** One desk as the hub knows it. */
+export const hubDeskSchema = z.object({
+  id: z.string().min(1).max(200),
+  /** Its machine version as it last stated it (null: it has not called since the hub kept it). */
+  version: z.number().int().nullable(),
+  /** When it last called (hub time, ms): its sign-in when it has not synced since. */
+  lastContactAt: z.number(),
+  /** Who last signed in there with a hub account. */
+  lastUser: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Its clock minus the hub's, ms, as the desk measured it; null: unknown. */
+  clockSkewMs: z.number().nullable(),
+  /** Changes waiting in its outbox; null: unknown. */
+  outbox: z.number().int().nullable(),
+  /** Its last pull was refused: the hub's log holds what its version cannot read. */
+  tooOld: z.boolean(),
+});
+export type HubDesk = z.infer<typeof hubDeskSchema>;
+
+export const hubDesksSchema = z.object({
+  /** The hub's desk machine version: a desk below it should be upgraded. */
+  hubVersion: z.number().int(),
+  /** The hub's time as it answered (what "3 days ago" counts from). */
+  now: z.number(),
+  desks: z.array(hubDeskSchema),
+});
+export type HubDesks = z.infer<typeof hubDesksSchema>;
