@@ -81,9 +81,22 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   // The list's rows arriving after more than the second focus waited for them (counted from the
   // page's arrival, focus fell to the heading before they came): it waits from when they came.
   slowList = SHELL === 'web';
+  // The list learning its width (and so where the row is) well after its rows came, as on a
+  // busy machine: focus went to the heading before the list had scrolled to the row. It waits
+  // until the list has drawn the row.
+  await page.evaluate(() => {
+    const w = window as Window & { resizeAsUsual?: typeof ResizeObserver };
+    const Usual = (w.resizeAsUsual = window.ResizeObserver);
+    window.ResizeObserver = class extends Usual {
+      constructor(callback: ResizeObserverCallback) {
+        super((entries, observer) => window.setTimeout(() => callback(entries, observer), 1_500));
+      }
+    };
+  });
   await page.goBack();
   await expect(page.locator(`#main a[href="${farHref}"]`)).toBeFocused({ timeout: 8_000 });
   await expect(page.locator(`#main a[href="${farHref}"]`)).toBeInViewport();
+  await page.evaluate(() => (window.ResizeObserver = (window as Window & { resizeAsUsual?: typeof ResizeObserver }).resizeAsUsual!));
   slowList = false;
 
   // A row opened before the page's address was written (the browser writes it once idle, within

@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { ARRIVAL_WAIT_MS, BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, lostFocusGoes, markOpened, openedToRestore, rowToRestore } from './pageFocus';
+import { ARRIVAL_WAIT_MS, BUSY_WAIT_MS, RETURN_WAIT_MS, arrivalFocus, lostFocusGoes, markOpened, openedToRestore, rowToRestore, stillScrollingTo } from './pageFocus';
 
 // "Very relevant" under a suggested article, pressed with the keyboard, went busy (disabled
 // while the rating was saved) and its focus fell to the body; the page then sent it to the
@@ -130,4 +130,19 @@ it('scrolls to where the row was while its rows are not in hand (a queue fetches
   expect(rowToRestore({ href: '#/ticket/z', row: null }, 5, notYet)).toBeNull();
   expect(rowToRestore({ href: '#/ticket/z', row: 9 }, 5, notYet)).toBeNull();
   expect(rowToRestore(null, 5, notYet)).toBeNull();
+});
+
+// Back to My tickets from a row far down it on a busy machine: the list learnt its width (and so
+// where the row is) more than a second after its rows came, and focus went to the heading before
+// it had scrolled there. The list is busy until it draws the row, and focus waits for busy parts.
+
+it('keeps a list busy while it has yet to draw the row it scrolls to, and only then', () => {
+  // Rows 0 to 20 drawn (its width not known yet, or not scrolled yet): row 79 is not among them.
+  const top = Array.from({ length: 21 }, (_, i) => i);
+  expect(stillScrollingTo(79, top)).toBe(true);
+  expect(stillScrollingTo(79, [])).toBe(true);
+  expect(stillScrollingTo(79, [66, 67, 78, 79])).toBe(false);
+  // Nothing to scroll to (not coming back, or the row left the list): never busy on its account.
+  expect(stillScrollingTo(null, top)).toBe(false);
+  expect(stillScrollingTo(null, [])).toBe(false);
 });

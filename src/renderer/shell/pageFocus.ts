@@ -82,6 +82,16 @@ export function rowToRestore(wanted: OpenedLink | null, count: number, hrefAt: (
   return was !== null && was < count ? was : null;
 }
 
+/**
+ * Whether a list scrolling to the opened row (`restore`, from rowToRestore) has yet to draw it
+ * (`drawn`: the indexes of the rows it draws now). The list says it is busy meanwhile, so focus
+ * waits for the row: on a busy machine the list learnt its width (and so where the row is) more
+ * than RETURN_WAIT_MS after its rows came, and focus went to the heading first.
+ */
+export function stillScrollingTo(restore: number | null, drawn: readonly number[]): boolean {
+  return restore !== null && !drawn.includes(restore);
+}
+
 // The link a page come back to is waiting for, while it waits: a long list scrolls to it.
 let returning: OpenedLink | null = null;
 const returningListeners = new Set<() => void>();

@@ -8,7 +8,7 @@ import { currentDirection, formatDateTime, formatDuration, t } from '../i18n';
 import { segmentLabel, tierLabel, personName } from '../labels';
 import { navigate, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
-import { rowToRestore, useReturningTo } from '../shell/pageFocus';
+import { rowToRestore, stillScrollingTo, useReturningTo } from '../shell/pageFocus';
 import { SlaBadge } from '../sla/SlaBadge';
 import classes from './TicketTable.module.css';
 import { COLUMN_WIDTH, cutUnder, FIXED_WIDTH, layoutColumns, MIN_TABLE_WIDTH, underTitle, type TicketColumn } from './ticketColumns';
@@ -88,8 +88,12 @@ export function TicketTable<R extends TicketRow>({
     virtualizer.scrollToIndex(restore, { align: 'auto' });
   }, [restore, width, rowHeight, virtualizer]);
 
+  // Busy until the row is drawn: focus waits for it (pageFocus.ts), however long the list takes
+  // to learn its width and scroll there.
+  const scrolling = stillScrollingTo(restore, items.map((item) => item.index));
+
   return (
-    <Box ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
+    <Box ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label} aria-busy={scrolling || undefined}>
       <Table stickyHeader highlightOnHover layout="fixed" verticalSpacing={6} fz="sm" aria-rowcount={count + 1} miw={MIN_TABLE_WIDTH} className={classes.table}>
         <colgroup>
           <col style={{ width: FIXED_WIDTH.number }} />
