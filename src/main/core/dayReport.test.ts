@@ -111,6 +111,12 @@ describe('the day report', () => {
     expect(board.daily.every((d) => d.day > monday - 7 && d.day <= monday)).toBe(true);
     const weekDrill = await grace.call('supervisor.tickets', { filter: 'attainment', segment: 'home', target: 'resolution', window: 'week' });
     expect(weekDrill.total).toBe(homeResolution(board).week.total);
+    // A record created then too is on Monday's bar of the customer-data chart, its last (today's).
+    const trendBefore = (await grace.call('quality.overview', {})).trend;
+    await ava.call('customers.create', { customer: { kind: 'person', name: 'Late Caller', segment: 'home', serviceLevel: 'basic', email: 'late@example.com' }, asset: null });
+    const trend = (await grace.call('quality.overview', {})).trend;
+    expect(trend.at(-1)!.day).toBe(monday);
+    expect(trend.at(-1)!.created).toBe((trendBefore.at(-1)!.day === monday ? trendBefore.at(-1)!.created : 0) + 1);
 
     // 00:30 on Tuesday in New York (05:30 UTC, the same UTC day as the resolve): a new day there.
     t.clock.t = Date.UTC(2026, 11, 8, 5, 30);
