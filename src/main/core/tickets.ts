@@ -274,14 +274,12 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
         eb.selectFrom('ticket_events').select('ticket_id').where('type', '=', sql.lit('RESOLVE')).where('at', '>=', dayStart),
       );
 
-  // A segment and target's outcomes done in [from, to), through sla_recent's key.
-  const outcomesIn = db.sqlite.prepare<[string, string, number, number], { total: number; met: number | null }>(
-    'SELECT count(*) AS total, sum(met) AS met FROM sla_recent WHERE segment = ? AND target = ? AND done_at >= ? AND done_at < ?',
+  // Every segment and target's outcomes done in [from, to): a range of sla_recent's key each.
+  const sliceCounts = db.sqlite.prepare<[number, number], { segment: string; target: string; total: number; met: number | null }>(
+    `SELECT segment, target, count(*) AS total, sum(met) AS met FROM sla_recent
+      WHERE segment IN (${SEGMENTS.map((x) => `'${x}'`).join(', ')}) AND target IN ('firstResponse', 'resolution') AND done_at >= ? AND done_at < ?
+      GROUP BY segment, target`,
   );
-  const outcomesBetween = (segment: string, target: string, from: number, to: number) => {
-    const r = outcomesIn.get(segment, target, from, to);
-    return { met: Number(r?.met ?? 0), total: r?.total ?? 0 };
-  };
 
   /**
    * Outcomes per segment and target on each of a run of the centre's days (consecutive, the last
@@ -307,11 +305,18 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     for (const r of db.all(k.selectFrom('sla_daily').selectAll().where('day', '>=', cuts[0]!.utcDay).where('day', '<', cuts[cuts.length - 1]!.utcDay))) {
       byDay.set(`${r.day} ${r.segment} ${r.target}`, { met: r.met, total: r.total });
     }
+    // Each bound's slice, for every segment and target in one read (by sla_recent's key, a range
+    // per segment and target). A slice after now (the end of today, to the next midnight) is empty.
+    const slices = cuts.map((c) => {
+      const got = new Map<string, { met: number; total: number }>();
+      if (c.from < c.to && c.from <= now) for (const r of sliceCounts.all(c.from, c.to)) got.set(`${r.segment} ${r.target}`, { met: Number(r.met ?? 0), total: r.total });
+      return got;
+    });
     const out: Overview['daily'] = [];
     for (const segment of SEGMENTS) {
       for (const target of ['firstResponse', 'resolution'] as const) {
         // Counts before each bound, less sla_daily's before the first cut's midnight.
-        const before = cuts.map((c) => {
+        const before = cuts.map((c, i) => {
           let met = 0;
           let total = 0;
           for (let d = cuts[0]!.utcDay; d < c.utcDay; d++) {
@@ -319,8 +324,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
             met += row?.met ?? 0;
             total += row?.total ?? 0;
           }
-          // A slice after now (the end of today, taken to the next midnight) is empty: not read.
-          const slice = c.from < c.to && c.from <= now ? outcomesBetween(segment, target, c.from, c.to) : { met: 0, total: 0 };
+          const slice = slices[i]!.get(`${segment} ${target}`) ?? { met: 0, total: 0 };
           return { met: met + c.sign * slice.met, total: total + c.sign * slice.total };
         });
         days.forEach((d, i) => {
