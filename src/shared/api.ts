@@ -325,7 +325,7 @@ export const overviewSchema = z.object({
    * else the desk's), its date as days since 1970-01-01, and the instants it runs from and to.
    */
   day: z.object({ timeZone: z.string(), day: z.number().int(), start: z.number(), end: z.number() }),
-  /** Per UTC day of the last 7, per segment and target: for the attainment chart. */
+  /** Per centre's day of the last 7 (`day` as above; the last is today), per segment and target: for the attainment chart. */
   daily: z.array(z.object({ day: z.number().int(), segment: segmentSchema, target: z.enum(['firstResponse', 'resolution']), met: z.number().int(), total: z.number().int() })),
 });
 export type Overview = z.infer<typeof overviewSchema>;
@@ -337,7 +337,7 @@ export type DrillFilter = z.infer<typeof drillFilterSchema>;
 export const drillOrderSchema = z.enum(['urgency', 'age']);
 export type DrillOrder = z.infer<typeof drillOrderSchema>;
 export const attainmentTargetSchema = z.enum(['firstResponse', 'resolution']);
-/** today: the centre's day in its time zone; week: the UTC day and the 6 before (as overview counts them). */
+/** today: the centre's day in its time zone; week: that day and the 6 before (as overview counts them). */
 export const attainmentWindowSchema = z.enum(['today', 'week']);
 export type AttainmentWindow = z.infer<typeof attainmentWindowSchema>;
 

@@ -226,7 +226,7 @@ export const qualityOverviewSchema = z.object({
     stale: z.number().int(),
     erased: z.number().int(),
   }),
-  /** Per UTC day of the last 14: records created, changed and confirmed. */
+  /** Per centre's day of the last 14 (its zone, as the board's "today"; the last is today): records created, changed and confirmed. */
   trend: z.array(z.object({ day: z.number().int(), created: z.number().int(), changed: z.number().int(), confirmed: z.number().int() })),
   /** Each with its likely duplicates, best first (empty for none): the "merge a duplicate" fix merges with one of them. */
   worst: z.array(z.object({ customerId: idSchema, name: z.string(), segment: segmentSchema, quality: qualitySchema, duplicates: z.array(duplicateCandidateSchema) })),

@@ -88,6 +88,7 @@ describe('the day report', () => {
     const created = await ava.call('tickets.create', { customerId: r.view.customer.id, subject: 'Laptop will not boot', priority: 'normal' });
     await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'TAKE' } });
     const before = await grace.call('supervisor.dayReport', {});
+    const boardBefore = await grace.call('supervisor.overview');
     // 23:30 in New York (04:30 UTC on the 8th): she resolves it.
     t.clock.t = Date.UTC(2026, 11, 8, 4, 30);
     await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Reset the BIOS' } });
@@ -100,6 +101,22 @@ describe('the day report', () => {
     expect(board.day).toEqual({ timeZone: 'America/New_York', day: late.day, start: late.dayStart, end: Date.UTC(2026, 11, 8, 5) });
     expect(resolved(late)).toBe(resolved(before) + 1);
     expect(board.totals.resolvedToday).toBe(resolved(late));
+    // The chart's last bar is that Monday, and holds the resolve as "today" and "7 days" do.
+    const monday = Date.UTC(2026, 11, 7) / DAY;
+    const bar = (o: typeof board, day: number) => o.daily.find((d) => d.day === day && d.segment === 'home' && d.target === 'resolution')?.total ?? 0;
+    const homeResolution = (o: typeof board) => o.attainment.find((a) => a.segment === 'home' && a.target === 'resolution')!;
+    expect(bar(board, monday)).toBe(bar(boardBefore, monday) + 1);
+    expect(bar(board, monday)).toBe(homeResolution(board).today.total);
+    expect(homeResolution(board).week.total).toBe(homeResolution(boardBefore).week.total + 1);
+    expect(board.daily.every((d) => d.day > monday - 7 && d.day <= monday)).toBe(true);
+    const weekDrill = await grace.call('supervisor.tickets', { filter: 'attainment', segment: 'home', target: 'resolution', window: 'week' });
+    expect(weekDrill.total).toBe(homeResolution(board).week.total);
+    // A record created then too is on Monday's bar of the customer-data chart, its last (today's).
+    const trendBefore = (await grace.call('quality.overview', {})).trend;
+    await ava.call('customers.create', { customer: { kind: 'person', name: 'Late Caller', segment: 'home', serviceLevel: 'basic', email: 'late@example.com' }, asset: null });
+    const trend = (await grace.call('quality.overview', {})).trend;
+    expect(trend.at(-1)!.day).toBe(monday);
+    expect(trend.at(-1)!.created).toBe((trendBefore.at(-1)!.day === monday ? trendBefore.at(-1)!.created : 0) + 1);
 
     // 00:30 on Tuesday in New York (05:30 UTC, the same UTC day as the resolve): a new day there.
     t.clock.t = Date.UTC(2026, 11, 8, 5, 30);
@@ -108,6 +125,45 @@ describe('the day report', () => {
     expect(resolved(next)).toBe(0);
     expect((await grace.call('supervisor.overview')).totals.resolvedToday).toBe(0);
     expect((await grace.call('supervisor.tickets', { filter: 'resolved' })).total).toBe(0);
+    // Monday's bar keeps it; Tuesday's, today's, does not.
+    const tuesday = await grace.call('supervisor.overview');
+    expect(bar(tuesday, monday)).toBe(bar(board, monday));
+    expect(bar(tuesday, monday + 1)).toBe(homeResolution(tuesday).today.total);
+    expect(homeResolution(tuesday).today.total).toBe(0);
+  });
+
+  it("draws a resolve just after midnight in Tehran on the new day's bar, as today and the week count it", async () => {
+    const t = await testDesk();
+    close = () => t.desk.close();
+    const omar = await t.as('Omar Haddad');
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const settings = await omar.call('sla.settings', {});
+    const weekdays = settings.calendars.find((c) => c.id === 'std-weekdays')!;
+    await omar.call('sla.saveCalendar', { ...weekdays, timeZone: 'Asia/Tehran' });
+    // 23:00 in Tehran on Monday 7 December 2026 (19:30 UTC): Ava opens a ticket; at 00:30 on
+    // Tuesday there (21:00 UTC, still Monday in UTC) she resolves it.
+    t.clock.t = Date.UTC(2026, 11, 7, 19, 30);
+    const phone = t.desk.db.sqlite.prepare(`select phone from customers where segment = 'home' order by name limit 1`).pluck().get() as string;
+    const r = await ava.call('lookup.search', { query: phone });
+    if (r.kind !== 'match') throw new Error('no home customer in the demo');
+    const created = await ava.call('tickets.create', { customerId: r.view.customer.id, subject: 'Laptop will not boot', priority: 'normal' });
+    await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'TAKE' } });
+    const before = await grace.call('supervisor.overview');
+    t.clock.t = Date.UTC(2026, 11, 7, 21);
+    await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Reset the BIOS' } });
+    const board = await grace.call('supervisor.overview');
+    const monday = Date.UTC(2026, 11, 7) / DAY;
+    expect(board.day).toMatchObject({ timeZone: 'Asia/Tehran', day: monday + 1, start: Date.UTC(2026, 11, 7, 20, 30) });
+    const bar = (o: typeof board, day: number) => o.daily.find((d) => d.day === day && d.segment === 'home' && d.target === 'resolution')?.total ?? 0;
+    const home = (o: typeof board) => o.attainment.find((a) => a.segment === 'home' && a.target === 'resolution')!;
+    // Tuesday's bar, today's, holds it; Monday's is as it was.
+    expect(home(board).today.total).toBe(1);
+    expect(bar(board, monday + 1)).toBe(1);
+    expect(bar(board, monday)).toBe(bar(before, monday));
+    expect(board.daily.filter((d) => d.segment === 'home' && d.target === 'resolution').reduce((n, d) => n + d.total, 0)).toBe(home(board).week.total);
+    const weekDrill = await grace.call('supervisor.tickets', { filter: 'attainment', segment: 'home', target: 'resolution', window: 'week' });
+    expect(weekDrill.total).toBe(home(board).week.total);
   });
 
   it('is refused to an agent', async () => {

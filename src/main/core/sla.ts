@@ -16,7 +16,7 @@ import { settingsLog } from './settingsSync';
 // onto its SLA columns. Due times are data on the ticket; the scheduler reads them back.
 
 const DAY_MS = 86_400_000;
-/** sla_recent keeps today and the 7 UTC days before it: the drill-down's week is today and the 6 before. */
+/** sla_recent keeps today and the 7 UTC days before it: the board's week (7 centre days, any zone) lies within (tickets.ts centreDays). */
 export const RECENT_DAYS = 7;
 const ATTAINMENT_TARGETS = ['firstResponse', 'resolution'] as const;
 

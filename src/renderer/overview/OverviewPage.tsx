@@ -609,7 +609,8 @@ const AttainmentChart = inViewFirst(function AttainmentChart({ data }: { data: O
   // Kept in local storage, as the queues' order is: the board is left for a ticket and come back to many times
   // a shift, and the chart came back on resolution each time.
   const [target, setTarget] = useLocalStorage<'firstResponse' | 'resolution'>({ key: 'tagdesk.board.chartTarget', defaultValue: 'resolution', getInitialValueInEffect: false, deserialize: chartTargetOf });
-  const today = Math.floor((data?.now ?? 0) / DAY_MS);
+  // The centre's days (overview's `day`), the last being today: "Today" is its last point.
+  const today = data?.day.day ?? Math.floor((data?.now ?? 0) / DAY_MS);
   const days = Array.from({ length: 7 }, (_, i) => today - 6 + i);
   const weekOf = (segment: Segment) => data?.attainment.find((a) => a.segment === segment && a.target === target)?.week;
   const summary = SEGMENTS.map((s) => {

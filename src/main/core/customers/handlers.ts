@@ -26,6 +26,8 @@ export interface CustomerHandlerContext<S> {
   signedIn(session: S): User;
   maySee(user: User, segment: string): boolean;
   now(): number;
+  /** The zone the centre's day follows (sla.ts centreDayZone): the data page's days are its. */
+  dayZone(): string;
 }
 
 export const snapshotOf = (u: User): RecordActor => ({ id: u.id, name: u.name, role: u.role, tier: u.tier, segments: u.segments });
@@ -170,7 +172,7 @@ export function customerHandlers<S>(ctx: CustomerHandlerContext<S>): CustomerHan
     'quality.overview': (s, i) => {
       const u = ctx.signedIn(s);
       if (u.role !== 'supervisor' && u.role !== 'admin') throw new ApiError('forbidden', say('qualityAcrossDesk'));
-      return records.qualityOverview(i.limit, ctx.now());
+      return records.qualityOverview(i.limit, ctx.now(), ctx.dayZone());
     },
     'customers.transferAsset': (s, i) => {
       const u = ctx.signedIn(s);

@@ -19,6 +19,7 @@ import {
   type CustomerFields,
 } from '../../../shared/customerRules';
 import { FRESH_MS, scoreQuality } from '../../../shared/dataQuality';
+import { zoneDay, zoneDayOf } from '../../../shared/sla/calendar';
 import type { Segment, ServiceLevel } from '../../../shared/domain';
 import { DUPLICATE_THRESHOLD, scoreDuplicate, type DuplicateProbe } from '../../../shared/duplicates';
 import { countryOf, toE164, type Country } from '../../../shared/phone';
@@ -624,7 +625,7 @@ export function customerRecords(db: Sql, deskCountry: Country) {
   }
 
   /** The data-quality page: counts in one scan, the trend of the last 14 days, the worst records scored in full. */
-  function qualityOverview(limit: number, now: number) {
+  function qualityOverview(limit: number, now: number, timeZone: string) {
     const staleBefore = now - FRESH_MS;
     const counts = db.sqlite
       .prepare(
@@ -633,20 +634,26 @@ export function customerRecords(db: Sql, deskCountry: Country) {
            FROM customers`,
       )
       .get(staleBefore) as { customers: number; noEmail: number; noPhone: number; stale: number; erased: number };
-    const today = Math.floor(now / DAY_MS);
+    // The centre's days (its zone, as the board's "today"): counted per quarter hour in the one
+    // read, as every zone's midnight falls on one, then summed into the days.
+    const QUARTER_MS = 900_000;
+    const days = Array.from({ length: 14 }, (_, i) => zoneDayOf(zoneDay(now, timeZone).day - 13 + i, timeZone));
     const rows = db.sqlite
       .prepare(
-        `SELECT at / ${DAY_MS} AS day, sum(type IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED')) AS created,
+        `SELECT at / ${QUARTER_MS} AS quarter, sum(type IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED')) AS created,
                 sum(type NOT IN ('CUSTOMER_CREATED','CUSTOMER_IMPORTED','CUSTOMER_CONFIRMED','INTERACTION_LOGGED')) AS changed, sum(type = 'CUSTOMER_CONFIRMED') AS confirmed
-           FROM customer_events WHERE at >= ? GROUP BY day`,
+           FROM customer_events WHERE at >= ? AND at < ? GROUP BY quarter`,
       )
-      .all((today - 13) * DAY_MS) as { day: number; created: number; changed: number; confirmed: number }[];
-    const byDay = new Map(rows.map((r) => [r.day, r]));
-    const trend = Array.from({ length: 14 }, (_, i) => {
-      const day = today - 13 + i;
-      const r = byDay.get(day);
-      return { day, created: r?.created ?? 0, changed: r?.changed ?? 0, confirmed: r?.confirmed ?? 0 };
-    });
+      .all(days[0]!.start, days[13]!.end) as { quarter: number; created: number; changed: number; confirmed: number }[];
+    const trend = days.map((d) => ({ day: d.day, created: 0, changed: 0, confirmed: 0 }));
+    for (const r of rows) {
+      const at = r.quarter * QUARTER_MS;
+      const bar = trend[days.findIndex((d) => at >= d.start && at < d.end)];
+      if (!bar) continue;
+      bar.created += r.created;
+      bar.changed += r.changed;
+      bar.confirmed += r.confirmed;
+    }
     // The likeliest worst first by what SQL can see (missing ways to reach them, staleness),
     // then each scored in full, duplicates included.
     const suspects = db.sqlite

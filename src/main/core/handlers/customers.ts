@@ -89,7 +89,7 @@ export function customerArea(
         running.stop = true;
         return { cancelling: true };
       },
-      ...announced(customerHandlers<Session>({ records, privacy, audit, signedIn, maySee: (u, segment) => seesSegment(u, segment), now: () => clock.now() })),
+      ...announced(customerHandlers<Session>({ records, privacy, audit, signedIn, maySee: (u, segment) => seesSegment(u, segment), now: () => clock.now(), dayZone: () => sla.dayZone() })),
       'import.peek': (s, i) => {
         requireImporter(signedIn(s));
         const r = recognise(i.file, i.from);
