@@ -124,8 +124,11 @@ it('says each change to an account, and who made it, in the reader’s words', a
   ).toBe('Role: Agent → Supervisor; Tier: Tier 1 → Tier 3; Segments: Education → Education, Home');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).toBe('Deactivated');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: false, to: true }, { field: 'email', from: 'a@x.io', to: 'b@x.io' }] })).toBe('Reactivated; Email: a@x.io → b@x.io');
+  // A password reset is listed too (it changes no field a desk keeps).
+  expect(accountChangeText({ type: 'USER_PASSWORD_RESET', changes: [] })).toBe('Reset the password');
   await setLocale('fa', 'arabext');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).not.toMatch(/[A-Za-z]/);
+  expect(accountChangeText({ type: 'USER_PASSWORD_RESET', changes: [] })).toBe('گذرواژه را بازنشانی کرد');
 });
 
 // Ava, a supervisor (who oversees every segment), made an agent again: the form kept all five

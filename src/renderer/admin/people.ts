@@ -1,7 +1,7 @@
 import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
 import { foldName } from '../../shared/persianInput';
 import { isAccountEmail, type Role, type Segment, type Tier, type User } from '../../shared/domain';
-import type { UserStreamPayload } from '../../shared/userStream';
+import type { UserEventType, UserStreamPayload } from '../../shared/userStream';
 import type { Problem } from '../backend';
 import { t } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
@@ -112,10 +112,11 @@ const FIELD_KEY = { name: 'hubUsers.name', email: 'signIn.email', role: 'hubUser
 
 /**
  * What one change to an account did, for the person's history on People: "Made the account",
- * "Deactivated", "Role: Agent → Supervisor; Tier: Tier 1 → Tier 3".
+ * "Deactivated", "Role: Agent → Supervisor; Tier: Tier 1 → Tier 3", "Reset the password".
  */
-export function accountChangeText(change: { type: 'USER_CREATED' | 'USER_CHANGED'; changes: readonly AccountChange[] }): string {
+export function accountChangeText(change: { type: UserEventType; changes: readonly AccountChange[] }): string {
   if (change.type === 'USER_CREATED') return t('hubUsers.historyCreated');
+  if (change.type === 'USER_PASSWORD_RESET') return t('hubUsers.historyPasswordReset');
   return change.changes
     .map((c) =>
       c.field === 'active'
