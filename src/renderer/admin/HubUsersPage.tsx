@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Group, List, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Output } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
@@ -10,11 +10,12 @@ import { formatDateTime, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
-import { administers, mayJoinHub, maySetActive, maySetRole, worksChosenSegments } from '../../shared/access';
+import { navigate } from '../route';
+import { administers, mayJoinHub, maySetActive, maySetRole, seesBoard, worksChosenSegments } from '../../shared/access';
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { accountChangeText, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { accountChangeText, leaverTickets, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -113,6 +114,8 @@ export function HubUsersPage() {
   // change the people.
   const users = useCall('hubUsers.list', allowed ? {} : null, { live: () => false });
   const [editing, setEditing] = useState<Editing>(null);
+  // A person just deactivated who still holds open tickets: what they need, and where.
+  const [leaver, setLeaver] = useState<{ user: User; open: number } | null>(null);
   const box = useElementSize();
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
@@ -154,6 +157,19 @@ export function HubUsersPage() {
           </Button>
         }
       />
+      {leaver && leaverTickets(leaver.user.name, leaver.open) ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('hubUsers.leaverTitle')} withCloseButton closeButtonLabel={t('common.close')} onClose={() => setLeaver(null)} data-testid="leaver-tickets">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{leaverTickets(leaver.user.name, leaver.open)?.after}</Text>
+            {/* An admin sees the board (access.ts seesBoard) and the tickets there; only a supervisor hands them over (mayAssign). */}
+            {seesBoard(user) && (
+              <Button size="compact-sm" variant="light" color="orange" onClick={() => navigate({ name: 'overview', drill: { filter: 'agent', assigneeId: leaver.user.id } })}>
+                {t('hubUsers.leaverOpen', { name: leaver.user.name })}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      ) : null}
       <Section title={tc('hubUsers.count', users.data.length)} padding={0}>
         {/* Narrower than the five columns need (a phone, a window at 420 px), each person is one
             row of two cells, the status and actions under each other at the end: the table no
@@ -250,14 +266,18 @@ export function HubUsersPage() {
       {address}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: personLabel(editing.user, people) }) : editing ? t('hubUsers.editOne', { name: personLabel(editing.user, people) }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
-        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
+        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u, open) => {
+              setLeaver(open > 0 ? { user: u, open } : null);
+              done(t('hubUsers.saved', { name: u.name }));
+            }} /> : null}
         {editing?.kind === 'edit' ? <PersonHistory user={editing.user} /> : null}
       </Modal>
     </Stack>
   );
 }
 
-function UserForm({ user, people, onDone }: { user: User | null; people: readonly User[]; onDone: (u: User) => void }) {
+/** `onDone`'s `open`: how many open tickets a person just deactivated still holds (0 otherwise). */
+function UserForm({ user, people, onDone }: { user: User | null; people: readonly User[]; onDone: (u: User, open: number) => void }) {
   const { user: me } = useSession();
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
@@ -276,6 +296,10 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
   const selfRefusal = user !== null ? maySetActive(me, user, false) : null;
   // Nor is an admin's own role changed away from admin: the role is fixed, and says why.
   const roleRefusal = user !== null ? maySetRole(me, user, 'agent') : null;
+  // The open tickets of an active person (this desk's count): a deactivation leaves them with them.
+  const held = useCall('supervisor.tickets', user?.active && seesBoard(me) ? { filter: 'agent', assigneeId: user.id, limit: 1 } : null);
+  const open = held.data?.total ?? 0;
+  const leaving = user !== null && user.active && !active ? leaverTickets(user.name, open) : null;
   // A field's message goes as soon as that field is changed.
   const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
@@ -291,7 +315,7 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
       const saved = user
         ? await call('hubUsers.update', { id: user.id, name, ...(email.trim() !== user.email ? { email } : {}), role, tier: effectiveTier, segments, active })
         : await call('hubUsers.create', { email, name, role, tier: effectiveTier, segments, password });
-      onDone(saved);
+      onDone(saved, user?.active && !saved.active ? open : 0);
     } catch (error) {
       const refused = problemOf(error);
       const fields = refusedFields(refused);
@@ -335,6 +359,11 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
           }} />
         ) : (
           <Checkbox label={t('hubUsers.activeLabel')} checked={active} disabled={selfRefusal !== null} description={selfRefusal && sayMessage(selfRefusal)} onChange={(e) => setActive(e.currentTarget.checked)} />
+        )}
+        {leaving && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="leaver-before">
+            <Text size="sm">{leaving.before}</Text>
+          </Alert>
         )}
         {user !== null && <Text size="xs" c="dimmed">{t('hubUsers.sessionsEnd')}</Text>}
         <Group justify="flex-end">

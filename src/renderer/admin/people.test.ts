@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { accountChangeText, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, leaverTickets, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -139,4 +139,21 @@ it('asks for the segments again when someone who oversees all becomes an agent o
   expect(segmentsOnRoleChange('admin', 'specialist', all)).toEqual([]);
   expect(segmentsOnRoleChange('agent', 'specialist', ['home'])).toEqual(['home']);
   expect(segmentsOnRoleChange('agent', 'supervisor', ['home'])).toEqual(['home']);
+});
+
+// Deactivating a leaver said nothing of their open tickets, which stayed assigned to them until
+// a supervisor handed them over. The form says how many before saving, and after, who hands
+// them over and where.
+it('says what a deactivated person’s open tickets need, before and after saving', async () => {
+  expect(leaverTickets('Nadia Karimi', 0)).toBeNull();
+  expect(leaverTickets('Nadia Karimi', 3)).toEqual({
+    before: 'Nadia Karimi holds 3 open tickets. Deactivated, they keep them until a supervisor hands them over.',
+    after: 'Nadia Karimi is deactivated and still holds 3 open tickets. A supervisor hands them over: Overview board, Nadia Karimi’s load, Hand over all…',
+  });
+  expect(leaverTickets('Nadia Karimi', 1)?.before).toBe('Nadia Karimi holds one open ticket. Deactivated, they keep it until a supervisor hands it over.');
+  await setLocale('fa', 'arabext');
+  const fa = leaverTickets('نادیا کریمی', 3)!;
+  expect(fa.before).toContain('۳');
+  expect(fa.after).toContain('واگذاری همه…');
+  expect(fa.before + fa.after).not.toMatch(/[A-Za-z]/);
 });

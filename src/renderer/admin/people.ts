@@ -3,7 +3,7 @@ import { foldName } from '../../shared/persianInput';
 import { isAccountEmail, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import type { UserEventType, UserStreamPayload } from '../../shared/userStream';
 import type { Problem } from '../backend';
-import { t } from '../i18n';
+import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 
 // What the People page's forms say is wrong, field by field, in the reader's words, before
@@ -94,6 +94,18 @@ export function namesakeWarning(name: string, people: readonly User[], except: s
   if (others.length === 0) return undefined;
   const who = others.map((p) => t('hubUsers.nameWithEmail', { name: p.name, email: p.email })).join(t('list.separator'));
   return t('hubUsers.nameInUse', { who });
+}
+
+/**
+ * What deactivating someone leaves behind, their open tickets, which stay assigned to them:
+ * `before`, in the form before saving; `after`, once saved, with who can hand them over (a
+ * supervisor: access.ts mayAssign; an admin is not one) and where ("Hand over all…" in their
+ * drawer on the Overview board). Null with none open.
+ */
+export function leaverTickets(name: string, open: number): { before: string; after: string } | null {
+  if (open <= 0) return null;
+  const vars = { name, button: t('handOver.open'), board: t('nav.overview') };
+  return { before: tc('hubUsers.leaverBefore', open, vars), after: tc('hubUsers.leaverAfter', open, vars) };
 }
 
 type AccountChange = UserStreamPayload['changes'][number];
