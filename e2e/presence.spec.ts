@@ -207,7 +207,10 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   // Resetting his own password signed Omar out at his next action, unwarned ("New password set
   // for Omar Haddad." and then the sign-in screen): the dialog now says so before he does it.
   await omar.getByRole('button', { name: en['hubUsers.resetOne'].replace('{name}', 'Omar Haddad'), exact: true }).click();
-  await expect(dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`))).toHaveAccessibleDescription(new RegExp(en['hubUsers.ownPasswordSignsOut']));
+  // A visible warning now (it was small grey text), and a hint worded for oneself.
+  await expect(dialog.getByTestId('own-password-warning')).toContainText(en['hubUsers.ownPasswordSignsOut']);
+  await expect(dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`))).toHaveAccessibleDescription(en['hubUsers.ownPasswordHint']);
+  await shot('people-own-password-en-1366');
   await omar.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
@@ -277,6 +280,20 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await expect(history.first()).toContainText(en['hubUsers.historyPasswordReset']);
   await expect(history.first()).toContainText('Omar Haddad');
   await omar.keyboard.press('Escape');
+  // History was one person's only: "Changes to people" lists every account's, newest first,
+  // narrowed by person or by who changed them.
+  const changes = omar.getByTestId('people-changes').getByRole('listitem');
+  await expect(changes.first()).toContainText(`nadia karimi${en['hubUsers.changesNameSeparator']}${en['hubUsers.historyPasswordReset']}`);
+  await omar.getByRole('combobox', { name: en['hubUsers.changesPerson'], exact: true }).click();
+  await omar.getByRole('option', { name: 'Ava Martin' }).click();
+  await expect(changes).toHaveCount(1);
+  await expect(changes).toContainText(en['hubUsers.historyCreated']);
+  await expect(changes).toContainText(en['hubUsers.historySystem']);
+  // Ava's account was made from the hub's command line: none of its changes is Omar's.
+  await omar.getByRole('combobox', { name: en['hubUsers.changesBy'], exact: true }).click();
+  await omar.getByRole('option', { name: 'Omar Haddad' }).click();
+  await expect(changes).toHaveCount(0);
+  await expect(omar.getByText(en['hubUsers.changesNone'])).toBeVisible();
   // Deactivating a leaver said nothing of their open tickets, which stay theirs until a
   // supervisor hands them over: the form says how many, and after saving, who and where.
   const maxName = 'Maximiliana Vandenberghe-Oyelaran';

@@ -3,7 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { Output } from '../../shared/api';
+import type { AccountChange, Output, PeopleChange } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, t, tc } from '../i18n';
@@ -15,7 +15,7 @@ import { administers, mayJoinHub, maySetActive, maySetRole, seesBoard, worksChos
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { accountChangeText, leaverTickets, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { accountChangeText, filterChanges, leaverTickets, passwordHint, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -263,6 +263,7 @@ export function HubUsersPage() {
           </Table.ScrollContainer>
         </div>
       </Section>
+      <PeopleChanges people={people} />
       {address}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: personLabel(editing.user, people) }) : editing ? t('hubUsers.editOne', { name: personLabel(editing.user, people) }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
@@ -392,21 +393,63 @@ function PersonHistory({ user }: { user: User }) {
       </Text>
       {history.problem && !history.data ? <ProblemAlert title={t('hubUsers.history')} problem={history.problem} /> : null}
       {history.data && history.data.length === 0 ? <Text size="sm">{t('hubUsers.historyEmpty')}</Text> : null}
-      {history.data && history.data.length > 0 ? (
-        <List size="sm" spacing={6} listStyleType="none" data-testid="person-history">
-          {history.data.map((change, i) => (
-            <List.Item key={i}>
-              <Text size="xs" c="dimmed">
-                {t('hubUsers.historyLine', { when: formatDateTime(change.at), who: change.by ?? t('hubUsers.historySystem') })}
-              </Text>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                <bdi>{accountChangeText(change)}</bdi>
-              </Text>
-            </List.Item>
-          ))}
-        </List>
-      ) : null}
+      {history.data && history.data.length > 0 ? <ChangeList changes={history.data} testId="person-history" /> : null}
     </Stack>
+  );
+}
+
+/**
+ * Changes to accounts, as History and "Changes to people" say them: when, who made it, what
+ * (accountChangeText), and, given `names` (the centre-wide list), whose account.
+ */
+function ChangeList({ changes, testId, names = false }: { changes: ReadonlyArray<AccountChange & Partial<Pick<PeopleChange, 'name'>>>; testId: string; names?: boolean }) {
+  return (
+    <List size="sm" spacing={6} listStyleType="none" data-testid={testId}>
+      {changes.map((change, i) => (
+        <List.Item key={i}>
+          <Text size="xs" c="dimmed">
+            {t('hubUsers.historyLine', { when: formatDateTime(change.at), who: change.by ?? t('hubUsers.historySystem') })}
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {names && change.name !== undefined ? (
+              <>
+                <Text span fw={600} size="sm">
+                  <bdi>{change.name}</bdi>
+                </Text>
+                {t('hubUsers.changesNameSeparator')}
+              </>
+            ) : null}
+            <bdi>{accountChangeText(change)}</bdi>
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** "Changes to people": every account's changes this desk has, newest first, narrowed by person or by who changed them. */
+function PeopleChanges({ people }: { people: readonly User[] }) {
+  const changes = useCall('hubUsers.changes', {}, { live: () => false });
+  const [person, setPerson] = useState<string | null>(null);
+  const [by, setBy] = useState<string | null>(null);
+  const all = changes.data ?? [];
+  const whoChanged = [...new Set(all.map((c) => c.by ?? ''))].map((name) => ({ value: name, label: name || t('hubUsers.historySystem') }));
+  const shown = filterChanges(all, { person, by });
+  return (
+    <Section title={t('hubUsers.changesTitle')} id="people-changes">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('hubUsers.changesLead')}
+        </Text>
+        <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
+          <Select label={t('hubUsers.changesPerson')} placeholder={t('hubUsers.changesAnyone')} clearable searchable data={people.map((p) => ({ value: p.id, label: personLabel(p, people) }))} value={person} onChange={setPerson} miw={200} comboboxProps={{ withinPortal: true }} />
+          <Select label={t('hubUsers.changesBy')} placeholder={t('hubUsers.changesAnyone')} clearable data={whoChanged} value={by} onChange={setBy} miw={200} />
+        </Group>
+        {changes.problem && !changes.data ? <ProblemAlert title={t('hubUsers.changesTitle')} problem={changes.problem} /> : null}
+        {changes.data && shown.length === 0 ? <Text size="sm">{t('hubUsers.changesNone')}</Text> : null}
+        {shown.length > 0 ? <ChangeList changes={shown} testId="people-changes" names /> : null}
+      </Stack>
+    </Section>
   );
 }
 
@@ -441,7 +484,13 @@ function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <PasswordInput label={t('hubUsers.newPassword')} description={own ? `${t('hubUsers.passwordHint')} ${t('hubUsers.ownPasswordSignsOut')}` : t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
+        {/* Said where it is seen (it was small grey text under the field): the new password signs this admin out everywhere. */}
+        {own && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('hubUsers.ownPasswordTitle')} data-testid="own-password-warning">
+            <Text size="sm">{t('hubUsers.ownPasswordSignsOut')}</Text>
+          </Alert>
+        )}
+        <PasswordInput label={t('hubUsers.newPassword')} description={passwordHint(own)} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
             setPassword(e.currentTarget.value);
             setError(undefined);
           }} data-autofocus />

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { accountChangeText, leaverTickets, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, filterChanges, leaverTickets, passwordHint, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -156,4 +156,27 @@ it('says what a deactivated person’s open tickets need, before and after savin
   expect(fa.before).toContain('۳');
   expect(fa.after).toContain('واگذاری همه…');
   expect(fa.before + fa.after).not.toMatch(/[A-Za-z]/);
+});
+
+// Resetting one's own password, the hint said "Tell it to the person in a safe way".
+it('words the new-password hint for one’s own account', async () => {
+  expect(passwordHint(false)).toBe('At least 10 characters. Tell it to the person in a safe way.');
+  expect(passwordHint(true)).toBe('At least 10 characters. Choose one you will remember; nobody else needs to know it.');
+  await setLocale('fa', 'arabext');
+  expect(passwordHint(true)).not.toMatch(/[A-Za-z]/);
+  expect(passwordHint(true)).not.toBe(passwordHint(false));
+});
+
+// History was one person's only: "Changes to people" lists every account's, narrowed by whose
+// account and by who changed it.
+it('narrows the centre-wide changes by person and by who changed them', () => {
+  const changes = [
+    { userId: 'n', by: 'Omar Haddad', at: 3 },
+    { userId: 'a', by: 'Rosa Jimenez', at: 2 },
+    { userId: 'n', by: null, at: 1 },
+  ];
+  expect(filterChanges(changes, { person: null, by: null }).map((c) => c.at)).toEqual([3, 2, 1]);
+  expect(filterChanges(changes, { person: 'n', by: null }).map((c) => c.at)).toEqual([3, 1]);
+  expect(filterChanges(changes, { person: null, by: 'Rosa Jimenez' }).map((c) => c.at)).toEqual([2]);
+  expect(filterChanges(changes, { person: 'n', by: '' }).map((c) => c.at)).toEqual([1]);
 });

@@ -38,6 +38,14 @@ export function personErrors(form: { name: string; email: string; password: stri
   return out;
 }
 
+/**
+ * The hint under a new password: for someone else's account, to tell it to them safely; for
+ * one's own ("Tell it to the person" read oddly to an admin resetting their own), to keep it.
+ */
+export function passwordHint(own: boolean): string {
+  return t(own ? 'hubUsers.ownPasswordHint' : 'hubUsers.passwordHint');
+}
+
 export function passwordError(password: string): string | undefined {
   return [...password].length < PASSWORD_MIN ? t('hubUsers.passwordShort') : undefined;
 }
@@ -136,6 +144,15 @@ export function accountChangeText(change: { type: UserEventType; changes: readon
         : t('hubUsers.historyField', { field: t(FIELD_KEY[c.field]), from: valueText(c.field, c.from), to: valueText(c.field, c.to) }),
     )
     .join(t('hubUsers.historySeparator'));
+}
+
+/**
+ * The centre-wide "Changes to people", narrowed to one person's account (`person`: their id)
+ * and to the changes one admin made (`by`: the name History shows; '' for the hub's command
+ * line); null is any. The list stays newest first.
+ */
+export function filterChanges<C extends { userId: string; by: string | null }>(changes: readonly C[], filter: { person: string | null; by: string | null }): C[] {
+  return changes.filter((c) => (filter.person === null || c.userId === filter.person) && (filter.by === null || (c.by ?? '') === filter.by));
 }
 
 /**
