@@ -27,6 +27,8 @@ let pg: TestPostgres;
 let hub: Hub;
 let shell: WebShell;
 let dataDir: string;
+/** Maximiliana's hub id: she holds two open tickets at the desk. */
+let maxId = '';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -36,7 +38,7 @@ test.beforeAll(async () => {
   await makeUser(hub, { email: 'sam@desk.test', name: 'Sam Rivera', role: 'specialist', tier: 2, segments: ['education'] });
   await makeUser(hub, { email: 'omar@desk.test', name: 'Omar Haddad', role: 'admin', tier: 3, segments: [] });
   // Long words in every column: the People page's table must still say each status whole.
-  await makeUser(hub, { email: 'maximiliana.vandenberghe@very-long-district.example.org', name: 'Maximiliana Vandenberghe-Oyelaran', role: 'specialist', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
+  const max = await makeUser(hub, { email: 'maximiliana.vandenberghe@very-long-district.example.org', name: 'Maximiliana Vandenberghe-Oyelaran', role: 'specialist', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
   dataDir = mkdtempSync(join(tmpdir(), 'tagdesk-e2e-presence-'));
   // The demo's tickets to be present on (presence asks the hub; nothing here syncs), at a desk
   // pointed at the hub and set down as set up empty: a desk of demo data follows no hub (it
@@ -44,6 +46,10 @@ test.beforeAll(async () => {
   const desk = await openDesk({ dataDir, demo: true, demoCustomers: 60 });
   hubLink({ db: new Sql(desk.db.sqlite, desk.db.kysely), now: Date.now }).keepAddress(hub.url);
   desk.db.sqlite.prepare(`update meta set value = json_set(value, '$.mode', 'empty') where key = 'initialized'`).run();
+  // Maximiliana holds two open tickets (People: deactivating her says so, and who hands them over).
+  maxId = max.id;
+  desk.db.sqlite.prepare('insert into users (id, name, email, role, tier, segments, active, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)').run(max.id, max.name, max.email, max.role, max.tier, JSON.stringify(max.segments), Date.now());
+  desk.db.sqlite.prepare('update tickets set assignee_id = ? where id in (select id from tickets where is_open = 1 and assignee_id is not null order by number limit 2)').run(max.id);
   desk.close();
   shell = await startWebShell({ dataDir, demo: false, port: 0 });
 });
@@ -238,7 +244,10 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   // Resetting his own password signed Omar out at his next action, unwarned ("New password set
   // for Omar Haddad." and then the sign-in screen): the dialog now says so before he does it.
   await omar.getByRole('button', { name: en['hubUsers.resetOne'].replace('{name}', 'Omar Haddad'), exact: true }).click();
-  await expect(dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`))).toHaveAccessibleDescription(new RegExp(en['hubUsers.ownPasswordSignsOut']));
+  // A visible warning now (it was small grey text), and a hint worded for oneself.
+  await expect(dialog.getByTestId('own-password-warning')).toContainText(en['hubUsers.ownPasswordSignsOut']);
+  await expect(dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`))).toHaveAccessibleDescription(en['hubUsers.ownPasswordHint']);
+  await shot('people-own-password-en-1366');
   await omar.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
@@ -299,6 +308,43 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await expect(history.last()).toContainText(en['hubUsers.historyCreated']);
   await shot('people-history-en-1366');
   await omar.keyboard.press('Escape');
+  // A password reset left no record ("A password reset is not listed"): it is listed now, by whom.
+  await omar.getByRole('button', { name: en['hubUsers.resetOne'].replace('{name}', 'nadia karimi (nadia.k@desk.test)'), exact: true }).click();
+  await dialog.getByLabel(new RegExp(`^${en['hubUsers.newPassword']}`)).fill('another long one 2');
+  await dialog.getByRole('button', { name: en['hubUsers.reset'] }).click();
+  await expect(dialog).toHaveCount(0);
+  await edit('nadia karimi (nadia.k@desk.test)').click();
+  await expect(history.first()).toContainText(en['hubUsers.historyPasswordReset']);
+  await expect(history.first()).toContainText('Omar Haddad');
+  await omar.keyboard.press('Escape');
+  // History was one person's only: "Changes to people" lists every account's, newest first,
+  // narrowed by person or by who changed them.
+  const changes = omar.getByTestId('people-changes').getByRole('listitem');
+  await expect(changes.first()).toContainText(`nadia karimi${en['hubUsers.changesNameSeparator']}${en['hubUsers.historyPasswordReset']}`);
+  await omar.getByRole('combobox', { name: en['hubUsers.changesPerson'], exact: true }).click();
+  await omar.getByRole('option', { name: 'Ava Martin' }).click();
+  await expect(changes).toHaveCount(1);
+  await expect(changes).toContainText(en['hubUsers.historyCreated']);
+  await expect(changes).toContainText(en['hubUsers.historySystem']);
+  // Ava's account was made from the hub's command line: none of its changes is Omar's.
+  await omar.getByRole('combobox', { name: en['hubUsers.changesBy'], exact: true }).click();
+  await omar.getByRole('option', { name: 'Omar Haddad' }).click();
+  await expect(changes).toHaveCount(0);
+  await expect(omar.getByText(en['hubUsers.changesNone'])).toBeVisible();
+  // Deactivating a leaver said nothing of their open tickets, which stay theirs until a
+  // supervisor hands them over: the form says how many, and after saving, who and where.
+  const maxName = 'Maximiliana Vandenberghe-Oyelaran';
+  await edit(maxName).click();
+  await dialog.getByRole('checkbox', { name: en['hubUsers.activeLabel'] }).uncheck();
+  await expect(dialog.getByTestId('leaver-before')).toHaveText(en['hubUsers.leaverBefore_other'].replace('{name}', maxName).replace('{count}', '2'));
+  await shot('people-leaver-before-en-1366');
+  await dialog.getByRole('button', { name: en['hubUsers.save'] }).click();
+  await expect(dialog).toHaveCount(0);
+  const leaver = omar.getByTestId('leaver-tickets');
+  await expect(leaver).toContainText(en['hubUsers.leaverAfter_other'].replaceAll('{name}', maxName).replace('{count}', '2').replace('{board}', en['nav.overview']).replace('{button}', en['handOver.open']));
+  await shot('people-leaver-after-en-1366');
+  await leaver.getByRole('button', { name: en['hubUsers.leaverOpen'].replace('{name}', maxName) }).click();
+  await expect(omar).toHaveURL(new RegExp(`#/overview\\?show=agent&agent=${maxId}`));
   await rosa.context().close();
   await omar.context().close();
 });

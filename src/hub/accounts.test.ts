@@ -371,6 +371,18 @@ describe('an admin at a desk joined to the hub', () => {
       expect(created).toMatchObject({ ok: true, result: { email: 'new@desk.test', tier: 2 } });
       const id = (created as { result: { id: string } }).result.id;
       expect(await c.call('hubUsers.update', { id, active: false })).toMatchObject({ ok: true, result: { active: false } });
+      // A password reset left no record: History said "A password reset is not listed". It is
+      // now the hub's 'user' event (who reset whose password, and when; never the password).
+      expect(await c.call('hubUsers.resetPassword', { id, password: 'a new secret 12' })).toMatchObject({ ok: true });
+      const history = async () => ((await c.call('hubUsers.history', { id })) as { result: { type: string; by: string | null; changes: unknown[] }[] }).result;
+      await expect.poll(async () => (await history())[0], { timeout: 15_000 }).toMatchObject({ type: 'USER_PASSWORD_RESET', by: 'omar', changes: [] });
+      expect(JSON.stringify(await history())).not.toContain('a new secret 12');
+      // The centre-wide "Changes to people": every account's, newest first, named.
+      const changes = await c.call('hubUsers.changes', {});
+      expect((changes as { result: unknown[] }).result.slice(0, 2)).toMatchObject([
+        { type: 'USER_PASSWORD_RESET', by: 'omar', userId: id, name: 'New Person' },
+        { type: 'USER_CHANGED', by: 'omar', userId: id, name: 'New Person', changes: [{ field: 'active', from: true, to: false }] },
+      ]);
       expect(await c.call('hubUsers.create', { email: 'new@desk.test', name: 'Again', role: 'agent', tier: 1, segments: ['home'], password: 'another pass 1' })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'emailTaken', params: { email: 'new@desk.test' } } });
       const list = await c.call('hubUsers.list', {});
       expect((list as { result: { email: string }[] }).result.map((u) => u.email)).toContain('new@desk.test');
@@ -384,6 +396,7 @@ describe('an admin at a desk joined to the hub', () => {
       expect(await other.call('hubUsers.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // Nor read who changed an account (People's history is an admin's).
       expect(await other.call('hubUsers.history', { id })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'adminsOnly' } });
+      expect(await other.call('hubUsers.changes', {})).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'adminsOnly' } });
     } finally {
       desk.close();
     }

@@ -159,13 +159,18 @@ export async function changeUser(db: HubDb, id: string, input: unknown, now: num
   });
 }
 
-export async function resetPassword(db: HubDb, id: string, input: unknown, now: number): Promise<void> {
+/**
+ * Sets a new password as `by` (an admin), ending the account's sessions. The 'user' stream
+ * tells of it (USER_PASSWORD_RESET: who, whose, when; never the password), for People's History.
+ */
+export async function resetPassword(db: HubDb, id: string, input: unknown, now: number, by: HubUser | null = null): Promise<void> {
   const parsed = passwordResetSchema.safeParse(input);
   if (!parsed.success) throw badRequest(`Not a valid password: ${z.prettifyError(parsed.error)}`);
   const passwordHash = await hash(parsed.data.password);
   await db.transaction().execute(async (tx) => {
-    const r = await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', validId(id)).returning('email').executeTakeFirst();
+    const r = await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', validId(id)).returningAll().executeTakeFirst();
     if (!r) throw notFound(say('noSuchUser'));
+    await appendUserEvent(tx, by, toUser(r), toUser(r), now, 'USER_PASSWORD_RESET');
     await revokeSessionsOf(tx, id, now);
     // A person locked out by their guesses is let in with the new password at once (the
     // address's lock, against guessing many accounts from one place, stays).

@@ -196,7 +196,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       if (!id && method === 'POST') return { user: await createUser(db, await body(req, bodyLimit), now(), s.user) };
       if (id && !tail && method === 'PATCH') return { user: await changeUser(db, id, await body(req, bodyLimit), now(), s.user) };
       if (id && tail === 'password' && method === 'POST') {
-        await resetPassword(db, id, await body(req, bodyLimit), now());
+        await resetPassword(db, id, await body(req, bodyLimit), now(), s.user);
         return { ok: true };
       }
     }

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { SYSTEM_ACTOR } from '../shared/domain';
-import { USER_FIELDS, USER_STREAM, type UserStreamPayload } from '../shared/userStream';
+import { USER_FIELDS, USER_STREAM, type UserEventType, type UserStreamPayload } from '../shared/userStream';
 import { uuidv7 } from '../main/core/ids';
 import { actorOfUser, type HubUser } from './accounts';
 import type { HubDatabase } from './db';
@@ -17,15 +17,18 @@ import { EVENTS_CHANNEL } from './sync';
 /** The author desk of the hub's own events. */
 export const HUB_DESK_ID = '00000000-0000-0000-0000-000000000000';
 
-/** Appends the event telling of `after` (and how it differs from `before`); nothing when nothing a desk keeps changed. */
-export async function appendUserEvent(tx: Transaction<HubDatabase>, by: HubUser | null, before: HubUser | null, after: HubUser, now: number): Promise<void> {
+/**
+ * Appends the event telling of `after` (and how it differs from `before`); nothing when nothing
+ * a desk keeps changed, unless it is a password reset (`type`), which changes no such field.
+ */
+export async function appendUserEvent(tx: Transaction<HubDatabase>, by: HubUser | null, before: HubUser | null, after: HubUser, now: number, type?: 'USER_PASSWORD_RESET'): Promise<void> {
   const changes: UserStreamPayload['changes'] = [];
   for (const field of USER_FIELDS) {
     const from = before ? before[field] : null;
     const to = after[field];
     if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from: Array.isArray(from) ? [...from] : from, to: Array.isArray(to) ? [...to] : to });
   }
-  if (before && changes.length === 0) return;
+  if (before && changes.length === 0 && !type) return;
   const payload: UserStreamPayload = {
     v: 1,
     changes,
@@ -44,7 +47,7 @@ export async function appendUserEvent(tx: Transaction<HubDatabase>, by: HubUser 
     stream: USER_STREAM,
     entityId: after.id,
     seq: entitySeq,
-    type: before ? 'USER_CHANGED' : 'USER_CREATED',
+    type: type ?? ((before ? 'USER_CHANGED' : 'USER_CREATED') satisfies UserEventType),
     payloadVersion: 1,
     payload,
     actor: { ...actor, segments: [...actor.segments] },

@@ -525,6 +525,10 @@ export const accountChangeSchema = z.object({
 });
 export type AccountChange = z.infer<typeof accountChangeSchema>;
 
+/** One change on People's centre-wide "Changes to people": whose account (its id and name now) too. */
+export const peopleChangeSchema = accountChangeSchema.extend({ userId: idSchema, name: z.string() });
+export type PeopleChange = z.infer<typeof peopleChangeSchema>;
+
 export const api = {
   'desk.status': method(z.object({ counts: z.boolean().optional() }).strict(), deskStatusSchema, { public: true }),
   'desk.initialize': method(
@@ -567,6 +571,8 @@ export const api = {
   ),
   /** One person's changes as this desk has them from the hub (its 'user' events), newest first: who made each. Admins. */
   'hubUsers.history': method(z.object({ id: idSchema }), z.array(accountChangeSchema)),
+  /** Every account's changes this desk has, newest first (the latest 500): People's "Changes to people". */
+  'hubUsers.changes': method(empty, z.array(peopleChangeSchema)),
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
   'lookup.search': method(z.object({ query: z.string().max(LOOKUP_MAX) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),

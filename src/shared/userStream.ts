@@ -16,7 +16,13 @@ import type { StreamRule } from './streamRules';
 
 export const USER_STREAM = 'user';
 
-export const USER_EVENT_TYPES = ['USER_CREATED', 'USER_CHANGED'] as const;
+// USER_PASSWORD_RESET (stop 52): an admin set a new password for the account. No field a desk
+// keeps changes (`changes` is empty; never the password or its hash): it is there for People's
+// History, who reset whose password and when. A desk from before it does not know the type and
+// skips the event (userSync.ts applyOne), keeping every other: nothing it keeps is missing, so
+// no desk version is needed for it (a version would stop an old desk's pulls at every reset).
+export const USER_EVENT_TYPES = ['USER_CREATED', 'USER_CHANGED', 'USER_PASSWORD_RESET'] as const;
+export type UserEventType = (typeof USER_EVENT_TYPES)[number];
 export const userEventTypeSchema = z.enum(USER_EVENT_TYPES);
 
 const value = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);

@@ -1,20 +1,21 @@
 import { Alert, Badge, Button, Checkbox, Group, List, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { Output } from '../../shared/api';
+import type { AccountChange, Output, PeopleChange } from '../../shared/api';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, PageHeader, PageLoading, ProblemAlert, RefusedPage, Section } from '../page';
 import { useSession } from '../session';
-import { administers, mayJoinHub, maySetActive, maySetRole, worksChosenSegments } from '../../shared/access';
+import { navigate } from '../route';
+import { administers, mayJoinHub, maySetActive, maySetRole, seesBoard, worksChosenSegments } from '../../shared/access';
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { accountChangeText, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { accountChangeText, filterChanges, leaverTickets, passwordHint, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -113,6 +114,8 @@ export function HubUsersPage() {
   // change the people.
   const users = useCall('hubUsers.list', allowed ? {} : null, { live: () => false });
   const [editing, setEditing] = useState<Editing>(null);
+  // A person just deactivated who still holds open tickets: what they need, and where.
+  const [leaver, setLeaver] = useState<{ user: User; open: number } | null>(null);
   const box = useElementSize();
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (hub.loading && !hub.data) return <PageLoading />;
@@ -154,6 +157,19 @@ export function HubUsersPage() {
           </Button>
         }
       />
+      {leaver && leaverTickets(leaver.user.name, leaver.open) ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('hubUsers.leaverTitle')} withCloseButton closeButtonLabel={t('common.close')} onClose={() => setLeaver(null)} data-testid="leaver-tickets">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{leaverTickets(leaver.user.name, leaver.open)?.after}</Text>
+            {/* An admin sees the board (access.ts seesBoard) and the tickets there; only a supervisor hands them over (mayAssign). */}
+            {seesBoard(user) && (
+              <Button size="compact-sm" variant="light" color="orange" onClick={() => navigate({ name: 'overview', drill: { filter: 'agent', assigneeId: leaver.user.id } })}>
+                {t('hubUsers.leaverOpen', { name: leaver.user.name })}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      ) : null}
       <Section title={tc('hubUsers.count', users.data.length)} padding={0}>
         {/* Narrower than the five columns need (a phone, a window at 420 px), each person is one
             row of two cells, the status and actions under each other at the end: the table no
@@ -247,17 +263,22 @@ export function HubUsersPage() {
           </Table.ScrollContainer>
         </div>
       </Section>
+      <PeopleChanges people={people} />
       {address}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.kind === 'create' ? t('hubUsers.new') : editing?.kind === 'password' ? t('hubUsers.resetOne', { name: personLabel(editing.user, people) }) : editing ? t('hubUsers.editOne', { name: personLabel(editing.user, people) }) : ''}>
         {editing?.kind === 'password' ? <PasswordForm user={editing.user} onDone={() => done(t('hubUsers.passwordReset', { name: editing.user.name }))} /> : null}
-        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u) => done(t('hubUsers.saved', { name: u.name }))} /> : null}
+        {editing?.kind === 'create' || editing?.kind === 'edit' ? <UserForm user={editing.kind === 'edit' ? editing.user : null} people={people} onDone={(u, open) => {
+              setLeaver(open > 0 ? { user: u, open } : null);
+              done(t('hubUsers.saved', { name: u.name }));
+            }} /> : null}
         {editing?.kind === 'edit' ? <PersonHistory user={editing.user} /> : null}
       </Modal>
     </Stack>
   );
 }
 
-function UserForm({ user, people, onDone }: { user: User | null; people: readonly User[]; onDone: (u: User) => void }) {
+/** `onDone`'s `open`: how many open tickets a person just deactivated still holds (0 otherwise). */
+function UserForm({ user, people, onDone }: { user: User | null; people: readonly User[]; onDone: (u: User, open: number) => void }) {
   const { user: me } = useSession();
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
@@ -276,6 +297,10 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
   const selfRefusal = user !== null ? maySetActive(me, user, false) : null;
   // Nor is an admin's own role changed away from admin: the role is fixed, and says why.
   const roleRefusal = user !== null ? maySetRole(me, user, 'agent') : null;
+  // The open tickets of an active person (this desk's count): a deactivation leaves them with them.
+  const held = useCall('supervisor.tickets', user?.active && seesBoard(me) ? { filter: 'agent', assigneeId: user.id, limit: 1 } : null);
+  const open = held.data?.total ?? 0;
+  const leaving = user !== null && user.active && !active ? leaverTickets(user.name, open) : null;
   // A field's message goes as soon as that field is changed.
   const edited = (field: PersonField) => setErrors((old) => ({ ...old, [field]: undefined }));
 
@@ -291,7 +316,7 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
       const saved = user
         ? await call('hubUsers.update', { id: user.id, name, ...(email.trim() !== user.email ? { email } : {}), role, tier: effectiveTier, segments, active })
         : await call('hubUsers.create', { email, name, role, tier: effectiveTier, segments, password });
-      onDone(saved);
+      onDone(saved, user?.active && !saved.active ? open : 0);
     } catch (error) {
       const refused = problemOf(error);
       const fields = refusedFields(refused);
@@ -336,6 +361,11 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
         ) : (
           <Checkbox label={t('hubUsers.activeLabel')} checked={active} disabled={selfRefusal !== null} description={selfRefusal && sayMessage(selfRefusal)} onChange={(e) => setActive(e.currentTarget.checked)} />
         )}
+        {leaving && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="leaver-before">
+            <Text size="sm">{leaving.before}</Text>
+          </Alert>
+        )}
         {user !== null && <Text size="xs" c="dimmed">{t('hubUsers.sessionsEnd')}</Text>}
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
@@ -363,21 +393,63 @@ function PersonHistory({ user }: { user: User }) {
       </Text>
       {history.problem && !history.data ? <ProblemAlert title={t('hubUsers.history')} problem={history.problem} /> : null}
       {history.data && history.data.length === 0 ? <Text size="sm">{t('hubUsers.historyEmpty')}</Text> : null}
-      {history.data && history.data.length > 0 ? (
-        <List size="sm" spacing={6} listStyleType="none" data-testid="person-history">
-          {history.data.map((change, i) => (
-            <List.Item key={i}>
-              <Text size="xs" c="dimmed">
-                {t('hubUsers.historyLine', { when: formatDateTime(change.at), who: change.by ?? t('hubUsers.historySystem') })}
-              </Text>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                <bdi>{accountChangeText(change)}</bdi>
-              </Text>
-            </List.Item>
-          ))}
-        </List>
-      ) : null}
+      {history.data && history.data.length > 0 ? <ChangeList changes={history.data} testId="person-history" /> : null}
     </Stack>
+  );
+}
+
+/**
+ * Changes to accounts, as History and "Changes to people" say them: when, who made it, what
+ * (accountChangeText), and, given `names` (the centre-wide list), whose account.
+ */
+function ChangeList({ changes, testId, names = false }: { changes: ReadonlyArray<AccountChange & Partial<Pick<PeopleChange, 'name'>>>; testId: string; names?: boolean }) {
+  return (
+    <List size="sm" spacing={6} listStyleType="none" data-testid={testId}>
+      {changes.map((change, i) => (
+        <List.Item key={i}>
+          <Text size="xs" c="dimmed">
+            {t('hubUsers.historyLine', { when: formatDateTime(change.at), who: change.by ?? t('hubUsers.historySystem') })}
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {names && change.name !== undefined ? (
+              <>
+                <Text span fw={600} size="sm">
+                  <bdi>{change.name}</bdi>
+                </Text>
+                {t('hubUsers.changesNameSeparator')}
+              </>
+            ) : null}
+            <bdi>{accountChangeText(change)}</bdi>
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** "Changes to people": every account's changes this desk has, newest first, narrowed by person or by who changed them. */
+function PeopleChanges({ people }: { people: readonly User[] }) {
+  const changes = useCall('hubUsers.changes', {}, { live: () => false });
+  const [person, setPerson] = useState<string | null>(null);
+  const [by, setBy] = useState<string | null>(null);
+  const all = changes.data ?? [];
+  const whoChanged = [...new Set(all.map((c) => c.by ?? ''))].map((name) => ({ value: name, label: name || t('hubUsers.historySystem') }));
+  const shown = filterChanges(all, { person, by });
+  return (
+    <Section title={t('hubUsers.changesTitle')} id="people-changes">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('hubUsers.changesLead')}
+        </Text>
+        <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
+          <Select label={t('hubUsers.changesPerson')} placeholder={t('hubUsers.changesAnyone')} clearable searchable data={people.map((p) => ({ value: p.id, label: personLabel(p, people) }))} value={person} onChange={setPerson} miw={200} comboboxProps={{ withinPortal: true }} />
+          <Select label={t('hubUsers.changesBy')} placeholder={t('hubUsers.changesAnyone')} clearable data={whoChanged} value={by} onChange={setBy} miw={200} />
+        </Group>
+        {changes.problem && !changes.data ? <ProblemAlert title={t('hubUsers.changesTitle')} problem={changes.problem} /> : null}
+        {changes.data && shown.length === 0 ? <Text size="sm">{t('hubUsers.changesNone')}</Text> : null}
+        {shown.length > 0 ? <ChangeList changes={shown} testId="people-changes" names /> : null}
+      </Stack>
+    </Section>
   );
 }
 
@@ -412,7 +484,13 @@ function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert title={t('hubUsers.failed')} problem={problem} />}
-        <PasswordInput label={t('hubUsers.newPassword')} description={own ? `${t('hubUsers.passwordHint')} ${t('hubUsers.ownPasswordSignsOut')}` : t('hubUsers.passwordHint')} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
+        {/* Said where it is seen (it was small grey text under the field): the new password signs this admin out everywhere. */}
+        {own && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('hubUsers.ownPasswordTitle')} data-testid="own-password-warning">
+            <Text size="sm">{t('hubUsers.ownPasswordSignsOut')}</Text>
+          </Alert>
+        )}
+        <PasswordInput label={t('hubUsers.newPassword')} description={passwordHint(own)} visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }} required value={password} error={error} onChange={(e) => {
             setPassword(e.currentTarget.value);
             setError(undefined);
           }} data-autofocus />

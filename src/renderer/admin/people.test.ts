@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { accountChangeText, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, filterChanges, leaverTickets, passwordHint, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -124,8 +124,11 @@ it('says each change to an account, and who made it, in the reader’s words', a
   ).toBe('Role: Agent → Supervisor; Tier: Tier 1 → Tier 3; Segments: Education → Education, Home');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).toBe('Deactivated');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: false, to: true }, { field: 'email', from: 'a@x.io', to: 'b@x.io' }] })).toBe('Reactivated; Email: a@x.io → b@x.io');
+  // A password reset is listed too (it changes no field a desk keeps).
+  expect(accountChangeText({ type: 'USER_PASSWORD_RESET', changes: [] })).toBe('Reset the password');
   await setLocale('fa', 'arabext');
   expect(accountChangeText({ type: 'USER_CHANGED', changes: [{ field: 'active', from: true, to: false }] })).not.toMatch(/[A-Za-z]/);
+  expect(accountChangeText({ type: 'USER_PASSWORD_RESET', changes: [] })).toBe('گذرواژه را بازنشانی کرد');
 });
 
 // Ava, a supervisor (who oversees every segment), made an agent again: the form kept all five
@@ -136,4 +139,44 @@ it('asks for the segments again when someone who oversees all becomes an agent o
   expect(segmentsOnRoleChange('admin', 'specialist', all)).toEqual([]);
   expect(segmentsOnRoleChange('agent', 'specialist', ['home'])).toEqual(['home']);
   expect(segmentsOnRoleChange('agent', 'supervisor', ['home'])).toEqual(['home']);
+});
+
+// Deactivating a leaver said nothing of their open tickets, which stayed assigned to them until
+// a supervisor handed them over. The form says how many before saving, and after, who hands
+// them over and where.
+it('says what a deactivated person’s open tickets need, before and after saving', async () => {
+  expect(leaverTickets('Nadia Karimi', 0)).toBeNull();
+  expect(leaverTickets('Nadia Karimi', 3)).toEqual({
+    before: 'Nadia Karimi holds 3 open tickets. Deactivated, they keep them until a supervisor hands them over.',
+    after: 'Nadia Karimi is deactivated and still holds 3 open tickets. A supervisor hands them over: Overview board, Nadia Karimi’s load, Hand over all…',
+  });
+  expect(leaverTickets('Nadia Karimi', 1)?.before).toBe('Nadia Karimi holds one open ticket. Deactivated, they keep it until a supervisor hands it over.');
+  await setLocale('fa', 'arabext');
+  const fa = leaverTickets('نادیا کریمی', 3)!;
+  expect(fa.before).toContain('۳');
+  expect(fa.after).toContain('واگذاری همه…');
+  expect(fa.before + fa.after).not.toMatch(/[A-Za-z]/);
+});
+
+// Resetting one's own password, the hint said "Tell it to the person in a safe way".
+it('words the new-password hint for one’s own account', async () => {
+  expect(passwordHint(false)).toBe('At least 10 characters. Tell it to the person in a safe way.');
+  expect(passwordHint(true)).toBe('At least 10 characters. Choose one you will remember; nobody else needs to know it.');
+  await setLocale('fa', 'arabext');
+  expect(passwordHint(true)).not.toMatch(/[A-Za-z]/);
+  expect(passwordHint(true)).not.toBe(passwordHint(false));
+});
+
+// History was one person's only: "Changes to people" lists every account's, narrowed by whose
+// account and by who changed it.
+it('narrows the centre-wide changes by person and by who changed them', () => {
+  const changes = [
+    { userId: 'n', by: 'Omar Haddad', at: 3 },
+    { userId: 'a', by: 'Rosa Jimenez', at: 2 },
+    { userId: 'n', by: null, at: 1 },
+  ];
+  expect(filterChanges(changes, { person: null, by: null }).map((c) => c.at)).toEqual([3, 2, 1]);
+  expect(filterChanges(changes, { person: 'n', by: null }).map((c) => c.at)).toEqual([3, 1]);
+  expect(filterChanges(changes, { person: null, by: 'Rosa Jimenez' }).map((c) => c.at)).toEqual([2]);
+  expect(filterChanges(changes, { person: 'n', by: '' }).map((c) => c.at)).toEqual([1]);
 });

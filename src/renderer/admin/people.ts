@@ -1,9 +1,9 @@
 import { mayHaveSegments, worksChosenSegments } from '../../shared/access';
 import { foldName } from '../../shared/persianInput';
 import { isAccountEmail, type Role, type Segment, type Tier, type User } from '../../shared/domain';
-import type { UserStreamPayload } from '../../shared/userStream';
+import type { UserEventType, UserStreamPayload } from '../../shared/userStream';
 import type { Problem } from '../backend';
-import { t } from '../i18n';
+import { t, tc } from '../i18n';
 import { roleLabel, segmentLabel, tierLabel } from '../labels';
 
 // What the People page's forms say is wrong, field by field, in the reader's words, before
@@ -36,6 +36,14 @@ export function personErrors(form: { name: string; email: string; password: stri
     if (error) out.password = error;
   }
   return out;
+}
+
+/**
+ * The hint under a new password: for someone else's account, to tell it to them safely; for
+ * one's own ("Tell it to the person" read oddly to an admin resetting their own), to keep it.
+ */
+export function passwordHint(own: boolean): string {
+  return t(own ? 'hubUsers.ownPasswordHint' : 'hubUsers.passwordHint');
 }
 
 export function passwordError(password: string): string | undefined {
@@ -96,6 +104,18 @@ export function namesakeWarning(name: string, people: readonly User[], except: s
   return t('hubUsers.nameInUse', { who });
 }
 
+/**
+ * What deactivating someone leaves behind, their open tickets, which stay assigned to them:
+ * `before`, in the form before saving; `after`, once saved, with who can hand them over (a
+ * supervisor: access.ts mayAssign; an admin is not one) and where ("Hand over all…" in their
+ * drawer on the Overview board). Null with none open.
+ */
+export function leaverTickets(name: string, open: number): { before: string; after: string } | null {
+  if (open <= 0) return null;
+  const vars = { name, button: t('handOver.open'), board: t('nav.overview') };
+  return { before: tc('hubUsers.leaverBefore', open, vars), after: tc('hubUsers.leaverAfter', open, vars) };
+}
+
 type AccountChange = UserStreamPayload['changes'][number];
 type ChangeValue = AccountChange['to'];
 
@@ -112,10 +132,11 @@ const FIELD_KEY = { name: 'hubUsers.name', email: 'signIn.email', role: 'hubUser
 
 /**
  * What one change to an account did, for the person's history on People: "Made the account",
- * "Deactivated", "Role: Agent → Supervisor; Tier: Tier 1 → Tier 3".
+ * "Deactivated", "Role: Agent → Supervisor; Tier: Tier 1 → Tier 3", "Reset the password".
  */
-export function accountChangeText(change: { type: 'USER_CREATED' | 'USER_CHANGED'; changes: readonly AccountChange[] }): string {
+export function accountChangeText(change: { type: UserEventType; changes: readonly AccountChange[] }): string {
   if (change.type === 'USER_CREATED') return t('hubUsers.historyCreated');
+  if (change.type === 'USER_PASSWORD_RESET') return t('hubUsers.historyPasswordReset');
   return change.changes
     .map((c) =>
       c.field === 'active'
@@ -123,6 +144,15 @@ export function accountChangeText(change: { type: 'USER_CREATED' | 'USER_CHANGED
         : t('hubUsers.historyField', { field: t(FIELD_KEY[c.field]), from: valueText(c.field, c.from), to: valueText(c.field, c.to) }),
     )
     .join(t('hubUsers.historySeparator'));
+}
+
+/**
+ * The centre-wide "Changes to people", narrowed to one person's account (`person`: their id)
+ * and to the changes one admin made (`by`: the name History shows; '' for the hub's command
+ * line); null is any. The list stays newest first.
+ */
+export function filterChanges<C extends { userId: string; by: string | null }>(changes: readonly C[], filter: { person: string | null; by: string | null }): C[] {
+  return changes.filter((c) => (filter.person === null || c.userId === filter.person) && (filter.by === null || (c.by ?? '') === filter.by));
 }
 
 /**

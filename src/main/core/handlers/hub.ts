@@ -11,7 +11,7 @@ import { refuseUnless, signedIn, type Area } from './types';
 export function hubHandlers(
   ctx: DeskContext,
   hub: HubLink,
-): Area<'hub.status' | 'hub.reach' | 'hubUsers.list' | 'hubUsers.history' | 'hubDesks.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
+): Area<'hub.status' | 'hub.reach' | 'hubUsers.list' | 'hubUsers.history' | 'hubUsers.changes' | 'hubDesks.list', 'session.signInWithPassword' | 'session.resume' | 'hub.join' | 'hubUsers.create' | 'hubUsers.update' | 'hubUsers.resetPassword'> {
   /**
    * What mayJoinHub asks of the desk. Data: a desk set up (demo or empty) that works alone;
    * joined, one that has had anything to do with its hub (someone signed in through it, a
@@ -31,6 +31,17 @@ export function hubHandlers(
   const accountHistory = ctx.db.sqlite.prepare<[string], { type: string; at: number; payload: string }>(
     'SELECT type, at, payload FROM user_events WHERE user_id = ? ORDER BY global_seq DESC LIMIT 200 /* scan: user_events holds one row per change to an account, hundreds at a centre */',
   );
+  const allChanges = ctx.db.sqlite.prepare<[], { user_id: string; name: string | null; type: string; at: number; payload: string }>(
+    'SELECT e.user_id, u.name, e.type, e.at, e.payload FROM user_events e LEFT JOIN users u ON u.id = e.user_id ORDER BY e.global_seq DESC LIMIT 500 /* scan: user_events holds one row per change to an account, hundreds at a centre */',
+  );
+  /** A stored 'user' event as People says it (none for one this desk cannot read). */
+  const change = (row: { type: string; at: number; payload: string }) => {
+    const type = userEventTypeSchema.safeParse(row.type);
+    const payload = userStreamPayloadSchema.safeParse(JSON.parse(row.payload));
+    if (!type.success || !payload.success) return null;
+    const by = payload.data.actorName === 'system' ? null : payload.data.actorName;
+    return { at: row.at, type: type.data, by, changes: payload.data.changes, name: payload.data.user.name };
+  };
   return {
     reads: {
       'hub.status': () => hub.status(),
@@ -50,11 +61,16 @@ export function hubHandlers(
       'hubUsers.history': (s, i) => {
         refuseUnless(mayAdminister(signedIn(s)));
         return accountHistory.all(i.id).flatMap((row) => {
-          const type = userEventTypeSchema.safeParse(row.type);
-          const payload = userStreamPayloadSchema.safeParse(JSON.parse(row.payload));
-          if (!type.success || !payload.success) return [];
-          const by = payload.data.actorName === 'system' ? null : payload.data.actorName;
-          return [{ at: row.at, type: type.data, by, changes: payload.data.changes }];
+          const c = change(row);
+          return c ? [{ at: c.at, type: c.type, by: c.by, changes: c.changes }] : [];
+        });
+      },
+      'hubUsers.changes': (s) => {
+        refuseUnless(mayAdminister(signedIn(s)));
+        return allChanges.all().flatMap((row) => {
+          const c = change(row);
+          // Named as the account is called now (the event's own name if this desk has no row).
+          return c ? [{ ...c, userId: row.user_id, name: row.name ?? c.name }] : [];
         });
       },
       'hubDesks.list': (s) => {
