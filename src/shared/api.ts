@@ -659,8 +659,9 @@ export const pushEvents = {
      * the first time; not an own step come back): who did it, the first words of its note, a
      * RESOLVE's resolution code, and who held the ticket at the tiers below it (access.ts,
      * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE,
-     * REOPEN, ASSIGN, RETURN_TO_QUEUE; a return to the queue also says whose hands it left
-     * (`from`: wantsReturnedNotice).
+     * REOPEN, ASSIGN, RETURN_TO_QUEUE; a return to the queue, or an assignment that took it
+     * from someone, also says whose hands it left (`from`: wantsReturnedNotice) and, for the
+     * assignment, the name of whom it went to (`toName`).
      */
     step: z
       .object({
@@ -669,6 +670,7 @@ export const pushEvents = {
         code: resolutionCodeSchema.optional(),
         heldBelow: z.array(idSchema).max(2),
         from: idSchema.optional(),
+        toName: z.string().max(200).optional(),
       })
       .optional(),
   }),

@@ -110,7 +110,8 @@ export function SlaWatch() {
         return;
       }
       if (returnedNoticeFor(userRef.current, c) && c.step) {
-        show(userRef.current, { kind: 'returned', ticketId: c.ticketId, number: c.number, tier: c.tier, segment: c.segment, by: { name: c.step.actorName, note: c.step.note } });
+        const to = c.type === 'ASSIGN' && c.step.toName ? { to: c.step.toName } : {};
+        show(userRef.current, { kind: 'returned', ticketId: c.ticketId, number: c.number, tier: c.tier, segment: c.segment, by: { name: c.step.actorName, note: c.step.note }, ...to });
         return;
       }
       if (handoverNoticeFor(userRef.current, c) && isHandoverType(c.type)) {
@@ -191,6 +192,16 @@ function noticeOf(s: NoticeSource): Notice {
       icon: <IconCircleCheck size={18} />,
       title: t('notice.resolvedTitle', { number: s.number, name: s.by }),
       body: how && s.note ? t('notice.resolvedBody', { code: how, note: s.note }) : how || s.note,
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
+  if (s.kind === 'returned' && s.to !== undefined) {
+    return {
+      color: 'gray',
+      icon: <IconUserShare size={18} />,
+      title: t('notice.reassigned', { number: s.number, name: s.by.name, to: s.to }),
+      body: s.by.note ? t('notice.reassignedBody', { note: s.by.note }) : t('notice.reassignedBodyNoNote'),
       link: t('notice.open', { number: s.number }),
       close: t('notice.close', { number: s.number }),
     };

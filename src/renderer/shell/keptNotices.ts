@@ -59,7 +59,7 @@ export const noticeSourceSchema = z.union([
     by: z.object({ name: z.string().max(200), note: z.string().max(200) }).optional(),
   }),
   z.object({
-    /** A ticket they held was returned to its queue by someone else (a supervisor): it left their list. */
+    /** A ticket they held was returned to its queue, or given to another person, by someone else (a supervisor): it left their list. */
     kind: z.literal('returned'),
     ticketId: idSchema,
     number: z.string().max(64),
@@ -68,6 +68,8 @@ export const noticeSourceSchema = z.union([
     segment: segmentSchema,
     /** Who returned it and the first words of why. */
     by: z.object({ name: z.string().max(200), note: z.string().max(200) }),
+    /** Given to another person instead (an assignment out of their hands): whom. */
+    to: z.string().max(200).optional(),
   }),
   z.object({
     /** A ticket they escalated (held at a lower tier) was resolved by someone else. */
