@@ -751,6 +751,12 @@ export const en = {
   'notice.renumberedBody': 'Another desk had given {from} first. If you gave the caller the number, give them the new one.',
   'notice.more_one': 'One more SLA or escalation notice',
   'notice.more_other': '{count} more SLA and escalation notices',
+  'notice.moreReturned_one': 'One more ticket returned to the queue by {name}',
+  'notice.moreReturned_other': '{count} more tickets returned to the queue by {name}',
+  'notice.moreReassigned_one': 'One more ticket handed to {to} by {name}',
+  'notice.moreReassigned_other': '{count} more tickets handed to {to} by {name}',
+  'notice.moreAny_one': 'One more notice',
+  'notice.moreAny_other': '{count} more notices',
   'notice.moreLink': 'See your tickets and queues',
   'notice.moreBreachedLink': 'See the breached tickets at tier 3',
 

@@ -720,6 +720,12 @@ export const fa: Messages = {
   'notice.renumberedBody': 'میز دیگری زودتر شمارهٔ {from} را داده بود. اگر شماره را به تماس‌گیرنده گفته‌اید، شمارهٔ تازه را به او بدهید.',
   'notice.more_one': 'یک اعلان دیگر دربارهٔ مهلت یا ارجاع',
   'notice.more_other': '{count} اعلان دیگر دربارهٔ مهلت و ارجاع',
+  'notice.moreReturned_one': '{name} یک تیکت دیگر را به صف برگرداند',
+  'notice.moreReturned_other': '{name} {count} تیکت دیگر را به صف برگرداند',
+  'notice.moreReassigned_one': '{name} یک تیکت دیگر را به {to} سپرد',
+  'notice.moreReassigned_other': '{name} {count} تیکت دیگر را به {to} سپرد',
+  'notice.moreAny_one': 'یک اعلان دیگر',
+  'notice.moreAny_other': '{count} اعلان دیگر',
   'notice.moreLink': 'دیدن تیکت‌ها و صف‌های شما',
   'notice.moreBreachedLink': 'دیدن تیکت‌های از مهلت گذشته در سطح سه',
 

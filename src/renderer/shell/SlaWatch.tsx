@@ -12,8 +12,8 @@ import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
-import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
-import { BURST_SHOWN, handoverBy, type NoticeSource } from './keptNotices';
+import { checkKept, foldedAbout, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
+import { BURST_SHOWN, foldAboutOf, foldTitle, handoverBy, type FoldAbout, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
 import { saidAnewIds } from './saidAnew';
 import { BURST_ID, burstDestination, handoverBody, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
@@ -73,7 +73,7 @@ export function SlaWatch() {
       // plan already folded all but the newest few).
       recent = [];
       for (const kept of back.shown) show(userRef.current, kept.source, kept.at);
-      if (back.more > 0) showSummary(userRef.current, back.more, true);
+      if (back.more > 0) showSummary(userRef.current, back.more, back.moreAbout, true);
     });
     // A reload signs the same person back in: what is open now comes back then.
     const keep = () => keepFor(userId);
@@ -252,7 +252,7 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
   recent.push(at);
   if (recent.length > BURST_SHOWN) {
-    showSummary(user, 1);
+    showSummary(user, 1, foldAboutOf(source));
     return;
   }
   const n = noticeOf(source);
@@ -311,15 +311,21 @@ function noticeData(source: NoticeSource) {
 }
 
 /** The burst summary: `count` more notices fold into it (shown, or said anew with the new count). */
-function showSummary(user: User, count: number, comingBack = false): void {
+function showSummary(user: User, count: number, about: FoldAbout | null, comingBack = false): void {
   const folded = foldedCount() + count;
+  noteFolded(folded, about);
   const summary = summaryData(user, folded);
   if (folded === count) notifications.show(summary);
   else notifications.update(summary);
-  noteFolded(folded);
   // On the desktop, once a burst: a summary said anew at every fold would be a burst itself.
   const destination = burstDestination(user.role);
-  if (folded === count && !comingBack) notifyDesktop({ title: tc('notice.more', folded), body: t(destination.linkKey) }, desktopSide());
+  if (folded === count && !comingBack) notifyDesktop({ title: summaryTitle(folded), body: t(destination.linkKey) }, desktopSide());
+}
+
+/** What the summary says: how many more, and what they are (tickets returned by one person, …). */
+function summaryTitle(folded: number): string {
+  const { base, vars } = foldTitle(foldedAbout());
+  return tc(base, folded, vars);
 }
 
 /** The burst summary for `folded` notices, in the language of the moment. */
@@ -331,7 +337,7 @@ function summaryData(user: User, folded: number) {
     id: BURST_ID,
     color: 'gray',
     icon: <IconAlarm size={18} />,
-    title: tc('notice.more', folded),
+    title: summaryTitle(folded),
     message: (
       <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
         {t(destination.linkKey)}
