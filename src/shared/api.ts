@@ -84,6 +84,8 @@ export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 export const queueTicketRowSchema = ticketRowSchema.extend({
   escalation: z.object({ reason: escalationReasonSchema, note: z.string() }).nullable().optional(),
   handedBack: z.object({ actorName: z.string(), note: z.string() }).nullable().optional(),
+  /** Moved up to this tier by an SLA breach since (then `escalation` is null): which target. */
+  breachedUp: z.object({ target: slaTargetSchema }).nullable().optional(),
 });
 export type QueueTicketRow = z.infer<typeof queueTicketRowSchema>;
 
