@@ -350,8 +350,8 @@ const drillLimit = z.number().int().min(1).max(1000).default(500);
 /** Which number on the board: a queue count, an agent's load, or an attainment figure. */
 export const drillInputSchema = z.discriminatedUnion('filter', [
   z.object({ filter: drillFilterSchema, segment: segmentSchema.optional(), tier: tierSchema.optional(), order: drillOrderSchema.default('urgency'), limit: drillLimit }),
-  /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures). */
-  z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), limit: drillLimit }),
+  /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures); soonest due or oldest first. */
+  z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), order: drillOrderSchema.default('urgency'), limit: drillLimit }),
   z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
   /** The tickets resolved today (the centre's day in its time zone) and resolved still: "Resolved today". */
   z.object({ filter: z.literal('resolved'), limit: drillLimit }),

@@ -358,7 +358,10 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       let q = openTicketRows(k).where('t.assignee_id', '=', input.assigneeId);
       // Their few at-risk or breached tickets, found through their own (tickets_assignee).
       if (input.sla) q = q.where('t.sla_status', '=', input.sla);
-      return { rows: db.all(q.orderBy(URGENCY).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
+      // One person's open tickets, found through tickets_assignee, sorted: soonest due first,
+      // or oldest first (the drawer's toggle), cut by number.
+      const ordered = input.order === 'age' ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(URGENCY).orderBy('t.created_at');
+      return { rows: db.all(ordered.limit(input.limit)).map(plain), total: total(q), met: null };
     }
     if (input.filter === 'resolved') {
       // overview()'s "Resolved today": the same tickets, newest number first.
