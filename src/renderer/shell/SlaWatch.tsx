@@ -322,6 +322,12 @@ function showSummary(user: User, count: number, about: FoldAbout | null, comingB
   if (folded === count && !comingBack) notifyDesktop({ title: summaryTitle(folded), body: t(destination.linkKey) }, desktopSide());
 }
 
+function summaryIcon(kind: FoldAbout['kind'] | undefined) {
+  if (kind === 'returned') return <IconArrowBackUp size={18} />;
+  if (kind === 'reassigned') return <IconUserShare size={18} />;
+  return <IconAlarm size={18} />;
+}
+
 /** What the summary says: how many more, and what they are (tickets returned by one person, …). */
 function summaryTitle(folded: number): string {
   const { base, vars } = foldTitle(foldedAbout());
@@ -336,7 +342,8 @@ function summaryData(user: User, folded: number) {
   return {
     id: BURST_ID,
     color: 'gray',
-    icon: <IconAlarm size={18} />,
+    // What it folds: the hand-over's arrow for tickets returned or handed on, the alarm otherwise.
+    icon: summaryIcon(foldedAbout()?.kind),
     title: summaryTitle(folded),
     message: (
       <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
