@@ -387,6 +387,10 @@ test('an agent gone home sick: from his load, all his open tickets go back to th
   const open = /: (\d+)$/.exec((await load.getAttribute('aria-label')) ?? '')?.[1] ?? '0';
   await load.click();
   await expect(board.drawer.getByRole('heading', { name: 'Open tickets · Ben Okafor' })).toBeVisible({ timeout: 15_000 });
+  // Which of his has waited longest: his tickets oldest first, kept in the address.
+  await board.drawer.getByRole('radiogroup', { name: en['drill.order'] }).getByText(en['drill.order.age']).click();
+  await expect(board.drawer.getByTestId('drill-count')).toHaveText(Number(open) === 1 ? en['drill.countOldest_one'] : en['drill.countOldest_other'].replace('{count}', open), { timeout: 15_000 });
+  await expect(page).toHaveURL(/order=age/);
   await board.drawer.getByRole('button', { name: en['handOver.open'] }).click();
   const dialog = page.getByRole('dialog', { name: en['handOver.title'].replace('{name}', 'Ben Okafor') });
   // Given to one person, each is offered with the open tickets they hold now.
@@ -405,5 +409,7 @@ test('an agent gone home sick: from his load, all his open tickets go back to th
   const returned = his.locator('.mantine-Notification-root').filter({ hasText: new RegExp(fa['notice.returned'].replace('{name}', '\u2068Grace Chen\u2069').replace('{number}', '\u2068T-\\d+\u2069')) });
   await expect(returned.first()).toBeVisible();
   await expect(returned.first()).toContainText(fa['notice.returnedBodyNoNote'].split(':')[0]!);
+  // The rest fold into one summary that says what they are: returned to the queue by Grace.
+  if (Number(open) > 3) await expect(his.locator('.mantine-Notification-root').filter({ hasText: fa['notice.moreReturned_other'].split('{count}')[1]!.trim() })).toContainText('Grace Chen');
   await his.context().close();
 });

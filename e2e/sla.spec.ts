@@ -118,7 +118,10 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   await page.getByRole('main').getByRole('link', { name: 'Government · Tier 2' }).click();
   await expect(app.heading('Government · Tier 2')).toBeVisible();
   const tier2 = page.getByRole('region', { name: /Tickets in Government · Tier 2/ });
-  await (await scrollToTicket(page, tier2, number!)).click();
+  const link = await scrollToTicket(page, tier2, number!);
+  // Its row says the breach moved it up, not nothing (it was never escalated by hand).
+  await expect(tier2.getByRole('row').filter({ has: page.getByRole('link', { name: number!, exact: true }) }).locator('[data-breached-up="resolution"]')).toContainText(en['queues.breachedUp.resolution']);
+  await link.click();
   await expect(ticket.heading(subject)).toBeVisible();
   await ticket.expectState('state.tier2.waiting');
   const breach = page.getByText(en['event.SLA_BREACH'], { exact: true });

@@ -208,6 +208,19 @@ describe('desks following one hub', () => {
     await a.desk.sync.syncNow();
     const told = pushes.flatMap((p) => (p.event === 'ticket.changed' && (p.payload as { ticketId: string }).ticketId === t ? [p.payload as PushPayload<'ticket.changed'>] : []));
     expect(told.filter((c) => wantsReturnedNotice(ava, c))).toEqual([expect.objectContaining({ actorId: gill.id, assigneeId: null, step: expect.objectContaining({ actorName: 'Gill', note: 'Ava went home.', from: ava.id }) })]);
+    // She takes it again; Gill then gives it to Ben (as Hand over all… to one person does, ticket
+    // by ticket): she is told once more, with who moved it and to whom.
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await g.desk.sync.syncNow();
+    pushes.length = 0;
+    await g.call('tickets.act', { ticketId: t, command: { type: 'ASSIGN', assigneeId: ben.id } });
+    await g.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    const toBen = pushes.flatMap((p) => (p.event === 'ticket.changed' && (p.payload as { ticketId: string }).ticketId === t ? [p.payload as PushPayload<'ticket.changed'>] : []));
+    expect(toBen.filter((c) => wantsReturnedNotice(ava, c))).toEqual([expect.objectContaining({ type: 'ASSIGN', actorId: gill.id, assigneeId: ben.id, step: expect.objectContaining({ actorName: 'Gill', from: ava.id, toName: 'Ben' }) })]);
+    expect(toBen.some((c) => wantsReturnedNotice(ben, c))).toBe(false);
   });
 
   it('keeps an author’s changes pending, with the reason, while their hub session has ended, and sends everyone else’s', async () => {

@@ -25,6 +25,8 @@ export interface AgentDrill {
   filter: 'agent';
   assigneeId: string;
   sla?: AgentSla;
+  /** 'age': oldest first (the drawer's toggle); soonest due first otherwise. */
+  order?: DrillOrder;
 }
 /** A first-response or resolution attainment figure of a segment, today or over 7 days. */
 export interface AttainmentDrill {
@@ -154,6 +156,7 @@ export function hrefOf(route: Route): string {
       if (drill.filter === 'agent') {
         q.set('agent', drill.assigneeId);
         if (drill.sla) q.set('sla', drill.sla);
+        if (drill.order === 'age') q.set('order', 'age');
       } else if (drill.filter === 'resolved') {
         // show=resolved alone.
       } else if (drill.filter === 'csat') {
@@ -331,7 +334,7 @@ function drillOf(query: URLSearchParams): Drill | null {
   if (show === 'agent') {
     const assigneeId = query.get('agent');
     const sla = agentSlaSchema.safeParse(query.get('sla'));
-    return assigneeId ? { filter: 'agent', assigneeId, ...(sla.success ? { sla: sla.data } : {}) } : null;
+    return assigneeId ? { filter: 'agent', assigneeId, ...(sla.success ? { sla: sla.data } : {}), ...(query.get('order') === 'age' ? { order: 'age' as const } : {}) } : null;
   }
   if (show === 'attainment') {
     const target = attainmentTargetSchema.safeParse(query.get('target'));

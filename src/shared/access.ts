@@ -344,12 +344,13 @@ export function wantsResolvedNotice(p: Person, c: { type: string; actorId: strin
 }
 
 /**
- * A ticket returned to its queue out of someone's hands by someone else (a supervisor's Return
- * to queue, or Hand over all…) is news to the one who held it: it left their list. `from` is
- * told only with a step that is news where it is heard, so it is told once.
+ * A ticket returned to its queue, or assigned to another person, out of someone's hands by
+ * someone else (a supervisor's Return to queue or Assign, or Hand over all…) is news to the one
+ * who held it: it left their list. `from` is told only with a step that is news where it is
+ * heard, so it is told once.
  */
-export function wantsReturnedNotice(p: Person, c: { type: string; actorId: string; step?: { from?: string | undefined } | undefined }): boolean {
-  return c.type === 'RETURN_TO_QUEUE' && c.actorId !== p.id && c.step?.from === p.id;
+export function wantsReturnedNotice(p: Person, c: { type: string; actorId: string; assigneeId?: string | null | undefined; step?: { from?: string | undefined } | undefined }): boolean {
+  return (c.type === 'RETURN_TO_QUEUE' || c.type === 'ASSIGN') && c.actorId !== p.id && c.assigneeId !== p.id && c.step?.from === p.id;
 }
 
 // ---- knowledge base and satisfaction --------------------------------------------------------

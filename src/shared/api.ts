@@ -85,6 +85,8 @@ export type MyTicketRow = z.infer<typeof myTicketRowSchema>;
 export const queueTicketRowSchema = ticketRowSchema.extend({
   escalation: z.object({ reason: escalationReasonSchema, note: z.string() }).nullable().optional(),
   handedBack: z.object({ actorName: z.string(), note: z.string() }).nullable().optional(),
+  /** Moved up to this tier by an SLA breach since (then `escalation` is null): which target. */
+  breachedUp: z.object({ target: slaTargetSchema }).nullable().optional(),
 });
 export type QueueTicketRow = z.infer<typeof queueTicketRowSchema>;
 
@@ -349,8 +351,8 @@ const drillLimit = z.number().int().min(1).max(1000).default(500);
 /** Which number on the board: a queue count, an agent's load, or an attainment figure. */
 export const drillInputSchema = z.discriminatedUnion('filter', [
   z.object({ filter: drillFilterSchema, segment: segmentSchema.optional(), tier: tierSchema.optional(), order: drillOrderSchema.default('urgency'), limit: drillLimit }),
-  /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures). */
-  z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), limit: drillLimit }),
+  /** A person's open tickets; with `sla`, only those at risk or breached (the load table's figures); soonest due or oldest first. */
+  z.object({ filter: z.literal('agent'), assigneeId: idSchema, sla: agentSlaSchema.optional(), order: drillOrderSchema.default('urgency'), limit: drillLimit }),
   z.object({ filter: z.literal('attainment'), segment: segmentSchema, target: attainmentTargetSchema, window: attainmentWindowSchema, limit: drillLimit }),
   /** The tickets resolved today (the centre's day in its time zone) and resolved still: "Resolved today". */
   z.object({ filter: z.literal('resolved'), limit: drillLimit }),
@@ -668,8 +670,9 @@ export const pushEvents = {
      * the first time; not an own step come back): who did it, the first words of its note, a
      * RESOLVE's resolution code, and who held the ticket at the tiers below it (access.ts,
      * wantsResolvedNotice). Only for the steps a notice names them in: RESOLVE, DEESCALATE,
-     * REOPEN, ASSIGN, RETURN_TO_QUEUE; a return to the queue also says whose hands it left
-     * (`from`: wantsReturnedNotice).
+     * REOPEN, ASSIGN, RETURN_TO_QUEUE; a return to the queue, or an assignment that took it
+     * from someone, also says whose hands it left (`from`: wantsReturnedNotice) and, for the
+     * assignment, the name of whom it went to (`toName`).
      */
     step: z
       .object({
@@ -678,6 +681,7 @@ export const pushEvents = {
         code: resolutionCodeSchema.optional(),
         heldBelow: z.array(idSchema).max(2),
         from: idSchema.optional(),
+        toName: z.string().max(200).optional(),
       })
       .optional(),
   }),

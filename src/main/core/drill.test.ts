@@ -154,6 +154,12 @@ describe('drill-downs behind every number on the board', () => {
       const d = await grace.call('supervisor.tickets', { filter: 'agent', assigneeId: a.userId });
       expect({ name: a.name, total: d.total, rows: d.rows.length }).toEqual({ name: a.name, total: a.open, rows: a.open });
       expect(d.rows.every((r) => r.assigneeId === a.userId && r.state !== 'closed')).toBe(true);
+      // Oldest first, when asked: the same tickets, the one waiting longest on top.
+      const oldest = await grace.call('supervisor.tickets', { filter: 'agent', assigneeId: a.userId, order: 'age' });
+      expect(oldest.total).toBe(d.total);
+      expect(oldest.rows.map((r) => r.id).sort()).toEqual(d.rows.map((r) => r.id).sort());
+      const created = oldest.rows.map((r) => r.createdAt);
+      expect(created, a.name).toEqual([...created].sort((x, y) => x - y));
     }
   });
 

@@ -73,7 +73,7 @@ describe('handing over all of one person’s open tickets', () => {
   });
 
   it('gives them to one person, and names those refused (a segment they do not work) with why', async () => {
-    const { grace, id, gov, waiting, edu, held } = await setUp();
+    const { ben, grace, id, users, gov, waiting, edu, held } = await setUp();
     const before = await held('Ben Okafor');
     const result = await grace.call('supervisor.handOver', { fromId: id('Ben Okafor'), toId: id('Dev Patel') });
     // Dev works government, not education: Ben's education tickets stay with him.
@@ -86,6 +86,16 @@ describe('handing over all of one person’s open tickets', () => {
     expect(devs).toEqual(expect.arrayContaining([gov, waiting]));
     // Still waiting on the customer in Dev's hands.
     expect((await grace.call('tickets.get', { ticketId: waiting })).ticket.state).toBe('tier1.pending');
+    // Ben's window hears each ticket that left his hands, once, with who moved it and to whom;
+    // neither Grace nor Dev is told it left them.
+    const changes = (s: { pushes: { payload: unknown }[] }) => s.pushes.map((p) => p.payload as PushPayload<'ticket.changed'>);
+    const benUser = users.find((u) => u.name === 'Ben Okafor')!;
+    const told = changes(ben).filter((c) => wantsReturnedNotice(benUser, c));
+    expect(told.map((c) => c.ticketId).sort()).toEqual(before.filter((x) => !eduLeft.includes(x)).sort());
+    expect(told[0]).toMatchObject({ type: 'ASSIGN', assigneeId: id('Dev Patel'), step: { actorName: 'Grace Chen', from: benUser.id, toName: 'Dev Patel' } });
+    const graceUser = users.find((u) => u.name === 'Grace Chen')!;
+    const devUser = users.find((u) => u.name === 'Dev Patel')!;
+    expect(changes(grace).some((c) => wantsReturnedNotice(graceUser, c) || wantsReturnedNotice(devUser, c))).toBe(false);
   });
 
   it('is a supervisor’s to do', async () => {

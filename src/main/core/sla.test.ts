@@ -66,6 +66,20 @@ describe('SLA clocks on tickets', () => {
     expect((await sam.call('queues.tickets', { segment: 'government', tier: 2 })).rows.map((r) => r.id)).toContain(ticket.id);
   });
 
+  it('a ticket escalated 1→2, then moved to tier 3 by a breach, says in the tier-3 queue that the breach moved it', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const grace = await t.as('Grace Chen');
+    const ticket = await governmentTicket(ava);
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'ESCALATE', reason: 'needs_specialist_skill', note: 'Beyond a reset.' } });
+    await ava.call('dev.advanceClock', { ms: 8 * 60 * MIN + 1 });
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.tier).toBe(3);
+    const row = (await grace.call('queues.tickets', { segment: 'government', tier: 3 })).rows.find((r) => r.id === ticket.id);
+    // Not the 1→2 reason: the breach is why it is at tier 3.
+    expect(row).toMatchObject({ escalation: null, handedBack: null, breachedUp: { target: 'resolution' } });
+  });
+
   it('does not count time waiting on the customer', async () => {
     const t = await withPhone(await testDesk());
     cleanup.push(() => t.desk.close());

@@ -85,8 +85,10 @@ export interface TicketStepNews {
   note: string;
   code?: ResolutionCode;
   heldBelow: string[];
-  /** RETURN_TO_QUEUE: who held the ticket before the step took it out of their hands (access.ts, wantsReturnedNotice). */
+  /** RETURN_TO_QUEUE, ASSIGN: who held the ticket before the step took it out of their hands (access.ts, wantsReturnedNotice). */
   from?: string;
+  /** ASSIGN out of someone's hands: the name of whom it was given to (their notice says so). */
+  toName?: string;
 }
 
 /** The steps whose notices name who took them and what they wrote (SlaWatch: resolved, handed back, reopened, assigned, returned). */
@@ -96,7 +98,8 @@ const NAMED_STEPS: ReadonlySet<string> = new Set(['RESOLVE', 'DEESCALATE', 'REOP
  * What a step that is news here said, for the notices that name it: who took it (`nameOf`),
  * the first line of its note (its first words), a RESOLVE's code, and who held the ticket at
  * the tiers below the one it is at now (`state`: the ticket as the step left it), and for a
- * return to the queue who held it before (`heldBefore`: the holder as the step found it).
+ * return to the queue, or an assignment that took it from someone, who held it before
+ * (`heldBefore`: the holder as the step found it) and, for the assignment, whom it went to.
  */
 export function stepNewsOf(state: TicketLogState, e: { type: string; payload: Record<string, unknown>; actor: { id: string } }, nameOf: (id: string) => string | undefined, heldBefore: string | null = null): TicketStepNews | undefined {
   if (!NAMED_STEPS.has(e.type)) return undefined;
@@ -109,6 +112,7 @@ export function stepNewsOf(state: TicketLogState, e: { type: string; payload: Re
     ...(e.type === 'RESOLVE' && code.success ? { code: code.data } : {}),
     heldBelow: e.type === 'RESOLVE' ? heldBelow(ctx.heldBy, ctx.tier).filter((id) => id !== e.actor.id) : [],
     ...(e.type === 'RETURN_TO_QUEUE' && heldBefore !== null ? { from: heldBefore } : {}),
+    ...(e.type === 'ASSIGN' && heldBefore !== null && heldBefore !== ctx.assigneeId ? { from: heldBefore, ...(ctx.assigneeId ? { toName: nameOf(ctx.assigneeId) ?? '' } : {}) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
 import { goesToQueue, type Assignee } from '../../shared/ticketLog/decide';
 import { escalationReasonSchema, PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
 import { allowedEvents } from '../../shared/ticket';
+import { slaTargetSchema, tierAfter } from '../../shared/ticketMachine';
 import { zoneDay, zoneDayOf } from '../../shared/sla/calendar';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
@@ -122,27 +123,38 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   );
 
   // How a ticket last came to its tier, for its row in a tier-2/3 queue: its latest escalation,
-  // or, when it was handed back down after it (escalated 2→3, then handed back to tier 2), that
-  // hand-back (the 2→3 reason is no longer why it is here). Read backwards in the ticket's own
-  // range of the log's primary key (a few events), once per row of the page asked for; the
-  // queue's own query stays on the tickets table alone.
-  const lastMove = db.prepare<{ type: string; actor_id: string; payload: string }, [string]>(
+  // or, when it moved since, that move: a hand-back down (escalated 2→3, then handed back to
+  // tier 2: the 2→3 reason is no longer why it is here), or an SLA breach that moved it up
+  // (escalated 1→2, then moved to tier 3 by a breach). A breach at tier 3 moves nothing, so the
+  // ticket's moves are replayed from tier 1 (tierAfter, as the machine moves it) to tell which
+  // breaches moved it. Read in the ticket's own range of the log's primary key (a few events),
+  // once per row of the page asked for; the queue's own query stays on the tickets table alone.
+  const moves = db.prepare<{ type: string; actor_id: string; payload: string }, [string]>(
     k
       .selectFrom('ticket_events')
       .select(['type', 'actor_id', 'payload'])
       .where('ticket_id', '=', param<string>())
-      .where('type', 'in', [sql.lit('ESCALATE'), sql.lit('DEESCALATE')])
-      .orderBy('seq', 'desc')
-      .limit(1),
+      .where('type', 'in', [sql.lit('ESCALATE'), sql.lit('DEESCALATE'), sql.lit('SLA_BREACH')])
+      .orderBy('seq', 'asc'),
   );
-  const cameUpOf = (ticketId: string, users: ReadonlyMap<string, string>): Pick<QueueTicketRow, 'escalation' | 'handedBack'> => {
-    const e = lastMove.get(ticketId);
-    if (!e) return { escalation: null, handedBack: null };
-    const p = JSON.parse(e.payload) as { reason?: unknown; note?: unknown };
+  const cameUpOf = (ticketId: string, users: ReadonlyMap<string, string>): Pick<QueueTicketRow, 'escalation' | 'handedBack' | 'breachedUp'> => {
+    let tier: Tier = 1;
+    let e: { type: string; actor_id: string; payload: string } | null = null;
+    for (const m of moves.all(ticketId)) {
+      const next = tierAfter(m.type, tier);
+      if (next !== tier) e = m;
+      tier = next;
+    }
+    if (!e) return { escalation: null, handedBack: null, breachedUp: null };
+    const p = JSON.parse(e.payload) as { reason?: unknown; note?: unknown; target?: unknown };
     const note = typeof p.note === 'string' ? p.note : '';
-    if (e.type === 'DEESCALATE') return { escalation: null, handedBack: { actorName: users.get(e.actor_id) ?? 'Unknown user', note } };
+    if (e.type === 'DEESCALATE') return { escalation: null, handedBack: { actorName: users.get(e.actor_id) ?? 'Unknown user', note }, breachedUp: null };
+    if (e.type === 'SLA_BREACH') {
+      const target = slaTargetSchema.safeParse(p.target);
+      return { escalation: null, handedBack: null, breachedUp: target.success ? { target: target.data } : null };
+    }
     const reason = escalationReasonSchema.safeParse(p.reason);
-    return { escalation: reason.success ? { reason: reason.data, note } : null, handedBack: null };
+    return { escalation: reason.success ? { reason: reason.data, note } : null, handedBack: null, breachedUp: null };
   };
 
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
@@ -395,7 +407,10 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       let q = openTicketRows(k).where('t.assignee_id', '=', input.assigneeId);
       // Their few at-risk or breached tickets, found through their own (tickets_assignee).
       if (input.sla) q = q.where('t.sla_status', '=', input.sla);
-      return { rows: db.all(q.orderBy(URGENCY).orderBy('t.created_at').limit(input.limit)).map(plain), total: total(q), met: null };
+      // One person's open tickets, found through tickets_assignee, sorted: soonest due first,
+      // or oldest first (the drawer's toggle), cut by number.
+      const ordered = input.order === 'age' ? q.orderBy('t.created_at').orderBy('t.number') : q.orderBy(URGENCY).orderBy('t.created_at');
+      return { rows: db.all(ordered.limit(input.limit)).map(plain), total: total(q), met: null };
     }
     if (input.filter === 'resolved') {
       // overview()'s "Resolved today": the same tickets, newest number first.

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsSort, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { mayBeAssigned, staffsQueue } from '../../shared/access';
-import type { AgentSla, DrillFilter, DrillRow, Input } from '../../shared/api';
+import type { AgentSla, DrillFilter, DrillOrder, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
 import { priorityNotice } from '../tickets/priorityNotice';
@@ -88,7 +88,7 @@ export function DrillDrawer({ drill, loads }: { drill: Drill | null; loads: Read
 
 /** The API call for a drill: the same conditions the board counted the number with. */
 function inputOf(drill: Drill): Input<'supervisor.tickets'> {
-  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, limit: LIMIT, ...(drill.sla ? { sla: drill.sla } : {}) };
+  if (drill.filter === 'agent') return { filter: 'agent', assigneeId: drill.assigneeId, order: drill.order ?? 'urgency', limit: LIMIT, ...(drill.sla ? { sla: drill.sla } : {}) };
   if (drill.filter === 'attainment') return { filter: 'attainment', segment: drill.segment, target: drill.target, window: drill.window, limit: LIMIT };
   if (drill.filter === 'resolved') return { filter: 'resolved', limit: LIMIT };
   if (drill.filter === 'csat') return { filter: 'csat', segment: drill.segment, tier: drill.tier, limit: LIMIT };
@@ -101,19 +101,29 @@ function DrillControls({ drill }: { drill: Drill }) {
   // Resolved today and a satisfaction cell: one list each, nothing to switch.
   if (drill.filter === 'resolved' || drill.filter === 'csat') return <span />;
   if (drill.filter === 'agent') {
-    // A person's open tickets, or only those at risk or breached (the load table's figures).
+    // A person's open tickets, or only those at risk or breached (the load table's figures);
+    // soonest due first, or oldest first.
     return (
-      <SegmentedControl
-        size="xs"
-        value={drill.sla ?? 'open'}
-        onChange={(v) => {
-          const sla = AGENT_SLA.find((s) => s === v);
-          const { sla: _shown, ...all } = drill;
-          replaceDrill(sla ? { ...all, sla } : all);
-        }}
-        data={(['open', ...AGENT_SLA] as const).map((f) => ({ value: f, label: filterLabel(f) }))}
-        aria-label={t('drill.filter')}
-      />
+      <Group gap="xs" wrap="wrap">
+        <SegmentedControl
+          size="xs"
+          value={drill.sla ?? 'open'}
+          onChange={(v) => {
+            const sla = AGENT_SLA.find((s) => s === v);
+            const { sla: _shown, ...all } = drill;
+            replaceDrill(sla ? { ...all, sla } : all);
+          }}
+          data={(['open', ...AGENT_SLA] as const).map((f) => ({ value: f, label: filterLabel(f) }))}
+          aria-label={t('drill.filter')}
+        />
+        <OrderControl
+          order={drill.order}
+          onChange={(order) => {
+            const { order: _shown, ...rest } = drill;
+            replaceDrill(order === 'age' ? { ...rest, order } : rest);
+          }}
+        />
+      </Group>
     );
   }
   if (drill.filter === 'attainment') {
@@ -154,17 +164,24 @@ function DrillControls({ drill }: { drill: Drill }) {
         data={FILTERS.map((f) => ({ value: f, label: filterLabel(f) }))}
         aria-label={t('drill.filter')}
       />
-      <SegmentedControl
-        size="xs"
-        value={drill.order ?? 'urgency'}
-        onChange={(v) => replaceDrill({ ...drill, order: v === 'age' ? 'age' : 'urgency' })}
-        data={[
-          { value: 'urgency', label: t('drill.order.urgency') },
-          { value: 'age', label: t('drill.order.age') },
-        ]}
-        aria-label={t('drill.order')}
-      />
+      <OrderControl order={drill.order} onChange={(order) => replaceDrill({ ...drill, order })} />
     </Group>
+  );
+}
+
+/** Soonest due first, or oldest first. */
+function OrderControl({ order, onChange }: { order: DrillOrder | undefined; onChange: (order: DrillOrder) => void }) {
+  return (
+    <SegmentedControl
+      size="xs"
+      value={order ?? 'urgency'}
+      onChange={(v) => onChange(v === 'age' ? 'age' : 'urgency')}
+      data={[
+        { value: 'urgency', label: t('drill.order.urgency') },
+        { value: 'age', label: t('drill.order.age') },
+      ]}
+      aria-label={t('drill.order')}
+    />
   );
 }
 
@@ -242,7 +259,7 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
         ? tc('drill.countNewest', result.total)
         : drill.filter === 'csat'
           ? tc('drill.countScores', result.total)
-          : (drill.filter === 'open' || drill.filter === 'unassigned' || drill.filter === 'atRisk' || drill.filter === 'breached') && drill.order === 'age'
+          : (drill.filter === 'open' || drill.filter === 'unassigned' || drill.filter === 'atRisk' || drill.filter === 'breached' || drill.filter === 'agent') && drill.order === 'age'
         ? tc('drill.countOldest', result.total)
         : tc('drill.count', result.total);
 

@@ -7,7 +7,7 @@ vi.hoisted(() => {
   global.window ??= { addEventListener: () => {}, history: { state: null, replaceState: () => {} } };
 });
 
-import { assigneeChoice, chartTargetOf, loadsOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
+import { assigneeChoice, boardNumberOf, chartTargetOf, loadsOf, closeDrillBy, drillKey, drillLabel, drillRowsStack, drillTitle, focusAfterLeaving, keepOrder, outOfOrder, scopeName } from './drill';
 import { setLocale } from '../i18n/state';
 import { tierLabel } from '../labels';
 import { hrefOf, parseHash } from '../route';
@@ -37,6 +37,7 @@ it('finds the board’s number again from the drawer’s address, for every kind
     { filter: 'agent', assigneeId: 'u-ava' },
     { filter: 'agent', assigneeId: 'u-ava', sla: 'atRisk' },
     { filter: 'agent', assigneeId: 'u-ava', sla: 'breached' },
+    { filter: 'agent', assigneeId: 'u-ava', order: 'age' },
   ] as const;
   for (const drill of numbers) {
     // After a ticket and Back, the drawer knows its drill only from the address.
@@ -66,6 +67,9 @@ it('opens a person’s at-risk or breached tickets from their figures, each its 
   expect(new Set([load, atRisk, breached]).size).toBe(3);
   expect(parseHash('#/overview?show=agent&agent=u-ava&sla=atRisk')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava', sla: 'atRisk' } });
   expect(parseHash('#/overview?show=agent&agent=u-ava&sla=soon')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava' } });
+  // Oldest first is kept in the address (Back from a ticket keeps it), and the board's number it came from is the load's.
+  expect(parseHash('#/overview?show=agent&agent=u-ava&order=age')).toEqual({ name: 'overview', drill: { filter: 'agent', assigneeId: 'u-ava', order: 'age' } });
+  expect(drillKey(boardNumberOf({ filter: 'agent', assigneeId: 'u-ava', order: 'age' }))).toBe(load);
 });
 
 // A supervisor working down the drawer's list set the first ticket's priority to Low: the desk

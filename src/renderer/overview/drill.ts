@@ -86,9 +86,16 @@ export function chartTargetOf(stored: string | undefined): 'firstResponse' | 're
  */
 export const drillKey = (drill: Drill): string => hrefOf({ name: 'overview', drill });
 
+/** The board's number a drill was opened from: an agent's drawer turned to oldest first came from their load. */
+export function boardNumberOf(drill: Drill): Drill {
+  if (drill.filter !== 'agent' || drill.order === undefined) return drill;
+  const { order: _turned, ...number } = drill;
+  return number;
+}
+
 /** Puts the keyboard back on the board's number for this drill, if the board shows one. */
 export function focusBoardNumber(drill: Drill): void {
-  const button = document.querySelector<HTMLElement>(`[data-drill="${CSS.escape(drillKey(drill))}"]`);
+  const button = document.querySelector<HTMLElement>(`[data-drill="${CSS.escape(drillKey(boardNumberOf(drill)))}"]`);
   button?.focus();
 }
 

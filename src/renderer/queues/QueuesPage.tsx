@@ -201,7 +201,8 @@ function QueueView({ segment, tier }: { segment: Segment; tier: Tier }) {
 
 /**
  * How a tier-2/3 ticket came to its tier: its latest escalation's reason, or, when it was handed
- * back down since, "Handed back" (the reason it went higher is not why it is here), before the
+ * back down since, "Handed back", or, moved up by an SLA breach since, the target breached (the
+ * reason it went up before is not why it is here), before the
  * subject; who, why and the whole note in its hint, which a screen reader reads with it.
  */
 function escalationBadge(row: QueueTicketRow) {
@@ -212,6 +213,18 @@ function escalationBadge(row: QueueTicketRow) {
       <LazyHint label={hint} openDelay={300} width={280}>
         <Badge size="xs" variant="light" color="teal" tt="none" className={classes.reason} data-handed-back="">
           {t('queues.handedBack')}
+          <VisuallyHidden>{`: ${hint}`}</VisuallyHidden>
+        </Badge>
+      </LazyHint>
+    );
+  }
+  const up = row.breachedUp;
+  if (up) {
+    const hint = t(`queues.breachedUp.hint.${up.target}`);
+    return (
+      <LazyHint label={hint} openDelay={300} width={280}>
+        <Badge size="xs" variant="light" color="red" tt="none" className={classes.reason} data-breached-up={up.target}>
+          {t(`queues.breachedUp.${up.target}`)}
           <VisuallyHidden>{`: ${hint}`}</VisuallyHidden>
         </Badge>
       </LazyHint>

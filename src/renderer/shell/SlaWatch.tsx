@@ -12,8 +12,8 @@ import { segmentLabel, slaTargetLabel, tierLabel } from '../labels';
 import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
-import { checkKept, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
-import { BURST_SHOWN, handoverBy, type NoticeSource } from './keptNotices';
+import { checkKept, foldedAbout, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
+import { BURST_SHOWN, foldAboutOf, foldTitle, handoverBy, type FoldAbout, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
 import { saidAnewIds } from './saidAnew';
 import { BURST_ID, burstDestination, handoverBody, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
@@ -73,7 +73,7 @@ export function SlaWatch() {
       // plan already folded all but the newest few).
       recent = [];
       for (const kept of back.shown) show(userRef.current, kept.source, kept.at);
-      if (back.more > 0) showSummary(userRef.current, back.more, true);
+      if (back.more > 0) showSummary(userRef.current, back.more, back.moreAbout, true);
     });
     // A reload signs the same person back in: what is open now comes back then.
     const keep = () => keepFor(userId);
@@ -110,7 +110,8 @@ export function SlaWatch() {
         return;
       }
       if (returnedNoticeFor(userRef.current, c) && c.step) {
-        show(userRef.current, { kind: 'returned', ticketId: c.ticketId, number: c.number, tier: c.tier, segment: c.segment, by: { name: c.step.actorName, note: c.step.note } });
+        const to = c.type === 'ASSIGN' && c.step.toName ? { to: c.step.toName } : {};
+        show(userRef.current, { kind: 'returned', ticketId: c.ticketId, number: c.number, tier: c.tier, segment: c.segment, by: { name: c.step.actorName, note: c.step.note }, ...to });
         return;
       }
       if (handoverNoticeFor(userRef.current, c) && isHandoverType(c.type)) {
@@ -195,6 +196,16 @@ function noticeOf(s: NoticeSource): Notice {
       close: t('notice.close', { number: s.number }),
     };
   }
+  if (s.kind === 'returned' && s.to !== undefined) {
+    return {
+      color: 'gray',
+      icon: <IconUserShare size={18} />,
+      title: t('notice.reassigned', { number: s.number, name: s.by.name, to: s.to }),
+      body: s.by.note ? t('notice.reassignedBody', { note: s.by.note }) : t('notice.reassignedBodyNoNote'),
+      link: t('notice.open', { number: s.number }),
+      close: t('notice.close', { number: s.number }),
+    };
+  }
   if (s.kind === 'returned') {
     const where = { segment: segmentLabel(s.segment), tier: tierLabel(s.tier) };
     return {
@@ -241,7 +252,7 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
   recent.push(at);
   if (recent.length > BURST_SHOWN) {
-    showSummary(user, 1);
+    showSummary(user, 1, foldAboutOf(source));
     return;
   }
   const n = noticeOf(source);
@@ -300,15 +311,27 @@ function noticeData(source: NoticeSource) {
 }
 
 /** The burst summary: `count` more notices fold into it (shown, or said anew with the new count). */
-function showSummary(user: User, count: number, comingBack = false): void {
+function showSummary(user: User, count: number, about: FoldAbout | null, comingBack = false): void {
   const folded = foldedCount() + count;
+  noteFolded(folded, about);
   const summary = summaryData(user, folded);
   if (folded === count) notifications.show(summary);
   else notifications.update(summary);
-  noteFolded(folded);
   // On the desktop, once a burst: a summary said anew at every fold would be a burst itself.
   const destination = burstDestination(user.role);
-  if (folded === count && !comingBack) notifyDesktop({ title: tc('notice.more', folded), body: t(destination.linkKey) }, desktopSide());
+  if (folded === count && !comingBack) notifyDesktop({ title: summaryTitle(folded), body: t(destination.linkKey) }, desktopSide());
+}
+
+function summaryIcon(kind: FoldAbout['kind'] | undefined) {
+  if (kind === 'returned') return <IconArrowBackUp size={18} />;
+  if (kind === 'reassigned') return <IconUserShare size={18} />;
+  return <IconAlarm size={18} />;
+}
+
+/** What the summary says: how many more, and what they are (tickets returned by one person, …). */
+function summaryTitle(folded: number): string {
+  const { base, vars } = foldTitle(foldedAbout());
+  return tc(base, folded, vars);
 }
 
 /** The burst summary for `folded` notices, in the language of the moment. */
@@ -319,8 +342,9 @@ function summaryData(user: User, folded: number) {
   return {
     id: BURST_ID,
     color: 'gray',
-    icon: <IconAlarm size={18} />,
-    title: tc('notice.more', folded),
+    // What it folds: the hand-over's arrow for tickets returned or handed on, the alarm otherwise.
+    icon: summaryIcon(foldedAbout()?.kind),
+    title: summaryTitle(folded),
     message: (
       <Anchor href={hrefOf(destination.route)} size="sm" fw={600} onClick={() => notifications.hide(BURST_ID)}>
         {t(destination.linkKey)}

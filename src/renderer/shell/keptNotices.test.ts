@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
-import { BURST_SHOWN, KEEP_MS, comeBack, handedBackBy, handoverBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
+import { BURST_SHOWN, KEEP_MS, comeBack, foldAboutOf, foldTitle, foldWith, handedBackBy, handoverBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
 
 // One window, people in turn: Sam (a tier-2 specialist) is warned of a breach, Ava takes the
 // window, then Sam signs in again.
@@ -189,13 +189,27 @@ describe('a kept notice that stopped being true while its owner was away', () =>
     expect(ticketsToCheck(many)[0]).toBe('t-1000');
   });
 
+  it('a summary says what it folds: 28 more tickets returned to the queue by Grace Chen, not SLA notices', () => {
+    const returned = (n: number, to?: string): NoticeSource => ({ kind: 'returned', ticketId: `t-${n}`, number: `T-00000${n}`, tier: 1, segment: 'education', by: { name: 'Grace Chen', note: '' }, ...(to ? { to } : {}) });
+    const fold = (sources: NoticeSource[]) => sources.reduce<ReturnType<typeof foldWith> | null>((a, x) => foldWith(a, foldAboutOf(x)), null);
+    expect(foldTitle(fold(Array.from({ length: 28 }, (_, i) => returned(i))))).toEqual({ base: 'notice.moreReturned', vars: { name: 'Grace Chen' } });
+    expect(foldTitle(fold([returned(1, 'Dev Patel'), returned(2, 'Dev Patel')]))).toEqual({ base: 'notice.moreReassigned', vars: { name: 'Grace Chen', to: 'Dev Patel' } });
+    expect(foldTitle(fold([breach(1), escalation(2)]))).toEqual({ base: 'notice.more', vars: {} });
+    expect(foldTitle(fold([breach(1), returned(2)]))).toEqual({ base: 'notice.moreAny', vars: {} });
+    // Kept while he was away and back at sign-in: still said as returned by Grace.
+    const store = keepOnLeave(emptyStore(), SAM, [1, 2, 3, 4, 5].map((n) => open(T0 + n * 60_000, returned(n))), { count: 26, at: T0, about: { kind: 'returned', by: 'Grace Chen' } }, T0 + HOUR);
+    const back = comeBack(store, SAM, T0 + 2 * HOUR);
+    expect(back.more).toBe(28);
+    expect(foldTitle(back.moreAbout)).toEqual({ base: 'notice.moreReturned', vars: { name: 'Grace Chen' } });
+  });
+
   it("the summary counts what is left: five kept, two stale, an open summary of four", () => {
     const store = keepOnLeave(emptyStore(), SAM, [1, 2, 3, 4, 5].map((n) => open(T0 + n * 60_000, n % 2 ? breach(n) : escalation(n))), { count: 4, at: T0 }, T0 + HOUR);
     const back = comeBack(store, SAM, T0 + 2 * HOUR);
     expect(back.mine.map((n) => n.source.ticketId)).toEqual(['t-5', 't-4', 't-3', 't-2', 't-1']);
     expect(back.folded).toEqual({ count: 4, at: T0 });
     const found = [standing(5, { slaStatus: 'breached' }), standing(4, { state: 'resolved' }), standing(3, { slaStatus: 'ok' }), standing(2, { assigneeId: null }), standing(1, { slaStatus: 'breached' })];
-    const left = onScreen(stillWorthShowing(back.mine, ticketsToCheck(back.mine), found, SAM), back.folded!.count);
+    const left = onScreen(stillWorthShowing(back.mine, ticketsToCheck(back.mine), found, SAM), back.folded);
     expect(left.shown.map((n) => n.source.ticketId)).toEqual(['t-5', 't-2', 't-1']);
     expect(left.more).toBe(4);
   });

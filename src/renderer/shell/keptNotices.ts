@@ -59,7 +59,7 @@ export const noticeSourceSchema = z.union([
     by: z.object({ name: z.string().max(200), note: z.string().max(200) }).optional(),
   }),
   z.object({
-    /** A ticket they held was returned to its queue by someone else (a supervisor): it left their list. */
+    /** A ticket they held was returned to its queue, or given to another person, by someone else (a supervisor): it left their list. */
     kind: z.literal('returned'),
     ticketId: idSchema,
     number: z.string().max(64),
@@ -68,6 +68,8 @@ export const noticeSourceSchema = z.union([
     segment: segmentSchema,
     /** Who returned it and the first words of why. */
     by: z.object({ name: z.string().max(200), note: z.string().max(200) }),
+    /** Given to another person instead (an assignment out of their hands): whom. */
+    to: z.string().max(200).optional(),
   }),
   z.object({
     /** A ticket they escalated (held at a lower tier) was resolved by someone else. */
@@ -117,6 +119,52 @@ export function handoverBy(open: readonly OpenKept[], c: { ticketId: string; typ
   return handedBackBy(open, c.ticketId, c.type);
 }
 
+/**
+ * What a burst summary stands for, so it can say it: SLA and escalation notices, tickets
+ * returned to the queue by one person, tickets handed by one person to another, or a mix.
+ */
+const foldAboutSchema = z.union([
+  z.object({ kind: z.literal('sla') }),
+  z.object({ kind: z.literal('returned'), by: z.string().max(200) }),
+  z.object({ kind: z.literal('reassigned'), by: z.string().max(200), to: z.string().max(200) }),
+  z.object({ kind: z.literal('mixed') }),
+]);
+export type FoldAbout = z.infer<typeof foldAboutSchema>;
+
+/** What one notice folded into the summary is. */
+export function foldAboutOf(s: NoticeSource): FoldAbout {
+  switch (s.kind) {
+    case 'warning':
+    case 'breach':
+    case 'escalation':
+      return { kind: 'sla' };
+    case 'returned':
+      return s.to !== undefined ? { kind: 'reassigned', by: s.by.name, to: s.to } : { kind: 'returned', by: s.by.name };
+    default:
+      return { kind: 'mixed' };
+  }
+}
+
+/** What the summary stands for once `next` folds into it (`was`: before; null: nothing yet). */
+export function foldWith(was: FoldAbout | null | undefined, next: FoldAbout): FoldAbout {
+  if (!was) return next;
+  return JSON.stringify(was) === JSON.stringify(next) ? was : { kind: 'mixed' };
+}
+
+/** The summary's words for `count` notices about `about` (a plural message base and its values). */
+export function foldTitle(about: FoldAbout | null | undefined): { base: 'notice.more' | 'notice.moreReturned' | 'notice.moreReassigned' | 'notice.moreAny'; vars: Record<string, string> } {
+  switch (about?.kind) {
+    case 'sla':
+      return { base: 'notice.more', vars: {} };
+    case 'returned':
+      return { base: 'notice.moreReturned', vars: { name: about.by } };
+    case 'reassigned':
+      return { base: 'notice.moreReassigned', vars: { name: about.by, to: about.to } };
+    default:
+      return { base: 'notice.moreAny', vars: {} };
+  }
+}
+
 const keptSchema = z.object({
   userId: idSchema,
   at: z.number(),
@@ -127,7 +175,7 @@ export type KeptNotice = z.infer<typeof keptSchema>;
 /** Everyone's kept notices on this window, plus how many folded notices each person's summary stood for. */
 export const keptStoreSchema = z.object({
   notices: z.array(keptSchema).max(500),
-  folded: z.array(z.object({ userId: idSchema, at: z.number(), count: z.number().int().min(0) })).max(100),
+  folded: z.array(z.object({ userId: idSchema, at: z.number(), count: z.number().int().min(0), about: foldAboutSchema.optional() })).max(100),
 });
 export type KeptStore = z.infer<typeof keptStoreSchema>;
 
@@ -151,12 +199,19 @@ const fresh = (at: number, now: number): boolean => now - at <= KEEP_MS;
  * replaces what was kept before: anything they dismissed since is not open, so not kept).
  * `folded` is an open burst summary: how many notices it stood for, and when it was first shown.
  */
-export function keepOnLeave(store: KeptStore, userId: string, open: readonly OpenKept[], folded: { count: number; at: number } | null, now: number): KeptStore {
+export function keepOnLeave(store: KeptStore, userId: string, open: readonly OpenKept[], folded: Folded | null, now: number): KeptStore {
   const others = dropOld(store, now);
   return {
     notices: [...others.notices.filter((n) => n.userId !== userId), ...open.filter((n) => fresh(n.at, now)).map((n) => ({ userId, at: n.at, source: n.source }))],
-    folded: [...others.folded.filter((f) => f.userId !== userId), ...(folded && folded.count > 0 && fresh(folded.at, now) ? [{ userId, at: folded.at, count: folded.count }] : [])],
+    folded: [...others.folded.filter((f) => f.userId !== userId), ...(folded && folded.count > 0 && fresh(folded.at, now) ? [{ userId, at: folded.at, count: folded.count, ...(folded.about ? { about: folded.about } : {}) }] : [])],
   };
+}
+
+/** An open burst summary: how many notices it stands for, since when, and what they are (absent: not known). */
+export interface Folded {
+  count: number;
+  at: number;
+  about?: FoldAbout | undefined;
 }
 
 /** What comes back on the screen. */
@@ -165,13 +220,15 @@ export interface OnScreen {
   shown: KeptNotice[];
   /** How many the summary stands for (0: no summary). */
   more: number;
+  /** What they are (null: no summary). */
+  moreAbout: FoldAbout | null;
 }
 
 export interface ComeBack extends OnScreen {
   /** All of this person's kept notices, newest first (`shown` are the first of them). */
   mine: KeptNotice[];
   /** The summary they had not dismissed: how many notices it stood for, and since when (null: none). */
-  folded: { count: number; at: number } | null;
+  folded: Folded | null;
   /** The store without this person's notices (they are on the screen again) and without old ones. */
   store: KeptStore;
 }
@@ -184,10 +241,13 @@ export function comeBack(store: KeptStore, userId: string, now: number): ComeBac
     .sort((a, b) => b.at - a.at);
   const summaries = kept.folded.filter((f) => f.userId === userId);
   const count = summaries.reduce((sum, f) => sum + f.count, 0);
+  // A summary kept without what it stood for (an older window's) is said as a mix (onScreen).
+  const about = summaries.every((f) => f.about) ? summaries.reduce<FoldAbout | null>((a, f) => foldWith(a, f.about!), null) : null;
+  const folded = count > 0 ? { count, at: Math.min(...summaries.map((f) => f.at)), ...(about ? { about } : {}) } : null;
   return {
-    ...onScreen(mine, count),
+    ...onScreen(mine, folded),
     mine,
-    folded: count > 0 ? { count, at: Math.min(...summaries.map((f) => f.at)) } : null,
+    folded,
     store: { notices: kept.notices.filter((n) => n.userId !== userId), folded: kept.folded.filter((f) => f.userId !== userId) },
   };
 }
@@ -196,8 +256,11 @@ export function comeBack(store: KeptStore, userId: string, now: number): ComeBac
  * Notices (newest first) on the screen: the first BURST_SHOWN one by one, the rest counted in
  * the summary with the `folded` notices it already stood for.
  */
-export function onScreen(mine: readonly KeptNotice[], folded: number): OnScreen {
-  return { shown: mine.slice(0, BURST_SHOWN), more: Math.max(0, mine.length - BURST_SHOWN) + folded };
+export function onScreen(mine: readonly KeptNotice[], folded: Folded | null): OnScreen {
+  const rest = mine.slice(BURST_SHOWN);
+  const more = rest.length + (folded?.count ?? 0);
+  const about = rest.reduce<FoldAbout | null>((a, n) => foldWith(a, foldAboutOf(n.source)), folded && folded.count > 0 ? (folded.about ?? { kind: 'mixed' }) : null);
+  return { shown: mine.slice(0, BURST_SHOWN), more, moreAbout: more > 0 ? about : null };
 }
 
 /**

@@ -66,7 +66,7 @@ describe('notices that come back', () => {
     const calls: string[][] = [];
     const back = await checkKept('u-sam', takeKept('u-sam'), async (ids) => (calls.push(ids), now), HERE);
     expect(calls).toEqual([['t-124', 't-123']]);
-    expect(back).toEqual({ shown: [{ userId: 'u-sam', ...escalation }], more: 0 });
+    expect(back).toEqual({ shown: [{ userId: 'u-sam', ...escalation }], more: 0, moreAbout: null });
     // The stale warning is not kept again: the next sign-in has nothing.
     clearNoticesOnLeave('u-sam');
     expect(await nextSignIn()).toEqual([]);

@@ -1,6 +1,6 @@
 import { notifications, notificationsStore } from '@mantine/notifications';
 import type { TicketStanding } from '../../shared/api';
-import { comeBack, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type ComeBack, type KeptStore, type OnScreen, type OpenKept } from './keptNotices';
+import { comeBack, foldWith, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type ComeBack, type FoldAbout, type Folded, type KeptStore, type OnScreen, type OpenKept } from './keptNotices';
 import type { OpenNotice } from './noticeRules';
 
 /**
@@ -33,7 +33,7 @@ export function shownNoticeIds(): string[] {
 
 const STORE_KEY = 'tagdesk.keptNotices';
 const open = new Map<string, OpenKept>();
-let folded: { count: number; at: number } | null = null;
+let folded: Folded | null = null;
 
 /** A notice for this person is on the screen (or waiting for room). */
 export function noteOpen(id: string, notice: OpenKept): void {
@@ -56,10 +56,15 @@ export function openNotices(): OpenNotice[] {
   return [...open].map(([id, n]) => ({ id, kind: n.source.kind, ticketId: n.source.ticketId }));
 }
 
-/** The burst summary stands for `count` notices (0: it closed). */
-export function noteFolded(count: number): void {
-  folded = count > 0 ? { count, at: folded?.at ?? Date.now() } : null;
+/** The burst summary stands for `count` notices (0: it closed); `about`: what the ones folded now are. */
+export function noteFolded(count: number, about?: FoldAbout | null): void {
+  const was = folded && folded.count > 0 ? (folded.about ?? { kind: 'mixed' as const }) : null;
+  const now = about ? foldWith(was, about) : was;
+  folded = count > 0 ? { count, at: folded?.at ?? Date.now(), ...(now ? { about: now } : {}) } : null;
 }
+
+/** What the burst summary stands for now (null: none shown). */
+export const foldedAbout = (): FoldAbout | null => (folded && folded.count > 0 ? (folded.about ?? null) : null);
 
 /** How many notices the burst summary stands for now (0: none shown). */
 export const foldedCount = (): number => folded?.count ?? 0;
@@ -78,7 +83,8 @@ export function keepFor(userId: string): void {
   const w = waiting?.userId === userId ? waiting.back : null;
   if (w) waiting = null;
   const notices = w ? [...open.values(), ...w.mine] : [...open.values()];
-  const summary = w?.folded ? { count: (folded?.count ?? 0) + w.folded.count, at: Math.min(folded?.at ?? w.folded.at, w.folded.at) } : folded;
+  const about = w?.folded?.about ? foldWith(folded?.about ?? null, w.folded.about) : folded?.about;
+  const summary = w?.folded ? { count: (folded?.count ?? 0) + w.folded.count, at: Math.min(folded?.at ?? w.folded.at, w.folded.at), ...(about ? { about } : {}) } : folded;
   writeStore(keepOnLeave(readStore(), userId, notices, summary, Date.now()));
 }
 
@@ -114,7 +120,7 @@ export async function checkKept(userId: string, back: ComeBack, standingsOf: (ti
     writeStore(keepOnLeave(readStore(), userId, back.mine, back.folded, Date.now()));
     return null;
   }
-  return onScreen(found ? stillWorthShowing(back.mine, asked, found, userId) : back.mine, back.folded?.count ?? 0);
+  return onScreen(found ? stillWorthShowing(back.mine, asked, found, userId) : back.mine, back.folded);
 }
 
 /** This window's memory of the store; sessionStorage (where there is one) outlives a reload. */
