@@ -167,4 +167,10 @@ test('an admin gives the centre’s day a time zone, and the board’s “today�
   await expect(page.getByText(en['slaSettings.dayZone.inForce'].replace('{zone}', 'Iran Standard Time'))).toBeVisible();
   await page.evaluate(() => (window.location.hash = '#/overview'));
   await expect(page.locator('#board-legend-today')).toHaveText(/from midnight in the centre’s time zone, Iran Standard Time \(/);
+  // An admin sees an agent's tickets on the board but may not hand them over (access.ts mayAssign): no "Hand over all…".
+  const board = new Board(page);
+  await page.getByRole('button', { name: /^Open tickets of Ben Okafor: \d+$/ }).click();
+  await expect(board.drawer.getByRole('heading', { name: 'Open tickets · Ben Okafor' })).toBeVisible({ timeout: 15_000 });
+  await expect(board.drawer.getByTestId('drill-count')).not.toBeEmpty({ timeout: 15_000 });
+  await expect(board.drawer.getByRole('button', { name: en['handOver.open'] })).toHaveCount(0);
 });

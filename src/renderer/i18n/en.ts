@@ -765,6 +765,8 @@ export const en = {
   'notice.moreAny_other': '{count} more notices',
   'notice.moreLink': 'See your tickets and queues',
   'notice.moreBreachedLink': 'See the breached tickets at tier 3',
+  'notice.moreReturnedLink': 'See your queues, where they wait now',
+  'notice.moreReassignedLink': 'See the tickets still yours',
 
   // SLA settings (admins edit, supervisors read)
   'nav.slaSettings': 'SLA settings',

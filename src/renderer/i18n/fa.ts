@@ -734,6 +734,8 @@ export const fa: Messages = {
   'notice.moreAny_other': '{count} اعلان دیگر',
   'notice.moreLink': 'دیدن تیکت‌ها و صف‌های شما',
   'notice.moreBreachedLink': 'دیدن تیکت‌های از مهلت گذشته در سطح سه',
+  'notice.moreReturnedLink': 'دیدن صف‌های شما، جایی که اکنون منتظرند',
+  'notice.moreReassignedLink': 'دیدن تیکت‌هایی که هنوز با شماست',
 
   'nav.slaSettings': 'تنظیمات سطح خدمت',
   'slaSettings.title': 'تنظیمات سطح خدمت',

@@ -3,7 +3,7 @@ import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsSort, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
-import { mayBeAssigned, staffsQueue } from '../../shared/access';
+import { mayAssign, mayBeAssigned, staffsQueue } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillOrder, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -22,6 +22,7 @@ import { DrillMeta } from './DrillMeta';
 import { HandOverDialog } from './HandOverDialog';
 import { focusWithoutOpening, LazySelect } from './LazySelect';
 import { setDrawerOnScreen } from '../shell/noticePlacement';
+import { useSession } from '../session';
 import classes from './OverviewPage.module.css';
 
 // The tickets behind one number on the board: a queue's count (most urgent first) or its
@@ -188,7 +189,9 @@ function OrderControl({ order, onChange }: { order: DrillOrder | undefined; onCh
 function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]; loads: ReadonlyMap<string, number>; title: string }) {
   // An agent's drawer: all their open tickets handed over at once (HandOverDialog.tsx).
   const [handingOver, setHandingOver] = useState(false);
-  const holder = drill.filter === 'agent' ? users.find((u) => u.id === drill.assigneeId) : undefined;
+  // Only those the desk lets hand tickets over (access.ts mayAssign: an admin sees the board but may not) are offered it.
+  const { user } = useSession();
+  const holder = drill.filter === 'agent' && mayAssign(user) === null ? users.find((u) => u.id === drill.assigneeId) : undefined;
   // Its rows name customers: an erasure takes a name off at once (namedCustomers.ts).
   const named = useRef<ReadonlyArray<{ customerId: string }>>(undefined);
   const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, slaSettings: true, customerId: (id) => namedCustomers(named.current)(id), debounceMs: 300 });

@@ -13,7 +13,7 @@ import { currentRoute, hrefOf, navigate, ticketHref, useRoute } from '../route';
 import { useSession } from '../session';
 import { applyUserLocale } from '../language';
 import { checkKept, foldedAbout, foldedCount, isOpen, keepFor, noteClosed, noteFolded, noteOpen, openKept, openNotices, shownNoticeIds, takeKept } from './leaveNotices';
-import { BURST_SHOWN, foldAboutOf, foldTitle, handoverBy, type FoldAbout, type NoticeSource } from './keptNotices';
+import { BURST_SHOWN, foldAboutOf, noticesShownFor, foldTitle, handoverBy, type FoldAbout, type NoticeSource } from './keptNotices';
 import { desktopSide, notifyDesktop } from './desktopNotice';
 import { saidAnewIds } from './saidAnew';
 import { BURST_ID, burstDestination, handoverBody, closedByChange, closedByLanguage, closedByRoute, noticeAutoClose, noticeId, noticePriority, replacedBy, type OpenNotice } from './noticeRules';
@@ -66,7 +66,7 @@ export function SlaWatch() {
     const userId = user.id;
     void applyUserLocale(userId).then(async () => {
       if (!live) return;
-      const back = await checkKept(userId, takeKept(userId), (ticketIds) => client.call('tickets.states', { ticketIds }), () => live);
+      const back = await checkKept(userId, takeKept(userId), (ticketIds) => client.call('tickets.states', { ticketIds }), () => live, noticesShownFor(window.innerWidth));
       // They left again while it was checked: kept for next time.
       if (!back) return;
       // The screen was cleared when they left: what comes back is no burst of arrivals (the
@@ -251,14 +251,19 @@ function show(user: User, source: NoticeSource, shownAt?: number): void {
   const at = Date.now();
   recent = recent.filter((x) => at - x < BURST_WINDOW_MS);
   recent.push(at);
-  if (recent.length > BURST_SHOWN) {
-    showSummary(user, 1, foldAboutOf(source));
-    return;
-  }
   const n = noticeOf(source);
   const id = noticeId(source.kind, source.ticketId);
   const notice: OpenNotice = { id, kind: source.kind, ticketId: source.ticketId };
-  for (const old of replacedBy(openNotices(), notice)) notifications.hide(old);
+  const replaced = replacedBy(openNotices(), notice);
+  // A burst folds after the first few; a narrow window (a split screen) shows one notice at a
+  // time, the others (arrived together or not) folded into the summary, so the page stays readable.
+  const shown = noticesShownFor(window.innerWidth);
+  const others = openNotices().filter((o) => o.id !== id && !replaced.includes(o.id)).length;
+  if (recent.length > shown || (shown < BURST_SHOWN && others >= shown)) {
+    showSummary(user, 1, foldAboutOf(source));
+    return;
+  }
+  for (const old of replaced) notifications.hide(old);
   const data = noticeData(source);
   // The same ticket's notice again (escalated once more, a second warning): said anew, in its place.
   if (isOpen(id)) notifications.update(data);
@@ -318,7 +323,7 @@ function showSummary(user: User, count: number, about: FoldAbout | null, comingB
   if (folded === count) notifications.show(summary);
   else notifications.update(summary);
   // On the desktop, once a burst: a summary said anew at every fold would be a burst itself.
-  const destination = burstDestination(user.role);
+  const destination = burstDestination(user.role, foldedAbout());
   if (folded === count && !comingBack) notifyDesktop({ title: summaryTitle(folded), body: t(destination.linkKey) }, desktopSide());
 }
 
@@ -338,7 +343,7 @@ function summaryTitle(folded: number): string {
 function summaryData(user: User, folded: number) {
   // Where the folded notices' tickets are: a supervisor's tier-3 breaches are on the board,
   // not on their own list. Following the link is seeing them: the summary goes.
-  const destination = burstDestination(user.role);
+  const destination = burstDestination(user.role, foldedAbout());
   return {
     id: BURST_ID,
     color: 'gray',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATES_MAX, type TicketStanding } from '../../shared/api';
-import { BURST_SHOWN, KEEP_MS, comeBack, foldAboutOf, foldTitle, foldWith, handedBackBy, handoverBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
+import { BURST_SHOWN, KEEP_MS, comeBack, noticesShownFor, foldAboutOf, foldTitle, foldWith, handedBackBy, handoverBy, emptyStore, keepOnLeave, onScreen, parseStore, stillWorthShowing, ticketsToCheck, type KeptNotice, type NoticeSource, type OpenKept } from './keptNotices';
 
 // One window, people in turn: Sam (a tier-2 specialist) is warned of a breach, Ava takes the
 // window, then Sam signs in again.
@@ -54,6 +54,16 @@ describe('notices kept for the person who left the window', () => {
     expect(back.shown.map((n) => n.source.ticketId)).toEqual(['t-5', 't-4', 't-3']);
     expect(back.shown).toHaveLength(BURST_SHOWN);
     expect(back.more).toBe(2 + 6);
+  });
+
+  it('on a narrow window (a 420 px split screen) shows one notice and folds the rest, so the page stays readable; a wide one is unchanged', () => {
+    expect(noticesShownFor(420)).toBe(1);
+    expect(noticesShownFor(1366)).toBe(BURST_SHOWN);
+    const many = [1, 2, 3, 4, 5].map((n) => open(T0 + n * 60_000, breach(n)));
+    const back = comeBack(keepOnLeave(emptyStore(), SAM, many, null, T0 + HOUR), SAM, T0 + 2 * HOUR);
+    const narrow = onScreen(back.mine, back.folded, noticesShownFor(420));
+    expect(narrow.shown.map((n) => n.source.ticketId)).toEqual(['t-5']);
+    expect(narrow.more).toBe(4);
   });
 
   it('survives a reload as JSON, and a store of another shape is read as empty', () => {

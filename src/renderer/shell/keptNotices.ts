@@ -23,6 +23,16 @@ import { isOpenState } from '../../shared/ticketMachine';
 export const KEEP_MS = 12 * 3_600_000;
 /** How many notices show one by one before the rest fold into the summary (SlaWatch's burst rule). */
 export const BURST_SHOWN = 3;
+/** Below this window width (a laptop's split screen, 420 px) the notices would cover the page. */
+export const NARROW_NOTICES_PX = 768;
+
+/**
+ * How many notices show one by one on a window `width` px wide before the rest fold into the
+ * summary: on a narrow window one (with the summary, the page stays readable), else BURST_SHOWN.
+ */
+export function noticesShownFor(width: number): number {
+  return width > 0 && width < NARROW_NOTICES_PX ? 1 : BURST_SHOWN;
+}
 
 /** What a notice was about: enough to say it again, in whatever language is chosen then. */
 export const noticeSourceSchema = z.union([
@@ -256,11 +266,11 @@ export function comeBack(store: KeptStore, userId: string, now: number): ComeBac
  * Notices (newest first) on the screen: the first BURST_SHOWN one by one, the rest counted in
  * the summary with the `folded` notices it already stood for.
  */
-export function onScreen(mine: readonly KeptNotice[], folded: Folded | null): OnScreen {
-  const rest = mine.slice(BURST_SHOWN);
+export function onScreen(mine: readonly KeptNotice[], folded: Folded | null, shown = BURST_SHOWN): OnScreen {
+  const rest = mine.slice(shown);
   const more = rest.length + (folded?.count ?? 0);
   const about = rest.reduce<FoldAbout | null>((a, n) => foldWith(a, foldAboutOf(n.source)), folded && folded.count > 0 ? (folded.about ?? { kind: 'mixed' }) : null);
-  return { shown: mine.slice(0, BURST_SHOWN), more, moreAbout: more > 0 ? about : null };
+  return { shown: mine.slice(0, shown), more, moreAbout: more > 0 ? about : null };
 }
 
 /**

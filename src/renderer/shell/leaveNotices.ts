@@ -102,9 +102,10 @@ export function takeKept(userId: string): ComeBack {
  * no longer true are left out, for good, and the summary counts only what is left. If the desk
  * does not answer, they all come back as they were: none is lost to a failed check.
  * Null when they are not to be shown now: the person left meanwhile (leaving kept them), or
- * `here()` says the screen is no longer theirs (they are put back, for next time).
+ * `here()` says the screen is no longer theirs (they are put back, for next time). `shown`: how
+ * many show one by one (noticesShownFor, by the window's width).
  */
-export async function checkKept(userId: string, back: ComeBack, standingsOf: (ticketIds: string[]) => Promise<readonly TicketStanding[]>, here: () => boolean): Promise<OnScreen | null> {
+export async function checkKept(userId: string, back: ComeBack, standingsOf: (ticketIds: string[]) => Promise<readonly TicketStanding[]>, here: () => boolean, shown?: number): Promise<OnScreen | null> {
   const asked = ticketsToCheck(back.mine);
   let found: readonly TicketStanding[] | null = null;
   if (asked.length > 0) {
@@ -120,7 +121,7 @@ export async function checkKept(userId: string, back: ComeBack, standingsOf: (ti
     writeStore(keepOnLeave(readStore(), userId, back.mine, back.folded, Date.now()));
     return null;
   }
-  return onScreen(found ? stillWorthShowing(back.mine, asked, found, userId) : back.mine, back.folded);
+  return onScreen(found ? stillWorthShowing(back.mine, asked, found, userId) : back.mine, back.folded, shown);
 }
 
 /** This window's memory of the store; sessionStorage (where there is one) outlives a reload. */

@@ -123,6 +123,13 @@ describe('where the burst summary takes its reader', () => {
   it('takes agents and specialists to their tickets and queues', () => {
     for (const role of ['agent', 'specialist'] as const) expect(burstDestination(role), role).toEqual({ route: { name: 'home' }, linkKey: 'notice.moreLink' });
   });
+
+  it('says what it folds for an agent whose tickets were returned or handed away, not "See your tickets and queues"', () => {
+    expect(burstDestination('agent', { kind: 'returned', by: 'Grace Chen' }).linkKey).toBe('notice.moreReturnedLink');
+    expect(burstDestination('agent', { kind: 'reassigned', by: 'Grace Chen', to: 'Dev Patel' }).linkKey).toBe('notice.moreReassignedLink');
+    expect(burstDestination('agent', { kind: 'sla' }).linkKey).toBe('notice.moreLink');
+    expect(burstDestination('supervisor', { kind: 'mixed' }).linkKey).toBe('notice.moreBreachedLink');
+  });
 });
 
 // Omar saved Nadia Karimi, switched to Persian, and “nadia karimi saved.” stayed on the screen

@@ -2,6 +2,7 @@ import type { HandoverType } from '../../shared/access';
 import type { Role } from '../../shared/domain';
 import type { MessageKey } from '../i18n';
 import type { Route } from '../route';
+import type { FoldAbout } from './keptNotices';
 
 // How long SlaWatch's notices stay, and what closes them. An agent on a call may not look at
 // the screen for minutes, so a notice that closes itself is one they never saw:
@@ -147,8 +148,12 @@ export const BURST_ID = 'sla-burst';
  * tickets the folded notices were about. An agent's are on their own list (their warnings,
  * their breaches) and a specialist's in the queues that list shows; a supervisor's are
  * breaches at tier 3, which are on no list of theirs: the board's breached tickets at tier 3.
+ * Folded tickets returned to the queue or handed to another (`about`) are said as such.
  */
-export function burstDestination(role: Role): { route: Route; linkKey: 'notice.moreLink' | 'notice.moreBreachedLink' } {
+export function burstDestination(role: Role, about?: FoldAbout | null): { route: Route; linkKey: 'notice.moreLink' | 'notice.moreBreachedLink' | 'notice.moreReturnedLink' | 'notice.moreReassignedLink' } {
+  // Tickets taken from them: back in the queues they work, or given to another (what is still theirs is on their list).
+  if (about?.kind === 'returned') return { route: { name: 'home' }, linkKey: 'notice.moreReturnedLink' };
+  if (about?.kind === 'reassigned') return { route: { name: 'home' }, linkKey: 'notice.moreReassignedLink' };
   if (role === 'supervisor') return { route: { name: 'overview', drill: { filter: 'breached', segment: null, tier: 3 } }, linkKey: 'notice.moreBreachedLink' };
   return { route: { name: 'home' }, linkKey: 'notice.moreLink' };
 }
