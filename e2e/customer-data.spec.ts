@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { openDesk } from '../src/main/core/desk';
@@ -631,12 +632,7 @@ test('a tab-separated file is read on the mapping screen, and a local number it 
   const file = testInfo.outputPath('customers.tsv');
   mkdirSync(testInfo.outputDir, { recursive: true });
   writeFileSync(file, '\uFEFFCustomer\tTel\tMail\r\nمریم احمدی\t۰۹۱۲ ۳۴۵ ۶۷۸۹\tmaryam@example.ir\r\nMüller, Hans\t+49 30 1234567\thans@example.de\r\n');
-  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
-  await page.getByText(fa['language.fa'], { exact: true }).click();
-  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
-  await page.getByRole('link', { name: fa['nav.customerData'] }).click();
-  await page.getByRole('tab', { name: fa['data.tabImport'] }).click();
-  await page.getByText(fa['data.importCsv'], { exact: true }).click();
+  await openCsvImportInPersian(page);
   await page.getByLabel(fa['data.importFiles']).fill(file);
   await page.getByRole('button', { name: fa['data.readColumns'] }).click();
   const mapping = page.getByTestId('column-mapping');
@@ -653,13 +649,7 @@ test('a tab-separated file is read on the mapping screen, and a local number it 
 
 test('a file the import cannot read is named in the reader\u2019s language', async ({ page }) => {
   const file = new URL('../README.md', import.meta.url).pathname;
-  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
-  await page.getByText(fa['language.fa'], { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
-  await page.getByRole('link', { name: fa['nav.customerData'] }).click();
-  await page.getByRole('tab', { name: fa['data.tabImport'] }).click();
-  await page.getByText(fa['data.importCsv'], { exact: true }).click();
+  await openCsvImportInPersian(page);
   await page.getByLabel(fa['data.importFiles']).fill(file);
   await page.getByRole('button', { name: fa['data.readColumns'] }).click();
   await expect(page.getByText(fa['data.fileProblem.noCsvHeader'].replace('{file}', `\u2068${file}\u2069`))).toBeVisible();
@@ -913,4 +903,15 @@ for (const lang of shot ? (['en', 'fa'] as const) : (['en'] as const)) {
     await page.getByRole('button', { name: words['data.importTry'] }).click();
     await expect(summary.getByTestId('import-rejected')).toHaveText(words['data.importNoRejects']);
   });
+}
+
+/** Omar, signed in in Persian, on the Import tab with Any CSV chosen. */
+async function openCsvImportInPersian(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByText(fa['language.fa'], { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await page.getByRole('link', { name: fa['nav.customerData'] }).click();
+  await page.getByRole('tab', { name: fa['data.tabImport'] }).click();
+  await page.getByText(fa['data.importCsv'], { exact: true }).click();
 }

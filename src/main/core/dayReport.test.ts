@@ -13,6 +13,17 @@ const DAY = 86_400_000;
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
+/** A demo desk whose centre works in `timeZone`: the calendar most of its SLA policies run on is moved there. */
+async function centreIn(timeZone: string) {
+  const t = await testDesk();
+  close = () => t.desk.close();
+  const omar = await t.as('Omar Haddad');
+  const settings = await omar.call('sla.settings', {});
+  const weekdays = settings.calendars.find((c) => c.id === 'std-weekdays')!;
+  await omar.call('sla.saveCalendar', { ...weekdays, timeZone });
+  return { t, ava: await t.as('Ava Martin'), grace: await t.as('Grace Chen') };
+}
+
 describe('the day report', () => {
   it('counts the day as the board does, per queue and per person, and starts again at midnight', async () => {
     const t = await testDesk();
@@ -70,15 +81,8 @@ describe('the day report', () => {
   });
 
   it('counts a ticket resolved at 23:30 in the centre\'s zone on that day, and not on the next', async () => {
-    const t = await testDesk();
-    close = () => t.desk.close();
-    const omar = await t.as('Omar Haddad');
-    const ava = await t.as('Ava Martin');
-    const grace = await t.as('Grace Chen');
     // The centre works New York's hours: the calendar most of its policies run on is there.
-    const settings = await omar.call('sla.settings', {});
-    const weekdays = settings.calendars.find((c) => c.id === 'std-weekdays')!;
-    await omar.call('sla.saveCalendar', { ...weekdays, timeZone: 'America/New_York' });
+    const { t, ava, grace } = await centreIn('America/New_York');
 
     // 18:00 in New York on Monday 7 December 2026 (23:00 UTC): Ava opens a ticket.
     t.clock.t = Date.UTC(2026, 11, 7, 23);
@@ -133,14 +137,7 @@ describe('the day report', () => {
   });
 
   it("draws a resolve just after midnight in Tehran on the new day's bar, as today and the week count it", async () => {
-    const t = await testDesk();
-    close = () => t.desk.close();
-    const omar = await t.as('Omar Haddad');
-    const ava = await t.as('Ava Martin');
-    const grace = await t.as('Grace Chen');
-    const settings = await omar.call('sla.settings', {});
-    const weekdays = settings.calendars.find((c) => c.id === 'std-weekdays')!;
-    await omar.call('sla.saveCalendar', { ...weekdays, timeZone: 'Asia/Tehran' });
+    const { t, ava, grace } = await centreIn('Asia/Tehran');
     // 23:00 in Tehran on Monday 7 December 2026 (19:30 UTC): Ava opens a ticket; at 00:30 on
     // Tuesday there (21:00 UTC, still Monday in UTC) she resolves it.
     t.clock.t = Date.UTC(2026, 11, 7, 19, 30);
