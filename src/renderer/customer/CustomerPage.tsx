@@ -28,7 +28,7 @@ import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { NEW_TICKET_ASKED, newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
 import { pastTicketsHeading, ticketsWithWords } from './ticketWords';
-import { ticketsOnSystem } from './sameSystem';
+import { ticketsOnSystem } from './ticketsOnSystem';
 import { clearEarlierLookup, useCustomerOnScreen, useEarlierLookup } from './onScreen';
 import { ownDirection } from '../direction';
 import { ticketHref } from '../route';
@@ -282,7 +282,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
         <RecordPanel customerId={customer.id} fix={fix} />
       </Stack>
 
-      {logging !== null && <LogContactModal customer={customer} assets={view.assets} onClose={() => setLogging(null)} />}
+      {logging !== null && <LogContactModal customer={customer} assets={view.assets} openTickets={view.openTickets} onClose={() => setLogging(null)} />}
       {openFor !== null && openFor !== NEW_TICKET_ASKED && <NewTicketModal customer={customer} assets={view.assets} openTickets={view.openTickets} pastTickets={view.pastTickets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
   );

@@ -1,18 +1,16 @@
-import { Alert, Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconAlertTriangle, IconHistory } from '@tabler/icons-react';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
 import type { AssetView, CustomerSummary, TicketRow } from '../../shared/api';
+import { SameSystemNotice } from './SameSystemNotice';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { patchDraft, useDraft } from '../drafts';
-import { formatDateTime, formatRelative, t, tc } from '../i18n';
-import { useNow } from '../backend';
-import { ticketsOnSystem } from './sameSystem';
+import { t } from '../i18n';
 import { DraftFormButtons, FormProblem, submitOnChordKey } from '../page';
-import { channelLabel, personName, tierLabel } from '../labels';
+import { channelLabel } from '../labels';
 import { SystemSelect } from './SystemSelect';
 import { navigate, ticketHref } from '../route';
 import { sayMessage } from '../sayMessage';
@@ -116,7 +114,7 @@ export function NewTicketModal({ customer, assets, openTickets = [], pastTickets
             <FormProblem problem={problem} unplaced={others} title={t('newTicket.failed')} />
           )}
           <SystemSelect assets={assets} value={draft.assetId} onChange={(assetId) => setDraft({ assetId })} problem={problem} />
-          <SameSystem assetId={draft.assetId} assets={assets} openTickets={openTickets} pastTickets={pastTickets} onLeave={onClose} />
+          <SameSystemNotice assetId={draft.assetId} assets={assets} openTickets={openTickets} pastTickets={pastTickets} onLeave={onClose} />
           <TextInput
             label={t('newTicket.subject')}
             withAsterisk
@@ -177,56 +175,6 @@ export function NewTicketModal({ customer, assets, openTickets = [], pastTickets
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-/**
- * The repeat caller: a ticket already open on the chosen system (or resolved on it, the fault
- * back) is said before a second one is opened, with the way to it. The draft is kept.
- */
-function SameSystem({ assetId, assets, openTickets, pastTickets, onLeave }: { assetId: string; assets: AssetView[]; openTickets: TicketRow[]; pastTickets: TicketRow[]; onLeave: () => void }) {
-  const now = useNow();
-  const tag = assets.find((a) => a.id === assetId)?.serviceTag;
-  const on = ticketsOnSystem(assetId, openTickets, pastTickets);
-  if (!tag) return null;
-  const goTo = (r: TicketRow) => (
-    <Button size="compact-xs" variant="light" onClick={() => { onLeave(); navigate(ticketHref(r.id)); }}>
-      {t('newTicket.goTo', { number: r.number })}
-    </Button>
-  );
-  if (on.open.length > 0)
-    return (
-      <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={tc('newTicket.sameSystem.title', on.open.length, { tag })} data-testid="same-system" role="status">
-        <Stack gap={6}>
-          {on.open.map((r) => (
-            <div key={r.id}>
-              <Text size="sm">
-                <span dir="ltr">{r.number}</span> · <bdi>{r.subject}</bdi>
-              </Text>
-              <Text size="xs" c="dimmed" mb={4}>
-                {r.assigneeName ? t('tickets.heldBy', { name: personName(r.assigneeName), tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
-                {' · '}
-                <span title={formatDateTime(r.updatedAt)}>{t('customer.lookedUpTicket.updated', { when: formatRelative(r.updatedAt, now) })}</span>
-              </Text>
-              {goTo(r)}
-            </div>
-          ))}
-          <Text size="sm">{t('newTicket.sameSystem.text')}</Text>
-        </Stack>
-      </Alert>
-    );
-  const r = on.resolved;
-  if (!r) return null;
-  return (
-    <Alert color="blue" icon={<IconHistory size={18} />} title={t('newTicket.resolvedOnSystem.title', { number: r.number, tag, when: formatRelative(r.updatedAt, now) })} data-testid="same-system" role="status">
-      <Stack gap={6}>
-        <Text size="sm">
-          <bdi>{r.subject}</bdi>
-        </Text>
-        <Text size="sm">{t('newTicket.resolvedOnSystem.text')}</Text>
-        <div>{goTo(r)}</div>
-      </Stack>
-    </Alert>
   );
 }
 

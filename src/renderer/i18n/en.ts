@@ -324,7 +324,7 @@ export const en = {
   'newTicket.discard': 'Discard',
   'newTicket.sameSystem.title_one': '{tag} already has an open ticket',
   'newTicket.sameSystem.title_other': '{tag} already has {count} open tickets',
-  'newTicket.sameSystem.text': 'If the caller is ringing about the same problem, add this call to that ticket instead of opening another.',
+  'newTicket.sameSystem.text': 'If the caller is ringing about the same problem, record this call on that ticket (“{action}”) so it stays in one history, rather than opening another.',
   'newTicket.resolvedOnSystem.title': '{number} on {tag} was resolved {when}',
   'newTicket.resolvedOnSystem.text': 'If the problem came back, go to it: its page offers Reopen while it can still be reopened, and its history stays in one place.',
   'newTicket.goTo': 'Go to {number}',

@@ -300,7 +300,7 @@ export const fa: Messages = {
   'newTicket.discardAsk': 'آنچه برای این تیکت نوشتید دور ریخته شود؟',
   'newTicket.sameSystem.title_one': '{tag} همین حالا یک تیکت باز دارد',
   'newTicket.sameSystem.title_other': '{tag} همین حالا {count} تیکت باز دارد',
-  'newTicket.sameSystem.text': 'اگر تماس درباره همان مشکل است، این تماس را به همان تیکت بیفزایید و تیکت دیگری باز نکنید.',
+  'newTicket.sameSystem.text': 'اگر تماس درباره همان مشکل است، این تماس را روی همان تیکت ثبت کنید («{action}») تا سابقه‌اش یک‌جا بماند، نه در تیکتی دیگر.',
   'newTicket.resolvedOnSystem.title': '{number} روی {tag} {when} حل شد',
   'newTicket.resolvedOnSystem.text': 'اگر مشکل برگشته است، به آن بروید: تا وقتی بازگشایی‌اش ممکن است، صفحه‌اش «بازگشایی» را پیش می‌نهد و سابقه‌اش یک‌جا می‌ماند.',
   'newTicket.goTo': 'رفتن به {number}',

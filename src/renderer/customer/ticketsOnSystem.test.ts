@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { TicketRow } from '../../shared/api';
-import { openTicketsBySystem, ticketsOnSystem } from './sameSystem';
+import { openTicketsBySystem, ticketsOnSystem } from './ticketsOnSystem';
 
 const row = (id: string, assetId: string | null, state: TicketRow['state'], updatedAt: number): TicketRow => ({
   id, number: `T-${id}`, subject: 'Laptop will not boot', customerId: 'maria', customerName: 'Maria Gonzalez', assetId, serviceTag: assetId,
