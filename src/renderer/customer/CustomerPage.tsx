@@ -31,7 +31,7 @@ import { pastTicketsHeading, ticketsWithWords } from './ticketWords';
 import { ticketsOnSystem } from './ticketsOnSystem';
 import { clearEarlierLookup, useCustomerOnScreen, useEarlierLookup } from './onScreen';
 import { ownDirection } from '../direction';
-import { ticketHref } from '../route';
+import { customerHref, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import { SuggestionsPanel } from '../kb/Suggestions';
@@ -352,7 +352,13 @@ function EarlierLookup({ name, query }: { name: string; query: string }) {
 function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['owners'] }) {
   const previous = owners.length > 1 ? owners[owners.length - 2] : undefined;
   if (!previous || previous.to === null) return null;
-  return <div className={`${classes.xs} ${classes.dimmed}`}>{t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}</div>;
+  // A link: the caller keying the Express code of a system she sold or gave away is usually its
+  // former owner, and her record is a click away rather than a second lookup by name.
+  return (
+    <a href={customerHref(previous.customerId)} className={`${classes.link} ${classes.xs} ${classes.block}`}>
+      {t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}
+    </a>
+  );
 }
 
 function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
