@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import { tagToExpressCode } from '../src/shared/serviceTag';
 import type { Locator } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
@@ -373,6 +374,12 @@ test('a transfer shows on both owners', async ({ page }) => {
   await expect(page.getByText('HX4P9R2').first()).toBeVisible();
   // The transfer's date as every other date on the page ("Dec 5, 2026"), not as typed (2026-12-05).
   await expect(page.getByTestId('record-history')).toContainText(/HX4P9R2 given by Maria Gonzalez to Lakeside Unified School District on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  // Maria keys the Express code of the laptop she gave away: the lookup finds its new owner, and
+  // the line naming her as the former one takes the agent to her record in one click.
+  await app.lookup(tagToExpressCode('HX4P9R2'));
+  await customer.expectCustomer('Lakeside Unified School District');
+  await customer.systemRow('HX4P9R2').getByRole('link', { name: /^Owned by Maria Gonzalez until / }).filter({ visible: true }).click();
+  await customer.expectCustomer('Maria Gonzalez');
 });
 
 test('a system’s actions open from the keyboard, and Escape gives focus back to their button', async ({ page }) => {

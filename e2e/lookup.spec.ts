@@ -5,6 +5,7 @@ import { tagToExpressCode } from '../src/shared/serviceTag';
 import { expect, test } from './fixtures';
 import { signInAs, signInInPersian } from './pages/app';
 import { CustomerView } from './pages/customer';
+import { TicketView } from './pages/ticket';
 
 // The agent's first move on every call: find the caller. A tag or the Express code keyed
 // into the phone menu opens the 360° view with that system marked; a name shared by several
@@ -395,4 +396,55 @@ test('in Persian, a customer another team serves is said so in Persian, with no 
   await expect(message).toContainText(fa['segment.home']);
   await expect(message).not.toContainText('served by');
   await expect(page.locator('#main h1')).not.toContainText('Jordan');
+});
+
+// The repeat caller: Maria rings again about the laptop that will not boot, and another agent
+// answers. The ticket already open on it is said at the top of her view, with who holds it and
+// the last thing done; New ticket on that laptop says so too, with the way to it, where Chloé
+// had opened a second ticket on the same fault. Resolved, and the fault back, it offers that one.
+test('the repeat caller: the ticket open on the system she reads out is said at once, and a second one is warned of', async ({ page }) => {
+  test.slow(); // two people, a ticket made and resolved
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  const customer = new CustomerView(page);
+  await customer.expectCustomer('Maria Gonzalez');
+  await expect(page.getByTestId('open-on-system')).toHaveCount(0);
+  await customer.createTicket({ subject: 'Laptop will not boot', description: 'Power light on, black screen.' });
+  const ticket = new TicketView(page);
+  await expect(ticket.heading('Laptop will not boot')).toBeVisible();
+  const ticketUrl = page.url();
+
+  await app.switchUser('Chloé Dubois');
+  await app.lookup(tagToExpressCode('HX4P9R2'));
+  await customer.expectCustomer('Maria Gonzalez');
+  const open = page.getByRole('region', { name: 'Open ticket on HX4P9R2' });
+  await expect(open).toContainText('Laptop will not boot');
+  await expect(open).toContainText('Ava Martin');
+  await expect(open).toContainText(/Last: Opened T-\d+: Laptop will not boot \(Ava Martin, /);
+  const number = (await open.getByRole('link').textContent())!.replace(/^Open /, '');
+  await customer.newTicketButton.click();
+  const dialog = page.getByRole('dialog');
+  const warning = dialog.getByTestId('same-system');
+  await expect(warning).toContainText('HX4P9R2 already has an open ticket');
+  await expect(warning).toContainText(`${number} · Laptop will not boot`);
+  // Another of her laptops has no ticket: nothing said there.
+  await dialog.getByLabel(en['newTicket.system'], { exact: true }).click();
+  await page.getByRole('option', { name: /^A1LI1AW/ }).click();
+  await expect(warning).toHaveCount(0);
+  await dialog.getByLabel(en['newTicket.system'], { exact: true }).click();
+  await page.getByRole('option', { name: /^HX4P9R2/ }).click();
+  await warning.getByRole('button', { name: `Go to ${number}` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(ticket.heading('Laptop will not boot')).toBeVisible();
+  expect(page.url()).toBe(ticketUrl);
+
+  // Resolved; a week later it is back.
+  await app.switchUser('Ava Martin');
+  await ticket.resolve('fixed_remotely', 'Reseated the memory; it boots.');
+  await app.lookup('HX4P9R2');
+  await customer.expectCustomer('Maria Gonzalez');
+  await expect(page.getByTestId('open-on-system')).toHaveCount(0);
+  await customer.newTicketButton.click();
+  await expect(dialog.getByTestId('same-system')).toContainText(`${number} on HX4P9R2 was resolved`);
+  await expect(dialog.getByTestId('same-system').getByRole('button', { name: `Go to ${number}` })).toBeVisible();
 });

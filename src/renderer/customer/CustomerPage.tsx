@@ -28,9 +28,10 @@ import { FailedPage, FitTable, Muted, PageLoading, Section } from '../page';
 import { MATCH_KINDS } from '../../shared/api';
 import { NEW_TICKET_ASKED, newTicketSystem, systemMarkOf, type SystemMark } from './systemMark';
 import { pastTicketsHeading, ticketsWithWords } from './ticketWords';
+import { ticketsOnSystem } from './ticketsOnSystem';
 import { clearEarlierLookup, useCustomerOnScreen, useEarlierLookup } from './onScreen';
 import { ownDirection } from '../direction';
-import { ticketHref } from '../route';
+import { customerHref, ticketHref } from '../route';
 import { LazyHint } from '../LazyHint';
 import { SlaBadge } from '../sla/SlaBadge';
 import { SuggestionsPanel } from '../kb/Suggestions';
@@ -186,6 +187,8 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
           </Paper>
         )}
 
+        {!lookedUp && matched && <OpenOnSystem tag={matched.serviceTag} rows={ticketsOnSystem(matched.id, view.openTickets, []).open} interactions={view.interactions} now={now} />}
+
         <Section title={tc('customer.systems', view.assets.length)} padding={0} id="systems">
           {view.assets.length === 0 ? (
             <Box p="md">
@@ -279,9 +282,52 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
         <RecordPanel customerId={customer.id} fix={fix} />
       </Stack>
 
-      {logging !== null && <LogContactModal customer={customer} assets={view.assets} onClose={() => setLogging(null)} />}
-      {openFor !== null && openFor !== NEW_TICKET_ASKED && <NewTicketModal customer={customer} assets={view.assets} opened onClose={() => setOpenFor(null)} />}
+      {logging !== null && <LogContactModal customer={customer} assets={view.assets} openTickets={view.openTickets} onClose={() => setLogging(null)} />}
+      {openFor !== null && openFor !== NEW_TICKET_ASKED && <NewTicketModal customer={customer} assets={view.assets} openTickets={view.openTickets} pastTickets={view.pastTickets} opened onClose={() => setOpenFor(null)} />}
     </Stack>
+  );
+}
+
+/**
+ * The repeat caller: the system she read out has a ticket open, so it is said at the top, with
+ * who holds it and the last thing done or said on it (its newest line in the contact history),
+ * before anyone scrolls, opens it, or opens a second ticket on the same fault.
+ */
+function OpenOnSystem({ tag, rows, interactions, now }: { tag: string; rows: TicketRow[]; interactions: Interaction[]; now: number }) {
+  const r = rows[0];
+  if (!r) return null;
+  const last = interactions.filter((i) => i.ticketId === r.id).reduce<Interaction | null>((a, i) => (a === null || i.at > a.at ? i : a), null);
+  return (
+    <Paper withBorder radius="md" p="sm" role="region" aria-label={t('customer.openOnSystem.title', { tag })} data-testid="open-on-system" className={classes.openOnSystem}>
+      <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 280px' }}>
+          <Group gap="sm" wrap="wrap" style={{ minWidth: 0 }}>
+            <span className={`${classes.sm} ${classes.semibold}`}>{t('customer.openOnSystem.title', { tag })}</span>
+            <span className={`${classes.sm} ${classes.mono}`}>{r.number}</span>
+            <span className={classes.sm}>
+              <bdi>{r.subject}</bdi>
+            </span>
+            <StateBadge state={r.state} size="xs" />
+            <SlaBadge sla={r.sla} dueAt={r.dueAt} />
+          </Group>
+          <span className={`${classes.xs} ${classes.dimmed}`}>
+            {r.assigneeName ? t('tickets.heldBy', { name: personName(r.assigneeName), tier: tierLabel(r.tier) }) : t('tickets.unassignedAt', { tier: tierLabel(r.tier) })}
+            {' · '}
+            {t('customer.lookedUpTicket.updated', { when: formatRelative(r.updatedAt, now) })}
+          </span>
+          {last && (
+            <span className={`${classes.xs} ${classes.clamp}`} title={formatDateTime(last.at)}>
+              {t('customer.openOnSystem.last', { line: historyLine(last.summary) })}
+              {last.userName ? ` (${t('customer.openOnSystem.lastBy', { name: personName(last.userName), when: formatRelative(last.at, now) })})` : ''}
+            </span>
+          )}
+          {rows.length > 1 && <span className={`${classes.xs} ${classes.dimmed}`}>{tc('customer.openOnSystem.more', rows.length - 1)}</span>}
+        </Stack>
+        <Button component="a" href={ticketHref(r.id)} size="xs" variant="light">
+          {t('customer.lookedUpTicket.open', { number: r.number })}
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 
@@ -306,7 +352,13 @@ function EarlierLookup({ name, query }: { name: string; query: string }) {
 function PreviousOwner({ owners }: { owners: CustomerView['assets'][number]['owners'] }) {
   const previous = owners.length > 1 ? owners[owners.length - 2] : undefined;
   if (!previous || previous.to === null) return null;
-  return <div className={`${classes.xs} ${classes.dimmed}`}>{t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}</div>;
+  // A link: the caller keying the Express code of a system she sold or gave away is usually its
+  // former owner, and her record is a click away rather than a second lookup by name.
+  return (
+    <a href={customerHref(previous.customerId)} className={`${classes.link} ${classes.xs} ${classes.block}`}>
+      {t('asset.previousOwner', { name: previous.customerName, date: formatDate(previous.to) })}
+    </a>
+  );
 }
 
 function ContactLine({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {

@@ -1,7 +1,8 @@
 import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
-import type { AssetView, CustomerSummary } from '../../shared/api';
+import type { AssetView, CustomerSummary, TicketRow } from '../../shared/api';
+import { SameSystemNotice } from './SameSystemNotice';
 import { LOGGED_CHANNELS, LOGGED_DIRECTIONS, LOGGED_NOTES_MAX } from '../../shared/customerEvents';
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { useDraft } from '../drafts';
@@ -33,7 +34,7 @@ const FIELDS = ['channel', 'direction', 'assetId', 'summary'] as const;
 /** The draft's key: one contact being logged per customer, per person. */
 export const logContactDraftKey = (customerId: string): string => `logContact.${customerId}`;
 
-export function LogContactModal({ customer, assets, onClose }: { customer: CustomerSummary; assets: AssetView[]; onClose: () => void }) {
+export function LogContactModal({ customer, assets, openTickets = [], onClose }: { customer: CustomerSummary; assets: AssetView[]; openTickets?: TicketRow[]; onClose: () => void }) {
   const [draft, setDraft, clearDraft] = useDraft<Draft>(logContactDraftKey(customer.id), { channel: 'phone', direction: 'inbound', assetId: '', summary: '' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -95,6 +96,8 @@ export function LogContactModal({ customer, assets, onClose }: { customer: Custo
             />
           </div>
           <SystemSelect assets={assets} value={draft.assetId} onChange={(assetId) => setDraft({ assetId })} problem={problem} />
+          {/* A call about a ticket already open belongs on that ticket's history too. */}
+          <SameSystemNotice assetId={draft.assetId} assets={assets} openTickets={openTickets} pastTickets={[]} onLeave={onClose} />
           <Textarea
             label={t('logContact.notes')}
             description={t('logContact.notesHint')}

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
-import type { AssetView, CustomerSummary } from '../../shared/api';
+import type { AssetView, CustomerSummary, TicketRow } from '../../shared/api';
+import { SameSystemNotice } from './SameSystemNotice';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
 import { patchDraft, useDraft } from '../drafts';
@@ -34,9 +35,12 @@ interface Draft {
 
 const FIELDS = ['subject', 'description', 'priority', 'channel', 'assetId'] as const;
 
-export function NewTicketModal({ customer, assets, opened, onClose }: {
+export function NewTicketModal({ customer, assets, openTickets = [], pastTickets = [], opened, onClose }: {
   customer: CustomerSummary;
   assets: AssetView[];
+  /** The customer's tickets, so a second ticket on a system that has one open is warned of. */
+  openTickets?: TicketRow[];
+  pastTickets?: TicketRow[];
   opened: boolean;
   onClose: () => void;
 }) {
@@ -110,6 +114,7 @@ export function NewTicketModal({ customer, assets, opened, onClose }: {
             <FormProblem problem={problem} unplaced={others} title={t('newTicket.failed')} />
           )}
           <SystemSelect assets={assets} value={draft.assetId} onChange={(assetId) => setDraft({ assetId })} problem={problem} />
+          <SameSystemNotice assetId={draft.assetId} assets={assets} openTickets={openTickets} pastTickets={pastTickets} onLeave={onClose} />
           <TextInput
             label={t('newTicket.subject')}
             withAsterisk
