@@ -89,3 +89,56 @@ test('every page in Persian: no English sentence of the desk, no Latin loose in 
   }
   expect([...new Set(found)]).toEqual([]);
 });
+
+test('dialogs, a drawer, the palette, a ticket and an article in Persian: the same', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInInPersian(page, 'Omar Haddad');
+  const found: string[] = [];
+  const check = async (where: string) => {
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    for (const f of await loose(page, ENGLISH, MEANT)) found.push(`${where}: ${f}`);
+  };
+  const dialog = page.getByRole('dialog');
+  const closeDialog = async () => {
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  };
+
+  await page.evaluate(() => (window.location.hash = '#/lookup?q=7XK2QF1'));
+  await page.getByRole('button', { name: fa['customer.newTicket'], exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await check('new ticket dialog');
+  await closeDialog();
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(page.getByRole('dialog', { name: fa['palette.open'] })).toBeVisible();
+  await check('command palette');
+  await closeDialog();
+
+  await page.getByRole('link', { name: 'T-000003' }).first().click();
+  await expect(page).toHaveURL(/#\/ticket\//);
+  await check('ticket page');
+
+  await page.evaluate(() => (window.location.hash = '#/overview'));
+  await page.locator('[class*="kpiButton"]').first().click();
+  await expect(dialog).toBeVisible({ timeout: 15_000 });
+  await check('drill-down drawer');
+  await closeDialog();
+
+  await page.evaluate(() => (window.location.hash = '#/kb'));
+  await page.locator('main article a').first().click();
+  await expect(page).toHaveURL(/#\/kb\/[^/?]+$/);
+  await check('an article');
+
+  // The ticket's specialist, at an action's dialog.
+  await page.locator('button[aria-haspopup="menu"]').last().click();
+  await page.getByRole('menuitem', { name: fa['user.switch'] }).click();
+  await page.getByRole('button', { name: /^Noor Hassan/ }).click();
+  await page.evaluate(() => (window.location.hash = '#/lookup?q=T-000003'));
+  await page.getByRole('link', { name: 'T-000003' }).first().click();
+  await page.getByRole('region', { name: fa['ticket.actions'] }).getByRole('button', { name: fa['action.ESCALATE'], exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await check('escalate dialog');
+  await closeDialog();
+
+  expect([...new Set(found)]).toEqual([]);
+});
