@@ -14,6 +14,7 @@ import { useBoardCharts } from './lazyCharts';
 import { drillKey, focusAfterLeaving, scopeName } from './drill';
 import { hrefOf, navigate, ticketHref } from '../route';
 import { followUpLine } from './followUpLine';
+import { trendsSheet, type TrendsSheetWords } from './trendsSheet';
 import { anyCustomer, movesKnowledgeBoard } from './knowledgeLive';
 import { namedCustomers } from './namedCustomers';
 
@@ -207,15 +208,26 @@ function download(filename: string, csv: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const trendsWords = (): TrendsSheetWords => ({
+  col: {
+    week: t('trends.col.week'),
+    productLine: t('trends.productLine'),
+    category: t('trends.category'),
+    tickets: t('trends.col.tickets'),
+    warning: t('trends.col.warning'),
+    requests: t('trends.requests'),
+    examples: t('trends.col.examples'),
+  },
+  category: categoryLabel,
+  rising: t('trends.rising'),
+});
+
 function TrendsPanel({ data }: { data: Trends }) {
   const charts = useBoardCharts();
-  const exportCsv = async (which: 'tickets' | 'features') => {
-    try {
-      const file = await call('trends.export', { which, weeks: WEEKS });
-      download(file.filename, file.csv);
-    } catch (error) {
-      notifications.show({ color: 'red', message: problemOf(error).message });
-    }
+  // The trends shown, as a CSV in the reader's words (trendsSheet.ts; the API's is English).
+  const exportCsv = (which: 'tickets' | 'features') => {
+    const file = trendsSheet(data, which, trendsWords(), Date.now());
+    download(file.filename, file.csv);
   };
   const rising = data.series.filter((s) => s.warning);
   return (
@@ -225,8 +237,8 @@ function TrendsPanel({ data }: { data: Trends }) {
       busy={!charts}
       actions={
         <Group gap="xs">
-          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => void exportCsv('tickets')}>{t('trends.exportTickets')}</Button>
-          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => void exportCsv('features')}>{t('trends.exportFeatures')}</Button>
+          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => exportCsv('tickets')}>{t('trends.exportTickets')}</Button>
+          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => exportCsv('features')}>{t('trends.exportFeatures')}</Button>
         </Group>
       }
     >
@@ -237,7 +249,7 @@ function TrendsPanel({ data }: { data: Trends }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('trends.productLine')}</Table.Th>
-                <Table.Th>{t('trends.week', { date: formatDate(data.weeks[0] ?? 0) })} → </Table.Th>
+                <Table.Th>{t('trends.week', { date: formatDate(data.weeks[0] ?? 0) })}</Table.Th>
                 <Table.Th ta="end">{t('trends.lastWeek')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -245,7 +257,7 @@ function TrendsPanel({ data }: { data: Trends }) {
               {data.perProduct.map((p) => (
                 <Table.Tr key={p.productLine}>
                   <Table.Td>{p.productLine}</Table.Td>
-                  <Table.Td w={180}><Box inert aria-hidden>{charts ? <charts.StillSparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={160} h={24} radius="sm" />}</Box></Table.Td>
+                  <Table.Td w={180}><Box inert aria-hidden className="time-sparkline">{charts ? <charts.StillSparkline w={160} h={24} data={p.counts} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={160} h={24} radius="sm" />}</Box></Table.Td>
                   <Table.Td ta="end">{formatNumber(p.counts[p.counts.length - 1] ?? 0)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -262,7 +274,7 @@ function TrendsPanel({ data }: { data: Trends }) {
                 <Group key={`${s.productLine}|${s.category}`} gap="xs" wrap="nowrap">
                   <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ flexShrink: 0 }}>{t('trends.rising')}</Badge>
                   <Text size="sm">{s.productLine} · {categoryLabel(s.category)}</Text>
-                  <Box inert aria-hidden>{charts ? <charts.StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={100} h={20} radius="sm" />}</Box>
+                  <Box inert aria-hidden className="time-sparkline">{charts ? <charts.StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={100} h={20} radius="sm" />}</Box>
                   <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
                 </Group>
               ))}
