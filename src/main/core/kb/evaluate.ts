@@ -37,6 +37,9 @@ export interface EvalBlock {
 }
 
 const EVALUATOR: Actor = { id: 'kb-eval', role: 'admin', tier: 1, segments: [] };
+// Each query is a ticket rated by its own agent: one actor for every query would be one agent
+// rating every ticket, whose ratings of an article count at most RATER_CAP times.
+const raterOf = (query: EvalQuery): Actor => ({ ...EVALUATOR, id: `kb-eval:${query.id}` });
 
 export interface Evaluation {
   blocks: EvalBlock[];
@@ -110,7 +113,7 @@ export async function evaluate(articles: readonly EvalArticle[], queries: readon
     b.bn += ndcgAt10(baseIds, query.ratings);
     if (learned.ask) {
       b.asked++;
-      for (const id of ids.slice(0, 3)) store.rate(EVALUATOR, kq, id, (query.ratings[id] ?? 0) as Rating, false, at);
+      for (const id of ids.slice(0, 3)) store.rate(raterOf(query), kq, id, (query.ratings[id] ?? 0) as Rating, false, at);
     }
   });
   return {
