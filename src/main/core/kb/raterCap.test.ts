@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/domain';
+import type { OutboxEnvelope } from '../../../shared/ticketLog/envelope';
+import type { Outbox } from '../outbox';
 import { evalStore } from './evaluate';
+import type { KbStore } from './kbStore';
 
 // One agent rating the same way on ticket after ticket (a habit, a misunderstanding, a bias)
 // must not decide what every colleague is shown: each agent's ratings of an article count at
@@ -65,5 +68,42 @@ describe('one agent’s ratings', () => {
     store.withdraw(agent('ava'), extra, 'replace', 11);
     expect(tallies()).toEqual(before);
     close();
+  });
+});
+
+describe('one agent’s ratings, through the hub', () => {
+  it('two desks that receive the same ratings in opposite orders count each agent alike', async () => {
+    const { kbStore } = await import('./kbStore');
+    const { openDatabase } = await import('../db/database');
+    const sent: OutboxEnvelope[] = [];
+    const outbox = { deskId: 'desk-a', append: (e: OutboxEnvelope) => void sent.push(e) } as unknown as Outbox;
+    const deskOf = async (withOutbox: boolean) => {
+      const db = await openDatabase(':memory:');
+      const store = kbStore(db.sqlite, { outbox: withOutbox ? outbox : null });
+      for (const a of ARTICLES) store.save(agent('tara'), { id: a.id, title: a.title, body: a.body, productLines: [], models: [], segments: [], tags: [], status: 'published', sourceTicketId: null }, 0);
+      return { store, db };
+    };
+    const a = await deskOf(true);
+    sent.length = 0;
+    const rated = (key: string) => ({ ...ticket(key, `Battery stuck at 80 percent, case ${key}`), segment: 'education' });
+    for (let i = 0; i < 8; i++) {
+      const t = rated(`m${i}`);
+      a.store.suggest(t, { limit: 3 });
+      a.store.rate(agent('mallory'), t, 'replace', 2, false, i + 1);
+      if (i < 3) {
+        const own = rated(`c${i}`);
+        a.store.suggest(own, { limit: 3 });
+        a.store.rate(agent(`colleague${i}`), own, 'replace', 0, false, i + 1);
+      }
+    }
+    const kindOf = (store: KbStore) => store.suggest(NEW_TICKET, { limit: 4 }).ranked.find((r) => r.articleId === 'replace')?.features.kind ?? 0;
+    const forwards = await deskOf(false);
+    const backwards = await deskOf(false);
+    for (const e of sent) forwards.db.sqlite.transaction(() => forwards.store.applyRemote(e))();
+    for (const e of [...sent].reverse()) backwards.db.sqlite.transaction(() => backwards.store.applyRemote(e))();
+    expect(sent).toHaveLength(11);
+    expect(kindOf(forwards.store)).toBeCloseTo(kindOf(a.store), 9);
+    expect(kindOf(backwards.store)).toBeCloseTo(kindOf(a.store), 9);
+    for (const d of [a, forwards, backwards]) d.db.close();
   });
 });
