@@ -401,7 +401,7 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
 
   it('says what is wrong with kb input in Persian: a bad line, a missing file, a wrong command line', async () => {
     const q = join(root, 'q.jsonl');
-    writeFileSync(q, '{"id":"1","text":"paper jam","ratings":{"x":2}}\n{"id":"2","text":"toner","ratings":{"y":5}}\n');
+    writeFileSync(q, '{"id":"1","text":"paper jam","ratings":{"bios-power:latitude":2}}\n{"id":"2","text":"toner","ratings":{"bios-power:latitude":5}}\n');
     const articles = join(KB, 'kb-articles.jsonl');
     const runs = await Promise.all([
       tagdesk(fa, 'kb', 'eval', '--articles', articles, '--queries', q),
@@ -412,7 +412,7 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     ]);
     expect(runs.map((r) => r.status)).toEqual([1, 1, 2, 2, 2]);
     for (const r of runs) expect(english(all(r))).toEqual([]);
-    expect(runs[0]!.stderr.trim()).toBe(`\u2068${q}\u2069، خط ۲: \u2068ratings.y\u2069: ورودی نامعتبر.`);
+    expect(runs[0]!.stderr.trim()).toBe(`\u2068${q}\u2069، خط ۲: امتیاز «\u2068bios-power:latitude\u2069» \u20685\u2069 است؛ امتیاز ۰ (بی‌ربط)، ۱ (کمی مرتبط) یا ۲ (خیلی مرتبط) است.`);
     expect(runs[1]!.stderr.trim()).toBe(`\u2068${join(root, 'none.jsonl')}\u2069 خوانده نمی‌شود: چنین پرونده‌ای نیست`);
     expect(runs[3]!.stderr).toContain('زیرفرمان ناشناختهٔ ‎kb‎: «\u2068frobnicate\u2069».');
     expect(runs[4]!.stderr).toContain('گزینهٔ ناشناخته: «\u2068--bogus\u2069».');

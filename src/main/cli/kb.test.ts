@@ -34,6 +34,17 @@ describe('tagdesk kb eval', () => {
     const bad = await tagdesk('kb', 'eval', '--articles', a, '--queries', q, '--json');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('line 1');
+    // What to fix: which article's rating, what it is, and what a rating may be.
+    expect(bad.stderr.trim()).toBe(`${q}, line 1: the rating of "x" is 5; a rating is 0 (not relevant), 1 (somewhat) or 2 (very relevant).`);
+    // An article id the articles file does not have (a typo) is named, not counted as never shown.
+    writeFileSync(q, '{"id":"1","text":"paper jam","ratings":{"x":2}}\n{"id":"2","text":"toner","ratings":{"toner-low":2}}\n');
+    const typo = await tagdesk('kb', 'eval', '--articles', a, '--queries', q);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr.trim()).toBe(`${q}, line 2: query "2" rates "toner-low", which is not in the articles file; correct the id or add the article.`);
+    // A file saved with a byte-order mark (Notepad) is read as it is meant.
+    writeFileSync(a, '\uFEFF{"id":"x","title":"Printer jams","body":"Open tray 2 and clear the paper."}\n');
+    writeFileSync(q, '{"id":"1","text":"paper jam in tray","ratings":{"x":2}}\n');
+    expect((await tagdesk('kb', 'eval', '--articles', a, '--queries', q)).status).toBe(0);
     const usage = await tagdesk('kb', 'eval', '--articles', a);
     expect(usage.status).toBe(2);
   }, 60_000);

@@ -38,7 +38,7 @@ export async function kbCommand(argv: readonly string[], say: CliSay, argsError:
     return 2;
   }
   // Loaded here: the core is heavy, and usage errors should be instant.
-  const { evaluate, evalArticleSchema, evalQuerySchema, parseLines, EvalInputError } = await import('../core/kb/evaluate');
+  const { evaluate, evalArticleSchema, evalQuerySchema, parseLines, knownArticles, EvalInputError } = await import('../core/kb/evaluate');
   /** Bad input in the reader's words: which file, which line, what is wrong. */
   const inputError = (error: unknown): string => {
     if (error instanceof Unreadable) return tr('kb.cannotRead', { file: error.file, error: say.fileError(error.error) });
@@ -46,6 +46,8 @@ export async function kbCommand(argv: readonly string[], say: CliSay, argsError:
       const p = error.problem;
       if (p.kind === 'json') return tr('kb.badJson', { file: p.file, line: p.line });
       if (p.kind === 'shape') return tr('kb.badLine', { file: p.file, line: p.line, field: p.field || 'line', issue: p.issue });
+      if (p.kind === 'rating') return tr('kb.badRating', { file: p.file, line: p.line, article: p.article, value: p.value });
+      if (p.kind === 'unknownArticle') return tr('kb.unknownArticle', { file: p.file, line: p.line, query: p.query, article: p.article });
       return tr('kb.duplicate', { id: p.id });
     }
     throw error;
@@ -53,7 +55,7 @@ export async function kbCommand(argv: readonly string[], say: CliSay, argsError:
   let articles, queries;
   try {
     articles = parseLines(read(values.articles), evalArticleSchema, values.articles);
-    queries = parseLines(read(values.queries), evalQuerySchema, values.queries);
+    queries = parseLines(read(values.queries), evalQuerySchema, values.queries, knownArticles(articles, values.queries));
   } catch (error) {
     console.error(inputError(error));
     return 1;

@@ -78,10 +78,29 @@ const PREFIX_MIN = 3;
  * stemmed word is a prefix of itself. A word of two letters stays whole: as a prefix it starts
  * words in nearly every article, and bm25 would score them all on each pause in the typing.
  */
-export function ftsQuery(terms: readonly string[], options: { prefix?: boolean } = {}): string | null {
-  const end = (t: string) => (options.prefix && [...t].length >= PREFIX_MIN ? '*' : '');
+export function ftsQuery(terms: readonly string[], options: { prefix?: boolean | ((term: string) => boolean) } = {}): string | null {
+  const prefix = (t: string) => (typeof options.prefix === 'function' ? options.prefix(t) : options.prefix === true);
+  const end = (t: string) => (prefix(t) && [...t].length >= PREFIX_MIN ? '*' : '');
   const safe = terms.map((t) => `"${t.replaceAll('"', '""')}"${end(t)}`);
   return safe.length === 0 ? null : safe.join(' OR ');
+}
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+/**
+ * Whether a ticket's word is searched as a prefix in the suggestions: a Persian one (Arabic
+ * script) of three letters or more. Persian writes one word joined, with a ZWNJ or with a space
+ * ("درجه‌بندی", "درجه بندی"), and adds its suffixes to the word ("کلید‌های"): a ticket typed
+ * with a space found no article written with a ZWNJ. Other words stay whole (an English
+ * word's prefix would read many more articles, and English has no such spelling choice).
+ */
+export const isPrefixTerm = (term: string): boolean => ARABIC_SCRIPT.test(term) && [...term].length >= PREFIX_MIN;
+
+/** Whether a set of words has the term: the word itself, or for a prefix term a word it starts. */
+export function hasTerm(words: ReadonlySet<string>, term: string): boolean {
+  if (words.has(term)) return true;
+  if (!isPrefixTerm(term)) return false;
+  for (const w of words) if (w.startsWith(term)) return true;
+  return false;
 }
 
 export interface TermBounds {

@@ -37,6 +37,9 @@ export interface EvalBlock {
 }
 
 const EVALUATOR: Actor = { id: 'kb-eval', role: 'admin', tier: 1, segments: [] };
+// Each query is a ticket rated by its own agent: one actor for every query would be one agent
+// rating every ticket, whose ratings of an article count at most RATER_CAP times.
+const raterOf = (query: EvalQuery): Actor => ({ ...EVALUATOR, id: `kb-eval:${query.id}` });
 
 export interface Evaluation {
   blocks: EvalBlock[];
@@ -48,15 +51,21 @@ export interface Evaluation {
 export class EvalInputError extends Error {
   constructor(
     message: string,
-    readonly problem: { kind: 'json'; file: string; line: number } | { kind: 'shape'; file: string; line: number; field: string; issue: string } | { kind: 'duplicate'; id: string },
+    readonly problem:
+      | { kind: 'json'; file: string; line: number }
+      | { kind: 'shape'; file: string; line: number; field: string; issue: string }
+      | { kind: 'rating'; file: string; line: number; article: string; value: string }
+      | { kind: 'unknownArticle'; file: string; line: number; query: string; article: string }
+      | { kind: 'duplicate'; id: string },
   ) {
     super(message);
   }
 }
 
-export function parseLines<T>(text: string, schema: z.ZodType<T>, what: string): T[] {
+export function parseLines<T>(text: string, schema: z.ZodType<T>, what: string, check?: (item: T, line: number) => void): T[] {
   const out: T[] = [];
-  text.split('\n').forEach((line, i) => {
+  // A byte-order mark (Notepad writes one) is not part of the first line's JSON.
+  text.replace(/^\uFEFF/, '').split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     let value: unknown;
     try {
@@ -68,11 +77,35 @@ export function parseLines<T>(text: string, schema: z.ZodType<T>, what: string):
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') ?? '';
+      // A rating other than 0, 1 or 2 ("very" or 5): which article's, and what it is.
+      if (issue?.path.length === 2 && issue.path[0] === 'ratings') {
+        const article = String(issue.path[1]);
+        const given = (value as { ratings?: Record<string, unknown> }).ratings?.[article];
+        throw new EvalInputError(`${what}, line ${i + 1}: the rating of "${article}" is ${JSON.stringify(given)}; a rating is 0, 1 or 2.`, {
+          kind: 'rating', file: what, line: i + 1, article, value: JSON.stringify(given) ?? String(given),
+        });
+      }
       throw new EvalInputError(`${what}, line ${i + 1}: ${issue ? `${field || 'line'}: ${issue.message}` : 'invalid'}.`, { kind: 'shape', file: what, line: i + 1, field, issue: issue?.message ?? '' });
     }
+    check?.(parsed.data, i + 1);
     out.push(parsed.data);
   });
   return out;
+}
+
+/**
+ * For the queries file: a query that rates an article the articles file does not have (a typo
+ * in its id) is refused, naming both; it counted as a relevant article never shown, and the
+ * figures came out lower with nothing said.
+ */
+export function knownArticles(articles: readonly EvalArticle[], what: string): (q: EvalQuery, line: number) => void {
+  const ids = new Set(articles.map((a) => a.id));
+  return (q, line) => {
+    const article = Object.keys(q.ratings).find((id) => !ids.has(id));
+    if (article !== undefined) {
+      throw new EvalInputError(`${what}, line ${line}: query "${q.id}" rates "${article}", which is not in the articles file.`, { kind: 'unknownArticle', file: what, line, query: q.id, article });
+    }
+  };
 }
 
 /** Builds an in-memory KB from the articles. */
@@ -110,7 +143,7 @@ export async function evaluate(articles: readonly EvalArticle[], queries: readon
     b.bn += ndcgAt10(baseIds, query.ratings);
     if (learned.ask) {
       b.asked++;
-      for (const id of ids.slice(0, 3)) store.rate(EVALUATOR, kq, id, (query.ratings[id] ?? 0) as Rating, false, at);
+      for (const id of ids.slice(0, 3)) store.rate(raterOf(query), kq, id, (query.ratings[id] ?? 0) as Rating, false, at);
     }
   });
   return {

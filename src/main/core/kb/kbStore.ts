@@ -4,7 +4,7 @@ import { say } from '../../../shared/messageKeys';
 import type { Actor } from '../../../shared/domain';
 import { INITIAL_PRECISION, observe, precisionOf, reobserve, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
-import { boundedTerms, ftsQuery, normalizeText, queryTerms } from '../../../shared/kb/normalize';
+import { boundedTerms, ftsQuery, hasTerm, isPrefixTerm, normalizeText, queryTerms } from '../../../shared/kb/normalize';
 import {
   best,
   EMPTY_TALLY,
@@ -153,6 +153,15 @@ export interface KbStoreOptions {
   indexDelayMs?: number;
 }
 
+/**
+ * One agent's ratings of an article count at most this many times in what a kind of ticket has
+ * learnt (kb_kind_stats), and at most this much similarity in the similar tickets' tally: at
+ * their mean, so an agent who rates an article the same way on forty tickets weighs as three,
+ * and five colleagues who found otherwise outweigh them. The article's own count (its page's
+ * "N ratings") keeps every rating.
+ */
+export const RATER_CAP = 3;
+
 /** Rated tickets whose words are moved into kb_case_terms at most in one transaction. */
 const PENDING_BATCH = 256;
 
@@ -203,8 +212,8 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     casesWithTerm: sqlite
       .prepare<[string, number, number], [number, number]>('SELECT case_n, words FROM kb_case_terms WHERE term = ? AND case_n > ? ORDER BY case_n DESC LIMIT ?')
       .raw(),
-    caseRatings: sqlite.prepare<[string], { case_n: number; product_line: string | null; article_n: number; rating: Rating }>(
-      'SELECT r.case_n, c.product_line, r.article_n, r.rating FROM json_each(?) j JOIN kb_cases c ON c.n = j.value JOIN kb_ratings r ON r.case_n = c.n',
+    caseRatings: sqlite.prepare<[string], { case_n: number; product_line: string | null; article_n: number; rating: Rating; actor_id: string }>(
+      'SELECT r.case_n, c.product_line, r.article_n, r.rating, r.actor_id FROM json_each(?) j JOIN kb_cases c ON c.n = j.value JOIN kb_ratings r ON r.case_n = c.n',
     ),
     docFrequency: sqlite.prepare<[string, number], { doc: number }>('SELECT count(*) AS doc FROM (SELECT 1 FROM kb_case_terms WHERE term = ? LIMIT ?)'),
     caseOf: sqlite.prepare<[string], { n: number }>('SELECT n FROM kb_cases WHERE ticket_id = ?'),
@@ -227,10 +236,12 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     putPrecision: sqlite.prepare(
       'INSERT INTO kb_precision (kind, shown, relevant, ask_rate) VALUES (?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET shown = excluded.shown, relevant = excluded.relevant, ask_rate = excluded.ask_rate',
     ),
-    previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string }>('SELECT rating, solved, kind FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
+    previousRating: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string; actor_id: string }>(
+      'SELECT rating, solved, kind, actor_id FROM kb_ratings WHERE ticket_id = ? AND article_n = ?',
+    ),
     deleteRating: sqlite.prepare<[string, number]>('DELETE FROM kb_ratings WHERE ticket_id = ? AND article_n = ?'),
-    markOf: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string; solved_undo: string | null }>(
-      'SELECT rating, solved, kind, solved_undo FROM kb_ratings WHERE ticket_id = ? AND article_n = ?',
+    markOf: sqlite.prepare<[string, number], { rating: Rating; solved: number; kind: string; solved_undo: string | null; actor_id: string }>(
+      'SELECT rating, solved, kind, solved_undo, actor_id FROM kb_ratings WHERE ticket_id = ? AND article_n = ?',
     ),
     keepMark: sqlite.prepare<[string, string, number]>('UPDATE kb_ratings SET solved_undo = ? WHERE ticket_id = ? AND article_n = ?'),
     unmark: sqlite.prepare<[Rating, string, string, number]>('UPDATE kb_ratings SET rating = ?, solved = 0, kind = ?, solved_undo = NULL WHERE ticket_id = ? AND article_n = ?'),
@@ -241,9 +252,31 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
        seq = max(seq, excluded.seq)`,
     ),
     addKind: sqlite.prepare('INSERT INTO kb_kind_stats (kind, article_n, n, sum) VALUES (?, ?, ?, ?) ON CONFLICT (kind, article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
+    raterOf: sqlite.prepare<[string, number, string], { n: number; sum: number }>('SELECT n, sum FROM kb_rater_stats WHERE kind = ? AND article_n = ? AND actor_id = ?'),
+    putRater: sqlite.prepare<[string, number, string, number, number]>(
+      'INSERT INTO kb_rater_stats (kind, article_n, actor_id, n, sum) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, article_n, actor_id) DO UPDATE SET n = excluded.n, sum = excluded.sum',
+    ),
     addArticle: sqlite.prepare('INSERT INTO kb_article_stats (article_n, n, sum) VALUES (?, ?, ?) ON CONFLICT (article_n) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum'),
     model: sqlite.prepare<[], { weights: string; updates: number }>('SELECT weights, updates FROM kb_model WHERE id = 1'),
     putModel: sqlite.prepare('INSERT INTO kb_model (id, weights, updates) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET weights = excluded.weights, updates = excluded.updates'),
+  };
+
+  /** What one agent's ratings add beyond RATER_CAP: taken off the kind's tally. */
+  const beyondCap = (t: Tally): Tally => (t.n > RATER_CAP ? { n: t.n - RATER_CAP, sum: t.sum - (t.sum * RATER_CAP) / t.n } : EMPTY_TALLY);
+  /**
+   * One agent's change (dn ratings, ds relevance) to an article's tallies: the kind's counts the
+   * agent at most RATER_CAP times (kb_rater_stats keeps each agent's own; migration 0034), the
+   * article's every rating. A rating from before the migration has no row: it counted in full,
+   * and taken back it goes in full.
+   */
+  const tally = (cluster: string, articleN: number, actorId: string, dn: number, ds: number) => {
+    const was = q.raterOf.get(cluster, articleN, actorId) ?? EMPTY_TALLY;
+    const now = { n: Math.max(0, was.n + dn), sum: Math.max(0, was.sum + ds) };
+    q.putRater.run(cluster, articleN, actorId, now.n, now.sum);
+    const before = beyondCap(was);
+    const after = beyondCap(now);
+    q.addKind.run(cluster, articleN, dn - (after.n - before.n), ds - (after.sum - before.sum));
+    q.addArticle.run(articleN, dn, ds);
   };
 
   // ---- in-memory state ----------------------------------------------------------------------
@@ -292,10 +325,10 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   /** The ticket's words an article has: those shown first, then those further down its text; at most six. */
   const matchedWords = (terms: readonly string[], m: ArticleMeta): string[] => {
     const shown = wordsOf(m);
-    const matched = terms.filter((t) => shown.has(t));
+    const matched = terms.filter((t) => hasTerm(shown, t));
     if (matched.length < 6 && matched.length < terms.length) {
       const text = textWordsOf(m);
-      for (const t of terms) if (!shown.has(t) && text.has(t)) matched.push(t);
+      for (const t of terms) if (!matched.includes(t) && hasTerm(text, t)) matched.push(t);
     }
     return matched.slice(0, 6);
   };
@@ -370,7 +403,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   const articleDf = (term: string) => {
     let n = articleDocs.get(term);
     if (n === undefined) {
-      n = q.termDocs.get(ftsQuery([term])!)?.n ?? 0;
+      n = q.termDocs.get(ftsQuery([term], { prefix: isPrefixTerm })!)?.n ?? 0;
       if (articleDocs.size >= 50_000) forgetArticles();
       articleDocs.set(term, n);
     }
@@ -378,7 +411,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   };
   const boundedOf = (terms: readonly string[]) => boundedTerms(terms, articleDf, { max: MATCH_TERMS, budget: MATCH_POSTINGS, pool: MATCH_POOL });
   /** The MATCH expression suggesting runs for a ticket's words (null: nothing to search). */
-  const matchOf = (terms: readonly string[]) => ftsQuery(boundedOf(terms));
+  const matchOf = (terms: readonly string[]) => ftsQuery(boundedOf(terms), { prefix: isPrefixTerm });
   // A search over the budget: even the ticket's rarest word is in more than MATCH_POSTINGS
   // articles ("No power" on a KB where most articles say "power"), so bm25 reads and scores
   // thousands of rows, several milliseconds. Every ticket whose words come down to that one
@@ -391,7 +424,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
   /** The articles whose text matches a ticket's words (bounded as above), best bm25 first. */
   const textSearch = (terms: readonly string[]): Array<{ n: number; score: number }> => {
     const chosen = boundedOf(terms);
-    const match = ftsQuery(chosen);
+    const match = ftsQuery(chosen, { prefix: isPrefixTerm });
     if (!match) return [];
     if (chosen.reduce((sum, t) => sum + articleDf(t), 0) <= MATCH_POSTINGS) return q.search.all(match, FTS_CANDIDATES);
     let rows = costlySearches.get(match);
@@ -702,11 +735,25 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     // article for every line (diagnostics, dispatch) learns from every line's tickets.
     const meta = loadMeta();
     const lineWeight = (line: string | null) => (query.productLine === null || line === null || line === query.productLine ? 1 : 0.1);
+    // Per article, each agent's ratings (similarity-weighted) counted up to RATER_CAP at their mean.
+    const byRater = new Map<number, Map<string, Tally>>();
     for (const r of q.caseRatings.all(JSON.stringify(found.map(([n]) => n)))) {
       const general = (meta.get(r.article_n)?.productLines.length ?? 0) === 0;
       const w = (scores.get(r.case_n)! / best) ** 2 * (general ? 1 : lineWeight(r.product_line));
-      const t = out.get(r.article_n) ?? { n: 0, sum: 0 };
-      out.set(r.article_n, { n: t.n + w, sum: t.sum + w * relevanceOf(r.rating) });
+      const raters = byRater.get(r.article_n) ?? new Map<string, Tally>();
+      byRater.set(r.article_n, raters);
+      const t = raters.get(r.actor_id) ?? EMPTY_TALLY;
+      raters.set(r.actor_id, { n: t.n + w, sum: t.sum + w * relevanceOf(r.rating) });
+    }
+    for (const [articleN, raters] of byRater) {
+      let n = 0;
+      let sum = 0;
+      for (const t of raters.values()) {
+        const scale = t.n > RATER_CAP ? RATER_CAP / t.n : 1;
+        n += t.n * scale;
+        sum += t.sum * scale;
+      }
+      out.set(articleN, { n, sum });
     }
     return out;
   }
@@ -810,8 +857,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     if (!previous) return;
     const rel = relevanceOf(previous.rating);
     q.deleteRating.run(f.ticketId, f.articleN);
-    q.addKind.run(f.cluster, f.articleN, -1, -rel);
-    q.addArticle.run(f.articleN, -1, -rel);
+    tally(f.cluster, f.articleN, previous.actor_id, -1, -rel);
     const next = unobserve(precisionOfKind(previous.kind), previous.rating > 0);
     precisionCache.set(previous.kind, next);
     q.putPrecision.run(previous.kind, next.shown, next.relevant, next.askRate);
@@ -867,8 +913,11 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     }
     q.putRating.run(f.ticketId, caseN, f.articleN, f.rating, f.solved ? 1 : 0, f.kind, f.actorId, f.at, f.seq);
     q.seqSeen.run(f.seq, f.ticketId);
-    q.addKind.run(f.cluster, f.articleN, dn, ds);
-    q.addArticle.run(f.articleN, dn, ds);
+    // Another agent's rating replaced: it leaves that agent's count and joins this one's.
+    if (previous && previous.actor_id !== f.actorId) {
+      tally(f.cluster, f.articleN, previous.actor_id, -1, -relevanceOf(previous.rating));
+      tally(f.cluster, f.articleN, f.actorId, 1, relevanceOf(f.rating));
+    } else tally(f.cluster, f.articleN, f.actorId, dn, ds);
     // The model learns from what this rating adds: the same rating again on the same ticket (the
     // pressed button pressed again, the same answer after a reload) added nothing, and each one
     // took the weights another step towards it. A changed rating, or one now "solved with this
@@ -921,10 +970,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
     const ds = (prior === null ? 0 : relevanceOf(prior)) - relevanceOf(row.rating);
     if (prior === null) q.deleteRating.run(f.ticketId, f.articleN);
     else q.unmark.run(prior, undo?.kind ?? row.kind, f.ticketId, f.articleN);
-    if (dn !== 0 || ds !== 0) {
-      q.addKind.run(cluster, f.articleN, dn, ds);
-      q.addArticle.run(f.articleN, dn, ds);
-    }
+    if (dn !== 0 || ds !== 0) tally(cluster, f.articleN, row.actor_id, dn, ds);
     if (undo?.weights) {
       const { before, after } = undo.weights;
       const untouched = FEATURES.every((k) => weights[k] === after[k]);
