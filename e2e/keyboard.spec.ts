@@ -53,6 +53,10 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await tabTo(page, page.getByRole('button', { name: /^Ava Martin/ }));
   await page.keyboard.press('Enter');
   const h1 = page.locator('#main h1');
+  // Focus goes to the heading once the page has its data (pageFocus.ts waits while a part of it
+  // is busy, up to 10 s): on a loaded machine My tickets' rows came after expect's 5 s, and the
+  // heading took focus just after (2 of 12 loaded runs). So the rows first, then the focus.
+  await expect(page.locator('#main table a[href^="#/ticket/"]').first()).toBeVisible({ timeout: 15_000 });
   await expect(h1).toBeFocused();
   await expect(page).toHaveTitle(`${en['mine.title']} · Tagdesk`);
 

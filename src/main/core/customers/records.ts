@@ -530,23 +530,26 @@ export function customerRecords(db: Sql, deskCountry: Country) {
    */
   function merge(actor: RecordActor, survivorId: string, mergedId: string, pick: Partial<Record<MergeField, 'survivor' | 'merged'>>, versions: { survivor: number; merged: number }, now: number, opts: { keepLessHistory: boolean } = { keepLessHistory: false }): void {
     if (survivorId === mergedId) throw new ApiError('invalid_input', say('mergeSelf'));
-    const s = mustGet(survivorId);
-    const m = mustGet(mergedId);
-    const keepMoved = versionOf(historyIds(survivorId)) !== versions.survivor;
-    const fromMoved = versionOf(historyIds(mergedId)) !== versions.merged;
-    if (keepMoved && fromMoved) throw new ApiError('conflict', say('mergeBothChanged'));
-    if (keepMoved) throw new ApiError('conflict', say('mergeKeepChanged', { name: s.name }));
-    if (fromMoved) throw new ApiError('conflict', say('mergeFromChanged', { name: m.name }));
-    // Kept by default is the record with more history (as the merge screen opens): the other
-    // kept only when the caller says they chose it, else the established record's id is gone.
-    if (!opts.keepLessHistory && keepOtherByDefault(record(survivorId, false, now), record(mergedId, false, now))) throw new ApiError('refused', say('mergeKeepsLess', { keep: s.name, from: m.name }));
-    const sf = fieldsOf(s);
-    const mf = fieldsOf(m);
-    const chosen = { ...sf };
-    for (const [field, side] of Object.entries(pick) as [MergeField, 'survivor' | 'merged'][]) if (side === 'merged') (chosen as Record<string, unknown>)[field] = mf[field];
-    const v = checked('customer', validateCustomer(draftFrom(chosen), deskCountry));
-    const after = columnsOf(v);
+    // Checked inside the write (IMMEDIATE: the lock is taken before the first read): another
+    // process on the desk's folder (an import, a second window's desk) cannot add history to
+    // either record between the checks and the move, so a merge the rules refuse stays refused.
     db.write(() => {
+      const s = mustGet(survivorId);
+      const m = mustGet(mergedId);
+      const keepMoved = versionOf(historyIds(survivorId)) !== versions.survivor;
+      const fromMoved = versionOf(historyIds(mergedId)) !== versions.merged;
+      if (keepMoved && fromMoved) throw new ApiError('conflict', say('mergeBothChanged'));
+      if (keepMoved) throw new ApiError('conflict', say('mergeKeepChanged', { name: s.name }));
+      if (fromMoved) throw new ApiError('conflict', say('mergeFromChanged', { name: m.name }));
+      // Kept by default is the record with more history (as the merge screen opens): the other
+      // kept only when the caller says they chose it, else the established record's id is gone.
+      if (!opts.keepLessHistory && keepOtherByDefault(record(survivorId, false, now), record(mergedId, false, now))) throw new ApiError('refused', say('mergeKeepsLess', { keep: s.name, from: m.name }));
+      const sf = fieldsOf(s);
+      const mf = fieldsOf(m);
+      const chosen = { ...sf };
+      for (const [field, side] of Object.entries(pick) as [MergeField, 'survivor' | 'merged'][]) if (side === 'merged') (chosen as Record<string, unknown>)[field] = mf[field];
+      const v = checked('customer', validateCustomer(draftFrom(chosen), deskCountry));
+      const after = columnsOf(v);
       // A ticket event's staged interactions join the rest first, so that all of them move.
       settleInteractions(db.sqlite);
       const moved = {
