@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
+import { ticketNumber } from '../shared/domain';
 import { sayCount, say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
@@ -109,6 +110,13 @@ describe('a hub restored from an older backup', () => {
     expect((await a.call('sync.status')) as { waiting?: string[] }).toMatchObject({ online: true, pending: 0, waiting: [sayCount('hubWentBackLost', 2)] });
     expect((await b.call('sync.status')) as { waiting?: string[] }).toMatchObject({ online: true, pending: 0, waiting: [say('hubWentBack')] });
     expect(await seen(a, tuesday)).toMatchObject({ state: 'new' });
+    // Wednesday's ticket has the number the restored hub gave it on both desks; Tuesday's, which
+    // had that number before, moves to the next free one on Ava's desk rather than sharing it.
+    const hubNumber = Number((await query(on('nightly'), `select number from ticket_numbers where ticket_id = '${wednesday}'`))[0]!.number);
+    const numberOf = async (p: Person, ticketId: string) => (await p.call('tickets.get', { ticketId })).ticket.number;
+    expect(await numberOf(a, wednesday)).toBe(ticketNumber(hubNumber));
+    expect(await numberOf(b, wednesday)).toBe(ticketNumber(hubNumber));
+    expect(await numberOf(a, tuesday)).not.toBe(ticketNumber(hubNumber));
 
     // From then on the desks follow the restored hub: Ava takes Ben's ticket and Ben's desk has it.
     await a.call('tickets.act', { ticketId: wednesday, command: { type: 'TAKE' } });
