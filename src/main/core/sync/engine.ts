@@ -1,8 +1,9 @@
 import WebSocket from 'ws';
 import { deskReportHeaders, type DeskReport } from '../../../shared/deskReport';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { maySendWorkOf } from '../../../shared/access';
-import { say } from '../../../shared/messageKeys';
+import { say, sayCount } from '../../../shared/messageKeys';
 import { USER_STREAM } from '../../../shared/userStream';
 import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
@@ -138,6 +139,8 @@ export function syncEngine(options: SyncEngineOptions) {
    * everything before it, goes on sending its own changes, and says it must be upgraded.
    */
   let tooOld = false;
+  /** The hub's log went back behind this desk (hubWentBack): said until the desk is restarted. */
+  let wentBack: string | null = null;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
   const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
@@ -209,10 +212,18 @@ export function syncEngine(options: SyncEngineOptions) {
 
   async function pullPages(token: string): Promise<void> {
     const page = (after: number, refusalsAfter: number) => request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}`, token);
-    const s = state();
-    let next = page(s.cursor, s.refusals_after);
+    let s = state();
+    let answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
+    if (answer.head < s.cursor) {
+      // The hub's log ends before what this desk has read of it: its database went back (restored
+      // from an older backup). Following the old cursor, this desk would skip every change the hub
+      // numbers from now on up to it, without a word, and take in none of them.
+      await hubWentBack(token, answer.head, s.cursor);
+      s = state();
+      answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
+    }
     for (;;) {
-      const answer = pullAnswer.parse(await next);
+      let next: Promise<unknown> | null = null;
       const lastRefusal = answer.refusals.at(-1)?.id;
       const more = answer.cursor < answer.head || answer.refusals.length >= PULL_LIMIT;
       // The hub reads the next page while this desk applies this one.
@@ -222,8 +233,43 @@ export function syncEngine(options: SyncEngineOptions) {
       }
       tell(applier.applyBatch(answer.events, answer.refusals, answer.cursor));
       setState({ last_synced_at: now(), ...(lastRefusal ? { refusals_after: lastRefusal } : {}) });
-      if (!more) return;
+      if (!next) return;
+      answer = pullAnswer.parse(await next);
     }
+  }
+
+  /**
+   * The hub's log ends at `head`, before `cursor`, what this desk had read: its database was
+   * restored from an older backup, and what it numbered after that backup is gone from it while
+   * what desks sent since may already carry those numbers again. The desk follows the log again
+   * from the last event it holds that the hub still has at the same place (a restored log is a
+   * prefix of the old one: agreeing there, it agrees everywhere before), found by asking the hub
+   * for the event at the desk's 1st, 2nd, 4th, 8th... newest; what it re-reads that it knows
+   * already is known by id. Refusals are read again from the start (those dealt with are known
+   * by event id). The desk says so, with how many changes made here the hub accepted once and no
+   * longer has: they stay here as they were; the hub and the other desks have none of them.
+   */
+  async function hubWentBack(token: string, head: number, cursor: number): Promise<void> {
+    const deskId = hub.linkInfo()?.desk_id ?? '';
+    const scan = sql`/* scan: once, when the hub's log went back behind this desk (hubWentBack) */`;
+    let from = 0;
+    for (let nth = 0; ; nth = nth * 2 + 1) {
+      const mine = db.get(k.selectFrom('ticket_events').select(['id', 'global_seq']).where('global_seq', '>', 0).where('global_seq', '<=', head).orderBy('global_seq', 'desc').limit(1).offset(nth).modifyEnd(scan));
+      if (!mine || mine.global_seq === null) break;
+      const at = pullAnswer.parse(await request('GET', `/sync/pull?after=${mine.global_seq - 1}&limit=1&refusalsAfter=${Number.MAX_SAFE_INTEGER}`, token)).events[0];
+      if (at?.id === mine.id && at.globalSeq === mine.global_seq) {
+        from = mine.global_seq;
+        break;
+      }
+    }
+    const lost = Number(db.get(k.selectFrom('ticket_events').select((eb) => eb.fn.countAll<number>().as('n')).where('desk_id', '=', deskId).where('global_seq', '>', from).modifyEnd(scan))?.n ?? 0);
+    db.write(() => {
+      setState({ cursor: from, refusals_after: 0 });
+      if (directoryCursor() > from) setDirectoryCursor(from);
+    });
+    wentBack = lost > 0 ? sayCount('hubWentBackLost', lost) : say('hubWentBack');
+    log(`tagdesk: the hub's log ends at ${head}, before the ${cursor} this desk had read from it (was its database restored from an older backup?); reading it again from ${from}. ${lost} change(s) made here that the hub had accepted are not on it now.`);
+    options.onStatus();
   }
 
   /**
@@ -592,7 +638,7 @@ export function syncEngine(options: SyncEngineOptions) {
     status() {
       const s = state();
       const pending = outboxCount();
-      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : [], tooOld ? [say('deskTooOld')] : []) };
+      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : [], tooOld ? [say('deskTooOld')] : [], wentBack ? [wentBack] : []) };
     },
   };
 }
