@@ -133,6 +133,23 @@ test('an agent’s load opens their open tickets, which can be re-prioritised fr
   await expect(first.getByRole('link')).toBeFocused();
 });
 
+test('an admin reads the drawer: its priority and assignee pickers are greyed with the reason', async ({ page }) => {
+  // An admin sees the board but may neither assign nor re-prioritise (access.ts): the pickers
+  // were enabled and each change was then refused.
+  await signInAs(page, 'Omar Haddad');
+  const board = new Board(page);
+  await board.open();
+  await board.drill('open', 'Government tier 1');
+  const first = board.drawer.getByRole('table').getByRole('row').nth(1);
+  const number = (await first.getByRole('link').textContent()) ?? '';
+  const priority = board.drawer.getByRole('combobox', { name: en['drill.priorityOf'].replace('{number}', number) });
+  const assignee = board.drawer.getByRole('combobox', { name: en['drill.assigneeOf'].replace('{number}', number) });
+  for (const picker of [priority, assignee]) {
+    await expect(picker).toBeDisabled();
+    await expect(picker).toHaveAccessibleDescription(en['apiError.supervisorOnlyAction']);
+  }
+});
+
 test('a queue’s oldest opens that queue oldest first', async ({ page }) => {
   await signInAs(page, 'Grace Chen');
   const board = new Board(page);

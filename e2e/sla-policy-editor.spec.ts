@@ -219,7 +219,9 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     return p;
   };
   const page = await open(calls);
-  const other = await open();
+  // What the saving window asks for.
+  const otherCalls: string[] = [];
+  const other = await open(otherCalls);
   const agent = await open(agentCalls, 'Ava Martin');
   /** A window's own calls done: none for half a second. */
   const quiet = async (list: string[]) => {
@@ -233,6 +235,7 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     const saveAtRisk = async (percent: string) => {
       await other.evaluate((hash) => (window.location.hash = hash), policyPage);
       await atRiskOf(other).fill(percent);
+      otherCalls.length = 0;
       await atRiskOf(other).press('Enter');
       await expect(other.getByRole('heading', { level: 1, name: en['slaSettings.title'] })).toBeVisible();
     };
@@ -242,6 +245,11 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     await expect(row.getByText('Version 1', { exact: true })).toBeVisible();
     await saveAtRisk('60');
     await expect(row.getByText('Version 2', { exact: true })).toBeVisible();
+    // The saving window read the settings once for its save (four times before: after the save,
+    // on its own push, on the list's mount), each a walk of every policy and calendar.
+    await expect(other.getByRole('region', { name: en['slaSettings.policies'], exact: true }).getByRole('row').filter({ hasText: 'Government premier' }).getByText('Version 2', { exact: true })).toBeVisible();
+    await other.waitForTimeout(500);
+    expect(otherCalls.filter((m) => m === 'sla.settings')).toEqual(['sla.settings']);
 
     // The policy's page, untouched, follows the next save.
     await page.evaluate((hash) => (window.location.hash = hash), policyPage);

@@ -208,9 +208,10 @@ export interface UseCallOptions {
   /**
    * Also refetch when an SLA policy or calendar changes (an admin's save, here or arriving
    * from the hub): for what shows them or figures from them (a ticket row's time left is read
-   * on its calendar). Other views do not hear of it.
+   * on its calendar). Other views do not hear of it. A test is asked when the change comes:
+   * false lets it pass unread (the settings page saving, which reads once its save answers).
    */
-  slaSettings?: boolean;
+  slaSettings?: boolean | (() => boolean);
   /**
    * Also refetch when a satisfaction score is recorded, imported or followed up (here or
    * arriving from the hub): a score is not a ticket change, so `live` does not hear of it.
@@ -291,13 +292,20 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
       off();
     };
   }, [followed, key, load, debounceMs]);
-  const slaSettings = options.slaSettings ?? false;
+  const slaRef = useRef(options.slaSettings);
+  slaRef.current = options.slaSettings;
+  const slaSettings = options.slaSettings !== undefined && options.slaSettings !== false;
   const csatScores = options.csatScores ?? false;
   useEffect(() => {
     if ((!slaSettings && !csatScores) || key === null) return;
     const refetch = coalescer(() => void load(true), debounceMs);
     const later = () => refetch.trigger();
-    const offSla = slaSettings ? onSlaSettingsChanged(later) : () => {};
+    const offSla = slaSettings
+      ? onSlaSettingsChanged(() => {
+          const wanted = slaRef.current;
+          if (typeof wanted !== 'function' || wanted()) later();
+        })
+      : () => {};
     const offCsat = csatScores ? client.on('csat.changed', later) : () => {};
     return () => {
       refetch.cancel();

@@ -238,6 +238,12 @@ export const slaTargetTraceSchema = z.object({
   /** Business time left; zero or negative once breached. */
   remainingMs: z.number(),
   pauses: z.array(slaPauseSchema),
+  /**
+   * The due time the desk still holds the ticket to (its rows, the board, the scheduler's
+   * warning and breach), when it differs from `dueAt`: its calendar changed after it was set (a
+   * holiday added today). It moves to `dueAt` at the ticket's next change, or on a recompute.
+   */
+  heldDueAt: z.number().optional(),
 });
 export type SlaTargetTrace = z.infer<typeof slaTargetTraceSchema>;
 

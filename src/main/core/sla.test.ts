@@ -336,6 +336,31 @@ describe('where a ticket’s SLA figures come from', () => {
     // The figures agree with the ones on the ticket's row.
     expect(d.ticket.dueAt).toBe(of('nextResponse').dueAt);
     expect(resolution.policy).toEqual(sla.policy);
+    expect(sla.targets.some((x) => x.heldDueAt !== undefined)).toBe(false);
+  });
+
+  it('says the due time the desk still holds when the ticket’s calendar changed since, until its next change', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const ticket = await governmentTicket(ava);
+    const held = ticket.dueAt!;
+    // A holiday today on its calendar (around the clock, UTC): replayed on it, resolution falls
+    // due tomorrow; the ticket is still held to today's due time (its row, the board, the breach).
+    const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!);
+    calendar.holidays.push({ date: new Date(t.clock.now()).toISOString().slice(0, 10), name: 'Closed today' });
+    await omar.call('sla.saveCalendar', calendar);
+    let d = await ava.call('tickets.get', { ticketId: ticket.id });
+    const resolution = () => d.sla!.targets.find((x) => x.target === 'resolution')!;
+    expect(d.ticket.dueAt).toBe(held);
+    expect(resolution().dueAt).toBeGreaterThan(held);
+    expect(resolution().heldDueAt).toBe(held);
+    // Its next change moves it to the calendar as it is: one due time again.
+    await ava.call('tickets.act', { ticketId: ticket.id, command: { type: 'ADD_NOTE', note: 'Site closed today' } });
+    d = await ava.call('tickets.get', { ticketId: ticket.id });
+    expect(d.ticket.dueAt).toBe(resolution().dueAt);
+    expect(resolution().heldDueAt).toBeUndefined();
   });
 });
 

@@ -146,7 +146,7 @@ export function slaStore(db: Sql) {
    * Where the ticket's SLA figures come from, as of `now`: the same replay as the stored
    * columns (the policy history on the row, the first policy's calendar), traced.
    */
-  function trace(row: Pick<TicketRowDb, 'sla_policy_refs'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
+  function trace(row: Pick<TicketRowDb, 'sla_policy_refs' | 'due_at' | 'sla_target'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
     const spans = versions.fromRefs(row.sla_policy_refs);
     const first = spans[0];
     const last = spans.at(-1);
@@ -160,6 +160,10 @@ export function slaStore(db: Sql) {
     };
     const targets = (['firstResponse', 'nextResponse', 'resolution'] as const satisfies readonly SlaTarget[]).map((target): SlaTargetTrace => {
       const t = traced.targets[target];
+      // Calendars are not versioned: replayed on the calendar as it is now, a running target can
+      // fall due at another time than the one stored on the ticket, which the desk acts on until
+      // the ticket's next change (or a recompute). Both are said (the page showed only this one).
+      const held = t.phase === 'running' && row.sla_target === target && row.due_at !== null && t.clock.dueAt !== null && row.due_at !== t.clock.dueAt ? row.due_at : null;
       return {
         target,
         phase: t.phase,
@@ -174,6 +178,7 @@ export function slaStore(db: Sql) {
         elapsedMs: t.clock.elapsedMs,
         remainingMs: t.clock.remainingMs,
         pauses: t.pauses,
+        ...(held !== null ? { heldDueAt: held } : {}),
       };
     });
     return {

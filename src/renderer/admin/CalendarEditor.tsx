@@ -128,7 +128,7 @@ export function newCalendarDraftName(): string | null {
 
 const PLACED = ['id', 'name', 'timeZone', 'weekly', 'holidays', 'yearRange', 'displayCalendar'];
 
-export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { settings: SlaSettings; calendarId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
+export function CalendarEditor({ settings, calendarId, readOnly, saving }: { settings: SlaSettings; calendarId: string | null; readOnly: boolean; saving: <T>(persist: () => Promise<T>) => Promise<T> }) {
   const existing = calendarId === null ? null : (settings.calendars.find((c) => c.id === calendarId) ?? null);
   const isNew = calendarId === null;
   const { draft, edit, at, under, frame } = useSettingsEditor({
@@ -144,7 +144,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, onSaved }: { se
     placed: PLACED,
     persist: (c) => call('sla.saveCalendar', c),
     savedMessage: (saved) => slaSavedMessage('calendar', saved),
-    onSaved,
+    saving,
   });
   const locale = currentLocale();
   // Each zone by its name in the reader's language, its id under it (ZoneName); found by either.

@@ -45,7 +45,11 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   persist: (value: V) => Promise<{ id: string; name: string }>;
   /** What the notice says once saved (a shipped item named in the reader's language: slaSavedMessage). */
   savedMessage: (saved: { id: string; name: string }) => string;
-  onSaved: () => Promise<void>;
+  /**
+   * Runs the save and reads the settings once after it (SlaSettingsPage): the save's own push
+   * is not read a second time.
+   */
+  saving: <T>(persist: () => Promise<T>) => Promise<T>;
 }
 
 export function useSettingsEditor<D extends NamedDraft, V extends { id: string; name: string }>(o: SettingsEditorOptions<D, V>) {
@@ -112,9 +116,8 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     setBusy(true);
     setProblem(null);
     try {
-      const saved = await o.persist(candidate);
+      const saved = await o.saving(() => o.persist(candidate));
       clearDraft();
-      await o.onSaved();
       notifications.show({ color: 'teal', message: o.savedMessage(saved) });
       navigate(hrefOf({ name: 'slaSettings' }));
     } catch (error) {

@@ -108,7 +108,7 @@ export function newPolicyDraftName(settings: SlaSettings): string | null {
 
 const PLACED = ['id', 'name', 'segment', 'serviceLevel', 'calendarId', 'atRiskShare', 'reopenRule', 'targets'];
 
-export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settings: SlaSettings; policyId: string | null; readOnly: boolean; onSaved: () => Promise<void> }) {
+export function PolicyEditor({ settings, policyId, readOnly, saving }: { settings: SlaSettings; policyId: string | null; readOnly: boolean; saving: <T>(persist: () => Promise<T>) => Promise<T> }) {
   const existing = policyId === null ? null : (settings.policies.find((p) => p.id === policyId) ?? null);
   const isNew = policyId === null;
   const { draft, edit, at, frame } = useSettingsEditor({
@@ -124,7 +124,7 @@ export function PolicyEditor({ settings, policyId, readOnly, onSaved }: { settin
     placed: PLACED,
     persist: (p) => call('sla.savePolicy', p),
     savedMessage: (saved) => slaSavedMessage('policy', saved),
-    onSaved,
+    saving,
   });
 
   if (!isNew && !existing) return <MissingItem title={t('slaEdit.policyMissing')} />;

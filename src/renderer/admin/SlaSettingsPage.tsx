@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconPlus, IconRefresh } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { administers, seesBoard } from '../../shared/access';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, type Priority } from '../../shared/domain';
@@ -32,17 +32,53 @@ export function SlaSettingsPage({ view }: { view: View }) {
   const readOnly = !administers(user);
   // Live: an admin's save in another window, or settings arriving from the hub, are read again
   // (and after a change made by another process on the folder); a ticket's change cannot change them.
-  const settings = useCall('sla.settings', allowed ? {} : null, { live: () => false, slaSettings: true });
+  // Kept in memory: a save reads them once (the save's own push and the editor's read after it
+  // share that read) and the list it goes back to paints that answer without asking again; it
+  // read them four times, each a whole walk of the settings under load.
+  const hold = useRef({ saving: 0, missed: false });
+  const settings = useCall('sla.settings', allowed ? {} : null, {
+    live: () => false,
+    // While this window saves, the save's push is not read: the read after the save answers covers it.
+    slaSettings: () => {
+      if (hold.current.saving === 0) return true;
+      hold.current.missed = true;
+      return false;
+    },
+    keep: true,
+  });
+  const { refetch } = settings;
+  const saving = useCallback(
+    async <T,>(persist: () => Promise<T>): Promise<T> => {
+      const h = hold.current;
+      h.saving++;
+      let read = false;
+      try {
+        const saved = await persist();
+        await refetch();
+        read = true;
+        return saved;
+      } finally {
+        h.saving--;
+        // A refused save reads nothing: a change heard meanwhile (another admin's) is read now.
+        if (read) h.missed = false;
+        else if (h.missed && h.saving === 0) {
+          h.missed = false;
+          void refetch();
+        }
+      }
+    },
+    [refetch],
+  );
   if (!allowed) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.forbidden')} />;
   if (settings.problem && !settings.data) return <FailedPage page={t('slaSettings.title')} problem={settings.problem} onRetry={() => void settings.refetch()} />;
   if (!settings.data) return <PageLoading />;
   if (view.kind === 'policy') {
     if (view.id === null && readOnly) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.adminsOnly')} />;
-    return <PolicyEditor key={view.id ?? 'new'} settings={settings.data} policyId={view.id} readOnly={readOnly} onSaved={settings.refetch} />;
+    return <PolicyEditor key={view.id ?? 'new'} settings={settings.data} policyId={view.id} readOnly={readOnly} saving={saving} />;
   }
   if (view.kind === 'calendar') {
     if (view.id === null && readOnly) return <RefusedPage page={t('slaSettings.title')} title={t('slaSettings.forbiddenTitle')} message={t('slaSettings.adminsOnly')} />;
-    return <CalendarEditor key={view.id ?? 'new'} settings={settings.data} calendarId={view.id} readOnly={readOnly} onSaved={settings.refetch} />;
+    return <CalendarEditor key={view.id ?? 'new'} settings={settings.data} calendarId={view.id} readOnly={readOnly} saving={saving} />;
   }
   return <SettingsList settings={settings.data} readOnly={readOnly} />;
 }

@@ -405,6 +405,7 @@ export const en = {
   'slaTrace.started': 'Clock started',
   'slaTrace.due': 'Due',
   'slaTrace.dueOnCalendar': 'On the calendar: {when}',
+  'slaTrace.heldDue': 'Its calendar changed since this ticket’s due time was set: the desk still holds it to {when} (its rows, warning and breach) until the ticket’s next change, or until an admin recomputes open tickets.',
   'slaTrace.dueWhilePaused': 'None while paused: the due time moves later by the paused business time',
   'slaTrace.elapsed': 'Business time elapsed',
   'slaTrace.remaining': 'Business time remaining',

@@ -3,7 +3,7 @@ import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsSort, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
-import { mayAssign, mayBeAssigned, staffsQueue } from '../../shared/access';
+import { mayAssign, mayBeAssigned, mayChangePriority, staffsQueue, type Refusal } from '../../shared/access';
 import type { AgentSla, DrillFilter, DrillOrder, DrillRow, Input } from '../../shared/api';
 import { PRIORITIES, type Priority, type User } from '../../shared/domain';
 import { isOpenState } from '../../shared/ticketMachine';
@@ -14,6 +14,7 @@ import { namedCustomers } from './namedCustomers';
 import { currentDirection, formatDateTime, t, tc } from '../i18n';
 import { priorityLabel, personName } from '../labels';
 import { ProblemAlert } from '../page';
+import { sayMessage } from '../sayMessage';
 import { hrefOf, navigate, ticketHref, writeAddressNow, type Drill } from '../route';
 import { dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
@@ -192,6 +193,9 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
   // Only those the desk lets hand tickets over (access.ts mayAssign: an admin sees the board but may not) are offered it.
   const { user } = useSession();
   const holder = drill.filter === 'agent' && mayAssign(user) === null ? users.find((u) => u.id === drill.assigneeId) : undefined;
+  // The rows' pickers follow the same rules: an admin reads the drawer, the pickers greyed with
+  // the desk's reason (they were enabled, and each change was then refused).
+  const refusals = { assign: mayAssign(user), priority: mayChangePriority(user) };
   // Its rows name customers: an erasure takes a name off at once (namedCustomers.ts).
   const named = useRef<ReadonlyArray<{ customerId: string }>>(undefined);
   const list = useCall('supervisor.tickets', inputOf(drill), { live: true, slaWarnings: true, slaSettings: true, customerId: (id) => namedCustomers(named.current)(id), debounceMs: 300 });
@@ -337,7 +341,7 @@ function DrillBody({ drill, users, loads, title }: { drill: Drill; users: User[]
             </Table.Thead>
             <Table.Tbody>
               {shown.map((row) => (
-                <DrillTableRow key={row.id} row={row} users={users} loads={loads} stacked={stacked} now={now} onChanged={() => void list.refetch()} />
+                <DrillTableRow key={row.id} row={row} users={users} loads={loads} stacked={stacked} now={now} refusals={refusals} onChanged={() => void list.refetch()} />
               ))}
             </Table.Tbody>
           </Table>
@@ -402,12 +406,16 @@ function ScoreOf({ score }: { score: NonNullable<DrillRow['score']> }) {
   );
 }
 
-function DrillTableRow({ row, users, loads, stacked, now, onChanged }: { row: DrillRow; users: User[]; loads: ReadonlyMap<string, number>; stacked: boolean; now: number; onChanged: () => void }) {
+function DrillTableRow({ row, users, loads, stacked, now, refusals, onChanged }: { row: DrillRow; users: User[]; loads: ReadonlyMap<string, number>; stacked: boolean; now: number; refusals: { assign: Refusal; priority: Refusal }; onChanged: () => void }) {
   const [busy, setBusy] = useState<'assign' | 'priority' | null>(null);
   const people = assigneesFor(row, users);
   const current = row.assigneeId && !people.some((p) => p.id === row.assigneeId) ? [{ value: row.assigneeId, label: row.assigneeName ? personName(row.assigneeName) : row.assigneeId }] : [];
   // A resolved or closed ticket (behind an attainment figure) is shown, not changed.
   const editable = isOpenState(row.state);
+  // Why a picker is greyed: a closed row, or a person the desk would refuse (access.ts).
+  const whyNot = (refusal: Refusal): string | undefined => (!editable ? t('drill.closedRow', { number: row.number }) : refusal !== null ? sayMessage(refusal) : undefined);
+  const priorityRefusal = whyNot(refusals.priority);
+  const assignRefusal = whyNot(refusals.assign);
 
   const act = async (kind: 'assign' | 'priority', command: { type: 'ASSIGN'; assigneeId: string } | { type: 'CHANGE_PRIORITY'; priority: Priority }, done: string) => {
     setBusy(kind);
@@ -434,10 +442,10 @@ function DrillTableRow({ row, users, loads, stacked, now, onChanged }: { row: Dr
     <LazySelect
       size="xs"
       value={row.priority}
-      disabled={!editable}
+      disabled={priorityRefusal !== undefined}
       allowDeselect={false}
       withCheckIcon={false}
-      title={editable ? undefined : t('drill.closedRow', { number: row.number })}
+      title={priorityRefusal}
       aria-label={t('drill.priorityOf', { number: row.number })}
       aria-busy={busy === 'priority'}
       data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
@@ -455,12 +463,12 @@ function DrillTableRow({ row, users, loads, stacked, now, onChanged }: { row: Dr
       size="xs"
       value={row.assigneeId}
       placeholder={t('tickets.unassigned')}
-      disabled={!editable}
+      disabled={assignRefusal !== undefined}
       allowDeselect={false}
       withCheckIcon={false}
       searchable
       nothingFoundMessage={t('drill.nobodyToAssign')}
-      title={editable ? undefined : t('drill.closedRow', { number: row.number })}
+      title={assignRefusal}
       aria-label={t('drill.assigneeOf', { number: row.number })}
       aria-busy={busy === 'assign'}
       data={[...current, ...people.map((p) => ({ value: p.id, label: p.name }))]}

@@ -110,6 +110,11 @@ function TargetCard({ trace, calendar, current }: { trace: SlaTargetTrace; calen
         <dt>{t('slaTrace.due')}</dt>
         <dd>
           <Due dueAt={trace.dueAt} calendar={calendar} />
+          {trace.heldDueAt !== undefined && (
+            <Text size="xs" c="orange.8" data-held-due>
+              {t('slaTrace.heldDue', { when: formatDateTime(trace.heldDueAt) })}
+            </Text>
+          )}
         </dd>
         <dt>{t('slaTrace.elapsed')}</dt>
         <dd>{formatDuration(trace.elapsedMs)}</dd>
