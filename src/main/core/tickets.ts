@@ -160,11 +160,15 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
   const numberById = db.prepare<{ number: number }, [string]>(k.selectFrom('tickets').select('number').where('id', '=', param<string>()));
   // The later tickets of the same customer whose CREATED names this one (tickets_customer, then
   // each one's first event by its key): a customer's tickets after this one, a handful at home.
-  const followersOf = db.sqlite.prepare<[string, number, string, string], { id: string; number: number }>(
-    `SELECT t.id, t.number FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id AND e.seq = 1
-      WHERE t.customer_id = ? AND t.created_at >= ? AND t.id <> ? AND json_extract(e.payload, '$.follows') = ?
+  // The follows id is matched here, not in SQL: a bound UUID is bound as its 16 bytes (idCodec.ts),
+  // and the payload holds it as text.
+  const laterCreatedOf = db.sqlite.prepare<[string, number, string], { id: string; number: number; payload: string }>(
+    `SELECT t.id, t.number, e.payload FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id AND e.seq = 1
+      WHERE t.customer_id = ? AND t.created_at >= ? AND t.id <> ? AND e.payload LIKE '%"follows"%'
       ORDER BY t.created_at`,
   );
+  const followersOf = (customerId: string, createdAt: number, id: string) =>
+    laterCreatedOf.all(customerId, createdAt, id).filter((r) => (JSON.parse(r.payload) as { follows?: unknown }).follows === id);
 
   /** The earlier ticket this one follows (its CREATED's `follows`), and, once it is no longer open, the later ones that follow it. */
   function linksOf(t: Written): Pick<TicketDetail, 'follows' | 'followedBy'> {
@@ -172,7 +176,7 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     const p = created?.type === 'CREATED' ? (created.parsed ?? (JSON.parse(created.payload) as Record<string, unknown>)) : {};
     const followsId = typeof p.follows === 'string' ? p.follows : null;
     const followed = followsId ? numberById.get(followsId) : undefined;
-    const followers = isOpenState(t.state.position.state) ? [] : followersOf.all(t.row.customer_id, t.row.created_at, t.row.id, t.row.id);
+    const followers = isOpenState(t.state.position.state) ? [] : followersOf(t.row.customer_id, t.row.created_at, t.row.id);
     return {
       ...(followsId && followed ? { follows: { id: followsId, number: ticketNumber(followed.number) } } : {}),
       ...(followers.length > 0 ? { followedBy: followers.map((f) => ({ id: f.id, number: ticketNumber(f.number) })) } : {}),
