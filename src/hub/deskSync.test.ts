@@ -128,6 +128,21 @@ describe('desks following one hub', () => {
     expect(await late.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: (await a.call('sync.status') as { cursor: number }).cursor });
   });
 
+  it('a ticket that follows an earlier one names it on every desk, and the earlier one names it back, in a pull and in a new desk’s snapshot', async () => {
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const { customerId } = await a.call('customers.create', { customer: { kind: 'organisation', name: 'Lakeside School follow-up', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+    const first = (await a.call('tickets.create', { customerId, subject: 'Projector will not start', assignToMe: true })).ticket;
+    await a.call('tickets.act', { ticketId: first.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'Lamp reseated.' } });
+    const next = (await offline(a, () => a.call('tickets.create', { customerId, subject: 'Projector will not start again', follows: first.id }))).ticket;
+    await b.desk.sync.syncNow();
+    for (const p of [b, await deskFor(ben)]) {
+      const later = await p.call('tickets.get', { ticketId: next.id });
+      expect(later.follows).toEqual({ id: first.id, number: first.number });
+      expect((await p.call('tickets.get', { ticketId: first.id })).followedBy).toEqual([{ id: next.id, number: later.ticket.number }]);
+    }
+  });
+
   it('a ticket opened offline assigned to its author reaches the hub and the other desks as her create and take', async () => {
     const a = await deskFor(ava);
     const b = await deskFor(ben);

@@ -21,7 +21,7 @@ import { customerMethods, customerSummarySchema, importProgressSchema } from './
 export { customerSummarySchema, type CustomerSummary } from './customerApi';
 import { calendarSchema, displayCalendarSchema } from './sla/calendar';
 import { centreSettingsSchema } from './settingsStream';
-import { slaPolicySchema } from './sla/slaClock';
+import { reopenRuleSchema, slaPolicySchema } from './sla/slaClock';
 import { slaTargetSchema, type TicketEventType, ticketCommandSchema, ticketStateSchema, TICKET_EVENT_TYPES } from './ticketMachine';
 import { wellFormedText } from './text';
 import { say } from './messageKeys';
@@ -259,6 +259,10 @@ export const ticketSlaTraceSchema = z.object({
 });
 export type TicketSlaTrace = z.infer<typeof ticketSlaTraceSchema>;
 
+/** A ticket named from another's page: the way to it. */
+export const ticketLinkSchema = z.object({ id: idSchema, number: z.string() });
+export type TicketLink = z.infer<typeof ticketLinkSchema>;
+
 export const ticketDetailSchema = z.object({
   ticket: ticketRowSchema.extend({ description: z.string(), channel: channelSchema }),
   customer: customerSummarySchema,
@@ -274,6 +278,17 @@ export const ticketDetailSchema = z.object({
    * (ticketLog goesToQueue). Their dialogs say so before they are sent.
    */
   toQueue: z.array(z.enum(['DEESCALATE', 'REOPEN'])).optional(),
+  /**
+   * With Reopen allowed: what reopening does to the resolution SLA under the policy in force
+   * (its reopenRule: 'continue' keeps the time already counted, 'restart' starts a fresh
+   * target). Absent when no SLA policy covers the ticket.
+   */
+  reopenRule: reopenRuleSchema.optional(),
+  /** A resolved ticket Reopen is not allowed on: why, as the ticket machine refuses it (the reopen window passed). */
+  reopenRefused: z.string().optional(),
+  /** The earlier ticket this one follows (opened after that one's reopen window), and the later ones that follow this one. */
+  follows: ticketLinkSchema.optional(),
+  followedBy: z.array(ticketLinkSchema).optional(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 /**
@@ -461,6 +476,8 @@ export const createTicketSchema = z.object({
    * with the caller. A take the rules refuse leaves the ticket created and unassigned.
    */
   assignToMe: z.boolean().default(false),
+  /** The earlier ticket it follows up ("Follows T-000788"): one whose reopen window has passed. */
+  follows: idSchema.optional(),
 });
 
 /** The new ticket's page, and why it was not taken when "Assign to me" was asked and refused (null otherwise). */

@@ -59,6 +59,7 @@ const SENTENCES = {
   // the ticket machine
   lastTier: 'Tier 3 is the last tier; there is no one to escalate to.',
   reopenWindowPassed: 'The reopen window ({days} days after resolving) has passed; open a new ticket.',
+  reopenTooLate: 'Reopen is possible for {days} days after resolution; this ticket was resolved {ago} days ago. Open a new ticket that follows it.',
   noteNeeded: 'Write a note: the next person needs to know what happened.',
   noteTooLong: 'A note holds at most 10,000 characters: shorten it, or put the rest in a second note.',
   chooseAssignee: 'Choose who should work the ticket.',
@@ -366,6 +367,7 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   yourTier: tierOf,
   tier: (s) => (/^[123]$/.test(s) ? Number(s) : undefined),
   days: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  ago: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   state: (s) => stateOf.get(s),
   action: (s) => actionOf.get(s),
   name: (s) => s,

@@ -117,7 +117,10 @@ const GOVERNING_RULE: Record<TicketEventType, keyof typeof RULES> = {
 /** Why the machine refuses an event, in words an agent understands. */
 export function explainRefusal(pos: TicketPosition, event: TicketEvent): string {
   const why = RULES[GOVERNING_RULE[event.type]](pos.context, event);
-  const probe = PROBES[event.type]({ at: event.at, actor: { id: 'probe', role: 'supervisor', tier: pos.context.tier, segments: [pos.context.segment] } });
+  // Whether the state takes it at all: a reopen asked at the moment it was resolved (past the
+  // window, the window is the reason, said alone, not after "a resolved ticket cannot be reopened").
+  const probeAt = event.type === 'REOPEN' && pos.context.resolvedAt !== null ? pos.context.resolvedAt : event.at;
+  const probe = PROBES[event.type]({ at: probeAt, actor: { id: 'probe', role: 'supervisor', tier: pos.context.tier, segments: [pos.context.segment] } });
   // Taking is possible in this state when the ticket is free: one someone holds says so
   // ("someone is already working this ticket"), not that the state refuses it.
   // Returning to the queue likewise, the other way: possible in this state when someone holds it.
@@ -134,6 +137,17 @@ export function explainRefusal(pos: TicketPosition, event: TicketEvent): string 
   const held = event.type === 'TAKE' && isOpenState(pos.state) && pos.context.assigneeId !== null;
   if (why && (possibleAtAll || held)) return why;
   return say('stateRefuses', { state: STATE_PHRASE[pos.state], action: ACTION_PHRASE[event.type], more: why && event.type === 'REOPEN' ? ' ' + why : '' });
+}
+
+/**
+ * Why a resolved ticket cannot be reopened by this actor now (past the reopen window: the window
+ * and how long ago it was resolved), in the machine's own words: the ticket page says it where
+ * Reopen would be. Null when Reopen is allowed, or the ticket is not resolved.
+ */
+export function reopenRefusal(pos: TicketPosition, actor: Actor, at: number): string | null {
+  if (pos.state !== 'resolved') return null;
+  const probe = PROBES.REOPEN({ at, actor });
+  return canStep(pos, probe) ? null : explainRefusal(pos, probe);
 }
 
 function position(snapshot: TicketSnapshot): TicketPosition {

@@ -3,7 +3,7 @@ import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './domain';
 import { SYSTEM_ACTOR } from './domain';
-import { allowedEvents, applyEvent, explainRefusal, openTicket, replay, type TicketPosition } from './ticket';
+import { allowedEvents, applyEvent, explainRefusal, openTicket, reopenRefusal, replay, type TicketPosition } from './ticket';
 import { stateName, TICKET_STATES, ticketMachine, type TicketEvent } from './ticketMachine';
 
 const AT = 1_000;
@@ -180,8 +180,24 @@ describe('ticket machine, rules people rely on', () => {
     expect(allowedEvents(t, agent, 11).sort()).toEqual(['ADD_NOTE', 'CLOSE', 'REOPEN']);
     const late = applyEvent(t, { type: 'REOPEN', at: 10 + t.context.reopenWindowMs + 1, actor: agent });
     expect(late.ok).toBe(false);
-    if (!late.ok) expect(late.reason).toMatch(/reopen window/);
+    if (!late.ok) expect(late.reason).toBe('Reopen is possible for 7 days after resolution; this ticket was resolved 8 days ago. Open a new ticket that follows it.');
     expect(run(t, { type: 'REOPEN', at: 20, actor: agent }).state).toBe('tier1.open');
+  });
+
+  it('says, past the reopen window, why Reopen is not offered: the window and how long ago it was resolved', () => {
+    let t = run(fresh(), { type: 'TAKE', at: 1, actor: agent });
+    t = run(t, { type: 'RESOLVE', code: 'fixed_remotely', note: 'ok', at: 10, actor: agent });
+    const day = 86_400_000;
+    expect(reopenRefusal(t, agent, 10 + 7 * day)).toBeNull();
+    expect(reopenRefusal(t, agent, 10 + 9 * day)).toBe('Reopen is possible for 7 days after resolution; this ticket was resolved 9 days ago. Open a new ticket that follows it.');
+    // The same words the machine refuses a reopen with.
+    const refused = applyEvent(t, { type: 'REOPEN', at: 10 + 9 * day, actor: agent });
+    expect(refused.ok ? null : refused.reason).toBe(reopenRefusal(t, agent, 10 + 9 * day));
+    // The policy's window, not the default.
+    const three = run(run(openTicket({ ...input, reopenWindowMs: 3 * day }), { type: 'TAKE', at: 1, actor: agent }), { type: 'RESOLVE', code: 'fixed_remotely', note: 'ok', at: 10, actor: agent });
+    expect(reopenRefusal(three, agent, 10 + 4 * day)).toMatch(/^Reopen is possible for 3 days after resolution; this ticket was resolved 4 days ago/);
+    // Only a resolved ticket has a reason to give.
+    expect(reopenRefusal(fresh(), agent, 10 + 9 * day)).toBeNull();
   });
 
   it('lets only supervisors change priority', () => {

@@ -117,10 +117,14 @@ const isSupervisor: Rule = (_ctx, { actor }) => mayAssign(actor);
 const mayReprioritise: Rule = (_ctx, { actor }) => mayChangePriority(actor);
 const isSystem: Rule = (_ctx, { actor }) => maySendSlaEvent(actor);
 const belowTopTier: Rule = (ctx) => (ctx.tier < 3 ? null : say('lastTier'));
-const withinReopenWindow: Rule = (ctx, ev) =>
-  ctx.resolvedAt !== null && ev.at - ctx.resolvedAt <= ctx.reopenWindowMs
-    ? null
-    : say('reopenWindowPassed', { days: Math.round(ctx.reopenWindowMs / 86_400_000) });
+// Past the window it says how long ago the ticket was resolved, in whole days begun (9 days and
+// an hour is "10 days ago": more than the window, never the window itself), and what to do.
+const withinReopenWindow: Rule = (ctx, ev) => {
+  const days = Math.round(ctx.reopenWindowMs / 86_400_000);
+  if (ctx.resolvedAt === null) return say('reopenWindowPassed', { days });
+  const since = ev.at - ctx.resolvedAt;
+  return since <= ctx.reopenWindowMs ? null : say('reopenTooLate', { days, ago: Math.ceil(since / 86_400_000) });
+};
 const hasNote: Rule = (_ctx, ev) =>
   'note' in ev && typeof ev.note === 'string' && ev.note.trim() ? null : say('noteNeeded');
 const assigneeKnown: Rule = (_ctx, ev) => (ev.type !== 'ASSIGN' || ev.assigneeId ? null : say('chooseAssignee'));

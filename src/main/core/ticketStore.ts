@@ -58,6 +58,8 @@ export interface NewTicket {
   at: number;
   /** Taken by its author in the same transaction ("Assign to me"): the machine's TAKE after CREATED. */
   take?: boolean;
+  /** The earlier ticket it follows up (CREATED's `follows`). */
+  follows?: string;
 }
 
 /** A ticket just opened, and why it was not taken when a take was asked and refused (null otherwise). */
@@ -471,6 +473,7 @@ export function ticketStore(
       channel: input.channel ?? 'phone',
       reopenWindowMs: opts.reopenWindowMs ?? 7 * 86_400_000,
       policy: opts.sla.policyInForce(segment, level),
+      ...(input.follows ? { follows: followable(input.follows) } : {}),
     };
     const decision = decide(null, command, actor, input.at);
     if (!decision.ok) throw refusal(decision);
@@ -482,6 +485,12 @@ export function ticketStore(
       else takeRefused = take.reason;
     }
     return { ...write({ row: null, events: [], state: null }, events, opts.clock.now()), takeRefused };
+  }
+
+  /** The earlier ticket a new one follows: it must exist here (a mistyped or erased id is refused, not linked to nothing). */
+  function followable(id: string): string {
+    if (!db.get(k.selectFrom('tickets').select('id').where('id', '=', id))) throw new ApiError('invalid_input', say('ticketNotFound'), [{ path: 'follows', message: say('ticketNotFound') }]);
+    return id;
   }
 
   /**

@@ -2,9 +2,9 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { DrillFilter, DrillInput, DrillResult, DrillRow, MyTicketRow, Overview, QueueKey, QueueSummary, QueueTicketRow, TicketActReply, TicketDetail, TicketRow, TicketStanding, TimelineEntry } from '../../shared/api';
 import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
 import { goesToQueue, type Assignee } from '../../shared/ticketLog/decide';
-import { escalationReasonSchema, PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, TIERS, type Actor, type Channel, type Segment, type Tier, type User } from '../../shared/domain';
-import { allowedEvents } from '../../shared/ticket';
-import { slaTargetSchema, tierAfter } from '../../shared/ticketMachine';
+import { escalationReasonSchema, PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, ticketNumber, TIERS, type Actor, type Channel, type Segment, type ServiceLevel, type Tier, type User } from '../../shared/domain';
+import { allowedEvents, reopenRefusal } from '../../shared/ticket';
+import { isOpenState, slaTargetSchema, tierAfter } from '../../shared/ticketMachine';
 import { zoneDay, zoneDayOf } from '../../shared/sla/calendar';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
@@ -157,6 +157,32 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     return { escalation: reason.success ? { reason: reason.data, note } : null, handedBack: null, breachedUp: null };
   };
 
+  const numberById = db.prepare<{ number: number }, [string]>(k.selectFrom('tickets').select('number').where('id', '=', param<string>()));
+  // The later tickets of the same customer whose CREATED names this one (tickets_customer, then
+  // each one's first event by its key): a customer's tickets after this one, a handful at home.
+  // The follows id is matched here, not in SQL: a bound UUID is bound as its 16 bytes (idCodec.ts),
+  // and the payload holds it as text.
+  const laterCreatedOf = db.sqlite.prepare<[string, number, string], { id: string; number: number; payload: string }>(
+    `SELECT t.id, t.number, e.payload FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id AND e.seq = 1
+      WHERE t.customer_id = ? AND t.created_at >= ? AND t.id <> ? AND e.payload LIKE '%"follows"%'
+      ORDER BY t.created_at`,
+  );
+  const followersOf = (customerId: string, createdAt: number, id: string) =>
+    laterCreatedOf.all(customerId, createdAt, id).filter((r) => (JSON.parse(r.payload) as { follows?: unknown }).follows === id);
+
+  /** The earlier ticket this one follows (its CREATED's `follows`), and, once it is no longer open, the later ones that follow it. */
+  function linksOf(t: Written): Pick<TicketDetail, 'follows' | 'followedBy'> {
+    const created = t.events[0];
+    const p = created?.type === 'CREATED' ? (created.parsed ?? (JSON.parse(created.payload) as Record<string, unknown>)) : {};
+    const followsId = typeof p.follows === 'string' ? p.follows : null;
+    const followed = followsId ? numberById.get(followsId) : undefined;
+    const followers = isOpenState(t.state.position.state) ? [] : followersOf(t.row.customer_id, t.row.created_at, t.row.id);
+    return {
+      ...(followsId && followed ? { follows: { id: followsId, number: ticketNumber(followed.number) } } : {}),
+      ...(followers.length > 0 ? { followedBy: followers.map((f) => ({ id: f.id, number: ticketNumber(f.number) })) } : {}),
+    };
+  }
+
   const customerById = db.prepare<CustomerRow, [string]>(k.selectFrom('customers').selectAll().where('id', '=', param<string>()));
   const assetById = db.prepare<AssetRow, [string]>(k.selectFrom('assets').selectAll().where('id', '=', param<string>()));
   const standingById = db.prepare<Pick<TicketRowDb, 'id' | 'segment' | 'state' | 'tier' | 'assignee_id' | 'sla_status' | 'sla_target'>, [string]>(
@@ -219,12 +245,19 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
     const allowed = viewer ? allowedEvents(t.state.position, viewer, now).filter((t) => !t.startsWith('SLA_')) : [];
     // Said in their dialogs before they are sent: where the ticket would wait instead.
     const toQueue = viewer ? HAND_BACKS.filter((a) => allowed.includes(a) && goesToQueue(t.state, a, viewer, now, person) === true) : [];
+    // Reopen's dialog says what it does to the resolution SLA, by the policy a reopening would run under.
+    const reopenRule = allowed.includes('REOPEN') ? opts.sla.policyInForce(row.segment as Segment, row.service_level as ServiceLevel)?.policy.reopenRule : undefined;
+    // Where Reopen is not offered on a resolved ticket, why (the machine's own refusal).
+    const reopenRefused = viewer && !allowed.includes('REOPEN') ? reopenRefusal(t.state.position, viewer, now) : null;
     return {
       ticket: { ...rowOf(t, users), description: row.description, channel: row.channel as Channel, seq: row.version },
       timeline,
       sla: opts.sla.trace(row, timeline.map((e) => ({ type: e.type, at: e.at, payload: e.payload })), now),
       allowed,
       ...(toQueue.length > 0 ? { toQueue } : {}),
+      ...(reopenRule ? { reopenRule } : {}),
+      ...(reopenRefused ? { reopenRefused } : {}),
+      ...linksOf(t),
     };
   }
 

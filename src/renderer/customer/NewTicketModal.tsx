@@ -1,9 +1,10 @@
-import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconArrowForwardUp } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { showSaidAnew } from '../shell/saidAnew';
 import { useRef, useState } from 'react';
 import { mayTakeNewTicket } from '../../shared/access';
-import type { AssetView, CustomerSummary, TicketRow } from '../../shared/api';
+import type { AssetView, CustomerSummary, TicketLink, TicketRow } from '../../shared/api';
 import { SameSystemNotice } from './SameSystemNotice';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../shared/domain';
 import { call, issueFor, otherIssues, problemOf, type Problem } from '../backend';
@@ -31,6 +32,8 @@ interface Draft {
   channel: Channel;
   /** "Assign to me" as she left it; absent: on, where the rules let her take the ticket. */
   assignToMe?: boolean;
+  /** The earlier ticket this one follows up (its reopen window passed): recorded on both. */
+  follows?: TicketLink | null;
 }
 
 const FIELDS = ['subject', 'description', 'priority', 'channel', 'assetId'] as const;
@@ -77,6 +80,7 @@ export function NewTicketModal({ customer, assets, openTickets = [], pastTickets
         priority: draft.priority,
         channel: draft.channel,
         assignToMe,
+        ...(draft.follows ? { follows: draft.follows.id } : {}),
       });
       clearDraft();
       onClose();
@@ -114,7 +118,23 @@ export function NewTicketModal({ customer, assets, openTickets = [], pastTickets
             <FormProblem problem={problem} unplaced={others} title={t('newTicket.failed')} />
           )}
           <SystemSelect assets={assets} value={draft.assetId} onChange={(assetId) => setDraft({ assetId })} problem={problem} />
-          <SameSystemNotice assetId={draft.assetId} assets={assets} openTickets={openTickets} pastTickets={pastTickets} onLeave={onClose} />
+          {draft.follows ? (
+            <Alert color="gray" icon={<IconArrowForwardUp size={18} />} data-testid="new-ticket-follows" p="xs">
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Text size="sm">
+                  {t('newTicket.follows.label')}{' '}
+                  <Anchor href={ticketHref(draft.follows.id)} onClick={onClose} dir="ltr">
+                    {draft.follows.number}
+                  </Anchor>
+                </Text>
+                <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setDraft({ follows: null })}>
+                  {t('newTicket.follows.remove')}
+                </Button>
+              </Group>
+            </Alert>
+          ) : (
+            <SameSystemNotice assetId={draft.assetId} assets={assets} openTickets={openTickets} pastTickets={pastTickets} onLeave={onClose} onFollow={(r) => setDraft({ follows: { id: r.id, number: r.number } })} />
+          )}
           <TextInput
             label={t('newTicket.subject')}
             withAsterisk

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconHistory } from '@tabler/icons-react';
 import type { AssetView, TicketRow } from '../../shared/api';
 import { useNow } from '../backend';
@@ -13,7 +13,15 @@ import { ticketsOnSystem } from './ticketsOnSystem';
  * it, with the way to it. The draft is kept. Log a contact passes no past tickets: a resolved
  * ticket is no reason not to log a call.
  */
-export function SameSystemNotice({ assetId, assets, openTickets, pastTickets, onLeave }: { assetId: string; assets: AssetView[]; openTickets: TicketRow[]; pastTickets: TicketRow[]; onLeave: () => void }) {
+export function SameSystemNotice({ assetId, assets, openTickets, pastTickets, onLeave, onFollow }: {
+  assetId: string;
+  assets: AssetView[];
+  openTickets: TicketRow[];
+  pastTickets: TicketRow[];
+  onLeave: () => void;
+  /** New ticket: link the ticket being opened to the resolved one ("Follows T-…"), the fault back after its reopen window. */
+  onFollow?: (r: TicketRow) => void;
+}) {
   const now = useNow();
   const tag = assets.find((a) => a.id === assetId)?.serviceTag;
   const on = ticketsOnSystem(assetId, openTickets, pastTickets);
@@ -53,7 +61,14 @@ export function SameSystemNotice({ assetId, assets, openTickets, pastTickets, on
           <bdi>{r.subject}</bdi>
         </Text>
         <Text size="sm">{t('newTicket.resolvedOnSystem.text')}</Text>
-        <div>{goTo(r)}</div>
+        <Group gap="xs">
+          {goTo(r)}
+          {onFollow && (
+            <Button size="compact-xs" variant="default" onClick={() => onFollow(r)}>
+              {t('newTicket.follows.link', { number: r.number })}
+            </Button>
+          )}
+        </Group>
       </Stack>
     </Alert>
   );

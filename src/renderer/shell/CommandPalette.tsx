@@ -36,6 +36,7 @@ import { useCall } from '../backend';
 import { setSessionValue } from '../drafts';
 import { NEW_TICKET_ASKED } from '../customer/systemMark';
 import { paletteTicketActions, type PaletteTicketAction } from './paletteTicket';
+import { actionLabel } from '../tickets/actionHelp';
 import { earlyKey, type EarlyKey } from './paletteEarlyKeys';
 import { localeState, t } from '../i18n';
 import { chooseDigits, chooseLanguage, otherLanguage } from '../language';
@@ -183,6 +184,7 @@ const TICKET_LABEL: Record<PaletteTicketAction, () => string> = {
   ESCALATE: () => t('palette.escalate'),
   DEESCALATE: () => t('action.DEESCALATE'),
   WAIT_ON_CUSTOMER: () => t('action.WAIT_ON_CUSTOMER'),
+  // Said by the ticket's channel where it is known (actionLabel): "Customer called".
   CUSTOMER_REPLIED: () => t('action.CUSTOMER_REPLIED'),
   ADD_NOTE: () => t('action.ADD_NOTE'),
   ASSIGN: () => t('action.ASSIGN'),
@@ -230,7 +232,7 @@ export function CommandPalette({ route }: { route: Route }) {
     const open = (action: string) => () => setSessionValue(`act.${route.ticketId}.open`, action);
     groups.push({
       group: t('palette.group.ticket'),
-      actions: ticketActions.map((a) => ({ id: `ticket-${a}`, label: TICKET_LABEL[a](), onClick: open(a), leftSection: icon(TICKET_ICON[a]) })),
+      actions: ticketActions.map((a) => ({ id: `ticket-${a}`, label: a === 'CUSTOMER_REPLIED' ? actionLabel(a, ticket.data?.ticket.channel) : TICKET_LABEL[a](), onClick: open(a), leftSection: icon(TICKET_ICON[a]) })),
     });
   }
   if (route.name === 'customer') {

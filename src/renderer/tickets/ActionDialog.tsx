@@ -167,6 +167,12 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
               {intro.help}
             </Text>
           )}
+          {action === 'REOPEN' && detail.reopenRule && (
+            // What reopening does to the resolution SLA, by the policy it will run under.
+            <Text size="sm" data-testid="reopen-sla">
+              {t(`act.reopenSla.${detail.reopenRule}`, { policy: detail.sla?.policy.name ?? '' })}
+            </Text>
+          )}
           {!stillAllowed && (
             <Alert color="yellow" role="status">
               {t('act.noLongerAllowed')}

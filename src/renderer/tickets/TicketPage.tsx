@@ -4,6 +4,7 @@ import {
   IconAlarm,
   IconArrowBackUp,
   IconArrowDown,
+  IconArrowForwardUp,
   IconArrowUp,
   IconCheck,
   IconCircleDot,
@@ -27,7 +28,10 @@ import { formatDateTime, formatRelative, t } from '../i18n';
 import { channelLabel, eventLabel, formatPhone, productName, priorityLabel, reasonLabel, resolutionLabel, slaTargetLabel, tierLabel, personName } from '../labels';
 import { FailedPage, Muted, PageLoading, Section } from '../page';
 import { LazyHint } from '../LazyHint';
-import { customerHref } from '../route';
+import { customerHref, navigate, ticketHref } from '../route';
+import { startFollowUp } from '../customer/followUp';
+import { sayMessage } from '../sayMessage';
+import { actionLabel } from './actionHelp';
 import { dueFact, dueText } from '../sla/countdown';
 import { SlaBadge } from '../sla/SlaBadge';
 import { TicketKnowledge } from '../kb/TicketKnowledge';
@@ -139,6 +143,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
             {ticket.assigneeName ? t('ticket.assignedTo', { name: personName(ticket.assigneeName) }) : t('tickets.unassigned')}
           </Text>
         </Group>
+        <TicketLinks detail={detail} />
         <TicketPresence ticketId={ticket.id} />
         {ticket.sla && ticket.sla.status !== 'none' && (
           <Group gap="xs" mt={8} aria-label={t('ticket.slaLabel')} role="group">
@@ -167,11 +172,30 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
                   color={a === 'RESOLVE' ? 'teal' : a === 'ESCALATE' ? 'orange' : undefined}
                   onClick={() => setOpenAction(a)}
                 >
-                  {t(`action.${a}`)}
+                  {actionLabel(a, ticket.channel)}
                 </Button>
               ),
             )}
           </Group>
+        )}
+        {detail.reopenRefused && (
+          // Past the reopen window: why Reopen is not here (the machine's refusal), and the way on.
+          <Stack gap={6} mt={allowed.length > 0 ? 'sm' : 6} data-testid="reopen-refused">
+            <Text size="sm">{sayMessage(detail.reopenRefused)}</Text>
+            <div>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconArrowForwardUp size={16} />}
+                onClick={() => {
+                  startFollowUp(customer.id, asset?.id ?? null, { id: ticket.id, number: ticket.number });
+                  navigate(customerHref(customer.id, asset?.id ?? null));
+                }}
+              >
+                {t('ticket.followUp', { number: ticket.number })}
+              </Button>
+            </div>
+          </Stack>
         )}
       </Paper>
 
@@ -452,3 +476,34 @@ function EventDetails({ payload, move, nameOf, sla }: { payload: Record<string, 
   );
 }
 
+
+/** "Follows T-000788" / "Followed by T-000912": the earlier ticket this one follows up, and the later ones, each a link. */
+function TicketLinks({ detail }: { detail: TicketDetail }) {
+  const followedBy = detail.followedBy ?? [];
+  if (!detail.follows && followedBy.length === 0) return null;
+  const link = (l: { id: string; number: string }) => (
+    <Anchor key={l.id} href={ticketHref(l.id)} size="sm" ff="monospace" dir="ltr">
+      {l.number}
+    </Anchor>
+  );
+  return (
+    <Group gap="md" mt={8} role="group" aria-label={t('ticket.links')} data-testid="ticket-links">
+      {detail.follows && (
+        <Text size="sm" c="dimmed">
+          {t('ticket.follows')} {link(detail.follows)}
+        </Text>
+      )}
+      {followedBy.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('ticket.followedBy')}{' '}
+          {followedBy.map((l, i) => (
+            <span key={l.id}>
+              {i > 0 ? ' · ' : ''}
+              {link(l)}
+            </span>
+          ))}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -3,7 +3,7 @@ import { DEFAULT_REOPEN_WINDOW_MS } from '../../shared/ticketMachine';
 import { t } from '../i18n';
 import { en } from '../i18n/en';
 import { setLocale } from '../i18n/state';
-import { actionHelp, actionIntro } from './actionHelp';
+import { actionHelp, actionIntro, actionLabel } from './actionHelp';
 
 // Ava records that a caller rang back on a ticket she never set to wait on them: the dialog
 // said "the SLA clock runs again", though no clock was paused. Only a waiting ticket says so.
@@ -98,5 +98,25 @@ describe('the head of the Reopen and Hand back dialogs', () => {
       help: en['act.help.DEESCALATE'].replace('{tier}', 'Tier 1'),
       queued: false,
     });
+  });
+});
+
+// Maria rings again about her laptop: at a call centre "Customer replied" reads oddly for "she
+// called". The action says it in the words of the ticket's channel; the event stays CUSTOMER_REPLIED.
+
+describe('the Customer replied action, by the ticket’s channel', () => {
+  const ticket = { number: 'T-000788', tier: 1, segment: 'home', state: 'tier1.open' } as const;
+  it('is "Customer called" on a phone ticket and "Customer wrote" on an email or chat one', () => {
+    expect(actionLabel('CUSTOMER_REPLIED', 'phone')).toBe('Customer called');
+    expect(actionLabel('CUSTOMER_REPLIED', 'email')).toBe('Customer wrote');
+    expect(actionLabel('CUSTOMER_REPLIED', 'chat')).toBe('Customer wrote');
+    expect(actionIntro('CUSTOMER_REPLIED', { ...ticket, channel: 'phone' }, false)).toMatchObject({ title: 'The customer called about T-000788', submit: 'Record call' });
+    expect(actionIntro('CUSTOMER_REPLIED', { ...ticket, channel: 'email' }, false).submit).toBe('Record message');
+  });
+  it('stays "Customer replied" where the channel says nothing (a note, or none known), and leaves other actions alone', () => {
+    expect(actionLabel('CUSTOMER_REPLIED', 'note')).toBe(en['action.CUSTOMER_REPLIED']);
+    expect(actionLabel('CUSTOMER_REPLIED', undefined)).toBe(en['action.CUSTOMER_REPLIED']);
+    expect(actionIntro('CUSTOMER_REPLIED', ticket, false).title).toBe('The customer replied on T-000788');
+    expect(actionLabel('RESOLVE', 'phone')).toBe(en['action.RESOLVE']);
   });
 });

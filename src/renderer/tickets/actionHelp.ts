@@ -1,4 +1,5 @@
-import type { Segment, Tier } from '../../shared/domain';
+import type { Channel, Segment, Tier } from '../../shared/domain';
+import type { TicketEventType } from '../../shared/ticketMachine';
 import { DEFAULT_REOPEN_WINDOW_MS, tierAfter, type TicketState } from '../../shared/ticketMachine';
 import { t, tc } from '../i18n';
 import { segmentLabel, tierLabel } from '../labels';
@@ -20,6 +21,24 @@ export function actionHelp(action: DialogAction, state: TicketState, vars: Recor
 }
 
 /**
+ * How the customer gets back in touch on a ticket, by the channel it came in on: at a call
+ * centre "she called again" is "Customer called", not "Customer replied"; by email or chat she
+ * wrote. A note (or no channel known) keeps the neutral "replied". The event is CUSTOMER_REPLIED
+ * whatever its label.
+ */
+export function customerContactVerb(channel: Channel | null | undefined): 'called' | 'wrote' | null {
+  if (channel === 'phone') return 'called';
+  if (channel === 'email' || channel === 'chat' || channel === 'web') return 'wrote';
+  return null;
+}
+
+/** An action button's label; "Customer replied" in the words of the ticket's channel. */
+export function actionLabel(action: Exclude<TicketEventType, 'SLA_WARNING' | 'SLA_BREACH'>, channel: Channel | null | undefined): string {
+  const verb = action === 'CUSTOMER_REPLIED' ? customerContactVerb(channel) : null;
+  return verb ? t(`action.CUSTOMER_REPLIED.${verb}`) : t(`action.${action}`);
+}
+
+/**
  * An action dialog's title and the sentence under it. The tier they name is the one the action
  * leaves the ticket at (the ticket machine's tierAfter): one up on Escalate, one down on Hand
  * back, and on Reopen the tier it was resolved at (the dialog had named the one below). A hand-back
@@ -30,13 +49,14 @@ export function actionHelp(action: DialogAction, state: TicketState, vars: Recor
  */
 export function actionIntro(
   action: DialogAction,
-  ticket: { number: string; tier: Tier; segment: Segment; state: TicketState },
+  ticket: { number: string; tier: Tier; segment: Segment; state: TicketState; channel?: Channel },
   toQueue: boolean,
   holder: string | null = null,
 ): { title: string; help: string; queued: boolean; submit: string } {
   const vars = { number: ticket.number, tier: tierLabel(tierAfter(action, ticket.tier)), segment: segmentLabel(ticket.segment) };
-  const title = t(`act.title.${action}`, vars);
-  const submit = t(`act.submit.${action}`, vars);
+  const verb = action === 'CUSTOMER_REPLIED' ? customerContactVerb(ticket.channel) : null;
+  const title = verb ? t(`act.title.CUSTOMER_REPLIED.${verb}`, vars) : t(`act.title.${action}`, vars);
+  const submit = verb ? t(`act.submit.CUSTOMER_REPLIED.${verb}`, vars) : t(`act.submit.${action}`, vars);
   if (toQueue && (action === 'DEESCALATE' || action === 'REOPEN')) return { title, help: t(`act.help.${action}.toQueue`, vars), queued: true, submit };
   // Handed back to the one who held it at the tier below (the ticket machine's heldBy): named, so the note is written to them.
   if (action === 'DEESCALATE' && holder) return { title, help: t('act.help.DEESCALATE.toHolder', { ...vars, name: holder }), queued: false, submit };

@@ -66,6 +66,10 @@ export const MAX_TARGET_MINUTES = 525_600;
 
 const targetMinutesSchema = z.object({ firstResponse: z.number(), nextResponse: z.number(), resolution: z.number() });
 
+/** What a reopening does to the resolution clock: 'continue' keeps the time counted; 'restart' starts a fresh target. */
+export const reopenRuleSchema = z.enum(['continue', 'restart']);
+export type ReopenRule = z.infer<typeof reopenRuleSchema>;
+
 export const slaPolicySchema = z
   .object({
     id: z.string().min(1),
@@ -80,7 +84,7 @@ export const slaPolicySchema = z
       .default(0.75),
     /** Business minutes per priority and target. */
     targets: z.record(prioritySchema, targetMinutesSchema),
-    reopenRule: z.enum(['continue', 'restart']).default('continue'),
+    reopenRule: reopenRuleSchema.default('continue'),
   })
   .superRefine((policy, ctx) => {
     for (const priority of PRIORITIES) {

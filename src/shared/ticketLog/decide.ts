@@ -35,6 +35,8 @@ export type TicketLogCommand =
       channel: Channel;
       reopenWindowMs: number;
       policy: PolicyInForce | null;
+      /** The earlier ticket it follows (its reopen window passed), checked to exist by the caller. */
+      follows?: string;
     }
   | {
       kind: 'act';
@@ -111,6 +113,7 @@ function decideCreate(state: TicketLogState | null, c: Extract<TicketLogCommand,
     channel: c.channel,
     reopenWindowMs: c.reopenWindowMs,
     policy: c.policy,
+    ...(c.follows ? { follows: c.follows } : {}),
   };
   return { ok: true, events: [draft(c.ticketId, 1, 'CREATED', payload as unknown as Record<string, unknown>, actor, now)] };
 }

@@ -70,6 +70,12 @@ export const createdPayloadSchema = z.object({
   reopenWindowMs: z.number().int().nonnegative(),
   /** The SLA policy in force at creation (null where none covers the segment). */
   policy: z.object({ version: z.number().int().min(1), policy: slaPolicySchema }).nullable(),
+  /**
+   * The earlier ticket this one follows up (opened after that one's reopen window had passed).
+   * Optional, so every desk and hub reads a CREATED with it, and one without it reads as before:
+   * a desk that predates it keeps the ticket and drops only the link, so no desk version moves.
+   */
+  follows: idSchema.optional(),
 });
 export type CreatedPayload = z.infer<typeof createdPayloadSchema>;
 
