@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/core/db/database';
 import { Sql } from '../main/core/db/exec';
@@ -249,6 +249,56 @@ describe('npm run hub -- create-admin', () => {
       await other.close();
     }
   });
+});
+
+describe('npm run hub -- reset-password (the only admin forgot theirs)', () => {
+  // Not spawnSync: the hub below serves from this process, and a blocked loop resets its
+  // kept-alive connections.
+  const hubCli = (args: string[], env: Record<string, string>, input = '') =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (status) => done({ status, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
+  it('sets a new password from the command line, ends the sessions and lifts the lock; create-admin again points to it', async () => {
+    const url = await pg.freshDatabase();
+    const env = { DATABASE_URL: url };
+    expect((await hubCli(['create-admin', '--email', 'omar@desk.test', '--password', 'forgotten pass 1'], env)).status).toBe(0);
+    const other = await testHub(url);
+    try {
+      const signInThere = (password: string) => call<{ token: string }>(other.url, 'POST', '/auth/sign-in', { body: { email: 'omar@desk.test', password } });
+      const oldToken = (await signInThere('forgotten pass 1')).body.token;
+      for (let i = 0; i < 5; i++) expect((await signInThere(`a guess ${i} wrong`)).status).toBe(401);
+      expect((await signInThere('forgotten pass 1')).status).toBe(429);
+
+      // Before: the one command a locked-out admin could try said only "There is already a user".
+      const again = await hubCli(['create-admin', '--email', 'omar@desk.test', '--password', 'another pass 22'], env);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('There is already an account with the email omar@desk.test; no admin was created. If its password is forgotten, set a new one:\n  npm run hub -- reset-password --email omar@desk.test');
+
+      const typo = await hubCli(['reset-password', '--email', 'omr@desk.test'], env, 'new password 1\nnew password 1\n');
+      expect(typo.status).toBe(1);
+      expect(typo.stderr).toContain("No account has the email omr@desk.test; no password was changed. The hub's admins: omar@desk.test.");
+
+      // The new password typed twice (here through a pipe: both lines arrive at once).
+      const reset = await hubCli(['reset-password', '--email', 'Omar@desk.test'], env, 'a new pass 123\na new pass 123\n');
+      expect(reset.stderr).toBe('');
+      expect(reset.status).toBe(0);
+      expect(reset.stdout).toContain('New password set for omar@desk.test');
+      expect(reset.stdout).not.toContain('a new pass 123');
+
+      expect((await signInThere('forgotten pass 1')).status).toBe(401);
+      expect((await signInThere('a new pass 123')).status).toBe(200);
+      expect((await call(other.url, 'GET', '/auth/me', { token: oldToken })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 });
 
 describe('a desk joined to the hub (desk side of sign-in)', () => {

@@ -53,6 +53,7 @@ export const en = {
   'signIn.hubTitle': 'Sign in',
   'signIn.hubNotUsed': 'Signed in with the password kept on this desk, without the hub at {url}',
   'signIn.hubLead': 'This desk works with the team’s hub at {url}. Sign in with your email and password; when the hub cannot be reached, the password you last used here still works.',
+  'signIn.forgot': 'Forgot your password? An admin sets a new one under People. An admin who forgot theirs: whoever runs the hub sets it anew there with npm run hub -- reset-password.',
   'signIn.email': 'Email',
   'signIn.password': 'Password',
   'signIn.showPassword': 'Show or hide the password',

@@ -106,6 +106,10 @@ function PasswordSignIn({
               <Button type="submit" loading={busy}>
                 {t('signIn.submit')}
               </Button>
+              {/* A new centre's first admin, locked out, had nowhere to read what to do. */}
+              <Text c="dimmed" size="xs">
+                {t('signIn.forgot')}
+              </Text>
             </Stack>
           </Paper>
           {/* Under the form, which does not move when it appears (the check takes up to a few seconds). */}
