@@ -202,6 +202,11 @@ test('a call is logged on the 360° view without a ticket: its notes survive a r
 });
 
 test('a duplicate is caught while typing and merged without losing a ticket', async ({ page }) => {
+  // Long by nature, not by waiting: one agent's whole flow (register, a ticket, the lookup, the
+  // edit dialog, the merge screen swapped and reloaded, the confirm dialog by keyboard, the record
+  // after), 50 awaited steps with a full reload, and no fixed pause. Under load 35 the sign-in and
+  // register alone took 27 s of the default 30 s; split, each part would sign in and register again.
+  test.slow();
   const app = await signInAs(page, 'Ava Martin');
   await app.lookup('Nobody Here');
   await page.getByRole('link', { name: en['record.registerNew'] }).click();
