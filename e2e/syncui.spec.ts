@@ -46,6 +46,11 @@ async function fakeSync(page: Page, status: SyncStatus, conflicts: SyncConflict[
         if (state.status.mode === 'hub') state.change({ ...state.status, conflicts: state.conflicts.length });
         return;
       }
+      if (frame.method === 'sync.dismissHubRestored') {
+        answer(null);
+        if (state.status.mode === 'hub') state.change({ ...state.status, hubRestored: undefined });
+        return;
+      }
       server.send(message);
     });
   });
@@ -384,4 +389,38 @@ test('a desk whose clock is 10 minutes off says so on every page, in words, in b
   // Set right: the warning goes, without a reload.
   sync.change(joined({ online: true, pending: 0, conflicts: 0, clockSkewMs: 300 }));
   await expect(page.getByTestId('clock-warning')).toHaveCount(0);
+});
+
+test('a hub restored from an older backup is a notice on every page, with the reader’s lost changes, in both languages, until dismissed', async ({ page }) => {
+  // The desk finds and keeps it (src/hub/hubRestored.test.ts, hubRestoredNotice.test.ts); here the status plays it.
+  const at = Date.now() - 20 * 60_000;
+  await fakeSync(page, joined({ online: true, pending: 0, conflicts: 0, hubRestored: { at, mine: 2 } }), []);
+  await signInAsAva(page);
+  const notice = page.getByRole('alert').filter({ hasText: en['hubRestored.title'] });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('2 changes you made at this desk are among them');
+  const shots = process.env.TAGDESK_SCREENS_DIR;
+  const shoot = async (name: string) => {
+    // Pictures at both widths when asked for; the checks at phone width, where it wraps most.
+    for (const width of shots ? [420, 1366] : [420]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        if (shots) await page.screenshot({ path: join(shots, `hub-restored-${name}-${width}-${scheme}.png`) });
+        // Legible in both schemes (contrast, names; the same at any width): axe over the notice alone.
+        if (width === 420) expect(await axeViolations(page, '[data-testid="hub-restored"]')).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      }
+    }
+  };
+  await shoot('en');
+  await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/`);
+  await page.reload();
+  const persian = page.getByRole('alert').filter({ hasText: fa['hubRestored.title'] });
+  await expect(persian).toContainText('۲ تغییری که شما در این میز داده‌اید');
+  await shoot('fa');
+  // Dismissed: it goes, without a reload.
+  await persian.getByRole('button', { name: fa['common.dismiss'] }).click();
+  await expect(page.getByTestId('hub-restored')).toHaveCount(0);
 });

@@ -4,7 +4,6 @@ import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import { ticketNumber } from '../shared/domain';
-import { sayCount, say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
 import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
@@ -74,6 +73,7 @@ describe('a hub restored from an older backup', () => {
     const port = Number(new URL(hub.url).port);
     const ava = await makeUser(hub, { email: 'ava@restore.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@restore.test', name: 'Ben', role: 'agent', segments: ['education'] });
+    const sue = await makeUser(hub, { email: 'sue@restore.test', name: 'Sue', role: 'supervisor', segments: ['education'] });
     const a = await deskFor(ava);
     const b = await deskFor(ben);
     const monday = await newTicket(a, 'Monday');
@@ -105,10 +105,22 @@ describe('a hub restored from an older backup', () => {
     const hubEvents = Number((await query(on('nightly'), `select count(*)::int as n from events where stream = 'ticket' and ticket_id = '${wednesday}'`))[0]!.n);
     expect(await seen(a, wednesday)).toEqual({ state: 'new', assigneeId: null, events: hubEvents });
     expect(await seen(a, wednesday)).toEqual(await seen(b, wednesday));
-    // Each desk says what happened; Ava's, how many of her desk's changes the hub no longer has
+    // Ava's desk tells her, until she dismisses it, how many of her changes the hub no longer has
     // (Tuesday's ticket and her take of Monday's), which stay on her desk.
-    expect((await a.call('sync.status')) as { waiting?: string[] }).toMatchObject({ online: true, pending: 0, waiting: [sayCount('hubWentBackLost', 2)] });
-    expect((await b.call('sync.status')) as { waiting?: string[] }).toMatchObject({ online: true, pending: 0, waiting: [say('hubWentBack')] });
+    const restoredAt = a.desk.clock.now();
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, hubRestored: { mine: 2 } });
+    expect(await a.call('sync.status')).not.toHaveProperty('hubRestored.desk');
+    // Ben lost nothing made at his desk, and is an agent: nothing to tell him.
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0 });
+    expect(await b.call('sync.status')).not.toHaveProperty('hubRestored');
+    // A supervisor at Ava's desk hears of it, with all that desk's changes the hub lost.
+    const sueAtA = a.desk.connect(() => undefined);
+    expect(await sueAtA.call('session.signInWithPassword', { email: sue.email, password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { mine: 0, desk: 2 } } });
+    // Ava dismisses it; Sue still has it until she does.
+    await a.call('sync.dismissHubRestored');
+    expect(await a.call('sync.status')).not.toHaveProperty('hubRestored');
+    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { at: restoredAt, desk: 2 } } });
     expect(await seen(a, tuesday)).toMatchObject({ state: 'new' });
     // Wednesday's ticket has the number the restored hub gave it on both desks; Tuesday's, which
     // had that number before, moves to the next free one on Ava's desk rather than sharing it.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { uuidv7 } from '../main/core/ids';
 import { say } from '../shared/messageKeys';
+import { slaPolicySchema } from '../shared/sla/slaClock';
 import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, systemEventId } from '../shared/ticketLog';
 import type { Envelope } from './envelope';
 import type { Hub } from './server';
@@ -255,6 +256,24 @@ describe('system events', () => {
     } finally {
       await clocked.close();
     }
+  });
+
+  it('refuses an SLA breach whose deadline is earlier than the ticket’s policy allows, saying why; the honest one goes in', async () => {
+    const t = newTicket();
+    const createdAt = Date.now() - 20 * 60 * 60_000;
+    const minutes = { firstResponse: 120, nextResponse: 240, resolution: 960 };
+    const policy = slaPolicySchema.parse({ id: 'edu-24x7', name: 'Education', segment: 'education', serviceLevel: 'standard', calendarId: '24x7', targets: { urgent: minutes, high: minutes, normal: minutes, low: minutes } });
+    await pushEvents(hub, agent, [{ ...event(agent, t, 1, 'CREATED', { segment: 'education', policy: { version: 1, policy } }), deskTime: createdAt }]);
+    const system = { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] };
+    const breach = (dueAt: number) => ({ ...event(agent, t, 2, 'SLA_BREACH', { target: 'resolution', dueAt }), id: systemEventId(t, 'SLA_BREACH', 'resolution', dueAt), actor: system });
+    // A desk with a tampered file: resolution due an hour after opening, not sixteen.
+    const tampered = await pushEvents(hub, agent, [breach(createdAt + 60 * 60_000)]);
+    expect(tampered.body.results[0]).toMatchObject({ status: 'refused', reason: say('slaDueTooEarly') });
+    expect(await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).toMatchObject({ state: { seq: 1, position: { context: { tier: 1 } } } });
+    // On 24-hour days the honest deadline is exactly the start plus the target: it goes in.
+    const honest = await pushEvents(hub, agent, [breach(createdAt + 960 * 60_000)]);
+    expect(honest.body.results[0]!.status).toBe('accepted');
+    expect(await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).toMatchObject({ state: { seq: 2, position: { context: { tier: 2 } } } });
   });
 
   it('a person cannot send an SLA event as themselves', async () => {

@@ -2,6 +2,7 @@ import { say } from '../shared/messageKeys';
 import { mayCreateTicket } from '../shared/access';
 import { ticketCommandSchema } from '../shared/ticketMachine';
 import { createdPayloadSchema, decide, evolve, type Decision, type LogEvent } from '../shared/ticketLog';
+import { earliestDueAt } from '../shared/sla/ticketSla';
 import type { Recheck } from './envelope';
 
 // The hub's re-check of an event a desk pushed: the shared ticket log's own decide and
@@ -42,6 +43,7 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     const decided = decision.events[decision.events.length - 1];
     if (!decided || decided.type !== e.type) return refuse(say('hubDecidedOther', { decided: decided?.type ?? 'nothing', event: e.type }));
     if (decided.id !== null && decided.id !== e.id) return refuse(say('slaEventId'));
+    if (dueTooEarly(state, e)) return refuse(say('slaDueTooEarly'));
     return { ok: true, state: evolve(state, event) };
   } catch (error) {
     return refuse(say('hubCouldNotApply', { detail: error instanceof Error ? error.message : String(error) }));
@@ -49,6 +51,20 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
 };
 
 type State = NonNullable<Parameters<Recheck>[0]>;
+
+/**
+ * An SLA warning or breach whose deadline is earlier than its ticket's log allows (the clock's
+ * earliest start plus the shortest target the ticket ran under: earliestDueAt). The desk's word
+ * is all the hub had, and a desk with a wrong clock or a tampered file escalated a ticket at once
+ * with a deadline in the past. Nothing honest is refused: calendars and waits only push it later.
+ */
+function dueTooEarly(state: State, e: Pushed): boolean {
+  if (e.type !== 'SLA_WARNING' && e.type !== 'SLA_BREACH') return false;
+  const { target, dueAt } = e.payload;
+  if (typeof dueAt !== 'number' || (target !== 'firstResponse' && target !== 'nextResponse' && target !== 'resolution')) return false;
+  const earliest = earliestDueAt(state.log, state.policies, target);
+  return earliest !== null && dueAt < earliest;
+}
 type Pushed = Parameters<Recheck>[1];
 
 /** The pushed act decided on the hub's state, as the desk decided it; `unread` when its payload is not a command. */

@@ -106,6 +106,11 @@ export function mayManageBackups(p: Person): Refusal {
 }
 export const hearsOfBackups = (p: Person | null): boolean => p !== null && administers(p);
 /**
+ * A hub restored from an older backup (the desk's sync engine, hubWentBack): supervisors and admins
+ * at the desk hear of it and of every change made there that the hub lost; others only of their own.
+ */
+export const hearsOfHubRestore = (p: Person): boolean => p.role === 'supervisor' || p.role === 'admin';
+/**
  * The Desks page: every desk of the centre as its hub knows it (version, last contact, unsent
  * changes, clock, who was last there). Admins only: it names who works where and when.
  */

@@ -653,6 +653,7 @@ export const api = {
   'sync.status': method(syncMethodSchemas['sync.status'].input, syncMethodSchemas['sync.status'].output),
   'sync.conflicts': method(syncMethodSchemas['sync.conflicts'].input, syncMethodSchemas['sync.conflicts'].output),
   'sync.dismissConflict': method(syncMethodSchemas['sync.dismissConflict'].input, syncMethodSchemas['sync.dismissConflict'].output),
+  'sync.dismissHubRestored': method(syncMethodSchemas['sync.dismissHubRestored'].input, syncMethodSchemas['sync.dismissHubRestored'].output),
   'presence.set': method(syncMethodSchemas['presence.set'].input, syncMethodSchemas['presence.set'].output),
   'presence.of': method(syncMethodSchemas['presence.of'].input, syncMethodSchemas['presence.of'].output),
 } as const;

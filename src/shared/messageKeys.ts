@@ -130,6 +130,7 @@ const SENTENCES = {
   hubCannotRead: 'The hub cannot read this {event}: {detail}.',
   hubDecidedOther: 'The hub decided {decided} for this {event}.',
   slaEventId: 'An SLA event carries the id derived from its ticket, target and due time.',
+  slaDueTooEarly: 'This SLA deadline is earlier than the ticket’s policy allows (its start plus the policy’s target), so the ticket was not escalated. The desk that sent it has a wrong clock or a damaged file: tell your admin.',
   // the customer, settings and user streams' rules (the hub's re-check of a pushed change)
   otherAuthor: 'The event names another author than the person who pushed it.',
   customerExists: 'That customer already exists.',
@@ -144,9 +145,6 @@ const SENTENCES = {
   heldDeactivated: '{name}’s account was deactivated at the hub: the changes they made at this desk are kept here and not sent. To send them, an admin turns the account back on at the hub and {name} signs in here; otherwise a supervisor redoes what is still needed.',
   noHubSession: 'Nobody at this desk has a current hub session: sign in to sync.',
   deskTooOld: 'This desk runs an older Tagdesk than the hub’s other desks: upgrade it to receive their changes. Its own changes are kept.',
-  hubWentBack: 'The hub has lost changes it had sent this desk: its database was probably restored from an older backup. Changes sent to it since that backup are no longer on the hub. This desk goes on receiving the hub’s new changes. Tell your admin.',
-  hubWentBackLost_one: 'The hub has lost changes it had sent this desk: its database was probably restored from an older backup. {count} change made at this desk is among them: it is kept here, but the hub and the other desks no longer have it. This desk goes on receiving the hub’s new changes. Tell your admin.',
-  hubWentBackLost_other: 'The hub has lost changes it had sent this desk: its database was probably restored from an older backup. {count} changes made at this desk are among them: they are kept here, but the hub and the other desks no longer have them. This desk goes on receiving the hub’s new changes. Tell your admin.',
   noOwnHubSession: 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',
   noSegments: 'An agent or specialist works the queues of at least one segment: choose their segments.',
   deactivateSelf: 'You cannot turn off your own account: you would be signed out at once and could not sign in again. Another admin can turn it off.',

@@ -5,6 +5,18 @@ import { idSchema, roleSchema, segmentSchema, tierSchema } from './domain';
 // offline, with what waits to be sent and what the hub refused), the conflicts list, and
 // presence on a ticket (who else has it open or is typing on it).
 
+/**
+ * The hub's log went back behind this desk (its database restored from an older backup), until
+ * the reader dismisses it: when the desk found it, how many changes the reader made here the hub
+ * no longer has (they stay on this desk), and for supervisors and admins, how many of the desk's.
+ */
+export const hubRestoredNoticeSchema = z.object({
+  at: z.number(),
+  mine: z.number().int().nonnegative(),
+  desk: z.number().int().nonnegative().optional(),
+});
+export type HubRestoredNotice = z.infer<typeof hubRestoredNoticeSchema>;
+
 export const syncStatusSchema = z.discriminatedUnion('mode', [
   /** Not joined to a hub: the desk works alone. */
   z.object({ mode: z.literal('alone') }),
@@ -37,6 +49,8 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
      * time for its work meanwhile. Absent before the hub has answered.
      */
     clockSkewMs: z.number().optional(),
+    /** The hub lost changes it had (restored from an older backup): said to those it concerns until they dismiss it. */
+    hubRestored: hubRestoredNoticeSchema.optional(),
   }),
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -89,6 +103,8 @@ export const syncMethodSchemas = {
   'sync.conflicts': { input: z.object({}), output: z.array(syncConflictSchema) },
   /** The author has seen a conflict and dealt with it: it leaves the list. */
   'sync.dismissConflict': { input: z.object({ eventId: z.uuid() }), output: z.null() },
+  /** The reader has seen that the hub was restored from an older backup: the notice leaves their window. */
+  'sync.dismissHubRestored': { input: z.object({}), output: z.null() },
   /** Says this person has the ticket open, is typing on it, or left it; relayed through the hub. */
   'presence.set': { input: z.object({ ticketId: idSchema, state: presenceStateSchema }), output: z.null() },
   /** Who else has the ticket open now (not the asker). */

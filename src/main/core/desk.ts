@@ -12,7 +12,7 @@ import {
 import { hearsOfBackups, mayBringDataToHub, receivesTicketNews, seesSegment } from '../../shared/access';
 import { backupService } from './backups';
 import { backupHandlers } from './handlers/backups';
-import { SEGMENTS } from '../../shared/domain';
+import { SEGMENTS, type User } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
@@ -53,6 +53,7 @@ import { customerRecords } from './customers/records';
 import { countryOf, DEFAULT_COUNTRY } from '../../shared/phone';
 import { combine, signedIn, type Area, type Handlers, type MethodsOf, type Session } from './handlers/types';
 import { toUser, userDirectory } from './users';
+import { hubRestoredFor } from './sync/hubRestoredNotice';
 import { hubLink, leaveHub, leftHub } from './hubLink';
 import { messageDetail, say } from '../../shared/messageKeys';
 import { clockSkewOf, followedOffset, HUB_TIME_HEADER, offsetOf } from '../../shared/clockSkew';
@@ -450,7 +451,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onStatus: sendSync,
   });
-  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs };
+  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs, hubRestored: (user: User) => hubRestoredFor(db, user) };
   hubTime.onChange(sendSync);
   // Joining starts the engine; a sign-in brings a session to push with.
   const hub: typeof link = {

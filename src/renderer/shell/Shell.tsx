@@ -14,6 +14,7 @@ import { hearsOfBackups } from '../../shared/access';
 import { BackupWatch } from './BackupWatch';
 import { SyncIndicator, SyncLiveRegion } from '../sync/SyncIndicator';
 import { ClockWarning } from '../sync/ClockWarning';
+import { HubRestoredNotice } from '../sync/HubRestoredNotice';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
 import { CommandPalette } from './CommandPalette';
@@ -71,6 +72,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         <SyncIndicator compact={isMobile} narrow={syncBelow} place="row" />
         <ConnectionBanner />
         <ClockWarning />
+        <HubRestoredNotice />
         <Box id="main" tabIndex={-1} className={classes.main}>
           <RoutedPage page={page} onRouteChange={closeMobile} />
         </Box>

@@ -1,5 +1,5 @@
 import type { Priority } from '../domain';
-import type { SlaEvent, SlaPolicy, SlaState, SlaTarget } from './slaClock';
+import { MAX_TARGET_MINUTES, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './slaClock';
 
 // From a ticket's event log to the SLA clock's events, and from the clock's state to the
 // deadlines the scheduler still owes the ticket. Pure, so the core, the hub and the tests
@@ -117,4 +117,33 @@ export function ticketSlaStatus(state: SlaState): { status: TicketSlaStatus; due
   if (state.paused) return { status: 'paused', dueAt: null, target: null };
   if (running.length > 0) return { status: 'ok', dueAt, target };
   return { status: clocks.some((c) => c.status === 'met') ? 'met' : 'none', dueAt: null, target: null };
+}
+
+/**
+ * The earliest a target's deadline can honestly be, from the ticket's log alone, or null when
+ * the log names no policy: its clock's earliest possible start plus the shortest target the
+ * ticket has run under. Business hours, holidays and waits on the customer only push a deadline
+ * later, a priority or policy change judges the clock from the same start, and a reopening
+ * that restarts the resolution clock starts it later still, so no honest desk computes one
+ * earlier, whatever its calendar (on 24-hour days it is exactly this). The first-response and
+ * resolution clocks start at creation; a next-response clock, at a customer's reply. The hub
+ * checks a desk's SLA warning or breach against it (a desk with a tampered file, or a bug,
+ * sending a deadline in the past escalated a ticket at once).
+ */
+export function earliestDueAt(log: readonly LoggedEvent[], policies: readonly PolicySpan[], target: SlaTarget): number | null {
+  const created = log.find((e) => e.type === 'CREATED');
+  if (!created || policies.length === 0) return null;
+  const priorities = new Set<Priority>();
+  for (const e of log) if (e.type === 'CREATED' || e.type === 'CHANGE_PRIORITY') priorities.add(e.payload.priority as Priority);
+  let shortest = Infinity;
+  for (const { policy } of policies) {
+    for (const priority of priorities) {
+      const minutes = policy.targets[priority]?.[target];
+      if (typeof minutes === 'number') shortest = Math.min(shortest, minutes, MAX_TARGET_MINUTES);
+    }
+  }
+  if (!Number.isFinite(shortest)) return null;
+  const replies = log.filter((e) => e.type === 'CUSTOMER_REPLIED' && e.at >= created.at).map((e) => e.at);
+  const start = target === 'nextResponse' && replies.length > 0 ? Math.min(...replies) : created.at;
+  return start + shortest * 60_000;
 }

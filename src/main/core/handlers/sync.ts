@@ -1,10 +1,11 @@
 import { ApiError } from '../../../shared/api';
 import { say } from '../../../shared/messageKeys';
-import type { SyncStatus } from '../../../shared/syncApi';
+import type { HubRestoredNotice, SyncStatus } from '../../../shared/syncApi';
 import type { User } from '../../../shared/domain';
 import type { HubLink } from '../hubLink';
 import type { ConflictStore } from '../sync/conflicts';
 import type { SyncEngine } from '../sync/engine';
+import { dismissHubRestored } from '../sync/hubRestoredNotice';
 import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
@@ -16,6 +17,8 @@ export interface SyncParts {
   conflicts: ConflictStore;
   /** How far this computer's clock is ahead of the hub's (ms), null before the hub answered. */
   clockSkewMs?: () => number | null;
+  /** The hub's restore from an older backup, as this person is told of it (null: not told, or dismissed). */
+  hubRestored?: (user: User) => HubRestoredNotice | null;
 }
 
 /** The sync state as one person sees it (their own conflicts). */
@@ -26,10 +29,11 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   const skew = parts.clockSkewMs?.();
   // The person reading it has no hub session (the hub ended it): their changes cannot go.
   const own = user && hub.sessionToken(user.id) === null ? [say('noOwnHubSession')] : [];
-  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }) };
+  const restored = user ? parts.hubRestored?.(user) : null;
+  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }), ...(restored ? { hubRestored: restored } : {}) };
 }
 
-export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict'> {
+export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict' | 'sync.dismissHubRestored'> {
   return {
     reads: {
       'sync.status': (s) => syncStatusFor(hub, parts, signedIn(s)),
@@ -39,6 +43,11 @@ export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): 
       'sync.dismissConflict': (s, i) => {
         const user = signedIn(s);
         if (!parts.conflicts.dismiss(user.id, i.eventId, ctx.clock.now())) throw new ApiError('not_found', say('dismissedConflict'));
+        return null;
+      },
+      'sync.dismissHubRestored': (s) => {
+        dismissHubRestored(ctx.db, signedIn(s).id);
+        parts.engine.tellStatus();
         return null;
       },
     },

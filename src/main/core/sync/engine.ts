@@ -3,12 +3,13 @@ import { deskReportHeaders, type DeskReport } from '../../../shared/deskReport';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { maySendWorkOf } from '../../../shared/access';
-import { say, sayCount } from '../../../shared/messageKeys';
+import { say } from '../../../shared/messageKeys';
 import { USER_STREAM } from '../../../shared/userStream';
 import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, outboxEnvelopeSchema, type OutboxEnvelope } from '../../../shared/ticketLog';
 import type { Sql } from '../db/exec';
 import { describeFetchError, endedBecause, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
+import { keepHubRestored } from './hubRestoredNotice';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
 //
@@ -139,8 +140,6 @@ export function syncEngine(options: SyncEngineOptions) {
    * everything before it, goes on sending its own changes, and says it must be upgraded.
    */
   let tooOld = false;
-  /** The hub's log went back behind this desk (hubWentBack): said until the desk is restarted. */
-  let wentBack: string | null = null;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
   const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
@@ -262,12 +261,14 @@ export function syncEngine(options: SyncEngineOptions) {
         break;
       }
     }
-    const lost = Number(db.get(k.selectFrom('ticket_events').select((eb) => eb.fn.countAll<number>().as('n')).where('desk_id', '=', deskId).where('global_seq', '>', from).modifyEnd(scan))?.n ?? 0);
+    // What the hub had accepted of this desk's and lost, by author: each is told of their own.
+    const lostBy = Object.fromEntries(db.all(k.selectFrom('ticket_events').select((eb) => ['actor_id', eb.fn.countAll<number>().as('n')]).where('desk_id', '=', deskId).where('global_seq', '>', from).groupBy('actor_id').modifyEnd(scan)).map((r) => [r.actor_id, Number(r.n)]));
+    const lost = Object.values(lostBy).reduce((a, b) => a + b, 0);
     db.write(() => {
       setState({ cursor: from, refusals_after: 0 });
       if (directoryCursor() > from) setDirectoryCursor(from);
+      keepHubRestored(db, now(), lostBy);
     });
-    wentBack = lost > 0 ? sayCount('hubWentBackLost', lost) : say('hubWentBack');
     log(`tagdesk: the hub's log ends at ${head}, before the ${cursor} this desk had read from it (was its database restored from an older backup?); reading it again from ${from}. ${lost} change(s) made here that the hub had accepted are not on it now.`);
     options.onStatus();
   }
@@ -638,7 +639,11 @@ export function syncEngine(options: SyncEngineOptions) {
     status() {
       const s = state();
       const pending = outboxCount();
-      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : [], tooOld ? [say('deskTooOld')] : [], wentBack ? [wentBack] : []) };
+      return { online, noSession, pending, lastSyncedAt: s.last_synced_at, cursor: s.cursor, waiting: [...held.values()].concat(problem ? [problem] : [], tooOld ? [say('deskTooOld')] : []) };
+    },
+    /** Something the sync state shows changed outside the engine (a notice dismissed): tell the windows. */
+    tellStatus(): void {
+      options.onStatus();
     },
   };
 }
