@@ -357,7 +357,7 @@ describe('users, SLA policies and calendars follow the hub', () => {
 
     // Omar saves again from the form he began with: refused, naming Grace and what she changed; from the merged version it goes through.
     const stale = await omarA.try('sla.savePolicy', { ...omars, atRiskShare: 0.5, expected: { version, record: base } });
-    expect(stale).toEqual({ ok: false, message: expect.stringMatching(/^Grace saved a newer version of this policy while you were editing it \(.*targets\.normal\.firstResponse.*\)\. Nothing was saved/) });
+    expect(stale).toEqual({ ok: false, message: expect.stringMatching(/^Grace saved a newer version of this policy while you were editing it, changing .*the normal priority's first response.*\. Nothing was saved/) });
     const { version: now, ...current } = policyA!;
     expect(await omarA.try('sla.savePolicy', { ...current, atRiskShare: 0.5, expected: { version: now, record: current } })).toEqual({ ok: true, message: '' });
   });

@@ -2,7 +2,7 @@ import { ApiError, type SettingsExpected, type SlaSettings, type SlaTargetTrace,
 import { SEGMENTS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
 import { canonical, centreSettingsSchema, DEFAULT_CENTRE, diffSettings, settingsPayloadSchema, type CentreSettings } from '../../shared/settingsStream';
 import { fieldsOfRecord, replacedChanges, type OrderedSettingsEvent } from '../../shared/settingsMerge';
-import { say } from '../../shared/messageKeys';
+import { say, SLA_TARGET_PHRASE } from '../../shared/messageKeys';
 import { businessTimeBetween, calendarSchema, knownTimeZone, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
@@ -323,8 +323,10 @@ export function slaStore(db: Sql) {
     if (stored.success && base?.success && canonical(stored.data) === canonical(base.data)) return;
     const changed = [...fieldsOfRecord(entity, stored.success ? stored.data : {})].filter(([path, value]) => !base?.success || canonical(value) !== canonical(fieldsOfRecord(entity, base.data).get(path) ?? null));
     const who = lastSavedBy(entity, id)?.actorName ?? 'Another admin';
-    const detail = changed.map(([path]) => path).join(', ') || 'the whole record';
-    throw new ApiError('conflict', say(entity === 'policy' ? 'slaStalePolicy' : 'slaStaleCalendar', { name: who, detail }));
+    const detail = changed.map(([path]) => fieldPhrase(path)).join(', ') || `the whole ${entity}`;
+    const key = entity === 'policy' ? 'slaStalePolicy' : 'slaStaleCalendar';
+    // A window says it in its own language from the key (the fields are in its merge, named there).
+    throw new ApiError('conflict', say(key, { name: who, detail }), undefined, { key, params: { name: who } });
   }
 
   /** Saves a calendar; `by` (the admin) is named on the change the hub hears of. */
@@ -438,6 +440,14 @@ export function centreDayZone(policyZones: ReadonlyArray<string | undefined>, fa
 export function systemZone(): string {
   const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && knownTimeZone(zone) ? zone : 'UTC';
+}
+
+const FIELD_PHRASE: Record<string, string> = { atRiskShare: 'the at-risk share', calendarId: 'the calendar', reopenRule: 'the reopen rule', serviceLevel: 'the service level', timeZone: 'the time zone', weekly: 'the opening hours', yearRange: 'the years', displayCalendar: 'the display calendar' };
+/** A field of a policy or calendar as the English sentences name it: "the normal priority's first response". */
+function fieldPhrase(path: string): string {
+  const [head, priority, target] = path.split('.');
+  if (head === 'targets' && priority && target) return `the ${priority} priority's ${(SLA_TARGET_PHRASE[target as SlaTarget] ?? target).toLowerCase()}`;
+  return FIELD_PHRASE[path] ?? `the ${path}`;
 }
 
 function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ApiError {

@@ -355,7 +355,8 @@ function MergePanel({ merge, onChoose, onApply, onCancel }: { merge: MergeShown;
   const valueIn = (record: unknown) => (path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
   const mine = chooseMerged(result, {});
   return (
-    <Alert color="blue" role="region" aria-label={t('slaEdit.mergeHeading')} title={savedBy ? t('slaEdit.mergeTitleBy', { name: savedBy.actorName, time: formatDateTime(savedBy.at) }) : t('slaEdit.mergeTitle')}>
+    <div role="region" aria-label={t('slaEdit.mergeHeading')}>
+    <Alert color="blue" title={savedBy ? t('slaEdit.mergeTitleBy', { name: savedBy.actorName, time: formatDateTime(savedBy.at) }) : t('slaEdit.mergeTitle')}>
       <Stack gap="xs">
         <Text size="sm">{t('slaEdit.mergeLead')}</Text>
         {result.taken.length > 0 && (
@@ -400,5 +401,6 @@ function MergePanel({ merge, onChoose, onApply, onCancel }: { merge: MergeShown;
         </Group>
       </Stack>
     </Alert>
+    </div>
   );
 }
