@@ -321,6 +321,47 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect(onA).toMatchObject({ name: 'Government premier (A)', atRiskShare: 0.7, targets: { low: { resolution: 5000 } }, version: base.version + 2 });
   });
 
+  it('two admins on two offline desks change one policy: different targets both stay, the one both changed is the later in the hub’s order, and both desks name the change it replaced', async () => {
+    const omar = await makeUser(hub, { email: 'omar@desk.test', name: 'Omar', role: 'admin' });
+    const grace = await makeUser(hub, { email: 'grace@desk.test', name: 'Grace', role: 'admin' });
+    const omarA = await signedIn(omar, deskA);
+    const graceB = await signedIn(grace, deskB);
+    await syncAll(deskA, deskB);
+    const { version, ...base } = (await omarA.call('sla.settings')).policies.find((p) => p.id === 'home-basic')!;
+    deskA.sync.stop();
+    deskB.sync.stop();
+    // Omar: normal first response 4h, urgent resolution 1000 min. Grace: normal first response 2h, and the name.
+    const omars = structuredClone(base);
+    omars.targets.normal.firstResponse = 240;
+    omars.targets.urgent.resolution = 1000;
+    await omarA.call('sla.savePolicy', { ...omars, expected: { version, record: base } });
+    const graces = structuredClone(base);
+    graces.targets.normal.firstResponse = 120;
+    graces.name = 'Home basic (Grace)';
+    await graceB.call('sla.savePolicy', { ...graces, expected: { version, record: base } });
+    // Omar's desk reaches the hub first, Grace's later: hers is later in the hub's order.
+    deskA.sync.start();
+    await deskA.sync.idle();
+    deskB.sync.start();
+    await deskB.sync.idle();
+    await syncAll(deskA, deskB);
+    const onA = await omarA.call('sla.settings');
+    const onB = await graceB.call('sla.settings');
+    const policyA = onA.policies.find((p) => p.id === 'home-basic');
+    expect(policyA).toEqual(onB.policies.find((p) => p.id === 'home-basic'));
+    expect(policyA).toMatchObject({ name: 'Home basic (Grace)', targets: { normal: { firstResponse: 120 }, urgent: { resolution: 1000 } } });
+    const replaced = [{ entity: 'policy', entityId: 'home-basic', path: 'targets.normal.firstResponse', lost: expect.objectContaining({ actorName: 'Omar', value: 240 }), won: expect.objectContaining({ actorName: 'Grace', value: 120 }) }];
+    expect(onA.replaced.filter((r) => r.entityId === 'home-basic')).toEqual(replaced);
+    expect(onB.replaced.filter((r) => r.entityId === 'home-basic')).toEqual(replaced);
+    expect(onA.lastSaved).toContainEqual(expect.objectContaining({ entity: 'policy', id: 'home-basic', actorName: 'Grace' }));
+
+    // Omar saves again from the form he began with: refused, naming Grace and what she changed; from the merged version it goes through.
+    const stale = await omarA.try('sla.savePolicy', { ...omars, atRiskShare: 0.5, expected: { version, record: base } });
+    expect(stale).toEqual({ ok: false, message: expect.stringMatching(/^Grace saved a newer version of this policy while you were editing it, changing .*the normal priority's first response.*\. Nothing was saved/) });
+    const { version: now, ...current } = policyA!;
+    expect(await omarA.try('sla.savePolicy', { ...current, atRiskShare: 0.5, expected: { version: now, record: current } })).toEqual({ ok: true, message: '' });
+  });
+
   it('a change the hub refuses (its author is no longer an admin) comes back as a conflict and is undone on the author’s desk', async () => {
     const pia = await makeUser(hub, { email: 'pia@desk.test', name: 'Pia', role: 'admin' });
     const adminB = await signedIn(pia, deskB);

@@ -429,12 +429,35 @@ export const dayReportSchema = z.object({
 });
 export type DayReport = z.infer<typeof dayReportSchema>;
 
+/** The stored record (and a policy's version) the editor started from; null: a new one. */
+export const settingsExpectedSchema = z.object({
+  expected: z.object({ version: z.number().int().min(1).optional(), record: z.record(z.string(), z.unknown()).nullable() }).optional(),
+});
+export type SettingsExpected = z.infer<typeof settingsExpectedSchema>['expected'];
+
 export const slaSettingsSchema = z.object({
   /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
   centre: centreSettingsSchema,
   calendarsDayZone: z.string(),
   calendars: z.array(calendarSchema),
   policies: z.array(slaPolicySchema.and(z.object({ version: z.number().int() }))),
+  /** Who saved each policy and calendar last (from the settings log; absent for one never changed since it was shipped). */
+  lastSaved: z.array(z.object({ entity: z.enum(['policy', 'calendar']), id: z.string(), actorName: z.string(), at: z.number() })).default([]),
+  /**
+   * Changes another desk's later save replaced without having seen them (settingsMerge.ts
+   * replacedChanges), newest first, the last 30 days: the same on every desk.
+   */
+  replaced: z
+    .array(
+      z.object({
+        entity: z.enum(['policy', 'calendar', 'centre']),
+        entityId: z.string(),
+        path: z.string(),
+        lost: z.object({ eventId: z.string(), actorName: z.string(), value: z.unknown(), at: z.number() }),
+        won: z.object({ eventId: z.string(), actorName: z.string(), value: z.unknown(), at: z.number() }),
+      }),
+    )
+    .default([]),
 });
 export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
@@ -635,9 +658,12 @@ export const api = {
    */
   'supervisor.handOver': method(z.object({ fromId: idSchema, toId: idSchema.nullable() }), handOverResultSchema),
   'sla.settings': method(empty, slaSettingsSchema),
-  'sla.saveCalendar': method(calendarSchema, calendarSchema),
+  // A save carries the record its editor started from (`expected`; null for a new one): over a
+  // newer one it is refused (code conflict, key slaStaleSave, naming who saved it) and the
+  // editor merges field by field (settingsMerge.ts).
+  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema),
   'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
-  'sla.savePolicy': method(slaPolicySchema, slaPolicySchema),
+  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
   /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */

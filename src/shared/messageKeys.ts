@@ -94,6 +94,9 @@ const SENTENCES = {
   pickOnJoinedDesk: 'This desk is joined to a hub: sign in with your email and password instead of choosing your name from the list.',
   notJoinedHub: 'This desk is not joined to a hub.',
   deskHasData: 'This desk already has data.',
+  // An SLA editor's save over a newer save (sla.ts refuseStale); {detail}: the fields changed, in English.
+  slaStalePolicy: '{name} saved a newer version of this policy while you were editing it, changing {detail}. Nothing was saved; what you typed is kept: merge it with theirs below.',
+  slaStaleCalendar: '{name} saved a newer version of this calendar while you were editing it, changing {detail}. Nothing was saved; what you typed is kept: merge it with theirs below.',
   hubUrlInvalid: 'The hub address is a URL like {example}.',
   joinNeedsAdmin: 'This desk already has data: only an admin can join it to a hub (People, in an admin’s navigation).',
   hubPortBlocked: 'Port {port} cannot be used for a hub: browsers and the desk’s fetch refuse to connect to it (a “bad port” of the fetch standard). Start the hub on another port, such as 4180, and use that address.',

@@ -9,6 +9,7 @@ import {
   type SettingsEntity,
   type SettingsEventType,
 } from '../../shared/settingsStream';
+import { leafChanges, overlaps, withField, type FieldPath } from '../../shared/settingsMerge';
 import { PAYLOAD_VERSION, type OutboxEnvelope } from '../../shared/ticketLog/envelope';
 import type { Sql } from './db/exec';
 import { CENTRE_KEY } from './sla';
@@ -26,7 +27,8 @@ import type { StreamApplier } from './sync/stream';
 // settingsStreamApplier: applies the events the hub accepted.
 // - Idempotent by event id: an event already in settings_events (applied before, or made
 //   here and come back from the hub, which then only records its global seq) changes nothing.
-// - Field-level, last writer wins per field by the hub's global order: a pulled change sets
+// - Field-level (each target of a policy its own field, src/shared/settingsMerge.ts), last
+//   writer wins per field by the hub's global order: a pulled change sets
 //   a field unless a later event in that order set it already, or a change made here and
 //   not yet accepted did (it will be ordered after everything already pulled).
 // - A change made here that the hub refused (say, its author is no longer an admin) is a
@@ -81,12 +83,21 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
   const insertEvent = s.prepare('INSERT INTO settings_events (id, entity, entity_id, type, at, actor_id, actor_name, payload, global_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   // The fields of this record that a later event (in the hub's order), or a change made here
   // and not yet accepted nor refused, has set.
-  const heldFields = s
+  const heldPayloads = s
     .prepare(
-      `SELECT DISTINCT json_extract(c.value, '$.field') FROM settings_events se, json_each(se.payload, '$.changes') c
+      `SELECT se.payload FROM settings_events se
        WHERE se.entity = ? AND se.entity_id = ? AND (se.global_seq > ? OR (se.global_seq IS NULL AND NOT EXISTS (SELECT 1 FROM sync_conflicts sc WHERE sc.event_id = se.id)))`,
     )
     .pluck();
+  /** The leaf fields (each target of a policy on its own) those events set. */
+  function heldFields(entity: SettingsEntity, id: string, after: number): FieldPath[] {
+    const out = new Set<FieldPath>();
+    for (const payload of heldPayloads.all(entity, id, after) as string[]) {
+      const p = settingsPayloadSchema.safeParse(JSON.parse(payload));
+      if (p.success) for (const c of p.data.changes) for (const leaf of leafChanges(entity, c)) out.add(leaf.path);
+    }
+    return [...out];
+  }
   const policyRow = s.prepare('SELECT body, version FROM sla_policies WHERE id = ?');
   const calendarRow = s.prepare('SELECT body FROM sla_calendars WHERE id = ?').pluck();
   const upsertPolicy = s.prepare(
@@ -179,17 +190,18 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     // The hub re-checked it with the same schemas; one that still fails is not ours to guess at.
     if (!type.success || !parsed.success) return false;
     const p = parsed.data;
-    const held = new Set(heldFields.all(p.entity, e.entityId, e.globalSeq) as string[]);
+    const held = heldFields(p.entity, e.entityId, e.globalSeq);
     const current = bodyOf(p.entity, e.entityId);
     let next: Record<string, unknown>;
     if (!current) next = { ...p.after };
     else {
+      // Each target of a policy is its own field: two desks that changed different targets both keep theirs.
       next = { ...current };
-      for (const c of p.changes) if (!held.has(c.field)) next[c.field] = c.to;
+      for (const c of p.changes) for (const leaf of leafChanges(p.entity, c)) if (!held.some((h) => overlaps(h, leaf.path))) next = withField(next, leaf.path, leaf.to);
     }
     let record = parseSettingsRecord(p.entity, next);
     // Fields merged from two authors that do not go together (rare): the later author's whole record, unless this desk holds newer fields.
-    if (!record.ok && held.size === 0) record = parseSettingsRecord(p.entity, p.after);
+    if (!record.ok && held.length === 0) record = parseSettingsRecord(p.entity, p.after);
     insertEvent.run(e.id, p.entity, e.entityId, type.data, e.deskTime, e.actor.id, p.actorName, JSON.stringify(p), e.globalSeq);
     if (!record.ok) return false;
     const same = current !== null && canonical(current) === canonical(record.record);

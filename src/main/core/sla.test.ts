@@ -417,6 +417,21 @@ describe('SLA settings', () => {
     expect(told()).toBe(1);
   });
 
+  it('refuses a calendar saved over a newer save than its editor began from, naming who saved it and what changed, and keeps theirs', async () => {
+    const t = await withPhone(await testDesk());
+    cleanup.push(() => t.desk.close());
+    const omar = await t.as('Omar Haddad');
+    const base = (await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!;
+    const theirs = { ...structuredClone(base), holidays: [...base.holidays, { date: '2026-03-02', name: 'Training day' }] };
+    await omar.call('sla.saveCalendar', { ...theirs, expected: { record: base } });
+    const mine = { ...structuredClone(base), name: 'Around the clock (new)' };
+    const stale = await omar.raw('sla.saveCalendar', { ...mine, expected: { record: base } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', key: 'slaStaleCalendar', params: { name: 'Omar Haddad' }, message: expect.stringContaining('changing the holidays') } });
+    expect((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')).toEqual(theirs);
+    // From the saved version (the editor's merge), it goes through.
+    expect((await omar.raw('sla.saveCalendar', { ...theirs, name: mine.name, expected: { record: theirs } })).ok).toBe(true);
+  });
+
   it('is only for admins to change', async () => {
     const t = await withPhone(await testDesk());
     cleanup.push(() => t.desk.close());

@@ -1,6 +1,8 @@
-import { ApiError, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
+import { ApiError, type SettingsExpected, type SlaSettings, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
 import { SEGMENTS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
-import { centreSettingsSchema, DEFAULT_CENTRE, diffSettings, type CentreSettings } from '../../shared/settingsStream';
+import { canonical, centreSettingsSchema, DEFAULT_CENTRE, diffSettings, settingsPayloadSchema, type CentreSettings } from '../../shared/settingsStream';
+import { fieldsOfRecord, replacedChanges, type OrderedSettingsEvent } from '../../shared/settingsMerge';
+import { say, SLA_TARGET_PHRASE } from '../../shared/messageKeys';
 import { businessTimeBetween, calendarSchema, knownTimeZone, type BusinessCalendar } from '../../shared/sla/calendar';
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
@@ -297,13 +299,44 @@ export function slaStore(db: Sql) {
     };
   }
 
+  /** Who saved a record last, by the settings log. */
+  function lastSavedBy(entity: 'policy' | 'calendar', id: string): { actorName: string; at: number } | null {
+    const row = db.sqlite.prepare('SELECT actor_name, at FROM settings_events WHERE entity = ? AND entity_id = ? ORDER BY at DESC, id DESC LIMIT 1').get(entity, id) as { actor_name: string; at: number } | undefined;
+    return row ? { actorName: row.actor_name, at: row.at } : null;
+  }
+
+  /**
+   * A save over a newer save than the one its editor started from is refused, naming who saved
+   * it and what they changed; the editor merges (settingsMerge.ts). Without `expected` (a
+   * script, an older window) the save goes through as before.
+   */
+  function refuseStale(entity: 'policy' | 'calendar', id: string, current: { body: string; version?: number } | undefined, expected: SettingsExpected): void {
+    if (!expected) return;
+    if (!current) {
+      if (expected.record === null) return;
+      throw new ApiError('not_found', `There is no ${entity} "${id}" any more.`);
+    }
+    if (entity === 'policy' && expected.version !== undefined && expected.version === current.version) return;
+    const schema = entity === 'policy' ? slaPolicySchema : calendarSchema;
+    const stored = schema.safeParse(JSON.parse(current.body));
+    const base = expected.record === null ? null : schema.safeParse(expected.record);
+    if (stored.success && base?.success && canonical(stored.data) === canonical(base.data)) return;
+    const changed = [...fieldsOfRecord(entity, stored.success ? stored.data : {})].filter(([path, value]) => !base?.success || canonical(value) !== canonical(fieldsOfRecord(entity, base.data).get(path) ?? null));
+    const who = lastSavedBy(entity, id)?.actorName ?? 'Another admin';
+    const detail = changed.map(([path]) => fieldPhrase(path)).join(', ') || `the whole ${entity}`;
+    const key = entity === 'policy' ? 'slaStalePolicy' : 'slaStaleCalendar';
+    // A window says it in its own language from the key (the fields are in its merge, named there).
+    throw new ApiError('conflict', say(key, { name: who, detail }), undefined, { key, params: { name: who } });
+  }
+
   /** Saves a calendar; `by` (the admin) is named on the change the hub hears of. */
-  function saveCalendar(input: unknown, now: number, by?: User): BusinessCalendar {
+  function saveCalendar(input: unknown, now: number, by?: User, expected?: SettingsExpected): BusinessCalendar {
     const parsed = calendarSchema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const c = parsed.data;
     db.write(() => {
       const before = db.get(k.selectFrom('sla_calendars').select('body').where('id', '=', c.id));
+      refuseStale('calendar', c.id, before, expected);
       db.run(k.insertInto('sla_calendars').values({ id: c.id, body: JSON.stringify(c), updated_at: now }).onConflict((oc) => oc.column('id').doUpdateSet({ body: JSON.stringify(c), updated_at: now })));
       const changes = diffSettings('calendar', before ? (JSON.parse(before.body) as Record<string, unknown>) : null, c);
       if (by && changes.length > 0) (log ??= settingsLog(db)).append('calendar', c.id, before ? 'CALENDAR_CHANGED' : 'CALENDAR_CREATED', now, by, changes, c);
@@ -313,7 +346,7 @@ export function slaStore(db: Sql) {
   }
 
   /** Saves a policy as its next version; `by` (the admin) is named on the change the hub hears of. */
-  function savePolicy(input: unknown, now: number, by?: User): SlaPolicy {
+  function savePolicy(input: unknown, now: number, by?: User, expected?: SettingsExpected): SlaPolicy {
     const parsed = slaPolicySchema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const p = parsed.data;
@@ -324,6 +357,7 @@ export function slaStore(db: Sql) {
     if (clash) throw new ApiError('invalid_input', `"${clash.policy.name}" already covers ${p.segment.replace('_', ' ')} at ${p.serviceLevel} level.`, [{ path: 'serviceLevel', message: 'One policy per segment and service level.' }]);
     db.write(() => {
       const existing = db.get(k.selectFrom('sla_policies').select(['version', 'body']).where('id', '=', p.id));
+      refuseStale('policy', p.id, existing, expected);
       const values = { id: p.id, segment: p.segment, service_level: p.serviceLevel, body: JSON.stringify(p), version: (existing?.version ?? 0) + 1, updated_at: now };
       db.run(k.insertInto('sla_policies').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)));
       const changes = diffSettings('policy', existing ? (JSON.parse(existing.body) as Record<string, unknown>) : null, p);
@@ -360,7 +394,26 @@ export function slaStore(db: Sql) {
     centre: () => centre,
     saveCentre,
     policies: () => policies.map((p) => ({ ...p.policy, version: p.version })),
+    history,
   };
+
+  /** Who saved each record last, and the changes a later save on another desk replaced unseen (the last 30 days). */
+  function history(now: number): Pick<SlaSettings, 'lastSaved' | 'replaced'> {
+    type Row = { id: string; entity: string; entity_id: string; at: number; actor_name: string; payload: string; global_seq: number | null };
+    // Accepted events of the last 30 days, in the hub's order (a few per admin's save).
+    const rows = db.sqlite.prepare('SELECT id, entity, entity_id, at, actor_name, payload, global_seq FROM settings_events WHERE global_seq > 0 AND at >= ? ORDER BY global_seq').all(now - 30 * DAY_MS) as Row[];
+    const lastSaved = new Map<string, SlaSettings['lastSaved'][number]>();
+    for (const r of db.sqlite.prepare("SELECT entity, entity_id, actor_name, at FROM settings_events WHERE entity IN ('policy', 'calendar') ORDER BY at, id").all() as Row[]) {
+      lastSaved.set(`${r.entity}|${r.entity_id}`, { entity: r.entity as 'policy' | 'calendar', id: r.entity_id, actorName: r.actor_name, at: r.at });
+    }
+    const ordered: OrderedSettingsEvent[] = [];
+    for (const r of rows) {
+      if (r.global_seq === null || r.global_seq <= 0) continue;
+      const p = settingsPayloadSchema.safeParse(JSON.parse(r.payload));
+      if (p.success) ordered.push({ id: r.id, entity: p.data.entity, entityId: r.entity_id, actorName: r.actor_name, at: r.at, globalSeq: r.global_seq, changes: p.data.changes });
+    }
+    return { lastSaved: [...lastSaved.values()], replaced: replacedChanges(ordered).reverse() };
+  }
 }
 
 export type SlaStore = ReturnType<typeof slaStore>;
@@ -387,6 +440,14 @@ export function centreDayZone(policyZones: ReadonlyArray<string | undefined>, fa
 export function systemZone(): string {
   const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && knownTimeZone(zone) ? zone : 'UTC';
+}
+
+const FIELD_PHRASE: Record<string, string> = { atRiskShare: 'the at-risk share', calendarId: 'the calendar', reopenRule: 'the reopen rule', serviceLevel: 'the service level', timeZone: 'the time zone', weekly: 'the opening hours', yearRange: 'the years', displayCalendar: 'the display calendar' };
+/** A field of a policy or calendar as the English sentences name it: "the normal priority's first response". */
+function fieldPhrase(path: string): string {
+  const [head, priority, target] = path.split('.');
+  if (head === 'targets' && priority && target) return `the ${priority} priority's ${(SLA_TARGET_PHRASE[target as SlaTarget] ?? target).toLowerCase()}`;
+  return FIELD_PHRASE[path] ?? `the ${path}`;
 }
 
 function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ApiError {

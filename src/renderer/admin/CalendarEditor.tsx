@@ -132,6 +132,10 @@ export function CalendarEditor({ settings, calendarId, readOnly, saving }: { set
   const existing = calendarId === null ? null : (settings.calendars.find((c) => c.id === calendarId) ?? null);
   const isNew = calendarId === null;
   const { draft, edit, at, under, frame } = useSettingsEditor({
+    entity: 'calendar',
+    settings,
+    draftOf,
+    stored: existing,
     draftKey: calendarDraftKey(calendarId),
     initial: existing ? draftOf(existing) : newDraft(),
     isNew,
@@ -142,7 +146,7 @@ export function CalendarEditor({ settings, calendarId, readOnly, saving }: { set
     unreadable,
     takenIds: settings.calendars.map((c) => c.id),
     placed: PLACED,
-    persist: (c) => call('sla.saveCalendar', c),
+    persist: (c, expected) => call('sla.saveCalendar', { ...c, expected }),
     savedMessage: (saved) => slaSavedMessage('calendar', saved),
     saving,
   });

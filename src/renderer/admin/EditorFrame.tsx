@@ -1,11 +1,14 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { SettingsExpected, SlaSettings } from '../../shared/api';
+import { chooseMerged, threeWayMerge } from '../../shared/settingsMerge';
 import { problemOf, type Problem } from '../backend';
 import { ownDirection } from '../direction';
 import { keptDraft, useDraft } from '../drafts';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
+import { fieldLabel, valueText } from './mergeText';
 import { HINT_UNDER, PageHeader } from '../page';
 import { hrefOf, navigate } from '../route';
 import { editorIssues, issueIndex, keptDraftDiffers, serverIssues, slugify, storedChange, unplacedIssues, type Issue } from './forms';
@@ -24,6 +27,15 @@ export interface NamedDraft {
 }
 
 export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: string; name: string }> {
+  entity: 'policy' | 'calendar';
+  /** The settings as read (for naming a merge's values: a calendar's name) and who saved what last. */
+  settings: SlaSettings;
+  /** The draft showing a value (a merged one). */
+  draftOf: (value: V) => D;
+  /** The item exactly as the desk stores it (a policy without its version), or null for a new one: a save sends the one it began from. */
+  stored: Record<string, unknown> | null;
+  /** A policy's version as stored. */
+  version?: number;
   draftKey: string;
   initial: D;
   isNew: boolean;
@@ -42,7 +54,8 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   takenIds: string[];
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
-  persist: (value: V) => Promise<{ id: string; name: string }>;
+  /** Saves; `expected` is the stored item the editing began from (the desk refuses the save over a newer one). */
+  persist: (value: V, expected: SettingsExpected) => Promise<{ id: string; name: string }>;
   /** What the notice says once saved (a shipped item named in the reader's language: slaSavedMessage). */
   savedMessage: (saved: { id: string; name: string }) => string;
   /**
@@ -91,13 +104,32 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   // holding nothing of the person's own shows the new version; one they typed into keeps it,
   // says so, and offers the saved version.
   const stored = o.original ? JSON.stringify(o.original) : null;
-  const [seen, setSeen] = useState(stored);
+  // What the editing began from: what a save says it expects, and a merge's base.
+  const current = { seen: stored, value: o.original, record: o.stored, version: o.version };
+  const [start, setStart] = useState(current);
+  const seen = start.seen;
   const change = storedChange(seen, stored, JSON.stringify(candidate));
+  // A merge on show: my choice for each field we both changed (mine unless chosen); the merge itself is worked out from what is stored now.
+  const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'> | null>(null);
+  const result = choices && o.original && start.value ? threeWayMerge(o.entity, start.value as V & Record<string, unknown>, candidate as V & Record<string, unknown>, o.original as V & Record<string, unknown>) : null;
+  const merge = result && choices ? { result, choices } : null;
   const loadSaved = () => {
     setProblem(null);
+    setChoices(null);
     setDraft(o.initial);
-    setSeen(stored);
+    setStart(current);
   };
+  /** Their version and mine, field by field (settingsMerge.ts): shown until applied or put off. */
+  const startMerge = () => setChoices({});
+  const applyMerge = () => {
+    if (!merge) return;
+    setProblem(null);
+    setDraft(o.draftOf(chooseMerged(merge.result, merge.choices)));
+    setStart(current);
+    setChoices(null);
+  };
+  const choose = (path: string, side: 'mine' | 'theirs') => setChoices((c) => ({ ...c, [path]: side }));
+  const savedBy = o.settings.lastSaved.find((x) => x.entity === o.entity && x.id === candidate.id) ?? null;
   useEffect(() => {
     if (change === 'follow') loadSaved();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on a change of what is stored only
@@ -116,13 +148,17 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     setBusy(true);
     setProblem(null);
     try {
-      const saved = await o.saving(() => o.persist(candidate));
+      const expected: SettingsExpected = isNew ? { record: null } : { record: start.record, ...(start.version === undefined ? {} : { version: start.version }) };
+      const saved = await o.saving(() => o.persist(candidate, expected));
       clearDraft();
       notifications.show({ color: 'teal', message: o.savedMessage(saved) });
       navigate(hrefOf({ name: 'slaSettings' }));
     } catch (error) {
-      toFirstInvalid.current = true;
-      setProblem(problemOf(error));
+      const p = problemOf(error);
+      // Saved by someone else since this editing began: nothing typed is dropped; the merge shows both.
+      if (p.code === 'conflict' && !isNew) startMerge();
+      else toFirstInvalid.current = true;
+      setProblem(p);
     } finally {
       setBusy(false);
     }
@@ -140,7 +176,8 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
     setEarlier(false);
   };
 
-  const frame = { fromEarlier: earlier && dirty, onDiscardEarlier: discardEarlier, readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard, changedElsewhere: change === 'tell', onLoadSaved: loadSaved };
+  const frame = { fromEarlier: earlier && dirty, onDiscardEarlier: discardEarlier, readOnly, isNew, dirty, busy, problem, issues, others, onSave: save, onDiscard: discard, changedElsewhere: change === 'tell' && !merge, onLoadSaved: loadSaved, onMerge: startMerge,
+    merge: merge ? { ...merge, entity: o.entity, settings: o.settings, savedBy } : null, onChoose: choose, onApplyMerge: applyMerge, onCancelMerge: () => setChoices(null) };
   return { draft, edit, at, under, frame };
 }
 
@@ -162,6 +199,11 @@ export function EditorFrame({
   onDiscard,
   changedElsewhere,
   onLoadSaved,
+  onMerge,
+  merge,
+  onChoose,
+  onApplyMerge,
+  onCancelMerge,
   fromEarlier,
   onDiscardEarlier,
 }: FrameState & { title: string; description: string; saveLabel: string; children: ReactNode }) {
@@ -180,7 +222,9 @@ export function EditorFrame({
       >
         <Stack gap="md">
           {fromEarlier && !readOnly && <Offer title={t('slaEdit.fromEarlier')} text={t('slaEdit.fromEarlierText')} action={t('slaEdit.discard')} onAction={onDiscardEarlier} />}
-          {changedElsewhere && <Offer title={t('slaEdit.changedElsewhere')} text={t('slaEdit.changedElsewhereText')} action={t('slaEdit.loadSaved')} onAction={onLoadSaved} />}
+          {changedElsewhere && (
+            <Offer title={t('slaEdit.changedElsewhere')} text={t('slaEdit.changedElsewhereText')} action={t('slaEdit.loadSaved')} onAction={onLoadSaved} first={{ label: t('slaEdit.mergeOffer'), onClick: onMerge }} />
+          )}
           {problem && (
             <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
               <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
@@ -191,6 +235,7 @@ export function EditorFrame({
               ))}
             </Alert>
           )}
+          {merge && !readOnly && <MergePanel merge={merge} onChoose={onChoose} onApply={onApplyMerge} onCancel={onCancelMerge} />}
           {children}
           {!readOnly && (
             <Group justify="flex-end" gap="xs">
@@ -272,13 +317,90 @@ export function NameAndIdFields<D extends NamedDraft>({
 }
 
 /** A notice about the form's text (a draft from earlier, a change saved elsewhere) with the one thing to do about it. */
-function Offer({ title, text, action, onAction }: { title: string; text: string; action: string; onAction: () => void }) {
+function Offer({ title, text, action, onAction, first }: { title: string; text: string; action: string; onAction: () => void; first?: { label: string; onClick: () => void } }) {
   return (
     <Alert color="yellow" role="status" title={title}>
       <Text size="sm">{text}</Text>
-      <Button variant="default" size="xs" mt="xs" onClick={onAction}>
-        {action}
-      </Button>
+      <Group gap="xs" mt="xs">
+        {first && (
+          <Button size="xs" onClick={first.onClick}>
+            {first.label}
+          </Button>
+        )}
+        <Button variant="default" size="xs" onClick={onAction}>
+          {action}
+        </Button>
+      </Group>
     </Alert>
+  );
+}
+
+type MergeShown = NonNullable<FrameState['merge']>;
+
+/**
+ * Another admin's save and mine, field by field: theirs taken in where I left a field alone,
+ * mine kept where they did, and each field we both changed side by side for me to choose.
+ * Applying puts the merge in the form (nothing is saved until Save).
+ */
+function MergePanel({ merge, onChoose, onApply, onCancel }: { merge: MergeShown; onChoose: (path: string, side: 'mine' | 'theirs') => void; onApply: () => void; onCancel: () => void }) {
+  const { result, choices, entity, settings, savedBy } = merge;
+  const say = (path: string, value: unknown) => valueText(entity, path, value, settings);
+  const theirs = savedBy?.actorName ?? t('slaEdit.mergeOther');
+  const list = (paths: string[], value: (path: string) => unknown) =>
+    paths.map((path) => (
+      <Text size="sm" key={path}>
+        {fieldLabel(path)}: <b>{say(path, value(path))}</b>
+      </Text>
+    ));
+  const valueIn = (record: unknown) => (path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+  const mine = chooseMerged(result, {});
+  return (
+    <div role="region" aria-label={t('slaEdit.mergeHeading')}>
+    <Alert color="blue" title={savedBy ? t('slaEdit.mergeTitleBy', { name: savedBy.actorName, time: formatDateTime(savedBy.at) }) : t('slaEdit.mergeTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">{t('slaEdit.mergeLead')}</Text>
+        {result.taken.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('slaEdit.mergeTaken', { name: theirs })}
+            </Text>
+            {list(result.taken, valueIn(result.merged))}
+          </div>
+        )}
+        {result.kept.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('slaEdit.mergeKept')}
+            </Text>
+            {list(result.kept, valueIn(mine))}
+          </div>
+        )}
+        {result.both.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('slaEdit.mergeBoth', { name: theirs })}
+            </Text>
+            {result.both.map((b) => (
+              <Radio.Group key={b.path} label={fieldLabel(b.path)} value={choices[b.path] ?? 'mine'} onChange={(v) => onChoose(b.path, v === 'theirs' ? 'theirs' : 'mine')} mt={4}>
+                <Group gap="md" mt={4}>
+                  <Radio value="mine" label={t('slaEdit.mergeMine', { value: say(b.path, b.mine) })} />
+                  <Radio value="theirs" label={t('slaEdit.mergeTheirs', { name: theirs, value: say(b.path, b.theirs) })} />
+                </Group>
+              </Radio.Group>
+            ))}
+          </div>
+        )}
+        {result.taken.length === 0 && result.both.length === 0 && <Text size="sm">{t('slaEdit.mergeNothing')}</Text>}
+        <Group gap="xs">
+          <Button size="xs" onClick={onApply}>
+            {t('slaEdit.mergeApply')}
+          </Button>
+          <Button size="xs" variant="default" onClick={onCancel}>
+            {t('slaEdit.mergeLater')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+    </div>
   );
 }

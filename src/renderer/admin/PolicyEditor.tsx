@@ -111,7 +111,13 @@ const PLACED = ['id', 'name', 'segment', 'serviceLevel', 'calendarId', 'atRiskSh
 export function PolicyEditor({ settings, policyId, readOnly, saving }: { settings: SlaSettings; policyId: string | null; readOnly: boolean; saving: <T>(persist: () => Promise<T>) => Promise<T> }) {
   const existing = policyId === null ? null : (settings.policies.find((p) => p.id === policyId) ?? null);
   const isNew = policyId === null;
+  const { version, ...stored } = existing ?? { version: undefined };
   const { draft, edit, at, frame } = useSettingsEditor({
+    entity: 'policy',
+    settings,
+    draftOf,
+    stored: existing ? stored : null,
+    ...(version === undefined ? {} : { version }),
     draftKey: policyDraftKey(policyId),
     initial: existing ? draftOf(existing) : newDraft(settings),
     isNew,
@@ -122,7 +128,7 @@ export function PolicyEditor({ settings, policyId, readOnly, saving }: { setting
     unreadable,
     takenIds: settings.policies.map((p) => p.id),
     placed: PLACED,
-    persist: (p) => call('sla.savePolicy', p),
+    persist: (p, expected) => call('sla.savePolicy', { ...p, expected }),
     savedMessage: (saved) => slaSavedMessage('policy', saved),
     saving,
   });

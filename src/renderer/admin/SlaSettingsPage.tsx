@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
@@ -6,7 +6,8 @@ import { administers, seesBoard } from '../../shared/access';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, type Priority } from '../../shared/domain';
 import { call, problemOf, useCall } from '../backend';
-import { formatDigits, formatNumber, t } from '../i18n';
+import { formatDateTime, formatDigits, formatNumber, t } from '../i18n';
+import { fieldLabel, valueText } from './mergeText';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { FailedPage, FitTable, PageHeader, PageLoading, RefusedPage, Section } from '../page';
 import { hrefOf } from '../route';
@@ -136,6 +137,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
         }
       />
       <Stack gap="md">
+        {settings.replaced.length > 0 && <ReplacedChanges settings={settings} />}
         <CentreDaySection key={settings.centre.dayTimeZone ?? ''} settings={settings} readOnly={readOnly} />
         <Section title={t('slaSettings.policies')} padding={0} id="sla-policies">
           {/* Below 860 px of box (a 420 px window) a policy is one block: its name, then what it
@@ -354,4 +356,36 @@ function hours(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h === 0 ? t('duration.m', { m }) : m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
+}
+
+/**
+ * Changes a later save on another desk replaced without its author having seen them (the
+ * hub's order decides each field; settingsMerge.ts replacedChanges): the same list on every
+ * desk, the last 30 days, newest first.
+ */
+function ReplacedChanges({ settings }: { settings: SlaSettings }) {
+  const thingOf = (entity: string, id: string) => {
+    const item = entity === 'policy' ? settings.policies.find((p) => p.id === id) : settings.calendars.find((c) => c.id === id);
+    return item ? slaName(entity === 'policy' ? 'policy' : 'calendar', item) : id;
+  };
+  return (
+    <Alert color="orange" role="status" title={t('slaSettings.replacedTitle')}>
+      <Stack gap={4}>
+        <Text size="sm">{t('slaSettings.replacedLead')}</Text>
+        {settings.replaced.slice(0, 5).map((r) => (
+          <Text size="sm" key={`${r.won.eventId}-${r.path}`}>
+            {t('slaSettings.replaced', {
+              lost: r.lost.actorName,
+              won: r.won.actorName,
+              thing: thingOf(r.entity, r.entityId),
+              field: fieldLabel(r.path),
+              from: valueText(r.entity, r.path, r.lost.value, settings),
+              to: valueText(r.entity, r.path, r.won.value, settings),
+              time: formatDateTime(r.won.at),
+            })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
 }

@@ -11,14 +11,14 @@ export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, chang
     reads: {
       'sla.settings': (s) => {
         refuseUnless(maySeeBoard(signedIn(s)));
-        return { centre: sla.centre(), calendarsDayZone: sla.calendarsDayZone(), calendars: sla.calendars(), policies: sla.policies() };
+        return { centre: sla.centre(), calendarsDayZone: sla.calendarsDayZone(), calendars: sla.calendars(), policies: sla.policies(), ...sla.history(clock.now()) };
       },
     },
     writes: {
       'sla.saveCalendar': (s, i) => {
         const by = signedIn(s);
         refuseUnless(mayAdminister(by));
-        const saved = sla.saveCalendar(i, clock.now(), by);
+        const saved = sla.saveCalendar(i, clock.now(), by, i.expected);
         changed();
         return saved;
       },
@@ -32,7 +32,7 @@ export function slaHandlers({ sla, store, scheduler, clock }: DeskContext, chang
       'sla.savePolicy': (s, i) => {
         const by = signedIn(s);
         refuseUnless(mayAdminister(by));
-        const saved = sla.savePolicy(i, clock.now(), by);
+        const saved = sla.savePolicy(i, clock.now(), by, i.expected);
         changed();
         return saved;
       },
