@@ -4,7 +4,7 @@ import { say } from '../../../shared/messageKeys';
 import type { Actor } from '../../../shared/domain';
 import { INITIAL_PRECISION, observe, precisionOf, reobserve, shouldAsk, unobserve, type PrecisionState } from '../../../shared/kb/askPolicy';
 import { categorize, type Category } from '../../../shared/kb/category';
-import { boundedTerms, ftsQuery, hasTerm, isPrefixTerm, normalizeText, queryTerms } from '../../../shared/kb/normalize';
+import { boundedTerms, ftsQuery, hasTerm, isPrefixTerm, normalizeText, queryTerms, spellings } from '../../../shared/kb/normalize';
 import {
   best,
   EMPTY_TALLY,
@@ -602,6 +602,9 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       if (shownFeatures.size >= SHOWN_MAX) shownFeatures.delete(shownFeatures.keys().next().value!);
       shownFeatures.set(query.key, { kind, cluster, anchor, terms, features: new Map(ranked.map((r) => [Number(r.articleId), r.features])) });
     }
+    // The words matched as the ticket writes them, not as the search spells them.
+    let spelt: Map<string, string> | null = null;
+    const asWritten = (t: string) => (spelt ??= spellings(query.text)).get(t) ?? t;
     return {
       kind,
       category,
@@ -609,7 +612,7 @@ export function kbStore(sqlite: BetterSqlite3.Database, options: KbStoreOptions 
       precision: precisionOf(state),
       ranked: ranked.map((r) => {
         const m = meta.get(Number(r.articleId))!;
-        return { ...r, articleId: m.id, meta: m, matched: matchedWords(terms, m) };
+        return { ...r, articleId: m.id, meta: m, matched: matchedWords(terms, m).map(asWritten) };
       }),
     };
   }
