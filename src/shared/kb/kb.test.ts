@@ -29,6 +29,7 @@ describe('normalisation for search', () => {
     const spelt = spellings('داده‌های کاربر پاک نمی شود');
     expect(spelt.get('دادههای')).toBe('داده‌های');
     expect(spelt.get('نمیشود')).toBe('نمی شود');
+    expect(spellings('Écran noir').get('ecran')).toBe('écran');
   });
   it('quotes every term so user text is never FTS5 syntax', () => {
     expect(ftsQuery(queryTerms('battery NEAR "charge" OR'))).toBe('"battery" OR "near" OR "charge"');

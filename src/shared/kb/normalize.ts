@@ -48,7 +48,8 @@ const SUFFIX_APART_RE = /(\p{Script=Arabic})[ \u00a0]+(هایی|های|ها)(?![
 /**
  * The text's words as it writes them, by the word the search sees (normalised): a matched word
  * is shown as the ticket spells it («داده‌های», not the search's «دادههای»; «می کند» as typed).
- * The first spelling of each word wins.
+ * The first spelling of each word wins; lower case, as the words were shown before (a subject's
+ * first word is capitalised only for being first).
  */
 export function spellings(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -57,10 +58,10 @@ export function spellings(text: string): Map<string, string> {
     const next = parts[i + 1];
     if (next !== undefined) {
       const joined = normalizeText(`${w} ${next}`);
-      if (!joined.includes(' ') && !out.has(joined)) out.set(joined, `${w} ${next}`);
+      if (!joined.includes(' ') && !out.has(joined)) out.set(joined, `${w} ${next}`.toLocaleLowerCase('en-US'));
     }
     const one = normalizeText(w);
-    if (!out.has(one)) out.set(one, w);
+    if (!out.has(one)) out.set(one, w.toLocaleLowerCase('en-US'));
   });
   return out;
 }
