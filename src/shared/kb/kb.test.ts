@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_PRECISION, observe, precisionOf, RARE, reobserve, shouldAsk, unobserve } from './askPolicy';
 import { categorize } from './category';
-import { boundedTerms, ftsQuery, normalizeText, queryTerms } from './normalize';
+import { boundedTerms, ftsQuery, normalizeText, queryTerms, spellings } from './normalize';
 import { EMPTY_TALLY, INITIAL_WEIGHTS, learn, rank, shrunk, type CandidateInput } from './ranker';
 
 const candidate = (id: string, over: Partial<CandidateInput> = {}): CandidateInput => ({
@@ -17,6 +17,20 @@ describe('normalisation for search', () => {
   });
   it('drops the zero-width non-joiner so both spellings meet', () => expect(normalizeText('می‌شود')).toBe(normalizeText('میشود')));
   it('reads Persian digits as digits', () => expect(normalizeText('لپ‌تاپ ۵۴۵۰')).toBe('لپتاپ 5450'));
+  it('joins a Persian verb prefix and a plural suffix typed with a space to their word', () => {
+    expect(normalizeText('کار نمی کند')).toBe(normalizeText('کار نمی‌کند'));
+    expect(normalizeText('مي كند')).toBe(normalizeText('می‌کند'));
+    expect(normalizeText('فایل ها و پوشه های')).toBe(normalizeText('فایل‌ها و پوشه‌های'));
+    expect(queryTerms('باتری شارژ نمی شود')).toEqual(['باتری', 'شارژ', 'نمیشود']);
+    // Words that only begin or end the same stay apart.
+    expect(normalizeText('میز هاشمی')).toBe('میز هاشمی');
+  });
+  it('knows each word as the text writes it', () => {
+    const spelt = spellings('داده‌های کاربر پاک نمی شود');
+    expect(spelt.get('دادههای')).toBe('داده‌های');
+    expect(spelt.get('نمیشود')).toBe('نمی شود');
+    expect(spellings('Écran noir').get('ecran')).toBe('écran');
+  });
   it('quotes every term so user text is never FTS5 syntax', () => {
     expect(ftsQuery(queryTerms('battery NEAR "charge" OR'))).toBe('"battery" OR "near" OR "charge"');
     expect(ftsQuery([])).toBeNull();

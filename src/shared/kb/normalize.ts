@@ -6,7 +6,10 @@
 //   word, and agents paste from both);
 // - the zero-width non-joiner (ZWNJ, U+200C) removed: "می‌شود" and "میشود" are one word to
 //   the people who type them; tatweel (ـ) and Arabic short vowels (harakat) removed;
-// - Persian and Arabic-Indic digits → 0-9, so a model number is found however it was typed.
+// - Persian and Arabic-Indic digits → 0-9, so a model number is found however it was typed;
+// - a Persian verb's prefix می/نمی and a plural's ها/های/هایی typed with a space joined to their
+//   word: «می کند» is «می‌کند», «فایل ها» is «فایل‌ها». Typed apart, «می» was a stop word and
+//   «کند» alone found none of the articles that wrote «می‌کند».
 
 const LETTER_VARIANTS: Record<string, string> = {
   'ي': 'ی', 'ى': 'ی', 'ئ': 'ی',
@@ -33,7 +36,34 @@ export function normalizeText(text: string): string {
     .normalize('NFD')
     .replace(COMBINING_RE, '')
     .normalize('NFC')
-    .toLocaleLowerCase('en-US');
+    .toLocaleLowerCase('en-US')
+    .replace(PREFIX_APART_RE, '$1')
+    .replace(SUFFIX_APART_RE, '$1$2');
+}
+
+// (After the variants are made one: ی for every yeh.)
+const PREFIX_APART_RE = /(?<![\p{L}\p{N}])(ن?می)[ \u00a0]+(?=\p{Script=Arabic})/gu;
+const SUFFIX_APART_RE = /(\p{Script=Arabic})[ \u00a0]+(هایی|های|ها)(?![\p{L}\p{N}])/gu;
+
+/**
+ * The text's words as it writes them, by the word the search sees (normalised): a matched word
+ * is shown as the ticket spells it («داده‌های», not the search's «دادههای»; «می کند» as typed).
+ * The first spelling of each word wins; lower case, as the words were shown before (a subject's
+ * first word is capitalised only for being first).
+ */
+export function spellings(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const parts = text.split(/[^\p{L}\p{N}\p{M}\u200c\u200d\u0640]+/u).filter((w) => w.length > 0);
+  parts.forEach((w, i) => {
+    const next = parts[i + 1];
+    if (next !== undefined) {
+      const joined = normalizeText(`${w} ${next}`);
+      if (!joined.includes(' ') && !out.has(joined)) out.set(joined, `${w} ${next}`.toLocaleLowerCase('en-US'));
+    }
+    const one = normalizeText(w);
+    if (!out.has(one)) out.set(one, w.toLocaleLowerCase('en-US'));
+  });
+  return out;
 }
 
 // Words that say nothing about the problem. English and Persian; a short list on purpose:

@@ -68,3 +68,28 @@ describe('migration 0029_kb_ticket_seq', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0036_kb_persian_affixes', () => {
+  it('indexes again an article that wrote «می کند» apart, so a ticket that wrote «می‌کند» finds it', async () => {
+    const sqlite = new BetterSqlite3(':memory:');
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrate(db, upTo('0035_kb_rating_order'), { raw: sqlite });
+    const article = (n: number, title: string) => {
+      sqlite
+        .prepare(
+          `INSERT INTO kb_articles (n, id, title, body, product_lines, models, segments, tags, status, author_id, source_ticket_id, version, created_at, updated_at)
+           VALUES (?, ?, ?, '', '[]', '[]', '[]', '[]', 'published', 'tara', NULL, 1, 0, 0)`,
+        )
+        .run(n, `a${n}`, title);
+      // As the search indexed it before: the words apart.
+      sqlite.prepare("INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, '', '')").run(n, title.replace(/\u200c/g, ''));
+    };
+    article(1, 'فن صدای عجیب ایجاد می کند');
+    article(2, 'کلید‌های صفحه‌کلید کار نمی‌کنند');
+    const found = (word: string) => sqlite.prepare('SELECT rowid FROM kb_fts WHERE kb_fts MATCH ?').pluck().all(`"${word}"`);
+    expect(found('میکند')).toEqual([]);
+    expect(await migrate(db, upTo('0036_kb_persian_affixes'), { raw: sqlite })).toEqual(['0036_kb_persian_affixes']);
+    expect(found('میکند')).toEqual([1]);
+    expect(found('نمیکنند')).toEqual([2]);
+  });
+});

@@ -107,3 +107,28 @@ describe('one agent’s ratings, through the hub', () => {
     for (const d of [a, forwards, backwards]) d.db.close();
   });
 });
+
+describe('one agent’s ratings and the model', () => {
+  it('forty ratings of one agent’s habit move the shared weights no more than a few would', async () => {
+    const { INITIAL_WEIGHTS } = await import('../../../shared/kb/ranker');
+    const { store, close } = await evalStore(ARTICLES);
+    for (let i = 0; i < 40; i++) {
+      const t = ticket(`b${i}`, `Battery stuck at 80 percent, will not charge ${i}`);
+      store.suggest(t, { limit: 3 });
+      store.rate(agent('bob'), t, 'charge-limit', 0, false, i + 1);
+      store.rate(agent('bob'), t, 'replace', 2, false, i + 1);
+    }
+    // Uncapped, bob's eighty ratings took the text weight from 2.6 to 1.28; his first three per
+    // article take it to about 2.43.
+    const afterBob = store.weights();
+    expect(afterBob.text).toBeGreaterThan(INITIAL_WEIGHTS.text - 0.3);
+    // Colleagues, each rating once, still teach it.
+    for (let i = 0; i < 5; i++) {
+      const t = ticket(`o${i}`, `Battery stuck at 80 percent charge ${i}`);
+      store.suggest(t, { limit: 3 });
+      store.rate(agent(`colleague${i}`), t, 'charge-limit', 2, false, 100 + i);
+    }
+    expect(store.weights()).not.toEqual(afterBob);
+    close();
+  });
+});
