@@ -472,6 +472,37 @@ test('a fresh desk joins the hub from its first-start screen, and people sign in
   });
 });
 
+// A centre's first day: the hub has just started, nobody has run create-admin yet. The desk
+// said only "Wrong email or password" (in Persian too), and people kept guessing; it says the
+// hub has no accounts yet and who makes the first admin, and signs in once one exists.
+test('a desk whose hub has no accounts yet says so at its sign-in, in Persian too, and signs in once the first admin exists', async ({ browser }) => {
+  const empty = await testHub(await pg.freshDatabase());
+  try {
+    await freshDesk(
+      async (url) => {
+        const page = await (await browser.newContext()).newPage();
+        await page.goto(url);
+        await page.getByText(fa['language.fa'], { exact: true }).click();
+        await page.getByRole('textbox', { name: fa['signIn.email'] }).fill('first@desk.test');
+        const password = page.getByLabel(new RegExp(`^${fa['signIn.password']}`));
+        await password.fill(PASSWORD);
+        await page.getByRole('button', { name: fa['signIn.submit'] }).click();
+        const alert = page.getByRole('alert');
+        await expect(alert).toContainText(fa['apiError.hubHasNoAccounts']);
+        await expect(alert).not.toContainText(/[A-Za-z]/);
+        await makeUser(empty, { email: 'first@desk.test', name: 'First Admin', role: 'admin', tier: 3, segments: [] });
+        await password.fill(PASSWORD);
+        await page.getByRole('button', { name: fa['signIn.submit'] }).click();
+        await expect(page.getByRole('navigation', { name: fa['nav.label'] })).toBeVisible();
+        await page.context().close();
+      },
+      { hubUrl: empty.url },
+    );
+  } finally {
+    await empty.close();
+  }
+});
+
 // Omar deactivated Ben on People while Ben was signed in at a desk: Ben's window went on
 // working as him (a customer he registered stayed pending for ever, his hub session ended). It
 // now leaves for the sign-in screen as soon as the desk learns of it, saying why.

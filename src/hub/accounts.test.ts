@@ -231,6 +231,19 @@ describe('admin API', () => {
   });
 });
 
+// `npm run hub -- …` as a person runs it. Not spawnSync: a hub the test starts serves from
+// this process, and a blocked loop resets its kept-alive connections.
+const hubCli = (args: string[], env: Record<string, string>, input = '') =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+
 describe('npm run hub -- create-admin', () => {
   it('makes the first admin, who can then sign in', async () => {
     const url = await pg.freshDatabase();
@@ -252,19 +265,6 @@ describe('npm run hub -- create-admin', () => {
 });
 
 describe('npm run hub -- reset-password (the only admin forgot theirs)', () => {
-  // Not spawnSync: the hub below serves from this process, and a blocked loop resets its
-  // kept-alive connections.
-  const hubCli = (args: string[], env: Record<string, string>, input = '') =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (status) => done({ status, stdout, stderr }));
-      child.stdin.end(input);
-    });
-
   it('sets a new password from the command line, ends the sessions and lifts the lock; create-admin again points to it', async () => {
     const url = await pg.freshDatabase();
     const env = { DATABASE_URL: url };
@@ -297,6 +297,33 @@ describe('npm run hub -- reset-password (the only admin forgot theirs)', () => {
       expect((await call(other.url, 'GET', '/auth/me', { token: oldToken })).status).toBe(401);
     } finally {
       await other.close();
+    }
+  }, 120_000);
+});
+
+// A centre's first day: the hub has just started and nobody has run create-admin yet. People at
+// the desks were told only "Wrong email or password", and kept guessing.
+describe('a hub with no accounts yet', () => {
+  it('has the desk say so and who makes the first admin, until create-admin runs (nothing restarted)', async () => {
+    const url = await pg.freshDatabase();
+    const empty = await testHub(url);
+    const desk = await openDesk({ dataDir: ':memory:', hubUrl: empty.url, clock: { now: () => clock } });
+    try {
+      const c = desk.connect(() => undefined);
+      const trySignIn = (password: string) => c.call('session.signInWithPassword', { email: 'first@desk.test', password });
+      // More tries than a lock allows: they are not counted, there being no account to guess.
+      for (let i = 0; i < 6; i++) expect(await trySignIn('first admin pass')).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'hubHasNoAccounts', message: say('hubHasNoAccounts') } });
+      expect(say('hubHasNoAccounts')).toContain('npm run hub -- create-admin');
+      // A desk that does not read the reason is told what it was before.
+      expect((await call(empty.url, 'POST', '/auth/sign-in', { body: { email: 'first@desk.test', password: 'x' } })).body).toMatchObject({ error: { message: say('wrongPassword'), reason: 'noAccounts' } });
+
+      expect((await hubCli(['create-admin', '--email', 'first@desk.test', '--password', 'first admin pass'], { DATABASE_URL: url })).status).toBe(0);
+      expect(await trySignIn('a wrong guess')).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'wrongPassword' } });
+      expect(await c.call('session.signInWithPassword', { email: 'someone@desk.test', password: 'a guess' })).toMatchObject({ ok: false, error: { key: 'wrongPassword' } });
+      expect(await trySignIn('first admin pass')).toMatchObject({ ok: true, result: { user: { role: 'admin' } } });
+    } finally {
+      desk.close();
+      await empty.close();
     }
   }, 120_000);
 });

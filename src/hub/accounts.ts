@@ -212,6 +212,11 @@ export async function signIn(db: HubDb, input: unknown, address: string, options
   decoy ??= hash(randomBytes(16).toString('hex'));
   const ok = row ? await verify(row.password_hash, parsed.data.password) : (await verify(await decoy, parsed.data.password), false);
   if (!row || !ok) {
+    // A hub just started, before `create-admin`: nobody can sign in, and "wrong email or
+    // password" sent people guessing (and their tries locked them out). The reason tells a desk
+    // to say so; the words stay the same for desks that do not read it. Asked on each refusal:
+    // once an admin exists, the next refusal is the usual one, with nothing restarted.
+    if (!row && !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst())) throw new HubError(401, 'unauthorized', say('wrongPassword'), { reason: 'noAccounts' });
     await countFailure(db, keys, now);
     throw unauthorized(say('wrongPassword'));
   }

@@ -73,6 +73,7 @@ const SENTENCES = {
   assigneeInactive: 'Choose an active person to assign.',
   // the hub (its sign-in, its accounts, its re-check of a pushed change) and the desk's link to it
   wrongPassword: 'Wrong email or password.',
+  hubHasNoAccounts: 'This hub has no accounts yet. Whoever runs the hub creates the first admin there with npm run hub -- create-admin, who then signs in here with that email and password.',
   accountDeactivated: 'This account is deactivated; ask an admin.',
   // The hub's sign-in locks, in plural forms (sayCount): failed sign-ins are counted per
   // account, and per desk (a desk that proves its key) or else per network address. An admin's

@@ -58,6 +58,11 @@ export function endedBecause(body: unknown): 'deactivated' | null {
   return z.object({ error: z.object({ reason: z.literal('deactivated') }) }).safeParse(body).success ? 'deactivated' : null;
 }
 
+/** Whether the hub's sign-in refusal says it has no accounts yet (a hub before this said nothing of it). */
+export function hubHasNoAccounts(body: unknown): boolean {
+  return z.object({ error: z.object({ reason: z.literal('noAccounts') }) }).safeParse(body).success;
+}
+
 /** Offline attempts per email before a pause, as the hub throttles online ones. */
 const OFFLINE_LIMIT = 5;
 const OFFLINE_LOCK_MS = 15 * 60_000;
@@ -260,6 +265,8 @@ export function hubLink(options: HubLinkOptions) {
     const message = hubError.safeParse(body).data?.error.message ?? say('hubRefusedSignIn', { status: res.status });
     if (res.status === 401) {
       forget(email);
+      // The hub has no accounts yet (its first admin not made): said so, with who makes it.
+      if (hubHasNoAccounts(body)) throw new ApiError('unauthenticated', say('hubHasNoAccounts'));
       throw new ApiError('unauthenticated', message);
     }
     if (res.status === 403) {

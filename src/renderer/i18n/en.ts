@@ -1191,6 +1191,7 @@ export const en = {
   'apiError.assetOfOther': 'That system belongs to another customer.',
   'apiError.assigneeInactive': 'Choose an active person to assign.',
   'apiError.wrongPassword': 'Wrong email or password.',
+  'apiError.hubHasNoAccounts': 'This hub has no accounts yet. Whoever runs the hub creates the first admin there with npm run hub -- create-admin, who then signs in here with that email and password.',
   'apiError.accountDeactivated': 'This account is deactivated; ask an admin.',
   'apiError.accountThrottled_one': 'Too many failed sign-ins to this account; try again in {count} minute, or ask an admin to reset your password: a new password lifts this lock at once.',
   'apiError.accountThrottled_other': 'Too many failed sign-ins to this account; try again in {count} minutes, or ask an admin to reset your password: a new password lifts this lock at once.',
