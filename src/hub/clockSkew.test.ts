@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Clock, type Desk } from '../main/core/desk';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, makeUser, PASSWORD, signInAt, type DeskPerson, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // A call centre where one desk's clock is wrong (10 minutes fast, 10 minutes slow, a day
 // behind after a dead CMOS battery) while the hub's and the other desks' are right. A real hub
@@ -36,10 +35,7 @@ afterAll(async () => {
   await pg?.stop();
 }, 60_000);
 
-interface Person {
-  desk: Desk;
-  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
-}
+type Person = DeskPerson;
 
 /** A desk whose clock is the machine's plus `skewMs`, joined to the hub, `user` signed in, synced. */
 async function deskAt(
@@ -53,15 +49,7 @@ async function deskAt(
   const clock: Clock = { now: () => Date.now() + skewOf() };
   const d = await openDesk({ dataDir, clock, testClock: true, followHubClock, hubUrl: more.hubUrl ?? hub.url, sync: { live: false, deskVersion: more.deskVersion, fetch: more.fetch } });
   desks.push(d);
-  const conn = d.connect(() => undefined);
-  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const r = await conn.call(method, input ?? {});
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.result as Output<M>;
-  };
-  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
-  await d.sync.syncNow();
-  return { desk: d, call };
+  return signInAt(d, user);
 }
 
 /** A ticket for a government customer (premier cover, on the 24x7 calendar: every minute counts). */

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Input, Method, Output, Push, PushPayload } from '../shared/api';
+import type { Output, Push, PushPayload } from '../shared/api';
 import { wantsReturnedNotice } from '../shared/access';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
@@ -18,7 +18,7 @@ import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
 import { PUSH_LIMIT } from '../main/core/sync/engine';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, makeUser, PASSWORD, signInAt, type DeskPerson, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 import { mergeVersions } from '../main/core/testing/mergeVersions';
 import { say } from '../shared/messageKeys';
 import { ticketNumber } from '../shared/domain';
@@ -50,24 +50,13 @@ afterAll(async () => {
   await pg?.stop();
 }, 60_000);
 
-interface Person {
-  desk: Desk;
-  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
-}
+type Person = DeskPerson;
 
 /** A desk joined to the hub, with someone signed in through it (and the desk synced, unless told not to). */
 async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub, sync = true): Promise<Person> {
   const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: on.url, sync: { live: false } }));
   if (!desk) desks.push(d);
-  const conn = d.connect(() => undefined);
-  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const r = await conn.call(method, input ?? {});
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.result as Output<M>;
-  };
-  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
-  if (sync) await d.sync.syncNow();
-  return { desk: d, call };
+  return signInAt(d, user, sync);
 }
 
 /** The hub is unreachable for this desk while `fn` runs (its pushes and pulls fail). */

@@ -1,12 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../shared/api';
 import { openDesk, type Desk } from '../main/core/desk';
 import { TestClock } from '../main/core/testing/deskHarness';
 import { ticketNumber } from '../shared/domain';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { makeUser, PASSWORD, signInAt, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // The hub's database restored from a backup older than what its desks have read (a disk lost,
 // last night's dump put back). The log ends before the desks' cursors, and what desks send from
@@ -31,15 +30,7 @@ afterAll(async () => {
 async function deskFor(user: HubUser) {
   const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
   desks.push(d);
-  const conn = d.connect(() => undefined);
-  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const r = await conn.call(method, input ?? {});
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.result as Output<M>;
-  };
-  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
-  await d.sync.syncNow();
-  return { desk: d, call };
+  return signInAt(d, user);
 }
 type Person = Awaited<ReturnType<typeof deskFor>>;
 

@@ -8,6 +8,8 @@ import type { Envelope } from '../envelope';
 import { hubLogger } from '../log';
 import { startHub, type Hub, type HubOptions } from '../server';
 import { uuidv7 } from '../../main/core/ids';
+import type { Desk } from '../../main/core/desk';
+import type { Input, Method, Output } from '../../shared/api';
 
 // One real PostgreSQL per test file (initdb costs seconds; a database costs a fraction of
 // one): each test that needs a clean slate asks for a fresh database on it.
@@ -135,4 +137,23 @@ export async function pushEvents(hub: Hub, desk: TestDesk, events: Envelope[]) {
   const r = await call<{ lastDeskSeq: number; results: { status: string; globalSeq?: number; reason?: string; id: string }[] }>(hub.url, 'POST', '/sync/push', { body, token: desk.token });
   if (r.status !== 200) desk.seq = before;
   return r;
+}
+
+/** Someone signed in at a desk joined to a hub: `call` throws the desk's refusal as an Error carrying its code. */
+export interface DeskPerson {
+  desk: Desk;
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+}
+
+/** `user` signed in through `d` with the test password, and the desk synced unless told not to. */
+export async function signInAt(d: Desk, user: HubUser, sync = true): Promise<DeskPerson> {
+  const conn = d.connect(() => undefined);
+  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const r = await conn.call(method, input ?? {});
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.result as Output<M>;
+  };
+  await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
+  if (sync) await d.sync.syncNow();
+  return { desk: d, call };
 }
