@@ -48,7 +48,7 @@ export function SameSystemNotice({ assetId, assets, openTickets, pastTickets, on
               {goTo(r)}
             </div>
           ))}
-          <Text size="sm">{t('newTicket.sameSystem.text', { action: t('action.CUSTOMER_REPLIED') })}</Text>
+          <Text size="sm">{t('newTicket.sameSystem.text', { action: t('action.CUSTOMER_REPLIED.called') })}</Text>
         </Stack>
       </Alert>
     );
