@@ -372,8 +372,9 @@ test('a desk whose clock is 10 minutes off says so on every page, in words, in b
         await page.setViewportSize({ width, height: 800 });
         await page.emulateMedia({ colorScheme: scheme });
         if (shots) await page.screenshot({ path: join(shots, `clock-${name}-${width}-${scheme}.png`) });
-        // Legible in both schemes (contrast, names): axe over the warning alone.
-        expect(await axeViolations(page, '[data-testid="clock-warning"]')).toEqual([]);
+        // Legible in both schemes (contrast, names): axe over the warning alone, once a scheme
+        // (its colours and names do not change with the width).
+        if (width === 420) expect(await axeViolations(page, '[data-testid="clock-warning"]')).toEqual([]);
         // Within the window at phone width: nothing to scroll sideways.
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       }
