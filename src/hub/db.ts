@@ -40,6 +40,10 @@ export interface DeskTable {
   key_hash: string;
   last_desk_seq: number;
   created_at: number;
+  /** The epoch of its count of pushes (migration 0010; sync.ts). */
+  epoch: Generated<number>;
+  /** Its lastDeskSeq when the epoch last moved on. */
+  epoch_at: Generated<number>;
 }
 
 export interface LogHeadTable {

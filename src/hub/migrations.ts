@@ -259,6 +259,16 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // The epoch of each desk's count of pushes (sync.ts): moved on each time a desk's count went
+  // back (a restore from a backup), with the count it went back behind, so that a desk of an
+  // older epoch whose count goes back again after others were processed is known as a second
+  // writer under the id (a copied data folder) and refused.
+  '0010_desk_epoch': {
+    async up(db: Db) {
+      await db.schema.alterTable('desks').addColumn('epoch', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('desks').addColumn('epoch_at', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

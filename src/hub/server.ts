@@ -21,7 +21,7 @@ import type pg from 'pg';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
 import { say } from '../shared/messageKeys';
 import { HUB_TIME_HEADER } from '../shared/clockSkew';
-import { readDeskReport } from '../shared/deskReport';
+import { readDeskEpoch, readDeskReport } from '../shared/deskReport';
 import { deskContacts, listDesks } from './deskContacts';
 
 // The hub: HTTP for requests, a WebSocket for live news, PostgreSQL for everything it knows
@@ -166,7 +166,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const deskVersion = statedDeskVersion(req.headers[DESK_VERSION_HEADER]);
     const seen = (tooOld?: boolean) => (s.deskId ? contacts.note(s.deskId, deskVersion, readDeskReport(req.headers), tooOld) : Promise.resolve());
     if (method === 'POST' && path === '/sync/push') {
-      const answer = await push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules);
+      const answer = await push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules, readDeskEpoch(req.headers));
       await seen();
       return answer;
     }

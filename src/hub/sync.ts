@@ -72,7 +72,16 @@ const ruleOf = (rules: StreamRules, stream: string): StreamRule | null => (Objec
 
 type Pushed = { deskSeq: number; event: Envelope; ticket: TicketEvent | null };
 
-export async function push(db: HubDb, session: Session, input: unknown, recheck: Recheck, now: number, rules: StreamRules = STREAM_RULES): Promise<PushResult> {
+/**
+ * `epoch`: the epoch of the desk's count of pushes as the desk states it (DESK_EPOCH_HEADER;
+ * null from a desk before it). Each time a desk's count goes back (restored from a backup) the
+ * hub moves the desk's epoch on and the 409 says the new one, which the desk keeps. A push whose
+ * count went back from a desk still in an older epoch, after events were processed in the new
+ * one, is a second writer under the desk's id: a copy of its data folder that also runs. It is
+ * refused (409 'desk_copied') and that desk takes an id of its own (deskPlace.ts), rather than
+ * the two taking turns to set each other's count (each taken for a restore), one desk to the hub.
+ */
+export async function push(db: HubDb, session: Session, input: unknown, recheck: Recheck, now: number, rules: StreamRules = STREAM_RULES, epoch: number | null = null): Promise<PushResult> {
   const parsed = pushSchema.safeParse(input);
   if (!parsed.success) throw badRequest(`Not a valid push: ${z.prettifyError(parsed.error)}`);
   const { deskId } = parsed.data;
@@ -100,10 +109,10 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
   }
   const actor = actorOfUser(session.user);
 
-  return db.transaction().execute(async (tx) => {
-    const desk = await tx.selectFrom('desks').select('last_desk_seq').where('id', '=', deskId).forUpdate().executeTakeFirst();
+  const done = await db.transaction().execute(async (tx): Promise<PushResult | { wentBack: string; last: number; epoch: number }> => {
+    const desk = await tx.selectFrom('desks').select(['last_desk_seq', 'epoch', 'epoch_at']).where('id', '=', deskId).forUpdate().executeTakeFirst();
     if (!desk) throw forbidden('This desk is not registered; sign in from it first.');
-    const last = desk.last_desk_seq;
+    const last = Number(desk.last_desk_seq);
     const fresh = events.filter((e) => e.deskSeq > last);
     const resent = events.filter((e) => e.deskSeq <= last);
     if (fresh.length > 0 && fresh[0]!.deskSeq !== last + 1) {
@@ -128,7 +137,16 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     // restored from a backup): calling it a duplicate would drop it from the desk's outbox, unsent.
     const unseen = resent.find((e) => !seen.has(e.event.id));
     if (unseen) {
-      throw conflict(`Event ${unseen.event.id} is numbered ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it: the desk's count went back (was it restored from a backup?). Push from ${last + 1}.`, { lastDeskSeq: last });
+      const current = Number(desk.epoch);
+      // An epoch the hub moved on from, and events processed since in the new one: another desk
+      // sends under this id. (Nothing processed since: this desk's own 409 was lost on the way.)
+      if (epoch !== null && epoch < current && last > Number(desk.epoch_at)) throw new HubError(409, 'desk_copied', say('deskCopied'));
+      let next = current;
+      if (epoch !== null && epoch >= current) {
+        next = epoch + 1;
+        await tx.updateTable('desks').set({ epoch: next, epoch_at: last }).where('id', '=', deskId).execute();
+      }
+      return { wentBack: `Event ${unseen.event.id} is numbered ${unseen.deskSeq}, but the hub has processed this desk's events up to ${last} without it: the desk's count went back (was it restored from a backup?). Push from ${last + 1}.`, last, epoch: next };
     }
     const results: PushOutcome[] = resent.map((e) => ({ deskSeq: e.deskSeq, id: e.event.id, status: 'duplicate' as const }));
     if (fresh.length === 0) return { lastDeskSeq: last, results };
@@ -302,6 +320,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     results.sort((a, b) => a.deskSeq - b.deskSeq);
     return { lastDeskSeq, results };
   });
+  // The count went back: answered once the epoch's move is committed.
+  if ('wentBack' in done) throw conflict(done.wentBack, { lastDeskSeq: done.last, ...(epoch === null ? {} : { epoch: done.epoch }) });
+  return done;
 }
 
 /** The envelope as the hub keeps it: as its author sent it, the global seq aside (it is the row's seq). */

@@ -13,6 +13,17 @@ export const DESK_OUTBOX_HEADER = 'x-tagdesk-outbox';
 
 const YEAR_MS = 366 * 24 * 60 * 60_000;
 const headerText = z.union([z.string(), z.array(z.string()).transform((a) => a[0] ?? '')]);
+
+/**
+ * The hub's epoch of this desk's count of pushes, as the desk last heard it (a 409 that set its
+ * count back says the next one, src/hub/sync.ts): a push whose count went back with an epoch
+ * older than one the hub moved on from is a second writer under this desk's id (its data folder
+ * copied), not a restore. A desk that sends none (before this) is judged as before.
+ */
+export const DESK_EPOCH_HEADER = 'x-tagdesk-desk-epoch';
+const epochHeader = headerText.pipe(z.string().trim().regex(/^\d{1,9}$/)).transform(Number);
+/** The epoch a push states, or null (none, or not a number). */
+export const readDeskEpoch = (headers: Record<string, string | string[] | undefined>): number | null => epochHeader.safeParse(headers[DESK_EPOCH_HEADER]).data ?? null;
 const skewHeader = headerText.pipe(z.string().trim().regex(/^-?\d{1,14}$/)).transform(Number).pipe(z.number().int().min(-100 * YEAR_MS).max(100 * YEAR_MS));
 const outboxHeader = headerText.pipe(z.string().trim().regex(/^\d{1,9}$/)).transform(Number);
 

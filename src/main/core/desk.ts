@@ -21,7 +21,9 @@ import { customerStreamApplier } from './customers/customerStream';
 import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejectsFiles';
 import { settingsStreamApplier } from './settingsSync';
 import { userStreamApplier } from './userSync';
-import { DeskOpenError, openDatabase, type DeskDb } from './db/database';
+import { DB_FILE, DeskOpenError, openDatabase, type DeskDb } from './db/database';
+import { checkDeskPlace, placeOf, rekeyDesk, rekeyedNotice } from './deskPlace';
+import path from 'node:path';
 import { param, Sql } from './db/exec';
 import type { CompactProgress } from './db/compact';
 import type { UserRow } from './db/schema';
@@ -240,6 +242,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const database = await openDatabase(options.dataDir, { readOnly, ...(options.onMigrationProgress ? { onMigrationProgress: options.onMigrationProgress } : {}), ...(options.memoryImage ? { image: options.memoryImage } : {}) });
   const db = new Sql(database.sqlite, database.kysely);
   const k = db.kysely;
+  // A copy of another desk's data folder (a machine imaged from a set-up desk) takes its own
+  // identity here, before anything is made or sent under the one it was copied with (deskPlace.ts).
+  if (!readOnly && options.dataDir !== ':memory:') {
+    try {
+      const rekeyed = checkDeskPlace(db, clock.now(), placeOf(options.dataDir, path.join(options.dataDir, DB_FILE)));
+      if (rekeyed?.joined) console.warn(`tagdesk: this data folder was copied from desk ${rekeyed.from} (another computer or folder): it is now desk ${deskIdOf(db)}, keeps its data and unsent changes, and its people sign in again to send them.`);
+    } catch (error) {
+      console.warn(`tagdesk: could not check where this desk runs (${error instanceof Error ? error.message : String(error)}); it keeps its desk id.`);
+    }
+  }
   const listeners = new Map<(push: Push) => void, Session>();
   // While demo data is generated nobody needs thousands of per-ticket pushes: one
   // 'desk.changed' follows instead.
@@ -431,6 +443,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     deskVersion: options.sync?.deskVersion,
     clockSkewMs: () => hubTime.skewMs(),
     fetch: hubTime.fetch(options.sync?.fetch),
+    // The hub saw another desk sending under this id (a copy this desk did not notice at its
+    // start, deskPlace.ts): this one takes its own; its people sign in again to send its changes.
+    onCopied: () => {
+      const r = rekeyDesk(db, clock.now(), 'hubRefused');
+      console.warn(`tagdesk: another desk sends under desk id ${r.from} (a copy of this data folder): this desk is now ${deskIdOf(db)}, keeps its data and unsent changes, and its people sign in again to send them.`);
+      sendSync();
+    },
     onNews: (news) => {
       for (const c of news.tickets) push('ticket.changed', c);
       // An open customer page reads its record again: an erasure from another desk takes the
@@ -451,7 +470,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onStatus: sendSync,
   });
-  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs, hubRestored: (user: User) => hubRestoredFor(db, user) };
+  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs, hubRestored: (user: User) => hubRestoredFor(db, user), rekeyed: () => rekeyedNotice(db) !== null };
   hubTime.onChange(sendSync);
   // Joining starts the engine; a sign-in brings a session to push with.
   const hub: typeof link = {

@@ -19,6 +19,8 @@ export interface SyncParts {
   clockSkewMs?: () => number | null;
   /** The hub's restore from an older backup, as this person is told of it (null: not told, or dismissed). */
   hubRestored?: (user: User) => HubRestoredNotice | null;
+  /** The desk took an id of its own (its data folder was a copy, deskPlace.ts) and nobody has signed in through the hub since. */
+  rekeyed?: () => boolean;
 }
 
 /** The sync state as one person sees it (their own conflicts). */
@@ -30,7 +32,8 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   // The person reading it has no hub session (the hub ended it): their changes cannot go.
   const own = user && hub.sessionToken(user.id) === null ? [say('noOwnHubSession')] : [];
   const restored = user ? parts.hubRestored?.(user) : null;
-  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }), ...(restored ? { hubRestored: restored } : {}) };
+  const rekeyed = parts.rekeyed?.() ? [say('deskRekeyed')] : [];
+  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...rekeyed, ...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }), ...(restored ? { hubRestored: restored } : {}) };
 }
 
 export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict' | 'sync.dismissHubRestored'> {

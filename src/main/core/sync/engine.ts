@@ -10,6 +10,8 @@ import type { Sql } from '../db/exec';
 import { describeFetchError, endedBecause, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
 import { keepHubRestored } from './hubRestoredNotice';
+import { DESK_EPOCH_HEADER } from '../../../shared/deskReport';
+import { HUB_EPOCH_KEY } from '../deskPlace';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
 //
@@ -60,7 +62,7 @@ const pushAnswer = z.object({
 });
 /** News on the live socket: one commit's range of the hub's log, and the events of it this person may see. */
 const liveEvents = z.object({ type: z.literal('events'), first: z.number().int(), last: z.number().int(), events: z.array(outboxEnvelopeSchema) });
-const hubError = z.object({ error: z.object({ code: z.string(), message: z.string(), lastDeskSeq: z.number().optional() }) });
+const hubError = z.object({ error: z.object({ code: z.string(), message: z.string(), lastDeskSeq: z.number().optional(), epoch: z.number().int().min(0).optional() }) });
 
 class HubDown extends Error {
   constructor(
@@ -100,6 +102,11 @@ export interface SyncEngineOptions {
   deskVersion?: number;
   /** How far this desk's clock is ahead of the hub's as last measured (null: not yet), told to the hub on each call. */
   clockSkewMs?: () => number | null;
+  /**
+   * The hub refused a push because another desk sends under this desk's id (its data folder was
+   * copied): the desk takes an identity of its own (deskPlace.ts rekeyDesk) and its people sign in again.
+   */
+  onCopied?: (message: string) => void;
 }
 
 export function syncEngine(options: SyncEngineOptions) {
@@ -142,6 +149,8 @@ export function syncEngine(options: SyncEngineOptions) {
   let tooOld = false;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
+  const epochOf = () => Number(db.get(k.selectFrom('meta').select('value').where('key', '=', HUB_EPOCH_KEY))?.value ?? 0) || 0;
+  const setEpoch = (epoch: number) => db.run(k.insertInto('meta').values({ key: HUB_EPOCH_KEY, value: String(epoch) }).onConflict((c) => c.column('key').doUpdateSet({ value: String(epoch) })));
   const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
   const report = (): DeskReport => ({ skewMs: options.clockSkewMs?.() ?? null, outbox: outboxCount() });
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
@@ -164,7 +173,8 @@ export function syncEngine(options: SyncEngineOptions) {
         method,
         // The desk's machine version on every call: the hub sends a pull nothing past what this desk can read (deskVersion.ts).
         // With its clock's skew and its outbox's count, for the hub's Desks page (deskReport.ts).
-        headers: { authorization, [DESK_VERSION_HEADER]: String(deskVersion), ...deskReportHeaders(report()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        // And the hub's epoch of its count of pushes, which tells a second writer under this id from a desk restored from a backup (src/hub/sync.ts).
+        headers: { authorization, [DESK_VERSION_HEADER]: String(deskVersion), [DESK_EPOCH_HEADER]: String(epochOf()), ...deskReportHeaders(report()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -350,13 +360,28 @@ export function syncEngine(options: SyncEngineOptions) {
         const base = state().hub_desk_seq;
         let answer: z.infer<typeof pushAnswer>;
         try {
-          answer = pushAnswer.parse(await request('POST', '/sync/push', group.token, { deskId: link.desk_id, events: group.events.map((event, i) => ({ deskSeq: base + 1 + i, event })) }));
+          // Each under the desk's id as it is now: made before a re-key (deskPlace.ts), it goes under the new one.
+          answer = pushAnswer.parse(await request('POST', '/sync/push', group.token, { deskId: link.desk_id, events: group.events.map((event, i) => ({ deskSeq: base + 1 + i, event: { ...event, deskId: link.desk_id } })) }));
         } catch (error) {
           if (!(error instanceof HubAnswer)) throw error;
-          const lastDeskSeq = hubError.safeParse(error.body).data?.error.lastDeskSeq;
+          const said = hubError.safeParse(error.body).data?.error;
+          const lastDeskSeq = said?.lastDeskSeq;
+          if (error.status === 409 && said?.code === 'desk_copied' && options.onCopied) {
+            // Another desk sends under this id: this one takes its own, and its people sign in again.
+            log(`tagdesk: the hub refused a push: ${error.message}`);
+            closeLive();
+            options.onCopied(error.message);
+            // Another cycle at once: it finds no hub session here now, and says so.
+            again = true;
+            return done();
+          }
           if (error.status === 409 && lastDeskSeq !== undefined) {
-            // The hub processed more of this desk than it remembered (an answer lost on the way): start after it.
-            setState({ hub_desk_seq: lastDeskSeq });
+            // The hub processed more of this desk than it remembered (an answer lost on the way, a
+            // restore from a backup): start after it, in the hub's epoch of the count.
+            db.write(() => {
+              setState({ hub_desk_seq: lastDeskSeq });
+              if (said?.epoch !== undefined) setEpoch(said.epoch);
+            });
             break;
           }
           if (error.status === 401 || error.status === 403) {
@@ -471,7 +496,8 @@ export function syncEngine(options: SyncEngineOptions) {
         saidLiveDown = true;
         log(`tagdesk: the hub answers, but its live connection is refused (${liveRefused}); this desk asks it for news every few seconds instead.`);
       }
-      if (options.live !== false) openLive(session.token);
+      // Not with a session the desk dropped meanwhile (it took a new id: deskPlace.ts).
+      if (options.live !== false && hub.sessionToken(session.userId) === session.token) openLive(session.token);
       return;
     }
   }
