@@ -8,7 +8,7 @@ import { TicketView } from './pages/ticket';
 // The repeat caller, ten days on: Maria's laptop, resolved, fails again. While Reopen is there its
 // dialog says what a reopening does to the resolution SLA; past the window the ticket page says
 // why Reopen is gone and opens New ticket following the old one, each ticket naming the other.
-// On the phone ticket, her next call is "Customer called".
+// On the phone ticket, her next call is "Customer called", and its timeline entry says so too.
 
 test.use({ testClock: true });
 
@@ -25,6 +25,15 @@ test('past the reopen window the ticket says why, and the new ticket follows the
   await expect(ticket.heading('Laptop will not boot')).toBeVisible();
   const number = (await page.getByRole('heading', { level: 1 }).locator('bdi').first().textContent())!.trim();
   await expect(ticket.actions.getByRole('button', { name: 'Customer called', exact: true })).toBeVisible();
+  // Recorded, her call is a call everywhere it is named: the notice and the timeline's entry
+  // (which said "Customer replied" under the "Customer called" button).
+  await ticket.actions.getByRole('button', { name: 'Customer called', exact: true }).click();
+  await ticket.dialog.getByRole('button', { name: en['act.submit.CUSTOMER_REPLIED.called'] }).click();
+  await expect(ticket.dialog).toBeHidden();
+  await expect(page.getByText(`Call recorded on ${number}.`)).toBeVisible();
+  const timeline = page.getByRole('region', { name: en['ticket.timeline'] });
+  await expect(timeline.getByText('Customer called', { exact: true })).toBeVisible();
+  await expect(timeline.getByText(en['event.CUSTOMER_REPLIED'], { exact: true })).toHaveCount(0);
   await ticket.resolve('fixed_remotely', 'Reseated the memory; it boots.');
 
   await ticket.action('action.REOPEN').click();

@@ -2,7 +2,7 @@ import type { Channel, Segment, Tier } from '../../shared/domain';
 import type { TicketEventType } from '../../shared/ticketMachine';
 import { DEFAULT_REOPEN_WINDOW_MS, reopenWindowDays, tierAfter, type TicketState } from '../../shared/ticketMachine';
 import { t, tc } from '../i18n';
-import { segmentLabel, tierLabel } from '../labels';
+import { customerContactVerb, segmentLabel, tierLabel } from '../labels';
 import type { DialogAction } from './ActionDialog';
 
 /**
@@ -19,18 +19,6 @@ export function actionHelp(action: DialogAction, state: TicketState, vars: Recor
   if (action === 'ASSIGN' && state.endsWith('.pending')) return t('act.help.ASSIGN.waiting', vars);
   if (action === 'RESOLVE') return tc('act.help.RESOLVE', reopenDays, vars);
   return t(`act.help.${action}`, vars);
-}
-
-/**
- * How the customer gets back in touch on a ticket, by the channel it came in on: at a call
- * centre "she called again" is "Customer called", not "Customer replied"; by email or chat she
- * wrote. A note (or no channel known) keeps the neutral "replied". The event is CUSTOMER_REPLIED
- * whatever its label.
- */
-export function customerContactVerb(channel: Channel | null | undefined): 'called' | 'wrote' | null {
-  if (channel === 'phone') return 'called';
-  if (channel === 'email' || channel === 'chat' || channel === 'web') return 'wrote';
-  return null;
 }
 
 /** An action button's label; "Customer replied" in the words of the ticket's channel. */
