@@ -649,6 +649,7 @@ export const en = {
   'report.col.day': 'Day',
   'report.col.timeZone': 'Time zone',
   'report.col.until': 'Until',
+  'report.dayLine': 'Day: {day} · Time zone: {zone} · Until: {until}',
   'report.col.segment': 'Segment',
   'report.col.tier': 'Tier',
   'report.col.opened': 'Opened',

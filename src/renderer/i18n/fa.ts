@@ -619,6 +619,7 @@ export const fa: Messages = {
   'report.col.day': 'روز',
   'report.col.timeZone': 'منطقهٔ زمانی',
   'report.col.until': 'تا',
+  'report.dayLine': 'روز: {day} · منطقهٔ زمانی: {zone} · تا: {until}',
   'report.col.segment': 'بخش',
   'report.col.tier': 'سطح',
   'report.col.opened': 'باز شده',
