@@ -954,6 +954,8 @@ export const en = {
   'slaSettings.replacedTitle': 'Changes replaced by a later save on another desk',
   'slaSettings.replacedLead': 'Desks that were offline cannot ask each other: where two admins changed the same field, the save that reached the hub later is kept, on every desk. Check these, and change them again if needed.',
   'slaSettings.replaced': '{lost}’s change to {thing}, {field} ({from}), was replaced by {won}’s ({to}), saved later on another desk, {time}.',
+  'slaSettings.replacedDismissNote': 'Dismiss each once read: it goes from your view only, not the other admins’.',
+  'slaSettings.replacedDismiss': 'Dismiss the notice of {lost}’s change to {thing}, {field}',
   'slaEdit.readOnly': 'Read only: only admins can change SLA settings.',
   'slaEdit.readOnlyCalendar': 'Read only: only admins can change SLA settings. When an admin changes these hours or holidays, an open ticket follows them from its next change, or at once when an admin recomputes open tickets.',
   'slaEdit.readOnlyVersion': 'Version {version}. Read only: only admins can change SLA settings. An open ticket moves to a new version at its next change, or at once when an admin recomputes open tickets.',
