@@ -11,7 +11,7 @@ import { signInAs } from './pages/app';
 // makes them for real); here the spec adds them to the desk's answer at the window's socket.
 
 const AT = Date.UTC(2026, 11, 3, 10, 30);
-export const REPLACED: SlaSettings['replaced'] = [
+const REPLACED: SlaSettings['replaced'] = [
   {
     entity: 'policy',
     entityId: 'government-premier',
@@ -29,7 +29,7 @@ export const REPLACED: SlaSettings['replaced'] = [
 ];
 
 /** The desk's answers to sla.settings, with `replaced` as the hub's order would have made them. */
-export async function withReplaced(page: Page, replaced: SlaSettings['replaced']): Promise<void> {
+async function withReplaced(page: Page, replaced: SlaSettings['replaced']): Promise<void> {
   const asked = new Set<number>();
   await page.routeWebSocket(/\/api\?/, (ws) => {
     const server = ws.connectToServer();
