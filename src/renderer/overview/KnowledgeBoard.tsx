@@ -271,24 +271,26 @@ function TrendsPanel({ data }: { data: Trends }) {
           {rising.length === 0 ? (
             <Muted>{t('trends.seriesNone')}</Muted>
           ) : (
-            <Stack gap={6} mb="md" className={trendsClasses.risingList}>
-              {rising.slice(0, 8).map((s) => {
-                // Cut short where it does not fit (Trends.module.css): the whole name in a hint.
-                const name = `${s.productLine} · ${categoryLabel(s.category)}`;
-                return (
-                  <div key={`${s.productLine}|${s.category}`} className={trendsClasses.rising} data-testid="trends-rising">
-                    <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
-                    <LazyHint label={name}>
-                      <Text size="sm" truncate="end" data-testid="trends-rising-name">{name}</Text>
-                    </LazyHint>
-                    <div className={trendsClasses.risingFigures} data-testid="trends-rising-figures">
-                      <Box inert aria-hidden className="time-sparkline">{charts ? <charts.StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={100} h={20} radius="sm" />}</Box>
-                      <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
+            <Box mb="md" className={trendsClasses.risingList}>
+              <div className={trendsClasses.risingGrid}>
+                {rising.slice(0, 8).map((s) => {
+                  // Cut short where it does not fit (Trends.module.css): the whole name in a hint.
+                  const name = `${s.productLine} · ${categoryLabel(s.category)}`;
+                  return (
+                    <div key={`${s.productLine}|${s.category}`} className={trendsClasses.rising} data-testid="trends-rising">
+                      <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
+                      <LazyHint label={name}>
+                        <Text size="sm" truncate="end" data-testid="trends-rising-name">{name}</Text>
+                      </LazyHint>
+                      <div className={trendsClasses.risingFigures} data-testid="trends-rising-figures">
+                        <Box inert aria-hidden className="time-sparkline">{charts ? <charts.StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={100} h={20} radius="sm" />}</Box>
+                        <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
+                      </div>
                     </div>
-                  </div>
-                );
-              })}
-            </Stack>
+                  );
+                })}
+              </div>
+            </Box>
           )}
           <Text size="xs" fw={600} mb={6} mt="sm">{t('trends.features')}</Text>
           {data.featureRequests.length === 0 ? (
