@@ -50,6 +50,8 @@ const dismissName = (lost: string, field: RegExp | string) => new RegExp(`^${en[
 
 test('a replaced change dismissed on the SLA settings page stays dismissed for that admin only', async ({ page }) => {
   test.skip(SHELL !== 'web', 'the spec plays the replaced changes at the browser shell’s socket');
+  // A reload and three sign-ins: 33 s alone on a 2-core machine, past the default 30 s.
+  test.setTimeout(90_000);
   await withReplaced(page, REPLACED);
   await page.reload();
   const app = await signInAs(page, 'Omar Haddad');
