@@ -75,7 +75,8 @@ test('“Resolved today” opens the tickets resolved today, and the day report 
 
   await page.getByRole('link', { name: word('report.open') }).click();
   await expect(page.getByRole('heading', { level: 1, name: word('report.title') })).toBeVisible();
-  await expect(page.getByTestId('report-day')).toContainText('Europe/London');
+  // Under the title, the day and its zone in the reader's words; the CSV keeps the zone's id.
+  await expect(page.getByTestId('report-day')).toContainText(/^Day: [A-Z][a-z]+ \d{1,2}, \d{4} · Time zone: United Kingdom Time · Until: /);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: word('report.csv') }).click()]);
   expect(download.suggestedFilename()).toMatch(/^tagdesk-day-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
@@ -86,6 +87,17 @@ test('“Resolved today” opens the tickets resolved today, and the day report 
   const queueRows = lines.slice(5, 5 + 15).map((l) => l.split(','));
   expect(queueRows.reduce((n, r) => n + Number(r[3]), 0)).toBe(resolved);
   expect(lines).toContain('Person,Resolved,Escalated,Open now');
+});
+
+// Grace reads the day report in Persian: the line under its title said
+// "2026-12-07 … Europe/London". It says the Solar Hijri day in Persian digits and the zone's Persian name.
+test('the day report’s day and zone are in a Persian reader’s calendar, digits and words', async ({ page }) => {
+  await signInInPersian(page, 'Grace Chen');
+  await page.evaluate(() => (window.location.hash = '#/overview/day'));
+  await expect(page.getByRole('heading', { level: 1, name: fa['report.title'] })).toBeVisible();
+  const line = page.getByTestId('report-day');
+  await expect(line).toContainText(/^روز: .*۱۴[۰-۹]{2}.* · منطقهٔ زمانی: .+ · تا: .*[۰-۹]/);
+  await expect(line).not.toContainText(/[0-9A-Za-z]/);
 });
 
 test('an agent’s load opens their open tickets, which can be re-prioritised from the drawer', async ({ page }) => {

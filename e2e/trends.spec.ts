@@ -4,7 +4,7 @@ import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { signInAs, type App } from './pages/app';
+import { signInAs, signInInPersian, type App } from './pages/app';
 import { Board, reveal } from './pages/board';
 import { CustomerView } from './pages/customer';
 import { TicketView } from './pages/ticket';
@@ -46,6 +46,39 @@ test('a feature request an agent records shows on the board’s product trends, 
   const line = (await request.getByRole('cell').first().textContent()) ?? '';
   await expect(trends.getByRole('row').filter({ hasText: new RegExp(`^${line}`) }).first()).toBeVisible();
 });
+
+// The categories rising beyond their usual band, on a 420 px window: each row's name and
+// figures wrapped onto two or three lines (Persian's longer words especially). The name is one
+// line now, cut short with its whole in a hint, and the figures one line under it.
+for (const language of ['en', 'fa'] as const) {
+  test(`at 420 px a rising category reads as one line of name and one of figures (${language})`, async ({ page }) => {
+    await page.setViewportSize({ width: 420, height: 900 });
+    if (language === 'en') await signInAs(page, 'Grace Chen');
+    else await signInInPersian(page, 'Grace Chen');
+    await page.evaluate(() => (window.location.hash = '#/overview'));
+    const trends = page.getByRole('region', { name: (language === 'en' ? en : fa)['trends.title'] });
+    await reveal(trends);
+    const rows = trends.getByTestId('trends-rising');
+    await expect(rows.first()).toBeVisible({ timeout: 15_000 });
+    for (const row of await rows.all()) {
+      const sizes = await row.evaluate((el) => {
+        const lines = (e: Element | null) => (e ? e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight) : Number.NaN);
+        return {
+          name: lines(el.querySelector('[data-testid="trends-rising-name"]')),
+          figures: lines(el.querySelector('[data-testid="trends-rising-figures"] p')),
+          overflow: el.scrollWidth - el.clientWidth,
+        };
+      });
+      expect(sizes.name).toBeLessThan(1.5);
+      expect(sizes.figures).toBeLessThan(1.5);
+      expect(sizes.overflow).toBeLessThanOrEqual(0);
+    }
+    // The whole name, cut short or not, in the hint.
+    const name = rows.first().getByTestId('trends-rising-name');
+    await name.hover();
+    await expect(page.getByRole('tooltip')).toHaveText((await name.textContent()) ?? '');
+  });
+}
 
 test('a low score an agent records reaches the supervisor’s follow-up list and the month’s mean for its queue', async ({ page }) => {
   test.slow();

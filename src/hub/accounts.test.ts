@@ -290,6 +290,8 @@ describe('npm run hub -- reset-password (the only admin forgot theirs)', () => {
       expect(reset.stderr).toBe('');
       expect(reset.status).toBe(0);
       expect(reset.stdout).toContain('New password set for omar@desk.test');
+      // The old password still opens a desk that is offline (its kept verifier) until an online sign-in there: said.
+      expect(reset.stdout).toContain('A desk that cannot reach the hub still accepts the old password, the one kept there, until omar next signs in at that desk while it reaches the hub.');
       expect(reset.stdout).not.toContain('a new pass 123');
 
       expect((await signInThere('forgotten pass 1')).status).toBe(401);

@@ -201,7 +201,10 @@ async function resetForgottenPassword(values: { email?: string; password?: strin
     await resetPassword(db, row.id, { password }, Date.now());
     const user = toUser(row);
     const inactive = user.active ? '' : ' The account is deactivated: an admin turns it back on under People before it can sign in.';
-    console.log(`New password set for ${user.email} (${user.name}). Its sessions have ended and its sign-in lock is lifted: sign in with the new password at a desk joined to this hub.${inactive}`);
+    // A desk keeps a verifier of the password last used there, to sign in while the hub cannot be
+    // reached (hubLink.ts signInOffline): the reset reaches it only with the next online sign-in.
+    const offlineDesks = ` A desk that cannot reach the hub still accepts the old password, the one kept there, until ${user.name} next signs in at that desk while it reaches the hub.`;
+    console.log(`New password set for ${user.email} (${user.name}). Its sessions have ended and its sign-in lock is lifted: sign in with the new password at a desk joined to this hub.${offlineDesks}${inactive}`);
     return 0;
   });
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { say } from '../shared/messageKeys';
 import { setLocale } from './i18n/state';
+import { interactionLine } from '../shared/interactionText';
+import { eventLabel } from './labels';
 import { historyLine } from './sayMessage';
 
 // The note an open ticket gets when its system changes hands is stored in English, as a keyed
@@ -39,5 +41,29 @@ describe('a transfer’s note on an open ticket in the reader’s language', () 
     expect(historyLine('The transfer date is in the future; record it once it has happened.')).toBe('The transfer date is in the future; record it once it has happened.');
     // A ticket's own line is still said as before.
     expect(historyLine('Note on T-000042: fan loud')).not.toContain('Note on');
+  });
+});
+
+// Maria rang back about her phone ticket: its timeline said "Customer replied" under the
+// "Customer called" button, and so did her contact history. Both follow the ticket's channel.
+describe('the customer’s contact, named by the ticket’s channel', () => {
+  afterEach(() => setLocale('en', 'latn'));
+
+  it('is "Customer called" on a phone ticket and "Customer wrote" by email or chat, in the timeline and the contact history', async () => {
+    expect(eventLabel('CUSTOMER_REPLIED', 'phone')).toBe('Customer called');
+    expect(eventLabel('CUSTOMER_REPLIED', 'chat')).toBe('Customer wrote');
+    expect(eventLabel('CUSTOMER_REPLIED', 'note')).toBe('Customer replied');
+    expect(eventLabel('CUSTOMER_REPLIED')).toBe('Customer replied');
+    expect(eventLabel('RESOLVE', 'phone')).toBe('Resolved');
+    // The stored line stays English and the same (it is data); it is said by its channel.
+    const stored = interactionLine({ kind: 'replied', number: 'T-000042', note: 'fan loud again' });
+    expect(stored).toBe('Customer replied on T-000042: fan loud again');
+    expect(historyLine(stored, 'phone')).toBe('Customer called about T-000042: fan loud again');
+    expect(historyLine(stored, 'email')).toBe('Customer wrote about T-000042: fan loud again');
+    expect(historyLine(stored, 'note')).toBe(stored);
+    await setLocale('fa', 'arabext');
+    expect(eventLabel('CUSTOMER_REPLIED', 'phone')).toBe('مشتری تماس گرفت');
+    expect(historyLine(stored, 'phone')).toContain('تماس مشتری');
+    expect(historyLine(stored, 'phone')).not.toContain('پاسخ');
   });
 });

@@ -64,12 +64,20 @@ export const directionLabel = (d: 'inbound' | 'outbound' | 'internal'): string =
  * A line of the contact history in the reader's words: what a ticket's event left there
  * (stored in English, src/shared/interactionText.ts) is said again in this language; any
  * other line (a call logged by hand, an imported comment) is shown as it was written.
+ * `channel`: the interaction's (a reply's is its ticket's), so the customer's contact is said as
+ * the ticket's button says it (customerContactVerb).
  */
-export function interactionText(summary: string): string {
+export function interactionText(summary: string, channel?: Channel | null): string {
   const i = readInteractionLine(summary);
   if (!i) return summary;
   let line: string;
   switch (i.kind) {
+    case 'replied': {
+      // In the words of the channel it came by (stored as "Customer replied"): "Customer called" on a phone ticket.
+      const verb = customerContactVerb(channel);
+      line = t(verb ? `interaction.line.replied.${verb}` : 'interaction.line.replied', { number: i.number });
+      break;
+    }
     case 'opened':
       return t('interaction.line.opened', { number: i.number, subject: i.subject });
     case 'resolved':
@@ -100,8 +108,26 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-/** Known event types have their own wording; an unknown one (a newer back end) shows raw. */
-export function eventLabel(type: TimelineEntry['type']): string {
+/**
+ * How the customer gets back in touch on a ticket, by the channel it came in on: at a call
+ * centre "she called again" is "Customer called", not "Customer replied"; by email or chat she
+ * wrote. A note (or no channel known) keeps the neutral "replied". The event is CUSTOMER_REPLIED
+ * whatever its label: its button, its dialog, its timeline entry, its notice and its line in the
+ * contact history all say it this way.
+ */
+export function customerContactVerb(channel: Channel | null | undefined): 'called' | 'wrote' | null {
+  if (channel === 'phone') return 'called';
+  if (channel === 'email' || channel === 'chat' || channel === 'web') return 'wrote';
+  return null;
+}
+
+/**
+ * Known event types have their own wording; an unknown one (a newer back end) shows raw. The
+ * customer's contact in the words of the ticket's `channel` ("Customer called" on a phone ticket).
+ */
+export function eventLabel(type: TimelineEntry['type'], channel?: Channel | null): string {
+  const verb = type === 'CUSTOMER_REPLIED' ? customerContactVerb(channel) : null;
+  if (verb) return t(`event.CUSTOMER_REPLIED.${verb}`);
   switch (type) {
     case 'CREATED':
     case 'TAKE':

@@ -1,4 +1,4 @@
-import { PRIORITIES, SEGMENTS, type Priority, type Segment } from '../shared/domain';
+import { PRIORITIES, SEGMENTS, type Channel, type Priority, type Segment } from '../shared/domain';
 import { messageDetail } from '../shared/messageKeys';
 import { TICKET_STATES, type TicketState } from '../shared/ticketMachine';
 import { currentLanguage, currentLocale, formatIsoDate, t, type MessageKey, type Vars } from './i18n';
@@ -60,10 +60,11 @@ const HISTORY_KEYS = new Set(['transferOpenTicket']);
 /**
  * A line of the 360° contact history in the reader's words: what a ticket's event left there
  * (labels.ts's interactionText), or a note the desk wrote as a keyed sentence (an open
- * ticket told that its system changed hands); any other line as it was written.
+ * ticket told that its system changed hands); any other line as it was written. `channel`:
+ * the interaction's, which says the customer's contact ("Customer called about T-000123").
  */
-export function historyLine(summary: string): string {
-  const text = interactionText(summary);
+export function historyLine(summary: string, channel?: Channel | null): string {
+  const text = interactionText(summary, channel);
   if (text !== summary || currentLanguage() === 'en') return text;
   const key = messageDetail(summary)?.key;
   return key !== undefined && HISTORY_KEYS.has(key) ? (keyedSentence(summary) ?? summary) : summary;

@@ -286,6 +286,11 @@ export const ticketDetailSchema = z.object({
   reopenRule: reopenRuleSchema.optional(),
   /** A resolved ticket Reopen is not allowed on: why, as the ticket machine refuses it (the reopen window passed). */
   reopenRefused: z.string().optional(),
+  /**
+   * The ticket's own reopen window in whole days (its machine's reopenWindowMs, set by the desk
+   * it was opened on): Resolve's dialog says it. Absent from an older back end (the default then).
+   */
+  reopenWindowDays: z.number().int().nonnegative().optional(),
   /** The earlier ticket this one follows (opened after that one's reopen window), and the later ones that follow this one. */
   follows: ticketLinkSchema.optional(),
   followedBy: z.array(ticketLinkSchema).optional(),

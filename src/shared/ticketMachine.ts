@@ -85,6 +85,13 @@ export const PERSON_EVENT_TYPES = TICKET_EVENT_TYPES.filter((t) => !t.startsWith
 
 export const DEFAULT_REOPEN_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
+/**
+ * A ticket's reopen window in whole days, as its refusal names it: the window its machine keeps
+ * (set where the ticket was opened, on whichever desk), not this desk's default. Resolve's
+ * dialog says the same number the Reopen refusal will.
+ */
+export const reopenWindowDays = (ctx: { reopenWindowMs: number }): number => Math.round(ctx.reopenWindowMs / 86_400_000);
+
 export const ticketInputSchema = z.object({
   segment: segmentSchema,
   priority: prioritySchema,
@@ -120,7 +127,7 @@ const belowTopTier: Rule = (ctx) => (ctx.tier < 3 ? null : say('lastTier'));
 // Past the window it says how long ago the ticket was resolved, in whole days begun (9 days and
 // an hour is "10 days ago": more than the window, never the window itself), and what to do.
 const withinReopenWindow: Rule = (ctx, ev) => {
-  const days = Math.round(ctx.reopenWindowMs / 86_400_000);
+  const days = reopenWindowDays(ctx);
   if (ctx.resolvedAt === null) return say('reopenWindowPassed', { days });
   const since = ev.at - ctx.resolvedAt;
   return since <= ctx.reopenWindowMs ? null : say('reopenTooLate', { days, ago: Math.ceil(since / 86_400_000) });

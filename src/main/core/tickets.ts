@@ -4,7 +4,7 @@ import { CAME_BACK_TYPES, cameBack } from '../../shared/ticketLog/cameBack';
 import { goesToQueue, type Assignee } from '../../shared/ticketLog/decide';
 import { escalationReasonSchema, PRIORITIES, priorityRank, SEGMENTS, SYSTEM_ACTOR, ticketNumber, TIERS, type Actor, type Channel, type Segment, type ServiceLevel, type Tier, type User } from '../../shared/domain';
 import { allowedEvents, reopenRefusal } from '../../shared/ticket';
-import { isOpenState, slaTargetSchema, tierAfter } from '../../shared/ticketMachine';
+import { isOpenState, reopenWindowDays, slaTargetSchema, tierAfter } from '../../shared/ticketMachine';
 import { zoneDay, zoneDayOf } from '../../shared/sla/calendar';
 import { toAssetView, toCustomerSummary } from './customerView';
 import { param, type Sql } from './db/exec';
@@ -257,6 +257,8 @@ export function ticketService(db: Sql, opts: { sla: SlaStore; clock: { now(): nu
       ...(toQueue.length > 0 ? { toQueue } : {}),
       ...(reopenRule ? { reopenRule } : {}),
       ...(reopenRefused ? { reopenRefused } : {}),
+      // Resolve's dialog says how long the customer may ask to reopen it: this ticket's window.
+      reopenWindowDays: reopenWindowDays(t.state.position.context),
       ...linksOf(t),
     };
   }

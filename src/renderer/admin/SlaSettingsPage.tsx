@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CloseButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconPlus, IconRefresh } from '@tabler/icons-react';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { administers, seesBoard } from '../../shared/access';
 import type { SlaSettings } from '../../shared/api';
 import { PRIORITIES, type Priority } from '../../shared/domain';
@@ -20,6 +20,8 @@ import { newPolicyDraftName, policyDraftKey, policyHasDraft, PolicyEditor } from
 import classes from './SlaSettings.module.css';
 import { slaName } from '../sla/shippedNames';
 import { ZoneName } from '../sla/ZoneName';
+import { cardAfterDismiss } from '../sync/dismissFocus';
+import { dismissedReplaced, dismissReplaced, replacedId } from './replacedSeen';
 
 // SLA settings: every policy (targets per segment and service level) and every business-
 // hours calendar. Admins edit and create them and can recompute open tickets; supervisors
@@ -361,31 +363,64 @@ function hours(minutes: number): string {
 /**
  * Changes a later save on another desk replaced without its author having seen them (the
  * hub's order decides each field; settingsMerge.ts replacedChanges): the same list on every
- * desk, the last 30 days, newest first.
+ * desk, the last 30 days, newest first. Each can be dismissed once read, by the person reading
+ * (replacedSeen.ts: kept for them across reloads; every other admin still sees it); focus then
+ * goes to the next one's dismiss button (the page's heading when none is left).
  */
 function ReplacedChanges({ settings }: { settings: SlaSettings }) {
+  const { user } = useSession();
+  const [dismissed, setDismissed] = useState(() => dismissedReplaced(user.id));
+  const focusNext = useRef<string | null>(null);
+  const shown = settings.replaced.filter((r) => !dismissed.has(replacedId(r))).slice(0, 5);
+  useLayoutEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next) document.getElementById(dismissButtonId(next))?.focus();
+  }, [dismissed]);
+  if (shown.length === 0) return null;
   const thingOf = (entity: string, id: string) => {
     const item = entity === 'policy' ? settings.policies.find((p) => p.id === id) : settings.calendars.find((c) => c.id === id);
     return item ? slaName(entity === 'policy' ? 'policy' : 'calendar', item) : id;
   };
+  const dismiss = (id: string) => {
+    focusNext.current = cardAfterDismiss(shown.map(replacedId), id);
+    setDismissed(dismissReplaced(user.id, id, settings.replaced.map(replacedId)));
+  };
   return (
-    <Alert color="orange" role="status" title={t('slaSettings.replacedTitle')}>
+    <Alert color="orange" role="status" title={t('slaSettings.replacedTitle')} data-testid="sla-replaced">
       <Stack gap={4}>
-        <Text size="sm">{t('slaSettings.replacedLead')}</Text>
-        {settings.replaced.slice(0, 5).map((r) => (
-          <Text size="sm" key={`${r.won.eventId}-${r.path}`}>
-            {t('slaSettings.replaced', {
-              lost: r.lost.actorName,
-              won: r.won.actorName,
-              thing: thingOf(r.entity, r.entityId),
-              field: fieldLabel(r.path),
-              from: valueText(r.entity, r.path, r.lost.value, settings),
-              to: valueText(r.entity, r.path, r.won.value, settings),
-              time: formatDateTime(r.won.at),
-            })}
-          </Text>
-        ))}
+        <Text size="sm">
+          {t('slaSettings.replacedLead')} {t('slaSettings.replacedDismissNote')}
+        </Text>
+        {shown.map((r) => {
+          const id = replacedId(r);
+          const thing = thingOf(r.entity, r.entityId);
+          const field = fieldLabel(r.path);
+          return (
+            <Group key={id} gap="xs" wrap="nowrap" align="flex-start" data-testid="sla-replaced-change">
+              <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
+                {t('slaSettings.replaced', {
+                  lost: r.lost.actorName,
+                  won: r.won.actorName,
+                  thing,
+                  field,
+                  from: valueText(r.entity, r.path, r.lost.value, settings),
+                  to: valueText(r.entity, r.path, r.won.value, settings),
+                  time: formatDateTime(r.won.at),
+                })}
+              </Text>
+              <CloseButton
+                id={dismissButtonId(id)}
+                size="sm"
+                aria-label={t('slaSettings.replacedDismiss', { lost: r.lost.actorName, thing, field })}
+                onClick={() => dismiss(id)}
+              />
+            </Group>
+          );
+        })}
       </Stack>
     </Alert>
   );
 }
+
+const dismissButtonId = (id: string): string => `sla-replaced-dismiss-${id.replace(/[^\w-]/g, '_')}`;

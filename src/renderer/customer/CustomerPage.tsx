@@ -317,7 +317,7 @@ function OpenOnSystem({ tag, rows, interactions, now }: { tag: string; rows: Tic
           </span>
           {last && (
             <span className={`${classes.xs} ${classes.clamp}`} title={formatDateTime(last.at)}>
-              {t('customer.openOnSystem.last', { line: historyLine(last.summary) })}
+              {t('customer.openOnSystem.last', { line: historyLine(last.summary, last.channel) })}
               {last.userName ? ` (${t('customer.openOnSystem.lastBy', { name: personName(last.userName), when: formatRelative(last.at, now) })})` : ''}
             </span>
           )}
@@ -608,7 +608,7 @@ const Interactions = memo(function Interactions({ items, now, assets, onLog }: {
                 </span>
               }
             >
-              <InteractionLine summary={i.summary} />
+              <InteractionLine summary={i.summary} channel={i.channel} />
               <div className={classes.itemMeta}>
                 {i.ticketNumber && i.ticketId && (
                   <a href={ticketHref(i.ticketId)} className={`${classes.link} ${classes.xs} ${classes.mono}`}>
@@ -633,8 +633,8 @@ function SystemTag({ tag }: { tag: string | null }) {
 }
 
 /** A line of the contact history: a ticket's, in the reader's words; any other as written, in its own direction. */
-function InteractionLine({ summary }: { summary: string }) {
-  const text = historyLine(summary);
+function InteractionLine({ summary, channel }: { summary: string; channel: Channel }) {
+  const text = historyLine(summary, channel);
   return (
     <p className={classes.sm} dir={text === summary ? 'auto' : undefined}>
       {text}

@@ -3,12 +3,12 @@ import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import type { DayReport } from '../../shared/api';
 import { seesBoard } from '../../shared/access';
 import { useCall } from '../backend';
-import { formatDecimal, formatNumber, formatPercent, formatTime, formatUtcDate, t, zoneName } from '../i18n';
+import { formatDateTimeIn, formatDecimal, formatNumber, formatPercent, formatTime, formatUtcDate, t, zoneName } from '../i18n';
 import { personName, segmentLabel, tierLabel } from '../labels';
 import { FailedPage, FitTable, PageHeader, RefusedPage, Section } from '../page';
 import { hrefOf } from '../route';
 import { useSession } from '../session';
-import { csatMeanOf, dayReportSheet, dayStamp, zoneStamp } from './dayReportSheet';
+import { csatMeanOf, dayReportSheet, dayStamp } from './dayReportSheet';
 import classes from './OverviewPage.module.css';
 
 // The supervisor's end-of-shift report: the board's day (in the centre's time zone) per segment and tier and
@@ -58,13 +58,15 @@ export function DayReportPage() {
         }
       />
       <Text size="xs" c="dimmed" mb="sm" data-testid="report-day">
-        {/* As the CSV writes them (Latin digits, the centre's zone), each value kept left to right in a Persian line. */}
-        {data && (
-          <>
-            {t('report.col.day')}: <bdi dir="ltr">{dayStamp(data.day)}</bdi> · {t('report.col.timeZone')}: <bdi dir="ltr">{data.timeZone}</bdi> · {t('report.col.until')}:{' '}
-            <bdi dir="ltr">{`${zoneStamp(data.now, data.timeZone)} ${data.timeZone}`}</bdi>
-          </>
-        )}
+        {/* The CSV's first lines in the reader's calendar, digits and words (a Persian reader: the
+            Solar Hijri date, Persian digits, the zone's Persian name), "until" on the centre's
+            clock; the CSV keeps ISO dates and the zone's id for a spreadsheet. */}
+        {data &&
+          t('report.dayLine', {
+            day: formatUtcDate(data.day),
+            zone: zoneName(data.timeZone),
+            until: formatDateTimeIn(data.now, data.timeZone),
+          })}
       </Text>
       <Stack gap="md">
         <Section title={t('report.queues')} padding={0} busy={!data}>

@@ -17,6 +17,8 @@ import { followUpLine } from './followUpLine';
 import { trendsSheet, type TrendsSheetWords } from './trendsSheet';
 import { anyCustomer, movesKnowledgeBoard } from './knowledgeLive';
 import { namedCustomers } from './namedCustomers';
+import { LazyHint } from '../LazyHint';
+import trendsClasses from './Trends.module.css';
 
 // The board's satisfaction and product-trend panels (issue 11): CSAT per segment and tier
 // with its weekly trend and the low scores awaiting a supervisor's follow-up; tickets per
@@ -269,16 +271,26 @@ function TrendsPanel({ data }: { data: Trends }) {
           {rising.length === 0 ? (
             <Muted>{t('trends.seriesNone')}</Muted>
           ) : (
-            <Stack gap={6} mb="md">
-              {rising.slice(0, 8).map((s) => (
-                <Group key={`${s.productLine}|${s.category}`} gap="xs" wrap="nowrap">
-                  <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ flexShrink: 0 }}>{t('trends.rising')}</Badge>
-                  <Text size="sm">{s.productLine} · {categoryLabel(s.category)}</Text>
-                  <Box inert aria-hidden className="time-sparkline">{charts ? <charts.StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={100} h={20} radius="sm" />}</Box>
-                  <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
-                </Group>
-              ))}
-            </Stack>
+            <Box mb="md" className={trendsClasses.risingList}>
+              <div className={trendsClasses.risingGrid}>
+                {rising.slice(0, 8).map((s) => {
+                  // Cut short where it does not fit (Trends.module.css): the whole name in a hint.
+                  const name = `${s.productLine} · ${categoryLabel(s.category)}`;
+                  return (
+                    <div key={`${s.productLine}|${s.category}`} className={trendsClasses.rising} data-testid="trends-rising">
+                      <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
+                      <LazyHint label={name}>
+                        <Text size="sm" truncate="end" data-testid="trends-rising-name">{name}</Text>
+                      </LazyHint>
+                      <div className={trendsClasses.risingFigures} data-testid="trends-rising-figures">
+                        <Box inert aria-hidden className="time-sparkline">{charts ? <charts.StillSparkline w={100} h={20} data={s.counts} color="orange" curveType="linear" fillOpacity={0.2} strokeWidth={1.5} /> : <Skeleton w={100} h={20} radius="sm" />}</Box>
+                        <Text size="xs" c="dimmed">{formatNumber(s.counts[s.counts.length - 1] ?? 0)} · {t('trends.usual', { upper: s.upper })}</Text>
+                      </div>
+                    </div>
+                  );
+                })}
+              </div>
+            </Box>
           )}
           <Text size="xs" fw={600} mb={6} mt="sm">{t('trends.features')}</Text>
           {data.featureRequests.length === 0 ? (

@@ -79,6 +79,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
     ticket,
     (action === 'DEESCALATE' || action === 'REOPEN') && (detail.toQueue ?? []).includes(action),
     holderName ? personName(holderName) : null,
+    detail.reopenWindowDays,
   );
 
   // Every field the form can tell is missing, at once: the choice and the note together.

@@ -19,7 +19,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TicketDetail, TimelineEntry } from '../../shared/api';
-import { escalationReasonSchema, prioritySchema, resolutionCodeSchema } from '../../shared/domain';
+import { escalationReasonSchema, prioritySchema, resolutionCodeSchema, type Channel } from '../../shared/domain';
 import { slaTargetSchema } from '../../shared/ticketMachine';
 import { PriorityBadge, SegmentBadge, ServiceLevelBadge, StateBadge, TierBadge, WarrantyBadge } from '../badges';
 import { call, problemOf, useCall, useNow } from '../backend';
@@ -218,7 +218,7 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
               </Section>
             )}
             <Section title={t('ticket.timeline')} id="timeline">
-              <TicketTimeline entries={detail.timeline} now={now} sla={ticket.sla} />
+              <TicketTimeline entries={detail.timeline} now={now} sla={ticket.sla} channel={ticket.channel} />
             </Section>
           </Stack>
         </Grid.Col>
@@ -396,7 +396,7 @@ const EVENT_COLOR: Partial<Record<TimelineEntry['type'], string>> = {
   CLOSE: 'gray',
 };
 
-function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: number; sla: TicketDetail['ticket']['sla'] }) {
+function TicketTimeline({ entries, now, sla, channel }: { entries: TimelineEntry[]; now: number; sla: TicketDetail['ticket']['sla']; channel: Channel }) {
   const needsUsers = entries.some((e) => typeof e.payload['assigneeId'] === 'string');
   const users = useCall('users.list', needsUsers ? {} : null);
   // Whoever acted on the ticket is named by the timeline itself; an assignee who never did, by the people list.
@@ -419,7 +419,7 @@ function TicketTimeline({ entries, now, sla }: { entries: TimelineEntry[]; now: 
           title={
             <Group gap={6} wrap="wrap">
               <Text size="sm" fw={600}>
-                {eventLabel(e.type)}
+                {eventLabel(e.type, channel)}
               </Text>
               <Text size="sm" c="dimmed">
                 {t('timeline.by', { name: personName(e.actorName) })}

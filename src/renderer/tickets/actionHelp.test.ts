@@ -46,6 +46,19 @@ describe('the sentence in the Resolve dialog', () => {
     expect(persian).toContain('۷ روز');
     expect(persian).not.toMatch(/[A-Za-z]|7/);
   });
+  // A ticket opened at a desk that keeps three days: Resolve said "7 days" (the default) though
+  // the ticket's machine refuses a reopen after three. It says the ticket's own window.
+  it('says the ticket’s own window, not the default', async () => {
+    const ticket = { number: 'T-000788', tier: 2 as const, segment: 'education' as const, state: 'tier2.inProgress' as const };
+    const said = actionIntro('RESOLVE', ticket, false, null, 3).help;
+    expect(said).toMatch(/\b3 days\b/);
+    expect(said).not.toMatch(/\b7\b/);
+    expect(actionIntro('RESOLVE', ticket, false, null, 1).help).toMatch(/\b1 day\b/);
+    // A back end that does not say keeps the default.
+    expect(actionIntro('RESOLVE', ticket, false, null, undefined).help).toMatch(/\b7 days\b/);
+    await setLocale('fa', 'arabext');
+    expect(actionIntro('RESOLVE', ticket, false, null, 3).help).toContain('۳ روز');
+  });
 });
 
 // Sam opens Reopen on a ticket resolved at tier 2: the dialog had the tier one below in hand

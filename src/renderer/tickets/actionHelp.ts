@@ -1,35 +1,24 @@
 import type { Channel, Segment, Tier } from '../../shared/domain';
 import type { TicketEventType } from '../../shared/ticketMachine';
-import { DEFAULT_REOPEN_WINDOW_MS, tierAfter, type TicketState } from '../../shared/ticketMachine';
+import { DEFAULT_REOPEN_WINDOW_MS, reopenWindowDays, tierAfter, type TicketState } from '../../shared/ticketMachine';
 import { t, tc } from '../i18n';
-import { segmentLabel, tierLabel } from '../labels';
+import { customerContactVerb, segmentLabel, tierLabel } from '../labels';
 import type { DialogAction } from './ActionDialog';
 
 /**
  * The sentence under an action dialog's title. "Customer replied" on a ticket that was not
  * waiting on the customer does not restart a paused clock (none was paused): it says only that
- * the reply is recorded. Resolving says how long the customer may ask to reopen the ticket (the
- * ticket machine's reopen window, in days). Assigning a ticket that waits on the customer says
- * it still waits.
+ * the reply is recorded. Resolving says how long the customer may ask to reopen the ticket: the
+ * ticket's own reopen window in days (`reopenDays`, its machine's, as the Reopen refusal will say
+ * it; the default window where the back end does not say). Assigning a ticket that waits on the
+ * customer says it still waits.
  */
-export function actionHelp(action: DialogAction, state: TicketState, vars: Record<string, string>): string {
+export function actionHelp(action: DialogAction, state: TicketState, vars: Record<string, string>, reopenDays: number = reopenWindowDays({ reopenWindowMs: DEFAULT_REOPEN_WINDOW_MS })): string {
   if (action === 'CUSTOMER_REPLIED' && !state.endsWith('.pending')) return t('act.help.CUSTOMER_REPLIED.notWaiting', vars);
   // Reassigned while waiting on the customer, the ticket stays waiting (the ticket machine).
   if (action === 'ASSIGN' && state.endsWith('.pending')) return t('act.help.ASSIGN.waiting', vars);
-  if (action === 'RESOLVE') return tc('act.help.RESOLVE', Math.round(DEFAULT_REOPEN_WINDOW_MS / 86_400_000), vars);
+  if (action === 'RESOLVE') return tc('act.help.RESOLVE', reopenDays, vars);
   return t(`act.help.${action}`, vars);
-}
-
-/**
- * How the customer gets back in touch on a ticket, by the channel it came in on: at a call
- * centre "she called again" is "Customer called", not "Customer replied"; by email or chat she
- * wrote. A note (or no channel known) keeps the neutral "replied". The event is CUSTOMER_REPLIED
- * whatever its label.
- */
-export function customerContactVerb(channel: Channel | null | undefined): 'called' | 'wrote' | null {
-  if (channel === 'phone') return 'called';
-  if (channel === 'email' || channel === 'chat' || channel === 'web') return 'wrote';
-  return null;
 }
 
 /** An action button's label; "Customer replied" in the words of the ticket's channel. */
@@ -45,13 +34,15 @@ export function actionLabel(action: Exclude<TicketEventType, 'SLA_WARNING' | 'SL
  * or reopening that goes to the queue (`toQueue`, as decide() will decide it) says so in one
  * message, where the ticket waits and why, instead of "goes back to Tier 1" above it; `queued`
  * tells the dialog to show it as a note. A hand-back to its holder there (`holder`, a name) names
- * them. `submit` is the button's label.
+ * them. `reopenDays`: the ticket's own reopen window (TicketDetail.reopenWindowDays), which
+ * Resolve's sentence names. `submit` is the button's label.
  */
 export function actionIntro(
   action: DialogAction,
   ticket: { number: string; tier: Tier; segment: Segment; state: TicketState; channel?: Channel },
   toQueue: boolean,
   holder: string | null = null,
+  reopenDays?: number,
 ): { title: string; help: string; queued: boolean; submit: string } {
   const vars = { number: ticket.number, tier: tierLabel(tierAfter(action, ticket.tier)), segment: segmentLabel(ticket.segment) };
   const verb = action === 'CUSTOMER_REPLIED' ? customerContactVerb(ticket.channel) : null;
@@ -60,5 +51,5 @@ export function actionIntro(
   if (toQueue && (action === 'DEESCALATE' || action === 'REOPEN')) return { title, help: t(`act.help.${action}.toQueue`, vars), queued: true, submit };
   // Handed back to the one who held it at the tier below (the ticket machine's heldBy): named, so the note is written to them.
   if (action === 'DEESCALATE' && holder) return { title, help: t('act.help.DEESCALATE.toHolder', { ...vars, name: holder }), queued: false, submit };
-  return { title, help: actionHelp(action, ticket.state, vars), queued: false, submit };
+  return { title, help: actionHelp(action, ticket.state, vars, reopenDays), queued: false, submit };
 }

@@ -43,3 +43,20 @@ describe('the notice after an action', () => {
     expect(text).not.toMatch(/handed|queue|Tier/);
   });
 });
+
+// Maria rang back about her phone ticket: Ava pressed "Customer called" and the notice said
+// "Reply recorded". It says what the button said, by the ticket's channel.
+describe('the notice after the customer got back in touch', () => {
+  afterEach(async () => {
+    await setLocale('en', 'latn');
+  });
+  const after = { number: 'T-000788', tier: 1 as const, assigneeName: null, priority: 'normal' as const };
+  it('is a call on a phone ticket, a message on an email or chat one, a reply otherwise', async () => {
+    expect(doneMessage('CUSTOMER_REPLIED', { ...after, channel: 'phone' })).toBe('Call recorded on T-000788.');
+    expect(doneMessage('CUSTOMER_REPLIED', { ...after, channel: 'email' })).toBe('Message recorded on T-000788.');
+    expect(doneMessage('CUSTOMER_REPLIED', { ...after, channel: 'note' })).toBe('Reply recorded on T-000788.');
+    expect(doneMessage('CUSTOMER_REPLIED', after)).toBe('Reply recorded on T-000788.');
+    await setLocale('fa', 'arabext');
+    expect(doneMessage('CUSTOMER_REPLIED', { ...after, channel: 'phone' })).toContain('تماس مشتری');
+  });
+});
