@@ -529,6 +529,8 @@ test('the Import tab forgets its files and rejected rows when the person signs o
   await page.getByRole('button', { name: en['data.importTry'] }).click();
   const summary = page.getByTestId('import-summary');
   await expect(page.getByTestId('import-rejects')).toContainText('zendesk-');
+  // A user suspended in Zendesk (blocked for spam or abuse) is left out with their ticket, and the summary says so.
+  await expect(summary.getByTestId('import-suspended')).toHaveText(`${en['data.importSuspended_one'].replace('{count}', '1')} ${en['data.importSuspendedTickets_one']} ${en['data.importSuspendedBack'].replace('{field}', '"suspended": false')}`);
   // One's own form survives another tab.
   await page.getByRole('tab', { name: en['data.tabQuality'] }).click();
   await page.getByRole('tab', { name: en['data.tabImport'] }).click();
@@ -666,6 +668,7 @@ test('a file the import cannot read is named in the reader\u2019s language', asy
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText(/[۰-۹]+ مشتری، [۰-۹]+ مخاطب، [۰-۹]+ سیستم و ۵ تیکت با [۰-۹]+ رویداد درون‌ریزی خواهد شد\./);
   await expect(summary.locator('p').first()).not.toContainText(/[0-9]/);
+  await expect(summary.getByTestId('import-suspended')).toContainText(fa['data.importSuspended_one'].replace('{count}', '۱'));
   await expect(summary.getByTestId('import-rejected')).toContainText(/^[۰-۹]+ ردیف رد شد؛ هر کدام همراه با دلیل در \u2068?rejects-.+\.jsonl\u2069? آمده است\.$/);
   // Each reject says in Persian what to fix.
   const rejects = page.getByTestId('import-rejects');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
 import { say } from '../shared/messageKeys';
 import { STREAM_RULES, type StreamRule } from '../shared/streamRules';
-import { maySendWorkOf, seesSegment } from './access';
+import { mayCarryDeskWork, maySendWorkOf, seesSegment } from './access';
 import { actorOfUser, toUser, type Session } from './accounts';
 import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type Directory, type Envelope, type Recheck, type TicketEvent, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden, HubError } from './errors';
@@ -90,6 +90,8 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
   const held = maySendWorkOf(session.user);
   if (held) throw forbidden(held);
   const events: Pushed[] = [];
+  /** Events of the desk's own accounts (its stand-ins, its imports), carried by an admin's session (mayCarryDeskWork). */
+  const carried = new Set<string>();
   for (let i = 0; i < parsed.data.events.length; i++) {
     const { deskSeq, event } = parsed.data.events[i]!;
     const prev = parsed.data.events[i - 1];
@@ -97,7 +99,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     // A desk pushes each person's events with that person's session: another name is forged.
     // SLA warnings and breaches are the scheduler's, on whichever desk noticed them first.
     const bySystem = event.stream === 'ticket' && event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type);
-    if (event.actor.id !== session.user.id && !bySystem) throw forbidden(`Event ${event.id} names someone other than the signed-in user.`);
+    if (event.actor.id !== session.user.id && !bySystem) carried.add(event.id);
     if (event.deskId !== deskId) throw forbidden(`Event ${event.id} was made on another desk.`);
     let ticket: TicketEvent | null = null;
     if (event.stream === 'ticket') {
@@ -108,6 +110,17 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
     events.push({ deskSeq, event, ticket });
   }
   const actor = actorOfUser(session.user);
+  if (carried.size > 0) {
+    // Another author than the signed-in person: work the desk made under accounts of its own,
+    // which an admin brings; a hub account's name on it is forged, whoever pushes it.
+    const authors = [...new Set(events.filter((e) => carried.has(e.event.id)).map((e) => e.event.actor.id))];
+    const uuids = authors.filter((id) => z.uuid().safeParse(id).success);
+    const hubAccounts = new Set(uuids.length === 0 ? [] : (await db.selectFrom('users').select('id').where('id', 'in', uuids).execute()).map((r) => r.id));
+    for (const e of events) {
+      if (!carried.has(e.event.id)) continue;
+      if (mayCarryDeskWork(session.user, { hubAccount: hubAccounts.has(e.event.actor.id), role: e.event.actor.role })) throw forbidden(`Event ${e.event.id} names someone other than the signed-in user.`);
+    }
+  }
 
   const done = await db.transaction().execute(async (tx): Promise<PushResult | { wentBack: string; last: number; epoch: number }> => {
     const desk = await tx.selectFrom('desks').select(['last_desk_seq', 'epoch', 'epoch_at']).where('id', '=', deskId).forUpdate().executeTakeFirst();
@@ -204,7 +217,9 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       }
       seen.add(event.id);
       // Judged as the account is now, not as the desk remembered it.
-      const judgedActor = ticket && event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type) ? SYSTEM_ACTOR : actor;
+      // The desk's own work carried by its admin is judged as the author the desk names (mayCarryDeskWork).
+      const author = carried.has(event.id) ? event.actor : actor;
+      const judgedActor = ticket && event.actor.role === 'system' && SYSTEM_EVENT_TYPES.has(event.type) ? SYSTEM_ACTOR : author;
       const judged: Envelope = { ...event, actor: judgedActor };
       if (ticket) {
         const after = unsettled.get(event.entityId);
@@ -233,7 +248,7 @@ export async function push(db: HubDb, session: Session, input: unknown, recheck:
       const before = known.get(key) ?? { segment: null, seen: false };
       let verdict: ReturnType<StreamRule>;
       try {
-        verdict = rule(judged, actor, before);
+        verdict = rule(judged, author, before);
       } catch (error) {
         verdict = { ok: false, reason: say('hubCouldNotCheck', { detail: error instanceof Error ? error.message : String(error) }) };
       }

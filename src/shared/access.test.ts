@@ -10,6 +10,7 @@ import {
   mayHold,
   mayBringDataToHub,
   mayJoinHub,
+  mayCarryDeskWork,
   maySendWorkOf,
   maySetActive,
   maySetRole,
@@ -237,5 +238,17 @@ describe('sending a person’s changes to the hub', () => {
   });
   it('is allowed while they are active', () => {
     expect(maySendWorkOf({ name: 'Zoe', active: true })).toBeNull();
+  });
+});
+
+// What a desk made under accounts of its own (its first stand-ins, its imports) before or after it
+// joined: the hub has no account for them, so an admin's hub session brings it.
+describe('bringing a desk’s own accounts’ work to the hub', () => {
+  it('goes with an admin’s session only, never in a hub account’s name or the system’s', () => {
+    expect(mayCarryDeskWork({ role: 'admin' }, { hubAccount: false, role: 'agent' })).toBeNull();
+    expect(mayCarryDeskWork({ role: 'supervisor' }, { hubAccount: false, role: 'agent' })).toBe(say('deskWorkNeedsAdmin'));
+    expect(mayCarryDeskWork({ role: 'agent' }, { hubAccount: false, role: 'agent' })).toBe(say('deskWorkNeedsAdmin'));
+    expect(mayCarryDeskWork({ role: 'admin' }, { hubAccount: true, role: 'agent' })).toBe(say('otherAuthor'));
+    expect(mayCarryDeskWork({ role: 'admin' }, { hubAccount: false, role: 'system' })).toBe(say('otherAuthor'));
   });
 });

@@ -193,6 +193,21 @@ export function maySendWorkOf(author: { name: string; active: boolean }): Refusa
   return author.active ? null : say('heldDeactivated', { name: author.name });
 }
 
+/**
+ * Work a desk made under its own accounts, which the hub has none for: the stand-ins an empty
+ * desk starts with (what its people did for days before it joined) and its import accounts
+ * ("Import from zendesk": every customer and ticket an import brings). An admin's hub session
+ * carries it, as joining a desk with data is an admin's (mayJoinHub) and brings what it holds;
+ * the hub then judges each event as the author the desk names. Someone the hub has an account
+ * for is never carried: their changes go with their own session, and any other is forged.
+ * The desk's sync engine sends by it and the hub's push accepts by it.
+ */
+export function mayCarryDeskWork(carrier: Pick<Person, 'role'>, author: { hubAccount: boolean; role: Person['role'] }): Refusal {
+  // The scheduler's events name the system, which no desk account is (they ride with anyone's session: SLA events only).
+  if (author.hubAccount || author.role === 'system') return say('otherAuthor');
+  return carrier.role === 'admin' ? null : say('deskWorkNeedsAdmin');
+}
+
 // ---- acting on tickets ------------------------------------------------------------------------
 
 /** Working a ticket in its segment at all (notes, customer replies, closing, reopening). */

@@ -178,6 +178,8 @@ export const importSummarySchema = z.object({
   localNumbers: z.object({ countries: z.array(z.string()), count: z.number().int() }).nullable().default(null),
   /** Freshdesk contacts whose valid mobile number was left out beside a valid work phone (a record holds one phone): how many, and the first rows. */
   mobilesLeft: z.object({ count: z.number().int(), first: z.array(z.object({ file: z.string(), row: z.number().int() })) }).default({ count: 0, first: [] }),
+  /** Zendesk users suspended there (blocked for spam or abuse), left out with the tickets they requested: how many of each. */
+  suspended: z.object({ users: z.number().int(), tickets: z.number().int() }).default({ users: 0, tickets: 0 }),
 });
 export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 

@@ -149,6 +149,7 @@ const SENTENCES = {
   // the desk's sync engine, on why some changes cannot go yet
   waitsForSignIn: 'Changes by {name} wait until they sign in at this desk again: their hub session has ended.',
   heldDeactivated: '{name}’s account was deactivated at the hub: the changes they made at this desk are kept here and not sent. To send them, an admin turns the account back on at the hub and {name} signs in here; otherwise a supervisor redoes what is still needed.',
+  deskWorkNeedsAdmin: 'What this desk did before it joined the hub, and what it imported, waits for an admin to sign in here: it goes to the hub with an admin’s hub session.',
   noHubSession: 'Nobody at this desk has a current hub session: sign in to sync.',
   deskTooOld: 'This desk runs an older Tagdesk than the hub’s other desks: upgrade it to receive their changes. Its own changes are kept.',
   noOwnHubSession: 'You have no current hub session at this desk (it expired, or an admin changed or deactivated your account): your changes wait here until you sign out and sign in again.',

@@ -347,7 +347,7 @@ describe('tagdesk kb, import and duplicates in Persian', () => {
     expect(r.stderr).toMatch(/^\u2068zendesk-users\.json\u2069: [۰-۹]+ ردیف خوانده شد \(۱۰۰٫۰٪\)$/m);
     const json = await tagdesk(fa, 'import', '--from', 'zendesk', ...files, '--dry-run', '--json', '--data', dataDir);
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed', 'rejectedRows', 'rejectedPages', 'localNumbers', 'mobilesLeft']);
+    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed', 'rejectedRows', 'rejectedPages', 'localNumbers', 'mobilesLeft', 'suspended']);
     expect(Object.keys(summary.imported as object)).toEqual(['customers', 'contacts', 'assets', 'tickets', 'events']);
     // Not in Persian: the same keys and values in any language.
     expect(summary.assumed).toEqual({ count: 0, first: [] });

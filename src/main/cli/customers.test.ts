@@ -26,7 +26,7 @@ describe('tagdesk import', () => {
     const first = await tagdesk('import', '--from', 'zendesk', ...files, '--data', dataDir, '--json');
     expect(first.status).toBe(0);
     const summary = JSON.parse(first.stdout) as { imported: Record<string, number>; rejected: number; rejects: string; assumed: unknown; rejectedRows: string | null; rejectedPages: string[] };
-    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed', 'rejectedRows', 'rejectedPages', 'localNumbers', 'mobilesLeft']);
+    expect(Object.keys(summary)).toEqual(['imported', 'rejected', 'rejects', 'assumed', 'rejectedRows', 'rejectedPages', 'localNumbers', 'mobilesLeft', 'suspended']);
     // Zendesk's rejected records come back as pages of their kind to correct (the text output
     // and the screen name them): no CSV of rows.
     expect(summary.rejectedRows).toBeNull();

@@ -153,8 +153,8 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         // segment and service level, in the summary's own shape; then the rejected rows of CSV
         // files as a CSV (null when none) and Zendesk's rejected records as pages of their kind,
         // the paths the text output and the screen name.
-        const { imported, rejected, rejects, assumed, rejectedRows, rejectedPages, localNumbers, mobilesLeft } = summary;
-        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages, localNumbers, mobilesLeft, ...(summary.cancelled ? { cancelled: true } : {}) }));
+        const { imported, rejected, rejects, assumed, rejectedRows, rejectedPages, localNumbers, mobilesLeft, suspended } = summary;
+        console.log(JSON.stringify({ imported, rejected, rejects, assumed, rejectedRows, rejectedPages, localNumbers, mobilesLeft, suspended, ...(summary.cancelled ? { cancelled: true } : {}) }));
         return exitCode;
       }
       const i = summary.imported;
@@ -189,6 +189,8 @@ export async function importFiles(args: string[], host: CliHost): Promise<number
         const rows = summary.mobilesLeft.first.map((m) => host.say.n(m.row)).join(tr('list.separator')) + (summary.mobilesLeft.count > summary.mobilesLeft.first.length ? '…' : '');
         console.log(tc('import.mobilesLeft', summary.mobilesLeft.count, { rows }));
       }
+      // Users suspended in Zendesk (spam, abuse) are left out, with their tickets: said, with how to bring one back.
+      if (summary.suspended.users > 0) console.log(tc('import.suspended', summary.suspended.users, { tickets: tc('import.suspendedTickets', summary.suspended.tickets), field: '"suspended": false' }));
       if (summary.rejectedRows) console.log(tr('import.rejectedRows', { file: summary.rejectedRows }));
       // Zendesk's records are JSON, no spreadsheet rows: they come back as pages of their kind, to import again.
       if (summary.rejectedPages.length > 0) console.log(tr('import.rejectedPages', { files: summary.rejectedPages.join('\n  '), field: 'tagdesk_rejected_because' }));

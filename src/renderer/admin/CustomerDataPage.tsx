@@ -587,6 +587,12 @@ function ImportPanel() {
                   {tc('data.importMobilesLeft', summary.mobilesLeft.count, { rows: summary.mobilesLeft.first.map((m) => formatNumber(m.row)).join(t('list.separator')) + (summary.mobilesLeft.count > summary.mobilesLeft.first.length ? '…' : '') })}
                 </Text>
               )}
+              {summary.suspended.users > 0 && (
+                <Text size="sm" c="dimmed" data-testid="import-suspended">
+                  {tc('data.importSuspended', summary.suspended.users)}
+                  {summary.suspended.tickets > 0 && ` ${tc('data.importSuspendedTickets', summary.suspended.tickets)}`} {t('data.importSuspendedBack', { field: '"suspended": false' })}
+                </Text>
+              )}
               <Text size="sm" c={summary.rejected ? 'orange' : 'dimmed'} data-testid="import-rejected">
                 {summary.rejected ? <RejectsFileNamed count={summary.rejected} path={summary.rejects} /> : t('data.importNoRejects')}
               </Text>

@@ -39,7 +39,7 @@ describe('import from Zendesk', () => {
     expect(reasons).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^name: /), // organization 363 without a name
-        'deleted or suspended in Zendesk', // user 9004
+        'deleted in Zendesk', // user 9004 (active: false)
         expect.stringMatching(/requester 9004 is not among the imported users/), // ticket 504
         'missing requester', // ticket 505
         'ticket 999 was not imported',
@@ -60,6 +60,13 @@ describe('import from Zendesk', () => {
       ]),
     );
     const sql = desk.db.sqlite;
+    // A user suspended in Zendesk (blocked for spam or abuse) is left out with the ticket they
+    // requested and its comment, counted in the summary and not as rejects (nothing to correct).
+    expect(first.suspended).toEqual({ users: 1, tickets: 1 });
+    expect(sql.prepare(`select count(*) from customers where name like 'Cheap Watches%' or email like '%watches-spam%'`).pluck().get()).toBe(0);
+    expect(sql.prepare(`select count(*) from tickets where subject like 'Luxury watches%'`).pluck().get()).toBe(0);
+    expect(sql.prepare(`select count(*) from interactions where summary like 'Buy now%'`).pluck().get()).toBe(0);
+    expect(first.firstRejects.filter((r) => /9008|508/.test(JSON.stringify(r)))).toEqual([]);
     // Non-Latin names and their own countries' numbers.
     expect(sql.prepare(`select phone, country, locale from customers where name = 'سارا احمدی'`).get()).toEqual({ phone: '+989121234567', country: 'IR', locale: 'fa' });
     // Statuses map through the machine: closed stays closed, tier-2 tags land in tier 2, times keep their zone.

@@ -119,6 +119,13 @@ export interface ImportSummary {
    * phone, the work one was kept, the mobile number left out. How many, and the first rows.
    */
   mobilesLeft: { count: number; first: Array<{ file: string; row: number }> };
+  /**
+   * Zendesk users suspended there (`suspended: true`: blocked by the company, for spam or abuse)
+   * are left out, with the tickets they requested and those tickets' comments: how many of each.
+   * Not rejects: nothing in them is to correct. One suspended by mistake comes in once
+   * unsuspended in Zendesk (or `"suspended": false` in the users page) and imported again.
+   */
+  suspended: { users: number; tickets: number };
 }
 
 /** How many rows must share a local number of one other country before the summary suggests it as the file's. */
@@ -230,6 +237,9 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const k = db.kysely;
   const source = req.from;
   const counts = { customers: 0, contacts: 0, assets: 0, tickets: 0, events: 0, existing: 0, mobilesLeft: 0 };
+  /** Zendesk users left out as suspended there, and their tickets left out with them, by their Zendesk ids (a batch run again adds the same). */
+  const suspendedUsers = new Set<string>();
+  const suspendedTickets = new Set<string>();
   /** Numbers without a country code are read in the file's country (the import's choice), else the desk's. */
   const numbersFrom: Country = req.country ?? ctx.deskCountry;
   /** The rows left without their mobile number (the first REJECTS_SHOWN), as many as counts.mobilesLeft says. */
@@ -544,7 +554,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const ext = idOf(u.id) ?? reject('the user has no id', 'noId');
       if (str(u.role) && str(u.role) !== 'end-user') return; // agents and admins are staff, not customers
       if (find('user', ext)) return;
-      if (u.active === false) reject('deleted or suspended in Zendesk', 'deletedInSource', { source: 'Zendesk' });
+      if (u.active === false) reject('deleted in Zendesk', 'deletedInSource', { source: 'Zendesk' });
+      // Blocked by the company (spam, abuse): left out, and said in the summary (runImport's `suspended`).
+      if (u.suspended === true) {
+        suspendedUsers.add(ext);
+        return;
+      }
       const org = idOf(u.organization_id);
       const phone = str(u.phone);
       const email = str(u.email);
@@ -567,6 +582,12 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
     'zendesk.tickets': (t) => {
       const ext = idOf(t.id) ?? reject('the ticket has no id', 'noId');
       if (find('ticket', ext)) return;
+      // A suspended user's ticket (spam, abuse) is left out with them: open, it would reach a queue with its SLA running.
+      const requesterExt = idOf(t.requester_id);
+      if (requesterExt && suspendedUsers.has(requesterExt)) {
+        suspendedTickets.add(ext);
+        return;
+      }
       const statusRaw = str(t.status).toLowerCase();
       if (statusRaw === 'deleted') reject('deleted in Zendesk', 'deletedInSource', { source: 'Zendesk' });
       // Each problem of the ticket is noted, and all are said together (addTicket).
@@ -610,6 +631,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
       const comments = children.filter((c) => str(c.event_type) === 'Comment' || c.type === 'Comment');
       if (comments.length === 0) return;
       const ticketExt = idOf(e.ticket_id) ?? reject('the event names no ticket', 'noId');
+      if (suspendedTickets.has(ticketExt)) return;
       const ticketId = find('ticket', ticketExt) ?? reject(`ticket ${ticketExt} was not imported`, 'ticketNotImported', { id: ticketExt });
       const t = ticketRow.get(ticketId) ?? reject(`ticket ${ticketExt} was not imported`, 'ticketNotImported', { id: ticketExt });
       const at = parseSourceTime(str(e.created_at)) ?? (typeof e.timestamp === 'number' ? e.timestamp * 1000 : null) ?? reject('the event has no time', 'notATime', { field: 'created_at', value: '' });
@@ -898,7 +920,7 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
   const rejectedRows = rejected > 0 ? await writeRejectedRows(req.rejectsPath) : null;
   // A Zendesk record goes back into a page of its kind instead, to correct and import again.
   const rejectedPages = rejected > 0 && source === 'zendesk' ? await writeRejectedPages(req.rejectsPath) : [];
-  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, rejectedPages, cancelled, firstRejects, assumed, localNumbers, mobilesLeft: { count: mobilesCount, first: mobilesLeft } };
+  return { imported, existing, rejected, rejects: req.rejectsPath, rejectedRows, rejectedPages, cancelled, firstRejects, assumed, localNumbers, mobilesLeft: { count: mobilesCount, first: mobilesLeft }, suspended: { users: suspendedUsers.size, tickets: suspendedTickets.size } };
 }
 
 /** Where the rejected rows' CSV goes: beside the rejects file, under its name. */

@@ -294,6 +294,8 @@ export function syncEngine(options: SyncEngineOptions) {
     const tokens = new Map<string, string | null>();
     const refusals = new Map<string, string | null>();
     held.clear();
+    /** The admin whose hub session carries the desk's own accounts' work (false: none signed in). */
+    let carrier: { userId: string; token: string } | false | undefined;
     let taken = 0;
     let after = -1;
     for (;;) {
@@ -312,6 +314,17 @@ export function syncEngine(options: SyncEngineOptions) {
           const any = last ? { userId: last.userId, token: last.token } : hub.latestSession();
           token = any?.token ?? null;
           userId = any?.userId ?? userId;
+        } else if (deskAccount(userId)) {
+          // Made under one of this desk's own accounts (its first stand-ins before it joined, its
+          // imports): the hub has no account for them, so an admin's session carries it (mayCarryDeskWork).
+          carrier ??= adminSession() ?? false;
+          if (!carrier) {
+            blocked.add(entity);
+            held.set('desk accounts', say('deskWorkNeedsAdmin'));
+            continue;
+          }
+          token = carrier.token;
+          userId = carrier.userId;
         } else {
           // Deactivated at the hub (the desk heard so): held here, whatever session is kept.
           if (!refusals.has(userId)) refusals.set(userId, refusalOf(userId));
@@ -337,6 +350,34 @@ export function syncEngine(options: SyncEngineOptions) {
       if (rows.length < PUSH_LIMIT) return groups;
     }
   }
+  /**
+   * Whether an author is one of this desk's own accounts, which the hub has none for: a stand-in
+   * an empty desk was set up with, or an import's account (both `…@tagdesk.local`), never
+   * signed in through the hub nor heard of from it.
+   */
+  const deskAccounts = new Map<string, boolean>();
+  const deskAccount = (userId: string): boolean => {
+    let own = deskAccounts.get(userId);
+    if (own === undefined) {
+      own = db.sqlite
+        .prepare<[string], number>(
+          "SELECT count(*) FROM users u WHERE u.id = ? AND u.email LIKE '%@tagdesk.local' AND NOT EXISTS (SELECT 1 FROM user_events e WHERE e.user_id = u.id) AND NOT EXISTS (SELECT 1 FROM hub_accounts a WHERE a.user_id = u.id)",
+        )
+        .pluck()
+        .get(userId) === 1;
+      deskAccounts.set(userId, own);
+    }
+    return own;
+  };
+  /** The latest current hub session of an active admin at this desk. */
+  const adminSession = (): { userId: string; token: string } | null => {
+    const a = db.get(
+      k.selectFrom('hub_accounts').innerJoin('users', 'users.id', 'hub_accounts.user_id').select(['hub_accounts.user_id as userId', 'hub_accounts.token as token'])
+        .where('users.role', '=', 'admin').where('users.active', '=', 1).where('hub_accounts.token', 'is not', null).where('hub_accounts.token_expires_at', '>', now())
+        .orderBy('hub_accounts.signed_in_at', 'desc').limit(1),
+    );
+    return a?.token ? { userId: a.userId, token: a.token } : null;
+  };
   const nameOf = (userId: string) => db.get(k.selectFrom('users').select('name').where('id', '=', userId))?.name ?? 'someone';
   /** Why this person's changes may not go (access.ts maySendWorkOf), as this desk knows them; someone it does not know is not held here. */
   const refusalOf = (userId: string): string | null => {

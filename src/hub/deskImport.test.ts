@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDesk, type Desk } from '../main/core/desk';
+import { TestClock } from '../main/core/testing/deskHarness';
+import type { Input, Method, Output } from '../shared/api';
+import { say } from '../shared/messageKeys';
+import type { HubUser } from './accounts';
+import type { Hub } from './server';
+import { uuidv7 } from '../main/core/ids';
+import { event, makeUser, pushEvents, signInAt, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+
+// A new centre's first day: its admin imports the old desk's customers and tickets, on a desk
+// still alone or already joined, and an empty desk's first people work for days before it is
+// joined. What they made is the desk's own accounts' work ("Import from zendesk", "Desk admin",
+// "First-line agent"), which the hub has no accounts for: it stayed in that desk's outbox for
+// ever, held as a deactivated person's, and no other desk of the centre ever saw it.
+
+const FIX = join(import.meta.dirname, '../main/core/import/fixtures');
+const zendesk = ['zendesk-ticket-events.json', 'zendesk-tickets.json', 'zendesk-users.json', 'zendesk-organizations.json'].map((f) => join(FIX, f));
+
+let pg: TestPostgres;
+let hub: Hub;
+let omar: HubUser;
+let sofia: HubUser;
+let ava: HubUser;
+const desks: Desk[] = [];
+let dir: string;
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  omar = await makeUser(hub, { email: 'omar@centre.test', name: 'Omar', role: 'admin' });
+  sofia = await makeUser(hub, { email: 'sofia@centre.test', name: 'Sofia', role: 'supervisor', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
+  ava = await makeUser(hub, { email: 'ava@centre.test', name: 'Ava', role: 'agent', segments: ['education', 'home', 'small_business'] });
+  dir = mkdtempSync(join(tmpdir(), 'tagdesk-desk-import-'));
+}, 60_000);
+
+afterAll(async () => {
+  for (const d of desks) d.close();
+  await hub?.close();
+  await pg?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+interface Local {
+  desk: Desk;
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+}
+
+/** A desk on its own, set up empty, with one of its stand-ins signed in (or nobody). */
+async function aloneDesk(): Promise<Desk> {
+  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
+  desks.push(d);
+  const conn = d.connect(() => undefined);
+  const r = await conn.call('desk.initialize', { mode: 'empty' });
+  if (!r.ok) throw new Error(r.error.message);
+  return d;
+}
+async function local(d: Desk, name: string): Promise<Local> {
+  const conn = d.connect(() => undefined);
+  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const r = await conn.call(method, input ?? {});
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.result as Output<M>;
+  };
+  const u = (await call('session.users')).find((x) => x.name === name);
+  if (!u) throw new Error(`no user ${name}`);
+  await call('session.signIn', { userId: u.id });
+  return { desk: d, call };
+}
+async function joinedDesk(): Promise<Desk> {
+  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
+  desks.push(d);
+  return d;
+}
+
+const names = (d: Desk) => (d.db.sqlite.prepare('select name from customers order by name').pluck().all() as string[]);
+/** Open tickets: finished ones an import brings stay on the importing desk (importedTickets.ts, `live`). */
+const subjects = (d: Desk) => (d.db.sqlite.prepare('select subject from tickets where is_open = 1 order by subject').pluck().all() as string[]);
+const pending = (d: Desk) => d.db.sqlite.prepare('select count(*) from outbox').pluck().get() as number;
+
+describe('a desk’s own work reaches the centre once it joins', () => {
+  it('customers, contacts, systems and tickets imported, and what its first people did for days, before the desk joined the hub', async () => {
+    const a = await aloneDesk();
+    const admin = await local(a, 'Desk admin');
+    const imported = await admin.call('import.run', { from: 'zendesk', files: zendesk, rejectsPath: join(dir, 'alone.jsonl') });
+    expect(imported.imported).toMatchObject({ customers: 4, contacts: 2, tickets: 5 });
+    const csv = join(dir, 'systems.csv');
+    writeFileSync(csv, 'Customer,Mail,Tag,Line,Model,Shipped,Warranty\nHarbor Clinic,desk@harbor.example,4HB7Q2K,Latitude,5440,2024-01-15,2027-01-15\n');
+    const systems = await admin.call('import.run', { from: 'csv', files: [csv], mapping: { name: 'Customer', email: 'Mail', serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyEnd: 'Warranty' }, rejectsPath: join(dir, 'alone-csv.jsonl') });
+    expect(systems.imported).toMatchObject({ customers: 1, assets: 1 });
+    // Days of work by the desk's first agent, before anyone thought of the hub.
+    const agent = await local(a, 'First-line agent');
+    const { customerId } = await agent.call('customers.create', { customer: { kind: 'person', name: 'Walk-in Wanda', segment: 'home', serviceLevel: 'standard', email: 'wanda@home.example' }, asset: null });
+    const flicker = await agent.call('tickets.create', { customerId, subject: 'Screen flickers after sleep' });
+    await agent.call('tickets.act', { ticketId: flicker.ticket.id, command: { type: 'TAKE' } });
+    const before = names(a);
+    const ticketsBefore = subjects(a);
+    expect(ticketsBefore.length).toBeGreaterThan(2);
+    expect(ticketsBefore).toContain('Screen flickers after sleep');
+    expect(before).toContain('Walk-in Wanda');
+    expect(before).toContain('Harbor Clinic');
+
+    // The admin joins it to the centre's hub and signs in there with their hub account.
+    await admin.call('hub.join', { url: hub.url });
+    await signInAt(a, omar);
+    await a.sync.syncNow();
+    expect(a.sync.status().waiting).toEqual([]);
+    expect(pending(a)).toBe(0);
+
+    // Another desk of the centre, and the supervisor there, see all of it.
+    const b = await joinedDesk();
+    await signInAt(b, sofia);
+    expect(names(b)).toEqual(before);
+    expect(subjects(b)).toEqual(ticketsBefore);
+    expect(b.db.sqlite.prepare('select count(*) from contacts').pluck().get()).toBe(a.db.sqlite.prepare('select count(*) from contacts').pluck().get());
+    expect(b.db.sqlite.prepare("select c.name from assets s join customers c on c.id = s.customer_id where s.service_tag = '4HB7Q2K'").pluck().get()).toBe('Harbor Clinic');
+    const stateOf = (d: Desk) => d.db.sqlite.prepare('select state from tickets where id = ?').pluck().get(flicker.ticket.id);
+    expect(stateOf(b)).toBe(stateOf(a));
+  }, 60_000);
+
+  it('an import on a joined desk goes to the hub with the admin’s session, and waits, said, while no admin is signed in there', async () => {
+    const a = await joinedDesk();
+    const agentThere = await signInAt(a, ava);
+    const admin = await signInAt(a, omar);
+    const csv = join(dir, 'joined.csv');
+    writeFileSync(csv, 'Customer,Mail\nPine Street Bakery,orders@pine.example\n');
+    // The admin's hub session has ended (signed out elsewhere, expired): the import waits, said why.
+    a.db.sqlite.prepare('update hub_accounts set token = null where user_id = ?').run(omar.id);
+    await admin.call('import.run', { from: 'csv', files: [csv], mapping: { name: 'Customer', email: 'Mail' }, rejectsPath: join(dir, 'joined.jsonl') });
+    await a.sync.syncNow();
+    expect(a.sync.status().waiting).toContain(say('deskWorkNeedsAdmin'));
+    expect(pending(a)).toBeGreaterThan(0);
+    void agentThere;
+    // The admin signs in again: it goes.
+    await signInAt(a, omar);
+    await a.sync.syncNow();
+    expect(pending(a)).toBe(0);
+    const b = await joinedDesk();
+    await signInAt(b, sofia);
+    expect(names(b)).toContain('Pine Street Bakery');
+  }, 60_000);
+  it('the same export imported on two desks before they joined comes in twice, each desk’s records their own: the duplicate pairs are found and merged as any', async () => {
+    const csv = join(dir, 'twice.csv');
+    writeFileSync(csv, 'Customer,Mail,Tag,Line,Model,Shipped,Warranty\nOrchard Primary School,office@orchard.example,5QW3E8R,Latitude,3140,2023-09-01,2026-09-01\n');
+    const mapping = { name: 'Customer', email: 'Mail', serviceTag: 'Tag', productLine: 'Line', model: 'Model', shipDate: 'Shipped', warrantyEnd: 'Warranty' };
+    const twice: Desk[] = [];
+    for (const n of [1, 2]) {
+      const d = await aloneDesk();
+      const admin = await local(d, 'Desk admin');
+      await admin.call('import.run', { from: 'csv', files: [csv], mapping, rejectsPath: join(dir, `twice-${n}.jsonl`) });
+      await admin.call('hub.join', { url: hub.url });
+      await signInAt(d, omar);
+      twice.push(d);
+    }
+    for (const d of twice) await d.sync.syncNow();
+    for (const d of twice) expect(pending(d)).toBe(0);
+    const c = await joinedDesk();
+    const sofiaThere = await signInAt(c, sofia);
+    const orchard = c.db.sqlite.prepare("select id from customers where name = 'Orchard Primary School' order by id").pluck().all() as string[];
+    expect(orchard).toHaveLength(2);
+    // One system per tag: the first to reach the hub keeps it, on every desk.
+    expect(c.db.sqlite.prepare("select count(*) from assets where service_tag = '5QW3E8R'").pluck().get()).toBe(1);
+    const pairs = await sofiaThere.call('customers.duplicates', { name: 'Orchard Primary School', segment: 'home', email: 'office@orchard.example', excludeId: orchard[0]! });
+    expect(pairs.map((p) => p.customerId)).toContain(orchard[1]);
+  }, 60_000);
+  it('the hub takes a desk account’s work from an admin’s session only, and never in a hub account’s name or the system’s', async () => {
+    const adminDesk = await signInDesk(hub, omar);
+    const agentDesk = await signInDesk(hub, ava);
+    const deskAgent = { id: uuidv7(), role: 'agent' as const, tier: 1 as const, segments: ['home' as const] };
+    const opened = (d: typeof adminDesk, actor: { id: string; role: 'agent' | 'system'; tier: 1; segments: 'home'[] }) => ({ ...event(d, `T-${uuidv7()}`, 1, 'CREATED', { segment: 'home' }), actor });
+    // An agent's session cannot bring another author's work, nor an admin's someone the hub has an account for, nor the system's.
+    for (const [desk, actor] of [[agentDesk, deskAgent], [adminDesk, { id: ava.id, role: 'agent', tier: 1, segments: ['home'] }], [adminDesk, { ...deskAgent, role: 'system' }]] as const) {
+      const r = await pushEvents(hub, desk, [opened(desk, actor as typeof deskAgent)]);
+      expect(r.status).toBe(403);
+    }
+    const carried = await pushEvents(hub, adminDesk, [opened(adminDesk, deskAgent)]);
+    expect(carried.status).toBe(200);
+    expect(carried.body.results[0]).toMatchObject({ status: 'accepted' });
+  }, 60_000);
+});
