@@ -96,10 +96,10 @@ describe('a hub restored from an older backup', () => {
     const hubEvents = Number((await query(on('nightly'), `select count(*)::int as n from events where stream = 'ticket' and ticket_id = '${wednesday}'`))[0]!.n);
     expect(await seen(a, wednesday)).toEqual({ state: 'new', assigneeId: null, events: hubEvents });
     expect(await seen(a, wednesday)).toEqual(await seen(b, wednesday));
-    // Ava's desk tells her, until she dismisses it, how many of her changes the hub no longer has
-    // (Tuesday's ticket and her take of Monday's), which stay on her desk.
+    // Ava's desk tells her, until she dismisses it, how many of her changes the hub had lost
+    // (Tuesday's customer record and ticket, her take of Monday's), all sent again.
     const restoredAt = a.desk.clock.now();
-    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, hubRestored: { mine: 2 } });
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, hubRestored: { mine: 3, waiting: 0, refused: 0 } });
     expect(await a.call('sync.status')).not.toHaveProperty('hubRestored.desk');
     // Ben lost nothing made at his desk, and is an agent: nothing to tell him.
     expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0 });
@@ -107,11 +107,11 @@ describe('a hub restored from an older backup', () => {
     // A supervisor at Ava's desk hears of it, with all that desk's changes the hub lost.
     const sueAtA = a.desk.connect(() => undefined);
     expect(await sueAtA.call('session.signInWithPassword', { email: sue.email, password: PASSWORD })).toMatchObject({ ok: true });
-    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { mine: 0, desk: 2 } } });
+    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { mine: 0, desk: 3 } } });
     // Ava dismisses it; Sue still has it until she does.
     await a.call('sync.dismissHubRestored');
     expect(await a.call('sync.status')).not.toHaveProperty('hubRestored');
-    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { at: restoredAt, desk: 2 } } });
+    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { at: restoredAt, desk: 3 } } });
     expect(await seen(a, tuesday)).toMatchObject({ state: 'new' });
     // Wednesday's ticket has the number the restored hub gave it on both desks; Tuesday's, which
     // had that number before, moves to the next free one on Ava's desk rather than sharing it.
@@ -127,5 +127,72 @@ describe('a hub restored from an older backup', () => {
     await b.desk.sync.syncNow();
     expect(await seen(b, wednesday)).toMatchObject({ state: 'tier1.open', assigneeId: ava.id });
     expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  }, 120_000);
+
+  it('each desk sends again what the hub lost of its changes: the hub and the other desk get them, under one number everywhere, and one that no longer applies is its author’s conflict', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    const url = await pgs.freshDatabase();
+    const database = url.split('/').pop()!;
+    const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
+    hub = await testHub(url);
+    const port = Number(new URL(hub.url).port);
+    const ava = await makeUser(hub, { email: 'ava@resend.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const ben = await makeUser(hub, { email: 'ben@resend.test', name: 'Ben', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const monday = await newTicket(a, 'Monday');
+    const printer = await newTicket(a, 'Printer');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+
+    // Monday night's backup.
+    await hub.close();
+    await query(on('postgres'), `create database resend_nightly template ${database}`);
+    hub = await testHub(url, { port });
+    // Tuesday: Ava opens a ticket (and its customer's record) and takes Monday's; Ben's desk has
+    // them. Late on Tuesday she takes the printer ticket, which Ben's desk has not pulled.
+    const tuesday = await newTicket(a, 'Tuesday');
+    await a.call('tickets.act', { ticketId: monday, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await a.call('tickets.act', { ticketId: printer, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    const backupHead = Number((await query(on('resend_nightly'), 'select seq from log_head'))[0]!.seq);
+    const lost = await query(url, `select id::text as id, stream, type, ticket_id, actor_id from events where seq > ${backupHead} order by seq`);
+    const printerTake = lost.find((e) => e.ticket_id === printer && e.type === 'TAKE')!.id as string;
+    expect(lost.map((e) => e.stream)).toEqual(expect.arrayContaining(['customer', 'ticket']));
+
+    // Wednesday: the hub's disk is lost and Monday night's backup is put back. Ben, whose desk
+    // never heard of Ava's take, takes the printer ticket, and opens one; then both desks sync.
+    await hub.close();
+    hub = await testHub(on('resend_nightly'), { port });
+    await b.call('tickets.act', { ticketId: printer, command: { type: 'TAKE' } });
+    const wednesday = await newTicket(b, 'Wednesday');
+    await b.desk.sync.syncNow();
+    const started = performance.now();
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    console.log(`a hub restored from an older backup: what it lost sent again and both desks in step in ${Math.round(performance.now() - started)} ms`);
+
+    // The hub has every change of Ava's it had lost, once, but her take of the printer ticket.
+    const onHub = new Map((await query(on('resend_nightly'), 'select id::text as id, seq, stream from events')).map((r) => [r.id as string, r]));
+    for (const e of lost) expect(onHub.has(e.id as string), `${String(e.stream)} ${String(e.type)}`).toBe(e.id !== printerTake);
+    // Every ticket event on both desks has the number the hub has for it now, none waiting.
+    const hubTicketSeqs = [...onHub.values()].filter((r) => r.stream === 'ticket').map((r) => [r.id, Number(r.seq)]).sort();
+    const deskSeqs = (p: Person) => (p.desk.db.sqlite.prepare('select id, global_seq from ticket_events').all() as { id: string; global_seq: number | null }[]).map((r) => [r.id, r.global_seq]).sort();
+    expect(deskSeqs(a)).toEqual(hubTicketSeqs);
+    expect(deskSeqs(b)).toEqual(hubTicketSeqs);
+    // Ben's desk shows what Ava did on Tuesday; the printer ticket is Ben's on both.
+    expect(await seen(b, tuesday)).toMatchObject({ state: 'new' });
+    expect(await seen(b, monday)).toMatchObject({ state: 'tier1.open', assigneeId: ava.id });
+    expect(await seen(a, printer)).toMatchObject({ state: 'tier1.open', assigneeId: ben.id });
+    expect(await seen(a, wednesday)).toEqual(await seen(b, wednesday));
+    // Ava's take of the printer ticket is her conflict, with why; the notice says the rest went again.
+    const conflict = (await a.call('sync.conflicts')).find((c) => c.eventId === printerTake);
+    expect(conflict).toMatchObject({ type: 'TAKE', entityId: printer, reason: expect.stringMatching(/\S/) });
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 1, hubRestored: { mine: lost.filter((e) => e.actor_id === ava.id).length, waiting: 0, refused: 1 } });
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    expect(await b.call('sync.status')).not.toHaveProperty('hubRestored');
   }, 120_000);
 });
