@@ -10,6 +10,7 @@ import { ticketNumber } from '../ticketRows';
 import { ticketStatements, type EventRowValues } from '../ticketStatements';
 import { stepNewsOf, ticketChangeOf, type TicketChange, type TicketStore } from '../ticketStore';
 import { conflictStore, type ConflictStore } from './conflicts';
+import { keepEventAtCursor } from './cursorEvent';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
 import { renumberedLine } from '../../../shared/interactionText';
@@ -542,6 +543,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         }
       }
       db.run(k.updateTable('sync_state').set({ cursor, last_synced_at: now }).where('id', '=', 1).where('cursor', '<', cursor));
+      // Which event this desk read at its cursor, when the batch ends on it: the next pull names it
+      // (engine.ts eventAtCursor), for the hub to say if it has another there (it went back).
+      const last = events.at(-1);
+      if (last && last.globalSeq === cursor) keepEventAtCursor(db, cursor, last.id);
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       const seen = new Set<string>();
       const news = customers.filter((c) => !seen.has(c.customerId) && seen.add(c.customerId));

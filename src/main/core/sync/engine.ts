@@ -10,6 +10,7 @@ import type { Sql } from '../db/exec';
 import { describeFetchError, endedBecause, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
 import { forgetHubRestored, keepHubRestored } from './hubRestoredNotice';
+import { eventAtCursor, keepEventAtCursor } from './cursorEvent';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
 //
@@ -51,7 +52,7 @@ const LIVE_RETRY_MS = [1000, 2000, 5000, 10_000, 30_000, 60_000];
 const LIVE_LASTED_MS = 10_000;
 
 const refusalSchema = z.object({ id: z.number(), eventId: z.string(), reason: z.string(), at: z.number() });
-const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema) });
+const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema), wentBack: z.boolean().optional() });
 const directoryAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number() });
 const snapshotAnswer = z.object({ watermark: z.number(), events: z.array(outboxEnvelopeSchema) });
 const pushAnswer = z.object({
@@ -140,6 +141,8 @@ export function syncEngine(options: SyncEngineOptions) {
    * everything before it, goes on sending its own changes, and says it must be upgraded.
    */
   let tooOld = false;
+  /** The hub refused a pull naming the event at the cursor (a hub before atId): not named again until the desk restarts. */
+  let atIdRefused = false;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
   const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
@@ -210,15 +213,26 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   async function pullPages(token: string): Promise<void> {
-    const page = (after: number, refusalsAfter: number) => request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}`, token);
+    const page = (after: number, refusalsAfter: number, atId: string | null = null) =>
+      request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}${atId ? `&atId=${atId}` : ''}`, token);
     let s = state();
-    let answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
+    // The first page names the event this desk read at its cursor, if it knows it (cursorEvent.ts).
+    const atId = atIdRefused ? null : eventAtCursor(db, s.cursor);
+    let answer = pullAnswer.parse(
+      await page(s.cursor, s.refusals_after, atId).catch((error: unknown) => {
+        // A hub before atId refuses a pull with a parameter it does not know: pull as before.
+        if (!atId || !(error instanceof HubAnswer && error.status === 400)) throw error;
+        atIdRefused = true;
+        return page(s.cursor, s.refusals_after);
+      }),
+    );
     /** After the hub went back: the changes of this desk's queued to go again, and the ids the log read again brings. */
     let reread: { lost: OutboxEnvelope[]; ids: Set<string> } | null = null;
-    if (answer.head < s.cursor) {
-      // The hub's log ends before what this desk has read of it: its database went back (restored
-      // from an older backup). Following the old cursor, this desk would skip every change the hub
-      // numbers from now on up to it, without a word, and take in none of them.
+    if (answer.head < s.cursor || answer.wentBack === true) {
+      // The hub's log ends before what this desk has read of it, or has another event where this
+      // desk's cursor is: its database went back (restored from an older backup), and what desks
+      // sent since may have passed the cursor again. Following the old cursor, this desk would skip
+      // every change the hub numbered up to it, without a word, and take in none of them.
       reread = { lost: await hubWentBack(token, answer.head, s.cursor), ids: new Set() };
       s = state();
       answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
@@ -267,7 +281,8 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   /**
-   * The hub's log ends at `head`, before `cursor`, what this desk had read: its database was
+   * The hub's log ends at `head`, before `cursor`, what this desk had read, or it has another
+   * event at `cursor` than the one this desk read there (wentBack): its database was
    * restored from an older backup, and what it numbered after that backup is gone from it while
    * what desks sent since may already carry those numbers again. The desk follows the log again
    * from the last event it holds that the hub still has at the same place (a restored log is a
@@ -290,12 +305,14 @@ export function syncEngine(options: SyncEngineOptions) {
     const deskId = hub.linkInfo()?.desk_id ?? '';
     const scan = sql`/* scan: once, when the hub's log went back behind this desk (hubWentBack) */`;
     let from = 0;
+    let agreed: string | null = null;
     for (let nth = 0; ; nth = nth * 2 + 1) {
       const mine = db.get(k.selectFrom('ticket_events').select(['id', 'global_seq']).where('global_seq', '>', 0).where('global_seq', '<=', head).orderBy('global_seq', 'desc').limit(1).offset(nth).modifyEnd(scan));
       if (!mine || mine.global_seq === null) break;
       const at = pullAnswer.parse(await request('GET', `/sync/pull?after=${mine.global_seq - 1}&limit=1&refusalsAfter=${Number.MAX_SAFE_INTEGER}`, token)).events[0];
       if (at?.id === mine.id && at.globalSeq === mine.global_seq) {
         from = mine.global_seq;
+        agreed = mine.id;
         break;
       }
     }
@@ -319,10 +336,12 @@ export function syncEngine(options: SyncEngineOptions) {
       });
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       setState({ cursor: from, refusals_after: 0 });
+      if (agreed) keepEventAtCursor(db, from, agreed);
       if (directoryCursor() > from) setDirectoryCursor(from);
       keepHubRestored(db, now(), lostBy);
     });
-    log(`tagdesk: the hub's log ends at ${head}, before the ${cursor} this desk had read from it (was its database restored from an older backup?); reading it again from ${from}. ${lost.length} change(s) made here that the hub had accepted after that may not be on it now: sending those it does not have again.`);
+    const why = head < cursor ? `the hub's log ends at ${head}, before the ${cursor} this desk had read from it` : `the hub has another event at ${cursor} than the one this desk read there`;
+    log(`tagdesk: ${why} (was its database restored from an older backup?); reading it again from ${from}. ${lost.length} change(s) made here that the hub had accepted after that may not be on it now: sending those it does not have again.`);
     options.onStatus();
     return lost;
   }
