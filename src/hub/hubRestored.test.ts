@@ -27,8 +27,8 @@ afterAll(async () => {
   await pgs?.stop();
 }, 60_000);
 
-async function deskFor(user: HubUser) {
-  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
+async function deskFor(user: HubUser, fetch?: typeof globalThis.fetch) {
+  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, ...(fetch ? { fetch } : {}) } });
   desks.push(d);
   return signInAt(d, user);
 }
@@ -264,5 +264,35 @@ describe('a hub restored from an older backup', () => {
     expect(await c.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0, hubRestored: { mine: catLost, waiting: 0, refused: 0 } });
     const hubHead = await head();
     for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, cursor: hubHead });
+  }, 120_000);
+
+  it('a desk pulling from a hub before atId (which refuses a parameter it does not know) pulls as before, and names it no more', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    hub = await testHub(await pgs.freshDatabase());
+    const ava = await makeUser(hub, { email: 'ava@older.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const ben = await makeUser(hub, { email: 'ben@older.test', name: 'Ben', role: 'agent', segments: ['education'] });
+    // What a hub before atId answers a pull naming it (its pull schema is strict).
+    let refused = 0;
+    const olderHub: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('atId=')) {
+        refused++;
+        return Promise.resolve(new Response(JSON.stringify({ error: { code: 'bad_request', message: 'Not a valid pull: ✖ Unrecognized key: "atId"' } }), { status: 400, headers: { 'content-type': 'application/json' } }));
+      }
+      return fetch(input, init);
+    };
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, olderHub);
+    const first = await newTicket(a, 'First');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const second = await newTicket(a, 'Second');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(refused).toBe(1);
+    expect(await seen(b, first)).toEqual(await seen(a, first));
+    expect(await seen(b, second)).toEqual(await seen(a, second));
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: ((await a.call('sync.status')) as { cursor: number }).cursor });
   }, 120_000);
 });
