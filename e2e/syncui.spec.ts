@@ -392,14 +392,16 @@ test('a desk whose clock is 10 minutes off says so on every page, in words, in b
   await expect(page.getByTestId('clock-warning')).toHaveCount(0);
 });
 
-test('a hub restored from an older backup is a notice on every page, with the reader’s lost changes, in both languages, until dismissed', async ({ page }) => {
+test('a hub restored from an older backup is a notice on every page, with the reader’s lost changes sent again and those refused, in both languages, until dismissed', async ({ page }) => {
   // The desk finds and keeps it (src/hub/hubRestored.test.ts, hubRestoredNotice.test.ts); here the status plays it.
   const at = Date.now() - 20 * 60_000;
-  await fakeSync(page, joined({ online: true, pending: 0, conflicts: 0, hubRestored: { at, mine: 2 } }), []);
+  await fakeSync(page, joined({ online: true, pending: 0, conflicts: 0, hubRestored: { at, mine: 2, waiting: 0, refused: 1 } }), []);
   await signInAsAva(page);
   const notice = page.getByRole('alert').filter({ hasText: en['hubRestored.title'] });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('2 changes you made at this desk are among them');
+  await expect(notice).toContainText('2 changes you made at this desk were among them.');
+  // Sent again by the desk; the one the hub refused is the author's sync conflict.
+  await expect(notice.getByTestId('hub-restored-resent')).toHaveText(`${en['hubRestored.sent']} ${en['hubRestored.refused_one'].replace('{count}', '1')}`);
   const shots = process.env.TAGDESK_SCREENS_DIR;
   const shoot = async (name: string) => {
     // Pictures at both widths when asked for; the checks at phone width, where it wraps most.
@@ -419,7 +421,8 @@ test('a hub restored from an older backup is a notice on every page, with the re
   await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/`);
   await page.reload();
   const persian = page.getByRole('alert').filter({ hasText: fa['hubRestored.title'] });
-  await expect(persian).toContainText('۲ تغییری که شما در این میز داده‌اید');
+  await expect(persian).toContainText('۲ تغییری که شما در این میز داده بودید');
+  await expect(persian.getByTestId('hub-restored-resent')).toContainText('هاب ۱ مورد از آن‌ها را نپذیرفت');
   await shoot('fa');
   // Dismissed: it goes, without a reload.
   await persian.getByRole('button', { name: fa['common.dismiss'] }).click();

@@ -27,8 +27,8 @@ afterAll(async () => {
   await pgs?.stop();
 }, 60_000);
 
-async function deskFor(user: HubUser) {
-  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
+async function deskFor(user: HubUser, fetch?: typeof globalThis.fetch) {
+  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false, ...(fetch ? { fetch } : {}) } });
   desks.push(d);
   return signInAt(d, user);
 }
@@ -96,10 +96,10 @@ describe('a hub restored from an older backup', () => {
     const hubEvents = Number((await query(on('nightly'), `select count(*)::int as n from events where stream = 'ticket' and ticket_id = '${wednesday}'`))[0]!.n);
     expect(await seen(a, wednesday)).toEqual({ state: 'new', assigneeId: null, events: hubEvents });
     expect(await seen(a, wednesday)).toEqual(await seen(b, wednesday));
-    // Ava's desk tells her, until she dismisses it, how many of her changes the hub no longer has
-    // (Tuesday's ticket and her take of Monday's), which stay on her desk.
+    // Ava's desk tells her, until she dismisses it, how many of her changes the hub had lost
+    // (Tuesday's customer record and ticket, her take of Monday's), all sent again.
     const restoredAt = a.desk.clock.now();
-    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, hubRestored: { mine: 2 } });
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, hubRestored: { mine: 3, waiting: 0, refused: 0 } });
     expect(await a.call('sync.status')).not.toHaveProperty('hubRestored.desk');
     // Ben lost nothing made at his desk, and is an agent: nothing to tell him.
     expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0 });
@@ -107,11 +107,11 @@ describe('a hub restored from an older backup', () => {
     // A supervisor at Ava's desk hears of it, with all that desk's changes the hub lost.
     const sueAtA = a.desk.connect(() => undefined);
     expect(await sueAtA.call('session.signInWithPassword', { email: sue.email, password: PASSWORD })).toMatchObject({ ok: true });
-    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { mine: 0, desk: 2 } } });
+    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { mine: 0, desk: 3 } } });
     // Ava dismisses it; Sue still has it until she does.
     await a.call('sync.dismissHubRestored');
     expect(await a.call('sync.status')).not.toHaveProperty('hubRestored');
-    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { at: restoredAt, desk: 2 } } });
+    expect(await sueAtA.call('sync.status', {})).toMatchObject({ ok: true, result: { hubRestored: { at: restoredAt, desk: 3 } } });
     expect(await seen(a, tuesday)).toMatchObject({ state: 'new' });
     // Wednesday's ticket has the number the restored hub gave it on both desks; Tuesday's, which
     // had that number before, moves to the next free one on Ava's desk rather than sharing it.
@@ -127,5 +127,172 @@ describe('a hub restored from an older backup', () => {
     await b.desk.sync.syncNow();
     expect(await seen(b, wednesday)).toMatchObject({ state: 'tier1.open', assigneeId: ava.id });
     expect(await a.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+  }, 120_000);
+
+  it('each desk sends again what the hub lost of its changes: the hub and the other desk get them, under one number everywhere, and one that no longer applies is its author’s conflict', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    const url = await pgs.freshDatabase();
+    const database = url.split('/').pop()!;
+    const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
+    hub = await testHub(url);
+    const port = Number(new URL(hub.url).port);
+    const ava = await makeUser(hub, { email: 'ava@resend.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const ben = await makeUser(hub, { email: 'ben@resend.test', name: 'Ben', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const monday = await newTicket(a, 'Monday');
+    const printer = await newTicket(a, 'Printer');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+
+    // Monday night's backup.
+    await hub.close();
+    await query(on('postgres'), `create database resend_nightly template ${database}`);
+    hub = await testHub(url, { port });
+    // Tuesday: Ava opens a ticket (and its customer's record) and takes Monday's; Ben's desk has
+    // them. Late on Tuesday she takes the printer ticket, which Ben's desk has not pulled.
+    const tuesday = await newTicket(a, 'Tuesday');
+    await a.call('tickets.act', { ticketId: monday, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await a.call('tickets.act', { ticketId: printer, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    const backupHead = Number((await query(on('resend_nightly'), 'select seq from log_head'))[0]!.seq);
+    const lost = await query(url, `select id::text as id, stream, type, ticket_id, actor_id from events where seq > ${backupHead} order by seq`);
+    const printerTake = lost.find((e) => e.ticket_id === printer && e.type === 'TAKE')!.id as string;
+    expect(lost.map((e) => e.stream)).toEqual(expect.arrayContaining(['customer', 'ticket']));
+
+    // Wednesday: the hub's disk is lost and Monday night's backup is put back. Ben, whose desk
+    // never heard of Ava's take, takes the printer ticket, and opens one; then both desks sync.
+    await hub.close();
+    hub = await testHub(on('resend_nightly'), { port });
+    await b.call('tickets.act', { ticketId: printer, command: { type: 'TAKE' } });
+    const wednesday = await newTicket(b, 'Wednesday');
+    await b.desk.sync.syncNow();
+    const started = performance.now();
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    console.log(`a hub restored from an older backup: what it lost sent again and both desks in step in ${Math.round(performance.now() - started)} ms`);
+
+    // The hub has every change of Ava's it had lost, once, but her take of the printer ticket.
+    const onHub = new Map((await query(on('resend_nightly'), 'select id::text as id, seq, stream from events')).map((r) => [r.id as string, r]));
+    for (const e of lost) expect(onHub.has(e.id as string), `${String(e.stream)} ${String(e.type)}`).toBe(e.id !== printerTake);
+    // Every ticket event on both desks has the number the hub has for it now, none waiting.
+    const hubTicketSeqs = [...onHub.values()].filter((r) => r.stream === 'ticket').map((r) => [r.id, Number(r.seq)]).sort();
+    const deskSeqs = (p: Person) => (p.desk.db.sqlite.prepare('select id, global_seq from ticket_events').all() as { id: string; global_seq: number | null }[]).map((r) => [r.id, r.global_seq]).sort();
+    expect(deskSeqs(a)).toEqual(hubTicketSeqs);
+    expect(deskSeqs(b)).toEqual(hubTicketSeqs);
+    // Ben's desk shows what Ava did on Tuesday; the printer ticket is Ben's on both.
+    expect(await seen(b, tuesday)).toMatchObject({ state: 'new' });
+    expect(await seen(b, monday)).toMatchObject({ state: 'tier1.open', assigneeId: ava.id });
+    expect(await seen(a, printer)).toMatchObject({ state: 'tier1.open', assigneeId: ben.id });
+    expect(await seen(a, wednesday)).toEqual(await seen(b, wednesday));
+    // Ava's take of the printer ticket is her conflict, with why; the notice says the rest went again.
+    const conflict = (await a.call('sync.conflicts')).find((c) => c.eventId === printerTake);
+    expect(conflict).toMatchObject({ type: 'TAKE', entityId: printer, reason: expect.stringMatching(/\S/) });
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 1, hubRestored: { mine: lost.filter((e) => e.actor_id === ava.id).length, waiting: 0, refused: 1 } });
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    expect(await b.call('sync.status')).not.toHaveProperty('hubRestored');
+  }, 120_000);
+
+  it('a desk offline across the restore, whose cursor the hub passes again before it pulls, still sees the hub went back: it reads again what it would skip and sends again what the hub lost of its', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    const url = await pgs.freshDatabase();
+    const database = url.split('/').pop()!;
+    const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
+    hub = await testHub(url);
+    const port = Number(new URL(hub.url).port);
+    const ava = await makeUser(hub, { email: 'ava@lagging.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const ben = await makeUser(hub, { email: 'ben@lagging.test', name: 'Ben', role: 'agent', segments: ['education'] });
+    const cat = await makeUser(hub, { email: 'cat@lagging.test', name: 'Cat', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const c = await deskFor(cat);
+    const monday = await newTicket(a, 'Monday');
+    for (const p of [a, b, c]) await p.desk.sync.syncNow();
+
+    // Monday night's backup.
+    await hub.close();
+    await query(on('postgres'), `create database lagging_nightly template ${database}`);
+    hub = await testHub(url, { port });
+    // Tuesday: Ava takes Monday's ticket, Cat opens one; every desk has it all.
+    await a.call('tickets.act', { ticketId: monday, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    const tuesday = await newTicket(c, 'Tuesday');
+    await c.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const backupHead = Number((await query(on('lagging_nightly'), 'select seq from log_head'))[0]!.seq);
+    const lost = await query(url, `select id::text as id, actor_id from events where seq > ${backupHead} order by seq`);
+    const catLost = lost.filter((e) => e.actor_id === cat.id).length;
+    const cCursor = ((await c.call('sync.status')) as { cursor: number }).cursor;
+    expect(cCursor).toBe(Number((await query(url, 'select seq from log_head'))[0]!.seq));
+
+    // Wednesday: Monday night's backup is put back. Cat's desk is off; Ava's and Ben's go on, and
+    // what they send (Ava's lost take sent again, Ben's new tickets) passes the head Cat's desk had read.
+    await hub.close();
+    hub = await testHub(on('lagging_nightly'), { port });
+    const head = async () => Number((await query(on('lagging_nightly'), 'select seq from log_head'))[0]!.seq);
+    await a.desk.sync.syncNow();
+    const wednesday: string[] = [];
+    while ((await head()) <= cCursor) {
+      wednesday.push(await newTicket(b, `Wednesday ${wednesday.length + 1}`));
+      await b.desk.sync.syncNow();
+    }
+    await a.desk.sync.syncNow();
+
+    // Cat's desk comes back: the hub's head is past its cursor, and yet it reads the log again.
+    const started = performance.now();
+    await c.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    console.log(`a hub restored from an older backup: a desk whose cursor it passed again in step in ${Math.round(performance.now() - started)} ms`);
+
+    // Cat's Tuesday ticket is on the hub again, and on the other desks; Ben's Wednesday tickets on Cat's.
+    const onHub = await query(on('lagging_nightly'), "select id::text as id, seq from events where stream = 'ticket'");
+    const hubTicketSeqs = onHub.map((r) => [r.id, Number(r.seq)]).sort();
+    const deskSeqs = (p: Person) => (p.desk.db.sqlite.prepare('select id, global_seq from ticket_events').all() as { id: string; global_seq: number | null }[]).map((r) => [r.id, r.global_seq]).sort();
+    for (const p of [a, b, c]) expect(deskSeqs(p)).toEqual(hubTicketSeqs);
+    for (const w of wednesday) expect(await seen(c, w)).toEqual(await seen(b, w));
+    expect(await seen(a, tuesday)).toMatchObject({ state: 'new' });
+    expect(await seen(b, tuesday)).toEqual(await seen(c, tuesday));
+    expect(await seen(c, monday)).toMatchObject({ state: 'tier1.open', assigneeId: ava.id });
+    // Cat's desk tells her what the hub had lost of hers, all sent again.
+    expect(catLost).toBeGreaterThan(0);
+    expect(await c.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0, hubRestored: { mine: catLost, waiting: 0, refused: 0 } });
+    const hubHead = await head();
+    for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, cursor: hubHead });
+  }, 120_000);
+
+  it('a desk pulling from a hub before atId (which refuses a parameter it does not know) pulls as before, and names it no more', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    hub = await testHub(await pgs.freshDatabase());
+    const ava = await makeUser(hub, { email: 'ava@older.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const ben = await makeUser(hub, { email: 'ben@older.test', name: 'Ben', role: 'agent', segments: ['education'] });
+    // What a hub before atId answers a pull naming it (its pull schema is strict).
+    let refused = 0;
+    const olderHub: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('atId=')) {
+        refused++;
+        return Promise.resolve(new Response(JSON.stringify({ error: { code: 'bad_request', message: 'Not a valid pull: ✖ Unrecognized key: "atId"' } }), { status: 400, headers: { 'content-type': 'application/json' } }));
+      }
+      return fetch(input, init);
+    };
+    const a = await deskFor(ava);
+    const b = await deskFor(ben, olderHub);
+    const first = await newTicket(a, 'First');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const second = await newTicket(a, 'Second');
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    expect(refused).toBe(1);
+    expect(await seen(b, first)).toEqual(await seen(a, first));
+    expect(await seen(b, second)).toEqual(await seen(a, second));
+    expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: ((await a.call('sync.status')) as { cursor: number }).cursor });
   }, 120_000);
 });

@@ -355,6 +355,24 @@ describe('pull and snapshot', () => {
     expect(forSupervisor).toEqual(expect.arrayContaining([edu, home]));
   });
 
+  it('says a desk’s cursor names another event than the hub has there (wentBack), when the desk names the one it read (atId): a hub restored from an older backup', async () => {
+    const t = newTicket();
+    const created = event(agent, t, 1, 'CREATED', { segment: 'education' });
+    const at = (await pushEvents(hub, agent, [created])).body.results[0]!.globalSeq!;
+    type Page = { events: Envelope[]; cursor: number; head: number; wentBack?: boolean; error?: { message: string } };
+    const pull = (query: string) => call<Page>(hub.url, 'GET', `/sync/pull?${query}`, { token: agent.token });
+    expect((await pull(`after=${at}&atId=${created.id}`)).body.wentBack).toBe(false);
+    expect((await pull(`after=${at}&atId=${created.id.toUpperCase()}`)).body.wentBack).toBe(false);
+    expect((await pull(`after=${at}&atId=${uuidv7()}`)).body.wentBack).toBe(true);
+    const head = (await pull(`after=${at}`)).body.head;
+    expect((await pull(`after=${head + 5}&atId=${created.id}`)).body.wentBack).toBe(true);
+    // A desk that names nothing (before atId, or not knowing it) is answered as before.
+    expect((await pull(`after=${at}`)).body).not.toHaveProperty('wentBack');
+    const bad = await pull(`after=${at}&atId=event-9`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/atId/);
+  });
+
   it('gives a joining desk a snapshot with a watermark, then the tail after it', async () => {
     const snap = await call<{ watermark: number; tickets: { head: { segment: string } }[]; events: Envelope[] }>(hub.url, 'GET', '/sync/snapshot', { token: specialist.token });
     expect(snap.body.tickets.length).toBeGreaterThan(0);

@@ -418,6 +418,12 @@ export const pullSchema = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   refusalsAfter: z.coerce.number().int().min(0).default(0),
+  /**
+   * The id of the event the desk read at `after` (a desk that knows it). The hub answers
+   * `wentBack: true` when its event there is another, or it has none: its log went back (restored
+   * from an older backup) and desks numbered anew what it lost, past the desk's cursor maybe.
+   */
+  atId: z.uuid().optional(),
 });
 
 export interface PullResult {
@@ -426,6 +432,8 @@ export interface PullResult {
   cursor: number;
   head: number;
   lastDeskSeq: number | null;
+  /** Only when the pull named the event it holds at `after` (atId): true when the hub's event there is another, or none. */
+  wentBack?: boolean;
   refusals: { id: number; eventId: string; deskSeq: number; stream: string; entityId: string; reason: string; at: number }[];
 }
 
@@ -444,9 +452,12 @@ export function statedDeskVersion(header: string | string[] | undefined): number
 export async function pull(db: HubDb, session: Session, query: unknown, deskVersion = 1): Promise<RawJson> {
   const parsed = pullSchema.safeParse(query);
   if (!parsed.success) throw badRequest(`Not a valid pull: ${z.prettifyError(parsed.error)}`);
-  const { after, limit, refusalsAfter } = parsed.data;
+  const { after, limit, refusalsAfter, atId } = parsed.data;
   // The head first: every event at or below a committed head is itself committed.
   const head = (await db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
+  // One lookup by the log's primary key (seq), only when the desk names what it read at its cursor.
+  const wentBack =
+    atId === undefined ? undefined : after > head || (await db.selectFrom('events').select('id').where('seq', '=', after).executeTakeFirst())?.id !== atId.toLowerCase();
   const segments = visibleSegments(session);
   let q = db
     .selectFrom('events')
@@ -493,6 +504,7 @@ export async function pull(db: HubDb, session: Session, query: unknown, deskVers
       cursor: JSON.stringify(cursor),
       head: JSON.stringify(head),
       lastDeskSeq: JSON.stringify(lastDeskSeq),
+      ...(wentBack === undefined ? {} : { wentBack: JSON.stringify(wentBack) }),
       refusals: JSON.stringify(refusals),
     }),
   );

@@ -8,12 +8,16 @@ import { idSchema, roleSchema, segmentSchema, tierSchema } from './domain';
 /**
  * The hub's log went back behind this desk (its database restored from an older backup), until
  * the reader dismisses it: when the desk found it, how many changes the reader made here the hub
- * no longer has (they stay on this desk), and for supervisors and admins, how many of the desk's.
+ * had lost, and for supervisors and admins, how many of the desk's. The desk sends them again:
+ * of those counted (the desk's when `desk` is there, else the reader's), how many are still to
+ * go, and how many the hub refused (each a conflict for its author).
  */
 export const hubRestoredNoticeSchema = z.object({
   at: z.number(),
   mine: z.number().int().nonnegative(),
   desk: z.number().int().nonnegative().optional(),
+  waiting: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
 });
 export type HubRestoredNotice = z.infer<typeof hubRestoredNoticeSchema>;
 

@@ -321,6 +321,23 @@ export interface Database {
   sync_conflicts: SyncConflictTable;
   sync_inbox: SyncInboxTable;
   ticket_renumbers: TicketRenumberTable;
+  sent_events: SentEventTable;
+  hub_resends: HubResendTable;
+}
+
+/** A change of a stream other than tickets made here that the hub accepted: its envelope, to send again if the hub loses it (migration 0037). */
+export interface SentEventTable {
+  event_id: string;
+  global_seq: number;
+  stream: string;
+  actor_id: string;
+  body: string;
+}
+
+/** A change made here that was sent again after the hub went back (migration 0037), by author. */
+export interface HubResendTable {
+  event_id: string;
+  actor_id: string;
 }
 
 /** A number a ticket opened here had before another desk's ticket took it (migration 0031). */

@@ -10,6 +10,7 @@ import { ticketNumber } from '../ticketRows';
 import { ticketStatements, type EventRowValues } from '../ticketStatements';
 import { stepNewsOf, ticketChangeOf, type TicketChange, type TicketStore } from '../ticketStore';
 import { conflictStore, type ConflictStore } from './conflicts';
+import { keepEventAtCursor } from './cursorEvent';
 import type { StreamRegistry } from './stream';
 import { settleInteractions } from '../stagedInteractions';
 import { renumberedLine } from '../../../shared/interactionText';
@@ -113,6 +114,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         .orderBy('e.seq'),
     ),
     confirm: db.prepare<never, [number, string]>(k.updateTable('ticket_events').set({ global_seq: param<number>() }).where('id', '=', param<string>()).where('global_seq', 'is', null)),
+    // The hub numbered it again (it went back to an older backup and got it again): its number wins.
+    renumber: db.prepare<never, [number, string]>(k.updateTable('ticket_events').set({ global_seq: param<number>() }).where('id', '=', param<string>())),
+    renumberSettings: db.sqlite.prepare<[number, string, number]>('UPDATE settings_events SET global_seq = ? WHERE id = ? AND global_seq > 0 AND global_seq != ?'),
     withdraw: db.prepare<never, [string]>(k.deleteFrom('ticket_events').where('id', '=', param<string>()).where('global_seq', 'is', null)),
     outboxOf: db.prepare<{ desk_seq: number; body: string }, [string]>(k.selectFrom('outbox').select(['desk_seq', 'body']).where('event_id', '=', param<string>())),
     outboxRewrite: db.prepare<never, [string, string]>(k.updateTable('outbox').set({ body: param<string>() }).where('event_id', '=', param<string>())),
@@ -288,6 +292,21 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const before = st.ticketById.get(ticketId) ?? null;
     const rows = before ? q.events.all(ticketId) : [];
     const known = new Map(rows.map((r) => [r.id, r]));
+    // Unconfirmed events here that come from the hub at the same step, in order from the first
+    // (ours whose answer was lost; or, after the hub went back, ours sent again and other desks'
+    // that their desks sent again): confirmed in place, under the hub's number, rather than
+    // withdrawn and folded in again as news.
+    if (remote.length > 0) {
+      const arriving = new Map(remote.map((e) => [e.id, e]));
+      for (const r of rows) {
+        if (r.global_seq !== null) continue;
+        const e = arriving.get(r.id);
+        if (!e || e.globalSeq === null || e.seq !== r.seq || drop.has(r.id)) break;
+        q.confirm.run(e.globalSeq, r.id);
+        q.outboxDrop.run(r.id);
+        r.global_seq = e.globalSeq;
+      }
+    }
     // Pending: the local events after the last one the hub is known to have accepted. An
     // unconfirmed event before an accepted one is on the hub already (a later step of the
     // same ticket was accepted after it; its push answer was lost): it is kept as it is.
@@ -311,6 +330,7 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       const mine = known.get(e.id);
       if (mine) {
         if (mine.global_seq === null && e.globalSeq !== null) q.confirm.run(e.globalSeq, e.id);
+        else if (e.globalSeq !== null && mine.global_seq !== e.globalSeq) q.renumber.run(e.globalSeq, e.id);
         return false;
       }
       const event = logEventOfEnvelope(e);
@@ -475,6 +495,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
           conflicted++;
         }
       }
+      // A settings change known here under the number the hub gave it before it went back takes its new one.
+      for (const e of others.get('settings') ?? []) if (e.globalSeq !== null) q.renumberSettings.run(e.globalSeq, e.id, e.globalSeq);
       for (const [stream, list] of others) {
         const applier = opts.streams.get(stream);
         if (!applier?.beforeTickets) continue;
@@ -521,6 +543,10 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         }
       }
       db.run(k.updateTable('sync_state').set({ cursor, last_synced_at: now }).where('id', '=', 1).where('cursor', '<', cursor));
+      // Which event this desk read at its cursor, when the batch ends on it: the next pull names it
+      // (engine.ts eventAtCursor), for the hub to say if it has another there (it went back).
+      const last = events.at(-1);
+      if (last && last.globalSeq === cursor) keepEventAtCursor(db, cursor, last.id);
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       const seen = new Set<string>();
       const news = customers.filter((c) => !seen.has(c.customerId) && seen.add(c.customerId));

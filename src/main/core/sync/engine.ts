@@ -9,7 +9,8 @@ import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, outboxEnvelopeSchema, type O
 import type { Sql } from '../db/exec';
 import { describeFetchError, endedBecause, type HubLink } from '../hubLink';
 import type { BatchNews, SyncApplier } from './apply';
-import { keepHubRestored } from './hubRestoredNotice';
+import { forgetHubRestored, keepHubRestored } from './hubRestoredNotice';
+import { eventAtCursor, keepEventAtCursor } from './cursorEvent';
 import { DESK_EPOCH_HEADER } from '../../../shared/deskReport';
 import { HUB_EPOCH_KEY } from '../deskPlace';
 
@@ -53,7 +54,7 @@ const LIVE_RETRY_MS = [1000, 2000, 5000, 10_000, 30_000, 60_000];
 const LIVE_LASTED_MS = 10_000;
 
 const refusalSchema = z.object({ id: z.number(), eventId: z.string(), reason: z.string(), at: z.number() });
-const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema) });
+const pullAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number(), refusals: z.array(refusalSchema), wentBack: z.boolean().optional() });
 const directoryAnswer = z.object({ events: z.array(outboxEnvelopeSchema), cursor: z.number(), head: z.number() });
 const snapshotAnswer = z.object({ watermark: z.number(), events: z.array(outboxEnvelopeSchema) });
 const pushAnswer = z.object({
@@ -147,6 +148,8 @@ export function syncEngine(options: SyncEngineOptions) {
    * everything before it, goes on sending its own changes, and says it must be upgraded.
    */
   let tooOld = false;
+  /** The hub refused a pull naming the event at the cursor (a hub before atId): not named again until the desk restarts. */
+  let atIdRefused = false;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
   const epochOf = () => Number(db.get(k.selectFrom('meta').select('value').where('key', '=', HUB_EPOCH_KEY))?.value ?? 0) || 0;
@@ -220,14 +223,27 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   async function pullPages(token: string): Promise<void> {
-    const page = (after: number, refusalsAfter: number) => request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}`, token);
+    const page = (after: number, refusalsAfter: number, atId: string | null = null) =>
+      request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}${atId ? `&atId=${atId}` : ''}`, token);
     let s = state();
-    let answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
-    if (answer.head < s.cursor) {
-      // The hub's log ends before what this desk has read of it: its database went back (restored
-      // from an older backup). Following the old cursor, this desk would skip every change the hub
-      // numbers from now on up to it, without a word, and take in none of them.
-      await hubWentBack(token, answer.head, s.cursor);
+    // The first page names the event this desk read at its cursor, if it knows it (cursorEvent.ts).
+    const atId = atIdRefused ? null : eventAtCursor(db, s.cursor);
+    let answer = pullAnswer.parse(
+      await page(s.cursor, s.refusals_after, atId).catch((error: unknown) => {
+        // A hub before atId refuses a pull with a parameter it does not know: pull as before.
+        if (!atId || !(error instanceof HubAnswer && error.status === 400)) throw error;
+        atIdRefused = true;
+        return page(s.cursor, s.refusals_after);
+      }),
+    );
+    /** After the hub went back: the changes of this desk's queued to go again, and the ids the log read again brings. */
+    let reread: { lost: OutboxEnvelope[]; ids: Set<string> } | null = null;
+    if (answer.head < s.cursor || answer.wentBack === true) {
+      // The hub's log ends before what this desk has read of it, or has another event where this
+      // desk's cursor is: its database went back (restored from an older backup), and what desks
+      // sent since may have passed the cursor again. Following the old cursor, this desk would skip
+      // every change the hub numbered up to it, without a word, and take in none of them.
+      reread = { lost: await hubWentBack(token, answer.head, s.cursor), ids: new Set() };
       s = state();
       answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
     }
@@ -241,46 +257,162 @@ export function syncEngine(options: SyncEngineOptions) {
         next.catch(() => undefined); // awaited on the next turn; not unhandled if this batch fails first
       }
       tell(applier.applyBatch(answer.events, answer.refusals, answer.cursor));
+      // This desk's own, come back (the push's answer was lost on the way, or read again).
+      const deskId = hub.linkInfo()?.desk_id;
+      keepSent(answer.events.flatMap((e) => (e.deskId === deskId && e.stream !== 'ticket' && e.globalSeq !== null ? [{ e, globalSeq: e.globalSeq }] : [])));
+      if (reread) for (const e of answer.events) reread.ids.add(e.id);
       setState({ last_synced_at: now(), ...(lastRefusal ? { refusals_after: lastRefusal } : {}) });
-      if (!next) return;
+      if (!next) break;
       answer = pullAnswer.parse(await next);
     }
+    if (reread) cameBack(reread.lost.filter((e) => reread.ids.has(e.id)));
   }
 
   /**
-   * The hub's log ends at `head`, before `cursor`, what this desk had read: its database was
+   * Changes of this desk's queued to go again after the hub went back that the log read again
+   * brought all the same (the point where the desk and the hub agree is looked for among ticket
+   * events, by doubling steps: what came after it may be on the hub still): not lost, not sent
+   * again, not counted in the notice.
+   */
+  function cameBack(back: readonly OutboxEnvelope[]): void {
+    if (back.length === 0) return;
+    const by: Record<string, number> = {};
+    for (const e of back) by[e.actor.id] = (by[e.actor.id] ?? 0) + 1;
+    db.write(() => {
+      for (let i = 0; i < back.length; i += 500) {
+        const ids = back.slice(i, i + 500).map((e) => e.id);
+        db.run(k.deleteFrom('hub_resends').where('event_id', 'in', ids));
+        db.run(k.deleteFrom('outbox').where('event_id', 'in', ids));
+      }
+      forgetHubRestored(db, by);
+    });
+    log(`tagdesk: ${back.length} of them the hub still had: not sent again.`);
+    options.onStatus();
+  }
+
+  /**
+   * The hub's log ends at `head`, before `cursor`, what this desk had read, or it has another
+   * event at `cursor` than the one this desk read there (wentBack): its database was
    * restored from an older backup, and what it numbered after that backup is gone from it while
    * what desks sent since may already carry those numbers again. The desk follows the log again
    * from the last event it holds that the hub still has at the same place (a restored log is a
    * prefix of the old one: agreeing there, it agrees everywhere before), found by asking the hub
    * for the event at the desk's 1st, 2nd, 4th, 8th... newest; what it re-reads that it knows
    * already is known by id. Refusals are read again from the start (those dealt with are known
-   * by event id). The desk says so, with how many changes made here the hub accepted once and no
-   * longer has: they stay here as they were; the hub and the other desks have none of them.
+   * by event id).
+   *
+   * What the hub numbered after that point is no longer accepted here: every ticket event the
+   * desk holds with such a number is unconfirmed (global seq null), and the changes made at this
+   * desk among them, of every stream (ticket events from the ticket's log, the others from
+   * sent_events), go back to the front of the outbox in the hub's old order, with their ids, to
+   * be sent again: the hub judges them as any push and numbers them anew. One the hub has again
+   * (re-read, or sent again by its desk) is confirmed under its new number when it comes; one of
+   * this desk's that no longer applies on what the hub has now becomes a conflict for its author
+   * (the rebase, or the hub's refusal). The desk says so, with how many of its changes the hub
+   * had lost; the notice counts them out as they go (hubRestoredNotice.ts).
    */
-  async function hubWentBack(token: string, head: number, cursor: number): Promise<void> {
+  async function hubWentBack(token: string, head: number, cursor: number): Promise<OutboxEnvelope[]> {
     const deskId = hub.linkInfo()?.desk_id ?? '';
     const scan = sql`/* scan: once, when the hub's log went back behind this desk (hubWentBack) */`;
     let from = 0;
+    let agreed: string | null = null;
     for (let nth = 0; ; nth = nth * 2 + 1) {
       const mine = db.get(k.selectFrom('ticket_events').select(['id', 'global_seq']).where('global_seq', '>', 0).where('global_seq', '<=', head).orderBy('global_seq', 'desc').limit(1).offset(nth).modifyEnd(scan));
       if (!mine || mine.global_seq === null) break;
       const at = pullAnswer.parse(await request('GET', `/sync/pull?after=${mine.global_seq - 1}&limit=1&refusalsAfter=${Number.MAX_SAFE_INTEGER}`, token)).events[0];
       if (at?.id === mine.id && at.globalSeq === mine.global_seq) {
         from = mine.global_seq;
+        agreed = mine.id;
         break;
       }
     }
+    const lost = lostHere(deskId, from);
     // What the hub had accepted of this desk's and lost, by author: each is told of their own.
-    const lostBy = Object.fromEntries(db.all(k.selectFrom('ticket_events').select((eb) => ['actor_id', eb.fn.countAll<number>().as('n')]).where('desk_id', '=', deskId).where('global_seq', '>', from).groupBy('actor_id').modifyEnd(scan)).map((r) => [r.actor_id, Number(r.n)]));
-    const lost = Object.values(lostBy).reduce((a, b) => a + b, 0);
+    const lostBy: Record<string, number> = {};
+    for (const e of lost) lostBy[e.actor.id] = (lostBy[e.actor.id] ?? 0) + 1;
     db.write(() => {
+      db.run(k.updateTable('sync_state').set({ rebasing: 1 }).where('id', '=', 1));
+      db.run(k.updateTable('ticket_events').set({ global_seq: null }).where('global_seq', '>', from).modifyEnd(scan));
+      const settings = lost.filter((e) => e.stream === 'settings').map((e) => e.id);
+      // A settings change sent again is pending again there (its fields held until the hub answers).
+      const unconfirm = db.sqlite.prepare('UPDATE settings_events SET global_seq = NULL WHERE id = ?');
+      for (const id of settings) unconfirm.run(id);
+      db.run(k.deleteFrom('sent_events').where('global_seq', '>', from));
+      // Before whatever waits in the outbox already (made after them, it may build on them).
+      const first = Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.min<number>('desk_seq').as('n')))?.n ?? 1);
+      lost.forEach((e, i) => {
+        db.run(k.insertInto('outbox').values({ desk_seq: first - lost.length + i, event_id: e.id, stream: e.stream, body: JSON.stringify(e) }));
+        db.run(k.insertInto('hub_resends').values({ event_id: e.id, actor_id: e.actor.id }).onConflict((c) => c.column('event_id').doNothing()));
+      });
+      db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       setState({ cursor: from, refusals_after: 0 });
+      if (agreed) keepEventAtCursor(db, from, agreed);
       if (directoryCursor() > from) setDirectoryCursor(from);
       keepHubRestored(db, now(), lostBy);
     });
-    log(`tagdesk: the hub's log ends at ${head}, before the ${cursor} this desk had read from it (was its database restored from an older backup?); reading it again from ${from}. ${lost} change(s) made here that the hub had accepted are not on it now.`);
+    const why = head < cursor ? `the hub's log ends at ${head}, before the ${cursor} this desk had read from it` : `the hub has another event at ${cursor} than the one this desk read there`;
+    log(`tagdesk: ${why} (was its database restored from an older backup?); reading it again from ${from}. ${lost.length} change(s) made here that the hub had accepted after that may not be on it now: sending those it does not have again.`);
     options.onStatus();
+    return lost;
+  }
+
+  /**
+   * The changes made at this desk that the hub numbered after `from`, of every stream, as they
+   * were sent, in the hub's old order: ticket events from their tickets' logs (a creation asks
+   * for the number the ticket has here now), the others from sent_events.
+   */
+  function lostHere(deskId: string, from: number): OutboxEnvelope[] {
+    const scan = sql`/* scan: once, when the hub's log went back behind this desk (hubWentBack) */`;
+    const tickets = db.all(
+      k
+        .selectFrom('ticket_events as e')
+        .innerJoin('event_actors as a', 'a.ref', 'e.actor_ref')
+        .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+        .select(['e.id', 'e.ticket_id', 'e.seq', 'e.type', 'e.actor_id', 'a.body as actor', 'e.at', 'e.payload', 'e.payload_version', 'e.global_seq', 't.number'])
+        .where('e.desk_id', '=', deskId)
+        .where('e.global_seq', '>', from)
+        .modifyEnd(scan),
+    );
+    const kept: { at: number; e: OutboxEnvelope }[] = tickets.map((r) => {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      return {
+        at: r.global_seq ?? 0,
+        e: {
+          id: r.id,
+          stream: 'ticket',
+          entityId: r.ticket_id,
+          seq: r.seq,
+          type: r.type,
+          payloadVersion: r.payload_version,
+          payload: r.type === 'CREATED' ? { ...payload, number: r.number } : payload,
+          actor: { id: r.actor_id, ...(JSON.parse(r.actor) as Omit<OutboxEnvelope['actor'], 'id'>) },
+          deskId,
+          deskTime: r.at,
+          globalSeq: null,
+        },
+      };
+    });
+    for (const r of db.all(k.selectFrom('sent_events').select(['global_seq', 'body']).where('global_seq', '>', from))) {
+      const e = outboxEnvelopeSchema.safeParse(JSON.parse(r.body));
+      if (e.success) kept.push({ at: r.global_seq, e: { ...e.data, globalSeq: null } });
+    }
+    return kept.sort((a, b) => a.at - b.at).map((x) => x.e);
+  }
+
+  /** Changes of streams other than tickets made here that the hub accepted: kept as sent, with the hub's number (sent_events), in case it loses them. */
+  function keepSent(sent: ReadonlyArray<{ e: OutboxEnvelope; globalSeq: number }>): void {
+    const others = sent.filter((x) => x.e.stream !== 'ticket');
+    if (others.length === 0) return;
+    db.write(() => {
+      for (const { e, globalSeq } of others) {
+        db.run(
+          k
+            .insertInto('sent_events')
+            .values({ event_id: e.id, global_seq: globalSeq, stream: e.stream, actor_id: e.actor.id, body: JSON.stringify({ ...e, globalSeq: null }) })
+            .onConflict((c) => c.column('event_id').doUpdateSet({ global_seq: globalSeq })),
+        );
+      }
+    });
   }
 
   /**
@@ -297,7 +429,7 @@ export function syncEngine(options: SyncEngineOptions) {
     /** The admin whose hub session carries the desk's own accounts' work (false: none signed in). */
     let carrier: { userId: string; token: string } | false | undefined;
     let taken = 0;
-    let after = -1;
+    let after = Number.MIN_SAFE_INTEGER; // changes sent again after the hub went back come first, below 1 (hubWentBack)
     for (;;) {
       const rows = db.all(k.selectFrom('outbox').select(['desk_seq', 'body']).where('desk_seq', '>', after).orderBy('desk_seq').limit(PUSH_LIMIT));
       for (const row of rows) {
@@ -440,6 +572,8 @@ export function syncEngine(options: SyncEngineOptions) {
         setState({ hub_desk_seq: answer.lastDeskSeq });
         const accepted = answer.results.filter((r) => r.status === 'accepted' && r.globalSeq !== undefined).map((r) => ({ id: r.id, globalSeq: r.globalSeq! }));
         applier.confirm(accepted);
+        const sent = new Map(group.events.map((e) => [e.id, e]));
+        keepSent(accepted.flatMap((a) => (sent.has(a.id) ? [{ e: sent.get(a.id)!, globalSeq: a.globalSeq }] : [])));
         const duplicates = answer.results.filter((r) => r.status === 'duplicate').map((r) => r.id);
         if (duplicates.length > 0) dropDuplicates(duplicates);
         const refused = answer.results.filter((r) => r.status === 'refused').map((r) => ({ eventId: r.id, reason: r.reason ?? say('hubRefusedChange'), at: now() }));

@@ -38,10 +38,10 @@ describe('the hub-restored notice', () => {
     desk.close();
 
     desk = await open(dir);
-    expect(hubRestoredFor(desk.db, ava)).toEqual({ at: 1_000, mine: 2 });
+    expect(hubRestoredFor(desk.db, ava)).toEqual({ at: 1_000, mine: 2, waiting: 0, refused: 0 });
     expect(hubRestoredFor(desk.db, ben)).toBeNull();
-    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 1_000, mine: 0, desk: 2 });
-    expect(hubRestoredFor(desk.db, ada)).toEqual({ at: 1_000, mine: 0, desk: 2 });
+    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 1_000, mine: 0, desk: 2, waiting: 0, refused: 0 });
+    expect(hubRestoredFor(desk.db, ada)).toEqual({ at: 1_000, mine: 0, desk: 2, waiting: 0, refused: 0 });
     expect(hubRestoredFor(desk.db, null)).toBeNull();
 
     expect(dismissHubRestored(desk.db, ava.id)).toBe(true);
@@ -50,13 +50,13 @@ describe('the hub-restored notice', () => {
 
     desk = await open(dir);
     expect(hubRestoredFor(desk.db, ava)).toBeNull();
-    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 1_000, mine: 0, desk: 2 });
+    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 1_000, mine: 0, desk: 2, waiting: 0, refused: 0 });
 
     // The hub goes back again: told anew to all, the counts added up.
     desk.db.write(() => keepHubRestored(desk.db, 5_000, { [ava.id]: 1, [ben.id]: 3 }));
-    expect(hubRestoredFor(desk.db, ava)).toEqual({ at: 5_000, mine: 3 });
-    expect(hubRestoredFor(desk.db, ben)).toEqual({ at: 5_000, mine: 3 });
-    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 5_000, mine: 0, desk: 6 });
+    expect(hubRestoredFor(desk.db, ava)).toEqual({ at: 5_000, mine: 3, waiting: 0, refused: 0 });
+    expect(hubRestoredFor(desk.db, ben)).toEqual({ at: 5_000, mine: 3, waiting: 0, refused: 0 });
+    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 5_000, mine: 0, desk: 6, waiting: 0, refused: 0 });
     desk.close();
   });
 
@@ -65,6 +65,24 @@ describe('the hub-restored notice', () => {
     desk.db.write(() => keepHubRestored(desk.db, 9_000, {}));
     expect(hubRestoredFor(desk.db, ben)).toBeNull();
     expect(hubRestoredFor(desk.db, ada)).toMatchObject({ at: 9_000, mine: 0 });
+    desk.close();
+  });
+  it('counts, of the changes it lost, how many still wait to be sent again and how many the hub refused', async () => {
+    const desk = await open(newDir());
+    const event = (n: number) => `01890000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
+    desk.db.write(() => {
+      keepHubRestored(desk.db, 2_000, { [ava.id]: 3, [ben.id]: 1 });
+      const resend = desk.db.sqlite.prepare('INSERT INTO hub_resends (event_id, actor_id) VALUES (?, ?)');
+      for (const [n, who] of [[1, ava.id], [2, ava.id], [3, ava.id], [4, ben.id]] as const) resend.run(event(n), who);
+      // Ava's 2nd still waits; her 3rd and Ben's one became conflicts; her 1st went.
+      desk.db.sqlite.prepare("INSERT INTO outbox (event_id, stream, body) VALUES (?, 'ticket', '{}')").run(event(2));
+      const conflict = desk.db.sqlite.prepare("INSERT INTO sync_conflicts (event_id, stream, entity_id, type, summary, reason, next_step, actor_id, desk_time, refused_at) VALUES (?, 'ticket', ?, 'TAKE', '', '', '', ?, 1, 1)");
+      conflict.run(event(3), event(9), ava.id);
+      conflict.run(event(4), event(9), ben.id);
+    });
+    expect(hubRestoredFor(desk.db, ava)).toEqual({ at: 2_000, mine: 3, waiting: 1, refused: 1 });
+    expect(hubRestoredFor(desk.db, ben)).toEqual({ at: 2_000, mine: 1, waiting: 0, refused: 1 });
+    expect(hubRestoredFor(desk.db, sue)).toEqual({ at: 2_000, mine: 0, desk: 4, waiting: 1, refused: 2 });
     desk.close();
   });
 });

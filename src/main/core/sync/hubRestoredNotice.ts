@@ -9,6 +9,8 @@ import type { Sql } from '../db/exec';
 // dismissed it, so a restart of the desk does not forget it. It concerns the people whose changes
 // made at this desk the hub no longer has (each hears of their own), and the supervisors and
 // admins at the desk (they hear of all of them, and of a restore that lost nothing of this desk's).
+// The desk sends those changes again (hub_resends lists them): the notice counts how many are
+// still to go and how many the hub refused.
 
 const KEY = 'hub_restored';
 
@@ -48,6 +50,21 @@ export function keepHubRestored(db: Sql, at: number, lostBy: Record<string, numb
   write(db, { at, lostBy: all, dismissedBy: [] });
 }
 
+/**
+ * Of what keepHubRestored was told the hub lost, these the hub had all the same (the desk's log
+ * read again brought them): taken off the counts. Call inside a write.
+ */
+export function forgetHubRestored(db: Sql, backBy: Record<string, number>): void {
+  const kept = read(db);
+  if (!kept) return;
+  const lostBy: Record<string, number> = {};
+  for (const [id, n] of Object.entries(kept.lostBy)) {
+    const left = n - (backBy[id] ?? 0);
+    if (left > 0) lostBy[id] = left;
+  }
+  write(db, { ...kept, lostBy });
+}
+
 /** The notice as this person sees it, or null when it does not concern them or they dismissed it. */
 export function hubRestoredFor(db: Sql, user: User | null): HubRestoredNotice | null {
   const kept = user && read(db);
@@ -56,7 +73,23 @@ export function hubRestoredFor(db: Sql, user: User | null): HubRestoredNotice | 
   const oversees = hearsOfHubRestore(user);
   if (!oversees && mine === 0) return null;
   const desk = Object.values(kept.lostBy).reduce((a, b) => a + b, 0);
-  return { at: kept.at, mine, ...(oversees ? { desk } : {}) };
+  return { at: kept.at, mine, ...(oversees ? { desk } : {}), ...resent(db, oversees ? null : user.id) };
+}
+
+/**
+ * Of the changes sent again after the hub went back (engine.ts hubWentBack; of one author, or
+ * of the desk): how many are still in the outbox, and how many became conflicts (the hub
+ * refused them, or they no longer applied on what the hub has now).
+ */
+function resent(db: Sql, actorId: string | null): { waiting: number; refused: number } {
+  const k = db.kysely;
+  let waiting = k.selectFrom('hub_resends as h').innerJoin('outbox as o', 'o.event_id', 'h.event_id').select((eb) => eb.fn.countAll<number>().as('n'));
+  let refused = k.selectFrom('hub_resends as h').innerJoin('sync_conflicts as c', 'c.event_id', 'h.event_id').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (actorId !== null) {
+    waiting = waiting.where('h.actor_id', '=', actorId);
+    refused = refused.where('h.actor_id', '=', actorId);
+  }
+  return { waiting: Number(db.get(waiting)?.n ?? 0), refused: Number(db.get(refused)?.n ?? 0) };
 }
 
 /** This person has read it: it leaves their window (the others it concerns still see it). False if there was nothing to dismiss. */
