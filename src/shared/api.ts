@@ -434,6 +434,8 @@ export const settingsExpectedSchema = z.object({
   expected: z.object({ version: z.number().int().min(1).optional(), record: z.record(z.string(), z.unknown()).nullable() }).optional(),
 });
 export type SettingsExpected = z.infer<typeof settingsExpectedSchema>['expected'];
+/** How many open tickets a saved calendar or policy re-timed (their due time or SLA status moved). */
+export const retimedSchema = z.object({ retimed: z.number().int().min(0) });
 
 export const slaSettingsSchema = z.object({
   /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
@@ -661,9 +663,12 @@ export const api = {
   // A save carries the record its editor started from (`expected`; null for a new one): over a
   // newer one it is refused (code conflict, key slaStaleSave, naming who saved it) and the
   // editor merges field by field (settingsMerge.ts).
-  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema),
+  // A saved calendar or policy re-times every open ticket whose deadlines depend on it (their due
+  // times, SLA status and next SLA moment, from their log on the new settings): the answer comes
+  // once that is done, with how many moved (`retimed`).
+  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema.and(retimedSchema)),
   'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
-  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema),
+  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema.and(retimedSchema)),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
   /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */

@@ -29,6 +29,7 @@ import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
+import { retimer } from './retime';
 import { deskIdOf, outbox } from './outbox';
 import { ticketService } from './tickets';
 import { interactionStage } from './stagedInteractions';
@@ -204,6 +205,8 @@ export interface Desk {
   readonly clock: Clock;
   readonly db: DeskDb;
   readonly scheduler: { tick(): number };
+  /** Re-timing open tickets after a change of SLA settings: `idle()` resolves once all queued so far is done. */
+  readonly retime: { idle(): Promise<void> };
   /** The sync engine (idle while the desk is not joined to a hub). */
   readonly sync: SyncEngine;
   /** Where areas register the appliers of their streams for the sync engine. */
@@ -282,6 +285,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     onSlaAlert: (a) => push('sla.warning', a),
   });
   const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers), readOnly ? undefined : (now, sliceRows) => sla.pruneRecentOutcomes(now, sliceRows).more);
+  // A calendar or policy changed (saved here, or from the hub): open tickets follow it at once.
+  // Once re-timed, the views whose figures follow the settings read again, and the scheduler
+  // looks for the earliest deadline (one moved into the past is sent as any breach is).
+  const retime = retimer(db, store, sla, {
+    now: () => clock.now(),
+    readOnly,
+    onRetimed: () => {
+      scheduler.poke();
+      settingsChanged();
+    },
+  });
+  sla.watch((moved) => void retime.request(moved));
   const view = customerViewReader(db, tickets.toRow);
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
@@ -475,7 +490,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // While a dry-run import runs (one transaction it rolls back), every other call waits.
   const dryRun: DryRun = { current: null };
   const ctx: DeskContext = {
-    options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status, records, audit,
+    options, clock, db, users, sla, tickets, store, scheduler, retime, view, lookup, status, records, audit,
     // Two processes may initialise one folder at once: the second waits, then finds it done.
     initialize: (mode, seed, customers) => database.exclusive(() => initialize(mode, seed, customers)),
   };
@@ -539,11 +554,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
           scheduler.poke();
         });
 
+  // A re-time cut short when the desk last closed is done again now, in the background.
+  retime.catchUp(() => sla.everything());
+
   return {
     dataDir: options.dataDir,
     clock,
     db: database,
     scheduler,
+    retime,
     sync,
     streams,
     connect(onPush) {
@@ -556,6 +575,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     close() {
       closed = true;
+      retime.close();
       sync?.stop();
       backups?.stop();
       presence.close();

@@ -1,5 +1,5 @@
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
-import { t, type MessageKey } from '../i18n';
+import { t, tc, type MessageKey } from '../i18n';
 
 // The SLA policies and calendars a new desk starts with are named in English in the data
 // ("Home basic", "Around the clock"). Until an admin renames one, its name is shown in the
@@ -112,9 +112,13 @@ export function slaEditorTitle(kind: 'policy' | 'calendar', item: { id: string; 
   return t(kind === 'policy' ? 'slaEdit.policyTitle' : 'slaEdit.calendarTitle', { name: slaName(kind, item) });
 }
 
-/** "Policy “Government premier” saved.": the item named as the list of SLA settings names it. */
-export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string }): string {
-  return t(kind === 'policy' ? 'slaEdit.policySaved' : 'slaEdit.calendarSaved', { name: slaName(kind, item) });
+/**
+ * "Policy “Government premier” saved. 12 open tickets re-timed: …": the item named as the list of
+ * SLA settings names it, and how many open tickets the save re-timed (when the desk said).
+ */
+export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string; retimed?: number }): string {
+  const saved = t(kind === 'policy' ? 'slaEdit.policySaved' : 'slaEdit.calendarSaved', { name: slaName(kind, item) });
+  return item.retimed === undefined ? saved : `${saved} ${tc('slaEdit.retimed', item.retimed)}`;
 }
 
 /** "Used by: Education standard, Home basic.": the policies a calendar's editor says use it, each named as the list names it. */
