@@ -434,8 +434,12 @@ export const settingsExpectedSchema = z.object({
   expected: z.object({ version: z.number().int().min(1).optional(), record: z.record(z.string(), z.unknown()).nullable() }).optional(),
 });
 export type SettingsExpected = z.infer<typeof settingsExpectedSchema>['expected'];
-/** How many open tickets a saved calendar or policy re-timed (their due time or SLA status moved). */
-export const retimedSchema = z.object({ retimed: z.number().int().min(0) });
+/**
+ * Whether a saved calendar or policy sets off a re-time of the open tickets that depend on it
+ * (it changed a deadline's rule, not only its name): it runs after the answer, in the
+ * background, and the saving window hears how many moved ('sla.retimed').
+ */
+export const retimingSchema = z.object({ retiming: z.boolean() });
 
 export const slaSettingsSchema = z.object({
   /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
@@ -665,10 +669,11 @@ export const api = {
   // editor merges field by field (settingsMerge.ts).
   // A saved calendar or policy re-times every open ticket whose deadlines depend on it (their due
   // times, SLA status and next SLA moment, from their log on the new settings): the answer comes
-  // once that is done, with how many moved (`retimed`).
-  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema.and(retimedSchema)),
+  // once the settings are saved (`retiming`: a re-time follows), and the saving window hears how
+  // many moved when it is done ('sla.retimed').
+  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema.and(retimingSchema)),
   'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
-  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema.and(retimedSchema)),
+  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema.and(retimingSchema)),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
   /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */
@@ -760,6 +765,11 @@ export const pushEvents = {
    * calendar. A queue's counts, the knowledge panels and the rest cannot change with them.
    */
   'sla.settingsChanged': z.object({}),
+  /**
+   * The re-time of open tickets that a calendar or policy saved in this window set off is done:
+   * how many open tickets' due time or SLA status moved. Sent to the saving window only.
+   */
+  'sla.retimed': z.object({ kind: z.enum(['calendar', 'policy']), id: idSchema, name: z.string(), retimed: z.number().int().min(0) }),
   /**
    * A satisfaction score was recorded, imported or followed up (here, or arriving from the
    * hub). Scores are not ticket changes: the board's satisfaction and trends panels (a

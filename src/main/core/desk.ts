@@ -257,6 +257,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
   };
 
+  /** To one window (the one whose call set it off), if it is still connected and the desk open; else to nobody. */
+  const tell = <E extends PushEventName>(to: Session, event: E, payload: PushPayload<E>) => {
+    if (quiet || closed) return;
+    for (const [send, session] of listeners) if (session === to) send({ event, payload });
+  };
   /** An SLA policy or calendar changed, here or from the hub: the windows that show them read again. */
   const settingsChanged = () => push('sla.settingsChanged', {});
   /** A satisfaction score was recorded or followed up, here or from the hub: the board's panels read again. */
@@ -498,7 +503,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const joined = () => hub.status().joined;
-  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry), backupHandlers(backups)] as const;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' }), tell), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry), backupHandlers(backups)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 

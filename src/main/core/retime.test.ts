@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PushPayload } from '../../shared/api';
 import type { OutboxEnvelope } from '../../shared/ticketLog/envelope';
 import { defaultPolicies } from '../../shared/sla/defaults';
 import { testDesk, type Signed } from './testing/deskHarness';
@@ -47,6 +48,13 @@ function rowOf(t: Desk, id: string) {
   return t.desk.db.sqlite.prepare('SELECT due_at, sla_status, sla_target, sla_next_at, updated_at, version FROM tickets WHERE id = ?').get(id) as { due_at: number | null; sla_status: string; sla_next_at: number | null; version: number };
 }
 
+/** The 'sla.retimed' notices `who`'s window heard, once it has heard `count` of them. */
+async function retimedNotices(who: Signed, count: number): Promise<Array<PushPayload<'sla.retimed'>>> {
+  const heard = () => who.pushes.filter((p) => p.event === 'sla.retimed').map((p) => p.payload as PushPayload<'sla.retimed'>);
+  while (heard().length < count) await new Promise((resolve) => setImmediate(resolve));
+  return heard();
+}
+
 const openDueTimes = (t: Desk) => new Map((t.desk.db.sqlite.prepare('SELECT id, due_at FROM tickets WHERE is_open = 1').all() as Array<{ id: string; due_at: number | null }>).map((r) => [r.id, r.due_at]));
 
 describe('re-timing open tickets when SLA settings change', () => {
@@ -58,6 +66,7 @@ describe('re-timing open tickets when SLA settings change', () => {
     // Government standard on the office-hours calendar (London, weekdays 08:00-18:00); premier stays around the clock.
     const standard = { ...structuredClone(defaultPolicies.find((p) => p.id === 'education-standard')!), id: 'government-standard', name: 'Government standard', segment: 'government' as const };
     await omar.call('sla.savePolicy', standard);
+    await retimedNotices(omar, 1);
     // Monday 2 November 2026, 09:00 in London.
     const start = t.clock.now();
     const onOffice = await openTicket(ava, await governmentCustomer(ava, 'standard', 1), 'normal', 'Badge printers offline');
@@ -77,6 +86,9 @@ describe('re-timing open tickets when SLA settings change', () => {
     const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === 'std-weekdays')!);
     calendar.holidays.push({ date: '2026-11-02', name: 'Election day' });
     const saved = await omar.call('sla.saveCalendar', calendar);
+    expect(saved.retiming).toBe(true);
+    // The save's window hears when the re-time is done, and how many moved.
+    const notice = (await retimedNotices(omar, 2))[1];
 
     // Closed today: 4 office hours from Tuesday 08:00, now, on its row, with no new event.
     const moved = rowOf(t, onOffice.id);
@@ -90,10 +102,10 @@ describe('re-timing open tickets when SLA settings change', () => {
     expect(await placesIn(grace, [aroundTheClock.id, onOffice.id])).toSatisfy(([a, b]: number[]) => a! >= 0 && a! < b!);
     expect(rowOf(t, aroundTheClock.id).due_at).toBe(start + 8 * HOUR);
     expect(rowOf(t, resolved.id)).toEqual(resolvedBefore);
-    // The save says how many open tickets' due times moved: this one and the demo's on that calendar.
+    // The notice says how many open tickets' due times moved: this one and the demo's on that calendar.
     const after = openDueTimes(t);
     const changed = [...after].filter(([id, due]) => openBefore.get(id) !== due).length;
-    expect(saved.retimed).toBe(changed);
+    expect(notice).toEqual({ kind: 'calendar', id: 'std-weekdays', name: calendar.name, retimed: changed });
     expect(changed).toBeGreaterThan(1);
     expect(omar.pushes.some((p) => p.event === 'sla.settingsChanged')).toBe(true);
   });
@@ -113,8 +125,8 @@ describe('re-timing open tickets when SLA settings change', () => {
 
     const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
     policy.targets.high.firstResponse = 5 * 60;
-    const saved = await omar.call('sla.savePolicy', policy);
-    expect(saved.retimed).toBeGreaterThanOrEqual(1);
+    expect((await omar.call('sla.savePolicy', policy)).retiming).toBe(true);
+    expect((await retimedNotices(omar, 1))[0]!.retimed).toBeGreaterThanOrEqual(1);
     expect(rowOf(t, high.id)).toMatchObject({ due_at: start + 5 * HOUR, sla_next_at: start + 5 * HOUR * 0.75, version: 1 });
     expect(rowOf(t, normal.id).due_at).toBe(start + 4 * HOUR);
     expect(await placesIn(grace, [normal.id, high.id])).toSatisfy(([a, b]: number[]) => a! >= 0 && a! < b!);
@@ -128,6 +140,7 @@ describe('re-timing open tickets when SLA settings change', () => {
     // the breach as it sends any (escalated, with the deadline the new target gives).
     policy.targets.high.firstResponse = 30;
     await omar.call('sla.savePolicy', policy);
+    await retimedNotices(omar, 2);
     expect(rowOf(t, high.id)).toMatchObject({ due_at: start + 30 * MIN, sla_status: 'breached' });
     expect(rowOf(t, high.id).sla_next_at).toBeLessThanOrEqual(t.clock.now());
     await ava.call('dev.advanceClock', { ms: 0 });
@@ -163,5 +176,67 @@ describe('re-timing open tickets when SLA settings change', () => {
     const row = (await graceB.call('queues.tickets', { segment: 'government', tier: 1, limit: 500 })).rows.find((r) => r.id === ticket.id);
     expect(row?.dueAt).toBe(due);
     expect((await avaB.call('tickets.get', { ticketId: ticket.id })).sla!.targets.some((x) => x.heldDueAt !== undefined)).toBe(false);
+  });
+  it('a save answers once the settings are saved, before the re-time it sets off; only the saving window hears that it is done', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const omarElsewhere = await t.as('Omar Haddad');
+    const start = t.clock.now();
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'premier', 6), 'normal', 'Kiosk frozen');
+    expect(ticket.dueAt).toBe(start + 4 * HOUR);
+    const openBefore = openDueTimes(t);
+
+    const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!);
+    calendar.holidays.push({ date: '2026-11-02', name: 'Election day' });
+    const saved = await omar.call('sla.saveCalendar', calendar);
+    // Answered: saved, and a re-time under way, not done (no row moved, nothing heard of it yet).
+    expect(saved).toMatchObject({ id: '24x7', retiming: true });
+    expect(omar.pushes.some((p) => p.event === 'sla.retimed')).toBe(false);
+    expect(openDueTimes(t)).toEqual(openBefore);
+    expect((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!.holidays).toContainEqual({ date: '2026-11-02', name: 'Election day' });
+
+    const [notice] = await retimedNotices(omar, 1);
+    const after = openDueTimes(t);
+    expect(after.get(ticket.id)).toBe(Date.UTC(2026, 10, 3, 4, 0));
+    expect(notice).toEqual({ kind: 'calendar', id: '24x7', name: calendar.name, retimed: [...after].filter(([id, due]) => openBefore.get(id) !== due).length });
+    // The admin's other window hears that the settings changed, not of this save's re-time.
+    expect(omarElsewhere.pushes.some((p) => p.event === 'sla.settingsChanged')).toBe(true);
+    expect(omarElsewhere.pushes.some((p) => p.event === 'sla.retimed')).toBe(false);
+
+    // A save that changes nothing sets off no re-time.
+    expect(await omar.call('sla.saveCalendar', calendar)).toMatchObject({ retiming: false });
+  });
+
+  it('two saves in quick succession, the second while the first one’s re-time runs, leave every open ticket on the newest settings', async () => {
+    // Some 90 open tickets of the government segment on the calendar: re-timed 64 at a time.
+    const t = await testDesk({ demoCustomers: 400 });
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'premier', 7), 'normal', 'Kiosk frozen');
+    const openBefore = openDueTimes(t);
+    const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!);
+    calendar.holidays.push({ date: '2026-11-02', name: 'Election day' });
+    expect((await omar.call('sla.saveCalendar', calendar)).retiming).toBe(true);
+    // The first re-time has moved some rows, not all of them, when the second save comes.
+    while (![...openDueTimes(t)].some(([id, due]) => openBefore.get(id) !== due)) await new Promise((resolve) => setImmediate(resolve));
+    expect(omar.pushes.some((p) => p.event === 'sla.retimed')).toBe(false);
+    calendar.holidays.push({ date: '2026-11-03', name: 'Count day' });
+    expect((await omar.call('sla.saveCalendar', calendar)).retiming).toBe(true);
+
+    const notices = await retimedNotices(omar, 2);
+    expect(notices.map((n) => n.id)).toEqual(['24x7', '24x7']);
+    // Closed Monday and Tuesday: 4 hours from Wednesday 00:00 UTC.
+    expect(rowOf(t, ticket.id)).toMatchObject({ due_at: Date.UTC(2026, 10, 4, 4, 0), version: 1 });
+    // Every open ticket on the calendar holds the due time its log gives on the calendar as it is now.
+    const onIt = t.desk.db.sqlite.prepare("SELECT id FROM tickets WHERE is_open = 1 AND sla_calendar_id = '24x7'").pluck().all() as string[];
+    expect(onIt.length).toBeGreaterThan(64);
+    for (const id of onIt) {
+      const page = await omar.call('tickets.get', { ticketId: id });
+      expect(page.sla!.targets.filter((x) => x.heldDueAt !== undefined)).toEqual([]);
+      const running = page.sla!.targets.find((x) => x.target === page.ticket.sla.target);
+      if (running?.dueAt !== undefined && page.ticket.sla.status !== 'paused') expect(page.ticket.dueAt).toBe(running.dueAt);
+    }
   });
 });

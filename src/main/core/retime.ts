@@ -104,10 +104,11 @@ export function retimer(
   }
 
   /**
-   * Runs `fn` (a save) and says how many open tickets the re-times it queued (the settings it
-   * changed) moved, once they are done.
+   * Runs `fn` (a save) and says whether it queued a re-time (it changed settings that decide
+   * deadlines), and how many open tickets the re-times it queued moved, once they are done. The
+   * save answers without waiting for them: they run in turn with every other, in the background.
    */
-  function during<T>(fn: () => T): { result: T; retimed: Promise<number> } {
+  function during<T>(fn: () => T): { result: T; retiming: boolean; retimed: Promise<number> } {
     const jobs: Array<Promise<number>> = [];
     collecting.push(jobs);
     let result: T;
@@ -116,7 +117,7 @@ export function retimer(
     } finally {
       collecting.splice(collecting.indexOf(jobs), 1);
     }
-    return { result, retimed: Promise.all(jobs).then((ns) => ns.reduce((a, b) => a + b, 0)) };
+    return { result, retiming: jobs.length > 0, retimed: Promise.all(jobs).then((ns) => ns.reduce((a, b) => a + b, 0)) };
   }
 
   function done(n: number): void {

@@ -964,6 +964,8 @@ export const en = {
   'slaEdit.usedBy': 'Used by: {policies}.',
   'slaEdit.calendarMissing': 'There is no such calendar',
   'slaEdit.calendarSaved': 'Calendar “{name}” saved.',
+  'slaEdit.retimingCalendar': 'Re-timing the open tickets on it…',
+  'slaEdit.retimingPolicy': 'Re-timing the open tickets it covers…',
   'slaEdit.retimed_zero': 'No open ticket’s due time changed.',
   'slaEdit.retimed_one': 'One open ticket re-timed: its due time follows the change.',
   'slaEdit.retimed_other': '{count} open tickets re-timed: their due times follow the change.',

@@ -853,6 +853,8 @@ export const fa: Messages = {
   'slaEdit.usedBy': 'به کار رفته در: {policies}.',
   'slaEdit.calendarMissing': 'چنین تقویمی نیست',
   'slaEdit.calendarSaved': 'تقویم «{name}» ذخیره شد.',
+  'slaEdit.retimingCalendar': 'در حال تعیین دوبارهٔ مهلت تیکت‌های باز روی این تقویم…',
+  'slaEdit.retimingPolicy': 'در حال تعیین دوبارهٔ مهلت تیکت‌های بازی که این سیاست دربر می‌گیرد…',
   'slaEdit.retimed_zero': 'مهلت هیچ تیکت بازی تغییر نکرد.',
   'slaEdit.retimed_one': 'مهلت یک تیکت باز از نو تعیین شد و اکنون از این تغییر پیروی می‌کند.',
   'slaEdit.retimed_other': 'مهلت {count} تیکت باز از نو تعیین شد و اکنون از این تغییر پیروی می‌کند.',

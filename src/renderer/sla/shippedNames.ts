@@ -113,12 +113,18 @@ export function slaEditorTitle(kind: 'policy' | 'calendar', item: { id: string; 
 }
 
 /**
- * "Policy “Government premier” saved. 12 open tickets re-timed: …": the item named as the list of
- * SLA settings names it, and how many open tickets the save re-timed (when the desk said).
+ * "Calendar “Around the clock” saved. Re-timing the open tickets on it…": the item named as the
+ * list of SLA settings names it, and whether the save set off a re-time of open tickets (when the
+ * desk said), whose end the window hears of apart (slaRetimedMessage).
  */
-export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string; retimed?: number }): string {
+export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string; retiming?: boolean }): string {
   const saved = t(kind === 'policy' ? 'slaEdit.policySaved' : 'slaEdit.calendarSaved', { name: slaName(kind, item) });
-  return item.retimed === undefined ? saved : `${saved} ${tc('slaEdit.retimed', item.retimed)}`;
+  return item.retiming ? `${saved} ${t(kind === 'policy' ? 'slaEdit.retimingPolicy' : 'slaEdit.retimingCalendar')}` : saved;
+}
+
+/** "212 open tickets re-timed: their due times follow the change.": a save's re-time is done. */
+export function slaRetimedMessage(retimed: number): string {
+  return tc('slaEdit.retimed', retimed);
 }
 
 /** "Used by: Education standard, Home basic.": the policies a calendar's editor says use it, each named as the list names it. */
