@@ -112,6 +112,8 @@ describe('the hub’s re-check of a pushed ticket event', () => {
       const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
       policy.targets.high.firstResponse = 20;
       await omar.call('sla.savePolicy', policy);
+      // The save answers before the re-time it sets off is done.
+      await t.desk.retime.idle();
       await ava.call('dev.advanceClock', { ms: 30 * 60_000 });
       const sent = (t.desk.db.sqlite.prepare("SELECT body FROM outbox WHERE stream = 'ticket' ORDER BY desk_seq").pluck().all() as string[])
         .map((b) => JSON.parse(b) as OutboxEnvelope)
