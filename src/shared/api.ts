@@ -764,7 +764,10 @@ export const pushEvents = {
    * queue's, My tickets, a customer's open tickets), which the desk reads on the ticket's
    * calendar. A queue's counts, the knowledge panels and the rest cannot change with them.
    */
-  'sla.settingsChanged': z.object({}),
+  'sla.settingsChanged': z.object({
+    /** Only the open tickets' figures moved (a re-time after a change, done): the settings read before still hold. */
+    retimed: z.boolean().optional(),
+  }),
   /**
    * The re-time of open tickets that a calendar or policy saved in this window set off is done:
    * how many open tickets' due time or SLA status moved. Sent to the saving window only.

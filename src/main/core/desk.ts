@@ -298,7 +298,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     readOnly,
     onRetimed: () => {
       scheduler.poke();
-      settingsChanged();
+      push('sla.settingsChanged', { retimed: true });
     },
   });
   sla.watch((moved) => void retime.request(moved));
