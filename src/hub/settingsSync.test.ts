@@ -161,8 +161,12 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect(laterOnA).toBe(Date.UTC(2026, 2, 3, 14, 0));
     expect((await adminB.call('tickets.get', { ticketId: later })).ticket.dueAt).toBe(laterOnA);
 
-    // As on the author's desk, the open ticket moves to the new policy with its next event
-    // (here an admin's recompute on B): from Tuesday 08:00, 6 business hours.
+    // As on the author's desk, the open ticket is re-timed on the new policy and calendar at once,
+    // with no event: from Tuesday 08:00, 6 business hours, on both desks.
+    await deskB.retime.idle();
+    expect((await adminB.call('tickets.get', { ticketId })).ticket).toMatchObject({ dueAt: Date.UTC(2026, 2, 3, 14, 0), seq: 1 });
+    expect((await adminA.call('tickets.get', { ticketId })).ticket.dueAt).toBe(Date.UTC(2026, 2, 3, 14, 0));
+    // An admin's recompute on B records the new version in its log; the due time stays.
     await adminB.call('sla.recompute');
     const dueB = (await adminB.call('tickets.get', { ticketId })).ticket.dueAt;
     expect(dueB).toBe(Date.UTC(2026, 2, 3, 14, 0));

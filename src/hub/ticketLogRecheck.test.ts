@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { messageDetail } from '../shared/messageKeys';
-import type { TicketEvent } from './envelope';
+import { asTicketEvent, type TicketEvent } from './envelope';
+import { defaultPolicies } from '../shared/sla/defaults';
+import type { OutboxEnvelope } from '../shared/ticketLog/envelope';
+import { testDesk } from '../main/core/testing/deskHarness';
 import { ticketLogRecheck } from './ticketLogRecheck';
 
 // The hub's reasons for refusing a pushed change are what the sync-conflicts page shows: each
@@ -95,5 +98,39 @@ describe('the hub’s re-check of a pushed ticket event', () => {
     const verdict = ticketLogRecheck(null, pushed({ seq: 1, type: 'TAKE' }), nobody);
     expect(verdict).toMatchObject({ ok: false });
     if (!verdict.ok) expect(messageDetail(verdict.reason)).toEqual({ key: 'ticketNotFound' });
+  });
+
+  it('takes the breach of a deadline a desk re-timed on an admin’s shorter target (not sent as too early)', async () => {
+    const t = await testDesk();
+    try {
+      const ava = await t.as('Ava Martin');
+      const omar = await t.as('Omar Haddad');
+      const { customerId } = await ava.call('customers.create', { customer: { kind: 'organisation', name: 'Harbour Council', segment: 'government', serviceLevel: 'premier', email: 'it@harbour.example', phone: '+44 20 7946 0987' }, asset: null });
+      const start = t.clock.now();
+      const ticket = (await ava.call('tickets.create', { customerId, subject: 'Chamber mics dead', priority: 'high' })).ticket;
+      // First response, high: 60 minutes; the admin makes it 20, and the desk re-times the ticket with no event.
+      const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
+      policy.targets.high.firstResponse = 20;
+      await omar.call('sla.savePolicy', policy);
+      // The save answers before the re-time it sets off is done.
+      await t.desk.retime.idle();
+      await ava.call('dev.advanceClock', { ms: 30 * 60_000 });
+      const sent = (t.desk.db.sqlite.prepare("SELECT body FROM outbox WHERE stream = 'ticket' ORDER BY desk_seq").pluck().all() as string[])
+        .map((b) => JSON.parse(b) as OutboxEnvelope)
+        .filter((e) => e.entityId === ticket.id);
+      expect(sent.map((e) => e.type)).toEqual(['CREATED', 'POLICY_CHANGED', 'SLA_BREACH']);
+      expect(sent.at(-1)!.payload).toMatchObject({ target: 'firstResponse', dueAt: start + 20 * 60_000 });
+      // The hub re-checks each as pushed: the policy change rides along, so the earlier deadline is honest.
+      let state: Parameters<typeof ticketLogRecheck>[0] = null;
+      for (const e of sent) {
+        const event = asTicketEvent(e);
+        if (!event.ok) throw new Error(event.reason);
+        const verdict = ticketLogRecheck(state, event.event, nobody);
+        expect(verdict).toMatchObject({ ok: true });
+        if (verdict.ok) state = verdict.state;
+      }
+    } finally {
+      t.desk.close();
+    }
   });
 });

@@ -167,7 +167,7 @@ export function onTicketChanged(listener: (change: TicketChange | null) => void)
  * For what shows them or figures from them: a ticket's business time left is read on its
  * calendar, so rows showing it (a queue, My tickets, a customer's open tickets) read again.
  */
-export function onSlaSettingsChanged(listener: () => void): () => void {
+export function onSlaSettingsChanged(listener: (change: PushPayload<'sla.settingsChanged'>) => void): () => void {
   return client.on('sla.settingsChanged', listener);
 }
 
@@ -209,9 +209,10 @@ export interface UseCallOptions {
    * Also refetch when an SLA policy or calendar changes (an admin's save, here or arriving
    * from the hub): for what shows them or figures from them (a ticket row's time left is read
    * on its calendar). Other views do not hear of it. A test is asked when the change comes:
-   * false lets it pass unread (the settings page saving, which reads once its save answers).
+   * false lets it pass unread (the settings page saving, which reads once its save answers; or
+   * a re-time done, `retimed`, which moved tickets' figures, not the settings).
    */
-  slaSettings?: boolean | (() => boolean);
+  slaSettings?: boolean | ((change: PushPayload<'sla.settingsChanged'>) => boolean);
   /**
    * Also refetch when a satisfaction score is recorded, imported or followed up (here or
    * arriving from the hub): a score is not a ticket change, so `live` does not hear of it.
@@ -301,9 +302,9 @@ export function useCall<M extends Method>(method: M, input: Input<M> | null, opt
     const refetch = coalescer(() => void load(true), debounceMs);
     const later = () => refetch.trigger();
     const offSla = slaSettings
-      ? onSlaSettingsChanged(() => {
+      ? onSlaSettingsChanged((change) => {
           const wanted = slaRef.current;
-          if (typeof wanted !== 'function' || wanted()) later();
+          if (typeof wanted !== 'function' || wanted(change)) later();
         })
       : () => {};
     const offCsat = csatScores ? client.on('csat.changed', later) : () => {};

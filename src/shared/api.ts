@@ -439,6 +439,12 @@ export const settingsExpectedSchema = z.object({
   expected: z.object({ version: z.number().int().min(1).optional(), record: z.record(z.string(), z.unknown()).nullable() }).optional(),
 });
 export type SettingsExpected = z.infer<typeof settingsExpectedSchema>['expected'];
+/**
+ * Whether a saved calendar or policy sets off a re-time of the open tickets that depend on it
+ * (it changed a deadline's rule, not only its name): it runs after the answer, in the
+ * background, and the saving window hears how many moved ('sla.retimed').
+ */
+export const retimingSchema = z.object({ retiming: z.boolean() });
 
 export const slaSettingsSchema = z.object({
   /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
@@ -666,9 +672,13 @@ export const api = {
   // A save carries the record its editor started from (`expected`; null for a new one): over a
   // newer one it is refused (code conflict, key slaStaleSave, naming who saved it) and the
   // editor merges field by field (settingsMerge.ts).
-  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema),
+  // A saved calendar or policy re-times every open ticket whose deadlines depend on it (their due
+  // times, SLA status and next SLA moment, from their log on the new settings): the answer comes
+  // once the settings are saved (`retiming`: a re-time follows), and the saving window hears how
+  // many moved when it is done ('sla.retimed').
+  'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema.and(retimingSchema)),
   'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
-  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema),
+  'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema.and(retimingSchema)),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
   /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */
@@ -759,7 +769,15 @@ export const pushEvents = {
    * queue's, My tickets, a customer's open tickets), which the desk reads on the ticket's
    * calendar. A queue's counts, the knowledge panels and the rest cannot change with them.
    */
-  'sla.settingsChanged': z.object({}),
+  'sla.settingsChanged': z.object({
+    /** Only the open tickets' figures moved (a re-time after a change, done): the settings read before still hold. */
+    retimed: z.boolean().optional(),
+  }),
+  /**
+   * The re-time of open tickets that a calendar or policy saved in this window set off is done:
+   * how many open tickets' due time or SLA status moved. Sent to the saving window only.
+   */
+  'sla.retimed': z.object({ kind: z.enum(['calendar', 'policy']), id: idSchema, name: z.string(), retimed: z.number().int().min(0) }),
   /**
    * A satisfaction score was recorded, imported or followed up (here, or arriving from the
    * hub). Scores are not ticket changes: the board's satisfaction and trends panels (a

@@ -31,6 +31,7 @@ import { seedDemo } from './demo';
 import { lookupService } from './lookup';
 import { slaStore } from './sla';
 import { realTimers, slaScheduler, type Timers } from './slaScheduler';
+import { retimer } from './retime';
 import { deskIdOf, outbox } from './outbox';
 import { ticketService } from './tickets';
 import { interactionStage } from './stagedInteractions';
@@ -206,6 +207,8 @@ export interface Desk {
   readonly clock: Clock;
   readonly db: DeskDb;
   readonly scheduler: { tick(): number };
+  /** Re-timing open tickets after a change of SLA settings: `idle()` resolves once all queued so far is done. */
+  readonly retime: { idle(): Promise<void> };
   /** The sync engine (idle while the desk is not joined to a hub). */
   readonly sync: SyncEngine;
   /** Where areas register the appliers of their streams for the sync engine. */
@@ -266,6 +269,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     }
   };
 
+  /** To one window (the one whose call set it off), if it is still connected and the desk open; else to nobody. */
+  const tell = <E extends PushEventName>(to: Session, event: E, payload: PushPayload<E>) => {
+    if (quiet || closed) return;
+    for (const [send, session] of listeners) if (session === to) send({ event, payload });
+  };
   /** An SLA policy or calendar changed, here or from the hub: the windows that show them read again. */
   const settingsChanged = () => push('sla.settingsChanged', {});
   /** A satisfaction score was recorded or followed up, here or from the hub: the board's panels read again. */
@@ -294,6 +302,18 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     onSlaAlert: (a) => push('sla.warning', a),
   });
   const scheduler = slaScheduler(db, store, clock, options.testClock ? null : (options.timers ?? realTimers), readOnly ? undefined : (now, sliceRows) => sla.pruneRecentOutcomes(now, sliceRows).more);
+  // A calendar or policy changed (saved here, or from the hub): open tickets follow it at once.
+  // Once re-timed, the views whose figures follow the settings read again, and the scheduler
+  // looks for the earliest deadline (one moved into the past is sent as any breach is).
+  const retime = retimer(db, store, sla, {
+    now: () => clock.now(),
+    readOnly,
+    onRetimed: () => {
+      scheduler.poke();
+      push('sla.settingsChanged', { retimed: true });
+    },
+  });
+  sla.watch((moved) => void retime.request(moved));
   const view = customerViewReader(db, tickets.toRow);
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
@@ -494,7 +514,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // While a dry-run import runs (one transaction it rolls back), every other call waits.
   const dryRun: DryRun = { current: null };
   const ctx: DeskContext = {
-    options, clock, db, users, sla, tickets, store, scheduler, view, lookup, status, records, audit,
+    options, clock, db, users, sla, tickets, store, scheduler, retime, view, lookup, status, records, audit,
     // Two processes may initialise one folder at once: the second waits, then finds it done.
     initialize: (mode, seed, customers) => database.exclusive(() => initialize(mode, seed, customers)),
   };
@@ -502,7 +522,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // stops the desk here, and the type below fails the build first.
   const presence = presenceHandlers(ctx, hub, (p, segment) => push('presence.changed', p, segment));
   const joined = () => hub.status().joined;
-  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' })), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry), backupHandlers(backups)] as const;
+  const areas = [deskHandlers(ctx, joined), sessionHandlers(ctx, joined, (userId) => presence.signedOut(userId), (id) => hub.forgetResume(id)), lookupHandlers(ctx), ticketHandlers(ctx), queueHandlers(ctx), supervisorHandlers(ctx), slaHandlers(ctx, settingsChanged, () => push('desk.changed', { reason: 'recomputed' }), tell), hubHandlers(ctx, hub), syncHandlers(ctx, hub, parts), presence, knowledgeArea(knowledge.handlers), customerArea(ctx, privacy, push, dryRun, deskCountry), backupHandlers(backups)] as const;
   const everyMethod: Exclude<Method, MethodsOf<(typeof areas)[number]>> extends never ? true : never = true;
   const handlers: Handlers = everyMethod && combine(areas);
 
@@ -558,11 +578,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
           scheduler.poke();
         });
 
+  // A re-time cut short when the desk last closed is done again now, in the background.
+  retime.catchUp(() => sla.everything());
+
   return {
     dataDir: options.dataDir,
     clock,
     db: database,
     scheduler,
+    retime,
     sync,
     streams,
     connect(onPush) {
@@ -575,6 +599,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     close() {
       closed = true;
+      retime.close();
       sync?.stop();
       backups?.stop();
       presence.close();

@@ -35,9 +35,9 @@ import type { StreamApplier } from './sync/stream';
 //   conflict for its author and is undone here: each field it set goes back to the latest
 //   value the hub accepted, so this desk does not keep a policy no other desk has.
 // - Never appends to the outbox. After the batch the desk's SLA store reloads, so the SLA
-//   clocks use the new versions exactly as they do on the author's desk: a policy change
-//   reaches an open ticket with that ticket's next event (or an admin's recompute), from
-//   that event on; a calendar change counts from the ticket's next projection.
+//   clocks use the new versions exactly as they do on the author's desk: the open tickets that
+//   depend on a changed calendar or policy are re-timed at once, after the batch (retime.ts,
+//   which the reload sets off), and a ticket settled in the batch is projected on them.
 
 export interface SettingsLog {
   append(entity: SettingsEntity, id: string, type: SettingsEventType, at: number, by: User, changes: SettingsChange[], after: object, version?: number): void;

@@ -1,5 +1,5 @@
 import { ApiError, type SettingsExpected, type SlaSettings, type SlaTargetTrace, type TicketRow, type TicketSlaTrace } from '../../shared/api';
-import { SEGMENTS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
+import { SEGMENTS, SERVICE_LEVELS, type Segment, type ServiceLevel, type User } from '../../shared/domain';
 import { canonical, centreSettingsSchema, DEFAULT_CENTRE, diffSettings, settingsPayloadSchema, type CentreSettings } from '../../shared/settingsStream';
 import { fieldsOfRecord, replacedChanges, type OrderedSettingsEvent } from '../../shared/settingsMerge';
 import { say, SLA_TARGET_PHRASE } from '../../shared/messageKeys';
@@ -8,7 +8,7 @@ import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
 import { policyProblems } from '../../shared/sla/policyRules';
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
-import type { PolicyInForce } from '../../shared/ticketLog';
+import { policiesWith, type PolicyInForce } from '../../shared/ticketLog';
 import { param, type Sql } from './db/exec';
 import { policyVersions } from './policyVersions';
 import type { TicketRowDb } from './db/schema';
@@ -50,6 +50,15 @@ export interface SlaProjection {
   owed: OwedDeadline[];
 }
 
+/**
+ * What a change of settings moved, for re-timing open tickets (retime.ts): the calendars whose
+ * body changed, and the segments and levels (`segment/level`) whose policy in force changed.
+ */
+export interface SettingsMoved {
+  calendars: string[];
+  pairs: string[];
+}
+
 export function slaStore(db: Sql) {
   const k = db.kysely;
   const versions = policyVersions(db);
@@ -58,6 +67,9 @@ export function slaStore(db: Sql) {
   let centre: CentreSettings = DEFAULT_CENTRE;
   // An admin's change also goes to the hub, in the same transaction (the 'settings' stream).
   let log: ReturnType<typeof settingsLog> | null = null;
+  // What the last load read, to tell what the next one moved.
+  let seen: { calendars: Map<string, string>; inForce: Map<string, string> } | null = null;
+  const watchers: Array<(moved: SettingsMoved) => void> = [];
 
   function load() {
     calendars = new Map(db.all(k.selectFrom('sla_calendars').select('body')).map((r) => {
@@ -68,6 +80,28 @@ export function slaStore(db: Sql) {
     const saved = db.get(k.selectFrom('meta').select('value').where('key', '=', CENTRE_KEY));
     // A zone this desk's Intl does not know (an older runtime) reads as "follow the calendars".
     centre = (saved && centreSettingsSchema.safeParse(JSON.parse(saved.value)).data) || DEFAULT_CENTRE;
+    const now = fingerprints();
+    const before = seen;
+    seen = now;
+    if (!before) return;
+    const moved: SettingsMoved = {
+      calendars: [...new Set([...now.calendars.keys(), ...before.calendars.keys()])].filter((id) => now.calendars.get(id) !== before.calendars.get(id)),
+      pairs: [...now.inForce.keys()].filter((pair) => now.inForce.get(pair) !== before.inForce.get(pair)),
+    };
+    if (moved.calendars.length > 0 || moved.pairs.length > 0) for (const w of watchers) w(moved);
+  }
+
+  /** Each calendar's body, and each segment and level's policy in force. */
+  function fingerprints() {
+    const inForce = new Map<string, string>();
+    for (const segment of SEGMENTS) {
+      for (const level of SERVICE_LEVELS) {
+        const p = policyFor(segment, level);
+        // Not the version: a save that changed nothing moves no deadline.
+        inForce.set(`${segment}/${level}`, p ? canonical(p.policy) : '');
+      }
+    }
+    return { calendars: new Map([...calendars].map(([id, c]) => [id, canonical(c)])), inForce };
   }
 
   /** Saves the centre's settings; `by` (the admin) is named on the change the hub hears of. */
@@ -106,6 +140,11 @@ export function slaStore(db: Sql) {
       policies.find((p) => p.policy.segment === segment) ??
       null
     );
+  }
+
+  function policyInForceFor(row: Pick<TicketRowDb, 'segment' | 'service_level'>): PolicyInForce | null {
+    const p = policyFor(row.segment as Segment, row.service_level as ServiceLevel);
+    return p ? { version: p.version, policy: p.policy } : null;
   }
 
   function calendar(id: string | null): BusinessCalendar | null {
@@ -148,8 +187,9 @@ export function slaStore(db: Sql) {
    * Where the ticket's SLA figures come from, as of `now`: the same replay as the stored
    * columns (the policy history on the row, the first policy's calendar), traced.
    */
-  function trace(row: Pick<TicketRowDb, 'sla_policy_refs' | 'due_at' | 'sla_target'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
-    const spans = versions.fromRefs(row.sla_policy_refs);
+  function trace(row: Pick<TicketRowDb, 'sla_policy_refs' | 'due_at' | 'sla_target' | 'segment' | 'service_level' | 'created_at' | 'is_open'>, log: readonly LoggedEvent[], now: number): TicketSlaTrace | null {
+    // An open ticket with the policy in force, if an admin changed it since the ticket's last event, as its row is re-timed (projectSla).
+    const spans = policiesWith({ policies: versions.fromRefs(row.sla_policy_refs), head: { createdAt: row.created_at } }, row.is_open ? policyInForceFor(row) : null, now);
     const first = spans[0];
     const last = spans.at(-1);
     const cal = first ? calendar(first.policy.calendarId) : null;
@@ -163,8 +203,10 @@ export function slaStore(db: Sql) {
     const targets = (['firstResponse', 'nextResponse', 'resolution'] as const satisfies readonly SlaTarget[]).map((target): SlaTargetTrace => {
       const t = traced.targets[target];
       // Calendars are not versioned: replayed on the calendar as it is now, a running target can
-      // fall due at another time than the one stored on the ticket, which the desk acts on until
-      // the ticket's next change (or a recompute). Both are said (the page showed only this one).
+      // fall due at another time than the one stored on the ticket, which the desk acts on. A
+      // change of calendar or policy re-times every open ticket (retime.ts), so the two differ
+      // only while that runs, or where it was cut short (it runs again when the desk opens).
+      // Both are said then (the page showed only this one).
       const held = t.phase === 'running' && row.sla_target === target && row.due_at !== null && t.clock.dueAt !== null && row.due_at !== t.clock.dueAt ? row.due_at : null;
       return {
         target,
@@ -371,11 +413,20 @@ export function slaStore(db: Sql) {
     ensureDefaults,
     /** Reads policies and calendars again (after the sync engine applied the hub's changes). */
     reload: load,
-    /** The policy in force for a segment and level, as the ticket log records it. */
-    policyInForce: (segment: Segment, level: ServiceLevel): PolicyInForce | null => {
-      const p = policyFor(segment, level);
-      return p ? { version: p.version, policy: p.policy } : null;
+    /** Hears what each later load moved (a save here, or the hub's changes read again): retime.ts re-times open tickets on it. */
+    watch: (fn: (moved: SettingsMoved) => void) => void watchers.push(fn),
+    /** Every calendar and every segment and level: what a whole re-time covers. */
+    everything: (): SettingsMoved => {
+      const f = fingerprints();
+      return { calendars: [...f.calendars.keys()], pairs: [...f.inForce.keys()] };
     },
+    /** One string for the settings that decide deadlines: a re-time that finished on these is recorded under it. */
+    fingerprint: (): string => {
+      const f = fingerprints();
+      return canonical({ calendars: [...f.calendars].sort(), inForce: [...f.inForce].sort() });
+    },
+    /** The policy in force for a segment and level, as the ticket log records it. */
+    policyInForce: (segment: Segment, level: ServiceLevel): PolicyInForce | null => policyInForceFor({ segment, service_level: level }),
     calendar: (id: string) => calendar(id),
     project,
     trace,

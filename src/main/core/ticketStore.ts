@@ -215,6 +215,8 @@ export function ticketStore(
   );
   const versions = policyVersions(db);
   const calendarOf = (id: string) => opts.sla.calendar(id);
+  /** The policy in force for the ticket's segment and level: a change an admin made counts at once (projectSla). */
+  const inForceOf = (s: TicketLogState) => opts.sla.policyInForce(s.head.segment, s.head.serviceLevel);
   const actorJson = (a: Actor) => JSON.stringify({ role: a.role, tier: a.tier, segments: a.segments });
 
   /** The ticket's state from its row (the fold of its log so far) and its log. */
@@ -392,7 +394,7 @@ export function ticketStore(
       state = evolve(state, d);
     }
     const next = state!;
-    const sla = projectSla(next, calendarOf, now);
+    const sla = projectSla(next, calendarOf, now, inForceOf(next));
     const row = lazyNextAt(before.row, rowOf(next, sla), now);
     const events = before.events.slice();
     if (before.row) st.updateMoved(before.row, row);
@@ -544,11 +546,9 @@ export function ticketStore(
       if (loaded) st.setNextAt.run(null, ticketId);
       return 0;
     }
-    const policy = opts.sla.policyInForce(loaded.state.head.segment, loaded.state.head.serviceLevel);
-    const withPolicy = decide(loaded.state, { kind: 'applyPolicy', policy }, SYSTEM_ACTOR, now);
-    let view = loaded.state;
-    if (withPolicy.ok) for (const d of withPolicy.events) view = evolve(view, d);
-    const due = (projectSla(view, calendarOf, now)?.owed ?? []).filter((d) => d.at <= now);
+    const policy = inForceOf(loaded.state);
+    // What is owed on the settings as they are now (a deadline an admin moved later owes nothing yet).
+    const due = (projectSla(loaded.state, calendarOf, now, policy)?.owed ?? []).filter((d) => d.at <= now);
     let current: Written = loaded;
     let sent = 0;
     for (const d of due) {
@@ -560,7 +560,7 @@ export function ticketStore(
       current = write(current, decision.events, now);
       sent++;
     }
-    const nextAt = projectSla(current.state, calendarOf, now)?.owed.find((d) => d.at > now)?.at ?? null;
+    const nextAt = projectSla(current.state, calendarOf, now, policy)?.owed.find((d) => d.at > now)?.at ?? null;
     st.setNextAt.run(nextAt, ticketId);
     return sent;
   }
@@ -587,7 +587,7 @@ export function ticketStore(
           continue;
         }
         // Same policies: the columns still move with the clock (at risk, breached).
-        const row = rowOf(loaded.state, projectSla(loaded.state, calendarOf, now));
+        const row = rowOf(loaded.state, projectSla(loaded.state, calendarOf, now, policy));
         st.updateMoved(loaded.row, row);
         count(loaded.row, row);
       }
@@ -595,7 +595,38 @@ export function ticketStore(
     });
   }
 
-  return { create, createInside, act, actInside, takeNext, fireSla, fireSlaInside, postponeSla, recomputeOpen, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf, tallies };
+  /**
+   * Re-times open tickets after a calendar or policy changed (retime.ts): each one's SLA columns
+   * (due time, status, target, next SLA moment) projected again from its log on the settings as
+   * they are now, in the caller's transaction, with no event. The next SLA moment is written as
+   * it is (not kept earlier, as an agent's write keeps it): a deadline moved later leaves no
+   * wake-up at the old one, and one moved into the past is due, for the scheduler to send the
+   * breach as it sends any. Returns how many tickets' due time or SLA status moved.
+   */
+  function retimeInside(ids: readonly string[], now: number): number {
+    const t = tally();
+    let moved = 0;
+    for (const id of ids) {
+      const loaded = load(id);
+      if (!loaded || !loaded.row.is_open) continue;
+      const sla = projectSla(loaded.state, calendarOf, now, inForceOf(loaded.state));
+      const row = rowOf(loaded.state, sla);
+      const was = loaded.row;
+      const retimed = was.sla_status !== row.sla_status || was.sla_target !== row.sla_target || was.due_at !== row.due_at;
+      if (!retimed && was.sla_next_at === row.sla_next_at && was.sla_calendar_id === row.sla_calendar_id) continue;
+      const after = { ...was, sla_status: row.sla_status, sla_target: row.sla_target, due_at: row.due_at, sla_next_at: row.sla_next_at, sla_calendar_id: row.sla_calendar_id };
+      st.updateMoved(was, after);
+      if (!retimed) continue;
+      t.move(was, after);
+      // A target the new deadline puts in the past is a missed one, once (as a write records it).
+      if (sla) for (const o of opts.sla.outcomesOf(row.id, row.segment, sla.state, now)) opts.sla.writeOutcome(o);
+      moved++;
+    }
+    t.flush();
+    return moved;
+  }
+
+  return { create, createInside, act, actInside, takeNext, fireSla, fireSlaInside, postponeSla, recomputeOpen, retimeInside, load, stateOf, rowOf, write, count, tally, recordInteraction, calendarOf, tallies };
 }
 
 export type TicketStore = ReturnType<typeof ticketStore>;

@@ -55,9 +55,9 @@ export interface SettingsEditorOptions<D extends NamedDraft, V extends { id: str
   /** Top-level paths that have a field of their own; any other issue goes in the alert. */
   placed: string[];
   /** Saves; `expected` is the stored item the editing began from (the desk refuses the save over a newer one). */
-  persist: (value: V, expected: SettingsExpected) => Promise<{ id: string; name: string }>;
-  /** What the notice says once saved (a shipped item named in the reader's language: slaSavedMessage). */
-  savedMessage: (saved: { id: string; name: string }) => string;
+  persist: (value: V, expected: SettingsExpected) => Promise<{ id: string; name: string; retiming?: boolean }>;
+  /** What the notice says once saved (a shipped item named in the reader's language, and a re-time of open tickets under way: slaSavedMessage). */
+  savedMessage: (saved: { id: string; name: string; retiming?: boolean }) => string;
   /**
    * Runs the save and reads the settings once after it (SlaSettingsPage): the save's own push
    * is not read a second time.

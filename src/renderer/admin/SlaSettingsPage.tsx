@@ -42,7 +42,9 @@ export function SlaSettingsPage({ view }: { view: View }) {
   const settings = useCall('sla.settings', allowed ? {} : null, {
     live: () => false,
     // While this window saves, the save's push is not read: the read after the save answers covers it.
-    slaSettings: () => {
+    // Nor is a re-time's end: it moved open tickets' due times, not the settings shown here.
+    slaSettings: (change) => {
+      if (change.retimed) return false;
       if (hold.current.saving === 0) return true;
       hold.current.missed = true;
       return false;

@@ -10,6 +10,7 @@ import { Lookup } from './Lookup';
 import { Nav } from './Nav';
 import { SlaWatch } from './SlaWatch';
 import { TakenFirstWatch } from '../sync/TakenFirstWatch';
+import { RetimedWatch } from '../sla/RetimedWatch';
 import { hearsOfBackups } from '../../shared/access';
 import { BackupWatch } from './BackupWatch';
 import { SyncIndicator, SyncLiveRegion } from '../sync/SyncIndicator';
@@ -81,6 +82,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
       <SyncLiveRegion />
       <SlaWatch />
       <TakenFirstWatch />
+      <RetimedWatch />
       {hearsOfBackups(user) && <BackupWatch />}
       <RoutedPalette />
     </AppShell>

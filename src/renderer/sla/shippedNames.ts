@@ -1,5 +1,5 @@
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
-import { t, type MessageKey } from '../i18n';
+import { t, tc, type MessageKey } from '../i18n';
 
 // The SLA policies and calendars a new desk starts with are named in English in the data
 // ("Home basic", "Around the clock"). Until an admin renames one, its name is shown in the
@@ -112,9 +112,19 @@ export function slaEditorTitle(kind: 'policy' | 'calendar', item: { id: string; 
   return t(kind === 'policy' ? 'slaEdit.policyTitle' : 'slaEdit.calendarTitle', { name: slaName(kind, item) });
 }
 
-/** "Policy “Government premier” saved.": the item named as the list of SLA settings names it. */
-export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string }): string {
-  return t(kind === 'policy' ? 'slaEdit.policySaved' : 'slaEdit.calendarSaved', { name: slaName(kind, item) });
+/**
+ * "Calendar “Around the clock” saved. Re-timing the open tickets on it…": the item named as the
+ * list of SLA settings names it, and whether the save set off a re-time of open tickets (when the
+ * desk said), whose end the window hears of apart (slaRetimedMessage).
+ */
+export function slaSavedMessage(kind: 'policy' | 'calendar', item: { id: string; name: string; retiming?: boolean }): string {
+  const saved = t(kind === 'policy' ? 'slaEdit.policySaved' : 'slaEdit.calendarSaved', { name: slaName(kind, item) });
+  return item.retiming ? `${saved} ${t(kind === 'policy' ? 'slaEdit.retimingPolicy' : 'slaEdit.retimingCalendar')}` : saved;
+}
+
+/** "212 open tickets re-timed: their due times follow the change.": a save's re-time is done. */
+export function slaRetimedMessage(retimed: number): string {
+  return tc('slaEdit.retimed', retimed);
 }
 
 /** "Used by: Education standard, Home basic.": the policies a calendar's editor says use it, each named as the list names it. */

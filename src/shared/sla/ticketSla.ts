@@ -67,6 +67,16 @@ export function slaEventsOf(log: readonly LoggedEvent[], policies: readonly Poli
         break;
     }
   }
+  // A policy that took effect after the last event (an admin's recompute, or a change not yet
+  // recorded: projectSla's policy in force) counts from then on.
+  if (out.length > 0) {
+    let lastAt = Number.NEGATIVE_INFINITY;
+    for (const e of out) lastAt = Math.max(lastAt, e.at);
+    while (span + 1 < policies.length) {
+      span++;
+      out.push({ kind: 'policyChanged', at: Math.max(lastAt, policies[span]!.from), policy: policies[span]!.policy });
+    }
+  }
   return out;
 }
 

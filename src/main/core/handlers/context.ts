@@ -10,6 +10,7 @@ import type { UserDirectory } from '../users';
 import type { lookupService } from '../lookup';
 import type { AccessLog } from '../customers/privacy';
 import type { CustomerRecords } from '../customers/records';
+import type { Retimer } from '../retime';
 
 /** What the handlers work with: the desk's services, built once by openDesk. */
 export interface DeskContext {
@@ -23,6 +24,8 @@ export interface DeskContext {
   /** Ticket writes: the ticket log's store. */
   store: TicketStore;
   scheduler: SlaScheduler;
+  /** Re-times open tickets when a calendar or policy changes (retime.ts). */
+  retime: Retimer;
   view: CustomerViewReader;
   lookup: ReturnType<typeof lookupService>;
   /** Customer records: resolves a merged customer's old id to its survivor. */

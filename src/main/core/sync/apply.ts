@@ -410,7 +410,8 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
       return { change: null, conflicts: conflicted, takenFirst: [] };
     }
     const s: TicketLogState = state;
-    const sla = projectSla(s, store.calendarOf, now);
+    // On the settings as they are now: a policy an admin changed counts before the ticket's log records it (projectSla).
+    const sla = projectSla(s, store.calendarOf, now, opts.sla.policyInForce(s.head.segment, s.head.serviceLevel));
     let row = store.rowOf(s, sla);
     // The number: as this desk shows it already (the hub's, taken above), or as the creation gave it.
     if (before) row = { ...row, number: before.number };
