@@ -412,6 +412,8 @@ test('the repeat caller: the ticket open on the system she reads out is said at 
   await customer.createTicket({ subject: 'Laptop will not boot', description: 'Power light on, black screen.' });
   const ticket = new TicketView(page);
   await expect(ticket.heading('Laptop will not boot')).toBeVisible();
+  // The address is written when the browser is idle, after the heading shows.
+  await expect(page).toHaveURL(/#\/ticket\//);
   const ticketUrl = page.url();
 
   await app.switchUser('Chloé Dubois');

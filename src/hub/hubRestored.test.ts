@@ -49,6 +49,32 @@ async function query(url: string, text: string): Promise<Record<string, unknown>
   }
 }
 
+/**
+ * A hub on a database of its own, with its nights' backups: `backUp` copies the database while
+ * the hub is stopped and starts it again; `restore` puts a backup back at the same address (the
+ * hub's disk lost). `on(name)` addresses another database of the same server.
+ */
+async function hubWithBackups() {
+  const url = await pgs.freshDatabase();
+  const database = url.split('/').pop()!;
+  const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
+  hub = await testHub(url);
+  const port = Number(new URL(hub.url).port);
+  return {
+    url,
+    on,
+    async backUp(name: string) {
+      await hub.close();
+      await query(on('postgres'), `create database ${name} template ${database}`);
+      hub = await testHub(url, { port });
+    },
+    async restore(name: string) {
+      await hub.close();
+      hub = await testHub(on(name), { port });
+    },
+  };
+}
+
 const seen = (p: Person, ticketId: string) =>
   p.call('tickets.get', { ticketId }).then(
     (t) => ({ state: t.ticket.state, assigneeId: t.ticket.assigneeId, events: t.timeline.length }),
@@ -57,11 +83,7 @@ const seen = (p: Person, ticketId: string) =>
 
 describe('a hub restored from an older backup', () => {
   it('its desks read its log again from where they agree, so nothing sent after the restore is skipped, and each says what the hub lost', async () => {
-    const url = await pgs.freshDatabase();
-    const database = url.split('/').pop()!;
-    const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
-    hub = await testHub(url);
-    const port = Number(new URL(hub.url).port);
+    const { on, backUp, restore } = await hubWithBackups();
     const ava = await makeUser(hub, { email: 'ava@restore.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@restore.test', name: 'Ben', role: 'agent', segments: ['education'] });
     const sue = await makeUser(hub, { email: 'sue@restore.test', name: 'Sue', role: 'supervisor', segments: ['education'] });
@@ -72,9 +94,7 @@ describe('a hub restored from an older backup', () => {
     await b.desk.sync.syncNow();
 
     // Monday night's backup (a copy of the database while the hub is stopped).
-    await hub.close();
-    await query(on('postgres'), `create database nightly template ${database}`);
-    hub = await testHub(url, { port });
+    await backUp('nightly');
     // Tuesday: Ava opens a ticket and takes Monday's; both desks have it all.
     const tuesday = await newTicket(a, 'Tuesday');
     await a.call('tickets.act', { ticketId: monday, command: { type: 'TAKE' } });
@@ -83,8 +103,7 @@ describe('a hub restored from an older backup', () => {
     expect(await seen(b, tuesday)).toMatchObject({ state: 'new' });
 
     // Wednesday: the hub's disk is lost and Monday night's backup is put back, at the same address.
-    await hub.close();
-    hub = await testHub(on('nightly'), { port });
+    await restore('nightly');
     const wednesday = await newTicket(b, 'Wednesday');
     const started = performance.now();
     await b.desk.sync.syncNow();
@@ -132,11 +151,7 @@ describe('a hub restored from an older backup', () => {
   it('each desk sends again what the hub lost of its changes: the hub and the other desk get them, under one number everywhere, and one that no longer applies is its author’s conflict', async () => {
     for (const d of desks.splice(0)) d.close();
     await hub?.close();
-    const url = await pgs.freshDatabase();
-    const database = url.split('/').pop()!;
-    const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
-    hub = await testHub(url);
-    const port = Number(new URL(hub.url).port);
+    const { url, on, backUp, restore } = await hubWithBackups();
     const ava = await makeUser(hub, { email: 'ava@resend.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@resend.test', name: 'Ben', role: 'agent', segments: ['education'] });
     const a = await deskFor(ava);
@@ -147,9 +162,7 @@ describe('a hub restored from an older backup', () => {
     await b.desk.sync.syncNow();
 
     // Monday night's backup.
-    await hub.close();
-    await query(on('postgres'), `create database resend_nightly template ${database}`);
-    hub = await testHub(url, { port });
+    await backUp('resend_nightly');
     // Tuesday: Ava opens a ticket (and its customer's record) and takes Monday's; Ben's desk has
     // them. Late on Tuesday she takes the printer ticket, which Ben's desk has not pulled.
     const tuesday = await newTicket(a, 'Tuesday');
@@ -165,8 +178,7 @@ describe('a hub restored from an older backup', () => {
 
     // Wednesday: the hub's disk is lost and Monday night's backup is put back. Ben, whose desk
     // never heard of Ava's take, takes the printer ticket, and opens one; then both desks sync.
-    await hub.close();
-    hub = await testHub(on('resend_nightly'), { port });
+    await restore('resend_nightly');
     await b.call('tickets.act', { ticketId: printer, command: { type: 'TAKE' } });
     const wednesday = await newTicket(b, 'Wednesday');
     await b.desk.sync.syncNow();
@@ -199,11 +211,7 @@ describe('a hub restored from an older backup', () => {
   it('a desk offline across the restore, whose cursor the hub passes again before it pulls, still sees the hub went back: it reads again what it would skip and sends again what the hub lost of its', async () => {
     for (const d of desks.splice(0)) d.close();
     await hub?.close();
-    const url = await pgs.freshDatabase();
-    const database = url.split('/').pop()!;
-    const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
-    hub = await testHub(url);
-    const port = Number(new URL(hub.url).port);
+    const { url, on, backUp, restore } = await hubWithBackups();
     const ava = await makeUser(hub, { email: 'ava@lagging.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@lagging.test', name: 'Ben', role: 'agent', segments: ['education'] });
     const cat = await makeUser(hub, { email: 'cat@lagging.test', name: 'Cat', role: 'agent', segments: ['education'] });
@@ -214,9 +222,7 @@ describe('a hub restored from an older backup', () => {
     for (const p of [a, b, c]) await p.desk.sync.syncNow();
 
     // Monday night's backup.
-    await hub.close();
-    await query(on('postgres'), `create database lagging_nightly template ${database}`);
-    hub = await testHub(url, { port });
+    await backUp('lagging_nightly');
     // Tuesday: Ava takes Monday's ticket, Cat opens one; every desk has it all.
     await a.call('tickets.act', { ticketId: monday, command: { type: 'TAKE' } });
     await a.desk.sync.syncNow();
@@ -232,8 +238,7 @@ describe('a hub restored from an older backup', () => {
 
     // Wednesday: Monday night's backup is put back. Cat's desk is off; Ava's and Ben's go on, and
     // what they send (Ava's lost take sent again, Ben's new tickets) passes the head Cat's desk had read.
-    await hub.close();
-    hub = await testHub(on('lagging_nightly'), { port });
+    await restore('lagging_nightly');
     const head = async () => Number((await query(on('lagging_nightly'), 'select seq from log_head'))[0]!.seq);
     await a.desk.sync.syncNow();
     const wednesday: string[] = [];

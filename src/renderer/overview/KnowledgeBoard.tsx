@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
-import { formatDate, formatDateTime, formatDecimal, formatNumber, t } from '../i18n';
+import { formatDate, formatDateTime, formatDecimal, formatNumber, isolated, t } from '../i18n';
 import { categoryLabel, csatMean } from '../kb/labels';
 import { mirroredAxes, scoreAxis, STILL, useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
@@ -275,7 +275,9 @@ function TrendsPanel({ data }: { data: Trends }) {
               <div className={trendsClasses.risingGrid}>
                 {rising.slice(0, 8).map((s) => {
                   // Cut short where it does not fit (Trends.module.css): the whole name in a hint.
-                  const name = `${s.productLine} · ${categoryLabel(s.category)}`;
+                  // The product line (Latin) in a window of its own, as it was a node of its own
+                  // before the row became one line of text: in Persian it leads the sentence.
+                  const name = `${isolated(s.productLine)} · ${categoryLabel(s.category)}`;
                   return (
                     <div key={`${s.productLine}|${s.category}`} className={trendsClasses.rising} data-testid="trends-rising">
                       <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>{t('trends.rising')}</Badge>
