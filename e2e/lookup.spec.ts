@@ -438,7 +438,7 @@ test('the repeat caller: the ticket open on the system she reads out is said at 
   await warning.getByRole('button', { name: `Go to ${number}` }).click();
   await expect(dialog).toBeHidden();
   await expect(ticket.heading('Laptop will not boot')).toBeVisible();
-  expect(page.url()).toBe(ticketUrl);
+  await expect(page).toHaveURL(ticketUrl);
 
   // Resolved; a week later it is back.
   await app.switchUser('Ava Martin');
