@@ -246,9 +246,25 @@ test('the palette is a named dialog whose "Look up" leaves the caret in the look
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
 
+  // A part of the customer's page still loading when the agent Tabs out of the page: held busy
+  // here until she has, as a slow part was now and then in CI. Its end pulled focus back to
+  // the heading (she had left no trace in the page), and her next Tab went on from there.
+  await page.evaluate(() => {
+    const watch = new MutationObserver(() => {
+      const main = document.getElementById('main');
+      if (!main?.querySelector('h1')?.textContent?.includes('Lakeside')) return;
+      const slow = document.createElement('div');
+      slow.id = 'slow-part';
+      slow.setAttribute('aria-busy', 'true');
+      main.append(slow);
+      watch.disconnect();
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+  });
   await page.keyboard.type('7XK2QF1');
   await page.keyboard.press('Enter');
   await expect(page.locator('#main h1')).toHaveText('Lakeside Unified School District');
+  await expect(page.locator('#slow-part')).toHaveAttribute('aria-busy', 'true');
   // Tab past the page's last control leaves the page, and the next Tab comes back at its top
   // (the skip link, then the lookup field and the navigation): focus was pulled back to the
   // heading, so Tab went round the page's content and never reached the top bar.
@@ -256,8 +272,11 @@ test('the palette is a named dialog whose "Look up" leaves the caret in the look
   await expect(page.getByRole('heading', { level: 3, name: en['record.history'] })).toBeVisible();
   await page.locator('#main a, #main button').last().focus();
   await page.keyboard.press('Tab');
-  // A moment later, as a person presses it (the pull came 50 ms after focus left).
+  // A moment later, as a person presses it (the pull came 50 ms after focus left); meanwhile
+  // the slow part is done.
   await page.waitForTimeout(300);
+  await page.evaluate(() => document.getElementById('slow-part')?.remove());
+  await page.waitForTimeout(100);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: en['shell.skip'] })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -181,6 +181,14 @@ export function useFocusHeadingOn(routeKey: string): void {
       const now = document.activeElement;
       return now !== null && now !== before && now !== document.body && !now.matches('h1');
     };
+    // Looked at as focus moves, not only when the page changes: a person who Tabbed into a
+    // part already drawn and then on out of the page (to the browser's toolbar) had left no
+    // trace by the time a slow part stopped being busy, and focus was pulled back to the
+    // heading, so their next Tab went on from there instead of coming in at the top.
+    const onFocusIn = (event: FocusEvent) => {
+      const to = event.target;
+      if (!done && to instanceof Element && to !== before && !to.matches('h1')) finish();
+    };
     // When the page last stopped being busy (its data came), or null while it is busy: the wait
     // for the opened link counts from then. A list whose rows come a page at a time is busy
     // again when it scrolls to the opened row and fetches its page.
@@ -190,6 +198,7 @@ export function useFocusHeadingOn(routeKey: string): void {
       done = true;
       setReturning(null);
       observer.disconnect();
+      document.removeEventListener('focusin', onFocusIn, true);
     };
     const tryFocus = () => {
       if (!done && movedByPerson()) finish();
@@ -227,6 +236,7 @@ export function useFocusHeadingOn(routeKey: string): void {
     // A part of the page that stops being busy may only lose its aria-busy: attributes too.
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    document.addEventListener('focusin', onFocusIn, true);
     // A page still busy at the cap: the heading then, and nothing more is watched.
     const timer = window.setTimeout(() => {
       schedule();
@@ -237,6 +247,7 @@ export function useFocusHeadingOn(routeKey: string): void {
       setReturning(null);
       observer.disconnect();
       document.removeEventListener('click', onOpen, true);
+      document.removeEventListener('focusin', onFocusIn, true);
       window.clearTimeout(timer);
       window.clearTimeout(giveUp);
       if (frame) cancelAnimationFrame(frame);
