@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/main/core/db/migrate';
 import { openDesk } from '../../src/main/core/desk';
 import { sha256, tagdesk } from '../../src/main/core/testing/processes';
-import { apiSocket, signIn } from '../../src/main/web/testing/apiClient';
+import { apiSocket, signIn } from '../../src/main/core/testing/apiSocket';
 import { rssOf, sleep, startSlowClient, startWebProcess, type WebProcess } from '../../src/main/web/testing/webProcess';
 
 // The fault suite: each scenario does to real processes what a power cut, a bad disk, a

@@ -11,7 +11,7 @@ import { Sql } from '../main/core/db/exec';
 import { deskIdOf } from '../main/core/outbox';
 import { TestClock } from '../main/core/testing/deskHarness';
 import { startWebProcess, type WebProcess } from '../main/core/testing/processes';
-import WebSocket from 'ws';
+import { apiSocket, type ApiSocket } from '../main/core/testing/apiSocket';
 import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
@@ -57,43 +57,6 @@ afterAll(async () => {
   await pg?.stop();
   rmSync(root, { recursive: true, force: true });
 }, 60_000);
-
-/** A desk process's API over its WebSocket, as the browser shell's page speaks it (the hub's tests may not import the web shell's client). */
-interface ApiSocket {
-  call<T = unknown>(method: string, input?: unknown): Promise<T>;
-  close(): void;
-}
-function apiSocket(url: string): Promise<ApiSocket> {
-  const ws = new WebSocket(url.replace('http://', 'ws://').replace('/?token=', '/api?token='));
-  const pending = new Map<number, { done(v: unknown): void; fail(e: Error): void }>();
-  let next = 1;
-  ws.on('message', (data) => {
-    const m = JSON.parse(String(data)) as { id?: number; ok?: boolean; result?: unknown; error?: { message: string } };
-    const p = m.id === undefined ? undefined : pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id!);
-    if (m.ok) p.done(m.result);
-    else p.fail(new Error(m.error?.message ?? 'refused'));
-  });
-  ws.on('close', () => {
-    for (const p of pending.values()) p.fail(new Error('the socket closed'));
-    pending.clear();
-  });
-  return new Promise((ready, fail) => {
-    ws.once('error', fail);
-    ws.once('open', () =>
-      ready({
-        call: <T>(method: string, input: unknown = {}) =>
-          new Promise<T>((done, refuse) => {
-            const id = next++;
-            pending.set(id, { done: done as (v: unknown) => void, fail: refuse });
-            ws.send(JSON.stringify({ id, method, input }));
-          }),
-        close: () => ws.close(),
-      }),
-    );
-  });
-}
 
 /** IT's desk: joined to the hub, the admin signed in through it (the hub registers it), closed. Answers its desk id. */
 async function imageDesk(dir: string): Promise<string> {

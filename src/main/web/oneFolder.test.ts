@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { MIGRATIONS } from '../core/db/migrate';
-import { apiSocket, signIn } from './testing/apiClient';
+import { apiSocket, signIn } from '../core/testing/apiSocket';
 import { sleep, startWebProcess, type WebProcess } from './testing/webProcess';
 
 // Several processes may serve one data folder (README, "What Tagdesk promises"). Two shells

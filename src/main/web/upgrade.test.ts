@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { DB_FILE } from '../core/db/database';
 import type { UpgradeState } from '../core/upgradeScreen';
 import { startWebShell, UPGRADE_PROGRESS_PATH } from './server';
-import { apiSocket } from './testing/apiClient';
+import { apiSocket } from '../core/testing/apiSocket';
 import { upgradeStatus } from './testing/sockets';
 
 // The browser shell while a desk written by the release before the compact file is upgraded at

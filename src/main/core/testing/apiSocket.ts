@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 
-// A minimal WebSocket client of the browser shell's API for process-level tests: calls and
-// the pushes it receives.
+// A minimal WebSocket client of a desk's API, as the browser shell's page speaks it, for
+// process-level tests of the web shell and of desks with a hub: calls and the pushes it receives.
 
 export interface ApiSocket {
   call<T = unknown>(method: string, input?: unknown): Promise<T>;
