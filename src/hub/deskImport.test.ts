@@ -119,6 +119,13 @@ describe('a desk’s own work reaches the centre once it joins', () => {
     expect(b.db.sqlite.prepare("select c.name from assets s join customers c on c.id = s.customer_id where s.service_tag = '4HB7Q2K'").pluck().get()).toBe('Harbor Clinic');
     const stateOf = (d: Desk) => d.db.sqlite.prepare('select state from tickets where id = ?').pluck().get(flicker.ticket.id);
     expect(stateOf(b)).toBe(stateOf(a));
+    // The centre's history too: the tickets the old desk had solved or closed, and their comments
+    // (the 360° view's every past contact), as the importing desk has them.
+    const history = (d: Desk) => d.db.sqlite.prepare("select t.subject, t.state, i.summary, i.direction, i.channel, i.at from tickets t left join interactions i on i.ticket_id = t.id and i.summary not like 'Opened %' and i.summary not like 'Resolved %' where t.is_open = 0 order by t.subject, i.at, i.summary").all();
+    expect(history(a).length).toBeGreaterThan(2);
+    expect(history(a)).toContainEqual(expect.objectContaining({ subject: 'Projector in room B12 shows no signal', state: 'closed', summary: 'Cable was chewed.', direction: 'internal' }));
+    expect(history(b)).toEqual(history(a));
+    expect(pending(a)).toBe(0);
   }, 60_000);
 
   it('an import on a joined desk goes to the hub with the admin’s session, and waits, said, while no admin is signed in there', async () => {
