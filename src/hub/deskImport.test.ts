@@ -77,7 +77,7 @@ async function joinedDesk(): Promise<Desk> {
 }
 
 const names = (d: Desk) => (d.db.sqlite.prepare('select name from customers order by name').pluck().all() as string[]);
-/** Open tickets: finished ones an import brings stay on the importing desk (importedTickets.ts, `live`). */
+/** Open tickets (the finished ones an import brings are checked with their comments, below). */
 const subjects = (d: Desk) => (d.db.sqlite.prepare('select subject from tickets where is_open = 1 order by subject').pluck().all() as string[]);
 const pending = (d: Desk) => d.db.sqlite.prepare('select count(*) from outbox').pluck().get() as number;
 
