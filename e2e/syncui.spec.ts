@@ -9,6 +9,7 @@ import { en } from '../src/renderer/i18n/en';
 import { axeViolations } from './axe';
 import { fa } from '../src/renderer/i18n/fa';
 import { test } from './fixtures';
+import { say } from '../src/shared/messageKeys';
 
 // The sync screens in the browser: the header's indicator, the conflicts page and its
 // dismiss button, in both languages and both schemes. The desk's sync state is played by
@@ -187,6 +188,46 @@ test('the header says offline, 1 pending and 2 conflicts; the conflicts page exp
   // The ticket link leads to the ticket.
   await page.goto(page.url().replace(/#.*$/, `#/ticket/${encodeURIComponent(tickets[1]!.id)}`));
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(tickets[1]!.number) })).toBeVisible();
+});
+
+/** What the hub refused of an import's work at this desk: the desk's own account's, shown to its admins. */
+function importRefused(now: number): SyncConflict {
+  return {
+    eventId: '01938c2e-7a00-7000-8000-000000000003',
+    stream: 'ticket',
+    entityId: '01938c2e-7a00-7000-8000-0000000000aa',
+    ticketNumber: 'T-000512',
+    type: 'CREATED',
+    summary: 'Open a new ticket: “Projector in room B12 shows no signal”',
+    reason: say('newTicketIncomplete'),
+    nextStep: 'Open the customer and create the ticket again if it is still needed; nothing of it was kept.',
+    actorId: '01938c2e-7a00-7000-8000-0000000000bb',
+    deskTime: now - 60 * 60_000,
+    refusedAt: now - 4 * 60_000,
+    written: null,
+    deskAccount: 'Import from zendesk',
+  };
+}
+
+test('an admin sees what the hub refused of the desk’s own accounts’ work, which account and why, and dismisses it, in both languages', async ({ page }) => {
+  await fakeSync(page, joined({ conflicts: 1 }), [importRefused(Date.now())]);
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const base = page.url().replace(/[?#].*$/, '');
+  await page.goto(`${base}?lang=fa#/sync/conflicts`);
+  await page.reload();
+  const card = page.getByRole('listitem');
+  const account = fa['people.importAccount'].replace('{source}', fa['data.source.zendesk']);
+  await expect(card).toContainText(fa['conflicts.triedBy'].replace('{name}', account));
+  await expect(card).toContainText(fa['conflicts.deskAccount'].split('{name}')[1]!.trim());
+  await expect(card).toContainText(fa['apiError.newTicketIncomplete']);
+  await page.goto(`${base}?lang=en#/sync/conflicts`);
+  await page.reload();
+  await expect(card).toContainText('What Import from Zendesk tried');
+  await expect(card).toContainText(en['conflicts.deskAccount'].replace('{name}', 'Import from Zendesk'));
+  await expect(card).toContainText(say('newTicketIncomplete'));
+  await card.getByRole('button', { name: /^Dismiss: / }).click();
+  await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
 });
 
 test('the conflicts page is reached from the navigation and the command palette', async ({ page }) => {

@@ -9,7 +9,7 @@ import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
 import { uuidv7 } from '../main/core/ids';
-import { event, makeUser, pushEvents, signInAt, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, event, makeUser, PASSWORD, pushEvents, signInAt, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
 
 // A new centre's first day: its admin imports the old desk's customers and tickets, on a desk
 // still alone or already joined, and an empty desk's first people work for days before it is
@@ -77,7 +77,7 @@ async function joinedDesk(): Promise<Desk> {
 }
 
 const names = (d: Desk) => (d.db.sqlite.prepare('select name from customers order by name').pluck().all() as string[]);
-/** Open tickets: finished ones an import brings stay on the importing desk (importedTickets.ts, `live`). */
+/** Open tickets (the finished ones an import brings are checked with their comments, below). */
 const subjects = (d: Desk) => (d.db.sqlite.prepare('select subject from tickets where is_open = 1 order by subject').pluck().all() as string[]);
 const pending = (d: Desk) => d.db.sqlite.prepare('select count(*) from outbox').pluck().get() as number;
 
@@ -119,6 +119,13 @@ describe('a desk’s own work reaches the centre once it joins', () => {
     expect(b.db.sqlite.prepare("select c.name from assets s join customers c on c.id = s.customer_id where s.service_tag = '4HB7Q2K'").pluck().get()).toBe('Harbor Clinic');
     const stateOf = (d: Desk) => d.db.sqlite.prepare('select state from tickets where id = ?').pluck().get(flicker.ticket.id);
     expect(stateOf(b)).toBe(stateOf(a));
+    // The centre's history too: the tickets the old desk had solved or closed, and their comments
+    // (the 360° view's every past contact), as the importing desk has them.
+    const history = (d: Desk) => d.db.sqlite.prepare("select t.subject, t.state, i.summary, i.direction, i.channel, i.at from tickets t left join interactions i on i.ticket_id = t.id and i.summary not like 'Opened %' and i.summary not like 'Resolved %' where t.is_open = 0 order by t.subject, i.at, i.summary").all();
+    expect(history(a).length).toBeGreaterThan(2);
+    expect(history(a)).toContainEqual(expect.objectContaining({ subject: 'Projector in room B12 shows no signal', state: 'closed', summary: 'Cable was chewed.', direction: 'internal' }));
+    expect(history(b)).toEqual(history(a));
+    expect(pending(a)).toBe(0);
   }, 60_000);
 
   it('an import on a joined desk goes to the hub with the admin’s session, and waits, said, while no admin is signed in there', async () => {
@@ -179,5 +186,50 @@ describe('a desk’s own work reaches the centre once it joins', () => {
     const carried = await pushEvents(hub, adminDesk, [opened(adminDesk, deskAgent)]);
     expect(carried.status).toBe(200);
     expect(carried.body.results[0]).toMatchObject({ status: 'accepted' });
+  }, 60_000);
+  it('what the hub refuses of a desk account’s work goes to an admin’s session from that desk, and to no one else', async () => {
+    const deskId = uuidv7();
+    const adminDesk = await signInDesk(hub, omar, deskId);
+    // Ava signs in at the same desk (its id and key).
+    const signedIn = await call<{ token: string }>(hub.url, 'POST', '/auth/sign-in', { body: { email: ava.email, password: PASSWORD, deskId, deskKey: adminDesk.deskKey } });
+    const agentDesk: TestDesk = { ...adminDesk, token: signedIn.body.token, user: ava };
+    const deskAgent = { id: uuidv7(), role: 'agent' as const, tier: 1 as const, segments: ['home' as const] };
+    // A step of the desk's own agent on a ticket the hub never heard of: refused, addressed to that account.
+    const step = { ...event(adminDesk, uuidv7(), 1, 'TAKE'), actor: deskAgent };
+    expect((await pushEvents(hub, adminDesk, [step])).body.results[0]).toMatchObject({ status: 'refused', reason: say('ticketNotFound') });
+    // Ava's own refused step on the same desk is hers, not the admin's.
+    agentDesk.seq = adminDesk.seq;
+    const hers = event(agentDesk, uuidv7(), 1, 'TAKE');
+    expect((await pushEvents(hub, agentDesk, [hers])).body.results[0]).toMatchObject({ status: 'refused' });
+    const refusalsOf = async (d: TestDesk) =>
+      (await call<{ refusals: { eventId: string; reason: string }[] }>(hub.url, 'GET', '/sync/pull?after=0&refusalsAfter=0', { token: d.token })).body.refusals.map((r) => r.eventId);
+    expect(await refusalsOf(adminDesk)).toEqual([step.id]);
+    expect(await refusalsOf(agentDesk)).toEqual([hers.id]);
+    // The same admin signed in at another desk: not that desk's.
+    expect(await refusalsOf(await signInDesk(hub, omar))).toEqual([]);
+  }, 60_000);
+
+  it('a desk shows its admins what the hub refused of its own accounts’ work, naming the account, until one of them dismisses it', async () => {
+    const a = await aloneDesk();
+    const agent = await local(a, 'First-line agent');
+    await agent.call('customers.create', { customer: { kind: 'person', name: 'Refused Rita', segment: 'home', serviceLevel: 'standard', email: 'rita@home.example' }, asset: null });
+    const admin = await local(a, 'Desk admin');
+    // The record as the hub reads it has an email the shared rules refuse (the file edited by hand).
+    const row = a.db.sqlite.prepare("select event_id, body from outbox where stream = 'customer' and body like '%rita@home.example%'").get() as { event_id: string; body: string };
+    a.db.sqlite.prepare('update outbox set body = ? where event_id = ?').run(row.body.replace('rita@home.example', 'rita at home'), row.event_id);
+    await admin.call('hub.join', { url: hub.url });
+    const omarThere = await signInAt(a, omar);
+    const avaThere = await signInAt(a, ava);
+    await a.sync.syncNow();
+    expect(pending(a)).toBe(0);
+    const refused = await omarThere.call('sync.conflicts');
+    expect(refused).toEqual([expect.objectContaining({ eventId: row.event_id, stream: 'customer', deskAccount: 'First-line agent', reason: expect.stringContaining('email') })]);
+    expect(await omarThere.call('sync.status')).toMatchObject({ mode: 'hub', conflicts: 1 });
+    // An agent does not answer for the desk's accounts: not theirs to read, nor to dismiss.
+    expect(await avaThere.call('sync.conflicts')).toEqual([]);
+    await expect(avaThere.call('sync.dismissConflict', { eventId: row.event_id })).rejects.toMatchObject({ code: 'not_found' });
+    await omarThere.call('sync.dismissConflict', { eventId: row.event_id });
+    expect(await omarThere.call('sync.conflicts')).toEqual([]);
+    expect(await omarThere.call('sync.status')).toMatchObject({ mode: 'hub', conflicts: 0 });
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idSchema, SYSTEM_ACTOR, type Segment } from '../shared/domain';
 import { say } from '../shared/messageKeys';
 import { STREAM_RULES, type StreamRule } from '../shared/streamRules';
-import { mayCarryDeskWork, maySendWorkOf, seesSegment } from './access';
+import { answersForDeskWork, mayCarryDeskWork, maySendWorkOf, seesSegment } from './access';
 import { actorOfUser, toUser, type Session } from './accounts';
 import { asTicketEvent, EVERYONE, readState, segmentOf, wireEnvelopeSchema, type Directory, type Envelope, type Recheck, type TicketEvent, type TicketState } from './envelope';
 import { badRequest, conflict, forbidden, HubError } from './errors';
@@ -490,7 +490,13 @@ export async function pull(db: HubDb, session: Session, query: unknown, deskVers
         .selectFrom('refusals')
         .select(['id', 'event_id', 'desk_seq', 'stream', 'ticket_id', 'reason', 'at'])
         .where('desk_id', '=', session.deskId)
-        .where('author_id', '=', session.user.id)
+        // An admin's session also gets the desk's own accounts' (an import's, a stand-in's): the
+        // refusals of work it carried, addressed to no one the hub has an account for (access.ts).
+        .where((eb) =>
+          answersForDeskWork(session.user)
+            ? eb.or([eb('author_id', '=', session.user.id), eb.and([eb('author_id', '<>', SYSTEM_ACTOR.id), eb.not(eb.exists(eb.selectFrom('users').select('users.id').whereRef(sql`users.id::text`, '=', 'refusals.author_id')))])])
+            : eb('author_id', '=', session.user.id),
+        )
         .where('id', '>', refusalsAfter)
         .orderBy('id')
         .limit(limit)

@@ -205,7 +205,17 @@ export function maySendWorkOf(author: { name: string; active: boolean }): Refusa
 export function mayCarryDeskWork(carrier: Pick<Person, 'role'>, author: { hubAccount: boolean; role: Person['role'] }): Refusal {
   // The scheduler's events name the system, which no desk account is (they ride with anyone's session: SLA events only).
   if (author.hubAccount || author.role === 'system') return say('otherAuthor');
-  return carrier.role === 'admin' ? null : say('deskWorkNeedsAdmin');
+  return answersForDeskWork(carrier) ? null : say('deskWorkNeedsAdmin');
+}
+
+/**
+ * Who answers for a desk's own accounts' work (mayCarryDeskWork): an admin, who carries it to the
+ * hub, also hears what the hub refused of it (nobody signs in as "Import from zendesk" to read it):
+ * the hub's pull gives an admin's session that desk's refusals addressed to no hub account, and
+ * the desk's conflicts page shows them to its admins.
+ */
+export function answersForDeskWork(p: Pick<Person, 'role'>): boolean {
+  return p.role === 'admin';
 }
 
 // ---- acting on tickets ------------------------------------------------------------------------

@@ -95,9 +95,12 @@ export const FIELD_RULES: Readonly<Record<RecordPayload['entity'], Readonly<Reco
   },
   interaction: {
     channel: oneOf(LOGGED_CHANNELS, 'The channel'),
-    direction: oneOf(LOGGED_DIRECTIONS, 'The direction'),
+    // Internal: a ticket's private comment an import brings (fieldProblem: only with its ticket).
+    direction: oneOf([...LOGGED_DIRECTIONS, 'internal'], 'The direction'),
     summary: (v) => (typeof v === 'string' && v.trim().length >= 1 && v.length <= LOGGED_NOTES_MAX ? null : `The notes must be text of 1 to ${LOGGED_NOTES_MAX} characters.`),
     assetId: nullable((v) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? null : 'The system must be a system’s id.')),
+    /** The ticket a comment an import brings was made on (a contact logged on the 360° view has none). */
+    ticketId: nullable((v) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? null : 'The ticket must be a ticket’s id.')),
   },
 };
 
@@ -113,6 +116,8 @@ export function fieldProblem(type: RecordEventType, p: RecordPayload): string | 
   if (type === 'INTERACTION_LOGGED') {
     const missing = LOGGED_FIELDS.find((f) => p.changes.filter((c) => c.field === f).length !== 1);
     if (missing) return `${missing}: a logged contact sets it once.`;
+    const internal = p.changes.some((c) => c.field === 'direction' && c.to === 'internal');
+    if (internal && !p.changes.some((c) => c.field === 'ticketId' && typeof c.to === 'string')) return 'direction: only a ticket’s comment is internal.';
   }
   const rules = FIELD_RULES[p.entity];
   for (const c of p.changes) {

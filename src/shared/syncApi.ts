@@ -83,6 +83,11 @@ export const syncConflictSchema = z.object({
    * of the ticket, refused, without which they could not do this. Absent when it stands alone.
    */
   followsFrom: z.uuid().optional(),
+  /**
+   * The desk's own account whose work it was ("Import from zendesk", "First-line agent"), when
+   * an admin reads it (access.ts answersForDeskWork); absent for the reader's own change.
+   */
+  deskAccount: z.string().optional(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 

@@ -119,7 +119,8 @@ export function historyTitle(e: RecordEvent): string {
     case 'INTERACTION_LOGGED': {
       const set = (field: string) => String(e.payload.changes.find((c) => c.field === field)?.to ?? '');
       const channel = LOGGED_CHANNELS.find((c) => c === set('channel')) ?? 'phone';
-      const direction = LOGGED_DIRECTIONS.find((d) => d === set('direction')) ?? 'inbound';
+      // Internal: a ticket's private comment an import brought.
+      const direction = set('direction') === 'internal' ? 'internal' : (LOGGED_DIRECTIONS.find((d) => d === set('direction')) ?? 'inbound');
       return t('history.interactionLogged', { channel: channelLabel(channel), direction: directionLabel(direction) });
     }
   }

@@ -1964,6 +1964,8 @@ export const en = {
   'conflicts.empty': 'All your changes reached the hub.',
   'conflicts.alone': 'This desk works alone, so nothing is sent to a hub and nothing can conflict.',
   'conflicts.tried': 'What you tried',
+  'conflicts.triedBy': 'What {name} tried',
+  'conflicts.deskAccount': '{name} is this desk’s own account, which the hub has no account for (an import, or someone who worked here before the desk joined). Admins send its work to the hub, so its refusals come to you.',
   'conflicts.why': 'Why the hub refused it',
   'conflicts.next': 'What to do now',
   'conflicts.followsFrom': 'This follows from the refusal above: your take of {number} did not go through, so you were not working the ticket.',

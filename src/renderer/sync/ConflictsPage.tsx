@@ -9,13 +9,15 @@ import { client } from '../client';
 import { formatRelative, t } from '../i18n';
 import { PageHeader, PageLoading, ProblemAlert } from '../page';
 import { hrefOf } from '../route';
+import { personName } from '../labels';
 import { refreshSyncStatus, useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
 import { conflictFollowsFrom, conflictNextStep, conflictSummary } from './conflictText';
 import { cardAfterDismiss, conflictCardId } from './dismissFocus';
 
 /**
- * The changes this person made that the hub refused: what they tried, what they wrote into
+ * The changes this person made that the hub refused (for an admin, also the desk's own
+ * accounts' work, each naming the account: an import's, a stand-in's): what they tried, what they wrote into
  * it (kept as typed, to copy), why it was refused, what to do now, the ticket, and a button
  * to dismiss each once dealt with. Follows the
  * desk's sync state live (a new refusal appears without a reload). Once one is dismissed,
@@ -97,7 +99,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={2} style={{ flex: '1 1 240px', minWidth: 0 }}>
-            <Text className={classes.label}>{t('conflicts.tried')}</Text>
+            <Text className={classes.label}>{c.deskAccount === undefined ? t('conflicts.tried') : t('conflicts.triedBy', { name: personName(c.deskAccount) })}</Text>
             <Text fw={650} id={headingId}>
               <Said text={summary} stored={c.summary} />
             </Text>
@@ -116,6 +118,11 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
             </Button>
           </Group>
         </Group>
+        {c.deskAccount !== undefined && (
+          <Text size="sm" c="dimmed">
+            {t('conflicts.deskAccount', { name: personName(c.deskAccount) })}
+          </Text>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Stack gap={2}>
             <Text className={classes.label}>{t('conflicts.why')}</Text>

@@ -239,6 +239,11 @@ describe("the 'customer' stream", () => {
     expect(customerStreamRule(onCustomer, ava, { segment: 'home', seen: true }).ok).toBe(false);
     const fax = { ...logged!, payload: { ...logged!.payload, changes: changes.map((c) => (c.field === 'channel' ? { ...c, to: 'fax' } : c)) } };
     expect(customerStreamRule(fax, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: expect.stringMatching(/^Refused: channel: /) });
+    // Internal is a ticket's private comment an import brought: only with its ticket.
+    const internal = { ...logged!, payload: { ...logged!.payload, changes: changes.map((c) => (c.field === 'direction' ? { ...c, to: 'internal' } : c)) } };
+    expect(customerStreamRule(internal, ava, { segment: 'home', seen: true })).toEqual({ ok: false, reason: 'Refused: direction: only a ticket’s comment is internal.' });
+    const comment = { ...internal, payload: { ...internal.payload, changes: [...internal.payload.changes, { field: 'ticketId', from: null, to: customerId }] } };
+    expect(customerStreamRule(comment, ava, { segment: 'home', seen: true })).toEqual({ ok: true, segment: 'home' });
     // Applied on another desk: the same interaction (its author named when that desk knows them:
     // these two desks' people are not the same, a hub's are; hub/deskSync.test.ts).
     const b = await open();

@@ -79,6 +79,7 @@ export function customerStreamApplier(db: Sql, onErased: (who: ErasedIdentity) =
   const customerExists = s.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const assetExists = s.prepare('SELECT 1 FROM assets WHERE id = ?').pluck();
   const userExists = s.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
+  const ticketExists = s.prepare('SELECT 1 FROM tickets WHERE id = ?').pluck();
   // The ticket stream of the same pulled batch is applied first (apply.ts), and a ticket whose
   // customer or system this desk has not heard of yet gets a stand-in (apply.ts, ensureRefs):
   // the customer with only the name and segment the ticket carries, no history; the system
@@ -250,9 +251,13 @@ export function customerStreamApplier(db: Sql, onErased: (who: ErasedIdentity) =
     const assetId = set('assetId');
     const asset = typeof assetId === 'string' && assetExists.get(assetId) ? assetId : null;
     const user = userExists.get(actorId) ? actorId : null;
-    s.prepare('INSERT OR IGNORE INTO interactions (id, customer_id, ticket_id, channel, direction, at, summary, user_id, asset_id) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)').run(
+    // A comment an import brought names its ticket, which came before it (the same desk's outbox, in order).
+    const ticketId = set('ticketId');
+    const ticket = typeof ticketId === 'string' && ticketExists.get(ticketId) ? ticketId : null;
+    s.prepare('INSERT OR IGNORE INTO interactions (id, customer_id, ticket_id, channel, direction, at, summary, user_id, asset_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       p.entityId,
       target,
+      ticket,
       channel,
       direction,
       at,

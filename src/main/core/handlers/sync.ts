@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api';
 import { say } from '../../../shared/messageKeys';
+import { answersForDeskWork } from '../../../shared/access';
 import type { HubRestoredNotice, SyncStatus } from '../../../shared/syncApi';
 import type { User } from '../../../shared/domain';
 import type { HubLink } from '../hubLink';
@@ -10,7 +11,8 @@ import type { DeskContext } from './context';
 import { signedIn, type Area } from './types';
 
 // Sync state and conflicts: whether the desk follows a hub and is online, what waits to be
-// sent, and the signed-in person's changes that were refused, until they dismiss them.
+// sent, and the signed-in person's changes that were refused, until they dismiss them (an
+// admin's also those of the desk's own accounts, whose work they carry: answersForDeskWork).
 
 export interface SyncParts {
   engine: SyncEngine;
@@ -33,19 +35,23 @@ export function syncStatusFor(hub: HubLink, parts: SyncParts, user: User | null)
   const own = user && hub.sessionToken(user.id) === null ? [say('noOwnHubSession')] : [];
   const restored = user ? parts.hubRestored?.(user) : null;
   const rekeyed = parts.rekeyed?.() ? [say('deskRekeyed')] : [];
-  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...rekeyed, ...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }), ...(restored ? { hubRestored: restored } : {}) };
+  return { mode: 'hub', url: h.url, online: s.online, ...(s.noSession ? { noSession: true } : {}), pending: s.pending, conflicts: user ? parts.conflicts.count(user.id, answersForDeskWork(user)) : 0, lastSyncedAt: s.lastSyncedAt, cursor: s.cursor, waiting: [...rekeyed, ...own, ...s.waiting], signInAgain: own.length > 0, ...(skew === null || skew === undefined ? {} : { clockSkewMs: skew }), ...(restored ? { hubRestored: restored } : {}) };
 }
 
 export function syncHandlers(ctx: DeskContext, hub: HubLink, parts: SyncParts): Area<'sync.status' | 'sync.conflicts', 'sync.dismissConflict' | 'sync.dismissHubRestored'> {
   return {
     reads: {
       'sync.status': (s) => syncStatusFor(hub, parts, signedIn(s)),
-      'sync.conflicts': (s) => parts.conflicts.list(signedIn(s).id),
+      // An admin's list also has what the hub refused of the desk's own accounts' work (they carried it).
+      'sync.conflicts': (s) => {
+        const user = signedIn(s);
+        return parts.conflicts.list(user.id, answersForDeskWork(user));
+      },
     },
     writes: {
       'sync.dismissConflict': (s, i) => {
         const user = signedIn(s);
-        if (!parts.conflicts.dismiss(user.id, i.eventId, ctx.clock.now())) throw new ApiError('not_found', say('dismissedConflict'));
+        if (!parts.conflicts.dismiss(user.id, i.eventId, ctx.clock.now(), answersForDeskWork(user))) throw new ApiError('not_found', say('dismissedConflict'));
         return null;
       },
       'sync.dismissHubRestored': (s) => {

@@ -38,9 +38,10 @@ export interface ImportedTicket {
   /** What the import user did to it, in order, each at its time. */
   steps: ReadonlyArray<{ command: TicketCommand; at: number }>;
   /**
-   * Open tickets run under this desk's SLA policy and go to the outbox (the hub must hear of
-   * them, or it would refuse the next agent's event on them); finished ones ran under the
-   * old desk's SLA, so they get no policy, no SLA outcome and stay on this desk.
+   * Open tickets run under this desk's SLA policy; finished ones ran under the old desk's SLA,
+   * so they get no policy and no SLA outcome. Both go to the outbox: the hub must hear of an
+   * open one (or it would refuse the next agent's event on it), and every desk of the centre
+   * shows a finished one in its customer's history.
    */
   live: boolean;
 }
@@ -135,10 +136,8 @@ export function importedTickets(
       const id = d.id ?? uuidv7();
       const payload = JSON.stringify(d.payload);
       st.insertEvent.run(id, d.ticketId, d.seq, d.type, d.actor.id, d.at, payload, d.actor === actor ? actorJson : JSON.stringify({ role: d.actor.role, tier: d.actor.tier, segments: d.actor.segments }), PAYLOAD_VERSION, MACHINE_VERSION, opts.deskId, null);
-      if (t.live) {
-        const envelope = toOutboxEnvelope({ id, ticketId: d.ticketId, seq: d.seq, type: d.type, payloadVersion: PAYLOAD_VERSION, payload: d.payload, actor: d.actor, machineVersion: MACHINE_VERSION, deskId: opts.deskId, deskTime: d.at, globalSeq: null });
-        st.appendOutbox.run(id, 'ticket', JSON.stringify(envelope));
-      }
+      const envelope = toOutboxEnvelope({ id, ticketId: d.ticketId, seq: d.seq, type: d.type, payloadVersion: PAYLOAD_VERSION, payload: d.payload, actor: d.actor, machineVersion: MACHINE_VERSION, deskId: opts.deskId, deskTime: d.at, globalSeq: null });
+      st.appendOutbox.run(id, 'ticket', JSON.stringify(envelope));
       interaction(row, d);
     }
     if (sla) opts.sla.recordOutcomes(row.id, row.segment, sla.state, now);

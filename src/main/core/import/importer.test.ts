@@ -129,13 +129,13 @@ describe('import from Zendesk', () => {
     const counted = sql.prepare('select segment, tier, open, unassigned from queue_counters where open != 0 or unassigned != 0 order by segment, tier').all();
     const actual = sql.prepare(`select segment, tier, count(*) as open, sum(assignee_id is null) as unassigned from tickets where is_open = 1 group by segment, tier order by segment, tier`).all();
     expect(counted).toEqual(actual);
-    // Live tickets' events and every imported customer and contact go to the outbox; finished tickets stay here.
+    // Every imported ticket's events (finished ones too: the customer's history on every desk), customer, contact and comment go to the outbox.
     const outbox = sql.prepare(`select stream, count(*) as n from outbox group by stream order by stream`).all();
-    const liveEvents = sql.prepare(`select count(*) from ticket_events e join tickets t on t.id = e.ticket_id where t.is_open = 1`).pluck().get();
     expect(outbox).toEqual([
       { stream: 'customer', n: sql.prepare(`select count(*) from customer_events`).pluck().get() },
-      { stream: 'ticket', n: liveEvents },
+      { stream: 'ticket', n: sql.prepare(`select count(*) from ticket_events`).pluck().get() },
     ]);
+    expect(sql.prepare(`select count(*) from customer_events where type = 'INTERACTION_LOGGED'`).pluck().get()).toBe(sql.prepare(`select count(*) from interactions where user_id is null and ticket_id is not null`).pluck().get());
   });
 
   it('writes the rejected records of a Zendesk export as pages of its own kind, each with why, that import again once corrected', async () => {

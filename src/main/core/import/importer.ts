@@ -640,18 +640,17 @@ export async function runImport(ctx: ImportContext, req: ImportRequest): Promise
         if (find('comment', ext)) continue;
         const text = textOfHtml(str(c.html_body) || str(c.body)).slice(0, 2000) || '(empty comment)';
         const fromCustomer = find('user', idOf(c.author_id)) !== null;
-        db.run(
-          k.insertInto('interactions').values({
-            id: uuidv7(at),
-            customer_id: t.customer_id,
-            ticket_id: ticketId,
-            channel: 'email',
-            direction: c.public === false ? 'internal' : fromCustomer ? 'inbound' : 'outbound',
-            at,
-            summary: text,
-            user_id: null,
-          }),
-        );
+        const id = uuidv7(at);
+        const direction = c.public === false ? 'internal' : fromCustomer ? 'inbound' : 'outbound';
+        db.run(k.insertInto('interactions').values({ id, customer_id: t.customer_id, ticket_id: ticketId, channel: 'email', direction, at, summary: text, user_id: null }));
+        // In the record's history and the outbox, at the comment's time: every desk of the centre
+        // shows it with its ticket (the customer's every past contact), as a logged contact is.
+        customers.append(t.customer_id, 'INTERACTION_LOGGED', at, importActor, {
+          entity: 'interaction',
+          entityId: id,
+          changes: diffFields(null, { channel: 'email', direction, summary: text, assetId: null, ticketId }),
+          note: { source, externalId: ext },
+        });
         remember('comment', ext, ticketId);
         counts.events++;
       }

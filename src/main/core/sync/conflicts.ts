@@ -1,6 +1,7 @@
 import type { SyncConflict } from '../../../shared/syncApi';
 import { conflictSummaryLine, nextStepLine, orderConflicts, writtenOf } from '../../../shared/conflictText';
 import { param, type Sql } from '../db/exec';
+import { isDeskAccountSql } from './deskAccounts';
 
 // Conflicts: changes made on this desk that the hub refused, or that the rebase found no
 // longer apply on the hub's newer state. Each is kept for its author with what they tried,
@@ -49,36 +50,62 @@ export function conflictStore(db: Sql) {
     record(c: NewConflict): void {
       insert.run(c.eventId, c.stream, c.entityId, c.ticketNumber, c.type, conflictSummaryLine(c), c.reason, nextStepLine(c), c.actorId, c.deskTime, c.refusedAt, writtenOf(c));
     },
-    /** Open conflicts: of one person, or of everyone on this desk. */
-    count(actorId?: string): number {
-      let qb = k.selectFrom('sync_conflicts').select((eb) => eb.fn.countAll<number>().as('n')).where('dismissed_at', 'is', null);
-      if (actorId) qb = qb.where('actor_id', '=', actorId);
-      return Number(db.get(qb)?.n ?? 0);
+    /**
+     * Open conflicts: of one person (and, with `deskAccounts`, of this desk's own accounts, for
+     * an admin: answersForDeskWork), or of everyone on this desk.
+     */
+    count(actorId?: string, deskAccounts = false): number {
+      if (!actorId) return Number(db.sqlite.prepare('SELECT count(*) FROM sync_conflicts WHERE dismissed_at IS NULL').pluck().get() ?? 0);
+      return Number(db.sqlite.prepare(`SELECT count(*) FROM sync_conflicts c WHERE c.dismissed_at IS NULL AND ${whose(deskAccounts)}`).pluck().get(actorId) ?? 0);
     },
-    /** One person's open conflicts, in the order to read them (orderConflicts). */
-    list(actorId: string): SyncConflict[] {
-      const rows = db
-        .all(k.selectFrom('sync_conflicts').selectAll().where('actor_id', '=', actorId).where('dismissed_at', 'is', null))
-        .map((r) => ({
-          eventId: r.event_id,
-          stream: r.stream,
-          entityId: r.entity_id,
-          ticketNumber: r.ticket_number,
-          type: r.type,
-          summary: r.summary,
-          reason: r.reason,
-          nextStep: r.next_step,
-          actorId: r.actor_id,
-          deskTime: r.desk_time,
-          refusedAt: r.refused_at,
-          written: r.written,
-        }));
+    /**
+     * One person's open conflicts, in the order to read them (orderConflicts); with
+     * `deskAccounts` (an admin), the desk's own accounts' too, each naming the account.
+     */
+    list(actorId: string, deskAccounts = false): SyncConflict[] {
+      const rows = (
+        db.sqlite
+          .prepare(`SELECT c.*, CASE WHEN c.actor_id = ? THEN NULL ELSE u.name END AS desk_account FROM sync_conflicts c LEFT JOIN users u ON u.id = c.actor_id WHERE c.dismissed_at IS NULL AND ${whose(deskAccounts)}`)
+          .all(actorId, actorId) as (Row & { desk_account: string | null })[]
+      ).map((r) => ({
+        eventId: r.event_id,
+        stream: r.stream,
+        entityId: r.entity_id,
+        ticketNumber: r.ticket_number,
+        type: r.type,
+        summary: r.summary,
+        reason: r.reason,
+        nextStep: r.next_step,
+        actorId: r.actor_id,
+        deskTime: r.desk_time,
+        refusedAt: r.refused_at,
+        written: r.written,
+        ...(r.desk_account === null ? {} : { deskAccount: r.desk_account }),
+      }));
       return orderConflicts(rows);
     },
-    /** The author has seen it: false when it is not theirs or not open. */
-    dismiss(actorId: string, eventId: string, now: number): boolean {
-      return db.run(k.updateTable('sync_conflicts').set({ dismissed_at: now }).where('event_id', '=', eventId).where('actor_id', '=', actorId).where('dismissed_at', 'is', null)).changes > 0;
+    /** The author (or, with `deskAccounts`, an admin for a desk account) has seen it: false when it is not theirs or not open. */
+    dismiss(actorId: string, eventId: string, now: number, deskAccounts = false): boolean {
+      return db.sqlite.prepare(`UPDATE sync_conflicts AS c SET dismissed_at = ? WHERE c.event_id = ? AND c.dismissed_at IS NULL AND ${whose(deskAccounts)}`).run(now, eventId, actorId).changes > 0;
     },
   };
 }
 export type ConflictStore = ReturnType<typeof conflictStore>;
+
+interface Row {
+  event_id: string;
+  stream: string;
+  entity_id: string;
+  ticket_number: string | null;
+  type: string;
+  summary: string;
+  reason: string;
+  next_step: string;
+  actor_id: string;
+  desk_time: number;
+  refused_at: number;
+  written: string | null;
+}
+
+/** The conflicts one person reads (its one parameter: their id): their own, and with `deskAccounts` the desk's own accounts'. */
+const whose = (deskAccounts: boolean): string => (deskAccounts ? `(c.actor_id = ? OR ${isDeskAccountSql('c.actor_id')})` : 'c.actor_id = ?');
