@@ -11,7 +11,7 @@ import { signInAs } from './pages/app';
 const targetLabel = (priority: string, target: string) => en['slaEdit.targetLabel'].replace('{priority}', priority).replace('{target}', target);
 
 /** The desk's data file refuses every change to a ticket's row (as a locked or failing disk would), until `allow`. */
-export function refuseTicketWrites(dataDir: string): { allow: () => void } {
+function refuseTicketWrites(dataDir: string): { allow: () => void } {
   const db = new Database(join(dataDir, 'tagdesk.sqlite'), { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.exec("CREATE TRIGGER zz_refuse_ticket_writes BEFORE UPDATE ON tickets BEGIN SELECT RAISE(ABORT, 'tickets are not writable (test)'); END");

@@ -19,13 +19,28 @@ const WHY: Record<RetimeFailure['reason'], MessageKey> = {
   other: 'slaRetime.failedOther',
 };
 
+/** The saving windows' notices of a failed re-time shown now, for a successful retry to take away. */
+const shownFailures = new Set<string>();
+
+/**
+ * The saving window's notice, until dismissed. It takes the id of the save's "Saved. Re-timing…"
+ * notice (EditorFrame), which it replaces: shown before it (the failure heard while the editor
+ * still read the settings again), that one is then not shown at all.
+ */
+export function showRetimeFailed(id: string, title: string, failure: RetimeFailure): void {
+  notifications.hide(id);
+  shownFailures.add(id);
+  notifications.show({ id, color: 'red', autoClose: false, title, message: <RetimeFailedBody failure={failure} canRetry brief />, onClose: () => shownFailures.delete(id) });
+}
+
 /** Re-times every open ticket; says how many moved, or that it failed again (the notices read the new failure). */
 export async function retryRetime(): Promise<void> {
   try {
     const r = await call('sla.retryRetime', {});
     if (r.failure) notifications.show({ color: 'red', title: t('slaRetime.stillFailed'), message: t(WHY[r.failure.reason]) });
     else {
-      notifications.hide('sla-retime-failed');
+      for (const id of shownFailures) notifications.hide(id);
+      shownFailures.clear();
       notifications.show({ color: 'teal', message: slaRetimedMessage(r.retimed) });
     }
   } catch (error) {
@@ -33,8 +48,11 @@ export async function retryRetime(): Promise<void> {
   }
 }
 
-/** Why, what it means for the tickets, what the system said, and "Try again" (admins). */
-export function RetimeFailedBody({ failure, canRetry }: { failure: RetimeFailure; canRetry: boolean }) {
+/**
+ * Why, what it means for the tickets, what the system said, and "Try again" (admins); `brief`
+ * (the saving window's notice): without what it means for the tickets, which the SLA settings page says.
+ */
+export function RetimeFailedBody({ failure, canRetry, brief = false }: { failure: RetimeFailure; canRetry: boolean; brief?: boolean }) {
   const [busy, setBusy] = useState(false);
   const retry = async () => {
     setBusy(true);
@@ -47,7 +65,7 @@ export function RetimeFailedBody({ failure, canRetry }: { failure: RetimeFailure
   return (
     <Stack gap={6}>
       <Text size="sm">{t(WHY[failure.reason])}</Text>
-      <Text size="sm">{t('slaRetime.failedKept', { at: formatDateTime(failure.at) })}</Text>
+      {!brief && <Text size="sm">{t('slaRetime.failedKept', { at: formatDateTime(failure.at) })}</Text>}
       {failure.detail && (
         // What the system said, as it said it (English): a secondary line for whoever fixes it.
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="retime-failed-detail">

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { client } from '../client';
 import { t } from '../i18n';
-import { RetimeFailedBody } from './RetimeFailed';
+import { showRetimeFailed } from './RetimeFailed';
 import { slaEditorTitle, slaRetimedMessage } from './shippedNames';
 
 /**
@@ -16,16 +16,7 @@ export function RetimedWatch() {
     const offDone = client.on('sla.retimed', (r) => {
       notifications.show({ id: `sla-retimed-${r.kind}-${r.id}`, color: 'teal', title: slaEditorTitle(r.kind, r), message: slaRetimedMessage(r.retimed) });
     });
-    const offFailed = client.on('sla.retimeFailed', (r) => {
-      notifications.hide(`sla-retimed-${r.kind}-${r.id}`);
-      notifications.show({
-        id: 'sla-retime-failed',
-        color: 'red',
-        autoClose: false,
-        title: `${slaEditorTitle(r.kind, r)}: ${t('slaRetime.savedButNot')}`,
-        message: <RetimeFailedBody failure={r.failure} canRetry />,
-      });
-    });
+    const offFailed = client.on('sla.retimeFailed', (r) => showRetimeFailed(`sla-retiming-${r.id}`, `${slaEditorTitle(r.kind, r)}: ${t('slaRetime.savedButNot')}`, r.failure));
     return () => {
       offDone();
       offFailed();
