@@ -160,7 +160,15 @@ export function retimer(
     const cleared = whole && failure !== null;
     if (whole) failure = null;
     // Every change so far is in, and none failed since a whole re-time: the tickets follow the settings as they are.
-    if (queued === 0 && failure === null) db.write(() => writeMark.run(RETIMED_KEY, sla.fingerprint()));
+    if (queued === 0 && failure === null) {
+      try {
+        db.write(() => writeMark.run(RETIMED_KEY, sla.fingerprint()));
+      } catch (e) {
+        // Not recorded (the disk full, say): said as a failure, and the queue behind goes on.
+        failed(e);
+        return;
+      }
+    }
     if (n > 0) opts.onRetimed(n);
     if (cleared) opts.onFailure?.();
   }
