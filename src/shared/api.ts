@@ -446,6 +446,11 @@ export type SettingsExpected = z.infer<typeof settingsExpectedSchema>['expected'
  */
 export const retimingSchema = z.object({ retiming: z.boolean() });
 
+/** Why a re-time of open tickets stopped, for a sentence in the reader's language; `detail` is what the system said. */
+export const RETIME_FAILURES = ['full', 'busy', 'readOnly', 'disk', 'other'] as const;
+export const retimeFailureSchema = z.object({ at: z.number(), reason: z.enum(RETIME_FAILURES), detail: z.string() });
+export type RetimeFailure = z.infer<typeof retimeFailureSchema>;
+
 export const slaSettingsSchema = z.object({
   /** The centre's settings, and the zone its day follows when it names none (its calendars'). */
   centre: centreSettingsSchema,
@@ -454,6 +459,11 @@ export const slaSettingsSchema = z.object({
   policies: z.array(slaPolicySchema.and(z.object({ version: z.number().int() }))),
   /** Who saved each policy and calendar last (from the settings log; absent for one never changed since it was shipped). */
   lastSaved: z.array(z.object({ entity: z.enum(['policy', 'calendar']), id: z.string(), actorName: z.string(), at: z.number() })).default([]),
+  /**
+   * The last re-time of open tickets after a change failed and none has succeeded since: their
+   * due times still follow the settings before the change (absent when none failed).
+   */
+  retimeFailure: retimeFailureSchema.optional(),
   /**
    * Changes another desk's later save replaced without having seen them (settingsMerge.ts
    * replacedChanges), newest first, the last 30 days: the same on every desk.
@@ -679,6 +689,11 @@ export const api = {
   'sla.saveCalendar': method(calendarSchema.and(settingsExpectedSchema), calendarSchema.and(retimingSchema)),
   'sla.saveCentre': method(centreSettingsSchema, centreSettingsSchema),
   'sla.savePolicy': method(slaPolicySchema.and(settingsExpectedSchema), slaPolicySchema.and(retimingSchema)),
+  /**
+   * Re-times every open ticket on the settings as they are (after a re-time failed): answers
+   * when it is done, with how many moved, or why it failed again (`failure`).
+   */
+  'sla.retryRetime': method(empty, z.object({ retimed: z.number().int().min(0), failure: retimeFailureSchema.nullable() })),
   /** Applies the policies as they are now to every open ticket, from now on. */
   'sla.recompute': method(empty, z.object({ tickets: z.number().int() })),
   /** Only on a desk started with a test clock (end-to-end tests, demos of SLA timing). */
@@ -772,12 +787,16 @@ export const pushEvents = {
   'sla.settingsChanged': z.object({
     /** Only the open tickets' figures moved (a re-time after a change, done): the settings read before still hold. */
     retimed: z.boolean().optional(),
+    /** A re-time failed, or one succeeded after a failure: the settings pages read again for the notice. */
+    retimeFailure: z.boolean().optional(),
   }),
   /**
    * The re-time of open tickets that a calendar or policy saved in this window set off is done:
    * how many open tickets' due time or SLA status moved. Sent to the saving window only.
    */
   'sla.retimed': z.object({ kind: z.enum(['calendar', 'policy']), id: idSchema, name: z.string(), retimed: z.number().int().min(0) }),
+  /** That re-time failed: the open tickets keep their due times (sent to the saving window only). */
+  'sla.retimeFailed': z.object({ kind: z.enum(['calendar', 'policy']), id: idSchema, name: z.string(), failure: retimeFailureSchema }),
   /**
    * A satisfaction score was recorded, imported or followed up (here, or arriving from the
    * hub). Scores are not ticket changes: the board's satisfaction and trends panels (a

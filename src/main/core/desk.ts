@@ -6,7 +6,7 @@ import {
   type CallResult,
   type Method,
   type Push,
-  type PushEventName,
+  type PushEventName, type RetimeFailure,
   type PushPayload,
 } from '../../shared/api';
 import { hearsOfBackups, mayBringDataToHub, receivesTicketNews, seesSegment } from '../../shared/access';
@@ -208,7 +208,7 @@ export interface Desk {
   readonly db: DeskDb;
   readonly scheduler: { tick(): number };
   /** Re-timing open tickets after a change of SLA settings: `idle()` resolves once all queued so far is done. */
-  readonly retime: { idle(): Promise<void> };
+  readonly retime: { idle(): Promise<void>; failure(): RetimeFailure | null; started(): number };
   /** The sync engine (idle while the desk is not joined to a hub). */
   readonly sync: SyncEngine;
   /** Where areas register the appliers of their streams for the sync engine. */
@@ -312,6 +312,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       scheduler.poke();
       push('sla.settingsChanged', { retimed: true });
     },
+    // A re-time failed, or one succeeded after a failure: the settings pages show or drop the notice.
+    onFailure: () => push('sla.settingsChanged', { retimeFailure: true }),
   });
   sla.watch((moved) => void retime.request(moved));
   const view = customerViewReader(db, tickets.toRow);

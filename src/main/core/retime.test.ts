@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PushPayload } from '../../shared/api';
 import type { OutboxEnvelope } from '../../shared/ticketLog/envelope';
 import { defaultPolicies } from '../../shared/sla/defaults';
+import { RETIMED_KEY, reasonOf } from './retime';
 import { testDesk, type Signed } from './testing/deskHarness';
 
 // A change of business-hours calendar or SLA policy re-times the open tickets that depend on it
@@ -54,6 +55,9 @@ async function retimedNotices(who: Signed, count: number): Promise<Array<PushPay
   while (heard().length < count) await new Promise((resolve) => setImmediate(resolve));
   return heard();
 }
+
+/** The settings the open tickets were last re-timed on, as the desk records them. */
+const mark = (t: Desk) => t.desk.db.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(RETIMED_KEY) as string | undefined;
 
 const openDueTimes = (t: Desk) => new Map((t.desk.db.sqlite.prepare('SELECT id, due_at FROM tickets WHERE is_open = 1').all() as Array<{ id: string; due_at: number | null }>).map((r) => [r.id, r.due_at]));
 
@@ -237,4 +241,151 @@ describe('re-timing open tickets when SLA settings change', () => {
       expect(page.sla!.targets.filter((x) => x.heldDueAt !== undefined)).toEqual([]);
     }
   });
+
+  it('a re-time that fails is shown to the admin (the saving window and the settings page, with why), and “Try again” re-times the open tickets', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const omarElsewhere = await t.as('Omar Haddad');
+    const start = t.clock.now();
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'premier', 8), 'normal', 'Kiosk frozen');
+    expect(ticket.dueAt).toBe(start + 4 * HOUR);
+    const markBefore = mark(t);
+    // The desk's file refuses the re-time's writes (as a full or locked disk would).
+    t.desk.db.sqlite.exec("CREATE TEMP TRIGGER zz_refuse_retime BEFORE UPDATE ON tickets BEGIN SELECT RAISE(ABORT, 'the test refuses this write'); END");
+    const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!);
+    calendar.holidays.push({ date: '2026-11-02', name: 'Election day' });
+    expect((await omar.call('sla.saveCalendar', calendar)).retiming).toBe(true);
+    // The saving window is told, with the reason; no 'done' notice.
+    const heard = () => omar.pushes.filter((p) => p.event === 'sla.retimeFailed').map((p) => p.payload as PushPayload<'sla.retimeFailed'>);
+    while (heard().length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const told = heard();
+    expect(told).toMatchObject([{ kind: 'calendar', id: '24x7', name: calendar.name, failure: { reason: 'other', detail: expect.stringContaining('the test refuses this write') } }]);
+    expect(omar.pushes.some((p) => p.event === 'sla.retimed')).toBe(false);
+    // Every settings page reads again and shows it; the ticket keeps its old due time.
+    expect(omarElsewhere.pushes.some((p) => p.event === 'sla.settingsChanged' && (p.payload as PushPayload<'sla.settingsChanged'>).retimeFailure)).toBe(true);
+    expect((await omarElsewhere.call('sla.settings')).retimeFailure).toMatchObject({ reason: 'other', at: t.clock.now() });
+    expect(rowOf(t, ticket.id).due_at).toBe(start + 4 * HOUR);
+    // Not recorded as done: the next opening re-times everything again.
+    expect(mark(t)).toBe(markBefore);
+    // Only admins may try again.
+    await expect(ava.call('sla.retryRetime')).rejects.toMatchObject({ code: 'forbidden' });
+
+    // The cause gone, “Try again” re-times every open ticket, and the notice goes.
+    t.desk.db.sqlite.exec('DROP TRIGGER zz_refuse_retime');
+    const retried = await omarElsewhere.call('sla.retryRetime');
+    expect(retried.failure).toBeNull();
+    expect(retried.retimed).toBeGreaterThanOrEqual(1);
+    expect(rowOf(t, ticket.id).due_at).toBe(Date.UTC(2026, 10, 3, 4, 0));
+    expect((await omar.call('sla.settings')).retimeFailure).toBeUndefined();
+    expect(mark(t)).not.toBe(markBefore);
+  });
+
+  it('a retry that fails again says so, and keeps the notice', async () => {
+    const t = await open();
+    const omar = await t.as('Omar Haddad');
+    t.desk.db.sqlite.exec("CREATE TEMP TRIGGER zz_refuse_retime BEFORE UPDATE ON tickets BEGIN SELECT RAISE(ABORT, 'the test refuses this write'); END");
+    const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
+    policy.targets.normal.firstResponse = 6 * 60;
+    await omar.call('sla.savePolicy', policy);
+    await t.desk.retime.idle();
+    expect((await omar.call('sla.settings')).retimeFailure).toBeDefined();
+    expect(await omar.call('sla.retryRetime')).toMatchObject({ retimed: 0, failure: { reason: 'other' } });
+    expect((await omar.call('sla.settings')).retimeFailure).toBeDefined();
+  });
+
+  it('says why a re-time failed in the words an admin can act on', () => {
+    const coded = (code: string) => Object.assign(new Error(code), { code });
+    expect(['SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_READONLY_DBMOVED', 'SQLITE_IOERR_WRITE', 'SQLITE_CORRUPT', 'SQLITE_CONSTRAINT_TRIGGER'].map((c) => reasonOf(coded(c)))).toEqual(['full', 'busy', 'busy', 'readOnly', 'disk', 'disk', 'other']);
+  });
+
+  it('saves made while a long re-time runs start at most one more, on the newest settings', async () => {
+    // Some 90 open tickets of the government segment on the calendar: re-timed 64 at a time.
+    const t = await testDesk({ demoCustomers: 400 });
+    cleanup.push(() => t.desk.close());
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'premier', 9), 'normal', 'Kiosk frozen');
+    const openBefore = openDueTimes(t);
+    const before = t.desk.retime.started();
+    const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!);
+    calendar.holidays.push({ date: '2026-11-02', name: 'Election day' });
+    expect((await omar.call('sla.saveCalendar', calendar)).retiming).toBe(true);
+    // The first re-time is under way (some rows moved) when three more saves come.
+    while (![...openDueTimes(t)].some(([id, due]) => openBefore.get(id) !== due)) await new Promise((resolve) => setImmediate(resolve));
+    for (const date of ['2026-11-03', '2026-11-04', '2026-11-05']) {
+      calendar.holidays.push({ date, name: `Count day ${date}` });
+      expect((await omar.call('sla.saveCalendar', calendar)).retiming).toBe(true);
+    }
+    expect(omar.pushes.some((p) => p.event === 'sla.retimed')).toBe(false);
+    await t.desk.retime.idle();
+    expect(t.desk.retime.started() - before).toBe(2);
+    // Every saving window still hears that its save's re-time is done.
+    expect(await retimedNotices(omar, 4)).toHaveLength(4);
+    // Closed Monday to Thursday: 4 hours from Friday 00:00 UTC.
+    expect(rowOf(t, ticket.id)).toMatchObject({ due_at: Date.UTC(2026, 10, 6, 4, 0), version: 1 });
+    const onIt = t.desk.db.sqlite.prepare("SELECT id FROM tickets WHERE is_open = 1 AND sla_calendar_id = '24x7'").pluck().all() as string[];
+    expect(onIt.length).toBeGreaterThan(64);
+    for (const id of onIt) {
+      const page = await omar.call('tickets.get', { ticketId: id });
+      expect(page.sla!.targets.filter((x) => x.heldDueAt !== undefined)).toEqual([]);
+    }
+  });
+
+  it('a change no deadline follows (a name, a holiday’s name, the dates’ display) re-times nothing', async () => {
+    const t = await open();
+    const omar = await t.as('Omar Haddad');
+    const before = t.desk.retime.started();
+    const settings = await omar.call('sla.settings');
+    const calendar = structuredClone(settings.calendars.find((c) => c.id === 'std-weekdays')!);
+    calendar.name = 'Office hours (London)';
+    calendar.displayCalendar = calendar.displayCalendar === 'persian' ? 'gregory' : 'persian';
+    expect(await omar.call('sla.saveCalendar', calendar)).toMatchObject({ name: 'Office hours (London)', retiming: false });
+    const withHoliday = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')!);
+    withHoliday.holidays.push({ date: '2026-12-25', name: 'Christmas' });
+    expect((await omar.call('sla.saveCalendar', withHoliday)).retiming).toBe(true);
+    await t.desk.retime.idle();
+    withHoliday.holidays = withHoliday.holidays.map((h) => (h.date === '2026-12-25' ? { ...h, name: 'Christmas Day' } : h));
+    expect((await omar.call('sla.saveCalendar', withHoliday)).retiming).toBe(false);
+    const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
+    policy.name = 'Government premier (councils)';
+    expect(await omar.call('sla.savePolicy', policy)).toMatchObject({ name: 'Government premier (councils)', retiming: false });
+    await t.desk.retime.idle();
+    // One re-time: the holiday's date; the renames ran none.
+    expect(t.desk.retime.started() - before).toBe(1);
+    // A target is timing: that one re-times.
+    policy.targets.low.resolution += 60;
+    expect((await omar.call('sla.savePolicy', policy)).retiming).toBe(true);
+  });
+
+  it('a ticket warned of its deadline and re-timed to a later one is warned again when at risk of the new one, not at once; moved into the past it is breached', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const start = t.clock.now();
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'premier', 10), 'normal', 'Kiosk frozen');
+    // First response in 4 hours, at risk from 3 hours.
+    await ava.call('dev.advanceClock', { ms: 3 * HOUR + MIN });
+    const sla = async () => (await ava.call('tickets.get', { ticketId: ticket.id })).timeline.filter((e) => e.type.startsWith('SLA_'));
+    expect(await sla()).toMatchObject([{ type: 'SLA_WARNING', payload: { target: 'firstResponse', dueAt: start + 4 * HOUR } }]);
+
+    const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
+    policy.targets.normal.firstResponse = 8 * 60;
+    await omar.call('sla.savePolicy', policy);
+    await t.desk.retime.idle();
+    await ava.call('dev.advanceClock', { ms: 0 });
+    // Due at 8 hours now, at risk from 6: no second warning yet.
+    expect(rowOf(t, ticket.id)).toMatchObject({ due_at: start + 8 * HOUR, sla_status: 'ok', sla_next_at: start + 6 * HOUR });
+    expect(await sla()).toHaveLength(1);
+    await ava.call('dev.advanceClock', { ms: 3 * HOUR });
+    expect((await sla()).map((e) => [e.type, e.payload.dueAt])).toEqual([['SLA_WARNING', start + 4 * HOUR], ['SLA_WARNING', start + 8 * HOUR]]);
+
+    // Back to 4 hours: the deadline is behind it; breached at once, no third warning.
+    policy.targets.normal.firstResponse = 4 * 60;
+    await omar.call('sla.savePolicy', policy);
+    await t.desk.retime.idle();
+    await ava.call('dev.advanceClock', { ms: 0 });
+    expect((await sla()).map((e) => [e.type, e.payload.dueAt])).toEqual([['SLA_WARNING', start + 4 * HOUR], ['SLA_WARNING', start + 8 * HOUR], ['SLA_BREACH', start + 4 * HOUR]]);
+  });
 });
+

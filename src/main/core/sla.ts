@@ -7,6 +7,7 @@ import { businessTimeBetween, calendarSchema, knownTimeZone, type BusinessCalend
 import { defaultCalendars, defaultPolicies } from '../../shared/sla/defaults';
 import { computeSla, slaPolicySchema, traceSla, type SlaPolicy, type SlaState, type SlaTarget } from '../../shared/sla/slaClock';
 import { policyProblems } from '../../shared/sla/policyRules';
+import { calendarTiming, policyTiming } from '../../shared/sla/timing';
 import { owedDeadlines, slaEventsOf, ticketSlaStatus, type LoggedEvent, type OwedDeadline, type PolicySpan } from '../../shared/sla/ticketSla';
 import { policiesWith, type PolicyInForce } from '../../shared/ticketLog';
 import { param, type Sql } from './db/exec';
@@ -91,17 +92,17 @@ export function slaStore(db: Sql) {
     if (moved.calendars.length > 0 || moved.pairs.length > 0) for (const w of watchers) w(moved);
   }
 
-  /** Each calendar's body, and each segment and level's policy in force. */
+  /** Each calendar's timing (zone, hours, holiday dates), and each segment and level's policy in force (its targets, calendar, shares). */
   function fingerprints() {
     const inForce = new Map<string, string>();
     for (const segment of SEGMENTS) {
       for (const level of SERVICE_LEVELS) {
         const p = policyFor(segment, level);
-        // Not the version: a save that changed nothing moves no deadline.
-        inForce.set(`${segment}/${level}`, p ? canonical(p.policy) : '');
+        // Not the version, nor the name: a save that changed nothing a deadline follows moves none.
+        inForce.set(`${segment}/${level}`, p ? canonical(policyTiming(p.policy)) : '');
       }
     }
-    return { calendars: new Map([...calendars].map(([id, c]) => [id, canonical(c)])), inForce };
+    return { calendars: new Map([...calendars].map(([id, c]) => [id, canonical(calendarTiming(c))])), inForce };
   }
 
   /** Saves the centre's settings; `by` (the admin) is named on the change the hub hears of. */

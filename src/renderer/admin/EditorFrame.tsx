@@ -151,7 +151,8 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
       const expected: SettingsExpected = isNew ? { record: null } : { record: start.record, ...(start.version === undefined ? {} : { version: start.version }) };
       const saved = await o.saving(() => o.persist(candidate, expected));
       clearDraft();
-      notifications.show({ color: 'teal', message: o.savedMessage(saved) });
+      // Named while a re-time follows: a failed one takes its place (RetimedWatch), not left saying "Re-timing…".
+      notifications.show({ color: 'teal', message: o.savedMessage(saved), ...(saved.retiming ? { id: `sla-retiming-${saved.id}` } : {}) });
       navigate(hrefOf({ name: 'slaSettings' }));
     } catch (error) {
       const p = problemOf(error);

@@ -19,6 +19,7 @@ import { hoursSummary } from './forms';
 import { newPolicyDraftName, policyDraftKey, policyHasDraft, PolicyEditor } from './PolicyEditor';
 import classes from './SlaSettings.module.css';
 import { slaName } from '../sla/shippedNames';
+import { RetimeFailedNotice } from '../sla/RetimeFailed';
 import { ZoneName } from '../sla/ZoneName';
 import { cardAfterDismiss } from '../sync/dismissFocus';
 import { dismissedReplaced, dismissReplaced, replacedId } from './replacedSeen';
@@ -141,6 +142,7 @@ function SettingsList({ settings, readOnly }: { settings: SlaSettings; readOnly:
         }
       />
       <Stack gap="md">
+        {settings.retimeFailure && <RetimeFailedNotice failure={settings.retimeFailure} canRetry={!readOnly} />}
         {settings.replaced.length > 0 && <ReplacedChanges settings={settings} />}
         <CentreDaySection key={settings.centre.dayTimeZone ?? ''} settings={settings} readOnly={readOnly} />
         <Section title={t('slaSettings.policies')} padding={0} id="sla-policies">

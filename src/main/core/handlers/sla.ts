@@ -13,12 +13,14 @@ export function slaHandlers(
   { sla, store, scheduler, retime, clock }: DeskContext,
   changed: () => void,
   recomputed: () => void,
-  tell: (session: Session, event: 'sla.retimed', payload: PushPayload<'sla.retimed'>) => void,
-): Area<'sla.settings', 'sla.saveCalendar' | 'sla.saveCentre' | 'sla.savePolicy' | 'sla.recompute'> {
+  tell: <E extends 'sla.retimed' | 'sla.retimeFailed'>(session: Session, event: E, payload: PushPayload<E>) => void,
+): Area<'sla.settings', 'sla.saveCalendar' | 'sla.saveCentre' | 'sla.savePolicy' | 'sla.recompute' | 'sla.retryRetime'> {
   // The save answers once the settings are saved; the re-time it set off runs in the background
   // (in turn with any other: a later save's runs after it, on the settings as they are then), and
   // the saving window hears how many open tickets moved when it is done. A window closed by then
-  // hears nothing; a re-time that failed is logged by retime.ts and done again at the next opening.
+  // hears nothing. A re-time that failed is told to the saving window too ('sla.retimeFailed'), and
+  // kept (retime.failure) for the SLA settings page's notice and its "Try again" until a whole
+  // re-time succeeds (that one, or the next opening's).
   function saveThenRetime<T extends { id: string; name: string }>(s: Session, kind: 'calendar' | 'policy', save: () => T): T & { retiming: boolean } {
     const by = signedIn(s);
     const { result: saved, retiming, retimed } = retime.during(save);
@@ -26,7 +28,11 @@ export function slaHandlers(
     if (retiming) {
       // Not to whoever signed in at that window since.
       const said = (n: number) => void (s.user?.id === by.id && tell(s, 'sla.retimed', { kind, id: saved.id, name: saved.name, retimed: n }));
-      void retimed.then(said, () => undefined);
+      const failed = () => {
+        const failure = retime.failure();
+        if (failure && s.user?.id === by.id) tell(s, 'sla.retimeFailed', { kind, id: saved.id, name: saved.name, failure });
+      };
+      void retimed.then(said, failed);
     }
     return { ...saved, retiming };
   }
@@ -34,7 +40,8 @@ export function slaHandlers(
     reads: {
       'sla.settings': (s) => {
         refuseUnless(maySeeBoard(signedIn(s)));
-        return { centre: sla.centre(), calendarsDayZone: sla.calendarsDayZone(), calendars: sla.calendars(), policies: sla.policies(), ...sla.history(clock.now()) };
+        const failure = retime.failure();
+        return { centre: sla.centre(), calendarsDayZone: sla.calendarsDayZone(), calendars: sla.calendars(), policies: sla.policies(), ...sla.history(clock.now()), ...(failure ? { retimeFailure: failure } : {}) };
       },
     },
     writes: {
@@ -54,6 +61,15 @@ export function slaHandlers(
         const by = signedIn(s);
         refuseUnless(mayAdminister(by));
         return saveThenRetime(s, 'policy', () => sla.savePolicy(i, clock.now(), by, i.expected));
+      },
+      // Answers when the whole re-time is done (it runs in pages, the desk answering others meanwhile).
+      'sla.retryRetime': async (s) => {
+        refuseUnless(mayAdminister(signedIn(s)));
+        try {
+          return { retimed: await retime.retry(), failure: null };
+        } catch {
+          return { retimed: 0, failure: retime.failure() ?? { at: clock.now(), reason: 'other' as const, detail: '' } };
+        }
       },
       'sla.recompute': (s) => {
         refuseUnless(mayAdminister(signedIn(s)));
