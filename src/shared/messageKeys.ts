@@ -118,6 +118,10 @@ const SENTENCES = {
   deskCopied: 'Another desk sends changes under this desk’s id: its data folder was copied to another computer or folder (an imaged machine). This desk takes an id of its own and keeps all its changes; sign in again to send them.',
   deskRekeyed: 'This desk’s data folder was copied from another desk (an imaged machine, or a copied folder), so it now has a desk id of its own. Everything on it is kept; its unsent changes go to the hub under the new id once someone signs in here again.',
   deskKeyMissing: 'A desk signs in with its desk key.',
+  // deskName.ts
+  deskNameEmpty: 'Give this desk a name people can read, such as FRONT-ROW-07.',
+  deskNameTooLong: 'A desk’s name is at most {max} characters.',
+  deskNameAdminsOnly: 'Only admins can rename this desk.',
   hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
   hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',
   specialistTier: 'A specialist works at tier 2 or 3.',

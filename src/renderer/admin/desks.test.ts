@@ -7,6 +7,7 @@ const NOW = Date.UTC(2026, 11, 7, 9, 0);
 
 const desk = (id: string, over: Partial<DeskList['desks'][number]> = {}): DeskList['desks'][number] => ({
   id,
+  name: null,
   version: 2,
   lastContactAt: NOW - MIN,
   lastUser: { id: 'u-' + id, name: `Person ${id}` },
