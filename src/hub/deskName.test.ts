@@ -10,7 +10,11 @@ import { deskNameFromHost } from '../shared/deskName';
 import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { call, makeUser, signInAt, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import WebSocket from 'ws';
+import { uuidv7 } from '../main/core/ids';
+import { DESK_NAME_HEADER } from '../shared/deskReport';
+import type { PresenceShown } from './presence';
+import { call, event, makeUser, pushEvents, signInAt, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
 
 // A desk's name (src/shared/deskName.ts): its machine's host name at its first start, renamed by
 // an admin; it reaches the hub with the desk's calls and is what the Desks page shows. A desk
@@ -108,5 +112,27 @@ describe('a desk’s name', () => {
     const next = await signInAt(copy, omar);
     const theirs = await next.call('sync.status');
     expect(theirs.mode === 'hub' && theirs.rekeyed).toBeUndefined();
+  }, 60_000);
+
+  it('is where people are on a ticket: "Sam is viewing, at FRONT-ROW-07", live and when asked', async () => {
+    const sam = await signInDesk(hub, await makeUser(hub, { email: 'sam@names.test', name: 'Sam', role: 'agent', segments: ['education'] }));
+    const lea = await signInDesk(hub, await makeUser(hub, { email: 'lea@names.test', name: 'Lea', role: 'agent', segments: ['education'] }));
+    const t = `T-${uuidv7()}`;
+    expect((await pushEvents(hub, sam, [event(sam, t, 1, 'CREATED', { segment: 'education' })])).body.results[0]?.status).toBe('accepted');
+    // Sam's desk states its name with a call, as a desk does with each.
+    expect((await call(hub.url, 'GET', '/sync/pull?after=0', { token: sam.token, headers: { [DESK_NAME_HEADER]: encodeURIComponent('FRONT-ROW-07') } })).status).toBe(200);
+    const ws = new WebSocket(hub.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${sam.token}` } });
+    await new Promise((ready) => ws.once('message', ready));
+    const leaWs = new WebSocket(hub.url.replace('http', 'ws') + '/sync/live', { headers: { authorization: `Bearer ${lea.token}` } });
+    const heard = new Promise<Record<string, unknown>>((done) => leaWs.on('message', (raw) => { const m = JSON.parse(String(raw)) as Record<string, unknown>; if (m.type === 'presence' && m.ticketId === t) done(m); }));
+    await new Promise((ready) => leaWs.once('message', ready));
+    ws.send(JSON.stringify({ type: 'presence', ticketId: t, state: 'viewing' }));
+    expect(await heard).toMatchObject({ userId: sam.user.id, deskId: sam.deskId, deskName: 'FRONT-ROW-07', state: 'viewing' });
+    const asked = await call<{ presence: PresenceShown[] }>(hub.url, 'GET', `/presence?ticketId=${t}`, { token: lea.token });
+    expect(asked.body.presence).toEqual([expect.objectContaining({ userId: sam.user.id, deskName: 'FRONT-ROW-07' })]);
+    const bySam = await call<{ presence: PresenceShown[] }>(hub.url, 'GET', `/presence?ticketId=${t}`, { token: sam.token });
+    expect(bySam.body.presence).toEqual([]);
+    ws.close();
+    leaWs.close();
   }, 60_000);
 });

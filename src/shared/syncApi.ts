@@ -108,6 +108,8 @@ export const presenceSchema = z.object({
   tier: tierSchema.optional(),
   state: presenceStateSchema,
   deskId: z.string(),
+  /** The desk's name (src/shared/deskName.ts), when the hub knows one. */
+  deskName: z.string().optional(),
   since: z.number(),
 });
 export type Presence = z.infer<typeof presenceSchema>;

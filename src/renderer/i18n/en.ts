@@ -2008,6 +2008,7 @@ export const en = {
   'presence.who': '{name} ({detail})',
   'presence.viewing': '{who} is viewing',
   'presence.typing': '{who} is typing…',
+  'presence.atDesk': '{sentence}, at the desk “{desk}”.',
   'date.openCalendar': 'Pick {label} in the calendar',
   'date.previousMonth': 'Previous month',
   'date.nextMonth': 'Next month',

@@ -1960,6 +1960,7 @@ export const fa: Messages = {
   'presence.who': '{name} ({detail})',
   'presence.viewing': '{who} در حال دیدن این تیکت است',
   'presence.typing': '{who} در حال نوشتن است…',
+  'presence.atDesk': '{sentence}، پشت میز «{desk}».',
   'date.openCalendar': 'انتخاب {label} در تقویم',
   'date.previousMonth': 'ماه قبل',
   'date.nextMonth': 'ماه بعد',
