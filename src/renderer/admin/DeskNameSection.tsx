@@ -11,7 +11,7 @@ import { issueIndex, localIssues, type Issue } from './forms';
  * This desk's name (src/shared/deskName.ts), on the admins' Desks page: its machine's host name
  * until an admin names it otherwise. What was typed stays in the field when it is refused.
  */
-export function DeskNameSection() {
+export function DeskNameSection({ onSaved }: { onSaved?: (name: string) => void }) {
   const state = useCall('deskName.get', {}, { live: () => false });
   const [typed, setTyped] = useState<string | null>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -33,6 +33,7 @@ export function DeskNameSection() {
       await state.refetch();
       setTyped(null);
       setSaved(next.name);
+      if (next.name !== null) onSaved?.(next.name);
       refreshSyncStatus();
     } catch (error) {
       const p = problemOf(error);

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconPlugConnectedX } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { mayViewDesks } from '../../shared/access';
 import { useCall } from '../backend';
 import { isolated, t, tc } from '../i18n';
@@ -91,6 +91,8 @@ export function DesksPage() {
   const joined = hub.data?.joined === true;
   const desks = useCall('hubDesks.list', !refusal && joined ? {} : null, { live: () => false });
   const box = useElementSize();
+  // This desk's name as just saved (its row says it at once; the hub hears it at the next call).
+  const [renamed, setRenamed] = useState<string | null>(null);
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (refusal) return <RefusedPage page={t('desks.title')} title={t('desks.forbiddenTitle')} message={sayMessage(refusal)} />;
   if (hub.loading && !hub.data) return <PageLoading />;
@@ -111,12 +113,12 @@ export function DesksPage() {
     );
   if (desks.problem && !desks.data) return <FailedPage page={t('desks.title')} problem={desks.problem} onRetry={() => void desks.refetch()} />;
   if (!desks.data) return <PageLoading />;
-  const lines = deskLines(desks.data);
+  const lines = deskLines(desks.data, renamed);
   const needing = lines.filter((l) => l.problems > 0).length;
   return (
     <Stack gap="lg">
       <PageHeader title={t('desks.title')} description={t('desks.lead')} />
-      <DeskNameSection />
+      <DeskNameSection onSaved={setRenamed} />
       {lines.length === 0 ? (
         <Alert color="blue" variant="light" data-testid="desks-empty">
           <Text size="sm">{t('desks.empty')}</Text>

@@ -47,6 +47,16 @@ describe('the Desks page’s rows', () => {
     expect(line).toMatchObject({ upgrade: 'out of date — upgrade this desk', contact: 'yesterday', silent: false, unsent: '1 unsent change' });
   });
 
+  it('calls each desk by its name, one that said none by its short id, and this desk by the name just saved here', () => {
+    const lines = deskLines(list([desk('fine', { name: 'FRONT-ROW-01' }), desk('0b5e7a21-4c1d-7e00-9a31-000000000001'), desk('named', { name: 'BACK-ROW-09' })]), 'FRONT-ROW-07');
+    // Alike in every other way: in the order of what they are called.
+    expect(lines.map((l) => [l.name, l.shortId])).toEqual([
+      [null, '0b5e7a21'],
+      ['BACK-ROW-09', 'named'],
+      ['FRONT-ROW-07', 'fine'],
+    ]);
+  });
+
   it('says it in Persian, with Persian digits and no Latin letter', async () => {
     const { setLocale } = await import('../i18n/state');
     await setLocale('fa', 'arabext');

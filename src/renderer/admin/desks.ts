@@ -38,8 +38,11 @@ export interface DeskLine {
   lastContactAt: number;
 }
 
-/** One row per desk, the ones with most problems first, then the longest silent. */
-export function deskLines(list: DeskList): DeskLine[] {
+/**
+ * One row per desk, the ones with most problems first, then the longest silent. `thisName`: this
+ * desk's name as just saved here (the hub hears it with the desk's next call).
+ */
+export function deskLines(list: DeskList, thisName: string | null = null): DeskLine[] {
   const lines = list.desks.map((d): DeskLine => {
     const outOfDate = d.tooOld || (d.version !== null && d.version < list.hubVersion);
     const silent = list.now - d.lastContactAt > SILENT_AFTER_MS;
@@ -47,7 +50,7 @@ export function deskLines(list: DeskList): DeskLine[] {
     const skew = clockSkewOf(d.clockSkewMs === null ? null : -d.clockSkewMs);
     return {
       id: d.id,
-      name: d.name,
+      name: (d.id === list.thisDesk ? thisName : null) ?? d.name,
       shortId: shortDeskId(d.id),
       thisDesk: d.id === list.thisDesk,
       version: d.version === null ? t('desks.versionUnknown') : t('desks.version', { version: d.version }),
