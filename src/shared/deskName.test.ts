@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deskCalled, deskNameFromHost, deskNameSchema } from './deskName';
 import { deskReportHeaders, readDeskReport } from './deskReport';
-import { say } from './messageKeys';
+import { messageDetail, say } from './messageKeys';
 
 describe('a desk’s name', () => {
   it('is what was typed, trimmed, 1 to 60 characters, and says what is wrong in words', () => {
@@ -13,6 +13,9 @@ describe('a desk’s name', () => {
     const long = deskNameSchema.safeParse('x'.repeat(61));
     expect(long.error?.issues.map((i) => i.message)).toEqual([say('deskNameTooLong', { max: 60 })]);
     expect(say('deskNameTooLong', { max: 60 })).toBe('A desk’s name is at most 60 characters.');
+    // Read back into its key and values, for a window in Persian to say it in its own words.
+    expect(messageDetail(say('deskNameTooLong', { max: 60 }))).toEqual({ key: 'deskNameTooLong', params: { max: 60 } });
+    expect(messageDetail(say('deskNameEmpty'))).toEqual({ key: 'deskNameEmpty' });
   });
 
   it('defaults to the machine’s host name, cut to 60 characters; a desk without one is called by its short id', () => {

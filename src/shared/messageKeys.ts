@@ -392,6 +392,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   now: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   yours: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),
   count: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  // the most a field takes (a desk's name's characters, backups kept)
+  max: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   // an HTTP status the hub (or a proxy) answered with; an article's version
   status: (s) => (/^\d{3}$/.test(s) ? Number(s) : undefined),
   version: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
