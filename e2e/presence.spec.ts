@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { coded } from '../src/main/core/db/idCodec';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDesk } from '../src/main/core/desk';
 import { Sql } from '../src/main/core/db/exec';
@@ -14,6 +14,7 @@ import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } fr
 import { en } from '../src/renderer/i18n/en';
 import { fa } from '../src/renderer/i18n/fa';
 import { HUB_ADDRESS_EXAMPLE } from '../src/shared/hubAddress';
+import { deskNameFromHost } from '../src/shared/deskName';
 import { App, SignIn, signInWithPassword } from './pages/app';
 import { TicketView } from './pages/ticket';
 
@@ -188,7 +189,46 @@ test('Desks lists, problems first, a desk out of date, silent for days, 10 minut
   await expect(rows.first()).toContainText('4 days ago');
   await expect(rows.first()).toContainText('3 unsent changes');
   await expect(rows.first()).toContainText('10 minutes fast');
-  await expect(rows.filter({ has: omar.getByText(en['desks.thisDesk'], { exact: true }) })).toContainText('Omar Haddad');
+  const thisDesk = rows.filter({ has: omar.getByText(en['desks.thisDesk'], { exact: true }) });
+  await expect(thisDesk).toContainText('Omar Haddad');
+
+  // This desk's name: the computer's at first; an empty or too long one is refused in words, and
+  // what was typed stays; a good one is saved, this desk's row says it, and the hub hears it.
+  const field = omar.getByRole('textbox', { name: en['deskName.label'] });
+  await expect(field).toHaveValue(deskNameFromHost(hostname())!);
+  await expect(thisDesk.getByTestId('desk-name')).toContainText(deskNameFromHost(hostname())!);
+  const save = omar.getByRole('region', { name: en['deskName.title'] }).getByRole('button', { name: en['record.save'] });
+  await field.fill('   ');
+  await save.click();
+  await expect(field).toHaveAccessibleDescription(new RegExp(en['apiError.deskNameEmpty']));
+  await expect(field).toHaveValue('   ');
+  await field.fill('F'.repeat(61));
+  await save.click();
+  await expect(omar.getByText(en['apiError.deskNameTooLong'].replace('{max}', '60'))).toBeVisible();
+  await expect(field).toHaveValue('F'.repeat(61));
+  await field.fill('  FRONT-ROW-07 ');
+  await save.click();
+  await expect(omar.getByTestId('desk-name-saved')).toHaveText(en['deskName.saved'].replace('{name}', 'FRONT-ROW-07'));
+  await expect(field).toHaveValue('FRONT-ROW-07');
+  await expect(thisDesk.getByTestId('desk-name')).toContainText('FRONT-ROW-07');
+  await expect.poll(async () => (await hub.db.selectFrom('desks').select('name').where('name', '=', 'FRONT-ROW-07').execute()).length).toBe(1);
+
+  // The desk was copied from another machine (deskPlace.ts re-keyed it): a notice on every page,
+  // to whoever is signed in, until dismissed, and not again after.
+  const raw = new Database(join(dataDir, 'tagdesk.sqlite'));
+  raw.prepare(`insert into meta (key, value) values ('desk_rekeyed', ?) on conflict (key) do update set value = excluded.value`).run(JSON.stringify({ from: '0b5e7a21-4c1d-7e00-9a31-000000000001', at: Date.now(), why: 'copied', fromName: 'IMAGE-MASTER' }));
+  raw.close();
+  await omar.reload();
+  const notice = omar.getByTestId('desk-rekeyed');
+  await expect(notice).toContainText(en['rekeyed.title']);
+  await expect(notice).toContainText('“IMAGE-MASTER”');
+  await expect(notice).toContainText(en['rekeyed.kept']);
+  await expect(notice).toContainText(en['rekeyed.name'].replace('{name}', 'FRONT-ROW-07'));
+  await notice.getByRole('button', { name: en['common.dismiss'] }).click();
+  await expect(notice).toBeHidden();
+  await omar.reload();
+  await expect(omar.getByRole('heading', { level: 1, name: en['desks.title'] })).toBeVisible();
+  await expect(notice).toBeHidden();
   if (shots) {
     for (const lang of ['en', 'fa'] as const) {
       if (lang === 'fa') {

@@ -44,6 +44,8 @@ export interface DeskTable {
   epoch: Generated<number>;
   /** Its lastDeskSeq when the epoch last moved on. */
   epoch_at: Generated<number>;
+  /** Its name as it last said it (migration 0011; deskContacts.ts); null: none said. */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LogHeadTable {

@@ -5,7 +5,7 @@ import type { DeskReport, HubDesks } from '../shared/deskReport';
 import { DESK_MACHINE_VERSION } from '../shared/ticketLog';
 import type { HubDb } from './db';
 
-// What each desk last said of itself, for the admins' Desks page: its last call, its version,
+// What each desk last said of itself, for the admins' Desks page: its name, its last call, its version,
 // its clock and its outbox as it measured them, and whether its last pull was refused as too
 // old. Kept cheaply: a desk's row is written at most once a minute by a hub process, sooner only
 // when what the page says of it changes (another version, refused or no longer, its clock
@@ -20,6 +20,8 @@ interface Said {
   skew: string;
   waiting: boolean | null;
   tooOld: boolean | undefined;
+  /** The name it said (null: none, its name there stays). */
+  name: string | null;
 }
 
 export interface DeskContacts {
@@ -32,9 +34,11 @@ export function deskContacts(db: HubDb, log: Logger, now: () => number): DeskCon
   return {
     async note(deskId, version, report, tooOld) {
       const at = now();
-      const next: Said = { at, version, skew: JSON.stringify(clockSkewOf(report.skewMs === null ? null : -report.skewMs)), waiting: report.outbox === null ? null : report.outbox > 0, tooOld };
+      const name = report.name ?? null;
+      const next: Said = { at, version, skew: JSON.stringify(clockSkewOf(report.skewMs === null ? null : -report.skewMs)), waiting: report.outbox === null ? null : report.outbox > 0, tooOld, name };
       const was = said.get(deskId);
-      const same = was && was.version === next.version && was.skew === next.skew && was.waiting === next.waiting && (tooOld === undefined || was.tooOld === tooOld);
+      // A new name is written at once: an admin who renamed a desk looks for it on the Desks page.
+      const same = was && was.version === next.version && was.skew === next.skew && was.waiting === next.waiting && (tooOld === undefined || was.tooOld === tooOld) && (name === null || was.name === name);
       if (was && same && at - was.at < MINUTE) return;
       said.set(deskId, { ...next, tooOld: tooOld ?? was?.tooOld });
       try {
@@ -51,6 +55,8 @@ export function deskContacts(db: HubDb, log: Logger, now: () => number): DeskCon
             })),
           )
           .execute();
+        // Its name on its own row (registered at its first sign-in): kept when a call says none.
+        if (name !== null) await db.updateTable('desks').set({ name }).where('id', '=', deskId).where(sql<boolean>`name is distinct from ${name}`).execute();
       } catch (error) {
         // Never the call's failure: the page is a minute late at worst.
         said.delete(deskId);
@@ -65,7 +71,7 @@ export async function listDesks(db: HubDb, now: number): Promise<HubDesks> {
   const rows = await db
     .selectFrom('desks as d')
     .leftJoin('desk_contacts as c', 'c.desk_id', 'd.id')
-    .select(['d.id', 'd.created_at', 'c.last_contact_at', 'c.version', 'c.clock_skew_ms', 'c.outbox', 'c.too_old'])
+    .select(['d.id', 'd.name', 'd.created_at', 'c.last_contact_at', 'c.version', 'c.clock_skew_ms', 'c.outbox', 'c.too_old'])
     .execute();
   const last = await sql<{ desk_id: string; user_id: string; name: string }>`
     select distinct on (s.desk_id) s.desk_id, u.id as user_id, u.name
@@ -78,6 +84,7 @@ export async function listDesks(db: HubDb, now: number): Promise<HubDesks> {
     now,
     desks: rows.map((r) => ({
       id: r.id,
+      name: r.name ?? null,
       version: r.version ?? null,
       lastContactAt: r.last_contact_at ?? r.created_at,
       lastUser: who.get(r.id) ?? null,

@@ -269,6 +269,13 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('desks').addColumn('epoch_at', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  // Each desk's name as it last said it (src/shared/deskName.ts), for the Desks page and the
+  // presence of people on a ticket; null for a desk that has said none (one older than names).
+  '0011_desk_name': {
+    async up(db: Db) {
+      await db.schema.alterTable('desks').addColumn('name', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

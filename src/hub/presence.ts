@@ -33,6 +33,8 @@ export const presenceNote = z.object({
   role: z.string(),
   tier: z.number().int(),
   deskId: z.string().nullable(),
+  /** The desk's name as it last told the hub (src/shared/deskName.ts; "Sam is viewing, at FRONT-ROW-07"), when it has one. */
+  deskName: z.string().nullable().optional(),
   ticketId: z.string(),
   segment: z.string(),
   state: presenceStates,
@@ -123,6 +125,8 @@ export async function setPresence(
   const ticket = await db.selectFrom('tickets').select('segment').where('id', '=', ticketId).executeTakeFirst();
   const user = who.session.user;
   if (!ticket || !seesSegment(user, ticket.segment)) return { refused: 'No such ticket in your segments.' };
+  // Where the person is, by the desk's name (read once per change of state: a row by its key).
+  const deskName = who.session.deskId ? ((await db.selectFrom('desks').select('name').where('id', '=', who.session.deskId).executeTakeFirst())?.name ?? null) : null;
   let arrived = false;
   await presenceDb(db)
     .transaction()
@@ -130,7 +134,7 @@ export async function setPresence(
       const before = await tx.selectFrom('presence').select(['state', 'since']).where('ticket_id', '=', ticketId).where('connection', '=', who.connection).executeTakeFirst();
       const since = before && before.state === state ? before.since : now;
       arrived = !before && state !== 'left';
-      const note: PresenceNote = { connection: who.connection, userId: user.id, name: user.name, role: user.role, tier: user.tier, deskId: who.session.deskId, ticketId, segment: ticket.segment, state, since };
+      const note: PresenceNote = { connection: who.connection, userId: user.id, name: user.name, role: user.role, tier: user.tier, deskId: who.session.deskId, ...(deskName ? { deskName } : {}), ticketId, segment: ticket.segment, state, since };
       if (state === 'left') {
         await tx.deleteFrom('presence').where('ticket_id', '=', ticketId).where('connection', '=', who.connection).execute();
       } else {
@@ -182,5 +186,11 @@ export async function presenceOn(db: HubDb, ticketId: string, except: string, no
     .where('user_id', '!=', except)
     .orderBy('since')
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role, tier: r.tier, deskId: r.desk_id, ticketId: r.ticket_id, state: r.state as PresenceNote['state'], since: r.since }));
+  // The desks' names: a handful of rows by their key (the few people on one ticket).
+  const deskIds = [...new Set(rows.flatMap((r) => (r.desk_id ? [r.desk_id] : [])))];
+  const names = new Map(deskIds.length ? (await db.selectFrom('desks').select(['id', 'name']).where('id', 'in', deskIds).execute()).map((d) => [d.id, d.name]) : []);
+  return rows.map((r) => {
+    const deskName = r.desk_id ? names.get(r.desk_id) : null;
+    return { userId: r.user_id, name: r.name, role: r.role, tier: r.tier, deskId: r.desk_id, ...(deskName ? { deskName } : {}), ticketId: r.ticket_id, state: r.state as PresenceNote['state'], since: r.since };
+  });
 }

@@ -96,6 +96,11 @@ export function mayAdminister(p: Person): Refusal {
   return administers(p) ? null : say('adminsOnly');
 }
 
+/** This desk's name (deskName.ts): only admins rename it; everyone reads it. */
+export function mayRenameDesk(p: Person): Refusal {
+  return administers(p) ? null : say('deskNameAdminsOnly');
+}
+
 /**
  * The desk's backups (src/main/core/backups.ts): only admins see them, make one, or change where
  * they go and how many are kept. A backup holds every customer's data, and its folder is a path

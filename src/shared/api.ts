@@ -710,6 +710,9 @@ export const api = {
   'sync.conflicts': method(syncMethodSchemas['sync.conflicts'].input, syncMethodSchemas['sync.conflicts'].output),
   'sync.dismissConflict': method(syncMethodSchemas['sync.dismissConflict'].input, syncMethodSchemas['sync.dismissConflict'].output),
   'sync.dismissHubRestored': method(syncMethodSchemas['sync.dismissHubRestored'].input, syncMethodSchemas['sync.dismissHubRestored'].output),
+  'sync.dismissRekeyed': method(syncMethodSchemas['sync.dismissRekeyed'].input, syncMethodSchemas['sync.dismissRekeyed'].output),
+  'deskName.get': method(syncMethodSchemas['deskName.get'].input, syncMethodSchemas['deskName.get'].output),
+  'deskName.set': method(syncMethodSchemas['deskName.set'].input, syncMethodSchemas['deskName.set'].output),
   'presence.set': method(syncMethodSchemas['presence.set'].input, syncMethodSchemas['presence.set'].output),
   'presence.of': method(syncMethodSchemas['presence.of'].input, syncMethodSchemas['presence.of'].output),
 } as const;

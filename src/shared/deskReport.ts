@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskNameSchema } from './deskName';
 
 // What a desk tells its hub about itself on every call, and what an admin is shown of each desk
 // (the Desks page). Two headers beside the desk's version (DESK_VERSION_HEADER, deskVersion.ts):
@@ -27,14 +28,31 @@ export const readDeskEpoch = (headers: Record<string, string | string[] | undefi
 const skewHeader = headerText.pipe(z.string().trim().regex(/^-?\d{1,14}$/)).transform(Number).pipe(z.number().int().min(-100 * YEAR_MS).max(100 * YEAR_MS));
 const outboxHeader = headerText.pipe(z.string().trim().regex(/^\d{1,9}$/)).transform(Number);
 
+/**
+ * The desk's name (deskName.ts), percent-encoded (a header is Latin-1, a name may be Persian).
+ * A hub keeps the last one a desk said; a desk that says none keeps the name it had there.
+ */
+export const DESK_NAME_HEADER = 'x-tagdesk-desk-name';
+const decoded = z.string().transform((s, ctx) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not percent-encoded' });
+    return z.NEVER;
+  }
+});
+const nameHeader = headerText.pipe(z.string().max(1000)).pipe(decoded).pipe(deskNameSchema);
+
 export interface DeskReport {
   skewMs: number | null;
   outbox: number | null;
+  /** Its name (null or absent: it said none). */
+  name?: string | null;
 }
 
 /** The desk's report from its request headers: each absent or not a number in range is unknown. */
 export function readDeskReport(headers: Record<string, string | string[] | undefined>): DeskReport {
-  return { skewMs: skewHeader.safeParse(headers[DESK_SKEW_HEADER]).data ?? null, outbox: outboxHeader.safeParse(headers[DESK_OUTBOX_HEADER]).data ?? null };
+  return { skewMs: skewHeader.safeParse(headers[DESK_SKEW_HEADER]).data ?? null, outbox: outboxHeader.safeParse(headers[DESK_OUTBOX_HEADER]).data ?? null, name: nameHeader.safeParse(headers[DESK_NAME_HEADER]).data ?? null };
 }
 
 /** The headers a desk sends its report in (none for what it does not know). */
@@ -42,12 +60,15 @@ export function deskReportHeaders(report: DeskReport): Record<string, string> {
   const h: Record<string, string> = {};
   if (report.skewMs !== null && Number.isFinite(report.skewMs)) h[DESK_SKEW_HEADER] = String(Math.round(report.skewMs));
   if (report.outbox !== null && Number.isInteger(report.outbox) && report.outbox >= 0) h[DESK_OUTBOX_HEADER] = String(report.outbox);
+  if (report.name) h[DESK_NAME_HEADER] = encodeURIComponent(report.name);
   return h;
 }
 
 /** One desk as the hub knows it. */
 export const hubDeskSchema = z.object({
   id: z.string().min(1).max(200),
+  /** Its name as it last said it (deskName.ts); null: it has said none (a desk older than names, or a hub). */
+  name: z.string().nullable().default(null),
   /** Its machine version as it last stated it (null: it has not called since the hub kept it). */
   version: z.number().int().nullable(),
   /** When it last called (hub time, ms): its sign-in when it has not synced since. */

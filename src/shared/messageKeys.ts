@@ -118,6 +118,10 @@ const SENTENCES = {
   deskCopied: 'Another desk sends changes under this desk’s id: its data folder was copied to another computer or folder (an imaged machine). This desk takes an id of its own and keeps all its changes; sign in again to send them.',
   deskRekeyed: 'This desk’s data folder was copied from another desk (an imaged machine, or a copied folder), so it now has a desk id of its own. Everything on it is kept; its unsent changes go to the hub under the new id once someone signs in here again.',
   deskKeyMissing: 'A desk signs in with its desk key.',
+  // deskName.ts
+  deskNameEmpty: 'Give this desk a name people can read, such as FRONT-ROW-07.',
+  deskNameTooLong: 'A desk’s name is at most {max} characters.',
+  deskNameAdminsOnly: 'Only admins can rename this desk.',
   hubUnreachableUsers: 'The hub cannot be reached; users can be managed when it is back.',
   hubOtherVersion: 'The hub answered in a way this desk does not understand; is it the same version?',
   specialistTier: 'A specialist works at tier 2 or 3.',
@@ -388,6 +392,8 @@ const READ: Record<string, (text: string) => string | number | undefined> = {
   now: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   yours: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),
   count: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
+  // the most a field takes (a desk's name's characters, backups kept)
+  max: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
   // an HTTP status the hub (or a proxy) answered with; an article's version
   status: (s) => (/^\d{3}$/.test(s) ? Number(s) : undefined),
   version: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),

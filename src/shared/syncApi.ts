@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskNameSchema } from './deskName';
 import { idSchema, roleSchema, segmentSchema, tierSchema } from './domain';
 
 // The desk's sync with a hub, as the UI sees it: its state (alone, or joined and online or
@@ -55,8 +56,19 @@ export const syncStatusSchema = z.discriminatedUnion('mode', [
     clockSkewMs: z.number().optional(),
     /** The hub lost changes it had (restored from an older backup): said to those it concerns until they dismiss it. */
     hubRestored: hubRestoredNoticeSchema.optional(),
+    /** This desk's name (src/shared/deskName.ts), as the hub hears it; absent when it has none. */
+    deskName: z.string().optional(),
+    /**
+     * This desk's data folder was a copy (an imaged machine) and it took an identity of its own
+     * (deskPlace.ts): said on every page to whoever signs in, until one of them dismisses it.
+     * `fromName`: the name of the desk it was copied from, when it had one.
+     */
+    rekeyed: z.object({ at: z.number(), fromName: z.string().nullable() }).optional(),
   }),
 ]);
+
+/** This desk's name and id (the Desks page's field; an admin renames it). */
+export const deskNameStateSchema = z.object({ name: z.string().nullable(), deskId: z.string() });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 /** A change this desk made that the hub refused, with what happened and what to do next. */
@@ -101,6 +113,8 @@ export const presenceSchema = z.object({
   tier: tierSchema.optional(),
   state: presenceStateSchema,
   deskId: z.string(),
+  /** The desk's name (src/shared/deskName.ts), when the hub knows one. */
+  deskName: z.string().optional(),
   since: z.number(),
 });
 export type Presence = z.infer<typeof presenceSchema>;
@@ -114,6 +128,12 @@ export const syncMethodSchemas = {
   'sync.dismissConflict': { input: z.object({ eventId: z.uuid() }), output: z.null() },
   /** The reader has seen that the hub was restored from an older backup: the notice leaves their window. */
   'sync.dismissHubRestored': { input: z.object({}), output: z.null() },
+  /** The reader has seen that this desk was copied and took a new identity: the notice leaves every window. */
+  'sync.dismissRekeyed': { input: z.object({}), output: z.null() },
+  /** This desk's name and id. */
+  'deskName.get': { input: z.object({}), output: deskNameStateSchema },
+  /** An admin names this desk (trimmed, 1 to 60 characters); the hub hears it with the desk's next call. */
+  'deskName.set': { input: z.object({ name: deskNameSchema }), output: deskNameStateSchema },
   /** Says this person has the ticket open, is typing on it, or left it; relayed through the hub. */
   'presence.set': { input: z.object({ ticketId: idSchema, state: presenceStateSchema }), output: z.null() },
   /** Who else has the ticket open now (not the asker). */

@@ -22,7 +22,8 @@ import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejec
 import { settingsStreamApplier } from './settingsSync';
 import { userStreamApplier } from './userSync';
 import { DB_FILE, DeskOpenError, openDatabase, type DeskDb } from './db/database';
-import { checkDeskPlace, placeOf, rekeyDesk, rekeyedNotice } from './deskPlace';
+import { checkDeskPlace, placeOf, rekeyDesk, rekeyedBanner, rekeyedNotice } from './deskPlace';
+import { deskNameOf, nameDeskIfUnnamed } from './deskName';
 import path from 'node:path';
 import { param, Sql } from './db/exec';
 import type { CompactProgress } from './db/compact';
@@ -255,6 +256,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       console.warn(`tagdesk: could not check where this desk runs (${error instanceof Error ? error.message : String(error)}); it keeps its desk id.`);
     }
   }
+  // A desk has a name people read (src/shared/deskName.ts): its machine's at its first start.
+  if (!readOnly) nameDeskIfUnnamed(db);
   const listeners = new Map<(push: Push) => void, Session>();
   // While demo data is generated nobody needs thousands of per-ticket pushes: one
   // 'desk.changed' follows instead.
@@ -492,7 +495,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     onStatus: sendSync,
   });
-  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs, hubRestored: (user: User) => hubRestoredFor(db, user), rekeyed: () => rekeyedNotice(db) !== null };
+  const parts = { engine: sync, conflicts: applier.conflicts, clockSkewMs: hubTime.skewMs, hubRestored: (user: User) => hubRestoredFor(db, user), rekeyed: () => rekeyedNotice(db) !== null, rekeyedBanner: () => rekeyedBanner(db), deskName: () => deskNameOf(db) };
   hubTime.onChange(sendSync);
   // Joining starts the engine; a sign-in brings a session to push with.
   const hub: typeof link = {

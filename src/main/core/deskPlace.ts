@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { deskNameFromHost } from '../../shared/deskName';
 import type { Sql } from './db/exec';
+import { deskNameOf, setDeskName } from './deskName';
 import { deskIdOf } from './outbox';
 
 // Where this desk runs, and a new identity for a desk whose data folder was copied.
@@ -33,7 +35,15 @@ export const HUB_EPOCH_KEY = 'hub_epoch';
 
 const placeSchema = z.object({ machine: z.string(), folder: z.string(), file: z.string() });
 export type DeskPlace = z.infer<typeof placeSchema>;
-const rekeyedSchema = z.object({ from: z.string(), at: z.number(), why: z.enum(['copied', 'hubRefused']) });
+const rekeyedSchema = z.object({
+  from: z.string(),
+  at: z.number(),
+  why: z.enum(['copied', 'hubRefused']),
+  /** The name it had (the desk it was copied from; src/shared/deskName.ts), when it had one. */
+  fromName: z.string().nullable().optional(),
+  /** Someone signed in here read the notice of it and dismissed it (rekeyedBanner). */
+  dismissed: z.boolean().optional(),
+});
 /** A re-key: the id it had, when, why, and whether the desk was joined to a hub (a desk alone has no one to tell). */
 export type Rekeyed = z.infer<typeof rekeyedSchema> & { joined: boolean };
 
@@ -100,10 +110,15 @@ export function checkDeskPlace(db: Sql, now: number, here: DeskPlace): Rekeyed |
  * sign in again, their kept passwords still let them in offline). Everything else stays: data,
  * outbox (its changes go under the new id: the sync engine sends each with the desk's id), cursor.
  */
-export function rekeyDesk(db: Sql, now: number, why: Rekeyed['why']): Rekeyed {
+export function rekeyDesk(db: Sql, now: number, why: Rekeyed['why'], host: () => string = hostname): Rekeyed {
   const k = db.kysely;
   return db.write(() => {
     const from = deskIdOf(db);
+    // Its name was the machine it was copied from ("FRONT-ROW-01" on twenty machines): it takes
+    // this machine's host name, as a new desk would; an admin may name it otherwise.
+    const fromName = deskNameOf(db);
+    const here = deskNameFromHost(host());
+    if (here !== null && here !== fromName) setDeskName(db, here);
     const id = randomUUID();
     metaSet(db, 'desk_id', id);
     // A desk alone copied would have met "This desk's id belongs to another desk" on joining.
@@ -111,22 +126,43 @@ export function rekeyDesk(db: Sql, now: number, why: Rekeyed['why']): Rekeyed {
     db.run(k.updateTable('hub_accounts').set({ token: null, token_expires_at: null }));
     db.run(k.updateTable('sync_state').set({ hub_desk_seq: 0, refusals_after: 0 }).where('id', '=', 1));
     db.run(k.deleteFrom('meta').where('key', '=', HUB_EPOCH_KEY));
-    const rekeyed = { from, at: now, why };
+    const rekeyed = { from, at: now, why, fromName };
     if (joined) metaSet(db, REKEYED_KEY, JSON.stringify(rekeyed));
     return { ...rekeyed, joined };
   });
 }
 
 /** The last re-key, while nobody has signed in through the hub since (the sync status says it until then). */
-export function rekeyedNotice(db: Sql): z.infer<typeof rekeyedSchema> | null {
+function lastRekey(db: Sql): z.infer<typeof rekeyedSchema> | null {
   const kept = metaGet(db, REKEYED_KEY);
   if (kept === undefined) return null;
-  let r: z.infer<typeof rekeyedSchema> | null = null;
   try {
-    r = rekeyedSchema.safeParse(JSON.parse(kept)).data ?? null;
+    return rekeyedSchema.safeParse(JSON.parse(kept)).data ?? null;
   } catch {
-    r = null;
+    return null;
   }
+}
+
+/**
+ * The last re-key, for the notice on every page (RekeyedNotice.tsx), until someone signed in here
+ * dismisses it: the first to sign in after it learns that this desk was copied and took an
+ * identity of its own, and that its data and unsent changes were kept.
+ */
+export function rekeyedBanner(db: Sql): { at: number; fromName: string | null } | null {
+  const r = lastRekey(db);
+  return r && !r.dismissed ? { at: r.at, fromName: r.fromName ?? null } : null;
+}
+
+/** Someone signed in here dismissed the notice of the last re-key: it is not shown again. */
+export function dismissRekeyed(db: Sql): void {
+  db.write(() => {
+    const r = lastRekey(db);
+    if (r && !r.dismissed) metaSet(db, REKEYED_KEY, JSON.stringify({ ...r, dismissed: true }));
+  });
+}
+
+export function rekeyedNotice(db: Sql): z.infer<typeof rekeyedSchema> | null {
+  const r = lastRekey(db);
   if (!r) return null;
   const since = db.get(db.kysely.selectFrom('hub_accounts').select('user_id').where('token', 'is not', null).where('signed_in_at', '>=', r.at).limit(1));
   return since ? null : r;

@@ -33,6 +33,7 @@ const fromHub = z.object({
   role: roleSchema.optional().catch(undefined),
   tier: tierSchema.optional().catch(undefined),
   deskId: z.string().nullable(),
+  deskName: z.string().nullable().optional().catch(undefined),
   ticketId: z.string(),
   state: z.enum(['viewing', 'typing', 'left']),
   since: z.number(),
@@ -48,6 +49,7 @@ const toPresence = (p: z.infer<typeof fromHub>): Presence => ({
   ...(p.tier ? { tier: p.tier } : {}),
   state: p.state,
   deskId: p.deskId ?? '',
+  ...(p.deskName ? { deskName: p.deskName } : {}),
   since: p.since,
 });
 /** A window renews its 'viewing' or 'typing' at least this often, or the desk says it left. */

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconPlugConnectedX } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { mayViewDesks } from '../../shared/access';
 import { useCall } from '../backend';
 import { isolated, t, tc } from '../i18n';
@@ -9,6 +9,7 @@ import { FailedPage, PageHeader, PageLoading, RefusedPage, Section } from '../pa
 import { hrefOf } from '../route';
 import { sayMessage } from '../sayMessage';
 import { useSession } from '../session';
+import { DeskNameSection } from './DeskNameSection';
 import { deskLines, type DeskLine } from './desks';
 
 // The admins' Desks page: every desk of the centre as its hub last heard from it (its version,
@@ -20,12 +21,24 @@ const STACK_BELOW = 760;
 
 const red = (on: boolean) => (on ? 'red' : undefined);
 
+/** The desk's name (its short id beneath it), or its short id alone for a desk that has said none. */
 function DeskName({ line }: { line: DeskLine }) {
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm" ff="monospace" dir="ltr" title={line.id}>
-        {line.shortId}
-      </Text>
+    <Group gap={6} wrap="nowrap" align="flex-start">
+      {line.name === null ? (
+        <Text size="sm" ff="monospace" dir="ltr" title={line.id}>
+          {line.shortId}
+        </Text>
+      ) : (
+        <Stack gap={0}>
+          <Text size="sm" fw={600} data-testid="desk-name">
+            {isolated(line.name)}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace" dir="ltr" title={line.id} style={{ alignSelf: 'flex-start' }}>
+            {line.shortId}
+          </Text>
+        </Stack>
+      )}
       {line.thisDesk && (
         <Badge size="sm" variant="light" color="gray" style={{ minInlineSize: 'max-content' }}>
           {t('desks.thisDesk')}
@@ -78,6 +91,8 @@ export function DesksPage() {
   const joined = hub.data?.joined === true;
   const desks = useCall('hubDesks.list', !refusal && joined ? {} : null, { live: () => false });
   const box = useElementSize();
+  // This desk's name as just saved (its row says it at once; the hub hears it at the next call).
+  const [renamed, setRenamed] = useState<string | null>(null);
   const stacked = box.width > 0 && box.width < STACK_BELOW;
   if (refusal) return <RefusedPage page={t('desks.title')} title={t('desks.forbiddenTitle')} message={sayMessage(refusal)} />;
   if (hub.loading && !hub.data) return <PageLoading />;
@@ -85,6 +100,7 @@ export function DesksPage() {
     return (
       <Stack gap="lg" maw={900}>
         <PageHeader title={t('desks.title')} description={t('desks.lead')} />
+        <DeskNameSection />
         <Alert color="blue" variant="light" title={t('desks.noHubTitle')} data-testid="desks-no-hub">
           <Stack gap={6}>
             <Text size="sm">{t('desks.noHub')}</Text>
@@ -97,11 +113,12 @@ export function DesksPage() {
     );
   if (desks.problem && !desks.data) return <FailedPage page={t('desks.title')} problem={desks.problem} onRetry={() => void desks.refetch()} />;
   if (!desks.data) return <PageLoading />;
-  const lines = deskLines(desks.data);
+  const lines = deskLines(desks.data, renamed);
   const needing = lines.filter((l) => l.problems > 0).length;
   return (
     <Stack gap="lg">
       <PageHeader title={t('desks.title')} description={t('desks.lead')} />
+      <DeskNameSection onSaved={setRenamed} />
       {lines.length === 0 ? (
         <Alert color="blue" variant="light" data-testid="desks-empty">
           <Text size="sm">{t('desks.empty')}</Text>

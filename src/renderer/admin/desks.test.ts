@@ -7,6 +7,7 @@ const NOW = Date.UTC(2026, 11, 7, 9, 0);
 
 const desk = (id: string, over: Partial<DeskList['desks'][number]> = {}): DeskList['desks'][number] => ({
   id,
+  name: null,
   version: 2,
   lastContactAt: NOW - MIN,
   lastUser: { id: 'u-' + id, name: `Person ${id}` },
@@ -44,6 +45,16 @@ describe('the Desks page’s rows', () => {
   it('calls a desk refused as too old out of date, whatever version it says, and a desk a day quiet not silent', () => {
     const [line] = deskLines(list([desk('refused', { version: 2, tooOld: true, lastContactAt: NOW - DAY, outbox: 1 })]));
     expect(line).toMatchObject({ upgrade: 'out of date — upgrade this desk', contact: 'yesterday', silent: false, unsent: '1 unsent change' });
+  });
+
+  it('calls each desk by its name, one that said none by its short id, and this desk by the name just saved here', () => {
+    const lines = deskLines(list([desk('fine', { name: 'FRONT-ROW-01' }), desk('0b5e7a21-4c1d-7e00-9a31-000000000001'), desk('named', { name: 'BACK-ROW-09' })]), 'FRONT-ROW-07');
+    // Alike in every other way: in the order of what they are called.
+    expect(lines.map((l) => [l.name, l.shortId])).toEqual([
+      [null, '0b5e7a21'],
+      ['BACK-ROW-09', 'named'],
+      ['FRONT-ROW-07', 'fine'],
+    ]);
   });
 
   it('says it in Persian, with Persian digits and no Latin letter', async () => {

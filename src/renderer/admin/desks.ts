@@ -1,5 +1,6 @@
 import type { Output } from '../../shared/api';
 import { clockSkewOf } from '../../shared/clockSkew';
+import { shortDeskId } from '../../shared/deskName';
 import { formatRelative, t, tc } from '../i18n';
 
 // The rows of the admins' Desks page (DesksPage.tsx): what each desk of the centre said of
@@ -12,6 +13,8 @@ export type DeskList = Output<'hubDesks.list'>;
 
 export interface DeskLine {
   id: string;
+  /** Its name as it last told the hub (src/shared/deskName.ts); null for a desk that has said none. */
+  name: string | null;
   /** The desk's id as people read it: its first eight characters. */
   shortId: string;
   thisDesk: boolean;
@@ -35,8 +38,11 @@ export interface DeskLine {
   lastContactAt: number;
 }
 
-/** One row per desk, the ones with most problems first, then the longest silent. */
-export function deskLines(list: DeskList): DeskLine[] {
+/**
+ * One row per desk, the ones with most problems first, then the longest silent. `thisName`: this
+ * desk's name as just saved here (the hub hears it with the desk's next call).
+ */
+export function deskLines(list: DeskList, thisName: string | null = null): DeskLine[] {
   const lines = list.desks.map((d): DeskLine => {
     const outOfDate = d.tooOld || (d.version !== null && d.version < list.hubVersion);
     const silent = list.now - d.lastContactAt > SILENT_AFTER_MS;
@@ -44,7 +50,8 @@ export function deskLines(list: DeskList): DeskLine[] {
     const skew = clockSkewOf(d.clockSkewMs === null ? null : -d.clockSkewMs);
     return {
       id: d.id,
-      shortId: d.id.slice(0, 8),
+      name: (d.id === list.thisDesk ? thisName : null) ?? d.name,
+      shortId: shortDeskId(d.id),
       thisDesk: d.id === list.thisDesk,
       version: d.version === null ? t('desks.versionUnknown') : t('desks.version', { version: d.version }),
       upgrade: outOfDate ? t('desks.upgrade') : null,
@@ -59,5 +66,5 @@ export function deskLines(list: DeskList): DeskLine[] {
       lastContactAt: d.lastContactAt,
     };
   });
-  return lines.sort((a, b) => b.problems - a.problems || a.lastContactAt - b.lastContactAt || a.id.localeCompare(b.id));
+  return lines.sort((a, b) => b.problems - a.problems || a.lastContactAt - b.lastContactAt || (a.name ?? a.shortId).localeCompare(b.name ?? b.shortId) || a.id.localeCompare(b.id));
 }

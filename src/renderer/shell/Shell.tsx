@@ -16,6 +16,7 @@ import { BackupWatch } from './BackupWatch';
 import { SyncIndicator, SyncLiveRegion } from '../sync/SyncIndicator';
 import { ClockWarning } from '../sync/ClockWarning';
 import { HubRestoredNotice } from '../sync/HubRestoredNotice';
+import { RekeyedNotice } from '../sync/RekeyedNotice';
 import { useScrollHints } from './scrollHints';
 import { useFocusHeadingOn, useFocusNeverLost } from './pageFocus';
 import { CommandPalette } from './CommandPalette';
@@ -74,6 +75,7 @@ export const Shell = memo(function Shell({ page }: { page: (route: Route) => Rea
         <ConnectionBanner />
         <ClockWarning />
         <HubRestoredNotice />
+        <RekeyedNotice />
         <Box id="main" tabIndex={-1} className={classes.main}>
           <RoutedPage page={page} onRouteChange={closeMobile} />
         </Box>

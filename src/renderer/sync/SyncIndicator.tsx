@@ -38,6 +38,8 @@ export function SyncIndicator({ compact, narrow, place }: { compact: boolean; na
   const { online, pending, conflicts, lastSyncedAt, url } = status;
   const sessionless = !online && status.noSession === true;
   const lines = [
+    // Which desk this is, by the name the centre's other desks and the hub know it by.
+    status.deskName === undefined ? null : t('sync.deskName', { name: status.deskName }),
     t(online ? 'sync.onlineDetail' : sessionless ? 'sync.noSessionDetail' : 'sync.offlineDetail', { url }),
     lastSyncedAt === null ? t('sync.neverSynced') : t('sync.lastSynced', { when: formatRelative(lastSyncedAt, now) }),
     pending > 0 ? t('sync.pendingDetail', { pending: tc('sync.pending', pending) }) : null,

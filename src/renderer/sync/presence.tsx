@@ -97,7 +97,8 @@ export function TicketPresence({ ticketId }: { ticketId: string }) {
         const sentence = t(p.state === 'typing' ? 'presence.typing' : 'presence.viewing', { who: who(p) });
         return (
           <span key={`${p.userId}|${p.deskId}`} className={classes.presence} data-state={p.state}>
-            <Tooltip label={sentence} withArrow>
+            {/* Where they are, by their desk's name (the same person may be at two desks). */}
+            <Tooltip label={p.deskName ? t('presence.atDesk', { sentence, desk: p.deskName }) : sentence} withArrow>
               <Avatar size={22} radius="xl" color={p.state === 'typing' ? 'grape' : 'indigo'} aria-hidden>
                 {initials(p.name)}
               </Avatar>

@@ -12,6 +12,7 @@ import type { BatchNews, SyncApplier } from './apply';
 import { forgetHubRestored, keepHubRestored } from './hubRestoredNotice';
 import { eventAtCursor, keepEventAtCursor } from './cursorEvent';
 import { DESK_EPOCH_HEADER } from '../../../shared/deskReport';
+import { deskNameOf } from '../deskName';
 import { HUB_EPOCH_KEY } from '../deskPlace';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
@@ -155,7 +156,7 @@ export function syncEngine(options: SyncEngineOptions) {
   const epochOf = () => Number(db.get(k.selectFrom('meta').select('value').where('key', '=', HUB_EPOCH_KEY))?.value ?? 0) || 0;
   const setEpoch = (epoch: number) => db.run(k.insertInto('meta').values({ key: HUB_EPOCH_KEY, value: String(epoch) }).onConflict((c) => c.column('key').doUpdateSet({ value: String(epoch) })));
   const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-  const report = (): DeskReport => ({ skewMs: options.clockSkewMs?.() ?? null, outbox: outboxCount() });
+  const report = (): DeskReport => ({ skewMs: options.clockSkewMs?.() ?? null, outbox: outboxCount(), name: deskNameOf(db) });
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
   const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
     db.run(k.updateTable('sync_state').set(patch).where('id', '=', 1));
@@ -175,7 +176,7 @@ export function syncEngine(options: SyncEngineOptions) {
       doFetch(`${link.url}${path}`, {
         method,
         // The desk's machine version on every call: the hub sends a pull nothing past what this desk can read (deskVersion.ts).
-        // With its clock's skew and its outbox's count, for the hub's Desks page (deskReport.ts).
+        // With its clock's skew, its outbox's count and its name, for the hub's Desks page (deskReport.ts).
         // And the hub's epoch of its count of pushes, which tells a second writer under this id from a desk restored from a backup (src/hub/sync.ts).
         headers: { authorization, [DESK_VERSION_HEADER]: String(deskVersion), [DESK_EPOCH_HEADER]: String(epochOf()), ...deskReportHeaders(report()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
