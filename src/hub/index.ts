@@ -139,7 +139,8 @@ async function main(argv: string[]): Promise<number> {
   });
   // Its address first, on a line of its own (what scripts read), then where its data is.
   process.stdout.write(`${say.tr('serving', { url: hub.url })}\n`);
-  process.stdout.write(`${dir ? say.tr('dataEmbedded', { dir: join(dir, 'pg') }) : say.tr('dataUrl', { where: shownDatabase(databaseUrl!, say) })}\n`);
+  // DATABASE_URL, when set, is used rather than an embedded PostgreSQL in --data (server.ts).
+  process.stdout.write(`${databaseUrl ? say.tr('dataUrl', { where: shownDatabase(databaseUrl, say) }) : say.tr('dataEmbedded', { dir: join(dir!, 'pg') })}\n`);
   log.info({ hubUrl: hub.url }, 'hub started');
   // A hub nobody can sign in to: say how its first admin is made.
   if (!(await hasActiveAdmin(hub.db))) {
