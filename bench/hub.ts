@@ -73,7 +73,7 @@ async function freshHub(): Promise<BenchHub> {
   const databaseUrl = server.url.replace(/\/postgres$/, `/${name}`);
   const db = openDb(openPool(databaseUrl, quietLog(), 4));
   await migrate(db);
-  const child = spawn(process.execPath, [...(process.env.TAGDESK_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TAGDESK_HUB_PROFILE}`] : []), '--import', 'tsx', 'src/hub/index.ts', '--port', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.TAGDESK_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TAGDESK_HUB_PROFILE}`] : []), '--import', 'tsx', 'src/hub/index.ts', '--port', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', TAGDESK_LANG: 'en' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {

@@ -235,7 +235,7 @@ describe('admin API', () => {
 // this process, and a blocked loop resets its kept-alive connections.
 const hubCli = (args: string[], env: Record<string, string>, input = '') =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, TAGDESK_LANG: 'en', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

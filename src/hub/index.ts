@@ -2,28 +2,34 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createUser, hasActiveAdmin, newUserSchema, resetPassword, toUser } from './accounts';
-import { openDb, openPool, type HubDb } from './db';
-import { clusterOwner, runningPostgresUrl, startEmbeddedPostgres } from './embeddedPostgres';
-import { hubLogger } from './log';
-import { migrate } from './migrations';
-import { startHub } from './server';
-import { startFailure, tlsFileFailure, tlsPairFailure } from './startErrors';
+import type { HubDb } from './db';
+import { hubSay, HubSaid, type HubSay } from './messages';
+import { databaseFailure, failureLine, shownDatabase, startFailure, tlsFileFailure, tlsPairFailure } from './startErrors';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
-import { say } from '../shared/messageKeys';
+import { cliLanguageOf, takeLanguage } from '../shared/cliLanguage.mjs';
+import { argsRefusal } from '../shared/cliText';
 
 // `npm run hub -- --data DIR --port N`: serve (prints the URL on its first line of stdout).
 // `npm run hub -- create-admin --data DIR --email E [--password P]`: the first admin.
 // `npm run hub -- reset-password --data DIR --email E [--password P]`: a forgotten password.
 // DATABASE_URL, when set, is the PostgreSQL to use instead of the embedded one in DIR.
+// What it says to people is in ./messages, in English or Persian (--lang fa, TAGDESK_LANG=fa,
+// LANG=fa_IR.UTF-8), as the desk's `tagdesk` says it; its JSON logs stay English.
+//
+// The hub's own modules (the server, PostgreSQL, password hashing) are loaded once the command
+// line is understood: usage and a wrong command line answer at once, not after a second or two.
 
-const USAGE = `usage:
-  npm run hub -- [--data DIR] [--port N] [--host 127.0.0.1] [--cert FILE --key FILE]
-  npm run hub -- create-admin [--data DIR] --email EMAIL [--name NAME] [--password PASSWORD]
-  npm run hub -- reset-password [--data DIR] --email EMAIL [--password PASSWORD]
-DATABASE_URL=postgres://… uses that server instead of an embedded one in DIR.`;
+let say: HubSay = hubSay('en');
+const usage = () => say.tr('usage');
 
 async function main(argv: string[]): Promise<number> {
+  const { flag, rest } = takeLanguage(argv);
+  say = hubSay(cliLanguageOf(flag, process.env));
+  if (flag !== null && flag !== 'en' && flag !== 'fa') {
+    console.error(`${say.tr('error.badLang', { lang: flag })}\n${usage()}`);
+    return 2;
+  }
+  argv = rest;
   const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'serve';
   const args = command === 'serve' ? argv : argv.slice(1);
   let values;
@@ -43,37 +49,38 @@ async function main(argv: string[]): Promise<number> {
       },
     }).values;
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    const refusal = argsRefusal(error);
+    console.error(`${refusal ? say.tr(refusal.key, refusal.vars) : failureLine(error, say)}\n${usage()}`);
     return 2;
   }
   if (values.help) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const dataDir = values.data ?? process.env.TAGDESK_HUB_DATA;
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (!dataDir && !databaseUrl) {
-    console.error(`The hub needs --data DIR (it keeps its PostgreSQL there) or DATABASE_URL.\n${USAGE}`);
+    console.error(`${say.tr('needsData')}\n${usage()}`);
     return 2;
   }
   if (command === 'create-admin') return createAdmin(values, dataDir ? resolve(dataDir) : undefined, databaseUrl);
   if (command === 'reset-password') return resetForgottenPassword(values, dataDir ? resolve(dataDir) : undefined, databaseUrl);
   if (command !== 'serve') {
-    console.error(`Unknown command "${command}".\n${USAGE}`);
+    console.error(`${say.tr('unknownCommand', { command })}\n${usage()}`);
     return 2;
   }
 
   const port = Number(values.port ?? 4180);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port takes a number from 0 to 65535 (0: any free port), not "${values.port}".`);
+    console.error(say.tr('badPort', { port: values.port ?? '' }));
     return 2;
   }
   if (isFetchBlockedPort(port)) {
-    console.error(say('hubPortBlocked', { port }));
+    console.error(say.tr('portBlocked', { port }));
     return 2;
   }
   if (Boolean(values.cert) !== Boolean(values.key)) {
-    console.error('TLS needs both --cert and --key.');
+    console.error(say.tr('tlsBoth'));
     return 2;
   }
   let tls: { cert: Buffer; key: Buffer } | undefined;
@@ -82,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         return readFileSync(file);
       } catch (error) {
-        return tlsFileFailure(flag, file, error);
+        return tlsFileFailure(flag, file, error, say);
       }
     };
     const cert = read('--cert', values.cert);
@@ -93,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     }
     tls = { cert, key };
   }
+  const [{ hubLogger }, { startHub }, { hasActiveAdmin }] = await Promise.all([import('./log'), import('./server'), import('./accounts')]);
   const log = hubLogger();
   const dir = dataDir ? resolve(dataDir) : undefined;
   const host = values.host ?? '127.0.0.1';
@@ -107,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       ...(tls ? { tls } : {}),
     });
   } catch (error) {
-    console.error(tlsPairFailure(error) ?? startFailure(error, { port, host, databaseUrl }));
+    console.error(tlsPairFailure(error, say) ?? startFailure(error, { port, host, databaseUrl }, say));
     return 1;
   }
   // Listened for from the moment the hub serves. One Ctrl+C can arrive twice (the terminal's,
@@ -129,11 +137,14 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
   });
-  process.stdout.write(`Tagdesk hub serving ${hub.url}\n`);
+  // Its address first, on a line of its own (what scripts read), then where its data is.
+  process.stdout.write(`${say.tr('serving', { url: hub.url })}\n`);
+  // DATABASE_URL, when set, is used rather than an embedded PostgreSQL in --data (server.ts).
+  process.stdout.write(`${databaseUrl ? say.tr('dataUrl', { where: shownDatabase(databaseUrl, say) }) : say.tr('dataEmbedded', { dir: join(dir!, 'pg') })}\n`);
   log.info({ hubUrl: hub.url }, 'hub started');
   // A hub nobody can sign in to: say how its first admin is made.
   if (!(await hasActiveAdmin(hub.db))) {
-    process.stdout.write(`No admin account yet: nobody can sign in. Create the first one (it asks for the password):\n  ${dir ? '' : 'DATABASE_URL=… '}npm run hub -- create-admin${whereFlag(dir)} --email you@example.com\n`);
+    process.stdout.write(`${say.tr('noAdmin', { command: `${dir ? '' : 'DATABASE_URL=… '}npm run hub -- create-admin${whereFlag(dir)} --email you@example.com` })}\n`);
   }
 
   await stopped;
@@ -143,28 +154,29 @@ async function main(argv: string[]): Promise<number> {
 
 async function createAdmin(values: { email?: string; name?: string; password?: string }, dir: string | undefined, databaseUrl: string | undefined): Promise<number> {
   if (!values.email) {
-    console.error(`create-admin needs --email.\n${USAGE}`);
+    console.error(`${say.tr('admin.needsEmail')}\n${usage()}`);
     return 2;
   }
+  const { createUser, newUserSchema, PASSWORD_MIN } = await import('./accounts');
   // Said before anything is asked or started, in the words of the command line: the account
   // rules' own message ("Not a valid user: ✖ … → at password") came only after the password
   // had been typed twice.
   if (!newUserSchema.shape.email.safeParse(values.email).success) {
-    console.error(`--email needs an email address like ava@example.com, not "${values.email}". No admin was created.`);
+    console.error(say.tr('admin.badEmail', { email: values.email }));
     return 2;
   }
-  const password = await newPassword(values.password, 'Password for the new admin (at least 10 characters): ', 'No admin was created');
+  const password = await newPassword(values.password, say.tr('admin.prompt', { min: PASSWORD_MIN }), say.tr('admin.nothing'));
   if (password === null) return 2;
   const email = values.email;
   return withHubDatabase(dir, databaseUrl, async (db) => {
     const taken = await db.selectFrom('users').select('id').where('email', '=', newUserSchema.shape.email.parse(email)).executeTakeFirst();
     if (taken) {
       // Most often the admin who forgot their password: say how they get back in.
-      console.error(`There is already an account with the email ${email}; no admin was created. If its password is forgotten, set a new one:\n  npm run hub -- reset-password${whereFlag(dir)} --email ${email}`);
+      console.error(say.tr('admin.taken', { email, command: `npm run hub -- reset-password${whereFlag(dir)} --email ${email}` }));
       return 1;
     }
     const user = await createUser(db, { email, name: values.name ?? email.split('@')[0], role: 'admin', password }, Date.now());
-    console.log(`Admin ${user.email} created, named "${user.name}". Sign in with it at a desk joined to this hub (npm run web -- --data DIR --hub URL): People there adds everyone else.`);
+    console.log(say.tr('admin.created', { email: user.email, name: user.name }));
     return 0;
   });
 }
@@ -177,12 +189,13 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
  */
 async function resetForgottenPassword(values: { email?: string; password?: string }, dir: string | undefined, databaseUrl: string | undefined): Promise<number> {
   if (!values.email) {
-    console.error(`reset-password needs --email (the account's).\n${USAGE}`);
+    console.error(`${say.tr('reset.needsEmail')}\n${usage()}`);
     return 2;
   }
+  const { newUserSchema, PASSWORD_MIN, resetPassword, toUser } = await import('./accounts');
   const parsedEmail = newUserSchema.shape.email.safeParse(values.email);
   if (!parsedEmail.success) {
-    console.error(`--email needs an email address like ava@example.com, not "${values.email}". No password was changed.`);
+    console.error(say.tr('reset.badEmail', { email: values.email }));
     return 2;
   }
   const email = parsedEmail.data;
@@ -192,19 +205,19 @@ async function resetForgottenPassword(values: { email?: string; password?: strin
       // Asked before the password is typed; the admins named, as the one who runs the hub may
       // have forgotten which email they gave create-admin too.
       const admins = await db.selectFrom('users').select('email').where('role', '=', 'admin').where('active', '=', true).orderBy('email').execute();
-      const known = admins.length ? `The hub's admins: ${admins.map((a) => a.email).join(', ')}.` : `The hub has no admin yet: npm run hub -- create-admin${whereFlag(dir)} --email ${email}`;
-      console.error(`No account has the email ${email}; no password was changed. ${known}`);
+      const known = admins.length ? say.tr('reset.admins', { emails: admins.map((a) => a.email).join(', ') }) : say.tr('reset.noAdmin', { command: `npm run hub -- create-admin${whereFlag(dir)} --email ${email}` });
+      console.error(say.inLine('reset.noAccount', 'known', known, { email }));
       return 1;
     }
-    const password = await newPassword(values.password, `New password for ${email} (at least 10 characters): `, 'No password was changed');
+    const password = await newPassword(values.password, say.tr('reset.prompt', { email, min: PASSWORD_MIN }), say.tr('reset.nothing'));
     if (password === null) return 2;
     await resetPassword(db, row.id, { password }, Date.now());
     const user = toUser(row);
-    const inactive = user.active ? '' : ' The account is deactivated: an admin turns it back on under People before it can sign in.';
     // A desk keeps a verifier of the password last used there, to sign in while the hub cannot be
     // reached (hubLink.ts signInOffline): the reset reaches it only with the next online sign-in.
-    const offlineDesks = ` A desk that cannot reach the hub still accepts the old password, the one kept there, until ${user.name} next signs in at that desk while it reaches the hub.`;
-    console.log(`New password set for ${user.email} (${user.name}). Its sessions have ended and its sign-in lock is lifted: sign in with the new password at a desk joined to this hub.${offlineDesks}${inactive}`);
+    const said = [say.tr('reset.done', { email: user.email, name: user.name }), say.tr('reset.offlineDesks', { name: user.name })];
+    if (!user.active) said.push(say.tr('reset.inactive'));
+    console.log(said.join(' '));
     return 0;
   });
 }
@@ -217,21 +230,22 @@ function whereFlag(dir: string | undefined): string {
 
 /** The password given by --password, or asked twice unseen; null (said why) when it will not do. */
 async function newPassword(given: string | undefined, question: string, nothingDone: string): Promise<string | null> {
+  const { newUserSchema, PASSWORD_MAX, PASSWORD_MIN } = await import('./accounts');
   const tooShort = (p: string) => !newUserSchema.shape.password.safeParse(p).success;
-  const passwordRule = `The password needs at least 10 characters (and at most 256). ${nothingDone}`;
+  const rule = (key: 'password.tooShort' | 'password.tooShortTyped') => say.inLine(key, 'nothing', nothingDone, { min: PASSWORD_MIN, max: PASSWORD_MAX });
   if (given !== undefined) {
     if (!tooShort(given)) return given;
-    console.error(`${passwordRule}.`);
+    console.error(rule('password.tooShort'));
     return null;
   }
   const password = await ask(question);
   if (tooShort(password)) {
-    console.error(`${passwordRule}; run the command again.`);
+    console.error(rule('password.tooShortTyped'));
     return null;
   }
   // Typed unseen, so typed twice: a slip would lock the centre out of its own hub.
-  if ((await ask('The same password again: ')) !== password) {
-    console.error(`The two passwords differ. ${nothingDone}; run the command again.`);
+  if ((await ask(say.tr('password.again'))) !== password) {
+    console.error(say.inLine('password.differ', 'nothing', nothingDone));
     return null;
   }
   return password;
@@ -239,6 +253,7 @@ async function newPassword(given: string | undefined, question: string, nothingD
 
 /** Runs `work` on the hub's database: DATABASE_URL, a running hub's PostgreSQL, or one started for it. */
 async function withHubDatabase(dir: string | undefined, databaseUrl: string | undefined, work: (db: HubDb) => Promise<number>): Promise<number> {
+  const [{ hubLogger }, { openDb, openPool }, { startEmbeddedPostgres }, { migrate }] = await Promise.all([import('./log'), import('./db'), import('./embeddedPostgres'), import('./migrations')]);
   const log = hubLogger({ level: 'warn', destination: process.stderr });
   // A hub serving the folder keeps its PostgreSQL: use it rather than start another.
   let url = databaseUrl ?? (dir ? await serverOfRunningHub(join(dir, 'pg')) : null);
@@ -249,7 +264,7 @@ async function withHubDatabase(dir: string | undefined, databaseUrl: string | un
     await migrate(db);
     return await work(db);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(databaseUrl ? databaseFailure(error, databaseUrl, say) : failureLine(error, say));
     return 1;
   } finally {
     await db.destroy();
@@ -294,11 +309,12 @@ function ask(question: string): Promise<string> {
 
 /** When a hub runs this folder's PostgreSQL, its URL once it is ready; else null. */
 async function serverOfRunningHub(pgDir: string): Promise<string | null> {
+  const { clusterOwner, runningPostgresUrl } = await import('./embeddedPostgres');
   const deadline = Date.now() + 60_000;
   while (clusterOwner(pgDir) !== null) {
     const url = runningPostgresUrl(pgDir);
     if (url) return url;
-    if (Date.now() > deadline) throw new Error('A hub is starting on this folder but its PostgreSQL is not ready; try again.');
+    if (Date.now() > deadline) throw new HubSaid('pg.notReady');
     await new Promise((r) => setTimeout(r, 200));
   }
   return null;
@@ -307,7 +323,7 @@ async function serverOfRunningHub(pgDir: string): Promise<string | null> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(failureLine(error, say));
     process.exit(1);
   },
 );

@@ -35,7 +35,7 @@ interface HubProcess {
 }
 
 function spawnHub(args: string[], env: Record<string, string> = {}): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args, '--port', '0'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args, '--port', '0'], { env: { ...process.env, LOG_LEVEL: 'warn', TAGDESK_LANG: 'en', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -204,7 +204,7 @@ describe('a hub that cannot start', () => {
   /** One run of the hub to its end: exit code, and what it printed. */
   const runHub = (args: string[], typed?: string) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: [typed === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', TAGDESK_LANG: 'en' }, stdio: [typed === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
       running.push(child);
       if (typed !== undefined) child.stdin!.end(typed);
       let out = '';
@@ -285,7 +285,7 @@ describe('a hub that cannot start', () => {
     const closedPort = (holder.address() as AddressInfo).port;
     await new Promise<void>((resolve) => holder.close(() => resolve()));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/index.ts', '--port', '0'], {
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: `postgres://hubuser:s3cret-pw@127.0.0.1:${closedPort}/tagdesk` },
+      env: { ...process.env, LOG_LEVEL: 'warn', TAGDESK_LANG: 'en', DATABASE_URL: `postgres://hubuser:s3cret-pw@127.0.0.1:${closedPort}/tagdesk` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.push(child);

@@ -1,6 +1,12 @@
 // Why the hub did not start, said to the person who started it: what was wrong and what to do.
 // A system error's own text ("listen EADDRINUSE: address already in use 127.0.0.1:4180",
-// "error:0480006C:PEM routines::no start line") names neither the flag nor the fix.
+// "error:0480006C:PEM routines::no start line") names neither the flag nor the fix. In the
+// reader's language (messages.ts): English unless the command line was asked for Persian.
+
+import { deskOpenText, type DeskOpenSentence } from '../main/core/db/openErrors';
+import { hubSay, HubSaid, type HubSay } from './messages';
+
+const english = hubSay('en');
 
 export interface StartSetting {
   port: number;
@@ -19,61 +25,77 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /** DATABASE_URL as it may be printed: user, host, port and database, never the password. */
-export function shownDatabase(url: string): string {
+export function shownDatabase(url: string, say: HubSay = english): string {
   try {
     const u = new URL(url);
     const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
     return `${user}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
   } catch {
-    return 'DATABASE_URL (not a URL that can be read)';
+    return say.tr('start.unreadableUrl');
   }
 }
 
-export function startFailure(error: unknown, setting: StartSetting): string {
+/** What PostgreSQL or the network said of DATABASE_URL, by code, in words that say what to do. */
+const DATABASE_REASONS = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '28P01', '28000', '3D000', '42501'] as const;
+
+export function startFailure(error: unknown, setting: StartSetting, say: HubSay = english): string {
   const code = codeOf(error);
   const { port, host } = setting;
   switch (code) {
     case 'EADDRINUSE':
-      return `Port ${port} on ${host} is already in use (another hub, or another program). Stop that program, or start the hub on another port with --port N (--port 0 takes any free port).`;
+      return say.tr('start.portInUse', { port, host });
     case 'EADDRNOTAVAIL':
-      return `--host ${host} is not an address of this computer. Give one of its own addresses, or 0.0.0.0 to serve on all of them.`;
+      return say.tr('start.badHost', { host });
     case 'EACCES':
-      return `This user may not serve port ${port} (ports below 1024 need more rights). Choose a port above 1024 with --port N.`;
+      if (!(error instanceof HubSaid) && !deskOpenSentence(error)) return say.tr('start.portDenied', { port });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  if (setting.databaseUrl) {
-    const where = shownDatabase(setting.databaseUrl);
-    const why: Record<string, string> = {
-      ECONNREFUSED: 'nothing answers there. Is PostgreSQL running, and on that port?',
-      ENOTFOUND: 'that host name is not known.',
-      EAI_AGAIN: 'that host name could not be looked up (no DNS answer).',
-      ETIMEDOUT: 'the connection timed out. Is a firewall in the way?',
-      '28P01': 'the password was refused.',
-      '28000': 'that user may not connect (pg_hba.conf).',
-      '3D000': 'that database does not exist. Create it (createdb), or name another in DATABASE_URL.',
-      '42501': 'that user may not create the hub’s tables there. Grant it CREATE on the database, or use its owner.',
-    };
-    const reason = code ? why[code] : undefined;
-    if (reason) return `The hub could not use the PostgreSQL at ${where}: ${reason}`;
-    return `The hub could not use the PostgreSQL at ${where}: ${message}`;
-  }
-  return message;
+  if (setting.databaseUrl) return databaseFailure(error, setting.databaseUrl, say);
+  return failureLine(error, say);
 }
 
+/** The PostgreSQL of DATABASE_URL that cannot be used: where (without its password), and why. */
+export function databaseFailure(error: unknown, databaseUrl: string, say: HubSay = english): string {
+  const where = shownDatabase(databaseUrl, say);
+  const reason = DATABASE_REASONS.find((c) => c === codeOf(error));
+  if (reason) return say.inLine('start.database', 'reason', say.tr(`db.${reason}`), { where });
+  return say.tr('start.database', { where, reason: messageOf(error) });
+}
+
+/**
+ * Any other reason, in the reader's words when it was said by key (the embedded PostgreSQL's,
+ * the data folder the core could not make); else the system's own words, as a value.
+ */
+export function failureLine(error: unknown, say: HubSay = english): string {
+  if (error instanceof HubSaid) return say.tr(error.key, error.vars);
+  const sentence = deskOpenSentence(error);
+  if (sentence) return say.language === 'en' ? messageOf(error) : deskOpenText(say.language, sentence);
+  const message = messageOf(error);
+  return say.language === 'en' ? message : say.tr('start.other', { message });
+}
+
+/**
+ * The sentence of the core's DeskOpenError (a data folder it could not make): by its name, so that
+ * this file, read before anything is started, does not load the desk's database module.
+ */
+function deskOpenSentence(error: unknown): DeskOpenSentence | null {
+  return error instanceof Error && error.name === 'DeskOpenError' ? ((error as { sentence?: DeskOpenSentence | null }).sentence ?? null) : null;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** What a certificate or key file that cannot be used is told: which flag, which file, why. */
-export function tlsFileFailure(flag: '--cert' | '--key', file: string, error: unknown): string {
+export function tlsFileFailure(flag: '--cert' | '--key', file: string, error: unknown, say: HubSay = english): string {
   const code = codeOf(error);
-  if (code === 'ENOENT') return `${flag} ${file}: there is no such file.`;
-  if (code === 'EACCES') return `${flag} ${file}: this user may not read it.`;
-  if (code === 'EISDIR') return `${flag} ${file}: that is a folder; give the PEM file in it.`;
-  return `${flag} ${file}: ${error instanceof Error ? error.message : String(error)}`;
+  if (code === 'ENOENT') return say.tr('tls.noFile', { flag, file });
+  if (code === 'EACCES') return say.tr('tls.cannotRead', { flag, file });
+  if (code === 'EISDIR') return say.tr('tls.folder', { flag, file });
+  return say.tr('tls.other', { flag, file, error: messageOf(error) });
 }
 
 /** A certificate and key that Node refuses (not PEM, or not a pair). */
-export function tlsPairFailure(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/PEM routines|no start line|bad base64|DECODER routines/i.test(message))
-    return 'The --cert and --key files must be PEM (text that starts with "-----BEGIN"). Convert a .pfx or .der file with openssl first.';
-  if (/key values mismatch|KEY_VALUES_MISMATCH/i.test(message)) return 'The --key file is not the private key of the --cert certificate: give the key that was made with it.';
+export function tlsPairFailure(error: unknown, say: HubSay = english): string | null {
+  const message = messageOf(error);
+  if (/PEM routines|no start line|bad base64|DECODER routines/i.test(message)) return say.tr('tls.notPem');
+  if (/key values mismatch|KEY_VALUES_MISMATCH/i.test(message)) return say.tr('tls.notPair');
   return null;
 }

@@ -8,6 +8,7 @@ import { DESK_OPEN_EN, type DeskOpenKey } from '../core/db/openErrors';
 import { copyDesk, openToAll, type RunOptions, tagdesk as run } from '../core/testing/processes';
 import { cliEn, cliFa, cliLanguageOf, cliSay, cliTranslator, cliWord, deskOpenLine } from './messages';
 import { nodeTooOldText, takeLanguage } from './nodeTooOld.mjs';
+import { englishLeft, latinDigitsLeft } from '../../shared/testing/persianOutput';
 
 // The CLI speaks Persian when asked (--lang fa, TAGDESK_LANG=fa, LANG=fa_IR.UTF-8): its
 // lines for people, errors included, come from the same keys as the English ones.
@@ -16,20 +17,13 @@ const IMPORTS = join(process.cwd(), 'src', 'main', 'core', 'import', 'fixtures')
 const KB = join(process.cwd(), 'bench', 'fixtures');
 
 /**
- * The English left in a Persian line: two Latin words in a row. A value filled in (isolated
- * FSI … PDI: a path, a name, an id), a flag kept as typed (between LRMs) and the synopsis of
- * a command in the usage (`  import --from zendesk|…` up to its Persian description) are
- * not sentences and are skipped.
+ * The English left in a Persian line: two Latin words in a row (src/shared/testing/persianOutput.ts,
+ * which the hub's test checks with too). The synopsis of a command in the usage
+ * (`  import --from zendesk|…` up to its Persian description) is not a sentence and is skipped.
  */
-function english(text: string): string[] {
-  const plain = text
-    .replace(/\u2068[^\u2069]*\u2069/g, ' ')
-    .replace(/\u200e[^\u200e\n]*\u200e/g, ' ')
-    .replace(/^ {2}(?:seed|lookup|stats|backup|restore|kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ');
-  return plain.match(/[A-Za-z]{2,}[ ,;:.'"]+[A-Za-z]{2,}/g) ?? [];
-}
+const english = (text: string) => englishLeft(text, /^ {2}(?:seed|lookup|stats|backup|restore|kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm);
 /** Latin digits outside the filled-in values (Persian output writes ۰-۹). */
-const latinDigits = (text: string) => text.replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/\u200e[^\u200e\n]*\u200e/g, ' ').replace(/^ {2}(?:kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm, ' ').match(/[0-9]+/g) ?? [];
+const latinDigits = (text: string) => latinDigitsLeft(text, /^ {2}(?:kb|duplicates|import)\b[^\u0600-\u06FF\n]*/gm);
 
 /**
  * A line's cells (runs separated by two spaces or more) with the columns a terminal shows them

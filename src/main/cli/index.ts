@@ -16,7 +16,8 @@ import { bracketed, matchedWords } from './matchedWords';
 import { duplicates, importFiles, type CliHost } from './customers';
 import { lookupLine } from './lookupMessage';
 import { cliDay, cliInLine, deskOpenLine, cliLanguageOf, cliNumber, cliSay, cliTranslator, cliWord, type CliLanguage, type CliSay, type CliT } from './messages';
-import { takeLanguage } from './nodeTooOld.mjs';
+import { takeLanguage } from '../../shared/cliLanguage.mjs';
+import { argsRefusal } from '../../shared/cliText';
 import { problemOf } from '../core/db/openErrors';
 
 // `tagdesk`: the desk from a terminal, for seeding a desk, looking a caller up from a
@@ -409,13 +410,8 @@ function parse<F extends Flags>(args: string[], flags: F, positionals: boolean) 
 
 /** node's parseArgs refusal in the reader's language (by its error code; the option it names). */
 function argsMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown } | null)?.code;
-  const named = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return tr('args.unknownOption', { option: named });
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return tr('args.unexpected', { arg: named });
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return tr(message.includes('does not take') ? 'args.noValue' : 'args.missingValue', { option: named });
-  return message;
+  const refusal = argsRefusal(error);
+  return refusal ? tr(refusal.key, refusal.vars) : error instanceof Error ? error.message : String(error);
 }
 
 /** --help or -h among a command's options (not after `--`, where it is what to look for). */

@@ -1,3 +1,4 @@
+import { ARGS_WORDS, cliNumber, cliSpeaker, cliTranslator as translatorOf, type CliLanguage, type CliSpeaker, type CliVars, type PluralBase } from '../../shared/cliText';
 import { TRIED_WORDS } from '../../shared/lookupTried';
 import { persianWords } from '../../shared/persianWords';
 import { DESK_OPEN_WORDS, type DeskOpenKey, type DeskOpenSentence } from '../core/db/openErrors';
@@ -8,9 +9,12 @@ import { DESK_OPEN_WORDS, type DeskOpenKey, type DeskOpenSentence } from '../cor
 //
 // In Persian, numbers are written in Persian digits; a Latin value (a service tag, a path, an
 // email) inside a sentence is isolated (FSI … PDI) so it keeps its own order in a
-// right-to-left terminal. Commands, flags and file names stay as typed.
+// right-to-left terminal. Commands, flags and file names stay as typed. The machinery (filling
+// in, digits, plurals, the choice of language) is src/shared/cliText.ts and cliLanguage.mjs,
+// which the hub's command line speaks through too.
 
-export type CliLanguage = 'en' | 'fa';
+export type { CliLanguage, CliVars };
+export { cliNumber };
 
 /** The core's sentences about a desk it cannot open, as `open.<key>` entries of a dictionary. */
 function openWords(words: { readonly [K in DeskOpenKey]: string }): { readonly [K in DeskOpenKey as `open.${K}`]: string } {
@@ -45,7 +49,6 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
 (it resumes where it stopped).`,
   'error.noCommand': 'No command given.',
   'error.unknownCommand': 'Unknown command "{command}".',
-  'error.badLang': '--lang must be en or fa, not "{lang}".',
   'error.debugHint': '(run again with --debug for details)',
   'error.deskRefused': '{message}',
   // What the core says of a desk it cannot open (openErrors.ts), by its key.
@@ -154,10 +157,7 @@ not a Tagdesk database; 5 written by a newer Tagdesk (or must be upgraded first)
   'state.resolved': 'resolved',
   'state.closed': 'closed',
   // ---- every command's wrong command line (node's parseArgs, by its error code) ----
-  'args.unknownOption': 'Unknown option "{option}".',
-  'args.missingValue': 'Option "{option}" needs a value.',
-  'args.noValue': 'Option "{option}" does not take a value.',
-  'args.unexpected': 'Unexpected argument "{arg}": this command takes no other arguments.',
+  ...ARGS_WORDS.en,
   'usage.head': 'Usage:',
   'args.wholeNumber': '{flag} must be a whole number.',
   'args.atLeast': '{flag} must be at least {min}.',
@@ -315,7 +315,6 @@ lookup و stats و backup فقط می‌خوانند.
 ‎migrate‎ با ‎Ctrl+C‎ (‎SIGINT‎) یا ‎SIGTERM‎ متوقف شد (از همان جا که ماند ادامه می‌یابد).`,
   'error.noCommand': 'فرمانی داده نشد.',
   'error.unknownCommand': 'فرمان ناشناخته: «{command}».',
-  'error.badLang': '‎--lang‎ باید en یا fa باشد، نه «{lang}».',
   'error.debugHint': '(برای جزئیات، دوباره با ‎--debug‎ اجرا کنید)',
   'error.deskRefused': 'میز این درخواست را نپذیرفت: {message}',
   ...openWords(DESK_OPEN_WORDS.fa),
@@ -393,10 +392,7 @@ lookup و stats و backup فقط می‌خوانند.
   ...persianWords.matchedBy,
   ...persianWords.state,
   ...persianWords.tier('tier'),
-  'args.unknownOption': 'گزینهٔ ناشناخته: «{option}».',
-  'args.missingValue': 'گزینهٔ «{option}» مقداری می‌خواهد.',
-  'args.noValue': 'گزینهٔ «{option}» مقدار نمی‌گیرد.',
-  'args.unexpected': 'ورودی نابه‌جا: «{arg}»؛ این فرمان ورودی دیگری نمی‌گیرد.',
+  ...ARGS_WORDS.fa,
   'usage.head': 'روش کار:',
   'args.wholeNumber': '{flag} باید عددی درست باشد.',
   'args.atLeast': '{flag} باید دست‌کم {min} باشد.',
@@ -527,30 +523,13 @@ export const CLI_DICTIONARIES: Record<CliLanguage, { readonly [K in CliKey]: str
 // The language asked for: `--lang` (null when absent), else TAGDESK_LANG, else the POSIX locale
 // variables in their order of precedence; anything but Persian is English. Plain JavaScript, as
 // the refusal of a too old Node (bin/tagdesk.mjs, scripts/check-node.mjs) chooses with it too.
-export { cliLanguageOf } from './nodeTooOld.mjs';
+export { cliLanguageOf } from '../../shared/cliLanguage.mjs';
 
-const FSI = '\u2068';
-const PDI = '\u2069';
-
-export type CliVars = Record<string, string | number>;
 export type CliT = (key: CliKey, vars?: CliVars) => string;
 
 /** t() for one language: fills {name}s, Persian digits for numbers, Latin values isolated. */
 export function cliTranslator(language: CliLanguage): CliT {
-  const dict = CLI_DICTIONARIES[language];
-  const number = new Intl.NumberFormat(language === 'fa' ? 'fa-IR' : 'en-US', { useGrouping: language === 'fa' });
-  return (key, vars) =>
-    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = vars?.[name];
-      if (value === undefined) return whole;
-      if (typeof value === 'number') return language === 'fa' ? number.format(value) : String(value);
-      return language === 'fa' && /[A-Za-z0-9@/\\]/.test(value) ? FSI + value + PDI : value;
-    });
-}
-
-/** A count in the reader's digits. */
-export function cliNumber(language: CliLanguage, n: number): string {
-  return language === 'fa' ? new Intl.NumberFormat('fa-IR').format(n) : String(n);
+  return translatorOf(language, CLI_DICTIONARIES[language]);
 }
 
 /** Whether a key built at run time ("segment." + a value) is one of the dictionary's. */
@@ -577,20 +556,10 @@ export function cliDay(language: CliLanguage, at: number): string {
 }
 
 /** Keys that come in plural forms: `x_one` and `x_other`. */
-export type CliPluralBase = { [K in CliKey]: K extends `${infer B}_other` ? B : never }[CliKey];
+export type CliPluralBase = PluralBase<CliKey>;
 
 /** What a command needs to speak to people: the language, t(), plural t() and numbers. */
-export interface CliSay {
-  language: CliLanguage;
-  tr: CliT;
-  /** Picks `base_one` or `base_other` by the language's plural rules and fills in {count}. */
-  tc: (base: CliPluralBase, count: number, vars?: CliVars) => string;
-  /** A whole number in the reader's digits. */
-  n: (value: number) => string;
-  /** A fraction with `digits` decimals: 0.457 in English, ۰٫۴۵۷ in Persian. */
-  decimal: (value: number, digits: number) => string;
-  /** A share (0..1) as a percentage with one decimal: 45.0 % in English, ۴۵٫۰٪ in Persian. */
-  percent: (share: number) => string;
+export interface CliSay extends CliSpeaker<CliKey> {
   /** Why a file cannot be read (ENOENT, EACCES…), in words when the code is a known one. */
   fileError: (code: string) => string;
   /** How long something took, in whole seconds: "under a second", "1 second", "2 minutes and 5 seconds". */
@@ -598,16 +567,10 @@ export interface CliSay {
 }
 
 export function cliSay(language: CliLanguage): CliSay {
-  const tr = cliTranslator(language);
-  const rules = new Intl.PluralRules(language);
-  const fa = language === 'fa';
-  const tc: CliSay['tc'] = (base, count, vars) => tr(`${base}_${rules.select(count) === 'one' ? 'one' : 'other'}` as CliKey, { ...vars, count });
+  const speaker = cliSpeaker(language, CLI_DICTIONARIES[language]);
+  const { tr, tc } = speaker;
   return {
-    language,
-    tr,
-    tc,
-    n: (value) => cliNumber(language, value),
-    decimal: (value, digits) => (fa ? new Intl.NumberFormat('fa-IR', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : value.toFixed(digits)),
+    ...speaker,
     fileError: (code) => (isCliKey(`fileError.${code}`) ? tr(`fileError.${code}` as CliKey) : code),
     duration: (ms) => {
       const total = Math.round(ms / 1000);
@@ -617,7 +580,6 @@ export function cliSay(language: CliLanguage): CliSay {
       if (minutes === 0) return seconds;
       return total % 60 === 0 ? tc('count.minutes', minutes) : tr('duration.minutesSeconds', { minutes: tc('count.minutes', minutes), seconds });
     },
-    percent: (share) => (fa ? new Intl.NumberFormat('fa-IR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : `${(share * 100).toFixed(1)} %`),
   };
 }
 

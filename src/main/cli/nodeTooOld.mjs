@@ -1,43 +1,12 @@
 // What `tagdesk` (bin/tagdesk.mjs) and every npm script (scripts/check-node.mjs) say on a Node
-// too old for the project, in the reader's language. Plain JavaScript with no imports: it runs
-// before TypeScript can be loaded, on whatever Node the person has. The CLI's own choice of
-// language (messages.ts's cliLanguageOf) is this one.
+// too old for the project, in the reader's language. Plain JavaScript, importing only plain
+// JavaScript: it runs before TypeScript can be loaded, on whatever Node the person has. The
+// language is chosen as the desk's and the hub's command lines choose it (src/shared/cliLanguage.mjs).
 
 /** The oldest Node the project runs on (better-sqlite3 is built for the pinned one). */
 export const MIN_NODE_MAJOR = 24;
 
-/**
- * The language asked for: `--lang X` or `--lang=X` (when given), then TAGDESK_LANG, then the
- * locale (LC_ALL, LC_MESSAGES, LANG); Persian for `fa`, `fa_IR.UTF-8`, `fa-IR`; else English.
- *
- * @param {string | null} flag
- * @param {Readonly<Record<string, string | undefined>>} env
- * @returns {'en' | 'fa'}
- */
-export function cliLanguageOf(flag, env) {
-  const wanted = flag ?? env.TAGDESK_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return /^fa([_-]|$|\.)/i.test(wanted.trim()) ? 'fa' : 'en';
-}
-
-/**
- * Takes `--lang X` or `--lang=X` out of the arguments (every command has it).
- *
- * @param {readonly string[]} argv
- * @returns {{ flag: string | null, rest: string[] }}
- */
-export function takeLanguage(argv) {
-  /** @type {string[]} */
-  const rest = [];
-  /** @type {string | null} */
-  let flag = null;
-  for (let i = 0; i < argv.length; i++) {
-    const a = /** @type {string} */ (argv[i]);
-    if (a === '--lang') flag = argv[++i] ?? '';
-    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
-    else rest.push(a);
-  }
-  return { flag, rest };
-}
+export { cliLanguageOf, takeLanguage } from '../../shared/cliLanguage.mjs';
 
 // In a Persian line, Latin (a command, a path, a version) is isolated, so it keeps its own order.
 const latin = (/** @type {string} */ s) => `\u2068${s}\u2069`;
