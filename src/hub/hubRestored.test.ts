@@ -365,10 +365,13 @@ describe('a hub restored from an older backup', () => {
     await m.desk.sync.syncNow();
     const fresh = await deskFor(sue);
     expect(await policyOf(fresh)).toMatchObject({ atRiskShare: 0.6 });
-    // Sue's desk, which read both in the old order, reads them again in the new: 60 % (it kept 70 %).
+    // Sue's desk, which read both in the old order, reads them again in the new: 60 % (it kept 70 %,
+    // as Olga's did, her own change pending again there holding the field against Omar's).
     await s.desk.sync.syncNow();
     expect(await policyOf(s)).toEqual(await policyOf(fresh));
+    // Omar's and Olga's desks too, whose own changes went again.
     expect(await policyOf(m)).toEqual(await policyOf(fresh));
+    expect(await policyOf(o)).toEqual(await policyOf(fresh));
   }, 120_000);
 
   it('a desk keeps what it sent of other streams than tickets (to send again after a restore) for 30 days after the hub accepted it, not for good', async () => {
@@ -423,5 +426,46 @@ describe('a hub restored from an older backup', () => {
     expect(await seen(b, first)).toEqual(await seen(a, first));
     expect(await seen(b, second)).toEqual(await seen(a, second));
     expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: ((await a.call('sync.status')) as { cursor: number }).cursor });
+  }, 120_000);
+
+  it('an agent pulling from a hub before atSeq (stop 53-54: it knows atId, refuses atSeq) pulls as before, and names only the event at its cursor from then on', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    hub = await testHub(await pgs.freshDatabase());
+    const ava = await makeUser(hub, { email: 'ava@older54.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const gus = await makeUser(hub, { email: 'gus@older54.test', name: 'Gus', role: 'agent', segments: ['government'] });
+    let refused = 0;
+    let named = 0;
+    const olderHub: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('atSeq=')) {
+        refused++;
+        return Promise.resolve(new Response(JSON.stringify({ error: { code: 'bad_request', message: 'Not a valid pull: ✖ Unrecognized key: "atSeq"' } }), { status: 400, headers: { 'content-type': 'application/json' } }));
+      }
+      if (url.includes('atId=')) named++;
+      return fetch(input, init);
+    };
+    const a = await deskFor(ava, olderHub);
+    const g = await deskFor(gus);
+    const first = await newTicket(a, 'First');
+    await a.desk.sync.syncNow();
+    // A government ticket: Ava's desk's cursor moves past it, after the last event it read.
+    await newTicket(g, 'Other', 'government');
+    await g.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    expect(refused).toBe(1);
+    await newTicket(g, 'Second', 'government');
+    await g.desk.sync.syncNow();
+    const third = await newTicket(a, 'Third');
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    expect(refused).toBe(1);
+    // The event at its cursor is one it read: named (atId alone), as a stop-54 desk would.
+    expect(named).toBeGreaterThan(0);
+    expect(await seen(a, first)).toMatchObject({ state: 'new' });
+    expect(await seen(a, third)).toMatchObject({ state: 'new' });
+    await g.desk.sync.syncNow();
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: ((await g.call('sync.status')) as { cursor: number }).cursor });
   }, 120_000);
 });

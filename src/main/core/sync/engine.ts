@@ -321,6 +321,18 @@ export function syncEngine(options: SyncEngineOptions) {
    * this desk's that no longer applies on what the hub has now becomes a conflict for its author
    * (the rebase, or the hub's refusal). The desk says so, with how many of its changes the hub
    * had lost; the notice counts them out as they go (hubRestoredNotice.ts).
+   *
+   * The search looks only at ticket events (those a desk holds by number, the most of them), and
+   * is right all the same: any event of any stream that the hub has at the same number shows the
+   * logs agree up to it, and the newest ticket event that agrees is at or before the newest event
+   * of any stream that does. Where customers' records, ratings or settings came after it, the
+   * desk reads from a little earlier than it could, and sends again of its own a little more than
+   * it must: what the hub still has the re-read brings back, and it is not sent (cameBack). A desk holding no ticket event reads from the start. What is read again per
+   * stream (stop 55): ratings go by their event's id, not its number (kb_ratings.ev), and users'
+   * events are the hub's own, never sent again, so neither changes order; settings changes do, and
+   * are forgotten past that point to be read again in the hub's new order (below); customers'
+   * records are known by event id and not applied again (a field two desks changed, both changes
+   * lost and sent again in the other order, keeps the old winner on a desk that had read both).
    */
   async function hubWentBack(token: string, head: number, cursor: number): Promise<OutboxEnvelope[]> {
     const deskId = hub.linkInfo()?.desk_id ?? '';
@@ -344,16 +356,14 @@ export function syncEngine(options: SyncEngineOptions) {
     db.write(() => {
       db.run(k.updateTable('sync_state').set({ rebasing: 1 }).where('id', '=', 1));
       db.run(k.updateTable('ticket_events').set({ global_seq: null }).where('global_seq', '>', from).modifyEnd(scan));
-      const settings = lost.filter((e) => e.stream === 'settings').map((e) => e.id);
-      // A settings change sent again is pending again there (its fields held until the hub answers).
-      const unconfirm = db.sqlite.prepare('UPDATE settings_events SET global_seq = NULL WHERE id = ?');
-      for (const id of settings) unconfirm.run(id);
-      // Other desks' settings changes known here under a number past that point: forgotten, to be
-      // read again in the hub's order now. Their authors send again what the hub lost, which it
-      // numbers anew, maybe in another order; a field a change of a later number holds is not set
-      // by an earlier one (settingsSync.ts heldFields), and with the old numbers this desk would
-      // keep another change of a field than the hub's last (other desks, in the hub's new order,
-      // the other). Read again, each is applied in the hub's order, as on every desk.
+      // Settings changes known here under a number past that point, this desk's and others': forgotten,
+      // to be read again in the hub's order now. Their desks send again what the hub lost (this
+      // one, its own: below), which it numbers anew, maybe in another order; a field a change of a
+      // later number holds is not set by an earlier one (settingsSync.ts heldFields), and with the
+      // old numbers (or its own pending again, holding its fields) this desk would keep another
+      // change of a field than the hub's last, while a desk new to the hub has the last. Read
+      // again, each is applied in the hub's order, as on every desk. Meanwhile a field keeps what
+      // it has here; one of its own the hub refuses is undone as any refused change.
       db.sqlite.prepare('DELETE FROM settings_events WHERE global_seq > ?').run(from);
       // Events of streams this desk's version does not know, kept by their number until it does:
       // the hub's event at one of those numbers now is another (kept only once per number).
