@@ -34,8 +34,8 @@ async function deskFor(user: HubUser, fetch?: typeof globalThis.fetch) {
 }
 type Person = Awaited<ReturnType<typeof deskFor>>;
 
-async function newTicket(p: Person, subject: string): Promise<string> {
-  const { customerId } = await p.call('customers.create', { customer: { kind: 'organisation', name: `Lakeside ${subject}`, segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+async function newTicket(p: Person, subject: string, segment: 'education' | 'government' = 'education'): Promise<string> {
+  const { customerId } = await p.call('customers.create', { customer: { kind: 'organisation', name: `Lakeside ${subject}`, segment, serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
   return (await p.call('tickets.create', { customerId, subject })).ticket.id;
 }
 
@@ -271,6 +271,133 @@ describe('a hub restored from an older backup', () => {
     for (const p of [a, b, c]) expect(await p.call('sync.status')).toMatchObject({ pending: 0, cursor: hubHead });
   }, 120_000);
 
+  it('an agent who reads only some segments, whose cursor the restored hub passes again, still sees it went back: the pull names the last event the desk read, before its cursor', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    const { url, on, backUp, restore } = await hubWithBackups();
+    const ava = await makeUser(hub, { email: 'ava@segments.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const gus = await makeUser(hub, { email: 'gus@segments.test', name: 'Gus', role: 'agent', segments: ['government'] });
+    const cat = await makeUser(hub, { email: 'cat@segments.test', name: 'Cat', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const g = await deskFor(gus);
+    const c = await deskFor(cat);
+    const monday = await newTicket(a, 'Monday');
+    for (const p of [a, g, c]) await p.desk.sync.syncNow();
+
+    // Monday night's backup.
+    await backUp('segments_nightly');
+    // Tuesday: Cat opens a ticket; then Gus opens a government one, which Cat's desk does not
+    // read: its cursor moves past it, to the hub's head, after the last event it read.
+    const tuesday = await newTicket(c, 'Tuesday');
+    await c.desk.sync.syncNow();
+    await newTicket(g, 'Tuesday', 'government');
+    await g.desk.sync.syncNow();
+    await c.desk.sync.syncNow();
+    const cCursor = ((await c.call('sync.status')) as { cursor: number }).cursor;
+    expect(cCursor).toBe(Number((await query(url, 'select seq from log_head'))[0]!.seq));
+    expect((await query(url, `select segment from events where seq = ${cCursor}`))[0]!.segment).toBe('government');
+    const backupHead = Number((await query(on('segments_nightly'), 'select seq from log_head'))[0]!.seq);
+    const catLost = (await query(url, `select id from events where seq > ${backupHead} and actor_id = '${cat.id}'`)).length;
+
+    // Wednesday: Monday night's backup is put back while Cat's desk is off. Ava opens an education
+    // ticket (numbered below Cat's cursor); Gus's desk sends again what the hub lost of his and he
+    // opens more government tickets, until the hub's head passes the cursor Cat's desk had.
+    await restore('segments_nightly');
+    const head = async () => Number((await query(on('segments_nightly'), 'select seq from log_head'))[0]!.seq);
+    await a.desk.sync.syncNow();
+    const wednesday = await newTicket(a, 'Wednesday');
+    await a.desk.sync.syncNow();
+    await g.desk.sync.syncNow();
+    for (let n = 1; (await head()) <= cCursor; n++) {
+      await newTicket(g, `Wednesday ${n}`, 'government');
+      await g.desk.sync.syncNow();
+    }
+    const [wednesdaySeq] = (await query(on('segments_nightly'), `select seq from events where ticket_id = '${wednesday}' order by seq limit 1`)).map((r) => Number(r.seq));
+    expect(wednesdaySeq).toBeLessThanOrEqual(cCursor);
+
+    // Cat's desk comes back: it reads Ava's Wednesday ticket (it skipped it, for good), and sends
+    // again its Tuesday ticket, which the hub had lost.
+    await c.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    expect(await seen(c, wednesday)).toEqual(await seen(a, wednesday));
+    expect(await seen(a, tuesday)).toMatchObject({ state: 'new' });
+    expect(await seen(c, tuesday)).toEqual(await seen(a, tuesday));
+    expect(await seen(c, monday)).toEqual(await seen(a, monday));
+    expect(catLost).toBeGreaterThan(0);
+    expect(await c.call('sync.status')).toMatchObject({ online: true, pending: 0, conflicts: 0, cursor: await head(), hubRestored: { mine: catLost, waiting: 0, refused: 0 } });
+    // Every education ticket event on Cat's desk has the number the hub has for it now.
+    const hubSeqs = (await query(on('segments_nightly'), "select id::text as id, seq from events where stream = 'ticket' and segment = 'education'")).map((r) => [r.id, Number(r.seq)]).sort();
+    const deskSeqs = (c.desk.db.sqlite.prepare('select id, global_seq from ticket_events').all() as { id: string; global_seq: number | null }[]).map((r) => [r.id, r.global_seq]).sort();
+    expect(deskSeqs).toEqual(hubSeqs);
+  }, 120_000);
+
+  it('a desk that read settings changes the hub lost reads them again in the order their desks send them again: a field ends as the hub’s last change of it set it, as on a new desk', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    const { backUp, restore } = await hubWithBackups();
+    const olga = await makeUser(hub, { email: 'olga@settings.test', name: 'Olga', role: 'admin' });
+    const omar = await makeUser(hub, { email: 'omar@settings.test', name: 'Omar', role: 'admin' });
+    const sue = await makeUser(hub, { email: 'sue@settings.test', name: 'Sue', role: 'supervisor' });
+    const o = await deskFor(olga);
+    const m = await deskFor(omar);
+    const s = await deskFor(sue);
+    for (const p of [o, m, s]) await p.desk.sync.syncNow();
+    const policyOf = async (p: Person) => (await p.call('sla.settings')).policies.find((x) => x.id === 'government-premier')!;
+    const { version: _v, ...policy } = await policyOf(o);
+
+    // Monday night's backup.
+    await backUp('settings_nightly');
+    // Tuesday: Olga sets the share of a target at which a ticket is at risk to 60 %, then Omar
+    // to 70 %: Sue's desk has 70 %.
+    await o.call('sla.savePolicy', { ...policy, atRiskShare: 0.6 });
+    await o.desk.sync.syncNow();
+    await m.desk.sync.syncNow();
+    await m.call('sla.savePolicy', { ...policy, atRiskShare: 0.7 });
+    await m.desk.sync.syncNow();
+    await s.desk.sync.syncNow();
+    expect(await policyOf(s)).toMatchObject({ atRiskShare: 0.7 });
+
+    // Wednesday: Monday night's backup is put back. Omar's desk sends his change again first, then
+    // Olga's hers: in the hub's order now Olga's is the last, and a desk new to the hub has 60 %.
+    await restore('settings_nightly');
+    await m.desk.sync.syncNow();
+    await o.desk.sync.syncNow();
+    await m.desk.sync.syncNow();
+    const fresh = await deskFor(sue);
+    expect(await policyOf(fresh)).toMatchObject({ atRiskShare: 0.6 });
+    // Sue's desk, which read both in the old order, reads them again in the new: 60 % (it kept 70 %,
+    // as Olga's did, her own change pending again there holding the field against Omar's).
+    await s.desk.sync.syncNow();
+    expect(await policyOf(s)).toEqual(await policyOf(fresh));
+    // Omar's and Olga's desks too, whose own changes went again.
+    expect(await policyOf(m)).toEqual(await policyOf(fresh));
+    expect(await policyOf(o)).toEqual(await policyOf(fresh));
+  }, 120_000);
+
+  it('a desk keeps what it sent of other streams than tickets (to send again after a restore) for 30 days after the hub accepted it, not for good', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    hub = await testHub(await pgs.freshDatabase());
+    const ava = await makeUser(hub, { email: 'ava@kept.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const a = await deskFor(ava);
+    const kept = () => (a.desk.db.sqlite.prepare('select event_id as id, stream, sent_at as sentAt from sent_events order by global_seq').all() as { id: string; stream: string; sentAt: number }[]);
+    await newTicket(a, 'Monday');
+    await a.desk.sync.syncNow();
+    const monday = kept();
+    expect(monday).toEqual([{ id: expect.any(String), stream: 'customer', sentAt: a.desk.clock.now() }]);
+    // 29 days on, Monday's record is still kept; 31 days on, it is forgotten when the desk keeps the next.
+    const day = 24 * 60 * 60 * 1000;
+    a.desk.db.sqlite.prepare('update sent_events set sent_at = sent_at - ?').run(29 * day);
+    await newTicket(a, 'Tuesday');
+    await a.desk.sync.syncNow();
+    expect(kept().map((r) => r.id)).toEqual([monday[0]!.id, expect.any(String)]);
+    a.desk.db.sqlite.prepare('update sent_events set sent_at = sent_at - ?').run(2 * day);
+    const tuesday = kept()[1]!.id;
+    await newTicket(a, 'Wednesday');
+    await a.desk.sync.syncNow();
+    expect(kept().map((r) => r.id)).toEqual([tuesday, expect.any(String)]);
+  }, 120_000);
+
   it('a desk pulling from a hub before atId (which refuses a parameter it does not know) pulls as before, and names it no more', async () => {
     for (const d of desks.splice(0)) d.close();
     await hub?.close();
@@ -299,5 +426,46 @@ describe('a hub restored from an older backup', () => {
     expect(await seen(b, first)).toEqual(await seen(a, first));
     expect(await seen(b, second)).toEqual(await seen(a, second));
     expect(await b.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: ((await a.call('sync.status')) as { cursor: number }).cursor });
+  }, 120_000);
+
+  it('an agent pulling from a hub before atSeq (stop 53-54: it knows atId, refuses atSeq) pulls as before, and names only the event at its cursor from then on', async () => {
+    for (const d of desks.splice(0)) d.close();
+    await hub?.close();
+    hub = await testHub(await pgs.freshDatabase());
+    const ava = await makeUser(hub, { email: 'ava@older54.test', name: 'Ava', role: 'agent', segments: ['education'] });
+    const gus = await makeUser(hub, { email: 'gus@older54.test', name: 'Gus', role: 'agent', segments: ['government'] });
+    let refused = 0;
+    let named = 0;
+    const olderHub: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('atSeq=')) {
+        refused++;
+        return Promise.resolve(new Response(JSON.stringify({ error: { code: 'bad_request', message: 'Not a valid pull: ✖ Unrecognized key: "atSeq"' } }), { status: 400, headers: { 'content-type': 'application/json' } }));
+      }
+      if (url.includes('atId=')) named++;
+      return fetch(input, init);
+    };
+    const a = await deskFor(ava, olderHub);
+    const g = await deskFor(gus);
+    const first = await newTicket(a, 'First');
+    await a.desk.sync.syncNow();
+    // A government ticket: Ava's desk's cursor moves past it, after the last event it read.
+    await newTicket(g, 'Other', 'government');
+    await g.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    expect(refused).toBe(1);
+    await newTicket(g, 'Second', 'government');
+    await g.desk.sync.syncNow();
+    const third = await newTicket(a, 'Third');
+    await a.desk.sync.syncNow();
+    await a.desk.sync.syncNow();
+    expect(refused).toBe(1);
+    // The event at its cursor is one it read: named (atId alone), as a stop-54 desk would.
+    expect(named).toBeGreaterThan(0);
+    expect(await seen(a, first)).toMatchObject({ state: 'new' });
+    expect(await seen(a, third)).toMatchObject({ state: 'new' });
+    await g.desk.sync.syncNow();
+    expect(await a.call('sync.status')).toMatchObject({ online: true, pending: 0, cursor: ((await g.call('sync.status')) as { cursor: number }).cursor });
   }, 120_000);
 });

@@ -36,7 +36,7 @@ import { deskContacts, listDesks } from './deskContacts';
 //   PATCH /admin/users/:id                (admin) role, tier, segments, name, email, active
 //   POST /admin/users/:id/password        (admin) reset a password (ends their sessions)
 //   POST /sync/push     {deskId, events:[{deskSeq, event}]}
-//   GET  /sync/pull?after=&limit=&refusalsAfter=&atId=   (atId: the event the desk read at `after`; wentBack: true if the hub's is another) (header x-tagdesk-desk-version: 426 past what the desk can read)
+//   GET  /sync/pull?after=&limit=&refusalsAfter=&atId=&atSeq=   (atId: the last event the desk read, at atSeq (default `after`); wentBack: true if the hub's there is another) (header x-tagdesk-desk-version: 426 past what the desk can read)
 //   GET  /sync/snapshot                              (header x-tagdesk-desk-version: cut before what the desk cannot read)
 //   GET  /sync/directory?after=&limit=  the 'user' stream, for a desk (Authorization: Desk <deskId> <deskKey>)
 //   GET  /presence?ticketId=              who else has the ticket open (presence.ts)

@@ -373,6 +373,32 @@ describe('pull and snapshot', () => {
     expect(bad.body.error?.message).toMatch(/atId/);
   });
 
+  it('compares the last event a desk read, before its cursor (atSeq with atId): an agent’s cursor moves past other segments’ events it does not read', async () => {
+    const t = newTicket();
+    const created = event(agent, t, 1, 'CREATED', { segment: 'education' });
+    const at = (await pushEvents(hub, agent, [created])).body.results[0]!.globalSeq!;
+    // A home ticket after it: the education agent's cursor moves past it, to the head.
+    const home = event(homeAgent, newTicket(), 1, 'CREATED', { segment: 'home' });
+    expect((await pushEvents(hub, homeAgent, [home])).body.results[0]).toMatchObject({ status: 'accepted' });
+    type Page = { events: Envelope[]; cursor: number; head: number; wentBack?: boolean; error?: { message: string } };
+    const pull = (query: string) => call<Page>(hub.url, 'GET', `/sync/pull?${query}`, { token: agent.token });
+    const page = (await pull(`after=${at}`)).body;
+    expect(page.events.map((e) => e.id)).not.toContain(home.id);
+    const cursor = page.cursor;
+    expect(cursor).toBeGreaterThan(at);
+    expect((await pull(`after=${cursor}&atSeq=${at}&atId=${created.id}`)).body.wentBack).toBe(false);
+    expect((await pull(`after=${cursor}&atSeq=${at}&atId=${uuidv7()}`)).body.wentBack).toBe(true);
+    // Named at the cursor, as a desk before atSeq does, it is not the event there.
+    expect((await pull(`after=${cursor}&atId=${created.id}`)).body.wentBack).toBe(true);
+    // atSeq is where atId's event is, at or before the cursor.
+    const lone = await pull(`after=${cursor}&atSeq=${at}`);
+    expect(lone.status).toBe(400);
+    expect(lone.body.error?.message).toMatch(/atSeq/);
+    const past = await pull(`after=${at}&atSeq=${cursor}&atId=${home.id}`);
+    expect(past.status).toBe(400);
+    expect(past.body.error?.message).toMatch(/atSeq/);
+  });
+
   it('gives a joining desk a snapshot with a watermark, then the tail after it', async () => {
     const snap = await call<{ watermark: number; tickets: { head: { segment: string } }[]; events: Envelope[] }>(hub.url, 'GET', '/sync/snapshot', { token: specialist.token });
     expect(snap.body.tickets.length).toBeGreaterThan(0);

@@ -424,7 +424,15 @@ export const pullSchema = z.strictObject({
    * from an older backup) and desks numbered anew what it lost, past the desk's cursor maybe.
    */
   atId: z.uuid().optional(),
-});
+  /**
+   * Where the event named by atId is in the log, at or before `after` (default: `after`): the last
+   * event the desk read, which for an agent limited to some segments is often before its cursor
+   * (the cursor moves past the others' events). A desk before stop 55 names only atId.
+   */
+  atSeq: z.coerce.number().int().min(1).optional(),
+})
+  .refine((q) => q.atSeq === undefined || q.atId !== undefined, { message: 'atSeq names where the event atId names is: give atId with it', path: ['atSeq'] })
+  .refine((q) => q.atSeq === undefined || q.atSeq <= q.after, { message: 'atSeq is at or before after (the last event the desk read, up to its cursor)', path: ['atSeq'] });
 
 export interface PullResult {
   events: Envelope[];
@@ -432,7 +440,7 @@ export interface PullResult {
   cursor: number;
   head: number;
   lastDeskSeq: number | null;
-  /** Only when the pull named the event it holds at `after` (atId): true when the hub's event there is another, or none. */
+  /** Only when the pull named the event it holds at `atSeq` (default `after`; atId): true when the hub's event there is another, or none. */
   wentBack?: boolean;
   refusals: { id: number; eventId: string; deskSeq: number; stream: string; entityId: string; reason: string; at: number }[];
 }
@@ -452,12 +460,13 @@ export function statedDeskVersion(header: string | string[] | undefined): number
 export async function pull(db: HubDb, session: Session, query: unknown, deskVersion = 1): Promise<RawJson> {
   const parsed = pullSchema.safeParse(query);
   if (!parsed.success) throw badRequest(`Not a valid pull: ${z.prettifyError(parsed.error)}`);
-  const { after, limit, refusalsAfter, atId } = parsed.data;
+  const { after, limit, refusalsAfter, atId, atSeq = after } = parsed.data;
   // The head first: every event at or below a committed head is itself committed.
   const head = (await db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq;
-  // One lookup by the log's primary key (seq), only when the desk names what it read at its cursor.
+  // One lookup by the log's primary key (seq), only when the desk names the last event it read.
+  // Its cursor past the head says the log went back on its own.
   const wentBack =
-    atId === undefined ? undefined : after > head || (await db.selectFrom('events').select('id').where('seq', '=', after).executeTakeFirst())?.id !== atId.toLowerCase();
+    atId === undefined ? undefined : after > head || (await db.selectFrom('events').select('id').where('seq', '=', atSeq).executeTakeFirst())?.id !== atId.toLowerCase();
   const segments = visibleSegments(session);
   let q = db
     .selectFrom('events')

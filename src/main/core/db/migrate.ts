@@ -31,6 +31,7 @@ import * as m0034 from './migrations/0034_kb_rater_stats';
 import * as m0035 from './migrations/0035_kb_rating_order';
 import * as m0036 from './migrations/0036_kb_persian_affixes';
 import * as m0037 from './migrations/0037_hub_resend';
+import * as m0038 from './migrations/0038_sent_events_age';
 import { keyImportIds } from './migrations/0028_import_keys';
 import * as m0029 from './migrations/0029_kb_ticket_seq';
 import * as m0030 from './migrations/0030_kb_solved_undo';
@@ -93,6 +94,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0035_kb_rating_order', up: m0035.up },
   { id: '0036_kb_persian_affixes', up: m0036.up },
   { id: '0037_hub_resend', up: m0037.up },
+  { id: '0038_sent_events_age', up: m0038.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -332,6 +332,8 @@ export interface SentEventTable {
   stream: string;
   actor_id: string;
   body: string;
+  /** When the hub accepted it (the desk's clock; migration 0038): forgotten after engine.ts SENT_KEPT_MS. */
+  sent_at: Generated<number>;
 }
 
 /** A change made here that was sent again after the hub went back (migration 0037), by author. */

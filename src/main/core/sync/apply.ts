@@ -544,10 +544,11 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
         }
       }
       db.run(k.updateTable('sync_state').set({ cursor, last_synced_at: now }).where('id', '=', 1).where('cursor', '<', cursor));
-      // Which event this desk read at its cursor, when the batch ends on it: the next pull names it
-      // (engine.ts eventAtCursor), for the hub to say if it has another there (it went back).
+      // The last event this desk read, at or before its cursor: the next pull names it (cursorEvent.ts),
+      // for the hub to say if it has another there (it went back). Not the directory's users read
+      // past the cursor (engine.ts followDirectory): the pull after them reads them again.
       const last = events.at(-1);
-      if (last && last.globalSeq === cursor) keepEventAtCursor(db, cursor, last.id);
+      if (last && last.globalSeq !== null && last.globalSeq <= cursor) keepEventAtCursor(db, last.globalSeq, last.id);
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       const seen = new Set<string>();
       const news = customers.filter((c) => !seen.has(c.customerId) && seen.add(c.customerId));

@@ -36,6 +36,12 @@ const PULL_LIMIT = 5000;
 /** Events a desk sends in one push at most (its outbox drains in pushes of this size). */
 export const PUSH_LIMIT = 500;
 const SNAPSHOT_CHUNK = 5000;
+/**
+ * How long a change of a stream other than tickets that the hub accepted is kept to be sent again
+ * (sent_events) should the hub be restored from a backup older than it: 30 days. A ticket's steps
+ * are kept for good in its log; these would otherwise grow without bound.
+ */
+export const SENT_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** After the hub answered that it is overloaded or failing (5xx, 429): back off. */
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
 /**
@@ -151,6 +157,8 @@ export function syncEngine(options: SyncEngineOptions) {
   let tooOld = false;
   /** The hub refused a pull naming the event at the cursor (a hub before atId): not named again until the desk restarts. */
   let atIdRefused = false;
+  /** The hub refused a pull naming where that event is (a hub before atSeq, stop 53-54): named only when it is at the cursor, until the desk restarts. */
+  let atSeqRefused = false;
   const deskVersion = options.deskVersion ?? DESK_MACHINE_VERSION;
 
   const epochOf = () => Number(db.get(k.selectFrom('meta').select('value').where('key', '=', HUB_EPOCH_KEY))?.value ?? 0) || 0;
@@ -224,16 +232,19 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   async function pullPages(token: string): Promise<void> {
-    const page = (after: number, refusalsAfter: number, atId: string | null = null) =>
-      request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}${atId ? `&atId=${atId}` : ''}`, token);
+    const page = (after: number, refusalsAfter: number, at: { seq: number; id: string } | null = null) =>
+      request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}${at ? `&atId=${at.id}${at.seq === after ? '' : `&atSeq=${at.seq}`}` : ''}`, token);
     let s = state();
-    // The first page names the event this desk read at its cursor, if it knows it (cursorEvent.ts).
-    const atId = atIdRefused ? null : eventAtCursor(db, s.cursor);
+    // The first page names the last event this desk read, if it knows it (cursorEvent.ts): where it
+    // is only when that is before the cursor (a hub before atSeq knows atId alone).
+    const last = atIdRefused ? null : eventAtCursor(db, s.cursor);
+    const at = last && atSeqRefused && last.seq !== s.cursor ? null : last;
     let answer = pullAnswer.parse(
-      await page(s.cursor, s.refusals_after, atId).catch((error: unknown) => {
-        // A hub before atId refuses a pull with a parameter it does not know: pull as before.
-        if (!atId || !(error instanceof HubAnswer && error.status === 400)) throw error;
-        atIdRefused = true;
+      await page(s.cursor, s.refusals_after, at).catch((error: unknown) => {
+        // A hub before atId (or atSeq) refuses a pull with a parameter it does not know: pull as before.
+        if (!at || !(error instanceof HubAnswer && error.status === 400)) throw error;
+        if (at.seq === s.cursor) atIdRefused = true;
+        else atSeqRefused = true;
         return page(s.cursor, s.refusals_after);
       }),
     );
@@ -311,6 +322,18 @@ export function syncEngine(options: SyncEngineOptions) {
    * this desk's that no longer applies on what the hub has now becomes a conflict for its author
    * (the rebase, or the hub's refusal). The desk says so, with how many of its changes the hub
    * had lost; the notice counts them out as they go (hubRestoredNotice.ts).
+   *
+   * The search looks only at ticket events (those a desk holds by number, the most of them), and
+   * is right all the same: any event of any stream that the hub has at the same number shows the
+   * logs agree up to it, and the newest ticket event that agrees is at or before the newest event
+   * of any stream that does. Where customers' records, ratings or settings came after it, the
+   * desk reads from a little earlier than it could, and sends again of its own a little more than
+   * it must: what the hub still has the re-read brings back, and it is not sent (cameBack). A desk holding no ticket event reads from the start. What is read again per
+   * stream (stop 55): ratings go by their event's id, not its number (kb_ratings.ev), and users'
+   * events are the hub's own, never sent again, so neither changes order; settings changes do, and
+   * are forgotten past that point to be read again in the hub's new order (below); customers'
+   * records are known by event id and not applied again (a field two desks changed, both changes
+   * lost and sent again in the other order, keeps the old winner on a desk that had read both).
    */
   async function hubWentBack(token: string, head: number, cursor: number): Promise<OutboxEnvelope[]> {
     const deskId = hub.linkInfo()?.desk_id ?? '';
@@ -334,10 +357,18 @@ export function syncEngine(options: SyncEngineOptions) {
     db.write(() => {
       db.run(k.updateTable('sync_state').set({ rebasing: 1 }).where('id', '=', 1));
       db.run(k.updateTable('ticket_events').set({ global_seq: null }).where('global_seq', '>', from).modifyEnd(scan));
-      const settings = lost.filter((e) => e.stream === 'settings').map((e) => e.id);
-      // A settings change sent again is pending again there (its fields held until the hub answers).
-      const unconfirm = db.sqlite.prepare('UPDATE settings_events SET global_seq = NULL WHERE id = ?');
-      for (const id of settings) unconfirm.run(id);
+      // Settings changes known here under a number past that point, this desk's and others': forgotten,
+      // to be read again in the hub's order now. Their desks send again what the hub lost (this
+      // one, its own: below), which it numbers anew, maybe in another order; a field a change of a
+      // later number holds is not set by an earlier one (settingsSync.ts heldFields), and with the
+      // old numbers (or its own pending again, holding its fields) this desk would keep another
+      // change of a field than the hub's last, while a desk new to the hub has the last. Read
+      // again, each is applied in the hub's order, as on every desk. Meanwhile a field keeps what
+      // it has here; one of its own the hub refuses is undone as any refused change.
+      db.sqlite.prepare('DELETE FROM settings_events WHERE global_seq > ?').run(from);
+      // Events of streams this desk's version does not know, kept by their number until it does:
+      // the hub's event at one of those numbers now is another (kept only once per number).
+      db.run(k.deleteFrom('sync_inbox').where('global_seq', '>', from));
       db.run(k.deleteFrom('sent_events').where('global_seq', '>', from));
       // Before whatever waits in the outbox already (made after them, it may build on them).
       const first = Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.min<number>('desk_seq').as('n')))?.n ?? 1);
@@ -347,11 +378,11 @@ export function syncEngine(options: SyncEngineOptions) {
       });
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
       setState({ cursor: from, refusals_after: 0 });
-      if (agreed) keepEventAtCursor(db, from, agreed);
+      keepEventAtCursor(db, from, agreed);
       if (directoryCursor() > from) setDirectoryCursor(from);
       keepHubRestored(db, now(), lostBy);
     });
-    const why = head < cursor ? `the hub's log ends at ${head}, before the ${cursor} this desk had read from it` : `the hub has another event at ${cursor} than the one this desk read there`;
+    const why = head < cursor ? `the hub's log ends at ${head}, before the ${cursor} this desk had read from it` : `the hub has another event than the last one this desk read from it (up to ${cursor})`;
     log(`tagdesk: ${why} (was its database restored from an older backup?); reading it again from ${from}. ${lost.length} change(s) made here that the hub had accepted after that may not be on it now: sending those it does not have again.`);
     options.onStatus();
     return lost;
@@ -400,19 +431,26 @@ export function syncEngine(options: SyncEngineOptions) {
     return kept.sort((a, b) => a.at - b.at).map((x) => x.e);
   }
 
-  /** Changes of streams other than tickets made here that the hub accepted: kept as sent, with the hub's number (sent_events), in case it loses them. */
+  /**
+   * Changes of streams other than tickets made here that the hub accepted: kept as sent, with the
+   * hub's number (sent_events), in case it loses them, for SENT_KEPT_MS after the hub accepted
+   * them; older ones are forgotten here (a hub restored from a backup older than that does not get
+   * them again; README, "A hub restored from a backup").
+   */
   function keepSent(sent: ReadonlyArray<{ e: OutboxEnvelope; globalSeq: number }>): void {
     const others = sent.filter((x) => x.e.stream !== 'ticket');
     if (others.length === 0) return;
+    const at = now();
     db.write(() => {
       for (const { e, globalSeq } of others) {
         db.run(
           k
             .insertInto('sent_events')
-            .values({ event_id: e.id, global_seq: globalSeq, stream: e.stream, actor_id: e.actor.id, body: JSON.stringify({ ...e, globalSeq: null }) })
+            .values({ event_id: e.id, global_seq: globalSeq, stream: e.stream, actor_id: e.actor.id, body: JSON.stringify({ ...e, globalSeq: null }), sent_at: at })
             .onConflict((c) => c.column('event_id').doUpdateSet({ global_seq: globalSeq })),
         );
       }
+      db.run(k.deleteFrom('sent_events').where('sent_at', '<', at - SENT_KEPT_MS));
     });
   }
 
