@@ -14,6 +14,7 @@ import { eventAtCursor, keepEventAtCursor } from './cursorEvent';
 import { DESK_EPOCH_HEADER } from '../../../shared/deskReport';
 import { deskNameOf } from '../deskName';
 import { HUB_EPOCH_KEY } from '../deskPlace';
+import { isDeskAccountSql } from './deskAccounts';
 
 // The desk's sync engine: one loop that follows the hub while the desk is joined to one.
 //
@@ -531,9 +532,7 @@ export function syncEngine(options: SyncEngineOptions) {
     let own = deskAccounts.get(userId);
     if (own === undefined) {
       own = db.sqlite
-        .prepare<[string], number>(
-          "SELECT count(*) FROM users u WHERE u.id = ? AND u.email LIKE '%@tagdesk.local' AND NOT EXISTS (SELECT 1 FROM user_events e WHERE e.user_id = u.id) AND NOT EXISTS (SELECT 1 FROM hub_accounts a WHERE a.user_id = u.id)",
-        )
+        .prepare<[string], number>(`SELECT ${isDeskAccountSql('?')}`)
         .pluck()
         .get(userId) === 1;
       deskAccounts.set(userId, own);
