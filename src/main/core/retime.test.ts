@@ -387,5 +387,31 @@ describe('re-timing open tickets when SLA settings change', () => {
     await ava.call('dev.advanceClock', { ms: 0 });
     expect((await sla()).map((e) => [e.type, e.payload.dueAt])).toEqual([['SLA_WARNING', start + 4 * HOUR], ['SLA_WARNING', start + 8 * HOUR], ['SLA_BREACH', start + 4 * HOUR]]);
   });
+  it('a ticket that breached its target and is re-timed to a later one is not breached (nor escalated, nor warned) again at the new deadline', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const start = t.clock.now();
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'premier', 11), 'normal', 'Council tablets offline');
+    // First response in 4 hours: warned at 3, breached at 4 and moved up to tier 2.
+    await ava.call('dev.advanceClock', { ms: 3 * HOUR + MIN });
+    await ava.call('dev.advanceClock', { ms: HOUR });
+    const sla = async () => (await ava.call('tickets.get', { ticketId: ticket.id })).timeline.filter((e) => e.type.startsWith('SLA_')).map((e) => [e.type, e.payload.target, e.payload.dueAt]);
+    const breached = [['SLA_WARNING', 'firstResponse', start + 4 * HOUR], ['SLA_BREACH', 'firstResponse', start + 4 * HOUR]];
+    expect(await sla()).toEqual(breached);
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.tier).toBe(2);
+
+    // An admin lengthens the target to 8 hours: the breach stands, and is not owed again.
+    const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
+    policy.targets.normal.firstResponse = 8 * 60;
+    await omar.call('sla.savePolicy', policy);
+    await t.desk.retime.idle();
+    await ava.call('dev.advanceClock', { ms: 0 });
+    // Only the resolution clock (24 hours, at risk from 18) is owed anything now.
+    expect(rowOf(t, ticket.id).sla_next_at).toBe(start + 18 * HOUR);
+    await ava.call('dev.advanceClock', { ms: 4 * HOUR });
+    expect(await sla()).toEqual(breached);
+    expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.tier).toBe(2);
+  });
 });
 

@@ -48,6 +48,7 @@ describe('first response', () => {
       atRiskAt: at(90),
       metAt: null,
       breachedAt: null,
+      startedAt: at(0),
     });
     expect(r.targets.nextResponse.status).toBe('none');
     expect(r.targets.resolution).toMatchObject({ status: 'ok', dueAt: at(960), atRiskAt: at(720) });

@@ -124,6 +124,12 @@ export interface TargetClock {
   atRiskAt: number | null;
   metAt: number | null;
   breachedAt: number | null;
+  /**
+   * When this clock's current run started, null when it never ran: the ticket's creation for
+   * the first response (and the resolution, until a reopening restarts it), the customer's reply
+   * for a next response. A breach is owed once per run (owedDeadlines), however its deadline moves.
+   */
+  startedAt: number | null;
 }
 
 export interface SlaDeadline {
@@ -421,6 +427,7 @@ class TicketClocks {
       atRiskAt: this.instantOf(clock, elapsed, warnAfter, ticking),
       metAt: clock.metAt,
       breachedAt: breached ? dueAt : null,
+      startedAt: clock.startedAt,
     };
   }
 
@@ -434,7 +441,7 @@ class TicketClocks {
 }
 
 function noClock(target: SlaTarget): TargetClock {
-  return { target, dueAt: null, elapsedMs: 0, remainingMs: 0, status: 'none', atRiskAt: null, metAt: null, breachedAt: null };
+  return { target, dueAt: null, elapsedMs: 0, remainingMs: 0, status: 'none', atRiskAt: null, metAt: null, breachedAt: null, startedAt: null };
 }
 
 function inTimeOrder(events: readonly SlaEvent[]): readonly SlaEvent[] {

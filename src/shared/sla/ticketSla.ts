@@ -93,16 +93,29 @@ const firedKey = (kind: 'warning' | 'breach', target: string, dueAt: unknown) =>
  * Warnings and breaches the scheduler has not yet sent, past ones included: a desk that was
  * stopped over a deadline sends it when it starts, and one already recorded in the log is
  * never sent twice. A breach that is already due makes its own warning moot.
+ *
+ * A target breaches at most once per run of its clock (startedAt: the ticket's creation, a
+ * customer's reply for a next response, a reopening that restarts the resolution clock). A
+ * breach recorded in the current run stands, as it happened under the rules then in force: an
+ * admin who lengthens the target or the calendar afterwards moves the deadline, and the ticket
+ * was escalated again at the new one. A recorded breach belongs to the run its deadline fell
+ * in (a deadline is always after its run's start). Nor is a warning owed after it. Logs from
+ * older desks that hold two breaches of one run still replay; nothing more is owed for it.
  */
 export function owedDeadlines(state: SlaState, log: readonly LoggedEvent[], now: number): OwedDeadline[] {
-  const fired = new Set(
-    log
-      .filter((e) => e.type === 'SLA_WARNING' || e.type === 'SLA_BREACH')
-      .map((e) => firedKey(e.type === 'SLA_WARNING' ? 'warning' : 'breach', String(e.payload.target), e.payload.dueAt)),
-  );
+  const fired = new Set<string>();
+  const breaches: Array<{ target: string; dueAt: number }> = [];
+  for (const e of log) {
+    if (e.type !== 'SLA_WARNING' && e.type !== 'SLA_BREACH') continue;
+    fired.add(firedKey(e.type === 'SLA_WARNING' ? 'warning' : 'breach', String(e.payload.target), e.payload.dueAt));
+    if (e.type === 'SLA_BREACH') breaches.push({ target: String(e.payload.target), dueAt: typeof e.payload.dueAt === 'number' ? e.payload.dueAt : e.at });
+  }
+  const breachedThisRun = (clock: SlaState['targets'][SlaTarget]) =>
+    clock.startedAt !== null && breaches.some((b) => b.target === clock.target && b.dueAt > (clock.startedAt as number));
   const owed: OwedDeadline[] = [];
   for (const clock of Object.values(state.targets)) {
     if (clock.dueAt === null || clock.metAt !== null || clock.status === 'met' || clock.status === 'none' || clock.status === 'paused') continue;
+    if (breachedThisRun(clock)) continue;
     const breachOwed = !fired.has(firedKey('breach', clock.target, clock.dueAt));
     if (breachOwed) owed.push({ at: clock.dueAt, kind: 'breach', target: clock.target, dueAt: clock.dueAt });
     const breachDue = clock.dueAt <= now;
