@@ -1,6 +1,7 @@
 import type { SyncConflict } from '../../../shared/syncApi';
 import { conflictSummaryLine, nextStepLine, orderConflicts, writtenOf } from '../../../shared/conflictText';
 import { param, type Sql } from '../db/exec';
+import type { SyncConflictTable } from '../db/schema';
 import { isDeskAccountSql } from './deskAccounts';
 
 // Conflicts: changes made on this desk that the hub refused, or that the rebase found no
@@ -92,20 +93,8 @@ export function conflictStore(db: Sql) {
 }
 export type ConflictStore = ReturnType<typeof conflictStore>;
 
-interface Row {
-  event_id: string;
-  stream: string;
-  entity_id: string;
-  ticket_number: string | null;
-  type: string;
-  summary: string;
-  reason: string;
-  next_step: string;
-  actor_id: string;
-  desk_time: number;
-  refused_at: number;
-  written: string | null;
-}
+/** A conflict as the list reads it: the stored row, dismissed or not being already asked. */
+type Row = Omit<SyncConflictTable, 'dismissed_at'>;
 
 /** The conflicts one person reads (its one parameter: their id): their own, and with `deskAccounts` the desk's own accounts'. */
 const whose = (deskAccounts: boolean): string => (deskAccounts ? `(c.actor_id = ? OR ${isDeskAccountSql('c.actor_id')})` : 'c.actor_id = ?');
