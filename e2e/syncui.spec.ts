@@ -230,6 +230,42 @@ test('an admin sees what the hub refused of the desk’s own accounts’ work, w
   await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
 });
 
+/** An admin's offline edit of a customer's contact, refused by the hub: named by the contact and the customer, not by ids. */
+function contactRefused(now: number, customerId: string): SyncConflict {
+  return {
+    eventId: '01938c2e-7a00-7000-8000-000000000004',
+    stream: 'customer',
+    entityId: customerId,
+    ticketNumber: null,
+    type: 'CONTACT_CHANGED',
+    summary: `contact changed (customer ${customerId})`,
+    reason: say('adminsErase'),
+    nextStep: 'Open the record, check what changed, and make your change again if it is still needed.',
+    actorId: 'ava',
+    deskTime: now - 30 * 60_000,
+    refusedAt: now - 60_000,
+    written: null,
+    record: { name: 'Sara Ahmadi', customer: 'Acme Ltd', gone: null, mergedInto: null, link: { to: 'customer', id: customerId } },
+  };
+}
+
+test('a refused change of a customer’s contact names the contact and the customer, never an id, and links the customer, in both languages', async ({ page }) => {
+  const customerId = '01938c2e-7a00-7000-8000-0000000000cc';
+  await fakeSync(page, joined({ conflicts: 1 }), [contactRefused(Date.now(), customerId)]);
+  await signInAsAva(page);
+  const base = page.url().replace(/[?#].*$/, '');
+  for (const d of [en, fa]) {
+    await page.goto(`${base}?lang=${d === fa ? 'fa' : 'en'}#/sync/conflicts`);
+    await page.reload();
+    const card = page.getByRole('listitem');
+    await expect(page.locator('#conflict-01938c2e-7a00-7000-8000-000000000004')).toHaveText(
+      new RegExp(`${d['conflicts.kind.CONTACT_CHANGED'].split('{name}')[0]}.*Sara Ahmadi.*Acme Ltd`),
+    );
+    await expect(card).not.toContainText(customerId);
+    await expect(card.getByRole('link', { name: d['conflicts.openCustomer'] })).toHaveAttribute('href', new RegExp(`#/customer/${customerId}`));
+  }
+});
+
 test('the conflicts page is reached from the navigation and the command palette', async ({ page }) => {
   await fakeSync(page, joined({ conflicts: 0, pending: 0, online: true }), []);
   await signInAsAva(page);

@@ -100,8 +100,35 @@ export const syncConflictSchema = z.object({
    * an admin reads it (access.ts answersForDeskWork); absent for the reader's own change.
    */
   deskAccount: z.string().optional(),
+  /**
+   * For a change of another stream than tickets: the record it was about as the desk knows it
+   * now (conflicts.ts recordOf), for the page to name it in the reader's language. `name`: the
+   * contact's name, the system's service tag, the policy's, calendar's, article's or account's
+   * name, or the rated ticket's number (null when the desk no longer has it); `customer`: the
+   * customer's name (null when gone); `gone`: why the customer is not there ('erased',
+   * 'merged' into `mergedInto`, or 'missing'); `link`: where to open it, if anywhere.
+   */
+  record: z
+    .object({
+      name: z.string().nullable(),
+      customer: z.string().nullable(),
+      gone: z.enum(['erased', 'merged', 'missing']).nullable(),
+      mergedInto: z.string().nullable(),
+      link: z
+        .discriminatedUnion('to', [
+          z.object({ to: z.literal('customer'), id: z.string() }),
+          z.object({ to: z.literal('slaPolicy'), id: z.string() }),
+          z.object({ to: z.literal('slaCalendar'), id: z.string() }),
+          z.object({ to: z.literal('slaSettings') }),
+          z.object({ to: z.literal('kbArticle'), id: z.string() }),
+          z.object({ to: z.literal('ticket'), id: z.string(), number: z.string() }),
+        ])
+        .nullable(),
+    })
+    .optional(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
+export type ConflictRecord = NonNullable<SyncConflict['record']>;
 
 export const presenceStateSchema = z.enum(['viewing', 'typing', 'left']);
 export const presenceSchema = z.object({

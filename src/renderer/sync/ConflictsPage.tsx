@@ -12,7 +12,7 @@ import { hrefOf } from '../route';
 import { personName } from '../labels';
 import { refreshSyncStatus, useSyncStatus } from './syncStatus';
 import classes from './Sync.module.css';
-import { conflictFollowsFrom, conflictNextStep, conflictSummary } from './conflictText';
+import { conflictFollowsFrom, conflictNextStep, conflictRecordLink, conflictSummary } from './conflictText';
 import { cardAfterDismiss, conflictCardId } from './dismissFocus';
 
 /**
@@ -81,6 +81,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
   const headingId = `conflict-${c.eventId}`;
   const summary = conflictSummary(c);
   const followsFrom = conflictFollowsFrom(c);
+  const recordLink = conflictRecordLink(c);
   const dismiss = async () => {
     setBusy(true);
     try {
@@ -111,6 +112,11 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
             {c.stream === 'ticket' && (
               <Button component="a" href={hrefOf({ name: 'ticket', ticketId: c.entityId })} variant="light" size="xs">
                 {t('conflicts.openTicket', { number: c.ticketNumber ?? c.entityId })}
+              </Button>
+            )}
+            {recordLink && (
+              <Button component="a" href={hrefOf(recordLink.route)} variant="light" size="xs">
+                {recordLink.label}
               </Button>
             )}
             <Button variant="default" size="xs" leftSection={<IconX size={14} aria-hidden />} loading={busy} onClick={() => void dismiss()} aria-label={t('conflicts.dismissLabel', { summary })}>

@@ -66,3 +66,67 @@ describe('a person’s conflicts', () => {
     expect(store.list('dee')[0]!.followsFrom).toBeUndefined();
   });
 });
+
+// An admin's offline edits of customers, contacts, systems and SLA policies came back refused,
+// and the conflicts page named each by its id. The desk now says what each was about as it
+// knows it now (the customer's name, the contact's, the service tag, the policy's name), what
+// is gone (erased, merged into another), and where to open it.
+describe('what a refused change of a record was about', () => {
+  const id = (n: number) => `0193a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+  const acme = id(101);
+  const erased = id(102);
+  const mergedAway = id(103);
+  const gone = id(104);
+  const sara = id(201);
+  const laptop = id(301);
+  const gold = id(401);
+  const cal = id(402);
+  const article = id(501);
+  const sam = id(601);
+
+  beforeAll(() => {
+    const run = (text: string, ...args: unknown[]) => deskDb.sqlite.prepare(text).run(...args);
+    const customer = `INSERT INTO customers (id, kind, name, name_key, segment, service_level, created_at, updated_at, erased_at) VALUES (?, 'organisation', ?, ?, 'small_business', 'standard', 0, 0, ?)`;
+    run(customer, acme, 'Acme Ltd', 'acme ltd', null);
+    run(customer, erased, '', '', 5);
+    run(`INSERT INTO customer_merges (merged_id, survivor_id, at) VALUES (?, ?, 1)`, mergedAway, acme);
+    run(`INSERT INTO contacts (id, customer_id, name) VALUES (?, ?, 'Sara Ahmadi')`, sara, acme);
+    run(`INSERT INTO assets (id, customer_id, service_tag, product_line, model, ship_date, warranty_level, warranty_end, created_at) VALUES (?, ?, '7GH2K93', 'Latitude', '5440', 0, 'basic', 0, 0)`, laptop, acme);
+    run(`INSERT INTO sla_policies (id, segment, service_level, body, version, updated_at) VALUES (?, 'small_business', 'standard', ?, 1, 0)`, gold, JSON.stringify({ name: 'Gold 4h' }));
+    run(`INSERT INTO sla_calendars (id, body, updated_at) VALUES (?, ?, 0)`, cal, JSON.stringify({ name: 'Tehran office' }));
+    run(`INSERT INTO kb_articles (id, title, body, product_lines, models, segments, tags, status, author_id, version, created_at, updated_at) VALUES (?, 'Fan noise', 'x', '[]', '[]', '[]', '[]', 'draft', 'ava', 1, 0, 0)`, article);
+    run(`INSERT INTO users (id, name, email, role, tier, segments, created_at) VALUES (?, 'Sam Rivera', 'sam@example.com', 'agent', 1, '[]', 0)`, sam);
+  });
+
+  let n = 0;
+  function refused(stream: string, type: string, entityId: string, recordPayload?: { entity: string; entityId: string }) {
+    const eventId = uuidv7(base + 100_000 + ++n);
+    if (recordPayload) {
+      deskDb.sqlite
+        .prepare(`INSERT INTO customer_events (id, customer_id, type, at, actor_id, actor_name, actor_role, payload) VALUES (?, ?, ?, 0, 'eve', 'Eve', 'admin', ?)`)
+        .run(eventId, entityId, type, JSON.stringify({ v: 1, ...recordPayload, changes: [] }));
+    }
+    store.record({ eventId, stream, entityId, ticketNumber: null, type, actorId: 'eve', deskTime: n, reason: 'refused', refusedAt: base + 200_000 + n, payload: {} });
+    return store.list('eve').find((c) => c.eventId === eventId)!.record;
+  }
+
+  it('names the customer, contact, system, policy, calendar, article and account, with where to open them', () => {
+    expect(refused('customer', 'CUSTOMER_CHANGED', acme)).toEqual({ name: null, customer: 'Acme Ltd', gone: null, mergedInto: null, link: { to: 'customer', id: acme } });
+    expect(refused('customer', 'CONTACT_CHANGED', acme, { entity: 'contact', entityId: sara })).toMatchObject({ name: 'Sara Ahmadi', customer: 'Acme Ltd' });
+    expect(refused('customer', 'ASSET_TRANSFERRED', acme, { entity: 'asset', entityId: laptop })).toMatchObject({ name: '7GH2K93', customer: 'Acme Ltd' });
+    expect(refused('settings', 'SLA_POLICY_CHANGED', gold)).toMatchObject({ name: 'Gold 4h', link: { to: 'slaPolicy', id: gold } });
+    expect(refused('settings', 'CALENDAR_CHANGED', cal)).toMatchObject({ name: 'Tehran office', link: { to: 'slaCalendar', id: cal } });
+    expect(refused('knowledge', 'kb.article_edited', article)).toMatchObject({ name: 'Fan noise', link: { to: 'kbArticle', id: article } });
+    expect(refused('user', 'USER_CHANGED', sam)).toMatchObject({ name: 'Sam Rivera', link: null });
+  });
+
+  it('says a customer is erased or merged (naming the one it went into), and names nothing it no longer has', () => {
+    expect(refused('customer', 'CUSTOMER_CHANGED', erased)).toEqual({ name: null, customer: null, gone: 'erased', mergedInto: null, link: null });
+    expect(refused('customer', 'CONTACT_ADDED', mergedAway, { entity: 'contact', entityId: id(299) })).toEqual({ name: null, customer: null, gone: 'merged', mergedInto: 'Acme Ltd', link: { to: 'customer', id: acme } });
+    expect(refused('customer', 'CUSTOMER_CREATED', gone)).toMatchObject({ customer: null, gone: 'missing', link: null });
+    expect(refused('settings', 'SLA_POLICY_CREATED', id(499))).toMatchObject({ name: null, link: { to: 'slaSettings' } });
+    expect(refused('knowledge', 'kb.rated', id(799))).toMatchObject({ name: null, link: null });
+    // A ticket's conflict carries no record: its number names it.
+    expect(store.list('ava').every((c) => c.record === undefined)).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
-import type { SyncConflict } from '../../../shared/syncApi';
+import { ticketNumber } from '../../../shared/domain';
+import type { ConflictRecord, SyncConflict } from '../../../shared/syncApi';
 import { conflictSummaryLine, nextStepLine, orderConflicts, writtenOf } from '../../../shared/conflictText';
 import { param, type Sql } from '../db/exec';
 import type { SyncConflictTable } from '../db/schema';
@@ -46,6 +47,7 @@ export function conflictStore(db: Sql) {
       })
       .onConflict((c) => c.column('event_id').doNothing()),
   );
+  const recordOf = recordLookup(db);
   return {
     has: (eventId: string): boolean => has.get(eventId) !== undefined,
     record(c: NewConflict): void {
@@ -82,6 +84,7 @@ export function conflictStore(db: Sql) {
         refusedAt: r.refused_at,
         written: r.written,
         ...(r.desk_account === null ? {} : { deskAccount: r.desk_account }),
+        ...(r.stream === 'ticket' ? {} : { record: recordOf(r.stream, r.event_id, r.entity_id) }),
       }));
       return orderConflicts(rows);
     },
@@ -98,3 +101,86 @@ type Row = Omit<SyncConflictTable, 'dismissed_at'>;
 
 /** The conflicts one person reads (its one parameter: their id): their own, and with `deskAccounts` the desk's own accounts'. */
 const whose = (deskAccounts: boolean): string => (deskAccounts ? `(c.actor_id = ? OR ${isDeskAccountSql('c.actor_id')})` : 'c.actor_id = ?');
+
+/**
+ * What a refused change of another stream than tickets was about, as this desk knows it now:
+ * the customer's name (or that it was erased, or merged into another), the contact's name, the
+ * system's service tag, the policy's, calendar's, article's or account's name, the rated
+ * ticket's number; and where to open it. Never an id for a person to read: what is gone is
+ * said to be gone.
+ */
+function recordLookup(db: Sql) {
+  const one = <T>(text: string) => db.sqlite.prepare(text) as unknown as { get(...a: unknown[]): T | undefined };
+  const customer = one<{ name: string; erased_at: number | null }>('SELECT name, erased_at FROM customers WHERE id = ?');
+  const mergedInto = one<{ survivor_id: string }>('SELECT survivor_id FROM customer_merges WHERE merged_id = ?');
+  const customerEvent = one<{ payload: string }>('SELECT payload FROM customer_events WHERE id = ?');
+  const contact = one<{ name: string }>('SELECT name FROM contacts WHERE customer_id = ? AND id = ?');
+  const asset = one<{ service_tag: string }>('SELECT service_tag FROM assets WHERE id = ?');
+  const policy = one<{ body: string }>('SELECT body FROM sla_policies WHERE id = ?');
+  const calendar = one<{ body: string }>('SELECT body FROM sla_calendars WHERE id = ?');
+  const settingsEvent = one<{ entity: string }>('SELECT entity FROM settings_events WHERE id = ?');
+  const article = one<{ title: string }>('SELECT title FROM kb_articles WHERE id = ?');
+  const ticket = one<{ number: number }>('SELECT number FROM tickets WHERE id = ?');
+  const user = one<{ name: string }>('SELECT name FROM users WHERE id = ?');
+  const nameIn = (body: string | undefined): string | null => {
+    if (body === undefined) return null;
+    try {
+      const v = JSON.parse(body) as { name?: unknown };
+      return typeof v.name === 'string' && v.name.trim() !== '' ? v.name : null;
+    } catch {
+      return null;
+    }
+  };
+  const none: ConflictRecord = { name: null, customer: null, gone: null, mergedInto: null, link: null };
+
+  function ofCustomer(customerId: string): ConflictRecord {
+    const c = customer.get(customerId);
+    if (c && c.erased_at === null) return { ...none, customer: c.name, link: { to: 'customer', id: customerId } };
+    if (c) return { ...none, gone: 'erased' };
+    const survivor = mergedInto.get(customerId)?.survivor_id;
+    const s = survivor === undefined ? undefined : customer.get(survivor);
+    if (survivor !== undefined) return { ...none, gone: 'merged', mergedInto: s && s.erased_at === null ? s.name : null, link: s && s.erased_at === null ? { to: 'customer', id: survivor } : null };
+    return { ...none, gone: 'missing' };
+  }
+
+  return (stream: string, eventId: string, entityId: string): ConflictRecord => {
+    switch (stream) {
+      case 'customer': {
+        const rec = ofCustomer(entityId);
+        let p: { entity?: unknown; entityId?: unknown } = {};
+        try {
+          p = JSON.parse(customerEvent.get(eventId)?.payload ?? '{}') as typeof p;
+        } catch {
+          // An unreadable payload: the customer alone names the change.
+        }
+        if (typeof p.entityId !== 'string') return rec;
+        if (p.entity === 'contact') {
+          // A contact is read under its customer (the one it was merged into, if so).
+          const under = rec.link?.to === 'customer' ? rec.link.id : null;
+          return { ...rec, name: under === null ? null : (contact.get(under, p.entityId)?.name ?? null) };
+        }
+        if (p.entity === 'asset') return { ...rec, name: asset.get(p.entityId)?.service_tag ?? null };
+        return rec;
+      }
+      case 'settings': {
+        const entity = settingsEvent.get(eventId)?.entity;
+        const pol = entity === 'calendar' ? undefined : policy.get(entityId);
+        if (pol) return { ...none, name: nameIn(pol.body), link: { to: 'slaPolicy', id: entityId } };
+        const cal = entity === 'policy' ? undefined : calendar.get(entityId);
+        if (cal) return { ...none, name: nameIn(cal.body), link: { to: 'slaCalendar', id: entityId } };
+        return { ...none, link: { to: 'slaSettings' } };
+      }
+      case 'knowledge': {
+        const a = article.get(entityId);
+        if (a) return { ...none, name: a.title, link: { to: 'kbArticle', id: entityId } };
+        const ticketId = entityId.startsWith('csat:') ? entityId.slice(5) : entityId;
+        const t = ticket.get(ticketId);
+        return t ? { ...none, name: ticketNumber(t.number), link: { to: 'ticket', id: ticketId, number: ticketNumber(t.number) } } : none;
+      }
+      case 'user':
+        return { ...none, name: user.get(entityId)?.name ?? null };
+      default:
+        return none;
+    }
+  };
+}
