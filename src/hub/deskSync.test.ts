@@ -703,7 +703,7 @@ describe('desks following one hub', () => {
     // Back to before 0008: it and every migration after it undone (kysely keeps them in order).
     await sql`drop table ticket_numbers`.execute(h.db);
     await sql`drop table desk_contacts`.execute(h.db);
-    await sql`alter table desks drop column epoch, drop column epoch_at`.execute(h.db);
+    await sql`alter table desks drop column epoch, drop column epoch_at, drop column name`.execute(h.db);
     await sql`delete from kysely_migration where name >= '0008'`.execute(h.db);
     await h.close();
     h = await testHub(url);
