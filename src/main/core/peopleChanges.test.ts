@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 as v7 } from './ids';
+import type { PeopleChangesPage } from '../../shared/api';
 import { testDesk } from './testing/deskHarness';
 
 // People's "Changes to people" showed the latest 500 changes and said nothing of older ones:
@@ -36,7 +37,7 @@ describe("People's history of changes to accounts", () => {
     let before: number | null = null;
     let pages = 0;
     do {
-      const page = await omar.call('hubUsers.changes', { before });
+      const page: PeopleChangesPage = await omar.call('hubUsers.changes', { before });
       expect(page.total).toBe(650);
       expect(page.changes.length).toBeLessThanOrEqual(100);
       seen.push(...page.changes.map((c) => c.at));

@@ -1373,7 +1373,7 @@ export const fa: Messages = {
   'hubUsers.changesAll_other': 'همهٔ {count} تغییر، تا قدیمی‌ترین، نمایش داده شده است.',
   'hubUsers.changesOlder': 'نمایش تغییرات قدیمی‌تر',
   'hubUsers.changesOlderFailed': 'تغییرات قدیمی‌تر بارگیری نشد',
-  'hubUsers.changesExportCsv': 'خروجی CSV',
+  'hubUsers.changesExportCsv': 'برون‌بری برای صفحه‌گسترده (سی‌اس‌وی)',
   'hubUsers.sheetWhen': 'زمان',
   'hubUsers.sheetChange': 'تغییر',
   'hubUsers.sheetPersonId': 'شناسهٔ حساب',
