@@ -431,10 +431,13 @@ type Paged = AccountChange & Partial<Pick<PeopleChange, 'name' | 'userId'>>;
 function useChangePages<M extends PagedMethod>(method: M, query: Input<M>) {
   const first = useCall(method, query, method === 'hubUsers.changes' ? { live: () => false } : {});
   const key = JSON.stringify(query);
-  const [more, setMore] = useState<{ key: string; pages: Output<M>[] }>({ key, pages: [] });
+  // Older pages follow the first page they were loaded below: a new filter, or the first page
+  // loaded again (a change arrived, moving its last row down), starts again at the newest, so
+  // no row is skipped between pages.
+  const [more, setMore] = useState<{ key: string; below: Output<M> | undefined; pages: Output<M>[] }>({ key, below: undefined, pages: [] });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const pages = more.key === key ? more.pages : [];
+  const pages = more.key === key && more.below === first.data ? more.pages : [];
   const last = pages.length > 0 ? pages[pages.length - 1] : first.data;
   const changes: Paged[] = [first.data, ...pages].flatMap((p) => (p ? (p.changes as Paged[]) : []));
   const older = last?.older ?? null;
@@ -444,7 +447,7 @@ function useChangePages<M extends PagedMethod>(method: M, query: Input<M>) {
     setProblem(null);
     try {
       const next = (await call(method, { ...query, before: older } as Input<M>)) as Output<M>;
-      setMore({ key, pages: [...pages, next] });
+      setMore({ key, below: first.data, pages: [...pages, next] });
     } catch (thrown) {
       setProblem(problemOf(thrown));
     } finally {
