@@ -371,6 +371,29 @@ test('on People an admin cannot turn their own account off, a taken email is mar
   await omar.getByRole('option', { name: 'Omar Haddad' }).click();
   await expect(changes).toHaveCount(0);
   await expect(omar.getByText(en['hubUsers.changesNone'])).toBeVisible();
+  // It showed the latest 500 changes and said nothing of older ones: who made Sam an admin a
+  // year ago was out of reach. A page at a time now, said how many, narrowed over all of it.
+  const raw = coded(new Database(join(dataDir, 'tagdesk.sqlite')));
+  const sam = raw.prepare(`select user_id from user_events where json_extract(payload, '$.user.email') = 'sam@desk.test'`).pluck().get() as string;
+  const top = raw.prepare('select max(global_seq) from user_events').pluck().get() as number;
+  const samAccount = { name: 'Sam Rivera', email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'], active: true };
+  const addChange = raw.prepare('insert into user_events (id, user_id, type, at, global_seq, payload) values (?, ?, ?, ?, ?, ?)');
+  const yearAgo = Date.now() - 365 * 86_400_000;
+  addChange.run(crypto.randomUUID(), sam, 'USER_CHANGED', yearAgo, top + 1, JSON.stringify({ v: 1, changes: [{ field: 'role', from: 'specialist', to: 'admin' }], user: { ...samAccount, role: 'admin' }, actorName: 'Rosa Jimenez' }));
+  for (let i = 2; i <= 120; i++) addChange.run(crypto.randomUUID(), sam, 'USER_CHANGED', yearAgo + i * 60_000, top + i, JSON.stringify({ v: 1, changes: [{ field: 'name', from: `Sam ${i - 1}`, to: `Sam ${i}` }], user: samAccount, actorName: 'Omar Haddad' }));
+  raw.close();
+  await omar.reload();
+  await expect(changes).toHaveCount(100);
+  await expect(omar.getByTestId('changes-count')).toContainText(/^Showing the latest 100 of \d+ changes\.$/);
+  await omar.getByRole('button', { name: en['hubUsers.changesOlder'] }).click();
+  await expect.poll(() => changes.count()).toBeGreaterThan(100);
+  await omar.getByRole('combobox', { name: en['hubUsers.changesKind'], exact: true }).click();
+  await omar.getByRole('option', { name: en['hubUsers.role'], exact: true }).click();
+  await expect(changes).toHaveCount(1);
+  await expect(changes).toContainText(`Rosa Jimenez`);
+  await expect(changes).toContainText(`Sam Rivera${en['hubUsers.changesNameSeparator']}`);
+  await expect(omar.getByTestId('changes-count')).toHaveText(en['hubUsers.changesAll_one']);
+  await expect(omar.getByRole('button', { name: en['hubUsers.changesOlder'] })).toHaveCount(0);
   // Deactivating a leaver said nothing of their open tickets, which stay theirs until a
   // supervisor hands them over: the form says how many, and after saving, who and where.
   const maxName = 'Maximiliana Vandenberghe-Oyelaran';

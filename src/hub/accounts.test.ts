@@ -453,12 +453,12 @@ describe('an admin at a desk joined to the hub', () => {
       // A password reset left no record: History said "A password reset is not listed". It is
       // now the hub's 'user' event (who reset whose password, and when; never the password).
       expect(await c.call('hubUsers.resetPassword', { id, password: 'a new secret 12' })).toMatchObject({ ok: true });
-      const history = async () => ((await c.call('hubUsers.history', { id })) as { result: { type: string; by: string | null; changes: unknown[] }[] }).result;
+      const history = async () => ((await c.call('hubUsers.history', { id })) as { result: { changes: { type: string; by: string | null; changes: unknown[] }[] } }).result.changes;
       await expect.poll(async () => (await history())[0], { timeout: 15_000 }).toMatchObject({ type: 'USER_PASSWORD_RESET', by: 'omar', changes: [] });
       expect(JSON.stringify(await history())).not.toContain('a new secret 12');
       // The centre-wide "Changes to people": every account's, newest first, named.
       const changes = await c.call('hubUsers.changes', {});
-      expect((changes as { result: unknown[] }).result.slice(0, 2)).toMatchObject([
+      expect((changes as { result: { changes: unknown[] } }).result.changes.slice(0, 2)).toMatchObject([
         { type: 'USER_PASSWORD_RESET', by: 'omar', userId: id, name: 'New Person' },
         { type: 'USER_CHANGED', by: 'omar', userId: id, name: 'New Person', changes: [{ field: 'active', from: true, to: false }] },
       ]);

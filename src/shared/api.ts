@@ -15,7 +15,7 @@ import {
   userSchema,
 } from './domain';
 import { kbApi } from './kb/kbApi';
-import { userEventTypeSchema, userStreamPayloadSchema } from './userStream';
+import { ACCOUNT_CHANGE_KINDS, ACCOUNT_CHANGES_MAX, ACCOUNT_CHANGES_PAGE, userEventTypeSchema, userStreamPayloadSchema } from './userStream';
 import { backupSettingsSchema, backupStatusSchema } from './backups';
 import { customerMethods, customerSummarySchema, importProgressSchema } from './customerApi';
 export { customerSummarySchema, type CustomerSummary } from './customerApi';
@@ -598,6 +598,30 @@ export type AccountChange = z.infer<typeof accountChangeSchema>;
 export const peopleChangeSchema = accountChangeSchema.extend({ userId: idSchema, name: z.string() });
 export type PeopleChange = z.infer<typeof peopleChangeSchema>;
 
+/**
+ * A page of account changes, newest first, on People ("Changes to people", one person's
+ * History): keyset paging on the hub's global seq (never an offset, which skips or repeats rows
+ * as changes arrive). `before`: the `older` of the page before (null: the newest). `kind`: a
+ * kind of change (ACCOUNT_CHANGE_KINDS); `by`: who made it, the name History shows ('' for the
+ * hub's command line).
+ */
+export const accountChangesQuerySchema = z
+  .object({
+    kind: z.enum(ACCOUNT_CHANGE_KINDS).nullable().default(null),
+    by: z.string().max(200).nullable().default(null),
+    before: z.number().int().positive().nullable().default(null),
+    limit: z.number().int().min(1).max(ACCOUNT_CHANGES_MAX).default(ACCOUNT_CHANGES_PAGE),
+  })
+  .strict();
+/** A page's changes, how many match the filter in all, and the cursor for older ones (null: the oldest is in this page). */
+const accountChangesPage = <T extends z.ZodTypeAny>(row: T) => z.object({ changes: z.array(row), total: z.number().int(), older: z.number().int().nullable() });
+export const accountChangesPageSchema = accountChangesPage(accountChangeSchema);
+export const peopleChangesPageSchema = accountChangesPage(peopleChangeSchema).extend({
+  /** Everyone who has made a change ('' for the hub's command line), for the "Changed by" filter. */
+  actors: z.array(z.string()),
+});
+export type PeopleChangesPage = z.infer<typeof peopleChangesPageSchema>;
+
 export const api = {
   'desk.status': method(z.object({ counts: z.boolean().optional() }).strict(), deskStatusSchema, { public: true }),
   'desk.initialize': method(
@@ -638,10 +662,10 @@ export const api = {
     z.object({ id: idSchema, name: z.string().trim().min(1).max(120).optional(), email: accountEmailSchema.optional(), role: roleSchema.optional(), tier: tierSchema.optional(), segments: z.array(segmentSchema).optional(), active: z.boolean().optional() }),
     userSchema,
   ),
-  /** One person's changes as this desk has them from the hub (its 'user' events), newest first: who made each. Admins. */
-  'hubUsers.history': method(z.object({ id: idSchema }), z.array(accountChangeSchema)),
-  /** Every account's changes this desk has, newest first (the latest 500): People's "Changes to people". */
-  'hubUsers.changes': method(empty, z.array(peopleChangeSchema)),
+  /** One person's changes as this desk has them from the hub (its 'user' events), newest first, a page at a time: who made each. Admins. */
+  'hubUsers.history': method(accountChangesQuerySchema.extend({ id: idSchema }), accountChangesPageSchema),
+  /** Every account's changes this desk has, newest first, a page at a time, narrowed by person, kind, who: People's "Changes to people". Admins. */
+  'hubUsers.changes': method(accountChangesQuerySchema.extend({ person: idSchema.nullable().default(null) }), peopleChangesPageSchema),
   'hubUsers.resetPassword': method(z.object({ id: idSchema, password: z.string().min(10, 'A password of at least 10 characters.').max(256) }), z.null()),
   'lookup.search': method(z.object({ query: z.string().max(LOOKUP_MAX) }), lookupResultSchema),
   'customers.view': method(z.object({ customerId: idSchema, assetId: idSchema.nullable().default(null) }), customerViewSchema),

@@ -28,6 +28,16 @@ export const userEventTypeSchema = z.enum(USER_EVENT_TYPES);
 const value = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 export const USER_FIELDS = ['name', 'email', 'role', 'tier', 'segments', 'active'] as const;
 
+/**
+ * The kinds of change People's history filters by: the account made, one of its fields changed
+ * ('active': deactivated or active again), its password reset.
+ */
+export const ACCOUNT_CHANGE_KINDS = ['created', 'name', 'email', 'role', 'tier', 'segments', 'active', 'passwordReset'] as const;
+export type AccountChangeKind = (typeof ACCOUNT_CHANGE_KINDS)[number];
+/** Changes to accounts on one page of People's history, and the most one call gives (an export pages through). */
+export const ACCOUNT_CHANGES_PAGE = 100;
+export const ACCOUNT_CHANGES_MAX = 500;
+
 export const userStreamPayloadSchema = z.object({
   v: z.literal(1),
   changes: z.array(z.object({ field: z.enum(USER_FIELDS), from: value, to: value })),

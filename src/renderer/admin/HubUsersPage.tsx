@@ -3,7 +3,9 @@ import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFlask, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { AccountChange, Output, PeopleChange } from '../../shared/api';
+import type { AccountChange, Input, Output, PeopleChange } from '../../shared/api';
+import { ACCOUNT_CHANGE_KINDS, ACCOUNT_CHANGES_MAX, type AccountChangeKind } from '../../shared/userStream';
+import { peopleSheet } from './peopleSheet';
 import { ROLES, SEGMENTS, type Role, type Segment, type Tier, type User } from '../../shared/domain';
 import { call, problemOf, useCall, type Problem } from '../backend';
 import { formatDateTime, t, tc } from '../i18n';
@@ -15,7 +17,7 @@ import { administers, mayJoinHub, maySetActive, maySetRole, seesBoard, worksChos
 import { say } from '../../shared/messageKeys';
 import { sayMessage } from '../sayMessage';
 import { JoinHubForm } from '../signin/JoinHubForm';
-import { accountChangeText, filterChanges, leaverTickets, passwordHint, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
+import { accountChangeText, leaverTickets, passwordHint, namesakeWarning, segmentsOnRoleChange, passwordError, personErrors, personLabel, refusedFields, segmentsText, type FieldErrors, type PersonField } from './people';
 
 // The hub's people, for admins of a desk joined to a hub: create someone, change their
 // role, tier and segments, deactivate them, reset a password. Every change is the hub's
@@ -379,10 +381,11 @@ function UserForm({ user, people, onDone }: { user: User | null; people: readonl
 
 /**
  * Who changed this account, and what, newest first (the hub's 'user' events this desk keeps):
- * the hub recorded who made each change, and no screen said it.
+ * the hub recorded who made each change, and no screen said it. A page at a time, by kind.
  */
 function PersonHistory({ user }: { user: User }) {
-  const history = useCall('hubUsers.history', { id: user.id });
+  const [kind, setKind] = useState<AccountChangeKind | null>(null);
+  const pages = useChangePages('hubUsers.history', { id: user.id, kind });
   return (
     <Stack gap={6} mt="lg" component="section" aria-labelledby="person-history">
       <Text id="person-history" fw={600} size="sm">
@@ -391,9 +394,121 @@ function PersonHistory({ user }: { user: User }) {
       <Text size="xs" c="dimmed">
         {t('hubUsers.historyLead')}
       </Text>
-      {history.problem && !history.data ? <ProblemAlert title={t('hubUsers.history')} problem={history.problem} /> : null}
-      {history.data && history.data.length === 0 ? <Text size="sm">{t('hubUsers.historyEmpty')}</Text> : null}
-      {history.data && history.data.length > 0 ? <ChangeList changes={history.data} testId="person-history" /> : null}
+      <KindSelect kind={kind} onChange={setKind} />
+      {pages.first.problem && !pages.first.data ? <ProblemAlert title={t('hubUsers.history')} problem={pages.first.problem} /> : null}
+      {pages.first.data && pages.changes.length === 0 ? <Text size="sm">{kind === null ? t('hubUsers.historyEmpty') : t('hubUsers.changesNone')}</Text> : null}
+      {pages.changes.length > 0 ? <ChangeList changes={pages.changes} testId="person-history" /> : null}
+      <PagesFooter pages={pages} fileName={`tagdesk-history-${user.name}`} person={{ id: user.id, name: user.name }} />
+    </Stack>
+  );
+}
+
+const KIND_KEY = {
+  created: 'hubUsers.kindCreated',
+  name: 'hubUsers.name',
+  email: 'signIn.email',
+  role: 'hubUsers.role',
+  tier: 'hubUsers.tier',
+  segments: 'hubUsers.segments',
+  active: 'hubUsers.kindActive',
+  passwordReset: 'hubUsers.kindPasswordReset',
+} as const satisfies Record<AccountChangeKind, string>;
+
+function KindSelect({ kind, onChange }: { kind: AccountChangeKind | null; onChange: (kind: AccountChangeKind | null) => void }) {
+  return (
+    <Select label={t('hubUsers.changesKind')} placeholder={t('hubUsers.changesAnyKind')} clearable data={ACCOUNT_CHANGE_KINDS.map((k) => ({ value: k, label: t(KIND_KEY[k]) }))} value={kind} onChange={(v) => onChange(v as AccountChangeKind | null)} miw={200} comboboxProps={{ withinPortal: true }} />
+  );
+}
+
+type PagedMethod = 'hubUsers.changes' | 'hubUsers.history';
+type Paged = AccountChange & Partial<Pick<PeopleChange, 'name' | 'userId'>>;
+
+/**
+ * A history of changes to accounts a page at a time, newest first: the first page loaded for
+ * the filter, older pages added below it ("Show older changes", keyset on the hub's seq). A
+ * new filter starts again at the newest.
+ */
+function useChangePages<M extends PagedMethod>(method: M, query: Input<M>) {
+  const first = useCall(method, query, method === 'hubUsers.changes' ? { live: () => false } : {});
+  const key = JSON.stringify(query);
+  // Older pages follow the first page they were loaded below: a new filter, or the first page
+  // loaded again (a change arrived, moving its last row down), starts again at the newest, so
+  // no row is skipped between pages.
+  const [more, setMore] = useState<{ key: string; below: Output<M> | undefined; pages: Output<M>[] }>({ key, below: undefined, pages: [] });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const pages = more.key === key && more.below === first.data ? more.pages : [];
+  const last = pages.length > 0 ? pages[pages.length - 1] : first.data;
+  const changes: Paged[] = [first.data, ...pages].flatMap((p) => (p ? (p.changes as Paged[]) : []));
+  const older = last?.older ?? null;
+  const loadOlder = async () => {
+    if (older === null) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const next = (await call(method, { ...query, before: older } as Input<M>)) as Output<M>;
+      setMore({ key, below: first.data, pages: [...pages, next] });
+    } catch (thrown) {
+      setProblem(problemOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Every change the filter matches, every page of it, for the export. */
+  const everything = async (): Promise<Paged[]> => {
+    const all: Paged[] = [];
+    let before: number | null = null;
+    do {
+      const p = (await call(method, { ...query, before, limit: ACCOUNT_CHANGES_MAX } as Input<M>)) as Output<M>;
+      all.push(...(p.changes as Paged[]));
+      before = p.older;
+    } while (before !== null);
+    return all;
+  };
+  return { first, changes, total: last?.total ?? 0, older, loadOlder, busy, problem, setProblem, everything };
+}
+
+type Pages = Omit<ReturnType<typeof useChangePages>, 'first'> & { first: { data?: unknown } };
+
+/** How many of how many are shown, "Show older changes" while there are, and the export. */
+function PagesFooter({ pages, fileName, person }: { pages: Pages; fileName: string; person?: { id: string; name: string } }) {
+  const [exporting, setExporting] = useState(false);
+  if (!pages.first.data || pages.changes.length === 0) return pages.problem ? <ProblemAlert title={t('hubUsers.changesOlderFailed')} problem={pages.problem} /> : null;
+  const exportSheet = async () => {
+    setExporting(true);
+    pages.setProblem(null);
+    try {
+      const rows = await pages.everything();
+      const text = peopleSheet(rows, { headings: { when: t('hubUsers.sheetWhen'), by: t('hubUsers.changesBy'), person: t('hubUsers.changesPerson'), change: t('hubUsers.sheetChange'), personId: t('hubUsers.sheetPersonId') }, by: (by) => by ?? t('hubUsers.historySystem'), change: accountChangeText }, person);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      a.download = `${fileName}-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (thrown) {
+      pages.setProblem(problemOf(thrown));
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      {pages.problem ? <ProblemAlert title={t('hubUsers.changesOlderFailed')} problem={pages.problem} /> : null}
+      <Group gap="sm" justify="space-between" wrap="wrap">
+        <Text size="sm" c="dimmed" data-testid="changes-count">
+          {pages.older === null ? tc('hubUsers.changesAll', pages.changes.length) : t('hubUsers.changesShown', { shown: pages.changes.length, total: pages.total })}
+        </Text>
+        <Group gap="xs">
+          {pages.older !== null ? (
+            <Button size="compact-sm" variant="light" loading={pages.busy} onClick={() => void pages.loadOlder()}>
+              {t('hubUsers.changesOlder')}
+            </Button>
+          ) : null}
+          <Button size="compact-sm" variant="default" loading={exporting} onClick={() => void exportSheet()}>
+            {t('hubUsers.changesExportCsv')}
+          </Button>
+        </Group>
+      </Group>
     </Stack>
   );
 }
@@ -427,14 +542,16 @@ function ChangeList({ changes, testId, names = false }: { changes: ReadonlyArray
   );
 }
 
-/** "Changes to people": every account's changes this desk has, newest first, narrowed by person or by who changed them. */
+/**
+ * "Changes to people": every account's changes this desk has, newest first, a page at a time,
+ * narrowed (by the desk, over the whole history) by person, by kind of change, by who made them.
+ */
 function PeopleChanges({ people }: { people: readonly User[] }) {
-  const changes = useCall('hubUsers.changes', {}, { live: () => false });
   const [person, setPerson] = useState<string | null>(null);
+  const [kind, setKind] = useState<AccountChangeKind | null>(null);
   const [by, setBy] = useState<string | null>(null);
-  const all = changes.data ?? [];
-  const whoChanged = [...new Set(all.map((c) => c.by ?? ''))].map((name) => ({ value: name, label: name || t('hubUsers.historySystem') }));
-  const shown = filterChanges(all, { person, by });
+  const pages = useChangePages('hubUsers.changes', { person, kind, by });
+  const whoChanged = (pages.first.data?.actors ?? (by === null ? [] : [by])).map((name) => ({ value: name, label: name || t('hubUsers.historySystem') }));
   return (
     <Section title={t('hubUsers.changesTitle')} id="people-changes">
       <Stack gap="sm">
@@ -443,11 +560,13 @@ function PeopleChanges({ people }: { people: readonly User[] }) {
         </Text>
         <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
           <Select label={t('hubUsers.changesPerson')} placeholder={t('hubUsers.changesAnyone')} clearable searchable data={people.map((p) => ({ value: p.id, label: personLabel(p, people) }))} value={person} onChange={setPerson} miw={200} comboboxProps={{ withinPortal: true }} />
-          <Select label={t('hubUsers.changesBy')} placeholder={t('hubUsers.changesAnyone')} clearable data={whoChanged} value={by} onChange={setBy} miw={200} />
+          <KindSelect kind={kind} onChange={setKind} />
+          <Select label={t('hubUsers.changesBy')} placeholder={t('hubUsers.changesAnyone')} clearable data={whoChanged} value={by} onChange={setBy} miw={200} comboboxProps={{ withinPortal: true }} />
         </Group>
-        {changes.problem && !changes.data ? <ProblemAlert title={t('hubUsers.changesTitle')} problem={changes.problem} /> : null}
-        {changes.data && shown.length === 0 ? <Text size="sm">{t('hubUsers.changesNone')}</Text> : null}
-        {shown.length > 0 ? <ChangeList changes={shown} testId="people-changes" names /> : null}
+        {pages.first.problem && !pages.first.data ? <ProblemAlert title={t('hubUsers.changesTitle')} problem={pages.first.problem} /> : null}
+        {pages.first.data && pages.changes.length === 0 ? <Text size="sm">{t('hubUsers.changesNone')}</Text> : null}
+        {pages.changes.length > 0 ? <ChangeList changes={pages.changes} testId="people-changes" names /> : null}
+        <PagesFooter pages={pages} fileName="tagdesk-people-changes" />
       </Stack>
     </Section>
   );

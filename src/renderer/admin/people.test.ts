@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/state';
-import { accountChangeText, filterChanges, leaverTickets, passwordHint, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
+import { accountChangeText, leaverTickets, passwordHint, segmentsOnRoleChange, namesakeWarning, passwordError, personErrors, personLabel, refusedFields, segmentsText } from './people';
 
 // The People page's forms said "password: A password of at least 10 characters." in English
 // (the field's code name first) and, in Persian, only "part of what was sent is not valid":
@@ -167,16 +167,4 @@ it('words the new-password hint for one’s own account', async () => {
   expect(passwordHint(true)).not.toBe(passwordHint(false));
 });
 
-// History was one person's only: "Changes to people" lists every account's, narrowed by whose
-// account and by who changed it.
-it('narrows the centre-wide changes by person and by who changed them', () => {
-  const changes = [
-    { userId: 'n', by: 'Omar Haddad', at: 3 },
-    { userId: 'a', by: 'Rosa Jimenez', at: 2 },
-    { userId: 'n', by: null, at: 1 },
-  ];
-  expect(filterChanges(changes, { person: null, by: null }).map((c) => c.at)).toEqual([3, 2, 1]);
-  expect(filterChanges(changes, { person: 'n', by: null }).map((c) => c.at)).toEqual([3, 1]);
-  expect(filterChanges(changes, { person: null, by: 'Rosa Jimenez' }).map((c) => c.at)).toEqual([2]);
-  expect(filterChanges(changes, { person: 'n', by: '' }).map((c) => c.at)).toEqual([1]);
-});
+// "Changes to people" is narrowed by the desk now, over the whole history: src/main/core/peopleChanges.test.ts.

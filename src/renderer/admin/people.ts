@@ -147,15 +147,6 @@ export function accountChangeText(change: { type: UserEventType; changes: readon
 }
 
 /**
- * The centre-wide "Changes to people", narrowed to one person's account (`person`: their id)
- * and to the changes one admin made (`by`: the name History shows; '' for the hub's command
- * line); null is any. The list stays newest first.
- */
-export function filterChanges<C extends { userId: string; by: string | null }>(changes: readonly C[], filter: { person: string | null; by: string | null }): C[] {
-  return changes.filter((c) => (filter.person === null || c.userId === filter.person) && (filter.by === null || (c.by ?? '') === filter.by));
-}
-
-/**
  * The segments a form keeps when the role is changed: none when someone who oversees every
  * segment (a supervisor, an admin) becomes an agent or specialist, so the admin chooses theirs;
  * kept the form's all five, and the demoted supervisor worked every segment's queue.

@@ -1,9 +1,16 @@
 import { mayAdminister, mayJoinHub, mayViewDesks, maySetActive, maySetRole, type DeskData } from '../../../shared/access';
 import { ApiError } from '../../../shared/api';
 import { userEventTypeSchema, userStreamPayloadSchema } from '../../../shared/userStream';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { z } from 'zod';
+import type { accountChangesQuerySchema } from '../../../shared/api';
 import type { HubLink } from '../hubLink';
 import type { DeskContext } from './context';
 import { refuseUnless, signedIn, type Area } from './types';
+
+type ChangesQuery = z.output<typeof accountChangesQuerySchema> & { person: string | null };
+type Statement = BetterSqlite3.Statement;
+type ChangeRow = { global_seq: number; user_id: string; name: string | null; type: string; at: number; payload: string };
 
 // The desk's link to a hub: joining it, signing in through it (email and password, with an
 // offline verifier kept here), resuming a window after a reload with the secret that sign-in
@@ -27,13 +34,49 @@ export function hubHandlers(
     const counts = ctx.status(true);
     return { hasData: (counts.tickets ?? 0) > 0 || (counts.customers ?? 0) > 0, demo: desk.demo };
   };
-  // One row per change to an account (the hub's 'user' events this desk applied): hundreds at a centre.
-  const accountHistory = ctx.db.sqlite.prepare<[string], { type: string; at: number; payload: string }>(
-    'SELECT type, at, payload FROM user_events WHERE user_id = ? ORDER BY global_seq DESC LIMIT 200 /* scan: user_events holds one row per change to an account, hundreds at a centre */',
-  );
-  const allChanges = ctx.db.sqlite.prepare<[], { user_id: string; name: string | null; type: string; at: number; payload: string }>(
-    'SELECT e.user_id, u.name, e.type, e.at, e.payload FROM user_events e LEFT JOIN users u ON u.id = e.user_id ORDER BY e.global_seq DESC LIMIT 500 /* scan: user_events holds one row per change to an account, hundreds at a centre */',
-  );
+  // One row per change to an account (the hub's 'user' events this desk applied): hundreds at a
+  // centre, so a filter is a plain scan. Paged on global_seq (the hub's order), newest first:
+  // a page asks for one more row than it shows, to know whether older ones are left.
+  const SCAN = '/* scan: user_events holds one row per change to an account, hundreds at a centre */';
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => statements.get(sql) ?? statements.set(sql, ctx.db.sqlite.prepare(sql)).get(sql)!;
+  /** The WHERE of a page (and of its count, without the cursor), with its named parameters. */
+  const where = (q: ChangesQuery, cursor: boolean) => {
+    const conds: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.person !== null) {
+      conds.push('e.user_id = @person');
+      params.person = q.person;
+    }
+    if (q.by !== null) {
+      conds.push("json_extract(e.payload, '$.actorName') = @actor");
+      params.actor = q.by === '' ? 'system' : q.by;
+    }
+    if (q.kind === 'created') conds.push("e.type = 'USER_CREATED'");
+    else if (q.kind === 'passwordReset') conds.push("e.type = 'USER_PASSWORD_RESET'");
+    else if (q.kind !== null) {
+      conds.push("e.type = 'USER_CHANGED' AND EXISTS (SELECT 1 FROM json_each(e.payload, '$.changes') c WHERE json_extract(c.value, '$.field') = @field)");
+      params.field = q.kind;
+    }
+    if (cursor && q.before !== null) {
+      conds.push('e.global_seq < @before');
+      params.before = q.before;
+    }
+    return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
+  };
+  const page = (q: ChangesQuery) => {
+    const w = where(q, true);
+    const rows = prepared(`SELECT e.global_seq, e.user_id, u.name, e.type, e.at, e.payload FROM user_events e LEFT JOIN users u ON u.id = e.user_id${w.sql} ORDER BY e.global_seq DESC LIMIT @limit ${SCAN}`).all({ ...w.params, limit: q.limit + 1 }) as ChangeRow[];
+    const counted = where(q, false);
+    const total = prepared(`SELECT count(*) FROM user_events e${counted.sql} ${SCAN}`).pluck().get(counted.params) as number;
+    const shown = rows.slice(0, q.limit);
+    return { rows: shown, total, older: rows.length > q.limit ? shown[shown.length - 1]!.global_seq : null };
+  };
+  const actors = () =>
+    (prepared(`SELECT DISTINCT json_extract(payload, '$.actorName') FROM user_events ORDER BY 1 ${SCAN}`).pluck().all() as unknown[])
+      .filter((a): a is string => typeof a === 'string')
+      .map((a) => (a === 'system' ? '' : a))
+      .sort();
   /** A stored 'user' event as People says it (none for one this desk cannot read). */
   const change = (row: { type: string; at: number; payload: string }) => {
     const type = userEventTypeSchema.safeParse(row.type);
@@ -58,20 +101,24 @@ export function hubHandlers(
         return { url: status.url, why, anyoneSignedInHere: hub.anyoneSignedInHere(), mayChangeAddress: mayJoinHub(s.user, deskData()) === null };
       },
       'hubUsers.list': (s) => hub.hubUsers.list(signedIn(s).id),
-      'hubUsers.history': (s, i) => {
+      'hubUsers.history': (s, { id, ...q }) => {
         refuseUnless(mayAdminister(signedIn(s)));
-        return accountHistory.all(i.id).flatMap((row) => {
+        const p = page({ ...q, person: id });
+        const changes = p.rows.flatMap((row) => {
           const c = change(row);
           return c ? [{ at: c.at, type: c.type, by: c.by, changes: c.changes }] : [];
         });
+        return { changes, total: p.total, older: p.older };
       },
-      'hubUsers.changes': (s) => {
+      'hubUsers.changes': (s, q) => {
         refuseUnless(mayAdminister(signedIn(s)));
-        return allChanges.all().flatMap((row) => {
+        const p = page(q);
+        const changes = p.rows.flatMap((row) => {
           const c = change(row);
           // Named as the account is called now (the event's own name if this desk has no row).
           return c ? [{ ...c, userId: row.user_id, name: row.name ?? c.name }] : [];
         });
+        return { changes, total: p.total, older: p.older, actors: actors() };
       },
       'hubDesks.list': (s) => {
         refuseUnless(mayViewDesks(signedIn(s)));
