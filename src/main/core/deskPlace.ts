@@ -123,8 +123,8 @@ export function rekeyDesk(db: Sql, now: number, why: Rekeyed['why'], host: () =>
     metaSet(db, 'desk_id', id);
     // A desk alone copied would have met "This desk's id belongs to another desk" on joining.
     const joined = db.run(k.updateTable('hub_link').set({ desk_id: id, desk_key: randomBytes(32).toString('base64url') }).where('id', '=', 1)).changes > 0;
-    db.run(k.updateTable('hub_accounts').set({ token: null, token_expires_at: null }));
-    db.run(k.updateTable('sync_state').set({ hub_desk_seq: 0, refusals_after: 0 }).where('id', '=', 1));
+    db.run(k.updateTable('hub_accounts').set({ token: null, token_expires_at: null, refusals_after: 0 }));
+    db.run(k.updateTable('sync_state').set({ hub_desk_seq: 0 }).where('id', '=', 1));
     db.run(k.deleteFrom('meta').where('key', '=', HUB_EPOCH_KEY));
     const rekeyed = { from, at: now, why, fromName };
     if (joined) metaSet(db, REKEYED_KEY, JSON.stringify(rekeyed));

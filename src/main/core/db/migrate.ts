@@ -32,6 +32,7 @@ import * as m0035 from './migrations/0035_kb_rating_order';
 import * as m0036 from './migrations/0036_kb_persian_affixes';
 import * as m0037 from './migrations/0037_hub_resend';
 import * as m0038 from './migrations/0038_sent_events_age';
+import * as m0039 from './migrations/0039_refusals_per_person';
 import { keyImportIds } from './migrations/0028_import_keys';
 import * as m0029 from './migrations/0029_kb_ticket_seq';
 import * as m0030 from './migrations/0030_kb_solved_undo';
@@ -95,6 +96,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0036_kb_persian_affixes', up: m0036.up },
   { id: '0037_hub_resend', up: m0037.up },
   { id: '0038_sent_events_age', up: m0038.up },
+  { id: '0039_refusals_per_person', up: m0039.up },
 ];
 
 export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -353,7 +353,6 @@ export interface TicketRenumberTable {
 export interface SyncStateTable {
   id: number;
   cursor: number;
-  refusals_after: number;
   hub_desk_seq: number;
   last_synced_at: number | null;
   bootstrapped: number;
@@ -418,4 +417,6 @@ export interface HubAccountTable {
   token: string | null;
   token_expires_at: number | null;
   signed_in_at: number;
+  /** The last of the hub's refusals this desk read for this person (migration 0039). */
+  refusals_after: Generated<number>;
 }

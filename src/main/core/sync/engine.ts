@@ -167,8 +167,17 @@ export function syncEngine(options: SyncEngineOptions) {
   const outboxCount = () => Number(db.get(k.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
   const report = (): DeskReport => ({ skewMs: options.clockSkewMs?.() ?? null, outbox: outboxCount(), name: deskNameOf(db) });
   const state = () => db.get(k.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
-  const setState = (patch: Partial<{ cursor: number; refusals_after: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
+  const setState = (patch: Partial<{ cursor: number; hub_desk_seq: number; last_synced_at: number; bootstrapped: number }>) =>
     db.run(k.updateTable('sync_state').set(patch).where('id', '=', 1));
+  /**
+   * The last of the hub's refusals this desk read for a person (migration 0039). The hub answers a
+   * pull with the refusals of the person whose session makes it (and, an admin's, of the desk's own
+   * accounts: access.ts answersForDeskWork), so each person has their own: one for the whole desk
+   * moved past someone's refusal whose push's answer was lost, read with another's session.
+   */
+  const refusalsAfter = (userId: string): number => db.get(k.selectFrom('hub_accounts').select('refusals_after').where('user_id', '=', userId))?.refusals_after ?? 0;
+  const readRefusals = (userId: string, last: number) =>
+    db.run(k.updateTable('hub_accounts').set({ refusals_after: last }).where('user_id', '=', userId).where('refusals_after', '<', last));
   const setOnline = (value: boolean, sessionless = false) => {
     if (online === value && noSession === sessionless) return;
     online = value;
@@ -221,9 +230,9 @@ export function syncEngine(options: SyncEngineOptions) {
     });
   }
 
-  async function pullAll(token: string): Promise<void> {
+  async function pullAll(session: { userId: string; token: string }): Promise<void> {
     try {
-      await pullPages(token);
+      await pullPages(session);
       tooOld = false;
     } catch (error) {
       if (!(error instanceof HubAnswer && error.status === 426)) throw error;
@@ -232,10 +241,10 @@ export function syncEngine(options: SyncEngineOptions) {
     }
   }
 
-  async function pullPages(token: string): Promise<void> {
+  async function pullPages({ userId, token }: { userId: string; token: string }): Promise<void> {
     const page = (after: number, refusalsAfter: number, at: { seq: number; id: string } | null = null) =>
       request('GET', `/sync/pull?after=${after}&limit=${PULL_LIMIT}&refusalsAfter=${refusalsAfter}${at ? `&atId=${at.id}${at.seq === after ? '' : `&atSeq=${at.seq}`}` : ''}`, token);
-    let s = state();
+    let s = { cursor: state().cursor, refusals_after: refusalsAfter(userId) };
     // The first page names the last event this desk read, if it knows it (cursorEvent.ts): where it
     // is only when that is before the cursor (a hub before atSeq knows atId alone).
     const last = atIdRefused ? null : eventAtCursor(db, s.cursor);
@@ -257,7 +266,7 @@ export function syncEngine(options: SyncEngineOptions) {
       // sent since may have passed the cursor again. Following the old cursor, this desk would skip
       // every change the hub numbered up to it, without a word, and take in none of them.
       reread = { lost: await hubWentBack(token, answer.head, s.cursor), ids: new Set() };
-      s = state();
+      s = { cursor: state().cursor, refusals_after: refusalsAfter(userId) };
       answer = pullAnswer.parse(await page(s.cursor, s.refusals_after));
     }
     for (;;) {
@@ -266,7 +275,7 @@ export function syncEngine(options: SyncEngineOptions) {
       const more = answer.cursor < answer.head || answer.refusals.length >= PULL_LIMIT;
       // The hub reads the next page while this desk applies this one.
       if (more) {
-        next = page(answer.cursor, lastRefusal ?? state().refusals_after);
+        next = page(answer.cursor, lastRefusal ?? refusalsAfter(userId));
         next.catch(() => undefined); // awaited on the next turn; not unhandled if this batch fails first
       }
       tell(applier.applyBatch(answer.events, answer.refusals, answer.cursor));
@@ -274,7 +283,10 @@ export function syncEngine(options: SyncEngineOptions) {
       const deskId = hub.linkInfo()?.desk_id;
       keepSent(answer.events.flatMap((e) => (e.deskId === deskId && e.stream !== 'ticket' && e.globalSeq !== null ? [{ e, globalSeq: e.globalSeq }] : [])));
       if (reread) for (const e of answer.events) reread.ids.add(e.id);
-      setState({ last_synced_at: now(), ...(lastRefusal ? { refusals_after: lastRefusal } : {}) });
+      db.write(() => {
+        setState({ last_synced_at: now() });
+        if (lastRefusal) readRefusals(userId, lastRefusal);
+      });
       if (!next) break;
       answer = pullAnswer.parse(await next);
     }
@@ -378,7 +390,8 @@ export function syncEngine(options: SyncEngineOptions) {
         db.run(k.insertInto('hub_resends').values({ event_id: e.id, actor_id: e.actor.id }).onConflict((c) => c.column('event_id').doNothing()));
       });
       db.run(k.updateTable('sync_state').set({ rebasing: 0 }).where('id', '=', 1));
-      setState({ cursor: from, refusals_after: 0 });
+      setState({ cursor: from });
+      db.run(k.updateTable('hub_accounts').set({ refusals_after: 0 }));
       keepEventAtCursor(db, from, agreed);
       if (directoryCursor() > from) setDirectoryCursor(from);
       keepHubRestored(db, now(), lostBy);
@@ -613,7 +626,23 @@ export function syncEngine(options: SyncEngineOptions) {
         const sent = new Map(group.events.map((e) => [e.id, e]));
         keepSent(accepted.flatMap((a) => (sent.has(a.id) ? [{ e: sent.get(a.id)!, globalSeq: a.globalSeq }] : [])));
         const duplicates = answer.results.filter((r) => r.status === 'duplicate').map((r) => r.id);
-        if (duplicates.length > 0) dropDuplicates(duplicates);
+        if (duplicates.length > 0) {
+          // The hub had them: the answer to an earlier push of theirs was lost on the way (the desk
+          // closed, the network cut). What it refused of that push is told only to the person whose
+          // session carried it, and only while the change still waits here: read now, with their
+          // session, before the duplicates leave the outbox (the pulls may be made with another's).
+          // Not for the scheduler's alone (another desk's identical SLA event): nobody is told of those.
+          const dup = new Set(duplicates);
+          try {
+            if (group.events.some((e) => dup.has(e.id) && e.actor.role !== 'system')) await refusalsOf(group);
+          } catch (error) {
+            if (!(error instanceof HubAnswer && (error.status === 401 || error.status === 403))) throw error;
+            log(`tagdesk: the hub refused ${nameOf(group.userId)}'s session: ${error.message}`);
+            hub.sessionEnded(group.userId, endedBecause(error.body));
+            break;
+          }
+          dropDuplicates(duplicates);
+        }
         const refused = answer.results.filter((r) => r.status === 'refused').map((r) => ({ eventId: r.id, reason: r.reason ?? say('hubRefusedChange'), at: now() }));
         if (refused.length > 0) tell(applier.applyBatch([], refused, state().cursor));
         moved = true;
@@ -625,6 +654,21 @@ export function syncEngine(options: SyncEngineOptions) {
     }
     return done();
   }
+  /**
+   * The hub's refusals for a person at this desk that the desk has not read, with their session: a
+   * pull of no events (past any log's end), refusals only, which every hub answers.
+   */
+  async function refusalsOf({ userId, token }: { userId: string; token: string }): Promise<void> {
+    for (;;) {
+      const after = refusalsAfter(userId);
+      const answer = pullAnswer.parse(await request('GET', `/sync/pull?after=${Number.MAX_SAFE_INTEGER}&limit=${PULL_LIMIT}&refusalsAfter=${after}`, token));
+      const last = answer.refusals.at(-1)?.id;
+      if (last === undefined) return;
+      tell(applier.applyBatch([], answer.refusals, state().cursor));
+      readRefusals(userId, last);
+      if (answer.refusals.length < PULL_LIMIT || last <= after) return;
+    }
+  }
   /** The hub has these already (another desk's identical SLA event, or our own answer lost): pull brings them. */
   function dropDuplicates(ids: string[]): void {
     db.write(() => {
@@ -633,15 +677,15 @@ export function syncEngine(options: SyncEngineOptions) {
   }
 
   /** Pull, then push and pull again while anything moved: with one person's session. */
-  async function exchange(token: string): Promise<void> {
-    if (!state().bootstrapped && state().cursor === 0) await bootstrap(token);
-    await pullAll(token);
+  async function exchange(session: { userId: string; token: string }): Promise<void> {
+    if (!state().bootstrapped && state().cursor === 0) await bootstrap(session.token);
+    await pullAll(session);
     // A push the hub answered 'stale' for is pulled after, rebased, and sent again: a few
     // rounds at most in one cycle (each needs news the desk had not pulled yet).
     for (let round = 0; round < 3; round++) {
       const pushed = await pushAll();
       if (pushed === 'none') return;
-      await pullAll(token);
+      await pullAll(session);
       if (pushed === 'moved') return;
     }
   }
@@ -691,7 +735,7 @@ export function syncEngine(options: SyncEngineOptions) {
         return;
       }
       try {
-        await exchange(session.token);
+        await exchange(session);
       } catch (error) {
         // The hub ended the session this desk followed it with (the person was deactivated,
         // their role changed, their password was reset): theirs waits until they sign in

@@ -1,0 +1,128 @@
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDesk, type Desk } from '../main/core/desk';
+import { TestClock } from '../main/core/testing/deskHarness';
+import { Sql } from '../main/core/db/exec';
+import { uuidv7 } from '../main/core/ids';
+import { deskIdOf, outbox } from '../main/core/outbox';
+import type { HubUser } from './accounts';
+import type { Hub } from './server';
+import { makeUser, signInAt, testHub, testPostgres, type DeskPerson, type TestPostgres } from './testing/hubFixture';
+
+// A change the hub refused reaches its author's conflicts page even when the answer to the push
+// that carried it never reached the desk, and the desk's next pulls are made with another person's
+// session (the hub tells a pull the refusals of the person whose session makes it).
+
+let pg: TestPostgres;
+let hub: Hub;
+let ava: HubUser;
+let ben: HubUser;
+const desks: Desk[] = [];
+const servers: ReturnType<typeof createServer>[] = [];
+
+beforeAll(async () => {
+  pg = await testPostgres();
+  hub = await testHub(await pg.freshDatabase());
+  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
+  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
+}, 60_000);
+
+afterAll(async () => {
+  for (const d of desks) d.close();
+  for (const s of servers) {
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+  await hub?.close();
+  await pg?.stop();
+}, 60_000);
+
+/**
+ * A proxy in front of the hub. A push made with the session `dropFor` names reaches the hub, which
+ * answers it (and commits); the proxy reads that answer whole, then cuts the desk's connection
+ * instead of passing it on: the answer is lost on the way, as when the network fails just then.
+ */
+async function lossyProxy(): Promise<{ url: string; dropFor: { token: string | null }; dropped: { n: number } }> {
+  const dropFor: { token: string | null } = { token: null };
+  const dropped = { n: 0 };
+  const proxy = createServer((req, res) => {
+    const lose = req.method === 'POST' && (req.url ?? '').startsWith('/sync/push') && dropFor.token !== null && req.headers.authorization === `Bearer ${dropFor.token}`;
+    const upstream = httpRequest(`${hub.url}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer: IncomingMessage) => {
+      if (lose) {
+        answer.resume();
+        answer.on('end', () => {
+          dropped.n++;
+          res.destroy();
+        });
+        return;
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  servers.push(proxy);
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, dropFor, dropped };
+}
+
+/** A change of a stream the hub does not take: it refuses it, addressed to its author at this desk. */
+function refusable(desk: Desk, user: HubUser): string {
+  const db = new Sql(desk.db.sqlite, desk.db.kysely);
+  const box = outbox(db, deskIdOf(db));
+  const id = uuidv7();
+  db.write(() =>
+    box.append({ id, stream: 'gossip', entityId: uuidv7(), seq: 1, type: 'NOTE_SET', payloadVersion: 1, payload: { text: `from ${user.name}` }, actor: { id: user.id, role: 'agent', tier: 1, segments: ['education'] }, deskId: box.deskId, deskTime: Date.now(), globalSeq: null }),
+  );
+  return id;
+}
+
+const refusalId = async (eventId: string) => (await hub.db.selectFrom('refusals').select('id').where('event_id', '=', eventId).executeTakeFirst())?.id;
+
+describe('a refused change whose push answer was lost', () => {
+  it('reaches its author’s conflicts page though the desk’s pulls are made with another person’s session', async () => {
+    const proxy = await lossyProxy();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const desk = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: proxy.url, sync: { live: false } });
+      desks.push(desk);
+      const a: DeskPerson = await signInAt(desk, ava);
+      const b: DeskPerson = await signInAt(desk, ben);
+      const sql = desk.db.sqlite;
+      // Ben signed in last: the desk follows the hub with his session.
+      sql.prepare('update hub_accounts set signed_in_at = signed_in_at + 1000 where user_id = ?').run(ben.id);
+      const session = sql.prepare('select token, token_expires_at as expires from hub_accounts where user_id = ?').get(ava.id) as { token: string; expires: number };
+
+      // Ava's change goes; the hub refuses it, but its answer never reaches the desk.
+      proxy.dropFor.token = session.token;
+      const hers = refusable(desk, ava);
+      await desk.sync.syncNow();
+      expect(await refusalId(hers)).toBeDefined();
+      expect(proxy.dropped.n).toBeGreaterThan(0);
+      expect(await a.call('sync.conflicts')).toEqual([]);
+      proxy.dropFor.token = null;
+
+      // Her session here lapses meanwhile (her change waits for her), and Ben's own refused change
+      // comes back to him: the hub's answers to his pulls go past her refusal's number.
+      sql.prepare('update hub_accounts set token_expires_at = 1 where user_id = ?').run(ava.id);
+      const his = refusable(desk, ben);
+      await desk.sync.syncNow();
+      expect((await b.call('sync.conflicts')).map((c) => c.eventId)).toEqual([his]);
+      expect(await refusalId(his)).toBeGreaterThan((await refusalId(hers))!);
+
+      // Her session is good again; Ben's still makes the desk's pulls. Her change goes again, the
+      // hub has it already, and she is told it was refused.
+      sql.prepare('update hub_accounts set token_expires_at = ? where user_id = ?').run(session.expires, ava.id);
+      await desk.sync.syncNow();
+      const mine = await a.call('sync.conflicts');
+      expect(mine.map((c) => ({ eventId: c.eventId, stream: c.stream, actorId: c.actorId }))).toEqual([{ eventId: hers, stream: 'gossip', actorId: ava.id }]);
+      expect(mine[0]!.reason).toMatch(/does not take 'gossip' changes/);
+      expect(await a.call('sync.status')).toMatchObject({ pending: 0 });
+      expect((await b.call('sync.conflicts')).map((c) => c.eventId)).toEqual([his]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
