@@ -39,7 +39,9 @@ function hub(args: string[], env: Record<string, string> = {}, typed?: string): 
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
+  // 'close', not 'exit': the process may have ended before its output was all read (at load,
+  // a long refusal on stderr came after the exit and the test read nothing).
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
 }
 
 /** A hub serving until stopped: its output so far, and its stop (SIGTERM, then its exit code). */
@@ -51,7 +53,7 @@ function serving(args: string[], env: Record<string, string>) {
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     output: () => out + err,
     exited,

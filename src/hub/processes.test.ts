@@ -211,7 +211,7 @@ describe('a hub that cannot start', () => {
       let err = '';
       child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.once('exit', (code) => resolve({ code, out, err }));
+      child.once('close', (code) => resolve({ code, out, err })); // 'close': its output all read
     });
 
   it('says which flag to change and stops the PostgreSQL it started; a fresh hub says how to make its first admin', async () => {
@@ -291,7 +291,7 @@ describe('a hub that cannot start', () => {
     running.push(child);
     let err = '';
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code).toBe(1);
     // It said "Migration  failed: connect ECONNREFUSED 127.0.0.1:…".
     expect(err).toContain(`The hub could not use the PostgreSQL at hubuser@127.0.0.1:${closedPort}/tagdesk: nothing answers there`);
