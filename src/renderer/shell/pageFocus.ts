@@ -189,6 +189,17 @@ export function useFocusHeadingOn(routeKey: string): void {
       const to = event.target;
       if (!done && to instanceof Element && to !== before && !to.matches('h1')) finish();
     };
+    // Nor when the person leaves the page from where focus was as it came (the page's effect can
+    // start after their first move, on a loaded machine): Tab past its last control goes to the
+    // browser's toolbar, and the browser (or Electron) puts focus back where they come in.
+    let leaving = 0;
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget !== null || done) return;
+      window.clearTimeout(leaving);
+      leaving = window.setTimeout(() => {
+        if (!done && !document.hasFocus()) finish();
+      }, 0);
+    };
     // When the page last stopped being busy (its data came), or null while it is busy: the wait
     // for the opened link counts from then. A list whose rows come a page at a time is busy
     // again when it scrolls to the opened row and fetches its page.
@@ -199,6 +210,7 @@ export function useFocusHeadingOn(routeKey: string): void {
       setReturning(null);
       observer.disconnect();
       document.removeEventListener('focusin', onFocusIn, true);
+      document.removeEventListener('focusout', onFocusOut, true);
     };
     const tryFocus = () => {
       if (!done && movedByPerson()) finish();
@@ -237,6 +249,7 @@ export function useFocusHeadingOn(routeKey: string): void {
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     document.addEventListener('focusin', onFocusIn, true);
+    document.addEventListener('focusout', onFocusOut, true);
     // A page still busy at the cap: the heading then, and nothing more is watched.
     const timer = window.setTimeout(() => {
       schedule();
@@ -248,6 +261,8 @@ export function useFocusHeadingOn(routeKey: string): void {
       observer.disconnect();
       document.removeEventListener('click', onOpen, true);
       document.removeEventListener('focusin', onFocusIn, true);
+      document.removeEventListener('focusout', onFocusOut, true);
+      window.clearTimeout(leaving);
       window.clearTimeout(timer);
       window.clearTimeout(giveUp);
       if (frame) cancelAnimationFrame(frame);
