@@ -1,5 +1,9 @@
 import { isConflictAct, nextStepOf, readConflictSummary } from '../../shared/conflictText';
+import { RECORD_EVENT_TYPES } from '../../shared/customerEvents';
+import { KNOWLEDGE_EVENT_TYPES } from '../../shared/kb/knowledgeStream';
+import { SETTINGS_EVENT_TYPES } from '../../shared/settingsStream';
 import type { ConflictRecord, SyncConflict } from '../../shared/syncApi';
+import { USER_EVENT_TYPES } from '../../shared/userStream';
 import { currentLanguage, t, type MessageKey } from '../i18n';
 import { priorityLabel } from '../labels';
 import type { Route } from '../route';
@@ -35,37 +39,8 @@ export function conflictFollowsFrom(c: SyncConflict): string | null {
   return t('conflicts.followsFrom', { number: c.ticketNumber ?? t('conflicts.theTicket') });
 }
 
-/** The kinds of change of other streams the page words one by one (customerEvents.ts, settingsStream.ts, kb/knowledgeStream.ts, userStream.ts). */
-const RECORD_KINDS: ReadonlySet<string> = new Set([
-  'CUSTOMER_CREATED',
-  'CUSTOMER_IMPORTED',
-  'CUSTOMER_CHANGED',
-  'CUSTOMER_CONFIRMED',
-  'CUSTOMER_MERGED',
-  'CUSTOMER_ERASED',
-  'CONTACT_ADDED',
-  'CONTACT_CHANGED',
-  'CONTACT_REMOVED',
-  'ASSET_REGISTERED',
-  'ASSET_CHANGED',
-  'ASSET_TRANSFERRED',
-  'INTERACTION_LOGGED',
-  'SLA_POLICY_CREATED',
-  'SLA_POLICY_CHANGED',
-  'CALENDAR_CREATED',
-  'CALENDAR_CHANGED',
-  'CENTRE_CHANGED',
-  'kb.article_created',
-  'kb.article_edited',
-  'kb.rated',
-  'kb.rating_withdrawn',
-  'kb.solved_withdrawn',
-  'csat.recorded',
-  'csat.followed_up',
-  'USER_CREATED',
-  'USER_CHANGED',
-  'USER_PASSWORD_RESET',
-]);
+/** The kinds of change of other streams the page words one by one: every type of those streams. */
+const RECORD_KINDS: ReadonlySet<string> = new Set<string>([...RECORD_EVENT_TYPES, ...SETTINGS_EVENT_TYPES, ...KNOWLEDGE_EVENT_TYPES, ...USER_EVENT_TYPES]);
 
 /**
  * A refused change of a customer's record, a setting, the knowledge base or an account, in
