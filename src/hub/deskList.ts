@@ -91,8 +91,19 @@ export function localTime(say: HubSay, at: number): string {
 /** The hub's time zone, as the table's times are in it. */
 const zoneName = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 
-/** A value from outside (a name, an id) in a Persian line: isolated when it holds Latin letters or digits. */
-const value = (say: HubSay, text: string): string => (say.language === 'fa' && /[A-Za-z0-9@/\\]/.test(text) ? isolated(text) : text);
+/**
+ * A value from outside (a name, an id) as the terminal may show it: its control characters (an
+ * escape sequence in a name a desk sent) and bidi overrides and isolates (which would reorder the
+ * line) each a "�"; in a Persian line, isolated when it holds
+ * Latin letters or digits.
+ */
+const value = (say: HubSay, text: string): string => {
+  const shown = text.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '\uFFFD');
+  return say.language === 'fa' && /[A-Za-z0-9@/\\]/.test(shown) ? isolated(shown) : shown;
+};
+
+/** One desk as a JSON line: C1 control characters escaped too (JSON.stringify leaves them raw for a terminal to act on). */
+export const deskJson = (desk: DeskLine): string => JSON.stringify(desk).replace(/[\u0080-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 

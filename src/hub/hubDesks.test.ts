@@ -14,6 +14,7 @@ import { openDb, openPool, type HubDb } from './db';
 import { runningPostgresUrl } from './embeddedPostgres';
 import { hubSay } from './messages';
 import { commandFailure } from './startErrors';
+import { deskJson, deskTable, type DeskLine } from './deskList';
 import { call, PASSWORD, quietLog } from './testing/hubFixture';
 
 // `npm run hub -- desks`: the desks a hub knows, for whoever runs it, with no desk to sign in on.
@@ -199,5 +200,24 @@ describe('a hub command whose database fails', () => {
     expect(commandFailure(refused, url, hubSay('fa'))).toBe('هاب نتوانست PostgreSQL در \u2068postgres@127.0.0.1:5999/postgres\u2069 را به کار بگیرد: آنجا چیزی پاسخ نمی‌دهد. آیا PostgreSQL روشن است، و روی همان درگاه؟');
     expect(commandFailure(new Error('deadlock detected'), url, hubSay('en'))).toBe('deadlock detected');
     expect(commandFailure(new Error('deadlock detected'), url, hubSay('fa'))).toBe('فرمان انجام نشد: \u2068deadlock detected\u2069');
+  });
+});
+
+// A desk's name is what the desk sent (its header): shown at the hub's console, it must not be
+// able to drive the terminal (an escape sequence) or reorder the line (a bidi override).
+describe('a desk name that holds control characters', () => {
+  const desk: DeskLine = { id: '0190aaaa-bbbb-7ccc-8ddd-eeeeffff0000', name: 'EVIL\u001b[2J\u202eX\u009b31m', lastSeenAt: 0, lastSeen: new Date(0).toISOString(), version: 2, hubVersion: 2, lastUser: { id: 'u', name: 'Ava\u0007' }, unsent: null, clockSkewMs: null, tooOld: false, countWentBack: 0 };
+  it('shows them as replacement characters in the table, and escaped in JSON', () => {
+    for (const language of ['en', 'fa'] as const) {
+      const table = deskTable(hubSay(language), [desk], 60_000);
+      // Newlines between its lines only.
+      expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+      expect(table).toContain('EVIL\uFFFD[2J\uFFFDX\uFFFD31m');
+      expect(table).toContain('Ava\uFFFD');
+    }
+    const line = deskJson(desk);
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/u);
+    expect(line).toContain('\\u009b');
+    expect(JSON.parse(line)).toEqual(desk);
   });
 });

@@ -247,14 +247,14 @@ async function listHubDesks(json: boolean, dir: string | undefined, databaseUrl:
       return 1;
     }
   }
-  const { deskLines, deskTable } = await import('./deskList');
+  const { deskJson, deskLines, deskTable } = await import('./deskList');
   return withHubDatabase(dir, databaseUrl, async (db) => {
     const now = Date.now();
     const desks = await deskLines(db, now);
     if (json) {
       // Nothing on stdout when there is none: a script reads no line; the person, why.
       if (desks.length === 0) console.error(say.tr('desks.none'));
-      for (const d of desks) process.stdout.write(`${JSON.stringify(d)}\n`);
+      for (const d of desks) process.stdout.write(`${deskJson(d)}\n`);
       return 0;
     }
     console.log(desks.length === 0 ? say.tr('desks.none') : deskTable(say, desks, now));
