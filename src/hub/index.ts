@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HubDb } from './db';
 import { hubSay, HubSaid, type HubSay } from './messages';
-import { databaseFailure, failureLine, shownDatabase, startFailure, tlsFileFailure, tlsPairFailure } from './startErrors';
+import { commandFailure, databaseFailure, failureLine, shownDatabase, startFailure, tlsFileFailure, tlsPairFailure } from './startErrors';
 import { isFetchBlockedPort } from '../shared/blockedPorts';
 import { cliLanguageOf, takeLanguage } from '../shared/cliLanguage.mjs';
 import { argsRefusal } from '../shared/cliText';
@@ -12,6 +12,7 @@ import { argsRefusal } from '../shared/cliText';
 // `npm run hub -- --data DIR --port N`: serve (prints the URL on its first line of stdout).
 // `npm run hub -- create-admin --data DIR --email E [--password P]`: the first admin.
 // `npm run hub -- reset-password --data DIR --email E [--password P]`: a forgotten password.
+// `npm run hub -- desks --data DIR [--json]`: every desk the hub knows (deskList.ts).
 // DATABASE_URL, when set, is the PostgreSQL to use instead of the embedded one in DIR.
 // What it says to people is in ./messages, in English or Persian (--lang fa, TAGDESK_LANG=fa,
 // LANG=fa_IR.UTF-8), as the desk's `tagdesk` says it; its JSON logs stay English.
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
         name: { type: 'string' },
         password: { type: 'string' },
         help: { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     }).values;
   } catch (error) {
@@ -63,8 +65,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${say.tr('needsData')}\n${usage()}`);
     return 2;
   }
+  // Only desks writes JSON: said rather than ignored on another command.
+  if (values.json && command !== 'desks') {
+    console.error(`${say.tr('args.unknownOption', { option: '--json' })}\n${usage()}`);
+    return 2;
+  }
   if (command === 'create-admin') return createAdmin(values, dataDir ? resolve(dataDir) : undefined, databaseUrl);
   if (command === 'reset-password') return resetForgottenPassword(values, dataDir ? resolve(dataDir) : undefined, databaseUrl);
+  if (command === 'desks') return listHubDesks(values.json ?? false, dataDir ? resolve(dataDir) : undefined, databaseUrl);
   if (command !== 'serve') {
     console.error(`${say.tr('unknownCommand', { command })}\n${usage()}`);
     return 2;
@@ -222,6 +230,38 @@ async function resetForgottenPassword(values: { email?: string; password?: strin
   });
 }
 
+/**
+ * Every desk the hub knows, for whoever runs the hub (its folder or DATABASE_URL is the proof):
+ * a table, or with --json one object a line (deskList.ts). Read straight from the hub's
+ * PostgreSQL, a running hub's too (its embedded server takes more clients; a second postmaster
+ * on the folder it may not): the hub's own /admin/desks would need an admin's session, which the
+ * one at the console after a restore may not have.
+ */
+async function listHubDesks(json: boolean, dir: string | undefined, databaseUrl: string | undefined): Promise<number> {
+  if (!databaseUrl && dir) {
+    // A folder no hub ever ran in (a typo in --data) is said so, not given an empty new hub.
+    const { clusterOwner } = await import('./embeddedPostgres');
+    const pg = join(dir, 'pg');
+    if (!existsSync(join(pg, 'PG_VERSION')) && clusterOwner(pg) === null) {
+      console.error(say.tr('desks.noHub', { dir }));
+      return 1;
+    }
+  }
+  const { deskJson, deskLines, deskTable } = await import('./deskList');
+  return withHubDatabase(dir, databaseUrl, async (db) => {
+    const now = Date.now();
+    const desks = await deskLines(db, now);
+    if (json) {
+      // Nothing on stdout when there is none: a script reads no line; the person, why.
+      if (desks.length === 0) console.error(say.tr('desks.none'));
+      for (const d of desks) process.stdout.write(`${deskJson(d)}\n`);
+      return 0;
+    }
+    console.log(desks.length === 0 ? say.tr('desks.none') : deskTable(say, desks, now));
+    return 0;
+  });
+}
+
 /** ` --data DIR`, quoted for a shell where needed; empty with DATABASE_URL. */
 function whereFlag(dir: string | undefined): string {
   if (!dir) return '';
@@ -264,7 +304,7 @@ async function withHubDatabase(dir: string | undefined, databaseUrl: string | un
     await migrate(db);
     return await work(db);
   } catch (error) {
-    console.error(databaseUrl ? databaseFailure(error, databaseUrl, say) : failureLine(error, say));
+    console.error(databaseUrl ? databaseFailure(error, databaseUrl, say) : commandFailure(error, url, say));
     return 1;
   } finally {
     await db.destroy();

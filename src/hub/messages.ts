@@ -12,6 +12,7 @@ export const hubEn = {
   npm run hub -- [--data DIR] [--port N] [--host 127.0.0.1] [--cert FILE --key FILE]
   npm run hub -- create-admin [--data DIR] --email EMAIL [--name NAME] [--password PASSWORD]
   npm run hub -- reset-password [--data DIR] --email EMAIL [--password PASSWORD]
+  npm run hub -- desks [--data DIR] [--json]
 DATABASE_URL=postgres://… uses that server instead of an embedded one in DIR.
 --lang en|fa: the language of what it prints (default $TAGDESK_LANG, else $LANG).`,
   ...ARGS_WORDS.en,
@@ -40,6 +41,8 @@ DATABASE_URL=postgres://… uses that server instead of an embedded one in DIR.
   'start.database': 'The hub could not use the PostgreSQL at {where}: {reason}',
   'start.unreadableUrl': 'DATABASE_URL (not a URL that can be read)',
   'start.other': '{message}',
+  // A command on the hub's database (create-admin, reset-password, desks) that failed for a reason not known by its code.
+  'command.other': '{message}',
   'db.ECONNREFUSED': 'nothing answers there. Is PostgreSQL running, and on that port?',
   'db.ENOTFOUND': 'that host name is not known.',
   'db.EAI_AGAIN': 'that host name could not be looked up (no DNS answer).',
@@ -76,6 +79,32 @@ DATABASE_URL=postgres://… uses that server instead of an embedded one in DIR.
   // A desk keeps a verifier of the password last used there (hubLink.ts signInOffline).
   'reset.offlineDesks': 'A desk that cannot reach the hub still accepts the old password, the one kept there, until {name} next signs in at that desk while it reaches the hub.',
   'reset.inactive': 'The account is deactivated: an admin turns it back on under People before it can sign in.',
+  // ---- desks (deskList.ts) ----
+  'desks.none': 'No desk has signed in to this hub yet. A desk appears here once someone signs in at it with a hub account.',
+  'desks.noHub': 'There is no hub in {dir}: no hub has run with this --data folder. Give the folder the hub serves from, or its DATABASE_URL.',
+  'desks.summary_one': '{count} desk has signed in to this hub, the latest call first. Times are the hub’s local time ({zone}).',
+  'desks.summary_other': '{count} desks have signed in to this hub, the latest call first. Times are the hub’s local time ({zone}).',
+  'desks.head.name': 'Name',
+  'desks.head.id': 'Id',
+  'desks.head.seen': 'Last seen',
+  'desks.head.version': 'Version',
+  'desks.head.user': 'Last signed in',
+  'desks.head.unsent': 'Unsent',
+  'desks.head.notes': 'Notes',
+  'desks.unnamed': '(no name)',
+  'desks.seenAt': '{ago} ({at})',
+  'desks.justNow': 'just now',
+  'desks.minutesAgo_one': '{count} minute ago',
+  'desks.minutesAgo_other': '{count} minutes ago',
+  'desks.hoursAgo_one': '{count} hour ago',
+  'desks.hoursAgo_other': '{count} hours ago',
+  'desks.daysAgo_one': '{count} day ago',
+  'desks.daysAgo_other': '{count} days ago',
+  'desks.tooOld': 'its last sync was refused: too old for this hub, upgrade it',
+  'desks.older': 'older than the hub ({hub}): upgrade it',
+  'desks.wentBack_one': 'its count of changes went back once: restored from a backup, or its folder copied',
+  'desks.wentBack_other': 'its count of changes went back {count} times: restored from backups, or its folder copied',
+  'desks.notesJoin': '; ',
   // ---- a password, typed or given ----
   'password.tooShort': 'The password needs at least {min} characters (and at most {max}). {nothing}.',
   'password.tooShortTyped': 'The password needs at least {min} characters (and at most {max}). {nothing}; run the command again.',
@@ -93,6 +122,8 @@ export const hubFa: { readonly [K in HubKey]: string } = {
       نخستین مدیر سیستم را می‌سازد (گذرواژه را دو بار و بی‌نمایش می‌پرسد)
   npm run hub -- reset-password [--data DIR] --email EMAIL [--password PASSWORD]
       برای حسابی که گذرواژه‌اش فراموش شده گذرواژهٔ تازه می‌گذارد
+  npm run hub -- desks [--data DIR] [--json]
+      میزهایی را که هاب می‌شناسد فهرست می‌کند، تازه‌ترین تماس نخست (‎--json‎: یک شیء ‎JSON‎ در هر سطر)
 با ‎DATABASE_URL=postgres://…‎ هاب به جای PostgreSQL توکار در پوشهٔ DIR همان سرور را به کار می‌برد.
 ‎--lang en|fa‎: زبان آنچه چاپ می‌شود (پیش‌فرض ‎$TAGDESK_LANG‎، وگرنه ‎$LANG‎).`,
   ...ARGS_WORDS.fa,
@@ -117,6 +148,7 @@ export const hubFa: { readonly [K in HubKey]: string } = {
   'start.database': 'هاب نتوانست PostgreSQL در {where} را به کار بگیرد: {reason}',
   'start.unreadableUrl': '‎DATABASE_URL‎ (نشانی‌ای که خوانده نمی‌شود)',
   'start.other': 'هاب راه نیفتاد: {message}',
+  'command.other': 'فرمان انجام نشد: {message}',
   'db.ECONNREFUSED': 'آنجا چیزی پاسخ نمی‌دهد. آیا PostgreSQL روشن است، و روی همان درگاه؟',
   'db.ENOTFOUND': 'این نام میزبان شناخته نیست.',
   'db.EAI_AGAIN': 'این نام میزبان جست‌وجو نشد (پاسخی از ‎DNS‎ نیامد).',
@@ -149,6 +181,31 @@ export const hubFa: { readonly [K in HubKey]: string } = {
   'reset.done': 'گذرواژهٔ تازهٔ {email} ({name}) گذاشته شد. نشست‌های این حساب پایان یافت و قفل ورودش برداشته شد: با گذرواژهٔ تازه در میزی که به این هاب پیوسته وارد شوید.',
   'reset.offlineDesks': 'میزی که به هاب دسترسی ندارد همچنان گذرواژهٔ پیشین را، که در خودش نگه داشته، می‌پذیرد تا وقتی {name} بار دیگر در همان میز، هنگامی که به هاب دسترسی دارد، وارد شود.',
   'reset.inactive': 'این حساب غیرفعال است: پیش از آنکه بتواند وارد شود، یک مدیر سیستم باید آن را در «افراد» دوباره فعال کند.',
+  'desks.none': 'هنوز هیچ میزی به این هاب وارد نشده است. میز وقتی اینجا می‌آید که کسی با حساب هاب در آن وارد شود.',
+  'desks.noHub': 'در {dir} هابی نیست: هیچ هابی با این پوشهٔ ‎--data‎ اجرا نشده است. پوشه‌ای را بدهید که هاب از آن کار می‌کند، یا ‎DATABASE_URL‎ آن را.',
+  'desks.summary_one': '{count} میز به این هاب وارد شده است، تازه‌ترین تماس نخست. زمان‌ها به وقت محلی هاب‌اند ({zone}).',
+  'desks.summary_other': '{count} میز به این هاب وارد شده‌اند، تازه‌ترین تماس نخست. زمان‌ها به وقت محلی هاب‌اند ({zone}).',
+  'desks.head.name': 'نام',
+  'desks.head.id': 'شناسه',
+  'desks.head.seen': 'آخرین تماس',
+  'desks.head.version': 'نسخه',
+  'desks.head.user': 'آخرین کسی که وارد شد',
+  'desks.head.unsent': 'نفرستاده',
+  'desks.head.notes': 'یادداشت',
+  'desks.unnamed': '(بی‌نام)',
+  'desks.seenAt': '{ago} ({at})',
+  'desks.justNow': 'همین حالا',
+  'desks.minutesAgo_one': '{count} دقیقه پیش',
+  'desks.minutesAgo_other': '{count} دقیقه پیش',
+  'desks.hoursAgo_one': '{count} ساعت پیش',
+  'desks.hoursAgo_other': '{count} ساعت پیش',
+  'desks.daysAgo_one': '{count} روز پیش',
+  'desks.daysAgo_other': '{count} روز پیش',
+  'desks.tooOld': 'آخرین همگام‌سازی‌اش پذیرفته نشد: برای این هاب بیش از حد قدیمی است، آن را به‌روز کنید',
+  'desks.older': 'قدیمی‌تر از هاب ({hub}): آن را به‌روز کنید',
+  'desks.wentBack_one': 'شمار تغییراتش یک بار به عقب برگشت: از پشتیبان بازگردانده شده، یا پوشه‌اش رونوشت شده است',
+  'desks.wentBack_other': 'شمار تغییراتش {count} بار به عقب برگشت: از پشتیبان بازگردانده شده، یا پوشه‌اش رونوشت شده است',
+  'desks.notesJoin': '؛ ',
   'password.tooShort': 'گذرواژه باید دست‌کم {min} نویسه (و حداکثر {max} نویسه) باشد. {nothing}.',
   'password.tooShortTyped': 'گذرواژه باید دست‌کم {min} نویسه (و حداکثر {max} نویسه) باشد. {nothing}؛ فرمان را دوباره اجرا کنید.',
   'password.again': 'همان گذرواژه، دوباره: ',

@@ -74,6 +74,17 @@ export function failureLine(error: unknown, say: HubSay = english): string {
 }
 
 /**
+ * Why a command on the hub's database (create-admin, reset-password, desks) failed, once it had a
+ * server at `url` (a running hub's, or one it started): PostgreSQL's refusals in words, as for
+ * DATABASE_URL; any other reason as failureLine says it, but not as "the hub did not start".
+ */
+export function commandFailure(error: unknown, url: string, say: HubSay = english): string {
+  if (error instanceof HubSaid || deskOpenSentence(error)) return failureLine(error, say);
+  if (DATABASE_REASONS.some((c) => c === codeOf(error))) return databaseFailure(error, url, say);
+  return say.tr('command.other', { message: messageOf(error) });
+}
+
+/**
  * The sentence of the core's DeskOpenError (a data folder it could not make): by its name, so that
  * this file, read before anything is started, does not load the desk's database module.
  */
