@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../main/core/ids';
+import { shortDeskId } from '../shared/deskName';
 import { DESK_NAME_HEADER, DESK_OUTBOX_HEADER } from '../shared/deskReport';
 import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER } from '../shared/ticketLog';
 import { englishLeft, latinDigitsLeft } from '../shared/testing/persianOutput';
@@ -132,13 +133,13 @@ describe('npm run hub -- desks', () => {
     expect(lines[0]).toMatch(/^2 desks have signed in to this hub, the latest call first\. Times are the hub’s local time \(.+\)\.$/);
     expect(lines[2]).toMatch(/^Name +Id +Last seen +Version +Last signed in +Unsent +Notes$/);
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +${reception.slice(0, 8)} +just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +2 +Omar +0$`));
+    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +${shortDeskId(reception)} +just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +2 +Omar +0$`));
     expect(lines[4]).toMatch(
-      new RegExp(`^FRONT-ROW-07 +${front.slice(0, 8)} +3 hours ago \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +1 +Ava +3 +older than the hub \\(2\\): upgrade it; its count of changes went back once: restored from a backup, or its folder copied$`),
+      new RegExp(`^FRONT-ROW-07 +${shortDeskId(front)} +3 hours ago \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +1 +Ava +3 +older than the hub \\(2\\): upgrade it; its count of changes went back once: restored from a backup, or its folder copied$`),
     );
     // The columns line up, on screen.
     const column = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
-    expect([column(lines[3]!, reception.slice(0, 8)), column(lines[4]!, front.slice(0, 8))]).toEqual([column(lines[2]!, 'Id'), column(lines[2]!, 'Id')]);
+    expect([column(lines[3]!, shortDeskId(reception)), column(lines[4]!, shortDeskId(front))]).toEqual([column(lines[2]!, 'Id'), column(lines[2]!, 'Id')]);
     expect([column(lines[3]!, 'Omar'), column(lines[4]!, 'Ava')]).toEqual([column(lines[2]!, 'Last signed in'), column(lines[2]!, 'Last signed in')]);
   }, 120_000);
 
@@ -163,9 +164,9 @@ describe('npm run hub -- desks', () => {
     const lines = run.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^۲ میز به این هاب وارد شده‌اند، تازه‌ترین تماس نخست\. زمان‌ها به وقت محلی هاب‌اند \(\u2068.+\u2069\)\.$/);
     expect(lines[2]).toMatch(/^نام +شناسه +آخرین تماس +نسخه +آخرین کسی که وارد شد +نفرستاده +یادداشت$/);
-    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +\u2068${reception.slice(0, 8)}\u2069 +همین حالا \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۲ +\u2068Omar\u2069 +۰$`));
+    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +\u2068${shortDeskId(reception)}\u2069 +همین حالا \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۲ +\u2068Omar\u2069 +۰$`));
     expect(lines[4]).toMatch(
-      new RegExp(`^\u2068FRONT-ROW-07\u2069 +\u2068${front.slice(0, 8)}\u2069 +۳ ساعت پیش \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۱ +\u2068Ava\u2069 +۳ +قدیمی‌تر از هاب \\(۲\\): آن را به‌روز کنید؛ شمار تغییراتش یک بار به عقب برگشت`),
+      new RegExp(`^\u2068FRONT-ROW-07\u2069 +\u2068${shortDeskId(front)}\u2069 +۳ ساعت پیش \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۱ +\u2068Ava\u2069 +۳ +قدیمی‌تر از هاب \\(۲\\): آن را به‌روز کنید؛ شمار تغییراتش یک بار به عقب برگشت`),
     );
   }, 120_000);
 

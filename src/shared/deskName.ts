@@ -23,8 +23,12 @@ export function deskNameFromHost(host: string): string | null {
   return name === '' ? null : name;
 }
 
-/** A desk's id as people read it when it has no name: its first eight characters. */
-export const shortDeskId = (id: string): string => id.slice(0, 8);
+/**
+ * A desk's id as people read it when it has no name: its last eight characters. Ids are UUID
+ * v7, whose first eight are the time it was made to about a minute: a centre setting up its
+ * desks together got the same short id on each (the last twelve are random).
+ */
+export const shortDeskId = (id: string): string => id.slice(-8);
 
 /** How a desk is called: its name, else its short id. */
 export const deskCalled = (id: string, name: string | null | undefined): string => name ?? shortDeskId(id);

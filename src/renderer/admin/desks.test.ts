@@ -48,10 +48,14 @@ describe('the Desks page’s rows', () => {
   });
 
   it('calls each desk by its name, one that said none by its short id, and this desk by the name just saved here', () => {
-    const lines = deskLines(list([desk('fine', { name: 'FRONT-ROW-01' }), desk('0b5e7a21-4c1d-7e00-9a31-000000000001'), desk('named', { name: 'BACK-ROW-09' })]), 'FRONT-ROW-07');
+    // Two desks that said no name, set up in the same minute: their ids begin alike (UUID v7's
+    // time), and their short ids, which read apart, are their random ends.
+    const unnamed = ['0b5e7a21-4c1d-7e00-9a31-5d2c81f04e17', '0b5e7a21-4c1d-7e01-8b02-a93e0c7712d4'];
+    const lines = deskLines(list([desk('fine', { name: 'FRONT-ROW-01' }), desk(unnamed[0]!), desk('named', { name: 'BACK-ROW-09' }), desk(unnamed[1]!)]), 'FRONT-ROW-07');
     // Alike in every other way: in the order of what they are called.
     expect(lines.map((l) => [l.name, l.shortId])).toEqual([
-      [null, '0b5e7a21'],
+      [null, '0c7712d4'],
+      [null, '81f04e17'],
       ['BACK-ROW-09', 'named'],
       ['FRONT-ROW-07', 'fine'],
     ]);
