@@ -818,6 +818,56 @@ describe('desks following one hub', () => {
   });
 });
 
+describe('one breach a run, from desks on different settings', () => {
+  it('two offline desks whose policies differ each breach the same resolution at their own deadline: the ticket goes up one tier, on every desk and the hub', async () => {
+    const omar = await makeUser(hub, { email: 'omar-sla@desk.test', name: 'Omar', role: 'admin', segments: ['education'] });
+    const a = await deskFor(ava);
+    const b = await deskFor(ben);
+    const admin = await deskFor(omar, b.desk);
+    const { customerId } = await a.call('customers.create', { customer: { kind: 'organisation', name: 'Lakeside School lamps', segment: 'education', serviceLevel: 'standard', email: 'office@lakeside.example', phone: '+1 415 555 0100' }, asset: null });
+    const t = (await a.call('tickets.create', { customerId, subject: 'Projector lamp flickers', priority: 'urgent' })).ticket.id;
+    // Taken: the first response is met, only the resolution clock runs (8 business hours).
+    await a.call('tickets.act', { ticketId: t, command: { type: 'TAKE' } });
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    a.desk.sync.stop();
+    b.desk.sync.stop();
+    // Offline, Ben's desk's admin halves the resolution target: its deadline is another than Ava's desk's.
+    const policy = structuredClone((await admin.call('sla.settings')).policies.find((p) => p.id === 'education-standard')!);
+    policy.targets.urgent.resolution = 4 * 60;
+    await admin.call('sla.savePolicy', policy);
+    await b.desk.retime.idle();
+    const days = 6 * 24 * 60 * 60_000;
+    for (const d of [a.desk, b.desk]) {
+      (d.clock as TestClock).advance(days);
+      d.scheduler.tick();
+    }
+    const breachOf = async (p: Person) => (await p.call('tickets.get', { ticketId: t })).timeline.filter((e) => e.type === 'SLA_BREACH').map((e) => e.payload.dueAt);
+    const [onA] = await breachOf(a);
+    const [onB] = await breachOf(b);
+    expect(onA).not.toBe(onB);
+    for (const p of [a, b]) expect((await view(p, t)).tier).toBe(2);
+    hubAhead = days;
+    try {
+      await a.desk.sync.syncNow();
+      await b.desk.sync.syncNow();
+      await a.desk.sync.syncNow();
+    } finally {
+      hubAhead = 0;
+    }
+    // The hub took Ava's desk's; Ben's desk decided its own again after it, to nothing.
+    const breaches = await hub.db.selectFrom('events').select('envelope').where('ticket_id', '=', t).where('type', '=', 'SLA_BREACH').execute();
+    expect(breaches.map((e) => (e.envelope as { payload: { dueAt: number } }).payload.dueAt)).toEqual([onA]);
+    expect((await hub.db.selectFrom('tickets').select('state').where('id', '=', t).executeTakeFirstOrThrow()).state).toMatchObject({ position: { context: { tier: 2 } } });
+    expect(await view(a, t)).toEqual(await view(b, t));
+    expect((await view(b, t)).tier).toBe(2);
+    for (const p of [a, b]) {
+      expect(await breachOf(p)).toEqual([onA]);
+      expect(await p.call('sync.status')).toMatchObject({ pending: 0, conflicts: 0 });
+    }
+  });
+});
+
 describe('streams besides tickets', () => {
   const school = { kind: 'organisation' as const, name: 'Brookfield Academy', segment: 'education' as const, serviceLevel: 'standard' as const, email: 'office@brookfield.example', phone: '+1 415 555 0142' };
   /** Ben's offline work for the school: a ticket resolved, their words in a score, a new number. */

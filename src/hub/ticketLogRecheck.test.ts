@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messageDetail } from '../shared/messageKeys';
 import { asTicketEvent, type TicketEvent } from './envelope';
 import { defaultPolicies } from '../shared/sla/defaults';
-import type { OutboxEnvelope } from '../shared/ticketLog/envelope';
+import { systemEventId, type OutboxEnvelope } from '../shared/ticketLog/envelope';
 import { testDesk } from '../main/core/testing/deskHarness';
 import { ticketLogRecheck } from './ticketLogRecheck';
 
@@ -92,6 +92,27 @@ describe('the hub’s re-check of a pushed ticket event', () => {
     // Logged without the mark (a desk before it, or she was active there): back to her.
     const toAva = ticketLogRecheck(state, pushed({ seq: 5, type: 'DEESCALATE', actor: sam, payload: { note: 'Back.' } }), nobody);
     expect(toAva.ok && toAva.state.position).toMatchObject({ state: 'tier1.open', context: { assigneeId: ava.id } });
+  });
+
+  it('takes one breach of a run from two desks: the second, at an older step, waits for its desk to rebase it away; sent on the next step, it is refused as a repeat', () => {
+    const system = { id: 'system', role: 'system' as const, tier: 3 as const, segments: [] };
+    // Both desks' breaches of the resolution, each at its own deadline (desks on different settings).
+    const breach = (seq: number, dueAt: number, n: number) => pushed({ id: systemEventId(pushed({}).ticketId, 'SLA_BREACH', 'resolution', dueAt), seq, type: 'SLA_BREACH', payload: { target: 'resolution', dueAt }, actor: system, deskTime: dueAt + n });
+    let state = null as Parameters<typeof ticketLogRecheck>[0];
+    for (const [i, step] of ([{ type: 'CREATED', payload: CREATED, deskTime: 0 }, { type: 'TAKE', deskTime: 1000 }] as Array<Partial<TicketEvent>>).entries()) {
+      const v = ticketLogRecheck(state, pushed({ seq: i + 1, ...step }), nobody);
+      if (!v.ok) throw new Error(v.reason);
+      state = v.state;
+    }
+    const first = ticketLogRecheck(state, breach(3, 4 * 3_600_000, 1), nobody);
+    if (!first.ok) throw new Error(first.reason);
+    expect(first.state.position.context.tier).toBe(2);
+    // The other desk's, made on step 2: not refused, as its desk pulls the first and decides its own again (to nothing).
+    expect(ticketLogRecheck(first.state, breach(3, 5 * 3_600_000, 2), nobody)).toMatchObject({ ok: false, stale: true });
+    // Sent anyway on step 4 (a desk that rebased it before the rule): refused, saying why; still tier 2.
+    const repeated = ticketLogRecheck(first.state, breach(4, 5 * 3_600_000, 2), nobody);
+    expect(repeated.ok).toBe(false);
+    if (!repeated.ok) expect(messageDetail(repeated.reason)).toEqual({ key: 'slaBreachRepeated' });
   });
 
   it('refuses an event for a ticket it does not hold', () => {

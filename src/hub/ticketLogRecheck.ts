@@ -41,6 +41,10 @@ export const ticketLogRecheck: Recheck = (state, e, directory) => {
     if ('unread' in decision) return refuse(say('hubCannotRead', { event: e.type, detail: decision.unread }));
     if (!decision.ok) return refuse(decision.reason);
     const decided = decision.events[decision.events.length - 1];
+    // A breach of a run the ticket's log already records one of (another desk's, accepted
+    // first): the ticket goes up a tier once a run. A desk that rebases drops its own before
+    // sending it (decide gives no event); one that sent it anyway is told why.
+    if (!decided && e.type === 'SLA_BREACH') return refuse(say('slaBreachRepeated'));
     if (!decided || decided.type !== e.type) return refuse(say('hubDecidedOther', { decided: decided?.type ?? 'nothing', event: e.type }));
     if (decided.id !== null && decided.id !== e.id) return refuse(say('slaEventId'));
     if (dueTooEarly(state, e)) return refuse(say('slaDueTooEarly'));

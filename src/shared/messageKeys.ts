@@ -140,6 +140,7 @@ const SENTENCES = {
   hubCannotRead: 'The hub cannot read this {event}: {detail}.',
   hubDecidedOther: 'The hub decided {decided} for this {event}.',
   slaEventId: 'An SLA event carries the id derived from its ticket, target and due time.',
+  slaBreachRepeated: 'This target had already breached in this run of its clock (another desk recorded it first), so the ticket was not escalated again.',
   slaDueTooEarly: 'This SLA deadline is earlier than the ticket’s policy allows (its start plus the policy’s target), so the ticket was not escalated. The desk that sent it has a wrong clock or a damaged file: tell your admin.',
   // the customer, settings and user streams' rules (the hub's re-check of a pushed change)
   otherAuthor: 'The event names another author than the person who pushed it.',

@@ -400,8 +400,13 @@ describe('re-timing open tickets when SLA settings change', () => {
     const breached = [['SLA_WARNING', 'firstResponse', start + 4 * HOUR], ['SLA_BREACH', 'firstResponse', start + 4 * HOUR]];
     expect(await sla()).toEqual(breached);
     expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.tier).toBe(2);
+    const grace = await t.as('Grace Chen');
+    const board = async () => (await grace.call('supervisor.overview', {})).totals.breached;
+    const breachedOnBoard = await board();
+    expect(breachedOnBoard).toBeGreaterThan(0);
 
-    // An admin lengthens the target to 8 hours: the breach stands, and is not owed again.
+    // A minute later an admin lengthens the target to 8 hours: the breach stands, and is not owed again.
+    await ava.call('dev.advanceClock', { ms: MIN });
     const policy = structuredClone(defaultPolicies.find((p) => p.id === 'government-premier')!);
     policy.targets.normal.firstResponse = 8 * 60;
     await omar.call('sla.savePolicy', policy);
@@ -409,9 +414,22 @@ describe('re-timing open tickets when SLA settings change', () => {
     await ava.call('dev.advanceClock', { ms: 0 });
     // Only the resolution clock (24 hours, at risk from 18) is owed anything now.
     expect(rowOf(t, ticket.id).sla_next_at).toBe(start + 18 * HOUR);
+    // Still breached, due when it breached, on its row (queues, the board's counts), its queue row and its page.
+    const stillBreached = async (pastMs: number) => {
+      expect(rowOf(t, ticket.id)).toMatchObject({ sla_status: 'breached', sla_target: 'firstResponse', due_at: start + 4 * HOUR });
+      const row = (await grace.call('queues.tickets', { segment: 'government', tier: 2, limit: 500 })).rows.find((r) => r.id === ticket.id);
+      expect(row?.sla).toMatchObject({ status: 'breached', target: 'firstResponse', remainingMs: -pastMs });
+      const page = (await ava.call('tickets.get', { ticketId: ticket.id })).sla!.targets.find((x) => x.target === 'firstResponse');
+      expect(page).toMatchObject({ status: 'breached', dueAt: start + 4 * HOUR, targetMs: 4 * HOUR, remainingMs: -pastMs, policy: { version: 1 } });
+    };
+    // Past the 4-hour deadline (it breached then), whatever the policy says now, judged by the policy it breached under.
+    await stillBreached(2 * MIN);
+    // The board counts it breached still (the demo's other tickets did not move in the meantime).
+    expect(await board()).toBe(breachedOnBoard);
     await ava.call('dev.advanceClock', { ms: 4 * HOUR });
     expect(await sla()).toEqual(breached);
     expect((await ava.call('tickets.get', { ticketId: ticket.id })).ticket.tier).toBe(2);
+    await stillBreached(4 * HOUR + 2 * MIN);
   });
 });
 

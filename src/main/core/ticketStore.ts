@@ -556,7 +556,8 @@ export function ticketStore(
       const decision = decide(current.state, { kind: 'act', command, policy }, SYSTEM_ACTOR, now);
       // The machine refused (say, a warning on a ticket that just changed state): the
       // projection below moves the next wake-up past it, so it is not retried forever.
-      if (!decision.ok) continue;
+      // Nor is a breach of a run another desk's breach already recorded (none to write).
+      if (!decision.ok || decision.events.length === 0) continue;
       current = write(current, decision.events, now);
       sent++;
     }

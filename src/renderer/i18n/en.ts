@@ -1289,6 +1289,7 @@ export const en = {
   'apiError.hubCannotRead': 'The hub cannot read this {event}: {detail}.',
   'apiError.hubDecidedOther': 'The hub decided {decided} for this {event}.',
   'apiError.slaEventId': 'An SLA event carries the id derived from its ticket, target and due time.',
+  'apiError.slaBreachRepeated': 'This target had already breached in this run of its clock (another desk recorded it first), so the ticket was not escalated again.',
   'apiError.slaDueTooEarly': 'This SLA deadline is earlier than the ticket’s policy allows (its start plus the policy’s target), so the ticket was not escalated. The desk that sent it has a wrong clock or a damaged file: tell your admin.',
   'apiError.otherAuthor': 'The event names another author than the person who pushed it.',
   'apiError.customerExists': 'That customer already exists.',

@@ -378,7 +378,7 @@ const policyArb = fc
   })
   .map(({ atRiskShare, reopenRule, ...targets }) => policy({ targets, atRiskShare, reopenRule }));
 
-type StepKind = Exclude<SlaEvent['kind'], 'created'>;
+type StepKind = Exclude<SlaEvent['kind'], 'created' | 'breached'>;
 const stepArb = fc.record({
   gapMinutes: fc.oneof(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 4 * 24 * 60 })),
   kind: fc.constantFrom<StepKind>(

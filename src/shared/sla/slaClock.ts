@@ -32,8 +32,17 @@
  *   every clock not yet met, from that event on, keeping the elapsed business time: the
  *   clock is judged as if the ticket had always had its current targets. A shorter target
  *   already exceeded is therefore breached, with dueAt the past instant at which the elapsed
- *   time reached it; a longer one can lift a breach that the old target had caused. Met
- *   clocks keep the target they were met against.
+ *   time reached it. Met clocks keep the target they were met against.
+ * - `breached` is a breach recorded in the ticket's log (the scheduler's SLA_BREACH), placed at
+ *   the deadline that passed. It belongs to the run of its target's clock that deadline fell in
+ *   (after the run's start, before the clock was met or stopped), and the run's first one
+ *   stands: a breach that happened stays a fact for the rest of that run, whatever the policy
+ *   does later. A target lengthened afterwards does not make the run on time again: it stays
+ *   'breached', judged by the target it breached (dueAt and breachedAt the recorded deadline,
+ *   remainingMs how far past it, atRiskAt its at-risk share of the way there, the policy it
+ *   breached under). Only a new run can be on time again: a next response's after the
+ *   customer's next reply, a resolution's restarted by a reopening. A longer target lifts only
+ *   a breach that was never recorded (the desk had not yet sent it).
  * - `deescalated` (handing the ticket back down a tier) does not reset any clock: the
  *   customer is still waiting for the same answer. It ends a pause, as a reply does: handed
  *   down from waiting on the customer, the ticket is worked again (open or in progress).
@@ -110,7 +119,9 @@ export type SlaEvent =
   | { kind: 'closed'; at: number }
   | { kind: 'priorityChanged'; at: number; priority: Priority }
   | { kind: 'deescalated'; at: number }
-  | { kind: 'policyChanged'; at: number; policy: SlaPolicy };
+  | { kind: 'policyChanged'; at: number; policy: SlaPolicy }
+  /** A breach recorded in the log, at the deadline that passed (its dueAt), with the policy it was recorded under. */
+  | { kind: 'breached'; at: number; target: SlaTarget; policy?: SlaPolicy };
 
 export type TargetStatus = 'ok' | 'atRisk' | 'breached' | 'met' | 'paused' | 'none';
 
@@ -203,14 +214,29 @@ export function traceSla(policy: SlaPolicy, calendar: BusinessCalendar, events: 
   return { state, targets, pauses };
 }
 
-function replay(policy: SlaPolicy, calendar: BusinessCalendar, events: readonly SlaEvent[], now: number): TicketClocks {
-  const ticket = new TicketClocks(policy, businessHours(calendar));
+function replay(policy: SlaPolicy, calendar: BusinessCalendar | Hours, events: readonly SlaEvent[], now: number): TicketClocks {
+  const ticket = new TicketClocks(policy, 'between' in calendar ? calendar : businessHours(calendar));
   for (const event of inTimeOrder(events)) {
     if (event.at > now || ticket.closed) break;
     ticket.apply(event);
   }
   return ticket;
 }
+
+/** Every instant counts: where only the order of events matters (clockRuns). */
+const ALWAYS: Hours = { between: (from, to) => Math.max(0, to - from), add: (from, ms) => from + ms };
+
+/**
+ * When each target's clock started each of its runs, oldest first, from the events alone: a
+ * run starts at an event (the creation, a customer's reply, a reopening that restarts the
+ * resolution clock), so no calendar is needed. `policy` is the first one the ticket ran under.
+ */
+export function clockRuns(policy: SlaPolicy, events: readonly SlaEvent[]): Record<SlaTarget, number[]> {
+  return replay(policy, ALWAYS, events, Number.POSITIVE_INFINITY).runs();
+}
+
+/** The business-time arithmetic the clocks use. */
+type Hours = Pick<BusinessHours, 'between' | 'add'>;
 
 // ---------------------------------------------------------------------------------------
 // Replaying the history
@@ -229,9 +255,16 @@ interface ClockState {
   startedAt: number | null;
   endedAt: number | null;
   policy: SlaPolicy | null;
+  /**
+   * The breach recorded in this run (the first): the deadline that passed, the business time
+   * the run had counted by then, and the policy it was recorded under. Null when none was.
+   */
+  breach: { at: number; elapsed: number; policy: SlaPolicy } | null;
+  /** When each of its runs started. */
+  runs: number[];
 }
 
-const idleClock = (): ClockState => ({ phase: 'idle', startCounted: 0, endCounted: 0, metAt: null, targetMs: 0, atRiskShare: 0, startedAt: null, endedAt: null, policy: null });
+const idleClock = (): ClockState => ({ phase: 'idle', startCounted: 0, endCounted: 0, metAt: null, targetMs: 0, atRiskShare: 0, startedAt: null, endedAt: null, policy: null, breach: null, runs: [] });
 
 /** The ticket's clocks as its events are applied in time order. */
 class TicketClocks {
@@ -248,7 +281,7 @@ class TicketClocks {
 
   constructor(
     private policy: SlaPolicy,
-    private readonly hours: BusinessHours,
+    private readonly hours: Hours,
   ) {
     this.time = new CountedTime(hours);
   }
@@ -320,6 +353,14 @@ class TicketClocks {
         // lower tier (the machine takes it to open or in progress): its clocks run again.
         this.resume(event.at);
         break;
+      case 'breached': {
+        // A deadline of this run (after its start, while it still ran): its first breach stands.
+        const clock = this.clock(event.target);
+        if (clock.phase === 'running' && clock.breach === null && clock.startedAt !== null && event.at > clock.startedAt) {
+          clock.breach = { at: event.at, elapsed: this.time.counted - clock.startCounted, policy: event.policy ?? this.policy };
+        }
+        break;
+      }
       case 'created':
         break;
     }
@@ -352,7 +393,13 @@ class TicketClocks {
   /** What traceSla reports of one clock beside its reading. */
   info(target: SlaTarget): { phase: ClockState['phase']; startedAt: number | null; endedAt: number | null; policy: SlaPolicy } {
     const clock = this.clock(target);
-    return { phase: clock.phase, startedAt: clock.startedAt, endedAt: clock.endedAt, policy: clock.phase === 'met' || clock.phase === 'stopped' ? (clock.policy ?? this.policy) : this.policy };
+    const held = this.heldBy(clock, target);
+    const policy = held ? held.policy : clock.phase === 'met' || clock.phase === 'stopped' ? (clock.policy ?? this.policy) : this.policy;
+    return { phase: clock.phase, startedAt: clock.startedAt, endedAt: clock.endedAt, policy };
+  }
+
+  runs(): Record<SlaTarget, number[]> {
+    return { firstResponse: [...this.firstResponse.runs], nextResponse: [...this.nextResponse.runs], resolution: [...this.resolution.runs] };
   }
 
   pausesAt(now: number): SlaPause[] {
@@ -366,6 +413,20 @@ class TicketClocks {
 
   private clock(target: SlaTarget): ClockState {
     return target === 'firstResponse' ? this.firstResponse : target === 'nextResponse' ? this.nextResponse : this.resolution;
+  }
+
+  /** The target a clock is judged by now: the policy's, or the one its recorded breach had; not yet the held one. */
+  private judgedMs(clock: ClockState, target: SlaTarget): number {
+    return clock.phase === 'running' ? this.targetMs(target) : clock.targetMs;
+  }
+
+  /**
+   * The breach recorded in the clock's run, when it holds the clock to the deadline it breached:
+   * the target it is judged by now is longer than the time the run had counted by then (an admin
+   * lengthened it since). Null otherwise (no breach recorded, or the target still breaches it).
+   */
+  private heldBy(clock: ClockState, target: SlaTarget): ClockState['breach'] {
+    return clock.breach !== null && clock.phase !== 'idle' && clock.breach.elapsed < this.judgedMs(clock, target) ? clock.breach : null;
   }
 
   private targetMs(target: SlaTarget): number {
@@ -385,6 +446,8 @@ class TicketClocks {
     clock.metAt = null;
     clock.startedAt = at;
     clock.endedAt = null;
+    clock.breach = null;
+    clock.runs.push(at);
   }
 
   private settle(target: SlaTarget, phase: 'met' | 'stopped', at: number): void {
@@ -404,12 +467,15 @@ class TicketClocks {
     if (clock.phase === 'idle') return noClock(target);
     const running = clock.phase === 'running';
     const ticking = running && !this.paused;
-    const targetMs = running ? this.targetMs(target) : clock.targetMs;
-    const warnAfter = Math.ceil(targetMs * (running ? this.policy.atRiskShare : clock.atRiskShare));
+    // A run whose breach was recorded is judged by the target it breached, however long the
+    // target is now (at least a millisecond: a deadline the calendar here had not opened by).
+    const held = this.heldBy(clock, target);
+    const targetMs = held ? Math.max(1, held.elapsed) : this.judgedMs(clock, target);
+    const warnAfter = Math.ceil(targetMs * (held ? held.policy.atRiskShare : running ? this.policy.atRiskShare : clock.atRiskShare));
     const elapsed = (running ? this.time.counted : clock.endCounted) - clock.startCounted;
-    const breached = elapsed >= targetMs;
+    const breached = held !== null || elapsed >= targetMs;
 
-    let dueAt = this.instantOf(clock, elapsed, targetMs, ticking);
+    let dueAt = held ? held.at : this.instantOf(clock, elapsed, targetMs, ticking);
     // A clock met in time still reports the deadline it beat.
     if (dueAt === null && clock.phase === 'met') dueAt = this.hours.add(clock.metAt as number, targetMs - elapsed);
     let status: TargetStatus;
@@ -465,7 +531,7 @@ class CountedTime {
   /** Flat quadruples: from, to, counted at from, counted at to. */
   private readonly periods: number[] = [];
 
-  constructor(private readonly hours: BusinessHours) {}
+  constructor(private readonly hours: Hours) {}
 
   advance(at: number): void {
     if (at <= this.cursor) return;

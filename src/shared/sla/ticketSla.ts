@@ -1,5 +1,5 @@
 import type { Priority } from '../domain';
-import { MAX_TARGET_MINUTES, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './slaClock';
+import { clockRuns, MAX_TARGET_MINUTES, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './slaClock';
 
 // From a ticket's event log to the SLA clock's events, and from the clock's state to the
 // deadlines the scheduler still owes the ticket. Pure, so the core, the hub and the tests
@@ -63,6 +63,14 @@ export function slaEventsOf(log: readonly LoggedEvent[], policies: readonly Poli
       case 'DEESCALATE':
         out.push({ kind: 'deescalated', at: e.at });
         break;
+      case 'SLA_BREACH': {
+        // At the deadline that passed, under the policy the desk that recorded it had (a policy
+        // it had changed to rides on a POLICY_CHANGED before it).
+        const breach = recordedBreach(e);
+        const under = policies[span]?.policy;
+        if (breach) out.push({ kind: 'breached', at: breach.dueAt, target: breach.target, ...(under ? { policy: under } : {}) });
+        break;
+      }
       default:
         break;
     }
@@ -71,13 +79,58 @@ export function slaEventsOf(log: readonly LoggedEvent[], policies: readonly Poli
   // recorded: projectSla's policy in force) counts from then on.
   if (out.length > 0) {
     let lastAt = Number.NEGATIVE_INFINITY;
-    for (const e of out) lastAt = Math.max(lastAt, e.at);
+    for (const e of out) if (e.kind !== 'breached') lastAt = Math.max(lastAt, e.at);
     while (span + 1 < policies.length) {
       span++;
       out.push({ kind: 'policyChanged', at: Math.max(lastAt, policies[span]!.from), policy: policies[span]!.policy });
     }
   }
   return out;
+}
+
+const SLA_TARGETS: readonly string[] = ['firstResponse', 'nextResponse', 'resolution'] satisfies readonly SlaTarget[];
+
+/** An SLA_BREACH as the log records it: the target and the deadline that passed (the event's time in a log that lacks it). */
+function recordedBreach(e: LoggedEvent): { target: SlaTarget; dueAt: number } | null {
+  if (e.type !== 'SLA_BREACH' || !SLA_TARGETS.includes(String(e.payload.target))) return null;
+  return { target: e.payload.target as SlaTarget, dueAt: typeof e.payload.dueAt === 'number' ? e.payload.dueAt : e.at };
+}
+
+/**
+ * Whether the log records a breach of `target` whose deadline fell in the run of its clock that
+ * started at `from` (and, when a later run started at `to`, before that): a run breaches once.
+ * A recorded breach belongs to the run its deadline fell in (a deadline is always after its
+ * run's start). The one rule the scheduler (owedDeadlines), the clock (slaClock's `breached`)
+ * and a merge of two desks' logs (repeatsBreach) keep.
+ */
+function breachRecordedIn(log: readonly LoggedEvent[], target: SlaTarget, from: number, to = Number.POSITIVE_INFINITY): boolean {
+  return log.some((e) => {
+    const b = recordedBreach(e);
+    return b !== null && b.target === target && b.dueAt > from && b.dueAt <= to;
+  });
+}
+
+/**
+ * Whether a breach of `target` at `dueAt` repeats one the log already records in the same run
+ * of that target's clock: two desks offline on different settings each record a breach of the
+ * run, and their logs meet at the hub. The second is nothing to record (decide() returns no
+ * event for it, on a desk's scheduler, a desk's rebase and the hub's re-check alike), so the
+ * ticket is escalated once per run. The runs come from the log alone (clockRuns), so every
+ * desk and the hub find the same ones whatever their calendars.
+ */
+export function repeatsBreach(log: readonly LoggedEvent[], policies: readonly PolicySpan[], target: SlaTarget, dueAt: number): boolean {
+  if (!log.some((e) => recordedBreach(e)?.target === target)) return false;
+  const first = policies[0];
+  const starts = first ? clockRuns(first.policy, slaEventsOf(log, policies))[target] : [];
+  // No policy to replay by: one run, from the creation.
+  if (!first) for (const e of log) if (e.type === 'CREATED') starts.push(e.at);
+  let from = Number.NEGATIVE_INFINITY;
+  let to = Number.POSITIVE_INFINITY;
+  for (const s of starts) {
+    if (s < dueAt) from = s;
+    else if (s < to) to = s;
+  }
+  return breachRecordedIn(log, target, from, to);
 }
 
 export interface OwedDeadline {
@@ -104,14 +157,12 @@ const firedKey = (kind: 'warning' | 'breach', target: string, dueAt: unknown) =>
  */
 export function owedDeadlines(state: SlaState, log: readonly LoggedEvent[], now: number): OwedDeadline[] {
   const fired = new Set<string>();
-  const breaches: Array<{ target: string; dueAt: number }> = [];
   for (const e of log) {
     if (e.type !== 'SLA_WARNING' && e.type !== 'SLA_BREACH') continue;
     fired.add(firedKey(e.type === 'SLA_WARNING' ? 'warning' : 'breach', String(e.payload.target), e.payload.dueAt));
-    if (e.type === 'SLA_BREACH') breaches.push({ target: String(e.payload.target), dueAt: typeof e.payload.dueAt === 'number' ? e.payload.dueAt : e.at });
   }
-  const breachedThisRun = (clock: SlaState['targets'][SlaTarget]) =>
-    clock.startedAt !== null && breaches.some((b) => b.target === clock.target && b.dueAt > (clock.startedAt as number));
+  // The clock's current run is its last: a breach recorded after its start is of this run.
+  const breachedThisRun = (clock: SlaState['targets'][SlaTarget]) => clock.startedAt !== null && breachRecordedIn(log, clock.target, clock.startedAt);
   const owed: OwedDeadline[] = [];
   for (const clock of Object.values(state.targets)) {
     if (clock.dueAt === null || clock.metAt !== null || clock.status === 'met' || clock.status === 'none' || clock.status === 'paused') continue;

@@ -2,6 +2,7 @@ import { mayBeAssigned, mayCreateTicket, maySeeSegment, type Person } from '../a
 import { say } from '../messageKeys';
 import { SYSTEM_ACTOR, type Actor, type Channel, type Priority, type Segment, type ServiceLevel } from '../domain';
 import type { SlaPolicy } from '../sla/slaClock';
+import { repeatsBreach } from '../sla/ticketSla';
 import { applyEvent, type TicketPosition } from '../ticket';
 import { step } from '../ticketSteps';
 import { isPendingState, type TicketCommand, type TicketEvent } from '../ticketMachine';
@@ -125,6 +126,11 @@ function decideAct(state: TicketLogState | null, c: Extract<TicketLogCommand, { 
   if (isSla && actor.role !== 'system') return refuse('forbidden', say('slaFromScheduler'));
   const sees = maySeeSegment(actor, state.head.segment);
   if (sees) return refuse('forbidden', sees);
+  // A second breach of the same run of a target's clock (two desks offline on different
+  // settings each recorded one, and their logs met) is nothing to record: the run breached
+  // once, and the ticket went up a tier once. No event, so a desk's rebase drops its own and the
+  // hub keeps the first it accepted: every desk ends with the hub's one breach (ticketSla.ts).
+  if (command.type === 'SLA_BREACH' && repeatsBreach(state.log, state.policies, command.target, command.dueAt)) return { ok: true, events: [] };
   const event = withQueue({ ...withWait(command, state), at: now, actor } as TicketEvent, state, c.person);
   const applied = applyEvent(state.position, event);
   if (c.expectedSeq !== undefined && c.expectedSeq !== state.seq) {

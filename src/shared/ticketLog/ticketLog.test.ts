@@ -239,3 +239,79 @@ describe('ticket log', () => {
     expect(() => evolve(live, { ...events[0]!, seq: 9 })).toThrow(/follows/);
   });
 });
+
+describe('two desks’ breaches of one run, merged', () => {
+  // Two desks offline on different settings each record a breach of the ticket's resolution
+  // (each its own deadline, so each its own event id). The hub takes desk A's first; desk B
+  // rebases its own on the hub's log (decides it again there), as every desk and the hub do.
+  const cal = (id: string) => defaultCalendars.find((c) => c.id === id) ?? null;
+  const longer: PolicyInForce = { version: 2, policy: { ...policy.policy, targets: { ...policy.policy.targets, high: { ...policy.policy.targets.high, resolution: policy.policy.targets.high.resolution * 2 } } } };
+  const later = T0 + 30 * 86_400_000;
+
+  /** What a desk's scheduler writes at `now` with `inForce` (fireSla: decide each owed breach). */
+  function fire(s: TicketLogState, inForce: PolicyInForce, now: number): LogEvent[] {
+    const owed = projectSla(s, cal, now, inForce)!.owed.filter((d) => d.kind === 'breach');
+    const out: LogEvent[] = [];
+    let state = s;
+    for (const d of owed) {
+      const r = decide(state, { kind: 'act', command: { type: 'SLA_BREACH', target: d.target, dueAt: d.dueAt }, policy: inForce }, SYSTEM_ACTOR, now);
+      if (!r.ok) throw new Error(r.reason);
+      state = evolveAll(state, r.events)!;
+      out.push(...r.events.map(({ position: _p, ...e }) => e));
+    }
+    return out;
+  }
+
+  it('applies one: the second desk’s breach of the same run decides to nothing, and the ticket went up one tier on every desk', () => {
+    const first = decide(null, create(), ava, T0);
+    const take = decide(evolveAll(null, first.ok ? first.events : []), { kind: 'act', command: { type: 'TAKE' }, policy }, ava, T0 + 60_000);
+    const shared = [...(first.ok ? first.events : []), ...(take.ok ? take.events : [])].map(({ position: _p, ...e }) => e);
+    const common = replayLog(shared)!;
+    const onA = fire(common, policy, later);
+    const onB = fire(common, longer, later + 3_600_000);
+    // Each desk breached the resolution once, at its own deadline, and went up to tier 2.
+    expect(onA.map((e) => e.type)).toEqual(['SLA_BREACH']);
+    expect(onB.map((e) => e.type)).toEqual(['POLICY_CHANGED', 'SLA_BREACH']);
+    expect(onA[0]!.payload.dueAt).not.toBe(onB[1]!.payload.dueAt);
+    expect(replayLog([...shared, ...onB])!.position.context.tier).toBe(2);
+
+    // The hub took A's. Desk B rebases: its policy change goes after it, its breach is decided again.
+    let merged = replayLog([...shared, ...onA])!;
+    merged = evolve(merged, { ...onB[0]!, seq: merged.seq + 1 });
+    const again = decide(merged, { kind: 'act', command: { type: 'SLA_BREACH', target: 'resolution', dueAt: onB[1]!.payload.dueAt as number }, policy: null }, SYSTEM_ACTOR, onB[1]!.at);
+    expect(again).toEqual({ ok: true, events: [] });
+    expect(merged.position.context.tier).toBe(2);
+    expect(merged.log.filter((e) => e.type === 'SLA_BREACH')).toHaveLength(1);
+    // Nor does either desk's scheduler owe it again, on either desk's settings.
+    expect(fire(merged, longer, later + 7_200_000)).toEqual([]);
+    expect(fire(merged, policy, later + 7_200_000)).toEqual([]);
+    // It stays breached, at desk A's deadline, on the longer policy too.
+    expect(projectSla(merged, cal, later + 7_200_000, longer)).toMatchObject({ status: 'breached', dueAt: onA[0]!.payload.dueAt });
+    // A log an older hub accepted with both still replays, as it was decided then (tier 3).
+    const both = replayLog([...shared, ...onA, { ...onB[0]!, seq: shared.length + 2 }, { ...onB[1]!, seq: shared.length + 3 }]);
+    expect(both?.position.context.tier).toBe(3);
+  });
+
+  it('a breach decided again in the same run is nothing; a reopening that restarts the resolution clock starts a run that may breach again', () => {
+    const restart: PolicyInForce = { version: 1, policy: { ...policy.policy, reopenRule: 'restart' } };
+    const first = decide(null, { ...create(), policy: restart } as TicketLogCommand, ava, T0);
+    let s = evolveAll(null, first.ok ? first.events : [])!;
+    const act = (command: TicketCommand, who: Actor, at: number) => {
+      const d = decide(s, { kind: 'act', command, policy: restart }, who, at);
+      if (!d.ok) throw new Error(d.reason);
+      s = evolveAll(s, d.events)!;
+    };
+    act({ type: 'TAKE' }, ava, T0 + 60_000);
+    const [breach] = fire(s, restart, later);
+    s = evolve(s, breach!);
+    const dueAt = breach!.payload.dueAt as number;
+    expect(decide(s, { kind: 'act', command: { type: 'SLA_BREACH', target: 'resolution', dueAt: dueAt + 3_600_000 }, policy: restart }, SYSTEM_ACTOR, later)).toEqual({ ok: true, events: [] });
+    const noor: Actor = { id: 'noor', role: 'specialist', tier: 2, segments: ['education'] };
+    act({ type: 'TAKE' }, noor, later + 1000);
+    act({ type: 'RESOLVE', code: 'fixed_remotely', note: 'Replaced the board.' }, noor, later + 2000);
+    act({ type: 'REOPEN' }, noor, later + 3000);
+    // A new run: its breach is recorded, a tier up again.
+    const second = fire(s, restart, later + 30 * 86_400_000);
+    expect(second.map((e) => [e.type, e.payload.target])).toEqual([['SLA_BREACH', 'resolution']]);
+  });
+});

@@ -275,7 +275,9 @@ export function syncApplier(db: Sql, store: TicketStore, opts: { sla: SlaStore; 
     const assignee = command.data.type === 'ASSIGN' ? assigneeOf(command.data.assigneeId) : null;
     const decision = decide(state, { kind: 'act', command: command.data, assignee, person: assigneeOf, policy: null }, u.actor, u.at);
     if (!decision.ok) return { ok: false, reason: decision.reason };
-    const decided = decision.events.at(-1)!;
+    const decided = decision.events.at(-1);
+    // Nothing to write again: a breach of a run another desk's breach already recorded (decide.ts).
+    if (!decided) return { ok: 'same' };
     // The same SLA event (its id derived from ticket, target and due time) already came from another desk.
     if (decided.id !== null && decided.id !== u.id) return { ok: 'same' };
     return { ok: true, event: { ...u, seq, payload: decided.payload } };
