@@ -74,6 +74,20 @@ test('an agent rates three suggestions and the ranking changes on the next simil
   await expect(page.locator(`[data-article="${first[2]}"]`).getByText(en['suggest.reason.similar'])).toBeVisible();
 });
 
+test('a ticket nothing is suggested for offers a search of the knowledge base with its subject', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).createTicket({ subject: 'Zebra qwxv blorp' });
+  const ticket = new TicketView(page);
+  await expect(ticket.heading('Zebra qwxv blorp')).toBeVisible();
+  const panel = page.getByRole('region', { name: en['suggest.title'] });
+  await expect(panel.getByText(en['suggest.none'])).toBeVisible();
+  // The empty panel said only that nothing matched: it now shows the way on.
+  await panel.getByRole('link', { name: en['suggest.searchKb'] }).click();
+  await expect(app.heading(en['kb.title'])).toBeVisible();
+  await expect(page.getByRole('textbox', { name: en['kb.search'] })).toHaveValue('Zebra qwxv blorp');
+});
+
 /**
  * Ten earlier tickets like `subject`, their suggestions all rated very relevant (enough for the
  * kind's "Relevant lately" to be measured), and one more, unrated: its id. Through the desk's

@@ -92,7 +92,15 @@ test('create, escalate to tier 2, take and resolve as the specialist, see it res
   await app.switchUser('Ava Martin');
   await expect(ticket.heading(subject)).toBeVisible();
   await ticket.expectState('state.resolved');
-  await expect(page.getByText(`Resolution: ${en['resolution.part_dispatched']}`)).toBeVisible();
+  await expect(page.getByText(`Resolution: ${en['resolution.part_dispatched']}`).first()).toBeVisible();
+  // How it was resolved is at the top of the ticket, where the agent a customer calls back
+  // looks first (it was only in the timeline at the foot of the page).
+  const howResolved = page.getByRole('region', { name: en['resolved.label'] });
+  await expect(howResolved).toContainText(en['resolved.by'].replace('{name}', 'Sam Rivera'));
+  await expect(howResolved).toContainText(`Resolution: ${en['resolution.part_dispatched']}`);
+  await expect(howResolved.getByText('Replacement PSU sent to the school.')).toBeVisible();
+  // The SLA badge under the title says what "Met" means, not the word alone.
+  await expect(page.getByRole('group', { name: en['ticket.slaLabel'] })).toContainText(en['sla.metDetail']);
   // A resolved ticket cannot be escalated, taken or resolved again.
   await expect(ticket.action('action.ESCALATE')).toHaveCount(0);
   await expect(ticket.action('action.TAKE')).toHaveCount(0);
@@ -139,6 +147,21 @@ test('bad input keeps the dialog open with what was typed and says what to fix',
   // body (the next Tab went nowhere): it is on the note to fix.
   await expect(ticket.noteField()).toBeFocused();
   await expect(ticket.dialog.getByRole('combobox', { name: en['act.reason'] })).toHaveValue(en['reason.repeat_failure']);
+});
+
+test('in a narrow window the assignee line under the badges starts where they start', async ({ page }) => {
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).createTicket({ subject: 'Laptop fan is loud and battery drains' });
+  const ticket = new TicketView(page);
+  await ticket.expectState('state.tier1.open');
+  await page.setViewportSize({ width: 420, height: 900 });
+  const badge = page.locator('#main').getByText(en['state.tier1.open'], { exact: true }).first();
+  const assignee = page.locator('#main').getByText(en['ticket.assignedTo'].replace('{name}', 'Ava Martin'), { exact: true });
+  // Wrapped under the badges, it was 6 px further in than they are.
+  await expect.poll(async () => ((await assignee.boundingBox())?.y ?? 0) > ((await badge.boundingBox())?.y ?? 0) + 10).toBe(true);
+  const left = async (l: Locator) => Math.round((await l.boundingBox())?.x ?? -1);
+  expect(await left(assignee)).toBe(await left(badge.locator('xpath=ancestor-or-self::*[contains(@class,"mantine-Badge-root")][1]')));
 });
 
 test('a subject that is too short is refused with the reason under the field', async ({ page }) => {

@@ -229,7 +229,7 @@ function CustomerView360({ view, matchedBy, mark, ticket, fix }: { view: Custome
                 <TicketList rows={view.openTickets} empty={t('customer.noOpenTickets')} now={now} withSla marked={lookedUp?.id ?? null} />
               </Section>
               {rest && view.openTickets[0] && (
-                <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
+                <SuggestionsPanel ticketId={view.openTickets[0].id} resolved={false} searchWords={view.openTickets[0].subject} title={t('suggest.forCaller', { number: view.openTickets[0].number })} />
               )}
               {rest && (
                 <PastTickets customerId={customer.id} rows={view.pastTickets} now={now} marked={lookedUp?.id ?? null} />

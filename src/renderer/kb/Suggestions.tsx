@@ -14,7 +14,13 @@ import { matchedWords, ratingLabel, reasonLabel } from './labels';
 // for this kind of ticket are 80 % relevant); unasked, the buttons wait behind "Rate". On a
 // resolved ticket each can be marked "solved with this article", the strongest signal.
 
-export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: string; resolved: boolean; title?: string }) {
+export function SuggestionsPanel({ ticketId, resolved, title, searchWords }: {
+  ticketId: string;
+  resolved: boolean;
+  title?: string;
+  /** What "search the knowledge base" looks for when nothing is suggested: the ticket's subject. */
+  searchWords: string;
+}) {
   const loaded = useCall('kb.suggest', { ticketId }, { live: (c) => c.ticketId === ticketId });
   // Ratings given here, kept over what was loaded until the next load brings them back.
   const [given, setGiven] = useState<Record<string, { rating: Rating | null; solved: boolean }>>({});
@@ -47,7 +53,14 @@ export function SuggestionsPanel({ ticketId, resolved, title }: { ticketId: stri
       ) : !data ? (
         <Muted>{t('common.loading')}</Muted>
       ) : data.suggestions.length === 0 ? (
-        <Muted>{t('suggest.none')}</Muted>
+        // Nothing suggested: the way on is a search of her own, started with the ticket's words
+        // (the panel said only that nothing matched, and the agent had to find the knowledge base).
+        <Stack gap={6} align="flex-start">
+          <Muted>{t('suggest.none')}</Muted>
+          <Anchor href={hrefOf({ name: 'kb', query: searchWords.trim() })} size="sm">
+            {t('suggest.searchKb')}
+          </Anchor>
+        </Stack>
       ) : (
         <Stack gap="sm" data-testid="suggestions">
           {data.ask && !resolved && <Text size="xs" c="dimmed">{t('suggest.ask')}</Text>}

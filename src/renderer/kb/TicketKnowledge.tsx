@@ -25,7 +25,7 @@ export function TicketKnowledge({ detail }: { detail: TicketDetail }) {
   const open = isOpenState(ticket.state);
   return (
     <>
-      <SuggestionsPanel ticketId={ticket.id} resolved={!open} />
+      <SuggestionsPanel ticketId={ticket.id} resolved={!open} searchWords={ticket.subject} />
       {!open && (
         <>
           {writesArticles(user) && (

@@ -25,6 +25,8 @@ describe('SLA countdown', () => {
     expect(countdown(sla({ status: 'paused', remainingMs: null }), null)).toMatchObject({ label: 'Paused', detail: expect.stringContaining('Resolution') });
     expect(countdown(null, null).label).toBe('No target');
     expect(countdown(sla({ status: 'met' }), null).label).toBe('Met');
+    // "Met" under a resolved ticket's title says what was met beside it.
+    expect(countdown(sla({ status: 'met' }), null).detail).toBe('Every service-level target was met in time');
   });
 
   it('names the target and the due time on the calendar’s own wall clock', () => {

@@ -34,7 +34,8 @@ export function countdown(sla: TicketSla | null, dueAt: number | null, ageMs = 0
     case 'paused':
       return { status: 'paused', label: t('sla.paused'), color: 'gray', variant: 'outline', detail: target ? t('sla.pausedDetail', { target }) : t('sla.pausedNoTarget') };
     case 'met':
-      return { status: 'met', label: t('sla.met'), color: 'teal', variant: 'light', detail: null };
+      // "Met" alone, under a resolved ticket's title, did not say what was met.
+      return { status: 'met', label: t('sla.met'), color: 'teal', variant: 'light', detail: t('sla.metDetail') };
     case 'breached': {
       const past = sla.remainingMs === null ? null : -sla.remainingMs + ageMs;
       const label = past === null ? t('sla.breached') : past < MINUTE ? t('sla.breachedNow') : t('sla.breachedAgo', { time: formatDuration(past) });

@@ -40,7 +40,7 @@ import { PALETTE_TICKET_ACTIONS } from '../shell/paletteTicket';
 import { SlaTrace } from './SlaTrace';
 import { TicketPresence } from '../sync/presence';
 import { movesOf, newestFirst, type Move } from './timelineMoves';
-import { handoverOf, reopeningOf, type Handover, type Reopening } from './handover';
+import { handoverOf, reopeningOf, resolutionOf, type Handover, type Reopening, type Resolution } from './handover';
 import { FROM_TICKET } from '../customer/systemMark';
 import classes from './TicketPage.module.css';
 
@@ -139,7 +139,9 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           <StateBadge state={ticket.state} size="md" />
           <TierBadge tier={ticket.tier} size="md" />
           <PriorityBadge priority={ticket.priority} size="md" />
-          <Text size="sm" c="dimmed" ms={6}>
+          {/* No margin of its own: the group's gap spaces it from the badges, and wrapped under them
+              (a narrow window) it starts where they start, not 6 px further in. */}
+          <Text size="sm" c="dimmed">
             {ticket.assigneeName ? t('ticket.assignedTo', { name: personName(ticket.assigneeName) }) : t('tickets.unassigned')}
           </Text>
         </Group>
@@ -312,6 +314,15 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
 function HandoverNote({ detail, now }: { detail: TicketDetail; now: number }) {
   const handover = useMemo(() => handoverOf(detail.timeline, detail.ticket), [detail.timeline, detail.ticket]);
   const reopening = useMemo(() => reopeningOf(detail.timeline, detail.ticket), [detail.timeline, detail.ticket]);
+  const resolution = useMemo(() => resolutionOf(detail.timeline, detail.ticket), [detail.timeline, detail.ticket]);
+  if (resolution) {
+    // Resolved or closed: how, at the top, where the agent a customer calls back looks first.
+    return (
+      <Paper withBorder radius="md" p="sm" component="section" aria-label={t('resolved.label')} className={classes.handover} data-kind="RESOLVE">
+        <ResolutionLine resolution={resolution} now={now} />
+      </Paper>
+    );
+  }
   if (!handover && !reopening) return null;
   const kind = reopening ? 'REOPEN' : handover?.kind;
   return (
@@ -336,6 +347,11 @@ function HandoverLine({ handover: h, now }: { handover: Handover; now: number })
 
 function ReopeningLine({ reopening: r, now }: { reopening: Reopening; now: number }) {
   return <HandoverItem icon={<IconArrowBackUp size={14} />} color="blue" title={t('handover.REOPEN', { name: personName(r.actorName) })} at={r.at} now={now} facts={[]} note={r.note} />;
+}
+
+function ResolutionLine({ resolution: r, now }: { resolution: Resolution; now: number }) {
+  const facts = r.code ? [t('timeline.code', { code: resolutionLabel(r.code) })] : [];
+  return <HandoverItem icon={<IconCheck size={14} />} color="teal" title={t('resolved.by', { name: personName(r.actorName) })} at={r.at} now={now} facts={facts} note={r.note} />;
 }
 
 function HandoverItem({ icon, color, title, at, now, facts, note }: { icon: ReactNode; color: string; title: string; at: number; now: number; facts: string[]; note: string | null }) {

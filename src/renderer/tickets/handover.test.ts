@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../shared/api';
-import { handoverOf, reopeningOf } from './handover';
+import { handoverOf, reopeningOf, resolutionOf } from './handover';
 
 // A specialist opening an escalated ticket reads first why it came to them: the reason and
 // note of the escalation (or the note of the hand-back, or the breach) that put it at its
@@ -64,5 +64,23 @@ describe('a ticket the customer called back about', () => {
   it('says nothing once it is resolved again, or if it was never reopened', () => {
     expect(reopeningOf([created, escalated, resolved, reopened, entry('RESOLVE', 'Sam Rivera', { code: 'onsite_repair', note: 'ok' })], { state: 'resolved' })).toBeNull();
     expect(reopeningOf([created, escalated], { state: 'tier2.waiting' })).toBeNull();
+  });
+});
+
+describe('how a resolved ticket was resolved', () => {
+  const created = entry('CREATED', 'Ava Martin', { priority: 'normal' });
+  const first = entry('RESOLVE', 'Sam Rivera', { code: 'onsite_repair', note: 'Housing swapped.' });
+  const reopened = entry('REOPEN', 'Ava Martin', { note: 'Blew again.' });
+  const second = entry('RESOLVE', 'Tara Lindqvist', { code: 'part_dispatched', note: '  ' });
+
+  it('is the last resolution, its code and note, on a ticket resolved or closed since', () => {
+    expect(resolutionOf([created, first], { state: 'resolved' })).toEqual({ actorName: 'Sam Rivera', at: first.at, code: 'onsite_repair', note: 'Housing swapped.' });
+    // Reopened and resolved again: the second resolution (a blank note is no note).
+    expect(resolutionOf([created, first, reopened, second, entry('CLOSE', 'Tagdesk')], { state: 'closed' })).toEqual({ actorName: 'Tara Lindqvist', at: second.at, code: 'part_dispatched', note: null });
+  });
+
+  it('is nothing on an open ticket, even one resolved before and reopened', () => {
+    expect(resolutionOf([created, first, reopened], { state: 'tier1.open' })).toBeNull();
+    expect(resolutionOf([created], { state: 'tier1.open' })).toBeNull();
   });
 });

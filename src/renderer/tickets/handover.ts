@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../../shared/api';
-import { escalationReasonSchema, type EscalationReason, type Tier } from '../../shared/domain';
+import { escalationReasonSchema, resolutionCodeSchema, type EscalationReason, type ResolutionCode, type Tier } from '../../shared/domain';
 import { slaTargetSchema, tierAfter, type SlaTargetName, type TicketState } from '../../shared/ticketMachine';
 
 /** Why an open ticket is at its tier: the escalation, hand-back or SLA breach that brought it there. */
@@ -28,6 +28,28 @@ export function reopeningOf(entries: TimelineEntry[], ticket: { state: TicketSta
   if (!last) return null;
   const note = typeof last.payload['note'] === 'string' && last.payload['note'].trim() ? last.payload['note'] : null;
   return { actorName: last.actorName, at: last.at, note };
+}
+
+/** How a resolved (or since closed) ticket was resolved: who, when, the code and the note. */
+export interface Resolution {
+  actorName: string;
+  at: number;
+  code: ResolutionCode | null;
+  note: string | null;
+}
+
+/**
+ * The last resolution of a ticket that is resolved or closed (none on one open, or reopened
+ * since). Without it the code and the note were only in the timeline at the foot of the page:
+ * a customer calling back about a resolved ticket had the agent scroll down to find what was done.
+ */
+export function resolutionOf(entries: TimelineEntry[], ticket: { state: TicketState }): Resolution | null {
+  if (ticket.state !== 'resolved' && ticket.state !== 'closed') return null;
+  const last = entries.findLast((e) => e.type === 'RESOLVE');
+  if (!last) return null;
+  const code = resolutionCodeSchema.safeParse(last.payload['code']);
+  const note = typeof last.payload['note'] === 'string' && last.payload['note'].trim() ? last.payload['note'] : null;
+  return { actorName: last.actorName, at: last.at, code: code.success ? code.data : null, note };
 }
 
 /**
