@@ -16,6 +16,7 @@ import { SEGMENTS, type User } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
+import { trendRekeyer } from './kb/trendRekey';
 import { knowledgeApplier } from './kb/knowledgeApplier';
 import { customerStreamApplier } from './customers/customerStream';
 import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejectsFiles';
@@ -210,6 +211,8 @@ export interface Desk {
   readonly scheduler: { tick(): number };
   /** Re-timing open tickets after a change of SLA settings: `idle()` resolves once all queued so far is done. */
   readonly retime: { idle(): Promise<void>; failure(): RetimeFailure | null; started(): number };
+  /** Moving the weekly trends to the centre's zone after it changed (kb/trendRekey.ts): `idle()` resolves once done. */
+  readonly trendRekey: { idle(): Promise<void> };
   /** The sync engine (idle while the desk is not joined to a hub). */
   readonly sync: SyncEngine;
   /** Where areas register the appliers of their streams for the sync engine. */
@@ -319,6 +322,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     onFailure: () => push('sla.settingsChanged', { retimeFailure: true }),
   });
   sla.watch((moved) => void retime.request(moved));
+  // The centre's zone changed: the weekly trends move to its weeks, in the background; the
+  // board's panels read again once they have (their satisfaction weeks follow it at once).
+  const trendRekey = trendRekeyer(database.sqlite, { zone: () => sla.dayZone(), readOnly, onMoved: () => csatChanged() });
+  sla.watchZone(() => {
+    csatChanged();
+    void trendRekey.request();
+  });
   const view = customerViewReader(db, tickets.toRow);
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
@@ -357,6 +367,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     userNames: () => users.names(),
     outbox: outbox(db, deskIdOf(db)),
     csatChanged,
+    dayZone: () => sla.dayZone(),
   });
 
   /** How the desk was set up (meta 'initialized': `{"mode":"demo"|"empty",...}`), or undefined before it is. */
@@ -585,6 +596,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   // A re-time cut short when the desk last closed is done again now, in the background.
   retime.catchUp(() => sla.everything());
+  // So are the weekly trends, and those of a desk that kept them in UTC weeks (before zones).
+  void trendRekey.request();
 
   return {
     dataDir: options.dataDir,
@@ -592,6 +605,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     db: database,
     scheduler,
     retime,
+    trendRekey,
     sync,
     streams,
     connect(onPush) {
@@ -605,6 +619,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     close() {
       closed = true;
       retime.close();
+      trendRekey.close();
       sync?.stop();
       backups?.stop();
       presence.close();
