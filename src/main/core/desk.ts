@@ -17,6 +17,7 @@ import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
 import { trendRekeyer } from './kb/trendRekey';
+import { basisOfZone, keyEmptyTrends } from './kb/trendCounts';
 import { knowledgeApplier } from './kb/knowledgeApplier';
 import { customerStreamApplier } from './customers/customerStream';
 import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejectsFiles';
@@ -325,6 +326,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // The centre's zone changed: the weekly trends move to its weeks, in the background; the
   // board's panels read again once they have (their satisfaction weeks follow it at once).
   const trendRekey = trendRekeyer(database.sqlite, { zone: () => sla.dayZone(), readOnly, onMoved: () => csatChanged() });
+  if (!readOnly) keyEmptyTrends(database.sqlite, basisOfZone(sla.dayZone()));
   sla.watchZone(() => {
     csatChanged();
     void trendRekey.request();

@@ -329,3 +329,12 @@ export async function rekeyTrends(
     await new Promise<void>((resume) => setImmediate(resume));
   }
 }
+
+/** A desk with no tickets yet (new, or about to be given demo data) keys its trends by `to` at once: nothing to move later. */
+export function keyEmptyTrends(raw: BetterSqlite3.Database, to: TrendBasis): void {
+  raw.transaction(() => {
+    const keys = readTrendKeys(raw);
+    if (keys.move || sameBasis(keys.basis, to) || (raw.prepare('SELECT max(rowid) AS m FROM tickets').get() as { m: number | null }).m !== null) return;
+    writeKeys(raw, { basis: to });
+  })();
+}
