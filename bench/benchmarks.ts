@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../src/main/core/db/schema';
 import { oldestOf, queueSummaryQuery } from '../src/main/core/tickets';
-import { weekStart } from '../src/main/core/kb/trendCounts';
+import { centreWeeks } from '../src/shared/sla/centreWeek';
+import { readTrendKeys } from '../src/main/core/kb/trendCounts';
 import type { Connection, Desk } from '../src/main/core/desk';
 import { defaultCalendars, defaultPolicies } from '../src/shared/sla/defaults';
 import { computeSla, type SlaEvent } from '../src/shared/sla/slaClock';
@@ -167,7 +168,6 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
   // 12 weeks (749,139 at 2 M tickets, 12 s).
   trends_board: (ctx) => {
     const size = readSize(Math.min(ctx.samples, 500));
-    const WEEK = 7 * 86_400_000;
     const counts = ctx.raw.prepare('SELECT week, product_line, category, n, examples FROM ticket_trends WHERE week >= ? AND week < ? ORDER BY week DESC');
     const comments = ctx.raw.prepare('SELECT product_line, requests, examples FROM csat_daily WHERE day >= ? AND requests > 0 ORDER BY day DESC');
     return {
@@ -177,9 +177,10 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Benchmark | null>
         result(await ctx.grace.call('trends.board', { weeks: 12 }), 'trends.board');
       },
       floor: () => {
-        const first = weekStart(ctx.now()) - 11 * WEEK;
-        counts.all(first, first + 12 * WEEK);
-        comments.all(first / 86_400_000);
+        // The weeks as the desk's board reads them: the centre's, in the zone the counts are kept in.
+        const weeks = centreWeeks(ctx.now(), 12, readTrendKeys(ctx.raw).basis.zone);
+        counts.all(weeks[0]!.start, weeks[11]!.end);
+        comments.all(Math.round(weeks[0]!.start / 86_400_000));
       },
       targetP99Us: 20_000,
     };

@@ -16,7 +16,7 @@ import { textRef } from '../src/main/core/internedTexts';
 import { policyVersionBody } from '../src/main/core/policyVersions';
 import { coded } from '../src/main/core/db/idCodec';
 import { FILL_SLA_RECENT } from '../src/main/core/db/migrations/0018_sla_recent';
-import { countTickets } from '../src/main/core/kb/trendCounts';
+import { basisOfZone, countTickets, TRENDS_KEYS, type TrendKeys } from '../src/main/core/kb/trendCounts';
 import { fillCustomerWords } from '../src/main/core/db/migrations/0025_customer_words';
 import type { PolicySpan } from '../src/shared/sla/ticketSla';
 import { ticketNumber } from '../src/main/core/ticketRows';
@@ -729,6 +729,8 @@ async function generate(dir: string, sizes: Sizes, log: (m: string) => void): Pr
 
   // ---- the board's weekly trends, as the desk counts them when a ticket is created
   done = phase('weekly ticket trends');
+  // In the centre's weeks (its calendars' zone, London's), as the desk keeps them: not moved at the bench's opening.
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(TRENDS_KEYS, JSON.stringify({ basis: basisOfZone(sla.dayZone()) } satisfies TrendKeys));
   await countTickets(db);
   done();
 

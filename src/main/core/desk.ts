@@ -16,6 +16,8 @@ import { SEGMENTS, type User } from '../../shared/domain';
 import { customerViewReader } from './customerView';
 import { seedKnowledge } from './kb/kbDemo';
 import { kbHandlers, type KbHandlers } from './kb/kbHandlers';
+import { trendRekeyer } from './kb/trendRekey';
+import { basisOfZone, keyEmptyTrends } from './kb/trendCounts';
 import { knowledgeApplier } from './kb/knowledgeApplier';
 import { customerStreamApplier } from './customers/customerStream';
 import { expireRejects, scrubRejects, type ErasedIdentity } from './import/rejectsFiles';
@@ -210,6 +212,8 @@ export interface Desk {
   readonly scheduler: { tick(): number };
   /** Re-timing open tickets after a change of SLA settings: `idle()` resolves once all queued so far is done. */
   readonly retime: { idle(): Promise<void>; failure(): RetimeFailure | null; started(): number };
+  /** Moving the weekly trends to the centre's zone after it changed (kb/trendRekey.ts): `idle()` resolves once done. */
+  readonly trendRekey: { idle(): Promise<void> };
   /** The sync engine (idle while the desk is not joined to a hub). */
   readonly sync: SyncEngine;
   /** Where areas register the appliers of their streams for the sync engine. */
@@ -319,6 +323,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     onFailure: () => push('sla.settingsChanged', { retimeFailure: true }),
   });
   sla.watch((moved) => void retime.request(moved));
+  // The centre's zone changed: the weekly trends move to its weeks, in the background; the
+  // board's panels read again once they have (their satisfaction weeks follow it at once).
+  const trendRekey = trendRekeyer(database.sqlite, { zone: () => sla.dayZone(), readOnly, onMoved: () => csatChanged() });
+  if (!readOnly) keyEmptyTrends(database.sqlite, basisOfZone(sla.dayZone()));
+  sla.watchZone(() => {
+    csatChanged();
+    void trendRekey.request();
+  });
   const view = customerViewReader(db, tickets.toRow);
   const deskCountry = countryOf(options.country) ?? DEFAULT_COUNTRY;
   const lookup = lookupService(db, view, deskCountry);
@@ -357,6 +369,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     userNames: () => users.names(),
     outbox: outbox(db, deskIdOf(db)),
     csatChanged,
+    dayZone: () => sla.dayZone(),
   });
 
   /** How the desk was set up (meta 'initialized': `{"mode":"demo"|"empty",...}`), or undefined before it is. */
@@ -585,6 +598,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   // A re-time cut short when the desk last closed is done again now, in the background.
   retime.catchUp(() => sla.everything());
+  // So are the weekly trends, and those of a desk that kept them in UTC weeks (before zones).
+  void trendRekey.request();
 
   return {
     dataDir: options.dataDir,
@@ -592,6 +607,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     db: database,
     scheduler,
     retime,
+    trendRekey,
     sync,
     streams,
     connect(onPush) {
@@ -605,6 +621,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     close() {
       closed = true;
       retime.close();
+      trendRekey.close();
       sync?.stop();
       backups?.stop();
       presence.close();

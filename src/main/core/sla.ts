@@ -71,6 +71,9 @@ export function slaStore(db: Sql) {
   // What the last load read, to tell what the next one moved.
   let seen: { calendars: Map<string, string>; inForce: Map<string, string> } | null = null;
   const watchers: Array<(moved: SettingsMoved) => void> = [];
+  // The zone the centre's day followed at the last load, to tell those who count by it (trendRekey.ts) that it moved.
+  let zoneSeen: string | null = null;
+  const zoneWatchers: Array<(zone: string) => void> = [];
 
   function load() {
     calendars = new Map(db.all(k.selectFrom('sla_calendars').select('body')).map((r) => {
@@ -81,6 +84,9 @@ export function slaStore(db: Sql) {
     const saved = db.get(k.selectFrom('meta').select('value').where('key', '=', CENTRE_KEY));
     // A zone this desk's Intl does not know (an older runtime) reads as "follow the calendars".
     centre = (saved && centreSettingsSchema.safeParse(JSON.parse(saved.value)).data) || DEFAULT_CENTRE;
+    const zone = centre.dayTimeZone ?? calendarsDayZone();
+    if (zoneSeen !== null && zone !== zoneSeen) for (const w of zoneWatchers) w(zone);
+    zoneSeen = zone;
     const now = fingerprints();
     const before = seen;
     seen = now;
@@ -416,6 +422,8 @@ export function slaStore(db: Sql) {
     reload: load,
     /** Hears what each later load moved (a save here, or the hub's changes read again): retime.ts re-times open tickets on it. */
     watch: (fn: (moved: SettingsMoved) => void) => void watchers.push(fn),
+    /** Hears when a later load moved the zone the centre's day follows (dayZone): the weekly trends move to it (trendRekey.ts). */
+    watchZone: (fn: (zone: string) => void) => void zoneWatchers.push(fn),
     /** Every calendar and every segment and level: what a whole re-time covers. */
     everything: (): SettingsMoved => {
       const f = fingerprints();

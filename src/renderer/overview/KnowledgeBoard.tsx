@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { SEGMENTS, TIERS, type Segment } from '../../shared/domain';
 import type { CsatBoard, Trends } from '../../shared/kb/schemas';
 import { call, problemOf, useCall } from '../backend';
-import { formatDate, formatDateTime, formatDecimal, formatNumber, isolated, t } from '../i18n';
+import { formatDateTime, formatDecimal, formatNumber, formatUtcDay, isolated, t } from '../i18n';
 import { categoryLabel, csatMean } from '../kb/labels';
 import { mirroredAxes, scoreAxis, STILL, useLocaleDeferred } from '../charts';
 import { segmentLabel, tierLabel } from '../labels';
@@ -26,6 +26,7 @@ import trendsClasses from './Trends.module.css';
 // per product line; both exportable as CSV.
 
 const WEEKS = 12;
+const DAY_MS = 86_400_000;
 const SEGMENT_COLOR: Record<Segment, string> = { education: 'teal.6', government: 'cyan.6', small_business: 'lime.7', large_enterprise: 'violet.6', home: 'pink.6' };
 
 /** A section before its figures arrive: its heading, and a placeholder about its size. */
@@ -68,7 +69,8 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
   const charts = useBoardCharts();
   const weeks = [...new Set(data.weekly.map((w) => w.week))].sort((a, b) => a - b);
   const chart = weeks.map((week) => {
-    const point: Record<string, string | number | null> = { week: formatDate(week) };
+    // Each week of the centre by its first day, sent as that date's UTC midnight (Saturdays in Iran, Sundays in the US).
+    const point: Record<string, string | number | null> = { week: formatUtcDay(week / DAY_MS) };
     for (const s of SEGMENTS) point[s] = data.weekly.find((w) => w.week === week && w.segment === s)?.mean ?? null;
     return point;
   });
@@ -251,8 +253,9 @@ function TrendsPanel({ data }: { data: Trends }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('trends.productLine')}</Table.Th>
-                <Table.Th>{t('trends.week', { date: formatDate(data.weeks[0] ?? 0) })}</Table.Th>
-                <Table.Th ta="end">{t('trends.lastWeek')}</Table.Th>
+                {/* The centre's weeks by their first days (its dates: Saturdays in Iran, Sundays in the US); the last is this week. */}
+                <Table.Th>{t('trends.weeks', { from: formatUtcDay((data.weeks[0] ?? 0) / DAY_MS), to: formatUtcDay((data.weeks[data.weeks.length - 1] ?? 0) / DAY_MS) })}</Table.Th>
+                <Table.Th ta="end">{t('trends.thisWeek')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

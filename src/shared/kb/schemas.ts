@@ -146,7 +146,10 @@ export type CsatEntry = z.infer<typeof csatEntrySchema>;
 export const csatBoardSchema = z.object({
   /** Mean score and count per segment and tier over the last 4 weeks. */
   cells: z.array(z.object({ segment: segmentSchema, tier: tierSchema, n: z.number().int(), mean: z.number() })),
-  /** Mean per segment per week (week: start, epoch ms, Monday 00:00 UTC), oldest first. */
+  /**
+   * Mean per segment per week of the centre (sla/centreWeek.ts: from its first day of the week, in
+   * its zone), oldest first; week: the week's first day, the centre's local date as UTC midnight (epoch ms).
+   */
   weekly: z.array(z.object({ week: z.number(), segment: segmentSchema, n: z.number().int(), mean: z.number() })),
   /** Scores of 1 or 2 nobody has followed up yet, newest first. */
   followUps: z.array(csatEntrySchema),
@@ -164,6 +167,7 @@ export const trendSeriesSchema = z.object({
   warning: z.boolean(),
 });
 export const trendsSchema = z.object({
+  /** The centre's weeks (sla/centreWeek.ts), oldest first, the last holding now: each one's first day, the centre's local date as UTC midnight (epoch ms). */
   weeks: z.array(z.number()),
   perProduct: z.array(z.object({ productLine: z.string(), counts: z.array(z.number().int()) })),
   series: z.array(trendSeriesSchema),

@@ -18,7 +18,8 @@ import {
   type CsatRecordedPayload,
 } from '../../../shared/kb/knowledgeStream';
 import { segmentSchema, tierSchema } from '../../../shared/domain';
-import { DAY_MS, weekStart } from './trendCounts';
+import { DAY_MS } from './trendCounts';
+import { centreWeeks } from '../../../shared/sla/centreWeek';
 
 // Customer satisfaction: one score (1-5) and a comment per resolved ticket, recorded by the
 // agent from the call or imported from a survey tool. Each record is also an event in
@@ -69,6 +70,10 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     ),
     partialDay: sqlite.prepare<[number, number], { segment: Segment; tier: Tier; n: number; score_sum: number }>(
       'SELECT segment, tier, count(*) AS n, sum(score) AS score_sum FROM csat WHERE at >= ? AND at < ? GROUP BY segment, tier',
+    ),
+    // Scores per segment between a week's start and the next UTC midnight (csat_at): the part of that day that is the week's.
+    slice: sqlite.prepare<[number, number], { segment: Segment; n: number; score_sum: number }>(
+      'SELECT segment, count(*) AS n, sum(score) AS score_sum FROM csat WHERE at >= ? AND at < ? GROUP BY segment',
     ),
     old: sqlite.prepare<[string], CsatScore>('SELECT at, segment, tier, product_line, score, comment FROM csat WHERE ticket_id = ?'),
     followUps: sqlite.prepare<[], CsatRow>(
@@ -141,13 +146,31 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
     return { imported, errors };
   }
 
-  function board(now: number, weeks = 8): CsatBoard {
-    const from = weekStart(now) - (weeks - 1) * WEEK;
+  /**
+   * The board's satisfaction: per segment and tier over the 4 weeks to now, and per segment per
+   * week of the centre (centreWeek.ts: from its first day of the week, in `zone`) over `weeks`.
+   * csat_daily counts UTC days: a day goes to the week its midnight lies in, and a day a week
+   * starts inside gives the scores from that start on (read score by score) to the next week.
+   */
+  function board(now: number, zone: string, weeks = 8): CsatBoard {
+    const spans = centreWeeks(now, weeks, zone);
+    const from = spans[0]!.start;
+    const weekAt = (at: number) => spans.findIndex((w) => at >= w.start && at < w.end);
     // The 4 weeks of the cells end now and start inside a day: that day's scores are read
     // one by one, the days after it from their counts.
     const cellsFrom = now - 4 * WEEK;
     const firstFullDay = Math.floor(cellsFrom / DAY_MS) + 1;
     const byWeek = new Map<string, { week: number; segment: Segment; n: number; sum: number }>();
+    const addWeek = (w: number, segment: Segment, n: number, sum: number) => {
+      if (w < 0) return;
+      // Named by its first day, the centre's local date as UTC midnight (as the trends' weeks).
+      const week = spans[w]!.day * DAY_MS;
+      const key = `${week}|${segment}`;
+      const cell = byWeek.get(key) ?? { week, segment, n: 0, sum: 0 };
+      cell.n += n;
+      cell.sum += sum;
+      byWeek.set(key, cell);
+    };
     const byCell = new Map<string, { segment: Segment; tier: Tier; n: number; sum: number }>();
     const addCell = (segment: Segment, tier: Tier, n: number, sum: number) => {
       const key = `${segment}|${tier}`;
@@ -157,22 +180,24 @@ export function csatStore(sqlite: BetterSqlite3.Database, options: { outbox?: Ou
       byCell.set(key, cell);
     };
     for (const r of q.days.all(Math.min(Math.floor(from / DAY_MS), firstFullDay))) {
-      if (r.day * DAY_MS >= from) {
-        const week = weekStart(r.day * DAY_MS);
-        const key = `${week}|${r.segment}`;
-        const cell = byWeek.get(key) ?? { week, segment: r.segment, n: 0, sum: 0 };
-        cell.n += r.n;
-        cell.sum += r.score_sum;
-        byWeek.set(key, cell);
-      }
+      addWeek(weekAt(r.day * DAY_MS), r.segment, r.n, r.score_sum);
       if (r.day >= firstFullDay) addCell(r.segment, r.tier, r.n, r.score_sum);
     }
+    // Each week's start that is not a UTC midnight: its day's scores from it on move to its week.
+    spans.forEach((w, i) => {
+      const midnight = Math.ceil(w.start / DAY_MS) * DAY_MS;
+      if (midnight === w.start || w.start > now) return;
+      for (const r of q.slice.all(w.start, midnight)) {
+        addWeek(i - 1, r.segment, -r.n, -r.score_sum);
+        addWeek(i, r.segment, r.n, r.score_sum);
+      }
+    });
     for (const r of q.partialDay.all(cellsFrom, firstFullDay * DAY_MS)) addCell(r.segment, r.tier, r.n, r.score_sum);
     return {
       cells: [...byCell.values()]
         .sort((a, b) => a.segment.localeCompare(b.segment) || a.tier - b.tier)
         .map((c) => ({ segment: c.segment, tier: c.tier, n: c.n, mean: c.sum / c.n })),
-      weekly: [...byWeek.values()].sort((a, b) => a.week - b.week || a.segment.localeCompare(b.segment)).map((c) => ({ week: c.week, segment: c.segment, n: c.n, mean: c.sum / c.n })),
+      weekly: [...byWeek.values()].filter((c) => c.n > 0).sort((a, b) => a.week - b.week || a.segment.localeCompare(b.segment)).map((c) => ({ week: c.week, segment: c.segment, n: c.n, mean: c.sum / c.n })),
       followUps: q.followUps.all().map(toEntry),
     };
   }

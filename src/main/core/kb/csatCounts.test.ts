@@ -5,7 +5,7 @@ import { deskPerTest } from '../testing/deskPerTest';
 import { keptCsat, recountCsat } from '../testing/trendRecount';
 import { csatStore } from './csat';
 import { fillCsatDaily } from './csatCounts';
-import { weekStart } from './trendCounts';
+import { centreWeek, centreWeeks } from '../../../shared/sla/centreWeek';
 
 // The CSAT board and the trends' feature requests from comments read daily counts kept as
 // scores are recorded (csatCounts.ts). Each test compares them with the scores themselves.
@@ -13,14 +13,14 @@ import { weekStart } from './trendCounts';
 const open = deskPerTest();
 const WEEK = 7 * 86_400_000;
 
-/** The board as it was computed before the counts: from every score of its weeks. */
-function boardFromScores(sqlite: BetterSqlite3.Database, now: number) {
+/** The board as it was computed before the counts: from every score of its weeks (the centre's, in `zone`). */
+function boardFromScores(sqlite: BetterSqlite3.Database, now: number, zone: string) {
   const cells = sqlite
     .prepare('SELECT segment, tier, count(*) AS n, avg(score) AS mean FROM csat WHERE at >= ? GROUP BY segment, tier ORDER BY segment, tier /* scan: the test recounts */')
     .all(now - 4 * WEEK) as Array<{ segment: string; tier: number; n: number; mean: number }>;
   const byWeek = new Map<string, { week: number; segment: string; n: number; sum: number }>();
-  for (const r of sqlite.prepare('SELECT segment, at, score FROM csat WHERE at >= ?').all(weekStart(now) - 7 * WEEK) as Array<{ segment: string; at: number; score: number }>) {
-    const week = weekStart(r.at);
+  for (const r of sqlite.prepare('SELECT segment, at, score FROM csat WHERE at >= ? AND at < ?').all(centreWeeks(now, 8, zone)[0]!.start, centreWeek(now, zone).end) as Array<{ segment: string; at: number; score: number }>) {
+    const week = centreWeek(r.at, zone).day * 86_400_000;
     const c = byWeek.get(`${week}|${r.segment}`) ?? { week, segment: r.segment, n: 0, sum: 0 };
     c.n++;
     c.sum += r.score;
@@ -40,7 +40,7 @@ describe('daily satisfaction counts', () => {
     expect(keptCsat(sqlite)).toEqual(recountCsat(sqlite));
     const grace = await as('Grace Chen');
     const board = await grace.call('csat.board');
-    const expected = boardFromScores(sqlite, clock.now());
+    const expected = boardFromScores(sqlite, clock.now(), 'Europe/London');
     expect(board.cells.length).toBeGreaterThan(3);
     expect(rounded(board.cells)).toEqual(rounded(expected.cells));
     expect(rounded(board.weekly)).toEqual(rounded(expected.weekly));
@@ -76,7 +76,7 @@ describe('daily satisfaction counts', () => {
     expect(sqlite.prepare('SELECT score FROM csat WHERE ticket_id = ?').pluck().get(other.ticket_id)).toBe(1);
     expect(keptCsat(sqlite)).toEqual(recountCsat(sqlite));
     const board = await grace.call('csat.board');
-    const expected = boardFromScores(sqlite, clock.now());
+    const expected = boardFromScores(sqlite, clock.now(), 'Europe/London');
     expect(rounded(board.cells)).toEqual(rounded(expected.cells));
     expect(rounded(board.weekly)).toEqual(rounded(expected.weekly));
   });
@@ -90,5 +90,31 @@ describe('daily satisfaction counts', () => {
     expect(keptCsat(sqlite)).toEqual(expected);
     await fillCsatDaily(sqlite, () => undefined);
     expect(keptCsat(sqlite)).toEqual(expected);
+  });
+
+  it("counts a score in the centre's week: from Saturday 00:00 in Tehran, split inside the UTC day it starts in", async () => {
+    const { desk, clock, as } = await open();
+    const sqlite = desk.db.sqlite;
+    await (await as('Omar Haddad')).call('sla.saveCentre', { id: 'centre', dayTimeZone: 'Asia/Tehran' });
+    const grace = await as('Grace Chen');
+    const scored = sqlite.prepare("SELECT ticket_id FROM csat WHERE segment = 'education' ORDER BY at LIMIT 3").pluck().all() as string[];
+    const at = async (ms: number, ticketId: string, score: number) => {
+      clock.t = ms;
+      await grace.call('csat.record', { ticketId, score, comment: '' });
+    };
+    // Friday 23:30 in Tehran, the week before; Saturday 00:30 and Monday 01:00 in Tehran, this week.
+    // The first two fall on one UTC day, Friday 27 November.
+    await at(Date.UTC(2026, 10, 27, 20, 0), scored[0]!, 1);
+    await at(Date.UTC(2026, 10, 27, 21, 0), scored[1]!, 4);
+    await at(Date.UTC(2026, 10, 29, 21, 30), scored[2]!, 5);
+    clock.t = Date.UTC(2026, 11, 1, 6, 30); // Tuesday 10:00 in Tehran
+    const board = await grace.call('csat.board');
+    const education = board.weekly.filter((w) => w.segment === 'education');
+    // Weeks named by their first day, Saturday, as the board labels them.
+    expect(education.slice(-2).map((w) => ({ week: w.week, n: w.n, mean: w.mean }))).toEqual([
+      { week: Date.UTC(2026, 10, 21), n: 1, mean: 1 },
+      { week: Date.UTC(2026, 10, 28), n: 2, mean: 4.5 },
+    ]);
+    expect(rounded(board.weekly)).toEqual(rounded(boardFromScores(sqlite, clock.now(), 'Asia/Tehran').weekly));
   });
 });

@@ -43,6 +43,8 @@ export interface KbDeps<S> {
   outbox?: Outbox;
   /** A satisfaction score was recorded, imported or followed up: the board's panels read again. */
   csatChanged?: () => void;
+  /** The zone the centre's day follows (sla.ts dayZone): the board's weeks are its (centreWeek.ts). UTC when not given. */
+  dayZone?: () => string;
 }
 
 interface TicketForKb {
@@ -71,6 +73,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
   const kb = kbStore(sqlite, { outbox: deps.outbox ?? null });
   const csat = csatStore(sqlite, { outbox: deps.outbox ?? null });
   const trends = trendsReader(sqlite);
+  const zone = () => deps.dayZone?.() ?? 'UTC';
   const q = {
     ticket: sqlite.prepare<[string], TicketForKb>(
       'SELECT t.id, t.number, t.subject, t.description, t.segment, t.state, a.product_line, a.model FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id WHERE t.id = ?',
@@ -232,7 +235,7 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     },
     'csat.board': (s) => {
       board(s);
-      return csat.board(deps.now());
+      return csat.board(deps.now(), zone());
     },
     'csat.followUp': (s, i) => {
       const entry = csat.followUp(board(s), i.ticketId, deps.now());
@@ -241,11 +244,11 @@ export function kbHandlers<S>(deps: KbDeps<S>) {
     },
     'trends.board': (s, i) => {
       board(s);
-      return trends.board(deps.now(), i.weeks);
+      return trends.board(deps.now(), i.weeks, zone());
     },
     'trends.export': (s, i) => {
       board(s);
-      return trends.csv(deps.now(), i.weeks, i.which);
+      return trends.csv(deps.now(), i.weeks, i.which, zone());
     },
   };
   return { handlers, kb, csat };

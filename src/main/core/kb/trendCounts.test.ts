@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deskPerTest } from '../testing/deskPerTest';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
-import { fillTicketTrends, trendCounter } from './trendCounts';
+import { centreWeek } from '../../../shared/sla/centreWeek';
+import { basisOfZone, fillTicketTrends, readTrendKeys, rekeyTrends, trendCounter } from './trendCounts';
 
 // The board's weekly trends are counted as tickets are created (trendCounts.ts). Each test
 // compares what the desk kept with a recount of every ticket on it.
@@ -68,6 +69,7 @@ describe('weekly ticket trends', () => {
   it('migration 0019 counts the tickets already on a desk, and resumes where a stop left it', async () => {
     const { desk } = await open();
     const sqlite = desk.db.sqlite;
+    await desk.trendRekey.idle();
     const expected = recountTrends(sqlite);
     sqlite.exec('DROP TABLE ticket_trends');
     // Stopped after two batches of 7: the third batch's transaction never commits.
@@ -87,5 +89,79 @@ describe('weekly ticket trends', () => {
     expect(reports.at(-1)).toBe(Object.values(expected).reduce((s, n) => s + n, 0));
     await fillTicketTrends(sqlite, () => undefined, 7);
     expect(keptTrends(sqlite)).toEqual(expected);
+  });
+});
+
+describe("weekly ticket trends in the centre's zone", () => {
+  const tehranMonday1am = Date.UTC(2026, 10, 29, 21, 30); // Monday 30 November 2026, 01:00 in Tehran
+  const weekKeys = (sqlite: import('better-sqlite3').Database) => sqlite.prepare('SELECT DISTINCT week FROM ticket_trends ORDER BY week').pluck().all() as number[];
+
+  it('counts a ticket opened Monday 01:00 in Tehran in the week from Saturday, and moves every count when the zone changes', async () => {
+    const { desk, clock, as } = await open();
+    const sqlite = desk.db.sqlite;
+    await desk.trendRekey.idle();
+    const omar = await as('Omar Haddad');
+    await omar.call('sla.saveCentre', { id: 'centre', dayTimeZone: 'Asia/Tehran' });
+    await desk.trendRekey.idle();
+    expect(readTrendKeys(sqlite)).toEqual({ basis: { zone: 'Asia/Tehran', firstDay: 6 } });
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+    // Every count is keyed by a Saturday 00:00 in Tehran (20:30 UTC the day before).
+    for (const week of weekKeys(sqlite)) expect(centreWeek(week, 'Asia/Tehran').start).toBe(week);
+
+    clock.t = tehranMonday1am;
+    const ava = await as('Ava Martin');
+    const found = await ava.call('lookup.search', { query: '7XK2QF1' });
+    if (found.kind !== 'match') throw new Error('no showcase customer');
+    await ava.call('tickets.create', { customerId: found.view.customer.id, assetId: null, subject: 'Battery not charging' });
+    clock.t = Date.UTC(2026, 11, 1, 6, 30); // Tuesday 10:00 in Tehran
+    const grace = await as('Grace Chen');
+    const tehran = await grace.call('trends.board', { weeks: 4 });
+    // The board names the week by its first day, Saturday 28 November, and the ticket is in it: this week.
+    expect(tehran.weeks.slice(-2)).toEqual([Date.UTC(2026, 10, 21), Date.UTC(2026, 10, 28)]);
+    expect(tehran.series.find((s) => s.productLine === 'Unknown' && s.category === 'battery')?.counts.slice(-2)).toEqual([0, 1]);
+
+    // Back to following the calendars (London): the counts move to London's Monday weeks.
+    await omar.call('sla.saveCentre', { id: 'centre', dayTimeZone: null });
+    await desk.trendRekey.idle();
+    expect(readTrendKeys(sqlite)).toEqual({ basis: { zone: 'Europe/London', firstDay: 1 } });
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+    for (const week of weekKeys(sqlite)) expect(centreWeek(week, 'Europe/London').start).toBe(week);
+    const london = await grace.call('trends.board', { weeks: 4 });
+    // Sunday 21:30 in London: the week before Monday 30 November.
+    expect(london.weeks.slice(-2)).toEqual([Date.UTC(2026, 10, 23), Date.UTC(2026, 10, 30)]);
+    expect(london.series.find((s) => s.productLine === 'Unknown' && s.category === 'battery')?.counts.slice(-2)).toEqual([1, 0]);
+  });
+
+  it('a move stopped halfway goes on where it stopped; tickets written meanwhile count once, in their old week or their new one', async () => {
+    const { desk } = await open();
+    const sqlite = desk.db.sqlite;
+    await desk.trendRekey.idle();
+    const tehran = basisOfZone('Asia/Tehran');
+    let batches = 0;
+    await rekeyTrends(sqlite, tehran, { batch: 7, stopped: () => batches >= 2, onBatch: () => void batches++ });
+    const halfway = readTrendKeys(sqlite);
+    expect(halfway.move).toMatchObject({ to: tehran });
+    expect(halfway.move!.cursor).toBeGreaterThan(0);
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+    const counter = trendCounter(sqlite);
+    // One ticket the move has passed and one it has not yet reached go (creations the hub refused).
+    const row = (where: string) => sqlite.prepare(`SELECT id, created_at, subject, description, asset_id FROM tickets WHERE ${where}`).get() as { id: string; created_at: number; subject: string; description: string; asset_id: string | null };
+    const passed = row(`rowid = ${halfway.move!.cursor}`);
+    const ahead = row(`rowid = ${halfway.move!.end}`);
+    sqlite.transaction(() => {
+      counter.removed(passed);
+      counter.removed(ahead);
+    })();
+    const gone = new Set([passed.id, ahead.id]);
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite, gone));
+    // Taken out of the tickets too, as the sync applier does after counting them out (its ticket
+    // rows' dependents aside): the move no longer meets the one it had not reached.
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare('DELETE FROM tickets WHERE id IN (?, ?)').run(passed.id, ahead.id);
+    sqlite.pragma('foreign_keys = ON');
+    await rekeyTrends(sqlite, tehran, { batch: 7 });
+    expect(readTrendKeys(sqlite)).toEqual({ basis: tehran });
+    expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
+    for (const week of Object.keys(keptTrends(sqlite)).map((k) => Number(k.split('|')[0]))) expect(centreWeek(week, 'Asia/Tehran').start).toBe(week);
   });
 });

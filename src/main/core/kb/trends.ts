@@ -2,13 +2,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import type { Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
-import { DAY_MS, weekStart } from './trendCounts';
+import { centreWeeks } from '../../../shared/sla/centreWeek';
+import { DAY_MS } from './trendCounts';
 
 // Product trends for the board: tickets per product line and per category per week, with
 // an early-warning mark when a category's last week rises beyond its own usual band, and
 // feature requests (from tickets and from satisfaction comments) counted per product line.
-
-const WEEK = 7 * DAY_MS;
+// Weeks are the centre's (centreWeek.ts): from its first day of the week, in its zone.
 
 /**
  * The usual band of a series from its own weeks before the last: mean + 2 standard
@@ -43,9 +43,12 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
     ),
   };
 
-  function board(now: number, weekCount: number): Trends {
-    const first = weekStart(now) - (weekCount - 1) * WEEK;
-    const weeks = Array.from({ length: weekCount }, (_, i) => first + i * WEEK);
+  function board(now: number, weekCount: number, zone: string): Trends {
+    const spans = centreWeeks(now, weekCount, zone);
+    const first = spans[0]!.start;
+    const until = spans[spans.length - 1]!.end;
+    /** The week holding a count's key (its week's start: while the counts move to a new zone, maybe an old zone's). */
+    const weekOf = (key: number) => spans.findIndex((w) => key >= w.start && key < w.end);
     const perProduct = new Map<string, number[]>();
     const perSeries = new Map<string, { productLine: string; category: Category; counts: number[] }>();
     const features = new Map<string, { n: number; examples: string[] }>();
@@ -56,8 +59,9 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       features.set(line, f);
     };
     // Newest week first, and each week's examples newest first: the board shows the latest requests.
-    for (const c of q.counts.all(first, first + weekCount * WEEK)) {
-      const w = Math.floor((c.week - first) / WEEK);
+    for (const c of q.counts.all(first, until)) {
+      const w = weekOf(c.week);
+      if (w < 0) continue;
       const line = c.product_line;
       if (c.category === 'feature_request') countFeature(line, c.n, JSON.parse(c.examples) as string[]);
       const p = perProduct.get(line) ?? new Array<number>(weekCount).fill(0);
@@ -68,7 +72,8 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       s.counts[w]! += c.n;
       perSeries.set(key, s);
     }
-    for (const c of q.comments.all(first / DAY_MS)) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
+    // Comments are counted per UTC day: from the one whose midnight is nearest the first week's start.
+    for (const c of q.comments.all(Math.round(first / DAY_MS))) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
     const series: TrendSeries[] = [...perSeries.values()]
       .map((s) => {
         const b = band(s.counts);
@@ -76,7 +81,8 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       })
       .sort((a, b) => Number(b.warning) - Number(a.warning) || sum(b.counts) - sum(a.counts));
     return {
-      weeks,
+      // Each week's first day, the centre's local date, as UTC midnight: what the board and the CSV name it by.
+      weeks: spans.map((w) => w.day * DAY_MS),
       perProduct: [...perProduct.entries()].map(([productLine, counts]) => ({ productLine, counts })).sort((a, b) => sum(b.counts) - sum(a.counts)),
       series,
       featureRequests: [...features.entries()].map(([productLine, f]) => ({ productLine, ...f })).sort((a, b) => b.n - a.n),
@@ -86,8 +92,8 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
   // For a spreadsheet: a byte order mark (without it Excel reads UTF-8 Persian as mojibake), and
   // a customer's words that start like a formula ("=HYPERLINK(…)" in a feature request) kept as text.
   const sheet = { header: true, bom: true, escape_formulas: true } as const;
-  function csv(now: number, weekCount: number, which: 'tickets' | 'features'): { filename: string; csv: string } {
-    const t = board(now, weekCount);
+  function csv(now: number, weekCount: number, which: 'tickets' | 'features', zone: string): { filename: string; csv: string } {
+    const t = board(now, weekCount, zone);
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
     if (which === 'features') {
       return {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { isRequest, type CsatScore } from '../kb/csatCounts';
-import { categoryOf, DAY_MS, lineOf, weekStart, type TrendTicket } from '../kb/trendCounts';
+import { categoryOf, DAY_MS, lineOf, readTrendKeys, weekKeyer, type TrendTicket } from '../kb/trendCounts';
 
 // What the board's counts must hold, counted the slow way: every ticket on the desk, joined to
 // its system, classified (ticket_trends); every satisfaction score (csat_daily). Tests compare
@@ -8,15 +8,22 @@ import { categoryOf, DAY_MS, lineOf, weekStart, type TrendTicket } from '../kb/t
 
 export type TrendCounts = Record<string, number>;
 
-/** Tickets per "week|product line|category", from the tickets themselves. */
+/**
+ * Tickets per "week|product line|category", from the tickets themselves, in the weeks the desk
+ * keys them by (its TRENDS_KEYS; a ticket a move has passed, in the move's).
+ */
 export function recountTrends(sqlite: BetterSqlite3.Database, except: ReadonlySet<string> = new Set()): TrendCounts {
   const out: TrendCounts = {};
+  const keys = readTrendKeys(sqlite);
+  const weekOf = weekKeyer(keys.basis);
+  const movedWeekOf = keys.move ? weekKeyer(keys.move.to) : weekOf;
+  const moved = (r: number) => keys.move !== undefined && (r <= keys.move.cursor || r > keys.move.end);
   const rows = sqlite
-    .prepare('SELECT t.id, t.created_at, t.subject, t.description, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id /* scan: a test recounts every ticket */')
-    .all() as Array<TrendTicket & { id: string; product_line: string | null }>;
+    .prepare('SELECT t.rowid AS r, t.id, t.created_at, t.subject, t.description, a.product_line FROM tickets t LEFT JOIN assets a ON a.id = t.asset_id /* scan: a test recounts every ticket */')
+    .all() as Array<TrendTicket & { r: number; id: string; product_line: string | null }>;
   for (const t of rows) {
     if (except.has(t.id)) continue;
-    const key = `${weekStart(t.created_at)}|${lineOf(t.product_line)}|${categoryOf(t)}`;
+    const key = `${(moved(t.r) ? movedWeekOf : weekOf)(t.created_at)}|${lineOf(t.product_line)}|${categoryOf(t)}`;
     out[key] = (out[key] ?? 0) + 1;
   }
   return out;
