@@ -75,7 +75,7 @@ function CsatPanel({ data }: { data: CsatBoard; onChanged: () => void }) {
     return point;
   });
   const drawn = useLocaleDeferred(
-    () => charts && <charts.LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} {...mirroredAxes({}, { ...scoreAxis(1, 5), width: 32 })} valueFormatter={formatNumber} connectNulls withLegend legendProps={{ verticalAlign: 'bottom' }} curveType="linear" lineProps={STILL} />,
+    () => charts && <charts.LineChart h={180} data={chart} dataKey="week" series={SEGMENTS.map((s) => ({ name: s, label: segmentLabel(s), color: SEGMENT_COLOR[s] }))} {...mirroredAxes({}, { ...scoreAxis(1, 5), width: 32, tickFormatter: (v: number) => formatNumber(v) })} valueFormatter={(v: number) => formatDecimal(v, 1)} connectNulls withLegend legendProps={{ verticalAlign: 'bottom' }} curveType="linear" lineProps={STILL} />,
     [data, charts],
   );
   return (
